@@ -1,0 +1,1 @@
+"""Runtime: settings, CLI, console and platform adapters, renderers."""

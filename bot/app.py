@@ -1,0 +1,29 @@
+"""The composition root: settings → engine → session factory → defaults. Built once per process."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.settings import Settings
+from handlers.dispatch import Defaults
+from storage.db import ensure_current, make_engine, make_session_factory
+
+
+@dataclass
+class App:
+    settings: Settings
+    engine: Engine
+    session_factory: sessionmaker[Session]
+    defaults: Defaults
+
+    @classmethod
+    def build(cls, settings: Settings | None = None, *, check_schema: bool = True) -> App:
+        """Connect to the configured database; refuse one whose schema is behind the code."""
+        settings = settings or Settings()
+        engine = make_engine(settings.db_url)
+        if check_schema:
+            ensure_current(engine)
+        defaults = Defaults(settings.timezone, settings.holiday_calendar, settings.currency)
+        return cls(settings, engine, make_session_factory(engine), defaults)

@@ -1,0 +1,124 @@
+"""`salesbot`: the command line. Heavy modules are imported inside commands to keep start-up short."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+
+def _app(check_schema: bool = True):
+    from bot.app import App
+    from storage.db import SchemaBehind
+
+    try:
+        return App.build(check_schema=check_schema)
+    except SchemaBehind as behind:
+        raise click.ClickException(str(behind)) from None
+
+
+@click.group()
+def main() -> None:
+    """salesbot: run a sales team from Slack, WeCom or this console."""
+
+
+@main.group()
+def db() -> None:
+    """Database schema commands."""
+
+
+@db.command("upgrade")
+def db_upgrade() -> None:
+    """Bring the database schema up to date (the Procfile's release step)."""
+    from storage.db import HEAD, upgrade
+
+    app = _app(check_schema=False)
+    upgrade(app.engine)
+    click.echo(f"Database at migration {HEAD}.")
+
+
+@main.command()
+@click.option("--user", "user", required=True, help="Who is speaking (created on first use).")
+@click.option("--lang", type=click.Choice(["en", "zh"]), default=None, help="Reply language.")
+@click.argument("text", nargs=-1, required=True)
+def say(user: str, lang: str | None, text: tuple[str, ...]) -> None:
+    """Send one message as USER and print the reply; exit 1 when the bot answered with an error."""
+    from bot.console import ConsoleBot, render
+
+    app = _app()
+    reply = ConsoleBot(app.session_factory, app.defaults).send(user, " ".join(text), lang=lang)
+    click.echo(render(reply))
+    sys.exit(0 if reply.ok else 1)
+
+
+@main.command()
+@click.option("--user", "user", required=True, help="Who is speaking (created on first use).")
+@click.option("--lang", type=click.Choice(["en", "zh"]), default=None, help="Reply language.")
+def chat(user: str, lang: str | None) -> None:
+    """An interactive chat with the bot as USER (`/user NAME` switches, `/quit` leaves)."""
+    from bot.console import run_chat
+
+    app = _app()
+    run_chat(app, user, lang)
+
+
+@main.command()
+@click.option("--user", "user", default="Ana", show_default=True, help="Who you are in the demo.")
+@click.option("--reset", is_flag=True, help="Throw the demo data away and seed it again.")
+@click.option("--no-chat", is_flag=True, help="Seed only; do not open the chat.")
+def demo(user: str, reset: bool, no_chat: bool) -> None:
+    """Seed a demo team (a manager, five reps, three months of history) and open the chat."""
+    from bot.console import run_chat
+    from bot.demo import seed
+    from storage.db import upgrade
+
+    app = _app(check_schema=False)
+    upgrade(app.engine)
+    made = seed(app.session_factory, app.defaults, reset=reset)
+    where = app.engine.url.render_as_string(hide_password=True)
+    click.echo(f"Demo data {'seeded' if made else 'already there'} in {where}.")
+    if not no_chat:
+        run_chat(app, user, None)
+
+
+@main.command("import")
+@click.argument("kind", type=click.Choice(["roster", "customers", "targets"]))
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--tenant", default="console:local", show_default=True,
+              help="PLATFORM:ID of the workspace to import into.")
+def import_(kind: str, path: Path, tenant: str) -> None:
+    """Import a CSV file; a bad row is reported by line and nothing of the file is stored."""
+    from bot import csv_io
+
+    app = _app()
+    try:
+        count = csv_io.import_file(app, kind, path, tenant)
+    except csv_io.ImportProblems as problems:
+        for problem in problems.problems:
+            click.echo(problem, err=True)
+        raise click.ClickException(f"{path}: nothing imported ({len(problems.problems)} problems).")
+    click.echo(f"Imported {count} {kind} rows from {path}.")
+
+
+@main.command("export")
+@click.argument("kind", type=click.Choice(["deals", "visits", "targets"]))
+@click.option("--csv", "as_csv", is_flag=True, default=True, help="CSV (the only format today).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="File to write; standard output when omitted.")
+@click.option("--tenant", default="console:local", show_default=True,
+              help="PLATFORM:ID of the workspace to export.")
+def export(kind: str, as_csv: bool, output: Path | None, tenant: str) -> None:
+    """Export deals, visits or targets as CSV a CRM (Zoho, 纷享销客) can import."""
+    from bot import csv_io
+
+    app = _app()
+    if output:
+        with output.open("w", newline="", encoding="utf-8-sig") as out:
+            count = csv_io.export(app, kind, out, tenant)
+        click.echo(f"Wrote {count} {kind} to {output}.", err=True)
+    else:
+        csv_io.export(app, kind, sys.stdout, tenant)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,72 @@
+"""The console platform: the local demo chat, `salesbot say`, and the tests' chat backend.
+
+It does what every adapter does: (user, text) → `handle_message` → Reply → `render_text`.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.render_text import render_text
+from handlers.dispatch import Defaults, UserRef, handle_message
+from handlers.reply import Reply
+
+PLATFORM = "console"
+TENANT = "local"
+_ANNOUNCE = {"en": "📣 to the team channel", "zh": "📣 发到团队群"}
+
+
+class ConsoleBot:
+    """One local tenant whose users are named on the command line (`--user Ana`)."""
+
+    def __init__(self, session_factory: sessionmaker[Session], defaults: Defaults = Defaults(),
+                 tenant: str = TENANT):
+        self.session_factory = session_factory
+        self.defaults = defaults
+        self.tenant = tenant
+
+    def send(self, user: str, text: str, *, lang: str | None = None,
+             now: dt.datetime | None = None) -> Reply:
+        ref = UserRef(PLATFORM, self.tenant, user, user, locale=lang)
+        return handle_message(self.session_factory, ref, text, defaults=self.defaults, now=now)
+
+    def say(self, user: str, text: str, *, lang: str | None = None,
+            now: dt.datetime | None = None) -> str:
+        """The reply as the console shows it, announcements included."""
+        return render(self.send(user, text, lang=lang, now=now))
+
+
+def render(reply: Reply) -> str:
+    out = render_text(reply, reply.locale)
+    if reply.announcement:
+        out += f"\n\n{_ANNOUNCE['zh' if reply.locale == 'zh' else 'en']}:\n"
+        out += render_text(reply.announcement, reply.locale)
+    return out
+
+
+_CHAT_HELP = ("Type a message, e.g. `progress` or `进度`. /user NAME switches who you are, "
+              "/lang en|zh sets the reply language, /quit leaves.\n"
+              "输入消息，例如“进度”。/user 名字 切换身份，/lang zh|en 设置语言，/quit 退出。")
+
+
+def run_chat(app, user: str, lang: str | None) -> None:
+    """An interactive chat on the console, as `user`."""
+    bot = ConsoleBot(app.session_factory, app.defaults)
+    print(_CHAT_HELP)
+    while True:
+        try:
+            text = input(f"{user}> ").strip()
+        except (EOFError, KeyboardInterrupt):
+            print()
+            return
+        if text in ("/quit", "/exit", "/q"):
+            return
+        if text.startswith("/user "):
+            user = text.removeprefix("/user ").strip() or user
+            continue
+        if text.startswith("/lang "):
+            lang = text.removeprefix("/lang ").strip() if text.endswith(("en", "zh")) else lang
+            continue
+        if text:
+            print(bot.say(user, text, lang=lang), end="\n\n")

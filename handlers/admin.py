@@ -1,0 +1,121 @@
+"""Customers, teams, roles, leave and help."""
+from __future__ import annotations
+
+from handlers import format as fmt
+from handlers.commands import (
+    ChangeTeam, CreateTeam, Help, ListCustomers, ListTeams, SetCustomer, SetRole, TakeLeave,
+)
+from handlers.context import Ctx
+from handlers.lookup import customer_named, example, managed_team, member_named
+from handlers.messages import LIFECYCLE_NAMES, ROLE_NAMES, USAGE, name_of, usage
+from handlers.reply import Reply, Table
+from storage.models import Member
+from storage.sales import CustomerRepository
+
+
+def handle_set_customer(ctx: Ctx, cmd: SetCustomer) -> Reply:
+    customer = customer_named(ctx, cmd.name)
+    changing = cmd.tier or cmd.lifecycle
+    if changing and customer.owner_id not in (None, ctx.member.id) and not ctx.is_manager:
+        owner = ctx.session.get(Member, customer.owner_id)
+        raise ctx.refuse("not_your_customer", customer=customer.name, owner=owner.display_name)
+    if cmd.tier:
+        customer.tier = cmd.tier
+    if cmd.lifecycle:
+        customer.lifecycle = cmd.lifecycle
+    if changing:
+        ctx.people.audit(ctx.tenant.id, ctx.member.id, "customer.update", "customer", customer.id,
+                         tier=customer.tier, lifecycle=customer.lifecycle)
+    owner = ctx.session.get(Member, customer.owner_id) if customer.owner_id else None
+    lines = [ctx.t("new_customer", customer=customer.name)] if ctx.created_customers else []
+    if changing and not ctx.created_customers:
+        lines.append(ctx.t("customer_updated", name=customer.name))
+    fields = ((ctx.t("tier"), customer.tier or "–"),
+              (ctx.t("lifecycle"), name_of(LIFECYCLE_NAMES, customer.lifecycle, ctx.locale)),
+              (ctx.t("owner"), owner.display_name if owner else "–"))
+    return Reply(title=customer.name, lines=tuple(lines), fields=fields)
+
+
+def handle_list_customers(ctx: Ctx, cmd: ListCustomers) -> Reply:
+    rows = CustomerRepository(ctx.session).listing(ctx.tenant.id, cmd.tier)
+    if not rows:
+        return Reply(title=ctx.t("customers_title"), lines=(ctx.t("customers_none"),))
+    zone = ctx.zone
+    table = tuple(
+        (c.name, c.tier or "–", owner or "–", str(open_deals),
+         fmt.day(last.astimezone(zone).date(), ctx.today, ctx.locale) if last else "–")
+        for c, owner, open_deals, last in rows)
+    headers = tuple(ctx.t(k) for k in ("col_customer", "col_tier", "col_owner", "col_open",
+                                       "col_last_visit"))
+    return Reply(title=ctx.t("customers_title"), table=Table(headers, table))
+
+
+def handle_list_teams(ctx: Ctx, _cmd: ListTeams) -> Reply:
+    teams = ctx.people.teams(ctx.tenant.id)
+    if not teams:
+        return Reply(title=ctx.t("teams_title"),
+                     lines=(ctx.t("teams_none", example=example(ctx, "team", 1)),))
+    lines = []
+    for team in teams:
+        names = ", ".join(f"{m.display_name}" + ("*" if m.role != "rep" else "")
+                          for m, _ in ctx.people.team_members(team.id)) or "–"
+        lines.append(ctx.t("team_line", name=team.name, channel=team.channel, members=names))
+    return Reply(title=ctx.t("teams_title"), lines=tuple(lines))
+
+
+def handle_create_team(ctx: Ctx, cmd: CreateTeam) -> Reply:
+    if not ctx.is_admin:
+        raise ctx.refuse("admin_only")
+    if ctx.people.team_by_name(ctx.tenant.id, cmd.name):
+        raise ctx.refuse("team_exists", name=cmd.name)
+    home = ctx.team
+    team = ctx.people.add_team(
+        ctx.tenant.id, cmd.name, channel=cmd.channel,
+        timezone=home.timezone if home else ctx.default_timezone,
+        holiday_calendar=home.holiday_calendar if home else ctx.default_calendar)
+    ctx.people.audit(ctx.tenant.id, ctx.member.id, "team.create", "team", team.id, name=team.name)
+    return Reply(lines=(ctx.t("team_created", name=team.name),))
+
+
+def handle_change_team(ctx: Ctx, cmd: ChangeTeam) -> Reply:
+    team = managed_team(ctx, cmd.name)
+    members = [member_named(ctx, name) for name in cmd.members]
+    for member in members:
+        if cmd.add:
+            ctx.people.join_team(team.id, member.id)
+        else:
+            ctx.people.leave_team(team.id, member.id)
+    ctx.people.audit(ctx.tenant.id, ctx.member.id, "team.add" if cmd.add else "team.remove",
+                     "team", team.id, members=",".join(str(m.id) for m in members))
+    key = "team_added" if cmd.add else "team_removed"
+    return Reply(lines=(ctx.t(key, team=team.name,
+                              names=", ".join(m.display_name for m in members)),))
+
+
+def handle_set_role(ctx: Ctx, cmd: SetRole) -> Reply:
+    if not ctx.is_admin:
+        raise ctx.refuse("admin_only")
+    member = member_named(ctx, cmd.member)
+    admins = [m for m in ctx.people.members(ctx.tenant.id) if m.role == "admin" and m.active]
+    if member.role == "admin" and cmd.role != "admin" and len(admins) == 1:
+        raise ctx.refuse("last_admin", name=member.display_name)
+    member.role = cmd.role
+    ctx.people.audit(ctx.tenant.id, ctx.member.id, "member.role", "member", member.id, role=cmd.role)
+    return Reply(lines=(ctx.t("role_set", name=member.display_name,
+                              role=name_of(ROLE_NAMES, cmd.role, ctx.locale)),))
+
+
+def handle_take_leave(ctx: Ctx, cmd: TakeLeave) -> Reply:
+    if cmd.last_day < ctx.today:
+        raise ctx.refuse("leave_past", hint=example(ctx, "leave"))
+    ctx.people.add_leave(ctx.member.id, cmd.first_day, cmd.last_day)
+    day = lambda d: fmt.day(d, ctx.today, ctx.locale)  # noqa: E731
+    return Reply(lines=(ctx.t("leave_set", first=day(cmd.first_day), last=day(cmd.last_day)),))
+
+
+def handle_help(ctx: Ctx, cmd: Help) -> Reply:
+    if cmd.topic in USAGE:
+        return Reply(title=ctx.t("usage_title"), lines=usage(cmd.topic, ctx.locale))
+    topics = [t for t in USAGE if t not in ("help",)]
+    lines = tuple(usage(topic, ctx.locale)[0] for topic in topics)
+    return Reply(title=ctx.t("help_title"), lines=(*lines, ctx.t("help_more")))

@@ -1,0 +1,120 @@
+"""Periods, working days and pace: the arithmetic behind "how far am I from target?".
+
+A working day is a weekday that is not a public holiday of the team's calendar. China's calendar
+also has make-up working days (调休) on weekends; `chinesecalendar` knows them for the years the
+State Council has published, and `holidays` covers every other country and year.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
+
+from handlers.commands import Period
+
+
+def period_bounds(period: Period, today: dt.date) -> tuple[dt.date, dt.date]:
+    """First day and the day after the last day of the period containing `today`, shifted by offset.
+
+    >>> period_bounds(Period("quarter"), dt.date(2026, 11, 23))
+    (datetime.date(2026, 10, 1), datetime.date(2027, 1, 1))
+    """
+    if period.kind == "week":
+        start = today - dt.timedelta(days=today.weekday()) + dt.timedelta(weeks=period.offset)
+        return start, start + dt.timedelta(days=7)
+    months = {"month": 1, "quarter": 3, "year": 12}[period.kind]
+    first_month = (today.month - 1) // months * months  # 0-based month index of the period start
+    index = today.year * 12 + first_month + period.offset * months
+    start = dt.date(index // 12, index % 12 + 1, 1)
+    end_index = index + months
+    return start, dt.date(end_index // 12, end_index % 12 + 1, 1)
+
+
+def is_valid_calendar(code: str) -> bool:
+    import holidays
+
+    return code.upper() in holidays.list_supported_countries()
+
+
+@lru_cache(maxsize=256)
+def _working_days_of_year(calendar: str, year: int) -> frozenset[dt.date]:
+    day, days = dt.date(year, 1, 1), []
+    if calendar == "CN":
+        import chinese_calendar
+
+        try:
+            while day.year == year:
+                if chinese_calendar.is_workday(day):
+                    days.append(day)
+                day += dt.timedelta(days=1)
+            return frozenset(days)
+        except NotImplementedError:  # a year not published yet: public holidays only
+            day, days = dt.date(year, 1, 1), []
+    import holidays
+
+    public = holidays.country_holidays(calendar, years=year) if calendar else {}
+    while day.year == year:
+        if day.weekday() < 5 and day not in public:
+            days.append(day)
+        day += dt.timedelta(days=1)
+    return frozenset(days)
+
+
+def is_working_day(day: dt.date, calendar: str) -> bool:
+    return day in _working_days_of_year(calendar.upper(), day.year)
+
+
+def working_days(start: dt.date, end: dt.date, calendar: str) -> int:
+    """Working days in [start, end)."""
+    code = calendar.upper()
+    return sum(1 for year in range(start.year, end.year + 1)
+               for day in _working_days_of_year(code, year) if start <= day < end)
+
+
+@dataclass(frozen=True)
+class Pace:
+    """Where a number stands against its target, given the working days gone in the period."""
+
+    target: Decimal
+    done: Decimal
+    days_gone: int
+    days_total: int
+
+    @property
+    def share_done(self) -> float:
+        return float(self.done / self.target) if self.target else 0.0
+
+    @property
+    def needed_by_today(self) -> Decimal:
+        if not self.days_total:
+            return self.target
+        return _round(self.target * self.days_gone / self.days_total)
+
+    @property
+    def gap(self) -> Decimal:
+        """How much is missing against the pace; zero or less means on pace."""
+        return self.needed_by_today - self.done
+
+    @property
+    def projection(self) -> Decimal:
+        """The period's end result if the rest of it goes like the part gone so far."""
+        if not self.days_gone:
+            return self.done
+        return _round(self.done * self.days_total / self.days_gone)
+
+    @property
+    def on_pace(self) -> bool:
+        return self.gap <= 0
+
+
+def pace(target: Decimal, done: Decimal, start: dt.date, end: dt.date, today: dt.date,
+         calendar: str) -> Pace:
+    """Pace for a period [start, end) on `today`: today counts as gone (the day's work is the goal)."""
+    total = working_days(start, end, calendar)
+    gone = working_days(start, min(max(today + dt.timedelta(days=1), start), end), calendar)
+    return Pace(Decimal(target), Decimal(done), gone, total)
+
+
+def _round(value: Decimal) -> Decimal:
+    return value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)

@@ -1,0 +1,162 @@
+"""Commands: what a message asks for, as frozen dataclasses. Platform-neutral and storage-free."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from handlers.amounts import Money
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Whose numbers: `me`, a `team` (by name, or the asker's own), or a `member` by name."""
+
+    kind: str = "me"
+    name: str | None = None
+
+
+@dataclass(frozen=True)
+class Period:
+    """A period kind and an offset from the current one (-1 last, 0 this, 1 next)."""
+
+    kind: str = "month"
+    offset: int = 0
+
+
+@dataclass(frozen=True)
+class DealRef:
+    """How a message names a deal: `#12`, or customer words and an optional title."""
+
+    deal_id: int | None = None
+    words: tuple[str, ...] = ()
+    title: str | None = None
+
+
+@dataclass(frozen=True)
+class LogVisit:
+    customer: str
+    notes: str = ""
+    next_step: str = ""
+    outcome: str = ""
+    follow_up: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class UpsertDeal:
+    ref: DealRef
+    stage: str | None = None
+    amount: Money | None = None
+    close: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class CloseDeal:
+    ref: DealRef
+    won: bool
+    amount: Money | None = None
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class ShowProgress:
+    scope: Scope = Scope()
+    period: Period = Period()
+
+
+@dataclass(frozen=True)
+class SetTarget:
+    scope: Scope
+    metric: str
+    amount: Decimal
+    currency: str | None = None
+    period: Period = Period()
+    split: bool = False
+
+
+@dataclass(frozen=True)
+class ShowPipeline:
+    scope: Scope = Scope()
+
+
+@dataclass(frozen=True)
+class ShowStalled:
+    scope: Scope = Scope()
+
+
+@dataclass(frozen=True)
+class ShowLeaderboard:
+    metric: str = "revenue"
+    period: Period = Period()
+    team: str | None = None
+
+
+@dataclass(frozen=True)
+class ListFollowups:
+    pass
+
+
+@dataclass(frozen=True)
+class DoneFollowups:
+    visit_ids: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class SetCustomer:
+    name: str
+    tier: str | None = None
+    lifecycle: str | None = None
+
+
+@dataclass(frozen=True)
+class ListCustomers:
+    tier: str | None = None
+
+
+@dataclass(frozen=True)
+class ListTeams:
+    pass
+
+
+@dataclass(frozen=True)
+class CreateTeam:
+    name: str
+    channel: str = ""
+
+
+@dataclass(frozen=True)
+class ChangeTeam:
+    name: str
+    members: tuple[str, ...]
+    add: bool = True
+
+
+@dataclass(frozen=True)
+class SetRole:
+    member: str
+    role: str
+
+
+@dataclass(frozen=True)
+class TakeLeave:
+    first_day: dt.date
+    last_day: dt.date
+
+
+@dataclass(frozen=True)
+class Help:
+    topic: str | None = None
+
+
+@dataclass(frozen=True)
+class ParseError:
+    """Text that is no command: `topic` is the intent it looked like (None: no keyword at all)."""
+
+    topic: str | None
+    problem: str = "usage"
+    detail: str = ""
+
+
+Command = (LogVisit | UpsertDeal | CloseDeal | ShowProgress | SetTarget | ShowPipeline | ShowStalled
+           | ShowLeaderboard | ListFollowups | DoneFollowups | SetCustomer | ListCustomers | ListTeams
+           | CreateTeam | ChangeTeam | SetRole | TakeLeave | Help)

@@ -1,0 +1,98 @@
+"""What every handler works with: the session, who is asking, in which language, and their today."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import cached_property
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.orm import Session
+
+from handlers.commands import ParseError
+from handlers.messages import t, usage
+from handlers.reply import Reply
+from storage.models import Member, Team, Tenant
+from storage.people import PeopleRepository
+
+
+class Refusal(Exception):
+    """Raised by a handler step to answer with an error Reply; nothing of the message is stored."""
+
+    def __init__(self, reply: Reply):
+        super().__init__(reply.text)
+        self.reply = reply
+
+
+@dataclass
+class Ctx:
+    session: Session
+    tenant: Tenant
+    member: Member
+    locale: str
+    now: dt.datetime  # aware, UTC
+    default_timezone: str = "Asia/Shanghai"
+    default_calendar: str = "CN"
+    created_customers: list[str] = field(default_factory=list)
+
+    def t(self, key: str, **values) -> str:
+        return t(self.locale, key, **values)
+
+    @cached_property
+    def people(self) -> PeopleRepository:
+        return PeopleRepository(self.session)
+
+    @cached_property
+    def teams(self) -> list[Team]:
+        return self.people.teams_of(self.member.id)
+
+    @property
+    def team(self) -> Team | None:
+        """The member's home team: the first they joined."""
+        return self.teams[0] if self.teams else None
+
+    @cached_property
+    def zone(self) -> ZoneInfo:
+        name = self.member.timezone or (self.team.timezone if self.team else self.default_timezone)
+        return ZoneInfo(name)
+
+    @property
+    def today(self) -> dt.date:
+        return self.now.astimezone(self.zone).date()
+
+    @property
+    def calendar(self) -> str:
+        return self.team.holiday_calendar if self.team else self.default_calendar
+
+    @property
+    def is_manager(self) -> bool:
+        return self.member.role in ("manager", "admin")
+
+    @property
+    def is_admin(self) -> bool:
+        return self.member.role == "admin"
+
+    def utc_range(self, first: dt.date, end: dt.date, zone: ZoneInfo | None = None):
+        """[first, end) in local days as a UTC datetime range."""
+        zone = zone or self.zone
+        return tuple(dt.datetime.combine(d, dt.time(), zone).astimezone(dt.timezone.utc)
+                     for d in (first, end))
+
+    def refuse(self, key: str, *, hint: str | None = None, **values) -> Refusal:
+        lines = (self.t(key, **values),) + ((hint,) if hint else ())
+        return Refusal(Reply(lines=lines, ok=False))
+
+    def refuse_usage(self, error: ParseError) -> Refusal:
+        return Refusal(usage_reply(self.locale, error))
+
+
+def usage_reply(locale: str, error: ParseError) -> Reply:
+    """A friendly answer to text that is no command: what went wrong and the right forms."""
+    if error.problem == "too_long":
+        return Reply(lines=(t(locale, "too_long"),), ok=False)
+    head = {"date": "bad_date", "count": "bad_count", "split": "split_needs_team"}.get(error.problem)
+    if error.topic is None:
+        examples = tuple(usage(topic, locale)[0] for topic in
+                         ("visit", "deal", "won", "progress", "followups", "help"))
+        return Reply(lines=(t(locale, "unknown"), *(f"  {e}" for e in examples)), ok=False)
+    first = t(locale, head, text=error.detail) if head else t(locale, "usage_title")
+    return Reply(lines=(first, *(f"  {e}" for e in usage(error.topic, locale))), ok=False)

@@ -1,0 +1,143 @@
+"""Dates as reps type them, relative to *their* today: `12/20`, `2026-12-20`, `12月20日`,
+`tomorrow`, `next Tue`, `明天`, `后天`, `下周二`, `3天后`, `月底`, and ranges like `12/24-12/31`.
+
+Only the forms dateutil does not know (relative words, Chinese) are matched here; other absolute
+dates such as `Dec 20` or `20 December 2026` go to dateutil.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from calendar import monthrange
+
+_EN_DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_ZH_DAYS = "一二三四五六日"
+_ZH_DAY_ALIASES = {"天": 6, "七": 6, **{str(i + 1): i for i in range(7)}}
+
+_OFFSETS = {
+    "today": 0, "tod": 0, "今天": 0, "今日": 0,
+    "tomorrow": 1, "tmr": 1, "明天": 1, "明日": 1,
+    "day after tomorrow": 2, "后天": 2, "大后天": 3,
+    "yesterday": -1, "昨天": -1, "前天": -2,
+}
+_IN_DAYS = re.compile(r"^(?:in\s+)?(\d{1,3})\s*(天|days?|个?星期|周|weeks?)(?:后|以后|之后|\s+later)?$")
+_EN_WEEKDAY = re.compile(r"^(?:(next|this|coming)\s+)?(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?$")
+_ZH_WEEKDAY = re.compile(r"^(下下|下个?|本|这个?|)(?:周|星期|礼拜)([一二三四五六日天七1-7])$")
+_ISO = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$")
+_MONTH_DAY = re.compile(r"^(\d{1,2})/(\d{1,2})$")
+_ZH_DATE = re.compile(r"^(?:(\d{4})年)?(\d{1,2})月(\d{1,2})[日号]?$")
+_RANGE_SEP = re.compile(r"\s*(?:-|~|–|—|至|到|\bto\b|\buntil\b)\s*")
+
+
+def parse_date(text: str, today: dt.date, *, future: bool = True) -> dt.date | None:
+    """The date `text` names, seen from `today`; None when it names no date.
+
+    A date without a year is the next such date when `future` (a close date, a follow-up, a leave).
+    A bare weekday is the next one after today; `next Tue` / `下周二` is Tuesday of next week.
+
+    >>> parse_date("下周二", dt.date(2026, 11, 23))
+    datetime.date(2026, 12, 1)
+    >>> parse_date("3天后", dt.date(2026, 11, 23))
+    datetime.date(2026, 11, 26)
+    """
+    text = " ".join(text.strip().lower().split())
+    if not text:
+        return None
+    if text in _OFFSETS:
+        return today + dt.timedelta(days=_OFFSETS[text])
+    for parse in (_relative, _weekday, _absolute):
+        try:
+            day = parse(text, today, future)
+        except ValueError:  # e.g. 2/30
+            return None
+        if day is not None:
+            return day
+    return _dateutil(text, today, future)
+
+
+def parse_date_range(text: str, today: dt.date) -> tuple[dt.date, dt.date] | None:
+    """`12/24-12/31`, `12月24日-12月31日`, `tomorrow to Fri`, or one day; None when not a range."""
+    single = parse_date(text, today)
+    if single is not None:
+        return single, single
+    for sep in _RANGE_SEP.finditer(text):
+        first = parse_date(text[: sep.start()], today)
+        last = parse_date(text[sep.end():], today)
+        if first and last:
+            if last < first and last.replace(year=last.year + 1) >= first:
+                last = last.replace(year=last.year + 1)  # `12/28-1/3` crosses the new year
+            return (first, last) if first <= last else None
+    return None
+
+
+def _relative(text: str, today: dt.date, _future: bool) -> dt.date | None:
+    if text in ("month end", "end of month", "eom", "月底", "月末", "本月底"):
+        return today.replace(day=monthrange(today.year, today.month)[1])
+    if text in ("next week", "下周"):
+        return today + dt.timedelta(days=7 - today.weekday())
+    match = _IN_DAYS.match(text)
+    if not match:
+        return None
+    count, unit = int(match[1]), match[2]
+    return today + dt.timedelta(days=count * (1 if unit in ("天", "day", "days") else 7))
+
+
+def _weekday(text: str, today: dt.date, _future: bool) -> dt.date | None:
+    match = _EN_WEEKDAY.match(text)
+    if match:
+        prefix, target = match[1], _EN_DAYS.index(match[2])
+        if prefix == "next":
+            return _week_start(today, 1) + dt.timedelta(days=target)
+        if prefix == "this":
+            return _week_start(today, 0) + dt.timedelta(days=target)
+        return today + dt.timedelta(days=(target - today.weekday() - 1) % 7 + 1)
+    match = _ZH_WEEKDAY.match(text)
+    if match:
+        prefix, char = match[1], match[2]
+        target = _ZH_DAYS.index(char) if char in _ZH_DAYS else _ZH_DAY_ALIASES[char]
+        weeks = 2 if prefix == "下下" else 1 if prefix.startswith("下") else 0
+        if not prefix:  # 周五: the coming Friday
+            return today + dt.timedelta(days=(target - today.weekday() - 1) % 7 + 1)
+        return _week_start(today, weeks) + dt.timedelta(days=target)
+    return None
+
+
+def _absolute(text: str, today: dt.date, future: bool) -> dt.date | None:
+    match = _ISO.match(text)
+    if match:
+        return dt.date(int(match[1]), int(match[2]), int(match[3]))
+    match = _MONTH_DAY.match(text)
+    if match:
+        return _with_year(None, int(match[1]), int(match[2]), today, future)
+    match = _ZH_DATE.match(text)
+    if match:
+        return _with_year(match[1], int(match[2]), int(match[3]), today, future)
+    return None
+
+
+def _dateutil(text: str, today: dt.date, future: bool) -> dt.date | None:
+    """Other absolute dates (`Dec 20`, `20 December 2026`) through dateutil, which knows them."""
+    if not re.search(r"[a-z]{3}", text) or not re.search(r"\d", text):
+        return None
+    from dateutil import parser  # imported on first use: keeps `salesbot say` cold start short
+
+    try:
+        day = parser.parse(text, default=dt.datetime(today.year, today.month, today.day)).date()
+    except (ValueError, OverflowError):
+        return None
+    if future and day < today and not re.search(r"\d{4}", text):
+        day = day.replace(year=day.year + 1)
+    return day
+
+
+def _with_year(year: str | None, month: int, day: int, today: dt.date, future: bool) -> dt.date:
+    if year:
+        return dt.date(int(year), month, day)
+    candidate = dt.date(today.year, month, day)
+    if future and candidate < today - dt.timedelta(days=30):
+        candidate = dt.date(today.year + 1, month, day)
+    return candidate
+
+
+def _week_start(today: dt.date, weeks: int) -> dt.date:
+    return today - dt.timedelta(days=today.weekday()) + dt.timedelta(weeks=weeks)

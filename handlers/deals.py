@@ -1,0 +1,151 @@
+"""Create, move, win and lose deals. Only a deal's owner changes it."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from handlers import format as fmt
+from handlers.amounts import Money
+from handlers.commands import CloseDeal, DealRef, UpsertDeal
+from handlers.context import Ctx
+from handlers.lookup import customer_and_title, customer_named, example
+from handlers.messages import STAGE_NAMES, WORDS, name_of
+from handlers.reply import Button, Reply
+from storage.models import OPEN_STAGES, Customer, Deal, Member
+from storage.sales import DealRepository
+
+
+def handle_upsert_deal(ctx: Ctx, cmd: UpsertDeal) -> Reply:
+    repo = DealRepository(ctx.session)
+    deal, customer, title = _find_deal(ctx, cmd.ref)
+    notes = []
+    if deal is None:
+        stage = cmd.stage or "lead"
+        money = cmd.amount or Money(Decimal(0))
+        deal = repo.add(tenant_id=ctx.tenant.id, owner_id=ctx.member.id, customer_id=customer.id,
+                        title=title or customer.name, stage=stage, amount=money.amount,
+                        currency=money.currency or ctx.tenant.currency,
+                        expected_close=cmd.close, now=ctx.now)
+        notes.append(ctx.t("deal_created"))
+    else:
+        old_stage = deal.stage
+        if cmd.stage and cmd.stage != deal.stage:
+            repo.move(deal, cmd.stage, ctx.member.id, ctx.now)
+            notes.append(ctx.t("deal_moved", old=_stage(ctx, old_stage), new=_stage(ctx, cmd.stage)))
+        if cmd.amount:
+            repo.set_amount(deal, cmd.amount.amount, cmd.amount.currency or deal.currency,
+                            ctx.member.id, ctx.now)
+        if cmd.close:
+            deal.expected_close = cmd.close
+        repo.touch(deal, ctx.now)
+        if len(notes) == 0:
+            notes.append(ctx.t("deal_updated"))
+    ctx.people.audit(ctx.tenant.id, ctx.member.id, "deal.upsert", "deal", deal.id, stage=deal.stage,
+                     amount=deal.amount)
+    return deal_card(ctx, deal, customer.name, ctx.member, notes)
+
+
+def handle_close_deal(ctx: Ctx, cmd: CloseDeal) -> Reply:
+    repo = DealRepository(ctx.session)
+    deal, customer, title = _find_deal(ctx, cmd.ref)
+    stage = "won" if cmd.won else "lost"
+    if deal is None:
+        if not cmd.won or cmd.amount is None:
+            key = "need_amount" if cmd.won else "no_open_deal"
+            topic = "won" if cmd.won else "lost"
+            raise ctx.refuse(key, customer=customer.name, example=example(ctx, topic))
+        deal = repo.add(tenant_id=ctx.tenant.id, owner_id=ctx.member.id, customer_id=customer.id,
+                        title=title or customer.name, stage="won", amount=cmd.amount.amount,
+                        currency=cmd.amount.currency or ctx.tenant.currency, expected_close=None,
+                        now=ctx.now)
+    else:
+        if cmd.amount:
+            repo.set_amount(deal, cmd.amount.amount, cmd.amount.currency or deal.currency,
+                            ctx.member.id, ctx.now)
+        repo.move(deal, stage, ctx.member.id, ctx.now)
+    deal.reason = cmd.reason
+    ctx.people.audit(ctx.tenant.id, ctx.member.id, f"deal.{stage}", "deal", deal.id,
+                     amount=deal.amount, reason=cmd.reason)
+    amount = fmt.money(deal.amount, deal.currency, ctx.locale)
+    if not cmd.won:
+        return Reply(lines=(ctx.t("lost_reply", id=deal.id, customer=customer.name),))
+    announcement = Reply(
+        title=ctx.t("won_announce", who=ctx.member.display_name, customer=customer.name,
+                    amount=amount),
+        lines=(cmd.reason,) if cmd.reason else (), locale=ctx.locale)
+    return Reply(lines=(ctx.t("won_reply", id=deal.id, customer=customer.name, amount=amount),),
+                 announcement=announcement)
+
+
+def _find_deal(ctx: Ctx, ref: DealRef) -> tuple[Deal | None, Customer, str | None]:
+    """(the asker's open deal the message means or None, its customer, the title given)."""
+    repo = DealRepository(ctx.session)
+    if ref.deal_id is not None:
+        deal = repo.get(ctx.tenant.id, ref.deal_id)
+        if deal is None:
+            raise ctx.refuse("deal_not_found", id=ref.deal_id)
+        _check_owner(ctx, deal)
+        if deal.stage not in OPEN_STAGES:
+            raise ctx.refuse("deal_closed", id=deal.id, stage=_stage(ctx, deal.stage))
+        return deal, ctx.session.get(Customer, deal.customer_id), deal.title
+    if ref.title:
+        customer, title = customer_named(ctx, " ".join(ref.words)), ref.title
+    else:
+        customer, title = customer_and_title(ctx, ref.words)
+    if customer.name in ctx.created_customers:
+        return None, customer, title
+    deals = repo.open_for_customer(customer.id, title)
+    mine = [d for d in deals if d.owner_id == ctx.member.id]
+    if len(mine) > 1:
+        word = name_of(WORDS, "deal", ctx.locale)
+        raise ctx.refuse("several_deals", customer=customer.name,
+                         hint=" · ".join(f"{word} #{d.id} ({d.title})" for d in mine))
+    if mine:
+        return mine[0], customer, title
+    if deals and (title is None or title.lower() in {d.title.lower() for d in deals}):
+        _check_owner(ctx, deals[0], customer.name)
+    return None, customer, title
+
+
+def _check_owner(ctx: Ctx, deal: Deal, customer: str | None = None) -> None:
+    if deal.owner_id == ctx.member.id:
+        return
+    owner = ctx.session.get(Member, deal.owner_id)
+    hint = None
+    if customer:
+        hint = ctx.t("not_your_deal_hint", customer=customer,
+                     example=f'{name_of(WORDS, "deal", ctx.locale)} {customer} "…"')
+    raise ctx.refuse("not_your_deal", id=deal.id, title=deal.title, owner=owner.display_name,
+                     hint=hint)
+
+
+def _stage(ctx: Ctx, stage: str) -> str:
+    return name_of(STAGE_NAMES, stage, ctx.locale)
+
+
+def deal_card(ctx: Ctx, deal: Deal, customer: str, owner: Member, notes: list[str]) -> Reply:
+    """A deal as a card, with buttons to move it on without typing."""
+    fields = [(ctx.t("customer"), customer), (ctx.t("stage"), _stage(ctx, deal.stage)),
+              (ctx.t("amount"), fmt.money(deal.amount, deal.currency, ctx.locale)),
+              (ctx.t("probability"), f"{deal.probability}%")]
+    if deal.expected_close:
+        fields.append((ctx.t("close_date"), fmt.day(deal.expected_close, ctx.today, ctx.locale)))
+    fields.append((ctx.t("owner"), owner.display_name))
+    lines = [ctx.t("new_customer", customer=c) for c in ctx.created_customers] + notes
+    return Reply(title=ctx.t("deal_title", id=deal.id, title=deal.title), lines=tuple(lines),
+                 fields=tuple(fields), buttons=deal_buttons(ctx.locale, deal))
+
+
+def deal_buttons(locale: str, deal: Deal) -> tuple[Button, ...]:
+    if deal.stage not in OPEN_STAGES:
+        return ()
+    word = lambda key: name_of(WORDS, key, locale)  # noqa: E731
+    buttons = []
+    rank = OPEN_STAGES.index(deal.stage)
+    if rank + 1 < len(OPEN_STAGES):
+        following = OPEN_STAGES[rank + 1]
+        buttons.append(Button(f"→ {name_of(STAGE_NAMES, following, locale)}",
+                              f"{word('deal')} #{deal.id} {name_of(STAGE_NAMES, following, locale)}"))
+    buttons.append(Button(name_of(STAGE_NAMES, "won", locale) + " 🎉", f"{word('won')} #{deal.id}",
+                          "primary"))
+    buttons.append(Button(name_of(STAGE_NAMES, "lost", locale), f"{word('lost')} #{deal.id}", "danger"))
+    return tuple(buttons)

@@ -1,0 +1,107 @@
+"""One inbound message, one transaction: identify the sender, parse, authorise, run, reply."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from handlers import admin, deals, reports, targets, visits
+from handlers import commands as c
+from handlers.context import Ctx, Refusal, usage_reply
+from handlers.messages import t
+from handlers.parse import normalize, parse, split_keyword
+from handlers.reply import Reply
+from storage.models import Member, Tenant, utcnow
+from storage.people import PeopleRepository
+
+HANDLERS = {
+    c.LogVisit: visits.handle_log_visit, c.ListFollowups: visits.handle_list_followups,
+    c.DoneFollowups: visits.handle_done_followups, c.UpsertDeal: deals.handle_upsert_deal,
+    c.CloseDeal: deals.handle_close_deal, c.ShowProgress: reports.handle_progress,
+    c.ShowPipeline: reports.handle_pipeline, c.ShowStalled: reports.handle_stalled,
+    c.ShowLeaderboard: reports.handle_leaderboard, c.SetTarget: targets.handle_set_target,
+    c.SetCustomer: admin.handle_set_customer, c.ListCustomers: admin.handle_list_customers,
+    c.ListTeams: admin.handle_list_teams, c.CreateTeam: admin.handle_create_team,
+    c.ChangeTeam: admin.handle_change_team, c.SetRole: admin.handle_set_role,
+    c.TakeLeave: admin.handle_take_leave, c.Help: admin.handle_help,
+}
+
+
+@dataclass(frozen=True)
+class UserRef:
+    """Who sent a message, as the platform adapter saw them (platform ids stay at the edge)."""
+
+    platform: str
+    tenant: str
+    user: str
+    name: str
+    locale: str | None = None
+    timezone: str | None = None
+
+
+@dataclass(frozen=True)
+class Defaults:
+    """Installation defaults for new tenants, teams and members (from Settings)."""
+
+    timezone: str = "Asia/Shanghai"
+    calendar: str = "CN"
+    currency: str = "CNY"
+
+
+def reply_locale(text: str, member_locale: str) -> str:
+    """Chinese when the message is Chinese, else the member's own language."""
+    return "zh" if split_keyword(normalize(text))[1] == "zh" else member_locale
+
+
+def identify(session: Session, user: UserRef, defaults: Defaults) -> tuple[Tenant, Member, bool]:
+    """(tenant, member, new) for a sender; a new member joins the default team, the first is admin."""
+    people = PeopleRepository(session)
+    tenant = people.tenant(user.platform, user.tenant)
+    if tenant is None:
+        tenant = people.add_tenant(user.platform, user.tenant, user.tenant, defaults.currency)
+    member = people.by_identity(tenant.id, user.platform, user.user)
+    if member is not None:
+        if user.locale and user.locale != member.locale:
+            member.locale = user.locale
+        return tenant, member, False
+    role = "rep" if people.has_members(tenant.id) else "admin"
+    member = people.add_member(tenant.id, user.name, role=role, locale=user.locale or "en",
+                               timezone=user.timezone, identity=(user.platform, user.user))
+    teams = people.teams(tenant.id)
+    team = teams[0] if teams else people.add_team(
+        tenant.id, "Sales" if member.locale != "zh" else "销售团队",
+        timezone=user.timezone or defaults.timezone, holiday_calendar=defaults.calendar)
+    people.join_team(team.id, member.id)
+    return tenant, member, True
+
+
+def dispatch(session: Session, tenant: Tenant, member: Member, text: str, now: dt.datetime,
+             defaults: Defaults = Defaults()) -> Reply:
+    """Run one message for a known member inside the caller's transaction."""
+    ctx = Ctx(session, tenant, member, reply_locale(text, member.locale), now,
+              defaults.timezone, defaults.calendar)
+    command = parse(text, ctx.today)
+    if isinstance(command, c.ParseError):
+        return replace(usage_reply(ctx.locale, command), locale=ctx.locale)
+    try:
+        reply = HANDLERS[type(command)](ctx, command)
+    except Refusal as refusal:
+        reply = refusal.reply
+    return replace(reply, locale=ctx.locale)
+
+
+def handle_message(session_factory: sessionmaker[Session], user: UserRef, text: str, *,
+                   defaults: Defaults = Defaults(), now: dt.datetime | None = None) -> Reply:
+    """The whole path of one message in one transaction; an error reply stores nothing."""
+    with session_factory() as session:
+        tenant, member, new = identify(session, user, defaults)
+        reply = dispatch(session, tenant, member, text, now or utcnow(), defaults)
+        if not reply.ok:
+            session.rollback()
+            return reply
+        session.commit()
+    if new:
+        welcome = t(reply_locale(text, member.locale), "welcome", name=member.display_name)
+        reply = replace(reply, lines=(welcome, *reply.lines))
+    return reply

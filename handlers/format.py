@@ -1,0 +1,67 @@
+"""Numbers and dates in the reader's terms: `¥48万` / `CN¥480K` / `$48K`, `明天` / `Tue, Dec 1`."""
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+_BABEL_LOCALE = {"zh": "zh_CN", "en": "en_US"}
+
+
+def money(amount: Decimal, currency: str, locale: str) -> str:
+    """Short money for a phone screen: ¥48万, ¥1.5亿, $48K, ¥5,000 (small amounts in full)."""
+    from babel.numbers import format_compact_currency, format_currency
+
+    where = _BABEL_LOCALE.get(locale, "en_US")
+    if abs(amount) < 10_000:
+        whole = amount == amount.to_integral_value()
+        text = format_currency(amount, currency, locale=where, format="¤#,##0" if whole else None,
+                               currency_digits=not whole)
+    else:
+        text = format_compact_currency(amount, currency, locale=where, fraction_digits=1)
+    return text.replace("CN¥", "¥").replace("US$", "$")
+
+
+def count(value: Decimal | int) -> str:
+    return f"{int(value):,}"
+
+
+def metric_value(metric: str, value: Decimal, currency: str, locale: str) -> str:
+    return money(value, currency, locale) if metric == "revenue" else count(value)
+
+
+def day(value: dt.date, today: dt.date, locale: str) -> str:
+    """`today`/`今天`, `tomorrow`/`明天`, `yesterday`/`昨天`, else `Tue, Dec 1` / `12月1日周二`."""
+    from babel.dates import format_skeleton
+
+    near = {0: ("today", "今天"), 1: ("tomorrow", "明天"), -1: ("yesterday", "昨天")}
+    delta = (value - today).days
+    if delta in near:
+        return near[delta][locale == "zh"]
+    skeleton = "MMMEd" if value.year == today.year else "yMMMEd"
+    return format_skeleton(skeleton, value, locale=_BABEL_LOCALE.get(locale, "en_US"))
+
+
+def percent(share: float) -> str:
+    return f"{share * 100:.0f}%"
+
+
+def bar(share: float, width: int = 10) -> str:
+    """A text progress bar: `▓▓▓▓▓▓░░░░ 60%`."""
+    filled = max(0, min(width, round(share * width)))
+    return "▓" * filled + "░" * (width - filled)
+
+
+def period_label(kind: str, start: dt.date, locale: str) -> str:
+    """`November 2026` / `2026年11月`, `Q4 2026` / `2026年第4季度`, `week of Nov 23` / `11月23日当周`."""
+    from babel.dates import format_skeleton
+
+    where = _BABEL_LOCALE.get(locale, "en_US")
+    if kind == "month":
+        return format_skeleton("yMMMM", start, locale=where)
+    if kind == "quarter":
+        quarter = (start.month - 1) // 3 + 1
+        return f"{start.year}年第{quarter}季度" if locale == "zh" else f"Q{quarter} {start.year}"
+    if kind == "year":
+        return f"{start.year}年" if locale == "zh" else str(start.year)
+    first = format_skeleton("MMMd", start, locale=where)
+    return f"{first}当周" if locale == "zh" else f"week of {first}"

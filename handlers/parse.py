@@ -1,0 +1,309 @@
+"""`parse(text, today)`: one grammar, two languages. Any text gives a Command or a ParseError."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+
+from handlers import vocabulary as V
+from handlers.amounts import parse_amount, parse_count
+from handlers.commands import (
+    ChangeTeam, CloseDeal, Command, CreateTeam, DealRef, DoneFollowups, Help, ListCustomers,
+    ListFollowups, ListTeams, LogVisit, ParseError, Period, Scope, SetCustomer, SetRole, SetTarget,
+    ShowLeaderboard, ShowPipeline, ShowProgress, ShowStalled, TakeLeave, UpsertDeal,
+)
+from handlers.dates import parse_date, parse_date_range
+
+MAX_TEXT = 2000
+_TOKEN = re.compile(r'"([^"]*)"|“([^”]*)”|「([^」]*)」|《([^》]*)》|(\S+)')
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_FOLLOW_UP = re.compile(r"^(?:follow[\s-]?up|f/u|跟进|回访)(?:\s+on)?\s*:?\s*(.*)$", re.IGNORECASE)
+_NEXT_STEP = re.compile(r"^(?:next(?:\s+step)?|下一步|下步)\s*:?\s*(.*)$", re.IGNORECASE)
+_OUTCOME = re.compile(r"^(?:outcome|result|结果)\s*:?\s*(.*)$", re.IGNORECASE)
+
+
+def normalize(text: str) -> str:
+    """Full-width forms to half-width (`：，；` → `:,;`), one space between words."""
+    return " ".join(unicodedata.normalize("NFKC", text).split())
+
+
+def split_keyword(text: str) -> tuple[str | None, str, str]:
+    """(intent, language, rest) of normalised text; intent None when no keyword starts it."""
+    first, _, rest = text.partition(" ")
+    bare = first.rstrip(":").lower()
+    if bare in V.KEYWORDS_EN:
+        return V.KEYWORDS_EN[bare], "en", rest
+    for word in V.ZH_KEYWORDS_LONGEST_FIRST:
+        if text.startswith(word):
+            return V.KEYWORDS_ZH[word], "zh", text[len(word):].lstrip(" :")
+    return None, "zh" if _CJK.search(text) else "en", text
+
+
+def parse(text: str, today: dt.date | None = None) -> Command | ParseError:
+    """Parse one message. Relative dates are read from `today` (the user's, in their timezone).
+
+    >>> parse("进度 团队")
+    ShowProgress(scope=Scope(kind='team', name=None), period=Period(kind='month', offset=0))
+    """
+    text = normalize(text)
+    if not text:
+        return Help()
+    if len(text) > MAX_TEXT:
+        return ParseError(None, "too_long")
+    intent, _, rest = split_keyword(text)
+    if intent is None:
+        return ParseError(None)
+    return _PARSERS[intent](rest, today or dt.date.today())
+
+
+def tokens_of(text: str) -> list[tuple[str, bool]]:
+    """Words, with quoted titles kept whole: [(word, quoted)]."""
+    out = []
+    for match in _TOKEN.finditer(text):
+        quoted = next((g for g in match.groups()[:4] if g is not None), None)
+        out.append((quoted, True) if quoted is not None else (match[5], False))
+    return out
+
+
+def _parse_visit(rest: str, today: dt.date) -> Command | ParseError:
+    customer, _, body = rest.partition(":")
+    if not customer.strip():
+        return ParseError("visit")
+    notes, next_step, outcome, follow_up = [], "", "", None
+    for segment in filter(None, (s.strip() for s in body.split(";"))):
+        if match := _FOLLOW_UP.match(segment):
+            follow_up = parse_date(match[1].strip(" ,."), today)
+            if follow_up is None:
+                return ParseError("visit", "date", match[1])
+        elif match := _NEXT_STEP.match(segment):
+            next_step = match[1]
+        elif match := _OUTCOME.match(segment):
+            outcome = match[1]
+        else:
+            notes.append(segment)
+    return LogVisit(customer.strip(), "; ".join(notes), next_step, outcome, follow_up)
+
+
+def _deal_ref(tokens: list[tuple[str, bool]]) -> DealRef:
+    """Read a DealRef from tokens: `#12`, a quoted title, and the customer's words."""
+    deal_id, title, words = None, None, []
+    for word, quoted in tokens:
+        if quoted:
+            title = word.strip() or None
+        elif re.fullmatch(r"#\d{1,9}", word):
+            deal_id = int(word[1:])
+        else:
+            words.append(word)
+    return DealRef(deal_id, tuple(words), title)
+
+
+def _parse_deal(rest: str, today: dt.date) -> Command | ParseError:
+    tokens = tokens_of(rest)
+    stage = amount = close = None
+    kept: list[tuple[str, bool]] = []
+    i = 0
+    while i < len(tokens):
+        word, quoted = tokens[i]
+        lower = word.lower()
+        if not quoted and lower in V.CLOSE_WORDS and i + 1 < len(tokens):
+            close, used = _date_at(tokens, i + 1, today)
+            if close is None:
+                return ParseError("deal", "date", tokens[i + 1][0])
+            i += 1 + used
+            continue
+        if not quoted and stage is None and lower in V.STAGE_WORDS:
+            stage = V.STAGE_WORDS[lower]
+        elif not quoted and amount is None and (money := parse_amount(word)):
+            amount = money
+        else:
+            kept.append((word, quoted))
+        i += 1
+    ref = _deal_ref(kept)
+    if not ref.words and ref.deal_id is None:
+        return ParseError("deal")
+    if stage in ("won", "lost"):
+        return CloseDeal(ref, stage == "won", amount)
+    return UpsertDeal(ref, stage, amount, close)
+
+
+def _date_at(tokens, i, today) -> tuple[dt.date | None, int]:
+    """The date starting at tokens[i], trying two words (`next Tue`, `Dec 20`) before one."""
+    for used in (2, 1):
+        if i + used <= len(tokens):
+            day = parse_date(" ".join(w for w, _ in tokens[i:i + used]), today)
+            if day is not None:
+                return day, used
+    return None, 0
+
+
+def _parse_close(won: bool):
+    def parse_close(rest: str, _today: dt.date) -> Command | ParseError:
+        head, _, reason = rest.partition(":")
+        amount, kept = None, []
+        for word, quoted in tokens_of(head):
+            if not quoted and amount is None and (money := parse_amount(word)):
+                amount = money
+            else:
+                kept.append((word, quoted))
+        ref = _deal_ref(kept)
+        if not ref.words and ref.deal_id is None:
+            return ParseError("won" if won else "lost")
+        return CloseDeal(ref, won, amount, reason.strip())
+    return parse_close
+
+
+def _scope_and_period(rest: str) -> tuple[Scope, Period, list[str]] | ParseError:
+    """Read `team [NAME]`, `@name`, `me` and a period; the words left over are returned."""
+    words = rest.split()
+    scope, period, left = Scope(), Period(), []
+    i = 0
+    while i < len(words):
+        word = words[i]
+        if word.startswith("@") and len(word) > 1:
+            scope = Scope("member", word[1:])
+        elif word.lower() in V.TEAM_WORDS:
+            scope = Scope("team")
+        elif word.lower() in V.ME_WORDS:
+            scope = Scope()
+        elif found := V.period_of(words, i):
+            period, used = found
+            i += used
+            continue
+        elif scope.kind == "team" and scope.name is None and not left:
+            scope = Scope("team", word)
+        else:
+            left.append(word)
+        i += 1
+    return scope, period, left
+
+
+def _parse_progress(rest: str, _today: dt.date) -> Command | ParseError:
+    scope, period, left = _scope_and_period(rest)
+    return ParseError("progress") if left else ShowProgress(scope, period)
+
+
+def _parse_target(rest: str, _today: dt.date) -> Command | ParseError:
+    words = [w for w in rest.split() if w.lower() not in V.SPLIT_WORDS]
+    split = len(words) != len(rest.split())
+    metric = next((V.METRIC_WORDS[w.lower()] for w in words if w.lower() in V.METRIC_WORDS), None)
+    words = [w for w in words if w.lower() not in V.METRIC_WORDS]
+    amounts = [(w, parse_amount(w)) for w in words]
+    amount_words = [(w, m) for w, m in amounts if m is not None]
+    rest_words = [w for w, m in amounts if m is None]
+    scope, period, left = _scope_and_period(" ".join(rest_words))
+    if left or len(amount_words) != 1 or scope.kind == "me":
+        return ParseError("target")
+    metric = metric or "revenue"
+    money = amount_words[0][1]
+    if metric != "revenue" and parse_count(amount_words[0][0]) is None:
+        return ParseError("target", "count", amount_words[0][0])
+    if split and scope.kind != "team":
+        return ParseError("target", "split")
+    return SetTarget(scope, metric, money.amount, money.currency, period, split)
+
+
+def _parse_pipeline(stalled: bool):
+    def parse_pipeline(rest: str, _today: dt.date) -> Command | ParseError:
+        scope, _period, left = _scope_and_period(rest)
+        if left:
+            return ParseError("stalled" if stalled else "pipeline")
+        return ShowStalled(scope) if stalled else ShowPipeline(scope)
+    return parse_pipeline
+
+
+def _parse_leaderboard(rest: str, _today: dt.date) -> Command | ParseError:
+    words = rest.split()
+    metric = next((V.METRIC_WORDS[w.lower()] for w in words if w.lower() in V.METRIC_WORDS), "revenue")
+    words = [w for w in words if w.lower() not in V.METRIC_WORDS]
+    scope, period, left = _scope_and_period(" ".join(words))
+    if left or scope.kind == "member":
+        return ParseError("leaderboard")
+    return ShowLeaderboard(metric, period, scope.name)
+
+
+def _parse_followups(rest: str, _today: dt.date) -> Command | ParseError:
+    return ListFollowups() if not rest.strip() else ParseError("followups")
+
+
+def _parse_done(rest: str, _today: dt.date) -> Command | ParseError:
+    ids = [w.lstrip("#") for w in re.split(r"[\s,]+", rest.strip()) if w]
+    if not ids or not all(i.isdigit() and len(i) < 10 for i in ids):
+        return ParseError("done")
+    return DoneFollowups(tuple(int(i) for i in ids))
+
+
+def _parse_customer(rest: str, _today: dt.date) -> Command | ParseError:
+    words = rest.split()
+    tier = lifecycle = None
+    kept = []
+    for i, word in enumerate(words):
+        lower = word.lower()
+        if lower in ("tier", "等级", "级别") and i + 1 < len(words) and V.tier_of(words[i + 1]):
+            continue
+        if i > 0 and tier is None and (found := V.tier_of(word)):
+            tier = found
+        elif i > 0 and lifecycle is None and lower in V.LIFECYCLE_WORDS:
+            lifecycle = V.LIFECYCLE_WORDS[lower]
+        else:
+            kept.append(word)
+    if not kept:
+        return ParseError("customer")
+    return SetCustomer(" ".join(kept), tier, lifecycle)
+
+
+def _parse_customers(rest: str, _today: dt.date) -> Command | ParseError:
+    words = rest.split()
+    if not words:
+        return ListCustomers()
+    tier = V.tier_of(words[-1]) if len(words) <= 2 else None
+    return ListCustomers(tier) if tier else ParseError("customers")
+
+
+_TEAM_VERBS = {"create": "create", "new": "create", "新建": "create", "创建": "create",
+               "add": "add", "添加": "add", "加入": "add", "remove": "remove", "移除": "remove",
+               "删除": "remove", "list": "list", "列表": "list"}
+
+
+def _parse_team(rest: str, _today: dt.date) -> Command | ParseError:
+    words = rest.split()
+    verb = _TEAM_VERBS.get(words[0].lower()) if words else "list"
+    if verb == "list" and len(words) <= 1:
+        return ListTeams()
+    if verb == "create" and len(words) >= 2:
+        channel = " ".join(w for w in words[2:] if w.startswith("#"))
+        name_words = [words[1]] + [w for w in words[2:] if not w.startswith("#")]
+        return CreateTeam(" ".join(name_words), channel)
+    if verb in ("add", "remove") and len(words) >= 3 and all(w.startswith("@") for w in words[2:]):
+        return ChangeTeam(words[1], tuple(w[1:] for w in words[2:]), add=verb == "add")
+    return ParseError("team")
+
+
+def _parse_role(rest: str, _today: dt.date) -> Command | ParseError:
+    words = rest.split()
+    if len(words) == 2 and words[0].startswith("@") and words[1].lower() in V.ROLE_WORDS:
+        return SetRole(words[0][1:], V.ROLE_WORDS[words[1].lower()])
+    return ParseError("role")
+
+
+def _parse_leave(rest: str, today: dt.date) -> Command | ParseError:
+    days = parse_date_range(rest, today) if rest.strip() else None
+    if days is None:
+        return ParseError("leave", "date", rest) if rest.strip() else ParseError("leave")
+    return TakeLeave(*days)
+
+
+def _parse_help(rest: str, _today: dt.date) -> Command | ParseError:
+    topic = rest.strip().lower()
+    if not topic:
+        return Help()
+    return Help(V.KEYWORDS_EN.get(topic) or V.KEYWORDS_ZH.get(topic) or topic)
+
+
+_PARSERS = {
+    "visit": _parse_visit, "deal": _parse_deal, "won": _parse_close(True),
+    "lost": _parse_close(False), "progress": _parse_progress, "target": _parse_target,
+    "pipeline": _parse_pipeline(False), "stalled": _parse_pipeline(True),
+    "leaderboard": _parse_leaderboard, "followups": _parse_followups, "done": _parse_done,
+    "customer": _parse_customer, "customers": _parse_customers, "team": _parse_team,
+    "role": _parse_role, "leave": _parse_leave, "help": _parse_help,
+}

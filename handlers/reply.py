@@ -1,0 +1,52 @@
+"""`Reply`: what the bot says, platform-neutral. Renderers turn it into text, Block Kit or markdown."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Bar:
+    """A progress bar: `share` of 1.0 is the whole target; `mark` is where the pace says to be."""
+
+    label: str
+    share: float
+    detail: str = ""
+    mark: float | None = None
+
+
+@dataclass(frozen=True)
+class Table:
+    headers: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
+class Button:
+    """A shortcut: pressing it sends `command` as if the user had typed it (same checks apply)."""
+
+    label: str
+    command: str
+    style: str = ""  # "" | "primary" | "danger"
+
+
+@dataclass(frozen=True)
+class Reply:
+    title: str = ""
+    lines: tuple[str, ...] = ()
+    fields: tuple[tuple[str, str], ...] = ()
+    bars: tuple[Bar, ...] = ()
+    table: Table | None = None
+    buttons: tuple[Button, ...] = ()
+    ok: bool = True
+    locale: str = "en"
+    #: A message for the team channel that this action caused (a won deal's celebration).
+    announcement: Reply | None = field(default=None)
+
+    @property
+    def text(self) -> str:
+        """Everything the reply says, as one plain string (for logs, search and tests)."""
+        parts = [self.title, *self.lines, *(f"{k}: {v}" for k, v in self.fields),
+                 *(f"{b.label} {b.detail}" for b in self.bars)]
+        if self.table:
+            parts += [" ".join(self.table.headers), *(" ".join(r) for r in self.table.rows)]
+        return "\n".join(p for p in parts if p)

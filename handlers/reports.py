@@ -1,0 +1,161 @@
+"""Progress vs target with pace, the pipeline funnel, stalled deals, the leaderboard."""
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+from handlers import format as fmt
+from handlers.calendar import pace, period_bounds
+from handlers.commands import Period, ShowLeaderboard, ShowPipeline, ShowProgress, ShowStalled
+from handlers.context import Ctx
+from handlers.lookup import example, scope_members, team_named
+from handlers.messages import METRIC_NAMES, STAGE_NAMES, name_of
+from handlers.reply import Bar, Reply, Table
+from storage import reports
+from storage.models import DEFAULT_PROBABILITY, METRICS, OPEN_STAGES, Member, Team
+from storage.reports import TargetRepository
+from storage.sales import DealRepository
+
+FUNNEL_WINDOW = dt.timedelta(days=182)
+
+
+def _team_of(ctx: Ctx, members: list[Member], team: Team | None) -> Team | None:
+    """The team whose timezone and holiday calendar a report uses."""
+    if team is not None:
+        return team
+    if members and members[0].id != ctx.member.id:
+        teams = ctx.people.teams_of(members[0].id)
+        return teams[0] if teams else None
+    return ctx.team
+
+
+def _period_in(ctx: Ctx, period: Period, team: Team | None, member: Member | None):
+    """(today, first day, end day, UTC range) of a period, in the member's or team's timezone."""
+    zone_name = (member.timezone if member else None) or (team.timezone if team else None)
+    zone = ZoneInfo(zone_name) if zone_name else ctx.zone
+    today = ctx.now.astimezone(zone).date()
+    start, end = period_bounds(period, today)
+    return today, start, end, ctx.utc_range(start, end, zone)
+
+
+def handle_progress(ctx: Ctx, cmd: ShowProgress) -> Reply:
+    label, members, team = scope_members(ctx, cmd.scope, team_needs_manager=False)
+    home = _team_of(ctx, members, team)
+    single = members[0] if team is None else None
+    today, start, end, (since, until) = _period_in(ctx, cmd.period, home, single)
+    ids = [m.id for m in members]
+    table = reports.metric_table(ctx.session, ids, since, until)
+    done = {metric: sum((row[metric] for row in table.values()), Decimal(0)) for metric in METRICS}
+    targets = _targets(ctx, ids, team, cmd.period.kind, start)
+    calendar = home.holiday_calendar if home else ctx.default_calendar
+    bars, fields, gone_line = [], [], ""
+    currency = ctx.tenant.currency
+    for metric in METRICS:
+        value = lambda amount: fmt.metric_value(metric, amount, currency, ctx.locale)  # noqa: E731
+        name = name_of(METRIC_NAMES, metric, ctx.locale)
+        if metric not in targets:
+            fields.append((name, value(done[metric])))
+            continue
+        p = pace(targets[metric], done[metric], start, end, today, calendar)
+        gap = ctx.t("ahead" if p.on_pace else "behind", amount=value(abs(p.gap)))
+        detail = ctx.t("pace_line", done=value(p.done), target=value(p.target),
+                       needed=value(p.needed_by_today), gap=gap, projection=value(p.projection))
+        mark = float(p.needed_by_today / p.target) if p.target else None
+        bars.append(Bar(name, p.share_done, detail, mark))
+        gone_line = ctx.t("days_gone", gone=p.days_gone, total=p.days_total)
+    who = ctx.t("you") if single and single.id == ctx.member.id else label
+    lines = [gone_line] if gone_line else [ctx.t("no_target")]
+    if not bars and ctx.is_manager:
+        lines.append(ctx.t("no_target_hint", example=example(ctx, "target")))
+    period = fmt.period_label(cmd.period.kind, start, ctx.locale)
+    return Reply(title=ctx.t("progress_title", who=who, period=period), lines=tuple(lines),
+                 bars=tuple(bars), fields=tuple(fields))
+
+
+def _targets(ctx: Ctx, ids: list[int], team: Team | None, kind: str, start: dt.date):
+    """Team targets when set, else the sum of the members' own targets."""
+    repo = TargetRepository(ctx.session)
+    if team is not None:
+        own = repo.for_team(team.id, kind, start)
+        if own:
+            return own
+    summed: dict[str, Decimal] = {}
+    for per_member in repo.for_members(ids, kind, start).values():
+        for metric, amount in per_member.items():
+            summed[metric] = summed.get(metric, Decimal(0)) + amount
+    return summed
+
+
+def handle_pipeline(ctx: Ctx, cmd: ShowPipeline) -> Reply:
+    label, members, _team = scope_members(ctx, cmd.scope, team_needs_manager=True)
+    ids = [m.id for m in members]
+    stages = reports.open_pipeline(ctx.session, ids)
+    since = ctx.now - FUNNEL_WINDOW
+    days = reports.days_in_stage(ctx.session, ids, since)
+    currency = ctx.tenant.currency
+    money = lambda amount: fmt.money(amount, currency, ctx.locale)  # noqa: E731
+    rows = tuple((name_of(STAGE_NAMES, s, ctx.locale), str(stages.get(s, (0, 0))[0]),
+                  money(stages.get(s, (0, Decimal(0)))[1]),
+                  f"{days[s]:.0f}" if s in days else "–") for s in OPEN_STAGES)
+    count = sum(c for c, _ in stages.values())
+    total = sum((a for _, a in stages.values()), Decimal(0))
+    weighted = sum((a * DEFAULT_PROBABILITY[s] / 100 for s, (_, a) in stages.items()), Decimal(0))
+    lines = [ctx.t("open_total", count=count, amount=money(total), weighted=money(weighted))
+             if count else ctx.t("pipeline_empty")]
+    steps = _conversion(ctx, reports.reached_counts(ctx.session, ids, since))
+    if steps:
+        lines.append(ctx.t("conversion", steps=steps))
+    headers = (ctx.t("col_stage"), ctx.t("col_deals"), ctx.t("col_amount"), ctx.t("col_days"))
+    return Reply(title=ctx.t("pipeline_title", who=label), lines=tuple(lines),
+                 table=Table(headers, rows))
+
+
+def _conversion(ctx: Ctx, reached: dict[int, int]) -> str:
+    """`Lead→Contact 60% · …`: of the deals that reached a stage, the share that reached the next."""
+    order = (*OPEN_STAGES, "won")
+    at_least = [sum(n for rank, n in reached.items() if rank >= k) for k in range(len(order))]
+    steps = []
+    for k in range(len(order) - 1):
+        if at_least[k]:
+            share = fmt.percent(at_least[k + 1] / at_least[k])
+            steps.append(f"{name_of(STAGE_NAMES, order[k], ctx.locale)}→"
+                         f"{name_of(STAGE_NAMES, order[k + 1], ctx.locale)} {share}")
+    return " · ".join(steps)
+
+
+def handle_stalled(ctx: Ctx, cmd: ShowStalled) -> Reply:
+    _label, members, team = scope_members(ctx, cmd.scope, team_needs_manager=True)
+    home = _team_of(ctx, members, team)
+    days = home.stall_days if home else 14
+    rows = DealRepository(ctx.session).stalled([m.id for m in members],
+                                               ctx.now - dt.timedelta(days=days))
+    if not rows:
+        return Reply(title=ctx.t("stalled_title", days=days), lines=(ctx.t("stalled_none"),))
+    lines = tuple(ctx.t("stalled_line", id=deal.id, customer=customer, title=deal.title,
+                        stage=name_of(STAGE_NAMES, deal.stage, ctx.locale),
+                        amount=fmt.money(deal.amount, deal.currency, ctx.locale),
+                        days=(ctx.now - deal.updated_at).days, owner=owner)
+                  for deal, customer, owner in rows)
+    return Reply(title=ctx.t("stalled_title", days=days), lines=lines)
+
+
+def handle_leaderboard(ctx: Ctx, cmd: ShowLeaderboard) -> Reply:
+    team = team_named(ctx, cmd.team)
+    if not ctx.is_admin and team.id not in {t.id for t in ctx.teams}:
+        raise ctx.refuse("not_your_team")
+    members = [m for m, _ in ctx.people.team_members(team.id)]
+    sellers = [m for m in members if m.role == "rep"] or members
+    _today, start, _end, (since, until) = _period_in(ctx, cmd.period, team, None)
+    table = reports.metric_table(ctx.session, [m.id for m in sellers], since, until)
+    ranked = sorted(sellers, key=lambda m: (-table[m.id][cmd.metric], m.display_name))
+    value = lambda m: fmt.metric_value(cmd.metric, table[m.id][cmd.metric],  # noqa: E731
+                                       ctx.tenant.currency, ctx.locale)
+    medals = {0: "🥇", 1: "🥈", 2: "🥉"}
+    rows = tuple((medals.get(i, str(i + 1)), m.display_name, value(m)) for i, m in enumerate(ranked))
+    title = ctx.t("leaderboard_title", metric=name_of(METRIC_NAMES, cmd.metric, ctx.locale),
+                  period=fmt.period_label(cmd.period.kind, start, ctx.locale))
+    if not any(table[m.id][cmd.metric] for m in sellers):
+        return Reply(title=title, lines=(ctx.t("leaderboard_empty"),))
+    headers = (ctx.t("col_rank"), ctx.t("col_name"), name_of(METRIC_NAMES, cmd.metric, ctx.locale))
+    return Reply(title=title, table=Table(headers, rows))

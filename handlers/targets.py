@@ -1,0 +1,71 @@
+"""Managers set targets for a member or a team, and split a team target over its reps."""
+from __future__ import annotations
+
+from decimal import ROUND_DOWN, Decimal
+
+from handlers import format as fmt
+from handlers.calendar import period_bounds
+from handlers.commands import SetTarget
+from handlers.context import Ctx
+from handlers.lookup import managed_team, member_named
+from handlers.messages import METRIC_NAMES, name_of
+from handlers.reply import Reply
+from storage.reports import TargetRepository
+
+
+def split_amount(total: Decimal, weights: list[Decimal], quantum: Decimal) -> list[Decimal]:
+    """Split `total` by `weights` in steps of `quantum`, the remainder to the largest fractions.
+
+    >>> split_amount(Decimal(100), [Decimal(1)] * 3, Decimal(1))
+    [Decimal('34'), Decimal('33'), Decimal('33')]
+    """
+    whole = sum(weights)
+    exact = [total * w / whole for w in weights]
+    shares = [e.quantize(quantum, rounding=ROUND_DOWN) for e in exact]
+    left = int((total - sum(shares)) / quantum)
+    by_fraction = sorted(range(len(weights)), key=lambda i: shares[i] - exact[i])
+    for i in by_fraction[:left]:
+        shares[i] += quantum
+    return shares
+
+
+def handle_set_target(ctx: Ctx, cmd: SetTarget) -> Reply:
+    if not ctx.is_manager:
+        raise ctx.refuse("not_allowed")
+    repo = TargetRepository(ctx.session)
+    start, _ = period_bounds(cmd.period, ctx.today)
+    common = dict(tenant_id=ctx.tenant.id, metric=cmd.metric, period_kind=cmd.period.kind,
+                  period_start=start, set_by_id=ctx.member.id)
+    value = lambda amount: fmt.metric_value(cmd.metric, amount, ctx.tenant.currency,  # noqa: E731
+                                            ctx.locale)
+    lines = []
+    if cmd.scope.kind == "member":
+        member = member_named(ctx, cmd.scope.name or "")
+        if not ctx.is_admin and not ctx.people.share_a_team(ctx.member.id, member.id):
+            raise ctx.refuse("not_your_team")
+        repo.set(member_id=member.id, amount=cmd.amount, **common)
+        who = member.display_name
+    else:
+        team = managed_team(ctx, cmd.scope.name)
+        repo.set(team_id=team.id, amount=cmd.amount, **common)
+        who = team.name
+        if cmd.split:
+            lines.append(_split(ctx, repo, team, cmd, common, value))
+    ctx.people.audit(ctx.tenant.id, ctx.member.id, "target.set", "target", None, who=who,
+                     metric=cmd.metric, amount=cmd.amount, period=f"{cmd.period.kind}:{start}")
+    title = ctx.t("target_set", who=who, metric=name_of(METRIC_NAMES, cmd.metric, ctx.locale),
+                  amount=value(cmd.amount),
+                  period=fmt.period_label(cmd.period.kind, start, ctx.locale))
+    return Reply(title=title, lines=tuple(lines))
+
+
+def _split(ctx, repo, team, cmd, common, value) -> str:
+    reps = [(m, tm) for m, tm in ctx.people.team_members(team.id) if m.role == "rep"]
+    if not reps:
+        raise ctx.refuse("target_no_reps", team=team.name)
+    quantum = Decimal("0.01") if cmd.metric == "revenue" else Decimal(1)
+    shares = split_amount(cmd.amount, [tm.weight for _, tm in reps], quantum)
+    for (member, _), share in zip(reps, shares):
+        repo.set(member_id=member.id, amount=share, **common)
+    listed = ", ".join(f"{m.display_name} {value(s)}" for (m, _), s in zip(reps, shares))
+    return ctx.t("target_split", count=len(reps), shares=listed)

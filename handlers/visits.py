@@ -1,0 +1,56 @@
+"""Log a visit; list and close follow-ups."""
+from __future__ import annotations
+
+import datetime as dt
+
+from handlers import format as fmt
+from handlers.commands import DoneFollowups, ListFollowups, LogVisit
+from handlers.context import Ctx
+from handlers.lookup import customer_named, example
+from handlers.messages import WORDS, name_of
+from handlers.reply import Button, Reply
+from storage.sales import VisitRepository, close_followups
+
+
+def handle_log_visit(ctx: Ctx, cmd: LogVisit) -> Reply:
+    customer = customer_named(ctx, cmd.customer)
+    visit = VisitRepository(ctx.session).add(
+        tenant_id=ctx.tenant.id, member_id=ctx.member.id, customer_id=customer.id,
+        visited_at=ctx.now, notes=cmd.notes, next_step=cmd.next_step, outcome=cmd.outcome,
+        follow_up_on=cmd.follow_up)
+    fields = [(ctx.t(key), value) for key, value in
+              (("notes", cmd.notes), ("next_step", cmd.next_step), ("outcome", cmd.outcome)) if value]
+    buttons = []
+    if cmd.follow_up:
+        fields.append((ctx.t("follow_up"), fmt.day(cmd.follow_up, ctx.today, ctx.locale)))
+        buttons.append(Button(ctx.t("mark_done"), f"{name_of(WORDS, 'done', ctx.locale)} {visit.id}"))
+    lines = [ctx.t("new_customer", customer=customer.name)] if ctx.created_customers else []
+    return Reply(title=ctx.t("visit_logged", customer=customer.name), lines=tuple(lines),
+                 fields=tuple(fields), buttons=tuple(buttons))
+
+
+def handle_list_followups(ctx: Ctx, _cmd: ListFollowups) -> Reply:
+    until = ctx.today + dt.timedelta(days=7)
+    rows = VisitRepository(ctx.session).open_followups(ctx.member.id, until)
+    if not rows:
+        return Reply(title=ctx.t("followups_title"), lines=(ctx.t("followups_none"),))
+    lines = []
+    for visit, customer in rows:
+        late = ctx.t("overdue") if visit.follow_up_on < ctx.today else ""
+        line = ctx.t("followup_line", id=visit.id, customer=customer,
+                     when=fmt.day(visit.follow_up_on, ctx.today, ctx.locale), late=late)
+        detail = visit.next_step or visit.notes
+        lines.append(f"{line} · {detail}" if detail else line)
+    done = name_of(WORDS, "done", ctx.locale)
+    buttons = tuple(Button(f"✓ #{visit.id}", f"{done} {visit.id}") for visit, _ in rows[:5])
+    return Reply(title=ctx.t("followups_title"),
+                 lines=(*lines, ctx.t("followups_hint", example=f"{done} {rows[0][0].id}")),
+                 buttons=buttons)
+
+
+def handle_done_followups(ctx: Ctx, cmd: DoneFollowups) -> Reply:
+    changed = close_followups(ctx.session, ctx.member.id, list(cmd.visit_ids))
+    if not changed:
+        ids = ", ".join(f"#{i}" for i in cmd.visit_ids)
+        raise ctx.refuse("done_none", ids=ids, hint=example(ctx, "followups"))
+    return Reply(lines=(ctx.t("done_ok", count=changed),))

@@ -1,0 +1,89 @@
+"""The words of the grammar, in English and Chinese, mapped to their canonical values."""
+from __future__ import annotations
+
+import re
+
+from handlers.commands import Period
+
+# keyword -> intent. Chinese keywords may be glued to what follows (`拜访华为：…`).
+KEYWORDS_EN = {
+    "visit": "visit", "visited": "visit", "deal": "deal", "won": "won", "win": "won",
+    "lost": "lost", "lose": "lost", "progress": "progress", "pace": "progress",
+    "target": "target", "targets": "target", "goal": "target", "pipeline": "pipeline",
+    "funnel": "pipeline", "stalled": "stalled", "stuck": "stalled", "leaderboard": "leaderboard",
+    "ranking": "leaderboard", "top": "leaderboard", "followups": "followups",
+    "follow-ups": "followups", "followup": "followups", "done": "done", "customer": "customer",
+    "customers": "customers", "team": "team", "teams": "team", "role": "role", "leave": "leave",
+    "help": "help", "?": "help", "commands": "help",
+}
+KEYWORDS_ZH = {
+    "拜访": "visit", "商机": "deal", "赢单": "won", "成交": "won", "输单": "lost", "丢单": "lost",
+    "进度": "progress", "目标": "target", "漏斗": "pipeline", "销售漏斗": "pipeline",
+    "停滞": "stalled", "排行榜": "leaderboard", "排行": "leaderboard", "待跟进": "followups",
+    "跟进列表": "followups", "完成": "done", "客户列表": "customers", "客户": "customer",
+    "团队": "team", "角色": "role", "请假": "leave", "帮助": "help", "？": "help",
+}
+ZH_KEYWORDS_LONGEST_FIRST = sorted(KEYWORDS_ZH, key=len, reverse=True)
+
+STAGE_WORDS = {
+    "lead": "lead", "leads": "lead", "线索": "lead",
+    "contact": "contact", "contacted": "contact", "初步接触": "contact", "接触": "contact",
+    "discovery": "discovery", "needs": "discovery", "需求挖掘": "discovery", "需求": "discovery",
+    "proposal": "proposal", "quote": "proposal", "方案呈现": "proposal", "方案": "proposal",
+    "报价": "proposal",
+    "negotiation": "negotiation", "negotiating": "negotiation", "商务谈判": "negotiation",
+    "谈判": "negotiation",
+    "won": "won", "成交": "won", "赢单": "won", "lost": "lost", "输单": "lost",
+}
+METRIC_WORDS = {
+    "revenue": "revenue", "sales": "revenue", "业绩": "revenue", "销售额": "revenue",
+    "营收": "revenue", "收入": "revenue",
+    "deals": "deals_won", "deals_won": "deals_won", "wins": "deals_won", "赢单数": "deals_won",
+    "成交数": "deals_won", "单数": "deals_won",
+    "new_customers": "new_customers", "customers": "new_customers", "new": "new_customers",
+    "新客户": "new_customers", "新客户数": "new_customers", "新客": "new_customers",
+    "visits": "visits", "拜访": "visits", "拜访量": "visits", "拜访数": "visits",
+}
+ROLE_WORDS = {
+    "rep": "rep", "sales": "rep", "销售": "rep", "代表": "rep", "销售代表": "rep",
+    "manager": "manager", "经理": "manager", "销售经理": "manager", "主管": "manager",
+    "admin": "admin", "管理员": "admin",
+}
+LIFECYCLE_WORDS = {
+    "potential": "potential", "prospect": "potential", "潜在": "potential", "潜在客户": "potential",
+    "intent": "intent", "interested": "intent", "意向": "intent", "意向客户": "intent",
+    "customer": "customer", "client": "customer", "成交客户": "customer", "老客户": "customer",
+}
+TEAM_WORDS = {"team", "团队", "全组", "我们"}
+ME_WORDS = {"me", "my", "mine", "我", "我的"}
+SPLIT_WORDS = {"split", "分解", "拆分", "分配"}
+CLOSE_WORDS = {"close", "closing", "预计", "预计成交", "成交日期", "by"}
+
+_PERIOD_KINDS = {
+    "week": "week", "weekly": "week", "周": "week", "星期": "week",
+    "month": "month", "monthly": "month", "月": "month", "个月": "month",
+    "quarter": "quarter", "quarterly": "quarter", "季度": "quarter", "季": "quarter",
+    "year": "year", "yearly": "year", "年": "year", "年度": "year",
+}
+_ZH_PERIOD = re.compile(r"^(本|这个?|今|上个?|下个?)?(周|星期|月|个月|季度|季|年度|年)$")
+_EN_PREFIX = {"this": 0, "last": -1, "previous": -1, "next": 1}
+_ZH_PREFIX = {"本": 0, "这": 0, "这个": 0, "今": 0, "上": -1, "上个": -1, "下": 1, "下个": 1}
+_TIER = re.compile(r"^([abc])(?:类|级|档)?$", re.IGNORECASE)
+
+
+def period_of(tokens: list[str], i: int) -> tuple[Period, int] | None:
+    """A period at tokens[i] (`month`, `last month`, `本月`, `上季度`): (Period, tokens used)."""
+    word = tokens[i].lower()
+    if word in _EN_PREFIX and i + 1 < len(tokens) and tokens[i + 1].lower() in _PERIOD_KINDS:
+        return Period(_PERIOD_KINDS[tokens[i + 1].lower()], _EN_PREFIX[word]), 2
+    if word in _PERIOD_KINDS:
+        return Period(_PERIOD_KINDS[word]), 1
+    match = _ZH_PERIOD.match(word)
+    if match:
+        return Period(_PERIOD_KINDS[match[2]], _ZH_PREFIX.get(match[1] or "", 0)), 1
+    return None
+
+
+def tier_of(word: str) -> str | None:
+    match = _TIER.match(word)
+    return match[1].upper() if match else None

@@ -1,0 +1,1 @@
+"""The worker: scheduled jobs and the delivery outbox (arrives with the scheduler issue)."""

@@ -1,0 +1,72 @@
+"""Engine and session factories, and the schema-version guard. Nothing here runs at import time."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+# The newest migration; tests/storage/test_migrations.py keeps it equal to Alembic's head.
+HEAD = "0001"
+
+
+class SchemaBehind(RuntimeError):
+    """The database is older than the code: `salesbot db upgrade` brings it forward."""
+
+
+def make_engine(url: str, **kwargs) -> Engine:
+    """An engine for `url`. SQLite gets foreign keys, WAL and a busy timeout; its folder is created."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        kwargs.setdefault("pool_pre_ping", True)
+        return create_engine(url, **kwargs)
+    if parsed.database and parsed.database != ":memory:":
+        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(url, **kwargs)
+
+    @event.listens_for(engine, "connect")
+    def _sqlite_pragmas(dbapi_connection, _record):
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA busy_timeout=5000")
+        cursor.close()
+
+    return engine
+
+
+def make_session_factory(engine: Engine) -> sessionmaker[Session]:
+    return sessionmaker(engine, expire_on_commit=False)
+
+
+def current_revision(engine: Engine) -> str | None:
+    """The revision the database is at, or None for a database Alembic never touched."""
+    with engine.connect() as conn:
+        try:
+            return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        except Exception:  # no alembic_version table yet
+            return None
+
+
+def ensure_current(engine: Engine) -> None:
+    """Refuse to run on a database that is behind the code, saying which command fixes it."""
+    revision = current_revision(engine)
+    if revision != HEAD:
+        where = engine.url.render_as_string(hide_password=True)
+        raise SchemaBehind(
+            f"The database {where} is at migration {revision or 'none'}, the code needs {HEAD}. "
+            "Run `salesbot db upgrade` (the Procfile's release step) first.")
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Run the Alembic migrations up to `revision` on this engine's database."""
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, revision)

@@ -1,0 +1,265 @@
+"""Typed ORM models. Money is Decimal, times are stored in UTC; Alembic migrations own the schema."""
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from decimal import Decimal
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    Numeric,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+# The pipeline, in order. `won` and `lost` close a deal; only `won` continues the funnel.
+OPEN_STAGES = ("lead", "contact", "discovery", "proposal", "negotiation")
+STAGES = (*OPEN_STAGES, "won", "lost")
+STAGE_RANK = {stage: rank for rank, stage in enumerate((*OPEN_STAGES, "won"))}
+DEFAULT_PROBABILITY = {"lead": 10, "contact": 20, "discovery": 40, "proposal": 60,
+                       "negotiation": 80, "won": 100, "lost": 0}
+ROLES = ("rep", "manager", "admin")
+TIERS = ("A", "B", "C")
+LIFECYCLES = ("potential", "intent", "customer")
+METRICS = ("revenue", "deals_won", "new_customers", "visits")
+PERIOD_KINDS = ("week", "month", "quarter", "year")
+
+
+def name_key(name: str) -> str:
+    """Case- and width-insensitive key for a name: `ＡＣＭＥ  corp` and `Acme Corp` are one customer."""
+    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
+
+
+class UTCDateTime(TypeDecorator):
+    """Timezone-aware datetimes stored as UTC; SQLite gives naive values back, this makes them aware."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        if value is not None:
+            if value.tzinfo is None:
+                raise ValueError("naive datetime: store aware UTC datetimes")
+            value = value.astimezone(dt.timezone.utc)
+        return value
+
+    def process_result_value(self, value, dialect):
+        if value is not None and value.tzinfo is None:
+            value = value.replace(tzinfo=dt.timezone.utc)
+        return value
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+Money = Numeric(18, 2)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Tenant(Base):
+    """A Slack workspace or Enterprise Grid org, a WeCom corp, or the local console."""
+
+    __tablename__ = "tenants"
+    __table_args__ = (UniqueConstraint("platform", "external_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    platform: Mapped[str] = mapped_column(String(16))
+    external_id: Mapped[str] = mapped_column(String(64))
+    name: Mapped[str] = mapped_column(String(200), default="")
+    currency: Mapped[str] = mapped_column(String(3), default="CNY")
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Member(Base):
+    __tablename__ = "members"
+    __table_args__ = (Index("ix_members_tenant_name", "tenant_id", "name_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    tenant_id: Mapped[int] = mapped_column(ForeignKey("tenants.id", ondelete="CASCADE"))
+    display_name: Mapped[str] = mapped_column(String(200))
+    name_key: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(16), default="rep")
+    locale: Mapped[str] = mapped_column(String(8), default="en")
+    timezone: Mapped[str | None] = mapped_column(String(64))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    identities: Mapped[list[Identity]] = relationship(back_populates="member")
+
+
+class Identity(Base):
+    """One platform account of a member, so one person can use Slack and WeCom as one member."""
+
+    __tablename__ = "identities"
+    __table_args__ = (UniqueConstraint("tenant_id", "platform", "external_user_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    tenant_id: Mapped[int] = mapped_column(ForeignKey("tenants.id", ondelete="CASCADE"))
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"), index=True)
+    platform: Mapped[str] = mapped_column(String(16))
+    external_user_id: Mapped[str] = mapped_column(String(128))
+
+    member: Mapped[Member] = relationship(back_populates="identities")
+
+
+class Team(Base):
+    __tablename__ = "teams"
+    __table_args__ = (UniqueConstraint("tenant_id", "name_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    tenant_id: Mapped[int] = mapped_column(ForeignKey("tenants.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(200))
+    name_key: Mapped[str] = mapped_column(String(200))
+    channel: Mapped[str] = mapped_column(String(200), default="")
+    timezone: Mapped[str] = mapped_column(String(64), default="Asia/Shanghai")
+    holiday_calendar: Mapped[str] = mapped_column(String(8), default="CN")
+    stall_days: Mapped[int] = mapped_column(Integer, default=14)
+    settings: Mapped[dict] = mapped_column(JSON, default=dict)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class TeamMember(Base):
+    """Membership; a manager manages the teams they belong to. `weight` drives target splits."""
+
+    __tablename__ = "team_members"
+
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id", ondelete="CASCADE"), primary_key=True)
+    member_id: Mapped[int] = mapped_column(
+        ForeignKey("members.id", ondelete="CASCADE"), primary_key=True, index=True)
+    weight: Mapped[Decimal] = mapped_column(Numeric(8, 2), default=Decimal(1))
+
+
+class Customer(Base):
+    __tablename__ = "customers"
+    __table_args__ = (UniqueConstraint("tenant_id", "name_key"),
+                      Index("ix_customers_owner_created", "owner_id", "created_at"))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    tenant_id: Mapped[int] = mapped_column(ForeignKey("tenants.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(200))
+    name_key: Mapped[str] = mapped_column(String(200))
+    tier: Mapped[str | None] = mapped_column(String(1))
+    lifecycle: Mapped[str] = mapped_column(String(16), default="potential")
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Visit(Base):
+    __tablename__ = "visits"
+    __table_args__ = (
+        Index("ix_visits_member_at", "member_id", "visited_at"),
+        Index("ix_visits_followups", "member_id", "follow_up_done", "follow_up_on"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    tenant_id: Mapped[int] = mapped_column(ForeignKey("tenants.id", ondelete="CASCADE"), index=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"))
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id", ondelete="CASCADE"), index=True)
+    visited_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    outcome: Mapped[str] = mapped_column(Text, default="")
+    next_step: Mapped[str] = mapped_column(Text, default="")
+    follow_up_on: Mapped[dt.date | None] = mapped_column(Date)
+    follow_up_done: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Deal(Base):
+    """A deal. `stage_entered_at` and `furthest_rank` keep funnel math to single aggregates."""
+
+    __tablename__ = "deals"
+    __table_args__ = (
+        Index("ix_deals_owner_stage", "owner_id", "stage", "updated_at"),
+        Index("ix_deals_owner_closed", "owner_id", "closed_at"),
+        Index("ix_deals_owner_created", "owner_id", "created_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    tenant_id: Mapped[int] = mapped_column(ForeignKey("tenants.id", ondelete="CASCADE"), index=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"))
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str] = mapped_column(String(200))
+    stage: Mapped[str] = mapped_column(String(16), default="lead")
+    amount: Mapped[Decimal] = mapped_column(Money, default=Decimal(0))
+    currency: Mapped[str] = mapped_column(String(3), default="CNY")
+    expected_close: Mapped[dt.date | None] = mapped_column(Date)
+    probability: Mapped[int] = mapped_column(Integer, default=10)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    furthest_rank: Mapped[int] = mapped_column(Integer, default=0)
+    stage_entered_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    closed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class DealEvent(Base):
+    """Every stage or amount change of a deal: who, when, and how long the deal sat in the old stage."""
+
+    __tablename__ = "deal_events"
+    __table_args__ = (Index("ix_deal_events_deal_at", "deal_id", "at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    deal_id: Mapped[int] = mapped_column(ForeignKey("deals.id", ondelete="CASCADE"))
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"))
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    kind: Mapped[str] = mapped_column(String(16))  # created | stage | amount
+    from_stage: Mapped[str | None] = mapped_column(String(16))
+    to_stage: Mapped[str | None] = mapped_column(String(16))
+    old_amount: Mapped[Decimal | None] = mapped_column(Money)
+    new_amount: Mapped[Decimal | None] = mapped_column(Money)
+    seconds_in_from_stage: Mapped[int | None] = mapped_column(Integer)
+
+
+class Target(Base):
+    """A goal for one member or one team, for one metric and one period (kind + first day)."""
+
+    __tablename__ = "targets"
+    __table_args__ = (
+        Index("ix_targets_member_period", "member_id", "period_kind", "period_start"),
+        Index("ix_targets_team_period", "team_id", "period_kind", "period_start"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    tenant_id: Mapped[int] = mapped_column(ForeignKey("tenants.id", ondelete="CASCADE"), index=True)
+    member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"))
+    team_id: Mapped[int | None] = mapped_column(ForeignKey("teams.id", ondelete="CASCADE"))
+    metric: Mapped[str] = mapped_column(String(16))
+    period_kind: Mapped[str] = mapped_column(String(8))
+    period_start: Mapped[dt.date] = mapped_column(Date)
+    amount: Mapped[Decimal] = mapped_column(Money)
+    set_by_id: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Leave(Base):
+    __tablename__ = "leaves"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"), index=True)
+    first_day: Mapped[dt.date] = mapped_column(Date)
+    last_day: Mapped[dt.date] = mapped_column(Date)
+
+
+class AuditLog(Base):
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    tenant_id: Mapped[int] = mapped_column(ForeignKey("tenants.id", ondelete="CASCADE"), index=True)
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"))
+    action: Mapped[str] = mapped_column(String(32))
+    entity: Mapped[str] = mapped_column(String(32))
+    entity_id: Mapped[int | None] = mapped_column(Integer)
+    detail: Mapped[dict] = mapped_column(JSON, default=dict)
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -1,0 +1,126 @@
+"""Tenants, members, identities, teams and leave. Callers own the transaction."""
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import exists, func, select
+from sqlalchemy.orm import Session
+
+from storage.models import AuditLog, Identity, Leave, Member, Team, TeamMember, Tenant, name_key
+
+
+class PeopleRepository:
+    def __init__(self, session: Session):
+        self.s = session
+
+    # tenants -------------------------------------------------------------------------------
+    def tenant(self, platform: str, external_id: str) -> Tenant | None:
+        return self.s.scalar(select(Tenant).where(Tenant.platform == platform,
+                                                  Tenant.external_id == external_id))
+
+    def add_tenant(self, platform: str, external_id: str, name: str, currency: str) -> Tenant:
+        tenant = Tenant(platform=platform, external_id=external_id, name=name, currency=currency)
+        self.s.add(tenant)
+        self.s.flush()
+        return tenant
+
+    # members -------------------------------------------------------------------------------
+    def by_identity(self, tenant_id: int, platform: str, external_user_id: str) -> Member | None:
+        return self.s.scalar(
+            select(Member).join(Identity, Identity.member_id == Member.id)
+            .where(Identity.tenant_id == tenant_id, Identity.platform == platform,
+                   Identity.external_user_id == external_user_id))
+
+    def add_member(self, tenant_id: int, name: str, *, role: str = "rep", locale: str = "en",
+                   timezone: str | None = None, identity: tuple[str, str] | None = None) -> Member:
+        member = Member(tenant_id=tenant_id, display_name=name, name_key=name_key(name), role=role,
+                        locale=locale, timezone=timezone)
+        self.s.add(member)
+        self.s.flush()
+        if identity:
+            self.s.add(Identity(tenant_id=tenant_id, member_id=member.id, platform=identity[0],
+                                external_user_id=identity[1]))
+        return member
+
+    def has_members(self, tenant_id: int) -> bool:
+        return bool(self.s.scalar(select(exists().where(Member.tenant_id == tenant_id))))
+
+    def find_members(self, tenant_id: int, name: str) -> list[Member]:
+        """Members whose name is `name` (any case or width), else whose name starts with it."""
+        key = name_key(name)
+        base = select(Member).where(Member.tenant_id == tenant_id, Member.active.is_(True))
+        exact = self.s.scalars(base.where(Member.name_key == key)).all()
+        if exact:
+            return list(exact)
+        by_identity = self.s.scalars(
+            base.join(Identity, Identity.member_id == Member.id)
+            .where(Identity.external_user_id == name)).all()
+        if by_identity:
+            return list(by_identity)
+        return list(self.s.scalars(base.where(Member.name_key.startswith(key, autoescape=True))
+                                   .order_by(Member.display_name).limit(10)))
+
+    def members(self, tenant_id: int) -> list[Member]:
+        return list(self.s.scalars(select(Member).where(Member.tenant_id == tenant_id)
+                                   .order_by(Member.id)))
+
+    # teams ---------------------------------------------------------------------------------
+    def teams_of(self, member_id: int) -> list[Team]:
+        return list(self.s.scalars(
+            select(Team).join(TeamMember, TeamMember.team_id == Team.id)
+            .where(TeamMember.member_id == member_id).order_by(Team.id)))
+
+    def teams(self, tenant_id: int) -> list[Team]:
+        return list(self.s.scalars(select(Team).where(Team.tenant_id == tenant_id).order_by(Team.id)))
+
+    def team_by_name(self, tenant_id: int, name: str) -> Team | None:
+        return self.s.scalar(select(Team).where(Team.tenant_id == tenant_id,
+                                                Team.name_key == name_key(name)))
+
+    def add_team(self, tenant_id: int, name: str, **settings) -> Team:
+        team = Team(tenant_id=tenant_id, name=name, name_key=name_key(name), **settings)
+        self.s.add(team)
+        self.s.flush()
+        return team
+
+    def team_members(self, team_id: int, *, active_only: bool = True) -> list[tuple[Member, TeamMember]]:
+        query = (select(Member, TeamMember).join(TeamMember, TeamMember.member_id == Member.id)
+                 .where(TeamMember.team_id == team_id).order_by(Member.display_name))
+        if active_only:
+            query = query.where(Member.active.is_(True))
+        return [(m, tm) for m, tm in self.s.execute(query)]
+
+    def join_team(self, team_id: int, member_id: int, weight=1) -> bool:
+        """Put a member in a team; False when they were already in it."""
+        if self.s.get(TeamMember, (team_id, member_id)):
+            return False
+        self.s.add(TeamMember(team_id=team_id, member_id=member_id, weight=weight))
+        self.s.flush()
+        return True
+
+    def leave_team(self, team_id: int, member_id: int) -> bool:
+        row = self.s.get(TeamMember, (team_id, member_id))
+        if row:
+            self.s.delete(row)
+        return row is not None
+
+    def share_a_team(self, member_id: int, other_id: int) -> bool:
+        mine = select(TeamMember.team_id).where(TeamMember.member_id == member_id)
+        return bool(self.s.scalar(select(func.count()).select_from(TeamMember).where(
+            TeamMember.member_id == other_id, TeamMember.team_id.in_(mine))))
+
+    # leave and audit -----------------------------------------------------------------------
+    def add_leave(self, member_id: int, first_day: dt.date, last_day: dt.date) -> Leave:
+        leave = Leave(member_id=member_id, first_day=first_day, last_day=last_day)
+        self.s.add(leave)
+        self.s.flush()
+        return leave
+
+    def on_leave(self, member_id: int, day: dt.date) -> bool:
+        return bool(self.s.scalar(select(exists().where(
+            Leave.member_id == member_id, Leave.first_day <= day, Leave.last_day >= day))))
+
+    def audit(self, tenant_id: int, actor_id: int | None, action: str, entity: str,
+              entity_id: int | None, **detail) -> None:
+        self.s.add(AuditLog(tenant_id=tenant_id, actor_id=actor_id, action=action, entity=entity,
+                            entity_id=entity_id, detail={k: str(v) for k, v in detail.items()}))

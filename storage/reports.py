@@ -1,0 +1,111 @@
+"""Report aggregates, computed in SQL over index ranges so their cost follows the period, not history.
+
+- revenue / deals won: deals won in the period, credited to the owner (`ix_deals_owner_closed`);
+- new customers: customers a member opened in the period (`ix_customers_owner_created`);
+- visits: visits logged in the period (`ix_visits_member_at`).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from decimal import Decimal
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from storage.models import OPEN_STAGES, Customer, Deal, DealEvent, Target, Visit
+
+
+def metric_table(session: Session, member_ids: list[int], start: dt.datetime,
+                 end: dt.datetime) -> dict[int, dict[str, Decimal]]:
+    """{member_id: {metric: value}} for every metric over [start, end); missing values are zero."""
+    table: dict[int, dict[str, Decimal]] = {
+        m: {"revenue": Decimal(0), "deals_won": Decimal(0), "new_customers": Decimal(0),
+            "visits": Decimal(0)} for m in member_ids}
+    if not member_ids:
+        return table
+    won = session.execute(
+        select(Deal.owner_id, func.coalesce(func.sum(Deal.amount), 0), func.count())
+        .where(Deal.owner_id.in_(member_ids), Deal.closed_at >= start, Deal.closed_at < end,
+               Deal.stage == "won")
+        .group_by(Deal.owner_id))
+    for owner, revenue, count in won:
+        table[owner]["revenue"], table[owner]["deals_won"] = Decimal(revenue), Decimal(count)
+    for column, metric, model in (
+        (Customer.owner_id, "new_customers", Customer.created_at),
+        (Visit.member_id, "visits", Visit.visited_at),
+    ):
+        rows = session.execute(select(column, func.count()).where(
+            column.in_(member_ids), model >= start, model < end).group_by(column))
+        for who, count in rows:
+            table[who][metric] = Decimal(count)
+    return table
+
+
+def open_pipeline(session: Session, owner_ids: list[int]) -> dict[str, tuple[int, Decimal]]:
+    """{stage: (count, amount)} of open deals."""
+    rows = session.execute(
+        select(Deal.stage, func.count(), func.coalesce(func.sum(Deal.amount), 0))
+        .where(Deal.owner_id.in_(owner_ids), Deal.stage.in_(OPEN_STAGES)).group_by(Deal.stage))
+    return {stage: (count, Decimal(amount)) for stage, count, amount in rows}
+
+
+def reached_counts(session: Session, owner_ids: list[int], since: dt.datetime) -> dict[int, int]:
+    """{rank: deals created since `since` whose furthest stage is exactly that rank}."""
+    rows = session.execute(
+        select(Deal.furthest_rank, func.count())
+        .where(Deal.owner_id.in_(owner_ids), Deal.created_at >= since)
+        .group_by(Deal.furthest_rank))
+    return dict(rows.all())
+
+
+def days_in_stage(session: Session, owner_ids: list[int], since: dt.datetime) -> dict[str, float]:
+    """{stage: average days deals created since `since` spent in it before moving on}."""
+    rows = session.execute(
+        select(DealEvent.from_stage, func.avg(DealEvent.seconds_in_from_stage))
+        .join(Deal, Deal.id == DealEvent.deal_id)
+        .where(Deal.owner_id.in_(owner_ids), Deal.created_at >= since, DealEvent.kind == "stage")
+        .group_by(DealEvent.from_stage))
+    return {stage: float(seconds) / 86400 for stage, seconds in rows if seconds is not None}
+
+
+class TargetRepository:
+    def __init__(self, session: Session):
+        self.s = session
+
+    def set(self, *, tenant_id: int, metric: str, period_kind: str, period_start: dt.date,
+            amount: Decimal, set_by_id: int, member_id: int | None = None,
+            team_id: int | None = None) -> Target:
+        """Create or replace the target of one member or team for one metric and period."""
+        target = self.s.scalar(select(Target).where(
+            Target.tenant_id == tenant_id, Target.member_id.is_(member_id) if member_id is None
+            else Target.member_id == member_id,
+            Target.team_id.is_(None) if team_id is None else Target.team_id == team_id,
+            Target.metric == metric, Target.period_kind == period_kind,
+            Target.period_start == period_start))
+        if target is None:
+            target = Target(tenant_id=tenant_id, member_id=member_id, team_id=team_id,
+                            metric=metric, period_kind=period_kind, period_start=period_start)
+            self.s.add(target)
+        target.amount, target.set_by_id = amount, set_by_id
+        return target
+
+    def for_members(self, member_ids: list[int], period_kind: str,
+                    period_start: dt.date) -> dict[int, dict[str, Decimal]]:
+        rows = self.s.execute(select(Target.member_id, Target.metric, Target.amount).where(
+            Target.member_id.in_(member_ids), Target.period_kind == period_kind,
+            Target.period_start == period_start))
+        out: dict[int, dict[str, Decimal]] = defaultdict(dict)
+        for member_id, metric, amount in rows:
+            out[member_id][metric] = amount
+        return out
+
+    def for_team(self, team_id: int, period_kind: str, period_start: dt.date) -> dict[str, Decimal]:
+        rows = self.s.execute(select(Target.metric, Target.amount).where(
+            Target.team_id == team_id, Target.member_id.is_(None),
+            Target.period_kind == period_kind, Target.period_start == period_start))
+        return dict(rows.all())
+
+    def listing(self, tenant_id: int):
+        return list(self.s.scalars(select(Target).where(Target.tenant_id == tenant_id)
+                                   .order_by(Target.period_start, Target.id)))

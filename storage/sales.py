@@ -1,0 +1,151 @@
+"""Customers, visits and deals (with their event history). Callers own the transaction."""
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from storage.models import (
+    DEFAULT_PROBABILITY, OPEN_STAGES, STAGE_RANK, Customer, Deal, DealEvent, Member, Visit, name_key,
+)
+
+
+class CustomerRepository:
+    def __init__(self, session: Session):
+        self.s = session
+
+    def find(self, tenant_id: int, name: str) -> list[Customer]:
+        """The customer named `name` (any case or width); else those whose name contains it."""
+        key = name_key(name)
+        exact = self.s.scalar(select(Customer).where(Customer.tenant_id == tenant_id,
+                                                     Customer.name_key == key))
+        if exact:
+            return [exact]
+        return list(self.s.scalars(
+            select(Customer).where(Customer.tenant_id == tenant_id,
+                                   Customer.name_key.contains(key, autoescape=True))
+            .order_by(Customer.name).limit(10)))
+
+    def add(self, tenant_id: int, name: str, owner_id: int | None, **fields) -> Customer:
+        customer = Customer(tenant_id=tenant_id, name=name, name_key=name_key(name),
+                            owner_id=owner_id, **fields)
+        self.s.add(customer)
+        self.s.flush()
+        return customer
+
+    def listing(self, tenant_id: int, tier: str | None = None, limit: int = 50):
+        """Customers with their owner's name, open deal count and last visit, A-tier first."""
+        open_deals = (select(func.count()).where(Deal.customer_id == Customer.id,
+                                                 Deal.stage.in_(OPEN_STAGES))
+                      .correlate(Customer).scalar_subquery())
+        last_visit = (select(func.max(Visit.visited_at)).where(Visit.customer_id == Customer.id)
+                      .correlate(Customer).scalar_subquery())
+        query = (select(Customer, Member.display_name, open_deals, last_visit)
+                 .outerjoin(Member, Member.id == Customer.owner_id)
+                 .where(Customer.tenant_id == tenant_id)
+                 .order_by(func.coalesce(Customer.tier, "Z"), Customer.name).limit(limit))
+        if tier:
+            query = query.where(Customer.tier == tier)
+        return self.s.execute(query).all()
+
+
+class VisitRepository:
+    def __init__(self, session: Session):
+        self.s = session
+
+    def add(self, **fields) -> Visit:
+        visit = Visit(**fields)
+        self.s.add(visit)
+        self.s.flush()
+        return visit
+
+    def open_followups(self, member_id: int, until: dt.date):
+        """Follow-ups not done and due on or before `until`, oldest first, with the customer name."""
+        return self.s.execute(
+            select(Visit, Customer.name).join(Customer, Customer.id == Visit.customer_id)
+            .where(Visit.member_id == member_id, Visit.follow_up_done.is_(False),
+                   Visit.follow_up_on <= until)
+            .order_by(Visit.follow_up_on, Visit.id)).all()
+
+    def get(self, tenant_id: int, visit_id: int) -> Visit | None:
+        visit = self.s.get(Visit, visit_id)
+        return visit if visit and visit.tenant_id == tenant_id else None
+
+
+class DealRepository:
+    def __init__(self, session: Session):
+        self.s = session
+
+    def get(self, tenant_id: int, deal_id: int) -> Deal | None:
+        deal = self.s.get(Deal, deal_id)
+        return deal if deal and deal.tenant_id == tenant_id else None
+
+    def open_for_customer(self, customer_id: int, title: str | None = None) -> list[Deal]:
+        query = select(Deal).where(Deal.customer_id == customer_id, Deal.stage.in_(OPEN_STAGES))
+        if title:
+            query = query.where(func.lower(Deal.title) == title.lower())
+        return list(self.s.scalars(query.order_by(Deal.id)))
+
+    def add(self, *, tenant_id: int, owner_id: int, customer_id: int, title: str, stage: str,
+            amount: Decimal, currency: str, expected_close: dt.date | None, now: dt.datetime) -> Deal:
+        deal = Deal(tenant_id=tenant_id, owner_id=owner_id, customer_id=customer_id, title=title,
+                    stage=stage, amount=amount, currency=currency, expected_close=expected_close,
+                    probability=DEFAULT_PROBABILITY[stage], furthest_rank=STAGE_RANK.get(stage, 0),
+                    stage_entered_at=now, created_at=now, updated_at=now,
+                    closed_at=now if stage in ("won", "lost") else None)
+        self.s.add(deal)
+        self.s.flush()
+        self.s.add(DealEvent(deal_id=deal.id, actor_id=owner_id, at=now, kind="created",
+                             to_stage=stage, new_amount=amount))
+        return deal
+
+    def move(self, deal: Deal, stage: str, actor_id: int, now: dt.datetime) -> None:
+        """Change the stage, recording how long the deal sat in the one it leaves."""
+        if stage == deal.stage:
+            return
+        seconds = max(0, int((now - deal.stage_entered_at).total_seconds()))
+        self.s.add(DealEvent(deal_id=deal.id, actor_id=actor_id, at=now, kind="stage",
+                             from_stage=deal.stage, to_stage=stage, seconds_in_from_stage=seconds))
+        deal.stage, deal.stage_entered_at, deal.updated_at = stage, now, now
+        deal.probability = DEFAULT_PROBABILITY[stage]
+        deal.furthest_rank = max(deal.furthest_rank, STAGE_RANK.get(stage, 0))
+        deal.closed_at = now if stage in ("won", "lost") else None
+
+    def set_amount(self, deal: Deal, amount: Decimal, currency: str, actor_id: int,
+                   now: dt.datetime) -> None:
+        if amount == deal.amount and currency == deal.currency:
+            return
+        self.s.add(DealEvent(deal_id=deal.id, actor_id=actor_id, at=now, kind="amount",
+                             old_amount=deal.amount, new_amount=amount))
+        deal.amount, deal.currency, deal.updated_at = amount, currency, now
+
+    def touch(self, deal: Deal, now: dt.datetime) -> None:
+        deal.updated_at = now
+
+    def stalled(self, owner_ids: list[int], before: dt.datetime, limit: int = 20):
+        """Open deals with no change since `before`, longest-stalled first, with the customer."""
+        return self.s.execute(
+            select(Deal, Customer.name, Member.display_name)
+            .join(Customer, Customer.id == Deal.customer_id)
+            .join(Member, Member.id == Deal.owner_id)
+            .where(Deal.owner_id.in_(owner_ids), Deal.stage.in_(OPEN_STAGES),
+                   Deal.updated_at < before)
+            .order_by(Deal.updated_at).limit(limit)).all()
+
+    def open_deals(self, owner_ids: list[int], limit: int = 50):
+        return self.s.execute(
+            select(Deal, Customer.name).join(Customer, Customer.id == Deal.customer_id)
+            .where(Deal.owner_id.in_(owner_ids), Deal.stage.in_(OPEN_STAGES))
+            .order_by(Deal.expected_close.is_(None), Deal.expected_close, Deal.id)
+            .limit(limit)).all()
+
+
+def close_followups(session: Session, member_id: int, visit_ids: list[int]) -> int:
+    """Mark these follow-ups done; returns how many changed (others' or unknown ids do not)."""
+    result = session.execute(
+        update(Visit).where(Visit.member_id == member_id, Visit.id.in_(visit_ids),
+                            Visit.follow_up_done.is_(False))
+        .values(follow_up_done=True))
+    return result.rowcount
