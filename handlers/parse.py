@@ -70,11 +70,13 @@ def _parse_visit(rest: str, today: dt.date) -> Command | ParseError:
     if not customer.strip():
         return ParseError("visit")
     notes, next_step, outcome, follow_up = [], "", "", None
-    for segment in filter(None, (s.strip() for s in body.split(";"))):
-        if match := _FOLLOW_UP.match(segment):
-            follow_up = parse_date(match[1].strip(" ,."), today)
-            if follow_up is None:
-                return ParseError("visit", "date", match[1])
+    for index, segment in enumerate(filter(None, (s.strip() for s in body.split(";")))):
+        match = _FOLLOW_UP.match(segment)
+        day = parse_date(match[1].strip(" ,."), today) if match else None
+        if match and day is None and index > 0:
+            return ParseError("visit", "date", match[1])
+        if day is not None:  # the first segment is notes unless it is a follow-up with a date
+            follow_up = day
         elif match := _NEXT_STEP.match(segment):
             next_step = match[1]
         elif match := _OUTCOME.match(segment):

@@ -1,0 +1,124 @@
+"""Shared fixtures: real SQLite files and a real PostgreSQL database, and the console chat backend.
+
+PostgreSQL: one database per test run, created and dropped here; tables are emptied between tests.
+Where no server answers, the PostgreSQL half skips with the reason, unless
+SALESBOT_REQUIRE_POSTGRES=1 (as in CI), which turns that into a failure.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import uuid
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from bot.console import ConsoleBot, render
+from handlers.dispatch import Defaults
+from storage.db import make_engine, make_session_factory, upgrade
+from storage.models import Base
+
+PG_ADMIN_URL = os.environ.get("SALESBOT_TEST_POSTGRES_URL",
+                              "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
+REQUIRE_PG = os.environ.get("SALESBOT_REQUIRE_POSTGRES") == "1"
+# A Monday in the middle of a month and quarter, so that "today" is the same in every run.
+NOW = dt.datetime(2026, 11, 23, 2, 0, tzinfo=dt.timezone.utc)  # 10:00 in Shanghai
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory):
+    path = tmp_path_factory.mktemp("template") / "salesbot.sqlite3"
+    engine = make_engine(f"sqlite:///{path}")
+    upgrade(engine)
+    engine.dispose()
+    return path
+
+
+@pytest.fixture(scope="session")
+def postgres_url():
+    """A fresh, migrated PostgreSQL database for this run; dropped at the end."""
+    admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            conn.execute(text("SELECT 1"))
+    except Exception as exc:  # no server here
+        admin.dispose()
+        reason = f"PostgreSQL not reachable at {PG_ADMIN_URL}: {exc.__class__.__name__}"
+        if REQUIRE_PG:
+            pytest.fail(reason + " (SALESBOT_REQUIRE_POSTGRES=1)")
+        pytest.skip(reason)
+    name = f"salesbot_test_{uuid.uuid4().hex[:12]}"
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    url = make_url(PG_ADMIN_URL).set(database=name).render_as_string(hide_password=False)
+    engine = make_engine(url)
+    upgrade(engine)
+    engine.dispose()
+    yield url
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request, tmp_path):
+    """A migrated, empty database: a fresh SQLite file, or the run's PostgreSQL database."""
+    if request.param == "sqlite":
+        path = tmp_path / "salesbot.sqlite3"
+        shutil.copy(request.getfixturevalue("sqlite_template"), path)
+        yield f"sqlite:///{path}"
+        return
+    url = request.getfixturevalue("postgres_url")
+    yield url
+    engine = create_engine(url)
+    tables = ", ".join(t.name for t in Base.metadata.sorted_tables)
+    with engine.begin() as conn:
+        conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+    engine.dispose()
+
+
+@pytest.fixture
+def engine(db_url):
+    engine = make_engine(db_url)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def session_factory(engine):
+    return make_session_factory(engine)
+
+
+class Chat:
+    """The console backend as tests use it: `chat("visit Acme: …", user="Ana")` → what Ana reads."""
+
+    def __init__(self, session_factory, tenant: str = "local"):
+        self.bot = ConsoleBot(session_factory, Defaults(), tenant=tenant)
+        self.now = NOW
+        self.session_factory = session_factory
+
+    def __call__(self, text: str, user: str = "Ana", lang: str | None = None) -> str:
+        return render(self.reply(text, user, lang))
+
+    def reply(self, text: str, user: str = "Ana", lang: str | None = None):
+        return self.bot.send(user, text, lang=lang, now=self.now)
+
+    def team(self, manager: str = "Mia", reps: tuple[str, ...] = ("Ana", "Bo")) -> None:
+        """Register a manager (the tenant's first member: admin) and reps in the default team."""
+        self.reply("help", user=manager)
+        for rep in reps:
+            self.reply("help", user=rep)
+
+
+@pytest.fixture
+def chat(session_factory):
+    return Chat(session_factory)
+
+
+@pytest.fixture
+def team_chat(chat):
+    """A tenant with Mia (admin, manages the default team) and reps Ana and Bo."""
+    chat.team()
+    return chat

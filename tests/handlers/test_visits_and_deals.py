@@ -1,0 +1,198 @@
+"""Reps log visits and work deals: what they read, and what is stored (SQLite and PostgreSQL)."""
+import datetime as dt
+from decimal import Decimal
+
+from sqlalchemy import func, select
+
+from storage.models import Customer, Deal, DealEvent, Visit
+
+
+def rows(session_factory, model, *where):
+    with session_factory() as s:
+        return list(s.scalars(select(model).where(*where).order_by(model.id)))
+
+
+def count(session_factory, model):
+    with session_factory() as s:
+        return s.scalar(select(func.count()).select_from(model))
+
+
+def test_visit_to_a_new_customer_is_stored_and_the_customer_created(team_chat):
+    out = team_chat("visit Acme Corp: met the CTO, demo next Tue; follow up Fri")
+    assert "Visit to Acme Corp logged." in out
+    assert "New customer Acme Corp created." in out
+    assert "Follow up  Fri, Nov 27" in out
+    [visit] = rows(team_chat.session_factory, Visit)
+    assert visit.notes == "met the CTO, demo next Tue"
+    assert visit.follow_up_on == dt.date(2026, 11, 27) and not visit.follow_up_done
+    assert visit.visited_at == team_chat.now
+    [customer] = rows(team_chat.session_factory, Customer)
+    assert customer.name == "Acme Corp"
+
+
+def test_a_known_customer_is_matched_whatever_the_case_or_width(team_chat):
+    team_chat("visit Acme Corp: intro")
+    out = team_chat("visit ＡＣＭＥ  corp: second meeting")
+    assert "New customer" not in out and "Visit to Acme Corp logged." in out
+    assert count(team_chat.session_factory, Customer) == 1
+    assert count(team_chat.session_factory, Visit) == 2
+
+
+def test_an_ambiguous_customer_is_answered_with_candidates_and_nothing_stored(team_chat):
+    team_chat("visit Acme East: hi")
+    team_chat("visit Acme West: hi")
+    reply = team_chat.reply("visit Acme: follow-up call")
+    assert not reply.ok
+    assert "Several customers match “Acme”" in reply.text
+    assert "Acme East · Acme West" in reply.text
+    assert count(team_chat.session_factory, Visit) == 2
+
+
+def test_chinese_visit_gets_a_chinese_reply(team_chat):
+    out = team_chat("拜访 华为：见了采购总监，下周二演示；跟进 周五", user="Bo")
+    assert "已记录拜访：华为。" in out and "已新建客户：华为。" in out
+    assert "跟进  11月27日周五" in out
+
+
+def test_a_deal_is_created_moved_and_its_history_kept(team_chat):
+    out = team_chat('deal Acme Corp "ERP rollout" proposal 50k close 12/20')
+    assert "Deal #1 · ERP rollout" in out and "New deal created." in out
+    assert "Proposal" in out and "¥50K" in out
+    team_chat.now += dt.timedelta(days=3)
+    out = team_chat("deal Acme negotiation")
+    assert "Moved Proposal → Negotiation." in out
+    [deal] = rows(team_chat.session_factory, Deal)
+    assert (deal.stage, deal.amount, deal.probability) == ("negotiation", Decimal("50000.00"), 80)
+    assert deal.expected_close == dt.date(2026, 12, 20)
+    events = rows(team_chat.session_factory, DealEvent)
+    assert [(e.kind, e.from_stage, e.to_stage) for e in events] == [
+        ("created", None, "proposal"), ("stage", "proposal", "negotiation")]
+    assert events[1].seconds_in_from_stage == 3 * 86400
+
+
+def test_chinese_deal_splits_customer_and_title(team_chat):
+    out = team_chat("商机 华为 ERP项目 方案呈现 5万 预计 12月20日", user="Bo")
+    assert "商机 #1 · ERP项目" in out and "¥5万" in out and "方案呈现" in out
+    out = team_chat("商机 华为 商务谈判", user="Bo")
+    assert "阶段：方案呈现 → 商务谈判。" in out
+    [customer] = rows(team_chat.session_factory, Customer)
+    assert customer.name == "华为"
+
+
+def test_amount_changes_are_recorded_as_events(team_chat):
+    team_chat("deal Acme proposal 50k")
+    team_chat("deal Acme 60k")
+    events = rows(team_chat.session_factory, DealEvent, DealEvent.kind == "amount")
+    assert [(e.old_amount, e.new_amount) for e in events] == [(Decimal("50000.00"), Decimal(60000))]
+
+
+def test_winning_a_deal_celebrates_in_the_team_channel(team_chat):
+    team_chat('deal Acme "ERP" negotiation 50k')
+    reply = team_chat.reply("won Acme 48k: beat them on delivery time")
+    assert "Deal #1 won: Acme, ¥48K" in reply.text
+    assert reply.announcement is not None
+    assert "🎉 Ana won Acme — ¥48K" in reply.announcement.text
+    assert "beat them on delivery time" in reply.announcement.text
+    [deal] = rows(team_chat.session_factory, Deal)
+    assert (deal.stage, deal.amount, deal.reason) == ("won", Decimal("48000.00"),
+                                                      "beat them on delivery time")
+    assert deal.closed_at == team_chat.now
+
+
+def test_a_won_deal_that_was_never_logged_is_created_won(team_chat):
+    out = team_chat("赢单 华为 4.8万：交付周期短", user="Bo")
+    assert "赢单" in out and "¥4.8万" in out
+    [deal] = rows(team_chat.session_factory, Deal)
+    assert deal.stage == "won" and deal.amount == Decimal("48000.00")
+
+
+def test_winning_without_a_deal_or_amount_asks_for_the_amount(team_chat):
+    reply = team_chat.reply("won Acme")
+    assert not reply.ok and "How much was it?" in reply.text
+    assert count(team_chat.session_factory, Deal) == 0
+    assert count(team_chat.session_factory, Customer) == 0  # the whole message rolled back
+
+
+def test_losing_a_deal_keeps_the_reason(team_chat):
+    team_chat("deal Acme proposal 50k")
+    out = team_chat("lost Acme: price too high")
+    assert "marked lost" in out
+    [deal] = rows(team_chat.session_factory, Deal)
+    assert (deal.stage, deal.reason) == ("lost", "price too high")
+
+
+def test_a_closed_deal_cannot_be_moved(team_chat):
+    team_chat("deal Acme proposal 50k")
+    team_chat("lost Acme: price")
+    reply = team_chat.reply("deal #1 negotiation")
+    assert not reply.ok and "already closed" in reply.text
+
+
+def test_a_rep_cannot_touch_another_reps_deal(team_chat):
+    team_chat('deal Acme "ERP" proposal 50k', user="Bo")
+    for text in ("deal #1 negotiation", "deal Acme negotiation", "won #1", "lost Acme: x"):
+        reply = team_chat.reply(text, user="Ana")
+        assert not reply.ok, text
+        assert "belongs to Bo" in reply.text, text
+    [deal] = rows(team_chat.session_factory, Deal)
+    assert deal.stage == "proposal"
+    assert count(team_chat.session_factory, DealEvent) == 1
+
+
+def test_a_rep_can_start_their_own_deal_with_a_shared_customer_by_title(team_chat):
+    team_chat('deal Acme "ERP" proposal 50k', user="Bo")
+    out = team_chat('deal Acme "CRM" lead 10k', user="Ana")
+    assert "Deal #2 · CRM" in out
+    owners = [(d.title, d.owner_id) for d in rows(team_chat.session_factory, Deal)]
+    assert owners == [("ERP", 3), ("CRM", 2)]  # Mia 1, Ana 2, Bo 3
+
+
+def test_several_open_deals_ask_which_one(team_chat):
+    team_chat('deal Acme "ERP" proposal 50k')
+    team_chat('deal Acme "CRM" lead 10k')
+    reply = team_chat.reply("deal Acme negotiation")
+    assert not reply.ok
+    assert "deal #1 (ERP)" in reply.text and "deal #2 (CRM)" in reply.text
+
+
+def test_deal_buttons_send_commands_that_work_when_pressed(team_chat):
+    reply = team_chat.reply('deal Acme "ERP" proposal 50k')
+    advance = reply.buttons[0]
+    assert advance.label == "→ Negotiation"
+    assert "Moved Proposal → Negotiation." in team_chat(advance.command)
+    reply = team_chat.reply("商机 #1 预计 12月20日", user="Ana")
+    assert [b.command for b in reply.buttons] == ["赢单 #1", "输单 #1"]
+
+
+def test_followups_list_due_ones_and_done_closes_only_your_own(team_chat):
+    team_chat("visit Acme: demo; follow up tomorrow")
+    team_chat("visit Beta: call; follow up 12/20")  # beyond the coming week
+    team_chat("visit Gamma: call; follow up today", user="Bo")
+    out = team_chat("followups")
+    assert "#1 Acme — tomorrow · demo" in out and "Beta" not in out and "Gamma" not in out
+    reply = team_chat.reply("done 3")  # Bo's
+    assert not reply.ok and "No open follow-up of yours has number #3" in reply.text
+    assert "Marked 1 follow-up(s) done." in team_chat("done 1")
+    assert "No follow-ups due this week." in team_chat("followups")
+    done = {v.id: v.follow_up_done for v in rows(team_chat.session_factory, Visit)}
+    assert done == {1: True, 2: False, 3: False}
+
+
+def test_overdue_followups_are_marked(team_chat):
+    team_chat("visit Acme: demo; follow up tomorrow")
+    team_chat.now += dt.timedelta(days=3)
+    assert "(overdue)" in team_chat("followups")
+    assert "（已逾期）" in team_chat("待跟进")
+
+
+def test_customer_tier_and_list(team_chat):
+    team_chat("visit Acme: hi")
+    out = team_chat("customer Acme tier A")
+    assert "Customer Acme updated." in out
+    assert [c.tier for c in rows(team_chat.session_factory, Customer)] == ["A"]
+    team_chat("客户 华为 B类", user="Bo")
+    out = team_chat("customers")
+    assert out.index("Acme") < out.index("华为")
+    reply = team_chat.reply("customer 华为 tier C", user="Ana")
+    assert not reply.ok and "belongs to Bo" in reply.text
+    assert "华为" not in team_chat("customers A")
