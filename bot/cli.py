@@ -90,14 +90,24 @@ def import_(kind: str, path: Path, tenant: str) -> None:
     """Import a CSV file; a bad row is reported by line and nothing of the file is stored."""
     from bot import csv_io
 
+    def progress(items):
+        if len(items) < 200:
+            return items
+        return _with_bar(items, f"Importing {kind}")
+
     app = _app()
     try:
-        count = csv_io.import_file(app, kind, path, tenant)
+        count = csv_io.import_file(app, kind, path, tenant, progress)
     except csv_io.ImportProblems as problems:
         for problem in problems.problems:
             click.echo(problem, err=True)
         raise click.ClickException(f"{path}: nothing imported ({len(problems.problems)} problems).")
     click.echo(f"Imported {count} {kind} rows from {path}.")
+
+
+def _with_bar(items, label):
+    with click.progressbar(items, label=label, file=sys.stderr) as bar:
+        yield from bar
 
 
 @main.command("export")

@@ -1,0 +1,242 @@
+"""CSV import (roster, customers, targets) and export (deals, visits, targets).
+
+An import reads and checks the whole file first; any bad row is reported by its line number and
+nothing of the file is stored. Exports use the column names CRMs such as Zoho map automatically.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from collections.abc import Callable, Iterable
+from decimal import Decimal
+from pathlib import Path
+from typing import TextIO
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sqlalchemy import select
+from sqlalchemy.orm import aliased
+
+from handlers.amounts import parse_amount
+from handlers.calendar import period_bounds
+from handlers.commands import Period
+from handlers.dates import parse_date
+from handlers.vocabulary import LIFECYCLE_WORDS, METRIC_WORDS, ROLE_WORDS, tier_of
+from storage.models import PERIOD_KINDS, Customer, Deal, Member, Target, Team, Visit, name_key
+from storage.people import PeopleRepository
+from storage.reports import TargetRepository
+from storage.sales import CustomerRepository
+
+COLUMNS = {
+    "roster": ("name", "role", "team", "locale", "timezone", "weight", "user_id"),
+    "customers": ("name", "tier", "lifecycle", "owner"),
+    "targets": ("member", "team", "metric", "period", "start", "amount"),
+}
+REQUIRED = {"roster": ("name",), "customers": ("name",),
+            "targets": ("metric", "period", "start", "amount")}
+
+
+class ImportProblems(Exception):
+    def __init__(self, problems: list[str]):
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+def _tenant(session, spec: str, create_with_currency: str | None = None):
+    """The workspace `PLATFORM:ID`; a roster import may create it before anyone has talked."""
+    platform, _, external_id = spec.partition(":")
+    people = PeopleRepository(session)
+    tenant = people.tenant(platform, external_id)
+    if tenant is None and create_with_currency and external_id:
+        tenant = people.add_tenant(platform, external_id, external_id, create_with_currency)
+    if tenant is None:
+        raise ImportProblems([f"No workspace {spec}: nobody from it has talked to salesbot yet."])
+    return tenant
+
+
+def import_file(app, kind: str, path: Path, tenant_spec: str,
+                progress: Callable[[Iterable], Iterable] | None = None) -> int:
+    """Check then store every row of `path`; raises ImportProblems and stores nothing if any is bad."""
+    with path.open(newline="", encoding="utf-8-sig") as handle:
+        reader = csv.DictReader(handle)
+        header = [h.strip().lower() for h in reader.fieldnames or ()]
+        missing = [c for c in REQUIRED[kind] if c not in header]
+        if missing:
+            raise ImportProblems([f"line 1: missing column(s) {', '.join(missing)}; "
+                                  f"expected {', '.join(COLUMNS[kind])}"])
+        rows = [(n, {k.strip().lower(): (v or "").strip() for k, v in row.items() if k})
+                for n, row in enumerate(reader, start=2)]
+    with app.session_factory.begin() as session:
+        tenant = _tenant(session, tenant_spec,
+                         app.defaults.currency if kind == "roster" else None)
+        checker = {"roster": _check_roster, "customers": _check_customer,
+                   "targets": _check_target}[kind]
+        problems, checked = [], []
+        for line, row in rows:
+            try:
+                checked.append(checker(session, tenant, row, app.defaults))
+            except ValueError as problem:
+                problems.append(f"line {line}: {problem}")
+        if problems:
+            raise ImportProblems(problems)
+        for store in (progress(checked) if progress else checked):
+            store()
+    return len(checked)
+
+
+def _check_roster(session, tenant, row, defaults):
+    people = PeopleRepository(session)
+    name = row.get("name") or _fail("name is empty")
+    role = ROLE_WORDS.get((row.get("role") or "rep").lower()) or _fail(
+        f"role “{row['role']}” is not rep, manager or admin")
+    locale = (row.get("locale") or "en").lower()[:2]
+    if locale not in ("en", "zh"):
+        _fail(f"locale “{row['locale']}” is not en or zh")
+    timezone = row.get("timezone") or None
+    if timezone:
+        try:
+            ZoneInfo(timezone)
+        except (ZoneInfoNotFoundError, ValueError):
+            _fail(f"timezone “{timezone}” is unknown (use a name like Asia/Shanghai)")
+    weight = Decimal(1)
+    if row.get("weight"):
+        money = parse_amount(row["weight"])
+        weight = money.amount if money and money.amount > 0 else _fail(
+            f"weight “{row['weight']}” is not a positive number")
+    user_id = row.get("user_id") or name
+
+    def store():
+        member = people.by_identity(tenant.id, tenant.platform, user_id)
+        if member is None:
+            member = people.add_member(tenant.id, name, role=role, locale=locale, timezone=timezone,
+                                       identity=(tenant.platform, user_id))
+        else:
+            member.display_name, member.role, member.locale = name, role, locale
+            member.timezone = timezone or member.timezone
+        if row.get("team"):
+            team = people.team_by_name(tenant.id, row["team"]) or people.add_team(
+                tenant.id, row["team"], timezone=defaults.timezone,
+                holiday_calendar=defaults.calendar)
+            people.leave_team(team.id, member.id)
+            people.join_team(team.id, member.id, weight)
+    return store
+
+
+def _check_customer(session, tenant, row, _defaults):
+    name = row.get("name") or _fail("name is empty")
+    tier = tier_of(row["tier"]) if row.get("tier") else None
+    if row.get("tier") and tier is None:
+        _fail(f"tier “{row['tier']}” is not A, B or C")
+    lifecycle = LIFECYCLE_WORDS.get((row.get("lifecycle") or "potential").lower()) or _fail(
+        f"lifecycle “{row['lifecycle']}” is not potential, intent or customer")
+    owner = _member(session, tenant, row.get("owner")) if row.get("owner") else None
+    repo = CustomerRepository(session)
+
+    def store():
+        found = [c for c in repo.find(tenant.id, name) if c.name_key == name_key(name)]
+        customer = found[0] if found else repo.add(tenant.id, name, owner.id if owner else None)
+        customer.tier, customer.lifecycle = tier or customer.tier, lifecycle
+        if owner:
+            customer.owner_id = owner.id
+    return store
+
+
+def _check_target(session, tenant, row, _defaults):
+    metric = METRIC_WORDS.get(row["metric"].lower()) or _fail(
+        f"metric “{row['metric']}” is not revenue, deals_won, new_customers or visits")
+    kind = row["period"].lower()
+    if kind not in PERIOD_KINDS:
+        _fail(f"period “{row['period']}” is not week, month, quarter or year")
+    day = parse_date(row["start"], dt.date.today(), future=False) or _fail(
+        f"start “{row['start']}” is not a date (use 2026-12-01)")
+    money = parse_amount(row["amount"]) or _fail(f"amount “{row['amount']}” is not an amount")
+    if bool(row.get("member")) == bool(row.get("team")):
+        _fail("give either a member or a team")
+    member = _member(session, tenant, row["member"]) if row.get("member") else None
+    team = None
+    if row.get("team"):
+        team = PeopleRepository(session).team_by_name(tenant.id, row["team"]) or _fail(
+            f"team “{row['team']}” does not exist")
+    start, _ = period_bounds(Period(kind), day)
+
+    def store():
+        TargetRepository(session).set(
+            tenant_id=tenant.id, metric=metric, period_kind=kind, period_start=start,
+            amount=money.amount, set_by_id=None, member_id=member.id if member else None,
+            team_id=team.id if team else None)
+    return store
+
+
+def _member(session, tenant, name: str) -> Member:
+    found = PeopleRepository(session).find_members(tenant.id, name)
+    if len(found) != 1:
+        _fail(f"member “{name}” is {'unknown' if not found else 'ambiguous'}")
+    return found[0]
+
+
+def _fail(problem: str):
+    raise ValueError(problem)
+
+
+_ZOHO_STAGE = {"won": "Closed Won", "lost": "Closed Lost"}
+
+
+def export(app, kind: str, out: TextIO, tenant_spec: str) -> int:
+    """Write all `kind` rows of the workspace to `out` as CSV; returns how many."""
+    writer = csv.writer(out)
+    count = 0
+    with app.session_factory() as session:
+        tenant = _tenant(session, tenant_spec)
+        header, query, to_row = _EXPORTS[kind](tenant.id)
+        writer.writerow(header)
+        for row in session.execute(query.execution_options(yield_per=1000)):
+            writer.writerow(to_row(*row))
+            count += 1
+    return count
+
+
+def _deals_export(tenant_id):
+    header = ("Deal Name", "Account Name", "Stage", "Amount", "Currency", "Closing Date",
+              "Probability (%)", "Deal Owner", "Created Time", "Modified Time", "Description")
+    query = (select(Deal, Customer.name, Member.display_name)
+             .join(Customer, Customer.id == Deal.customer_id)
+             .join(Member, Member.id == Deal.owner_id)
+             .where(Deal.tenant_id == tenant_id).order_by(Deal.id))
+
+    def to_row(deal, customer, owner):
+        closing = deal.closed_at.date() if deal.closed_at else deal.expected_close
+        return (deal.title, customer, _ZOHO_STAGE.get(deal.stage, deal.stage.title()),
+                f"{deal.amount:.2f}", deal.currency, closing or "", deal.probability, owner,
+                deal.created_at.isoformat(), deal.updated_at.isoformat(), deal.reason)
+    return header, query, to_row
+
+
+def _visits_export(tenant_id):
+    header = ("Subject", "Account Name", "Owner", "Start DateTime", "Description", "Outcome",
+              "Next Step", "Follow-up Date", "Follow-up Done")
+    query = (select(Visit, Customer.name, Member.display_name)
+             .join(Customer, Customer.id == Visit.customer_id)
+             .join(Member, Member.id == Visit.member_id)
+             .where(Visit.tenant_id == tenant_id).order_by(Visit.id))
+
+    def to_row(visit, customer, owner):
+        return (f"Visit: {customer}", customer, owner, visit.visited_at.isoformat(), visit.notes,
+                visit.outcome, visit.next_step, visit.follow_up_on or "",
+                "yes" if visit.follow_up_done else "no")
+    return header, query, to_row
+
+
+def _targets_export(tenant_id):
+    header = ("member", "team", "metric", "period", "start", "amount")
+    owner, team = aliased(Member), aliased(Team)
+    query = (select(Target, owner.display_name, team.name)
+             .outerjoin(owner, owner.id == Target.member_id)
+             .outerjoin(team, team.id == Target.team_id)
+             .where(Target.tenant_id == tenant_id).order_by(Target.period_start, Target.id))
+
+    def to_row(target, member, team_name):
+        return (member or "", team_name or "", target.metric, target.period_kind,
+                target.period_start.isoformat(), f"{target.amount:.2f}")
+    return header, query, to_row
+
+
+_EXPORTS = {"deals": _deals_export, "visits": _visits_export, "targets": _targets_export}

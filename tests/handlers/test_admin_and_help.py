@@ -1,0 +1,110 @@
+"""Teams, roles, leave, help, bad input, and the message catalog."""
+import re
+
+import pytest
+from sqlalchemy import func, select
+
+from handlers.messages import MESSAGES, USAGE
+from storage.models import AuditLog, Leave, Member, Team, TeamMember, Visit
+
+
+def test_first_member_is_admin_and_later_ones_are_reps_of_the_default_team(chat):
+    out = chat("help", user="Mia")
+    assert "Welcome to salesbot, Mia!" in out
+    chat("帮助", user="张伟")
+    with chat.session_factory() as s:
+        roles = dict(s.execute(select(Member.display_name, Member.role)).all())
+        members = s.scalar(select(func.count()).select_from(TeamMember))
+        [team] = s.scalars(select(Team)).all()
+    assert roles == {"Mia": "admin", "张伟": "rep"}
+    assert members == 2 and team.name == "Sales" and team.holiday_calendar == "CN"
+
+
+def test_admin_creates_a_team_and_moves_people(team_chat):
+    assert "Team East created." in team_chat("team create East #east-sales", user="Mia")
+    assert "Added to East: Ana, Bo" in team_chat("team add East @ana @bo", user="Mia")
+    out = team_chat("team", user="Ana")
+    assert "East #east-sales — Ana, Bo" in out
+    assert "Removed from East: Bo" in team_chat("team remove East @Bo", user="Mia")
+    with team_chat.session_factory() as s:
+        actions = s.scalars(select(AuditLog.action).order_by(AuditLog.id)).all()
+    assert actions == ["team.create", "team.add", "team.remove"]
+
+
+def test_chinese_team_admin(team_chat):
+    assert "团队华东已创建。" in team_chat("团队 新建 华东 #华东销售", user="Mia")
+    assert "已加入华东：Ana" in team_chat("团队 添加 华东 @Ana", user="Mia")
+    reply = team_chat.reply("团队 新建 华东", user="Mia")
+    assert not reply.ok and "已有名为华东的团队" in reply.text
+
+
+def test_only_admins_create_teams_and_change_roles(team_chat):
+    for text in ("team create West", "role @Bo manager"):
+        reply = team_chat.reply(text, user="Ana")
+        assert not reply.ok and "only an admin" in reply.text
+    with team_chat.session_factory() as s:
+        assert s.scalar(select(func.count()).select_from(Team)) == 1
+        assert s.scalar(select(Member.role).where(Member.display_name == "Bo")) == "rep"
+
+
+def test_role_change_and_the_last_admin_is_kept(team_chat):
+    assert "Bo is now manager." in team_chat("role @bo manager", user="Mia")
+    assert "Bo的角色已改为经理。" in team_chat("角色 @Bo 经理", user="Mia")
+    reply = team_chat.reply("role @Mia rep", user="Mia")
+    assert not reply.ok and "only admin" in reply.text
+
+
+def test_unknown_people_and_teams_are_named_in_the_reply(team_chat):
+    reply = team_chat.reply("role @Zed manager", user="Mia")
+    assert not reply.ok and "I don't know anyone called “Zed”." in reply.text
+    reply = team_chat.reply("team add Nowhere @Ana", user="Mia")
+    assert not reply.ok and "There is no team “Nowhere”. Teams: Sales" in reply.text
+
+
+def test_leave_is_stored_and_a_past_leave_refused(team_chat):
+    assert "Leave noted: Thu, Dec 24 – Thu, Dec 31." in team_chat("leave 12/24-12/31")
+    assert "已登记请假：12月24日周四 – 12月31日周四" in team_chat("请假 12月24日-12月31日", user="Bo")
+    reply = team_chat.reply("leave 2026-11-01-2026-11-02")
+    assert not reply.ok and "ends in the past" in reply.text
+    with team_chat.session_factory() as s:
+        assert s.scalar(select(func.count()).select_from(Leave)) == 2
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("visit", "visit Acme Corp: met the CTO"),
+    ("拜访", "拜访 华为：见了采购总监"),
+    ("target @ana lots", "target @ana revenue 500k month"),
+    ("目标 一些", "目标 @张三 业绩 50万 本月"),
+    ("visit Acme: demo; follow up someday", "I couldn't read “someday” as a date"),
+    ("拜访 华为：演示；跟进 改天", "没认出日期“改天”"),
+    ("what's up", "Sorry, I didn't get that"),
+    ("今天天气怎么样", "抱歉，没看懂"),
+])
+def test_bad_input_gets_the_right_form_in_the_users_language_and_stores_nothing(
+        team_chat, text, expected):
+    reply = team_chat.reply(text)
+    assert not reply.ok
+    assert expected in reply.text
+    with team_chat.session_factory() as s:
+        assert s.scalar(select(func.count()).select_from(Visit)) == 0
+
+
+def test_help_lists_every_command_and_help_topic_shows_examples(team_chat):
+    out = team_chat("help")
+    for topic in ("visit", "deal", "won", "progress", "target", "leaderboard", "leave"):
+        assert USAGE[topic][0][0] in out
+    out = team_chat("帮助 商机")
+    assert "商机 华为 商务谈判" in out
+
+
+def test_a_chinese_member_gets_chinese_replies_to_english_words(team_chat):
+    team_chat("help", user="张伟", lang="zh")
+    assert "我的进度" in team_chat("progress", user="张伟")
+
+
+def test_every_message_exists_in_both_languages_with_the_same_placeholders():
+    for key, (english, chinese) in MESSAGES.items():
+        assert english and chinese, key
+        assert set(re.findall(r"{(\w+)}", english)) == set(re.findall(r"{(\w+)}", chinese)), key
+    for topic, (english, chinese) in USAGE.items():
+        assert len(english) == len(chinese), topic

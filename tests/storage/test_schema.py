@@ -1,0 +1,66 @@
+"""The schema: migrations own it, the app refuses a database that is behind, values round-trip."""
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from alembic.config import Config
+from alembic.script import ScriptDirectory
+from sqlalchemy import inspect, select
+from sqlalchemy.exc import IntegrityError
+
+from storage.db import HEAD, MIGRATIONS, SchemaBehind, ensure_current, make_engine, upgrade
+from storage.models import Base, Customer, Deal, Member, Tenant, name_key
+
+
+def test_head_constant_is_alembics_head():
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    assert ScriptDirectory.from_config(config).get_current_head() == HEAD
+
+
+def test_migrations_create_every_model_table_and_index(engine):
+    inspector = inspect(engine)
+    assert set(Base.metadata.tables) <= set(inspector.get_table_names())
+    indexes = {i["name"] for i in inspector.get_indexes("visits")}
+    assert {"ix_visits_member_at", "ix_visits_followups"} <= indexes
+    assert "ix_deals_owner_closed" in {i["name"] for i in inspector.get_indexes("deals")}
+
+
+def test_a_database_that_is_behind_is_refused_with_the_fix(tmp_path):
+    engine = make_engine(f"sqlite:///{tmp_path / 'new.sqlite3'}")
+    with pytest.raises(SchemaBehind, match="salesbot db upgrade"):
+        ensure_current(engine)
+    upgrade(engine)
+    ensure_current(engine)
+
+
+def test_money_is_decimal_and_times_are_utc(session_factory):
+    when = dt.datetime(2026, 11, 23, 18, 30, tzinfo=dt.timezone(dt.timedelta(hours=8)))
+    with session_factory.begin() as s:
+        tenant = Tenant(platform="console", external_id="t", currency="CNY")
+        s.add(tenant)
+        s.flush()
+        member = Member(tenant_id=tenant.id, display_name="Ana", name_key="ana")
+        customer = Customer(tenant_id=tenant.id, name="Acme", name_key="acme")
+        s.add_all([member, customer])
+        s.flush()
+        s.add(Deal(tenant_id=tenant.id, owner_id=member.id, customer_id=customer.id, title="x",
+                   amount=Decimal("12345678.91"), stage_entered_at=when, created_at=when,
+                   updated_at=when))
+    with session_factory() as s:
+        deal = s.scalar(select(Deal))
+    assert deal.amount == Decimal("12345678.91") and isinstance(deal.amount, Decimal)
+    assert deal.created_at == when and deal.created_at.utcoffset() == dt.timedelta(0)
+
+
+def test_customer_names_are_unique_per_tenant_whatever_the_case_or_width(session_factory):
+    assert name_key("ＡＣＭＥ  Corp") == name_key("acme corp")
+    with session_factory.begin() as s:
+        s.add_all([Tenant(platform="console", external_id="a"),
+                   Tenant(platform="console", external_id="b")])
+    with session_factory.begin() as s:
+        s.add_all([Customer(tenant_id=1, name="Acme Corp", name_key=name_key("Acme Corp")),
+                   Customer(tenant_id=2, name="ACME CORP", name_key=name_key("ACME CORP"))])
+    with pytest.raises(IntegrityError):
+        with session_factory.begin() as s:
+            s.add(Customer(tenant_id=1, name="ＡＣＭＥ Corp", name_key=name_key("ＡＣＭＥ Corp")))
