@@ -1,0 +1,168 @@
+"""The command line as an admin or a rep uses it: say, chat, demo, db upgrade, import, export."""
+import csv
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from sqlalchemy import func, select
+
+from bot.cli import main
+from storage.db import make_engine, make_session_factory
+from storage.models import Customer, Deal, Member, Target, TeamMember, Visit
+
+SALESBOT = [sys.executable, "-m", "bot.cli"]
+
+
+def run(db_url, *args, stdin=None):
+    env = {**os.environ, "DATABASE_URL": db_url}
+    return subprocess.run([*SALESBOT, *args], env=env, input=stdin, capture_output=True, text=True,
+                          timeout=60)
+
+
+@pytest.fixture
+def cli(db_url, monkeypatch):
+    """Run `salesbot ARGS` in-process against the test database."""
+    monkeypatch.setenv("DATABASE_URL", db_url)
+    runner = CliRunner()
+
+    def invoke(*args, stdin=None):
+        return runner.invoke(main, list(args), input=stdin, catch_exceptions=False)
+    return invoke
+
+
+def count(db_url, model, *where):
+    engine = make_engine(db_url)
+    with make_session_factory(engine)() as s:
+        value = s.scalar(select(func.count()).select_from(model).where(*where))
+    engine.dispose()
+    return value
+
+
+def test_say_prints_the_reply_and_exits_0_or_1(db_url):
+    ok = run(db_url, "say", "--user", "Ana", "visit Acme: demo; follow up tomorrow")
+    assert ok.returncode == 0, ok.stderr
+    assert "Visit to Acme logged." in ok.stdout
+    bad = run(db_url, "say", "--user", "Ana", "--lang", "zh", "拜访")
+    assert bad.returncode == 1
+    assert "正确的说法" in bad.stdout and "拜访 华为" in bad.stdout
+    assert count(db_url, Visit) == 1
+
+
+def test_say_refuses_a_database_that_is_behind(tmp_path):
+    result = run(f"sqlite:///{tmp_path / 'fresh.sqlite3'}", "say", "--user", "Ana", "progress")
+    assert result.returncode == 1
+    assert "salesbot db upgrade" in result.stderr
+
+
+def test_db_upgrade_then_say_works(tmp_path):
+    url = f"sqlite:///{tmp_path / 'fresh.sqlite3'}"
+    assert "Database at migration 0001." in run(url, "db", "upgrade").stdout
+    assert run(url, "say", "--user", "Ana", "help").returncode == 0
+
+
+def test_chat_reads_lines_switches_users_and_quits(cli, db_url):
+    result = cli("chat", "--user", "Mia", stdin="help\n/user 张伟\n/lang zh\nprogress\n/quit\n")
+    assert "Welcome to salesbot, Mia!" in result.output
+    assert "欢迎使用销售助手，张伟！" in result.output and "我的进度" in result.output
+    assert count(db_url, Member) == 2
+
+
+def test_demo_seeds_a_team_with_history_once(cli, db_url):
+    result = cli("demo", "--no-chat")
+    assert "Demo data seeded" in result.output
+    assert count(db_url, Member) == 6 and count(db_url, TeamMember) == 6
+    assert count(db_url, Member, Member.role == "rep") == 5
+    for stage in ("lead", "contact", "discovery", "proposal", "negotiation", "won", "lost"):
+        assert count(db_url, Deal, Deal.stage == stage) >= 1, stage
+    assert count(db_url, Visit) > 300 and count(db_url, Target) > 15
+    assert "already there" in cli("demo", "--no-chat").output
+    assert count(db_url, Member) == 6
+    cli("demo", "--no-chat", "--reset")
+    assert count(db_url, Member) == 6
+
+
+def test_demo_opens_the_chat_as_a_demo_user(cli):
+    result = cli("demo", "--user", "王芳", stdin="进度 团队\n")
+    assert "华东 East · " in result.output and "业绩" in result.output
+
+
+def write(tmp_path, name, text):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def test_roster_import_creates_members_teams_and_weights(cli, db_url, tmp_path):
+    path = write(tmp_path, "roster.csv", "name,role,team,locale,timezone,weight\n"
+                 "王芳,manager,华东,zh,Asia/Shanghai,\nAna,rep,华东,en,America/New_York,2\n"
+                 "Bo,销售,华东,en,,1\n")
+    result = cli("import", "roster", path)
+    assert "Imported 3 roster rows" in result.output
+    assert count(db_url, Member) == 3 and count(db_url, Member, Member.role == "manager") == 1
+    out = cli("say", "--user", "王芳", "目标 团队 业绩 90万 本月 分解").output
+    assert "Ana ¥60万, Bo ¥30万" in out  # split 2:1 by weight
+
+
+def test_a_bad_row_is_reported_by_line_and_nothing_is_stored(cli, db_url, tmp_path):
+    path = write(tmp_path, "roster.csv", "name,role,timezone\nAna,rep,Asia/Shanghai\n"
+                 "Bo,king,\nCy,rep,Mars/Olympus\n")
+    result = cli("import", "roster", path)
+    assert result.exit_code == 1
+    assert "line 3: role “king” is not rep, manager or admin" in result.output
+    assert "line 4: timezone “Mars/Olympus” is unknown" in result.output
+    assert "nothing imported (2 problems)" in result.output
+    assert count(db_url, Member) == 0
+
+
+def test_customers_and_targets_import(cli, db_url, tmp_path):
+    cli("import", "roster", write(tmp_path, "r.csv", "name,team\nAna,East\n"))
+    result = cli("import", "customers", write(
+        tmp_path, "c.csv", "name,tier,lifecycle,owner\n华为,A,意向,Ana\nAcme Corp,b,customer,\n"))
+    assert "Imported 2 customers rows" in result.output
+    assert count(db_url, Customer, Customer.tier == "A") == 1
+    result = cli("import", "targets", write(
+        tmp_path, "t.csv", "member,team,metric,period,start,amount\n"
+        "Ana,,revenue,month,2026-11-15,50万\n,East,visits,quarter,2026-10-01,300\n"))
+    assert "Imported 2 targets rows" in result.output
+    out = cli("export", "targets").output
+    assert "Ana,,revenue,month,2026-11-01,500000.00" in out
+    assert ",East,visits,quarter,2026-10-01,300.00" in out
+
+
+def test_targets_import_rejects_unknown_people_and_metrics(cli, db_url, tmp_path):
+    cli("import", "roster", write(tmp_path, "r.csv", "name\nAna\n"))
+    result = cli("import", "targets", write(
+        tmp_path, "t.csv", "member,metric,period,start,amount\nZed,revenue,month,2026-11-01,5\n"
+        "Ana,happiness,month,2026-11-01,5\nAna,revenue,fortnight,2026-11-01,5\n"))
+    assert result.exit_code == 1
+    for line in ("line 2: member “Zed” is unknown", "line 3: metric “happiness”",
+                 "line 4: period “fortnight”"):
+        assert line in result.output
+    assert count(db_url, Target) == 0
+
+
+def test_export_deals_as_crm_csv(cli, tmp_path):
+    cli("say", "--user", "Ana", 'deal Acme "ERP" proposal 50k close 2026-12-20')
+    cli("say", "--user", "Ana", "won 华为 4.8万：交付周期短")
+    out = tmp_path / "deals.csv"
+    assert "Wrote 2 deals" in cli("export", "deals", "--csv", "-o", str(out)).output
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
+    assert [(r["Deal Name"], r["Account Name"], r["Stage"], r["Amount"]) for r in rows] == [
+        ("ERP", "Acme", "Proposal", "50000.00"), ("华为", "华为", "Closed Won", "48000.00")]
+    assert rows[0]["Closing Date"] == "2026-12-20" and rows[1]["Description"] == "交付周期短"
+
+
+def test_export_visits(cli):
+    cli("say", "--user", "Ana", "visit Acme: demo; next: quote; follow up 2026-12-20")
+    [row] = list(csv.DictReader(io.StringIO(cli("export", "visits").output)))
+    assert (row["Account Name"], row["Description"], row["Next Step"]) == ("Acme", "demo", "quote")
+    assert row["Follow-up Done"] == "no"
+
+
+def test_the_procfile_release_step_is_the_migration_command():
+    procfile = (Path(__file__).parents[2] / "Procfile").read_text()
+    assert "release: salesbot db upgrade" in procfile
