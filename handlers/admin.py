@@ -58,7 +58,7 @@ def handle_list_teams(ctx: Ctx, _cmd: ListTeams) -> Reply:
     lines = []
     for team in teams:
         names = ", ".join(f"{m.display_name}" + ("*" if m.role != "rep" else "")
-                          for m, _ in ctx.people.team_members(team.id)) or "–"
+                          for m in ctx.people.roster(team.id)) or "–"
         lines.append(ctx.t("team_line", name=team.name, channel=team.channel, members=names))
     return Reply(title=ctx.t("teams_title"), lines=tuple(lines))
 

@@ -3,10 +3,12 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 _BABEL_LOCALE = {"zh": "zh_CN", "en": "en_US"}
 
 
+@lru_cache(maxsize=4096)
 def money(amount: Decimal, currency: str, locale: str) -> str:
     """Short money for a phone screen: ¥48万, ¥1.5亿, $48K, ¥5,000 (small amounts in full)."""
     from babel.numbers import format_compact_currency, format_currency

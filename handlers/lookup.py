@@ -97,8 +97,11 @@ def visible_member(ctx: Ctx, name: str) -> Member:
     raise ctx.refuse("not_your_member")
 
 
-def scope_members(ctx: Ctx, scope: Scope, *, team_needs_manager: bool) -> tuple[str, list[Member], Team | None]:
-    """(label, members, team) a report covers. Reps see their own team only where allowed."""
+def scope_members(ctx: Ctx, scope: Scope, *, team_needs_manager: bool) -> tuple[str, list, Team | None]:
+    """(label, members, team) a report covers (members: Member objects or roster rows alike).
+
+    Reps may see their own team's progress; other team reports need a manager of the team.
+    """
     if scope.kind == "member":
         other = visible_member(ctx, scope.name or "")
         return other.display_name, [other], None
@@ -106,7 +109,7 @@ def scope_members(ctx: Ctx, scope: Scope, *, team_needs_manager: bool) -> tuple[
         team = managed_team(ctx, scope.name) if team_needs_manager else team_named(ctx, scope.name)
         if not team_needs_manager and not ctx.is_admin and team.id not in {t.id for t in ctx.teams}:
             raise ctx.refuse("not_your_team")
-        return team.name, [m for m, _ in ctx.people.team_members(team.id)], team
+        return team.name, ctx.people.roster(team.id), team
     return ctx.member.display_name, [ctx.member], None
 
 

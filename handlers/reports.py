@@ -18,6 +18,7 @@ from storage.reports import TargetRepository
 from storage.sales import DealRepository
 
 FUNNEL_WINDOW = dt.timedelta(days=182)
+LEADERBOARD_SIZE = 10  # a phone screen; the asker's own row is added when they are further down
 
 
 def _team_of(ctx: Ctx, members: list[Member], team: Team | None) -> Team | None:
@@ -144,15 +145,16 @@ def handle_leaderboard(ctx: Ctx, cmd: ShowLeaderboard) -> Reply:
     team = team_named(ctx, cmd.team)
     if not ctx.is_admin and team.id not in {t.id for t in ctx.teams}:
         raise ctx.refuse("not_your_team")
-    members = [m for m, _ in ctx.people.team_members(team.id)]
+    members = ctx.people.roster(team.id)
     sellers = [m for m in members if m.role == "rep"] or members
     _today, start, _end, (since, until) = _period_in(ctx, cmd.period, team, None)
-    table = reports.metric_table(ctx.session, [m.id for m in sellers], since, until)
+    table = reports.metric_table(ctx.session, [m.id for m in sellers], since, until, (cmd.metric,))
     ranked = sorted(sellers, key=lambda m: (-table[m.id][cmd.metric], m.display_name))
     value = lambda m: fmt.metric_value(cmd.metric, table[m.id][cmd.metric],  # noqa: E731
                                        ctx.tenant.currency, ctx.locale)
     medals = {0: "🥇", 1: "🥈", 2: "🥉"}
-    rows = tuple((medals.get(i, str(i + 1)), m.display_name, value(m)) for i, m in enumerate(ranked))
+    shown = [(i, m) for i, m in enumerate(ranked) if i < LEADERBOARD_SIZE or m.id == ctx.member.id]
+    rows = tuple((medals.get(i, str(i + 1)), m.display_name, value(m)) for i, m in shown)
     title = ctx.t("leaderboard_title", metric=name_of(METRIC_NAMES, cmd.metric, ctx.locale),
                   period=fmt.period_label(cmd.period.kind, start, ctx.locale))
     if not any(table[m.id][cmd.metric] for m in sellers):

@@ -60,12 +60,12 @@ def handle_set_target(ctx: Ctx, cmd: SetTarget) -> Reply:
 
 
 def _split(ctx, repo, team, cmd, common, value) -> str:
-    reps = [(m, tm) for m, tm in ctx.people.team_members(team.id) if m.role == "rep"]
+    reps = [m for m in ctx.people.roster(team.id) if m.role == "rep"]
     if not reps:
         raise ctx.refuse("target_no_reps", team=team.name)
     quantum = Decimal("0.01") if cmd.metric == "revenue" else Decimal(1)
-    shares = split_amount(cmd.amount, [tm.weight for _, tm in reps], quantum)
-    for (member, _), share in zip(reps, shares):
+    shares = split_amount(cmd.amount, [m.weight for m in reps], quantum)
+    for member, share in zip(reps, shares):
         repo.set(member_id=member.id, amount=share, **common)
-    listed = ", ".join(f"{m.display_name} {value(s)}" for (m, _), s in zip(reps, shares))
+    listed = ", ".join(f"{m.display_name} {value(s)}" for m, s in zip(reps, shares))
     return ctx.t("target_split", count=len(reps), shares=listed)

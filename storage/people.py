@@ -83,12 +83,13 @@ class PeopleRepository:
         self.s.flush()
         return team
 
-    def team_members(self, team_id: int, *, active_only: bool = True) -> list[tuple[Member, TeamMember]]:
-        query = (select(Member, TeamMember).join(TeamMember, TeamMember.member_id == Member.id)
-                 .where(TeamMember.team_id == team_id).order_by(Member.display_name))
-        if active_only:
-            query = query.where(Member.active.is_(True))
-        return [(m, tm) for m, tm in self.s.execute(query)]
+    def roster(self, team_id: int):
+        """The active members of a team as light rows: id, display_name, role, timezone, weight."""
+        return self.s.execute(
+            select(Member.id, Member.display_name, Member.role, Member.timezone, TeamMember.weight)
+            .join(TeamMember, TeamMember.member_id == Member.id)
+            .where(TeamMember.team_id == team_id, Member.active.is_(True))
+            .order_by(Member.display_name)).all()
 
     def join_team(self, team_id: int, member_id: int, weight=1) -> bool:
         """Put a member in a team; False when they were already in it."""

@@ -13,32 +13,30 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from storage.models import OPEN_STAGES, Customer, Deal, DealEvent, Target, Visit
+from storage.models import METRICS, OPEN_STAGES, Customer, Deal, DealEvent, Target, Visit
 
 
-def metric_table(session: Session, member_ids: list[int], start: dt.datetime,
-                 end: dt.datetime) -> dict[int, dict[str, Decimal]]:
-    """{member_id: {metric: value}} for every metric over [start, end); missing values are zero."""
-    table: dict[int, dict[str, Decimal]] = {
-        m: {"revenue": Decimal(0), "deals_won": Decimal(0), "new_customers": Decimal(0),
-            "visits": Decimal(0)} for m in member_ids}
+def metric_table(session: Session, member_ids: list[int], start: dt.datetime, end: dt.datetime,
+                 metrics: tuple[str, ...] = METRICS) -> dict[int, dict[str, Decimal]]:
+    """{member_id: {metric: value}} over [start, end) for `metrics`; missing values are zero."""
+    table = {m: dict.fromkeys(metrics, Decimal(0)) for m in member_ids}
     if not member_ids:
         return table
-    won = session.execute(
-        select(Deal.owner_id, func.coalesce(func.sum(Deal.amount), 0), func.count())
-        .where(Deal.owner_id.in_(member_ids), Deal.closed_at >= start, Deal.closed_at < end,
-               Deal.stage == "won")
-        .group_by(Deal.owner_id))
-    for owner, revenue, count in won:
-        table[owner]["revenue"], table[owner]["deals_won"] = Decimal(revenue), Decimal(count)
-    for column, metric, model in (
-        (Customer.owner_id, "new_customers", Customer.created_at),
-        (Visit.member_id, "visits", Visit.visited_at),
-    ):
-        rows = session.execute(select(column, func.count()).where(
-            column.in_(member_ids), model >= start, model < end).group_by(column))
-        for who, count in rows:
-            table[who][metric] = Decimal(count)
+    if "revenue" in metrics or "deals_won" in metrics:
+        won = session.execute(
+            select(Deal.owner_id, func.coalesce(func.sum(Deal.amount), 0), func.count())
+            .where(Deal.owner_id.in_(member_ids), Deal.closed_at >= start, Deal.closed_at < end,
+                   Deal.stage == "won")
+            .group_by(Deal.owner_id))
+        for owner, revenue, count in won:
+            table[owner].update(revenue=Decimal(revenue), deals_won=Decimal(count))
+    for metric, who, when in (("new_customers", Customer.owner_id, Customer.created_at),
+                              ("visits", Visit.member_id, Visit.visited_at)):
+        if metric in metrics:
+            rows = session.execute(select(who, func.count()).where(
+                who.in_(member_ids), when >= start, when < end).group_by(who))
+            for member_id, count in rows:
+                table[member_id][metric] = Decimal(count)
     return table
 
 

@@ -1,0 +1,135 @@
+"""Report latency: `progress team`, `pipeline team` and `leaderboard month` for a 50-rep team,
+through the whole message path (identify, parse, authorise, SQL, format), against the floor of the
+same aggregates written by hand in SQL and run through the bare driver. Then the same with ten
+times more history (more months at the same activity per month).
+
+Goals: ours ≤ 2× the floor on SQLite and PostgreSQL; 10× history ≤ 1.5× the time.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+import time
+import uuid
+from contextlib import contextmanager
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from bench import data
+from handlers.dispatch import UserRef, handle_message
+from storage.db import make_engine, make_session_factory, upgrade
+
+REPORTS = ("progress team", "pipeline team", "leaderboard month")
+PG_ADMIN = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+
+
+@contextmanager
+def database(kind: str, tmp_dir):
+    if kind == "sqlite":
+        path = tmp_dir / f"bench-{uuid.uuid4().hex[:8]}.sqlite3"
+        engine = make_engine(f"sqlite:///{path}")
+        yield engine
+        engine.dispose()
+        path.unlink()
+        return
+    admin = create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
+    name = f"salesbot_bench_{uuid.uuid4().hex[:8]}"
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    engine = make_engine(make_url(PG_ADMIN).set(database=name).render_as_string(False))
+    try:
+        yield engine
+    finally:
+        engine.dispose()
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+def _median_ms(fn, repeat: int) -> float:
+    fn()  # warm caches and the connection pool
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1000
+
+
+def _floor_statements(engine) -> dict[str, list[tuple[str, dict]]]:
+    """The hand-written SQL for each report: the same aggregates our code computes."""
+    zone = ZoneInfo("Asia/Shanghai")
+    start = dt.datetime(2026, 11, 1, tzinfo=zone).astimezone(dt.timezone.utc)
+    end = dt.datetime(2026, 12, 1, tzinfo=zone).astimezone(dt.timezone.utc)
+    since = data.NOW - dt.timedelta(days=182)
+    if engine.dialect.name == "sqlite":
+        fmt = lambda t: t.strftime("%Y-%m-%d %H:%M:%S.%f")  # noqa: E731
+        start, end, since = fmt(start), fmt(end), fmt(since)
+    reps = "SELECT member_id FROM team_members WHERE team_id = 1"
+    window = {"start": start, "end": end}
+    won = (f"SELECT owner_id, sum(amount), count(*) FROM deals WHERE owner_id IN ({reps}) "
+           "AND stage = 'won' AND closed_at >= :start AND closed_at < :end GROUP BY owner_id")
+    return {
+        "progress team": [
+            (won, window),
+            (f"SELECT owner_id, count(*) FROM customers WHERE owner_id IN ({reps}) "
+             "AND created_at >= :start AND created_at < :end GROUP BY owner_id", window),
+            (f"SELECT member_id, count(*) FROM visits WHERE member_id IN ({reps}) "
+             "AND visited_at >= :start AND visited_at < :end GROUP BY member_id", window)],
+        "pipeline team": [
+            (f"SELECT stage, count(*), sum(amount) FROM deals WHERE owner_id IN ({reps}) AND stage "
+             "IN ('lead','contact','discovery','proposal','negotiation') GROUP BY stage", {}),
+            (f"SELECT furthest_rank, count(*) FROM deals WHERE owner_id IN ({reps}) "
+             "AND created_at >= :since GROUP BY furthest_rank", {"since": since}),
+            ("SELECT e.from_stage, avg(e.seconds_in_from_stage) FROM deal_events e JOIN deals d "
+             f"ON d.id = e.deal_id WHERE d.owner_id IN ({reps}) AND d.created_at >= :since "
+             "AND e.kind = 'stage' GROUP BY e.from_stage", {"since": since})],
+        "leaderboard month": [(won, window)],
+    }
+
+
+def measure(kind: str, months: int, tmp_dir, repeat: int) -> dict[str, tuple[float, float]]:
+    """{report: (ours ms, floor ms)} on a fresh database with `months` of history."""
+    with database(kind, tmp_dir) as engine:
+        upgrade(engine)
+        data.load(engine, months)
+        factory = make_session_factory(engine)
+        boss = UserRef("console", "bench", "Boss", "Boss")
+        statements = _floor_statements(engine)
+        results = {}
+        for report in REPORTS:
+            def ours():
+                reply = handle_message(factory, boss, report, now=data.NOW)
+                assert reply.ok, reply.text
+
+            def floor():
+                with engine.connect() as conn:
+                    for sql, params in statements[report]:
+                        conn.execute(text(sql), params).all()
+            results[report] = (_median_ms(ours, repeat), _median_ms(floor, repeat))
+        return results
+
+
+def run(kinds: tuple[str, ...], scale: float, tmp_dir, repeat: int = 15) -> list[str]:
+    lines = []
+    data.VISITS_PER_MONTH = int(1_000_000 * scale) // 12
+    data.DEALS_PER_MONTH = int(200_000 * scale) // 12
+    for kind in kinds:
+        small = measure(kind, 12, tmp_dir, repeat)
+        large = measure(kind, 120, tmp_dir, repeat)
+        lines.append(f"report latency · {kind} · 50 reps · {int(1_000_000 * scale):,} visits, "
+                     f"{int(200_000 * scale):,} deals (12 months) and ×10 (120 months)")
+        for report in REPORTS:
+            ours, floor = small[report]
+            ours_large = large[report][0]
+            lines.append(f"  {report:18} ours {ours:7.2f} ms  floor {floor:7.2f} ms  "
+                         f"ratio {ours / floor:4.2f} (goal ≤ 2.0)  ×10 history "
+                         f"{ours_large:7.2f} ms  ratio {ours_large / ours:4.2f} (goal ≤ 1.5)")
+        total = sum(v[0] for v in small.values()), sum(v[1] for v in small.values())
+        total_large = sum(v[0] for v in large.values())
+        lines.append(f"  {'all three':18} ours {total[0]:7.2f} ms  floor {total[1]:7.2f} ms  "
+                     f"ratio {total[0] / total[1]:4.2f} (goal ≤ 2.0)  ×10 history "
+                     f"{total_large:7.2f} ms  ratio {total_large / total[0]:4.2f} (goal ≤ 1.5)")
+    return lines
