@@ -184,6 +184,9 @@ class Deal(Base):
         Index("ix_deals_owner_stage", "owner_id", "stage", "updated_at"),
         Index("ix_deals_owner_closed", "owner_id", "closed_at"),
         Index("ix_deals_owner_created", "owner_id", "created_at"),
+        # Team-wide reports: open deals by stage, and the funnel window, whatever the history.
+        Index("ix_deals_stage_owner", "stage", "owner_id"),
+        Index("ix_deals_created", "created_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -208,7 +211,8 @@ class DealEvent(Base):
     """Every stage or amount change of a deal: who, when, and how long the deal sat in the old stage."""
 
     __tablename__ = "deal_events"
-    __table_args__ = (Index("ix_deal_events_deal_at", "deal_id", "at"),)
+    __table_args__ = (Index("ix_deal_events_deal_at", "deal_id", "at"),
+                      Index("ix_deal_events_kind_at", "kind", "at"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     deal_id: Mapped[int] = mapped_column(ForeignKey("deals.id", ondelete="CASCADE"))
