@@ -94,30 +94,30 @@ def _visits(session, tenant_id, reps, customers, start, today, zone, rng) -> Non
 
 
 def _deals(session, tenant_id, reps, customers, today, zone, rng) -> None:
+    """Nine deals a rep: one open in every stage, three won and one lost over the last months."""
     deals = DealRepository(session)
     for rep in reps:
         for n in range(9):
-            customer = rng.choice(customers)
-            opened = today - dt.timedelta(days=rng.randrange(10, 90))
-            amount = Decimal(rng.choice((3, 5, 8, 12, 20, 30, 50, 80))) * 10_000
-            deal = deals.add(tenant_id=tenant_id, owner_id=rep.id, customer_id=customer.id,
-                             title=rng.choice(("ERP", "CRM", "云服务", "数据平台", "Pilot", "续约")),
-                             stage="lead", amount=amount, currency="CNY",
-                             expected_close=today + dt.timedelta(days=rng.randrange(5, 60)),
-                             now=_at(opened, zone, rng))
             final = OPEN_STAGES[n % 5] if n < 5 else ("won", "won", "won", "lost")[n - 5]
             if final in OPEN_STAGES:
-                path = [*OPEN_STAGES[1:OPEN_STAGES.index(final) + 1]]
+                path = list(OPEN_STAGES[1:OPEN_STAGES.index(final) + 1])
+                last = today - dt.timedelta(days=rng.randrange(0, 25))
             else:  # a won deal went the whole way; a lost one dropped out on the way
                 path = [*OPEN_STAGES[1:None if final == "won" else rng.randrange(2, 5)], final]
-            when = opened
-            for stage in path:
-                when = min(today, when + dt.timedelta(days=rng.randrange(2, 12)))
+                last = today - dt.timedelta(days=rng.randrange(0, 85))
+            opened = last - dt.timedelta(days=rng.randrange(10, 40))
+            deal = deals.add(tenant_id=tenant_id, owner_id=rep.id,
+                             customer_id=rng.choice(customers).id,
+                             title=rng.choice(("ERP", "CRM", "云服务", "数据平台", "Pilot", "续约")),
+                             stage="lead", amount=Decimal(rng.choice((5, 8, 12, 20, 30, 50))) * 10_000,
+                             currency="CNY",
+                             expected_close=today + dt.timedelta(days=rng.randrange(5, 60)),
+                             now=_at(opened, zone, rng))
+            for step, stage in enumerate(path, start=1):
+                when = opened + (last - opened) * step / len(path)
                 deals.move(deal, stage, rep.id, _at(when, zone, rng))
-            if final == "won":
-                deal.reason = rng.choice(WIN_REASONS)
-            elif final == "lost":
-                deal.reason = rng.choice(LOSS_REASONS)
+            if final in ("won", "lost"):
+                deal.reason = rng.choice(WIN_REASONS if final == "won" else LOSS_REASONS)
 
 
 def _targets(session, tenant_id, team_id, manager_id, reps, today) -> None:

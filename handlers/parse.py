@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 
 from handlers import vocabulary as V
 from handlers.amounts import parse_amount, parse_count
@@ -22,9 +21,20 @@ _NEXT_STEP = re.compile(r"^(?:next(?:\s+step)?|下一步|下步)\s*:?\s*(.*)$", 
 _OUTCOME = re.compile(r"^(?:outcome|result|结果)\s*:?\s*(.*)$", re.IGNORECASE)
 
 
+# Full-width ASCII forms (what a Chinese IME types: `：；（）`, ｄｉｇｉｔｓ) to half-width, one for one,
+# so that positions in the folded text are positions in what the user typed. `，` stays: it is
+# prose punctuation, never structure.
+_FOLD = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F) if code != 0xFF0C}
+_FOLD.update({0x3000: 0x20, 0xFFE5: ord("¥")})
+
+
+def fold(text: str) -> str:
+    return text.translate(_FOLD)
+
+
 def normalize(text: str) -> str:
-    """Full-width forms to half-width (`：，；` → `:,;`), one space between words."""
-    return " ".join(unicodedata.normalize("NFKC", text).split())
+    """One space between words, full-width forms folded (`：；` → `:;`)."""
+    return " ".join(fold(text).split())
 
 
 def split_keyword(text: str) -> tuple[str | None, str, str]:
@@ -45,6 +55,7 @@ def parse(text: str, today: dt.date | None = None) -> Command | ParseError:
     >>> parse("进度 团队")
     ShowProgress(scope=Scope(kind='team', name=None), period=Period(kind='month', offset=0))
     """
+    raw = " ".join(text.split())  # as typed: free text (notes, reasons) is stored this way
     text = normalize(text)
     if not text:
         return Help()
@@ -53,6 +64,8 @@ def parse(text: str, today: dt.date | None = None) -> Command | ParseError:
     intent, _, rest = split_keyword(text)
     if intent is None:
         return ParseError(None)
+    if intent in _FREE_TEXT:
+        rest = raw[len(raw) - len(rest):]
     return _PARSERS[intent](rest, today or dt.date.today())
 
 
@@ -65,22 +78,28 @@ def tokens_of(text: str) -> list[tuple[str, bool]]:
     return out
 
 
+def _head_and_body(rest: str) -> tuple[str, str]:
+    """`Acme Corp: notes` → (folded head, body as typed)."""
+    head = fold(rest).partition(":")[0]
+    return head, rest[len(head) + 1:]
+
+
 def _parse_visit(rest: str, today: dt.date) -> Command | ParseError:
-    customer, _, body = rest.partition(":")
+    customer, body = _head_and_body(rest)
     if not customer.strip():
         return ParseError("visit")
     notes, next_step, outcome, follow_up = [], "", "", None
-    for index, segment in enumerate(filter(None, (s.strip() for s in body.split(";")))):
-        match = _FOLLOW_UP.match(segment)
+    for index, segment in enumerate(filter(None, (s.strip() for s in re.split("[;；]", body)))):
+        match = _FOLLOW_UP.match(fold(segment))
         day = parse_date(match[1].strip(" ,."), today) if match else None
         if match and day is None and index > 0:
             return ParseError("visit", "date", match[1])
         if day is not None:  # the first segment is notes unless it is a follow-up with a date
             follow_up = day
-        elif match := _NEXT_STEP.match(segment):
-            next_step = match[1]
-        elif match := _OUTCOME.match(segment):
-            outcome = match[1]
+        elif match := _NEXT_STEP.match(fold(segment)):
+            next_step = segment[match.start(1):]
+        elif match := _OUTCOME.match(fold(segment)):
+            outcome = segment[match.start(1):]
         else:
             notes.append(segment)
     return LogVisit(customer.strip(), "; ".join(notes), next_step, outcome, follow_up)
@@ -140,7 +159,7 @@ def _date_at(tokens, i, today) -> tuple[dt.date | None, int]:
 
 def _parse_close(won: bool):
     def parse_close(rest: str, _today: dt.date) -> Command | ParseError:
-        head, _, reason = rest.partition(":")
+        head, reason = _head_and_body(rest)
         amount, kept = None, []
         for word, quoted in tokens_of(head):
             if not quoted and amount is None and (money := parse_amount(word)):
@@ -301,6 +320,7 @@ def _parse_help(rest: str, _today: dt.date) -> Command | ParseError:
     return Help(V.KEYWORDS_EN.get(topic) or V.KEYWORDS_ZH.get(topic) or topic)
 
 
+_FREE_TEXT = {"visit", "won", "lost"}
 _PARSERS = {
     "visit": _parse_visit, "deal": _parse_deal, "won": _parse_close(True),
     "lost": _parse_close(False), "progress": _parse_progress, "target": _parse_target,

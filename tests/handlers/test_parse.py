@@ -23,7 +23,7 @@ CASES = [
     ("visit Acme Corp: met the CTO, demo next Tue; follow up Fri",
      LogVisit("Acme Corp", "met the CTO, demo next Tue", follow_up=D(2026, 11, 27))),
     ("拜访 华为：见了采购总监，下周二演示；跟进 周五",
-     LogVisit("华为", "见了采购总监,下周二演示", follow_up=D(2026, 11, 27))),
+     LogVisit("华为", "见了采购总监，下周二演示", follow_up=D(2026, 11, 27))),
     ("拜访华为：见了采购总监", LogVisit("华为", "见了采购总监")),
     ("visit Acme: demo; next: send quote; follow up 12/2",
      LogVisit("Acme", "demo", next_step="send quote", follow_up=D(2026, 12, 2))),
@@ -111,6 +111,12 @@ CASES = [
 @pytest.mark.parametrize("text, expected", CASES, ids=[c[0] for c in CASES])
 def test_phrasing_parses_to_command(text, expected):
     assert parse(text, TODAY) == expected
+
+
+def test_notes_and_reasons_are_kept_as_typed():
+    assert parse("拜访 华为：预算：１００万，下周定；下一步：报价（含税）", TODAY) == LogVisit(
+        "华为", "预算：１００万，下周定", next_step="报价（含税）")
+    assert parse("赢单 华为：交付快，服务好；价格合理", TODAY).reason == "交付快，服务好；价格合理"
 
 
 def test_full_width_punctuation_and_digits_are_accepted():

@@ -51,6 +51,7 @@ def test_an_ambiguous_customer_is_answered_with_candidates_and_nothing_stored(te
 def test_chinese_visit_gets_a_chinese_reply(team_chat):
     out = team_chat("拜访 华为：见了采购总监，下周二演示；跟进 周五", user="Bo")
     assert "已记录拜访：华为。" in out and "已新建客户：华为。" in out
+    assert "纪要  见了采购总监，下周二演示" in out
     assert "跟进  11月27日周五" in out
 
 
