@@ -54,8 +54,12 @@ def reply_locale(text: str, member_locale: str) -> str:
     return "zh" if split_keyword(normalize(text))[1] == "zh" else member_locale
 
 
-def identify(session: Session, user: UserRef, defaults: Defaults) -> tuple[Tenant, Member, bool]:
-    """(tenant, member, new) for a sender; a new member joins the default team, the first is admin."""
+def identify(session: Session, user: UserRef, defaults: Defaults,
+             first_words_locale: str = "en") -> tuple[Tenant, Member, bool]:
+    """(tenant, member, new) for a sender; a new member joins the default team, the first is admin.
+
+    A new member's language is the platform's, else that of their first message.
+    """
     people = PeopleRepository(session)
     tenant = people.tenant(user.platform, user.tenant)
     if tenant is None:
@@ -66,7 +70,8 @@ def identify(session: Session, user: UserRef, defaults: Defaults) -> tuple[Tenan
             member.locale = user.locale
         return tenant, member, False
     role = "rep" if people.has_members(tenant.id) else "admin"
-    member = people.add_member(tenant.id, user.name, role=role, locale=user.locale or "en",
+    member = people.add_member(tenant.id, user.name, role=role,
+                               locale=user.locale or first_words_locale,
                                timezone=user.timezone, identity=(user.platform, user.user))
     teams = people.teams(tenant.id)
     team = teams[0] if teams else people.add_team(
@@ -95,13 +100,13 @@ def handle_message(session_factory: sessionmaker[Session], user: UserRef, text: 
                    defaults: Defaults = Defaults(), now: dt.datetime | None = None) -> Reply:
     """The whole path of one message in one transaction; an error reply stores nothing."""
     with session_factory() as session:
-        tenant, member, new = identify(session, user, defaults)
+        tenant, member, new = identify(session, user, defaults, reply_locale(text, "en"))
         reply = dispatch(session, tenant, member, text, now or utcnow(), defaults)
         if not reply.ok:
             session.rollback()
             return reply
         session.commit()
     if new:
-        welcome = t(reply_locale(text, member.locale), "welcome", name=member.display_name)
+        welcome = t(reply.locale, "welcome", name=member.display_name)
         reply = replace(reply, lines=(welcome, *reply.lines))
     return reply

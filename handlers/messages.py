@@ -113,6 +113,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "target_set": ("Target set: {who}, {metric} {amount} for {period}.",
                    "目标已设定：{who}，{metric} {amount}，{period}。"),
     "target_split": ("Split between the reps ({count}): {shares}", "已分解给 {count} 位销售：{shares}"),
+    "target_currency": ("Targets are kept in {currency}; give the amount without another currency.",
+                        "目标以 {currency} 计，请不要使用其他币种。"),
     "target_no_reps": ("Team {team} has no reps to split the target over.",
                        "团队{team}没有可分解目标的销售。"),
     # customers
@@ -132,8 +134,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "role_set": ("{name} is now {role}.", "{name}的角色已改为{role}。"),
     "last_admin": ("{name} is the only admin; make someone else admin first.",
                    "{name}是唯一的管理员，请先指定其他管理员。"),
-    "leave_set": ("Leave noted: {first} – {last}. Standups skip you then.",
-                  "已登记请假：{first} – {last}，期间不会提醒你参加站会。"),
+    "leave_set": ("Leave noted: {first} – {last}.", "已登记请假：{first} – {last}。"),
     "leave_past": ("That leave ends in the past; give dates from today on.",
                    "请假结束日期已过，请填写今天及以后的日期。"),
     "welcome": ("Welcome to salesbot, {name}! Type help to see what I can do.",

@@ -63,7 +63,7 @@ def test_unknown_people_and_teams_are_named_in_the_reply(team_chat):
 
 def test_leave_is_stored_and_a_past_leave_refused(team_chat):
     assert "Leave noted: Thu, Dec 24 – Thu, Dec 31." in team_chat("leave 12/24-12/31")
-    assert "已登记请假：12月24日周四 – 12月31日周四" in team_chat("请假 12月24日-12月31日", user="Bo")
+    assert "已登记请假：12月24日周四 – 12月31日周四。" in team_chat("请假 12月24日-12月31日", user="Bo")
     reply = team_chat.reply("leave 2026-11-01-2026-11-02")
     assert not reply.ok and "ends in the past" in reply.text
     with team_chat.session_factory() as s:
@@ -95,6 +95,12 @@ def test_help_lists_every_command_and_help_topic_shows_examples(team_chat):
         assert USAGE[topic][0][0] in out
     out = team_chat("帮助 商机")
     assert "商机 华为 商务谈判" in out
+
+
+def test_a_new_member_who_starts_in_chinese_keeps_chinese(chat):
+    chat("帮助", user="李娜")
+    assert "我的进度" in chat("progress", user="李娜")
+    assert "销售团队" in chat("team", user="李娜")  # the first member named the default team
 
 
 def test_a_chinese_member_gets_chinese_replies_to_english_words(team_chat):

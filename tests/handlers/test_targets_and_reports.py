@@ -23,6 +23,12 @@ def test_only_managers_set_targets(team_chat):
     assert targets(team_chat.session_factory) == []
 
 
+def test_a_target_in_another_currency_is_refused(team_chat):
+    reply = team_chat.reply("target @Ana revenue $50k month", user="Mia")
+    assert not reply.ok and "Targets are kept in CNY" in reply.text
+    assert targets(team_chat.session_factory) == []
+
+
 def test_manager_sets_a_member_target_for_this_month(team_chat):
     out = team_chat("target @Ana revenue 500k month", user="Mia")
     assert "Target set: Ana, Revenue won ¥500K for November 2026." in out

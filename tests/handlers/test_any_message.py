@@ -1,0 +1,27 @@
+"""Any message, through the whole stack (identify, parse, authorise, store, reply), never crashes."""
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import Chat
+from handlers.reply import Reply
+
+WORDS = ["visit", "deal", "won", "lost", "progress", "target", "pipeline", "stalled", "leaderboard",
+         "followups", "done", "customer", "customers", "team", "role", "leave", "help", "拜访", "商机",
+         "赢单", "输单", "进度", "目标", "漏斗", "排行榜", "完成", "客户", "团队", "角色", "请假",
+         "Acme", "华为", "@Ana", "@Bo", "@Zed", "#1", "#99", "5万", "50k", "$5", "明天", "下周二",
+         "12/20", "2/30", ":", "；", "\"ERP\"", "split", "分解", "close", "team", "add", "create",
+         "East", "manager", "rep", "A", "month", "本季度", "visits", "revenue", "1", "3"]
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(messages=st.lists(st.tuples(st.sampled_from(["Mia", "Ana", "Bo"]),
+                                   st.lists(st.sampled_from(WORDS), min_size=1, max_size=7)),
+                         min_size=1, max_size=4))
+def test_any_sequence_of_messages_gets_replies(session_factory, messages):
+    chat = Chat(session_factory, tenant="fuzz")
+    chat.team()
+    for user, words in messages:
+        reply = chat.reply(" ".join(words), user=user)
+        assert isinstance(reply, Reply) and (reply.title or reply.lines)
