@@ -43,6 +43,9 @@ def load(engine: Engine, months: int) -> dict:
     span = months * 30 * 86400
     recent = 60 * 86400
     with engine.begin() as conn:
+        if engine.dialect.name == "sqlite":  # load speed only: 4 GB of page cache, no fsync
+            conn.exec_driver_sql("PRAGMA cache_size=-4000000")
+            conn.exec_driver_sql("PRAGMA synchronous=OFF")
         conn.execute(text("INSERT INTO tenants (platform, external_id, name, currency, created_at) "
                           "VALUES ('console', 'bench', 'bench', 'CNY', :now)"), {"now": NOW})
         conn.execute(text("INSERT INTO teams (tenant_id, name, name_key, channel, timezone, "
