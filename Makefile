@@ -16,6 +16,7 @@ demo: $(STAMP)
 	$(BIN)/salesbot demo
 
 test: $(STAMP)
+	$(BIN)/ruff check --no-cache .
 	$(BIN)/python -m pytest -q -p no:cacheprovider
 
 bench: $(STAMP)

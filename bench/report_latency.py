@@ -100,11 +100,11 @@ def measure(kind: str, months: int, tmp_dir, repeat: int) -> dict[str, tuple[flo
         statements = _floor_statements(engine)
         results = {}
         for report in REPORTS:
-            def ours():
+            def ours(report=report):
                 reply = handle_message(factory, boss, report, now=data.NOW)
                 assert reply.ok, reply.text
 
-            def floor():
+            def floor(report=report):
                 with engine.connect() as conn:
                     for sql, params in statements[report]:
                         conn.execute(text(sql), params).all()

@@ -101,7 +101,8 @@ def import_(kind: str, path: Path, tenant: str) -> None:
     except csv_io.ImportProblems as problems:
         for problem in problems.problems:
             click.echo(problem, err=True)
-        raise click.ClickException(f"{path}: nothing imported ({len(problems.problems)} problems).")
+        raise click.ClickException(
+            f"{path}: nothing imported ({len(problems.problems)} problems).") from None
     click.echo(f"Imported {count} {kind} rows from {path}.")
 
 

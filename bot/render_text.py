@@ -34,7 +34,7 @@ def render_text(reply: Reply, locale: str) -> str:
     if reply.table:
         rows = [reply.table.headers, *reply.table.rows]
         widths = [max(width(row[i]) for row in rows) for i in range(len(reply.table.headers))]
-        out.extend("  " + "  ".join(_pad(cell, w) for cell, w in zip(row, widths)).rstrip()
+        out.extend("  " + "  ".join(_pad(cell, w) for cell, w in zip(row, widths, strict=True)).rstrip()
                    for row in rows)
     if reply.buttons:
         hint = _BUTTON_HINT["zh" if locale == "zh" else "en"]

@@ -7,16 +7,21 @@ from pydantic import AliasChoices, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
+def _env(default, variable: str):
+    """A setting read from `variable` (fields can still be passed by name, as tests do)."""
+    return Field(default, validation_alias=AliasChoices(variable))
+
+
 class Settings(BaseSettings):
     """What an installation configures. Every field has a working default for the local demo."""
 
     model_config = SettingsConfigDict(env_file=".env", extra="ignore", populate_by_name=True)
 
-    data_dir: Path = Field(Path("data"), validation_alias=AliasChoices("SALESBOT_DATA_DIR", "data_dir"))
-    database_url: str = Field("", validation_alias=AliasChoices("DATABASE_URL", "database_url"))
-    timezone: str = Field("Asia/Shanghai", validation_alias=AliasChoices("SALESBOT_TIMEZONE", "timezone"))
-    currency: str = Field("CNY", validation_alias=AliasChoices("SALESBOT_CURRENCY", "currency"))
-    holiday_calendar: str = Field("CN", validation_alias=AliasChoices("SALESBOT_CALENDAR", "holiday_calendar"))
+    data_dir: Path = _env(Path("data"), "SALESBOT_DATA_DIR")
+    database_url: str = _env("", "DATABASE_URL")
+    timezone: str = _env("Asia/Shanghai", "SALESBOT_TIMEZONE")
+    currency: str = _env("CNY", "SALESBOT_CURRENCY")
+    holiday_calendar: str = _env("CN", "SALESBOT_CALENDAR")
 
     @property
     def db_url(self) -> str:

@@ -3,7 +3,14 @@ from __future__ import annotations
 
 from handlers import format as fmt
 from handlers.commands import (
-    ChangeTeam, CreateTeam, Help, ListCustomers, ListTeams, SetCustomer, SetRole, TakeLeave,
+    ChangeTeam,
+    CreateTeam,
+    Help,
+    ListCustomers,
+    ListTeams,
+    SetCustomer,
+    SetRole,
+    TakeLeave,
 )
 from handlers.context import Ctx
 from handlers.lookup import customer_named, example, managed_team, member_named
@@ -109,7 +116,7 @@ def handle_take_leave(ctx: Ctx, cmd: TakeLeave) -> Reply:
     if cmd.last_day < ctx.today:
         raise ctx.refuse("leave_past", hint=example(ctx, "leave"))
     ctx.people.add_leave(ctx.member.id, cmd.first_day, cmd.last_day)
-    day = lambda d: fmt.day(d, ctx.today, ctx.locale)  # noqa: E731
+    day = lambda d: fmt.day(d, ctx.today, ctx.locale)
     return Reply(lines=(ctx.t("leave_set", first=day(cmd.first_day), last=day(cmd.last_day)),))
 
 

@@ -138,7 +138,7 @@ def deal_card(ctx: Ctx, deal: Deal, customer: str, owner: Member, notes: list[st
 def deal_buttons(locale: str, deal: Deal) -> tuple[Button, ...]:
     if deal.stage not in OPEN_STAGES:
         return ()
-    word = lambda key: name_of(WORDS, key, locale)  # noqa: E731
+    word = lambda key: name_of(WORDS, key, locale)
     buttons = []
     rank = OPEN_STAGES.index(deal.stage)
     if rank + 1 < len(OPEN_STAGES):

@@ -7,9 +7,29 @@ import re
 from handlers import vocabulary as V
 from handlers.amounts import parse_amount, parse_count
 from handlers.commands import (
-    ChangeTeam, CloseDeal, Command, CreateTeam, DealRef, DoneFollowups, Help, ListCustomers,
-    ListFollowups, ListTeams, LogVisit, ParseError, Period, Scope, SetCustomer, SetRole, SetTarget,
-    ShowLeaderboard, ShowPipeline, ShowProgress, ShowStalled, TakeLeave, UpsertDeal,
+    ChangeTeam,
+    CloseDeal,
+    Command,
+    CreateTeam,
+    DealRef,
+    DoneFollowups,
+    Help,
+    ListCustomers,
+    ListFollowups,
+    ListTeams,
+    LogVisit,
+    ParseError,
+    Period,
+    Scope,
+    SetCustomer,
+    SetRole,
+    SetTarget,
+    ShowLeaderboard,
+    ShowPipeline,
+    ShowProgress,
+    ShowStalled,
+    TakeLeave,
+    UpsertDeal,
 )
 from handlers.dates import parse_date, parse_date_range
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from functools import partial
 from zoneinfo import ZoneInfo
 
 from handlers import format as fmt
@@ -53,7 +54,7 @@ def handle_progress(ctx: Ctx, cmd: ShowProgress) -> Reply:
     bars, fields, gone_line = [], [], ""
     currency = ctx.tenant.currency
     for metric in METRICS:
-        value = lambda amount: fmt.metric_value(metric, amount, currency, ctx.locale)  # noqa: E731
+        value = partial(fmt.metric_value, metric, currency=currency, locale=ctx.locale)
         name = name_of(METRIC_NAMES, metric, ctx.locale)
         if metric not in targets:
             fields.append((name, value(done[metric])))
@@ -95,7 +96,7 @@ def handle_pipeline(ctx: Ctx, cmd: ShowPipeline) -> Reply:
     since = ctx.now - FUNNEL_WINDOW
     days = reports.days_in_stage(ctx.session, ids, since)
     currency = ctx.tenant.currency
-    money = lambda amount: fmt.money(amount, currency, ctx.locale)  # noqa: E731
+    money = lambda amount: fmt.money(amount, currency, ctx.locale)
     rows = tuple((name_of(STAGE_NAMES, s, ctx.locale), str(stages.get(s, (0, 0))[0]),
                   money(stages.get(s, (0, Decimal(0)))[1]),
                   f"{days[s]:.0f}" if s in days else "–") for s in OPEN_STAGES)
@@ -150,7 +151,7 @@ def handle_leaderboard(ctx: Ctx, cmd: ShowLeaderboard) -> Reply:
     _today, start, _end, (since, until) = _period_in(ctx, cmd.period, team, None)
     table = reports.metric_table(ctx.session, [m.id for m in sellers], since, until, (cmd.metric,))
     ranked = sorted(sellers, key=lambda m: (-table[m.id][cmd.metric], m.display_name))
-    value = lambda m: fmt.metric_value(cmd.metric, table[m.id][cmd.metric],  # noqa: E731
+    value = lambda m: fmt.metric_value(cmd.metric, table[m.id][cmd.metric],
                                        ctx.tenant.currency, ctx.locale)
     medals = {0: "🥇", 1: "🥈", 2: "🥉"}
     shown = [(i, m) for i, m in enumerate(ranked) if i < LEADERBOARD_SIZE or m.id == ctx.member.id]

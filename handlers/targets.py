@@ -38,7 +38,7 @@ def handle_set_target(ctx: Ctx, cmd: SetTarget) -> Reply:
     start, _ = period_bounds(cmd.period, ctx.today)
     common = dict(tenant_id=ctx.tenant.id, metric=cmd.metric, period_kind=cmd.period.kind,
                   period_start=start, set_by_id=ctx.member.id)
-    value = lambda amount: fmt.metric_value(cmd.metric, amount, ctx.tenant.currency,  # noqa: E731
+    value = lambda amount: fmt.metric_value(cmd.metric, amount, ctx.tenant.currency,
                                             ctx.locale)
     lines = []
     if cmd.scope.kind == "member":
@@ -67,7 +67,7 @@ def _split(ctx, repo, team, cmd, common, value) -> str:
         raise ctx.refuse("target_no_reps", team=team.name)
     quantum = Decimal("0.01") if cmd.metric == "revenue" else Decimal(1)
     shares = split_amount(cmd.amount, [m.weight for m in reps], quantum)
-    for member, share in zip(reps, shares):
+    for member, share in zip(reps, shares, strict=True):
         repo.set(member_id=member.id, amount=share, **common)
-    listed = ", ".join(f"{m.display_name} {value(s)}" for m, s in zip(reps, shares))
+    listed = ", ".join(f"{m.display_name} {value(s)}" for m, s in zip(reps, shares, strict=True))
     return ctx.t("target_split", count=len(reps), shares=listed)

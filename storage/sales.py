@@ -8,7 +8,15 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from storage.models import (
-    DEFAULT_PROBABILITY, OPEN_STAGES, STAGE_RANK, Customer, Deal, DealEvent, Member, Visit, name_key,
+    DEFAULT_PROBABILITY,
+    OPEN_STAGES,
+    STAGE_RANK,
+    Customer,
+    Deal,
+    DealEvent,
+    Member,
+    Visit,
+    name_key,
 )
 
 

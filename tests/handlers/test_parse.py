@@ -8,9 +8,29 @@ from hypothesis import strategies as st
 
 from handlers.amounts import Money, parse_amount
 from handlers.commands import (
-    ChangeTeam, CloseDeal, Command, CreateTeam, DealRef, DoneFollowups, Help, ListCustomers, ListFollowups,
-    ListTeams, LogVisit, ParseError, Period, Scope, SetCustomer, SetRole, SetTarget, ShowLeaderboard,
-    ShowPipeline, ShowProgress, ShowStalled, TakeLeave, UpsertDeal,
+    ChangeTeam,
+    CloseDeal,
+    Command,
+    CreateTeam,
+    DealRef,
+    DoneFollowups,
+    Help,
+    ListCustomers,
+    ListFollowups,
+    ListTeams,
+    LogVisit,
+    ParseError,
+    Period,
+    Scope,
+    SetCustomer,
+    SetRole,
+    SetTarget,
+    ShowLeaderboard,
+    ShowPipeline,
+    ShowProgress,
+    ShowStalled,
+    TakeLeave,
+    UpsertDeal,
 )
 from handlers.messages import USAGE
 from handlers.parse import parse
@@ -162,7 +182,7 @@ def test_non_amounts_are_not_amounts(token):
 
 
 def test_every_help_topic_example_parses_to_a_command():
-    for topic, (english, chinese) in USAGE.items():
+    for english, chinese in USAGE.values():
         for example in (*english, *chinese):
             assert not isinstance(parse(example, TODAY), ParseError), example
 
