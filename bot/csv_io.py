@@ -21,7 +21,7 @@ from handlers.calendar import period_bounds
 from handlers.commands import Period
 from handlers.dates import parse_date
 from handlers.vocabulary import LIFECYCLE_WORDS, METRIC_WORDS, ROLE_WORDS, tier_of
-from storage.models import PERIOD_KINDS, Customer, Deal, Member, Target, Team, Visit, name_key
+from storage.models import PERIOD_KINDS, Customer, Deal, Member, Target, Team, Visit
 from storage.people import PeopleRepository
 from storage.reports import TargetRepository
 from storage.sales import CustomerRepository
@@ -132,8 +132,8 @@ def _check_customer(session, tenant, row, _defaults):
     repo = CustomerRepository(session)
 
     def store():
-        found = [c for c in repo.find(tenant.id, name) if c.name_key == name_key(name)]
-        customer = found[0] if found else repo.add(tenant.id, name, owner.id if owner else None)
+        customer = repo.exact(tenant.id, name) or repo.add(tenant.id, name,
+                                                           owner.id if owner else None)
         customer.tier, customer.lifecycle = tier or customer.tier, lifecycle
         if owner:
             customer.owner_id = owner.id

@@ -28,18 +28,21 @@ def customer_named(ctx: Ctx, name: str) -> Customer:
 def customer_and_title(ctx: Ctx, words: tuple[str, ...]) -> tuple[Customer, str | None]:
     """Split `华为 ERP项目` or `Acme Corp` into a customer and a title.
 
-    The longest leading run of words that names a known customer wins; the rest is the title.
-    For an unknown customer the first word is the name when it is Chinese (names have no spaces),
-    else all words are (put a title in quotes: `deal Acme Corp "ERP rollout"`).
+    All the words may name a customer (exactly or as the only partial match); else the longest
+    leading run that is exactly a customer's name wins and the rest is the title. For an unknown
+    customer the first word is the name when it is Chinese (names have no spaces), else all words
+    are (put a title in quotes: `deal Acme Corp "ERP rollout"`).
     """
     repo = CustomerRepository(ctx.session)
-    for size in range(len(words), 0, -1):
-        name = " ".join(words[:size])
-        found = repo.find(ctx.tenant.id, name)
-        if len(found) > 1:
-            raise _candidates(ctx, name, found)
-        if found:
-            return found[0], " ".join(words[size:]) or None
+    found = repo.find(ctx.tenant.id, " ".join(words))
+    if len(found) > 1:
+        raise _candidates(ctx, " ".join(words), found)
+    if found:
+        return found[0], None
+    for size in range(len(words) - 1, 0, -1):
+        exact = repo.exact(ctx.tenant.id, " ".join(words[:size]))
+        if exact:
+            return exact, " ".join(words[size:])
     if len(words) > 1 and _CJK.search(words[0]):
         return customer_named(ctx, words[0]), " ".join(words[1:])
     return customer_named(ctx, " ".join(words)), None

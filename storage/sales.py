@@ -24,13 +24,17 @@ class CustomerRepository:
     def __init__(self, session: Session):
         self.s = session
 
+    def exact(self, tenant_id: int, name: str) -> Customer | None:
+        """The customer named `name`, whatever the case or width."""
+        return self.s.scalar(select(Customer).where(Customer.tenant_id == tenant_id,
+                                                    Customer.name_key == name_key(name)))
+
     def find(self, tenant_id: int, name: str) -> list[Customer]:
         """The customer named `name` (any case or width); else those whose name contains it."""
-        key = name_key(name)
-        exact = self.s.scalar(select(Customer).where(Customer.tenant_id == tenant_id,
-                                                     Customer.name_key == key))
+        exact = self.exact(tenant_id, name)
         if exact:
             return [exact]
+        key = name_key(name)
         return list(self.s.scalars(
             select(Customer).where(Customer.tenant_id == tenant_id,
                                    Customer.name_key.contains(key, autoescape=True))

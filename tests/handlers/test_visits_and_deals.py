@@ -71,6 +71,15 @@ def test_a_deal_is_created_moved_and_its_history_kept(team_chat):
     assert events[1].seconds_in_from_stage == 3 * 86400
 
 
+def test_a_new_customer_is_not_mistaken_for_similar_ones(team_chat):
+    team_chat("visit Acme East: hi")
+    team_chat("visit Acme West: hi")
+    out = team_chat("deal Acme Corp proposal 50k")
+    assert "New customer Acme Corp created." in out and "Deal #1 · Acme Corp" in out
+    out = team_chat("deal Acme East ERP lead 10k")
+    assert "Deal #2 · ERP" in out and "Acme East" in out and "New customer" not in out
+
+
 def test_chinese_deal_splits_customer_and_title(team_chat):
     out = team_chat("商机 华为 ERP项目 方案呈现 5万 预计 12月20日", user="Bo")
     assert "商机 #1 · ERP项目" in out and "¥5万" in out and "方案呈现" in out
