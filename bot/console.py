@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.render_text import render_text
-from handlers.dispatch import Defaults, UserRef, handle_message
+from handlers.dispatch import Defaults, UserRef, handle_message, reply_locale
+from handlers.messages import t
 from handlers.reply import Reply
 
 PLATFORM = "console"
@@ -28,8 +30,13 @@ class ConsoleBot:
 
     def send(self, user: str, text: str, *, lang: str | None = None,
              now: dt.datetime | None = None) -> Reply:
+        """One message as `user`; a database that cannot be reached gets a friendly answer."""
         ref = UserRef(PLATFORM, self.tenant, user, user, locale=lang)
-        return handle_message(self.session_factory, ref, text, defaults=self.defaults, now=now)
+        try:
+            return handle_message(self.session_factory, ref, text, defaults=self.defaults, now=now)
+        except OperationalError:
+            locale = lang or reply_locale(text, "en")
+            return Reply(lines=(t(locale, "unavailable"),), ok=False, locale=locale)
 
     def say(self, user: str, text: str, *, lang: str | None = None,
             now: dt.datetime | None = None) -> str:

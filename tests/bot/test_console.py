@@ -1,0 +1,35 @@
+"""The console backend: rendering, announcements, and a database that is away."""
+import socket
+
+from bot.console import ConsoleBot, render
+from bot.render_text import width
+from storage.db import make_engine, make_session_factory
+
+
+def test_a_won_deal_shows_the_team_announcement_after_the_reply(chat):
+    out = chat("won Acme 48k: beat them on delivery time")
+    reply, announcement = out.split("\n\n📣 to the team channel:\n")
+    assert "Deal #1 won: Acme, ¥48K" in reply
+    assert announcement == "🎉 Ana won Acme — ¥48K\nbeat them on delivery time"
+
+
+def test_table_columns_line_up_for_chinese_and_latin_names(team_chat):
+    team_chat("help", user="张伟")
+    team_chat("赢单 华为 48万", user="张伟")
+    team_chat("won Acme 5k", user="Bo")
+    out = team_chat("排行榜 本月", user="Mia")
+    rows = [line for line in out.splitlines() if "¥" in line]
+    assert len(rows) == 3  # 张伟, Bo, Ana
+    assert len({width(row.split("¥")[0]) for row in rows}) == 1
+
+
+def test_an_unreachable_database_gets_a_friendly_answer_in_the_users_language():
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    engine = make_engine(f"postgresql+psycopg://postgres@127.0.0.1:{port}/x",
+                         connect_args={"connect_timeout": 2})
+    bot = ConsoleBot(make_session_factory(engine))
+    reply = bot.send("Ana", "progress")
+    assert not reply.ok and "try again in a minute" in render(reply)
+    assert "稍后再试" in render(bot.send("Ana", "进度"))
