@@ -34,6 +34,7 @@ from handlers.commands import (
 from handlers.dates import parse_date, parse_date_range
 
 MAX_TEXT = 2000
+_LIST_SEP = re.compile(r"[\s,，、]+")  # `@张三，@李四`, `done 3、4`
 _TOKEN = re.compile(r'"([^"]*)"|“([^”]*)”|「([^」]*)」|《([^》]*)》|(\S+)')
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _FOLLOW_UP = re.compile(r"^(?:follow[\s-]?up|f/u|跟进|回访)(?:\s+on)?\s*:?\s*(.*)$", re.IGNORECASE)
@@ -267,7 +268,7 @@ def _parse_followups(rest: str, _today: dt.date) -> Command | ParseError:
 
 
 def _parse_done(rest: str, _today: dt.date) -> Command | ParseError:
-    ids = [w.lstrip("#") for w in re.split(r"[\s,]+", rest.strip()) if w]
+    ids = [w.lstrip("#") for w in _LIST_SEP.split(rest.strip()) if w]
     if not ids or not all(i.isdigit() and len(i) < 10 for i in ids):
         return ParseError("done")
     return DoneFollowups(tuple(int(i) for i in ids))
@@ -306,7 +307,7 @@ _TEAM_VERBS = {"create": "create", "new": "create", "新建": "create", "创建"
 
 
 def _parse_team(rest: str, _today: dt.date) -> Command | ParseError:
-    words = rest.split()
+    words = [w for w in _LIST_SEP.split(rest) if w]
     verb = _TEAM_VERBS.get(words[0].lower()) if words else "list"
     if verb == "list" and len(words) <= 1:
         return ListTeams()

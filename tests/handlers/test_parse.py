@@ -103,7 +103,8 @@ CASES = [
     # follow-ups
     ("followups", ListFollowups()), ("待跟进", ListFollowups()),
     ("done 3", DoneFollowups((3,))), ("完成 3", DoneFollowups((3,))),
-    ("done 3, 4", DoneFollowups((3, 4))),
+    ("done 3, 4", DoneFollowups((3, 4))), ("完成 3，4、5", DoneFollowups((3, 4, 5))),
+    ("团队 添加 华东 @张三，@李四", ChangeTeam("华东", ("张三", "李四"))),
     # customers
     ("customer Acme tier A", SetCustomer("Acme", "A")),
     ("客户 华为 A类", SetCustomer("华为", "A")),
