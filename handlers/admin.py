@@ -1,9 +1,13 @@
 """Customers, teams, roles, leave and help."""
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
 from handlers import format as fmt
+from handlers.calendar import is_valid_calendar
 from handlers.commands import (
     ChangeTeam,
+    ConfigureTeam,
     CreateTeam,
     Help,
     ListCustomers,
@@ -97,6 +101,35 @@ def handle_change_team(ctx: Ctx, cmd: ChangeTeam) -> Reply:
     key = "team_added" if cmd.add else "team_removed"
     return Reply(lines=(ctx.t(key, team=team.name,
                               names=", ".join(m.display_name for m in members)),))
+
+
+def handle_configure_team(ctx: Ctx, cmd: ConfigureTeam) -> Reply:
+    team = managed_team(ctx, cmd.name)
+    value = cmd.value.upper() if cmd.setting == "calendar" else cmd.value
+    if cmd.setting == "stall":
+        days = int(cmd.value) if cmd.value.isdigit() else 0
+        if not 1 <= days <= 365:
+            raise ctx.refuse("bad_stall_days", value=cmd.value, hint=example(ctx, "team", 4))
+        team.stall_days = days
+    elif cmd.setting == "timezone":
+        if not _is_timezone(cmd.value):
+            raise ctx.refuse("bad_timezone", value=cmd.value)
+        team.timezone = cmd.value
+    else:
+        if not is_valid_calendar(cmd.value):
+            raise ctx.refuse("bad_calendar", value=cmd.value)
+        team.holiday_calendar = value
+    ctx.people.audit(ctx.tenant.id, ctx.member.id, "team.set", "team", team.id,
+                     setting=cmd.setting, value=value)
+    return Reply(lines=(ctx.t(f"team_set_{cmd.setting}", team=team.name, value=value),))
+
+
+def _is_timezone(name: str) -> bool:
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
 
 
 def handle_set_role(ctx: Ctx, cmd: SetRole) -> Reply:

@@ -132,6 +132,15 @@ class ChangeTeam:
 
 
 @dataclass(frozen=True)
+class ConfigureTeam:
+    """`team set East stall 21`: one setting (`stall`, `timezone`, `calendar`) of one team."""
+
+    name: str
+    setting: str
+    value: str
+
+
+@dataclass(frozen=True)
 class SetRole:
     member: str
     role: str
@@ -159,4 +168,4 @@ class ParseError:
 
 Command = (LogVisit | UpsertDeal | CloseDeal | ShowProgress | SetTarget | ShowPipeline | ShowStalled
            | ShowLeaderboard | ListFollowups | DoneFollowups | SetCustomer | ListCustomers | ListTeams
-           | CreateTeam | ChangeTeam | SetRole | TakeLeave | Help)
+           | CreateTeam | ChangeTeam | ConfigureTeam | SetRole | TakeLeave | Help)

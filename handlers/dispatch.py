@@ -23,7 +23,8 @@ HANDLERS = {
     c.ShowLeaderboard: reports.handle_leaderboard, c.SetTarget: targets.handle_set_target,
     c.SetCustomer: admin.handle_set_customer, c.ListCustomers: admin.handle_list_customers,
     c.ListTeams: admin.handle_list_teams, c.CreateTeam: admin.handle_create_team,
-    c.ChangeTeam: admin.handle_change_team, c.SetRole: admin.handle_set_role,
+    c.ChangeTeam: admin.handle_change_team, c.ConfigureTeam: admin.handle_configure_team,
+    c.SetRole: admin.handle_set_role,
     c.TakeLeave: admin.handle_take_leave, c.Help: admin.handle_help,
 }
 

@@ -10,6 +10,7 @@ from handlers.commands import (
     ChangeTeam,
     CloseDeal,
     Command,
+    ConfigureTeam,
     CreateTeam,
     DealRef,
     DoneFollowups,
@@ -303,7 +304,10 @@ def _parse_customers(rest: str, _today: dt.date) -> Command | ParseError:
 
 _TEAM_VERBS = {"create": "create", "new": "create", "新建": "create", "创建": "create",
                "add": "add", "添加": "add", "加入": "add", "remove": "remove", "移除": "remove",
-               "删除": "remove", "list": "list", "列表": "list"}
+               "删除": "remove", "list": "list", "列表": "list", "set": "set", "设置": "set"}
+_TEAM_SETTINGS = {"stall": "stall", "stalled": "stall", "停滞": "stall", "timezone": "timezone",
+                  "tz": "timezone", "时区": "timezone", "calendar": "calendar", "holidays": "calendar",
+                  "日历": "calendar", "假期": "calendar"}
 
 
 def _parse_team(rest: str, _today: dt.date) -> Command | ParseError:
@@ -315,6 +319,8 @@ def _parse_team(rest: str, _today: dt.date) -> Command | ParseError:
         channel = " ".join(w for w in words[2:] if w.startswith("#"))
         name_words = [words[1]] + [w for w in words[2:] if not w.startswith("#")]
         return CreateTeam(" ".join(name_words), channel)
+    if verb == "set" and len(words) == 4 and words[2].lower() in _TEAM_SETTINGS:
+        return ConfigureTeam(words[1], _TEAM_SETTINGS[words[2].lower()], words[3])
     if verb in ("add", "remove") and len(words) >= 3 and all(w.startswith("@") for w in words[2:]):
         return ChangeTeam(words[1], tuple(w[1:] for w in words[2:]), add=verb == "add")
     return ParseError("team")

@@ -1,4 +1,5 @@
 """Teams, roles, leave, help, bad input, and the message catalog."""
+import datetime as dt
 import re
 
 import pytest
@@ -36,6 +37,32 @@ def test_chinese_team_admin(team_chat):
     assert "已加入华东：Ana" in team_chat("团队 添加 华东 @Ana", user="Mia")
     reply = team_chat.reply("团队 新建 华东", user="Mia")
     assert not reply.ok and "已有名为华东的团队" in reply.text
+
+
+def test_a_manager_sets_the_stall_limit_timezone_and_calendar_of_their_team(team_chat):
+    assert "after 21 days without change" in team_chat("team set Sales stall 21", user="Mia")
+    assert "Sales的时区已设为 America/New_York" in team_chat("团队 设置 Sales 时区 America/New_York",
+                                                          user="Mia")
+    assert "follows the US holiday calendar" in team_chat("team set Sales calendar us", user="Mia")
+    with team_chat.session_factory() as s:
+        team = s.scalar(select(Team))
+    assert (team.stall_days, team.timezone, team.holiday_calendar) == (21, "America/New_York", "US")
+    for text, problem in (("team set Sales stall 0", "from 1 to 365"),
+                          ("team set Sales timezone Mars/Base", "is not a timezone"),
+                          ("team set Sales calendar XX", "is not a holiday calendar")):
+        reply = team_chat.reply(text, user="Mia")
+        assert not reply.ok and problem in reply.text
+    reply = team_chat.reply("team set Sales stall 7", user="Ana")
+    assert not reply.ok and "only a manager" in reply.text
+
+
+def test_the_stall_limit_decides_which_deals_are_stalled(team_chat):
+    team_chat.now -= dt.timedelta(days=10)
+    team_chat('deal Acme "Old" proposal 50k')
+    team_chat.now += dt.timedelta(days=10)
+    assert "No stalled deals." in team_chat("stalled")
+    team_chat("team set Sales stall 7", user="Mia")
+    assert "#1 Acme · Old" in team_chat("stalled")
 
 
 def test_only_admins_create_teams_and_change_roles(team_chat):
