@@ -34,11 +34,12 @@ def handle_upsert_deal(ctx: Ctx, cmd: UpsertDeal) -> Reply:
         if cmd.amount:
             repo.set_amount(deal, cmd.amount.amount, cmd.amount.currency or deal.currency,
                             ctx.member.id, ctx.now)
-        if cmd.close:
-            deal.expected_close = cmd.close
-        repo.touch(deal, ctx.now)
-        if len(notes) == 0:
+        if cmd.close and cmd.close != deal.expected_close:
+            deal.expected_close, deal.updated_at = cmd.close, ctx.now
+        if not notes and deal.updated_at == ctx.now:
             notes.append(ctx.t("deal_updated"))
+        if not notes:  # `deal Acme` only shows the deal: nothing changes, the stall clock runs on
+            return deal_card(ctx, deal, customer.name, ctx.member, notes)
     ctx.people.audit(ctx.tenant.id, ctx.member.id, "deal.upsert", "deal", deal.id, stage=deal.stage,
                      amount=deal.amount)
     return deal_card(ctx, deal, customer.name, ctx.member, notes)

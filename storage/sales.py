@@ -133,9 +133,6 @@ class DealRepository:
                              old_amount=deal.amount, new_amount=amount))
         deal.amount, deal.currency, deal.updated_at = amount, currency, now
 
-    def touch(self, deal: Deal, now: dt.datetime) -> None:
-        deal.updated_at = now
-
     def stalled(self, owner_ids: list[int], before: dt.datetime, limit: int = 20):
         """Open deals with no change since `before`, longest-stalled first, with the customer."""
         return self.s.execute(

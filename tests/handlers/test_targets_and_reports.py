@@ -137,6 +137,8 @@ def test_stalled_deals_after_fourteen_days_without_change(team_chat):
     out = team_chat("stalled")
     assert "no change for 14+ days" in out
     assert "#1 Acme · Old · Proposal · ¥50K · 20 days · Ana" in out and "Fresh" not in out
+    assert "Stage        Proposal" in team_chat("deal Acme")  # looking is not a change
+    assert "#1 Acme · Old" in team_chat("stalled")
     team_chat("deal #1 negotiation")
     assert "No stalled deals." in team_chat("stalled")
 
