@@ -4,7 +4,7 @@ from __future__ import annotations
 import unicodedata
 
 from handlers import format as fmt
-from handlers.reply import Reply
+from handlers.reply import Reply, Table
 
 _BUTTON_HINT = {"en": "Shortcuts", "zh": "快捷操作"}
 
@@ -16,6 +16,14 @@ def width(text: str) -> int:
 
 def _pad(text: str, columns: int) -> str:
     return text + " " * (columns - width(text))
+
+
+def table_lines(table: Table) -> list[str]:
+    """A table as lines of aligned columns (CJK characters count two columns)."""
+    rows = [table.headers, *table.rows]
+    widths = [max(width(row[i]) for row in rows) for i in range(len(table.headers))]
+    return ["  ".join(_pad(cell, w) for cell, w in zip(row, widths, strict=True)).rstrip()
+            for row in rows]
 
 
 def render_text(reply: Reply, locale: str) -> str:
@@ -32,10 +40,7 @@ def render_text(reply: Reply, locale: str) -> str:
         label_width = max(width(k) for k, _ in reply.fields)
         out.extend(f"  {_pad(k, label_width)}  {v}" for k, v in reply.fields)
     if reply.table:
-        rows = [reply.table.headers, *reply.table.rows]
-        widths = [max(width(row[i]) for row in rows) for i in range(len(reply.table.headers))]
-        out.extend("  " + "  ".join(_pad(cell, w) for cell, w in zip(row, widths, strict=True)).rstrip()
-                   for row in rows)
+        out.extend("  " + line for line in table_lines(reply.table))
     if reply.buttons:
         hint = _BUTTON_HINT["zh" if locale == "zh" else "en"]
         out.append(f"{hint}: " + " | ".join(f"[{b.label}] {b.command}" for b in reply.buttons))

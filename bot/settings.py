@@ -23,6 +23,19 @@ class Settings(BaseSettings):
     currency: str = _env("CNY", "SALESBOT_CURRENCY")
     holiday_calendar: str = _env("CN", "SALESBOT_CALENDAR")
 
+    # Slack: a bot token for one workspace, or client id/secret for installs through OAuth.
+    slack_bot_token: str = _env("", "SLACK_BOT_TOKEN")
+    slack_signing_secret: str = _env("", "SLACK_SIGNING_SECRET")
+    slack_app_token: str = _env("", "SLACK_APP_TOKEN")
+    slack_client_id: str = _env("", "SLACK_CLIENT_ID")
+    slack_client_secret: str = _env("", "SLACK_CLIENT_SECRET")
+    slack_api_url: str = _env("https://slack.com/api/", "SLACK_API_URL")
+    port: int = _env(3000, "PORT")
+
+    @property
+    def slack_enabled(self) -> bool:
+        return bool(self.slack_signing_secret and (self.slack_bot_token or self.slack_client_id))
+
     @property
     def db_url(self) -> str:
         """`DATABASE_URL`, or a SQLite file in the data directory."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from handlers import admin, deals, reports, targets, visits
@@ -12,7 +13,7 @@ from handlers.context import Ctx, Refusal, usage_reply
 from handlers.messages import t
 from handlers.parse import normalize, parse, split_keyword
 from handlers.reply import Reply
-from storage.models import Member, Tenant, utcnow
+from storage.models import InboundEvent, Member, Tenant, utcnow
 from storage.people import PeopleRepository
 
 HANDLERS = {
@@ -82,6 +83,18 @@ def identify(session: Session, user: UserRef, defaults: Defaults,
     return tenant, member, True
 
 
+def first_delivery(session: Session, platform: str, key: str) -> bool:
+    """Record a delivery as the transaction's first write; False when it was recorded before (by
+    this or another process: on PostgreSQL the second insert waits for the first to commit)."""
+    session.add(InboundEvent(platform=platform, key=key[:200]))
+    try:
+        session.flush()
+    except IntegrityError:
+        session.rollback()
+        return False
+    return True
+
+
 def dispatch(session: Session, tenant: Tenant, member: Member, text: str, now: dt.datetime,
              defaults: Defaults = Defaults()) -> Reply:
     """Run one message for a known member inside the caller's transaction."""
@@ -98,15 +111,25 @@ def dispatch(session: Session, tenant: Tenant, member: Member, text: str, now: d
 
 
 def handle_message(session_factory: sessionmaker[Session], user: UserRef, text: str, *,
-                   defaults: Defaults = Defaults(), now: dt.datetime | None = None) -> Reply:
-    """The whole path of one message in one transaction; an error reply stores nothing."""
+                   defaults: Defaults = Defaults(), now: dt.datetime | None = None,
+                   delivery: str | None = None) -> Reply | None:
+    """The whole path of one message in one transaction; an error reply stores nothing.
+
+    `delivery` is the platform's id for this delivery (Slack `event_id`, WeCom `MsgId`): a retry
+    of one already handled returns None and changes nothing.
+    """
     with session_factory() as session:
+        if delivery and not first_delivery(session, user.platform, delivery):
+            return None
         tenant, member, new = identify(session, user, defaults, reply_locale(text, "en"))
         reply = dispatch(session, tenant, member, text, now or utcnow(), defaults)
         if not reply.ok:
             session.rollback()
-            return reply
+            if delivery:  # the retry of a refused message is still a retry: answer once
+                first_delivery(session, user.platform, delivery)
         session.commit()
+        if not reply.ok:
+            return reply
     if new:
         welcome = t(reply.locale, "welcome", name=member.display_name)
         reply = replace(reply, lines=(welcome, *reply.lines))

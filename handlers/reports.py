@@ -72,7 +72,7 @@ def handle_progress(ctx: Ctx, cmd: ShowProgress) -> Reply:
         lines.append(ctx.t("no_target_hint", example=example(ctx, "target")))
     period = fmt.period_label(cmd.period.kind, start, ctx.locale)
     return Reply(title=ctx.t("progress_title", who=who, period=period), lines=tuple(lines),
-                 bars=tuple(bars), fields=tuple(fields))
+                 bars=tuple(bars), fields=tuple(fields), for_channel=team is not None)
 
 
 def _targets(ctx: Ctx, ids: list[int], team: Team | None, kind: str, start: dt.date):
@@ -159,6 +159,6 @@ def handle_leaderboard(ctx: Ctx, cmd: ShowLeaderboard) -> Reply:
     title = ctx.t("leaderboard_title", metric=name_of(METRIC_NAMES, cmd.metric, ctx.locale),
                   period=fmt.period_label(cmd.period.kind, start, ctx.locale))
     if not any(table[m.id][cmd.metric] for m in sellers):
-        return Reply(title=title, lines=(ctx.t("leaderboard_empty"),))
+        return Reply(title=title, lines=(ctx.t("leaderboard_empty"),), for_channel=True)
     headers = (ctx.t("col_rank"), ctx.t("col_name"), name_of(METRIC_NAMES, cmd.metric, ctx.locale))
-    return Reply(title=title, table=Table(headers, rows))
+    return Reply(title=title, table=Table(headers, rows), for_channel=True)

@@ -256,6 +256,18 @@ class Leave(Base):
     last_day: Mapped[dt.date] = mapped_column(Date)
 
 
+class InboundEvent(Base):
+    """A platform delivery already handled (Slack `event_id`, WeCom `MsgId`): retries are dropped."""
+
+    __tablename__ = "inbound_events"
+    __table_args__ = (UniqueConstraint("platform", "key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    platform: Mapped[str] = mapped_column(String(16))
+    key: Mapped[str] = mapped_column(String(200))
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+
+
 class AuditLog(Base):
     __tablename__ = "audit_log"
 

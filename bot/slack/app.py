@@ -1,0 +1,68 @@
+"""The bolt app: one workspace from SLACK_BOT_TOKEN, or many through OAuth installs stored in our
+database by slack_sdk's SQLAlchemy stores. Every Web API call goes to `SLACK_API_URL`.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from slack_bolt import App as BoltApp
+from slack_bolt.authorization import AuthorizeResult
+from slack_bolt.oauth import OAuthFlow
+from slack_bolt.oauth.oauth_settings import OAuthSettings
+from slack_sdk import WebClient
+from slack_sdk.http_retry.builtin_handlers import (
+    ConnectionErrorRetryHandler,
+    RateLimitErrorRetryHandler,
+    ServerErrorRetryHandler,
+)
+from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore
+from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore
+
+from bot.app import App
+from bot.slack import listeners
+from bot.slack.users import SlackDirectory
+
+BOT_SCOPES = ("app_mentions:read", "channels:read", "chat:write", "commands", "groups:read",
+              "im:history", "im:read", "im:write", "users:read", "files:write")
+
+
+def web_client(base_url: str, token: str | None = None) -> WebClient:
+    """A client that waits out 429s (Retry-After) and retries 5xx and dropped connections, bounded."""
+    return WebClient(token=token, base_url=base_url, timeout=10, retry_handlers=[
+        ConnectionErrorRetryHandler(max_retry_count=2),
+        RateLimitErrorRetryHandler(max_retry_count=3),
+        ServerErrorRetryHandler(max_retry_count=2)])
+
+
+def build_bolt(core: App) -> BoltApp:
+    settings = core.settings
+    client = web_client(settings.slack_api_url)
+    if settings.slack_client_id:
+        installations = SQLAlchemyInstallationStore(client_id=settings.slack_client_id,
+                                                    engine=core.engine)
+        states = SQLAlchemyOAuthStateStore(expiration_seconds=600, engine=core.engine)
+        bolt = BoltApp(signing_secret=settings.slack_signing_secret, client=client,
+                       installation_store=installations,
+                       oauth_flow=OAuthFlow(client=client, settings=OAuthSettings(
+                           client_id=settings.slack_client_id,
+                           client_secret=settings.slack_client_secret, scopes=list(BOT_SCOPES),
+                           installation_store=installations, state_store=states)))
+    else:
+        bolt = BoltApp(signing_secret=settings.slack_signing_secret, client=client,
+                       authorize=single_workspace(settings.slack_bot_token, settings.slack_api_url))
+    listeners.register(bolt, listeners.SlackRunner(core, SlackDirectory(core)))
+    return bolt
+
+
+def single_workspace(token: str, base_url: str):
+    """Authorize every request with the one bot token; `auth.test` once, on first use, not at start."""
+    @lru_cache(maxsize=8)
+    def identity(team_id: str | None, enterprise_id: str | None):
+        found = web_client(base_url, token).auth_test()
+        return found.get("user_id"), found.get("bot_id")
+
+    def authorize(enterprise_id=None, team_id=None, **_kwargs) -> AuthorizeResult:
+        bot_user_id, bot_id = identity(team_id, enterprise_id)
+        return AuthorizeResult(enterprise_id=enterprise_id, team_id=team_id, bot_token=token,
+                               bot_user_id=bot_user_id, bot_id=bot_id)
+    return authorize

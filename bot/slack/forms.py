@@ -1,0 +1,185 @@
+"""Forms for phones: `/visit`, `/deal` and `/target` with no text open a modal.
+
+A submission is turned into the command a user would have typed and run through the same grammar
+and handlers; what is wrong is shown inline next to the field (`response_action: errors`), and
+nothing is stored until the whole form is right.
+"""
+from __future__ import annotations
+
+from slack_bolt import App as BoltApp
+
+from bot.slack import home
+from bot.slack.render import fallback_text, render_slack
+from bot.slack.users import tenant_of
+from handlers.amounts import parse_amount
+from handlers.messages import METRIC_NAMES, PERIOD_NAMES, STAGE_NAMES, name_of
+from storage.models import METRICS, OPEN_STAGES
+from storage.people import PeopleRepository
+from storage.sales import CustomerRepository
+
+LABELS = {
+    "visit_title": ("Log a visit", "记录拜访"), "deal_title": ("Deal", "商机"),
+    "target_title": ("Set a target", "设定目标"), "submit": ("Save", "保存"),
+    "cancel": ("Cancel", "取消"), "customer": ("Customer", "客户"), "notes": ("Notes", "纪要"),
+    "next_step": ("Next step", "下一步"), "follow_up": ("Follow up on", "跟进日期"),
+    "title": ("Title", "名称"), "stage": ("Stage", "阶段"), "amount": ("Amount", "金额"),
+    "close": ("Expected close", "预计成交"), "who": ("Rep (leave empty for your team)",
+                                                    "销售（留空表示团队）"),
+    "metric": ("Metric", "指标"), "period": ("Period", "周期"),
+    "new_customer": ("New customer: {name}", "新客户：{name}"),
+    "bad_amount": ("Type an amount such as 50k, 5万 or 48000.", "请填写金额，例如 5万、50k 或 48000。"),
+    "pick_customer": ("Pick a customer (type to search).", "请选择客户（输入以搜索）。"),
+}
+
+
+def _l(key: str, locale: str, **values) -> str:
+    return LABELS[key][locale == "zh"].format(**values)
+
+
+def _input(block_id: str, label: str, element: dict, optional: bool = False) -> dict:
+    return {"type": "input", "block_id": block_id, "optional": optional,
+            "label": {"type": "plain_text", "text": label},
+            "element": {"action_id": block_id, **element}}
+
+
+def _options(pairs) -> list[dict]:
+    return [{"text": {"type": "plain_text", "text": text[:75]}, "value": value} for value, text in pairs]
+
+
+def _customer(locale: str) -> dict:
+    return _input("customer", _l("customer", locale),
+                  {"type": "external_select", "min_query_length": 1})
+
+
+def _text(block_id: str, locale: str, optional: bool = False, multiline: bool = False) -> dict:
+    return _input(block_id, _l(block_id, locale),
+                  {"type": "plain_text_input", "multiline": multiline}, optional)
+
+
+def visit_form(locale: str) -> list[dict]:
+    return [_customer(locale), _text("notes", locale, multiline=True),
+            _text("next_step", locale, optional=True),
+            _input("follow_up", _l("follow_up", locale), {"type": "datepicker"}, optional=True)]
+
+
+def deal_form(locale: str) -> list[dict]:
+    stages = _options((s, name_of(STAGE_NAMES, s, locale)) for s in OPEN_STAGES)
+    return [_customer(locale), _text("title", locale),
+            _input("stage", _l("stage", locale), {"type": "static_select", "options": stages,
+                                                   "initial_option": stages[0]}),
+            _text("amount", locale, optional=True),
+            _input("close", _l("close", locale), {"type": "datepicker"}, optional=True)]
+
+
+def target_form(locale: str) -> list[dict]:
+    metrics = _options((m, name_of(METRIC_NAMES, m, locale)) for m in METRICS)
+    periods = _options((p, name_of(PERIOD_NAMES, p, locale)) for p in ("week", "month", "quarter"))
+    return [_input("who", _l("who", locale), {"type": "users_select"}, optional=True),
+            _input("metric", _l("metric", locale), {"type": "static_select", "options": metrics,
+                                                     "initial_option": metrics[0]}),
+            _text("amount", locale),
+            _input("period", _l("period", locale), {"type": "static_select", "options": periods,
+                                                     "initial_option": periods[1]})]
+
+
+FORMS = {"/visit": ("visit", visit_form), "/deal": ("deal", deal_form),
+         "/target": ("target", target_form)}
+
+
+def open_form(runner, client, body, command: str) -> None:
+    """Open the modal at once: `views.open` needs the trigger id within three seconds."""
+    kind, build = FORMS[command]
+    locale = runner.directory.user(client, body.get("enterprise_id") or body["team_id"],
+                                   body["user_id"]).locale or "en"
+    client.views_open(trigger_id=body["trigger_id"], view={
+        "type": "modal", "callback_id": f"{kind}_form", "private_metadata": locale,
+        "title": {"type": "plain_text", "text": _l(f"{kind}_title", locale)},
+        "submit": {"type": "plain_text", "text": _l("submit", locale)},
+        "close": {"type": "plain_text", "text": _l("cancel", locale)},
+        "blocks": build(locale)})
+
+
+def _values(view) -> dict[str, str]:
+    """{block_id: the value entered}, whatever the element."""
+    out = {}
+    for block_id, actions in view["state"]["values"].items():
+        element = actions[block_id]
+        value = (element.get("value") or element.get("selected_date") or element.get("selected_user")
+                 or (element.get("selected_option") or {}).get("value") or "")
+        out[block_id] = value.strip()
+    return out
+
+
+def _clean(text: str) -> str:
+    """Free text inside a built command: `;` and newlines would start a new part."""
+    return " ".join(text.replace(";", ",").replace("；", "，").split())
+
+
+def command_of(kind: str, values: dict[str, str], locale: str) -> tuple[str | None, dict[str, str]]:
+    """(the typed command a submission stands for, or None and {block_id: what is wrong})."""
+    errors = {}
+    if kind in ("visit", "deal") and not values.get("customer"):
+        errors["customer"] = _l("pick_customer", locale)
+    amount = values.get("amount", "")
+    if amount and parse_amount(amount.replace(" ", "")) is None:
+        errors["amount"] = _l("bad_amount", locale)
+    if kind == "target" and not amount:
+        errors["amount"] = _l("bad_amount", locale)
+    if errors:
+        return None, errors
+    customer = values.get("customer", "").removeprefix("new:")
+    if kind == "visit":
+        text = f"visit {customer}: {_clean(values['notes'])}"
+        if values.get("next_step"):
+            text += f"; next: {_clean(values['next_step'])}"
+        if values.get("follow_up"):
+            text += f"; follow up {values['follow_up']}"
+    elif kind == "deal":
+        title = values["title"].replace('"', "'")
+        text = f'deal {customer} "{title}" {values["stage"]} {amount.replace(" ", "")}'.rstrip()
+        if values.get("close"):
+            text += f" close {values['close']}"
+    else:
+        who = f"@{values['who']}" if values.get("who") else "team"
+        text = f"target {who} {values['metric']} {amount.replace(' ', '')} {values['period']}"
+    return text, {}
+
+
+def _submission(runner, kind: str):
+    """The view_submission listener of one form (bolt passes arguments by name: a closure)."""
+    def submit(ack, body, view, client, context):
+        locale = view.get("private_metadata") or "en"
+        text, errors = command_of(kind, _values(view), locale)
+        if errors:
+            ack(response_action="errors", errors=errors)
+            return
+        user_id = body["user"]["id"]
+        reply = runner.run(client, context, user_id, text)
+        if not reply.ok:
+            first = next(iter(view["state"]["values"]))
+            ack(response_action="errors", errors={first: "\n".join(reply.lines)[:2000]})
+            return
+        ack()
+        client.chat_postMessage(channel=user_id, blocks=render_slack(reply, reply.locale),
+                                text=fallback_text(reply))
+        home.refresh(runner, client, context, user_id)
+
+    return submit
+
+
+def register(bolt: BoltApp, runner) -> None:
+    for kind in ("visit", "deal", "target"):
+        bolt.view(f"{kind}_form")(_submission(runner, kind))
+
+    def customer_options(ack, body, context):
+        query = body.get("value", "").strip()
+        with runner.core.session_factory() as session:
+            tenant = PeopleRepository(session).tenant("slack", tenant_of(context))
+            found = CustomerRepository(session).find(tenant.id, query) if tenant and query else []
+        locale = "zh" if any("\u3400" <= ch <= "\u9fff" for ch in query) else "en"
+        options = _options((c.name, c.name) for c in found[:20])
+        if query and not any(c.name.lower() == query.lower() for c in found):
+            options.append(_options([(f"new:{query}", _l("new_customer", locale, name=query))])[0])
+        ack(options=options)
+
+    bolt.options("customer")(customer_options)

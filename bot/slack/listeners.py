@@ -1,0 +1,135 @@
+"""Slack listeners: slash commands, DMs and mentions, buttons. Each acks at once; the work runs in a
+lazy listener, through the same `handle_message` as the console.
+"""
+from __future__ import annotations
+
+import logging
+import re
+
+from slack_bolt import App as BoltApp
+from sqlalchemy.exc import OperationalError
+
+from bot.app import App
+from bot.slack import forms, home
+from bot.slack.render import BUTTON_ACTION, fallback_text, render_slack
+from bot.slack.users import SlackDirectory, plain_text, tenant_of
+from handlers.dispatch import handle_message, reply_locale
+from handlers.messages import t
+from handlers.reply import Reply
+
+log = logging.getLogger(__name__)
+
+COMMANDS = {"/visit": "visit", "/deal": "deal", "/won": "won", "/lost": "lost",
+            "/progress": "progress", "/target": "target", "/pipeline": "pipeline",
+            "/leaderboard": "leaderboard", "/followups": "followups", "/salesbot": ""}
+
+
+class SlackRunner:
+    """Runs one Slack message through the core and says what came of it."""
+
+    def __init__(self, core: App, directory: SlackDirectory):
+        self.core = core
+        self.directory = directory
+
+    def run(self, client, context, user_id: str, text: str, delivery: str | None = None) -> Reply | None:
+        tenant = tenant_of(context)
+        text, mentioned = plain_text(text, context.bot_user_id)
+        try:
+            user = self.directory.user(client, tenant, user_id)
+            self.directory.register(client, tenant, mentioned)
+            return handle_message(self.core.session_factory, user, text, defaults=self.core.defaults,
+                                  delivery=delivery)
+        except OperationalError:
+            log.warning("database unreachable while handling a Slack message", exc_info=True)
+            locale = reply_locale(text, "en")
+            return Reply(lines=(t(locale, "unavailable"),), ok=False, locale=locale)
+
+
+def register(bolt: BoltApp, runner: SlackRunner) -> None:
+    _register_commands(bolt, runner)
+    _register_messages(bolt, runner)
+    bolt.action(re.compile(rf"^{re.escape(BUTTON_ACTION)}\.\d+$"))(
+        ack=_ack, lazy=[lambda body, client, context, respond: _button(runner, body, client, context,
+                                                                       respond)])
+    forms.register(bolt, runner)
+    home.register(bolt, runner)
+
+
+def _ack(ack) -> None:
+    ack()
+
+
+def _register_commands(bolt: BoltApp, runner: SlackRunner) -> None:
+    for command, keyword in COMMANDS.items():
+        ack_command, run_command = _command_listeners(runner, command, keyword)
+        bolt.command(command)(ack=ack_command, lazy=[run_command])
+
+
+def _command_listeners(runner: SlackRunner, command: str, keyword: str):
+    """(ack, lazy work) for one slash command. Bolt passes arguments by name, hence the closures."""
+    opens_form = command in forms.FORMS
+
+    def ack_command(ack, body, client):
+        ack()
+        if opens_form and not body.get("text", "").strip():
+            forms.open_form(runner, client, body, command)
+
+    def run_command(body, client, context, respond):
+        if opens_form and not body.get("text", "").strip():
+            return  # the form is open; its submission does the work
+        reply = runner.run(client, context, body["user_id"], f"{keyword} {body.get('text', '')}")
+        in_dm = body.get("channel_name") == "directmessage"
+        public = reply.ok and reply.for_channel and not in_dm
+        respond(blocks=render_slack(reply, reply.locale), text=fallback_text(reply),
+                response_type="in_channel" if public else "ephemeral")
+        if reply.announcement:
+            announce = reply.announcement
+            if in_dm:
+                client.chat_postMessage(channel=body["channel_id"], text=fallback_text(announce),
+                                        blocks=render_slack(announce, announce.locale))
+            else:
+                respond(blocks=render_slack(announce, announce.locale),
+                        text=fallback_text(announce), response_type="in_channel")
+        home.refresh(runner, client, context, body["user_id"])
+
+    return ack_command, run_command
+
+
+def _register_messages(bolt: BoltApp, runner: SlackRunner) -> None:
+    def direct_message(body, event, client, context):
+        if event.get("channel_type") != "im" or event.get("subtype") or event.get("bot_id"):
+            return
+        _answer(runner, body, event, client, context, thread=False)
+
+    def mention(body, event, client, context):
+        _answer(runner, body, event, client, context, thread=True)
+
+    bolt.event("message")(ack=_ack, lazy=[direct_message])
+    bolt.event("app_mention")(ack=_ack, lazy=[mention])
+
+
+def _answer(runner: SlackRunner, body, event, client, context, *, thread: bool) -> None:
+    """Answer a DM or a mention once, however often Slack retries the event."""
+    delivery = body.get("event_id") or event.get("client_msg_id")
+    reply = runner.run(client, context, event["user"], event.get("text", ""), delivery=delivery)
+    if reply is None:
+        return
+    for message in (reply, reply.announcement):
+        if message is not None:
+            client.chat_postMessage(channel=event["channel"], text=fallback_text(message),
+                                    blocks=render_slack(message, message.locale),
+                                    thread_ts=event.get("thread_ts") or (event["ts"] if thread else None))
+    home.refresh(runner, client, context, event["user"])
+
+
+def _button(runner: SlackRunner, body, client, context, respond) -> None:
+    """A button sends the command it stands for, as the user who clicked it (same checks)."""
+    action = body["actions"][0]
+    user_id = body["user"]["id"]
+    reply = runner.run(client, context, user_id, action["value"])
+    blocks, text = render_slack(reply, reply.locale), fallback_text(reply)
+    if body.get("response_url"):
+        respond(blocks=blocks, text=text, response_type="ephemeral", replace_original=False)
+    else:  # clicked in App Home: answer in the DM
+        client.chat_postMessage(channel=user_id, blocks=blocks, text=text)
+    home.refresh(runner, client, context, user_id)

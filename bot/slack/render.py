@@ -1,0 +1,58 @@
+"""`render_slack(reply, locale)`: a Reply as Block Kit blocks, within Slack's limits.
+
+Tables become aligned monospace sections (Block Kit has no table a phone shows well); buttons carry
+the command they stand for, so a click runs through the same grammar and checks as typing it.
+"""
+from __future__ import annotations
+
+from bot.render_text import table_lines
+from handlers import format as fmt
+from handlers.reply import Reply
+
+BUTTON_ACTION = "salesbot.cmd"  # + ".N": action ids must be unique within a block
+MAX_BLOCKS = 50
+_SECTION_LIMIT = 3000
+
+
+def _section(text: str) -> dict:
+    return {"type": "section", "text": {"type": "mrkdwn", "text": text[:_SECTION_LIMIT]}}
+
+
+def _escape(text: str) -> str:
+    """Slack's three control characters in user text."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def render_slack(reply: Reply, locale: str) -> list[dict]:
+    """Header, lines, fields, progress bars, table and buttons as Block Kit blocks."""
+    blocks: list[dict] = []
+    if reply.title:
+        blocks.append({"type": "header",
+                       "text": {"type": "plain_text", "text": reply.title[:150], "emoji": True}})
+    if reply.lines:
+        prefix = "" if reply.ok else ":warning: "
+        blocks.append(_section(prefix + "\n".join(_escape(line) for line in reply.lines)))
+    if reply.fields:
+        for start in range(0, len(reply.fields), 10):  # at most 10 fields a section
+            blocks.append({"type": "section", "fields": [
+                {"type": "mrkdwn", "text": f"*{_escape(k)}*\n{_escape(v)}"}
+                for k, v in reply.fields[start:start + 10]]})
+    for bar in reply.bars:
+        text = f"*{_escape(bar.label)}*  `{fmt.bar(bar.share)}` {fmt.percent(bar.share)}"
+        if bar.detail:
+            text += f"\n{_escape(bar.detail)}"
+        blocks.append(_section(text))
+    if reply.table:
+        blocks.append(_section("```" + _escape("\n".join(table_lines(reply.table))) + "```"))
+    if reply.buttons:
+        blocks.append({"type": "actions", "elements": [
+            {"type": "button", "action_id": f"{BUTTON_ACTION}.{i}", "value": button.command[:2000],
+             "text": {"type": "plain_text", "text": button.label[:75], "emoji": True},
+             **({"style": button.style} if button.style else {})}
+            for i, button in enumerate(reply.buttons[:25])]})
+    return blocks[:MAX_BLOCKS]
+
+
+def fallback_text(reply: Reply) -> str:
+    """The notification text Slack shows where blocks are not (push notifications, search)."""
+    return (reply.title or (reply.lines[0] if reply.lines else "salesbot"))[:300]
