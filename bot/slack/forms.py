@@ -140,7 +140,7 @@ def command_of(kind: str, values: dict[str, str], locale: str) -> tuple[str | No
         if values.get("close"):
             text += f" close {values['close']}"
     else:
-        who = f"@{values['who']}" if values.get("who") else "team"
+        who = f"<@{values['who']}>" if values.get("who") else "team"  # registers them if new
         text = f"target {who} {values['metric']} {amount.replace(' ', '')} {values['period']}"
     return text, {}
 

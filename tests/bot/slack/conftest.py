@@ -56,6 +56,7 @@ class SlackDriver:
         self.base_url = base_url
         self.fake = fake
         self.core = core
+        self.team = TEAM
         self._ids = itertools.count(1)
 
     def post(self, path: str, body: str, content_type: str, headers: dict | None = None,
@@ -70,17 +71,27 @@ class SlackDriver:
             return error.code, error.read().decode()
 
     def get(self, path: str) -> tuple[int, str]:
+        status, body, _ = self.get_page(path)
+        return status, body
+
+    def get_page(self, path: str, headers: dict | None = None):
+        """A browser GET: (status, body, headers (any case)), redirects not followed."""
+        class NoRedirect(urllib.request.HTTPRedirectHandler):
+            def redirect_request(self, *_args, **_kwargs):
+                return None
+        opener = urllib.request.build_opener(NoRedirect)
+        request = urllib.request.Request(self.base_url + path, headers=headers or {})
         try:
-            with urllib.request.urlopen(self.base_url + path, timeout=10) as response:
-                return response.status, response.read().decode()
+            with opener.open(request, timeout=10) as response:
+                return response.status, response.read().decode(), response.headers
         except urllib.error.HTTPError as error:
-            return error.code, error.read().decode()
+            return error.code, error.read().decode(), error.headers
 
     def command(self, command: str, text: str = "", user: str = "U1", channel_name: str = "sales",
                 **signing) -> tuple[int, str]:
         """A slash command; returns (HTTP status, the response_url path its answers go to)."""
         n = next(self._ids)
-        form = {"token": "legacy", "team_id": TEAM, "team_domain": "acme", "channel_id": "C1",
+        form = {"token": "legacy", "team_id": self.team, "team_domain": "acme", "channel_id": "C1",
                 "channel_name": channel_name, "user_id": user, "user_name": user,
                 "command": command, "text": text, "api_app_id": "A1", "trigger_id": f"trig-{n}",
                 "response_url": f"{self.fake.url}/response/{n}"}
@@ -104,10 +115,11 @@ class SlackDriver:
 
     def event(self, event: dict, event_id: str | None = None, retry: int | None = None,
               **signing) -> int:
-        payload = {"token": "legacy", "team_id": TEAM, "api_app_id": "A1", "type": "event_callback",
+        payload = {"token": "legacy", "team_id": self.team, "api_app_id": "A1",
+                   "type": "event_callback",
                    "event_id": event_id or f"Ev{next(self._ids)}", "event_time": int(time.time()),
                    "event": {"event_ts": f"{time.time():.6f}", **event},
-                   "authorizations": [{"team_id": TEAM, "user_id": "UBOT", "is_bot": True}]}
+                   "authorizations": [{"team_id": self.team, "user_id": "UBOT", "is_bot": True}]}
         body = json.dumps(payload)
         headers = {"X-Slack-Retry-Num": str(retry), "X-Slack-Retry-Reason": "http_timeout"} \
             if retry else {}
@@ -120,14 +132,14 @@ class SlackDriver:
                            "user": user, "text": text, "ts": f"{time.time():.6f}"}, **kwargs)
 
     def interact(self, payload: dict) -> tuple[int, str]:
-        base = {"team": {"id": TEAM, "domain": "acme"}, "api_app_id": "A1", "token": "legacy"}
+        base = {"team": {"id": self.team, "domain": "acme"}, "api_app_id": "A1", "token": "legacy"}
         body = urlencode({"payload": json.dumps({**base, **payload})})
         return self.post("/slack/events", body, "application/x-www-form-urlencoded")
 
     def click(self, value: str, user: str = "U1") -> tuple[int, str]:
         n = next(self._ids)
         status, _ = self.interact({
-            "type": "block_actions", "user": {"id": user, "team_id": TEAM},
+            "type": "block_actions", "user": {"id": user, "team_id": self.team},
             "trigger_id": f"trig-{n}", "response_url": f"{self.fake.url}/response/{n}",
             "container": {"type": "message"}, "channel": {"id": "C1"},
             "actions": [{"type": "button", "action_id": "salesbot.cmd.0", "block_id": "b",
@@ -137,7 +149,7 @@ class SlackDriver:
     def submit(self, callback_id: str, values: dict[str, dict], user: str = "U1",
                locale: str = "en") -> tuple[int, str]:
         state = {block: {block: element} for block, element in values.items()}
-        return self.interact({"type": "view_submission", "user": {"id": user, "team_id": TEAM},
+        return self.interact({"type": "view_submission", "user": {"id": user, "team_id": self.team},
                               "view": {"id": "V1", "type": "modal", "callback_id": callback_id,
                                        "private_metadata": locale, "state": {"values": state}}})
 
@@ -158,11 +170,24 @@ def slack_settings(db_url, fake_slack):
                     slack_api_url=fake_slack.api_url)
 
 
-@pytest.fixture
-def slack(slack_settings, fake_slack):
-    app = create_app(slack_settings)
+def _running(settings, fake):
+    app = create_app(settings)
     server = serve(app)
-    yield SlackDriver(f"http://127.0.0.1:{server.server_address[1]}", fake_slack, app.core)
+    yield SlackDriver(f"http://127.0.0.1:{server.server_address[1]}", fake, app.core)
     server.shutdown()
     server.server_close()
     app.core.engine.dispose()
+
+
+@pytest.fixture
+def slack(slack_settings, fake_slack):
+    yield from _running(slack_settings, fake_slack)
+
+
+@pytest.fixture
+def oauth_slack(db_url, fake_slack):
+    """Multi-workspace mode: installs through OAuth, tokens from the installation store."""
+    fake_slack.add_user("U9", "Rita")
+    settings = Settings(database_url=db_url, slack_signing_secret=SECRET, slack_client_id="111.222",
+                        slack_client_secret="client-secret", slack_api_url=fake_slack.api_url)
+    yield from _running(settings, fake_slack)

@@ -1,0 +1,196 @@
+"""Forms, buttons, App Home and install: what a phone user taps, through the real HTTP path."""
+import json
+import time
+from urllib.parse import parse_qs, urlparse
+
+from sqlalchemy import func, select, text
+
+from fakes.slack_api import _all_text
+from storage.models import Deal, Target, Visit
+
+
+def count(core, model, *where):
+    with core.session_factory() as s:
+        return s.scalar(select(func.count()).select_from(model).where(*where))
+
+
+def test_visit_with_no_text_opens_the_form(slack):
+    status, _ = slack.command("/visit", "")
+    assert status == 200
+    [call] = slack.fake.wait_for(lambda: slack.fake.called("views.open"))
+    view = call.params["view"]
+    assert call.params["trigger_id"].startswith("trig-")
+    assert view["callback_id"] == "visit_form"
+    assert [b["block_id"] for b in view["blocks"]] == ["customer", "notes", "next_step", "follow_up"]
+    assert view["blocks"][0]["element"]["type"] == "external_select"
+
+
+def test_the_form_in_chinese_for_a_chinese_user(slack):
+    slack.command("/deal", "", user="U4")
+    [call] = slack.fake.wait_for(lambda: slack.fake.called("views.open"))
+    assert call.params["view"]["title"]["text"] == "商机"
+    assert "方案呈现" in _all_text(call.params["view"])
+
+
+def test_customer_type_ahead_offers_known_customers_and_a_new_one(slack):
+    slack.say("/visit", "Acme Corp: intro")
+    status, body = slack.interact({"type": "block_suggestion", "action_id": "customer",
+                                   "block_id": "customer", "value": "acm",
+                                   "user": {"id": "U1", "team_id": "T1"},
+                                   "view": {"id": "V1", "type": "modal", "callback_id": "visit_form"}})
+    assert status == 200
+    options = json.loads(body)["options"]
+    assert [o["value"] for o in options] == ["Acme Corp", "new:acm"]
+    assert options[1]["text"]["text"] == "New customer: acm"
+
+
+def test_a_form_with_errors_is_answered_inline_then_stored_once_fixed(slack):
+    values = {"customer": {"type": "external_select", "selected_option": None},
+              "notes": {"type": "plain_text_input", "value": "demo; went well"},
+              "next_step": {"type": "plain_text_input", "value": None},
+              "follow_up": {"type": "datepicker", "selected_date": "2026-12-02"}}
+    status, body = slack.submit("visit_form", values)
+    assert status == 200
+    assert json.loads(body) == {"response_action": "errors",
+                                "errors": {"customer": "Pick a customer (type to search)."}}
+    assert count(slack.core, Visit) == 0
+    values["customer"]["selected_option"] = {"value": "new:Acme Corp"}
+    status, body = slack.submit("visit_form", values)
+    assert status == 200 and body == ""
+    [call] = slack.fake.wait_for(lambda: slack.fake.called("chat.postMessage"))
+    assert call.params["channel"] == "U1" and "Visit to Acme Corp logged." in _all_text(call.params)
+    with slack.core.session_factory() as s:
+        visit = s.scalar(select(Visit))
+    assert visit.notes == "demo, went well" and str(visit.follow_up_on) == "2026-12-02"
+
+
+def test_a_deal_form_with_a_bad_amount_shows_it_next_to_the_field(slack):
+    values = {"customer": {"type": "external_select", "selected_option": {"value": "Acme"}},
+              "title": {"type": "plain_text_input", "value": "ERP"},
+              "stage": {"type": "static_select", "selected_option": {"value": "proposal"}},
+              "amount": {"type": "plain_text_input", "value": "lots"},
+              "close": {"type": "datepicker", "selected_date": None}}
+    status, body = slack.submit("deal_form", values)
+    assert json.loads(body)["errors"] == {"amount": "Type an amount such as 50k, 5万 or 48000."}
+    values["amount"]["value"] = "5万"
+    status, body = slack.submit("deal_form", values)
+    assert body == ""
+    with slack.core.session_factory() as s:
+        deal = s.scalar(select(Deal))
+    assert (deal.title, deal.stage, int(deal.amount)) == ("ERP", "proposal", 50000)
+
+
+def test_a_rep_submitting_the_target_form_is_refused_inline(slack):
+    slack.say("/salesbot", "help", user="U1")
+    values = {"who": {"type": "users_select", "selected_user": "U2"},
+              "metric": {"type": "static_select", "selected_option": {"value": "revenue"}},
+              "amount": {"type": "plain_text_input", "value": "500k"},
+              "period": {"type": "static_select", "selected_option": {"value": "month"}}}
+    status, body = slack.submit("target_form", values, user="U3")
+    assert "only a manager" in json.loads(body)["errors"]["who"]
+    status, body = slack.submit("target_form", values, user="U1")
+    assert body == "" and count(slack.core, Target) == 1
+
+
+def test_each_deal_button_works_when_pressed(slack):
+    text = slack.say("/deal", 'Acme "ERP" proposal 50k')
+    assert "→ Negotiation" in text and "Won 🎉" in text
+    status, path = slack.click("deal #1 Negotiation")
+    assert status == 200
+    assert "Moved Proposal → Negotiation." in _all_text(slack.answers(path)[0])
+    status, path = slack.click("won #1")
+    assert "Deal #1 won" in _all_text(slack.answers(path)[0])
+    with slack.core.session_factory() as s:
+        assert s.scalar(select(Deal.stage)) == "won"
+
+
+def test_a_followup_done_button(slack):
+    text = slack.say("/visit", "Acme: demo; follow up tomorrow")
+    assert "Done ✓" in text
+    status, path = slack.click("done 1")
+    assert "Marked 1 follow-up(s) done." in _all_text(slack.answers(path)[0])
+
+
+def test_a_rep_clicking_another_reps_deal_button_is_refused(slack):
+    slack.say("/deal", 'Acme "ERP" proposal 50k', user="U2")
+    status, path = slack.click("deal #1 Negotiation", user="U3")
+    assert "belongs to Ana" in _all_text(slack.answers(path)[0])
+    with slack.core.session_factory() as s:
+        assert s.scalar(select(Deal.stage)) == "proposal"
+
+
+def test_app_home_for_a_rep_and_for_a_manager(slack):
+    slack.say("/salesbot", "help", user="U1")  # Mia: admin, manages the default team
+    slack.say("/deal", 'Acme "ERP" proposal 50k', user="U2")
+    slack.fake.wait_for(lambda: len(slack.fake.called("views.publish")) == 2)  # after each command
+    slack.fake.calls.clear()
+
+    def home_of(user):
+        calls = slack.fake.wait_for(lambda: [c for c in slack.fake.called("views.publish")
+                                             if c.params["user_id"] == user])
+        assert calls[-1].params["view"]["type"] == "home"
+        assert len(calls[-1].params["view"]["blocks"]) <= 100
+        return _all_text(calls[-1].params["view"])
+
+    slack.event({"type": "app_home_opened", "user": "U2", "channel": "DU2", "tab": "home"})
+    rep_home = home_of("U2")
+    assert "Your progress" in rep_home and "Pipeline · Ana" in rep_home
+    assert "Your follow-ups" in rep_home and "Pipeline · Sales" not in rep_home
+    slack.event({"type": "app_home_opened", "user": "U1", "channel": "DU1", "tab": "home"})
+    manager_home = home_of("U1")
+    assert "Sales · " in manager_home and "Pipeline · Sales" in manager_home
+    assert "Proposal" in manager_home  # Ana's deal, in the team pipeline
+
+
+def test_app_home_is_refreshed_after_the_user_changes_data(slack):
+    slack.say("/visit", "Acme: demo")
+    calls = slack.fake.wait_for(lambda: slack.fake.called("views.publish"))
+    assert "Visits" in _all_text(calls[-1].params["view"])
+
+
+def test_forged_or_stale_requests_are_rejected_and_change_nothing(slack):
+    status, _ = slack.command("/visit", "Acme: forged", secret="not-the-secret")
+    assert status == 401
+    status, _ = slack.command("/visit", "Acme: replayed", timestamp=int(time.time()) - 360)
+    assert status == 401
+    assert slack.dm("visit Acme: forged", secret="nope") == 401
+    time.sleep(0.3)
+    assert count(slack.core, Visit) == 0 and slack.fake.responses == []
+
+
+def test_posts_wait_out_rate_limits_and_still_arrive(slack):
+    slack.fake.rate_limit("chat.postMessage", times=1, retry_after=1)
+    started = time.monotonic()
+    slack.dm("progress")
+    calls = slack.fake.wait_for(lambda: len(slack.fake.called("chat.postMessage")) >= 2
+                                and slack.fake.called("chat.postMessage"))
+    assert calls[1].at - calls[0].at >= 0.95  # never sooner than Retry-After allows
+    assert time.monotonic() - started < 10
+
+
+def test_healthz_reports_the_database(slack):
+    status, body = slack.get("/healthz")
+    assert status == 200 and json.loads(body) == {"status": "ok", "database": "ok"}
+
+
+def test_oauth_install_round_trip_stores_the_installation_and_uses_its_token(oauth_slack):
+    status, page, headers = oauth_slack.get_page("/slack/install")
+    assert status == 200 and "slack.com/oauth/v2/authorize" in page
+    link = page[page.index("https://slack.com/oauth/v2/authorize"):].split('"')[0]
+    state = parse_qs(urlparse(link.replace("&amp;", "&")).query)["state"][0]
+    cookie = headers["Set-Cookie"].split(";")[0]
+    status, _, _ = oauth_slack.get_page(f"/slack/oauth_redirect?code=the-code&state={state}",
+                                        {"Cookie": cookie})
+    assert status == 200
+    [call] = oauth_slack.fake.called("oauth.v2.access")
+    assert call.params["code"] == "the-code"
+    with oauth_slack.core.engine.connect() as conn:
+        rows = conn.execute(text("SELECT team_id, bot_token FROM slack_bots")).all()
+    assert rows == [("T2", "xoxb-installed")]
+    status, _, _ = oauth_slack.get_page(f"/slack/oauth_redirect?code=again&state={state}",
+                                        {"Cookie": cookie})
+    assert len(oauth_slack.fake.called("oauth.v2.access")) == 1  # a used state is refused
+    oauth_slack.team = "T2"
+    oauth_slack.dm("progress", user="U9")
+    [post] = oauth_slack.fake.wait_for(lambda: oauth_slack.fake.called("chat.postMessage"))
+    assert post.token == "xoxb-installed" and "Your progress" in _all_text(post.params)
