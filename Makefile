@@ -12,8 +12,9 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+# The local demo with no credentials; the real bot when Slack credentials are set (.env).
 demo: $(STAMP)
-	$(BIN)/salesbot demo
+	$(BIN)/salesbot start
 
 test: $(STAMP)
 	$(BIN)/ruff check --no-cache .

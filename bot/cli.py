@@ -1,6 +1,7 @@
 """`salesbot`: the command line. Heavy modules are imported inside commands to keep start-up short."""
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -79,6 +80,43 @@ def demo(user: str, reset: bool, no_chat: bool) -> None:
     click.echo(f"Demo data {'seeded' if made else 'already there'} in {where}.")
     if not no_chat:
         run_chat(app, user, None)
+
+
+@main.command()
+def start() -> None:
+    """Run the bot: the Slack web process when Slack credentials are set, else the local demo."""
+    from bot.settings import Settings
+
+    settings = Settings()
+    if settings.slack_app_token and settings.slack_enabled:
+        _socket_mode()
+    elif settings.slack_enabled:
+        from bot.app import App
+        from storage.db import upgrade
+
+        upgrade(App.build(settings, check_schema=False).engine)
+        os.execvp("gunicorn", ["gunicorn", "--config", "python:bot.gunicorn_conf",
+                               "bot.web:create_app()"])
+    else:
+        click.echo("No Slack credentials set: starting the local demo (see docs/slack.md).")
+        demo.main(["--user", "Ana"], standalone_mode=False)
+
+
+@main.command()
+def socket() -> None:
+    """Serve Slack over Socket Mode (SLACK_APP_TOKEN): no public URL needed."""
+    _socket_mode()
+
+
+def _socket_mode() -> None:
+    from slack_bolt.adapter.socket_mode import SocketModeHandler
+
+    from bot.slack.app import build_bolt
+
+    app = _app()
+    if not app.settings.slack_app_token:
+        raise click.ClickException("Socket Mode needs SLACK_APP_TOKEN (xapp-…).")
+    SocketModeHandler(build_bolt(app), app.settings.slack_app_token).start()
 
 
 @main.command("import")

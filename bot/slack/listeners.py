@@ -41,7 +41,7 @@ class SlackRunner:
                                   delivery=delivery)
         except OperationalError:
             log.warning("database unreachable while handling a Slack message", exc_info=True)
-            locale = reply_locale(text, "en")
+            locale = reply_locale(text, self.directory.slack_locale(client, tenant, user_id))
             return Reply(lines=(t(locale, "unavailable"),), ok=False, locale=locale)
 
 

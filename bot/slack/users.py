@@ -60,6 +60,11 @@ class SlackDirectory:
             self._known.popitem(last=False)
         return ref
 
+    def slack_locale(self, client: WebClient, tenant: str, user_id: str) -> str:
+        """The user's language as Slack knows it: for answers when our database is away."""
+        known = self._known.get((tenant, user_id))
+        return (known and known.locale) or self._from_slack(client, tenant, user_id).locale or "en"
+
     def register(self, client: WebClient, tenant: str, user_ids: list[str]) -> None:
         """Make members of mentioned users the bot has not met yet."""
         for user_id in user_ids:

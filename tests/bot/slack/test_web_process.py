@@ -1,0 +1,53 @@
+"""The Procfile's `web` line, run as it is: gunicorn serves /healthz and signed Slack requests."""
+import os
+import shlex
+import signal
+import socket
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import SECRET, SlackDriver
+from fakes.slack_api import _all_text
+
+ROOT = Path(__file__).parents[3]
+
+
+def procfile_command(kind: str) -> list[str]:
+    for line in (ROOT / "Procfile").read_text().splitlines():
+        if line.startswith(f"{kind}:"):
+            return shlex.split(line.split(":", 1)[1])
+    raise AssertionError(f"no {kind} line in the Procfile")
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+def test_the_procfile_web_process_serves_slack(db_url, fake_slack):
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {**os.environ, "PORT": str(port), "DATABASE_URL": db_url, "WEB_CONCURRENCY": "1",
+           "SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": SECRET,
+           "SLACK_API_URL": fake_slack.api_url}
+    command = procfile_command("web")
+    command[0] = str(Path(os.sys.executable).parent / command[0])  # gunicorn of this environment
+    web = subprocess.Popen(command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL,
+                           stderr=subprocess.PIPE, start_new_session=True)
+    try:
+        driver = SlackDriver(f"http://127.0.0.1:{port}", fake_slack, core=None)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                if driver.get("/healthz")[0] == 200:
+                    break
+            except OSError:
+                time.sleep(0.2)
+        else:
+            raise AssertionError(web.stderr.read1().decode() if web.stderr else "no start")
+        status, path = driver.command("/visit", "Acme: demo from gunicorn")
+        assert status == 200
+        assert "Visit to Acme logged." in _all_text(driver.answers(path)[0])
+    finally:
+        os.killpg(web.pid, signal.SIGTERM)
+        web.wait(timeout=20)
