@@ -96,6 +96,8 @@ class Member(Base):
     timezone: Mapped[str | None] = mapped_column(String(64))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    #: When they last opened the bot's home (Slack App Home): only then is it kept fresh for them.
+    home_opened_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
 
     identities: Mapped[list[Identity]] = relationship(back_populates="member")
 

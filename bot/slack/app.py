@@ -3,6 +3,7 @@ database by slack_sdk's SQLAlchemy stores. Every Web API call goes to `SLACK_API
 """
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
 
 from slack_bolt import App as BoltApp
@@ -37,18 +38,22 @@ def web_client(base_url: str, token: str | None = None) -> WebClient:
 def build_bolt(core: App) -> BoltApp:
     settings = core.settings
     client = web_client(settings.slack_api_url)
+    # Acks run in the request's own thread and return at once; lazy listeners do the work on their
+    # own pool. (By default bolt runs acks on that pool too, where they queue behind the work.)
+    ack_first = {"process_before_response": True,
+                 "listener_executor": ThreadPoolExecutor(1, thread_name_prefix="slack-lazy")}
     if settings.slack_client_id:
         installations = SQLAlchemyInstallationStore(client_id=settings.slack_client_id,
                                                     engine=core.engine)
         states = SQLAlchemyOAuthStateStore(expiration_seconds=600, engine=core.engine)
         bolt = BoltApp(signing_secret=settings.slack_signing_secret, client=client,
-                       installation_store=installations,
+                       installation_store=installations, **ack_first,
                        oauth_flow=OAuthFlow(client=client, settings=OAuthSettings(
                            client_id=settings.slack_client_id,
                            client_secret=settings.slack_client_secret, scopes=list(BOT_SCOPES),
                            installation_store=installations, state_store=states)))
     else:
-        bolt = BoltApp(signing_secret=settings.slack_signing_secret, client=client,
+        bolt = BoltApp(signing_secret=settings.slack_signing_secret, client=client, **ack_first,
                        authorize=single_workspace(settings.slack_bot_token, settings.slack_api_url))
     listeners.register(bolt, listeners.SlackRunner(core, SlackDirectory(core)))
     return bolt

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from slack_bolt import App as BoltApp
 
-from bot.slack import home
 from bot.slack.render import fallback_text, render_slack
 from bot.slack.users import tenant_of
 from handlers.amounts import parse_amount
@@ -160,9 +159,9 @@ def _submission(runner, kind: str):
             ack(response_action="errors", errors={first: "\n".join(reply.lines)[:2000]})
             return
         ack()
-        client.chat_postMessage(channel=user_id, blocks=render_slack(reply, reply.locale),
-                                text=fallback_text(reply))
-        home.refresh(runner, client, context, user_id)
+        runner.background.submit(client.chat_postMessage, channel=user_id, text=fallback_text(reply),
+                                 blocks=render_slack(reply, reply.locale))
+        runner.home.request(client, context, user_id)
 
     return submit
 

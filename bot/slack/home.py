@@ -4,6 +4,8 @@ their team. Published when the tab opens and again after the user changes data.
 from __future__ import annotations
 
 import logging
+import threading
+import time
 
 from slack_bolt import App as BoltApp
 from slack_sdk.errors import SlackApiError
@@ -41,7 +43,7 @@ def home_blocks(runner, client, context, user_id: str) -> list[dict]:
     return blocks
 
 
-def refresh(runner, client, context, user_id: str) -> None:
+def publish(runner, client, context, user_id: str) -> None:
     try:
         client.views_publish(user_id=user_id, view={
             "type": "home", "blocks": home_blocks(runner, client, context, user_id)})
@@ -49,9 +51,56 @@ def refresh(runner, client, context, user_id: str) -> None:
         log.warning("views.publish failed for %s", user_id, exc_info=True)
 
 
+class HomeRefresher:
+    """Republishes a user's home a moment after they change data, at most once per `interval`
+    seconds per user: a burst of commands costs one rebuild, and none holds up an answer."""
+
+    def __init__(self, runner, delay: float = 1.0, interval: float = 30.0):
+        self.runner = runner
+        self.delay = delay
+        self.interval = interval
+        self._due: dict[str, tuple[float, object, object]] = {}
+        self._last: dict[str, float] = {}
+        self._wake = threading.Condition()
+        threading.Thread(target=self._loop, name="home-refresher", daemon=True).start()
+
+    def request(self, client, context, user_id: str) -> None:
+        with self._wake:
+            if user_id not in self._due:
+                due = max(time.monotonic() + self.delay,
+                          self._last.get(user_id, -self.interval) + self.interval)
+                self._due[user_id] = (due, client, context)
+                self._wake.notify()
+
+    def _published(self, user_id: str) -> None:
+        with self._wake:
+            self._last[user_id] = time.monotonic()
+            if len(self._last) > 10_000:  # forget the oldest: only recent ones matter
+                for old in sorted(self._last, key=self._last.get)[:1_000]:
+                    del self._last[old]
+
+    def _loop(self) -> None:
+        while True:
+            with self._wake:
+                while not self._due:
+                    self._wake.wait()
+                user_id, (due, client, context) = min(self._due.items(), key=lambda i: i[1][0])
+                if due > time.monotonic():
+                    self._wake.wait(due - time.monotonic())
+                    continue
+                del self._due[user_id]
+            try:
+                if self.runner.directory.has_opened_home(context, user_id):
+                    self._published(user_id)
+                    publish(self.runner, client, context, user_id)
+            except Exception:  # a failed refresh must not stop the others
+                log.exception("home refresh failed for %s", user_id)
+
+
 def register(bolt: BoltApp, runner) -> None:
     def opened(event, client, context):
         if event.get("tab", "home") == "home":
-            refresh(runner, client, context, event["user"])
+            publish(runner, client, context, event["user"])
+            runner.directory.note_home_opened(context, event["user"])
 
     bolt.event("app_home_opened")(ack=lambda ack: ack(), lazy=[opened])

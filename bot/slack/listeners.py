@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import re
+from concurrent.futures import ThreadPoolExecutor
 
 from slack_bolt import App as BoltApp
 from sqlalchemy.exc import OperationalError
@@ -30,6 +31,9 @@ class SlackRunner:
     def __init__(self, core: App, directory: SlackDirectory):
         self.core = core
         self.directory = directory
+        self.home = home.HomeRefresher(self)
+        #: Work after an ack that is not a bolt lazy listener (a form's confirmation message).
+        self.background = ThreadPoolExecutor(max_workers=2, thread_name_prefix="slack-after-ack")
 
     def run(self, client, context, user_id: str, text: str, delivery: str | None = None) -> Reply | None:
         tenant = tenant_of(context)
@@ -90,7 +94,7 @@ def _command_listeners(runner: SlackRunner, command: str, keyword: str):
             else:
                 respond(blocks=render_slack(announce, announce.locale),
                         text=fallback_text(announce), response_type="in_channel")
-        home.refresh(runner, client, context, body["user_id"])
+        runner.home.request(client, context, body["user_id"])
 
     return ack_command, run_command
 
@@ -119,7 +123,7 @@ def _answer(runner: SlackRunner, body, event, client, context, *, thread: bool) 
             client.chat_postMessage(channel=event["channel"], text=fallback_text(message),
                                     blocks=render_slack(message, message.locale),
                                     thread_ts=event.get("thread_ts") or (event["ts"] if thread else None))
-    home.refresh(runner, client, context, event["user"])
+    runner.home.request(client, context, event["user"])
 
 
 def _button(runner: SlackRunner, body, client, context, respond) -> None:
@@ -132,4 +136,4 @@ def _button(runner: SlackRunner, body, client, context, respond) -> None:
         respond(blocks=blocks, text=text, response_type="ephemeral", replace_original=False)
     else:  # clicked in App Home: answer in the DM
         client.chat_postMessage(channel=user_id, blocks=blocks, text=text)
-    home.refresh(runner, client, context, user_id)
+    runner.home.request(client, context, user_id)

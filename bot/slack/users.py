@@ -15,6 +15,7 @@ from slack_sdk.errors import SlackApiError
 
 from bot.app import App
 from handlers.dispatch import UserRef, identify
+from storage.models import utcnow
 from storage.people import PeopleRepository
 
 PLATFORM = "slack"
@@ -73,6 +74,21 @@ class SlackDirectory:
             ref = self._from_slack(client, tenant, user_id)
             with self.core.session_factory.begin() as session:
                 identify(session, ref, self.core.defaults)
+
+    def note_home_opened(self, context, user_id: str) -> None:
+        """Remember (in the database: any process may serve them next) that they use App Home."""
+        with self.core.session_factory.begin() as session:
+            people = PeopleRepository(session)
+            tenant = people.tenant(PLATFORM, tenant_of(context))
+            member = tenant and people.by_identity(tenant.id, PLATFORM, user_id)
+            if member:
+                people.home_opened(member.id, utcnow())
+
+    def has_opened_home(self, context, user_id: str) -> bool:
+        with self.core.session_factory() as session:
+            people = PeopleRepository(session)
+            tenant = people.tenant(PLATFORM, tenant_of(context))
+            return bool(tenant) and people.has_opened_home(tenant.id, PLATFORM, user_id)
 
     def _stored(self, tenant: str, user_id: str) -> UserRef | None:
         with self.core.session_factory() as session:

@@ -1,4 +1,4 @@
-"""Inbound event dedupe, and slack_sdk's installation and OAuth state tables.
+"""Inbound event dedupe, members' home tab, and slack_sdk's installation and OAuth state tables.
 
 Revision ID: 0003
 Revises: 0002
@@ -24,6 +24,8 @@ def upgrade() -> None:
         sa.UniqueConstraint("platform", "key"),
     )
     op.create_index("ix_inbound_events_at", "inbound_events", ["at"])
+    with op.batch_alter_table("members") as batch:
+        batch.add_column(sa.Column("home_opened_at", sa.DateTime(timezone=True), nullable=True))
     # slack_sdk defines these tables itself; creating them from its own definitions keeps the
     # columns exactly as its SQLAlchemy stores read and write them.
     from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore
@@ -39,5 +41,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     for table in ("slack_oauth_states", "slack_bots", "slack_installations"):
         op.drop_table(table)
+    with op.batch_alter_table("members") as batch:
+        batch.drop_column("home_opened_at")
     op.drop_index("ix_inbound_events_at", table_name="inbound_events")
     op.drop_table("inbound_events")

@@ -122,7 +122,6 @@ def test_a_rep_clicking_another_reps_deal_button_is_refused(slack):
 def test_app_home_for_a_rep_and_for_a_manager(slack):
     slack.say("/salesbot", "help", user="U1")  # Mia: admin, manages the default team
     slack.say("/deal", 'Acme "ERP" proposal 50k', user="U2")
-    slack.fake.wait_for(lambda: len(slack.fake.called("views.publish")) == 2)  # after each command
     slack.fake.calls.clear()
 
     def home_of(user):
@@ -144,8 +143,15 @@ def test_app_home_for_a_rep_and_for_a_manager(slack):
 
 def test_app_home_is_refreshed_after_the_user_changes_data(slack):
     slack.say("/visit", "Acme: demo")
-    calls = slack.fake.wait_for(lambda: slack.fake.called("views.publish"))
-    assert "Visits" in _all_text(calls[-1].params["view"])
+    time.sleep(1.5)  # past the refresh delay: nobody has opened Home yet, so nothing is published
+    assert slack.fake.called("views.publish") == []
+    slack.event({"type": "app_home_opened", "user": "U1", "channel": "DU1", "tab": "home"})
+    [opened] = slack.fake.wait_for(lambda: slack.fake.called("views.publish"))
+    assert "*Visits*\n1" in _all_text(opened.params["view"])
+    slack.say("/visit", "Beta: demo")
+    calls = slack.fake.wait_for(lambda: len(slack.fake.called("views.publish")) >= 2
+                                and slack.fake.called("views.publish"))
+    assert "*Visits*\n2" in _all_text(calls[-1].params["view"])
 
 
 def test_forged_or_stale_requests_are_rejected_and_change_nothing(slack):

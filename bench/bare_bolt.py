@@ -1,0 +1,14 @@
+"""The floor for the Slack web benchmark: a bolt app on the same server that only acks `/visit`."""
+import os
+
+from slack_bolt import App
+from slack_bolt.adapter.wsgi import SlackRequestHandler
+from slack_bolt.authorization import AuthorizeResult
+
+
+def create_app():
+    app = App(signing_secret=os.environ["SLACK_SIGNING_SECRET"],
+              authorize=lambda **kw: AuthorizeResult(enterprise_id=None, team_id=kw.get("team_id"),
+                                                     bot_token="xoxb-bench", bot_user_id="UBOT"))
+    app.command("/visit")(lambda ack: ack())
+    return SlackRequestHandler(app)
