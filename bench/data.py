@@ -1,8 +1,9 @@
 """Bulk history for benchmarks, generated inside the database (fast, no Python row loop).
 
 One tenant, one team of 50 reps, 5,000 customers; `months` of history at a fixed activity per month
-(visits and deals spread evenly). Deals older than two months are closed (won or lost), so the
-open pipeline stays the same size however long the history is, as in a real team.
+(visits and deals spread evenly), written in time order as a real team's history is. Deals older
+than two months are closed (won or lost), so the open pipeline stays the same size however long
+the history is. PostgreSQL is vacuumed after the load, as autovacuum would have done.
 """
 from __future__ import annotations
 
@@ -38,6 +39,11 @@ def _series(engine: Engine, select_sql: str, insert: str, n: int) -> str:
     return f"{insert} {select_sql} FROM generate_series(1, :n) AS s(i)"
 
 
+def _age(n: int, span: int) -> str:
+    """Seconds before NOW of row i of n: the oldest first, so ids follow time."""
+    return f"({span} - i * {span} / {n})"
+
+
 def load(engine: Engine, months: int) -> dict:
     """Create the tenant, team, reps and `months` of history; returns ids the benchmark needs."""
     span = months * 30 * 86400
@@ -66,26 +72,31 @@ def load(engine: Engine, months: int) -> dict:
         rep = f"2 + {_rand(engine, REPS)}"
         conn.execute(text(_series(
             engine, f"SELECT 1, 'Customer ' || i, 'customer ' || i, 'potential', {rep}, "
-                    f"{_ts(engine, _rand(engine, span))}",
+                    f"{_ts(engine, _age(CUSTOMERS, span))}",
             "INSERT INTO customers (tenant_id, name, name_key, lifecycle, owner_id, created_at)",
             CUSTOMERS)), {"n": CUSTOMERS})
+        visits = VISITS_PER_MONTH * months
         conn.execute(text(_series(
             engine, f"SELECT 1, {rep}, 1 + {_rand(engine, CUSTOMERS)}, "
-                    f"{_ts(engine, _rand(engine, span))}, '', '', '', false",
+                    f"{_ts(engine, _age(visits, span))}, '', '', '', false",
             "INSERT INTO visits (tenant_id, member_id, customer_id, visited_at, notes, outcome, "
             "next_step, follow_up_done)", VISITS_PER_MONTH * months)),
             {"n": VISITS_PER_MONTH * months})
         _deals(conn, engine, months, span, recent, rep)
-    with engine.connect() as conn:
-        conn.execute(text("ANALYZE"))
-        conn.commit()
+    if engine.dialect.name == "postgresql":
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.execute(text("VACUUM ANALYZE"))
+    else:
+        with engine.connect() as conn:
+            conn.execute(text("ANALYZE"))
+            conn.commit()
     return {"manager": "Boss", "tenant": "bench"}
 
 
 def _deals(conn, engine, months, span, recent, rep) -> None:
     """Deals: recent ones open in every stage, older ones won or lost, each with its events."""
     n = DEALS_PER_MONTH * months
-    age = _rand(engine, span)
+    age = _age(n, span)
     stage_of = (f"CASE WHEN age < {recent} THEN (CASE {_rand(engine, 5)} WHEN 0 THEN 'lead' "
                 "WHEN 1 THEN 'contact' WHEN 2 THEN 'discovery' WHEN 3 THEN 'proposal' "
                 "ELSE 'negotiation' END) WHEN i % 3 = 0 THEN 'won' ELSE 'lost' END")
