@@ -133,7 +133,8 @@ def deal_card(ctx: Ctx, deal: Deal, customer: str, owner: Member, notes: list[st
     fields.append((ctx.t("owner"), owner.display_name))
     lines = [ctx.t("new_customer", customer=c) for c in ctx.created_customers] + notes
     return Reply(title=ctx.t("deal_title", id=deal.id, title=deal.title), lines=tuple(lines),
-                 fields=tuple(fields), buttons=deal_buttons(ctx.locale, deal))
+                 fields=tuple(fields), buttons=deal_buttons(ctx.locale, deal),
+                 subject=f"deal:{deal.id}" if deal.stage in OPEN_STAGES else "")
 
 
 def deal_buttons(locale: str, deal: Deal) -> tuple[Button, ...]:

@@ -39,6 +39,8 @@ class Reply:
     buttons: tuple[Button, ...] = ()
     ok: bool = True
     locale: str = "en"
+    #: What the reply is about, for adapters that offer more (`deal:12`: Slack's edit form).
+    subject: str = ""
     #: Meant for everyone where it was asked (a team report asked in a channel), not only the asker.
     for_channel: bool = False
     #: A message for the team channel that this action caused (a won deal's celebration).

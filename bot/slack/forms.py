@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from slack_bolt import App as BoltApp
 
-from bot.slack.render import fallback_text, render_slack
+from bot.slack.render import EDIT_ACTION, fallback_text, render_slack
 from bot.slack.users import tenant_of
 from handlers.amounts import parse_amount
 from handlers.messages import METRIC_NAMES, PERIOD_NAMES, STAGE_NAMES, name_of
 from storage.models import METRICS, OPEN_STAGES
 from storage.people import PeopleRepository
-from storage.sales import CustomerRepository
+from storage.sales import CustomerRepository, DealRepository
 
 LABELS = {
     "visit_title": ("Log a visit", "记录拜访"), "deal_title": ("Deal", "商机"),
@@ -81,6 +81,20 @@ def target_form(locale: str) -> list[dict]:
                                                      "initial_option": periods[1]})]
 
 
+def deal_edit_form(locale: str, deal) -> list[dict]:
+    """The deal's stage, amount and close date, filled in: change what moved."""
+    stages = _options((s, name_of(STAGE_NAMES, s, locale)) for s in OPEN_STAGES)
+    amount = _text("amount", locale, optional=True)
+    amount["element"]["initial_value"] = f"{deal.amount.normalize():f}"
+    close = _input("close", _l("close", locale), {"type": "datepicker"}, optional=True)
+    if deal.expected_close:
+        close["element"]["initial_date"] = deal.expected_close.isoformat()
+    return [{"type": "context", "elements": [{"type": "mrkdwn", "text": deal.title}]},
+            _input("stage", _l("stage", locale), {"type": "static_select", "options": stages,
+                                                   "initial_option": stages[OPEN_STAGES.index(deal.stage)]}),
+            amount, close]
+
+
 FORMS = {"/visit": ("visit", visit_form), "/deal": ("deal", deal_form),
          "/target": ("target", target_form)}
 
@@ -96,6 +110,33 @@ def open_form(runner, client, body, command: str) -> None:
         "submit": {"type": "plain_text", "text": _l("submit", locale)},
         "close": {"type": "plain_text", "text": _l("cancel", locale)},
         "blocks": build(locale)})
+
+
+def _open_edit(runner):
+    """The Edit button of a deal card: its owner gets the form, anyone else is told whose it is."""
+    def open_edit(ack, body, client, context, respond):
+        ack()
+        user_id, deal_id = body["user"]["id"], int(body["actions"][0]["value"])
+        ref = runner.directory.user(client, tenant_of(context), user_id)
+        with runner.core.session_factory() as session:
+            people = PeopleRepository(session)
+            tenant = people.tenant("slack", tenant_of(context))
+            member = tenant and people.by_identity(tenant.id, "slack", user_id)
+            deal = tenant and DealRepository(session).get(tenant.id, deal_id)
+            mine = bool(member and deal and deal.owner_id == member.id and deal.stage in OPEN_STAGES)
+            locale = member.locale if member else ref.locale or "en"
+        if not mine:  # the same answer typing the command would give
+            reply = runner.run(client, context, user_id, f"deal #{deal_id}")
+            respond(blocks=render_slack(reply, reply.locale), text=fallback_text(reply),
+                    response_type="ephemeral", replace_original=False)
+            return
+        client.views_open(trigger_id=body["trigger_id"], view={
+            "type": "modal", "callback_id": "deal_edit_form", "private_metadata": f"{locale}:{deal_id}",
+            "title": {"type": "plain_text", "text": f"{_l('deal_title', locale)} #{deal_id}"},
+            "submit": {"type": "plain_text", "text": _l("submit", locale)},
+            "close": {"type": "plain_text", "text": _l("cancel", locale)},
+            "blocks": deal_edit_form(locale, deal)})
+    return open_edit
 
 
 def _values(view) -> dict[str, str]:
@@ -138,6 +179,10 @@ def command_of(kind: str, values: dict[str, str], locale: str) -> tuple[str | No
         text = f'deal {customer} "{title}" {values["stage"]} {amount.replace(" ", "")}'.rstrip()
         if values.get("close"):
             text += f" close {values['close']}"
+    elif kind.startswith("deal_edit:"):
+        text = f"deal #{kind.removeprefix('deal_edit:')} {values['stage']} {amount.replace(' ', '')}"
+        if values.get("close"):
+            text += f" close {values['close']}"
     else:
         who = f"<@{values['who']}>" if values.get("who") else "team"  # registers them if new
         text = f"target {who} {values['metric']} {amount.replace(' ', '')} {values['period']}"
@@ -147,8 +192,8 @@ def command_of(kind: str, values: dict[str, str], locale: str) -> tuple[str | No
 def _submission(runner, kind: str):
     """The view_submission listener of one form (bolt passes arguments by name: a closure)."""
     def submit(ack, body, view, client, context):
-        locale = view.get("private_metadata") or "en"
-        text, errors = command_of(kind, _values(view), locale)
+        locale, _, deal_id = (view.get("private_metadata") or "en").partition(":")
+        text, errors = command_of(f"deal_edit:{deal_id}" if deal_id else kind, _values(view), locale)
         if errors:
             ack(response_action="errors", errors=errors)
             return
@@ -167,8 +212,9 @@ def _submission(runner, kind: str):
 
 
 def register(bolt: BoltApp, runner) -> None:
-    for kind in ("visit", "deal", "target"):
+    for kind in ("visit", "deal", "target", "deal_edit"):
         bolt.view(f"{kind}_form")(_submission(runner, kind))
+    bolt.action(EDIT_ACTION)(_open_edit(runner))
 
     def customer_options(ack, body, context):
         query = body.get("value", "").strip()

@@ -10,6 +10,8 @@ from handlers import format as fmt
 from handlers.reply import Reply
 
 BUTTON_ACTION = "salesbot.cmd"  # + ".N": action ids must be unique within a block
+EDIT_ACTION = "salesbot.edit_deal"
+_EDIT_LABEL = ("✏️ Edit", "✏️ 编辑")
 MAX_BLOCKS = 50
 _SECTION_LIMIT = 3000
 
@@ -45,11 +47,17 @@ def render_slack(reply: Reply, locale: str) -> list[dict]:
     if reply.table:
         blocks.append(_section("```" + _escape("\n".join(table_lines(reply.table))) + "```"))
     if reply.buttons:
-        blocks.append({"type": "actions", "elements": [
+        elements = [
             {"type": "button", "action_id": f"{BUTTON_ACTION}.{i}", "value": button.command[:2000],
              "text": {"type": "plain_text", "text": button.label[:75], "emoji": True},
              **({"style": button.style} if button.style else {})}
-            for i, button in enumerate(reply.buttons[:25])]})
+            for i, button in enumerate(reply.buttons[:24])]
+        if reply.subject.startswith("deal:"):
+            elements.append({"type": "button", "action_id": EDIT_ACTION,
+                             "value": reply.subject.removeprefix("deal:"),
+                             "text": {"type": "plain_text", "text": _EDIT_LABEL[locale == "zh"],
+                                      "emoji": True}})
+        blocks.append({"type": "actions", "elements": elements})
     return blocks[:MAX_BLOCKS]
 
 

@@ -34,6 +34,11 @@ def test_each_slash_command_in_english(slack, command, text, expected):
     ("/lost", "华为：价格太高", "没有进行中的商机"),
     ("/progress", "团队", "业绩"),
     ("/salesbot", "帮助", "可用命令"),
+    ("/won", "华为 4.8万：交付周期短", "赢单：华为，¥4.8万"),
+    ("/pipeline", "", "销售漏斗 · 张伟"),
+    ("/leaderboard", "本月", "排行榜 · 业绩"),
+    ("/followups", "", "我的待跟进"),
+    ("/target", "团队 业绩 200万 本季度", "只有经理"),
 ])
 def test_slash_commands_in_chinese_for_a_chinese_user(slack, command, text, expected):
     slack.say("/salesbot", "help", user="U1")  # Mia is the workspace's first member: admin

@@ -200,3 +200,55 @@ def test_oauth_install_round_trip_stores_the_installation_and_uses_its_token(oau
     oauth_slack.dm("progress", user="U9")
     [post] = oauth_slack.fake.wait_for(lambda: oauth_slack.fake.called("chat.postMessage"))
     assert post.token == "xoxb-installed" and "Your progress" in _all_text(post.params)
+
+
+def test_the_edit_button_opens_the_deal_form_filled_in_and_saves_changes(slack):
+    slack.say("/deal", 'Acme "ERP" proposal 50k close 2026-12-20')
+    status, _ = slack.interact({
+        "type": "block_actions", "user": {"id": "U1", "team_id": "T1"}, "trigger_id": "trig-edit",
+        "response_url": f"{slack.fake.url}/response/edit", "container": {"type": "message"},
+        "actions": [{"type": "button", "action_id": "salesbot.edit_deal", "block_id": "b",
+                     "value": "1", "action_ts": "1.0"}]})
+    assert status == 200
+    [call] = slack.fake.wait_for(lambda: slack.fake.called("views.open"))
+    view = call.params["view"]
+    blocks = {b.get("block_id"): b for b in view["blocks"]}
+    assert view["callback_id"] == "deal_edit_form" and view["title"]["text"] == "Deal #1"
+    assert blocks["stage"]["element"]["initial_option"]["value"] == "proposal"
+    assert blocks["amount"]["element"]["initial_value"] == "50000"
+    assert blocks["close"]["element"]["initial_date"] == "2026-12-20"
+    values = {"stage": {"type": "static_select", "selected_option": {"value": "negotiation"}},
+              "amount": {"type": "plain_text_input", "value": "60k"},
+              "close": {"type": "datepicker", "selected_date": "2027-01-15"}}
+    status, body = slack.interact({"type": "view_submission", "user": {"id": "U1", "team_id": "T1"},
+                                   "view": {"id": "V1", "type": "modal", "callback_id": "deal_edit_form",
+                                            "private_metadata": view["private_metadata"],
+                                            "state": {"values": {k: {k: v} for k, v in values.items()}}}})
+    assert status == 200 and body == ""
+    with slack.core.session_factory() as s:
+        deal = s.scalar(select(Deal))
+    assert (deal.stage, int(deal.amount), str(deal.expected_close)) == ("negotiation", 60000,
+                                                                         "2027-01-15")
+
+
+def test_someone_elses_edit_button_answers_whose_deal_it_is(slack):
+    slack.say("/deal", 'Acme "ERP" proposal 50k', user="U2")
+    slack.interact({
+        "type": "block_actions", "user": {"id": "U3", "team_id": "T1"}, "trigger_id": "trig-x",
+        "response_url": f"{slack.fake.url}/response/edit-x", "container": {"type": "message"},
+        "actions": [{"type": "button", "action_id": "salesbot.edit_deal", "block_id": "b",
+                     "value": "1", "action_ts": "1.0"}]})
+    assert "belongs to Ana" in _all_text(slack.answers("/response/edit-x")[0])
+    assert slack.fake.called("views.open") == []
+
+
+def test_web_api_server_errors_are_retried_a_bounded_number_of_times(slack):
+    slack.fake.script("chat.postMessage", (503, {}, {"ok": False, "error": "service_unavailable"}))
+    slack.dm("progress")
+    calls = slack.fake.wait_for(lambda: len(slack.fake.called("chat.postMessage")) >= 2
+                                and slack.fake.called("chat.postMessage"))
+    assert "Your progress" in _all_text(calls[1].params)
+    slack.fake.script("chat.postMessage", *[(503, {}, {"ok": False, "error": "fatal_error"})] * 5)
+    slack.dm("help")
+    time.sleep(3)
+    assert len(slack.fake.called("chat.postMessage")) == 2 + 3  # the first try and two retries
