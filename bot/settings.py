@@ -32,6 +32,19 @@ class Settings(BaseSettings):
     slack_api_url: str = _env("https://slack.com/api/", "SLACK_API_URL")
     port: int = _env(3000, "PORT")
 
+    # WeCom (企业微信) self-built app.
+    wecom_corp_id: str = _env("", "WECOM_CORP_ID")
+    wecom_agent_id: int = _env(0, "WECOM_AGENT_ID")
+    wecom_secret: str = _env("", "WECOM_SECRET")
+    wecom_token: str = _env("", "WECOM_TOKEN")
+    wecom_encoding_aes_key: str = _env("", "WECOM_ENCODING_AES_KEY")
+    wecom_api_url: str = _env("https://qyapi.weixin.qq.com/cgi-bin/", "WECOM_API_URL")
+    redis_url: str = _env("", "REDIS_URL")
+
+    @property
+    def wecom_enabled(self) -> bool:
+        return bool(self.wecom_corp_id and self.wecom_token and self.wecom_encoding_aes_key)
+
     @property
     def slack_enabled(self) -> bool:
         return bool(self.slack_signing_secret and (self.slack_bot_token or self.slack_client_id))

@@ -270,6 +270,16 @@ class InboundEvent(Base):
     at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
 
 
+class CachedToken(Base):
+    """A short-lived credential shared by every process (WeCom's access_token)."""
+
+    __tablename__ = "cached_tokens"
+
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    value: Mapped[str] = mapped_column(Text, default="")
+    expires_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+
+
 class AuditLog(Base):
     __tablename__ = "audit_log"
 

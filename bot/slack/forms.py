@@ -102,7 +102,7 @@ FORMS = {"/visit": ("visit", visit_form), "/deal": ("deal", deal_form),
 def open_form(runner, client, body, command: str) -> None:
     """Open the modal at once: `views.open` needs the trigger id within three seconds."""
     kind, build = FORMS[command]
-    locale = runner.directory.user(client, body.get("enterprise_id") or body["team_id"],
+    locale = runner.directory.sender(client, body.get("enterprise_id") or body["team_id"],
                                    body["user_id"]).locale or "en"
     client.views_open(trigger_id=body["trigger_id"], view={
         "type": "modal", "callback_id": f"{kind}_form", "private_metadata": locale,
@@ -117,7 +117,7 @@ def _open_edit(runner):
     def open_edit(ack, body, client, context, respond):
         ack()
         user_id, deal_id = body["user"]["id"], int(body["actions"][0]["value"])
-        ref = runner.directory.user(client, tenant_of(context), user_id)
+        ref = runner.directory.sender(client, tenant_of(context), user_id)
         with runner.core.session_factory() as session:
             people = PeopleRepository(session)
             tenant = people.tenant("slack", tenant_of(context))

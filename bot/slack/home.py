@@ -11,6 +11,7 @@ from slack_bolt import App as BoltApp
 from slack_sdk.errors import SlackApiError
 
 from bot.slack.render import render_slack
+from bot.slack.users import tenant_of
 from handlers.reply import Reply
 
 log = logging.getLogger(__name__)
@@ -90,7 +91,7 @@ class HomeRefresher:
                     continue
                 del self._due[user_id]
             try:
-                if self.runner.directory.has_opened_home(context, user_id):
+                if self.runner.directory.has_opened_home(tenant_of(context), user_id):
                     self._published(user_id)
                     publish(self.runner, client, context, user_id)
             except Exception:  # a failed refresh must not stop the others
@@ -101,6 +102,6 @@ def register(bolt: BoltApp, runner) -> None:
     def opened(event, client, context):
         if event.get("tab", "home") == "home":
             publish(runner, client, context, event["user"])
-            runner.directory.note_home_opened(context, event["user"])
+            runner.directory.note_home_opened(tenant_of(context), event["user"])
 
     bolt.event("app_home_opened")(ack=lambda ack: ack(), lazy=[opened])

@@ -39,8 +39,8 @@ class SlackRunner:
         tenant = tenant_of(context)
         text, mentioned = plain_text(text, context.bot_user_id)
         try:
-            user = self.directory.user(client, tenant, user_id)
-            self.directory.register(client, tenant, mentioned)
+            user = self.directory.sender(client, tenant, user_id)
+            self.directory.register_mentions(client, tenant, mentioned)
             return handle_message(self.core.session_factory, user, text, defaults=self.core.defaults,
                                   delivery=delivery)
         except OperationalError:

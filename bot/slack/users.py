@@ -8,15 +8,13 @@ from __future__ import annotations
 
 import html
 import re
-from collections import OrderedDict
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.app import App
-from handlers.dispatch import UserRef, identify
-from storage.models import utcnow
-from storage.people import PeopleRepository
+from bot.directory import Directory
+from handlers.dispatch import UserRef
 
 PLATFORM = "slack"
 _USER = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")
@@ -42,69 +40,32 @@ def tenant_of(context) -> str:
     return context.team_id or context.enterprise_id or ""
 
 
-class SlackDirectory:
-    """Slack users as salesbot members, remembered per process (at most `size` of them)."""
+class SlackDirectory(Directory):
+    """Slack users as members: `users.info` on first contact (name, timezone, locale)."""
 
-    def __init__(self, core: App, size: int = 10_000):
-        self.core = core
-        self.size = size
-        self._known: OrderedDict[tuple[str, str], UserRef] = OrderedDict()
+    def __init__(self, core: App):
+        super().__init__(core, PLATFORM)
 
-    def user(self, client: WebClient, tenant: str, user_id: str) -> UserRef:
-        key = (tenant, user_id)
-        if key in self._known:
-            self._known.move_to_end(key)
-            return self._known[key]
-        ref = self._stored(tenant, user_id) or self._from_slack(client, tenant, user_id)
-        self._known[key] = ref
-        if len(self._known) > self.size:
-            self._known.popitem(last=False)
-        return ref
+    def sender(self, client: WebClient, tenant: str, user_id: str) -> UserRef:
+        return self.user(tenant, user_id, lambda uid: profile(client, tenant, uid))
+
+    def register_mentions(self, client: WebClient, tenant: str, user_ids: list[str]) -> None:
+        self.register(tenant, user_ids, lambda uid: profile(client, tenant, uid))
 
     def slack_locale(self, client: WebClient, tenant: str, user_id: str) -> str:
         """The user's language as Slack knows it: for answers when our database is away."""
-        known = self._known.get((tenant, user_id))
-        return (known and known.locale) or self._from_slack(client, tenant, user_id).locale or "en"
+        return (self.known_locale(tenant, user_id) or profile(client, tenant, user_id).locale
+                or "en")
 
-    def register(self, client: WebClient, tenant: str, user_ids: list[str]) -> None:
-        """Make members of mentioned users the bot has not met yet."""
-        for user_id in user_ids:
-            if (tenant, user_id) in self._known or self._stored(tenant, user_id):
-                continue
-            ref = self._from_slack(client, tenant, user_id)
-            with self.core.session_factory.begin() as session:
-                identify(session, ref, self.core.defaults)
 
-    def note_home_opened(self, context, user_id: str) -> None:
-        """Remember (in the database: any process may serve them next) that they use App Home."""
-        with self.core.session_factory.begin() as session:
-            people = PeopleRepository(session)
-            tenant = people.tenant(PLATFORM, tenant_of(context))
-            member = tenant and people.by_identity(tenant.id, PLATFORM, user_id)
-            if member:
-                people.home_opened(member.id, utcnow())
-
-    def has_opened_home(self, context, user_id: str) -> bool:
-        with self.core.session_factory() as session:
-            people = PeopleRepository(session)
-            tenant = people.tenant(PLATFORM, tenant_of(context))
-            return bool(tenant) and people.has_opened_home(tenant.id, PLATFORM, user_id)
-
-    def _stored(self, tenant: str, user_id: str) -> UserRef | None:
-        with self.core.session_factory() as session:
-            people = PeopleRepository(session)
-            row = people.tenant(PLATFORM, tenant)
-            member = row and people.by_identity(row.id, PLATFORM, user_id)
-            return UserRef(PLATFORM, tenant, user_id, member.display_name) if member else None
-
-    @staticmethod
-    def _from_slack(client: WebClient, tenant: str, user_id: str) -> UserRef:
-        try:
-            user = client.users_info(user=user_id, include_locale=True)["user"]
-        except SlackApiError:  # still a member, named by id, until Slack tells us more
-            return UserRef(PLATFORM, tenant, user_id, user_id)
-        profile = user.get("profile", {})
-        name = (profile.get("display_name") or profile.get("real_name") or user.get("real_name")
-                or user.get("name") or user_id)
-        locale = "zh" if str(user.get("locale", "")).lower().startswith("zh") else "en"
-        return UserRef(PLATFORM, tenant, user_id, name, locale=locale, timezone=user.get("tz"))
+def profile(client: WebClient, tenant: str, user_id: str) -> UserRef:
+    """What Slack says of a user; a user Slack will not describe is still a member, named by id."""
+    try:
+        user = client.users_info(user=user_id, include_locale=True)["user"]
+    except SlackApiError:
+        return UserRef(PLATFORM, tenant, user_id, user_id)
+    details = user.get("profile", {})
+    name = (details.get("display_name") or details.get("real_name") or user.get("real_name")
+            or user.get("name") or user_id)
+    locale = "zh" if str(user.get("locale", "")).lower().startswith("zh") else "en"
+    return UserRef(PLATFORM, tenant, user_id, name, locale=locale, timezone=user.get("tz"))

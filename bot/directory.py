@@ -1,0 +1,66 @@
+"""Platform users as salesbot members: looked up on the platform the first time the bot meets them,
+then remembered per process (the database is the truth; this only saves lookups)."""
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable
+
+from bot.app import App
+from handlers.dispatch import UserRef, identify
+from storage.models import utcnow
+from storage.people import PeopleRepository
+
+Lookup = Callable[[str], UserRef]  # user id -> what the platform says of them
+
+
+class Directory:
+    def __init__(self, core: App, platform: str, size: int = 10_000):
+        self.core = core
+        self.platform = platform
+        self.size = size
+        self._known: OrderedDict[tuple[str, str], UserRef] = OrderedDict()
+
+    def user(self, tenant: str, user_id: str, lookup: Lookup) -> UserRef:
+        key = (tenant, user_id)
+        if key in self._known:
+            self._known.move_to_end(key)
+            return self._known[key]
+        ref = self.stored(tenant, user_id) or lookup(user_id)
+        self._known[key] = ref
+        if len(self._known) > self.size:
+            self._known.popitem(last=False)
+        return ref
+
+    def register(self, tenant: str, user_ids: list[str], lookup: Lookup) -> None:
+        """Make members of users a message names whom the bot has not met yet."""
+        for user_id in user_ids:
+            if (tenant, user_id) in self._known or self.stored(tenant, user_id):
+                continue
+            with self.core.session_factory.begin() as session:
+                identify(session, lookup(user_id), self.core.defaults)
+
+    def known_locale(self, tenant: str, user_id: str) -> str | None:
+        known = self._known.get((tenant, user_id))
+        return known.locale if known else None
+
+    def stored(self, tenant: str, user_id: str) -> UserRef | None:
+        with self.core.session_factory() as session:
+            people = PeopleRepository(session)
+            row = people.tenant(self.platform, tenant)
+            member = row and people.by_identity(row.id, self.platform, user_id)
+            return UserRef(self.platform, tenant, user_id, member.display_name) if member else None
+
+    def note_home_opened(self, tenant: str, user_id: str) -> None:
+        """Remember (in the database: any process may serve them next) that they use the home tab."""
+        with self.core.session_factory.begin() as session:
+            people = PeopleRepository(session)
+            row = people.tenant(self.platform, tenant)
+            member = row and people.by_identity(row.id, self.platform, user_id)
+            if member:
+                people.home_opened(member.id, utcnow())
+
+    def has_opened_home(self, tenant: str, user_id: str) -> bool:
+        with self.core.session_factory() as session:
+            people = PeopleRepository(session)
+            row = people.tenant(self.platform, tenant)
+            return bool(row) and people.has_opened_home(row.id, self.platform, user_id)
