@@ -41,7 +41,7 @@ def _series(engine: Engine, select_sql: str, insert: str, n: int) -> str:
 
 def _age(n: int, span: int) -> str:
     """Seconds before NOW of row i of n: the oldest first, so ids follow time."""
-    return f"({span} - i * {span} / {n})"
+    return f"({span} - i * {span / n!r})"
 
 
 def load(engine: Engine, months: int) -> dict:
