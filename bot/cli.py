@@ -84,13 +84,13 @@ def demo(user: str, reset: bool, no_chat: bool) -> None:
 
 @main.command()
 def start() -> None:
-    """Run the bot: the Slack web process when Slack credentials are set, else the local demo."""
+    """Run the bot: the web process when Slack or WeCom credentials are set, else the local demo."""
     from bot.settings import Settings
 
     settings = Settings()
     if settings.slack_app_token and settings.slack_enabled:
         _socket_mode()
-    elif settings.slack_enabled:
+    elif settings.slack_enabled or settings.wecom_enabled:
         from bot.app import App
         from storage.db import upgrade
 

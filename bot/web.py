@@ -1,4 +1,5 @@
-"""The `web` process: one WSGI app for Slack (`/slack/…`) and `/healthz`, served by gunicorn.
+"""The `web` process: one WSGI app for Slack (`/slack/…`), WeCom (`/wecom/callback`) and
+`/healthz`, served by gunicorn.
 
 Stateless: every process reads and writes the same database, so any number can run behind a
 load balancer.
@@ -26,6 +27,14 @@ def create_app(settings: Settings | None = None):
         from bot.slack.app import build_bolt
 
         slack = SlackRequestHandler(build_bolt(core))
+    wecom = None
+    if core.settings.wecom_enabled:
+        from bot.wecom.callback import build_wecom
+        from bot.wecom.client import DatabaseTokens, RedisTokens
+
+        tokens = (RedisTokens(core.settings.redis_url) if core.settings.redis_url
+                  else DatabaseTokens(core.session_factory))
+        wecom = build_wecom(core, tokens)
 
     def app(environ, start_response):
         path = environ.get("PATH_INFO", "")
@@ -33,10 +42,12 @@ def create_app(settings: Settings | None = None):
             return _health(core, start_response)
         if slack is not None and path.startswith("/slack/"):
             return slack(environ, start_response)
+        if wecom is not None and path == "/wecom/callback":
+            return wecom(environ, start_response)
         start_response("404 Not Found", [("Content-Type", "text/plain")])
         return [b"Not Found"]
 
-    app.core = core
+    app.core, app.wecom = core, wecom
     return app
 
 

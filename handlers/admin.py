@@ -115,6 +115,11 @@ def handle_configure_team(ctx: Ctx, cmd: ConfigureTeam) -> Reply:
         if not _is_timezone(cmd.value):
             raise ctx.refuse("bad_timezone", value=cmd.value)
         team.timezone = cmd.value
+    elif cmd.setting == "wecom":
+        kind, _, target = cmd.value.partition(":")
+        if kind not in ("chat", "webhook") or not target:
+            raise ctx.refuse("bad_wecom_destination", value=cmd.value)
+        team.settings = {**(team.settings or {}), "wecom": {kind: target}}
     else:
         if not is_valid_calendar(cmd.value):
             raise ctx.refuse("bad_calendar", value=cmd.value)

@@ -307,7 +307,8 @@ _TEAM_VERBS = {"create": "create", "new": "create", "新建": "create", "创建"
                "删除": "remove", "list": "list", "列表": "list", "set": "set", "设置": "set"}
 _TEAM_SETTINGS = {"stall": "stall", "stalled": "stall", "停滞": "stall", "timezone": "timezone",
                   "tz": "timezone", "时区": "timezone", "calendar": "calendar", "holidays": "calendar",
-                  "日历": "calendar", "假期": "calendar"}
+                  "日历": "calendar", "假期": "calendar", "wecom": "wecom", "企业微信": "wecom",
+                  "群": "wecom"}
 
 
 def _parse_team(rest: str, _today: dt.date) -> Command | ParseError:

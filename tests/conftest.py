@@ -6,7 +6,6 @@ SALESBOT_REQUIRE_POSTGRES=1 (as in CI), which turns that into a failure.
 """
 from __future__ import annotations
 
-import datetime as dt
 import os
 import shutil
 import uuid
@@ -15,16 +14,13 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from bot.console import ConsoleBot, render
-from handlers.dispatch import Defaults
 from storage.db import make_engine, make_session_factory, upgrade
 from storage.models import Base
+from support import Chat
 
 PG_ADMIN_URL = os.environ.get("SALESBOT_TEST_POSTGRES_URL",
                               "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
 REQUIRE_PG = os.environ.get("SALESBOT_REQUIRE_POSTGRES") == "1"
-# A Monday in the middle of a month and quarter, so that "today" is the same in every run.
-NOW = dt.datetime(2026, 11, 23, 2, 0, tzinfo=dt.timezone.utc)  # 10:00 in Shanghai
 
 
 @pytest.fixture(scope="session")
@@ -89,27 +85,6 @@ def engine(db_url):
 @pytest.fixture
 def session_factory(engine):
     return make_session_factory(engine)
-
-
-class Chat:
-    """The console backend as tests use it: `chat("visit Acme: …", user="Ana")` → what Ana reads."""
-
-    def __init__(self, session_factory, tenant: str = "local"):
-        self.bot = ConsoleBot(session_factory, Defaults(), tenant=tenant)
-        self.now = NOW
-        self.session_factory = session_factory
-
-    def __call__(self, text: str, user: str = "Ana", lang: str | None = None) -> str:
-        return render(self.reply(text, user, lang))
-
-    def reply(self, text: str, user: str = "Ana", lang: str | None = None):
-        return self.bot.send(user, text, lang=lang, now=self.now)
-
-    def team(self, manager: str = "Mia", reps: tuple[str, ...] = ("Ana", "Bo")) -> None:
-        """Register a manager (the tenant's first member: admin) and reps in the default team."""
-        self.reply("help", user=manager)
-        for rep in reps:
-            self.reply("help", user=rep)
 
 
 @pytest.fixture

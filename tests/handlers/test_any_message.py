@@ -3,8 +3,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import Chat
 from handlers.reply import Reply
+from support import Chat
 
 WORDS = ["visit", "deal", "won", "lost", "progress", "target", "pipeline", "stalled", "leaderboard",
          "followups", "done", "customer", "customers", "team", "role", "leave", "help", "拜访", "商机",

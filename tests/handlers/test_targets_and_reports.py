@@ -4,8 +4,8 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
-from conftest import Chat
 from storage.models import Member, Target
+from support import Chat
 
 
 def targets(session_factory):

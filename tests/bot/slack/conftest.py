@@ -1,157 +1,9 @@
-"""The Slack side of the tests: the real web app on a loopback port, requests signed exactly as Slack
-signs them, and a fake Slack Web API that records what the app sends back.
-"""
-from __future__ import annotations
-
-import hashlib
-import hmac
-import itertools
-import json
-import threading
-import time
-import urllib.error
-import urllib.request
-from socketserver import ThreadingMixIn
-from urllib.parse import urlencode
-from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
-
+"""Slack fixtures: the fake Slack, and the running app in single-workspace or OAuth mode."""
 import pytest
 
 from bot.settings import Settings
-from bot.web import create_app
 from fakes.slack_api import FakeSlack
-
-SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
-TEAM = "T1"
-
-
-class _ThreadingServer(ThreadingMixIn, WSGIServer):
-    daemon_threads = True
-
-
-class _QuietHandler(WSGIRequestHandler):
-    def log_message(self, *_args):
-        pass
-
-
-def serve(app):
-    """Serve a WSGI app on a free loopback port in a background thread."""
-    server = make_server("127.0.0.1", 0, app, server_class=_ThreadingServer,
-                         handler_class=_QuietHandler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
-
-
-def sign(body: str, timestamp: int | None = None, secret: str = SECRET) -> dict[str, str]:
-    """Slack's request signature: v0=HMAC-SHA256(secret, "v0:{timestamp}:{body}")."""
-    timestamp = int(time.time()) if timestamp is None else timestamp
-    digest = hmac.new(secret.encode(), f"v0:{timestamp}:{body}".encode(), hashlib.sha256).hexdigest()
-    return {"X-Slack-Request-Timestamp": str(timestamp), "X-Slack-Signature": f"v0={digest}"}
-
-
-class SlackDriver:
-    """Sends what Slack would send to the running app; reads what the app sent to the fake."""
-
-    def __init__(self, base_url: str, fake: FakeSlack, core):
-        self.base_url = base_url
-        self.fake = fake
-        self.core = core
-        self.team = TEAM
-        self._ids = itertools.count(1)
-
-    def post(self, path: str, body: str, content_type: str, headers: dict | None = None,
-             signed: dict | None = None) -> tuple[int, str]:
-        request = urllib.request.Request(
-            self.base_url + path, data=body.encode(), method="POST",
-            headers={"Content-Type": content_type, **(signed or sign(body)), **(headers or {})})
-        try:
-            with urllib.request.urlopen(request, timeout=10) as response:
-                return response.status, response.read().decode()
-        except urllib.error.HTTPError as error:
-            return error.code, error.read().decode()
-
-    def get(self, path: str) -> tuple[int, str]:
-        status, body, _ = self.get_page(path)
-        return status, body
-
-    def get_page(self, path: str, headers: dict | None = None):
-        """A browser GET: (status, body, headers (any case)), redirects not followed."""
-        class NoRedirect(urllib.request.HTTPRedirectHandler):
-            def redirect_request(self, *_args, **_kwargs):
-                return None
-        opener = urllib.request.build_opener(NoRedirect)
-        request = urllib.request.Request(self.base_url + path, headers=headers or {})
-        try:
-            with opener.open(request, timeout=10) as response:
-                return response.status, response.read().decode(), response.headers
-        except urllib.error.HTTPError as error:
-            return error.code, error.read().decode(), error.headers
-
-    def command(self, command: str, text: str = "", user: str = "U1", channel_name: str = "sales",
-                **signing) -> tuple[int, str]:
-        """A slash command; returns (HTTP status, the response_url path its answers go to)."""
-        n = next(self._ids)
-        form = {"token": "legacy", "team_id": self.team, "team_domain": "acme", "channel_id": "C1",
-                "channel_name": channel_name, "user_id": user, "user_name": user,
-                "command": command, "text": text, "api_app_id": "A1", "trigger_id": f"trig-{n}",
-                "response_url": f"{self.fake.url}/response/{n}"}
-        body = urlencode(form)
-        status, _ = self.post("/slack/events", body, "application/x-www-form-urlencoded",
-                              signed=sign(body, **signing) if signing else None)
-        return status, f"/response/{n}"
-
-    def answers(self, response_path: str, count: int = 1, timeout: float = 10) -> list[dict]:
-        """The posts to one response_url, once `count` of them arrived."""
-        return self.fake.wait_for(lambda: (found := [r for r in self.fake.responses
-                                                     if r["url"] == response_path])
-                                  and len(found) >= count and found, timeout)
-
-    def say(self, command: str, text: str = "", user: str = "U1", **kwargs) -> str:
-        """Run a slash command and return all the text of its first answer."""
-        status, path = self.command(command, text, user, **kwargs)
-        assert status == 200
-        from fakes.slack_api import _all_text
-        return _all_text(self.answers(path)[0])
-
-    def event(self, event: dict, event_id: str | None = None, retry: int | None = None,
-              **signing) -> int:
-        payload = {"token": "legacy", "team_id": self.team, "api_app_id": "A1",
-                   "type": "event_callback",
-                   "event_id": event_id or f"Ev{next(self._ids)}", "event_time": int(time.time()),
-                   "event": {"event_ts": f"{time.time():.6f}", **event},
-                   "authorizations": [{"team_id": self.team, "user_id": "UBOT", "is_bot": True}]}
-        body = json.dumps(payload)
-        headers = {"X-Slack-Retry-Num": str(retry), "X-Slack-Retry-Reason": "http_timeout"} \
-            if retry else {}
-        status, _ = self.post("/slack/events", body, "application/json", headers,
-                              signed=sign(body, **signing) if signing else None)
-        return status
-
-    def dm(self, text: str, user: str = "U1", **kwargs) -> int:
-        return self.event({"type": "message", "channel_type": "im", "channel": f"D{user}",
-                           "user": user, "text": text, "ts": f"{time.time():.6f}"}, **kwargs)
-
-    def interact(self, payload: dict) -> tuple[int, str]:
-        base = {"team": {"id": self.team, "domain": "acme"}, "api_app_id": "A1", "token": "legacy"}
-        body = urlencode({"payload": json.dumps({**base, **payload})})
-        return self.post("/slack/events", body, "application/x-www-form-urlencoded")
-
-    def click(self, value: str, user: str = "U1") -> tuple[int, str]:
-        n = next(self._ids)
-        status, _ = self.interact({
-            "type": "block_actions", "user": {"id": user, "team_id": self.team},
-            "trigger_id": f"trig-{n}", "response_url": f"{self.fake.url}/response/{n}",
-            "container": {"type": "message"}, "channel": {"id": "C1"},
-            "actions": [{"type": "button", "action_id": "salesbot.cmd.0", "block_id": "b",
-                         "value": value, "action_ts": f"{time.time():.6f}"}]})
-        return status, f"/response/{n}"
-
-    def submit(self, callback_id: str, values: dict[str, dict], user: str = "U1",
-               locale: str = "en") -> tuple[int, str]:
-        state = {block: {block: element} for block, element in values.items()}
-        return self.interact({"type": "view_submission", "user": {"id": user, "team_id": self.team},
-                              "view": {"id": "V1", "type": "modal", "callback_id": callback_id,
-                                       "private_metadata": locale, "state": {"values": state}}})
+from fakes.slack_driver import SECRET, running
 
 
 @pytest.fixture
@@ -170,18 +22,9 @@ def slack_settings(db_url, fake_slack):
                     slack_api_url=fake_slack.api_url)
 
 
-def _running(settings, fake):
-    app = create_app(settings)
-    server = serve(app)
-    yield SlackDriver(f"http://127.0.0.1:{server.server_address[1]}", fake, app.core)
-    server.shutdown()
-    server.server_close()
-    app.core.engine.dispose()
-
-
 @pytest.fixture
 def slack(slack_settings, fake_slack):
-    yield from _running(slack_settings, fake_slack)
+    yield from running(slack_settings, fake_slack)
 
 
 @pytest.fixture
@@ -190,4 +33,4 @@ def oauth_slack(db_url, fake_slack):
     fake_slack.add_user("U9", "Rita")
     settings = Settings(database_url=db_url, slack_signing_secret=SECRET, slack_client_id="111.222",
                         slack_client_secret="client-secret", slack_api_url=fake_slack.api_url)
-    yield from _running(settings, fake_slack)
+    yield from running(settings, fake_slack)

@@ -6,8 +6,8 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import make_url
 
 from bot.settings import Settings
-from conftest import SECRET, _running
 from fakes.slack_api import _all_text
+from fakes.slack_driver import SECRET, running
 from fakes.tcp_proxy import TcpProxy
 from storage.models import Visit
 
@@ -21,7 +21,7 @@ def proxied_slack(db_url, fake_slack):
     through_proxy = url.set(host="127.0.0.1", port=proxy.port).render_as_string(False)
     settings = Settings(database_url=through_proxy, slack_bot_token="xoxb-test",
                         slack_signing_secret=SECRET, slack_api_url=fake_slack.api_url)
-    for driver in _running(settings, fake_slack):
+    for driver in running(settings, fake_slack):
         driver.proxy = proxy
         yield driver
     proxy.close()

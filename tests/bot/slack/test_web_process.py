@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SECRET, SlackDriver
 from fakes.slack_api import _all_text
+from fakes.slack_driver import SECRET, SlackDriver
 
 ROOT = Path(__file__).parents[3]
 

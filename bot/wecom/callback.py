@@ -1,0 +1,161 @@
+"""`/wecom/callback`: WeCom's URL check, and encrypted messages and events from the app.
+
+WeCom waits 5 s for an answer, then drops the connection and redelivers (3 times in all). So: an
+answer ready within a few seconds that fits a passive text reply is sent back encrypted at once;
+anything else gets an empty 200 and arrives through `message/send`. Every delivery is recorded
+first (MsgId; events by sender, time, event and their own key fields), so a redelivery never
+stores anything twice nor gets a second answer.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from urllib.parse import parse_qs
+from zoneinfo import ZoneInfo
+
+import xmltodict
+from sqlalchemy.exc import OperationalError
+from wechatpy.enterprise import parse_message
+from wechatpy.enterprise.crypto import WeChatCrypto
+from wechatpy.enterprise.exceptions import InvalidCorpIdException
+from wechatpy.exceptions import InvalidSignatureException, WeChatClientException
+from wechatpy.replies import TextReply
+
+from bot.app import App
+from bot.directory import Directory
+from bot.wecom.client import WeComClient, with_backoff
+from bot.wecom.posts import WeComPoster
+from bot.wecom.render import render_markdown, render_plain, template_card
+from handlers.dispatch import UserRef, handle_message, reply_locale
+from handlers.messages import t
+from handlers.reply import Reply
+
+log = logging.getLogger(__name__)
+PLATFORM = "wecom"
+PASSIVE_WAIT = 3.5  # seconds: leaves WeCom's 5 s for the network and the encryption
+
+
+class WeComApp:
+    def __init__(self, core: App, client: WeComClient, crypto: WeChatCrypto):
+        self.core = core
+        self.client = client
+        self.crypto = crypto
+        self.corp_id = core.settings.wecom_corp_id
+        self.directory = Directory(core, PLATFORM)
+        self.poster = WeComPoster(client)
+        self.work = ThreadPoolExecutor(8, thread_name_prefix="wecom")
+
+    # HTTP --------------------------------------------------------------------------------------
+    def __call__(self, environ, start_response):
+        query = {k: v[0] for k, v in parse_qs(environ.get("QUERY_STRING", "")).items()}
+        signature, stamp, nonce = (query.get(k, "") for k in ("msg_signature", "timestamp", "nonce"))
+        try:
+            if environ["REQUEST_METHOD"] == "GET":
+                plain = self.crypto.check_signature(signature, stamp, nonce, query.get("echostr", ""))
+                return _respond(start_response, "200 OK", plain)
+            length = int(environ.get("CONTENT_LENGTH") or 0)
+            xml = self.crypto.decrypt_message(environ["wsgi.input"].read(length), signature,
+                                              stamp, nonce)
+        except (InvalidSignatureException, InvalidCorpIdException, ValueError, KeyError) as error:
+            # forged, for another corp, or not WeCom's format: nothing decrypted is logged
+            log.warning("WeCom callback rejected: %s", error.__class__.__name__)
+            return _respond(start_response, "403 Forbidden", "")
+        message = parse_message(xml)
+        if message.target != self.corp_id:
+            log.warning("WeCom callback for another corp rejected")
+            return _respond(start_response, "403 Forbidden", "")
+        answer = self._answer(message, xmltodict.parse(xml)["xml"])
+        if answer is None:
+            return _respond(start_response, "200 OK", "")
+        reply_xml = TextReply(message=message, content=answer).render()
+        return _respond(start_response, "200 OK", self.crypto.encrypt_message(reply_xml, nonce, stamp))
+
+    # messages -----------------------------------------------------------------------------------
+    def _answer(self, message, raw: dict) -> str | None:
+        """The passive text reply, or None (an empty 200: the answer, if any, goes via the API)."""
+        job = self._job(message, raw)
+        if job is None:
+            return None
+        user_id, text, delivery = job
+        future = self.work.submit(self.run, user_id, text, delivery)
+        try:
+            reply = future.result(timeout=PASSIVE_WAIT)
+        except FutureTimeout:
+            future.add_done_callback(lambda done: self._send_later(user_id, done.result()))
+            return None
+        if reply is None:
+            return None
+        pieces = render_plain(reply, reply.locale)
+        if len(pieces) == 1 and not reply.buttons and not reply.announcement:
+            return pieces[0]
+        self.work.submit(self._send_later, user_id, reply)
+        return None
+
+    def _job(self, message, raw: dict) -> tuple[str, str, str] | None:
+        """(user, command text, delivery key) of a message or event the bot answers."""
+        user = message.source
+        if message.type == "text":
+            return user, message.content, f"msg:{message.id}"
+        event = (raw.get("Event") or "").lower()
+        if event == "enter_agent":  # opening the app: a short help, the first time each day
+            today = dt.datetime.now(ZoneInfo(self.core.defaults.timezone)).date()
+            return user, "帮助", f"enter_agent:{user}:{today}"
+        if event == "template_card_event":  # a card button: its key is the command
+            key = raw.get("EventKey", "")
+            return user, key, f"card:{user}:{raw.get('CreateTime')}:{raw.get('TaskId')}:{key}"
+        return None
+
+    def run(self, user_id: str, text: str, delivery: str) -> Reply | None:
+        try:
+            user = self.directory.user(self.corp_id, user_id, self._profile)
+            return handle_message(self.core.session_factory, user, text,
+                                  defaults=self.core.defaults, delivery=delivery)
+        except OperationalError:
+            log.warning("database unreachable while handling a WeCom message", exc_info=True)
+            locale = reply_locale(text, self.directory.known_locale(self.corp_id, user_id) or "zh")
+            return Reply(lines=(t(locale, "unavailable"),), ok=False, locale=locale)
+
+    def _profile(self, user_id: str) -> UserRef:
+        """`user/get` on first contact: the name; Chinese by default; the team's timezone."""
+        try:
+            name = with_backoff(lambda: self.client.user.get(user_id)).get("name") or user_id
+        except WeChatClientException:
+            name = user_id
+        return UserRef(PLATFORM, self.corp_id, user_id, name, locale=None)
+
+    def _send_later(self, user_id: str, reply: Reply | None) -> None:
+        """The answer through `message/send`: markdown in ≤ 2048-byte parts, buttons as a card."""
+        if reply is None:
+            return
+        try:
+            for part in render_markdown(reply, reply.locale):
+                self.send(user_id, {"msgtype": "markdown", "markdown": {"content": part}})
+            card = template_card(reply)
+            if card:
+                self.send(user_id, card)
+            if reply.announcement:
+                self.poster.announce(self.core, user_id, reply.announcement)
+        except WeChatClientException:
+            log.exception("WeCom message/send failed for a reply")
+
+    def send(self, user_id: str, msg: dict) -> dict:
+        return with_backoff(lambda: self.client.message.send(self.client.agent_id, [user_id], msg=msg))
+
+
+def _respond(start_response, status: str, body: str):
+    data = body.encode()
+    start_response(status, [("Content-Type", "text/plain; charset=utf-8"),
+                            ("Content-Length", str(len(data)))])
+    return [data]
+
+
+def build_wecom(core: App, tokens) -> WeComApp:
+    settings = core.settings
+    client = WeComClient(settings.wecom_corp_id, settings.wecom_secret, settings.wecom_agent_id,
+                         settings.wecom_api_url, tokens)
+    crypto = WeChatCrypto(settings.wecom_token, settings.wecom_encoding_aes_key,
+                          settings.wecom_corp_id)
+    return WeComApp(core, client, crypto)
+

@@ -1,0 +1,128 @@
+"""A loopback fake of the WeCom server API (`/cgi-bin/…`) with its error codes.
+
+Tokens: `gettoken` issues `tok-N`; a call with any other token gets 42001 (expired) or 40014
+(invalid). Tests can expire the current token, script error codes or HTTP failures, and slow an
+endpoint down; every call is recorded.
+"""
+from __future__ import annotations
+
+import json
+import threading
+import time
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qsl, urlparse
+
+NEEDS_TOKEN = {"message/send", "appchat/send", "user/get", "media/upload"}
+
+
+@dataclass
+class Call:
+    endpoint: str
+    query: dict
+    body: dict
+    at: float = field(default_factory=time.monotonic)
+
+
+class FakeWeCom:
+    def __init__(self, corp_id: str, secret: str):
+        self.corp_id, self.secret = corp_id, secret
+        self.calls: list[Call] = []
+        self.users: dict[str, str] = {}
+        self.robots: set[str] = set()
+        self.scripted: dict[str, list[dict | int]] = {}
+        self.delay: dict[str, float] = {}
+        self.issued = 0
+        self.token: str | None = None
+        self.lock = threading.Condition()
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self.server.daemon_threads = True
+        self.api_url = f"http://127.0.0.1:{self.server.server_address[1]}/cgi-bin/"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+    def expire_token(self):
+        """The current token stops working, as one does after 7200 s."""
+        with self.lock:
+            self.token = f"expired-{self.issued}"
+
+    def script(self, endpoint: str, *answers: dict | int) -> None:
+        """Answer the next calls with these bodies (`{"errcode": 45009}`) or HTTP statuses."""
+        self.scripted.setdefault(endpoint, []).extend(answers)
+
+    def called(self, endpoint: str) -> list[Call]:
+        with self.lock:
+            return [c for c in self.calls if c.endpoint == endpoint]
+
+    def sent(self) -> list[dict]:
+        """Successful message/send bodies."""
+        return [c.body for c in self.called("message/send") if c.body.get("_ok")]
+
+    def wait_for(self, condition, timeout: float = 10.0):
+        deadline = time.monotonic() + timeout
+        with self.lock:
+            while not (result := condition()):
+                if deadline - time.monotonic() <= 0:
+                    raise AssertionError("the fake WeCom did not see what the test waited for")
+                self.lock.wait(deadline - time.monotonic())
+        return result
+
+    def _answer(self, endpoint: str, query: dict, body: dict) -> tuple[int, dict]:
+        if self.scripted.get(endpoint):
+            scripted = self.scripted[endpoint].pop(0)
+            return (scripted, {}) if isinstance(scripted, int) else (200, scripted)
+        if endpoint == "gettoken":
+            if query.get("corpid") != self.corp_id or query.get("corpsecret") != self.secret:
+                return 200, {"errcode": 40001, "errmsg": "invalid credential"}
+            self.issued += 1
+            self.token = f"tok-{self.issued}"
+            return 200, {"errcode": 0, "errmsg": "ok", "access_token": self.token, "expires_in": 7200}
+        if endpoint in NEEDS_TOKEN and query.get("access_token") != self.token:
+            expired = query.get("access_token", "").startswith("tok-")
+            return 200, {"errcode": 42001 if expired else 40014,
+                         "errmsg": "access_token expired" if expired else "invalid access_token"}
+        if endpoint == "user/get":
+            name = self.users.get(query.get("userid", ""))
+            return 200, ({"errcode": 0, "errmsg": "ok", "userid": query["userid"], "name": name}
+                         if name else {"errcode": 60111, "errmsg": "userid not found"})
+        if endpoint == "webhook/send" and query.get("key") not in self.robots:
+            return 200, {"errcode": 93000, "errmsg": "invalid webhook url"}
+        if endpoint == "media/upload":
+            return 200, {"errcode": 0, "errmsg": "ok", "type": "image", "media_id": "media-1"}
+        body["_ok"] = True
+        return 200, {"errcode": 0, "errmsg": "ok", "invaliduser": ""}
+
+    def _handler(self):
+        fake = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *_args):
+                pass
+
+            def do_GET(self):  # noqa: N802 - http.server's name
+                self._call(b"")
+
+            def do_POST(self):  # noqa: N802
+                self._call(self.rfile.read(int(self.headers.get("Content-Length") or 0)))
+
+            def _call(self, raw: bytes):
+                url = urlparse(self.path)
+                endpoint = url.path.removeprefix("/cgi-bin/")
+                query = dict(parse_qsl(url.query))
+                body = json.loads(raw.decode() or "{}") if raw.strip().startswith(b"{") else {}
+                time.sleep(fake.delay.get(endpoint, 0))
+                with fake.lock:
+                    status, answer = fake._answer(endpoint, query, body)
+                    fake.calls.append(Call(endpoint, query, body))
+                    fake.lock.notify_all()
+                payload = json.dumps(answer, ensure_ascii=False).encode()
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json; charset=utf-8")
+                self.send_header("Content-Length", str(len(payload)))
+                self.end_headers()
+                self.wfile.write(payload)
+
+        return Handler

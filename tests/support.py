@@ -1,0 +1,51 @@
+"""Helpers the tests share: the console chat backend as tests use it, and a WSGI test server."""
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from socketserver import ThreadingMixIn
+from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
+
+from bot.console import ConsoleBot, render
+from handlers.dispatch import Defaults
+
+# A Monday in the middle of a month and quarter, so that "today" is the same in every run.
+NOW = dt.datetime(2026, 11, 23, 2, 0, tzinfo=dt.timezone.utc)  # 10:00 in Shanghai
+
+
+class Chat:
+    """The console backend as tests use it: `chat("visit Acme: …", user="Ana")` → what Ana reads."""
+
+    def __init__(self, session_factory, tenant: str = "local"):
+        self.bot = ConsoleBot(session_factory, Defaults(), tenant=tenant)
+        self.now = NOW
+        self.session_factory = session_factory
+
+    def __call__(self, text: str, user: str = "Ana", lang: str | None = None) -> str:
+        return render(self.reply(text, user, lang))
+
+    def reply(self, text: str, user: str = "Ana", lang: str | None = None):
+        return self.bot.send(user, text, lang=lang, now=self.now)
+
+    def team(self, manager: str = "Mia", reps: tuple[str, ...] = ("Ana", "Bo")) -> None:
+        """Register a manager (the tenant's first member: admin) and reps in the default team."""
+        self.reply("help", user=manager)
+        for rep in reps:
+            self.reply("help", user=rep)
+
+
+class _ThreadingServer(ThreadingMixIn, WSGIServer):
+    daemon_threads = True
+
+
+class _QuietHandler(WSGIRequestHandler):
+    def log_message(self, *_args):
+        pass
+
+
+def serve(app):
+    """Serve a WSGI app on a free loopback port in a background thread."""
+    server = make_server("127.0.0.1", 0, app, server_class=_ThreadingServer,
+                         handler_class=_QuietHandler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
