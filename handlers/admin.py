@@ -13,6 +13,7 @@ from handlers.commands import (
     ListCustomers,
     ListTeams,
     SetCustomer,
+    SetLanguage,
     SetRole,
     TakeLeave,
 )
@@ -156,6 +157,11 @@ def handle_take_leave(ctx: Ctx, cmd: TakeLeave) -> Reply:
     ctx.people.add_leave(ctx.member.id, cmd.first_day, cmd.last_day)
     day = lambda d: fmt.day(d, ctx.today, ctx.locale)
     return Reply(lines=(ctx.t("leave_set", first=day(cmd.first_day), last=day(cmd.last_day)),))
+
+
+def handle_set_language(ctx: Ctx, cmd: SetLanguage) -> Reply:
+    ctx.member.locale = ctx.locale = cmd.locale
+    return Reply(lines=(ctx.t("language_set"),))
 
 
 def handle_help(ctx: Ctx, cmd: Help) -> Reply:

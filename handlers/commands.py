@@ -153,6 +153,11 @@ class TakeLeave:
 
 
 @dataclass(frozen=True)
+class SetLanguage:
+    locale: str
+
+
+@dataclass(frozen=True)
 class Help:
     topic: str | None = None
 
@@ -168,4 +173,4 @@ class ParseError:
 
 Command = (LogVisit | UpsertDeal | CloseDeal | ShowProgress | SetTarget | ShowPipeline | ShowStalled
            | ShowLeaderboard | ListFollowups | DoneFollowups | SetCustomer | ListCustomers | ListTeams
-           | CreateTeam | ChangeTeam | ConfigureTeam | SetRole | TakeLeave | Help)
+           | CreateTeam | ChangeTeam | ConfigureTeam | SetRole | TakeLeave | SetLanguage | Help)

@@ -27,6 +27,7 @@ HANDLERS = {
     c.ChangeTeam: admin.handle_change_team, c.ConfigureTeam: admin.handle_configure_team,
     c.SetRole: admin.handle_set_role,
     c.TakeLeave: admin.handle_take_leave, c.Help: admin.handle_help,
+    c.SetLanguage: admin.handle_set_language,
 }
 
 
@@ -38,8 +39,9 @@ class UserRef:
     tenant: str
     user: str
     name: str
-    locale: str | None = None
+    locale: str | None = None  # the platform's setting for them: applied whenever given
     timezone: str | None = None
+    default_locale: str | None = None  # the platform's default, for a new member only
 
 
 @dataclass(frozen=True)
@@ -73,7 +75,7 @@ def identify(session: Session, user: UserRef, defaults: Defaults,
         return tenant, member, False
     role = "rep" if people.has_members(tenant.id) else "admin"
     member = people.add_member(tenant.id, user.name, role=role,
-                               locale=user.locale or first_words_locale,
+                               locale=user.locale or user.default_locale or first_words_locale,
                                timezone=user.timezone, identity=(user.platform, user.user))
     teams = people.teams(tenant.id)
     team = teams[0] if teams else people.add_team(

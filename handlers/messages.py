@@ -152,6 +152,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "leave_set": ("Leave noted: {first} – {last}.", "已登记请假：{first} – {last}。"),
     "leave_past": ("That leave ends in the past; give dates from today on.",
                    "请假结束日期已过，请填写今天及以后的日期。"),
+    "language_set": ("I'll answer you in English.", "以后用中文回复你。"),
     "welcome": ("Welcome to salesbot, {name}! Type help to see what I can do.",
                 "欢迎使用销售助手，{name}！发送“帮助”查看可用命令。"),
     "help_title": ("What you can say", "可用命令"),
@@ -187,6 +188,7 @@ USAGE: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
               "团队 设置 华东 企业微信 webhook:ROBOT_KEY")),
     "role": (("role @ana manager",), ("角色 @张三 经理",)),
     "leave": (("leave 12/24-12/31", "leave tomorrow"), ("请假 12月24日-12月31日", "请假 明天")),
+    "language": (("language zh", "language en"), ("语言 中文", "语言 英文")),
     "help": (("help", "help deal"), ("帮助", "帮助 商机")),
 }
 

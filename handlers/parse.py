@@ -23,6 +23,7 @@ from handlers.commands import (
     Period,
     Scope,
     SetCustomer,
+    SetLanguage,
     SetRole,
     SetTarget,
     ShowLeaderboard,
@@ -341,6 +342,11 @@ def _parse_leave(rest: str, today: dt.date) -> Command | ParseError:
     return TakeLeave(*days)
 
 
+def _parse_language(rest: str, _today: dt.date) -> Command | ParseError:
+    locale = V.LANGUAGE_WORDS.get(rest.strip().lower())
+    return SetLanguage(locale) if locale else ParseError("language")
+
+
 def _parse_help(rest: str, _today: dt.date) -> Command | ParseError:
     topic = rest.strip().lower()
     if not topic:
@@ -355,5 +361,5 @@ _PARSERS = {
     "pipeline": _parse_pipeline(False), "stalled": _parse_pipeline(True),
     "leaderboard": _parse_leaderboard, "followups": _parse_followups, "done": _parse_done,
     "customer": _parse_customer, "customers": _parse_customers, "team": _parse_team,
-    "role": _parse_role, "leave": _parse_leave, "help": _parse_help,
+    "role": _parse_role, "leave": _parse_leave, "help": _parse_help, "language": _parse_language,
 }

@@ -88,10 +88,10 @@ class WeComApp:
         if reply is None:
             return None
         pieces = render_plain(reply, reply.locale)
-        if len(pieces) == 1 and not reply.buttons and not reply.announcement:
-            return pieces[0]
-        self.work.submit(self._send_later, user_id, reply)
-        return None
+        passive = pieces[0] if len(pieces) == 1 else None
+        if passive is None or reply.buttons or reply.announcement:
+            self.work.submit(self._send_later, user_id, reply, passive is not None)
+        return passive
 
     def _job(self, message, raw: dict) -> tuple[str, str, str] | None:
         """(user, command text, delivery key) of a message or event the bot answers."""
@@ -123,14 +123,15 @@ class WeComApp:
             name = with_backoff(lambda: self.client.user.get(user_id)).get("name") or user_id
         except WeChatClientException:
             name = user_id
-        return UserRef(PLATFORM, self.corp_id, user_id, name, locale=None)
+        return UserRef(PLATFORM, self.corp_id, user_id, name, default_locale="zh")
 
-    def _send_later(self, user_id: str, reply: Reply | None) -> None:
-        """The answer through `message/send`: markdown in ≤ 2048-byte parts, buttons as a card."""
+    def _send_later(self, user_id: str, reply: Reply | None, answered: bool = False) -> None:
+        """What did not go back passively, through the API: the answer as markdown in ≤ 2048-byte
+        parts (unless `answered`), its buttons as a card, and any celebration to the team."""
         if reply is None:
             return
         try:
-            for part in render_markdown(reply, reply.locale):
+            for part in () if answered else render_markdown(reply, reply.locale):
                 self.send(user_id, {"msgtype": "markdown", "markdown": {"content": part}})
             card = template_card(reply)
             if card:

@@ -92,7 +92,9 @@ class WeComDriver:
 def running(settings, fake, corp_id=CORP):
     app = create_app(settings)
     server = serve(app)
-    yield WeComDriver(f"http://127.0.0.1:{server.server_address[1]}", fake, app.core, corp_id)
+    driver = WeComDriver(f"http://127.0.0.1:{server.server_address[1]}", fake, app.core, corp_id)
+    driver.app = app.wecom
+    yield driver
     server.shutdown()
     server.server_close()
     app.core.engine.dispose()

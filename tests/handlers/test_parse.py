@@ -23,6 +23,7 @@ from handlers.commands import (
     Period,
     Scope,
     SetCustomer,
+    SetLanguage,
     SetRole,
     SetTarget,
     ShowLeaderboard,
@@ -126,6 +127,7 @@ CASES = [
     ("leave 12/28-1/3", TakeLeave(D(2026, 12, 28), D(2027, 1, 3))),
     # help
     ("help", Help()), ("help deal", Help("deal")), ("帮助", Help()), ("帮助 商机", Help("deal")),
+    ("language zh", SetLanguage("zh")), ("语言 英文", SetLanguage("en")),
 ]
 
 

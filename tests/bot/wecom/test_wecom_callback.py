@@ -1,0 +1,174 @@
+"""WeCom callbacks through the real HTTP path: URL check, commands, slowness, redelivery, cards,
+forged requests, token expiry, frequency limits, long replies and team posts."""
+import time
+
+import pytest
+from sqlalchemy import func, select
+
+from storage.models import Customer, Deal, Member, Tenant, Visit, name_key
+
+
+def count(core, model, *where):
+    with core.session_factory() as s:
+        return s.scalar(select(func.count()).select_from(model).where(*where))
+
+
+def test_url_verification_answers_the_decrypted_echostr(wecom):
+    assert wecom.verify_url("1616140317555161061") == (200, "1616140317555161061")
+    status, body = wecom.verify_url("123", signature="0" * 40)
+    assert status == 403 and body == ""
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("拜访 华为：见了采购总监，下周二演示；跟进 周五", "已记录拜访：华为。"),
+    ("商机 华为 ERP项目 方案呈现 5万 预计 12月20日", "商机 #1 · ERP项目"),
+    ("进度", "我的进度"),
+    ("漏斗", "销售漏斗 · 张伟"),
+    ("排行榜 本月", "排行榜 · 业绩"),
+    ("待跟进", "本周没有待跟进事项"),
+    ("客户 华为 A类", "等级"),
+    ("visit Acme: demo", "已记录拜访：Acme。"),
+    ("progress", "我的进度"),
+])
+def test_each_command_gets_a_passive_encrypted_reply(wecom, text, expected):
+    status, reply = wecom.text(text)
+    assert status == 200 and expected in reply
+
+
+def test_a_wecom_user_is_registered_from_user_get_in_chinese(wecom):
+    wecom.text("帮助", user="lina")
+    with wecom.core.session_factory() as s:
+        member = s.scalar(select(Member))
+    assert (member.display_name, member.locale, member.role) == ("李娜", "zh", "admin")
+    assert wecom.fake.called("user/get")[0].query["userid"] == "lina"
+
+
+def test_bad_input_gets_the_right_form_in_chinese_and_stores_nothing(wecom):
+    status, reply = wecom.text("拜访")
+    assert "正确的说法" in reply and "拜访 华为" in reply
+    assert count(wecom.core, Visit) == 0
+
+
+def test_a_slow_command_is_answered_through_message_send(wecom):
+    wecom.fake.delay["user/get"] = 4.5  # first contact takes longer than a passive reply may
+    started = time.monotonic()
+    status, reply = wecom.text("拜访 华为：慢")
+    assert status == 200 and reply is None and time.monotonic() - started < 5
+    [sent] = wecom.fake.wait_for(lambda: wecom.sent_to("zhangwei"))
+    assert "已记录拜访：华为。" in sent
+    assert count(wecom.core, Visit) == 1
+
+
+def test_a_message_redelivered_three_times_is_stored_and_answered_once(wecom):
+    answers = [wecom.text("拜访 华为：见面", msg_id=555)[1] for _ in range(3)]
+    assert answers[0] and "已记录拜访" in answers[0]
+    assert answers[1:] == [None, None]
+    time.sleep(0.5)
+    assert count(wecom.core, Visit) == 1 and wecom.fake.sent() == []
+
+
+def test_a_slow_message_redelivered_while_it_runs_gets_one_answer(wecom):
+    wecom.fake.delay["user/get"] = 4.5
+    first = wecom.text("拜访 华为：见面", msg_id=777)
+    second = wecom.text("拜访 华为：见面", msg_id=777)  # WeCom's retry after no answer in time
+    assert first == second == (200, None)
+    wecom.fake.wait_for(lambda: wecom.sent_to("zhangwei"))
+    time.sleep(1)
+    assert len(wecom.sent_to("zhangwei")) == 1 and count(wecom.core, Visit) == 1
+
+
+def test_opening_the_app_shows_help_once_a_day(wecom):
+    status, reply = wecom.event("enter_agent", EventKey="")
+    assert "可用命令" in reply
+    assert wecom.event("enter_agent", EventKey="") == (200, None)
+
+
+def test_buttons_come_as_a_template_card_whose_clicks_run_the_command(wecom):
+    wecom.text("商机 华为 ERP项目 方案呈现 5万")
+    cards = wecom.fake.wait_for(lambda: [b for b in wecom.fake.sent()
+                                         if b.get("msgtype") == "template_card"])
+    buttons = cards[0]["template_card"]["button_list"]
+    assert [b["key"] for b in buttons] == ["商机 #1 商务谈判", "赢单 #1", "输单 #1"]
+    status, reply = wecom.event("template_card_event", EventKey=buttons[0]["key"],
+                                TaskId=cards[0]["template_card"]["task_id"], CardType="button_interaction")
+    assert "阶段：方案呈现 → 商务谈判。" in reply
+    with wecom.core.session_factory() as s:
+        assert s.scalar(select(Deal.stage)) == "negotiation"
+
+
+def test_a_card_click_on_another_reps_deal_is_refused(wecom):
+    wecom.text("商机 华为 ERP项目 方案呈现 5万", user="lina")
+    status, reply = wecom.event("template_card_event", user="tom", EventKey="赢单 #1", TaskId="t1",
+                                CardType="button_interaction")
+    assert "属于李娜" in reply
+    with wecom.core.session_factory() as s:
+        assert s.scalar(select(Deal.stage)) == "proposal"
+
+
+def test_forged_signature_and_wrong_corp_are_rejected_and_change_nothing(wecom, wecom_settings,
+                                                                         fake_wecom):
+    status, _ = wecom.text("拜访 华为：伪造", forge=True)
+    assert status == 403
+    from fakes.wecom_driver import WeComDriver
+    other_corp = WeComDriver(wecom.base_url, fake_wecom, wecom.core, corp_id="wwOTHERCORP0000000")
+    status, _ = other_corp.text("拜访 华为：别家企业")
+    assert status == 403
+    assert count(wecom.core, Visit) == 0 and count(wecom.core, Customer) == 0
+
+
+def test_token_expiry_mid_send_refreshes_once_and_delivers(wecom):
+    wecom.text("帮助")  # the first token is fetched
+    wecom.fake.expire_token()
+    wecom.fake.delay["user/get"] = 0
+    wecom.text("商机 华为 ERP项目 方案呈现 5万")  # the card goes out through message/send
+    wecom.fake.wait_for(lambda: [b for b in wecom.fake.sent() if b.get("msgtype") == "template_card"])
+    assert len(wecom.fake.called("gettoken")) == 2
+    errors = [c for c in wecom.fake.called("message/send") if not c.body.get("_ok")]
+    assert len(errors) == 1  # the one refused with 42001, then the retry with the new token
+
+
+def test_frequency_limits_are_waited_out_not_dropped(wecom):
+    wecom.fake.script("message/send", {"errcode": 45009, "errmsg": "api freq out of limit"})
+    wecom.text("商机 华为 ERP项目 方案呈现 5万")
+    calls = wecom.fake.wait_for(lambda: len(wecom.fake.called("message/send")) >= 2
+                                and wecom.fake.called("message/send"))
+    assert calls[1].at - calls[0].at >= 0.9 and calls[1].body.get("_ok")
+
+
+def test_a_reply_longer_than_2048_bytes_is_split_on_character_boundaries(wecom):
+    with wecom.core.session_factory.begin() as s:
+        tenant = Tenant(platform="wecom", external_id="ww1234567890abcdef", currency="CNY")
+        s.add(tenant)
+        s.flush()
+        s.add_all([Customer(tenant_id=tenant.id, name=f"华东地区第{i}号重点战略客户集团有限公司",
+                            name_key=name_key(f"华东地区第{i}号重点战略客户集团有限公司"))
+                   for i in range(50)])
+    status, reply = wecom.text("客户列表")
+    assert reply is None  # too long for a passive reply
+    parts = wecom.fake.wait_for(lambda: "第49号" in "".join(wecom.sent_to("zhangwei"))
+                                and wecom.sent_to("zhangwei"))
+    assert len(parts) >= 2
+    assert all(len(part.encode()) <= 2048 for part in parts)
+    whole = "\n".join(parts)
+    assert all(f"第{i}号" in whole for i in range(50))
+
+
+def test_a_won_deal_is_announced_to_the_teams_group_robot(wecom):
+    wecom.fake.robots.add("ROBOT-KEY")
+    wecom.text("帮助", user="wangfang")  # the first member: admin
+    wecom.text("团队 设置 销售团队 企业微信 webhook:ROBOT-KEY", user="wangfang")
+    status, reply = wecom.text("赢单 华为 4.8万：交付周期短")
+    assert "赢单：华为，¥4.8万" in reply
+    [post] = wecom.fake.wait_for(lambda: [c for c in wecom.fake.called("webhook/send")])
+    assert post.query["key"] == "ROBOT-KEY"
+    assert "🎉 张伟 拿下 华为 — ¥4.8万" in post.body["markdown"]["content"]
+
+
+def test_team_reports_post_to_an_app_chat(wecom, wecom_settings):
+    from bot.wecom.posts import WeComPoster
+    from handlers.reply import Reply
+    poster = WeComPoster(wecom.app.client)
+    assert poster.post_to_team({"wecom": {"chat": "wrCHAT"}}, Reply(title="周报", locale="zh"))
+    [call] = wecom.fake.called("appchat/send")
+    assert call.body["chatid"] == "wrCHAT" and "### 周报" in call.body["markdown"]["content"]
+    assert not poster.post_to_team({}, Reply(title="x"))
