@@ -1,0 +1,82 @@
+"""The WeCom client: every call on the configured base URL, one token shared by all processes,
+fetched by one of them at a time, and a bounded refresh."""
+import threading
+
+import pytest
+import redis
+from wechatpy.exceptions import WeChatClientException
+
+from bot.wecom.client import DatabaseTokens, RedisTokens, WeComClient
+from fakes.wecom_driver import AGENT, CORP, SECRET
+
+REDIS_URL = "redis://127.0.0.1:6379/0"
+
+
+def client(fake, tokens):
+    return WeComClient(CORP, SECRET, AGENT, fake.api_url, tokens)
+
+
+def concurrently(n, fn):
+    results, barrier = [], threading.Barrier(n)
+
+    def run():
+        barrier.wait()
+        results.append(fn())
+    threads = [threading.Thread(target=run) for _ in range(n)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return results
+
+
+def test_many_processes_share_one_token_from_the_database(fake_wecom, session_factory):
+    fake_wecom.delay["gettoken"] = 0.3
+    clients = [client(fake_wecom, DatabaseTokens(session_factory)) for _ in range(8)]
+    tokens = concurrently(8, lambda: clients.pop().access_token)
+    assert set(tokens) == {"tok-1"} and len(fake_wecom.called("gettoken")) == 1
+
+
+@pytest.fixture
+def redis_tokens():
+    try:
+        redis.Redis.from_url(REDIS_URL).ping()
+    except redis.ConnectionError:
+        pytest.skip(f"Redis not reachable at {REDIS_URL}")
+    key = f"{CORP}_{SECRET[:10]}_access_token"
+    redis.Redis.from_url(REDIS_URL).delete(key, f"{key}:lock")
+    yield lambda: RedisTokens(REDIS_URL)
+    redis.Redis.from_url(REDIS_URL).delete(key, f"{key}:lock")
+
+
+def test_many_processes_share_one_token_from_redis(fake_wecom, redis_tokens):
+    fake_wecom.delay["gettoken"] = 0.3
+    clients = [client(fake_wecom, redis_tokens()) for _ in range(8)]
+    tokens = concurrently(8, lambda: clients.pop().access_token)
+    assert set(tokens) == {"tok-1"} and len(fake_wecom.called("gettoken")) == 1
+
+
+def test_an_expired_token_is_refreshed_once_by_one_process(fake_wecom, session_factory):
+    clients = [client(fake_wecom, DatabaseTokens(session_factory)) for _ in range(4)]
+    clients[0].user.get("zhangwei")
+    fake_wecom.expire_token()
+    names = concurrently(4, lambda: clients.pop().user.get("zhangwei")["name"])
+    assert names == ["张伟"] * 4
+    assert len(fake_wecom.called("gettoken")) == 2
+
+
+def test_a_token_that_never_works_fails_after_one_refresh(fake_wecom, session_factory):
+    wecom = client(fake_wecom, DatabaseTokens(session_factory))
+    fake_wecom.script("user/get", {"errcode": 40014, "errmsg": "invalid access_token"},
+                      {"errcode": 40014, "errmsg": "invalid access_token"})
+    with pytest.raises(WeChatClientException) as error:
+        wecom.user.get("zhangwei")
+    assert error.value.errcode == 40014
+    assert len(fake_wecom.called("gettoken")) == 2 and len(fake_wecom.called("user/get")) == 2
+
+
+def test_a_wrong_secret_is_reported_not_retried_forever(fake_wecom, session_factory):
+    wecom = WeComClient(CORP, "wrong", AGENT, fake_wecom.api_url, DatabaseTokens(session_factory))
+    with pytest.raises(WeChatClientException) as error:
+        wecom.user.get("zhangwei")
+    assert error.value.errcode == 40001 and len(fake_wecom.called("gettoken")) == 1
