@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from urllib.parse import parse_qs
@@ -17,7 +18,6 @@ from zoneinfo import ZoneInfo
 
 import xmltodict
 from sqlalchemy.exc import OperationalError
-from wechatpy.enterprise import parse_message
 from wechatpy.enterprise.crypto import WeChatCrypto
 from wechatpy.enterprise.exceptions import InvalidCorpIdException
 from wechatpy.exceptions import InvalidSignatureException, WeChatClientException
@@ -34,7 +34,9 @@ from handlers.reply import Reply
 
 log = logging.getLogger(__name__)
 PLATFORM = "wecom"
+DEFAULT_ZONE = "Asia/Shanghai"  # a WeCom corp's day, for "once a day"
 PASSIVE_WAIT = 3.5  # seconds: leaves WeCom's 5 s for the network and the encryption
+WORKERS = 1  # few: the callbacks themselves (decrypt, answer) must keep most of the interpreter
 
 
 class WeComApp:
@@ -45,7 +47,9 @@ class WeComApp:
         self.corp_id = core.settings.wecom_corp_id
         self.directory = Directory(core, PLATFORM)
         self.poster = WeComPoster(client)
-        self.work = ThreadPoolExecutor(8, thread_name_prefix="wecom")
+        self.work = ThreadPoolExecutor(WORKERS, thread_name_prefix="wecom")
+        self._running = 0
+        self._lock = threading.Lock()
 
     # HTTP --------------------------------------------------------------------------------------
     def __call__(self, environ, start_response):
@@ -62,24 +66,32 @@ class WeComApp:
             # forged, for another corp, or not WeCom's format: nothing decrypted is logged
             log.warning("WeCom callback rejected: %s", error.__class__.__name__)
             return _respond(start_response, "403 Forbidden", "")
-        message = parse_message(xml)
-        if message.target != self.corp_id:
+        message = xmltodict.parse(xml)["xml"]
+        if message.get("ToUserName") != self.corp_id:
             log.warning("WeCom callback for another corp rejected")
             return _respond(start_response, "403 Forbidden", "")
-        answer = self._answer(message, xmltodict.parse(xml)["xml"])
+        answer = self._answer(message)
         if answer is None:
             return _respond(start_response, "200 OK", "")
-        reply_xml = TextReply(message=message, content=answer).render()
+        reply_xml = TextReply(source=self.corp_id, target=message["FromUserName"],
+                              content=answer).render()
         return _respond(start_response, "200 OK", self.crypto.encrypt_message(reply_xml, nonce, stamp))
 
     # messages -----------------------------------------------------------------------------------
-    def _answer(self, message, raw: dict) -> str | None:
+    def _answer(self, message: dict) -> str | None:
         """The passive text reply, or None (an empty 200: the answer, if any, goes via the API)."""
-        job = self._job(message, raw)
+        job = self._job(message)
         if job is None:
             return None
         user_id, text, delivery = job
+        with self._lock:
+            busy = self._running >= WORKERS
+            self._running += 1
         future = self.work.submit(self.run, user_id, text, delivery)
+        future.add_done_callback(self._done)
+        if busy:  # under load: answer empty now, the reply follows through the API
+            future.add_done_callback(lambda done: self._send_later(user_id, done.result()))
+            return None
         try:
             reply = future.result(timeout=PASSIVE_WAIT)
         except FutureTimeout:
@@ -93,14 +105,19 @@ class WeComApp:
             self.work.submit(self._send_later, user_id, reply, passive is not None)
         return passive
 
-    def _job(self, message, raw: dict) -> tuple[str, str, str] | None:
+    def _done(self, _future) -> None:
+        with self._lock:
+            self._running -= 1
+
+    @staticmethod
+    def _job(raw: dict) -> tuple[str, str, str] | None:
         """(user, command text, delivery key) of a message or event the bot answers."""
-        user = message.source
-        if message.type == "text":
-            return user, message.content, f"msg:{message.id}"
+        user = raw.get("FromUserName", "")
+        if raw.get("MsgType") == "text":
+            return user, raw.get("Content") or "", f"msg:{raw.get('MsgId')}"
         event = (raw.get("Event") or "").lower()
         if event == "enter_agent":  # opening the app: a short help, the first time each day
-            today = dt.datetime.now(ZoneInfo(self.core.defaults.timezone)).date()
+            today = dt.datetime.now(ZoneInfo(DEFAULT_ZONE)).date()
             return user, "帮助", f"enter_agent:{user}:{today}"
         if event == "template_card_event":  # a card button: its key is the command
             key = raw.get("EventKey", "")

@@ -1,0 +1,93 @@
+"""Shared by the web benchmarks: run a WSGI app under gunicorn (the Procfile's config), load it from
+many keep-alive connections, and read the worker's memory."""
+from __future__ import annotations
+
+import http.client
+import os
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).parents[1]
+Request = Callable[[int, int], tuple[str, str, bytes, dict]]  # (worker, i) -> method, path, body, headers
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextmanager
+def gunicorn(app: str, env: dict):
+    """`app` served by one gunicorn worker with the web process's config; yields (pid, port)."""
+    port = free_port()
+    command = [str(Path(sys.executable).parent / "gunicorn"), "--config", "python:bot.gunicorn_conf", app]
+    process = subprocess.Popen(command, env={**env, "PORT": str(port), "WEB_CONCURRENCY": "1"},
+                               cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               start_new_session=True)
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise RuntimeError(f"{app} did not start") from None
+                time.sleep(0.1)
+        yield process.pid, port
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=30)
+
+
+def load(port: int, request: Request, requests: int, concurrency: int) -> tuple[float, list[float]]:
+    """(seconds, latencies) for `requests` requests over `concurrency` keep-alive connections."""
+    latencies: list[float] = []
+    lock = threading.Lock()
+
+    def worker(n: int):
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        mine = []
+        for i in range(requests // concurrency):
+            method, path, body, headers = request(n, i)
+            start = time.perf_counter()
+            conn.request(method, path, body, headers)
+            response = conn.getresponse()
+            response.read()
+            mine.append(time.perf_counter() - start)
+            if response.status != 200:
+                raise RuntimeError(f"HTTP {response.status}")
+        with lock:
+            latencies.extend(mine)
+
+    threads = [threading.Thread(target=worker, args=(n,)) for n in range(concurrency)]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return time.perf_counter() - started, latencies
+
+
+def p99_ms(latencies: list[float]) -> float:
+    return statistics.quantiles(latencies, n=100)[98] * 1000
+
+
+def worker_rss_mb(master_pid: int) -> float:
+    """Resident memory of the gunicorn worker (the master's child)."""
+    children = Path(f"/proc/{master_pid}/task/{master_pid}/children").read_text().split()
+    rss = 0
+    for pid in children:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                rss = max(rss, int(line.split()[1]))
+    return rss / 1024
