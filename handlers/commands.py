@@ -153,6 +153,13 @@ class TakeLeave:
 
 
 @dataclass(frozen=True)
+class Link:
+    """`link` (get a code) or `link 123456` (use it on the other platform)."""
+
+    code: str | None = None
+
+
+@dataclass(frozen=True)
 class SetLanguage:
     locale: str
 
@@ -173,4 +180,4 @@ class ParseError:
 
 Command = (LogVisit | UpsertDeal | CloseDeal | ShowProgress | SetTarget | ShowPipeline | ShowStalled
            | ShowLeaderboard | ListFollowups | DoneFollowups | SetCustomer | ListCustomers | ListTeams
-           | CreateTeam | ChangeTeam | ConfigureTeam | SetRole | TakeLeave | SetLanguage | Help)
+           | CreateTeam | ChangeTeam | ConfigureTeam | SetRole | TakeLeave | SetLanguage | Link | Help)

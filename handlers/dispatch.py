@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from handlers import admin, deals, reports, targets, visits
+from handlers import admin, deals, linking, reports, targets, visits
 from handlers import commands as c
 from handlers.context import Ctx, Refusal, usage_reply
 from handlers.messages import t
@@ -27,7 +27,7 @@ HANDLERS = {
     c.ChangeTeam: admin.handle_change_team, c.ConfigureTeam: admin.handle_configure_team,
     c.SetRole: admin.handle_set_role,
     c.TakeLeave: admin.handle_take_leave, c.Help: admin.handle_help,
-    c.SetLanguage: admin.handle_set_language,
+    c.SetLanguage: admin.handle_set_language, c.Link: linking.handle_link,
 }
 
 

@@ -18,7 +18,8 @@ LIFECYCLE_NAMES = {"potential": ("potential", "潜在"), "intent": ("intent", "�
 
 # Command words the bot itself writes (buttons, hints), so a pressed button parses in either language.
 WORDS = {"deal": ("deal", "商机"), "won": ("won", "赢单"), "lost": ("lost", "输单"),
-         "done": ("done", "完成"), "visit": ("visit", "拜访"), "progress": ("progress", "进度")}
+         "done": ("done", "完成"), "visit": ("visit", "拜访"), "progress": ("progress", "进度"),
+         "link": ("link", "关联")}
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # errors and usage
@@ -152,6 +153,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "leave_set": ("Leave noted: {first} – {last}.", "已登记请假：{first} – {last}。"),
     "leave_past": ("That leave ends in the past; give dates from today on.",
                    "请假结束日期已过，请填写今天及以后的日期。"),
+    "link_code_title": ("Your link code: {code}", "你的关联码：{code}"),
+    "link_code": ("On your other chat app (Slack or WeCom), send this to salesbot within {minutes} "
+                  "minutes: {example}",
+                  "请在 {minutes} 分钟内，在另一个聊天应用（Slack 或企业微信）里发给销售助手：{example}"),
+    "link_bad_code": ("That code is unknown or expired. Send link on your other app for a new one.",
+                      "关联码无效或已过期。请在另一个应用里发送“关联”获取新码。"),
+    "link_other_people": ("This workspace already has other people's data in salesbot; an admin has "
+                          "to join the two workspaces.",
+                          "此工作区在销售助手里已有其他人的数据，需要管理员合并两个工作区。"),
+    "link_done": ("Linked: you are {name} here too, with all your visits, deals and targets.",
+                  "关联成功：你在这里也是{name}，拜访、商机和目标都已合并。"),
     "language_set": ("I'll answer you in English.", "以后用中文回复你。"),
     "welcome": ("Welcome to salesbot, {name}! Type help to see what I can do.",
                 "欢迎使用销售助手，{name}！发送“帮助”查看可用命令。"),
@@ -189,6 +201,7 @@ USAGE: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "role": (("role @ana manager",), ("角色 @张三 经理",)),
     "leave": (("leave 12/24-12/31", "leave tomorrow"), ("请假 12月24日-12月31日", "请假 明天")),
     "language": (("language zh", "language en"), ("语言 中文", "语言 英文")),
+    "link": (("link", "link 123456"), ("关联", "关联 123456")),
     "help": (("help", "help deal"), ("帮助", "帮助 商机")),
 }
 

@@ -15,6 +15,7 @@ from handlers.commands import (
     DealRef,
     DoneFollowups,
     Help,
+    Link,
     ListCustomers,
     ListFollowups,
     ListTeams,
@@ -347,6 +348,13 @@ def _parse_language(rest: str, _today: dt.date) -> Command | ParseError:
     return SetLanguage(locale) if locale else ParseError("language")
 
 
+def _parse_link(rest: str, _today: dt.date) -> Command | ParseError:
+    code = rest.strip()
+    if not code:
+        return Link()
+    return Link(code) if re.fullmatch(r"\d{6}", code) else ParseError("link")
+
+
 def _parse_help(rest: str, _today: dt.date) -> Command | ParseError:
     topic = rest.strip().lower()
     if not topic:
@@ -362,4 +370,5 @@ _PARSERS = {
     "leaderboard": _parse_leaderboard, "followups": _parse_followups, "done": _parse_done,
     "customer": _parse_customer, "customers": _parse_customers, "team": _parse_team,
     "role": _parse_role, "leave": _parse_leave, "help": _parse_help, "language": _parse_language,
+    "link": _parse_link,
 }

@@ -83,6 +83,19 @@ class Tenant(Base):
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
+class TenantLink(Base):
+    """Another platform's workspace that is the same company as a tenant (a WeCom corp linked to
+    the Slack workspace): its people are members of that tenant."""
+
+    __tablename__ = "tenant_links"
+    __table_args__ = (UniqueConstraint("platform", "external_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    platform: Mapped[str] = mapped_column(String(16))
+    external_id: Mapped[str] = mapped_column(String(64))
+    tenant_id: Mapped[int] = mapped_column(ForeignKey("tenants.id", ondelete="CASCADE"))
+
+
 class Member(Base):
     __tablename__ = "members"
     __table_args__ = (Index("ix_members_tenant_name", "tenant_id", "name_key"),)

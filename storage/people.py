@@ -6,7 +6,17 @@ import datetime as dt
 from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session
 
-from storage.models import AuditLog, Identity, Leave, Member, Team, TeamMember, Tenant, name_key
+from storage.models import (
+    AuditLog,
+    Identity,
+    Leave,
+    Member,
+    Team,
+    TeamMember,
+    Tenant,
+    TenantLink,
+    name_key,
+)
 
 
 class PeopleRepository:
@@ -15,8 +25,14 @@ class PeopleRepository:
 
     # tenants -------------------------------------------------------------------------------
     def tenant(self, platform: str, external_id: str) -> Tenant | None:
-        return self.s.scalar(select(Tenant).where(Tenant.platform == platform,
-                                                  Tenant.external_id == external_id))
+        """The tenant of a workspace: its own, or the one it was linked to."""
+        own = self.s.scalar(select(Tenant).where(Tenant.platform == platform,
+                                                 Tenant.external_id == external_id))
+        if own is not None:
+            return own
+        return self.s.scalar(select(Tenant).join(TenantLink, TenantLink.tenant_id == Tenant.id)
+                             .where(TenantLink.platform == platform,
+                                    TenantLink.external_id == external_id))
 
     def add_tenant(self, platform: str, external_id: str, name: str, currency: str) -> Tenant:
         tenant = Tenant(platform=platform, external_id=external_id, name=name, currency=currency)

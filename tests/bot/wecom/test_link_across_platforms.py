@@ -1,0 +1,43 @@
+"""One web process serving Slack and WeCom; a person links their two accounts end to end."""
+import re
+
+import pytest
+
+from bot.settings import Settings
+from bot.web import create_app
+from fakes.slack_api import FakeSlack
+from fakes.slack_driver import SECRET as SLACK_SECRET
+from fakes.slack_driver import SlackDriver
+from fakes.wecom_driver import AES_KEY, AGENT, CORP, SECRET, TOKEN, WeComDriver
+from support import serve
+
+
+@pytest.fixture
+def both(db_url, fake_wecom):
+    fake_slack = FakeSlack()
+    fake_slack.add_user("U2", "Ana")
+    settings = Settings(database_url=db_url, slack_bot_token="xoxb-test",
+                        slack_signing_secret=SLACK_SECRET, slack_api_url=fake_slack.api_url,
+                        wecom_corp_id=CORP, wecom_agent_id=AGENT, wecom_secret=SECRET,
+                        wecom_token=TOKEN, wecom_encoding_aes_key=AES_KEY,
+                        wecom_api_url=fake_wecom.api_url)
+    app = create_app(settings)
+    server = serve(app)
+    url = f"http://127.0.0.1:{server.server_address[1]}"
+    yield SlackDriver(url, fake_slack, app.core), WeComDriver(url, fake_wecom, app.core)
+    server.shutdown()
+    server.server_close()
+    fake_slack.close()
+    app.core.engine.dispose()
+
+
+def test_a_rep_links_slack_and_wecom_and_sees_one_set_of_numbers(both):
+    slack, wecom = both
+    assert "Visit to Acme logged." in slack.say("/visit", "Acme: demo", user="U2")
+    code = re.search(r"\d{6}", slack.say("/salesbot", "link", user="U2"))[0]
+    wecom.text("拜访 华为：见面", user="lina")
+    status, reply = wecom.text(f"关联 {code}", user="lina")
+    assert "关联成功：你在这里也是Ana" in reply
+    status, reply = wecom.text("progress", user="lina")
+    assert "Visits         2" in reply
+    assert "*Visits*\n2" in slack.say("/progress", user="U2")
