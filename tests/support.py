@@ -6,6 +6,8 @@ import threading
 from socketserver import ThreadingMixIn
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
+from sqlalchemy import func, select
+
 from bot.console import ConsoleBot, render
 from handlers.dispatch import Defaults
 
@@ -32,6 +34,12 @@ class Chat:
         self.reply("help", user=manager)
         for rep in reps:
             self.reply("help", user=rep)
+
+
+def count(session_factory, model, *where) -> int:
+    """How many rows of `model` (matching `where`) are stored."""
+    with session_factory() as session:
+        return session.scalar(select(func.count()).select_from(model).where(*where))
 
 
 class _ThreadingServer(ThreadingMixIn, WSGIServer):

@@ -2,19 +2,15 @@
 import datetime as dt
 from decimal import Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from storage.models import Customer, Deal, DealEvent, Visit
+from support import count
 
 
 def rows(session_factory, model, *where):
     with session_factory() as s:
         return list(s.scalars(select(model).where(*where).order_by(model.id)))
-
-
-def count(session_factory, model):
-    with session_factory() as s:
-        return s.scalar(select(func.count()).select_from(model))
 
 
 def test_visit_to_a_new_customer_is_stored_and_the_customer_created(team_chat):

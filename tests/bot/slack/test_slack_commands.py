@@ -2,15 +2,11 @@
 import time
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from fakes.slack_api import _all_text
 from storage.models import Deal, Member, Visit
-
-
-def count(core, model, *where):
-    with core.session_factory() as s:
-        return s.scalar(select(func.count()).select_from(model).where(*where))
+from support import count
 
 
 @pytest.mark.parametrize("command, text, expected", [
@@ -76,7 +72,7 @@ def test_a_win_in_a_channel_is_celebrated_in_the_channel(slack):
 def test_bad_input_gets_the_right_form_and_stores_nothing(slack):
     text = slack.say("/visit", ": nothing")
     assert ":warning:" in text and "visit Acme Corp: met the CTO" in text
-    assert count(slack.core, Visit) == 0
+    assert count(slack.core.session_factory, Visit) == 0
 
 
 def test_a_dm_is_answered_in_the_dm(slack):
@@ -100,13 +96,13 @@ def test_a_retried_event_is_stored_and_answered_once(slack):
     slack.fake.wait_for(lambda: slack.fake.called("chat.postMessage"))
     time.sleep(0.5)  # give any wrongly repeated answer the time to arrive
     assert len(slack.fake.called("chat.postMessage")) == 1
-    assert count(slack.core, Visit) == 1
+    assert count(slack.core.session_factory, Visit) == 1
 
 
 def test_mentioned_users_become_members_before_they_talk(slack):
     slack.say("/salesbot", "help", user="U1")
     assert "Added to Sales: Ana, Bo" in slack.say("/salesbot", "team add Sales <@U2|ana> <@U3>")
-    assert count(slack.core, Member) == 3
+    assert count(slack.core.session_factory, Member) == 3
 
 
 def test_a_bot_message_or_edit_in_a_dm_is_ignored(slack):
@@ -116,5 +112,5 @@ def test_a_bot_message_or_edit_in_a_dm_is_ignored(slack):
                  "user": "UBOT", "text": "Visit to Acme logged.", "ts": "2.0"})
     slack.dm("progress")  # a real message after them, to know the app has caught up
     slack.fake.wait_for(lambda: slack.fake.called("chat.postMessage"))
-    assert len(slack.fake.called("chat.postMessage")) == 1 and count(slack.core, Visit) == 0
-    assert count(slack.core, Deal) == 0
+    assert len(slack.fake.called("chat.postMessage")) == 1 and count(slack.core.session_factory, Visit) == 0
+    assert count(slack.core.session_factory, Deal) == 0

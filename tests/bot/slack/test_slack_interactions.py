@@ -3,15 +3,11 @@ import json
 import time
 from urllib.parse import parse_qs, urlparse
 
-from sqlalchemy import func, select, text
+from sqlalchemy import select, text
 
 from fakes.slack_api import _all_text
 from storage.models import Deal, Target, Visit
-
-
-def count(core, model, *where):
-    with core.session_factory() as s:
-        return s.scalar(select(func.count()).select_from(model).where(*where))
+from support import count
 
 
 def test_visit_with_no_text_opens_the_form(slack):
@@ -53,7 +49,7 @@ def test_a_form_with_errors_is_answered_inline_then_stored_once_fixed(slack):
     assert status == 200
     assert json.loads(body) == {"response_action": "errors",
                                 "errors": {"customer": "Pick a customer (type to search)."}}
-    assert count(slack.core, Visit) == 0
+    assert count(slack.core.session_factory, Visit) == 0
     values["customer"]["selected_option"] = {"value": "new:Acme Corp"}
     status, body = slack.submit("visit_form", values)
     assert status == 200 and body == ""
@@ -89,7 +85,7 @@ def test_a_rep_submitting_the_target_form_is_refused_inline(slack):
     status, body = slack.submit("target_form", values, user="U3")
     assert "only a manager" in json.loads(body)["errors"]["who"]
     status, body = slack.submit("target_form", values, user="U1")
-    assert body == "" and count(slack.core, Target) == 1
+    assert body == "" and count(slack.core.session_factory, Target) == 1
 
 
 def test_each_deal_button_works_when_pressed(slack):
@@ -161,7 +157,7 @@ def test_forged_or_stale_requests_are_rejected_and_change_nothing(slack):
     assert status == 401
     assert slack.dm("visit Acme: forged", secret="nope") == 401
     time.sleep(0.3)
-    assert count(slack.core, Visit) == 0 and slack.fake.responses == []
+    assert count(slack.core.session_factory, Visit) == 0 and slack.fake.responses == []
 
 
 def test_posts_wait_out_rate_limits_and_still_arrive(slack):

@@ -3,14 +3,10 @@ forged requests, token expiry, frequency limits, long replies and team posts."""
 import time
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from storage.models import Customer, Deal, Member, Tenant, Visit, name_key
-
-
-def count(core, model, *where):
-    with core.session_factory() as s:
-        return s.scalar(select(func.count()).select_from(model).where(*where))
+from support import count
 
 
 def test_url_verification_answers_the_decrypted_echostr(wecom):
@@ -46,7 +42,7 @@ def test_a_wecom_user_is_registered_from_user_get_in_chinese(wecom):
 def test_bad_input_gets_the_right_form_in_chinese_and_stores_nothing(wecom):
     status, reply = wecom.text("拜访")
     assert "正确的说法" in reply and "拜访 华为" in reply
-    assert count(wecom.core, Visit) == 0
+    assert count(wecom.core.session_factory, Visit) == 0
 
 
 def test_a_slow_command_is_answered_through_message_send(wecom):
@@ -56,7 +52,7 @@ def test_a_slow_command_is_answered_through_message_send(wecom):
     assert status == 200 and reply is None and time.monotonic() - started < 5
     [sent] = wecom.fake.wait_for(lambda: wecom.sent_to("zhangwei"))
     assert "已记录拜访：华为。" in sent
-    assert count(wecom.core, Visit) == 1
+    assert count(wecom.core.session_factory, Visit) == 1
 
 
 def test_a_message_redelivered_three_times_is_stored_and_answered_once(wecom):
@@ -64,7 +60,7 @@ def test_a_message_redelivered_three_times_is_stored_and_answered_once(wecom):
     assert answers[0] and "已记录拜访" in answers[0]
     assert answers[1:] == [None, None]
     time.sleep(0.5)
-    assert count(wecom.core, Visit) == 1 and wecom.fake.sent() == []
+    assert count(wecom.core.session_factory, Visit) == 1 and wecom.fake.sent() == []
 
 
 def test_a_slow_message_redelivered_while_it_runs_gets_one_answer(wecom):
@@ -74,7 +70,7 @@ def test_a_slow_message_redelivered_while_it_runs_gets_one_answer(wecom):
     assert first == second == (200, None)
     wecom.fake.wait_for(lambda: wecom.sent_to("zhangwei"))
     time.sleep(1)
-    assert len(wecom.sent_to("zhangwei")) == 1 and count(wecom.core, Visit) == 1
+    assert len(wecom.sent_to("zhangwei")) == 1 and count(wecom.core.session_factory, Visit) == 1
 
 
 def test_opening_the_app_shows_help_once_a_day(wecom):
@@ -113,7 +109,7 @@ def test_forged_signature_and_wrong_corp_are_rejected_and_change_nothing(wecom, 
     other_corp = WeComDriver(wecom.base_url, fake_wecom, wecom.core, corp_id="wwOTHERCORP0000000")
     status, _ = other_corp.text("拜访 华为：别家企业")
     assert status == 403
-    assert count(wecom.core, Visit) == 0 and count(wecom.core, Customer) == 0
+    assert count(wecom.core.session_factory, Visit) == 0 and count(wecom.core.session_factory, Customer) == 0
 
 
 def test_token_expiry_mid_send_refreshes_once_and_delivers(wecom):
