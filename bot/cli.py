@@ -109,14 +109,12 @@ def socket() -> None:
 
 
 def _socket_mode() -> None:
-    from slack_bolt.adapter.socket_mode import SocketModeHandler
-
-    from bot.slack.app import build_bolt
+    from bot.slack.app import socket_mode_handler
 
     app = _app()
     if not app.settings.slack_app_token:
         raise click.ClickException("Socket Mode needs SLACK_APP_TOKEN (xapp-…).")
-    SocketModeHandler(build_bolt(app), app.settings.slack_app_token).start()
+    socket_mode_handler(app).start()
 
 
 @main.command("import")

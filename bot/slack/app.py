@@ -59,6 +59,14 @@ def build_bolt(core: App) -> BoltApp:
     return bolt
 
 
+def socket_mode_handler(core: App):
+    """Slack over Socket Mode (SLACK_APP_TOKEN): the same bolt app and listeners, no public URL.
+    `apps.connections.open` goes to SLACK_API_URL like every other call."""
+    from slack_bolt.adapter.socket_mode import SocketModeHandler
+
+    return SocketModeHandler(build_bolt(core), core.settings.slack_app_token)
+
+
 def single_workspace(token: str, base_url: str):
     """Authorize every request with the one bot token; `auth.test` once, on first use, not at start."""
     @lru_cache(maxsize=8)

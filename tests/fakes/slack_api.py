@@ -28,6 +28,7 @@ class FakeSlack:
         self.users: dict[str, dict] = {}
         self.scripted: dict[str, list[tuple[int, dict, dict]]] = {}
         self.delay: dict[str, float] = {}
+        self.socket_url = ""  # where apps.connections.open sends Socket Mode clients
         self.lock = threading.Condition()
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self.server.daemon_threads = True
@@ -80,6 +81,8 @@ class FakeSlack:
         if method == "users.info":
             user = self.users.get(params.get("user"))
             return 200, {}, {"ok": True, "user": user} if user else {"ok": False, "error": "user_not_found"}
+        if method == "apps.connections.open":
+            return 200, {}, {"ok": True, "url": self.socket_url}
         if method == "oauth.v2.access":
             return 200, {}, {"ok": True, "access_token": "xoxb-installed", "token_type": "bot",
                              "scope": "chat:write,commands", "bot_user_id": "UBOT2", "app_id": "A1",
