@@ -1,8 +1,8 @@
 """Bulk history for benchmarks, generated inside the database (fast, no Python row loop).
 
 One tenant, one team of 50 reps, 5,000 customers; `months` of history at a fixed activity per month
-(visits and deals spread evenly), written in time order as a real team's history is. Deals older
-than two months are closed (won or lost), so the open pipeline stays the same size however long
+(visits and deals spread evenly), written in time order as a real team's history is. Deals are
+won or lost a month after they were opened, so the open pipeline stays the same size however long
 the history is. PostgreSQL is vacuumed after the load, as autovacuum would have done.
 """
 from __future__ import annotations
@@ -16,6 +16,7 @@ CUSTOMERS = 5_000
 VISITS_PER_MONTH = 1_000_000 // 12
 DEALS_PER_MONTH = 200_000 // 12
 NOW = dt.datetime(2026, 11, 23, 2, 0, tzinfo=dt.timezone.utc)
+CLOSE_AFTER = 30 * 86400  # a deal is won or lost a month after it was opened
 
 _SQLITE_SERIES = "WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < :n) "
 
@@ -47,7 +48,7 @@ def _age(n: int, span: int) -> str:
 def load(engine: Engine, months: int) -> dict:
     """Create the tenant, team, reps and `months` of history; returns ids the benchmark needs."""
     span = months * 30 * 86400
-    recent = 60 * 86400
+    recent = CLOSE_AFTER
     with engine.begin() as conn:
         if engine.dialect.name == "sqlite":  # load speed only: 4 GB of page cache, no fsync
             conn.exec_driver_sql("PRAGMA cache_size=-4000000")
@@ -104,7 +105,7 @@ def _deals(conn, engine, months, span, recent, rep) -> None:
              else f"SELECT i, {age} AS age FROM generate_series(1, :n) AS s(i)")
     body = (f"SELECT 1, {rep}, 1 + {_rand(engine, CUSTOMERS)}, 'Deal ' || i, stage, "
             f"10000 + {_rand(engine, 990000)}, 'CNY', 50, '', 3, {_ts(engine, 'age')}, "
-            f"CASE WHEN stage IN ('won', 'lost') THEN {_ts(engine, 'age - 1209600')} END, "
+            f"CASE WHEN stage IN ('won', 'lost') THEN {_ts(engine, f'age - {CLOSE_AFTER}')} END, "
             f"{_ts(engine, 'age')}, {_ts(engine, 'age - 86400')} "
             f"FROM (SELECT i, age, {stage_of} AS stage FROM ({inner}) AS a) AS b")
     prefix = _SQLITE_SERIES if engine.dialect.name == "sqlite" else ""
@@ -113,9 +114,9 @@ def _deals(conn, engine, months, span, recent, rep) -> None:
         "probability, reason, furthest_rank, stage_entered_at, closed_at, created_at, updated_at) "
         f"{body}"), {"n": n})
     conn.execute(text(
-        "INSERT INTO deal_events (deal_id, actor_id, at, kind, to_stage, new_amount) "
-        "SELECT id, owner_id, created_at, 'created', 'lead', amount FROM deals"))
+        "INSERT INTO deal_events (deal_id, owner_id, actor_id, at, kind, to_stage, new_amount) "
+        "SELECT id, owner_id, owner_id, created_at, 'created', 'lead', amount FROM deals"))
     conn.execute(text(
-        "INSERT INTO deal_events (deal_id, actor_id, at, kind, from_stage, to_stage, "
-        "seconds_in_from_stage) SELECT id, owner_id, updated_at, 'stage', 'proposal', stage, "
+        "INSERT INTO deal_events (deal_id, owner_id, actor_id, at, kind, from_stage, to_stage, "
+        "seconds_in_from_stage) SELECT id, owner_id, owner_id, updated_at, 'stage', 'proposal', stage, "
         "86400 * (1 + id % 20) FROM deals"))

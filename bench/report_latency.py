@@ -83,9 +83,8 @@ def _floor_statements(engine) -> dict[str, list[tuple[str, dict]]]:
              "IN ('lead','contact','discovery','proposal','negotiation') GROUP BY stage", {}),
             (f"SELECT furthest_rank, count(*) FROM deals WHERE owner_id IN ({reps}) "
              "AND created_at >= :since GROUP BY furthest_rank", {"since": since}),
-            ("SELECT e.from_stage, avg(e.seconds_in_from_stage) FROM deal_events e JOIN deals d "
-             f"ON d.id = e.deal_id WHERE e.kind = 'stage' AND e.at >= :since "
-             f"AND d.owner_id IN ({reps}) GROUP BY e.from_stage", {"since": since})],
+            ("SELECT from_stage, avg(seconds_in_from_stage) FROM deal_events WHERE kind = 'stage' "
+             f"AND at >= :since AND owner_id IN ({reps}) GROUP BY from_stage", {"since": since})],
         "leaderboard month": [(won, window)],
     }
 

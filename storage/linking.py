@@ -66,7 +66,7 @@ def merge_member(session: Session, source: Member, target: Member) -> None:
     for model, column, extra in ((Visit, Visit.member_id, tenant), (Deal, Deal.owner_id, tenant),
                                  (Target, Target.member_id, tenant), (Identity, Identity.member_id, tenant),
                                  (Customer, Customer.owner_id, {}), (Leave, Leave.member_id, {}),
-                                 (DealEvent, DealEvent.actor_id, {})):
+                                 (DealEvent, DealEvent.actor_id, {}), (DealEvent, DealEvent.owner_id, {})):
         session.execute(update(model).where(column == source.id).values({column.key: target.id, **extra}))
     session.delete(source)
     session.flush()

@@ -227,10 +227,12 @@ class DealEvent(Base):
 
     __tablename__ = "deal_events"
     __table_args__ = (Index("ix_deal_events_deal_at", "deal_id", "at"),
-                      Index("ix_deal_events_kind_at", "kind", "at"))
+                      Index("ix_deal_events_kind_at", "kind", "at", "owner_id"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     deal_id: Mapped[int] = mapped_column(ForeignKey("deals.id", ondelete="CASCADE"))
+    #: The deal's owner, kept on the event so that reports over recent events need no join.
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"))
     actor_id: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"))
     at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     kind: Mapped[str] = mapped_column(String(16))  # created | stage | amount

@@ -109,7 +109,7 @@ class DealRepository:
                     closed_at=now if stage in ("won", "lost") else None)
         self.s.add(deal)
         self.s.flush()
-        self.s.add(DealEvent(deal_id=deal.id, actor_id=owner_id, at=now, kind="created",
+        self.s.add(DealEvent(deal_id=deal.id, owner_id=owner_id, actor_id=owner_id, at=now, kind="created",
                              to_stage=stage, new_amount=amount))
         return deal
 
@@ -118,7 +118,8 @@ class DealRepository:
         if stage == deal.stage:
             return
         seconds = max(0, int((now - deal.stage_entered_at).total_seconds()))
-        self.s.add(DealEvent(deal_id=deal.id, actor_id=actor_id, at=now, kind="stage",
+        self.s.add(DealEvent(deal_id=deal.id, owner_id=deal.owner_id, actor_id=actor_id, at=now,
+                             kind="stage",
                              from_stage=deal.stage, to_stage=stage, seconds_in_from_stage=seconds))
         deal.stage, deal.stage_entered_at, deal.updated_at = stage, now, now
         deal.probability = DEFAULT_PROBABILITY[stage]
@@ -129,7 +130,8 @@ class DealRepository:
                    now: dt.datetime) -> None:
         if amount == deal.amount and currency == deal.currency:
             return
-        self.s.add(DealEvent(deal_id=deal.id, actor_id=actor_id, at=now, kind="amount",
+        self.s.add(DealEvent(deal_id=deal.id, owner_id=deal.owner_id, actor_id=actor_id, at=now,
+                             kind="amount",
                              old_amount=deal.amount, new_amount=amount))
         deal.amount, deal.currency, deal.updated_at = amount, currency, now
 

@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 from alembic.config import Config
 from alembic.script import ScriptDirectory
-from sqlalchemy import inspect, select
+from sqlalchemy import inspect, select, text
 from sqlalchemy.exc import IntegrityError
 
 from storage.db import HEAD, MIGRATIONS, SchemaBehind, ensure_current, make_engine, upgrade
@@ -64,3 +64,26 @@ def test_customer_names_are_unique_per_tenant_whatever_the_case_or_width(session
     with pytest.raises(IntegrityError):
         with session_factory.begin() as s:
             s.add(Customer(tenant_id=1, name="ＡＣＭＥ Corp", name_key=name_key("ＡＣＭＥ Corp")))
+
+
+def test_upgrading_fills_the_owner_of_existing_deal_events(tmp_path):
+    engine = make_engine(f"sqlite:///{tmp_path / 'old.sqlite3'}")
+    upgrade(engine, "0005")
+    now = "2026-11-01 00:00:00.000000"
+    with engine.begin() as conn:
+        conn.execute(text("INSERT INTO tenants (id, platform, external_id, name, currency, created_at) "
+                          "VALUES (1, 'console', 'x', 'x', 'CNY', :now)"), {"now": now})
+        conn.execute(text("INSERT INTO members (id, tenant_id, display_name, name_key, role, locale, "
+                          "active, created_at) VALUES (7, 1, 'Ana', 'ana', 'rep', 'en', 1, :now)"),
+                     {"now": now})
+        conn.execute(text("INSERT INTO customers (id, tenant_id, name, name_key, lifecycle, created_at) "
+                          "VALUES (1, 1, 'Acme', 'acme', 'potential', :now)"), {"now": now})
+        conn.execute(text("INSERT INTO deals (id, tenant_id, owner_id, customer_id, title, stage, amount, "
+                          "currency, probability, reason, furthest_rank, stage_entered_at, created_at, "
+                          "updated_at) VALUES (1, 1, 7, 1, 'ERP', 'lead', 0, 'CNY', 10, '', 0, :now, "
+                          ":now, :now)"), {"now": now})
+        conn.execute(text("INSERT INTO deal_events (deal_id, actor_id, at, kind) "
+                          "VALUES (1, 7, :now, 'created')"), {"now": now})
+    upgrade(engine)
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT owner_id FROM deal_events")).scalar() == 7
