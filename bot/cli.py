@@ -98,7 +98,8 @@ def start() -> None:
         os.execvp("gunicorn", ["gunicorn", "--config", "python:bot.gunicorn_conf",
                                "bot.web:create_app()"])
     else:
-        click.echo("No Slack credentials set: starting the local demo (see docs/slack.md).")
+        click.echo("No Slack or WeCom credentials set: starting the local demo "
+                   "(docs/slack.md and docs/wecom.md say how to connect them).")
         demo.main(["--user", "Ana"], standalone_mode=False)
 
 

@@ -21,4 +21,4 @@ def post_worker_init(worker):
     gc.collect()
     gc.freeze()
     gc.set_threshold(50_000, 20, 20)
-    sys.setswitchinterval(0.001)
+    sys.setswitchinterval(0.0005)

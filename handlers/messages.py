@@ -100,7 +100,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pipeline_title": ("Pipeline · {who}", "销售漏斗 · {who}"),
     "pipeline_empty": ("No open deals.", "没有进行中的商机。"),
     "conversion": ("Conversion (last 6 months): {steps}", "阶段转化率（近6个月）：{steps}"),
-    "days_in_stage": ("Avg days in stage", "平均停留天数"),
     "col_stage": ("Stage", "阶段"), "col_deals": ("Deals", "数量"), "col_amount": ("Amount", "金额"),
     "col_days": ("Days", "天数"), "col_rank": ("#", "名次"), "col_name": ("Name", "姓名"),
     "open_total": ("Open deals: {count} · {amount} · weighted {weighted}",
@@ -120,7 +119,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "target_no_reps": ("Team {team} has no reps to split the target over.",
                        "团队{team}没有可分解目标的销售。"),
     # customers
-    "customer_title": ("{name}", "{name}"), "tier": ("Tier", "等级"), "lifecycle": ("Stage", "客户阶段"),
+    "tier": ("Tier", "等级"), "lifecycle": ("Stage", "客户阶段"),
     "customer_updated": ("Customer {name} updated.", "客户{name}已更新。"),
     "customers_title": ("Customers", "客户列表"), "customers_none": ("No customers yet.", "还没有客户。"),
     "col_customer": ("Customer", "客户"), "col_tier": ("Tier", "等级"), "col_owner": ("Owner", "负责人"),
