@@ -4,37 +4,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from handlers import commands as c
 from handlers import vocabulary as V
-from handlers.amounts import parse_amount, parse_count
-from handlers.commands import (
-    ChangeTeam,
-    CloseDeal,
-    Command,
-    ConfigureTeam,
-    CreateTeam,
-    DealRef,
-    DoneFollowups,
-    Help,
-    Link,
-    ListCustomers,
-    ListFollowups,
-    ListTeams,
-    LogVisit,
-    ParseError,
-    Period,
-    Scope,
-    SetCustomer,
-    SetLanguage,
-    SetRole,
-    SetTarget,
-    ShowLeaderboard,
-    ShowPipeline,
-    ShowProgress,
-    ShowStalled,
-    TakeLeave,
-    UpsertDeal,
-)
+from handlers.amounts import parse_amount
 from handlers.dates import parse_date, parse_date_range
+from handlers.parse_reports import (
+    parse_leaderboard,
+    parse_pipeline,
+    parse_progress,
+    parse_stalled,
+    parse_target,
+)
 
 MAX_TEXT = 2000
 _LIST_SEP = re.compile(r"[\s,，、]+")  # `@张三，@李四`, `done 3、4`
@@ -73,7 +53,7 @@ def split_keyword(text: str) -> tuple[str | None, str, str]:
     return None, "zh" if _CJK.search(text) else "en", text
 
 
-def parse(text: str, today: dt.date | None = None) -> Command | ParseError:
+def parse(text: str, today: dt.date | None = None) -> c.Command | c.ParseError:
     """Parse one message. Relative dates are read from `today` (the user's, in their timezone).
 
     >>> parse("进度 团队")
@@ -82,12 +62,12 @@ def parse(text: str, today: dt.date | None = None) -> Command | ParseError:
     raw = " ".join(text.split())  # as typed: free text (notes, reasons) is stored this way
     text = normalize(text)
     if not text:
-        return Help()
+        return c.Help()
     if len(text) > MAX_TEXT:
-        return ParseError(None, "too_long")
+        return c.ParseError(None, "too_long")
     intent, _, rest = split_keyword(text)
     if intent is None:
-        return ParseError(None)
+        return c.ParseError(None)
     if intent in _FREE_TEXT:
         rest = raw[len(raw) - len(rest):]
     return _PARSERS[intent](rest, today or dt.date.today())
@@ -108,16 +88,16 @@ def _head_and_body(rest: str) -> tuple[str, str]:
     return head, rest[len(head) + 1:]
 
 
-def _parse_visit(rest: str, today: dt.date) -> Command | ParseError:
+def _parse_visit(rest: str, today: dt.date) -> c.Command | c.ParseError:
     customer, body = _head_and_body(rest)
     if not customer.strip():
-        return ParseError("visit")
+        return c.ParseError("visit")
     notes, next_step, outcome, follow_up = [], "", "", None
     for index, segment in enumerate(filter(None, (s.strip() for s in re.split("[;；]", body)))):
         match = _FOLLOW_UP.match(fold(segment))
         day = parse_date(match[1].strip(" ,."), today) if match else None
         if match and day is None and index > 0:
-            return ParseError("visit", "date", match[1])
+            return c.ParseError("visit", "date", match[1])
         if day is not None:  # the first segment is notes unless it is a follow-up with a date
             follow_up = day
         elif match := _NEXT_STEP.match(fold(segment)):
@@ -126,11 +106,11 @@ def _parse_visit(rest: str, today: dt.date) -> Command | ParseError:
             outcome = segment[match.start(1):]
         else:
             notes.append(segment)
-    return LogVisit(customer.strip(), "; ".join(notes), next_step, outcome, follow_up)
+    return c.LogVisit(customer.strip(), "; ".join(notes), next_step, outcome, follow_up)
 
 
-def _deal_ref(tokens: list[tuple[str, bool]]) -> DealRef:
-    """Read a DealRef from tokens: `#12`, a quoted title, and the customer's words."""
+def _deal_ref(tokens: list[tuple[str, bool]]) -> c.DealRef:
+    """Read a c.DealRef from tokens: `#12`, a quoted title, and the customer's words."""
     deal_id, title, words = None, None, []
     for word, quoted in tokens:
         if quoted:
@@ -139,10 +119,10 @@ def _deal_ref(tokens: list[tuple[str, bool]]) -> DealRef:
             deal_id = int(word[1:])
         else:
             words.append(word)
-    return DealRef(deal_id, tuple(words), title)
+    return c.DealRef(deal_id, tuple(words), title)
 
 
-def _parse_deal(rest: str, today: dt.date) -> Command | ParseError:
+def _parse_deal(rest: str, today: dt.date) -> c.Command | c.ParseError:
     tokens = tokens_of(rest)
     stage = amount = close = None
     kept: list[tuple[str, bool]] = []
@@ -153,7 +133,7 @@ def _parse_deal(rest: str, today: dt.date) -> Command | ParseError:
         if not quoted and lower in V.CLOSE_WORDS and i + 1 < len(tokens):
             close, used = _date_at(tokens, i + 1, today)
             if close is None:
-                return ParseError("deal", "date", tokens[i + 1][0])
+                return c.ParseError("deal", "date", tokens[i + 1][0])
             i += 1 + used
             continue
         if not quoted and stage is None and lower in V.STAGE_WORDS:
@@ -165,10 +145,10 @@ def _parse_deal(rest: str, today: dt.date) -> Command | ParseError:
         i += 1
     ref = _deal_ref(kept)
     if not ref.words and ref.deal_id is None:
-        return ParseError("deal")
+        return c.ParseError("deal")
     if stage in ("won", "lost"):
-        return CloseDeal(ref, stage == "won", amount)
-    return UpsertDeal(ref, stage, amount, close)
+        return c.CloseDeal(ref, stage == "won", amount)
+    return c.UpsertDeal(ref, stage, amount, close)
 
 
 def _date_at(tokens, i, today) -> tuple[dt.date | None, int]:
@@ -182,7 +162,7 @@ def _date_at(tokens, i, today) -> tuple[dt.date | None, int]:
 
 
 def _parse_close(won: bool):
-    def parse_close(rest: str, _today: dt.date) -> Command | ParseError:
+    def parse_close(rest: str, _today: dt.date) -> c.Command | c.ParseError:
         head, reason = _head_and_body(rest)
         amount, kept = None, []
         for word, quoted in tokens_of(head):
@@ -192,92 +172,23 @@ def _parse_close(won: bool):
                 kept.append((word, quoted))
         ref = _deal_ref(kept)
         if not ref.words and ref.deal_id is None:
-            return ParseError("won" if won else "lost")
-        return CloseDeal(ref, won, amount, reason.strip())
+            return c.ParseError("won" if won else "lost")
+        return c.CloseDeal(ref, won, amount, reason.strip())
     return parse_close
 
 
-def _scope_and_period(rest: str) -> tuple[Scope, Period, list[str]] | ParseError:
-    """Read `team [NAME]`, `@name`, `me` and a period; the words left over are returned."""
-    words = rest.split()
-    scope, period, left = Scope(), Period(), []
-    i = 0
-    while i < len(words):
-        word = words[i]
-        if word.startswith("@") and len(word) > 1:
-            scope = Scope("member", word[1:])
-        elif word.lower() in V.TEAM_WORDS:
-            scope = Scope("team")
-        elif word.lower() in V.ME_WORDS:
-            scope = Scope()
-        elif found := V.period_of(words, i):
-            period, used = found
-            i += used
-            continue
-        elif scope.kind == "team" and scope.name is None and not left:
-            scope = Scope("team", word)
-        else:
-            left.append(word)
-        i += 1
-    return scope, period, left
+def _parse_followups(rest: str, _today: dt.date) -> c.Command | c.ParseError:
+    return c.ListFollowups() if not rest.strip() else c.ParseError("followups")
 
 
-def _parse_progress(rest: str, _today: dt.date) -> Command | ParseError:
-    scope, period, left = _scope_and_period(rest)
-    return ParseError("progress") if left else ShowProgress(scope, period)
-
-
-def _parse_target(rest: str, _today: dt.date) -> Command | ParseError:
-    words = [w for w in rest.split() if w.lower() not in V.SPLIT_WORDS]
-    split = len(words) != len(rest.split())
-    metric = next((V.METRIC_WORDS[w.lower()] for w in words if w.lower() in V.METRIC_WORDS), None)
-    words = [w for w in words if w.lower() not in V.METRIC_WORDS]
-    amounts = [(w, parse_amount(w)) for w in words]
-    amount_words = [(w, m) for w, m in amounts if m is not None]
-    rest_words = [w for w, m in amounts if m is None]
-    scope, period, left = _scope_and_period(" ".join(rest_words))
-    if left or len(amount_words) != 1 or scope.kind == "me":
-        return ParseError("target")
-    metric = metric or "revenue"
-    money = amount_words[0][1]
-    if metric != "revenue" and parse_count(amount_words[0][0]) is None:
-        return ParseError("target", "count", amount_words[0][0])
-    if split and scope.kind != "team":
-        return ParseError("target", "split")
-    return SetTarget(scope, metric, money.amount, money.currency, period, split)
-
-
-def _parse_pipeline(stalled: bool):
-    def parse_pipeline(rest: str, _today: dt.date) -> Command | ParseError:
-        scope, _period, left = _scope_and_period(rest)
-        if left:
-            return ParseError("stalled" if stalled else "pipeline")
-        return ShowStalled(scope) if stalled else ShowPipeline(scope)
-    return parse_pipeline
-
-
-def _parse_leaderboard(rest: str, _today: dt.date) -> Command | ParseError:
-    words = rest.split()
-    metric = next((V.METRIC_WORDS[w.lower()] for w in words if w.lower() in V.METRIC_WORDS), "revenue")
-    words = [w for w in words if w.lower() not in V.METRIC_WORDS]
-    scope, period, left = _scope_and_period(" ".join(words))
-    if left or scope.kind == "member":
-        return ParseError("leaderboard")
-    return ShowLeaderboard(metric, period, scope.name)
-
-
-def _parse_followups(rest: str, _today: dt.date) -> Command | ParseError:
-    return ListFollowups() if not rest.strip() else ParseError("followups")
-
-
-def _parse_done(rest: str, _today: dt.date) -> Command | ParseError:
+def _parse_done(rest: str, _today: dt.date) -> c.Command | c.ParseError:
     ids = [w.lstrip("#") for w in _LIST_SEP.split(rest.strip()) if w]
     if not ids or not all(i.isdigit() and len(i) < 10 for i in ids):
-        return ParseError("done")
-    return DoneFollowups(tuple(int(i) for i in ids))
+        return c.ParseError("done")
+    return c.DoneFollowups(tuple(int(i) for i in ids))
 
 
-def _parse_customer(rest: str, _today: dt.date) -> Command | ParseError:
+def _parse_customer(rest: str, _today: dt.date) -> c.Command | c.ParseError:
     words = rest.split()
     tier = lifecycle = None
     kept = []
@@ -292,16 +203,16 @@ def _parse_customer(rest: str, _today: dt.date) -> Command | ParseError:
         else:
             kept.append(word)
     if not kept:
-        return ParseError("customer")
-    return SetCustomer(" ".join(kept), tier, lifecycle)
+        return c.ParseError("customer")
+    return c.SetCustomer(" ".join(kept), tier, lifecycle)
 
 
-def _parse_customers(rest: str, _today: dt.date) -> Command | ParseError:
+def _parse_customers(rest: str, _today: dt.date) -> c.Command | c.ParseError:
     words = rest.split()
     if not words:
-        return ListCustomers()
+        return c.ListCustomers()
     tier = V.tier_of(words[-1]) if len(words) <= 2 else None
-    return ListCustomers(tier) if tier else ParseError("customers")
+    return c.ListCustomers(tier) if tier else c.ParseError("customers")
 
 
 _TEAM_VERBS = {"create": "create", "new": "create", "新建": "create", "创建": "create",
@@ -313,61 +224,61 @@ _TEAM_SETTINGS = {"stall": "stall", "stalled": "stall", "停滞": "stall", "time
                   "群": "wecom"}
 
 
-def _parse_team(rest: str, _today: dt.date) -> Command | ParseError:
+def _parse_team(rest: str, _today: dt.date) -> c.Command | c.ParseError:
     words = [w for w in _LIST_SEP.split(rest) if w]
     verb = _TEAM_VERBS.get(words[0].lower()) if words else "list"
     if verb == "list" and len(words) <= 1:
-        return ListTeams()
+        return c.ListTeams()
     if verb == "create" and len(words) >= 2:
         channel = " ".join(w for w in words[2:] if w.startswith("#"))
         name_words = [words[1]] + [w for w in words[2:] if not w.startswith("#")]
-        return CreateTeam(" ".join(name_words), channel)
+        return c.CreateTeam(" ".join(name_words), channel)
     if verb == "set" and len(words) == 4 and words[2].lower() in _TEAM_SETTINGS:
-        return ConfigureTeam(words[1], _TEAM_SETTINGS[words[2].lower()], words[3])
+        return c.ConfigureTeam(words[1], _TEAM_SETTINGS[words[2].lower()], words[3])
     if verb in ("add", "remove") and len(words) >= 3 and all(w.startswith("@") for w in words[2:]):
-        return ChangeTeam(words[1], tuple(w[1:] for w in words[2:]), add=verb == "add")
-    return ParseError("team")
+        return c.ChangeTeam(words[1], tuple(w[1:] for w in words[2:]), add=verb == "add")
+    return c.ParseError("team")
 
 
-def _parse_role(rest: str, _today: dt.date) -> Command | ParseError:
+def _parse_role(rest: str, _today: dt.date) -> c.Command | c.ParseError:
     words = rest.split()
     if len(words) == 2 and words[0].startswith("@") and words[1].lower() in V.ROLE_WORDS:
-        return SetRole(words[0][1:], V.ROLE_WORDS[words[1].lower()])
-    return ParseError("role")
+        return c.SetRole(words[0][1:], V.ROLE_WORDS[words[1].lower()])
+    return c.ParseError("role")
 
 
-def _parse_leave(rest: str, today: dt.date) -> Command | ParseError:
+def _parse_leave(rest: str, today: dt.date) -> c.Command | c.ParseError:
     days = parse_date_range(rest, today) if rest.strip() else None
     if days is None:
-        return ParseError("leave", "date", rest) if rest.strip() else ParseError("leave")
-    return TakeLeave(*days)
+        return c.ParseError("leave", "date", rest) if rest.strip() else c.ParseError("leave")
+    return c.TakeLeave(*days)
 
 
-def _parse_language(rest: str, _today: dt.date) -> Command | ParseError:
+def _parse_language(rest: str, _today: dt.date) -> c.Command | c.ParseError:
     locale = V.LANGUAGE_WORDS.get(rest.strip().lower())
-    return SetLanguage(locale) if locale else ParseError("language")
+    return c.SetLanguage(locale) if locale else c.ParseError("language")
 
 
-def _parse_link(rest: str, _today: dt.date) -> Command | ParseError:
+def _parse_link(rest: str, _today: dt.date) -> c.Command | c.ParseError:
     code = rest.strip()
     if not code:
-        return Link()
-    return Link(code) if re.fullmatch(r"\d{6}", code) else ParseError("link")
+        return c.Link()
+    return c.Link(code) if re.fullmatch(r"\d{6}", code) else c.ParseError("link")
 
 
-def _parse_help(rest: str, _today: dt.date) -> Command | ParseError:
+def _parse_help(rest: str, _today: dt.date) -> c.Command | c.ParseError:
     topic = rest.strip().lower()
     if not topic:
-        return Help()
-    return Help(V.KEYWORDS_EN.get(topic) or V.KEYWORDS_ZH.get(topic) or topic)
+        return c.Help()
+    return c.Help(V.KEYWORDS_EN.get(topic) or V.KEYWORDS_ZH.get(topic) or topic)
 
 
 _FREE_TEXT = {"visit", "won", "lost"}
 _PARSERS = {
     "visit": _parse_visit, "deal": _parse_deal, "won": _parse_close(True),
-    "lost": _parse_close(False), "progress": _parse_progress, "target": _parse_target,
-    "pipeline": _parse_pipeline(False), "stalled": _parse_pipeline(True),
-    "leaderboard": _parse_leaderboard, "followups": _parse_followups, "done": _parse_done,
+    "lost": _parse_close(False), "progress": parse_progress, "target": parse_target,
+    "pipeline": parse_pipeline, "stalled": parse_stalled, "leaderboard": parse_leaderboard,
+    "followups": _parse_followups, "done": _parse_done,
     "customer": _parse_customer, "customers": _parse_customers, "team": _parse_team,
     "role": _parse_role, "leave": _parse_leave, "help": _parse_help, "language": _parse_language,
     "link": _parse_link,

@@ -6,17 +6,7 @@ import datetime as dt
 from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session
 
-from storage.models import (
-    AuditLog,
-    Identity,
-    Leave,
-    Member,
-    Team,
-    TeamMember,
-    Tenant,
-    TenantLink,
-    name_key,
-)
+from storage.models import AuditLog, Identity, Leave, Member, Team, TeamMember, Tenant, TenantLink, name_key
 
 
 class PeopleRepository:

@@ -1,0 +1,79 @@
+"""The report and target parts of the grammar: who (`me`, `team [NAME]`, `@name`), which period,
+which metric: `progress team quarter`, `target @ana revenue 500k month`, `leaderboard visits week`."""
+from __future__ import annotations
+
+import datetime as dt
+
+from handlers import commands as c
+from handlers import vocabulary as V
+from handlers.amounts import parse_amount, parse_count
+
+
+def _scope_and_period(rest: str) -> tuple[c.Scope, c.Period, list[str]] | c.ParseError:
+    """Read `team [NAME]`, `@name`, `me` and a period; the words left over are returned."""
+    words = rest.split()
+    scope, period, left = c.Scope(), c.Period(), []
+    i = 0
+    while i < len(words):
+        word = words[i]
+        if word.startswith("@") and len(word) > 1:
+            scope = c.Scope("member", word[1:])
+        elif word.lower() in V.TEAM_WORDS:
+            scope = c.Scope("team")
+        elif word.lower() in V.ME_WORDS:
+            scope = c.Scope()
+        elif found := V.period_of(words, i):
+            period, used = found
+            i += used
+            continue
+        elif scope.kind == "team" and scope.name is None and not left:
+            scope = c.Scope("team", word)
+        else:
+            left.append(word)
+        i += 1
+    return scope, period, left
+
+
+def parse_progress(rest: str, _today: dt.date) -> c.Command | c.ParseError:
+    scope, period, left = _scope_and_period(rest)
+    return c.ParseError("progress") if left else c.ShowProgress(scope, period)
+
+
+def parse_target(rest: str, _today: dt.date) -> c.Command | c.ParseError:
+    words = [w for w in rest.split() if w.lower() not in V.SPLIT_WORDS]
+    split = len(words) != len(rest.split())
+    metric = next((V.METRIC_WORDS[w.lower()] for w in words if w.lower() in V.METRIC_WORDS), None)
+    words = [w for w in words if w.lower() not in V.METRIC_WORDS]
+    amounts = [(w, parse_amount(w)) for w in words]
+    amount_words = [(w, m) for w, m in amounts if m is not None]
+    rest_words = [w for w, m in amounts if m is None]
+    scope, period, left = _scope_and_period(" ".join(rest_words))
+    if left or len(amount_words) != 1 or scope.kind == "me":
+        return c.ParseError("target")
+    metric = metric or "revenue"
+    money = amount_words[0][1]
+    if metric != "revenue" and parse_count(amount_words[0][0]) is None:
+        return c.ParseError("target", "count", amount_words[0][0])
+    if split and scope.kind != "team":
+        return c.ParseError("target", "split")
+    return c.SetTarget(scope, metric, money.amount, money.currency, period, split)
+
+
+def parse_pipeline(rest: str, _today: dt.date) -> c.Command | c.ParseError:
+    scope, _period, left = _scope_and_period(rest)
+    return c.ParseError("pipeline") if left else c.ShowPipeline(scope)
+
+
+def parse_stalled(rest: str, _today: dt.date) -> c.Command | c.ParseError:
+    scope, _period, left = _scope_and_period(rest)
+    return c.ParseError("stalled") if left else c.ShowStalled(scope)
+
+
+def parse_leaderboard(rest: str, _today: dt.date) -> c.Command | c.ParseError:
+    words = rest.split()
+    metric = next((V.METRIC_WORDS[w.lower()] for w in words if w.lower() in V.METRIC_WORDS), "revenue")
+    words = [w for w in words if w.lower() not in V.METRIC_WORDS]
+    scope, period, left = _scope_and_period(" ".join(words))
+    if left or scope.kind == "member":
+        return c.ParseError("leaderboard")
+    return c.ShowLeaderboard(metric, period, scope.name)
