@@ -118,6 +118,35 @@ def _socket_mode() -> None:
     socket_mode_handler(app).start()
 
 
+@main.group(invoke_without_command=True)
+@click.pass_context
+def deliveries(ctx) -> None:
+    """List outgoing messages not sent yet (pending) or given up on (failed)."""
+    if ctx.invoked_subcommand:
+        return
+    from storage.outbox import OutboxRepository
+
+    with _app().session_factory() as session:
+        rows = OutboxRepository(session).unsent()
+    if not rows:
+        click.echo("Nothing pending or failed.")
+    for row in rows:
+        click.echo(f"{row.status:8} {row.key}  → {row.platform}:{row.target}  tries {row.attempts}"
+                   f"  next {row.next_attempt_at:%Y-%m-%d %H:%M:%S}Z"
+                   + (f"  ({row.last_error})" if row.last_error else ""))
+
+
+@deliveries.command("retry")
+def deliveries_retry() -> None:
+    """Send failed deliveries again (with a fresh set of attempts)."""
+    from storage.models import utcnow
+    from storage.outbox import OutboxRepository
+
+    with _app().session_factory.begin() as session:
+        count = OutboxRepository(session).requeue_failed(utcnow())
+    click.echo(f"{count} failed deliveries queued again.")
+
+
 @main.command("import")
 @click.argument("kind", type=click.Choice(["roster", "customers", "targets"]))
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))

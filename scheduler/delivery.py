@@ -1,0 +1,99 @@
+"""The delivery loop: claim due outbox rows, hand each to the platform sender the worker was given,
+and record the outcome. Rate limits wait exactly as long as the platform asks (Retry-After, WeCom's
+frequency errors); other failures back off, doubling, and end in a visible `failed` state.
+
+Only the sender touches a platform: it is built in `bot/` and passed in.
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import logging
+from collections.abc import Callable
+from typing import Protocol
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from handlers.reply import Bar, Button, Reply, Table
+from storage.models import utcnow
+from storage.outbox import OutboxRepository
+
+log = logging.getLogger(__name__)
+
+
+class RateLimited(Exception):
+    """The platform said: not now, try again in `retry_after` seconds."""
+
+    def __init__(self, retry_after: float, detail: str = ""):
+        super().__init__(detail or f"rate limited for {retry_after} s")
+        self.retry_after = retry_after
+
+
+class Undeliverable(Exception):
+    """No later try can succeed (a channel that does not exist, a user who left)."""
+
+
+class Sender(Protocol):
+    def send(self, platform: str, target: str, reply: Reply) -> None: ...
+
+
+def to_payload(reply: Reply) -> dict:
+    """A Reply as JSON-ready data, for the outbox."""
+    return dataclasses.asdict(reply)
+
+
+def from_payload(data: dict) -> Reply:
+    fields = dict(data)
+    fields["lines"] = tuple(fields.get("lines", ()))
+    fields["fields"] = tuple(tuple(pair) for pair in fields.get("fields", ()))
+    fields["bars"] = tuple(Bar(**bar) for bar in fields.get("bars", ()))
+    fields["buttons"] = tuple(Button(**button) for button in fields.get("buttons", ()))
+    if fields.get("table"):
+        table = fields["table"]
+        fields["table"] = Table(tuple(table["headers"]), tuple(tuple(r) for r in table["rows"]))
+    if fields.get("announcement"):
+        fields["announcement"] = from_payload(fields["announcement"])
+    return Reply(**fields)
+
+
+@dataclasses.dataclass
+class DeliveryWorker:
+    session_factory: sessionmaker[Session]
+    sender: Sender
+    max_attempts: int = 5
+    lease: dt.timedelta = dt.timedelta(seconds=60)
+    clock: Callable[[], dt.datetime] = utcnow
+
+    def run_once(self, limit: int = 50) -> int:
+        """Send what is due now; returns how many deliveries were attempted."""
+        with self.session_factory.begin() as session:
+            claimed = [(d.id, d.key, d.platform, d.target, d.payload, d.attempts)
+                       for d in OutboxRepository(session).claim(self.clock(), limit, self.lease)]
+        for delivery_id, key, platform, target, payload, attempts in claimed:
+            status, when, error = self._attempt(platform, target, payload, attempts)
+            with self.session_factory.begin() as session:
+                outbox = OutboxRepository(session)
+                if status == "sent":
+                    outbox.mark_sent(delivery_id, self.clock())
+                elif status == "retry":
+                    outbox.retry_at(delivery_id, when, error)
+                else:
+                    log.warning("delivery %s failed for good: %s", key, error)
+                    outbox.mark_failed(delivery_id, error)
+        return len(claimed)
+
+    def _attempt(self, platform: str, target: str, payload: dict,
+                 attempts: int) -> tuple[str, dt.datetime | None, str]:
+        """("sent", None, ""), ("retry", when, why) or ("failed", None, why)."""
+        try:
+            self.sender.send(platform, target, from_payload(payload))
+            return "sent", None, ""
+        except RateLimited as limited:
+            return "retry", self.clock() + dt.timedelta(seconds=limited.retry_after), str(limited)
+        except Undeliverable as error:
+            return "failed", None, str(error) or error.__class__.__name__
+        except Exception as error:  # any other failure may pass: back off, within bounds
+            why = f"{error.__class__.__name__}: {error}"
+            if attempts >= self.max_attempts:
+                return "failed", None, why
+            return "retry", self.clock() + dt.timedelta(seconds=min(300, 2 ** attempts)), why

@@ -1,0 +1,65 @@
+"""The delivery outbox: enqueue by deterministic key (twice is a no-op), claim due rows safely with
+several workers (PostgreSQL: `FOR UPDATE SKIP LOCKED`; SQLite: one writer at a time), record how
+each attempt went. Callers own the transactions."""
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import or_, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
+
+from storage.models import Delivery
+
+
+class OutboxRepository:
+    def __init__(self, session: Session):
+        self.s = session
+
+    def enqueue(self, *, key: str, tenant_id: int, platform: str, target: str, payload: dict,
+                now: dt.datetime) -> bool:
+        """Add a message to send; False when one with this key exists already (sent or not)."""
+        insert = pg_insert if self.s.bind.dialect.name == "postgresql" else sqlite_insert
+        inserted = self.s.execute(insert(Delivery).values(
+            key=key, tenant_id=tenant_id, platform=platform, target=target, payload=payload,
+            status="pending", attempts=0, next_attempt_at=now, last_error="", created_at=now,
+        ).on_conflict_do_nothing(index_elements=["key"]).returning(Delivery.id)).first()
+        return inserted is not None
+
+    def claim(self, now: dt.datetime, limit: int, lease: dt.timedelta) -> list[Delivery]:
+        """Take up to `limit` due rows for `lease`; no other worker gets them meanwhile."""
+        due = (select(Delivery.id)
+               .where(Delivery.status == "pending", Delivery.next_attempt_at <= now,
+                      or_(Delivery.claimed_until.is_(None), Delivery.claimed_until < now))
+               .order_by(Delivery.next_attempt_at, Delivery.id).limit(limit))
+        if self.s.bind.dialect.name == "postgresql":
+            due = due.with_for_update(skip_locked=True)
+        ids = self.s.scalars(
+            update(Delivery).where(Delivery.id.in_(due.scalar_subquery()),
+                                   or_(Delivery.claimed_until.is_(None), Delivery.claimed_until < now))
+            .values(claimed_until=now + lease, attempts=Delivery.attempts + 1)
+            .returning(Delivery.id)).all()
+        return list(self.s.scalars(select(Delivery).where(Delivery.id.in_(ids)).order_by(Delivery.id)))
+
+    def mark_sent(self, delivery_id: int, now: dt.datetime) -> None:
+        self.s.execute(update(Delivery).where(Delivery.id == delivery_id)
+                       .values(status="sent", sent_at=now, claimed_until=None, last_error=""))
+
+    def retry_at(self, delivery_id: int, when: dt.datetime, error: str) -> None:
+        self.s.execute(update(Delivery).where(Delivery.id == delivery_id)
+                       .values(next_attempt_at=when, claimed_until=None, last_error=error[:2000]))
+
+    def mark_failed(self, delivery_id: int, error: str) -> None:
+        self.s.execute(update(Delivery).where(Delivery.id == delivery_id)
+                       .values(status="failed", claimed_until=None, last_error=error[:2000]))
+
+    def unsent(self, statuses: tuple[str, ...] = ("pending", "failed"), limit: int = 200):
+        return list(self.s.scalars(select(Delivery).where(Delivery.status.in_(statuses))
+                                   .order_by(Delivery.status, Delivery.next_attempt_at).limit(limit)))
+
+    def requeue_failed(self, now: dt.datetime) -> int:
+        """Give failed deliveries a fresh set of attempts; returns how many."""
+        return self.s.execute(update(Delivery).where(Delivery.status == "failed")
+                              .values(status="pending", attempts=0, next_attempt_at=now,
+                                      claimed_until=None)).rowcount

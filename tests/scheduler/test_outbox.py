@@ -1,0 +1,136 @@
+"""The delivery outbox: each message once, across retries, workers and rate limits."""
+import datetime as dt
+import threading
+
+from click.testing import CliRunner
+from sqlalchemy import select
+
+from bot.cli import main
+from handlers.reply import Bar, Button, Reply, Table
+from scheduler.delivery import DeliveryWorker, RateLimited, Undeliverable, from_payload, to_payload
+from storage.models import Delivery, Tenant
+from storage.outbox import OutboxRepository
+from support import NOW, count
+
+
+class RecordingSender:
+    """A platform sender as the worker sees it: records what it sends, fails when told to."""
+
+    def __init__(self, failures=()):
+        self.sent: list[tuple[str, str, str]] = []
+        self.failures = list(failures)
+        self.lock = threading.Lock()
+
+    def send(self, platform, target, reply):
+        with self.lock:
+            if self.failures:
+                raise self.failures.pop(0)
+            self.sent.append((platform, target, reply.title))
+
+
+class Clock:
+    def __init__(self, now=NOW):
+        self.now = now
+
+    def __call__(self):
+        return self.now
+
+
+def enqueue(session_factory, *keys, now=NOW):
+    with session_factory.begin() as s:
+        tenant = s.scalar(select(Tenant)) or Tenant(platform="console", external_id="t")
+        s.add(tenant)
+        s.flush()
+        return [OutboxRepository(s).enqueue(key=key, tenant_id=tenant.id, platform="slack",
+                                            target="channel:C1", payload=to_payload(Reply(title=key)),
+                                            now=now) for key in keys]
+
+
+def statuses(session_factory):
+    with session_factory() as s:
+        return {d.key: d.status for d in s.scalars(select(Delivery))}
+
+
+def test_the_same_key_twice_is_one_message(session_factory):
+    assert enqueue(session_factory, "standup:1:2:2026-11-23", "standup:1:2:2026-11-23") == [True, False]
+    assert count(session_factory, Delivery) == 1
+
+
+def test_a_pending_message_is_sent_once(session_factory):
+    enqueue(session_factory, "a", "b")
+    sender = RecordingSender()
+    worker = DeliveryWorker(session_factory, sender, clock=Clock())
+    assert worker.run_once() == 2 and worker.run_once() == 0
+    assert sender.sent == [("slack", "channel:C1", "a"), ("slack", "channel:C1", "b")]
+    assert statuses(session_factory) == {"a": "sent", "b": "sent"}
+
+
+def test_a_rate_limit_waits_exactly_as_long_as_asked(session_factory):
+    enqueue(session_factory, "a")
+    clock, sender = Clock(), RecordingSender([RateLimited(30)])
+    worker = DeliveryWorker(session_factory, sender, clock=clock)
+    worker.run_once()
+    clock.now = NOW + dt.timedelta(seconds=29)
+    assert worker.run_once() == 0 and sender.sent == []
+    clock.now = NOW + dt.timedelta(seconds=30)
+    assert worker.run_once() == 1 and sender.sent == [("slack", "channel:C1", "a")]
+
+
+def test_failures_back_off_then_end_failed_and_can_be_retried(session_factory, db_url, monkeypatch):
+    enqueue(session_factory, "a")
+    clock = Clock()
+    worker = DeliveryWorker(session_factory, RecordingSender([ConnectionError("down")] * 3),
+                            max_attempts=3, clock=clock)
+    for _ in range(3):
+        worker.run_once()
+        clock.now += dt.timedelta(minutes=10)
+    assert statuses(session_factory) == {"a": "failed"}
+    monkeypatch.setenv("DATABASE_URL", db_url)
+    listing = CliRunner().invoke(main, ["deliveries"]).output
+    assert "failed   a  → slack:channel:C1  tries 3" in listing and "ConnectionError: down" in listing
+    assert "1 failed deliveries queued again." in CliRunner().invoke(main, ["deliveries", "retry"]).output
+    worker.sender = RecordingSender()
+    clock.now = dt.datetime.now(dt.timezone.utc) + dt.timedelta(seconds=1)  # the CLI used the real now
+    worker.run_once()
+    assert statuses(session_factory) == {"a": "sent"}
+
+
+def test_an_undeliverable_message_fails_at_once(session_factory):
+    enqueue(session_factory, "a")
+    DeliveryWorker(session_factory, RecordingSender([Undeliverable("channel_not_found")]),
+                   clock=Clock()).run_once()
+    with session_factory() as s:
+        delivery = s.scalar(select(Delivery))
+    assert (delivery.status, delivery.attempts, delivery.last_error) == ("failed", 1, "channel_not_found")
+
+
+def test_two_workers_at_once_send_each_message_once(session_factory):
+    keys = [f"k{i}" for i in range(60)]
+    enqueue(session_factory, *keys)
+    sender = RecordingSender()
+    workers = [DeliveryWorker(session_factory, sender, clock=Clock()) for _ in range(2)]
+    threads = [threading.Thread(target=lambda w=w: [w.run_once(limit=7) for _ in range(10)])
+               for w in workers]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(title for _, _, title in sender.sent) == sorted(keys)
+
+
+def test_a_claim_whose_worker_died_is_taken_over_after_its_lease(session_factory):
+    enqueue(session_factory, "a")
+    with session_factory.begin() as s:  # a worker claimed it, then was killed before sending
+        OutboxRepository(s).claim(NOW, 10, dt.timedelta(seconds=60))
+    clock, sender = Clock(NOW + dt.timedelta(seconds=30)), RecordingSender()
+    worker = DeliveryWorker(session_factory, sender, clock=clock)
+    assert worker.run_once() == 0
+    clock.now = NOW + dt.timedelta(seconds=61)
+    assert worker.run_once() == 1 and statuses(session_factory) == {"a": "sent"}
+
+
+def test_a_reply_survives_the_outbox_whole():
+    reply = Reply(title="站会", lines=("a", "b"), fields=(("k", "v"),), bars=(Bar("业绩", 0.5, "d", 0.6),),
+                  table=Table(("h1", "h2"), (("1", "2"),)), buttons=(Button("完成", "完成 3", "primary"),),
+                  locale="zh", for_channel=True, announcement=Reply(title="🎉", locale="zh"))
+    assert from_payload(to_payload(reply)) == reply
