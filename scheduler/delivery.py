@@ -34,7 +34,7 @@ class Undeliverable(Exception):
 
 
 class Sender(Protocol):
-    def send(self, platform: str, target: str, reply: Reply) -> None: ...
+    def send(self, platform: str, workspace: str, target: str, reply: Reply) -> None: ...
 
 
 def to_payload(reply: Reply) -> dict:
@@ -67,10 +67,10 @@ class DeliveryWorker:
     def run_once(self, limit: int = 50) -> int:
         """Send what is due now; returns how many deliveries were attempted."""
         with self.session_factory.begin() as session:
-            claimed = [(d.id, d.key, d.platform, d.target, d.payload, d.attempts)
+            claimed = [(d.id, d.key, (d.platform, d.workspace, d.target), d.payload, d.attempts)
                        for d in OutboxRepository(session).claim(self.clock(), limit, self.lease)]
-        for delivery_id, key, platform, target, payload, attempts in claimed:
-            status, when, error = self._attempt(platform, target, payload, attempts)
+        for delivery_id, key, where, payload, attempts in claimed:
+            status, when, error = self._attempt(where, payload, attempts)
             with self.session_factory.begin() as session:
                 outbox = OutboxRepository(session)
                 if status == "sent":
@@ -82,11 +82,11 @@ class DeliveryWorker:
                     outbox.mark_failed(delivery_id, error)
         return len(claimed)
 
-    def _attempt(self, platform: str, target: str, payload: dict,
+    def _attempt(self, where: tuple[str, str, str], payload: dict,
                  attempts: int) -> tuple[str, dt.datetime | None, str]:
         """("sent", None, ""), ("retry", when, why) or ("failed", None, why)."""
         try:
-            self.sender.send(platform, target, from_payload(payload))
+            self.sender.send(*where, from_payload(payload))
             return "sent", None, ""
         except RateLimited as limited:
             return "retry", self.clock() + dt.timedelta(seconds=limited.retry_after), str(limited)

@@ -296,7 +296,8 @@ class Delivery(Base):
     key: Mapped[str] = mapped_column(String(200), unique=True)
     tenant_id: Mapped[int] = mapped_column(ForeignKey("tenants.id", ondelete="CASCADE"))
     platform: Mapped[str] = mapped_column(String(16))
-    target: Mapped[str] = mapped_column(String(200))  # "user:U1", "channel:C1", "team:3"
+    workspace: Mapped[str] = mapped_column(String(64))  # the Slack team / WeCom corp id
+    target: Mapped[str] = mapped_column(String(200))  # "user:U1", "channel:C1", "webhook:KEY"
     payload: Mapped[dict] = mapped_column(JSON)  # the Reply, as data
     status: Mapped[str] = mapped_column(String(8), default="pending")  # pending | sent | failed
     attempts: Mapped[int] = mapped_column(Integer, default=0)

@@ -17,12 +17,13 @@ class OutboxRepository:
     def __init__(self, session: Session):
         self.s = session
 
-    def enqueue(self, *, key: str, tenant_id: int, platform: str, target: str, payload: dict,
-                now: dt.datetime) -> bool:
+    def enqueue(self, *, key: str, tenant_id: int, platform: str, workspace: str, target: str,
+                payload: dict, now: dt.datetime) -> bool:
         """Add a message to send; False when one with this key exists already (sent or not)."""
         insert = pg_insert if self.s.bind.dialect.name == "postgresql" else sqlite_insert
         inserted = self.s.execute(insert(Delivery).values(
-            key=key, tenant_id=tenant_id, platform=platform, target=target, payload=payload,
+            key=key, tenant_id=tenant_id, platform=platform, workspace=workspace, target=target,
+            payload=payload,
             status="pending", attempts=0, next_attempt_at=now, last_error="", created_at=now,
         ).on_conflict_do_nothing(index_elements=["key"]).returning(Delivery.id)).first()
         return inserted is not None

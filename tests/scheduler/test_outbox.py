@@ -21,7 +21,7 @@ class RecordingSender:
         self.failures = list(failures)
         self.lock = threading.Lock()
 
-    def send(self, platform, target, reply):
+    def send(self, platform, workspace, target, reply):
         with self.lock:
             if self.failures:
                 raise self.failures.pop(0)
@@ -41,9 +41,10 @@ def enqueue(session_factory, *keys, now=NOW):
         tenant = s.scalar(select(Tenant)) or Tenant(platform="console", external_id="t")
         s.add(tenant)
         s.flush()
-        return [OutboxRepository(s).enqueue(key=key, tenant_id=tenant.id, platform="slack",
-                                            target="channel:C1", payload=to_payload(Reply(title=key)),
-                                            now=now) for key in keys]
+        outbox = OutboxRepository(s)
+        return [outbox.enqueue(key=key, tenant_id=tenant.id, platform="slack", workspace="T1",
+                               target="channel:C1", payload=to_payload(Reply(title=key)), now=now)
+                for key in keys]
 
 
 def statuses(session_factory):

@@ -20,6 +20,7 @@ def upgrade() -> None:
         sa.Column("key", sa.String(length=200), nullable=False),
         sa.Column("tenant_id", sa.Integer(), nullable=False),
         sa.Column("platform", sa.String(length=16), nullable=False),
+        sa.Column("workspace", sa.String(length=64), nullable=False),
         sa.Column("target", sa.String(length=200), nullable=False),
         sa.Column("payload", sa.JSON(), nullable=False),
         sa.Column("status", sa.String(length=8), nullable=False),

@@ -1,0 +1,40 @@
+"""Delivers outbox messages to Slack (`channel:C1`, or `user:U1` for a DM). The outbox does the
+waiting: a 429 becomes RateLimited(Retry-After) instead of a retry inside the client."""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler
+
+from bot.slack.render import fallback_text, render_slack
+from handlers.reply import Reply
+from scheduler.delivery import RateLimited, Undeliverable
+
+# Slack errors no later try can fix.
+GONE = {"channel_not_found", "not_in_channel", "is_archived", "user_not_found", "account_inactive",
+        "invalid_auth", "team_not_found"}
+
+
+class SlackSender:
+    def __init__(self, base_url: str, token_for: Callable[[str], str | None]):
+        self.base_url = base_url
+        self.token_for = token_for  # workspace id -> bot token (one token, or the installation's)
+
+    def send(self, platform: str, workspace: str, target: str, reply: Reply) -> None:
+        token = self.token_for(workspace)
+        if not token:
+            raise Undeliverable(f"salesbot is not installed in Slack workspace {workspace}")
+        client = WebClient(token=token, base_url=self.base_url, timeout=10,
+                           retry_handlers=[ConnectionErrorRetryHandler(max_retry_count=1)])
+        try:
+            client.chat_postMessage(channel=target.split(":", 1)[1], text=fallback_text(reply),
+                                    blocks=render_slack(reply, reply.locale))
+        except SlackApiError as error:
+            if error.response.status_code == 429:
+                raise RateLimited(float(error.response.headers.get("Retry-After", 1)),
+                                  "Slack rate limit") from None
+            if error.response.get("error") in GONE:
+                raise Undeliverable(error.response.get("error")) from None
+            raise

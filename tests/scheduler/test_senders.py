@@ -1,0 +1,93 @@
+"""The platform senders the worker is given, against the loopback Slack and WeCom fakes."""
+import datetime as dt
+
+import pytest
+from sqlalchemy import select
+
+from bot.slack.sender import SlackSender
+from bot.wecom.client import DatabaseTokens, WeComClient
+from bot.wecom.sender import WeComSender
+from fakes.slack_api import FakeSlack, _all_text
+from fakes.wecom_api import FakeWeCom
+from fakes.wecom_driver import AGENT, CORP, SECRET
+from handlers.reply import Button, Reply
+from scheduler.delivery import DeliveryWorker, to_payload
+from storage.models import Delivery, Tenant
+from storage.outbox import OutboxRepository
+from support import NOW
+
+
+class Clock:
+    def __init__(self):
+        self.now = NOW
+
+    def __call__(self):
+        return self.now
+
+
+def enqueue(session_factory, platform, workspace, target, reply):
+    with session_factory.begin() as s:
+        tenant = Tenant(platform=platform, external_id=workspace)
+        s.add(tenant)
+        s.flush()
+        OutboxRepository(s).enqueue(key=f"k:{target}", tenant_id=tenant.id, platform=platform,
+                                    workspace=workspace, target=target, payload=to_payload(reply), now=NOW)
+
+
+def delivery(session_factory):
+    with session_factory() as s:
+        return s.scalar(select(Delivery))
+
+
+@pytest.fixture
+def fake_slack():
+    fake = FakeSlack()
+    yield fake
+    fake.close()
+
+
+def test_slack_posts_blocks_and_waits_out_a_429_in_the_outbox(session_factory, fake_slack):
+    enqueue(session_factory, "slack", "T1", "channel:C9", Reply(title="Daily standup", lines=("a",)))
+    fake_slack.rate_limit("chat.postMessage", retry_after=7)
+    clock = Clock()
+    worker = DeliveryWorker(session_factory, SlackSender(fake_slack.api_url, lambda ws: "xoxb-1"),
+                            clock=clock)
+    worker.run_once()
+    assert delivery(session_factory).next_attempt_at == NOW + dt.timedelta(seconds=7)
+    assert len(fake_slack.called("chat.postMessage")) == 1  # no hidden retry inside the client
+    clock.now += dt.timedelta(seconds=7)
+    worker.run_once()
+    [_, call] = fake_slack.called("chat.postMessage")
+    assert call.params["channel"] == "C9" and "Daily standup" in _all_text(call.params)
+    assert delivery(session_factory).status == "sent"
+
+
+def test_slack_gives_up_on_a_channel_that_is_gone(session_factory, fake_slack):
+    enqueue(session_factory, "slack", "T1", "channel:CX", Reply(title="x"))
+    fake_slack.script("chat.postMessage", (200, {}, {"ok": False, "error": "channel_not_found"}))
+    DeliveryWorker(session_factory, SlackSender(fake_slack.api_url, lambda ws: "xoxb-1"),
+                   clock=Clock()).run_once()
+    assert (delivery(session_factory).status, delivery(session_factory).last_error) == (
+        "failed", "channel_not_found")
+
+
+def test_wecom_sends_markdown_and_a_card_and_waits_out_frequency_limits(session_factory):
+    fake = FakeWeCom(CORP, SECRET)
+    try:
+        client = WeComClient(CORP, SECRET, AGENT, fake.api_url, DatabaseTokens(session_factory))
+        enqueue(session_factory, "wecom", CORP, "user:zhangwei",
+                Reply(title="今日站会", lines=("昨天做了什么？",),
+                      buttons=(Button("完成", "站会 昨天：拜访"),), locale="zh"))
+        fake.script("message/send", {"errcode": 45009, "errmsg": "api freq out of limit"})
+        clock = Clock()
+        worker = DeliveryWorker(session_factory, WeComSender(client), clock=clock)
+        worker.run_once()
+        assert delivery(session_factory).next_attempt_at == NOW + dt.timedelta(seconds=10)
+        clock.now += dt.timedelta(seconds=10)
+        worker.run_once()
+        sent = fake.sent()
+        assert [b["msgtype"] for b in sent] == ["markdown", "template_card"]
+        assert "### 今日站会" in sent[0]["markdown"]["content"] and sent[0]["touser"] == "zhangwei"
+        assert delivery(session_factory).status == "sent"
+    finally:
+        fake.close()
