@@ -46,7 +46,11 @@ def gunicorn(app: str, env: dict):
         yield process.pid, port
     finally:
         os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=30)
+        try:
+            process.wait(timeout=60)
+        except subprocess.TimeoutExpired:  # still draining queued work: the numbers are taken
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait(timeout=30)
 
 
 def load(port: int, request: Request, requests: int, concurrency: int) -> tuple[float, list[float]]:

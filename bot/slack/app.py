@@ -3,7 +3,6 @@ database by slack_sdk's SQLAlchemy stores. Every Web API call goes to `SLACK_API
 """
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
 
 from slack_bolt import App as BoltApp
@@ -22,6 +21,7 @@ from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore
 from bot.app import App
 from bot.slack import listeners
 from bot.slack.users import SlackDirectory
+from bot.work import BoundedExecutor
 
 BOT_SCOPES = ("app_mentions:read", "channels:read", "chat:write", "commands", "groups:read",
               "im:history", "im:read", "im:write", "users:read", "files:write")
@@ -40,8 +40,7 @@ def build_bolt(core: App) -> BoltApp:
     client = web_client(settings.slack_api_url)
     # Acks run in the request's own thread and return at once; lazy listeners do the work on their
     # own pool. (By default bolt runs acks on that pool too, where they queue behind the work.)
-    ack_first = {"process_before_response": True,
-                 "listener_executor": ThreadPoolExecutor(1, thread_name_prefix="slack-lazy")}
+    ack_first = {"process_before_response": True, "listener_executor": BoundedExecutor("slack-lazy")}
     if settings.slack_client_id:
         installations = SQLAlchemyInstallationStore(client_id=settings.slack_client_id,
                                                     engine=core.engine)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import threading
-from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from urllib.parse import parse_qs
 from zoneinfo import ZoneInfo
@@ -28,6 +27,7 @@ from bot.directory import Directory
 from bot.wecom.client import WeComClient, with_backoff
 from bot.wecom.posts import WeComPoster
 from bot.wecom.render import render_markdown, render_plain, template_card
+from bot.work import BoundedExecutor
 from handlers.dispatch import UserRef, handle_message, reply_locale
 from handlers.messages import t
 from handlers.reply import Reply
@@ -36,7 +36,6 @@ log = logging.getLogger(__name__)
 PLATFORM = "wecom"
 DEFAULT_ZONE = "Asia/Shanghai"  # a WeCom corp's day, for "once a day"
 PASSIVE_WAIT = 3.5  # seconds: leaves WeCom's 5 s for the network and the encryption
-WORKERS = 1  # few: the callbacks themselves (decrypt, answer) must keep most of the interpreter
 
 
 class WeComApp:
@@ -47,7 +46,7 @@ class WeComApp:
         self.corp_id = core.settings.wecom_corp_id
         self.directory = Directory(core, PLATFORM)
         self.poster = WeComPoster(client)
-        self.work = ThreadPoolExecutor(WORKERS, thread_name_prefix="wecom")
+        self.work = BoundedExecutor("wecom")
         self._running = 0
         self._lock = threading.Lock()
 
@@ -85,7 +84,7 @@ class WeComApp:
             return None
         user_id, text, delivery = job
         with self._lock:
-            busy = self._running >= WORKERS
+            busy = self._running >= 1  # the one worker is taken: do not keep WeCom waiting
             self._running += 1
         future = self.work.submit(self.run, user_id, text, delivery)
         future.add_done_callback(self._done)

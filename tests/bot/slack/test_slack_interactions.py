@@ -246,5 +246,6 @@ def test_web_api_server_errors_are_retried_a_bounded_number_of_times(slack):
     assert "Your progress" in _all_text(calls[1].params)
     slack.fake.script("chat.postMessage", *[(503, {}, {"ok": False, "error": "fatal_error"})] * 5)
     slack.dm("help")
-    time.sleep(3)
+    slack.fake.wait_for(lambda: len(slack.fake.called("chat.postMessage")) >= 2 + 3)
+    time.sleep(2)  # backoff is over: no fourth try comes
     assert len(slack.fake.called("chat.postMessage")) == 2 + 3  # the first try and two retries
