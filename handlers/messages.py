@@ -24,6 +24,8 @@ WORDS = {"deal": ("deal", "商机"), "won": ("won", "赢单"), "lost": ("lost", 
 MESSAGES: dict[str, tuple[str, str]] = {
     # errors and usage
     "unknown": ("Sorry, I didn't get that. Try one of these:", "抱歉，没看懂。可以这样说："),
+    "text_only": ("I read text messages only. Type help to see what I understand.",
+                  "我只能读文字消息。发送“帮助”查看可用命令。"),
     "too_long": ("That message is too long for one command. Please split it up.",
                  "这条消息太长了，请分成几条发送。"),
     "bad_date": ("I couldn't read “{text}” as a date. Try 12/20, 2026-12-20, tomorrow or next Tue.",

@@ -35,6 +35,7 @@ from handlers.reply import Reply
 log = logging.getLogger(__name__)
 PLATFORM = "wecom"
 DEFAULT_ZONE = "Asia/Shanghai"  # a WeCom corp's day, for "once a day"
+_NOT_TEXT = {"image", "voice", "video", "file", "location", "link"}
 PASSIVE_WAIT = 3.5  # seconds: leaves WeCom's 5 s for the network and the encryption
 
 
@@ -69,7 +70,11 @@ class WeComApp:
         if message.get("ToUserName") != self.corp_id:
             log.warning("WeCom callback for another corp rejected")
             return _respond(start_response, "403 Forbidden", "")
-        answer = self._answer(message)
+        if message.get("MsgType") in _NOT_TEXT:  # a photo, a voice note …: say what works
+            user = message.get("FromUserName", "")
+            answer = t(self.directory.known_locale(self.corp_id, user) or "zh", "text_only")
+        else:
+            answer = self._answer(message)
         if answer is None:
             return _respond(start_response, "200 OK", "")
         reply_xml = TextReply(source=self.corp_id, target=message["FromUserName"],

@@ -168,3 +168,10 @@ def test_team_reports_post_to_an_app_chat(wecom, wecom_settings):
     [call] = wecom.fake.called("appchat/send")
     assert call.body["chatid"] == "wrCHAT" and "### 周报" in call.body["markdown"]["content"]
     assert not poster.post_to_team({}, Reply(title="x"))
+
+
+def test_a_photo_or_voice_message_is_told_to_type_instead(wecom):
+    status, reply = wecom.post({"FromUserName": "zhangwei", "MsgType": "image",
+                                "PicUrl": "http://example.invalid/p.jpg", "MediaId": "m1", "MsgId": "91"})
+    assert status == 200 and "我只能读文字消息" in reply
+    assert count(wecom.core.session_factory, Visit) == 0
