@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from bot.app import App
 from handlers.dispatch import UserRef, identify
-from storage.models import utcnow
+from storage.models import Member, utcnow
 from storage.people import PeopleRepository
 
 Lookup = Callable[[str], UserRef]  # user id -> what the platform says of them
@@ -43,24 +43,24 @@ class Directory:
         known = self._known.get((tenant, user_id))
         return known.locale if known else None
 
+    def _member(self, session, tenant: str, user_id: str) -> Member | None:
+        people = PeopleRepository(session)
+        row = people.tenant(self.platform, tenant)
+        return people.by_identity(row.id, self.platform, user_id) if row else None
+
     def stored(self, tenant: str, user_id: str) -> UserRef | None:
         with self.core.session_factory() as session:
-            people = PeopleRepository(session)
-            row = people.tenant(self.platform, tenant)
-            member = row and people.by_identity(row.id, self.platform, user_id)
+            member = self._member(session, tenant, user_id)
             return UserRef(self.platform, tenant, user_id, member.display_name) if member else None
 
     def note_home_opened(self, tenant: str, user_id: str) -> None:
         """Remember (in the database: any process may serve them next) that they use the home tab."""
         with self.core.session_factory.begin() as session:
-            people = PeopleRepository(session)
-            row = people.tenant(self.platform, tenant)
-            member = row and people.by_identity(row.id, self.platform, user_id)
+            member = self._member(session, tenant, user_id)
             if member:
-                people.home_opened(member.id, utcnow())
+                member.home_opened_at = utcnow()
 
     def has_opened_home(self, tenant: str, user_id: str) -> bool:
         with self.core.session_factory() as session:
-            people = PeopleRepository(session)
-            row = people.tenant(self.platform, tenant)
-            return bool(row) and people.has_opened_home(row.id, self.platform, user_id)
+            member = self._member(session, tenant, user_id)
+            return bool(member and member.home_opened_at)

@@ -30,7 +30,6 @@ class Settings(BaseSettings):
     slack_client_id: str = _env("", "SLACK_CLIENT_ID")
     slack_client_secret: str = _env("", "SLACK_CLIENT_SECRET")
     slack_api_url: str = _env("https://slack.com/api/", "SLACK_API_URL")
-    port: int = _env(3000, "PORT")
 
     # WeCom (企业微信) self-built app.
     wecom_corp_id: str = _env("", "WECOM_CORP_ID")

@@ -81,9 +81,6 @@ class Ctx:
         lines = (self.t(key, **values),) + ((hint,) if hint else ())
         return Refusal(Reply(lines=lines, ok=False))
 
-    def refuse_usage(self, error: ParseError) -> Refusal:
-        return Refusal(usage_reply(self.locale, error))
-
 
 def usage_reply(locale: str, error: ParseError) -> Reply:
     """A friendly answer to text that is no command: what went wrong and the right forms."""

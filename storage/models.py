@@ -23,13 +23,9 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 # The pipeline, in order. `won` and `lost` close a deal; only `won` continues the funnel.
 OPEN_STAGES = ("lead", "contact", "discovery", "proposal", "negotiation")
-STAGES = (*OPEN_STAGES, "won", "lost")
 STAGE_RANK = {stage: rank for rank, stage in enumerate((*OPEN_STAGES, "won"))}
 DEFAULT_PROBABILITY = {"lead": 10, "contact": 20, "discovery": 40, "proposal": 60,
                        "negotiation": 80, "won": 100, "lost": 0}
-ROLES = ("rep", "manager", "admin")
-TIERS = ("A", "B", "C")
-LIFECYCLES = ("potential", "intent", "customer")
 METRICS = ("revenue", "deals_won", "new_customers", "visits")
 PERIOD_KINDS = ("week", "month", "quarter", "year")
 

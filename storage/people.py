@@ -116,13 +116,6 @@ class PeopleRepository:
         return bool(self.s.scalar(select(func.count()).select_from(TeamMember).where(
             TeamMember.member_id == other_id, TeamMember.team_id.in_(mine))))
 
-    def home_opened(self, member_id: int, at: dt.datetime) -> None:
-        self.s.get(Member, member_id).home_opened_at = at
-
-    def has_opened_home(self, tenant_id: int, platform: str, external_user_id: str) -> bool:
-        member = self.by_identity(tenant_id, platform, external_user_id)
-        return bool(member and member.home_opened_at)
-
     # leave and audit -----------------------------------------------------------------------
     def add_leave(self, member_id: int, first_day: dt.date, last_day: dt.date) -> Leave:
         leave = Leave(member_id=member_id, first_day=first_day, last_day=last_day)
