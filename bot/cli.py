@@ -147,6 +147,68 @@ def deliveries_retry() -> None:
     click.echo(f"{count} failed deliveries queued again.")
 
 
+@main.command()
+def worker() -> None:
+    """Run the scheduler and the outbox sender (the Procfile's `worker`)."""
+    import logging
+
+    from bot.console import ConsoleSender
+    from bot.worker import run_worker
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)
+    run_worker(_app(), ConsoleSender())
+
+
+@main.command()
+def jobs() -> None:
+    """List each team's scheduled jobs with their next run in the team's timezone."""
+    from zoneinfo import ZoneInfo
+
+    from handlers.schedule import days_label, next_run, schedule_of
+    from scheduler.plan import plan
+    from storage.models import Team, utcnow
+
+    now = utcnow()
+    with _app().session_factory() as session:
+        specs = plan(session)
+        for team_id in dict.fromkeys(spec.team_id for spec in specs):
+            team = session.get(Team, team_id)
+            schedule = schedule_of(team.settings)
+            click.echo(f"{team.name} ({team.timezone}, calendar {team.holiday_calendar})")
+            for spec in (s for s in specs if s.team_id == team_id and s.time is not None):
+                kind = schedule[spec.kind]
+                at = next_run(kind, now, ZoneInfo(spec.zone), team.holiday_calendar)
+                local = at.astimezone(ZoneInfo(team.timezone)) if at else None
+                where = f" for members in {spec.zone}" if spec.zone != team.timezone else ""
+                click.echo(f"  {spec.kind:12} {spec.time:%H:%M} {days_label(kind.days, 'en'):9} next "
+                           f"{local:%a %Y-%m-%d %H:%M %Z}{where}" if local else
+                           f"  {spec.kind:12} {spec.time:%H:%M} {days_label(kind.days, 'en'):9} no run within a year")
+    if not specs:
+        click.echo("No teams yet: every job runs per team.")
+
+
+@main.command("run-job")
+@click.argument("kind", type=click.Choice(["standup", "nudge", "summary", "followups", "reminders",
+                                            "recognition", "daily", "digest", "watch"]))
+@click.option("--team", "team_name", required=True, help="The team's name.")
+def run_job(kind: str, team_name: str) -> None:
+    """Run one job for one team now. What it already sent today is not sent again (outbox keys)."""
+    from scheduler.plan import fire, plan
+    from storage.models import name_key, utcnow
+
+    app = _app()
+    with app.session_factory() as session:
+        specs = [s for s in plan(session) if s.kind == kind and name_key(s.team_name) == name_key(
+            team_name)]
+    if not specs:
+        raise click.ClickException(f"No {kind} job for a team named {team_name} (is it off, "
+                                   f"or the team unknown? `salesbot jobs` lists them).")
+    queued = sum(fire(app.session_factory, spec, utcnow(), app.defaults, manual=True) or 0
+                 for spec in specs)
+    click.echo(f"{kind} for {team_name}: {queued} new messages queued; the worker sends them.")
+
+
 @main.command("import")
 @click.argument("kind", type=click.Choice(["roster", "customers", "targets"]))
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))

@@ -52,6 +52,23 @@ def render(reply: Reply) -> str:
     return out
 
 
+class ConsoleSender:
+    """The scheduler's posts in the demo: printed into the console chat."""
+
+    def __init__(self, write=print):
+        self.write = write
+
+    def send(self, platform: str, workspace: str, target: str, reply: Reply) -> None:
+        kind, _, name = target.partition(":")
+        head = f"📣 #{name}" if kind == "channel" else f"💬 → {name}"
+        if reply.chart is not None and not reply.text:
+            body = f"[{reply.chart.title}] " + " · ".join(
+                f"{label} {value:g}" for label, value in zip(reply.chart.labels, reply.chart.values))
+        else:
+            body = render_text(reply, reply.locale)
+        self.write(f"\n{head}\n{body}\n")
+
+
 _CHAT_HELP = ("Type a message, e.g. `progress` or `进度`. /user NAME switches who you are, "
               "/lang en|zh sets the reply language, /quit leaves.\n"
               "输入消息，例如“进度”。/user 名字 切换身份，/lang zh|en 设置语言，/quit 退出。")
@@ -59,8 +76,19 @@ _CHAT_HELP = ("Type a message, e.g. `progress` or `进度`. /user NAME switches 
 
 def run_chat(app, user: str, lang: str | None) -> None:
     """An interactive chat on the console, as `user`."""
+    from bot.worker import build_worker
+
     bot = ConsoleBot(app.session_factory, app.defaults)
+    worker = build_worker(app, ConsoleSender())  # the scheduler's posts appear in this chat
+    worker.start()
     print(_CHAT_HELP)
+    try:
+        _chat_loop(bot, user, lang)
+    finally:
+        worker.stop()
+
+
+def _chat_loop(bot: ConsoleBot, user: str, lang: str | None) -> None:
     while True:
         try:
             text = input(f"{user}> ").strip()

@@ -165,6 +165,30 @@ class SetLanguage:
 
 
 @dataclass(frozen=True)
+class ShowSchedule:
+    team: str | None = None
+
+
+@dataclass(frozen=True)
+class ConfigureSchedule:
+    """`schedule standup 09:30 mon-fri`, `schedule reminders off`, `schedule standup questions A | B`."""
+
+    kind: str
+    team: str | None = None
+    time: dt.time | None = None
+    days: str | None = None
+    on: bool | None = None
+    questions: tuple[str, ...] | None = None
+
+
+@dataclass(frozen=True)
+class AnswerStandup:
+    """`standup y: … t: … b: …`, or a reply to the standup prompt."""
+
+    text: str
+
+
+@dataclass(frozen=True)
 class Help:
     topic: str | None = None
 
@@ -180,4 +204,5 @@ class ParseError:
 
 Command = (LogVisit | UpsertDeal | CloseDeal | ShowProgress | SetTarget | ShowPipeline | ShowStalled
            | ShowLeaderboard | ListFollowups | DoneFollowups | SetCustomer | ListCustomers | ListTeams
-           | CreateTeam | ChangeTeam | ConfigureTeam | SetRole | TakeLeave | SetLanguage | Link | Help)
+           | CreateTeam | ChangeTeam | ConfigureTeam | SetRole | TakeLeave | SetLanguage | Link | Help
+           | ShowSchedule | ConfigureSchedule | AnswerStandup)

@@ -86,7 +86,8 @@ def usage_reply(locale: str, error: ParseError) -> Reply:
     """A friendly answer to text that is no command: what went wrong and the right forms."""
     if error.problem == "too_long":
         return Reply(lines=(t(locale, "too_long"),), ok=False)
-    head = {"date": "bad_date", "count": "bad_count", "split": "split_needs_team"}.get(error.problem)
+    head = {"date": "bad_date", "count": "bad_count", "split": "split_needs_team",
+            "schedule_word": "bad_schedule_word"}.get(error.problem)
     if error.topic is None:
         examples = tuple(usage(topic, locale)[0] for topic in
                          ("visit", "deal", "won", "progress", "followups", "help"))

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from handlers import admin, deals, linking, reports, targets, visits
+from handlers import admin, deals, linking, reports, schedules, targets, visits
 from handlers import commands as c
 from handlers.context import Ctx, Refusal, usage_reply
 from handlers.messages import t
@@ -28,6 +28,9 @@ HANDLERS = {
     c.SetRole: admin.handle_set_role,
     c.TakeLeave: admin.handle_take_leave, c.Help: admin.handle_help,
     c.SetLanguage: admin.handle_set_language, c.Link: linking.handle_link,
+    c.ShowSchedule: schedules.handle_show_schedule,
+    c.ConfigureSchedule: schedules.handle_configure_schedule,
+    c.AnswerStandup: schedules.handle_answer_standup,
 }
 
 
@@ -103,6 +106,9 @@ def dispatch(session: Session, tenant: Tenant, member: Member, text: str, now: d
     ctx = Ctx(session, tenant, member, reply_locale(text, member.locale), now,
               defaults.timezone, defaults.calendar)
     command = parse(text, ctx.today)
+    if isinstance(command, c.ParseError) and command.topic is None \
+            and schedules.awaits_answer(ctx):  # free text after the standup prompt answers it
+        command = c.AnswerStandup(" ".join(text.split()))
     if isinstance(command, c.ParseError):
         return replace(usage_reply(ctx.locale, command), locale=ctx.locale)
     try:

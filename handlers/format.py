@@ -32,13 +32,13 @@ def metric_value(metric: str, value: Decimal, currency: str, locale: str) -> str
     return money(value, currency, locale) if metric == "revenue" else count(value)
 
 
-def day(value: dt.date, today: dt.date, locale: str) -> str:
+def day(value: dt.date, today: dt.date, locale: str, *, relative: bool = True) -> str:
     """`today`/`今天`, `tomorrow`/`明天`, `yesterday`/`昨天`, else `Tue, Dec 1` / `12月1日周二`."""
     from babel.dates import format_skeleton
 
     near = {0: ("today", "今天"), 1: ("tomorrow", "明天"), -1: ("yesterday", "昨天")}
     delta = (value - today).days
-    if delta in near:
+    if relative and delta in near:
         return near[delta][locale == "zh"]
     skeleton = "MMMEd" if value.year == today.year else "yMMMEd"
     return format_skeleton(skeleton, value, locale=_BABEL_LOCALE.get(locale, "en_US"))

@@ -8,6 +8,7 @@ from handlers import commands as c
 from handlers import vocabulary as V
 from handlers.amounts import parse_amount
 from handlers.dates import parse_date, parse_date_range
+from handlers.parse_schedule import parse_schedule, parse_standup
 from handlers.parse_reports import (
     parse_leaderboard,
     parse_pipeline,
@@ -273,7 +274,7 @@ def _parse_help(rest: str, _today: dt.date) -> c.Command | c.ParseError:
     return c.Help(V.KEYWORDS_EN.get(topic) or V.KEYWORDS_ZH.get(topic) or topic)
 
 
-_FREE_TEXT = {"visit", "won", "lost"}
+_FREE_TEXT = {"visit", "won", "lost", "standup", "schedule"}
 _PARSERS = {
     "visit": _parse_visit, "deal": _parse_deal, "won": _parse_close(True),
     "lost": _parse_close(False), "progress": parse_progress, "target": parse_target,
@@ -281,5 +282,5 @@ _PARSERS = {
     "followups": _parse_followups, "done": _parse_done,
     "customer": _parse_customer, "customers": _parse_customers, "team": _parse_team,
     "role": _parse_role, "leave": _parse_leave, "help": _parse_help, "language": _parse_language,
-    "link": _parse_link,
+    "link": _parse_link, "schedule": parse_schedule, "standup": parse_standup,
 }

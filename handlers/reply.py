@@ -30,6 +30,18 @@ class Button:
 
 
 @dataclass(frozen=True)
+class Chart:
+    """Bars of `values` per label against `targets`: drawn as an image where the platform can."""
+
+    title: str
+    labels: tuple[str, ...]
+    values: tuple[float, ...]
+    targets: tuple[float, ...] = ()
+    value_label: str = ""
+    target_label: str = ""
+
+
+@dataclass(frozen=True)
 class Reply:
     title: str = ""
     lines: tuple[str, ...] = ()
@@ -45,6 +57,7 @@ class Reply:
     for_channel: bool = False
     #: A message for the team channel that this action caused (a won deal's celebration).
     announcement: Reply | None = field(default=None)
+    chart: Chart | None = None
 
     @property
     def text(self) -> str:

@@ -15,7 +15,7 @@ KEYWORDS_EN = {
     "follow-ups": "followups", "followup": "followups", "done": "done", "customer": "customer",
     "customers": "customers", "team": "team", "teams": "team", "role": "role", "leave": "leave",
     "help": "help", "?": "help", "commands": "help", "language": "language", "lang": "language",
-    "link": "link",
+    "link": "link", "schedule": "schedule", "schedules": "schedule", "standup": "standup",
 }
 KEYWORDS_ZH = {
     "拜访": "visit", "商机": "deal", "赢单": "won", "成交": "won", "输单": "lost", "丢单": "lost",
@@ -23,7 +23,7 @@ KEYWORDS_ZH = {
     "停滞": "stalled", "排行榜": "leaderboard", "排行": "leaderboard", "待跟进": "followups",
     "跟进列表": "followups", "完成": "done", "客户列表": "customers", "客户": "customer",
     "团队": "team", "角色": "role", "请假": "leave", "帮助": "help", "？": "help", "语言": "language",
-    "关联": "link", "绑定": "link",
+    "关联": "link", "绑定": "link", "设置": "schedule", "定时": "schedule", "站会": "standup",
 }
 LANGUAGE_WORDS = {"en": "en", "english": "en", "英文": "en", "英语": "en",
                   "zh": "zh", "chinese": "zh", "中文": "zh", "汉语": "zh"}

@@ -14,11 +14,12 @@ from typing import Protocol
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from handlers.reply import Bar, Button, Reply, Table
+from handlers.reply import Bar, Button, Chart, Reply, Table
 from storage.models import utcnow
 from storage.outbox import OutboxRepository
 
 log = logging.getLogger(__name__)
+RATE_LIMITED = "rate limited"
 
 
 class RateLimited(Exception):
@@ -51,6 +52,9 @@ def from_payload(data: dict) -> Reply:
     if fields.get("table"):
         table = fields["table"]
         fields["table"] = Table(tuple(table["headers"]), tuple(tuple(r) for r in table["rows"]))
+    if fields.get("chart"):
+        fields["chart"] = Chart(**{k: tuple(v) if isinstance(v, list) else v
+                                   for k, v in fields["chart"].items()})
     if fields.get("announcement"):
         fields["announcement"] = from_payload(fields["announcement"])
     return Reply(**fields)
@@ -58,25 +62,42 @@ def from_payload(data: dict) -> Reply:
 
 @dataclasses.dataclass
 class DeliveryWorker:
+    """Sends due deliveries one at a time, each marked sent as soon as the platform took it: a
+    worker killed mid fan-out repeats at most the one message it had in flight.
+
+    A rate limit pauses the whole workspace until the time the platform gave, so the rest of a
+    fan-out waits instead of hitting the limit again message by message.
+    """
+
     session_factory: sessionmaker[Session]
     sender: Sender
     max_attempts: int = 5
     lease: dt.timedelta = dt.timedelta(seconds=60)
     clock: Callable[[], dt.datetime] = utcnow
+    paused: dict[tuple[str, str], dt.datetime] = dataclasses.field(default_factory=dict)
 
-    def run_once(self, limit: int = 50) -> int:
+    def run_once(self, limit: int = 20) -> int:
         """Send what is due now; returns how many deliveries were attempted."""
+        now = self.clock()
+        self.paused = {space: until for space, until in self.paused.items() if until > now}
         with self.session_factory.begin() as session:
             claimed = [(d.id, d.key, (d.platform, d.workspace, d.target), d.payload, d.attempts)
-                       for d in OutboxRepository(session).claim(self.clock(), limit, self.lease)]
+                       for d in OutboxRepository(session).claim(now, limit, self.lease,
+                                                                skip=dict(self.paused))]
         for delivery_id, key, where, payload, attempts in claimed:
-            status, when, error = self._attempt(where, payload, attempts)
+            space = where[:2]
+            if space in self.paused:  # limited by an earlier message of this batch
+                status, when, error = "retry", self.paused[space], f"{RATE_LIMITED}: waiting"
+            else:
+                status, when, error = self._attempt(where, payload, attempts)
             with self.session_factory.begin() as session:
                 outbox = OutboxRepository(session)
                 if status == "sent":
                     outbox.mark_sent(delivery_id, self.clock())
                 elif status == "retry":
                     outbox.retry_at(delivery_id, when, error)
+                    if error.startswith(RATE_LIMITED):
+                        self.paused[space] = max(when, self.paused.get(space, when))
                 else:
                     log.warning("delivery %s failed for good: %s", key, error)
                     outbox.mark_failed(delivery_id, error)
@@ -89,7 +110,8 @@ class DeliveryWorker:
             self.sender.send(*where, from_payload(payload))
             return "sent", None, ""
         except RateLimited as limited:
-            return "retry", self.clock() + dt.timedelta(seconds=limited.retry_after), str(limited)
+            return ("retry", self.clock() + dt.timedelta(seconds=limited.retry_after),
+                    f"{RATE_LIMITED}: {limited}")
         except Undeliverable as error:
             return "failed", None, str(error) or error.__class__.__name__
         except Exception as error:  # any other failure may pass: back off, within bounds

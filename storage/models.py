@@ -269,6 +269,36 @@ class Leave(Base):
     last_day: Mapped[dt.date] = mapped_column(Date)
 
 
+class StandupAnswer(Base):
+    """A rep's standup answer for one day (their own local date); a later answer that day replaces it."""
+
+    __tablename__ = "standup_answers"
+    __table_args__ = (UniqueConstraint("member_id", "day"), Index("ix_standup_answers_team_day",
+                                                                   "team_id", "day"))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id", ondelete="CASCADE"))
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"))
+    day: Mapped[dt.date] = mapped_column(Date)
+    text: Mapped[str] = mapped_column(Text)
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class JobRun(Base):
+    """One scheduled run of one job (`standup:3:Asia/Shanghai` at its fire time): recorded in the
+    run's own transaction, so a second worker or a repeat of the same run does nothing, and a run
+    lost with a killed worker is caught up after a restart (inside the job's grace)."""
+
+    __tablename__ = "job_runs"
+    __table_args__ = (UniqueConstraint("job_id", "fire_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    job_id: Mapped[str] = mapped_column(String(120))
+    fire_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    ran_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    sent: Mapped[int] = mapped_column(Integer, default=0)  # messages the run put in the outbox
+
+
 class InboundEvent(Base):
     """A platform delivery already handled (Slack `event_id`, WeCom `MsgId`): retries are dropped."""
 

@@ -28,12 +28,19 @@ class OutboxRepository:
         ).on_conflict_do_nothing(index_elements=["key"]).returning(Delivery.id)).first()
         return inserted is not None
 
-    def claim(self, now: dt.datetime, limit: int, lease: dt.timedelta) -> list[Delivery]:
-        """Take up to `limit` due rows for `lease`; no other worker gets them meanwhile."""
+    def exists(self, key: str) -> bool:
+        return self.s.scalar(select(Delivery.id).where(Delivery.key == key)) is not None
+
+    def claim(self, now: dt.datetime, limit: int, lease: dt.timedelta,
+              skip: dict[tuple[str, str], object] | None = None) -> list[Delivery]:
+        """Take up to `limit` due rows for `lease`; no other worker gets them meanwhile.
+        `skip`: (platform, workspace) pairs paused by a rate limit."""
         due = (select(Delivery.id)
                .where(Delivery.status == "pending", Delivery.next_attempt_at <= now,
                       or_(Delivery.claimed_until.is_(None), Delivery.claimed_until < now))
                .order_by(Delivery.next_attempt_at, Delivery.id).limit(limit))
+        for platform, workspace in skip or ():
+            due = due.where(~((Delivery.platform == platform) & (Delivery.workspace == workspace)))
         if self.s.bind.dialect.name == "postgresql":
             due = due.with_for_update(skip_locked=True)
         ids = self.s.scalars(

@@ -2,6 +2,7 @@
 waiting: a 429 becomes RateLimited(Retry-After) instead of a retry inside the client."""
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from slack_sdk import WebClient
@@ -15,6 +16,7 @@ from scheduler.delivery import RateLimited, Undeliverable
 # Slack errors no later try can fix.
 GONE = {"channel_not_found", "not_in_channel", "is_archived", "user_not_found", "account_inactive",
         "invalid_auth", "team_not_found"}
+CHANNEL_ID = re.compile(r"^[CGD][A-Z0-9]{6,}$")
 
 
 class SlackSender:
@@ -28,9 +30,13 @@ class SlackSender:
             raise Undeliverable(f"salesbot is not installed in Slack workspace {workspace}")
         client = WebClient(token=token, base_url=self.base_url, timeout=10,
                            retry_handlers=[ConnectionErrorRetryHandler(max_retry_count=1)])
+        kind, _, address = target.partition(":")
         try:
-            client.chat_postMessage(channel=target.split(":", 1)[1], text=fallback_text(reply),
-                                    blocks=render_slack(reply, reply.locale))
+            if reply.chart is not None and not reply.text:
+                self._upload_chart(client, kind, address, reply)
+            else:
+                client.chat_postMessage(channel=address, text=fallback_text(reply),
+                                        blocks=render_slack(reply, reply.locale))
         except SlackApiError as error:
             if error.response.status_code == 429:
                 raise RateLimited(float(error.response.headers.get("Retry-After", 1)),
@@ -38,3 +44,26 @@ class SlackSender:
             if error.response.get("error") in GONE:
                 raise Undeliverable(error.response.get("error")) from None
             raise
+
+    @staticmethod
+    def _upload_chart(client: WebClient, kind: str, address: str, reply: Reply) -> None:
+        """Upload the chart image into the DM (opened first) or the channel, by channel id."""
+        from bot.chart import render_png
+
+        channel = address
+        if kind == "user":
+            channel = client.conversations_open(users=address)["channel"]["id"]
+        elif not CHANNEL_ID.match(address):
+            channel = _channel_id(client, address.lstrip("#"))
+        client.files_upload_v2(channel=channel, content=render_png(reply.chart),
+                               filename="chart.png", title=reply.chart.title)
+
+
+def _channel_id(client: WebClient, name: str) -> str:
+    """A channel's id from its name (uploads need the id; messages take the name)."""
+    for page in client.conversations_list(types="public_channel,private_channel", limit=1000,
+                                          exclude_archived=True):
+        for channel in page["channels"]:
+            if channel["name"] == name:
+                return channel["id"]
+    raise Undeliverable(f"no Slack channel named #{name}")

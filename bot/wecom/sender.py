@@ -22,7 +22,9 @@ class WeComSender:
     def send(self, platform: str, workspace: str, target: str, reply: Reply) -> None:
         kind, _, ident = target.partition(":")
         try:
-            if kind == "user":
+            if reply.chart is not None and not reply.text:
+                self._send_chart(kind, ident, reply)
+            elif kind == "user":
                 for part in render_markdown(reply, reply.locale):
                     self._to_user(ident, {"msgtype": "markdown", "markdown": {"content": part}})
                 card = template_card(reply)
@@ -36,6 +38,27 @@ class WeComSender:
             if error.errcode in GONE:
                 raise Undeliverable(f"WeCom {error.errcode}: {error.errmsg}") from None
             raise
+
+    def _send_chart(self, kind: str, ident: str, reply: Reply) -> None:
+        """The chart as an image: uploaded as media for a member or an app chat; a group robot
+        takes the picture inline (base64 + md5)."""
+        import base64
+        import hashlib
+        import io
+
+        from bot.chart import render_png
+
+        png = render_png(reply.chart)
+        if kind == "webhook":
+            image = {"base64": base64.b64encode(png).decode(), "md5": hashlib.md5(png).hexdigest()}
+            self.client.webhook_send(ident, {"msgtype": "image", "image": image})
+            return
+        media = self.client.media.upload("image", ("chart.png", io.BytesIO(png), "image/png"))
+        msg = {"msgtype": "image", "image": {"media_id": media["media_id"]}}
+        if kind == "user":
+            self._to_user(ident, msg)
+        else:
+            self.client.post("appchat/send", data={"chatid": ident, **msg})
 
     def _to_user(self, user_id: str, msg: dict) -> None:
         self.client.message.send(self.client.agent_id, [user_id], msg=msg)

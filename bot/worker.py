@@ -1,0 +1,79 @@
+"""The `worker` process: the scheduler and the outbox sender, given the platform senders that the
+settings call for (Slack, WeCom, and the console for the local demo)."""
+from __future__ import annotations
+
+import logging
+import signal
+
+from bot.app import App
+from handlers.reply import Reply
+from scheduler.delivery import DeliveryWorker, Undeliverable
+from scheduler.worker import Worker
+
+log = logging.getLogger(__name__)
+
+
+class PlatformSenders:
+    """One Sender over several platforms: each delivery goes to its platform's sender."""
+
+    def __init__(self, senders: dict):
+        self.senders = senders
+
+    def send(self, platform: str, workspace: str, target: str, reply: Reply) -> None:
+        sender = self.senders.get(platform)
+        if sender is None:
+            raise Undeliverable(f"{platform} is not configured in this worker")
+        sender.send(platform, workspace, target, reply)
+
+
+def platform_senders(core: App, console=None) -> PlatformSenders:
+    settings = core.settings
+    senders = {}
+    if settings.slack_enabled:
+        from bot.slack.sender import SlackSender
+
+        senders["slack"] = SlackSender(settings.slack_api_url, _slack_tokens(core))
+    if settings.wecom_enabled:
+        from bot.wecom.client import DatabaseTokens, RedisTokens, WeComClient
+        from bot.wecom.sender import WeComSender
+
+        tokens = (RedisTokens(settings.redis_url) if settings.redis_url
+                  else DatabaseTokens(core.session_factory))
+        senders["wecom"] = WeComSender(WeComClient(
+            settings.wecom_corp_id, settings.wecom_secret, settings.wecom_agent_id,
+            settings.wecom_api_url, tokens))
+    if console is not None:
+        senders["console"] = console
+    return PlatformSenders(senders)
+
+
+def _slack_tokens(core: App):
+    """workspace id → bot token: the one token, or the workspace's installation (OAuth)."""
+    settings = core.settings
+    if not settings.slack_client_id:
+        return lambda _workspace: settings.slack_bot_token
+    from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore
+
+    store = SQLAlchemyInstallationStore(client_id=settings.slack_client_id, engine=core.engine)
+
+    def token_for(workspace: str) -> str | None:
+        bot = (store.find_bot(enterprise_id=None, team_id=workspace)
+               or store.find_bot(enterprise_id=workspace, team_id=None, is_enterprise_install=True))
+        return bot.bot_token if bot else None
+    return token_for
+
+
+def build_worker(core: App, console=None, **options) -> Worker:
+    delivery = DeliveryWorker(core.session_factory, platform_senders(core, console))
+    return Worker(core.session_factory, delivery, core.defaults, **options)
+
+
+def run_worker(core: App, console=None) -> None:
+    """Run until SIGTERM or SIGINT (the Procfile's `worker`)."""
+    worker = build_worker(core, console)
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, lambda *_: worker.stopping.set())
+    worker.start()
+    worker.wait()
+    worker.stop()
+    log.info("worker stopped")

@@ -1,0 +1,115 @@
+"""Each team's schedule: which jobs run, at what local time, on which days.
+
+A team stores only what a manager changed (`team.settings["schedule"]`); everything else is a
+default that works out of the box. Days are `workdays` (the team calendar's working days: weekends
+and public holidays off, China's make-up working days on) or a set of weekdays, which still skip
+public holidays. Jobs marked `per_member` run at that time in each member's own timezone.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+
+from handlers.calendar import is_working_day
+
+WORKDAYS = "workdays"
+DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+ZH_DAY_NAMES = "一二三四五六日"
+
+
+@dataclass(frozen=True)
+class JobKind:
+    name: str
+    time: dt.time
+    days: str  # WORKDAYS or weekday numbers as digits, Monday = 0: "4" is Friday
+    per_member: bool  # at this time in each member's timezone (else the team's)
+    grace: dt.timedelta  # how late a run may still start after downtime
+    on: bool = True
+
+
+KINDS: dict[str, JobKind] = {kind.name: kind for kind in (
+    JobKind("standup", dt.time(9, 30), WORKDAYS, True, dt.timedelta(minutes=30)),
+    JobKind("nudge", dt.time(10, 30), WORKDAYS, True, dt.timedelta(minutes=20)),
+    JobKind("summary", dt.time(11, 0), WORKDAYS, False, dt.timedelta(hours=1)),
+    JobKind("followups", dt.time(9, 0), WORKDAYS, True, dt.timedelta(hours=2)),
+    JobKind("reminders", dt.time(16, 0), WORKDAYS, False, dt.timedelta(hours=2)),
+    JobKind("recognition", dt.time(17, 30), WORKDAYS, False, dt.timedelta(hours=3)),
+    JobKind("daily", dt.time(18, 0), WORKDAYS, False, dt.timedelta(hours=3)),
+    JobKind("digest", dt.time(17, 0), "4", False, dt.timedelta(hours=3)),
+)}
+DEFAULT_QUESTIONS = {
+    "en": ("What did you do yesterday?", "What will you do today?", "Anything blocking you?"),
+    "zh": ("昨天做了什么？", "今天打算做什么？", "有什么困难？"),
+}
+REMINDER_DAYS_BEFORE_END = 3
+
+
+def prompt_key(team_id: int, member_id: int, day: dt.date) -> str:
+    """The outbox key of a rep's standup prompt: it also tells that a prompt went out that day."""
+    return f"standup-prompt:{team_id}:{member_id}:{day.isoformat()}"
+
+
+def schedule_of(settings: dict | None) -> dict[str, JobKind]:
+    """The team's effective schedule: defaults with the manager's changes applied."""
+    changed = ((settings or {}).get("schedule") or {})
+    out = {}
+    for name, kind in KINDS.items():
+        mine = changed.get(name) or {}
+        if "time" in mine:
+            kind = replace(kind, time=dt.time.fromisoformat(mine["time"]))
+        out[name] = replace(kind, days=mine.get("days", kind.days), on=mine.get("on", kind.on))
+    return out
+
+
+def with_change(settings: dict | None, kind: str, *, time: dt.time | None = None,
+                days: str | None = None, on: bool | None = None,
+                questions: tuple[str, ...] | None = None) -> dict:
+    """New team settings with one job's schedule changed (a new dict: JSON columns see the change)."""
+    settings = dict(settings or {})
+    schedule = {name: dict(values) for name, values in (settings.get("schedule") or {}).items()}
+    mine = schedule.setdefault(kind, {})
+    if time is not None:
+        mine["time"] = time.strftime("%H:%M")
+    if days is not None:
+        mine["days"] = days
+    if on is not None:
+        mine["on"] = on
+    if questions is not None:
+        mine["questions"] = list(questions)
+    settings["schedule"] = schedule
+    return settings
+
+
+def questions_of(settings: dict | None, locale: str) -> tuple[str, ...]:
+    own = (((settings or {}).get("schedule") or {}).get("standup") or {}).get("questions")
+    return tuple(own) if own else DEFAULT_QUESTIONS["zh" if locale == "zh" else "en"]
+
+
+def runs_on(days: str, day: dt.date, calendar: str) -> bool:
+    """Whether a job with these `days` runs on `day` under the team's holiday calendar."""
+    if days == WORKDAYS:
+        return is_working_day(day, calendar)
+    if day.weekday() < 5 and not is_working_day(day, calendar):
+        return False  # a public holiday
+    return str(day.weekday()) in days
+
+
+def days_label(days: str, locale: str) -> str:
+    """`workdays` / `工作日`, or `Fri` / `周五`, `Mon, Wed` / `周一、周三`."""
+    if days == WORKDAYS:
+        return "工作日" if locale == "zh" else "workdays"
+    numbers = sorted(int(d) for d in days)
+    if locale == "zh":
+        return "、".join(f"周{ZH_DAY_NAMES[n]}" for n in numbers)
+    return ", ".join(DAY_NAMES[n].capitalize() for n in numbers)
+
+
+def next_run(kind: JobKind, after: dt.datetime, zone, calendar: str) -> dt.datetime | None:
+    """The next local time this job runs after `after` (aware), within a year."""
+    day = after.astimezone(zone).date()
+    for _ in range(370):
+        at = dt.datetime.combine(day, kind.time, zone)
+        if at > after and runs_on(kind.days, day, calendar):
+            return at
+        day += dt.timedelta(days=1)
+    return None

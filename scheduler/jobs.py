@@ -1,0 +1,291 @@
+"""The scheduled jobs. Each runs for one team (and, for per-member jobs, one timezone) at one fire
+time, in one transaction, and only writes to the outbox under deterministic keys: running a job
+twice, on two workers or after a restart, sends nothing twice.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from handlers import notices, visits
+from handlers.calendar import is_working_day, period_bounds
+from handlers.commands import ListFollowups, Period
+from handlers.context import Ctx
+from handlers.dispatch import Defaults
+from handlers.schedule import (
+    REMINDER_DAYS_BEFORE_END,
+    prompt_key,
+    runs_on,
+    schedule_of,
+)
+from handlers.reply import Reply
+from handlers.schedules import standup_prompt
+from scheduler.delivery import to_payload
+from storage.destinations import Destination, MemberAddresses, team_destinations
+from storage.models import PERIOD_KINDS, Member, StandupAnswer, Team, Tenant, utcnow
+from storage.outbox import OutboxRepository
+from storage.people import PeopleRepository
+from storage.reports import TargetRepository, metric_table
+
+
+@dataclass
+class Run:
+    """One run of one job: the team, the scheduled time, and where its messages go."""
+
+    session: Session
+    team: Team
+    fire_at: dt.datetime  # aware; the time the run was scheduled for
+    zone_name: str  # the run's local timezone (a member zone for per-member jobs)
+    defaults: Defaults = field(default_factory=Defaults)
+    clock: object = utcnow
+    forced: bool = False  # run whatever the day (`salesbot run-job`)
+    sent: int = 0
+
+    @cached_property
+    def tenant(self) -> Tenant:
+        return self.session.get(Tenant, self.team.tenant_id)
+
+    @cached_property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.zone_name)
+
+    @property
+    def day(self) -> dt.date:
+        return self.fire_at.astimezone(self.zone).date()
+
+    @cached_property
+    def addresses(self) -> MemberAddresses:
+        return MemberAddresses(self.session, self.tenant)
+
+    @cached_property
+    def members(self) -> list[Member]:
+        ids = [row.id for row in PeopleRepository(self.session).roster(self.team.id)]
+        return list(self.session.scalars(select(Member).where(Member.id.in_(ids)).order_by(
+            Member.display_name))) if ids else []
+
+    def reps(self, *, here: bool = False, working: bool = False) -> list[Member]:
+        """The team's reps; `here`: in this run's timezone; `working`: not on leave today."""
+        people = PeopleRepository(self.session)
+        return [m for m in self.members if m.role == "rep"
+                and (not here or (m.timezone or self.team.timezone) == self.zone_name)
+                and (not working or not people.on_leave(m.id, self.day))]
+
+    def managers(self) -> list[Member]:
+        return [m for m in self.members if m.role in ("manager", "admin")]
+
+    def ctx(self, member: Member) -> Ctx:
+        return Ctx(self.session, self.tenant, member, member.locale, self.fire_at,
+                   self.defaults.timezone, self.defaults.calendar)
+
+    def post(self, key: str, where: Destination | None, reply: Reply) -> None:
+        """Queue a message; a chart goes as a message of its own (an image upload), so that a
+        failed upload is retried without posting the text again."""
+        if where is None:
+            return
+        parts = [(key, replace(reply, chart=None))]
+        if reply.chart is not None:
+            parts.append((f"{key}:chart", Reply(chart=reply.chart, locale=reply.locale)))
+        outbox = OutboxRepository(self.session)
+        for part_key, part in parts:
+            if outbox.enqueue(key=part_key, tenant_id=self.tenant.id, platform=where.platform,
+                              workspace=where.workspace, target=where.target,
+                              payload=to_payload(part), now=self.clock()):
+                self.sent += 1
+
+    def to_member(self, key: str, member: Member, reply) -> None:
+        self.post(key, self.addresses.of(member.id), reply)
+
+    def to_team(self, key: str, reply) -> None:
+        for where in team_destinations(self.session, self.tenant, self.team):
+            self.post(f"{key}:{where.platform}", where, reply)
+
+    @property
+    def team_locale(self) -> str:
+        """The language of team posts: that of most of the team."""
+        zh = sum(1 for m in self.members if m.locale == "zh")
+        return "zh" if zh * 2 > len(self.members) else "en"
+
+    def runs_today(self, kind: str) -> bool:
+        return self.forced or runs_on(schedule_of(self.team.settings)[kind].days, self.day, self.team.holiday_calendar)
+
+
+def standup(run: Run) -> None:
+    """The morning prompt to each rep in this timezone who is working today."""
+    if not run.runs_today("standup"):
+        return
+    for rep in run.reps(here=True, working=True):
+        run.to_member(prompt_key(run.team.id, rep.id, run.day), rep,
+                      standup_prompt(rep.locale, rep.display_name, run.team.settings, run.day))
+
+
+def nudge(run: Run) -> None:
+    """One reminder to each prompted rep in this timezone who has not answered yet."""
+    answered = _answered(run)
+    outbox = OutboxRepository(run.session)
+    for rep in run.reps(here=True):
+        if rep.id not in answered and outbox.exists(prompt_key(run.team.id, rep.id, run.day)):
+            run.to_member(f"standup-nudge:{run.team.id}:{rep.id}:{run.day}", rep,
+                          notices.nudge(rep.locale, rep.display_name))
+
+
+def summary(run: Run) -> None:
+    """The team's answers in its channel, naming who was asked and did not answer."""
+    outbox = OutboxRepository(run.session)
+    asked = [r for r in run.reps() if outbox.exists(prompt_key(run.team.id, r.id, run.day))]
+    if not asked:
+        return
+    answers = _answered(run)
+    reply = notices.standup_summary(
+        run.team_locale, run.team.name, run.day,
+        [(r.display_name, answers[r.id]) for r in asked if r.id in answers],
+        [r.display_name for r in asked if r.id not in answers])
+    run.to_team(f"standup-summary:{run.team.id}:{run.day}", reply)
+
+
+def _answered(run: Run) -> dict[int, str]:
+    rows = run.session.execute(select(StandupAnswer.member_id, StandupAnswer.text).where(
+        StandupAnswer.team_id == run.team.id, StandupAnswer.day == run.day))
+    return dict(rows.all())
+
+
+def followups(run: Run) -> None:
+    """Each member's follow-ups due today (and any overdue), with buttons to mark them done."""
+    if not run.runs_today("followups"):
+        return
+    people = PeopleRepository(run.session)
+    for member in run.members:
+        if (member.timezone or run.team.timezone) != run.zone_name or people.on_leave(member.id,
+                                                                                     run.day):
+            continue
+        from storage.sales import VisitRepository
+
+        if VisitRepository(run.session).open_followups(member.id, run.day):
+            reply = visits.handle_list_followups(run.ctx(member), ListFollowups())
+            run.to_member(f"followups:{member.id}:{run.day}", member, reply)
+
+
+def reminders(run: Run) -> None:
+    """Reps behind the pace their targets need, and everyone a few working days before a period
+    ends; managers get the team view when anyone in it is behind."""
+    if not run.runs_today("reminders"):
+        return
+    calendar = run.team.holiday_calendar
+    anyone_behind = False
+    for rep in run.reps(working=True):
+        ctx = run.ctx(rep)
+        for kind in PERIOD_KINDS:
+            start, end = period_bounds(Period(kind), ctx.today)
+            targets = TargetRepository(run.session).for_members([rep.id], kind, start).get(rep.id)
+            if not targets:
+                continue
+            paces, start, end = notices.member_paces(ctx, [rep.id], targets, kind, calendar)
+            behind = any(not p.on_pace for p in paces.values())
+            left = notices.working_days_left(ctx.today, end, calendar)
+            ending = 0 < left <= REMINDER_DAYS_BEFORE_END
+            anyone_behind |= behind
+            if behind or ending:
+                reply = notices.pace_reminder(ctx, kind, paces, start, end, calendar, behind=behind,
+                                              days_left=left if ending else 0)
+                run.to_member(f"reminder:{rep.id}:{kind}:{ctx.today}", rep, reply)
+    if anyone_behind:
+        from handlers.commands import Scope, ShowProgress
+        from handlers.reports import handle_progress
+
+        for manager in run.managers():
+            reply = handle_progress(run.ctx(manager), ShowProgress(Scope("team", run.team.name)))
+            run.to_member(f"reminder-team:{run.team.id}:{manager.id}:{run.day}", manager, reply)
+
+
+def recognition(run: Run) -> None:
+    """Top sellers on the last working day of the week and of the month."""
+    if not run.runs_today("recognition") or not run.members:
+        return
+    asker = (run.managers() or run.members)[0]
+    ctx = run.ctx(asker)
+    ctx.locale = run.team_locale
+    for kind in ("week", "month"):
+        start, end = period_bounds(Period(kind), run.day)
+        if _last_working_day(run.day, end, run.team.holiday_calendar):
+            reply = notices.top_sellers(ctx, run.team.name, kind)
+            if reply is not None:
+                run.to_team(f"top-{kind}:{run.team.id}:{start}", reply)
+
+
+def _last_working_day(day: dt.date, end: dt.date, calendar: str) -> bool:
+    later = day + dt.timedelta(days=1)
+    while later < end:
+        if is_working_day(later, calendar):
+            return False
+        later += dt.timedelta(days=1)
+    return True
+
+
+def watch(run: Run) -> None:
+    """Announce each target reached, once per member (or team), metric and period."""
+    if not schedule_of(run.team.settings)["recognition"].on or not run.members:
+        return
+    ids = [m.id for m in run.members]
+    names = {m.id: m.display_name for m in run.members}
+    repo = TargetRepository(run.session)
+    locale = run.team_locale
+    for kind in PERIOD_KINDS:
+        start, end = period_bounds(Period(kind), run.day)
+        per_member = repo.for_members(ids, kind, start)
+        team_targets = repo.for_team(run.team.id, kind, start)
+        if not per_member and not team_targets:
+            continue
+        since, until = (dt.datetime.combine(d, dt.time(), run.zone) for d in (start, end))
+        table = metric_table(run.session, ids, since, until)
+        for member_id, targets in per_member.items():
+            for metric, amount in targets.items():
+                if amount and table[member_id][metric] >= amount:
+                    _announce_reached(run, f"m{member_id}", names[member_id], metric, kind, start,
+                                      table[member_id][metric], locale)
+        for metric, amount in team_targets.items():
+            done = sum(row[metric] for row in table.values())
+            if amount and done >= amount:
+                _announce_reached(run, f"t{run.team.id}", run.team.name, metric, kind, start, done,
+                                  locale)
+
+
+def _announce_reached(run: Run, who_key: str, who: str, metric: str, kind: str, start: dt.date,
+                      done, locale: str) -> None:
+    from handlers import format as fmt
+
+    value = fmt.metric_value(metric, done, run.tenant.currency, locale)
+    run.to_team(f"target-reached:{who_key}:{metric}:{kind}:{start}",
+                notices.target_reached(locale, who, metric, kind, start, value))
+
+
+def daily(run: Run) -> None:
+    _digest(run, weekly=False)
+
+
+def digest(run: Run) -> None:
+    _digest(run, weekly=True)
+
+
+def _digest(run: Run, *, weekly: bool) -> None:
+    """The manager digest, to each manager of the team."""
+    if not run.runs_today("digest" if weekly else "daily"):
+        return
+    ids = [m.id for m in run.members]
+    if not ids:
+        return
+    start = run.day - dt.timedelta(days=run.day.weekday()) if weekly else run.day
+    since = dt.datetime.combine(start, dt.time(), run.zone)
+    until = dt.datetime.combine(run.day + dt.timedelta(days=1), dt.time(), run.zone)
+    for manager in run.managers():
+        reply = notices.digest(run.ctx(manager), run.team.name, ids, since, until, weekly)
+        key = "digest-weekly" if weekly else "digest-daily"
+        run.to_member(f"{key}:{run.team.id}:{manager.id}:{start}", manager, reply)
+
+
+JOBS = {"standup": standup, "nudge": nudge, "summary": summary, "followups": followups,
+        "reminders": reminders, "recognition": recognition, "daily": daily, "digest": digest,
+        "watch": watch}

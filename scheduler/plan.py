@@ -1,0 +1,130 @@
+"""Which jobs exist: one per team and kind (per member timezone for per-member kinds), built from
+the teams' schedules in the database, and how one run of a job is carried out exactly once."""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
+
+from handlers.dispatch import Defaults
+from handlers.schedule import JobKind, schedule_of
+from scheduler.jobs import JOBS, Run
+from storage.models import JobRun, Member, Team, TeamMember, utcnow
+
+log = logging.getLogger(__name__)
+WATCH_EVERY = dt.timedelta(minutes=2)  # how soon a reached target is announced
+LOOKBACK = dt.timedelta(days=1)  # how far back a restart looks for a run it missed
+
+
+@dataclass(frozen=True)
+class JobSpec:
+    kind: str
+    team_id: int
+    team_name: str
+    zone: str
+    time: dt.time | None  # None: every WATCH_EVERY
+    grace: dt.timedelta
+
+    @property
+    def id(self) -> str:
+        """Stable across workers and restarts: `standup:3:Asia/Shanghai`."""
+        return f"{self.kind}:{self.team_id}:{self.zone}"
+
+    @property
+    def recorded(self) -> bool:
+        """Timed runs are recorded (once each, caught up after downtime); the watch is not."""
+        return self.time is not None
+
+    def fire_times(self, since: dt.datetime, until: dt.datetime) -> list[dt.datetime]:
+        """The scheduled times in (since, until], aware, in the job's zone (DST-correct)."""
+        if self.time is None:
+            return []
+        zone, out = ZoneInfo(self.zone), []
+        day = since.astimezone(zone).date()
+        while True:
+            at = dt.datetime.combine(day, self.time, zone)
+            # A time skipped by a DST jump does not exist: run it at the first instant after.
+            at = at.astimezone(dt.timezone.utc).astimezone(zone)
+            if at > until:
+                return out
+            if at > since:
+                out.append(at)
+            day += dt.timedelta(days=1)
+
+
+def plan(session: Session) -> list[JobSpec]:
+    """Every job every team's schedule asks for, now."""
+    specs = []
+    zones = _member_zones(session)
+    for team in session.scalars(select(Team).order_by(Team.id)):
+        schedule = schedule_of(team.settings)
+        for name, kind in schedule.items():
+            if kind.on:
+                for zone in sorted(zones.get(team.id, set()) or {team.timezone}) \
+                        if kind.per_member else [team.timezone]:
+                    specs.append(_spec(name, kind, team, zone or team.timezone))
+        if schedule["recognition"].on:
+            specs.append(JobSpec("watch", team.id, team.name, team.timezone, None, WATCH_EVERY))
+    return specs
+
+
+def _spec(name: str, kind: JobKind, team: Team, zone: str) -> JobSpec:
+    return JobSpec(name, team.id, team.name, zone, kind.time, kind.grace)
+
+
+def _member_zones(session: Session) -> dict[int, set[str | None]]:
+    """{team id: the timezones its active members live in (None: the team's own)}."""
+    out: dict[int, set] = {}
+    rows = session.execute(select(TeamMember.team_id, Member.timezone, Team.timezone)
+                           .join(Member, Member.id == TeamMember.member_id)
+                           .join(Team, Team.id == TeamMember.team_id)
+                           .where(Member.active.is_(True)))
+    for team_id, member_zone, team_zone in rows:
+        out.setdefault(team_id, set()).add(member_zone or team_zone)
+    return out
+
+
+def fire(session_factory: sessionmaker[Session], spec: JobSpec, fire_at: dt.datetime,
+         defaults: Defaults = Defaults(), clock=utcnow, *, manual: bool = False) -> int | None:
+    """Carry out one run in one transaction; None when this run was already done (by this or
+    another worker: on PostgreSQL the second insert of the run waits for the first to commit).
+    `manual` (`salesbot run-job`): run whatever the day, without recording a scheduled run."""
+    recorded = spec.recorded and not manual
+    with session_factory() as session:
+        if recorded:
+            record = JobRun(job_id=spec.id, fire_at=fire_at, ran_at=clock())
+            session.add(record)
+            try:
+                session.flush()
+            except IntegrityError:
+                session.rollback()
+                return None
+        team = session.get(Team, spec.team_id)
+        if team is None:
+            return 0
+        run = Run(session, team, fire_at, spec.zone, defaults, clock, forced=manual)
+        JOBS[spec.kind](run)
+        if recorded:
+            record.sent = run.sent
+        session.commit()
+    if run.sent:
+        log.info("%s for %s at %s: %d messages", spec.kind, spec.team_name, fire_at, run.sent)
+    return run.sent
+
+
+def was_run(session: Session, spec: JobSpec, fire_at: dt.datetime) -> bool:
+    return session.scalar(select(JobRun.id).where(JobRun.job_id == spec.id,
+                                                  JobRun.fire_at == fire_at)) is not None
+
+
+def last_missed(session: Session, spec: JobSpec, now: dt.datetime) -> dt.datetime | None:
+    """The latest scheduled time of the last day that has not run (after downtime), if any."""
+    times = spec.fire_times(now - LOOKBACK, now)
+    if times and not was_run(session, spec, times[-1]):
+        return times[-1]
+    return None

@@ -1,0 +1,116 @@
+"""The worker process: APScheduler 3 runs the teams' jobs, a thread drains the outbox.
+
+Jobs have stable ids (`standup:3:Asia/Shanghai`), coalesce, and a misfire grace per kind: a
+standup missed by minutes still runs, one missed by hours does not (and the skip is logged). The
+schedule is read from the database at start and every `sync_every` seconds, so a manager's change
+reaches every worker. Several workers may run at once: each run is recorded under a unique key
+(job id + fire time) and every message under its own outbox key, so nothing is posted twice.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import threading
+from zoneinfo import ZoneInfo
+
+from apscheduler.events import EVENT_JOB_MISSED, JobExecutionEvent
+from apscheduler.schedulers.background import BackgroundScheduler
+from apscheduler.triggers.cron import CronTrigger
+from apscheduler.triggers.interval import IntervalTrigger
+from apscheduler.util import undefined
+from sqlalchemy.orm import Session, sessionmaker
+
+from handlers.dispatch import Defaults
+from scheduler.delivery import DeliveryWorker
+from scheduler.plan import WATCH_EVERY, JobSpec, fire, last_missed, plan
+from storage.models import utcnow
+
+log = logging.getLogger(__name__)
+
+
+class Worker:
+    def __init__(self, session_factory: sessionmaker[Session], delivery: DeliveryWorker,
+                 defaults: Defaults = Defaults(), *, sync_every: float = 30, poll: float = 0.5):
+        self.session_factory = session_factory
+        self.delivery = delivery
+        self.defaults = defaults
+        self.sync_every = sync_every
+        self.poll = poll
+        self.specs: dict[str, JobSpec] = {}
+        self.stopping = threading.Event()
+        self.scheduler = BackgroundScheduler(
+            timezone=dt.timezone.utc, job_defaults={"coalesce": True, "max_instances": 1})
+        self.scheduler.add_listener(self._missed, EVENT_JOB_MISSED)
+        self._sender = threading.Thread(target=self._deliver, name="outbox", daemon=True)
+
+    def start(self) -> None:
+        self.sync(catch_up=True)
+        self.scheduler.add_job(self.sync, IntervalTrigger(seconds=self.sync_every), id="sync",
+                               replace_existing=True)
+        self.scheduler.start()
+        self._sender.start()
+        log.info("worker started: %d jobs", len(self.specs))
+
+    def stop(self) -> None:
+        self.stopping.set()
+        if self.scheduler.running:
+            self.scheduler.shutdown(wait=False)
+        if self._sender.is_alive():
+            self._sender.join(timeout=10)
+
+    def wait(self) -> None:
+        """Block until `stop` (a signal handler calls it)."""
+        self.stopping.wait()
+
+    def sync(self, catch_up: bool = False) -> None:
+        """Make the scheduler's jobs what the teams' schedules say; at start, catch up a run missed
+        while no worker was up (APScheduler then runs it if inside the grace, else logs a skip)."""
+        with self.session_factory() as session:
+            wanted = {spec.id: spec for spec in plan(session)}
+            missed = {spec.id: last_missed(session, spec, utcnow())
+                      for spec in wanted.values() if catch_up and spec.recorded}
+        for job_id in set(self.specs) - set(wanted):
+            self.scheduler.remove_job(job_id)
+            del self.specs[job_id]
+        for job_id, spec in wanted.items():
+            if self.specs.get(job_id) == spec:
+                continue
+            self.scheduler.add_job(
+                self._run, _trigger(spec), args=(spec,), id=job_id, name=job_id,
+                replace_existing=True, misfire_grace_time=int(spec.grace.total_seconds()),
+                next_run_time=missed.get(job_id) or undefined)
+            self.specs[job_id] = spec
+
+    def _run(self, spec: JobSpec) -> None:
+        now = utcnow()
+        if spec.recorded:
+            times = spec.fire_times(now - dt.timedelta(days=1), now)
+            if not times:
+                return
+            fire_at = times[-1]
+        else:
+            fire_at = now
+        fire(self.session_factory, spec, fire_at, self.defaults)
+
+    def _missed(self, event: JobExecutionEvent) -> None:
+        spec = self.specs.get(event.job_id)
+        if spec is not None:
+            late = utcnow() - event.scheduled_run_time
+            log.warning("skipped %s of team %s scheduled %s: %s late, past its grace of %s",
+                        spec.kind, spec.team_name, event.scheduled_run_time.isoformat(),
+                        str(late).split(".")[0], spec.grace)
+
+    def _deliver(self) -> None:
+        while not self.stopping.is_set():
+            try:
+                if not self.delivery.run_once():
+                    self.stopping.wait(self.poll)
+            except Exception:  # the database away for a moment: keep the loop alive
+                log.exception("outbox delivery failed; retrying")
+                self.stopping.wait(5)
+
+
+def _trigger(spec: JobSpec):
+    if spec.time is None:
+        return IntervalTrigger(seconds=int(WATCH_EVERY.total_seconds()))
+    return CronTrigger(hour=spec.time.hour, minute=spec.time.minute, timezone=ZoneInfo(spec.zone))

@@ -1,0 +1,61 @@
+"""Where outgoing messages go: a member's direct messages and a team's channels, per platform.
+
+Targets are the senders' addresses: `user:U1` (a Slack DM or a WeCom member), `channel:#east`
+(Slack), `chat:ID` / `webhook:KEY` (WeCom app chat or group robot), and the console's own.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from storage.models import Identity, Team, Tenant, TenantLink
+
+
+@dataclass(frozen=True)
+class Destination:
+    platform: str
+    workspace: str  # Slack team / enterprise id, WeCom corp id, console tenant
+    target: str
+
+
+def workspaces(session: Session, tenant: Tenant) -> dict[str, str]:
+    """{platform: workspace id} of a tenant: its own, and any workspace linked to it."""
+    linked = session.execute(select(TenantLink.platform, TenantLink.external_id)
+                             .where(TenantLink.tenant_id == tenant.id)).all()
+    return {**dict(linked), tenant.platform: tenant.external_id}
+
+
+def team_destinations(session: Session, tenant: Tenant, team: Team) -> list[Destination]:
+    """The team's channels: its Slack channel, its WeCom chat or robot, the console's team room."""
+    spaces = workspaces(session, tenant)
+    out = []
+    if "console" in spaces:
+        out.append(Destination("console", spaces["console"], f"channel:{team.name}"))
+    if "slack" in spaces and team.channel:
+        out.append(Destination("slack", spaces["slack"], f"channel:{team.channel}"))
+    wecom = (team.settings or {}).get("wecom") or {}
+    for kind in ("chat", "webhook"):
+        if "wecom" in spaces and wecom.get(kind):
+            out.append(Destination("wecom", spaces["wecom"], f"{kind}:{wecom[kind]}"))
+            break
+    return out
+
+
+class MemberAddresses:
+    """Direct-message addresses of a tenant's members, loaded once per job run."""
+
+    def __init__(self, session: Session, tenant: Tenant):
+        self.spaces = workspaces(session, tenant)
+        self.home = tenant.platform
+        self.by_member: dict[int, Destination] = {}
+        rows = session.execute(select(Identity.member_id, Identity.platform, Identity.external_user_id)
+                               .where(Identity.tenant_id == tenant.id)).all()
+        for member_id, platform, user in sorted(rows, key=lambda r: r[1] != self.home):
+            if member_id not in self.by_member and platform in self.spaces:
+                self.by_member[member_id] = Destination(platform, self.spaces[platform], f"user:{user}")
+
+    def of(self, member_id: int) -> Destination | None:
+        """Where a member reads the bot: the tenant's own platform first (Slack before a linked WeCom)."""
+        return self.by_member.get(member_id)

@@ -1,0 +1,242 @@
+"""The scheduled jobs under a controllable clock: each run is fired at a chosen instant and what it
+queued in the outbox is read back (the console tenant: `user:NAME` DMs, `channel:TEAM` posts)."""
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+from apscheduler.triggers.cron import CronTrigger
+from sqlalchemy import select, update
+
+from scheduler.delivery import from_payload
+from scheduler.plan import fire, plan
+from storage.models import Delivery, JobRun, Member, Team, Visit
+from support import count
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+
+def at(day: str, time: str, zone=SHANGHAI) -> dt.datetime:
+    return dt.datetime.fromisoformat(f"{day}T{time}").replace(tzinfo=zone)
+
+
+def run(session_factory, kind: str, when: dt.datetime, zone: str | None = None):
+    """Fire the team's `kind` job (for `zone`'s members) at `when`; returns what it queued."""
+    with session_factory() as s:
+        [spec] = [p for p in plan(s) if p.kind == kind and (zone is None or p.zone == zone)]
+    before = {key for key, *_ in sent(session_factory)}
+    fire(session_factory, spec, when)
+    return [row for row in sent(session_factory) if row[0] not in before]
+
+
+def sent(session_factory) -> list[tuple[str, str, str]]:
+    """(key, target, text) of every queued message."""
+    with session_factory() as s:
+        rows = s.execute(select(Delivery.key, Delivery.target, Delivery.payload).order_by(Delivery.id))
+        return [(key, target, from_payload(payload).text) for key, target, payload in rows]
+
+
+def targets(rows) -> list[str]:
+    return sorted(target for _key, target, _text in rows)
+
+
+def set_team(session_factory, **values):
+    with session_factory.begin() as s:
+        s.execute(update(Team).values(**values))
+
+
+def set_member(session_factory, name: str, **values):
+    with session_factory.begin() as s:
+        s.execute(update(Member).where(Member.display_name == name).values(**values))
+
+
+# standups ------------------------------------------------------------------------------------
+def test_standup_prompts_each_rep_on_a_working_day_and_not_the_manager(team_chat, session_factory):
+    rows = run(session_factory, "standup", at("2026-11-24", "09:30"))
+    assert targets(rows) == ["user:Ana", "user:Bo"]
+    assert "Standup, Ana — Tue, Nov 24" in rows[0][2]
+    assert "What will you do today?" in rows[0][2]
+
+
+def test_no_standup_on_a_weekend_or_in_the_spring_festival_but_on_make_up_saturdays(
+        team_chat, session_factory):
+    assert run(session_factory, "standup", at("2026-11-28", "09:30")) == []  # a Saturday
+    assert run(session_factory, "standup", at("2026-02-17", "09:30")) == []  # 春节
+    assert run(session_factory, "standup", at("2026-02-23", "09:30")) == []  # still the holiday
+    assert targets(run(session_factory, "standup", at("2026-02-14", "09:30"))) == [
+        "user:Ana", "user:Bo"]  # 调休: a Saturday that is a working day
+    assert len(run(session_factory, "standup", at("2026-02-28", "09:30"))) == 2
+
+
+def test_a_rep_on_leave_gets_no_prompt(team_chat, session_factory):
+    team_chat("leave 11/24-11/25", user="Bo")
+    assert targets(run(session_factory, "standup", at("2026-11-24", "09:30"))) == ["user:Ana"]
+    assert targets(run(session_factory, "standup", at("2026-11-26", "09:30"))) == [
+        "user:Ana", "user:Bo"]
+
+
+def test_a_rep_in_another_timezone_is_asked_at_the_teams_time_in_their_own(team_chat,
+                                                                         session_factory):
+    set_member(session_factory, "Ana", timezone="America/New_York")
+    with session_factory() as s:
+        zones = sorted(p.zone for p in plan(s) if p.kind == "standup")
+    assert zones == ["America/New_York", "Asia/Shanghai"]
+    shanghai = run(session_factory, "standup", at("2026-11-24", "09:30"), "Asia/Shanghai")
+    assert targets(shanghai) == ["user:Bo"]
+    new_york = run(session_factory, "standup", at("2026-11-24", "09:30", ZoneInfo("America/New_York")),
+                   "America/New_York")
+    assert targets(new_york) == ["user:Ana"]
+
+
+@pytest.mark.parametrize("zone, day_before, day_after, utc_before, utc_after", [
+    ("America/New_York", "2026-03-06", "2026-03-09", 14, 13),  # EST → EDT on Sunday March 8
+    ("Europe/London", "2026-03-27", "2026-03-30", 9, 8),  # GMT → BST on Sunday March 29
+    ("America/New_York", "2026-10-30", "2026-11-02", 13, 14),  # EDT → EST on Sunday November 1
+])
+def test_standup_stays_at_0930_local_across_a_dst_change(team_chat, session_factory, zone,
+                                                          day_before, day_after, utc_before, utc_after):
+    set_team(session_factory, timezone=zone, holiday_calendar="GB" if "London" in zone else "US")
+    with session_factory() as s:
+        [spec] = [p for p in plan(s) if p.kind == "standup"]
+    since = dt.datetime.fromisoformat(f"{day_before}T00:00+00:00")
+    times = spec.fire_times(since, since + dt.timedelta(days=4))
+    assert [t.astimezone(dt.timezone.utc).hour for t in (times[0], times[-1])] == [utc_before, utc_after]
+    assert all((t.hour, t.minute) == (9, 30) for t in times)
+    trigger = CronTrigger(hour=9, minute=30, timezone=ZoneInfo(zone))  # what the worker schedules
+    assert trigger.get_next_fire_time(None, times[-1] - dt.timedelta(hours=12)) == times[-1]
+    prompted = run(session_factory, "standup", times[-1])
+    assert targets(prompted) == ["user:Ana", "user:Bo"]
+
+
+def test_answers_by_reply_or_command_and_one_nudge_then_the_summary_names_who_is_missing(
+        team_chat, session_factory):
+    run(session_factory, "standup", at("2026-11-24", "09:30"))
+    team_chat.now = at("2026-11-24", "09:40")
+    assert "Your standup answer is in" in team_chat("Called Acme, demo for Initech today", user="Ana")
+    nudged = run(session_factory, "nudge", at("2026-11-24", "10:30"))
+    assert targets(nudged) == ["user:Bo"]
+    assert run(session_factory, "nudge", at("2026-11-24", "10:30")) == []  # once
+    summary = run(session_factory, "summary", at("2026-11-24", "11:00"))
+    [(key, target, text)] = summary
+    assert (key, target) == ("standup-summary:1:2026-11-24:console", "channel:Sales")
+    assert "*Ana*: Called Acme, demo for Initech today" in text
+    assert "No answer from: Bo" in text
+
+
+def test_standup_command_answers_in_chinese_and_a_second_answer_replaces_the_first(
+        team_chat, session_factory):
+    team_chat.now = at("2026-11-24", "08:00")
+    assert "今天的站会回答已记录" in team_chat("站会 昨天：拜访华为 今天：演示 困难：无", user="Bo")
+    team_chat("standup y: visited Huawei t: demo b: none", user="Bo")
+    run(session_factory, "standup", at("2026-11-24", "09:30"))
+    [(_k, _t, text)] = run(session_factory, "summary", at("2026-11-24", "11:00"))
+    assert "*Bo*: y: visited Huawei t: demo b: none" in text
+    assert "拜访华为" not in text
+
+
+def test_free_text_without_a_prompt_is_still_not_understood(team_chat):
+    assert "Sorry, I didn't get that" in team_chat("Called Acme today", user="Ana")
+
+
+def test_edited_questions_are_asked(team_chat, session_factory):
+    team_chat("schedule standup questions Wins? | Plan? | Help needed?", user="Mia")
+    [(_k, _t, text), _] = run(session_factory, "standup", at("2026-11-24", "09:30"))
+    assert "1. Wins?" in text and "3. Help needed?" in text
+
+
+# reminders -----------------------------------------------------------------------------------
+def test_a_rep_behind_pace_is_told_the_numbers_and_the_manager_gets_the_team_view(
+        team_chat, session_factory):
+    team_chat("target @Ana revenue 300k month", user="Mia")
+    team_chat("target @Bo revenue 100k month", user="Mia")
+    team_chat("won Initech 100k", user="Bo")
+    rows = run(session_factory, "reminders", at("2026-11-24", "16:00"))
+    assert targets(rows) == ["user:Ana", "user:Mia"]
+    ana = next(text for _k, target, text in rows if target == "user:Ana")
+    assert "Behind pace — November 2026" in ana
+    assert "done ¥0 of ¥300K, needed by today ¥242.9K, gap ¥242.9K" in ana
+    mia = next(text for _k, target, text in rows if target == "user:Mia")
+    assert "Sales · November 2026" in mia
+
+
+def test_working_days_before_the_month_and_quarter_end(team_chat, session_factory):
+    team_chat("target @Ana visits 2 month", user="Mia")
+    team_chat("target @Ana visits 2 quarter", user="Mia")
+    team_chat("visit Acme: intro", user="Ana")
+    team_chat("visit Initech: intro", user="Ana")
+    assert run(session_factory, "reminders", at("2026-11-24", "16:00")) == []  # on pace, 4 days left
+    [(key, _t, text)] = run(session_factory, "reminders", at("2026-11-26", "16:00"))
+    assert key == "reminder:2:month:2026-11-26"
+    assert "2 working days left in November 2026." in text
+    assert "Visits: 100% done, on pace" in text
+    rows = run(session_factory, "reminders", at("2026-12-29", "16:00"))  # Q4 ends with Dec 31
+    assert {key.split(":")[2] for key, *_ in rows} == {"quarter"}  # December has no target
+    assert "2 working days left in Q4 2026." in rows[0][2]
+
+
+# recognition ---------------------------------------------------------------------------------
+def test_top_sellers_on_the_last_working_day_of_the_week_and_of_the_month(team_chat,
+                                                                          session_factory):
+    team_chat.now = at("2026-11-23", "10:00")
+    team_chat("won Acme 50k", user="Ana")
+    team_chat("won Initech 80k", user="Bo")
+    assert run(session_factory, "recognition", at("2026-11-26", "17:30")) == []  # a Thursday
+    [(key, target, text)] = run(session_factory, "recognition", at("2026-11-27", "17:30"))
+    assert (key, target) == ("top-week:1:2026-11-23:console", "channel:Sales")
+    assert "Top sellers of the week" in text and "Congratulations Bo" in text
+    [(key, _t, text)] = run(session_factory, "recognition", at("2026-11-30", "17:30"))
+    assert key == "top-month:1:2026-11-01:console" and "Bo" in text
+
+
+def test_a_target_reached_is_announced_once(team_chat, session_factory):
+    team_chat("target @Ana revenue 100k month", user="Mia")
+    assert run(session_factory, "watch", at("2026-11-24", "10:00")) == []
+    team_chat("won Acme 120k", user="Ana")
+    [(key, target, text)] = run(session_factory, "watch", at("2026-11-24", "10:02"))
+    assert (key, target) == ("target-reached:m2:revenue:month:2026-11-01:console", "channel:Sales")
+    assert "🎯 Ana reached the Revenue won target for November 2026: ¥120K!" in text
+    team_chat("won Initech 10k", user="Ana")
+    assert run(session_factory, "watch", at("2026-11-24", "10:04")) == []
+
+
+# digest and follow-ups -------------------------------------------------------------------------
+def test_the_weekly_digest_reaches_managers_with_reasons_and_a_chart(team_chat, session_factory):
+    team_chat.now = at("2026-11-24", "10:00")
+    team_chat("target @Ana revenue 100k month", user="Mia")
+    team_chat("won Acme 48k: beat them on delivery time", user="Ana")
+    team_chat("deal Initech proposal 20k", user="Bo")
+    team_chat("lost Initech: price too high", user="Bo")
+    team_chat("visit Acme: kickoff; follow up 11/20", user="Ana")
+    rows = run(session_factory, "digest", at("2026-11-27", "17:00"))
+    assert [(key, target) for key, target, _ in rows] == [
+        ("digest-weekly:1:1:2026-11-23", "user:Mia"), ("digest-weekly:1:1:2026-11-23:chart", "user:Mia")]
+    text = rows[0][2]
+    assert "Weekly digest — Sales, week of Mon, Nov 23" in text
+    assert "Acme (Ana, ¥48K) — beat them on delivery time" in text
+    assert "Initech (Bo, ¥20K) — price too high" in text
+    assert "Visits logged: 1" in text and "Follow-ups overdue: 1" in text
+    with session_factory() as s:
+        chart = from_payload(s.scalar(select(Delivery.payload).where(Delivery.key.like("%:chart")))).chart
+    assert chart.labels == ("Ana", "Bo", "Mia") and chart.values == (48000.0, 0.0, 0.0)
+    assert chart.targets == (100000.0, 0.0, 0.0)
+
+
+def test_follow_ups_due_today_are_sent_with_done_buttons(team_chat, session_factory):
+    team_chat.now = at("2026-11-23", "10:00")
+    team_chat("visit Acme: demo; follow up tomorrow", user="Ana")
+    assert run(session_factory, "followups", at("2026-11-23", "09:00")) == []
+    [(key, target, text)] = run(session_factory, "followups", at("2026-11-24", "09:00"))
+    assert (key, target) == ("followups:2:2026-11-24", "user:Ana")
+    with session_factory() as s:
+        reply = from_payload(s.scalar(select(Delivery.payload).where(Delivery.key == key)))
+    visit_id = count(session_factory, Visit)
+    assert reply.buttons[0].command == f"done {visit_id}"
+
+
+# exactly once ---------------------------------------------------------------------------------
+def test_the_same_run_fired_twice_sends_once(team_chat, session_factory):
+    with session_factory() as s:
+        [spec] = [p for p in plan(s) if p.kind == "standup"]
+    assert fire(session_factory, spec, at("2026-11-24", "09:30")) == 2
+    assert fire(session_factory, spec, at("2026-11-24", "09:30")) is None
+    assert count(session_factory, Delivery) == 2
+    assert count(session_factory, JobRun) == 1
