@@ -181,9 +181,9 @@ def jobs() -> None:
                 at = next_run(kind, now, ZoneInfo(spec.zone), team.holiday_calendar)
                 local = at.astimezone(ZoneInfo(team.timezone)) if at else None
                 where = f" for members in {spec.zone}" if spec.zone != team.timezone else ""
-                click.echo(f"  {spec.kind:12} {spec.time:%H:%M} {days_label(kind.days, 'en'):9} next "
-                           f"{local:%a %Y-%m-%d %H:%M %Z}{where}" if local else
-                           f"  {spec.kind:12} {spec.time:%H:%M} {days_label(kind.days, 'en'):9} no run within a year")
+                head = f"  {spec.kind:12} {spec.time:%H:%M} {days_label(kind.days, 'en'):9}"
+                click.echo(f"{head} next {local:%a %Y-%m-%d %H:%M %Z}{where}" if local
+                           else f"{head} no run within a year")
     if not specs:
         click.echo("No teams yet: every job runs per team.")
 

@@ -62,8 +62,9 @@ class ConsoleSender:
         kind, _, name = target.partition(":")
         head = f"📣 #{name}" if kind == "channel" else f"💬 → {name}"
         if reply.chart is not None and not reply.text:
-            body = f"[{reply.chart.title}] " + " · ".join(
-                f"{label} {value:g}" for label, value in zip(reply.chart.labels, reply.chart.values))
+            chart = reply.chart
+            body = f"[{chart.title}] " + " · ".join(
+                f"{label} {value:g}" for label, value in zip(chart.labels, chart.values, strict=True))
         else:
             body = render_text(reply, reply.locale)
         self.write(f"\n{head}\n{body}\n")

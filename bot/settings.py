@@ -40,6 +40,9 @@ class Settings(BaseSettings):
     wecom_api_url: str = _env("https://qyapi.weixin.qq.com/cgi-bin/", "WECOM_API_URL")
     redis_url: str = _env("", "REDIS_URL")
 
+    # Worker: how long a claimed outbox message is reserved (a killed worker's claims expire).
+    delivery_lease_seconds: float = _env(60.0, "SALESBOT_DELIVERY_LEASE")
+
     @property
     def wecom_enabled(self) -> bool:
         return bool(self.wecom_corp_id and self.wecom_token and self.wecom_encoding_aes_key)

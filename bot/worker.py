@@ -2,6 +2,7 @@
 settings call for (Slack, WeCom, and the console for the local demo)."""
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import signal
 
@@ -64,7 +65,8 @@ def _slack_tokens(core: App):
 
 
 def build_worker(core: App, console=None, **options) -> Worker:
-    delivery = DeliveryWorker(core.session_factory, platform_senders(core, console))
+    lease = dt.timedelta(seconds=core.settings.delivery_lease_seconds)
+    delivery = DeliveryWorker(core.session_factory, platform_senders(core, console), lease=lease)
     return Worker(core.session_factory, delivery, core.defaults, **options)
 
 

@@ -184,7 +184,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "已保存，一分钟内生效。"),
     "questions_set": ("Standup questions of {team}:", "{team} 的站会问题："),
     "on": ("on", "开启"), "off": ("off", "关闭"),
-    "col_job": ("Job", "任务"), "col_time": ("Time", "时间"), "col_days": ("Days", "日子"),
+    "col_job": ("Job", "任务"), "col_time": ("Time", "时间"), "col_run_days": ("Days", "运行日"),
     "col_state": ("State", "状态"), "col_next": ("Next", "下次"),
     "standup_thanks": ("Thanks! Your standup answer is in for today.", "收到！今天的站会回答已记录。"),
     "standup_prompt_title": ("☀️ Standup, {name} — {day}", "☀️ 站会，{name}，{day}"),

@@ -8,7 +8,6 @@ from handlers import commands as c
 from handlers import vocabulary as V
 from handlers.amounts import parse_amount
 from handlers.dates import parse_date, parse_date_range
-from handlers.parse_schedule import parse_schedule, parse_standup
 from handlers.parse_reports import (
     parse_leaderboard,
     parse_pipeline,
@@ -16,6 +15,7 @@ from handlers.parse_reports import (
     parse_stalled,
     parse_target,
 )
+from handlers.parse_schedule import parse_schedule, parse_standup
 
 MAX_TEXT = 2000
 _LIST_SEP = re.compile(r"[\s,，、]+")  # `@张三，@李四`, `done 3、4`

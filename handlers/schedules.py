@@ -11,14 +11,7 @@ from handlers.context import Ctx
 from handlers.lookup import managed_team, team_named
 from handlers.messages import JOB_NAMES, name_of
 from handlers.reply import Reply, Table
-from handlers.schedule import (
-    days_label,
-    next_run,
-    prompt_key,
-    questions_of,
-    schedule_of,
-    with_change,
-)
+from handlers.schedule import days_label, next_run, prompt_key, questions_of, schedule_of, with_change
 from storage.models import StandupAnswer, Team
 
 
@@ -53,7 +46,7 @@ def _schedule_reply(ctx: Ctx, team: Team, changed: str | None = None) -> Reply:
         rows.append((("▸ " if name == changed else "") + name_of(JOB_NAMES, name, ctx.locale),
                      kind.time.strftime("%H:%M"), days_label(kind.days, ctx.locale),
                      ctx.t("on") if kind.on else ctx.t("off"), when))
-    headers = tuple(ctx.t(k) for k in ("col_job", "col_time", "col_days", "col_state", "col_next"))
+    headers = tuple(ctx.t(k) for k in ("col_job", "col_time", "col_run_days", "col_state", "col_next"))
     lines = [ctx.t("schedule_zone", zone=team.timezone, calendar=team.holiday_calendar)]
     if changed:
         lines.insert(0, ctx.t("schedule_changed", team=team.name))

@@ -6,9 +6,11 @@ Only the sender touches a platform: it is built in `bot/` and passed in.
 """
 from __future__ import annotations
 
+import collections
 import dataclasses
 import datetime as dt
 import logging
+import time
 from collections.abc import Callable
 from typing import Protocol
 
@@ -66,7 +68,9 @@ class DeliveryWorker:
     worker killed mid fan-out repeats at most the one message it had in flight.
 
     A rate limit pauses the whole workspace until the time the platform gave, so the rest of a
-    fan-out waits instead of hitting the limit again message by message.
+    fan-out waits instead of hitting the limit again message by message; after that the
+    workspace is paced a little under the rate it was sending at when it was limited (Retry-After
+    is in whole seconds: pausing and bursting again would waste most of each second).
     """
 
     session_factory: sessionmaker[Session]
@@ -75,6 +79,7 @@ class DeliveryWorker:
     lease: dt.timedelta = dt.timedelta(seconds=60)
     clock: Callable[[], dt.datetime] = utcnow
     paused: dict[tuple[str, str], dt.datetime] = dataclasses.field(default_factory=dict)
+    pacers: dict[tuple[str, str], Pacer] = dataclasses.field(default_factory=dict)
 
     def run_once(self, limit: int = 20) -> int:
         """Send what is due now; returns how many deliveries were attempted."""
@@ -86,10 +91,13 @@ class DeliveryWorker:
                                                                 skip=dict(self.paused))]
         for delivery_id, key, where, payload, attempts in claimed:
             space = where[:2]
+            pacer = self.pacers.setdefault(space, Pacer())
             if space in self.paused:  # limited by an earlier message of this batch
                 status, when, error = "retry", self.paused[space], f"{RATE_LIMITED}: waiting"
             else:
+                pacer.wait()
                 status, when, error = self._attempt(where, payload, attempts)
+                pacer.record(status == "sent", error.startswith(RATE_LIMITED))
             with self.session_factory.begin() as session:
                 outbox = OutboxRepository(session)
                 if status == "sent":
@@ -119,3 +127,35 @@ class DeliveryWorker:
             if attempts >= self.max_attempts:
                 return "failed", None, why
             return "retry", self.clock() + dt.timedelta(seconds=min(300, 2 ** attempts)), why
+
+
+class Pacer:
+    """Spacing for one workspace's sends, learnt from its rate limits: after a limit, no faster
+    than 95% of the rate that was accepted in the second before it."""
+
+    WINDOW = 1.0
+
+    def __init__(self):
+        self.accepted: collections.deque[float] = collections.deque()
+        self.interval = 0.0
+        self.last = 0.0
+
+    def wait(self) -> None:
+        if self.interval and time.monotonic() - self.last > 60:
+            self.interval = 0.0  # quiet for a minute: the limit's window has long passed
+        if self.interval:
+            delay = self.last + self.interval - time.monotonic()
+            if delay > 0:
+                time.sleep(delay)
+        self.last = time.monotonic()
+
+    def record(self, sent: bool, limited: bool) -> None:
+        now = time.monotonic()
+        while self.accepted and self.accepted[0] < now - self.WINDOW:
+            self.accepted.popleft()
+        if sent:
+            self.accepted.append(now)
+        elif limited:
+            rate = max(len(self.accepted), 1) / self.WINDOW
+            slower = self.WINDOW / (rate * 0.95)
+            self.interval = max(slower, self.interval * 1.1) if self.interval else slower

@@ -17,13 +17,8 @@ from handlers.calendar import is_working_day, period_bounds
 from handlers.commands import ListFollowups, Period
 from handlers.context import Ctx
 from handlers.dispatch import Defaults
-from handlers.schedule import (
-    REMINDER_DAYS_BEFORE_END,
-    prompt_key,
-    runs_on,
-    schedule_of,
-)
 from handlers.reply import Reply
+from handlers.schedule import REMINDER_DAYS_BEFORE_END, prompt_key, runs_on, schedule_of
 from handlers.schedules import standup_prompt
 from scheduler.delivery import to_payload
 from storage.destinations import Destination, MemberAddresses, team_destinations
@@ -111,7 +106,8 @@ class Run:
         return "zh" if zh * 2 > len(self.members) else "en"
 
     def runs_today(self, kind: str) -> bool:
-        return self.forced or runs_on(schedule_of(self.team.settings)[kind].days, self.day, self.team.holiday_calendar)
+        days = schedule_of(self.team.settings)[kind].days
+        return self.forced or runs_on(days, self.day, self.team.holiday_calendar)
 
 
 def standup(run: Run) -> None:

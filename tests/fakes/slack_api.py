@@ -19,16 +19,20 @@ class Call:
     params: dict
     token: str
     at: float = field(default_factory=time.monotonic)
+    status: int = 200
 
 
 class FakeSlack:
     def __init__(self):
         self.calls: list[Call] = []
         self.responses: list[dict] = []  # posts to response_url
+        self.uploads: list[bytes] = []  # file bytes posted to an upload URL
         self.users: dict[str, dict] = {}
         self.scripted: dict[str, list[tuple[int, dict, dict]]] = {}
         self.delay: dict[str, float] = {}
         self.socket_url = ""  # where apps.connections.open sends Socket Mode clients
+        self.per_second: int | None = None  # chat.postMessage calls allowed per clock second
+        self._window = (0, 0)  # (second, calls in it)
         self.lock = threading.Condition()
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self.server.daemon_threads = True
@@ -89,7 +93,22 @@ class FakeSlack:
                              "team": {"id": "T2", "name": "Rival Inc"}, "enterprise": None,
                              "is_enterprise_install": False, "authed_user": {"id": "U9"}}
         if method == "chat.postMessage":
+            if self.per_second is not None:
+                now = time.time()
+                second, calls = self._window
+                calls = calls + 1 if int(now) == second else 1
+                self._window = (int(now), calls)
+                if calls > self.per_second:  # Slack's Retry-After is whole seconds
+                    return 429, {"Retry-After": "1"}, {"ok": False, "error": "ratelimited"}
             return 200, {}, {"ok": True, "channel": params.get("channel"), "ts": f"{time.time():.6f}"}
+        if method == "conversations.open":
+            return 200, {}, {"ok": True, "channel": {"id": "D" + params.get("users", "X")[1:]}}
+        if method == "files.getUploadURLExternal":
+            return 200, {}, {"ok": True, "upload_url": f"{self.url}/upload/F1", "file_id": "F1"}
+        if method == "files.completeUploadExternal":
+            files = json.loads(params["files"]) if isinstance(params.get("files"), str) else params["files"]
+            return 200, {}, {"ok": True, "files": [{"id": f["id"], "title": f.get("title")}
+                                                   for f in files]}
         return 200, {}, {"ok": True}
 
     def _handler(self):
@@ -104,7 +123,8 @@ class FakeSlack:
                 self._call(path, dict(parse_qsl(query)))
 
             def do_POST(self):  # noqa: N802
-                body = self.rfile.read(int(self.headers.get("Content-Length") or 0)).decode()
+                raw = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                body = raw.decode(errors="replace")
                 if self.headers.get("Content-Type", "").startswith("application/json"):
                     params = json.loads(body or "{}")
                 else:
@@ -112,6 +132,11 @@ class FakeSlack:
                     for key in ("blocks", "view"):
                         if isinstance(params.get(key), str):
                             params[key] = json.loads(params[key])
+                if self.path.startswith("/upload/"):
+                    with fake.lock:
+                        fake.uploads.append(raw)
+                        fake.lock.notify_all()
+                    return self._send(200, {}, {"ok": True})
                 if self.path.startswith("/response/"):
                     with fake.lock:
                         fake.responses.append({"url": self.path, **params})
@@ -125,7 +150,7 @@ class FakeSlack:
                 token = self.headers.get("Authorization", "").removeprefix("Bearer ")
                 with fake.lock:
                     status, headers, answer = fake._answer(method, params)
-                    fake.calls.append(Call(method, params, token))
+                    fake.calls.append(Call(method, params, token, status=status))
                     fake.lock.notify_all()
                 self._send(status, headers, answer)
 

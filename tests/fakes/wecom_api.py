@@ -112,7 +112,8 @@ class FakeWeCom:
                 url = urlparse(self.path)
                 endpoint = url.path.removeprefix("/cgi-bin/")
                 query = dict(parse_qsl(url.query))
-                body = json.loads(raw.decode() or "{}") if raw.strip().startswith(b"{") else {}
+                body = json.loads(raw.decode() or "{}") if raw.strip().startswith(b"{") else \
+                    {"_png": b"\x89PNG" in raw} if raw else {}
                 time.sleep(fake.delay.get(endpoint, 0))
                 with fake.lock:
                     status, answer = fake._answer(endpoint, query, body)

@@ -1,5 +1,7 @@
 """The platform senders the worker is given, against the loopback Slack and WeCom fakes."""
+import base64
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -10,7 +12,7 @@ from bot.wecom.sender import WeComSender
 from fakes.slack_api import FakeSlack, _all_text
 from fakes.wecom_api import FakeWeCom
 from fakes.wecom_driver import AGENT, CORP, SECRET
-from handlers.reply import Button, Reply
+from handlers.reply import Button, Chart, Reply
 from scheduler.delivery import DeliveryWorker, to_payload
 from storage.models import Delivery, Tenant
 from storage.outbox import OutboxRepository
@@ -88,6 +90,57 @@ def test_wecom_sends_markdown_and_a_card_and_waits_out_frequency_limits(session_
         sent = fake.sent()
         assert [b["msgtype"] for b in sent] == ["markdown", "template_card"]
         assert "### 今日站会" in sent[0]["markdown"]["content"] and sent[0]["touser"] == "zhangwei"
+        assert delivery(session_factory).status == "sent"
+    finally:
+        fake.close()
+
+
+CHART = Chart(title="业绩与目标 — 2026年11月", labels=("张伟", "Ana"), values=(600000.0, 300000.0),
+              targets=(400000.0, 400000.0), value_label="业绩", target_label="目标")
+
+
+def test_the_chart_is_a_png_drawn_with_a_font_that_has_the_chinese_glyphs():
+    from matplotlib import font_manager
+    from matplotlib.ft2font import FT2Font
+
+    from bot.chart import FONT_FAMILY, font_path, render_png
+
+    png = render_png(CHART)
+    assert png.startswith(b"\x89PNG") and len(png) > 5000
+    assert Path(font_manager.findfont(FONT_FAMILY, fallback_to_default=False)) == font_path()
+    font = FT2Font(str(font_path()))
+    assert all(font.get_char_index(ord(ch)) for ch in "业绩与目标张伟销售")  # glyphs, not boxes
+
+
+def test_slack_uploads_a_chart_into_the_managers_dm(session_factory, fake_slack):
+    enqueue(session_factory, "slack", "T1", "user:U7", Reply(chart=CHART, locale="zh"))
+    DeliveryWorker(session_factory, SlackSender(fake_slack.api_url, lambda ws: "xoxb-1"),
+                   clock=Clock()).run_once()
+    assert fake_slack.called("conversations.open")[0].params["users"] == "U7"
+    [complete] = fake_slack.called("files.completeUploadExternal")
+    assert complete.params["channel_id"] == "D7"
+    assert fake_slack.uploads and fake_slack.uploads[0].startswith(b"\x89PNG")
+    assert not fake_slack.called("chat.postMessage")
+    assert delivery(session_factory).status == "sent"
+
+
+@pytest.mark.parametrize("target", ["user:zhangwei", "chat:CHAT1", "webhook:ROBOT"])
+def test_wecom_sends_the_chart_as_an_image(session_factory, target):
+    fake = FakeWeCom(CORP, SECRET)
+    fake.robots.add("ROBOT")
+    try:
+        client = WeComClient(CORP, SECRET, AGENT, fake.api_url, DatabaseTokens(session_factory))
+        enqueue(session_factory, "wecom", CORP, target, Reply(chart=CHART, locale="zh"))
+        DeliveryWorker(session_factory, WeComSender(client), clock=Clock()).run_once()
+        endpoint = {"user": "message/send", "chat": "appchat/send", "webhook": "webhook/send"}[
+            target.split(":")[0]]
+        [call] = fake.called(endpoint)
+        assert call.body["msgtype"] == "image"
+        if target.startswith("webhook"):
+            assert base64.b64decode(call.body["image"]["base64"]).startswith(b"\x89PNG")
+        else:
+            assert fake.called("media/upload")[0].body["_png"]
+            assert call.body["image"]["media_id"] == "media-1"
         assert delivery(session_factory).status == "sent"
     finally:
         fake.close()

@@ -1,0 +1,155 @@
+"""`salesbot worker` as real processes on one PostgreSQL database, posting to the loopback Slack
+fake: two at once, one killed with SIGKILL mid fan-out, restarts inside and outside the grace,
+and Slack's rate limit. Messages are counted where they arrive: at the fake."""
+import collections
+import datetime as dt
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from fakes.slack_api import FakeSlack
+from fakes.slack_driver import SECRET
+from handlers.schedule import with_change
+from storage.db import make_engine, make_session_factory
+from storage.models import Identity, Member, Team, TeamMember, Tenant, utcnow
+
+ROOT = Path(__file__).parents[2]
+ZONE = "Asia/Shanghai"
+
+
+@pytest.fixture
+def pg_factory(postgres_url):
+    from sqlalchemy import text
+
+    from storage.models import Base
+
+    engine = make_engine(postgres_url)
+    yield postgres_url, make_session_factory(engine)
+    tables = ", ".join(t.name for t in Base.metadata.sorted_tables)
+    with engine.begin() as conn:
+        conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+    engine.dispose()
+
+
+@pytest.fixture
+def fake_slack():
+    fake = FakeSlack()
+    yield fake
+    fake.close()
+
+
+def seed(session_factory, reps: int, standup_ago: dt.timedelta) -> None:
+    """A Slack workspace with a team of `reps`, whose standup time was `standup_ago` ago."""
+    local = (utcnow() - standup_ago).astimezone(ZoneInfo(ZONE))
+    settings = with_change({}, "standup", time=dt.time(local.hour, local.minute), days="0123456")
+    for kind in ("nudge", "summary", "followups", "reminders", "recognition", "daily", "digest"):
+        settings = with_change(settings, kind, on=False)
+    with session_factory.begin() as s:
+        tenant = Tenant(platform="slack", external_id="T1", name="Acme")
+        s.add(tenant)
+        s.flush()
+        team = Team(tenant_id=tenant.id, name="Sales", name_key="sales", channel="#sales",
+                    timezone=ZONE, holiday_calendar="", settings=settings)
+        s.add(team)
+        for i in range(reps):
+            member = Member(tenant_id=tenant.id, display_name=f"Rep {i:03}", name_key=f"rep {i:03}",
+                            role="rep", locale="en")
+            s.add(member)
+            s.flush()
+            s.add_all([Identity(tenant_id=tenant.id, member_id=member.id, platform="slack",
+                                external_user_id=f"U{i:03}"),
+                       TeamMember(team_id=team.id, member_id=member.id)])
+
+
+def start_worker(url: str, fake: FakeSlack, log: Path) -> subprocess.Popen:
+    env = {**os.environ, "DATABASE_URL": url, "SLACK_BOT_TOKEN": "xoxb-1",
+           "SLACK_SIGNING_SECRET": SECRET, "SLACK_API_URL": fake.api_url,
+           "SALESBOT_DELIVERY_LEASE": "2", "PYTHONUNBUFFERED": "1"}
+    return subprocess.Popen([sys.executable, "-m", "bot.cli", "worker"], cwd=ROOT, env=env,
+                            stdout=log.open("w"), stderr=subprocess.STDOUT)
+
+
+def prompts(fake: FakeSlack) -> collections.Counter:
+    return collections.Counter(c.params["channel"] for c in fake.called("chat.postMessage")
+                               if c.status == 200 and "Standup" in str(c.params.get("text", "")))
+
+
+def stop(*workers: subprocess.Popen) -> None:
+    for worker in workers:
+        worker.send_signal(signal.SIGTERM)
+    for worker in workers:
+        worker.wait(timeout=20)
+
+
+def test_two_workers_on_one_database_prompt_each_rep_once(pg_factory, fake_slack, tmp_path):
+    url, session_factory = pg_factory
+    seed(session_factory, reps=20, standup_ago=dt.timedelta(minutes=2))  # a restart inside grace
+    workers = [start_worker(url, fake_slack, tmp_path / f"w{i}.log") for i in range(2)]
+    try:
+        fake_slack.wait_for(lambda: len(prompts(fake_slack)) == 20, timeout=60)
+        time.sleep(2)  # room for a duplicate to show up, if there were one
+    finally:
+        stop(*workers)
+    assert prompts(fake_slack) == {f"U{i:03}": 1 for i in range(20)}
+
+
+def test_a_worker_killed_mid_fan_out_and_restarted_finishes_it(pg_factory, fake_slack, tmp_path):
+    url, session_factory = pg_factory
+    seed(session_factory, reps=30, standup_ago=dt.timedelta(minutes=1))
+    fake_slack.delay["chat.postMessage"] = 0.1
+    first = start_worker(url, fake_slack, tmp_path / "first.log")
+    fake_slack.wait_for(lambda: len(prompts(fake_slack)) >= 5, timeout=60)
+    first.send_signal(signal.SIGKILL)
+    first.wait(timeout=10)
+    assert len(prompts(fake_slack)) < 30  # it really was killed in the middle
+    second = start_worker(url, fake_slack, tmp_path / "second.log")
+    try:
+        fake_slack.wait_for(lambda: len(prompts(fake_slack)) == 30, timeout=60)
+        time.sleep(1)
+    finally:
+        stop(second)
+    counts = prompts(fake_slack)
+    assert set(counts) == {f"U{i:03}" for i in range(30)}
+    assert sum(counts.values()) - 30 <= 1  # at most the one message in flight at the kill
+
+
+def test_a_standup_missed_by_hours_is_skipped_and_logged(pg_factory, fake_slack, tmp_path):
+    url, session_factory = pg_factory
+    seed(session_factory, reps=3, standup_ago=dt.timedelta(hours=3))
+    log = tmp_path / "worker.log"
+    worker = start_worker(url, fake_slack, log)
+    try:
+        deadline = time.monotonic() + 30
+        while "skipped standup of team Sales" not in log.read_text() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        time.sleep(1)
+    finally:
+        stop(worker)
+    assert "skipped standup of team Sales" in log.read_text()
+    assert "past its grace of 0:30:00" in log.read_text()
+    assert prompts(fake_slack) == {}
+
+
+def test_every_message_arrives_under_the_rate_limit_never_before_retry_after(
+        pg_factory, fake_slack, tmp_path):
+    url, session_factory = pg_factory
+    seed(session_factory, reps=12, standup_ago=dt.timedelta(minutes=1))
+    fake_slack.per_second = 4
+    worker = start_worker(url, fake_slack, tmp_path / "worker.log")
+    try:
+        fake_slack.wait_for(lambda: len(prompts(fake_slack)) == 12, timeout=60)
+    finally:
+        stop(worker)
+    calls = fake_slack.called("chat.postMessage")
+    limited = [c for c in calls if c.status == 429]
+    assert limited, "the fake never rate-limited: the test proves nothing"
+    for call in limited:
+        again = [c for c in calls if c.at > call.at and c.params["channel"] == call.params["channel"]]
+        assert again and again[0].at - call.at >= 1.0 - 0.01  # Retry-After: 1
+    assert prompts(fake_slack) == {f"U{i:03}": 1 for i in range(12)}
