@@ -5,9 +5,9 @@ import argparse
 import tempfile
 from pathlib import Path
 
-from bench import cold_start, report_latency, slack_web, wecom_web
+from bench import cold_start, fanout, report_latency, slack_web, wecom_web
 
-NAMES = ("cold_start", "reports", "slack", "wecom")
+NAMES = ("cold_start", "reports", "slack", "wecom", "fanout")
 
 
 def main() -> None:
@@ -20,7 +20,8 @@ def main() -> None:
     kinds = ("sqlite",) if args.sqlite_only else ("sqlite", "postgresql")
     runs = {"cold_start": lambda tmp: cold_start.run(tmp),
             "reports": lambda tmp: report_latency.run(kinds, args.scale, tmp),
-            "slack": lambda tmp: slack_web.run(tmp), "wecom": lambda tmp: wecom_web.run(tmp)}
+            "slack": lambda tmp: slack_web.run(tmp), "wecom": lambda tmp: wecom_web.run(tmp),
+            "fanout": lambda tmp: fanout.run(kinds, tmp)}
     with tempfile.TemporaryDirectory() as tmp:
         for name in args.only:
             for line in runs[name](Path(tmp)):

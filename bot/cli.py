@@ -1,7 +1,6 @@
 """`salesbot`: the command line. Heavy modules are imported inside commands to keep start-up short."""
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
@@ -84,23 +83,32 @@ def demo(user: str, reset: bool, no_chat: bool) -> None:
 
 @main.command()
 def start() -> None:
-    """Run the bot: the web process when Slack or WeCom credentials are set, else the local demo."""
+    """Run the bot: the web process (or Socket Mode) and the worker when Slack or WeCom credentials
+    are set, else the local demo (whose chat runs the scheduler itself)."""
+    import subprocess
+
     from bot.settings import Settings
 
     settings = Settings()
-    if settings.slack_app_token and settings.slack_enabled:
-        _socket_mode()
-    elif settings.slack_enabled or settings.wecom_enabled:
-        from bot.app import App
-        from storage.db import upgrade
-
-        upgrade(App.build(settings, check_schema=False).engine)
-        os.execvp("gunicorn", ["gunicorn", "--config", "python:bot.gunicorn_conf",
-                               "bot.web:create_app()"])
-    else:
+    if not (settings.slack_enabled or settings.wecom_enabled):
         click.echo("No Slack or WeCom credentials set: starting the local demo "
                    "(docs/slack.md and docs/wecom.md say how to connect them).")
         demo.main(["--user", "Ana"], standalone_mode=False)
+        return
+    from bot.app import App
+    from storage.db import upgrade
+
+    upgrade(App.build(settings, check_schema=False).engine)
+    worker = subprocess.Popen([sys.executable, "-m", "bot.cli", "worker"])  # the Procfile's worker
+    try:
+        if settings.slack_app_token and settings.slack_enabled:
+            _socket_mode()
+        else:
+            subprocess.call([str(Path(sys.executable).parent / "gunicorn"), "--config",
+                             "python:bot.gunicorn_conf", "bot.web:create_app()"])
+    finally:
+        worker.terminate()
+        worker.wait(timeout=30)
 
 
 @main.command()

@@ -1,0 +1,144 @@
+"""Standup fan-out: 10,000 reps in 200 teams, prompted by `salesbot worker` processes through the
+loopback Slack fake, which accepts a fixed number of chat.postMessage calls per clock second and
+answers the rest 429 + Retry-After.
+
+Floor: the time that limit alone sets (messages / limit). Goals: wall time ≤ 1.1× the floor, 0
+lost, 0 duplicates, on SQLite with one worker and on PostgreSQL with two; each worker's resident
+memory ≤ 150 MB during the run.
+"""
+from __future__ import annotations
+
+import collections
+import datetime as dt
+import os
+import signal
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from bench.web_load import ROOT
+
+sys.path.insert(0, str(ROOT / "tests"))
+TEAMS, PER_TEAM, LIMIT = 200, 50, 200  # LIMIT: calls per second the fake accepts
+ZONE = "Asia/Shanghai"
+
+
+def run(kinds: tuple[str, ...], tmp_dir: Path) -> list[str]:
+    lines = [f"standup fan-out: {TEAMS * PER_TEAM} reps in {TEAMS} teams, Slack fake at {LIMIT}/s "
+             f"(floor {TEAMS * PER_TEAM / LIMIT:.1f} s)"]
+    if "sqlite" in kinds:
+        lines.append(_one(f"sqlite:///{tmp_dir / 'fanout.sqlite3'}", workers=1, label="SQLite, 1 worker"))
+    if "postgresql" in kinds:
+        with _postgres() as url:
+            lines.append(_one(url, workers=2, label="PostgreSQL, 2 workers"))
+    return lines
+
+
+def _one(url: str, workers: int, label: str) -> str:
+    from fakes.slack_api import FakeSlack
+    from storage.db import make_engine, upgrade
+
+    engine = make_engine(url)
+    upgrade(engine)
+    _seed(engine)
+    engine.dispose()
+    fake = FakeSlack()
+    fake.per_second = LIMIT
+    total = TEAMS * PER_TEAM
+    env = {**os.environ, "DATABASE_URL": url, "SLACK_BOT_TOKEN": "xoxb-bench",
+           "SLACK_SIGNING_SECRET": "bench", "SLACK_API_URL": fake.api_url}
+    started = time.monotonic()
+    processes = [subprocess.Popen([sys.executable, "-m", "bot.cli", "worker"], cwd=ROOT, env=env,
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                 for _ in range(workers)]
+    peak = 0.0
+    try:
+        while _delivered(fake) < total and time.monotonic() - started < 20 * total / LIMIT:
+            peak = max(peak, *(_rss_mb(p.pid) for p in processes))
+            time.sleep(0.5)
+        wall = time.monotonic() - started
+        time.sleep(2)  # a duplicate would show up now
+    finally:
+        for process in processes:
+            process.send_signal(signal.SIGTERM)
+        for process in processes:
+            process.wait(timeout=30)
+        fake.close()
+    counts = collections.Counter(c.params["channel"] for c in fake.called("chat.postMessage")
+                                 if c.status == 200)
+    lost = total - len(counts)
+    duplicates = sum(counts.values()) - len(counts)
+    floor = total / LIMIT
+    return (f"  {label}: {wall:.1f} s = {wall / floor:.2f}× floor; lost {lost}, duplicates "
+            f"{duplicates}, 429s {sum(1 for c in fake.called('chat.postMessage') if c.status == 429)}; "
+            f"peak worker RSS {peak:.0f} MB")
+
+
+def _delivered(fake) -> int:
+    return len({c.params["channel"] for c in fake.called("chat.postMessage") if c.status == 200})
+
+
+def _rss_mb(pid: int) -> float:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except FileNotFoundError:
+        pass
+    return 0.0
+
+
+def _seed(engine) -> None:
+    """200 teams of 50 reps on Slack, with a standup a minute ago (the worker catches it up)."""
+    from handlers.schedule import KINDS, with_change
+    from storage.models import Identity, Member, Team, TeamMember, Tenant, utcnow
+
+    local = (utcnow() - dt.timedelta(minutes=1)).astimezone(ZoneInfo(ZONE))
+    settings = with_change({}, "standup", time=dt.time(local.hour, local.minute), days="0123456")
+    for kind in KINDS:
+        if kind != "standup":
+            settings = with_change(settings, kind, on=False)
+    with engine.begin() as conn:
+        [tenant_id] = conn.execute(Tenant.__table__.insert().returning(Tenant.id), [
+            {"platform": "slack", "external_id": "T1", "name": "Bench", "currency": "CNY",
+             "created_at": utcnow()}]).scalars()
+        team_ids = conn.execute(Team.__table__.insert().returning(Team.id), [
+            {"tenant_id": tenant_id, "name": f"Team {t}", "name_key": f"team {t}", "channel": "",
+             "timezone": ZONE, "holiday_calendar": "", "stall_days": 14, "settings": settings,
+             "created_at": utcnow()} for t in range(TEAMS)]).scalars().all()
+        member_ids = conn.execute(Member.__table__.insert().returning(Member.id), [
+            {"tenant_id": tenant_id, "display_name": f"Rep {i}", "name_key": f"rep {i}", "role": "rep",
+             "locale": "en", "active": True, "created_at": utcnow()}
+            for i in range(TEAMS * PER_TEAM)]).scalars().all()
+        conn.execute(Identity.__table__.insert(), [
+            {"tenant_id": tenant_id, "member_id": m, "platform": "slack", "external_user_id": f"U{m}"}
+            for m in member_ids])
+        conn.execute(TeamMember.__table__.insert(), [
+            {"team_id": team_ids[i // PER_TEAM], "member_id": m, "weight": 1}
+            for i, m in enumerate(member_ids)])
+
+
+class _postgres:
+    """A throwaway PostgreSQL database for the run."""
+
+    def __enter__(self) -> str:
+        from sqlalchemy import create_engine, text
+        from sqlalchemy.engine import make_url
+
+        admin_url = os.environ.get("SALESBOT_TEST_POSTGRES_URL",
+                                   "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
+        self.admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+        self.name = f"salesbot_fanout_{uuid.uuid4().hex[:8]}"
+        with self.admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{self.name}"'))
+        return make_url(admin_url).set(database=self.name).render_as_string(hide_password=False)
+
+    def __exit__(self, *_exc) -> None:
+        from sqlalchemy import text
+
+        with self.admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)'))
+        self.admin.dispose()
