@@ -30,14 +30,15 @@ def run(kinds: tuple[str, ...], tmp_dir: Path) -> list[str]:
     lines = [f"standup fan-out: {TEAMS * PER_TEAM} reps in {TEAMS} teams, Slack fake at {LIMIT}/s "
              f"(floor {TEAMS * PER_TEAM / LIMIT:.1f} s)"]
     if "sqlite" in kinds:
-        lines.append(_one(f"sqlite:///{tmp_dir / 'fanout.sqlite3'}", workers=1, label="SQLite, 1 worker"))
+        lines.append(_one(f"sqlite:///{tmp_dir / 'fanout.sqlite3'}", workers=1, label="SQLite, 1 worker",
+                          tmp_dir=tmp_dir))
     if "postgresql" in kinds:
         with _postgres() as url:
-            lines.append(_one(url, workers=2, label="PostgreSQL, 2 workers"))
+            lines.append(_one(url, workers=2, label="PostgreSQL, 2 workers", tmp_dir=tmp_dir))
     return lines
 
 
-def _one(url: str, workers: int, label: str) -> str:
+def _one(url: str, workers: int, label: str, tmp_dir: Path) -> str:
     from fakes.slack_api import FakeSlack
     from storage.db import make_engine, upgrade
 
@@ -51,9 +52,9 @@ def _one(url: str, workers: int, label: str) -> str:
     env = {**os.environ, "DATABASE_URL": url, "SLACK_BOT_TOKEN": "xoxb-bench",
            "SLACK_SIGNING_SECRET": "bench", "SLACK_API_URL": fake.api_url}
     started = time.monotonic()
+    logs = [tmp_dir / f"fanout-{label.split(',')[0]}-worker-{i}.log" for i in range(workers)]
     processes = [subprocess.Popen([sys.executable, "-m", "bot.cli", "worker"], cwd=ROOT, env=env,
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-                 for _ in range(workers)]
+                                  stdout=log.open("w"), stderr=subprocess.STDOUT) for log in logs]
     peak = 0.0
     try:
         while _delivered(fake) < total and time.monotonic() - started < 20 * total / LIMIT:
@@ -62,6 +63,8 @@ def _one(url: str, workers: int, label: str) -> str:
         wall = time.monotonic() - started
         time.sleep(2)  # a duplicate would show up now
     finally:
+        problems = [line for log in logs for line in log.read_text().splitlines()
+                    if " ERROR " in line or "database busy" in line]
         for process in processes:
             process.send_signal(signal.SIGTERM)
         for process in processes:
@@ -74,7 +77,8 @@ def _one(url: str, workers: int, label: str) -> str:
     floor = total / LIMIT
     return (f"  {label}: {wall:.1f} s = {wall / floor:.2f}× floor; lost {lost}, duplicates "
             f"{duplicates}, 429s {sum(1 for c in fake.called('chat.postMessage') if c.status == 429)}; "
-            f"peak worker RSS {peak:.0f} MB")
+            f"peak worker RSS {peak:.0f} MB" + (f"; {len(problems)} problems logged, first: "
+                                                 f"{problems[0]}" if problems else ""))
 
 
 def _delivered(fake) -> int:

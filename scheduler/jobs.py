@@ -55,7 +55,7 @@ class Run:
 
     @cached_property
     def addresses(self) -> MemberAddresses:
-        return MemberAddresses(self.session, self.tenant)
+        return MemberAddresses(self.session, self.tenant, [m.id for m in self.members])
 
     @cached_property
     def members(self) -> list[Member]:

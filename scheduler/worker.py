@@ -14,10 +14,12 @@ import threading
 from zoneinfo import ZoneInfo
 
 from apscheduler.events import EVENT_JOB_MISSED, JobExecutionEvent
+from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 from apscheduler.util import undefined
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from handlers.dispatch import Defaults
@@ -26,11 +28,13 @@ from scheduler.plan import WATCH_EVERY, JobSpec, fire, last_missed, plan
 from storage.models import utcnow
 
 log = logging.getLogger(__name__)
+RUN_ATTEMPTS = 4
 
 
 class Worker:
     def __init__(self, session_factory: sessionmaker[Session], delivery: DeliveryWorker,
-                 defaults: Defaults = Defaults(), *, sync_every: float = 30, poll: float = 0.5):
+                 defaults: Defaults = Defaults(), *, sync_every: float = 30, poll: float = 0.5,
+                 jobs_at_once: int = 2):
         self.session_factory = session_factory
         self.delivery = delivery
         self.defaults = defaults
@@ -38,8 +42,10 @@ class Worker:
         self.poll = poll
         self.specs: dict[str, JobSpec] = {}
         self.stopping = threading.Event()
+        # Job runs are short transactions: a few at once is plenty (and SQLite has one writer).
         self.scheduler = BackgroundScheduler(
-            timezone=dt.timezone.utc, job_defaults={"coalesce": True, "max_instances": 1})
+            timezone=dt.timezone.utc, executors={"default": ThreadPoolExecutor(jobs_at_once)},
+            job_defaults={"coalesce": True, "max_instances": 1})
         self.scheduler.add_listener(self._missed, EVENT_JOB_MISSED)
         self._sender = threading.Thread(target=self._deliver, name="outbox", daemon=True)
 
@@ -90,7 +96,17 @@ class Worker:
             fire_at = times[-1]
         else:
             fire_at = now
-        fire(self.session_factory, spec, fire_at, self.defaults)
+        for attempt in range(RUN_ATTEMPTS):  # the run is one transaction: a failed one left nothing
+            try:
+                fire(self.session_factory, spec, fire_at, self.defaults)
+                return
+            except OperationalError:
+                log.warning("%s for team %s: database busy or away (try %d of %d)", spec.kind,
+                            spec.team_name, attempt + 1, RUN_ATTEMPTS, exc_info=True)
+                if self.stopping.wait(2 ** attempt):
+                    return
+        log.error("%s for team %s at %s not run: the database kept failing", spec.kind,
+                  spec.team_name, fire_at)
 
     def _missed(self, event: JobExecutionEvent) -> None:
         spec = self.specs.get(event.job_id)
@@ -107,7 +123,7 @@ class Worker:
                     self.stopping.wait(self.poll)
             except Exception:  # the database away for a moment: keep the loop alive
                 log.exception("outbox delivery failed; retrying")
-                self.stopping.wait(5)
+                self.stopping.wait(1)
 
 
 def _trigger(spec: JobSpec):

@@ -44,14 +44,14 @@ def team_destinations(session: Session, tenant: Tenant, team: Team) -> list[Dest
 
 
 class MemberAddresses:
-    """Direct-message addresses of a tenant's members, loaded once per job run."""
+    """Direct-message addresses of some members of a tenant (a team), loaded once per job run."""
 
-    def __init__(self, session: Session, tenant: Tenant):
+    def __init__(self, session: Session, tenant: Tenant, member_ids: list[int]):
         self.spaces = workspaces(session, tenant)
         self.home = tenant.platform
         self.by_member: dict[int, Destination] = {}
         rows = session.execute(select(Identity.member_id, Identity.platform, Identity.external_user_id)
-                               .where(Identity.tenant_id == tenant.id)).all()
+                               .where(Identity.member_id.in_(member_ids))).all()
         for member_id, platform, user in sorted(rows, key=lambda r: r[1] != self.home):
             if member_id not in self.by_member and platform in self.spaces:
                 self.by_member[member_id] = Destination(platform, self.spaces[platform], f"user:{user}")
