@@ -70,13 +70,16 @@ def _one(url: str, workers: int, label: str, tmp_dir: Path) -> str:
         for process in processes:
             process.wait(timeout=30)
         fake.close()
+    calls = fake.called("chat.postMessage")
+    first = min((c.at for c in calls), default=started) - started
     counts = collections.Counter(c.params["channel"] for c in fake.called("chat.postMessage")
                                  if c.status == 200)
     lost = total - len(counts)
     duplicates = sum(counts.values()) - len(counts)
     floor = total / LIMIT
     return (f"  {label}: {wall:.1f} s = {wall / floor:.2f}× floor; lost {lost}, duplicates "
-            f"{duplicates}, 429s {sum(1 for c in fake.called('chat.postMessage') if c.status == 429)}; "
+            f"{duplicates}, 429s {sum(1 for c in calls if c.status == 429)}; first message after "
+            f"{first:.1f} s; "
             f"peak worker RSS {peak:.0f} MB" + (f"; {len(problems)} problems logged, first: "
                                                  f"{problems[0]}" if problems else ""))
 

@@ -34,14 +34,21 @@ def metric_value(metric: str, value: Decimal, currency: str, locale: str) -> str
 
 def day(value: dt.date, today: dt.date, locale: str, *, relative: bool = True) -> str:
     """`today`/`今天`, `tomorrow`/`明天`, `yesterday`/`昨天`, else `Tue, Dec 1` / `12月1日周二`."""
-    from babel.dates import format_skeleton
 
     near = {0: ("today", "今天"), 1: ("tomorrow", "明天"), -1: ("yesterday", "昨天")}
     delta = (value - today).days
     if relative and delta in near:
         return near[delta][locale == "zh"]
-    skeleton = "MMMEd" if value.year == today.year else "yMMMEd"
-    return format_skeleton(skeleton, value, locale=_BABEL_LOCALE.get(locale, "en_US"))
+    return _date_label(value, value.year == today.year, locale)
+
+
+@lru_cache(maxsize=512)
+def _date_label(value: dt.date, this_year: bool, locale: str) -> str:
+    """Babel's formatting is slow; a fan-out formats the same few dates thousands of times."""
+    from babel.dates import format_skeleton
+
+    return format_skeleton("MMMEd" if this_year else "yMMMEd", value,
+                           locale=_BABEL_LOCALE.get(locale, "en_US"))
 
 
 def percent(share: float) -> str:

@@ -130,13 +130,18 @@ class DeliveryWorker:
 
 
 class Pacer:
-    """Spacing for one workspace's sends, learnt from its rate limits: after a limit, no faster
-    than 95% of the rate that was accepted in the second before it."""
+    """Spacing for one workspace's sends, learnt from its rate limits.
+
+    After a limit the workspace waits out Retry-After, so the platform's window has started over
+    when sending resumes: what it accepts from then until the next limit is its quota per window.
+    Sends are then spaced to 97% of that (before the first resume, the count of the last second
+    is the best guess)."""
 
     WINDOW = 1.0
 
     def __init__(self):
         self.accepted: collections.deque[float] = collections.deque()
+        self.since_resume: int | None = None  # accepted since the last limit's pause
         self.interval = 0.0
         self.last = 0.0
 
@@ -155,7 +160,9 @@ class Pacer:
             self.accepted.popleft()
         if sent:
             self.accepted.append(now)
+            if self.since_resume is not None:
+                self.since_resume += 1
         elif limited:
-            rate = max(len(self.accepted), 1) / self.WINDOW
-            slower = self.WINDOW / (rate * 0.95)
-            self.interval = max(slower, self.interval * 1.1) if self.interval else slower
+            quota = self.since_resume if self.since_resume else len(self.accepted)
+            self.interval = self.WINDOW / (max(quota, 1) * 0.97)
+            self.since_resume = 0

@@ -40,6 +40,7 @@ class Run:
     clock: object = utcnow
     forced: bool = False  # run whatever the day (`salesbot run-job`)
     sent: int = 0
+    queued: list[dict] = field(default_factory=list)
 
     @cached_property
     def tenant(self) -> Tenant:
@@ -63,12 +64,18 @@ class Run:
         return list(self.session.scalars(select(Member).where(Member.id.in_(ids)).order_by(
             Member.display_name))) if ids else []
 
+    @cached_property
+    def away(self) -> set[int]:
+        """Members on leave on the run's day."""
+        return PeopleRepository(self.session).on_leave_among([m.id for m in self.members], self.day)
+
+    def here(self, member: Member) -> bool:
+        return (member.timezone or self.team.timezone) == self.zone_name
+
     def reps(self, *, here: bool = False, working: bool = False) -> list[Member]:
         """The team's reps; `here`: in this run's timezone; `working`: not on leave today."""
-        people = PeopleRepository(self.session)
-        return [m for m in self.members if m.role == "rep"
-                and (not here or (m.timezone or self.team.timezone) == self.zone_name)
-                and (not working or not people.on_leave(m.id, self.day))]
+        return [m for m in self.members if m.role == "rep" and (not here or self.here(m))
+                and (not working or m.id not in self.away)]
 
     def managers(self) -> list[Member]:
         return [m for m in self.members if m.role in ("manager", "admin")]
@@ -85,12 +92,14 @@ class Run:
         parts = [(key, replace(reply, chart=None))]
         if reply.chart is not None:
             parts.append((f"{key}:chart", Reply(chart=reply.chart, locale=reply.locale)))
-        outbox = OutboxRepository(self.session)
-        for part_key, part in parts:
-            if outbox.enqueue(key=part_key, tenant_id=self.tenant.id, platform=where.platform,
-                              workspace=where.workspace, target=where.target,
-                              payload=to_payload(part), now=self.clock()):
-                self.sent += 1
+        self.queued += [{"key": part_key, "tenant_id": self.tenant.id, "platform": where.platform,
+                         "workspace": where.workspace, "target": where.target,
+                         "payload": to_payload(part)} for part_key, part in parts]
+
+    def flush(self) -> None:
+        """Put what the run queued into the outbox, in one statement."""
+        self.sent += OutboxRepository(self.session).enqueue_many(self.queued, self.clock())
+        self.queued = []
 
     def to_member(self, key: str, member: Member, reply) -> None:
         self.post(key, self.addresses.of(member.id), reply)
@@ -153,13 +162,11 @@ def followups(run: Run) -> None:
     """Each member's follow-ups due today (and any overdue), with buttons to mark them done."""
     if not run.runs_today("followups"):
         return
-    people = PeopleRepository(run.session)
-    for member in run.members:
-        if (member.timezone or run.team.timezone) != run.zone_name or people.on_leave(member.id,
-                                                                                     run.day):
-            continue
-        from storage.sales import VisitRepository
+    from storage.sales import VisitRepository
 
+    for member in run.members:
+        if not run.here(member) or member.id in run.away:
+            continue
         if VisitRepository(run.session).open_followups(member.id, run.day):
             reply = visits.handle_list_followups(run.ctx(member), ListFollowups())
             run.to_member(f"followups:{member.id}:{run.day}", member, reply)

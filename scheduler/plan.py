@@ -109,6 +109,7 @@ def fire(session_factory: sessionmaker[Session], spec: JobSpec, fire_at: dt.date
             return 0
         run = Run(session, team, fire_at, spec.zone, defaults, clock, forced=manual)
         JOBS[spec.kind](run)
+        run.flush()
         if recorded:
             record.sent = run.sent
         session.commit()

@@ -28,6 +28,17 @@ class OutboxRepository:
         ).on_conflict_do_nothing(index_elements=["key"]).returning(Delivery.id)).first()
         return inserted is not None
 
+    def enqueue_many(self, rows: list[dict], now: dt.datetime) -> int:
+        """Add messages (dicts of key, tenant_id, platform, workspace, target, payload) in one
+        statement; keys already there are skipped. Returns how many were new."""
+        if not rows:
+            return 0
+        insert = pg_insert if self.s.bind.dialect.name == "postgresql" else sqlite_insert
+        values = [{**row, "status": "pending", "attempts": 0, "next_attempt_at": now,
+                   "last_error": "", "created_at": now} for row in rows]
+        return len(self.s.execute(insert(Delivery).values(values).on_conflict_do_nothing(
+            index_elements=["key"]).returning(Delivery.id)).all())
+
     def exists(self, key: str) -> bool:
         return self.s.scalar(select(Delivery.id).where(Delivery.key == key)) is not None
 

@@ -127,6 +127,11 @@ class PeopleRepository:
         return bool(self.s.scalar(select(exists().where(
             Leave.member_id == member_id, Leave.first_day <= day, Leave.last_day >= day))))
 
+    def on_leave_among(self, member_ids: list[int], day: dt.date) -> set[int]:
+        """Which of these members are on leave on `day`."""
+        return set(self.s.scalars(select(Leave.member_id).where(
+            Leave.member_id.in_(member_ids), Leave.first_day <= day, Leave.last_day >= day)))
+
     def audit(self, tenant_id: int, actor_id: int | None, action: str, entity: str,
               entity_id: int | None, **detail) -> None:
         self.s.add(AuditLog(tenant_id=tenant_id, actor_id=actor_id, action=action, entity=entity,
