@@ -41,8 +41,17 @@ class Sender(Protocol):
 
 
 def to_payload(reply: Reply) -> dict:
-    """A Reply as JSON-ready data, for the outbox."""
-    return dataclasses.asdict(reply)
+    """A Reply as JSON-ready data, for the outbox (a shallow walk: `asdict` deep-copies, and a
+    fan-out makes thousands of these)."""
+    return _plain(reply)
+
+
+def _plain(value):
+    if dataclasses.is_dataclass(value):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, (tuple, list)):
+        return [_plain(item) for item in value]
+    return value
 
 
 def from_payload(data: dict) -> Reply:
@@ -130,26 +139,34 @@ class DeliveryWorker:
 
 
 class Pacer:
-    """Spacing for one workspace's sends, learnt from its rate limits.
-
-    After a limit the workspace waits out Retry-After, so the platform's window has started over
-    when sending resumes: what it accepts from then until the next limit is its quota per window.
-    Sends are then spaced to 97% of that (before the first resume, the count of the last second
-    is the best guess)."""
+    """Spacing for one workspace's sends, learnt from its rate limits (additive-increase,
+    multiplicative-decrease, as TCP does): the first limit sets the pace to 97% of what was
+    accepted in the second before it; each further limit slows it by 10%; every few seconds
+    without one, it speeds up by 3%: up to 97% of the rate the last limit came at for half a
+    minute, freely after that (the pace may have been set while this worker was slow for reasons
+    of its own). With several workers, each learns its own share.
+    """
 
     WINDOW = 1.0
+    PROBE_EVERY = 4.0
 
     def __init__(self):
+        self.rate: float | None = None  # sends per second; None: not limited yet
+        self.ceiling = 0.0  # the rate the last limit came at
+        self.limited = 0.0  # when
         self.accepted: collections.deque[float] = collections.deque()
-        self.since_resume: int | None = None  # accepted since the last limit's pause
-        self.interval = 0.0
+        self.changed = 0.0
         self.last = 0.0
 
     def wait(self) -> None:
-        if self.interval and time.monotonic() - self.last > 60:
-            self.interval = 0.0  # quiet for a minute: the limit's window has long passed
-        if self.interval:
-            delay = self.last + self.interval - time.monotonic()
+        now = time.monotonic()
+        if self.rate and now - self.last > 60:
+            self.rate = None  # quiet for a minute: the limit's window has long passed
+        if self.rate and now - self.changed > self.PROBE_EVERY:
+            cap = 0.97 * self.ceiling if now - self.limited < 30 else float("inf")
+            self.rate, self.changed = min(self.rate * 1.03, cap), now
+        if self.rate:
+            delay = self.last + 1 / self.rate - now
             if delay > 0:
                 time.sleep(delay)
         self.last = time.monotonic()
@@ -160,9 +177,8 @@ class Pacer:
             self.accepted.popleft()
         if sent:
             self.accepted.append(now)
-            if self.since_resume is not None:
-                self.since_resume += 1
         elif limited:
-            quota = self.since_resume if self.since_resume else len(self.accepted)
-            self.interval = self.WINDOW / (max(quota, 1) * 0.97)
-            self.since_resume = 0
+            recent = len(self.accepted) / self.WINDOW
+            self.ceiling = recent if self.rate is None else min(self.rate, recent)
+            self.rate = max(1.0, 0.97 * recent if self.rate is None else 0.9 * self.ceiling)
+            self.changed = self.limited = now

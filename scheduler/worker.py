@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import random
 import threading
 from zoneinfo import ZoneInfo
 
@@ -78,7 +79,9 @@ class Worker:
         for job_id in set(self.specs) - set(wanted):
             self.scheduler.remove_job(job_id)
             del self.specs[job_id]
-        for job_id, spec in wanted.items():
+        order = list(wanted.items())
+        random.shuffle(order)  # runs due at once go in this order: two workers rarely meet
+        for job_id, spec in order:
             if self.specs.get(job_id) == spec:
                 continue
             self.scheduler.add_job(

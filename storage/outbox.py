@@ -34,10 +34,12 @@ class OutboxRepository:
         if not rows:
             return 0
         insert = pg_insert if self.s.bind.dialect.name == "postgresql" else sqlite_insert
+        table = Delivery.__table__
         values = [{**row, "status": "pending", "attempts": 0, "next_attempt_at": now,
                    "last_error": "", "created_at": now} for row in rows]
-        return len(self.s.execute(insert(Delivery).values(values).on_conflict_do_nothing(
-            index_elements=["key"]).returning(Delivery.id)).all())
+        # executemany of one cached statement (SQLAlchemy batches it as "insertmanyvalues")
+        statement = insert(table).on_conflict_do_nothing(index_elements=["key"]).returning(table.c.id)
+        return len(self.s.connection().execute(statement, values).all())
 
     def exists(self, key: str) -> bool:
         return self.s.scalar(select(Delivery.id).where(Delivery.key == key)) is not None
