@@ -25,7 +25,7 @@ JOB_NAMES = {
 # Command words the bot itself writes (buttons, hints), so a pressed button parses in either language.
 WORDS = {"deal": ("deal", "商机"), "won": ("won", "赢单"), "lost": ("lost", "输单"),
          "done": ("done", "完成"), "visit": ("visit", "拜访"), "progress": ("progress", "进度"),
-         "link": ("link", "关联")}
+         "link": ("link", "关联"), "standup": ("standup", "站会")}
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # errors and usage

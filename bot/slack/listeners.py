@@ -15,7 +15,7 @@ from bot.slack import forms, home
 from bot.slack.render import BUTTON_ACTION, fallback_text, render_slack
 from bot.slack.users import SlackDirectory, plain_text, tenant_of
 from handlers.dispatch import handle_message, reply_locale
-from handlers.messages import t
+from handlers.messages import WORDS, name_of, t
 from handlers.reply import Reply
 
 log = logging.getLogger(__name__)
@@ -115,7 +115,11 @@ def _register_messages(bolt: BoltApp, runner: SlackRunner) -> None:
 def _answer(runner: SlackRunner, body, event, client, context, *, thread: bool) -> None:
     """Answer a DM or a mention once, however often Slack retries the event."""
     delivery = body.get("event_id") or event.get("client_msg_id")
-    reply = runner.run(client, context, event["user"], event.get("text", ""), delivery=delivery)
+    text = event.get("text", "")
+    if not thread and event.get("thread_ts") not in (None, event.get("ts")):
+        # a reply in a thread of the DM: the thread is the bot's standup prompt
+        text = f"{name_of(WORDS, 'standup', 'en')} {text}"
+    reply = runner.run(client, context, event["user"], text, delivery=delivery)
     if reply is None:
         return
     for message in (reply, reply.announcement):
