@@ -166,3 +166,20 @@ def test_export_visits(cli):
 def test_the_procfile_release_step_is_the_migration_command():
     procfile = (Path(__file__).parents[2] / "Procfile").read_text()
     assert "release: salesbot db upgrade" in procfile
+
+
+def test_jobs_lists_each_teams_schedule_and_run_job_sends_once(cli):
+    for user in ("Mia", "Ana", "Bo"):  # Mia is the admin; Ana and Bo reps of the team "Sales"
+        cli("say", "--user", user, "help")
+    cli("say", "--user", "Mia", "schedule digest fri 16:30")
+    listing = cli("jobs").output
+    assert "Sales (Asia/Shanghai, calendar CN)" in listing
+    assert "standup      09:30 workdays  next " in listing
+    assert "digest       16:30 Fri       next Fri " in listing
+    first = cli("run-job", "standup", "--team", "sales")
+    assert first.output.startswith("standup for sales: 2 new messages queued")
+    assert "0 new messages" in cli("run-job", "standup", "--team", "Sales").output
+    pending = cli("deliveries").output
+    assert pending.count("standup-prompt:") == 2 and "→ console:user:Ana" in pending
+    unknown = cli("run-job", "standup", "--team", "Nowhere")
+    assert unknown.exit_code == 1 and "No standup job for a team named Nowhere" in unknown.output

@@ -33,3 +33,22 @@ def test_an_unreachable_database_gets_a_friendly_answer_in_the_users_language():
     reply = bot.send("Ana", "progress")
     assert not reply.ok and "try again in a minute" in render(reply)
     assert "稍后再试" in render(bot.send("Ana", "进度"))
+
+
+def test_the_schedulers_posts_appear_in_the_console_chat(team_chat, session_factory, db_url,
+                                                          monkeypatch):
+    from bot.app import App
+    from bot.console import ConsoleSender
+    from bot.worker import build_worker
+    from scheduler.plan import fire, plan
+
+    monkeypatch.setenv("DATABASE_URL", db_url)
+    with session_factory() as s:
+        [spec] = [p for p in plan(s) if p.kind == "standup"]
+    fire(session_factory, spec, team_chat.now, manual=True)
+    shown = []
+    worker = build_worker(App.build(), ConsoleSender(write=shown.append))
+    while worker.delivery.run_once():
+        pass
+    assert len(shown) == 2
+    assert shown[0].startswith("\n💬 → Ana\n☀️ Standup, Ana — Mon, Nov 23\n1. What did you do yesterday?")
