@@ -54,8 +54,8 @@ class Worker:
         self.sync(catch_up=True)
         self.scheduler.add_job(self.sync, IntervalTrigger(seconds=self.sync_every), id="sync",
                                replace_existing=True)
+        self._sender.start()  # first: what earlier runs left unsent goes out while jobs run
         self.scheduler.start()
-        self._sender.start()
         log.info("worker started: %d jobs", len(self.specs))
 
     def stop(self) -> None:
