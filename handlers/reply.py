@@ -58,6 +58,8 @@ class Reply:
     #: A message for the team channel that this action caused (a won deal's celebration).
     announcement: Reply | None = field(default=None)
     chart: Chart | None = None
+    #: For an announcement: the team channel it belongs in (`#east-sales`), when the team has one.
+    channel: str = ""
 
     @property
     def text(self) -> str:

@@ -88,8 +88,9 @@ def _command_listeners(runner: SlackRunner, command: str, keyword: str):
                 response_type="in_channel" if public else "ephemeral")
         if reply.announcement:
             announce = reply.announcement
-            if in_dm:
-                client.chat_postMessage(channel=body["channel_id"], text=fallback_text(announce),
+            if announce.channel or in_dm:  # the team's channel, else where it was said
+                client.chat_postMessage(channel=announce.channel or body["channel_id"],
+                                        text=fallback_text(announce),
                                         blocks=render_slack(announce, announce.locale))
             else:
                 respond(blocks=render_slack(announce, announce.locale),
@@ -124,9 +125,11 @@ def _answer(runner: SlackRunner, body, event, client, context, *, thread: bool) 
         return
     for message in (reply, reply.announcement):
         if message is not None:
-            client.chat_postMessage(channel=event["channel"], text=fallback_text(message),
-                                    blocks=render_slack(message, message.locale),
-                                    thread_ts=event.get("thread_ts") or (event["ts"] if thread else None))
+            to_team = message is reply.announcement and message.channel
+            client.chat_postMessage(
+                channel=to_team or event["channel"], text=fallback_text(message),
+                blocks=render_slack(message, message.locale),
+                thread_ts=None if to_team else event.get("thread_ts") or (event["ts"] if thread else None))
     runner.home.request(client, context, event["user"])
 
 

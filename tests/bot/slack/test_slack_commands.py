@@ -114,3 +114,15 @@ def test_a_bot_message_or_edit_in_a_dm_is_ignored(slack):
     slack.fake.wait_for(lambda: slack.fake.called("chat.postMessage"))
     assert len(slack.fake.called("chat.postMessage")) == 1 and count(slack.core.session_factory, Visit) == 0
     assert count(slack.core.session_factory, Deal) == 0
+
+
+def test_a_win_in_a_dm_is_celebrated_in_the_teams_channel(slack):
+    slack.say("/salesbot", "team create East #east-sales")
+    slack.say("/salesbot", "team add East <@U1>")
+    slack.say("/salesbot", "team remove Sales <@U1>")
+    assert slack.dm("won Acme 48k: beat them on delivery time") == 200
+    calls = slack.fake.wait_for(lambda: len(slack.fake.called("chat.postMessage")) >= 2 and
+                                slack.fake.called("chat.postMessage"))
+    by_channel = {c.params["channel"]: _all_text(c.params) for c in calls}
+    assert "Deal #1 won: Acme, ¥48K" in by_channel["DU1"]
+    assert "🎉 Mia won Acme — ¥48K" in by_channel["#east-sales"]
