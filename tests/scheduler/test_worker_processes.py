@@ -1,9 +1,10 @@
-"""`salesbot worker` as real processes on one PostgreSQL database, posting to the loopback Slack
-fake: two at once, one killed with SIGKILL mid fan-out, restarts inside and outside the grace,
-and Slack's rate limit. Messages are counted where they arrive: at the fake."""
+"""The Procfile's `worker` (`salesbot worker`) as real processes on one PostgreSQL database,
+posting to the loopback Slack fake: two at once, one killed with SIGKILL mid fan-out, restarts
+inside and outside the grace, and Slack's rate limit. Messages are counted where they arrive."""
 import collections
 import datetime as dt
 import os
+import shlex
 import signal
 import subprocess
 import sys
@@ -67,12 +68,21 @@ def seed(session_factory, reps: int, standup_ago: dt.timedelta) -> None:
                        TeamMember(team_id=team.id, member_id=member.id)])
 
 
+def procfile_worker() -> list[str]:
+    """The Procfile's `worker:` command, as a Procfile host runs it."""
+    for line in (ROOT / "Procfile").read_text().splitlines():
+        if line.startswith("worker:"):
+            return shlex.split(line.removeprefix("worker:"))
+    raise AssertionError("no worker line in the Procfile")
+
+
 def start_worker(url: str, fake: FakeSlack, log: Path) -> subprocess.Popen:
     env = {**os.environ, "DATABASE_URL": url, "SLACK_BOT_TOKEN": "xoxb-1",
            "SLACK_SIGNING_SECRET": SECRET, "SLACK_API_URL": fake.api_url,
-           "SALESBOT_DELIVERY_LEASE": "2", "PYTHONUNBUFFERED": "1"}
-    return subprocess.Popen([sys.executable, "-m", "bot.cli", "worker"], cwd=ROOT, env=env,
-                            stdout=log.open("w"), stderr=subprocess.STDOUT)
+           "SALESBOT_DELIVERY_LEASE": "2", "PYTHONUNBUFFERED": "1",
+           "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
+    return subprocess.Popen(procfile_worker(), cwd=ROOT, env=env, stdout=log.open("w"),
+                            stderr=subprocess.STDOUT)
 
 
 def prompts(fake: FakeSlack) -> collections.Counter:
