@@ -67,8 +67,6 @@ def _slack_tokens(core: App):
 def build_worker(core: App, console=None, **options) -> Worker:
     lease = dt.timedelta(seconds=core.settings.delivery_lease_seconds)
     delivery = DeliveryWorker(core.session_factory, platform_senders(core, console), lease=lease)
-    if core.engine.dialect.name == "sqlite":  # one writer at a time: one job run at a time
-        options.setdefault("jobs_at_once", 1)
     return Worker(core.session_factory, delivery, core.defaults, **options)
 
 

@@ -35,7 +35,7 @@ RUN_ATTEMPTS = 4
 class Worker:
     def __init__(self, session_factory: sessionmaker[Session], delivery: DeliveryWorker,
                  defaults: Defaults = Defaults(), *, sync_every: float = 30, poll: float = 0.5,
-                 jobs_at_once: int = 2):
+                 jobs_at_once: int = 1):
         self.session_factory = session_factory
         self.delivery = delivery
         self.defaults = defaults
@@ -43,7 +43,8 @@ class Worker:
         self.poll = poll
         self.specs: dict[str, JobSpec] = {}
         self.stopping = threading.Event()
-        # Job runs are short transactions: a few at once is plenty (and SQLite has one writer).
+        # Job runs are short transactions, one at a time: the outbox sender needs the CPU more
+        # (and SQLite has one writer).
         self.scheduler = BackgroundScheduler(
             timezone=dt.timezone.utc, executors={"default": ThreadPoolExecutor(jobs_at_once)},
             job_defaults={"coalesce": True, "max_instances": 1})
