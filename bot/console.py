@@ -77,8 +77,12 @@ _CHAT_HELP = ("Type a message, e.g. `progress` or `进度`. /user NAME switches 
 
 def run_chat(app, user: str, lang: str | None) -> None:
     """An interactive chat on the console, as `user`."""
+    import logging
+
     from bot.worker import build_worker
 
+    for name in ("scheduler", "apscheduler"):  # the worker's log lines stay out of the chat
+        logging.getLogger(name).setLevel(logging.ERROR)
     bot = ConsoleBot(app.session_factory, app.defaults)
     worker = build_worker(app, ConsoleSender())  # the scheduler's posts appear in this chat
     worker.start()

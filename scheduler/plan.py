@@ -12,7 +12,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from handlers.dispatch import Defaults
-from handlers.schedule import JobKind, schedule_of
+from handlers.schedule import JobKind, runs_on, schedule_of
 from scheduler.jobs import JOBS, Run
 from storage.models import JobRun, Member, Team, TeamMember, utcnow
 
@@ -29,6 +29,8 @@ class JobSpec:
     zone: str
     time: dt.time | None  # None: every WATCH_EVERY
     grace: dt.timedelta
+    days: str = "0123456"  # on which days the job has work (see handlers.schedule.runs_on)
+    calendar: str = ""
 
     @property
     def id(self) -> str:
@@ -41,7 +43,8 @@ class JobSpec:
         return self.time is not None
 
     def fire_times(self, since: dt.datetime, until: dt.datetime) -> list[dt.datetime]:
-        """The scheduled times in (since, until], aware, in the job's zone (DST-correct)."""
+        """The trigger's times in (since, until], aware, in the job's zone (DST-correct): every
+        day (the job itself skips days off, so a change of calendar applies at once)."""
         if self.time is None:
             return []
         zone, out = ZoneInfo(self.zone), []
@@ -74,7 +77,8 @@ def plan(session: Session) -> list[JobSpec]:
 
 
 def _spec(name: str, kind: JobKind, team: Team, zone: str) -> JobSpec:
-    return JobSpec(name, team.id, team.name, zone, kind.time, kind.grace)
+    return JobSpec(name, team.id, team.name, zone, kind.time, kind.grace, kind.days,
+                   team.holiday_calendar)
 
 
 def _member_zones(session: Session) -> dict[int, set[str | None]]:
@@ -124,8 +128,9 @@ def was_run(session: Session, spec: JobSpec, fire_at: dt.datetime) -> bool:
 
 
 def last_missed(session: Session, spec: JobSpec, now: dt.datetime) -> dt.datetime | None:
-    """The latest scheduled time of the last day that has not run (after downtime), if any."""
-    times = spec.fire_times(now - LOOKBACK, now)
+    """The last scheduled time, on a day the job had work, that did not run (after downtime)."""
+    times = [t for t in spec.fire_times(now - LOOKBACK, now)
+             if runs_on(spec.days, t.date(), spec.calendar)]
     if times and not was_run(session, spec, times[-1]):
         return times[-1]
     return None

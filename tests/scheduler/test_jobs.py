@@ -240,3 +240,15 @@ def test_the_same_run_fired_twice_sends_once(team_chat, session_factory):
     assert fire(session_factory, spec, at("2026-11-24", "09:30")) is None
     assert count(session_factory, Delivery) == 2
     assert count(session_factory, JobRun) == 1
+
+
+def test_after_downtime_only_a_missed_working_day_run_is_caught_up(team_chat, session_factory):
+    from scheduler.plan import last_missed
+
+    with session_factory() as s:
+        [spec] = [p for p in plan(s) if p.kind == "standup"]
+        assert last_missed(s, spec, at("2026-11-23", "08:00")) is None  # Sunday had no standup
+        assert last_missed(s, spec, at("2026-11-23", "09:40")) == at("2026-11-23", "09:30")
+    fire(session_factory, spec, at("2026-11-23", "09:30"))
+    with session_factory() as s:
+        assert last_missed(s, spec, at("2026-11-23", "09:40")) is None  # it ran
