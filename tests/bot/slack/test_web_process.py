@@ -51,3 +51,36 @@ def test_the_procfile_web_process_serves_slack(db_url, fake_slack):
     finally:
         os.killpg(web.pid, signal.SIGTERM)
         web.wait(timeout=20)
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+def test_salesbot_start_with_credentials_runs_the_web_process_and_the_worker(db_url, fake_slack):
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {**os.environ, "PORT": str(port), "DATABASE_URL": db_url, "WEB_CONCURRENCY": "1",
+           "SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": SECRET,
+           "SLACK_API_URL": fake_slack.api_url}
+    salesbot = [os.sys.executable, "-m", "bot.cli"]
+    bot = subprocess.Popen([*salesbot, "start"], env=env, cwd=ROOT, stdout=subprocess.DEVNULL,
+                           stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        driver = SlackDriver(f"http://127.0.0.1:{port}", fake_slack, core=None)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                if driver.get("/healthz")[0] == 200:
+                    break
+            except OSError:
+                time.sleep(0.2)
+        driver.command("/salesbot", "help", user="U1")  # Mia: admin
+        driver.command("/salesbot", "help", user="U2")  # Ana: a rep
+        queued = subprocess.run([*salesbot, "run-job", "standup", "--team", "Sales"], env=env,
+                                cwd=ROOT, capture_output=True, text=True, timeout=60)
+        assert "1 new messages queued" in queued.stdout
+        [prompt] = fake_slack.wait_for(lambda: [c for c in fake_slack.called("chat.postMessage")
+                                                if c.params.get("channel") == "U2"], timeout=20)
+        assert "Standup, Ana" in _all_text(prompt.params)
+    finally:
+        os.killpg(bot.pid, signal.SIGTERM)
+        bot.wait(timeout=20)
