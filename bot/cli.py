@@ -85,6 +85,7 @@ def demo(user: str, reset: bool, no_chat: bool) -> None:
 def start() -> None:
     """Run the bot: the web process (or Socket Mode) and the worker when Slack or WeCom credentials
     are set, else the local demo (whose chat runs the scheduler itself)."""
+    import signal
     import subprocess
 
     from bot.settings import Settings
@@ -99,16 +100,21 @@ def start() -> None:
     from storage.db import upgrade
 
     upgrade(App.build(settings, check_schema=False).engine)
-    worker = subprocess.Popen([sys.executable, "-m", "bot.cli", "worker"])  # the Procfile's worker
+    children = [subprocess.Popen([sys.executable, "-m", "bot.cli", "worker"])]  # Procfile's worker
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # stop the children with us
     try:
         if settings.slack_app_token and settings.slack_enabled:
             _socket_mode()
         else:
-            subprocess.call([str(Path(sys.executable).parent / "gunicorn"), "--config",
-                             "python:bot.gunicorn_conf", "bot.web:create_app()"])
+            children.append(subprocess.Popen([str(Path(sys.executable).parent / "gunicorn"),
+                                              "--config", "python:bot.gunicorn_conf",
+                                              "bot.web:create_app()"]))
+            children[-1].wait()
     finally:
-        worker.terminate()
-        worker.wait(timeout=30)
+        for child in children:
+            child.terminate()
+        for child in children:
+            child.wait(timeout=30)
 
 
 @main.command()

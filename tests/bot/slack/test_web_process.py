@@ -82,5 +82,8 @@ def test_salesbot_start_with_credentials_runs_the_web_process_and_the_worker(db_
                                                 if c.params.get("channel") == "U2"], timeout=20)
         assert "Standup, Ana" in _all_text(prompt.params)
     finally:
-        os.killpg(bot.pid, signal.SIGTERM)
-        bot.wait(timeout=20)
+        bot.send_signal(signal.SIGTERM)  # as a process manager stops it: the children go too
+        bot.wait(timeout=30)
+    time.sleep(0.5)
+    with pytest.raises(OSError):
+        driver.get("/healthz")  # gunicorn is gone with it
