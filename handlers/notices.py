@@ -15,6 +15,7 @@ from handlers.context import Ctx, Refusal
 from handlers.messages import METRIC_NAMES, PERIOD_NAMES, STAGE_NAMES, name_of, t
 from handlers.reply import Chart, Reply
 from storage.models import Customer, Deal, Member, Visit
+from storage.reports import TargetRepository, metric_table
 
 
 def nudge(locale: str, name: str) -> Reply:
@@ -49,8 +50,6 @@ def behind_lines(ctx: Ctx, kind: str, paces: dict[str, Pace]) -> list[str]:
 def member_paces(ctx: Ctx, member_ids: list[int], targets: dict[str, Decimal], kind: str,
                  calendar: str) -> tuple[dict[str, Pace], dt.date, dt.date]:
     """Pace per targeted metric over the current `kind` period, in the ctx's timezone."""
-    from storage.reports import metric_table
-
     start, end = period_bounds(Period(kind), ctx.today)
     since, until = ctx.utc_range(start, end)
     table = metric_table(ctx.session, member_ids, since, until, tuple(targets))
@@ -115,10 +114,9 @@ def digest(ctx: Ctx, team_name: str, member_ids: list[int], since: dt.datetime, 
     lines = [ctx.t("digest_visits", count=visits), ctx.t("digest_overdue", count=overdue)]
     if progress and progress.lines:
         lines.insert(0, progress.lines[0])
+    stuck = [line for line in stalled.lines if line != ctx.t("stalled_none")] if stalled else []
     if stalled:
-        lines.append(stalled.title + ": " + (str(len(stalled.lines)) if stalled.lines
-                                             and stalled.lines[0] != ctx.t("stalled_none") else "0"))
-        lines += [f"  {line}" for line in stalled.lines[:3] if line != ctx.t("stalled_none")]
+        lines += [f"{stalled.title}: {len(stuck)}", *(f"  {line}" for line in stuck[:3])]
     for stage, customer, owner, amount, currency, reason in closed:
         lines.append(ctx.t("digest_closed", mark="✅" if stage == "won" else "✖",
                            stage=name_of(STAGE_NAMES, stage, ctx.locale), customer=customer,
@@ -136,8 +134,6 @@ def digest(ctx: Ctx, team_name: str, member_ids: list[int], since: dt.datetime, 
 
 def _chart(ctx: Ctx, member_ids: list[int]) -> Chart | None:
     """Revenue won this month per member against their target, as bars."""
-    from storage.reports import TargetRepository, metric_table
-
     start, end = period_bounds(Period("month"), ctx.today)
     since, until = ctx.utc_range(start, end)
     done = metric_table(ctx.session, member_ids, since, until, ("revenue",))

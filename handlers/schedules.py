@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
@@ -9,10 +10,11 @@ from handlers import format as fmt
 from handlers.commands import AnswerStandup, ConfigureSchedule, ShowSchedule
 from handlers.context import Ctx
 from handlers.lookup import managed_team, team_named
-from handlers.messages import JOB_NAMES, name_of
+from handlers.messages import JOB_NAMES, name_of, t
 from handlers.reply import Reply, Table
 from handlers.schedule import days_label, next_run, prompt_key, questions_of, schedule_of, with_change
 from storage.models import StandupAnswer, Team
+from storage.outbox import OutboxRepository
 
 
 def handle_show_schedule(ctx: Ctx, cmd: ShowSchedule) -> Reply:
@@ -36,8 +38,6 @@ def handle_configure_schedule(ctx: Ctx, cmd: ConfigureSchedule) -> Reply:
 
 
 def _schedule_reply(ctx: Ctx, team: Team, changed: str | None = None) -> Reply:
-    from zoneinfo import ZoneInfo
-
     zone = ZoneInfo(team.timezone)
     rows = []
     for name, kind in schedule_of(team.settings).items():
@@ -64,8 +64,6 @@ def handle_answer_standup(ctx: Ctx, cmd: AnswerStandup) -> Reply:
 
 def awaits_answer(ctx: Ctx) -> bool:
     """Whether the member got today's standup prompt and has not answered (free text answers it)."""
-    from storage.outbox import OutboxRepository
-
     team = ctx.team
     if team is None or not OutboxRepository(ctx.session).exists(
             prompt_key(team.id, ctx.member.id, ctx.today)):
@@ -86,8 +84,6 @@ def record_answer(ctx: Ctx, team: Team, text: str) -> None:
 
 def standup_prompt(locale: str, name: str, settings: dict | None, day: dt.date) -> Reply:
     """The morning question to one rep."""
-    from handlers.messages import t
-
     questions = questions_of(settings, locale)
     return Reply(title=t(locale, "standup_prompt_title", name=name,
                          day=fmt.day(day, day, locale, relative=False)),

@@ -12,12 +12,14 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from handlers import format as fmt
 from handlers import notices, visits
 from handlers.calendar import is_working_day, period_bounds
-from handlers.commands import ListFollowups, Period
+from handlers.commands import ListFollowups, Period, Scope, ShowProgress
 from handlers.context import Ctx
 from handlers.dispatch import Defaults
 from handlers.reply import Reply
+from handlers.reports import handle_progress
 from handlers.schedule import REMINDER_DAYS_BEFORE_END, prompt_key, runs_on, schedule_of
 from handlers.schedules import standup_prompt
 from scheduler.delivery import to_payload
@@ -26,6 +28,7 @@ from storage.models import PERIOD_KINDS, Member, StandupAnswer, Team, Tenant, ut
 from storage.outbox import OutboxRepository
 from storage.people import PeopleRepository
 from storage.reports import TargetRepository, metric_table
+from storage.sales import VisitRepository
 
 
 @dataclass
@@ -131,17 +134,16 @@ def standup(run: Run) -> None:
 def nudge(run: Run) -> None:
     """One reminder to each prompted rep in this timezone who has not answered yet."""
     answered = _answered(run)
-    outbox = OutboxRepository(run.session)
-    for rep in run.reps(here=True):
-        if rep.id not in answered and outbox.exists(prompt_key(run.team.id, rep.id, run.day)):
+    prompted = _prompted(run, run.reps(here=True))
+    for rep in prompted:
+        if rep.id not in answered:
             run.to_member(f"standup-nudge:{run.team.id}:{rep.id}:{run.day}", rep,
                           notices.nudge(rep.locale, rep.display_name))
 
 
 def summary(run: Run) -> None:
     """The team's answers in its channel, naming who was asked and did not answer."""
-    outbox = OutboxRepository(run.session)
-    asked = [r for r in run.reps() if outbox.exists(prompt_key(run.team.id, r.id, run.day))]
+    asked = _prompted(run, run.reps())
     if not asked:
         return
     answers = _answered(run)
@@ -150,6 +152,13 @@ def summary(run: Run) -> None:
         [(r.display_name, answers[r.id]) for r in asked if r.id in answers],
         [r.display_name for r in asked if r.id not in answers])
     run.to_team(f"standup-summary:{run.team.id}:{run.day}", reply)
+
+
+def _prompted(run: Run, reps: list[Member]) -> list[Member]:
+    """The reps who got today's prompt (one query for the team)."""
+    keys = {rep.id: prompt_key(run.team.id, rep.id, run.day) for rep in reps}
+    sent = OutboxRepository(run.session).existing(list(keys.values()))
+    return [rep for rep in reps if keys[rep.id] in sent]
 
 
 def _answered(run: Run) -> dict[int, str]:
@@ -162,8 +171,6 @@ def followups(run: Run) -> None:
     """Each member's follow-ups due today (and any overdue), with buttons to mark them done."""
     if not run.runs_today("followups"):
         return
-    from storage.sales import VisitRepository
-
     for member in run.members:
         if not run.here(member) or member.id in run.away:
             continue
@@ -196,9 +203,6 @@ def reminders(run: Run) -> None:
                                               days_left=left if ending else 0)
                 run.to_member(f"reminder:{rep.id}:{kind}:{ctx.today}", rep, reply)
     if anyone_behind:
-        from handlers.commands import Scope, ShowProgress
-        from handlers.reports import handle_progress
-
         for manager in run.managers():
             reply = handle_progress(run.ctx(manager), ShowProgress(Scope("team", run.team.name)))
             run.to_member(f"reminder-team:{run.team.id}:{manager.id}:{run.day}", manager, reply)
@@ -258,8 +262,6 @@ def watch(run: Run) -> None:
 
 def _announce_reached(run: Run, who_key: str, who: str, metric: str, kind: str, start: dt.date,
                       done, locale: str) -> None:
-    from handlers import format as fmt
-
     value = fmt.metric_value(metric, done, run.tenant.currency, locale)
     run.to_team(f"target-reached:{who_key}:{metric}:{kind}:{start}",
                 notices.target_reached(locale, who, metric, kind, start, value))

@@ -20,13 +20,9 @@ class OutboxRepository:
     def enqueue(self, *, key: str, tenant_id: int, platform: str, workspace: str, target: str,
                 payload: dict, now: dt.datetime) -> bool:
         """Add a message to send; False when one with this key exists already (sent or not)."""
-        insert = pg_insert if self.s.bind.dialect.name == "postgresql" else sqlite_insert
-        inserted = self.s.execute(insert(Delivery).values(
-            key=key, tenant_id=tenant_id, platform=platform, workspace=workspace, target=target,
-            payload=payload,
-            status="pending", attempts=0, next_attempt_at=now, last_error="", created_at=now,
-        ).on_conflict_do_nothing(index_elements=["key"]).returning(Delivery.id)).first()
-        return inserted is not None
+        return self.enqueue_many([{"key": key, "tenant_id": tenant_id, "platform": platform,
+                                   "workspace": workspace, "target": target, "payload": payload}],
+                                 now) == 1
 
     def enqueue_many(self, rows: list[dict], now: dt.datetime) -> int:
         """Add messages (dicts of key, tenant_id, platform, workspace, target, payload) in one
@@ -42,7 +38,11 @@ class OutboxRepository:
         return len(self.s.connection().execute(statement, values).all())
 
     def exists(self, key: str) -> bool:
-        return self.s.scalar(select(Delivery.id).where(Delivery.key == key)) is not None
+        return bool(self.existing([key]))
+
+    def existing(self, keys: list[str]) -> set[str]:
+        """Which of these keys are in the outbox (sent or not)."""
+        return set(self.s.scalars(select(Delivery.key).where(Delivery.key.in_(keys)))) if keys else set()
 
     def claim(self, now: dt.datetime, limit: int, lease: dt.timedelta,
               skip: dict[tuple[str, str], object] | None = None) -> list[Delivery]:

@@ -123,10 +123,6 @@ class PeopleRepository:
         self.s.flush()
         return leave
 
-    def on_leave(self, member_id: int, day: dt.date) -> bool:
-        return bool(self.s.scalar(select(exists().where(
-            Leave.member_id == member_id, Leave.first_day <= day, Leave.last_day >= day))))
-
     def on_leave_among(self, member_ids: list[int], day: dt.date) -> set[int]:
         """Which of these members are on leave on `day`."""
         return set(self.s.scalars(select(Leave.member_id).where(

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import shlex
 import threading
+from pathlib import Path
 from socketserver import ThreadingMixIn
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
@@ -34,6 +36,17 @@ class Chat:
         self.reply("help", user=manager)
         for rep in reps:
             self.reply("help", user=rep)
+
+
+ROOT = Path(__file__).parents[1]
+
+
+def procfile_command(kind: str) -> list[str]:
+    """The Procfile's command for a process kind (`web`, `worker`), as a Procfile host runs it."""
+    for line in (ROOT / "Procfile").read_text().splitlines():
+        if line.startswith(f"{kind}:"):
+            return shlex.split(line.split(":", 1)[1])
+    raise AssertionError(f"no {kind} line in the Procfile")
 
 
 def count(session_factory, model, *where) -> int:

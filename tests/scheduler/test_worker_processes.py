@@ -4,7 +4,6 @@ inside and outside the grace, and Slack's rate limit. Messages are counted where
 import collections
 import datetime as dt
 import os
-import shlex
 import signal
 import subprocess
 import sys
@@ -19,8 +18,8 @@ from fakes.slack_driver import SECRET
 from handlers.schedule import with_change
 from storage.db import make_engine, make_session_factory
 from storage.models import Identity, Member, Team, TeamMember, Tenant, utcnow
+from support import ROOT, procfile_command
 
-ROOT = Path(__file__).parents[2]
 ZONE = "Asia/Shanghai"
 
 
@@ -68,20 +67,12 @@ def seed(session_factory, reps: int, standup_ago: dt.timedelta) -> None:
                        TeamMember(team_id=team.id, member_id=member.id)])
 
 
-def procfile_worker() -> list[str]:
-    """The Procfile's `worker:` command, as a Procfile host runs it."""
-    for line in (ROOT / "Procfile").read_text().splitlines():
-        if line.startswith("worker:"):
-            return shlex.split(line.removeprefix("worker:"))
-    raise AssertionError("no worker line in the Procfile")
-
-
 def start_worker(url: str, fake: FakeSlack, log: Path) -> subprocess.Popen:
     env = {**os.environ, "DATABASE_URL": url, "SLACK_BOT_TOKEN": "xoxb-1",
            "SLACK_SIGNING_SECRET": SECRET, "SLACK_API_URL": fake.api_url,
            "SALESBOT_DELIVERY_LEASE": "2", "PYTHONUNBUFFERED": "1",
            "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
-    return subprocess.Popen(procfile_worker(), cwd=ROOT, env=env, stdout=log.open("w"),
+    return subprocess.Popen(procfile_command("worker"), cwd=ROOT, env=env, stdout=log.open("w"),
                             stderr=subprocess.STDOUT)
 
 

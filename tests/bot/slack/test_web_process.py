@@ -1,6 +1,5 @@
 """The Procfile's `web` line, run as it is: gunicorn serves /healthz and signed Slack requests."""
 import os
-import shlex
 import signal
 import socket
 import subprocess
@@ -11,22 +10,29 @@ import pytest
 
 from fakes.slack_api import _all_text
 from fakes.slack_driver import SECRET, SlackDriver
+from support import ROOT, procfile_command
 
-ROOT = Path(__file__).parents[3]
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
-def procfile_command(kind: str) -> list[str]:
-    for line in (ROOT / "Procfile").read_text().splitlines():
-        if line.startswith(f"{kind}:"):
-            return shlex.split(line.split(":", 1)[1])
-    raise AssertionError(f"no {kind} line in the Procfile")
+def wait_until_healthy(driver: SlackDriver, process: subprocess.Popen) -> None:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            if driver.get("/healthz")[0] == 200:
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise AssertionError(process.stderr.read1().decode() if process.stderr else "no start")
 
 
 @pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
 def test_the_procfile_web_process_serves_slack(db_url, fake_slack):
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     env = {**os.environ, "PORT": str(port), "DATABASE_URL": db_url, "WEB_CONCURRENCY": "1",
            "SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": SECRET,
            "SLACK_API_URL": fake_slack.api_url}
@@ -36,15 +42,7 @@ def test_the_procfile_web_process_serves_slack(db_url, fake_slack):
                            stderr=subprocess.PIPE, start_new_session=True)
     try:
         driver = SlackDriver(f"http://127.0.0.1:{port}", fake_slack, core=None)
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                if driver.get("/healthz")[0] == 200:
-                    break
-            except OSError:
-                time.sleep(0.2)
-        else:
-            raise AssertionError(web.stderr.read1().decode() if web.stderr else "no start")
+        wait_until_healthy(driver, web)
         status, path = driver.command("/visit", "Acme: demo from gunicorn")
         assert status == 200
         assert "Visit to Acme logged." in _all_text(driver.answers(path)[0])
@@ -55,9 +53,7 @@ def test_the_procfile_web_process_serves_slack(db_url, fake_slack):
 
 @pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
 def test_salesbot_start_with_credentials_runs_the_web_process_and_the_worker(db_url, fake_slack):
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     env = {**os.environ, "PORT": str(port), "DATABASE_URL": db_url, "WEB_CONCURRENCY": "1",
            "SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": SECRET,
            "SLACK_API_URL": fake_slack.api_url}
@@ -66,13 +62,7 @@ def test_salesbot_start_with_credentials_runs_the_web_process_and_the_worker(db_
                            stderr=subprocess.DEVNULL, start_new_session=True)
     try:
         driver = SlackDriver(f"http://127.0.0.1:{port}", fake_slack, core=None)
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                if driver.get("/healthz")[0] == 200:
-                    break
-            except OSError:
-                time.sleep(0.2)
+        wait_until_healthy(driver, bot)
         driver.command("/salesbot", "help", user="U1")  # Mia: admin
         driver.command("/salesbot", "help", user="U2")  # Ana: a rep
         queued = subprocess.run([*salesbot, "run-job", "standup", "--team", "Sales"], env=env,
