@@ -12,6 +12,7 @@ import logging
 from sqlalchemy import text
 
 from bot.app import App
+from bot.handoff import Handoff
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -20,34 +21,34 @@ log = logging.getLogger(__name__)
 def create_app(settings: Settings | None = None):
     """Build the WSGI callable (gunicorn: `bot.web:create_app()`)."""
     core = App.build(settings)
+    handoff = Handoff(core.session_factory, "chat-work")
     slack = None
     if core.settings.slack_enabled:
         from slack_bolt.adapter.wsgi import SlackRequestHandler
 
         from bot.slack.app import build_bolt
 
-        slack = SlackRequestHandler(build_bolt(core))
+        slack = SlackRequestHandler(build_bolt(core, handoff))
     wecom = None
     if core.settings.wecom_enabled:
         from bot.wecom.callback import build_wecom
-        from bot.wecom.client import DatabaseTokens, RedisTokens
+        from bot.wecom.client import shared_tokens
 
-        tokens = (RedisTokens(core.settings.redis_url) if core.settings.redis_url
-                  else DatabaseTokens(core.session_factory))
-        wecom = build_wecom(core, tokens)
+        wecom = build_wecom(core, shared_tokens(core.settings.redis_url, core.session_factory), handoff)
 
     def app(environ, start_response):
         path = environ.get("PATH_INFO", "")
         if path == "/healthz":
             return _health(core, start_response)
-        if slack is not None and path.startswith("/slack/"):
-            return slack(environ, start_response)
-        if wecom is not None and path == "/wecom/callback":
-            return wecom(environ, start_response)
+        with handoff.serving():
+            if slack is not None and path.startswith("/slack/"):
+                return slack(environ, start_response)
+            if wecom is not None and path == "/wecom/callback":
+                return wecom(environ, start_response)
         start_response("404 Not Found", [("Content-Type", "text/plain")])
         return [b"Not Found"]
 
-    app.core, app.wecom = core, wecom
+    app.core, app.wecom, app.handoff = core, wecom, handoff
     return app
 
 

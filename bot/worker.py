@@ -1,5 +1,5 @@
-"""The `worker` process: the scheduler and the outbox sender, given the platform senders that the
-settings call for (Slack, WeCom, and the console for the local demo)."""
+"""The `worker` process: the scheduler, the outbox sender and the inbox runner, given the platform
+senders and runners that the settings call for (Slack, WeCom, and the console for the local demo)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -9,6 +9,7 @@ import signal
 from bot.app import App
 from handlers.reply import Reply
 from scheduler.delivery import DeliveryWorker, Undeliverable
+from scheduler.inbox import InboxWorker
 from scheduler.worker import Worker
 
 log = logging.getLogger(__name__)
@@ -35,14 +36,12 @@ def platform_senders(core: App, console=None) -> PlatformSenders:
 
         senders["slack"] = SlackSender(settings.slack_api_url, _slack_tokens(core))
     if settings.wecom_enabled:
-        from bot.wecom.client import DatabaseTokens, RedisTokens, WeComClient
+        from bot.wecom.client import WeComClient, shared_tokens
         from bot.wecom.sender import WeComSender
 
-        tokens = (RedisTokens(settings.redis_url) if settings.redis_url
-                  else DatabaseTokens(core.session_factory))
         senders["wecom"] = WeComSender(WeComClient(
             settings.wecom_corp_id, settings.wecom_secret, settings.wecom_agent_id,
-            settings.wecom_api_url, tokens))
+            settings.wecom_api_url, shared_tokens(settings.redis_url, core.session_factory)))
     if console is not None:
         senders["console"] = console
     return PlatformSenders(senders)
@@ -64,10 +63,27 @@ def _slack_tokens(core: App):
     return token_for
 
 
+def inbox_runners(core: App) -> dict:
+    """platform → how a worker runs that platform's requests left in the inbox."""
+    settings = core.settings
+    runners = {}
+    if settings.slack_enabled:
+        from bot.slack.app import inbox_runner
+
+        runners["slack"] = inbox_runner(core)
+    if settings.wecom_enabled:
+        from bot.wecom.callback import build_wecom
+        from bot.wecom.client import shared_tokens
+
+        runners["wecom"] = build_wecom(core, shared_tokens(settings.redis_url, core.session_factory)).handle
+    return runners
+
+
 def build_worker(core: App, console=None, **options) -> Worker:
     lease = dt.timedelta(seconds=core.settings.delivery_lease_seconds)
     delivery = DeliveryWorker(core.session_factory, platform_senders(core, console), lease=lease)
-    return Worker(core.session_factory, delivery, core.defaults, **options)
+    inbox = InboxWorker(core.session_factory, inbox_runners(core))
+    return Worker(core.session_factory, delivery, core.defaults, inbox=inbox, **options)
 
 
 def run_worker(core: App, console=None) -> None:

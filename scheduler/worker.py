@@ -1,4 +1,5 @@
-"""The worker process: APScheduler 3 runs the teams' jobs, a thread drains the outbox.
+"""The worker process: APScheduler 3 runs the teams' jobs, a thread drains the outbox, and another
+runs the chat requests web processes left in the inbox (`scheduler/inbox.py`).
 
 Jobs have stable ids (`standup:3:Asia/Shanghai`), coalesce, and a misfire grace per kind: a
 standup missed by minutes still runs, one missed by hours does not (and the skip is logged). The
@@ -25,6 +26,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from handlers.dispatch import Defaults
 from scheduler.delivery import DeliveryWorker
+from scheduler.inbox import InboxWorker
 from scheduler.plan import WATCH_EVERY, JobSpec, fire, last_missed, plan
 from storage.models import utcnow
 
@@ -35,9 +37,10 @@ RUN_ATTEMPTS = 4
 class Worker:
     def __init__(self, session_factory: sessionmaker[Session], delivery: DeliveryWorker,
                  defaults: Defaults = Defaults(), *, sync_every: float = 30, poll: float = 0.5,
-                 jobs_at_once: int = 1):
+                 jobs_at_once: int = 1, inbox: InboxWorker | None = None):
         self.session_factory = session_factory
         self.delivery = delivery
+        self.inbox = inbox
         self.defaults = defaults
         self.sync_every = sync_every
         self.poll = poll
@@ -56,6 +59,8 @@ class Worker:
         self.scheduler.add_job(self.sync, IntervalTrigger(seconds=self.sync_every), id="sync",
                                replace_existing=True)
         self._sender.start()  # first: what earlier runs left unsent goes out while jobs run
+        if self.inbox is not None:
+            self.inbox.start()
         self.scheduler.start()
         log.info("worker started: %d jobs", len(self.specs))
 
@@ -65,6 +70,8 @@ class Worker:
             self.scheduler.shutdown(wait=False)
         if self._sender.is_alive():
             self._sender.join(timeout=10)
+        if self.inbox is not None:
+            self.inbox.stop()
 
     def wait(self) -> None:
         """Block until `stop` (a signal handler calls it)."""

@@ -311,6 +311,26 @@ class InboundEvent(Base):
     at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
 
 
+class InboxItem(Base):
+    """A chat request acked and handed on (`bot/handoff.py`): the web process runs it when idle,
+    else a worker does (`scheduler/inbox.py`). The key is the platform's id for the request, so a
+    retried delivery adds nothing; a claim whose process died is taken over when it expires."""
+
+    __tablename__ = "inbox"
+    __table_args__ = (Index("ix_inbox_status", "status", "id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(200), unique=True)
+    platform: Mapped[str] = mapped_column(String(16))
+    payload: Mapped[dict] = mapped_column(JSON)  # what the platform's runner needs to redo it
+    status: Mapped[str] = mapped_column(String(8), default="pending")  # pending | done | failed
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    claimed_until: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    last_error: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    done_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+
+
 class Delivery(Base):
     """One outgoing message (the outbox). Its key is deterministic (`standup-prompt:{team}:{member}:
     {date}`): inserting a key twice is a no-op, so no retry or second worker posts anything twice."""

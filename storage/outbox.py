@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
+from storage import leases
+from storage.leases import free
 from storage.models import Delivery
 
 
@@ -49,18 +51,11 @@ class OutboxRepository:
         """Take up to `limit` due rows for `lease`; no other worker gets them meanwhile.
         `skip`: (platform, workspace) pairs paused by a rate limit."""
         due = (select(Delivery.id)
-               .where(Delivery.status == "pending", Delivery.next_attempt_at <= now,
-                      or_(Delivery.claimed_until.is_(None), Delivery.claimed_until < now))
+               .where(Delivery.status == "pending", Delivery.next_attempt_at <= now, free(Delivery, now))
                .order_by(Delivery.next_attempt_at, Delivery.id).limit(limit))
         for platform, workspace in skip or ():
             due = due.where(~((Delivery.platform == platform) & (Delivery.workspace == workspace)))
-        if self.s.bind.dialect.name == "postgresql":
-            due = due.with_for_update(skip_locked=True)
-        ids = self.s.scalars(
-            update(Delivery).where(Delivery.id.in_(due.scalar_subquery()),
-                                   or_(Delivery.claimed_until.is_(None), Delivery.claimed_until < now))
-            .values(claimed_until=now + lease, attempts=Delivery.attempts + 1)
-            .returning(Delivery.id)).all()
+        ids = leases.lease(self.s, Delivery, due, now, lease)
         return list(self.s.scalars(select(Delivery).where(Delivery.id.in_(ids)).order_by(Delivery.id)))
 
     def mark_sent(self, delivery_id: int, now: dt.datetime) -> None:

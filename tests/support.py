@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import shlex
 import threading
+from contextlib import contextmanager
 from pathlib import Path
 from socketserver import ThreadingMixIn
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
@@ -11,7 +12,10 @@ from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 from sqlalchemy import func, select
 
 from bot.console import ConsoleBot, render
+from bot.web import create_app
+from bot.worker import inbox_runners
 from handlers.dispatch import Defaults
+from scheduler.inbox import InboxWorker
 
 # A Monday in the middle of a month and quarter, so that "today" is the same in every run.
 NOW = dt.datetime(2026, 11, 23, 2, 0, tzinfo=dt.timezone.utc)  # 10:00 in Shanghai
@@ -62,6 +66,23 @@ class _ThreadingServer(ThreadingMixIn, WSGIServer):
 class _QuietHandler(WSGIRequestHandler):
     def log_message(self, *_args):
         pass
+
+
+@contextmanager
+def web_and_worker(settings):
+    """The web app served on a loopback port, and beside it a worker's inbox runner (as a Procfile
+    host runs `web` and `worker`): yields (base URL, the WSGI app)."""
+    app = create_app(settings)
+    server = serve(app)
+    inbox = InboxWorker(app.core.session_factory, inbox_runners(app.core), poll=0.05)
+    inbox.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}", app
+    finally:
+        server.shutdown()
+        server.server_close()
+        inbox.stop()
+        app.core.engine.dispose()
 
 
 def serve(app):

@@ -1,12 +1,20 @@
 """The bolt app: one workspace from SLACK_BOT_TOKEN, or many through OAuth installs stored in our
 database by slack_sdk's SQLAlchemy stores. Every Web API call goes to `SLACK_API_URL`.
+
+Lazy listeners run through the inbox (`bot/handoff.py`), the way bolt runs them on AWS Lambda: the
+web process records the verified request with the lazy function's name, and whoever runs it (this
+process when idle, else a worker) dispatches it again with bolt's `lazy_only` headers.
 """
 from __future__ import annotations
 
+import uuid
 from functools import lru_cache
 
 from slack_bolt import App as BoltApp
+from slack_bolt import BoltRequest
 from slack_bolt.authorization import AuthorizeResult
+from slack_bolt.lazy_listener import LazyListenerRunner
+from slack_bolt.lazy_listener.internals import build_runnable_function
 from slack_bolt.oauth import OAuthFlow
 from slack_bolt.oauth.oauth_settings import OAuthSettings
 from slack_sdk import WebClient
@@ -19,9 +27,9 @@ from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallation
 from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore
 
 from bot.app import App
+from bot.handoff import Handoff
 from bot.slack import listeners
 from bot.slack.users import SlackDirectory
-from bot.work import BoundedExecutor
 
 BOT_SCOPES = ("app_mentions:read", "channels:read", "chat:write", "commands", "groups:read",
               "im:history", "im:read", "im:write", "users:read", "files:write")
@@ -35,12 +43,15 @@ def web_client(base_url: str, token: str | None = None) -> WebClient:
         ServerErrorRetryHandler(max_retry_count=2)])
 
 
-def build_bolt(core: App) -> BoltApp:
+def build_bolt(core: App, handoff: Handoff | None) -> BoltApp:
+    """The web process's app (`handoff` takes the lazy work), or with None the worker's, which
+    only runs lazy work already verified and recorded by a web process."""
     settings = core.settings
     client = web_client(settings.slack_api_url)
-    # Acks run in the request's own thread and return at once; lazy listeners do the work on their
-    # own pool. (By default bolt runs acks on that pool too, where they queue behind the work.)
-    ack_first = {"process_before_response": True, "listener_executor": BoundedExecutor("slack-lazy")}
+    # Acks run in the request's own thread and return at once (by default bolt runs them on a
+    # pool, where they would queue behind other work).
+    ack_first = {"process_before_response": True,
+                 "request_verification_enabled": handoff is not None}
     if settings.slack_client_id:
         installations = SQLAlchemyInstallationStore(client_id=settings.slack_client_id,
                                                     engine=core.engine)
@@ -54,8 +65,44 @@ def build_bolt(core: App) -> BoltApp:
     else:
         bolt = BoltApp(signing_secret=settings.slack_signing_secret, client=client, **ack_first,
                        authorize=single_workspace(settings.slack_bot_token, settings.slack_api_url))
+    if handoff is not None:
+        bolt.listener_runner.lazy_listener_runner = HandoffRunner(handoff, bolt.logger)
     listeners.register(bolt, listeners.SlackRunner(core, SlackDirectory(core)))
     return bolt
+
+
+class HandoffRunner(LazyListenerRunner):
+    """Starts a lazy listener through the inbox, keyed on Slack's id for the request: a retried
+    event (same `event_id`) or a second delivery of one click (`trigger_id`) adds nothing."""
+
+    def __init__(self, handoff: Handoff, logger):
+        self.handoff = handoff
+        self.logger = logger
+
+    def start(self, function, request: BoltRequest) -> None:
+        body = request.body
+        name = request.lazy_function_name
+        key = f"slack:{body.get('event_id') or body.get('trigger_id') or uuid.uuid4().hex}:{name}"
+        payload = {"mode": request.mode, "function": name,
+                   "body": request.raw_body if request.mode == "http" else body,
+                   "headers": {header: list(values) for header, values in request.headers.items()}}
+        self.handoff.submit("slack", key, payload,
+                            build_runnable_function(func=function, logger=self.logger, request=request))
+
+
+def inbox_runner(core: App):
+    """The worker's runner for Slack rows of the inbox: bolt dispatches the recorded request again
+    as lazy-only, so the same lazy listener runs, as the same user, with the same checks."""
+    bolt = build_bolt(core, None)
+
+    def run(payload: dict) -> None:
+        headers = {**payload["headers"], "x-slack-bolt-lazy-only": ["1"],
+                   "x-slack-bolt-lazy-function-name": [payload["function"]]}
+        response = bolt.dispatch(BoltRequest(body=payload["body"], headers=headers,
+                                             mode=payload["mode"]))
+        if response.status >= 400:
+            raise RuntimeError(f"bolt answered {response.status}: {response.body}")
+    return run
 
 
 def socket_mode_handler(core: App):
@@ -63,7 +110,8 @@ def socket_mode_handler(core: App):
     `apps.connections.open` goes to SLACK_API_URL like every other call."""
     from slack_bolt.adapter.socket_mode import SocketModeHandler
 
-    return SocketModeHandler(build_bolt(core), core.settings.slack_app_token)
+    return SocketModeHandler(build_bolt(core, Handoff(core.session_factory, "slack")),
+                             core.settings.slack_app_token)
 
 
 def single_workspace(token: str, base_url: str):

@@ -1,16 +1,16 @@
 """`/wecom/callback`: WeCom's URL check, and encrypted messages and events from the app.
 
-WeCom waits 5 s for an answer, then drops the connection and redelivers (3 times in all). So: an
-answer ready within a few seconds that fits a passive text reply is sent back encrypted at once;
-anything else gets an empty 200 and arrives through `message/send`. Every delivery is recorded
-first (MsgId; events by sender, time, event and their own key fields), so a redelivery never
-stores anything twice nor gets a second answer.
+WeCom waits 5 s for an answer, then drops the connection and redelivers (3 times in all). Every
+delivery is first recorded in the inbox (`bot/handoff.py`) under its key (MsgId; events by sender,
+time, event and their own key fields), so a redelivery never stores anything twice nor gets a
+second answer. When this process is idle it runs the message at once, and an answer ready within
+a few seconds that fits a passive text reply goes back encrypted; anything else (and everything a
+worker runs under load) gets an empty 200 and arrives through `message/send`.
 """
 from __future__ import annotations
 
 import datetime as dt
 import logging
-import threading
 from concurrent.futures import TimeoutError as FutureTimeout
 from urllib.parse import parse_qs
 from zoneinfo import ZoneInfo
@@ -24,10 +24,10 @@ from wechatpy.replies import TextReply
 
 from bot.app import App
 from bot.directory import Directory
+from bot.handoff import Handoff
 from bot.wecom.client import WeComClient, with_backoff
 from bot.wecom.posts import WeComPoster
 from bot.wecom.render import render_markdown, render_plain, template_card
-from bot.work import BoundedExecutor
 from handlers.dispatch import UserRef, handle_message, reply_locale
 from handlers.messages import t
 from handlers.reply import Reply
@@ -40,16 +40,14 @@ PASSIVE_WAIT = 3.5  # seconds: leaves WeCom's 5 s for the network and the encryp
 
 
 class WeComApp:
-    def __init__(self, core: App, client: WeComClient, crypto: WeChatCrypto):
+    def __init__(self, core: App, client: WeComClient, crypto: WeChatCrypto, handoff: Handoff):
         self.core = core
         self.client = client
         self.crypto = crypto
         self.corp_id = core.settings.wecom_corp_id
         self.directory = Directory(core, PLATFORM)
         self.poster = WeComPoster(client)
-        self.work = BoundedExecutor("wecom")
-        self._running = 0
-        self._lock = threading.Lock()
+        self.handoff = handoff
 
     # HTTP --------------------------------------------------------------------------------------
     def __call__(self, environ, start_response):
@@ -88,13 +86,10 @@ class WeComApp:
         if job is None:
             return None
         user_id, text, delivery = job
-        with self._lock:
-            busy = self._running >= 1  # the one worker is taken: do not keep WeCom waiting
-            self._running += 1
-        future = self.work.submit(self.run, user_id, text, delivery)
-        future.add_done_callback(self._done)
-        if busy:  # under load: answer empty now, the reply follows through the API
-            future.add_done_callback(lambda done: self._send_later(user_id, done.result()))
+        future = self.handoff.submit(PLATFORM, f"{PLATFORM}:{delivery}",
+                                     {"user": user_id, "text": text, "delivery": delivery},
+                                     lambda: self.run(user_id, text, delivery))
+        if future is None:  # a redelivery, or left for a worker, which answers through the API
             return None
         try:
             reply = future.result(timeout=PASSIVE_WAIT)
@@ -106,12 +101,13 @@ class WeComApp:
         pieces = render_plain(reply, reply.locale)
         passive = pieces[0] if len(pieces) == 1 else None
         if passive is None or reply.buttons or reply.announcement:
-            self.work.submit(self._send_later, user_id, reply, passive is not None)
+            self.handoff.executor.submit(self._send_later, user_id, reply, passive is not None)
         return passive
 
-    def _done(self, _future) -> None:
-        with self._lock:
-            self._running -= 1
+    def handle(self, payload: dict) -> None:
+        """A message a web process left for a worker: run it, answer through the API."""
+        user_id = payload["user"]
+        self._send_later(user_id, self.run(user_id, payload["text"], payload["delivery"]))
 
     @staticmethod
     def _job(raw: dict) -> tuple[str, str, str] | None:
@@ -173,11 +169,12 @@ def _respond(start_response, status: str, body: str):
     return [data]
 
 
-def build_wecom(core: App, tokens) -> WeComApp:
+def build_wecom(core: App, tokens, handoff: Handoff | None = None) -> WeComApp:
+    """The callback app of a web process (its `handoff`), or the worker's runner of WeCom work."""
     settings = core.settings
     client = WeComClient(settings.wecom_corp_id, settings.wecom_secret, settings.wecom_agent_id,
                          settings.wecom_api_url, tokens)
     crypto = WeChatCrypto(settings.wecom_token, settings.wecom_encoding_aes_key,
                           settings.wecom_corp_id)
-    return WeComApp(core, client, crypto)
+    return WeComApp(core, client, crypto, handoff or Handoff(core.session_factory, "wecom"))
 

@@ -85,6 +85,11 @@ class RedisTokens:
         raise TimeoutError(f"no fresh token for {key} within {self.wait} s")
 
 
+def shared_tokens(redis_url: str | None, session_factory: sessionmaker[Session]):
+    """WeCom's access_token, shared by every process: in Redis when configured, else our database."""
+    return RedisTokens(redis_url) if redis_url else DatabaseTokens(session_factory)
+
+
 def _fresh(expires_at: dt.datetime) -> bool:
     return (expires_at - utcnow()).total_seconds() > MARGIN
 

@@ -60,7 +60,7 @@ def test_say_refuses_a_database_that_is_behind(tmp_path):
 
 def test_db_upgrade_then_say_works(tmp_path):
     url = f"sqlite:///{tmp_path / 'fresh.sqlite3'}"
-    assert "Database at migration 0008." in run(url, "db", "upgrade").stdout
+    assert "Database at migration 0009." in run(url, "db", "upgrade").stdout
     assert run(url, "say", "--user", "Ana", "help").returncode == 0
 
 

@@ -11,9 +11,8 @@ import urllib.error
 import urllib.request
 from urllib.parse import urlencode
 
-from bot.web import create_app
 from fakes.slack_api import FakeSlack, _all_text
-from support import serve
+from support import web_and_worker
 
 SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
 TEAM = "T1"
@@ -131,9 +130,5 @@ class SlackDriver:
 
 
 def running(settings, fake):
-    app = create_app(settings)
-    server = serve(app)
-    yield SlackDriver(f"http://127.0.0.1:{server.server_address[1]}", fake, app.core)
-    server.shutdown()
-    server.server_close()
-    app.core.engine.dispose()
+    with web_and_worker(settings) as (url, app):
+        yield SlackDriver(url, fake, app.core)

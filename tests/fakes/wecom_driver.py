@@ -14,9 +14,8 @@ import xmltodict
 from wechatpy.crypto import _get_signature
 from wechatpy.enterprise.crypto import PrpCrypto, WeChatCrypto
 
-from bot.web import create_app
 from fakes.wecom_api import FakeWeCom
-from support import serve
+from support import web_and_worker
 
 CORP = "ww1234567890abcdef"
 SECRET = "app-secret"
@@ -90,11 +89,7 @@ class WeComDriver:
 
 
 def running(settings, fake, corp_id=CORP):
-    app = create_app(settings)
-    server = serve(app)
-    driver = WeComDriver(f"http://127.0.0.1:{server.server_address[1]}", fake, app.core, corp_id)
-    driver.app = app.wecom
-    yield driver
-    server.shutdown()
-    server.server_close()
-    app.core.engine.dispose()
+    with web_and_worker(settings) as (url, app):
+        driver = WeComDriver(url, fake, app.core, corp_id)
+        driver.app = app.wecom
+        yield driver

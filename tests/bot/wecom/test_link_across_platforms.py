@@ -4,12 +4,11 @@ import re
 import pytest
 
 from bot.settings import Settings
-from bot.web import create_app
 from fakes.slack_api import FakeSlack
 from fakes.slack_driver import SECRET as SLACK_SECRET
 from fakes.slack_driver import SlackDriver
 from fakes.wecom_driver import AES_KEY, AGENT, CORP, SECRET, TOKEN, WeComDriver
-from support import serve
+from support import web_and_worker
 
 
 @pytest.fixture
@@ -21,14 +20,9 @@ def both(db_url, fake_wecom):
                         wecom_corp_id=CORP, wecom_agent_id=AGENT, wecom_secret=SECRET,
                         wecom_token=TOKEN, wecom_encoding_aes_key=AES_KEY,
                         wecom_api_url=fake_wecom.api_url)
-    app = create_app(settings)
-    server = serve(app)
-    url = f"http://127.0.0.1:{server.server_address[1]}"
-    yield SlackDriver(url, fake_slack, app.core), WeComDriver(url, fake_wecom, app.core)
-    server.shutdown()
-    server.server_close()
+    with web_and_worker(settings) as (url, app):
+        yield SlackDriver(url, fake_slack, app.core), WeComDriver(url, fake_wecom, app.core)
     fake_slack.close()
-    app.core.engine.dispose()
 
 
 def test_a_rep_links_slack_and_wecom_and_sees_one_set_of_numbers(both):

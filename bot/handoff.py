@@ -1,0 +1,108 @@
+"""What a chat request asks for after its ack: done here while this web process is idle, else
+handed to a worker through the inbox table.
+
+Acks must stay quick however many requests arrive, and an acked request must not be lost with the
+process that acked it. So every request's work is first recorded in the inbox under the
+platform's id for the request (a retry finds it there and adds nothing). When no other request is
+in flight and little else runs here, this process runs it at once, holding the row while it does
+(a person at a phone gets the answer without a worker's poll in between; WeCom can get its passive
+reply). Under load the row is left for the `worker` processes (`scheduler/inbox.py`), so this
+process only verifies, records and acks. A process that dies mid-run leaves its row held until
+the hold runs out; a worker then runs it again, and the handlers' own delivery keys keep that
+from storing anything twice.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import threading
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future
+from contextlib import contextmanager
+from typing import TypeVar
+
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.work import BoundedExecutor
+from storage.inbox import InboxRepository
+from storage.models import utcnow
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+#: How long a row run here is held before a worker may take it over (the worker's lease).
+HELD_FOR = dt.timedelta(seconds=60)
+#: Work that may be queued here at once: the one before (finishing its sends) and this one.
+IDLE_QUEUE = 2
+
+
+class Handoff:
+    def __init__(self, session_factory: sessionmaker[Session], name: str):
+        self.session_factory = session_factory
+        self.executor = BoundedExecutor(name)
+        self._lock = threading.Lock()
+        self._in_flight = 0  # requests this process is serving right now
+        self._busy = 0  # work queued or running here
+
+    @contextmanager
+    def serving(self) -> Iterator[None]:
+        """Wraps each request the process serves (the WSGI app), so idle means idle."""
+        with self._lock:
+            self._in_flight += 1
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._in_flight -= 1
+
+    def submit(self, platform: str, key: str, payload: dict, work: Callable[[], T]) -> Future[T] | None:
+        """Record the work under `key`; run it here when this process is idle. Returns the future
+        of the work run here, or None when it was left for a worker or is a retry of one recorded."""
+        here = self._take()
+        try:
+            with self.session_factory() as session:
+                item_id = InboxRepository(session).put(key=key, platform=platform, payload=payload,
+                                                       now=utcnow(), held_for=HELD_FOR if here else None)
+                session.commit()
+        except OperationalError:  # the database is down: the work itself tells the user so
+            log.warning("inbox unreachable; running %s here", platform)
+            if not here:
+                with self._lock:
+                    self._busy += 1
+            return self._run(None, work)
+        if item_id is None or not here:
+            if here:
+                self._release()
+            return None
+        return self._run(item_id, work)
+
+    def _take(self) -> bool:
+        with self._lock:
+            # no other request in flight, and at most the tail of the last one still running
+            if self._in_flight <= 1 and self._busy < IDLE_QUEUE:
+                self._busy += 1
+                return True
+            return False
+
+    def _release(self) -> None:
+        with self._lock:
+            self._busy -= 1
+
+    def _run(self, item_id: int | None, work: Callable[[], T]) -> Future[T]:
+        def run() -> T:
+            try:
+                result = work()
+                if item_id is not None:
+                    self._done(item_id)
+                return result
+            finally:
+                self._release()
+        return self.executor.submit(run)
+
+    def _done(self, item_id: int) -> None:
+        try:
+            with self.session_factory() as session:
+                InboxRepository(session).done(item_id, utcnow())
+                session.commit()
+        except OperationalError:  # a worker runs it again when the hold is over; handlers dedupe
+            log.warning("could not mark inbox item %s done", item_id)

@@ -1,0 +1,90 @@
+"""The worker's half of the inbox (`bot/handoff.py`): run the chat requests web processes acked
+and left for a worker, each once, through the runner of its platform."""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import threading
+import time
+from collections.abc import Callable
+
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from storage.inbox import InboxRepository
+from storage.models import utcnow
+
+log = logging.getLogger(__name__)
+LEASE = dt.timedelta(seconds=60)  # as long as a web process holds a row it runs itself
+BATCH = 10
+MAX_ATTEMPTS = 3
+KEEP = dt.timedelta(days=1)  # handled rows, for their keys (retries come within minutes)
+PURGE_EVERY = 600.0  # seconds
+
+Runner = Callable[[dict], None]  # a payload → the work done, replies sent; raises on failure
+
+
+class InboxWorker:
+    def __init__(self, session_factory: sessionmaker[Session], runners: dict[str, Runner], *,
+                 poll: float = 0.2, lease: dt.timedelta = LEASE):
+        self.session_factory = session_factory
+        self.runners = runners
+        self.poll = poll
+        self.lease = lease
+        self.stopping = threading.Event()
+        self._thread = threading.Thread(target=self._loop, name="inbox", daemon=True)
+        self._purged = 0.0
+
+    def start(self) -> None:
+        if self.runners:
+            self._thread.start()
+
+    def stop(self) -> None:
+        self.stopping.set()
+        if self._thread.is_alive():
+            self._thread.join(timeout=10)
+
+    def run_once(self) -> int:
+        """Run what is waiting, one batch; returns how many were taken."""
+        with self.session_factory() as session:
+            items = InboxRepository(session).claim(utcnow(), BATCH, self.lease, tuple(self.runners))
+            session.commit()
+        for item in items:
+            self._run(item.id, item.platform, item.payload, item.attempts)
+        return len(items)
+
+    def _run(self, item_id: int, platform: str, payload: dict, attempts: int) -> None:
+        try:
+            self.runners[platform](payload)
+        except Exception as error:  # one bad request must not stop the others
+            log.exception("inbox item %s (%s) failed, attempt %d", item_id, platform, attempts)
+            with self.session_factory() as session:
+                repo = InboxRepository(session)
+                if attempts >= MAX_ATTEMPTS:
+                    repo.fail(item_id, repr(error))
+                else:
+                    repo.retry_at(item_id, utcnow() + dt.timedelta(seconds=5 * attempts), repr(error))
+                session.commit()
+            return
+        with self.session_factory() as session:
+            InboxRepository(session).done(item_id, utcnow())
+            session.commit()
+
+    def _loop(self) -> None:
+        while not self.stopping.is_set():
+            try:
+                taken = self.run_once()
+                self._purge()
+            except OperationalError:
+                log.warning("inbox: database unreachable, retrying", exc_info=True)
+                taken = 0
+            if not taken:
+                self.stopping.wait(self.poll)
+
+    def _purge(self) -> None:
+        if time.monotonic() - self._purged < PURGE_EVERY:
+            return
+        self._purged = time.monotonic()
+        with self.session_factory() as session:
+            InboxRepository(session).purge(utcnow() - KEEP)
+            session.commit()

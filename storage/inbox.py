@@ -1,0 +1,61 @@
+"""The inbox: chat requests acked and handed on, under the platform's own id for the request (a
+retried delivery is a no-op). Rows are leased like the outbox's; callers own the transactions."""
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
+
+from storage import leases
+from storage.models import InboxItem
+
+
+class InboxRepository:
+    def __init__(self, session: Session):
+        self.s = session
+
+    def put(self, *, key: str, platform: str, payload: dict, now: dt.datetime,
+            held_for: dt.timedelta | None = None) -> int | None:
+        """Add a request; its id, or None when the key is there already (a retry). `held_for`:
+        the caller runs it itself and holds it that long (a worker takes it over after)."""
+        insert = pg_insert if self.s.bind.dialect.name == "postgresql" else sqlite_insert
+        statement = (insert(InboxItem).values(
+            key=key[:200], platform=platform, payload=payload, status="pending",
+            attempts=1 if held_for else 0, claimed_until=now + held_for if held_for else None,
+            last_error="", created_at=now)
+            .on_conflict_do_nothing(index_elements=["key"]).returning(InboxItem.id))
+        return self.s.execute(statement).scalar()
+
+    def claim(self, now: dt.datetime, limit: int, lease: dt.timedelta,
+              platforms: tuple[str, ...]) -> list[InboxItem]:
+        """Up to `limit` pending requests of these platforms, oldest first, leased to the caller."""
+        due = (select(InboxItem.id).where(InboxItem.status == "pending", InboxItem.platform.in_(platforms),
+                                          leases.free(InboxItem, now))
+               .order_by(InboxItem.id).limit(limit))
+        ids = leases.lease(self.s, InboxItem, due, now, lease)
+        return list(self.s.scalars(select(InboxItem).where(InboxItem.id.in_(ids)).order_by(InboxItem.id)))
+
+    def done(self, item_id: int, now: dt.datetime) -> None:
+        self.s.execute(update(InboxItem).where(InboxItem.id == item_id)
+                       .values(status="done", done_at=now, claimed_until=None))
+
+    def retry_at(self, item_id: int, when: dt.datetime, error: str) -> None:
+        self.s.execute(update(InboxItem).where(InboxItem.id == item_id)
+                       .values(claimed_until=when, last_error=error[:2000]))
+
+    def fail(self, item_id: int, error: str) -> None:
+        self.s.execute(update(InboxItem).where(InboxItem.id == item_id)
+                       .values(status="failed", claimed_until=None, last_error=error[:2000]))
+
+    def pending(self) -> int:
+        return self.s.scalar(select(func.count()).select_from(InboxItem)
+                             .where(InboxItem.status == "pending"))
+
+    def purge(self, before: dt.datetime) -> int:
+        """Forget handled requests received before `before` (their keys only guard retries,
+        which come within minutes); failed ones stay for `salesbot deliveries`-style inspection."""
+        return self.s.execute(delete(InboxItem).where(InboxItem.status == "done",
+                                                      InboxItem.created_at < before)).rowcount
