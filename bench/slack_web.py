@@ -24,7 +24,7 @@ def _visit(fake_url: str):
     def request(n: int, i: int):
         body = urlencode({"team_id": "T1", "channel_id": "C1", "channel_name": "sales",
                           "user_id": f"U{n % 50}", "command": "/visit",
-                          "text": f"Customer {i % 200}: bench visit",
+                          "text": f"Customer {i % 200:03}: bench visit",
                           "response_url": f"{fake_url}/response/{n}-{i}", "trigger_id": "t",
                           "api_app_id": "A1"})
         stamp = str(int(time.time()))

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Callable
 
+from sqlalchemy.exc import IntegrityError
+
 from bot.app import App
 from handlers.dispatch import UserRef, identify
 from storage.models import Member, utcnow
@@ -36,8 +38,11 @@ class Directory:
         for user_id in user_ids:
             if (tenant, user_id) in self._known or self.stored(tenant, user_id):
                 continue
-            with self.core.session_factory.begin() as session:
-                identify(session, lookup(user_id), self.core.defaults)
+            try:
+                with self.core.session_factory.begin() as session:
+                    identify(session, lookup(user_id), self.core.defaults)
+            except IntegrityError:  # another process registered them at the same moment
+                continue
 
     def known_locale(self, tenant: str, user_id: str) -> str | None:
         known = self._known.get((tenant, user_id))

@@ -124,8 +124,17 @@ def handle_message(session_factory: sessionmaker[Session], user: UserRef, text: 
     """The whole path of one message in one transaction; an error reply stores nothing.
 
     `delivery` is the platform's id for this delivery (Slack `event_id`, WeCom `MsgId`): a retry
-    of one already handled returns None and changes nothing.
+    of one already handled returns None and changes nothing. When another process registers the
+    same new workspace or person at the same moment, the loser's insert fails; it goes again once.
     """
+    try:
+        return _handle_once(session_factory, user, text, defaults, now, delivery)
+    except IntegrityError:
+        return _handle_once(session_factory, user, text, defaults, now, delivery)
+
+
+def _handle_once(session_factory, user: UserRef, text: str, defaults: Defaults,
+                 now: dt.datetime | None, delivery: str | None) -> Reply | None:
     with session_factory() as session:
         if delivery and not first_delivery(session, user.platform, delivery):
             return None
@@ -138,6 +147,10 @@ def handle_message(session_factory: sessionmaker[Session], user: UserRef, text: 
         session.commit()
         if not reply.ok:
             return reply
+    if new:
+        welcome = t(reply.locale, "welcome", name=member.display_name)
+        reply = replace(reply, lines=(welcome, *reply.lines))
+    return reply
     if new:
         welcome = t(reply.locale, "welcome", name=member.display_name)
         reply = replace(reply, lines=(welcome, *reply.lines))

@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import shlex
 import threading
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from socketserver import ThreadingMixIn
@@ -53,6 +54,16 @@ def procfile_command(kind: str) -> list[str]:
     raise AssertionError(f"no {kind} line in the Procfile")
 
 
+def eventually(condition, timeout: float = 10.0):
+    """Poll `condition()` until it is truthy (work another thread or process does); its value."""
+    deadline = time.monotonic() + timeout
+    while not (result := condition()):
+        if time.monotonic() > deadline:
+            raise AssertionError("the condition the test waited for never held")
+        time.sleep(0.02)
+    return result
+
+
 def count(session_factory, model, *where) -> int:
     """How many rows of `model` (matching `where`) are stored."""
     with session_factory() as session:
@@ -61,6 +72,7 @@ def count(session_factory, model, *where) -> int:
 
 class _ThreadingServer(ThreadingMixIn, WSGIServer):
     daemon_threads = True
+    request_queue_size = 128  # a burst of connections waits to be accepted, as with gunicorn
 
 
 class _QuietHandler(WSGIRequestHandler):

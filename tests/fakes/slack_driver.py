@@ -131,4 +131,6 @@ class SlackDriver:
 
 def running(settings, fake):
     with web_and_worker(settings) as (url, app):
-        yield SlackDriver(url, fake, app.core)
+        driver = SlackDriver(url, fake, app.core)
+        driver.web = app
+        yield driver

@@ -91,5 +91,5 @@ class WeComDriver:
 def running(settings, fake, corp_id=CORP):
     with web_and_worker(settings) as (url, app):
         driver = WeComDriver(url, fake, app.core, corp_id)
-        driver.app = app.wecom
+        driver.app, driver.web = app.wecom, app
         yield driver

@@ -1,0 +1,68 @@
+"""The inbox table on SQLite and PostgreSQL: a key once, leases, holds of a process that died."""
+import datetime as dt
+
+from storage.inbox import InboxRepository
+from storage.models import InboxItem
+from support import NOW
+
+LEASE = dt.timedelta(seconds=60)
+
+
+def put(session_factory, key, platform="slack", held_for=None, now=NOW):
+    with session_factory.begin() as s:
+        return InboxRepository(s).put(key=key, platform=platform, payload={"k": key}, now=now,
+                                      held_for=held_for)
+
+
+def claim(session_factory, now=NOW, platforms=("slack", "wecom"), limit=10):
+    with session_factory.begin() as s:
+        return [(item.key, item.attempts) for item in
+                InboxRepository(s).claim(now, limit, LEASE, platforms)]
+
+
+def test_a_key_is_recorded_once(session_factory):
+    first = put(session_factory, "slack:Ev1:direct_message")
+    assert first is not None
+    assert put(session_factory, "slack:Ev1:direct_message") is None  # Slack's retry
+    with session_factory() as s:
+        assert [i.payload for i in s.query(InboxItem)] == [{"k": "slack:Ev1:direct_message"}]
+
+
+def test_claims_are_oldest_first_and_not_taken_twice_within_a_lease(session_factory):
+    for key in ("a", "b", "c"):
+        put(session_factory, key)
+    assert claim(session_factory, limit=2) == [("a", 1), ("b", 1)]
+    assert claim(session_factory) == [("c", 1)]  # a second worker gets the rest
+    assert claim(session_factory, now=NOW + dt.timedelta(seconds=30)) == []
+    # the leases ran out (their worker died): taken over, a second attempt
+    assert claim(session_factory, now=NOW + LEASE + dt.timedelta(seconds=1)) == [
+        ("a", 2), ("b", 2), ("c", 2)]
+
+
+def test_a_row_held_by_the_web_process_is_taken_over_only_when_its_hold_is_over(session_factory):
+    put(session_factory, "held", held_for=dt.timedelta(seconds=60))
+    assert claim(session_factory, now=NOW + dt.timedelta(seconds=59)) == []
+    assert claim(session_factory, now=NOW + dt.timedelta(seconds=61)) == [("held", 2)]
+
+
+def test_a_worker_takes_only_the_platforms_it_runs(session_factory):
+    put(session_factory, "s1", platform="slack")
+    put(session_factory, "w1", platform="wecom")
+    assert claim(session_factory, platforms=("wecom",)) == [("w1", 1)]
+
+
+def test_done_rows_are_not_run_again_and_are_purged_after_a_day(session_factory):
+    done_id = put(session_factory, "old")
+    put(session_factory, "waiting")
+    failed_id = put(session_factory, "broken")
+    with session_factory.begin() as s:
+        repo = InboxRepository(s)
+        repo.done(done_id, NOW)
+        repo.fail(failed_id, "RuntimeError('boom')")
+        assert repo.pending() == 1
+    assert claim(session_factory) == [("waiting", 1)]
+    with session_factory.begin() as s:
+        assert InboxRepository(s).purge(NOW - dt.timedelta(days=1)) == 0  # not a day old yet
+        assert InboxRepository(s).purge(NOW + dt.timedelta(seconds=1)) == 1
+    with session_factory() as s:
+        assert sorted(i.key for i in s.query(InboxItem)) == ["broken", "waiting"]
