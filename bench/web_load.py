@@ -1,5 +1,6 @@
-"""Shared by the web benchmarks: run a WSGI app under gunicorn (the Procfile's config), load it from
-many keep-alive connections, and read the worker's memory."""
+"""Shared by the web benchmarks: run a WSGI app under gunicorn (the Procfile's config) with the
+Procfile's worker beside it, load it from many keep-alive connections, and read the web process's
+memory."""
 from __future__ import annotations
 
 import http.client
@@ -51,6 +52,38 @@ def gunicorn(app: str, env: dict):
         except subprocess.TimeoutExpired:  # still draining queued work: the numbers are taken
             os.killpg(process.pid, signal.SIGKILL)
             process.wait(timeout=30)
+
+
+@contextmanager
+def worker(env: dict):
+    """The Procfile's `worker` beside the web process: it runs what a busy web process hands on."""
+    process = subprocess.Popen([str(Path(sys.executable).parent / "salesbot"), "worker"], env=env,
+                               cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               start_new_session=True)
+    try:
+        yield process.pid
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=60)
+
+
+def drained(url: str, timeout: float = 600) -> float:
+    """Wait until no request waits in the inbox; returns when (time.monotonic())."""
+    from sqlalchemy import text
+
+    from storage.db import make_engine
+
+    engine = make_engine(url)
+    deadline = time.monotonic() + timeout
+    try:
+        while time.monotonic() < deadline:
+            with engine.connect() as conn:
+                if not conn.execute(text("SELECT count(*) FROM inbox WHERE status = 'pending'")).scalar():
+                    return time.monotonic()
+            time.sleep(0.05)
+        raise RuntimeError("the inbox was not drained")
+    finally:
+        engine.dispose()
 
 
 def load(port: int, request: Request, requests: int, concurrency: int) -> tuple[float, list[float]]:

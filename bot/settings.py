@@ -40,7 +40,8 @@ class Settings(BaseSettings):
     wecom_api_url: str = _env("https://qyapi.weixin.qq.com/cgi-bin/", "WECOM_API_URL")
     redis_url: str = _env("", "REDIS_URL")
 
-    # Worker: how long a claimed outbox message is reserved (a killed worker's claims expire).
+    # Worker: how long a claimed outbox message or inbox request is reserved (a killed worker's
+    # claims expire).
     delivery_lease_seconds: float = _env(60.0, "SALESBOT_DELIVERY_LEASE")
 
     @property

@@ -125,12 +125,18 @@ def handle_message(session_factory: sessionmaker[Session], user: UserRef, text: 
 
     `delivery` is the platform's id for this delivery (Slack `event_id`, WeCom `MsgId`): a retry
     of one already handled returns None and changes nothing. When another process registers the
-    same new workspace or person at the same moment, the loser's insert fails; it goes again once.
+    same new workspace, default team or person at the same moment, the loser's insert fails; it
+    goes again (once per thing it can lose: tenant, team, member).
     """
-    try:
-        return _handle_once(session_factory, user, text, defaults, now, delivery)
-    except IntegrityError:
-        return _handle_once(session_factory, user, text, defaults, now, delivery)
+    for _lost in range(REGISTER_ATTEMPTS - 1):
+        try:
+            return _handle_once(session_factory, user, text, defaults, now, delivery)
+        except IntegrityError:
+            continue
+    return _handle_once(session_factory, user, text, defaults, now, delivery)
+
+
+REGISTER_ATTEMPTS = 4
 
 
 def _handle_once(session_factory, user: UserRef, text: str, defaults: Defaults,

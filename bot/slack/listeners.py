@@ -81,7 +81,10 @@ def _command_listeners(runner: SlackRunner, command: str, keyword: str):
     def run_command(body, client, context, respond):
         if opens_form and not body.get("text", "").strip():
             return  # the form is open; its submission does the work
-        reply = runner.run(client, context, body["user_id"], f"{keyword} {body.get('text', '')}")
+        reply = runner.run(client, context, body["user_id"], f"{keyword} {body.get('text', '')}",
+                           delivery=_once(body))
+        if reply is None:  # run before (by a process that died before answering)
+            return
         in_dm = body.get("channel_name") == "directmessage"
         public = reply.ok and reply.for_channel and not in_dm
         respond(blocks=render_slack(reply, reply.locale), text=fallback_text(reply),
@@ -133,11 +136,18 @@ def _answer(runner: SlackRunner, body, event, client, context, *, thread: bool) 
     runner.home.request(client, context, event["user"])
 
 
+def _once(body: dict) -> str | None:
+    """Slack's id for one command or click: run again (a process died mid-way), it stores nothing twice."""
+    return f"trigger:{body['trigger_id']}" if body.get("trigger_id") else None
+
+
 def _button(runner: SlackRunner, body, client, context, respond) -> None:
     """A button sends the command it stands for, as the user who clicked it (same checks)."""
     action = body["actions"][0]
     user_id = body["user"]["id"]
-    reply = runner.run(client, context, user_id, action["value"])
+    reply = runner.run(client, context, user_id, action["value"], delivery=_once(body))
+    if reply is None:
+        return
     blocks, text = render_slack(reply, reply.locale), fallback_text(reply)
     if body.get("response_url"):
         respond(blocks=blocks, text=text, response_type="ephemeral", replace_original=False)

@@ -16,6 +16,7 @@ from support import web_and_worker
 
 SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
 TEAM = "T1"
+_IDS = itertools.count(1)  # trigger ids and response URLs unique across drivers, as Slack's are
 
 
 def sign(body: str, timestamp: int | None = None, secret: str = SECRET) -> dict[str, str]:
@@ -33,7 +34,7 @@ class SlackDriver:
         self.fake = fake
         self.core = core
         self.team = TEAM
-        self._ids = itertools.count(1)
+        self._ids = _IDS
 
     def post(self, path: str, body: str, content_type: str, headers: dict | None = None,
              signed: dict | None = None) -> tuple[int, str]:

@@ -1,10 +1,15 @@
 """Any message, through the whole stack (identify, parse, authorise, store, reply), never crashes."""
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from handlers.dispatch import UserRef, handle_message
 from handlers.reply import Reply
-from support import Chat
+from storage.models import Member, Team, Tenant, Visit
+from support import Chat, count
 
 WORDS = ["visit", "deal", "won", "lost", "progress", "target", "pipeline", "stalled", "leaderboard",
          "followups", "done", "customer", "customers", "team", "role", "leave", "help", "拜访", "商机",
@@ -25,3 +30,26 @@ def test_any_sequence_of_messages_gets_replies(session_factory, messages):
     for user, words in messages:
         reply = chat.reply(" ".join(words), user=user)
         assert isinstance(reply, Reply) and (reply.title or reply.lines)
+
+
+def test_a_new_workspace_messaging_from_many_processes_at_once_is_registered_once(session_factory):
+    """The first messages of a new workspace, several people at once (as several web and worker
+    processes run them): one tenant, one default team, one member each, every visit stored."""
+    people = [UserRef("slack", "T9", f"U{n}", f"Rep {n}") for n in range(4)]
+
+    def visit(i: int):
+        return handle_message(session_factory, people[i % 4], f"visit Client {i:02}: first week")
+
+    barrier = threading.Barrier(8)
+
+    def together(i: int):
+        barrier.wait(timeout=10)
+        return visit(i)
+
+    with ThreadPoolExecutor(8) as pool:
+        replies = list(pool.map(together, range(8)))
+    assert all(reply.ok for reply in replies)
+    assert count(session_factory, Tenant) == 1
+    assert count(session_factory, Team) == 1
+    assert count(session_factory, Member) == 4
+    assert count(session_factory, Visit) == 8

@@ -1,16 +1,20 @@
 """The Procfile's `web` line, run as it is: gunicorn serves /healthz and signed Slack requests."""
+import collections
 import os
 import signal
 import socket
 import subprocess
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
 from fakes.slack_api import _all_text
 from fakes.slack_driver import SECRET, SlackDriver
-from support import ROOT, procfile_command
+from storage.db import make_engine, make_session_factory
+from storage.models import InboxItem, Visit
+from support import ROOT, count, eventually, procfile_command
 
 
 def free_port() -> int:
@@ -77,3 +81,47 @@ def test_salesbot_start_with_credentials_runs_the_web_process_and_the_worker(db_
     time.sleep(0.5)
     with pytest.raises(OSError):
         driver.get("/healthz")  # gunicorn is gone with it
+
+
+@pytest.mark.parametrize("db_url", ["postgresql"], indirect=True)
+def test_two_web_and_two_worker_processes_store_and_answer_a_burst_once(db_url, fake_slack, tmp_path):
+    """The Procfile's processes on one PostgreSQL, one worker killed mid-burst: every visit is
+    stored once, every command answered at most once, and at most the one in flight unanswered."""
+    port = free_port()
+    env = {**os.environ, "PORT": str(port), "DATABASE_URL": db_url, "WEB_CONCURRENCY": "2",
+           "SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": SECRET,
+           "SLACK_API_URL": fake_slack.api_url, "SALESBOT_DELIVERY_LEASE": "2",
+           "PATH": f"{Path(os.sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
+    web = subprocess.Popen(procfile_command("web"), env=env, cwd=ROOT, stdout=subprocess.DEVNULL,
+                           stderr=subprocess.PIPE, start_new_session=True)
+    workers = [subprocess.Popen(procfile_command("worker"), env=env, cwd=ROOT,
+                                stdout=(tmp_path / f"worker{n}.log").open("w"),
+                                stderr=subprocess.STDOUT) for n in range(2)]
+    session_factory = make_session_factory(make_engine(db_url))
+    driver = SlackDriver(f"http://127.0.0.1:{port}", fake_slack, core=None)
+    users = ("U1", "U2", "U3", "U4")
+    try:
+        wait_until_healthy(driver, web)
+
+        def visit(i: int):
+            return driver.command("/visit", f"Client {i:03}: burst", user=users[i % 4])
+
+        with ThreadPoolExecutor(16) as pool:
+            sent = list(pool.map(visit, range(40)))
+            workers[0].kill()  # SIGKILL, whatever it was doing
+            sent += list(pool.map(visit, range(40, 80)))
+        assert {status for status, _ in sent} == {200}
+        eventually(lambda: count(session_factory, InboxItem, InboxItem.status == "pending") == 0,
+                   timeout=60)
+        assert count(session_factory, Visit) == 80
+        answers = collections.Counter(r["url"] for r in fake_slack.responses)
+        assert max(answers.values()) == 1
+        assert len(set(answers) & {path for _, path in sent}) >= 79
+    finally:
+        os.killpg(web.pid, signal.SIGTERM)
+        for worker in workers:
+            worker.send_signal(signal.SIGTERM)
+        web.wait(timeout=20)
+        for worker in workers:
+            worker.wait(timeout=20)
+        session_factory.kw["bind"].dispose()
