@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import threading
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future
 from contextlib import contextmanager
@@ -25,7 +26,8 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.work import BoundedExecutor
-from storage.inbox import InboxRepository
+from storage.db import make_engine
+from storage.inbox import InboxRepository, record
 from storage.models import utcnow
 
 log = logging.getLogger(__name__)
@@ -34,6 +36,7 @@ T = TypeVar("T")
 HELD_FOR = dt.timedelta(seconds=60)
 #: Work that may be queued here at once: the one before (finishing its sends) and this one.
 IDLE_QUEUE = 2
+LOCKED_FOR = 5.0  # seconds a request waits for SQLite's write lock, as the engine's busy timeout
 
 
 class Handoff:
@@ -43,6 +46,13 @@ class Handoff:
         self._lock = threading.Lock()
         self._in_flight = 0  # requests this process is serving right now
         self._busy = 0  # work queued or running here
+        bind = session_factory.kw["bind"]
+        sqlite_file = bind.dialect.name == "sqlite" and bind.url.database not in (None, "", ":memory:")
+        self._inbox_engine = (make_engine(bind.url.render_as_string(hide_password=False),
+                                          busy_timeout_ms=0) if sqlite_file else bind)
+        self._writing = threading.Lock()  # one thread at a time writes the inbox …
+        self._queue_lock = threading.Lock()
+        self._queue: list[_Waiting] = []  # … everything waiting by then
 
     @contextmanager
     def serving(self) -> Iterator[None]:
@@ -60,10 +70,7 @@ class Handoff:
         of the work run here, or None when it was left for a worker or is a retry of one recorded."""
         here = self._take()
         try:
-            with self.session_factory() as session:
-                item_id = InboxRepository(session).put(key=key, platform=platform, payload=payload,
-                                                       now=utcnow(), held_for=HELD_FOR if here else None)
-                session.commit()
+            item_id = self._record(key, platform, payload, HELD_FOR if here else None)
         except OperationalError:  # the database is down: the work itself tells the user so
             log.warning("inbox unreachable; running %s here", platform)
             if not here:
@@ -75,6 +82,41 @@ class Handoff:
                 self._release()
             return None
         return self._run(item_id, work)
+
+    def _record(self, key: str, platform: str, payload: dict, held_for: dt.timedelta | None) -> int | None:
+        """The inbox row's id (None: recorded before). Group commit: whichever thread gets the
+        write turn inserts every row waiting by then in one statement, so under load one short
+        transaction carries many requests."""
+        entry = _Waiting((key, platform, payload, held_for))
+        with self._queue_lock:
+            self._queue.append(entry)
+        with self._writing:
+            if not entry.done:
+                with self._queue_lock:
+                    batch, self._queue = self._queue, []
+                try:
+                    ids = self._put_many([waiting.row for waiting in batch])
+                except OperationalError as error:
+                    ids = [error] * len(batch)
+                for waiting, item_id in zip(batch, ids, strict=True):
+                    waiting.result, waiting.done = item_id, True
+        if isinstance(entry.result, OperationalError):
+            raise entry.result
+        return entry.result
+
+    def _put_many(self, rows: list) -> list[int | None]:
+        # SQLite has one writer at a time, and a worker's transactions hold the lock a few ms
+        # each: ask again every half millisecond (SQLite's own busy handler sleeps up to 100 ms
+        # at a time, a long tail of slow acks)
+        deadline = time.monotonic() + LOCKED_FOR
+        while True:
+            try:
+                with self._inbox_engine.begin() as conn:
+                    return record(conn, rows, utcnow())
+            except OperationalError as error:
+                if "locked" not in str(error) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.001)
 
     def _take(self) -> bool:
         with self._lock:
@@ -106,3 +148,12 @@ class Handoff:
                 session.commit()
         except OperationalError:  # a worker runs it again when the hold is over; handlers dedupe
             log.warning("could not mark inbox item %s done", item_id)
+
+
+class _Waiting:
+    """A row waiting for its turn to be written, then its id (or the error)."""
+
+    def __init__(self, row: tuple):
+        self.row = row
+        self.done = False
+        self.result: int | OperationalError | None = None

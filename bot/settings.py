@@ -43,6 +43,9 @@ class Settings(BaseSettings):
     # Worker: how long a claimed outbox message or inbox request is reserved (a killed worker's
     # claims expire).
     delivery_lease_seconds: float = _env(60.0, "SALESBOT_DELIVERY_LEASE")
+    # Worker: how far it lowers its CPU priority (nice), so on a host it shares with web
+    # processes, acks go first and the worker takes the CPU they leave; 0 keeps it level.
+    worker_nice: int = _env(19, "SALESBOT_WORKER_NICE")
 
     @property
     def wecom_enabled(self) -> bool:

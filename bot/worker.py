@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 import signal
 
 from bot.app import App
@@ -87,7 +88,10 @@ def build_worker(core: App, console=None, **options) -> Worker:
 
 
 def run_worker(core: App, console=None) -> None:
-    """Run until SIGTERM or SIGINT (the Procfile's `worker`)."""
+    """Run until SIGTERM or SIGINT (the Procfile's `worker`), at a lower CPU priority than web
+    processes on the same host (`SALESBOT_WORKER_NICE`): acks are what must be quick."""
+    if core.settings.worker_nice > 0:
+        os.nice(core.settings.worker_nice)
     worker = build_worker(core, console)
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, lambda *_: worker.stopping.set())

@@ -16,8 +16,9 @@ class SchemaBehind(RuntimeError):
     """The database is older than the code: `salesbot db upgrade` brings it forward."""
 
 
-def make_engine(url: str, **kwargs) -> Engine:
-    """An engine for `url`. SQLite gets foreign keys, WAL and a busy timeout; its folder is created."""
+def make_engine(url: str, *, busy_timeout_ms: int = 5000, **kwargs) -> Engine:
+    """An engine for `url`. SQLite gets foreign keys, WAL and a busy timeout (how long a writer
+    waits for another's lock, in SQLite's own sleeps); its folder is created."""
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
         kwargs.setdefault("pool_pre_ping", True)
@@ -32,7 +33,7 @@ def make_engine(url: str, **kwargs) -> Engine:
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=NORMAL")  # safe with WAL; commits skip an fsync
-        cursor.execute("PRAGMA busy_timeout=5000")
+        cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
         cursor.close()
 
     return engine

@@ -4,13 +4,30 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import Connection, delete, func, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from storage import leases
 from storage.models import InboxItem
+
+Row = tuple[str, str, dict, "dt.timedelta | None"]  # key, platform, payload, held_for
+
+
+def record(conn: Connection, rows: list[Row], now: dt.datetime) -> list[int | None]:
+    """`InboxRepository.put` of several rows in one statement, on a bare connection (the web
+    process does this for every request): their ids, None for each key recorded before (or
+    earlier in `rows`)."""
+    insert = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
+    table = InboxItem.__table__
+    statement = (insert(table).on_conflict_do_nothing(index_elements=["key"])
+                 .returning(table.c.key, table.c.id))
+    values = [{"key": key[:200], "platform": platform, "payload": payload, "status": "pending",
+               "attempts": 1 if held_for else 0, "claimed_until": now + held_for if held_for else None,
+               "last_error": "", "created_at": now} for key, platform, payload, held_for in rows]
+    new = dict(conn.execute(statement, values).all())
+    return [new.pop(key[:200], None) for key, *_ in rows]  # a key twice: the first is new
 
 
 class InboxRepository:
@@ -21,13 +38,7 @@ class InboxRepository:
             held_for: dt.timedelta | None = None) -> int | None:
         """Add a request; its id, or None when the key is there already (a retry). `held_for`:
         the caller runs it itself and holds it that long (a worker takes it over after)."""
-        insert = pg_insert if self.s.bind.dialect.name == "postgresql" else sqlite_insert
-        statement = (insert(InboxItem).values(
-            key=key[:200], platform=platform, payload=payload, status="pending",
-            attempts=1 if held_for else 0, claimed_until=now + held_for if held_for else None,
-            last_error="", created_at=now)
-            .on_conflict_do_nothing(index_elements=["key"]).returning(InboxItem.id))
-        return self.s.execute(statement).scalar()
+        return record(self.s.connection(), [(key, platform, payload, held_for)], now)[0]
 
     def claim(self, now: dt.datetime, limit: int, lease: dt.timedelta,
               platforms: tuple[str, ...]) -> list[InboxItem]:

@@ -1,20 +1,16 @@
 """The bolt app: one workspace from SLACK_BOT_TOKEN, or many through OAuth installs stored in our
 database by slack_sdk's SQLAlchemy stores. Every Web API call goes to `SLACK_API_URL`.
 
-Lazy listeners run through the inbox (`bot/handoff.py`), the way bolt runs them on AWS Lambda: the
-web process records the verified request with the lazy function's name, and whoever runs it (this
-process when idle, else a worker) dispatches it again with bolt's `lazy_only` headers.
+Work after an ack goes through the inbox (`bot/slack/after_ack.py`): the web process records the
+verified request; this process runs it when idle, else a worker dispatches it again to the same
+work as a bolt lazy listener.
 """
 from __future__ import annotations
 
-import uuid
 from functools import lru_cache
 
 from slack_bolt import App as BoltApp
-from slack_bolt import BoltRequest
 from slack_bolt.authorization import AuthorizeResult
-from slack_bolt.lazy_listener import LazyListenerRunner
-from slack_bolt.lazy_listener.internals import build_runnable_function
 from slack_bolt.oauth import OAuthFlow
 from slack_bolt.oauth.oauth_settings import OAuthSettings
 from slack_sdk import WebClient
@@ -28,7 +24,7 @@ from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore
 
 from bot.app import App
 from bot.handoff import Handoff
-from bot.slack import listeners
+from bot.slack import after_ack, listeners
 from bot.slack.users import SlackDirectory
 
 BOT_SCOPES = ("app_mentions:read", "channels:read", "chat:write", "commands", "groups:read",
@@ -65,44 +61,13 @@ def build_bolt(core: App, handoff: Handoff | None) -> BoltApp:
     else:
         bolt = BoltApp(signing_secret=settings.slack_signing_secret, client=client, **ack_first,
                        authorize=single_workspace(settings.slack_bot_token, settings.slack_api_url))
-    if handoff is not None:
-        bolt.listener_runner.lazy_listener_runner = HandoffRunner(handoff, bolt.logger)
-    listeners.register(bolt, listeners.SlackRunner(core, SlackDirectory(core)))
+    listeners.register(bolt, listeners.SlackRunner(core, SlackDirectory(core), handoff))
     return bolt
 
 
-class HandoffRunner(LazyListenerRunner):
-    """Starts a lazy listener through the inbox, keyed on Slack's id for the request: a retried
-    event (same `event_id`) or a second delivery of one click (`trigger_id`) adds nothing."""
-
-    def __init__(self, handoff: Handoff, logger):
-        self.handoff = handoff
-        self.logger = logger
-
-    def start(self, function, request: BoltRequest) -> None:
-        body = request.body
-        name = request.lazy_function_name
-        key = f"slack:{body.get('event_id') or body.get('trigger_id') or uuid.uuid4().hex}:{name}"
-        payload = {"mode": request.mode, "function": name,
-                   "body": request.raw_body if request.mode == "http" else body,
-                   "headers": {header: list(values) for header, values in request.headers.items()}}
-        self.handoff.submit("slack", key, payload,
-                            build_runnable_function(func=function, logger=self.logger, request=request))
-
-
 def inbox_runner(core: App):
-    """The worker's runner for Slack rows of the inbox: bolt dispatches the recorded request again
-    as lazy-only, so the same lazy listener runs, as the same user, with the same checks."""
-    bolt = build_bolt(core, None)
-
-    def run(payload: dict) -> None:
-        headers = {**payload["headers"], "x-slack-bolt-lazy-only": ["1"],
-                   "x-slack-bolt-lazy-function-name": [payload["function"]]}
-        response = bolt.dispatch(BoltRequest(body=payload["body"], headers=headers,
-                                             mode=payload["mode"]))
-        if response.status >= 400:
-            raise RuntimeError(f"bolt answered {response.status}: {response.body}")
-    return run
+    """The worker's runner for Slack requests a web process left in the inbox."""
+    return after_ack.inbox_runner(build_bolt(core, None))
 
 
 def socket_mode_handler(core: App):

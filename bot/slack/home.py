@@ -10,6 +10,7 @@ import time
 from slack_bolt import App as BoltApp
 from slack_sdk.errors import SlackApiError
 
+from bot.slack.after_ack import after_ack
 from bot.slack.render import render_slack
 from bot.slack.users import tenant_of
 from handlers.reply import Reply
@@ -99,9 +100,13 @@ class HomeRefresher:
 
 
 def register(bolt: BoltApp, runner) -> None:
-    def opened(event, client, context):
-        if event.get("tab", "home") == "home":
-            publish(runner, client, context, event["user"])
-            runner.directory.note_home_opened(tenant_of(context), event["user"])
+    def home_tab(ack, body, client) -> bool:
+        ack()
+        return body["event"].get("tab", "home") == "home"
 
-    bolt.event("app_home_opened")(ack=lambda ack: ack(), lazy=[opened])
+    def opened(body, client, context, respond):
+        user_id = body["event"]["user"]
+        publish(runner, client, context, user_id)
+        runner.directory.note_home_opened(tenant_of(context), user_id)
+
+    after_ack(bolt.event("app_home_opened"), runner.handoff, opened, first=home_tab)

@@ -1,5 +1,6 @@
-"""Slack listeners: slash commands, DMs and mentions, buttons. Each acks at once; the work runs in a
-lazy listener, through the same `handle_message` as the console.
+"""Slack listeners: slash commands, DMs and mentions, buttons. Each acks at once; the work runs
+after the ack (`after_ack`: here when idle, else in a worker), through the same `handle_message` as
+the console.
 """
 from __future__ import annotations
 
@@ -11,7 +12,9 @@ from slack_bolt import App as BoltApp
 from sqlalchemy.exc import OperationalError
 
 from bot.app import App
+from bot.handoff import Handoff
 from bot.slack import forms, home
+from bot.slack.after_ack import after_ack
 from bot.slack.render import BUTTON_ACTION, fallback_text, render_slack
 from bot.slack.users import SlackDirectory, plain_text, tenant_of
 from handlers.dispatch import handle_message, reply_locale
@@ -28,9 +31,10 @@ COMMANDS = {"/visit": "visit", "/deal": "deal", "/won": "won", "/lost": "lost",
 class SlackRunner:
     """Runs one Slack message through the core and says what came of it."""
 
-    def __init__(self, core: App, directory: SlackDirectory):
+    def __init__(self, core: App, directory: SlackDirectory, handoff: Handoff | None):
         self.core = core
         self.directory = directory
+        self.handoff = handoff  # None in the worker
         self.home = home.HomeRefresher(self)
         #: Work after an ack that is not a bolt lazy listener (a form's confirmation message).
         self.background = ThreadPoolExecutor(max_workers=2, thread_name_prefix="slack-after-ack")
@@ -52,35 +56,32 @@ class SlackRunner:
 def register(bolt: BoltApp, runner: SlackRunner) -> None:
     _register_commands(bolt, runner)
     _register_messages(bolt, runner)
-    bolt.action(re.compile(rf"^{re.escape(BUTTON_ACTION)}\.\d+$"))(
-        ack=_ack, lazy=[lambda body, client, context, respond: _button(runner, body, client, context,
-                                                                       respond)])
+    def button(body, client, context, respond):
+        _button(runner, body, client, context, respond)
+
+    after_ack(bolt.action(re.compile(rf"^{re.escape(BUTTON_ACTION)}\.\d+$")), runner.handoff, button)
     forms.register(bolt, runner)
     home.register(bolt, runner)
-
-
-def _ack(ack) -> None:
-    ack()
 
 
 def _register_commands(bolt: BoltApp, runner: SlackRunner) -> None:
     for command, keyword in COMMANDS.items():
         ack_command, run_command = _command_listeners(runner, command, keyword)
-        bolt.command(command)(ack=ack_command, lazy=[run_command])
+        after_ack(bolt.command(command), runner.handoff, run_command, first=ack_command)
 
 
 def _command_listeners(runner: SlackRunner, command: str, keyword: str):
-    """(ack, lazy work) for one slash command. Bolt passes arguments by name, hence the closures."""
+    """(ack, work) for one slash command. Bolt passes arguments by name, hence the closures."""
     opens_form = command in forms.FORMS
 
-    def ack_command(ack, body, client):
+    def ack_command(ack, body, client) -> bool:
         ack()
         if opens_form and not body.get("text", "").strip():
             forms.open_form(runner, client, body, command)
+            return False  # the form is open; its submission does the work
+        return True
 
     def run_command(body, client, context, respond):
-        if opens_form and not body.get("text", "").strip():
-            return  # the form is open; its submission does the work
         reply = runner.run(client, context, body["user_id"], f"{keyword} {body.get('text', '')}",
                            delivery=_once(body))
         if reply is None:  # run before (by a process that died before answering)
@@ -104,16 +105,19 @@ def _command_listeners(runner: SlackRunner, command: str, keyword: str):
 
 
 def _register_messages(bolt: BoltApp, runner: SlackRunner) -> None:
-    def direct_message(body, event, client, context):
-        if event.get("channel_type") != "im" or event.get("subtype") or event.get("bot_id"):
-            return
-        _answer(runner, body, event, client, context, thread=False)
+    def to_the_bot(ack, body, client) -> bool:
+        ack()
+        event = body["event"]  # a person's DM, not the bot's own or an edit
+        return event.get("channel_type") == "im" and not event.get("subtype") and not event.get("bot_id")
 
-    def mention(body, event, client, context):
-        _answer(runner, body, event, client, context, thread=True)
+    def direct_message(body, client, context, respond):
+        _answer(runner, body, body["event"], client, context, thread=False)
 
-    bolt.event("message")(ack=_ack, lazy=[direct_message])
-    bolt.event("app_mention")(ack=_ack, lazy=[mention])
+    def mention(body, client, context, respond):
+        _answer(runner, body, body["event"], client, context, thread=True)
+
+    after_ack(bolt.event("message"), runner.handoff, direct_message, first=to_the_bot)
+    after_ack(bolt.event("app_mention"), runner.handoff, mention)
 
 
 def _answer(runner: SlackRunner, body, event, client, context, *, thread: bool) -> None:

@@ -1,0 +1,69 @@
+"""Work a Slack request asks for after its ack, through the inbox (`bot/handoff.py`).
+
+In the web process a listener acks, then records the request under Slack's id for it (`event_id`
+for events: a retried event adds nothing; `trigger_id` for commands and clicks): run here at once
+when the process is idle, else by a worker. In the worker the same work is the bolt lazy listener
+a recorded request is dispatched to again, with bolt's lazy-only headers (as bolt does on AWS
+Lambda), so it runs as the same user, with the same checks.
+
+Not bolt's own lazy listeners in the web process: bolt deep-copies every request (its context, the
+Web API client included) to hand it to a lazy listener, which cost more than all the rest of an ack.
+"""
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Callable
+
+from slack_bolt import BoltRequest
+
+from bot.handoff import Handoff
+
+log = logging.getLogger(__name__)
+
+Work = Callable[..., None]  # (body, client, context, respond): bolt passes them by name
+First = Callable[..., bool]  # (ack, body, client) → whether there is work to hand on
+
+
+def ack_only(ack, body, client) -> bool:
+    ack()
+    return True
+
+
+def after_ack(listen, handoff: Handoff | None, work: Work, first: First = ack_only) -> None:
+    """Register `work` on a listener decorator (`bolt.command("/visit")` …): `first` acks."""
+    if handoff is None:  # the worker: only recorded requests come here, lazy-only
+        listen(ack=lambda ack: ack(), lazy=[work])
+        return
+    name = work.__name__
+
+    def ack_and_hand_on(ack, body, client, context, respond, request: BoltRequest) -> None:
+        if not first(ack, body, client):
+            return
+        key = f"slack:{body.get('event_id') or body.get('trigger_id') or uuid.uuid4().hex}:{name}"
+        payload = {"mode": request.mode, "function": name,
+                   "body": request.raw_body if request.mode == "http" else body,
+                   "headers": {header: list(values) for header, values in request.headers.items()}}
+        handoff.submit("slack", key, payload, lambda: _run(work, body, client, context, respond))
+
+    listen(ack_and_hand_on)
+
+
+def _run(work: Work, body, client, context, respond) -> None:
+    try:
+        work(body=body, client=client, context=context, respond=respond)
+    except Exception:  # logged like bolt's lazy listeners; the next request is unaffected
+        log.exception("Slack work %s failed", work.__name__)
+
+
+def inbox_runner(bolt):
+    """The worker's runner for Slack rows of the inbox: `bolt` (built without a handoff)
+    dispatches the recorded request again, lazy-only, to the work it names."""
+    def run(payload: dict) -> None:
+        headers = {**payload["headers"], "x-slack-bolt-lazy-only": ["1"],
+                   "x-slack-bolt-lazy-function-name": [payload["function"]]}
+        response = bolt.dispatch(BoltRequest(body=payload["body"], headers=headers,
+                                             mode=payload["mode"]))
+        if response.status >= 400:
+            raise RuntimeError(f"bolt answered {response.status}: {response.body}")
+    return run
