@@ -43,7 +43,7 @@ def _visit(fake_url: str):
     return request
 
 
-def run(tmp_dir: Path, requests: int = 3000, memory_requests: int = 10_000) -> list[str]:
+def run(tmp_dir: Path, requests: int = 6000, memory_requests: int = 10_000) -> list[str]:
     from fakes.slack_api import FakeSlack
     from storage.db import make_engine, upgrade
 
@@ -60,30 +60,38 @@ def run(tmp_dir: Path, requests: int = 3000, memory_requests: int = 10_000) -> l
         seconds, latencies = load(port, request, requests, 50)
         results["floor"] = (requests / seconds, p99_ms(latencies))
     fake.responses.clear()
-    with worker(env), gunicorn("bot.web:create_app()", env) as (pid, port):
+    with gunicorn("bot.web:create_app()", env) as (pid, port):
         load(port, request, 200, 10)  # warm up (and register the reps)
-        drained(url)
-        started = time.monotonic()
+        # the worker on another host: the web process alone on this one
         seconds, latencies = load(port, request, requests, 50)
-        results["ours"] = (requests / seconds, p99_ms(latencies))
-        # every acked /visit stored and answered: how long until the last answer arrived
-        fake.wait_for(lambda: len(fake.responses) >= 200 + requests, timeout=600)
-        results["e2e"] = requests / (max(drained(url), time.monotonic()) - started)
-        load(port, request, memory_requests, 50)
-        results["rss"] = worker_rss_mb(pid)
-        total = 200 + requests + memory_requests
-        fake.wait_for(lambda: len(fake.responses) >= total, timeout=600)
+        results["alone"] = (requests / seconds, p99_ms(latencies))
+        with worker(env):  # then beside it, sharing the two cores with the web and the load
+            fake.wait_for(lambda: len(fake.responses) >= 200 + requests, timeout=600)
+            drained(url)
+            started = time.monotonic()
+            seconds, latencies = load(port, request, requests, 50)
+            results["beside"] = (requests / seconds, p99_ms(latencies))
+            # every acked /visit stored and answered: how long until the last answer arrived
+            fake.wait_for(lambda: len(fake.responses) >= 200 + 2 * requests, timeout=600)
+            results["e2e"] = requests / (max(drained(url), time.monotonic()) - started)
+            load(port, request, memory_requests, 50)
+            results["rss"] = worker_rss_mb(pid)
+            total = 200 + 2 * requests + memory_requests
+            fake.wait_for(lambda: len(fake.responses) >= total, timeout=600)
         answers = Counter(r["url"] for r in fake.responses)
         results["answers"] = (len(answers), sum(n - 1 for n in answers.values()), total)
     fake.close()
-    (floor_rps, floor_p99), (ours_rps, ours_p99) = results["floor"], results["ours"]
+    floor_rps, floor_p99 = results["floor"]
     answered, repeated, total = results["answers"]
-    return [f"slack web · signed /visit · gunicorn gthread, 1 web worker × 8 threads + the Procfile "
-            f"worker · SQLite · {requests} requests at 50 concurrent",
-            f"  ours {ours_rps:7.0f} req/s  p99 {ours_p99:6.1f} ms   floor (bare bolt, ack only) "
-            f"{floor_rps:7.0f} req/s  p99 {floor_p99:6.1f} ms",
-            f"  stored and answered end to end (web when idle + 1 worker): {results['e2e']:.0f} req/s;"
-            f" {answered:,} of {total:,} answered, {repeated} twice",
-            f"  throughput ratio {ours_rps / floor_rps:4.2f} (goal ≥ 0.7)   p99 {ours_p99:.1f} ms "
-            f"(goal < 100 ms)   web RSS after {total:,} requests "
-            f"{results['rss']:.0f} MB (goal ≤ 120 MB)"]
+    lines = [f"slack web · signed /visit · gunicorn gthread, 1 web worker × 8 threads · SQLite · "
+             f"{requests} requests at 50 concurrent · floor (bare bolt, ack only) "
+             f"{floor_rps:6.0f} req/s p99 {floor_p99:5.1f} ms"]
+    for name, where in (("alone", "the worker on another host"),
+                        ("beside", "the worker on these 2 cores too")):
+        rps, p99 = results[name]
+        lines.append(f"  ours, {where:31} {rps:6.0f} req/s p99 {p99:5.1f} ms   ratio "
+                     f"{rps / floor_rps:4.2f} (goal ≥ 0.7, p99 < 100 ms)")
+    return lines + [
+        f"  stored and answered end to end (web when idle + 1 worker): {results['e2e']:.0f} req/s; "
+        f"{answered:,} of {total:,} answered, {repeated} twice",
+        f"  web RSS after {total:,} requests {results['rss']:.0f} MB (goal ≤ 120 MB)"]

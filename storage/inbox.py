@@ -50,7 +50,10 @@ class InboxRepository:
         return list(self.s.scalars(select(InboxItem).where(InboxItem.id.in_(ids)).order_by(InboxItem.id)))
 
     def done(self, item_id: int, now: dt.datetime) -> None:
-        self.s.execute(update(InboxItem).where(InboxItem.id == item_id)
+        self.done_many([item_id], now)
+
+    def done_many(self, item_ids: list[int], now: dt.datetime) -> None:
+        self.s.execute(update(InboxItem).where(InboxItem.id.in_(item_ids))
                        .values(status="done", done_at=now, claimed_until=None))
 
     def retry_at(self, item_id: int, when: dt.datetime, error: str) -> None:
