@@ -18,7 +18,7 @@ from collections import Counter
 from pathlib import Path
 from urllib.parse import urlencode
 
-from bench.web_load import ROOT, drained, gunicorn, load, p99_ms, worker, worker_rss_mb
+from bench.web_load import ROOT, compared, drained, gunicorn, load, measure, worker, worker_rss_mb
 
 SECRET = "bench-secret"
 sys.path.insert(0, str(ROOT / "tests"))
@@ -57,20 +57,17 @@ def run(tmp_dir: Path, requests: int = 6000, memory_requests: int = 10_000) -> l
     request, results = _visit(fake.url), {}
     with gunicorn("bench.bare_bolt:create_app()", env) as (_pid, port):
         load(port, request, 200, 10)  # warm up
-        seconds, latencies = load(port, request, requests, 50)
-        results["floor"] = (requests / seconds, p99_ms(latencies))
+        results["floor"] = measure(port, request, requests)
     fake.responses.clear()
     with gunicorn("bot.web:create_app()", env) as (pid, port):
         load(port, request, 200, 10)  # warm up (and register the reps)
         # the worker on another host: the web process alone on this one
-        seconds, latencies = load(port, request, requests, 50)
-        results["alone"] = (requests / seconds, p99_ms(latencies))
+        results["alone"] = measure(port, request, requests)
         with worker(env):  # then beside it, sharing the two cores with the web and the load
             fake.wait_for(lambda: len(fake.responses) >= 200 + requests, timeout=600)
             drained(url)
             started = time.monotonic()
-            seconds, latencies = load(port, request, requests, 50)
-            results["beside"] = (requests / seconds, p99_ms(latencies))
+            results["beside"] = measure(port, request, requests)
             # every acked /visit stored and answered: how long until the last answer arrived
             fake.wait_for(lambda: len(fake.responses) >= 200 + 2 * requests, timeout=600)
             results["e2e"] = requests / (max(drained(url), time.monotonic()) - started)
@@ -81,17 +78,12 @@ def run(tmp_dir: Path, requests: int = 6000, memory_requests: int = 10_000) -> l
         answers = Counter(r["url"] for r in fake.responses)
         results["answers"] = (len(answers), sum(n - 1 for n in answers.values()), total)
     fake.close()
-    floor_rps, floor_p99 = results["floor"]
+    floor_rps, floor_p99, _ = results["floor"]
     answered, repeated, total = results["answers"]
-    lines = [f"slack web · signed /visit · gunicorn gthread, 1 web worker × 8 threads · SQLite · "
-             f"{requests} requests at 50 concurrent · floor (bare bolt, ack only) "
-             f"{floor_rps:6.0f} req/s p99 {floor_p99:5.1f} ms"]
-    for name, where in (("alone", "the worker on another host"),
-                        ("beside", "the worker on these 2 cores too")):
-        rps, p99 = results[name]
-        lines.append(f"  ours, {where:31} {rps:6.0f} req/s p99 {p99:5.1f} ms   ratio "
-                     f"{rps / floor_rps:4.2f} (goal ≥ 0.7, p99 < 100 ms)")
-    return lines + [
+    return [f"slack web · signed /visit · gunicorn gthread, 1 web worker × 8 threads · SQLite · "
+            f"{requests} requests at 50 concurrent · floor (bare bolt, ack only) "
+            f"{floor_rps:6.0f} req/s p99 {floor_p99:5.1f} ms",
+            *compared(results, "goal ≥ 0.7, p99 < 100 ms"),
         f"  stored and answered end to end (web when idle + 1 worker): {results['e2e']:.0f} req/s; "
         f"{answered:,} of {total:,} answered, {repeated} twice",
         f"  web RSS after {total:,} requests {results['rss']:.0f} MB (goal ≤ 120 MB)"]

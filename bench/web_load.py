@@ -128,3 +128,21 @@ def worker_rss_mb(master_pid: int) -> float:
             if line.startswith("VmRSS:"):
                 rss = max(rss, int(line.split()[1]))
     return rss / 1024
+
+
+def measure(port: int, request: Request, requests: int) -> tuple[float, float, float]:
+    """(requests/s, p99 ms, slowest s) of `requests` at 50 concurrent."""
+    seconds, latencies = load(port, request, requests, 50)
+    return requests / seconds, p99_ms(latencies), max(latencies)
+
+
+def compared(results: dict, goal: str) -> list[str]:
+    """Ours, alone and beside the worker, against results["floor"]: one line each."""
+    floor_rps = results["floor"][0]
+    lines = []
+    for name, where in (("alone", "the worker on another host"),
+                        ("beside", "the worker on these 2 cores too")):
+        rps, p99, slowest = results[name]
+        lines.append(f"  ours, {where:31} {rps:6.0f} req/s p99 {p99:5.1f} ms slowest {slowest:4.2f} s"
+                     f"   ratio {rps / floor_rps:4.2f} ({goal})")
+    return lines

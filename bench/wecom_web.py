@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 from urllib.parse import urlencode
 
-from bench.web_load import ROOT, drained, gunicorn, load, p99_ms, worker
+from bench.web_load import ROOT, compared, drained, gunicorn, load, measure, worker
 
 sys.path.insert(0, str(ROOT / "tests"))
 
@@ -59,32 +59,25 @@ def run(tmp_dir: Path, requests: int = 6000) -> list[str]:
     results = {}
     with gunicorn("bench.bare_wecom:create_app()", env) as (_pid, port):
         load(port, request, 200, 10)  # warm up
-        seconds, latencies = load(port, request, requests, 50)
-        results["floor"] = (requests / seconds, p99_ms(latencies), max(latencies))
+        results["floor"] = measure(port, request, requests)
     with gunicorn("bot.web:create_app()", env) as (_pid, port):
         load(port, request, 200, 10)  # warm up (and register the reps)
         # the worker on another host: the web process alone on this one
-        seconds, latencies = load(port, request, requests, 50)
-        results["alone"] = (requests / seconds, p99_ms(latencies), max(latencies))
+        results["alone"] = measure(port, request, requests)
         with worker(env):  # then beside it, sharing the two cores with the web and the load
             drained(url)
             started = time.monotonic()
-            seconds, latencies = load(port, request, requests, 50)
-            results["beside"] = (requests / seconds, p99_ms(latencies), max(latencies))
+            results["beside"] = measure(port, request, requests)
             results["e2e"] = requests / (drained(url) - started)
     visits = _count(url, "SELECT count(*) FROM visits")
     fake.close()
     floor_rps, floor_p99, _ = results["floor"]
-    lines = [f"wecom web · encrypted text callbacks · gunicorn gthread, 1 web worker × 8 threads · "
-             f"SQLite · {requests} requests at 50 concurrent · floor (decrypt, answer empty) "
-             f"{floor_rps:6.0f} req/s p99 {floor_p99:5.1f} ms"]
-    for name, where in (("alone", "the worker on another host"),
-                        ("beside", "the worker on these 2 cores too")):
-        rps, p99, slowest = results[name]
-        lines.append(f"  ours, {where:31} {rps:6.0f} req/s p99 {p99:5.1f} ms slowest {slowest:4.2f} s"
-                     f"   ratio {rps / floor_rps:4.2f} (goal ≥ 0.7, none near 5 s)")
-    return lines + [f"  stored end to end (web when idle + 1 worker): {results['e2e']:.0f} req/s; "
-                    f"{visits:,} of {2 * requests + 200:,} visits stored"]
+    return [f"wecom web · encrypted text callbacks · gunicorn gthread, 1 web worker × 8 threads · "
+            f"SQLite · {requests} requests at 50 concurrent · floor (decrypt, answer empty) "
+            f"{floor_rps:6.0f} req/s p99 {floor_p99:5.1f} ms",
+            *compared(results, "goal ≥ 0.7, none near 5 s"),
+            f"  stored end to end (web when idle + 1 worker): {results['e2e']:.0f} req/s; "
+            f"{visits:,} of {2 * requests + 200:,} visits stored"]
 
 
 def _count(url: str, sql: str) -> int:

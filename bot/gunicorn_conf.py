@@ -1,5 +1,6 @@
-"""gunicorn settings for the `web` process (Procfile). Threads, not processes, by default: the
-app acks Slack at once and does its work in background threads, so threads are what it waits on."""
+"""gunicorn settings for the `web` process (Procfile). Threads: a request is verified, recorded and
+acked at once (its work runs in this process's one background thread when it is idle, else in a
+worker: bot/handoff.py), so requests mostly wait on the database and the network."""
 import os
 
 bind = f"0.0.0.0:{os.environ.get('PORT', '3000')}"
@@ -12,9 +13,9 @@ accesslog = "-" if os.environ.get("WEB_ACCESS_LOG") else None
 
 
 def post_worker_init(worker):
-    """Keep acks quick while background work runs in the same interpreter: start-up objects out
-    of the collector's way (fewer, shorter GC pauses), and a shorter GIL switch interval so a
-    request thread waits at most about a millisecond for a busy background thread."""
+    """Keep acks quick: start-up objects out of the collector's way (fewer, shorter GC pauses),
+    and a shorter GIL switch interval so a request thread waits at most about a millisecond for
+    the background thread when it runs work here."""
     import gc
     import sys
 
