@@ -50,8 +50,8 @@ class Handoff:
         sqlite_file = bind.dialect.name == "sqlite" and bind.url.database not in (None, "", ":memory:")
         self._inbox_engine = (make_engine(bind.url.render_as_string(hide_password=False),
                                           busy_timeout_ms=0) if sqlite_file else bind)
-        self._writing = threading.Lock()  # one thread at a time writes the inbox …
-        self._queue_lock = threading.Lock()
+        self._turn = threading.Condition()
+        self._writing = False  # one thread at a time writes the inbox …
         self._queue: list[_Waiting] = []  # … everything waiting by then
 
     @contextmanager
@@ -88,25 +88,28 @@ class Handoff:
         write turn inserts every row waiting by then in one statement, so under load one short
         transaction carries many requests."""
         entry = _Waiting((key, platform, payload, held_for))
-        with self._queue_lock:
+        with self._turn:
             self._queue.append(entry)
-        with self._writing:
-            if not entry.done:
-                with self._queue_lock:
-                    batch, self._queue = self._queue, []
-                try:
-                    ids = self._put_many([waiting.row for waiting in batch])
-                except OperationalError as error:
-                    ids = [error] * len(batch)
-                for waiting, item_id in zip(batch, ids, strict=True):
-                    waiting.result, waiting.done = item_id, True
-        if isinstance(entry.result, OperationalError):
-            raise entry.result
-        return entry.result
+            while not entry.done and self._writing:
+                self._turn.wait()
+            if entry.done:
+                return entry.outcome()
+            self._writing = True  # this thread writes what is waiting, its own row included
+            batch, self._queue = self._queue, []
+        try:
+            ids = self._put_many([waiting.row for waiting in batch])
+        except Exception as error:  # each waiting request raises it (the database is down …)
+            ids = [error] * len(batch)
+        with self._turn:
+            for waiting, item_id in zip(batch, ids, strict=True):
+                waiting.result, waiting.done = item_id, True
+            self._writing = False
+            self._turn.notify_all()
+        return entry.outcome()
 
     def _put_many(self, rows: list) -> list[int | None]:
         # SQLite has one writer at a time, and a worker's transactions hold the lock a few ms
-        # each: ask again every half millisecond (SQLite's own busy handler sleeps up to 100 ms
+        # each: ask again every millisecond (SQLite's own busy handler sleeps up to 100 ms
         # at a time, a long tail of slow acks)
         deadline = time.monotonic() + LOCKED_FOR
         while True:
@@ -156,4 +159,9 @@ class _Waiting:
     def __init__(self, row: tuple):
         self.row = row
         self.done = False
-        self.result: int | OperationalError | None = None
+        self.result: int | Exception | None = None
+
+    def outcome(self) -> int | None:
+        if isinstance(self.result, Exception):
+            raise self.result
+        return self.result

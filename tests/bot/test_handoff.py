@@ -1,0 +1,75 @@
+"""The web process's handoff (bot/handoff.py) on SQLite and PostgreSQL: work runs here when the
+process is idle, is left in the inbox for a worker when it is busy, is recorded once per key even
+when many requests arrive together, and still runs (to say the database is down) without one."""
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+from bot.handoff import Handoff
+from storage.db import make_engine, make_session_factory
+from storage.models import InboxItem
+from support import count, eventually
+
+
+def rows(session_factory):
+    with session_factory() as s:
+        return [(i.key, i.status, i.claimed_until is not None)
+                for i in s.query(InboxItem).order_by(InboxItem.id)]
+
+
+def test_an_idle_process_runs_the_work_itself_and_marks_it_done(session_factory):
+    handoff = Handoff(session_factory, "test")
+    with handoff.serving():  # the request itself
+        future = handoff.submit("slack", "slack:Ev1:dm", {"text": "hi"}, lambda: "answered")
+    assert future.result(timeout=10) == "answered"
+    eventually(lambda: rows(session_factory) == [("slack:Ev1:dm", "done", False)])
+
+
+def test_a_busy_process_leaves_the_work_for_a_worker(session_factory):
+    handoff = Handoff(session_factory, "test")
+    ran = []
+    with handoff.serving(), handoff.serving():  # another request is in flight
+        assert handoff.submit("wecom", "wecom:msg:1", {"text": "拜访"}, lambda: ran.append(1)) is None
+    assert rows(session_factory) == [("wecom:msg:1", "pending", False)] and ran == []
+
+
+def test_requests_arriving_together_are_each_recorded_once(session_factory):
+    handoff = Handoff(session_factory, "test")
+    start = threading.Barrier(16)
+
+    def arrive(i: int):
+        with handoff.serving(), handoff.serving():
+            start.wait(timeout=10)
+            # every request twice at once, as a platform retrying one that is slow to answer
+            return handoff.submit("slack", f"slack:T{i // 2}:run", {"i": i}, lambda: None)
+
+    with ThreadPoolExecutor(16) as pool:
+        assert list(pool.map(arrive, range(16))) == [None] * 16
+    assert sorted(key for key, _, _ in rows(session_factory)) == sorted(f"slack:T{i}:run" for i in range(8))
+    assert count(session_factory, InboxItem) == 8
+
+
+def test_without_a_database_the_work_still_runs_here_to_say_so():
+    engine = make_engine("postgresql+psycopg://postgres@127.0.0.1:1/nowhere")
+    handoff = Handoff(make_session_factory(engine), "test")
+    with handoff.serving(), handoff.serving():  # busy, even: nowhere to leave it
+        future = handoff.submit("slack", "slack:Ev9:dm", {}, lambda: "try again in a minute")
+    assert future.result(timeout=10) == "try again in a minute"
+    engine.dispose()
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+def test_on_sqlite_a_worker_holding_the_write_lock_delays_the_record_and_loses_nothing(session_factory,
+                                                                                      engine):
+    handoff = Handoff(session_factory, "test")
+    with engine.connect() as worker:
+        worker.exec_driver_sql("BEGIN IMMEDIATE")  # a worker's transaction holds the write lock
+        with ThreadPoolExecutor(1) as pool, handoff.serving(), handoff.serving():
+            waiting = pool.submit(handoff.submit, "slack", "slack:Ev5:dm", {}, lambda: None)
+            time.sleep(0.3)
+            assert not waiting.done()  # still asking for the lock
+            worker.exec_driver_sql("COMMIT")
+            assert waiting.result(timeout=10) is None
+    assert rows(session_factory) == [("slack:Ev5:dm", "pending", False)]
