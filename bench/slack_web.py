@@ -19,6 +19,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 from bench.web_load import ROOT, compared, drained, gunicorn, load, measure, worker, worker_rss_mb
+from bot import gunicorn_conf
 
 SECRET = "bench-secret"
 sys.path.insert(0, str(ROOT / "tests"))
@@ -80,7 +81,8 @@ def run(tmp_dir: Path, requests: int = 6000, memory_requests: int = 10_000) -> l
     fake.close()
     floor_rps, floor_p99, _ = results["floor"]
     answered, repeated, total = results["answers"]
-    return [f"slack web · signed /visit · gunicorn gthread, 1 web worker × 8 threads · SQLite · "
+    threads = gunicorn_conf.threads
+    return [f"slack web · signed /visit · gunicorn gthread, 1 web worker × {threads} threads · SQLite · "
             f"{requests} requests at 50 concurrent · floor (bare bolt, ack only) "
             f"{floor_rps:6.0f} req/s p99 {floor_p99:5.1f} ms",
             *compared(results, "goal ≥ 0.7, p99 < 100 ms"),

@@ -14,6 +14,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 from bench.web_load import ROOT, compared, drained, gunicorn, load, measure, worker
+from bot import gunicorn_conf
 
 sys.path.insert(0, str(ROOT / "tests"))
 
@@ -72,7 +73,8 @@ def run(tmp_dir: Path, requests: int = 6000) -> list[str]:
     visits = _count(url, "SELECT count(*) FROM visits")
     fake.close()
     floor_rps, floor_p99, _ = results["floor"]
-    return [f"wecom web · encrypted text callbacks · gunicorn gthread, 1 web worker × 8 threads · "
+    threads = gunicorn_conf.threads
+    return [f"wecom web · encrypted text callbacks · gunicorn gthread, 1 web worker × {threads} threads · "
             f"SQLite · {requests} requests at 50 concurrent · floor (decrypt, answer empty) "
             f"{floor_rps:6.0f} req/s p99 {floor_p99:5.1f} ms",
             *compared(results, "goal ≥ 0.7, none near 5 s"),

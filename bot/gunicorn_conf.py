@@ -6,7 +6,9 @@ import os
 bind = f"0.0.0.0:{os.environ.get('PORT', '3000')}"
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
 worker_class = "gthread"
-threads = int(os.environ.get("WEB_THREADS", "8"))
+# a request mostly waits for its inbox row's (group) commit, not for the CPU: enough threads that
+# one batch is being written while the next fills
+threads = int(os.environ.get("WEB_THREADS", "16"))
 timeout = 30
 keepalive = 5
 accesslog = "-" if os.environ.get("WEB_ACCESS_LOG") else None

@@ -17,6 +17,7 @@ import datetime as dt
 import logging
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future
 from contextlib import contextmanager
@@ -36,6 +37,8 @@ T = TypeVar("T")
 HELD_FOR = dt.timedelta(seconds=60)
 #: Work that may be queued here at once: the one before (finishing its sends) and this one.
 IDLE_QUEUE = 2
+#: (requests, seconds): this many arriving within this long is a busy process (50 a second).
+BUSY_RATE = (10, 0.2)
 LOCKED_FOR = 5.0  # seconds a request waits for SQLite's write lock, as the engine's busy timeout
 
 
@@ -46,6 +49,7 @@ class Handoff:
         self._lock = threading.Lock()
         self._in_flight = 0  # requests this process is serving right now
         self._busy = 0  # work queued or running here
+        self._arrivals: deque[float] = deque(maxlen=BUSY_RATE[0])  # the latest requests' times
         bind = session_factory.kw["bind"]
         sqlite_file = bind.dialect.name == "sqlite" and bind.url.database not in (None, "", ":memory:")
         self._inbox_engine = (make_engine(bind.url.render_as_string(hide_password=False),
@@ -59,6 +63,7 @@ class Handoff:
         """Wraps each request the process serves (the WSGI app), so idle means idle."""
         with self._lock:
             self._in_flight += 1
+            self._arrivals.append(time.monotonic())
         try:
             yield
         finally:
@@ -123,8 +128,11 @@ class Handoff:
 
     def _take(self) -> bool:
         with self._lock:
-            # no other request in flight, and at most the tail of the last one still running
-            if self._in_flight <= 1 and self._busy < IDLE_QUEUE:
+            # no other request in flight, at most the tail of the last one still running, and
+            # requests not arriving quickly (under load a fast app has one in flight at a time)
+            arrivals, window = BUSY_RATE
+            quiet = len(self._arrivals) < arrivals or time.monotonic() - self._arrivals[0] > window
+            if self._in_flight <= 1 and self._busy < IDLE_QUEUE and quiet:
                 self._busy += 1
                 return True
             return False
