@@ -21,6 +21,9 @@ from bot.handoff import Handoff
 
 log = logging.getLogger(__name__)
 
+#: What bolt reads of a request's headers when it dispatches it again (the signature is not kept:
+#: the web process verified it, and the worker's app takes only recorded requests).
+KEPT_HEADERS = ("content-type", "x-slack-retry-num", "x-slack-retry-reason")
 Work = Callable[..., None]  # (body, client, context, respond): bolt passes them by name
 First = Callable[..., bool]  # (ack, body, client) → whether there is work to hand on
 
@@ -37,14 +40,17 @@ def after_ack(listen, handoff: Handoff | None, work: Work, first: First = ack_on
         return
     name = work.__name__
 
-    def ack_and_hand_on(ack, body, client, context, respond, request: BoltRequest) -> None:
-        if not first(ack, body, client):
+    def ack_and_hand_on(ack, body, request: BoltRequest) -> None:
+        context = request.context
+        if not first(ack, body, context.client):
             return
         key = f"slack:{body.get('event_id') or body.get('trigger_id') or uuid.uuid4().hex}:{name}"
         payload = {"mode": request.mode, "function": name,
                    "body": request.raw_body if request.mode == "http" else body,
-                   "headers": {header: list(values) for header, values in request.headers.items()}}
-        handoff.submit("slack", key, payload, lambda: _run(work, body, client, context, respond))
+                   "headers": {header: list(request.headers[header])
+                               for header in KEPT_HEADERS if header in request.headers}}
+        handoff.submit("slack", key, payload,
+                       lambda: _run(work, body, context.client, context, context.respond))
 
     listen(ack_and_hand_on)
 
