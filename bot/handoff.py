@@ -3,13 +3,14 @@ handed to a worker through the inbox table.
 
 Acks must stay quick however many requests arrive, and an acked request must not be lost with the
 process that acked it. So every request's work is first recorded in the inbox under the
-platform's id for the request (a retry finds it there and adds nothing). When no other request is
-in flight and little else runs here, this process runs it at once, holding the row while it does
-(a person at a phone gets the answer without a worker's poll in between; WeCom can get its passive
-reply). Under load the row is left for the `worker` processes (`scheduler/inbox.py`), so this
-process only verifies, records and acks. A process that dies mid-run leaves its row held until
-the hold runs out; a worker then runs it again, and the handlers' own delivery keys keep that
-from storing anything twice.
+platform's id for the request (a retry finds it there and adds nothing). While requests come
+slowly (no other in flight, fewer than 50 a second) and little else runs here, this process runs
+it at once, holding the row while it does (a person at a phone gets the answer without a worker's
+poll in between; WeCom can get its passive reply). Under load the row is left for the `worker`
+processes (`scheduler/inbox.py`), so this process only verifies, records and acks; rows are
+written in group commits (one short transaction for all the requests waiting to be recorded).
+A process that dies mid-run leaves its row held until the hold runs out; a worker then runs it
+again, and the handlers' own delivery keys keep that from storing anything twice.
 """
 from __future__ import annotations
 
