@@ -136,10 +136,14 @@ def measure(port: int, request: Request, requests: int) -> tuple[float, float, f
     return requests / seconds, p99_ms(latencies), max(latencies)
 
 
-def compared(results: dict, goal: str) -> list[str]:
-    """Ours, alone and beside the worker, against results["floor"]: one line each."""
-    floor_rps = results["floor"][0]
-    lines = []
+def compared(what: str, floor: str, requests: int, results: dict, goal: str) -> list[str]:
+    """The setting and the floor, then ours alone and beside the worker against it."""
+    from bot import gunicorn_conf
+
+    floor_rps, floor_p99, _ = results["floor"]
+    lines = [f"{what} · gunicorn gthread, 1 web worker × {gunicorn_conf.threads} threads · SQLite · "
+             f"{requests} requests at 50 concurrent · floor ({floor}) {floor_rps:6.0f} req/s "
+             f"p99 {floor_p99:5.1f} ms"]
     for name, where in (("alone", "the worker on another host"),
                         ("beside", "the worker on these 2 cores too")):
         rps, p99, slowest = results[name]

@@ -14,7 +14,6 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 from bench.web_load import ROOT, compared, drained, gunicorn, load, measure, worker
-from bot import gunicorn_conf
 
 sys.path.insert(0, str(ROOT / "tests"))
 
@@ -72,12 +71,8 @@ def run(tmp_dir: Path, requests: int = 6000) -> list[str]:
             results["e2e"] = requests / (drained(url) - started)
     visits = _count(url, "SELECT count(*) FROM visits")
     fake.close()
-    floor_rps, floor_p99, _ = results["floor"]
-    threads = gunicorn_conf.threads
-    return [f"wecom web · encrypted text callbacks · gunicorn gthread, 1 web worker × {threads} threads · "
-            f"SQLite · {requests} requests at 50 concurrent · floor (decrypt, answer empty) "
-            f"{floor_rps:6.0f} req/s p99 {floor_p99:5.1f} ms",
-            *compared(results, "goal ≥ 0.7, none near 5 s"),
+    return [*compared("wecom web · encrypted text callbacks", "decrypt, answer empty", requests,
+                      results, "goal ≥ 0.7, none near 5 s"),
             f"  stored end to end (web when idle + 1 worker): {results['e2e']:.0f} req/s; "
             f"{visits:,} of {2 * requests + 200:,} visits stored"]
 
