@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import queue
 import threading
 import time
 from collections import deque
@@ -55,9 +56,8 @@ class Handoff:
         sqlite_file = bind.dialect.name == "sqlite" and bind.url.database not in (None, "", ":memory:")
         self._inbox_engine = (make_engine(bind.url.render_as_string(hide_password=False),
                                           busy_timeout_ms=0) if sqlite_file else bind)
-        self._turn = threading.Condition()
-        self._writing = False  # one thread at a time writes the inbox …
-        self._queue: list[_Waiting] = []  # … everything waiting by then
+        self._waiting: queue.SimpleQueue[_Waiting] = queue.SimpleQueue()  # rows to record …
+        self._writer: threading.Thread | None = None  # … by this thread, started on first use
 
     @contextmanager
     def serving(self) -> Iterator[None]:
@@ -90,28 +90,30 @@ class Handoff:
         return self._run(item_id, work)
 
     def _record(self, key: str, platform: str, payload: dict, held_for: dt.timedelta | None) -> int | None:
-        """The inbox row's id (None: recorded before). Group commit: whichever thread gets the
-        write turn inserts every row waiting by then in one statement, so under load one short
-        transaction carries many requests."""
+        """The inbox row's id (None: recorded before), once it is committed. Group commit: one
+        writer thread inserts every row waiting by then in one statement, so under load one short
+        transaction carries many requests, and a request thread sleeps once, until its row is in
+        (fewer thread switches than taking turns to write, which is most of the cost here)."""
+        if self._writer is None:
+            with self._lock:
+                if self._writer is None:
+                    self._writer = threading.Thread(target=self._write, name="inbox-writer", daemon=True)
+                    self._writer.start()
         entry = _Waiting((key, platform, payload, held_for))
-        with self._turn:
-            self._queue.append(entry)
-            while not entry.done and self._writing:
-                self._turn.wait()
-            if entry.done:
-                return entry.outcome()
-            self._writing = True  # this thread writes what is waiting, its own row included
-            batch, self._queue = self._queue, []
-        try:
-            ids = self._put_many([waiting.row for waiting in batch])
-        except Exception as error:  # each waiting request raises it (the database is down …)
-            ids = [error] * len(batch)
-        with self._turn:
-            for waiting, item_id in zip(batch, ids, strict=True):
-                waiting.result, waiting.done = item_id, True
-            self._writing = False
-            self._turn.notify_all()
+        self._waiting.put(entry)
         return entry.outcome()
+
+    def _write(self) -> None:
+        while True:
+            batch = [self._waiting.get()]
+            while not self._waiting.empty():
+                batch.append(self._waiting.get())
+            try:
+                ids = self._put_many([waiting.row for waiting in batch])
+            except Exception as error:  # each waiting request raises it (the database is down …)
+                ids = [error] * len(batch)
+            for waiting, item_id in zip(batch, ids, strict=True):
+                waiting.finish(item_id)
 
     def _put_many(self, rows: list) -> list[int | None]:
         # SQLite has one writer at a time, and a worker's transactions hold the lock a few ms
@@ -163,14 +165,20 @@ class Handoff:
 
 
 class _Waiting:
-    """A row waiting for its turn to be written, then its id (or the error)."""
+    """A row waiting to be recorded, then its id (or the error)."""
 
     def __init__(self, row: tuple):
         self.row = row
-        self.done = False
         self.result: int | Exception | None = None
+        self._recorded = threading.Lock()  # held until the writer has the outcome
+        self._recorded.acquire()
+
+    def finish(self, result: int | Exception | None) -> None:
+        self.result = result
+        self._recorded.release()
 
     def outcome(self) -> int | None:
+        self._recorded.acquire()  # sleeps until `finish`
         if isinstance(self.result, Exception):
             raise self.result
         return self.result
