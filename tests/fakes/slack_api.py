@@ -137,11 +137,14 @@ class FakeSlack:
                         fake.uploads.append(raw)
                         fake.lock.notify_all()
                     return self._send(200, {}, {"ok": True})
-                if self.path.startswith("/response/"):
+                if self.path.startswith("/response/"):  # scripted as "response_url"
                     with fake.lock:
-                        fake.responses.append({"url": self.path, **params})
+                        status, headers, answer = fake._answer("response_url", params)
+                        fake.calls.append(Call("response_url", params, "", status=status))
+                        if status == 200:
+                            fake.responses.append({"url": self.path, **params})
                         fake.lock.notify_all()
-                    return self._send(200, {}, {"ok": True})
+                    return self._send(status, headers, answer)
                 self._call(self.path, params)
 
             def _call(self, path, params):

@@ -170,6 +170,15 @@ def test_posts_wait_out_rate_limits_and_still_arrive(slack):
     assert time.monotonic() - started < 10
 
 
+def test_an_answer_to_a_command_waits_out_a_rate_limit_and_arrives_once(slack):
+    slack.fake.rate_limit("response_url", times=1, retry_after=1)
+    assert "Acme" in slack.say("/visit", "Acme: demo")
+    first, second = slack.fake.called("response_url")
+    assert first.status == 429 and second.status == 200
+    assert second.at - first.at >= 0.95  # never sooner than Retry-After allows
+    assert len(slack.fake.responses) == 1 and count(slack.core.session_factory, Visit) == 1
+
+
 def test_healthz_reports_the_database(slack):
     status, body = slack.get("/healthz")
     assert status == 200 and json.loads(body) == {"status": "ok", "database": "ok"}
