@@ -161,6 +161,34 @@ def deliveries_retry() -> None:
     click.echo(f"{count} failed deliveries queued again.")
 
 
+@main.group(invoke_without_command=True)
+@click.pass_context
+def inbox(ctx) -> None:
+    """Show chat requests a busy web process handed on: how many wait, and those given up on."""
+    if ctx.invoked_subcommand:
+        return
+    from storage.inbox import InboxRepository
+
+    with _app().session_factory() as session:
+        repo = InboxRepository(session)
+        (waiting, oldest), failed = repo.waiting(), repo.failed()
+    click.echo(f"Chat requests waiting for a worker: {waiting} (the oldest received "
+               f"{oldest:%Y-%m-%d %H:%M:%S}Z)." if waiting else "No chat request waiting.")
+    for row in failed:
+        click.echo(f"failed   {row.key}  received {row.created_at:%Y-%m-%d %H:%M:%S}Z"
+                   f"  tries {row.attempts}  ({row.last_error})")
+
+
+@inbox.command("retry")
+def inbox_retry() -> None:
+    """Run failed chat requests again (nothing they stored before is stored twice)."""
+    from storage.inbox import InboxRepository
+
+    with _app().session_factory.begin() as session:
+        count = InboxRepository(session).requeue_failed()
+    click.echo(f"Failed chat requests queued again: {count}.")
+
+
 @main.command()
 def worker() -> None:
     """Run the scheduler and the outbox sender (the Procfile's `worker`)."""

@@ -64,12 +64,23 @@ class InboxRepository:
         self.s.execute(update(InboxItem).where(InboxItem.id == item_id)
                        .values(status="failed", claimed_until=None, last_error=error[:2000]))
 
-    def pending(self) -> int:
-        return self.s.scalar(select(func.count()).select_from(InboxItem)
-                             .where(InboxItem.status == "pending"))
+    def waiting(self) -> tuple[int, dt.datetime | None]:
+        """How many requests wait to be run, and when the oldest of them came."""
+        return tuple(self.s.execute(select(func.count(), func.min(InboxItem.created_at))
+                                    .where(InboxItem.status == "pending")).one())
+
+    def failed(self, limit: int = 50) -> list[InboxItem]:
+        """Requests given up on after their attempts, oldest first."""
+        return list(self.s.scalars(select(InboxItem).where(InboxItem.status == "failed")
+                                   .order_by(InboxItem.id).limit(limit)))
+
+    def requeue_failed(self) -> int:
+        """Give failed requests a fresh set of attempts; returns how many."""
+        return self.s.execute(update(InboxItem).where(InboxItem.status == "failed")
+                              .values(status="pending", attempts=0, claimed_until=None)).rowcount
 
     def purge(self, before: dt.datetime) -> int:
         """Forget handled requests received before `before` (their keys only guard retries,
-        which come within minutes); failed ones stay for `salesbot deliveries`-style inspection."""
+        which come within minutes); failed ones stay for `salesbot inbox`."""
         return self.s.execute(delete(InboxItem).where(InboxItem.status == "done",
                                                       InboxItem.created_at < before)).rowcount

@@ -183,3 +183,22 @@ def test_jobs_lists_each_teams_schedule_and_run_job_sends_once(cli):
     assert pending.count("standup-prompt:") == 2 and "→ console:user:Ana" in pending
     unknown = cli("run-job", "standup", "--team", "Nowhere")
     assert unknown.exit_code == 1 and "No standup job for a team named Nowhere" in unknown.output
+
+
+def test_inbox_shows_what_waits_and_what_failed_and_retry_queues_it_again(cli, db_url):
+    from storage.inbox import InboxRepository
+    from storage.models import InboxItem, utcnow
+
+    assert cli("inbox").output == "No chat request waiting.\n"
+    with make_session_factory(make_engine(db_url)).begin() as s:
+        repo = InboxRepository(s)
+        repo.put(key="slack:Ev1:direct_message", platform="slack", payload={}, now=utcnow())
+        broken = repo.put(key="wecom:msg:42", platform="wecom", payload={}, now=utcnow())
+        s.get(InboxItem, broken).attempts = 3  # what a worker leaves after its last attempt
+        repo.fail(broken, "WeChatClientException: 60011 no privilege")
+    listing = cli("inbox").output.splitlines()
+    assert listing[0].startswith("Chat requests waiting for a worker: 1 (the oldest received 20")
+    assert listing[1].startswith("failed   wecom:msg:42  received 20")
+    assert listing[1].endswith("tries 3  (WeChatClientException: 60011 no privilege)")
+    assert cli("inbox", "retry").output == "Failed chat requests queued again: 1.\n"
+    assert cli("inbox").output.startswith("Chat requests waiting for a worker: 2 ")

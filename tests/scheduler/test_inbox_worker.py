@@ -52,6 +52,14 @@ def test_a_failing_request_is_retried_then_marked_failed_and_the_others_still_ru
     assert rows(session_factory)["bad"] == ("failed", MAX_ATTEMPTS)
     with session_factory() as s:
         assert "the platform said no" in s.query(InboxItem).filter_by(key="bad").one().last_error
+    assert worker.run_once() == 0
+    # `salesbot inbox retry` once the cause is fixed: run again with fresh attempts
+    with session_factory.begin() as s:
+        assert InboxRepository(s).requeue_failed() == 1
+    ran.clear()
+    bad_fixed = InboxWorker(session_factory, {"slack": lambda p: ran.append(p["text"])})
+    assert bad_fixed.run_once() == 1 and ran == ["bad"]
+    assert rows(session_factory)["bad"] == ("done", 1)
 
 
 def test_requests_of_a_platform_this_worker_does_not_run_are_left_for_one_that_does(session_factory):

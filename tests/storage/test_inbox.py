@@ -59,7 +59,8 @@ def test_done_rows_are_not_run_again_and_are_purged_after_a_day(session_factory)
         repo = InboxRepository(s)
         repo.done(done_id, NOW)
         repo.fail(failed_id, "RuntimeError('boom')")
-        assert repo.pending() == 1
+        assert repo.waiting() == (1, NOW)
+        assert [item.key for item in repo.failed()] == ["broken"]
     assert claim(session_factory) == [("waiting", 1)]
     with session_factory.begin() as s:
         assert InboxRepository(s).purge(NOW - dt.timedelta(days=1)) == 0  # not a day old yet
