@@ -87,7 +87,8 @@ def _check_roster(session, tenant, row, defaults):
     people = PeopleRepository(session)
     name = row.get("name") or _fail("name is empty")
     role = ROLE_WORDS.get((row.get("role") or "rep").lower()) or _fail(
-        f"role “{row['role']}” is not rep, manager or admin")
+        f"role “{row['role']}” is not rep, manager, admin or inactive")
+    active = role != "inactive"  # someone who left: kept with their data, off rosters
     locale = (row.get("locale") or "en").lower()[:2]
     if locale not in ("en", "zh"):
         _fail(f"locale “{row['locale']}” is not en or zh")
@@ -107,11 +108,13 @@ def _check_roster(session, tenant, row, defaults):
     def store():
         member = people.by_identity(tenant.id, tenant.platform, user_id)
         if member is None:
-            member = people.add_member(tenant.id, name, role=role, locale=locale, timezone=timezone,
-                                       identity=(tenant.platform, user_id))
+            member = people.add_member(tenant.id, name, role=role if active else "rep", locale=locale,
+                                       timezone=timezone, identity=(tenant.platform, user_id))
         else:
-            member.display_name, member.role, member.locale = name, role, locale
+            member.display_name, member.locale = name, locale
+            member.role = role if active else member.role
             member.timezone = timezone or member.timezone
+        member.active = active
         if row.get("team"):
             team = people.team_by_name(tenant.id, row["team"]) or people.add_team(
                 tenant.id, row["team"], timezone=defaults.timezone,

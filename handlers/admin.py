@@ -141,14 +141,21 @@ def _is_timezone(name: str) -> bool:
 def handle_set_role(ctx: Ctx, cmd: SetRole) -> Reply:
     if not ctx.is_admin:
         raise ctx.refuse("admin_only")
-    member = member_named(ctx, cmd.member)
-    admins = [m for m in ctx.people.members(ctx.tenant.id) if m.role == "admin" and m.active]
-    if member.role == "admin" and cmd.role != "admin" and len(admins) == 1:
+    member = member_named(ctx, cmd.member, inactive_too=True)  # `role @bo rep` brings Bo back
+    if cmd.role != "admin" and active_admins(ctx) == [member]:
         raise ctx.refuse("last_admin", name=member.display_name)
-    member.role = cmd.role
+    if cmd.role == "inactive":  # they left: off rosters and prompts; what they did stays
+        member.active = False
+        ctx.people.audit(ctx.tenant.id, ctx.member.id, "member.active", "member", member.id, active=False)
+        return Reply(lines=(ctx.t("member_deactivated", name=member.display_name),))
+    member.role, member.active = cmd.role, True
     ctx.people.audit(ctx.tenant.id, ctx.member.id, "member.role", "member", member.id, role=cmd.role)
     return Reply(lines=(ctx.t("role_set", name=member.display_name,
                               role=name_of(ROLE_NAMES, cmd.role, ctx.locale)),))
+
+
+def active_admins(ctx: Ctx) -> list[Member]:
+    return [m for m in ctx.people.members(ctx.tenant.id) if m.role == "admin" and m.active]
 
 
 def handle_take_leave(ctx: Ctx, cmd: TakeLeave) -> Reply:

@@ -105,6 +105,9 @@ def dispatch(session: Session, tenant: Tenant, member: Member, text: str, now: d
     """Run one message for a known member inside the caller's transaction."""
     ctx = Ctx(session, tenant, member, reply_locale(text, member.locale), now,
               defaults.timezone, defaults.calendar)
+    if not member.active:  # an admin set them inactive (`role @name inactive`)
+        admins = ", ".join(m.display_name for m in admin.active_admins(ctx))
+        return Reply(lines=(ctx.t("member_inactive", admins=admins),), ok=False, locale=ctx.locale)
     command = parse(text, ctx.today)
     if isinstance(command, c.ParseError) and command.topic is None \
             and schedules.awaits_answer(ctx):  # free text after the standup prompt answers it

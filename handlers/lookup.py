@@ -53,8 +53,8 @@ def _candidates(ctx: Ctx, name: str, found: list[Customer]):
                       hint=" · ".join(c.name for c in found))
 
 
-def member_named(ctx: Ctx, name: str) -> Member:
-    found = ctx.people.find_members(ctx.tenant.id, name)
+def member_named(ctx: Ctx, name: str, *, inactive_too: bool = False) -> Member:
+    found = ctx.people.find_members(ctx.tenant.id, name, inactive_too=inactive_too)
     if not found:
         raise ctx.refuse("member_unknown", name=name)
     if len(found) > 1:

@@ -12,7 +12,8 @@ METRIC_NAMES = {
 }
 PERIOD_NAMES = {"week": ("week", "周"), "month": ("month", "月"), "quarter": ("quarter", "季度"),
                 "year": ("year", "年")}
-ROLE_NAMES = {"rep": ("rep", "销售代表"), "manager": ("manager", "经理"), "admin": ("admin", "管理员")}
+ROLE_NAMES = {"rep": ("rep", "销售代表"), "manager": ("manager", "经理"), "admin": ("admin", "管理员"),
+              "inactive": ("inactive", "停用")}
 LIFECYCLE_NAMES = {"potential": ("potential", "潜在"), "intent": ("intent", "意向"),
                    "customer": ("customer", "成交客户")}
 JOB_NAMES = {
@@ -155,6 +156,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bad_calendar": ("“{value}” is not a holiday calendar; use a country code like CN, US or GB.",
                      "“{value}”不是有效的节假日日历，请使用 CN、US、GB 这样的国家代码。"),
     "role_set": ("{name} is now {role}.", "{name}的角色已改为{role}。"),
+    "member_deactivated": ("{name} is now inactive: no longer in rosters, reports, leaderboards or "
+                           "standups; their visits and deals stay. `role @{name} rep` brings them back.",
+                           "{name}已停用：不再出现在团队名单、报表、排行榜和站会中，其拜访和商机保留。"
+                           "发送 `角色 @{name} 销售` 可恢复。"),
+    "member_inactive": ("Your salesbot account is inactive. Ask an admin ({admins}) to bring it back.",
+                        "你的 salesbot 账号已停用，请联系管理员（{admins}）恢复。"),
     "last_admin": ("{name} is the only admin; make someone else admin first.",
                    "{name}是唯一的管理员，请先指定其他管理员。"),
     "leave_set": ("Leave noted: {first} – {last}.", "已登记请假：{first} – {last}。"),
@@ -245,7 +252,7 @@ USAGE: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
              ("团队", "团队 新建 华东 #华东销售", "团队 添加 华东 @张三", "团队 移除 华东 @张三",
               "团队 设置 华东 停滞 21", "团队 设置 华东 时区 Asia/Shanghai", "团队 设置 华东 日历 CN",
               "团队 设置 华东 企业微信 webhook:ROBOT_KEY")),
-    "role": (("role @ana manager",), ("角色 @张三 经理",)),
+    "role": (("role @ana manager", "role @bo inactive"), ("角色 @张三 经理", "角色 @李四 停用")),
     "leave": (("leave 12/24-12/31", "leave tomorrow"), ("请假 12月24日-12月31日", "请假 明天")),
     "language": (("language zh", "language en"), ("语言 中文", "语言 英文")),
     "link": (("link", "link 123456"), ("关联", "关联 123456")),

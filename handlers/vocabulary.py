@@ -52,6 +52,9 @@ ROLE_WORDS = {
     "rep": "rep", "sales": "rep", "销售": "rep", "代表": "rep", "销售代表": "rep",
     "manager": "manager", "经理": "manager", "销售经理": "manager", "主管": "manager",
     "admin": "admin", "管理员": "admin",
+    # not a role: the member left (off rosters, reports and prompts; their data stays)
+    "inactive": "inactive", "deactivated": "inactive", "left": "inactive", "停用": "inactive",
+    "离职": "inactive",
 }
 LIFECYCLE_WORDS = {
     "potential": "potential", "prospect": "potential", "潜在": "potential", "潜在客户": "potential",

@@ -51,10 +51,12 @@ class PeopleRepository:
     def has_members(self, tenant_id: int) -> bool:
         return bool(self.s.scalar(select(exists().where(Member.tenant_id == tenant_id))))
 
-    def find_members(self, tenant_id: int, name: str) -> list[Member]:
+    def find_members(self, tenant_id: int, name: str, *, inactive_too: bool = False) -> list[Member]:
         """Members whose name is `name` (any case or width), else whose name starts with it."""
         key = name_key(name)
-        base = select(Member).where(Member.tenant_id == tenant_id, Member.active.is_(True))
+        base = select(Member).where(Member.tenant_id == tenant_id)
+        if not inactive_too:
+            base = base.where(Member.active.is_(True))
         exact = self.s.scalars(base.where(Member.name_key == key)).all()
         if exact:
             return list(exact)

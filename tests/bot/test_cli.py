@@ -105,6 +105,12 @@ def test_roster_import_creates_members_teams_and_weights(cli, db_url, tmp_path):
     assert count(db_url, Member) == 3 and count(db_url, Member, Member.role == "manager") == 1
     out = cli("say", "--user", "王芳", "目标 团队 业绩 90万 本月 分解").output
     assert "Ana ¥60万, Bo ¥30万" in out  # split 2:1 by weight
+    # Bo left: the same roster with his role `inactive` (离职) takes him off the team's split
+    path = write(tmp_path, "roster.csv", "name,role,team\nBo,离职,华东\n")
+    assert "Imported 1 roster rows" in cli("import", "roster", path).output
+    assert count(db_url, Member, Member.active.is_(False), Member.role == "rep") == 1
+    out = cli("say", "--user", "王芳", "目标 团队 业绩 90万 本月 分解").output
+    assert "Ana ¥90万" in out and "Bo" not in out
 
 
 def test_a_bad_row_is_reported_by_line_and_nothing_is_stored(cli, db_url, tmp_path):
@@ -112,7 +118,7 @@ def test_a_bad_row_is_reported_by_line_and_nothing_is_stored(cli, db_url, tmp_pa
                  "Bo,king,\nCy,rep,Mars/Olympus\n")
     result = cli("import", "roster", path)
     assert result.exit_code == 1
-    assert "line 3: role “king” is not rep, manager or admin" in result.output
+    assert "line 3: role “king” is not rep, manager, admin or inactive" in result.output
     assert "line 4: timezone “Mars/Olympus” is unknown" in result.output
     assert "nothing imported (2 problems)" in result.output
     assert count(db_url, Member) == 0

@@ -81,6 +81,37 @@ def test_role_change_and_the_last_admin_is_kept(team_chat):
     assert not reply.ok and "only admin" in reply.text
 
 
+def test_a_member_who_left_is_set_inactive_and_brought_back(team_chat):
+    team_chat("visit Acme: intro", user="Bo")
+    out = team_chat("role @Bo inactive", user="Mia")
+    assert "Bo is now inactive: no longer in rosters" in out and "`role @Bo rep`" in out
+    teams = team_chat("team", user="Mia")
+    assert "Ana" in teams and "Bo" not in teams
+    assert "Bo" not in team_chat("leaderboard visits", user="Mia")
+    # Bo's own messages are answered, in his language, and change nothing
+    reply = team_chat.reply("visit Beta: second", user="Bo")
+    assert not reply.ok and "Your salesbot account is inactive. Ask an admin (Mia)" in reply.text
+    assert "你的 salesbot 账号已停用" in team_chat.reply("拜访 华为：介绍", user="Bo").text
+    with team_chat.session_factory() as s:
+        assert s.scalar(select(func.count()).select_from(Visit)) == 1  # his first visit stays
+        assert s.scalar(select(Member.active).where(Member.display_name == "Bo")) is False
+    assert "Bo is now rep." in team_chat("role @Bo rep", user="Mia")
+    assert "Visit to Beta logged." in team_chat("visit Beta: second", user="Bo")
+    assert "Bo" in team_chat("team", user="Mia")
+
+
+def test_only_an_admin_sets_someone_inactive_and_never_the_last_admin(team_chat):
+    reply = team_chat.reply("role @Bo inactive", user="Ana")
+    assert not reply.ok and "only an admin" in reply.text
+    reply = team_chat.reply("角色 @Mia 停用", user="Mia")
+    assert not reply.ok and "Mia是唯一的管理员" in reply.text
+    assert "Ana已停用：不再出现在团队名单" in team_chat("角色 @Ana 停用", user="Mia")
+    assert "Bo is now inactive" in team_chat("role @Bo left", user="Mia")
+    with team_chat.session_factory() as s:
+        assert dict(s.execute(select(Member.display_name, Member.active)).all()) == {
+            "Mia": True, "Ana": False, "Bo": False}
+
+
 def test_unknown_people_and_teams_are_named_in_the_reply(team_chat):
     reply = team_chat.reply("role @Zed manager", user="Mia")
     assert not reply.ok and "I don't know anyone called “Zed”." in reply.text

@@ -120,6 +120,7 @@ CASES = [
     ("team", ListTeams()),
     ("role @ana manager", SetRole("ana", "manager")),
     ("角色 @张三 经理", SetRole("张三", "manager")),
+    ("role @bo inactive", SetRole("bo", "inactive")), ("角色 @李四 离职", SetRole("李四", "inactive")),
     # leave
     ("leave 12/24-12/31", TakeLeave(D(2026, 12, 24), D(2026, 12, 31))),
     ("请假 12月24日-12月31日", TakeLeave(D(2026, 12, 24), D(2026, 12, 31))),

@@ -74,6 +74,13 @@ def test_a_rep_on_leave_gets_no_prompt(team_chat, session_factory):
         "user:Ana", "user:Bo"]
 
 
+def test_a_rep_set_inactive_is_neither_prompted_nor_named_as_missing(team_chat, session_factory):
+    team_chat("role @Bo inactive", user="Mia")
+    assert targets(run(session_factory, "standup", at("2026-11-24", "09:30"))) == ["user:Ana"]
+    [(_, _, summary)] = run(session_factory, "summary", at("2026-11-24", "11:00"))
+    assert "Ana" in summary and "Bo" not in summary
+
+
 def test_a_rep_in_another_timezone_is_asked_at_the_teams_time_in_their_own(team_chat,
                                                                          session_factory):
     set_member(session_factory, "Ana", timezone="America/New_York")
