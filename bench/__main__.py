@@ -1,0 +1,32 @@
+"""`python -m bench [--only NAME …] [--scale 0.1] [--sqlite-only]`: run the benchmarks, print ratios."""
+from __future__ import annotations
+
+import argparse
+import tempfile
+from pathlib import Path
+
+from bench import cold_start, fanout, report_latency, slack_web, wecom_web
+
+NAMES = ("cold_start", "reports", "slack", "wecom", "fanout")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--only", nargs="+", choices=NAMES, default=NAMES)
+    parser.add_argument("--scale", type=float, default=1.0,
+                        help="history size as a share of the issue's (1.0: 1M visits, 200k deals)")
+    parser.add_argument("--sqlite-only", action="store_true", help="skip PostgreSQL")
+    args = parser.parse_args()
+    kinds = ("sqlite",) if args.sqlite_only else ("sqlite", "postgresql")
+    runs = {"cold_start": lambda tmp: cold_start.run(tmp),
+            "reports": lambda tmp: report_latency.run(kinds, args.scale, tmp),
+            "slack": lambda tmp: slack_web.run(tmp), "wecom": lambda tmp: wecom_web.run(tmp),
+            "fanout": lambda tmp: fanout.run(kinds, tmp)}
+    with tempfile.TemporaryDirectory() as tmp:
+        for name in args.only:
+            for line in runs[name](Path(tmp)):
+                print(line, flush=True)
+
+
+if __name__ == "__main__":
+    main()
