@@ -18,6 +18,7 @@ from collections.abc import Callable
 from slack_bolt import BoltRequest
 
 from bot.handoff import Handoff
+from bot.slack.clients import responder
 
 log = logging.getLogger(__name__)
 
@@ -35,10 +36,13 @@ def ack_only(ack, body, client) -> bool:
 
 def after_ack(listen, handoff: Handoff | None, work: Work, first: First = ack_only) -> None:
     """Register `work` on a listener decorator (`bolt.command("/visit")` …): `first` acks."""
-    if handoff is None:  # the worker: only recorded requests come here, lazy-only
-        listen(ack=lambda ack: ack(), lazy=[work])
-        return
     name = work.__name__
+    if handoff is None:  # the worker: only recorded requests come here, lazy-only
+        def lazy(body, client, context) -> None:
+            _run(work, body, client, context)
+        lazy.__name__ = name  # what the recorded request names
+        listen(ack=lambda ack: ack(), lazy=[lazy])
+        return
 
     def ack_and_hand_on(ack, body, request: BoltRequest) -> None:
         context = request.context
@@ -49,15 +53,14 @@ def after_ack(listen, handoff: Handoff | None, work: Work, first: First = ack_on
                    "body": request.raw_body if request.mode == "http" else body,
                    "headers": {header: list(request.headers[header])
                                for header in KEPT_HEADERS if header in request.headers}}
-        handoff.submit("slack", key, payload,
-                       lambda: _run(work, body, context.client, context, context.respond))
+        handoff.submit("slack", key, payload, lambda: _run(work, body, context.client, context))
 
     listen(ack_and_hand_on)
 
 
-def _run(work: Work, body, client, context, respond) -> None:
+def _run(work: Work, body, client, context) -> None:
     try:
-        work(body=body, client=client, context=context, respond=respond)
+        work(body=body, client=client, context=context, respond=responder(context.response_url))
     except Exception:  # logged like bolt's lazy listeners; the next request is unaffected
         log.exception("Slack work %s failed", work.__name__)
 

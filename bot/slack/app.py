@@ -11,52 +11,19 @@ from functools import lru_cache
 
 from slack_bolt import App as BoltApp
 from slack_bolt.authorization import AuthorizeResult
-from slack_bolt.context.respond import Respond
 from slack_bolt.oauth import OAuthFlow
 from slack_bolt.oauth.oauth_settings import OAuthSettings
-from slack_sdk import WebClient
-from slack_sdk.http_retry.builtin_handlers import (
-    ConnectionErrorRetryHandler,
-    RateLimitErrorRetryHandler,
-    ServerErrorRetryHandler,
-)
 from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore
 from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore
-from slack_sdk.webhook import WebhookClient, WebhookResponse
 
 from bot.app import App
 from bot.handoff import Handoff
 from bot.slack import after_ack, listeners
+from bot.slack.clients import web_client
 from bot.slack.users import SlackDirectory
 
 BOT_SCOPES = ("app_mentions:read", "channels:read", "chat:write", "commands", "groups:read",
               "im:history", "im:read", "im:write", "users:read", "files:write")
-
-
-def retries() -> list:
-    """Wait out 429s (Retry-After) and retry 5xx and dropped connections, bounded."""
-    return [ConnectionErrorRetryHandler(max_retry_count=2), RateLimitErrorRetryHandler(max_retry_count=3),
-            ServerErrorRetryHandler(max_retry_count=2)]
-
-
-def web_client(base_url: str, token: str | None = None) -> WebClient:
-    return WebClient(token=token, base_url=base_url, timeout=10, retry_handlers=retries())
-
-
-class RetryingRespond(Respond):
-    """bolt's `respond()` (a post to the request's response_url) with the Web API's retries."""
-
-    def __call__(self, text: str = "", **message) -> WebhookResponse:
-        if self.response_url is None:
-            raise ValueError("respond is unsupported here as there is no response_url")
-        client = WebhookClient(self.response_url, timeout=10, retry_handlers=retries())
-        return client.send(text=text, **message)
-
-
-def _respond_with_retries(context, next_) -> None:
-    if context.response_url:
-        context["respond"] = RetryingRespond(response_url=context.response_url)
-    next_()
 
 
 def build_bolt(core: App, handoff: Handoff | None) -> BoltApp:
@@ -81,7 +48,6 @@ def build_bolt(core: App, handoff: Handoff | None) -> BoltApp:
     else:
         bolt = BoltApp(signing_secret=settings.slack_signing_secret, client=client, **ack_first,
                        authorize=single_workspace(settings.slack_bot_token, settings.slack_api_url))
-    bolt.use(_respond_with_retries)
     listeners.register(bolt, listeners.SlackRunner(core, SlackDirectory(core), handoff))
     return bolt
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from slack_bolt import App as BoltApp
 
+from bot.slack.clients import responder
 from bot.slack.render import EDIT_ACTION, fallback_text, render_slack
 from bot.slack.users import tenant_of
 from handlers.amounts import parse_amount
@@ -114,7 +115,7 @@ def open_form(runner, client, body, command: str) -> None:
 
 def _open_edit(runner):
     """The Edit button of a deal card: its owner gets the form, anyone else is told whose it is."""
-    def open_edit(ack, body, client, context, respond):
+    def open_edit(ack, body, client, context):
         ack()
         user_id, deal_id = body["user"]["id"], int(body["actions"][0]["value"])
         ref = runner.directory.sender(client, tenant_of(context), user_id)
@@ -127,8 +128,9 @@ def _open_edit(runner):
             locale = member.locale if member else ref.locale or "en"
         if not mine:  # the same answer typing the command would give
             reply = runner.run(client, context, user_id, f"deal #{deal_id}")
-            respond(blocks=render_slack(reply, reply.locale), text=fallback_text(reply),
-                    response_type="ephemeral", replace_original=False)
+            responder(context.response_url)(blocks=render_slack(reply, reply.locale),
+                                            text=fallback_text(reply), response_type="ephemeral",
+                                            replace_original=False)
             return
         client.views_open(trigger_id=body["trigger_id"], view={
             "type": "modal", "callback_id": "deal_edit_form", "private_metadata": f"{locale}:{deal_id}",
