@@ -116,6 +116,10 @@ def handle_configure_team(ctx: Ctx, cmd: ConfigureTeam) -> Reply:
         if not _is_timezone(cmd.value):
             raise ctx.refuse("bad_timezone", value=cmd.value)
         team.timezone = cmd.value
+    elif cmd.setting == "channel":  # the team's Slack channel, as `team create` names it
+        if not (cmd.value.startswith("#") and len(cmd.value) > 1):
+            raise ctx.refuse("bad_channel", value=cmd.value, hint=example(ctx, "team", 8))
+        team.channel = cmd.value
     elif cmd.setting == "wecom":
         kind, _, target = cmd.value.partition(":")
         if kind not in ("chat", "webhook") or not target:

@@ -222,7 +222,7 @@ _TEAM_VERBS = {"create": "create", "new": "create", "新建": "create", "创建"
 _TEAM_SETTINGS = {"stall": "stall", "stalled": "stall", "停滞": "stall", "timezone": "timezone",
                   "tz": "timezone", "时区": "timezone", "calendar": "calendar", "holidays": "calendar",
                   "日历": "calendar", "假期": "calendar", "wecom": "wecom", "企业微信": "wecom",
-                  "群": "wecom"}
+                  "群": "wecom", "channel": "channel", "slack": "channel", "频道": "channel"}
 
 
 def _parse_team(rest: str, _today: dt.date) -> c.Command | c.ParseError:

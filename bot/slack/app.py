@@ -22,7 +22,8 @@ from bot.slack import after_ack, listeners
 from bot.slack.clients import web_client
 from bot.slack.users import SlackDirectory
 
-BOT_SCOPES = ("app_mentions:read", "channels:read", "chat:write", "commands", "groups:read",
+BOT_SCOPES = ("app_mentions:read", "channels:read", "chat:write", "chat:write.public", "commands",
+              "groups:read",
               "im:history", "im:read", "im:write", "users:read", "files:write")
 
 

@@ -13,9 +13,12 @@ from bot.slack.render import fallback_text, render_slack
 from handlers.reply import Reply
 from scheduler.delivery import RateLimited, Undeliverable
 
-# Slack errors no later try can fix.
-GONE = {"channel_not_found", "not_in_channel", "is_archived", "user_not_found", "account_inactive",
-        "invalid_auth", "team_not_found"}
+# Slack errors no later try can fix, and what an admin can do about them.
+GONE = {"channel_not_found": "a private channel needs the bot invited: /invite @salesbot",
+        "not_in_channel": "invite the bot to the channel: /invite @salesbot",
+        "is_archived": "the channel is archived: `team set NAME channel #another`",
+        "user_not_found": "", "account_inactive": "", "invalid_auth": "reinstall salesbot",
+        "team_not_found": "reinstall salesbot"}
 CHANNEL_ID = re.compile(r"^[CGD][A-Z0-9]{6,}$")
 
 
@@ -41,8 +44,9 @@ class SlackSender:
             if error.response.status_code == 429:
                 raise RateLimited(float(error.response.headers.get("Retry-After", 1)),
                                   "Slack rate limit") from None
-            if error.response.get("error") in GONE:
-                raise Undeliverable(error.response.get("error")) from None
+            code = error.response.get("error")
+            if code in GONE:
+                raise Undeliverable(f"{code}: {GONE[code]}" if GONE[code] else code) from None
             raise
 
     @staticmethod

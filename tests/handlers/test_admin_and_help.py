@@ -56,6 +56,18 @@ def test_a_manager_sets_the_stall_limit_timezone_and_calendar_of_their_team(team
     assert not reply.ok and "only a manager" in reply.text
 
 
+def test_a_manager_moves_the_teams_slack_channel(team_chat):
+    assert "Sales now posts to #sales-wins on Slack." in team_chat("team set Sales channel #sales-wins",
+                                                                    user="Mia")
+    assert "Sales #sales-wins — " in team_chat("team", user="Ana")
+    assert "Sales的团队消息将发到 Slack 频道 #销售" in team_chat("团队 设置 Sales 频道 #销售", user="Mia")
+    reply = team_chat.reply("team set Sales channel sales", user="Mia")
+    assert not reply.ok and "“sales” is no Slack channel" in reply.text
+    assert "team set East channel #east-sales" in reply.text
+    with team_chat.session_factory() as s:
+        assert s.scalar(select(Team.channel)) == "#销售"
+
+
 def test_the_stall_limit_decides_which_deals_are_stalled(team_chat):
     team_chat.now -= dt.timedelta(days=10)
     team_chat('deal Acme "Old" proposal 50k')

@@ -70,7 +70,7 @@ def test_slack_gives_up_on_a_channel_that_is_gone(session_factory, fake_slack):
     DeliveryWorker(session_factory, SlackSender(fake_slack.api_url, lambda ws: "xoxb-1"),
                    clock=Clock()).run_once()
     assert (delivery(session_factory).status, delivery(session_factory).last_error) == (
-        "failed", "channel_not_found")
+        "failed", "channel_not_found: a private channel needs the bot invited: /invite @salesbot")
 
 
 def test_wecom_sends_markdown_and_a_card_and_waits_out_frequency_limits(session_factory):
