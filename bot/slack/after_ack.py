@@ -25,7 +25,7 @@ log = logging.getLogger(__name__)
 #: What bolt reads of a request's headers when it dispatches it again (the signature is not kept:
 #: the web process verified it, and the worker's app takes only recorded requests).
 KEPT_HEADERS = ("content-type", "x-slack-retry-num", "x-slack-retry-reason")
-Work = Callable[..., None]  # (body, client, context, respond): bolt passes them by name
+Work = Callable[..., None]  # (body, client, context, respond), passed by name; respond retries 429s
 First = Callable[..., bool]  # (ack, body, client) → whether there is work to hand on
 
 

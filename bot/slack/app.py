@@ -23,8 +23,7 @@ from bot.slack.clients import web_client
 from bot.slack.users import SlackDirectory
 
 BOT_SCOPES = ("app_mentions:read", "channels:read", "chat:write", "chat:write.public", "commands",
-              "groups:read",
-              "im:history", "im:read", "im:write", "users:read", "files:write")
+              "groups:read", "im:history", "im:read", "im:write", "users:read", "files:write")
 
 
 def build_bolt(core: App, handoff: Handoff | None) -> BoltApp:
