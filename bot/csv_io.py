@@ -112,8 +112,9 @@ def _check_roster(session, tenant, row, defaults):
                                        timezone=timezone, identity=(tenant.platform, user_id))
         else:
             member.display_name, member.locale = name, locale
-            member.role = role if active else member.role
             member.timezone = timezone or member.timezone
+            if active:  # someone leaving keeps the role they had
+                member.role = role
         member.active = active
         if row.get("team"):
             team = people.team_by_name(tenant.id, row["team"]) or people.add_team(
