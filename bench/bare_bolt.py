@@ -14,3 +14,10 @@ def create_app():
                                                      bot_token="xoxb-bench", bot_user_id="UBOT"))
     app.command("/visit")(lambda ack: ack())
     return SlackRequestHandler(app)
+
+
+def create_asgi_app():
+    """Served as ours is: `bot/asgi.py` in front (the same server, limits and thread pool)."""
+    from bot.asgi import asgi
+
+    return asgi(create_app())

@@ -16,3 +16,10 @@ def create_app():
         start_response("200 OK", [("Content-Type", "text/plain"), ("Content-Length", "0")])
         return [b""]
     return app
+
+
+def create_asgi_app():
+    """Served as ours is: `bot/asgi.py` in front (the same server, limits and thread pool)."""
+    from bot.asgi import asgi
+
+    return asgi(create_app())

@@ -1,4 +1,4 @@
-"""Slack web stack: signed `/visit` requests through gunicorn (the Procfile's web line) on SQLite,
+"""Slack web stack: signed `/visit` requests through the web server (the Procfile's web line) on SQLite,
 against the floor of a bare bolt app on the same server that only acks.
 
 Goals: ≥ 0.7× the floor's throughput; p99 latency < 100 ms at 50 concurrent requests; the web
@@ -18,7 +18,7 @@ from collections import Counter
 from pathlib import Path
 from urllib.parse import urlencode
 
-from bench.web_load import ROOT, compared, drained, gunicorn, load, measure, worker, worker_rss_mb
+from bench.web_load import ROOT, compared, drained, load, measure, web_server, worker, worker_rss_mb
 
 SECRET = "bench-secret"
 sys.path.insert(0, str(ROOT / "tests"))
@@ -55,11 +55,11 @@ def run(tmp_dir: Path, requests: int = 6000, memory_requests: int = 10_000) -> l
     env = {**os.environ, "DATABASE_URL": url, "SLACK_BOT_TOKEN": "xoxb-bench",
            "SLACK_SIGNING_SECRET": SECRET, "SLACK_API_URL": fake.api_url}
     request, results = _visit(fake.url), {}
-    with gunicorn("bench.bare_bolt:create_app()", env) as (_pid, port):
+    with web_server("bench.bare_bolt:create_asgi_app()", env) as (_pid, port):
         load(port, request, 200, 10)  # warm up
         results["floor"] = measure(port, request, requests)
     fake.responses.clear()
-    with gunicorn("bot.web:create_app()", env) as (pid, port):
+    with web_server("bot.asgi:create_app()", env) as (pid, port):
         load(port, request, 200, 10)  # warm up (and register the reps)
         # the worker on another host: the web process alone on this one
         results["alone"] = measure(port, request, requests)

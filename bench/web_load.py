@@ -1,6 +1,6 @@
-"""Shared by the web benchmarks: run a WSGI app under gunicorn (the Procfile's config) with the
-Procfile's worker beside it, load it from many keep-alive connections, and read the web process's
-memory."""
+"""Shared by the web benchmarks: run an app as the Procfile's web line runs ours (Hypercorn, its
+config, `bot/asgi.py` in front of the WSGI app) with the Procfile's worker beside it, load it from
+many keep-alive connections, and read the web process's memory."""
 from __future__ import annotations
 
 import http.client
@@ -27,10 +27,11 @@ def free_port() -> int:
 
 
 @contextmanager
-def gunicorn(app: str, env: dict):
-    """`app` served by one gunicorn worker with the web process's config; yields (pid, port)."""
+def web_server(app: str, env: dict):
+    """`app` (an ASGI factory) served by one web worker with the web process's config; yields
+    (pid, port)."""
     port = free_port()
-    command = [str(Path(sys.executable).parent / "gunicorn"), "--config", "python:bot.gunicorn_conf", app]
+    command = [str(Path(sys.executable).parent / "hypercorn"), "--config", "python:bot.hypercorn_conf", app]
     process = subprocess.Popen(command, env={**env, "PORT": str(port), "WEB_CONCURRENCY": "1"},
                                cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                start_new_session=True)
@@ -120,7 +121,7 @@ def p99_ms(latencies: list[float]) -> float:
 
 
 def worker_rss_mb(master_pid: int) -> float:
-    """Resident memory of the gunicorn worker (the master's child)."""
+    """Resident memory of the web worker (the largest of the server's children)."""
     children = Path(f"/proc/{master_pid}/task/{master_pid}/children").read_text().split()
     rss = 0
     for pid in children:
@@ -138,10 +139,9 @@ def measure(port: int, request: Request, requests: int) -> tuple[float, float, f
 
 def compared(what: str, floor: str, requests: int, results: dict, goal: str) -> list[str]:
     """The setting and the floor, then ours alone and beside the worker against it."""
-    from bot import gunicorn_conf
-
     floor_rps, floor_p99, _ = results["floor"]
-    lines = [f"{what} · gunicorn gthread, 1 web worker × {gunicorn_conf.threads} threads · SQLite · "
+    threads = os.environ.get("WEB_THREADS", "16")
+    lines = [f"{what} · Hypercorn asyncio, 1 web worker × {threads} threads · SQLite · "
              f"{requests} requests at 50 concurrent · floor ({floor}) {floor_rps:6.0f} req/s "
              f"p99 {floor_p99:5.1f} ms"]
     for name, where in (("alone", "the worker on another host"),

@@ -1,4 +1,4 @@
-"""WeCom web stack: encrypted text-message callbacks through gunicorn on SQLite, against the floor
+"""WeCom web stack: encrypted text-message callbacks through the web server on SQLite, against the floor
 of a bare endpoint that only decrypts and answers empty.
 
 Goals: ≥ 0.7× the floor's throughput; no callback anywhere near WeCom's 5 s at 50 concurrent.
@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 from urllib.parse import urlencode
 
-from bench.web_load import ROOT, compared, drained, gunicorn, load, measure, worker
+from bench.web_load import ROOT, compared, drained, load, measure, web_server, worker
 
 sys.path.insert(0, str(ROOT / "tests"))
 
@@ -57,10 +57,10 @@ def run(tmp_dir: Path, requests: int = 6000) -> list[str]:
         del env[key]
     request = _callbacks(WeChatCrypto(TOKEN, AES_KEY, CORP), CORP)
     results = {}
-    with gunicorn("bench.bare_wecom:create_app()", env) as (_pid, port):
+    with web_server("bench.bare_wecom:create_asgi_app()", env) as (_pid, port):
         load(port, request, 200, 10)  # warm up
         results["floor"] = measure(port, request, requests)
-    with gunicorn("bot.web:create_app()", env) as (_pid, port):
+    with web_server("bot.asgi:create_app()", env) as (_pid, port):
         load(port, request, 200, 10)  # warm up (and register the reps)
         # the worker on another host: the web process alone on this one
         results["alone"] = measure(port, request, requests)

@@ -106,9 +106,9 @@ def start() -> None:
         if settings.slack_app_token and settings.slack_enabled:
             _socket_mode()
         else:
-            children.append(subprocess.Popen([str(Path(sys.executable).parent / "gunicorn"),
-                                              "--config", "python:bot.gunicorn_conf",
-                                              "bot.web:create_app()"]))
+            children.append(subprocess.Popen([str(Path(sys.executable).parent / "hypercorn"),
+                                              "--config", "python:bot.hypercorn_conf",
+                                              "bot.asgi:create_app()"]))  # the Procfile's web
             children[-1].wait()
     finally:
         for child in children:

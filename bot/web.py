@@ -1,8 +1,9 @@
 """The `web` process: one WSGI app for Slack (`/slack/…`), WeCom (`/wecom/callback`) and
-`/healthz`, served by gunicorn.
+`/healthz`, served through `bot/asgi.py` by Hypercorn.
 
 Stateless: every process reads and writes the same database, so any number can run behind a
-load balancer.
+load balancer. Client input never gets a 500: too big → 413, malformed → 400, unsigned or forged
+→ 401/403 (docs/security.md), each with one warning line at most.
 """
 from __future__ import annotations
 
@@ -17,18 +18,48 @@ from bot.settings import Settings
 
 log = logging.getLogger(__name__)
 
+#: The largest body each route takes, sized for the platform's real payloads with room to spare:
+#: Slack's biggest are events and form submissions with blocks (message text ≤ 40,000 characters,
+#: ≤ 100 blocks), well under 1 MiB; a WeCom callback is one encrypted message (text ≤ 2,048 bytes,
+#: about 4 KB once encrypted and wrapped). Anything else (healthz, OAuth pages) has no body.
+BODY_LIMITS = {"/slack/": 1024 * 1024, "/wecom/": 64 * 1024}
+OTHER_BODY_LIMIT = 16 * 1024
+
+
+def body_limit(path: str) -> int:
+    return next((limit for prefix, limit in BODY_LIMITS.items() if path.startswith(prefix)),
+                OTHER_BODY_LIMIT)
+
+
+def read_body(environ) -> bytes | None:
+    """The request body, or None when it is larger than its route allows (also when chunked)."""
+    limit = body_limit(environ.get("PATH_INFO", ""))
+    declared = environ.get("CONTENT_LENGTH") or ""
+    if declared.isdigit() and int(declared) > limit:
+        return None
+    body = environ["wsgi.input"].read(int(declared) if declared.isdigit() else limit + 1)
+    return None if len(body) > limit else body
+
+
+def plain(start_response, status: str, body: str = ""):
+    data = body.encode()
+    start_response(status, [("Content-Type", "text/plain; charset=utf-8"),
+                            ("Content-Length", str(len(data)))])
+    return [data]
+
 
 def create_app(settings: Settings | None = None):
-    """Build the WSGI callable (gunicorn: `bot.web:create_app()`)."""
+    """Build the WSGI callable (`bot.asgi:create_app()` serves it)."""
     core = App.build(settings)
     handoff = Handoff(core.session_factory, "chat-work")
     slack = None
     if core.settings.slack_enabled:
-        from slack_bolt.adapter.wsgi import SlackRequestHandler
-
         from bot.slack.app import build_bolt
+        from bot.slack.clients import TokenOwner
+        from bot.slack.gate import SlackGate
 
-        slack = SlackRequestHandler(build_bolt(core, handoff))
+        owner = TokenOwner(core.settings.slack_bot_token, core.settings.slack_api_url)
+        slack = SlackGate(core, build_bolt(core, handoff, owner), owner)
     wecom = None
     if core.settings.wecom_enabled:
         from bot.wecom.callback import build_wecom
@@ -45,8 +76,7 @@ def create_app(settings: Settings | None = None):
                 return slack(environ, start_response)
             if wecom is not None and path == "/wecom/callback":
                 return wecom(environ, start_response)
-        start_response("404 Not Found", [("Content-Type", "text/plain")])
-        return [b"Not Found"]
+        return plain(start_response, "404 Not Found", "Not Found")
 
     app.core, app.wecom, app.handoff = core, wecom, handoff
     return app

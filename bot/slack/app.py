@@ -7,8 +7,6 @@ work as a bolt lazy listener.
 """
 from __future__ import annotations
 
-from functools import lru_cache
-
 from slack_bolt import App as BoltApp
 from slack_bolt.authorization import AuthorizeResult
 from slack_bolt.oauth import OAuthFlow
@@ -19,22 +17,22 @@ from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore
 from bot.app import App
 from bot.handoff import Handoff
 from bot.slack import after_ack, listeners
-from bot.slack.clients import web_client
+from bot.slack.clients import TokenOwner, web_client
 from bot.slack.users import SlackDirectory
 
 BOT_SCOPES = ("app_mentions:read", "channels:read", "chat:write", "chat:write.public", "commands",
               "groups:read", "im:history", "im:read", "im:write", "users:read", "files:write")
 
 
-def build_bolt(core: App, handoff: Handoff | None) -> BoltApp:
+def build_bolt(core: App, handoff: Handoff | None, owner: TokenOwner | None = None) -> BoltApp:
     """The web process's app (`handoff` takes the lazy work), or with None the worker's, which
-    only runs lazy work already verified and recorded by a web process."""
+    only runs lazy work already verified and recorded by a web process. Requests over HTTP are
+    verified before bolt sees them (`bot/slack/gate.py`)."""
     settings = core.settings
     client = web_client(settings.slack_api_url)
     # Acks run in the request's own thread and return at once (by default bolt runs them on a
     # pool, where they would queue behind other work).
-    ack_first = {"process_before_response": True,
-                 "request_verification_enabled": handoff is not None}
+    ack_first = {"process_before_response": True, "request_verification_enabled": False}
     if settings.slack_client_id:
         installations = SQLAlchemyInstallationStore(client_id=settings.slack_client_id,
                                                     engine=core.engine)
@@ -47,7 +45,8 @@ def build_bolt(core: App, handoff: Handoff | None) -> BoltApp:
                            installation_store=installations, state_store=states)))
     else:
         bolt = BoltApp(signing_secret=settings.slack_signing_secret, client=client, **ack_first,
-                       authorize=single_workspace(settings.slack_bot_token, settings.slack_api_url))
+                       authorize=single_workspace(owner or TokenOwner(settings.slack_bot_token,
+                                                                 settings.slack_api_url)))
     listeners.register(bolt, listeners.SlackRunner(core, SlackDirectory(core), handoff))
     return bolt
 
@@ -66,15 +65,13 @@ def socket_mode_handler(core: App):
                              core.settings.slack_app_token)
 
 
-def single_workspace(token: str, base_url: str):
-    """Authorize every request with the one bot token; `auth.test` once, on first use, not at start."""
-    @lru_cache(maxsize=8)
-    def identity(team_id: str | None, enterprise_id: str | None):
-        found = web_client(base_url, token).auth_test()
-        return found.get("user_id"), found.get("bot_id")
-
-    def authorize(enterprise_id=None, team_id=None, **_kwargs) -> AuthorizeResult:
-        bot_user_id, bot_id = identity(team_id, enterprise_id)
-        return AuthorizeResult(enterprise_id=enterprise_id, team_id=team_id, bot_token=token,
-                               bot_user_id=bot_user_id, bot_id=bot_id)
+def single_workspace(owner: TokenOwner):
+    """Authorize requests of the token's own workspace (or Grid org) with the one bot token, and
+    nobody else's (Socket Mode too); `auth.test` once, on first use, not at start."""
+    def authorize(enterprise_id=None, team_id=None, **_kwargs) -> AuthorizeResult | None:
+        if not owner.owns(team_id, enterprise_id):
+            return None
+        mine = owner.identity()
+        return AuthorizeResult(enterprise_id=enterprise_id, team_id=team_id, bot_token=owner.token,
+                               bot_user_id=mine.get("user_id"), bot_id=mine.get("bot_id"))
     return authorize

@@ -1,6 +1,8 @@
 """Slack Web API and response_url clients that wait out rate limits and retry failures, bounded."""
 from __future__ import annotations
 
+import threading
+
 from slack_sdk import WebClient
 from slack_sdk.http_retry.builtin_handlers import (
     ConnectionErrorRetryHandler,
@@ -28,3 +30,25 @@ def responder(response_url: str | None):
             raise ValueError("this request has no response_url to answer")
         return WebhookClient(response_url, timeout=10, retry_handlers=retries()).send(text=text, **message)
     return respond
+
+
+class TokenOwner:
+    """The workspace (and Grid org) of the one bot token, from `auth.test`, asked once."""
+
+    def __init__(self, token: str, base_url: str):
+        self.token, self.base_url = token, base_url
+        self._found: dict | None = None
+        self._lock = threading.Lock()
+
+    def identity(self) -> dict:
+        if self._found is None:
+            with self._lock:
+                if self._found is None:
+                    self._found = dict(web_client(self.base_url, self.token).auth_test().data)
+        return self._found
+
+    def owns(self, team_id: str | None, enterprise_id: str | None) -> bool:
+        mine = self.identity()
+        if mine.get("enterprise_id") and enterprise_id == mine["enterprise_id"]:
+            return True
+        return team_id is not None and team_id == mine.get("team_id")

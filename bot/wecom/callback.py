@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import struct
 from concurrent.futures import TimeoutError as FutureTimeout
 from urllib.parse import parse_qs
+from xml.parsers.expat import ExpatError
 from zoneinfo import ZoneInfo
 
 import xmltodict
@@ -25,6 +27,7 @@ from wechatpy.replies import TextReply
 from bot.app import App
 from bot.directory import Directory
 from bot.handoff import Handoff
+from bot.web import plain, read_body
 from bot.wecom.client import WeComClient, with_backoff
 from bot.wecom.posts import WeComPoster
 from bot.wecom.render import render_markdown, render_plain, template_card
@@ -53,23 +56,30 @@ class WeComApp:
     def __call__(self, environ, start_response):
         query = {k: v[0] for k, v in parse_qs(environ.get("QUERY_STRING", "")).items()}
         signature, stamp, nonce = (query.get(k, "") for k in ("msg_signature", "timestamp", "nonce"))
-        try:
-            if environ["REQUEST_METHOD"] == "GET":
+        if environ.get("REQUEST_METHOD") == "GET":
+            try:
                 plain = self.crypto.check_signature(signature, stamp, nonce, query.get("echostr", ""))
-                return _respond(start_response, "200 OK", plain)
-            length = int(environ.get("CONTENT_LENGTH") or 0)
-            xml = self.crypto.decrypt_message(environ["wsgi.input"].read(length), signature,
-                                              stamp, nonce)
-        except (InvalidSignatureException, InvalidCorpIdException, ValueError, KeyError) as error:
-            # forged, for another corp, or not WeCom's format: nothing decrypted is logged
-            log.warning("WeCom callback rejected: %s", error.__class__.__name__)
-            return _respond(start_response, "403 Forbidden", "")
-        message = xmltodict.parse(xml)["xml"]
-        if message.get("ToUserName") != self.corp_id:
-            log.warning("WeCom callback for another corp rejected")
-            return _respond(start_response, "403 Forbidden", "")
+            except _UNREADABLE as error:
+                return _refuse(start_response, "403 Forbidden", error)
+            return _respond(start_response, "200 OK", plain)
+        body = read_body(environ)
+        if body is None:
+            return _refuse(start_response, "413 Request Entity Too Large", "too large")
+        outer = xml_fields(body)
+        if outer is None or not isinstance(outer.get("Encrypt"), str):
+            return _refuse(start_response, "400 Bad Request", "not WeCom's XML")
+        try:  # the signature covers the ciphertext; the AES key and the CorpID inside it are ours
+            inner = xml_fields(self.crypto.decrypt_message({"Encrypt": outer["Encrypt"]}, signature,
+                                                           stamp, nonce))
+        except _UNREADABLE as error:  # forged, for another corp, or not WeCom's ciphertext
+            return _refuse(start_response, "403 Forbidden", error)
+        message = _message(inner)
+        if message is None:
+            return _refuse(start_response, "400 Bad Request", "not a WeCom message")
+        if message["ToUserName"] != self.corp_id:
+            return _refuse(start_response, "403 Forbidden", "another corp")
         if message.get("MsgType") in _NOT_TEXT:  # a photo, a voice note …: say what works
-            user = message.get("FromUserName", "")
+            user = message["FromUserName"]
             answer = t(self.directory.known_locale(self.corp_id, user) or "zh", "text_only")
         else:
             answer = self._answer(message)
@@ -162,11 +172,47 @@ class WeComApp:
         return with_backoff(lambda: self.client.message.send(self.client.agent_id, [user_id], msg=msg))
 
 
+#: What reading a forged, foreign or garbled callback raises (wechatpy decodes base64, decrypts,
+#: unpads and unpacks the ciphertext without checks of its own).
+_UNREADABLE = (InvalidSignatureException, InvalidCorpIdException, ValueError, TypeError, KeyError,
+               IndexError, struct.error)
+#: Fields a message must carry as text, by kind; MsgId keys a message's redeliveries.
+_REQUIRED = {"text": ("MsgId",), "event": ("Event",)}
+_READ = ("Content", "Event", "EventKey", "TaskId", "CreateTime", "MsgId")  # text when present
+
+
+def xml_fields(data: bytes | str | None) -> dict | None:
+    """The fields of `<xml>…</xml>`, or None for anything else: not XML, another root, entities
+    (xmltodict refuses every entity declaration, so no entity bomb or external entity)."""
+    try:
+        parsed = xmltodict.parse(data)
+    except (ExpatError, ValueError, TypeError):
+        return None
+    fields = parsed.get("xml") if isinstance(parsed, dict) else None
+    return fields if isinstance(fields, dict) else None
+
+
+def _message(fields: dict | None) -> dict | None:
+    """A message or event WeCom could have sent: who from and to as text, and its kind's keys."""
+    if fields is None:
+        return None
+    kind = fields.get("MsgType")
+    needed = ("ToUserName", "FromUserName", "MsgType", *_REQUIRED.get(kind, ()))
+    if not all(isinstance(fields.get(key), str) and fields[key].strip() for key in needed):
+        return None
+    if any(fields.get(key) is not None and not isinstance(fields[key], str) for key in _READ):
+        return None  # a repeated or nested field where WeCom sends text
+    return fields
+
+
+def _refuse(start_response, status: str, why) -> list[bytes]:
+    reason = why if isinstance(why, str) else why.__class__.__name__  # nothing decrypted is logged
+    log.warning("WeCom callback refused (%s): %s", status.split()[0], reason)
+    return _respond(start_response, status, "")
+
+
 def _respond(start_response, status: str, body: str):
-    data = body.encode()
-    start_response(status, [("Content-Type", "text/plain; charset=utf-8"),
-                            ("Content-Length", str(len(data)))])
-    return [data]
+    return plain(start_response, status, body)
 
 
 def build_wecom(core: App, tokens, handoff: Handoff | None = None) -> WeComApp:

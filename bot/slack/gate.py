@@ -1,0 +1,158 @@
+"""The edge of `/slack/…`: what reaches bolt was sent by Slack, for our workspace, in Slack's shape.
+
+In order, each check before anything reads the body further: size (413), signature and timestamp
+(401; a timestamp that is not a number is a bad signature, not a crash), UTF-8 and form/JSON
+syntax (400), the fields bolt and our listeners read having the types Slack gives them (400), and
+the workspace (403): in single-workspace mode only the workspace, or Enterprise Grid org, the bot
+token belongs to (`auth.test`, asked once); with OAuth only installed workspaces. A refused
+request stores nothing and makes no Web API call. Bolt's own verification is off behind this gate
+(it would repeat the HMAC); Socket Mode has no HTTP and needs none.
+"""
+from __future__ import annotations
+
+import io
+import json
+import logging
+from urllib.parse import parse_qsl
+
+from slack_bolt import App as BoltApp
+from slack_bolt.adapter.wsgi import SlackRequestHandler
+from slack_bolt.request.internals import extract_enterprise_id, extract_is_enterprise_install, extract_team_id
+from slack_sdk.errors import SlackApiError
+from slack_sdk.signature import SignatureVerifier
+
+from bot.app import App
+from bot.slack.clients import TokenOwner
+from bot.web import plain, read_body
+
+log = logging.getLogger(__name__)
+
+_OBJECTS = ("event", "view", "container", "message", "state")  # dicts when present
+_REFERENCES = ("team", "enterprise", "user", "channel")  # an id string or an object with a string id
+_STRINGS = ("type", "team_id", "user_id", "channel_id", "trigger_id", "response_url", "command",
+            "text", "callback_id", "event_id", "api_app_id", "token", "channel_name")
+_INTERACTIONS = ("block_actions", "view_submission", "view_closed", "shortcut", "message_action",
+                 "block_suggestion", "interactive_message")
+_UNAUTHORISED = ("url_verification", "ssl_check")  # Slack's own checks carry no workspace
+
+
+class MalformedRequest(ValueError):
+    pass
+
+
+def parse(body: bytes, content_type: str) -> dict:
+    """The payload Slack sent, or MalformedRequest: JSON (events) or a form (commands), whose
+    `payload` field is JSON (interactivity)."""
+    try:
+        text = body.decode("utf-8")
+        if content_type.split(";")[0].strip() == "application/json" or text.lstrip().startswith("{"):
+            payload = json.loads(text)
+        else:
+            form = dict(parse_qsl(text, keep_blank_values=True))
+            payload = json.loads(form["payload"]) if "payload" in form else form
+    except (UnicodeDecodeError, ValueError) as error:
+        raise MalformedRequest(error.__class__.__name__) from None
+    check_shape(payload)
+    return payload
+
+
+def check_shape(payload) -> None:
+    """Raise MalformedRequest unless the fields bolt and our listeners read have Slack's types."""
+    if not isinstance(payload, dict):
+        raise MalformedRequest("not an object")
+    for key in _OBJECTS:
+        if payload.get(key) is not None and not isinstance(payload[key], dict):
+            raise MalformedRequest(f"{key} is not an object")
+    for key in _REFERENCES:
+        value = payload.get(key)
+        if value is not None and not isinstance(value, str) and not (
+                isinstance(value, dict) and isinstance(value.get("id", ""), str | None)):
+            raise MalformedRequest(f"{key} is neither an id nor an object")
+    for key in _STRINGS:
+        if payload.get(key) is not None and not isinstance(payload[key], str):
+            raise MalformedRequest(f"{key} is not a string")
+    for key in ("authorizations", "actions"):
+        value = payload.get(key)
+        if value is not None and not (isinstance(value, list) and all(isinstance(v, dict) for v in value)):
+            raise MalformedRequest(f"{key} is not a list of objects")
+    kind = payload.get("type")
+    if kind == "event_callback":
+        event = payload.get("event")
+        if not isinstance(event, dict) or not isinstance(event.get("type"), str):
+            raise MalformedRequest("an event callback without an event")
+        check_event(event)
+    elif kind in _INTERACTIONS:
+        user = payload.get("user")
+        if not isinstance(user, dict) or not isinstance(user.get("id"), str) or not user["id"]:
+            raise MalformedRequest(f"{kind} without a user")
+        if kind == "block_actions" and not payload.get("actions"):
+            raise MalformedRequest("block_actions without actions")
+    elif "command" in payload and not payload.get("user_id"):
+        raise MalformedRequest("a command without a user")
+
+
+def check_event(event: dict) -> None:
+    for key in ("user", "text", "channel", "channel_type", "ts", "thread_ts", "subtype", "bot_id",
+                "client_msg_id", "team", "user_team", "tab"):
+        if event.get(key) is not None and not isinstance(event[key], str):
+            raise MalformedRequest(f"event.{key} is not a string")
+    if event["type"] in ("message", "app_mention") and not event.get("subtype") \
+            and not event.get("bot_id") and not (event.get("user") and event.get("channel")):
+        raise MalformedRequest(f"a {event['type']} event without a user or channel")
+
+
+class SlackGate:
+    """WSGI: size, signature, shape and workspace checks, then bolt."""
+
+    def __init__(self, core: App, bolt: BoltApp, owner: TokenOwner | None = None):
+        settings = core.settings
+        self.handler = SlackRequestHandler(bolt)
+        self.verifier = SignatureVerifier(settings.slack_signing_secret)
+        self.installations = bolt.installation_store if settings.slack_client_id else None
+        self.owner = owner or TokenOwner(settings.slack_bot_token, settings.slack_api_url)
+
+    def __call__(self, environ, start_response):
+        if environ.get("REQUEST_METHOD") != "POST":  # the OAuth install pages
+            return self.handler(environ, start_response)
+        body = read_body(environ)
+        if body is None:
+            return self._refuse(start_response, "413 Request Entity Too Large", "too large")
+        stamp = environ.get("HTTP_X_SLACK_REQUEST_TIMESTAMP", "")
+        signature = environ.get("HTTP_X_SLACK_SIGNATURE", "")
+        try:
+            valid = stamp.isdigit() and self.verifier.is_valid(body, stamp, signature)
+        except UnicodeDecodeError:  # Slack sends UTF-8
+            return self._refuse(start_response, "400 Bad Request", "not UTF-8")
+        if not valid:
+            return self._refuse(start_response, "401 Unauthorized", "bad or stale signature")
+        try:
+            payload = parse(body, environ.get("CONTENT_TYPE", ""))
+        except MalformedRequest as error:
+            return self._refuse(start_response, "400 Bad Request", f"malformed ({error})")
+        if payload.get("type") not in _UNAUTHORISED and not self._ours(payload):
+            return self._refuse(start_response, "403 Forbidden", "another workspace")
+        environ["wsgi.input"], environ["CONTENT_LENGTH"] = io.BytesIO(body), str(len(body))
+        try:
+            return self.handler(environ, start_response)
+        except Exception as error:  # a shape bolt cannot take that the checks above let through
+            log.warning("Slack request refused: %s: %s", error.__class__.__name__, error)
+            log.debug("Slack request failed", exc_info=True)
+            return plain(start_response, "400 Bad Request")
+
+    def _ours(self, payload: dict) -> bool:
+        team_id, enterprise_id = extract_team_id(payload), extract_enterprise_id(payload)
+        if self.installations is None:
+            try:
+                return self.owner.owns(team_id, enterprise_id)
+            except SlackApiError as error:  # our own token refused: nobody is let in
+                log.warning("auth.test failed: %s", error.response.get("error"))
+                return False
+        found = self.installations.find_installation(
+            enterprise_id=enterprise_id, team_id=team_id,
+            is_enterprise_install=extract_is_enterprise_install(payload))
+        return found is not None
+
+    @staticmethod
+    def _refuse(start_response, status: str, why: str):
+        log.warning("Slack request refused (%s): %s", status.split()[0], why)
+        return plain(start_response, status)
