@@ -1,7 +1,10 @@
-"""Helpers the tests share: the console chat backend as tests use it, and a WSGI test server."""
+"""Helpers the tests share: the console chat backend as tests use it, a WSGI test server, and
+checks that hostile input was refused quietly and stored nothing."""
 from __future__ import annotations
 
 import datetime as dt
+import io
+import logging
 import shlex
 import threading
 import time
@@ -17,6 +20,7 @@ from bot.web import create_app
 from bot.worker import inbox_runners
 from handlers.dispatch import Defaults
 from scheduler.inbox import InboxWorker
+from storage.models import Base
 
 # A Monday in the middle of a month and quarter, so that "today" is the same in every run.
 NOW = dt.datetime(2026, 11, 23, 2, 0, tzinfo=dt.timezone.utc)  # 10:00 in Shanghai
@@ -103,3 +107,24 @@ def serve(app):
                          handler_class=_QuietHandler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
+
+
+def stored(session_factory) -> dict[str, int]:
+    """How many rows each table holds (nothing refused may add one)."""
+    with session_factory() as s:
+        return {t.name: s.scalar(select(func.count()).select_from(t)) for t in Base.metadata.sorted_tables
+                if t.name != "alembic_version"}
+
+
+def refused_quietly(caplog, status: int) -> None:
+    assert 400 <= status < 500
+    assert not [r for r in caplog.records if r.exc_info], "a traceback was logged for client input"
+    assert len([r for r in caplog.records if r.levelno >= logging.WARNING]) <= 1
+
+
+def call(app, path: str, body: bytes, extra: dict, method: str = "POST", query: str = "") -> int:
+    environ = {"REQUEST_METHOD": method, "PATH_INFO": path, "QUERY_STRING": query,
+               "CONTENT_LENGTH": str(len(body)), "wsgi.input": io.BytesIO(body), **extra}
+    seen = []
+    b"".join(app(environ, lambda status, headers, exc=None: seen.append(int(status.split()[0]))))
+    return seen[0]

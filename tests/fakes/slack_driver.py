@@ -38,9 +38,12 @@ class SlackDriver:
 
     def post(self, path: str, body: str, content_type: str, headers: dict | None = None,
              signed: dict | None = None) -> tuple[int, str]:
-        request = urllib.request.Request(
-            self.base_url + path, data=body.encode(), method="POST",
-            headers={"Content-Type": content_type, **(signed or sign(body)), **(headers or {})})
+        return self.post_bytes(path, body.encode(), content_type,
+                               {**(signed or sign(body)), **(headers or {})})
+
+    def post_bytes(self, path: str, body: bytes, content_type: str, signed: dict) -> tuple[int, str]:
+        request = urllib.request.Request(self.base_url + path, data=body, method="POST",
+                                         headers={"Content-Type": content_type, **signed})
         try:
             with urllib.request.urlopen(request, timeout=10) as response:
                 return response.status, response.read().decode()

@@ -70,6 +70,21 @@ class WeComDriver:
                                             reply["Nonce"])
         return status, xmltodict.parse(plain)["xml"]["Content"]
 
+    def seal(self, inner: str, nonce: str = "n1") -> tuple[dict, bytes]:
+        """(query, body) of a correctly signed callback around any inner plaintext."""
+        stamp = str(int(time.time()))
+        sealed = xmltodict.parse(self.crypto.encrypt_message(inner, nonce, stamp))["xml"]
+        return self.signed_body(sealed["Encrypt"], stamp, nonce)
+
+    def signed_body(self, encrypt: str, stamp: str | None = None, nonce: str = "n1"):
+        """(query, body) carrying `encrypt` as the ciphertext, signed with the app's token."""
+        stamp = stamp or str(int(time.time()))
+        body = xmltodict.unparse({"xml": {"ToUserName": self.corp_id, "AgentID": str(AGENT),
+                                          "Encrypt": encrypt}}, full_document=False)
+        query = {"msg_signature": _get_signature(TOKEN, stamp, nonce, encrypt), "timestamp": stamp,
+                 "nonce": nonce}
+        return query, body.encode()
+
     def text(self, content: str, user: str = "zhangwei", msg_id: int | None = None, **kw):
         return self.post({"FromUserName": user, "MsgType": "text", "Content": content,
                           "MsgId": str(msg_id or next(self._ids))}, **kw)
