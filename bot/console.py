@@ -23,15 +23,16 @@ class ConsoleBot:
     """One local tenant whose users are named on the command line (`--user Ana`)."""
 
     def __init__(self, session_factory: sessionmaker[Session], defaults: Defaults = Defaults(),
-                 tenant: str = TENANT):
+                 tenant: str = TENANT, platform: str = PLATFORM):
         self.session_factory = session_factory
         self.defaults = defaults
         self.tenant = tenant
+        self.platform = platform  # tests speak as another platform's users through the same core
 
     def send(self, user: str, text: str, *, lang: str | None = None,
              now: dt.datetime | None = None) -> Reply:
         """One message as `user`; a database that cannot be reached gets a friendly answer."""
-        ref = UserRef(PLATFORM, self.tenant, user, user, locale=lang)
+        ref = UserRef(self.platform, self.tenant, user, user, locale=lang)
         try:
             return handle_message(self.session_factory, ref, text, defaults=self.defaults, now=now)
         except OperationalError:

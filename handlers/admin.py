@@ -92,6 +92,9 @@ def handle_create_team(ctx: Ctx, cmd: CreateTeam) -> Reply:
 def handle_change_team(ctx: Ctx, cmd: ChangeTeam) -> Reply:
     team = managed_team(ctx, cmd.name)
     members = [member_named(ctx, name) for name in cmd.members]
+    if cmd.add and not ctx.is_admin:
+        for member in members:
+            _may_join(ctx, team, member)
     for member in members:
         if cmd.add:
             ctx.people.join_team(team.id, member.id)
@@ -102,6 +105,19 @@ def handle_change_team(ctx: Ctx, cmd: ChangeTeam) -> Reply:
     key = "team_added" if cmd.add else "team_removed"
     return Reply(lines=(ctx.t(key, team=team.name,
                               names=", ".join(m.display_name for m in members)),))
+
+
+def _may_join(ctx: Ctx, team, member: Member) -> None:
+    """A manager adds reps who are in no team or only in teams they manage; moving people from
+    other teams, and adding managers or admins, is for admins."""
+    admins = ", ".join(m.display_name for m in active_admins(ctx)) or "-"
+    if member.role != "rep":
+        raise ctx.refuse("team_add_not_rep", name=member.display_name, admins=admins)
+    mine = {t.id for t in ctx.teams}
+    elsewhere = [t for t in ctx.people.teams_of(member.id) if t.id not in mine]
+    if elsewhere:
+        raise ctx.refuse("team_add_other_team", name=member.display_name, team=elsewhere[0].name,
+                         admins=admins)
 
 
 def handle_configure_team(ctx: Ctx, cmd: ConfigureTeam) -> Reply:

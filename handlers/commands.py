@@ -154,7 +154,7 @@ class TakeLeave:
 
 @dataclass(frozen=True)
 class Link:
-    """`link` (get a code) or `link 123456` (use it on the other platform)."""
+    """`link` (get a code) or `link 12345678` (use it on the other platform)."""
 
     code: str | None = None
 

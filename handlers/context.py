@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from zoneinfo import ZoneInfo
@@ -16,11 +17,14 @@ from storage.people import PeopleRepository
 
 
 class Refusal(Exception):
-    """Raised by a handler step to answer with an error Reply; nothing of the message is stored."""
+    """Raised by a handler step to answer with an error Reply; nothing of the message is stored,
+    except what `record(session, member)` writes after the rollback (the trail of a failed
+    attempt that must count, such as a wrong link code)."""
 
-    def __init__(self, reply: Reply):
+    def __init__(self, reply: Reply, record: Callable[[Session, Member], None] | None = None):
         super().__init__(reply.text)
         self.reply = reply
+        self.record = record
 
 
 @dataclass
@@ -32,6 +36,7 @@ class Ctx:
     now: dt.datetime  # aware, UTC
     default_timezone: str = "Asia/Shanghai"
     default_calendar: str = "CN"
+    platform: str = "console"  # where this message came from
     created_customers: list[str] = field(default_factory=list)
 
     def t(self, key: str, **values) -> str:
@@ -77,9 +82,9 @@ class Ctx:
         return tuple(dt.datetime.combine(d, dt.time(), zone).astimezone(dt.timezone.utc)
                      for d in (first, end))
 
-    def refuse(self, key: str, *, hint: str | None = None, **values) -> Refusal:
+    def refuse(self, key: str, *, hint: str | None = None, record=None, **values) -> Refusal:
         lines = (self.t(key, **values),) + ((hint,) if hint else ())
-        return Refusal(Reply(lines=lines, ok=False))
+        return Refusal(Reply(lines=lines, ok=False), record)
 
 
 def usage_reply(locale: str, error: ParseError) -> Reply:

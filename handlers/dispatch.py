@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -76,6 +77,9 @@ def identify(session: Session, user: UserRef, defaults: Defaults,
         if user.locale and user.locale != member.locale:
             member.locale = user.locale
         return tenant, member, False
+    # one first admin whatever the timing: a new member's registration holds the tenant's row
+    # (PostgreSQL; SQLite has one writer at a time), so the next sees the first's member
+    session.execute(select(Tenant.id).where(Tenant.id == tenant.id).with_for_update())
     role = "rep" if people.has_members(tenant.id) else "admin"
     member = people.add_member(tenant.id, user.name, role=role,
                                locale=user.locale or user.default_locale or first_words_locale,
@@ -101,10 +105,13 @@ def first_delivery(session: Session, platform: str, key: str) -> bool:
 
 
 def dispatch(session: Session, tenant: Tenant, member: Member, text: str, now: dt.datetime,
-             defaults: Defaults = Defaults()) -> Reply:
-    """Run one message for a known member inside the caller's transaction."""
+             defaults: Defaults = Defaults(), *, platform: str = "console",
+             records: list | None = None) -> Reply:
+    """Run one message for a known member inside the caller's transaction. A refusal's own
+    record (a failed attempt that must count) goes into `records`, for the caller to write after
+    it rolls the message back."""
     ctx = Ctx(session, tenant, member, reply_locale(text, member.locale), now,
-              defaults.timezone, defaults.calendar)
+              defaults.timezone, defaults.calendar, platform)
     if not member.active:  # an admin set them inactive (`role @name inactive`)
         admins = ", ".join(m.display_name for m in admin.active_admins(ctx))
         return Reply(lines=(ctx.t("member_inactive", admins=admins),), ok=False, locale=ctx.locale)
@@ -118,6 +125,8 @@ def dispatch(session: Session, tenant: Tenant, member: Member, text: str, now: d
         reply = HANDLERS[type(command)](ctx, command)
     except Refusal as refusal:
         reply = refusal.reply
+        if refusal.record is not None and records is not None:
+            records.append(refusal.record)
     return replace(reply, locale=ctx.locale)
 
 
@@ -148,18 +157,20 @@ def _handle_once(session_factory, user: UserRef, text: str, defaults: Defaults,
         if delivery and not first_delivery(session, user.platform, delivery):
             return None
         tenant, member, new = identify(session, user, defaults, reply_locale(text, "en"))
-        reply = dispatch(session, tenant, member, text, now or utcnow(), defaults)
+        records: list = []
+        reply = dispatch(session, tenant, member, text, now or utcnow(), defaults,
+                         platform=user.platform, records=records)
         if not reply.ok:
             session.rollback()
             if delivery:  # the retry of a refused message is still a retry: answer once
                 first_delivery(session, user.platform, delivery)
+            if records:  # what a refusal must keep (a failed attempt), by the sender as they are
+                _tenant, member, _new = identify(session, user, defaults, reply.locale)
+                for record in records:
+                    record(session, member)
         session.commit()
         if not reply.ok:
             return reply
-    if new:
-        welcome = t(reply.locale, "welcome", name=member.display_name)
-        reply = replace(reply, lines=(welcome, *reply.lines))
-    return reply
     if new:
         welcome = t(reply.locale, "welcome", name=member.display_name)
         reply = replace(reply, lines=(welcome, *reply.lines))

@@ -1,24 +1,52 @@
-"""`link`: one person on Slack and WeCom becomes one member. On one platform `link` gives a code;
-on the other `link CODE` joins that account (and its data) to the member the code stands for."""
+"""`link`: one person on two chat apps (Slack, WeCom, Teams) becomes one member. On one app `link`
+gives a code; on another app `link CODE` joins that account (and its data) to the member the code
+stands for.
+
+A code is eight digits, single-use, one live per member, valid ten minutes, and works only on a
+platform other than the one that gave it (on the same platform it could only be someone else's
+account taking over). A member who sends LOCK_AFTER wrong codes within LOCK_WINDOW cannot link for
+LOCK_WINDOW after the last; every code asked for, link, failed attempt and lockout is audited.
+"""
 from __future__ import annotations
 
+import datetime as dt
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from handlers import format as fmt
 from handlers.commands import Link
 from handlers.context import Ctx
 from handlers.messages import WORDS, name_of
 from handlers.reply import Reply
-from storage.linking import CODE_LIFETIME, adopt_tenant, issue_code, merge_member, redeem_code
+from storage.linking import CODE_LIFETIME, adopt_tenant, burn_code, issue_code, merge_member, redeem_code
+from storage.models import AuditLog, Identity, Member
+from storage.people import PeopleRepository
+
+LOCK_AFTER = 5
+LOCK_WINDOW = dt.timedelta(minutes=15)
 
 
 def handle_link(ctx: Ctx, cmd: Link) -> Reply:
     if cmd.code is None:
-        code = issue_code(ctx.session, ctx.member, ctx.now)
+        code = issue_code(ctx.session, ctx.member, ctx.platform, ctx.now)
+        ctx.people.audit(ctx.tenant.id, ctx.member.id, "member.link_code", "member", ctx.member.id,
+                         at=ctx.now, platform=ctx.platform)
         minutes = int(CODE_LIFETIME.total_seconds() // 60)
         return Reply(title=ctx.t("link_code_title", code=code),
                      lines=(ctx.t("link_code", minutes=minutes,
                                   example=f"{name_of(WORDS, 'link', ctx.locale)} {code}"),))
-    target = redeem_code(ctx.session, cmd.code, ctx.now)
-    if target is None or target.id == ctx.member.id:
-        raise ctx.refuse("link_bad_code")
+    until = locked_until(ctx.session, ctx.member.id, ctx.now)
+    if until:
+        raise ctx.refuse("link_locked", until=_when(ctx, until))
+    found = redeem_code(ctx.session, cmd.code, ctx.now)
+    if found is None or found[0].id == ctx.member.id:
+        raise _failed(ctx, "link_bad_code", "unknown")
+    target, issued_on = found
+    if issued_on == ctx.platform:
+        raise _failed(ctx, "link_same_platform", "same platform", code=cmd.code)
+    if _has_identity(ctx.session, target.id, ctx.platform):
+        raise ctx.refuse("link_already", name=target.display_name)
     source_tenant = ctx.tenant
     crossing = target.tenant_id != source_tenant.id
     if crossing and any(m.id != ctx.member.id for m in ctx.people.members(source_tenant.id)):
@@ -27,5 +55,38 @@ def handle_link(ctx: Ctx, cmd: Link) -> Reply:
     if crossing:
         adopt_tenant(ctx.session, source_tenant, target.tenant_id)
     ctx.people.audit(target.tenant_id, target.id, "member.link", "member", target.id,
-                     platform=source_tenant.platform)
+                     at=ctx.now, platform=ctx.platform, code_from=issued_on)
     return Reply(lines=(ctx.t("link_done", name=target.display_name),))
+
+
+def locked_until(session: Session, member_id: int, now: dt.datetime) -> dt.datetime | None:
+    """When a member's linking lockout ends, or None when they may try."""
+    failures = session.scalars(select(AuditLog.at).where(
+        AuditLog.actor_id == member_id, AuditLog.action == "member.link_failed",
+        AuditLog.at > now - LOCK_WINDOW)).all()
+    return max(failures) + LOCK_WINDOW if len(failures) >= LOCK_AFTER else None
+
+
+def _failed(ctx: Ctx, key: str, why: str, code: str | None = None):
+    """A refusal whose attempt is audited (and counted) although the message stores nothing."""
+    def record(session: Session, member: Member) -> None:
+        if code:
+            burn_code(session, code)
+        people = PeopleRepository(session)
+        people.audit(member.tenant_id, member.id, "member.link_failed", "member", member.id,
+                     at=ctx.now, reason=why, platform=ctx.platform)
+        session.flush()
+        if locked_until(session, member.id, ctx.now):
+            people.audit(member.tenant_id, member.id, "member.link_locked", "member", member.id,
+                         at=ctx.now, until=(ctx.now + LOCK_WINDOW).isoformat())
+    return ctx.refuse(key, record=record)
+
+
+def _has_identity(session: Session, member_id: int, platform: str) -> bool:
+    return bool(session.scalar(select(func.count()).select_from(Identity).where(
+        Identity.member_id == member_id, Identity.platform == platform)))
+
+
+def _when(ctx: Ctx, moment: dt.datetime) -> str:
+    local = moment.astimezone(ctx.zone)
+    return f"{fmt.day(local.date(), ctx.today, ctx.locale)} {local:%H:%M}"

@@ -177,6 +177,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
                   "请在 {minutes} 分钟内，在另一个聊天应用（Slack 或企业微信）里发给销售助手：{example}"),
     "link_bad_code": ("That code is unknown or expired. Send link on your other app for a new one.",
                       "关联码无效或已过期。请在另一个应用里发送“关联”获取新码。"),
+    "team_add_other_team": ("{name} is in team {team}; moving people between teams is for an admin "
+                            "({admins}).",
+                            "{name}在团队{team}里；在团队之间调人需要管理员（{admins}）来做。"),
+    "team_add_not_rep": ("{name} is a manager or admin; only an admin ({admins}) can add them to a team.",
+                         "{name}是经理或管理员，只有管理员（{admins}）能把他加入团队。"),
+    "link_same_platform": ("A link code joins two different chat apps: send it on your other app "
+                           "(Slack or WeCom), not on the one that gave it. That code is now used up.",
+                           "关联码用于连接两个不同的聊天应用：请在另一个应用（Slack 或企业微信）里发送，"
+                           "不要在获取它的应用里发送。这个码已作废。"),
+    "link_already": ("You already use salesbot on this app as {name}; nothing was linked.",
+                     "你已在这个应用里以{name}的身份使用销售助手，未做关联。"),
+    "link_locked": ("Too many wrong link codes. You can try again after {until}.",
+                    "关联码错误次数过多，请在{until}之后再试。"),
     "link_other_people": ("This workspace already has other people's data in salesbot; an admin has "
                           "to join the two workspaces.",
                           "此工作区在销售助手里已有其他人的数据，需要管理员合并两个工作区。"),
@@ -260,7 +273,7 @@ USAGE: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "role": (("role @ana manager", "role @bo inactive"), ("角色 @张三 经理", "角色 @李四 停用")),
     "leave": (("leave 12/24-12/31", "leave tomorrow"), ("请假 12月24日-12月31日", "请假 明天")),
     "language": (("language zh", "language en"), ("语言 中文", "语言 英文")),
-    "link": (("link", "link 123456"), ("关联", "关联 123456")),
+    "link": (("link", "link 12345678"), ("关联", "关联 12345678")),
     "schedule": (("schedule", "schedule standup 09:30 mon-fri", "schedule digest fri 17:00",
                   "schedule reminders off", "schedule standup questions Yesterday? | Today? | Blockers?"),
                  ("设置", "设置 站会 09:30 周一至周五", "设置 周报 周五 17:00", "设置 提醒 关闭",

@@ -261,10 +261,10 @@ def _parse_language(rest: str, _today: dt.date) -> c.Command | c.ParseError:
 
 
 def _parse_link(rest: str, _today: dt.date) -> c.Command | c.ParseError:
-    code = rest.strip()
+    code = re.sub(r"[\s-]", "", rest)  # `1234 5678` and `1234-5678` as phones split them
     if not code:
         return c.Link()
-    return c.Link(code) if re.fullmatch(r"\d{6}", code) else c.ParseError("link")
+    return c.Link(code) if re.fullmatch(r"\d{8}", code) else c.ParseError("link")
 
 
 def _parse_help(rest: str, _today: dt.date) -> c.Command | c.ParseError:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from storage.models import (
+    AuditLog,
     CachedToken,
     Customer,
     Deal,
@@ -23,25 +24,36 @@ from storage.models import (
 )
 
 CODE_LIFETIME = dt.timedelta(minutes=10)
+CODE_DIGITS = 8  # 10⁸ codes against at most LOCK_AFTER guesses per member per lockout
 
 
-def issue_code(session: Session, member: Member, now: dt.datetime) -> str:
-    """A six-digit code, valid ten minutes and once, that stands for `member`."""
+def issue_code(session: Session, member: Member, platform: str, now: dt.datetime) -> str:
+    """A code, valid ten minutes and once, that stands for `member` on `platform`; it replaces any
+    code of theirs still live (one at a time)."""
+    session.execute(delete(CachedToken).where(CachedToken.key.startswith("link:"),
+                                              CachedToken.value.startswith(f"{member.id}:")))
     while True:
-        code = f"{secrets.randbelow(10 ** 6):06d}"
+        code = f"{secrets.randbelow(10 ** CODE_DIGITS):0{CODE_DIGITS}d}"
         if session.get(CachedToken, f"link:{code}") is None:
             break
-    session.add(CachedToken(key=f"link:{code}", value=str(member.id), expires_at=now + CODE_LIFETIME))
+    session.add(CachedToken(key=f"link:{code}", value=f"{member.id}:{platform}",
+                            expires_at=now + CODE_LIFETIME))
     return code
 
 
-def redeem_code(session: Session, code: str, now: dt.datetime) -> Member | None:
-    """The member a valid code stands for; the code is used up either way."""
+def redeem_code(session: Session, code: str, now: dt.datetime) -> tuple[Member, str] | None:
+    """(member, platform the code was asked for on) of a valid code; the code is used up either way."""
     row = session.get(CachedToken, f"link:{code}")
     if row is None:
         return None
     session.delete(row)
-    return session.get(Member, int(row.value)) if row.expires_at > now else None
+    member_id, _, platform = row.value.partition(":")
+    member = session.get(Member, int(member_id)) if row.expires_at > now else None
+    return (member, platform) if member else None
+
+
+def burn_code(session: Session, code: str) -> None:
+    session.execute(delete(CachedToken).where(CachedToken.key == f"link:{code}"))
 
 
 def merge_member(session: Session, source: Member, target: Member) -> None:
@@ -65,6 +77,7 @@ def merge_member(session: Session, source: Member, target: Member) -> None:
     tenant = {"tenant_id": target.tenant_id}
     for model, column, extra in ((Visit, Visit.member_id, tenant), (Deal, Deal.owner_id, tenant),
                                  (Target, Target.member_id, tenant), (Identity, Identity.member_id, tenant),
+                                 (AuditLog, AuditLog.actor_id, tenant),
                                  (Customer, Customer.owner_id, {}), (Leave, Leave.member_id, {}),
                                  (DealEvent, DealEvent.actor_id, {}), (DealEvent, DealEvent.owner_id, {})):
         session.execute(update(model).where(column == source.id).values({column.key: target.id, **extra}))
@@ -74,8 +87,8 @@ def merge_member(session: Session, source: Member, target: Member) -> None:
 
 def adopt_tenant(session: Session, source: Tenant, target_id: int) -> None:
     """`source`'s workspace becomes part of the target tenant; the emptied source tenant goes."""
-    session.execute(update(TenantLink).where(TenantLink.tenant_id == source.id)
-                    .values(tenant_id=target_id))
+    for model in (TenantLink, AuditLog):  # the trail of what happened there comes along
+        session.execute(update(model).where(model.tenant_id == source.id).values(tenant_id=target_id))
     session.add(TenantLink(platform=source.platform, external_id=source.external_id, tenant_id=target_id))
     session.delete(source)
     session.flush()

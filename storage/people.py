@@ -131,6 +131,7 @@ class PeopleRepository:
             Leave.member_id.in_(member_ids), Leave.first_day <= day, Leave.last_day >= day)))
 
     def audit(self, tenant_id: int, actor_id: int | None, action: str, entity: str,
-              entity_id: int | None, **detail) -> None:
+              entity_id: int | None, *, at: dt.datetime | None = None, **detail) -> None:
         self.s.add(AuditLog(tenant_id=tenant_id, actor_id=actor_id, action=action, entity=entity,
-                            entity_id=entity_id, detail={k: str(v) for k, v in detail.items()}))
+                            entity_id=entity_id, detail={k: str(v) for k, v in detail.items()},
+                            **({"at": at} if at else {})))

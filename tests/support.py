@@ -29,8 +29,8 @@ NOW = dt.datetime(2026, 11, 23, 2, 0, tzinfo=dt.timezone.utc)  # 10:00 in Shangh
 class Chat:
     """The console backend as tests use it: `chat("visit Acme: …", user="Ana")` → what Ana reads."""
 
-    def __init__(self, session_factory, tenant: str = "local"):
-        self.bot = ConsoleBot(session_factory, Defaults(), tenant=tenant)
+    def __init__(self, session_factory, tenant: str = "local", platform: str = "console"):
+        self.bot = ConsoleBot(session_factory, Defaults(), tenant=tenant, platform=platform)
         self.now = NOW
         self.session_factory = session_factory
 

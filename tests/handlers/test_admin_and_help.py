@@ -193,3 +193,55 @@ def test_a_member_chooses_the_language_of_replies(team_chat):
     assert "Your progress" in team_chat("progress")
     reply = team_chat.reply("language klingon")
     assert not reply.ok and "language zh" in reply.text
+
+
+def _two_teams(chat):
+    """Mia (admin); North managed by Max with rep Nia; South with rep Sam; Ana in no team."""
+    chat.team(reps=("Max", "Nia", "Sam", "Ana"))
+    for line in ("team create North #north", "team create South #south", "role @Max manager",
+                 "team add North @Max @Nia", "team add South @Sam"):
+        assert chat.reply(line, user="Mia").ok
+    assert chat.reply("team remove Sales @Max @Nia @Sam @Ana", user="Mia").ok
+
+
+def test_a_manager_adds_only_reps_in_no_team_or_already_theirs(chat):
+    _two_teams(chat)
+    assert "Added to North: Ana" in chat("team add North @Ana", user="Max")
+    assert chat.reply("team add North @Nia", user="Max").ok  # already theirs
+    for name, why in (("Sam", "is in team South; moving people between teams is for an admin (Mia)"),
+                      ("Mia", "is a manager or admin; only an admin (Mia) can add them")):
+        reply = chat.reply(f"team add North @{name}", user="Max")
+        assert not reply.ok and why in reply.text
+    assert not chat.reply("progress @Sam", user="Max").ok  # so their numbers stay out of reach
+    assert "已加入North：Sam" in chat("团队 添加 North @Sam", user="Mia")  # an admin may move them
+    with chat.session_factory() as s:
+        north = s.scalar(select(Team).where(Team.name == "North"))
+        names = set(s.scalars(select(Member.display_name).join(TeamMember)
+                              .where(TeamMember.team_id == north.id)))
+    assert names == {"Max", "Nia", "Ana", "Sam"}
+
+
+def test_a_manager_cannot_change_roles(chat):
+    _two_teams(chat)
+    reply = chat.reply("role @Nia manager", user="Max")
+    assert not reply.ok and "admin" in reply.text.lower()
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("db_url", ["postgresql"], indirect=True)
+def test_concurrent_first_messages_make_exactly_one_admin(session_factory):
+    """A workspace known (an install) but with nobody in it yet: eight people write at once."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from bot.console import ConsoleBot
+    from storage.models import Tenant
+
+    with session_factory.begin() as s:
+        s.add(Tenant(platform="console", external_id="race", name="race", currency="CNY"))
+    bot = ConsoleBot(session_factory, tenant="race")
+    with ThreadPoolExecutor(8) as pool:
+        replies = list(pool.map(lambda n: bot.send(f"user{n}", "help"), range(8)))
+    assert all(r.ok for r in replies)
+    with session_factory() as s:
+        roles = s.scalars(select(Member.role)).all()
+    assert sorted(roles) == ["admin"] + ["rep"] * 7

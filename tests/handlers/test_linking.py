@@ -4,17 +4,17 @@ import re
 
 from sqlalchemy import func, select
 
-from storage.models import Customer, Identity, Member, Tenant, TenantLink, Visit
+from storage.models import AuditLog, Customer, Identity, Member, Tenant, TenantLink, Visit
 from support import Chat
 
 
 def code_of(reply) -> str:
     assert "Your link code" in reply.title and "within 10 minutes" in reply.text
-    return re.search(r"\d{6}", reply.title)[0]
+    return re.search(r"\d{8}", reply.title)[0]
 
 
 def test_linking_joins_a_new_workspace_and_the_persons_data(session_factory):
-    slack, wecom = Chat(session_factory, "workspace"), Chat(session_factory, "corp")
+    slack, wecom = Chat(session_factory, "workspace", "slack"), Chat(session_factory, "corp", "wecom")
     slack.team()
     slack("visit Acme: demo", user="Ana")
     code = code_of(slack.reply("link", user="Ana"))
@@ -34,7 +34,7 @@ def test_linking_joins_a_new_workspace_and_the_persons_data(session_factory):
 
 
 def test_a_customer_known_on_both_sides_becomes_one(session_factory):
-    slack, wecom = Chat(session_factory, "workspace"), Chat(session_factory, "corp")
+    slack, wecom = Chat(session_factory, "workspace", "slack"), Chat(session_factory, "corp", "wecom")
     slack("visit 华为: intro", user="Ana")
     wecom("拜访 华为：见面", user="ana-wx")
     code = code_of(slack.reply("link", user="Ana"))
@@ -45,7 +45,7 @@ def test_a_customer_known_on_both_sides_becomes_one(session_factory):
 
 
 def test_a_code_works_once_and_not_after_ten_minutes(session_factory):
-    slack, wecom = Chat(session_factory, "workspace"), Chat(session_factory, "corp")
+    slack, wecom = Chat(session_factory, "workspace", "slack"), Chat(session_factory, "corp", "wecom")
     code = code_of(slack.reply("link", user="Ana"))
     wecom.now = slack.now + dt.timedelta(minutes=11)
     reply = wecom.reply(f"link {code}", user="ana-wx")
@@ -55,10 +55,58 @@ def test_a_code_works_once_and_not_after_ten_minutes(session_factory):
 
 
 def test_linking_into_a_workspace_that_has_other_people_is_refused(session_factory):
-    slack, wecom = Chat(session_factory, "workspace"), Chat(session_factory, "corp")
+    slack, wecom = Chat(session_factory, "workspace", "slack"), Chat(session_factory, "corp", "wecom")
     code = code_of(slack.reply("link", user="Ana"))
     wecom("help", user="someone-else")
     reply = wecom.reply(f"link {code}", user="ana-wx")
     assert not reply.ok and "other people's data" in reply.text
     with session_factory() as s:
         assert s.scalar(select(func.count()).select_from(Tenant)) == 2
+
+
+def test_a_code_does_not_work_on_the_platform_that_gave_it(session_factory):
+    """The takeover that was possible: another WeCom user of the same corp using Ana's code."""
+    wecom = Chat(session_factory, "corp", "wecom")
+    wecom.team(manager="boss", reps=("ana-wx", "eve-wx"))
+    wecom("拜访 华为：见面", user="ana-wx")
+    code = code_of(wecom.reply("link", user="ana-wx"))
+    reply = wecom.reply(f"link {code}", user="eve-wx")
+    assert not reply.ok and "not on the one that gave it" in reply.text
+    slack = Chat(session_factory, "workspace", "slack")
+    assert not slack.reply(f"link {code}", user="Ana").ok  # and the code is used up
+    with session_factory() as s:
+        eve = s.scalar(select(Member).where(Member.display_name == "eve-wx"))
+        assert s.scalar(select(func.count()).select_from(Identity).where(Identity.member_id == eve.id)) == 1
+        assert s.scalar(select(AuditLog.detail).where(AuditLog.action == "member.link_failed",
+                                                      AuditLog.actor_id == eve.id))["reason"] == "same platform"
+
+
+def test_one_live_code_per_member(session_factory):
+    slack, wecom = Chat(session_factory, "workspace", "slack"), Chat(session_factory, "corp", "wecom")
+    first = code_of(slack.reply("link", user="Ana"))
+    second = code_of(slack.reply("link", user="Ana"))
+    assert not wecom.reply(f"link {first}", user="ana-wx").ok
+    assert wecom.reply(f"link {second}", user="ana-wx").ok
+
+
+def test_wrong_codes_lock_a_member_out_of_linking_for_a_while(session_factory):
+    slack, wecom = Chat(session_factory, "workspace", "slack"), Chat(session_factory, "corp", "wecom")
+    code = code_of(slack.reply("link", user="Ana"))
+    wrong = [c for c in (f"{n:08d}" for n in range(10)) if c != code]
+    for guess in wrong[:5]:
+        assert "unknown or expired" in wecom(f"link {guess}", user="eve-wx")
+    locked = wecom.reply(f"link {code}", user="eve-wx")  # even the right code, while locked
+    assert not locked.ok and "Too many wrong link codes" in locked.text and "10:15" in locked.text
+    wecom.now = slack.now = slack.now + dt.timedelta(minutes=16)
+    code = code_of(slack.reply("link", user="Ana"))
+    assert wecom.reply(f"link {code}", user="eve-wx").ok
+    with session_factory() as s:
+        actions = s.scalars(select(AuditLog.action).order_by(AuditLog.id)).all()
+    assert actions.count("member.link_failed") == 5 and actions.count("member.link_locked") == 1
+    assert actions.count("member.link_code") == 2 and actions[-1] == "member.link"
+
+
+def test_a_code_typed_with_a_space_works(session_factory):
+    slack, wecom = Chat(session_factory, "workspace", "slack"), Chat(session_factory, "corp", "wecom")
+    code = code_of(slack.reply("link", user="Ana"))
+    assert wecom.reply(f"关联 {code[:4]} {code[4:]}", user="ana-wx").ok

@@ -28,7 +28,7 @@ def both(db_url, fake_wecom):
 def test_a_rep_links_slack_and_wecom_and_sees_one_set_of_numbers(both):
     slack, wecom = both
     assert "Visit to Acme logged." in slack.say("/visit", "Acme: demo", user="U2")
-    code = re.search(r"\d{6}", slack.say("/salesbot", "link", user="U2"))[0]
+    code = re.search(r"\d{8}", slack.say("/salesbot", "link", user="U2"))[0]
     wecom.text("拜访 华为：见面", user="lina")
     status, reply = wecom.text(f"关联 {code}", user="lina")
     assert "关联成功：你在这里也是Ana" in reply
