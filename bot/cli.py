@@ -254,9 +254,10 @@ def run_job(kind: str, team_name: str) -> None:
 @main.command("import")
 @click.argument("kind", type=click.Choice(["roster", "customers", "targets"]))
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--tenant", default="console:local", show_default=True,
-              help="PLATFORM:ID of the workspace to import into.")
-def import_(kind: str, path: Path, tenant: str) -> None:
+@click.option("--tenant", default=None,
+              help="PLATFORM:ID of the workspace to import into (default: the only one there is, "
+                   "else the console's).")
+def import_(kind: str, path: Path, tenant: str | None) -> None:
     """Import a CSV file; a bad row is reported by line and nothing of the file is stored."""
     from bot import csv_io
 
@@ -286,19 +287,22 @@ def _with_bar(items, label):
 @click.option("--csv", "as_csv", is_flag=True, default=True, help="CSV (the only format today).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="File to write; standard output when omitted.")
-@click.option("--tenant", default="console:local", show_default=True,
-              help="PLATFORM:ID of the workspace to export.")
-def export(kind: str, as_csv: bool, output: Path | None, tenant: str) -> None:
+@click.option("--tenant", default=None,
+              help="PLATFORM:ID of the workspace to export (default: the only one there is).")
+def export(kind: str, as_csv: bool, output: Path | None, tenant: str | None) -> None:
     """Export deals, visits or targets as CSV a CRM (Zoho, 纷享销客) can import."""
     from bot import csv_io
 
     app = _app()
-    if output:
-        with output.open("w", newline="", encoding="utf-8-sig") as out:
-            count = csv_io.export(app, kind, out, tenant)
-        click.echo(f"Wrote {count} {kind} to {output}.", err=True)
-    else:
-        csv_io.export(app, kind, sys.stdout, tenant)
+    try:
+        if output:
+            with output.open("w", newline="", encoding="utf-8-sig") as out:
+                count = csv_io.export(app, kind, out, tenant)
+            click.echo(f"Wrote {count} {kind} to {output}.", err=True)
+        else:
+            csv_io.export(app, kind, sys.stdout, tenant)
+    except csv_io.ImportProblems as problems:
+        raise click.ClickException(" ".join(problems.problems)) from None
 
 
 if __name__ == "__main__":  # pragma: no cover

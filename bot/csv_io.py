@@ -41,16 +41,32 @@ class ImportProblems(Exception):
         self.problems = problems
 
 
-def _tenant(session, spec: str, create_with_currency: str | None = None):
-    """The workspace `PLATFORM:ID`; a roster import may create it before anyone has talked."""
-    platform, _, external_id = spec.partition(":")
+def _tenant(session, spec: str | None, create_with_currency: str | None = None):
+    """The workspace `PLATFORM:ID` (a roster import may create it before anyone has talked), or
+    with no spec the only workspace there is."""
     people = PeopleRepository(session)
+    if spec is None:
+        known = people.all_tenants()
+        if len(known) == 1:
+            return known[0]
+        spec = "console:local"
+        if known or not create_with_currency:
+            raise ImportProblems([_which_workspace(known)])
+    platform, _, external_id = spec.partition(":")
     tenant = people.tenant(platform, external_id)
     if tenant is None and create_with_currency and external_id:
         tenant = people.add_tenant(platform, external_id, external_id, create_with_currency)
     if tenant is None:
-        raise ImportProblems([f"No workspace {spec}: nobody from it has talked to salesbot yet."])
+        raise ImportProblems([f"No workspace {spec}: nobody from it has talked to salesbot yet.",
+                              _which_workspace(people.all_tenants())])
     return tenant
+
+
+def _which_workspace(known) -> str:
+    if not known:
+        return "No workspace has talked to salesbot yet."
+    listed = ", ".join(f"{t.platform}:{t.external_id} ({t.name})" for t in known)
+    return f"Workspaces here: {listed}. Pick one with --tenant PLATFORM:ID."
 
 
 def import_file(app, kind: str, path: Path, tenant_spec: str,

@@ -24,6 +24,9 @@ class PeopleRepository:
                              .where(TenantLink.platform == platform,
                                     TenantLink.external_id == external_id))
 
+    def all_tenants(self) -> list[Tenant]:
+        return list(self.s.scalars(select(Tenant).order_by(Tenant.id)))
+
     def add_tenant(self, platform: str, external_id: str, name: str, currency: str) -> Tenant:
         tenant = Tenant(platform=platform, external_id=external_id, name=name, currency=currency)
         self.s.add(tenant)

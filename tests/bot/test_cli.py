@@ -169,6 +169,27 @@ def test_export_visits(cli):
     assert row["Follow-up Done"] == "no"
 
 
+def test_export_on_a_database_of_two_slack_workspaces_says_which_to_pick(db_url):
+    from storage.models import Tenant
+
+    with make_session_factory(make_engine(db_url)).begin() as s:
+        s.add_all([Tenant(platform="slack", external_id="T1", name="Acme", currency="CNY"),
+                   Tenant(platform="slack", external_id="T2", name="Rival", currency="CNY")])
+    result = run(db_url, "export", "deals", "--csv")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "slack:T1 (Acme), slack:T2 (Rival)" in result.stderr and "--tenant PLATFORM:ID" in result.stderr
+    assert run(db_url, "export", "deals", "--tenant", "slack:T2").stdout.startswith("Deal Name")
+
+
+def test_export_takes_the_only_workspace_there_is(db_url):
+    from storage.models import Tenant
+
+    with make_session_factory(make_engine(db_url)).begin() as s:
+        s.add(Tenant(platform="slack", external_id="T1", name="Acme", currency="CNY"))
+    result = run(db_url, "export", "visits")
+    assert result.returncode == 0 and result.stdout.startswith("Subject,Account Name")
+
+
 def test_the_procfile_release_step_is_the_migration_command():
     procfile = (Path(__file__).parents[2] / "Procfile").read_text()
     assert "release: salesbot db upgrade" in procfile
