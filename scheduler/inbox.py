@@ -13,12 +13,12 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from storage.inbox import InboxRepository
 from storage.models import utcnow
+from storage.retention import purge
 
 log = logging.getLogger(__name__)
 LEASE = dt.timedelta(seconds=60)  # as long as a web process holds a row it runs itself
 BATCH = 10
 MAX_ATTEMPTS = 3
-KEEP = dt.timedelta(days=1)  # handled rows, for their keys (retries come within minutes)
 PURGE_EVERY = 600.0  # seconds
 
 Runner = Callable[[dict], None]  # a payload → the work done, replies sent; raises on failure
@@ -89,6 +89,7 @@ class InboxWorker:
         if time.monotonic() - self._purged < PURGE_EVERY:
             return
         self._purged = time.monotonic()
-        with self.session_factory() as session:
-            InboxRepository(session).purge(utcnow() - KEEP)
-            session.commit()
+        with self.session_factory.begin() as session:
+            gone = purge(session, utcnow())
+        if any(gone.values()):
+            log.info("purged %s", ", ".join(f"{n} {what}" for what, n in gone.items() if n))

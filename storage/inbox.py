@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Connection, delete, func, select, update
+from sqlalchemy import Connection, func, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -78,9 +78,3 @@ class InboxRepository:
         """Give failed requests a fresh set of attempts; returns how many."""
         return self.s.execute(update(InboxItem).where(InboxItem.status == "failed")
                               .values(status="pending", attempts=0, claimed_until=None)).rowcount
-
-    def purge(self, before: dt.datetime) -> int:
-        """Forget handled requests received before `before` (their keys only guard retries,
-        which come within minutes); failed ones stay for `salesbot inbox`."""
-        return self.s.execute(delete(InboxItem).where(InboxItem.status == "done",
-                                                      InboxItem.created_at < before)).rowcount

@@ -6,6 +6,8 @@ import datetime as dt
 import io
 import logging
 import shlex
+import socket
+import subprocess
 import threading
 import time
 from contextlib import contextmanager
@@ -128,3 +130,21 @@ def call(app, path: str, body: bytes, extra: dict, method: str = "POST", query: 
     seen = []
     b"".join(app(environ, lambda status, headers, exc=None: seen.append(int(status.split()[0]))))
     return seen[0]
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_until_healthy(driver, process: subprocess.Popen) -> None:
+    """Wait until the web process at `driver` answers /healthz (its stderr if it never does)."""
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            if driver.get("/healthz")[0] == 200:
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise AssertionError(process.stderr.read1().decode() if process.stderr else "no start")

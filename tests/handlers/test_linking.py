@@ -77,8 +77,9 @@ def test_a_code_does_not_work_on_the_platform_that_gave_it(session_factory):
     with session_factory() as s:
         eve = s.scalar(select(Member).where(Member.display_name == "eve-wx"))
         assert s.scalar(select(func.count()).select_from(Identity).where(Identity.member_id == eve.id)) == 1
-        assert s.scalar(select(AuditLog.detail).where(AuditLog.action == "member.link_failed",
-                                                      AuditLog.actor_id == eve.id))["reason"] == "same platform"
+        failed = s.scalar(select(AuditLog.detail).where(AuditLog.action == "member.link_failed",
+                                                        AuditLog.actor_id == eve.id))
+    assert failed["reason"] == "same platform"
 
 
 def test_one_live_code_per_member(session_factory):

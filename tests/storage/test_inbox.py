@@ -2,7 +2,8 @@
 import datetime as dt
 
 from storage.inbox import InboxRepository
-from storage.models import InboxItem
+from storage.models import CachedToken, InboundEvent, InboxItem
+from storage.retention import purge
 from support import NOW
 
 LEASE = dt.timedelta(seconds=60)
@@ -51,7 +52,7 @@ def test_a_worker_takes_only_the_platforms_it_runs(session_factory):
     assert claim(session_factory, platforms=("wecom",)) == [("w1", 1)]
 
 
-def test_done_rows_are_not_run_again_and_are_purged_after_a_day(session_factory):
+def test_done_rows_are_not_run_again_and_are_purged_on_schedule(session_factory):
     done_id = put(session_factory, "old")
     put(session_factory, "waiting")
     failed_id = put(session_factory, "broken")
@@ -63,7 +64,17 @@ def test_done_rows_are_not_run_again_and_are_purged_after_a_day(session_factory)
         assert [item.key for item in repo.failed()] == ["broken"]
     assert claim(session_factory) == [("waiting", 1)]
     with session_factory.begin() as s:
-        assert InboxRepository(s).purge(NOW - dt.timedelta(days=1)) == 0  # not a day old yet
-        assert InboxRepository(s).purge(NOW + dt.timedelta(seconds=1)) == 1
+        s.add_all([InboundEvent(platform="slack", key="Ev1", at=NOW),
+                   CachedToken(key="link:12345678", value="1:slack", expires_at=NOW + dt.timedelta(days=1))])
+    with session_factory.begin() as s:
+        assert set(purge(s, NOW + dt.timedelta(hours=23)).values()) == {0}  # not a day old yet
+    with session_factory.begin() as s:
+        assert purge(s, NOW + dt.timedelta(days=1, seconds=1)) == {
+            "inbox done": 1, "inbox failed": 0, "delivery keys": 0, "expired credentials": 1}
     with session_factory() as s:
         assert sorted(i.key for i in s.query(InboxItem)) == ["broken", "waiting"]
+    with session_factory.begin() as s:
+        assert purge(s, NOW + dt.timedelta(days=7, seconds=1)) == {
+            "inbox done": 0, "inbox failed": 1, "delivery keys": 1, "expired credentials": 0}
+    with session_factory() as s:
+        assert [i.key for i in s.query(InboxItem)] == ["waiting"]

@@ -2,7 +2,6 @@
 import collections
 import os
 import signal
-import socket
 import subprocess
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -14,24 +13,7 @@ from fakes.slack_api import _all_text
 from fakes.slack_driver import SECRET, SlackDriver
 from storage.db import make_engine, make_session_factory
 from storage.models import InboxItem, Visit
-from support import ROOT, count, eventually, procfile_command
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def wait_until_healthy(driver: SlackDriver, process: subprocess.Popen) -> None:
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            if driver.get("/healthz")[0] == 200:
-                return
-        except OSError:
-            time.sleep(0.2)
-    raise AssertionError(process.stderr.read1().decode() if process.stderr else "no start")
+from support import ROOT, count, eventually, free_port, procfile_command, wait_until_healthy
 
 
 @pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)

@@ -1,0 +1,35 @@
+"""How long what chat requests leave behind is kept (docs/security.md). The worker purges every
+ten minutes (`scheduler/inbox.py`).
+
+- inbox rows run (`done`): one day: their key only guards platform retries, which come within
+  minutes (Slack's three in under an hour, WeCom's within 15 s); their bodies hold Slack
+  `response_url`s, usable for 30 minutes.
+- inbox rows given up on (`failed`): seven days, for `salesbot inbox [retry]`.
+- delivery keys (`inbound_events`): seven days.
+- short-lived credentials past their expiry (link codes, WeCom access tokens): at once.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import delete
+from sqlalchemy.orm import Session
+
+from storage.models import CachedToken, InboundEvent, InboxItem
+
+KEEP_DONE = dt.timedelta(days=1)
+KEEP_FAILED = dt.timedelta(days=7)
+KEEP_KEYS = dt.timedelta(days=7)
+
+
+def purge(session: Session, now: dt.datetime) -> dict[str, int]:
+    """Delete what is past its keeping; how many rows of each kind went."""
+    steps = {
+        "inbox done": delete(InboxItem).where(InboxItem.status == "done",
+                                              InboxItem.created_at < now - KEEP_DONE),
+        "inbox failed": delete(InboxItem).where(InboxItem.status == "failed",
+                                                InboxItem.created_at < now - KEEP_FAILED),
+        "delivery keys": delete(InboundEvent).where(InboundEvent.at < now - KEEP_KEYS),
+        "expired credentials": delete(CachedToken).where(CachedToken.expires_at < now),
+    }
+    return {name: session.execute(statement).rowcount for name, statement in steps.items()}
