@@ -1,6 +1,7 @@
 """Client garbage and strangers at /slack/events: never a 500, never a stored row, never a Web API
 call for a workspace that is not ours; and a fuzz of bodies and headers, signed and unsigned."""
 import json
+import logging
 from urllib.parse import urlencode
 
 import pytest
@@ -159,3 +160,11 @@ def test_fuzzed_slack_requests_never_get_a_500(slack):
     assert call(app, "/healthz", b"", {}, "GET") == 200
 
 
+
+
+def test_no_signing_secret_or_token_reaches_the_log(slack, caplog):
+    caplog.set_level(logging.INFO)
+    assert "Visit to Acme logged." in slack.say("/visit", "Acme: demo")
+    slack.post("/slack/events", "text=x", FORM, signed={"X-Slack-Signature": "v0=" + "0" * 64,
+                                                        "X-Slack-Request-Timestamp": "1"})
+    assert SECRET not in caplog.text and "xoxb-test" not in caplog.text

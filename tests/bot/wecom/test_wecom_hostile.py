@@ -1,12 +1,14 @@
 """Client garbage at /wecom/callback, outside and inside the ciphertext: never a 500, never a stored
 row; and a fuzz of bodies, plaintexts and query strings."""
+import logging
 from urllib.parse import urlencode
 
 import pytest
+import xmltodict
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from fakes.wecom_driver import AGENT, CORP
+from fakes.wecom_driver import AES_KEY, AGENT, CORP, SECRET, TOKEN
 from storage.models import InboxItem
 from support import call, count, refused_quietly, stored
 
@@ -97,3 +99,15 @@ def test_fuzzed_wecom_callbacks_never_get_a_500(wecom):
     assert call(app, "/healthz", b"", {}, "GET") == 200
 
 
+
+
+def test_no_secret_token_or_ciphertext_reaches_the_log(wecom, caplog):
+    caplog.set_level(logging.INFO)
+    query, body = wecom.seal(_inner(Content="拜访 华为：见面", MsgId="77"))
+    assert wecom.request("POST", query, body)[0] == 200
+    assert wecom.request("POST", {**query, "msg_signature": "0" * 40}, body)[0] == 403  # forged
+    wecom.fake.token = "tok-rotated"  # the next call finds its token expired and refreshes it
+    wecom.text("进度", user="lina")
+    encrypt = xmltodict.parse(body)["xml"]["Encrypt"]
+    for secret in (TOKEN, AES_KEY, SECRET, "tok-rotated", encrypt, encrypt[:40]):
+        assert secret not in caplog.text
