@@ -138,16 +138,23 @@ def deliveries(ctx) -> None:
     """List outgoing messages not sent yet (pending) or given up on (failed)."""
     if ctx.invoked_subcommand:
         return
+    from storage.models import utcnow
     from storage.outbox import OutboxRepository
 
     with _app().session_factory() as session:
         rows = OutboxRepository(session).unsent()
     if not rows:
         click.echo("Nothing pending or failed.")
+    now = utcnow()
     for row in rows:
+        if row.status == "failed":
+            when = "given up (salesbot deliveries retry sends it again)"
+        else:
+            wait = max(0, int((row.next_attempt_at - now).total_seconds()))
+            when = (f"next try {row.next_attempt_at:%Y-%m-%d %H:%M:%S}Z"
+                    + (f" (in {wait // 60} min {wait % 60} s)" if wait else " (due now)"))
         click.echo(f"{row.status:8} {row.key}  → {row.platform}:{row.target}  tries {row.attempts}"
-                   f"  next {row.next_attempt_at:%Y-%m-%d %H:%M:%S}Z"
-                   + (f"  ({row.last_error})" if row.last_error else ""))
+                   f"  {when}" + (f"  ({row.last_error})" if row.last_error else ""))
 
 
 @deliveries.command("retry")

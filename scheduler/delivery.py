@@ -1,6 +1,8 @@
 """The delivery loop: claim due outbox rows, hand each to the platform sender the worker was given,
 and record the outcome. Rate limits wait exactly as long as the platform asks (Retry-After, WeCom's
-frequency errors); other failures back off, doubling, and end in a visible `failed` state.
+frequency errors); other failures back off, doubling from 5 s to half an hour, and after
+`max_attempts` (about three and a half hours of a platform's outage) end in a visible `failed`
+state that `salesbot deliveries retry` sends again.
 
 Only the sender touches a platform: it is built in `bot/` and passed in.
 """
@@ -21,6 +23,11 @@ from storage.outbox import OutboxRepository
 
 log = logging.getLogger(__name__)
 RATE_LIMITED = "rate limited"
+
+
+def backoff(attempts: int) -> dt.timedelta:
+    """How long to wait after the `attempts`-th failed try: 5 s doubling, at most 30 minutes."""
+    return dt.timedelta(seconds=min(1800, 5 * 2 ** max(0, attempts - 1)))
 
 
 class RateLimited(Exception):
@@ -83,7 +90,7 @@ class DeliveryWorker:
 
     session_factory: sessionmaker[Session]
     sender: Sender
-    max_attempts: int = 5
+    max_attempts: int = 14
     lease: dt.timedelta = dt.timedelta(seconds=60)
     clock: Callable[[], dt.datetime] = utcnow
     paused: dict[tuple[str, str], dt.datetime] = dataclasses.field(default_factory=dict)
@@ -99,15 +106,19 @@ class DeliveryWorker:
                                                                 skip=dict(self.paused))]
         for delivery_id, key, where, payload, attempts in claimed:
             space = where[:2]
-            pacer = self.pacers.setdefault(space, Pacer())
+            pacer = self.pacers.get(space) or self._pacer(space)
+            limited = False
             if space in self.paused:  # limited by an earlier message of this batch
                 status, when, error = "retry", self.paused[space], f"{RATE_LIMITED}: waiting"
             else:
                 pacer.wait()
                 status, when, error = self._attempt(where, payload, attempts)
-                pacer.record(status == "sent", error.startswith(RATE_LIMITED))
+                limited = error.startswith(RATE_LIMITED)
+                pacer.record(status == "sent", limited)
             with self.session_factory.begin() as session:
                 outbox = OutboxRepository(session)
+                if limited and pacer.rate:  # what a restarted worker starts from
+                    outbox.remember_rate(*space, pacer.rate, self.clock())
                 if status == "sent":
                     outbox.mark_sent(delivery_id, self.clock())
                 elif status == "retry":
@@ -118,6 +129,13 @@ class DeliveryWorker:
                     log.warning("delivery %s failed for good: %s", key, error)
                     outbox.mark_failed(delivery_id, error)
         return len(claimed)
+
+    def _pacer(self, space: tuple[str, str]) -> Pacer:
+        """A workspace's pacer, at the rate a worker last learnt for it (kept in the database)."""
+        with self.session_factory() as session:
+            rate = OutboxRepository(session).learnt_rate(*space, self.clock())
+        self.pacers[space] = Pacer(rate)
+        return self.pacers[space]
 
     def _attempt(self, where: tuple[str, str, str], payload: dict,
                  attempts: int) -> tuple[str, dt.datetime | None, str]:
@@ -134,5 +152,5 @@ class DeliveryWorker:
             why = f"{error.__class__.__name__}: {error}"
             if attempts >= self.max_attempts:
                 return "failed", None, why
-            return "retry", self.clock() + dt.timedelta(seconds=min(300, 2 ** attempts)), why
+            return "retry", self.clock() + backoff(attempts), why
 

@@ -42,6 +42,7 @@ class Run:
     defaults: Defaults = field(default_factory=Defaults)
     clock: object = utcnow
     forced: bool = False  # run whatever the day (`salesbot run-job`)
+    late: bool = False  # caught up after downtime: only members who were there at `fire_at`
     sent: int = 0
     queued: list[dict] = field(default_factory=list)
 
@@ -64,8 +65,10 @@ class Run:
     @cached_property
     def members(self) -> list[Member]:
         ids = [row.id for row in PeopleRepository(self.session).roster(self.team.id)]
-        return list(self.session.scalars(select(Member).where(Member.id.in_(ids)).order_by(
-            Member.display_name))) if ids else []
+        query = select(Member).where(Member.id.in_(ids)).order_by(Member.display_name)
+        if self.late:
+            query = query.where(Member.created_at <= self.fire_at)
+        return list(self.session.scalars(query)) if ids else []
 
     @cached_property
     def away(self) -> set[int]:

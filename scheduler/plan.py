@@ -31,6 +31,7 @@ class JobSpec:
     grace: dt.timedelta
     days: str = "0123456"  # on which days the job has work (see handlers.schedule.runs_on)
     calendar: str = ""
+    since: dt.datetime | None = None  # when the team was created: nothing is caught up before
 
     @property
     def id(self) -> str:
@@ -78,7 +79,7 @@ def plan(session: Session) -> list[JobSpec]:
 
 def _spec(name: str, kind: JobKind, team: Team, zone: str) -> JobSpec:
     return JobSpec(name, team.id, team.name, zone, kind.time, kind.grace, kind.days,
-                   team.holiday_calendar)
+                   team.holiday_calendar, team.created_at)
 
 
 def _member_zones(session: Session) -> dict[int, set[str | None]]:
@@ -94,10 +95,12 @@ def _member_zones(session: Session) -> dict[int, set[str | None]]:
 
 
 def fire(session_factory: sessionmaker[Session], spec: JobSpec, fire_at: dt.datetime,
-         defaults: Defaults = Defaults(), clock=utcnow, *, manual: bool = False) -> int | None:
+         defaults: Defaults = Defaults(), clock=utcnow, *, manual: bool = False,
+         late: bool = False) -> int | None:
     """Carry out one run in one transaction; None when this run was already done (by this or
     another worker: on PostgreSQL the second insert of the run waits for the first to commit).
-    `manual` (`salesbot run-job`): run whatever the day, without recording a scheduled run."""
+    `manual` (`salesbot run-job`): run whatever the day, without recording a scheduled run.
+    `late` (caught up after downtime): members who joined after `fire_at` are left out."""
     recorded = spec.recorded and not manual
     with session_factory() as session:
         if recorded:
@@ -111,7 +114,7 @@ def fire(session_factory: sessionmaker[Session], spec: JobSpec, fire_at: dt.date
         team = session.get(Team, spec.team_id)
         if team is None:
             return 0
-        run = Run(session, team, fire_at, spec.zone, defaults, clock, forced=manual)
+        run = Run(session, team, fire_at, spec.zone, defaults, clock, forced=manual, late=late)
         JOBS[spec.kind](run)
         run.flush()
         if recorded:
@@ -128,9 +131,10 @@ def was_run(session: Session, spec: JobSpec, fire_at: dt.datetime) -> bool:
 
 
 def last_missed(session: Session, spec: JobSpec, now: dt.datetime) -> dt.datetime | None:
-    """The last scheduled time, on a day the job had work, that did not run (after downtime)."""
+    """The last scheduled time, on a day the job had work and the team existed, that did not run
+    (after downtime)."""
     times = [t for t in spec.fire_times(now - LOOKBACK, now)
-             if runs_on(spec.days, t.date(), spec.calendar)]
+             if runs_on(spec.days, t.date(), spec.calendar) and (spec.since is None or t >= spec.since)]
     if times and not was_run(session, spec, times[-1]):
         return times[-1]
     return None

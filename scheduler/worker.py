@@ -20,7 +20,6 @@ from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
-from apscheduler.util import undefined
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -32,6 +31,7 @@ from storage.models import utcnow
 
 log = logging.getLogger(__name__)
 RUN_ATTEMPTS = 4
+LATE = dt.timedelta(minutes=1)  # a run starting later than this was caught up after downtime
 
 
 class Worker:
@@ -46,6 +46,9 @@ class Worker:
         self.poll = poll
         self.specs: dict[str, JobSpec] = {}
         self.stopping = threading.Event()
+        #: Until when the schedule has been read: jobs new since are scheduled from then, so a
+        #: run due between reading the schedule and the scheduler starting still runs.
+        self._read_until: dt.datetime | None = None
         # Job runs are short transactions, one at a time: the outbox sender needs the CPU more
         # (and SQLite has one writer).
         self.scheduler = BackgroundScheduler(
@@ -79,7 +82,15 @@ class Worker:
 
     def sync(self, catch_up: bool = False) -> None:
         """Make the scheduler's jobs what the teams' schedules say; at start, catch up a run missed
-        while no worker was up (APScheduler then runs it if inside the grace, else logs a skip)."""
+        while no worker was up (APScheduler then runs it if inside the grace, else logs a skip).
+
+        Each new or changed job's first run is its first time after the previous read of the
+        schedule (at start: after this read began), set here rather than when APScheduler starts
+        or adds the job: a run due while the worker was starting (a slow start, a busy machine)
+        or between two reads runs late inside its grace, or is logged as skipped; never lost.
+        """
+        read_at = utcnow()
+        since = read_at if catch_up or self._read_until is None else self._read_until
         with self.session_factory() as session:
             wanted = {spec.id: spec for spec in plan(session)}
             missed = {spec.id: last_missed(session, spec, utcnow())
@@ -92,11 +103,13 @@ class Worker:
         for job_id, spec in order:
             if self.specs.get(job_id) == spec:
                 continue
+            trigger = _trigger(spec)
             self.scheduler.add_job(
-                self._run, _trigger(spec), args=(spec,), id=job_id, name=job_id,
+                self._run, trigger, args=(spec,), id=job_id, name=job_id,
                 replace_existing=True, misfire_grace_time=int(spec.grace.total_seconds()),
-                next_run_time=missed.get(job_id) or undefined)
+                next_run_time=missed.get(job_id) or trigger.get_next_fire_time(None, since))
             self.specs[job_id] = spec
+        self._read_until = read_at
 
     def _run(self, spec: JobSpec) -> None:
         now = utcnow()
@@ -109,7 +122,7 @@ class Worker:
             fire_at = now
         for attempt in range(RUN_ATTEMPTS):  # the run is one transaction: a failed one left nothing
             try:
-                fire(self.session_factory, spec, fire_at, self.defaults)
+                fire(self.session_factory, spec, fire_at, self.defaults, late=now - fire_at > LATE)
                 return
             except OperationalError:
                 log.warning("%s for team %s: database busy or away (try %d of %d)", spec.kind,
@@ -140,4 +153,5 @@ class Worker:
 def _trigger(spec: JobSpec):
     if spec.time is None:
         return IntervalTrigger(seconds=int(WATCH_EVERY.total_seconds()))
-    return CronTrigger(hour=spec.time.hour, minute=spec.time.minute, timezone=ZoneInfo(spec.zone))
+    return CronTrigger(hour=spec.time.hour, minute=spec.time.minute, second=spec.time.second,
+                       timezone=ZoneInfo(spec.zone))

@@ -12,7 +12,9 @@ from sqlalchemy.orm import Session
 
 from storage import leases
 from storage.leases import free
-from storage.models import Delivery
+from storage.models import CachedToken, Delivery
+
+RATE_KEPT = dt.timedelta(hours=1)  # how long a learnt send rate is trusted after its last limit
 
 
 class OutboxRepository:
@@ -79,3 +81,20 @@ class OutboxRepository:
         return self.s.execute(update(Delivery).where(Delivery.status == "failed")
                               .values(status="pending", attempts=0, next_attempt_at=now,
                                       claimed_until=None)).rowcount
+
+    # learnt send rates ---------------------------------------------------------------------
+    def learnt_rate(self, platform: str, workspace: str, now: dt.datetime) -> float | None:
+        """The send rate a worker last learnt for a workspace from a rate limit, within the hour."""
+        row = self.s.get(CachedToken, _rate_key(platform, workspace))
+        return float(row.value) if row is not None and row.expires_at > now else None
+
+    def remember_rate(self, platform: str, workspace: str, rate: float, now: dt.datetime) -> None:
+        insert = pg_insert if self.s.bind.dialect.name == "postgresql" else sqlite_insert
+        values = {"key": _rate_key(platform, workspace), "value": f"{rate:.3f}",
+                  "expires_at": now + RATE_KEPT}
+        self.s.execute(insert(CachedToken).values(values).on_conflict_do_update(
+            index_elements=["key"], set_={"value": values["value"], "expires_at": values["expires_at"]}))
+
+
+def _rate_key(platform: str, workspace: str) -> str:
+    return f"pace:{platform}:{workspace}"[:200]

@@ -252,6 +252,7 @@ def test_the_same_run_fired_twice_sends_once(team_chat, session_factory):
 def test_after_downtime_only_a_missed_working_day_run_is_caught_up(team_chat, session_factory):
     from scheduler.plan import last_missed
 
+    set_team(session_factory, created_at=at("2026-11-01", "00:00"))
     with session_factory() as s:
         [spec] = [p for p in plan(s) if p.kind == "standup"]
         assert last_missed(s, spec, at("2026-11-23", "08:00")) is None  # Sunday had no standup
@@ -259,3 +260,23 @@ def test_after_downtime_only_a_missed_working_day_run_is_caught_up(team_chat, se
     fire(session_factory, spec, at("2026-11-23", "09:30"))
     with session_factory() as s:
         assert last_missed(s, spec, at("2026-11-23", "09:40")) is None  # it ran
+
+
+# nothing for a time before it existed ------------------------------------------------------
+def test_a_run_missed_before_the_team_existed_is_not_caught_up(team_chat, session_factory):
+    from scheduler.plan import last_missed
+
+    set_team(session_factory, created_at=at("2026-11-24", "19:51"))
+    with session_factory() as s:
+        [spec] = [p for p in plan(s) if p.kind == "daily"]
+        assert last_missed(s, spec, at("2026-11-24", "19:52")) is None  # today's 18:00 was before it
+        assert last_missed(s, spec, at("2026-11-25", "19:00")) == at("2026-11-25", "18:00")
+
+
+def test_a_late_run_leaves_out_members_who_joined_after_its_time(team_chat, session_factory):
+    set_member(session_factory, "Ana", created_at=at("2026-11-01", "09:00"))
+    set_member(session_factory, "Bo", created_at=at("2026-11-24", "09:40"))
+    with session_factory() as s:
+        [spec] = [p for p in plan(s) if p.kind == "standup"]
+    fire(session_factory, spec, at("2026-11-24", "09:30"), late=True)
+    assert targets(sent(session_factory)) == ["user:Ana"]

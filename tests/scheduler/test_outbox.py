@@ -1,7 +1,9 @@
 """The delivery outbox: each message once, across retries, workers and rate limits."""
 import datetime as dt
+import re
 import threading
 
+import pytest
 from click.testing import CliRunner
 from sqlalchemy import select
 
@@ -135,3 +137,40 @@ def test_a_reply_survives_the_outbox_whole():
                   table=Table(("h1", "h2"), (("1", "2"),)), buttons=(Button("完成", "完成 3", "primary"),),
                   locale="zh", for_channel=True, announcement=Reply(title="🎉", locale="zh"))
     assert from_payload(to_payload(reply)) == reply
+
+
+def test_a_platform_outage_is_retried_for_hours_and_listed_with_the_next_try(session_factory, db_url,
+                                                                            monkeypatch):
+    enqueue(session_factory, "a")
+    clock = Clock()
+    worker = DeliveryWorker(session_factory, RecordingSender([ConnectionError("down")] * 9), clock=clock)
+    tries = 0
+    while statuses(session_factory) == {"a": "pending"} and clock.now < NOW + dt.timedelta(hours=6):
+        tries += worker.run_once()
+        with session_factory() as s:
+            clock.now = max(clock.now, s.scalar(select(Delivery.next_attempt_at)))
+    assert statuses(session_factory) == {"a": "sent"} and tries == 10
+    assert clock.now - NOW > dt.timedelta(minutes=40)  # nine failures spanned more than half an hour
+    enqueue(session_factory, "b", now=dt.datetime.now(dt.timezone.utc))
+    worker.sender = RecordingSender([ConnectionError("down")])
+    clock.now = dt.datetime.now(dt.timezone.utc) + dt.timedelta(seconds=1)
+    worker.run_once()
+    monkeypatch.setenv("DATABASE_URL", db_url)
+    listing = CliRunner().invoke(main, ["deliveries"]).output
+    assert "pending  b  → slack:channel:C1  tries 1  next try" in listing
+    assert re.search(r"\(in 0 min [3-5] s\)", listing)  # 5 s after the first failure
+
+
+def test_a_rate_learnt_from_a_limit_is_where_a_restarted_worker_starts(session_factory):
+    enqueue(session_factory, *[f"k{i:02}" for i in range(12)])
+    clock = Clock()
+    first = DeliveryWorker(session_factory, RecordingSender(), clock=clock)
+    first.run_once(limit=6)
+    first.sender.failures = [RateLimited(1)]
+    first.run_once(limit=6)
+    learnt = first.pacers[("slack", "T1")].rate
+    assert learnt is not None
+    clock.now += dt.timedelta(seconds=2)  # past the Retry-After
+    restarted = DeliveryWorker(session_factory, RecordingSender(), clock=clock)
+    restarted.run_once()
+    assert restarted.pacers[("slack", "T1")].rate == pytest.approx(learnt, abs=0.01)

@@ -44,10 +44,14 @@ def fake_slack():
     fake.close()
 
 
-def seed(session_factory, reps: int, standup_ago: dt.timedelta) -> None:
-    """A Slack workspace with a team of `reps`, whose standup time was `standup_ago` ago."""
+def seed(session_factory, reps: int, standup_ago: dt.timedelta, *, seconds: bool = False,
+         users: str = "U") -> None:
+    """A Slack workspace with a team of `reps`, whose standup time was `standup_ago` ago (to the
+    minute, as managers set it; or to the second, for tests of the moment a worker starts)."""
     local = (utcnow() - standup_ago).astimezone(ZoneInfo(ZONE))
     settings = with_change({}, "standup", time=dt.time(local.hour, local.minute), days="0123456")
+    if seconds:
+        settings["schedule"]["standup"]["time"] = local.strftime("%H:%M:%S")
     for kind in ("nudge", "summary", "followups", "reminders", "recognition", "daily", "digest"):
         settings = with_change(settings, kind, on=False)
     with session_factory.begin() as s:
@@ -55,7 +59,8 @@ def seed(session_factory, reps: int, standup_ago: dt.timedelta) -> None:
         s.add(tenant)
         s.flush()
         team = Team(tenant_id=tenant.id, name="Sales", name_key="sales", channel="#sales",
-                    timezone=ZONE, holiday_calendar="", settings=settings)
+                    timezone=ZONE, holiday_calendar="", settings=settings,
+                    created_at=utcnow() - dt.timedelta(days=1))
         s.add(team)
         for i in range(reps):
             member = Member(tenant_id=tenant.id, display_name=f"Rep {i:03}", name_key=f"rep {i:03}",
@@ -63,7 +68,7 @@ def seed(session_factory, reps: int, standup_ago: dt.timedelta) -> None:
             s.add(member)
             s.flush()
             s.add_all([Identity(tenant_id=tenant.id, member_id=member.id, platform="slack",
-                                external_user_id=f"U{i:03}"),
+                                external_user_id=f"{users}{i:03}"),
                        TeamMember(team_id=team.id, member_id=member.id)])
 
 
@@ -154,3 +159,77 @@ def test_every_message_arrives_under_the_rate_limit_never_before_retry_after(
         again = [c for c in calls if c.at > call.at and c.params["channel"] == call.params["channel"]]
         assert again and again[0].at - call.at >= 1.0 - 0.01  # Retry-After: 1
     assert prompts(fake_slack) == {f"U{i:03}": 1 for i in range(12)}
+
+
+OFFSETS = (-6, -4, -2, -1, 0, 1, 3)  # seconds from the standup's time at which a worker starts
+
+
+@pytest.mark.parametrize("db_url", ["sqlite", "postgresql"], indirect=True)
+def test_a_worker_started_around_a_jobs_time_under_load_runs_it_once(db_url, fake_slack, tmp_path):
+    """Each offset is a worker of its own database, started that many seconds from the standup's
+    time while two processes keep both cores busy: every one of them runs the standup once."""
+    urls = separate_databases(db_url, len(OFFSETS), tmp_path)
+    at = utcnow().replace(microsecond=0) + dt.timedelta(seconds=12)
+    for n, url in enumerate(urls):
+        engine = make_engine(url)
+        seed(make_session_factory(engine), reps=3, standup_ago=utcnow() - at, seconds=True,
+             users=f"D{n}U")
+        engine.dispose()
+    load = [subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(2)]
+    workers = []
+    try:
+        for n, offset in sorted(enumerate(OFFSETS), key=lambda item: item[1]):
+            time.sleep(max(0.0, (at + dt.timedelta(seconds=offset) - utcnow()).total_seconds()))
+            workers.append(start_worker(urls[n], fake_slack, tmp_path / f"w{n}.log"))
+        expected = {f"D{n}U{i:03}": 1 for n in range(len(OFFSETS)) for i in range(3)}
+        fake_slack.wait_for(lambda: len(prompts(fake_slack)) == len(expected), timeout=90)
+        time.sleep(1)
+    finally:
+        for process in load:
+            process.kill()
+        stop(*workers)
+        drop_databases(urls)
+    logs = "".join((tmp_path / f"w{n}.log").read_text() for n in range(len(OFFSETS)))
+    assert prompts(fake_slack) == expected, logs
+    assert "skipped" not in logs
+
+
+def separate_databases(db_url: str, n: int, tmp_path: Path) -> list[str]:
+    """`n` migrated, empty databases of the kind of `db_url` (SQLite files, or PostgreSQL
+    databases on the same server, dropped with the test run's)."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    from storage.db import upgrade
+
+    if db_url.startswith("sqlite"):
+        urls = [f"sqlite:///{tmp_path / f'offset{i}.sqlite3'}" for i in range(n)]
+    else:
+        base = make_url(db_url)
+        admin = create_engine(base.set(database="postgres"), isolation_level="AUTOCOMMIT")
+        urls = []
+        with admin.connect() as conn:
+            for i in range(n):
+                name = f"{base.database}_offset{i}"
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+                conn.execute(text(f'CREATE DATABASE "{name}"'))
+                urls.append(base.set(database=name).render_as_string(hide_password=False))
+        admin.dispose()
+    for url in urls:
+        engine = make_engine(url)
+        upgrade(engine)
+        engine.dispose()
+    return urls
+
+
+def drop_databases(urls: list[str]) -> None:
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    if not urls or urls[0].startswith("sqlite"):
+        return
+    admin = create_engine(make_url(urls[0]).set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        for url in urls:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{make_url(url).database}" WITH (FORCE)'))
+    admin.dispose()
