@@ -46,7 +46,7 @@ def render_png(chart: Chart) -> bytes:
                        label=chart.target_label or None)
         ax.set_yticks(places, chart.labels)
         ax.set_title(chart.title)
-        ax.xaxis.set_major_formatter(lambda value, _pos: _short(value))
+        ax.xaxis.set_major_formatter(lambda value, _pos: _short(value, chart.unit))
         ax.spines[["top", "right"]].set_visible(False)
         if chart.value_label or chart.target_label:
             ax.legend(loc="lower right", frameon=False)
@@ -58,8 +58,10 @@ def render_png(chart: Chart) -> bytes:
         plt.close(fig)
 
 
-def _short(value: float) -> str:
-    for size, suffix in ((1e6, "M"), (1e3, "K")):
+def _short(value: float, unit: str = "") -> str:
+    """An axis label as the text writes amounts: 150万 and 1.5亿 in Chinese, 150K and 1.5M else."""
+    steps = ((1e8, "亿"), (1e4, "万")) if unit == "万" else ((1e6, "M"), (1e3, "K"))
+    for size, suffix in steps:
         if abs(value) >= size:
             return f"{value / size:g}{suffix}"
     return f"{value:g}"

@@ -5,17 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from sqlalchemy import func, select
-
 from handlers import format as fmt
 from handlers import reports
 from handlers.calendar import Pace, pace, period_bounds, working_days
-from handlers.commands import Period, Scope, ShowLeaderboard, ShowPipeline, ShowProgress, ShowStalled
+from handlers.commands import Period, ShowLeaderboard
 from handlers.context import Ctx, Refusal
-from handlers.messages import METRIC_NAMES, PERIOD_NAMES, STAGE_NAMES, name_of, t
-from handlers.reply import Chart, Reply
-from storage.models import Customer, Deal, Member, Visit
-from storage.reports import TargetRepository, metric_table
+from handlers.messages import METRIC_NAMES, PERIOD_NAMES, name_of, t
+from handlers.reply import Reply
+from storage.reports import metric_table
 
 
 def nudge(locale: str, name: str) -> Reply:
@@ -91,64 +88,6 @@ def target_reached(locale: str, who: str, metric: str, kind: str, start: dt.date
     return Reply(title=t(locale, "target_reached", who=who,
                          metric=name_of(METRIC_NAMES, metric, locale),
                          period=fmt.period_label(kind, start, locale), value=value), locale=locale)
-
-
-def digest(ctx: Ctx, team_name: str, member_ids: list[int], since: dt.datetime, until: dt.datetime,
-           weekly: bool) -> Reply:
-    """The manager digest: the team against target, pipeline by stage, stalled deals, visits,
-    overdue follow-ups, and why deals were won or lost in the digest's window."""
-    progress = _quiet(lambda: reports.handle_progress(ctx, ShowProgress(Scope("team", team_name))))
-    pipeline = _quiet(lambda: reports.handle_pipeline(ctx, ShowPipeline(Scope("team", team_name))))
-    stalled = _quiet(lambda: reports.handle_stalled(ctx, ShowStalled(Scope("team", team_name))))
-    s = ctx.session
-    visits = s.scalar(select(func.count()).select_from(Visit).where(
-        Visit.member_id.in_(member_ids), Visit.visited_at >= since, Visit.visited_at < until))
-    overdue = s.scalar(select(func.count()).select_from(Visit).where(
-        Visit.member_id.in_(member_ids), Visit.follow_up_done.is_(False),
-        Visit.follow_up_on < ctx.today))
-    closed = s.execute(
-        select(Deal.stage, Customer.name, Member.display_name, Deal.amount, Deal.currency, Deal.reason)
-        .join(Customer, Customer.id == Deal.customer_id).join(Member, Member.id == Deal.owner_id)
-        .where(Deal.owner_id.in_(member_ids), Deal.closed_at >= since, Deal.closed_at < until)
-        .order_by(Deal.closed_at)).all()
-    lines = [ctx.t("digest_visits", count=visits), ctx.t("digest_overdue", count=overdue)]
-    if progress and progress.lines:
-        lines.insert(0, progress.lines[0])
-    stuck = [line for line in stalled.lines if line != ctx.t("stalled_none")] if stalled else []
-    if stalled:
-        lines += [f"{stalled.title}: {len(stuck)}", *(f"  {line}" for line in stuck[:3])]
-    for stage, customer, owner, amount, currency, reason in closed:
-        lines.append(ctx.t("digest_closed", mark="✅" if stage == "won" else "✖",
-                           stage=name_of(STAGE_NAMES, stage, ctx.locale), customer=customer,
-                           owner=owner, amount=fmt.money(amount, currency, ctx.locale),
-                           reason=reason or "–"))
-    if not closed:
-        lines.append(ctx.t("digest_no_closed"))
-    title = ctx.t("digest_weekly_title" if weekly else "digest_daily_title", team=team_name,
-                  day=fmt.day(since.astimezone(ctx.zone).date(), ctx.today, ctx.locale,
-                              relative=False))
-    return Reply(title=title, lines=tuple(lines), bars=progress.bars if progress else (),
-                 table=pipeline.table if pipeline else None, chart=_chart(ctx, member_ids),
-                 locale=ctx.locale)
-
-
-def _chart(ctx: Ctx, member_ids: list[int]) -> Chart | None:
-    """Revenue won this month per member against their target, as bars."""
-    start, end = period_bounds(Period("month"), ctx.today)
-    since, until = ctx.utc_range(start, end)
-    done = metric_table(ctx.session, member_ids, since, until, ("revenue",))
-    targets = TargetRepository(ctx.session).for_members(member_ids, "month", start)
-    names = dict(ctx.session.execute(select(Member.id, Member.display_name)
-                                     .where(Member.id.in_(member_ids))).all())
-    if not any(done[m]["revenue"] for m in member_ids) and not targets:
-        return None
-    order = sorted(member_ids, key=lambda m: -done[m]["revenue"])
-    return Chart(title=ctx.t("chart_title", period=fmt.period_label("month", start, ctx.locale)),
-                 labels=tuple(names[m] for m in order),
-                 values=tuple(float(done[m]["revenue"]) for m in order),
-                 targets=tuple(float(targets.get(m, {}).get("revenue", 0)) for m in order),
-                 value_label=name_of(METRIC_NAMES, "revenue", ctx.locale),
-                 target_label=ctx.t("chart_target"))
 
 
 def _quiet(build) -> Reply | None:

@@ -39,6 +39,7 @@ class Chart:
     targets: tuple[float, ...] = ()
     value_label: str = ""
     target_label: str = ""
+    unit: str = ""  # "万": the value axis in units of 10,000 (Chinese), else K and M
 
 
 @dataclass(frozen=True)

@@ -94,6 +94,30 @@ def runs_on(days: str, day: dt.date, calendar: str) -> bool:
     return str(day.weekday()) in days
 
 
+def job_runs_on(kind: str, days: str, day: dt.date, calendar: str) -> bool:
+    """Whether job `kind` has work on `day`: weekly jobs move off holidays, others skip them."""
+    return (runs_weekly_on if kind == "digest" else runs_on)(days, day, calendar)
+
+
+def runs_weekly_on(days: str, day: dt.date, calendar: str) -> bool:
+    """Whether a weekly job (the digest) runs on `day`: on its weekday, or when that is a day off,
+    on the last working day before it in the same week (else the first one after it)."""
+    if days == WORKDAYS:
+        return runs_on(days, day, calendar)
+    monday = day - dt.timedelta(days=day.weekday())
+    return any(_weekly_day(monday, int(weekday), calendar) == day for weekday in days)
+
+
+def _weekly_day(monday: dt.date, weekday: int, calendar: str) -> dt.date | None:
+    planned = monday + dt.timedelta(days=weekday)
+    if runs_on(str(weekday), planned, calendar):
+        return planned
+    week = [monday + dt.timedelta(days=n) for n in range(7)]
+    before = [d for d in week if d < planned and is_working_day(d, calendar)]
+    after = [d for d in week if d > planned and is_working_day(d, calendar)]
+    return before[-1] if before else (after[0] if after else None)
+
+
 def days_label(days: str, locale: str) -> str:
     """`workdays` / `工作日`, or `Fri` / `周五`, `Mon, Wed` / `周一、周三`."""
     if days == WORKDAYS:
@@ -109,7 +133,7 @@ def next_run(kind: JobKind, after: dt.datetime, zone, calendar: str) -> dt.datet
     day = after.astimezone(zone).date()
     for _ in range(370):
         at = dt.datetime.combine(day, kind.time, zone)
-        if at > after and runs_on(kind.days, day, calendar):
+        if at > after and job_runs_on(kind.name, kind.days, day, calendar):
             return at
         day += dt.timedelta(days=1)
     return None

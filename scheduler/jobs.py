@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from handlers import digest as digests
 from handlers import format as fmt
 from handlers import notices, visits
 from handlers.calendar import is_working_day, period_bounds
@@ -20,7 +21,7 @@ from handlers.context import Ctx
 from handlers.dispatch import Defaults
 from handlers.reply import Reply
 from handlers.reports import handle_progress
-from handlers.schedule import REMINDER_DAYS_BEFORE_END, prompt_key, runs_on, schedule_of
+from handlers.schedule import REMINDER_DAYS_BEFORE_END, job_runs_on, prompt_key, schedule_of
 from handlers.schedules import standup_prompt
 from scheduler.delivery import to_payload
 from storage.destinations import Destination, MemberAddresses, team_destinations
@@ -122,7 +123,7 @@ class Run:
 
     def runs_today(self, kind: str) -> bool:
         days = schedule_of(self.team.settings)[kind].days
-        return self.forced or runs_on(days, self.day, self.team.holiday_calendar)
+        return self.forced or job_runs_on(kind, days, self.day, self.team.holiday_calendar)
 
 
 def standup(run: Run) -> None:
@@ -289,7 +290,7 @@ def _digest(run: Run, *, weekly: bool) -> None:
     since = dt.datetime.combine(start, dt.time(), run.zone)
     until = dt.datetime.combine(run.day + dt.timedelta(days=1), dt.time(), run.zone)
     for manager in run.managers():
-        reply = notices.digest(run.ctx(manager), run.team.name, ids, since, until, weekly)
+        reply = digests.digest(run.ctx(manager), run.team.name, ids, since, until, weekly)
         key = "digest-weekly" if weekly else "digest-daily"
         run.to_member(f"{key}:{run.team.id}:{manager.id}:{start}", manager, reply)
 

@@ -12,7 +12,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from handlers.dispatch import Defaults
-from handlers.schedule import JobKind, runs_on, schedule_of
+from handlers.schedule import JobKind, job_runs_on, schedule_of
 from scheduler.jobs import JOBS, Run
 from storage.models import JobRun, Member, Team, TeamMember, utcnow
 
@@ -29,7 +29,7 @@ class JobSpec:
     zone: str
     time: dt.time | None  # None: every WATCH_EVERY
     grace: dt.timedelta
-    days: str = "0123456"  # on which days the job has work (see handlers.schedule.runs_on)
+    days: str = "0123456"  # on which days the job has work (see handlers.schedule.job_runs_on)
     calendar: str = ""
     since: dt.datetime | None = None  # when the team was created: nothing is caught up before
 
@@ -134,7 +134,8 @@ def last_missed(session: Session, spec: JobSpec, now: dt.datetime) -> dt.datetim
     """The last scheduled time, on a day the job had work and the team existed, that did not run
     (after downtime)."""
     times = [t for t in spec.fire_times(now - LOOKBACK, now)
-             if runs_on(spec.days, t.date(), spec.calendar) and (spec.since is None or t >= spec.since)]
+             if job_runs_on(spec.kind, spec.days, t.date(), spec.calendar)
+             and (spec.since is None or t >= spec.since)]
     if times and not was_run(session, spec, times[-1]):
         return times[-1]
     return None

@@ -220,11 +220,44 @@ def test_the_weekly_digest_reaches_managers_with_reasons_and_a_chart(team_chat, 
     assert "Weekly digest — Sales, week of Mon, Nov 23" in text
     assert "Acme (Ana, ¥48K) — beat them on delivery time" in text
     assert "Initech (Bo, ¥20K) — price too high" in text
-    assert "Visits logged: 1" in text and "Follow-ups overdue: 1" in text
+    assert "Visits this week: 1 (last week 0, +1)" in text and "Follow-ups overdue: 1" in text
+    assert "No targets for the week: the month's pace as of today." in text  # then the month's bars
+    assert "Revenue won" in text and "of ¥100K" in text
     with session_factory() as s:
         chart = from_payload(s.scalar(select(Delivery.payload).where(Delivery.key.like("%:chart")))).chart
-    assert chart.labels == ("Ana", "Bo", "Mia") and chart.values == (48000.0, 0.0, 0.0)
-    assert chart.targets == (100000.0, 0.0, 0.0)
+    assert chart.labels == ("Ana",) and chart.values == (48000.0,)  # nobody without sales or target
+    assert chart.title == "Revenue won vs target — week of Nov 23"
+
+
+def test_the_weekly_digest_is_about_the_week(team_chat, session_factory):
+    team_chat.now = at("2026-11-17", "10:00")
+    team_chat("visit Acme: intro", user="Ana")
+    team_chat("visit Initech: intro", user="Bo")
+    team_chat.now = at("2026-11-24", "10:00")
+    team_chat("target team revenue 50k week", user="Mia")
+    team_chat("deal Acme proposal 30k", user="Ana")
+    team_chat("deal Acme negotiation", user="Ana")
+    team_chat("visit Acme: terms", user="Ana")
+    rows = run(session_factory, "digest", at("2026-11-27", "17:00"))
+    text = rows[0][2]
+    assert "Visits this week: 1 (last week 2, -1)" in text
+    assert "working days gone" in text and "of ¥50K" in text and "month's pace" not in text
+    assert "Deals that moved stage: 1" in text and "Acme: Proposal → Negotiation (Ana)" in text
+    assert "No deals closed." in text
+    daily = run(session_factory, "daily", at("2026-11-24", "18:00"))[0][2]
+    assert "Visits logged: 1" in daily and "Deals that moved" not in daily
+
+
+def test_a_weekly_digest_whose_friday_is_a_holiday_moves_to_the_weeks_last_working_day(
+        team_chat, session_factory):
+    assert run(session_factory, "digest", at("2026-10-02", "17:00")) == []  # National Day (Fri)
+    assert run(session_factory, "digest", at("2026-10-01", "17:00")) == []  # a holiday too
+    [row, *_] = run(session_factory, "digest", at("2026-09-30", "17:00"))  # the last working day
+    assert "Weekly digest — Sales, week of Mon, Sep 28" in row[2]
+    assert run(session_factory, "digest", at("2026-10-09", "17:00"))  # the next week's Friday works
+    from handlers.schedule import KINDS, next_run
+
+    assert next_run(KINDS["digest"], at("2026-09-29", "18:00"), SHANGHAI, "CN") == at("2026-09-30", "17:00")
 
 
 def test_follow_ups_due_today_are_sent_with_done_buttons(team_chat, session_factory):

@@ -1,0 +1,140 @@
+"""The manager digest: the daily one about the day, the weekly one about the week.
+
+Daily: the team against the month's targets, pipeline by stage, stalled deals, the day's visits,
+overdue follow-ups and the deals closed that day with their reasons. Weekly: the week's own
+targets and progress (or, where the week has none, the month's pace as of the week's end), the
+week's visits against the week before, the deals won and lost that week with their reasons, the
+deals that moved stage, stalled deals and overdue follow-ups; its chart is the week's revenue.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import func, select
+
+from handlers import format as fmt
+from handlers import reports
+from handlers.calendar import period_bounds
+from handlers.commands import Period, Scope, ShowPipeline, ShowProgress, ShowStalled
+from handlers.context import Ctx, Refusal
+from handlers.messages import METRIC_NAMES, STAGE_NAMES, name_of
+from handlers.reply import Chart, Reply
+from storage.models import Customer, Deal, DealEvent, Member, Visit
+from storage.reports import TargetRepository, metric_table
+
+MOVED_SHOWN = 5
+
+
+def digest(ctx: Ctx, team_name: str, member_ids: list[int], since: dt.datetime, until: dt.datetime,
+           weekly: bool) -> Reply:
+    """The digest for the window [since, until): a day, or a week up to its digest day."""
+    scope = Scope("team", team_name)
+    kind = "week" if weekly and _has_targets(ctx, member_ids, team_name, "week") else "month"
+    progress = _quiet(lambda: reports.handle_progress(ctx, ShowProgress(scope, Period(kind))))
+    pipeline = _quiet(lambda: reports.handle_pipeline(ctx, ShowPipeline(scope)))
+    stalled = _quiet(lambda: reports.handle_stalled(ctx, ShowStalled(scope)))
+    lines = []
+    if progress and progress.lines:
+        lines.append(progress.lines[0])
+    if weekly and kind == "month":
+        lines.append(ctx.t("digest_month_pace"))
+    lines.append(_visits_line(ctx, member_ids, since, until, weekly))
+    lines.append(ctx.t("digest_overdue", count=_overdue(ctx, member_ids)))
+    lines += _closed_lines(ctx, member_ids, since, until)
+    if weekly:
+        lines += _moved_lines(ctx, member_ids, since, until)
+    stuck = [line for line in stalled.lines if line != ctx.t("stalled_none")] if stalled else []
+    if stalled:
+        lines += [f"{stalled.title}: {len(stuck)}", *(f"  {line}" for line in stuck[:3])]
+    title = ctx.t("digest_weekly_title" if weekly else "digest_daily_title", team=team_name,
+                  day=fmt.day(since.astimezone(ctx.zone).date(), ctx.today, ctx.locale, relative=False))
+    return Reply(title=title, lines=tuple(lines), bars=progress.bars if progress else (),
+                 table=pipeline.table if pipeline else None,
+                 chart=_chart(ctx, member_ids, "week" if weekly else "month"), locale=ctx.locale)
+
+
+def _has_targets(ctx: Ctx, member_ids: list[int], team_name: str, kind: str) -> bool:
+    start, _end = period_bounds(Period(kind), ctx.today)
+    repo = TargetRepository(ctx.session)
+    team = ctx.people.team_by_name(ctx.tenant.id, team_name)
+    return bool((team and repo.for_team(team.id, kind, start)) or repo.for_members(member_ids, kind, start))
+
+
+def _visits_line(ctx: Ctx, member_ids: list[int], since: dt.datetime, until: dt.datetime,
+                 weekly: bool) -> str:
+    count = _visits(ctx, member_ids, since, until)
+    if not weekly:
+        return ctx.t("digest_visits", count=count)
+    week = dt.timedelta(days=7)
+    before = _visits(ctx, member_ids, since - week, until - week)
+    return ctx.t("digest_visits_week", count=count, before=before, change=f"{count - before:+d}")
+
+
+def _visits(ctx: Ctx, member_ids: list[int], since: dt.datetime, until: dt.datetime) -> int:
+    return ctx.session.scalar(select(func.count()).select_from(Visit).where(
+        Visit.member_id.in_(member_ids), Visit.visited_at >= since, Visit.visited_at < until))
+
+
+def _overdue(ctx: Ctx, member_ids: list[int]) -> int:
+    return ctx.session.scalar(select(func.count()).select_from(Visit).where(
+        Visit.member_id.in_(member_ids), Visit.follow_up_done.is_(False), Visit.follow_up_on < ctx.today))
+
+
+def _closed_lines(ctx: Ctx, member_ids: list[int], since: dt.datetime, until: dt.datetime) -> list[str]:
+    """Won and lost deals in the window, each with its reason."""
+    closed = ctx.session.execute(
+        select(Deal.stage, Customer.name, Member.display_name, Deal.amount, Deal.currency, Deal.reason)
+        .join(Customer, Customer.id == Deal.customer_id).join(Member, Member.id == Deal.owner_id)
+        .where(Deal.owner_id.in_(member_ids), Deal.closed_at >= since, Deal.closed_at < until)
+        .order_by(Deal.closed_at)).all()
+    if not closed:
+        return [ctx.t("digest_no_closed")]
+    return [ctx.t("digest_closed", mark="✅" if stage == "won" else "✖",
+                  stage=name_of(STAGE_NAMES, stage, ctx.locale), customer=customer, owner=owner,
+                  amount=fmt.money(amount, currency, ctx.locale), reason=reason or "–")
+            for stage, customer, owner, amount, currency, reason in closed]
+
+
+def _moved_lines(ctx: Ctx, member_ids: list[int], since: dt.datetime, until: dt.datetime) -> list[str]:
+    """Open deals that changed stage in the window (wins and losses are listed above)."""
+    moves = ctx.session.execute(
+        select(Customer.name, Member.display_name, DealEvent.from_stage, DealEvent.to_stage)
+        .join(Deal, Deal.id == DealEvent.deal_id).join(Customer, Customer.id == Deal.customer_id)
+        .join(Member, Member.id == DealEvent.owner_id)
+        .where(DealEvent.owner_id.in_(member_ids), DealEvent.kind == "stage",
+               DealEvent.at >= since, DealEvent.at < until, DealEvent.to_stage.not_in(("won", "lost")))
+        .order_by(DealEvent.at)).all()
+    if not moves:
+        return [ctx.t("digest_none_moved")]
+    stage = lambda value: name_of(STAGE_NAMES, value, ctx.locale) if value else "–"
+    return [ctx.t("digest_moved", count=len(moves)),
+            *(f"  {customer}: {stage(old)} → {stage(new)} ({owner})"
+              for customer, owner, old, new in moves[-MOVED_SHOWN:])]
+
+
+def _chart(ctx: Ctx, member_ids: list[int], kind: str) -> Chart | None:
+    """Revenue won in the period per member against their target, for members with either."""
+    start, end = period_bounds(Period(kind), ctx.today)
+    since, until = ctx.utc_range(start, end)
+    done = metric_table(ctx.session, member_ids, since, until, ("revenue",))
+    targets = TargetRepository(ctx.session).for_members(member_ids, kind, start)
+    shown = [m for m in member_ids if done[m]["revenue"] or targets.get(m, {}).get("revenue")]
+    if not shown:
+        return None
+    names = dict(ctx.session.execute(select(Member.id, Member.display_name)
+                                     .where(Member.id.in_(shown))).all())
+    order = sorted(shown, key=lambda m: (-done[m]["revenue"], names[m]))
+    return Chart(title=ctx.t("chart_title", period=fmt.period_label(kind, start, ctx.locale)),
+                 labels=tuple(names[m] for m in order),
+                 values=tuple(float(done[m]["revenue"]) for m in order),
+                 targets=tuple(float(targets.get(m, {}).get("revenue", 0)) for m in order),
+                 value_label=name_of(METRIC_NAMES, "revenue", ctx.locale),
+                 target_label=ctx.t("chart_target"), unit="万" if ctx.locale == "zh" else "")
+
+
+def _quiet(build) -> Reply | None:
+    """A report, or None when it is refused (no team, nothing to show)."""
+    try:
+        return build()
+    except Refusal:
+        return None
