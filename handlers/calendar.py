@@ -80,6 +80,7 @@ class Pace:
     done: Decimal
     days_gone: int
     days_total: int
+    step: Decimal = Decimal("0.01")  # 1 for counts: "needed by today" is a whole visit or deal
 
     @property
     def share_done(self) -> float:
@@ -89,7 +90,7 @@ class Pace:
     def needed_by_today(self) -> Decimal:
         if not self.days_total:
             return self.target
-        return _round(self.target * self.days_gone / self.days_total)
+        return _round(self.target * self.days_gone / self.days_total, self.step)
 
     @property
     def gap(self) -> Decimal:
@@ -101,7 +102,7 @@ class Pace:
         """The period's end result if the rest of it goes like the part gone so far."""
         if not self.days_gone:
             return self.done
-        return _round(self.done * self.days_total / self.days_gone)
+        return _round(self.done * self.days_total / self.days_gone, self.step)
 
     @property
     def on_pace(self) -> bool:
@@ -109,12 +110,18 @@ class Pace:
 
 
 def pace(target: Decimal, done: Decimal, start: dt.date, end: dt.date, today: dt.date,
-         calendar: str) -> Pace:
-    """Pace for a period [start, end) on `today`: today counts as gone (the day's work is the goal)."""
+         calendar: str, *, whole: bool = False) -> Pace:
+    """Pace for a period [start, end) on `today`: today counts as gone (the day's work is the goal).
+    `whole`: a count (visits, deals), whose pace is in whole units, as it is shown.
+
+    >>> pace(Decimal(2), Decimal(0), dt.date(2026, 11, 1), dt.date(2026, 12, 1), dt.date(2026, 11, 2),
+    ...      "CN", whole=True).on_pace  # 2 × 1/21 rounds to 0 needed: not behind
+    True
+    """
     total = working_days(start, end, calendar)
     gone = working_days(start, min(max(today + dt.timedelta(days=1), start), end), calendar)
-    return Pace(Decimal(target), Decimal(done), gone, total)
+    return Pace(Decimal(target), Decimal(done), gone, total, Decimal(1) if whole else Decimal("0.01"))
 
 
-def _round(value: Decimal) -> Decimal:
-    return value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+def _round(value: Decimal, step: Decimal = Decimal("0.01")) -> Decimal:
+    return value.quantize(step, rounding=ROUND_HALF_UP)

@@ -51,7 +51,8 @@ def member_paces(ctx: Ctx, member_ids: list[int], targets: dict[str, Decimal], k
     since, until = ctx.utc_range(start, end)
     table = metric_table(ctx.session, member_ids, since, until, tuple(targets))
     done = {m: sum((row[m] for row in table.values()), Decimal(0)) for m in targets}
-    return ({m: pace(targets[m], done[m], start, end, ctx.today, calendar) for m in targets},
+    return ({m: pace(targets[m], done[m], start, end, ctx.today, calendar, whole=m != "revenue")
+             for m in targets},
             start, end)
 
 
@@ -65,6 +66,15 @@ def pace_reminder(ctx: Ctx, kind: str, paces: dict[str, Pace], start: dt.date, e
                         share=fmt.percent(p.share_done)) for m, p in paces.items() if p.on_pace]
     title = ctx.t("behind_title" if behind else "period_ending_title", period=period)
     return Reply(title=title, lines=tuple(lines))
+
+
+def one_message(sections: list[Reply]) -> Reply:
+    """Several notices as one message: the first's title, then each further one's under its own."""
+    first, *rest = sections
+    lines = list(first.lines)
+    for section in rest:
+        lines += ["", f"*{section.title}*", *section.lines]
+    return Reply(title=first.title, lines=tuple(lines), locale=first.locale)
 
 
 def working_days_left(today: dt.date, end: dt.date, calendar: str) -> int:

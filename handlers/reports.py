@@ -59,7 +59,7 @@ def handle_progress(ctx: Ctx, cmd: ShowProgress) -> Reply:
         if metric not in targets:
             fields.append((name, value(done[metric])))
             continue
-        p = pace(targets[metric], done[metric], start, end, today, calendar)
+        p = pace(targets[metric], done[metric], start, end, today, calendar, whole=metric != "revenue")
         gap = ctx.t("ahead" if p.on_pace else "behind", amount=value(abs(p.gap)))
         detail = ctx.t("pace_line", done=value(p.done), target=value(p.target),
                        needed=value(p.needed_by_today), gap=gap, projection=value(p.projection))

@@ -185,13 +185,15 @@ def followups(run: Run) -> None:
 
 def reminders(run: Run) -> None:
     """Reps behind the pace their targets need, and everyone a few working days before a period
-    ends; managers get the team view when anyone in it is behind."""
+    ends, in one message a rep (a section per period); managers get the team view when anyone
+    in it is behind."""
     if not run.runs_today("reminders"):
         return
     calendar = run.team.holiday_calendar
     anyone_behind = False
     for rep in run.reps(working=True):
         ctx = run.ctx(rep)
+        sections = []
         for kind in PERIOD_KINDS:
             start, end = period_bounds(Period(kind), ctx.today)
             targets = TargetRepository(run.session).for_members([rep.id], kind, start).get(rep.id)
@@ -203,9 +205,10 @@ def reminders(run: Run) -> None:
             ending = 0 < left <= REMINDER_DAYS_BEFORE_END
             anyone_behind |= behind
             if behind or ending:
-                reply = notices.pace_reminder(ctx, kind, paces, start, end, calendar, behind=behind,
-                                              days_left=left if ending else 0)
-                run.to_member(f"reminder:{rep.id}:{kind}:{ctx.today}", rep, reply)
+                sections.append(notices.pace_reminder(ctx, kind, paces, start, end, calendar,
+                                                      behind=behind, days_left=left if ending else 0))
+        if sections:
+            run.to_member(f"reminder:{rep.id}:{ctx.today}", rep, notices.one_message(sections))
     if anyone_behind:
         for manager in run.managers():
             reply = handle_progress(run.ctx(manager), ShowProgress(Scope("team", run.team.name)))

@@ -172,12 +172,22 @@ def test_working_days_before_the_month_and_quarter_end(team_chat, session_factor
     team_chat("visit Initech: intro", user="Ana")
     assert run(session_factory, "reminders", at("2026-11-24", "16:00")) == []  # on pace, 4 days left
     [(key, _t, text)] = run(session_factory, "reminders", at("2026-11-26", "16:00"))
-    assert key == "reminder:2:month:2026-11-26"
+    assert key == "reminder:2:2026-11-26"
     assert "2 working days left in November 2026." in text
     assert "Visits: 100% done, on pace" in text
-    rows = run(session_factory, "reminders", at("2026-12-29", "16:00"))  # Q4 ends with Dec 31
-    assert {key.split(":")[2] for key, *_ in rows} == {"quarter"}  # December has no target
-    assert "2 working days left in Q4 2026." in rows[0][2]
+    [(_k, _t, text)] = run(session_factory, "reminders", at("2026-12-29", "16:00"))  # Q4 ends Dec 31
+    assert "2 working days left in Q4 2026." in text and "December" not in text  # it has no target
+
+
+def test_a_rep_gets_one_reminder_for_every_period_and_none_for_a_zero_gap(team_chat, session_factory):
+    team_chat("target @Ana revenue 300k month", user="Mia")
+    team_chat("target @Ana revenue 900k quarter", user="Mia")
+    rows = run(session_factory, "reminders", at("2026-11-24", "16:00"))
+    [ana] = [text for _k, target, text in rows if target == "user:Ana"]
+    assert "Behind pace — November 2026" in ana and "Behind pace — Q4 2026" in ana
+    team_chat("target @Bo visits 2 month", user="Mia")
+    early = run(session_factory, "reminders", at("2026-11-02", "16:00"))  # 1 of 21 days: 0 needed
+    assert "user:Bo" not in targets(early)
 
 
 # recognition ---------------------------------------------------------------------------------

@@ -45,7 +45,7 @@ def fake_slack():
 
 
 def seed(session_factory, reps: int, standup_ago: dt.timedelta, *, seconds: bool = False,
-         users: str = "U") -> None:
+         users: str = "U", created: dt.datetime | None = None) -> None:
     """A Slack workspace with a team of `reps`, whose standup time was `standup_ago` ago (to the
     minute, as managers set it; or to the second, for tests of the moment a worker starts)."""
     local = (utcnow() - standup_ago).astimezone(ZoneInfo(ZONE))
@@ -60,7 +60,7 @@ def seed(session_factory, reps: int, standup_ago: dt.timedelta, *, seconds: bool
         s.flush()
         team = Team(tenant_id=tenant.id, name="Sales", name_key="sales", channel="#sales",
                     timezone=ZONE, holiday_calendar="", settings=settings,
-                    created_at=utcnow() - dt.timedelta(days=1))
+                    created_at=created or utcnow() - dt.timedelta(days=1))
         s.add(team)
         for i in range(reps):
             member = Member(tenant_id=tenant.id, display_name=f"Rep {i:03}", name_key=f"rep {i:03}",
@@ -169,11 +169,11 @@ def test_a_worker_started_around_a_jobs_time_under_load_runs_it_once(db_url, fak
     """Each offset is a worker of its own database, started that many seconds from the standup's
     time while two processes keep both cores busy: every one of them runs the standup once."""
     urls = separate_databases(db_url, len(OFFSETS), tmp_path)
-    at = utcnow().replace(microsecond=0) + dt.timedelta(seconds=12)
+    at = utcnow().replace(microsecond=0) + dt.timedelta(seconds=9)
     for n, url in enumerate(urls):
         engine = make_engine(url)
         seed(make_session_factory(engine), reps=3, standup_ago=utcnow() - at, seconds=True,
-             users=f"D{n}U")
+             users=f"D{n}U", created=utcnow())
         engine.dispose()
     load = [subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(2)]
     workers = []
