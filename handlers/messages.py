@@ -207,6 +207,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "schedule_changed": ("Saved. The worker uses the new schedule within a minute.",
                          "已保存，一分钟内生效。"),
     "questions_set": ("Standup questions of {team}:", "{team} 的站会问题："),
+    "questions_other_zh": ("Members who read Chinese get these in English until you set the Chinese "
+                           "version too: {example}",
+                           "中文成员会先收到英文问题，请再设置中文版：{example}"),
+    "questions_other_en": ("Members who read English get these in Chinese until you set the English "
+                           "version too: {example}",
+                           "英文成员会先收到中文问题，请再设置英文版：{example}"),
     "on": ("on", "开启"), "off": ("off", "关闭"),
     "col_job": ("Job", "任务"), "col_time": ("Time", "时间"), "col_run_days": ("Days", "运行日"),
     "col_state": ("State", "状态"), "col_next": ("Next", "下次"),

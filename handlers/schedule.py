@@ -63,8 +63,9 @@ def schedule_of(settings: dict | None) -> dict[str, JobKind]:
 
 def with_change(settings: dict | None, kind: str, *, time: dt.time | None = None,
                 days: str | None = None, on: bool | None = None,
-                questions: tuple[str, ...] | None = None) -> dict:
-    """New team settings with one job's schedule changed (a new dict: JSON columns see the change)."""
+                questions: tuple[str, ...] | None = None, locale: str = "en") -> dict:
+    """New team settings with one job's schedule changed (a new dict: JSON columns see the change).
+    Standup questions are kept per language (`locale`: the language they were written in)."""
     settings = dict(settings or {})
     schedule = {name: dict(values) for name, values in (settings.get("schedule") or {}).items()}
     mine = schedule.setdefault(kind, {})
@@ -75,14 +76,40 @@ def with_change(settings: dict | None, kind: str, *, time: dt.time | None = None
     if on is not None:
         mine["on"] = on
     if questions is not None:
-        mine["questions"] = list(questions)
+        mine["questions"] = {**_questions_by_language(mine.get("questions")),
+                             _language(locale): list(questions)}
     settings["schedule"] = schedule
     return settings
 
 
 def questions_of(settings: dict | None, locale: str) -> tuple[str, ...]:
-    own = (((settings or {}).get("schedule") or {}).get("standup") or {}).get("questions")
-    return tuple(own) if own else DEFAULT_QUESTIONS["zh" if locale == "zh" else "en"]
+    """The standup questions for a member: the team's own in their language, else the team's own in
+    the other language (a manager who set only one version), else the defaults."""
+    own = _questions_by_language(
+        (((settings or {}).get("schedule") or {}).get("standup") or {}).get("questions"))
+    language = _language(locale)
+    mine = own.get(language) or next(iter(own.values()), None)
+    return tuple(mine) if mine else DEFAULT_QUESTIONS[language]
+
+
+def question_languages(settings: dict | None) -> set[str]:
+    """The languages the team's own standup questions are set in."""
+    return set(_questions_by_language(
+        (((settings or {}).get("schedule") or {}).get("standup") or {}).get("questions")))
+
+
+def _language(locale: str) -> str:
+    return "zh" if locale == "zh" else "en"
+
+
+def _questions_by_language(stored) -> dict[str, list[str]]:
+    """{language: questions}; a list stored before questions had languages is read by its script."""
+    if isinstance(stored, dict):
+        return {k: v for k, v in stored.items() if v}
+    if stored:
+        chinese = any("\u3400" <= ch <= "\u9fff" for q in stored for ch in q)
+        return {"zh" if chinese else "en": list(stored)}
+    return {}
 
 
 def runs_on(days: str, day: dt.date, calendar: str) -> bool:

@@ -10,10 +10,18 @@ from handlers import format as fmt
 from handlers.commands import AnswerStandup, ConfigureSchedule, ShowSchedule
 from handlers.context import Ctx
 from handlers.lookup import managed_team, team_named
-from handlers.messages import JOB_NAMES, name_of, t
+from handlers.messages import JOB_NAMES, name_of, t, usage
 from handlers.reply import Reply, Table
-from handlers.schedule import days_label, next_run, prompt_key, questions_of, schedule_of, with_change
-from storage.models import StandupAnswer, Team
+from handlers.schedule import (
+    days_label,
+    next_run,
+    prompt_key,
+    question_languages,
+    questions_of,
+    schedule_of,
+    with_change,
+)
+from storage.models import Member, StandupAnswer, Team
 from storage.outbox import OutboxRepository
 
 
@@ -27,14 +35,23 @@ def handle_show_schedule(ctx: Ctx, cmd: ShowSchedule) -> Reply:
 def handle_configure_schedule(ctx: Ctx, cmd: ConfigureSchedule) -> Reply:
     team = managed_team(ctx, cmd.team)
     team.settings = with_change(team.settings, cmd.kind, time=cmd.time, days=cmd.days, on=cmd.on,
-                                questions=cmd.questions)
+                                questions=cmd.questions, locale=ctx.locale)
     ctx.people.audit(ctx.tenant.id, ctx.member.id, "schedule.set", "team", team.id, kind=cmd.kind,
                      time=cmd.time and cmd.time.isoformat("minutes"), days=cmd.days, on=cmd.on,
                      questions=list(cmd.questions or ()))
     if cmd.questions:
-        lines = (ctx.t("questions_set", team=team.name), *(f"• {q}" for q in cmd.questions))
-        return Reply(lines=lines)
+        lines = [ctx.t("questions_set", team=team.name), *(f"• {q}" for q in cmd.questions)]
+        other = "en" if ctx.locale == "zh" else "zh"
+        if other not in question_languages(team.settings) and any(
+                m.locale == other for m in _members(ctx, team)):
+            lines.append(ctx.t(f"questions_other_{other}", example=usage("schedule", other)[-1]))
+        return Reply(lines=tuple(lines))
     return _schedule_reply(ctx, team, changed=cmd.kind)
+
+
+def _members(ctx: Ctx, team: Team) -> list[Member]:
+    ids = [row.id for row in ctx.people.roster(team.id)]
+    return [ctx.session.get(Member, member_id) for member_id in ids]
 
 
 def _schedule_reply(ctx: Ctx, team: Team, changed: str | None = None) -> Reply:

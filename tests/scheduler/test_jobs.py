@@ -150,6 +150,20 @@ def test_edited_questions_are_asked(team_chat, session_factory):
     assert "1. Wins?" in text and "3. Help needed?" in text
 
 
+def test_standup_questions_are_asked_in_each_members_language(team_chat, session_factory):
+    team_chat("language zh", user="Bo")
+    out = team_chat("schedule standup questions Wins? | Plan? | Help needed?", user="Mia")
+    assert "Members who read Chinese get these in English until you set the Chinese version" in out
+    assert "设置 站会 问题" in out
+    rows = run(session_factory, "standup", at("2026-11-24", "09:30"))
+    assert "1. Wins?" in dict((t, x) for _k, t, x in rows)["user:Bo"]  # only English ones so far
+    out = team_chat("设置 站会 问题 成果？| 计划？| 需要帮助？", user="Mia")
+    assert "请再设置" not in out
+    rows = run(session_factory, "standup", at("2026-11-25", "09:30"))
+    texts = dict((t, x) for _k, t, x in rows)
+    assert "1. 成果？" in texts["user:Bo"] and "1. Wins?" in texts["user:Ana"]
+
+
 # reminders -----------------------------------------------------------------------------------
 def test_a_rep_behind_pace_is_told_the_numbers_and_the_manager_gets_the_team_view(
         team_chat, session_factory):
