@@ -214,20 +214,25 @@ def jobs() -> None:
     """List each team's scheduled jobs with their next run in the team's timezone."""
     from zoneinfo import ZoneInfo
 
+    from handlers.calendars import calendar_warning, load_corrections
     from handlers.schedule import days_label, next_run, schedule_of
     from scheduler.plan import plan
     from storage.models import Team, utcnow
 
     now = utcnow()
     with _app().session_factory() as session:
+        load_corrections(session)
         specs = plan(session)
         for team_id in dict.fromkeys(spec.team_id for spec in specs):
             team = session.get(Team, team_id)
             schedule = schedule_of(team.settings)
             click.echo(f"{team.name} ({team.timezone}, calendar {team.holiday_calendar})")
+            warning = calendar_warning(team.calendar, now.astimezone(ZoneInfo(team.timezone)).date(), "en")
+            if warning:
+                click.echo(f"  {warning}")
             for spec in (s for s in specs if s.team_id == team_id and s.time is not None):
                 kind = schedule[spec.kind]
-                at = next_run(kind, now, ZoneInfo(spec.zone), team.holiday_calendar)
+                at = next_run(kind, now, ZoneInfo(spec.zone), team.calendar)
                 local = at.astimezone(ZoneInfo(team.timezone)) if at else None
                 where = f" for members in {spec.zone}" if spec.zone != team.timezone else ""
                 head = f"  {spec.kind:12} {spec.time:%H:%M} {days_label(kind.days, 'en'):9}"
@@ -259,7 +264,7 @@ def run_job(kind: str, team_name: str) -> None:
 
 
 @main.command("import")
-@click.argument("kind", type=click.Choice(["roster", "customers", "targets"]))
+@click.argument("kind", type=click.Choice(["roster", "customers", "targets", "calendar"]))
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--tenant", default=None,
               help="PLATFORM:ID of the workspace to import into (default: the only one there is, "

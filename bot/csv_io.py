@@ -1,4 +1,4 @@
-"""CSV import (roster, customers, targets) and export (deals, visits, targets).
+"""CSV import (roster, customers, targets, calendar) and export (deals, visits, targets).
 
 An import reads and checks the whole file first; any bad row is reported by its line number and
 nothing of the file is stored. Exports use the column names CRMs such as Zoho map automatically.
@@ -20,7 +20,8 @@ from handlers.amounts import parse_amount
 from handlers.calendar import period_bounds
 from handlers.commands import Period
 from handlers.dates import parse_date
-from handlers.vocabulary import LIFECYCLE_WORDS, METRIC_WORDS, ROLE_WORDS, tier_of
+from handlers.vocabulary import DAY_KIND_WORDS, LIFECYCLE_WORDS, METRIC_WORDS, ROLE_WORDS, tier_of
+from storage.calendars import CalendarRepository
 from storage.models import PERIOD_KINDS, Customer, Deal, Member, Target, Team, Visit
 from storage.people import PeopleRepository
 from storage.reports import TargetRepository
@@ -30,9 +31,10 @@ COLUMNS = {
     "roster": ("name", "role", "team", "locale", "timezone", "weight", "user_id"),
     "customers": ("name", "tier", "lifecycle", "owner"),
     "targets": ("member", "team", "metric", "period", "start", "amount"),
+    "calendar": ("day", "last_day", "kind", "calendar"),
 }
 REQUIRED = {"roster": ("name",), "customers": ("name",),
-            "targets": ("metric", "period", "start", "amount")}
+            "targets": ("metric", "period", "start", "amount"), "calendar": ("day", "kind")}
 
 
 class ImportProblems(Exception):
@@ -85,7 +87,7 @@ def import_file(app, kind: str, path: Path, tenant_spec: str,
         tenant = _tenant(session, tenant_spec,
                          app.defaults.currency if kind == "roster" else None)
         checker = {"roster": _check_roster, "customers": _check_customer,
-                   "targets": _check_target}[kind]
+                   "targets": _check_target, "calendar": _check_calendar_day}[kind]
         problems, checked = [], []
         for line, row in rows:
             try:
@@ -184,6 +186,28 @@ def _check_target(session, tenant, row, _defaults):
             amount=money.amount, set_by_id=None, member_id=member.id if member else None,
             team_id=team.id if team else None)
     return store
+
+
+def _check_calendar_day(session, tenant, row, defaults):
+    """`day` (or `day` to `last_day`), `kind` workday/holiday (上班/放假) or reset, `calendar`
+    (default: the installation's, e.g. CN)."""
+    first = _iso_day(row["day"], "day")
+    last = _iso_day(row["last_day"], "last_day") if row.get("last_day") else first
+    if last < first or (last - first).days > 366:
+        _fail(f"last_day {last} is before day {first} or more than a year after it")
+    kind = (row.get("kind") or "").lower()
+    if kind not in DAY_KIND_WORDS:
+        _fail(f"kind “{row.get('kind')}” is not workday, holiday or reset (上班, 放假, 恢复)")
+    code = (row.get("calendar") or defaults.calendar).upper()
+    days = [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
+    return lambda: CalendarRepository(session).correct(tenant.id, code, days, DAY_KIND_WORDS[kind], None)
+
+
+def _iso_day(text: str, column: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        return _fail(f"{column} “{text}” is not a date (use 2027-02-06)")
 
 
 def _member(session, tenant, name: str) -> Member:

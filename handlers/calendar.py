@@ -2,7 +2,12 @@
 
 A working day is a weekday that is not a public holiday of the team's calendar. China's calendar
 also has make-up working days (调休) on weekends; `chinesecalendar` knows them for the years the
-State Council has published, and `holidays` covers every other country and year.
+State Council has published (to 2026 in its newest release, 1.11), and `holidays` covers every
+other country and year (for China past 2026: the holidays by their rules, without make-up days).
+
+A calendar is named `CODE` or `CODE@TENANT` (`Team.calendar`): with a tenant, the corrections its
+admins made (`calendar 2027-02-06 workday`, a CSV import) win over the published days. They are
+loaded into this process with `use_corrections` before a message or a job run is handled.
 """
 from __future__ import annotations
 
@@ -29,6 +34,44 @@ def period_bounds(period: Period, today: dt.date) -> tuple[dt.date, dt.date]:
     start = dt.date(index // 12, index % 12 + 1, 1)
     end_index = index + months
     return start, dt.date(end_index // 12, end_index % 12 + 1, 1)
+
+
+#: "CODE@TENANT" → {day: working}: what each tenant's admins set, as last loaded.
+_CORRECTIONS: dict[str, dict[dt.date, bool]] = {}
+
+
+def use_corrections(tenant_id: int, by_calendar: dict[str, dict[dt.date, bool]]) -> None:
+    """The corrections of one tenant's calendars, as stored now (replacing what was loaded)."""
+    for key in [k for k in _CORRECTIONS if k.endswith(f"@{tenant_id}")]:
+        if key.split("@")[0] not in by_calendar:
+            del _CORRECTIONS[key]
+    for code, days in by_calendar.items():
+        _CORRECTIONS[f"{code.upper()}@{tenant_id}"] = dict(days)
+
+
+def corrections_of(calendar: str) -> dict[dt.date, bool]:
+    return _CORRECTIONS.get(calendar.upper(), {})
+
+
+def is_published(code: str, year: int) -> bool:
+    """Whether a calendar's working days for `year` come from an official schedule (China: the
+    State Council's, with make-up days); other countries' holidays follow rules, always known."""
+    if code.split("@")[0].upper() != "CN":
+        return True
+    import chinese_calendar
+
+    try:
+        chinese_calendar.is_workday(dt.date(year, 6, 1))
+    except NotImplementedError:
+        return False
+    return True
+
+
+def missing_years(calendar: str, today: dt.date) -> list[int]:
+    """This year and next, where the calendar has no official schedule and no corrections."""
+    fixed = {day.year for day in corrections_of(calendar)}
+    return [year for year in (today.year, today.year + 1)
+            if not is_published(calendar, year) and year not in fixed]
 
 
 def is_valid_calendar(code: str) -> bool:
@@ -62,14 +105,21 @@ def _working_days_of_year(calendar: str, year: int) -> frozenset[dt.date]:
 
 
 def is_working_day(day: dt.date, calendar: str) -> bool:
-    return day in _working_days_of_year(calendar.upper(), day.year)
+    fixed = _CORRECTIONS.get(calendar.upper())
+    if fixed and day in fixed:
+        return fixed[day]
+    return day in _working_days_of_year(calendar.upper().split("@")[0], day.year)
 
 
 def working_days(start: dt.date, end: dt.date, calendar: str) -> int:
     """Working days in [start, end)."""
-    code = calendar.upper()
-    return sum(1 for year in range(start.year, end.year + 1)
-               for day in _working_days_of_year(code, year) if start <= day < end)
+    code = calendar.upper().split("@")[0]
+    count = sum(1 for year in range(start.year, end.year + 1)
+                for day in _working_days_of_year(code, year) if start <= day < end)
+    for day, working in _CORRECTIONS.get(calendar.upper(), {}).items():
+        if start <= day < end and working != (day in _working_days_of_year(code, day.year)):
+            count += 1 if working else -1
+    return count
 
 
 @dataclass(frozen=True)

@@ -153,6 +153,17 @@ class TakeLeave:
 
 
 @dataclass(frozen=True)
+class CorrectCalendar:
+    """`calendar 2027-02-06 workday` · `calendar 2027-02-15..2027-02-21 holiday` · `… reset`;
+    `calendar` alone lists the corrections and what the calendar lacks."""
+
+    first_day: dt.date | None = None
+    last_day: dt.date | None = None
+    working: bool | None = None  # None with days: back to the published calendar
+    code: str | None = None  # the calendar (CN, US …); by default the asker's team's
+
+
+@dataclass(frozen=True)
 class Link:
     """`link` (get a code) or `link 12345678` (use it on the other platform)."""
 
@@ -205,4 +216,4 @@ class ParseError:
 Command = (LogVisit | UpsertDeal | CloseDeal | ShowProgress | SetTarget | ShowPipeline | ShowStalled
            | ShowLeaderboard | ListFollowups | DoneFollowups | SetCustomer | ListCustomers | ListTeams
            | CreateTeam | ChangeTeam | ConfigureTeam | SetRole | TakeLeave | SetLanguage | Link | Help
-           | ShowSchedule | ConfigureSchedule | AnswerStandup)
+           | ShowSchedule | ConfigureSchedule | AnswerStandup | CorrectCalendar)

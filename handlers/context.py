@@ -66,7 +66,7 @@ class Ctx:
 
     @property
     def calendar(self) -> str:
-        return self.team.holiday_calendar if self.team else self.default_calendar
+        return self.team.calendar if self.team else f"{self.default_calendar}@{self.tenant.id}"
 
     @property
     def is_manager(self) -> bool:

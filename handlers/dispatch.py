@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from handlers import admin, deals, linking, reports, schedules, targets, visits
+from handlers import admin, calendars, deals, linking, reports, schedules, targets, visits
 from handlers import commands as c
 from handlers.context import Ctx, Refusal, usage_reply
 from handlers.messages import t
@@ -32,6 +32,7 @@ HANDLERS = {
     c.ShowSchedule: schedules.handle_show_schedule,
     c.ConfigureSchedule: schedules.handle_configure_schedule,
     c.AnswerStandup: schedules.handle_answer_standup,
+    c.CorrectCalendar: calendars.handle_calendar,
 }
 
 
@@ -115,6 +116,7 @@ def dispatch(session: Session, tenant: Tenant, member: Member, text: str, now: d
     if not member.active:  # an admin set them inactive (`role @name inactive`)
         admins = ", ".join(m.display_name for m in admin.active_admins(ctx))
         return Reply(lines=(ctx.t("member_inactive", admins=admins),), ok=False, locale=ctx.locale)
+    calendars.load_corrections(session, tenant.id)  # another process may have changed them
     command = parse(text, ctx.today)
     if isinstance(command, c.ParseError) and command.topic is None \
             and schedules.awaits_answer(ctx):  # free text after the standup prompt answers it

@@ -267,6 +267,22 @@ def _parse_link(rest: str, _today: dt.date) -> c.Command | c.ParseError:
     return c.Link(code) if re.fullmatch(r"\d{8}", code) else c.ParseError("link")
 
 
+def _parse_calendar(rest: str, today: dt.date) -> c.Command | c.ParseError:
+    """`[CODE] DAY[..DAY] workday|holiday|reset` (`..` or any range separator between days)."""
+    words = rest.split()
+    code = words.pop(0).upper() if words and re.fullmatch(r"[A-Za-z]{2,3}", words[0]) else None
+    if not words:
+        return c.CorrectCalendar(code=code)
+    kind = words.pop().lower()
+    if kind not in V.DAY_KIND_WORDS or not words:
+        return c.ParseError("calendar")
+    text = " ".join(words).replace("..", "~")
+    days = parse_date_range(text, today)
+    if days is None:
+        return c.ParseError("calendar", "date", text)
+    return c.CorrectCalendar(*days, working=V.DAY_KIND_WORDS[kind], code=code)
+
+
 def _parse_help(rest: str, _today: dt.date) -> c.Command | c.ParseError:
     topic = rest.strip().lower()
     if not topic:
@@ -283,4 +299,5 @@ _PARSERS = {
     "customer": _parse_customer, "customers": _parse_customers, "team": _parse_team,
     "role": _parse_role, "leave": _parse_leave, "help": _parse_help, "language": _parse_language,
     "link": _parse_link, "schedule": parse_schedule, "standup": parse_standup,
+    "calendar": _parse_calendar,
 }

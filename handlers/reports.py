@@ -50,7 +50,7 @@ def handle_progress(ctx: Ctx, cmd: ShowProgress) -> Reply:
     table = reports.metric_table(ctx.session, ids, since, until)
     done = {metric: sum((row[metric] for row in table.values()), Decimal(0)) for metric in METRICS}
     targets = _targets(ctx, ids, team, cmd.period.kind, start)
-    calendar = home.holiday_calendar if home else ctx.default_calendar
+    calendar = home.calendar if home else ctx.calendar
     bars, fields, gone_line = [], [], ""
     currency = ctx.tenant.currency
     for metric in METRICS:

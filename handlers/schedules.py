@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 
 from handlers import format as fmt
+from handlers.calendars import calendar_warning
 from handlers.commands import AnswerStandup, ConfigureSchedule, ShowSchedule
 from handlers.context import Ctx
 from handlers.lookup import managed_team, team_named
@@ -58,13 +59,16 @@ def _schedule_reply(ctx: Ctx, team: Team, changed: str | None = None) -> Reply:
     zone = ZoneInfo(team.timezone)
     rows = []
     for name, kind in schedule_of(team.settings).items():
-        at = next_run(kind, ctx.now, zone, team.holiday_calendar) if kind.on else None
+        at = next_run(kind, ctx.now, zone, team.calendar) if kind.on else None
         when = fmt.day(at.date(), ctx.now.astimezone(zone).date(), ctx.locale) if at else "–"
         rows.append((("▸ " if name == changed else "") + name_of(JOB_NAMES, name, ctx.locale),
                      kind.time.strftime("%H:%M"), days_label(kind.days, ctx.locale),
                      ctx.t("on") if kind.on else ctx.t("off"), when))
     headers = tuple(ctx.t(k) for k in ("col_job", "col_time", "col_run_days", "col_state", "col_next"))
     lines = [ctx.t("schedule_zone", zone=team.timezone, calendar=team.holiday_calendar)]
+    warning = calendar_warning(team.calendar, ctx.today, ctx.locale)
+    if warning:
+        lines.append(warning)
     if changed:
         lines.insert(0, ctx.t("schedule_changed", team=team.name))
     return Reply(title=ctx.t("schedule_title", team=team.name), lines=tuple(lines),

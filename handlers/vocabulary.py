@@ -16,6 +16,7 @@ KEYWORDS_EN = {
     "customers": "customers", "team": "team", "teams": "team", "role": "role", "leave": "leave",
     "help": "help", "?": "help", "commands": "help", "language": "language", "lang": "language",
     "link": "link", "schedule": "schedule", "schedules": "schedule", "standup": "standup",
+    "calendar": "calendar", "holidays": "calendar",
 }
 KEYWORDS_ZH = {
     "拜访": "visit", "商机": "deal", "赢单": "won", "成交": "won", "输单": "lost", "丢单": "lost",
@@ -24,6 +25,12 @@ KEYWORDS_ZH = {
     "跟进列表": "followups", "完成": "done", "客户列表": "customers", "客户": "customer",
     "团队": "team", "角色": "role", "请假": "leave", "帮助": "help", "？": "help", "语言": "language",
     "关联": "link", "绑定": "link", "设置": "schedule", "定时": "schedule", "站会": "standup",
+    "日历": "calendar", "节假日": "calendar",
+}
+DAY_KIND_WORDS = {
+    "workday": True, "working": True, "work": True, "上班": True, "工作日": True, "补班": True,
+    "holiday": False, "off": False, "dayoff": False, "放假": False, "休息": False, "假日": False,
+    "reset": None, "clear": None, "恢复": None, "清除": None,
 }
 LANGUAGE_WORDS = {"en": "en", "english": "en", "英文": "en", "英语": "en",
                   "zh": "zh", "chinese": "zh", "中文": "zh", "汉语": "zh"}

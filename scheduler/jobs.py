@@ -123,7 +123,7 @@ class Run:
 
     def runs_today(self, kind: str) -> bool:
         days = schedule_of(self.team.settings)[kind].days
-        return self.forced or job_runs_on(kind, days, self.day, self.team.holiday_calendar)
+        return self.forced or job_runs_on(kind, days, self.day, self.team.calendar)
 
 
 def standup(run: Run) -> None:
@@ -189,7 +189,7 @@ def reminders(run: Run) -> None:
     in it is behind."""
     if not run.runs_today("reminders"):
         return
-    calendar = run.team.holiday_calendar
+    calendar = run.team.calendar
     anyone_behind = False
     for rep in run.reps(working=True):
         ctx = run.ctx(rep)
@@ -224,7 +224,7 @@ def recognition(run: Run) -> None:
     ctx.locale = run.team_locale
     for kind in ("week", "month"):
         start, end = period_bounds(Period(kind), run.day)
-        if _last_working_day(run.day, end, run.team.holiday_calendar):
+        if _last_working_day(run.day, end, run.team.calendar):
             reply = notices.top_sellers(ctx, run.team.name, kind)
             if reply is not None:
                 run.to_team(f"top-{kind}:{run.team.id}:{start}", reply)

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
+from handlers.calendars import load_corrections
 from handlers.dispatch import Defaults
 from handlers.schedule import JobKind, job_runs_on, schedule_of
 from scheduler.jobs import JOBS, Run
@@ -79,7 +80,7 @@ def plan(session: Session) -> list[JobSpec]:
 
 def _spec(name: str, kind: JobKind, team: Team, zone: str) -> JobSpec:
     return JobSpec(name, team.id, team.name, zone, kind.time, kind.grace, kind.days,
-                   team.holiday_calendar, team.created_at)
+                   team.calendar, team.created_at)
 
 
 def _member_zones(session: Session) -> dict[int, set[str | None]]:
@@ -114,6 +115,7 @@ def fire(session_factory: sessionmaker[Session], spec: JobSpec, fire_at: dt.date
         team = session.get(Team, spec.team_id)
         if team is None:
             return 0
+        load_corrections(session, team.tenant_id)
         run = Run(session, team, fire_at, spec.zone, defaults, clock, forced=manual, late=late)
         JOBS[spec.kind](run)
         run.flush()

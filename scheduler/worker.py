@@ -23,6 +23,8 @@ from apscheduler.triggers.interval import IntervalTrigger
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from handlers.calendar import missing_years
+from handlers.calendars import load_corrections
 from handlers.dispatch import Defaults
 from scheduler.delivery import DeliveryWorker
 from scheduler.inbox import InboxWorker
@@ -49,6 +51,7 @@ class Worker:
         #: Until when the schedule has been read: jobs new since are scheduled from then, so a
         #: run due between reading the schedule and the scheduler starting still runs.
         self._read_until: dt.datetime | None = None
+        self._warned: set[tuple[str, dt.date]] = set()  # (calendar, day) warned of
         # Job runs are short transactions, one at a time: the outbox sender needs the CPU more
         # (and SQLite has one writer).
         self.scheduler = BackgroundScheduler(
@@ -92,6 +95,7 @@ class Worker:
         read_at = utcnow()
         since = read_at if catch_up or self._read_until is None else self._read_until
         with self.session_factory() as session:
+            load_corrections(session)
             wanted = {spec.id: spec for spec in plan(session)}
             missed = {spec.id: last_missed(session, spec, utcnow())
                       for spec in wanted.values() if catch_up and spec.recorded}
@@ -110,6 +114,21 @@ class Worker:
                 next_run_time=missed.get(job_id) or trigger.get_next_fire_time(None, since))
             self.specs[job_id] = spec
         self._read_until = read_at
+        self._warn_of_calendars(wanted.values(), read_at)
+
+    def _warn_of_calendars(self, specs, now: dt.datetime) -> None:
+        """Once a day per calendar, in the log: a year this or next without an official schedule."""
+        for calendar in {spec.calendar for spec in specs}:
+            today = now.date()
+            if (calendar, today) in self._warned:
+                continue
+            self._warned.add((calendar, today))
+            years = missing_years(calendar, today)
+            if years:
+                log.warning("calendar %s has no official schedule for %s: public holidays are "
+                            "estimated and make-up working days unknown; an admin sets them with "
+                            "`calendar DAY workday|holiday` or `salesbot import calendar FILE.csv`",
+                            calendar.split("@")[0], "/".join(map(str, years)))
 
     def _run(self, spec: JobSpec) -> None:
         now = utcnow()

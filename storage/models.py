@@ -141,6 +141,28 @@ class Team(Base):
     settings: Mapped[dict] = mapped_column(JSON, default=dict)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 
+    @property
+    def calendar(self) -> str:
+        """The calendar the team's working days follow: its country's, with the corrections its
+        tenant's admins made (`CN@3`; see handlers.calendar)."""
+        return f"{self.holiday_calendar}@{self.tenant_id}"
+
+
+class CalendarDay(Base):
+    """A tenant's correction of a holiday calendar: this day is a working day, or a day off, whatever
+    the published calendar says (a year not published yet, a company holiday)."""
+
+    __tablename__ = "calendar_days"
+    __table_args__ = (UniqueConstraint("tenant_id", "calendar", "day"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    tenant_id: Mapped[int] = mapped_column(ForeignKey("tenants.id", ondelete="CASCADE"))
+    calendar: Mapped[str] = mapped_column(String(8))
+    day: Mapped[dt.date] = mapped_column(Date)
+    working: Mapped[bool] = mapped_column(Boolean)
+    set_by: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
 
 class TeamMember(Base):
     """Membership; a manager manages the teams they belong to. `weight` drives target splits."""
