@@ -51,7 +51,8 @@ def test_only_an_admin_corrects_and_each_change_is_audited(team_chat, session_fa
     assert "CN 日历：2027-02-06" in team_chat("日历 2027-02-06 上班", user="Mia")
     assert "back to the published calendar" in team_chat("calendar 2027-02-06 reset", user="Mia")
     with session_factory() as s:
-        kinds = [d["kind"] for d in s.scalars(select(AuditLog.detail).where(AuditLog.action == "calendar.set"))]
+        details = s.scalars(select(AuditLog.detail).where(AuditLog.action == "calendar.set"))
+        kinds = [d["kind"] for d in details]
     assert kinds == ["workday", "reset"]
 
 
@@ -94,7 +95,8 @@ def test_a_calendar_csv_is_imported_whole_or_not_at_all(team_chat, session_facto
     bad.write_text("day,last_day,kind\n2027-02-06,,workday\n2027-02-31,,holiday\n2027-03-01,,maybe\n")
     result = CliRunner().invoke(main, ["import", "calendar", str(bad)])
     assert result.exit_code == 1
-    assert "line 3: day “2027-02-31” is not a date" in result.output and "line 4: kind “maybe”" in result.output
+    assert "line 3: day “2027-02-31” is not a date" in result.output
+    assert "line 4: kind “maybe”" in result.output
     assert "No corrections to CN" in team_chat("calendar", user="Mia")
     good = tmp_path / "cn-2027.csv"
     good.write_text("day,last_day,kind\n2027-02-06,,上班\n2027-02-15,2027-02-19,holiday\n")
