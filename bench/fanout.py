@@ -6,7 +6,9 @@ Floor: the time that limit alone sets (messages / limit). The workers are starte
 run in production; the wall time counts from the standup's time (the next whole minute at least
 30 s away) to the last message accepted. Goals: wall time ≤ 1.1× the floor, 0
 lost, 0 duplicates, on SQLite with one worker and on PostgreSQL with two; each worker's resident
-memory ≤ 150 MB during the run.
+memory ≤ 150 MB during the run. The same on SQLite with the fake answering 429 to the 3rd message
+whatever the rate (one early limit must cost seconds, not minutes), and with the worker stopped
+after 3,000 messages and started again (it starts at the rate it learnt, kept in the database).
 """
 from __future__ import annotations
 
@@ -34,13 +36,19 @@ def run(kinds: tuple[str, ...], tmp_dir: Path) -> list[str]:
     if "sqlite" in kinds:
         lines.append(_one(f"sqlite:///{tmp_dir / 'fanout.sqlite3'}", workers=1, label="SQLite, 1 worker",
                           tmp_dir=tmp_dir))
+        lines.append(_one(f"sqlite:///{tmp_dir / 'fanout-429.sqlite3'}", workers=1,
+                          label="SQLite, 1 worker, 429 at the 3rd message", tmp_dir=tmp_dir, refuse={3}))
+        lines.append(_one(f"sqlite:///{tmp_dir / 'fanout-restart.sqlite3'}", workers=1,
+                          label="SQLite, 1 worker, restarted after 3,000", tmp_dir=tmp_dir,
+                          restart_after=3000))
     if "postgresql" in kinds:
         with _postgres() as url:
             lines.append(_one(url, workers=2, label="PostgreSQL, 2 workers", tmp_dir=tmp_dir))
     return lines
 
 
-def _one(url: str, workers: int, label: str, tmp_dir: Path) -> str:
+def _one(url: str, workers: int, label: str, tmp_dir: Path, refuse: set[int] = frozenset(),
+         restart_after: int | None = None) -> str:
     from fakes.slack_api import FakeSlack
     from storage.db import make_engine, upgrade
 
@@ -51,19 +59,26 @@ def _one(url: str, workers: int, label: str, tmp_dir: Path) -> str:
     engine.dispose()
     fake = FakeSlack()
     fake.per_second = LIMIT
+    fake.refuse_posts = set(refuse)
     total = TEAMS * PER_TEAM
     env = {**os.environ, "DATABASE_URL": url, "SLACK_BOT_TOKEN": "xoxb-bench",
            "SLACK_SIGNING_SECRET": "bench", "SLACK_API_URL": fake.api_url}
     started = time.monotonic()
     logs = [tmp_dir / f"fanout-{label.split(',')[0]}-worker-{i}.log" for i in range(workers)]
-    processes = [subprocess.Popen([sys.executable, "-m", "bot.cli", "worker"], cwd=ROOT, env=env,
-                                  stdout=log.open("w"), stderr=subprocess.STDOUT) for log in logs]
+    start = lambda log: subprocess.Popen([sys.executable, "-m", "bot.cli", "worker"], cwd=ROOT, env=env,
+                                         stdout=log.open("a"), stderr=subprocess.STDOUT)
+    processes = [start(log) for log in logs]
     peak = 0.0
     started = time.monotonic() + (due - time.time())  # the standup's time, on the fake's clock
     try:
         while _delivered(fake) < total and time.monotonic() - started < 20 * total / LIMIT:
             peak = max(peak, *(_rss_mb(p.pid) for p in processes))
-            time.sleep(0.5)
+            if restart_after and _delivered(fake) >= restart_after:
+                restart_after = None
+                processes[0].send_signal(signal.SIGTERM)
+                processes[0].wait(timeout=30)
+                processes[0] = start(logs[0])
+            time.sleep(0.1 if restart_after else 0.5)
         time.sleep(2)  # a duplicate would show up now
     finally:
         problems = [line for log in logs for line in log.read_text().splitlines()

@@ -32,6 +32,8 @@ class FakeSlack:
         self.delay: dict[str, float] = {}
         self.socket_url = ""  # where apps.connections.open sends Socket Mode clients
         self.per_second: int | None = None  # chat.postMessage calls allowed per clock second
+        self.refuse_posts: set[int] = set()  # chat.postMessage calls (1-based) answered 429 anyway
+        self.posts = 0
         self._window = (0, 0)  # (second, calls in it)
         self.lock = threading.Condition()
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
@@ -93,6 +95,9 @@ class FakeSlack:
                              "team": {"id": "T2", "name": "Rival Inc"}, "enterprise": None,
                              "is_enterprise_install": False, "authed_user": {"id": "U9"}}
         if method == "chat.postMessage":
+            self.posts += 1
+            if self.posts in self.refuse_posts:  # a 429 whatever the rate (a hiccup of Slack's)
+                return 429, {"Retry-After": "1"}, {"ok": False, "error": "ratelimited"}
             if self.per_second is not None:
                 now = time.time()
                 second, calls = self._window

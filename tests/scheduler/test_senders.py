@@ -112,6 +112,14 @@ def test_the_chart_is_a_png_drawn_with_a_font_that_has_the_chinese_glyphs():
     assert all(font.get_char_index(ord(ch)) for ch in "业绩与目标张伟销售")  # glyphs, not boxes
 
 
+def test_the_charts_amount_axis_reads_as_the_text_does():
+    from bot.chart import _short
+
+    assert [_short(v, "万") for v in (0, 5_000, 150_000, 2_500_000, 150_000_000)] == [
+        "0", "5000", "15万", "250万", "1.5亿"]
+    assert [_short(v) for v in (150_000, 2_500_000)] == ["150K", "2.5M"]
+
+
 def test_slack_uploads_a_chart_into_the_managers_dm(session_factory, fake_slack):
     enqueue(session_factory, "slack", "T1", "user:U7", Reply(chart=CHART, locale="zh"))
     DeliveryWorker(session_factory, SlackSender(fake_slack.api_url, lambda ws: "xoxb-1"),
