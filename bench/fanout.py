@@ -64,7 +64,7 @@ def _one(url: str, workers: int, label: str, tmp_dir: Path, refuse: set[int] = f
     env = {**os.environ, "DATABASE_URL": url, "SLACK_BOT_TOKEN": "xoxb-bench",
            "SLACK_SIGNING_SECRET": "bench", "SLACK_API_URL": fake.api_url}
     started = time.monotonic()
-    logs = [tmp_dir / f"fanout-{label.split(',')[0]}-worker-{i}.log" for i in range(workers)]
+    logs = [tmp_dir / f"fanout-{Path(url).stem}-worker-{i}.log" for i in range(workers)]
     start = lambda log: subprocess.Popen([sys.executable, "-m", "bot.cli", "worker"], cwd=ROOT, env=env,
                                          stdout=log.open("a"), stderr=subprocess.STDOUT)
     processes = [start(log) for log in logs]

@@ -40,6 +40,9 @@ class LogVisit:
     next_step: str = ""
     outcome: str = ""
     follow_up: dt.date | None = None
+    #: No separator between customer and notes (`visit Acme Corp met the CTO`): the handler takes
+    #: a known customer's name from the front, or asks.
+    unsplit: bool = False
 
 
 @dataclass(frozen=True)
@@ -211,6 +214,7 @@ class ParseError:
     topic: str | None
     problem: str = "usage"
     detail: str = ""
+    fixed: str = ""  # the message as it was probably meant (`vist …` → `visit …`), to offer
 
 
 Command = (LogVisit | UpsertDeal | CloseDeal | ShowProgress | SetTarget | ShowPipeline | ShowStalled

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from handlers.commands import ParseError
 from handlers.messages import t, usage
-from handlers.reply import Reply
+from handlers.reply import Button, Reply
 from storage.models import Member, Team, Tenant
 from storage.people import PeopleRepository
 
@@ -37,6 +37,7 @@ class Ctx:
     default_timezone: str = "Asia/Shanghai"
     default_calendar: str = "CN"
     platform: str = "console"  # where this message came from
+    text: str = ""  # the message as typed (one space between words), for offers to send it again
     created_customers: list[str] = field(default_factory=list)
 
     def t(self, key: str, **values) -> str:
@@ -88,14 +89,18 @@ class Ctx:
 
 
 def usage_reply(locale: str, error: ParseError) -> Reply:
-    """A friendly answer to text that is no command: what went wrong and the right forms."""
+    """A friendly answer to text that is no command: what went wrong and the right forms; a
+    misspelt word comes back with the message as it was probably meant, as a button."""
     if error.problem == "too_long":
         return Reply(lines=(t(locale, "too_long"),), ok=False)
+    offer = (Button(error.fixed[:75], error.fixed),) if error.fixed else ()
     head = {"date": "bad_date", "count": "bad_count", "split": "split_needs_team",
-            "schedule_word": "bad_schedule_word"}.get(error.problem)
-    if error.topic is None:
+            "schedule_word": "bad_schedule_word", "typo": "did_you_mean", "stage_typo": "not_a_stage",
+            "amount": "bad_amount", "word": "unread_word"}.get(error.problem)
+    if error.topic is None and not offer:
         examples = tuple(usage(topic, locale)[0] for topic in
                          ("visit", "deal", "won", "progress", "followups", "help"))
         return Reply(lines=(t(locale, "unknown"), *(f"  {e}" for e in examples)), ok=False)
-    first = t(locale, head, text=error.detail) if head else t(locale, "usage_title")
-    return Reply(lines=(first, *(f"  {e}" for e in usage(error.topic, locale))), ok=False)
+    first = t(locale, head, text=error.detail, fixed=error.fixed) if head else t(locale, "usage_title")
+    examples = usage(error.topic, locale) if error.topic else ()
+    return Reply(lines=(first, *(f"  {e}" for e in examples)), buttons=offer, ok=False)

@@ -11,9 +11,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from handlers import admin, calendars, deals, linking, reports, schedules, targets, visits
 from handlers import commands as c
 from handlers.context import Ctx, Refusal, usage_reply
-from handlers.messages import t
+from handlers.messages import WORDS, name_of, t
 from handlers.parse import normalize, parse, split_keyword
-from handlers.reply import Reply
+from handlers.reply import Button, Reply
 from storage.models import InboundEvent, Member, Tenant, utcnow
 from storage.people import PeopleRepository
 
@@ -117,10 +117,13 @@ def dispatch(session: Session, tenant: Tenant, member: Member, text: str, now: d
         admins = ", ".join(m.display_name for m in admin.active_admins(ctx))
         return Reply(lines=(ctx.t("member_inactive", admins=admins),), ok=False, locale=ctx.locale)
     calendars.load_corrections(session, tenant.id)  # another process may have changed them
+    ctx.text = " ".join(text.split())
     command = parse(text, ctx.today)
-    if isinstance(command, c.ParseError) and command.topic is None \
-            and schedules.awaits_answer(ctx):  # free text after the standup prompt answers it
-        command = c.AnswerStandup(" ".join(text.split()))
+    if isinstance(command, c.ParseError) and command.topic is None and schedules.awaits_answer(ctx):
+        if command.problem != "typo":  # free text after the standup prompt answers it
+            command = c.AnswerStandup(ctx.text)
+        else:  # `vist Initech: …` looks like a command: ask which it is
+            return _standup_or_command(ctx, command)
     if isinstance(command, c.ParseError):
         return replace(usage_reply(ctx.locale, command), locale=ctx.locale)
     try:
@@ -130,6 +133,13 @@ def dispatch(session: Session, tenant: Tenant, member: Member, text: str, now: d
         if refusal.record is not None and records is not None:
             records.append(refusal.record)
     return replace(reply, locale=ctx.locale)
+
+
+def _standup_or_command(ctx: Ctx, error: c.ParseError) -> Reply:
+    standup = f"{name_of(WORDS, 'standup', ctx.locale)} {ctx.text}"
+    return Reply(lines=(ctx.t("standup_or_command"),), ok=False, locale=ctx.locale,
+                 buttons=(Button(error.fixed[:75], error.fixed),
+                          Button(ctx.t("standup_answer_button"), standup)))
 
 
 def handle_message(session_factory: sessionmaker[Session], user: UserRef, text: str, *,

@@ -2,25 +2,34 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from handlers.commands import Scope
 from handlers.context import Ctx
 from handlers.messages import usage
-from storage.models import Customer, Member, Team
+from handlers.reply import Button
+from storage.models import Customer, Member, Team, name_key
 from storage.sales import CustomerRepository
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
 
 def customer_named(ctx: Ctx, name: str) -> Customer:
-    """The customer `name` means: an exact or single partial match, else a new one (noted in ctx)."""
+    """The customer `name` means: an exact or single partial match, else a new one (noted in ctx).
+    A name close to an existing customer's (`Acme Crop`, `华为技术`) is asked about, not created;
+    `+NAME` creates it anyway (what the "new customer" button sends)."""
+    force = name.strip().startswith("+")
+    name = name.strip().lstrip("+").strip()
     repo = CustomerRepository(ctx.session)
     found = repo.find(ctx.tenant.id, name)
     if len(found) == 1:
         return found[0]
     if found:
         raise _candidates(ctx, name, found)
-    customer = repo.add(ctx.tenant.id, name.strip(), ctx.member.id, created_at=ctx.now)
+    similar = [] if force else similar_customers(repo.names(ctx.tenant.id), name)
+    if similar:
+        raise _ask_similar(ctx, name, similar)
+    customer = repo.add(ctx.tenant.id, name, ctx.member.id, created_at=ctx.now)
     ctx.created_customers.append(customer.name)
     return customer
 
@@ -29,11 +38,14 @@ def customer_and_title(ctx: Ctx, words: tuple[str, ...]) -> tuple[Customer, str 
     """Split `华为 ERP项目` or `Acme Corp` into a customer and a title.
 
     All the words may name a customer (exactly or as the only partial match); else the longest
-    leading run that is exactly a customer's name wins and the rest is the title. For an unknown
-    customer the first word is the name when it is Chinese (names have no spaces), else all words
-    are (put a title in quotes: `deal Acme Corp "ERP rollout"`).
+    leading run that is exactly a customer's name wins and the rest is the title when it is
+    Chinese (`华为 ERP项目`); an English rest is asked about (titles go in quotes: `deal Acme Corp
+    "ERP rollout"`), as it may be a stage that does not exist. For an unknown customer the first
+    word is the name when it is Chinese (names have no spaces), else all words are.
     """
     repo = CustomerRepository(ctx.session)
+    if words and words[0].startswith("+"):  # a new customer, confirmed
+        return customer_named(ctx, " ".join(words)), None
     found = repo.find(ctx.tenant.id, " ".join(words))
     if len(found) > 1:
         raise _candidates(ctx, " ".join(words), found)
@@ -42,10 +54,86 @@ def customer_and_title(ctx: Ctx, words: tuple[str, ...]) -> tuple[Customer, str 
     for size in range(len(words) - 1, 0, -1):
         exact = repo.exact(ctx.tenant.id, " ".join(words[:size]))
         if exact:
-            return exact, " ".join(words[size:])
+            rest = " ".join(words[size:])
+            if not _CJK.search(rest):
+                quoted = ctx.text.replace(rest, f'"{rest}"', 1) if rest in ctx.text else ""
+                refusal = ctx.refuse("title_in_quotes", text=rest, customer=exact.name)
+                if quoted:
+                    refusal.reply = replace(refusal.reply, buttons=(Button(quoted[:75], quoted),))
+                raise refusal
+            return exact, rest
     if len(words) > 1 and _CJK.search(words[0]):
         return customer_named(ctx, words[0]), " ".join(words[1:])
     return customer_named(ctx, " ".join(words)), None
+
+
+#: Words that do not tell companies apart (`华为技术有限公司` is 华为; `Acme Inc` is Acme).
+_SUFFIXES = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团|科技|技术|公司|"
+                       r"\b(?:inc|ltd|llc|corp|corporation|co|company|limited|gmbh|group)\b\.?)\s*$")
+_NOT_WORD = re.compile(r"[\W_]+")
+_DIGITS = re.compile(r"\d+")
+
+
+def core_name(name: str) -> str:
+    """A company name without legal suffixes, case, spaces or punctuation: what tells it apart."""
+    key = name_key(name)
+    while (stripped := _SUFFIXES.sub("", key).strip()) != key and stripped:
+        key = stripped
+    return _NOT_WORD.sub("", key)
+
+
+def similar_customers(names: list[tuple[int, str]], name: str, limit: int = 3) -> list[str]:
+    """Existing customers' names `name` is probably meant to be: the same but for suffixes, case
+    or spacing, or a typo away (`Acme Crop` → Acme Corp)."""
+    core, words = core_name(name), name_key(name).split()
+    if not core:
+        return []
+    scored = []
+    for _id, other in names:
+        theirs, their_words = core_name(other), name_key(other).split()
+        if theirs == core:
+            scored.append((2.0, other))
+        elif words[:len(their_words)] == their_words:  # `Acme Corp owner Bo`: a name and more
+            scored.append((1.5, other))
+        elif _a_typo_apart(core, theirs) or _a_typo_apart(_NOT_WORD.sub("", name_key(name)),
+                                                           _NOT_WORD.sub("", name_key(other))):
+            scored.append((1.0, other))
+    return [other for _score, other in sorted(scored, key=lambda s: -s[0])[:limit]]
+
+
+def _a_typo_apart(one: str, other: str) -> bool:
+    """One slip of a finger (two in a long name): a letter missed, doubled, swapped or wrong.
+    Names that differ in their numbers (`Client 01`, `Client 02`) are different on purpose."""
+    if min(len(one), len(other)) < 4 or _DIGITS.findall(one) != _DIGITS.findall(other):
+        return False
+    return _edits(one, other, 2) <= (2 if min(len(one), len(other)) >= 10 else 1)
+
+
+def _edits(a: str, b: str, most: int) -> int:
+    """Optimal string alignment distance (Levenshtein with swaps of neighbours), capped."""
+    if abs(len(a) - len(b)) > most:
+        return most + 1
+    previous2, previous = [], list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        row = [i]
+        for j, y in enumerate(b, 1):
+            cost = row[j - 1] + 1, previous[j] + 1, previous[j - 1] + (x != y)
+            best = min(cost)
+            if i > 1 and j > 1 and x == b[j - 2] and a[i - 2] == y:
+                best = min(best, previous2[j - 2] + 1)
+            row.append(best)
+        previous2, previous = previous, row
+    return previous[-1]
+
+
+def _ask_similar(ctx: Ctx, name: str, similar: list[str]):
+    """“Acme Corp, or a new customer?” with buttons that send the message again either way."""
+    refusal = ctx.refuse("customer_similar", name=name, names=" · ".join(similar))
+    if name in ctx.text:
+        buttons = (*(Button(other, ctx.text.replace(name, other, 1)) for other in similar),
+                   Button(ctx.t("new_customer_button", name=name), ctx.text.replace(name, f"+{name}", 1)))
+        refusal.reply = replace(refusal.reply, buttons=buttons)
+    return refusal
 
 
 def _candidates(ctx: Ctx, name: str, found: list[Customer]):

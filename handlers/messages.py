@@ -33,6 +33,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "unknown": ("Sorry, I didn't get that. Try one of these:", "抱歉，没看懂。可以这样说："),
     "text_only": ("I read text messages only. Type help to see what I understand.",
                   "我只能读文字消息。发送“帮助”查看可用命令。"),
+    "customer_similar": ("No customer is named “{name}”, but there is {names}. Which do you mean? "
+                         "(Nothing was saved.)",
+                         "没有名为“{name}”的客户，但有：{names}。你指的是哪一个？（未保存）"),
+    "new_customer_button": ("New customer “{name}”", "新客户“{name}”"),
+    "visit_which_customer": ("Which words are the customer? Put a colon after the name: {example}",
+                             "哪几个字是客户名？请在客户名后加冒号：{example}"),
+    "title_in_quotes": ("Is “{text}” the title of a deal of {customer}? It is no stage I know; titles go "
+                        "in quotes. (Nothing was saved.)",
+                        "“{text}”是{customer}的商机标题吗？它不是已知的阶段；标题请加引号。（未保存）"),
+    "did_you_mean": ("“{text}” is not a command I know. Did you mean: {fixed}",
+                     "没认出“{text}”这个命令。你是想说：{fixed}"),
+    "not_a_stage": ("“{text}” is not a stage. Did you mean: {fixed}",
+                    "“{text}”不是商机阶段。你是想说：{fixed}"),
+    "bad_amount": ("I couldn't read “{text}” as an amount: nothing was saved. Write 50k, 50,000, 5万 or "
+                   "$5000.",
+                   "没认出金额“{text}”，未保存。可以写 5万、50000、50k 或 $5000。"),
+    "unread_word": ("I couldn't read “{text}”: after the stage, amount or close date only those can "
+                    "come, so nothing was saved. Put a title in quotes.",
+                    "没认出“{text}”：阶段、金额、预计日期之后只能写这些，未保存。标题请加引号。"),
+    "standup_or_command": ("Is this your standup answer, or did you mean the command?",
+                           "这是你的站会回答，还是想发命令？"),
+    "standup_answer_button": ("It's my standup answer", "这是站会回答"),
     "too_long": ("That message is too long for one command. Please split it up.",
                  "这条消息太长了，请分成几条发送。"),
     "bad_date": ("I couldn't read “{text}” as a date. Try 12/20, 2026-12-20, tomorrow or next Tue.",

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from handlers import commands as c
 from handlers import vocabulary as V
@@ -68,10 +69,16 @@ def parse(text: str, today: dt.date | None = None) -> c.Command | c.ParseError:
         return c.ParseError(None, "too_long")
     intent, _, rest = split_keyword(text)
     if intent is None:
+        typo = V.keyword_typo(text)
+        if typo:  # `vist Acme: …`: asked about, never stored as something else
+            return c.ParseError(None, "typo", typo[0], text.replace(typo[0], typo[1], 1))
         return c.ParseError(None)
     if intent in _FREE_TEXT:
         rest = raw[len(raw) - len(rest):]
-    return _PARSERS[intent](rest, today or dt.date.today())
+    result = _PARSERS[intent](rest, today or dt.date.today())
+    if isinstance(result, c.ParseError) and result.fixed:  # the whole message, as probably meant
+        result = replace(result, fixed=text[:len(text) - len(rest)] + result.fixed)
+    return result
 
 
 def tokens_of(text: str) -> list[tuple[str, bool]]:
@@ -83,19 +90,57 @@ def tokens_of(text: str) -> list[tuple[str, bool]]:
     return out
 
 
-def _head_and_body(rest: str) -> tuple[str, str]:
+def _head_and_body(rest: str, separators: re.Pattern | None = None) -> tuple[str, str]:
     """`Acme Corp: notes` → (folded head, body as typed)."""
-    head = fold(rest).partition(":")[0]
-    return head, rest[len(head) + 1:]
+    match = (separators or _COLON).search(fold(rest))
+    if match is None:
+        return fold(rest), ""
+    return fold(rest)[:match.start()], rest[match.end():]
+
+
+_COLON = re.compile(":")
+#: What people put between the customer and the notes: `:` `：` `;` `；` `,` `，` ` - ` ` — `.
+_VISIT_SEP = re.compile(r"\s*(?:[:;,，]|\s[-–—]\s|—)\s*")
+_FOLLOW_UP_ANYWHERE = re.compile(r"(?:^|\s)(?:follow[\s-]?up|f/u|跟进|回访)(?:\s+on)?\s+(\S+(?:\s\S+)?)\s*$",
+                                 re.IGNORECASE)
 
 
 def _parse_visit(rest: str, today: dt.date) -> c.Command | c.ParseError:
-    customer, body = _head_and_body(rest)
+    customer, body = _head_and_body(rest, _VISIT_SEP)
+    follow_up = None
+    trailing = _FOLLOW_UP_ANYWHERE.search(customer)  # `visit Initech follow up fri`
+    if trailing and (day := _trailing_date(trailing[1], today)):
+        customer, follow_up = customer[:trailing.start()], day
     if not customer.strip():
         return c.ParseError("visit")
+    if not body and " " in customer.strip():  # no separator: which words are the customer?
+        first, _, notes = customer.strip().partition(" ")
+        if _CJK.search(first):  # Chinese names have no spaces: `拜访 华为 见了客户`
+            customer, body = first, notes
+        else:
+            return c.LogVisit(customer.strip(), follow_up=follow_up, unsplit=True)
+    command = _visit_body(customer, body, today)
+    if isinstance(command, c.LogVisit) and follow_up and not command.follow_up:
+        command = replace(command, follow_up=follow_up)
+    return command
+
+
+def _trailing_date(text: str, today: dt.date) -> dt.date | None:
+    """The date at the end of a visit line (`fri`, `next Tue`, `12/20`), trying two words first."""
+    words = text.split()
+    return parse_date(" ".join(words), today) or (parse_date(words[-1], today) if len(words) > 1
+                                                  else None)
+
+
+def _visit_body(customer: str, body: str, today: dt.date) -> c.Command | c.ParseError:
     notes, next_step, outcome, follow_up = [], "", "", None
     for index, segment in enumerate(filter(None, (s.strip() for s in re.split("[;；]", body)))):
         match = _FOLLOW_UP.match(fold(segment))
+        trailing = None if match else _FOLLOW_UP_ANYWHERE.search(fold(segment))
+        if trailing and (day := _trailing_date(trailing[1], today)):  # `见了客户 跟进 周五`
+            follow_up, segment = day, segment[:trailing.start()].strip()
+            if not segment:
+                continue
         day = parse_date(match[1].strip(" ,."), today) if match else None
         if match and day is None and index > 0:
             return c.ParseError("visit", "date", match[1])
@@ -107,7 +152,7 @@ def _parse_visit(rest: str, today: dt.date) -> c.Command | c.ParseError:
             outcome = segment[match.start(1):]
         else:
             notes.append(segment)
-    return c.LogVisit(customer.strip(), "; ".join(notes), next_step, outcome, follow_up)
+    return c.LogVisit(customer.strip(), "; ".join(n for n in notes if n), next_step, outcome, follow_up)
 
 
 def _deal_ref(tokens: list[tuple[str, bool]]) -> c.DealRef:
@@ -123,7 +168,13 @@ def _deal_ref(tokens: list[tuple[str, bool]]) -> c.DealRef:
     return c.DealRef(deal_id, tuple(words), title)
 
 
+#: A token that starts like an amount but is none (`50kk`, `1.2mm`, `5wan`): never part of a name.
+_AMOUNTISH = re.compile(r"^[$¥]?\d[\d,.]*(?:[a-z]{1,6}|[千万亿元块]{1,3})$", re.IGNORECASE)
+
+
 def _parse_deal(rest: str, today: dt.date) -> c.Command | c.ParseError:
+    """`CUSTOMER ["TITLE"] [STAGE] [AMOUNT [CURRENCY]] [close DATE]`: every word is read as one of
+    these, or the message is refused saying which word (with the likely word offered)."""
     tokens = tokens_of(rest)
     stage = amount = close = None
     kept: list[tuple[str, bool]] = []
@@ -131,16 +182,26 @@ def _parse_deal(rest: str, today: dt.date) -> c.Command | c.ParseError:
     while i < len(tokens):
         word, quoted = tokens[i]
         lower = word.lower()
-        if not quoted and lower in V.CLOSE_WORDS and i + 1 < len(tokens):
+        fields_read = stage is not None or amount is not None or close is not None
+        if quoted:
+            kept.append((word, quoted))
+        elif lower in V.CLOSE_WORDS and i + 1 < len(tokens):
             close, used = _date_at(tokens, i + 1, today)
             if close is None:
                 return c.ParseError("deal", "date", tokens[i + 1][0])
             i += 1 + used
             continue
-        if not quoted and stage is None and lower in V.STAGE_WORDS:
+        elif stage is None and lower in V.STAGE_WORDS:
             stage = V.STAGE_WORDS[lower]
-        elif not quoted and amount is None and (money := parse_amount(word)):
+        elif amount is None and (money := parse_amount(word)):
             amount = money
+        elif amount is not None and lower in V.CURRENCY_WORDS and tokens[i - 1][0] != "" \
+                and parse_amount(tokens[i - 1][0]) == amount:
+            if amount.currency not in (None, V.CURRENCY_WORDS[lower]):
+                return c.ParseError("deal", "amount", f"{tokens[i - 1][0]} {word}")
+            amount = replace(amount, currency=V.CURRENCY_WORDS[lower])
+        elif error := _misread(word, rest, "deal", stage is None, fields_read):
+            return error
         else:
             kept.append((word, quoted))
         i += 1
@@ -150,6 +211,25 @@ def _parse_deal(rest: str, today: dt.date) -> c.Command | c.ParseError:
     if stage in ("won", "lost"):
         return c.CloseDeal(ref, stage == "won", amount)
     return c.UpsertDeal(ref, stage, amount, close)
+
+
+def _misread(word: str, rest: str, topic: str, stage_free: bool, fields_read: bool) -> c.ParseError | None:
+    """Why `word` cannot be part of a customer's name or title here, or None when it can: a
+    misspelt stage (offered corrected), an amount that is none, or a word after the stage,
+    amount or date, where only those may come."""
+    lower = word.lower()
+    near = V.near_word(lower, V.STAGE_WORDS) if stage_free else None
+    if near:
+        return c.ParseError(topic, "stage_typo", word, _swap(rest, word, near))
+    if _AMOUNTISH.match(word) or (lower in V.CURRENCY_WORDS and fields_read):
+        return c.ParseError(topic, "amount", word)
+    if fields_read:
+        return c.ParseError(topic, "word", word)
+    return None
+
+
+def _swap(text: str, word: str, by: str) -> str:
+    return re.sub(rf"(?<!\S){re.escape(word)}(?!\S)", by, text, count=1)
 
 
 def _date_at(tokens, i, today) -> tuple[dt.date | None, int]:
@@ -163,17 +243,23 @@ def _date_at(tokens, i, today) -> tuple[dt.date | None, int]:
 
 
 def _parse_close(won: bool):
+    topic = "won" if won else "lost"
+
     def parse_close(rest: str, _today: dt.date) -> c.Command | c.ParseError:
         head, reason = _head_and_body(rest)
         amount, kept = None, []
         for word, quoted in tokens_of(head):
             if not quoted and amount is None and (money := parse_amount(word)):
                 amount = money
+            elif not quoted and amount is not None and word.lower() in V.CURRENCY_WORDS:
+                amount = replace(amount, currency=amount.currency or V.CURRENCY_WORDS[word.lower()])
+            elif not quoted and (error := _misread(word, rest, topic, False, amount is not None)):
+                return error
             else:
                 kept.append((word, quoted))
         ref = _deal_ref(kept)
         if not ref.words and ref.deal_id is None:
-            return c.ParseError("won" if won else "lost")
+            return c.ParseError(topic)
         return c.CloseDeal(ref, won, amount, reason.strip())
     return parse_close
 

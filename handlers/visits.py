@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from handlers import format as fmt
 from handlers.commands import DoneFollowups, ListFollowups, LogVisit
@@ -9,10 +10,12 @@ from handlers.context import Ctx
 from handlers.lookup import customer_named, example
 from handlers.messages import WORDS, name_of
 from handlers.reply import Button, Reply
-from storage.sales import VisitRepository, close_followups
+from storage.sales import CustomerRepository, VisitRepository, close_followups
 
 
 def handle_log_visit(ctx: Ctx, cmd: LogVisit) -> Reply:
+    if cmd.unsplit:
+        cmd = _split_customer(ctx, cmd)
     customer = customer_named(ctx, cmd.customer)
     visit = VisitRepository(ctx.session).add(
         tenant_id=ctx.tenant.id, member_id=ctx.member.id, customer_id=customer.id,
@@ -54,3 +57,23 @@ def handle_done_followups(ctx: Ctx, cmd: DoneFollowups) -> Reply:
         ids = ", ".join(f"#{i}" for i in cmd.visit_ids)
         raise ctx.refuse("done_none", ids=ids, hint=example(ctx, "followups"))
     return Reply(lines=(ctx.t("done_ok", count=changed),))
+
+
+def _split_customer(ctx: Ctx, cmd: LogVisit) -> LogVisit:
+    """`visit Acme Corp met the CTO`: a known customer's name from the front, the rest as notes;
+    two words or fewer are the customer; anything else is asked about, with both readings offered."""
+    words = cmd.customer.lstrip("+").split()
+    repo = CustomerRepository(ctx.session)
+    for size in range(len(words) - 1, 0, -1):
+        if repo.exact(ctx.tenant.id, " ".join(words[:size])):
+            return replace(cmd, customer=" ".join(words[:size]), notes=" ".join(words[size:]),
+                           unsplit=False)
+    if len(words) <= 2 or cmd.customer.startswith("+"):
+        return replace(cmd, unsplit=False)
+    keyword = name_of(WORDS, "visit", ctx.locale)
+    split = f"{keyword} {words[0]}: {' '.join(words[1:])}"
+    refusal = ctx.refuse("visit_which_customer", example=split)
+    refusal.reply = replace(refusal.reply, buttons=(
+        Button(split[:75], split), Button(ctx.t("new_customer_button", name=" ".join(words)),
+                                          f"{keyword} +{' '.join(words)}")))
+    raise refusal

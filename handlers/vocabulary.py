@@ -1,6 +1,7 @@
 """The words of the grammar, in English and Chinese, mapped to their canonical values."""
 from __future__ import annotations
 
+import difflib
 import re
 
 from handlers.commands import Period
@@ -101,3 +102,43 @@ def period_of(tokens: list[str], i: int) -> tuple[Period, int] | None:
 def tier_of(word: str) -> str | None:
     match = _TIER.match(word)
     return match[1].upper() if match else None
+
+
+CURRENCY_WORDS = {
+    "usd": "USD", "dollar": "USD", "dollars": "USD", "美元": "USD", "美金": "USD",
+    "cny": "CNY", "rmb": "CNY", "yuan": "CNY", "元": "CNY", "块": "CNY", "人民币": "CNY",
+}
+_CJK_WORD = re.compile(r"[\u3400-\u9fff]")
+
+
+def near_word(word: str, words, *, cutoff: float = 0.8) -> str | None:
+    """The one of `words` that `word` is a typo of (`propsal` → proposal, `商务谈叛` → 商务谈判), or
+    None. Chinese: the same length, one character different, at least three long."""
+    lower = word.lower()
+    if lower in words:
+        return None
+    if _CJK_WORD.search(lower):
+        same = [w for w in words if len(w) == len(lower) >= 3
+                and sum(a != b for a, b in zip(w, lower, strict=True)) == 1]
+        return same[0] if len(same) == 1 else None
+    if len(lower) < 4:
+        return None
+    found = difflib.get_close_matches(lower, [w for w in words if len(w) >= 4 and w.isascii()],
+                                      n=1, cutoff=cutoff)
+    return found[0] if found else None
+
+
+def keyword_typo(text: str) -> tuple[str, str] | None:
+    """(typo, keyword) when `text` starts with a misspelt command word (`vist Acme: …`, `拜方 华为`)."""
+    first = text.split(" ", 1)[0].rstrip(":")
+    if _CJK_WORD.search(first[:1]):
+        for keyword in ZH_KEYWORDS_LONGEST_FIRST:  # glued (`拜方华为`) when 3+ long, else a word
+            size = len(keyword)
+            head = text[:size]
+            near = size >= 2 and len(head) == size and sum(a != b for a, b in zip(head, keyword,
+                                                                                 strict=True)) == 1
+            if near and (size >= 3 or text[size:size + 1] in ("", " ", ":")):
+                return head, keyword
+        return None
+    keyword = near_word(first, KEYWORDS_EN)
+    return (first, keyword) if keyword else None

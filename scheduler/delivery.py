@@ -117,8 +117,8 @@ class DeliveryWorker:
                 pacer.record(status == "sent", limited)
             with self.session_factory.begin() as session:
                 outbox = OutboxRepository(session)
-                if limited and pacer.rate:  # what a restarted worker starts from
-                    outbox.remember_rate(*space, pacer.rate, self.clock())
+                if limited and pacer.ceiling:  # the measured rate a restarted worker starts from
+                    outbox.remember_rate(*space, pacer.ceiling, self.clock())
                 if status == "sent":
                     outbox.mark_sent(delivery_id, self.clock())
                 elif status == "retry":

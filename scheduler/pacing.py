@@ -20,11 +20,12 @@ class Pacer:
       that minute, freely after (the measurement may have caught this worker slow for reasons of
       its own).
     - A limit after only a few sends (the 3rd message of a fan-out, a platform's hiccup) measures
-      nothing: the pace starts from what was sent and doubles every half second (slow start)
-      until sends flow freely or the next limit measures the rate. So one early 429 costs
-      seconds, not minutes.
-    - A minute without sending forgets the pace. `rate` may be set from what an earlier run
-      learnt (the worker keeps it in the database), so a restart does not start from nothing.
+      nothing: the first such is taken as a hiccup (after the platform's Retry-After, sending goes
+      on as before); another within BLIP_WINDOW starts the pace from what was sent and doubles it
+      every half second (slow start) until the next limit measures the rate. So one early 429
+      costs its Retry-After, not minutes.
+    - A minute without sending forgets the pace. `learnt` is the rate an earlier run measured (the
+      worker keeps it in the database): a restarted worker starts just under it and probes up.
     """
 
     WINDOW = 1.0
@@ -32,15 +33,16 @@ class Pacer:
     DOUBLE_EVERY = 0.5
     MIN_SAMPLE = 5
     FORGET_AFTER = 60.0
+    BLIP_WINDOW = 10.0
 
-    def __init__(self, rate: float | None = None, *, clock: Callable[[], float] = time.monotonic,
+    def __init__(self, learnt: float | None = None, *, clock: Callable[[], float] = time.monotonic,
                  sleep: Callable[[float], None] = time.sleep):
         self.clock, self.sleep = clock, sleep
         now = clock()
-        self.rate = rate  # sends per second; None: not limited
-        # the measured rate of the last limit, if it was measured (a learnt rate was)
-        self.ceiling: float | None = rate / 0.97 if rate else None
-        self.limited = now if rate else -1e9  # when the last limit came
+        self.rate = 0.97 * learnt if learnt else None  # sends per second; None: not limited
+        self.ceiling: float | None = learnt  # the rate the last measured limit came at
+        self.limited = -1e9  # when the last limit came
+        self.blip = -1e9  # when the last limit that measured nothing came
         self.accepted: collections.deque[float] = collections.deque()
         self.changed = now
         self.last = now
@@ -90,6 +92,10 @@ class Pacer:
             self.ceiling = measured if self.rate is None else min(self.rate, measured)
             soon = now - self.limited < 10
             self.rate = max(1.0, (0.85 if soon else 0.97) * self.ceiling)
+        elif self.rate is None and now - self.blip > self.BLIP_WINDOW:  # a hiccup, as far as we know
+            self.blip = now
+            self.resumed = None
+            return
         else:  # too few sends to tell the rate: start from what went through, and probe
             self.ceiling = None
             self.rate = max(1.0, len(sample) / (self.WINDOW / 2), (self.rate or 0) / 2)

@@ -40,6 +40,10 @@ class CustomerRepository:
                                    Customer.name_key.contains(key, autoescape=True))
             .order_by(Customer.name).limit(10)))
 
+    def names(self, tenant_id: int) -> list[tuple[int, str]]:
+        """(id, name) of every customer of the tenant, for matching a new name against."""
+        return list(self.s.execute(select(Customer.id, Customer.name).where(Customer.tenant_id == tenant_id)))
+
     def add(self, tenant_id: int, name: str, owner_id: int | None, **fields) -> Customer:
         customer = Customer(tenant_id=tenant_id, name=name, name_key=name_key(name),
                             owner_id=owner_id, **fields)
