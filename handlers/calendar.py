@@ -41,12 +41,19 @@ _CORRECTIONS: dict[str, dict[dt.date, bool]] = {}
 
 
 def use_corrections(tenant_id: int, by_calendar: dict[str, dict[dt.date, bool]]) -> None:
-    """The corrections of one tenant's calendars, as stored now (replacing what was loaded)."""
-    for key in [k for k in _CORRECTIONS if k.endswith(f"@{tenant_id}")]:
-        if key.split("@")[0] not in by_calendar:
-            del _CORRECTIONS[key]
-    for code, days in by_calendar.items():
-        _CORRECTIONS[f"{code.upper()}@{tenant_id}"] = dict(days)
+    """The corrections of one tenant's calendars, as stored now (replacing what was loaded).
+    Copy on write: threads reading the registry meanwhile see the old one or the new one whole."""
+    global _CORRECTIONS
+    kept = {k: v for k, v in _CORRECTIONS.items() if not k.endswith(f"@{tenant_id}")}
+    kept.update({f"{code.upper()}@{tenant_id}": dict(days) for code, days in by_calendar.items()})
+    _CORRECTIONS = kept
+
+
+def use_all_corrections(by_tenant: dict[int, dict[str, dict[dt.date, bool]]]) -> None:
+    """Every tenant's corrections, as stored now: tenants not named have none."""
+    global _CORRECTIONS
+    _CORRECTIONS = {f"{code.upper()}@{tenant}": dict(days) for tenant, calendars in by_tenant.items()
+                    for code, days in calendars.items()}
 
 
 def corrections_of(calendar: str) -> dict[dt.date, bool]:

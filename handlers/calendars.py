@@ -8,7 +8,7 @@ import datetime as dt
 from sqlalchemy.orm import Session
 
 from handlers import format as fmt
-from handlers.calendar import corrections_of, missing_years, use_corrections
+from handlers.calendar import corrections_of, missing_years, use_all_corrections, use_corrections
 from handlers.commands import CorrectCalendar
 from handlers.context import Ctx
 from handlers.lookup import example
@@ -22,8 +22,10 @@ def load_corrections(session: Session, tenant_id: int | None = None) -> None:
     """Bring this process's calendar corrections up to date: of one tenant, or of all (with no
     corrections, a tenant's are cleared)."""
     found = CalendarRepository(session).corrections(tenant_id)
-    for tenant in [tenant_id] if tenant_id is not None else found:
-        use_corrections(tenant, found.get(tenant, {}))
+    if tenant_id is None:
+        use_all_corrections(found)
+    else:
+        use_corrections(tenant_id, found.get(tenant_id, {}))
 
 
 def calendar_warning(calendar: str, today: dt.date, locale: str) -> str | None:

@@ -58,10 +58,10 @@ class WeComApp:
         signature, stamp, nonce = (query.get(k, "") for k in ("msg_signature", "timestamp", "nonce"))
         if environ.get("REQUEST_METHOD") == "GET":
             try:
-                plain = self.crypto.check_signature(signature, stamp, nonce, query.get("echostr", ""))
+                echo = self.crypto.check_signature(signature, stamp, nonce, query.get("echostr", ""))
             except _UNREADABLE as error:
                 return _refuse(start_response, "403 Forbidden", error)
-            return _respond(start_response, "200 OK", plain)
+            return plain(start_response, "200 OK", echo)
         body = read_body(environ)
         if body is None:
             return _refuse(start_response, "413 Request Entity Too Large", "too large")
@@ -84,10 +84,10 @@ class WeComApp:
         else:
             answer = self._answer(message)
         if answer is None:
-            return _respond(start_response, "200 OK", "")
+            return plain(start_response, "200 OK", "")
         reply_xml = TextReply(source=self.corp_id, target=message["FromUserName"],
                               content=answer).render()
-        return _respond(start_response, "200 OK", self.crypto.encrypt_message(reply_xml, nonce, stamp))
+        return plain(start_response, "200 OK", self.crypto.encrypt_message(reply_xml, nonce, stamp))
 
     # messages -----------------------------------------------------------------------------------
     def _answer(self, message: dict) -> str | None:
@@ -208,11 +208,7 @@ def _message(fields: dict | None) -> dict | None:
 def _refuse(start_response, status: str, why) -> list[bytes]:
     reason = why if isinstance(why, str) else why.__class__.__name__  # nothing decrypted is logged
     log.warning("WeCom callback refused (%s): %s", status.split()[0], reason)
-    return _respond(start_response, status, "")
-
-
-def _respond(start_response, status: str, body: str):
-    return plain(start_response, status, body)
+    return plain(start_response, status)
 
 
 def build_wecom(core: App, tokens, handoff: Handoff | None = None) -> WeComApp:

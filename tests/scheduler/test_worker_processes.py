@@ -64,7 +64,7 @@ def seed(session_factory, reps: int, standup_ago: dt.timedelta, *, seconds: bool
         s.add(team)
         for i in range(reps):
             member = Member(tenant_id=tenant.id, display_name=f"Rep {i:03}", name_key=f"rep {i:03}",
-                            role="rep", locale="en")
+                            role="rep", locale="en", created_at=team.created_at)
             s.add(member)
             s.flush()
             s.add_all([Identity(tenant_id=tenant.id, member_id=member.id, platform="slack",
