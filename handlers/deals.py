@@ -8,7 +8,7 @@ from handlers.amounts import Money
 from handlers.commands import CloseDeal, DealRef, UpsertDeal
 from handlers.context import Ctx
 from handlers.lookup import customer_and_title, customer_named, example
-from handlers.messages import STAGE_NAMES, WORDS, name_of
+from handlers.messages import CLOSE_REASONS, STAGE_NAMES, WORDS, name_of
 from handlers.reply import Button, Reply
 from storage.models import OPEN_STAGES, Customer, Deal, Member
 from storage.sales import DealRepository
@@ -47,6 +47,9 @@ def handle_upsert_deal(ctx: Ctx, cmd: UpsertDeal) -> Reply:
 
 def handle_close_deal(ctx: Ctx, cmd: CloseDeal) -> Reply:
     repo = DealRepository(ctx.session)
+    noted = _reason_afterwards(ctx, cmd)
+    if noted is not None:
+        return noted
     deal, customer, title = _find_deal(ctx, cmd.ref)
     stage = "won" if cmd.won else "lost"
     if deal is None:
@@ -67,15 +70,42 @@ def handle_close_deal(ctx: Ctx, cmd: CloseDeal) -> Reply:
     ctx.people.audit(ctx.tenant.id, ctx.member.id, f"deal.{stage}", "deal", deal.id,
                      amount=deal.amount, reason=cmd.reason)
     amount = fmt.money(deal.amount, deal.currency, ctx.locale)
+    why = (ctx.t("reason_thanks"),) if cmd.reason else (_ask_reason(ctx, deal.id, cmd.won),)
+    buttons = () if cmd.reason else _reason_buttons(ctx, deal.id, cmd.won)
     if not cmd.won:
-        return Reply(lines=(ctx.t("lost_reply", id=deal.id, customer=customer.name),))
+        return Reply(lines=(ctx.t("lost_reply", id=deal.id, customer=customer.name), *why),
+                     buttons=buttons)
     announcement = Reply(
         title=ctx.t("won_announce", who=ctx.member.display_name, customer=customer.name,
                     amount=amount),
         lines=(cmd.reason,) if cmd.reason else (), locale=ctx.locale,
         channel=ctx.team.channel if ctx.team else "")
-    return Reply(lines=(ctx.t("won_reply", id=deal.id, customer=customer.name, amount=amount),),
-                 announcement=announcement)
+    return Reply(lines=(ctx.t("won_reply", id=deal.id, customer=customer.name, amount=amount), *why),
+                 buttons=buttons, announcement=announcement)
+
+
+def _reason_afterwards(ctx: Ctx, cmd: CloseDeal) -> Reply | None:
+    """`lost #12: price` for a deal already closed that way without a reason (a reason button)."""
+    if cmd.ref.deal_id is None or not cmd.reason:
+        return None
+    deal = DealRepository(ctx.session).get(ctx.tenant.id, cmd.ref.deal_id)
+    if deal is None or deal.stage != ("won" if cmd.won else "lost") or deal.reason:
+        return None
+    _check_owner(ctx, deal)
+    deal.reason = cmd.reason
+    ctx.people.audit(ctx.tenant.id, ctx.member.id, "deal.reason", "deal", deal.id, reason=cmd.reason)
+    return Reply(lines=(ctx.t("reason_noted", id=deal.id, reason=cmd.reason),))
+
+
+def _ask_reason(ctx: Ctx, deal_id: int, won: bool) -> str:
+    word = name_of(WORDS, "won" if won else "lost", ctx.locale)
+    return ctx.t("reason_ask", example=f"{word} #{deal_id}: …")
+
+
+def _reason_buttons(ctx: Ctx, deal_id: int, won: bool) -> tuple[Button, ...]:
+    word = name_of(WORDS, "won" if won else "lost", ctx.locale)
+    pick = 1 if ctx.locale == "zh" else 0
+    return tuple(Button(reason[pick], f"{word} #{deal_id}: {reason[pick]}") for reason in CLOSE_REASONS)
 
 
 def _find_deal(ctx: Ctx, ref: DealRef) -> tuple[Deal | None, Customer, str | None]:

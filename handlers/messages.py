@@ -23,6 +23,10 @@ JOB_NAMES = {
     "daily": ("Daily digest", "日报"), "digest": ("Weekly digest", "周报"),
 }
 
+#: Common reasons a deal is won or lost, offered as buttons when none was given.
+CLOSE_REASONS = (("price", "价格"), ("product fit", "产品匹配"), ("competitor", "竞争对手"),
+                 ("timing", "时机"), ("budget", "预算"), ("relationship", "客户关系"))
+
 # Command words the bot itself writes (buttons, hints), so a pressed button parses in either language.
 WORDS = {"deal": ("deal", "商机"), "won": ("won", "赢单"), "lost": ("lost", "输单"),
          "done": ("done", "完成"), "visit": ("visit", "拜访"), "progress": ("progress", "进度"),
@@ -117,8 +121,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "won_reply": ("🎉 Deal #{id} won: {customer}, {amount}. Well done!",
                   "🎉 商机 #{id} 赢单：{customer}，{amount}。干得漂亮！"),
     "won_announce": ("🎉 {who} won {customer} — {amount}", "🎉 {who} 拿下 {customer} — {amount}"),
-    "lost_reply": ("Deal #{id} with {customer} marked lost. Thanks for noting why.",
-                   "商机 #{id}（{customer}）已记为输单，感谢记录原因。"),
+    "lost_reply": ("Deal #{id} with {customer} marked lost.", "商机 #{id}（{customer}）已记为输单。"),
+    "reason_thanks": ("Thanks for noting why.", "感谢记录原因。"),
+    "reason_ask": ("What decided it? Tap a reason, or send: {example}",
+                   "主要原因是什么？点一个，或发送：{example}"),
+    "reason_noted": ("Reason for deal #{id} noted: {reason}.", "已记录商机 #{id} 的原因：{reason}。"),
     # progress, pipeline, leaderboard
     "progress_title": ("{who} · {period}", "{who} · {period}"),
     "you": ("Your progress", "我的进度"),

@@ -204,3 +204,32 @@ def test_customer_tier_and_list(team_chat):
     reply = team_chat.reply("customer 华为 tier C", user="Ana")
     assert not reply.ok and "belongs to Bo" in reply.text
     assert "华为" not in team_chat("customers A")
+
+
+def test_a_close_without_a_reason_asks_for_one_with_buttons(team_chat):
+    team_chat("deal Acme proposal 50k")
+    reply = team_chat.reply("lost Acme")
+    assert "marked lost" in reply.text and "What decided it?" in reply.text
+    assert "Thanks for noting why" not in reply.text
+    assert [b.command for b in reply.buttons][:2] == ["lost #1: price", "lost #1: product fit"]
+    assert "Reason for deal #1 noted: price." in team_chat("lost #1: price")
+    with team_chat.session_factory() as s:
+        assert s.scalar(select(Deal.reason)) == "price"
+    assert not team_chat.reply("lost #1: budget").ok  # a reason is there: closed, not changed
+    assert not team_chat.reply("lost #1: budget", user="Bo").ok  # and never someone else's
+
+
+def test_a_close_with_a_reason_thanks_for_it(team_chat):
+    team_chat("deal Acme proposal 50k")
+    reply = team_chat.reply("won Acme 48k: beat them on delivery time")
+    assert "Thanks for noting why." in reply.text and not reply.buttons
+    zh = team_chat.reply("赢单 华为 4.8万", user="Bo")
+    assert "主要原因是什么？" in zh.text and zh.buttons[0].command == "赢单 #2: 价格"
+
+
+def test_a_managers_bare_pipeline_is_the_teams(team_chat):
+    team_chat("deal Acme proposal 50k", user="Ana")
+    team_chat("deal Initech negotiation 20k", user="Bo")
+    out = team_chat("pipeline", user="Mia")
+    assert "Sales" in out and "Open deals: 2 · ¥70K" in out
+    assert "Open deals: 1 · ¥50K" in team_chat("pipeline", user="Ana")  # a rep's own
