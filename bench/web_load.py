@@ -140,8 +140,10 @@ def measure(port: int, request: Request, requests: int) -> tuple[float, float, f
 def compared(what: str, floor: str, requests: int, results: dict, goal: str) -> list[str]:
     """The setting and the floor, then ours alone and beside the worker against it."""
     floor_rps, floor_p99, _ = results["floor"]
-    threads = os.environ.get("WEB_THREADS", "16")
-    lines = [f"{what} · Hypercorn asyncio, 1 web worker × {threads} threads · SQLite · "
+    from bot import asgi, hypercorn_conf
+
+    threads = os.environ.get("WEB_THREADS", asgi.THREADS)
+    lines = [f"{what} · Hypercorn {hypercorn_conf.worker_class}, 1 web worker × {threads} threads · SQLite · "
              f"{requests} requests at 50 concurrent · floor ({floor}) {floor_rps:6.0f} req/s "
              f"p99 {floor_p99:5.1f} ms"]
     for name, where in (("alone", "the worker on another host"),

@@ -55,6 +55,9 @@ def parse_date(text: str, today: dt.date, *, future: bool = True) -> dt.date | N
     return _dateutil(text, today, future)
 
 
+CROSSING_DAYS = 62  # `12/28-1/3` runs into the new year; `12/31-12/24` is backwards, not a year
+
+
 def parse_date_range(text: str, today: dt.date) -> tuple[dt.date, dt.date] | None:
     """`12/24-12/31`, `12月24日-12月31日`, `tomorrow to Fri`, or one day; None when not a range."""
     single = parse_date(text, today)
@@ -64,10 +67,21 @@ def parse_date_range(text: str, today: dt.date) -> tuple[dt.date, dt.date] | Non
         first = parse_date(text[: sep.start()], today)
         last = parse_date(text[sep.end():], today)
         if first and last:
-            if last < first and last.replace(year=last.year + 1) >= first:
-                last = last.replace(year=last.year + 1)  # `12/28-1/3` crosses the new year
+            crossed = last.replace(year=last.year + 1) if last < first else last
+            if last < first and (crossed - first).days <= CROSSING_DAYS:
+                last = crossed  # `12/28-1/3` crosses the new year
             return (first, last) if first <= last else None
     return None
+
+
+def is_reversed_range(text: str, today: dt.date) -> bool:
+    """Whether `text` names two dates, the second before the first (`12/31-12/24`)."""
+    for sep in _RANGE_SEP.finditer(text):
+        first, last = parse_date(text[: sep.start()], today), parse_date(text[sep.end():], today)
+        if first and last and last < first and (
+                (last.replace(year=last.year + 1) - first).days > CROSSING_DAYS):
+            return True
+    return False
 
 
 def _relative(text: str, today: dt.date, _future: bool) -> dt.date | None:

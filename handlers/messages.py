@@ -46,6 +46,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "title_in_quotes": ("Is “{text}” the title of a deal of {customer}? It is no stage I know; titles go "
                         "in quotes. (Nothing was saved.)",
                         "“{text}”是{customer}的商机标题吗？它不是已知的阶段；标题请加引号。（未保存）"),
+    "reversed_range": ("“{text}” ends before it starts: put the first day first.",
+                       "“{text}”结束日期早于开始日期：请先写开始日期。"),
     "did_you_mean": ("“{text}” is not a command I know. Did you mean: {fixed}",
                      "没认出“{text}”这个命令。你是想说：{fixed}"),
     "not_a_stage": ("“{text}” is not a stage. Did you mean: {fixed}",

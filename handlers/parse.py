@@ -8,7 +8,7 @@ from dataclasses import replace
 from handlers import commands as c
 from handlers import vocabulary as V
 from handlers.amounts import parse_amount
-from handlers.dates import parse_date, parse_date_range
+from handlers.dates import is_reversed_range, parse_date, parse_date_range
 from handlers.parse_reports import (
     parse_leaderboard,
     parse_pipeline,
@@ -312,7 +312,9 @@ _TEAM_SETTINGS = {"stall": "stall", "stalled": "stall", "停滞": "stall", "time
 
 
 def _parse_team(rest: str, _today: dt.date) -> c.Command | c.ParseError:
-    words = [w for w in _LIST_SEP.split(rest) if w]
+    """`team add East Coast @ana` or `team add "East Coast" @ana`: a team's name may have spaces."""
+    words = [w for word, quoted in tokens_of(rest)
+             for w in ([word] if quoted else [x for x in _LIST_SEP.split(word) if x])]
     verb = _TEAM_VERBS.get(words[0].lower()) if words else "list"
     if verb == "list" and len(words) <= 1:
         return c.ListTeams()
@@ -320,10 +322,15 @@ def _parse_team(rest: str, _today: dt.date) -> c.Command | c.ParseError:
         channel = " ".join(w for w in words[2:] if w.startswith("#"))
         name_words = [words[1]] + [w for w in words[2:] if not w.startswith("#")]
         return c.CreateTeam(" ".join(name_words), channel)
-    if verb == "set" and len(words) == 4 and words[2].lower() in _TEAM_SETTINGS:
-        return c.ConfigureTeam(words[1], _TEAM_SETTINGS[words[2].lower()], words[3])
-    if verb in ("add", "remove") and len(words) >= 3 and all(w.startswith("@") for w in words[2:]):
-        return c.ChangeTeam(words[1], tuple(w[1:] for w in words[2:]), add=verb == "add")
+    setting = next((i for i, w in enumerate(words) if i >= 2 and w.lower() in _TEAM_SETTINGS), None)
+    if verb == "set" and setting is not None and len(words) == setting + 2:
+        return c.ConfigureTeam(" ".join(words[1:setting]), _TEAM_SETTINGS[words[setting].lower()],
+                               words[setting + 1])
+    mention = next((i for i, w in enumerate(words) if w.startswith("@")), None)
+    if verb in ("add", "remove") and mention and mention >= 2 and all(
+            w.startswith("@") for w in words[mention:]):
+        return c.ChangeTeam(" ".join(words[1:mention]), tuple(w[1:] for w in words[mention:]),
+                            add=verb == "add")
     return c.ParseError("team")
 
 
@@ -336,6 +343,8 @@ def _parse_role(rest: str, _today: dt.date) -> c.Command | c.ParseError:
 
 def _parse_leave(rest: str, today: dt.date) -> c.Command | c.ParseError:
     days = parse_date_range(rest, today) if rest.strip() else None
+    if days is None and rest.strip() and is_reversed_range(rest, today):
+        return c.ParseError("leave", "reversed", rest.strip())
     if days is None:
         return c.ParseError("leave", "date", rest) if rest.strip() else c.ParseError("leave")
     return c.TakeLeave(*days)

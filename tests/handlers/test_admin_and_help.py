@@ -245,3 +245,25 @@ def test_concurrent_first_messages_make_exactly_one_admin(session_factory):
     with session_factory() as s:
         roles = s.scalars(select(Member.role)).all()
     assert sorted(roles) == ["admin"] + ["rep"] * 7
+
+
+def test_a_team_name_with_spaces_can_be_addressed(team_chat):
+    assert "Team East Coast created." in team_chat("team create East Coast #east-coast", user="Mia")
+    assert "Added to East Coast: Ana" in team_chat('team add "East Coast" @Ana', user="Mia")
+    assert "Added to East Coast: Bo" in team_chat("team add East Coast @Bo", user="Mia")
+    assert "21" in team_chat("team set East Coast stall 21", user="Mia")
+    with team_chat.session_factory() as s:
+        team = s.scalar(select(Team).where(Team.name == "East Coast"))
+    assert team.stall_days == 21
+
+
+def test_a_backwards_leave_is_refused_and_one_over_new_year_is_kept(team_chat):
+    reply = team_chat.reply("leave 12/31-12/24")
+    assert not reply.ok and "“12/31-12/24” ends before it starts" in reply.text
+    assert "请先写开始日期" in team_chat("请假 12月31日-12月24日")
+    with team_chat.session_factory() as s:
+        assert s.scalar(select(func.count()).select_from(Leave)) == 0
+    assert "Leave noted" in team_chat("leave 12/28-1/3")
+    with team_chat.session_factory() as s:
+        leave = s.scalar(select(Leave))
+    assert (leave.first_day, leave.last_day) == (dt.date(2026, 12, 28), dt.date(2027, 1, 3))
