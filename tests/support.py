@@ -78,7 +78,7 @@ def count(session_factory, model, *where) -> int:
 
 class _ThreadingServer(ThreadingMixIn, WSGIServer):
     daemon_threads = True
-    request_queue_size = 128  # a burst of connections waits to be accepted, as with gunicorn
+    request_queue_size = 128  # a burst of connections waits to be accepted, as with the web server
 
 
 class _QuietHandler(WSGIRequestHandler):

@@ -1,9 +1,16 @@
-"""Slack fixtures: the fake Slack, and the running app in single-workspace or OAuth mode."""
+"""Slack fixtures: the fake Slack, and the running app in single-workspace or OAuth mode, in
+process or as the Procfile's web process."""
+import os
+import signal
+import subprocess
+from pathlib import Path
+
 import pytest
 
 from bot.settings import Settings
 from fakes.slack_api import FakeSlack
-from fakes.slack_driver import SECRET, running
+from fakes.slack_driver import SECRET, SlackDriver, running
+from support import ROOT, free_port, procfile_command, wait_until_healthy
 
 
 @pytest.fixture
@@ -34,3 +41,24 @@ def oauth_slack(db_url, fake_slack):
     settings = Settings(database_url=db_url, slack_signing_secret=SECRET, slack_client_id="111.222",
                         slack_client_secret="client-secret", slack_api_url=fake_slack.api_url)
     yield from running(settings, fake_slack)
+
+
+@pytest.fixture
+def procfile_web(db_url, fake_slack):
+    """The Procfile's `web` line run as it is (one process), answering Slack; yields its driver."""
+    port = free_port()
+    env = {**os.environ, "PORT": str(port), "DATABASE_URL": db_url, "WEB_CONCURRENCY": "1",
+           "SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": SECRET,
+           "SLACK_API_URL": fake_slack.api_url}
+    command = procfile_command("web")
+    command[0] = str(Path(os.sys.executable).parent / command[0])
+    process = subprocess.Popen(command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE, start_new_session=True)
+    driver = SlackDriver(f"http://127.0.0.1:{port}", fake_slack, core=None)
+    driver.port = port
+    try:
+        wait_until_healthy(driver, process)
+        yield driver
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=20)

@@ -14,7 +14,7 @@ from support import count
     ("/deal", 'Acme "ERP" proposal 50k close 2026-12-20', "Deal #1 · ERP"),
     ("/won", "Acme 48k: beat them on delivery time", "Deal #1 won: Acme, ¥48K"),
     ("/progress", "", "Your progress"),
-    ("/pipeline", "", "Pipeline · Mia"),
+    ("/pipeline", "", "Pipeline · Sales"),  # Mia manages: her team's
     ("/leaderboard", "month", "Leaderboard · Revenue won"),
     ("/followups", "", "Your follow-ups"),
     ("/salesbot", "help", "What you can say"),
@@ -31,7 +31,7 @@ def test_each_slash_command_in_english(slack, command, text, expected):
     ("/progress", "团队", "业绩"),
     ("/salesbot", "帮助", "可用命令"),
     ("/won", "华为 4.8万：交付周期短", "赢单：华为，¥4.8万"),
-    ("/pipeline", "", "销售漏斗 · 张伟"),
+    ("/pipeline", "", "销售漏斗 · 张伟"),  # a rep: his own
     ("/leaderboard", "本月", "排行榜 · 业绩"),
     ("/followups", "", "我的待跟进"),
     ("/target", "团队 业绩 200万 本季度", "只有经理"),

@@ -1,41 +1,16 @@
 """The Procfile's web process against slow, stalled and oversized clients: idle connections hold
 no thread, so /healthz and signed requests keep answering; chunked bodies work; limits answer 413."""
 import http.client
-import os
-import signal
 import socket
-import subprocess
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
 
 from fakes.slack_api import _all_text
-from fakes.slack_driver import SECRET, SlackDriver, sign
-from support import ROOT, free_port, procfile_command, wait_until_healthy
-
-
-@pytest.fixture
-def web(db_url, fake_slack):
-    port = free_port()
-    env = {**os.environ, "PORT": str(port), "DATABASE_URL": db_url, "WEB_CONCURRENCY": "1",
-           "SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": SECRET,
-           "SLACK_API_URL": fake_slack.api_url}
-    command = procfile_command("web")
-    command[0] = str(Path(os.sys.executable).parent / command[0])
-    process = subprocess.Popen(command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.PIPE, start_new_session=True)
-    driver = SlackDriver(f"http://127.0.0.1:{port}", fake_slack, core=None)
-    driver.port = port
-    try:
-        wait_until_healthy(driver, process)
-        yield driver
-    finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=20)
+from fakes.slack_driver import sign
 
 
 def _visit_body(n: int, fake_url: str) -> str:
@@ -45,7 +20,8 @@ def _visit_body(n: int, fake_url: str) -> str:
 
 
 @pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
-def test_200_slow_clients_do_not_starve_healthz_or_real_requests(web):
+def test_200_slow_clients_do_not_starve_healthz_or_real_requests(procfile_web):
+    web = procfile_web
     stop = threading.Event()
     slow = []
     for n in range(200):
@@ -79,7 +55,8 @@ def test_200_slow_clients_do_not_starve_healthz_or_real_requests(web):
 
 
 @pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
-def test_a_client_stalled_in_its_headers_is_cut_off(web):
+def test_a_client_stalled_in_its_headers_is_cut_off(procfile_web):
+    web = procfile_web
     conn = socket.create_connection(("127.0.0.1", web.port))
     conn.sendall(b"POST /slack/events HTTP/1.1\r\nHost: x\r\n")
     conn.settimeout(20)
@@ -94,7 +71,8 @@ def test_a_client_stalled_in_its_headers_is_cut_off(web):
 
 
 @pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
-def test_a_signed_chunked_request_works(web):
+def test_a_signed_chunked_request_works(procfile_web):
+    web = procfile_web
     body = _visit_body(1, web.fake.url)
     conn = http.client.HTTPConnection("127.0.0.1", web.port, timeout=10)
     headers = {"Content-Type": "application/x-www-form-urlencoded", "Transfer-Encoding": "chunked",
@@ -107,7 +85,8 @@ def test_a_signed_chunked_request_works(web):
 
 @pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
 @pytest.mark.parametrize("chunked", [False, True], ids=["declared", "chunked"])
-def test_ten_megabytes_get_413(web, chunked):
+def test_ten_megabytes_get_413(procfile_web, chunked):
+    web = procfile_web
     conn = socket.create_connection(("127.0.0.1", web.port))
     head = "Transfer-Encoding: chunked" if chunked else f"Content-Length: {10 * 1024 * 1024}"
     conn.sendall(f"POST /slack/events HTTP/1.1\r\nHost: x\r\n{head}\r\n\r\n".encode())

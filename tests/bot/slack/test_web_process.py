@@ -1,4 +1,4 @@
-"""The Procfile's `web` line, run as it is: gunicorn serves /healthz and signed Slack requests."""
+"""The Procfile's `web` line, run as it is: Hypercorn serves /healthz and signed Slack requests."""
 import collections
 import os
 import signal
@@ -17,24 +17,10 @@ from support import ROOT, count, eventually, free_port, procfile_command, wait_u
 
 
 @pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
-def test_the_procfile_web_process_serves_slack(db_url, fake_slack):
-    port = free_port()
-    env = {**os.environ, "PORT": str(port), "DATABASE_URL": db_url, "WEB_CONCURRENCY": "1",
-           "SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": SECRET,
-           "SLACK_API_URL": fake_slack.api_url}
-    command = procfile_command("web")
-    command[0] = str(Path(os.sys.executable).parent / command[0])  # gunicorn of this environment
-    web = subprocess.Popen(command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL,
-                           stderr=subprocess.PIPE, start_new_session=True)
-    try:
-        driver = SlackDriver(f"http://127.0.0.1:{port}", fake_slack, core=None)
-        wait_until_healthy(driver, web)
-        status, path = driver.command("/visit", "Acme: demo from gunicorn")
-        assert status == 200
-        assert "Visit to Acme logged." in _all_text(driver.answers(path)[0])
-    finally:
-        os.killpg(web.pid, signal.SIGTERM)
-        web.wait(timeout=20)
+def test_the_procfile_web_process_serves_slack(procfile_web):
+    status, path = procfile_web.command("/visit", "Acme: demo from the web process")
+    assert status == 200
+    assert "Visit to Acme logged." in _all_text(procfile_web.answers(path)[0])
 
 
 @pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
@@ -62,7 +48,7 @@ def test_salesbot_start_with_credentials_runs_the_web_process_and_the_worker(db_
         bot.wait(timeout=30)
     time.sleep(0.5)
     with pytest.raises(OSError):
-        driver.get("/healthz")  # gunicorn is gone with it
+        driver.get("/healthz")  # the web process is gone with it
 
 
 @pytest.mark.parametrize("db_url", ["postgresql"], indirect=True)
