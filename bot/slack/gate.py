@@ -33,7 +33,6 @@ _STRINGS = ("type", "team_id", "user_id", "channel_id", "trigger_id", "response_
             "text", "callback_id", "event_id", "api_app_id", "token", "channel_name")
 _INTERACTIONS = ("block_actions", "view_submission", "view_closed", "shortcut", "message_action",
                  "block_suggestion", "interactive_message")
-_UNAUTHORISED = ("url_verification", "ssl_check")  # Slack's own checks carry no workspace
 
 
 class MalformedRequest(ValueError):
@@ -101,6 +100,11 @@ def check_event(event: dict) -> None:
         raise MalformedRequest(f"a {event['type']} event without a user or channel")
 
 
+def _slacks_own_check(payload: dict) -> bool:
+    """Slack's URL verification and SSL check: signed, but of no workspace."""
+    return payload.get("type") == "url_verification" or payload.get("ssl_check") == "1"
+
+
 class SlackGate:
     """WSGI: size, signature, shape and workspace checks, then bolt."""
 
@@ -129,7 +133,10 @@ class SlackGate:
             payload = parse(body, environ.get("CONTENT_TYPE", ""))
         except MalformedRequest as error:
             return self._refuse(start_response, "400 Bad Request", f"malformed ({error})")
-        if payload.get("type") not in _UNAUTHORISED and not self._ours(payload):
+        ours = True if _slacks_own_check(payload) else self._ours(payload)
+        if ours is None:  # Slack unreachable to tell: it retries events; a person tries again
+            return self._refuse(start_response, "503 Service Unavailable", "auth.test failed")
+        if not ours:
             return self._refuse(start_response, "403 Forbidden", "another workspace")
         environ["wsgi.input"], environ["CONTENT_LENGTH"] = io.BytesIO(body), str(len(body))
         try:
@@ -139,7 +146,8 @@ class SlackGate:
             log.debug("Slack request failed", exc_info=True)
             return plain(start_response, "400 Bad Request")
 
-    def _ours(self, payload: dict) -> bool:
+    def _ours(self, payload: dict) -> bool | None:
+        """Whether the request is of our workspace (None: Slack could not be asked)."""
         team_id, enterprise_id = extract_team_id(payload), extract_enterprise_id(payload)
         if self.installations is None:
             try:
@@ -147,6 +155,9 @@ class SlackGate:
             except SlackApiError as error:  # our own token refused: nobody is let in
                 log.warning("auth.test failed: %s", error.response.get("error"))
                 return False
+            except OSError as error:  # Slack unreachable (slack_sdk raises URLError, an OSError)
+                log.warning("auth.test unreachable: %s", error.__class__.__name__)
+                return None
         found = self.installations.find_installation(
             enterprise_id=enterprise_id, team_id=team_id,
             is_enterprise_install=extract_is_enterprise_install(payload))

@@ -168,3 +168,23 @@ def test_no_signing_secret_or_token_reaches_the_log(slack, caplog):
     slack.post("/slack/events", "text=x", FORM, signed={"X-Slack-Signature": "v0=" + "0" * 64,
                                                         "X-Slack-Request-Timestamp": "1"})
     assert SECRET not in caplog.text and "xoxb-test" not in caplog.text
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+def test_slacks_own_checks_pass_the_workspace_gate(slack):
+    body = json.dumps({"token": "legacy", "challenge": "c-123", "type": "url_verification"})
+    assert slack.post("/slack/events", body, "application/json") == (200, '{"challenge": "c-123"}')
+    assert slack.post("/slack/events", "ssl_check=1&token=legacy", FORM)[0] == 200
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+def test_when_slack_cannot_be_asked_whose_workspace_it_is_the_answer_is_503(db_url, fake_slack):
+    settings = Settings(database_url=db_url, slack_bot_token="xoxb-test", slack_signing_secret=SECRET,
+                        slack_api_url="http://127.0.0.1:9/api/")  # nothing listens there
+    driver_run = running(settings, fake_slack)
+    slack = next(driver_run)
+    try:
+        assert slack.command("/visit", "Acme: later")[0] == 503
+        assert count(slack.core.session_factory, Visit) == 0
+    finally:
+        driver_run.close()
