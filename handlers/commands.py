@@ -156,6 +156,20 @@ class TakeLeave:
 
 
 @dataclass(frozen=True)
+class ListDeals:
+    """`deals` · `我的商机`: open deals (a manager's bare one: the team's) · `deals team` · `deals @ana`."""
+
+    scope: Scope = Scope()
+
+
+@dataclass(frozen=True)
+class ShowDealHistory:
+    """`deal #46 history` · `商机 #46 历史`: every stage and amount change, who and when."""
+
+    deal_id: int
+
+
+@dataclass(frozen=True)
 class CorrectCalendar:
     """`calendar 2027-02-06 workday` · `calendar 2027-02-15..2027-02-21 holiday` · `… reset`;
     `calendar` alone lists the corrections and what the calendar lacks."""
@@ -220,4 +234,5 @@ class ParseError:
 Command = (LogVisit | UpsertDeal | CloseDeal | ShowProgress | SetTarget | ShowPipeline | ShowStalled
            | ShowLeaderboard | ListFollowups | DoneFollowups | SetCustomer | ListCustomers | ListTeams
            | CreateTeam | ChangeTeam | ConfigureTeam | SetRole | TakeLeave | SetLanguage | Link | Help
-           | ShowSchedule | ConfigureSchedule | AnswerStandup | CorrectCalendar)
+           | ShowSchedule | ConfigureSchedule | AnswerStandup | CorrectCalendar | ListDeals
+           | ShowDealHistory)

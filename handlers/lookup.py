@@ -188,6 +188,11 @@ def visible_member(ctx: Ctx, name: str) -> Member:
     raise ctx.refuse("not_your_member")
 
 
+def managers_team(ctx: Ctx, scope: Scope) -> Scope:
+    """A manager's bare `pipeline`, `stalled` or `deals` (`漏斗`) is about their team, not their own."""
+    return Scope("team") if scope.kind == "me" and ctx.is_manager and ctx.team else scope
+
+
 def scope_members(ctx: Ctx, scope: Scope, *, team_needs_manager: bool) -> tuple[str, list, Team | None]:
     """(label, members, team) a report covers (members: Member objects or roster rows alike).
 

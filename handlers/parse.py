@@ -10,6 +10,7 @@ from handlers import vocabulary as V
 from handlers.amounts import parse_amount
 from handlers.dates import is_reversed_range, parse_date, parse_date_range
 from handlers.parse_reports import (
+    parse_deals,
     parse_leaderboard,
     parse_pipeline,
     parse_progress,
@@ -176,6 +177,9 @@ def _parse_deal(rest: str, today: dt.date) -> c.Command | c.ParseError:
     """`CUSTOMER ["TITLE"] [STAGE] [AMOUNT [CURRENCY]] [close DATE]`: every word is read as one of
     these, or the message is refused saying which word (with the likely word offered)."""
     tokens = tokens_of(rest)
+    if len(tokens) == 2 and re.fullmatch(r"#\d{1,9}", tokens[0][0]) \
+            and tokens[1][0].lower() in V.HISTORY_WORDS:  # `deal #46 history`
+        return c.ShowDealHistory(int(tokens[0][0][1:]))
     stage = amount = close = None
     kept: list[tuple[str, bool]] = []
     i = 0
@@ -394,5 +398,5 @@ _PARSERS = {
     "customer": _parse_customer, "customers": _parse_customers, "team": _parse_team,
     "role": _parse_role, "leave": _parse_leave, "help": _parse_help, "language": _parse_language,
     "link": _parse_link, "schedule": parse_schedule, "standup": parse_standup,
-    "calendar": _parse_calendar,
+    "calendar": _parse_calendar, "deals": parse_deals,
 }

@@ -64,6 +64,11 @@ def parse_pipeline(rest: str, _today: dt.date) -> c.Command | c.ParseError:
     return c.ParseError("pipeline") if left else c.ShowPipeline(scope)
 
 
+def parse_deals(rest: str, _today: dt.date) -> c.Command | c.ParseError:
+    scope, _period, left = _scope_and_period(rest)
+    return c.ParseError("deals") if left else c.ListDeals(scope)
+
+
 def parse_stalled(rest: str, _today: dt.date) -> c.Command | c.ParseError:
     scope, _period, left = _scope_and_period(rest)
     return c.ParseError("stalled") if left else c.ShowStalled(scope)

@@ -8,9 +8,9 @@ from zoneinfo import ZoneInfo
 
 from handlers import format as fmt
 from handlers.calendar import pace, period_bounds
-from handlers.commands import Period, Scope, ShowLeaderboard, ShowPipeline, ShowProgress, ShowStalled
+from handlers.commands import Period, ShowLeaderboard, ShowPipeline, ShowProgress, ShowStalled
 from handlers.context import Ctx
-from handlers.lookup import example, scope_members, team_named
+from handlers.lookup import example, managers_team, scope_members, team_named
 from handlers.messages import METRIC_NAMES, STAGE_NAMES, name_of
 from handlers.reply import Bar, Reply, Table
 from storage import reports
@@ -89,13 +89,8 @@ def _targets(ctx: Ctx, ids: list[int], team: Team | None, kind: str, start: dt.d
     return summed
 
 
-def _managers_team(ctx: Ctx, scope: Scope) -> Scope:
-    """A manager's bare `pipeline` or `stalled` (`漏斗`) is about their team, not their own deals."""
-    return Scope("team") if scope.kind == "me" and ctx.is_manager and ctx.team else scope
-
-
 def handle_pipeline(ctx: Ctx, cmd: ShowPipeline) -> Reply:
-    label, members, _team = scope_members(ctx, _managers_team(ctx, cmd.scope), team_needs_manager=True)
+    label, members, _team = scope_members(ctx, managers_team(ctx, cmd.scope), team_needs_manager=True)
     ids = [m.id for m in members]
     stages = reports.open_pipeline(ctx.session, ids)
     since = ctx.now - FUNNEL_WINDOW
@@ -132,7 +127,7 @@ def _conversion(ctx: Ctx, reached: dict[int, int]) -> str:
 
 
 def handle_stalled(ctx: Ctx, cmd: ShowStalled) -> Reply:
-    _label, members, team = scope_members(ctx, _managers_team(ctx, cmd.scope), team_needs_manager=True)
+    _label, members, team = scope_members(ctx, managers_team(ctx, cmd.scope), team_needs_manager=True)
     home = _team_of(ctx, members, team)
     days = home.stall_days if home else 14
     rows = DealRepository(ctx.session).stalled([m.id for m in members],

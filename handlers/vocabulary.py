@@ -17,7 +17,7 @@ KEYWORDS_EN = {
     "customers": "customers", "team": "team", "teams": "team", "role": "role", "leave": "leave",
     "help": "help", "?": "help", "commands": "help", "language": "language", "lang": "language",
     "link": "link", "schedule": "schedule", "schedules": "schedule", "standup": "standup",
-    "calendar": "calendar", "holidays": "calendar",
+    "calendar": "calendar", "holidays": "calendar", "deals": "deals",
 }
 KEYWORDS_ZH = {
     "拜访": "visit", "商机": "deal", "赢单": "won", "成交": "won", "输单": "lost", "丢单": "lost",
@@ -26,7 +26,7 @@ KEYWORDS_ZH = {
     "跟进列表": "followups", "完成": "done", "客户列表": "customers", "客户": "customer",
     "团队": "team", "角色": "role", "请假": "leave", "帮助": "help", "？": "help", "语言": "language",
     "关联": "link", "绑定": "link", "设置": "schedule", "定时": "schedule", "站会": "standup",
-    "日历": "calendar", "节假日": "calendar",
+    "日历": "calendar", "节假日": "calendar", "我的商机": "deals", "商机列表": "deals",
 }
 DAY_KIND_WORDS = {
     "workday": True, "working": True, "work": True, "上班": True, "工作日": True, "补班": True,
@@ -104,6 +104,7 @@ def tier_of(word: str) -> str | None:
     return match[1].upper() if match else None
 
 
+HISTORY_WORDS = {"history", "log", "历史", "记录"}
 CURRENCY_WORDS = {
     "usd": "USD", "dollar": "USD", "dollars": "USD", "美元": "USD", "美金": "USD",
     "cny": "CNY", "rmb": "CNY", "yuan": "CNY", "元": "CNY", "块": "CNY", "人民币": "CNY",

@@ -233,3 +233,29 @@ def test_a_managers_bare_pipeline_is_the_teams(team_chat):
     out = team_chat("pipeline", user="Mia")
     assert "Sales" in out and "Open deals: 2 · ¥70K" in out
     assert "Open deals: 1 · ¥50K" in team_chat("pipeline", user="Ana")  # a rep's own
+
+
+def test_deals_lists_open_deals_and_a_managers_the_teams(team_chat):
+    team_chat("deal Acme proposal 50k close 12/20", user="Ana")
+    team_chat('deal Initech "Pilot" negotiation 20k', user="Bo")
+    mine = team_chat("deals", user="Ana")
+    assert "Open deals · Ana" in mine and "#1" in mine and "Acme" in mine and "Initech" not in mine
+    team = team_chat("deals", user="Mia")
+    assert "Open deals · Sales" in team and "Pilot" in team and "Bo" in team
+    assert "进行中的商机" in team_chat("我的商机", user="Bo")
+    assert not team_chat.reply("deals team", user="Ana").ok  # reps see their own
+
+
+def test_a_deals_history_shows_every_change_who_and_when(team_chat):
+    team_chat.now = dt.datetime(2026, 11, 20, 2, tzinfo=dt.timezone.utc)
+    team_chat("deal Acme proposal 50k", user="Ana")
+    team_chat.now = dt.datetime(2026, 11, 23, 2, tzinfo=dt.timezone.utc)
+    team_chat("deal #1 60k", user="Ana")
+    team_chat("deal #1 negotiation", user="Ana")
+    out = team_chat("deal #1 history", user="Ana")
+    assert "Deal #1 · Acme · Acme: history" in out
+    assert "Fri, Nov 20 · Ana · created at Proposal, ¥50K" in out
+    assert "Mon, Nov 23 · Ana · ¥50K → ¥60K" in out and "Mon, Nov 23 · Ana · Proposal → Negotiation" in out
+    assert "商机 #1" in team_chat("商机 #1 历史", user="Mia")  # her team's
+    reply = team_chat.reply("deal #1 history", user="Bo")
+    assert not reply.ok and "someone else's" in reply.text

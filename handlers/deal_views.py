@@ -1,0 +1,58 @@
+"""`deals` (`我的商机`): open deals, the asker's or (a manager's) the team's; and `deal #46 history`
+(`商机 #46 历史`): every stage and amount change of a deal, who made it and when."""
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from handlers import format as fmt
+from handlers.commands import ListDeals, ShowDealHistory
+from handlers.context import Ctx
+from handlers.lookup import managers_team, scope_members
+from handlers.messages import STAGE_NAMES, name_of
+from handlers.reply import Reply, Table
+from storage.models import Customer, DealEvent, Member
+from storage.sales import DealRepository
+
+
+def handle_list_deals(ctx: Ctx, cmd: ListDeals) -> Reply:
+    label, members, team = scope_members(ctx, managers_team(ctx, cmd.scope), team_needs_manager=True)
+    owners = {m.id: m.display_name for m in members}
+    rows = DealRepository(ctx.session).open_deals(list(owners))
+    title = ctx.t("deals_title", who=label)
+    if not rows:
+        return Reply(title=title, lines=(ctx.t("deals_none"),))
+    stage = lambda value: name_of(STAGE_NAMES, value, ctx.locale)
+    table = tuple((f"#{deal.id}", customer, deal.title, stage(deal.stage),
+                   fmt.money(deal.amount, deal.currency, ctx.locale),
+                   fmt.day(deal.expected_close, ctx.today, ctx.locale) if deal.expected_close else "–",
+                   *((owners[deal.owner_id],) if team else ()))
+                  for deal, customer in rows)
+    keys = ("col_deal", "col_customer", "col_title", "col_stage", "col_amount", "col_close",
+            *(("col_owner",) if team else ()))
+    return Reply(title=title, table=Table(tuple(ctx.t(k) for k in keys), table))
+
+
+def handle_deal_history(ctx: Ctx, cmd: ShowDealHistory) -> Reply:
+    deal = DealRepository(ctx.session).get(ctx.tenant.id, cmd.deal_id)
+    if deal is None:
+        raise ctx.refuse("deal_not_found", id=cmd.deal_id)
+    allowed = deal.owner_id == ctx.member.id or ctx.is_admin or (
+        ctx.is_manager and ctx.people.share_a_team(ctx.member.id, deal.owner_id))
+    if not allowed:
+        raise ctx.refuse("not_your_deal_history", id=deal.id)
+    events = ctx.session.execute(
+        select(DealEvent, Member.display_name).outerjoin(Member, Member.id == DealEvent.actor_id)
+        .where(DealEvent.deal_id == deal.id).order_by(DealEvent.at, DealEvent.id)).all()
+    stage = lambda value: name_of(STAGE_NAMES, value, ctx.locale) if value else "–"
+    money = lambda amount: fmt.money(amount, deal.currency, ctx.locale)
+    lines = []
+    for event, actor in events:
+        when = fmt.day(event.at.astimezone(ctx.zone).date(), ctx.today, ctx.locale, relative=False)
+        what = {"created": lambda e: ctx.t("history_created", stage=stage(e.to_stage),
+                                           amount=money(e.new_amount)),
+                "stage": lambda e: f"{stage(e.from_stage)} → {stage(e.to_stage)}",
+                "amount": lambda e: f"{money(e.old_amount)} → {money(e.new_amount)}"}[event.kind](event)
+        lines.append(f"{when} · {actor or '–'} · {what}")
+    customer = ctx.session.get(Customer, deal.customer_id)
+    return Reply(title=ctx.t("history_title", id=deal.id, customer=customer.name, title=deal.title),
+                 lines=tuple(lines) or (ctx.t("history_none"),))
