@@ -156,6 +156,23 @@ class TakeLeave:
 
 
 @dataclass(frozen=True)
+class ChangeVisit:
+    """`visit #12 delete` · `visit #12 notes …` · `拜访 #12 删除` · `拜访 #12 纪要 …`."""
+
+    visit_id: int
+    delete: bool = False
+    notes: str | None = None
+
+
+@dataclass(frozen=True)
+class ChangeDeal:
+    """`deal #46 delete` · `deal #46 reopen` · `商机 #46 删除` · `商机 #46 重开`."""
+
+    deal_id: int
+    action: str  # delete | reopen
+
+
+@dataclass(frozen=True)
 class ListDeals:
     """`deals` · `我的商机`: open deals (a manager's bare one: the team's) · `deals team` · `deals @ana`."""
 
@@ -235,4 +252,4 @@ Command = (LogVisit | UpsertDeal | CloseDeal | ShowProgress | SetTarget | ShowPi
            | ShowLeaderboard | ListFollowups | DoneFollowups | SetCustomer | ListCustomers | ListTeams
            | CreateTeam | ChangeTeam | ConfigureTeam | SetRole | TakeLeave | SetLanguage | Link | Help
            | ShowSchedule | ConfigureSchedule | AnswerStandup | CorrectCalendar | ListDeals
-           | ShowDealHistory)
+           | ShowDealHistory | ChangeVisit | ChangeDeal)

@@ -8,7 +8,18 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from handlers import admin, calendars, deal_views, deals, linking, reports, schedules, targets, visits
+from handlers import (
+    admin,
+    calendars,
+    corrections,
+    deal_views,
+    deals,
+    linking,
+    reports,
+    schedules,
+    targets,
+    visits,
+)
 from handlers import commands as c
 from handlers.context import Ctx, Refusal, usage_reply
 from handlers.messages import WORDS, name_of, t
@@ -34,6 +45,7 @@ HANDLERS = {
     c.AnswerStandup: schedules.handle_answer_standup,
     c.CorrectCalendar: calendars.handle_calendar,
     c.ListDeals: deal_views.handle_list_deals, c.ShowDealHistory: deal_views.handle_deal_history,
+    c.ChangeVisit: corrections.handle_change_visit, c.ChangeDeal: corrections.handle_change_deal,
 }
 
 

@@ -106,7 +106,17 @@ _FOLLOW_UP_ANYWHERE = re.compile(r"(?:^|\s)(?:follow[\s-]?up|f/u|跟进|回访)(
                                  re.IGNORECASE)
 
 
+_BY_ID = re.compile(r"^#(\d{1,9})\s+(\S+)\s*(.*)$", re.DOTALL)
+
+
 def _parse_visit(rest: str, today: dt.date) -> c.Command | c.ParseError:
+    if by_id := _BY_ID.match(rest.strip()):  # `visit #12 delete`, `visit #12 notes …`
+        word, text = by_id[2].lower().rstrip(":"), by_id[3].strip()
+        if word in V.DELETE_WORDS and not text:
+            return c.ChangeVisit(int(by_id[1]), delete=True)
+        if word in V.NOTES_WORDS:
+            return c.ChangeVisit(int(by_id[1]), notes=text)
+        return c.ParseError("visit", "word", by_id[2])
     customer, body = _head_and_body(rest, _VISIT_SEP)
     follow_up = None
     trailing = _FOLLOW_UP_ANYWHERE.search(customer)  # `visit Initech follow up fri`
@@ -180,6 +190,10 @@ def _parse_deal(rest: str, today: dt.date) -> c.Command | c.ParseError:
     if len(tokens) == 2 and re.fullmatch(r"#\d{1,9}", tokens[0][0]) \
             and tokens[1][0].lower() in V.HISTORY_WORDS:  # `deal #46 history`
         return c.ShowDealHistory(int(tokens[0][0][1:]))
+    if len(tokens) == 2 and re.fullmatch(r"#\d{1,9}", tokens[0][0]) \
+            and tokens[1][0].lower() in V.DELETE_WORDS | V.REOPEN_WORDS:  # `deal #46 delete`
+        action = "delete" if tokens[1][0].lower() in V.DELETE_WORDS else "reopen"
+        return c.ChangeDeal(int(tokens[0][0][1:]), action)
     stage = amount = close = None
     kept: list[tuple[str, bool]] = []
     i = 0

@@ -105,6 +105,9 @@ def tier_of(word: str) -> str | None:
 
 
 HISTORY_WORDS = {"history", "log", "历史", "记录"}
+DELETE_WORDS = {"delete", "remove", "删除", "删掉"}
+REOPEN_WORDS = {"reopen", "重开", "重新打开"}
+NOTES_WORDS = {"notes", "note", "纪要", "备注"}
 CURRENCY_WORDS = {
     "usd": "USD", "dollar": "USD", "dollars": "USD", "美元": "USD", "美金": "USD",
     "cny": "CNY", "rmb": "CNY", "yuan": "CNY", "元": "CNY", "块": "CNY", "人民币": "CNY",

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
-from storage.models import Customer, Deal, DealEvent, Visit
+from storage.models import AuditLog, Customer, Deal, DealEvent, Visit
 from support import count
 
 
@@ -259,3 +259,31 @@ def test_a_deals_history_shows_every_change_who_and_when(team_chat):
     assert "商机 #1" in team_chat("商机 #1 历史", user="Mia")  # her team's
     reply = team_chat.reply("deal #1 history", user="Bo")
     assert not reply.ok and "someone else's" in reply.text
+
+
+def test_a_visit_is_corrected_or_deleted_by_its_owner_only(team_chat):
+    team_chat("visit Acme: wrong notes", user="Ana")
+    assert "Visit #1 to Acme: notes now “met the CFO”." in team_chat("visit #1 notes met the CFO", user="Ana")
+    reply = team_chat.reply("visit #1 delete", user="Bo")
+    assert not reply.ok and "Visit #1 is Ana's" in reply.text
+    assert "已删除拜访 #1（Acme）。" in team_chat("拜访 #1 删除", user="Ana")
+    assert count(team_chat.session_factory, Visit) == 0
+    assert not team_chat.reply("visit #1 delete", user="Ana").ok  # gone
+    with team_chat.session_factory() as s:
+        trail = s.execute(select(AuditLog.action, AuditLog.detail).where(AuditLog.entity == "visit")
+                          .order_by(AuditLog.id)).all()
+    assert [a for a, _ in trail] == ["visit.notes", "visit.delete"]
+    assert trail[0][1]["before"] == "wrong notes" and trail[1][1]["notes"] == "met the CFO"
+
+
+def test_a_deal_is_reopened_at_the_stage_it_was_closed_from_or_deleted(team_chat):
+    team_chat("deal Acme negotiation 50k", user="Ana")
+    team_chat("lost Acme: price", user="Ana")
+    assert "Deal #1 (Acme) reopened at Negotiation." in team_chat("deal #1 reopen", user="Ana")
+    with team_chat.session_factory() as s:
+        deal = s.scalar(select(Deal))
+        assert (deal.stage, deal.closed_at, deal.reason) == ("negotiation", None, "")
+    assert not team_chat.reply("deal #1 reopen", user="Ana").ok  # open already
+    assert not team_chat.reply("deal #1 delete", user="Bo").ok
+    assert "已删除商机 #1（Acme）。" in team_chat("商机 #1 删除", user="Ana")
+    assert count(team_chat.session_factory, Deal) == 0
