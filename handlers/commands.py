@@ -173,6 +173,11 @@ class ChangeDeal:
 
 
 @dataclass(frozen=True)
+class Undo:
+    """`undo` · `撤销`: reverse my last change (within a day)."""
+
+
+@dataclass(frozen=True)
 class ListDeals:
     """`deals` · `我的商机`: open deals (a manager's bare one: the team's) · `deals team` · `deals @ana`."""
 
@@ -252,4 +257,4 @@ Command = (LogVisit | UpsertDeal | CloseDeal | ShowProgress | SetTarget | ShowPi
            | ShowLeaderboard | ListFollowups | DoneFollowups | SetCustomer | ListCustomers | ListTeams
            | CreateTeam | ChangeTeam | ConfigureTeam | SetRole | TakeLeave | SetLanguage | Link | Help
            | ShowSchedule | ConfigureSchedule | AnswerStandup | CorrectCalendar | ListDeals
-           | ShowDealHistory | ChangeVisit | ChangeDeal)
+           | ShowDealHistory | ChangeVisit | ChangeDeal | Undo)

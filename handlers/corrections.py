@@ -53,9 +53,9 @@ def handle_change_deal(ctx: Ctx, cmd: ChangeDeal) -> Reply:
         select(DealEvent.from_stage).where(DealEvent.deal_id == deal.id, DealEvent.kind == "stage",
                                            DealEvent.to_stage == deal.stage)
         .order_by(DealEvent.at.desc(), DealEvent.id.desc()).limit(1)) or "negotiation"
-    closed = deal.stage
+    closed, reason = deal.stage, deal.reason or ""
     repo.move(deal, before, ctx.member.id, ctx.now)
     deal.reason = ""
     ctx.people.audit(ctx.tenant.id, ctx.member.id, "deal.reopen", "deal", deal.id, at=ctx.now,
-                     before=closed, after=before)
+                     before=closed, after=before, b_reason=reason)
     return Reply(lines=(ctx.t("deal_reopened", id=deal.id, title=deal.title, stage=stage(before)),))

@@ -18,6 +18,7 @@ def handle_upsert_deal(ctx: Ctx, cmd: UpsertDeal) -> Reply:
     repo = DealRepository(ctx.session)
     deal, customer, title = _find_deal(ctx, cmd.ref)
     notes = []
+    before = before_of(deal)
     if deal is None:
         stage = cmd.stage or "lead"
         money = cmd.amount or Money(Decimal(0))
@@ -40,9 +41,17 @@ def handle_upsert_deal(ctx: Ctx, cmd: UpsertDeal) -> Reply:
             notes.append(ctx.t("deal_updated"))
         if not notes:  # `deal Acme` only shows the deal: nothing changes, the stall clock runs on
             return deal_card(ctx, deal, customer.name, ctx.member, notes)
-    ctx.people.audit(ctx.tenant.id, ctx.member.id, "deal.upsert", "deal", deal.id, stage=deal.stage,
-                     amount=deal.amount)
+    ctx.people.audit(ctx.tenant.id, ctx.member.id, "deal.change" if before else "deal.create", "deal",
+                     deal.id, at=ctx.now, stage=deal.stage, amount=deal.amount, **before)
     return deal_card(ctx, deal, customer.name, ctx.member, notes)
+
+
+def before_of(deal: Deal | None) -> dict:
+    """What `undo` puts back: the deal's stage, amount, currency, close date and reason now."""
+    if deal is None:
+        return {}
+    return {"b_stage": deal.stage, "b_amount": deal.amount, "b_currency": deal.currency,
+            "b_close": deal.expected_close, "b_reason": deal.reason or ""}
 
 
 def handle_close_deal(ctx: Ctx, cmd: CloseDeal) -> Reply:
@@ -52,6 +61,7 @@ def handle_close_deal(ctx: Ctx, cmd: CloseDeal) -> Reply:
         return noted
     deal, customer, title = _find_deal(ctx, cmd.ref)
     stage = "won" if cmd.won else "lost"
+    before = before_of(deal)
     if deal is None:
         if not cmd.won or cmd.amount is None:
             key = "need_amount" if cmd.won else "no_open_deal"
@@ -67,8 +77,8 @@ def handle_close_deal(ctx: Ctx, cmd: CloseDeal) -> Reply:
                             ctx.member.id, ctx.now)
         repo.move(deal, stage, ctx.member.id, ctx.now)
     deal.reason = cmd.reason
-    ctx.people.audit(ctx.tenant.id, ctx.member.id, f"deal.{stage}", "deal", deal.id,
-                     amount=deal.amount, reason=cmd.reason)
+    ctx.people.audit(ctx.tenant.id, ctx.member.id, f"deal.{stage}", "deal", deal.id, at=ctx.now,
+                     amount=deal.amount, reason=cmd.reason, **(before or {"created": True}))
     amount = fmt.money(deal.amount, deal.currency, ctx.locale)
     why = (ctx.t("reason_thanks"),) if cmd.reason else (_ask_reason(ctx, deal.id, cmd.won),)
     buttons = () if cmd.reason else _reason_buttons(ctx, deal.id, cmd.won)

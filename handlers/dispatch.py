@@ -18,6 +18,7 @@ from handlers import (
     reports,
     schedules,
     targets,
+    undo,
     visits,
 )
 from handlers import commands as c
@@ -46,6 +47,7 @@ HANDLERS = {
     c.CorrectCalendar: calendars.handle_calendar,
     c.ListDeals: deal_views.handle_list_deals, c.ShowDealHistory: deal_views.handle_deal_history,
     c.ChangeVisit: corrections.handle_change_visit, c.ChangeDeal: corrections.handle_change_deal,
+    c.Undo: undo.handle_undo,
 }
 
 

@@ -413,4 +413,5 @@ _PARSERS = {
     "role": _parse_role, "leave": _parse_leave, "help": _parse_help, "language": _parse_language,
     "link": _parse_link, "schedule": parse_schedule, "standup": parse_standup,
     "calendar": _parse_calendar, "deals": parse_deals,
+    "undo": lambda rest, _today: c.Undo() if not rest.strip() else c.ParseError("undo"),
 }

@@ -21,6 +21,8 @@ def handle_log_visit(ctx: Ctx, cmd: LogVisit) -> Reply:
         tenant_id=ctx.tenant.id, member_id=ctx.member.id, customer_id=customer.id,
         visited_at=ctx.now, notes=cmd.notes, next_step=cmd.next_step, outcome=cmd.outcome,
         follow_up_on=cmd.follow_up)
+    ctx.people.audit(ctx.tenant.id, ctx.member.id, "visit.log", "visit", visit.id, at=ctx.now,
+                     customer=customer.name)
     fields = [(ctx.t(key), value) for key, value in
               (("notes", cmd.notes), ("next_step", cmd.next_step), ("outcome", cmd.outcome)) if value]
     buttons = []

@@ -272,8 +272,8 @@ def test_a_visit_is_corrected_or_deleted_by_its_owner_only(team_chat):
     with team_chat.session_factory() as s:
         trail = s.execute(select(AuditLog.action, AuditLog.detail).where(AuditLog.entity == "visit")
                           .order_by(AuditLog.id)).all()
-    assert [a for a, _ in trail] == ["visit.notes", "visit.delete"]
-    assert trail[0][1]["before"] == "wrong notes" and trail[1][1]["notes"] == "met the CFO"
+    assert [a for a, _ in trail] == ["visit.log", "visit.notes", "visit.delete"]
+    assert trail[1][1]["before"] == "wrong notes" and trail[2][1]["notes"] == "met the CFO"
 
 
 def test_a_deal_is_reopened_at_the_stage_it_was_closed_from_or_deleted(team_chat):
@@ -287,3 +287,34 @@ def test_a_deal_is_reopened_at_the_stage_it_was_closed_from_or_deleted(team_chat
     assert not team_chat.reply("deal #1 delete", user="Bo").ok
     assert "已删除商机 #1（Acme）。" in team_chat("商机 #1 删除", user="Ana")
     assert count(team_chat.session_factory, Deal) == 0
+
+
+def test_undo_reverses_my_last_changes_one_by_one_and_says_what(team_chat):
+    team_chat("visit Acme: intro", user="Ana")
+    team_chat("deal Acme proposal 50k", user="Ana")
+    team_chat("deal #1 negotiation 60k", user="Ana")
+    team_chat("won #1 55k: speed", user="Ana")
+    assert "Undone: deal #1 is back as it was, at Negotiation." in team_chat("undo", user="Ana")
+    with team_chat.session_factory() as s:
+        deal = s.scalar(select(Deal))
+        assert (deal.stage, deal.amount, deal.reason, deal.closed_at) == ("negotiation", 60000, "", None)
+    assert "at Proposal" in team_chat("undo", user="Ana")
+    with team_chat.session_factory() as s:
+        assert s.scalar(select(Deal.amount)) == 50000
+    assert "the new deal #1 (Acme) is deleted" in team_chat("undo", user="Ana")
+    assert "删除了拜访 #1（Acme）" in team_chat("撤销", user="Ana")
+    assert count(team_chat.session_factory, Visit) == 0 and count(team_chat.session_factory, Deal) == 0
+    reply = team_chat.reply("undo", user="Ana")
+    assert not reply.ok and "Nothing of yours to undo" in reply.text
+
+
+def test_undo_brings_back_a_deleted_visit_and_old_notes_and_not_someone_elses(team_chat):
+    team_chat("visit Acme: first notes; follow up Fri", user="Ana")
+    team_chat("visit #1 notes second notes", user="Ana")
+    team_chat("visit #1 delete", user="Ana")
+    assert not team_chat.reply("undo", user="Bo").ok  # nothing of Bo's
+    assert "the deleted visit to Acme is back" in team_chat("undo", user="Ana")
+    with team_chat.session_factory() as s:
+        visit = s.scalar(select(Visit))
+    assert (visit.notes, visit.follow_up_on) == ("second notes", dt.date(2026, 11, 27))
+    assert "Undone: the visit #2 to Acme" not in team_chat("undo", user="Ana")  # the notes next
