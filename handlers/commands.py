@@ -75,6 +75,7 @@ class SetTarget:
     currency: str | None = None
     period: Period = Period()
     split: bool = False
+    split_all: bool = False  # `split all`: over every rep, replacing targets set for one by hand
 
 
 @dataclass(frozen=True)

@@ -59,6 +59,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
                   "商机 #{id} 仍在进行中（{stage}），无需重开。"),
     "deal_reopened": ("Deal #{id} ({title}) reopened at {stage}.",
                       "商机 #{id}（{title}）已重开，回到{stage}。"),
+    "target_split_kept": ("Kept as set by hand: {kept}; the rest was split over the others "
+                          "(split all to split over everyone).",
+                          "保留了单独设定的目标：{kept}；其余部分分给了其他人"
+                          "（用“分解 全部”可分给所有人）。"),
+    "target_split_kept_all": ("Every rep of {team} has a target set by hand ({kept}) or those already "
+                              "make the team target: nothing was split. Use split all to replace them.",
+                              "{team} 的成员都有单独设定的目标（{kept}），或已达到团队目标，未分解。"
+                              "用“分解 全部”可替换。"),
     "undo_nothing": ("Nothing of yours to undo from the last day.", "最近一天没有可以撤销的操作。"),
     "undo_gone": ("What that change touched ({what}) is gone: nothing was undone.",
                   "那次操作涉及的内容（{what}）已不存在，未撤销。"),

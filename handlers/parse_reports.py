@@ -42,6 +42,8 @@ def parse_progress(rest: str, _today: dt.date) -> c.Command | c.ParseError:
 def parse_target(rest: str, _today: dt.date) -> c.Command | c.ParseError:
     words = [w for w in rest.split() if w.lower() not in V.SPLIT_WORDS]
     split = len(words) != len(rest.split())
+    everyone = split and any(w.lower() in V.ALL_WORDS for w in words)
+    words = [w for w in words if not (split and w.lower() in V.ALL_WORDS)]
     metric = next((V.METRIC_WORDS[w.lower()] for w in words if w.lower() in V.METRIC_WORDS), None)
     words = [w for w in words if w.lower() not in V.METRIC_WORDS]
     amounts = [(w, parse_amount(w)) for w in words]
@@ -56,7 +58,7 @@ def parse_target(rest: str, _today: dt.date) -> c.Command | c.ParseError:
         return c.ParseError("target", "count", amount_words[0][0])
     if split and scope.kind != "team":
         return c.ParseError("target", "split")
-    return c.SetTarget(scope, metric, money.amount, money.currency, period, split)
+    return c.SetTarget(scope, metric, money.amount, money.currency, period, split, everyone)
 
 
 def parse_pipeline(rest: str, _today: dt.date) -> c.Command | c.ParseError:

@@ -76,17 +76,15 @@ def handle_progress(ctx: Ctx, cmd: ShowProgress) -> Reply:
 
 
 def _targets(ctx: Ctx, ids: list[int], team: Team | None, kind: str, start: dt.date):
-    """Team targets when set, else the sum of the members' own targets."""
+    """Per metric: the team's own target where set, else the sum of the members' own targets
+    (a team revenue target does not hide the visit targets its reps have)."""
     repo = TargetRepository(ctx.session)
-    if team is not None:
-        own = repo.for_team(team.id, kind, start)
-        if own:
-            return own
     summed: dict[str, Decimal] = {}
     for per_member in repo.for_members(ids, kind, start).values():
         for metric, amount in per_member.items():
             summed[metric] = summed.get(metric, Decimal(0)) + amount
-    return summed
+    own = repo.for_team(team.id, kind, start) if team is not None else {}
+    return {**summed, **own}
 
 
 def handle_pipeline(ctx: Ctx, cmd: ShowPipeline) -> Reply:

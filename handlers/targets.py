@@ -62,12 +62,27 @@ def handle_set_target(ctx: Ctx, cmd: SetTarget) -> Reply:
 
 
 def _split(ctx, repo, team, cmd, common, value) -> str:
+    """Split over the reps, keeping the targets a manager set for a rep by hand (`target @ana …`):
+    the rest of the team target is split over the others, and the reply says who was kept and
+    how to split over everyone (`split all`)."""
     reps = [m for m in ctx.people.roster(team.id) if m.role == "rep"]
     if not reps:
         raise ctx.refuse("target_no_reps", team=team.name)
+    own = {} if cmd.split_all else repo.set_by_hand([m.id for m in reps], cmd.metric,
+                                                       common["period_kind"], common["period_start"])
+    kept = [m for m in reps if m.id in own]
+    others = [m for m in reps if m.id not in own]
+    left = cmd.amount - sum(own.values(), Decimal(0))
+    if not others or left < 0:
+        raise ctx.refuse("target_split_kept_all", team=team.name,
+                         kept=", ".join(f"{m.display_name} {value(own[m.id])}" for m in kept))
     quantum = Decimal("0.01") if cmd.metric == "revenue" else Decimal(1)
-    shares = split_amount(cmd.amount, [m.weight for m in reps], quantum)
-    for member, share in zip(reps, shares, strict=True):
-        repo.set(member_id=member.id, amount=share, **common)
-    listed = ", ".join(f"{m.display_name} {value(s)}" for m, s in zip(reps, shares, strict=True))
-    return ctx.t("target_split", count=len(reps), shares=listed)
+    shares = split_amount(left, [m.weight for m in others], quantum)
+    for member, share in zip(others, shares, strict=True):
+        repo.set(member_id=member.id, amount=share, split=True, **common)
+    listed = ", ".join(f"{m.display_name} {value(s)}" for m, s in zip(others, shares, strict=True))
+    line = ctx.t("target_split", count=len(others), shares=listed)
+    if kept:
+        line += "\n" + ctx.t("target_split_kept", kept=", ".join(
+            f"{m.display_name} {value(own[m.id])}" for m in kept))
+    return line

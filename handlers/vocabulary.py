@@ -73,6 +73,7 @@ LIFECYCLE_WORDS = {
 TEAM_WORDS = {"team", "团队", "全组", "我们"}
 ME_WORDS = {"me", "my", "mine", "我", "我的"}
 SPLIT_WORDS = {"split", "分解", "拆分", "分配"}
+ALL_WORDS = {"all", "全部", "所有", "全员"}
 CLOSE_WORDS = {"close", "closing", "预计", "预计成交", "成交日期", "by"}
 
 _PERIOD_KINDS = {

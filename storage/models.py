@@ -18,6 +18,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -278,6 +279,8 @@ class Target(Base):
     period_kind: Mapped[str] = mapped_column(String(8))
     period_start: Mapped[dt.date] = mapped_column(Date)
     amount: Mapped[Decimal] = mapped_column(Money)
+    #: Set by splitting a team target (a later split may replace it), not for this rep by hand.
+    from_split: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     set_by_id: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"))
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 

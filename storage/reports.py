@@ -71,9 +71,10 @@ class TargetRepository:
         self.s = session
 
     def set(self, *, tenant_id: int, metric: str, period_kind: str, period_start: dt.date,
-            amount: Decimal, set_by_id: int, member_id: int | None = None,
-            team_id: int | None = None) -> Target:
-        """Create or replace the target of one member or team for one metric and period."""
+            amount: Decimal, set_by_id: int | None, member_id: int | None = None,
+            team_id: int | None = None, split: bool = False) -> Target:
+        """Create or replace the target of one member or team for one metric and period
+        (`split`: as a share of a team target, which a later split may replace)."""
         target = self.s.scalar(select(Target).where(
             Target.tenant_id == tenant_id, Target.member_id.is_(member_id) if member_id is None
             else Target.member_id == member_id,
@@ -84,8 +85,15 @@ class TargetRepository:
             target = Target(tenant_id=tenant_id, member_id=member_id, team_id=team_id,
                             metric=metric, period_kind=period_kind, period_start=period_start)
             self.s.add(target)
-        target.amount, target.set_by_id = amount, set_by_id
+        target.amount, target.set_by_id, target.from_split = amount, set_by_id, split
         return target
+
+    def set_by_hand(self, member_ids: list[int], metric: str, period_kind: str,
+                    period_start: dt.date) -> dict[int, Decimal]:
+        """{member: amount} of these members' targets set for them by hand (not from a split)."""
+        return dict(self.s.execute(select(Target.member_id, Target.amount).where(
+            Target.member_id.in_(member_ids), Target.metric == metric, Target.from_split.is_(False),
+            Target.period_kind == period_kind, Target.period_start == period_start)).all())
 
     def for_members(self, member_ids: list[int], period_kind: str,
                     period_start: dt.date) -> dict[int, dict[str, Decimal]]:

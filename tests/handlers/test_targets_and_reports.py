@@ -169,3 +169,22 @@ def test_one_workspace_never_sees_another(session_factory):
     assert "Nothing yet" in theirs("leaderboard visits month")
     out = theirs("visit Acme: our own Acme")  # a customer of the same name is their own
     assert "New customer Acme created." in out
+
+
+def test_a_split_keeps_a_target_set_for_a_rep_by_hand_and_says_so(team_chat):
+    team_chat("target @Ana revenue 300k month", user="Mia")
+    out = team_chat("target team revenue 1m month split", user="Mia")
+    assert "Bo ¥700K" in out and "Kept as set by hand: Ana ¥300K" in out
+    assert "Ana ¥300K" in team_chat("target team revenue 1.2m month split", user="Mia")  # again: kept
+    out = team_chat("target team revenue 1m month split all", user="Mia")
+    assert "Ana ¥500K" in out and "Bo ¥500K" in out and "Kept" not in out
+    assert "Ana ¥750K, Bo ¥750K" in team_chat("target team revenue 1.5m month split", user="Mia")
+
+
+def test_a_team_revenue_target_keeps_the_reps_visit_targets_in_the_team_view(team_chat):
+    team_chat("target @Ana visits 20 month", user="Mia")
+    team_chat("target @Bo visits 10 month", user="Mia")
+    team_chat("target team revenue 1m month", user="Mia")
+    out = team_chat("progress team", user="Mia")
+    assert "Revenue won" in out and "of ¥1M" in out
+    assert "Visits" in out and "of 30" in out  # not dropped by the team's revenue target

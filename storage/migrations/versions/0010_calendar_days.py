@@ -1,4 +1,5 @@
-"""Calendar corrections per tenant: working days and days off admins set (a year not published yet).
+"""Calendar corrections per tenant: working days and days off admins set (a year not published yet);
+and whether a target came from splitting a team target (a later split keeps targets set by hand).
 
 Revision ID: 0010
 Revises: 0009
@@ -28,7 +29,11 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id"),
         sa.UniqueConstraint("tenant_id", "calendar", "day"),
     )
+    op.add_column("targets", sa.Column("from_split", sa.Boolean(), nullable=False,
+                                       server_default=sa.false()))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("targets") as batch:
+        batch.drop_column("from_split")
     op.drop_table("calendar_days")
