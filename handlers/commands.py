@@ -174,6 +174,14 @@ class ChangeDeal:
 
 
 @dataclass(frozen=True)
+class ListTargets:
+    """`targets` · `目标`: what is set for me this week, month, quarter and year (a manager: the
+    team's and each member's)."""
+
+    scope: Scope = Scope()
+
+
+@dataclass(frozen=True)
 class Undo:
     """`undo` · `撤销`: reverse my last change (within a day)."""
 
@@ -258,4 +266,4 @@ Command = (LogVisit | UpsertDeal | CloseDeal | ShowProgress | SetTarget | ShowPi
            | ShowLeaderboard | ListFollowups | DoneFollowups | SetCustomer | ListCustomers | ListTeams
            | CreateTeam | ChangeTeam | ConfigureTeam | SetRole | TakeLeave | SetLanguage | Link | Help
            | ShowSchedule | ConfigureSchedule | AnswerStandup | CorrectCalendar | ListDeals
-           | ShowDealHistory | ChangeVisit | ChangeDeal | Undo)
+           | ShowDealHistory | ChangeVisit | ChangeDeal | Undo | ListTargets)

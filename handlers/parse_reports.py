@@ -40,6 +40,8 @@ def parse_progress(rest: str, _today: dt.date) -> c.Command | c.ParseError:
 
 
 def parse_target(rest: str, _today: dt.date) -> c.Command | c.ParseError:
+    if not rest.strip() or rest.strip().lower() in V.TEAM_WORDS:  # `targets`, `targets team`
+        return c.ListTargets(c.Scope("team") if rest.strip() else c.Scope())
     words = [w for w in rest.split() if w.lower() not in V.SPLIT_WORDS]
     split = len(words) != len(rest.split())
     everyone = split and any(w.lower() in V.ALL_WORDS for w in words)

@@ -5,11 +5,12 @@ from decimal import ROUND_DOWN, Decimal
 
 from handlers import format as fmt
 from handlers.calendar import period_bounds
-from handlers.commands import SetTarget
+from handlers.commands import ListTargets, Period, SetTarget
 from handlers.context import Ctx
-from handlers.lookup import managed_team, member_named
+from handlers.lookup import example, managed_team, managers_team, member_named, scope_members
 from handlers.messages import METRIC_NAMES, name_of
-from handlers.reply import Reply
+from handlers.reply import Reply, Table
+from storage.models import PERIOD_KINDS
 from storage.reports import TargetRepository
 
 
@@ -86,3 +87,26 @@ def _split(ctx, repo, team, cmd, common, value) -> str:
         line += "\n" + ctx.t("target_split_kept", kept=", ".join(
             f"{m.display_name} {value(own[m.id])}" for m in kept))
     return line
+
+
+def handle_list_targets(ctx: Ctx, cmd: ListTargets) -> Reply:
+    """The current periods' targets: mine, or (a manager) the team's own and each member's."""
+    label, members, team = scope_members(ctx, managers_team(ctx, cmd.scope), team_needs_manager=True)
+    repo = TargetRepository(ctx.session)
+    rows = []
+    for kind in PERIOD_KINDS:
+        start, _end = period_bounds(Period(kind), ctx.today)
+        period = fmt.period_label(kind, start, ctx.locale)
+        owners = ([(team.name, repo.for_team(team.id, kind, start))] if team else []) + [
+            (m.display_name, targets) for m in members
+            for mid, targets in repo.for_members([m.id], kind, start).items() if mid == m.id]
+        for who, targets in owners:
+            for metric, amount in targets.items():
+                rows.append((period, who, name_of(METRIC_NAMES, metric, ctx.locale),
+                             fmt.metric_value(metric, amount, ctx.tenant.currency, ctx.locale)))
+    title = ctx.t("targets_title", who=label)
+    if not rows:
+        hint = (example(ctx, "target"),) if ctx.is_manager else ()
+        return Reply(title=title, lines=(ctx.t("targets_none"), *hint))
+    headers = tuple(ctx.t(k) for k in ("col_period", "col_who", "col_metric", "col_target"))
+    return Reply(title=title, table=Table(headers, tuple(rows)))

@@ -188,3 +188,14 @@ def test_a_team_revenue_target_keeps_the_reps_visit_targets_in_the_team_view(tea
     out = team_chat("progress team", user="Mia")
     assert "Revenue won" in out and "of ¥1M" in out
     assert "Visits" in out and "of 30" in out  # not dropped by the team's revenue target
+
+
+def test_targets_lists_mine_or_for_a_manager_the_teams(team_chat):
+    assert "No targets set" in team_chat("targets", user="Ana")
+    team_chat("target @Ana revenue 300k month", user="Mia")
+    team_chat("target team visits 50 quarter", user="Mia")
+    mine = team_chat("targets", user="Ana")
+    assert "Targets · Ana" in mine and "November 2026" in mine and "¥300K" in mine and "50" not in mine
+    team = team_chat("目标", user="Mia")
+    assert "目标 · Sales" in team and "2026年第4季度  Sales  拜访  50" in team
+    assert "2026年11月     Ana    业绩  ¥30万" in team
