@@ -18,7 +18,7 @@ from handlers.commands import (
     TakeLeave,
 )
 from handlers.context import Ctx
-from handlers.lookup import customer_named, example, managed_team, member_named
+from handlers.lookup import customer_named, example, managed_team, member_named, visible_member
 from handlers.messages import LIFECYCLE_NAMES, ROLE_NAMES, USAGE, name_of, usage
 from handlers.reply import Reply, Table
 from storage.models import Member
@@ -179,10 +179,34 @@ def active_admins(ctx: Ctx) -> list[Member]:
 
 
 def handle_take_leave(ctx: Ctx, cmd: TakeLeave) -> Reply:
+    """Take, list or cancel leave: one's own, or (a manager) that of a member of their team."""
+    member = ctx.member
+    if cmd.member:
+        member = visible_member(ctx, cmd.member)
+        if member.id != ctx.member.id and not ctx.is_manager:
+            raise ctx.refuse("not_allowed")
+    day = lambda d: fmt.day(d, ctx.today, ctx.locale)
+    who = member.display_name
+    if cmd.first_day is None:  # the listing
+        coming = ctx.people.leave_of(member.id, ctx.today)
+        lines = [ctx.t("leave_line", first=day(x.first_day), last=day(x.last_day)) for x in coming]
+        return Reply(title=ctx.t("leave_title", who=who), lines=tuple(lines) or (ctx.t("leave_none"),))
+    if cmd.cancel:
+        gone = ctx.people.cancel_leave(member.id, cmd.first_day)
+        if gone is None:
+            raise ctx.refuse("leave_not_found", day=day(cmd.first_day))
+        ctx.people.audit(ctx.tenant.id, ctx.member.id, "leave.cancel", "member", member.id, at=ctx.now,
+                         first=gone.first_day, last=gone.last_day)
+        return Reply(lines=(ctx.t("leave_cancelled", who=who, first=day(gone.first_day),
+                                  last=day(gone.last_day)),))
     if cmd.last_day < ctx.today:
         raise ctx.refuse("leave_past", hint=example(ctx, "leave"))
-    ctx.people.add_leave(ctx.member.id, cmd.first_day, cmd.last_day)
-    day = lambda d: fmt.day(d, ctx.today, ctx.locale)
+    ctx.people.add_leave(member.id, cmd.first_day, cmd.last_day)
+    ctx.people.audit(ctx.tenant.id, ctx.member.id, "leave.add", "member", member.id, at=ctx.now,
+                     first=cmd.first_day, last=cmd.last_day)
+    if member.id != ctx.member.id:
+        return Reply(lines=(ctx.t("leave_set_for", who=who, first=day(cmd.first_day),
+                                  last=day(cmd.last_day)),))
     return Reply(lines=(ctx.t("leave_set", first=day(cmd.first_day), last=day(cmd.last_day)),))
 
 

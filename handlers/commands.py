@@ -152,8 +152,13 @@ class SetRole:
 
 @dataclass(frozen=True)
 class TakeLeave:
-    first_day: dt.date
-    last_day: dt.date
+    """`leave 12/24-12/31` · `leave @bo 12/24-12/31` (a manager, for their rep) · `leave` lists
+    what is coming · `leave cancel 12/24` takes back the leave that day is in."""
+
+    first_day: dt.date | None = None
+    last_day: dt.date | None = None
+    member: str | None = None
+    cancel: bool = False
 
 
 @dataclass(frozen=True)

@@ -360,7 +360,15 @@ def _parse_role(rest: str, _today: dt.date) -> c.Command | c.ParseError:
 
 
 def _parse_leave(rest: str, today: dt.date) -> c.Command | c.ParseError:
-    days = parse_date_range(rest, today) if rest.strip() else None
+    words = rest.split()
+    member = words.pop(0)[1:] if words and words[0].startswith("@") and len(words[0]) > 1 else None
+    cancel = bool(words) and words[0].lower() in V.CANCEL_WORDS
+    rest = " ".join(words[1:] if cancel else words)
+    if not rest.strip():
+        return c.ParseError("leave") if cancel else c.TakeLeave(member=member)  # the listing
+    days = parse_date_range(rest, today)
+    if days is not None and (member or cancel):
+        return c.TakeLeave(*days, member=member, cancel=cancel)
     if days is None and rest.strip() and is_reversed_range(rest, today):
         return c.ParseError("leave", "reversed", rest.strip())
     if days is None:

@@ -108,6 +108,7 @@ def tier_of(word: str) -> str | None:
 
 HISTORY_WORDS = {"history", "log", "历史", "记录"}
 DELETE_WORDS = {"delete", "remove", "删除", "删掉"}
+CANCEL_WORDS = {"cancel", "取消", "撤回"}
 REOPEN_WORDS = {"reopen", "重开", "重新打开"}
 NOTES_WORDS = {"notes", "note", "纪要", "备注"}
 CURRENCY_WORDS = {

@@ -128,6 +128,20 @@ class PeopleRepository:
         self.s.flush()
         return leave
 
+    def leave_of(self, member_id: int, today: dt.date) -> list[Leave]:
+        """A member's leave that has not ended yet, soonest first."""
+        return list(self.s.scalars(select(Leave).where(Leave.member_id == member_id,
+                                                       Leave.last_day >= today)
+                                   .order_by(Leave.first_day)))
+
+    def cancel_leave(self, member_id: int, day: dt.date) -> Leave | None:
+        """Remove the member's leave that `day` falls in; the removed leave, or None."""
+        leave = self.s.scalar(select(Leave).where(Leave.member_id == member_id, Leave.first_day <= day,
+                                                  Leave.last_day >= day).limit(1))
+        if leave is not None:
+            self.s.delete(leave)
+        return leave
+
     def on_leave_among(self, member_ids: list[int], day: dt.date) -> set[int]:
         """Which of these members are on leave on `day`."""
         return set(self.s.scalars(select(Leave.member_id).where(

@@ -267,3 +267,18 @@ def test_a_backwards_leave_is_refused_and_one_over_new_year_is_kept(team_chat):
     with team_chat.session_factory() as s:
         leave = s.scalar(select(Leave))
     assert (leave.first_day, leave.last_day) == (dt.date(2026, 12, 28), dt.date(2027, 1, 3))
+
+
+def test_leave_is_listed_cancelled_and_recorded_by_a_manager_for_a_rep(team_chat):
+    assert "No leave coming up." in team_chat("leave", user="Ana")
+    team_chat("leave 12/24-12/31", user="Ana")
+    assert "Thu, Dec 24 – Thu, Dec 31" in team_chat("leave", user="Ana")
+    assert "Leave of Ana cancelled" in team_chat("leave cancel 12/25", user="Ana")
+    assert "No leave coming up." in team_chat("leave", user="Ana")
+    assert "Leave noted for Bo" in team_chat("leave @Bo 12/28-1/3", user="Mia")
+    assert "请假 · Bo" in team_chat("请假 @Bo", user="Mia")
+    reply = team_chat.reply("leave @Bo 12/1-12/2", user="Ana")
+    assert not reply.ok  # a rep records only their own
+    with team_chat.session_factory() as s:
+        actions = s.scalars(select(AuditLog.action).where(AuditLog.action.like("leave.%"))).all()
+    assert actions == ["leave.add", "leave.cancel", "leave.add"]
