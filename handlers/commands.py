@@ -106,6 +106,14 @@ class DoneFollowups:
 
 
 @dataclass(frozen=True)
+class SnoozeFollowup:
+    """`snooze 46 next week` · `推迟 46 下周`: the follow-up of visit #46 moves to that day."""
+
+    visit_id: int
+    day: dt.date
+
+
+@dataclass(frozen=True)
 class SetCustomer:
     name: str
     tier: str | None = None
@@ -271,4 +279,4 @@ Command = (LogVisit | UpsertDeal | CloseDeal | ShowProgress | SetTarget | ShowPi
            | ShowLeaderboard | ListFollowups | DoneFollowups | SetCustomer | ListCustomers | ListTeams
            | CreateTeam | ChangeTeam | ConfigureTeam | SetRole | TakeLeave | SetLanguage | Link | Help
            | ShowSchedule | ConfigureSchedule | AnswerStandup | CorrectCalendar | ListDeals
-           | ShowDealHistory | ChangeVisit | ChangeDeal | Undo | ListTargets)
+           | ShowDealHistory | ChangeVisit | ChangeDeal | Undo | ListTargets | SnoozeFollowup)

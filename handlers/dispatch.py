@@ -48,6 +48,7 @@ HANDLERS = {
     c.ListDeals: deal_views.handle_list_deals, c.ShowDealHistory: deal_views.handle_deal_history,
     c.ChangeVisit: corrections.handle_change_visit, c.ChangeDeal: corrections.handle_change_deal,
     c.Undo: undo.handle_undo, c.ListTargets: targets.handle_list_targets,
+    c.SnoozeFollowup: visits.handle_snooze,
 }
 
 

@@ -30,7 +30,7 @@ CLOSE_REASONS = (("price", "价格"), ("product fit", "产品匹配"), ("competi
 # Command words the bot itself writes (buttons, hints), so a pressed button parses in either language.
 WORDS = {"deal": ("deal", "商机"), "won": ("won", "赢单"), "lost": ("lost", "输单"),
          "done": ("done", "完成"), "visit": ("visit", "拜访"), "progress": ("progress", "进度"),
-         "link": ("link", "关联"), "standup": ("standup", "站会")}
+         "link": ("link", "关联"), "standup": ("standup", "站会"), "snooze": ("snooze", "推迟")}
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # errors and usage
@@ -79,6 +79,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                "已撤销：{what}。（再发“撤销”可继续往前撤销。）"),
     "undo_visit_logged": ("the visit #{id} to {customer} is deleted", "删除了拜访 #{id}（{customer}）"),
     "undo_visit_notes": ("the notes of visit #{id} are back as they were", "拜访 #{id} 的纪要已恢复"),
+    "undo_visit_snooze": ("follow-up #{id} is back on its old day", "跟进 #{id} 已恢复原日期"),
     "undo_visit_deleted": ("the deleted visit to {customer} is back", "已恢复删除的拜访（{customer}）"),
     "undo_deal_created": ("the new deal #{id} ({title}) is deleted", "删除了新建的商机 #{id}（{title}）"),
     "undo_deal_stage": ("deal #{id} is back as it was, at {stage}", "商机 #{id} 已恢复原样，阶段：{stage}"),
@@ -151,8 +152,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "followups_title": ("Your follow-ups", "我的待跟进"),
     "followups_none": ("No follow-ups due this week. 👍", "本周没有待跟进事项。👍"),
     "followup_line": ("#{id} {customer} — {when}{late}", "#{id} {customer} — {when}{late}"),
-    "overdue": (" (overdue)", "（已逾期）"),
     "followups_hint": ("Mark one done: {example}", "完成后回复：{example}"),
+    "followups_overdue": ("Overdue", "已逾期"), "followups_today": ("Today", "今天"),
+    "followups_week": ("This week", "本周"),
+    "followups_later": ("…and {count} later.", "……之后还有 {count} 个。"),
+    "snooze_hint": ("Move one: {example}", "推迟：{example}"),
+    "next_week_word": ("next week", "下周"),
+    "snooze_none": ("You have no open follow-up #{id}.", "你没有待跟进事项 #{id}。"),
+    "snoozed": ("Follow-up #{id} moved to {when}.", "跟进 #{id} 已推迟到{when}。"),
     "done_ok": ("Marked {count} follow-up(s) done.", "已完成 {count} 项跟进。"),
     "done_none": ("No open follow-up of yours has number {ids}. Say followups to see yours.",
                   "没有编号为 {ids} 的待跟进事项。发送“待跟进”查看。"),
@@ -394,6 +401,7 @@ USAGE: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "language": (("language zh", "language en"), ("语言 中文", "语言 英文")),
     "link": (("link", "link 12345678"), ("关联", "关联 12345678")),
     "undo": (("undo",), ("撤销",)),
+    "snooze": (("snooze 46 next week", "snooze 46 fri"), ("推迟 46 下周", "推迟 46 周五")),
     "deals": (("deals", "deals team", "deal #12 history"), ("我的商机", "商机列表 团队", "商机 #12 历史")),
     "calendar": (("calendar", "calendar 2027-02-06 workday", "calendar 2027-02-15..2027-02-21 holiday",
                   "calendar 2027-02-06 reset"),

@@ -293,6 +293,17 @@ def _parse_done(rest: str, _today: dt.date) -> c.Command | c.ParseError:
     return c.DoneFollowups(tuple(int(i) for i in ids))
 
 
+def _parse_snooze(rest: str, today: dt.date) -> c.Command | c.ParseError:
+    """`snooze 46 next week` · `推迟 #46 下周`."""
+    match = re.match(r"^#?(\d{1,9})\s+(.+)$", rest.strip())
+    if match is None:
+        return c.ParseError("snooze")
+    day = parse_date(match[2], today)
+    if day is None:
+        return c.ParseError("snooze", "date", match[2])
+    return c.SnoozeFollowup(int(match[1]), day)
+
+
 def _parse_customer(rest: str, _today: dt.date) -> c.Command | c.ParseError:
     words = rest.split()
     tier = lifecycle = None
@@ -422,4 +433,5 @@ _PARSERS = {
     "link": _parse_link, "schedule": parse_schedule, "standup": parse_standup,
     "calendar": _parse_calendar, "deals": parse_deals,
     "undo": lambda rest, _today: c.Undo() if not rest.strip() else c.ParseError("undo"),
+    "snooze": _parse_snooze,
 }

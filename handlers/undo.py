@@ -20,8 +20,8 @@ from storage.models import AuditLog
 from storage.sales import CustomerRepository, DealRepository, VisitRepository
 
 WITHIN = dt.timedelta(days=1)
-UNDOABLE = ("visit.log", "visit.notes", "visit.delete", "deal.create", "deal.change", "deal.won",
-            "deal.lost", "deal.reopen")
+UNDOABLE = ("visit.log", "visit.notes", "visit.delete", "visit.snooze", "deal.create", "deal.change",
+            "deal.won", "deal.lost", "deal.reopen")
 
 
 def handle_undo(ctx: Ctx, _cmd: Undo) -> Reply:
@@ -79,6 +79,9 @@ def _reverse_visit(ctx: Ctx, row: AuditLog, d: dict) -> str:
     if row.action == "visit.notes":
         visit.notes = d["before"]
         return ctx.t("undo_visit_notes", id=visit.id)
+    if row.action == "visit.snooze":
+        visit.follow_up_on = dt.date.fromisoformat(d["before"])
+        return ctx.t("undo_visit_snooze", id=visit.id)
     ctx.session.delete(visit)
     return ctx.t("undo_visit_logged", id=visit.id, customer=d["customer"])
 

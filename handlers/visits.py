@@ -5,7 +5,7 @@ import datetime as dt
 from dataclasses import replace
 
 from handlers import format as fmt
-from handlers.commands import DoneFollowups, ListFollowups, LogVisit
+from handlers.commands import DoneFollowups, ListFollowups, LogVisit, SnoozeFollowup
 from handlers.context import Ctx
 from handlers.lookup import customer_named, example
 from handlers.messages import WORDS, name_of
@@ -35,22 +35,48 @@ def handle_log_visit(ctx: Ctx, cmd: LogVisit) -> Reply:
 
 
 def handle_list_followups(ctx: Ctx, _cmd: ListFollowups) -> Reply:
+    """Overdue, today, the rest of the week, and how many come later; Done buttons."""
     until = ctx.today + dt.timedelta(days=7)
-    rows = VisitRepository(ctx.session).open_followups(ctx.member.id, until)
+    repo = VisitRepository(ctx.session)
+    rows = repo.open_followups(ctx.member.id, until)
+    later = repo.count_open_followups_after(ctx.member.id, until)
     if not rows:
-        return Reply(title=ctx.t("followups_title"), lines=(ctx.t("followups_none"),))
+        lines = (ctx.t("followups_none"),) + ((ctx.t("followups_later", count=later),) if later else ())
+        return Reply(title=ctx.t("followups_title"), lines=lines)
     lines = []
-    for visit, customer in rows:
-        late = ctx.t("overdue") if visit.follow_up_on < ctx.today else ""
-        line = ctx.t("followup_line", id=visit.id, customer=customer,
-                     when=fmt.day(visit.follow_up_on, ctx.today, ctx.locale), late=late)
-        detail = visit.next_step or visit.notes
-        lines.append(f"{line} · {detail}" if detail else line)
+    for bucket, test in (("followups_overdue", lambda d: d < ctx.today),
+                         ("followups_today", lambda d: d == ctx.today),
+                         ("followups_week", lambda d: d > ctx.today)):
+        mine = [(visit, customer) for visit, customer in rows if test(visit.follow_up_on)]
+        if mine:
+            lines.append(f"*{ctx.t(bucket)}*")
+        for visit, customer in mine:
+            line = ctx.t("followup_line", id=visit.id, customer=customer,
+                         when=fmt.day(visit.follow_up_on, ctx.today, ctx.locale), late="")
+            detail = visit.next_step or visit.notes
+            lines.append(f"{line} · {detail}" if detail else line)
+    if later:
+        lines.append(ctx.t("followups_later", count=later))
     done = name_of(WORDS, "done", ctx.locale)
+    snooze = name_of(WORDS, "snooze", ctx.locale)
     buttons = tuple(Button(f"✓ #{visit.id}", f"{done} {visit.id}") for visit, _ in rows[:5])
+    first = rows[0][0].id
     return Reply(title=ctx.t("followups_title"),
-                 lines=(*lines, ctx.t("followups_hint", example=f"{done} {rows[0][0].id}")),
+                 lines=(*lines, ctx.t("followups_hint", example=f"{done} {first}"),
+                        ctx.t("snooze_hint", example=f"{snooze} {first} {ctx.t('next_week_word')}")),
                  buttons=buttons)
+
+
+def handle_snooze(ctx: Ctx, cmd: SnoozeFollowup) -> Reply:
+    visit = VisitRepository(ctx.session).get(ctx.tenant.id, cmd.visit_id)
+    if visit is None or visit.member_id != ctx.member.id or visit.follow_up_done:
+        raise ctx.refuse("snooze_none", id=cmd.visit_id, hint=example(ctx, "followups"))
+    if cmd.day < ctx.today:
+        raise ctx.refuse("leave_past", hint=example(ctx, "snooze"))
+    ctx.people.audit(ctx.tenant.id, ctx.member.id, "visit.snooze", "visit", visit.id, at=ctx.now,
+                     before=visit.follow_up_on, after=cmd.day)
+    visit.follow_up_on = cmd.day
+    return Reply(lines=(ctx.t("snoozed", id=visit.id, when=fmt.day(cmd.day, ctx.today, ctx.locale)),))
 
 
 def handle_done_followups(ctx: Ctx, cmd: DoneFollowups) -> Reply:

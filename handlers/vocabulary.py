@@ -18,6 +18,7 @@ KEYWORDS_EN = {
     "help": "help", "?": "help", "commands": "help", "language": "language", "lang": "language",
     "link": "link", "schedule": "schedule", "schedules": "schedule", "standup": "standup",
     "calendar": "calendar", "holidays": "calendar", "deals": "deals", "undo": "undo",
+    "snooze": "snooze", "postpone": "snooze",
 }
 KEYWORDS_ZH = {
     "拜访": "visit", "商机": "deal", "赢单": "won", "成交": "won", "输单": "lost", "丢单": "lost",
@@ -27,7 +28,7 @@ KEYWORDS_ZH = {
     "团队": "team", "角色": "role", "请假": "leave", "帮助": "help", "？": "help", "语言": "language",
     "关联": "link", "绑定": "link", "设置": "schedule", "定时": "schedule", "站会": "standup",
     "日历": "calendar", "节假日": "calendar", "我的商机": "deals", "商机列表": "deals",
-    "撤销": "undo",
+    "撤销": "undo", "推迟": "snooze", "延后": "snooze",
 }
 DAY_KIND_WORDS = {
     "workday": True, "working": True, "work": True, "上班": True, "工作日": True, "补班": True,

@@ -85,6 +85,10 @@ class VisitRepository:
                    Visit.follow_up_on <= until)
             .order_by(Visit.follow_up_on, Visit.id)).all()
 
+    def count_open_followups_after(self, member_id: int, after: dt.date) -> int:
+        return self.s.scalar(select(func.count()).select_from(Visit).where(
+            Visit.member_id == member_id, Visit.follow_up_done.is_(False), Visit.follow_up_on > after))
+
     def get(self, tenant_id: int, visit_id: int) -> Visit | None:
         visit = self.s.get(Visit, visit_id)
         return visit if visit and visit.tenant_id == tenant_id else None

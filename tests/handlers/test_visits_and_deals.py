@@ -189,8 +189,8 @@ def test_followups_list_due_ones_and_done_closes_only_your_own(team_chat):
 def test_overdue_followups_are_marked(team_chat):
     team_chat("visit Acme: demo; follow up tomorrow")
     team_chat.now += dt.timedelta(days=3)
-    assert "(overdue)" in team_chat("followups")
-    assert "（已逾期）" in team_chat("待跟进")
+    assert "*Overdue*\n#1 Acme — Tue, Nov 24" in team_chat("followups")
+    assert "*已逾期*" in team_chat("待跟进")
 
 
 def test_customer_tier_and_list(team_chat):
@@ -318,3 +318,23 @@ def test_undo_brings_back_a_deleted_visit_and_old_notes_and_not_someone_elses(te
         visit = s.scalar(select(Visit))
     assert (visit.notes, visit.follow_up_on) == ("second notes", dt.date(2026, 11, 27))
     assert "Undone: the visit #2 to Acme" not in team_chat("undo", user="Ana")  # the notes next
+
+
+def test_followups_come_in_buckets_and_can_be_snoozed_and_the_snooze_undone(team_chat):
+    team_chat.now = dt.datetime(2026, 11, 16, 2, tzinfo=dt.timezone.utc)
+    team_chat("visit Acme: intro; follow up 11/20", user="Ana")  # overdue by Nov 23
+    team_chat.now = dt.datetime(2026, 11, 23, 2, tzinfo=dt.timezone.utc)
+    team_chat("visit Initech: demo; follow up today", user="Ana")
+    team_chat("visit Globex: call; follow up Thu", user="Ana")
+    team_chat("visit Hooli: lunch; follow up 12/20", user="Ana")
+    out = team_chat("followups", user="Ana")
+    assert out.index("Overdue") < out.index("#1 Acme") < out.index("Today") < out.index("#2 Initech")
+    assert out.index("This week") < out.index("#3 Globex") and "…and 1 later." in out
+    assert "Follow-up #1 moved to" in team_chat("snooze 1 next week", user="Ana")
+    with team_chat.session_factory() as s:
+        assert s.get(Visit, 1).follow_up_on == dt.date(2026, 11, 30)
+    assert not team_chat.reply("snooze 1 fri", user="Bo").ok  # not Bo's
+    assert "跟进 #1 已恢复原日期" in team_chat("撤销", user="Ana")
+    with team_chat.session_factory() as s:
+        assert s.get(Visit, 1).follow_up_on == dt.date(2026, 11, 20)
+    assert "跟进 #2 已推迟到" in team_chat("推迟 2 下周", user="Ana")
