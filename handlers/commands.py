@@ -121,6 +121,24 @@ class SetCustomer:
 
 
 @dataclass(frozen=True)
+class FixCustomer:
+    """`customer "Acme Crop" merge into "Acme Corp"` · `customer Acme Crop rename Acme Corp` ·
+    `customer Acme Corp owner @bo` (and 合并到 / 改名 / 负责人)."""
+
+    name: str
+    action: str  # merge | rename | owner
+    value: str
+
+
+@dataclass(frozen=True)
+class Reassign:
+    """`reassign @bo to @ana` · `转交 @李四 给 @张三`: a leaver's customers and open deals."""
+
+    source: str
+    target: str
+
+
+@dataclass(frozen=True)
 class ListCustomers:
     tier: str | None = None
 
@@ -279,4 +297,5 @@ Command = (LogVisit | UpsertDeal | CloseDeal | ShowProgress | SetTarget | ShowPi
            | ShowLeaderboard | ListFollowups | DoneFollowups | SetCustomer | ListCustomers | ListTeams
            | CreateTeam | ChangeTeam | ConfigureTeam | SetRole | TakeLeave | SetLanguage | Link | Help
            | ShowSchedule | ConfigureSchedule | AnswerStandup | CorrectCalendar | ListDeals
-           | ShowDealHistory | ChangeVisit | ChangeDeal | Undo | ListTargets | SnoozeFollowup)
+           | ShowDealHistory | ChangeVisit | ChangeDeal | Undo | ListTargets | SnoozeFollowup
+           | FixCustomer | Reassign)

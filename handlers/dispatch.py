@@ -12,6 +12,7 @@ from handlers import (
     admin,
     calendars,
     corrections,
+    customers,
     deal_views,
     deals,
     linking,
@@ -48,7 +49,8 @@ HANDLERS = {
     c.ListDeals: deal_views.handle_list_deals, c.ShowDealHistory: deal_views.handle_deal_history,
     c.ChangeVisit: corrections.handle_change_visit, c.ChangeDeal: corrections.handle_change_deal,
     c.Undo: undo.handle_undo, c.ListTargets: targets.handle_list_targets,
-    c.SnoozeFollowup: visits.handle_snooze,
+    c.SnoozeFollowup: visits.handle_snooze, c.FixCustomer: customers.handle_fix_customer,
+    c.Reassign: customers.handle_reassign,
 }
 
 

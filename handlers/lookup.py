@@ -178,9 +178,9 @@ def managed_team(ctx: Ctx, name: str | None) -> Team:
     return team
 
 
-def visible_member(ctx: Ctx, name: str) -> Member:
+def visible_member(ctx: Ctx, name: str, *, inactive_too: bool = False) -> Member:
     """Another member whose numbers the asker may see: themselves, or a member of a managed team."""
-    other = member_named(ctx, name)
+    other = member_named(ctx, name, inactive_too=inactive_too)
     if other.id == ctx.member.id or ctx.is_admin:
         return other
     if ctx.is_manager and ctx.people.share_a_team(ctx.member.id, other.id):

@@ -293,6 +293,13 @@ def _parse_done(rest: str, _today: dt.date) -> c.Command | c.ParseError:
     return c.DoneFollowups(tuple(int(i) for i in ids))
 
 
+def _parse_reassign(rest: str, _today: dt.date) -> c.Command | c.ParseError:
+    words = [w for w in rest.split() if w.lower() not in ("to", "给", "->", "→")]
+    if len(words) == 2 and all(w.startswith("@") and len(w) > 1 for w in words):
+        return c.Reassign(words[0][1:], words[1][1:])
+    return c.ParseError("reassign")
+
+
 def _parse_snooze(rest: str, today: dt.date) -> c.Command | c.ParseError:
     """`snooze 46 next week` · `推迟 #46 下周`."""
     match = re.match(r"^#?(\d{1,9})\s+(.+)$", rest.strip())
@@ -305,6 +312,18 @@ def _parse_snooze(rest: str, today: dt.date) -> c.Command | c.ParseError:
 
 
 def _parse_customer(rest: str, _today: dt.date) -> c.Command | c.ParseError:
+    tokens = tokens_of(rest)
+    fix = next((i for i, (w, quoted) in enumerate(tokens) if not quoted and i > 0
+                and w.lower() in V.CUSTOMER_FIXES), None)
+    if fix is not None:  # `… merge into NAME`, `… rename NAME`, `… owner @bo`
+        action = V.CUSTOMER_FIXES[tokens[fix][0].lower()]
+        value = [w for w, _q in tokens[fix + 1:]]
+        if value and value[0].lower() in ("into", "to", "with"):
+            value = value[1:]
+        if not value:
+            return c.ParseError("customer")
+        return c.FixCustomer(" ".join(w for w, _q in tokens[:fix]), action,
+                             " ".join(value).lstrip("@") if action == "owner" else " ".join(value))
     words = rest.split()
     tier = lifecycle = None
     kept = []
@@ -433,5 +452,5 @@ _PARSERS = {
     "link": _parse_link, "schedule": parse_schedule, "standup": parse_standup,
     "calendar": _parse_calendar, "deals": parse_deals,
     "undo": lambda rest, _today: c.Undo() if not rest.strip() else c.ParseError("undo"),
-    "snooze": _parse_snooze,
+    "snooze": _parse_snooze, "reassign": _parse_reassign,
 }

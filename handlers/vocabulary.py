@@ -18,7 +18,7 @@ KEYWORDS_EN = {
     "help": "help", "?": "help", "commands": "help", "language": "language", "lang": "language",
     "link": "link", "schedule": "schedule", "schedules": "schedule", "standup": "standup",
     "calendar": "calendar", "holidays": "calendar", "deals": "deals", "undo": "undo",
-    "snooze": "snooze", "postpone": "snooze",
+    "snooze": "snooze", "postpone": "snooze", "reassign": "reassign",
 }
 KEYWORDS_ZH = {
     "拜访": "visit", "商机": "deal", "赢单": "won", "成交": "won", "输单": "lost", "丢单": "lost",
@@ -28,7 +28,7 @@ KEYWORDS_ZH = {
     "团队": "team", "角色": "role", "请假": "leave", "帮助": "help", "？": "help", "语言": "language",
     "关联": "link", "绑定": "link", "设置": "schedule", "定时": "schedule", "站会": "standup",
     "日历": "calendar", "节假日": "calendar", "我的商机": "deals", "商机列表": "deals",
-    "撤销": "undo", "推迟": "snooze", "延后": "snooze",
+    "撤销": "undo", "推迟": "snooze", "延后": "snooze", "转交": "reassign",
 }
 DAY_KIND_WORDS = {
     "workday": True, "working": True, "work": True, "上班": True, "工作日": True, "补班": True,
@@ -110,6 +110,8 @@ def tier_of(word: str) -> str | None:
 HISTORY_WORDS = {"history", "log", "历史", "记录"}
 DELETE_WORDS = {"delete", "remove", "删除", "删掉"}
 CANCEL_WORDS = {"cancel", "取消", "撤回"}
+CUSTOMER_FIXES = {"merge": "merge", "合并到": "merge", "合并": "merge", "rename": "rename",
+                  "改名": "rename", "改名为": "rename", "owner": "owner", "负责人": "owner"}
 REOPEN_WORDS = {"reopen", "重开", "重新打开"}
 NOTES_WORDS = {"notes", "note", "纪要", "备注"}
 CURRENCY_WORDS = {

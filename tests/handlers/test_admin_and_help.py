@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import func, select
 
 from handlers.messages import MESSAGES, USAGE
-from storage.models import AuditLog, Leave, Member, Team, TeamMember, Visit
+from storage.models import AuditLog, Customer, Deal, Leave, Member, Team, TeamMember, Visit
 
 
 def test_first_member_is_admin_and_later_ones_are_reps_of_the_default_team(chat):
@@ -282,3 +282,34 @@ def test_leave_is_listed_cancelled_and_recorded_by_a_manager_for_a_rep(team_chat
     with team_chat.session_factory() as s:
         actions = s.scalars(select(AuditLog.action).where(AuditLog.action.like("leave.%"))).all()
     assert actions == ["leave.add", "leave.cancel", "leave.add"]
+
+
+def test_a_manager_merges_a_duplicate_customer_renames_and_changes_owners(team_chat):
+    team_chat("visit Acme Corp: intro", user="Ana")
+    team_chat("visit +Acme Crop: typo visit", user="Bo")
+    team_chat('deal Acme Crop "Pilot" proposal 10k', user="Bo")
+    assert not team_chat.reply('customer "Acme Crop" merge into Acme Corp', user="Ana").ok  # a rep
+    out = team_chat('customer "Acme Crop" merge into "Acme Corp"', user="Mia")
+    assert "Acme Crop merged into Acme Corp: 1 visits and 1 deals moved." in out
+    with team_chat.session_factory() as s:
+        names = s.scalars(select(Customer.name)).all()
+        assert names == ["Acme Corp"] and {c for c in s.scalars(select(Visit.customer_id))} == {1}
+    out = team_chat("customer Acme Corp rename Acme Corporation", user="Mia")
+    assert "Acme Corp is now called Acme Corporation." in out
+    assert "Acme Corporation的负责人改为Bo。" in team_chat("客户 Acme Corporation 负责人 @Bo", user="Mia")
+    assert not team_chat.reply("customer Nobody merge into Acme Corporation", user="Mia").ok
+
+
+def test_a_leavers_customers_and_open_deals_are_reassigned(team_chat):
+    team_chat("deal Acme proposal 50k", user="Bo")
+    team_chat("deal Initech lead 5k", user="Bo")
+    team_chat("won Initech 5k", user="Bo")
+    team_chat("role @Bo inactive", user="Mia")
+    out = team_chat("reassign @Bo to @Ana", user="Mia")
+    assert "Bo's 2 customers and 1 open deals now belong to Ana." in out
+    with team_chat.session_factory() as s:
+        owners = dict(s.execute(select(Deal.stage, Deal.owner_id)).all())
+        ana = s.scalar(select(Member.id).where(Member.display_name == "Ana"))
+        bo = s.scalar(select(Member.id).where(Member.display_name == "Bo"))
+    assert owners == {"proposal": ana, "won": bo}  # a won deal stays Bo's: it is his result
+    assert not team_chat.reply("转交 @Ana 给 @Mia", user="Ana").ok

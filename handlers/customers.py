@@ -1,0 +1,69 @@
+"""Cleaning up customers from chat: merge a duplicate into the real one, rename one, change its
+owner; and hand a leaver's customers and open deals to someone else. Managers (and admins) only,
+for people of their teams; each change is in the audit trail."""
+from __future__ import annotations
+
+from sqlalchemy import update
+
+from handlers.commands import FixCustomer, Reassign
+from handlers.context import Ctx
+from handlers.lookup import visible_member
+from handlers.reply import Reply
+from storage.models import OPEN_STAGES, Customer, Deal, Visit, name_key
+from storage.sales import CustomerRepository
+
+
+def handle_fix_customer(ctx: Ctx, cmd: FixCustomer) -> Reply:
+    if not ctx.is_manager:
+        raise ctx.refuse("not_allowed")
+    customer = _existing(ctx, cmd.name)
+    if cmd.action == "merge":
+        into = _existing(ctx, cmd.value)
+        if into.id == customer.id:
+            raise ctx.refuse("merge_same", name=into.name)
+        moved = {model.__tablename__: ctx.session.execute(
+            update(model).where(model.customer_id == customer.id).values(customer_id=into.id)).rowcount
+            for model in (Visit, Deal)}
+        ctx.people.audit(ctx.tenant.id, ctx.member.id, "customer.merge", "customer", into.id, at=ctx.now,
+                         source=customer.name, source_id=customer.id, **moved)
+        ctx.session.delete(customer)
+        return Reply(lines=(ctx.t("customer_merged", name=customer.name, into=into.name,
+                                  visits=moved["visits"], deals=moved["deals"]),))
+    if cmd.action == "rename":
+        if CustomerRepository(ctx.session).exact(ctx.tenant.id, cmd.value):
+            raise ctx.refuse("customer_exists", name=cmd.value)
+        before = customer.name
+        customer.name, customer.name_key = cmd.value.strip(), name_key(cmd.value)
+        ctx.people.audit(ctx.tenant.id, ctx.member.id, "customer.rename", "customer", customer.id,
+                         at=ctx.now, before=before, after=customer.name)
+        return Reply(lines=(ctx.t("customer_renamed", before=before, after=customer.name),))
+    owner = visible_member(ctx, cmd.value)
+    ctx.people.audit(ctx.tenant.id, ctx.member.id, "customer.owner", "customer", customer.id,
+                     at=ctx.now, before=customer.owner_id, after=owner.id)
+    customer.owner_id = owner.id
+    return Reply(lines=(ctx.t("customer_owner_set", name=customer.name, owner=owner.display_name),))
+
+
+def handle_reassign(ctx: Ctx, cmd: Reassign) -> Reply:
+    if not ctx.is_manager:
+        raise ctx.refuse("not_allowed")
+    source = visible_member(ctx, cmd.source, inactive_too=True)
+    target = visible_member(ctx, cmd.target)
+    customers = ctx.session.execute(update(Customer).where(
+        Customer.tenant_id == ctx.tenant.id, Customer.owner_id == source.id)
+        .values(owner_id=target.id)).rowcount
+    deals = ctx.session.execute(update(Deal).where(
+        Deal.tenant_id == ctx.tenant.id, Deal.owner_id == source.id, Deal.stage.in_(OPEN_STAGES))
+        .values(owner_id=target.id)).rowcount
+    ctx.people.audit(ctx.tenant.id, ctx.member.id, "member.reassign", "member", source.id, at=ctx.now,
+                     to=target.id, customers=customers, deals=deals)
+    return Reply(lines=(ctx.t("reassigned", source=source.display_name, target=target.display_name,
+                              customers=customers, deals=deals),))
+
+
+def _existing(ctx: Ctx, name: str) -> Customer:
+    found = CustomerRepository(ctx.session).find(ctx.tenant.id, name.strip())
+    if len(found) != 1:
+        raise ctx.refuse("customer_unknown" if not found else "customer_candidates", name=name,
+                         hint=" · ".join(c.name for c in found) or None)
+    return found[0]
