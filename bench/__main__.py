@@ -5,9 +5,9 @@ import argparse
 import tempfile
 from pathlib import Path
 
-from bench import cold_start, fanout, report_latency, slack_web, wecom_web
+from bench import cold_start, fanout, parse_latency, report_latency, slack_web, wecom_web
 
-NAMES = ("cold_start", "reports", "slack", "wecom", "fanout")
+NAMES = ("cold_start", "parse", "reports", "slack", "wecom", "fanout")
 
 
 def main() -> None:
@@ -18,7 +18,7 @@ def main() -> None:
     parser.add_argument("--sqlite-only", action="store_true", help="skip PostgreSQL")
     args = parser.parse_args()
     kinds = ("sqlite",) if args.sqlite_only else ("sqlite", "postgresql")
-    runs = {"cold_start": lambda tmp: cold_start.run(tmp),
+    runs = {"cold_start": lambda tmp: cold_start.run(tmp), "parse": lambda _tmp: parse_latency.run(),
             "reports": lambda tmp: report_latency.run(kinds, args.scale, tmp),
             "slack": lambda tmp: slack_web.run(tmp), "wecom": lambda tmp: wecom_web.run(tmp),
             "fanout": lambda tmp: fanout.run(kinds, tmp)}

@@ -1,0 +1,39 @@
+"""Parsing a message: the phone-typed table of tests/handlers/test_phone_typed.py (both languages,
+typos, stray words, emoji, every separator), each parsed many times.
+
+Goal: under 1 ms per message at the 99th percentile. The floor is splitting the same text into
+words (`str.split`), the least any parser does.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import statistics
+import time
+
+from bench.web_load import ROOT
+from handlers.parse import parse
+
+
+def _cases() -> list[str]:
+    spec = importlib.util.spec_from_file_location("phone_typed", ROOT / "tests/handlers/test_phone_typed.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return [text for text, _expected in module.CASES]
+
+
+def run(repeat: int = 200) -> list[str]:
+    texts, today = _cases(), dt.date(2026, 11, 23)
+    timings, floor = [], []
+    for _ in range(repeat):
+        for text in texts:
+            start = time.perf_counter()
+            parse(text, today)
+            timings.append(time.perf_counter() - start)
+            start = time.perf_counter()
+            text.split()
+            floor.append(time.perf_counter() - start)
+    p99 = statistics.quantiles(timings, n=100)[98] * 1000
+    return [f"parse · {len(texts)} phone-typed messages × {repeat}: p99 {p99:.3f} ms, median "
+            f"{statistics.median(timings) * 1000:.3f} ms (floor str.split median "
+            f"{statistics.median(floor) * 1000:.4f} ms) · goal p99 < 1 ms: {'ok' if p99 < 1 else 'MISSED'}"]
