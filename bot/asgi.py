@@ -96,7 +96,7 @@ async def _body(receive, limit: int) -> bytes:
 def _call(wsgi_app: Callable, environ: dict) -> tuple[int, list, list[bytes]]:
     started: list = []
 
-    def start_response(status: str, headers, exc_info=None):
+    def start_response(status: str, headers, _exc_info=None):
         started[:] = [int(status.split(" ", 1)[0]),
                       [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in headers]]
 

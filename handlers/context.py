@@ -83,9 +83,11 @@ class Ctx:
         return tuple(dt.datetime.combine(d, dt.time(), zone).astimezone(dt.timezone.utc)
                      for d in (first, end))
 
-    def refuse(self, key: str, *, hint: str | None = None, record=None, **values) -> Refusal:
+    def refuse(self, key: str, *, hint: str | None = None, record=None, buttons: tuple = (),
+               **values) -> Refusal:
+        """A refusal saying `key`; `buttons` offer what the user probably meant, one tap away."""
         lines = (self.t(key, **values),) + ((hint,) if hint else ())
-        return Refusal(Reply(lines=lines, ok=False), record)
+        return Refusal(Reply(lines=lines, buttons=buttons, ok=False), record)
 
 
 def usage_reply(locale: str, error: ParseError) -> Reply:

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from handlers.commands import Scope
 from handlers.context import Ctx
@@ -56,11 +55,9 @@ def customer_and_title(ctx: Ctx, words: tuple[str, ...]) -> tuple[Customer, str 
         if exact:
             rest = " ".join(words[size:])
             if not _CJK.search(rest):
-                quoted = ctx.text.replace(rest, f'"{rest}"', 1) if rest in ctx.text else ""
-                refusal = ctx.refuse("title_in_quotes", text=rest, customer=exact.name)
-                if quoted:
-                    refusal.reply = replace(refusal.reply, buttons=(Button(quoted[:75], quoted),))
-                raise refusal
+                quoted = ctx.text.replace(rest, f'"{rest}"', 1)
+                raise ctx.refuse("title_in_quotes", text=rest, customer=exact.name,
+                                 buttons=(Button(quoted[:75], quoted),) if rest in ctx.text else ())
             return exact, rest
     if len(words) > 1 and _CJK.search(words[0]):
         return customer_named(ctx, words[0]), " ".join(words[1:])
@@ -128,12 +125,10 @@ def _edits(a: str, b: str, most: int) -> int:
 
 def _ask_similar(ctx: Ctx, name: str, similar: list[str]):
     """“Acme Corp, or a new customer?” with buttons that send the message again either way."""
-    refusal = ctx.refuse("customer_similar", name=name, names=" · ".join(similar))
-    if name in ctx.text:
-        buttons = (*(Button(other, ctx.text.replace(name, other, 1)) for other in similar),
-                   Button(ctx.t("new_customer_button", name=name), ctx.text.replace(name, f"+{name}", 1)))
-        refusal.reply = replace(refusal.reply, buttons=buttons)
-    return refusal
+    buttons = (*(Button(other, ctx.text.replace(name, other, 1)) for other in similar),
+               Button(ctx.t("new_customer_button", name=name), ctx.text.replace(name, f"+{name}", 1)))
+    return ctx.refuse("customer_similar", name=name, names=" · ".join(similar),
+                      buttons=buttons if name in ctx.text else ())
 
 
 def _candidates(ctx: Ctx, name: str, found: list[Customer]):

@@ -100,8 +100,6 @@ def _split_customer(ctx: Ctx, cmd: LogVisit) -> LogVisit:
         return replace(cmd, unsplit=False)
     keyword = name_of(WORDS, "visit", ctx.locale)
     split = f"{keyword} {words[0]}: {' '.join(words[1:])}"
-    refusal = ctx.refuse("visit_which_customer", example=split)
-    refusal.reply = replace(refusal.reply, buttons=(
+    raise ctx.refuse("visit_which_customer", example=split, buttons=(
         Button(split[:75], split), Button(ctx.t("new_customer_button", name=" ".join(words)),
                                           f"{keyword} +{' '.join(words)}")))
-    raise refusal
