@@ -76,6 +76,9 @@ class RedisTokens:
                 return current
             if self.redis.set(f"{key}:lock", "1", nx=True, ex=int(self.wait)):
                 try:
+                    current = self.redis.get(key)  # another process may have fetched meanwhile
+                    if current and current != stale:
+                        return current
                     token, ttl = fetch()
                     self.redis.set(key, token, ex=max(60, ttl - MARGIN))
                     return token

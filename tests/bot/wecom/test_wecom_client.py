@@ -56,6 +56,21 @@ def test_many_processes_share_one_token_from_redis(fake_wecom, redis_tokens):
     assert set(tokens) == {"tok-1"} and len(fake_wecom.called("gettoken")) == 1
 
 
+def test_a_token_stored_between_our_look_and_our_lock_is_used_not_fetched_again(redis_tokens):
+    """Another process finishes its fetch (token stored, lock freed) right after we looked."""
+    tokens, other, fetched = redis_tokens(), redis_tokens(), []
+    key, looked = f"{CORP}_{SECRET[:10]}_access_token", tokens.redis.get
+
+    def get_then_other_process_finishes(name):
+        value = looked(name)
+        if value is None:
+            other.redis.set(key, "tok-other", ex=600)
+        return value
+    tokens.redis.get = get_then_other_process_finishes
+    assert tokens.refresh(key, None, lambda: fetched.append(1) or ("tok-mine", 7200)) == "tok-other"
+    assert fetched == []
+
+
 def test_an_expired_token_is_refreshed_once_by_one_process(fake_wecom, session_factory):
     clients = [client(fake_wecom, DatabaseTokens(session_factory)) for _ in range(4)]
     clients[0].user.get("zhangwei")
