@@ -24,6 +24,7 @@ from handlers.vocabulary import DAY_KIND_WORDS, LIFECYCLE_WORDS, METRIC_WORDS, R
 from storage.calendars import CalendarRepository
 from storage.models import PERIOD_KINDS, Customer, Deal, Member, Target, Team, Visit
 from storage.people import PeopleRepository
+from storage.rates import RateRepository
 from storage.reports import TargetRepository
 from storage.sales import CustomerRepository
 
@@ -230,7 +231,7 @@ def export(app, kind: str, out: TextIO, tenant_spec: str) -> int:
     count = 0
     with app.session_factory() as session:
         tenant = _tenant(session, tenant_spec)
-        header, query, to_row = _EXPORTS[kind](tenant.id)
+        header, query, to_row = _EXPORTS[kind](session, tenant)
         writer.writerow(header)
         for row in session.execute(query.execution_options(yield_per=1000)):
             writer.writerow(to_row(*row))
@@ -238,29 +239,35 @@ def export(app, kind: str, out: TextIO, tenant_spec: str) -> int:
     return count
 
 
-def _deals_export(tenant_id):
-    header = ("Deal Name", "Account Name", "Stage", "Amount", "Currency", "Closing Date",
-              "Probability (%)", "Deal Owner", "Created Time", "Modified Time", "Description")
+def _deals_export(session, tenant):
+    """Zoho's deal columns; `Exchange Rate` into the base currency as the admins set it (1 for the
+    base currency, empty where none is set), as Zoho's multi-currency import reads it."""
+    header = ("Deal Name", "Account Name", "Stage", "Amount", "Currency", "Exchange Rate",
+              "Closing Date", "Probability (%)", "Deal Owner", "Created Time", "Modified Time",
+              "Description")
+    rates = RateRepository(session).of(tenant)
     query = (select(Deal, Customer.name, Member.display_name)
              .join(Customer, Customer.id == Deal.customer_id)
              .join(Member, Member.id == Deal.owner_id)
-             .where(Deal.tenant_id == tenant_id).order_by(Deal.id))
+             .where(Deal.tenant_id == tenant.id).order_by(Deal.id))
 
     def to_row(deal, customer, owner):
         closing = deal.closed_at.date() if deal.closed_at else deal.expected_close
+        rate = rates.rate_of(deal.currency)
         return (deal.title, customer, _ZOHO_STAGE.get(deal.stage, deal.stage.title()),
-                f"{deal.amount:.2f}", deal.currency, closing or "", deal.probability, owner,
+                f"{deal.amount:.2f}", deal.currency, "" if rate is None else f"{rate.normalize():f}",
+                closing or "", deal.probability, owner,
                 deal.created_at.isoformat(), deal.updated_at.isoformat(), deal.reason)
     return header, query, to_row
 
 
-def _visits_export(tenant_id):
+def _visits_export(_session, tenant):
     header = ("Subject", "Account Name", "Owner", "Start DateTime", "Description", "Outcome",
               "Next Step", "Follow-up Date", "Follow-up Done")
     query = (select(Visit, Customer.name, Member.display_name)
              .join(Customer, Customer.id == Visit.customer_id)
              .join(Member, Member.id == Visit.member_id)
-             .where(Visit.tenant_id == tenant_id).order_by(Visit.id))
+             .where(Visit.tenant_id == tenant.id).order_by(Visit.id))
 
     def to_row(visit, customer, owner):
         return (f"Visit: {customer}", customer, owner, visit.visited_at.isoformat(), visit.notes,
@@ -269,17 +276,18 @@ def _visits_export(tenant_id):
     return header, query, to_row
 
 
-def _targets_export(tenant_id):
-    header = ("member", "team", "metric", "period", "start", "amount")
+def _targets_export(_session, tenant):
+    header = ("member", "team", "metric", "period", "start", "amount", "currency")
     owner, team = aliased(Member), aliased(Team)
     query = (select(Target, owner.display_name, team.name)
              .outerjoin(owner, owner.id == Target.member_id)
              .outerjoin(team, team.id == Target.team_id)
-             .where(Target.tenant_id == tenant_id).order_by(Target.period_start, Target.id))
+             .where(Target.tenant_id == tenant.id).order_by(Target.period_start, Target.id))
 
     def to_row(target, member, team_name):
         return (member or "", team_name or "", target.metric, target.period_kind,
-                target.period_start.isoformat(), f"{target.amount:.2f}")
+                target.period_start.isoformat(), f"{target.amount:.2f}",
+                tenant.currency if target.metric == "revenue" else "")
     return header, query, to_row
 
 

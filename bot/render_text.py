@@ -41,6 +41,7 @@ def render_text(reply: Reply, locale: str) -> str:
         out.extend(f"  {_pad(k, label_width)}  {v}" for k, v in reply.fields)
     if reply.table:
         out.extend("  " + line for line in table_lines(reply.table))
+    out.extend(reply.notes)
     if reply.buttons:
         hint = _BUTTON_HINT["zh" if locale == "zh" else "en"]
         out.append(f"{hint}: " + " | ".join(f"[{b.label}] {b.command}" for b in reply.buttons))

@@ -6,14 +6,15 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 _AMOUNT = re.compile(
-    r"""^(?P<cur>[$¥])?
+    r"""^(?P<cur>[$¥€£])?
         (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)
         (?P<unit>k|m|w|千|万|亿)?
-        (?P<suffix>元|块|rmb|cny|usd)?$""",
+        (?P<suffix>元|块|rmb|cny|usd|eur|hkd|jpy|gbp)?$""",
     re.IGNORECASE | re.VERBOSE,
 )
 _UNITS = {"k": 1_000, "千": 1_000, "m": 1_000_000, "w": 10_000, "万": 10_000, "亿": 100_000_000}
-_CURRENCY = {"$": "USD", "usd": "USD", "¥": "CNY", "元": "CNY", "块": "CNY", "rmb": "CNY", "cny": "CNY"}
+_CURRENCY = {"$": "USD", "usd": "USD", "¥": "CNY", "元": "CNY", "块": "CNY", "rmb": "CNY", "cny": "CNY",
+             "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP", "hkd": "HKD", "jpy": "JPY"}
 MAX_AMOUNT = Decimal("1e15")
 
 

@@ -243,6 +243,15 @@ class CorrectCalendar:
 
 
 @dataclass(frozen=True)
+class SetRate:
+    """`rate USD 7.10` · `汇率 美元 7.10`: one USD is worth 7.10 of the base currency (admins);
+    `rates` alone lists them."""
+
+    currency: str | None = None
+    rate: Decimal | None = None
+
+
+@dataclass(frozen=True)
 class Link:
     """`link` (get a code) or `link 12345678` (use it on the other platform)."""
 
@@ -298,4 +307,4 @@ Command = (LogVisit | UpsertDeal | CloseDeal | ShowProgress | SetTarget | ShowPi
            | CreateTeam | ChangeTeam | ConfigureTeam | SetRole | TakeLeave | SetLanguage | Link | Help
            | ShowSchedule | ConfigureSchedule | AnswerStandup | CorrectCalendar | ListDeals
            | ShowDealHistory | ChangeVisit | ChangeDeal | Undo | ListTargets | SnoozeFollowup
-           | FixCustomer | Reassign)
+           | FixCustomer | Reassign | SetRate)

@@ -14,6 +14,7 @@ from handlers.messages import t, usage
 from handlers.reply import Button, Reply
 from storage.models import Member, Team, Tenant
 from storage.people import PeopleRepository
+from storage.rates import RateRepository, Rates
 
 
 class Refusal(Exception):
@@ -46,6 +47,11 @@ class Ctx:
     @cached_property
     def people(self) -> PeopleRepository:
         return PeopleRepository(self.session)
+
+    @cached_property
+    def rates(self) -> Rates:
+        """The tenant's base currency and the exchange rates its admins set."""
+        return RateRepository(self.session).of(self.tenant)
 
     @cached_property
     def teams(self) -> list[Team]:
@@ -99,7 +105,7 @@ def usage_reply(locale: str, error: ParseError) -> Reply:
     head = {"date": "bad_date", "count": "bad_count", "split": "split_needs_team",
             "schedule_word": "bad_schedule_word", "typo": "did_you_mean", "stage_typo": "not_a_stage",
             "amount": "bad_amount", "word": "unread_word",
-            "reversed": "reversed_range"}.get(error.problem)
+            "reversed": "reversed_range", "rate": "bad_rate", "currency": "not_a_currency"}.get(error.problem)
     if error.topic is None and not offer:
         examples = tuple(usage(topic, locale)[0] for topic in
                          ("visit", "deal", "won", "progress", "followups", "help"))

@@ -48,8 +48,9 @@ def digest(ctx: Ctx, team_name: str, member_ids: list[int], since: dt.datetime, 
         lines += [f"{stalled.title}: {len(stuck)}", *(f"  {line}" for line in stuck[:3])]
     title = ctx.t("digest_weekly_title" if weekly else "digest_daily_title", team=team_name,
                   day=fmt.day(since.astimezone(ctx.zone).date(), ctx.today, ctx.locale, relative=False))
+    notes = dict.fromkeys(note for part in (progress, pipeline) if part for note in part.notes)
     return Reply(title=title, lines=tuple(lines), bars=progress.bars if progress else (),
-                 table=pipeline.table if pipeline else None,
+                 table=pipeline.table if pipeline else None, notes=tuple(notes),
                  chart=_chart(ctx, member_ids, "week" if weekly else "month"), locale=ctx.locale)
 
 
@@ -116,7 +117,7 @@ def _chart(ctx: Ctx, member_ids: list[int], kind: str) -> Chart | None:
     """Revenue won in the period per member against their target, for members with either."""
     start, end = period_bounds(Period(kind), ctx.today)
     since, until = ctx.utc_range(start, end)
-    done = metric_table(ctx.session, member_ids, since, until, ("revenue",))
+    done = metric_table(ctx.session, member_ids, since, until, ctx.rates, ("revenue",))
     targets = TargetRepository(ctx.session).for_members(member_ids, kind, start)
     shown = [m for m in member_ids if done[m]["revenue"] or targets.get(m, {}).get("revenue")]
     if not shown:

@@ -16,6 +16,7 @@ from handlers import (
     deal_views,
     deals,
     linking,
+    rates,
     reports,
     schedules,
     targets,
@@ -50,7 +51,7 @@ HANDLERS = {
     c.ChangeVisit: corrections.handle_change_visit, c.ChangeDeal: corrections.handle_change_deal,
     c.Undo: undo.handle_undo, c.ListTargets: targets.handle_list_targets,
     c.SnoozeFollowup: visits.handle_snooze, c.FixCustomer: customers.handle_fix_customer,
-    c.Reassign: customers.handle_reassign,
+    c.Reassign: customers.handle_reassign, c.SetRate: rates.handle_rate,
 }
 
 

@@ -49,7 +49,7 @@ def member_paces(ctx: Ctx, member_ids: list[int], targets: dict[str, Decimal], k
     """Pace per targeted metric over the current `kind` period, in the ctx's timezone."""
     start, end = period_bounds(Period(kind), ctx.today)
     since, until = ctx.utc_range(start, end)
-    table = metric_table(ctx.session, member_ids, since, until, tuple(targets))
+    table = metric_table(ctx.session, member_ids, since, until, ctx.rates, tuple(targets))
     done = {m: sum((row[m] for row in table.values()), Decimal(0)) for m in targets}
     return ({m: pace(targets[m], done[m], start, end, ctx.today, calendar, whole=m != "revenue")
              for m in targets},

@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import replace
+from decimal import Decimal
 
 from handlers import commands as c
 from handlers import vocabulary as V
@@ -434,6 +435,27 @@ def _parse_calendar(rest: str, today: dt.date) -> c.Command | c.ParseError:
     return c.CorrectCalendar(*days, working=V.DAY_KIND_WORDS[kind], code=code)
 
 
+def _parse_rate(rest: str, _today: dt.date) -> c.Command | c.ParseError:
+    """`USD 7.10` or `7.10 USD` (`美元 7.1`); nothing: the list."""
+    words = rest.split()
+    if not words:
+        return c.SetRate()
+    if len(words) != 2:
+        return c.ParseError("rate")
+    numeric = [w for w in words if re.fullmatch(r"\d+(?:\.\d+)?", w)]
+    if len(numeric) != 1:
+        return c.ParseError("rate", "rate", next((w for w in words if w[0].isdigit()), words[-1]))
+    word = next(w for w in words if w is not numeric[0])
+    currency = V.CURRENCY_WORDS.get(word.lower()) or (word.upper() if re.fullmatch(r"[A-Za-z]{3}", word)
+                                                      else None)
+    rate = Decimal(numeric[0])
+    if currency is None:
+        return c.ParseError("rate", "currency", word)
+    if not Decimal("0.000001") <= rate <= Decimal(1_000_000) or rate.as_tuple().exponent < -6:
+        return c.ParseError("rate", "rate", numeric[0])
+    return c.SetRate(currency, rate)
+
+
 def _parse_help(rest: str, _today: dt.date) -> c.Command | c.ParseError:
     topic = rest.strip().lower()
     if not topic:
@@ -452,5 +474,5 @@ _PARSERS = {
     "link": _parse_link, "schedule": parse_schedule, "standup": parse_standup,
     "calendar": _parse_calendar, "deals": parse_deals,
     "undo": lambda rest, _today: c.Undo() if not rest.strip() else c.ParseError("undo"),
-    "snooze": _parse_snooze, "reassign": _parse_reassign,
+    "snooze": _parse_snooze, "reassign": _parse_reassign, "rate": _parse_rate,
 }

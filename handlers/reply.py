@@ -61,6 +61,8 @@ class Reply:
     chart: Chart | None = None
     #: For an announcement: the team channel it belongs in (`#east-sales`), when the team has one.
     channel: str = ""
+    #: Small print under everything else: the exchange rates a total used, what it left out.
+    notes: tuple[str, ...] = ()
 
     @property
     def text(self) -> str:
@@ -69,4 +71,5 @@ class Reply:
                  *(f"{b.label} {b.detail}" for b in self.bars)]
         if self.table:
             parts += [" ".join(self.table.headers), *(" ".join(r) for r in self.table.rows)]
+        parts += self.notes
         return "\n".join(p for p in parts if p)

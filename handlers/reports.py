@@ -15,6 +15,7 @@ from handlers.messages import METRIC_NAMES, STAGE_NAMES, name_of
 from handlers.reply import Bar, Reply, Table
 from storage import reports
 from storage.models import DEFAULT_PROBABILITY, METRICS, OPEN_STAGES, Member, Team
+from storage.rates import Converted
 from storage.reports import TargetRepository
 from storage.sales import DealRepository
 
@@ -47,7 +48,7 @@ def handle_progress(ctx: Ctx, cmd: ShowProgress) -> Reply:
     single = members[0] if team is None else None
     today, start, end, (since, until) = _period_in(ctx, cmd.period, home, single)
     ids = [m.id for m in members]
-    table = reports.metric_table(ctx.session, ids, since, until)
+    table = reports.metric_table(ctx.session, ids, since, until, ctx.rates)
     done = {metric: sum((row[metric] for row in table.values()), Decimal(0)) for metric in METRICS}
     targets = _targets(ctx, ids, team, cmd.period.kind, start)
     calendar = home.calendar if home else ctx.calendar
@@ -70,9 +71,11 @@ def handle_progress(ctx: Ctx, cmd: ShowProgress) -> Reply:
     lines = [gone_line] if gone_line else [ctx.t("no_target")]
     if not bars and ctx.is_manager:
         lines.append(ctx.t("no_target_hint", example=example(ctx, "target")))
+
     period = fmt.period_label(cmd.period.kind, start, ctx.locale)
     return Reply(title=ctx.t("progress_title", who=who, period=period), lines=tuple(lines),
-                 bars=tuple(bars), fields=tuple(fields), for_channel=team is not None)
+                 bars=tuple(bars), fields=tuple(fields), for_channel=team is not None,
+                 notes=currency_notes(ctx, table.money))
 
 
 def _targets(ctx: Ctx, ids: list[int], team: Team | None, kind: str, start: dt.date):
@@ -90,7 +93,7 @@ def _targets(ctx: Ctx, ids: list[int], team: Team | None, kind: str, start: dt.d
 def handle_pipeline(ctx: Ctx, cmd: ShowPipeline) -> Reply:
     label, members, _team = scope_members(ctx, managers_team(ctx, cmd.scope), team_needs_manager=True)
     ids = [m.id for m in members]
-    stages = reports.open_pipeline(ctx.session, ids)
+    stages = reports.open_pipeline(ctx.session, ids, ctx.rates)
     since = ctx.now - FUNNEL_WINDOW
     days = reports.days_in_stage(ctx.session, ids, since)
     currency = ctx.tenant.currency
@@ -108,7 +111,7 @@ def handle_pipeline(ctx: Ctx, cmd: ShowPipeline) -> Reply:
         lines.append(ctx.t("conversion", steps=steps))
     headers = (ctx.t("col_stage"), ctx.t("col_deals"), ctx.t("col_amount"), ctx.t("col_days"))
     return Reply(title=ctx.t("pipeline_title", who=label), lines=tuple(lines),
-                 table=Table(headers, rows))
+                 table=Table(headers, rows), notes=currency_notes(ctx, stages.money))
 
 
 def _conversion(ctx: Ctx, reached: dict[int, int]) -> str:
@@ -147,7 +150,8 @@ def handle_leaderboard(ctx: Ctx, cmd: ShowLeaderboard) -> Reply:
     members = ctx.people.roster(team.id)
     sellers = [m for m in members if m.role == "rep"] or members
     _today, start, _end, (since, until) = _period_in(ctx, cmd.period, team, None)
-    table = reports.metric_table(ctx.session, [m.id for m in sellers], since, until, (cmd.metric,))
+    table = reports.metric_table(ctx.session, [m.id for m in sellers], since, until, ctx.rates,
+                                 (cmd.metric,))
     ranked = sorted(sellers, key=lambda m: (-table[m.id][cmd.metric], m.display_name))
     value = lambda m: fmt.metric_value(cmd.metric, table[m.id][cmd.metric],
                                        ctx.tenant.currency, ctx.locale)
@@ -157,6 +161,21 @@ def handle_leaderboard(ctx: Ctx, cmd: ShowLeaderboard) -> Reply:
     title = ctx.t("leaderboard_title", metric=name_of(METRIC_NAMES, cmd.metric, ctx.locale),
                   period=fmt.period_label(cmd.period.kind, start, ctx.locale))
     if not any(table[m.id][cmd.metric] for m in sellers):
-        return Reply(title=title, lines=(ctx.t("leaderboard_empty"),), for_channel=True)
+        return Reply(title=title, lines=(ctx.t("leaderboard_empty"),), for_channel=True,
+                     notes=currency_notes(ctx, table.money))
     headers = (ctx.t("col_rank"), ctx.t("col_name"), name_of(METRIC_NAMES, cmd.metric, ctx.locale))
-    return Reply(title=title, table=Table(headers, rows), for_channel=True)
+    return Reply(title=title, table=Table(headers, rows), for_channel=True,
+                 notes=currency_notes(ctx, table.money))
+
+
+def currency_notes(ctx: Ctx, money: Converted) -> tuple[str, ...]:
+    """Which rates a total used; what it left out for want of a rate, and how an admin sets one."""
+    base = money.rates.base
+    notes = [ctx.t("converted_at", base=base, currency=code, rate=f"{rate.normalize():f}")
+             for code, rate in sorted(money.used.items())]
+    if money.left_out:
+        amounts = " · ".join(fmt.money(amount, code, ctx.locale)
+                             for code, amount in sorted(money.left_out.items()))
+        notes += [ctx.t("not_converted", amounts=amounts),
+                  ctx.t("how_to_convert", currency=min(money.left_out), base=base)]
+    return tuple(notes)

@@ -17,11 +17,12 @@ from handlers.context import Ctx
 from handlers.messages import STAGE_NAMES, name_of
 from handlers.reply import Reply
 from storage.models import AuditLog
+from storage.rates import RateRepository
 from storage.sales import CustomerRepository, DealRepository, VisitRepository
 
 WITHIN = dt.timedelta(days=1)
 UNDOABLE = ("visit.log", "visit.notes", "visit.delete", "visit.snooze", "deal.create", "deal.change",
-            "deal.won", "deal.lost", "deal.reopen")
+            "deal.won", "deal.lost", "deal.reopen", "rate.set")
 
 
 def handle_undo(ctx: Ctx, _cmd: Undo) -> Reply:
@@ -43,6 +44,8 @@ def _reverse(ctx: Ctx, row: AuditLog) -> str:
     d, kind = row.detail, row.action
     if kind.startswith("visit."):
         return _reverse_visit(ctx, row, d)
+    if kind == "rate.set":
+        return _reverse_rate(ctx, d)
     deals = DealRepository(ctx.session)
     deal = deals.get(ctx.tenant.id, row.entity_id)
     if deal is None:
@@ -60,6 +63,15 @@ def _reverse(ctx: Ctx, row: AuditLog) -> str:
     deal.expected_close = None if d["b_close"] == "None" else dt.date.fromisoformat(d["b_close"])
     deal.reason = d.get("b_reason", "")
     return ctx.t("undo_deal_stage", id=deal.id, stage=stage(deal.stage))
+
+
+def _reverse_rate(ctx: Ctx, d: dict) -> str:
+    rates = RateRepository(ctx.session)
+    if d["before"]:
+        rates.set(ctx.tenant.id, d["currency"], Decimal(d["before"]), ctx.member.id, ctx.now)
+        return ctx.t("undo_rate", currency=d["currency"], rate=d["before"])
+    rates.remove(ctx.tenant.id, d["currency"])
+    return ctx.t("undo_rate_removed", currency=d["currency"])
 
 
 def _reverse_visit(ctx: Ctx, row: AuditLog, d: dict) -> str:

@@ -18,7 +18,7 @@ KEYWORDS_EN = {
     "help": "help", "?": "help", "commands": "help", "language": "language", "lang": "language",
     "link": "link", "schedule": "schedule", "schedules": "schedule", "standup": "standup",
     "calendar": "calendar", "holidays": "calendar", "deals": "deals", "undo": "undo",
-    "snooze": "snooze", "postpone": "snooze", "reassign": "reassign",
+    "snooze": "snooze", "postpone": "snooze", "reassign": "reassign", "rate": "rate", "rates": "rate",
 }
 KEYWORDS_ZH = {
     "拜访": "visit", "商机": "deal", "赢单": "won", "成交": "won", "输单": "lost", "丢单": "lost",
@@ -28,7 +28,7 @@ KEYWORDS_ZH = {
     "团队": "team", "角色": "role", "请假": "leave", "帮助": "help", "？": "help", "语言": "language",
     "关联": "link", "绑定": "link", "设置": "schedule", "定时": "schedule", "站会": "standup",
     "日历": "calendar", "节假日": "calendar", "我的商机": "deals", "商机列表": "deals",
-    "撤销": "undo", "推迟": "snooze", "延后": "snooze", "转交": "reassign",
+    "撤销": "undo", "推迟": "snooze", "延后": "snooze", "转交": "reassign", "汇率": "rate",
 }
 DAY_KIND_WORDS = {
     "workday": True, "working": True, "work": True, "上班": True, "工作日": True, "补班": True,
@@ -115,8 +115,12 @@ CUSTOMER_FIXES = {"merge": "merge", "合并到": "merge", "合并": "merge", "re
 REOPEN_WORDS = {"reopen", "重开", "重新打开"}
 NOTES_WORDS = {"notes", "note", "纪要", "备注"}
 CURRENCY_WORDS = {
-    "usd": "USD", "dollar": "USD", "dollars": "USD", "美元": "USD", "美金": "USD",
-    "cny": "CNY", "rmb": "CNY", "yuan": "CNY", "元": "CNY", "块": "CNY", "人民币": "CNY",
+    "usd": "USD", "dollar": "USD", "dollars": "USD", "美元": "USD", "美金": "USD", "$": "USD",
+    "cny": "CNY", "rmb": "CNY", "yuan": "CNY", "元": "CNY", "块": "CNY", "人民币": "CNY", "¥": "CNY",
+    "eur": "EUR", "euro": "EUR", "euros": "EUR", "欧元": "EUR", "€": "EUR",
+    "hkd": "HKD", "港币": "HKD", "港元": "HKD",
+    "jpy": "JPY", "yen": "JPY", "日元": "JPY",
+    "gbp": "GBP", "pound": "GBP", "pounds": "GBP", "英镑": "GBP", "£": "GBP",
 }
 _CJK_WORD = re.compile(r"[\u3400-\u9fff]")
 

@@ -28,6 +28,7 @@ from storage.destinations import Destination, MemberAddresses, team_destinations
 from storage.models import PERIOD_KINDS, Member, StandupAnswer, Team, Tenant, utcnow
 from storage.outbox import OutboxRepository
 from storage.people import PeopleRepository
+from storage.rates import RateRepository
 from storage.reports import TargetRepository, metric_table
 from storage.sales import VisitRepository
 
@@ -254,7 +255,7 @@ def watch(run: Run) -> None:
         if not per_member and not team_targets:
             continue
         since, until = (dt.datetime.combine(d, dt.time(), run.zone) for d in (start, end))
-        table = metric_table(run.session, ids, since, until)
+        table = metric_table(run.session, ids, since, until, RateRepository(run.session).of(run.tenant))
         for member_id, targets in per_member.items():
             for metric, amount in targets.items():
                 if amount and table[member_id][metric] >= amount:

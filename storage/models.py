@@ -165,6 +165,21 @@ class CalendarDay(Base):
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
+class ExchangeRate(Base):
+    """How many of the tenant's base currency one unit of `currency` is worth, as an admin set it;
+    reports convert other currencies into the base currency with it."""
+
+    __tablename__ = "exchange_rates"
+    __table_args__ = (UniqueConstraint("tenant_id", "currency"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    tenant_id: Mapped[int] = mapped_column(ForeignKey("tenants.id", ondelete="CASCADE"))
+    currency: Mapped[str] = mapped_column(String(3))
+    rate: Mapped[Decimal] = mapped_column(Numeric(18, 6))
+    set_by: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"))
+    set_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
 class TeamMember(Base):
     """Membership; a manager manages the teams they belong to. `weight` drives target splits."""
 

@@ -1,6 +1,8 @@
 """Report aggregates, computed in SQL over index ranges so their cost follows the period, not history.
 
-- revenue / deals won: deals won in the period, credited to the owner (`ix_deals_owner_closed`);
+- revenue / deals won: deals won in the period, credited to the owner (`ix_deals_owner_closed`),
+  in the tenant's base currency: other currencies converted at the rates its admins set, those
+  without a rate left out and reported beside (`MetricTable.money`);
 - new customers: customers a member opened in the period (`ix_customers_owner_created`);
 - visits: visits logged in the period (`ix_visits_member_at`).
 """
@@ -14,22 +16,41 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from storage.models import METRICS, OPEN_STAGES, Customer, Deal, DealEvent, Target, Visit
+from storage.rates import Converted, Rates
+
+
+class MetricTable(dict):
+    """{member_id: {metric: value}}; `money` says which rates the revenue used and what it left out."""
+
+    def __init__(self, member_ids: list[int], metrics: tuple[str, ...], rates: Rates):
+        super().__init__((m, dict.fromkeys(metrics, Decimal(0))) for m in member_ids)
+        self.money = Converted(rates)
+
+
+class Pipeline(dict):
+    """{stage: (count, amount in the base currency)}; `money` as in `MetricTable`."""
+
+    def __init__(self, rates: Rates):
+        super().__init__()
+        self.money = Converted(rates)
 
 
 def metric_table(session: Session, member_ids: list[int], start: dt.datetime, end: dt.datetime,
-                 metrics: tuple[str, ...] = METRICS) -> dict[int, dict[str, Decimal]]:
+                 rates: Rates, metrics: tuple[str, ...] = METRICS) -> MetricTable:
     """{member_id: {metric: value}} over [start, end) for `metrics`; missing values are zero."""
-    table = {m: dict.fromkeys(metrics, Decimal(0)) for m in member_ids}
+    table = MetricTable(member_ids, metrics, rates)
     if not member_ids:
         return table
     if "revenue" in metrics or "deals_won" in metrics:
         won = session.execute(
-            select(Deal.owner_id, func.coalesce(func.sum(Deal.amount), 0), func.count())
+            select(Deal.owner_id, Deal.currency, func.coalesce(func.sum(Deal.amount), 0), func.count())
             .where(Deal.owner_id.in_(member_ids), Deal.closed_at >= start, Deal.closed_at < end,
                    Deal.stage == "won")
-            .group_by(Deal.owner_id))
-        for owner, revenue, count in won:
-            table[owner].update(revenue=Decimal(revenue), deals_won=Decimal(count))
+            .group_by(Deal.owner_id, Deal.currency))
+        for owner, currency, amount, count in won:
+            row = table[owner]
+            row["revenue"] = row.get("revenue", Decimal(0)) + table.money(amount, currency)
+            row["deals_won"] = row.get("deals_won", Decimal(0)) + count
     for metric, who, when in (("new_customers", Customer.owner_id, Customer.created_at),
                               ("visits", Visit.member_id, Visit.visited_at)):
         if metric in metrics:
@@ -40,12 +61,17 @@ def metric_table(session: Session, member_ids: list[int], start: dt.datetime, en
     return table
 
 
-def open_pipeline(session: Session, owner_ids: list[int]) -> dict[str, tuple[int, Decimal]]:
-    """{stage: (count, amount)} of open deals."""
+def open_pipeline(session: Session, owner_ids: list[int], rates: Rates) -> Pipeline:
+    """{stage: (count, amount in the base currency)} of open deals."""
     rows = session.execute(
-        select(Deal.stage, func.count(), func.coalesce(func.sum(Deal.amount), 0))
-        .where(Deal.owner_id.in_(owner_ids), Deal.stage.in_(OPEN_STAGES)).group_by(Deal.stage))
-    return {stage: (count, Decimal(amount)) for stage, count, amount in rows}
+        select(Deal.stage, Deal.currency, func.count(), func.coalesce(func.sum(Deal.amount), 0))
+        .where(Deal.owner_id.in_(owner_ids), Deal.stage.in_(OPEN_STAGES))
+        .group_by(Deal.stage, Deal.currency))
+    pipeline = Pipeline(rates)
+    for stage, currency, count, amount in rows:
+        had_count, had_amount = pipeline.get(stage, (0, Decimal(0)))
+        pipeline[stage] = (had_count + count, had_amount + pipeline.money(amount, currency))
+    return pipeline
 
 
 def reached_counts(session: Session, owner_ids: list[int], since: dt.datetime) -> dict[int, int]:

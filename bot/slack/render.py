@@ -46,6 +46,9 @@ def render_slack(reply: Reply, locale: str) -> list[dict]:
         blocks.append(_section(text))
     if reply.table:
         blocks.append(_section("```" + _escape("\n".join(table_lines(reply.table))) + "```"))
+    if reply.notes:
+        blocks.append({"type": "context", "elements": [
+            {"type": "mrkdwn", "text": _escape(note)[:3000]} for note in reply.notes[:10]]})
     if reply.buttons:
         elements = [
             {"type": "button", "action_id": f"{BUTTON_ACTION}.{i}", "value": button.command[:2000],

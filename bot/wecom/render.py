@@ -56,6 +56,7 @@ def render_markdown(reply: Reply, locale: str, limit: int = MARKDOWN_LIMIT) -> l
     out.extend(f"> {key}：**{value}**" for key, value in reply.fields)
     if reply.table:
         out.extend(f"`{line}`" for line in table_lines(reply.table))
+    out.extend(f'<font color="comment">{note}</font>' for note in reply.notes)
     if reply.buttons:
         hint = _HINT[locale == "zh"]
         out.append(f'<font color="comment">{hint}: ' +

@@ -162,6 +162,16 @@ def test_export_deals_as_crm_csv(cli, tmp_path):
     assert rows[0]["Closing Date"] == "2026-12-20" and rows[1]["Description"] == "交付周期短"
 
 
+def test_export_deals_in_several_currencies_names_each_and_its_rate(cli):
+    cli("say", "--user", "Ana", 'deal Acme "ERP" proposal 50k')
+    cli("say", "--user", "Ana", 'deal Globex "Support" negotiation $20k')
+    cli("say", "--user", "Ana", 'deal Initech "Site" lead €10k')
+    cli("say", "--user", "Ana", "rate USD 7.123456")  # Ana is the first member: the admin
+    rows = list(csv.DictReader(io.StringIO(cli("export", "deals").output)))
+    assert [(r["Amount"], r["Currency"], r["Exchange Rate"]) for r in rows] == [
+        ("50000.00", "CNY", "1"), ("20000.00", "USD", "7.123456"), ("10000.00", "EUR", "")]
+
+
 def test_export_visits(cli):
     cli("say", "--user", "Ana", "visit Acme: demo; next: quote; follow up 2026-12-20")
     [row] = list(csv.DictReader(io.StringIO(cli("export", "visits").output)))

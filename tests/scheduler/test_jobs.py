@@ -253,6 +253,28 @@ def test_the_weekly_digest_reaches_managers_with_reasons_and_a_chart(team_chat, 
     assert chart.title == "Revenue won vs target — week of Nov 23"
 
 
+def test_a_digest_never_adds_currencies_and_its_chart_converts(team_chat, session_factory):
+    team_chat.now = at("2026-11-24", "10:00")
+    team_chat("won Acme 48k", user="Ana")
+    team_chat("won Globex $10k", user="Bo")
+    team_chat('deal Initech "Site" proposal €5k', user="Bo")
+    text = run(session_factory, "daily", at("2026-11-24", "18:00"))[0][2]
+    assert "Globex (Bo, $10K)" in text  # each deal in its own currency
+    assert "Not in the totals (no exchange rate set): $10K." in text  # won this month
+    assert "Not in the totals (no exchange rate set): €5,000." in text  # the open pipeline
+    team_chat("rate USD 7.1", user="Mia")
+    team_chat("rate EUR 7.8", user="Mia")
+    text = run(session_factory, "digest", at("2026-11-27", "17:00"))[0][2]
+    notes = text.split("\n")[-2:]  # once each, though the progress and the pipeline both used them
+    assert sorted(notes) == ["EUR amounts are in the totals at 1 EUR = 7.8 CNY.",
+                     "USD amounts are in the totals at 1 USD = 7.1 CNY."]
+    assert text.count("amounts are in the totals") == 2 and "Not in the totals" not in text
+    with session_factory() as s:
+        chart = from_payload(s.scalar(select(Delivery.payload).where(
+            Delivery.key.like("digest-weekly%:chart")))).chart
+    assert dict(zip(chart.labels, chart.values, strict=True)) == {"Bo": 71000.0, "Ana": 48000.0}
+
+
 def test_the_weekly_digest_is_about_the_week(team_chat, session_factory):
     team_chat.now = at("2026-11-17", "10:00")
     team_chat("visit Acme: intro", user="Ana")

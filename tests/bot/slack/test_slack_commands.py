@@ -41,6 +41,19 @@ def test_slash_commands_in_chinese_for_a_chinese_user(slack, command, text, expe
     assert expected in slack.say(command, text, user="U4")
 
 
+def test_a_rate_set_from_slack_converts_the_pipeline_and_says_so_in_small_print(slack):
+    slack.say("/deal", 'Acme "ERP" proposal 50k')  # Mia: the first member, the admin
+    slack.say("/deal", 'Globex "Support" proposal $20k')
+    status, path = slack.command("/pipeline", "")
+    [answer] = slack.answers(path)
+    [note] = [b for b in answer["blocks"] if b["type"] == "context"]
+    assert [e["text"] for e in note["elements"]] == [
+        "Not in the totals (no exchange rate set): $20K.",
+        "An admin sets a rate with “rate USD N” (1 USD = N CNY)."]
+    assert "Exchange rate set: 1 USD = 7.1 CNY" in slack.say("/salesbot", "rate USD 7.1")
+    assert "Open deals: 2 · ¥192K" in slack.say("/pipeline", "")
+
+
 def test_a_user_is_registered_from_users_info_on_first_contact(slack):
     slack.say("/progress", user="U4")
     with slack.core.session_factory() as s:
