@@ -5,16 +5,19 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+_CURRENCY = {"$": "USD", "¥": "CNY", "€": "EUR", "£": "GBP",  # before the number, the rest after it
+             "usd": "USD", "美元": "USD", "美金": "USD", "cny": "CNY", "rmb": "CNY", "人民币": "CNY",
+             "元": "CNY", "块": "CNY", "eur": "EUR", "欧元": "EUR", "gbp": "GBP", "英镑": "GBP",
+             "hkd": "HKD", "港币": "HKD", "港元": "HKD", "jpy": "JPY", "日元": "JPY"}
 _AMOUNT = re.compile(
     r"""^(?P<cur>[$¥€£])?
         (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)
         (?P<unit>k|m|w|千|万|亿)?
-        (?P<suffix>元|块|rmb|cny|usd|eur|hkd|jpy|gbp)?$""",
+        (?P<suffix>""" + "|".join(sorted((w for w in _CURRENCY if len(w) > 1 or w in "元块"),
+                                         key=len, reverse=True)) + r""")?$""",
     re.IGNORECASE | re.VERBOSE,
 )
 _UNITS = {"k": 1_000, "千": 1_000, "m": 1_000_000, "w": 10_000, "万": 10_000, "亿": 100_000_000}
-_CURRENCY = {"$": "USD", "usd": "USD", "¥": "CNY", "元": "CNY", "块": "CNY", "rmb": "CNY", "cny": "CNY",
-             "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP", "hkd": "HKD", "jpy": "JPY"}
 MAX_AMOUNT = Decimal("1e15")
 
 

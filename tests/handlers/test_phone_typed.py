@@ -73,6 +73,8 @@ CASES = [
     ('deal Acme Corp "Cloud" proposal 50k euros', deal("Acme Corp", "Cloud", "proposal", 50000, "EUR")),
     ('deal Acme Corp "Cloud" proposal €50k', deal("Acme Corp", "Cloud", "proposal", 50000, "EUR")),
     ('deal Acme Corp "Cloud" proposal 50k pesos', ASKED),
+    ('商机 华为 "云" 方案 5万港币', deal("华为", "云", "proposal", 50000, "HKD")),
+    ('商机 华为 "云" 方案 5万 美元', deal("华为", "云", "proposal", 50000, "USD")),
     ('deal Acme Corp "Cloud" proposal 50k 60k', ASKED),
     ('deal Acme Corp "Cloud" proposal $50k rmb', ASKED),
     ('deal Acme Corp "Cloud" proposal close someday', ASKED),
