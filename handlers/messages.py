@@ -113,6 +113,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "unread_word": ("I couldn't read “{text}”: after the stage, amount or close date only those can "
                     "come, so nothing was saved. Put a title in quotes.",
                     "没认出“{text}”：阶段、金额、预计日期之后只能写这些，未保存。标题请加引号。"),
+    "quote_name": ("Is “{text}” the customer? A name that looks like an amount goes in quotes: {fixed}",
+                   "“{text}”是客户名吗？像金额的客户名请加引号：{fixed}"),
     "standup_or_command": ("Is this your standup answer, or did you mean the command?",
                            "这是你的站会回答，还是想发命令？"),
     "standup_answer_button": ("It's my standup answer", "这是站会回答"),

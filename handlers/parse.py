@@ -168,10 +168,13 @@ def _visit_body(customer: str, body: str, today: dt.date) -> c.Command | c.Parse
 
 
 def _deal_ref(tokens: list[tuple[str, bool]]) -> c.DealRef:
-    """Read a c.DealRef from tokens: `#12`, a quoted title, and the customer's words."""
+    """Read a c.DealRef from tokens: `#12`, a quoted title, and the customer's words. A quoted
+    first word is the customer (`deal "Big 4 Ltd" "ERP"`: names with numbers go in quotes)."""
     deal_id, title, words = None, None, []
-    for word, quoted in tokens:
-        if quoted:
+    for i, (word, quoted) in enumerate(tokens):
+        if quoted and i == 0 and word.strip():
+            words.append(word.strip())
+        elif quoted:
             title = word.strip() or None
         elif re.fullmatch(r"#\d{1,9}", word):
             deal_id = int(word[1:])
@@ -202,6 +205,8 @@ def _parse_deal(rest: str, today: dt.date) -> c.Command | c.ParseError:
         word, quoted = tokens[i]
         lower = word.lower()
         fields_read = stage is not None or amount is not None or close is not None
+        if i == 1 and tokens[0][1] and not quoted and not _is_field(word):  # `"Big 4" Ltd`
+            return c.ParseError("deal", "word", word)
         if quoted:
             kept.append((word, quoted))
         elif lower in V.CLOSE_WORDS and i + 1 < len(tokens):
@@ -214,6 +219,10 @@ def _parse_deal(rest: str, today: dt.date) -> c.Command | c.ParseError:
             stage = V.STAGE_WORDS[lower]
         elif amount is None and (money := parse_amount(word)):
             amount = money
+        elif amount is not None and parse_amount(word) and parse_amount(tokens[0][0]) == amount \
+                and not tokens[0][1]:  # `deal 3M "ERP" 50k`: the first word was a name
+            first = tokens[0][0]
+            return c.ParseError("deal", "quote_name", first, _swap(rest, first, f'"{first}"'))
         elif amount is not None and lower in V.CURRENCY_WORDS and tokens[i - 1][0] != "" \
                 and parse_amount(tokens[i - 1][0]) == amount:
             if amount.currency not in (None, V.CURRENCY_WORDS[lower]):
@@ -226,10 +235,19 @@ def _parse_deal(rest: str, today: dt.date) -> c.Command | c.ParseError:
         i += 1
     ref = _deal_ref(kept)
     if not ref.words and ref.deal_id is None:
+        first = tokens[0][0] if tokens and not tokens[0][1] else ""
+        if parse_amount(first):  # `deal 3M proposal`: the only word that can be a name is a number
+            return c.ParseError("deal", "quote_name", first, _swap(rest, first, f'"{first}"'))
         return c.ParseError("deal")
     if stage in ("won", "lost"):
         return c.CloseDeal(ref, stage == "won", amount)
     return c.UpsertDeal(ref, stage, amount, close)
+
+
+def _is_field(word: str) -> bool:
+    lower = word.lower()
+    return (lower in V.STAGE_WORDS or lower in V.CLOSE_WORDS or lower in V.CURRENCY_WORDS
+            or parse_amount(word) is not None)
 
 
 def _misread(word: str, rest: str, topic: str, stage_free: bool, fields_read: bool) -> c.ParseError | None:

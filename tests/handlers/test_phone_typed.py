@@ -73,6 +73,11 @@ CASES = [
     ('deal Acme Corp "Cloud" proposal 50k euros', deal("Acme Corp", "Cloud", "proposal", 50000, "EUR")),
     ('deal Acme Corp "Cloud" proposal €50k', deal("Acme Corp", "Cloud", "proposal", 50000, "EUR")),
     ('deal Acme Corp "Cloud" proposal 50k pesos', ASKED),
+    ('deal "Big 4 Ltd" "Support" proposal 50k', deal("Big 4 Ltd", "Support", "proposal", 50000)),
+    ('deal "3M" "Support" lead', deal("3M", "Support", "lead", 0)),
+    ('deal 3M "Support" proposal 50k', ASKED),  # 3M is a name or 3 million: asked, offered quoted
+    ("deal 3M proposal", ASKED),
+    ('deal "Big 4" Ltd proposal', ASKED),
     ('商机 华为 "云" 方案 5万港币', deal("华为", "云", "proposal", 50000, "HKD")),
     ('商机 华为 "云" 方案 5万 美元', deal("华为", "云", "proposal", 50000, "USD")),
     ('deal Acme Corp "Cloud" proposal 50k 60k', ASKED),
