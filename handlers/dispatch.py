@@ -77,9 +77,14 @@ class Defaults:
     currency: str = "CNY"
 
 
-def reply_locale(text: str, member_locale: str) -> str:
-    """Chinese when the message is Chinese, else the member's own language."""
-    return "zh" if split_keyword(normalize(text))[1] == "zh" else member_locale
+Message = str | c.Command  # text as typed, or what a form or button built
+
+
+def reply_locale(message: Message, member_locale: str) -> str:
+    """Chinese when the message is Chinese text, else the member's own language."""
+    if not isinstance(message, str):
+        return member_locale
+    return "zh" if split_keyword(normalize(message))[1] == "zh" else member_locale
 
 
 def identify(session: Session, user: UserRef, defaults: Defaults,
@@ -124,27 +129,22 @@ def first_delivery(session: Session, platform: str, key: str) -> bool:
     return True
 
 
-def dispatch(session: Session, tenant: Tenant, member: Member, text: str, now: dt.datetime,
+def dispatch(session: Session, tenant: Tenant, member: Member, message: Message, now: dt.datetime,
              defaults: Defaults = Defaults(), *, platform: str = "console",
              records: list | None = None) -> Reply:
-    """Run one message for a known member inside the caller's transaction. A refusal's own
-    record (a failed attempt that must count) goes into `records`, for the caller to write after
-    it rolls the message back."""
-    ctx = Ctx(session, tenant, member, reply_locale(text, member.locale), now,
+    """Run one message for a known member inside the caller's transaction: text is parsed here,
+    once; a command a form or button built runs as it is. A refusal's own record (a failed
+    attempt that must count) goes into `records`, for the caller to write after it rolls the
+    message back."""
+    ctx = Ctx(session, tenant, member, reply_locale(message, member.locale), now,
               defaults.timezone, defaults.calendar, platform)
     if not member.active:  # an admin set them inactive (`role @name inactive`)
         admins = ", ".join(m.display_name for m in admin.active_admins(ctx))
         return Reply(lines=(ctx.t("member_inactive", admins=admins),), ok=False, locale=ctx.locale)
     calendars.load_corrections(session, tenant.id)  # another process may have changed them
-    ctx.text = " ".join(text.split())
-    command = parse(text, ctx.today)
-    if isinstance(command, c.ParseError) and command.topic is None and schedules.awaits_answer(ctx):
-        if command.problem != "typo":  # free text after the standup prompt answers it
-            command = c.AnswerStandup(ctx.text)
-        else:  # `vist Initech: …` looks like a command: ask which it is
-            return _standup_or_command(ctx, command)
-    if isinstance(command, c.ParseError):
-        return replace(usage_reply(ctx.locale, command), locale=ctx.locale)
+    command = message if not isinstance(message, str) else _parsed(ctx, message)
+    if isinstance(command, Reply):
+        return command
     try:
         reply = HANDLERS[type(command)](ctx, command)
     except Refusal as refusal:
@@ -154,6 +154,20 @@ def dispatch(session: Session, tenant: Tenant, member: Member, text: str, now: d
     return replace(reply, locale=ctx.locale)
 
 
+def _parsed(ctx: Ctx, text: str) -> c.Command | Reply:
+    """The command a text stands for, or the answer to text that is none."""
+    ctx.text = " ".join(text.split())
+    command = parse(text, ctx.today)
+    if isinstance(command, c.ParseError) and command.topic is None and schedules.awaits_answer(ctx):
+        if command.problem != "typo":  # free text after the standup prompt answers it
+            command = c.AnswerStandup(ctx.text)
+        else:  # `vist Initech: …` looks like a command: ask which it is
+            return _standup_or_command(ctx, command)
+    if isinstance(command, c.ParseError):
+        return replace(usage_reply(ctx.locale, command), locale=ctx.locale)
+    return command
+
+
 def _standup_or_command(ctx: Ctx, error: c.ParseError) -> Reply:
     standup = f"{name_of(WORDS, 'standup', ctx.locale)} {ctx.text}"
     return Reply(lines=(ctx.t("standup_or_command"),), ok=False, locale=ctx.locale,
@@ -161,7 +175,7 @@ def _standup_or_command(ctx: Ctx, error: c.ParseError) -> Reply:
                           Button(ctx.t("standup_answer_button"), standup)))
 
 
-def handle_message(session_factory: sessionmaker[Session], user: UserRef, text: str, *,
+def handle_message(session_factory: sessionmaker[Session], user: UserRef, message: Message, *,
                    defaults: Defaults = Defaults(), now: dt.datetime | None = None,
                    delivery: str | None = None) -> Reply | None:
     """The whole path of one message in one transaction; an error reply stores nothing.
@@ -173,23 +187,23 @@ def handle_message(session_factory: sessionmaker[Session], user: UserRef, text: 
     """
     for _lost in range(REGISTER_ATTEMPTS - 1):
         try:
-            return _handle_once(session_factory, user, text, defaults, now, delivery)
+            return _handle_once(session_factory, user, message, defaults, now, delivery)
         except IntegrityError:
             continue
-    return _handle_once(session_factory, user, text, defaults, now, delivery)
+    return _handle_once(session_factory, user, message, defaults, now, delivery)
 
 
 REGISTER_ATTEMPTS = 4
 
 
-def _handle_once(session_factory, user: UserRef, text: str, defaults: Defaults,
+def _handle_once(session_factory, user: UserRef, message: Message, defaults: Defaults,
                  now: dt.datetime | None, delivery: str | None) -> Reply | None:
     with session_factory() as session:
         if delivery and not first_delivery(session, user.platform, delivery):
             return None
-        tenant, member, new = identify(session, user, defaults, reply_locale(text, "en"))
+        tenant, member, new = identify(session, user, defaults, reply_locale(message, "en"))
         records: list = []
-        reply = dispatch(session, tenant, member, text, now or utcnow(), defaults,
+        reply = dispatch(session, tenant, member, message, now or utcnow(), defaults,
                          platform=user.platform, records=records)
         if not reply.ok:
             session.rollback()

@@ -1,17 +1,21 @@
 """Forms for phones: `/visit`, `/deal` and `/target` with no text open a modal.
 
-A submission is turned into the command a user would have typed and run through the same grammar
-and handlers; what is wrong is shown inline next to the field (`response_action: errors`), and
+A submission becomes the typed command itself (never text to parse again: a customer "Big 5 Ltd"
+or notes with a `;` stay what they are) and runs through the same handlers and checks as a typed
+message; what is wrong is shown inline next to the field (`response_action: errors`), and
 nothing is stored until the whole form is right.
 """
 from __future__ import annotations
+
+import datetime as dt
 
 from slack_bolt import App as BoltApp
 
 from bot.slack.clients import responder
 from bot.slack.render import EDIT_ACTION, fallback_text, render_slack
 from bot.slack.users import tenant_of
-from handlers.amounts import parse_amount
+from handlers import commands as c
+from handlers.amounts import parse_amount, parse_count
 from handlers.messages import METRIC_NAMES, PERIOD_NAMES, STAGE_NAMES, name_of
 from storage.models import METRICS, OPEN_STAGES
 from storage.people import PeopleRepository
@@ -28,6 +32,7 @@ LABELS = {
     "metric": ("Metric", "指标"), "period": ("Period", "周期"),
     "new_customer": ("New customer: {name}", "新客户：{name}"),
     "bad_amount": ("Type an amount such as 50k, 5万 or 48000.", "请填写金额，例如 5万、50k 或 48000。"),
+    "bad_count": ("Type a whole number such as 20.", "请填写整数，例如 20。"),
     "pick_customer": ("Pick a customer (type to search).", "请选择客户（输入以搜索）。"),
 }
 
@@ -86,7 +91,7 @@ def deal_edit_form(locale: str, deal) -> list[dict]:
     """The deal's stage, amount and close date, filled in: change what moved."""
     stages = _options((s, name_of(STAGE_NAMES, s, locale)) for s in OPEN_STAGES)
     amount = _text("amount", locale, optional=True)
-    amount["element"]["initial_value"] = f"{deal.amount.normalize():f}"
+    amount["element"]["initial_value"] = f"{deal.amount.normalize():f} {deal.currency}"
     close = _input("close", _l("close", locale), {"type": "datepicker"}, optional=True)
     if deal.expected_close:
         close["element"]["initial_date"] = deal.expected_close.isoformat()
@@ -152,55 +157,49 @@ def _values(view) -> dict[str, str]:
     return out
 
 
-def _clean(text: str) -> str:
-    """Free text inside a built command: `;` and newlines would start a new part."""
-    return " ".join(text.replace(";", ",").replace("；", "，").split())
+def _day(value: str) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
 
 
-def command_of(kind: str, values: dict[str, str], locale: str) -> tuple[str | None, dict[str, str]]:
-    """(the typed command a submission stands for, or None and {block_id: what is wrong})."""
+def command_of(kind: str, values: dict[str, str], locale: str) -> tuple[c.Command | None, dict[str, str]]:
+    """(the command a submission stands for, or None and {block_id: what is wrong})."""
     errors = {}
     if kind in ("visit", "deal") and not values.get("customer"):
         errors["customer"] = _l("pick_customer", locale)
-    amount = values.get("amount", "")
-    if amount and parse_amount(amount.replace(" ", "")) is None:
+    amount = parse_amount(values.get("amount", "").replace(" ", "")) if values.get("amount") else None
+    if (values.get("amount") and amount is None) or (kind == "target" and amount is None):
         errors["amount"] = _l("bad_amount", locale)
-    if kind == "target" and not amount:
-        errors["amount"] = _l("bad_amount", locale)
+    elif kind == "target" and values["metric"] != "revenue" and parse_count(values["amount"]) is None:
+        errors["amount"] = _l("bad_count", locale)
     if errors:
         return None, errors
-    customer = values.get("customer", "").removeprefix("new:")
+    picked = values.get("customer", "")  # a customer's name, or `new:NAME` (create it: `+NAME`)
+    customer = f"+{picked.removeprefix('new:')}" if picked.startswith("new:") else picked
     if kind == "visit":
-        text = f"visit {customer}: {_clean(values['notes'])}"
-        if values.get("next_step"):
-            text += f"; next: {_clean(values['next_step'])}"
-        if values.get("follow_up"):
-            text += f"; follow up {values['follow_up']}"
-    elif kind == "deal":
-        title = values["title"].replace('"', "'")
-        text = f'deal {customer} "{title}" {values["stage"]} {amount.replace(" ", "")}'.rstrip()
-        if values.get("close"):
-            text += f" close {values['close']}"
-    elif kind.startswith("deal_edit:"):
-        text = f"deal #{kind.removeprefix('deal_edit:')} {values['stage']} {amount.replace(' ', '')}"
-        if values.get("close"):
-            text += f" close {values['close']}"
-    else:
-        who = f"<@{values['who']}>" if values.get("who") else "team"  # registers them if new
-        text = f"target {who} {values['metric']} {amount.replace(' ', '')} {values['period']}"
-    return text, {}
+        return c.LogVisit(customer, notes=values["notes"], next_step=values.get("next_step", ""),
+                          follow_up=_day(values.get("follow_up", ""))), {}
+    if kind == "deal":
+        return c.UpsertDeal(c.DealRef(words=(customer,), title=values["title"]), values["stage"],
+                            amount, _day(values.get("close", ""))), {}
+    if kind.startswith("deal_edit:"):
+        return c.UpsertDeal(c.DealRef(int(kind.removeprefix("deal_edit:"))), values["stage"], amount,
+                            _day(values.get("close", ""))), {}
+    scope = c.Scope("member", values["who"]) if values.get("who") else c.Scope("team")
+    return c.SetTarget(scope, values["metric"], amount.amount, amount.currency,
+                       c.Period(values["period"])), {}
 
 
 def _submission(runner, kind: str):
     """The view_submission listener of one form (bolt passes arguments by name: a closure)."""
     def submit(ack, body, view, client, context):
         locale, _, deal_id = (view.get("private_metadata") or "en").partition(":")
-        text, errors = command_of(f"deal_edit:{deal_id}" if deal_id else kind, _values(view), locale)
+        command, errors = command_of(f"deal_edit:{deal_id}" if deal_id else kind, _values(view), locale)
         if errors:
             ack(response_action="errors", errors=errors)
             return
         user_id = body["user"]["id"]
-        reply = runner.run(client, context, user_id, text)
+        mentioned = [values_who] if (values_who := _values(view).get("who")) else []
+        reply = runner.run(client, context, user_id, command, mentioned=mentioned)
         if not reply.ok:
             first = next(iter(view["state"]["values"]))
             ack(response_action="errors", errors={first: "\n".join(reply.lines)[:2000]})

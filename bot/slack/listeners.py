@@ -17,7 +17,7 @@ from bot.slack import forms, home
 from bot.slack.after_ack import after_ack
 from bot.slack.render import BUTTON_ACTION, fallback_text, render_slack
 from bot.slack.users import SlackDirectory, plain_text, tenant_of
-from handlers.dispatch import handle_message, reply_locale
+from handlers.dispatch import Message, handle_message, reply_locale
 from handlers.messages import WORDS, name_of, t
 from handlers.reply import Reply
 
@@ -39,17 +39,20 @@ class SlackRunner:
         #: Work after an ack that is not a bolt lazy listener (a form's confirmation message).
         self.background = ThreadPoolExecutor(max_workers=2, thread_name_prefix="slack-after-ack")
 
-    def run(self, client, context, user_id: str, text: str, delivery: str | None = None) -> Reply | None:
+    def run(self, client, context, user_id: str, message: Message, delivery: str | None = None,
+            mentioned: list[str] = ()) -> Reply | None:
+        """Run text as typed (mentions registered first) or a command a form built."""
         tenant = tenant_of(context)
-        text, mentioned = plain_text(text, context.bot_user_id)
+        if isinstance(message, str):
+            message, mentioned = plain_text(message, context.bot_user_id)
         try:
             user = self.directory.sender(client, tenant, user_id)
-            self.directory.register_mentions(client, tenant, mentioned)
-            return handle_message(self.core.session_factory, user, text, defaults=self.core.defaults,
+            self.directory.register_mentions(client, tenant, list(mentioned))
+            return handle_message(self.core.session_factory, user, message, defaults=self.core.defaults,
                                   delivery=delivery)
         except OperationalError:
             log.warning("database unreachable while handling a Slack message", exc_info=True)
-            locale = reply_locale(text, self.directory.slack_locale(client, tenant, user_id))
+            locale = reply_locale(message, self.directory.slack_locale(client, tenant, user_id))
             return Reply(lines=(t(locale, "unavailable"),), ok=False, locale=locale)
 
 

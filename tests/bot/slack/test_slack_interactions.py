@@ -6,7 +6,7 @@ from urllib.parse import parse_qs, urlparse
 from sqlalchemy import select, text
 
 from fakes.slack_api import _all_text
-from storage.models import Deal, Target, Visit
+from storage.models import Customer, Deal, Target, Visit
 from support import count
 
 
@@ -57,7 +57,29 @@ def test_a_form_with_errors_is_answered_inline_then_stored_once_fixed(slack):
     assert call.params["channel"] == "U1" and "Visit to Acme Corp logged." in _all_text(call.params)
     with slack.core.session_factory() as s:
         visit = s.scalar(select(Visit))
-    assert visit.notes == "demo, went well" and str(visit.follow_up_on) == "2026-12-02"
+    assert visit.notes == "demo; went well" and str(visit.follow_up_on) == "2026-12-02"  # as typed
+
+
+def test_a_form_stores_what_each_field_says_never_reparsed(slack):
+    """A customer "Big 5 Ltd" with no amount is not customer "Big Ltd" at 5; "Acme: EU" keeps its colon."""
+    deal = {"customer": {"type": "external_select", "selected_option": {"value": "new:Big 5 Ltd"}},
+            "title": {"type": "plain_text_input", "value": 'The "big" one; phase 2'},
+            "stage": {"type": "static_select", "selected_option": {"value": "lead"}},
+            "amount": {"type": "plain_text_input", "value": None},
+            "close": {"type": "datepicker", "selected_date": None}}
+    assert slack.submit("deal_form", deal) == (200, "")
+    visit = {"customer": {"type": "external_select", "selected_option": {"value": "new:Acme: EU"}},
+             "notes": {"type": "plain_text_input", "value": "won #1; follow up fri"},
+             "next_step": {"type": "plain_text_input", "value": None},
+             "follow_up": {"type": "datepicker", "selected_date": None}}
+    assert slack.submit("visit_form", visit) == (200, "")
+    with slack.core.session_factory() as s:
+        stored = s.execute(select(Customer.name, Deal.title, Deal.amount, Deal.stage)
+                           .join(Deal, Deal.customer_id == Customer.id)).one()
+        visited = s.execute(select(Customer.name, Visit.notes, Visit.follow_up_on)
+                            .join(Visit, Visit.customer_id == Customer.id)).one()
+    assert tuple(stored) == ("Big 5 Ltd", 'The "big" one; phase 2', 0, "lead")
+    assert tuple(visited) == ("Acme: EU", "won #1; follow up fri", None)
 
 
 def test_a_deal_form_with_a_bad_amount_shows_it_next_to_the_field(slack):
@@ -220,7 +242,7 @@ def test_the_edit_button_opens_the_deal_form_filled_in_and_saves_changes(slack):
     blocks = {b.get("block_id"): b for b in view["blocks"]}
     assert view["callback_id"] == "deal_edit_form" and view["title"]["text"] == "Deal #1"
     assert blocks["stage"]["element"]["initial_option"]["value"] == "proposal"
-    assert blocks["amount"]["element"]["initial_value"] == "50000"
+    assert blocks["amount"]["element"]["initial_value"] == "50000 CNY"
     assert blocks["close"]["element"]["initial_date"] == "2026-12-20"
     values = {"stage": {"type": "static_select", "selected_option": {"value": "negotiation"}},
               "amount": {"type": "plain_text_input", "value": "60k"},
