@@ -39,6 +39,7 @@ class Ctx:
     default_calendar: str = "CN"
     platform: str = "console"  # where this message came from
     text: str = ""  # the message as typed (one space between words), for offers to send it again
+    command: object = None  # the command being run, for buttons that run it again changed
     created_customers: list[str] = field(default_factory=list)
 
     def t(self, key: str, **values) -> str:

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from handlers import (
     admin,
     calendars,
+    command_json,
     corrections,
     customers,
     deal_views,
@@ -77,7 +78,7 @@ class Defaults:
     currency: str = "CNY"
 
 
-Message = str | c.Command  # text as typed, or what a form or button built
+Message = str | c.Command | c.ParseError  # text as typed, what a form or button built, or junk
 
 
 def reply_locale(message: Message, member_locale: str) -> str:
@@ -142,9 +143,15 @@ def dispatch(session: Session, tenant: Tenant, member: Member, message: Message,
         admins = ", ".join(m.display_name for m in admin.active_admins(ctx))
         return Reply(lines=(ctx.t("member_inactive", admins=admins),), ok=False, locale=ctx.locale)
     calendars.load_corrections(session, tenant.id)  # another process may have changed them
-    command = message if not isinstance(message, str) else _parsed(ctx, message)
+    if isinstance(message, str):
+        command = _parsed(ctx, message)
+    elif isinstance(message, c.ParseError) or not command_json.valid(message):  # forged or broken
+        command = usage_reply(ctx.locale, c.ParseError(None))
+    else:
+        command = message
     if isinstance(command, Reply):
-        return command
+        return replace(command, locale=ctx.locale)
+    ctx.command = command
     try:
         reply = HANDLERS[type(command)](ctx, command)
     except Refusal as refusal:

@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from handlers.commands import Scope
+from handlers.commands import CloseDeal, LogVisit, Scope, SetCustomer, UpsertDeal
 from handlers.context import Ctx
 from handlers.messages import usage
 from handlers.reply import Button
@@ -56,8 +57,11 @@ def customer_and_title(ctx: Ctx, words: tuple[str, ...]) -> tuple[Customer, str 
             rest = " ".join(words[size:])
             if not _CJK.search(rest):
                 quoted = ctx.text.replace(rest, f'"{rest}"', 1)
+                titled = with_customer(ctx.command, " ".join(words), exact.name)
+                action = titled and replace(titled, ref=replace(titled.ref, title=rest))
                 raise ctx.refuse("title_in_quotes", text=rest, customer=exact.name,
-                                 buttons=(Button(quoted[:75], quoted),) if rest in ctx.text else ())
+                                 buttons=(Button(quoted[:75], quoted, action=action),)
+                                 if rest in ctx.text else ())
             return exact, rest
     if len(words) > 1 and _CJK.search(words[0]):
         return customer_named(ctx, words[0]), " ".join(words[1:])
@@ -124,11 +128,32 @@ def _edits(a: str, b: str, most: int) -> int:
 
 
 def _ask_similar(ctx: Ctx, name: str, similar: list[str]):
-    """“Acme Corp, or a new customer?” with buttons that send the message again either way."""
-    buttons = (*(Button(other, ctx.text.replace(name, other, 1)) for other in similar),
-               Button(ctx.t("new_customer_button", name=name), ctx.text.replace(name, f"+{name}", 1)))
+    """“Acme Corp, or a new customer?” with buttons that run the message again either way (the
+    command itself with the customer changed; the text to type where there are no buttons)."""
+    choices = [(other, other, other) for other in similar]
+    choices.append((ctx.t("new_customer_button", name=name), f"+{name}", f"+{name}"))
+    typed = name in ctx.text
+    buttons = tuple(Button(label, ctx.text.replace(name, text, 1) if typed else label,
+                           action=with_customer(ctx.command, name, customer))
+                    for label, text, customer in choices)
+    offer = typed or all(b.action is not None for b in buttons)
     return ctx.refuse("customer_similar", name=name, names=" · ".join(similar),
-                      buttons=buttons if name in ctx.text else ())
+                      buttons=buttons if offer else ())
+
+
+def with_customer(command, old: str, new: str):
+    """`command` naming customer `new` where it named `old` (a deal keeps the title that followed
+    the name: `华为技术 ERP项目`), or None for a command without a customer."""
+    if isinstance(command, LogVisit):
+        return replace(command, customer=new, unsplit=False)
+    if isinstance(command, UpsertDeal | CloseDeal):
+        said = " ".join(command.ref.words)
+        rest = said[len(old):].strip() if said.startswith(old) else ""
+        title = command.ref.title or rest or None
+        return replace(command, ref=replace(command.ref, words=(new,), title=title))
+    if isinstance(command, SetCustomer):
+        return replace(command, name=new)
+    return None
 
 
 def _candidates(ctx: Ctx, name: str, found: list[Customer]):

@@ -22,11 +22,14 @@ class Table:
 
 @dataclass(frozen=True)
 class Button:
-    """A shortcut: pressing it sends `command` as if the user had typed it (same checks apply)."""
+    """A shortcut: pressing it sends `command` as if the user had typed it (same checks apply);
+    where it carries `action`, the command object itself, pressing runs that (nothing re-parsed),
+    and `command` is what to type where there are no buttons."""
 
     label: str
     command: str
     style: str = ""  # "" | "primary" | "danger"
+    action: object | None = None  # a handlers.commands command
 
 
 @dataclass(frozen=True)

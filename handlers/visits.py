@@ -100,6 +100,9 @@ def _split_customer(ctx: Ctx, cmd: LogVisit) -> LogVisit:
         return replace(cmd, unsplit=False)
     keyword = name_of(WORDS, "visit", ctx.locale)
     split = f"{keyword} {words[0]}: {' '.join(words[1:])}"
+    whole = " ".join(words)
     raise ctx.refuse("visit_which_customer", example=split, buttons=(
-        Button(split[:75], split), Button(ctx.t("new_customer_button", name=" ".join(words)),
-                                          f"{keyword} +{' '.join(words)}")))
+        Button(split[:75], split, action=replace(cmd, customer=words[0], notes=" ".join(words[1:]),
+                                                 unsplit=False)),
+        Button(ctx.t("new_customer_button", name=whole), f"{keyword} +{whole}",
+               action=replace(cmd, customer=f"+{whole}", unsplit=False))))

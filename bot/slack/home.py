@@ -13,25 +13,26 @@ from slack_sdk.errors import SlackApiError
 from bot.slack.after_ack import after_ack
 from bot.slack.render import render_slack
 from bot.slack.users import tenant_of
+from handlers import commands as c
 from handlers.reply import Reply
 
 log = logging.getLogger(__name__)
-REP_VIEWS = ("progress", "pipeline", "followups")
-MANAGER_VIEWS = ("progress team", "pipeline team")
+REP_VIEWS = (c.ShowProgress(), c.ShowPipeline(), c.ListFollowups())
+MANAGER_VIEWS = (c.ShowProgress(c.Scope("team")), c.ShowPipeline(c.Scope("team")))
 MAX_BLOCKS = 100
 
 
 def home_blocks(runner, client, context, user_id: str) -> list[dict]:
-    """The home tab's blocks, built from the same commands a user could type."""
+    """The home tab's blocks: the answers to the same commands a user could type."""
     replies: list[Reply] = []
-    for text in REP_VIEWS:
-        reply = runner.run(client, context, user_id, text)
+    for command in REP_VIEWS:
+        reply = runner.run(client, context, user_id, command)
         replies.append(reply)
         if not reply.ok:  # the database is away: say so once
             break
     else:
-        for text in MANAGER_VIEWS:
-            reply = runner.run(client, context, user_id, text)
+        for command in MANAGER_VIEWS:
+            reply = runner.run(client, context, user_id, command)
             if reply.ok:  # reps are refused team views: they simply do not see them
                 replies.append(reply)
     blocks: list[dict] = []

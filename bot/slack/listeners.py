@@ -17,6 +17,7 @@ from bot.slack import forms, home
 from bot.slack.after_ack import after_ack
 from bot.slack.render import BUTTON_ACTION, fallback_text, render_slack
 from bot.slack.users import SlackDirectory, plain_text, tenant_of
+from handlers.command_json import pressed
 from handlers.dispatch import Message, handle_message, reply_locale
 from handlers.messages import WORDS, name_of, t
 from handlers.reply import Reply
@@ -152,7 +153,7 @@ def _button(runner: SlackRunner, body, client, context, respond) -> None:
     """A button sends the command it stands for, as the user who clicked it (same checks)."""
     action = body["actions"][0]
     user_id = body["user"]["id"]
-    reply = runner.run(client, context, user_id, action["value"], delivery=_once(body))
+    reply = runner.run(client, context, user_id, pressed(action["value"]), delivery=_once(body))
     if reply is None:
         return
     blocks, text = render_slack(reply, reply.locale), fallback_text(reply)

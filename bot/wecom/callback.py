@@ -31,6 +31,7 @@ from bot.web import plain, read_body
 from bot.wecom.client import WeComClient, with_backoff
 from bot.wecom.posts import WeComPoster
 from bot.wecom.render import render_markdown, render_plain, template_card
+from handlers.command_json import pressed
 from handlers.dispatch import UserRef, handle_message, reply_locale
 from handlers.messages import t
 from handlers.reply import Reply
@@ -137,7 +138,8 @@ class WeComApp:
     def run(self, user_id: str, text: str, delivery: str) -> Reply | None:
         try:
             user = self.directory.user(self.corp_id, user_id, self._profile)
-            return handle_message(self.core.session_factory, user, text,
+            message = pressed(text) if delivery.startswith("card:") else text
+            return handle_message(self.core.session_factory, user, message,
                                   defaults=self.core.defaults, delivery=delivery)
         except OperationalError:
             log.warning("database unreachable while handling a WeCom message", exc_info=True)

@@ -8,6 +8,7 @@ import uuid
 
 from bot.render_text import render_text, table_lines
 from handlers import format as fmt
+from handlers.command_json import button_value
 from handlers.reply import Reply
 
 MARKDOWN_LIMIT = 2048  # bytes, app messages (message/send); group robots allow 4096
@@ -79,5 +80,5 @@ def template_card(reply: Reply) -> dict | None:
                        "desc": (reply.lines[0] if reply.title and reply.lines else "")[:30]},
         "task_id": f"sb{uuid.uuid4().hex}",
         "button_list": [{"text": b.label[:10], "style": {"primary": 1, "danger": 3}.get(b.style, 2),
-                         "key": b.command[:1024]} for b in reply.buttons[:6]],
+                         "key": button_value(b, 1024)} for b in reply.buttons[:6]],
     }}

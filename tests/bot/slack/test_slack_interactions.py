@@ -3,10 +3,11 @@ import json
 import time
 from urllib.parse import parse_qs, urlparse
 
+import pytest
 from sqlalchemy import select, text
 
 from fakes.slack_api import _all_text
-from storage.models import Customer, Deal, Target, Visit
+from storage.models import Customer, Deal, Member, Target, Visit
 from support import count
 
 
@@ -127,6 +128,56 @@ def test_a_followup_done_button(slack):
     assert "Done ✓" in text
     status, path = slack.click("done 1")
     assert "Marked 1 follow-up(s) done." in _all_text(slack.answers(path)[0])
+
+
+def _buttons(answer: dict) -> dict[str, str]:
+    return {e["text"]["text"]: e["value"] for b in answer["blocks"] if b["type"] == "actions"
+            for e in b["elements"]}
+
+
+def test_a_which_customer_button_runs_the_command_itself_not_text_parsed_again(slack):
+    slack.say("/visit", "Big 5 Ltd: intro")
+    status, path = slack.command("/deal", '"Big 5 Ltf" "Phase 2; EU" proposal $50k')
+    buttons = _buttons(slack.answers(path)[0])
+    assert set(buttons) == {"Big 5 Ltd", "New customer “Big 5 Ltf”"}
+    assert json.loads(buttons["Big 5 Ltd"]) == {"UpsertDeal": {
+        "ref": {"words": ["Big 5 Ltd"], "title": "Phase 2; EU"}, "stage": "proposal",
+        "amount": {"amount": "50000", "currency": "USD"}}}
+    status, path = slack.click(buttons["Big 5 Ltd"])
+    assert "Deal #1 · Phase 2; EU" in _all_text(slack.answers(path)[0])
+    with slack.core.session_factory() as s:
+        row = s.execute(select(Customer.name, Deal.title, Deal.amount, Deal.currency)
+                        .join(Deal, Deal.customer_id == Customer.id)).one()
+    assert tuple(row) == ("Big 5 Ltd", "Phase 2; EU", 50000, "USD")
+    assert count(slack.core.session_factory, Customer) == 1
+
+
+@pytest.mark.parametrize("value", [
+    '{"UpsertDeal":{"ref":{"words":["Acme"]},"stage":"bogus"}}',  # no such stage
+    '{"UpsertDeal":{"ref":{"words":["Acme"]},"amount":{"amount":"1e99"}}}',
+    '{"UpsertDeal":{"ref":{"words":["' + "A" * 300 + '"]}}}',  # longer than any name
+    '{"LogVisit":{"customer":"Acme","unknown":1}}',
+    '{"SetRole":{"name":"U2","role":"admin"}}',  # no button carries it
+    '{"LogVisit":{"customer":["Acme"]}}', "{not json",
+])
+def test_a_forged_button_value_is_answered_and_stores_nothing(slack, value):
+    slack.say("/salesbot", "help", user="U1")
+    slack.say("/salesbot", "help", user="U2")
+    status, path = slack.click(value, user="U2")
+    assert status == 200 and "Sorry, I didn't get that" in _all_text(slack.answers(path)[0])
+    assert count(slack.core.session_factory, Deal) == count(slack.core.session_factory, Visit) == 0
+    with slack.core.session_factory() as s:
+        assert s.scalars(select(Member.role).order_by(Member.id)).all() == ["admin", "rep"]
+
+
+def test_a_pressed_target_is_checked_like_a_typed_one(slack):
+    slack.say("/salesbot", "help", user="U1")
+    value = '{"SetTarget":{"scope":{"kind":"team"},"metric":"revenue","amount":"500000"}}'
+    status, path = slack.click(value, user="U2")  # a rep
+    assert "only a manager" in _all_text(slack.answers(path)[0])
+    status, path = slack.click(value, user="U1")
+    assert "Target set" in _all_text(slack.answers(path)[0])
+    assert count(slack.core.session_factory, Target) == 1
 
 
 def test_a_rep_clicking_another_reps_deal_button_is_refused(slack):

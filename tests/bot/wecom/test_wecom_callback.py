@@ -1,5 +1,6 @@
 """WeCom callbacks through the real HTTP path: URL check, commands, slowness, redelivery, cards,
 forged requests, token expiry, frequency limits, long replies and team posts."""
+import json
 import time
 
 import pytest
@@ -90,6 +91,24 @@ def test_buttons_come_as_a_template_card_whose_clicks_run_the_command(wecom):
     assert "阶段：方案呈现 → 商务谈判。" in reply
     with wecom.core.session_factory() as s:
         assert s.scalar(select(Deal.stage)) == "negotiation"
+
+
+def test_a_which_customer_card_click_runs_the_command_itself(wecom):
+    wecom.text("拜访 华为：初次见面")
+    wecom.text("商机 华为技术 ERP项目 方案呈现 5万")
+    cards = wecom.fake.wait_for(lambda: [b for b in wecom.fake.sent() if b.get("msgtype") == "template_card"
+                                         and "华为" in json.dumps(b, ensure_ascii=False)])
+    keys = [b["key"] for b in cards[-1]["template_card"]["button_list"]]
+    assert json.loads(keys[0]) == {"UpsertDeal": {"ref": {"words": ["华为"], "title": "ERP项目"},
+                                                  "stage": "proposal", "amount": {"amount": "50000"}}}
+    status, reply = wecom.event("template_card_event", EventKey=keys[0], TaskId="t2",
+                                CardType="button_interaction")
+    assert "商机 #1 · ERP项目" in reply
+    with wecom.core.session_factory() as s:
+        assert s.execute(select(Customer.name, Deal.title).join(Deal)).one() == ("华为", "ERP项目")
+    status, reply = wecom.event("template_card_event", EventKey='{"UpsertDeal":{"ref":{}}}', TaskId="t3",
+                                CardType="button_interaction")
+    assert "没看懂" in reply and count(wecom.core.session_factory, Deal) == 1
 
 
 def test_a_card_click_on_another_reps_deal_is_refused(wecom):
