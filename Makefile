@@ -3,17 +3,25 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+RUNTIME := $(VENV)/.runtime
 
 .PHONY: demo test bench clean
 
-$(STAMP): pyproject.toml
+$(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
-	touch $(STAMP)
 
-# The local demo with no credentials; the real bot when Slack credentials are set (.env).
-demo: $(STAMP)
+# What the bot needs (the demo); the test tools come with `make test`.
+$(RUNTIME): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $(RUNTIME)
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP) $(RUNTIME)
+
+# The local demo with no credentials; the real bot when Slack or WeCom credentials are set (.env).
+demo: $(RUNTIME)
 	$(BIN)/salesbot start
 
 test: $(STAMP)

@@ -54,13 +54,18 @@ def render(reply: Reply) -> str:
 
 
 class ConsoleSender:
-    """The scheduler's posts in the demo: printed into the console chat."""
+    """The scheduler's posts in the demo: printed into the console chat. In a chat (`chatting`
+    says who is at the keyboard), only the team's channel posts and that person's own messages
+    are shown, each followed by the prompt again, so that a post never buries it."""
 
-    def __init__(self, write=print):
+    def __init__(self, write=print, chatting: dict | None = None):
         self.write = write
+        self.chatting = chatting
 
     def send(self, platform: str, workspace: str, target: str, reply: Reply) -> None:
         kind, _, name = target.partition(":")
+        if self.chatting is not None and kind != "channel" and name != self.chatting["user"]:
+            return  # someone else's message: `/user NAME` to be them
         head = f"📣 #{name}" if kind == "channel" else f"💬 → {name}"
         if reply.chart is not None and not reply.text:
             chart = reply.chart
@@ -69,6 +74,8 @@ class ConsoleSender:
         else:
             body = render_text(reply, reply.locale)
         self.write(f"\n{head}\n{body}\n")
+        if self.chatting is not None:
+            self.write(f"{self.chatting['user']}> ", end="", flush=True)
 
 
 _CHAT_HELP = ("Type a message, e.g. `progress` or `进度`. /user NAME switches who you are, "
@@ -85,17 +92,19 @@ def run_chat(app, user: str, lang: str | None) -> None:
     for name in ("scheduler", "apscheduler"):  # the worker's log lines stay out of the chat
         logging.getLogger(name).setLevel(logging.ERROR)
     bot = ConsoleBot(app.session_factory, app.defaults)
-    worker = build_worker(app, ConsoleSender())  # the scheduler's posts appear in this chat
-    worker.start()
+    chatting = {"user": user}
     print(_CHAT_HELP)
+    worker = build_worker(app, ConsoleSender(chatting=chatting))  # its posts appear in this chat
+    worker.start()
     try:
-        _chat_loop(bot, user, lang)
+        _chat_loop(bot, chatting, lang)
     finally:
         worker.stop()
 
 
-def _chat_loop(bot: ConsoleBot, user: str, lang: str | None) -> None:
+def _chat_loop(bot: ConsoleBot, chatting: dict, lang: str | None) -> None:
     while True:
+        user = chatting["user"]
         try:
             text = input(f"{user}> ").strip()
         except (EOFError, KeyboardInterrupt):
@@ -104,7 +113,7 @@ def _chat_loop(bot: ConsoleBot, user: str, lang: str | None) -> None:
         if text in ("/quit", "/exit", "/q"):
             return
         if text.startswith("/user "):
-            user = text.removeprefix("/user ").strip() or user
+            chatting["user"] = text.removeprefix("/user ").strip() or user
             continue
         if text.startswith("/lang "):
             lang = text.removeprefix("/lang ").strip() if text.endswith(("en", "zh")) else lang

@@ -94,8 +94,10 @@ def _visits(session, tenant_id, reps, customers, start, today, zone, rng) -> Non
 
 
 def _deals(session, tenant_id, reps, customers, today, zone, rng) -> None:
-    """Nine deals a rep: one open in every stage, three won and one lost over the last months."""
+    """Nine deals a rep: one open in every stage, three won and one lost over the last months (the
+    first win in this month, so that progress has revenue to show whatever the day)."""
     deals = DealRepository(session)
+    month_start = today.replace(day=1)
     for rep in reps:
         for n in range(9):
             final = OPEN_STAGES[n % 5] if n < 5 else ("won", "won", "won", "lost")[n - 5]
@@ -105,6 +107,8 @@ def _deals(session, tenant_id, reps, customers, today, zone, rng) -> None:
             else:  # a won deal went the whole way; a lost one dropped out on the way
                 path = [*OPEN_STAGES[1:None if final == "won" else rng.randrange(2, 5)], final]
                 last = today - dt.timedelta(days=rng.randrange(0, 85))
+                if n == 5:
+                    last = month_start + dt.timedelta(days=rng.randrange((today - month_start).days + 1))
             opened = last - dt.timedelta(days=rng.randrange(10, 40))
             deal = deals.add(tenant_id=tenant_id, owner_id=rep.id,
                              customer_id=rng.choice(customers).id,

@@ -6,6 +6,12 @@ from pathlib import Path
 from pydantic import AliasChoices, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+#: The source checkout this runs from (`make demo` installs it in place), or None when installed.
+CHECKOUT = Path(__file__).resolve().parents[1]
+CHECKOUT = CHECKOUT if (CHECKOUT / "pyproject.toml").is_file() else None
+#: The demo's database is found from any folder: the checkout's `data/`, else the current folder's.
+DATA_DIR = CHECKOUT / "data" if CHECKOUT else Path("data")
+
 
 def _env(default, variable: str):
     """A setting read from `variable` (fields can still be passed by name, as tests do)."""
@@ -15,9 +21,10 @@ def _env(default, variable: str):
 class Settings(BaseSettings):
     """What an installation configures. Every field has a working default for the local demo."""
 
-    model_config = SettingsConfigDict(env_file=".env", extra="ignore", populate_by_name=True)
+    model_config = SettingsConfigDict(env_file=(*([CHECKOUT / ".env"] if CHECKOUT else []), ".env"),
+                                      extra="ignore", populate_by_name=True)
 
-    data_dir: Path = _env(Path("data"), "SALESBOT_DATA_DIR")
+    data_dir: Path = _env(DATA_DIR, "SALESBOT_DATA_DIR")
     database_url: str = _env("", "DATABASE_URL")
     timezone: str = _env("Asia/Shanghai", "SALESBOT_TIMEZONE")
     currency: str = _env("CNY", "SALESBOT_CURRENCY")

@@ -16,6 +16,7 @@ from typing import Protocol
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from handlers.command_json import decode, encode
 from handlers.reply import Bar, Button, Chart, Reply, Table
 from scheduler.pacing import Pacer
 from storage.models import utcnow
@@ -53,6 +54,9 @@ def to_payload(reply: Reply) -> dict:
 
 
 def _plain(value):
+    if isinstance(value, Button):  # the command a button runs, as it travels in the button
+        return {"label": value.label, "command": value.command, "style": value.style,
+                "action": encode(value.action) if value.action is not None else None}
     if dataclasses.is_dataclass(value):
         return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, (tuple, list)):
@@ -63,9 +67,11 @@ def _plain(value):
 def from_payload(data: dict) -> Reply:
     fields = dict(data)
     fields["lines"] = tuple(fields.get("lines", ()))
+    fields["notes"] = tuple(fields.get("notes", ()))
     fields["fields"] = tuple(tuple(pair) for pair in fields.get("fields", ()))
     fields["bars"] = tuple(Bar(**bar) for bar in fields.get("bars", ()))
-    fields["buttons"] = tuple(Button(**button) for button in fields.get("buttons", ()))
+    fields["buttons"] = tuple(Button(**{**b, "action": b.get("action") and decode(b["action"])})
+                              for b in fields.get("buttons", ()))
     if fields.get("table"):
         table = fields["table"]
         fields["table"] = Table(tuple(table["headers"]), tuple(tuple(r) for r in table["rows"]))

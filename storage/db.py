@@ -54,6 +54,12 @@ def current_revision(engine: Engine) -> str | None:
 
 def ensure_current(engine: Engine) -> None:
     """Refuse to run on a database that is behind the code, saying which command fixes it."""
+    path = Path(engine.url.database or "").resolve()
+    if engine.url.get_backend_name() == "sqlite" and not path.is_file():  # not created by looking
+        raise SchemaBehind(
+            f"No salesbot database at {path} (looked there: the data folder is SALESBOT_DATA_DIR, "
+            "else the checkout's data/). `make demo` or `salesbot demo` creates the demo there, "
+            "`salesbot db upgrade` an empty one; or set DATABASE_URL to the database to use.")
     revision = current_revision(engine)
     if revision != HEAD:
         where = engine.url.render_as_string(hide_password=True)

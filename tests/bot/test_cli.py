@@ -1,7 +1,9 @@
 """The command line as an admin or a rep uses it: say, chat, demo, db upgrade, import, export."""
 import csv
+import datetime as dt
 import io
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -11,6 +13,9 @@ from click.testing import CliRunner
 from sqlalchemy import func, select
 
 from bot.cli import main
+from bot.console import ConsoleBot
+from bot.demo import seed
+from handlers.dispatch import Defaults
 from storage.db import HEAD, make_engine, make_session_factory
 from storage.models import Customer, Deal, Member, Target, TeamMember, Visit
 
@@ -83,6 +88,15 @@ def test_demo_seeds_a_team_with_history_once(cli, db_url):
     assert count(db_url, Member) == 6
     cli("demo", "--no-chat", "--reset")
     assert count(db_url, Member) == 6
+
+
+@pytest.mark.parametrize("day", ["2026-12-01", "2027-02-10", "2026-11-30"])
+def test_the_demo_has_revenue_this_month_whatever_the_day(session_factory, day):
+    now = dt.datetime.fromisoformat(f"{day}T17:00+08:00")
+    seed(session_factory, Defaults(), now=now)
+    reply = ConsoleBot(session_factory, Defaults()).send("Ana", "progress", now=now)
+    revenue = next(line for line in reply.text.splitlines() if "Revenue won" in line)
+    assert re.search(r"(?<!\d)0%", revenue) is None, reply.text
 
 
 def test_demo_opens_the_chat_as_a_demo_user(cli):
@@ -239,3 +253,24 @@ def test_inbox_shows_what_waits_and_what_failed_and_retry_queues_it_again(cli, d
     assert listing[1].endswith("tries 3  (WeChatClientException: 60011 no privilege)")
     assert cli("inbox", "retry").output == "Failed chat requests queued again: 1.\n"
     assert cli("inbox").output.startswith("Chat requests waiting for a worker: 2 ")
+
+
+def test_say_from_another_folder_finds_the_demo_or_says_where_it_looked(tmp_path):
+    from bot.settings import Settings
+
+    assert Settings().data_dir == Path(__file__).parents[2] / "data"  # the checkout's, from any folder
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    env["SALESBOT_DATA_DIR"] = str(tmp_path / "nowhere")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    said = subprocess.run([*SALESBOT, "say", "--user", "Ana", "progress"], env=env, cwd=elsewhere,
+                          capture_output=True, text=True, timeout=60)
+    assert said.returncode == 1
+    assert f"No salesbot database at {tmp_path / 'nowhere' / 'salesbot.sqlite3'}" in said.stderr
+    assert "`make demo` or `salesbot demo` creates the demo there" in said.stderr
+    env["SALESBOT_DATA_DIR"] = str(tmp_path / "data")
+    subprocess.run([*SALESBOT, "demo", "--no-chat"], env=env, cwd=tmp_path, check=True, timeout=120,
+                   capture_output=True)
+    said = subprocess.run([*SALESBOT, "say", "--user", "Ana", "progress"], env=env, cwd=elsewhere,
+                          capture_output=True, text=True, timeout=60)
+    assert said.returncode == 0 and "Your progress" in said.stdout

@@ -52,3 +52,28 @@ def test_the_schedulers_posts_appear_in_the_console_chat(team_chat, session_fact
         pass
     assert len(shown) == 2
     assert shown[0].startswith("\n💬 → Ana\n☀️ Standup, Ana — Mon, Nov 23\n1. What did you do yesterday?")
+
+
+def test_in_the_chat_only_my_posts_and_the_channels_show_each_followed_by_the_prompt(
+        team_chat, session_factory, db_url, monkeypatch):
+    """The demo chat is one person at a keyboard: other reps' prompts would bury theirs."""
+    from bot.app import App
+    from bot.console import ConsoleSender
+    from bot.worker import build_worker
+    from scheduler.plan import fire, plan
+
+    monkeypatch.setenv("DATABASE_URL", db_url)
+    team_chat("target @Ana revenue 40k month", user="Mia")
+    team_chat("won Acme 48k", user="Ana")
+    with session_factory() as s:
+        specs = {p.kind: p for p in plan(s)}
+    for kind in ("standup", "watch"):
+        fire(session_factory, specs[kind], team_chat.now, manual=True)
+    shown = []
+    worker = build_worker(App.build(), ConsoleSender(
+        write=lambda text, **_: shown.append(text), chatting={"user": "Bo"}))
+    while worker.delivery.run_once():
+        pass
+    heads = [text.split("\n")[1] for text in shown if text.startswith("\n")]
+    assert heads == ["💬 → Bo", "📣 #Sales"]  # not Ana's standup prompt
+    assert shown[1] == shown[3] == "Bo> "  # the prompt again after each

@@ -1,13 +1,17 @@
 """The delivery outbox: each message once, across retries, workers and rate limits."""
 import datetime as dt
+import json
 import re
 import threading
+from decimal import Decimal
 
 import pytest
 from click.testing import CliRunner
 from sqlalchemy import select
 
 from bot.cli import main
+from handlers.amounts import Money
+from handlers.commands import DealRef, UpsertDeal
 from handlers.reply import Bar, Button, Reply, Table
 from scheduler.delivery import DeliveryWorker, RateLimited, Undeliverable, from_payload, to_payload
 from storage.models import Delivery, Tenant
@@ -134,9 +138,12 @@ def test_a_claim_whose_worker_died_is_taken_over_after_its_lease(session_factory
 
 def test_a_reply_survives_the_outbox_whole():
     reply = Reply(title="站会", lines=("a", "b"), fields=(("k", "v"),), bars=(Bar("业绩", 0.5, "d", 0.6),),
-                  table=Table(("h1", "h2"), (("1", "2"),)), buttons=(Button("完成", "完成 3", "primary"),),
-                  locale="zh", for_channel=True, announcement=Reply(title="🎉", locale="zh"))
-    assert from_payload(to_payload(reply)) == reply
+                  table=Table(("h1", "h2"), (("1", "2"),)), locale="zh", for_channel=True,
+                  buttons=(Button("完成", "完成 3", "primary"),
+                           Button("Big 5 Ltd", "deal Big 5 Ltd", action=UpsertDeal(
+                               DealRef(words=("Big 5 Ltd",)), amount=Money(Decimal(5))))),
+                  announcement=Reply(title="🎉", locale="zh"), notes=("1 USD = 7.1 CNY",))
+    assert from_payload(json.loads(json.dumps(to_payload(reply)))) == reply
 
 
 def test_a_platform_outage_is_retried_for_hours_and_listed_with_the_next_try(session_factory, db_url,
