@@ -216,7 +216,8 @@ def _handle_once(session_factory, user: UserRef, message: Message, defaults: Def
             session.rollback()
             if delivery:  # the retry of a refused message is still a retry: answer once
                 first_delivery(session, user.platform, delivery)
-            if records:  # what a refusal must keep (a failed attempt), by the sender as they are
+            if records or new:  # a newcomer stays a member (others may name them); what a
+                # refusal must keep (a failed attempt) is written by the sender as they are
                 _tenant, member, _new = identify(session, user, defaults, reply.locale)
                 for record in records:
                     record(session, member)

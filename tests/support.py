@@ -148,3 +148,22 @@ def wait_until_healthy(driver, process: subprocess.Popen) -> None:
         except OSError:
             time.sleep(0.2)
     raise AssertionError(process.stderr.read1().decode() if process.stderr else "no start")
+
+
+def audit_trail(core) -> list[tuple[str, str, dict]]:
+    """(actor, action, detail) of every audit row, oldest first."""
+    from storage.models import AuditLog, Member
+
+    with core.session_factory() as s:
+        return [(actor, row.action, row.detail) for row, actor in s.execute(
+            select(AuditLog, Member.display_name).join(Member, Member.id == AuditLog.actor_id)
+            .order_by(AuditLog.id))]
+
+
+def deal_rows(core) -> list[tuple]:
+    """(id, customer, stage, amount) of every deal."""
+    from storage.models import Customer, Deal
+
+    with core.session_factory() as s:
+        return [tuple(r) for r in s.execute(select(Deal.id, Customer.name, Deal.stage, Deal.amount)
+                                            .join(Customer).order_by(Deal.id))]
