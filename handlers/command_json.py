@@ -71,6 +71,7 @@ def valid(command) -> bool:
         return ((ref.deal_id is None or 0 < ref.deal_id < 10**9)
                 and (ref.deal_id is not None or 0 < len(" ".join(ref.words).lstrip("+").strip()) <= NAME)
                 and len(ref.title or "") <= NAME and _money(command.amount)
+                and len(getattr(command, "customer", None) or "") <= NAME
                 and getattr(command, "stage", None) in (None, *OPEN_STAGES)
                 and len(getattr(command, "reason", "")) <= TEXT)
     if isinstance(command, c.SetTarget):

@@ -47,10 +47,11 @@ class LogVisit:
 
 @dataclass(frozen=True)
 class UpsertDeal:
-    ref: DealRef
+    ref: DealRef  # with an id, its title is the deal's new title (`deal #46 "ERP rollout"`)
     stage: str | None = None
     amount: Money | None = None
     close: dt.date | None = None
+    customer: str | None = None  # `deal #46 customer Globex`: the deal moves to that customer
 
 
 @dataclass(frozen=True)

@@ -44,14 +44,18 @@ def handle_deal_history(ctx: Ctx, cmd: ShowDealHistory) -> Reply:
         select(DealEvent, Member.display_name).outerjoin(Member, Member.id == DealEvent.actor_id)
         .where(DealEvent.deal_id == deal.id).order_by(DealEvent.at, DealEvent.id)).all()
     stage = lambda value: name_of(STAGE_NAMES, value, ctx.locale) if value else "–"
-    money = lambda amount: fmt.money(amount, deal.currency, ctx.locale)
+    money = lambda amount, currency: fmt.money(amount, currency or deal.currency, ctx.locale)
     lines = []
     for event, actor in events:
         when = fmt.day(event.at.astimezone(ctx.zone).date(), ctx.today, ctx.locale, relative=False)
         what = {"created": lambda e: ctx.t("history_created", stage=stage(e.to_stage),
-                                           amount=money(e.new_amount)),
+                                           amount=money(e.new_amount, e.new_currency)),
                 "stage": lambda e: f"{stage(e.from_stage)} → {stage(e.to_stage)}",
-                "amount": lambda e: f"{money(e.old_amount)} → {money(e.new_amount)}"}[event.kind](event)
+                "amount": lambda e: f"{money(e.old_amount, e.old_currency)} → "
+                                    f"{money(e.new_amount, e.new_currency)}",
+                "title": lambda e: ctx.t("history_title_change", old=e.old_text, new=e.new_text),
+                "customer": lambda e: ctx.t("history_customer_change", old=e.old_text, new=e.new_text),
+                }[event.kind](event)
         lines.append(f"{when} · {actor or '–'} · {what}")
     customer = ctx.session.get(Customer, deal.customer_id)
     return Reply(title=ctx.t("history_title", id=deal.id, customer=customer.name, title=deal.title),

@@ -1,6 +1,7 @@
 """Create, move, win and lose deals. Only a deal's owner changes it."""
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 from handlers import format as fmt
@@ -19,6 +20,8 @@ def handle_upsert_deal(ctx: Ctx, cmd: UpsertDeal) -> Reply:
     deal, customer, title = _find_deal(ctx, cmd.ref)
     notes = []
     before = before_of(deal)
+    if deal is not None:
+        _check_currency(ctx, cmd, deal)
     if deal is None:
         stage = cmd.stage or "lead"
         money = cmd.amount or Money(Decimal(0))
@@ -37,6 +40,15 @@ def handle_upsert_deal(ctx: Ctx, cmd: UpsertDeal) -> Reply:
                             ctx.member.id, ctx.now)
         if cmd.close and cmd.close != deal.expected_close:
             deal.expected_close, deal.updated_at = cmd.close, ctx.now
+        if cmd.ref.deal_id is not None and cmd.ref.title and cmd.ref.title != deal.title:
+            notes.append(ctx.t("deal_retitled", old=deal.title, new=cmd.ref.title))
+            repo.retitle(deal, cmd.ref.title, ctx.member.id, ctx.now)
+        if cmd.customer:
+            moved_to = customer_named(ctx, cmd.customer)
+            if moved_to.id != deal.customer_id:
+                notes.append(ctx.t("deal_recustomered", old=customer.name, new=moved_to.name))
+                repo.move_to_customer(deal, moved_to, ctx.member.id, ctx.now)
+                customer = moved_to
         if not notes and deal.updated_at == ctx.now:
             notes.append(ctx.t("deal_updated"))
         if not notes:  # `deal Acme` only shows the deal: nothing changes, the stall clock runs on
@@ -47,11 +59,28 @@ def handle_upsert_deal(ctx: Ctx, cmd: UpsertDeal) -> Reply:
 
 
 def before_of(deal: Deal | None) -> dict:
-    """What `undo` puts back: the deal's stage, amount, currency, close date and reason now."""
+    """What `undo` puts back: the deal's stage, amount, currency, close date, reason, title and
+    customer now."""
     if deal is None:
         return {}
     return {"b_stage": deal.stage, "b_amount": deal.amount, "b_currency": deal.currency,
-            "b_close": deal.expected_close, "b_reason": deal.reason or ""}
+            "b_close": deal.expected_close, "b_reason": deal.reason or "", "b_title": deal.title,
+            "b_customer": deal.customer_id}
+
+
+def _check_currency(ctx: Ctx, cmd: UpsertDeal | CloseDeal, deal: Deal) -> None:
+    """An amount with no currency for a deal in another currency than the workspace's: which
+    one is meant (`6万` for a $ deal) is asked, with both as buttons, never guessed."""
+    if cmd.amount is None or cmd.amount.currency or deal.currency == ctx.tenant.currency:
+        return
+    options = []
+    for currency in (deal.currency, ctx.tenant.currency):
+        meant = replace(cmd, amount=Money(cmd.amount.amount, currency))
+        options.append(Button(fmt.money(cmd.amount.amount, currency, ctx.locale),
+                              f"{ctx.text} {currency}", action=meant))
+    raise ctx.refuse("which_currency", amounts=" · ".join(b.label for b in options),
+                     id=deal.id, current=fmt.money(deal.amount, deal.currency, ctx.locale),
+                     buttons=tuple(options))
 
 
 def handle_close_deal(ctx: Ctx, cmd: CloseDeal) -> Reply:
@@ -72,6 +101,7 @@ def handle_close_deal(ctx: Ctx, cmd: CloseDeal) -> Reply:
                         currency=cmd.amount.currency or ctx.tenant.currency, expected_close=None,
                         now=ctx.now)
     else:
+        _check_currency(ctx, cmd, deal)
         if cmd.amount:
             repo.set_amount(deal, cmd.amount.amount, cmd.amount.currency or deal.currency,
                             ctx.member.id, ctx.now)

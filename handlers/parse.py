@@ -207,6 +207,11 @@ def _parse_deal(rest: str, today: dt.date) -> c.Command | c.ParseError:
         fields_read = stage is not None or amount is not None or close is not None
         if i == 1 and tokens[0][1] and not quoted and not _is_field(word):  # `"Big 4" Ltd`
             return c.ParseError("deal", "word", word)
+        label = V.FIELD_LABELS.get(lower) if not quoted and i + 1 < len(tokens) else None
+        if label and (parse_amount(tokens[i + 1][0]) if label == "amount"
+                      else tokens[i + 1][0].lower() in V.STAGE_WORDS):
+            i += 1  # `amount 60k`: the label says what the next word is
+            continue
         if quoted:
             kept.append((word, quoted))
         elif lower in V.CLOSE_WORDS and i + 1 < len(tokens):
@@ -234,14 +239,21 @@ def _parse_deal(rest: str, today: dt.date) -> c.Command | c.ParseError:
             kept.append((word, quoted))
         i += 1
     ref = _deal_ref(kept)
+    customer = None
+    if ref.deal_id is not None and ref.words:  # `deal #46 customer Globex`, else a stray word
+        if ref.words[0].lower() not in V.CUSTOMER_WORDS or len(ref.words) < 2:
+            return c.ParseError("deal", "word", ref.words[0])
+        customer, ref = " ".join(ref.words[1:]), replace(ref, words=())
     if not ref.words and ref.deal_id is None:
         first = tokens[0][0] if tokens and not tokens[0][1] else ""
         if parse_amount(first):  # `deal 3M proposal`: the only word that can be a name is a number
             return c.ParseError("deal", "quote_name", first, _swap(rest, first, f'"{first}"'))
         return c.ParseError("deal")
-    if stage in ("won", "lost"):
+    if stage in ("won", "lost") and customer is None:
         return c.CloseDeal(ref, stage == "won", amount)
-    return c.UpsertDeal(ref, stage, amount, close)
+    if stage in ("won", "lost"):
+        return c.ParseError("deal")
+    return c.UpsertDeal(ref, stage, amount, close, customer)
 
 
 def _is_field(word: str) -> bool:
@@ -297,6 +309,8 @@ def _parse_close(won: bool):
         ref = _deal_ref(kept)
         if not ref.words and ref.deal_id is None:
             return c.ParseError(topic)
+        if ref.words and ref.deal_id is not None:  # `won #12 Acme`: the number says which deal
+            return c.ParseError(topic, "word", ref.words[0])
         return c.CloseDeal(ref, won, amount, reason.strip())
     return parse_close
 

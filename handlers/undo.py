@@ -16,7 +16,7 @@ from handlers.commands import Undo
 from handlers.context import Ctx
 from handlers.messages import STAGE_NAMES, name_of
 from handlers.reply import Reply
-from storage.models import AuditLog
+from storage.models import AuditLog, Customer
 from storage.rates import RateRepository
 from storage.sales import CustomerRepository, DealRepository, VisitRepository
 
@@ -62,6 +62,11 @@ def _reverse(ctx: Ctx, row: AuditLog) -> str:
     deals.set_amount(deal, Decimal(d["b_amount"]), d["b_currency"], ctx.member.id, ctx.now)
     deal.expected_close = None if d["b_close"] == "None" else dt.date.fromisoformat(d["b_close"])
     deal.reason = d.get("b_reason", "")
+    if "b_title" in d:
+        deals.retitle(deal, d["b_title"], ctx.member.id, ctx.now)
+    customer = ctx.session.get(Customer, int(d.get("b_customer", deal.customer_id)))
+    if customer is not None and customer.tenant_id == ctx.tenant.id:
+        deals.move_to_customer(deal, customer, ctx.member.id, ctx.now)
     return ctx.t("undo_deal_stage", id=deal.id, stage=stage(deal.stage))
 
 

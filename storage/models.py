@@ -269,11 +269,15 @@ class DealEvent(Base):
     owner_id: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"))
     actor_id: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"))
     at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
-    kind: Mapped[str] = mapped_column(String(16))  # created | stage | amount
+    kind: Mapped[str] = mapped_column(String(16))  # created | stage | amount | title | customer
     from_stage: Mapped[str | None] = mapped_column(String(16))
     to_stage: Mapped[str | None] = mapped_column(String(16))
     old_amount: Mapped[Decimal | None] = mapped_column(Money)
     new_amount: Mapped[Decimal | None] = mapped_column(Money)
+    old_currency: Mapped[str | None] = mapped_column(String(3))
+    new_currency: Mapped[str | None] = mapped_column(String(3))
+    old_text: Mapped[str | None] = mapped_column(String(200))  # a title or customer name
+    new_text: Mapped[str | None] = mapped_column(String(200))
     seconds_in_from_stage: Mapped[int | None] = mapped_column(Integer)
 
 

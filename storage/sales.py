@@ -118,7 +118,7 @@ class DealRepository:
         self.s.add(deal)
         self.s.flush()
         self.s.add(DealEvent(deal_id=deal.id, owner_id=owner_id, actor_id=owner_id, at=now, kind="created",
-                             to_stage=stage, new_amount=amount))
+                             to_stage=stage, new_amount=amount, new_currency=currency))
         return deal
 
     def move(self, deal: Deal, stage: str, actor_id: int, now: dt.datetime) -> None:
@@ -139,9 +139,24 @@ class DealRepository:
         if amount == deal.amount and currency == deal.currency:
             return
         self.s.add(DealEvent(deal_id=deal.id, owner_id=deal.owner_id, actor_id=actor_id, at=now,
-                             kind="amount",
-                             old_amount=deal.amount, new_amount=amount))
+                             kind="amount", old_amount=deal.amount, new_amount=amount,
+                             old_currency=deal.currency, new_currency=currency))
         deal.amount, deal.currency, deal.updated_at = amount, currency, now
+
+    def retitle(self, deal: Deal, title: str, actor_id: int, now: dt.datetime) -> None:
+        if title == deal.title:
+            return
+        self.s.add(DealEvent(deal_id=deal.id, owner_id=deal.owner_id, actor_id=actor_id, at=now,
+                             kind="title", old_text=deal.title, new_text=title))
+        deal.title, deal.updated_at = title, now
+
+    def move_to_customer(self, deal: Deal, customer: Customer, actor_id: int, now: dt.datetime) -> None:
+        if customer.id == deal.customer_id:
+            return
+        old = self.s.get(Customer, deal.customer_id)
+        self.s.add(DealEvent(deal_id=deal.id, owner_id=deal.owner_id, actor_id=actor_id, at=now,
+                             kind="customer", old_text=old.name if old else None, new_text=customer.name))
+        deal.customer_id, deal.updated_at = customer.id, now
 
     def stalled(self, owner_ids: list[int], before: dt.datetime, limit: int = 20):
         """Open deals with no change since `before`, longest-stalled first, with the customer."""

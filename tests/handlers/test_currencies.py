@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
-from storage.models import AuditLog, ExchangeRate
+from storage.models import AuditLog, DealEvent, ExchangeRate
 
 
 def rates(session_factory):
@@ -89,3 +89,18 @@ def test_with_rates_totals_convert_and_say_at_which_rate(team_chat):
     progress = team_chat("progress", user="Ana")
     assert "¥194K of ¥200K" in progress  # 50K + 144K against the target in the base currency
     assert "at 1 USD = 7.2 CNY" in progress and "EUR" not in progress
+
+
+def test_an_amount_without_a_currency_for_a_deal_in_another_is_asked_about(team_chat, session_factory):
+    team_chat('deal Globex "Support" negotiation $20k', user="Ana")
+    reply = team_chat.reply("商机 #1 6万", user="Ana", lang="zh")
+    assert not reply.ok and "商机 #1 现为 $2万：你指的是哪个金额，$6万 · ¥6万？尚未修改。" in reply.text
+    assert [b.label for b in reply.buttons] == ["$6万", "¥6万"]
+    reply = team_chat.reply(reply.buttons[1].command, user="Ana")  # as the console types it
+    assert reply.ok
+    team_chat("won #1 70k usd", user="Ana")
+    with session_factory() as s:
+        events = s.scalars(select(DealEvent).where(DealEvent.kind == "amount").order_by(DealEvent.id))
+        history = [(e.old_amount, e.old_currency, e.new_amount, e.new_currency) for e in events]
+    assert history == [(20000, "USD", 60000, "CNY"), (60000, "CNY", 70000, "USD")]
+    assert "$2万 → ¥6万" in team_chat("商机 #1 历史", user="Ana", lang="zh")

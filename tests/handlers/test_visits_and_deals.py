@@ -261,6 +261,31 @@ def test_a_deals_history_shows_every_change_who_and_when(team_chat):
     assert not reply.ok and "someone else's" in reply.text
 
 
+def test_a_deals_title_customer_and_amount_are_corrected_from_chat_and_undone(team_chat):
+    team_chat('deal Acme "ERP" proposal 50k', user="Ana")
+    team_chat("visit Globex: intro", user="Ana")
+    assert "Title: ERP → ERP rollout." in team_chat('deal #1 "ERP rollout"', user="Ana")
+    assert "Customer: Acme → Globex." in team_chat("deal #1 customer Globex", user="Ana")
+    assert "客户：Globex → Acme。" in team_chat("商机 #1 客户 Acme", user="Ana")
+    team_chat("商机 #1 金额 6万", user="Ana")
+    team_chat("deal #1 stage negotiation amount 70k", user="Ana")
+    reply = team_chat.reply("deal #1 customer Initech", user="Bo")
+    assert not reply.ok and "belongs to Ana" in reply.text
+    assert not team_chat.reply("deal #1 Globex", user="Ana").ok  # a stray word: which field?
+    with team_chat.session_factory() as s:
+        deal = s.scalar(select(Deal))
+        name = s.get(Customer, deal.customer_id).name
+    assert (deal.title, name, deal.stage, deal.amount) == ("ERP rollout", "Acme", "negotiation", 70000)
+    history = team_chat("deal #1 history", user="Ana")
+    assert "title “ERP” → “ERP rollout”" in history and "customer Acme → Globex" in history
+    for _ in range(4):
+        team_chat("undo", user="Ana")
+    with team_chat.session_factory() as s:
+        deal = s.scalar(select(Deal))
+        name = s.get(Customer, deal.customer_id).name
+    assert (deal.title, name, deal.stage, deal.amount) == ("ERP rollout", "Acme", "proposal", 50000)
+
+
 def test_a_visit_is_corrected_or_deleted_by_its_owner_only(team_chat):
     team_chat("visit Acme: wrong notes", user="Ana")
     assert "Visit #1 to Acme: notes now “met the CFO”." in team_chat("visit #1 notes met the CFO", user="Ana")

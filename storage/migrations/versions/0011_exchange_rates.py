@@ -1,5 +1,6 @@
 """Exchange rates per tenant: what one unit of another currency is worth in the base currency, as
 an admin set it from chat (`rate USD 7.10`); reports convert with them and never add currencies.
+A deal's history keeps the currency of each amount, and title and customer changes.
 
 Revision ID: 0011
 Revises: 0010
@@ -28,7 +29,15 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id"),
         sa.UniqueConstraint("tenant_id", "currency"),
     )
+    with op.batch_alter_table("deal_events") as batch:
+        batch.add_column(sa.Column("old_currency", sa.String(length=3), nullable=True))
+        batch.add_column(sa.Column("new_currency", sa.String(length=3), nullable=True))
+        batch.add_column(sa.Column("old_text", sa.String(length=200), nullable=True))
+        batch.add_column(sa.Column("new_text", sa.String(length=200), nullable=True))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("deal_events") as batch:
+        for column in ("new_text", "old_text", "new_currency", "old_currency"):
+            batch.drop_column(column)
     op.drop_table("exchange_rates")
