@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from handlers.commands import CloseDeal, LogVisit, Scope, SetCustomer, UpsertDeal
 from handlers.context import Ctx
@@ -70,7 +71,8 @@ def customer_and_title(ctx: Ctx, words: tuple[str, ...]) -> tuple[Customer, str 
 
 #: Words that do not tell companies apart (`华为技术有限公司` is 华为; `Acme Inc` is Acme).
 _SUFFIXES = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团|科技|技术|公司|"
-                       r"\b(?:inc|ltd|llc|corp|corporation|co|company|limited|gmbh|group)\b\.?)\s*$")
+                       r"\b(?:inc|ltd|llc|corp|corporation|co|company|limited|gmbh|group|tech|technology|technologies)"
+                       r"\b\.?)\s*$")
 _NOT_WORD = re.compile(r"[\W_]+")
 _DIGITS = re.compile(r"\d+")
 
@@ -92,7 +94,12 @@ def similar_customers(names: list[tuple[int, str]], name: str, limit: int = 3) -
     scored = []
     for _id, other in names:
         theirs, their_words = core_name(other), name_key(other).split()
-        if theirs == core:
+        if bool(_CJK.search(core)) != bool(_CJK.search(theirs)):  # `Huawei` and 华为: by sound
+            latin, chinese = (core, theirs) if _CJK.search(theirs) else (theirs, core)
+            sound = _pinyin(chinese)
+            if latin == sound or _a_typo_apart(latin, sound):
+                scored.append((1.8 if latin == sound else 0.9, other))
+        elif theirs == core:
             scored.append((2.0, other))
         elif words[:len(their_words)] == their_words:  # `Acme Corp owner Bo`: a name and more
             scored.append((1.5, other))
@@ -100,6 +107,14 @@ def similar_customers(names: list[tuple[int, str]], name: str, limit: int = 3) -
                                                            _NOT_WORD.sub("", name_key(other))):
             scored.append((1.0, other))
     return [other for _score, other in sorted(scored, key=lambda s: -s[0])[:limit]]
+
+
+@lru_cache(maxsize=4096)
+def _pinyin(name: str) -> str:
+    """`华为` → `huawei`: how a Chinese name is typed on a Latin keyboard."""
+    from pypinyin import lazy_pinyin  # 0.3 s to load: only when a name crosses scripts
+
+    return "".join(lazy_pinyin(name))
 
 
 def _a_typo_apart(one: str, other: str) -> bool:
