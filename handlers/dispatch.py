@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from dataclasses import dataclass, replace
 
 from sqlalchemy import select
@@ -29,7 +30,10 @@ from handlers.context import Ctx, Refusal, usage_reply
 from handlers.messages import WORDS, name_of, t
 from handlers.parse import normalize, parse, split_keyword
 from handlers.reply import Button, Reply
+from scheduler.delivery import to_payload
+from storage.destinations import team_destinations
 from storage.models import InboundEvent, Member, Tenant, utcnow
+from storage.outbox import OutboxRepository
 from storage.people import PeopleRepository
 
 HANDLERS = {
@@ -175,6 +179,24 @@ def _parsed(ctx: Ctx, text: str) -> c.Command | Reply:
     return command
 
 
+def _announce(session: Session, tenant: Tenant, member: Member, reply: Reply, now: dt.datetime) -> Reply:
+    """Queue what the action caused for the team (a won deal's celebration) to every channel of
+    the member's team, on every platform, in the transaction that stores the action: the outbox
+    sends each once, whichever way the action came in. With nowhere to go, it stays on the reply
+    for the adapter to show where it was said (the console shows it inline)."""
+    teams = PeopleRepository(session).teams_of(member.id)
+    where = [d for d in team_destinations(session, tenant, teams[0]) if d.platform != "console"] \
+        if teams else []
+    if not where:
+        return reply
+    key = f"announce:{uuid.uuid4().hex}"
+    payload = to_payload(reply.announcement)
+    OutboxRepository(session).enqueue_many(
+        [{"key": f"{key}:{d.platform}:{d.target}"[:200], "tenant_id": tenant.id, "platform": d.platform,
+          "workspace": d.workspace, "target": d.target, "payload": payload} for d in where], now)
+    return replace(reply, announcement=None)
+
+
 def _standup_or_command(ctx: Ctx, error: c.ParseError) -> Reply:
     standup = f"{name_of(WORDS, 'standup', ctx.locale)} {ctx.text}"
     return Reply(lines=(ctx.t("standup_or_command"),), ok=False, locale=ctx.locale,
@@ -212,6 +234,8 @@ def _handle_once(session_factory, user: UserRef, message: Message, defaults: Def
         records: list = []
         reply = dispatch(session, tenant, member, message, now or utcnow(), defaults,
                          platform=user.platform, records=records)
+        if reply.ok and reply.announcement is not None:
+            reply = _announce(session, tenant, member, reply, now or utcnow())
         if not reply.ok:
             session.rollback()
             if delivery:  # the retry of a refused message is still a retry: answer once

@@ -59,11 +59,10 @@ class Reply:
     subject: str = ""
     #: Meant for everyone where it was asked (a team report asked in a channel), not only the asker.
     for_channel: bool = False
-    #: A message for the team channel that this action caused (a won deal's celebration).
+    #: A message for the team's channels that this action caused (a won deal's celebration): the
+    #: core queues it for every one of them; it stays here only where the team has none.
     announcement: Reply | None = field(default=None)
     chart: Chart | None = None
-    #: For an announcement: the team channel it belongs in (`#east-sales`), when the team has one.
-    channel: str = ""
     #: Small print under everything else: the exchange rates a total used, what it left out.
     notes: tuple[str, ...] = ()
 

@@ -19,8 +19,9 @@ from sqlalchemy import func, select
 
 from bot.console import ConsoleBot, render
 from bot.web import create_app
-from bot.worker import inbox_runners
+from bot.worker import inbox_runners, platform_senders
 from handlers.dispatch import Defaults
+from scheduler.delivery import DeliveryWorker
 from scheduler.inbox import InboxWorker
 from storage.models import Base
 
@@ -88,18 +89,29 @@ class _QuietHandler(WSGIRequestHandler):
 
 @contextmanager
 def web_and_worker(settings):
-    """The web app served on a loopback port, and beside it a worker's inbox runner (as a Procfile
-    host runs `web` and `worker`): yields (base URL, the WSGI app)."""
+    """The web app served on a loopback port, and beside it a worker's inbox runner and outbox
+    sender (as a Procfile host runs `web` and `worker`): yields (base URL, the WSGI app)."""
     app = create_app(settings)
     server = serve(app)
     inbox = InboxWorker(app.core.session_factory, inbox_runners(app.core), poll=0.05)
     inbox.start()
+    outbox = DeliveryWorker(app.core.session_factory, platform_senders(app.core))
+    stop = threading.Event()
+
+    def deliver():
+        while not stop.is_set():
+            if not outbox.run_once():
+                stop.wait(0.05)
+    sender = threading.Thread(target=deliver, daemon=True)
+    sender.start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}", app
     finally:
         server.shutdown()
         server.server_close()
         inbox.stop()
+        stop.set()
+        sender.join(timeout=10)
         app.core.engine.dispose()
 
 

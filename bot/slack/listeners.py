@@ -94,11 +94,10 @@ def _command_listeners(runner: SlackRunner, command: str, keyword: str):
         public = reply.ok and reply.for_channel and not in_dm
         respond(blocks=render_slack(reply, reply.locale), text=fallback_text(reply),
                 response_type="in_channel" if public else "ephemeral")
-        if reply.announcement:
+        if reply.announcement:  # the team has no channel (else the outbox posts it there): here
             announce = reply.announcement
-            if announce.channel or in_dm:  # the team's channel, else where it was said
-                client.chat_postMessage(channel=announce.channel or body["channel_id"],
-                                        text=fallback_text(announce),
+            if in_dm:
+                client.chat_postMessage(channel=body["channel_id"], text=fallback_text(announce),
                                         blocks=render_slack(announce, announce.locale))
             else:
                 respond(blocks=render_slack(announce, announce.locale),
@@ -134,13 +133,12 @@ def _answer(runner: SlackRunner, body, event, client, context, *, thread: bool) 
     reply = runner.run(client, context, event["user"], text, delivery=delivery)
     if reply is None:
         return
-    for message in (reply, reply.announcement):
+    for message in (reply, reply.announcement):  # an announcement here: the team has no channel
         if message is not None:
-            to_team = message is reply.announcement and message.channel
             client.chat_postMessage(
-                channel=to_team or event["channel"], text=fallback_text(message),
+                channel=event["channel"], text=fallback_text(message),
                 blocks=render_slack(message, message.locale),
-                thread_ts=None if to_team else event.get("thread_ts") or (event["ts"] if thread else None))
+                thread_ts=event.get("thread_ts") or (event["ts"] if thread else None))
     runner.home.request(client, context, event["user"])
 
 

@@ -29,7 +29,6 @@ from bot.directory import Directory
 from bot.handoff import Handoff
 from bot.web import plain, read_body
 from bot.wecom.client import WeComClient, with_backoff
-from bot.wecom.posts import WeComPoster
 from bot.wecom.render import render_markdown, render_plain, template_card
 from handlers.command_json import pressed
 from handlers.dispatch import UserRef, handle_message, reply_locale
@@ -50,7 +49,6 @@ class WeComApp:
         self.crypto = crypto
         self.corp_id = core.settings.wecom_corp_id
         self.directory = Directory(core, PLATFORM)
-        self.poster = WeComPoster(client)
         self.handoff = handoff
 
     # HTTP --------------------------------------------------------------------------------------
@@ -111,7 +109,7 @@ class WeComApp:
             return None
         pieces = render_plain(reply, reply.locale)
         passive = pieces[0] if len(pieces) == 1 else None
-        if passive is None or reply.buttons or reply.announcement:
+        if passive is None or reply.buttons:
             self.handoff.executor.submit(self._send_later, user_id, reply, passive is not None)
         return passive
 
@@ -165,8 +163,6 @@ class WeComApp:
             card = template_card(reply)
             if card:
                 self.send(user_id, card)
-            if reply.announcement:
-                self.poster.announce(self.core, user_id, reply.announcement)
         except WeChatClientException:
             log.exception("WeCom message/send failed for a reply")
 

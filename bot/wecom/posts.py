@@ -1,6 +1,6 @@
 """Team posts on WeCom: each team may have a destination, an app chat (`appchat/send`) or a group
 robot (`webhook/send?key=…`), set with `team set NAME wecom chat:ID` / `webhook:KEY`. The
-scheduler posts through `post_to_team` too.
+outbox's WeCom sender posts through `post_to_team`.
 """
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ import logging
 from bot.wecom.client import WeComClient, with_backoff
 from bot.wecom.render import render_markdown
 from handlers.reply import Reply
-from storage.people import PeopleRepository
 
 log = logging.getLogger(__name__)
 ROBOT_LIMIT = 4096  # bytes of markdown a group robot takes; app chats take 2048
@@ -42,13 +41,3 @@ class WeComPoster:
                 with_backoff(lambda msg=msg: self.client.post("appchat/send",
                                                               data={"chatid": target, **msg}))
         return True
-
-    def announce(self, core, user_id: str, reply: Reply) -> bool:
-        """A celebration caused by `user_id`: to the WeCom destination of their home team."""
-        with core.session_factory() as session:
-            people = PeopleRepository(session)
-            tenant = people.tenant("wecom", core.settings.wecom_corp_id)
-            member = tenant and people.by_identity(tenant.id, "wecom", user_id)
-            teams = people.teams_of(member.id) if member else []
-            settings = dict(teams[0].settings or {}) if teams else {}
-        return self.post_to_team(settings, reply)

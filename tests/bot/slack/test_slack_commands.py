@@ -54,6 +54,21 @@ def test_a_rate_set_from_slack_converts_the_pipeline_and_says_so_in_small_print(
     assert "Open deals: 2 · ¥192K" in slack.say("/pipeline", "")
 
 
+def test_a_win_by_a_button_in_a_dm_is_celebrated_once_in_the_teams_channel(slack):
+    slack.say("/salesbot", "team create East #east-sales")
+    slack.say("/salesbot", "team add East <@U1>")
+    slack.say("/salesbot", "team remove Sales <@U1>")
+    slack.say("/deal", 'Acme "ERP" negotiation 48k')
+    status, path = slack.click("won #1")
+    assert "Deal #1 won" in _all_text(slack.answers(path)[0])
+    to_team = lambda: [c for c in slack.fake.called("chat.postMessage")
+                       if c.params["channel"] == "#east-sales"]
+    posts = slack.fake.wait_for(to_team)
+    assert "🎉 Mia won Acme — ¥48K" in _all_text(posts[0].params)
+    time.sleep(0.5)  # the outbox sends each once: no second post follows
+    assert len(to_team()) == 1
+
+
 def test_a_user_is_registered_from_users_info_on_first_contact(slack):
     slack.say("/progress", user="U4")
     with slack.core.session_factory() as s:

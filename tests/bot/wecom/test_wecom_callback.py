@@ -179,6 +179,21 @@ def test_a_won_deal_is_announced_to_the_teams_group_robot(wecom):
     assert "🎉 张伟 拿下 华为 — ¥4.8万" in post.body["markdown"]["content"]
 
 
+def test_a_win_by_a_card_click_is_announced_once_to_the_teams_group_robot(wecom):
+    wecom.fake.robots.add("ROBOT-KEY")
+    wecom.text("帮助", user="wangfang")
+    wecom.text("团队 设置 销售团队 企业微信 webhook:ROBOT-KEY", user="wangfang")
+    wecom.text("商机 华为 ERP项目 商务谈判 4.8万")
+    status, reply = wecom.event("template_card_event", EventKey="赢单 #1", TaskId="t9",
+                                CardType="button_interaction")
+    assert "赢单：华为，¥4.8万" in reply
+    [post] = wecom.fake.wait_for(lambda: wecom.fake.called("webhook/send"))
+    assert "🎉 张伟 拿下 华为 — ¥4.8万" in post.body["markdown"]["content"]
+    wecom.event("template_card_event", EventKey="赢单 #1", TaskId="t9", CardType="button_interaction")
+    time.sleep(0.5)  # a redelivered click: nothing runs or posts twice
+    assert len(wecom.fake.called("webhook/send")) == 1
+
+
 def test_team_reports_post_to_an_app_chat(wecom, wecom_settings):
     from bot.wecom.posts import WeComPoster
     from handlers.reply import Reply
