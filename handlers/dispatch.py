@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from sqlalchemy import select
@@ -135,17 +136,15 @@ def first_delivery(session: Session, platform: str, key: str) -> bool:
 
 
 def dispatch(session: Session, tenant: Tenant, member: Member, message: Message, now: dt.datetime,
-             defaults: Defaults = Defaults(), *, platform: str = "console",
-             records: list | None = None) -> Reply:
+             defaults: Defaults = Defaults(), *, platform: str = "console") -> Outcome:
     """Run one message for a known member inside the caller's transaction: text is parsed here,
-    once; a command a form or button built runs as it is. A refusal's own record (a failed
-    attempt that must count) goes into `records`, for the caller to write after it rolls the
-    message back."""
+    once; a command a form or button built runs as it is."""
     ctx = Ctx(session, tenant, member, reply_locale(message, member.locale), now,
               defaults.timezone, defaults.calendar, platform)
     if not member.active:  # an admin set them inactive (`role @name inactive`)
         admins = ", ".join(m.display_name for m in admin.active_admins(ctx))
-        return Reply(lines=(ctx.t("member_inactive", admins=admins),), ok=False, locale=ctx.locale)
+        return Outcome(Reply(lines=(ctx.t("member_inactive", admins=admins),), ok=False,
+                             locale=ctx.locale), refused=True)
     calendars.load_corrections(session, tenant.id)  # another process may have changed them
     if isinstance(message, str):
         command = _parsed(ctx, message)
@@ -153,16 +152,25 @@ def dispatch(session: Session, tenant: Tenant, member: Member, message: Message,
         command = usage_reply(ctx.locale, c.ParseError(None))
     else:
         command = message
-    if isinstance(command, Reply):
-        return replace(command, locale=ctx.locale)
+    if isinstance(command, Reply):  # no command: an answer about the text, or a question
+        return Outcome(replace(command, locale=ctx.locale), refused=True)
     ctx.command = command
     try:
         reply = HANDLERS[type(command)](ctx, command)
     except Refusal as refusal:
-        reply = refusal.reply
-        if refusal.record is not None and records is not None:
-            records.append(refusal.record)
-    return replace(reply, locale=ctx.locale)
+        return Outcome(replace(refusal.reply, locale=ctx.locale), refused=True, record=refusal.record)
+    return Outcome(replace(reply, locale=ctx.locale), refused=False)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What came of a message: the reply, and whether it was refused (then nothing of it may be
+    stored but `record`, the trail of a failed attempt that must count, written by the caller
+    after it rolls the message back)."""
+
+    reply: Reply
+    refused: bool
+    record: Callable[[Session, Member], None] | None = None
 
 
 def _parsed(ctx: Ctx, text: str) -> c.Command | Reply:
@@ -231,22 +239,22 @@ def _handle_once(session_factory, user: UserRef, message: Message, defaults: Def
         if delivery and not first_delivery(session, user.platform, delivery):
             return None
         tenant, member, new = identify(session, user, defaults, reply_locale(message, "en"))
-        records: list = []
-        reply = dispatch(session, tenant, member, message, now or utcnow(), defaults,
-                         platform=user.platform, records=records)
-        if reply.ok and reply.announcement is not None:
+        outcome = dispatch(session, tenant, member, message, now or utcnow(), defaults,
+                           platform=user.platform)
+        reply = outcome.reply
+        if not outcome.refused and reply.announcement is not None:
             reply = _announce(session, tenant, member, reply, now or utcnow())
-        if not reply.ok:
+        if outcome.refused:
             session.rollback()
             if delivery:  # the retry of a refused message is still a retry: answer once
                 first_delivery(session, user.platform, delivery)
-            if records or new:  # a newcomer stays a member (others may name them); what a
-                # refusal must keep (a failed attempt) is written by the sender as they are
+            if outcome.record or new:  # a newcomer stays a member (others may name them); what
+                # a refusal must keep (a failed attempt) is written by the sender as they are
                 _tenant, member, _new = identify(session, user, defaults, reply.locale)
-                for record in records:
-                    record(session, member)
+                if outcome.record:
+                    outcome.record(session, member)
         session.commit()
-        if not reply.ok:
+        if outcome.refused:
             return reply
     if new:
         welcome = t(reply.locale, "welcome", name=member.display_name)

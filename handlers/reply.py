@@ -53,7 +53,7 @@ class Reply:
     bars: tuple[Bar, ...] = ()
     table: Table | None = None
     buttons: tuple[Button, ...] = ()
-    ok: bool = True
+    ok: bool = True  # False: shown as a warning (what is stored follows `Outcome.refused`)
     locale: str = "en"
     #: What the reply is about, for adapters that offer more (`deal:12`: Slack's edit form).
     subject: str = ""
