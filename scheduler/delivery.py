@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import logging
+import uuid
 from collections.abc import Callable
 from typing import Protocol
 
@@ -21,6 +22,7 @@ from handlers.reply import Bar, Button, Chart, Reply, Table
 from scheduler.pacing import Pacer
 from storage.models import utcnow
 from storage.outbox import OutboxRepository
+from storage.people import PeopleRepository
 
 log = logging.getLogger(__name__)
 RATE_LIMITED = "rate limited"
@@ -81,6 +83,24 @@ def from_payload(data: dict) -> Reply:
     if fields.get("announcement"):
         fields["announcement"] = from_payload(fields["announcement"])
     return Reply(**fields)
+
+
+def keep_answer(session_factory, platform: str, workspace: str, user_id: str, reply: Reply) -> bool:
+    """An answer the platform would not take now (an outage past the client's own retries): into
+    the outbox, for the worker to send to the person's direct messages once the platform is back,
+    listed by `salesbot deliveries` meanwhile. False when the database cannot keep it either."""
+    try:
+        with session_factory.begin() as session:
+            tenant = PeopleRepository(session).tenant(platform, workspace)
+            if tenant is None:
+                return False
+            OutboxRepository(session).enqueue(
+                key=f"answer:{uuid.uuid4().hex}", tenant_id=tenant.id, platform=platform,
+                workspace=workspace, target=f"user:{user_id}", payload=to_payload(reply), now=utcnow())
+        return True
+    except Exception:  # the database is away too: what is left is the log
+        log.exception("an answer to %s on %s could not be kept for later", user_id, platform)
+        return False
 
 
 @dataclasses.dataclass

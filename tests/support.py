@@ -162,6 +162,14 @@ def wait_until_healthy(driver, process: subprocess.Popen) -> None:
     raise AssertionError(process.stderr.read1().decode() if process.stderr else "no start")
 
 
+def delivery_statuses(core) -> list[tuple[str, str]]:
+    """(target, status) of every outbox row, oldest first."""
+    from storage.models import Delivery
+
+    with core.session_factory() as s:
+        return [tuple(r) for r in s.execute(select(Delivery.target, Delivery.status).order_by(Delivery.id))]
+
+
 def audit_trail(core) -> list[tuple[str, str, dict]]:
     """(actor, action, detail) of every audit row, oldest first."""
     from storage.models import AuditLog, Member

@@ -205,8 +205,8 @@ def _submission(runner, kind: str):
             ack(response_action="errors", errors={first: "\n".join(reply.lines)[:2000]})
             return
         ack()
-        runner.background.submit(client.chat_postMessage, channel=user_id, text=fallback_text(reply),
-                                 blocks=render_slack(reply, reply.locale))
+        runner.background.submit(runner.deliver, context, user_id, reply, lambda: client.chat_postMessage(
+            channel=user_id, text=fallback_text(reply), blocks=render_slack(reply, reply.locale)))
         runner.home.request(client, context, user_id)
 
     return submit

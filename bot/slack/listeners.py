@@ -9,6 +9,7 @@ import re
 from concurrent.futures import ThreadPoolExecutor
 
 from slack_bolt import App as BoltApp
+from slack_sdk.errors import SlackApiError
 from sqlalchemy.exc import OperationalError
 
 from bot.app import App
@@ -21,6 +22,7 @@ from handlers.command_json import pressed
 from handlers.dispatch import Message, handle_message, reply_locale
 from handlers.messages import WORDS, name_of, t
 from handlers.reply import Reply
+from scheduler.delivery import keep_answer
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +57,19 @@ class SlackRunner:
             log.warning("database unreachable while handling a Slack message", exc_info=True)
             locale = reply_locale(message, self.directory.slack_locale(client, tenant, user_id))
             return Reply(lines=(t(locale, "unavailable"),), ok=False, locale=locale)
+
+
+    def deliver(self, context, user_id: str, reply: Reply, send) -> None:
+        """Send an answer; one Slack will not take now (after the client's own retries) goes to
+        the outbox, which posts it to the person's DM once Slack is back: never dropped."""
+        try:
+            response = send()
+            failed = getattr(response, "status_code", 200) >= 400  # response_url posts do not raise
+        except (SlackApiError, OSError):
+            failed = True
+        if failed:
+            log.warning("Slack did not take an answer to %s: kept in the outbox", user_id)
+            keep_answer(self.core.session_factory, "slack", tenant_of(context), user_id, reply)
 
 
 def register(bolt: BoltApp, runner: SlackRunner) -> None:
@@ -92,8 +107,9 @@ def _command_listeners(runner: SlackRunner, command: str, keyword: str):
             return
         in_dm = body.get("channel_name") == "directmessage"
         public = reply.ok and reply.for_channel and not in_dm
-        respond(blocks=render_slack(reply, reply.locale), text=fallback_text(reply),
-                response_type="in_channel" if public else "ephemeral")
+        runner.deliver(context, body["user_id"], reply, lambda: respond(
+            blocks=render_slack(reply, reply.locale), text=fallback_text(reply),
+            response_type="in_channel" if public else "ephemeral"))
         if reply.announcement:  # the team has no channel (else the outbox posts it there): here
             announce = reply.announcement
             if in_dm:
@@ -135,10 +151,11 @@ def _answer(runner: SlackRunner, body, event, client, context, *, thread: bool) 
         return
     for message in (reply, reply.announcement):  # an announcement here: the team has no channel
         if message is not None:
-            client.chat_postMessage(
+            post = lambda message=message: client.chat_postMessage(
                 channel=event["channel"], text=fallback_text(message),
                 blocks=render_slack(message, message.locale),
                 thread_ts=event.get("thread_ts") or (event["ts"] if thread else None))
+            runner.deliver(context, event["user"], message, post)
     runner.home.request(client, context, event["user"])
 
 
@@ -156,7 +173,9 @@ def _button(runner: SlackRunner, body, client, context, respond) -> None:
         return
     blocks, text = render_slack(reply, reply.locale), fallback_text(reply)
     if body.get("response_url"):
-        respond(blocks=blocks, text=text, response_type="ephemeral", replace_original=False)
+        runner.deliver(context, user_id, reply, lambda: respond(
+            blocks=blocks, text=text, response_type="ephemeral", replace_original=False))
     else:  # clicked in App Home: answer in the DM
-        client.chat_postMessage(channel=user_id, blocks=blocks, text=text)
+        runner.deliver(context, user_id, reply,
+                       lambda: client.chat_postMessage(channel=user_id, blocks=blocks, text=text))
     runner.home.request(client, context, user_id)

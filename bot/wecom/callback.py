@@ -34,6 +34,7 @@ from handlers.command_json import pressed
 from handlers.dispatch import UserRef, handle_message, reply_locale
 from handlers.messages import t
 from handlers.reply import Reply
+from scheduler.delivery import keep_answer
 
 log = logging.getLogger(__name__)
 PLATFORM = "wecom"
@@ -154,17 +155,24 @@ class WeComApp:
 
     def _send_later(self, user_id: str, reply: Reply | None, answered: bool = False) -> None:
         """What did not go back passively, through the API: the answer as markdown in ≤ 2048-byte
-        parts (unless `answered`), its buttons as a card, and any celebration to the team."""
+        parts (unless `answered`) and its buttons as a card. An answer WeCom will not take now
+        (after the client's own retries) goes to the outbox, sent once WeCom is back."""
         if reply is None:
             return
+        sent = 0
         try:
             for part in () if answered else render_markdown(reply, reply.locale):
                 self.send(user_id, {"msgtype": "markdown", "markdown": {"content": part}})
+                sent += 1
             card = template_card(reply)
             if card:
                 self.send(user_id, card)
-        except WeChatClientException:
-            log.exception("WeCom message/send failed for a reply")
+        except (WeChatClientException, OSError):
+            if answered or sent:  # part of it arrived: sending it whole again would repeat that
+                log.exception("WeCom message/send failed part-way through a reply")
+            else:
+                log.warning("WeCom did not take an answer to %s: kept in the outbox", user_id)
+                keep_answer(self.core.session_factory, PLATFORM, self.corp_id, user_id, reply)
 
     def send(self, user_id: str, msg: dict) -> dict:
         return with_backoff(lambda: self.client.message.send(self.client.agent_id, [user_id], msg=msg))

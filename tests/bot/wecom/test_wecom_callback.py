@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import select
 
 from storage.models import Customer, Deal, Member, Tenant, Visit, name_key
-from support import count
+from support import count, delivery_statuses, eventually
 
 
 def test_url_verification_answers_the_decrypted_echostr(wecom):
@@ -166,6 +166,18 @@ def test_a_reply_longer_than_2048_bytes_is_split_on_character_boundaries(wecom):
     assert all(len(part.encode()) <= 2048 for part in parts)
     whole = "\n".join(parts)
     assert all(f"第{i}号" in whole for i in range(50))
+
+
+def test_an_answer_wecom_will_not_take_is_kept_and_sent_once_it_is_back(wecom):
+    wecom.fake.delay["user/get"] = 4.5  # too slow for a passive reply: answered through the API
+    wecom.fake.script("message/send", {"errcode": -1, "errmsg": "system busy"})
+    status, reply = wecom.text("拜访 华为：系统繁忙时")
+    assert reply is None
+    [sent] = wecom.fake.wait_for(lambda: wecom.sent_to("zhangwei"), timeout=15)
+    assert "已记录拜访：华为。" in sent
+    eventually(lambda: delivery_statuses(wecom.core) == [("user:zhangwei", "sent")])
+    time.sleep(0.5)
+    assert len(wecom.sent_to("zhangwei")) == 1 and count(wecom.core.session_factory, Visit) == 1
 
 
 def test_a_won_deal_is_announced_to_the_teams_group_robot(wecom):
