@@ -124,7 +124,7 @@ def _next_minute(lead: float) -> float:
 
 def _seed(engine, due: float) -> None:
     """200 teams of 50 reps on Slack, whose standup is at `due`."""
-    from handlers.schedule import KINDS, with_change
+    from handlers.schedule_rules import KINDS, with_change
     from storage.models import Identity, Member, Team, TeamMember, Tenant, utcnow
 
     local = dt.datetime.fromtimestamp(due, ZoneInfo(ZONE))

@@ -215,7 +215,7 @@ def jobs() -> None:
     from zoneinfo import ZoneInfo
 
     from handlers.calendars import calendar_warning, load_corrections
-    from handlers.schedule import days_label, next_run, schedule_of
+    from handlers.schedule_rules import days_label, next_run, schedule_of
     from scheduler.plan import plan
     from storage.models import Team, utcnow
 

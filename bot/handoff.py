@@ -28,7 +28,7 @@ from typing import TypeVar
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.work import BoundedExecutor
+from bot.background import BoundedExecutor
 from storage.db import make_engine
 from storage.inbox import InboxRepository, record
 from storage.models import utcnow

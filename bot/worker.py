@@ -11,7 +11,7 @@ from bot.app import App
 from handlers.reply import Reply
 from scheduler.delivery import DeliveryWorker, Undeliverable
 from scheduler.inbox import InboxWorker
-from scheduler.worker import Worker
+from scheduler.service import Worker
 
 log = logging.getLogger(__name__)
 

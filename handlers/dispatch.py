@@ -21,7 +21,7 @@ from handlers import (
     linking,
     rates,
     reports,
-    schedules,
+    schedule_commands,
     targets,
     undo,
     visits,
@@ -49,9 +49,9 @@ HANDLERS = {
     c.SetRole: admin.handle_set_role,
     c.TakeLeave: admin.handle_take_leave, c.Help: admin.handle_help,
     c.SetLanguage: admin.handle_set_language, c.Link: linking.handle_link,
-    c.ShowSchedule: schedules.handle_show_schedule,
-    c.ConfigureSchedule: schedules.handle_configure_schedule,
-    c.AnswerStandup: schedules.handle_answer_standup,
+    c.ShowSchedule: schedule_commands.handle_show_schedule,
+    c.ConfigureSchedule: schedule_commands.handle_configure_schedule,
+    c.AnswerStandup: schedule_commands.handle_answer_standup,
     c.CorrectCalendar: calendars.handle_calendar,
     c.ListDeals: deal_views.handle_list_deals, c.ShowDealHistory: deal_views.handle_deal_history,
     c.ChangeVisit: corrections.handle_change_visit, c.ChangeDeal: corrections.handle_change_deal,
@@ -177,7 +177,7 @@ def _parsed(ctx: Ctx, text: str) -> c.Command | Reply:
     """The command a text stands for, or the answer to text that is none."""
     ctx.text = " ".join(text.split())
     command = parse(text, ctx.today)
-    if isinstance(command, c.ParseError) and command.topic is None and schedules.awaits_answer(ctx):
+    if isinstance(command, c.ParseError) and command.topic is None and schedule_commands.awaits_answer(ctx):
         if command.problem != "typo":  # free text after the standup prompt answers it
             command = c.AnswerStandup(ctx.text)
         else:  # `vist Initech: …` looks like a command: ask which it is

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 
 from handlers import commands as c
-from handlers.schedule import DAY_NAMES, WORKDAYS, ZH_DAY_NAMES
+from handlers.schedule_rules import DAY_NAMES, WORKDAYS, ZH_DAY_NAMES
 
 KIND_WORDS = {
     "standup": "standup", "standups": "standup", "站会": "standup", "晨会": "standup",

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from handlers.calendars import load_corrections
 from handlers.dispatch import Defaults
-from handlers.schedule import JobKind, job_runs_on, schedule_of
+from handlers.schedule_rules import JobKind, job_runs_on, schedule_of
 from scheduler.jobs import JOBS, Run
 from storage.models import JobRun, Member, Team, TeamMember, utcnow
 
@@ -30,7 +30,7 @@ class JobSpec:
     zone: str
     time: dt.time | None  # None: every WATCH_EVERY
     grace: dt.timedelta
-    days: str = "0123456"  # on which days the job has work (see handlers.schedule.job_runs_on)
+    days: str = "0123456"  # on which days the job has work (see handlers.schedule_rules.job_runs_on)
     calendar: str = ""
     since: dt.datetime | None = None  # when the team was created: nothing is caught up before
 

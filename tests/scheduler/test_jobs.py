@@ -301,7 +301,7 @@ def test_a_weekly_digest_whose_friday_is_a_holiday_moves_to_the_weeks_last_worki
     [row, *_] = run(session_factory, "digest", at("2026-09-30", "17:00"))  # the last working day
     assert "Weekly digest — Sales, week of Mon, Sep 28" in row[2]
     assert run(session_factory, "digest", at("2026-10-09", "17:00"))  # the next week's Friday works
-    from handlers.schedule import KINDS, next_run
+    from handlers.schedule_rules import KINDS, next_run
 
     assert next_run(KINDS["digest"], at("2026-09-29", "18:00"), SHANGHAI, "CN") == at("2026-09-30", "17:00")
 

@@ -4,7 +4,7 @@ import datetime as dt
 import pytest
 
 from scheduler.delivery import DeliveryWorker
-from scheduler.worker import Worker
+from scheduler.service import Worker
 
 
 class NoSender:

@@ -15,7 +15,7 @@ import pytest
 
 from fakes.slack_api import FakeSlack
 from fakes.slack_driver import SECRET
-from handlers.schedule import with_change
+from handlers.schedule_rules import with_change
 from storage.db import make_engine, make_session_factory
 from storage.models import Identity, Member, Team, TeamMember, Tenant, utcnow
 from support import ROOT, procfile_command

@@ -13,7 +13,7 @@ from handlers.context import Ctx
 from handlers.lookup import managed_team, team_named
 from handlers.messages import JOB_NAMES, name_of, t, usage
 from handlers.reply import Reply, Table
-from handlers.schedule import (
+from handlers.schedule_rules import (
     days_label,
     next_run,
     prompt_key,
