@@ -296,12 +296,12 @@ def _with_bar(items, label):
 
 @main.command("export")
 @click.argument("kind", type=click.Choice(["deals", "visits", "targets"]))
-@click.option("--csv", "as_csv", is_flag=True, default=True, help="CSV (the only format today).")
+@click.option("--csv", is_flag=True, expose_value=False, help="CSV (the only format today).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="File to write; standard output when omitted.")
 @click.option("--tenant", default=None,
               help="PLATFORM:ID of the workspace to export (default: the only one there is).")
-def export(kind: str, as_csv: bool, output: Path | None, tenant: str | None) -> None:
+def export(kind: str, output: Path | None, tenant: str | None) -> None:
     """Export deals, visits or targets as CSV a CRM (Zoho, 纷享销客) can import."""
     from bot import csv_io
 
