@@ -31,7 +31,7 @@ from handlers.context import Ctx, Refusal, usage_reply
 from handlers.messages import WORDS, name_of, t
 from handlers.parse import normalize, parse, split_keyword
 from handlers.reply import Button, Reply
-from scheduler.delivery import to_payload
+from handlers.reply_json import to_payload
 from storage.destinations import team_destinations
 from storage.models import InboundEvent, Member, Tenant, utcnow
 from storage.outbox import OutboxRepository

@@ -17,8 +17,8 @@ from typing import Protocol
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from handlers.command_json import decode, encode
-from handlers.reply import Bar, Button, Chart, Reply, Table
+from handlers.reply import Reply
+from handlers.reply_json import from_payload, to_payload
 from scheduler.pacing import Pacer
 from storage.models import utcnow
 from storage.outbox import OutboxRepository
@@ -47,42 +47,6 @@ class Undeliverable(Exception):
 
 class Sender(Protocol):
     def send(self, platform: str, workspace: str, target: str, reply: Reply) -> None: ...
-
-
-def to_payload(reply: Reply) -> dict:
-    """A Reply as JSON-ready data, for the outbox (a shallow walk: `asdict` deep-copies, and a
-    fan-out makes thousands of these)."""
-    return _plain(reply)
-
-
-def _plain(value):
-    if isinstance(value, Button):  # the command a button runs, as it travels in the button
-        return {"label": value.label, "command": value.command, "style": value.style,
-                "action": encode(value.action) if value.action is not None else None}
-    if dataclasses.is_dataclass(value):
-        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, (tuple, list)):
-        return [_plain(item) for item in value]
-    return value
-
-
-def from_payload(data: dict) -> Reply:
-    fields = dict(data)
-    fields["lines"] = tuple(fields.get("lines", ()))
-    fields["notes"] = tuple(fields.get("notes", ()))
-    fields["fields"] = tuple(tuple(pair) for pair in fields.get("fields", ()))
-    fields["bars"] = tuple(Bar(**bar) for bar in fields.get("bars", ()))
-    fields["buttons"] = tuple(Button(**{**b, "action": b.get("action") and decode(b["action"])})
-                              for b in fields.get("buttons", ()))
-    if fields.get("table"):
-        table = fields["table"]
-        fields["table"] = Table(tuple(table["headers"]), tuple(tuple(r) for r in table["rows"]))
-    if fields.get("chart"):
-        fields["chart"] = Chart(**{k: tuple(v) if isinstance(v, list) else v
-                                   for k, v in fields["chart"].items()})
-    if fields.get("announcement"):
-        fields["announcement"] = from_payload(fields["announcement"])
-    return Reply(**fields)
 
 
 def keep_answer(session_factory, platform: str, workspace: str, user_id: str, reply: Reply) -> bool:

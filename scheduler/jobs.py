@@ -20,10 +20,10 @@ from handlers.commands import ListFollowups, Period, Scope, ShowProgress
 from handlers.context import Ctx
 from handlers.dispatch import Defaults
 from handlers.reply import Reply
+from handlers.reply_json import to_payload
 from handlers.reports import handle_progress
 from handlers.schedule_commands import standup_prompt
 from handlers.schedule_rules import REMINDER_DAYS_BEFORE_END, job_runs_on, prompt_key, schedule_of
-from scheduler.delivery import to_payload
 from storage.destinations import Destination, MemberAddresses, team_destinations
 from storage.models import PERIOD_KINDS, Member, StandupAnswer, Team, Tenant, utcnow
 from storage.outbox import OutboxRepository

@@ -7,7 +7,7 @@ import pytest
 from apscheduler.triggers.cron import CronTrigger
 from sqlalchemy import select, update
 
-from scheduler.delivery import from_payload
+from handlers.reply_json import from_payload
 from scheduler.plan import fire, plan
 from storage.models import Delivery, JobRun, Member, Team, Visit
 from support import count

@@ -13,7 +13,8 @@ from bot.cli import main
 from handlers.amounts import Money
 from handlers.commands import DealRef, UpsertDeal
 from handlers.reply import Bar, Button, Reply, Table
-from scheduler.delivery import DeliveryWorker, RateLimited, Undeliverable, from_payload, to_payload
+from handlers.reply_json import from_payload, to_payload
+from scheduler.delivery import DeliveryWorker, RateLimited, Undeliverable
 from storage.models import Delivery, Tenant
 from storage.outbox import OutboxRepository
 from support import NOW, count

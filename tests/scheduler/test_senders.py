@@ -13,7 +13,8 @@ from fakes.slack_api import FakeSlack, _all_text
 from fakes.wecom_api import FakeWeCom
 from fakes.wecom_driver import AGENT, CORP, SECRET
 from handlers.reply import Button, Chart, Reply
-from scheduler.delivery import DeliveryWorker, to_payload
+from handlers.reply_json import to_payload
+from scheduler.delivery import DeliveryWorker
 from storage.models import Delivery, Tenant
 from storage.outbox import OutboxRepository
 from support import NOW
