@@ -249,7 +249,7 @@ class SetRate:
     `rates` alone lists them."""
 
     currency: str | None = None
-    rate: Decimal | None = None
+    rate: Decimal | None = None  # None with a currency: remove its rate (`rate USD off`)
 
 
 @dataclass(frozen=True)

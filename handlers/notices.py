@@ -12,6 +12,7 @@ from handlers.commands import Period, ShowLeaderboard
 from handlers.context import Ctx, Refusal
 from handlers.messages import METRIC_NAMES, PERIOD_NAMES, name_of, t
 from handlers.reply import Reply
+from storage.rates import Converted
 from storage.reports import metric_table
 
 
@@ -45,19 +46,20 @@ def behind_lines(ctx: Ctx, kind: str, paces: dict[str, Pace]) -> list[str]:
 
 
 def member_paces(ctx: Ctx, member_ids: list[int], targets: dict[str, Decimal], kind: str,
-                 calendar: str) -> tuple[dict[str, Pace], dt.date, dt.date]:
-    """Pace per targeted metric over the current `kind` period, in the ctx's timezone."""
+                 calendar: str) -> tuple[dict[str, Pace], dt.date, dt.date, Converted]:
+    """Pace per targeted metric over the current `kind` period, in the ctx's timezone (and which
+    rates the revenue used, what it left out)."""
     start, end = period_bounds(Period(kind), ctx.today)
     since, until = ctx.utc_range(start, end)
     table = metric_table(ctx.session, member_ids, since, until, ctx.rates, tuple(targets))
     done = {m: sum((row[m] for row in table.values()), Decimal(0)) for m in targets}
     return ({m: pace(targets[m], done[m], start, end, ctx.today, calendar, whole=m != "revenue")
              for m in targets},
-            start, end)
+            start, end, table.money)
 
 
 def pace_reminder(ctx: Ctx, kind: str, paces: dict[str, Pace], start: dt.date, end: dt.date,
-                  calendar: str, *, behind: bool, days_left: int) -> Reply:
+                  calendar: str, *, behind: bool, days_left: int, money: Converted | None = None) -> Reply:
     period = fmt.period_label(kind, start, ctx.locale)
     lines = behind_lines(ctx, kind, paces) if behind else []
     if days_left:
@@ -65,7 +67,8 @@ def pace_reminder(ctx: Ctx, kind: str, paces: dict[str, Pace], start: dt.date, e
         lines += [ctx.t("standing_line", metric=name_of(METRIC_NAMES, m, ctx.locale),
                         share=fmt.percent(p.share_done)) for m, p in paces.items() if p.on_pace]
     title = ctx.t("behind_title" if behind else "period_ending_title", period=period)
-    return Reply(title=title, lines=tuple(lines))
+    notes = reports.currency_notes(ctx, money) if money is not None and "revenue" in paces else ()
+    return Reply(title=title, lines=tuple(lines), notes=notes)
 
 
 def one_message(sections: list[Reply]) -> Reply:
@@ -74,7 +77,8 @@ def one_message(sections: list[Reply]) -> Reply:
     lines = list(first.lines)
     for section in rest:
         lines += ["", f"*{section.title}*", *section.lines]
-    return Reply(title=first.title, lines=tuple(lines), locale=first.locale)
+    notes = dict.fromkeys(note for section in sections for note in section.notes)
+    return Reply(title=first.title, lines=tuple(lines), locale=first.locale, notes=tuple(notes))
 
 
 def working_days_left(today: dt.date, end: dt.date, calendar: str) -> int:

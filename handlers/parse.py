@@ -474,6 +474,9 @@ def _parse_rate(rest: str, _today: dt.date) -> c.Command | c.ParseError:
         return c.SetRate()
     if len(words) != 2:
         return c.ParseError("rate")
+    if words[1].lower() in V.DELETE_WORDS | V.OFF_WORDS:  # `rate USD off` · `汇率 美元 删除`
+        currency = V.CURRENCY_WORDS.get(words[0].lower()) or words[0].upper()
+        return c.SetRate(currency) if re.fullmatch(r"[A-Z]{3}", currency) else c.ParseError("rate")
     numeric = [w for w in words if re.fullmatch(r"\d+(?:\.\d+)?", w)]
     if len(numeric) != 1:
         return c.ParseError("rate", "rate", next((w for w in words if w[0].isdigit()), words[-1]))

@@ -25,12 +25,25 @@ def handle_rate(ctx: Ctx, cmd: SetRate) -> Reply:
         raise ctx.refuse("rate_is_base", currency=base)
     if not ctx.is_admin:
         raise ctx.refuse("admin_only")
+    if cmd.rate is None:
+        return _remove(ctx, cmd.currency, base)
     before = RateRepository(ctx.session).set(ctx.tenant.id, cmd.currency, cmd.rate, ctx.member.id, ctx.now)
     ctx.people.audit(ctx.tenant.id, ctx.member.id, "rate.set", "rate", None, at=ctx.now,
                      currency=cmd.currency, before=_text(before) if before else "", after=_text(cmd.rate))
     was = ctx.t("rate_before", rate=_text(before)) if before and before != cmd.rate else ""
     return Reply(lines=(ctx.t("rate_set", currency=cmd.currency, rate=_text(cmd.rate), base=base,
                               before=was),))
+
+
+def _remove(ctx: Ctx, currency: str, base: str) -> Reply:
+    rates = RateRepository(ctx.session)
+    before = rates.of(ctx.tenant).to_base.get(currency)
+    if before is None:
+        raise ctx.refuse("rate_none", currency=currency)
+    rates.remove(ctx.tenant.id, currency)
+    ctx.people.audit(ctx.tenant.id, ctx.member.id, "rate.set", "rate", None, at=ctx.now,
+                     currency=currency, before=_text(before), after="")
+    return Reply(lines=(ctx.t("rate_removed", currency=currency, rate=_text(before), base=base),))
 
 
 def _listing(ctx: Ctx, base: str) -> Reply:

@@ -72,7 +72,7 @@ def _reverse(ctx: Ctx, row: AuditLog) -> str:
 
 def _reverse_rate(ctx: Ctx, d: dict) -> str:
     rates = RateRepository(ctx.session)
-    if d["before"]:
+    if d["before"]:  # changed or removed: the rate it had comes back
         rates.set(ctx.tenant.id, d["currency"], Decimal(d["before"]), ctx.member.id, ctx.now)
         return ctx.t("undo_rate", currency=d["currency"], rate=d["before"])
     rates.remove(ctx.tenant.id, d["currency"])

@@ -200,13 +200,13 @@ def reminders(run: Run) -> None:
             targets = TargetRepository(run.session).for_members([rep.id], kind, start).get(rep.id)
             if not targets:
                 continue
-            paces, start, end = notices.member_paces(ctx, [rep.id], targets, kind, calendar)
+            paces, start, end, money = notices.member_paces(ctx, [rep.id], targets, kind, calendar)
             behind = any(not p.on_pace for p in paces.values())
             left = notices.working_days_left(ctx.today, end, calendar)
             ending = 0 < left <= REMINDER_DAYS_BEFORE_END
             anyone_behind |= behind
             if behind or ending:
-                sections.append(notices.pace_reminder(ctx, kind, paces, start, end, calendar,
+                sections.append(notices.pace_reminder(ctx, kind, paces, start, end, calendar, money=money,
                                                       behind=behind, days_left=left if ending else 0))
         if sections:
             run.to_member(f"reminder:{rep.id}:{ctx.today}", rep, notices.one_message(sections))

@@ -38,6 +38,16 @@ def test_an_admin_sets_a_rate_in_either_language_and_can_undo_it(team_chat, sess
     assert rates(session_factory) == {"USD": Decimal("7.1")}
 
 
+def test_an_admin_removes_a_rate_and_undo_brings_it_back(team_chat, session_factory):
+    team_chat("rate USD 7.1", user="Mia")
+    assert not team_chat.reply("rate USD off", user="Ana").ok  # admins only
+    assert "Exchange rate of USD removed (it was 7.1 CNY)" in team_chat("rate USD off", user="Mia")
+    assert rates(session_factory) == {}
+    assert not team_chat.reply("汇率 美元 删除", user="Mia", lang="zh").ok  # none to remove
+    assert "USD is 7.1 again" in team_chat("undo", user="Mia", lang="en")
+    assert rates(session_factory) == {"USD": Decimal("7.1")}
+
+
 def test_only_an_admin_sets_rates_and_bad_rates_change_nothing(team_chat, session_factory):
     team_chat("rate USD 7.1", user="Mia")
     cases = {

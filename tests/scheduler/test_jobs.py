@@ -204,6 +204,16 @@ def test_a_rep_gets_one_reminder_for_every_period_and_none_for_a_zero_gap(team_c
     assert "user:Bo" not in targets(early)
 
 
+def test_a_reminder_says_what_its_revenue_left_out_for_want_of_a_rate(team_chat, session_factory):
+    team_chat("target @Ana revenue 300k month", user="Mia")
+    team_chat("target @Ana revenue 900k quarter", user="Mia")
+    team_chat("won Globex $20k", user="Ana")
+    rows = run(session_factory, "reminders", at("2026-11-24", "16:00"))
+    [ana] = [text for _k, target, text in rows if target == "user:Ana"]
+    assert ana.count("Not in the totals (no exchange rate set): $20K.") == 1  # month and quarter: once
+    assert "An admin sets a rate with “rate USD N” (1 USD = N CNY)." in ana
+
+
 # recognition ---------------------------------------------------------------------------------
 def test_top_sellers_on_the_last_working_day_of_the_week_and_of_the_month(team_chat,
                                                                           session_factory):
