@@ -198,8 +198,8 @@ def _submission(runner, kind: str):
             ack(response_action="errors", errors=errors)
             return
         user_id = body["user"]["id"]
-        mentioned = [values_who] if (values_who := _values(view).get("who")) else []
-        reply = runner.run(client, context, user_id, command, mentioned=mentioned)
+        who = _values(view).get("who")  # a rep a target is for: registered if new
+        reply = runner.run(client, context, user_id, command, mentioned=(who,) if who else ())
         if not reply.ok:
             first = next(iter(view["state"]["values"]))
             ack(response_action="errors", errors={first: "\n".join(reply.lines)[:2000]})

@@ -43,7 +43,7 @@ class SlackRunner:
         self.background = ThreadPoolExecutor(max_workers=2, thread_name_prefix="slack-after-ack")
 
     def run(self, client, context, user_id: str, message: Message, delivery: str | None = None,
-            mentioned: list[str] = ()) -> Reply | None:
+            mentioned: tuple[str, ...] = ()) -> Reply | None:
         """Run text as typed (mentions registered first) or a command a form built."""
         tenant = tenant_of(context)
         if isinstance(message, str):
@@ -57,7 +57,6 @@ class SlackRunner:
             log.warning("database unreachable while handling a Slack message", exc_info=True)
             locale = reply_locale(message, self.directory.slack_locale(client, tenant, user_id))
             return Reply(lines=(t(locale, "unavailable"),), ok=False, locale=locale)
-
 
     def deliver(self, context, user_id: str, reply: Reply, send) -> None:
         """Send an answer; one Slack will not take now (after the client's own retries) goes to
