@@ -34,9 +34,10 @@ def ack_only(ack, body, client) -> bool:
     return True
 
 
-def after_ack(listen, handoff: Handoff | None, work: Work, first: First = ack_only) -> None:
-    """Register `work` on a listener decorator (`bolt.command("/visit")` …): `first` acks."""
-    name = work.__name__
+def after_ack(listen, handoff: Handoff | None, name: str, work: Work, first: First = ack_only) -> None:
+    """Register `work` on a listener decorator (`bolt.command("/visit")` …): `first` acks. A
+    request left in the inbox names the work by `name`, a fixed word, not a Python function's
+    name: renaming code never strands a queued request."""
     if handoff is None:  # the worker: only recorded requests come here, lazy-only
         def lazy(body, client, context) -> None:
             _run(work, body, client, context)
@@ -62,7 +63,7 @@ def _run(work: Work, body, client, context) -> None:
     try:
         work(body=body, client=client, context=context, respond=responder(context.response_url))
     except Exception:  # logged like bolt's lazy listeners; the next request is unaffected
-        log.exception("Slack work %s failed", work.__name__)
+        log.exception("Slack work %s failed", getattr(work, "__name__", work))
 
 
 def inbox_runner(bolt):

@@ -110,4 +110,4 @@ def register(bolt: BoltApp, runner) -> None:
         publish(runner, client, context, user_id)
         runner.directory.note_home_opened(tenant_of(context), user_id)
 
-    after_ack(bolt.event("app_home_opened"), runner.handoff, opened, first=home_tab)
+    after_ack(bolt.event("app_home_opened"), runner.handoff, "opened", opened, first=home_tab)

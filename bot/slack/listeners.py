@@ -77,7 +77,8 @@ def register(bolt: BoltApp, runner: SlackRunner) -> None:
     def button(body, client, context, respond):
         _button(runner, body, client, context, respond)
 
-    after_ack(bolt.action(re.compile(rf"^{re.escape(BUTTON_ACTION)}\.\d+$")), runner.handoff, button)
+    after_ack(bolt.action(re.compile(rf"^{re.escape(BUTTON_ACTION)}\.\d+$")), runner.handoff, "button",
+              button)
     forms.register(bolt, runner)
     home.register(bolt, runner)
 
@@ -85,7 +86,7 @@ def register(bolt: BoltApp, runner: SlackRunner) -> None:
 def _register_commands(bolt: BoltApp, runner: SlackRunner) -> None:
     for command, keyword in COMMANDS.items():
         ack_command, run_command = _command_listeners(runner, command, keyword)
-        after_ack(bolt.command(command), runner.handoff, run_command, first=ack_command)
+        after_ack(bolt.command(command), runner.handoff, "run_command", run_command, first=ack_command)
 
 
 def _command_listeners(runner: SlackRunner, command: str, keyword: str):
@@ -134,8 +135,8 @@ def _register_messages(bolt: BoltApp, runner: SlackRunner) -> None:
     def mention(body, client, context, respond):
         _answer(runner, body, body["event"], client, context, thread=True)
 
-    after_ack(bolt.event("message"), runner.handoff, direct_message, first=to_the_bot)
-    after_ack(bolt.event("app_mention"), runner.handoff, mention)
+    after_ack(bolt.event("message"), runner.handoff, "direct_message", direct_message, first=to_the_bot)
+    after_ack(bolt.event("app_mention"), runner.handoff, "mention", mention)
 
 
 def _answer(runner: SlackRunner, body, event, client, context, *, thread: bool) -> None:

@@ -75,3 +75,27 @@ def test_a_command_acked_while_no_worker_runs_is_answered_when_one_starts(web_wi
     assert statuses(slack.core) == ["done"]
     assert worker.run_once() == 0  # nothing runs twice
     assert count(slack.core.session_factory, Visit) == 1
+
+
+def test_a_queued_request_runs_after_the_code_that_queued_it_was_renamed(web_without_worker,
+                                                                        monkeypatch):
+    """The inbox names the work by a fixed word, not a Python function: a deploy that renames the
+    listeners still runs what the old code queued."""
+    from bot.slack import listeners
+
+    slack = web_without_worker
+    with slack.web.handoff.serving():
+        status, path = slack.command("/visit", "Acme: queued before a deploy", user="U2")
+    assert statuses(slack.core) == ["pending"]
+    made = listeners._command_listeners
+
+    def renamed(*args):  # the new code: every work function under another name
+        ack, work = made(*args)
+
+        def record_the_visit_after_the_ack(**kwargs):
+            return work(**kwargs)
+        return ack, record_the_visit_after_the_ack
+    monkeypatch.setattr(listeners, "_command_listeners", renamed)
+    assert InboxWorker(slack.core.session_factory, inbox_runners(slack.core)).run_once() == 1
+    assert "Visit to Acme logged." in _all_text(slack.answers(path)[0])
+    assert statuses(slack.core) == ["done"] and count(slack.core.session_factory, Visit) == 1
