@@ -248,6 +248,7 @@ def watch(run: Run) -> None:
     names = {m.id: m.display_name for m in run.members}
     repo = TargetRepository(run.session)
     locale = run.team_locale
+    rates = None  # read once, and only when some target is set
     for kind in PERIOD_KINDS:
         start, end = period_bounds(Period(kind), run.day)
         per_member = repo.for_members(ids, kind, start)
@@ -255,7 +256,8 @@ def watch(run: Run) -> None:
         if not per_member and not team_targets:
             continue
         since, until = (dt.datetime.combine(d, dt.time(), run.zone) for d in (start, end))
-        table = metric_table(run.session, ids, since, until, RateRepository(run.session).of(run.tenant))
+        rates = rates or RateRepository(run.session).of(run.tenant)
+        table = metric_table(run.session, ids, since, until, rates)
         for member_id, targets in per_member.items():
             for metric, amount in targets.items():
                 if amount and table[member_id][metric] >= amount:

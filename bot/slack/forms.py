@@ -33,6 +33,8 @@ LABELS = {
     "new_customer": ("New customer: {name}", "新客户：{name}"),
     "bad_amount": ("Type an amount such as 50k, 5万 or 48000.", "请填写金额，例如 5万、50k 或 48000。"),
     "bad_count": ("Type a whole number such as 20.", "请填写整数，例如 20。"),
+    "bad_day": ("Pick a day from the calendar.", "请从日历中选择日期。"),
+    "pick_one": ("Pick one of the options.", "请选择一项。"),
     "pick_customer": ("Pick a customer (type to search).", "请选择客户（输入以搜索）。"),
 }
 
@@ -147,17 +149,28 @@ def _open_edit(runner):
 
 
 def _values(view) -> dict[str, str]:
-    """{block_id: the value entered}, whatever the element."""
+    """{block_id: the value entered}, whatever the element; anything not text counts as empty
+    (a submission is client input like any other)."""
     out = {}
-    for block_id, actions in view["state"]["values"].items():
-        element = actions[block_id]
-        value = (element.get("value") or element.get("selected_date") or element.get("selected_user")
-                 or (element.get("selected_option") or {}).get("value") or "")
-        out[block_id] = value.strip()
+    state = view.get("state") if isinstance(view, dict) else None
+    values = state.get("values") if isinstance(state, dict) else None
+    for block_id, actions in (values.items() if isinstance(values, dict) else ()):
+        element = actions.get(block_id) if isinstance(actions, dict) else None
+        if not isinstance(element, dict):
+            continue
+        option = element.get("selected_option")
+        found = (element.get("value"), element.get("selected_date"), element.get("selected_user"),
+                 option.get("value") if isinstance(option, dict) else None)
+        out[block_id] = next((v for v in found if isinstance(v, str) and v), "").strip()
     return out
 
 
+_REQUIRED = {"visit": ("customer",), "deal": ("customer", "stage"), "deal_edit": ("stage",),
+             "target": ("metric", "period")}
+
+
 def _day(value: str) -> dt.date | None:
+    """A datepicker's day; ValueError for anything else."""
     return dt.date.fromisoformat(value) if value else None
 
 
@@ -169,17 +182,26 @@ def command_of(kind: str, values: dict[str, str], locale: str) -> tuple[c.Comman
     amount = parse_amount(values.get("amount", "").replace(" ", "")) if values.get("amount") else None
     if (values.get("amount") and amount is None) or (kind == "target" and amount is None):
         errors["amount"] = _l("bad_amount", locale)
-    elif kind == "target" and values["metric"] != "revenue" and parse_count(values["amount"]) is None:
+    elif kind == "target" and values.get("metric", "revenue") != "revenue" \
+            and parse_count(values["amount"]) is None:
         errors["amount"] = _l("bad_count", locale)
+    for field in ("follow_up", "close"):
+        try:
+            _day(values.get(field, ""))
+        except ValueError:
+            errors[field] = _l("bad_day", locale)
+    for field in ("stage", "metric", "period"):
+        if field in _REQUIRED[kind.partition(":")[0]] and not values.get(field):
+            errors[field] = _l("pick_one", locale)
     if errors:
         return None, errors
     picked = values.get("customer", "")  # a customer's name, or `new:NAME` (create it: `+NAME`)
     customer = f"+{picked.removeprefix('new:')}" if picked.startswith("new:") else picked
     if kind == "visit":
-        return c.LogVisit(customer, notes=values["notes"], next_step=values.get("next_step", ""),
+        return c.LogVisit(customer, notes=values.get("notes", ""), next_step=values.get("next_step", ""),
                           follow_up=_day(values.get("follow_up", ""))), {}
     if kind == "deal":
-        return c.UpsertDeal(c.DealRef(words=(customer,), title=values["title"]), values["stage"],
+        return c.UpsertDeal(c.DealRef(words=(customer,), title=values.get("title", "")), values["stage"],
                             amount, _day(values.get("close", ""))), {}
     if kind.startswith("deal_edit:"):
         return c.UpsertDeal(c.DealRef(int(kind.removeprefix("deal_edit:"))), values["stage"], amount,
@@ -192,13 +214,17 @@ def command_of(kind: str, values: dict[str, str], locale: str) -> tuple[c.Comman
 def _submission(runner, kind: str):
     """The view_submission listener of one form (bolt passes arguments by name: a closure)."""
     def submit(ack, body, view, client, context):
-        locale, _, deal_id = (view.get("private_metadata") or "en").partition(":")
-        command, errors = command_of(f"deal_edit:{deal_id}" if deal_id else kind, _values(view), locale)
+        locale, _, deal_id = str(view.get("private_metadata") or "en").partition(":")
+        if deal_id and not deal_id.isdigit():  # only ever what the edit form was opened with
+            ack(response_action="errors", errors={"stage": _l("pick_one", locale)})
+            return
+        values = _values(view)
+        command, errors = command_of(f"deal_edit:{deal_id}" if deal_id else kind, values, locale)
         if errors:
             ack(response_action="errors", errors=errors)
             return
         user_id = body["user"]["id"]
-        who = _values(view).get("who")  # a rep a target is for: registered if new
+        who = values.get("who")  # a rep a target is for: registered if new
         reply = runner.run(client, context, user_id, command, mentioned=(who,) if who else ())
         if not reply.ok:
             first = next(iter(view["state"]["values"]))

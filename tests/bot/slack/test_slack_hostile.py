@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from bot.settings import Settings
 from fakes.slack_driver import SECRET, running, sign
-from storage.models import Member, Tenant, Visit
+from storage.models import Deal, Member, Tenant, Visit
 from support import call, count, refused_quietly, stored
 
 FORM = "application/x-www-form-urlencoded"
@@ -188,3 +188,27 @@ def test_when_slack_cannot_be_asked_whose_workspace_it_is_the_answer_is_503(db_u
         assert count(slack.core.session_factory, Visit) == 0
     finally:
         driver_run.close()
+
+
+GARBAGE_FORMS = [
+    ("visit_form", "en", {"customer": {"selected_option": {"value": 5}}, "notes": {"value": "x"}}),
+    ("visit_form", "en", {"customer": {"selected_option": "x"}, "notes": {"value": ["x"]}}),
+    ("visit_form", "en", {"customer": {"selected_option": {"value": "new:" + "A" * 5000}},
+                          "notes": {"value": "x"}}),
+    ("visit_form", "en", {"customer": {"selected_option": {"value": "Acme"}}, "notes": {"value": "x"},
+                          "follow_up": {"selected_date": "2026-13-45"}}),
+    ("deal_form", "en", {"customer": {"selected_option": {"value": "Acme"}}, "title": {"value": "t"},
+                         "stage": {"selected_option": {"value": "won"}}, "amount": {"value": "5"}}),
+    ("deal_form", "en", {"customer": {"selected_option": {"value": "Acme"}}}),  # no stage at all
+    ("target_form", "en", {"amount": {"value": "5"}, "metric": {"selected_option": {"value": "visits"}}}),
+    ("deal_edit_form", "en:1; drop", {"stage": {"selected_option": {"value": "lead"}}}),
+]
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+@pytest.mark.parametrize("callback_id, metadata, values", GARBAGE_FORMS)
+def test_a_form_submission_with_garbage_fields_is_answered_and_stores_nothing(slack, callback_id,
+                                                                             metadata, values):
+    status, body = slack.submit(callback_id, values, locale=metadata)
+    assert status == 200 and "errors" in body  # shown next to a field, never a 500
+    assert count(slack.core.session_factory, Deal) == count(slack.core.session_factory, Visit) == 0
