@@ -12,7 +12,7 @@ import statistics
 import time
 
 from bench.web_load import ROOT
-from handlers.parse import parse
+from handlers.intents import parse
 
 
 def _cases() -> list[str]:

@@ -117,6 +117,20 @@ def start() -> None:
             child.wait(timeout=30)
 
 
+@main.group()
+def slack() -> None:
+    """Slack app set-up."""
+
+
+@slack.command("manifest")
+@click.option("--host", default="YOUR-HOST", help="Where the web process is reachable.")
+def slack_manifest(host: str) -> None:
+    """Print the Slack app manifest (paste it at api.slack.com/apps → From a manifest)."""
+    from bot.slack.manifest import manifest
+
+    click.echo(manifest(host), nl=False)
+
+
 @main.command()
 def socket() -> None:
     """Serve Slack over Socket Mode (SLACK_APP_TOKEN): no public URL needed."""

@@ -44,8 +44,6 @@ def handle_calendar(ctx: Ctx, cmd: CorrectCalendar) -> Reply:
     calendar = f"{code}@{ctx.tenant.id}"
     if cmd.first_day is None:
         return _listing(ctx, code, calendar)
-    if not ctx.is_admin:
-        raise ctx.refuse("admin_only")
     days = [cmd.first_day + dt.timedelta(days=n) for n in range((cmd.last_day - cmd.first_day).days + 1)]
     if len(days) > MOST_DAYS:
         raise ctx.refuse("calendar_too_long", hint=example(ctx, "calendar", 1))

@@ -8,6 +8,12 @@ from decimal import Decimal
 from handlers.amounts import Money
 
 
+class Command:
+    """What a message asks the core to do; `handlers.intents` declares who runs each kind."""
+
+    __slots__ = ()
+
+
 @dataclass(frozen=True)
 class Scope:
     """Whose numbers: `me`, a `team` (by name, or the asker's own), or a `member` by name."""
@@ -34,7 +40,7 @@ class DealRef:
 
 
 @dataclass(frozen=True)
-class LogVisit:
+class LogVisit(Command):
     customer: str
     notes: str = ""
     next_step: str = ""
@@ -46,7 +52,7 @@ class LogVisit:
 
 
 @dataclass(frozen=True)
-class UpsertDeal:
+class UpsertDeal(Command):
     ref: DealRef  # with an id, its title is the deal's new title (`deal #46 "ERP rollout"`)
     stage: str | None = None
     amount: Money | None = None
@@ -55,7 +61,7 @@ class UpsertDeal:
 
 
 @dataclass(frozen=True)
-class CloseDeal:
+class CloseDeal(Command):
     ref: DealRef
     won: bool
     amount: Money | None = None
@@ -63,13 +69,13 @@ class CloseDeal:
 
 
 @dataclass(frozen=True)
-class ShowProgress:
+class ShowProgress(Command):
     scope: Scope = Scope()
     period: Period = Period()
 
 
 @dataclass(frozen=True)
-class SetTarget:
+class SetTarget(Command):
     scope: Scope
     metric: str
     amount: Decimal
@@ -80,34 +86,34 @@ class SetTarget:
 
 
 @dataclass(frozen=True)
-class ShowPipeline:
+class ShowPipeline(Command):
     scope: Scope = Scope()
 
 
 @dataclass(frozen=True)
-class ShowStalled:
+class ShowStalled(Command):
     scope: Scope = Scope()
 
 
 @dataclass(frozen=True)
-class ShowLeaderboard:
+class ShowLeaderboard(Command):
     metric: str = "revenue"
     period: Period = Period()
     team: str | None = None
 
 
 @dataclass(frozen=True)
-class ListFollowups:
+class ListFollowups(Command):
     pass
 
 
 @dataclass(frozen=True)
-class DoneFollowups:
+class DoneFollowups(Command):
     visit_ids: tuple[int, ...]
 
 
 @dataclass(frozen=True)
-class SnoozeFollowup:
+class SnoozeFollowup(Command):
     """`snooze 46 next week` · `推迟 46 下周`: the follow-up of visit #46 moves to that day."""
 
     visit_id: int
@@ -115,14 +121,14 @@ class SnoozeFollowup:
 
 
 @dataclass(frozen=True)
-class SetCustomer:
+class SetCustomer(Command):
     name: str
     tier: str | None = None
     lifecycle: str | None = None
 
 
 @dataclass(frozen=True)
-class FixCustomer:
+class FixCustomer(Command):
     """`customer "Acme Crop" merge into "Acme Corp"` · `customer Acme Crop rename Acme Corp` ·
     `customer Acme Corp owner @bo` (and 合并到 / 改名 / 负责人)."""
 
@@ -132,7 +138,7 @@ class FixCustomer:
 
 
 @dataclass(frozen=True)
-class Reassign:
+class Reassign(Command):
     """`reassign @bo to @ana` · `转交 @李四 给 @张三`: a leaver's customers and open deals."""
 
     source: str
@@ -140,30 +146,30 @@ class Reassign:
 
 
 @dataclass(frozen=True)
-class ListCustomers:
+class ListCustomers(Command):
     tier: str | None = None
 
 
 @dataclass(frozen=True)
-class ListTeams:
+class ListTeams(Command):
     pass
 
 
 @dataclass(frozen=True)
-class CreateTeam:
+class CreateTeam(Command):
     name: str
     channel: str = ""
 
 
 @dataclass(frozen=True)
-class ChangeTeam:
+class ChangeTeam(Command):
     name: str
     members: tuple[str, ...]
     add: bool = True
 
 
 @dataclass(frozen=True)
-class ConfigureTeam:
+class ConfigureTeam(Command):
     """`team set East stall 21`: one setting (`stall`, `timezone`, `calendar`) of one team."""
 
     name: str
@@ -172,13 +178,13 @@ class ConfigureTeam:
 
 
 @dataclass(frozen=True)
-class SetRole:
+class SetRole(Command):
     member: str
     role: str
 
 
 @dataclass(frozen=True)
-class TakeLeave:
+class TakeLeave(Command):
     """`leave 12/24-12/31` · `leave @bo 12/24-12/31` (a manager, for their rep) · `leave` lists
     what is coming · `leave cancel 12/24` takes back the leave that day is in."""
 
@@ -189,7 +195,7 @@ class TakeLeave:
 
 
 @dataclass(frozen=True)
-class ChangeVisit:
+class ChangeVisit(Command):
     """`visit #12 delete` · `visit #12 notes …` · `拜访 #12 删除` · `拜访 #12 纪要 …`."""
 
     visit_id: int
@@ -198,7 +204,7 @@ class ChangeVisit:
 
 
 @dataclass(frozen=True)
-class ChangeDeal:
+class ChangeDeal(Command):
     """`deal #46 delete` · `deal #46 reopen` · `商机 #46 删除` · `商机 #46 重开`."""
 
     deal_id: int
@@ -206,7 +212,7 @@ class ChangeDeal:
 
 
 @dataclass(frozen=True)
-class ListTargets:
+class ListTargets(Command):
     """`targets` · `目标`: what is set for me this week, month, quarter and year (a manager: the
     team's and each member's)."""
 
@@ -214,26 +220,26 @@ class ListTargets:
 
 
 @dataclass(frozen=True)
-class Undo:
+class Undo(Command):
     """`undo` · `撤销`: reverse my last change (within a day)."""
 
 
 @dataclass(frozen=True)
-class ListDeals:
+class ListDeals(Command):
     """`deals` · `我的商机`: open deals (a manager's bare one: the team's) · `deals team` · `deals @ana`."""
 
     scope: Scope = Scope()
 
 
 @dataclass(frozen=True)
-class ShowDealHistory:
+class ShowDealHistory(Command):
     """`deal #46 history` · `商机 #46 历史`: every stage and amount change, who and when."""
 
     deal_id: int
 
 
 @dataclass(frozen=True)
-class CorrectCalendar:
+class CorrectCalendar(Command):
     """`calendar 2027-02-06 workday` · `calendar 2027-02-15..2027-02-21 holiday` · `… reset`;
     `calendar` alone lists the corrections and what the calendar lacks."""
 
@@ -244,7 +250,7 @@ class CorrectCalendar:
 
 
 @dataclass(frozen=True)
-class SetRate:
+class SetRate(Command):
     """`rate USD 7.10` · `汇率 美元 7.10`: one USD is worth 7.10 of the base currency (admins);
     `rates` alone lists them."""
 
@@ -253,24 +259,24 @@ class SetRate:
 
 
 @dataclass(frozen=True)
-class Link:
+class Link(Command):
     """`link` (get a code) or `link 12345678` (use it on the other platform)."""
 
     code: str | None = None
 
 
 @dataclass(frozen=True)
-class SetLanguage:
+class SetLanguage(Command):
     locale: str
 
 
 @dataclass(frozen=True)
-class ShowSchedule:
+class ShowSchedule(Command):
     team: str | None = None
 
 
 @dataclass(frozen=True)
-class ConfigureSchedule:
+class ConfigureSchedule(Command):
     """`schedule standup 09:30 mon-fri`, `schedule reminders off`, `schedule standup questions A | B`."""
 
     kind: str
@@ -282,14 +288,14 @@ class ConfigureSchedule:
 
 
 @dataclass(frozen=True)
-class AnswerStandup:
+class AnswerStandup(Command):
     """`standup y: … t: … b: …`, or a reply to the standup prompt."""
 
     text: str
 
 
 @dataclass(frozen=True)
-class Help:
+class Help(Command):
     topic: str | None = None
 
 
@@ -301,11 +307,3 @@ class ParseError:
     problem: str = "usage"
     detail: str = ""
     fixed: str = ""  # the message as it was probably meant (`vist …` → `visit …`), to offer
-
-
-Command = (LogVisit | UpsertDeal | CloseDeal | ShowProgress | SetTarget | ShowPipeline | ShowStalled
-           | ShowLeaderboard | ListFollowups | DoneFollowups | SetCustomer | ListCustomers | ListTeams
-           | CreateTeam | ChangeTeam | ConfigureTeam | SetRole | TakeLeave | SetLanguage | Link | Help
-           | ShowSchedule | ConfigureSchedule | AnswerStandup | CorrectCalendar | ListDeals
-           | ShowDealHistory | ChangeVisit | ChangeDeal | Undo | ListTargets | SnoozeFollowup
-           | FixCustomer | Reassign | SetRate)

@@ -10,55 +10,18 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from handlers import (
-    admin,
-    calendars,
-    command_json,
-    corrections,
-    customers,
-    deal_views,
-    deals,
-    linking,
-    rates,
-    reports,
-    schedule_commands,
-    targets,
-    undo,
-    visits,
-)
+from handlers import admin, calendars, command_json, schedule_commands
 from handlers import commands as c
 from handlers.context import Ctx, Refusal, usage_reply
+from handlers.intents import HANDLERS, parse, split_keyword
 from handlers.messages import WORDS, name_of, t
-from handlers.parse import normalize, parse, split_keyword
+from handlers.parse import normalize
 from handlers.reply import Button, Reply
 from handlers.reply_json import to_payload
 from storage.destinations import team_destinations
 from storage.models import InboundEvent, Member, Tenant, utcnow
 from storage.outbox import OutboxRepository
 from storage.people import PeopleRepository
-
-HANDLERS = {
-    c.LogVisit: visits.handle_log_visit, c.ListFollowups: visits.handle_list_followups,
-    c.DoneFollowups: visits.handle_done_followups, c.UpsertDeal: deals.handle_upsert_deal,
-    c.CloseDeal: deals.handle_close_deal, c.ShowProgress: reports.handle_progress,
-    c.ShowPipeline: reports.handle_pipeline, c.ShowStalled: reports.handle_stalled,
-    c.ShowLeaderboard: reports.handle_leaderboard, c.SetTarget: targets.handle_set_target,
-    c.SetCustomer: admin.handle_set_customer, c.ListCustomers: admin.handle_list_customers,
-    c.ListTeams: admin.handle_list_teams, c.CreateTeam: admin.handle_create_team,
-    c.ChangeTeam: admin.handle_change_team, c.ConfigureTeam: admin.handle_configure_team,
-    c.SetRole: admin.handle_set_role,
-    c.TakeLeave: admin.handle_take_leave, c.Help: admin.handle_help,
-    c.SetLanguage: admin.handle_set_language, c.Link: linking.handle_link,
-    c.ShowSchedule: schedule_commands.handle_show_schedule,
-    c.ConfigureSchedule: schedule_commands.handle_configure_schedule,
-    c.AnswerStandup: schedule_commands.handle_answer_standup,
-    c.CorrectCalendar: calendars.handle_calendar,
-    c.ListDeals: deal_views.handle_list_deals, c.ShowDealHistory: deal_views.handle_deal_history,
-    c.ChangeVisit: corrections.handle_change_visit, c.ChangeDeal: corrections.handle_change_deal,
-    c.Undo: undo.handle_undo, c.ListTargets: targets.handle_list_targets,
-    c.SnoozeFollowup: visits.handle_snooze, c.FixCustomer: customers.handle_fix_customer,
-    c.Reassign: customers.handle_reassign, c.SetRate: rates.handle_rate,
-}
 
 
 @dataclass(frozen=True)
@@ -155,11 +118,22 @@ def dispatch(session: Session, tenant: Tenant, member: Member, message: Message,
     if isinstance(command, Reply):  # no command: an answer about the text, or a question
         return Outcome(replace(command, locale=ctx.locale), refused=True)
     ctx.command = command
+    handles = HANDLERS[type(command)]
     try:
-        reply = HANDLERS[type(command)](ctx, command)
+        _authorise(ctx, handles.needs(command))
+        reply = handles.run(ctx, command)
     except Refusal as refusal:
         return Outcome(replace(refusal.reply, locale=ctx.locale), refused=True, record=refusal.record)
     return Outcome(replace(reply, locale=ctx.locale), refused=False)
+
+
+def _authorise(ctx: Ctx, role: str) -> None:
+    """The role an intent declares for a command (finer rules, such as whose deal or which team,
+    are the handler's)."""
+    if role == "admin" and not ctx.is_admin:
+        raise ctx.refuse("admin_only")
+    if role == "manager" and not ctx.is_manager:
+        raise ctx.refuse("not_allowed")
 
 
 @dataclass(frozen=True)

@@ -411,68 +411,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help_more": ("More on one command: help deal", "查看某个命令的详细说明：帮助 商机"),
 }
 
-# Usage per topic: (English examples, Chinese examples), shown by help and after a bad command.
-USAGE: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "visit": (("visit Acme Corp: met the CTO, demo next Tue; follow up Fri", "visit #12 notes met the CFO",
-               "visit #12 delete"),
-              ("拜访 华为：见了采购总监，下周二演示；跟进 周五", "拜访 #12 纪要 见了财务总监",
-               "拜访 #12 删除")),
-    "deal": (('deal Acme Corp "ERP rollout" proposal 50k close 12/20', "deal Acme negotiation",
-              "deal #12 negotiation", "deal #12 60k", 'deal #12 "New title"', "deal #12 customer Globex",
-              "deal #12 reopen", "deal #12 delete"),
-             ("商机 华为 ERP项目 方案呈现 5万 预计 12月20日", "商机 华为 商务谈判", "商机 #12 商务谈判",
-              "商机 #12 6万", '商机 #12 "新标题"', "商机 #12 客户 腾讯", "商机 #12 重开", "商机 #12 删除")),
-    "won": (("won Acme 48k: beat them on delivery time",), ("赢单 华为 4.8万：交付周期短",)),
-    "lost": (("lost Acme: price too high",), ("输单 华为：价格太高",)),
-    "progress": (("progress", "progress team", "progress @ana quarter"),
-                 ("进度", "进度 团队", "进度 @张三 季度")),
-    "target": (("target @ana revenue 500k month", "target team revenue 2m quarter split",
-                "target @ana visits 40 month", "targets"),
-               ("目标 @张三 业绩 50万 本月", "目标 团队 业绩 200万 本季度 分解", "目标 @张三 拜访 40 本月",
-                "目标")),
-    "pipeline": (("pipeline", "pipeline team"), ("漏斗", "漏斗 团队")),
-    "stalled": (("stalled", "stalled team"), ("停滞", "停滞 团队")),
-    "leaderboard": (("leaderboard month", "leaderboard visits week"), ("排行榜 本月", "排行榜 拜访 本周")),
-    "followups": (("followups",), ("待跟进",)),
-    "done": (("done 3",), ("完成 3",)),
-    "customer": (("customer Acme tier A", "customer Acme intent", 'customer "Acme Crop" merge into Acme Corp',
-                  "customer Acme rename Acme Corp", "customer Acme owner @bo"),
-                 ("客户 华为 A类", "客户 华为 意向", "客户 华为技术 合并到 华为", "客户 华为 改名 华为技术",
-                  "客户 华为 负责人 @李四")),
-    "customers": (("customers", "customers A"), ("客户列表", "客户列表 A类")),
-    "team": (("team", "team create East #east-sales", "team add East @ana @bo",
-              "team remove East @bo", "team set East stall 21", "team set East timezone Asia/Shanghai",
-              "team set East calendar CN", "team set East wecom chat:CHAT_ID",
-              "team set East channel #east-sales"),
-             ("团队", "团队 新建 华东 #华东销售", "团队 添加 华东 @张三", "团队 移除 华东 @张三",
-              "团队 设置 华东 停滞 21", "团队 设置 华东 时区 Asia/Shanghai", "团队 设置 华东 日历 CN",
-              "团队 设置 华东 企业微信 webhook:ROBOT_KEY", "团队 设置 华东 频道 #华东销售")),
-    "role": (("role @ana manager", "role @bo inactive"), ("角色 @张三 经理", "角色 @李四 停用")),
-    "leave": (("leave 12/24-12/31", "leave tomorrow", "leave", "leave cancel 12/24",
-               "leave @bo 12/24-12/31"),
-              ("请假 12月24日-12月31日", "请假 明天", "请假", "请假 取消 12月24日",
-               "请假 @李四 12月24日-12月31日")),
-    "language": (("language zh", "language en"), ("语言 中文", "语言 英文")),
-    "link": (("link", "link 12345678"), ("关联", "关联 12345678")),
-    "undo": (("undo",), ("撤销",)),
-    "rate": (("rate USD 7.10", "rates", "rate USD off"), ("汇率 美元 7.10", "汇率", "汇率 美元 删除")),
-    "reassign": (("reassign @bo to @ana",), ("转交 @李四 给 @张三",)),
-    "snooze": (("snooze 46 next week", "snooze 46 fri"), ("推迟 46 下周", "推迟 46 周五")),
-    "deals": (("deals", "deals team", "deal #12 history"), ("我的商机", "商机列表 团队", "商机 #12 历史")),
-    "calendar": (("calendar", "calendar 2027-02-06 workday", "calendar 2027-02-15..2027-02-21 holiday",
-                  "calendar 2027-02-06 reset"),
-                 ("日历", "日历 2027-02-06 上班", "日历 2027-02-15..2027-02-21 放假",
-                  "日历 2027-02-06 恢复")),
-    "schedule": (("schedule", "schedule standup 09:30 mon-fri", "schedule digest fri 17:00",
-                  "schedule reminders off", "schedule standup questions Yesterday? | Today? | Blockers?"),
-                 ("设置", "设置 站会 09:30 周一至周五", "设置 周报 周五 17:00", "设置 提醒 关闭",
-                  "设置 站会 问题 昨天做了什么？| 今天做什么？| 有什么困难？")),
-    "standup": (("standup y: called Acme t: demo for Bo b: none",),
-                ("站会 昨天：拜访华为 今天：给阿里演示 困难：无",)),
-    "help": (("help", "help deal"), ("帮助", "帮助 商机")),
-}
-
-
 def t(locale: str, key: str, **values) -> str:
     """The message `key` in `locale` (`zh` or anything else for English), filled with `values`."""
     return MESSAGES[key][locale == "zh"].format(**values)
@@ -483,4 +421,7 @@ def name_of(table: dict[str, tuple[str, str]], key: str, locale: str) -> str:
 
 
 def usage(topic: str, locale: str) -> tuple[str, ...]:
-    return USAGE[topic][locale == "zh"]
+    """An intent's examples, as `handlers.intents` declares them."""
+    from handlers.intents import usage as declared  # the declarations import every handler
+
+    return declared(topic, locale)

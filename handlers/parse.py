@@ -1,4 +1,6 @@
-"""`parse(text, today)`: one grammar, two languages. Any text gives a Command or a ParseError."""
+"""The parsers of the grammar's intents: each reads what follows its keyword (`Acme: met the CTO`
+after `visit`) into a Command or a ParseError. Which keyword means which intent, and the whole
+message's parse, are in `handlers.intents`."""
 from __future__ import annotations
 
 import datetime as dt
@@ -10,17 +12,7 @@ from handlers import commands as c
 from handlers import vocabulary as V
 from handlers.amounts import parse_amount
 from handlers.dates import is_reversed_range, parse_date, parse_date_range
-from handlers.parse_reports import (
-    parse_deals,
-    parse_leaderboard,
-    parse_pipeline,
-    parse_progress,
-    parse_stalled,
-    parse_target,
-)
-from handlers.parse_schedule import parse_schedule, parse_standup
 
-MAX_TEXT = 2000
 _LIST_SEP = re.compile(r"[\s,，、]+")  # `@张三，@李四`, `done 3、4`
 _TOKEN = re.compile(r'"([^"]*)"|“([^”]*)”|「([^」]*)」|《([^》]*)》|(\S+)')
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -43,44 +35,6 @@ def fold(text: str) -> str:
 def normalize(text: str) -> str:
     """One space between words, full-width forms folded (`：；` → `:;`)."""
     return " ".join(fold(text).split())
-
-
-def split_keyword(text: str) -> tuple[str | None, str, str]:
-    """(intent, language, rest) of normalised text; intent None when no keyword starts it."""
-    first, _, rest = text.partition(" ")
-    bare = first.rstrip(":").lower()
-    if bare in V.KEYWORDS_EN:
-        return V.KEYWORDS_EN[bare], "en", rest
-    for word in V.ZH_KEYWORDS_LONGEST_FIRST:
-        if text.startswith(word):
-            return V.KEYWORDS_ZH[word], "zh", text[len(word):].lstrip(" :")
-    return None, "zh" if _CJK.search(text) else "en", text
-
-
-def parse(text: str, today: dt.date | None = None) -> c.Command | c.ParseError:
-    """Parse one message. Relative dates are read from `today` (the user's, in their timezone).
-
-    >>> parse("进度 团队")
-    ShowProgress(scope=Scope(kind='team', name=None), period=Period(kind='month', offset=0))
-    """
-    raw = " ".join(text.split())  # as typed: free text (notes, reasons) is stored this way
-    text = normalize(text)
-    if not text:
-        return c.Help()
-    if len(text) > MAX_TEXT:
-        return c.ParseError(None, "too_long")
-    intent, _, rest = split_keyword(text)
-    if intent is None:
-        typo = V.keyword_typo(text)
-        if typo:  # `vist Acme: …`: asked about, never stored as something else
-            return c.ParseError(None, "typo", typo[0], text.replace(typo[0], typo[1], 1))
-        return c.ParseError(None)
-    if intent in _FREE_TEXT:
-        rest = raw[len(raw) - len(rest):]
-    result = _PARSERS[intent](rest, today or dt.date.today())
-    if isinstance(result, c.ParseError) and result.fixed:  # the whole message, as probably meant
-        result = replace(result, fixed=text[:len(text) - len(rest)] + result.fixed)
-    return result
 
 
 def tokens_of(text: str) -> list[tuple[str, bool]]:
@@ -110,7 +64,7 @@ _FOLLOW_UP_ANYWHERE = re.compile(r"(?:^|\s)(?:follow[\s-]?up|f/u|跟进|回访)(
 _BY_ID = re.compile(r"^#(\d{1,9})\s+(\S+)\s*(.*)$", re.DOTALL)
 
 
-def _parse_visit(rest: str, today: dt.date) -> c.Command | c.ParseError:
+def parse_visit(rest: str, today: dt.date) -> c.Command | c.ParseError:
     if by_id := _BY_ID.match(rest.strip()):  # `visit #12 delete`, `visit #12 notes …`
         word, text = by_id[2].lower().rstrip(":"), by_id[3].strip()
         if word in V.DELETE_WORDS and not text:
@@ -187,7 +141,7 @@ def _deal_ref(tokens: list[tuple[str, bool]]) -> c.DealRef:
 _AMOUNTISH = re.compile(r"^[$¥]?\d[\d,.]*(?:[a-z]{1,6}|[千万亿元块]{1,3})$", re.IGNORECASE)
 
 
-def _parse_deal(rest: str, today: dt.date) -> c.Command | c.ParseError:
+def parse_deal(rest: str, today: dt.date) -> c.Command | c.ParseError:
     """`CUSTOMER ["TITLE"] [STAGE] [AMOUNT [CURRENCY]] [close DATE]`: every word is read as one of
     these, or the message is refused saying which word (with the likely word offered)."""
     tokens = tokens_of(rest)
@@ -291,7 +245,8 @@ def _date_at(tokens, i, today) -> tuple[dt.date | None, int]:
     return None, 0
 
 
-def _parse_close(won: bool):
+def closing_parser(won: bool):
+    """The parser of `won …` or `lost …`."""
     topic = "won" if won else "lost"
 
     def parse_close(rest: str, _today: dt.date) -> c.Command | c.ParseError:
@@ -315,25 +270,25 @@ def _parse_close(won: bool):
     return parse_close
 
 
-def _parse_followups(rest: str, _today: dt.date) -> c.Command | c.ParseError:
+def parse_followups(rest: str, _today: dt.date) -> c.Command | c.ParseError:
     return c.ListFollowups() if not rest.strip() else c.ParseError("followups")
 
 
-def _parse_done(rest: str, _today: dt.date) -> c.Command | c.ParseError:
+def parse_done(rest: str, _today: dt.date) -> c.Command | c.ParseError:
     ids = [w.lstrip("#") for w in _LIST_SEP.split(rest.strip()) if w]
     if not ids or not all(i.isdigit() and len(i) < 10 for i in ids):
         return c.ParseError("done")
     return c.DoneFollowups(tuple(int(i) for i in ids))
 
 
-def _parse_reassign(rest: str, _today: dt.date) -> c.Command | c.ParseError:
+def parse_reassign(rest: str, _today: dt.date) -> c.Command | c.ParseError:
     words = [w for w in rest.split() if w.lower() not in ("to", "给", "->", "→")]
     if len(words) == 2 and all(w.startswith("@") and len(w) > 1 for w in words):
         return c.Reassign(words[0][1:], words[1][1:])
     return c.ParseError("reassign")
 
 
-def _parse_snooze(rest: str, today: dt.date) -> c.Command | c.ParseError:
+def parse_snooze(rest: str, today: dt.date) -> c.Command | c.ParseError:
     """`snooze 46 next week` · `推迟 #46 下周`."""
     match = re.match(r"^#?(\d{1,9})\s+(.+)$", rest.strip())
     if match is None:
@@ -344,7 +299,7 @@ def _parse_snooze(rest: str, today: dt.date) -> c.Command | c.ParseError:
     return c.SnoozeFollowup(int(match[1]), day)
 
 
-def _parse_customer(rest: str, _today: dt.date) -> c.Command | c.ParseError:
+def parse_customer(rest: str, _today: dt.date) -> c.Command | c.ParseError:
     tokens = tokens_of(rest)
     fix = next((i for i, (w, quoted) in enumerate(tokens) if not quoted and i > 0
                 and w.lower() in V.CUSTOMER_FIXES), None)
@@ -375,7 +330,7 @@ def _parse_customer(rest: str, _today: dt.date) -> c.Command | c.ParseError:
     return c.SetCustomer(" ".join(kept), tier, lifecycle)
 
 
-def _parse_customers(rest: str, _today: dt.date) -> c.Command | c.ParseError:
+def parse_customers(rest: str, _today: dt.date) -> c.Command | c.ParseError:
     words = rest.split()
     if not words:
         return c.ListCustomers()
@@ -392,7 +347,7 @@ _TEAM_SETTINGS = {"stall": "stall", "stalled": "stall", "停滞": "stall", "time
                   "群": "wecom", "channel": "channel", "slack": "channel", "频道": "channel"}
 
 
-def _parse_team(rest: str, _today: dt.date) -> c.Command | c.ParseError:
+def parse_team(rest: str, _today: dt.date) -> c.Command | c.ParseError:
     """`team add East Coast @ana` or `team add "East Coast" @ana`: a team's name may have spaces."""
     words = [w for word, quoted in tokens_of(rest)
              for w in ([word] if quoted else [x for x in _LIST_SEP.split(word) if x])]
@@ -415,14 +370,14 @@ def _parse_team(rest: str, _today: dt.date) -> c.Command | c.ParseError:
     return c.ParseError("team")
 
 
-def _parse_role(rest: str, _today: dt.date) -> c.Command | c.ParseError:
+def parse_role(rest: str, _today: dt.date) -> c.Command | c.ParseError:
     words = rest.split()
     if len(words) == 2 and words[0].startswith("@") and words[1].lower() in V.ROLE_WORDS:
         return c.SetRole(words[0][1:], V.ROLE_WORDS[words[1].lower()])
     return c.ParseError("role")
 
 
-def _parse_leave(rest: str, today: dt.date) -> c.Command | c.ParseError:
+def parse_leave(rest: str, today: dt.date) -> c.Command | c.ParseError:
     words = rest.split()
     member = words.pop(0)[1:] if words and words[0].startswith("@") and len(words[0]) > 1 else None
     cancel = bool(words) and words[0].lower() in V.CANCEL_WORDS
@@ -439,19 +394,19 @@ def _parse_leave(rest: str, today: dt.date) -> c.Command | c.ParseError:
     return c.TakeLeave(*days)
 
 
-def _parse_language(rest: str, _today: dt.date) -> c.Command | c.ParseError:
+def parse_language(rest: str, _today: dt.date) -> c.Command | c.ParseError:
     locale = V.LANGUAGE_WORDS.get(rest.strip().lower())
     return c.SetLanguage(locale) if locale else c.ParseError("language")
 
 
-def _parse_link(rest: str, _today: dt.date) -> c.Command | c.ParseError:
+def parse_link(rest: str, _today: dt.date) -> c.Command | c.ParseError:
     code = re.sub(r"[\s-]", "", rest)  # `1234 5678` and `1234-5678` as phones split them
     if not code:
         return c.Link()
     return c.Link(code) if re.fullmatch(r"\d{8}", code) else c.ParseError("link")
 
 
-def _parse_calendar(rest: str, today: dt.date) -> c.Command | c.ParseError:
+def parse_calendar(rest: str, today: dt.date) -> c.Command | c.ParseError:
     """`[CODE] DAY[..DAY] workday|holiday|reset` (`..` or any range separator between days)."""
     words = rest.split()
     code = words.pop(0).upper() if words and re.fullmatch(r"[A-Za-z]{2,3}", words[0]) else None
@@ -467,7 +422,7 @@ def _parse_calendar(rest: str, today: dt.date) -> c.Command | c.ParseError:
     return c.CorrectCalendar(*days, working=V.DAY_KIND_WORDS[kind], code=code)
 
 
-def _parse_rate(rest: str, _today: dt.date) -> c.Command | c.ParseError:
+def parse_rate(rest: str, _today: dt.date) -> c.Command | c.ParseError:
     """`USD 7.10` or `7.10 USD` (`美元 7.1`); nothing: the list."""
     words = rest.split()
     if not words:
@@ -489,25 +444,3 @@ def _parse_rate(rest: str, _today: dt.date) -> c.Command | c.ParseError:
     if not Decimal("0.000001") <= rate <= Decimal(1_000_000) or rate.as_tuple().exponent < -6:
         return c.ParseError("rate", "rate", numeric[0])
     return c.SetRate(currency, rate)
-
-
-def _parse_help(rest: str, _today: dt.date) -> c.Command | c.ParseError:
-    topic = rest.strip().lower()
-    if not topic:
-        return c.Help()
-    return c.Help(V.KEYWORDS_EN.get(topic) or V.KEYWORDS_ZH.get(topic) or topic)
-
-
-_FREE_TEXT = {"visit", "won", "lost", "standup", "schedule"}
-_PARSERS = {
-    "visit": _parse_visit, "deal": _parse_deal, "won": _parse_close(True),
-    "lost": _parse_close(False), "progress": parse_progress, "target": parse_target,
-    "pipeline": parse_pipeline, "stalled": parse_stalled, "leaderboard": parse_leaderboard,
-    "followups": _parse_followups, "done": _parse_done,
-    "customer": _parse_customer, "customers": _parse_customers, "team": _parse_team,
-    "role": _parse_role, "leave": _parse_leave, "help": _parse_help, "language": _parse_language,
-    "link": _parse_link, "schedule": parse_schedule, "standup": parse_standup,
-    "calendar": _parse_calendar, "deals": parse_deals,
-    "undo": lambda rest, _today: c.Undo() if not rest.strip() else c.ParseError("undo"),
-    "snooze": _parse_snooze, "reassign": _parse_reassign, "rate": _parse_rate,
-}

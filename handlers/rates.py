@@ -23,8 +23,6 @@ def handle_rate(ctx: Ctx, cmd: SetRate) -> Reply:
         raise ctx.refuse("not_a_currency", text=cmd.currency)
     if cmd.currency == base:
         raise ctx.refuse("rate_is_base", currency=base)
-    if not ctx.is_admin:
-        raise ctx.refuse("admin_only")
     if cmd.rate is None:
         return _remove(ctx, cmd.currency, base)
     before = RateRepository(ctx.session).set(ctx.tenant.id, cmd.currency, cmd.rate, ctx.member.id, ctx.now)

@@ -31,8 +31,6 @@ def split_amount(total: Decimal, weights: list[Decimal], quantum: Decimal) -> li
 
 
 def handle_set_target(ctx: Ctx, cmd: SetTarget) -> Reply:
-    if not ctx.is_manager:
-        raise ctx.refuse("not_allowed")
     if cmd.currency and cmd.currency != ctx.tenant.currency:
         raise ctx.refuse("target_currency", currency=ctx.tenant.currency)
     repo = TargetRepository(ctx.session)

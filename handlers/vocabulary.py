@@ -6,30 +6,6 @@ import re
 
 from handlers.commands import Period
 
-# keyword -> intent. Chinese keywords may be glued to what follows (`拜访华为：…`).
-KEYWORDS_EN = {
-    "visit": "visit", "visited": "visit", "deal": "deal", "won": "won", "win": "won",
-    "lost": "lost", "lose": "lost", "progress": "progress", "pace": "progress",
-    "target": "target", "targets": "target", "goal": "target", "pipeline": "pipeline",
-    "funnel": "pipeline", "stalled": "stalled", "stuck": "stalled", "leaderboard": "leaderboard",
-    "ranking": "leaderboard", "top": "leaderboard", "followups": "followups",
-    "follow-ups": "followups", "followup": "followups", "done": "done", "customer": "customer",
-    "customers": "customers", "team": "team", "teams": "team", "role": "role", "leave": "leave",
-    "help": "help", "?": "help", "commands": "help", "language": "language", "lang": "language",
-    "link": "link", "schedule": "schedule", "schedules": "schedule", "standup": "standup",
-    "calendar": "calendar", "holidays": "calendar", "deals": "deals", "undo": "undo",
-    "snooze": "snooze", "postpone": "snooze", "reassign": "reassign", "rate": "rate", "rates": "rate",
-}
-KEYWORDS_ZH = {
-    "拜访": "visit", "商机": "deal", "赢单": "won", "成交": "won", "输单": "lost", "丢单": "lost",
-    "进度": "progress", "目标": "target", "漏斗": "pipeline", "销售漏斗": "pipeline",
-    "停滞": "stalled", "排行榜": "leaderboard", "排行": "leaderboard", "待跟进": "followups",
-    "跟进列表": "followups", "完成": "done", "客户列表": "customers", "客户": "customer",
-    "团队": "team", "角色": "role", "请假": "leave", "帮助": "help", "？": "help", "语言": "language",
-    "关联": "link", "绑定": "link", "设置": "schedule", "定时": "schedule", "站会": "standup",
-    "日历": "calendar", "节假日": "calendar", "我的商机": "deals", "商机列表": "deals",
-    "撤销": "undo", "推迟": "snooze", "延后": "snooze", "转交": "reassign", "汇率": "rate",
-}
 DAY_KIND_WORDS = {
     "workday": True, "working": True, "work": True, "上班": True, "工作日": True, "补班": True,
     "holiday": False, "off": False, "dayoff": False, "放假": False, "休息": False, "假日": False,
@@ -37,7 +13,6 @@ DAY_KIND_WORDS = {
 }
 LANGUAGE_WORDS = {"en": "en", "english": "en", "英文": "en", "英语": "en",
                   "zh": "zh", "chinese": "zh", "中文": "zh", "汉语": "zh"}
-ZH_KEYWORDS_LONGEST_FIRST = sorted(KEYWORDS_ZH, key=len, reverse=True)
 
 STAGE_WORDS = {
     "lead": "lead", "leads": "lead", "线索": "lead",
@@ -144,19 +119,3 @@ def near_word(word: str, words, *, cutoff: float = 0.8) -> str | None:
     found = difflib.get_close_matches(lower, [w for w in words if len(w) >= 4 and w.isascii()],
                                       n=1, cutoff=cutoff)
     return found[0] if found else None
-
-
-def keyword_typo(text: str) -> tuple[str, str] | None:
-    """(typo, keyword) when `text` starts with a misspelt command word (`vist Acme: …`, `拜方 华为`)."""
-    first = text.split(" ", 1)[0].rstrip(":")
-    if _CJK_WORD.search(first[:1]):
-        for keyword in ZH_KEYWORDS_LONGEST_FIRST:  # glued (`拜方华为`) when 3+ long, else a word
-            size = len(keyword)
-            head = text[:size]
-            near = size >= 2 and len(head) == size and sum(a != b for a, b in zip(head, keyword,
-                                                                                 strict=True)) == 1
-            if near and (size >= 3 or text[size:size + 1] in ("", " ", ":")):
-                return head, keyword
-        return None
-    keyword = near_word(first, KEYWORDS_EN)
-    return (first, keyword) if keyword else None

@@ -22,6 +22,8 @@ from bot.slack.users import SlackDirectory
 
 BOT_SCOPES = ("app_mentions:read", "channels:read", "chat:write", "chat:write.public", "commands",
               "groups:read", "im:history", "im:read", "im:write", "users:read", "files:write")
+#: The events the app subscribes to (listeners.py, home.py): a DM, a mention, the Home tab opened.
+BOT_EVENTS = ("app_home_opened", "app_mention", "message.im")
 
 
 def build_bolt(core: App, handoff: Handoff | None, owner: TokenOwner | None = None) -> BoltApp:

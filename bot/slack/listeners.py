@@ -20,16 +20,12 @@ from bot.slack.render import BUTTON_ACTION, fallback_text, render_slack
 from bot.slack.users import SlackDirectory, plain_text, tenant_of
 from handlers.command_json import pressed
 from handlers.dispatch import Message, handle_message, reply_locale
+from handlers.intents import SLASH
 from handlers.messages import WORDS, name_of, t
 from handlers.reply import Reply
 from scheduler.delivery import keep_answer
 
 log = logging.getLogger(__name__)
-
-COMMANDS = {"/visit": "visit", "/deal": "deal", "/won": "won", "/lost": "lost",
-            "/progress": "progress", "/target": "target", "/pipeline": "pipeline",
-            "/leaderboard": "leaderboard", "/followups": "followups", "/salesbot": ""}
-
 
 class SlackRunner:
     """Runs one Slack message through the core and says what came of it."""
@@ -84,7 +80,7 @@ def register(bolt: BoltApp, runner: SlackRunner) -> None:
 
 
 def _register_commands(bolt: BoltApp, runner: SlackRunner) -> None:
-    for command, keyword in COMMANDS.items():
+    for command, keyword in SLASH.items():
         ack_command, run_command = _command_listeners(runner, command, keyword)
         after_ack(bolt.command(command), runner.handoff, "run_command", run_command, first=ack_command)
 

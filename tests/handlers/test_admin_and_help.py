@@ -5,8 +5,10 @@ import re
 import pytest
 from sqlalchemy import func, select
 
-from handlers.messages import MESSAGES, USAGE
+from handlers.intents import HANDLERS, INTENTS, parse, usage
+from handlers.messages import MESSAGES
 from storage.models import AuditLog, Customer, Deal, Leave, Member, Team, TeamMember, Visit
+from support import audit_trail
 
 
 def test_first_member_is_admin_and_later_ones_are_reps_of_the_default_team(chat):
@@ -162,7 +164,7 @@ def test_bad_input_gets_the_right_form_in_the_users_language_and_stores_nothing(
 def test_help_lists_every_command_and_help_topic_shows_examples(team_chat):
     out = team_chat("help")
     for topic in ("visit", "deal", "won", "progress", "target", "leaderboard", "leave"):
-        assert USAGE[topic][0][0] in out
+        assert usage(topic, "en")[0] in out
     out = team_chat("帮助 商机")
     assert "商机 华为 商务谈判" in out
 
@@ -182,8 +184,6 @@ def test_every_message_exists_in_both_languages_with_the_same_placeholders():
     for key, (english, chinese) in MESSAGES.items():
         assert english and chinese, key
         assert set(re.findall(r"{(\w+)}", english)) == set(re.findall(r"{(\w+)}", chinese)), key
-    for topic, (english, chinese) in USAGE.items():
-        assert len(english) == len(chinese), topic
 
 
 def test_a_member_chooses_the_language_of_replies(team_chat):
@@ -313,3 +313,24 @@ def test_a_leavers_customers_and_open_deals_are_reassigned(team_chat):
         bo = s.scalar(select(Member.id).where(Member.display_name == "Bo"))
     assert owners == {"proposal": ana, "won": bo}  # a won deal stays Bo's: it is his result
     assert not team_chat.reply("转交 @Ana 给 @Mia", user="Ana").ok
+
+
+def test_every_command_an_intent_declares_for_managers_or_admins_is_refused_to_a_rep(team_chat):
+    """The role in `handlers.intents` is what is enforced: each declared example that needs a
+    role, sent by a rep, is refused in their language and changes nothing."""
+    refusals = {"manager": ("Sorry, only a manager can do that.", "抱歉，只有经理可以这样操作。"),
+                "admin": ("Sorry, only an admin can do that.", "抱歉，只有管理员可以这样操作。")}
+    checked = 0
+    for intent in INTENTS:
+        for zh, examples in enumerate(intent.usage):
+            for example in examples:
+                command = parse(example, dt.date(2026, 12, 3))
+                role = HANDLERS[type(command)].needs(command)
+                if role == "rep":
+                    continue
+                before = audit_trail(team_chat)
+                reply = team_chat.reply(example, user="Ana")
+                assert not reply.ok and refusals[role][zh] in reply.text, example
+                assert audit_trail(team_chat) == before, example
+                checked += 1
+    assert checked >= 16  # targets, customer fixes, reassign, team create, roles, rates, calendar

@@ -33,8 +33,7 @@ from handlers.commands import (
     TakeLeave,
     UpsertDeal,
 )
-from handlers.messages import USAGE
-from handlers.parse import parse
+from handlers.intents import HANDLERS, INTENTS, parse
 
 TODAY = dt.date(2026, 11, 23)  # a Monday
 D = dt.date
@@ -185,10 +184,22 @@ def test_non_amounts_are_not_amounts(token):
     assert parse_amount(token) is None
 
 
-def test_every_help_topic_example_parses_to_a_command():
-    for english, chinese in USAGE.values():
+def test_every_help_topic_example_parses_to_a_command_something_runs():
+    for intent in INTENTS:
+        english, chinese = intent.usage
+        assert len(english) == len(chinese), intent.name
         for example in (*english, *chinese):
-            assert not isinstance(parse(example, TODAY), ParseError), example
+            command = parse(example, TODAY)
+            assert type(command) in HANDLERS, example
+
+
+def test_every_command_has_one_handler_and_every_keyword_one_intent():
+    assert set(Command.__subclasses__()) == set(HANDLERS)
+    declared = [h.command for intent in INTENTS for h in intent.handles]
+    assert len(declared) == len(set(declared))
+    for language in ("en", "zh"):
+        words = [w for intent in INTENTS for w in getattr(intent, language)]
+        assert len(words) == len(set(words)), language
 
 
 @settings(max_examples=300, deadline=None)

@@ -2,7 +2,7 @@
 import datetime as dt
 
 from handlers import commands as c
-from handlers.parse import parse
+from handlers.intents import parse
 from scheduler.plan import plan
 from storage.models import Team
 

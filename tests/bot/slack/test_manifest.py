@@ -1,17 +1,30 @@
-"""The app manifest a user pastes into Slack matches what the code listens to."""
+"""The app manifest a user pastes into Slack is what the code declares and listens to."""
 import re
 from pathlib import Path
 
+from click.testing import CliRunner
+
+from bot.cli import main
 from bot.slack.app import BOT_SCOPES
-from bot.slack.listeners import COMMANDS
+from bot.slack.manifest import manifest
+from handlers.intents import INTENTS, SLASH
 
 MANIFEST = (Path(__file__).parents[3] / "deploy" / "slack-manifest.yml").read_text()
 
 
-def test_the_manifest_declares_every_slash_command_at_the_events_url():
-    assert set(re.findall(r"- command: (/\w+)", MANIFEST)) == set(COMMANDS)
-    urls = set(re.findall(r"url: (\S+)", MANIFEST))
-    assert urls == {"https://YOUR-HOST/slack/events"}
+def test_the_committed_manifest_is_the_one_the_declarations_make():
+    assert MANIFEST == manifest(), "run: salesbot slack manifest > deploy/slack-manifest.yml"
+
+
+def test_every_slash_command_is_declared_by_an_intent_and_served_at_the_events_url():
+    assert set(re.findall(r"- command: (/\w+)", MANIFEST)) == set(SLASH) == {
+        "/visit", "/deal", "/won", "/lost", "/progress", "/target", "/pipeline", "/leaderboard",
+        "/followups", "/salesbot"}
+    assert {SLASH[f"/{i.name}"] for i in INTENTS if i.slash} == {i.name for i in INTENTS if i.slash}
+    assert set(re.findall(r"url: (\S+)", MANIFEST)) == {"https://YOUR-HOST/slack/events"}
+    # every description is quoted: `(no text: a form)` would end a plain YAML scalar
+    assert all(line.strip().startswith(("description: '", "description: Log visits"))
+               for line in MANIFEST.splitlines() if "description:" in line)
 
 
 def test_the_manifest_asks_for_the_scopes_the_oauth_install_asks_for():
@@ -23,3 +36,11 @@ def test_the_manifest_subscribes_to_the_events_the_app_handles():
     events = MANIFEST.split("bot_events:\n")[1].split("interactivity")[0]
     assert set(re.findall(r"- ([\w.]+)", events)) == {"app_home_opened", "app_mention", "message.im"}
     assert "/slack/oauth_redirect" in MANIFEST and "should_escape: true" in MANIFEST
+
+
+def test_salesbot_slack_manifest_prints_it_for_a_host():
+    result = CliRunner().invoke(main, ["slack", "manifest", "--host", "bot.example.com"])
+    assert result.exit_code == 0
+    assert "request_url: https://bot.example.com/slack/events" in result.output
+    assert "- https://bot.example.com/slack/oauth_redirect" in result.output
+    assert "YOUR-HOST" not in result.output.split("do not edit.")[1]
