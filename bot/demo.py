@@ -16,6 +16,7 @@ from bot.console import PLATFORM, TENANT
 from handlers.calendar import is_working_day, period_bounds
 from handlers.commands import Period
 from handlers.dispatch import Defaults
+from storage import destinations
 from storage.models import OPEN_STAGES, Base, utcnow
 from storage.people import PeopleRepository
 from storage.reports import TargetRepository
@@ -55,8 +56,9 @@ def _fill(session: Session, tenant_id: int, defaults: Defaults, now: dt.datetime
     people = PeopleRepository(session)
     zone = ZoneInfo(defaults.timezone)
     today = now.astimezone(zone).date()
-    team = people.add_team(tenant_id, "华东 East", channel="#east-sales", timezone=defaults.timezone,
+    team = people.add_team(tenant_id, "华东 East", timezone=defaults.timezone,
                            holiday_calendar=defaults.calendar)
+    destinations.set_address(people.s, team.id, "slack", "channel:#east-sales")
     manager = people.add_member(tenant_id, MANAGER[0], role="admin", locale=MANAGER[1],
                                 identity=(PLATFORM, MANAGER[0]))
     people.join_team(team.id, manager.id)

@@ -20,6 +20,8 @@ from handlers.context import Ctx
 from handlers.lookup import customer_named, example, managed_team, member_named, visible_member
 from handlers.messages import LIFECYCLE_NAMES, ROLE_NAMES, name_of
 from handlers.reply import Reply, Table
+from handlers.vocabulary import OFF_WORDS
+from storage import destinations
 from storage.models import Member
 from storage.sales import CustomerRepository
 
@@ -70,7 +72,9 @@ def handle_list_teams(ctx: Ctx, _cmd: ListTeams) -> Reply:
     for team in teams:
         names = ", ".join(f"{m.display_name}" + ("*" if m.role != "rep" else "")
                           for m in ctx.people.roster(team.id)) or "–"
-        lines.append(ctx.t("team_line", name=team.name, channel=team.channel, members=names))
+        where = " ".join(address.removeprefix("channel:") if platform == "slack" else f"{platform} {address}"
+                         for platform, address in destinations.addresses(ctx.session, team.id))
+        lines.append(ctx.t("team_line", name=team.name, channel=where, members=names))
     return Reply(title=ctx.t("teams_title"), lines=tuple(lines))
 
 
@@ -79,9 +83,10 @@ def handle_create_team(ctx: Ctx, cmd: CreateTeam) -> Reply:
         raise ctx.refuse("team_exists", name=cmd.name)
     home = ctx.team
     team = ctx.people.add_team(
-        ctx.tenant.id, cmd.name, channel=cmd.channel,
-        timezone=home.timezone if home else ctx.default_timezone,
+        ctx.tenant.id, cmd.name, timezone=home.timezone if home else ctx.default_timezone,
         holiday_calendar=home.holiday_calendar if home else ctx.default_calendar)
+    if cmd.channel:
+        destinations.set_address(ctx.session, team.id, "slack", f"channel:{cmd.channel}")
     ctx.people.audit(ctx.tenant.id, ctx.member.id, "team.create", "team", team.id, name=team.name)
     return Reply(lines=(ctx.t("team_created", name=team.name),))
 
@@ -120,6 +125,11 @@ def _may_join(ctx: Ctx, team, member: Member) -> None:
 def handle_configure_team(ctx: Ctx, cmd: ConfigureTeam) -> Reply:
     team = managed_team(ctx, cmd.name)
     value = cmd.value.upper() if cmd.setting == "calendar" else cmd.value
+    if cmd.setting in _PLATFORM_OF and cmd.value.lower() in OFF_WORDS:  # `team set East channel off`
+        destinations.set_address(ctx.session, team.id, _PLATFORM_OF[cmd.setting], None)
+        ctx.people.audit(ctx.tenant.id, ctx.member.id, "team.set", "team", team.id,
+                         setting=cmd.setting, value=None)
+        return Reply(lines=(ctx.t(f"team_unset_{cmd.setting}", team=team.name),))
     if cmd.setting == "stall":
         days = int(cmd.value) if cmd.value.isdigit() else 0
         if not 1 <= days <= 365:
@@ -132,12 +142,12 @@ def handle_configure_team(ctx: Ctx, cmd: ConfigureTeam) -> Reply:
     elif cmd.setting == "channel":  # the team's Slack channel, as `team create` names it
         if not (cmd.value.startswith("#") and len(cmd.value) > 1):
             raise ctx.refuse("bad_channel", value=cmd.value, hint=example(ctx, "team", 8))
-        team.channel = cmd.value
+        destinations.set_address(ctx.session, team.id, "slack", f"channel:{cmd.value}")
     elif cmd.setting == "wecom":
         kind, _, target = cmd.value.partition(":")
         if kind not in ("chat", "webhook") or not target:
             raise ctx.refuse("bad_wecom_destination", value=cmd.value)
-        team.settings = {**(team.settings or {}), "wecom": {kind: target}}
+        destinations.set_address(ctx.session, team.id, "wecom", cmd.value)
     else:
         if not is_valid_calendar(cmd.value):
             raise ctx.refuse("bad_calendar", value=cmd.value)
@@ -145,6 +155,9 @@ def handle_configure_team(ctx: Ctx, cmd: ConfigureTeam) -> Reply:
     ctx.people.audit(ctx.tenant.id, ctx.member.id, "team.set", "team", team.id,
                      setting=cmd.setting, value=value)
     return Reply(lines=(ctx.t(f"team_set_{cmd.setting}", team=team.name, value=value),))
+
+
+_PLATFORM_OF = {"channel": "slack", "wecom": "wecom"}  # the team settings that are destinations
 
 
 def _is_timezone(name: str) -> bool:

@@ -1,16 +1,17 @@
 """Where outgoing messages go: a member's direct messages and a team's channels, per platform.
 
 Targets are the senders' addresses: `user:U1` (a Slack DM or a WeCom member), `channel:#east`
-(Slack), `chat:ID` / `webhook:KEY` (WeCom app chat or group robot), and the console's own.
+(Slack), `chat:ID` / `webhook:KEY` (WeCom app chat or group robot), and the console's own. A
+team's are rows (`team_destinations`), set from chat with `team set NAME channel|wecom …`.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from storage.models import Identity, Team, Tenant, TenantLink
+from storage.models import Identity, Team, TeamDestination, Tenant, TenantLink
 
 
 @dataclass(frozen=True)
@@ -28,19 +29,30 @@ def workspaces(session: Session, tenant: Tenant) -> dict[str, str]:
 
 
 def team_destinations(session: Session, tenant: Tenant, team: Team) -> list[Destination]:
-    """The team's channels: its Slack channel, its WeCom chat or robot, the console's team room."""
+    """The team's channels on the platforms its tenant is on (its own and linked workspaces),
+    and the console's team room."""
     spaces = workspaces(session, tenant)
-    out = []
-    if "console" in spaces:
-        out.append(Destination("console", spaces["console"], f"channel:{team.name}"))
-    if "slack" in spaces and team.channel:
-        out.append(Destination("slack", spaces["slack"], f"channel:{team.channel}"))
-    wecom = (team.settings or {}).get("wecom") or {}
-    for kind in ("chat", "webhook"):
-        if "wecom" in spaces and wecom.get(kind):
-            out.append(Destination("wecom", spaces["wecom"], f"{kind}:{wecom[kind]}"))
-            break
-    return out
+    out = [Destination("console", spaces["console"], f"channel:{team.name}")] if "console" in spaces else []
+    rows = session.execute(select(TeamDestination.platform, TeamDestination.address)
+                           .where(TeamDestination.team_id == team.id).order_by(TeamDestination.id)).all()
+    return out + [Destination(platform, spaces[platform], address) for platform, address in rows
+                  if platform in spaces]
+
+
+def addresses(session: Session, team_id: int) -> list[tuple[str, str]]:
+    """(platform, address) of each of a team's destinations, as set."""
+    return [tuple(row) for row in session.execute(
+        select(TeamDestination.platform, TeamDestination.address)
+        .where(TeamDestination.team_id == team_id).order_by(TeamDestination.id))]
+
+
+def set_address(session: Session, team_id: int, platform: str, address: str | None) -> None:
+    """The team's one destination on `platform` (None: none there any more)."""
+    session.execute(delete(TeamDestination).where(TeamDestination.team_id == team_id,
+                                                  TeamDestination.platform == platform))
+    if address:
+        session.add(TeamDestination(team_id=team_id, platform=platform, address=address))
+        session.flush()
 
 
 class MemberAddresses:

@@ -135,7 +135,6 @@ class Team(Base):
     tenant_id: Mapped[int] = mapped_column(ForeignKey("tenants.id", ondelete="CASCADE"))
     name: Mapped[str] = mapped_column(String(200))
     name_key: Mapped[str] = mapped_column(String(200))
-    channel: Mapped[str] = mapped_column(String(200), default="")
     timezone: Mapped[str] = mapped_column(String(64), default="Asia/Shanghai")
     holiday_calendar: Mapped[str] = mapped_column(String(8), default="CN")
     stall_days: Mapped[int] = mapped_column(Integer, default=14)
@@ -147,6 +146,21 @@ class Team(Base):
         """The calendar the team's working days follow: its country's, with the corrections its
         tenant's admins made (`CN@3`; see handlers.calendar)."""
         return f"{self.holiday_calendar}@{self.tenant_id}"
+
+
+class TeamDestination(Base):
+    """Where a team's posts go on one platform: `channel:#east-sales` (Slack), `chat:ID` or
+    `webhook:KEY` (WeCom app chat or group robot). A team may have several, on several platforms;
+    celebrations, summaries and digests reach every one."""
+
+    __tablename__ = "team_destinations"
+    __table_args__ = (UniqueConstraint("team_id", "platform", "address"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id", ondelete="CASCADE"))
+    platform: Mapped[str] = mapped_column(String(16))
+    address: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 class CalendarDay(Base):

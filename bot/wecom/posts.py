@@ -1,6 +1,6 @@
-"""Team posts on WeCom: each team may have a destination, an app chat (`appchat/send`) or a group
-robot (`webhook/send?key=…`), set with `team set NAME wecom chat:ID` / `webhook:KEY`. The
-outbox's WeCom sender posts through `post_to_team`.
+"""Team posts on WeCom: to an app chat (`appchat/send`) or a group robot (`webhook/send?key=…`), a
+team's destination set with `team set NAME wecom chat:ID` / `webhook:KEY`. The outbox's WeCom
+sender posts through `post`.
 """
 from __future__ import annotations
 
@@ -14,25 +14,12 @@ log = logging.getLogger(__name__)
 ROBOT_LIMIT = 4096  # bytes of markdown a group robot takes; app chats take 2048
 
 
-def destination(settings: dict) -> tuple[str, str] | None:
-    """("chat", chat id) or ("webhook", robot key) from a team's settings, if it has one."""
-    wecom = (settings or {}).get("wecom") or {}
-    for kind in ("chat", "webhook"):
-        if wecom.get(kind):
-            return kind, wecom[kind]
-    return None
-
-
 class WeComPoster:
     def __init__(self, client: WeComClient):
         self.client = client
 
-    def post_to_team(self, team_settings: dict, reply: Reply) -> bool:
-        """Post a reply to the team's WeCom destination; False when the team has none."""
-        where = destination(team_settings)
-        if where is None:
-            return False
-        kind, target = where
+    def post(self, kind: str, target: str, reply: Reply) -> None:
+        """Post a reply to an app chat (`chat`) or a group robot (`webhook`)."""
         for part in render_markdown(reply, reply.locale, ROBOT_LIMIT if kind == "webhook" else 2048):
             msg = {"msgtype": "markdown", "markdown": {"content": part}}
             if kind == "webhook":
@@ -40,4 +27,3 @@ class WeComPoster:
             else:
                 with_backoff(lambda msg=msg: self.client.post("appchat/send",
                                                               data={"chatid": target, **msg}))
-        return True

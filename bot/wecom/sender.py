@@ -31,7 +31,7 @@ class WeComSender:
                 if card:
                     self._to_user(ident, card)
             else:
-                self.poster.post_to_team({"wecom": {kind: ident}}, reply)
+                self.poster.post(kind, ident, reply)
         except WeChatClientException as error:
             if error.errcode in FREQUENCY_ERRORS:
                 raise RateLimited(FREQUENCY_PAUSE, f"WeCom frequency limit {error.errcode}") from None

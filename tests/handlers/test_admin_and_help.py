@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 
 from handlers.intents import HANDLERS, INTENTS, parse, usage
 from handlers.messages import MESSAGES
-from storage.models import AuditLog, Customer, Deal, Leave, Member, Team, TeamMember, Visit
+from storage.models import AuditLog, Customer, Deal, Leave, Member, Team, TeamDestination, TeamMember, Visit
 from support import audit_trail
 
 
@@ -67,7 +67,21 @@ def test_a_manager_moves_the_teams_slack_channel(team_chat):
     assert not reply.ok and "“sales” is no Slack channel" in reply.text
     assert "team set East channel #east-sales" in reply.text
     with team_chat.session_factory() as s:
-        assert s.scalar(select(Team.channel)) == "#销售"
+        assert s.execute(select(TeamDestination.platform, TeamDestination.address)).all() == [
+            ("slack", "channel:#销售")]
+
+
+def test_a_team_posts_to_slack_and_wecom_at_once_and_either_can_be_turned_off(team_chat):
+    team_chat("team set Sales channel #sales", user="Mia")
+    reply = team_chat("team set Sales wecom webhook:KEY1", user="Mia")
+    assert "Sales now posts to WeCom webhook:KEY1." in reply
+    assert "Sales #sales wecom webhook:KEY1 — " in team_chat("team", user="Ana")
+    assert "Sales no longer posts to a Slack channel." in team_chat("team set Sales channel off", user="Mia")
+    assert "Sales的团队消息不再发到企业微信。" in team_chat("团队 设置 Sales 企业微信 关闭", user="Mia")
+    with team_chat.session_factory() as s:
+        assert s.scalar(select(func.count()).select_from(TeamDestination)) == 0
+    reply = team_chat.reply("team set Sales wecom off", user="Ana")  # a rep
+    assert not reply.ok and "only a manager" in reply.text
 
 
 def test_the_stall_limit_decides_which_deals_are_stalled(team_chat):

@@ -58,7 +58,7 @@ def seed(session_factory, reps: int, standup_ago: dt.timedelta, *, seconds: bool
         tenant = Tenant(platform="slack", external_id="T1", name="Acme")
         s.add(tenant)
         s.flush()
-        team = Team(tenant_id=tenant.id, name="Sales", name_key="sales", channel="#sales",
+        team = Team(tenant_id=tenant.id, name="Sales", name_key="sales",
                     timezone=ZONE, holiday_calendar="", settings=settings,
                     created_at=created or utcnow() - dt.timedelta(days=1))
         s.add(team)

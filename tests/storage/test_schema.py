@@ -1,5 +1,7 @@
 """The schema: migrations own it, the app refuses a database that is behind, values round-trip."""
 import datetime as dt
+import json
+import uuid
 from decimal import Decimal
 
 import pytest
@@ -8,8 +10,16 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, select, text
 from sqlalchemy.exc import IntegrityError
 
-from storage.db import HEAD, MIGRATIONS, SchemaBehind, ensure_current, make_engine, upgrade
-from storage.models import Base, Customer, Deal, Member, Tenant, name_key
+from storage.db import (
+    HEAD,
+    MIGRATIONS,
+    SchemaBehind,
+    ensure_current,
+    make_engine,
+    make_session_factory,
+    upgrade,
+)
+from storage.models import Base, Customer, Deal, Member, Team, TeamDestination, TeamMember, Tenant, name_key
 
 
 def test_head_constant_is_alembics_head():
@@ -87,3 +97,72 @@ def test_upgrading_fills_the_owner_of_existing_deal_events(tmp_path):
     upgrade(engine)
     with engine.connect() as conn:
         assert conn.execute(text("SELECT owner_id FROM deal_events")).scalar() == 7
+
+
+def _downgrade(engine, revision: str) -> None:
+    from alembic import command
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, revision)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def empty_db_url(request, tmp_path):
+    """An empty database of each kind, for migrating step by step."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'old.sqlite3'}"
+        return
+    from sqlalchemy import create_engine
+    from sqlalchemy.engine import make_url
+
+    from conftest import PG_ADMIN_URL
+
+    request.getfixturevalue("postgres_url")  # skips or fails as the run says when no server answers
+    admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    name = f"salesbot_migrate_{uuid.uuid4().hex[:12]}"
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    yield make_url(PG_ADMIN_URL).set(database=name).render_as_string(hide_password=False)
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+def test_upgrading_moves_team_channels_and_wecom_posts_to_destination_rows_and_back(empty_db_url):
+    engine = make_engine(empty_db_url)
+    upgrade(engine, "0011")
+    now = dt.datetime(2026, 11, 1, tzinfo=dt.timezone.utc)
+    schedule = {"schedule": {"standup": {"time": "09:30"}}}
+    with engine.begin() as conn:
+        conn.execute(text("INSERT INTO tenants (id, platform, external_id, name, currency, created_at) "
+                          "VALUES (1, 'slack', 'T1', 'x', 'CNY', :now)"), {"now": now})
+        for team_id, channel, settings in ((1, "#east", {**schedule, "wecom": {"webhook": "KEY"}}),
+                                           (2, "", {"wecom": {"chat": "wrCHAT"}}), (3, "", {})):
+            conn.execute(text("INSERT INTO teams (id, tenant_id, name, name_key, channel, timezone, "
+                              "holiday_calendar, stall_days, settings, created_at) VALUES (:id, 1, :n, :n, "
+                              ":channel, 'Asia/Shanghai', 'CN', 14, :settings, :now)"),
+                         {"id": team_id, "n": f"team {team_id}", "channel": channel,
+                          "settings": json.dumps(settings), "now": now})
+        conn.execute(text("INSERT INTO members (id, tenant_id, display_name, name_key, role, locale, "
+                          "active, created_at) VALUES (7, 1, 'Ana', 'ana', 'rep', 'en', true, :now)"),
+                     {"now": now})
+        conn.execute(text("INSERT INTO team_members (team_id, member_id, weight) VALUES (1, 7, 1)"))
+    upgrade(engine)  # SQLite copies `teams` to drop a column: nothing that points at it may go
+    with make_session_factory(engine)() as s:
+        rows = s.execute(select(TeamDestination.team_id, TeamDestination.platform, TeamDestination.address)
+                         .order_by(TeamDestination.team_id, TeamDestination.platform)).all()
+        assert rows == [(1, "slack", "channel:#east"), (1, "wecom", "webhook:KEY"),
+                        (2, "wecom", "chat:wrCHAT")]
+        assert {t.id: t.settings for t in s.scalars(select(Team))} == {1: schedule, 2: {}, 3: {}}
+        assert s.execute(select(TeamMember.team_id, TeamMember.member_id)).all() == [(1, 7)]
+    _downgrade(engine, "0011")
+    with engine.connect() as conn:
+        back = conn.execute(text("SELECT id, channel, settings FROM teams ORDER BY id")).all()
+    assert [(i, channel, json.loads(settings) if isinstance(settings, str) else settings)
+            for i, channel, settings in back] == [
+        (1, "#east", {**schedule, "wecom": {"webhook": "KEY"}}), (2, "", {"wecom": {"chat": "wrCHAT"}}),
+        (3, "", {})]
+    engine.dispose()

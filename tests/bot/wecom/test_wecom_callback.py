@@ -210,10 +210,9 @@ def test_team_reports_post_to_an_app_chat(wecom, wecom_settings):
     from bot.wecom.posts import WeComPoster
     from handlers.reply import Reply
     poster = WeComPoster(wecom.app.client)
-    assert poster.post_to_team({"wecom": {"chat": "wrCHAT"}}, Reply(title="周报", locale="zh"))
+    poster.post("chat", "wrCHAT", Reply(title="周报", locale="zh"))
     [call] = wecom.fake.called("appchat/send")
     assert call.body["chatid"] == "wrCHAT" and "### 周报" in call.body["markdown"]["content"]
-    assert not poster.post_to_team({}, Reply(title="x"))
 
 
 def test_a_photo_or_voice_message_is_told_to_type_instead(wecom):
