@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 
-def _app(check_schema: bool = True):
+def built_app(check_schema: bool = True):
     from bot.app import App
     from storage.db import SchemaBehind
 
@@ -32,7 +32,7 @@ def db_upgrade() -> None:
     """Bring the database schema up to date (the Procfile's release step)."""
     from storage.db import HEAD, upgrade
 
-    app = _app(check_schema=False)
+    app = built_app(check_schema=False)
     upgrade(app.engine)
     click.echo(f"Database at migration {HEAD}.")
 
@@ -45,7 +45,7 @@ def say(user: str, lang: str | None, text: tuple[str, ...]) -> None:
     """Send one message as USER and print the reply; exit 1 when the bot answered with an error."""
     from bot.console import ConsoleBot, render
 
-    app = _app()
+    app = built_app()
     reply = ConsoleBot(app.session_factory, app.defaults).send(user, " ".join(text), lang=lang)
     click.echo(render(reply))
     sys.exit(0 if reply.ok else 1)
@@ -58,7 +58,7 @@ def chat(user: str, lang: str | None) -> None:
     """An interactive chat with the bot as USER (`/user NAME` switches, `/quit` leaves)."""
     from bot.console import run_chat
 
-    app = _app()
+    app = built_app()
     run_chat(app, user, lang)
 
 
@@ -72,7 +72,7 @@ def demo(user: str, reset: bool, no_chat: bool) -> None:
     from bot.demo import seed
     from storage.db import upgrade
 
-    app = _app(check_schema=False)
+    app = built_app(check_schema=False)
     upgrade(app.engine)
     made = seed(app.session_factory, app.defaults, reset=reset)
     where = app.engine.url.render_as_string(hide_password=True)
@@ -83,15 +83,18 @@ def demo(user: str, reset: bool, no_chat: bool) -> None:
 
 @main.command()
 def start() -> None:
-    """Run the bot: the web process (or Socket Mode) and the worker when Slack or WeCom credentials
-    are set, else the local demo (whose chat runs the scheduler itself)."""
+    """Run the bot: the web process and the worker for the platforms whose credentials are set
+    (and what a platform runs beside, such as Slack's Socket Mode), else the local demo (whose
+    chat runs the scheduler itself)."""
     import signal
     import subprocess
 
+    from bot import platforms
     from bot.settings import Settings
 
     settings = Settings()
-    if not (settings.slack_enabled or settings.wecom_enabled):
+    enabled = platforms.enabled(settings)
+    if not enabled:
         click.echo("No Slack or WeCom credentials set: starting the local demo "
                    "(docs/slack.md and docs/wecom.md say how to connect them).")
         demo.main(["--user", "Ana"], standalone_mode=False)
@@ -100,50 +103,21 @@ def start() -> None:
     from storage.db import upgrade
 
     upgrade(App.build(settings, check_schema=False).engine)
-    children = [subprocess.Popen([sys.executable, "-m", "bot.cli", "worker"])]  # Procfile's worker
+    here = [sys.executable, "-m", "bot.cli"]
+    commands = [[*here, "worker"]]  # the Procfile's worker
+    commands += [[*here, *p.standalone(settings)] for p in enabled if p.standalone(settings)]
+    if any(p.serves_over_web(settings) for p in enabled):  # the Procfile's web
+        commands.append([str(Path(sys.executable).parent / "hypercorn"), "--config",
+                         "python:bot.hypercorn_conf", "bot.asgi:create_app()"])
+    children = [subprocess.Popen(command) for command in commands]
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # stop the children with us
     try:
-        if settings.slack_app_token and settings.slack_enabled:
-            _socket_mode()
-        else:
-            children.append(subprocess.Popen([str(Path(sys.executable).parent / "hypercorn"),
-                                              "--config", "python:bot.hypercorn_conf",
-                                              "bot.asgi:create_app()"]))  # the Procfile's web
-            children[-1].wait()
+        children[-1].wait()
     finally:
         for child in children:
             child.terminate()
         for child in children:
             child.wait(timeout=30)
-
-
-@main.group()
-def slack() -> None:
-    """Slack app set-up."""
-
-
-@slack.command("manifest")
-@click.option("--host", default="YOUR-HOST", help="Where the web process is reachable.")
-def slack_manifest(host: str) -> None:
-    """Print the Slack app manifest (paste it at api.slack.com/apps → From a manifest)."""
-    from bot.slack.manifest import manifest
-
-    click.echo(manifest(host), nl=False)
-
-
-@main.command()
-def socket() -> None:
-    """Serve Slack over Socket Mode (SLACK_APP_TOKEN): no public URL needed."""
-    _socket_mode()
-
-
-def _socket_mode() -> None:
-    from bot.slack.app import socket_mode_handler
-
-    app = _app()
-    if not app.settings.slack_app_token:
-        raise click.ClickException("Socket Mode needs SLACK_APP_TOKEN (xapp-…).")
-    socket_mode_handler(app).start()
 
 
 @main.group(invoke_without_command=True)
@@ -155,7 +129,7 @@ def deliveries(ctx) -> None:
     from storage.models import utcnow
     from storage.outbox import OutboxRepository
 
-    with _app().session_factory() as session:
+    with built_app().session_factory() as session:
         rows = OutboxRepository(session).unsent()
     if not rows:
         click.echo("Nothing pending or failed.")
@@ -177,7 +151,7 @@ def deliveries_retry() -> None:
     from storage.models import utcnow
     from storage.outbox import OutboxRepository
 
-    with _app().session_factory.begin() as session:
+    with built_app().session_factory.begin() as session:
         count = OutboxRepository(session).requeue_failed(utcnow())
     click.echo(f"{count} failed deliveries queued again.")
 
@@ -190,7 +164,7 @@ def inbox(ctx) -> None:
         return
     from storage.inbox import InboxRepository
 
-    with _app().session_factory() as session:
+    with built_app().session_factory() as session:
         repo = InboxRepository(session)
         (waiting, oldest), failed = repo.waiting(), repo.failed()
     click.echo(f"Chat requests waiting for a worker: {waiting} (the oldest received "
@@ -205,7 +179,7 @@ def inbox_retry() -> None:
     """Run failed chat requests again (nothing they stored before is stored twice)."""
     from storage.inbox import InboxRepository
 
-    with _app().session_factory.begin() as session:
+    with built_app().session_factory.begin() as session:
         count = InboxRepository(session).requeue_failed()
     click.echo(f"Failed chat requests queued again: {count}.")
 
@@ -220,7 +194,7 @@ def worker() -> None:
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
-    run_worker(_app(), ConsoleSender())
+    run_worker(built_app(), ConsoleSender())
 
 
 @main.command()
@@ -234,7 +208,7 @@ def jobs() -> None:
     from storage.models import Team, utcnow
 
     now = utcnow()
-    with _app().session_factory() as session:
+    with built_app().session_factory() as session:
         load_corrections(session)
         specs = plan(session)
         for team_id in dict.fromkeys(spec.team_id for spec in specs):
@@ -265,7 +239,7 @@ def run_job(kind: str, team_name: str) -> None:
     from scheduler.plan import fire, plan
     from storage.models import name_key, utcnow
 
-    app = _app()
+    app = built_app()
     with app.session_factory() as session:
         specs = [s for s in plan(session) if s.kind == kind and name_key(s.team_name) == name_key(
             team_name)]
@@ -292,7 +266,7 @@ def import_(kind: str, path: Path, tenant: str | None) -> None:
             return items
         return _with_bar(items, f"Importing {kind}")
 
-    app = _app()
+    app = built_app()
     try:
         count = csv_io.import_file(app, kind, path, tenant, progress)
     except csv_io.ImportProblems as problems:
@@ -319,7 +293,7 @@ def export(kind: str, output: Path | None, tenant: str | None) -> None:
     """Export deals, visits or targets as CSV a CRM (Zoho, 纷享销客) can import."""
     from bot import csv_io
 
-    app = _app()
+    app = built_app()
     try:
         if output:
             with output.open("w", newline="", encoding="utf-8-sig") as out:
@@ -329,6 +303,17 @@ def export(kind: str, output: Path | None, tenant: str | None) -> None:
             csv_io.export(app, kind, sys.stdout, tenant)
     except csv_io.ImportProblems as problems:
         raise click.ClickException(" ".join(problems.problems)) from None
+
+
+def _platform_commands() -> None:
+    from bot.platforms import PLATFORMS
+
+    for platform in PLATFORMS:
+        for command in platform.commands():
+            main.add_command(command)
+
+
+_platform_commands()
 
 
 if __name__ == "__main__":  # pragma: no cover

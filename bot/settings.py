@@ -6,6 +6,8 @@ from pathlib import Path
 from pydantic import AliasChoices, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from bot.platforms import PLATFORMS
+
 #: The source checkout this runs from (`make demo` installs it in place), or None when installed.
 CHECKOUT = Path(__file__).resolve().parents[1]
 CHECKOUT = CHECKOUT if (CHECKOUT / "pyproject.toml").is_file() else None
@@ -18,8 +20,9 @@ def _env(default, variable: str):
     return Field(default, validation_alias=AliasChoices(variable))
 
 
-class Settings(BaseSettings):
-    """What an installation configures. Every field has a working default for the local demo."""
+class Settings(*(platform.settings for platform in PLATFORMS), BaseSettings):
+    """What an installation configures: the fields below and each platform's (`bot/<platform>/
+    settings.py`). Every field has a working default for the local demo."""
 
     model_config = SettingsConfigDict(env_file=(*([CHECKOUT / ".env"] if CHECKOUT else []), ".env"),
                                       extra="ignore", populate_by_name=True)
@@ -30,22 +33,7 @@ class Settings(BaseSettings):
     currency: str = _env("CNY", "SALESBOT_CURRENCY")
     holiday_calendar: str = _env("CN", "SALESBOT_CALENDAR")
 
-    # Slack: a bot token for one workspace, or client id/secret for installs through OAuth.
-    slack_bot_token: str = _env("", "SLACK_BOT_TOKEN")
-    slack_signing_secret: str = _env("", "SLACK_SIGNING_SECRET")
-    slack_app_token: str = _env("", "SLACK_APP_TOKEN")
-    slack_client_id: str = _env("", "SLACK_CLIENT_ID")
-    slack_client_secret: str = _env("", "SLACK_CLIENT_SECRET")
-    slack_api_url: str = _env("https://slack.com/api/", "SLACK_API_URL")
-
-    # WeCom (企业微信) self-built app.
-    wecom_corp_id: str = _env("", "WECOM_CORP_ID")
-    wecom_agent_id: int = _env(0, "WECOM_AGENT_ID")
-    wecom_secret: str = _env("", "WECOM_SECRET")
-    wecom_token: str = _env("", "WECOM_TOKEN")
-    wecom_encoding_aes_key: str = _env("", "WECOM_ENCODING_AES_KEY")
-    wecom_api_url: str = _env("https://qyapi.weixin.qq.com/cgi-bin/", "WECOM_API_URL")
-    redis_url: str = _env("", "REDIS_URL")
+    redis_url: str = _env("", "REDIS_URL")  # shared by web and worker processes (WeCom's token)
 
     # Worker: how long a claimed outbox message or inbox request is reserved (a killed worker's
     # claims expire).
@@ -53,14 +41,6 @@ class Settings(BaseSettings):
     # Worker: how far it lowers its CPU priority (nice), so on a host it shares with web
     # processes, acks go first and the worker takes the CPU they leave; 0 keeps it level.
     worker_nice: int = _env(19, "SALESBOT_WORKER_NICE")
-
-    @property
-    def wecom_enabled(self) -> bool:
-        return bool(self.wecom_corp_id and self.wecom_token and self.wecom_encoding_aes_key)
-
-    @property
-    def slack_enabled(self) -> bool:
-        return bool(self.slack_signing_secret and (self.slack_bot_token or self.slack_client_id))
 
     @property
     def db_url(self) -> str:

@@ -1,5 +1,5 @@
-"""The `web` process: one WSGI app for Slack (`/slack/…`), WeCom (`/wecom/callback`) and
-`/healthz`, served through `bot/asgi.py` by Hypercorn.
+"""The `web` process: one WSGI app for each platform's routes (`/slack/…`, `/wecom/callback`: see
+`bot/platforms.py`) and `/healthz`, served through `bot/asgi.py` by Hypercorn.
 
 Stateless: every process reads and writes the same database, so any number can run behind a
 load balancer. Client input never gets a 500: too big → 413, malformed → 400, unsigned or forged
@@ -12,22 +12,20 @@ import logging
 
 from sqlalchemy import text
 
+from bot import platforms
 from bot.app import App
 from bot.handoff import Handoff
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
 
-#: The largest body each route takes, sized for the platform's real payloads with room to spare:
-#: Slack's biggest are events and form submissions with blocks (message text ≤ 40,000 characters,
-#: ≤ 100 blocks), well under 1 MiB; a WeCom callback is one encrypted message (text ≤ 2,048 bytes,
-#: about 4 KB once encrypted and wrapped). Anything else (healthz, OAuth pages) has no body.
-BODY_LIMITS = {"/slack/": 1024 * 1024, "/wecom/": 64 * 1024}
-OTHER_BODY_LIMIT = 16 * 1024
+OTHER_BODY_LIMIT = 16 * 1024  # healthz, OAuth pages: no body
 
 
 def body_limit(path: str) -> int:
-    return next((limit for prefix, limit in BODY_LIMITS.items() if path.startswith(prefix)),
+    """The largest body a route takes: its platform's, sized for its real payloads with room to
+    spare (`bot/<platform>/plugin.py`)."""
+    return next((platform.body_limit for platform in platforms.PLATFORMS if path.startswith(platform.prefix)),
                 OTHER_BODY_LIMIT)
 
 
@@ -52,33 +50,19 @@ def create_app(settings: Settings | None = None):
     """Build the WSGI callable (`bot.asgi:create_app()` serves it)."""
     core = App.build(settings)
     handoff = Handoff(core.session_factory, "chat-work")
-    slack = None
-    if core.settings.slack_enabled:
-        from bot.slack.app import build_bolt
-        from bot.slack.clients import TokenOwner
-        from bot.slack.gate import SlackGate
-
-        owner = TokenOwner(core.settings.slack_bot_token, core.settings.slack_api_url)
-        slack = SlackGate(core, build_bolt(core, handoff, owner), owner)
-    wecom = None
-    if core.settings.wecom_enabled:
-        from bot.wecom.callback import build_wecom
-        from bot.wecom.client import shared_tokens
-
-        wecom = build_wecom(core, shared_tokens(core.settings.redis_url, core.session_factory), handoff)
+    routes = {platform.prefix: platform.web(core, handoff) for platform in platforms.enabled(core.settings)}
 
     def app(environ, start_response):
         path = environ.get("PATH_INFO", "")
         if path == "/healthz":
             return _health(core, start_response)
-        with handoff.serving():
-            if slack is not None and path.startswith("/slack/"):
-                return slack(environ, start_response)
-            if wecom is not None and path == "/wecom/callback":
-                return wecom(environ, start_response)
+        route = next((prefix for prefix in routes if path.startswith(prefix)), None)
+        if route is not None:
+            with handoff.serving():
+                return routes[route](environ, start_response)
         return plain(start_response, "404 Not Found", "Not Found")
 
-    app.core, app.wecom, app.handoff = core, wecom, handoff
+    app.core, app.routes, app.handoff = core, routes, handoff
     return app
 
 

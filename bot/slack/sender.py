@@ -22,6 +22,22 @@ GONE = {"channel_not_found": "a private channel needs the bot invited: /invite @
 CHANNEL_ID = re.compile(r"^[CGD][A-Z0-9]{6,}$")
 
 
+def bot_tokens(core) -> Callable[[str], str | None]:
+    """workspace id → bot token: the one token, or the workspace's installation (OAuth)."""
+    settings = core.settings
+    if not settings.slack_client_id:
+        return lambda _workspace: settings.slack_bot_token
+    from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore
+
+    store = SQLAlchemyInstallationStore(client_id=settings.slack_client_id, engine=core.engine)
+
+    def token_for(workspace: str) -> str | None:
+        bot = (store.find_bot(enterprise_id=None, team_id=workspace)
+               or store.find_bot(enterprise_id=workspace, team_id=None, is_enterprise_install=True))
+        return bot.bot_token if bot else None
+    return token_for
+
+
 class SlackSender:
     def __init__(self, base_url: str, token_for: Callable[[str], str | None]):
         self.base_url = base_url

@@ -106,5 +106,5 @@ class WeComDriver:
 def running(settings, fake, corp_id=CORP):
     with web_and_worker(settings) as (url, app):
         driver = WeComDriver(url, fake, app.core, corp_id)
-        driver.app, driver.web = app.wecom, app
+        driver.app, driver.web = app.routes["/wecom/callback"], app
         yield driver

@@ -1,0 +1,73 @@
+"""Slack as a platform plugin (`bot/platforms.py`). Bolt and slack_sdk are imported when a method
+is called, not when the CLI starts."""
+from __future__ import annotations
+
+import click
+
+from bot.slack.settings import SlackSettings
+
+
+class Slack:
+    name = "slack"
+    prefix = "/slack/"
+    #: Slack's biggest bodies are events and form submissions with blocks (message text ≤ 40,000
+    #: characters, ≤ 100 blocks), well under 1 MiB.
+    body_limit = 1024 * 1024
+    settings = SlackSettings
+
+    def enabled(self, settings) -> bool:
+        return settings.slack_enabled
+
+    def serves_over_web(self, settings) -> bool:
+        return not settings.slack_app_token
+
+    def standalone(self, settings) -> tuple[str, ...]:
+        """Socket Mode when SLACK_APP_TOKEN is set: events come over a websocket, not the web."""
+        return ("socket",) if settings.slack_app_token else ()
+
+    def web(self, core, handoff):
+        from bot.slack.app import build_bolt
+        from bot.slack.clients import TokenOwner
+        from bot.slack.gate import SlackGate
+
+        owner = TokenOwner(core.settings.slack_bot_token, core.settings.slack_api_url)
+        return SlackGate(core, build_bolt(core, handoff, owner), owner)
+
+    def sender(self, core):
+        from bot.slack.sender import SlackSender, bot_tokens
+
+        return SlackSender(core.settings.slack_api_url, bot_tokens(core))
+
+    def inbox_runner(self, core):
+        from bot.slack.app import inbox_runner
+
+        return inbox_runner(core)
+
+    def commands(self) -> list[click.Command]:
+        return [_slack, _socket]
+
+
+@click.group("slack")
+def _slack() -> None:
+    """Slack app set-up."""
+
+
+@_slack.command("manifest")
+@click.option("--host", default="YOUR-HOST", help="Where the web process is reachable.")
+def _manifest(host: str) -> None:
+    """Print the Slack app manifest (paste it at api.slack.com/apps → From a manifest)."""
+    from bot.slack.manifest import manifest
+
+    click.echo(manifest(host), nl=False)
+
+
+@click.command("socket")
+def _socket() -> None:
+    """Serve Slack over Socket Mode (SLACK_APP_TOKEN): no public URL needed."""
+    from bot.cli import built_app
+    from bot.slack.app import socket_mode_handler
+
+    app = built_app()
+    if not app.settings.slack_app_token:
+        raise click.ClickException("Socket Mode needs SLACK_APP_TOKEN (xapp-…).")
+    socket_mode_handler(app).start()

@@ -1,0 +1,113 @@
+"""Platforms are plugins: one registered in `bot.platforms.PLATFORMS` is served by the web
+process (its routes and body limit), sent to by the worker (its outbox sender), run from the
+inbox, and given its CLI commands, with nothing else changed."""
+from __future__ import annotations
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from bot import platforms
+from bot.asgi import asgi
+from bot.settings import Settings
+from bot.web import create_app, plain
+from bot.worker import inbox_runners, platform_senders
+from handlers.reply import Reply
+from scheduler.delivery import DeliveryWorker
+from storage.models import Tenant, utcnow
+from storage.outbox import OutboxRepository
+from support import delivery_statuses
+
+
+class Echo:
+    """A made-up platform: answers its route with the path, records what it is sent."""
+
+    name = "echo"
+    prefix = "/echo/"
+    body_limit = 100
+    settings = None
+
+    def __init__(self):
+        self.sent: list[tuple[str, str, str]] = []
+
+    def enabled(self, settings) -> bool:
+        return True
+
+    def serves_over_web(self, _settings) -> bool:
+        return True
+
+    def standalone(self, _settings) -> tuple[str, ...]:
+        return ()
+
+    def web(self, core, handoff):
+        return lambda environ, start_response: plain(start_response, "200 OK", f"echo {environ['PATH_INFO']}")
+
+    def sender(self, core):
+        return self
+
+    def send(self, platform: str, workspace: str, target: str, reply: Reply) -> None:
+        self.sent.append((workspace, target, reply.text))
+
+    def inbox_runner(self, core):
+        return lambda payload: None
+
+    def commands(self) -> list[click.Command]:
+        return [click.Command("echo-setup", callback=lambda: click.echo("set up"))]
+
+
+@pytest.fixture
+def echo(monkeypatch):
+    platform = Echo()
+    monkeypatch.setattr(platforms, "PLATFORMS", (*platforms.PLATFORMS, platform))
+    return platform
+
+
+def test_a_registered_platform_gets_its_routes_served_within_its_body_limit(echo, db_url):
+    app = create_app(Settings(database_url=db_url))
+    assert set(app.routes) == {"/echo/"}  # Slack and WeCom have no credentials here
+    status, body = _asgi_post(asgi(app, threads=2), "/echo/hello", b"x" * 10)
+    assert (status, body) == (200, b"echo /echo/hello")
+    assert _asgi_post(asgi(app, threads=2), "/echo/hello", b"x" * 101)[0] == 413
+    assert _asgi_post(asgi(app, threads=2), "/elsewhere", b"")[0] == 404
+    app.core.engine.dispose()
+
+
+def test_the_worker_sends_and_runs_the_inbox_of_a_registered_platform(echo, session_factory, db_url):
+    core = create_app(Settings(database_url=db_url)).core
+    assert set(inbox_runners(core)) == {"echo"}
+    with session_factory.begin() as s:
+        tenant = Tenant(platform="echo", external_id="E1", name="Echo Co")
+        s.add(tenant)
+        s.flush()
+        OutboxRepository(s).enqueue(key="k1", tenant_id=tenant.id, platform="echo", workspace="E1",
+                                    target="room:7", payload={"lines": ["hello"]}, now=utcnow())
+    assert DeliveryWorker(session_factory, platform_senders(core)).run_once() == 1
+    assert echo.sent == [("E1", "room:7", "hello")]
+    assert delivery_statuses(core) == [("room:7", "sent")]
+    core.engine.dispose()
+
+
+def test_a_registered_platforms_commands_join_the_cli(echo):
+    from bot import cli
+
+    cli._platform_commands()
+    result = CliRunner().invoke(cli.main, ["echo-setup"])
+    assert result.exit_code == 0 and result.output == "set up\n"
+    cli.main.commands.pop("echo-setup")
+
+
+def _asgi_post(app, path: str, body: bytes) -> tuple[int, bytes]:
+    import asyncio
+
+    sent, received = [], [{"type": "http.request", "body": body, "more_body": False}]
+
+    async def receive():
+        return received.pop(0)
+
+    async def send(message):
+        sent.append(message)
+
+    scope = {"type": "http", "method": "POST", "path": path, "query_string": b"", "http_version": "1.1",
+             "headers": [(b"content-length", str(len(body)).encode())]}
+    asyncio.run(app(scope, receive, send))
+    return sent[0]["status"], b"".join(m.get("body", b"") for m in sent[1:])
