@@ -186,51 +186,83 @@ def _standup_or_command(ctx: Ctx, error: c.ParseError) -> Reply:
                           Button(ctx.t("standup_answer_button"), standup)))
 
 
+@dataclass(frozen=True)
+class AnswerTo:
+    """Where the answer to a message goes, as outbox addresses of the platform it came on:
+    queued in the transaction that stores what the message did, so it is sent once whatever
+    fails or crashes after (`answer:{platform}:{delivery}`; `announce`: where a celebration goes
+    when the team has no channel of its own)."""
+
+    workspace: str
+    target: str
+    announce: str | None = None
+
+
+def answer_key(platform: str, delivery: str) -> str:
+    return f"answer:{platform}:{delivery}"[:200]
+
+
 def handle_message(session_factory: sessionmaker[Session], user: UserRef, message: Message, *,
                    defaults: Defaults = Defaults(), now: dt.datetime | None = None,
-                   delivery: str | None = None) -> Reply | None:
+                   delivery: str | None = None, answer_to: AnswerTo | None = None) -> Reply | None:
     """The whole path of one message in one transaction; an error reply stores nothing.
 
     `delivery` is the platform's id for this delivery (Slack `event_id`, WeCom `MsgId`): a retry
-    of one already handled returns None and changes nothing. When another process registers the
+    of one already handled returns None and changes nothing. With `answer_to` (and a `delivery`),
+    the answer is also queued in the outbox (`answer_key`). When another process registers the
     same new workspace, default team or person at the same moment, the loser's insert fails; it
     goes again (once per thing it can lose: tenant, team, member).
     """
+    if answer_to is not None and not delivery:
+        raise ValueError("an answer kept in the outbox needs the delivery's id")
     for _lost in range(REGISTER_ATTEMPTS - 1):
         try:
-            return _handle_once(session_factory, user, message, defaults, now, delivery)
+            return _handle_once(session_factory, user, message, defaults, now, delivery, answer_to)
         except IntegrityError:
             continue
-    return _handle_once(session_factory, user, message, defaults, now, delivery)
+    return _handle_once(session_factory, user, message, defaults, now, delivery, answer_to)
 
 
 REGISTER_ATTEMPTS = 4
 
 
 def _handle_once(session_factory, user: UserRef, message: Message, defaults: Defaults,
-                 now: dt.datetime | None, delivery: str | None) -> Reply | None:
+                 now: dt.datetime | None, delivery: str | None,
+                 answer_to: AnswerTo | None) -> Reply | None:
+    now = now or utcnow()
     with session_factory() as session:
         if delivery and not first_delivery(session, user.platform, delivery):
             return None
         tenant, member, new = identify(session, user, defaults, reply_locale(message, "en"))
-        outcome = dispatch(session, tenant, member, message, now or utcnow(), defaults,
-                           platform=user.platform)
+        outcome = dispatch(session, tenant, member, message, now, defaults, platform=user.platform)
         reply = outcome.reply
         if not outcome.refused and reply.announcement is not None:
-            reply = _announce(session, tenant, member, reply, now or utcnow())
+            reply = _announce(session, tenant, member, reply, now)
         if outcome.refused:
             session.rollback()
             if delivery:  # the retry of a refused message is still a retry: answer once
                 first_delivery(session, user.platform, delivery)
             if outcome.record or new:  # a newcomer stays a member (others may name them); what
                 # a refusal must keep (a failed attempt) is written by the sender as they are
-                _tenant, member, _new = identify(session, user, defaults, reply.locale)
+                tenant, member, _new = identify(session, user, defaults, reply.locale)
                 if outcome.record:
                     outcome.record(session, member)
+        if new and not outcome.refused:
+            welcome = t(reply.locale, "welcome", name=member.display_name)
+            reply = replace(reply, lines=(welcome, *reply.lines))
+        if answer_to is not None:
+            _queue_answer(session, tenant.id, user.platform, answer_to,
+                          answer_key(user.platform, delivery), reply, now)
         session.commit()
-        if outcome.refused:
-            return reply
-    if new:
-        welcome = t(reply.locale, "welcome", name=member.display_name)
-        reply = replace(reply, lines=(welcome, *reply.lines))
     return reply
+
+
+def _queue_answer(session: Session, tenant_id: int, platform: str, answer_to: AnswerTo, key: str,
+                  reply: Reply, now: dt.datetime) -> None:
+    rows = [(key, answer_to.target, replace(reply, announcement=None))]
+    if reply.announcement is not None and answer_to.announce:
+        rows.append((f"{key}:announce", answer_to.announce, reply.announcement))
+    OutboxRepository(session).enqueue_many(
+        [{"key": row_key[:200], "tenant_id": tenant_id, "platform": platform,
+          "workspace": answer_to.workspace, "target": target, "payload": to_payload(message)}
+         for row_key, target, message in rows], now)

@@ -88,12 +88,20 @@ class DeliveryWorker:
 
     def run_once(self, limit: int = 20) -> int:
         """Send what is due now; returns how many deliveries were attempted."""
+        return self._send(limit)
+
+    def send_now(self, keys: list[str]) -> int:
+        """Send these messages at once, if due and no one else holds them (an answer the web
+        process queued and sends itself; a worker sends what this leaves). How many it tried."""
+        return self._send(len(keys), keys)
+
+    def _send(self, limit: int, keys: list[str] | None = None) -> int:
         now = self.clock()
         self.paused = {space: until for space, until in self.paused.items() if until > now}
         with self.session_factory.begin() as session:
             claimed = [(d.id, d.key, (d.platform, d.workspace, d.target), d.payload, d.attempts)
                        for d in OutboxRepository(session).claim(now, limit, self.lease,
-                                                                skip=dict(self.paused))]
+                                                                skip=dict(self.paused), keys=keys)]
         for delivery_id, key, where, payload, attempts in claimed:
             space = where[:2]
             pacer = self.pacers.get(space) or self._pacer(space)

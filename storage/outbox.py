@@ -49,12 +49,15 @@ class OutboxRepository:
         return set(self.s.scalars(select(Delivery.key).where(Delivery.key.in_(keys)))) if keys else set()
 
     def claim(self, now: dt.datetime, limit: int, lease: dt.timedelta,
-              skip: dict[tuple[str, str], object] | None = None) -> list[Delivery]:
-        """Take up to `limit` due rows for `lease`; no other worker gets them meanwhile.
-        `skip`: (platform, workspace) pairs paused by a rate limit."""
+              skip: dict[tuple[str, str], object] | None = None,
+              keys: list[str] | None = None) -> list[Delivery]:
+        """Take up to `limit` due rows (of these `keys`, when given) for `lease`; no other worker
+        gets them meanwhile. `skip`: (platform, workspace) pairs paused by a rate limit."""
         due = (select(Delivery.id)
                .where(Delivery.status == "pending", Delivery.next_attempt_at <= now, free(Delivery, now))
                .order_by(Delivery.next_attempt_at, Delivery.id).limit(limit))
+        if keys is not None:
+            due = due.where(Delivery.key.in_(keys))
         for platform, workspace in skip or ():
             due = due.where(~((Delivery.platform == platform) & (Delivery.workspace == workspace)))
         ids = leases.lease(self.s, Delivery, due, now, lease)

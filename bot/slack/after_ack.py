@@ -1,10 +1,11 @@
 """Work a Slack request asks for after its ack, through the inbox (`bot/handoff.py`).
 
-In the web process a listener acks, then records the request under Slack's id for it (`event_id`
-for events: a retried event adds nothing; `trigger_id` for commands and clicks): run here at once
-when the process is idle, else by a worker. In the worker the same work is the bolt lazy listener
-a recorded request is dispatched to again, with bolt's lazy-only headers (as bolt does on AWS
-Lambda), so it runs as the same user, with the same checks.
+In the web process a listener acks, then turns the request into an `Inbound` (who, what, where
+the answer goes, Slack's id for it) and records that under Slack's id for the request
+(`event_id` for events: a retried event adds nothing; `trigger_id` for commands and clicks): run
+here at once when the process is idle, else by a worker, which needs no bolt for it
+(`inbox_runner`). Rows an older version recorded as raw requests are dispatched again through
+bolt, lazy-only (as bolt does on AWS Lambda), to the listener they name.
 
 Not bolt's own lazy listeners in the web process: bolt deep-copies every request (its context, the
 Web API client included) to hand it to a lazy listener, which cost more than all the rest of an ack.
@@ -12,20 +13,19 @@ Web API client included) to hand it to a lazy listener, which cost more than all
 from __future__ import annotations
 
 import logging
-import uuid
 from collections.abc import Callable
 
 from slack_bolt import BoltRequest
 
-from bot.handoff import Handoff
-from bot.slack.clients import responder
+from bot.slack.clients import web_client
+from bot.slack.sender import bot_tokens
+from handlers.inbound import VERSION, Inbound
 
 log = logging.getLogger(__name__)
 
-#: What bolt reads of a request's headers when it dispatches it again (the signature is not kept:
-#: the web process verified it, and the worker's app takes only recorded requests).
+#: What bolt reads of a request's headers when it dispatches a raw one again.
 KEPT_HEADERS = ("content-type", "x-slack-retry-num", "x-slack-retry-reason")
-Work = Callable[..., None]  # (body, client, context, respond), passed by name; respond retries 429s
+InboundOf = Callable[..., Inbound]  # (body, context), by name: what the request asks for
 First = Callable[..., bool]  # (ack, body, client) → whether there is work to hand on
 
 
@@ -34,14 +34,13 @@ def ack_only(ack, body, client) -> bool:
     return True
 
 
-def after_ack(listen, handoff: Handoff | None, name: str, work: Work, first: First = ack_only) -> None:
-    """Register `work` on a listener decorator (`bolt.command("/visit")` …): `first` acks. A
-    request left in the inbox names the work by `name`, a fixed word, not a Python function's
-    name: renaming code never strands a queued request."""
-    if handoff is None:  # the worker: only recorded requests come here, lazy-only
+def after_ack(listen, runner, name: str, inbound_of: InboundOf, first: First = ack_only) -> None:
+    """Register a listener on a decorator (`bolt.command("/visit")` …): `first` acks, `inbound_of`
+    says what to run. `name`, a fixed word, is the listener a raw row of an older version names."""
+    if runner.handoff is None:  # the worker's bolt: only raw rows of an older version come here
         def lazy(body, client, context) -> None:
-            _run(work, body, client, context)
-        lazy.__name__ = name  # what the recorded request names
+            _run(runner, client, inbound_of(body=body, context=context))
+        lazy.__name__ = name
         listen(ack=lambda ack: ack(), lazy=[lazy])
         return
 
@@ -49,31 +48,45 @@ def after_ack(listen, handoff: Handoff | None, name: str, work: Work, first: Fir
         context = request.context
         if not first(ack, body, context.client):
             return
-        key = f"slack:{body.get('event_id') or body.get('trigger_id') or uuid.uuid4().hex}:{name}"
-        payload = {"mode": request.mode, "function": name,
-                   "body": request.raw_body if request.mode == "http" else body,
-                   "headers": {header: list(request.headers[header])
-                               for header in KEPT_HEADERS if header in request.headers}}
-        handoff.submit("slack", key, payload, lambda: _run(work, body, context.client, context))
+        inbound = inbound_of(body=body, context=context)
+        runner.handoff.submit("slack", f"slack:{inbound.delivery}:{name}", inbound.payload(),
+                              lambda: _run(runner, context.client, inbound))
 
     listen(ack_and_hand_on)
 
 
-def _run(work: Work, body, client, context) -> None:
+def _run(runner, client, inbound: Inbound) -> None:
     try:
-        work(body=body, client=client, context=context, respond=responder(context.response_url))
+        runner.run_inbound(client, inbound)
     except Exception:  # logged like bolt's lazy listeners; the next request is unaffected
-        log.exception("Slack work %s failed", getattr(work, "__name__", work))
+        log.exception("Slack work for %s failed", inbound.user)
+        raise
 
 
-def inbox_runner(bolt):
-    """The worker's runner for Slack rows of the inbox: `bolt` (built without a handoff)
-    dispatches the recorded request again, lazy-only, to the work it names."""
+def inbox_runner(core, runner, legacy: Callable[[], object]):
+    """The worker's runner for Slack rows of the inbox: the recorded `Inbound`, with a Web API
+    client for the person's workspace; a raw request of an older version through `legacy()`'s
+    bolt, built on first need."""
+    tokens = bot_tokens(core)
+    bolt = None
+
     def run(payload: dict) -> None:
-        headers = {**payload["headers"], "x-slack-bolt-lazy-only": ["1"],
-                   "x-slack-bolt-lazy-function-name": [payload["function"]]}
-        response = bolt.dispatch(BoltRequest(body=payload["body"], headers=headers,
-                                             mode=payload["mode"]))
-        if response.status >= 400:
-            raise RuntimeError(f"bolt answered {response.status}: {response.body}")
+        nonlocal bolt
+        if payload.get("v") != VERSION:
+            bolt = bolt or legacy()
+            _dispatch_raw(bolt, payload)
+            return
+        inbound = Inbound.of(payload)
+        token = tokens(inbound.workspace)
+        if not token:
+            raise RuntimeError(f"salesbot is not installed in Slack workspace {inbound.workspace}")
+        runner.run_inbound(web_client(core.settings.slack_api_url, token), inbound)
     return run
+
+
+def _dispatch_raw(bolt, payload: dict) -> None:
+    headers = {**payload["headers"], "x-slack-bolt-lazy-only": ["1"],
+               "x-slack-bolt-lazy-function-name": [payload["function"]]}
+    response = bolt.dispatch(BoltRequest(body=payload["body"], headers=headers, mode=payload["mode"]))
+    if response.status >= 400:
+        raise RuntimeError(f"bolt answered {response.status}: {response.body}")

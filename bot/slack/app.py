@@ -1,9 +1,9 @@
 """The bolt app: one workspace from SLACK_BOT_TOKEN, or many through OAuth installs stored in our
 database by slack_sdk's SQLAlchemy stores. Every Web API call goes to `SLACK_API_URL`.
 
-Work after an ack goes through the inbox (`bot/slack/after_ack.py`): the web process records the
-verified request; this process runs it when idle, else a worker dispatches it again to the same
-work as a bolt lazy listener.
+Work after an ack goes through the inbox (`bot/slack/after_ack.py`): the web process records what
+the verified request asks for (`handlers.inbound.Inbound`); this process runs it when idle, else a
+worker does, without bolt.
 """
 from __future__ import annotations
 
@@ -55,7 +55,8 @@ def build_bolt(core: App, handoff: Handoff | None, owner: TokenOwner | None = No
 
 def inbox_runner(core: App):
     """The worker's runner for Slack requests a web process left in the inbox."""
-    return after_ack.inbox_runner(build_bolt(core, None))
+    runner = listeners.SlackRunner(core, SlackDirectory(core), None)
+    return after_ack.inbox_runner(core, runner, lambda: build_bolt(core, None))
 
 
 def socket_mode_handler(core: App):

@@ -134,7 +134,7 @@ def _open_edit(runner):
             mine = bool(member and deal and deal.owner_id == member.id and deal.stage in OPEN_STAGES)
             locale = member.locale if member else ref.locale or "en"
         if not mine:  # the same answer typing the command would give
-            reply = runner.run(client, context, user_id, f"deal #{deal_id}")
+            reply = runner.run(client, tenant_of(context), user_id, f"deal #{deal_id}")
             responder(context.response_url)(blocks=render_slack(reply, reply.locale),
                                             text=fallback_text(reply), response_type="ephemeral",
                                             replace_original=False)
@@ -225,15 +225,16 @@ def _submission(runner, kind: str):
             return
         user_id = body["user"]["id"]
         who = values.get("who")  # a rep a target is for: registered if new
-        reply = runner.run(client, context, user_id, command, mentioned=(who,) if who else ())
+        workspace = tenant_of(context)
+        reply = runner.run(client, workspace, user_id, command, mentioned=(who,) if who else ())
         if not reply.ok:
             first = next(iter(view["state"]["values"]))
             ack(response_action="errors", errors={first: "\n".join(reply.lines)[:2000]})
             return
         ack()
-        runner.background.submit(runner.deliver, context, user_id, reply, lambda: client.chat_postMessage(
+        runner.background.submit(runner.deliver, workspace, user_id, reply, lambda: client.chat_postMessage(
             channel=user_id, text=fallback_text(reply), blocks=render_slack(reply, reply.locale)))
-        runner.home.request(client, context, user_id)
+        runner.home.request(client, workspace, user_id)
 
     return submit
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+import uuid
 
 from slack_bolt import App as BoltApp
 from slack_sdk.errors import SlackApiError
@@ -14,6 +15,7 @@ from bot.slack.after_ack import after_ack
 from bot.slack.render import render_slack
 from bot.slack.users import tenant_of
 from handlers import commands as c
+from handlers.inbound import Inbound
 from handlers.reply import Reply
 
 log = logging.getLogger(__name__)
@@ -22,17 +24,17 @@ MANAGER_VIEWS = (c.ShowProgress(c.Scope("team")), c.ShowPipeline(c.Scope("team")
 MAX_BLOCKS = 100
 
 
-def home_blocks(runner, client, context, user_id: str) -> list[dict]:
+def home_blocks(runner, client, workspace: str, user_id: str) -> list[dict]:
     """The home tab's blocks: the answers to the same commands a user could type."""
     replies: list[Reply] = []
     for command in REP_VIEWS:
-        reply = runner.run(client, context, user_id, command)
+        reply = runner.run(client, workspace, user_id, command)
         replies.append(reply)
         if not reply.ok:  # the database is away: say so once
             break
     else:
         for command in MANAGER_VIEWS:
-            reply = runner.run(client, context, user_id, command)
+            reply = runner.run(client, workspace, user_id, command)
             if reply.ok:  # reps are refused team views: they simply do not see them
                 replies.append(reply)
     blocks: list[dict] = []
@@ -46,10 +48,10 @@ def home_blocks(runner, client, context, user_id: str) -> list[dict]:
     return blocks
 
 
-def publish(runner, client, context, user_id: str) -> None:
+def publish(runner, client, workspace: str, user_id: str) -> None:
     try:
         client.views_publish(user_id=user_id, view={
-            "type": "home", "blocks": home_blocks(runner, client, context, user_id)})
+            "type": "home", "blocks": home_blocks(runner, client, workspace, user_id)})
     except SlackApiError:
         log.warning("views.publish failed for %s", user_id, exc_info=True)
 
@@ -67,12 +69,12 @@ class HomeRefresher:
         self._wake = threading.Condition()
         threading.Thread(target=self._loop, name="home-refresher", daemon=True).start()
 
-    def request(self, client, context, user_id: str) -> None:
+    def request(self, client, workspace: str, user_id: str) -> None:
         with self._wake:
             if user_id not in self._due:
                 due = max(time.monotonic() + self.delay,
                           self._last.get(user_id, -self.interval) + self.interval)
-                self._due[user_id] = (due, client, context)
+                self._due[user_id] = (due, client, workspace)
                 self._wake.notify()
 
     def _published(self, user_id: str) -> None:
@@ -87,15 +89,15 @@ class HomeRefresher:
             with self._wake:
                 while not self._due:
                     self._wake.wait()
-                user_id, (due, client, context) = min(self._due.items(), key=lambda i: i[1][0])
+                user_id, (due, client, workspace) = min(self._due.items(), key=lambda i: i[1][0])
                 if due > time.monotonic():
                     self._wake.wait(due - time.monotonic())
                     continue
                 del self._due[user_id]
             try:
-                if self.runner.directory.has_opened_home(tenant_of(context), user_id):
+                if self.runner.directory.has_opened_home(workspace, user_id):
                     self._published(user_id)
-                    publish(self.runner, client, context, user_id)
+                    publish(self.runner, client, workspace, user_id)
             except Exception:  # a failed refresh must not stop the others
                 log.exception("home refresh failed for %s", user_id)
 
@@ -105,9 +107,9 @@ def register(bolt: BoltApp, runner) -> None:
         ack()
         return body["event"].get("tab", "home") == "home"
 
-    def opened(body, client, context, respond):
+    def opened(body, context) -> Inbound:
         user_id = body["event"]["user"]
-        publish(runner, client, context, user_id)
-        runner.directory.note_home_opened(tenant_of(context), user_id)
+        return Inbound(tenant_of(context), user_id, "", body.get("event_id") or f"home:{uuid.uuid4().hex}",
+                       work="home")
 
-    after_ack(bolt.event("app_home_opened"), runner.handoff, "opened", opened, first=home_tab)
+    after_ack(bolt.event("app_home_opened"), runner, "opened", opened, first=home_tab)

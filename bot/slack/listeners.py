@@ -1,11 +1,13 @@
-"""Slack listeners: slash commands, DMs and mentions, buttons. Each acks at once; the work runs
-after the ack (`after_ack`: here when idle, else in a worker), through the same `handle_message` as
-the console.
+"""Slack listeners: slash commands, DMs and mentions, buttons. Each acks at once and turns the
+request into an `Inbound` (who, what, where the answer goes); that runs after the ack
+(`after_ack`: here when idle, else in a worker), through the same `handle_message` as the console,
+and its answer leaves through the outbox.
 """
 from __future__ import annotations
 
 import logging
 import re
+import uuid
 from concurrent.futures import ThreadPoolExecutor
 
 from slack_bolt import App as BoltApp
@@ -16,77 +18,108 @@ from bot.app import App
 from bot.handoff import Handoff
 from bot.slack import forms, home
 from bot.slack.after_ack import after_ack
-from bot.slack.render import BUTTON_ACTION, fallback_text, render_slack
-from bot.slack.users import SlackDirectory, plain_text, tenant_of
-from handlers.command_json import pressed
-from handlers.dispatch import Message, handle_message, reply_locale
+from bot.slack.render import BUTTON_ACTION
+from bot.slack.sender import SlackSender, bot_tokens
+from bot.slack.users import PLATFORM, SlackDirectory, plain_text, tenant_of
+from handlers.dispatch import Message, answer_key, handle_message, reply_locale
+from handlers.inbound import Inbound
 from handlers.intents import SLASH
 from handlers.messages import WORDS, name_of, t
 from handlers.reply import Reply
-from scheduler.delivery import keep_answer
+from scheduler.delivery import DeliveryWorker, keep_answer
 
 log = logging.getLogger(__name__)
 
 class SlackRunner:
-    """Runs one Slack message through the core and says what came of it."""
+    """Runs Slack messages through the core. Typed messages, commands and clicks arrive as an
+    `Inbound` (recorded in the inbox at the ack) whose answer is queued in the outbox with what
+    the message stored; the web process then sends it itself at once (`outbox`), a worker sends
+    what it leaves."""
 
     def __init__(self, core: App, directory: SlackDirectory, handoff: Handoff | None):
         self.core = core
         self.directory = directory
         self.handoff = handoff  # None in the worker
         self.home = home.HomeRefresher(self)
+        sender = SlackSender(core.settings.slack_api_url, bot_tokens(core))
+        self.sender = sender
+        #: the web process's own sender of the answers it queued (the worker's outbox sends the rest)
+        self.outbox = DeliveryWorker(core.session_factory, sender) if handoff is not None else None
         #: Work after an ack that is not a bolt lazy listener (a form's confirmation message).
         self.background = ThreadPoolExecutor(max_workers=2, thread_name_prefix="slack-after-ack")
 
-    def run(self, client, context, user_id: str, message: Message, delivery: str | None = None,
+    def run(self, client, workspace: str, user_id: str, message: Message, delivery: str | None = None,
             mentioned: tuple[str, ...] = ()) -> Reply | None:
-        """Run text as typed (mentions registered first) or a command a form built."""
-        tenant = tenant_of(context)
-        if isinstance(message, str):
-            message, mentioned = plain_text(message, context.bot_user_id)
+        """Run a command a form or App Home built, answered by the caller."""
         try:
-            user = self.directory.sender(client, tenant, user_id)
-            self.directory.register_mentions(client, tenant, list(mentioned))
+            user = self.directory.sender(client, workspace, user_id)
+            self.directory.register_mentions(client, workspace, list(mentioned))
             return handle_message(self.core.session_factory, user, message, defaults=self.core.defaults,
                                   delivery=delivery)
         except OperationalError:
-            log.warning("database unreachable while handling a Slack message", exc_info=True)
-            locale = reply_locale(message, self.directory.slack_locale(client, tenant, user_id))
-            return Reply(lines=(t(locale, "unavailable"),), ok=False, locale=locale)
+            return self._unavailable(client, workspace, user_id, message)
 
-    def deliver(self, context, user_id: str, reply: Reply, send) -> None:
-        """Send an answer; one Slack will not take now (after the client's own retries) goes to
-        the outbox, which posts it to the person's DM once Slack is back: never dropped."""
+    def run_inbound(self, client, inbound: Inbound) -> None:
+        """Run what a request asked for; its answer leaves through the outbox."""
+        if inbound.work == "home":
+            home.publish(self, client, inbound.workspace, inbound.user)
+            self.directory.note_home_opened(inbound.workspace, inbound.user)
+            return
         try:
-            response = send()
-            failed = getattr(response, "status_code", 200) >= 400  # response_url posts do not raise
+            user = self.directory.sender(client, inbound.workspace, inbound.user)
+            self.directory.register_mentions(client, inbound.workspace, list(inbound.mentioned))
+            inbound.run(self.core.session_factory, user, self.core.defaults)
+        except OperationalError:  # nothing can be queued: say so straight away
+            reply = self._unavailable(client, inbound.workspace, inbound.user, inbound.message)
+            try:
+                self.sender.send(PLATFORM, inbound.workspace, inbound.answer, reply)
+            except Exception:
+                log.warning("could not tell %s the database is away", inbound.user, exc_info=True)
+            return
+        if self.outbox is not None:
+            key = answer_key(PLATFORM, inbound.delivery)
+            self.outbox.send_now([key, f"{key}:announce"])
+        self.home.request(client, inbound.workspace, inbound.user)
+
+    def _unavailable(self, client, workspace: str, user_id: str, message: Message) -> Reply:
+        log.warning("database unreachable while handling a Slack message", exc_info=True)
+        locale = reply_locale(message, self.directory.slack_locale(client, workspace, user_id))
+        return Reply(lines=(t(locale, "unavailable"),), ok=False, locale=locale)
+
+    def deliver(self, workspace: str, user_id: str, reply: Reply, send) -> None:
+        """Send a form's confirmation; one Slack will not take now (after the client's own
+        retries) goes to the outbox, which posts it to the person's DM once Slack is back."""
+        try:
+            send()
         except (SlackApiError, OSError):
-            failed = True
-        if failed:
             log.warning("Slack did not take an answer to %s: kept in the outbox", user_id)
-            keep_answer(self.core.session_factory, "slack", tenant_of(context), user_id, reply)
+            keep_answer(self.core.session_factory, PLATFORM, workspace, user_id, reply)
 
 
 def register(bolt: BoltApp, runner: SlackRunner) -> None:
     _register_commands(bolt, runner)
     _register_messages(bolt, runner)
-    def button(body, client, context, respond):
-        _button(runner, body, client, context, respond)
 
-    after_ack(bolt.action(re.compile(rf"^{re.escape(BUTTON_ACTION)}\.\d+$")), runner.handoff, "button",
-              button)
+    def button(body, context) -> Inbound:
+        """A button sends the command it stands for, as the user who clicked it (same checks)."""
+        user_id, url = body["user"]["id"], body.get("response_url")
+        answer = f"respond:private:{user_id}:{url}" if url else f"user:{user_id}"  # App Home: the DM
+        return Inbound(tenant_of(context), user_id, body["actions"][0]["value"], _once(body),
+                       answer, f"respond:public:{user_id}:{url}" if url else answer, pressed=True)
+
+    after_ack(bolt.action(re.compile(rf"^{re.escape(BUTTON_ACTION)}\.\d+$")), runner, "button", button)
     forms.register(bolt, runner)
     home.register(bolt, runner)
 
 
 def _register_commands(bolt: BoltApp, runner: SlackRunner) -> None:
     for command, keyword in SLASH.items():
-        ack_command, run_command = _command_listeners(runner, command, keyword)
-        after_ack(bolt.command(command), runner.handoff, "run_command", run_command, first=ack_command)
+        ack_command, inbound = _command_listeners(runner, command, keyword)
+        after_ack(bolt.command(command), runner, "run_command", inbound, first=ack_command)
 
 
 def _command_listeners(runner: SlackRunner, command: str, keyword: str):
-    """(ack, work) for one slash command. Bolt passes arguments by name, hence the closures."""
+    """(ack, what to run) for one slash command. Bolt passes arguments by name: closures."""
     opens_form = command in forms.FORMS
 
     def ack_command(ack, body, client) -> bool:
@@ -96,27 +129,17 @@ def _command_listeners(runner: SlackRunner, command: str, keyword: str):
             return False  # the form is open; its submission does the work
         return True
 
-    def run_command(body, client, context, respond):
-        reply = runner.run(client, context, body["user_id"], f"{keyword} {body.get('text', '')}",
-                           delivery=_once(body))
-        if reply is None:  # run before (by a process that died before answering)
-            return
+    def inbound(body, context) -> Inbound:
+        """Answered through the response_url: a report meant for the channel in it, all else to
+        the sender alone; in a DM always to them alone, a celebration into the DM."""
+        text, mentioned = plain_text(f"{keyword} {body.get('text', '')}", context.bot_user_id)
+        user_id, url = body["user_id"], body.get("response_url")
         in_dm = body.get("channel_name") == "directmessage"
-        public = reply.ok and reply.for_channel and not in_dm
-        runner.deliver(context, body["user_id"], reply, lambda: respond(
-            blocks=render_slack(reply, reply.locale), text=fallback_text(reply),
-            response_type="in_channel" if public else "ephemeral"))
-        if reply.announcement:  # the team has no channel (else the outbox posts it there): here
-            announce = reply.announcement
-            if in_dm:
-                client.chat_postMessage(channel=body["channel_id"], text=fallback_text(announce),
-                                        blocks=render_slack(announce, announce.locale))
-            else:
-                respond(blocks=render_slack(announce, announce.locale),
-                        text=fallback_text(announce), response_type="in_channel")
-        runner.home.request(client, context, body["user_id"])
+        answer = f"respond:{'private' if in_dm else 'auto'}:{user_id}:{url}" if url else f"user:{user_id}"
+        announce = f"channel:{body['channel_id']}" if in_dm or not url else f"respond:public:{user_id}:{url}"
+        return Inbound(tenant_of(context), user_id, text, _once(body), answer, announce, tuple(mentioned))
 
-    return ack_command, run_command
+    return ack_command, inbound
 
 
 def _register_messages(bolt: BoltApp, runner: SlackRunner) -> None:
@@ -125,53 +148,31 @@ def _register_messages(bolt: BoltApp, runner: SlackRunner) -> None:
         event = body["event"]  # a person's DM, not the bot's own or an edit
         return event.get("channel_type") == "im" and not event.get("subtype") and not event.get("bot_id")
 
-    def direct_message(body, client, context, respond):
-        _answer(runner, body, body["event"], client, context, thread=False)
+    def direct_message(body, context) -> Inbound:
+        return _said(body, context, thread=False)
 
-    def mention(body, client, context, respond):
-        _answer(runner, body, body["event"], client, context, thread=True)
+    def mention(body, context) -> Inbound:
+        return _said(body, context, thread=True)
 
-    after_ack(bolt.event("message"), runner.handoff, "direct_message", direct_message, first=to_the_bot)
-    after_ack(bolt.event("app_mention"), runner.handoff, "mention", mention)
+    after_ack(bolt.event("message"), runner, "direct_message", direct_message, first=to_the_bot)
+    after_ack(bolt.event("app_mention"), runner, "mention", mention)
 
 
-def _answer(runner: SlackRunner, body, event, client, context, *, thread: bool) -> None:
-    """Answer a DM or a mention once, however often Slack retries the event."""
-    delivery = body.get("event_id") or event.get("client_msg_id")
+def _said(body, context, *, thread: bool) -> Inbound:
+    """A DM or a mention, answered where it was said (a mention in its thread), once however
+    often Slack retries the event."""
+    event = body["event"]
     text = event.get("text", "")
     if not thread and event.get("thread_ts") not in (None, event.get("ts")):
         # a reply in a thread of the DM: the thread is the bot's standup prompt
         text = f"{name_of(WORDS, 'standup', 'en')} {text}"
-    reply = runner.run(client, context, event["user"], text, delivery=delivery)
-    if reply is None:
-        return
-    for message in (reply, reply.announcement):  # an announcement here: the team has no channel
-        if message is not None:
-            post = lambda message=message: client.chat_postMessage(
-                channel=event["channel"], text=fallback_text(message),
-                blocks=render_slack(message, message.locale),
-                thread_ts=event.get("thread_ts") or (event["ts"] if thread else None))
-            runner.deliver(context, event["user"], message, post)
-    runner.home.request(client, context, event["user"])
+    text, mentioned = plain_text(text, context.bot_user_id)
+    in_thread = event.get("thread_ts") or (event["ts"] if thread else None)
+    where = f"thread:{event['channel']}:{in_thread}" if in_thread else f"channel:{event['channel']}"
+    delivery = body.get("event_id") or event.get("client_msg_id") or f"{event['channel']}:{event['ts']}"
+    return Inbound(tenant_of(context), event["user"], text, delivery, where, where, tuple(mentioned))
 
 
-def _once(body: dict) -> str | None:
+def _once(body: dict) -> str:
     """Slack's id for one command or click: run again (a process died mid-way), it stores nothing twice."""
-    return f"trigger:{body['trigger_id']}" if body.get("trigger_id") else None
-
-
-def _button(runner: SlackRunner, body, client, context, respond) -> None:
-    """A button sends the command it stands for, as the user who clicked it (same checks)."""
-    action = body["actions"][0]
-    user_id = body["user"]["id"]
-    reply = runner.run(client, context, user_id, pressed(action["value"]), delivery=_once(body))
-    if reply is None:
-        return
-    blocks, text = render_slack(reply, reply.locale), fallback_text(reply)
-    if body.get("response_url"):
-        runner.deliver(context, user_id, reply, lambda: respond(
-            blocks=blocks, text=text, response_type="ephemeral", replace_original=False))
-    else:  # clicked in App Home: answer in the DM
-        runner.deliver(context, user_id, reply,
-                       lambda: client.chat_postMessage(channel=user_id, blocks=blocks, text=text))
-    runner.home.request(client, context, user_id)
+    return f"trigger:{body['trigger_id']}" if body.get("trigger_id") else f"request:{uuid.uuid4().hex}"

@@ -1,5 +1,7 @@
-"""Delivers outbox messages to Slack (`channel:C1`, or `user:U1` for a DM). The outbox does the
-waiting: a 429 becomes RateLimited(Retry-After) instead of a retry inside the client."""
+"""Delivers outbox messages to Slack: `channel:C1` (or `channel:#name`), `user:U1` (a DM),
+`thread:C1:TS` (a reply in a thread), `respond:MODE:U1:URL` (through a request's response_url).
+The outbox does the waiting: a 429 becomes RateLimited(Retry-After) instead of a retry inside
+the client."""
 from __future__ import annotations
 
 import re
@@ -7,7 +9,8 @@ from collections.abc import Callable
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
-from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler
+from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler, ServerErrorRetryHandler
+from slack_sdk.webhook import WebhookClient
 
 from bot.slack.render import fallback_text, render_slack
 from handlers.reply import Reply
@@ -47,14 +50,18 @@ class SlackSender:
         token = self.token_for(workspace)
         if not token:
             raise Undeliverable(f"salesbot is not installed in Slack workspace {workspace}")
-        client = WebClient(token=token, base_url=self.base_url, timeout=10,
-                           retry_handlers=[ConnectionErrorRetryHandler(max_retry_count=1)])
+        client = WebClient(token=token, base_url=self.base_url, timeout=10,  # a blip is retried at
+                           retry_handlers=[ConnectionErrorRetryHandler(max_retry_count=1),  # once
+                                           ServerErrorRetryHandler(max_retry_count=2)])
         kind, _, address = target.partition(":")
         try:
-            if reply.chart is not None and not reply.text:
+            if kind == "respond":
+                self._respond(client, address, reply)
+            elif reply.chart is not None and not reply.text:
                 self._upload_chart(client, kind, address, reply)
             else:
-                client.chat_postMessage(channel=address, text=fallback_text(reply),
+                channel, _, thread = address.partition(":") if kind == "thread" else (address, "", "")
+                client.chat_postMessage(channel=channel, thread_ts=thread or None, text=fallback_text(reply),
                                         blocks=render_slack(reply, reply.locale))
         except SlackApiError as error:
             if error.response.status_code == 429:
@@ -64,6 +71,24 @@ class SlackSender:
             if code in GONE:
                 raise Undeliverable(f"{code}: {GONE[code]}" if GONE[code] else code) from None
             raise
+
+    @staticmethod
+    def _respond(client: WebClient, address: str, reply: Reply) -> None:
+        """Answer through a request's response_url (`respond:MODE:USER:URL`): ephemeral, or in the
+        channel when MODE is `public`, or `auto` and the reply is a report meant for the channel.
+        A URL Slack no longer takes (they last 30 minutes, 5 posts) gives way to the person's DM."""
+        mode, user, url = address.split(":", 2)
+        public = mode == "public" or (mode == "auto" and reply.ok and reply.for_channel)
+        text, blocks = fallback_text(reply), render_slack(reply, reply.locale)
+        response = WebhookClient(url, timeout=10).send(
+            text=text, blocks=blocks, response_type="in_channel" if public else "ephemeral",
+            replace_original=False)
+        if response.status_code == 429:
+            raise RateLimited(float(response.headers.get("Retry-After", 1)), "Slack rate limit")
+        if response.status_code in (404, 410) or response.body in ("expired_url", "used_url"):
+            client.chat_postMessage(channel=user, text=text, blocks=blocks)
+        elif response.status_code >= 400:
+            raise RuntimeError(f"response_url answered {response.status_code}: {response.body}")
 
     @staticmethod
     def _upload_chart(client: WebClient, kind: str, address: str, reply: Reply) -> None:

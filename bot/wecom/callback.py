@@ -32,6 +32,7 @@ from bot.wecom.client import WeComClient, with_backoff
 from bot.wecom.render import render_markdown, render_plain, template_card
 from handlers.command_json import pressed
 from handlers.dispatch import UserRef, handle_message, reply_locale
+from handlers.inbound import VERSION, Inbound
 from handlers.messages import t
 from handlers.reply import Reply
 from scheduler.delivery import keep_answer
@@ -97,7 +98,7 @@ class WeComApp:
             return None
         user_id, text, delivery = job
         future = self.handoff.submit(PLATFORM, f"{PLATFORM}:{delivery}",
-                                     {"user": user_id, "text": text, "delivery": delivery},
+                                     self._inbound(user_id, text, delivery).payload(),
                                      lambda: self.run(user_id, text, delivery))
         if future is None:  # a redelivery, or left for a worker, which answers through the API
             return None
@@ -115,9 +116,16 @@ class WeComApp:
         return passive
 
     def handle(self, payload: dict) -> None:
-        """A message a web process left for a worker: run it, answer through the API."""
-        user_id = payload["user"]
-        self._send_later(user_id, self.run(user_id, payload["text"], payload["delivery"]))
+        """A message a web process left for a worker: run it; the answer is queued in the outbox
+        with what it stored (an older version's row held only user, text and delivery)."""
+        inbound = (Inbound.of(payload) if payload.get("v") == VERSION
+                   else self._inbound(payload["user"], payload["text"], payload["delivery"]))
+        user = self.directory.user(self.corp_id, inbound.user, self._profile)
+        inbound.run(self.core.session_factory, user, self.core.defaults)
+
+    def _inbound(self, user_id: str, text: str, delivery: str) -> Inbound:
+        return Inbound(self.corp_id, user_id, text, delivery, answer=f"user:{user_id}",
+                       announce=f"user:{user_id}", pressed=delivery.startswith("card:"))
 
     @staticmethod
     def _job(raw: dict) -> tuple[str, str, str] | None:

@@ -1,15 +1,18 @@
 """Work a busy web process hands to a worker through the inbox (bot/handoff.py), through the real
 HTTP path: the user gets the same answer, once, and nothing is stored twice."""
 from concurrent.futures import ThreadPoolExecutor
+from urllib.parse import urlencode
 
 import pytest
 
 from bot.web import create_app
-from bot.worker import inbox_runners
+from bot.worker import inbox_runners, platform_senders
 from fakes.slack_api import _all_text
 from fakes.slack_driver import SlackDriver
+from scheduler.delivery import DeliveryWorker
 from scheduler.inbox import InboxWorker
-from storage.models import InboxItem, Visit
+from storage.inbox import InboxRepository
+from storage.models import InboxItem, Visit, utcnow
 from support import count, eventually, serve
 
 
@@ -62,6 +65,13 @@ def web_without_worker(slack_settings, fake_slack):
     app.core.engine.dispose()
 
 
+def run_the_worker(core) -> int:
+    """What the Procfile's worker does with the inbox, then its outbox: how many requests ran."""
+    ran = InboxWorker(core.session_factory, inbox_runners(core)).run_once()
+    DeliveryWorker(core.session_factory, platform_senders(core)).run_once()
+    return ran
+
+
 def test_a_command_acked_while_no_worker_runs_is_answered_when_one_starts(web_without_worker):
     slack = web_without_worker
     with slack.web.handoff.serving():
@@ -69,33 +79,47 @@ def test_a_command_acked_while_no_worker_runs_is_answered_when_one_starts(web_wi
     assert status == 200
     assert statuses(slack.core) == ["pending"]
     assert count(slack.core.session_factory, Visit) == 0 and not slack.fake.responses
-    worker = InboxWorker(slack.core.session_factory, inbox_runners(slack.core))
-    assert worker.run_once() == 1
+    assert run_the_worker(slack.core) == 1
     assert "Visit to Acme logged." in _all_text(slack.answers(path)[0])
     assert statuses(slack.core) == ["done"]
-    assert worker.run_once() == 0  # nothing runs twice
-    assert count(slack.core.session_factory, Visit) == 1
+    assert run_the_worker(slack.core) == 0  # nothing runs twice
+    assert count(slack.core.session_factory, Visit) == 1 and len(slack.answers(path)) == 1
 
 
-def test_a_queued_request_runs_after_the_code_that_queued_it_was_renamed(web_without_worker,
-                                                                        monkeypatch):
-    """The inbox names the work by a fixed word, not a Python function: a deploy that renames the
-    listeners still runs what the old code queued."""
+def test_a_queued_request_holds_what_to_run_not_how_the_code_runs_it(web_without_worker, monkeypatch):
+    """The inbox row is the platform-neutral message (who, what, where the answer goes, Slack's
+    id), naming no Python function: a deploy that renames every listener still runs it."""
     from bot.slack import listeners
 
     slack = web_without_worker
     with slack.web.handoff.serving():
         status, path = slack.command("/visit", "Acme: queued before a deploy", user="U2")
-    assert statuses(slack.core) == ["pending"]
-    made = listeners._command_listeners
-
-    def renamed(*args):  # the new code: every work function under another name
-        ack, work = made(*args)
-
-        def record_the_visit_after_the_ack(**kwargs):
-            return work(**kwargs)
-        return ack, record_the_visit_after_the_ack
-    monkeypatch.setattr(listeners, "_command_listeners", renamed)
-    assert InboxWorker(slack.core.session_factory, inbox_runners(slack.core)).run_once() == 1
+    with slack.core.session_factory() as s:
+        [payload] = [item.payload for item in s.query(InboxItem)]
+    workspace = payload["workspace"]
+    url = f"{slack.fake.url}{path}"
+    assert payload == {"v": 2, "workspace": workspace, "user": "U2",
+                       "message": "visit Acme: queued before a deploy", "delivery": payload["delivery"],
+                       "answer": f"respond:auto:U2:{url}", "announce": f"respond:public:U2:{url}",
+                       "mentioned": [], "work": "message", "pressed": False}
+    for name in ("_command_listeners", "_register_messages", "_said", "register"):
+        monkeypatch.delattr(listeners, name)  # the new code has none of these names
+    assert run_the_worker(slack.core) == 1
     assert "Visit to Acme logged." in _all_text(slack.answers(path)[0])
     assert statuses(slack.core) == ["done"] and count(slack.core.session_factory, Visit) == 1
+
+
+def test_a_raw_request_an_older_version_queued_is_still_run(web_without_worker, monkeypatch):
+    """Rows recorded before the inbox held platform-neutral messages are dispatched through bolt
+    once more, so an upgrade loses nothing queued."""
+    slack = web_without_worker
+    body = urlencode({"team_id": slack.team, "channel_id": "C1", "channel_name": "sales", "user_id": "U2",
+                      "command": "/visit", "text": "Acme: queued by the old version", "api_app_id": "A1",
+                      "trigger_id": "trig-old", "response_url": f"{slack.fake.url}/response/old"})
+    with slack.core.session_factory.begin() as s:
+        InboxRepository(s).put(key="slack:old:run_command", platform="slack", now=utcnow(), payload={
+            "mode": "http", "function": "run_command", "body": body,
+            "headers": {"content-type": ["application/x-www-form-urlencoded"]}})
+    assert run_the_worker(slack.core) == 1
+    assert statuses(slack.core) == ["done"] and count(slack.core.session_factory, Visit) == 1
+    assert "Visit to Acme logged." in _all_text(slack.answers("/response/old")[0])

@@ -1,0 +1,45 @@
+"""What a web process hands on to a worker through the inbox, the same for every platform: who
+sent it, what (text as typed, or a command a button or form built), where the answer goes, and
+the platform's id for it. A worker runs it with no platform framework: the platform only says
+who the person is (`bot/<platform>/plugin.py`), and the answer leaves through the outbox.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from handlers.command_json import pressed
+from handlers.dispatch import AnswerTo, Defaults, UserRef, handle_message
+from handlers.reply import Reply
+
+VERSION = 2  # rows of version 1 held a platform's raw request (replayed by the platform)
+
+
+@dataclass(frozen=True)
+class Inbound:
+    workspace: str
+    user: str
+    message: str  # text as typed (platform markup made plain), or what a button or form sent
+    delivery: str  # the platform's id: a retry stores and answers nothing twice
+    answer: str | None = None  # outbox address of the answer (`user:U1`, `thread:C1:ts` …)
+    announce: str | None = None  # where a celebration goes when the team has no channel
+    mentioned: tuple[str, ...] = ()  # people named, to register before the message runs
+    work: str = "message"  # or "home": refresh what the platform shows the person (App Home)
+    pressed: bool = False  # `message` is a button's value: a command's JSON, or text to parse
+
+    def payload(self) -> dict:
+        return {"v": VERSION, **asdict(self), "mentioned": list(self.mentioned)}
+
+    @classmethod
+    def of(cls, payload: dict) -> Inbound:
+        fields = {k: v for k, v in payload.items() if k != "v"}
+        return cls(**{**fields, "mentioned": tuple(fields.get("mentioned") or ())})
+
+    def run(self, session_factory: sessionmaker[Session], user: UserRef,
+            defaults: Defaults) -> Reply | None:
+        """Run the message as `user`; its answer is queued in the outbox with what it stored."""
+        answer_to = AnswerTo(self.workspace, self.answer, self.announce) if self.answer else None
+        message = pressed(self.message) if self.pressed else self.message
+        return handle_message(session_factory, user, message, defaults=defaults,
+                              delivery=self.delivery, answer_to=answer_to)
