@@ -84,9 +84,10 @@ def handle_answer_standup(ctx: Ctx, cmd: AnswerStandup) -> Reply:
 
 
 def awaits_answer(ctx: Ctx) -> bool:
-    """Whether the member got today's standup prompt and has not answered (free text answers it)."""
+    """Whether the member got today's standup prompt (it reached them: one still queued or failed
+    asked nothing) and has not answered (free text answers it)."""
     team = ctx.team
-    if team is None or not OutboxRepository(ctx.session).exists(
+    if team is None or not OutboxRepository(ctx.session).was_sent(
             prompt_key(team.id, ctx.member.id, ctx.today)):
         return False
     return ctx.session.scalar(select(StandupAnswer.id).where(

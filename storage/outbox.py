@@ -44,6 +44,11 @@ class OutboxRepository:
     def exists(self, key: str) -> bool:
         return bool(self.existing([key]))
 
+    def was_sent(self, key: str) -> bool:
+        """Whether the message of this key reached the platform (queued or failed is not)."""
+        sent = select(Delivery.id).where(Delivery.key == key, Delivery.status == "sent")
+        return self.s.scalar(sent) is not None
+
     def existing(self, keys: list[str]) -> set[str]:
         """Which of these keys are in the outbox (sent or not)."""
         return set(self.s.scalars(select(Delivery.key).where(Delivery.key.in_(keys)))) if keys else set()

@@ -5,11 +5,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from apscheduler.triggers.cron import CronTrigger
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 
 from handlers.reply_json import from_payload
+from scheduler.delivery import DeliveryWorker, Undeliverable
 from scheduler.plan import fire, plan
-from storage.models import Delivery, JobRun, Member, Team, Visit
+from storage.models import Delivery, JobRun, Member, StandupAnswer, Team, Visit
 from support import count
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -114,9 +115,30 @@ def test_standup_stays_at_0930_local_across_a_dst_change(team_chat, session_fact
     assert targets(prompted) == ["user:Ana", "user:Bo"]
 
 
+def deliver(session_factory, failing: bool = False) -> None:
+    """What the worker's outbox sender does with what is queued (the platform refusing it all)."""
+    class Platform:
+        def send(self, *_message):
+            if failing:
+                raise Undeliverable("no such user")
+
+    DeliveryWorker(session_factory, Platform()).run_once(limit=100)
+
+
+def test_free_text_answers_a_prompt_only_once_the_prompt_reached_the_rep(team_chat, session_factory):
+    run(session_factory, "standup", at("2026-11-24", "09:30"))
+    team_chat.now = at("2026-11-24", "09:40")
+    assert "Sorry, I didn't get that" in team_chat("Called Acme today", user="Ana")  # still queued
+    deliver(session_factory, failing=True)
+    assert "Sorry, I didn't get that" in team_chat("Called Acme today", user="Ana")  # never got it
+    with session_factory() as s:
+        assert s.scalar(select(func.count()).select_from(StandupAnswer)) == 0
+
+
 def test_answers_by_reply_or_command_and_one_nudge_then_the_summary_names_who_is_missing(
         team_chat, session_factory):
     run(session_factory, "standup", at("2026-11-24", "09:30"))
+    deliver(session_factory)
     team_chat.now = at("2026-11-24", "09:40")
     assert "Your standup answer is in" in team_chat("Called Acme, demo for Initech today", user="Ana")
     nudged = run(session_factory, "nudge", at("2026-11-24", "10:30"))
