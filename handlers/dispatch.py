@@ -19,7 +19,7 @@ from handlers.parse import normalize
 from handlers.reply import Button, Reply
 from handlers.reply_json import to_payload
 from storage.destinations import team_destinations
-from storage.models import InboundEvent, Member, Tenant, utcnow
+from storage.models import Delivery, Member, Tenant, utcnow
 from storage.outbox import OutboxRepository
 from storage.people import PeopleRepository
 
@@ -84,18 +84,6 @@ def identify(session: Session, user: UserRef, defaults: Defaults,
         timezone=user.timezone or defaults.timezone, holiday_calendar=defaults.calendar)
     people.join_team(team.id, member.id)
     return tenant, member, True
-
-
-def first_delivery(session: Session, platform: str, key: str) -> bool:
-    """Record a delivery as the transaction's first write; False when it was recorded before (by
-    this or another process: on PostgreSQL the second insert waits for the first to commit)."""
-    session.add(InboundEvent(platform=platform, key=key[:200]))
-    try:
-        session.flush()
-    except IntegrityError:
-        session.rollback()
-        return False
-    return True
 
 
 def dispatch(session: Session, tenant: Tenant, member: Member, message: Message, now: dt.datetime,
@@ -188,14 +176,18 @@ def _standup_or_command(ctx: Ctx, error: c.ParseError) -> Reply:
 
 @dataclass(frozen=True)
 class AnswerTo:
-    """Where the answer to a message goes, as outbox addresses of the platform it came on:
-    queued in the transaction that stores what the message did, so it is sent once whatever
-    fails or crashes after (`answer:{platform}:{delivery}`; `announce`: where a celebration goes
-    when the team has no channel of its own)."""
+    """A message from a platform, answered through the outbox: the platform's id for the request
+    (a retry of one handled stores and answers nothing), and where the answer goes, as outbox
+    addresses. The answer is queued in the transaction that stores what the message did, under
+    `answer_key`, so it is sent once whatever fails or crashes after. `announce`: where a
+    celebration goes when the team has no channel of its own. `held`: the caller sends the
+    answer itself within this long (the web process's fast path); workers take it after."""
 
+    delivery: str
     workspace: str
     target: str
     announce: str | None = None
+    held: dt.timedelta | None = None
 
 
 def answer_key(platform: str, delivery: str) -> str:
@@ -204,65 +196,78 @@ def answer_key(platform: str, delivery: str) -> str:
 
 def handle_message(session_factory: sessionmaker[Session], user: UserRef, message: Message, *,
                    defaults: Defaults = Defaults(), now: dt.datetime | None = None,
-                   delivery: str | None = None, answer_to: AnswerTo | None = None) -> Reply | None:
+                   answer_to: AnswerTo | None = None) -> Reply | None:
     """The whole path of one message in one transaction; an error reply stores nothing.
 
-    `delivery` is the platform's id for this delivery (Slack `event_id`, WeCom `MsgId`): a retry
-    of one already handled returns None and changes nothing. With `answer_to` (and a `delivery`),
-    the answer is also queued in the outbox (`answer_key`). When another process registers the
-    same new workspace, default team or person at the same moment, the loser's insert fails; it
-    goes again (once per thing it can lose: tenant, team, member).
+    With `answer_to`, the answer is queued in the outbox with what the message did, and a retry
+    of a message handled before returns None and changes nothing. When another process registers
+    the same new workspace, default team or person at the same moment, the loser's insert fails;
+    it goes again (once per thing it can lose: tenant, team, member).
     """
-    if answer_to is not None and not delivery:
-        raise ValueError("an answer kept in the outbox needs the delivery's id")
     for _lost in range(REGISTER_ATTEMPTS - 1):
         try:
-            return _handle_once(session_factory, user, message, defaults, now, delivery, answer_to)
+            return _handle_once(session_factory, user, message, defaults, now or utcnow(), answer_to)
         except IntegrityError:
             continue
-    return _handle_once(session_factory, user, message, defaults, now, delivery, answer_to)
+    return _handle_once(session_factory, user, message, defaults, now or utcnow(), answer_to)
 
 
 REGISTER_ATTEMPTS = 4
 
 
 def _handle_once(session_factory, user: UserRef, message: Message, defaults: Defaults,
-                 now: dt.datetime | None, delivery: str | None,
-                 answer_to: AnswerTo | None) -> Reply | None:
-    now = now or utcnow()
+                 now: dt.datetime, answer_to: AnswerTo | None) -> Reply | None:
     with session_factory() as session:
-        if delivery and not first_delivery(session, user.platform, delivery):
-            return None
         tenant, member, new = identify(session, user, defaults, reply_locale(message, "en"))
+        if answer_to is not None and not _first(session, tenant.id, user.platform, answer_to, now):
+            return None
         outcome = dispatch(session, tenant, member, message, now, defaults, platform=user.platform)
         reply = outcome.reply
         if not outcome.refused and reply.announcement is not None:
             reply = _announce(session, tenant, member, reply, now)
         if outcome.refused:
             session.rollback()
-            if delivery:  # the retry of a refused message is still a retry: answer once
-                first_delivery(session, user.platform, delivery)
             if outcome.record or new:  # a newcomer stays a member (others may name them); what
                 # a refusal must keep (a failed attempt) is written by the sender as they are
                 tenant, member, _new = identify(session, user, defaults, reply.locale)
                 if outcome.record:
                     outcome.record(session, member)
+            # the retry of a refused message is still a retry: answered once (by whichever
+            # process holds the key now)
+            if answer_to is not None and not _first(session, tenant.id, user.platform, answer_to, now):
+                return None
         if new and not outcome.refused:
             welcome = t(reply.locale, "welcome", name=member.display_name)
             reply = replace(reply, lines=(welcome, *reply.lines))
         if answer_to is not None:
-            _queue_answer(session, tenant.id, user.platform, answer_to,
-                          answer_key(user.platform, delivery), reply, now)
+            _fill_answer(session, tenant.id, user.platform, answer_to, reply, now)
         session.commit()
     return reply
 
 
-def _queue_answer(session: Session, tenant_id: int, platform: str, answer_to: AnswerTo, key: str,
-                  reply: Reply, now: dt.datetime) -> None:
-    rows = [(key, answer_to.target, replace(reply, announcement=None))]
+def _first(session: Session, tenant_id: int, platform: str, answer_to: AnswerTo, now: dt.datetime) -> bool:
+    """Take the message's answer key, as the transaction's first write of its own; False when
+    it was taken before (by this or another process: on PostgreSQL the second insert waits for
+    the first to commit). The answer itself is filled in when it is known."""
+    session.add(Delivery(key=answer_key(platform, answer_to.delivery), tenant_id=tenant_id,
+                         platform=platform, workspace=answer_to.workspace, target=answer_to.target,
+                         payload={}, status="pending", attempts=0,
+                         next_attempt_at=now + (answer_to.held or dt.timedelta()), last_error="",
+                         created_at=now))
+    try:
+        session.flush()
+    except IntegrityError:
+        session.rollback()
+        return False
+    return True
+
+
+def _fill_answer(session: Session, tenant_id: int, platform: str, answer_to: AnswerTo, reply: Reply,
+                 now: dt.datetime) -> None:
+    key = answer_key(platform, answer_to.delivery)
+    OutboxRepository(session).fill(key, to_payload(replace(reply, announcement=None)))
     if reply.announcement is not None and answer_to.announce:
-        rows.append((f"{key}:announce", answer_to.announce, reply.announcement))
-    OutboxRepository(session).enqueue_many(
-        [{"key": row_key[:200], "tenant_id": tenant_id, "platform": platform,
-          "workspace": answer_to.workspace, "target": target, "payload": to_payload(message)}
-         for row_key, target, message in rows], now)
+        OutboxRepository(session).enqueue_many(
+            [{"key": f"{key}:announce"[:200], "tenant_id": tenant_id, "platform": platform,
+              "workspace": answer_to.workspace, "target": answer_to.announce,
+              "payload": to_payload(reply.announcement)}], now, due=now + (answer_to.held or dt.timedelta()))

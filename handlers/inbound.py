@@ -5,6 +5,7 @@ who the person is (`bot/<platform>/plugin.py`), and the answer leaves through th
 """
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import asdict, dataclass
 
 from sqlalchemy.orm import Session, sessionmaker
@@ -22,7 +23,7 @@ class Inbound:
     user: str
     message: str  # text as typed (platform markup made plain), or what a button or form sent
     delivery: str  # the platform's id: a retry stores and answers nothing twice
-    answer: str | None = None  # outbox address of the answer (`user:U1`, `thread:C1:ts` …)
+    answer: str = ""  # outbox address of the answer (`user:U1`, `thread:C1:ts` …)
     announce: str | None = None  # where a celebration goes when the team has no channel
     mentioned: tuple[str, ...] = ()  # people named, to register before the message runs
     work: str = "message"  # or "home": refresh what the platform shows the person (App Home)
@@ -36,10 +37,10 @@ class Inbound:
         fields = {k: v for k, v in payload.items() if k != "v"}
         return cls(**{**fields, "mentioned": tuple(fields.get("mentioned") or ())})
 
-    def run(self, session_factory: sessionmaker[Session], user: UserRef,
-            defaults: Defaults) -> Reply | None:
-        """Run the message as `user`; its answer is queued in the outbox with what it stored."""
-        answer_to = AnswerTo(self.workspace, self.answer, self.announce) if self.answer else None
+    def run(self, session_factory: sessionmaker[Session], user: UserRef, defaults: Defaults,
+            held: dt.timedelta | None = None) -> Reply | None:
+        """Run the message as `user`; its answer is queued in the outbox with what it stored
+        (`held`: the caller sends it itself, at once). None: it was run before."""
+        answer_to = AnswerTo(self.delivery, self.workspace, self.answer, self.announce, held)
         message = pressed(self.message) if self.pressed else self.message
-        return handle_message(session_factory, user, message, defaults=defaults,
-                              delivery=self.delivery, answer_to=answer_to)
+        return handle_message(session_factory, user, message, defaults=defaults, answer_to=answer_to)

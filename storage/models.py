@@ -357,18 +357,6 @@ class JobRun(Base):
     sent: Mapped[int] = mapped_column(Integer, default=0)  # messages the run put in the outbox
 
 
-class InboundEvent(Base):
-    """A platform delivery already handled (Slack `event_id`, WeCom `MsgId`): retries are dropped."""
-
-    __tablename__ = "inbound_events"
-    __table_args__ = (UniqueConstraint("platform", "key"),)
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    platform: Mapped[str] = mapped_column(String(16))
-    key: Mapped[str] = mapped_column(String(200))
-    at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
-
-
 class InboxItem(Base):
     """A chat request acked and handed on (`bot/handoff.py`): the web process runs it when idle,
     else a worker does (`scheduler/inbox.py`). The key is the platform's id for the request, so a

@@ -28,18 +28,23 @@ class OutboxRepository:
                                    "workspace": workspace, "target": target, "payload": payload}],
                                  now) == 1
 
-    def enqueue_many(self, rows: list[dict], now: dt.datetime) -> int:
+    def enqueue_many(self, rows: list[dict], now: dt.datetime, due: dt.datetime | None = None) -> int:
         """Add messages (dicts of key, tenant_id, platform, workspace, target, payload) in one
-        statement; keys already there are skipped. Returns how many were new."""
+        statement, to send from `due` (now); keys already there are skipped. Returns how many
+        were new."""
         if not rows:
             return 0
         insert = pg_insert if self.s.bind.dialect.name == "postgresql" else sqlite_insert
         table = Delivery.__table__
-        values = [{**row, "status": "pending", "attempts": 0, "next_attempt_at": now,
+        values = [{**row, "status": "pending", "attempts": 0, "next_attempt_at": due or now,
                    "last_error": "", "created_at": now} for row in rows]
         # executemany of one cached statement (SQLAlchemy batches it as "insertmanyvalues")
         statement = insert(table).on_conflict_do_nothing(index_elements=["key"]).returning(table.c.id)
         return len(self.s.connection().execute(statement, values).all())
+
+    def fill(self, key: str, payload: dict) -> None:
+        """The message of a key taken before it was known (an answer: `handlers.dispatch`)."""
+        self.s.execute(update(Delivery).where(Delivery.key == key).values(payload=payload))
 
     def exists(self, key: str) -> bool:
         return bool(self.existing([key]))
@@ -56,13 +61,12 @@ class OutboxRepository:
     def claim(self, now: dt.datetime, limit: int, lease: dt.timedelta,
               skip: dict[tuple[str, str], object] | None = None,
               keys: list[str] | None = None) -> list[Delivery]:
-        """Take up to `limit` due rows (of these `keys`, when given) for `lease`; no other worker
+        """Take up to `limit` due rows (or these `keys`, due or not) for `lease`; no other worker
         gets them meanwhile. `skip`: (platform, workspace) pairs paused by a rate limit."""
-        due = (select(Delivery.id)
-               .where(Delivery.status == "pending", Delivery.next_attempt_at <= now, free(Delivery, now))
+        due = (select(Delivery.id).where(Delivery.status == "pending", free(Delivery, now))
                .order_by(Delivery.next_attempt_at, Delivery.id).limit(limit))
-        if keys is not None:
-            due = due.where(Delivery.key.in_(keys))
+        # rows named by key are the caller's to send now (an answer it holds: `AnswerTo.held`)
+        due = due.where(Delivery.key.in_(keys) if keys is not None else Delivery.next_attempt_at <= now)
         for platform, workspace in skip or ():
             due = due.where(~((Delivery.platform == platform) & (Delivery.workspace == workspace)))
         ids = leases.lease(self.s, Delivery, due, now, lease)
@@ -71,6 +75,14 @@ class OutboxRepository:
     def mark_sent(self, delivery_id: int, now: dt.datetime) -> None:
         self.s.execute(update(Delivery).where(Delivery.id == delivery_id)
                        .values(status="sent", sent_at=now, claimed_until=None, last_error=""))
+
+    def mark_sent_key(self, key: str, now: dt.datetime) -> None:
+        """A message given another way (WeCom's passive reply) is sent."""
+        self.s.execute(update(Delivery).where(Delivery.key == key, Delivery.status == "pending")
+                       .values(status="sent", sent_at=now, claimed_until=None))
+
+    def retarget(self, key: str, target: str) -> None:
+        self.s.execute(update(Delivery).where(Delivery.key == key).values(target=target))
 
     def retry_at(self, delivery_id: int, when: dt.datetime, error: str) -> None:
         self.s.execute(update(Delivery).where(Delivery.id == delivery_id)

@@ -5,7 +5,8 @@ ten minutes (`scheduler/inbox.py`).
   minutes (Slack's three in under an hour, WeCom's within 15 s); their bodies hold Slack
   `response_url`s, usable for 30 minutes.
 - inbox rows given up on (`failed`): seven days, for `salesbot inbox [retry]`.
-- delivery keys (`inbound_events`): seven days.
+- answers sent (outbox rows keyed `answer:…`): seven days: their key guards platform retries
+  (which come within minutes), their target may hold a Slack `response_url`.
 - short-lived credentials past their expiry (link codes, WeCom access tokens): at once.
 """
 from __future__ import annotations
@@ -15,7 +16,7 @@ import datetime as dt
 from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
-from storage.models import CachedToken, InboundEvent, InboxItem
+from storage.models import CachedToken, Delivery, InboxItem
 
 KEEP_DONE = dt.timedelta(days=1)
 KEEP_FAILED = dt.timedelta(days=7)
@@ -29,7 +30,8 @@ def purge(session: Session, now: dt.datetime) -> dict[str, int]:
                                               InboxItem.created_at < now - KEEP_DONE),
         "inbox failed": delete(InboxItem).where(InboxItem.status == "failed",
                                                 InboxItem.created_at < now - KEEP_FAILED),
-        "delivery keys": delete(InboundEvent).where(InboundEvent.at < now - KEEP_KEYS),
+        "answers sent": delete(Delivery).where(Delivery.key.startswith("answer:"), Delivery.status == "sent",
+                                               Delivery.created_at < now - KEEP_KEYS),
         "expired credentials": delete(CachedToken).where(CachedToken.expires_at < now),
     }
     return {name: session.execute(statement).rowcount for name, statement in steps.items()}

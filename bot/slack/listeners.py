@@ -5,6 +5,7 @@ and its answer leaves through the outbox.
 """
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import re
 import uuid
@@ -29,6 +30,8 @@ from handlers.reply import Reply
 from scheduler.delivery import DeliveryWorker, keep_answer
 
 log = logging.getLogger(__name__)
+#: How long an answer the web process queued is its own to send, before a worker may (it died).
+HELD = dt.timedelta(seconds=30)
 
 class SlackRunner:
     """Runs Slack messages through the core. Typed messages, commands and clicks arrive as an
@@ -48,14 +51,13 @@ class SlackRunner:
         #: Work after an ack that is not a bolt lazy listener (a form's confirmation message).
         self.background = ThreadPoolExecutor(max_workers=2, thread_name_prefix="slack-after-ack")
 
-    def run(self, client, workspace: str, user_id: str, message: Message, delivery: str | None = None,
-            mentioned: tuple[str, ...] = ()) -> Reply | None:
+    def run(self, client, workspace: str, user_id: str, message: Message,
+            mentioned: tuple[str, ...] = ()) -> Reply:
         """Run a command a form or App Home built, answered by the caller."""
         try:
             user = self.directory.sender(client, workspace, user_id)
             self.directory.register_mentions(client, workspace, list(mentioned))
-            return handle_message(self.core.session_factory, user, message, defaults=self.core.defaults,
-                                  delivery=delivery)
+            return handle_message(self.core.session_factory, user, message, defaults=self.core.defaults)
         except OperationalError:
             return self._unavailable(client, workspace, user_id, message)
 
@@ -68,7 +70,8 @@ class SlackRunner:
         try:
             user = self.directory.sender(client, inbound.workspace, inbound.user)
             self.directory.register_mentions(client, inbound.workspace, list(inbound.mentioned))
-            inbound.run(self.core.session_factory, user, self.core.defaults)
+            inbound.run(self.core.session_factory, user, self.core.defaults,
+                        held=HELD if self.outbox is not None else None)
         except OperationalError:  # nothing can be queued: say so straight away
             reply = self._unavailable(client, inbound.workspace, inbound.user, inbound.message)
             try:

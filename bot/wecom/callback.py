@@ -29,19 +29,22 @@ from bot.directory import Directory
 from bot.handoff import Handoff
 from bot.web import plain, read_body
 from bot.wecom.client import WeComClient, with_backoff
-from bot.wecom.render import render_markdown, render_plain, template_card
-from handlers.command_json import pressed
-from handlers.dispatch import UserRef, handle_message, reply_locale
+from bot.wecom.render import render_plain, template_card
+from bot.wecom.sender import WeComSender
+from handlers.dispatch import UserRef, answer_key, reply_locale
 from handlers.inbound import VERSION, Inbound
 from handlers.messages import t
 from handlers.reply import Reply
-from scheduler.delivery import keep_answer
+from scheduler.delivery import DeliveryWorker
+from storage.models import utcnow
+from storage.outbox import OutboxRepository
 
 log = logging.getLogger(__name__)
 PLATFORM = "wecom"
 DEFAULT_ZONE = "Asia/Shanghai"  # a WeCom corp's day, for "once a day"
 _NOT_TEXT = {"image", "voice", "video", "file", "location", "link"}
 PASSIVE_WAIT = 3.5  # seconds: leaves WeCom's 5 s for the network and the encryption
+HELD = dt.timedelta(seconds=30)  # an answer this process queued is its own to send for this long
 
 
 class WeComApp:
@@ -52,6 +55,8 @@ class WeComApp:
         self.corp_id = core.settings.wecom_corp_id
         self.directory = Directory(core, PLATFORM)
         self.handoff = handoff
+        #: this process's sender of the answers it queued (a worker's outbox sends the rest)
+        self.outbox = DeliveryWorker(core.session_factory, WeComSender(client))
 
     # HTTP --------------------------------------------------------------------------------------
     def __call__(self, environ, start_response):
@@ -92,27 +97,31 @@ class WeComApp:
 
     # messages -----------------------------------------------------------------------------------
     def _answer(self, message: dict) -> str | None:
-        """The passive text reply, or None (an empty 200: the answer, if any, goes via the API)."""
+        """The passive text reply, or None (an empty 200: the answer, if any, goes via the API).
+        Either way the answer is an outbox row, queued with what the message stored: answered
+        passively, it is marked sent (its buttons still go as a card); else it is sent from here
+        at once, or by a worker when this process left the message to one."""
         job = self._job(message)
         if job is None:
             return None
-        user_id, text, delivery = job
-        future = self.handoff.submit(PLATFORM, f"{PLATFORM}:{delivery}",
-                                     self._inbound(user_id, text, delivery).payload(),
-                                     lambda: self.run(user_id, text, delivery))
-        if future is None:  # a redelivery, or left for a worker, which answers through the API
+        inbound = self._inbound(*job)
+        future = self.handoff.submit(PLATFORM, f"{PLATFORM}:{inbound.delivery}", inbound.payload(),
+                                     lambda: self.run(inbound))
+        if future is None:  # a redelivery, or left for a worker
             return None
+        key = answer_key(PLATFORM, inbound.delivery)
         try:
             reply = future.result(timeout=PASSIVE_WAIT)
         except FutureTimeout:
-            future.add_done_callback(lambda done: self._send_later(user_id, done.result()))
+            future.add_done_callback(lambda _done: self._send_queued(key))
             return None
         if reply is None:
             return None
         pieces = render_plain(reply, reply.locale)
         passive = pieces[0] if len(pieces) == 1 else None
-        if passive is None or reply.buttons:
-            self.handoff.executor.submit(self._send_later, user_id, reply, passive is not None)
+        if passive is not None:
+            self._answered_passively(key, inbound.user, reply)
+        self.handoff.executor.submit(self._send_queued, key)
         return passive
 
     def handle(self, payload: dict) -> None:
@@ -142,15 +151,15 @@ class WeComApp:
             return user, key, f"card:{user}:{raw.get('CreateTime')}:{raw.get('TaskId')}:{key}"
         return None
 
-    def run(self, user_id: str, text: str, delivery: str) -> Reply | None:
+    def run(self, inbound: Inbound) -> Reply | None:
+        """Run a message in this process, its answer held for this process to send."""
         try:
-            user = self.directory.user(self.corp_id, user_id, self._profile)
-            message = pressed(text) if delivery.startswith("card:") else text
-            return handle_message(self.core.session_factory, user, message,
-                                  defaults=self.core.defaults, delivery=delivery)
+            user = self.directory.user(self.corp_id, inbound.user, self._profile)
+            return inbound.run(self.core.session_factory, user, self.core.defaults, held=HELD)
         except OperationalError:
             log.warning("database unreachable while handling a WeCom message", exc_info=True)
-            locale = reply_locale(text, self.directory.known_locale(self.corp_id, user_id) or "zh")
+            known = self.directory.known_locale(self.corp_id, inbound.user)
+            locale = reply_locale(inbound.message, known or "zh")
             return Reply(lines=(t(locale, "unavailable"),), ok=False, locale=locale)
 
     def _profile(self, user_id: str) -> UserRef:
@@ -161,29 +170,24 @@ class WeComApp:
             name = user_id
         return UserRef(PLATFORM, self.corp_id, user_id, name, default_locale="zh")
 
-    def _send_later(self, user_id: str, reply: Reply | None, answered: bool = False) -> None:
-        """What did not go back passively, through the API: the answer as markdown in ≤ 2048-byte
-        parts (unless `answered`) and its buttons as a card. An answer WeCom will not take now
-        (after the client's own retries) goes to the outbox, sent once WeCom is back."""
-        if reply is None:
-            return
-        sent = 0
+    def _answered_passively(self, key: str, user_id: str, reply: Reply) -> None:
+        """The answer went back in the callback: its row is sent, or (with buttons) only the card
+        is left to send. (With the database away the reply was made without a row.)"""
         try:
-            for part in () if answered else render_markdown(reply, reply.locale):
-                self.send(user_id, {"msgtype": "markdown", "markdown": {"content": part}})
-                sent += 1
-            card = template_card(reply)
-            if card:
-                self.send(user_id, card)
-        except (WeChatClientException, OSError):
-            if answered or sent:  # part of it arrived: sending it whole again would repeat that
-                log.exception("WeCom message/send failed part-way through a reply")
-            else:
-                log.warning("WeCom did not take an answer to %s: kept in the outbox", user_id)
-                keep_answer(self.core.session_factory, PLATFORM, self.corp_id, user_id, reply)
+            with self.core.session_factory.begin() as session:
+                outbox = OutboxRepository(session)
+                if template_card(reply):
+                    outbox.retarget(key, f"card:{user_id}")
+                else:
+                    outbox.mark_sent_key(key, utcnow())
+        except OperationalError:
+            log.warning("could not mark the answer %s as given", key)
 
-    def send(self, user_id: str, msg: dict) -> dict:
-        return with_backoff(lambda: self.client.message.send(self.client.agent_id, [user_id], msg=msg))
+    def _send_queued(self, key: str) -> None:
+        try:
+            self.outbox.send_now([key, f"{key}:announce"])
+        except Exception:  # a worker sends it once the hold is over
+            log.warning("could not send the answer %s from here", key, exc_info=True)
 
 
 #: What reading a forged, foreign or garbled callback raises (wechatpy decodes base64, decrypts,

@@ -1,5 +1,6 @@
 """Delivers outbox messages to WeCom: `user:ID` through `message/send` (markdown parts, buttons as
-a card), `chat:ID` and `webhook:KEY` as team posts. Frequency errors become RateLimited."""
+a card; `card:ID` the card alone), `chat:ID` and `webhook:KEY` as team posts. Frequency errors
+become RateLimited."""
 from __future__ import annotations
 
 from wechatpy.exceptions import WeChatClientException
@@ -24,6 +25,10 @@ class WeComSender:
         try:
             if reply.chart is not None and not reply.text:
                 self._send_chart(kind, ident, reply)
+            elif kind == "card":  # the text went back passively: only the buttons are left
+                card = template_card(reply)
+                if card:
+                    self._to_user(ident, card)
             elif kind == "user":
                 for part in render_markdown(reply, reply.locale):
                     self._to_user(ident, {"msgtype": "markdown", "markdown": {"content": part}})

@@ -1,8 +1,11 @@
 """The inbox table on SQLite and PostgreSQL: a key once, leases, holds of a process that died."""
 import datetime as dt
 
+from sqlalchemy import select
+
 from storage.inbox import InboxRepository
-from storage.models import CachedToken, InboundEvent, InboxItem
+from storage.models import CachedToken, Delivery, InboxItem, Tenant
+from storage.outbox import OutboxRepository
 from storage.retention import purge
 from support import NOW
 
@@ -64,17 +67,27 @@ def test_done_rows_are_not_run_again_and_are_purged_on_schedule(session_factory)
         assert [item.key for item in repo.failed()] == ["broken"]
     assert claim(session_factory) == [("waiting", 1)]
     with session_factory.begin() as s:
-        s.add_all([InboundEvent(platform="slack", key="Ev1", at=NOW),
-                   CachedToken(key="link:12345678", value="1:slack", expires_at=NOW + dt.timedelta(days=1))])
+        tenant = Tenant(platform="slack", external_id="T1")
+        s.add(tenant)
+        s.flush()
+        keys = ("answer:slack:Ev1", "answer:slack:Ev2", "standup:1")
+        OutboxRepository(s).enqueue_many([{"key": key, "tenant_id": tenant.id, "platform": "slack",
+                                           "workspace": "T1", "target": "user:U1", "payload": {}}
+                                          for key in keys], NOW)
+        OutboxRepository(s).mark_sent_key("answer:slack:Ev1", NOW)
+        OutboxRepository(s).mark_sent_key("standup:1", NOW)
+        s.add(CachedToken(key="link:12345678", value="1:slack", expires_at=NOW + dt.timedelta(days=1)))
     with session_factory.begin() as s:
         assert set(purge(s, NOW + dt.timedelta(hours=23)).values()) == {0}  # not a day old yet
     with session_factory.begin() as s:
         assert purge(s, NOW + dt.timedelta(days=1, seconds=1)) == {
-            "inbox done": 1, "inbox failed": 0, "delivery keys": 0, "expired credentials": 1}
+            "inbox done": 1, "inbox failed": 0, "answers sent": 0, "expired credentials": 1}
     with session_factory() as s:
         assert sorted(i.key for i in s.query(InboxItem)) == ["broken", "waiting"]
     with session_factory.begin() as s:
         assert purge(s, NOW + dt.timedelta(days=7, seconds=1)) == {
-            "inbox done": 0, "inbox failed": 1, "delivery keys": 1, "expired credentials": 0}
+            "inbox done": 0, "inbox failed": 1, "answers sent": 1, "expired credentials": 0}
     with session_factory() as s:
         assert [i.key for i in s.query(InboxItem)] == ["waiting"]
+        # an answer not sent yet stays, and so do other messages (their keys make posts once a year)
+        assert sorted(s.scalars(select(Delivery.key))) == ["answer:slack:Ev2", "standup:1"]

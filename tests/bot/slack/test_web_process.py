@@ -12,7 +12,7 @@ import pytest
 from fakes.slack_api import _all_text
 from fakes.slack_driver import SECRET, SlackDriver
 from storage.db import make_engine, make_session_factory
-from storage.models import InboxItem, Visit
+from storage.models import Delivery, InboxItem, Visit
 from support import ROOT, count, eventually, free_port, procfile_command, wait_until_healthy
 
 
@@ -54,7 +54,7 @@ def test_salesbot_start_with_credentials_runs_the_web_process_and_the_worker(db_
 @pytest.mark.parametrize("db_url", ["postgresql"], indirect=True)
 def test_two_web_and_two_worker_processes_store_and_answer_a_burst_once(db_url, fake_slack, tmp_path):
     """The Procfile's processes on one PostgreSQL, one worker killed mid-burst: every visit is
-    stored once, every command answered at most once, and at most the one in flight unanswered."""
+    stored once, every command answered, and at most the one in flight answered twice."""
     port = free_port()
     env = {**os.environ, "PORT": str(port), "DATABASE_URL": db_url, "WEB_CONCURRENCY": "2",
            "SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": SECRET,
@@ -79,12 +79,14 @@ def test_two_web_and_two_worker_processes_store_and_answer_a_burst_once(db_url, 
             workers[0].kill()  # SIGKILL, whatever it was doing
             sent += list(pool.map(visit, range(40, 80)))
         assert {status for status, _ in sent} == {200}
-        eventually(lambda: count(session_factory, InboxItem, InboxItem.status == "pending") == 0,
-                   timeout=60)
+        eventually(lambda: count(session_factory, InboxItem, InboxItem.status == "pending") == 0
+                   and count(session_factory, Delivery, Delivery.status == "pending") == 0, timeout=60)
         assert count(session_factory, Visit) == 80
         answers = collections.Counter(r["url"] for r in fake_slack.responses)
-        assert max(answers.values()) == 1
-        assert len(set(answers) & {path for _, path in sent}) >= 79
+        # every answer is an outbox row queued with its visit: none lost; the one the killed
+        # worker had in flight may have gone twice (taken by Slack, not yet marked sent)
+        assert set(answers) == {path for _, path in sent}
+        assert sum(answers.values()) - len(answers) <= 1
     finally:
         os.killpg(web.pid, signal.SIGTERM)
         for worker in workers:

@@ -1,7 +1,7 @@
 """Standups on WeCom: the prompt arrives from the app; the member simply replies to answer."""
 from scheduler.plan import fire, plan
 from storage.models import StandupAnswer, utcnow
-from support import count
+from support import count, eventually
 
 
 def test_a_plain_reply_after_the_prompt_is_the_standup_answer(wecom):
@@ -10,6 +10,7 @@ def test_a_plain_reply_after_the_prompt_is_the_standup_answer(wecom):
     with wecom.core.session_factory() as s:
         [spec] = [p for p in plan(s) if p.kind == "standup"]
     assert fire(wecom.core.session_factory, spec, utcnow(), manual=True) == 1
+    eventually(lambda: any("站会" in text for text in wecom.sent_to("zhangwei")))  # the prompt came
     status, reply = wecom.text("昨天拜访了华为，今天给阿里做演示，没有困难", user="zhangwei")
     assert status == 200 and "今天的站会回答已记录" in reply
     with wecom.core.session_factory() as s:
