@@ -49,22 +49,23 @@ class Sender(Protocol):
     def send(self, platform: str, workspace: str, target: str, reply: Reply) -> None: ...
 
 
-def keep_answer(session_factory, platform: str, workspace: str, user_id: str, reply: Reply) -> bool:
-    """An answer the platform would not take now (an outage past the client's own retries): into
-    the outbox, for the worker to send to the person's direct messages once the platform is back,
-    listed by `salesbot deliveries` meanwhile. False when the database cannot keep it either."""
+def queue_answer(session_factory, platform: str, workspace: str, target: str, reply: Reply) -> str | None:
+    """An answer made outside a message's own transaction (a form's confirmation), into the
+    outbox: its key, for the caller to send at once (a worker sends it if that fails, listed by
+    `salesbot deliveries` meanwhile). None when the database cannot keep it."""
+    key = f"answer:{platform}:{uuid.uuid4().hex}"
     try:
         with session_factory.begin() as session:
             tenant = PeopleRepository(session).tenant(platform, workspace)
             if tenant is None:
-                return False
-            OutboxRepository(session).enqueue(
-                key=f"answer:{uuid.uuid4().hex}", tenant_id=tenant.id, platform=platform,
-                workspace=workspace, target=f"user:{user_id}", payload=to_payload(reply), now=utcnow())
-        return True
-    except Exception:  # the database is away too: what is left is the log
-        log.exception("an answer to %s on %s could not be kept for later", user_id, platform)
-        return False
+                return None
+            OutboxRepository(session).enqueue(key=key, tenant_id=tenant.id, platform=platform,
+                                              workspace=workspace, target=target,
+                                              payload=to_payload(reply), now=utcnow())
+        return key
+    except Exception:  # the database is away too: the caller sends it straight away
+        log.warning("an answer to %s on %s could not be queued", target, platform, exc_info=True)
+        return None
 
 
 @dataclasses.dataclass

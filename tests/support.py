@@ -16,6 +16,7 @@ from socketserver import ThreadingMixIn
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import OperationalError
 
 from bot.console import ConsoleBot, render
 from bot.web import create_app
@@ -98,10 +99,13 @@ def web_and_worker(settings):
     outbox = DeliveryWorker(app.core.session_factory, platform_senders(app.core))
     stop = threading.Event()
 
-    def deliver():
+    def deliver():  # as the worker's loop: a database away for a moment does not end it
         while not stop.is_set():
-            if not outbox.run_once():
-                stop.wait(0.05)
+            try:
+                if not outbox.run_once():
+                    stop.wait(0.05)
+            except OperationalError:
+                stop.wait(0.2)
     sender = threading.Thread(target=deliver, daemon=True)
     sender.start()
     try:

@@ -11,8 +11,7 @@ import datetime as dt
 
 from slack_bolt import App as BoltApp
 
-from bot.slack.clients import responder
-from bot.slack.render import EDIT_ACTION, fallback_text, render_slack
+from bot.slack.render import EDIT_ACTION
 from bot.slack.users import tenant_of
 from handlers import commands as c
 from handlers.amounts import parse_amount, parse_count
@@ -135,9 +134,7 @@ def _open_edit(runner):
             locale = member.locale if member else ref.locale or "en"
         if not mine:  # the same answer typing the command would give
             reply = runner.run(client, tenant_of(context), user_id, f"deal #{deal_id}")
-            responder(context.response_url)(blocks=render_slack(reply, reply.locale),
-                                            text=fallback_text(reply), response_type="ephemeral",
-                                            replace_original=False)
+            runner.answer(tenant_of(context), f"respond:private:{user_id}:{context.response_url}", reply)
             return
         client.views_open(trigger_id=body["trigger_id"], view={
             "type": "modal", "callback_id": "deal_edit_form", "private_metadata": f"{locale}:{deal_id}",
@@ -232,8 +229,7 @@ def _submission(runner, kind: str):
             ack(response_action="errors", errors={first: "\n".join(reply.lines)[:2000]})
             return
         ack()
-        runner.background.submit(runner.deliver, workspace, user_id, reply, lambda: client.chat_postMessage(
-            channel=user_id, text=fallback_text(reply), blocks=render_slack(reply, reply.locale)))
+        runner.answer(workspace, f"user:{user_id}", reply)
         runner.home.request(client, workspace, user_id)
 
     return submit

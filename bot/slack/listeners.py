@@ -12,7 +12,6 @@ import uuid
 from concurrent.futures import ThreadPoolExecutor
 
 from slack_bolt import App as BoltApp
-from slack_sdk.errors import SlackApiError
 from sqlalchemy.exc import OperationalError
 
 from bot.app import App
@@ -27,7 +26,7 @@ from handlers.inbound import Inbound
 from handlers.intents import SLASH
 from handlers.messages import WORDS, name_of, t
 from handlers.reply import Reply
-from scheduler.delivery import DeliveryWorker, keep_answer
+from scheduler.delivery import DeliveryWorker, queue_answer
 
 log = logging.getLogger(__name__)
 #: How long an answer the web process queued is its own to send, before a worker may (it died).
@@ -89,14 +88,13 @@ class SlackRunner:
         locale = reply_locale(message, self.directory.slack_locale(client, workspace, user_id))
         return Reply(lines=(t(locale, "unavailable"),), ok=False, locale=locale)
 
-    def deliver(self, workspace: str, user_id: str, reply: Reply, send) -> None:
-        """Send a form's confirmation; one Slack will not take now (after the client's own
-        retries) goes to the outbox, which posts it to the person's DM once Slack is back."""
-        try:
-            send()
-        except (SlackApiError, OSError):
-            log.warning("Slack did not take an answer to %s: kept in the outbox", user_id)
-            keep_answer(self.core.session_factory, PLATFORM, workspace, user_id, reply)
+    def answer(self, workspace: str, target: str, reply: Reply) -> None:
+        """Answer what ran outside the inbox (a form, the Edit button): through the outbox, sent
+        from here at once (a worker sends it when Slack is down meanwhile)."""
+        key = queue_answer(self.core.session_factory, PLATFORM, workspace, target, reply)
+        send = (lambda: self.outbox.send_now([key])) if key and self.outbox else (
+            lambda: self.sender.send(PLATFORM, workspace, target, reply))  # the database is away
+        self.background.submit(send)
 
 
 def register(bolt: BoltApp, runner: SlackRunner) -> None:

@@ -7,53 +7,19 @@ fetches; the others wait for its result) and retries once.
 """
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import time
 from collections.abc import Callable
 
-from sqlalchemy import select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, sessionmaker
 from wechatpy.enterprise import WeChatClient
 from wechatpy.exceptions import APILimitedException, WeChatClientException
 
-from storage.models import CachedToken, utcnow
+from storage.tokens import MARGIN, DatabaseTokens, Fetch
 
 log = logging.getLogger(__name__)
 TOKEN_ERRORS = {40001, 40014, 42001}  # invalid credential, invalid token, expired token
 FREQUENCY_ERRORS = {45009, 45033, 45047}  # API frequency, concurrent calls, queue full
-MARGIN = 300  # refresh five minutes before WeCom says a token expires
-Fetch = Callable[[], tuple[str, int]]
-
-
-class DatabaseTokens:
-    """Tokens in our database; a refresh holds a lock so that one process fetches at a time."""
-
-    def __init__(self, session_factory: sessionmaker[Session]):
-        self.session_factory = session_factory
-
-    def get(self, key: str) -> str | None:
-        with self.session_factory() as session:
-            row = session.get(CachedToken, key)
-            return row.value if row and _fresh(row.expires_at) and row.value else None
-
-    def refresh(self, key: str, stale: str | None, fetch: Fetch) -> str:
-        """A token other than `stale`: the one another process just fetched, or a new one."""
-        with self.session_factory.begin() as session:
-            insert = pg_insert if session.bind.dialect.name == "postgresql" else sqlite_insert
-            session.execute(insert(CachedToken).values(
-                key=key, value="", expires_at=utcnow()).on_conflict_do_nothing())
-            # the row lock (PostgreSQL) or the write lock (SQLite): other refreshers wait here
-            session.execute(update(CachedToken).where(CachedToken.key == key).values(key=key))
-            row = session.scalar(select(CachedToken).where(CachedToken.key == key)
-                                 .with_for_update().execution_options(populate_existing=True))
-            if row.value and row.value != stale and _fresh(row.expires_at):
-                return row.value
-            token, ttl = fetch()
-            row.value, row.expires_at = token, utcnow() + dt.timedelta(seconds=ttl)
-            return token
 
 
 class RedisTokens:
@@ -91,10 +57,6 @@ class RedisTokens:
 def shared_tokens(redis_url: str | None, session_factory: sessionmaker[Session]):
     """WeCom's access_token, shared by every process: in Redis when configured, else our database."""
     return RedisTokens(redis_url) if redis_url else DatabaseTokens(session_factory)
-
-
-def _fresh(expires_at: dt.datetime) -> bool:
-    return (expires_at - utcnow()).total_seconds() > MARGIN
 
 
 class WeComClient(WeChatClient):

@@ -19,11 +19,18 @@ class WeComPoster:
         self.client = client
 
     def post(self, kind: str, target: str, reply: Reply) -> None:
-        """Post a reply to an app chat (`chat`) or a group robot (`webhook`)."""
-        for part in render_markdown(reply, reply.locale, ROBOT_LIMIT if kind == "webhook" else 2048):
+        """Post a reply to an app chat (`chat`) or a group robot (`webhook`). A frequency limit on
+        the first part is the outbox's to wait out (nothing was sent); on a later part it is
+        waited out here, so that the parts already posted are not posted again."""
+        parts = render_markdown(reply, reply.locale, ROBOT_LIMIT if kind == "webhook" else 2048)
+        for n, part in enumerate(parts):
             msg = {"msgtype": "markdown", "markdown": {"content": part}}
-            if kind == "webhook":
-                with_backoff(lambda msg=msg: self.client.webhook_send(target, msg))
+
+            def send(msg=msg) -> dict:
+                if kind == "webhook":
+                    return self.client.webhook_send(target, msg)
+                return self.client.post("appchat/send", data={"chatid": target, **msg})
+            if n:
+                with_backoff(send)
             else:
-                with_backoff(lambda msg=msg: self.client.post("appchat/send",
-                                                              data={"chatid": target, **msg}))
+                send()

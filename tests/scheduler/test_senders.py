@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import select
 
 from bot.slack.sender import SlackSender
-from bot.wecom.client import DatabaseTokens, WeComClient
+from bot.wecom.client import WeComClient
 from bot.wecom.sender import WeComSender
 from fakes.slack_api import FakeSlack, _all_text
 from fakes.wecom_api import FakeWeCom
@@ -17,6 +17,7 @@ from handlers.reply_json import to_payload
 from scheduler.delivery import DeliveryWorker
 from storage.models import Delivery, Tenant
 from storage.outbox import OutboxRepository
+from storage.tokens import DatabaseTokens
 from support import NOW
 
 

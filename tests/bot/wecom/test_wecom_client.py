@@ -6,8 +6,9 @@ import pytest
 import redis
 from wechatpy.exceptions import WeChatClientException
 
-from bot.wecom.client import DatabaseTokens, RedisTokens, WeComClient
+from bot.wecom.client import RedisTokens, WeComClient
 from fakes.wecom_driver import AGENT, CORP, SECRET
+from storage.tokens import DatabaseTokens
 
 REDIS_URL = "redis://127.0.0.1:6379/0"
 
