@@ -181,13 +181,16 @@ class AnswerTo:
     addresses. The answer is queued in the transaction that stores what the message did, under
     `answer_key`, so it is sent once whatever fails or crashes after. `announce`: where a
     celebration goes when the team has no channel of its own. `held`: the caller sends the
-    answer itself within this long (the web process's fast path); workers take it after."""
+    answer itself within this long (the web process's fast path); workers take it after.
+    `in_request`: what of a reply the caller gives back in the request itself (WeCom's passive
+    reply): None when all of it (the row is kept as sent), else where the rest goes."""
 
     delivery: str
     workspace: str
     target: str
     announce: str | None = None
     held: dt.timedelta | None = None
+    in_request: Callable[[Reply], str | None] | None = None
 
 
 def answer_key(platform: str, delivery: str) -> str:
@@ -265,7 +268,9 @@ def _first(session: Session, tenant_id: int, platform: str, answer_to: AnswerTo,
 def _fill_answer(session: Session, tenant_id: int, platform: str, answer_to: AnswerTo, reply: Reply,
                  now: dt.datetime) -> None:
     key = answer_key(platform, answer_to.delivery)
-    OutboxRepository(session).fill(key, to_payload(replace(reply, announcement=None)))
+    rest = answer_to.in_request(reply) if answer_to.in_request else answer_to.target
+    OutboxRepository(session).fill(key, to_payload(replace(reply, announcement=None)),
+                                   target=rest or answer_to.target, sent=None if rest else now)
     if reply.announcement is not None and answer_to.announce:
         OutboxRepository(session).enqueue_many(
             [{"key": f"{key}:announce"[:200], "tenant_id": tenant_id, "platform": platform,

@@ -42,9 +42,13 @@ class OutboxRepository:
         statement = insert(table).on_conflict_do_nothing(index_elements=["key"]).returning(table.c.id)
         return len(self.s.connection().execute(statement, values).all())
 
-    def fill(self, key: str, payload: dict) -> None:
-        """The message of a key taken before it was known (an answer: `handlers.dispatch`)."""
-        self.s.execute(update(Delivery).where(Delivery.key == key).values(payload=payload))
+    def fill(self, key: str, payload: dict, target: str, sent: dt.datetime | None = None) -> None:
+        """The message of a key taken before it was known (an answer: `handlers.dispatch`), and
+        where it goes; `sent`: when it was given another way (WeCom's passive reply)."""
+        values = {"payload": payload, "target": target}
+        if sent is not None:
+            values.update(status="sent", sent_at=sent)
+        self.s.execute(update(Delivery).where(Delivery.key == key).values(**values))
 
     def exists(self, key: str) -> bool:
         return bool(self.existing([key]))
@@ -75,14 +79,6 @@ class OutboxRepository:
     def mark_sent(self, delivery_id: int, now: dt.datetime) -> None:
         self.s.execute(update(Delivery).where(Delivery.id == delivery_id)
                        .values(status="sent", sent_at=now, claimed_until=None, last_error=""))
-
-    def mark_sent_key(self, key: str, now: dt.datetime) -> None:
-        """A message given another way (WeCom's passive reply) is sent."""
-        self.s.execute(update(Delivery).where(Delivery.key == key, Delivery.status == "pending")
-                       .values(status="sent", sent_at=now, claimed_until=None))
-
-    def retarget(self, key: str, target: str) -> None:
-        self.s.execute(update(Delivery).where(Delivery.key == key).values(target=target))
 
     def retry_at(self, delivery_id: int, when: dt.datetime, error: str) -> None:
         self.s.execute(update(Delivery).where(Delivery.id == delivery_id)

@@ -23,8 +23,6 @@ from handlers.inbound import VERSION, Inbound
 
 log = logging.getLogger(__name__)
 
-#: What bolt reads of a request's headers when it dispatches a raw one again.
-KEPT_HEADERS = ("content-type", "x-slack-retry-num", "x-slack-retry-reason")
 InboundOf = Callable[..., Inbound]  # (body, context), by name: what the request asks for
 First = Callable[..., bool]  # (ack, body, client) → whether there is work to hand on
 
@@ -58,7 +56,7 @@ def after_ack(listen, runner, name: str, inbound_of: InboundOf, first: First = a
 def _run(runner, client, inbound: Inbound) -> None:
     try:
         runner.run_inbound(client, inbound)
-    except Exception:  # logged like bolt's lazy listeners; the next request is unaffected
+    except Exception:  # the inbox keeps the request: a worker runs it again after the hold
         log.exception("Slack work for %s failed", inbound.user)
         raise
 

@@ -32,6 +32,7 @@ log = logging.getLogger(__name__)
 #: How long an answer the web process queued is its own to send, before a worker may (it died).
 HELD = dt.timedelta(seconds=30)
 
+
 class SlackRunner:
     """Runs Slack messages through the core. Typed messages, commands and clicks arrive as an
     `Inbound` (recorded in the inbox at the ack) whose answer is queued in the outbox with what
@@ -43,10 +44,9 @@ class SlackRunner:
         self.directory = directory
         self.handoff = handoff  # None in the worker
         self.home = home.HomeRefresher(self)
-        sender = SlackSender(core.settings.slack_api_url, bot_tokens(core))
-        self.sender = sender
+        self.sender = SlackSender(core.settings.slack_api_url, bot_tokens(core))
         #: the web process's own sender of the answers it queued (the worker's outbox sends the rest)
-        self.outbox = DeliveryWorker(core.session_factory, sender) if handoff is not None else None
+        self.outbox = DeliveryWorker(core.session_factory, self.sender) if handoff is not None else None
         #: Work after an ack that is not a bolt lazy listener (a form's confirmation message).
         self.background = ThreadPoolExecutor(max_workers=2, thread_name_prefix="slack-after-ack")
 
@@ -71,7 +71,9 @@ class SlackRunner:
             self.directory.register_mentions(client, inbound.workspace, list(inbound.mentioned))
             inbound.run(self.core.session_factory, user, self.core.defaults,
                         held=HELD if self.outbox is not None else None)
-        except OperationalError:  # nothing can be queued: say so straight away
+        except OperationalError:  # nothing can be queued: a worker tries again later; here, say so
+            if self.outbox is None:
+                raise
             reply = self._unavailable(client, inbound.workspace, inbound.user, inbound.message)
             try:
                 self.sender.send(PLATFORM, inbound.workspace, inbound.answer, reply)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import struct
+import threading
 from concurrent.futures import TimeoutError as FutureTimeout
 from urllib.parse import parse_qs
 from xml.parsers.expat import ExpatError
@@ -36,8 +37,6 @@ from handlers.inbound import VERSION, Inbound
 from handlers.messages import t
 from handlers.reply import Reply
 from scheduler.delivery import DeliveryWorker
-from storage.models import utcnow
-from storage.outbox import OutboxRepository
 
 log = logging.getLogger(__name__)
 PLATFORM = "wecom"
@@ -104,24 +103,23 @@ class WeComApp:
         job = self._job(message)
         if job is None:
             return None
-        inbound = self._inbound(*job)
+        inbound, waiting = self._inbound(*job), _Waiting()
         future = self.handoff.submit(PLATFORM, f"{PLATFORM}:{inbound.delivery}", inbound.payload(),
-                                     lambda: self.run(inbound))
+                                     lambda: self.run(inbound, waiting))
         if future is None:  # a redelivery, or left for a worker
             return None
-        key = answer_key(PLATFORM, inbound.delivery)
         try:
             reply = future.result(timeout=PASSIVE_WAIT)
         except FutureTimeout:
-            future.add_done_callback(lambda _done: self._send_queued(key))
-            return None
+            if waiting.give_up():  # too slow for a passive reply: all of it through the API
+                future.add_done_callback(lambda _done: self._send_queued(inbound))
+                return None
+            reply = future.result()  # promised as passive: its transaction is committing now
         if reply is None:
             return None
-        pieces = render_plain(reply, reply.locale)
-        passive = pieces[0] if len(pieces) == 1 else None
-        if passive is not None:
-            self._answered_passively(key, inbound.user, reply)
-        self.handoff.executor.submit(self._send_queued, key)
+        passive = _passive(reply)
+        if passive is None or template_card(reply) or reply.announcement:
+            self.handoff.executor.submit(self._send_queued, inbound)
         return passive
 
     def handle(self, payload: dict) -> None:
@@ -151,11 +149,18 @@ class WeComApp:
             return user, key, f"card:{user}:{raw.get('CreateTime')}:{raw.get('TaskId')}:{key}"
         return None
 
-    def run(self, inbound: Inbound) -> Reply | None:
-        """Run a message in this process, its answer held for this process to send."""
+    def run(self, inbound: Inbound, waiting: _Waiting) -> Reply | None:
+        """Run a message in this process, its answer held for this process to give: passively
+        when it fits and the callback still waits, the rest (or all of it) through the API."""
+        def in_request(reply: Reply) -> str | None:
+            if _passive(reply) is None or not waiting.promise():
+                return inbound.answer
+            return f"card:{inbound.user}" if template_card(reply) else None
+
         try:
             user = self.directory.user(self.corp_id, inbound.user, self._profile)
-            return inbound.run(self.core.session_factory, user, self.core.defaults, held=HELD)
+            return inbound.run(self.core.session_factory, user, self.core.defaults, held=HELD,
+                               in_request=in_request)
         except OperationalError:
             log.warning("database unreachable while handling a WeCom message", exc_info=True)
             known = self.directory.known_locale(self.corp_id, inbound.user)
@@ -170,24 +175,38 @@ class WeComApp:
             name = user_id
         return UserRef(PLATFORM, self.corp_id, user_id, name, default_locale="zh")
 
-    def _answered_passively(self, key: str, user_id: str, reply: Reply) -> None:
-        """The answer went back in the callback: its row is sent, or (with buttons) only the card
-        is left to send. (With the database away the reply was made without a row.)"""
-        try:
-            with self.core.session_factory.begin() as session:
-                outbox = OutboxRepository(session)
-                if template_card(reply):
-                    outbox.retarget(key, f"card:{user_id}")
-                else:
-                    outbox.mark_sent_key(key, utcnow())
-        except OperationalError:
-            log.warning("could not mark the answer %s as given", key)
-
-    def _send_queued(self, key: str) -> None:
+    def _send_queued(self, inbound: Inbound) -> None:
+        key = answer_key(PLATFORM, inbound.delivery)
         try:
             self.outbox.send_now([key, f"{key}:announce"])
         except Exception:  # a worker sends it once the hold is over
             log.warning("could not send the answer %s from here", key, exc_info=True)
+
+
+class _Waiting:
+    """Whether a callback still waits for its passive reply: the work promises to give it there
+    (and marks it given in its transaction) only if the callback has not given up, and a
+    callback that was promised waits for it."""
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._gave_up = self._promised = False
+
+    def promise(self) -> bool:
+        with self._lock:
+            self._promised = not self._gave_up
+            return self._promised
+
+    def give_up(self) -> bool:
+        with self._lock:
+            self._gave_up = not self._promised
+            return self._gave_up
+
+
+def _passive(reply: Reply) -> str | None:
+    """The reply as a passive text reply, when it fits in one."""
+    pieces = render_plain(reply, reply.locale)
+    return pieces[0] if len(pieces) == 1 else None
 
 
 #: What reading a forged, foreign or garbled callback raises (wechatpy decodes base64, decrypts,

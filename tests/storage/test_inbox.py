@@ -74,8 +74,8 @@ def test_done_rows_are_not_run_again_and_are_purged_on_schedule(session_factory)
         OutboxRepository(s).enqueue_many([{"key": key, "tenant_id": tenant.id, "platform": "slack",
                                            "workspace": "T1", "target": "user:U1", "payload": {}}
                                           for key in keys], NOW)
-        OutboxRepository(s).mark_sent_key("answer:slack:Ev1", NOW)
-        OutboxRepository(s).mark_sent_key("standup:1", NOW)
+        for key in ("answer:slack:Ev1", "standup:1"):
+            OutboxRepository(s).fill(key, {}, "user:U1", sent=NOW)
         s.add(CachedToken(key="link:12345678", value="1:slack", expires_at=NOW + dt.timedelta(days=1)))
     with session_factory.begin() as s:
         assert set(purge(s, NOW + dt.timedelta(hours=23)).values()) == {0}  # not a day old yet
