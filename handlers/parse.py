@@ -270,10 +270,6 @@ def closing_parser(won: bool):
     return parse_close
 
 
-def parse_followups(rest: str, _today: dt.date) -> c.Command | c.ParseError:
-    return c.ListFollowups() if not rest.strip() else c.ParseError("followups")
-
-
 def parse_done(rest: str, _today: dt.date) -> c.Command | c.ParseError:
     ids = [w.lstrip("#") for w in _LIST_SEP.split(rest.strip()) if w]
     if not ids or not all(i.isdigit() and len(i) < 10 for i in ids):

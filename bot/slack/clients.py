@@ -1,4 +1,4 @@
-"""Slack Web API and response_url clients that wait out rate limits and retry failures, bounded."""
+"""Slack Web API clients that wait out rate limits and retry failures, bounded; whose the token is."""
 from __future__ import annotations
 
 import threading
@@ -9,7 +9,6 @@ from slack_sdk.http_retry.builtin_handlers import (
     RateLimitErrorRetryHandler,
     ServerErrorRetryHandler,
 )
-from slack_sdk.webhook import WebhookClient, WebhookResponse
 
 
 def retries() -> list:
@@ -20,16 +19,6 @@ def retries() -> list:
 
 def web_client(base_url: str, token: str | None = None) -> WebClient:
     return WebClient(token=token, base_url=base_url, timeout=10, retry_handlers=retries())
-
-
-def responder(response_url: str | None):
-    """`respond(text=…, blocks=…, response_type=…)`: a post to the request's response_url with the
-    Web API's retries (bolt's own `respond` has none)."""
-    def respond(text: str = "", **message) -> WebhookResponse:
-        if response_url is None:
-            raise ValueError("this request has no response_url to answer")
-        return WebhookClient(response_url, timeout=10, retry_handlers=retries()).send(text=text, **message)
-    return respond
 
 
 class TokenOwner:
