@@ -87,7 +87,7 @@ CUSTOMER_WORDS = {"customer", "client", "account", "客户"}
 #: Labels people put before a field (`deal #46 amount 60k` · `商机 #46 金额 6万` · `stage proposal`).
 FIELD_LABELS = {"amount": "amount", "value": "amount", "金额": "amount", "stage": "stage", "阶段": "stage"}
 DELETE_WORDS = {"delete", "remove", "删除", "删掉"}
-OFF_WORDS = {"off", "none", "clear", "关闭", "清除"}
+OFF_WORDS = {"off", "none", "clear", "关闭", "关", "清除"}
 CANCEL_WORDS = {"cancel", "取消", "撤回"}
 CUSTOMER_FIXES = {"merge": "merge", "合并到": "merge", "合并": "merge", "rename": "rename",
                   "改名": "rename", "改名为": "rename", "owner": "owner", "负责人": "owner"}
