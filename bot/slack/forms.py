@@ -12,6 +12,7 @@ import datetime as dt
 from slack_bolt import App as BoltApp
 
 from bot.slack.render import EDIT_ACTION
+from bot.slack.sender import respond
 from bot.slack.users import tenant_of
 from handlers import commands as c
 from handlers.amounts import parse_amount, parse_count
@@ -134,7 +135,7 @@ def _open_edit(runner):
             locale = member.locale if member else ref.locale or "en"
         if not mine:  # the same answer typing the command would give
             reply = runner.run(client, tenant_of(context), user_id, f"deal #{deal_id}")
-            runner.answer(tenant_of(context), f"respond:private:{user_id}:{context.response_url}", reply)
+            runner.answer(tenant_of(context), respond("private", user_id, context.response_url), reply)
             return
         client.views_open(trigger_id=body["trigger_id"], view={
             "type": "modal", "callback_id": "deal_edit_form", "private_metadata": f"{locale}:{deal_id}",

@@ -19,7 +19,7 @@ from bot.handoff import Handoff
 from bot.slack import forms, home
 from bot.slack.after_ack import after_ack
 from bot.slack.render import BUTTON_ACTION
-from bot.slack.sender import SlackSender, bot_tokens
+from bot.slack.sender import SlackSender, bot_tokens, respond
 from bot.slack.users import PLATFORM, SlackDirectory, plain_text, tenant_of
 from handlers.dispatch import Message, answer_key, handle_message, reply_locale
 from handlers.inbound import Inbound
@@ -106,9 +106,8 @@ def register(bolt: BoltApp, runner: SlackRunner) -> None:
     def button(body, context) -> Inbound:
         """A button sends the command it stands for, as the user who clicked it (same checks)."""
         user_id, url = body["user"]["id"], body.get("response_url")
-        answer = f"respond:private:{user_id}:{url}" if url else f"user:{user_id}"  # App Home: the DM
         return Inbound(tenant_of(context), user_id, body["actions"][0]["value"], _once(body),
-                       answer, f"respond:public:{user_id}:{url}" if url else answer, pressed=True)
+                       respond("private", user_id, url), respond("public", user_id, url), pressed=True)
 
     after_ack(bolt.action(re.compile(rf"^{re.escape(BUTTON_ACTION)}\.\d+$")), runner, "button", button)
     forms.register(bolt, runner)
@@ -138,8 +137,8 @@ def _command_listeners(runner: SlackRunner, command: str, keyword: str):
         text, mentioned = plain_text(f"{keyword} {body.get('text', '')}", context.bot_user_id)
         user_id, url = body["user_id"], body.get("response_url")
         in_dm = body.get("channel_name") == "directmessage"
-        answer = f"respond:{'private' if in_dm else 'auto'}:{user_id}:{url}" if url else f"user:{user_id}"
-        announce = f"channel:{body['channel_id']}" if in_dm or not url else f"respond:public:{user_id}:{url}"
+        answer = respond("private" if in_dm else "auto", user_id, url)
+        announce = f"channel:{body['channel_id']}" if in_dm or not url else respond("public", user_id, url)
         return Inbound(tenant_of(context), user_id, text, _once(body), answer, announce, tuple(mentioned))
 
     return ack_command, inbound

@@ -23,6 +23,14 @@ GONE = {"channel_not_found": "a private channel needs the bot invited: /invite @
         "user_not_found": "", "account_inactive": "", "invalid_auth": "reinstall salesbot",
         "team_not_found": "reinstall salesbot"}
 CHANNEL_ID = re.compile(r"^[CGD][A-Z0-9]{6,}$")
+TARGET_LENGTH = 200  # the outbox's address column
+
+
+def respond(mode: str, user_id: str, url: str | None) -> str:
+    """The outbox address of an answer through a request's response_url (`_respond` reads it);
+    without one (a click in App Home), or one too long to keep, the person's DM."""
+    address = f"respond:{mode}:{user_id}:{url}"
+    return address if url and len(address) <= TARGET_LENGTH else f"user:{user_id}"
 
 
 def bot_tokens(core) -> Callable[[str], str | None]:

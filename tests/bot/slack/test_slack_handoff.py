@@ -123,3 +123,12 @@ def test_a_raw_request_an_older_version_queued_is_still_run(web_without_worker, 
     assert run_the_worker(slack.core) == 1
     assert statuses(slack.core) == ["done"] and count(slack.core.session_factory, Visit) == 1
     assert "Visit to Acme logged." in _all_text(slack.answers("/response/old")[0])
+
+
+def test_an_answer_goes_to_the_dm_when_there_is_no_response_url_or_it_is_too_long_to_keep():
+    from bot.slack.sender import respond
+
+    url = "https://hooks.slack.com/commands/T1/2/abc"
+    assert respond("auto", "U2", url) == f"respond:auto:U2:{url}"
+    assert respond("private", "U2", None) == "user:U2"  # a click in App Home
+    assert respond("public", "U2", url + "x" * 200) == "user:U2"  # over the outbox column's 200
