@@ -1,5 +1,6 @@
 """One web process serving Slack and WeCom; a person links their two accounts end to end."""
 import re
+import time
 
 import pytest
 
@@ -35,3 +36,22 @@ def test_a_rep_links_slack_and_wecom_and_sees_one_set_of_numbers(both):
     status, reply = wecom.text("progress", user="lina")
     assert "Visits         2" in reply
     assert "*Visits*\n2" in slack.say("/progress", user="U2")
+
+
+def test_a_win_on_wecom_is_announced_once_in_the_teams_slack_channel_and_wecom_group(both):
+    slack, wecom = both
+    code = re.search(r"\d{8}", slack.say("/salesbot", "link", user="U2"))[0]  # Ana: the admin
+    wecom.text(f"关联 {code}", user="lina")
+    assert "Sales now posts to #sales on Slack." in slack.say("/salesbot", "team set Sales channel #sales",
+                                                              user="U2")
+    slack.say("/salesbot", "team set Sales wecom webhook:ROBOT", user="U2")
+    wecom.text("商机 华为 ERP 方案呈现 5万", user="lina")
+    wecom.text("赢单 华为 4.8万：交付快", user="lina")
+    [robot] = wecom.fake.wait_for(lambda: wecom.fake.called("webhook/send"))
+    assert "Ana" in robot.body["markdown"]["content"] and "华为" in robot.body["markdown"]["content"]
+    [posted] = slack.fake.wait_for(lambda: [c for c in slack.fake.called("chat.postMessage")
+                                            if c.params.get("channel") == "#sales"])
+    assert "华为" in posted.params["text"]
+    time.sleep(0.5)  # once each
+    assert len(wecom.fake.called("webhook/send")) == 1
+    assert len([c for c in slack.fake.called("chat.postMessage") if c.params.get("channel") == "#sales"]) == 1
