@@ -59,21 +59,7 @@ def check_shape(payload) -> None:
     """Raise MalformedRequest unless the fields bolt and our listeners read have Slack's types."""
     if not isinstance(payload, dict):
         raise MalformedRequest("not an object")
-    for key in _OBJECTS:
-        if payload.get(key) is not None and not isinstance(payload[key], dict):
-            raise MalformedRequest(f"{key} is not an object")
-    for key in _REFERENCES:
-        value = payload.get(key)
-        if value is not None and not isinstance(value, str) and not (
-                isinstance(value, dict) and isinstance(value.get("id", ""), str | None)):
-            raise MalformedRequest(f"{key} is neither an id nor an object")
-    for key in _STRINGS:
-        if payload.get(key) is not None and not isinstance(payload[key], str):
-            raise MalformedRequest(f"{key} is not a string")
-    for key in ("authorizations", "actions"):
-        value = payload.get(key)
-        if value is not None and not (isinstance(value, list) and all(isinstance(v, dict) for v in value)):
-            raise MalformedRequest(f"{key} is not a list of objects")
+    _check_fields(payload)
     kind = payload.get("type")
     if kind == "event_callback":
         event = payload.get("event")
@@ -88,6 +74,30 @@ def check_shape(payload) -> None:
             raise MalformedRequest("block_actions without actions")
     elif "command" in payload and not payload.get("user_id"):
         raise MalformedRequest("a command without a user")
+
+
+def _check_fields(obj: dict, depth: int = 0) -> None:
+    """The fields' types, here and in the objects bolt reads ids from as well (the event, the
+    user, the view, the first authorization …), a few levels down."""
+    for key in _OBJECTS:
+        if obj.get(key) is not None and not isinstance(obj[key], dict):
+            raise MalformedRequest(f"{key} is not an object")
+    for key in _REFERENCES:
+        value = obj.get(key)
+        if value is not None and not isinstance(value, str) and not (
+                isinstance(value, dict) and isinstance(value.get("id", ""), str | None)):
+            raise MalformedRequest(f"{key} is neither an id nor an object")
+    for key in _STRINGS:
+        if obj.get(key) is not None and not isinstance(obj[key], str):
+            raise MalformedRequest(f"{key} is not a string")
+    for key in ("authorizations", "actions"):
+        value = obj.get(key)
+        if value is not None and not (isinstance(value, list) and all(isinstance(v, dict) for v in value)):
+            raise MalformedRequest(f"{key} is not a list of objects")
+    if depth < 3:
+        nested = [obj[key] for key in (*_OBJECTS, *_REFERENCES) if isinstance(obj.get(key), dict)]
+        for inner in nested + list(obj.get("authorizations") or ())[:1]:
+            _check_fields(inner, depth + 1)
 
 
 def check_event(event: dict) -> None:

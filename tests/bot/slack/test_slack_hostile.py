@@ -35,6 +35,12 @@ GARBAGE = [
     ("a message event without a user", "application/json",
      json.dumps({"type": "event_callback", "team_id": "T1", "event_id": "Ev2",
                  "event": {"type": "message", "channel_type": "im", "channel": "D1", "text": "progress"}})),
+    # found by the fuzz below: bolt looks for the team id inside the event too
+    ("an event whose authorizations are false", "application/json",
+     json.dumps({"event": {"": None, "authorizations": False}})),
+    ("a user whose team_id is a number", FORM, urlencode({"payload": json.dumps({
+        "type": "block_actions", "user": {"id": "U1", "team_id": 7}, "trigger_id": "t1",
+        "actions": [{"action_id": "salesbot.cmd.0", "value": "progress"}]})})),
 ]
 
 
