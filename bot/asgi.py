@@ -18,7 +18,7 @@ import sys
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
-from bot.web import body_limit
+from bot.web import body_limit, digits
 
 BODY_DEADLINE = 10.0  # seconds for a whole body: Slack and WeCom send theirs at once
 #: Threads for whole requests. A request mostly waits for its inbox row's group commit
@@ -46,7 +46,7 @@ def asgi(wsgi_app: Callable, threads: int | None = None) -> Callable:
             return None
         limit = body_limit(scope["path"])
         declared = _header(scope, b"content-length")
-        if declared is not None and not declared.isdigit():
+        if declared is not None and not digits(declared):
             return await _status(send, 400, b"Bad Request")
         if declared is not None and int(declared) > limit:
             return await _status(send, 413, b"Request Entity Too Large")

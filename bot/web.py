@@ -29,13 +29,18 @@ def body_limit(path: str) -> int:
                 OTHER_BODY_LIMIT)
 
 
+def digits(text: str) -> bool:
+    """Whether a header is a plain number (`str.isdigit` also takes `¹` or `٣`, which int() does not)."""
+    return text.isascii() and text.isdigit()
+
+
 def read_body(environ) -> bytes | None:
     """The request body, or None when it is larger than its route allows (also when chunked)."""
     limit = body_limit(environ.get("PATH_INFO", ""))
     declared = environ.get("CONTENT_LENGTH") or ""
-    if declared.isdigit() and int(declared) > limit:
+    if digits(declared) and int(declared) > limit:
         return None
-    body = environ["wsgi.input"].read(int(declared) if declared.isdigit() else limit + 1)
+    body = environ["wsgi.input"].read(int(declared) if digits(declared) else limit + 1)
     return None if len(body) > limit else body
 
 

@@ -23,7 +23,7 @@ from slack_sdk.signature import SignatureVerifier
 
 from bot.app import App
 from bot.slack.clients import TokenOwner
-from bot.web import plain, read_body
+from bot.web import digits, plain, read_body
 
 log = logging.getLogger(__name__)
 
@@ -134,7 +134,7 @@ class SlackGate:
         stamp = environ.get("HTTP_X_SLACK_REQUEST_TIMESTAMP", "")
         signature = environ.get("HTTP_X_SLACK_SIGNATURE", "")
         try:
-            valid = stamp.isdigit() and self.verifier.is_valid(body, stamp, signature)
+            valid = digits(stamp) and self.verifier.is_valid(body, stamp, signature)
         except UnicodeDecodeError:  # Slack sends UTF-8
             return self._refuse(start_response, "400 Bad Request", "not UTF-8")
         if not valid:
