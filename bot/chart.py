@@ -33,11 +33,11 @@ def font_path(package=None) -> Path:
     return Path(package.__file__).parent / "NotoSansCJK-VF.otf.ttc"
 
 
-def render_png(chart: Chart) -> bytes:
+def render_png(chart: Chart, dpi: int = 110) -> bytes:
     """Horizontal bars, one per label, with the target as a marker where there is one."""
     plt = _pyplot()
     rows = len(chart.labels)
-    fig, ax = plt.subplots(figsize=(7, 1.2 + 0.45 * rows), dpi=110)
+    fig, ax = plt.subplots(figsize=(7, 1.2 + 0.45 * rows), dpi=dpi)
     try:
         places = list(range(rows))[::-1]
         ax.barh(places, chart.values, color="#2E86AB", label=chart.value_label or None)

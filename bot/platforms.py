@@ -17,9 +17,10 @@ The console (`salesbot say`/`chat`, the demo) is no plugin: it has no web route 
 from __future__ import annotations
 
 from bot.slack.plugin import Slack
+from bot.teams.plugin import Teams
 from bot.wecom.plugin import WeCom
 
-PLATFORMS = (Slack(), WeCom())
+PLATFORMS = (Slack(), WeCom(), Teams())
 
 
 def enabled(settings) -> list:

@@ -20,7 +20,7 @@ from handlers.context import Ctx
 from handlers.lookup import customer_named, example, managed_team, member_named, visible_member
 from handlers.messages import LIFECYCLE_NAMES, ROLE_NAMES, name_of
 from handlers.reply import Reply, Table
-from handlers.vocabulary import OFF_WORDS
+from handlers.vocabulary import HERE_WORDS, OFF_WORDS
 from storage import destinations
 from storage.models import Member
 from storage.sales import CustomerRepository
@@ -126,10 +126,12 @@ def handle_configure_team(ctx: Ctx, cmd: ConfigureTeam) -> Reply:
     team = managed_team(ctx, cmd.name)
     value = cmd.value.upper() if cmd.setting == "calendar" else cmd.value
     if cmd.setting in _PLATFORM_OF and cmd.value.lower() in OFF_WORDS:  # `team set East channel off`
-        destinations.set_address(ctx.session, team.id, _PLATFORM_OF[cmd.setting], None)
+        platform = _platform_of(ctx, team, cmd.setting)
+        destinations.set_address(ctx.session, team.id, platform, None)
         ctx.people.audit(ctx.tenant.id, ctx.member.id, "team.set", "team", team.id,
                          setting=cmd.setting, value=None)
-        return Reply(lines=(ctx.t(f"team_unset_{cmd.setting}", team=team.name),))
+        return Reply(lines=(ctx.t(f"team_unset_{cmd.setting}", team=team.name,
+                                  platform=platform.capitalize()),))
     if cmd.setting == "stall":
         days = int(cmd.value) if cmd.value.isdigit() else 0
         if not 1 <= days <= 365:
@@ -139,6 +141,13 @@ def handle_configure_team(ctx: Ctx, cmd: ConfigureTeam) -> Reply:
         if not _is_timezone(cmd.value):
             raise ctx.refuse("bad_timezone", value=cmd.value)
         team.timezone = cmd.value
+    elif cmd.setting == "channel" and cmd.value.lower() in HERE_WORDS:  # the channel it is said in
+        if ctx.here is None:
+            raise ctx.refuse("channel_here_elsewhere", hint=example(ctx, "team", 9))
+        destinations.set_address(ctx.session, team.id, ctx.platform, ctx.here)
+        ctx.people.audit(ctx.tenant.id, ctx.member.id, "team.set", "team", team.id,
+                         setting=cmd.setting, value=f"{ctx.platform} {ctx.here}")
+        return Reply(lines=(ctx.t("team_set_here", team=team.name),))
     elif cmd.setting == "channel":  # the team's Slack channel, as `team create` names it
         if not (cmd.value.startswith("#") and len(cmd.value) > 1):
             raise ctx.refuse("bad_channel", value=cmd.value, hint=example(ctx, "team", 8))
@@ -158,6 +167,15 @@ def handle_configure_team(ctx: Ctx, cmd: ConfigureTeam) -> Reply:
 
 
 _PLATFORM_OF = {"channel": "slack", "wecom": "wecom"}  # the team settings that are destinations
+
+
+def _platform_of(ctx: Ctx, team, setting: str) -> str:
+    """The platform a destination setting names: `channel` said in a platform where the team
+    posts to a channel is that one's (Teams), else Slack's."""
+    if setting == "channel" and any(platform == ctx.platform
+                                    for platform, _ in destinations.addresses(ctx.session, team.id)):
+        return ctx.platform if ctx.platform != "wecom" else "slack"
+    return _PLATFORM_OF[setting]
 
 
 def _is_timezone(name: str) -> bool:

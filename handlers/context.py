@@ -38,6 +38,7 @@ class Ctx:
     default_timezone: str = "Asia/Shanghai"
     default_calendar: str = "CN"
     platform: str = "console"  # where this message came from
+    here: str | None = None  # the channel or group chat it was said in, as an outbox address
     text: str = ""  # the message as typed (one space between words), for offers to send it again
     command: object = None  # the command being run, for buttons that run it again changed
     created_customers: list[str] = field(default_factory=list)

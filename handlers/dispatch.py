@@ -87,11 +87,11 @@ def identify(session: Session, user: UserRef, defaults: Defaults,
 
 
 def dispatch(session: Session, tenant: Tenant, member: Member, message: Message, now: dt.datetime,
-             defaults: Defaults = Defaults(), *, platform: str = "console") -> Outcome:
+             defaults: Defaults = Defaults(), *, platform: str = "console", here: str | None = None) -> Outcome:
     """Run one message for a known member inside the caller's transaction: text is parsed here,
     once; a command a form or button built runs as it is."""
     ctx = Ctx(session, tenant, member, reply_locale(message, member.locale), now,
-              defaults.timezone, defaults.calendar, platform)
+              defaults.timezone, defaults.calendar, platform, here=here)
     if not member.active:  # an admin set them inactive (`role @name inactive`)
         admins = ", ".join(m.display_name for m in admin.active_admins(ctx))
         return Outcome(Reply(lines=(ctx.t("member_inactive", admins=admins),), ok=False,
@@ -183,7 +183,9 @@ class AnswerTo:
     celebration goes when the team has no channel of its own. `held`: the caller sends the
     answer itself within this long (the web process's fast path); workers take it after.
     `in_request`: what of a reply the caller gives back in the request itself (WeCom's passive
-    reply): None when all of it (the row is kept as sent), else where the rest goes."""
+    reply): None when all of it (the row is kept as sent), else where the rest goes. `here`: the
+    shared conversation (a channel, a group chat) the message was said in, as an address, for
+    commands about "here" (`team set East channel here`)."""
 
     delivery: str
     workspace: str
@@ -191,6 +193,7 @@ class AnswerTo:
     announce: str | None = None
     held: dt.timedelta | None = None
     in_request: Callable[[Reply], str | None] | None = None
+    here: str | None = None
 
 
 def answer_key(platform: str, delivery: str) -> str:
@@ -224,7 +227,8 @@ def _handle_once(session_factory, user: UserRef, message: Message, defaults: Def
         tenant, member, new = identify(session, user, defaults, reply_locale(message, "en"))
         if answer_to is not None and not _first(session, tenant.id, user.platform, answer_to, now):
             return None
-        outcome = dispatch(session, tenant, member, message, now, defaults, platform=user.platform)
+        outcome = dispatch(session, tenant, member, message, now, defaults, platform=user.platform,
+                           here=answer_to.here if answer_to else None)
         reply = outcome.reply
         if not outcome.refused and reply.announcement is not None:
             reply = _announce(session, tenant, member, reply, now)

@@ -28,6 +28,12 @@ class Inbound:
     mentioned: tuple[str, ...] = ()  # people named, to register before the message runs
     work: str = "message"  # or "home": refresh what the platform shows the person (App Home)
     pressed: bool = False  # `message` is a button's value: a command's JSON, or text to parse
+    here: str | None = None  # the channel or group chat it was said in (`… channel here`)
+    #: what the platform said of the sender with the message, when it says it each time (Teams);
+    #: others look the person up when they first meet them
+    name: str = ""
+    locale: str | None = None
+    timezone: str | None = None
 
     def payload(self) -> dict:
         return {"v": VERSION, **asdict(self), "mentioned": list(self.mentioned)}
@@ -41,6 +47,7 @@ class Inbound:
             held: dt.timedelta | None = None, in_request=None) -> Reply | None:
         """Run the message as `user`; its answer is queued in the outbox with what it stored
         (`held`, `in_request`: see `AnswerTo`). None: it was run before."""
-        answer_to = AnswerTo(self.delivery, self.workspace, self.answer, self.announce, held, in_request)
+        answer_to = AnswerTo(self.delivery, self.workspace, self.answer, self.announce, held, in_request,
+                             self.here)
         message = pressed(self.message) if self.pressed else self.message
         return handle_message(session_factory, user, message, defaults=defaults, answer_to=answer_to)

@@ -281,9 +281,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "team_set_wecom": ("{team} now posts to WeCom {value}.", "{team}的团队消息将发到企业微信 {value}。"),
     "team_set_channel": ("{team} now posts to {value} on Slack.",
                          "{team}的团队消息将发到 Slack 频道 {value}。"),
-    "team_unset_channel": ("{team} no longer posts to a Slack channel.",
-                           "{team}的团队消息不再发到 Slack 频道。"),
+    "team_unset_channel": ("{team} no longer posts to a {platform} channel.",
+                           "{team}的团队消息不再发到 {platform} 频道。"),
     "team_unset_wecom": ("{team} no longer posts to WeCom.", "{team}的团队消息不再发到企业微信。"),
+    "teams_hello": ("Hello! I'm salesbot: visits, deals and targets from chat. Mention me with "
+                    "a command (@salesbot help). A manager makes this channel the team's with "
+                    "@salesbot team set TEAM channel here.",
+                    "大家好！我是销售助手：在聊天里记录拜访、商机和目标。@我 加命令即可（@salesbot 帮助）。"
+                    "经理发送 @salesbot 团队 设置 团队名 频道 这里，本频道即成为团队频道。"),
+    "teams_welcome": ("Welcome, {name}! Write to me in a chat (help) to log visits and deals.",
+                      "欢迎{name}！私聊我（帮助）即可记录拜访和商机。"),
+    "team_set_here": ("{team} now posts to this channel.", "{team}的团队消息将发到本频道。"),
+    "channel_here_elsewhere": ("“here” is the channel you say it in: send it there, mentioning the bot ({hint}).",
+                               "“这里”指发这条消息的频道：请在该频道里 @ 机器人发送（{hint}）。"),
     "bad_channel": ("“{value}” is no Slack channel; name it with #.",
                     "“{value}”不是 Slack 频道，请以 # 开头。"),
     "bad_wecom_destination": ("“{value}” is no WeCom destination: chat:CHATID or webhook:ROBOT_KEY.",

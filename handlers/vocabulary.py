@@ -88,6 +88,7 @@ CUSTOMER_WORDS = {"customer", "client", "account", "客户"}
 FIELD_LABELS = {"amount": "amount", "value": "amount", "金额": "amount", "stage": "stage", "阶段": "stage"}
 DELETE_WORDS = {"delete", "remove", "删除", "删掉"}
 OFF_WORDS = {"off", "none", "clear", "关闭", "关", "清除"}
+HERE_WORDS = {"here", "这里", "此处", "本群", "本频道"}  # the channel a command is said in
 CANCEL_WORDS = {"cancel", "取消", "撤回"}
 CUSTOMER_FIXES = {"merge": "merge", "合并到": "merge", "合并": "merge", "rename": "rename",
                   "改名": "rename", "改名为": "rename", "owner": "owner", "负责人": "owner"}

@@ -400,6 +400,21 @@ class Delivery(Base):
     sent_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
 
 
+class ConversationRef(Base):
+    """What a platform needs to reach an outbox address it cannot reach by id alone (a Teams
+    conversation: its service URL and tenant), saved when the platform first shows it to us."""
+
+    __tablename__ = "conversation_refs"
+    __table_args__ = (UniqueConstraint("platform", "workspace", "address"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    platform: Mapped[str] = mapped_column(String(16))
+    workspace: Mapped[str] = mapped_column(String(64))
+    address: Mapped[str] = mapped_column(String(200))
+    reference: Mapped[dict] = mapped_column(JSON)
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
 class CachedToken(Base):
     """A short-lived credential shared by every process (WeCom's access_token)."""
 

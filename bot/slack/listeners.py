@@ -172,7 +172,9 @@ def _said(body, context, *, thread: bool) -> Inbound:
     in_thread = event.get("thread_ts") or (event["ts"] if thread else None)
     where = f"thread:{event['channel']}:{in_thread}" if in_thread else f"channel:{event['channel']}"
     delivery = body.get("event_id") or event.get("client_msg_id") or f"{event['channel']}:{event['ts']}"
-    return Inbound(tenant_of(context), event["user"], text, delivery, where, where, tuple(mentioned))
+    here = f"channel:{event['channel']}" if thread else None  # a mention is said in a channel
+    return Inbound(tenant_of(context), event["user"], text, delivery, where, where, tuple(mentioned),
+                   here=here)
 
 
 def _once(body: dict) -> str:

@@ -1,0 +1,285 @@
+"""`/api/messages`: the Bot Framework's activities from Teams.
+
+Every request's bearer token is checked first (`bot/teams/auth.py`): anything else is 401 and
+stores nothing. The body is read with the Agents SDK's `Activity` model. A message (typed in the
+bot's chat, or with an @mention in a channel or group chat, or a card's button) is recorded in
+the inbox under its conversation and activity id, so a redelivery stores and answers nothing
+twice, and run here or by a worker like any platform's (`bot/handoff.py`); its answer leaves
+through the outbox (`bot/teams/sender.py`). The bot added to a chat or a team, or installed,
+keeps the conversation's reference and says hello; members added to a team are welcomed.
+Teams waits 15 s and wants a 200: the answer never waits for the work.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import html
+import json
+import logging
+import re
+
+from microsoft_agents.activity import Activity
+
+from bot.app import App
+from bot.directory import Directory
+from bot.handoff import Handoff
+from bot.teams.auth import TokenCheck, Unauthorized
+from bot.teams.loop import Loop
+from bot.teams.render import BUTTON_KEY
+from bot.teams.sender import PLATFORM, SERVICE, TeamsSender
+from bot.web import plain, read_body
+from handlers.dispatch import UserRef, answer_key
+from handlers.inbound import Inbound
+from handlers.messages import t
+from handlers.reply import Reply
+from handlers.reply_json import to_payload
+from scheduler.delivery import DeliveryWorker
+from storage import conversations
+from storage.models import utcnow
+from storage.outbox import OutboxRepository
+from storage.people import PeopleRepository
+
+log = logging.getLogger(__name__)
+HELD = dt.timedelta(seconds=30)  # an answer this process queued is its own to send for this long
+ADDRESS_LIMIT = 200  # the outbox's address column: a longer conversation id is answered in the person's chat
+_AT = re.compile(r"<at>(.*?)</at>", re.S)
+# the SDK logs a traceback for every activity its model refuses: one warning line of ours is enough
+logging.getLogger("microsoft_agents.activity.activity").setLevel(logging.CRITICAL)
+
+
+class TeamsApp:
+    def __init__(self, core: App, handoff: Handoff, loop: Loop | None = None):
+        self.core = core
+        self.handoff = handoff
+        self.loop = loop or Loop("teams")
+        self.tokens = TokenCheck(core.settings, self.loop)
+        self.app_id = core.settings.teams_app_id
+        #: this process's sender of the answers it queued (a worker's outbox sends the rest)
+        self.outbox = DeliveryWorker(core.session_factory, TeamsSender(core, self.loop))
+        self._saved: dict[tuple[str, str], dict] = {}  # references this process saved, as saved
+        self.directory = Directory(core, PLATFORM)
+
+    # HTTP --------------------------------------------------------------------------------------
+    def __call__(self, environ, start_response):
+        if environ.get("REQUEST_METHOD") != "POST":
+            return plain(start_response, "405 Method Not Allowed")
+        authorization = environ.get("HTTP_AUTHORIZATION", "")
+        if not authorization:
+            return _refuse(start_response, "401 Unauthorized", "no token")
+        body = read_body(environ)
+        if body is None:
+            return _refuse(start_response, "413 Request Entity Too Large", "too large")
+        try:
+            data = json.loads(body)
+        except (ValueError, UnicodeDecodeError):
+            return _refuse(start_response, "400 Bad Request", "not JSON")
+        if not isinstance(data, dict) or not isinstance(data.get("serviceUrl"), str):
+            return _refuse(start_response, "400 Bad Request", "not an activity")
+        try:
+            self.tokens.claims(authorization, data["serviceUrl"], _tenant_of(data))
+        except Unauthorized as error:
+            return _refuse(start_response, "401 Unauthorized", str(error))
+        try:
+            activity = Activity.model_validate(data)
+        except Exception:  # the SDK's model refuses it (a ValidationError, or its own checks)
+            return _refuse(start_response, "400 Bad Request", "not an activity")
+        if activity.channel_id != "msteams" or not _tenant_of(data) or not activity.from_property:
+            return _refuse(start_response, "400 Bad Request", "not a Teams activity")
+        self.receive(activity, _tenant_of(data))
+        return plain(start_response, "200 OK")
+
+    # activities ---------------------------------------------------------------------------------
+    def receive(self, activity: Activity, tenant: str) -> None:
+        kind = activity.type
+        if kind == "message":
+            self._remember(activity, tenant)
+            inbound = self.inbound(activity, tenant)
+            if inbound is not None:
+                self._submit(inbound)
+        elif kind == "conversationUpdate":
+            self._conversation_update(activity, tenant)
+        elif kind == "installationUpdate":
+            if (activity.action or "").startswith("remove"):
+                self._forget(activity, tenant)
+            else:
+                self._installed(activity, tenant)
+
+    def inbound(self, activity: Activity, tenant: str) -> Inbound | None:
+        """What a message asks: typed text (the bot's mention taken out, other mentions as
+        `@id`), or a card button's command."""
+        sender = activity.from_property
+        value = activity.value if isinstance(activity.value, dict) else {}
+        pressed = isinstance(value.get(BUTTON_KEY), str)
+        text, mentioned = (value[BUTTON_KEY], ()) if pressed else self._plain(activity, tenant)
+        if not text.strip():
+            return None
+        here = None if _personal(activity) else f"conv:{activity.conversation.id}"
+        answer = f"user:{sender.id}" if here is None or len(here) > ADDRESS_LIMIT else here
+        return Inbound(tenant, sender.id, text, _delivery(activity), answer=answer, announce=answer,
+                       mentioned=mentioned, pressed=pressed, here=_root(here), name=sender.name or "",
+                       locale=_language(activity.locale), timezone=_timezone(activity))
+
+    def _plain(self, activity: Activity, tenant: str) -> tuple[str, tuple[str, ...]]:
+        text = activity.text or ""
+        bot = activity.recipient.id if activity.recipient else None
+        mentioned = []
+        for entity in activity.entities or ():
+            if getattr(entity, "type", None) != "mention" or not getattr(entity, "mentioned", None):
+                continue
+            who, said = entity.mentioned, getattr(entity, "text", None) or ""
+            if not said:
+                continue
+            if who.id == bot:
+                text = text.replace(said, " ")
+            else:
+                text = text.replace(said, f"@{who.id}")
+                mentioned.append((who.id, who.name or who.id))
+        text = html.unescape(_AT.sub(r"\1", text)).replace("\xa0", " ").strip()
+        if mentioned:  # people named become members, with the name Teams shows for them
+            names = dict(mentioned)
+            self.directory.register(tenant, list(names), lambda uid: UserRef(PLATFORM, tenant, uid, names[uid]))
+        return text, tuple(who for who, _name in mentioned)
+
+    def handle(self, payload: dict) -> None:
+        """A message a web process left for a worker: run it (its answer queued in the outbox)."""
+        Inbound.of(payload).run(self.core.session_factory, _user(Inbound.of(payload)), self.core.defaults)
+
+    def _submit(self, inbound: Inbound) -> None:
+        future = self.handoff.submit(PLATFORM, f"{PLATFORM}:{inbound.delivery}", inbound.payload(),
+                                     lambda: inbound.run(self.core.session_factory, _user(inbound),
+                                                         self.core.defaults, held=HELD))
+        if future is not None:
+            future.add_done_callback(lambda _done: self._send_queued(answer_key(PLATFORM, inbound.delivery)))
+
+    def _send_queued(self, key: str) -> None:
+        try:
+            self.outbox.send_now([key, f"{key}:announce"])
+        except Exception:  # a worker sends it once the hold is over
+            log.warning("could not send the answer %s from here", key, exc_info=True)
+
+    # the bot's place in conversations -------------------------------------------------------------
+    def _conversation_update(self, activity: Activity, tenant: str) -> None:
+        bot = activity.recipient.id if activity.recipient else ""
+        added = [m for m in activity.members_added or () if m.id != bot]
+        if any(m.id == bot for m in activity.members_added or ()):
+            self._installed(activity, tenant)
+        if any(m.id == bot for m in activity.members_removed or ()):
+            self._forget(activity, tenant)
+        if added and not _personal(activity):
+            self._welcome(activity, tenant, added)
+
+    def _installed(self, activity: Activity, tenant: str) -> None:
+        """The bot is in a new chat or team: keep the way there and say what it does (a person's
+        own chat gets the help, as if they asked; a team or group chat how to make it theirs)."""
+        self._remember(activity, tenant)
+        if _personal(activity):
+            inbound = Inbound(tenant, activity.from_property.id, "help", _delivery(activity),
+                              answer=f"user:{activity.from_property.id}", name=activity.from_property.name or "",
+                              locale=_language(activity.locale), timezone=_timezone(activity))
+            self._submit(inbound)
+            return
+        locale = _language(activity.locale) or "en"
+        self._post(activity, tenant, "hello", Reply(lines=(t(locale, "teams_hello"),), locale=locale))
+
+    def _welcome(self, activity: Activity, tenant: str, added) -> None:
+        for member in added:
+            locale = self._locale_of(tenant, member.id) or _language(activity.locale) or "en"
+            self._post(activity, tenant, f"welcome:{member.id}", Reply(
+                lines=(t(locale, "teams_welcome", name=member.name or ""),), locale=locale))
+
+    def _post(self, activity: Activity, tenant: str, what: str, reply: Reply) -> None:
+        """A message in the activity's conversation, once however often Teams sends the activity."""
+        key = answer_key(PLATFORM, f"{_delivery(activity)}:{what}")
+        with self.core.session_factory.begin() as session:
+            row = PeopleRepository(session).tenant(PLATFORM, tenant)
+            if row is None:  # no one here has used the bot yet: their first message makes the tenant
+                from handlers.dispatch import identify
+
+                row, _member, _new = identify(session, _user(Inbound(
+                    tenant, activity.from_property.id, "", "", name=activity.from_property.name or "",
+                    locale=_language(activity.locale))), self.core.defaults)
+            OutboxRepository(session).enqueue_many([{
+                "key": key, "tenant_id": row.id, "platform": PLATFORM, "workspace": tenant,
+                "target": _root(f"conv:{activity.conversation.id}"), "payload": to_payload(reply)}], utcnow())
+        self.handoff.executor.submit(self._send_queued, key)
+
+    def _locale_of(self, tenant: str, user_id: str) -> str | None:
+        with self.core.session_factory() as session:
+            people = PeopleRepository(session)
+            row = people.tenant(PLATFORM, tenant)
+            member = people.by_identity(row.id, PLATFORM, user_id) if row else None
+            return member.locale if member else None
+
+    def _remember(self, activity: Activity, tenant: str) -> None:
+        """Keep the tenant's service URL and, for a person's chat, its conversation (written
+        only when they changed: most activities change nothing)."""
+        refs = {SERVICE: {"serviceUrl": activity.service_url}}
+        if _personal(activity):
+            refs[f"user:{activity.from_property.id}"] = {"serviceUrl": activity.service_url,
+                                                         "conversationId": activity.conversation.id}
+        changed = {address: ref for address, ref in refs.items() if self._saved.get((tenant, address)) != ref}
+        if not changed:
+            return
+        with self.core.session_factory.begin() as session:
+            for address, ref in changed.items():
+                conversations.save(session, PLATFORM, tenant, address, ref)
+        self._saved.update({(tenant, address): ref for address, ref in changed.items()})
+
+    def _forget(self, activity: Activity, tenant: str) -> None:
+        if _personal(activity):
+            address = f"user:{activity.from_property.id}"
+            with self.core.session_factory.begin() as session:
+                conversations.forget(session, PLATFORM, tenant, address)
+            self._saved.pop((tenant, address), None)
+
+
+def _user(inbound: Inbound) -> UserRef:
+    """The sender as Teams described them with the message: name, language, timezone."""
+    return UserRef(PLATFORM, inbound.workspace, inbound.user, inbound.name or inbound.user,
+                   locale=inbound.locale, timezone=inbound.timezone)
+
+
+def _tenant_of(data: dict) -> str | None:
+    """The Teams tenant of a raw activity (the conversation's, else the channel data's)."""
+    conversation = data.get("conversation") if isinstance(data.get("conversation"), dict) else {}
+    channel_data = data.get("channelData") if isinstance(data.get("channelData"), dict) else {}
+    tenant = channel_data.get("tenant") if isinstance(channel_data.get("tenant"), dict) else {}
+    found = conversation.get("tenantId") or tenant.get("id")
+    return found if isinstance(found, str) and 0 < len(found) <= 64 else None
+
+
+def _personal(activity: Activity) -> bool:
+    return (activity.conversation.conversation_type or "personal") == "personal"
+
+
+def _root(address: str | None) -> str | None:
+    """A channel thread's address without the thread: the channel itself."""
+    return address.split(";messageid=")[0] if address else None
+
+
+def _delivery(activity: Activity) -> str:
+    """Teams' id for an activity: its id within its conversation (a redelivery has the same)."""
+    conversation = hashlib.sha256(activity.conversation.id.encode()).hexdigest()[:20]
+    return f"{conversation}:{activity.id or activity.timestamp}"[:150]
+
+
+def _language(locale: str | None) -> str | None:
+    return None if not locale else "zh" if locale.lower().startswith("zh") else "en"
+
+
+def _timezone(activity: Activity) -> str | None:
+    """The client's timezone: `localTimezone`, or the clientInfo entity's (Teams sends both)."""
+    from zoneinfo import ZoneInfo
+
+    found = activity.local_timezone or next(
+        (getattr(e, "timezone", None) for e in activity.entities or () if getattr(e, "type", "") == "clientInfo"),
+        None)
+    try:
+        return found if isinstance(found, str) and found and ZoneInfo(found) else None
+    except (ValueError, KeyError, OSError):
+        return None
+
+
+def _refuse(start_response, status: str, why: str) -> list[bytes]:
+    log.warning("Teams activity refused (%s): %s", status.split()[0], why)
+    return plain(start_response, status)

@@ -1,0 +1,121 @@
+"""Delivers outbox messages to Teams through the connector (the Agents SDK's `ConnectorClient`):
+`user:ID` to the person's chat with the bot (created the first time: a proactive message),
+`conv:ID` to a channel, its thread or a group chat. The service URL of each tenant and the chat
+of each person are conversation references (`storage/conversations.py`), saved from activities.
+
+Teams limits each conversation (7 messages a second, 8 in two, 60 in thirty) and says 429 past
+them: this paces each conversation below those numbers, and a 429 becomes RateLimited (its
+Retry-After, else a short pause) for the outbox to wait out.
+"""
+from __future__ import annotations
+
+import collections
+import logging
+import threading
+import time
+
+import aiohttp
+from microsoft_agents.activity import Activity, ChannelAccount, ConversationParameters
+from microsoft_agents.hosting.core.connector.client import ConnectorClient
+
+from bot.teams.auth import BotToken
+from bot.teams.loop import Loop
+from bot.teams.render import activities
+from handlers.reply import Reply
+from scheduler.delivery import RateLimited, Undeliverable
+from storage import conversations
+
+log = logging.getLogger(__name__)
+PLATFORM = "teams"
+SERVICE = "service"  # the address of a tenant's service URL among its conversation references
+#: (messages, seconds) a conversation takes, a little under what Teams documents
+WINDOWS = ((6, 1.0), (7, 2.0), (55, 30.0))
+PAUSE_429 = 2.0  # seconds, when a 429 names no Retry-After
+GONE = {403, 404}  # the bot was removed, the conversation or person is no more
+
+
+class ConversationPace:
+    """Waits before a send that would pass a conversation's limits (or says how long, when that
+    is longer than a moment: the outbox waits instead)."""
+
+    MOST_WAIT = 2.0
+
+    def __init__(self, clock=time.monotonic, sleep=time.sleep):
+        self.clock, self.sleep = clock, sleep
+        self._sent: dict[str, collections.deque] = {}
+        self._lock = threading.Lock()
+
+    def wait(self, conversation: str) -> None:
+        with self._lock:
+            sent = self._sent.setdefault(conversation, collections.deque(maxlen=WINDOWS[-1][0]))
+            now = self.clock()
+            wait = max((sent[-count] + seconds - now for count, seconds in WINDOWS if len(sent) >= count),
+                       default=0.0)
+        if wait > self.MOST_WAIT:
+            raise RateLimited(wait, "pacing a Teams conversation")
+        if wait > 0:
+            self.sleep(wait)
+        with self._lock:
+            sent.append(self.clock())
+            if len(self._sent) > 10_000:  # forget quiet conversations
+                self._sent = {k: v for k, v in self._sent.items() if v and v[-1] > self.clock() - 30}
+
+
+class TeamsSender:
+    def __init__(self, core, loop: Loop | None = None, token: BotToken | None = None):
+        self.settings = core.settings
+        self.session_factory = core.session_factory
+        self.loop = loop or Loop("teams-sender")
+        self.token = token or BotToken(core.settings)
+        self.pace = ConversationPace()
+        self._clients: dict[str, tuple[str, ConnectorClient]] = {}  # service URL → (token, client)
+
+    def send(self, platform: str, workspace: str, target: str, reply: Reply) -> None:
+        service_url, conversation = self._where(workspace, target)
+        for activity in activities(reply):
+            self.pace.wait(conversation)
+            self._call(service_url, lambda client, a=activity: client.conversations.send_to_conversation(
+                conversation, Activity.model_validate(a)))
+
+    def _where(self, workspace: str, target: str) -> tuple[str, str]:
+        """(service URL, conversation id) of an address; a person's chat is made the first time."""
+        kind, _, ident = target.partition(":")
+        with self.session_factory() as session:
+            service = conversations.find(session, PLATFORM, workspace, SERVICE)
+            mine = conversations.find(session, PLATFORM, workspace, target) if kind == "user" else None
+        service_url = (service or {}).get("serviceUrl") or self.settings.teams_service_url
+        if kind == "conv" and ident:
+            return service_url, ident
+        if kind != "user" or not ident:
+            raise Undeliverable(f"no Teams address: {target}")
+        if mine:
+            return mine["serviceUrl"], mine["conversationId"]
+        created = self._call(service_url, lambda client: client.conversations.create_conversation(
+            ConversationParameters(is_group=False, bot=ChannelAccount(id=f"28:{self.settings.teams_app_id}"),
+                                   members=[ChannelAccount(id=ident)], tenant_id=workspace,
+                                   channel_data={"tenant": {"id": workspace}})))
+        reference = {"serviceUrl": service_url, "conversationId": created.id}
+        with self.session_factory.begin() as session:
+            conversations.save(session, PLATFORM, workspace, target, reference)
+        return service_url, created.id
+
+    def _call(self, service_url: str, call):
+        token = self.token()
+        try:
+            return self.loop.run(self._on_loop(service_url, token, call))
+        except aiohttp.ClientResponseError as error:
+            if error.status == 429:
+                after = (error.headers or {}).get("Retry-After", "")
+                raise RateLimited(float(after) if after.isdigit() else PAUSE_429,
+                                  "Teams said 429") from None
+            if error.status in GONE:
+                raise Undeliverable(f"Teams {error.status}: {str(error.message)[:200]}") from None
+            raise
+
+    async def _on_loop(self, service_url: str, token: str, call):
+        held = self._clients.get(service_url)
+        if held is None or held[0] != token:  # a new token: a new session that carries it
+            if held is not None:
+                await held[1].close()
+            held = self._clients[service_url] = (token, ConnectorClient(service_url, token))
+        return await call(held[1])
