@@ -1,0 +1,107 @@
+"""Teams through the real HTTP path: signed activities to `/api/messages`, the answers the app
+sends to the fake Bot Connector, and what is stored."""
+import time
+
+from sqlalchemy import select
+
+from fakes.teams_driver import BOT, CHANNEL, TENANT
+from storage.models import Deal, Member, Visit
+from support import count
+
+
+def test_each_command_in_english_and_chinese_in_the_bots_chat(teams):
+    said = [("visit Acme: met the CTO", "Visit to Acme logged."),
+            ("拜访 华为：见了采购总监", "已记录拜访：华为。"),
+            ("deal Acme \"ERP\" proposal 50k", "Deal #1"),
+            ("商机 华为 ERP项目 方案呈现 5万", "商机 #2"),
+            ("progress", "Your progress"),
+            ("进度", "我的进度"),
+            ("pipeline", "Pipeline"),
+            ("排行榜 本月", "排行榜"),
+            ("followups", "follow-up"),
+            ("help", "What you can say")]
+    for index, (text, expected) in enumerate(said, start=1):
+        teams.say(text)
+        answers = teams.wait_chat(index)
+        assert expected in answers[-1], (text, answers[-1])
+    assert count(teams.core.session_factory, Visit) == 2 and count(teams.core.session_factory, Deal) == 2
+
+
+def test_a_teams_user_is_a_member_with_teams_name_language_and_timezone(teams):
+    client = {"type": "clientInfo", "locale": "zh-CN", "timezone": "America/Los_Angeles"}
+    teams.say("帮助", user="29:li", name="李娜", locale="zh-CN", entities=[client])
+    teams.wait_chat(1, user="29:li")
+    with teams.core.session_factory() as s:
+        member = s.scalar(select(Member))
+    assert (member.display_name, member.locale, member.timezone) == ("李娜", "zh", "America/Los_Angeles")
+
+
+def test_a_mention_in_a_channel_is_answered_in_its_thread_with_the_mention_taken_out(teams):
+    thread = f"{CHANNEL};messageid=1700000000000"
+    teams.say("visit Acme: demo", conversation=thread)
+    [answer] = teams.fake.wait_for(lambda: teams.fake.to(thread))
+    assert "Visit to Acme logged." in answer.text
+    with teams.core.session_factory() as s:
+        assert s.scalar(select(Visit.customer_id)) is not None
+        assert "salesbot" not in (s.scalar(select(Visit.notes)) or "")
+
+
+def test_a_person_mentioned_becomes_a_member_under_the_name_teams_shows(teams):
+    teams.say("help")  # Ana: the tenant's first member, its admin
+    teams.wait_chat(1)
+    bo = {"type": "mention", "mentioned": {"id": "29:bo", "name": "Bo Chen"}, "text": "<at>Bo Chen</at>"}
+    teams.say("team create East", conversation=CHANNEL)
+    teams.say("team add East <at>Bo Chen</at>", conversation=CHANNEL, entities=[bo])
+    answers = teams.fake.wait_for(lambda: len(teams.fake.to(CHANNEL)) >= 2 and teams.fake.to(CHANNEL))
+    assert "Added to East: Bo Chen" in answers[-1].text
+    with teams.core.session_factory() as s:
+        assert set(s.scalars(select(Member.display_name))) == {"Ana Li", "Bo Chen"}
+
+
+def test_a_redelivered_activity_is_stored_and_answered_once(teams):
+    activity = teams.activity(text="visit Acme: once", textFormat="plain")
+    assert [teams.post(activity) for _ in range(3)] == [200, 200, 200]
+    teams.wait_chat(1)
+    time.sleep(0.5)
+    assert len(teams.chat_of()) == 1 and count(teams.core.session_factory, Visit) == 1
+
+
+def test_card_buttons_run_their_command_for_the_owner_and_are_refused_to_another_rep(teams):
+    teams.say("help")  # Ana: admin
+    teams.say("help", user="29:bo", name="Bo")
+    teams.say("deal Acme \"ERP\" proposal 50k", user="29:bo", name="Bo")
+    card = teams.fake.wait_for(lambda: [p for p in teams.fake.to("a:chat-29:bo") if p.buttons()])[-1]
+    won = next(b for b in card.buttons() if "Won" in b["title"])
+    assert won["type"] == "Action.Submit" and won["data"]["salesbot"]
+    teams.say("help", user="29:cy", name="Cy")
+    teams.press(won, user="29:cy", name="Cy")  # someone else's deal
+    refused = teams.wait_chat(2, user="29:cy")[-1]
+    assert "Bo" in refused and "Won" not in refused.split("\n")[0]
+    with teams.core.session_factory() as s:
+        assert s.scalar(select(Deal.stage)) == "proposal"
+    teams.press(won, user="29:bo", name="Bo")
+    teams.fake.wait_for(lambda: any("won" in t.lower() for t in teams.chat_of("29:bo")[2:]))
+    with teams.core.session_factory() as s:
+        assert s.scalar(select(Deal.stage)) == "won"
+
+
+def test_the_bot_added_to_a_team_says_hello_and_a_new_member_is_welcomed(teams):
+    added = teams.activity("conversationUpdate", conversation=CHANNEL, membersAdded=[{"id": BOT}],
+                           channelData={"tenant": {"id": TENANT}, "team": {"id": CHANNEL}})
+    assert teams.post(added) == 200 and teams.post(added) == 200  # redelivered: one hello
+    [hello] = teams.fake.wait_for(lambda: teams.fake.to(CHANNEL))
+    assert "team set TEAM channel here" in hello.text
+    joined = teams.activity("conversationUpdate", conversation=CHANNEL, locale="zh-CN",
+                            membersAdded=[{"id": "29:new", "name": "王芳"}])
+    assert teams.post(joined) == 200
+    welcome = teams.fake.wait_for(lambda: len(teams.fake.to(CHANNEL)) >= 2 and teams.fake.to(CHANNEL))[-1]
+    assert "欢迎王芳" in welcome.text
+    time.sleep(0.3)
+    assert len(teams.fake.to(CHANNEL)) == 2
+
+
+def test_the_bot_installed_in_a_personal_chat_answers_with_help_in_the_persons_language(teams):
+    installed = teams.activity("installationUpdate", action="add", locale="zh-CN", user="29:zh", name="张伟")
+    assert teams.post(installed) == 200
+    [help_text] = teams.wait_chat(1, user="29:zh")
+    assert "可用命令" in help_text
