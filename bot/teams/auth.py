@@ -29,6 +29,8 @@ from microsoft_agents.hosting.core.authorization.jwt import JwtTokenValidator
 from bot.teams.loop import Loop
 
 log = logging.getLogger(__name__)
+# the validator logs each refusal itself; the endpoint's one line says why (docs/security.md)
+logging.getLogger("microsoft_agents.hosting.core.authorization.jwt.jwt_token_validator").setLevel(logging.ERROR)
 SCOPE = "https://api.botframework.com/.default"
 CHECK_TIMEOUT = 10.0  # seconds: fetching keys included
 CACHE_SIZE = 1024  # validated tokens kept (the channel reuses a token for many activities)
@@ -93,7 +95,7 @@ class TokenCheck:
         try:
             identity = self.loop.run(self.validator().validate_token(token), CHECK_TIMEOUT)
         except Exception as error:  # a bad signature, expiry, audience, issuer, key, or junk
-            raise Unauthorized(error.__class__.__name__) from None
+            raise Unauthorized(f"{error.__class__.__name__}: {str(error)[:80]}") from None
         return dict(identity.claims)
 
     def validator(self) -> JwtTokenValidator:

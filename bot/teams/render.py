@@ -73,7 +73,8 @@ def activities(reply: Reply) -> list[dict]:
                  or reply.chart or reply.notes)
     for content in (() if plain else (card(reply), card(reply, chart=False))):  # a chart too big: left out
         if len(json.dumps(content, ensure_ascii=False).encode()) <= MESSAGE_LIMIT:
-            return [{"type": "message", "summary": (reply.title or text)[:200],
+            summary = (reply.title or text or (reply.chart.title if reply.chart else ""))[:200]
+            return [{"type": "message", **({"summary": summary} if summary else {}),
                      "attachments": [{"contentType": CARD, "content": content}]}]
     return [{"type": "message", "text": piece, "textFormat": "plain"} for piece in _pieces(text)]
 

@@ -61,6 +61,12 @@ class TeamsDriver:
         assert self.post(activity) == 200
         return activity
 
+    def ask(self, text: str, user: str = "29:ana", **kw) -> str:
+        """Say `text` in the person's chat with the bot; the answer that arrives there."""
+        before = len(self.chat_of(user))
+        self.say(text, user=user, **kw)
+        return self.wait_chat(before + 1, user)[before]
+
     def press(self, button: dict, **kw) -> dict:
         """A card's Action.Submit as Teams sends it: a message with the action's data as value."""
         activity = self.activity(value=button["data"], **kw)

@@ -1,0 +1,79 @@
+"""A Teams-only team's day, end to end, and the scheduler's fan-out through the connector."""
+import time
+
+import pytest
+
+from fakes.teams_driver import BOT, CHANNEL, TENANT
+from scheduler.plan import fire, plan
+from storage.models import Deal, Member, StandupAnswer, utcnow
+from support import count, eventually
+
+
+def _job(core, kind):
+    with core.session_factory() as s:
+        [spec] = [p for p in plan(s) if p.kind == kind]
+    assert fire(core.session_factory, spec, utcnow(), manual=True)
+
+
+def test_a_teams_only_team_goes_through_a_whole_day(teams):
+    mention = {"type": "mention", "mentioned": {"id": "29:ana", "name": "Ana Li"}, "text": "<at>Ana Li</at>"}
+    teams.say("help", user="29:mia", name="Mia")  # the first member: admin
+    teams.say("help")  # Ana, a rep
+    teams.wait_chat(1)
+    teams.post(teams.activity("conversationUpdate", conversation=CHANNEL, membersAdded=[{"id": BOT}],
+                              user="29:mia", name="Mia", channelData={"tenant": {"id": TENANT}}))
+    teams.say("team set Sales channel here", conversation=CHANNEL, user="29:mia", name="Mia")
+    teams.say("target <at>Ana Li</at> revenue 100k month", conversation=CHANNEL, user="29:mia", name="Mia",
+              entities=[mention])
+    posted = teams.fake.wait_for(lambda: len(teams.fake.to(CHANNEL)) >= 3 and teams.fake.to(CHANNEL))
+    assert "Sales now posts to this channel." in posted[1].text and "100" in posted[2].text
+
+    assert "Visit to Acme logged." in teams.ask("visit Acme: demo went well")
+    assert "Deal #1" in teams.ask('deal Acme "ERP" proposal 80k')
+    assert "won" in teams.ask("won Acme 80k: fast delivery").lower()
+    celebration = teams.fake.wait_for(lambda: [p for p in teams.fake.to(CHANNEL) if "Acme" in p.text])
+    assert "Ana Li" in celebration[0].text
+    progress = teams.ask("progress")
+    assert "80%" in progress and "Revenue" in progress
+    with teams.core.session_factory() as s:
+        assert s.query(Deal.stage).scalar() == "won"
+
+    _job(teams.core, "standup")
+    eventually(lambda: any("Standup" in text for text in teams.chat_of()))
+    assert "standup" in teams.ask("called Acme, today a demo for Globex, no blockers").lower()
+    with teams.core.session_factory() as s:
+        assert s.query(StandupAnswer.text).scalar() == "called Acme, today a demo for Globex, no blockers"
+
+    _job(teams.core, "digest")
+    digest = teams.fake.wait_for(lambda: [p for p in teams.fake.to("a:chat-29:mia") if "digest" in p.text.lower()])
+    assert "Sales" in digest[0].text
+    images = teams.fake.wait_for(lambda: [
+        item for p in teams.fake.to("a:chat-29:mia") for a in p.activity.get("attachments") or ()
+        for item in a["content"]["body"] if item["type"] == "Image"])
+    assert images[0]["url"].startswith("data:image/png;base64,")
+    time.sleep(0.3)  # each once
+    assert len([p for p in teams.fake.to(CHANNEL) if "Acme" in p.text]) == 1
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)  # the sender's behaviour, not the database's
+def test_a_standup_prompt_to_20_members_arrives_once_each_under_429s(teams):
+    teams.say("help", user="29:mia", name="Mia")  # admin: no prompt
+    reps = [f"29:rep{i}" for i in range(20)]
+    for index, rep in enumerate(reps):
+        if index % 2:  # half of them never wrote to the bot: their chat is made by the first prompt
+            teams.say(f"team add Sales <at>Rep {index}</at>", user="29:mia", name="Mia", entities=[
+                {"type": "mention", "mentioned": {"id": rep, "name": f"Rep {index}"}, "text": f"<at>Rep {index}</at>"}])
+        else:
+            teams.say("help", user=rep, name=f"Rep {index}")
+    eventually(lambda: count(teams.core.session_factory, Member) == 21)
+    teams.fake.wait_for(lambda: len(teams.fake.posted) == 20)  # their answers are out
+    teams.fake.share_429 = 0.12
+    _job(teams.core, "standup")
+
+    def prompted(rep):
+        return [p for p in teams.fake.posted if p.conversation.endswith(rep) and "Standup" in p.text]
+    teams.fake.wait_for(lambda: all(prompted(rep) for rep in reps), timeout=60)
+    time.sleep(1)
+    assert [len(prompted(rep)) for rep in reps] == [1] * 20
+    assert teams.fake.limited > 0  # the fake did say 429, and every prompt still arrived once
+    assert len(teams.fake.created) == 10

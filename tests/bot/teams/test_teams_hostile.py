@@ -1,0 +1,123 @@
+"""Who may call `/api/messages`: only the Bot Framework, with a token signed by its published keys,
+for this bot, for the activity's service URL (and, for a single-tenant app, its tenant). Anything
+else is 401 and stores nothing; a signed but malformed body is 400, never a 500."""
+import json
+import logging
+import time
+
+import jwt
+import pytest
+from cryptography.hazmat.primitives.asymmetric import rsa
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bot.settings import Settings
+from fakes.teams_api import channel_token
+from fakes.teams_driver import APP_ID, running
+from support import call, refused_quietly, stored
+
+OTHER_KEY = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+
+
+def _unsigned(app_id: str, service_url: str) -> str:
+    now = int(time.time())
+    return jwt.encode({"iss": "https://api.botframework.com", "aud": app_id, "serviceurl": service_url,
+                       "nbf": now, "exp": now + 600}, None, algorithm="none")
+
+
+TOKENS = {
+    "signed by another key": lambda url: channel_token(APP_ID, url, key=OTHER_KEY),
+    "a key the metadata does not list": lambda url: channel_token(APP_ID, url, kid="unknown-key"),
+    "expired an hour ago": lambda url: channel_token(APP_ID, url, lifetime=-3600),
+    "for another bot": lambda url: channel_token("11111111-2222-3333-4444-555555555555", url),
+    "from another issuer": lambda url: channel_token(APP_ID, url, issuer="https://evil.example"),
+    "for another service URL": lambda url: channel_token(APP_ID, "https://smba.evil.example/teams/"),
+    "with no service URL": lambda url: channel_token(APP_ID, url, serviceurl=None),
+    "unsigned (alg none)": lambda url: _unsigned(APP_ID, url),
+    "not a JWT": lambda url: "not-a-jwt",
+}
+
+
+def test_a_request_without_a_valid_token_is_401_and_stores_nothing(teams, caplog):
+    before = stored(teams.core.session_factory)
+    for what, token in TOKENS.items():
+        caplog.clear()
+        activity = teams.activity(text="visit Acme: forged", textFormat="plain")
+        status = teams.post(activity, token=token(teams.fake.service_url))
+        refused_quietly(caplog, status)
+        assert status == 401, what
+    assert stored(teams.core.session_factory) == before and teams.fake.posted == []
+
+
+def test_no_token_at_all_or_another_scheme_is_401(teams, caplog):
+    activity = teams.activity(text="visit Acme: forged", textFormat="plain")
+    assert teams.post(activity, token=None) == 401
+    token = channel_token(APP_ID, teams.fake.service_url)
+    assert call(teams.web, "/api/messages", json.dumps(activity).encode(),
+                {"HTTP_AUTHORIZATION": f"Basic {token}"}) == 401
+    assert teams.fake.posted == []
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+def test_a_single_tenant_app_refuses_another_tenants_activity(teams_settings, fake_teams):
+    settings = Settings(**{**teams_settings.model_dump(), "teams_tenant_id": "our-tenant-id"})
+    for driver in running(settings, fake_teams):
+        before = stored(driver.core.session_factory)
+        assert driver.post(driver.activity(text="visit Acme: x", textFormat="plain")) == 401
+        ours = driver.activity(text="help", textFormat="plain")
+        ours["conversation"]["tenantId"] = ours["channelData"]["tenant"]["id"] = "our-tenant-id"
+        assert stored(driver.core.session_factory) == before
+        assert driver.post(ours) == 200
+
+
+SIGNED_JUNK = [("a list", b"[1, 2]"), ("not JSON", b"visit Acme"), ("no conversation",
+               json.dumps({"type": "message", "serviceUrl": "{url}", "channelId": "msteams"}).encode()),
+               ("another channel", None), ("a number as the text", None), ("a huge body", b"{" + b" " * 300_000)]
+
+
+def test_a_signed_but_malformed_body_is_refused_never_a_500(teams, caplog):
+    url = teams.fake.service_url
+    before = stored(teams.core.session_factory)
+    for what, body in SIGNED_JUNK:
+        caplog.clear()
+        if what == "another channel":
+            body = json.dumps(teams.activity(text="help", channelId="webchat")).encode()
+        elif what == "a number as the text":
+            body = json.dumps(teams.activity(text=5)).encode()
+        body = body.replace(b"{url}", url.encode())
+        status = call(teams.web, "/api/messages", body,
+                      {"HTTP_AUTHORIZATION": f"Bearer {channel_token(APP_ID, url)}"})
+        refused_quietly(caplog, status)
+    assert stored(teams.core.session_factory) == before
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+def test_fuzzed_signed_activities_never_get_a_500(teams):
+    url = teams.fake.service_url
+    token = channel_token(APP_ID, url)
+    field = st.one_of(st.none(), st.integers(), st.text(max_size=12), st.booleans(),
+                      st.lists(st.text(max_size=3), max_size=2), st.dictionaries(st.text(max_size=4),
+                                                                                 st.text(max_size=4), max_size=2))
+    keys = ["type", "id", "text", "from", "conversation", "recipient", "value", "entities", "locale",
+            "channelData", "membersAdded", "membersRemoved", "action", "localTimezone", "channelId"]
+
+    @settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(changes=st.dictionaries(st.sampled_from(keys), field, max_size=4))
+    def check(changes):
+        activity = {**teams.activity(text="progress", textFormat="plain"), **changes}
+        status = call(teams.web, "/api/messages", json.dumps(activity).encode(),
+                      {"HTTP_AUTHORIZATION": f"Bearer {token}"})
+        assert status < 500
+    check()
+    assert call(teams.web, "/healthz", b"", {}, "GET") == 200
+
+
+def test_no_token_or_secret_reaches_the_log(teams, caplog):
+    caplog.set_level(logging.DEBUG)
+    teams.say("visit Acme: logged")
+    teams.wait_chat(1)
+    forged = channel_token(APP_ID, teams.fake.service_url, key=OTHER_KEY)
+    assert teams.post(teams.activity(text="x"), token=forged) == 401
+    logged = "\n".join(r.getMessage() for r in caplog.records)
+    assert forged not in logged and "teams-secret" not in logged
+    assert not any(token in logged for token in teams.fake.tokens)
