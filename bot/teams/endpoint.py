@@ -25,10 +25,13 @@ from bot.directory import Directory
 from bot.handoff import Handoff
 from bot.teams.auth import TokenCheck, Unauthorized
 from bot.teams.loop import Loop
+from bot.teams import forms
 from bot.teams.render import BUTTON_KEY
 from bot.teams.sender import PLATFORM, SERVICE, TeamsSender
 from bot.web import plain, read_body
+from handlers.command_json import encode
 from handlers.dispatch import UserRef, answer_key
+from handlers.forms import command_of
 from handlers.inbound import Inbound
 from handlers.messages import t
 from handlers.reply import Reply
@@ -43,6 +46,7 @@ log = logging.getLogger(__name__)
 HELD = dt.timedelta(seconds=30)  # an answer this process queued is its own to send for this long
 ADDRESS_LIMIT = 200  # the outbox's address column: a longer conversation id is answered in the person's chat
 _AT = re.compile(r"<at>(.*?)</at>", re.S)
+_CJK = re.compile(r"[\u3400-\u9fff]")
 # the SDK logs a traceback for every activity its model refuses: one warning line of ours is enough
 logging.getLogger("microsoft_agents.activity.activity").setLevel(logging.CRITICAL)
 
@@ -109,15 +113,35 @@ class TeamsApp:
         `@id`), or a card button's command."""
         sender = activity.from_property
         value = activity.value if isinstance(activity.value, dict) else {}
+        here = None if _personal(activity) else f"conv:{activity.conversation.id}"
+        answer = f"user:{sender.id}" if here is None or len(here) > ADDRESS_LIMIT else here
+        form = forms.submitted(value)
+        if form is not None:  # a form's Save: its command, or the form again with what is wrong
+            return self._form_sent(activity, tenant, answer, *form)
         pressed = isinstance(value.get(BUTTON_KEY), str)
         text, mentioned = (value[BUTTON_KEY], ()) if pressed else self._plain(activity, tenant)
         if not text.strip():
             return None
-        here = None if _personal(activity) else f"conv:{activity.conversation.id}"
-        answer = f"user:{sender.id}" if here is None or len(here) > ADDRESS_LIMIT else here
+        if not pressed and text.strip().lower() in forms.WORDS:  # `visit` alone: the form
+            locale = "zh" if _CJK.search(text) else self._locale_of(tenant, sender.id) or _language(activity.locale)
+            self._post(activity, tenant, "form", forms.form_reply(forms.WORDS[text.strip().lower()], locale or "en"),
+                       answer)
+            return None
         return Inbound(tenant, sender.id, text, _delivery(activity), answer=answer, announce=answer,
                        mentioned=mentioned, pressed=pressed, here=_root(here), name=sender.name or "",
                        locale=_language(activity.locale), timezone=_timezone(activity))
+
+    def _form_sent(self, activity: Activity, tenant: str, answer: str, kind: str,
+                   values: dict[str, str]) -> Inbound | None:
+        locale = self._locale_of(tenant, activity.from_property.id) or _language(activity.locale) or "en"
+        command, errors = command_of(kind, values, locale)
+        if errors:
+            self._post(activity, tenant, "form", forms.form_reply(kind, locale, values, errors), answer)
+            return None
+        sender = activity.from_property
+        return Inbound(tenant, sender.id, encode(command), _delivery(activity), answer=answer, announce=answer,
+                       pressed=True, name=sender.name or "", locale=_language(activity.locale),
+                       timezone=_timezone(activity))
 
     def _plain(self, activity: Activity, tenant: str) -> tuple[str, tuple[str, ...]]:
         text = activity.text or ""
@@ -187,8 +211,9 @@ class TeamsApp:
             self._post(activity, tenant, f"welcome:{member.id}", Reply(
                 lines=(t(locale, "teams_welcome", name=member.name or ""),), locale=locale))
 
-    def _post(self, activity: Activity, tenant: str, what: str, reply: Reply) -> None:
-        """A message in the activity's conversation, once however often Teams sends the activity."""
+    def _post(self, activity: Activity, tenant: str, what: str, reply: Reply, target: str | None = None) -> None:
+        """A message in the activity's conversation (or to `target`), once however often Teams
+        sends the activity."""
         key = answer_key(PLATFORM, f"{_delivery(activity)}:{what}")
         with self.core.session_factory.begin() as session:
             row = PeopleRepository(session).tenant(PLATFORM, tenant)
@@ -200,7 +225,8 @@ class TeamsApp:
                     locale=_language(activity.locale))), self.core.defaults)
             OutboxRepository(session).enqueue_many([{
                 "key": key, "tenant_id": row.id, "platform": PLATFORM, "workspace": tenant,
-                "target": _root(f"conv:{activity.conversation.id}"), "payload": to_payload(reply)}], utcnow())
+                "target": target or _root(f"conv:{activity.conversation.id}"), "payload": to_payload(reply)}],
+                utcnow())
         self.handoff.executor.submit(self._send_queued, key)
 
     def _locale_of(self, tenant: str, user_id: str) -> str | None:

@@ -9,6 +9,7 @@ import base64
 import json
 
 from bot.render_text import render_text
+from bot.teams import forms
 from handlers import format as fmt
 from handlers.command_json import button_value
 from handlers.reply import Reply
@@ -68,6 +69,9 @@ def card(reply: Reply, chart: bool = True) -> dict:
 
 def activities(reply: Reply) -> list[dict]:
     """The message activities that carry `reply` (one, unless it is too long for one)."""
+    if reply.subject.startswith(forms.SUBJECT):
+        return [{"type": "message", "summary": reply.title,
+                 "attachments": [{"contentType": CARD, "content": forms.card(reply)}]}]
     text = render_text(reply, reply.locale)
     plain = not (reply.title or reply.bars or reply.fields or reply.table or reply.buttons
                  or reply.chart or reply.notes)

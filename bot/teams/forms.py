@@ -1,0 +1,79 @@
+"""Forms for phones on Teams: `visit`, `deal` or `target` alone (typed, or picked from the bot's
+command menu) answer with a card to fill in; its Save sends the inputs back, which become the
+typed command itself (`handlers/forms.py`). What is wrong comes back as the same card, filled in
+as it was, with the reason under each field; nothing is stored until the whole form is right.
+
+Required fields are also marked for Teams itself (`isRequired` with an `errorMessage`), which
+shows the message on the card before sending anything.
+"""
+from __future__ import annotations
+
+import json
+
+from handlers.forms import label
+from handlers.intents import BY_NAME
+from handlers.messages import METRIC_NAMES, PERIOD_NAMES, STAGE_NAMES, name_of
+from handlers.reply import Reply
+from storage.models import METRICS, OPEN_STAGES
+
+FORM_KEY = "form"  # the submitted data's field that names the form
+SUBJECT = "form:"  # a Reply about a form: `form:{"kind": …, "values": …, "errors": …}`
+FIELDS = {"visit": ("customer", "notes", "next_step", "follow_up"),
+          "deal": ("customer", "title", "stage", "amount", "close"),
+          "target": ("who", "metric", "amount", "period")}
+REQUIRED = {"visit": ("customer",), "deal": ("customer", "title", "stage"),
+            "target": ("metric", "amount", "period")}
+#: the words that, alone, ask for a form
+WORDS = {word.lower(): kind for kind in FIELDS for word in (*BY_NAME[kind].en, *BY_NAME[kind].zh)}
+
+
+def form_reply(kind: str, locale: str, values: dict | None = None, errors: dict | None = None) -> Reply:
+    """The answer that shows the form (its fallback text for anything that cannot: the usage)."""
+    lines = tuple(errors.values()) if errors else BY_NAME[kind].usage[locale == "zh"][:1]
+    subject = SUBJECT + json.dumps({"kind": kind, "values": values or {}, "errors": errors or {}},
+                                   ensure_ascii=False)
+    return Reply(title=label(f"{kind}_title", locale), lines=lines, ok=not errors, locale=locale,
+                 subject=subject)
+
+
+def submitted(value: dict) -> tuple[str, dict[str, str]] | None:
+    """(form, {field: text}) of a card's submission, or None when it is no form of ours. Inputs
+    are client input: only the form's own fields, as text."""
+    kind = value.get(FORM_KEY)
+    if kind not in FIELDS:
+        return None
+    return kind, {name: value[name].strip()[:2000] for name in FIELDS[kind] if isinstance(value.get(name), str)}
+
+
+def card(reply: Reply) -> dict:
+    """The Adaptive Card of a form reply."""
+    form = json.loads(reply.subject.removeprefix(SUBJECT))
+    kind, values, errors, locale = form["kind"], form["values"], form["errors"], reply.locale
+    body = [{"type": "TextBlock", "text": reply.title, "size": "Medium", "weight": "Bolder", "wrap": True}]
+    for name in FIELDS[kind]:
+        body.append(_input(name, kind, locale, values.get(name, "")))
+        if errors.get(name):
+            body.append({"type": "TextBlock", "text": errors[name], "color": "Attention", "wrap": True,
+                         "size": "Small", "spacing": "None"})
+    return {"type": "AdaptiveCard", "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
+            "version": "1.5", "body": body, "fallbackText": reply.text,
+            "actions": [{"type": "Action.Submit", "title": label("submit", locale), "style": "positive",
+                         "data": {FORM_KEY: kind}}]}
+
+
+_CHOICES = {"stage": lambda locale: [(s, name_of(STAGE_NAMES, s, locale)) for s in OPEN_STAGES],
+            "metric": lambda locale: [(m, name_of(METRIC_NAMES, m, locale)) for m in METRICS],
+            "period": lambda locale: [(p, name_of(PERIOD_NAMES, p, locale)) for p in ("week", "month", "quarter")]}
+_DEFAULT = {"stage": OPEN_STAGES[0], "metric": METRICS[0], "period": "month"}
+
+
+def _input(name: str, kind: str, locale: str, value: str) -> dict:
+    required = name in REQUIRED[kind]
+    common = {"id": name, "label": label(name, locale), "isRequired": required,
+              **({"errorMessage": label("pick_one" if name in _CHOICES else "required", locale)} if required else {})}
+    if name in _CHOICES:
+        return {"type": "Input.ChoiceSet", "style": "compact", "value": value or _DEFAULT[name],
+                "choices": [{"title": text, "value": key} for key, text in _CHOICES[name](locale)], **common}
+    if name in ("follow_up", "close"):
+        return {"type": "Input.Date", "value": value, **common}
+    return {"type": "Input.Text", "value": value, "isMultiline": name == "notes", "maxLength": 2000, **common}
