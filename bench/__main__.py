@@ -5,9 +5,9 @@ import argparse
 import tempfile
 from pathlib import Path
 
-from bench import cold_start, fanout, parse_latency, report_latency, slack_web, wecom_web
+from bench import cold_start, fanout, parse_latency, report_latency, slack_web, teams_web, wecom_web
 
-NAMES = ("cold_start", "parse", "reports", "slack", "wecom", "fanout")
+NAMES = ("cold_start", "parse", "reports", "slack", "wecom", "teams", "fanout")
 
 
 def main() -> None:
@@ -21,6 +21,7 @@ def main() -> None:
     runs = {"cold_start": lambda tmp: cold_start.run(tmp), "parse": lambda _tmp: parse_latency.run(),
             "reports": lambda tmp: report_latency.run(kinds, args.scale, tmp),
             "slack": lambda tmp: slack_web.run(tmp), "wecom": lambda tmp: wecom_web.run(tmp),
+            "teams": lambda tmp: teams_web.run(tmp),
             "fanout": lambda tmp: fanout.run(kinds, tmp)}
     with tempfile.TemporaryDirectory() as tmp:
         for name in args.only:

@@ -87,7 +87,8 @@ def identify(session: Session, user: UserRef, defaults: Defaults,
 
 
 def dispatch(session: Session, tenant: Tenant, member: Member, message: Message, now: dt.datetime,
-             defaults: Defaults = Defaults(), *, platform: str = "console", here: str | None = None) -> Outcome:
+             defaults: Defaults = Defaults(), *, platform: str = "console",
+             here: str | None = None) -> Outcome:
     """Run one message for a known member inside the caller's transaction: text is parsed here,
     once; a command a form or button built runs as it is."""
     ctx = Ctx(session, tenant, member, reply_locale(message, member.locale), now,

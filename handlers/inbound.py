@@ -15,6 +15,7 @@ from handlers.dispatch import AnswerTo, Defaults, UserRef, handle_message
 from handlers.reply import Reply
 
 VERSION = 2  # rows of version 1 held a platform's raw request (replayed by the platform)
+_UNSAID = ("here", "name", "locale", "timezone")  # left out of a row when the platform gave none
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,8 @@ class Inbound:
     timezone: str | None = None
 
     def payload(self) -> dict:
-        return {"v": VERSION, **asdict(self), "mentioned": list(self.mentioned)}
+        data = {"v": VERSION, **asdict(self), "mentioned": list(self.mentioned)}
+        return {key: value for key, value in data.items() if value or key not in _UNSAID}
 
     @classmethod
     def of(cls, payload: dict) -> Inbound:

@@ -123,7 +123,7 @@ def serve(app):
     """Serve a WSGI app on a free loopback port in a background thread."""
     server = make_server("127.0.0.1", 0, app, server_class=_ThreadingServer,
                          handler_class=_QuietHandler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()  # quick to stop
     return server
 
 

@@ -123,7 +123,8 @@ class BotToken:
                 import msal
 
                 settings = self.settings
-                authority = f"{settings.teams_login_url.rstrip('/')}/{settings.teams_tenant_id or 'botframework.com'}"
+                tenant = settings.teams_tenant_id or "botframework.com"  # multi-tenant: the Bot Framework's
+                authority = f"{settings.teams_login_url.rstrip('/')}/{tenant}"
                 self._app = msal.ConfidentialClientApplication(
                     settings.teams_app_id, client_credential=settings.teams_app_password,
                     authority=authority, instance_discovery=False)

@@ -19,18 +19,19 @@ import logging
 import re
 
 from microsoft_agents.activity import Activity
+from sqlalchemy.exc import IntegrityError
 
 from bot.app import App
 from bot.directory import Directory
 from bot.handoff import Handoff
-from bot.teams.auth import TokenCheck, Unauthorized
-from bot.teams.loop import Loop
 from bot.teams import forms
+from bot.teams.auth import TokenCheck, Unauthorized
+from bot.teams.loop import LOOP, Loop
 from bot.teams.render import BUTTON_KEY
 from bot.teams.sender import PLATFORM, SERVICE, TeamsSender
 from bot.web import plain, read_body
 from handlers.command_json import encode
-from handlers.dispatch import UserRef, answer_key
+from handlers.dispatch import UserRef, answer_key, identify
 from handlers.forms import command_of
 from handlers.inbound import Inbound
 from handlers.messages import t
@@ -52,10 +53,10 @@ logging.getLogger("microsoft_agents.activity.activity").setLevel(logging.CRITICA
 
 
 class TeamsApp:
-    def __init__(self, core: App, handoff: Handoff, loop: Loop | None = None):
+    def __init__(self, core: App, handoff: Handoff, loop: Loop = LOOP):
         self.core = core
         self.handoff = handoff
-        self.loop = loop or Loop("teams")
+        self.loop = loop
         self.tokens = TokenCheck(core.settings, self.loop)
         self.app_id = core.settings.teams_app_id
         #: this process's sender of the answers it queued (a worker's outbox sends the rest)
@@ -110,38 +111,31 @@ class TeamsApp:
 
     def inbound(self, activity: Activity, tenant: str) -> Inbound | None:
         """What a message asks: typed text (the bot's mention taken out, other mentions as
-        `@id`), or a card button's command."""
+        `@id`), a card button's command, or a form's; None when it is answered here already (a
+        form to fill in) or asks nothing."""
         sender = activity.from_property
         value = activity.value if isinstance(activity.value, dict) else {}
         here = None if _personal(activity) else f"conv:{activity.conversation.id}"
         answer = f"user:{sender.id}" if here is None or len(here) > ADDRESS_LIMIT else here
+        said = {"answer": answer, "announce": answer, **_profile(activity)}
         form = forms.submitted(value)
         if form is not None:  # a form's Save: its command, or the form again with what is wrong
-            return self._form_sent(activity, tenant, answer, *form)
+            kind, values = form
+            command, errors = command_of(kind, values, self._locale(activity, tenant))
+            if errors:
+                reply = forms.form_reply(kind, self._locale(activity, tenant), values, errors)
+                return self._post(activity, tenant, "form", reply, answer)
+            return Inbound(tenant, sender.id, encode(command), _delivery(activity), pressed=True, **said)
         pressed = isinstance(value.get(BUTTON_KEY), str)
         text, mentioned = (value[BUTTON_KEY], ()) if pressed else self._plain(activity, tenant)
-        if not text.strip():
+        word = text.strip().lower()
+        if not pressed and word in forms.WORDS:  # `visit` alone: the form to fill in
+            locale = "zh" if _CJK.search(word) else self._locale(activity, tenant)
+            return self._post(activity, tenant, "form", forms.form_reply(forms.WORDS[word], locale), answer)
+        if not word:
             return None
-        if not pressed and text.strip().lower() in forms.WORDS:  # `visit` alone: the form
-            locale = "zh" if _CJK.search(text) else self._locale_of(tenant, sender.id) or _language(activity.locale)
-            self._post(activity, tenant, "form", forms.form_reply(forms.WORDS[text.strip().lower()], locale or "en"),
-                       answer)
-            return None
-        return Inbound(tenant, sender.id, text, _delivery(activity), answer=answer, announce=answer,
-                       mentioned=mentioned, pressed=pressed, here=_root(here), name=sender.name or "",
-                       locale=_language(activity.locale), timezone=_timezone(activity))
-
-    def _form_sent(self, activity: Activity, tenant: str, answer: str, kind: str,
-                   values: dict[str, str]) -> Inbound | None:
-        locale = self._locale_of(tenant, activity.from_property.id) or _language(activity.locale) or "en"
-        command, errors = command_of(kind, values, locale)
-        if errors:
-            self._post(activity, tenant, "form", forms.form_reply(kind, locale, values, errors), answer)
-            return None
-        sender = activity.from_property
-        return Inbound(tenant, sender.id, encode(command), _delivery(activity), answer=answer, announce=answer,
-                       pressed=True, name=sender.name or "", locale=_language(activity.locale),
-                       timezone=_timezone(activity))
+        return Inbound(tenant, sender.id, text, _delivery(activity), mentioned=mentioned, pressed=pressed,
+                       here=_root(here), **said)
 
     def _plain(self, activity: Activity, tenant: str) -> tuple[str, tuple[str, ...]]:
         text = activity.text or ""
@@ -161,19 +155,22 @@ class TeamsApp:
         text = html.unescape(_AT.sub(r"\1", text)).replace("\xa0", " ").strip()
         if mentioned:  # people named become members, with the name Teams shows for them
             names = dict(mentioned)
-            self.directory.register(tenant, list(names), lambda uid: UserRef(PLATFORM, tenant, uid, names[uid]))
+            self.directory.register(tenant, list(names),
+                                    lambda uid: UserRef(PLATFORM, tenant, uid, names[uid]))
         return text, tuple(who for who, _name in mentioned)
 
     def handle(self, payload: dict) -> None:
         """A message a web process left for a worker: run it (its answer queued in the outbox)."""
-        Inbound.of(payload).run(self.core.session_factory, _user(Inbound.of(payload)), self.core.defaults)
+        inbound = Inbound.of(payload)
+        inbound.run(self.core.session_factory, _user(inbound), self.core.defaults)
 
     def _submit(self, inbound: Inbound) -> None:
         future = self.handoff.submit(PLATFORM, f"{PLATFORM}:{inbound.delivery}", inbound.payload(),
                                      lambda: inbound.run(self.core.session_factory, _user(inbound),
                                                          self.core.defaults, held=HELD))
         if future is not None:
-            future.add_done_callback(lambda _done: self._send_queued(answer_key(PLATFORM, inbound.delivery)))
+            key = answer_key(PLATFORM, inbound.delivery)
+            future.add_done_callback(lambda _done: self._send_queued(key))
 
     def _send_queued(self, key: str) -> None:
         try:
@@ -197,39 +194,46 @@ class TeamsApp:
         own chat gets the help, as if they asked; a team or group chat how to make it theirs)."""
         self._remember(activity, tenant)
         if _personal(activity):
-            inbound = Inbound(tenant, activity.from_property.id, "help", _delivery(activity),
-                              answer=f"user:{activity.from_property.id}", name=activity.from_property.name or "",
-                              locale=_language(activity.locale), timezone=_timezone(activity))
-            self._submit(inbound)
+            self._submit(Inbound(tenant, activity.from_property.id, "help", _delivery(activity),
+                                 answer=f"user:{activity.from_property.id}", **_profile(activity)))
             return
         locale = _language(activity.locale) or "en"
         self._post(activity, tenant, "hello", Reply(lines=(t(locale, "teams_hello"),), locale=locale))
 
     def _welcome(self, activity: Activity, tenant: str, added) -> None:
         for member in added:
-            locale = self._locale_of(tenant, member.id) or _language(activity.locale) or "en"
+            locale = self._stored_locale(tenant, member.id) or _language(activity.locale) or "en"
             self._post(activity, tenant, f"welcome:{member.id}", Reply(
                 lines=(t(locale, "teams_welcome", name=member.name or ""),), locale=locale))
 
-    def _post(self, activity: Activity, tenant: str, what: str, reply: Reply, target: str | None = None) -> None:
+    def _post(self, activity: Activity, tenant: str, what: str, reply: Reply,
+              target: str | None = None) -> None:
         """A message in the activity's conversation (or to `target`), once however often Teams
         sends the activity."""
         key = answer_key(PLATFORM, f"{_delivery(activity)}:{what}")
-        with self.core.session_factory.begin() as session:
-            row = PeopleRepository(session).tenant(PLATFORM, tenant)
-            if row is None:  # no one here has used the bot yet: their first message makes the tenant
-                from handlers.dispatch import identify
-
-                row, _member, _new = identify(session, _user(Inbound(
-                    tenant, activity.from_property.id, "", "", name=activity.from_property.name or "",
-                    locale=_language(activity.locale))), self.core.defaults)
-            OutboxRepository(session).enqueue_many([{
-                "key": key, "tenant_id": row.id, "platform": PLATFORM, "workspace": tenant,
-                "target": target or _root(f"conv:{activity.conversation.id}"), "payload": to_payload(reply)}],
-                utcnow())
+        row = {"key": key, "platform": PLATFORM, "workspace": tenant, "payload": to_payload(reply),
+               "target": target or _root(f"conv:{activity.conversation.id}")}
+        for attempt in range(2):  # a new tenant: another process may make it at the same moment
+            try:
+                with self.core.session_factory.begin() as session:
+                    found = PeopleRepository(session).tenant(PLATFORM, tenant)
+                    if found is None:  # the bot's first activity here: its sender makes the tenant
+                        sender = activity.from_property
+                        found, _member, _new = identify(session, _user(Inbound(
+                            tenant, sender.id, "", "", **_profile(activity))), self.core.defaults)
+                    OutboxRepository(session).enqueue_many([{**row, "tenant_id": found.id}], utcnow())
+                break
+            except IntegrityError:
+                if attempt:
+                    raise
         self.handoff.executor.submit(self._send_queued, key)
 
-    def _locale_of(self, tenant: str, user_id: str) -> str | None:
+    def _locale(self, activity: Activity, tenant: str) -> str:
+        """The sender's language: theirs as stored, else their Teams client's."""
+        return (self._stored_locale(tenant, activity.from_property.id) or _language(activity.locale)
+                or "en")
+
+    def _stored_locale(self, tenant: str, user_id: str) -> str | None:
         with self.core.session_factory() as session:
             people = PeopleRepository(session)
             row = people.tenant(PLATFORM, tenant)
@@ -265,6 +269,12 @@ def _user(inbound: Inbound) -> UserRef:
                    locale=inbound.locale, timezone=inbound.timezone)
 
 
+def _profile(activity: Activity) -> dict:
+    """What Teams says of the sender with every activity: name, language, timezone."""
+    return {"name": activity.from_property.name or "", "locale": _language(activity.locale),
+            "timezone": _timezone(activity)}
+
+
 def _tenant_of(data: dict) -> str | None:
     """The Teams tenant of a raw activity (the conversation's, else the channel data's)."""
     conversation = data.get("conversation") if isinstance(data.get("conversation"), dict) else {}
@@ -298,8 +308,8 @@ def _timezone(activity: Activity) -> str | None:
     from zoneinfo import ZoneInfo
 
     found = activity.local_timezone or next(
-        (getattr(e, "timezone", None) for e in activity.entities or () if getattr(e, "type", "") == "clientInfo"),
-        None)
+        (getattr(e, "timezone", None) for e in activity.entities or ()
+         if getattr(e, "type", "") == "clientInfo"), None)
     try:
         return found if isinstance(found, str) and found and ZoneInfo(found) else None
     except (ValueError, KeyError, OSError):

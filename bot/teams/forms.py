@@ -42,7 +42,8 @@ def submitted(value: dict) -> tuple[str, dict[str, str]] | None:
     kind = value.get(FORM_KEY)
     if kind not in FIELDS:
         return None
-    return kind, {name: value[name].strip()[:2000] for name in FIELDS[kind] if isinstance(value.get(name), str)}
+    return kind, {name: value[name].strip()[:2000] for name in FIELDS[kind]
+                  if isinstance(value.get(name), str)}
 
 
 def card(reply: Reply) -> dict:
@@ -63,14 +64,16 @@ def card(reply: Reply) -> dict:
 
 _CHOICES = {"stage": lambda locale: [(s, name_of(STAGE_NAMES, s, locale)) for s in OPEN_STAGES],
             "metric": lambda locale: [(m, name_of(METRIC_NAMES, m, locale)) for m in METRICS],
-            "period": lambda locale: [(p, name_of(PERIOD_NAMES, p, locale)) for p in ("week", "month", "quarter")]}
+            "period": lambda locale: [(p, name_of(PERIOD_NAMES, p, locale))
+                                      for p in ("week", "month", "quarter")]}
 _DEFAULT = {"stage": OPEN_STAGES[0], "metric": METRICS[0], "period": "month"}
 
 
 def _input(name: str, kind: str, locale: str, value: str) -> dict:
     required = name in REQUIRED[kind]
-    common = {"id": name, "label": label(name, locale), "isRequired": required,
-              **({"errorMessage": label("pick_one" if name in _CHOICES else "required", locale)} if required else {})}
+    common = {"id": name, "label": label(name, locale), "isRequired": required}
+    if required:  # what Teams shows on the card when it is left empty
+        common["errorMessage"] = label("pick_one" if name in _CHOICES else "required", locale)
     if name in _CHOICES:
         return {"type": "Input.ChoiceSet", "style": "compact", "value": value or _DEFAULT[name],
                 "choices": [{"title": text, "value": key} for key, text in _CHOICES[name](locale)], **common}

@@ -21,6 +21,13 @@ class Loop:
         """Run `coro` on the loop and wait for its result (or raise what it raised)."""
         return asyncio.run_coroutine_threadsafe(coro, self._started()).result(timeout)
 
+    def call_soon(self, coro) -> None:
+        """Start `coro` on the loop without waiting for it (when the loop is running)."""
+        if self._loop is not None and not self._loop.is_closed():
+            asyncio.run_coroutine_threadsafe(coro, self._loop)
+        else:
+            coro.close()
+
     def _started(self) -> asyncio.AbstractEventLoop:
         if self._loop is None:
             with self._lock:
@@ -29,3 +36,7 @@ class Loop:
                     threading.Thread(target=loop.run_forever, name=self.name, daemon=True).start()
                     self._loop = loop
         return self._loop
+
+
+#: The process's loop for the SDK: one thread whoever calls (web requests, the outbox's sender).
+LOOP = Loop("teams-sdk")

@@ -29,7 +29,8 @@ def commands() -> list[tuple[str, str, str, str]]:
     listed = [(i.en[0], i.slash.description[0], i.zh[0], i.slash.description[1]) for i in INTENTS if i.slash]
     helps = next(i for i in INTENTS if i.name == "help")
     listed.append((helps.en[0], GENERAL.description[0], helps.zh[0], GENERAL.description[1]))
-    return [(en[:32], about_en[:128], zh[:32], about_zh[:128]) for en, about_en, zh, about_zh in listed][:MOST_COMMANDS]
+    return [(en[:32], about_en[:128], zh[:32], about_zh[:128])
+            for en, about_en, zh, about_zh in listed][:MOST_COMMANDS]
 
 
 def manifest(app_id: str, host: str) -> dict:

@@ -60,7 +60,8 @@ def card(reply: Reply, chart: bool = True) -> dict:
         body.append({"type": "Image", "url": f"data:image/png;base64,{png}", "size": "Stretch",
                      "altText": reply.chart.title})
     body.extend(_text(note, isSubtle=True, size="Small") for note in reply.notes)
-    actions = [{"type": "Action.Submit", "title": b.label, "data": {BUTTON_KEY: button_value(b, BUTTON_LIMIT)},
+    actions = [{"type": "Action.Submit", "title": b.label,
+                "data": {BUTTON_KEY: button_value(b, BUTTON_LIMIT)},
                 **({"style": _STYLE[b.style]} if b.style in _STYLE else {})} for b in reply.buttons]
     return {"type": "AdaptiveCard", "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
             "version": "1.5", "body": body, "actions": actions,

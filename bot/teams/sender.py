@@ -13,13 +13,14 @@ import collections
 import logging
 import threading
 import time
+import weakref
 
 import aiohttp
 from microsoft_agents.activity import Activity, ChannelAccount, ConversationParameters
 from microsoft_agents.hosting.core.connector.client import ConnectorClient
 
 from bot.teams.auth import BotToken
-from bot.teams.loop import Loop
+from bot.teams.loop import LOOP, Loop
 from bot.teams.render import activities
 from handlers.reply import Reply
 from scheduler.delivery import RateLimited, Undeliverable
@@ -62,13 +63,15 @@ class ConversationPace:
 
 
 class TeamsSender:
-    def __init__(self, core, loop: Loop | None = None, token: BotToken | None = None):
+    def __init__(self, core, loop: Loop = LOOP, token: BotToken | None = None):
         self.settings = core.settings
         self.session_factory = core.session_factory
-        self.loop = loop or Loop("teams-sender")
+        self.loop = loop
         self.token = token or BotToken(core.settings)
         self.pace = ConversationPace()
         self._clients: dict[str, tuple[str, ConnectorClient]] = {}  # service URL → (token, client)
+        # the clients' connections are closed with the sender (or at exit)
+        weakref.finalize(self, _close_later, loop, self._clients)
 
     def send(self, platform: str, workspace: str, target: str, reply: Reply) -> None:
         service_url, conversation = self._where(workspace, target)
@@ -119,3 +122,10 @@ class TeamsSender:
                 await held[1].close()
             held = self._clients[service_url] = (token, ConnectorClient(service_url, token))
         return await call(held[1])
+
+
+def _close_later(loop: Loop, clients: dict[str, tuple[str, ConnectorClient]]) -> None:
+    async def close() -> None:
+        for _token, client in list(clients.values()):
+            await client.close()
+    loop.call_soon(close())

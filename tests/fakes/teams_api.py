@@ -21,7 +21,7 @@ import uuid
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, unquote
 
 import jwt
 from cryptography import x509
@@ -62,7 +62,7 @@ class _Server:
             self.server.socket = tls.wrap_socket(self.server.socket, server_side=True)
         scheme = "https" if tls else "http"
         self.url = f"{scheme}://127.0.0.1:{self.server.server_address[1]}"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        threading.Thread(target=self.server.serve_forever, args=(0.05,), daemon=True).start()  # quick to stop
 
     def close(self):
         self.server.shutdown()
@@ -132,9 +132,7 @@ class FakeBotFramework:
                 self.lock.notify_all()
                 return 201, {"id": conversation}, {}
             parts = path.split("/")
-            if len(parts) >= 6 and parts[:4] == ["", "teams", "v3", "conversations"] and parts[5] == "activities":
-                from urllib.parse import unquote
-
+            if parts[:4] == ["", "teams", "v3", "conversations"] and parts[5:6] == ["activities"]:
                 self.posted.append(Posted(unquote(parts[4]), data))
                 self.lock.notify_all()
                 return 201, {"id": f"reply-{len(self.posted)}"}, {}

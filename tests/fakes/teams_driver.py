@@ -27,7 +27,9 @@ class TeamsDriver:
         """POST an activity; `token`: "signed" (a valid one), None (no header) or a token."""
         if token == "signed":
             token = channel_token(APP_ID, activity.get("serviceUrl", self.fake.service_url))
-        headers = {"Content-Type": "application/json", **({"Authorization": f"Bearer {token}"} if token else {})}
+        headers = {"Content-Type": "application/json"}
+        if token:
+            headers["Authorization"] = f"Bearer {token}"
         body = raw.get("body") or json.dumps(activity).encode()
         request = urllib.request.Request(f"{self.base_url}/api/messages", data=body, headers=headers,
                                          method="POST")
@@ -54,8 +56,7 @@ class TeamsDriver:
         """A message typed in the bot's chat (or, with `conversation`, with an @mention of the bot)."""
         mention = kw.get("conversation") is not None
         said = f"<at>salesbot</at> {text}" if mention else text
-        entities = ([{"type": "mention", "mentioned": {"id": BOT, "name": "salesbot"}, "text": "<at>salesbot</at>"}]
-                    if mention else [])
+        entities = [mention_of(BOT, "salesbot")] if mention else []
         entities += kw.pop("entities", [])
         activity = self.activity(text=said, textFormat="plain", entities=entities, **kw)
         assert self.post(activity) == 200
@@ -73,6 +74,11 @@ class TeamsDriver:
         assert self.post(activity) == 200
         return activity
 
+    def posted_to(self, conversation: str, count: int = 1) -> list:
+        """What reached a conversation, once at least `count` messages have."""
+        posted = self.fake.wait_for(lambda: len(self.fake.to(conversation)) >= count)
+        return self.fake.to(conversation) if posted else []
+
     def chat_of(self, user: str = "29:ana") -> list[str]:
         """What reached the person's chat with the bot."""
         return [p.text for p in self.fake.to(f"a:chat-{user}")]
@@ -80,6 +86,11 @@ class TeamsDriver:
     def wait_chat(self, count: int, user: str = "29:ana") -> list[str]:
         self.fake.wait_for(lambda: len(self.fake.to(f"a:chat-{user}")) >= count)
         return self.chat_of(user)
+
+
+def mention_of(user: str, name: str) -> dict:
+    """The entity Teams sends with a message that @mentions someone (`<at>name</at>` in its text)."""
+    return {"type": "mention", "mentioned": {"id": user, "name": name}, "text": f"<at>{name}</at>"}
 
 
 def running(settings, fake):

@@ -38,7 +38,7 @@ class FakeWeCom:
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self.server.daemon_threads = True
         self.api_url = f"http://127.0.0.1:{self.server.server_address[1]}/cgi-bin/"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        threading.Thread(target=self.server.serve_forever, args=(0.05,), daemon=True).start()  # quick to stop
 
     def close(self):
         self.server.shutdown()

@@ -3,7 +3,7 @@ import time
 
 import pytest
 
-from fakes.teams_driver import BOT, CHANNEL, TENANT
+from fakes.teams_driver import BOT, CHANNEL, TENANT, mention_of
 from scheduler.plan import fire, plan
 from storage.models import Deal, Member, StandupAnswer, utcnow
 from support import count, eventually
@@ -16,7 +16,7 @@ def _job(core, kind):
 
 
 def test_a_teams_only_team_goes_through_a_whole_day(teams):
-    mention = {"type": "mention", "mentioned": {"id": "29:ana", "name": "Ana Li"}, "text": "<at>Ana Li</at>"}
+    mention = mention_of("29:ana", "Ana Li")
     teams.say("help", user="29:mia", name="Mia")  # the first member: admin
     teams.say("help")  # Ana, a rep
     teams.wait_chat(1)
@@ -25,7 +25,7 @@ def test_a_teams_only_team_goes_through_a_whole_day(teams):
     teams.say("team set Sales channel here", conversation=CHANNEL, user="29:mia", name="Mia")
     teams.say("target <at>Ana Li</at> revenue 100k month", conversation=CHANNEL, user="29:mia", name="Mia",
               entities=[mention])
-    posted = teams.fake.wait_for(lambda: len(teams.fake.to(CHANNEL)) >= 3 and teams.fake.to(CHANNEL))
+    posted = teams.posted_to(CHANNEL, 3)
     assert "Sales now posts to this channel." in posted[1].text and "100" in posted[2].text
 
     assert "Visit to Acme logged." in teams.ask("visit Acme: demo went well")
@@ -45,7 +45,8 @@ def test_a_teams_only_team_goes_through_a_whole_day(teams):
         assert s.query(StandupAnswer.text).scalar() == "called Acme, today a demo for Globex, no blockers"
 
     _job(teams.core, "digest")
-    digest = teams.fake.wait_for(lambda: [p for p in teams.fake.to("a:chat-29:mia") if "digest" in p.text.lower()])
+    digest = teams.fake.wait_for(lambda: [p for p in teams.fake.to("a:chat-29:mia")
+                                          if "digest" in p.text.lower()])
     assert "Sales" in digest[0].text
     images = teams.fake.wait_for(lambda: [
         item for p in teams.fake.to("a:chat-29:mia") for a in p.activity.get("attachments") or ()
@@ -61,8 +62,8 @@ def test_a_standup_prompt_to_20_members_arrives_once_each_under_429s(teams):
     reps = [f"29:rep{i}" for i in range(20)]
     for index, rep in enumerate(reps):
         if index % 2:  # half of them never wrote to the bot: their chat is made by the first prompt
-            teams.say(f"team add Sales <at>Rep {index}</at>", user="29:mia", name="Mia", entities=[
-                {"type": "mention", "mentioned": {"id": rep, "name": f"Rep {index}"}, "text": f"<at>Rep {index}</at>"}])
+            teams.say(f"team add Sales <at>Rep {index}</at>", user="29:mia", name="Mia",
+                      entities=[mention_of(rep, f"Rep {index}")])
         else:
             teams.say("help", user=rep, name=f"Rep {index}")
     eventually(lambda: count(teams.core.session_factory, Member) == 21)

@@ -28,7 +28,7 @@ def test_a_deal_form_with_a_mistake_comes_back_marked_then_is_saved(teams):
     typed = {"customer": "Big 5 Ltd", "title": "ERP; phase 2", "stage": "proposal", "amount": "50kk",
              "close": ""}
     teams.press({"data": {**save["data"], **typed}})
-    again = teams.fake.wait_for(lambda: len(teams.fake.to("a:chat-29:ana")) >= 2 and teams.fake.to("a:chat-29:ana"))
+    again = teams.posted_to("a:chat-29:ana", 2)
     card = _card(again[1])
     assert _inputs(card)["amount"]["value"] == "50kk" and _inputs(card)["customer"]["value"] == "Big 5 Ltd"
     assert any(b.get("color") == "Attention" and "50k, 5万 or 48000" in b["text"] for b in card["body"])
@@ -54,10 +54,10 @@ def test_a_visit_form_in_chinese_and_a_target_form_for_a_manager(teams):
         assert s.scalar(select(Visit.notes)) == "见了采购；下周演示"
 
     teams.say("target", locale="zh-CN")  # Ana is the tenant's first member: an admin may set targets
-    target_form = teams.fake.wait_for(lambda: len(teams.fake.to("a:chat-29:ana")) >= 3 and teams.fake.to("a:chat-29:ana"))[2]
+    target_form = teams.posted_to("a:chat-29:ana", 3)[2]
     assert list(_inputs(_card(target_form))) == ["who", "metric", "amount", "period"]
-    teams.press({"data": {"form": "target", "who": "", "metric": "revenue", "amount": "500k", "period": "month"}},
-                locale="zh-CN")
+    typed = {"form": "target", "who": "", "metric": "revenue", "amount": "500k", "period": "month"}
+    teams.press({"data": typed}, locale="zh-CN")
     teams.wait_chat(4)
     assert count(teams.core.session_factory, Target) >= 1
 

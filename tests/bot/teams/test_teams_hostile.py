@@ -70,9 +70,11 @@ def test_a_single_tenant_app_refuses_another_tenants_activity(teams_settings, fa
         assert driver.post(ours) == 200
 
 
-SIGNED_JUNK = [("a list", b"[1, 2]"), ("not JSON", b"visit Acme"), ("no conversation",
-               json.dumps({"type": "message", "serviceUrl": "{url}", "channelId": "msteams"}).encode()),
-               ("another channel", None), ("a number as the text", None), ("a huge body", b"{" + b" " * 300_000)]
+SIGNED_JUNK = [("a list", b"[1, 2]"), ("not JSON", b"visit Acme"),
+               ("no conversation", json.dumps({"type": "message", "serviceUrl": "{url}",
+                                               "channelId": "msteams"}).encode()),
+               ("another channel", None), ("a number as the text", None),
+               ("a huge body", b"{" + b" " * 300_000)]
 
 
 def test_a_signed_but_malformed_body_is_refused_never_a_500(teams, caplog):
@@ -96,8 +98,8 @@ def test_fuzzed_signed_activities_never_get_a_500(teams):
     url = teams.fake.service_url
     token = channel_token(APP_ID, url)
     field = st.one_of(st.none(), st.integers(), st.text(max_size=12), st.booleans(),
-                      st.lists(st.text(max_size=3), max_size=2), st.dictionaries(st.text(max_size=4),
-                                                                                 st.text(max_size=4), max_size=2))
+                      st.lists(st.text(max_size=3), max_size=2),
+                      st.dictionaries(st.text(max_size=4), st.text(max_size=4), max_size=2))
     keys = ["type", "id", "text", "from", "conversation", "recipient", "value", "entities", "locale",
             "channelData", "membersAdded", "membersRemoved", "action", "localTimezone", "channelId"]
 

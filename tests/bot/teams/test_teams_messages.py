@@ -4,7 +4,7 @@ import time
 
 from sqlalchemy import select
 
-from fakes.teams_driver import BOT, CHANNEL, TENANT
+from fakes.teams_driver import BOT, CHANNEL, TENANT, mention_of
 from storage.models import Deal, Member, Visit
 from support import count
 
@@ -49,10 +49,10 @@ def test_a_mention_in_a_channel_is_answered_in_its_thread_with_the_mention_taken
 def test_a_person_mentioned_becomes_a_member_under_the_name_teams_shows(teams):
     teams.say("help")  # Ana: the tenant's first member, its admin
     teams.wait_chat(1)
-    bo = {"type": "mention", "mentioned": {"id": "29:bo", "name": "Bo Chen"}, "text": "<at>Bo Chen</at>"}
+    bo = mention_of("29:bo", "Bo Chen")
     teams.say("team create East", conversation=CHANNEL)
     teams.say("team add East <at>Bo Chen</at>", conversation=CHANNEL, entities=[bo])
-    answers = teams.fake.wait_for(lambda: len(teams.fake.to(CHANNEL)) >= 2 and teams.fake.to(CHANNEL))
+    answers = teams.posted_to(CHANNEL, 2)
     assert "Added to East: Bo Chen" in answers[-1].text
     with teams.core.session_factory() as s:
         assert set(s.scalars(select(Member.display_name))) == {"Ana Li", "Bo Chen"}
@@ -94,7 +94,7 @@ def test_the_bot_added_to_a_team_says_hello_and_a_new_member_is_welcomed(teams):
     joined = teams.activity("conversationUpdate", conversation=CHANNEL, locale="zh-CN",
                             membersAdded=[{"id": "29:new", "name": "王芳"}])
     assert teams.post(joined) == 200
-    welcome = teams.fake.wait_for(lambda: len(teams.fake.to(CHANNEL)) >= 2 and teams.fake.to(CHANNEL))[-1]
+    welcome = teams.posted_to(CHANNEL, 2)[-1]
     assert "欢迎王芳" in welcome.text
     time.sleep(0.3)
     assert len(teams.fake.to(CHANNEL)) == 2

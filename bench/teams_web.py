@@ -1,0 +1,72 @@
+"""Teams web stack: message activities with signed bearer tokens through the web server (the
+Procfile's web line) on SQLite, against the floor of the Agents SDK's own check of the same
+activities on the same server (bench/bare_teams.py: token validation, the Activity model, 200).
+
+Goals: ≥ 0.7× the floor's throughput; p99 < 100 ms at 50 concurrent; the web worker's memory
+≤ 120 MB. Ours runs as deployed, beside the Procfile's worker (see bench/slack_web.py); the answers
+go to a fake Bot Connector, the bot's token comes from a fake Entra ID.
+"""
+from __future__ import annotations
+
+import itertools
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+from bench.web_load import ROOT, compared, drained, load, measure, web_server, worker, worker_rss_mb
+
+sys.path.insert(0, str(ROOT / "tests"))
+
+
+def _activities(fake, token: str):
+    ids = itertools.count(1_700_000_000_000)
+
+    def request(n: int, i: int):
+        user = f"29:rep{n % 50}"
+        activity = {"type": "message", "id": str(next(ids)), "serviceUrl": fake.service_url,
+                    "channelId": "msteams", "from": {"id": user, "name": f"Rep {n % 50}"},
+                    "conversation": {"conversationType": "personal", "tenantId": "bench-tenant",
+                                     "id": f"a:chat-{user}"},
+                    "recipient": {"id": "28:bot", "name": "salesbot"}, "locale": "zh-CN",
+                    "text": f"拜访 客户{i % 200:03}：压测", "textFormat": "plain",
+                    "channelData": {"tenant": {"id": "bench-tenant"}}}
+        return "POST", "/api/messages", json.dumps(activity).encode(), {
+            "Content-Type": "application/json", "Authorization": f"Bearer {token}"}
+    return request
+
+
+def run(tmp_dir: Path, requests: int = 6000) -> list[str]:
+    from fakes.teams_api import FakeBotFramework, channel_token
+    from storage.db import make_engine, upgrade
+
+    app_id, secret = "bench-app-id", "bench-secret"
+    fake = FakeBotFramework(app_id, secret)
+    url = f"sqlite:///{tmp_dir / 'teams-bench.sqlite3'}"
+    upgrade(make_engine(url))
+    env = {**os.environ, "DATABASE_URL": url, "TEAMS_APP_ID": app_id, "TEAMS_APP_PASSWORD": secret,
+           "TEAMS_OPENID_URL": fake.openid_url, "TEAMS_LOGIN_URL": fake.login_url,
+           "TEAMS_SERVICE_URL": fake.service_url, "REQUESTS_CA_BUNDLE": fake.ca_file}
+    for key in [k for k in env if k.startswith(("SLACK_", "WECOM_"))]:
+        del env[key]
+    request = _activities(fake, channel_token(app_id, fake.service_url))
+    results = {}
+    with web_server("bench.bare_teams:create_asgi_app()", env) as (_pid, port):
+        load(port, request, 200, 10)  # warm up
+        results["floor"] = measure(port, request, requests)
+    with web_server("bot.asgi:create_app()", env) as (pid, port):
+        load(port, request, 200, 10)  # warm up (and register the reps)
+        results["alone"] = measure(port, request, requests)
+        with worker(env):
+            drained(url)
+            started = time.monotonic()
+            results["beside"] = measure(port, request, requests)
+            results["e2e"] = requests / (drained(url) - started)
+        rss = worker_rss_mb(pid)
+    answered = len(fake.posted)
+    fake.close()
+    return [*compared("teams web · signed message activities", "the SDK's token check and Activity model",
+                      requests, results, "goal ≥ 0.7, p99 < 100 ms"),
+            f"  stored end to end (web when idle + 1 worker): {results['e2e']:.0f} req/s; "
+            f"{answered:,} answers reached the connector of {2 * requests + 200:,}; web RSS {rss:.0f} MB"]
