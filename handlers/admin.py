@@ -143,7 +143,7 @@ def handle_configure_team(ctx: Ctx, cmd: ConfigureTeam) -> Reply:
         team.timezone = cmd.value
     elif cmd.setting == "channel" and cmd.value.lower() in HERE_WORDS:  # the channel it is said in
         if ctx.here is None:
-            raise ctx.refuse("channel_here_elsewhere", hint=example(ctx, "team", 9))
+            raise ctx.refuse("channel_here_elsewhere", example=example(ctx, "team", 9))
         destinations.set_address(ctx.session, team.id, ctx.platform, ctx.here)
         ctx.people.audit(ctx.tenant.id, ctx.member.id, "team.set", "team", team.id,
                          setting=cmd.setting, value=f"{ctx.platform} {ctx.here}")

@@ -293,8 +293,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       "欢迎{name}！私聊我（帮助）即可记录拜访和商机。"),
     "team_set_here": ("{team} now posts to this channel.", "{team}的团队消息将发到本频道。"),
     "channel_here_elsewhere": ("“here” is the channel you say it in: send it there, mentioning "
-                               "the bot ({hint}).",
-                               "“这里”指发这条消息的频道：请在该频道里 @ 机器人发送（{hint}）。"),
+                               "the bot ({example}).",
+                               "“这里”指发这条消息的频道：请在该频道里 @ 机器人发送（{example}）。"),
     "bad_channel": ("“{value}” is no Slack channel; name it with #.",
                     "“{value}”不是 Slack 频道，请以 # 开头。"),
     "bad_wecom_destination": ("“{value}” is no WeCom destination: chat:CHATID or webhook:ROBOT_KEY.",

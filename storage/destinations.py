@@ -55,6 +55,13 @@ def set_address(session: Session, team_id: int, platform: str, address: str | No
         session.flush()
 
 
+def forget_address(session: Session, platform: str, address: str) -> None:
+    """A destination the platform says is gone (the bot removed from that channel): no team
+    posts there any more."""
+    session.execute(delete(TeamDestination).where(TeamDestination.platform == platform,
+                                                  TeamDestination.address == address))
+
+
 class MemberAddresses:
     """Direct-message addresses of some members of a tenant (a team), loaded once per job run."""
 

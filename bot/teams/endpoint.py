@@ -38,7 +38,7 @@ from handlers.messages import t
 from handlers.reply import Reply
 from handlers.reply_json import to_payload
 from scheduler.delivery import DeliveryWorker
-from storage import conversations
+from storage import conversations, destinations
 from storage.models import utcnow
 from storage.outbox import OutboxRepository
 from storage.people import PeopleRepository
@@ -241,12 +241,13 @@ class TeamsApp:
             return member.locale if member else None
 
     def _remember(self, activity: Activity, tenant: str) -> None:
-        """Keep the tenant's service URL and, for a person's chat, its conversation (written
-        only when they changed: most activities change nothing)."""
+        """Keep the tenant's service URL and, for a person's chat, its conversation and their
+        Entra ID object id (written only when they changed: most activities change nothing)."""
         refs = {SERVICE: {"serviceUrl": activity.service_url}}
         if _personal(activity):
-            refs[f"user:{activity.from_property.id}"] = {"serviceUrl": activity.service_url,
-                                                         "conversationId": activity.conversation.id}
+            refs[f"user:{activity.from_property.id}"] = {
+                "serviceUrl": activity.service_url, "conversationId": activity.conversation.id,
+                "aadObjectId": activity.from_property.aad_object_id}
         changed = {address: ref for address, ref in refs.items() if self._saved.get((tenant, address)) != ref}
         if not changed:
             return
@@ -256,11 +257,15 @@ class TeamsApp:
         self._saved.update({(tenant, address): ref for address, ref in changed.items()})
 
     def _forget(self, activity: Activity, tenant: str) -> None:
-        if _personal(activity):
-            address = f"user:{activity.from_property.id}"
-            with self.core.session_factory.begin() as session:
+        """The bot was removed: nothing more goes to that chat (a person's), or to that channel
+        as a team's destination."""
+        with self.core.session_factory.begin() as session:
+            if _personal(activity):
+                address = f"user:{activity.from_property.id}"
                 conversations.forget(session, PLATFORM, tenant, address)
-            self._saved.pop((tenant, address), None)
+                self._saved.pop((tenant, address), None)
+            else:
+                destinations.forget_address(session, PLATFORM, _root(f"conv:{activity.conversation.id}"))
 
 
 def _user(inbound: Inbound) -> UserRef:

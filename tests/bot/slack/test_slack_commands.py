@@ -118,6 +118,17 @@ def test_a_mention_is_answered_in_a_thread_without_the_bot_mention(slack):
     assert "Your progress" in _all_text(call.params)
 
 
+def test_a_team_set_in_a_channel_with_here_makes_that_channel_the_teams(slack):
+    slack.say("/salesbot", "help", user="U1")  # the workspace's admin
+    assert "“here” is the channel you say it in" in slack.say("/salesbot", "team set Sales channel here")
+    slack.event({"type": "app_mention", "channel": "C9", "user": "U1", "ts": "1700000000.000200",
+                 "text": "<@UBOT> team set Sales channel here"})
+    [call] = slack.fake.wait_for(lambda: [c for c in slack.fake.called("chat.postMessage")
+                                          if c.params.get("thread_ts") == "1700000000.000200"])
+    assert "Sales now posts to this channel." in _all_text(call.params)
+    assert "Sales C9" in slack.say("/salesbot", "team")
+
+
 def test_a_retried_event_is_stored_and_answered_once(slack):
     for retry in (None, 1, 2):
         assert slack.dm("visit Acme: demo", event_id="Ev-same", retry=retry) == 200

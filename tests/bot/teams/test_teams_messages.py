@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from fakes.teams_driver import BOT, CHANNEL, TENANT, mention_of
 from storage.models import Deal, Member, Visit
-from support import count
+from support import count, eventually
 
 
 def test_each_command_in_english_and_chinese_in_the_bots_chat(teams):
@@ -36,14 +36,15 @@ def test_a_teams_user_is_a_member_with_teams_name_language_and_timezone(teams):
     assert (member.display_name, member.locale, member.timezone) == ("李娜", "zh", "America/Los_Angeles")
 
 
-def test_a_mention_in_a_channel_is_answered_in_its_thread_with_the_mention_taken_out(teams):
+def test_mentions_in_a_channel_are_answered_in_their_thread_with_the_mention_taken_out(teams):
     thread = f"{CHANNEL};messageid=1700000000000"
-    teams.say("visit Acme: demo", conversation=thread)
-    [answer] = teams.fake.wait_for(lambda: teams.fake.to(thread))
-    assert "Visit to Acme logged." in answer.text
+    said = [("visit Acme: demo", "Visit to Acme logged."), ("拜访 华为：见面", "已记录拜访：华为。"),
+            ("进度", "我的进度"), ("pipeline", "Pipeline")]
+    for index, (text, expected) in enumerate(said, start=1):
+        teams.say(text, conversation=thread)
+        assert expected in teams.posted_to(thread, index)[-1].text, text
     with teams.core.session_factory() as s:
-        assert s.scalar(select(Visit.customer_id)) is not None
-        assert "salesbot" not in (s.scalar(select(Visit.notes)) or "")
+        assert set(s.scalars(select(Visit.notes))) == {"demo", "见面"}
 
 
 def test_a_person_mentioned_becomes_a_member_under_the_name_teams_shows(teams):
@@ -98,6 +99,12 @@ def test_the_bot_added_to_a_team_says_hello_and_a_new_member_is_welcomed(teams):
     assert "欢迎王芳" in welcome.text
     time.sleep(0.3)
     assert len(teams.fake.to(CHANNEL)) == 2
+    teams.say("team set Sales channel here", conversation=CHANNEL)
+    assert "Sales now posts to this channel." in teams.posted_to(CHANNEL, 3)[-1].text
+    assert "teams conv:19:east-sales@thread.tacv2" in teams.ask("team")
+    removed = teams.activity("conversationUpdate", conversation=CHANNEL, membersRemoved=[{"id": BOT}])
+    assert teams.post(removed) == 200
+    eventually(lambda: "teams conv:" not in teams.ask("team"))  # no team posts there any more
 
 
 def test_the_bot_installed_in_a_personal_chat_answers_with_help_in_the_persons_language(teams):
