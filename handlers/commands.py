@@ -121,6 +121,28 @@ class SnoozeFollowup(Command):
 
 
 @dataclass(frozen=True)
+class AddTask(Command):
+    """`task @ana send the quote to Acme by Fri` · `任务 @张三 周五前给华为发报价`; for oneself
+    without `@`; about a deal (`task deal #46 …`) or a customer (`task customer Acme: …`)."""
+
+    title: str
+    assignee: str | None = None
+    due: dt.date | None = None
+    deal_id: int | None = None
+    customer: str | None = None
+
+
+@dataclass(frozen=True)
+class ListTasks(Command):
+    """`tasks` · `任务`: my to-do list (tasks and follow-ups); a manager's: the team's tasks."""
+
+
+@dataclass(frozen=True)
+class DoneTask(Command):
+    task_ids: tuple[int, ...]
+
+
+@dataclass(frozen=True)
 class SetCustomer(Command):
     name: str
     tier: str | None = None

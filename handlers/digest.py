@@ -13,7 +13,7 @@ import datetime as dt
 from sqlalchemy import func, select
 
 from handlers import format as fmt
-from handlers import reports
+from handlers import reports, tasks
 from handlers.calendar import period_bounds
 from handlers.commands import Period, Scope, ShowPipeline, ShowProgress, ShowStalled
 from handlers.context import Ctx, Refusal
@@ -40,6 +40,7 @@ def digest(ctx: Ctx, team_name: str, member_ids: list[int], since: dt.datetime, 
         lines.append(ctx.t("digest_month_pace"))
     lines.append(_visits_line(ctx, member_ids, since, until, weekly))
     lines.append(ctx.t("digest_overdue", count=_overdue(ctx, member_ids)))
+    lines += tasks.overdue_lines(ctx, member_ids)
     lines += _closed_lines(ctx, member_ids, since, until)
     if weekly:
         lines += _moved_lines(ctx, member_ids, since, until)

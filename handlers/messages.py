@@ -30,7 +30,8 @@ CLOSE_REASONS = (("price", "价格"), ("product fit", "产品匹配"), ("competi
 # Command words the bot itself writes (buttons, hints), so a pressed button parses in either language.
 WORDS = {"deal": ("deal", "商机"), "won": ("won", "赢单"), "lost": ("lost", "输单"),
          "done": ("done", "完成"), "visit": ("visit", "拜访"), "progress": ("progress", "进度"),
-         "link": ("link", "关联"), "standup": ("standup", "站会"), "snooze": ("snooze", "推迟")}
+         "link": ("link", "关联"), "standup": ("standup", "站会"), "snooze": ("snooze", "推迟"),
+         "task": ("task", "任务")}
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # errors and usage
@@ -199,6 +200,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "notes": ("Notes", "纪要"), "next_step": ("Next step", "下一步"), "outcome": ("Outcome", "结果"),
     "follow_up": ("Follow up", "跟进"),
     "mark_done": ("Done ✓", "完成 ✓"),
+    "task_added": ("Task #{id}: {title}", "任务 #{id}：{title}"),
+    "task_for": ("For", "负责人"),
+    "task_due": ("Due", "截止"),
+    "task_about": ("About", "关于"),
+    "task_for_others": ("Only managers give tasks to others; a task for yourself has no @name: {example}",
+                        "只有经理可以给别人派任务；给自己的任务不用写 @名字：{example}"),
+    "task_due_past": ("That day has passed: give a day from today on.",
+                      "这个日期已经过去，请填今天或以后的日期。"),
+    "task_given": ("{name} gave you task #{id}", "{name}给你派了任务 #{id}"),
+    "task_done_button": ("Done #{id}", "完成 #{id}"),
+    "task_done": ("Task #{id} done: {title}", "任务 #{id} 已完成：{title}"),
+    "task_done_told": ("{name} finished task #{id}: {title}", "{name}完成了任务 #{id}：{title}"),
+    "task_none": ("There is no open task #{id}.", "没有未完成的任务 #{id}。"),
+    "task_not_yours": ("Task #{id} is someone else's: its owner, who gave it, or their manager can close it.",
+                       "任务 #{id} 不是你的：只有负责人、派任务的人或其经理可以完成它。"),
+    "task_late": (" · overdue since {when}", " · 已逾期（{when}）"),
+    "task_when": (" · due {when}", " · {when}截止"),
+    "tasks_title": ("Tasks", "任务"),
+    "tasks_team_title": ("Your teams' open tasks", "团队未完成的任务"),
+    "tasks_none": ("No open tasks. Give one: {example}", "没有未完成的任务。派一个：{example}"),
+    "todo_title": ("To do", "待办"),
+    "digest_tasks_overdue": ("Overdue tasks: {count}", "逾期任务：{count} 项"),
     "followups_title": ("Your follow-ups", "我的待跟进"),
     "followups_none": ("No follow-ups due this week. 👍", "本周没有待跟进事项。👍"),
     "followup_line": ("#{id} {customer} — {when}{late}", "#{id} {customer} — {when}{late}"),

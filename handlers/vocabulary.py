@@ -84,6 +84,8 @@ def tier_of(word: str) -> str | None:
 
 HISTORY_WORDS = {"history", "log", "历史", "记录"}
 CUSTOMER_WORDS = {"customer", "client", "account", "客户"}
+DEAL_WORDS = {"deal", "opportunity", "商机"}
+TASK_WORDS = {"task", "tasks", "任务", "待办"}
 #: Labels people put before a field (`deal #46 amount 60k` · `商机 #46 金额 6万` · `stage proposal`).
 FIELD_LABELS = {"amount": "amount", "value": "amount", "金额": "amount", "stage": "stage", "阶段": "stage"}
 DELETE_WORDS = {"delete", "remove", "删除", "删掉"}

@@ -14,9 +14,9 @@ from sqlalchemy.orm import Session
 
 from handlers import digest as digests
 from handlers import format as fmt
-from handlers import notices, visits
+from handlers import notices, tasks
 from handlers.calendar import is_working_day, period_bounds
-from handlers.commands import ListFollowups, Period, Scope, ShowProgress
+from handlers.commands import Period, Scope, ShowProgress
 from handlers.context import Ctx
 from handlers.dispatch import Defaults
 from handlers.reply import Reply
@@ -173,15 +173,17 @@ def _answered(run: Run) -> dict[int, str]:
 
 
 def followups(run: Run) -> None:
-    """Each member's follow-ups due today (and any overdue), with buttons to mark them done."""
+    """Each member's to-do list on a morning something is due (a follow-up or a task, or any
+    overdue), with buttons to mark them done."""
     if not run.runs_today("followups"):
         return
     for member in run.members:
         if not run.here(member) or member.id in run.away:
             continue
-        if VisitRepository(run.session).open_followups(member.id, run.day):
-            reply = visits.handle_list_followups(run.ctx(member), ListFollowups())
-            run.to_member(f"followups:{member.id}:{run.day}", member, reply)
+        ctx = run.ctx(member)
+        if VisitRepository(run.session).open_followups(member.id, run.day) or tasks.open_tasks(
+                ctx, {member.id}, run.day):
+            run.to_member(f"followups:{member.id}:{run.day}", member, tasks.todo(ctx))
 
 
 def reminders(run: Run) -> None:

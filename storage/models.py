@@ -239,6 +239,26 @@ class Visit(Base):
     follow_up_done: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
+class Task(Base):
+    """Something to do, for a member (`task @ana send the quote to Acme by Fri`), given by
+    themselves or their manager, perhaps about a customer or a deal; done once, by someone."""
+
+    __tablename__ = "tasks"
+    __table_args__ = (Index("ix_tasks_open", "assignee_id", "done_at", "due_on"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    tenant_id: Mapped[int] = mapped_column(ForeignKey("tenants.id", ondelete="CASCADE"), index=True)
+    assignee_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"))
+    creator_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"))
+    title: Mapped[str] = mapped_column(Text)
+    due_on: Mapped[dt.date | None] = mapped_column(Date)
+    customer_id: Mapped[int | None] = mapped_column(ForeignKey("customers.id", ondelete="SET NULL"))
+    deal_id: Mapped[int | None] = mapped_column(ForeignKey("deals.id", ondelete="SET NULL"))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    done_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    done_by_id: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"))
+
+
 class Deal(Base):
     """A deal. `stage_entered_at` and `furthest_rank` keep funnel math to single aggregates."""
 

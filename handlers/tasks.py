@@ -1,0 +1,187 @@
+"""Tasks: give one (to oneself, or as a manager to a rep of one's team), list them, mark them done.
+
+A task given to someone else reaches them at once, in their language, with a Done button; its
+giver hears when it is done. A rep's list is their one "to do": tasks and follow-ups together,
+overdue first. A manager's is their teams' open tasks, by person, overdue first.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import select
+
+from handlers import format as fmt
+from handlers.commands import AddTask, DoneTask, ListFollowups, ListTasks
+from handlers.context import Ctx
+from handlers.lookup import example, visible_member
+from handlers.messages import WORDS, name_of, t
+from handlers.reply import Button, Reply
+from handlers.reply_json import to_payload
+from storage.destinations import MemberAddresses
+from storage.models import Customer, Deal, Member, Task
+from storage.outbox import OutboxRepository
+from storage.sales import CustomerRepository, DealRepository
+
+SHOWN = 30  # tasks listed in one reply
+
+
+def handle_add_task(ctx: Ctx, cmd: AddTask) -> Reply:
+    assignee = ctx.member
+    if cmd.assignee is not None:
+        if not ctx.is_manager and cmd.assignee.lower() not in _my_names(ctx):
+            raise ctx.refuse("task_for_others", example=example(ctx, "task", 1))
+        assignee = visible_member(ctx, cmd.assignee)
+    if cmd.due is not None and cmd.due < ctx.today:
+        raise ctx.refuse("task_due_past", hint=example(ctx, "task"))
+    customer, deal = _about(ctx, cmd)
+    task = Task(tenant_id=ctx.tenant.id, assignee_id=assignee.id, creator_id=ctx.member.id,
+                title=cmd.title, due_on=cmd.due, customer_id=customer.id if customer else None,
+                deal_id=deal.id if deal else None, created_at=ctx.now)
+    ctx.session.add(task)
+    ctx.session.flush()
+    ctx.people.audit(ctx.tenant.id, ctx.member.id, "task.add", "task", task.id, at=ctx.now,
+                     assignee=assignee.id, title=cmd.title, due=cmd.due)
+    about = customer.name if customer else None
+    if assignee.id != ctx.member.id:
+        _tell(ctx, assignee, f"task:{task.id}:given", _given(ctx, task, assignee.locale, about))
+    fields = [(ctx.t("task_for"), assignee.display_name)] if assignee.id != ctx.member.id else []
+    fields += [(ctx.t(key), value) for key, value in (
+        ("task_due", task.due_on and fmt.day(task.due_on, ctx.today, ctx.locale)),
+        ("task_about", about or (deal and f"#{deal.id} {deal.title}"))) if value]
+    done = [] if assignee.id != ctx.member.id else [_done_button(ctx.locale, task.id)]
+    return Reply(title=ctx.t("task_added", id=task.id, title=task.title), fields=tuple(fields),
+                 buttons=tuple(done))
+
+
+def handle_list_tasks(ctx: Ctx, _cmd: ListTasks) -> Reply:
+    """A manager: their teams' open tasks by person; anyone else: their own to-do list."""
+    if not ctx.is_manager:
+        return todo(ctx)
+    member_ids = {m.id for team in ctx.teams for m in ctx.people.roster(team.id)} | {ctx.member.id}
+    rows = open_tasks(ctx, member_ids)
+    if not rows:
+        return Reply(title=ctx.t("tasks_team_title"),
+                     lines=(ctx.t("tasks_none", example=example(ctx, "task", 1)),))
+    lines, person = [], None
+    for task, name in sorted(rows, key=lambda row: (row[1], _order(ctx, row[0]))):
+        if name != person:
+            person = name
+            lines.append(f"*{name}*")
+        lines.append(_line(ctx, task))
+    return Reply(title=ctx.t("tasks_team_title"), lines=tuple(lines[:SHOWN * 2]))
+
+
+def todo(ctx: Ctx) -> Reply:
+    """A rep's one list: their open tasks (overdue first), then their follow-ups."""
+    from handlers.visits import handle_list_followups
+
+    followups = handle_list_followups(ctx, ListFollowups())
+    rows = [task for task, _name in open_tasks(ctx, {ctx.member.id})]
+    if not rows:
+        return followups
+    tasks = sorted(rows, key=lambda task: _order(ctx, task))[:SHOWN]
+    lines = (f"*{ctx.t('tasks_title')}*", *(_line(ctx, task) for task in tasks),
+             f"*{followups.title}*", *followups.lines)
+    buttons = tuple(_done_button(ctx.locale, task.id) for task in tasks[:3]) + followups.buttons[:2]
+    return Reply(title=ctx.t("todo_title"), lines=lines, buttons=buttons)
+
+
+def handle_done_task(ctx: Ctx, cmd: DoneTask) -> Reply:
+    """Done by the assignee, the giver, or a manager of the assignee's team; the giver is told."""
+    done = []
+    for task_id in cmd.task_ids:
+        task = ctx.session.get(Task, task_id)
+        if task is None or task.tenant_id != ctx.tenant.id or task.done_at is not None:
+            raise ctx.refuse("task_none", id=task_id, hint=example(ctx, "task"))
+        mine = ctx.member.id in (task.assignee_id, task.creator_id)
+        if not mine and not (ctx.is_admin or (ctx.is_manager and ctx.people.share_a_team(
+                ctx.member.id, task.assignee_id))):
+            raise ctx.refuse("task_not_yours", id=task_id)
+        task.done_at, task.done_by_id = ctx.now, ctx.member.id
+        ctx.people.audit(ctx.tenant.id, ctx.member.id, "task.done", "task", task.id, at=ctx.now)
+        if task.creator_id != ctx.member.id:
+            giver = ctx.session.get(Member, task.creator_id)
+            _tell(ctx, giver, f"task:{task.id}:done", Reply(lines=(t(
+                giver.locale, "task_done_told", name=ctx.member.display_name, id=task.id, title=task.title),),
+                locale=giver.locale))
+        done.append(task)
+    return Reply(lines=tuple(ctx.t("task_done", id=task.id, title=task.title) for task in done))
+
+
+def open_tasks(ctx: Ctx, member_ids: set[int], due_by: dt.date | None = None) -> list[tuple[Task, str]]:
+    """(task, assignee's name) of the members' open tasks (due by `due_by` when given)."""
+    query = (select(Task, Member.display_name).join(Member, Member.id == Task.assignee_id)
+             .where(Task.assignee_id.in_(member_ids), Task.done_at.is_(None)))
+    if due_by is not None:
+        query = query.where(Task.due_on <= due_by)
+    return [(task, name) for task, name in ctx.session.execute(query)]
+
+
+def overdue_lines(ctx: Ctx, member_ids: list[int]) -> list[str]:
+    """The digest's overdue tasks: a count, then the oldest few with whose they are."""
+    rows = [(task, name) for task, name in open_tasks(ctx, set(member_ids), ctx.today - dt.timedelta(days=1))]
+    if not rows:
+        return []
+    rows.sort(key=lambda row: row[0].due_on)
+    return [ctx.t("digest_tasks_overdue", count=len(rows)),
+            *(f"  {name}: {_line(ctx, task)}" for task, name in rows[:5])]
+
+
+def _my_names(ctx: Ctx) -> set[str]:
+    """What `@…` may say to mean the asker (`task @me …`)."""
+    return {"me", "我", "自己", ctx.member.display_name.lower()}
+
+
+def _about(ctx: Ctx, cmd: AddTask) -> tuple[Customer | None, Deal | None]:
+    if cmd.deal_id is not None:
+        deal = DealRepository(ctx.session).get(ctx.tenant.id, cmd.deal_id)
+        if deal is None:
+            raise ctx.refuse("deal_not_found", id=cmd.deal_id)
+        if deal.owner_id != ctx.member.id and not ctx.is_admin and not (
+                ctx.is_manager and ctx.people.share_a_team(ctx.member.id, deal.owner_id)):
+            owner = ctx.session.get(Member, deal.owner_id)
+            raise ctx.refuse("not_your_deal", id=deal.id, title=deal.title, owner=owner.display_name)
+        return ctx.session.get(Customer, deal.customer_id), deal
+    if cmd.customer is not None:
+        found = CustomerRepository(ctx.session).find(ctx.tenant.id, cmd.customer)
+        if len(found) != 1:
+            raise ctx.refuse("customer_unknown" if not found else "customer_candidates", name=cmd.customer,
+                             names=", ".join(c.name for c in found))
+        return found[0], None
+    return None, None
+
+
+def _given(ctx: Ctx, task: Task, locale: str, about: str | None) -> Reply:
+    """What the assignee gets: who gave it, what, by when, a Done button."""
+    due = task.due_on and fmt.day(task.due_on, ctx.today, locale)
+    fields = [(t(locale, key), value) for key, value in (("task_due", due), ("task_about", about)) if value]
+    return Reply(title=t(locale, "task_given", name=ctx.member.display_name, id=task.id),
+                 lines=(task.title,), fields=tuple(fields), buttons=(_done_button(locale, task.id),),
+                 locale=locale)
+
+
+def _tell(ctx: Ctx, member: Member, key: str, reply: Reply) -> None:
+    """A direct message to `member`, sent with what this message stores (once, by its key)."""
+    where = MemberAddresses(ctx.session, ctx.tenant, [member.id]).of(member.id)
+    if where is not None:
+        OutboxRepository(ctx.session).enqueue(key=key, tenant_id=ctx.tenant.id, platform=where.platform,
+                                              workspace=where.workspace, target=where.target,
+                                              payload=to_payload(reply), now=ctx.now)
+
+
+def _done_button(locale: str, task_id: int) -> Button:
+    return Button(t(locale, "task_done_button", id=task_id),
+                  f"{name_of(WORDS, 'done', locale)} {name_of(WORDS, 'task', locale)} {task_id}", "primary")
+
+
+def _order(ctx: Ctx, task: Task) -> tuple:
+    """Overdue first, then by due day; no due day last."""
+    return (task.due_on is None, task.due_on or ctx.today, task.id)
+
+
+def _line(ctx: Ctx, task: Task) -> str:
+    when = ""
+    if task.due_on is not None:
+        late = task.due_on < ctx.today
+        when = ctx.t("task_late" if late else "task_when", when=fmt.day(task.due_on, ctx.today, ctx.locale))
+    return f"#{task.id} {task.title}{when}"
