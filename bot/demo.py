@@ -17,7 +17,7 @@ from handlers.calendar import is_working_day, period_bounds
 from handlers.commands import Period
 from handlers.dispatch import Defaults
 from storage import destinations
-from storage.models import OPEN_STAGES, Base, utcnow
+from storage.models import OPEN_STAGES, Base, Task, utcnow
 from storage.people import PeopleRepository
 from storage.reports import TargetRepository
 from storage.sales import CustomerRepository, DealRepository, VisitRepository
@@ -76,6 +76,23 @@ def _fill(session: Session, tenant_id: int, defaults: Defaults, now: dt.datetime
     _visits(session, tenant_id, reps, customers, start, today, zone, rng)
     _deals(session, tenant_id, reps, customers, today, zone, rng)
     _targets(session, tenant_id, team.id, manager.id, reps, today)
+    _tasks(session, tenant_id, manager, reps, customers, today, now)
+
+
+TASKS = (("给{customer}发报价", -2), ("send {customer} the signed NDA", 0),
+         ("约{customer}的采购总监吃饭", 1), ("prepare the demo for {customer}", 3),
+         ("回访{customer}，确认交付时间", None))
+
+
+def _tasks(session, tenant_id, manager, reps, customers, today, now) -> None:
+    """A few tasks the manager gave (one overdue, one due today), and one a rep gave herself."""
+    for index, (title, days) in enumerate(TASKS):
+        rep, customer = reps[index % len(reps)], customers[index]
+        due = today + dt.timedelta(days=days) if days is not None else None
+        giver = rep if days is None else manager
+        session.add(Task(tenant_id=tenant_id, assignee_id=rep.id, creator_id=giver.id,
+                         title=title.format(customer=customer.name), due_on=due,
+                         customer_id=customer.id, created_at=now - dt.timedelta(days=3)))
 
 
 def _visits(session, tenant_id, reps, customers, start, today, zone, rng) -> None:

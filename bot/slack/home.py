@@ -1,5 +1,6 @@
-"""App Home: a rep's pace this period, open deals by stage and follow-ups due; a manager also sees
-their team. Published when the tab opens and again after the user changes data.
+"""App Home: a rep's pace this period, open deals by stage and their to-do list (tasks and
+follow-ups); a manager also sees their team and its open tasks. Published when the tab opens and
+again after the user changes data.
 """
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from handlers.reply import Reply
 
 log = logging.getLogger(__name__)
 REP_VIEWS = (c.ShowProgress(), c.ShowPipeline(), c.ListFollowups())
-MANAGER_VIEWS = (c.ShowProgress(c.Scope("team")), c.ShowPipeline(c.Scope("team")))
+MANAGER_VIEWS = (c.ShowProgress(c.Scope("team")), c.ShowPipeline(c.Scope("team")), c.ListTasks())
 MAX_BLOCKS = 100
 
 

@@ -1,0 +1,101 @@
+"""Customer care by tier (客户分类与回访): each tier is revisited on a rhythm (A every 14 days, B 30,
+C 90 unless a manager changes it for their team: `tier A every 7 days` · `A类 每7天回访`); `due
+visits` · `待回访` lists the customers due or overdue, the morning to-do list includes them, and the
+weekly digest shows the team's customers going cold, A first, with who owns them.
+
+A customer is due when its last visit (by anyone) is as old as its tier's rhythm; one never
+visited counts from when it was added. The rhythm is the owner's team's.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import func, select
+
+from handlers import format as fmt
+from handlers.commands import SetTierRhythm, ShowDueVisits
+from handlers.context import Ctx
+from handlers.lookup import example, managed_team
+from handlers.reply import Reply
+from storage.models import Customer, Member, Team, Visit
+
+DEFAULT_DAYS = {"A": 14, "B": 30, "C": 90}
+SETTING = "tier_days"
+SHOWN = 20
+
+
+def rhythm(team: Team | None) -> dict[str, int]:
+    """Days between visits for each tier, as the team set them (else the defaults)."""
+    set_here = (team.settings or {}).get(SETTING, {}) if team else {}
+    return {tier: int(set_here.get(tier, days)) for tier, days in DEFAULT_DAYS.items()}
+
+
+def handle_set_rhythm(ctx: Ctx, cmd: SetTierRhythm) -> Reply:
+    team = managed_team(ctx, cmd.team)
+    if not 1 <= cmd.days <= 365:
+        raise ctx.refuse("tier_days_range", hint=example(ctx, "tier"))
+    before = rhythm(team)[cmd.tier]
+    team.settings = {**(team.settings or {}), SETTING: {**rhythm(team), cmd.tier: cmd.days}}
+    ctx.people.audit(ctx.tenant.id, ctx.member.id, "team.tier_days", "team", team.id,
+                     tier=cmd.tier, before=before, after=cmd.days)
+    return Reply(lines=(ctx.t("tier_rhythm_set", team=team.name, tier=cmd.tier, days=cmd.days),))
+
+
+def handle_due_visits(ctx: Ctx, cmd: ShowDueVisits) -> Reply:
+    """Mine, or (a manager, `due visits team`) my teams' customers due a visit."""
+    members = ({m.id for m in ctx.people.roster(managed_team(ctx, None).id)} if cmd.team
+               else {ctx.member.id})
+    rows = due_customers(ctx, members)
+    title = ctx.t("due_visits_team_title" if cmd.team else "due_visits_title")
+    if not rows:
+        return Reply(title=title, lines=(ctx.t("due_visits_none", rhythm=_rhythm_text(ctx)),))
+    lines = [_line(ctx, row, owner=bool(cmd.team)) for row in rows[:SHOWN]]
+    if len(rows) > SHOWN:
+        lines.append(ctx.t("due_visits_more", count=len(rows) - SHOWN))
+    return Reply(title=title, lines=(*lines, ctx.t("due_visits_hint", rhythm=_rhythm_text(ctx))))
+
+
+def due_customers(ctx: Ctx, member_ids: set[int]) -> list[tuple]:
+    """(customer, tier, owner name, last contact day, days overdue) of the members' customers due
+    a visit, A first, then the longest overdue."""
+    last = (select(Visit.customer_id, func.max(Visit.visited_at).label("at"))
+            .where(Visit.tenant_id == ctx.tenant.id).group_by(Visit.customer_id).subquery())
+    rows = ctx.session.execute(
+        select(Customer.name, Customer.tier, Customer.owner_id, Member.display_name, Customer.created_at,
+               last.c.at)
+        .join(Member, Member.id == Customer.owner_id).outerjoin(last, last.c.customer_id == Customer.id)
+        .where(Customer.tenant_id == ctx.tenant.id, Customer.owner_id.in_(member_ids),
+               Customer.tier.in_(tuple(DEFAULT_DAYS)))).all()
+    days_of = {}
+    out = []
+    for name, tier, owner_id, owner, created, at in rows:
+        if owner_id not in days_of:
+            teams = ctx.people.teams_of(owner_id)
+            days_of[owner_id] = rhythm(teams[0] if teams else None)
+        since = (at or created).astimezone(ctx.zone).date()
+        over = (ctx.today - since).days - days_of[owner_id][tier]
+        if over >= 0:
+            out.append((name, tier, owner, since if at else None, over))
+    out.sort(key=lambda row: (row[1], -row[4], row[0]))
+    return out
+
+
+def cold_lines(ctx: Ctx, member_ids: list[int]) -> list[str]:
+    """The weekly digest's customers going cold: a count, then the first few, A first."""
+    rows = due_customers(ctx, set(member_ids))
+    if not rows:
+        return []
+    return [ctx.t("digest_cold", count=len(rows)), *(f"  {_line(ctx, row, owner=True)}" for row in rows[:5])]
+
+
+def _line(ctx: Ctx, row: tuple, owner: bool) -> str:
+    name, tier, owner_name, last, over = row
+    when = (ctx.t("due_last_visit", when=fmt.day(last, ctx.today, ctx.locale)) if last
+            else ctx.t("due_never_visited"))
+    late = ctx.t("due_overdue", days=over) if over else ctx.t("due_today")
+    return f"{name} ({tier}) · {when} · {late}" + (f" · {owner_name}" if owner else "")
+
+
+def _rhythm_text(ctx: Ctx) -> str:
+    days = rhythm(ctx.team)
+    return " · ".join(ctx.t("tier_every", tier=tier, days=days[tier]) for tier in DEFAULT_DAYS)
