@@ -143,6 +143,22 @@ class DoneTask(Command):
 
 
 @dataclass(frozen=True)
+class SetTierRhythm(Command):
+    """`tier A every 7 days` · `A类 每7天回访`: a team's customers of a tier are due a visit so often."""
+
+    tier: str
+    days: int
+    team: str | None = None
+
+
+@dataclass(frozen=True)
+class ShowDueVisits(Command):
+    """`due visits` · `待回访`: my customers due a visit by their tier; `… team`: my team's."""
+
+    team: bool = False
+
+
+@dataclass(frozen=True)
 class SetCustomer(Command):
     name: str
     tier: str | None = None

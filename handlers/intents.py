@@ -26,6 +26,7 @@ from handlers import (
     schedule_commands,
     targets,
     tasks,
+    tiers,
     undo,
     visits,
 )
@@ -79,6 +80,7 @@ class Intent:
     handles: tuple[Handles, ...] = ()
     slash: Slash | None = None
     free_text: bool = False  # reads what follows as typed (notes, reasons), not folded
+    whole: bool = False  # its parser reads the keyword too (`A类 每7天回访`: the tier is in it)
 
 
 def _bare(topic: str) -> Parser:
@@ -173,6 +175,12 @@ INTENTS = (
             ("任务 周五前给华为发报价", "任务 @张三 下周二前给华为的财务总监打电话",
              "任务 商机 #46 明天前订好演示会议室", "任务 客户 华为：续签保密协议", "任务")),
            (Handles(c.AddTask, tasks.handle_add_task), Handles(c.ListTasks, tasks.handle_list_tasks))),
+    Intent("due", ("due",), ("待回访",), p.parse_due,
+           (("due visits", "due visits team"), ("待回访", "待回访 团队")),
+           (Handles(c.ShowDueVisits, tiers.handle_due_visits),)),
+    Intent("tier", ("tier", "tiers"), ("A类", "B类", "C类", "回访周期"), p.parse_tier,
+           (("tier A every 7 days", "tier C every 60 days East"), ("A类 每7天回访", "C类 每60天回访 华东")),
+           (Handles(c.SetTierRhythm, tiers.handle_set_rhythm, _MANAGER),), whole=True),
     Intent("done", ("done",), ("完成",), p.parse_done, (("done 3", "done task 7"), ("完成 3", "完成 任务 7")),
            (Handles(c.DoneFollowups, visits.handle_done_followups),
             Handles(c.DoneTask, tasks.handle_done_task))),
@@ -306,6 +314,8 @@ def parse(text: str, today: dt.date | None = None) -> c.Command | c.ParseError:
     intent = BY_NAME[name]
     if intent.free_text:
         rest = raw[len(raw) - len(rest):]
+    if intent.whole:
+        rest = text
     result = intent.parser(rest, today or dt.date.today())
     if isinstance(result, c.ParseError) and result.fixed:  # the whole message, as probably meant
         result = replace(result, fixed=text[:len(text) - len(rest)] + result.fixed)

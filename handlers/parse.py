@@ -281,6 +281,28 @@ def parse_done(rest: str, _today: dt.date) -> c.Command | c.ParseError:
     return (c.DoneTask if task else c.DoneFollowups)(tuple(int(i) for i in ids))
 
 
+_TIER_EN = re.compile(r"^tiers?\s+([abc])\s+(?:every\s+)?(\d{1,3})\s*(?:days?|d)?"
+                      r"(?:\s+(?:team\s+)?(.+))?$", re.I)
+_TIER_ZH = re.compile(r"^(?:回访周期\s*)?([abc])类?\s*每?\s*(\d{1,3})\s*天(?:回访一次|回访)?"
+                      r"(?:\s+(?:团队\s*)?(.+))?$", re.I)
+
+
+def parse_tier(text: str, _today: dt.date) -> c.Command | c.ParseError:
+    """The whole message: `tier A every 7 days [East]` · `A类 每7天回访` · `回访周期 A类 7天`."""
+    found = _TIER_EN.match(text) or _TIER_ZH.match(text)
+    if not found:
+        return c.ParseError("tier")
+    return c.SetTierRhythm(found[1].upper(), int(found[2]), found[3])
+
+
+def parse_due(rest: str, _today: dt.date) -> c.Command | c.ParseError:
+    """`due visits [team]` · `待回访 [团队]`."""
+    words = [w for w in rest.lower().split() if w not in ("visits", "visit")]
+    if words and words != ["team"] and words != ["团队"]:
+        return c.ParseError("due")
+    return c.ShowDueVisits(team=bool(words))
+
+
 _DUE_EN = re.compile(r"^(?P<title>.+?)\s+(?:by|due|before)\s+(?P<due>[^,;]+?)\s*$", re.I)
 _DUE_ZH_FRONT = re.compile(r"^(?P<due>\S+?)(?:之前|以前|前)(?P<title>.+)$")
 _DATE_LIKE = re.compile(r"\d|^(?:mon|tue|wed|thu|fri|sat|sun|next|this|tom|tod|end|"

@@ -73,15 +73,17 @@ def handle_list_tasks(ctx: Ctx, _cmd: ListTasks) -> Reply:
 
 def todo(ctx: Ctx) -> Reply:
     """A rep's one list: their open tasks (overdue first), then their follow-ups."""
+    from handlers.tiers import due_lines
     from handlers.visits import handle_list_followups
 
     followups = handle_list_followups(ctx, ListFollowups())
     rows = [task for task, _name in open_tasks(ctx, {ctx.member.id})]
-    if not rows:
+    due = due_lines(ctx)
+    if not rows and not due:
         return followups
     tasks = sorted(rows, key=lambda task: _order(ctx, task))[:SHOWN]
-    lines = (f"*{ctx.t('tasks_title')}*", *(_line(ctx, task) for task in tasks),
-             f"*{followups.title}*", *followups.lines)
+    lines = ((f"*{ctx.t('tasks_title')}*", *(_line(ctx, task) for task in tasks)) if tasks else ()) + (
+        f"*{followups.title}*", *followups.lines, *due)
     buttons = tuple(_done_button(ctx.locale, task.id) for task in tasks[:3]) + followups.buttons[:2]
     return Reply(title=ctx.t("todo_title"), lines=lines, buttons=buttons)
 

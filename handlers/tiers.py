@@ -8,8 +8,6 @@ visited counts from when it was added. The rhythm is the owner's team's.
 """
 from __future__ import annotations
 
-import datetime as dt
-
 from sqlalchemy import func, select
 
 from handlers import format as fmt
@@ -78,6 +76,14 @@ def due_customers(ctx: Ctx, member_ids: set[int]) -> list[tuple]:
             out.append((name, tier, owner, since if at else None, over))
     out.sort(key=lambda row: (row[1], -row[4], row[0]))
     return out
+
+
+def due_lines(ctx: Ctx) -> list[str]:
+    """The to-do list's section: my customers due a visit."""
+    rows = due_customers(ctx, {ctx.member.id})
+    if not rows:
+        return []
+    return [f"*{ctx.t('due_title')}*", *(_line(ctx, row, owner=False) for row in rows[:SHOWN // 2])]
 
 
 def cold_lines(ctx: Ctx, member_ids: list[int]) -> list[str]:

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from handlers import digest as digests
 from handlers import format as fmt
-from handlers import notices, tasks
+from handlers import notices, tasks, tiers
 from handlers.calendar import is_working_day, period_bounds
 from handlers.commands import Period, Scope, ShowProgress
 from handlers.context import Ctx
@@ -182,7 +182,7 @@ def followups(run: Run) -> None:
             continue
         ctx = run.ctx(member)
         if VisitRepository(run.session).open_followups(member.id, run.day) or tasks.open_tasks(
-                ctx, {member.id}, run.day):
+                ctx, {member.id}, run.day) or tiers.due_customers(ctx, {member.id}):
             run.to_member(f"followups:{member.id}:{run.day}", member, tasks.todo(ctx))
 
 
