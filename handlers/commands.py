@@ -159,6 +159,29 @@ class ShowDueVisits(Command):
 
 
 @dataclass(frozen=True)
+class ShowReasons(Command):
+    """`reasons quarter` · `输赢分析 本季度`: wins and losses by reason."""
+
+    scope: Scope = Scope()
+    period: Period = Period()
+
+
+@dataclass(frozen=True)
+class AddTip(Command):
+    """`tip pricing: bundle the service contract` · `经验 报价：打包服务合同`."""
+
+    topic: str
+    text: str
+
+
+@dataclass(frozen=True)
+class FindTips(Command):
+    """`tips pricing` · `经验 报价`: lessons kept about a topic (all of them without one)."""
+
+    query: str = ""
+
+
+@dataclass(frozen=True)
 class SetCustomer(Command):
     name: str
     tier: str | None = None

@@ -10,6 +10,7 @@ from handlers.commands import CloseDeal, DealRef, UpsertDeal
 from handlers.context import Ctx
 from handlers.lookup import customer_and_title, customer_named, example
 from handlers.messages import CLOSE_REASONS, STAGE_NAMES, WORDS, name_of
+from handlers.reasons import categorize
 from handlers.reply import Button, Reply
 from storage.models import OPEN_STAGES, Customer, Deal, Member
 from storage.sales import DealRepository
@@ -107,6 +108,7 @@ def handle_close_deal(ctx: Ctx, cmd: CloseDeal) -> Reply:
                             ctx.member.id, ctx.now)
         repo.move(deal, stage, ctx.member.id, ctx.now)
     deal.reason = cmd.reason
+    deal.reason_category, deal.competitor = categorize(cmd.reason)
     ctx.people.audit(ctx.tenant.id, ctx.member.id, f"deal.{stage}", "deal", deal.id, at=ctx.now,
                      amount=deal.amount, reason=cmd.reason, **(before or {"created": True}))
     amount = fmt.money(deal.amount, deal.currency, ctx.locale)
@@ -132,6 +134,7 @@ def _reason_afterwards(ctx: Ctx, cmd: CloseDeal) -> Reply | None:
         return None
     _check_owner(ctx, deal)
     deal.reason = cmd.reason
+    deal.reason_category, deal.competitor = categorize(cmd.reason)
     ctx.people.audit(ctx.tenant.id, ctx.member.id, "deal.reason", "deal", deal.id, reason=cmd.reason)
     return Reply(lines=(ctx.t("reason_noted", id=deal.id, reason=cmd.reason),))
 

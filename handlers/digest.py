@@ -13,7 +13,7 @@ import datetime as dt
 from sqlalchemy import func, select
 
 from handlers import format as fmt
-from handlers import reports, tasks, tiers
+from handlers import reasons, reports, tasks, tiers
 from handlers.calendar import period_bounds
 from handlers.commands import Period, Scope, ShowPipeline, ShowProgress, ShowStalled
 from handlers.context import Ctx, Refusal
@@ -45,6 +45,7 @@ def digest(ctx: Ctx, team_name: str, member_ids: list[int], since: dt.datetime, 
     if weekly:
         lines += _moved_lines(ctx, member_ids, since, until)
         lines += tiers.cold_lines(ctx, member_ids)
+        lines += reasons.lesson_lines(ctx, member_ids, since, until)
     stuck = [line for line in stalled.lines if line != ctx.t("stalled_none")] if stalled else []
     if stalled:
         lines += [f"{stalled.title}: {len(stuck)}", *(f"  {line}" for line in stuck[:3])]

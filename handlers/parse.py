@@ -295,6 +295,19 @@ def parse_tier(text: str, _today: dt.date) -> c.Command | c.ParseError:
     return c.SetTierRhythm(found[1].upper(), int(found[2]), found[3])
 
 
+def parse_tip(rest: str, _today: dt.date) -> c.Command | c.ParseError:
+    """`tip TOPIC: lesson` keeps one; `tips [words]` · `经验 [词]` (no colon) finds them."""
+    topic, body = _head_and_body(rest, _TIP_SEP)
+    if not body.strip():
+        return c.FindTips(" ".join(rest.split())[:100])
+    if not topic.strip() or len(topic) > 100 or len(body) > 2000:
+        return c.ParseError("tip")
+    return c.AddTip(topic.strip(), body.strip())
+
+
+_TIP_SEP = re.compile(r"\s*[:：]\s*")
+
+
 def parse_due(rest: str, _today: dt.date) -> c.Command | c.ParseError:
     """`due visits [team]` · `待回访 [团队]`."""
     words = [w for w in rest.lower().split() if w not in ("visits", "visit")]

@@ -78,6 +78,12 @@ def parse_stalled(rest: str, _today: dt.date) -> c.Command | c.ParseError:
     return c.ParseError("stalled") if left else c.ShowStalled(scope)
 
 
+def parse_reasons(rest: str, _today: dt.date) -> c.Command | c.ParseError:
+    """`reasons [team|@name] [period]` · `输赢分析 [团队] [本季度]`."""
+    scope, period, left = _scope_and_period(rest)
+    return c.ParseError("reasons") if left else c.ShowReasons(scope, period)
+
+
 def parse_leaderboard(rest: str, _today: dt.date) -> c.Command | c.ParseError:
     words = rest.split()
     metric = next((V.METRIC_WORDS[w.lower()] for w in words if w.lower() in V.METRIC_WORDS), "revenue")

@@ -259,6 +259,22 @@ class Task(Base):
     done_by_id: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"))
 
 
+class Tip(Base):
+    """A lesson kept for the team (`tip pricing: bundle the service contract`), by topic, perhaps
+    about a customer or a deal."""
+
+    __tablename__ = "tips"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    tenant_id: Mapped[int] = mapped_column(ForeignKey("tenants.id", ondelete="CASCADE"), index=True)
+    author_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"))
+    topic: Mapped[str] = mapped_column(String(100))
+    text: Mapped[str] = mapped_column(Text)
+    customer_id: Mapped[int | None] = mapped_column(ForeignKey("customers.id", ondelete="SET NULL"))
+    deal_id: Mapped[int | None] = mapped_column(ForeignKey("deals.id", ondelete="SET NULL"))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
 class Deal(Base):
     """A deal. `stage_entered_at` and `furthest_rank` keep funnel math to single aggregates."""
 
@@ -283,6 +299,10 @@ class Deal(Base):
     expected_close: Mapped[dt.date | None] = mapped_column(Date)
     probability: Mapped[int] = mapped_column(Integer, default=10)
     reason: Mapped[str] = mapped_column(Text, default="")
+    #: the reason's category (`handlers/reasons.py`: price, product_fit, competitor …) and the
+    #: competitor named in it, read when the reason is given
+    reason_category: Mapped[str] = mapped_column(String(20), default="")
+    competitor: Mapped[str] = mapped_column(String(200), default="")
     furthest_rank: Mapped[int] = mapped_column(Integer, default=0)
     stage_entered_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     closed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)

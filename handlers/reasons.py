@@ -1,0 +1,164 @@
+"""Case review (案例复盘): why deals are won and lost, by category, and lessons kept as tips.
+
+A closing reason is kept as typed and read into one category (price, product fit, competitor,
+timing, budget, relationship, other; the close buttons offer them) and, when it names one, the
+competitor (`lost Acme: competitor Oracle` · `输单 华为：输给了 SAP`). `reasons quarter` · `输赢分析
+本季度` shows wins and losses by reason, count and amount, by rep, with a chart; the weekly digest
+gets a "lessons" section. `tip pricing: bundle the service contract` · `经验 报价：打包服务合同`
+keeps a lesson; `tips pricing` · `经验 报价` finds them, in either language's words for the topic.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter, defaultdict
+from decimal import Decimal
+
+from sqlalchemy import or_, select
+
+from handlers import format as fmt
+from handlers.calendar import period_bounds
+from handlers.commands import AddTip, FindTips, ShowReasons
+from handlers.context import Ctx
+from handlers.lookup import example, scope_members
+from handlers.messages import CLOSE_REASONS
+from handlers.reply import Chart, Reply, Table
+from storage.models import Deal, Member, Tip
+from storage.rates import Converted
+
+CATEGORIES = ("price", "product_fit", "competitor", "timing", "budget", "relationship", "other")
+#: words that put a reason (or a tip's topic) in a category, in both languages
+_WORDS = {
+    "price": ("price", "pricing", "expensive", "cheaper", "cost", "discount", "quote", "价格", "报价",
+              "价", "贵", "便宜", "折扣"),
+    "product_fit": ("product", "feature", "fit", "requirement", "demo", "产品", "功能", "需求", "匹配",
+                    "演示"),
+    "competitor": ("competitor", "competition", "lost to", "went with", "chose", "竞争", "对手", "竞品",
+                   "输给"),
+    "timing": ("timing", "delay", "later", "postpone", "next year", "时机", "推迟", "延期", "明年"),
+    "budget": ("budget", "funds", "funding", "money", "预算", "资金", "经费"),
+    "relationship": ("relationship", "trust", "contact", "champion", "关系", "信任", "人脉", "对接人"),
+}
+_COMPETITOR = re.compile(r"(?:competitor|lost to|went with|chose|竞争对手|竞品|对手|输给了?|选了)\s*[:：]?\s*"
+                         r"([A-Za-z0-9\u3400-\u9fff][\w\u3400-\u9fff .&-]{0,60})", re.I)
+#: a name: capitalised words (`Oracle`, `Sales Force`), or Chinese up to a space or a mark
+_NAME = re.compile(r"[A-Z0-9][\w&.-]*(?:\s+[A-Z0-9][\w&.-]*)*|[\u3400-\u9fffA-Za-z0-9]+")
+SHOWN_TIPS = 10
+
+
+def categorize(reason: str) -> tuple[str, str]:
+    """(category, competitor) of a closing reason as typed: the category whose word comes first."""
+    text = reason.lower()
+    found = [(text.find(word), category) for category, words in _WORDS.items() for word in words
+             if word in text]
+    category = min(found)[1] if found else ("other" if text.strip() else "")
+    competitor = _COMPETITOR.search(reason)
+    name = _NAME.match(competitor[1])[0].strip(" .,，。") if competitor else ""
+    return ("competitor" if name and category in ("", "other") else category), name[:200]
+
+
+def category_name(category: str, locale: str) -> str:
+    names = dict(zip(CATEGORIES[:-1], CLOSE_REASONS, strict=True)) | {"other": ("other", "其他")}
+    return names.get(category, names["other"])[locale == "zh"]
+
+
+def handle_reasons(ctx: Ctx, cmd: ShowReasons) -> Reply:
+    """Wins and losses closed in the period by category (count and amount), by rep, and a chart."""
+    label, members, team = scope_members(ctx, cmd.scope, team_needs_manager=True)
+    start, end = period_bounds(cmd.period, ctx.today)
+    since, until = ctx.utc_range(start, end, ctx.zone)
+    names = {m.id: m.display_name for m in members}
+    deals = ctx.session.execute(select(Deal).where(
+        Deal.owner_id.in_(list(names)), Deal.stage.in_(("won", "lost")), Deal.closed_at >= since,
+        Deal.closed_at < until)).scalars().all()
+    title = ctx.t("reasons_title", who=label, period=fmt.period_label(cmd.period.kind, start, ctx.locale))
+    if not deals:
+        return Reply(title=title, lines=(ctx.t("reasons_none"),))
+    money = Converted(ctx.rates)
+    by = defaultdict(lambda: {"won": [0, Decimal(0)], "lost": [0, Decimal(0)]})
+    per_rep: dict[int, Counter] = defaultdict(Counter)
+    rivals = Counter()
+    for deal in deals:
+        category = deal.reason_category or categorize(deal.reason)[0] or "other"
+        cell = by[category][deal.stage]
+        cell[0] += 1
+        cell[1] += money(deal.amount, deal.currency)
+        per_rep[deal.owner_id][(deal.stage, category)] += 1
+        if deal.competitor:
+            rivals[deal.competitor] += 1
+    order = sorted(by, key=lambda k: (-by[k]["lost"][0] - by[k]["won"][0], CATEGORIES.index(k)))
+    amount = lambda value: fmt.money(value, ctx.tenant.currency, ctx.locale)
+    rows = tuple((category_name(k, ctx.locale), f"{by[k]['won'][0]} · {amount(by[k]['won'][1])}",
+                  f"{by[k]['lost'][0]} · {amount(by[k]['lost'][1])}") for k in order)
+    lines = [ctx.t("reasons_rep", name=names[rep], won=sum(n for (s, _), n in c.items() if s == "won"),
+                   lost=sum(n for (s, _), n in c.items() if s == "lost"), top=_top(ctx, c))
+             for rep, c in sorted(per_rep.items(), key=lambda item: names[item[0]])]
+    if rivals:
+        lines.append(ctx.t("reasons_rivals", names=", ".join(f"{n} ({k})" for n, k in rivals.most_common(5))))
+    chart = Chart(title=title, labels=tuple(category_name(k, ctx.locale) for k in order),
+                  values=tuple(float(by[k]["lost"][0]) for k in order),
+                  targets=tuple(float(by[k]["won"][0]) for k in order),
+                  value_label=ctx.t("reasons_lost"), target_label=ctx.t("reasons_won"))
+    headers = (ctx.t("reasons_reason"), ctx.t("reasons_won"), ctx.t("reasons_lost"))
+    from handlers.reports import currency_notes
+
+    return Reply(title=title, table=Table(headers, rows), lines=tuple(lines), chart=chart,
+                 notes=currency_notes(ctx, money), for_channel=team is not None)
+
+
+def _top(ctx: Ctx, counts: Counter) -> str:
+    lost = Counter({category: n for (stage, category), n in counts.items() if stage == "lost"})
+    return category_name(lost.most_common(1)[0][0], ctx.locale) if lost else "–"
+
+
+def handle_add_tip(ctx: Ctx, cmd: AddTip) -> Reply:
+    tip = Tip(tenant_id=ctx.tenant.id, author_id=ctx.member.id, topic=cmd.topic[:100], text=cmd.text,
+              created_at=ctx.now)
+    ctx.session.add(tip)
+    ctx.session.flush()
+    ctx.people.audit(ctx.tenant.id, ctx.member.id, "tip.add", "tip", tip.id, at=ctx.now, topic=cmd.topic)
+    return Reply(lines=(ctx.t("tip_added", id=tip.id, topic=tip.topic),))
+
+
+def handle_find_tips(ctx: Ctx, cmd: FindTips) -> Reply:
+    """Tips whose topic or text holds the words, or whose topic is the same category's in the
+    other language (`tips pricing` finds `经验 报价：…`)."""
+    query = select(Tip, Member.display_name).join(Member, Member.id == Tip.author_id).where(
+        Tip.tenant_id == ctx.tenant.id)
+    if cmd.query:
+        words = {cmd.query.lower(), *_synonyms(cmd.query)}
+        query = query.where(or_(*(Tip.topic.ilike(f"%{w}%") for w in words),
+                                *(Tip.text.ilike(f"%{w}%") for w in words)))
+    rows = ctx.session.execute(query.order_by(Tip.created_at.desc()).limit(SHOWN_TIPS)).all()
+    title = ctx.t("tips_title", query=cmd.query or "")
+    if not rows:
+        return Reply(title=title, lines=(ctx.t("tips_none", example=example(ctx, "tip")),))
+    return Reply(title=title,
+                 lines=tuple(f"#{tip.id} [{tip.topic}] {tip.text} — {name}" for tip, name in rows))
+
+
+def lesson_lines(ctx: Ctx, member_ids: list[int], since: dt.datetime, until: dt.datetime) -> list[str]:
+    """The weekly digest's lessons: the week's losses by reason, and the tips kept this week."""
+    lost = ctx.session.execute(select(Deal.reason_category, Deal.reason).where(
+        Deal.owner_id.in_(member_ids), Deal.stage == "lost", Deal.closed_at >= since,
+        Deal.closed_at < until)).all()
+    tips = ctx.session.execute(select(Tip.topic, Tip.text, Member.display_name)
+                               .join(Member, Member.id == Tip.author_id)
+                               .where(Tip.author_id.in_(member_ids), Tip.created_at >= since,
+                                      Tip.created_at < until).order_by(Tip.id).limit(3)).all()
+    if not lost and not tips:
+        return []
+    lines = [ctx.t("digest_lessons")]
+    if lost:
+        counts = Counter(category or categorize(reason)[0] or "other" for category, reason in lost)
+        lines.append("  " + ctx.t("digest_lost_by", reasons=", ".join(
+            f"{category_name(k, ctx.locale)} {n}" for k, n in counts.most_common())))
+    lines += [f"  💡 [{topic}] {text} — {name}" for topic, text, name in tips]
+    return lines
+
+
+def _synonyms(query: str) -> set[str]:
+    """The words of the category a query's word belongs to, in both languages."""
+    text = query.lower()
+    return {word for words in _WORDS.values() if any(w in text for w in words) for word in words
+            if len(word) > 1}

@@ -1,0 +1,77 @@
+"""Case review through the console, on SQLite and PostgreSQL: closing reasons read into categories
+(and the competitor named), wins and losses by reason, tips kept and found in both languages, and
+the weekly digest's lessons."""
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+
+from handlers.reply_json import from_payload
+from scheduler.plan import fire, plan
+from storage.models import Deal, Delivery, Tip
+
+
+def _closed(team_chat):
+    for text, user in (('deal Acme "ERP" proposal 50k', "Ana"),
+                       ("lost Acme: competitor Oracle was cheaper", "Ana"),
+                       ('deal Globex "CRM" proposal 20k', "Ana"), ("won Globex 20k: price", "Ana"),
+                       ("商机 华为 ERP项目 方案呈现 8万", "Bo"), ("输单 华为：预算不够", "Bo")):
+        team_chat(text, user=user)
+
+
+def test_reasons_are_read_into_categories_with_the_competitor(team_chat, session_factory):
+    _closed(team_chat)
+    team_chat('deal Initech "BI" proposal 10k', user="Ana")
+    team_chat("lost Initech", user="Ana")
+    noted = team_chat("lost #4: timing, they postpone to next year", user="Ana")  # a reason given later
+    assert noted == "Reason for deal #4 noted: timing, they postpone to next year."
+    with session_factory() as s:
+        rows = s.execute(select(Deal.id, Deal.stage, Deal.reason_category, Deal.competitor)
+                         .order_by(Deal.id)).all()
+    assert [tuple(r) for r in rows] == [(1, "lost", "competitor", "Oracle"),
+                                        (2, "won", "price", ""), (3, "lost", "budget", ""),
+                                        (4, "lost", "timing", "")]
+
+
+def test_wins_and_losses_by_reason_for_a_manager_in_both_languages(team_chat):
+    _closed(team_chat)
+    reply = team_chat.reply("reasons team month", user="Mia")
+    assert reply.title == "Wins and losses by reason · Sales · November 2026"
+    rows = {row[0]: row[1:] for row in reply.table.rows}
+    assert rows["competitor"] == ("0 · ¥0", "1 · ¥50K") and rows["price"] == ("1 · ¥20K", "0 · ¥0")
+    assert rows["budget"] == ("0 · ¥0", "1 · ¥80K")
+    assert "Ana: won 1, lost 1 (most lost to: competitor)" in reply.text
+    assert "Competitors named: Oracle (1)" in reply.text
+    assert reply.chart is not None and reply.chart.labels[0] in rows
+    zh = team_chat.reply("输赢分析 团队 本月", user="Mia", lang="zh")
+    assert zh.title.startswith("输赢分析 · Sales")
+    assert {row[0] for row in zh.table.rows} == {"竞争对手", "价格", "预算"}
+    assert "Sorry, only a manager can do that." in team_chat("reasons team month", lang="en")
+    assert "Wins and losses by reason · Ana" in team_chat("reasons month", lang="en")  # her own
+
+
+def test_tips_are_kept_and_found_in_either_languages_words(team_chat, session_factory):
+    assert "Tip #1 kept under “pricing”" in team_chat("tip pricing: bundle the service contract")
+    assert "经验 #2 已记录在“报价”下" in team_chat("经验 报价：先报标准价再谈折扣", user="Bo", lang="zh")
+    team_chat("tip onboarding: send the welcome pack the same day", user="Mia")
+    found = team_chat("tips pricing", lang="en")
+    assert "bundle the service contract — Ana" in found and "先报标准价再谈折扣 — Bo" in found
+    assert "welcome pack" not in found
+    assert "bundle the service contract" in team_chat("经验 报价", lang="zh")
+    assert "No tip yet" in team_chat("tips golf", lang="en")
+    with session_factory() as s:
+        assert s.scalars(select(Tip.topic).order_by(Tip.id)).all() == ["pricing", "报价", "onboarding"]
+
+
+def test_the_weekly_digest_has_a_lessons_section(team_chat, session_factory):
+    _closed(team_chat)
+    team_chat("tip pricing: bundle the service contract")
+    with session_factory() as s:
+        spec = next(p for p in plan(s) if p.kind == "digest")
+    fire(session_factory, spec, dt.datetime(2026, 11, 27, 17, 0, tzinfo=ZoneInfo("Asia/Shanghai")))
+    with session_factory() as s:
+        [payload] = s.scalars(select(Delivery.payload).where(Delivery.key.like("digest-weekly%"),
+                                                             Delivery.key.notlike("%:chart"))).all()
+    text = from_payload(payload).text
+    assert "Lessons" in text and "Lost this week: competitor 1, budget 1" in text
+    assert "💡 [pricing] bundle the service contract — Ana" in text
