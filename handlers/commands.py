@@ -182,6 +182,21 @@ class FindTips(Command):
 
 
 @dataclass(frozen=True)
+class StartContest(Command):
+    """`contest visits 12/1-12/15 [team]` · `竞赛 拜访 12月1日-12月15日`."""
+
+    metric: str
+    first: dt.date
+    last: dt.date
+    team: str | None = None
+
+
+@dataclass(frozen=True)
+class ShowContest(Command):
+    """`contest` · `竞赛`: the standings."""
+
+
+@dataclass(frozen=True)
 class SetCustomer(Command):
     name: str
     tier: str | None = None

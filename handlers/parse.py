@@ -308,6 +308,18 @@ def parse_tip(rest: str, _today: dt.date) -> c.Command | c.ParseError:
 _TIP_SEP = re.compile(r"\s*[:：]\s*")
 
 
+def parse_contest(rest: str, today: dt.date) -> c.Command | c.ParseError:
+    """`contest METRIC FIRST-LAST [TEAM]` · `竞赛 指标 起-止 [团队]`; alone: the standings."""
+    words = rest.split()
+    if not words:
+        return c.ShowContest()
+    metric = V.METRIC_WORDS.get(words[0].lower())
+    span = parse_date_range(words[1], today) if metric and len(words) > 1 else None
+    if span is None:
+        return c.ParseError("contest")
+    return c.StartContest(metric, span[0], span[1], " ".join(words[2:]) or None)
+
+
 def parse_due(rest: str, _today: dt.date) -> c.Command | c.ParseError:
     """`due visits [team]` · `待回访 [团队]`."""
     words = [w for w in rest.lower().split() if w not in ("visits", "visit")]

@@ -12,9 +12,9 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from handlers import contests, notices, tasks, tiers
 from handlers import digest as digests
 from handlers import format as fmt
-from handlers import notices, tasks, tiers
 from handlers.calendar import is_working_day, period_bounds
 from handlers.commands import Period, Scope, ShowProgress
 from handlers.context import Ctx
@@ -281,6 +281,21 @@ def _announce_reached(run: Run, who_key: str, who: str, metric: str, kind: str, 
 
 def daily(run: Run) -> None:
     _digest(run, weekly=False)
+    _contests(run)
+
+
+def _contests(run: Run) -> None:
+    """Each running contest's standings in the team's channel, once a day; a finished one's
+    winner, once."""
+    running, ended = contests.running_or_just_ended(run.session, run.team.id, run.day)
+    locale = run.team_locale
+    for contest in running:
+        run.to_team(f"contest:{contest.id}:{run.day}",
+                    contests.standings(run.session, run.tenant, contest, locale, run.day))
+    for contest in ended:
+        run.to_team(f"contest-final:{contest.id}",
+                    contests.standings(run.session, run.tenant, contest, locale, run.day, final=True))
+        contest.announced_at = run.clock()
 
 
 def digest(run: Run) -> None:

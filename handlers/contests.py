@@ -1,0 +1,94 @@
+"""Contests (销售竞赛): a manager starts one for their team on a metric over some days
+(`contest visits 12/1-12/15` · `竞赛 拜访 12月1日-12月15日`); anyone in the team sees the live
+standings (`contest` · `竞赛`), the team's channel gets them each day it runs, and the winner is
+announced the day after it ends.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+
+from handlers import format as fmt
+from handlers.commands import ShowContest, StartContest
+from handlers.context import Ctx
+from handlers.lookup import example, managed_team
+from handlers.messages import METRIC_NAMES, name_of, t
+from handlers.reply import Reply, Table
+from storage.models import Contest, Team
+from storage.rates import RateRepository
+from storage.reports import metric_table
+
+MEDALS = {0: "🥇", 1: "🥈", 2: "🥉"}
+LONGEST = 92  # days a contest may run
+
+
+def handle_start(ctx: Ctx, cmd: StartContest) -> Reply:
+    team = managed_team(ctx, cmd.team)
+    if cmd.last < cmd.first or (cmd.last - cmd.first).days >= LONGEST:
+        raise ctx.refuse("contest_days", hint=example(ctx, "contest"))
+    if cmd.last < ctx.today:
+        raise ctx.refuse("contest_past", hint=example(ctx, "contest"))
+    contest = Contest(tenant_id=ctx.tenant.id, team_id=team.id, metric=cmd.metric, starts_on=cmd.first,
+                      ends_on=cmd.last, creator_id=ctx.member.id, created_at=ctx.now)
+    ctx.session.add(contest)
+    ctx.session.flush()
+    ctx.people.audit(ctx.tenant.id, ctx.member.id, "contest.start", "contest", contest.id,
+                     metric=cmd.metric, first=cmd.first, last=cmd.last, team=team.name)
+    return Reply(lines=(ctx.t("contest_started", team=team.name, what=_what(ctx.locale, contest)),))
+
+
+def handle_show(ctx: Ctx, _cmd: ShowContest) -> Reply:
+    """The standings of my team's contest running now (else the latest)."""
+    ids = [team.id for team in ctx.teams]
+    contest = ctx.session.scalars(select(Contest).where(Contest.team_id.in_(ids))
+                                  .order_by(Contest.starts_on <= ctx.today, Contest.ends_on.desc())).all()
+    running = [c for c in contest if c.starts_on <= ctx.today <= c.ends_on]
+    chosen = running[0] if running else (contest[0] if contest else None)
+    if chosen is None:
+        return Reply(lines=(ctx.t("contest_none", example=example(ctx, "contest")),))
+    return standings(ctx.session, ctx.tenant, chosen, ctx.locale, ctx.today)
+
+
+def standings(session, tenant, contest: Contest, locale: str, today: dt.date, final: bool = False) -> Reply:
+    team = session.get(Team, contest.team_id)
+    from storage.people import PeopleRepository
+
+    members = [m for m in PeopleRepository(session).roster(team.id) if m.role == "rep"] or \
+        PeopleRepository(session).roster(team.id)
+    zone = ZoneInfo(team.timezone)
+    since = dt.datetime.combine(contest.starts_on, dt.time(), zone)
+    until = dt.datetime.combine(contest.ends_on + dt.timedelta(days=1), dt.time(), zone)
+    table = metric_table(session, [m.id for m in members], since, until, RateRepository(session).of(tenant),
+                         (contest.metric,))
+    ranked = sorted(members, key=lambda m: (-table[m.id][contest.metric], m.display_name))
+    value = lambda m: fmt.metric_value(contest.metric, table[m.id][contest.metric], tenant.currency, locale)
+    rows = tuple((MEDALS.get(i, str(i + 1)), m.display_name, value(m)) for i, m in enumerate(ranked))
+    what = _what(locale, contest)
+    if final:
+        leader = ranked[0] if ranked and table[ranked[0].id][contest.metric] else None
+        lines = (t(locale, "contest_winner", name=leader.display_name, value=value(leader)) if leader
+                 else t(locale, "contest_no_winner"),)
+        title = t(locale, "contest_final_title", team=team.name, what=what)
+    else:
+        left = (contest.ends_on - today).days
+        lines = (t(locale, "contest_days_left", days=left) if left > 0 else t(locale, "contest_last_day"),)
+        title = t(locale, "contest_title", team=team.name, what=what)
+    headers = (t(locale, "col_rank"), t(locale, "col_name"), name_of(METRIC_NAMES, contest.metric, locale))
+    return Reply(title=title, lines=lines, table=Table(headers, rows), for_channel=True, locale=locale)
+
+
+def running_or_just_ended(session, team_id: int, today: dt.date) -> tuple[list[Contest], list[Contest]]:
+    """(contests running today, contests that ended yesterday or before and were not announced)."""
+    rows = session.scalars(select(Contest).where(Contest.team_id == team_id,
+                                                 Contest.starts_on <= today)).all()
+    return ([c for c in rows if c.ends_on >= today],
+            [c for c in rows if c.ends_on < today and c.announced_at is None])
+
+
+def _what(locale: str, contest: Contest) -> str:
+    metric = name_of(METRIC_NAMES, contest.metric, locale)
+    first = fmt.day(contest.starts_on, contest.starts_on, locale, relative=False)
+    last = fmt.day(contest.ends_on, contest.ends_on, locale, relative=False)
+    return f"{metric} · {first} – {last}"

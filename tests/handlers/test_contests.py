@@ -1,0 +1,55 @@
+"""Contests through the console, on SQLite and PostgreSQL: a manager starts one, anyone in the team
+sees the standings, the team's channel gets them daily and the winner once it ends."""
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+
+from handlers.reply_json import from_payload
+from scheduler.plan import fire, plan
+from storage.models import Contest, Delivery
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+
+def test_a_manager_starts_a_contest_and_the_team_sees_live_standings(team_chat, session_factory):
+    out = team_chat("contest visits 11/23-11/30", user="Mia")
+    assert "Contest for Sales started: Visits · Mon, Nov 23 – Mon, Nov 30. Standings: contest" == out
+    for text, user in (("visit Acme: demo", "Ana"), ("visit Globex: intro", "Ana"),
+                       ("visit Initech: call", "Bo")):
+        team_chat(text, user=user)
+    board = team_chat.reply("contest", user="Bo")
+    assert board.title == "Contest · Sales · Visits · Mon, Nov 23 – Mon, Nov 30"
+    assert board.table.rows[:2] == (("🥇", "Ana", "2"), ("🥈", "Bo", "1")) and "7 days to go." in board.text
+    zh = team_chat("竞赛", user="Ana", lang="zh")
+    assert "销售竞赛 · Sales" in zh and "还剩 7 天。" in zh
+    with session_factory() as s:
+        contest = s.scalar(select(Contest))
+    assert (contest.metric, contest.starts_on, contest.ends_on) == ("visits", dt.date(2026, 11, 23),
+                                                                    dt.date(2026, 11, 30))
+
+
+def test_only_managers_start_contests_and_bad_days_are_refused(team_chat, session_factory):
+    assert team_chat("contest visits 11/23-11/30") == "Sorry, only a manager can do that."
+    assert team_chat("竞赛 拜访 11月23日-11月30日", lang="zh") == "抱歉，只有经理可以这样操作。"
+    assert "at most 92 days" in team_chat("contest visits 11/23-3/30", user="Mia", lang="en")
+    assert "contest visits 12/1-12/15" in team_chat("contest visits soon", user="Mia")
+    assert "No contest yet" in team_chat("contest", lang="en")
+    with session_factory() as s:
+        assert s.scalar(select(Contest)) is None
+
+
+def test_the_daily_post_carries_the_standings_and_the_winner_is_announced_once(team_chat, session_factory):
+    team_chat("contest visits 11/23-11/24", user="Mia")
+    team_chat("visit Acme: demo", user="Bo")
+    with session_factory() as s:
+        spec = next(p for p in plan(s) if p.kind == "daily")
+    for day in (23, 24, 25, 26):
+        fire(session_factory, spec, dt.datetime(2026, 11, day, 18, 0, tzinfo=SHANGHAI))
+    with session_factory() as s:
+        rows = s.execute(select(Delivery.key, Delivery.payload).where(Delivery.key.like("contest%"))
+                         .order_by(Delivery.id)).all()
+    keys = [key.rsplit(":", 1)[0] for key, _ in rows]
+    assert keys == ["contest:1:2026-11-23", "contest:1:2026-11-24", "contest-final:1"]
+    final = from_payload(rows[-1][1]).text
+    assert "Contest over · Sales" in final and "🏆 Bo wins with 1!" in final
