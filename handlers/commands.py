@@ -100,6 +100,7 @@ class ShowLeaderboard(Command):
     metric: str = "revenue"
     period: Period = Period()
     team: str | None = None
+    share: bool = False  # ranked by the share of each one's target (`leaderboard % month`)
 
 
 @dataclass(frozen=True)

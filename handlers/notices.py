@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 from handlers import format as fmt
 from handlers import reports
@@ -93,15 +94,42 @@ def top_sellers(ctx: Ctx, team: str, kind: str) -> Reply | None:
         return None
     period = name_of(PERIOD_NAMES, kind, ctx.locale)
     best = board.table.rows[0][1]
-    return Reply(title=ctx.t("top_sellers_title", period=period, team=team),
-                 lines=(ctx.t("top_seller_line", name=best, period=period),), table=board.table,
-                 locale=ctx.locale)
+    lines = [ctx.t("top_seller_line", name=best, period=period), *_how_far_ahead(ctx, team, kind)]
+    return Reply(title=ctx.t("top_sellers_title", period=period, team=team), lines=tuple(lines),
+                 table=board.table, locale=ctx.locale)
 
 
-def target_reached(locale: str, who: str, metric: str, kind: str, start: dt.date, value: str) -> Reply:
+def _how_far_ahead(ctx: Ctx, team_name: str, kind: str) -> list[str]:
+    """By how much the top seller leads, and the team's revenue against the period before."""
+    team = ctx.people.team_by_name(ctx.tenant.id, team_name)
+    members = [m for m in ctx.people.roster(team.id) if m.role == "rep"] or ctx.people.roster(team.id)
+    ids = [m.id for m in members]
+    totals = []
+    for offset in (0, -1):
+        start, end = period_bounds(Period(kind, offset), ctx.today)
+        since, until = ctx.utc_range(start, end, ZoneInfo(team.timezone))
+        totals.append(metric_table(ctx.session, ids, since, until, ctx.rates, ("revenue",)))
+    now, before = totals
+    ranked = sorted((now[i]["revenue"] for i in ids), reverse=True)
+    money = lambda value: fmt.money(value, ctx.tenant.currency, ctx.locale)
+    lines = []
+    if len(ranked) > 1:
+        lines.append(ctx.t("top_seller_lead", lead=money(ranked[0] - ranked[1])))
+    total, last = (sum(table[i]["revenue"] for i in ids) for table in (now, before))
+    change = f"{(total - last) / last:+.0%}" if last else "–"
+    lines.append(ctx.t("top_sellers_vs_last", total=money(total), last=money(last), change=change))
+    return lines
+
+
+def target_reached(locale: str, who: str, metric: str, kind: str, start: dt.date, value: str,
+                   target: str = "", share: float = 0.0, last: str = "") -> Reply:
+    """The post when a target is reached: by how much (the share of it), and the last period's."""
+    lines = ((t(locale, "target_reached_by", target=target, share=fmt.percent(share)),) if target else ()) + (
+        (t(locale, "target_reached_last", last=last),) if last else ())
     return Reply(title=t(locale, "target_reached", who=who,
                          metric=name_of(METRIC_NAMES, metric, locale),
-                         period=fmt.period_label(kind, start, locale), value=value), locale=locale)
+                         period=fmt.period_label(kind, start, locale), value=value), lines=lines,
+                 locale=locale)
 
 
 def _quiet(build) -> Reply | None:

@@ -87,8 +87,9 @@ def parse_reasons(rest: str, _today: dt.date) -> c.Command | c.ParseError:
 def parse_leaderboard(rest: str, _today: dt.date) -> c.Command | c.ParseError:
     words = rest.split()
     metric = next((V.METRIC_WORDS[w.lower()] for w in words if w.lower() in V.METRIC_WORDS), "revenue")
-    words = [w for w in words if w.lower() not in V.METRIC_WORDS]
+    share = any(w.lower() in V.SHARE_WORDS for w in words)
+    words = [w for w in words if w.lower() not in V.METRIC_WORDS and w.lower() not in V.SHARE_WORDS]
     scope, period, left = _scope_and_period(" ".join(words))
     if left or scope.kind == "member":
         return c.ParseError("leaderboard")
-    return c.ShowLeaderboard(metric, period, scope.name)
+    return c.ShowLeaderboard(metric, period, scope.name, share)

@@ -155,6 +155,15 @@ def handle_leaderboard(ctx: Ctx, cmd: ShowLeaderboard) -> Reply:
     ranked = sorted(sellers, key=lambda m: (-table[m.id][cmd.metric], m.display_name))
     value = lambda m: fmt.metric_value(cmd.metric, table[m.id][cmd.metric],
                                        ctx.tenant.currency, ctx.locale)
+    if cmd.share:  # by the share of each one's target; no target: last, no share
+        targets = TargetRepository(ctx.session).for_members([m.id for m in sellers], cmd.period.kind,
+                                                            start)
+        share = {m.id: table[m.id][cmd.metric] / targets[m.id][cmd.metric]
+                 for m in sellers if targets.get(m.id, {}).get(cmd.metric)}
+        ranked = sorted(sellers, key=lambda m: (m.id not in share, -share.get(m.id, 0), m.display_name))
+        shown_value = value
+        value = lambda m: (f"{fmt.percent(float(share[m.id]))} · {shown_value(m)}" if m.id in share
+                           else f"– · {shown_value(m)}")
     medals = {0: "🥇", 1: "🥈", 2: "🥉"}
     shown = [(i, m) for i, m in enumerate(ranked) if i < LEADERBOARD_SIZE or m.id == ctx.member.id]
     rows = tuple((medals.get(i, str(i + 1)), m.display_name, value(m)) for i, m in shown)
@@ -163,7 +172,9 @@ def handle_leaderboard(ctx: Ctx, cmd: ShowLeaderboard) -> Reply:
     if not any(table[m.id][cmd.metric] for m in sellers):
         return Reply(title=title, lines=(ctx.t("leaderboard_empty"),), for_channel=True,
                      notes=currency_notes(ctx, table.money))
-    headers = (ctx.t("col_rank"), ctx.t("col_name"), name_of(METRIC_NAMES, cmd.metric, ctx.locale))
+    metric = name_of(METRIC_NAMES, cmd.metric, ctx.locale)
+    column = ctx.t("col_share", metric=metric) if cmd.share else metric
+    headers = (ctx.t("col_rank"), ctx.t("col_name"), column)
     return Reply(title=title, table=Table(headers, rows), for_channel=True,
                  notes=currency_notes(ctx, table.money))
 

@@ -24,6 +24,7 @@ STAGE_WORDS = {
     "谈判": "negotiation",
     "won": "won", "成交": "won", "赢单": "won", "lost": "lost", "输单": "lost",
 }
+SHARE_WORDS = {"%", "percent", "share", "pct", "完成率", "百分比"}  # a leaderboard by share of target
 METRIC_WORDS = {
     "revenue": "revenue", "sales": "revenue", "业绩": "revenue", "销售额": "revenue",
     "营收": "revenue", "收入": "revenue",

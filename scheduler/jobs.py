@@ -260,23 +260,41 @@ def watch(run: Run) -> None:
         since, until = (dt.datetime.combine(d, dt.time(), run.zone) for d in (start, end))
         rates = rates or RateRepository(run.session).of(run.tenant)
         table = metric_table(run.session, ids, since, until, rates)
+        last = _last_period(run, ids, kind, rates)
         for member_id, targets in per_member.items():
             for metric, amount in targets.items():
                 if amount and table[member_id][metric] >= amount:
                     _announce_reached(run, f"m{member_id}", names[member_id], metric, kind, start,
-                                      table[member_id][metric], locale)
+                                      (table[member_id][metric], amount, last()[member_id][metric]), locale)
         for metric, amount in team_targets.items():
             done = sum(row[metric] for row in table.values())
             if amount and done >= amount:
-                _announce_reached(run, f"t{run.team.id}", run.team.name, metric, kind, start, done,
-                                  locale)
+                before = sum(row[metric] for row in last().values())
+                _announce_reached(run, f"t{run.team.id}", run.team.name, metric, kind, start,
+                                  (done, amount, before), locale)
+
+
+def _last_period(run: Run, ids: list[int], kind: str, rates):
+    """The members' figures of the period before, read the first time an announcement needs them."""
+    table = []
+
+    def read():
+        if not table:
+            start, end = period_bounds(Period(kind, -1), run.day)
+            since, until = (dt.datetime.combine(d, dt.time(), run.zone) for d in (start, end))
+            table.append(metric_table(run.session, ids, since, until, rates))
+        return table[0]
+    return read
 
 
 def _announce_reached(run: Run, who_key: str, who: str, metric: str, kind: str, start: dt.date,
-                      done, locale: str) -> None:
-    value = fmt.metric_value(metric, done, run.tenant.currency, locale)
+                      figures, locale: str) -> None:
+    """`figures`: (done, target, the period before's)."""
+    done, target, before = figures
+    value = lambda amount: fmt.metric_value(metric, amount, run.tenant.currency, locale)
     run.to_team(f"target-reached:{who_key}:{metric}:{kind}:{start}",
-                notices.target_reached(locale, who, metric, kind, start, value))
+                notices.target_reached(locale, who, metric, kind, start, value(done), value(target),
+                                       float(done / target), value(before)))
 
 
 def daily(run: Run) -> None:

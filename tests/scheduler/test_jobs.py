@@ -239,6 +239,8 @@ def test_a_reminder_says_what_its_revenue_left_out_for_want_of_a_rate(team_chat,
 # recognition ---------------------------------------------------------------------------------
 def test_top_sellers_on_the_last_working_day_of_the_week_and_of_the_month(team_chat,
                                                                           session_factory):
+    team_chat.now = at("2026-11-16", "10:00")  # the week before: Ana's 40k
+    team_chat("won Globex 40k", user="Ana")
     team_chat.now = at("2026-11-23", "10:00")
     team_chat("won Acme 50k", user="Ana")
     team_chat("won Initech 80k", user="Bo")
@@ -246,8 +248,23 @@ def test_top_sellers_on_the_last_working_day_of_the_week_and_of_the_month(team_c
     [(key, target, text)] = run(session_factory, "recognition", at("2026-11-27", "17:30"))
     assert (key, target) == ("top-week:1:2026-11-23:console", "channel:Sales")
     assert "Top sellers of the week" in text and "Congratulations Bo" in text
+    assert "Ahead of the next by ¥30K." in text  # by how much
+    assert "Team revenue ¥130K; the period before ¥40K (+225%)." in text  # against last week
     [(key, _t, text)] = run(session_factory, "recognition", at("2026-11-30", "17:30"))
     assert key == "top-month:1:2026-11-01:console" and "Bo" in text
+
+
+def test_a_leaderboard_by_share_of_target_ranks_the_smaller_target_met_first(team_chat):
+    team_chat("target @Ana revenue 100k month", user="Mia")
+    team_chat("target @Bo revenue 400k month", user="Mia")
+    team_chat("won Acme 80k", user="Ana")
+    team_chat("won Initech 120k", user="Bo")
+    board = team_chat.reply("leaderboard % month", user="Mia")
+    assert board.table.headers[2] == "% of target · Revenue won"
+    assert board.table.rows == (("🥇", "Ana", "80% · ¥80K"), ("🥈", "Bo", "30% · ¥120K"))
+    assert team_chat.reply("leaderboard month", user="Mia").table.rows[0][1] == "Bo"  # by amount
+    zh = team_chat.reply("排行榜 完成率 本月", user="Mia", lang="zh")
+    assert zh.table.headers[2].startswith("目标完成率") and zh.table.rows[0][1] == "Ana"
 
 
 def test_a_target_reached_is_announced_once(team_chat, session_factory):
@@ -257,6 +274,7 @@ def test_a_target_reached_is_announced_once(team_chat, session_factory):
     [(key, target, text)] = run(session_factory, "watch", at("2026-11-24", "10:02"))
     assert (key, target) == ("target-reached:m2:revenue:month:2026-11-01:console", "channel:Sales")
     assert "🎯 Ana reached the Revenue won target for November 2026: ¥120K!" in text
+    assert "Target ¥100K: 120% of it." in text and "Last period: ¥0." in text
     team_chat("won Initech 10k", user="Ana")
     assert run(session_factory, "watch", at("2026-11-24", "10:04")) == []
 
