@@ -16,8 +16,9 @@ from bot.console import PLATFORM, TENANT
 from handlers.calendar import is_working_day, period_bounds
 from handlers.commands import Period
 from handlers.dispatch import Defaults
+from handlers.reasons import categorize
 from storage import destinations
-from storage.models import OPEN_STAGES, Base, Task, utcnow
+from storage.models import OPEN_STAGES, Base, Contest, Task, Tip, utcnow
 from storage.people import PeopleRepository
 from storage.reports import TargetRepository
 from storage.sales import CustomerRepository, DealRepository, VisitRepository
@@ -77,6 +78,7 @@ def _fill(session: Session, tenant_id: int, defaults: Defaults, now: dt.datetime
     _deals(session, tenant_id, reps, customers, today, zone, rng)
     _targets(session, tenant_id, team.id, manager.id, reps, today)
     _tasks(session, tenant_id, manager, reps, customers, today, now)
+    _review_and_contest(session, tenant_id, team.id, manager, reps, today, now)
 
 
 TASKS = (("给{customer}发报价", -2), ("send {customer} the signed NDA", 0),
@@ -93,6 +95,21 @@ def _tasks(session, tenant_id, manager, reps, customers, today, now) -> None:
         session.add(Task(tenant_id=tenant_id, assignee_id=rep.id, creator_id=giver.id,
                          title=title.format(customer=customer.name), due_on=due,
                          customer_id=customer.id, created_at=now - dt.timedelta(days=3)))
+
+
+TIPS = (("报价", "先报标准价，再用服务合同换折扣"),
+        ("pricing", "bundle the service contract instead of a discount"),
+        ("demo", "bring the customer's own data to the demo"))
+
+
+def _review_and_contest(session, tenant_id, team_id, manager, reps, today, now) -> None:
+    """Lessons the team kept, and a visits contest running this week and next."""
+    for (topic, text), rep in zip(TIPS, reps, strict=False):
+        session.add(Tip(tenant_id=tenant_id, author_id=rep.id, topic=topic, text=text,
+                        created_at=now - dt.timedelta(days=2)))
+    first = today - dt.timedelta(days=today.weekday())
+    session.add(Contest(tenant_id=tenant_id, team_id=team_id, metric="visits", starts_on=first,
+                        ends_on=first + dt.timedelta(days=13), creator_id=manager.id, created_at=now))
 
 
 def _visits(session, tenant_id, reps, customers, start, today, zone, rng) -> None:
@@ -141,6 +158,7 @@ def _deals(session, tenant_id, reps, customers, today, zone, rng) -> None:
                 deals.move(deal, stage, rep.id, _at(when, zone, rng))
             if final in ("won", "lost"):
                 deal.reason = rng.choice(WIN_REASONS if final == "won" else LOSS_REASONS)
+                deal.reason_category, deal.competitor = categorize(deal.reason)
 
 
 def _targets(session, tenant_id, team_id, manager_id, reps, today) -> None:
