@@ -198,6 +198,14 @@ class ShowContest(Command):
 
 
 @dataclass(frozen=True)
+class ShowScorecard(Command):
+    """`scorecard [@name|team] [period]` · `绩效 [@名字|团队] [本季度]`."""
+
+    scope: Scope = Scope()
+    period: Period = Period()
+
+
+@dataclass(frozen=True)
 class SetCustomer(Command):
     name: str
     tier: str | None = None

@@ -78,6 +78,12 @@ def parse_stalled(rest: str, _today: dt.date) -> c.Command | c.ParseError:
     return c.ParseError("stalled") if left else c.ShowStalled(scope)
 
 
+def parse_scorecard(rest: str, _today: dt.date) -> c.Command | c.ParseError:
+    """`scorecard [@name|team] [period]` · `绩效 [@名字|团队] [本季度]`."""
+    scope, period, left = _scope_and_period(rest)
+    return c.ParseError("scorecard") if left else c.ShowScorecard(scope, period)
+
+
 def parse_reasons(rest: str, _today: dt.date) -> c.Command | c.ParseError:
     """`reasons [team|@name] [period]` · `输赢分析 [团队] [本季度]`."""
     scope, period, left = _scope_and_period(rest)

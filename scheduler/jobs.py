@@ -12,11 +12,11 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from handlers import contests, notices, tasks, tiers
+from handlers import contests, notices, scorecards, tasks, tiers
 from handlers import digest as digests
 from handlers import format as fmt
 from handlers.calendar import is_working_day, period_bounds
-from handlers.commands import Period, Scope, ShowProgress
+from handlers.commands import Period, Scope, ShowProgress, ShowScorecard
 from handlers.context import Ctx
 from handlers.dispatch import Defaults
 from handlers.reply import Reply
@@ -177,6 +177,7 @@ def followups(run: Run) -> None:
     overdue), with buttons to mark them done."""
     if not run.runs_today("followups"):
         return
+    _monthly_scorecards(run)
     for member in run.members:
         if not run.here(member) or member.id in run.away:
             continue
@@ -184,6 +185,28 @@ def followups(run: Run) -> None:
         if VisitRepository(run.session).open_followups(member.id, run.day) or tasks.open_tasks(
                 ctx, {member.id}, run.day) or tiers.due_customers(ctx, {member.id}):
             run.to_member(f"followups:{member.id}:{run.day}", member, tasks.todo(ctx))
+
+
+def _monthly_scorecards(run: Run) -> None:
+    """On the month's first working day: last month's scorecard to each rep, the team's to its
+    managers (with the morning list, so in each one's own morning)."""
+    first = run.day.replace(day=1)
+    while not is_working_day(first, run.team.calendar):
+        first += dt.timedelta(days=1)
+    if run.day != first:
+        return
+    month = (first - dt.timedelta(days=1)).strftime("%Y-%m")
+    last_month = Period("month", -1)
+    for member in run.members:
+        if not run.here(member) or member.id in run.away:
+            continue
+        ctx = run.ctx(member)
+        if member.role == "rep":
+            reply = scorecards.handle_scorecard(ctx, ShowScorecard(Scope(), last_month))
+            run.to_member(f"scorecard:{member.id}:{month}", member, reply)
+        else:
+            reply = scorecards.handle_scorecard(ctx, ShowScorecard(Scope("team", run.team.name), last_month))
+            run.to_member(f"scorecard-team:{run.team.id}:{member.id}:{month}", member, reply)
 
 
 def reminders(run: Run) -> None:

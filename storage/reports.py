@@ -140,3 +140,35 @@ class TargetRepository:
     def listing(self, tenant_id: int):
         return list(self.s.scalars(select(Target).where(Target.tenant_id == tenant_id)
                                    .order_by(Target.period_start, Target.id)))
+
+
+def scorecard_table(session: Session, member_ids: list[int], start: dt.datetime, end: dt.datetime,
+                    rates: Rates) -> MetricTable:
+    """The scorecard's figures per member over [start, end): the four metrics, and deals lost,
+    new leads (deals opened), the days won deals took from opening to close (summed), and the
+    open pipeline now (in the base currency). Each is one grouped query over an index range."""
+    table = metric_table(session, member_ids, start, end, rates)
+    for row in table.values():
+        row.update(lost=Decimal(0), leads=Decimal(0), days_to_close=Decimal(0), pipeline=Decimal(0))
+    if not member_ids:
+        return table
+    rows = session.execute(select(Deal.owner_id, func.count()).where(
+        Deal.owner_id.in_(member_ids), Deal.closed_at >= start, Deal.closed_at < end, Deal.stage == "lost")
+        .group_by(Deal.owner_id))
+    for owner, count in rows:
+        table[owner]["lost"] = Decimal(count)
+    rows = session.execute(select(Deal.owner_id, func.count()).where(
+        Deal.owner_id.in_(member_ids), Deal.created_at >= start, Deal.created_at < end)
+        .group_by(Deal.owner_id))
+    for owner, count in rows:
+        table[owner]["leads"] = Decimal(count)
+    rows = session.execute(select(Deal.owner_id, Deal.created_at, Deal.closed_at).where(
+        Deal.owner_id.in_(member_ids), Deal.closed_at >= start, Deal.closed_at < end, Deal.stage == "won"))
+    for owner, opened, closed in rows:
+        table[owner]["days_to_close"] += Decimal(max(0, (closed - opened).days))
+    rows = session.execute(select(Deal.owner_id, Deal.currency, func.coalesce(func.sum(Deal.amount), 0))
+                           .where(Deal.owner_id.in_(member_ids), Deal.stage.in_(OPEN_STAGES))
+                           .group_by(Deal.owner_id, Deal.currency))
+    for owner, currency, amount in rows:
+        table[owner]["pipeline"] += table.money(amount, currency)
+    return table

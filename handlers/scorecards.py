@@ -1,0 +1,111 @@
+"""Scorecards (绩效): a rep's KPIs for a period, each beside the team's median, the rep's rank in
+the team and the change from the period before (`scorecard quarter` · `scorecard @ana month` ·
+`绩效 @张三 本季度`); a team's, a rep a row, with a chart (`scorecard team month`). Managers see
+their teams' people; a rep sees their own. The first working day of a month each rep gets last
+month's, and each manager their team's (`scheduler/jobs.py`).
+"""
+from __future__ import annotations
+
+import statistics
+from decimal import Decimal
+
+from handlers import format as fmt
+from handlers.calendar import period_bounds
+from handlers.commands import Period, ShowScorecard
+from handlers.context import Ctx
+from handlers.lookup import scope_members
+from handlers.reply import Chart, Reply, Table
+from storage.reports import TargetRepository, scorecard_table
+
+KPIS = ("revenue", "target_share", "deals_won", "new_customers", "leads", "visits", "win_rate",
+        "avg_deal", "days_to_close", "coverage")
+_LOWER_IS_BETTER = {"days_to_close"}
+
+
+def kpis(row: dict, target: Decimal | None) -> dict[str, Decimal | None]:
+    """The scorecard's KPIs from a member's figures (None where there is nothing to divide by)."""
+    won, lost, revenue = row["deals_won"], row["lost"], row["revenue"]
+    remaining = target - revenue if target else None
+    return {"revenue": revenue, "target_share": revenue / target if target else None,
+            "deals_won": won, "new_customers": row["new_customers"], "leads": row["leads"],
+            "visits": row["visits"], "win_rate": won / (won + lost) if won + lost else None,
+            "avg_deal": revenue / won if won else None,
+            "days_to_close": row["days_to_close"] / won if won else None,
+            "coverage": row["pipeline"] / remaining if remaining and remaining > 0 else None}
+
+
+def figures(ctx: Ctx, member_ids: list[int], period: Period) -> dict[int, dict[str, Decimal | None]]:
+    """{member id: KPIs} for a period in the asker's calendar."""
+    start, end = period_bounds(period, ctx.today)
+    since, until = ctx.utc_range(start, end, ctx.zone)
+    table = scorecard_table(ctx.session, member_ids, since, until, ctx.rates)
+    targets = TargetRepository(ctx.session).for_members(member_ids, period.kind, start)
+    return {m: kpis(table[m], targets.get(m, {}).get("revenue")) for m in member_ids}
+
+
+def handle_scorecard(ctx: Ctx, cmd: ShowScorecard) -> Reply:
+    label, members, team = scope_members(ctx, cmd.scope, team_needs_manager=True)
+    if team is None:  # one person, beside their team
+        home = (ctx.people.teams_of(members[0].id) or [None])[0]
+        peers = [m for m in ctx.people.roster(home.id) if m.role == "rep"] if home else []
+        return _person(ctx, members[0], peers or members, cmd.period, label)
+    return _team(ctx, team.name, [m for m in members if m.role == "rep"] or members, cmd.period)
+
+
+def _person(ctx: Ctx, member, peers, period: Period, label: str) -> Reply:
+    ids = sorted({m.id for m in peers} | {member.id})
+    now = figures(ctx, ids, period)
+    before = figures(ctx, [member.id], Period(period.kind, period.offset - 1))[member.id]
+    rows = []
+    for kpi in KPIS:
+        mine = now[member.id][kpi]
+        values = [now[m][kpi] for m in ids if now[m][kpi] is not None]
+        median = statistics.median(values) if values else None
+        better = sorted(values, reverse=kpi not in _LOWER_IS_BETTER)
+        rank = f"{better.index(mine) + 1}/{len(values)}" if mine is not None else "–"
+        rows.append((ctx.t(f"kpi_{kpi}"), _show(ctx, kpi, mine), _show(ctx, kpi, median), rank,
+                     _change(mine, before[kpi])))
+    start, _end = period_bounds(period, ctx.today)
+    headers = tuple(ctx.t(k) for k in ("col_kpi", "col_value", "col_median", "col_standing", "col_change"))
+    title = ctx.t("scorecard_title", who=label, period=fmt.period_label(period.kind, start, ctx.locale))
+    return Reply(title=title, table=Table(headers, tuple(rows)),
+                 lines=(ctx.t("scorecard_peers", count=len(ids)),))
+
+
+def _team(ctx: Ctx, team: str, members, period: Period) -> Reply:
+    ids = [m.id for m in members]
+    now = figures(ctx, ids, period)
+    start, _end = period_bounds(period, ctx.today)
+    targets = TargetRepository(ctx.session).for_members(ids, period.kind, start)
+    ranked = sorted(members, key=lambda m: (-now[m.id]["revenue"], m.display_name))
+    shown = ("revenue", "target_share", "deals_won", "win_rate", "visits", "leads")
+    rows = tuple((m.display_name, *(_show(ctx, k, now[m.id][k]) for k in shown)) for m in ranked)
+    title = ctx.t("scorecard_title", who=team, period=fmt.period_label(period.kind, start, ctx.locale))
+    chart = Chart(title=title, labels=tuple(m.display_name for m in ranked),
+                  values=tuple(float(now[m.id]["revenue"]) for m in ranked),
+                  targets=tuple(float(targets.get(m.id, {}).get("revenue", 0)) for m in ranked),
+                  value_label=ctx.t("kpi_revenue"), target_label=ctx.t("scorecard_target"),
+                  unit="万" if ctx.locale == "zh" else "")
+    headers = (ctx.t("col_name"), *(ctx.t(f"kpi_{k}") for k in shown))
+    return Reply(title=chart.title, table=Table(headers, rows), chart=chart, for_channel=True)
+
+
+def _show(ctx: Ctx, kpi: str, value) -> str:
+    if value is None:
+        return "–"
+    if kpi in ("revenue", "avg_deal"):
+        return fmt.money(Decimal(value), ctx.tenant.currency, ctx.locale)
+    if kpi in ("target_share", "win_rate", "coverage"):
+        return fmt.percent(float(value)) if kpi != "coverage" else f"{float(value):.1f}×"
+    if kpi == "days_to_close":
+        return ctx.t("kpi_days", days=f"{float(value):.0f}")
+    return f"{Decimal(value):f}".rstrip("0").rstrip(".") if "." in f"{Decimal(value):f}" else f"{value}"
+
+
+def _change(now, before) -> str:
+    if now is None or before is None:
+        return "–"
+    if not before:
+        return "▲" if now else "="
+    change = float((Decimal(now) - Decimal(before)) / Decimal(before))
+    return "=" if abs(change) < 0.005 else f"{'▲' if change > 0 else '▼'} {change:+.0%}"

@@ -1,0 +1,73 @@
+"""Scorecards through the console, on SQLite and PostgreSQL: a rep's KPIs with the team median,
+rank and change from last period; a team's by rep with a chart; who may see whose; the monthly
+one on the first working day of the month."""
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+
+from handlers.reply_json import from_payload
+from scheduler.plan import fire, plan
+from storage.models import Delivery
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+
+def _month(team_chat):
+    """October: Ana won 30k. November: Ana won 60k and lost one, Bo won 20k; targets 100k each."""
+    start = team_chat.now
+    team_chat.now = start - dt.timedelta(days=30)
+    team_chat("won Acme 30k", user="Ana")
+    team_chat.now = start
+    for text, user in (('deal Globex "ERP" proposal 60k', "Ana"), ("won Globex 60k", "Ana"),
+                       ('deal Initech "BI" proposal 10k', "Ana"), ("lost Initech: price", "Ana"),
+                       ("won Umbrella 20k", "Bo"), ("visit Acme: demo", "Bo"),
+                       ("visit Globex: call", "Bo"),
+                       ('deal Hooli "CRM" proposal 80k', "Ana")):
+        team_chat(text, user=user)
+    team_chat("target @Ana revenue 100k month", user="Mia")
+    team_chat("target @Bo revenue 100k month", user="Mia")
+
+
+def test_a_reps_scorecard_beside_the_team_median_rank_and_last_month(team_chat):
+    _month(team_chat)
+    card = team_chat.reply("scorecard month", user="Ana")
+    assert card.title == "Scorecard · Ana · November 2026"
+    rows = {row[0]: row[1:] for row in card.table.rows}
+    assert card.table.headers == ("KPI", "Value", "Team median", "Rank", "vs last")
+    assert rows["Revenue"] == ("¥60K", "¥40K", "1/2", "▲ +100%")
+    assert rows["Of target"][:3] == ("60%", "40%", "1/2")
+    assert rows["Win rate"][:2] == ("50%", "75%") and rows["Win rate"][2] == "2/2"
+    assert rows["Average deal"][0] == "¥60K" and rows["New leads"][0] == "3"
+    assert rows["Pipeline coverage"][0] == "2.0×"  # 80k open against the 40k still to make
+    zh = team_chat.reply("绩效 本月", user="Ana", lang="zh")
+    assert zh.title == "绩效 · Ana · 2026年11月" and zh.table.rows[0][0] == "业绩"
+
+
+def test_a_team_scorecard_for_managers_with_a_chart_and_who_may_see_whose(team_chat):
+    _month(team_chat)
+    card = team_chat.reply("scorecard team month", user="Mia")
+    assert [row[0] for row in card.table.rows] == ["Ana", "Bo"]
+    assert card.chart.values == (60000.0, 20000.0) and card.chart.targets == (100000.0, 100000.0)
+    assert "¥60K" in team_chat("scorecard @ana month", user="Mia")
+    assert team_chat("scorecard team month", lang="en") == "Sorry, only a manager can do that."
+    assert "You can only see your own numbers" in team_chat("scorecard @bo month", lang="en")
+
+
+def test_last_months_scorecards_go_out_on_the_first_working_day_of_the_month(team_chat, session_factory):
+    _month(team_chat)
+    with session_factory() as s:
+        spec = next(p for p in plan(s) if p.kind == "followups")
+    fire(session_factory, spec, dt.datetime(2026, 11, 30, 9, 0, tzinfo=SHANGHAI))  # not the 1st
+    fire(session_factory, spec, dt.datetime(2026, 12, 1, 9, 0, tzinfo=SHANGHAI))
+    fire(session_factory, spec, dt.datetime(2026, 12, 1, 9, 0, tzinfo=SHANGHAI))  # again: nothing new
+    with session_factory() as s:
+        rows = s.execute(select(Delivery.key, Delivery.target, Delivery.payload)
+                         .where(Delivery.key.like("scorecard%")).order_by(Delivery.id)).all()
+    assert sorted((key.split(":")[0], target, key.endswith(":chart")) for key, target, _ in rows) == [
+        ("scorecard", "user:Ana", False), ("scorecard", "user:Bo", False),
+        ("scorecard-team", "user:Mia", False), ("scorecard-team", "user:Mia", True)]  # with its chart
+    texts = {target: from_payload(payload).text for key, target, payload in rows
+             if not key.endswith(":chart")}
+    assert "Scorecard · Ana · November 2026" in texts["user:Ana"]
+    assert "Scorecard · Sales · November 2026" in texts["user:Mia"]
