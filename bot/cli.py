@@ -283,24 +283,29 @@ def _with_bar(items, label):
 
 
 @main.command("export")
-@click.argument("kind", type=click.Choice(["deals", "visits", "targets"]))
+@click.argument("kind", type=click.Choice(["deals", "visits", "targets", "scorecards"]))
+@click.option("--period", default=None, help="For scorecards: a month (2026-11) or a quarter (2026-Q4).")
 @click.option("--csv", is_flag=True, expose_value=False, help="CSV (the only format today).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="File to write; standard output when omitted.")
 @click.option("--tenant", default=None,
               help="PLATFORM:ID of the workspace to export (default: the only one there is).")
-def export(kind: str, output: Path | None, tenant: str | None) -> None:
-    """Export deals, visits or targets as CSV a CRM (Zoho, 纷享销客) can import."""
+def export(kind: str, period: str | None, output: Path | None, tenant: str | None) -> None:
+    """Export deals, visits or targets as CSV a CRM (Zoho, 纷享销客) can import; scorecards for HR."""
     from bot import csv_io
 
+    if kind == "scorecards" and not period:
+        raise click.UsageError("scorecards need --period, a month (2026-11) or a quarter (2026-Q4).")
+    write = ((lambda out: csv_io.export_scorecards(app, out, tenant, period)) if kind == "scorecards"
+             else (lambda out: csv_io.export(app, kind, out, tenant)))
     app = built_app()
     try:
         if output:
             with output.open("w", newline="", encoding="utf-8-sig") as out:
-                count = csv_io.export(app, kind, out, tenant)
+                count = write(out)
             click.echo(f"Wrote {count} {kind} to {output}.", err=True)
         else:
-            csv_io.export(app, kind, sys.stdout, tenant)
+            write(sys.stdout)
     except csv_io.ImportProblems as problems:
         raise click.ClickException(" ".join(problems.problems)) from None
 

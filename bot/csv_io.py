@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable
 from decimal import Decimal
 from pathlib import Path
@@ -292,3 +293,59 @@ def _targets_export(_session, tenant):
 
 
 _EXPORTS = {"deals": _deals_export, "visits": _visits_export, "targets": _targets_export}
+
+
+SCORECARD_HEADER = ("team", "member", "period", "start", "end", "currency", "revenue", "target",
+                    "target_share", "deals_won", "deals_lost", "win_rate", "new_customers",
+                    "new_leads", "visits", "average_deal", "days_to_close", "open_pipeline")
+
+
+def export_scorecards(app, out: TextIO, tenant_spec: str | None, period: str) -> int:
+    """Each rep's scorecard for a month (`2026-11`) or a quarter (`2026-Q4`), team by team, in
+    the team's timezone: the figures HR reads (revenue in the base currency, as reports add it)."""
+    from handlers.scorecards import kpis
+    from storage.reports import scorecard_table
+
+    kind, start, end = _period_of(period)
+    writer = csv.writer(out)
+    writer.writerow(SCORECARD_HEADER)
+    count = 0
+    with app.session_factory() as session:
+        tenant = _tenant(session, tenant_spec)
+        rates = RateRepository(session).of(tenant)
+        people = PeopleRepository(session)
+        for team in people.teams(tenant.id):
+            reps = [m for m in people.roster(team.id) if m.role == "rep"]
+            zone = ZoneInfo(team.timezone)
+            since, until = (dt.datetime.combine(day, dt.time(), zone) for day in (start, end))
+            table = scorecard_table(session, [m.id for m in reps], since, until, rates)
+            targets = TargetRepository(session).for_members([m.id for m in reps], kind, start)
+            for rep in reps:
+                row, target = table[rep.id], targets.get(rep.id, {}).get("revenue")
+                figures = kpis(row, target)
+                writer.writerow((team.name, rep.display_name, period, start, end - dt.timedelta(days=1),
+                                 tenant.currency, _number(row["revenue"]), _number(target),
+                                 _number(figures["target_share"], 4), int(row["deals_won"]),
+                                 int(row["lost"]), _number(figures["win_rate"], 4),
+                                 int(row["new_customers"]), int(row["leads"]), int(row["visits"]),
+                                 _number(figures["avg_deal"]), _number(figures["days_to_close"], 1),
+                                 _number(row["pipeline"])))
+                count += 1
+    return count
+
+
+def _number(value, places: int = 2) -> str:
+    return "" if value is None else f"{value:.{places}f}"
+
+
+def _period_of(text: str) -> tuple[str, dt.date, dt.date]:
+    """(kind, first day, day after the last) of `2026-11` or `2026-Q4`."""
+    found = re.fullmatch(r"(\d{4})-(?:(0?[1-9]|1[0-2])|[Qq]([1-4]))", text.strip())
+    if not found:
+        raise ImportProblems([f"--period {text}: give a month (2026-11) or a quarter (2026-Q4)."])
+    year = int(found[1])
+    if found[2]:
+        first = dt.date(year, int(found[2]), 1)
+        return "month", first, (first + dt.timedelta(days=32)).replace(day=1)
+    first = dt.date(year, 3 * int(found[3]) - 2, 1)
+    return "quarter", first, (first + dt.timedelta(days=95)).replace(day=1)

@@ -186,6 +186,24 @@ def test_export_deals_in_several_currencies_names_each_and_its_rate(cli):
         ("50000.00", "CNY", "1"), ("20000.00", "USD", "7.123456"), ("10000.00", "EUR", "")]
 
 
+def test_export_scorecards_for_hr_by_period(cli, tmp_path):
+    cli("say", "--user", "Mia", "help")  # the admin; Ana and Bo are the reps
+    cli("say", "--user", "Ana", "won Acme 50k: price")
+    cli("say", "--user", "Ana", 'deal Globex "CRM" proposal 30k')
+    cli("say", "--user", "Bo", "visit Acme: demo")
+    month = dt.date.today().strftime("%Y-%m")
+    out = tmp_path / "scorecards.csv"
+    assert "Wrote 2 scorecards" in cli("export", "scorecards", "--period", month, "-o", str(out)).output
+    rows = {r["member"]: r for r in csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig")))}
+    ana, bo = rows["Ana"], rows["Bo"]
+    assert (ana["revenue"], ana["deals_won"], ana["win_rate"]) == ("50000.00", "1", "1.0000")
+    assert (ana["new_leads"], ana["open_pipeline"], bo["visits"]) == ("2", "30000.00", "1")
+    assert rows["Bo"]["win_rate"] == "" and rows["Ana"]["period"] == month
+    bad = cli("export", "scorecards", "--period", "Q4").output
+    assert "give a month (2026-11) or a quarter (2026-Q4)" in bad
+    assert "scorecards need --period" in cli("export", "scorecards").output
+
+
 def test_export_visits(cli):
     cli("say", "--user", "Ana", "visit Acme: demo; next: quote; follow up 2026-12-20")
     [row] = list(csv.DictReader(io.StringIO(cli("export", "visits").output)))
