@@ -55,9 +55,9 @@ def load(engine: Engine, months: int) -> dict:
             conn.exec_driver_sql("PRAGMA synchronous=OFF")
         conn.execute(text("INSERT INTO tenants (platform, external_id, name, currency, created_at) "
                           "VALUES ('console', 'bench', 'bench', 'CNY', :now)"), {"now": NOW})
-        conn.execute(text("INSERT INTO teams (tenant_id, name, name_key, channel, timezone, "
+        conn.execute(text("INSERT INTO teams (tenant_id, name, name_key, timezone, "
                           "holiday_calendar, stall_days, settings, created_at) VALUES "
-                          "(1, 'Bench', 'bench', '', 'Asia/Shanghai', 'CN', 14, '{}', :now)"),
+                          "(1, 'Bench', 'bench', 'Asia/Shanghai', 'CN', 14, '{}', :now)"),
                      {"now": NOW})
         conn.execute(text("INSERT INTO members (tenant_id, display_name, name_key, role, locale, "
                           "active, created_at) VALUES (1, 'Boss', 'boss', 'admin', 'en', true, :now)"),

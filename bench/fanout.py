@@ -137,7 +137,7 @@ def _seed(engine, due: float) -> None:
             {"platform": "slack", "external_id": "T1", "name": "Bench", "currency": "CNY",
              "created_at": utcnow()}]).scalars()
         team_ids = conn.execute(Team.__table__.insert().returning(Team.id), [
-            {"tenant_id": tenant_id, "name": f"Team {t}", "name_key": f"team {t}", "channel": "",
+            {"tenant_id": tenant_id, "name": f"Team {t}", "name_key": f"team {t}",
              "timezone": ZONE, "holiday_calendar": "", "stall_days": 14, "settings": settings,
              "created_at": utcnow()} for t in range(TEAMS)]).scalars().all()
         member_ids = conn.execute(Member.__table__.insert().returning(Member.id), [
