@@ -67,7 +67,7 @@ def test_a_standup_prompt_to_20_members_arrives_once_each_under_429s(teams):
         else:
             teams.say("help", user=rep, name=f"Rep {index}")
     eventually(lambda: count(teams.core.session_factory, Member) == 21)
-    teams.fake.wait_for(lambda: len(teams.fake.posted) == 20)  # their answers are out
+    teams.fake.wait_for(lambda: len(teams.fake.posted) >= 21)  # every answer is out (Mia and 20 reps)
     teams.fake.share_429 = 0.06
     _job(teams.core, "standup")
 
