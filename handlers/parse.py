@@ -332,6 +332,19 @@ _DUE_EN = re.compile(r"^(?P<title>.+?)\s+(?:by|due|before)\s+(?P<due>[^,;]+?)\s*
 _DUE_ZH_FRONT = re.compile(r"^(?P<due>\S+?)(?:之前|以前|前)(?P<title>.+)$")
 _DATE_LIKE = re.compile(r"\d|^(?:mon|tue|wed|thu|fri|sat|sun|next|this|tom|tod|end|"
                         r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
+_DAY_WORDS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "tomorrow",
+              "today", "january", "february", "march", "april", "june", "july", "august", "september",
+              "october", "november", "december")
+
+
+def _date_meant(text: str) -> bool:
+    """Whether what follows `by` was meant as a day: digits, a day's or month's word, or a typo
+    of one (`Tomorow`, `Fir` for `Fri`)."""
+    first = text.split()[0].lower()
+    return bool(_DATE_LIKE.search(text) or V.near_word(first, _DAY_WORDS)
+                or (len(first) == 3 and any(sorted(first) == sorted(day[:3]) for day in _DAY_WORDS)))
+
+
 _DUE_ZH_END = re.compile(r"^(?P<title>.+?)[，,\s]*(?:截止|期限)[:：]?\s*(?P<due>\S+)$")
 
 
@@ -359,8 +372,8 @@ def parse_task(rest: str, today: dt.date) -> c.Command | c.ParseError:
         if day:
             text, due = found["title"].strip(" ，,"), day
             break
-        if found and pattern is _DUE_EN and _DATE_LIKE.search(found["due"]):
-            return c.ParseError("task")  # `by 11/31`: a day meant, none read; asked, not stored
+        if found and pattern is _DUE_EN and _date_meant(found["due"]):
+            return c.ParseError("task")  # `by 11/31`, `by Fir`: a day meant, none read; asked
     if not text or len(text) > 2000:
         return c.ParseError("task")
     return c.AddTask(text, assignee, due, deal_id, customer)

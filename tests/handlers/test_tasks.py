@@ -38,6 +38,7 @@ def test_a_rep_gives_herself_tasks_in_both_languages_and_sees_one_to_do_list(tea
     assert "Task #1 done: send the quote to Acme" in team_chat("done task 1")
     assert "任务 #2 已完成" in team_chat("完成 任务 2", lang="zh")
     assert "send the quote" not in team_chat("tasks") and "Tasks" not in team_chat("tasks")
+    assert "Task #3: pay the deposit by card" in team_chat("task pay the deposit by card", lang="en")
 
 
 def test_a_rep_given_a_task_is_told_at_once_and_the_giver_when_it_is_done(team_chat, session_factory):
@@ -75,6 +76,7 @@ def test_a_manager_gives_tasks_only_in_the_teams_they_manage(team_chat, session_
 def test_bad_tasks_are_refused_and_store_nothing(team_chat, session_factory):
     assert "That day has passed" in team_chat("task call Acme by 2026-11-20")
     assert "task send the quote to Acme by Fri" in team_chat("task call Acme by 11/31")  # no such day: asked
+    assert "task send the quote to Acme by Fri" in team_chat("task call Acme by Fir")  # a typo: asked
     assert "There is no deal #46" in team_chat("task deal #46 book the room")
     assert "There is no customer “Globex”" in team_chat("task customer Globex: renew the NDA")
     assert "There is no open task #9" in team_chat("done task 9")
