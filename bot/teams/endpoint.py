@@ -124,14 +124,16 @@ class TeamsApp:
             command, errors = command_of(kind, values, self._locale(activity, tenant))
             if errors:
                 reply = forms.form_reply(kind, self._locale(activity, tenant), values, errors)
-                return self._post(activity, tenant, "form", reply, answer)
+                self._post(activity, tenant, "form", reply, answer)
+                return None
             return Inbound(tenant, sender.id, encode(command), _delivery(activity), pressed=True, **said)
         pressed = isinstance(value.get(BUTTON_KEY), str)
         text, mentioned = (value[BUTTON_KEY], ()) if pressed else self._plain(activity, tenant)
         word = text.strip().lower()
         if not pressed and word in forms.WORDS:  # `visit` alone: the form to fill in
             locale = "zh" if _CJK.search(word) else self._locale(activity, tenant)
-            return self._post(activity, tenant, "form", forms.form_reply(forms.WORDS[word], locale), answer)
+            self._post(activity, tenant, "form", forms.form_reply(forms.WORDS[word], locale), answer)
+            return None
         if not word:
             return None
         return Inbound(tenant, sender.id, text, _delivery(activity), mentioned=mentioned, pressed=pressed,
