@@ -24,7 +24,7 @@ from storage.models import METRICS, OPEN_STAGES, PERIOD_KINDS
 MARK = "{"  # typed commands never start with it
 #: What buttons, forms and App Home carry.
 STRUCTURED = (c.LogVisit, c.UpsertDeal, c.CloseDeal, c.SetTarget, c.ShowProgress, c.ShowPipeline,
-              c.ListFollowups, c.ListTasks)
+              c.ListFollowups, c.ListTasks, c.ShowScorecard)
 _TYPES = {cls.__name__: cls for cls in STRUCTURED}
 NAME, TEXT = 200, 2000  # the longest customer name or title, and free text (as typed messages)
 
@@ -82,6 +82,8 @@ def valid(command) -> bool:
         return _scope(command.scope) and _period(command.period)
     if isinstance(command, c.ShowPipeline):
         return _scope(command.scope)
+    if isinstance(command, c.ShowScorecard):
+        return _scope(command.scope) and _period(command.period)
     return isinstance(command, c.ListFollowups | c.ListTasks)
 
 

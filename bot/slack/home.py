@@ -1,6 +1,6 @@
-"""App Home: a rep's pace this period, open deals by stage and their to-do list (tasks and
-follow-ups); a manager also sees their team and its open tasks. Published when the tab opens and
-again after the user changes data.
+"""App Home: a rep's pace this period, open deals by stage, their to-do list (tasks, follow-ups,
+customers due a visit) and scorecard; a manager also sees their team and its open tasks. Published
+when the tab opens and again after the user changes data.
 """
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from handlers.inbound import Inbound
 from handlers.reply import Reply
 
 log = logging.getLogger(__name__)
-REP_VIEWS = (c.ShowProgress(), c.ShowPipeline(), c.ListFollowups())
+REP_VIEWS = (c.ShowProgress(), c.ShowPipeline(), c.ListFollowups(), c.ShowScorecard())
 MANAGER_VIEWS = (c.ShowProgress(c.Scope("team")), c.ShowPipeline(c.Scope("team")), c.ListTasks())
 MAX_BLOCKS = 100
 

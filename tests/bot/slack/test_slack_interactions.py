@@ -204,6 +204,7 @@ def test_app_home_for_a_rep_and_for_a_manager(slack):
     rep_home = home_of("U2")
     assert "Your progress" in rep_home and "Pipeline · Ana" in rep_home
     assert "Your follow-ups" in rep_home and "Pipeline · Sales" not in rep_home
+    assert "Scorecard · Ana" in rep_home and "Team median" in rep_home
     slack.event({"type": "app_home_opened", "user": "U1", "channel": "DU1", "tab": "home"})
     manager_home = home_of("U1")
     assert "Sales · " in manager_home and "Pipeline · Sales" in manager_home
