@@ -15,7 +15,7 @@ from handlers.commands import SetTierRhythm, ShowDueVisits
 from handlers.context import Ctx
 from handlers.lookup import example, managed_team
 from handlers.reply import Reply
-from storage.models import Customer, Member, Team, Visit
+from storage.models import Customer, Member, Team, TeamMember, Visit
 
 DEFAULT_DAYS = {"A": 14, "B": 30, "C": 90}
 SETTING = "tier_days"
@@ -64,12 +64,9 @@ def due_customers(ctx: Ctx, member_ids: set[int]) -> list[tuple]:
         .join(Member, Member.id == Customer.owner_id).outerjoin(last, last.c.customer_id == Customer.id)
         .where(Customer.tenant_id == ctx.tenant.id, Customer.owner_id.in_(member_ids),
                Customer.tier.in_(tuple(DEFAULT_DAYS)))).all()
-    days_of = {}
+    days_of = _rhythms(ctx, {owner_id for _n, _t, owner_id, *_rest in rows})
     out = []
     for name, tier, owner_id, owner, created, at in rows:
-        if owner_id not in days_of:
-            teams = ctx.people.teams_of(owner_id)
-            days_of[owner_id] = rhythm(teams[0] if teams else None)
         since = (at or created).astimezone(ctx.zone).date()
         over = (ctx.today - since).days - days_of[owner_id][tier]
         if over >= 0:
@@ -84,6 +81,16 @@ def due_lines(ctx: Ctx) -> list[str]:
     if not rows:
         return []
     return [f"*{ctx.t('due_title')}*", *(_line(ctx, row, owner=False) for row in rows[:SHOWN // 2])]
+
+
+def _rhythms(ctx: Ctx, owner_ids: set[int]) -> dict[int, dict[str, int]]:
+    """{owner: the rhythm of their first team} in one query (the defaults for one in no team)."""
+    rows = ctx.session.execute(select(TeamMember.member_id, Team).join(Team, Team.id == TeamMember.team_id)
+                               .where(TeamMember.member_id.in_(owner_ids)).order_by(Team.id)).all()
+    first: dict[int, Team] = {}
+    for member_id, team in rows:
+        first.setdefault(member_id, team)
+    return {owner: rhythm(first.get(owner)) for owner in owner_ids}
 
 
 def cold_lines(ctx: Ctx, member_ids: list[int]) -> list[str]:

@@ -80,17 +80,18 @@ class TeamsApp:
             return _refuse(start_response, "400 Bad Request", "not JSON")
         if not isinstance(data, dict) or not isinstance(data.get("serviceUrl"), str):
             return _refuse(start_response, "400 Bad Request", "not an activity")
+        tenant = _tenant_of(data)
         try:
-            self.tokens.claims(authorization, data["serviceUrl"], _tenant_of(data))
+            self.tokens.claims(authorization, data["serviceUrl"], tenant)
         except Unauthorized as error:
             return _refuse(start_response, "401 Unauthorized", str(error))
         try:
             activity = Activity.model_validate(data)
         except Exception:  # the SDK's model refuses it (a ValidationError, or its own checks)
             return _refuse(start_response, "400 Bad Request", "not an activity")
-        if activity.channel_id != "msteams" or not _tenant_of(data) or not activity.from_property:
+        if activity.channel_id != "msteams" or not tenant or not activity.from_property:
             return _refuse(start_response, "400 Bad Request", "not a Teams activity")
-        self.receive(activity, _tenant_of(data))
+        self.receive(activity, tenant)
         return plain(start_response, "200 OK")
 
     # activities ---------------------------------------------------------------------------------
@@ -121,9 +122,10 @@ class TeamsApp:
         form = forms.submitted(value)
         if form is not None:  # a form's Save: its command, or the form again with what is wrong
             kind, values = form
-            command, errors = command_of(kind, values, self._locale(activity, tenant))
+            locale = self._locale(activity, tenant)
+            command, errors = command_of(kind, values, locale)
             if errors:
-                reply = forms.form_reply(kind, self._locale(activity, tenant), values, errors)
+                reply = forms.form_reply(kind, locale, values, errors)
                 self._post(activity, tenant, "form", reply, answer)
                 return None
             return Inbound(tenant, sender.id, encode(command), _delivery(activity), pressed=True, **said)
