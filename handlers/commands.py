@@ -183,6 +183,13 @@ class FindTips(Command):
 
 
 @dataclass(frozen=True)
+class LikeTip(Command):
+    """`like tip 3` · `赞 经验 3`: I found this tip useful (the best come first)."""
+
+    tip_id: int
+
+
+@dataclass(frozen=True)
 class StartContest(Command):
     """`contest visits 12/1-12/15 [team]` · `竞赛 拜访 12月1日-12月15日`."""
 

@@ -194,6 +194,8 @@ INTENTS = (
             ("经验 报价：打包服务合同", "经验 报价", "经验")),
            (Handles(c.AddTip, reasons.handle_add_tip), Handles(c.FindTips, reasons.handle_find_tips)),
            free_text=True),
+    Intent("like", ("like", "upvote"), ("赞", "点赞"), p.parse_like, (("like tip 3",), ("赞 经验 3",)),
+           (Handles(c.LikeTip, reasons.handle_like_tip),)),
     Intent("contest", ("contest", "competition"), ("竞赛", "比赛"), p.parse_contest,
            (("contest visits 12/1-12/15", "contest revenue 12/1-12/31 East", "contest"),
             ("竞赛 拜访 12月1日-12月15日", "竞赛 业绩 12月1日-12月31日 华东", "竞赛")),

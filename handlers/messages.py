@@ -31,7 +31,8 @@ CLOSE_REASONS = (("price", "价格"), ("product fit", "产品匹配"), ("competi
 WORDS = {"deal": ("deal", "商机"), "won": ("won", "赢单"), "lost": ("lost", "输单"),
          "done": ("done", "完成"), "visit": ("visit", "拜访"), "progress": ("progress", "进度"),
          "link": ("link", "关联"), "standup": ("standup", "站会"), "snooze": ("snooze", "推迟"),
-         "task": ("task", "任务")}
+         "task": ("task", "任务"), "customer": ("customer", "客户"), "tip": ("tip", "经验"),
+         "like": ("like", "赞")}
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # errors and usage
@@ -245,7 +246,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "reasons_rivals": ("Competitors named: {names}", "提到的竞争对手：{names}"),
     "tip_added": ("Tip #{id} kept under “{topic}”. Find it with tips {topic}",
                   "经验 #{id} 已记录在“{topic}”下。查找：经验 {topic}"),
-    "tips_title": ("Tips {query}", "经验 {query}"),
+    "tips_title": ("Tips · {query}", "经验 · {query}"),
+    "tips_all": ("Tips, the most liked first", "经验（按点赞排序）"),
+    "tip_unknown": ("There is no tip #{id}.", "没有编号为 #{id} 的经验。"),
+    "tip_own": ("Tip #{id} is your own: let the others like it.",
+                "经验 #{id} 是你自己记录的，留给同事点赞吧。"),
+    "tip_liked": ("👍 Thanks: tip #{id} now has {votes} 👍.", "👍 已点赞：经验 #{id} 现有 {votes} 个赞。"),
+    "tip_liked_before": ("You liked tip #{id} before ({votes} 👍 in all).",
+                         "你之前已赞过经验 #{id}（共 {votes} 个赞）。"),
     "tips_none": ("No tip yet. Keep one: {example}", "还没有经验。记录一条：{example}"),
     "digest_lessons": ("Lessons", "经验教训"),
     "digest_lost_by": ("Lost this week: {reasons}", "本周输单原因：{reasons}"),
@@ -257,8 +265,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "due_visits_team_title": ("Your team's customers due a visit", "团队待回访的客户"),
     "due_visits_none": ("No customer is due a visit ({rhythm}).", "没有需要回访的客户（{rhythm}）。"),
     "due_visits_more": ("… and {count} more", "……还有 {count} 位"),
-    "due_visits_hint": ("Rhythm: {rhythm}. Log one with visit NAME: notes",
-                        "回访周期：{rhythm}。记录拜访：拜访 客户名：纪要"),
+    "due_visits_hint": ("Rhythm: {rhythm}. Visited one? Tap ✓ or type visit NAME: notes",
+                        "回访周期：{rhythm}。拜访过了？点 ✓ 或输入：拜访 客户名：纪要"),
+    "due_visits_team_hint": ("Rhythm: {rhythm}. Tap 📌 to give the owner a task to visit.",
+                             "回访周期：{rhythm}。点 📌 给负责人派一个回访任务。"),
+    "due_visit_task": ("Visit {name}", "回访{name}"),
+    "task_exists": ("{name} already has this task open: #{id} {title}",
+                    "{name}已有这个未完成的任务：#{id} {title}"),
     "due_last_visit": ("last visit {when}", "上次拜访 {when}"),
     "due_never_visited": ("never visited", "从未拜访"),
     "due_overdue": ("{days} days overdue", "已逾期 {days} 天"),

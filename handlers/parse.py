@@ -308,6 +308,12 @@ def parse_tip(rest: str, _today: dt.date) -> c.Command | c.ParseError:
 _TIP_SEP = re.compile(r"\s*[:：]\s*")
 
 
+def parse_like(rest: str, _today: dt.date) -> c.Command | c.ParseError:
+    """`like tip 3` · `赞 经验 3` (also `like #3`)."""
+    found = re.fullmatch(r"(?:(?:tip|tips|经验)\s*)?#?(\d{1,9})", rest.strip(), re.I)
+    return c.LikeTip(int(found[1])) if found else c.ParseError("like")
+
+
 def parse_contest(rest: str, today: dt.date) -> c.Command | c.ParseError:
     """`contest METRIC FIRST-LAST [TEAM]` · `竞赛 指标 起-止 [团队]`; alone: the standings."""
     words = rest.split()

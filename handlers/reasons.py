@@ -5,7 +5,8 @@ timing, budget, relationship, other; the close buttons offer them) and, when it 
 competitor (`lost Acme: competitor Oracle` · `输单 华为：输给了 SAP`). `reasons quarter` · `输赢分析
 本季度` shows wins and losses by reason, count and amount, by rep, with a chart; the weekly digest
 gets a "lessons" section. `tip pricing: bundle the service contract` · `经验 报价：打包服务合同`
-keeps a lesson; `tips pricing` · `经验 报价` finds them, in either language's words for the topic.
+keeps a lesson; `tips pricing` · `经验 报价` finds them, in either language's words for the topic;
+`like tip 3` · `赞 经验 3` (a 👍 button) marks one useful, and the most liked come first.
 """
 from __future__ import annotations
 
@@ -14,16 +15,16 @@ import re
 from collections import Counter, defaultdict
 from decimal import Decimal
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 
 from handlers import format as fmt
 from handlers.calendar import period_bounds
-from handlers.commands import AddTip, FindTips, ShowReasons
+from handlers.commands import AddTip, FindTips, LikeTip, ShowReasons
 from handlers.context import Ctx
 from handlers.lookup import example, scope_members
-from handlers.messages import CLOSE_REASONS
-from handlers.reply import Chart, Reply, Table
-from storage.models import Deal, Member, Tip
+from handlers.messages import CLOSE_REASONS, WORDS, name_of
+from handlers.reply import Button, Chart, Reply, Table
+from storage.models import Deal, Member, Tip, TipVote
 from storage.rates import Converted
 
 CATEGORIES = ("price", "product_fit", "competitor", "timing", "budget", "relationship", "other")
@@ -44,6 +45,8 @@ _COMPETITOR = re.compile(r"(?:competitor|lost to|went with|chose|竞争对手|�
 #: a name: capitalised words (`Oracle`, `Sales Force`), or Chinese up to a space or a mark
 _NAME = re.compile(r"[A-Z0-9][\w&.-]*(?:\s+[A-Z0-9][\w&.-]*)*|[\u3400-\u9fffA-Za-z0-9]+")
 SHOWN_TIPS = 10
+BEST_TIPS = 3  # in the weekly digest
+MAX_BUTTONS = 5
 
 
 def categorize(reason: str) -> tuple[str, str]:
@@ -122,30 +125,65 @@ def handle_add_tip(ctx: Ctx, cmd: AddTip) -> Reply:
 
 def handle_find_tips(ctx: Ctx, cmd: FindTips) -> Reply:
     """Tips whose topic or text holds the words, or whose topic is the same category's in the
-    other language (`tips pricing` finds `经验 报价：…`)."""
-    query = select(Tip, Member.display_name).join(Member, Member.id == Tip.author_id).where(
+    other language (`tips pricing` finds `经验 报价：…`): the most liked first, then the newest,
+    with a 👍 button for each one someone else kept."""
+    query = select(Tip, Member.display_name, _votes()).join(Member, Member.id == Tip.author_id).where(
         Tip.tenant_id == ctx.tenant.id)
     if cmd.query:
         words = {cmd.query.lower(), *_synonyms(cmd.query)}
         query = query.where(or_(*(Tip.topic.ilike(f"%{w}%") for w in words),
                                 *(Tip.text.ilike(f"%{w}%") for w in words)))
-    rows = ctx.session.execute(query.order_by(Tip.created_at.desc()).limit(SHOWN_TIPS)).all()
-    title = ctx.t("tips_title", query=cmd.query or "")
+    rows = ctx.session.execute(query.order_by(_votes().desc(), Tip.created_at.desc(), Tip.id.desc())
+                               .limit(SHOWN_TIPS)).all()
+    title = ctx.t("tips_title", query=cmd.query) if cmd.query else ctx.t("tips_all")
     if not rows:
         return Reply(title=title, lines=(ctx.t("tips_none", example=example(ctx, "tip")),))
-    return Reply(title=title,
-                 lines=tuple(f"#{tip.id} [{tip.topic}] {tip.text} — {name}" for tip, name in rows))
+    like = f"{name_of(WORDS, 'like', ctx.locale)} {name_of(WORDS, 'tip', ctx.locale)}"
+    buttons = tuple(Button(f"👍 #{tip.id}", f"{like} {tip.id}") for tip, _name, _n in rows
+                    if tip.author_id != ctx.member.id)[:MAX_BUTTONS]
+    return Reply(title=title, lines=tuple(tip_line(tip.id, tip.topic, tip.text, name, votes)
+                                          for tip, name, votes in rows), buttons=buttons)
+
+
+def handle_like_tip(ctx: Ctx, cmd: LikeTip) -> Reply:
+    tip = ctx.session.get(Tip, cmd.tip_id)
+    if tip is None or tip.tenant_id != ctx.tenant.id:
+        raise ctx.refuse("tip_unknown", id=cmd.tip_id, hint=example(ctx, "tip", 1))
+    if tip.author_id == ctx.member.id:
+        raise ctx.refuse("tip_own", id=tip.id)
+    if ctx.session.get(TipVote, (tip.id, ctx.member.id)) is None:
+        ctx.session.add(TipVote(tip_id=tip.id, member_id=ctx.member.id, tenant_id=ctx.tenant.id,
+                                created_at=ctx.now))
+        ctx.session.flush()  # two presses at once: the second fails here and is answered again
+        key = "tip_liked"
+    else:
+        key = "tip_liked_before"
+    votes = ctx.session.scalar(select(func.count()).where(TipVote.tip_id == tip.id))
+    return Reply(lines=(ctx.t(key, id=tip.id, votes=votes),))
+
+
+def tip_line(tip_id: int, topic: str, text: str, author: str, votes: int) -> str:
+    return f"#{tip_id} [{topic}] {text} — {author}" + (f" · 👍 {votes}" if votes else "")
+
+
+def _votes():
+    """A tip's votes, as a column of a query on tips."""
+    return select(func.count()).where(TipVote.tip_id == Tip.id).correlate(Tip).scalar_subquery()
 
 
 def lesson_lines(ctx: Ctx, member_ids: list[int], since: dt.datetime, until: dt.datetime) -> list[str]:
-    """The weekly digest's lessons: the week's losses by reason, and the tips kept this week."""
+    """The weekly digest's lessons: the week's losses by reason, and the team's best tips of the
+    week (kept or liked this week; the most liked first)."""
     lost = ctx.session.execute(select(Deal.reason_category, Deal.reason).where(
         Deal.owner_id.in_(member_ids), Deal.stage == "lost", Deal.closed_at >= since,
         Deal.closed_at < until)).all()
-    tips = ctx.session.execute(select(Tip.topic, Tip.text, Member.display_name)
-                               .join(Member, Member.id == Tip.author_id)
-                               .where(Tip.author_id.in_(member_ids), Tip.created_at >= since,
-                                      Tip.created_at < until).order_by(Tip.id).limit(3)).all()
+    liked = select(TipVote.tip_id).where(TipVote.created_at >= since, TipVote.created_at < until)
+    tips = ctx.session.execute(
+        select(Tip.id, Tip.topic, Tip.text, Member.display_name, _votes())
+        .join(Member, Member.id == Tip.author_id)
+        .where(Tip.author_id.in_(member_ids), Tip.created_at < until,
+               or_(Tip.created_at >= since, Tip.id.in_(liked)))
+        .order_by(_votes().desc(), Tip.created_at.desc(), Tip.id.desc()).limit(BEST_TIPS)).all()
     if not lost and not tips:
         return []
     lines = [ctx.t("digest_lessons")]
@@ -153,7 +191,7 @@ def lesson_lines(ctx: Ctx, member_ids: list[int], since: dt.datetime, until: dt.
         counts = Counter(category or categorize(reason)[0] or "other" for category, reason in lost)
         lines.append("  " + ctx.t("digest_lost_by", reasons=", ".join(
             f"{category_name(k, ctx.locale)} {n}" for k, n in counts.most_common())))
-    lines += [f"  💡 [{topic}] {text} — {name}" for topic, text, name in tips]
+    lines += [f"  💡 {tip_line(*tip)}" for tip in tips]
     return lines
 
 

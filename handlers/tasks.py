@@ -34,6 +34,11 @@ def handle_add_task(ctx: Ctx, cmd: AddTask) -> Reply:
     if cmd.due is not None and cmd.due < ctx.today:
         raise ctx.refuse("task_due_past", hint=example(ctx, "task"))
     customer, deal = _about(ctx, cmd)
+    same = ctx.session.scalar(select(Task).where(
+        Task.assignee_id == assignee.id, Task.done_at.is_(None), Task.title == cmd.title,
+        Task.customer_id == (customer.id if customer else None), Task.deal_id == (deal.id if deal else None)))
+    if same is not None:  # a second press of the same button, or the same message twice
+        return Reply(lines=(ctx.t("task_exists", name=assignee.display_name, id=same.id, title=same.title),))
     task = Task(tenant_id=ctx.tenant.id, assignee_id=assignee.id, creator_id=ctx.member.id,
                 title=cmd.title, due_on=cmd.due, customer_id=customer.id if customer else None,
                 deal_id=deal.id if deal else None, created_at=ctx.now)

@@ -1,7 +1,8 @@
 """Customer care by tier (客户分类与回访): each tier is revisited on a rhythm (A every 14 days, B 30,
 C 90 unless a manager changes it for their team: `tier A every 7 days` · `A类 每7天回访`); `due
 visits` · `待回访` lists the customers due or overdue, the morning to-do list includes them, and the
-weekly digest shows the team's customers going cold, A first, with who owns them.
+weekly digest shows the team's customers going cold, A first, with who owns them. Buttons: a rep's
+`✓ Acme` logs the visit; a manager's `📌 Ana: Acme` gives the owner a task to visit.
 
 A customer is due when its last visit (by anyone) is as old as its tier's rhythm; one never
 visited counts from when it was added. The rhythm is the owner's team's.
@@ -11,15 +12,17 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from handlers import format as fmt
-from handlers.commands import SetTierRhythm, ShowDueVisits
+from handlers.commands import AddTask, LogVisit, SetTierRhythm, ShowDueVisits
 from handlers.context import Ctx
 from handlers.lookup import example, managed_team
-from handlers.reply import Reply
+from handlers.messages import WORDS, name_of
+from handlers.reply import Button, Reply
 from storage.models import Customer, Member, Team, TeamMember, Visit
 
 DEFAULT_DAYS = {"A": 14, "B": 30, "C": 90}
 SETTING = "tier_days"
 SHOWN = 20
+MAX_BUTTONS = 5
 
 
 def rhythm(team: Team | None) -> dict[str, int]:
@@ -50,7 +53,25 @@ def handle_due_visits(ctx: Ctx, cmd: ShowDueVisits) -> Reply:
     lines = [_line(ctx, row, owner=bool(cmd.team)) for row in rows[:SHOWN]]
     if len(rows) > SHOWN:
         lines.append(ctx.t("due_visits_more", count=len(rows) - SHOWN))
-    return Reply(title=title, lines=(*lines, ctx.t("due_visits_hint", rhythm=_rhythm_text(ctx))))
+    hint = ctx.t("due_visits_team_hint" if cmd.team else "due_visits_hint", rhythm=_rhythm_text(ctx))
+    buttons = tuple((_task_button if cmd.team else _visited_button)(ctx, row) for row in rows[:MAX_BUTTONS])
+    return Reply(title=title, lines=(*lines, hint), buttons=buttons)
+
+
+def _visited_button(ctx: Ctx, row: tuple) -> Button:
+    """`✓ Acme`: pressed after the visit, logs it (notes can follow: `visit #N notes …`)."""
+    name = row[0]
+    return Button(f"✓ {name}", f"{name_of(WORDS, 'visit', ctx.locale)} {name}", action=LogVisit(name))
+
+
+def _task_button(ctx: Ctx, row: tuple) -> Button:
+    """`📌 Ana: Acme`: gives the owner a task to visit the customer."""
+    name, _tier, owner, *_rest = row
+    title = ctx.t("due_visit_task", name=name)
+    task = AddTask(title, assignee=owner, customer=name)
+    word = lambda key: name_of(WORDS, key, ctx.locale)
+    typed = f"{word('task')} @{owner} {word('customer')} {name}: {title}"
+    return Button(f"📌 {owner}: {name}", typed, action=task)
 
 
 def due_customers(ctx: Ctx, member_ids: set[int]) -> list[tuple]:

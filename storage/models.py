@@ -275,6 +275,17 @@ class Tip(Base):
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
+class TipVote(Base):
+    """A member finding a tip useful (`like tip 3` · `赞 经验 3`): the best tips come first."""
+
+    __tablename__ = "tip_votes"
+
+    tip_id: Mapped[int] = mapped_column(ForeignKey("tips.id", ondelete="CASCADE"), primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"), primary_key=True)
+    tenant_id: Mapped[int] = mapped_column(ForeignKey("tenants.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
 class Contest(Base):
     """A team's contest on a metric over some days (both included); announced once it ended."""
 

@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from handlers.reply_json import from_payload
 from scheduler.plan import fire, plan
-from storage.models import Deal, Delivery, Tip
+from storage.models import Deal, Delivery, Member, Tip, TipVote
 
 
 def _closed(team_chat):
@@ -74,4 +74,41 @@ def test_the_weekly_digest_has_a_lessons_section(team_chat, session_factory):
                                                              Delivery.key.notlike("%:chart"))).all()
     text = from_payload(payload).text
     assert "Lessons" in text and "Lost this week: competitor 1, budget 1" in text
-    assert "💡 [pricing] bundle the service contract — Ana" in text
+    assert "💡 #1 [pricing] bundle the service contract — Ana" in text
+
+
+def test_tips_liked_rise_to_the_top_and_the_digest_shares_the_weeks_best(team_chat, session_factory):
+    shanghai = ZoneInfo("Asia/Shanghai")
+    week_before = team_chat.now
+    team_chat.now = week_before - dt.timedelta(days=14)
+    team_chat("tip demo: bring their own data", user="Bo")  # #1, kept long ago
+    team_chat.now = week_before
+    for text in ("tip pricing: bundle the service contract", "tip pricing: quote in 万 for 国企",
+                 "tip closing: ask for the PO date"):
+        team_chat(text)  # #2 #3 #4, Ana's, this week
+    found = team_chat.reply("tips", user="Bo")
+    assert [b.command for b in found.buttons] == ["like tip 4", "like tip 3", "like tip 2"]  # not his own
+    assert team_chat("like tip 3", user="Bo") == "👍 Thanks: tip #3 now has 1 👍."
+    assert team_chat("赞 经验 3", user="Mia", lang="zh") == "👍 已点赞：经验 #3 现有 2 个赞。"
+    assert team_chat("like tip 3", user="Bo") == "You liked tip #3 before (2 👍 in all)."
+    assert team_chat("like #1", user="Mia", lang="en") == "👍 Thanks: tip #1 now has 1 👍."
+    found = team_chat.reply("tips pricing", user="Bo")
+    assert found.lines[0] == "#3 [pricing] quote in 万 for 国企 — Ana · 👍 2"  # the most liked first
+    assert found.lines[1] == "#2 [pricing] bundle the service contract — Ana"
+    # refused, nothing stored: one's own tip, no such tip, no number
+    assert team_chat("like tip 2") == "Tip #2 is your own: let the others like it."
+    assert "There is no tip #99." in team_chat("like tip 99", user="Bo")
+    assert "like tip 3" in team_chat("like tip pricing", user="Bo")
+    with session_factory() as s:
+        assert sorted(s.execute(select(TipVote.tip_id, Member.display_name).join(
+            Member, Member.id == TipVote.member_id)).all()) == [(1, "Mia"), (3, "Bo"), (3, "Mia")]
+        spec = next(p for p in plan(s) if p.kind == "digest")
+    fire(session_factory, spec, dt.datetime(2026, 11, 27, 17, 0, tzinfo=shanghai))
+    with session_factory() as s:
+        [payload] = s.scalars(select(Delivery.payload).where(Delivery.key.like("digest-weekly%"),
+                                                             Delivery.key.notlike("%:chart"))).all()
+    tips = [line.strip() for line in from_payload(payload).text.splitlines() if "💡" in line]
+    # the week's best three: kept or liked this week, the most liked first
+    assert tips == ["💡 #3 [pricing] quote in 万 for 国企 — Ana · 👍 2",
+                    "💡 #1 [demo] bring their own data — Bo · 👍 1",
+                    "💡 #4 [closing] ask for the PO date — Ana"]

@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from handlers.reply_json import from_payload
 from scheduler.plan import fire, plan
-from storage.models import AuditLog, Delivery, Team
+from storage.models import AuditLog, Customer, Delivery, Member, Task, Team, Visit
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
@@ -39,6 +39,33 @@ def test_due_visits_follow_each_tiers_rhythm_and_a_manager_changes_it(team_chat,
         assert s.scalar(select(Team.settings))["tier_days"] == {"A": 30, "B": 7, "C": 90}
         assert s.scalar(select(AuditLog.detail).where(AuditLog.action == "team.tier_days")) == {
             "tier": "B", "before": "30", "after": "7"}
+
+
+def test_a_due_visit_is_one_tap_away_for_the_rep_and_a_task_for_the_manager(team_chat, session_factory):
+    _history(team_chat)
+    mine = team_chat.reply("due visits")
+    [visited] = mine.buttons
+    assert (visited.label, visited.command) == ("✓ Acme", "visit Acme")
+    assert team_chat.press(visited).text == "Visit to Acme logged."
+    assert "Acme" not in team_chat("due visits")  # visited today: due again in 14 days
+    team = team_chat.reply("due visits team", user="Mia")
+    assert [(b.label, b.command) for b in team.buttons] == [
+        ("📌 Bo: 华为", "task @Bo customer 华为: Visit 华为")]
+    given = team_chat.press(team.buttons[0], user="Mia")
+    assert given.title == "Task #1: Visit 华为" and ("For", "Bo") in given.fields
+    again = team_chat.press(team.buttons[0], user="Mia")  # pressed twice: one task
+    assert again.text == "Bo already has this task open: #1 Visit 华为"
+    assert not team_chat.press(team.buttons[0], user="Ana").ok  # a rep cannot give Bo a task
+    with session_factory() as s:
+        last = s.execute(select(Member.display_name, Customer.name, Visit.notes).select_from(Visit)
+                         .join(Customer).join(Member, Member.id == Visit.member_id)
+                         .order_by(Visit.id.desc())).first()
+        assert tuple(last) == ("Ana", "Acme", "")
+        tasks = s.execute(select(Task.title, Member.display_name, Customer.name).join(
+            Member, Member.id == Task.assignee_id).join(Customer, Customer.id == Task.customer_id)).all()
+    assert tasks == [("Visit 华为", "Bo", "华为")]
+    zh = team_chat.reply("待回访 团队", user="Mia", lang="zh")
+    assert zh.buttons[0].command == "任务 @Bo 客户 华为: 回访华为" and "点 📌" in zh.text
 
 
 def test_only_managers_set_rhythms_and_only_for_their_teams(team_chat, session_factory):
