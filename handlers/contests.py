@@ -1,7 +1,7 @@
 """Contests (销售竞赛): a manager starts one for their team on a metric over some days
-(`contest visits 12/1-12/15` · `竞赛 拜访 12月1日-12月15日`); anyone in the team sees the live
-standings (`contest` · `竞赛`), the team's channel gets them each day it runs, and the winner is
-announced the day after it ends.
+(`contest visits 12/1-12/15` · `竞赛 拜访 12月1日-12月15日`), which the team's channels hear at once;
+anyone in the team sees the live standings (`contest` · `竞赛`, a Standings button), the team's
+channels get them each day it runs, and the winner is announced the day after it ends.
 """
 from __future__ import annotations
 
@@ -14,9 +14,12 @@ from handlers import format as fmt
 from handlers.commands import ShowContest, StartContest
 from handlers.context import Ctx
 from handlers.lookup import example, managed_team
-from handlers.messages import METRIC_NAMES, name_of, t
-from handlers.reply import Reply, Table
+from handlers.messages import METRIC_NAMES, WORDS, majority_locale, name_of, t
+from handlers.reply import Button, Reply, Table
+from handlers.reply_json import to_payload
+from storage.destinations import team_destinations
 from storage.models import Contest, Team
+from storage.outbox import OutboxRepository
 from storage.rates import RateRepository
 from storage.reports import metric_table
 
@@ -36,7 +39,25 @@ def handle_start(ctx: Ctx, cmd: StartContest) -> Reply:
     ctx.session.flush()
     ctx.people.audit(ctx.tenant.id, ctx.member.id, "contest.start", "contest", contest.id,
                      metric=cmd.metric, first=cmd.first, last=cmd.last, team=team.name)
-    return Reply(lines=(ctx.t("contest_started", team=team.name, what=_what(ctx.locale, contest)),))
+    _tell_team(ctx, team, contest)
+    return Reply(lines=(ctx.t("contest_started", team=team.name, what=_what(ctx.locale, contest)),),
+                 buttons=(_standings_button(ctx.locale),))
+
+
+def _tell_team(ctx: Ctx, team: Team, contest: Contest) -> None:
+    """The team's channels hear of it at once (in the team's language), with a Standings button."""
+    locale = majority_locale(ctx.people.roster(team.id))
+    post = Reply(title=t(locale, "contest_open_title", team=team.name),
+                 lines=(t(locale, "contest_open", what=_what(locale, contest)),),
+                 buttons=(_standings_button(locale),), for_channel=True, locale=locale)
+    OutboxRepository(ctx.session).enqueue_many(
+        [{"key": f"contest-start:{contest.id}:{d.platform}:{d.target}"[:200], "tenant_id": ctx.tenant.id,
+          "platform": d.platform, "workspace": d.workspace, "target": d.target, "payload": to_payload(post)}
+         for d in team_destinations(ctx.session, ctx.tenant, team)], ctx.now)
+
+
+def _standings_button(locale: str) -> Button:
+    return Button(t(locale, "contest_standings_button"), name_of(WORDS, "contest", locale))
 
 
 def handle_show(ctx: Ctx, _cmd: ShowContest) -> Reply:

@@ -32,7 +32,7 @@ WORDS = {"deal": ("deal", "商机"), "won": ("won", "赢单"), "lost": ("lost", 
          "done": ("done", "完成"), "visit": ("visit", "拜访"), "progress": ("progress", "进度"),
          "link": ("link", "关联"), "standup": ("standup", "站会"), "snooze": ("snooze", "推迟"),
          "task": ("task", "任务"), "customer": ("customer", "客户"), "tip": ("tip", "经验"),
-         "like": ("like", "赞")}
+         "like": ("like", "赞"), "contest": ("contest", "竞赛")}
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # errors and usage
@@ -222,6 +222,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tasks_team_title": ("Your teams' open tasks", "团队未完成的任务"),
     "tasks_none": ("No open tasks. Give one: {example}", "没有未完成的任务。派一个：{example}"),
     "todo_title": ("To do", "待办"),
+    "contest_open_title": ("🏁 A contest for {team}", "🏁 {team}销售竞赛"),
+    "contest_open": ("{what}. The standings each day here; the winner when it ends.",
+                     "{what}。每天在这里公布排名，结束后宣布冠军。"),
+    "contest_standings_button": ("Standings", "查看排名"),
     "contest_started": ("Contest for {team} started: {what}. Standings: contest",
                         "{team}的销售竞赛开始：{what}。查看排名：竞赛"),
     "contest_days": ("A contest runs from its first day to its last, at most 92 days.",
@@ -534,6 +538,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
 def t(locale: str, key: str, **values) -> str:
     """The message `key` in `locale` (`zh` or anything else for English), filled with `values`."""
     return MESSAGES[key][locale == "zh"].format(**values)
+
+
+def majority_locale(members) -> str:
+    """The language of a post to a group: that of most of its members."""
+    zh = sum(1 for m in members if m.locale == "zh")
+    return "zh" if zh * 2 > len(members) else "en"
 
 
 def name_of(table: dict[str, tuple[str, str]], key: str, locale: str) -> str:

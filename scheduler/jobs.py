@@ -19,6 +19,7 @@ from handlers.calendar import is_working_day, period_bounds
 from handlers.commands import Period, Scope, ShowProgress, ShowScorecard
 from handlers.context import Ctx
 from handlers.dispatch import Defaults
+from handlers.messages import majority_locale
 from handlers.reply import Reply
 from handlers.reply_json import to_payload
 from handlers.reports import handle_progress
@@ -119,8 +120,7 @@ class Run:
     @property
     def team_locale(self) -> str:
         """The language of team posts: that of most of the team."""
-        zh = sum(1 for m in self.members if m.locale == "zh")
-        return "zh" if zh * 2 > len(self.members) else "en"
+        return majority_locale(self.members)
 
     def runs_today(self, kind: str) -> bool:
         days = schedule_of(self.team.settings)[kind].days

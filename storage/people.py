@@ -95,9 +95,10 @@ class PeopleRepository:
         return team
 
     def roster(self, team_id: int):
-        """The active members of a team as light rows: id, display_name, role, timezone, weight."""
+        """The active members of a team as light rows: id, display_name, role, timezone, weight, locale."""
         return self.s.execute(
-            select(Member.id, Member.display_name, Member.role, Member.timezone, TeamMember.weight)
+            select(Member.id, Member.display_name, Member.role, Member.timezone, TeamMember.weight,
+                   Member.locale)
             .join(TeamMember, TeamMember.member_id == Member.id)
             .where(TeamMember.team_id == team_id, Member.active.is_(True))
             .order_by(Member.display_name)).all()

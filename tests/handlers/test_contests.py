@@ -13,12 +13,18 @@ SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 
 def test_a_manager_starts_a_contest_and_the_team_sees_live_standings(team_chat, session_factory):
-    out = team_chat("contest visits 11/23-11/30", user="Mia")
-    assert "Contest for Sales started: Visits · Mon, Nov 23 – Mon, Nov 30. Standings: contest" == out
+    started = team_chat.reply("contest visits 11/23-11/30", user="Mia")
+    assert started.lines == (
+        "Contest for Sales started: Visits · Mon, Nov 23 – Mon, Nov 30. Standings: contest",)
+    with session_factory() as s:  # the team's channel hears of it at once, with a Standings button
+        [told] = s.scalars(select(Delivery.payload).where(Delivery.key.like("contest-start:1:%"))).all()
+    told = from_payload(told)
+    assert told.title == "🏁 A contest for Sales" and "Visits · Mon, Nov 23 – Mon, Nov 30." in told.text
+    assert [(b.label, b.command) for b in told.buttons] == [("Standings", "contest")]
     for text, user in (("visit Acme: demo", "Ana"), ("visit Globex: intro", "Ana"),
                        ("visit Initech: call", "Bo")):
         team_chat(text, user=user)
-    board = team_chat.reply("contest", user="Bo")
+    board = team_chat.press(told.buttons[0], user="Bo")
     assert board.title == "Contest · Sales · Visits · Mon, Nov 23 – Mon, Nov 30"
     assert board.table.rows[:2] == (("🥇", "Ana", "2"), ("🥈", "Bo", "1")) and "7 days to go." in board.text
     zh = team_chat("竞赛", user="Ana", lang="zh")
@@ -47,7 +53,8 @@ def test_the_daily_post_carries_the_standings_and_the_winner_is_announced_once(t
     for day in (23, 24, 25, 26):
         fire(session_factory, spec, dt.datetime(2026, 11, day, 18, 0, tzinfo=SHANGHAI))
     with session_factory() as s:
-        rows = s.execute(select(Delivery.key, Delivery.payload).where(Delivery.key.like("contest%"))
+        rows = s.execute(select(Delivery.key, Delivery.payload).where(
+            Delivery.key.like("contest%"), Delivery.key.notlike("contest-start%"))
                          .order_by(Delivery.id)).all()
     keys = [key.rsplit(":", 1)[0] for key, _ in rows]
     assert keys == ["contest:1:2026-11-23", "contest:1:2026-11-24", "contest-final:1"]
