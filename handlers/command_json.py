@@ -24,7 +24,8 @@ from storage.models import METRICS, OPEN_STAGES, PERIOD_KINDS
 MARK = "{"  # typed commands never start with it
 #: What buttons, forms and App Home carry.
 STRUCTURED = (c.LogVisit, c.UpsertDeal, c.CloseDeal, c.SetTarget, c.ShowProgress, c.ShowPipeline,
-              c.ListFollowups, c.ListTasks, c.ShowScorecard, c.AddTask)
+              c.ListFollowups, c.ListTasks, c.ShowScorecard, c.AddTask, c.ShowContest, c.FindTips,
+              c.ShowDueVisits, c.ShowReasons)
 _TYPES = {cls.__name__: cls for cls in STRUCTURED}
 NAME, TEXT = 200, 2000  # the longest customer name or title, and free text (as typed messages)
 
@@ -82,13 +83,15 @@ def valid(command) -> bool:
         return _scope(command.scope) and _period(command.period)
     if isinstance(command, c.ShowPipeline):
         return _scope(command.scope)
-    if isinstance(command, c.ShowScorecard):
+    if isinstance(command, c.ShowScorecard | c.ShowReasons):
         return _scope(command.scope) and _period(command.period)
+    if isinstance(command, c.FindTips):
+        return len(command.query) <= 100
     if isinstance(command, c.AddTask):
         return (0 < len(command.title.strip()) <= TEXT and len(command.assignee or "") <= NAME
                 and len(command.customer or "") <= NAME
                 and (command.deal_id is None or 0 < command.deal_id < 10**9))
-    return isinstance(command, c.ListFollowups | c.ListTasks)
+    return isinstance(command, c.ListFollowups | c.ListTasks | c.ShowContest | c.ShowDueVisits)
 
 
 def _scope(scope: c.Scope) -> bool:

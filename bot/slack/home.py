@@ -1,6 +1,8 @@
 """App Home: a rep's pace this period, open deals by stage, their to-do list (tasks, follow-ups,
-customers due a visit) and scorecard; a manager also sees their team and its open tasks. Published
-when the tab opens and again after the user changes data.
+customers due a visit), scorecard, the team's contest while one runs and the team's tips, the most
+liked first; a manager also sees their team: pace, pipeline, open tasks, scorecard, customers due
+a visit and the quarter's wins and losses by reason. Published when the tab opens and again after
+the user changes data. Buttons work here as in a message (a 👍 on a tip, ✓ on a due visit).
 """
 from __future__ import annotations
 
@@ -20,23 +22,26 @@ from handlers.inbound import Inbound
 from handlers.reply import Reply
 
 log = logging.getLogger(__name__)
-REP_VIEWS = (c.ShowProgress(), c.ShowPipeline(), c.ListFollowups(), c.ShowScorecard())
-MANAGER_VIEWS = (c.ShowProgress(c.Scope("team")), c.ShowPipeline(c.Scope("team")), c.ListTasks())
+TEAM = c.Scope("team")
+REP_VIEWS = (c.ShowProgress(), c.ShowPipeline(), c.ListFollowups(), c.ShowScorecard(), c.ShowContest(),
+             c.FindTips())
+MANAGER_VIEWS = (c.ShowProgress(TEAM), c.ShowPipeline(TEAM), c.ListTasks(), c.ShowScorecard(TEAM),
+                 c.ShowDueVisits(team=True), c.ShowReasons(TEAM, c.Period("quarter")))
 MAX_BLOCKS = 100
+
+
+def _worth_showing(command, reply: Reply) -> bool:
+    """Reps are refused team views: they simply do not see them; a contest only with standings."""
+    return reply.ok and (not isinstance(command, c.ShowContest) or reply.table is not None)
 
 
 def home_blocks(runner, client, workspace: str, user_id: str) -> list[dict]:
     """The home tab's blocks: the answers to the same commands a user could type."""
-    replies: list[Reply] = []
-    for command in REP_VIEWS:
-        reply = runner.run(client, workspace, user_id, command)
-        replies.append(reply)
-        if not reply.ok:  # the database is away: say so once
-            break
-    else:
-        for command in MANAGER_VIEWS:
+    replies = [runner.run(client, workspace, user_id, REP_VIEWS[0])]
+    if replies[0].ok:  # else the database is away: said once
+        for command in (*REP_VIEWS[1:], *MANAGER_VIEWS):
             reply = runner.run(client, workspace, user_id, command)
-            if reply.ok:  # reps are refused team views: they simply do not see them
+            if _worth_showing(command, reply) and reply not in replies:  # a rep's `tasks` is their to-do
                 replies.append(reply)
     blocks: list[dict] = []
     for reply in replies:

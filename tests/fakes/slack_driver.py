@@ -115,14 +115,16 @@ class SlackDriver:
         body = urlencode({"payload": json.dumps({**base, **payload})})
         return self.post("/slack/events", body, "application/x-www-form-urlencoded")
 
-    def click(self, value: str, user: str = "U1") -> tuple[int, str]:
+    def click(self, value: str, user: str = "U1", home: bool = False) -> tuple[int, str]:
+        """A button pressed in a message, or in App Home (no channel, no response_url there)."""
         n = next(self._ids)
+        where = ({"container": {"type": "view", "view_id": "VHOME"}, "view": {"id": "VHOME", "type": "home"}}
+                 if home else {"response_url": f"{self.fake.url}/response/{n}",
+                               "container": {"type": "message"}, "channel": {"id": "C1"}})
         status, _ = self.interact({
-            "type": "block_actions", "user": {"id": user, "team_id": self.team},
-            "trigger_id": f"trig-{n}", "response_url": f"{self.fake.url}/response/{n}",
-            "container": {"type": "message"}, "channel": {"id": "C1"},
-            "actions": [{"type": "button", "action_id": "salesbot.cmd.0", "block_id": "b",
-                         "value": value, "action_ts": f"{time.time():.6f}"}]})
+            "type": "block_actions", "user": {"id": user, "team_id": self.team}, "trigger_id": f"trig-{n}",
+            **where, "actions": [{"type": "button", "action_id": "salesbot.cmd.0", "block_id": "b",
+                                  "value": value, "action_ts": f"{time.time():.6f}"}]})
         return status, f"/response/{n}"
 
     def submit(self, callback_id: str, values: dict[str, dict], user: str = "U1",

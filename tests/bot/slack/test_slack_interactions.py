@@ -1,13 +1,15 @@
 """Forms, buttons, App Home and install: what a phone user taps, through the real HTTP path."""
+import datetime as dt
 import json
 import time
 from urllib.parse import parse_qs, urlparse
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import select, text
 
 from fakes.slack_api import _all_text
-from storage.models import Customer, Deal, Member, Target, Visit
+from storage.models import Customer, Deal, Member, Target, TipVote, Visit
 from support import count, delivery_statuses, eventually
 
 
@@ -191,6 +193,9 @@ def test_a_rep_clicking_another_reps_deal_button_is_refused(slack):
 def test_app_home_for_a_rep_and_for_a_manager(slack):
     slack.say("/salesbot", "help", user="U1")  # Mia: admin, manages the default team
     slack.say("/deal", 'Acme "ERP" proposal 50k', user="U2")
+    today = dt.datetime.now(ZoneInfo("Asia/Shanghai")).date()
+    slack.say("/salesbot", f"contest visits {today:%m/%d}-{today + dt.timedelta(days=6):%m/%d}", user="U1")
+    slack.say("/salesbot", "tip pricing: bundle the service contract", user="U1")
     slack.fake.calls.clear()
 
     def home_of(user):
@@ -205,10 +210,24 @@ def test_app_home_for_a_rep_and_for_a_manager(slack):
     assert "Your progress" in rep_home and "Pipeline · Ana" in rep_home
     assert "Your follow-ups" in rep_home and "Pipeline · Sales" not in rep_home
     assert "Scorecard · Ana" in rep_home and "Team median" in rep_home
+    assert "Contest · Sales · Visits" in rep_home and "🥇" in rep_home  # while it runs
+    assert "#1 [pricing] bundle the service contract — Mia" in rep_home and "👍 #1" in rep_home
+    assert rep_home.count("Your follow-ups") == 1 and "Wins and losses" not in rep_home
     slack.event({"type": "app_home_opened", "user": "U1", "channel": "DU1", "tab": "home"})
     manager_home = home_of("U1")
     assert "Sales · " in manager_home and "Pipeline · Sales" in manager_home
     assert "Proposal" in manager_home  # Ana's deal, in the team pipeline
+    assert "Scorecard · Sales" in manager_home and "Your team's customers due a visit" in manager_home
+    assert "Wins and losses by reason · Sales" in manager_home and "👍 #1" not in manager_home  # her own
+    # a 👍 pressed in Ana's Home counts, and is answered in her DM
+    view = slack.fake.called("views.publish")
+    ana = next(c for c in view if c.params["user_id"] == "U2").params["view"]["blocks"]
+    [like] = [e for b in ana if b["type"] == "actions" for e in b["elements"] if e["text"]["text"] == "👍 #1"]
+    assert slack.click(like["value"], user="U2", home=True)[0] == 200
+    [dm] = slack.fake.wait_for(lambda: [c for c in slack.fake.called("chat.postMessage")
+                                        if "tip #1 now has 1" in _all_text(c.params)])
+    assert dm.params["channel"] == "U2"  # to Ana herself (her DM): a click in Home has no other place
+    assert count(slack.core.session_factory, TipVote) == 1
 
 
 def test_app_home_is_refreshed_after_the_user_changes_data(slack):
