@@ -74,7 +74,7 @@ def _fill(session: Session, tenant_id: int, defaults: Defaults, now: dt.datetime
         lifecycle=rng.choice(("potential", "intent", "customer")),
         created_at=_at(start + dt.timedelta(days=rng.randrange(80)), zone, rng))
         for name in CUSTOMERS]
-    _visits(session, tenant_id, reps, customers, start, today, zone, rng)
+    _visits(session, tenant_id, reps, customers, start, today, zone, rng, _going_cold(reps, customers, today))
     _deals(session, tenant_id, reps, customers, today, zone, rng)
     _targets(session, tenant_id, team.id, manager.id, reps, today)
     _tasks(session, tenant_id, manager, reps, customers, today, now)
@@ -112,7 +112,19 @@ def _review_and_contest(session, tenant_id, team_id, manager, reps, today, now) 
                         ends_on=first + dt.timedelta(days=13), creator_id=manager.id, created_at=now))
 
 
-def _visits(session, tenant_id, reps, customers, start, today, zone, rng) -> None:
+def _going_cold(reps, customers, today) -> dict[int, dt.date]:
+    """{customer id: the last day anyone visits it}: for the first two reps, an A-tier customer
+    last seen 20 days ago and a B-tier one 38 days ago, so that `due visits` has them on day one."""
+    quiet = {}
+    for rep in reps[:2]:
+        owned = [c for c in customers if c.owner_id == rep.id][:2]
+        for customer, (tier, days) in zip(owned, (("A", 20), ("B", 38)), strict=False):
+            customer.tier = tier
+            quiet[customer.id] = today - dt.timedelta(days=days)
+    return quiet
+
+
+def _visits(session, tenant_id, reps, customers, start, today, zone, rng, quiet) -> None:
     visits = VisitRepository(session)
     day = start
     while day <= today:
@@ -122,10 +134,13 @@ def _visits(session, tenant_id, reps, customers, start, today, zone, rng) -> Non
                     follow_up = None
                     if rng.random() < 0.25:
                         follow_up = day + dt.timedelta(days=rng.choice((1, 2, 3, 7, 14)))
-                    visits.add(tenant_id=tenant_id, member_id=rep.id,
-                               customer_id=rng.choice(customers).id, visited_at=_at(day, zone, rng),
-                               notes=rng.choice(NOTES), follow_up_on=follow_up,
-                               follow_up_done=bool(follow_up and follow_up < today and rng.random() < 0.8))
+                    customer, at = rng.choice(customers), _at(day, zone, rng)
+                    notes = rng.choice(NOTES)
+                    done = bool(follow_up and follow_up < today and rng.random() < 0.8)
+                    if day > quiet.get(customer.id, day):
+                        continue  # going cold (every draw made all the same: the rest stays as it was)
+                    visits.add(tenant_id=tenant_id, member_id=rep.id, customer_id=customer.id, visited_at=at,
+                               notes=notes, follow_up_on=follow_up, follow_up_done=done)
         day += dt.timedelta(days=1)
 
 

@@ -99,6 +99,19 @@ def test_the_demo_has_revenue_this_month_whatever_the_day(session_factory, day):
     assert re.search(r"(?<!\d)0%", revenue) is None, reply.text
 
 
+def test_the_demo_shows_the_managers_toolkit_on_day_one(session_factory):
+    now = dt.datetime.fromisoformat("2026-12-04T09:00+08:00")
+    seed(session_factory, Defaults(), now=now)
+    bot = ConsoleBot(session_factory, Defaults())
+    due = bot.send("Ana", "due visits", now=now)
+    assert re.search(r"\(A\) · last visit .* · \d+ days overdue", due.text) and due.buttons  # going cold
+    assert "(B)" in due.text
+    for text, shown in (("任务", "任务"), ("待回访 团队", "· Ana"), ("绩效 团队 本月", "绩效 · 华东 East"),
+                        ("输赢分析 团队 本季度", "输赢分析"), ("竞赛", "🥇"), ("经验", "[报价]")):
+        reply = bot.send("王芳", text, now=now)
+        assert reply.ok and shown in reply.text, text
+
+
 def test_demo_opens_the_chat_as_a_demo_user(cli):
     result = cli("demo", "--user", "王芳", stdin="进度 团队\n")
     assert "华东 East · " in result.output and "业绩" in result.output
