@@ -4,11 +4,11 @@ one on the first working day of the month."""
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from handlers.reply_json import from_payload
 from scheduler.plan import fire, plan
-from storage.models import Delivery
+from storage.models import Delivery, Member
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
@@ -71,3 +71,35 @@ def test_last_months_scorecards_go_out_on_the_first_working_day_of_the_month(tea
              if not key.endswith(":chart")}
     assert "Scorecard · Ana · November 2026" in texts["user:Ana"]
     assert "Scorecard · Sales · November 2026" in texts["user:Mia"]
+
+
+def test_after_national_day_each_gets_theirs_on_the_first_working_morning(team_chat, session_factory):
+    """October 2026 opens with seven days off in China: September's scorecards go out on Thursday
+    8 October, in each one's own morning (Ana works from New York)."""
+    team_chat.now = dt.datetime(2026, 9, 15, 2, 0, tzinfo=dt.timezone.utc)
+    team_chat("won Acme 30k", user="Ana")
+    team_chat("won Umbrella 20k", user="Bo")
+    with session_factory.begin() as s:
+        s.execute(update(Member).where(Member.display_name == "Ana").values(timezone="America/New_York"))
+    with session_factory() as s:
+        specs = {p.zone: p for p in plan(s) if p.kind == "followups"}
+    assert set(specs) == {"Asia/Shanghai", "America/New_York"}
+
+    def morning(zone: str, day: int) -> list[str]:
+        spec = specs[zone]
+        fire(session_factory, spec, dt.datetime.combine(dt.date(2026, 10, day), spec.time, ZoneInfo(zone)))
+        with session_factory() as s:
+            return s.scalars(select(Delivery.target).where(Delivery.key.like("scorecard%"),
+                                                           Delivery.key.notlike("%:chart"))).all()
+
+    for day in range(1, 8):  # 国庆: nothing, in either timezone
+        assert morning("Asia/Shanghai", day) == [] and morning("America/New_York", day) == []
+    assert sorted(morning("Asia/Shanghai", 8)) == ["user:Bo", "user:Mia"]  # Ana's morning is not yet
+    assert sorted(morning("America/New_York", 8)) == ["user:Ana", "user:Bo", "user:Mia"]
+    assert sorted(morning("America/New_York", 9)) == ["user:Ana", "user:Bo", "user:Mia"]  # once
+    with session_factory() as s:
+        ana = s.scalar(select(Delivery.payload).where(Delivery.target == "user:Ana",
+                                                      Delivery.key.like("scorecard:%")))
+    card = from_payload(ana)
+    assert card.title == "Scorecard · Ana · September 2026"
+    assert {row[0]: row[1] for row in card.table.rows}["Revenue"] == "¥30K"
