@@ -326,8 +326,10 @@ def daily(run: Run) -> None:
 
 
 def _contests(run: Run) -> None:
-    """Each running contest's standings in the team's channel, once a day; a finished one's
-    winner, once."""
+    """Each running contest's standings in the team's channels, with the daily post (working
+    days); a finished one's winner, once, on the first working day after it ended."""
+    if not run.runs_today("daily"):
+        return
     running, ended = contests.running_or_just_ended(run.session, run.team.id, run.day)
     locale = run.team_locale
     for contest in running:

@@ -46,17 +46,23 @@ def test_only_managers_start_contests_and_bad_days_are_refused(team_chat, sessio
 
 
 def test_the_daily_post_carries_the_standings_and_the_winner_is_announced_once(team_chat, session_factory):
-    team_chat("contest visits 11/23-11/24", user="Mia")
+    team_chat("contest visits 11/23-11/27", user="Mia")
     team_chat("visit Acme: demo", user="Bo")
     with session_factory() as s:
         spec = next(p for p in plan(s) if p.kind == "daily")
-    for day in (23, 24, 25, 26):
-        fire(session_factory, spec, dt.datetime(2026, 11, day, 18, 0, tzinfo=SHANGHAI))
-    with session_factory() as s:
-        rows = s.execute(select(Delivery.key, Delivery.payload).where(
-            Delivery.key.like("contest%"), Delivery.key.notlike("contest-start%"))
-                         .order_by(Delivery.id)).all()
-    keys = [key.rsplit(":", 1)[0] for key, _ in rows]
-    assert keys == ["contest:1:2026-11-23", "contest:1:2026-11-24", "contest-final:1"]
+
+    def evening(day: dt.date) -> list:
+        fire(session_factory, spec, dt.datetime.combine(day, dt.time(18), SHANGHAI))
+        with session_factory() as s:
+            return s.execute(select(Delivery.key, Delivery.payload).where(
+                Delivery.key.like("contest%"), Delivery.key.notlike("contest-start%"))
+                             .order_by(Delivery.id)).all()
+
+    for day in (26, 27, 28, 29):  # Thu, Fri (its last day), then the weekend: nothing
+        rows = evening(dt.date(2026, 11, day))
+    assert [key.rsplit(":", 1)[0] for key, _ in rows] == ["contest:1:2026-11-26", "contest:1:2026-11-27"]
+    rows = evening(dt.date(2026, 11, 30))  # Monday: the winner
+    assert evening(dt.date(2026, 12, 1)) == rows  # once
+    assert rows[-1][0].startswith("contest-final:1")
     final = from_payload(rows[-1][1]).text
     assert "Contest over · Sales" in final and "🏆 Bo wins with 1!" in final
