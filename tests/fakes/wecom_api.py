@@ -22,6 +22,7 @@ class Call:
     query: dict
     body: dict
     at: float = field(default_factory=time.monotonic)
+    wall: float = field(default_factory=time.time)  # the clock the outbox schedules retries by
 
 
 class FakeWeCom:
