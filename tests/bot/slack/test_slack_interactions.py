@@ -193,8 +193,9 @@ def test_a_rep_clicking_another_reps_deal_button_is_refused(slack):
 def test_app_home_for_a_rep_and_for_a_manager(slack):
     slack.say("/salesbot", "help", user="U1")  # Mia: admin, manages the default team
     slack.say("/deal", 'Acme "ERP" proposal 50k', user="U2")
-    today = dt.datetime.now(ZoneInfo("Asia/Shanghai")).date()
-    slack.say("/salesbot", f"contest visits {today:%m/%d}-{today + dt.timedelta(days=6):%m/%d}", user="U1")
+    today = dt.datetime.now(ZoneInfo("Asia/Shanghai")).date()  # the fake's people and the team's zone
+    first, last = today - dt.timedelta(days=1), today + dt.timedelta(days=6)
+    slack.say("/salesbot", f"contest visits {first:%m/%d}-{last:%m/%d}", user="U1")
     slack.say("/salesbot", "tip pricing: bundle the service contract", user="U1")
     slack.fake.calls.clear()
 
