@@ -85,13 +85,15 @@ def valid(command) -> bool:
         return _scope(command.scope)
     if isinstance(command, c.ShowScorecard | c.ShowReasons):
         return _scope(command.scope) and _period(command.period)
+    if isinstance(command, c.ShowContest):
+        return command.metric in (None, *METRICS)
     if isinstance(command, c.FindTips):
         return len(command.query) <= 100
     if isinstance(command, c.AddTask):
         return (0 < len(command.title.strip()) <= TEXT and len(command.assignee or "") <= NAME
                 and len(command.customer or "") <= NAME
                 and (command.deal_id is None or 0 < command.deal_id < 10**9))
-    return isinstance(command, c.ListFollowups | c.ListTasks | c.ShowContest | c.ShowDueVisits)
+    return isinstance(command, c.ListFollowups | c.ListTasks | c.ShowDueVisits)
 
 
 def _scope(scope: c.Scope) -> bool:

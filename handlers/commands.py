@@ -201,7 +201,9 @@ class StartContest(Command):
 
 @dataclass(frozen=True)
 class ShowContest(Command):
-    """`contest` · `竞赛`: the standings."""
+    """`contest` · `竞赛`: the standings; `contest revenue` · `竞赛 业绩`: of that metric's."""
+
+    metric: str | None = None
 
 
 @dataclass(frozen=True)

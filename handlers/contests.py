@@ -6,6 +6,7 @@ channels get them each day it runs, and the winner is announced the day after it
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
@@ -33,6 +34,11 @@ def handle_start(ctx: Ctx, cmd: StartContest) -> Reply:
         raise ctx.refuse("contest_days", hint=example(ctx, "contest"))
     if cmd.last < ctx.today:
         raise ctx.refuse("contest_past", hint=example(ctx, "contest"))
+    clash = ctx.session.scalar(select(Contest).where(
+        Contest.team_id == team.id, Contest.metric == cmd.metric, Contest.starts_on <= cmd.last,
+        Contest.ends_on >= cmd.first))
+    if clash is not None:  # the same race twice (a message sent again, or a day mistyped)
+        raise ctx.refuse("contest_clash", team=team.name, what=_what(ctx.locale, clash))
     contest = Contest(tenant_id=ctx.tenant.id, team_id=team.id, metric=cmd.metric, starts_on=cmd.first,
                       ends_on=cmd.last, creator_id=ctx.member.id, created_at=ctx.now)
     ctx.session.add(contest)
@@ -60,16 +66,30 @@ def _standings_button(locale: str) -> Button:
     return Button(t(locale, "contest_standings_button"), name_of(WORDS, "contest", locale))
 
 
-def handle_show(ctx: Ctx, _cmd: ShowContest) -> Reply:
-    """The standings of my team's contest running now (else the latest)."""
+def handle_show(ctx: Ctx, cmd: ShowContest) -> Reply:
+    """The standings of my team's contest running now (else the latest), of a metric if named;
+    the others running are named, each a tap away."""
     ids = [team.id for team in ctx.teams]
-    contest = ctx.session.scalars(select(Contest).where(Contest.team_id.in_(ids))
-                                  .order_by(Contest.starts_on <= ctx.today, Contest.ends_on.desc())).all()
-    running = [c for c in contest if c.starts_on <= ctx.today <= c.ends_on]
-    chosen = running[0] if running else (contest[0] if contest else None)
+    query = select(Contest).where(Contest.team_id.in_(ids))
+    if cmd.metric:
+        query = query.where(Contest.metric == cmd.metric)
+    found = ctx.session.scalars(query.order_by(Contest.starts_on <= ctx.today, Contest.ends_on.desc())).all()
+    running = [c for c in found if c.starts_on <= ctx.today <= c.ends_on]
+    chosen = running[0] if running else (found[0] if found else None)
     if chosen is None:
         return Reply(lines=(ctx.t("contest_none", example=example(ctx, "contest")),))
-    return standings(ctx.session, ctx.tenant, chosen, ctx.locale, ctx.today)
+    reply = standings(ctx.session, ctx.tenant, chosen, ctx.locale, ctx.today)
+    others = [c for c in running if c.id != chosen.id]
+    if not others:
+        return reply
+    also = ctx.t("contest_also", what=", ".join(_what(ctx.locale, c) for c in others))
+    return replace(reply, lines=(*reply.lines, also), buttons=tuple(_other_button(ctx, c) for c in others))
+
+
+def _other_button(ctx: Ctx, contest: Contest) -> Button:
+    metric = name_of(METRIC_NAMES, contest.metric, ctx.locale)
+    typed = f"{name_of(WORDS, 'contest', ctx.locale)} {metric}"
+    return Button(metric, typed, action=ShowContest(contest.metric))
 
 
 def standings(session, tenant, contest: Contest, locale: str, today: dt.date, final: bool = False) -> Reply:

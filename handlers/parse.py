@@ -320,6 +320,8 @@ def parse_contest(rest: str, today: dt.date) -> c.Command | c.ParseError:
     if not words:
         return c.ShowContest()
     metric = V.METRIC_WORDS.get(words[0].lower())
+    if metric and len(words) == 1:
+        return c.ShowContest(metric)
     span = parse_date_range(words[1], today) if metric and len(words) > 1 else None
     if span is None:
         return c.ParseError("contest")

@@ -43,6 +43,16 @@ def test_only_managers_start_contests_and_bad_days_are_refused(team_chat, sessio
     assert "No contest yet" in team_chat("contest", lang="en")
     with session_factory() as s:
         assert s.scalar(select(Contest)) is None
+    team_chat("contest visits 11/23-11/30", user="Mia")
+    assert team_chat("contest visits 11/30-12/6", user="Mia") == (
+        "Sales already has that contest: Visits · Mon, Nov 23 – Mon, Nov 30. One race per metric at a time.")
+    assert "Contest for Sales started: Revenue" in team_chat("contest revenue 11/23-12/6", user="Mia")
+    both = team_chat.reply("contest", user="Ana")  # the one ending last first, the other a tap away
+    assert both.title.startswith("Contest · Sales · Revenue") and "Also running: Visits" in both.text
+    assert team_chat.press(both.buttons[0]).title.startswith("Contest · Sales · Visits")
+    assert team_chat.reply("竞赛 拜访", user="Ana", lang="zh").title.startswith("销售竞赛 · Sales · 拜访")
+    with session_factory() as s:
+        assert s.scalars(select(Contest.metric).order_by(Contest.id)).all() == ["visits", "revenue"]
 
 
 def test_the_daily_post_carries_the_standings_and_the_winner_is_announced_once(team_chat, session_factory):
