@@ -89,7 +89,8 @@ def _closed_lines(ctx: Ctx, member_ids: list[int], since: dt.datetime, until: dt
     closed = ctx.session.execute(
         select(Deal.stage, Customer.name, Member.display_name, Deal.amount, Deal.currency, Deal.reason)
         .join(Customer, Customer.id == Deal.customer_id).join(Member, Member.id == Deal.owner_id)
-        .where(Deal.owner_id.in_(member_ids), Deal.closed_at >= since, Deal.closed_at < until)
+        .where(Deal.owner_id.in_(member_ids), Deal.stage.in_(("won", "lost")), Deal.closed_at >= since,
+               Deal.closed_at < until)
         .order_by(Deal.closed_at)).all()
     if not closed:
         return [ctx.t("digest_no_closed")]

@@ -308,7 +308,9 @@ class Deal(Base):
     __tablename__ = "deals"
     __table_args__ = (
         Index("ix_deals_owner_stage", "owner_id", "stage", "updated_at"),
-        Index("ix_deals_owner_closed", "owner_id", "closed_at"),
+        # Won or lost in a period: the stage before the day, or PostgreSQL, seeing all-time wins,
+        # would AND in the stage index (whose cost grows with history).
+        Index("ix_deals_owner_stage_closed", "owner_id", "stage", "closed_at"),
         Index("ix_deals_owner_created", "owner_id", "created_at"),
         # Team-wide reports: open deals by stage, and the funnel window, whatever the history.
         Index("ix_deals_stage_owner", "stage", "owner_id"),

@@ -1,6 +1,6 @@
 """Report aggregates, computed in SQL over index ranges so their cost follows the period, not history.
 
-- revenue / deals won: deals won in the period, credited to the owner (`ix_deals_owner_closed`),
+- revenue / deals won: deals won in the period, credited to the owner (`ix_deals_owner_stage_closed`),
   in the tenant's base currency: other currencies converted at the rates its admins set, those
   without a rate left out and reported beside (`MetricTable.money`);
 - new customers: customers a member opened in the period (`ix_customers_owner_created`);

@@ -33,7 +33,7 @@ def test_migrations_create_every_model_table_and_index(engine):
     assert set(Base.metadata.tables) <= set(inspector.get_table_names())
     indexes = {i["name"] for i in inspector.get_indexes("visits")}
     assert {"ix_visits_member_at", "ix_visits_followups"} <= indexes
-    assert "ix_deals_owner_closed" in {i["name"] for i in inspector.get_indexes("deals")}
+    assert "ix_deals_owner_stage_closed" in {i["name"] for i in inspector.get_indexes("deals")}
 
 
 def test_a_database_that_is_behind_is_refused_with_the_fix(tmp_path):
