@@ -24,6 +24,7 @@ from handlers.dispatch import UserRef, handle_message
 from storage.db import make_engine, make_session_factory, upgrade
 
 REPORTS = ("progress team", "pipeline team", "leaderboard month", "scorecard team month")
+WARM_ROUNDS = 3
 PG_ADMIN = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 
 
@@ -53,8 +54,9 @@ def database(kind: str, tmp_dir):
 def _medians_ms(fns, repeat: int) -> list[float]:
     """The median time of each function, run in turns (one round runs each once), so that what
     the machine does meanwhile weighs on all of them alike."""
-    for fn in fns:
-        fn()  # warm caches and the connection pool
+    for _ in range(WARM_ROUNDS):  # caches, the connection pools, and a database just loaded settling
+        for fn in fns:
+            fn()
     times = [[] for _ in fns]
     for _ in range(repeat):
         for fn, kept in zip(fns, times, strict=True):
