@@ -36,11 +36,18 @@ def encode(command: c.Command) -> str:
                       separators=(",", ":"))
 
 
-def button_value(button, limit: int) -> str:
-    """What a `Button` sends back when pressed, in at most `limit` characters: its command
-    object where it has one that fits, else its text."""
-    encoded = encode(button.action) if button.action is not None else ""
-    return encoded if encoded and len(encoded) <= limit else button.command[:limit]
+def button_values(buttons, limit: int, size=len) -> list[tuple[object, str]]:
+    """(button, what it sends back when pressed) for each `Button` that fits in `limit` as `size`
+    measures it (WeCom counts bytes): its command object where that fits, else its text. A button
+    whose text does not fit either is left out, never cut: `visit Acme Corporation` cut short
+    would log a visit to someone else (the text rendering still shows the command to type)."""
+    out = []
+    for button in buttons:
+        encoded = encode(button.action) if button.action is not None else ""
+        value = next((v for v in (encoded, button.command) if v and size(v) <= limit), None)
+        if value is not None:
+            out.append((button, value))
+    return out
 
 
 def decode(value: str) -> c.Command | None:

@@ -21,7 +21,7 @@ from sqlalchemy.exc import OperationalError
 from bot.console import ConsoleBot, render
 from bot.web import create_app
 from bot.worker import inbox_runners, platform_senders
-from handlers.command_json import button_value, pressed
+from handlers.command_json import button_values, pressed
 from handlers.dispatch import Defaults
 from scheduler.delivery import DeliveryWorker
 from scheduler.inbox import InboxWorker
@@ -47,7 +47,8 @@ class Chat:
 
     def press(self, button, user: str = "Ana", lang: str | None = None):
         """A button pressed: its value as a chat platform sends it back, decoded as the bot does."""
-        return self.bot.send(user, pressed(button_value(button, 2000)), lang=lang, now=self.now)
+        [(_button, value)] = button_values([button], 2000)
+        return self.bot.send(user, pressed(value), lang=lang, now=self.now)
 
     def team(self, manager: str = "Mia", reps: tuple[str, ...] = ("Ana", "Bo")) -> None:
         """Register a manager (the tenant's first member: admin) and reps in the default team."""

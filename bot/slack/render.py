@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from bot.render_text import table_lines
 from handlers import format as fmt
-from handlers.command_json import button_value
+from handlers.command_json import button_values
 from handlers.reply import Reply
 
 BUTTON_ACTION = "salesbot.cmd"  # + ".N": action ids must be unique within a block
@@ -52,10 +52,10 @@ def render_slack(reply: Reply, locale: str) -> list[dict]:
             {"type": "mrkdwn", "text": _escape(note)[:3000]} for note in reply.notes[:10]]})
     if reply.buttons:
         elements = [
-            {"type": "button", "action_id": f"{BUTTON_ACTION}.{i}", "value": button_value(button, 2000),
+            {"type": "button", "action_id": f"{BUTTON_ACTION}.{i}", "value": value,
              "text": {"type": "plain_text", "text": button.label[:75], "emoji": True},
              **({"style": button.style} if button.style else {})}
-            for i, button in enumerate(reply.buttons[:24])]
+            for i, (button, value) in enumerate(button_values(reply.buttons[:24], 2000))]
         if reply.subject.startswith("deal:"):
             elements.append({"type": "button", "action_id": EDIT_ACTION,
                              "value": reply.subject.removeprefix("deal:"),

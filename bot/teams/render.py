@@ -11,7 +11,7 @@ import json
 from bot.render_text import render_text
 from bot.teams import forms
 from handlers import format as fmt
-from handlers.command_json import button_value
+from handlers.command_json import button_values
 from handlers.reply import Reply
 
 CARD = "application/vnd.microsoft.card.adaptive"
@@ -60,9 +60,9 @@ def card(reply: Reply, chart: bool = True) -> dict:
         body.append({"type": "Image", "url": f"data:image/png;base64,{png}", "size": "Stretch",
                      "altText": reply.chart.title})
     body.extend(_text(note, isSubtle=True, size="Small") for note in reply.notes)
-    actions = [{"type": "Action.Submit", "title": b.label,
-                "data": {BUTTON_KEY: button_value(b, BUTTON_LIMIT)},
-                **({"style": _STYLE[b.style]} if b.style in _STYLE else {})} for b in reply.buttons]
+    actions = [{"type": "Action.Submit", "title": b.label, "data": {BUTTON_KEY: value},
+                **({"style": _STYLE[b.style]} if b.style in _STYLE else {})}
+               for b, value in button_values(reply.buttons, BUTTON_LIMIT)]
     return {"type": "AdaptiveCard", "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
             "version": "1.5", "body": body, "actions": actions,
             "fallbackText": render_text(reply, reply.locale), "msteams": {"width": "Full"}}

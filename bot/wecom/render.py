@@ -8,11 +8,12 @@ import uuid
 
 from bot.render_text import render_text, table_lines
 from handlers import format as fmt
-from handlers.command_json import button_value
+from handlers.command_json import button_values
 from handlers.reply import Reply
 
 MARKDOWN_LIMIT = 2048  # bytes, app messages (message/send); group robots allow 4096
 TEXT_LIMIT = 2048
+KEY_BYTES = 1024  # a card button's key, sent back as the click's EventKey
 _HINT = ("Reply with", "回复")
 
 
@@ -72,7 +73,8 @@ def render_plain(reply: Reply, locale: str, limit: int = TEXT_LIMIT) -> list[str
 
 def template_card(reply: Reply) -> dict | None:
     """The reply's buttons as a `button_interaction` card; a click sends the button's command."""
-    if not reply.buttons:
+    fitting = button_values(reply.buttons, KEY_BYTES, _bytes)[:6]
+    if not fitting:
         return None
     return {"msgtype": "template_card", "template_card": {
         "card_type": "button_interaction",
@@ -80,5 +82,9 @@ def template_card(reply: Reply) -> dict | None:
                        "desc": (reply.lines[0] if reply.title and reply.lines else "")[:30]},
         "task_id": f"sb{uuid.uuid4().hex}",
         "button_list": [{"text": b.label[:10], "style": {"primary": 1, "danger": 3}.get(b.style, 2),
-                         "key": button_value(b, 1024)} for b in reply.buttons[:6]],
+                         "key": key} for b, key in fitting],
     }}
+
+
+def _bytes(text: str) -> int:
+    return len(text.encode())

@@ -91,6 +91,9 @@ class FakeWeCom:
                          if name else {"errcode": 60111, "errmsg": "userid not found"})
         if endpoint == "webhook/send" and query.get("key") not in self.robots:
             return 200, {"errcode": 93000, "errmsg": "invalid webhook url"}
+        keys = [b.get("key", "") for b in body.get("template_card", {}).get("button_list", [])]
+        if endpoint == "message/send" and any(len(key.encode()) > 1024 for key in keys):
+            return 200, {"errcode": 40058, "errmsg": "invalid Request Parameter: button key over 1024 bytes"}
         if endpoint == "media/upload":
             return 200, {"errcode": 0, "errmsg": "ok", "type": "image", "media_id": "media-1"}
         body["_ok"] = True

@@ -7,7 +7,10 @@ import redis
 from wechatpy.exceptions import WeChatClientException
 
 from bot.wecom.client import RedisTokens, WeComClient
+from bot.wecom.sender import WeComSender
 from fakes.wecom_driver import AGENT, CORP, SECRET
+from handlers.commands import AddTask, LogVisit
+from handlers.reply import Button, Reply
 from storage.tokens import DatabaseTokens
 
 REDIS_URL = "redis://127.0.0.1:6379/0"
@@ -96,3 +99,19 @@ def test_a_wrong_secret_is_reported_not_retried_forever(fake_wecom, session_fact
     with pytest.raises(WeChatClientException) as error:
         wecom.user.get("zhangwei")
     assert error.value.errcode == 40001 and len(fake_wecom.called("gettoken")) == 1
+
+
+def test_a_card_button_too_long_for_wecom_is_left_out_never_cut(fake_wecom, session_factory):
+    """WeCom takes a button key of at most 1,024 bytes: a 📌 for a customer with a 200-character
+    Chinese name passes it (its command, 1,200 bytes, too); cut short, it would be another
+    command. It is left out; the card goes with the rest."""
+    name = "华东" * 100
+    reply = Reply(title="团队待回访的客户", lines=(f"{name} (A)",), locale="zh", buttons=(
+        Button(f"📌 Bo: {name}", f"任务 @Bo 客户 {name}: 回访{name}",
+               action=AddTask(f"回访{name}", assignee="Bo", customer=name)),
+        Button("✓ 华为", "拜访 华为", action=LogVisit("华为"))))
+    sender = WeComSender(client(fake_wecom, DatabaseTokens(session_factory)))
+    sender.send("wecom", CORP, "user:zhangwei", reply)
+    [card] = [b for b in fake_wecom.sent() if b.get("msgtype") == "template_card"]
+    assert card["_ok"] and [b["key"] for b in card["template_card"]["button_list"]] == [
+        '{"LogVisit":{"customer":"华为"}}']
