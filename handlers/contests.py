@@ -56,10 +56,9 @@ def _tell_team(ctx: Ctx, team: Team, contest: Contest) -> None:
     post = Reply(title=t(locale, "contest_open_title", team=team.name),
                  lines=(t(locale, "contest_open", what=_what(locale, contest)),),
                  buttons=(_standings_button(locale),), for_channel=True, locale=locale)
-    OutboxRepository(ctx.session).enqueue_many(
-        [{"key": f"contest-start:{contest.id}:{d.platform}:{d.target}"[:200], "tenant_id": ctx.tenant.id,
-          "platform": d.platform, "workspace": d.workspace, "target": d.target, "payload": to_payload(post)}
-         for d in team_destinations(ctx.session, ctx.tenant, team)], ctx.now)
+    channels = team_destinations(ctx.session, ctx.tenant, team)
+    OutboxRepository(ctx.session).enqueue_to(channels, f"contest-start:{contest.id}", ctx.tenant.id,
+                                             to_payload(post), ctx.now)
 
 
 def _standings_button(locale: str) -> Button:

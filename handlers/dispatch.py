@@ -160,11 +160,8 @@ def _announce(session: Session, tenant: Tenant, member: Member, reply: Reply, no
         if teams else []
     if not where:
         return reply
-    key = f"announce:{uuid.uuid4().hex}"
-    payload = to_payload(reply.announcement)
-    OutboxRepository(session).enqueue_many(
-        [{"key": f"{key}:{d.platform}:{d.target}"[:200], "tenant_id": tenant.id, "platform": d.platform,
-          "workspace": d.workspace, "target": d.target, "payload": payload} for d in where], now)
+    OutboxRepository(session).enqueue_to(where, f"announce:{uuid.uuid4().hex}", tenant.id,
+                                         to_payload(reply.announcement), now)
     return replace(reply, announcement=None)
 
 

@@ -126,7 +126,7 @@ def open_tasks(ctx: Ctx, member_ids: set[int], due_by: dt.date | None = None) ->
 
 def overdue_lines(ctx: Ctx, member_ids: list[int]) -> list[str]:
     """The digest's overdue tasks: a count, then the oldest few with whose they are."""
-    rows = [(task, name) for task, name in open_tasks(ctx, set(member_ids), ctx.today - dt.timedelta(days=1))]
+    rows = open_tasks(ctx, set(member_ids), ctx.today - dt.timedelta(days=1))
     if not rows:
         return []
     rows.sort(key=lambda row: row[0].due_on)

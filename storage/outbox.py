@@ -42,6 +42,12 @@ class OutboxRepository:
         statement = insert(table).on_conflict_do_nothing(index_elements=["key"]).returning(table.c.id)
         return len(self.s.connection().execute(statement, values).all())
 
+    def enqueue_to(self, destinations, key: str, tenant_id: int, payload: dict, now: dt.datetime) -> int:
+        """One message to each destination (a team's channels), keyed `key:platform:target`."""
+        return self.enqueue_many(
+            [{"key": f"{key}:{d.platform}:{d.target}"[:200], "tenant_id": tenant_id, "platform": d.platform,
+              "workspace": d.workspace, "target": d.target, "payload": payload} for d in destinations], now)
+
     def fill(self, key: str, payload: dict, target: str, sent: dt.datetime | None = None) -> None:
         """The message of a key taken before it was known (an answer: `handlers.dispatch`), and
         where it goes; `sent`: when it was given another way (WeCom's passive reply)."""

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select, text
 
 from fakes.slack_api import _all_text
-from storage.models import Customer, Deal, Member, Target, TipVote, Visit
+from storage.models import Customer, Deal, Member, Target, Task, TipVote, Visit
 from support import count, delivery_statuses, eventually
 
 
@@ -161,6 +161,9 @@ def test_a_which_customer_button_runs_the_command_itself_not_text_parsed_again(s
     '{"LogVisit":{"customer":"Acme","unknown":1}}',
     '{"SetRole":{"name":"U2","role":"admin"}}',  # no button carries it
     '{"LogVisit":{"customer":["Acme"]}}', "{not json",
+    '{"AddTask":{"title":"   "}}', '{"AddTask":{"title":"' + "x" * 2001 + '"}}',  # no title, too long
+    '{"AddTask":{"title":"call","deal_id":-4}}', '{"AddTask":{"title":"call","assignee":7}}',
+    '{"ShowContest":{"metric":"bogus"}}', '{"FindTips":{"query":"' + "x" * 101 + '"}}',
 ])
 def test_a_forged_button_value_is_answered_and_stores_nothing(slack, value):
     slack.say("/salesbot", "help", user="U1")
@@ -168,6 +171,7 @@ def test_a_forged_button_value_is_answered_and_stores_nothing(slack, value):
     status, path = slack.click(value, user="U2")
     assert status == 200 and "Sorry, I didn't get that" in _all_text(slack.answers(path)[0])
     assert count(slack.core.session_factory, Deal) == count(slack.core.session_factory, Visit) == 0
+    assert count(slack.core.session_factory, Task) == 0
     with slack.core.session_factory() as s:
         assert s.scalars(select(Member.role).order_by(Member.id)).all() == ["admin", "rep"]
 
