@@ -51,6 +51,9 @@ def postgres_url():
     url = make_url(PG_ADMIN_URL).set(database=name).render_as_string(hide_password=False)
     engine = make_engine(url)
     upgrade(engine)
+    tables = ",".join(t.name for t in Base.metadata.sorted_tables)
+    with engine.begin() as conn:
+        conn.execute(text(RESET_FUNCTION.replace(":tables", f"'{tables}'")))
     engine.dispose()
     yield url
     with admin.connect() as conn:
@@ -69,10 +72,35 @@ def db_url(request, tmp_path):
     url = request.getfixturevalue("postgres_url")
     yield url
     engine = create_engine(url)
-    tables = ", ".join(t.name for t in Base.metadata.sorted_tables)
     with engine.begin() as conn:
-        conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+        conn.execute(text("SELECT salesbot_test_reset()"))
     engine.dispose()
+
+
+# Emptying only the tables a test wrote to, and restarting their sequences, takes a few ms where a
+# TRUNCATE of every table took ~130 ms per test (over half of a handlers test run). Foreign-key
+# triggers are off for the DELETEs (session_replication_role), so the order does not matter.
+RESET_FUNCTION = """
+CREATE OR REPLACE FUNCTION salesbot_test_reset() RETURNS void AS $$
+DECLARE
+    tbl text;
+    seq text;
+    found boolean;
+BEGIN
+    SET LOCAL session_replication_role = replica;
+    FOREACH tbl IN ARRAY string_to_array(:tables, ',') LOOP
+        EXECUTE format('SELECT EXISTS (SELECT 1 FROM %I)', tbl) INTO found;
+        IF found THEN
+            EXECUTE format('DELETE FROM %I', tbl);
+        END IF;
+    END LOOP;
+    FOR seq IN SELECT sequencename FROM pg_sequences
+               WHERE schemaname = 'public' AND last_value IS NOT NULL LOOP
+        EXECUTE format('ALTER SEQUENCE %I RESTART', seq);
+    END LOOP;
+END;
+$$ LANGUAGE plpgsql;
+"""
 
 
 @pytest.fixture
