@@ -12,7 +12,7 @@ from handlers.calendar import Pace, pace, period_bounds, working_days
 from handlers.commands import Period, ShowLeaderboard
 from handlers.context import Ctx, Refusal
 from handlers.messages import METRIC_NAMES, PERIOD_NAMES, name_of, t
-from handlers.reply import Reply
+from handlers.reply import Heading, Reply
 from storage.rates import Converted
 from storage.reports import metric_table
 
@@ -24,7 +24,7 @@ def nudge(locale: str, name: str) -> Reply:
 def standup_summary(locale: str, team: str, day: dt.date, answers: list[tuple[str, str]],
                     missing: list[str]) -> Reply:
     """One line per answer, then who did not answer."""
-    lines = [f"*{name}*: {text}" for name, text in answers] or [t(locale, "standup_no_answers")]
+    lines = [f"{name}: {text}" for name, text in answers] or [t(locale, "standup_no_answers")]
     if missing:
         lines.append(t(locale, "standup_missing", names="、".join(missing) if locale == "zh"
                        else ", ".join(missing)))
@@ -77,7 +77,7 @@ def one_message(sections: list[Reply]) -> Reply:
     first, *rest = sections
     lines = list(first.lines)
     for section in rest:
-        lines += ["", f"*{section.title}*", *section.lines]
+        lines += ["", Heading(section.title), *section.lines]
     notes = dict.fromkeys(note for section in sections for note in section.notes)
     return Reply(title=first.title, lines=tuple(lines), locale=first.locale, notes=tuple(notes))
 

@@ -4,6 +4,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
+class Heading(str):
+    """A line that heads the lines after it (`Tasks`, `Overdue`): each renderer marks it its own
+    way (bold in Slack, WeCom markdown and Teams cards; as it is in plain text), so no handler
+    writes a platform's markup."""
+
+    __slots__ = ()
+
+
 @dataclass(frozen=True)
 class Bar:
     """A progress bar: `share` of 1.0 is the whole target; `mark` is where the pace says to be."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from handlers.command_json import decode, encode
-from handlers.reply import Bar, Button, Chart, Reply, Table
+from handlers.reply import Bar, Button, Chart, Heading, Reply, Table
 
 
 def to_payload(reply: Reply) -> dict:
@@ -15,6 +15,8 @@ def to_payload(reply: Reply) -> dict:
 
 
 def _plain(value):
+    if isinstance(value, Heading):  # JSON has no str subclass: a heading travels marked
+        return {"heading": str(value)}
     if isinstance(value, Button):  # the command a button runs, as it travels in the button
         return {"label": value.label, "command": value.command, "style": value.style,
                 "action": encode(value.action) if value.action is not None else None}
@@ -27,7 +29,8 @@ def _plain(value):
 
 def from_payload(data: dict) -> Reply:
     fields = dict(data)
-    fields["lines"] = tuple(fields.get("lines", ()))
+    fields["lines"] = tuple(Heading(line["heading"]) if isinstance(line, dict) else line
+                            for line in fields.get("lines", ()))
     fields["notes"] = tuple(fields.get("notes", ()))
     fields["fields"] = tuple(tuple(pair) for pair in fields.get("fields", ()))
     fields["bars"] = tuple(Bar(**bar) for bar in fields.get("bars", ()))

@@ -15,7 +15,7 @@ from handlers.commands import AddTask, DoneTask, ListFollowups, ListTasks
 from handlers.context import Ctx
 from handlers.lookup import example, visible_member
 from handlers.messages import WORDS, name_of, t
-from handlers.reply import Button, Reply
+from handlers.reply import Button, Heading, Reply
 from handlers.reply_json import to_payload
 from storage.destinations import MemberAddresses
 from storage.models import Customer, Deal, Member, Task
@@ -71,7 +71,7 @@ def handle_list_tasks(ctx: Ctx, _cmd: ListTasks) -> Reply:
     for task, name in sorted(rows, key=lambda row: (row[1], _order(ctx, row[0]))):
         if name != person:
             person = name
-            lines.append(f"*{name}*")
+            lines.append(Heading(name))
         lines.append(_line(ctx, task))
     return Reply(title=ctx.t("tasks_team_title"), lines=tuple(lines[:SHOWN * 2]))
 
@@ -87,8 +87,8 @@ def todo(ctx: Ctx) -> Reply:
     if not rows and not due:
         return followups
     tasks = sorted(rows, key=lambda task: _order(ctx, task))[:SHOWN]
-    lines = ((f"*{ctx.t('tasks_title')}*", *(_line(ctx, task) for task in tasks)) if tasks else ()) + (
-        f"*{followups.title}*", *followups.lines, *due)
+    lines = ((Heading(ctx.t("tasks_title")), *(_line(ctx, task) for task in tasks)) if tasks else ()) + (
+        Heading(followups.title), *followups.lines, *due)
     buttons = tuple(_done_button(ctx.locale, task.id) for task in tasks[:3]) + followups.buttons[:2]
     return Reply(title=ctx.t("todo_title"), lines=lines, buttons=buttons)
 

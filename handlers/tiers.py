@@ -16,7 +16,7 @@ from handlers.commands import AddTask, LogVisit, SetTierRhythm, ShowDueVisits
 from handlers.context import Ctx
 from handlers.lookup import example, managed_team
 from handlers.messages import WORDS, name_of
-from handlers.reply import Button, Reply
+from handlers.reply import Button, Heading, Reply
 from storage.models import Customer, Member, Team, TeamMember, Visit
 
 DEFAULT_DAYS = {"A": 14, "B": 30, "C": 90}
@@ -101,7 +101,7 @@ def due_lines(ctx: Ctx) -> list[str]:
     rows = due_customers(ctx, {ctx.member.id})
     if not rows:
         return []
-    return [f"*{ctx.t('due_title')}*", *(_line(ctx, row, owner=False) for row in rows[:SHOWN // 2])]
+    return [Heading(ctx.t("due_title")), *(_line(ctx, row, owner=False) for row in rows[:SHOWN // 2])]
 
 
 def _rhythms(ctx: Ctx, owner_ids: set[int]) -> dict[int, dict[str, int]]:

@@ -9,7 +9,7 @@ from handlers.commands import DoneFollowups, ListFollowups, LogVisit, SnoozeFoll
 from handlers.context import Ctx
 from handlers.lookup import customer_named, example
 from handlers.messages import WORDS, name_of
-from handlers.reply import Button, Reply
+from handlers.reply import Button, Heading, Reply
 from storage.sales import CustomerRepository, VisitRepository, close_followups
 
 
@@ -49,7 +49,7 @@ def handle_list_followups(ctx: Ctx, _cmd: ListFollowups) -> Reply:
                          ("followups_week", lambda d: d > ctx.today)):
         mine = [(visit, customer) for visit, customer in rows if test(visit.follow_up_on)]
         if mine:
-            lines.append(f"*{ctx.t(bucket)}*")
+            lines.append(Heading(ctx.t(bucket)))
         for visit, customer in mine:
             line = ctx.t("followup_line", id=visit.id, customer=customer,
                          when=fmt.day(visit.follow_up_on, ctx.today, ctx.locale), late="")

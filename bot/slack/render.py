@@ -8,7 +8,7 @@ from __future__ import annotations
 from bot.render_text import table_lines
 from handlers import format as fmt
 from handlers.command_json import button_values
-from handlers.reply import Reply
+from handlers.reply import Heading, Reply
 
 BUTTON_ACTION = "salesbot.cmd"  # + ".N": action ids must be unique within a block
 EDIT_ACTION = "salesbot.edit_deal"
@@ -34,7 +34,8 @@ def render_slack(reply: Reply, locale: str) -> list[dict]:
                        "text": {"type": "plain_text", "text": reply.title[:150], "emoji": True}})
     if reply.lines:
         prefix = "" if reply.ok else ":warning: "
-        blocks.append(_section(prefix + "\n".join(_escape(line) for line in reply.lines)))
+        blocks.append(_section(prefix + "\n".join(f"*{_escape(line)}*" if isinstance(line, Heading)
+                                                   else _escape(line) for line in reply.lines)))
     if reply.fields:
         for start in range(0, len(reply.fields), 10):  # at most 10 fields a section
             blocks.append({"type": "section", "fields": [

@@ -12,7 +12,7 @@ from bot.render_text import render_text
 from bot.teams import forms
 from handlers import format as fmt
 from handlers.command_json import button_values
-from handlers.reply import Reply
+from handlers.reply import Heading, Reply
 
 CARD = "application/vnd.microsoft.card.adaptive"
 BUTTON_KEY = "salesbot"  # the submitted data's field that holds a button's command
@@ -33,7 +33,8 @@ def card(reply: Reply, chart: bool = True) -> dict:
         body.append(_text(reply.title, size="Medium", weight="Bolder"))
     for index, line in enumerate(reply.lines):
         colour = {"color": "Attention"} if index == 0 and not reply.ok else {}
-        body.append(_text(line, spacing="Small", **colour))
+        weight = {"weight": "Bolder"} if isinstance(line, Heading) else {}
+        body.append(_text(line, spacing="Small", **colour, **weight))
     for bar in reply.bars:
         body.append({"type": "ColumnSet", "columns": [
             {"type": "Column", "width": "stretch", "items": [_text(bar.label, weight="Bolder")]},

@@ -9,7 +9,7 @@ import uuid
 from bot.render_text import render_text, table_lines
 from handlers import format as fmt
 from handlers.command_json import button_values
-from handlers.reply import Reply
+from handlers.reply import Heading, Reply
 
 MARKDOWN_LIMIT = 2048  # bytes, app messages (message/send); group robots allow 4096
 TEXT_LIMIT = 2048
@@ -49,7 +49,8 @@ def render_markdown(reply: Reply, locale: str, limit: int = MARKDOWN_LIMIT) -> l
     if reply.title:
         out.append(f"### {reply.title}")
     color = "info" if reply.ok else "warning"
-    out.extend(f'<font color="{color}">{line}</font>' if i == 0 and not reply.title else line
+    out.extend(f'<font color="{color}">{line}</font>' if i == 0 and not reply.title
+               else f"**{line}**" if isinstance(line, Heading) else line
                for i, line in enumerate(reply.lines))
     for bar in reply.bars:
         out.append(f"**{bar.label}** {fmt.bar(bar.share)} {fmt.percent(bar.share)}")

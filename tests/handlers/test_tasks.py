@@ -92,7 +92,7 @@ def test_a_managers_tasks_are_the_teams_by_person_overdue_first(team_chat, sessi
     team_chat.now += dt.timedelta(days=2)  # Wednesday: the quote and the NDA are late
     out = team_chat("tasks", user="Mia")
     assert "Your teams' open tasks" in out
-    order = [out.index(part) for part in ("*Ana*", "#3 renew the NDA", "#1 send the quote", "*Bo*")]
+    order = [out.index(part) for part in ("\nAna\n", "#3 renew the NDA", "#1 send the quote", "\nBo\n")]
     assert order == sorted(order)
     assert "overdue since" in out
 

@@ -189,8 +189,8 @@ def test_followups_list_due_ones_and_done_closes_only_your_own(team_chat):
 def test_overdue_followups_are_marked(team_chat):
     team_chat("visit Acme: demo; follow up tomorrow")
     team_chat.now += dt.timedelta(days=3)
-    assert "*Overdue*\n#1 Acme — Tue, Nov 24" in team_chat("followups")
-    assert "*已逾期*" in team_chat("待跟进")
+    assert "Overdue\n#1 Acme — Tue, Nov 24" in team_chat("followups")
+    assert "\n已逾期\n" in team_chat("待跟进")
 
 
 def test_customer_tier_and_list(team_chat):

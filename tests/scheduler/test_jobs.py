@@ -147,7 +147,7 @@ def test_answers_by_reply_or_command_and_one_nudge_then_the_summary_names_who_is
     summary = run(session_factory, "summary", at("2026-11-24", "11:00"))
     [(key, target, text)] = summary
     assert (key, target) == ("standup-summary:1:2026-11-24:console", "channel:Sales")
-    assert "*Ana*: Called Acme, demo for Initech today" in text
+    assert "Ana: Called Acme, demo for Initech today" in text
     assert "No answer from: Bo" in text
 
 
@@ -158,7 +158,7 @@ def test_standup_command_answers_in_chinese_and_a_second_answer_replaces_the_fir
     team_chat("standup y: visited Huawei t: demo b: none", user="Bo")
     run(session_factory, "standup", at("2026-11-24", "09:30"))
     [(_k, _t, text)] = run(session_factory, "summary", at("2026-11-24", "11:00"))
-    assert "*Bo*: y: visited Huawei t: demo b: none" in text
+    assert "Bo: y: visited Huawei t: demo b: none" in text
     assert "拜访华为" not in text
 
 
