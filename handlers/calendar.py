@@ -121,7 +121,11 @@ def is_working_day(day: dt.date, calendar: str) -> bool:
 def working_days(start: dt.date, end: dt.date, calendar: str) -> int:
     """Working days in [start, end)."""
     code = calendar.upper().split("@")[0]
-    count = sum(1 for year in range(start.year, end.year + 1)
+    if end <= start:
+        return 0
+    # The years [start, end) touches: a period ending on 1 January does not reach into the next
+    # year (whose schedule may not be published, which costs loading every country's holidays).
+    count = sum(1 for year in range(start.year, (end - dt.timedelta(days=1)).year + 1)
                 for day in _working_days_of_year(code, year) if start <= day < end)
     for day, working in _CORRECTIONS.get(calendar.upper(), {}).items():
         if start <= day < end and working != (day in _working_days_of_year(code, day.year)):
