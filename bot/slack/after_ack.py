@@ -4,8 +4,8 @@ In the web process a listener acks, then turns the request into an `Inbound` (wh
 the answer goes, Slack's id for it) and records that under Slack's id for the request
 (`event_id` for events: a retried event adds nothing; `trigger_id` for commands and clicks): run
 here at once when the process is idle, else by a worker, which needs no bolt for it
-(`inbox_runner`). Rows an older version recorded as raw requests are dispatched again through
-bolt, lazy-only (as bolt does on AWS Lambda), to the listener they name.
+(`inbox_runner`). Rows of version 1 (raw requests, replayed through bolt) are no longer run:
+the inbox purges rows within 7 days, so none outlives the release that stopped writing them.
 
 Not bolt's own lazy listeners in the web process: bolt deep-copies every request (its context, the
 Web API client included) to hand it to a lazy listener, which cost more than all the rest of an ack.
@@ -34,13 +34,7 @@ def ack_only(ack, body, client) -> bool:
 
 def after_ack(listen, runner, name: str, inbound_of: InboundOf, first: First = ack_only) -> None:
     """Register a listener on a decorator (`bolt.command("/visit")` …): `first` acks, `inbound_of`
-    says what to run. `name`, a fixed word, is the listener a raw row of an older version names."""
-    if runner.handoff is None:  # the worker's bolt: only raw rows of an older version come here
-        def lazy(body, client, context) -> None:
-            _run(runner, client, inbound_of(body=body, context=context))
-        lazy.__name__ = name
-        listen(ack=lambda ack: ack(), lazy=[lazy])
-        return
+    says what to run. `name`, a fixed word, keeps the listeners' inbox keys apart."""
 
     def ack_and_hand_on(ack, body, request: BoltRequest) -> None:
         context = request.context
@@ -61,18 +55,15 @@ def _run(runner, client, inbound: Inbound) -> None:
         raise
 
 
-def inbox_runner(core, runner, legacy: Callable[[], object]):
+def inbox_runner(core, runner):
     """The worker's runner for Slack rows of the inbox: the recorded `Inbound`, with a Web API
-    client for the person's workspace; a raw request of an older version through `legacy()`'s
-    bolt, built on first need."""
+    client for the person's workspace."""
     tokens = bot_tokens(core)
-    bolt = None
 
     def run(payload: dict) -> None:
-        nonlocal bolt
         if payload.get("v") != VERSION:
-            bolt = bolt or legacy()
-            _dispatch_raw(bolt, payload)
+            log.warning("Slack inbox row of version %s left unrun: only version %s rows are run",
+                        payload.get("v", 1), VERSION)
             return
         inbound = Inbound.of(payload)
         token = tokens(inbound.workspace)
@@ -81,10 +72,3 @@ def inbox_runner(core, runner, legacy: Callable[[], object]):
         runner.run_inbound(web_client(core.settings.slack_api_url, token), inbound)
     return run
 
-
-def _dispatch_raw(bolt, payload: dict) -> None:
-    headers = {**payload["headers"], "x-slack-bolt-lazy-only": ["1"],
-               "x-slack-bolt-lazy-function-name": [payload["function"]]}
-    response = bolt.dispatch(BoltRequest(body=payload["body"], headers=headers, mode=payload["mode"]))
-    if response.status >= 400:
-        raise RuntimeError(f"bolt answered {response.status}: {response.body}")

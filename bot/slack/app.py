@@ -26,9 +26,8 @@ BOT_SCOPES = ("app_mentions:read", "channels:read", "chat:write", "chat:write.pu
 BOT_EVENTS = ("app_home_opened", "app_mention", "message.im")
 
 
-def build_bolt(core: App, handoff: Handoff | None, owner: TokenOwner | None = None) -> BoltApp:
-    """The web process's app (`handoff` takes the lazy work), or with None the worker's, which
-    only runs lazy work already verified and recorded by a web process. Requests over HTTP are
+def build_bolt(core: App, handoff: Handoff, owner: TokenOwner | None = None) -> BoltApp:
+    """The web process's app (`handoff` takes the work after each ack). Requests over HTTP are
     verified before bolt sees them (`bot/slack/gate.py`)."""
     settings = core.settings
     client = web_client(settings.slack_api_url)
@@ -56,7 +55,7 @@ def build_bolt(core: App, handoff: Handoff | None, owner: TokenOwner | None = No
 def inbox_runner(core: App):
     """The worker's runner for Slack requests a web process left in the inbox."""
     runner = listeners.SlackRunner(core, SlackDirectory(core), None)
-    return after_ack.inbox_runner(core, runner, lambda: build_bolt(core, None))
+    return after_ack.inbox_runner(core, runner)
 
 
 def socket_mode_handler(core: App):

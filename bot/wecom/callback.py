@@ -124,9 +124,11 @@ class WeComApp:
 
     def handle(self, payload: dict) -> None:
         """A message a web process left for a worker: run it; the answer is queued in the outbox
-        with what it stored (an older version's row held only user, text and delivery)."""
-        inbound = (Inbound.of(payload) if payload.get("v") == VERSION
-                   else self._inbound(payload["user"], payload["text"], payload["delivery"]))
+        with what it stored. Rows of version 1 are not run (the inbox purges rows within 7 days)."""
+        if payload.get("v") != VERSION:
+            log.warning("WeCom inbox row of version %s left unrun", payload.get("v", 1))
+            return
+        inbound = Inbound.of(payload)
         user = self.directory.user(self.corp_id, inbound.user, self._profile)
         inbound.run(self.core.session_factory, user, self.core.defaults)
 
