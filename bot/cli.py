@@ -6,6 +6,8 @@ from pathlib import Path
 
 import click
 
+from handlers.schedule_rules import RUNNABLE
+
 
 def built_app(check_schema: bool = True):
     from bot.app import App
@@ -231,8 +233,7 @@ def jobs() -> None:
 
 
 @main.command("run-job")
-@click.argument("kind", type=click.Choice(["standup", "nudge", "summary", "followups", "reminders",
-                                            "recognition", "daily", "digest", "watch"]))
+@click.argument("kind", type=click.Choice(RUNNABLE))
 @click.option("--team", "team_name", required=True, help="The team's name.")
 def run_job(kind: str, team_name: str) -> None:
     """Run one job for one team now. What it already sent today is not sent again (outbox keys)."""

@@ -16,12 +16,6 @@ ROLE_NAMES = {"rep": ("rep", "销售代表"), "manager": ("manager", "经理"), 
               "inactive": ("inactive", "停用")}
 LIFECYCLE_NAMES = {"potential": ("potential", "潜在"), "intent": ("intent", "意向"),
                    "customer": ("customer", "成交客户")}
-JOB_NAMES = {
-    "standup": ("Standup prompt", "站会提问"), "nudge": ("Standup nudge", "站会催促"),
-    "summary": ("Standup summary", "站会汇总"), "followups": ("Follow-ups due", "今日跟进"),
-    "reminders": ("Target reminders", "目标提醒"), "recognition": ("Top sellers", "销售之星"),
-    "daily": ("Daily digest", "日报"), "digest": ("Weekly digest", "周报"),
-}
 
 #: Common reasons a deal is won or lost, offered as buttons when none was given.
 CLOSE_REASONS = (("price", "价格"), ("product fit", "产品匹配"), ("competitor", "竞争对手"),

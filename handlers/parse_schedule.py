@@ -6,18 +6,8 @@ import datetime as dt
 import re
 
 from handlers import commands as c
-from handlers.schedule_rules import DAY_NAMES, WORKDAYS, ZH_DAY_NAMES
+from handlers.schedule_rules import DAY_NAMES, JOB_WORDS, WORKDAYS, ZH_DAY_NAMES
 
-KIND_WORDS = {
-    "standup": "standup", "standups": "standup", "站会": "standup", "晨会": "standup",
-    "nudge": "nudge", "nudges": "nudge", "催促": "nudge", "站会提醒": "nudge",
-    "summary": "summary", "站会汇总": "summary", "汇总": "summary",
-    "followups": "followups", "follow-ups": "followups", "跟进提醒": "followups", "待跟进": "followups",
-    "reminders": "reminders", "reminder": "reminders", "提醒": "reminders", "目标提醒": "reminders",
-    "recognition": "recognition", "praise": "recognition", "表彰": "recognition", "表扬": "recognition",
-    "daily": "daily", "日报": "daily", "每日简报": "daily",
-    "digest": "digest", "weekly": "digest", "周报": "digest",
-}
 _ON = {"on": True, "enable": True, "开启": True, "打开": True, "开": True, "启用": True,
        "off": False, "disable": False, "关闭": False, "关": False, "停用": False}
 _QUESTIONS = {"questions", "question", "问题"}
@@ -69,11 +59,11 @@ def parse_schedule(rest: str, _today: dt.date) -> c.Command | c.ParseError:
 
     words = fold(rest).split()
     team = None
-    if words and words[0].lower() not in KIND_WORDS:
+    if words and words[0].lower() not in JOB_WORDS:
         team, words = words[0], words[1:]
     if not words:
         return c.ShowSchedule(team)
-    kind = KIND_WORDS.get(words[0].lower())
+    kind = JOB_WORDS.get(words[0].lower())
     if kind is None:
         return c.ParseError("schedule")
     if len(words) > 1 and words[1].lower() in _QUESTIONS:

@@ -11,7 +11,7 @@ from handlers.calendars import calendar_warning
 from handlers.commands import AnswerStandup, ConfigureSchedule, ShowSchedule
 from handlers.context import Ctx
 from handlers.lookup import managed_team, team_named
-from handlers.messages import JOB_NAMES, name_of, t, usage
+from handlers.messages import t, usage
 from handlers.reply import Reply, Table
 from handlers.schedule_rules import (
     days_label,
@@ -61,7 +61,7 @@ def _schedule_reply(ctx: Ctx, team: Team, changed: str | None = None) -> Reply:
     for name, kind in schedule_of(team.settings).items():
         at = next_run(kind, ctx.now, zone, team.calendar) if kind.on else None
         when = fmt.day(at.date(), ctx.now.astimezone(zone).date(), ctx.locale) if at else "–"
-        rows.append((("▸ " if name == changed else "") + name_of(JOB_NAMES, name, ctx.locale),
+        rows.append((("▸ " if name == changed else "") + kind.label_in(ctx.locale),
                      kind.time.strftime("%H:%M"), days_label(kind.days, ctx.locale),
                      ctx.t("on") if kind.on else ctx.t("off"), when))
     headers = tuple(ctx.t(k) for k in ("col_job", "col_time", "col_run_days", "col_state", "col_next"))

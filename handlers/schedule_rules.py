@@ -19,24 +19,47 @@ ZH_DAY_NAMES = "一二三四五六日"
 
 @dataclass(frozen=True)
 class JobKind:
+    """A job a team's schedule runs, declared once: its defaults, its name in both languages and
+    the words a manager may call it by (`schedule …` · `设置 …`), which `salesbot jobs`,
+    `salesbot run-job` and the schedule table all read from here."""
+
     name: str
     time: dt.time
     days: str  # WORKDAYS or weekday numbers as digits, Monday = 0: "4" is Friday
     per_member: bool  # at this time in each member's timezone (else the team's)
     grace: dt.timedelta  # how late a run may still start after downtime
+    label: tuple[str, str] = ("", "")  # English, Chinese
+    words: tuple[str, ...] = ()  # besides `name`, in either language
     on: bool = True
+
+    def label_in(self, locale: str) -> str:
+        return self.label[locale == "zh"]
 
 
 KINDS: dict[str, JobKind] = {kind.name: kind for kind in (
-    JobKind("standup", dt.time(9, 30), WORKDAYS, True, dt.timedelta(minutes=30)),
-    JobKind("nudge", dt.time(10, 30), WORKDAYS, True, dt.timedelta(minutes=20)),
-    JobKind("summary", dt.time(11, 0), WORKDAYS, False, dt.timedelta(hours=1)),
-    JobKind("followups", dt.time(9, 0), WORKDAYS, True, dt.timedelta(hours=2)),
-    JobKind("reminders", dt.time(16, 0), WORKDAYS, False, dt.timedelta(hours=2)),
-    JobKind("recognition", dt.time(17, 30), WORKDAYS, False, dt.timedelta(hours=3)),
-    JobKind("daily", dt.time(18, 0), WORKDAYS, False, dt.timedelta(hours=3)),
-    JobKind("digest", dt.time(17, 0), "4", False, dt.timedelta(hours=3)),
+    JobKind("standup", dt.time(9, 30), WORKDAYS, True, dt.timedelta(minutes=30),
+            ("Standup prompt", "站会提问"), ("standups", "站会", "晨会")),
+    JobKind("nudge", dt.time(10, 30), WORKDAYS, True, dt.timedelta(minutes=20),
+            ("Standup nudge", "站会催促"), ("nudges", "催促", "站会提醒")),
+    JobKind("summary", dt.time(11, 0), WORKDAYS, False, dt.timedelta(hours=1),
+            ("Standup summary", "站会汇总"), ("站会汇总", "汇总")),
+    JobKind("followups", dt.time(9, 0), WORKDAYS, True, dt.timedelta(hours=2),
+            ("Follow-ups due", "今日跟进"), ("follow-ups", "跟进提醒", "待跟进")),
+    JobKind("reminders", dt.time(16, 0), WORKDAYS, False, dt.timedelta(hours=2),
+            ("Target reminders", "目标提醒"), ("reminder", "提醒", "目标提醒")),
+    JobKind("recognition", dt.time(17, 30), WORKDAYS, False, dt.timedelta(hours=3),
+            ("Top sellers", "销售之星"), ("praise", "表彰", "表扬")),
+    JobKind("daily", dt.time(18, 0), WORKDAYS, False, dt.timedelta(hours=3),
+            ("Daily digest", "日报"), ("日报", "每日简报")),
+    JobKind("digest", dt.time(17, 0), "4", False, dt.timedelta(hours=3),
+            ("Weekly digest", "周报"), ("weekly", "周报")),
 )}
+#: {a word for a job: the job}, from KINDS.
+JOB_WORDS = {word.lower(): kind.name for kind in KINDS.values() for word in (kind.name, *kind.words)}
+#: The job that watches for wins and targets reached between the scheduled runs (every few
+#: minutes while recognition is on): no manager schedules it, an admin may run it.
+WATCH = "watch"
+RUNNABLE = (*KINDS, WATCH)
 DEFAULT_QUESTIONS = {
     "en": ("What did you do yesterday?", "What will you do today?", "Anything blocking you?"),
     "zh": ("昨天做了什么？", "今天打算做什么？", "有什么困难？"),

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from handlers.calendars import load_corrections
 from handlers.dispatch import Defaults
-from handlers.schedule_rules import JobKind, job_runs_on, schedule_of
+from handlers.schedule_rules import WATCH, JobKind, job_runs_on, schedule_of
 from scheduler.jobs import JOBS, Run
 from storage.models import JobRun, Member, Team, TeamMember, utcnow
 
@@ -74,7 +74,7 @@ def plan(session: Session) -> list[JobSpec]:
                         if kind.per_member else [team.timezone]:
                     specs.append(_spec(name, kind, team, zone or team.timezone))
         if schedule["recognition"].on:
-            specs.append(JobSpec("watch", team.id, team.name, team.timezone, None, WATCH_EVERY))
+            specs.append(JobSpec(WATCH, team.id, team.name, team.timezone, None, WATCH_EVERY))
     return specs
 
 
