@@ -54,11 +54,15 @@ def _slack() -> None:
 
 @_slack.command("manifest")
 @click.option("--host", default="YOUR-HOST", help="Where the web process is reachable.")
-def _manifest(host: str) -> None:
+@click.option("--socket", is_flag=True, help="For Socket Mode (`salesbot socket`): no URLs at all.")
+@click.option("--org-deploy", is_flag=True,
+              help="Let an Enterprise Grid org admin install it org-wide (org_deploy_enabled).")
+def _manifest(host: str, socket: bool, org_deploy: bool) -> None:
     """Print the Slack app manifest (paste it at api.slack.com/apps → From a manifest)."""
     from bot.slack.manifest import manifest
 
-    click.echo(manifest(host), nl=False)
+    host = host.strip().removeprefix("https://").removeprefix("http://").split("/")[0] or "YOUR-HOST"
+    click.echo(manifest(host, socket=socket, org_deploy=org_deploy), nl=False)
 
 
 @click.command("socket")
