@@ -10,6 +10,7 @@ from bot.slack.settings import SlackSettings
 class Slack:
     name = "slack"
     prefix = "/slack/"
+    endpoint = "/slack/events"  # the URL Slack is given (start-up names it)
     #: Slack's biggest bodies are events and form submissions with blocks (message text ≤ 40,000
     #: characters, ≤ 100 blocks), well under 1 MiB.
     body_limit = 1024 * 1024
