@@ -21,6 +21,9 @@ from bot.settings import Settings
 log = logging.getLogger(__name__)
 
 OTHER_BODY_LIMIT = 16 * 1024  # healthz, OAuth pages: no body
+#: a web process runs short writes on many threads: on SQLite each pooled connection keeps a
+#: 512 KiB page cache, not SQLite's 2 MiB (the worker's reports keep the default)
+SQLITE_CACHE_KIB = 512
 
 
 def body_limit(path: str) -> int:
@@ -54,7 +57,7 @@ def plain(start_response, status: str, body: str = ""):
 
 def create_app(settings: Settings | None = None):
     """Build the WSGI callable (`bot.asgi:create_app()` serves it)."""
-    core = App.build(settings)
+    core = App.build(settings, sqlite_cache_kib=SQLITE_CACHE_KIB)
     handoff = Handoff(core.session_factory, "chat-work")
     routes = {platform.prefix: platform.web(core, handoff) for platform in platforms.enabled(core.settings)}
 
