@@ -129,9 +129,10 @@ class TeamsApp:
     def invoke(self, activity: Activity, tenant: str) -> tuple[str, dict]:
         """An invoke's answer (HTTP status, body). `adaptiveCard/action` (a card's Action.Execute)
         runs the button's command like a pressed Action.Submit and answers with a short text
-        (Teams' AdaptiveCardInvokeResponse); another invoke we do not offer is 501, as the SDK does."""
+        (Teams' AdaptiveCardInvokeResponse); another invoke (nothing of ours sends one) gets an empty
+        200: client input never gets a 5xx here, where the SDK would answer 501."""
         if activity.name != "adaptiveCard/action":
-            return "501 Not Implemented", {}
+            return "200 OK", {}
         self._remember(activity, tenant)
         value = activity.value if isinstance(activity.value, dict) else {}
         action = value.get("action") if isinstance(value.get("action"), dict) else {}

@@ -162,3 +162,10 @@ def test_the_teams_sender_updates_and_deletes_a_message_it_sent(teams):
 def _stage(teams) -> str:
     with teams.core.session_factory() as s:
         return s.scalar(select(Deal.stage))
+
+
+def test_an_invoke_the_bot_does_not_offer_gets_an_empty_200_and_changes_nothing(teams):
+    invoke = shaped(CARD_ACTION_INVOKE, teams.fake.service_url, user="29:ana", conversation="a:chat-29:ana",
+                    name="task/fetch")
+    assert teams.exchange(invoke) == (200, b"{}")
+    assert names(teams) == set()
