@@ -195,7 +195,7 @@ class TeamsApp:
                 text = text.replace(said, " ")
             else:
                 text = text.replace(said, f"@{who.id}")
-                mentioned.append((who.id, who.name or who.id))
+                mentioned.append((who.id, who.name or _unnamed(who.id)))
         text = html.unescape(_AT.sub(r"\1", text)).replace("\xa0", " ").strip()
         if mentioned:  # people named become members, with the name Teams shows for them
             names = dict(mentioned)
