@@ -60,13 +60,22 @@ def run(tmp_dir: Path, requests: int = 6000) -> list[str]:
         results["alone"] = measure(port, request, requests)
         with worker(env):
             drained(url)
+            before = _delivered(fake, 200 + requests)  # the earlier rounds' answers, all in
             started = time.monotonic()
             results["beside"] = measure(port, request, requests)
-            results["e2e"] = requests / (drained(url) - started)
+            _delivered(fake, before + requests)
+            results["e2e"] = requests / (time.monotonic() - started)
         rss = worker_rss_mb(pid)
     answered = len(fake.posted)
     fake.close()
     return [*compared("teams web · signed message activities", "the SDK's token check and Activity model",
                       requests, results, "goal ≥ 0.7, p99 < 100 ms"),
-            f"  stored end to end (web when idle + 1 worker): {results['e2e']:.0f} req/s; "
-            f"{answered:,} answers reached the connector of {2 * requests + 200:,}; web RSS {rss:.0f} MB"]
+            f"  answered end to end (web when idle + 1 worker; counted when each answer reached the "
+            f"connector): {results['e2e']:.0f} req/s; {answered:,} answers reached the connector of "
+            f"{2 * requests + 200:,}; web RSS {rss:.0f} MB (goal ≤ 120 MB)"]
+
+
+def _delivered(fake, count: int, timeout: float = 600) -> int:
+    """Wait until the fake connector has taken `count` answers; how many it has."""
+    fake.wait_for(lambda: len(fake.posted) >= count, timeout)
+    return len(fake.posted)

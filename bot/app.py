@@ -19,10 +19,11 @@ class App:
     defaults: Defaults
 
     @classmethod
-    def build(cls, settings: Settings | None = None, *, check_schema: bool = True) -> App:
+    def build(cls, settings: Settings | None = None, *, check_schema: bool = True,
+              sqlite_cache_kib: int | None = None) -> App:
         """Connect to the configured database; refuse one whose schema is behind the code."""
         settings = settings or Settings()
-        engine = make_engine(settings.db_url)
+        engine = make_engine(settings.db_url, sqlite_cache_kib=sqlite_cache_kib)
         if check_schema:
             ensure_current(engine)
         defaults = Defaults(settings.timezone, settings.holiday_calendar, settings.currency)

@@ -21,7 +21,7 @@ def built_app(check_schema: bool = True):
 
 @click.group()
 def main() -> None:
-    """salesbot: run a sales team from Slack, WeCom or this console."""
+    """salesbot: run a sales team from Slack, WeCom, Microsoft Teams or this console."""
 
 
 @main.group()
@@ -97,10 +97,12 @@ def start() -> None:
     settings = Settings()
     enabled = platforms.enabled(settings)
     if not enabled:
-        click.echo("No Slack or WeCom credentials set: starting the local demo "
-                   "(docs/slack.md and docs/wecom.md say how to connect them).")
+        click.echo("No Slack, WeCom or Microsoft Teams credentials set: starting the local demo "
+                   "(docs/slack.md, docs/wecom.md and docs/teams.md say how to connect them).")
         demo.main(["--user", "Ana"], standalone_mode=False)
         return
+    for line in live(settings, enabled):
+        click.echo(line)
     from bot.app import App
     from storage.db import upgrade
 
@@ -120,6 +122,25 @@ def start() -> None:
             child.terminate()
         for child in children:
             child.wait(timeout=30)
+
+
+_LABELS = {"slack": "Slack", "wecom": "WeCom", "teams": "Microsoft Teams"}
+
+
+def live(settings, enabled: list) -> list[str]:
+    """What `salesbot start` runs: each platform and where it listens (the web process binds
+    0.0.0.0:$PORT, 3000 by default: the public HTTPS address in front of it is what each
+    platform is given)."""
+    import os
+
+    port = os.environ.get("PORT", "3000")
+    lines = [f"{_LABELS.get(p.name, p.name)}: "
+             + (f"http://0.0.0.0:{port}{getattr(p, 'endpoint', p.prefix)}" if p.serves_over_web(settings)
+                else "Socket Mode (an outbound connection: no public URL)") for p in enabled]
+    if any(p.serves_over_web(settings) for p in enabled):
+        lines.append(f"web process on 0.0.0.0:{port} (give each platform https://YOUR-HOST/… in front "
+                     f"of it); /healthz, /privacy and /terms are served too.")
+    return ["Live: " + lines[0], *lines[1:]] if lines else []
 
 
 @main.group(invoke_without_command=True)

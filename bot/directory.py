@@ -36,13 +36,15 @@ class Directory:
     def register(self, tenant: str, user_ids: list[str], lookup: Lookup) -> None:
         """Make members of users a message names whom the bot has not met yet."""
         for user_id in user_ids:
-            if (tenant, user_id) in self._known or self.stored(tenant, user_id):
-                continue
-            try:
-                with self.core.session_factory.begin() as session:
-                    identify(session, lookup(user_id), self.core.defaults)
-            except IntegrityError:  # another process registered them at the same moment
-                continue
+            for _attempt in range(2):
+                if (tenant, user_id) in self._known or self.stored(tenant, user_id):
+                    break
+                try:
+                    with self.core.session_factory.begin() as session:
+                        identify(session, lookup(user_id), self.core.defaults)
+                    break
+                except IntegrityError:  # another thread made them, or the workspace, at the same
+                    continue  # moment: look again (the workspace's first message races its mentions)
 
     def known_locale(self, tenant: str, user_id: str) -> str | None:
         known = self._known.get((tenant, user_id))

@@ -1,5 +1,6 @@
 """The `web` process: one WSGI app for each platform's routes (`/slack/…`, `/wecom/callback`: see
-`bot/platforms.py`) and `/healthz`, served through `bot/asgi.py` by Hypercorn.
+`bot/platforms.py`), `/healthz`, and the `/privacy` and `/terms` pages (`bot/pages.py`), served
+through `bot/asgi.py` by Hypercorn.
 
 Stateless: every process reads and writes the same database, so any number can run behind a
 load balancer. Client input never gets a 500: too big → 413, malformed → 400, unsigned or forged
@@ -12,7 +13,7 @@ import logging
 
 from sqlalchemy import text
 
-from bot import platforms
+from bot import pages, platforms
 from bot.app import App
 from bot.handoff import Handoff
 from bot.settings import Settings
@@ -20,6 +21,9 @@ from bot.settings import Settings
 log = logging.getLogger(__name__)
 
 OTHER_BODY_LIMIT = 16 * 1024  # healthz, OAuth pages: no body
+#: a web process runs short writes on many threads: on SQLite each pooled connection keeps a
+#: 512 KiB page cache, not SQLite's 2 MiB (the worker's reports keep the default)
+SQLITE_CACHE_KIB = 512
 
 
 def body_limit(path: str) -> int:
@@ -53,7 +57,7 @@ def plain(start_response, status: str, body: str = ""):
 
 def create_app(settings: Settings | None = None):
     """Build the WSGI callable (`bot.asgi:create_app()` serves it)."""
-    core = App.build(settings)
+    core = App.build(settings, sqlite_cache_kib=SQLITE_CACHE_KIB)
     handoff = Handoff(core.session_factory, "chat-work")
     routes = {platform.prefix: platform.web(core, handoff) for platform in platforms.enabled(core.settings)}
 
@@ -61,6 +65,8 @@ def create_app(settings: Settings | None = None):
         path = environ.get("PATH_INFO", "")
         if path == "/healthz":
             return _health(core, start_response)
+        if path in pages.PAGES:  # the privacy and terms pages an app listing links to
+            return pages.page(path, start_response)
         route = next((prefix for prefix in routes if path.startswith(prefix)), None)
         if route is not None:
             with handoff.serving():

@@ -16,9 +16,11 @@ class SchemaBehind(RuntimeError):
     """The database is older than the code: `salesbot db upgrade` brings it forward."""
 
 
-def make_engine(url: str, *, busy_timeout_ms: int = 5000, **kwargs) -> Engine:
+def make_engine(url: str, *, busy_timeout_ms: int = 5000, sqlite_cache_kib: int | None = None,
+                **kwargs) -> Engine:
     """An engine for `url`. SQLite gets foreign keys, WAL and a busy timeout (how long a writer
-    waits for another's lock, in SQLite's own sleeps); its folder is created."""
+    waits for another's lock, in SQLite's own sleeps); its folder is created. `sqlite_cache_kib`
+    caps each SQLite connection's page cache (SQLite's default is 2 MiB a connection)."""
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
         kwargs.setdefault("pool_pre_ping", True)
@@ -34,6 +36,8 @@ def make_engine(url: str, *, busy_timeout_ms: int = 5000, **kwargs) -> Engine:
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=NORMAL")  # safe with WAL; commits skip an fsync
         cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
+        if sqlite_cache_kib:
+            cursor.execute(f"PRAGMA cache_size=-{int(sqlite_cache_kib)}")
         cursor.close()
 
     return engine

@@ -8,6 +8,7 @@ ten minutes (`scheduler/inbox.py`).
 - answers sent (outbox rows keyed `answer:…`): seven days: their key guards platform retries
   (which come within minutes), their target may hold a Slack `response_url`.
 - short-lived credentials past their expiry (link codes, WeCom access tokens): at once.
+- Teams cards with buttons kept to update once pressed (`conversation_refs` `card:…`): 30 days.
 """
 from __future__ import annotations
 
@@ -16,11 +17,12 @@ import datetime as dt
 from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
-from storage.models import CachedToken, Delivery, InboxItem
+from storage.models import CachedToken, ConversationRef, Delivery, InboxItem
 
 KEEP_DONE = dt.timedelta(days=1)
 KEEP_FAILED = dt.timedelta(days=7)
 KEEP_KEYS = dt.timedelta(days=7)
+KEEP_CARDS = dt.timedelta(days=30)
 
 
 def purge(session: Session, now: dt.datetime) -> dict[str, int]:
@@ -33,5 +35,7 @@ def purge(session: Session, now: dt.datetime) -> dict[str, int]:
         "answers sent": delete(Delivery).where(Delivery.key.startswith("answer:"), Delivery.status == "sent",
                                                Delivery.created_at < now - KEEP_KEYS),
         "expired credentials": delete(CachedToken).where(CachedToken.expires_at < now),
+        "cards kept": delete(ConversationRef).where(ConversationRef.address.startswith("card:"),
+                                                    ConversationRef.updated_at < now - KEEP_CARDS),
     }
     return {name: session.execute(statement).rowcount for name, statement in steps.items()}

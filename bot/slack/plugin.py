@@ -10,6 +10,7 @@ from bot.slack.settings import SlackSettings
 class Slack:
     name = "slack"
     prefix = "/slack/"
+    endpoint = "/slack/events"  # the URL Slack is given (start-up names it)
     #: Slack's biggest bodies are events and form submissions with blocks (message text ≤ 40,000
     #: characters, ≤ 100 blocks), well under 1 MiB.
     body_limit = 1024 * 1024
@@ -54,11 +55,15 @@ def _slack() -> None:
 
 @_slack.command("manifest")
 @click.option("--host", default="YOUR-HOST", help="Where the web process is reachable.")
-def _manifest(host: str) -> None:
+@click.option("--socket", is_flag=True, help="For Socket Mode (`salesbot socket`): no URLs at all.")
+@click.option("--org-deploy", is_flag=True,
+              help="Let an Enterprise Grid org admin install it org-wide (org_deploy_enabled).")
+def _manifest(host: str, socket: bool, org_deploy: bool) -> None:
     """Print the Slack app manifest (paste it at api.slack.com/apps → From a manifest)."""
     from bot.slack.manifest import manifest
 
-    click.echo(manifest(host), nl=False)
+    host = host.strip().removeprefix("https://").removeprefix("http://").split("/")[0] or "YOUR-HOST"
+    click.echo(manifest(host, socket=socket, org_deploy=org_deploy), nl=False)
 
 
 @click.command("socket")

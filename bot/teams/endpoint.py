@@ -6,8 +6,15 @@ bot's chat, or with an @mention in a channel or group chat, or a card's button) 
 the inbox under its conversation and activity id, so a redelivery stores and answers nothing
 twice, and run here or by a worker like any platform's (`bot/handoff.py`); its answer leaves
 through the outbox (`bot/teams/sender.py`). The bot added to a chat or a team, or installed,
-keeps the conversation's reference and says hello; members added to a team are welcomed.
+keeps the conversation's reference and says hello, once per installation (Teams tells it twice:
+`conversationUpdate` and `installationUpdate`), in the channel it was installed in; members added
+to a team are welcomed. A card's button that did what it said is shown again without buttons.
+An `invoke` (a card's `Action.Execute`) is answered in the HTTP response, as Teams expects.
 Teams waits 15 s and wants a 200: the answer never waits for the work.
+
+Names: Teams sends `from.name` with messages but not with installs, and `membersAdded` carries
+ids only. A person met without a name is looked up with the connector (`GET …/members/{id}`);
+a later message's `from.name` renames someone whose name came from Teams (or never came).
 """
 from __future__ import annotations
 
@@ -17,6 +24,7 @@ import html
 import json
 import logging
 import re
+from dataclasses import replace
 
 from microsoft_agents.activity import Activity
 from sqlalchemy.exc import IntegrityError
@@ -27,10 +35,10 @@ from bot.handoff import Handoff
 from bot.teams import forms
 from bot.teams.auth import TokenCheck, Unauthorized
 from bot.teams.loop import LOOP, Loop
-from bot.teams.render import BUTTON_KEY
+from bot.teams.render import BUTTON_KEY, BUTTON_LIMIT
 from bot.teams.sender import PLATFORM, SERVICE, TeamsSender
 from bot.web import plain, read_body
-from handlers.command_json import encode
+from handlers.command_json import button_values, encode
 from handlers.dispatch import UserRef, answer_key, identify
 from handlers.forms import command_of
 from handlers.inbound import Inbound
@@ -45,6 +53,8 @@ from storage.people import PeopleRepository
 
 log = logging.getLogger(__name__)
 HELD = dt.timedelta(seconds=30)  # an answer this process queued is its own to send for this long
+UNNAMED = "Teams user "  # + 4 letters of a hash: someone Teams never named to us (renamed when it does)
+MESSAGE_RESPONSE = "application/vnd.microsoft.activity.message"  # an invoke answered with a text
 ADDRESS_LIMIT = 200  # the outbox's address column: a longer conversation id is answered in the person's chat
 _AT = re.compile(r"<at>(.*?)</at>", re.S)
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -59,9 +69,11 @@ class TeamsApp:
         self.loop = loop
         self.tokens = TokenCheck(core.settings, self.loop)
         self.app_id = core.settings.teams_app_id
+        self.sender = TeamsSender(core, self.loop)
         #: this process's sender of the answers it queued (a worker's outbox sends the rest)
-        self.outbox = DeliveryWorker(core.session_factory, TeamsSender(core, self.loop))
+        self.outbox = DeliveryWorker(core.session_factory, self.sender)
         self._saved: dict[tuple[str, str], dict] = {}  # references this process saved, as saved
+        self._names: dict[tuple[str, str], str] = {}  # the name Teams last gave each person, as stored
         self.directory = Directory(core, PLATFORM)
 
     # HTTP --------------------------------------------------------------------------------------
@@ -91,6 +103,9 @@ class TeamsApp:
             return _refuse(start_response, "400 Bad Request", "not an activity")
         if activity.channel_id != "msteams" or not tenant or not activity.from_property:
             return _refuse(start_response, "400 Bad Request", "not a Teams activity")
+        if activity.type == "invoke":
+            status, answer = self.invoke(activity, tenant)
+            return _json(start_response, status, answer)
         self.receive(activity, tenant)
         return plain(start_response, "200 OK")
 
@@ -101,21 +116,42 @@ class TeamsApp:
             self._remember(activity, tenant)
             inbound = self.inbound(activity, tenant)
             if inbound is not None:
-                self._submit(inbound)
+                pressed_card = activity.reply_to_id if inbound.pressed and activity.reply_to_id else None
+                self._submit(inbound, pressed_card)
         elif kind == "conversationUpdate":
-            self._conversation_update(activity, tenant)
+            self._later(self._conversation_update, activity, tenant)
         elif kind == "installationUpdate":
             if (activity.action or "").startswith("remove"):
                 self._forget(activity, tenant)
             else:
-                self._installed(activity, tenant)
+                self._later(self._installed, activity, tenant)
 
-    def inbound(self, activity: Activity, tenant: str) -> Inbound | None:
+    def invoke(self, activity: Activity, tenant: str) -> tuple[str, dict]:
+        """An invoke's answer (HTTP status, body). `adaptiveCard/action` (a card's Action.Execute)
+        runs the button's command like a pressed Action.Submit and answers with a short text
+        (Teams' AdaptiveCardInvokeResponse); another invoke (nothing of ours sends one) gets an empty
+        200: client input never gets a 5xx here, where the SDK would answer 501."""
+        if activity.name != "adaptiveCard/action":
+            return "200 OK", {}
+        self._remember(activity, tenant)
+        value = activity.value if isinstance(activity.value, dict) else {}
+        action = value.get("action") if isinstance(value.get("action"), dict) else {}
+        data = action.get("data") if isinstance(action.get("data"), dict) else {}
+        locale = self._locale(activity, tenant)
+        known = isinstance(data.get(BUTTON_KEY), str) or forms.submitted(data) is not None
+        inbound = self.inbound(activity, tenant, value=data) if known else None
+        if inbound is not None:
+            self._submit(inbound)
+        text = t(locale, "teams_action_sent" if known else "teams_action_unknown")
+        return "200 OK", {"statusCode": 200, "type": MESSAGE_RESPONSE, "value": text}
+
+    def inbound(self, activity: Activity, tenant: str, value: dict | None = None) -> Inbound | None:
         """What a message asks: typed text (the bot's mention taken out, other mentions as
         `@id`), a card button's command, or a form's; None when it is answered here already (a
-        form to fill in) or asks nothing."""
+        form to fill in, a picture without text) or asks nothing."""
         sender = activity.from_property
-        value = activity.value if isinstance(activity.value, dict) else {}
+        if value is None:
+            value = activity.value if isinstance(activity.value, dict) else {}
         here = None if _personal(activity) else f"conv:{activity.conversation.id}"
         answer = f"user:{sender.id}" if here is None or len(here) > ADDRESS_LIMIT else here
         said = {"answer": answer, "announce": answer, **_profile(activity)}
@@ -137,6 +173,10 @@ class TeamsApp:
             self._post(activity, tenant, "form", forms.form_reply(forms.WORDS[word], locale), answer)
             return None
         if not word:
+            if not pressed and _attached(activity):  # a photo or a file alone: say what works
+                locale = self._locale(activity, tenant)
+                self._post(activity, tenant, "text-only", Reply(lines=(t(locale, "teams_text_only"),),
+                                                                 ok=False, locale=locale), answer)
             return None
         return Inbound(tenant, sender.id, text, _delivery(activity), mentioned=mentioned, pressed=pressed,
                        here=_root(here), **said)
@@ -155,7 +195,7 @@ class TeamsApp:
                 text = text.replace(said, " ")
             else:
                 text = text.replace(said, f"@{who.id}")
-                mentioned.append((who.id, who.name or who.id))
+                mentioned.append((who.id, who.name or _unnamed(who.id)))
         text = html.unescape(_AT.sub(r"\1", text)).replace("\xa0", " ").strip()
         if mentioned:  # people named become members, with the name Teams shows for them
             names = dict(mentioned)
@@ -166,15 +206,76 @@ class TeamsApp:
     def handle(self, payload: dict) -> None:
         """A message a web process left for a worker: run it (its answer queued in the outbox)."""
         inbound = Inbound.of(payload)
-        inbound.run(self.core.session_factory, _user(inbound), self.core.defaults)
+        inbound.run(self.core.session_factory, self._user(inbound), self.core.defaults)
 
-    def _submit(self, inbound: Inbound) -> None:
+    def _submit(self, inbound: Inbound, pressed_card: str | None = None) -> None:
         future = self.handoff.submit(PLATFORM, f"{PLATFORM}:{inbound.delivery}", inbound.payload(),
-                                     lambda: inbound.run(self.core.session_factory, _user(inbound),
+                                     lambda: inbound.run(self.core.session_factory, self._user(inbound),
                                                          self.core.defaults, held=HELD))
         if future is not None:
             key = answer_key(PLATFORM, inbound.delivery)
             future.add_done_callback(lambda _done: self._send_queued(key))
+            if pressed_card:
+                future.add_done_callback(lambda done: self._card_pressed(inbound, pressed_card, done))
+
+    def _card_pressed(self, inbound: Inbound, activity_id: str, done) -> None:
+        """The card whose button did what it said, shown again without its buttons and with what
+        was pressed, by whom (a refused press leaves it as it was, for the right person)."""
+        try:
+            reply = done.result()
+            ok = reply is not None and reply.ok
+            kept = self.sender.sent_card(inbound.workspace, activity_id) if ok else None
+            if kept is None:
+                return
+            target, card = kept
+            label = next((b.label for b, value in button_values(card.buttons, BUTTON_LIMIT)
+                          if value == inbound.message), None)
+            if label is None:  # not one of this card's buttons
+                return
+            who = self._stored_name(inbound.workspace, inbound.user) or inbound.name
+            done_line = t(card.locale, "teams_card_done", button=label, name=who)
+            self.sender.update(inbound.workspace, target, activity_id,
+                               replace(card, buttons=(), notes=(*card.notes, done_line)))
+        except Exception:  # the answer went out; an unchanged card is a small loss
+            log.warning("could not update the pressed Teams card %s", activity_id, exc_info=True)
+
+    def _user(self, inbound: Inbound) -> UserRef:
+        """The sender as Teams described them (name, language, timezone); a name Teams left out
+        is asked of the connector, and a newer name Teams gives renames them."""
+        name = inbound.name
+        if not name and self._stored_name(inbound.workspace, inbound.user) is None:
+            name = self._looked_up(inbound.workspace, inbound.user, inbound.answer)
+        elif name:
+            self._rename(inbound.workspace, inbound.user, name)
+        return UserRef(PLATFORM, inbound.workspace, inbound.user, name or _unnamed(inbound.user),
+                       locale=inbound.locale, timezone=inbound.timezone)
+
+    def _looked_up(self, tenant: str, user_id: str, address: str, service_url: str = "") -> str:
+        """What the connector calls someone, in the conversation `address` (`conv:ID`, or their
+        own chat for `user:ID`)."""
+        kind, _, ident = (address or "").partition(":")
+        conversation = ident if kind == "conv" else None
+        if conversation is None:
+            with self.core.session_factory() as session:
+                ref = conversations.find(session, PLATFORM, tenant, f"user:{user_id}")
+            conversation = (ref or {}).get("conversationId")
+            service_url = service_url or (ref or {}).get("serviceUrl", "")
+        return self.sender.member_name(tenant, conversation, user_id, service_url) if conversation else ""
+
+    def _rename(self, tenant: str, user_id: str, name: str) -> None:
+        """Rename a member to the newer name Teams gives, unless their name came from elsewhere
+        (someone also on Slack or WeCom keeps theirs once Teams has no say)."""
+        if self._names.get((tenant, user_id)) == name:
+            return
+        with self.core.session_factory.begin() as session:
+            people = PeopleRepository(session)
+            row = people.tenant(PLATFORM, tenant)
+            member = people.by_identity(row.id, PLATFORM, user_id) if row else None
+            if member is not None and member.display_name != name and (
+                    member.display_name in (user_id, _unnamed(user_id))
+                    or all(i.platform == PLATFORM for i in member.identities)):
+                member.display_name = name
+        self._names[(tenant, user_id)] = name
 
     def _send_queued(self, key: str) -> None:
         try:
@@ -183,6 +284,15 @@ class TeamsApp:
             log.warning("could not send the answer %s from here", key, exc_info=True)
 
     # the bot's place in conversations -------------------------------------------------------------
+    def _later(self, work, activity: Activity, tenant: str) -> None:
+        """Work that asks the connector (names) before it answers: off the request, logged."""
+        def run() -> None:
+            try:
+                work(activity, tenant)
+            except Exception:
+                log.warning("Teams %s not handled", activity.type, exc_info=True)
+        self.handoff.executor.submit(run)
+
     def _conversation_update(self, activity: Activity, tenant: str) -> None:
         bot = activity.recipient.id if activity.recipient else ""
         added = [m for m in activity.members_added or () if m.id != bot]
@@ -194,37 +304,45 @@ class TeamsApp:
             self._welcome(activity, tenant, added)
 
     def _installed(self, activity: Activity, tenant: str) -> None:
-        """The bot is in a new chat or team: keep the way there and say what it does (a person's
-        own chat gets the help, as if they asked; a team or group chat how to make it theirs)."""
+        """The bot is in a new chat or team: keep the way there and say what it does, once per
+        installation (a person's own chat gets the help, as if they asked; a team or group chat
+        how to make it theirs, in the channel chosen at install)."""
         self._remember(activity, tenant)
+        place = _installed_in(activity)
+        once = f"install:{_digest(place)}:{self._removals(tenant, place)}"
         if _personal(activity):
-            self._submit(Inbound(tenant, activity.from_property.id, "help", _delivery(activity),
-                                 answer=f"user:{activity.from_property.id}", **_profile(activity)))
+            sender = activity.from_property
+            name = sender.name or self._looked_up(tenant, sender.id, f"conv:{activity.conversation.id}",
+                                                  activity.service_url)
+            self._submit(Inbound(tenant, sender.id, "help", once, answer=f"user:{sender.id}",
+                                 **{**_profile(activity), "name": name}))
             return
         locale = _language(activity.locale) or "en"
-        self._post(activity, tenant, "hello", Reply(lines=(t(locale, "teams_hello"),), locale=locale))
+        self._post(activity, tenant, "hello", Reply(lines=(t(locale, "teams_hello"),), locale=locale),
+                   f"conv:{place}", once=once)
 
     def _welcome(self, activity: Activity, tenant: str, added) -> None:
         for member in added:
             locale = self._stored_locale(tenant, member.id) or _language(activity.locale) or "en"
-            self._post(activity, tenant, f"welcome:{member.id}", Reply(
-                lines=(t(locale, "teams_welcome", name=member.name or ""),), locale=locale))
+            name = (member.name or self._stored_name(tenant, member.id)
+                    or self._looked_up(tenant, member.id, f"conv:{activity.conversation.id}",
+                                       activity.service_url))
+            line = t(locale, "teams_welcome", name=name) if name else t(locale, "teams_welcome_unnamed")
+            self._post(activity, tenant, f"welcome:{member.id}", Reply(lines=(line,), locale=locale))
 
     def _post(self, activity: Activity, tenant: str, what: str, reply: Reply,
-              target: str | None = None) -> None:
+              target: str | None = None, once: str | None = None) -> None:
         """A message in the activity's conversation (or to `target`), once however often Teams
-        sends the activity."""
-        key = answer_key(PLATFORM, f"{_delivery(activity)}:{what}")
+        sends the activity (or once per `once`)."""
+        key = answer_key(PLATFORM, f"{once or _delivery(activity)}:{what}")
         row = {"key": key, "platform": PLATFORM, "workspace": tenant, "payload": to_payload(reply),
-               "target": target or _root(f"conv:{activity.conversation.id}")}
+               "target": _root(target or f"conv:{activity.conversation.id}")}
         for attempt in range(2):  # a new tenant: another process may make it at the same moment
             try:
                 with self.core.session_factory.begin() as session:
                     found = PeopleRepository(session).tenant(PLATFORM, tenant)
                     if found is None:  # the bot's first activity here: its sender makes the tenant
-                        sender = activity.from_property
-                        found, _member, _new = identify(session, _user(Inbound(
-                            tenant, sender.id, "", "", **_profile(activity))), self.core.defaults)
+                        found = self._first_of(session, activity, tenant)
                     OutboxRepository(session).enqueue_many([{**row, "tenant_id": found.id}], utcnow())
                 break
             except IntegrityError:
@@ -232,10 +350,33 @@ class TeamsApp:
                     raise
         self.handoff.executor.submit(self._send_queued, key)
 
+    def _first_of(self, session, activity: Activity, tenant: str):
+        """The tenant, made with its first member: who sent the bot's first activity here."""
+        sender = activity.from_property
+        name = sender.name or self._looked_up(tenant, sender.id, f"conv:{activity.conversation.id}",
+                                              activity.service_url)
+        found, _member, _new = identify(session, UserRef(
+            PLATFORM, tenant, sender.id, name or _unnamed(sender.id), locale=_language(activity.locale),
+            timezone=_timezone(activity)), self.core.defaults)
+        return found
+
+    def _removals(self, tenant: str, place: str) -> int:
+        """How often the bot was removed from `place`: an installation's number there."""
+        with self.core.session_factory() as session:
+            found = conversations.find(session, PLATFORM, tenant, f"removed:{_digest(place)}")
+        return int((found or {}).get("count", 0))
+
     def _locale(self, activity: Activity, tenant: str) -> str:
         """The sender's language: theirs as stored, else their Teams client's."""
         return (self._stored_locale(tenant, activity.from_property.id) or _language(activity.locale)
                 or "en")
+
+    def _stored_name(self, tenant: str, user_id: str) -> str | None:
+        with self.core.session_factory() as session:
+            people = PeopleRepository(session)
+            row = people.tenant(PLATFORM, tenant)
+            member = people.by_identity(row.id, PLATFORM, user_id) if row else None
+            return member.display_name if member else None
 
     def _stored_locale(self, tenant: str, user_id: str) -> str | None:
         with self.core.session_factory() as session:
@@ -262,8 +403,12 @@ class TeamsApp:
 
     def _forget(self, activity: Activity, tenant: str) -> None:
         """The bot was removed: nothing more goes to that chat (a person's), or to that channel
-        as a team's destination."""
+        as a team's destination; the next installation there says hello again."""
+        place = _installed_in(activity)
+        removals = self._removals(tenant, place)
         with self.core.session_factory.begin() as session:
+            conversations.save(session, PLATFORM, tenant, f"removed:{_digest(place)}",
+                               {"count": removals + 1})
             if _personal(activity):
                 address = f"user:{activity.from_property.id}"
                 conversations.forget(session, PLATFORM, tenant, address)
@@ -272,10 +417,36 @@ class TeamsApp:
                 destinations.forget_address(session, PLATFORM, _root(f"conv:{activity.conversation.id}"))
 
 
-def _user(inbound: Inbound) -> UserRef:
-    """The sender as Teams described them with the message: name, language, timezone."""
-    return UserRef(PLATFORM, inbound.workspace, inbound.user, inbound.name or inbound.user,
-                   locale=inbound.locale, timezone=inbound.timezone)
+def _unnamed(user_id: str) -> str:
+    """A name for someone Teams has not named to us yet: never their raw id."""
+    return UNNAMED + hashlib.sha256(user_id.encode()).hexdigest()[:4]
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()[:20]
+
+
+def _installed_in(activity: Activity) -> str:
+    """Where the bot was installed: the channel picked at install (a team's), else the chat."""
+    data = activity.channel_data if isinstance(activity.channel_data, dict) else {}
+    settings = data.get("settings") if isinstance(data.get("settings"), dict) else {}
+    chosen = settings.get("selectedChannel") if isinstance(settings.get("selectedChannel"), dict) else {}
+    found = chosen.get("id")
+    return found if isinstance(found, str) and 0 < len(found) <= 150 else _root(activity.conversation.id)
+
+
+def _attached(activity: Activity) -> bool:
+    """Whether a message carries a picture or a file (what Teams sends for a pasted image or an
+    upload), beside the HTML copy of the message it adds."""
+    return any((getattr(a, "content_type", "") or "") not in ("text/html", "")
+               for a in activity.attachments or ())
+
+
+def _json(start_response, status: str, body: dict) -> list[bytes]:
+    data = json.dumps(body, ensure_ascii=False).encode()
+    start_response(status, [("Content-Type", "application/json; charset=utf-8"),
+                            ("Content-Length", str(len(data)))])
+    return [data]
 
 
 def _profile(activity: Activity) -> dict:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import zipfile
 
 from handlers.intents import GENERAL, INTENTS
@@ -16,6 +17,10 @@ SCHEMA = f"https://developer.microsoft.com/en-us/json-schemas/teams/v{MANIFEST_V
 SCOPES = ["personal", "team", "groupChat"]
 COLOR = (29, 78, 137)  # the Slack app's colour
 MOST_COMMANDS = 10  # Teams shows at most ten per list
+#: the manifest schema's patterns: an app id is a GUID, a version is MAJOR.MINOR.PATCH
+GUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
+VERSION = re.compile(r"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$")
+_HOST = re.compile(r"^[A-Za-z0-9.-]+(:[0-9]{1,5})?$")
 _NAME = ("salesbot", "销售助手")
 _DESCRIPTION = (("Visits, deals and targets from chat.",
                  "Log customer visits, move deals through the pipeline and see your pace against "
@@ -33,11 +38,20 @@ def commands() -> list[tuple[str, str, str, str]]:
             for en, about_en, zh, about_zh in listed][:MOST_COMMANDS]
 
 
-def manifest(app_id: str, host: str) -> dict:
+def host_of(text: str) -> str:
+    """The domain of `--host` however it was typed (`https://bot.example.com/`, `bot.example.com`);
+    ValueError for what is no domain."""
+    host = re.sub(r"^[A-Za-z][A-Za-z0-9+.-]*://", "", text.strip()).split("/")[0].strip().lower()
+    if text.strip() and not _HOST.match(host):
+        raise ValueError(f"{text!r} is not a host name (like bot.example.com)")
+    return host
+
+
+def manifest(app_id: str, host: str, version: str = "1.0.0") -> dict:
     site = f"https://{host or 'YOUR-HOST'}"
     return {
         "$schema": f"{SCHEMA}/MicrosoftTeams.schema.json", "manifestVersion": MANIFEST_VERSION,
-        "version": "1.0.0", "id": app_id,
+        "version": version, "id": app_id,
         "developer": {"name": "salesbot", "websiteUrl": site, "privacyUrl": f"{site}/privacy",
                       "termsOfUseUrl": f"{site}/terms"},
         "name": {"short": _NAME[0], "full": _NAME[0]},
@@ -81,9 +95,22 @@ def icon(size: int, outline: bool) -> bytes:
     return out.getvalue()
 
 
-def write_package(path: str, app_id: str, host: str = "") -> None:
+def default_version() -> str:
+    """The app's version when none is given: salesbot's own (an upgraded salesbot is an updated
+    app Teams rolls out); 1.0.0 when it is not installed as a package."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        found = version("salesbot")
+    except PackageNotFoundError:
+        return "1.0.0"
+    return found if VERSION.match(found) else "1.0.0"
+
+
+def write_package(path: str, app_id: str, host: str = "", version: str = "1.0.0") -> None:
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
-        package.writestr("manifest.json", json.dumps(manifest(app_id, host), ensure_ascii=False, indent=2))
+        package.writestr("manifest.json", json.dumps(manifest(app_id, host, version), ensure_ascii=False,
+                                                     indent=2))
         package.writestr("zh-cn.json", json.dumps(chinese(), ensure_ascii=False, indent=2))
         package.writestr("color.png", icon(192, outline=False))
         package.writestr("outline.png", icon(32, outline=True))

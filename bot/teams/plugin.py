@@ -51,11 +51,32 @@ def _teams() -> None:
 
 @_teams.command("package")
 @click.option("--out", default="salesbot-teams.zip", show_default=True, help="The zip to write.")
-@click.option("--app-id", envvar="TEAMS_APP_ID", required=True, help="The Azure bot's app id.")
+@click.option("--app-id", envvar="TEAMS_APP_ID", default="",
+              help="The Azure bot's Microsoft App ID (default: TEAMS_APP_ID).")
 @click.option("--host", default="", help="Where the web process is reachable (its domain).")
-def _package(out: str, app_id: str, host: str) -> None:
+@click.option("--version", "version", default="",
+              help="The app's version, MAJOR.MINOR.PATCH (default: salesbot's). Raise it to roll out "
+                   "an updated package.")
+def _package(out: str, app_id: str, host: str, version: str) -> None:
     """Write the Teams app package (manifest and icons) to upload in Teams."""
-    from bot.teams.package import write_package
+    from bot.teams.package import GUID, VERSION, default_version, host_of, write_package
 
-    write_package(out, app_id, host)
-    click.echo(f"Wrote {out}: in Teams, Apps → Manage your apps → Upload an app → Upload a custom app.")
+    if not app_id.strip():
+        raise click.UsageError("TEAMS_APP_ID is not set: set it to the Microsoft App ID of your Azure "
+                               "Bot (Azure portal → the bot → Configuration), or pass --app-id. "
+                               "See docs/teams.md.")
+    if not GUID.match(app_id.strip()):
+        raise click.BadParameter(f"{app_id!r} is not a Microsoft App ID: it looks like "
+                                 "00000000-0000-0000-0000-000000000000 (Azure portal → the bot → "
+                                 "Configuration).", param_hint="TEAMS_APP_ID / --app-id")
+    try:
+        domain = host_of(host)
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="--host") from None
+    version = version.strip() or default_version()
+    if not VERSION.match(version):
+        raise click.BadParameter(f"{version!r} is not MAJOR.MINOR.PATCH (like 1.2.0).",
+                                 param_hint="--version")
+    write_package(out, app_id.strip(), domain, version)
+    click.echo(f"Wrote {out} (version {version}, host {domain or 'YOUR-HOST: pass --host'}): in Teams, "
+               "Apps → Manage your apps → Upload an app → Upload a custom app.")

@@ -3,6 +3,11 @@
 `conv:ID` to a channel, its thread or a group chat. The service URL of each tenant and the chat
 of each person are conversation references (`storage/conversations.py`), saved from activities.
 
+A sent message can be changed or taken back: `send` returns the ids the connector gave its
+activities, and `update` (PUT) and `delete` take such an id with the same address (a correction
+or an undo can call them). A card with buttons is kept (`card:ID`) so that the card a person
+pressed can be shown again without its buttons (`bot/teams/endpoint.py`).
+
 Teams limits each conversation (7 messages a second, 8 in two, 60 in thirty) and says 429 past
 them: this paces each conversation below those numbers, and a 429 becomes RateLimited (its
 Retry-After, else a short pause) for the outbox to wait out.
@@ -23,6 +28,7 @@ from bot.teams.auth import BotToken
 from bot.teams.loop import LOOP, Loop
 from bot.teams.render import activities
 from handlers.reply import Reply
+from handlers.reply_json import from_payload, to_payload
 from scheduler.delivery import RateLimited, Undeliverable
 from storage import conversations
 
@@ -73,12 +79,59 @@ class TeamsSender:
         # the clients' connections are closed with the sender (or at exit)
         weakref.finalize(self, _close_later, loop, self._clients)
 
-    def send(self, platform: str, workspace: str, target: str, reply: Reply) -> None:
+    def send(self, platform: str, workspace: str, target: str, reply: Reply) -> list[str]:
+        """Post `reply` to `target`; the ids of the activities the connector made for it."""
         service_url, conversation = self._where(workspace, target)
+        ids = []
         for activity in activities(reply):
             self.pace.wait(conversation)
-            self._call(service_url, lambda client, a=activity: client.conversations.send_to_conversation(
-                conversation, Activity.model_validate(a)))
+            sent = self._call(service_url, lambda client, a=activity: client.conversations
+                              .send_to_conversation(conversation, Activity.model_validate(a)))
+            ids.append(getattr(sent, "id", None) or "")
+        if reply.buttons and ids[-1] and len(ids[-1]) < 180:  # a card someone may press: kept to update
+            with self.session_factory.begin() as session:
+                conversations.save(session, PLATFORM, workspace, f"card:{ids[-1]}",
+                                   {"target": target, "reply": to_payload(reply)})
+        return ids
+
+    def update(self, workspace: str, target: str, activity_id: str, reply: Reply) -> None:
+        """Show `reply` in place of the message `activity_id` the bot sent to `target` (Teams
+        takes a new activity for the same id: PUT …/activities/{id})."""
+        service_url, conversation = self._where(workspace, target)
+        activity = {**activities(reply)[0], "id": activity_id}
+        self.pace.wait(conversation)
+        self._call(service_url, lambda client: client.conversations.update_activity(
+            conversation, activity_id, Activity.model_validate(activity)))
+
+    def delete(self, workspace: str, target: str, activity_id: str) -> None:
+        """Take back the message `activity_id` the bot sent to `target` (DELETE …/activities/{id})."""
+        service_url, conversation = self._where(workspace, target)
+        self.pace.wait(conversation)
+        self._call(service_url, lambda client: client.conversations.delete_activity(
+            conversation, activity_id))
+
+    def sent_card(self, workspace: str, activity_id: str) -> tuple[str, Reply] | None:
+        """(address, reply) of a card with buttons this bot sent as `activity_id`, if it kept it."""
+        with self.session_factory() as session:
+            kept = conversations.find(session, PLATFORM, workspace, f"card:{activity_id}")
+        return (kept["target"], from_payload(kept["reply"])) if kept else None
+
+    def member_name(self, workspace: str, conversation: str, user_id: str, service_url: str = "") -> str:
+        """The name Teams shows for a member of a conversation (GET …/members/{id}), or "" when
+        the connector does not say (Teams leaves names out of installs and `membersAdded`)."""
+        if not service_url:
+            with self.session_factory() as session:
+                service = conversations.find(session, PLATFORM, workspace, SERVICE)
+            service_url = (service or {}).get("serviceUrl") or self.settings.teams_service_url
+        try:
+            member = self._call(service_url, lambda client: client.conversations.get_conversation_member(
+                conversation, user_id))
+        except Exception:  # a name is a nicety: the person is greeted without one
+            log.warning("Teams did not say who %s is", user_id, exc_info=True)
+            return ""
+        extra = member.model_extra or {}  # the documented answer has givenName and surname, maybe no name
+        given = " ".join(str(extra.get(k) or "").strip() for k in ("givenName", "surname")).strip()
+        return ((member.name or "").strip() or given)[:100]
 
     def _where(self, workspace: str, target: str) -> tuple[str, str]:
         """(service URL, conversation id) of an address; a person's chat is made the first time."""

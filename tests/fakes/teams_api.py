@@ -5,7 +5,11 @@
 - Microsoft Entra ID's token endpoint (over TLS, as MSAL insists on https: a certificate made
   here, trusted through REQUESTS_CA_BUNDLE): client credentials → an access token;
 - the Bot Connector service (the activities' `serviceUrl`, `/teams/v3/conversations…`): takes
-  activities with a valid token, records them, answers 429 to a chosen share of calls.
+  activities with a valid token, records them, answers 429 to a chosen share of calls; takes an
+  update (PUT) or a delete of an activity the bot sent, as the connector does (the new activity
+  replaces the old under the same id; another id is 404); answers who a member is
+  (`GET …/members/{id}`) from `members`, shaped as Microsoft's documented answer (given name and
+  surname, no `name`).
 """
 from __future__ import annotations
 
@@ -39,6 +43,8 @@ class Posted:
     conversation: str
     activity: dict
     at: float = field(default_factory=time.monotonic)
+    id: str = ""
+    deleted: bool = False
 
     @property
     def text(self) -> str:
@@ -74,6 +80,9 @@ class FakeBotFramework:
         self.app_id, self.secret, self.tenant = app_id, secret, tenant
         self.posted: list[Posted] = []
         self.created: list[dict] = []
+        self.updates: list[Posted] = []  # each PUT as it came (the activity, under its id)
+        self.members: dict[str, dict] = {}  # user id → what GET …/members/{id} answers
+        self.member_lookups = 0
         self.calls = 0
         self.limited = 0
         self.share_429 = 0.0
@@ -81,7 +90,7 @@ class FakeBotFramework:
         self.tokens: set[str] = set()
         self.token_requests = 0
         self.lock = threading.Condition()
-        self.http = _Server(self._handler(self._get, self._post))
+        self.http = _Server(self._handler(self._get, self._post, self._change))
         self.ca_file, context = _certificate()
         self.login = _Server(self._handler(self._login_get, self._login_post), context)
         self.openid_url = f"{self.http.url}/v1/.well-known/openidconfiguration"
@@ -95,7 +104,7 @@ class FakeBotFramework:
     # what the test reads ------------------------------------------------------------------------
     def to(self, conversation: str) -> list[Posted]:
         with self.lock:
-            return [p for p in self.posted if p.conversation == conversation]
+            return [p for p in self.posted if p.conversation == conversation and not p.deleted]
 
     def wait_for(self, condition, timeout: float = 15.0):
         deadline = time.monotonic() + timeout
@@ -107,7 +116,19 @@ class FakeBotFramework:
         return result
 
     # OpenID metadata and keys ---------------------------------------------------------------------
-    def _get(self, path: str, _headers) -> tuple[int, dict, dict]:
+    def _get(self, path: str, headers) -> tuple[int, dict, dict]:
+        parts = path.split("/")
+        connector = parts[:4] == ["", "teams", "v3", "conversations"] and len(parts) == 7
+        if connector and parts[5] == "members":
+            if headers.get("Authorization", "").removeprefix("Bearer ") not in self.tokens:
+                return 401, {"error": {"code": "Unauthorized", "message": "bad token"}}, {}
+            with self.lock:
+                self.member_lookups += 1
+                member = self.members.get(unquote(parts[6]))
+            if member is None:
+                return 404, {"error": {"code": "MemberNotFoundInConversation",
+                                       "message": "The member is not in the conversation"}}, {}
+            return 200, {"id": unquote(parts[6]), "tenantId": self.tenant, "userRole": "user", **member}, {}
         if path == "/v1/.well-known/openidconfiguration":
             return 200, {"issuer": ISSUER, "jwks_uri": f"{self.http.url}/v1/.well-known/keys",
                          "id_token_signing_alg_values_supported": ["RS256"]}, {}
@@ -133,10 +154,33 @@ class FakeBotFramework:
                 return 201, {"id": conversation}, {}
             parts = path.split("/")
             if parts[:4] == ["", "teams", "v3", "conversations"] and parts[5:6] == ["activities"]:
-                self.posted.append(Posted(unquote(parts[4]), data))
+                posted = Posted(unquote(parts[4]), data, id=f"1:reply-{len(self.posted) + 1}")
+                self.posted.append(posted)
                 self.lock.notify_all()
-                return 201, {"id": f"reply-{len(self.posted)}"}, {}
+                return 201, {"id": posted.id}, {}
         return 404, {"error": {"code": "NotFound"}}, {}
+
+    def _change(self, method: str, path: str, headers, body: bytes) -> tuple[int, dict, dict]:
+        """PUT or DELETE `/v3/conversations/{id}/activities/{activityId}` of a message the bot sent."""
+        if headers.get("Authorization", "").removeprefix("Bearer ") not in self.tokens:
+            return 401, {"error": {"code": "Unauthorized", "message": "bad token"}}, {}
+        parts = path.split("/")
+        if parts[:4] != ["", "teams", "v3", "conversations"] or len(parts) != 7 or parts[5] != "activities":
+            return 404, {"error": {"code": "NotFound"}}, {}
+        conversation, activity_id = unquote(parts[4]), unquote(parts[6])
+        with self.lock:
+            self.calls += 1
+            sent = next((p for p in self.posted if p.id == activity_id and p.conversation == conversation
+                         and not p.deleted), None)
+            if sent is None:
+                return 404, {"error": {"code": "ActivityNotFoundInConversation"}}, {}
+            if method == "DELETE":
+                sent.deleted = True
+            else:
+                sent.activity = json.loads(body or b"{}")
+                self.updates.append(Posted(conversation, sent.activity, id=activity_id))
+            self.lock.notify_all()
+        return 200, ({} if method == "DELETE" else {"id": activity_id}), {}
 
     # Entra ID ---------------------------------------------------------------------------------------
     def _login_get(self, path: str, _headers) -> tuple[int, dict, dict]:
@@ -165,7 +209,7 @@ class FakeBotFramework:
                      "access_token": token}, {}
 
     @staticmethod
-    def _handler(get, post):
+    def _handler(get, post, change=None):
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self):
                 self._answer(*get(self.path.split("?")[0], self.headers))
@@ -173,6 +217,15 @@ class FakeBotFramework:
             def do_POST(self):
                 body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
                 self._answer(*post(self.path.split("?")[0], self.headers, body))
+
+            def do_PUT(self):
+                body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                self._answer(*(change("PUT", self.path.split("?")[0], self.headers, body) if change
+                               else (405, {}, {})))
+
+            def do_DELETE(self):
+                self._answer(*(change("DELETE", self.path.split("?")[0], self.headers, b"") if change
+                               else (405, {}, {})))
 
             def _answer(self, status: int, body: dict, headers: dict):
                 data = json.dumps(body).encode()

@@ -25,6 +25,10 @@ class TeamsDriver:
 
     def post(self, activity: dict, token: str | None = "signed", **raw) -> int:
         """POST an activity; `token`: "signed" (a valid one), None (no header) or a token."""
+        return self.exchange(activity, token, **raw)[0]
+
+    def exchange(self, activity: dict, token: str | None = "signed", **raw) -> tuple[int, bytes]:
+        """POST an activity: (HTTP status, the body the bot answered with)."""
         if token == "signed":
             token = channel_token(APP_ID, activity.get("serviceUrl", self.fake.service_url))
         headers = {"Content-Type": "application/json"}
@@ -35,9 +39,9 @@ class TeamsDriver:
                                          method="POST")
         try:
             with urllib.request.urlopen(request, timeout=15) as response:
-                return response.status
+                return response.status, response.read()
         except urllib.error.HTTPError as error:
-            return error.code
+            return error.code, error.read()
 
     def activity(self, kind: str = "message", *, user: str = "29:ana", name: str = "Ana Li",
                  conversation: str | None = None, locale: str = "en-US", **fields) -> dict:
@@ -68,8 +72,11 @@ class TeamsDriver:
         self.say(text, user=user, **kw)
         return self.wait_chat(before + 1, user)[before]
 
-    def press(self, button: dict, **kw) -> dict:
-        """A card's Action.Submit as Teams sends it: a message with the action's data as value."""
+    def press(self, button: dict, card=None, **kw) -> dict:
+        """A card's Action.Submit as Teams sends it: a message with the action's data as value,
+        in reply to the message that carried the card (`card`, a Posted) when given."""
+        if card is not None:
+            kw["replyToId"] = card.id
         activity = self.activity(value=button["data"], **kw)
         assert self.post(activity) == 200
         return activity

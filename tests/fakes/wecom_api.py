@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qsl, urlparse
 
-NEEDS_TOKEN = {"message/send", "appchat/send", "user/get", "media/upload"}
+NEEDS_TOKEN = {"message/send", "appchat/send", "appchat/create", "user/get", "media/upload"}
 
 
 @dataclass
@@ -31,6 +31,7 @@ class FakeWeCom:
         self.calls: list[Call] = []
         self.users: dict[str, str] = {}
         self.robots: set[str] = set()
+        self.chats: dict[str, dict] = {}  # app group chats made with appchat/create
         self.scripted: dict[str, list[dict | int]] = {}
         self.delay: dict[str, float] = {}
         self.issued = 0
@@ -94,6 +95,14 @@ class FakeWeCom:
         keys = [b.get("key", "") for b in body.get("template_card", {}).get("button_list", [])]
         if endpoint == "message/send" and any(len(key.encode()) > 1024 for key in keys):
             return 200, {"errcode": 40058, "errmsg": "invalid Request Parameter: button key over 1024 bytes"}
+        if endpoint == "appchat/create":  # 2 to 500 members; a chatid of ≤ 32 letters and digits, unique
+            members = body.get("userlist") or []
+            chat = body.get("chatid") or f"wrk{len(self.chats) + 1:05d}"
+            if not 2 <= len(members) <= 500 or chat in self.chats or not chat.isalnum() or len(chat) > 32:
+                return 200, {"errcode": 40035 if chat not in self.chats else 86215,
+                             "errmsg": "invalid parameter"}
+            self.chats[chat] = body
+            return 200, {"errcode": 0, "errmsg": "ok", "chatid": chat}
         if endpoint == "media/upload":
             return 200, {"errcode": 0, "errmsg": "ok", "type": "image", "media_id": "media-1"}
         body["_ok"] = True

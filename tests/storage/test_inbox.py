@@ -4,7 +4,7 @@ import datetime as dt
 from sqlalchemy import select
 
 from storage.inbox import InboxRepository
-from storage.models import CachedToken, Delivery, InboxItem, Tenant
+from storage.models import CachedToken, Delivery, InboxItem, Tenant, utcnow
 from storage.outbox import OutboxRepository
 from storage.retention import purge
 from support import NOW
@@ -81,13 +81,30 @@ def test_done_rows_are_not_run_again_and_are_purged_on_schedule(session_factory)
         assert set(purge(s, NOW + dt.timedelta(hours=23)).values()) == {0}  # not a day old yet
     with session_factory.begin() as s:
         assert purge(s, NOW + dt.timedelta(days=1, seconds=1)) == {
-            "inbox done": 1, "inbox failed": 0, "answers sent": 0, "expired credentials": 1}
+            "inbox done": 1, "inbox failed": 0, "answers sent": 0, "expired credentials": 1,
+            "cards kept": 0}
     with session_factory() as s:
         assert sorted(i.key for i in s.query(InboxItem)) == ["broken", "waiting"]
     with session_factory.begin() as s:
         assert purge(s, NOW + dt.timedelta(days=7, seconds=1)) == {
-            "inbox done": 0, "inbox failed": 1, "answers sent": 1, "expired credentials": 0}
+            "inbox done": 0, "inbox failed": 1, "answers sent": 1, "expired credentials": 0,
+            "cards kept": 0}
     with session_factory() as s:
         assert [i.key for i in s.query(InboxItem)] == ["waiting"]
         # an answer not sent yet stays, and so do other messages (their keys make posts once a year)
         assert sorted(s.scalars(select(Delivery.key))) == ["answer:slack:Ev2", "standup:1"]
+
+
+def test_teams_cards_kept_to_update_go_after_30_days_other_references_stay(session_factory):
+    from storage import conversations
+
+    with session_factory.begin() as s:
+        conversations.save(s, "teams", "T1", "card:1:reply-1", {"target": "user:29:a", "reply": {}})
+        conversations.save(s, "teams", "T1", "user:29:a", {"conversationId": "a:1"})
+    with session_factory.begin() as s:
+        assert purge(s, utcnow() + dt.timedelta(days=29))["cards kept"] == 0
+    with session_factory.begin() as s:
+        assert purge(s, utcnow() + dt.timedelta(days=31))["cards kept"] == 1
+    with session_factory() as s:
+        assert conversations.find(s, "teams", "T1", "card:1:reply-1") is None
+        assert conversations.find(s, "teams", "T1", "user:29:a") == {"conversationId": "a:1"}

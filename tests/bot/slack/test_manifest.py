@@ -44,3 +44,20 @@ def test_salesbot_slack_manifest_prints_it_for_a_host():
     assert "request_url: https://bot.example.com/slack/events" in result.output
     assert "- https://bot.example.com/slack/oauth_redirect" in result.output
     assert "YOUR-HOST" not in result.output.split("do not edit.")[1]
+
+
+def test_the_socket_mode_manifest_has_no_url_for_anyone_to_replace_and_turns_socket_mode_on():
+    result = CliRunner().invoke(main, ["slack", "manifest", "--socket"])
+    assert result.exit_code == 0
+    assert "YOUR-HOST" not in result.output and "https://" not in result.output
+    assert "socket_mode_enabled: true" in result.output and "- command: /visit" in result.output
+    events = result.output.split("bot_events:\n")[1].split("interactivity")[0]
+    assert set(re.findall(r"- ([\w.]+)", events)) == {"app_home_opened", "app_mention", "message.im"}
+
+
+def test_the_org_deploy_manifest_lets_an_enterprise_grid_org_install_it():
+    result = CliRunner().invoke(main, ["slack", "manifest", "--host", "https://bot.example.com/",
+                                       "--org-deploy"])
+    assert "org_deploy_enabled: true" in result.output and "socket_mode_enabled: false" in result.output
+    assert "request_url: https://bot.example.com/slack/events" in result.output
+    assert "org_deploy_enabled: false" in MANIFEST  # the committed one: a workspace install

@@ -22,6 +22,7 @@ def test_a_teams_only_team_goes_through_a_whole_day(teams):
     teams.wait_chat(1)
     teams.post(teams.activity("conversationUpdate", conversation=CHANNEL, membersAdded=[{"id": BOT}],
                               user="29:mia", name="Mia", channelData={"tenant": {"id": TENANT}}))
+    teams.posted_to(CHANNEL, 1)  # the hello, before anyone answers it
     teams.say("team set Sales channel here", conversation=CHANNEL, user="29:mia", name="Mia")
     teams.say("target <at>Ana Li</at> revenue 100k month", conversation=CHANNEL, user="29:mia", name="Mia",
               entities=[mention])

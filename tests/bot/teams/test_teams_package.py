@@ -95,3 +95,49 @@ def test_each_conversation_is_paced_under_teams_limits():
         now[0] += 0.3
     else:
         raise AssertionError("a conversation was never held back")
+
+
+def _package(tmp_path, *args, app_id: str | None = APP_ID):
+    env = {"PATH": ""} | ({"TEAMS_APP_ID": app_id} if app_id is not None else {})
+    out = tmp_path / "p.zip"
+    done = subprocess.run([sys.executable, "-m", "bot.cli", "teams", "package", "--out", str(out), *args],
+                          env=env, capture_output=True, text=True, timeout=60)
+    manifest = json.loads(zipfile.ZipFile(out).read("manifest.json")) if done.returncode == 0 else None
+    return done, manifest
+
+
+def test_the_package_takes_a_version_or_salesbots_and_a_host_however_it_is_typed(tmp_path):
+    from importlib.metadata import version
+
+    done, manifest = _package(tmp_path, "--host", "https://Bot.Example.com/api/messages",
+                              "--version", "1.4.2")
+    assert done.returncode == 0, done.stderr
+    assert manifest["version"] == "1.4.2" and manifest["validDomains"] == ["bot.example.com"]
+    assert manifest["developer"]["privacyUrl"] == "https://bot.example.com/privacy"
+    assert manifest["developer"]["termsOfUseUrl"] == "https://bot.example.com/terms"
+    done, manifest = _package(tmp_path, "--host", "bot.example.com")
+    assert manifest["version"] == version("salesbot") and "version" in done.stdout
+
+
+def test_a_package_that_teams_would_refuse_is_not_written_and_the_message_says_why(tmp_path):
+    done, _ = _package(tmp_path, "--host", "bot.example.com", app_id="my-bot")
+    assert done.returncode != 0 and "is not a Microsoft App ID" in done.stderr
+    assert not (tmp_path / "p.zip").exists()
+    done, _ = _package(tmp_path, "--host", "bot.example.com", app_id=None)
+    assert done.returncode != 0 and "TEAMS_APP_ID is not set" in done.stderr
+    assert "Traceback" not in done.stderr
+    done, _ = _package(tmp_path, "--host", "bot.example.com", "--version", "2.0")
+    assert done.returncode != 0 and "MAJOR.MINOR.PATCH" in done.stderr
+    done, _ = _package(tmp_path, "--host", "https://bot example.com")
+    assert done.returncode != 0 and "not a host name" in done.stderr
+
+
+def test_the_web_process_serves_short_bilingual_privacy_and_terms_pages(teams):
+    import urllib.request
+
+    for path, english, chinese in (("/privacy", "What salesbot stores", "保存什么"),
+                                   ("/terms", "No warranty", "免责声明")):
+        with urllib.request.urlopen(f"{teams.base_url}{path}", timeout=10) as response:
+            page = response.read().decode()
+            assert response.status == 200 and response.headers["Content-Type"].startswith("text/html")
+        assert english in page and chinese in page
