@@ -15,7 +15,9 @@ from sqlalchemy import select, update
 
 from bot.csv_io import export
 from handlers import format as fmt
-from storage.models import Deal, ExchangeRate, Member, Target
+from handlers.reply_json import from_payload
+from scheduler.plan import fire, plan
+from storage.models import Deal, Delivery, ExchangeRate, Member, Target
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
@@ -329,3 +331,30 @@ def test_a_win_stored_as_other_before_win_categories_is_read_again(team_chat, se
         s.execute(update(Deal).values(reason_category="other"))
     rows = {row[0]: row[1] for row in team_chat.reply("reasons team month", user="Mia").table.rows}
     assert rows == {"delivery": "1 · ¥30K"}
+
+
+# recognition -----------------------------------------------------------------------------------
+
+def watch(session_factory, when: dt.datetime) -> list[str]:
+    """Fire the team's target watch at `when`; the texts it queued."""
+    with session_factory() as s:
+        [spec] = [p for p in plan(s) if p.kind == "watch"]
+        before = set(s.scalars(select(Delivery.id)))
+    fire(session_factory, spec, when)
+    with session_factory() as s:
+        return [from_payload(d.payload).text for d in s.scalars(select(Delivery).order_by(Delivery.id))
+                if d.id not in before]
+
+
+def test_a_new_rate_does_not_push_anyone_over_a_target_for_deals_closed_before(team_chat, session_factory):
+    say(team_chat, at("2026-10-15"), "rate USD 7.00", "Mia")
+    say(team_chat, at("2026-11-05"), "target @Ana revenue 150k month", "Mia")
+    say(team_chat, at("2026-11-10"), "won Globex $20k", "Ana")
+    say(team_chat, at("2026-11-23"), "rate USD 7.60", "Mia")  # $20K would now be ¥152K
+    done = revenue_by_hand(session_factory, "Ana", "2026-11-01", "2026-12-01")
+    assert done == Decimal(140000) < Decimal(150000)
+    assert watch(session_factory, at("2026-11-23", 11)) == []
+    say(team_chat, at("2026-11-23", 11), "won Acme 10k", "Ana")
+    done = revenue_by_hand(session_factory, "Ana", "2026-11-01", "2026-12-01")
+    [text] = watch(session_factory, at("2026-11-23", 12))
+    assert f"Ana reached the Revenue won target for November 2026: {money(done)}!" in text
