@@ -182,6 +182,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       "已设置汇率：1 {currency} = {rate} {base}{before}，自{day}起生效{until}。该日起成交的"
                       "商机按此折算。"),
     "rate_until": (" (until {day}, when {rate} takes over)", "（至{day}，届时改为 {rate}）"),
+    "rate_until_off": (" (until {day}, when it ends)", "（至{day}，届时停用）"),
     "rate_before": (" (was {rate})", "（原为 {rate}）"),
     "rate_removed": ("Exchange rate of {currency} ended from {day} on{until} (it was {rate} {base}): "
                      "deals closed from that day in {currency} are left out of the totals; those "

@@ -528,7 +528,9 @@ def parse_calendar(rest: str, today: dt.date) -> c.Command | c.ParseError:
     return c.CorrectCalendar(*days, working=V.DAY_KIND_WORDS[kind], code=code)
 
 
-_RATE_FROM = re.compile(r"\s+(?:from|since|自|从)\s*(?=\S)", re.I)
+_RATE_FROM = re.compile(r"\s+(?:(?:from|since)\b|自|从)\s*(?=\S)", re.I)
+#: a month, quarter or year without a day's number (`from next month`) is a question, not a day
+_RATE_NOT_A_DAY = re.compile(r"^\D*(?:month|quarter|year|月|季|年)\D*$", re.I)
 
 
 def parse_rate(rest: str, today: dt.date) -> c.Command | c.ParseError:
@@ -537,7 +539,8 @@ def parse_rate(rest: str, today: dt.date) -> c.Command | c.ParseError:
     rest, *dated = _RATE_FROM.split(rest.strip(), maxsplit=1)
     day = None
     if dated:
-        day = parse_date(dated[0].strip().removesuffix("起").strip(), today, future=False)
+        text = dated[0].strip().removesuffix("起").strip()
+        day = None if _RATE_NOT_A_DAY.match(text) else parse_date(text, today, future=False)
         if day is None:
             return c.ParseError("rate", "date", dated[0].strip())
     words = rest.split()

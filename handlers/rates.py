@@ -37,14 +37,16 @@ def handle_rate(ctx: Ctx, cmd: SetRate) -> Reply:
     if cmd.rate is None and before is None:
         raise ctx.refuse("rate_none", currency=cmd.currency)
     repo.put(ctx.tenant.id, cmd.currency, cmd.rate, day, ctx.member.id, ctx.now)
+    following = next(((start, rate) for start, rate in repo.history(ctx.tenant.id, cmd.currency)
+                      if start > day), None)
     ctx.people.audit(ctx.tenant.id, ctx.member.id, "rate.set", "rate", None, at=ctx.now,
                      currency=cmd.currency, before=_text(before) if before else "",
                      after=_text(cmd.rate) if cmd.rate else "", day=day.isoformat(),
                      rows=_rows_text(history))
     on = fmt.day(day, ctx.today, ctx.locale)
-    following = next(((start, rate) for start, rate in history if start > day), None)
-    until = ctx.t("rate_until", day=fmt.day(following[0], ctx.today, ctx.locale),
-                  rate=_text(following[1]) if following[1] else "–") if following else ""
+    until = "" if following is None else ctx.t(
+        "rate_until" if following[1] else "rate_until_off", day=fmt.day(following[0], ctx.today, ctx.locale),
+        rate=_text(following[1]) if following[1] else "")
     if cmd.rate is None:
         return Reply(lines=(ctx.t("rate_removed", currency=cmd.currency, rate=_text(before), base=base,
                                   day=on, until=until),))

@@ -121,7 +121,9 @@ def test_an_admin_re_dates_a_rate_in_either_language(team_chat, session_factory)
     assert "1 USD = 6.9 CNY from Thu, Oct 1" in listing and "1 USD = 7.05 CNY from Sun, Nov 1" in listing
     bad = team_chat.reply("rate USD 7.05 from 2026-13-01", user="Mia", lang="en")
     assert not bad.ok and "I couldn't read “2026-13-01” as a date" in bad.text
-    assert not team_chat.reply("rate USD 7.05 form 2026-11-01", user="Mia").ok  # a typo asks
+    for typo in ("rate USD 7.05 form 2026-11-01", "rate USD 7.05 fromm 2026-11-01", "rate USD 7.05 from",
+                 "rate USD 7.05 from next month", "rate from 2026-11-01", "汇率 美元 7.05 自 明年"):
+        assert not team_chat.reply(typo, user="Mia").ok, typo  # asks; stores nothing
     assert rate_on(session_factory, "USD", dt.date(2026, 11, 5)) == Decimal("7.05")
 
 
