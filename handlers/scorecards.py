@@ -41,25 +41,27 @@ def kpis(row: dict, target: Decimal | None) -> dict[str, Decimal | None]:
 
 
 def figures(ctx: Ctx, member_ids: list[int], period: Period, notes: list | None = None,
-            ) -> dict[int, dict[str, Decimal | None]]:
+            shown: list[int] | None = None) -> dict[int, dict[str, Decimal | None]]:
     """{member id: KPIs} for a period in the asker's calendar; `notes` gets the small print (the
-    rates used, what was left out, targets summed from months)."""
+    rates used, what was left out, targets summed from months; the deals left out of the average
+    deal of the `shown` members, by default all)."""
     start, end = period_bounds(period, ctx.today)
     since, until = ctx.utc_range(start, end, ctx.zone)
     table = scorecard_table(ctx.session, member_ids, since, until, ctx.rates)
     targets = TargetRepository(ctx.session).for_members(member_ids, period.kind, start, summed=True)
     if notes is not None:
-        notes += [*currency_notes(ctx, table.money), *_left_out_of_average(ctx, table),
+        notes += [*currency_notes(ctx, table.money),
+                  *_left_out_of_average(ctx, table, member_ids if shown is None else shown),
                   *summed_note(ctx, period.kind, start, targets.summed_from)]
     return {m: kpis(table[m], targets.get(m, {}).get("revenue")) for m in member_ids}
 
 
-def _left_out_of_average(ctx: Ctx, table) -> list[str]:
-    """`Average deal leaves out 1 deal won in USD (no exchange rate on its close day).`"""
-    left = sum(row["deals_won"] - row["deals_converted"] for row in table.values())
+def _left_out_of_average(ctx: Ctx, table, shown: list[int]) -> list[str]:
+    """`Average deal leaves out 1 deal(s) won in USD: no exchange rate on their close day.`"""
+    left = sum(table[m]["deals_won"] - table[m]["deals_converted"] for m in shown)
     if not left:
         return []
-    currencies = ", ".join(sorted(table.money.left_out_won))
+    currencies = ", ".join(sorted({c for m in shown for c in table.left_out_won.get(m, ())}))
     return [ctx.t("avg_deal_left_out", count=left, currencies=currencies)]
 
 
@@ -79,7 +81,7 @@ def _person(ctx: Ctx, member, peers, period: Period, label: str) -> Reply:
     peer_ids = sorted({m.id for m in peers})
     ids = sorted({*peer_ids, member.id})
     notes: list[str] = []
-    now = figures(ctx, ids, period, notes)
+    now = figures(ctx, ids, period, notes, shown=[member.id])
     before = figures(ctx, [member.id], Period(period.kind, period.offset - 1))[member.id]
     rows = []
     for kpi in KPIS:
@@ -101,7 +103,7 @@ def _person(ctx: Ctx, member, peers, period: Period, label: str) -> Reply:
 def _team(ctx: Ctx, team: str, members, period: Period) -> Reply:
     ids = [m.id for m in members]
     notes: list[str] = []
-    now = figures(ctx, ids, period, notes)
+    now = figures(ctx, ids, period, notes, shown=[])  # no average deal column: no note on it
     start, _end = period_bounds(period, ctx.today)
     targets = TargetRepository(ctx.session).for_members(ids, period.kind, start, summed=True)
     ranked = sorted(members, key=lambda m: (-now[m.id]["revenue"], m.display_name))

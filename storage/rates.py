@@ -95,7 +95,6 @@ class Converted:
         self.rates = rates
         self.used: dict[str, set[Decimal]] = {}
         self.left_out: dict[str, Decimal] = {}
-        self.left_out_won: set[str] = set()  # currencies of won deals left out (the average deal's)
 
     def __call__(self, amount: Decimal, currency: str, rate=_TODAY) -> Decimal:
         """`amount` in the base currency at `rate` (by default today's; 0 when there is none: it

@@ -25,6 +25,7 @@ class MetricTable(dict):
     def __init__(self, member_ids: list[int], metrics: tuple[str, ...], rates: Rates):
         super().__init__((m, dict.fromkeys(metrics, Decimal(0))) for m in member_ids)
         self.money = Converted(rates)
+        self.left_out_won: dict[int, set[str]] = {}  # per member, the currencies of wins left out
 
 
 class Pipeline(dict):
@@ -50,7 +51,7 @@ def metric_table(session: Session, member_ids: list[int], start: dt.datetime, en
             row["revenue"] = row.get("revenue", Decimal(0)) + table.money(amount, currency, rate)
             row["deals_won"] = row.get("deals_won", Decimal(0)) + count
             if rate is None:
-                table.money.left_out_won.add(currency)
+                table.left_out_won.setdefault(owner, set()).add(currency)
             else:
                 row["deals_converted"] += count
     for metric, who, when in (("new_customers", Customer.owner_id, Customer.created_at),

@@ -175,7 +175,7 @@ def test_the_deals_export_gives_each_closed_deal_the_rate_of_its_close_day(team_
 
 def test_the_average_deal_leaves_out_deals_it_cannot_convert_and_says_so(team_chat, session_factory):
     for text, user in (("won Acme 60k", "Ana"), ("won Globex $10k", "Ana"), ("won Umbrella 30k", "Ana"),
-                       ("won Initech 20k", "Bo")):
+                       ("won Initech 20k", "Bo"), ("won Hooli $5k", "Bo")):
         say(team_chat, at("2026-11-23"), text, user)
     deals = won_in(session_factory, "Ana", "2026-11-01", "2026-12-01")
     counted = [d.amount for d in deals if d.currency == "CNY"]
@@ -185,7 +185,15 @@ def test_the_average_deal_leaves_out_deals_it_cannot_convert_and_says_so(team_ch
     assert rows["Average deal"][0] == money(average) == "¥45K"
     assert rows["Deals won"][0] == "3"
     assert "Average deal leaves out 1 deal(s) won in USD: no exchange rate on their close day." in card.text
-    assert "Not in the totals (no exchange rate set): $10K." in card.text
+    bo = won_in(session_factory, "Bo", "2026-11-01", "2026-12-01")
+    bo_counted = [d.amount for d in bo if d.currency == "CNY"]
+    bo_card = team_chat.reply("scorecard @bo month", user="Mia")
+    assert {row[0]: row[1] for row in bo_card.table.rows}["Average deal"] == money(
+        sum(bo_counted) / len(bo_counted))
+    assert "Average deal leaves out 1 deal(s) won in USD" in bo_card.text  # his own, not Ana's too
+    usd = sum(d.amount for name in ("Ana", "Bo")  # the card's median is the team's: its small print too
+              for d in won_in(session_factory, name, "2026-11-01", "2026-12-01") if d.currency == "USD")
+    assert f"Not in the totals (no exchange rate set): {fmt.money(usd, 'USD', 'en')}." in card.text
     zh = team_chat.reply("绩效 本月", user="Ana", lang="zh")
     assert "平均单值未计入 1 笔 USD 赢单：成交当天没有汇率。" in zh.text
     say(team_chat, at("2026-11-23"), "rate USD 7 from 2026-11-01", "Mia")
