@@ -100,7 +100,8 @@ def summed_note(ctx: Ctx, kind: str, start: dt.date, parts) -> tuple[str, ...]:
     """`No target is set for Q4 2026 itself: …the targets set for October 2026, November 2026.`"""
     if not parts:
         return ()
-    names = ", ".join(fmt.period_label(part_kind, part_start, ctx.locale) for part_kind, part_start in parts)
+    names = ("、" if ctx.locale == "zh" else ", ").join(
+        fmt.period_label(part_kind, part_start, ctx.locale) for part_kind, part_start in parts)
     return (ctx.t("target_summed", period=fmt.period_label(kind, start, ctx.locale), parts=names),)
 
 

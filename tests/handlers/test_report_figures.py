@@ -236,7 +236,7 @@ def test_a_quarter_without_a_target_sums_its_months(team_chat, session_factory):
             "November 2026, December 2026.") in progress
     zh = team_chat("进度 @Ana 季度", user="Mia", lang="zh")
     assert f"已完成 {money(done, 'zh')} / 目标 {money(target, 'zh')}" in zh
-    assert "2026年第4季度本身未设目标：按 2026年10月, 2026年11月, 2026年12月 的目标之和计算。" in zh
+    assert "2026年第4季度本身未设目标：按 2026年10月、2026年11月、2026年12月 的目标之和计算。" in zh
     card = team_chat.reply("scorecard @ana quarter", user="Mia", lang="en")
     assert {row[0]: row[1] for row in card.table.rows}["Of target"] == fmt.percent(float(done / target))
 
