@@ -218,7 +218,7 @@ def currency_notes(ctx: Ctx, money: Converted) -> tuple[str, ...]:
         currency = min(money.left_out)
         notes += [ctx.t("not_converted", amounts=amounts),
                   ctx.t("how_to_convert", currency=currency, base=base)]
-        if currency in money.rates.history:  # it has rates, but none on those deals' days
+        if currency in money.left_out_on_their_day and currency in money.rates.history:
             notes.append(ctx.t("how_to_convert_days", currency=currency,
                                day=ctx.today.replace(day=1).isoformat()))
     return tuple(notes)

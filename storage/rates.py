@@ -95,6 +95,7 @@ class Converted:
         self.rates = rates
         self.used: dict[str, set[Decimal]] = {}
         self.left_out: dict[str, Decimal] = {}
+        self.left_out_on_their_day: set[str] = set()  # of closed deals, by the rate of their day
 
     def __call__(self, amount: Decimal, currency: str, rate=_TODAY) -> Decimal:
         """`amount` in the base currency at `rate` (by default today's; 0 when there is none: it
@@ -104,6 +105,8 @@ class Converted:
             return amount
         if rate is _TODAY:
             rate = self.rates.rate_of(currency)
+        elif rate is None:
+            self.left_out_on_their_day.add(currency)
         if rate is None:
             self.left_out[currency] = self.left_out.get(currency, Decimal(0)) + amount
             return Decimal(0)

@@ -141,6 +141,9 @@ def test_rate_off_ends_it_from_today_and_leaves_later_deals_out(team_chat, sessi
             in progress)
     zh = team_chat("进度", user="Ana", lang="zh")
     assert "这些商机成交当天没有 USD 汇率；如需折算：“汇率 USD N 自 2026-11-01”。" in zh
+    say(team_chat, at("2026-11-23", 11), 'deal Hooli "CRM" proposal $5k', "Ana")
+    pipeline = team_chat("pipeline team", user="Mia", lang="en")  # open deals: today's rate, none
+    assert "Not in the totals (no exchange rate set)" in pipeline and "closed on days" not in pipeline
 
 
 def test_a_close_day_is_the_teams_day_not_utcs(team_chat, session_factory):
