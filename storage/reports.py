@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from sqlalchemy import and_, case, func, literal, select
+from sqlalchemy import and_, case, func, literal, literal_column, select
 from sqlalchemy.orm import Session
 
 from storage.models import METRICS, OPEN_STAGES, Customer, Deal, DealEvent, Target, Visit
@@ -92,13 +92,12 @@ def closed_sums(session: Session, member_ids: list[int], start: dt.datetime, end
                        *(() if high is None else (Deal.closed_at < high,))), i)
                  for i, (currency, low, high, _rate) in enumerate(spans)]
         span = case(*picks, else_=-1) if picks else literal(-1)
-        deals = (select(Deal.owner_id, Deal.currency, Deal.amount, span.label("span"))
-                 .where(Deal.owner_id.in_(ids), Deal.stage == stage, Deal.closed_at >= start,
-                        Deal.closed_at < end).subquery())
-        rows = session.execute(
-            select(deals.c.owner_id, deals.c.currency, deals.c.span,
-                   func.coalesce(func.sum(deals.c.amount), 0), func.count())
-            .group_by(deals.c.owner_id, deals.c.currency, deals.c.span))
+        rows = session.execute(  # grouped by the span's output name: its binds are written once
+            select(Deal.owner_id, Deal.currency, span.label("rate_span"),
+                   func.coalesce(func.sum(Deal.amount), 0), func.count())
+            .where(Deal.owner_id.in_(ids), Deal.stage == stage, Deal.closed_at >= start,
+                   Deal.closed_at < end)
+            .group_by(Deal.owner_id, Deal.currency, literal_column("rate_span")))
         for owner, currency, index, amount, count in rows:
             rate = (spans[index][3] if index >= 0 else None) if currency in dated \
                 else rates.rate_of(currency)
