@@ -25,7 +25,7 @@ from handlers.vocabulary import DAY_KIND_WORDS, LIFECYCLE_WORDS, METRIC_WORDS, R
 from storage.calendars import CalendarRepository
 from storage.models import PERIOD_KINDS, Customer, Deal, Member, Target, Team, Visit
 from storage.people import PeopleRepository
-from storage.rates import RateRepository
+from storage.rates import RateRepository, zones_of
 from storage.reports import TargetRepository
 from storage.sales import CustomerRepository
 
@@ -242,11 +242,14 @@ def export(app, kind: str, out: TextIO, tenant_spec: str) -> int:
 
 def _deals_export(session, tenant):
     """Zoho's deal columns; `Exchange Rate` into the base currency as the admins set it (1 for the
-    base currency, empty where none is set), as Zoho's multi-currency import reads it."""
+    base currency, empty where none is set), as Zoho's multi-currency import reads it: a closed
+    deal's is the rate in force on its close day (in its owner's team's timezone), as reports use."""
     header = ("Deal Name", "Account Name", "Stage", "Amount", "Currency", "Exchange Rate",
               "Closing Date", "Probability (%)", "Deal Owner", "Created Time", "Modified Time",
               "Description")
     rates = RateRepository(session).of(tenant)
+    zones = zones_of(session, list(session.scalars(select(Member.id).where(Member.tenant_id == tenant.id))),
+                     rates.zone)
     query = (select(Deal, Customer.name, Member.display_name)
              .join(Customer, Customer.id == Deal.customer_id)
              .join(Member, Member.id == Deal.owner_id)
@@ -254,7 +257,8 @@ def _deals_export(session, tenant):
 
     def to_row(deal, customer, owner):
         closing = deal.closed_at.date() if deal.closed_at else deal.expected_close
-        rate = rates.rate_of(deal.currency)
+        rate = (rates.at(deal.currency, deal.closed_at, zones.get(deal.owner_id))
+                if deal.closed_at and deal.stage in ("won", "lost") else rates.rate_of(deal.currency))
         return (deal.title, customer, _ZOHO_STAGE.get(deal.stage, deal.stage.title()),
                 f"{deal.amount:.2f}", deal.currency, "" if rate is None else f"{rate.normalize():f}",
                 closing or "", deal.probability, owner,
@@ -319,7 +323,8 @@ def export_scorecards(app, out: TextIO, tenant_spec: str | None, period: str) ->
             zone = ZoneInfo(team.timezone)
             since, until = (dt.datetime.combine(day, dt.time(), zone) for day in (start, end))
             table = scorecard_table(session, [m.id for m in reps], since, until, rates)
-            targets = TargetRepository(session).for_members([m.id for m in reps], kind, start)
+            targets = TargetRepository(session).for_members([m.id for m in reps], kind, start,
+                                                            summed=True)
             for rep in reps:
                 row, target = table[rep.id], targets.get(rep.id, {}).get("revenue")
                 figures = kpis(row, target)

@@ -173,7 +173,7 @@ def _deals(session, tenant_id, reps, customers, today, zone, rng) -> None:
                 deals.move(deal, stage, rep.id, _at(when, zone, rng))
             if final in ("won", "lost"):
                 deal.reason = rng.choice(WIN_REASONS if final == "won" else LOSS_REASONS)
-                deal.reason_category, deal.competitor = categorize(deal.reason)
+                deal.reason_category, deal.competitor = categorize(deal.reason, won=final == "won")
 
 
 def _targets(session, tenant_id, team_id, manager_id, reps, today) -> None:

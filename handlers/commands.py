@@ -345,11 +345,12 @@ class CorrectCalendar(Command):
 
 @dataclass(frozen=True)
 class SetRate(Command):
-    """`rate USD 7.10` · `汇率 美元 7.10`: one USD is worth 7.10 of the base currency (admins);
-    `rates` alone lists them."""
+    """`rate USD 7.10` · `汇率 美元 7.10`: one USD is worth 7.10 of the base currency from today
+    (admins); `… from 2026-11-01` · `… 自 2026-11-01` from that day; `rates` alone lists them."""
 
     currency: str | None = None
-    rate: Decimal | None = None  # None with a currency: remove its rate (`rate USD off`)
+    rate: Decimal | None = None  # None with a currency: no rate from the day on (`rate USD off`)
+    from_day: dt.date | None = None  # None: today
 
 
 @dataclass(frozen=True)

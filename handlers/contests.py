@@ -100,7 +100,8 @@ def standings(session, tenant, contest: Contest, locale: str, today: dt.date, fi
     zone = ZoneInfo(team.timezone)
     since = dt.datetime.combine(contest.starts_on, dt.time(), zone)
     until = dt.datetime.combine(contest.ends_on + dt.timedelta(days=1), dt.time(), zone)
-    table = metric_table(session, [m.id for m in members], since, until, RateRepository(session).of(tenant),
+    table = metric_table(session, [m.id for m in members], since, until,
+                         RateRepository(session).of(tenant, today, team.timezone),
                          (contest.metric,))
     ranked = sorted(members, key=lambda m: (-table[m.id][contest.metric], m.display_name))
     value = lambda m: fmt.metric_value(contest.metric, table[m.id][contest.metric], tenant.currency, locale)

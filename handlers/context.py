@@ -52,8 +52,9 @@ class Ctx:
 
     @cached_property
     def rates(self) -> Rates:
-        """The tenant's base currency and the exchange rates its admins set."""
-        return RateRepository(self.session).of(self.tenant)
+        """The tenant's base currency and the exchange rates its admins set (today's, and each
+        day's for deals closed on it)."""
+        return RateRepository(self.session).of(self.tenant, self.today, self.default_timezone)
 
     @cached_property
     def teams(self) -> list[Team]:

@@ -9,7 +9,7 @@ from handlers.amounts import Money
 from handlers.commands import CloseDeal, DealRef, UpsertDeal
 from handlers.context import Ctx
 from handlers.lookup import customer_and_title, customer_named, example
-from handlers.messages import CLOSE_REASONS, STAGE_NAMES, WORDS, name_of
+from handlers.messages import CLOSE_REASONS, STAGE_NAMES, WIN_REASONS, WORDS, name_of
 from handlers.reasons import categorize
 from handlers.reply import Button, Reply
 from storage.models import OPEN_STAGES, Customer, Deal, Member
@@ -108,7 +108,7 @@ def handle_close_deal(ctx: Ctx, cmd: CloseDeal) -> Reply:
                             ctx.member.id, ctx.now)
         repo.move(deal, stage, ctx.member.id, ctx.now)
     deal.reason = cmd.reason
-    deal.reason_category, deal.competitor = categorize(cmd.reason)
+    deal.reason_category, deal.competitor = categorize(cmd.reason, won=cmd.won)
     ctx.people.audit(ctx.tenant.id, ctx.member.id, f"deal.{stage}", "deal", deal.id, at=ctx.now,
                      amount=deal.amount, reason=cmd.reason, **(before or {"created": True}))
     amount = fmt.money(deal.amount, deal.currency, ctx.locale)
@@ -134,7 +134,7 @@ def _reason_afterwards(ctx: Ctx, cmd: CloseDeal) -> Reply | None:
         return None
     _check_owner(ctx, deal)
     deal.reason = cmd.reason
-    deal.reason_category, deal.competitor = categorize(cmd.reason)
+    deal.reason_category, deal.competitor = categorize(cmd.reason, won=cmd.won)
     ctx.people.audit(ctx.tenant.id, ctx.member.id, "deal.reason", "deal", deal.id, reason=cmd.reason)
     return Reply(lines=(ctx.t("reason_noted", id=deal.id, reason=cmd.reason),))
 
@@ -147,7 +147,8 @@ def _ask_reason(ctx: Ctx, deal_id: int, won: bool) -> str:
 def _reason_buttons(ctx: Ctx, deal_id: int, won: bool) -> tuple[Button, ...]:
     word = name_of(WORDS, "won" if won else "lost", ctx.locale)
     pick = 1 if ctx.locale == "zh" else 0
-    return tuple(Button(reason[pick], f"{word} #{deal_id}: {reason[pick]}") for reason in CLOSE_REASONS)
+    return tuple(Button(reason[pick], f"{word} #{deal_id}: {reason[pick]}")
+                 for reason in (WIN_REASONS if won else CLOSE_REASONS))
 
 
 def _find_deal(ctx: Ctx, ref: DealRef) -> tuple[Deal | None, Customer, str | None]:

@@ -20,6 +20,9 @@ LIFECYCLE_NAMES = {"potential": ("potential", "潜在"), "intent": ("intent", "�
 #: Common reasons a deal is won or lost, offered as buttons when none was given.
 CLOSE_REASONS = (("price", "价格"), ("product fit", "产品匹配"), ("competitor", "竞争对手"),
                  ("timing", "时机"), ("budget", "预算"), ("relationship", "客户关系"))
+#: why deals are won (`handlers/reasons.py` WIN_CATEGORIES, in order; "other" is not offered)
+WIN_REASONS = (("price", "价格"), ("product fit", "产品匹配"), ("delivery", "交付"),
+               ("service", "服务"), ("relationship", "客户关系"))
 
 # Command words the bot itself writes (buttons, hints), so a pressed button parses in either language.
 WORDS = {"deal": ("deal", "商机"), "won": ("won", "赢单"), "lost": ("lost", "输单"),
@@ -140,22 +143,46 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "admin_only": ("Sorry, only an admin can do that.", "抱歉，只有管理员可以这样操作。"),
     "converted_at": ("{currency} amounts are in the totals at 1 {currency} = {rate} {base}.",
                      "{currency} 金额已按 1 {currency} = {rate} {base} 计入合计。"),
+    "converted_at_days": ("{currency} amounts are in the totals at the rate of each deal's close day "
+                          "(1 {currency} = {rate} {base}).",
+                          "{currency} 金额已按各商机成交当天的汇率计入合计"
+                          "（1 {currency} = {rate} {base}）。"),
     "not_converted": ("Not in the totals (no exchange rate set): {amounts}.",
                       "未计入合计（未设汇率）：{amounts}。"),
     "how_to_convert": ("An admin sets a rate with “rate {currency} N” (1 {currency} = N {base}).",
                        "管理员可发“汇率 {currency} N”设置汇率（1 {currency} = N {base}）。"),
+    "how_to_convert_days": ("Those deals closed on days without a {currency} rate; for them: "
+                            "“rate {currency} N from {day}”.",
+                            "这些商机成交当天没有 {currency} 汇率；如需折算：“汇率 {currency} N 自 {day}”。"),
+    "avg_deal_left_out": ("Average deal leaves out {count} deal(s) won in {currencies}: no exchange rate "
+                          "on their close day.",
+                          "平均单值未计入 {count} 笔 {currencies} 赢单：成交当天没有汇率。"),
     "rates_title": ("Exchange rates into {base}", "汇率（折合 {base}）"),
     "rates_none": ("No exchange rates set: reports show other currencies on lines of their own.",
                    "还没有设置汇率：报表里其他币种的金额单独列出，不计入合计。"),
     "rate_line": ("1 {currency} = {rate} {base} · set by {who}, {day}",
                   "1 {currency} = {rate} {base} · {who} 于 {day} 设置"),
-    "rate_set": ("Exchange rate set: 1 {currency} = {rate} {base}{before}. Reports convert with it "
-                 "from now on.",
-                 "已设置汇率：1 {currency} = {rate} {base}{before}。此后报表按此折算。"),
+    "rate_line_from": ("1 {currency} = {rate} {base} from {start} · set by {who}, {day}",
+                       "自 {start} 起 1 {currency} = {rate} {base} · {who} 于 {day} 设置"),
+    "rate_line_off": ("{currency}: no rate from {start} · set by {who}, {day}",
+                      "{currency}：自 {start} 起无汇率 · {who} 于 {day} 设置"),
+    "rate_set": ("Exchange rate set: 1 {currency} = {rate} {base}{before}, from {day} on{until}. Deals "
+                 "closed before keep the rate of their close day; to date it back: "
+                 "“rate {currency} {rate} from {example}”.",
+                 "已设置汇率：1 {currency} = {rate} {base}{before}，自{day}起生效{until}。此前成交的商机仍按"
+                 "成交当天的汇率折算；如需提前生效：“汇率 {currency} {rate} 自 {example}”。"),
+    "rate_set_from": ("Exchange rate set: 1 {currency} = {rate} {base}{before}, from {day} on{until}. "
+                      "Deals closed from that day convert with it.",
+                      "已设置汇率：1 {currency} = {rate} {base}{before}，自{day}起生效{until}。该日起成交的"
+                      "商机按此折算。"),
+    "rate_until": (" (until {day}, when {rate} takes over)", "（至{day}，届时改为 {rate}）"),
+    "rate_until_off": (" (until {day}, when it ends)", "（至{day}，届时停用）"),
     "rate_before": (" (was {rate})", "（原为 {rate}）"),
-    "rate_removed": ("Exchange rate of {currency} removed (it was {rate} {base}): reports leave {currency} "
-                     "amounts out of their totals again.",
-                     "已删除 {currency} 汇率（原为 {rate} {base}）：报表合计不再计入 {currency} 金额。"),
+    "rate_removed": ("Exchange rate of {currency} ended from {day} on{until} (it was {rate} {base}): "
+                     "deals closed from that day in {currency} are left out of the totals; those "
+                     "closed before keep the rate of their day.",
+                     "{currency} 汇率自{day}起停用{until}（原为 {rate} {base}）：该日起成交的 {currency} "
+                     "商机不计入合计，此前成交的仍按当天汇率折算。"),
     "rate_none": ("There is no exchange rate for {currency} to remove.",
                   "{currency} 没有设置汇率，无需删除。"),
     "rate_is_base": ("{currency} is the base currency: every total is already in it.",
@@ -318,6 +345,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ahead": ("ahead by {amount}", "领先 {amount}"), "behind": ("behind by {amount}", "落后 {amount}"),
     "days_gone": ("{gone} of {total} working days gone", "已过 {gone}/{total} 个工作日"),
     "no_target": ("No target set for this period.", "本期尚未设定目标。"),
+    "target_summed": ("No target is set for {period} itself: it is the sum of the targets set for {parts}.",
+                      "{period}本身未设目标：按 {parts} 的目标之和计算。"),
     "no_target_hint": ("A manager can set one: {example}", "经理可以这样设定：{example}"),
     "pipeline_title": ("Pipeline · {who}", "销售漏斗 · {who}"),
     "pipeline_empty": ("No open deals.", "没有进行中的商机。"),

@@ -528,16 +528,30 @@ def parse_calendar(rest: str, today: dt.date) -> c.Command | c.ParseError:
     return c.CorrectCalendar(*days, working=V.DAY_KIND_WORDS[kind], code=code)
 
 
-def parse_rate(rest: str, _today: dt.date) -> c.Command | c.ParseError:
-    """`USD 7.10` or `7.10 USD` (`美元 7.1`); nothing: the list."""
+_RATE_FROM = re.compile(r"\s+(?:(?:from|since)\b|自|从)\s*(?=\S)", re.I)
+#: a month, quarter or year without a day's number (`from next month`) is a question, not a day
+_RATE_NOT_A_DAY = re.compile(r"^\D*(?:month|quarter|year|月|季|年)\D*$", re.I)
+
+
+def parse_rate(rest: str, today: dt.date) -> c.Command | c.ParseError:
+    """`USD 7.10` or `7.10 USD` (`美元 7.1`), from today; `… from 2026-11-01` (`… 自 2026-11-01`)
+    from that day; nothing: the list."""
+    rest, *dated = _RATE_FROM.split(rest.strip(), maxsplit=1)
+    day = None
+    if dated:
+        text = dated[0].strip().removesuffix("起").strip()
+        day = None if _RATE_NOT_A_DAY.match(text) else parse_date(text, today, future=False)
+        if day is None:
+            return c.ParseError("rate", "date", dated[0].strip())
     words = rest.split()
     if not words:
-        return c.SetRate()
+        return c.SetRate() if day is None else c.ParseError("rate")
     if len(words) != 2:
         return c.ParseError("rate")
     if words[1].lower() in V.DELETE_WORDS | V.OFF_WORDS:  # `rate USD off` · `汇率 美元 删除`
         currency = V.CURRENCY_WORDS.get(words[0].lower()) or words[0].upper()
-        return c.SetRate(currency) if re.fullmatch(r"[A-Z]{3}", currency) else c.ParseError("rate")
+        return c.SetRate(currency, from_day=day) if re.fullmatch(r"[A-Z]{3}", currency) \
+            else c.ParseError("rate")
     numeric = [w for w in words if re.fullmatch(r"\d+(?:\.\d+)?", w)]
     if len(numeric) != 1:
         return c.ParseError("rate", "rate", next((w for w in words if w[0].isdigit()), words[-1]))
@@ -549,4 +563,4 @@ def parse_rate(rest: str, _today: dt.date) -> c.Command | c.ParseError:
         return c.ParseError("rate", "currency", word)
     if not Decimal("0.000001") <= rate <= Decimal(1_000_000) or rate.as_tuple().exponent < -6:
         return c.ParseError("rate", "rate", numeric[0])
-    return c.SetRate(currency, rate)
+    return c.SetRate(currency, rate, from_day=day)

@@ -2,7 +2,9 @@
 
 A closing reason is kept as typed and read into one category (price, product fit, competitor,
 timing, budget, relationship, other; the close buttons offer them) and, when it names one, the
-competitor (`lost Acme: competitor Oracle` · `输单 华为：输给了 SAP`). `reasons quarter` · `输赢分析
+competitor (`lost Acme: competitor Oracle` · `输单 华为：输给了 SAP`); a win's into the win
+categories (price, product fit, delivery, service, relationship, other: `交付周期短` is delivery).
+A manager's bare `reasons quarter` is her team's. `reasons quarter` · `输赢分析
 本季度` shows wins and losses by reason, count and amount, by rep, with a chart; the weekly digest
 gets a "lessons" section. `tip pricing: bundle the service contract` · `经验 报价：打包服务合同`
 keeps a lesson; `tips pricing` · `经验 报价` finds them, in either language's words for the topic;
@@ -21,13 +23,16 @@ from handlers import format as fmt
 from handlers.calendar import period_bounds
 from handlers.commands import AddTip, FindTips, LikeTip, ShowReasons
 from handlers.context import Ctx
-from handlers.lookup import example, scope_members
-from handlers.messages import CLOSE_REASONS, WORDS, name_of
+from handlers.lookup import example, managers_team, scope_members
+from handlers.messages import CLOSE_REASONS, WIN_REASONS, WORDS, name_of
 from handlers.reply import Button, Chart, Reply, Table
 from storage.models import Deal, Member, Tip, TipVote
-from storage.rates import Converted
+from storage.rates import Converted, zones_of
 
 CATEGORIES = ("price", "product_fit", "competitor", "timing", "budget", "relationship", "other")
+#: why deals are won: a better price or product, faster delivery, better service, the relationship
+WIN_CATEGORIES = ("price", "product_fit", "delivery", "service", "relationship", "other")
+_ORDER = (*CATEGORIES[:-1], "delivery", "service", "other")  # rows of `reasons`, both kinds
 #: words that put a reason (or a tip's topic) in a category, in both languages
 _WORDS = {
     "price": ("price", "pricing", "expensive", "cheaper", "cost", "discount", "quote", "价格", "报价",
@@ -40,6 +45,19 @@ _WORDS = {
     "budget": ("budget", "funds", "funding", "money", "预算", "资金", "经费"),
     "relationship": ("relationship", "trust", "contact", "champion", "关系", "信任", "人脉", "对接人"),
 }
+#: the same for wins (`beat them on delivery time` · `交付周期短` · `better integration`)
+_WIN_WORDS = {
+    "price": ("price", "pricing", "cheaper", "cost", "discount", "value for money", "roi", "价格", "报价",
+              "价", "便宜", "性价比", "折扣", "成本"),
+    "product_fit": ("product", "feature", "fit", "integration", "integrate", "requirement", "demo",
+                    "functionality", "quality", "产品", "功能", "需求", "匹配", "集成", "演示", "质量"),
+    "delivery": ("delivery", "deliver", "lead time", "faster", "quicker", "timeline", "on time",
+                 "rollout", "implementation", "go-live", "交付", "交期", "工期", "周期", "上线", "实施",
+                 "发货"),
+    "service": ("service", "support", "after-sales", "response", "responsive", "服务", "售后", "支持",
+                "响应"),
+    "relationship": _WORDS["relationship"] + ("referral", "推荐", "老客户"),
+}
 _COMPETITOR = re.compile(r"(?:competitor|lost to|went with|chose|竞争对手|竞品|对手|输给了?|选了)\s*[:：]?\s*"
                          r"([A-Za-z0-9\u3400-\u9fff][\w\u3400-\u9fff .&-]{0,60})", re.I)
 #: a name: capitalised words (`Oracle`, `Sales Force`), or Chinese up to a space or a mark
@@ -49,25 +67,39 @@ BEST_TIPS = 3  # in the weekly digest
 MAX_BUTTONS = 5
 
 
-def categorize(reason: str) -> tuple[str, str]:
-    """(category, competitor) of a closing reason as typed: the category whose word comes first."""
+def categorize(reason: str, *, won: bool = False) -> tuple[str, str]:
+    """(category, competitor) of a closing reason as typed: the category whose word comes first,
+    among the loss categories or, for a win, the win categories (a won deal names no competitor)."""
     text = reason.lower()
-    found = [(text.find(word), category) for category, words in _WORDS.items() for word in words
-             if word in text]
+    found = [(text.find(word), category) for category, words in (_WIN_WORDS if won else _WORDS).items()
+             for word in words if word in text]
     category = min(found)[1] if found else ("other" if text.strip() else "")
+    if won:
+        return category, ""
     competitor = _COMPETITOR.search(reason)
     name = _NAME.match(competitor[1])[0].strip(" .,，。") if competitor else ""
     return ("competitor" if name and category in ("", "other") else category), name[:200]
 
 
+def category_of(deal: Deal) -> str:
+    """A closed deal's category: as stored, or read again from its reason where it was stored
+    before wins had categories of their own (a win's `other` or a loss category)."""
+    won = deal.stage == "won"
+    stored = deal.reason_category
+    if stored and stored in (WIN_CATEGORIES if won else CATEGORIES) and not (won and stored == "other"):
+        return stored
+    return categorize(deal.reason, won=won)[0] or "other"
+
+
 def category_name(category: str, locale: str) -> str:
-    names = dict(zip(CATEGORIES[:-1], CLOSE_REASONS, strict=True)) | {"other": ("other", "其他")}
+    names = (dict(zip(CATEGORIES[:-1], CLOSE_REASONS, strict=True))
+             | dict(zip(WIN_CATEGORIES[:-1], WIN_REASONS, strict=True)) | {"other": ("other", "其他")})
     return names.get(category, names["other"])[locale == "zh"]
 
 
 def handle_reasons(ctx: Ctx, cmd: ShowReasons) -> Reply:
     """Wins and losses closed in the period by category (count and amount), by rep, and a chart."""
-    label, members, team = scope_members(ctx, cmd.scope, team_needs_manager=True)
+    label, members, team = scope_members(ctx, managers_team(ctx, cmd.scope), team_needs_manager=True)
     start, end = period_bounds(cmd.period, ctx.today)
     since, until = ctx.utc_range(start, end, ctx.zone)
     names = {m.id: m.display_name for m in members}
@@ -77,19 +109,21 @@ def handle_reasons(ctx: Ctx, cmd: ShowReasons) -> Reply:
     title = ctx.t("reasons_title", who=label, period=fmt.period_label(cmd.period.kind, start, ctx.locale))
     if not deals:
         return Reply(title=title, lines=(ctx.t("reasons_none"),))
-    money = Converted(ctx.rates)
+    money = Converted(ctx.rates)  # each deal at the rate in force on its close day
+    zones = zones_of(ctx.session, list(names), ctx.rates.zone) if ctx.rates.dated else {}
     by = defaultdict(lambda: {"won": [0, Decimal(0)], "lost": [0, Decimal(0)]})
     per_rep: dict[int, Counter] = defaultdict(Counter)
     rivals = Counter()
     for deal in deals:
-        category = deal.reason_category or categorize(deal.reason)[0] or "other"
+        category = category_of(deal)
         cell = by[category][deal.stage]
         cell[0] += 1
-        cell[1] += money(deal.amount, deal.currency)
+        cell[1] += money(deal.amount, deal.currency,
+                         ctx.rates.at(deal.currency, deal.closed_at, zones.get(deal.owner_id)))
         per_rep[deal.owner_id][(deal.stage, category)] += 1
         if deal.competitor:
             rivals[deal.competitor] += 1
-    order = sorted(by, key=lambda k: (-by[k]["lost"][0] - by[k]["won"][0], CATEGORIES.index(k)))
+    order = sorted(by, key=lambda k: (-by[k]["lost"][0] - by[k]["won"][0], _ORDER.index(k)))
     amount = lambda value: fmt.money(value, ctx.tenant.currency, ctx.locale)
     rows = tuple((category_name(k, ctx.locale), f"{by[k]['won'][0]} · {amount(by[k]['won'][1])}",
                   f"{by[k]['lost'][0]} · {amount(by[k]['lost'][1])}") for k in order)

@@ -16,7 +16,7 @@ from handlers.reply import Bar, Reply, Table
 from storage import reports
 from storage.models import DEFAULT_PROBABILITY, METRICS, OPEN_STAGES, Member, Team
 from storage.rates import Converted
-from storage.reports import TargetRepository
+from storage.reports import TargetRepository, Targets
 from storage.sales import DealRepository
 
 FUNNEL_WINDOW = dt.timedelta(days=182)
@@ -75,19 +75,44 @@ def handle_progress(ctx: Ctx, cmd: ShowProgress) -> Reply:
     period = fmt.period_label(cmd.period.kind, start, ctx.locale)
     return Reply(title=ctx.t("progress_title", who=who, period=period), lines=tuple(lines),
                  bars=tuple(bars), fields=tuple(fields), for_channel=team is not None,
-                 notes=currency_notes(ctx, table.money))
+                 notes=currency_notes(ctx, table.money) + summed_note(ctx, cmd.period.kind, start,
+                                                                      targets.summed_from))
 
 
-def _targets(ctx: Ctx, ids: list[int], team: Team | None, kind: str, start: dt.date):
+def _targets(ctx: Ctx, ids: list[int], team: Team | None, kind: str, start: dt.date) -> Targets:
     """Per metric: the team's own target where set, else the sum of the members' own targets
-    (a team revenue target does not hide the visit targets its reps have)."""
+    (a team revenue target does not hide the visit targets its reps have). A quarter or year
+    without targets of its own has its months' summed (`summed_from` says which)."""
     repo = TargetRepository(ctx.session)
+    members = repo.for_members(ids, kind, start, summed=True)
     summed: dict[str, Decimal] = {}
-    for per_member in repo.for_members(ids, kind, start).values():
+    for per_member in members.values():
         for metric, amount in per_member.items():
             summed[metric] = summed.get(metric, Decimal(0)) + amount
-    own = repo.for_team(team.id, kind, start) if team is not None else {}
-    return {**summed, **own}
+    own = repo.for_team(team.id, kind, start, summed=True) if team is not None else Targets()
+    out = Targets({**summed, **own})
+    out.summed_from = tuple(sorted({*members.summed_from, *getattr(own, "summed_from", ())},
+                                   key=lambda part: (part[1], part[0])))
+    return out
+
+
+def summed_note(ctx: Ctx, kind: str, start: dt.date, parts) -> tuple[str, ...]:
+    """`No target is set for Q4 2026 itself: …the targets set for October 2026, November 2026.`"""
+    if not parts:
+        return ()
+    names = ("、" if ctx.locale == "zh" else ", ").join(
+        fmt.period_label(part_kind, part_start, ctx.locale) for part_kind, part_start in parts)
+    return (ctx.t("target_summed", period=fmt.period_label(kind, start, ctx.locale), parts=names),)
+
+
+def sellers(ctx: Ctx, members: list[Member], kind: str, start: dt.date) -> list[Member]:
+    """Who is ranked and makes the medians: the reps, and managers only where they carry a
+    revenue target of their own for the period (all members when the team has no reps)."""
+    others = [m for m in members if m.role != "rep"]
+    carrying = TargetRepository(ctx.session).for_members([m.id for m in others], kind, start,
+                                                         summed=True) if others else {}
+    chosen = [m for m in members if m.role == "rep" or carrying.get(m.id, {}).get("revenue")]
+    return chosen or members
 
 
 def handle_pipeline(ctx: Ctx, cmd: ShowPipeline) -> Reply:
@@ -148,19 +173,22 @@ def handle_leaderboard(ctx: Ctx, cmd: ShowLeaderboard) -> Reply:
     if not ctx.is_admin and team.id not in {t.id for t in ctx.teams}:
         raise ctx.refuse("not_your_team")
     members = ctx.people.roster(team.id)
-    sellers = [m for m in members if m.role == "rep"] or members
     _today, start, _end, (since, until) = _period_in(ctx, cmd.period, team, None)
-    table = reports.metric_table(ctx.session, [m.id for m in sellers], since, until, ctx.rates,
+    ranked_ones = sellers(ctx, members, cmd.period.kind, start)
+    table = reports.metric_table(ctx.session, [m.id for m in ranked_ones], since, until, ctx.rates,
                                  (cmd.metric,))
-    ranked = sorted(sellers, key=lambda m: (-table[m.id][cmd.metric], m.display_name))
+    summed_from = ()
+    ranked = sorted(ranked_ones, key=lambda m: (-table[m.id][cmd.metric], m.display_name))
     value = lambda m: fmt.metric_value(cmd.metric, table[m.id][cmd.metric],
                                        ctx.tenant.currency, ctx.locale)
     if cmd.share:  # by the share of each one's target; no target: last, no share
-        targets = TargetRepository(ctx.session).for_members([m.id for m in sellers], cmd.period.kind,
-                                                            start)
+        targets = TargetRepository(ctx.session).for_members([m.id for m in ranked_ones],
+                                                            cmd.period.kind, start, summed=True)
+        summed_from = targets.summed_from
         share = {m.id: table[m.id][cmd.metric] / targets[m.id][cmd.metric]
-                 for m in sellers if targets.get(m.id, {}).get(cmd.metric)}
-        ranked = sorted(sellers, key=lambda m: (m.id not in share, -share.get(m.id, 0), m.display_name))
+                 for m in ranked_ones if targets.get(m.id, {}).get(cmd.metric)}
+        ranked = sorted(ranked_ones, key=lambda m: (m.id not in share, -share.get(m.id, 0),
+                                                    m.display_name))
         shown_value = value
         value = lambda m: (f"{fmt.percent(float(share[m.id]))} · {shown_value(m)}" if m.id in share
                            else f"– · {shown_value(m)}")
@@ -169,24 +197,28 @@ def handle_leaderboard(ctx: Ctx, cmd: ShowLeaderboard) -> Reply:
     rows = tuple((medals.get(i, str(i + 1)), m.display_name, value(m)) for i, m in shown)
     title = ctx.t("leaderboard_title", metric=name_of(METRIC_NAMES, cmd.metric, ctx.locale),
                   period=fmt.period_label(cmd.period.kind, start, ctx.locale))
-    if not any(table[m.id][cmd.metric] for m in sellers):
-        return Reply(title=title, lines=(ctx.t("leaderboard_empty"),), for_channel=True,
-                     notes=currency_notes(ctx, table.money))
+    notes = currency_notes(ctx, table.money) + summed_note(ctx, cmd.period.kind, start, summed_from)
+    if not any(table[m.id][cmd.metric] for m in ranked_ones):
+        return Reply(title=title, lines=(ctx.t("leaderboard_empty"),), for_channel=True, notes=notes)
     metric = name_of(METRIC_NAMES, cmd.metric, ctx.locale)
     column = ctx.t("col_share", metric=metric) if cmd.share else metric
     headers = (ctx.t("col_rank"), ctx.t("col_name"), column)
-    return Reply(title=title, table=Table(headers, rows), for_channel=True,
-                 notes=currency_notes(ctx, table.money))
+    return Reply(title=title, table=Table(headers, rows), for_channel=True, notes=notes)
 
 
 def currency_notes(ctx: Ctx, money: Converted) -> tuple[str, ...]:
     """Which rates a total used; what it left out for want of a rate, and how an admin sets one."""
     base = money.rates.base
-    notes = [ctx.t("converted_at", base=base, currency=code, rate=f"{rate.normalize():f}")
-             for code, rate in sorted(money.used.items())]
+    notes = [ctx.t("converted_at" if len(used) == 1 else "converted_at_days", base=base, currency=code,
+                   rate=" / ".join(f"{rate:f}" for rate in sorted(used)))
+             for code, used in sorted(money.used.items())]
     if money.left_out:
         amounts = " · ".join(fmt.money(amount, code, ctx.locale)
                              for code, amount in sorted(money.left_out.items()))
+        currency = min(money.left_out)
         notes += [ctx.t("not_converted", amounts=amounts),
-                  ctx.t("how_to_convert", currency=min(money.left_out), base=base)]
+                  ctx.t("how_to_convert", currency=currency, base=base)]
+        if currency in money.left_out_on_their_day and currency in money.rates.history:
+            notes.append(ctx.t("how_to_convert_days", currency=currency,
+                               day=ctx.today.replace(day=1).isoformat()))
     return tuple(notes)

@@ -72,6 +72,13 @@ def _reverse(ctx: Ctx, row: AuditLog) -> str:
 
 def _reverse_rate(ctx: Ctx, d: dict) -> str:
     rates = RateRepository(ctx.session)
+    if "rows" in d:  # dated rates: the currency's rows come back as they were
+        from handlers.rates import rows_from_text
+
+        rates.restore(ctx.tenant.id, d["currency"], rows_from_text(d["rows"]), ctx.member.id, ctx.now)
+        if d["before"]:
+            return ctx.t("undo_rate", currency=d["currency"], rate=d["before"])
+        return ctx.t("undo_rate_removed", currency=d["currency"])
     if d["before"]:  # changed or removed: the rate it had comes back
         rates.set(ctx.tenant.id, d["currency"], Decimal(d["before"]), ctx.member.id, ctx.now)
         return ctx.t("undo_rate", currency=d["currency"], rate=d["before"])

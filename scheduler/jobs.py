@@ -281,7 +281,7 @@ def watch(run: Run) -> None:
         if not per_member and not team_targets:
             continue
         since, until = (dt.datetime.combine(d, dt.time(), run.zone) for d in (start, end))
-        rates = rates or RateRepository(run.session).of(run.tenant)
+        rates = rates or RateRepository(run.session).of(run.tenant, run.day, run.defaults.timezone)
         table = metric_table(run.session, ids, since, until, rates)
         last = _last_period(run, ids, kind, rates)
         for member_id, targets in per_member.items():

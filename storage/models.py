@@ -180,16 +180,19 @@ class CalendarDay(Base):
 
 
 class ExchangeRate(Base):
-    """How many of the tenant's base currency one unit of `currency` is worth, as an admin set it;
-    reports convert other currencies into the base currency with it."""
+    """How many of the tenant's base currency one unit of `currency` is worth from `valid_from`
+    on (until the currency's next row), as an admin set it; no `rate`: none from that day.
+    Reports convert a closed deal at the rate in force on its close day (`storage/rates.py`)."""
 
     __tablename__ = "exchange_rates"
-    __table_args__ = (UniqueConstraint("tenant_id", "currency"),)
+    __table_args__ = (UniqueConstraint("tenant_id", "currency", "valid_from",
+                                       name="uq_exchange_rates_day"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     tenant_id: Mapped[int] = mapped_column(ForeignKey("tenants.id", ondelete="CASCADE"))
     currency: Mapped[str] = mapped_column(String(3))
-    rate: Mapped[Decimal] = mapped_column(Numeric(18, 6))
+    valid_from: Mapped[dt.date] = mapped_column(Date, default=dt.date(1, 1, 1))
+    rate: Mapped[Decimal | None] = mapped_column(Numeric(18, 6))
     set_by: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"))
     set_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 

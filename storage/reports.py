@@ -1,22 +1,22 @@
 """Report aggregates, computed in SQL over index ranges so their cost follows the period, not history.
 
 - revenue / deals won: deals won in the period, credited to the owner (`ix_deals_owner_stage_closed`),
-  in the tenant's base currency: other currencies converted at the rates its admins set, those
-  without a rate left out and reported beside (`MetricTable.money`);
+  in the tenant's base currency: other currencies converted at the rate its admins set that was in
+  force on each deal's close day (`closed_sums`), those without one left out and reported beside
+  (`MetricTable.money`; `deals_converted` counts the deals the revenue holds);
 - new customers: customers a member opened in the period (`ix_customers_owner_created`);
 - visits: visits logged in the period (`ix_visits_member_at`).
 """
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from decimal import Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, case, func, literal, literal_column, select
 from sqlalchemy.orm import Session
 
 from storage.models import METRICS, OPEN_STAGES, Customer, Deal, DealEvent, Target, Visit
-from storage.rates import Converted, Rates
+from storage.rates import Converted, Rates, zones_of
 
 
 class MetricTable(dict):
@@ -25,6 +25,7 @@ class MetricTable(dict):
     def __init__(self, member_ids: list[int], metrics: tuple[str, ...], rates: Rates):
         super().__init__((m, dict.fromkeys(metrics, Decimal(0))) for m in member_ids)
         self.money = Converted(rates)
+        self.left_out_won: dict[int, set[str]] = {}  # per member, the currencies of wins left out
 
 
 class Pipeline(dict):
@@ -42,15 +43,17 @@ def metric_table(session: Session, member_ids: list[int], start: dt.datetime, en
     if not member_ids:
         return table
     if "revenue" in metrics or "deals_won" in metrics:
-        won = session.execute(
-            select(Deal.owner_id, Deal.currency, func.coalesce(func.sum(Deal.amount), 0), func.count())
-            .where(Deal.owner_id.in_(member_ids), Deal.closed_at >= start, Deal.closed_at < end,
-                   Deal.stage == "won")
-            .group_by(Deal.owner_id, Deal.currency))
-        for owner, currency, amount, count in won:
+        for row in table.values():
+            row["deals_converted"] = Decimal(0)
+        for owner, currency, rate, amount, count in closed_sums(session, member_ids, start, end,
+                                                                 rates):
             row = table[owner]
-            row["revenue"] = row.get("revenue", Decimal(0)) + table.money(amount, currency)
+            row["revenue"] = row.get("revenue", Decimal(0)) + table.money(amount, currency, rate)
             row["deals_won"] = row.get("deals_won", Decimal(0)) + count
+            if rate is None:
+                table.left_out_won.setdefault(owner, set()).add(currency)
+            else:
+                row["deals_converted"] += count
     for metric, who, when in (("new_customers", Customer.owner_id, Customer.created_at),
                               ("visits", Visit.member_id, Visit.visited_at)):
         if metric in metrics:
@@ -59,6 +62,47 @@ def metric_table(session: Session, member_ids: list[int], start: dt.datetime, en
             for member_id, count in rows:
                 table[member_id][metric] = Decimal(count)
     return table
+
+
+def closed_sums(session: Session, member_ids: list[int], start: dt.datetime, end: dt.datetime,
+                rates: Rates, stage: str = "won"):
+    """(owner, currency, rate, amount, count) of the deals closed at `stage` in [start, end), by
+    owner, currency and the rate in force on their close day (None: none was), in SQL.
+
+    A currency whose rate changed gets each deal's rate picked by a CASE over the rates' spans,
+    cut at midnight in the owner's team's timezone (one query per timezone among the owners);
+    with no dated rate it is one grouped query, as before rates had days."""
+    dated = rates.dated
+    if not dated:
+        rows = session.execute(
+            select(Deal.owner_id, Deal.currency, func.coalesce(func.sum(Deal.amount), 0), func.count())
+            .where(Deal.owner_id.in_(member_ids), Deal.stage == stage, Deal.closed_at >= start,
+                   Deal.closed_at < end)
+            .group_by(Deal.owner_id, Deal.currency))
+        return [(owner, currency, rates.rate_of(currency), amount, count)
+                for owner, currency, amount, count in rows]
+    by_zone: dict[str, list[int]] = {}
+    for member_id, zone in zones_of(session, member_ids, rates.zone).items():
+        by_zone.setdefault(zone, []).append(member_id)
+    out = []
+    for zone, ids in by_zone.items():
+        spans = rates.spans(zone, start, end)
+        picks = [(and_(Deal.currency == currency,
+                       *(() if low is None else (Deal.closed_at >= low,)),
+                       *(() if high is None else (Deal.closed_at < high,))), i)
+                 for i, (currency, low, high, _rate) in enumerate(spans)]
+        span = case(*picks, else_=-1) if picks else literal(-1)
+        rows = session.execute(  # grouped by the span's output name: its binds are written once
+            select(Deal.owner_id, Deal.currency, span.label("rate_span"),
+                   func.coalesce(func.sum(Deal.amount), 0), func.count())
+            .where(Deal.owner_id.in_(ids), Deal.stage == stage, Deal.closed_at >= start,
+                   Deal.closed_at < end)
+            .group_by(Deal.owner_id, Deal.currency, literal_column("rate_span")))
+        for owner, currency, index, amount, count in rows:
+            rate = (spans[index][3] if index >= 0 else None) if currency in dated \
+                else rates.rate_of(currency)
+            out.append((owner, currency, rate, amount, count))
+    return out
 
 
 def open_pipeline(session: Session, owner_ids: list[int], rates: Rates) -> Pipeline:
@@ -92,6 +136,25 @@ def days_in_stage(session: Session, owner_ids: list[int], since: dt.datetime) ->
     return {stage: float(seconds) / 86400 for stage, seconds in rows if seconds is not None}
 
 
+class Targets(dict):
+    """{owner: {metric: amount}}; `summed_from`: the (kind, start) of the shorter periods whose
+    targets were added up where the period had none of its own (empty when none were)."""
+
+    summed_from: tuple[tuple[str, dt.date], ...] = ()
+
+
+#: the periods a quarter's or a year's target is summed from where it has none: a year's quarters
+#: (each its own, else its months'), a quarter's months
+_PARTS = {"quarter": ("month",), "year": ("quarter", "month")}
+_PARTS_OF = {"year": ("quarter",) * 4, "quarter": ("month",) * 3}
+_MONTHS = {"month": 1, "quarter": 3, "year": 12}
+
+
+def _months_later(day: dt.date, months: int) -> dt.date:
+    index = day.year * 12 + day.month - 1 + months
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
 class TargetRepository:
     def __init__(self, session: Session):
         self.s = session
@@ -121,21 +184,67 @@ class TargetRepository:
             Target.member_id.in_(member_ids), Target.metric == metric, Target.from_split.is_(False),
             Target.period_kind == period_kind, Target.period_start == period_start)).all())
 
-    def for_members(self, member_ids: list[int], period_kind: str,
-                    period_start: dt.date) -> dict[int, dict[str, Decimal]]:
+    def for_members(self, member_ids: list[int], period_kind: str, period_start: dt.date, *,
+                    summed: bool = False) -> Targets:
+        """{member: {metric: amount}} set for the period; `summed`: where a quarter or year has
+        none of its own, the sum of those set for its months (a year's quarters, else months)."""
+        if summed and period_kind in _PARTS:
+            return self._summed(Target.member_id.in_(member_ids), Target.member_id, period_kind,
+                                period_start)
         rows = self.s.execute(select(Target.member_id, Target.metric, Target.amount).where(
             Target.member_id.in_(member_ids), Target.period_kind == period_kind,
             Target.period_start == period_start))
-        out: dict[int, dict[str, Decimal]] = defaultdict(dict)
+        out = Targets()
         for member_id, metric, amount in rows:
-            out[member_id][metric] = amount
+            out.setdefault(member_id, {})[metric] = amount
         return out
 
-    def for_team(self, team_id: int, period_kind: str, period_start: dt.date) -> dict[str, Decimal]:
+    def for_team(self, team_id: int, period_kind: str, period_start: dt.date, *,
+                 summed: bool = False) -> dict[str, Decimal]:
+        """{metric: amount} of the team's own targets (`summed` as in `for_members`)."""
+        if summed and period_kind in _PARTS:
+            own = self._summed(and_(Target.team_id == team_id, Target.member_id.is_(None)),
+                               Target.team_id, period_kind, period_start)
+            out = Targets(own.get(team_id, {}))
+            out.summed_from = own.summed_from
+            return out
         rows = self.s.execute(select(Target.metric, Target.amount).where(
             Target.team_id == team_id, Target.member_id.is_(None),
             Target.period_kind == period_kind, Target.period_start == period_start))
         return dict(rows.all())
+
+    def _summed(self, whose, owner, period_kind: str, period_start: dt.date) -> Targets:
+        """One read of the period's targets and its parts' (quarters, months): each owner's own
+        per metric, else the sum over its parts of theirs (a quarter's own, else its months')."""
+        end = _months_later(period_start, _MONTHS[period_kind])
+        rows = self.s.execute(select(owner, Target.metric, Target.period_kind, Target.period_start,
+                                     Target.amount).where(
+            whose, Target.period_kind.in_((period_kind, *_PARTS[period_kind])),
+            Target.period_start >= period_start, Target.period_start < end))
+        found: dict[tuple, Decimal] = {}
+        for who, metric, kind, start, amount in rows:
+            found[(who, metric, kind, start)] = Decimal(amount)
+        out, used = Targets(), set()
+
+        def total(who, metric, kind, start) -> Decimal | None:
+            if (who, metric, kind, start) in found:
+                if kind != period_kind:
+                    used.add((kind, start))
+                return found[(who, metric, kind, start)]
+            if kind not in _PARTS:
+                return None
+            step = _MONTHS[kind] // len(_PARTS_OF[kind])
+            parts = [total(who, metric, _PARTS_OF[kind][0], _months_later(start, i * step))
+                     for i in range(len(_PARTS_OF[kind]))]
+            parts = [p for p in parts if p is not None]
+            return sum(parts, Decimal(0)) if parts else None
+
+        for who, metric in {(who, metric) for who, metric, _kind, _start in found}:
+            value = total(who, metric, period_kind, period_start)
+            if value is not None:
+                out.setdefault(who, {})[metric] = value
+        out.summed_from = tuple(sorted(used, key=lambda part: (part[1], part[0])))
+        return out
 
     def listing(self, tenant_id: int):
         return list(self.s.scalars(select(Target).where(Target.tenant_id == tenant_id)

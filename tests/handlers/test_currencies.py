@@ -9,8 +9,16 @@ from storage.models import AuditLog, DealEvent, ExchangeRate
 
 
 def rates(session_factory):
+    """{currency: the rate of its latest row}, as stored (rows without a rate left out)."""
     with session_factory() as s:
-        return {r.currency: r.rate for r in s.scalars(select(ExchangeRate))}
+        rows = s.scalars(select(ExchangeRate).order_by(ExchangeRate.valid_from))
+        return {r.currency: r.rate for r in rows if r.rate is not None}
+
+
+def history(session_factory, currency: str = "USD"):
+    with session_factory() as s:
+        return [(r.valid_from.isoformat(), r.rate) for r in s.scalars(
+            select(ExchangeRate).where(ExchangeRate.currency == currency).order_by(ExchangeRate.valid_from))]
 
 
 def mixed_deals(team_chat):
@@ -22,30 +30,36 @@ def mixed_deals(team_chat):
 def test_an_admin_sets_a_rate_in_either_language_and_can_undo_it(team_chat, session_factory):
     assert "No exchange rates set" in team_chat("rates", user="Mia")
     assert team_chat("rate USD 7.10", user="Mia") == (
-        "Exchange rate set: 1 USD = 7.1 CNY. Reports convert with it from now on.")
-    assert team_chat("汇率 美元 7.2", user="Mia", lang="zh") == (
-        "已设置汇率：1 USD = 7.2 CNY（原为 7.1）。此后报表按此折算。")
+        "Exchange rate set: 1 USD = 7.1 CNY, from today on. Deals closed before keep the rate of their "
+        "close day; to date it back: “rate USD 7.1 from 2026-11-01”.")
+    assert team_chat("汇率 美元 7.2", user="Mia", lang="zh").startswith(
+        "已设置汇率：1 USD = 7.2 CNY（原为 7.1），自今天起生效。")
     assert team_chat("rate 7.8 eur", user="Mia", lang="en").startswith("Exchange rate set: 1 EUR = 7.8 CNY")
     assert rates(session_factory) == {"USD": Decimal("7.2"), "EUR": Decimal("7.8")}
+    assert history(session_factory) == [("2026-11-23", Decimal("7.2"))]  # the same day: replaced
     listing = team_chat("汇率", user="Ana", lang="zh")  # anyone may read them
-    assert "汇率（折合 CNY）" in listing and "1 USD = 7.2 CNY · Mia 于 今天 设置" in listing
+    assert "汇率（折合 CNY）" in listing
+    assert "自 11月23日周一 起 1 USD = 7.2 CNY · Mia 于 今天 设置" in listing
     with session_factory() as s:
         trail = [(a.action, a.detail) for a in s.scalars(select(AuditLog).where(
             AuditLog.action == "rate.set").order_by(AuditLog.id))]
-    assert trail[1] == ("rate.set", {"currency": "USD", "before": "7.1", "after": "7.2"})
+    assert trail[1] == ("rate.set", {"currency": "USD", "before": "7.1", "after": "7.2",
+                                     "day": "2026-11-23", "rows": "2026-11-23=7.1"})
     assert "the exchange rate of EUR you set (there is none now)" in team_chat("undo", user="Mia")
     assert "USD is 7.1 again" in team_chat("undo", user="Mia")
     assert rates(session_factory) == {"USD": Decimal("7.1")}
 
 
-def test_an_admin_removes_a_rate_and_undo_brings_it_back(team_chat, session_factory):
-    team_chat("rate USD 7.1", user="Mia")
+def test_an_admin_ends_a_rate_from_today_and_undo_brings_it_back(team_chat, session_factory):
+    team_chat("rate USD 7.1 from 2026-11-01", user="Mia")
     assert not team_chat.reply("rate USD off", user="Ana").ok  # admins only
-    assert "Exchange rate of USD removed (it was 7.1 CNY)" in team_chat("rate USD off", user="Mia")
-    assert rates(session_factory) == {}
-    assert not team_chat.reply("汇率 美元 删除", user="Mia", lang="zh").ok  # none to remove
+    assert team_chat("rate USD off", user="Mia") == (
+        "Exchange rate of USD ended from today on (it was 7.1 CNY): deals closed from that day in USD "
+        "are left out of the totals; those closed before keep the rate of their day.")
+    assert history(session_factory) == [("2026-11-01", Decimal("7.1")), ("2026-11-23", None)]
+    assert not team_chat.reply("汇率 美元 删除", user="Mia", lang="zh").ok  # none in force to end
     assert "USD is 7.1 again" in team_chat("undo", user="Mia", lang="en")
-    assert rates(session_factory) == {"USD": Decimal("7.1")}
+    assert history(session_factory) == [("2026-11-01", Decimal("7.1"))]
 
 
 def test_only_an_admin_sets_rates_and_bad_rates_change_nothing(team_chat, session_factory):
