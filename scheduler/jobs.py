@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from handlers import contests, notices, scorecards, tasks, tiers
@@ -26,7 +26,7 @@ from handlers.reports import handle_progress
 from handlers.schedule_commands import standup_prompt
 from handlers.schedule_rules import REMINDER_DAYS_BEFORE_END, job_runs_on, prompt_key, schedule_of
 from storage.destinations import Destination, MemberAddresses, team_destinations
-from storage.models import PERIOD_KINDS, Member, StandupAnswer, Team, Tenant, utcnow
+from storage.models import PERIOD_KINDS, Member, StandupAnswer, Team, TeamMember, Tenant, utcnow
 from storage.outbox import OutboxRepository
 from storage.people import PeopleRepository
 from storage.rates import RateRepository
@@ -45,7 +45,6 @@ class Run:
     defaults: Defaults = field(default_factory=Defaults)
     clock: object = utcnow
     forced: bool = False  # run whatever the day (`salesbot run-job`)
-    late: bool = False  # caught up after downtime: only members who were there at `fire_at`
     sent: int = 0
     queued: list[dict] = field(default_factory=list)
 
@@ -67,11 +66,15 @@ class Run:
 
     @cached_property
     def members(self) -> list[Member]:
-        ids = [row.id for row in PeopleRepository(self.session).roster(self.team.id)]
-        query = select(Member).where(Member.id.in_(ids)).order_by(Member.display_name)
-        if self.late:
-            query = query.where(Member.created_at <= self.fire_at)
-        return list(self.session.scalars(query)) if ids else []
+        """The team's active members who were in it at the run's time (someone who joined seconds
+        after it waits for the next run), or all of them in a forced run."""
+        query = (select(Member).join(TeamMember, TeamMember.member_id == Member.id)
+                 .where(TeamMember.team_id == self.team.id, Member.active.is_(True))
+                 .order_by(Member.display_name))
+        if not self.forced:
+            query = query.where(Member.created_at <= self.fire_at,
+                                or_(TeamMember.joined_at.is_(None), TeamMember.joined_at <= self.fire_at))
+        return list(self.session.scalars(query))
 
     @cached_property
     def away(self) -> set[int]:

@@ -33,7 +33,6 @@ from storage.models import utcnow
 
 log = logging.getLogger(__name__)
 RUN_ATTEMPTS = 4
-LATE = dt.timedelta(minutes=1)  # a run starting later than this was caught up after downtime
 
 
 class Worker:
@@ -141,7 +140,7 @@ class Worker:
             fire_at = now
         for attempt in range(RUN_ATTEMPTS):  # the run is one transaction: a failed one left nothing
             try:
-                fire(self.session_factory, spec, fire_at, self.defaults, late=now - fire_at > LATE)
+                fire(self.session_factory, spec, fire_at, self.defaults)
                 return
             except OperationalError:
                 log.warning("%s for team %s: database busy or away (try %d of %d)", spec.kind,

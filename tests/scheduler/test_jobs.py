@@ -402,10 +402,35 @@ def test_a_run_missed_before_the_team_existed_is_not_caught_up(team_chat, sessio
         assert last_missed(s, spec, at("2026-11-25", "19:00")) == at("2026-11-25", "18:00")
 
 
-def test_a_late_run_leaves_out_members_who_joined_after_its_time(team_chat, session_factory):
+def test_a_run_leaves_out_members_who_joined_after_its_time(team_chat, session_factory):
     set_member(session_factory, "Ana", created_at=at("2026-11-01", "09:00"))
     set_member(session_factory, "Bo", created_at=at("2026-11-24", "09:40"))
     with session_factory() as s:
         [spec] = [p for p in plan(s) if p.kind == "standup"]
-    fire(session_factory, spec, at("2026-11-24", "09:30"), late=True)
+    fire(session_factory, spec, at("2026-11-24", "09:30"))
     assert targets(sent(session_factory)) == ["user:Ana"]
+
+
+def test_a_member_made_seconds_after_a_standups_time_waits_for_the_next_one(team_chat, session_factory):
+    set_member(session_factory, "Bo", created_at=at("2026-11-24", "09:30:05"))
+    assert targets(run(session_factory, "standup", at("2026-11-24", "09:30"))) == ["user:Ana"]
+    assert targets(run(session_factory, "standup", at("2026-11-25", "09:30"))) == ["user:Ana", "user:Bo"]
+
+
+def test_a_member_added_to_the_team_seconds_after_a_runs_time_is_not_in_it(team_chat, session_factory):
+    from storage.models import TeamMember
+
+    with session_factory.begin() as s:
+        bo_id = s.scalar(select(Member.id).where(Member.display_name == "Bo"))
+        s.execute(update(TeamMember).where(TeamMember.member_id == bo_id)
+                  .values(joined_at=at("2026-11-24", "09:30:02")))
+    assert targets(run(session_factory, "standup", at("2026-11-24", "09:30"))) == ["user:Ana"]
+    assert targets(run(session_factory, "standup", at("2026-11-25", "09:30"))) == ["user:Ana", "user:Bo"]
+
+
+def test_a_team_made_seconds_after_a_runs_time_does_not_get_that_run(team_chat, session_factory):
+    set_team(session_factory, created_at=at("2026-11-24", "18:00:05"))
+    assert run(session_factory, "daily", at("2026-11-24", "18:00")) == []
+    assert count(session_factory, JobRun) == 1  # the run is done: another worker does not try it
+    assert [key for key, *_ in run(session_factory, "daily", at("2026-11-25", "18:00"))] == [
+        "digest-daily:1:1:2026-11-25"]
