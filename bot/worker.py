@@ -23,11 +23,11 @@ class PlatformSenders:
     def __init__(self, senders: dict):
         self.senders = senders
 
-    def send(self, platform: str, workspace: str, target: str, reply: Reply) -> None:
+    def send(self, platform: str, workspace: str, target: str, reply: Reply, **progress) -> None:
         sender = self.senders.get(platform)
         if sender is None:
             raise Undeliverable(f"{platform} is not configured in this worker")
-        sender.send(platform, workspace, target, reply)
+        sender.send(platform, workspace, target, reply, **progress)
 
 
 def platform_senders(core: App, console=None) -> PlatformSenders:
