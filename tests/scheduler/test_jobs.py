@@ -350,10 +350,26 @@ def test_a_weekly_digest_whose_friday_is_a_holiday_moves_to_the_weeks_last_worki
     assert run(session_factory, "digest", at("2026-10-01", "17:00")) == []  # a holiday too
     [row, *_] = run(session_factory, "digest", at("2026-09-30", "17:00"))  # the last working day
     assert "Weekly digest — Sales, week of Mon, Sep 28" in row[2]
-    assert run(session_factory, "digest", at("2026-10-09", "17:00"))  # the next week's Friday works
     from handlers.schedule_rules import KINDS, next_run
 
     assert next_run(KINDS["digest"], at("2026-09-29", "18:00"), SHANGHAI, "CN") == at("2026-09-30", "17:00")
+
+
+@pytest.mark.parametrize("make_up_day, friday", [("2026-10-10", "2026-10-09"),  # Sat after National Day
+                                                 ("2026-02-14", "2026-02-13"),  # Sat before 春节
+                                                 ("2026-01-04", "2026-01-02")])  # Sun after New Year
+def test_a_weekly_digest_covers_a_make_up_weekend_day_and_goes_on_it(team_chat, session_factory,
+                                                                      make_up_day, friday):
+    team_chat.now = at(make_up_day, "10:00")
+    team_chat("visit Acme: signed the framework agreement", user="Ana")
+    assert run(session_factory, "digest", at(friday, "17:00")) == []  # the week works on after it
+    [row, *_] = run(session_factory, "digest", at(make_up_day, "17:00"))
+    assert "Visits this week: 1" in row[2]
+    from handlers.schedule_rules import KINDS, next_run
+
+    day_before = dt.date.fromisoformat(make_up_day) - dt.timedelta(days=1)
+    assert next_run(KINDS["digest"], at(day_before.isoformat(), "18:00"), SHANGHAI, "CN") == at(
+        make_up_day, "17:00")
 
 
 def test_follow_ups_due_today_are_sent_with_done_buttons(team_chat, session_factory):
