@@ -257,7 +257,10 @@ def run_job(kind: str, team_name: str) -> None:
 @click.option("--tenant", default=None,
               help="PLATFORM:ID of the workspace to import into (default: the only one there is, "
                    "else the console's).")
-def import_(kind: str, path: Path, tenant: str | None) -> None:
+@click.option("--official", is_flag=True,
+              help="calendar: the file is the official schedule (the State Council's list) of the "
+                   "years it covers; their working days no longer count as estimated.")
+def import_(kind: str, path: Path, tenant: str | None, official: bool) -> None:
     """Import a CSV file; a bad row is reported by line and nothing of the file is stored."""
     from bot import csv_io
 
@@ -268,7 +271,7 @@ def import_(kind: str, path: Path, tenant: str | None) -> None:
 
     app = built_app()
     try:
-        count = csv_io.import_file(app, kind, path, tenant, progress)
+        count = csv_io.import_file(app, kind, path, tenant, progress, official=official)
     except csv_io.ImportProblems as problems:
         for problem in problems.problems:
             click.echo(problem, err=True)

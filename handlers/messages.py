@@ -454,9 +454,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       "{code} 日历没有调整，按官方日历执行。"),
     "calendar_missing": ("⚠️ The {code} calendar has no official schedule for {years}: public holidays "
                          "are estimated and make-up working days unknown. An admin can set them: "
-                         "{example}",
+                         "{example}, then `{done}`",
                          "⚠️ {code} 日历还没有 {years} 年的官方安排：节假日为推算，调休上班日未知。"
-                         "管理员可以设置：{example}"),
+                         "管理员可以设置：{example}，录入后发送“{done}”"),
     "calendar_workday": ("{code} calendar: {days} now a working day ({count} days).",
                          "{code} 日历：{days} 设为上班日（共 {count} 天）。"),
     "calendar_holiday": ("{code} calendar: {days} now a day off ({count} days).",
@@ -464,6 +464,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "calendar_reset": ("{code} calendar: {days} back to the published calendar.",
                        "{code} 日历：{days} 恢复为官方日历。"),
     "calendar_too_long": ("At most a year of days at a time.", "一次最多设置一年的日期。"),
+    "calendar_reversed": ("The range ends ({last}) before it starts ({first}): put the first day "
+                          "first, as in {last}..{first}.",
+                          "结束日期 {last} 早于开始日期 {first}：请先写开始日期，例如 {last}..{first}。"),
+    "calendar_out_of_range": ("{day} is too far off: a calendar can be corrected from {first} to {last}.",
+                              "{day} 超出范围：日历只能调整 {first} 至 {last} 之间的日期。"),
+    "calendar_official": ("{code} calendar: {year} is now entered in full; its working days are no "
+                          "longer estimated.",
+                          "{code} 日历：{year} 年已按官方安排录入，工作日不再是推算。"),
+    "days_estimated": ("Working days of {years} are estimated: the {code} calendar has no official "
+                       "schedule for it yet.",
+                       "{years} 年的工作日为推算：{code} 日历还没有该年的官方安排。"),
     "questions_set": ("Standup questions of {team}:", "{team} 的站会问题："),
     "questions_other_zh": ("Members who read Chinese get these in English until you set the Chinese "
                            "version too: {example}",

@@ -7,7 +7,7 @@ from functools import partial
 from zoneinfo import ZoneInfo
 
 from handlers import format as fmt
-from handlers.calendar import pace, period_bounds
+from handlers.calendar import estimated_note, pace, period_bounds
 from handlers.commands import Period, ShowLeaderboard, ShowPipeline, ShowProgress, ShowStalled
 from handlers.context import Ctx
 from handlers.lookup import example, managers_team, scope_members, team_named
@@ -69,6 +69,9 @@ def handle_progress(ctx: Ctx, cmd: ShowProgress) -> Reply:
         gone_line = ctx.t("days_gone", gone=p.days_gone, total=p.days_total)
     who = ctx.t("you") if single and single.id == ctx.member.id else label
     lines = [gone_line] if gone_line else [ctx.t("no_target")]
+    estimated = estimated_note(calendar, start, end, ctx.locale) if gone_line else None
+    if estimated:
+        lines.append(estimated)
     if not bars and ctx.is_manager:
         lines.append(ctx.t("no_target_hint", example=example(ctx, "target")))
 

@@ -126,7 +126,8 @@ class Worker:
             if years:
                 log.warning("calendar %s has no official schedule for %s: public holidays are "
                             "estimated and make-up working days unknown; an admin sets them with "
-                            "`calendar DAY workday|holiday` or `salesbot import calendar FILE.csv`",
+                            "`calendar DAY workday|holiday` and then `calendar YEAR official`, or "
+                            "`salesbot import calendar FILE.csv --official`",
                             calendar.split("@")[0], "/".join(map(str, years)))
 
     def _run(self, spec: JobSpec) -> None:
