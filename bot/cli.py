@@ -142,7 +142,13 @@ def deliveries(ctx) -> None:
             when = (f"next try {row.next_attempt_at:%Y-%m-%d %H:%M:%S}Z"
                     + (f" (in {wait // 60} min {wait % 60} s)" if wait else " (due now)"))
         click.echo(f"{row.status:8} {row.key}  → {row.platform}:{row.target}  tries {row.attempts}"
-                   f"  {when}" + (f"  ({row.last_error})" if row.last_error else ""))
+                   f"  {when}" + (f"  ({_one_line(row.last_error)})" if row.last_error else ""))
+
+
+def _one_line(error: str, most: int = 300) -> str:
+    """An error (a platform's 500 with its HTML body) on one line, and not a page long."""
+    flat = " ".join(error.split())
+    return flat if len(flat) <= most else flat[: most - 1] + "…"
 
 
 @deliveries.command("retry")
@@ -171,7 +177,7 @@ def inbox(ctx) -> None:
                f"{oldest:%Y-%m-%d %H:%M:%S}Z)." if waiting else "No chat request waiting.")
     for row in failed:
         click.echo(f"failed   {row.key}  received {row.created_at:%Y-%m-%d %H:%M:%S}Z"
-                   f"  tries {row.attempts}  ({row.last_error})")
+                   f"  tries {row.attempts}  ({_one_line(row.last_error)})")
 
 
 @inbox.command("retry")

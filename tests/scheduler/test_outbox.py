@@ -103,6 +103,17 @@ def test_failures_back_off_then_end_failed_and_can_be_retried(session_factory, d
     assert statuses(session_factory) == {"a": "sent"}
 
 
+def test_deliveries_lists_a_platforms_error_page_on_one_line(session_factory, db_url, monkeypatch):
+    enqueue(session_factory, "a")
+    page = "500 Internal Server Error\n<html>\n  <body>\r\n<h1>Server\tError</h1>\n</body>\n</html>\n"
+    DeliveryWorker(session_factory, RecordingSender([RuntimeError(page)]), clock=Clock()).run_once()
+    monkeypatch.setenv("DATABASE_URL", db_url)
+    [line] = CliRunner().invoke(main, ["deliveries"]).output.splitlines()
+    assert line.startswith("pending  a  → slack:channel:C1  tries 1")
+    assert line.endswith("(RuntimeError: 500 Internal Server Error <html> <body> <h1>Server Error</h1> "
+                         "</body> </html>)")
+
+
 def test_an_undeliverable_message_fails_at_once(session_factory):
     enqueue(session_factory, "a")
     DeliveryWorker(session_factory, RecordingSender([Undeliverable("channel_not_found")]),
