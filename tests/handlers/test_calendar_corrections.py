@@ -34,7 +34,7 @@ def standup_targets(session_factory, day: dt.date) -> list[str]:
 def test_a_corrected_calendar_moves_standups_and_pace(team_chat, session_factory):
     assert standup_targets(session_factory, SAT_MAKE_UP) == []  # a Saturday: no standup
     out = team_chat("calendar 2027-02-06 workday", user="Mia")
-    assert "CN calendar: 2027-02-06 (Sat, Feb 6, 2027) now a working day (1 days)." in out
+    assert "CN calendar: 2027-02-06 (Sat, Feb 6, 2027) now a working day." in out
     assert standup_targets(session_factory, SAT_MAKE_UP) == ["user:Ana", "user:Bo"]
     assert "now a day off (7 days)" in team_chat("calendar 2027-02-15..2027-02-21 holiday", user="Mia")
     assert standup_targets(session_factory, dt.date(2027, 2, 15)) == []
@@ -189,3 +189,9 @@ def test_importing_the_official_list_enters_its_year(team_chat, db_url, monkeypa
     result = CliRunner().invoke(main, ["import", "calendar", str(listing), "--official"])
     assert "Imported 2" in result.output
     assert warning not in team_chat("schedule", user="Mia")
+
+
+def test_one_day_is_said_in_the_singular_and_several_in_the_plural(team_chat):
+    assert team_chat("calendar 2027-02-06 workday", user="Mia").endswith("now a working day.")
+    assert team_chat("日历 2027-02-07 上班", user="Mia").endswith("设为上班日。")
+    assert "now a day off (2 days)." in team_chat("calendar 2027-03-01..2027-03-02 holiday", user="Mia")
