@@ -326,6 +326,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "you": ("Your progress", "我的进度"),
     "pace_line": ("{done} of {target} · needed by today {needed} · {gap} · on course for {projection}",
                   "已完成 {done} / 目标 {target} · 今日应达 {needed} · {gap} · 预计 {projection}"),
+    "pace_line_even": ("{done} of {target} · on pace · on course for {projection}",  # done = needed
+                       "已完成 {done} / 目标 {target} · 进度正常 · 预计 {projection}"),
     "ahead": ("ahead by {amount}", "领先 {amount}"), "behind": ("behind by {amount}", "落后 {amount}"),
     "days_gone": ("{gone} of {total} working days gone", "已过 {gone}/{total} 个工作日"),
     "no_target": ("No target set for this period.", "本期尚未设定目标。"),
