@@ -191,25 +191,32 @@ def followups(run: Run) -> None:
 
 
 def _monthly_scorecards(run: Run) -> None:
-    """On the month's first working day: last month's scorecard to each rep, the team's to its
-    managers (with the morning list, so in each one's own morning)."""
+    """From the month's first working day: last month's scorecard to each rep, the team's to its
+    managers (with the morning list, so in each one's own morning). Someone on leave that day
+    gets theirs on the first morning they are back."""
     first = run.day.replace(day=1)
     while not is_working_day(first, run.team.calendar):
         first += dt.timedelta(days=1)
-    if run.day != first:
+    if run.day < first:
         return
     month = (first - dt.timedelta(days=1)).strftime("%Y-%m")
     last_month = Period("month", -1)
+    began = dt.datetime.combine(first, dt.time(), run.zone)
+    keys = {m.id: (f"scorecard:{m.id}:{month}" if m.role == "rep" else
+                   f"scorecard-team:{run.team.id}:{m.id}:{month}")
+            for m in run.members if run.here(m) and m.id not in run.away}
+    if run.day != first:  # later in the month: those on leave that day who have not had theirs
+        were_away = PeopleRepository(run.session).on_leave_among(list(keys), first)
+        had = OutboxRepository(run.session).existing([keys[i] for i in were_away])
+        keys = {member_id: key for member_id, key in keys.items() if member_id in were_away
+                and key not in had}
     for member in run.members:
-        if not run.here(member) or member.id in run.away:
+        if member.id not in keys or member.created_at > began:
             continue
         ctx = run.ctx(member)
-        if member.role == "rep":
-            reply = scorecards.handle_scorecard(ctx, ShowScorecard(Scope(), last_month))
-            run.to_member(f"scorecard:{member.id}:{month}", member, reply)
-        else:
-            reply = scorecards.handle_scorecard(ctx, ShowScorecard(Scope("team", run.team.name), last_month))
-            run.to_member(f"scorecard-team:{run.team.id}:{member.id}:{month}", member, reply)
+        scope = Scope() if member.role == "rep" else Scope("team", run.team.name)
+        run.to_member(keys[member.id], member,
+                      scorecards.handle_scorecard(ctx, ShowScorecard(scope, last_month)))
 
 
 def reminders(run: Run) -> None:
