@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from handlers.reply import Reply
 from handlers.reply_json import from_payload, to_payload
+from handlers.when_read import as_sent
 from scheduler.pacing import Pacer
 from storage.models import utcnow
 from storage.outbox import OutboxRepository
@@ -198,7 +199,7 @@ class DeliveryWorker:
         message = {k: v for k, v in payload.items() if k != PARTS_SENT}
         done = {"parts_sent": payload[PARTS_SENT]} if payload.get(PARTS_SENT) else {}
         try:
-            self.sender.send(*where, from_payload(message), **done)
+            self.sender.send(*where, as_sent(from_payload(message), self.clock()), **done)
             return "sent", None, "", 0
         except RateLimited as limited:
             return ("retry", self.clock() + dt.timedelta(seconds=limited.retry_after),
