@@ -44,7 +44,10 @@ def inbox_runners(core: App) -> dict:
 
 def build_worker(core: App, console=None, **options) -> Worker:
     lease = dt.timedelta(seconds=core.settings.delivery_lease_seconds)
-    delivery = DeliveryWorker(core.session_factory, platform_senders(core, console), lease=lease)
+    # outgoing messages: short leases renewed while a batch is sent (a killed worker's are free
+    # again within seconds); the setting can only shorten them
+    delivery = DeliveryWorker(core.session_factory, platform_senders(core, console),
+                              lease=min(lease, DeliveryWorker.lease))
     inbox = InboxWorker(core.session_factory, inbox_runners(core), lease=lease)
     return Worker(core.session_factory, delivery, core.defaults, inbox=inbox, **options)
 
