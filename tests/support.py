@@ -79,7 +79,7 @@ def procfile_command(kind: str) -> list[str]:
     raise AssertionError(f"no {kind} line in the Procfile")
 
 
-def eventually(condition, timeout: float = 10.0):
+def eventually(condition, timeout: float = 60.0):
     """Poll `condition()` until it is truthy (work another thread or process does); its value."""
     deadline = time.monotonic() + timeout
     while not (result := condition()):

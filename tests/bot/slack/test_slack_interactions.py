@@ -356,7 +356,7 @@ def test_web_api_server_errors_are_retried_a_bounded_number_of_times(slack):
     # the first try and two retries; then the outbox backs off, and its next try (a 503, then
     # through) gets the answer there: once, listed as sent
     calls = slack.fake.wait_for(lambda: len(slack.fake.called("chat.postMessage")) >= 2 + 3 + 2
-                                and slack.fake.called("chat.postMessage"), timeout=20)
+                                and slack.fake.called("chat.postMessage"), timeout=60)
     assert [c.params["channel"] for c in calls[2:]] == ["DU1"] * 5
     assert "What you can say" in _all_text(calls[-1].params)
     eventually(lambda: delivery_statuses(slack.core) == [("channel:DU1", "sent")] * 2)
