@@ -98,6 +98,10 @@ def _official(ctx: Ctx, code: str, year: int) -> Reply:
     """`calendar 2027 official`: the admin entered the year's official schedule (its holidays and
     make-up days, by hand or by importing the State Council's list): its working days count as
     known from now on."""
+    low, high = correctable_years(ctx.today)
+    if not low <= year <= high:
+        raise ctx.refuse("calendar_year_out_of_range", year=year, first=low, last=high,
+                         hint=example(ctx, "calendar", 4))
     problem = calendar_problem(ctx.session, ctx.tenant.id, code, dt.date(year, 1, 1), dt.date(year, 1, 1),
                                ctx.today)
     if problem is not None:

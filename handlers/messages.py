@@ -481,6 +481,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "结束日期 {last} 早于开始日期 {first}：请先写开始日期，例如 {last}..{first}。"),
     "calendar_out_of_range": ("{day} is too far off: a calendar can be corrected from {first} to {last}.",
                               "{day} 超出范围：日历只能调整 {first} 至 {last} 之间的日期。"),
+    "calendar_year_out_of_range": ("{year} is too far off: a calendar's years can be set from {first} to "
+                                   "{last}.", "{year} 年超出范围：日历只能设置 {first} 至 {last} 年。"),
     "calendar_official": ("{code} calendar: {year} is now entered in full; its working days are no "
                           "longer estimated.",
                           "{code} 日历：{year} 年已按官方安排录入，工作日不再是推算。"),

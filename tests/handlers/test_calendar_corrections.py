@@ -103,6 +103,13 @@ def test_progress_says_a_years_working_days_are_estimated_until_it_is_entered(te
     assert "estimated" not in team_chat("progress", user="Ana")  # 2026 is published
 
 
+def test_a_year_too_far_off_is_not_declared_official(team_chat):
+    assert ("2030 is too far off: a calendar's years can be set from 2025 to 2028."
+            in team_chat("calendar 2030 official", user="Mia"))
+    assert "2030 年超出范围" in team_chat("日历 2030 官方", user="Mia")
+    assert "is now entered" not in team_chat("calendar 2027 offical", user="Mia")  # a typo: asked
+
+
 def test_only_an_admin_declares_a_year_official(team_chat):
     out = team_chat("calendar 2027 official", user="Ana")
     assert "entered in full" not in out
