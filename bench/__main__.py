@@ -1,4 +1,5 @@
-"""`python -m bench [--only NAME …] [--scale 0.1] [--sqlite-only]`: run the benchmarks, print ratios."""
+"""`python -m bench [--only NAME …] [--scale 0.1] [--sqlite-only] [--outage 120] [--fanout-cases kill …]`:
+run the benchmarks, print ratios."""
 from __future__ import annotations
 
 import argparse
@@ -16,13 +17,18 @@ def main() -> None:
     parser.add_argument("--scale", type=float, default=1.0,
                         help="history size as a share of the issue's (1.0: 1M visits, 200k deals)")
     parser.add_argument("--sqlite-only", action="store_true", help="skip PostgreSQL")
+    parser.add_argument("--outage", type=float, default=120.0,
+                        help="fanout: how long Slack is down in the outage case, in seconds")
+    parser.add_argument("--fanout-cases", nargs="+", default=(),
+                        choices=("plain", "429", "restart", "kill", "outage"),
+                        help="fanout: only these SQLite cases")
     args = parser.parse_args()
     kinds = ("sqlite",) if args.sqlite_only else ("sqlite", "postgresql")
     runs = {"cold_start": lambda tmp: cold_start.run(tmp), "parse": lambda _tmp: parse_latency.run(),
             "reports": lambda tmp: report_latency.run(kinds, args.scale, tmp),
             "slack": lambda tmp: slack_web.run(tmp), "wecom": lambda tmp: wecom_web.run(tmp),
             "teams": lambda tmp: teams_web.run(tmp),
-            "fanout": lambda tmp: fanout.run(kinds, tmp)}
+            "fanout": lambda tmp: fanout.run(kinds, tmp, args.outage, tuple(args.fanout_cases))}
     with tempfile.TemporaryDirectory() as tmp:
         for name in args.only:
             for line in runs[name](Path(tmp)):

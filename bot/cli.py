@@ -165,7 +165,13 @@ def deliveries(ctx) -> None:
             when = (f"next try {row.next_attempt_at:%Y-%m-%d %H:%M:%S}Z"
                     + (f" (in {wait // 60} min {wait % 60} s)" if wait else " (due now)"))
         click.echo(f"{row.status:8} {row.key}  → {row.platform}:{row.target}  tries {row.attempts}"
-                   f"  {when}" + (f"  ({row.last_error})" if row.last_error else ""))
+                   f"  {when}" + (f"  ({_one_line(row.last_error)})" if row.last_error else ""))
+
+
+def _one_line(error: str, most: int = 300) -> str:
+    """An error (a platform's 500 with its HTML body) on one line, and not a page long."""
+    flat = " ".join(error.split())
+    return flat if len(flat) <= most else flat[: most - 1] + "…"
 
 
 @deliveries.command("retry")
@@ -194,7 +200,7 @@ def inbox(ctx) -> None:
                f"{oldest:%Y-%m-%d %H:%M:%S}Z)." if waiting else "No chat request waiting.")
     for row in failed:
         click.echo(f"failed   {row.key}  received {row.created_at:%Y-%m-%d %H:%M:%S}Z"
-                   f"  tries {row.attempts}  ({row.last_error})")
+                   f"  tries {row.attempts}  ({_one_line(row.last_error)})")
 
 
 @inbox.command("retry")
@@ -279,7 +285,10 @@ def run_job(kind: str, team_name: str) -> None:
 @click.option("--tenant", default=None,
               help="PLATFORM:ID of the workspace to import into (default: the only one there is, "
                    "else the console's).")
-def import_(kind: str, path: Path, tenant: str | None) -> None:
+@click.option("--official", is_flag=True,
+              help="calendar: the file is the official schedule (the State Council's list) of the "
+                   "years it covers; their working days no longer count as estimated.")
+def import_(kind: str, path: Path, tenant: str | None, official: bool) -> None:
     """Import a CSV file; a bad row is reported by line and nothing of the file is stored."""
     from bot import csv_io
 
@@ -290,7 +299,7 @@ def import_(kind: str, path: Path, tenant: str | None) -> None:
 
     app = built_app()
     try:
-        count = csv_io.import_file(app, kind, path, tenant, progress)
+        count = csv_io.import_file(app, kind, path, tenant, progress, official=official)
     except csv_io.ImportProblems as problems:
         for problem in problems.problems:
             click.echo(problem, err=True)

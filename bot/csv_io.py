@@ -9,6 +9,7 @@ import csv
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import TextIO
@@ -21,9 +22,10 @@ from handlers.amounts import parse_amount
 from handlers.calendar import period_bounds
 from handlers.commands import Period
 from handlers.dates import parse_date
+from handlers.messages import t
 from handlers.vocabulary import DAY_KIND_WORDS, LIFECYCLE_WORDS, METRIC_WORDS, ROLE_WORDS, tier_of
 from storage.calendars import CalendarRepository
-from storage.models import PERIOD_KINDS, Customer, Deal, Member, Target, Team, Visit
+from storage.models import PERIOD_KINDS, Customer, Deal, Member, Target, Team, Visit, utcnow
 from storage.people import PeopleRepository
 from storage.rates import RateRepository, zones_of
 from storage.reports import TargetRepository
@@ -74,8 +76,10 @@ def _which_workspace(known) -> str:
 
 
 def import_file(app, kind: str, path: Path, tenant_spec: str,
-                progress: Callable[[Iterable], Iterable] | None = None) -> int:
-    """Check then store every row of `path`; raises ImportProblems and stores nothing if any is bad."""
+                progress: Callable[[Iterable], Iterable] | None = None, official: bool = False) -> int:
+    """Check then store every row of `path`; raises ImportProblems and stores nothing if any is bad.
+    `official` (calendars): the file is a year's official schedule (the State Council's list):
+    each year it covers counts as entered in full."""
     with path.open(newline="", encoding="utf-8-sig") as handle:
         reader = csv.DictReader(handle)
         header = [h.strip().lower() for h in reader.fieldnames or ()]
@@ -96,10 +100,16 @@ def import_file(app, kind: str, path: Path, tenant_spec: str,
                 checked.append(checker(session, tenant, row, app.defaults))
             except ValueError as problem:
                 problems.append(f"line {line}: {problem}")
+        if kind == "calendar" and not problems:
+            problems = _calendar_conflicts([line for line, _row in rows], checked)
         if problems:
             raise ImportProblems(problems)
         for store in (progress(checked) if progress else checked):
             store()
+        if kind == "calendar" and official:
+            repo = CalendarRepository(session)
+            for code, year in sorted({(row.code, day.year) for row in checked for day in row.days}):
+                repo.declare_official(tenant.id, code, year, None)
     return len(checked)
 
 
@@ -190,19 +200,55 @@ def _check_target(session, tenant, row, _defaults):
     return store
 
 
+@dataclass
+class _CalendarRow:
+    """A checked calendar row, stored when called."""
+
+    session: object
+    tenant_id: int
+    code: str
+    days: list[dt.date]
+    working: bool | None
+
+    def __call__(self) -> None:
+        CalendarRepository(self.session).correct(self.tenant_id, self.code, self.days, self.working, None)
+
+
 def _check_calendar_day(session, tenant, row, defaults):
     """`day` (or `day` to `last_day`), `kind` workday/holiday (上班/放假) or reset, `calendar`
-    (default: the installation's, e.g. CN)."""
+    (default: the installation's, e.g. CN): a calendar a country has or a team uses, days from
+    last year to two years ahead."""
+    from handlers.calendars import calendar_problem
+
     first = _iso_day(row["day"], "day")
     last = _iso_day(row["last_day"], "last_day") if row.get("last_day") else first
-    if last < first or (last - first).days > 366:
-        _fail(f"last_day {last} is before day {first} or more than a year after it")
     kind = (row.get("kind") or "").lower()
     if kind not in DAY_KIND_WORDS:
         _fail(f"kind “{row.get('kind')}” is not workday, holiday or reset (上班, 放假, 恢复)")
     code = (row.get("calendar") or defaults.calendar).upper()
+    problem = calendar_problem(session, tenant.id, code, first, last, utcnow().date())
+    if problem is not None:
+        key, values = problem
+        _fail(t("en", key, **values))
     days = [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
-    return lambda: CalendarRepository(session).correct(tenant.id, code, days, DAY_KIND_WORDS[kind], None)
+    return _CalendarRow(session, tenant.id, code, days, DAY_KIND_WORDS[kind])
+
+
+def _calendar_conflicts(lines: list[int], rows: list[_CalendarRow]) -> list[str]:
+    """Two rows of one file that say different things of one day: which is meant is unknown."""
+    seen: dict[tuple[str, dt.date], tuple[int, bool | None]] = {}
+    problems = []
+    for line, row in zip(lines, rows, strict=True):
+        for day in row.days:
+            earlier = seen.setdefault((row.code, day), (line, row.working))
+            if earlier[1] != row.working:
+                problems.append(f"line {line}: {day} is {_KIND_NAMES[row.working]} here but "
+                                f"{_KIND_NAMES[earlier[1]]} in line {earlier[0]}; keep one of them")
+                break
+    return problems
+
+
+_KIND_NAMES = {True: "a workday", False: "a holiday", None: "reset"}
 
 
 def _iso_day(text: str, column: str) -> dt.date:

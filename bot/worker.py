@@ -23,11 +23,11 @@ class PlatformSenders:
     def __init__(self, senders: dict):
         self.senders = senders
 
-    def send(self, platform: str, workspace: str, target: str, reply: Reply) -> None:
+    def send(self, platform: str, workspace: str, target: str, reply: Reply, **progress) -> None:
         sender = self.senders.get(platform)
         if sender is None:
             raise Undeliverable(f"{platform} is not configured in this worker")
-        sender.send(platform, workspace, target, reply)
+        sender.send(platform, workspace, target, reply, **progress)
 
 
 def platform_senders(core: App, console=None) -> PlatformSenders:
@@ -44,7 +44,10 @@ def inbox_runners(core: App) -> dict:
 
 def build_worker(core: App, console=None, **options) -> Worker:
     lease = dt.timedelta(seconds=core.settings.delivery_lease_seconds)
-    delivery = DeliveryWorker(core.session_factory, platform_senders(core, console), lease=lease)
+    # outgoing messages: short leases renewed while a batch is sent (a killed worker's are free
+    # again within seconds); the setting can only shorten them
+    delivery = DeliveryWorker(core.session_factory, platform_senders(core, console),
+                              lease=min(lease, DeliveryWorker.lease))
     inbox = InboxWorker(core.session_factory, inbox_runners(core), lease=lease)
     return Worker(core.session_factory, delivery, core.defaults, inbox=inbox, **options)
 

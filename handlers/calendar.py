@@ -60,6 +60,20 @@ def corrections_of(calendar: str) -> dict[dt.date, bool]:
     return _CORRECTIONS.get(calendar.upper(), {})
 
 
+#: "CODE@TENANT" → the years its admins declared entered in full (`calendar 2027 official`).
+_OFFICIAL: dict[str, frozenset[int]] = {}
+
+
+def use_official_years(by_tenant: dict[int, dict[str, set[int]]], tenant_id: int | None = None) -> None:
+    """The years declared official, as stored now: of one tenant (`tenant_id`), or of all."""
+    global _OFFICIAL
+    kept = {} if tenant_id is None else {k: v for k, v in _OFFICIAL.items()
+                                         if not k.endswith(f"@{tenant_id}")}
+    kept.update({f"{code.upper()}@{tenant}": frozenset(years) for tenant, calendars in by_tenant.items()
+                 for code, years in calendars.items()})
+    _OFFICIAL = kept
+
+
 def is_published(code: str, year: int) -> bool:
     """Whether a calendar's working days for `year` come from an official schedule (China: the
     State Council's, with make-up days); other countries' holidays follow rules, always known."""
@@ -74,11 +88,37 @@ def is_published(code: str, year: int) -> bool:
     return True
 
 
+def is_entered(calendar: str, year: int) -> bool:
+    """Whether a year's working days are known: published, or declared official by the tenant's
+    admins once they entered it (corrections alone do not make a year known: a company holiday
+    says nothing of the Spring Festival's make-up days)."""
+    return is_published(calendar, year) or year in _OFFICIAL.get(calendar.upper(), ())
+
+
 def missing_years(calendar: str, today: dt.date) -> list[int]:
-    """This year and next, where the calendar has no official schedule and no corrections."""
-    fixed = {day.year for day in corrections_of(calendar)}
-    return [year for year in (today.year, today.year + 1)
-            if not is_published(calendar, year) and year not in fixed]
+    """This year and next, where the calendar's working days are estimated."""
+    return [year for year in (today.year, today.year + 1) if not is_entered(calendar, year)]
+
+
+def estimated_years(calendar: str, start: dt.date, end: dt.date) -> list[int]:
+    """The years of [start, end) whose working days are estimated."""
+    return [year for year in range(start.year, (end - dt.timedelta(days=1)).year + 1)
+            if not is_entered(calendar, year)]
+
+
+def estimated_note(calendar: str, start: dt.date, end: dt.date, locale: str) -> str | None:
+    """The line pace figures carry when the period's working days are estimated, or None."""
+    years = estimated_years(calendar, start, end)
+    if not years:
+        return None
+    from handlers.messages import t
+
+    return t(locale, "days_estimated", years="/".join(map(str, years)), code=calendar.split("@")[0])
+
+
+def correctable_years(today: dt.date) -> tuple[int, int]:
+    """The years a calendar correction may touch: from last year to two years ahead."""
+    return today.year - 1, today.year + 2
 
 
 def is_valid_calendar(code: str) -> bool:

@@ -335,12 +335,14 @@ class ShowDealHistory(Command):
 @dataclass(frozen=True)
 class CorrectCalendar(Command):
     """`calendar 2027-02-06 workday` · `calendar 2027-02-15..2027-02-21 holiday` · `… reset`;
-    `calendar` alone lists the corrections and what the calendar lacks."""
+    `calendar 2027 official` (the year's official schedule is entered); `calendar` alone lists
+    the corrections and what the calendar lacks."""
 
     first_day: dt.date | None = None
     last_day: dt.date | None = None
     working: bool | None = None  # None with days: back to the published calendar
     code: str | None = None  # the calendar (CN, US …); by default the asker's team's
+    official_year: int | None = None  # `calendar 2027 official`: that year is entered in full
 
 
 @dataclass(frozen=True)

@@ -263,6 +263,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "contest_winner": ("🏆 {name} wins with {value}!", "🏆 {name}以 {value} 夺冠！"),
     "contest_no_winner": ("Nobody scored in this contest.", "本次竞赛无人得分。"),
     "contest_days_left": ("{days} days to go.", "还剩 {days} 天。"),
+    "contest_days_left_one": ("1 day to go.", "还剩 1 天。"),
     "contest_last_day": ("Last day!", "最后一天！"),
     "reasons_title": ("Wins and losses by reason · {who} · {period}", "输赢分析 · {who} · {period}"),
     "reasons_none": ("No deal was won or lost in this period.", "本期没有赢单或输单。"),
@@ -288,7 +289,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tier_days_range": ("Give a rhythm between 1 and 365 days.", "回访周期请填 1 到 365 天。"),
     "tier_rhythm_set": ("{team}: {tier}-tier customers are now due a visit every {days} days.",
                         "{team}：{tier}类客户改为每{days}天回访一次。"),
+    "tier_rhythm_set_one": ("{team}: {tier}-tier customers are now due a visit every day.",
+                            "{team}：{tier}类客户改为每天回访一次。"),
     "tier_every": ("{tier} every {days} days", "{tier}类每{days}天"),
+    "tier_every_one": ("{tier} every day", "{tier}类每天"),
     "due_visits_title": ("Customers due a visit", "待回访的客户"),
     "due_visits_team_title": ("Your team's customers due a visit", "团队待回访的客户"),
     "due_visits_none": ("No customer is due a visit ({rhythm}).", "没有需要回访的客户（{rhythm}）。"),
@@ -303,6 +307,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "due_last_visit": ("last visit {when}", "上次拜访 {when}"),
     "due_never_visited": ("never visited", "从未拜访"),
     "due_overdue": ("{days} days overdue", "已逾期 {days} 天"),
+    "due_overdue_one": ("1 day overdue", "已逾期 1 天"),
     "due_today": ("due today", "今天该回访"),
     "due_title": ("Due visits", "待回访"),
     "digest_cold": ("Customers going cold: {count}", "即将流失的客户：{count} 位"),
@@ -342,6 +347,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "you": ("Your progress", "我的进度"),
     "pace_line": ("{done} of {target} · needed by today {needed} · {gap} · on course for {projection}",
                   "已完成 {done} / 目标 {target} · 今日应达 {needed} · {gap} · 预计 {projection}"),
+    "pace_line_even": ("{done} of {target} · on pace · on course for {projection}",  # done = needed
+                       "已完成 {done} / 目标 {target} · 进度正常 · 预计 {projection}"),
     "ahead": ("ahead by {amount}", "领先 {amount}"), "behind": ("behind by {amount}", "落后 {amount}"),
     "days_gone": ("{gone} of {total} working days gone", "已过 {gone}/{total} 个工作日"),
     "no_target": ("No target set for this period.", "本期尚未设定目标。"),
@@ -359,6 +366,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "stalled_none": ("No stalled deals. 👍", "没有停滞的商机。👍"),
     "stalled_line": ("#{id} {customer} · {title} · {stage} · {amount} · {days} days · {owner}",
                      "#{id} {customer} · {title} · {stage} · {amount} · {days} 天 · {owner}"),
+    "stalled_line_one": ("#{id} {customer} · {title} · {stage} · {amount} · 1 day · {owner}",
+                         "#{id} {customer} · {title} · {stage} · {amount} · 1 天 · {owner}"),
     "leaderboard_title": ("Leaderboard · {metric} · {period}", "排行榜 · {metric} · {period}"),
     "leaderboard_empty": ("Nothing yet this period.", "本期暂无数据。"),
     # targets
@@ -488,16 +497,32 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       "{code} 日历没有调整，按官方日历执行。"),
     "calendar_missing": ("⚠️ The {code} calendar has no official schedule for {years}: public holidays "
                          "are estimated and make-up working days unknown. An admin can set them: "
-                         "{example}",
+                         "{example}, then `{done}`",
                          "⚠️ {code} 日历还没有 {years} 年的官方安排：节假日为推算，调休上班日未知。"
-                         "管理员可以设置：{example}"),
+                         "管理员可以设置：{example}，录入后发送“{done}”"),
     "calendar_workday": ("{code} calendar: {days} now a working day ({count} days).",
                          "{code} 日历：{days} 设为上班日（共 {count} 天）。"),
+    "calendar_workday_one": ("{code} calendar: {days} now a working day.",
+                             "{code} 日历：{days} 设为上班日。"),
     "calendar_holiday": ("{code} calendar: {days} now a day off ({count} days).",
                          "{code} 日历：{days} 设为放假（共 {count} 天）。"),
+    "calendar_holiday_one": ("{code} calendar: {days} now a day off.", "{code} 日历：{days} 设为放假。"),
     "calendar_reset": ("{code} calendar: {days} back to the published calendar.",
                        "{code} 日历：{days} 恢复为官方日历。"),
     "calendar_too_long": ("At most a year of days at a time.", "一次最多设置一年的日期。"),
+    "calendar_reversed": ("The range ends ({last}) before it starts ({first}): put the first day "
+                          "first, as in {last}..{first}.",
+                          "结束日期 {last} 早于开始日期 {first}：请先写开始日期，例如 {last}..{first}。"),
+    "calendar_out_of_range": ("{day} is too far off: a calendar can be corrected from {first} to {last}.",
+                              "{day} 超出范围：日历只能调整 {first} 至 {last} 之间的日期。"),
+    "calendar_year_out_of_range": ("{year} is too far off: a calendar's years can be set from {first} to "
+                                   "{last}.", "{year} 年超出范围：日历只能设置 {first} 至 {last} 年。"),
+    "calendar_official": ("{code} calendar: {year} is now entered in full; its working days are no "
+                          "longer estimated.",
+                          "{code} 日历：{year} 年已按官方安排录入，工作日不再是推算。"),
+    "days_estimated": ("Working days of {years} are estimated: the {code} calendar has no official "
+                       "schedule for it yet.",
+                       "{years} 年的工作日为推算：{code} 日历还没有该年的官方安排。"),
     "questions_set": ("Standup questions of {team}:", "{team} 的站会问题："),
     "questions_other_zh": ("Members who read Chinese get these in English until you set the Chinese "
                            "version too: {example}",
@@ -521,6 +546,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "behind_line": ("{metric}: done {done} of {target}, needed by today {needed}, gap {gap}",
                     "{metric}：已完成 {done}/{target}，今天应达 {needed}，差距 {gap}"),
     "days_left": ("{days} working days left in {period}.", "{period}还剩 {days} 个工作日。"),
+    "days_left_one": ("1 working day left in {period}.", "{period}还剩 1 个工作日。"),
     "standing_line": ("{metric}: {share} done, on pace", "{metric}：已完成 {share}，进度正常"),
     "top_sellers_title": ("🏆 Top sellers of the {period} — {team}", "🏆 本{period}销售之星 — {team}"),
     "top_seller_line": ("Congratulations {name}, top seller of the {period}!",
@@ -545,6 +571,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "kpi_days_to_close": ("Days to close", "成交周期"),
     "kpi_coverage": ("Pipeline coverage", "管道覆盖率"),
     "kpi_days": ("{days} days", "{days} 天"),
+    "kpi_days_one": ("1 day", "1 天"),
     "col_share": ("% of target · {metric}", "目标完成率 · {metric}"),
     "top_seller_lead": ("Ahead of the next by {lead}.", "领先第二名 {lead}。"),
     "top_sellers_vs_last": ("Team revenue {total}; the period before {last} ({change}).",
@@ -573,7 +600,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 def t(locale: str, key: str, **values) -> str:
-    """The message `key` in `locale` (`zh` or anything else for English), filled with `values`."""
+    """The message `key` in `locale` (`zh` or anything else for English), filled with `values`;
+    its `_one` form, where there is one, when the number it counts (`count`, else `days`) is 1."""
+    counted = values.get("count", values.get("days"))
+    if str(counted) == "1" and f"{key}_one" in MESSAGES:
+        key = f"{key}_one"
     return MESSAGES[key][locale == "zh"].format(**values)
 
 

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 from handlers import format as fmt
 from handlers import reports
-from handlers.calendar import Pace, pace, period_bounds, working_days
+from handlers.calendar import Pace, estimated_note, pace, period_bounds, working_days
 from handlers.commands import Period, ShowLeaderboard
 from handlers.context import Ctx, Refusal
 from handlers.messages import METRIC_NAMES, PERIOD_NAMES, name_of, t
@@ -67,6 +67,9 @@ def pace_reminder(ctx: Ctx, kind: str, paces: dict[str, Pace], start: dt.date, e
         lines.insert(0, ctx.t("days_left", days=days_left, period=period))
         lines += [ctx.t("standing_line", metric=name_of(METRIC_NAMES, m, ctx.locale),
                         share=fmt.percent(p.share_done)) for m, p in paces.items() if p.on_pace]
+    estimated = estimated_note(calendar, start, end, ctx.locale)
+    if estimated:
+        lines.append(estimated)
     title = ctx.t("behind_title" if behind else "period_ending_title", period=period)
     notes = reports.currency_notes(ctx, money) if money is not None and "revenue" in paces else ()
     return Reply(title=title, lines=tuple(lines), notes=notes)

@@ -513,18 +513,22 @@ def parse_link(rest: str, _today: dt.date) -> c.Command | c.ParseError:
 
 
 def parse_calendar(rest: str, today: dt.date) -> c.Command | c.ParseError:
-    """`[CODE] DAY[..DAY] workday|holiday|reset` (`..` or any range separator between days)."""
+    """`[CODE] DAY[..DAY] workday|holiday|reset` (`..` or any range separator between days);
+    `[CODE] YEAR official`: the year's schedule is entered in full."""
     words = rest.split()
     code = words.pop(0).upper() if words and re.fullmatch(r"[A-Za-z]{2,3}", words[0]) else None
     if not words:
         return c.CorrectCalendar(code=code)
     kind = words.pop().lower()
+    if kind in V.OFFICIAL_WORDS and len(words) == 1 and re.fullmatch(r"\d{4}年?", words[0]):
+        return c.CorrectCalendar(code=code, official_year=int(words[0].rstrip("年")))
     if kind not in V.DAY_KIND_WORDS or not words:
         return c.ParseError("calendar")
-    text = " ".join(words).replace("..", "~")
+    typed = " ".join(words)
+    text = typed.replace("..", "~")
     days = parse_date_range(text, today)
     if days is None:
-        return c.ParseError("calendar", "date", text)
+        return c.ParseError("calendar", "reversed" if is_reversed_range(text, today) else "date", typed)
     return c.CorrectCalendar(*days, working=V.DAY_KIND_WORDS[kind], code=code)
 
 

@@ -7,7 +7,7 @@ from functools import partial
 from zoneinfo import ZoneInfo
 
 from handlers import format as fmt
-from handlers.calendar import pace, period_bounds
+from handlers.calendar import estimated_note, pace, period_bounds
 from handlers.commands import Period, ShowLeaderboard, ShowPipeline, ShowProgress, ShowStalled
 from handlers.context import Ctx
 from handlers.lookup import example, managers_team, scope_members, team_named
@@ -62,13 +62,16 @@ def handle_progress(ctx: Ctx, cmd: ShowProgress) -> Reply:
             continue
         p = pace(targets[metric], done[metric], start, end, today, calendar, whole=metric != "revenue")
         gap = ctx.t("ahead" if p.on_pace else "behind", amount=value(abs(p.gap)))
-        detail = ctx.t("pace_line", done=value(p.done), target=value(p.target),
+        detail = ctx.t("pace_line" if p.gap else "pace_line_even", done=value(p.done), target=value(p.target),
                        needed=value(p.needed_by_today), gap=gap, projection=value(p.projection))
         mark = float(p.needed_by_today / p.target) if p.target else None
         bars.append(Bar(name, p.share_done, detail, mark))
         gone_line = ctx.t("days_gone", gone=p.days_gone, total=p.days_total)
     who = ctx.t("you") if single and single.id == ctx.member.id else label
     lines = [gone_line] if gone_line else [ctx.t("no_target")]
+    estimated = estimated_note(calendar, start, end, ctx.locale) if gone_line else None
+    if estimated:
+        lines.append(estimated)
     if not bars and ctx.is_manager:
         lines.append(ctx.t("no_target_hint", example=example(ctx, "target")))
 

@@ -151,7 +151,9 @@ def job_runs_on(kind: str, days: str, day: dt.date, calendar: str) -> bool:
 
 def runs_weekly_on(days: str, day: dt.date, calendar: str) -> bool:
     """Whether a weekly job (the digest) runs on `day`: on its weekday, or when that is a day off,
-    on the last working day before it in the same week (else the first one after it)."""
+    on the last working day before it in the same week (else the first one after it); and when
+    the only working days after that are make-up weekend days (调休), on the last of them, so
+    that the digest comes after every working day of its week."""
     if days == WORKDAYS:
         return runs_on(days, day, calendar)
     monday = day - dt.timedelta(days=day.weekday())
@@ -160,12 +162,15 @@ def runs_weekly_on(days: str, day: dt.date, calendar: str) -> bool:
 
 def _weekly_day(monday: dt.date, weekday: int, calendar: str) -> dt.date | None:
     planned = monday + dt.timedelta(days=weekday)
-    if runs_on(str(weekday), planned, calendar):
-        return planned
     week = [monday + dt.timedelta(days=n) for n in range(7)]
-    before = [d for d in week if d < planned and is_working_day(d, calendar)]
-    after = [d for d in week if d > planned and is_working_day(d, calendar)]
-    return before[-1] if before else (after[0] if after else None)
+    if not runs_on(str(weekday), planned, calendar):
+        before = [d for d in week if d < planned and is_working_day(d, calendar)]
+        after = [d for d in week if d > planned and is_working_day(d, calendar)]
+        planned = before[-1] if before else (after[0] if after else None)
+        if planned is None:
+            return None
+    later = [d for d in week if d > planned and is_working_day(d, calendar)]
+    return later[-1] if later and all(d.weekday() >= 5 for d in later) else planned
 
 
 def days_label(days: str, locale: str) -> str:

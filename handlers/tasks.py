@@ -17,6 +17,7 @@ from handlers.lookup import example, visible_member
 from handlers.messages import WORDS, name_of, t
 from handlers.reply import Button, Heading, Reply
 from handlers.reply_json import to_payload
+from handlers.when_read import day_mark
 from storage.destinations import MemberAddresses
 from storage.models import Customer, Deal, Member, Task
 from storage.outbox import OutboxRepository
@@ -48,7 +49,7 @@ def handle_add_task(ctx: Ctx, cmd: AddTask) -> Reply:
                      assignee=assignee.id, title=cmd.title, due=cmd.due)
     about = customer.name if customer else None
     if assignee.id != ctx.member.id:
-        _tell(ctx, assignee, f"task:{task.id}:given", _given(ctx, task, assignee.locale, about))
+        _tell(ctx, assignee, f"task:{task.id}:given", _given(ctx, task, assignee, about))
     fields = [(ctx.t("task_for"), assignee.display_name)] if assignee.id != ctx.member.id else []
     fields += [(ctx.t(key), value) for key, value in (
         ("task_due", task.due_on and fmt.day(task.due_on, ctx.today, ctx.locale)),
@@ -158,9 +159,11 @@ def _about(ctx: Ctx, cmd: AddTask) -> tuple[Customer | None, Deal | None]:
     return None, None
 
 
-def _given(ctx: Ctx, task: Task, locale: str, about: str | None) -> Reply:
-    """What the assignee gets: who gave it, what, by when, a Done button."""
-    due = task.due_on and fmt.day(task.due_on, ctx.today, locale)
+def _given(ctx: Ctx, task: Task, assignee: Member, about: str | None) -> Reply:
+    """What the assignee gets: who gave it, what, by when (said as of when they get it: after a
+    delay "tomorrow" may be today), a Done button."""
+    locale = assignee.locale
+    due = task.due_on and day_mark(task.due_on, assignee.timezone or str(ctx.zone))
     fields = [(t(locale, key), value) for key, value in (("task_due", due), ("task_about", about)) if value]
     return Reply(title=t(locale, "task_given", name=ctx.member.display_name, id=task.id),
                  lines=(task.title,), fields=tuple(fields), buttons=(_done_button(locale, task.id),),

@@ -11,6 +11,7 @@ DAY_KIND_WORDS = {
     "holiday": False, "off": False, "dayoff": False, "放假": False, "休息": False, "假日": False,
     "reset": None, "clear": None, "恢复": None, "清除": None,
 }
+OFFICIAL_WORDS = {"official", "官方", "已公布"}  # `calendar 2027 official`: the year is entered in full
 LANGUAGE_WORDS = {"en": "en", "english": "en", "英文": "en", "英语": "en",
                   "zh": "zh", "chinese": "zh", "中文": "zh", "汉语": "zh"}
 

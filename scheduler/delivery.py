@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from handlers.reply import Reply
 from handlers.reply_json import from_payload, to_payload
+from handlers.when_read import as_sent
 from scheduler.pacing import Pacer
 from storage.models import utcnow
 from storage.outbox import OutboxRepository
@@ -34,11 +35,17 @@ def backoff(attempts: int) -> dt.timedelta:
 
 
 class RateLimited(Exception):
-    """The platform said: not now, try again in `retry_after` seconds."""
+    """The platform said: not now, try again in `retry_after` seconds. `parts_sent`: a message
+    sent in parts (WeCom's 2048 bytes) whose first parts went out before the limit: the next try
+    is given `parts_sent` and starts after them."""
 
-    def __init__(self, retry_after: float, detail: str = ""):
+    def __init__(self, retry_after: float, detail: str = "", parts_sent: int = 0):
         super().__init__(detail or f"rate limited for {retry_after} s")
         self.retry_after = retry_after
+        self.parts_sent = parts_sent
+
+
+PARTS_SENT = "_parts_sent"  # in a delivery's payload: how many of its parts went out already
 
 
 class Undeliverable(Exception):
@@ -46,7 +53,9 @@ class Undeliverable(Exception):
 
 
 class Sender(Protocol):
-    def send(self, platform: str, workspace: str, target: str, reply: Reply) -> None: ...
+    def send(self, platform: str, workspace: str, target: str, reply: Reply) -> None:
+        """Deliver `reply`; a sender that sends in parts also takes `parts_sent=N` (given only
+        when N > 0) and then starts with part N + 1."""
 
 
 def queue_answer(session_factory, platform: str, workspace: str, target: str, reply: Reply) -> str | None:
@@ -73,19 +82,31 @@ class DeliveryWorker:
     """Sends due deliveries one at a time, each marked sent as soon as the platform took it: a
     worker killed mid fan-out repeats at most the one message it had in flight.
 
+    Claims are short leases (`lease`, seconds) renewed while the batch is being sent, so the
+    claims of a worker that died are free again within seconds, not after a long lease.
+
     A rate limit pauses the whole workspace until the time the platform gave, so the rest of a
     fan-out waits instead of hitting the limit again message by message; after that the
     workspace is paced a little under the rate it was sending at when it was limited (Retry-After
     is in whole seconds: pausing and bursting again would waste most of each second).
+
+    A failure (a 5xx, a refused connection) costs one try: the platform is not asked again for
+    the rest of the batch; its workspace is paused for `probe` and then tried with one message
+    at a time while the sender goes on with other workspaces. When a workspace that failed for
+    several messages answers again (an outage is over), the messages that failed meanwhile are
+    due at once rather than at their backoff.
     """
 
     session_factory: sessionmaker[Session]
     sender: Sender
     max_attempts: int = 14
-    lease: dt.timedelta = dt.timedelta(seconds=60)
+    lease: dt.timedelta = dt.timedelta(seconds=6)
+    probe: dt.timedelta = dt.timedelta(seconds=3)
     clock: Callable[[], dt.datetime] = utcnow
     paused: dict[tuple[str, str], dt.datetime] = dataclasses.field(default_factory=dict)
     pacers: dict[tuple[str, str], Pacer] = dataclasses.field(default_factory=dict)
+    #: per failing workspace, the messages that failed since it last took one
+    failing: dict[tuple[str, str], list[int]] = dataclasses.field(default_factory=dict)
 
     def run_once(self, limit: int = 20) -> int:
         """Send what is due now; returns how many deliveries were attempted."""
@@ -103,31 +124,67 @@ class DeliveryWorker:
             claimed = [(d.id, d.key, (d.platform, d.workspace, d.target), d.payload, d.attempts)
                        for d in OutboxRepository(session).claim(now, limit, self.lease,
                                                                 skip=dict(self.paused), keys=keys)]
+        held = [row[0] for row in claimed]
+        held_until = now + self.lease
+        tried = 0
         for delivery_id, key, where, payload, attempts in claimed:
+            if self.clock() > held_until - self.lease * 2 / 3:  # a third gone: renew what is left
+                held, held_until = self._renew(held, held_until)
+            if delivery_id not in held:  # our lease ran out and another worker has it now
+                continue
+            held.remove(delivery_id)
             space = where[:2]
+            if space in self.paused:  # limited or failing since the batch was claimed: untried
+                with self.session_factory.begin() as session:
+                    OutboxRepository(session).put_back(delivery_id, self.paused[space],
+                                                       f"{RATE_LIMITED}: waiting"
+                                                       if space not in self.failing else "")
+                continue
+            tried += 1
             pacer = self.pacers.get(space) or self._pacer(space)
-            limited = False
-            if space in self.paused:  # limited by an earlier message of this batch
-                status, when, error = "retry", self.paused[space], f"{RATE_LIMITED}: waiting"
-            else:
-                pacer.wait()
-                status, when, error = self._attempt(where, payload, attempts)
-                limited = error.startswith(RATE_LIMITED)
-                pacer.record(status == "sent", limited)
+            pacer.wait()
+            status, when, error, parts_sent = self._attempt(where, payload, attempts)
+            limited = error.startswith(RATE_LIMITED)
+            pacer.record(status == "sent", limited)
             with self.session_factory.begin() as session:
                 outbox = OutboxRepository(session)
                 if limited and pacer.ceiling:  # the measured rate a restarted worker starts from
                     outbox.remember_rate(*space, pacer.ceiling, self.clock())
                 if status == "sent":
                     outbox.mark_sent(delivery_id, self.clock())
+                    self._recovered(outbox, space)
                 elif status == "retry":
                     outbox.retry_at(delivery_id, when, error)
-                    if error.startswith(RATE_LIMITED):
+                    if parts_sent > payload.get(PARTS_SENT, 0):  # those are not sent again
+                        outbox.set_payload(delivery_id, {**payload, PARTS_SENT: parts_sent})
+                    if limited:
                         self.paused[space] = max(when, self.paused.get(space, when))
+                    else:  # the platform failed: not again before `probe`, one message then
+                        self.failing.setdefault(space, []).append(delivery_id)
+                        self.paused[space] = max(self.clock() + self.probe, self.paused.get(space, now))
                 else:
                     log.warning("delivery %s failed for good: %s", key, error)
                     outbox.mark_failed(delivery_id, error)
         return len(claimed)
+
+    def _renew(self, held: list[int], until: dt.datetime) -> tuple[list[int], dt.datetime]:
+        """Extend the lease of the batch's rows not sent yet; those another worker took over
+        (our lease ran out: a long pause) are left to it."""
+        if not held:
+            return held, until
+        later = self.clock() + self.lease
+        with self.session_factory.begin() as session:
+            kept = OutboxRepository(session).renew(held, until, later)
+        return [i for i in held if i in kept], later
+
+    def _recovered(self, outbox: OutboxRepository, space: tuple[str, str]) -> None:
+        """A workspace took a message: if several failed before (an outage, not one bad
+        message), they are due now."""
+        failed = self.failing.pop(space, [])
+        if len(failed) > 1:
+            woken = outbox.due_again(failed, self.clock())
+            log.info("%s %s answers again: %d messages that failed meanwhile are due now",
+                     *space, woken)
 
     def _pacer(self, space: tuple[str, str]) -> Pacer:
         """A workspace's pacer, at the rate a worker last learnt for it (kept in the database)."""
@@ -137,19 +194,20 @@ class DeliveryWorker:
         return self.pacers[space]
 
     def _attempt(self, where: tuple[str, str, str], payload: dict,
-                 attempts: int) -> tuple[str, dt.datetime | None, str]:
-        """("sent", None, ""), ("retry", when, why) or ("failed", None, why)."""
+                 attempts: int) -> tuple[str, dt.datetime | None, str, int]:
+        """("sent", None, "", 0), ("retry", when, why, parts sent) or ("failed", None, why, 0)."""
+        message = {k: v for k, v in payload.items() if k != PARTS_SENT}
+        done = {"parts_sent": payload[PARTS_SENT]} if payload.get(PARTS_SENT) else {}
         try:
-            self.sender.send(*where, from_payload(payload))
-            return "sent", None, ""
+            self.sender.send(*where, as_sent(from_payload(message), self.clock()), **done)
+            return "sent", None, "", 0
         except RateLimited as limited:
             return ("retry", self.clock() + dt.timedelta(seconds=limited.retry_after),
-                    f"{RATE_LIMITED}: {limited}")
+                    f"{RATE_LIMITED}: {limited}", limited.parts_sent)
         except Undeliverable as error:
-            return "failed", None, str(error) or error.__class__.__name__
+            return "failed", None, str(error) or error.__class__.__name__, 0
         except Exception as error:  # any other failure may pass: back off, within bounds
             why = f"{error.__class__.__name__}: {error}"
             if attempts >= self.max_attempts:
-                return "failed", None, why
-            return "retry", self.clock() + backoff(attempts), why
-
+                return "failed", None, why, 0
+            return "retry", self.clock() + backoff(attempts), why, 0

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from handlers import contests, notices, scorecards, tasks, tiers
@@ -26,7 +26,7 @@ from handlers.reports import handle_progress
 from handlers.schedule_commands import standup_prompt
 from handlers.schedule_rules import REMINDER_DAYS_BEFORE_END, job_runs_on, prompt_key, schedule_of
 from storage.destinations import Destination, MemberAddresses, team_destinations
-from storage.models import PERIOD_KINDS, Member, StandupAnswer, Team, Tenant, utcnow
+from storage.models import PERIOD_KINDS, Member, StandupAnswer, Team, TeamMember, Tenant, utcnow
 from storage.outbox import OutboxRepository
 from storage.people import PeopleRepository
 from storage.rates import RateRepository
@@ -45,7 +45,6 @@ class Run:
     defaults: Defaults = field(default_factory=Defaults)
     clock: object = utcnow
     forced: bool = False  # run whatever the day (`salesbot run-job`)
-    late: bool = False  # caught up after downtime: only members who were there at `fire_at`
     sent: int = 0
     queued: list[dict] = field(default_factory=list)
 
@@ -67,11 +66,15 @@ class Run:
 
     @cached_property
     def members(self) -> list[Member]:
-        ids = [row.id for row in PeopleRepository(self.session).roster(self.team.id)]
-        query = select(Member).where(Member.id.in_(ids)).order_by(Member.display_name)
-        if self.late:
-            query = query.where(Member.created_at <= self.fire_at)
-        return list(self.session.scalars(query)) if ids else []
+        """The team's active members who were in it at the run's time (someone who joined seconds
+        after it waits for the next run), or all of them in a forced run."""
+        query = (select(Member).join(TeamMember, TeamMember.member_id == Member.id)
+                 .where(TeamMember.team_id == self.team.id, Member.active.is_(True))
+                 .order_by(Member.display_name))
+        if not self.forced:
+            query = query.where(Member.created_at <= self.fire_at,
+                                or_(TeamMember.joined_at.is_(None), TeamMember.joined_at <= self.fire_at))
+        return list(self.session.scalars(query))
 
     @cached_property
     def away(self) -> set[int]:
@@ -188,25 +191,32 @@ def followups(run: Run) -> None:
 
 
 def _monthly_scorecards(run: Run) -> None:
-    """On the month's first working day: last month's scorecard to each rep, the team's to its
-    managers (with the morning list, so in each one's own morning)."""
+    """From the month's first working day: last month's scorecard to each rep, the team's to its
+    managers (with the morning list, so in each one's own morning). Someone on leave that day
+    gets theirs on the first morning they are back."""
     first = run.day.replace(day=1)
     while not is_working_day(first, run.team.calendar):
         first += dt.timedelta(days=1)
-    if run.day != first:
+    if run.day < first:
         return
     month = (first - dt.timedelta(days=1)).strftime("%Y-%m")
     last_month = Period("month", -1)
+    began = dt.datetime.combine(first, dt.time(), run.zone)
+    keys = {m.id: (f"scorecard:{m.id}:{month}" if m.role == "rep" else
+                   f"scorecard-team:{run.team.id}:{m.id}:{month}")
+            for m in run.members if run.here(m) and m.id not in run.away}
+    if run.day != first:  # later in the month: those on leave that day who have not had theirs
+        were_away = PeopleRepository(run.session).on_leave_among(list(keys), first)
+        had = OutboxRepository(run.session).existing([keys[i] for i in were_away])
+        keys = {member_id: key for member_id, key in keys.items() if member_id in were_away
+                and key not in had}
     for member in run.members:
-        if not run.here(member) or member.id in run.away:
+        if member.id not in keys or member.created_at > began:
             continue
         ctx = run.ctx(member)
-        if member.role == "rep":
-            reply = scorecards.handle_scorecard(ctx, ShowScorecard(Scope(), last_month))
-            run.to_member(f"scorecard:{member.id}:{month}", member, reply)
-        else:
-            reply = scorecards.handle_scorecard(ctx, ShowScorecard(Scope("team", run.team.name), last_month))
-            run.to_member(f"scorecard-team:{run.team.id}:{member.id}:{month}", member, reply)
+        scope = Scope() if member.role == "rep" else Scope("team", run.team.name)
+        run.to_member(keys[member.id], member,
+                      scorecards.handle_scorecard(ctx, ShowScorecard(scope, last_month)))
 
 
 def reminders(run: Run) -> None:

@@ -96,12 +96,12 @@ def _member_zones(session: Session) -> dict[int, set[str | None]]:
 
 
 def fire(session_factory: sessionmaker[Session], spec: JobSpec, fire_at: dt.datetime,
-         defaults: Defaults = Defaults(), clock=utcnow, *, manual: bool = False,
-         late: bool = False) -> int | None:
+         defaults: Defaults = Defaults(), clock=utcnow, *, manual: bool = False) -> int | None:
     """Carry out one run in one transaction; None when this run was already done (by this or
     another worker: on PostgreSQL the second insert of the run waits for the first to commit).
     `manual` (`salesbot run-job`): run whatever the day, without recording a scheduled run.
-    `late` (caught up after downtime): members who joined after `fire_at` are left out."""
+    A scheduled run belongs to the team and members that existed at `fire_at`, checked here
+    whatever the worker read before: a team or member made seconds after it waits for the next."""
     recorded = spec.recorded and not manual
     with session_factory() as session:
         if recorded:
@@ -113,10 +113,13 @@ def fire(session_factory: sessionmaker[Session], spec: JobSpec, fire_at: dt.date
                 session.rollback()
                 return None
         team = session.get(Team, spec.team_id)
-        if team is None:
+        if team is None or (not manual and team.created_at > fire_at):
+            # a team made after the run's time (a worker read the schedule before it existed):
+            # the run is not its own; recorded as done, with nothing sent
+            session.commit()
             return 0
         load_corrections(session, team.tenant_id)
-        run = Run(session, team, fire_at, spec.zone, defaults, clock, forced=manual, late=late)
+        run = Run(session, team, fire_at, spec.zone, defaults, clock, forced=manual)
         JOBS[spec.kind](run)
         run.flush()
         if recorded:

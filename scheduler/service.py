@@ -33,7 +33,6 @@ from storage.models import utcnow
 
 log = logging.getLogger(__name__)
 RUN_ATTEMPTS = 4
-LATE = dt.timedelta(minutes=1)  # a run starting later than this was caught up after downtime
 
 
 class Worker:
@@ -127,7 +126,8 @@ class Worker:
             if years:
                 log.warning("calendar %s has no official schedule for %s: public holidays are "
                             "estimated and make-up working days unknown; an admin sets them with "
-                            "`calendar DAY workday|holiday` or `salesbot import calendar FILE.csv`",
+                            "`calendar DAY workday|holiday` and then `calendar YEAR official`, or "
+                            "`salesbot import calendar FILE.csv --official`",
                             calendar.split("@")[0], "/".join(map(str, years)))
 
     def _run(self, spec: JobSpec) -> None:
@@ -141,7 +141,7 @@ class Worker:
             fire_at = now
         for attempt in range(RUN_ATTEMPTS):  # the run is one transaction: a failed one left nothing
             try:
-                fire(self.session_factory, spec, fire_at, self.defaults, late=now - fire_at > LATE)
+                fire(self.session_factory, spec, fire_at, self.defaults)
                 return
             except OperationalError:
                 log.warning("%s for team %s: database busy or away (try %d of %d)", spec.kind,

@@ -6,7 +6,7 @@ import datetime as dt
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from storage.models import CalendarDay
+from storage.models import CalendarDay, CalendarYear, Team
 
 Corrections = dict[str, dict[dt.date, bool]]  # calendar code → {day: working}
 
@@ -35,3 +35,28 @@ class CalendarRepository:
         for tenant, calendar, day, working in self.s.execute(query):
             out.setdefault(tenant, {}).setdefault(calendar, {})[day] = working
         return out
+
+    def declare_official(self, tenant_id: int, calendar: str, year: int, actor_id: int | None) -> bool:
+        """Mark a year of a calendar as entered in full; False when it was already."""
+        found = self.s.scalar(select(CalendarYear.id).where(
+            CalendarYear.tenant_id == tenant_id, CalendarYear.calendar == calendar,
+            CalendarYear.year == year))
+        if found is not None:
+            return False
+        self.s.add(CalendarYear(tenant_id=tenant_id, calendar=calendar, year=year, set_by=actor_id))
+        self.s.flush()
+        return True
+
+    def official_years(self, tenant_id: int | None = None) -> dict[int, dict[str, set[int]]]:
+        """{tenant id: {calendar: years declared official}}, of one tenant or all."""
+        query = select(CalendarYear.tenant_id, CalendarYear.calendar, CalendarYear.year)
+        if tenant_id is not None:
+            query = query.where(CalendarYear.tenant_id == tenant_id)
+        out: dict[int, dict[str, set[int]]] = {}
+        for tenant, calendar, year in self.s.execute(query):
+            out.setdefault(tenant, {}).setdefault(calendar, set()).add(year)
+        return out
+
+    def calendars_in_use(self, tenant_id: int) -> set[str]:
+        """The calendars the tenant's teams follow."""
+        return set(self.s.scalars(select(Team.holiday_calendar).where(Team.tenant_id == tenant_id)))

@@ -179,6 +179,21 @@ class CalendarDay(Base):
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
+class CalendarYear(Base):
+    """A year of a holiday calendar an admin declared official (`calendar 2027 official`, or an
+    import of the State Council's list): until then its working days count as estimated."""
+
+    __tablename__ = "calendar_years"
+    __table_args__ = (UniqueConstraint("tenant_id", "calendar", "year"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    tenant_id: Mapped[int] = mapped_column(ForeignKey("tenants.id", ondelete="CASCADE"))
+    calendar: Mapped[str] = mapped_column(String(8))
+    year: Mapped[int] = mapped_column(Integer)
+    set_by: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
 class ExchangeRate(Base):
     """How many of the tenant's base currency one unit of `currency` is worth from `valid_from`
     on (until the currency's next row), as an admin set it; no `rate`: none from that day.
@@ -206,6 +221,7 @@ class TeamMember(Base):
     member_id: Mapped[int] = mapped_column(
         ForeignKey("members.id", ondelete="CASCADE"), primary_key=True, index=True)
     weight: Mapped[Decimal] = mapped_column(Numeric(8, 2), default=Decimal(1))
+    joined_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)  # None: before 0023
 
 
 class Customer(Base):

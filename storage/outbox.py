@@ -82,6 +82,31 @@ class OutboxRepository:
         ids = leases.lease(self.s, Delivery, due, now, lease)
         return list(self.s.scalars(select(Delivery).where(Delivery.id.in_(ids)).order_by(Delivery.id)))
 
+    def renew(self, ids: list[int], held_until: dt.datetime, until: dt.datetime) -> set[int]:
+        """Extend a lease to `until` on the rows still held under `held_until` (the lease this
+        caller took: a row another worker took since has another); returns those renewed."""
+        return set(self.s.scalars(
+            update(Delivery).where(Delivery.id.in_(ids), Delivery.status == "pending",
+                                   Delivery.claimed_until == held_until)
+            .values(claimed_until=until).returning(Delivery.id)).all())
+
+    def put_back(self, delivery_id: int, when: dt.datetime, note: str = "") -> None:
+        """A claimed row not tried after all (its workspace paused meanwhile): due at `when`,
+        its claim's attempt not counted."""
+        values = {"next_attempt_at": when, "claimed_until": None, "attempts": Delivery.attempts - 1}
+        if note:
+            values["last_error"] = note
+        self.s.execute(update(Delivery).where(Delivery.id == delivery_id).values(**values))
+
+    def due_again(self, ids: list[int], now: dt.datetime) -> int:
+        """These rows, if still waiting for a later try, are due now (their platform is back)."""
+        return self.s.execute(update(Delivery).where(
+            Delivery.id.in_(ids), Delivery.status == "pending", Delivery.next_attempt_at > now)
+            .values(next_attempt_at=now)).rowcount
+
+    def set_payload(self, delivery_id: int, payload: dict) -> None:
+        self.s.execute(update(Delivery).where(Delivery.id == delivery_id).values(payload=payload))
+
     def mark_sent(self, delivery_id: int, now: dt.datetime) -> None:
         self.s.execute(update(Delivery).where(Delivery.id == delivery_id)
                        .values(status="sent", sent_at=now, claimed_until=None, last_error=""))

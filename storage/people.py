@@ -6,7 +6,18 @@ import datetime as dt
 from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session
 
-from storage.models import AuditLog, Identity, Leave, Member, Team, TeamMember, Tenant, TenantLink, name_key
+from storage.models import (
+    AuditLog,
+    Identity,
+    Leave,
+    Member,
+    Team,
+    TeamMember,
+    Tenant,
+    TenantLink,
+    name_key,
+    utcnow,
+)
 
 
 class PeopleRepository:
@@ -103,11 +114,12 @@ class PeopleRepository:
             .where(TeamMember.team_id == team_id, Member.active.is_(True))
             .order_by(Member.display_name)).all()
 
-    def join_team(self, team_id: int, member_id: int, weight=1) -> bool:
+    def join_team(self, team_id: int, member_id: int, weight=1, now: dt.datetime | None = None) -> bool:
         """Put a member in a team; False when they were already in it."""
         if self.s.get(TeamMember, (team_id, member_id)):
             return False
-        self.s.add(TeamMember(team_id=team_id, member_id=member_id, weight=weight))
+        self.s.add(TeamMember(team_id=team_id, member_id=member_id, weight=weight,
+                              joined_at=now or utcnow()))
         self.s.flush()
         return True
 

@@ -1,7 +1,7 @@
 """Delivers outbox messages to Slack: `channel:C1` (or `channel:#name`), `user:U1` (a DM),
 `thread:C1:TS` (a reply in a thread), `respond:MODE:U1:URL` (through a request's response_url).
-The outbox does the waiting: a 429 becomes RateLimited(Retry-After) instead of a retry inside
-the client."""
+The outbox does the waiting and the retrying: a 429 becomes RateLimited(Retry-After), and the
+client makes one try of each call (no retries of its own under the outbox's)."""
 from __future__ import annotations
 
 import re
@@ -9,7 +9,6 @@ from collections.abc import Callable
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
-from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler, ServerErrorRetryHandler
 from slack_sdk.webhook import WebhookClient
 
 from bot.slack.render import fallback_text, render_slack
@@ -58,9 +57,9 @@ class SlackSender:
         token = self.token_for(workspace)
         if not token:
             raise Undeliverable(f"salesbot is not installed in Slack workspace {workspace}")
-        client = WebClient(token=token, base_url=self.base_url, timeout=10,  # a blip is retried at
-                           retry_handlers=[ConnectionErrorRetryHandler(max_retry_count=1),  # once
-                                           ServerErrorRetryHandler(max_retry_count=2)])
+        # no retries inside the client: the outbox retries, and a failing platform must be
+        # seen in one try so that the sender goes on with other workspaces meanwhile
+        client = WebClient(token=token, base_url=self.base_url, timeout=10, retry_handlers=[])
         kind, _, address = target.partition(":")
         try:
             if kind == "respond":

@@ -5,8 +5,9 @@ sender posts through `post`.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
-from bot.wecom.client import WeComClient, with_backoff
+from bot.wecom.client import WeComClient
 from bot.wecom.render import render_markdown
 from handlers.reply import Reply
 
@@ -19,18 +20,17 @@ class WeComPoster:
         self.client = client
 
     def post(self, kind: str, target: str, reply: Reply) -> None:
-        """Post a reply to an app chat (`chat`) or a group robot (`webhook`). A frequency limit on
-        the first part is the outbox's to wait out (nothing was sent); on a later part it is
-        waited out here, so that the parts already posted are not posted again."""
-        parts = render_markdown(reply, reply.locale, ROBOT_LIMIT if kind == "webhook" else 2048)
-        for n, part in enumerate(parts):
-            msg = {"msgtype": "markdown", "markdown": {"content": part}}
+        """Post a reply to an app chat (`chat`) or a group robot (`webhook`), part by part."""
+        for send in self.parts(kind, target, reply):
+            send()
 
-            def send(msg=msg) -> dict:
-                if kind == "webhook":
-                    return self.client.webhook_send(target, msg)
-                return self.client.post("appchat/send", data={"chatid": target, **msg})
-            if n:
-                with_backoff(send)
-            else:
-                send()
+    def parts(self, kind: str, target: str, reply: Reply) -> list[Callable[[], dict]]:
+        """The calls that post a reply, one per part (a frequency limit between two parts is the
+        outbox's to wait out: `WeComSender` starts the next try after the parts that went out)."""
+        def send(part: str) -> dict:
+            msg = {"msgtype": "markdown", "markdown": {"content": part}}
+            if kind == "webhook":
+                return self.client.webhook_send(target, msg)
+            return self.client.post("appchat/send", data={"chatid": target, **msg})
+        return [lambda part=part: send(part)
+                for part in render_markdown(reply, reply.locale, ROBOT_LIMIT if kind == "webhook" else 2048)]

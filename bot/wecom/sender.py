@@ -1,6 +1,6 @@
 """Delivers outbox messages to WeCom: `user:ID` through `message/send` (markdown parts, buttons as
 a card; `card:ID` the card alone), `chat:ID` and `webhook:KEY` as team posts. Frequency errors
-become RateLimited."""
+become RateLimited, saying how many parts of the message went out before."""
 from __future__ import annotations
 
 from wechatpy.exceptions import WeChatClientException
@@ -20,26 +20,31 @@ class WeComSender:
         self.client = client
         self.poster = WeComPoster(client)
 
-    def send(self, platform: str, workspace: str, target: str, reply: Reply) -> None:
+    def send(self, platform: str, workspace: str, target: str, reply: Reply, parts_sent: int = 0) -> None:
+        """A message in parts (markdown of at most 2048 bytes each, then the buttons' card) goes
+        part by part; a frequency limit after some of them says how many went out, and the next
+        try (`parts_sent`) starts after them: no part is sent twice."""
         kind, _, ident = target.partition(":")
+        if reply.chart is not None and not reply.text:
+            parts = [lambda: self._send_chart(kind, ident, reply)]
+        elif kind in ("card", "user"):  # card: the text went back passively, only the buttons are left
+            texts = render_markdown(reply, reply.locale) if kind == "user" else []
+            card = template_card(reply)
+            parts = [lambda part=part: self._to_user(ident, {"msgtype": "markdown",
+                                                             "markdown": {"content": part}})
+                     for part in texts] + ([lambda: self._to_user(ident, card)] if card else [])
+        else:
+            parts = self.poster.parts(kind, ident, reply)
+        done = parts_sent
         try:
-            if reply.chart is not None and not reply.text:
-                self._send_chart(kind, ident, reply)
-            elif kind == "card":  # the text went back passively: only the buttons are left
-                card = template_card(reply)
-                if card:
-                    self._to_user(ident, card)
-            elif kind == "user":
-                for part in render_markdown(reply, reply.locale):
-                    self._to_user(ident, {"msgtype": "markdown", "markdown": {"content": part}})
-                card = template_card(reply)
-                if card:
-                    self._to_user(ident, card)
-            else:
-                self.poster.post(kind, ident, reply)
+            for send in parts[parts_sent:]:
+                send()
+                done += 1
         except WeChatClientException as error:
             if error.errcode in FREQUENCY_ERRORS:
-                raise RateLimited(FREQUENCY_PAUSE, f"WeCom frequency limit {error.errcode}") from None
+                raise RateLimited(FREQUENCY_PAUSE, f"WeCom frequency limit {error.errcode}"
+                                  + (f" after {done} of {len(parts)} parts" if done else ""),
+                                  parts_sent=done) from None
             if error.errcode in GONE:
                 raise Undeliverable(f"WeCom {error.errcode}: {error.errmsg}") from None
             raise

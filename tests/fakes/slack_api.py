@@ -34,6 +34,7 @@ class FakeSlack:
         self.per_second: int | None = None  # chat.postMessage calls allowed per clock second
         self.refuse_posts: set[int] = set()  # chat.postMessage calls (1-based) answered 429 anyway
         self.posts = 0
+        self.down_until: float | None = None  # epoch seconds: chat.postMessage answers 500 until then
         self._window = (0, 0)  # (second, calls in it)
         self.lock = threading.Condition()
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
@@ -64,7 +65,7 @@ class FakeSlack:
         with self.lock:
             return [c for c in self.calls if c.method == method]
 
-    def wait_for(self, condition, timeout: float = 10.0):
+    def wait_for(self, condition, timeout: float = 60.0):
         """Wait until `condition()` is truthy (the app's lazy listeners run in the background)."""
         deadline = time.monotonic() + timeout
         with self.lock:
@@ -96,6 +97,8 @@ class FakeSlack:
                              "is_enterprise_install": False, "authed_user": {"id": "U9"}}
         if method == "chat.postMessage":
             self.posts += 1
+            if self.down_until is not None and time.time() < self.down_until:  # an outage
+                return 500, {}, {"ok": False, "error": "internal_error"}
             if self.posts in self.refuse_posts:  # a 429 whatever the rate (a hiccup of Slack's)
                 return 429, {"Retry-After": "1"}, {"ok": False, "error": "ratelimited"}
             if self.per_second is not None:

@@ -34,7 +34,7 @@ class FakeSocketMode:
             raise AssertionError("the app never connected over Socket Mode")
         self._client.sendall(_frame(json.dumps(envelope).encode()))
 
-    def ack_for(self, envelope_id: str, timeout: float = 10) -> dict:
+    def ack_for(self, envelope_id: str, timeout: float = 60) -> dict:
         deadline = time.monotonic() + timeout
         with self._lock:
             while not (found := [a for a in self.acks if a.get("envelope_id") == envelope_id]):

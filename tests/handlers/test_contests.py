@@ -76,3 +76,9 @@ def test_the_daily_post_carries_the_standings_and_the_winner_is_announced_once(t
     assert rows[-1][0].startswith("contest-final:1")
     final = from_payload(rows[-1][1]).text
     assert "Contest over · Sales" in final and "🏆 Bo wins with 1!" in final
+
+
+def test_a_contest_with_one_day_left_says_1_day(team_chat):
+    team_chat("contest visits 11/23-11/24", user="Mia")
+    assert "1 day to go." in team_chat("contest", user="Ana")
+    assert "还剩 1 天。" in team_chat("竞赛", user="Ana", lang="zh")

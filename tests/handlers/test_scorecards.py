@@ -103,3 +103,24 @@ def test_after_national_day_each_gets_theirs_on_the_first_working_morning(team_c
     card = from_payload(ana)
     assert card.title == "Scorecard · Ana · September 2026"
     assert {row[0]: row[1] for row in card.table.rows}["Revenue"] == "¥30K"
+
+
+def test_a_rep_on_leave_on_the_first_working_day_gets_the_scorecard_when_back(team_chat, session_factory):
+    _month(team_chat)
+    team_chat("leave 12/1-12/2", user="Bo")
+    with session_factory() as s:
+        spec = next(p for p in plan(s) if p.kind == "followups")
+
+    def scorecards_of(day: int) -> list[str]:
+        fire(session_factory, spec, dt.datetime(2026, 12, day, 9, 0, tzinfo=SHANGHAI))
+        with session_factory() as s:
+            return sorted(s.scalars(select(Delivery.target).where(
+                Delivery.key.like("scorecard:%"), Delivery.key.like("%:2026-11"))))
+    assert scorecards_of(1) == ["user:Ana"]
+    assert scorecards_of(2) == ["user:Ana"]  # still on leave
+    assert scorecards_of(3) == ["user:Ana", "user:Bo"]  # back: November's, once
+    assert scorecards_of(4) == ["user:Ana", "user:Bo"]
+    with session_factory() as s:
+        [bo] = s.scalars(select(Delivery.payload).where(Delivery.key.like("scorecard:%"),
+                                                         Delivery.target == "user:Bo")).all()
+    assert "Scorecard · Bo · November 2026" in from_payload(bo).text

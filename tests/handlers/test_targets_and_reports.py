@@ -199,3 +199,16 @@ def test_targets_lists_mine_or_for_a_manager_the_teams(team_chat):
     team = team_chat("目标", user="Mia")
     assert "目标 · Sales" in team and "2026年第4季度  Sales  拜访  50" in team
     assert "2026年11月     Ana    业绩  ¥30万" in team
+
+
+def test_a_team_exactly_on_pace_reads_on_pace_not_ahead_by_0(team_chat):
+    import datetime as dt
+
+    team_chat.now = dt.datetime(2026, 11, 2, 2, 0, tzinfo=dt.timezone.utc)  # the month's first working day
+    team_chat("target team visits 2 month", user="Mia")
+    out = team_chat("progress team", user="Mia")
+    assert "0 of 2 · on pace · on course for 0" in out
+    assert "needed by today 0" not in out and "ahead by 0" not in out
+    assert "0 / 目标 2 · 进度正常" in team_chat("进度 团队", user="Bo", lang="zh")
+    team_chat("visit Acme: intro", user="Ana")
+    assert "1 of 2 · needed by today 0 · ahead by 1" in team_chat("progress team", user="Mia")

@@ -4,19 +4,22 @@ Bo: reps. The clock: Monday 2026-11-23, 10:00 in Shanghai.)"""
 import datetime as dt
 from zoneinfo import ZoneInfo
 
+import pytest
 from sqlalchemy import select
 
 from handlers.reply_json import from_payload
+from handlers.when_read import as_sent
 from scheduler.plan import fire, plan
 from storage.models import Delivery, Task
-from support import count
+from support import NOW, count
 
 
-def told(session_factory, target: str) -> list[str]:
-    """What was queued for someone's direct messages (the console tenant's `user:NAME`)."""
+def told(session_factory, target: str, at: dt.datetime = NOW) -> list[str]:
+    """What was queued for someone's direct messages (the console tenant's `user:NAME`), as
+    sent `at`."""
     with session_factory() as s:
         rows = s.execute(select(Delivery.payload).where(Delivery.target == target).order_by(Delivery.id))
-        replies = [from_payload(payload) for (payload,) in rows]
+        replies = [as_sent(from_payload(payload), at) for (payload,) in rows]
     return [reply.text + "".join(f"\n[{b.command}]" for b in reply.buttons) for reply in replies]
 
 
@@ -51,6 +54,33 @@ def test_a_rep_given_a_task_is_told_at_once_and_the_giver_when_it_is_done(team_c
     with session_factory() as s:
         task = s.scalar(select(Task))
     assert task.done_at is not None and task.due_on == dt.date(2026, 12, 1)
+
+
+class Recording:
+    def __init__(self):
+        self.sent = []
+
+    def send(self, platform, workspace, target, reply):
+        self.sent.append((target, reply))
+
+
+@pytest.mark.parametrize("days_late, due", [(0, "tomorrow"), (1, "today"), (3, "Tue, Nov 24")])
+def test_a_task_notice_says_when_it_is_due_as_of_when_it_is_delivered(team_chat, session_factory,
+                                                                      days_late, due):
+    from scheduler.delivery import DeliveryWorker
+
+    team_chat("task @ana send the quote by tomorrow", user="Mia")  # queued Mon Nov 23
+    sender = Recording()
+    DeliveryWorker(session_factory, sender, clock=lambda: NOW + dt.timedelta(days=days_late)).run_once()
+    [reply] = [reply for target, reply in sender.sent if target == "user:Ana"]
+    assert ("Due", due) in reply.fields
+
+
+def test_a_task_notice_in_chinese_says_tomorrow_in_chinese(team_chat, session_factory):
+    team_chat("language zh", user="Ana")
+    team_chat("task @ana send the quote by tomorrow", user="Mia")
+    assert "截止: 明天" in told(session_factory, "user:Ana")[-1]
+    assert "截止: 今天" in told(session_factory, "user:Ana", at=NOW + dt.timedelta(days=1))[-1]
 
 
 def test_a_rep_cannot_give_tasks_to_others_nor_close_theirs(team_chat, session_factory):

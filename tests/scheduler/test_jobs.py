@@ -350,10 +350,26 @@ def test_a_weekly_digest_whose_friday_is_a_holiday_moves_to_the_weeks_last_worki
     assert run(session_factory, "digest", at("2026-10-01", "17:00")) == []  # a holiday too
     [row, *_] = run(session_factory, "digest", at("2026-09-30", "17:00"))  # the last working day
     assert "Weekly digest — Sales, week of Mon, Sep 28" in row[2]
-    assert run(session_factory, "digest", at("2026-10-09", "17:00"))  # the next week's Friday works
     from handlers.schedule_rules import KINDS, next_run
 
     assert next_run(KINDS["digest"], at("2026-09-29", "18:00"), SHANGHAI, "CN") == at("2026-09-30", "17:00")
+
+
+@pytest.mark.parametrize("make_up_day, friday", [("2026-10-10", "2026-10-09"),  # Sat after National Day
+                                                 ("2026-02-14", "2026-02-13"),  # Sat before 春节
+                                                 ("2026-01-04", "2026-01-02")])  # Sun after New Year
+def test_a_weekly_digest_covers_a_make_up_weekend_day_and_goes_on_it(team_chat, session_factory,
+                                                                      make_up_day, friday):
+    team_chat.now = at(make_up_day, "10:00")
+    team_chat("visit Acme: signed the framework agreement", user="Ana")
+    assert run(session_factory, "digest", at(friday, "17:00")) == []  # the week works on after it
+    [row, *_] = run(session_factory, "digest", at(make_up_day, "17:00"))
+    assert "Visits this week: 1" in row[2]
+    from handlers.schedule_rules import KINDS, next_run
+
+    day_before = dt.date.fromisoformat(make_up_day) - dt.timedelta(days=1)
+    assert next_run(KINDS["digest"], at(day_before.isoformat(), "18:00"), SHANGHAI, "CN") == at(
+        make_up_day, "17:00")
 
 
 def test_follow_ups_due_today_are_sent_with_done_buttons(team_chat, session_factory):
@@ -402,10 +418,35 @@ def test_a_run_missed_before_the_team_existed_is_not_caught_up(team_chat, sessio
         assert last_missed(s, spec, at("2026-11-25", "19:00")) == at("2026-11-25", "18:00")
 
 
-def test_a_late_run_leaves_out_members_who_joined_after_its_time(team_chat, session_factory):
+def test_a_run_leaves_out_members_who_joined_after_its_time(team_chat, session_factory):
     set_member(session_factory, "Ana", created_at=at("2026-11-01", "09:00"))
     set_member(session_factory, "Bo", created_at=at("2026-11-24", "09:40"))
     with session_factory() as s:
         [spec] = [p for p in plan(s) if p.kind == "standup"]
-    fire(session_factory, spec, at("2026-11-24", "09:30"), late=True)
+    fire(session_factory, spec, at("2026-11-24", "09:30"))
     assert targets(sent(session_factory)) == ["user:Ana"]
+
+
+def test_a_member_made_seconds_after_a_standups_time_waits_for_the_next_one(team_chat, session_factory):
+    set_member(session_factory, "Bo", created_at=at("2026-11-24", "09:30:05"))
+    assert targets(run(session_factory, "standup", at("2026-11-24", "09:30"))) == ["user:Ana"]
+    assert targets(run(session_factory, "standup", at("2026-11-25", "09:30"))) == ["user:Ana", "user:Bo"]
+
+
+def test_a_member_added_to_the_team_seconds_after_a_runs_time_is_not_in_it(team_chat, session_factory):
+    from storage.models import TeamMember
+
+    with session_factory.begin() as s:
+        bo_id = s.scalar(select(Member.id).where(Member.display_name == "Bo"))
+        s.execute(update(TeamMember).where(TeamMember.member_id == bo_id)
+                  .values(joined_at=at("2026-11-24", "09:30:02")))
+    assert targets(run(session_factory, "standup", at("2026-11-24", "09:30"))) == ["user:Ana"]
+    assert targets(run(session_factory, "standup", at("2026-11-25", "09:30"))) == ["user:Ana", "user:Bo"]
+
+
+def test_a_team_made_seconds_after_a_runs_time_does_not_get_that_run(team_chat, session_factory):
+    set_team(session_factory, created_at=at("2026-11-24", "18:00:05"))
+    assert run(session_factory, "daily", at("2026-11-24", "18:00")) == []
+    assert count(session_factory, JobRun) == 1  # the run is done: another worker does not try it
+    assert [key for key, *_ in run(session_factory, "daily", at("2026-11-25", "18:00"))] == [
+        "digest-daily:1:1:2026-11-25"]

@@ -103,6 +103,17 @@ def test_failures_back_off_then_end_failed_and_can_be_retried(session_factory, d
     assert statuses(session_factory) == {"a": "sent"}
 
 
+def test_deliveries_lists_a_platforms_error_page_on_one_line(session_factory, db_url, monkeypatch):
+    enqueue(session_factory, "a")
+    page = "500 Internal Server Error\n<html>\n  <body>\r\n<h1>Server\tError</h1>\n</body>\n</html>\n"
+    DeliveryWorker(session_factory, RecordingSender([RuntimeError(page)]), clock=Clock()).run_once()
+    monkeypatch.setenv("DATABASE_URL", db_url)
+    [line] = CliRunner().invoke(main, ["deliveries"]).output.splitlines()
+    assert line.startswith("pending  a  → slack:channel:C1  tries 1")
+    assert line.endswith("(RuntimeError: 500 Internal Server Error <html> <body> <h1>Server Error</h1> "
+                         "</body> </html>)")
+
+
 def test_an_undeliverable_message_fails_at_once(session_factory):
     enqueue(session_factory, "a")
     DeliveryWorker(session_factory, RecordingSender([Undeliverable("channel_not_found")]),
@@ -135,6 +146,118 @@ def test_a_claim_whose_worker_died_is_taken_over_after_its_lease(session_factory
     assert worker.run_once() == 0
     clock.now = NOW + dt.timedelta(seconds=61)
     assert worker.run_once() == 1 and statuses(session_factory) == {"a": "sent"}
+
+
+class Killed(BaseException):
+    """The process ended mid-send (SIGKILL): nothing after it runs."""
+
+
+class DyingSender(RecordingSender):
+    def __init__(self, after: int):
+        super().__init__()
+        self.after = after
+
+    def send(self, platform, workspace, target, reply):
+        if len(self.sent) == self.after:
+            raise Killed()
+        super().send(platform, workspace, target, reply)
+
+
+def test_the_claims_of_a_worker_killed_mid_batch_are_free_again_within_seconds(session_factory):
+    keys = [f"k{i:02}" for i in range(20)]
+    enqueue(session_factory, *keys)
+    clock = Clock()
+    dead = DeliveryWorker(session_factory, DyingSender(after=5), clock=clock)
+    with pytest.raises(Killed):
+        dead.run_once()
+    assert dead.lease <= dt.timedelta(seconds=10)
+    other = DeliveryWorker(session_factory, RecordingSender(), clock=clock)
+    clock.now = NOW + dead.lease - dt.timedelta(milliseconds=1)
+    assert other.run_once() == 0  # still the dead worker's, for a few seconds
+    clock.now = NOW + dead.lease + dt.timedelta(milliseconds=1)
+    other.run_once()
+    assert sorted(t for _, _, t in dead.sender.sent + other.sender.sent) == keys  # each once
+    assert set(statuses(session_factory).values()) == {"sent"}
+
+
+class SlowSender(RecordingSender):
+    """Each message takes a second of the clock; midway, another worker looks for work."""
+
+    def __init__(self, clock, other=None):
+        super().__init__()
+        self.clock, self.other, self.other_got = clock, other, []
+
+    def send(self, platform, workspace, target, reply):
+        self.clock.now += dt.timedelta(seconds=1)
+        if self.other is not None:
+            self.other_got.append(self.other.run_once())
+        super().send(platform, workspace, target, reply)
+
+
+def test_a_batch_that_takes_longer_than_the_lease_keeps_its_claims_renewed(session_factory):
+    keys = [f"k{i:02}" for i in range(20)]
+    enqueue(session_factory, *keys)
+    clock = Clock()
+    other = DeliveryWorker(session_factory, RecordingSender(), clock=clock)
+    slow = DeliveryWorker(session_factory, SlowSender(clock, other), clock=clock)
+    assert slow.run_once() == 20 and clock.now - NOW > 3 * slow.lease
+    assert other.sender.sent == [] and set(slow.sender.other_got) == {0}  # never taken over
+    assert sorted(t for _, _, t in slow.sender.sent) == keys
+
+
+class Outage(RecordingSender):
+    """One workspace's platform refuses connections while `down`; the others answer."""
+
+    def __init__(self, down_workspace):
+        super().__init__()
+        self.down_workspace, self.down, self.tries = down_workspace, True, []
+
+    def send(self, platform, workspace, target, reply):
+        self.tries.append(workspace)
+        if workspace == self.down_workspace and self.down:
+            raise ConnectionError("connection refused")
+        super().send(platform, workspace, target, reply)
+
+
+def enqueue_to(session_factory, workspace, keys):
+    with session_factory.begin() as s:
+        tenant = s.scalar(select(Tenant)) or Tenant(platform="console", external_id="t")
+        s.add(tenant)
+        s.flush()
+        OutboxRepository(s).enqueue_many(
+            [{"key": key, "tenant_id": tenant.id, "platform": "slack", "workspace": workspace,
+              "target": "channel:C1", "payload": to_payload(Reply(title=key))} for key in keys], NOW)
+
+
+def test_a_failing_platform_costs_one_try_and_the_sender_goes_on_with_the_others(session_factory):
+    enqueue_to(session_factory, "T1", [f"down{i:02}" for i in range(10)])
+    enqueue_to(session_factory, "T2", [f"up{i:02}" for i in range(10)])
+    sender = Outage("T1")
+    worker = DeliveryWorker(session_factory, sender, clock=Clock())
+    worker.run_once()
+    assert sender.tries.count("T1") == 1  # one try tells that T1 is down
+    assert sorted(t for _, _, t in sender.sent) == [f"up{i:02}" for i in range(10)]
+    with session_factory() as s:  # the untried ones are not counted as tried
+        assert sorted(s.scalars(select(Delivery.attempts).where(Delivery.workspace == "T1"))) == [0] * 9 + [1]
+
+
+def test_after_a_two_minute_outage_everything_goes_within_seconds_of_recovery(session_factory):
+    keys = [f"k{i:03}" for i in range(150)]
+    enqueue_to(session_factory, "T1", keys)
+    clock, sender = Clock(), Outage("T1")
+    worker = DeliveryWorker(session_factory, sender, clock=clock)
+    while clock.now < NOW + dt.timedelta(minutes=2):  # the loop polls every half second
+        worker.run_once()
+        clock.now += dt.timedelta(milliseconds=500)
+    assert sender.sent == [] and len(sender.tries) <= 2 * 60 / worker.probe.total_seconds() + 1
+    sender.down = False
+    recovered = clock.now
+    while len(sender.sent) < len(keys) and clock.now < recovered + dt.timedelta(minutes=5):
+        if not worker.run_once():
+            clock.now += dt.timedelta(milliseconds=500)
+    assert clock.now - recovered <= dt.timedelta(seconds=10)
+    assert sorted(t for _, _, t in sender.sent) == keys  # each once
+    assert set(statuses(session_factory).values()) == {"sent"}
 
 
 def test_a_reply_survives_the_outbox_whole():

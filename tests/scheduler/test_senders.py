@@ -154,3 +154,35 @@ def test_wecom_sends_the_chart_as_an_image(session_factory, target):
         assert delivery(session_factory).status == "sent"
     finally:
         fake.close()
+
+
+@pytest.mark.parametrize("target", ["user:zhangwei", "chat:CHAT1", "webhook:ROBOT"])
+def test_a_wecom_message_in_parts_limited_at_part_two_sends_each_part_once(session_factory, target):
+    """A reply longer than WeCom takes in one message goes in parts; a frequency limit at the
+    second part is waited out in the outbox, and the next try starts at that part."""
+    fake = FakeWeCom(CORP, SECRET)
+    fake.robots.add("ROBOT")
+    endpoint = {"user": "message/send", "chat": "appchat/send", "webhook": "webhook/send"}[
+        target.split(":")[0]]
+    try:
+        client = WeComClient(CORP, SECRET, AGENT, fake.api_url, DatabaseTokens(session_factory))
+        lines = tuple(f"第{n}号客户：华为技术有限公司，拜访并演示了方案" for n in range(120))
+        enqueue(session_factory, "wecom", CORP, target, Reply(title="周报", lines=lines, locale="zh"))
+        fake.script(endpoint, {"errcode": 0, "errmsg": "ok"},
+                    {"errcode": 45009, "errmsg": "api freq out of limit"})
+        clock = Clock()
+        worker = DeliveryWorker(session_factory, WeComSender(client), clock=clock)
+        worker.run_once()
+        row = delivery(session_factory)
+        assert (row.status, row.next_attempt_at) == ("pending", NOW + dt.timedelta(seconds=10))
+        assert "after 1 of" in row.last_error
+        clock.now += dt.timedelta(seconds=10)
+        worker.run_once()
+        assert delivery(session_factory).status == "sent"
+        texts = [c.body["markdown"]["content"] for c in fake.called(endpoint)]
+        assert len(texts) >= 4  # part 1, part 2 refused, then part 2 and the rest
+        assert texts[0].startswith("### 周报") and texts[1] == texts[2]
+        whole = "".join(texts[:1] + texts[2:])
+        assert [whole.count(f"第{n}号客户") for n in range(120)] == [1] * 120  # each line once
+    finally:
+        fake.close()

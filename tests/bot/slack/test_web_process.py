@@ -41,7 +41,7 @@ def test_salesbot_start_with_credentials_runs_the_web_process_and_the_worker(db_
                                 cwd=ROOT, capture_output=True, text=True, timeout=60)
         assert "1 new messages queued" in queued.stdout
         [prompt] = fake_slack.wait_for(lambda: [c for c in fake_slack.called("chat.postMessage")
-                                                if c.params.get("channel") == "U2"], timeout=20)
+                                                if c.params.get("channel") == "U2"], timeout=60)
         assert "Standup, Ana" in _all_text(prompt.params)
     finally:
         bot.send_signal(signal.SIGTERM)  # as a process manager stops it: the children go too
