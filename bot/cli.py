@@ -283,19 +283,27 @@ def _with_bar(items, label):
 
 
 @main.command("export")
-@click.argument("kind", type=click.Choice(["deals", "visits", "targets", "scorecards"]))
+@click.argument("kind", type=click.Choice(["customers", "deals", "visits", "targets", "scorecards"]))
 @click.option("--period", default=None, help="For scorecards: a month (2026-11) or a quarter (2026-Q4).")
-@click.option("--csv", is_flag=True, expose_value=False, help="CSV (the only format today).")
+@click.option("--crm", type=click.Choice(["zoho", "fxiaoke"]), default=None,
+              help="Write the file this CRM imports as it is (its headers, stages, owners, dates); "
+                   "with -o FILE.xlsx, an Excel workbook (纷享销客 imports .xlsx).")
+@click.option("--csv", is_flag=True, expose_value=False, help="CSV (the default format).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="File to write; standard output when omitted.")
 @click.option("--tenant", default=None,
               help="PLATFORM:ID of the workspace to export (default: the only one there is).")
-def export(kind: str, period: str | None, output: Path | None, tenant: str | None) -> None:
-    """Export deals, visits or targets as CSV a CRM (Zoho, 纷享销客) can import; scorecards for HR."""
+def export(kind: str, period: str | None, crm: str | None, output: Path | None,
+           tenant: str | None) -> None:
+    """Export customers, deals, visits or targets as CSV a CRM (Zoho, 纷享销客) can import;
+    scorecards for HR."""
     from bot import csv_io
 
     if kind == "scorecards" and not period:
         raise click.UsageError("scorecards need --period, a month (2026-11) or a quarter (2026-Q4).")
+    if crm:
+        _export_for_crm(crm, kind, output, tenant)
+        return
     write = ((lambda out: csv_io.export_scorecards(app, out, tenant, period)) if kind == "scorecards"
              else (lambda out: csv_io.export(app, kind, out, tenant)))
     app = built_app()
@@ -308,6 +316,21 @@ def export(kind: str, period: str | None, output: Path | None, tenant: str | Non
             write(sys.stdout)
     except csv_io.ImportProblems as problems:
         raise click.ClickException(" ".join(problems.problems)) from None
+
+
+def _export_for_crm(crm: str, kind: str, output: Path | None, tenant: str | None) -> None:
+    from bot import csv_io
+    from crm import exports
+
+    if kind not in exports.KINDS:
+        raise click.UsageError(f"--crm {crm} exports customers, deals or visits, not {kind}.")
+    app = built_app()
+    try:
+        count = exports.write(app, crm, kind, tenant, out=sys.stdout, path=output)
+    except csv_io.ImportProblems as problems:
+        raise click.ClickException(" ".join(problems.problems)) from None
+    if output:
+        click.echo(f"Wrote {count} {kind} to {output} for {exports.NAMES[crm]}.", err=True)
 
 
 def _platform_commands() -> None:

@@ -1,7 +1,9 @@
-"""CSV import (roster, customers, targets, calendar) and export (deals, visits, targets).
+"""CSV import (roster, customers, targets, calendar) and export (customers, deals, visits, targets).
 
 An import reads and checks the whole file first; any bad row is reported by its line number and
-nothing of the file is stored. Exports use the column names CRMs such as Zoho map automatically.
+nothing of the file is stored. Exports use the column names CRMs such as Zoho map automatically
+(`--crm zoho|fxiaoke` writes each CRM's own import file: `crm/exports.py`); a cell a spreadsheet
+would read as a formula is written as text (`crm/cells.py`).
 """
 from __future__ import annotations
 
@@ -17,12 +19,14 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlalchemy import select
 from sqlalchemy.orm import aliased
 
+from crm.cells import safe_row
 from handlers.amounts import parse_amount
 from handlers.calendar import period_bounds
 from handlers.commands import Period
 from handlers.dates import parse_date
 from handlers.vocabulary import DAY_KIND_WORDS, LIFECYCLE_WORDS, METRIC_WORDS, ROLE_WORDS, tier_of
 from storage.calendars import CalendarRepository
+from storage.crm import member_zones
 from storage.models import PERIOD_KINDS, Customer, Deal, Member, Target, Team, Visit
 from storage.people import PeopleRepository
 from storage.rates import RateRepository
@@ -232,37 +236,52 @@ def export(app, kind: str, out: TextIO, tenant_spec: str) -> int:
     count = 0
     with app.session_factory() as session:
         tenant = _tenant(session, tenant_spec)
-        header, query, to_row = _EXPORTS[kind](session, tenant)
+        header, query, to_row = _EXPORTS[kind](session, tenant, app.defaults.timezone)
         writer.writerow(header)
         for row in session.execute(query.execution_options(yield_per=1000)):
-            writer.writerow(to_row(*row))
+            writer.writerow(safe_row(to_row(*row)))
             count += 1
     return count
 
 
-def _deals_export(session, tenant):
+def _deals_export(session, tenant, timezone):
     """Zoho's deal columns; `Exchange Rate` into the base currency as the admins set it (1 for the
-    base currency, empty where none is set), as Zoho's multi-currency import reads it."""
-    header = ("Deal Name", "Account Name", "Stage", "Amount", "Currency", "Exchange Rate",
+    base currency, empty where none is set), as Zoho's multi-currency import reads it. `Deal #` is
+    ours, so a second import can update; the closing day is the owner's local day."""
+    header = ("Deal #", "Deal Name", "Account Name", "Stage", "Amount", "Currency", "Exchange Rate",
               "Closing Date", "Probability (%)", "Deal Owner", "Created Time", "Modified Time",
               "Description")
     rates = RateRepository(session).of(tenant)
+    zones = member_zones(session, tenant.id, timezone)
     query = (select(Deal, Customer.name, Member.display_name)
              .join(Customer, Customer.id == Deal.customer_id)
              .join(Member, Member.id == Deal.owner_id)
              .where(Deal.tenant_id == tenant.id).order_by(Deal.id))
 
     def to_row(deal, customer, owner):
-        closing = deal.closed_at.date() if deal.closed_at else deal.expected_close
+        zone = zones.get(deal.owner_id) or ZoneInfo(timezone)
+        closing = deal.closed_at.astimezone(zone).date() if deal.closed_at else deal.expected_close
         rate = rates.rate_of(deal.currency)
-        return (deal.title, customer, _ZOHO_STAGE.get(deal.stage, deal.stage.title()),
+        return (deal.id, deal.title, customer, _ZOHO_STAGE.get(deal.stage, deal.stage.title()),
                 f"{deal.amount:.2f}", deal.currency, "" if rate is None else f"{rate.normalize():f}",
                 closing or "", deal.probability, owner,
                 deal.created_at.isoformat(), deal.updated_at.isoformat(), deal.reason)
     return header, query, to_row
 
 
-def _visits_export(_session, tenant):
+def _customers_export(_session, tenant, _timezone):
+    header = ("Account Number", "Account Name", "Tier", "Lifecycle", "Account Owner", "Created Time")
+    query = (select(Customer, Member.display_name)
+             .outerjoin(Member, Member.id == Customer.owner_id)
+             .where(Customer.tenant_id == tenant.id).order_by(Customer.id))
+
+    def to_row(customer, owner):
+        return (customer.id, customer.name, customer.tier or "", customer.lifecycle, owner or "",
+                customer.created_at.isoformat())
+    return header, query, to_row
+
+
+def _visits_export(_session, tenant, _timezone):
     header = ("Subject", "Account Name", "Owner", "Start DateTime", "Description", "Outcome",
               "Next Step", "Follow-up Date", "Follow-up Done")
     query = (select(Visit, Customer.name, Member.display_name)
@@ -277,7 +296,7 @@ def _visits_export(_session, tenant):
     return header, query, to_row
 
 
-def _targets_export(_session, tenant):
+def _targets_export(_session, tenant, _timezone):
     header = ("member", "team", "metric", "period", "start", "amount", "currency")
     owner, team = aliased(Member), aliased(Team)
     query = (select(Target, owner.display_name, team.name)
@@ -292,7 +311,8 @@ def _targets_export(_session, tenant):
     return header, query, to_row
 
 
-_EXPORTS = {"deals": _deals_export, "visits": _visits_export, "targets": _targets_export}
+_EXPORTS = {"customers": _customers_export, "deals": _deals_export, "visits": _visits_export,
+            "targets": _targets_export}
 
 
 SCORECARD_HEADER = ("team", "member", "period", "start", "end", "currency", "revenue", "target",
@@ -323,13 +343,14 @@ def export_scorecards(app, out: TextIO, tenant_spec: str | None, period: str) ->
             for rep in reps:
                 row, target = table[rep.id], targets.get(rep.id, {}).get("revenue")
                 figures = kpis(row, target)
-                writer.writerow((team.name, rep.display_name, period, start, end - dt.timedelta(days=1),
+                last = end - dt.timedelta(days=1)
+                writer.writerow(safe_row((team.name, rep.display_name, period, start, last,
                                  tenant.currency, _number(row["revenue"]), _number(target),
                                  _number(figures["target_share"], 4), int(row["deals_won"]),
                                  int(row["lost"]), _number(figures["win_rate"], 4),
                                  int(row["new_customers"]), int(row["leads"]), int(row["visits"]),
                                  _number(figures["avg_deal"]), _number(figures["days_to_close"], 1),
-                                 _number(row["pipeline"])))
+                                 _number(row["pipeline"]))))
                 count += 1
     return count
 

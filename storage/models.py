@@ -505,3 +505,40 @@ class AuditLog(Base):
     entity_id: Mapped[int | None] = mapped_column(Integer)
     detail: Mapped[dict] = mapped_column(JSON, default=dict)
     at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class CrmConnection(Base):
+    """A workspace's CRM (`zoho` or `fxiaoke`): its non-secret settings (data centre, API domain,
+    corp id), its secret (a refresh token, or appSecret + permanentCode) never shown or logged,
+    and how the last sync went. One per workspace."""
+
+    __tablename__ = "crm_connections"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    tenant_id: Mapped[int] = mapped_column(ForeignKey("tenants.id", ondelete="CASCADE"), unique=True)
+    crm: Mapped[str] = mapped_column(String(16))
+    settings: Mapped[dict] = mapped_column(JSON, default=dict)
+    secret: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(16), default="connected")  # connected | error
+    last_sync_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    last_error: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class CrmLink(Base):
+    """One CRM record and our row it stands for: `member` (a CRM user, with the email or mobile it
+    was matched by; `local_id` empty until someone maps it), `customer` (an account), `deal`."""
+
+    __tablename__ = "crm_links"
+    __table_args__ = (UniqueConstraint("tenant_id", "kind", "remote_id"),
+                      Index("ix_crm_links_local", "tenant_id", "kind", "local_id"))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    tenant_id: Mapped[int] = mapped_column(ForeignKey("tenants.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(16))
+    local_id: Mapped[int | None] = mapped_column(Integer)
+    remote_id: Mapped[str] = mapped_column(String(64))
+    name: Mapped[str] = mapped_column(String(200), default="")
+    email: Mapped[str] = mapped_column(String(200), default="")
+    mobile: Mapped[str] = mapped_column(String(32), default="")
+    remote_modified_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
