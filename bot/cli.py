@@ -344,5 +344,14 @@ def _platform_commands() -> None:
 _platform_commands()
 
 
+def _crm_commands() -> None:
+    from bot.crm_cli import crm
+
+    main.add_command(crm)
+
+
+_crm_commands()
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

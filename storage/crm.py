@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from storage.models import CrmConnection, CrmLink, Member, Team, TeamMember
+from storage.models import CachedToken, CrmConnection, CrmLink, Member, Team, TeamMember, name_key
 
 KINDS = ("member", "customer", "deal")
 
@@ -53,6 +53,10 @@ class CrmRepository:
         if crm:
             query = query.where(CrmConnection.crm == crm)
         return list(self.s.scalars(query))
+
+    def forget_token(self, key: str) -> None:
+        """Drop a cached access token (credentials changed: the old one is not theirs)."""
+        self.s.query(CachedToken).filter(CachedToken.key == key).delete()
 
     # links ---------------------------------------------------------------------------------
     def link(self, tenant_id: int, kind: str, remote_id: str, local_id: int | None = None, *,
@@ -112,6 +116,37 @@ class CrmRepository:
         found.local_id = member_id
         self.s.flush()
         return found
+
+
+def match_users(session: Session, tenant_id: int, users: list[dict]) -> tuple[list, list]:
+    """Link the CRM's users (`id`, `name`, `email`, `mobile`) and match each to a member: the one
+    it was matched to before, else the one an admin noted its email for (`crm map` before
+    connecting), else the one of the same name. Returns (matched links, unmatched links)."""
+    repo = CrmRepository(session)
+    noted = {row.email.casefold(): row for row in session.scalars(select(CrmLink).where(
+        CrmLink.tenant_id == tenant_id, CrmLink.kind == "member", CrmLink.remote_id.like("email:%")))}
+    taken = set(repo.remote_of(tenant_id, "member"))
+    by_name: dict[str, list[Member]] = {}
+    for member in session.scalars(select(Member).where(Member.tenant_id == tenant_id,
+                                                       Member.active.is_(True))):
+        by_name.setdefault(member.name_key, []).append(member)
+    matched, unmatched = [], []
+    for user in users:
+        link = repo.link(tenant_id, "member", user["id"], name=user["name"], email=user.get("email", ""),
+                         mobile=user.get("mobile", ""))
+        if link.local_id is None and user.get("email") and user["email"].casefold() in noted:
+            placeholder = noted.pop(user["email"].casefold())
+            link.local_id = placeholder.local_id
+            session.delete(placeholder)
+        if link.local_id is None:
+            same = [m for m in by_name.get(name_key(user["name"]), []) if m.id not in taken]
+            if len(same) == 1:
+                link.local_id = same[0].id
+        if link.local_id is not None:
+            taken.add(link.local_id)
+        (matched if link.local_id is not None else unmatched).append(link)
+    session.flush()
+    return matched, unmatched
 
 
 def member_zones(session: Session, tenant_id: int, default: str) -> dict[int, ZoneInfo]:
