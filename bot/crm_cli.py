@@ -39,7 +39,8 @@ _TENANT = click.option("--tenant", default=None,
 @click.option("--grant-code", envvar="ZOHO_GRANT_CODE", default="",
               help="… or a grant code made in the API console with the scopes in docs/crm.md.")
 @_TENANT
-def connect_zoho(data_centre, client_id, client_secret, refresh_token, grant_code, tenant) -> None:
+@click.option("--no-import", is_flag=True, help="Connect only; import later with salesbot crm import.")
+def connect_zoho(data_centre, client_id, client_secret, refresh_token, grant_code, tenant, no_import) -> None:
     """Connect Zoho CRM with a Self Client (any data centre, China's included)."""
     from crm.connect import connect_zoho as run
 
@@ -47,7 +48,7 @@ def connect_zoho(data_centre, client_id, client_secret, refresh_token, grant_cod
         raise click.UsageError("give --refresh-token or --grant-code (docs/crm.md says how to make one).")
     _connect(lambda app, t, urls: run(app, t, urls, data_centre=data_centre, client_id=client_id,
                                       client_secret=client_secret, refresh_token=refresh_token,
-                                      grant_code=grant_code), tenant)
+                                      grant_code=grant_code), tenant, no_import)
 
 
 @connect.command("fxiaoke")
@@ -59,15 +60,17 @@ def connect_zoho(data_centre, client_id, client_secret, refresh_token, grant_cod
 @click.option("--admin-mobile", required=True,
               help="The mobile of a CRM admin: salesbot reads and writes the CRM as them.")
 @_TENANT
-def connect_fxiaoke(app_id, app_secret, permanent_code, admin_mobile, tenant) -> None:
+@click.option("--no-import", is_flag=True, help="Connect only; import later with salesbot crm import.")
+def connect_fxiaoke(app_id, app_secret, permanent_code, admin_mobile, tenant, no_import) -> None:
     """Connect 纷享销客 with a self-built app's AppId, AppSecret and permanentCode."""
     from crm.connect import connect_fxiaoke as run
 
     _connect(lambda app, t, urls: run(app, t, urls, app_id=app_id, app_secret=app_secret,
-                                      permanent_code=permanent_code, admin_mobile=admin_mobile), tenant)
+                                      permanent_code=permanent_code, admin_mobile=admin_mobile),
+             tenant, no_import)
 
 
-def _connect(run, tenant_spec: str | None) -> None:
+def _connect(run, tenant_spec: str | None, no_import: bool) -> None:
     from bot.csv_io import ImportProblems, _tenant
     from crm.connect import CrmUrls
     from crm.errors import CrmError
@@ -92,6 +95,70 @@ def _connect(run, tenant_spec: str | None) -> None:
                    "crm map @name email-or-mobile:")
         for user, contact in connected.unmatched:
             click.echo(f"  {user} <{contact}>")
+    if not no_import:
+        _import(app, tenant)
+
+
+@crm.command("import")
+@_TENANT
+def import_(tenant: str | None) -> None:
+    """Import the CRM's accounts and open deals again (what is already here is updated, not doubled)."""
+    from bot.csv_io import ImportProblems, _tenant
+
+    app = built_app()
+    try:
+        with app.session_factory() as session:
+            found = _tenant(session, tenant)
+    except ImportProblems as problems:
+        raise click.ClickException(" ".join(problems.problems)) from None
+    _import(app, found)
+
+
+def _import(app, tenant) -> None:
+    import sys
+
+    from crm import first_import
+    from crm.connect import CrmUrls, client_for
+    from crm.errors import CrmError
+    from storage.crm import CrmRepository
+    from storage.models import utcnow
+
+    with app.session_factory() as session:
+        connection = CrmRepository(session).connection(tenant.id)
+    if connection is None:
+        raise click.ClickException("No CRM connected: salesbot crm connect zoho|fxiaoke --help")
+    bars: dict[str, list] = {}
+
+    def progress(what: str, done: int, total: int | None) -> None:
+        if total is None:
+            click.echo(f"\rImporting {what}: {done}", nl=False, err=True)
+            return
+        if what not in bars:
+            bar = click.progressbar(length=max(total, 1), label=f"Importing {what}", file=sys.stderr,
+                                    show_pos=True)
+            bars[what] = [bar.__enter__(), 0]
+        bar, before = bars[what]
+        bar.update(max(0, done - before))
+        bars[what][1] = done
+
+    try:
+        result = first_import.run(app, tenant, client_for(app, connection, CrmUrls.of(app.settings)),
+                                  progress)
+    except CrmError as failure:
+        with app.session_factory.begin() as session:
+            CrmRepository(session).record_sync(tenant.id, utcnow(), str(failure))
+        raise click.ClickException(f"Import stopped (what came in is kept; run salesbot crm import "
+                                   f"again): {failure}") from None
+    finally:
+        for bar, _done in bars.values():
+            bar.__exit__(None, None, None)
+    click.echo(f"Imported {result.accounts} accounts and {result.deals} open deals "
+               f"({result.closed_skipped} closed deals stay in the CRM).")
+    for remote, ours in result.stages.items():
+        click.echo(f"  stage {remote} → {ours}")
+    for user, count in result.unowned.items():
+        click.echo(f"  {count} deals of {user or 'an unknown user'} skipped: map them "
+                   f"(crm map @name email) and run salesbot crm import")
 
 
 @crm.command("status")

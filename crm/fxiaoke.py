@@ -135,9 +135,10 @@ class FxiaokeClient:
         users = found.get("empList", [])
         return users[0] if users else None
 
-    def records(self, api_name: str, filters: tuple[dict, ...] = (), order_by: str = "last_modified_time"
-                ) -> Iterator[list[dict]]:
-        """Every page of an object's records (`offset`/`limit`), oldest change first."""
+    def pages(self, api_name: str, filters: tuple[dict, ...] = (), order_by: str = "last_modified_time"
+              ) -> Iterator[tuple[list[dict], int]]:
+        """Every page of an object's records (`offset`/`limit`), oldest change first, with the
+        total the CRM counts."""
         offset = 0
         while True:
             found = self.call("/cgi/crm/v2/data/query", {"data": {
@@ -146,8 +147,8 @@ class FxiaokeClient:
                                       "orders": [{"fieldName": order_by, "isAsc": True}]}}},
                 as_user=True)
             data = found.get("data") or {}
-            page = data.get("dataList", [])
-            yield page
+            page, total = data.get("dataList", []), int(data.get("total", 0))
+            yield page, total
             offset += len(page)
-            if not page or offset >= int(data.get("total", 0)):
+            if not page or offset >= total:
                 return

@@ -164,6 +164,13 @@ class ZohoClient:
     def records(self, module: str, fields: tuple[str, ...]) -> Iterator[list[dict]]:
         return self.pages(module, "data", {"fields": ",".join(fields)})
 
+    def count(self, module: str) -> int | None:
+        """How many records a module has (`actions/count`), for a progress bar; None if unknown."""
+        try:
+            return int(self.call("GET", f"{module}/actions/count").get("count"))
+        except (Rejected, TypeError, ValueError):
+            return None
+
     # writes --------------------------------------------------------------------------------
     def upsert(self, module: str, records: list[dict], duplicate_check_fields: tuple[str, ...]
                ) -> list[dict]:

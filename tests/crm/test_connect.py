@@ -166,10 +166,11 @@ def test_fxiaoke_wrong_secret_and_expired_token(cli, app, fxiaoke):
     cli("crm", "connect", "fxiaoke", "--app-id", "FSAID_1", "--admin-mobile", "13800000001",
         input="fsecret\nPERM\n")
     fxiaoke.expire_token()
+    before = len(fxiaoke.called("/cgi/user/list"))
     client = client_for(app, connection(app), urls(app))
     assert [u["name"] for u in client.users()] == ["安娜", "李波"]
-    answers = [c for c in fxiaoke.calls if c.path == "/cgi/user/list"]
-    assert len(answers) == 3  # connect, then the expired call, then the same call again
+    again = fxiaoke.called("/cgi/user/list")[before:]
+    assert [c.body["corpAccessToken"] for c in again] == ["fxt-1", "fxt-2"]  # expired, then renewed
     fxiaoke.script("/cgi/user/list", {"errorCode": EXPIRED, "errorMessage": "expired"},
                    {"errorCode": EXPIRED, "errorMessage": "expired"})
     with pytest.raises(AuthFailed):
@@ -180,10 +181,12 @@ def test_crm_in_chat_before_and_after_connecting(cli, zoho):
     assert "No CRM is connected" in cli("say", "--user", "Ana", "crm").output
     assert "还没有连接 CRM" in cli("say", "--user", "Ana", "--lang", "zh", "CRM").output
     cli("say", "--user", "Bo", "help")
-    connect_zoho(cli)
+    connect_zoho(cli, "--no-import")
     status = cli("say", "--user", "Ana", "--lang", "en", "crm").output
     assert "CRM: Zoho CRM" in status and "Connected · not synced yet" in status
     assert "matched to members: 1 · not matched: 1" in status and "Bo Li <bo@corp.com>" in status
+    cli("crm", "import")
+    assert "Connected · last sync today" in cli("say", "--user", "Ana", "crm").output
 
 
 def test_only_admins_map_crm_users_and_a_wrong_email_changes_nothing(cli, app):

@@ -101,6 +101,8 @@ class FakeZoho:
         if module not in self.records:
             return 400, {"code": "INVALID_MODULE", "details": {}, "message": "the module name given "
                          "seems to be invalid", "status": "error"}
+        if method == "GET" and action == "actions/count":
+            return 200, {"count": len(self.records[module])}
         if method == "GET" and not action:
             if "fields" not in query:
                 return 400, {"code": "REQUIRED_PARAM_MISSING", "details": {"param": "fields"},
