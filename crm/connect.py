@@ -103,10 +103,14 @@ def _forget(app, key: str) -> None:
 
 
 def _store(app, tenant, crm: str, settings: dict, secret: str, users: list[dict]) -> Connected:
-    from storage.models import Member
+    from sqlalchemy import func, select
+
+    from storage.models import Member, Visit
 
     with app.session_factory.begin() as session:
-        CrmRepository(session).connect(tenant.id, crm, settings, secret)
+        # visits logged before connecting are history: only later ones become CRM activities
+        floor = session.scalar(select(func.max(Visit.id)).where(Visit.tenant_id == tenant.id)) or 0
+        CrmRepository(session).connect(tenant.id, crm, {**settings, "visits_after": floor}, secret)
         matched, unmatched = match_users(session, tenant.id, users)
         names = {m.id: m.display_name for m in session.query(Member).filter(Member.tenant_id == tenant.id)}
         return Connected(crm, settings.get("org_name") or settings.get("org", ""),

@@ -170,8 +170,9 @@ def _store_deals(session, tenant, page: list[RemoteDeal], result: Imported) -> N
             deal.owner_id, deal.expected_close = owner, remote.close_date
         if remote.probability is not None:
             deal.probability = max(0, min(100, remote.probability))
+        session.flush()
         repo.link(tenant.id, "deal", remote.id, deal.id, name=remote.title[:200],
-                  modified_at=remote.modified_at)
+                  modified_at=remote.modified_at, synced_at=deal.updated_at)  # the CRM's: not sent back
         result.deals += 1
 
 

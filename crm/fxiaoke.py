@@ -135,6 +135,25 @@ class FxiaokeClient:
         users = found.get("empList", [])
         return users[0] if users else None
 
+    def find(self, api_name: str, field: str, value: str) -> dict | None:
+        """The first record whose `field` equals `value` (query-then-write: 纷享 has no upsert)."""
+        found = self.call("/cgi/crm/v2/data/query", {"data": {
+            "dataObjectApiName": api_name,
+            "search_query_info": {"limit": 1, "offset": 0, "filters": [
+                {"field_name": field, "operator": "EQ", "field_values": [value]}]}}}, as_user=True)
+        rows = (found.get("data") or {}).get("dataList", [])
+        return rows[0] if rows else None
+
+    def create(self, api_name: str, fields: dict) -> str:
+        """A new record; returns its `_id` (`dataId`)."""
+        found = self.call("/cgi/crm/v2/data/create", {"data": {"object_data": {
+            "dataObjectApiName": api_name, **fields}}}, as_user=True)
+        return str(found.get("dataId", ""))
+
+    def update(self, api_name: str, record_id: str, fields: dict) -> None:
+        self.call("/cgi/crm/v2/data/update", {"data": {"object_data": {
+            "dataObjectApiName": api_name, "_id": record_id, **fields}}}, as_user=True)
+
     def pages(self, api_name: str, filters: tuple[dict, ...] = (), order_by: str = "last_modified_time"
               ) -> Iterator[tuple[list[dict], int]]:
         """Every page of an object's records (`offset`/`limit`), oldest change first, with the

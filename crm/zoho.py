@@ -178,4 +178,24 @@ class ZohoClient:
         updates the record it made the first time instead of making another."""
         found = self.call("POST", f"{module}/upsert", payload={
             "data": records, "duplicate_check_fields": list(duplicate_check_fields)})
-        return found.get("data", [])
+        return _each_ok(found)
+
+    def insert(self, module: str, records: list[dict]) -> list[dict]:
+        return _each_ok(self.call("POST", module, payload={"data": records}))
+
+    def update(self, module: str, records: list[dict]) -> list[dict]:
+        """Update records by their `id`."""
+        return _each_ok(self.call("PUT", module, payload={"data": records}))
+
+    def search(self, module: str, criteria: str) -> list[dict]:
+        """Records matching `(field:equals:value)`; none is HTTP 204."""
+        return self.call("GET", f"{module}/search", params={"criteria": criteria}).get("data", [])
+
+
+def _each_ok(found: dict) -> list[dict]:
+    """A write answers per record; one the CRM refused is `Rejected` with Zoho's words."""
+    rows = found.get("data", [])
+    for row in rows:
+        if row.get("status") != "success":
+            raise Rejected(f"Zoho: {row.get('code', '')} {row.get('message', '')} {row.get('details', '')}")
+    return rows

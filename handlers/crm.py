@@ -13,6 +13,7 @@ from handlers.context import Ctx
 from handlers.lookup import member_named
 from handlers.reply import Reply
 from storage.crm import CrmRepository
+from storage.crm_outbox import CrmOutbox
 from storage.models import Member
 
 CRM_NAMES = {"zoho": ("Zoho CRM", "Zoho CRM"), "fxiaoke": ("纷享销客", "纷享销客")}
@@ -35,6 +36,12 @@ def handle_crm(ctx: Ctx, cmd: Crm) -> Reply:
         lines = [ctx.t("crm_never_synced")]
     if connection.status == "error":
         lines.append(ctx.t("crm_error", error=connection.last_error))
+    queued = CrmOutbox(ctx.session).pending(ctx.tenant.id)
+    if queued:
+        lines.append(ctx.t("crm_queued", count=queued))
+    refused, last = CrmOutbox(ctx.session).refused(ctx.tenant.id)
+    if refused:
+        lines.append(ctx.t("crm_refused", count=refused, error=last))
     mapped = len(repo.remote_of(ctx.tenant.id, "member"))
     unmapped = [u for u in repo.unmapped_users(ctx.tenant.id) if not u.remote_id.startswith("email:")]
     lines.append(ctx.t("crm_users", mapped=mapped, unmapped=len(unmapped)))

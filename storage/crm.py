@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from storage.models import CachedToken, CrmConnection, CrmLink, Member, Team, TeamMember, name_key
 
-KINDS = ("member", "customer", "deal")
+KINDS = ("member", "customer", "deal", "activity", "stage")
 
 
 class CrmRepository:
@@ -61,7 +61,7 @@ class CrmRepository:
     # links ---------------------------------------------------------------------------------
     def link(self, tenant_id: int, kind: str, remote_id: str, local_id: int | None = None, *,
              name: str = "", email: str = "", mobile: str = "",
-             modified_at: dt.datetime | None = None) -> CrmLink:
+             modified_at: dt.datetime | None = None, synced_at: dt.datetime | None = None) -> CrmLink:
         """The link of CRM record `remote_id`, made or brought up to date."""
         row = self.s.scalar(select(CrmLink).where(CrmLink.tenant_id == tenant_id, CrmLink.kind == kind,
                                                   CrmLink.remote_id == remote_id))
@@ -72,6 +72,7 @@ class CrmRepository:
             row.local_id = local_id
         row.name, row.email, row.mobile = name or row.name, email or row.email, mobile or row.mobile
         row.remote_modified_at = modified_at or row.remote_modified_at
+        row.synced_at = synced_at or row.synced_at
         self.s.flush()
         return row
 

@@ -542,3 +542,29 @@ class CrmLink(Base):
     email: Mapped[str] = mapped_column(String(200), default="")
     mobile: Mapped[str] = mapped_column(String(32), default="")
     remote_modified_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    #: the version of our row the CRM has (our `updated_at` when last written or read): a change
+    #: newer than it is ours to send; one that is not is the CRM's own, never echoed back
+    synced_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+
+
+class CrmWrite(Base):
+    """One write to a workspace's CRM (the CRM outbox): `account` (a customer named in chat),
+    `deal` (a deal made or changed in chat), `activity` (a visit). The key is deterministic
+    (`deal:12:2026-12-05T09:00:00`), so a rescan or a second worker adds nothing twice; a workspace's
+    writes go in id order, and a rate limit or an outage holds them, never drops them."""
+
+    __tablename__ = "crm_outbox"
+    __table_args__ = (Index("ix_crm_outbox_due", "tenant_id", "status", "id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    tenant_id: Mapped[int] = mapped_column(ForeignKey("tenants.id", ondelete="CASCADE"))
+    key: Mapped[str] = mapped_column(String(200), unique=True)
+    op: Mapped[str] = mapped_column(String(16))
+    local_id: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(8), default="pending")  # pending | done | failed
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    claimed_until: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    last_error: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    done_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)

@@ -87,7 +87,29 @@ class FakeFxiaoke:
             return 200, {"errorCode": 0, "errorMessage": "success", "empList": found}
         if path == "/cgi/crm/v2/data/query":
             return self._query(body)
+        if path in ("/cgi/crm/v2/data/create", "/cgi/crm/v2/data/update"):
+            return self._write(path, body)
         return 404, {}
+
+    def _write(self, path: str, body: dict) -> tuple[int, dict]:
+        if not any(u["openUserId"] == body.get("currentOpenUserId") for u in self.users):
+            return 200, {"errorCode": 20025, "errorMessage": "currentOpenUserId is invalid"}
+        data = dict(body.get("data", {}).get("object_data", {}))
+        rows = self.objects.get(data.pop("dataObjectApiName", None))
+        if rows is None:
+            return 200, {"errorCode": 20040, "errorMessage": "object does not exist"}
+        now = int(time.time() * 1000)
+        if path.endswith("create"):
+            record = {"_id": f"{next(self.ids):024x}", "create_time": now, **data,
+                      "last_modified_time": now}
+            rows.append(record)
+            return 200, {"errorCode": 0, "errorMessage": "success", "dataId": record["_id"]}
+        found = next((r for r in rows if r["_id"] == data.get("_id")), None)
+        if found is None:
+            return 200, {"errorCode": 20041, "errorMessage": "data does not exist"}
+        found.update(data)
+        found["last_modified_time"] = now
+        return 200, {"errorCode": 0, "errorMessage": "success"}
 
     def _query(self, body: dict) -> tuple[int, dict]:
         if not any(u["openUserId"] == body.get("currentOpenUserId") for u in self.users):

@@ -108,6 +108,15 @@ class FakeZoho:
                 return 400, {"code": "REQUIRED_PARAM_MISSING", "details": {"param": "fields"},
                              "message": "One of the expected parameter is missing", "status": "error"}
             return self._page(self.records[module], query, "data")
+        if method == "GET" and action == "search":
+            field_name, _, value = query.get("criteria", "").strip("()").partition(":equals:")
+            found = [r for r in self.records[module] if str(r.get(field_name)) == value]
+            return (200, {"data": found, "info": {"more_records": False, "count": len(found)}}) if found \
+                else (204, {})
+        if method == "POST" and not action:
+            return 201, {"data": [self._upsert(module, r, []) for r in body.get("data", [])]}
+        if method == "PUT" and not action:
+            return 200, {"data": [self._update(module, r) for r in body.get("data", [])]}
         if method == "POST" and action == "upsert":
             return 200, {"data": [self._upsert(module, r, body.get("duplicate_check_fields") or [])
                                   for r in body.get("data", [])]}
@@ -157,6 +166,16 @@ class FakeZoho:
                 "action": action, "details": {"id": found["id"], "Modified_Time": now},
                 "message": f"record {'added' if action == 'insert' else 'updated'}", "status": "success"}
 
+    def _update(self, module: str, record: dict) -> dict:
+        found = next((r for r in self.records[module] if r["id"] == record.get("id")), None)
+        if found is None:
+            return {"code": "INVALID_DATA", "details": {"api_name": "id"}, "message": "the related id given "
+                    "seems to be invalid", "status": "error"}
+        found.update(record)
+        found["Modified_Time"] = time.strftime("%Y-%m-%dT%H:%M:%S+00:00", time.gmtime())
+        return {"code": "SUCCESS", "details": {"id": found["id"], "Modified_Time": found["Modified_Time"]},
+                "message": "record updated", "status": "success"}
+
     def _handler(self):
         fake = self
 
@@ -169,6 +188,9 @@ class FakeZoho:
 
             def do_POST(self):  # noqa: N802
                 self._call("POST", self.rfile.read(int(self.headers.get("Content-Length") or 0)))
+
+            def do_PUT(self):  # noqa: N802
+                self._call("PUT", self.rfile.read(int(self.headers.get("Content-Length") or 0)))
 
             def _call(self, method: str, raw: bytes):
                 url = urlparse(self.path)

@@ -1,0 +1,108 @@
+"""The worker's CRM loop: for each connected workspace, queue what the CRM lacks (`storage/
+crm_outbox.py`) and write it, in order, with backoff.
+
+A rate limit or spent credits hold the workspace's writes for as long as the CRM says; an outage
+backs off (5 s, 10 s, … up to 15 minutes); refused credentials hold them until an admin reconnects
+(retried every 15 minutes); nothing is dropped. A write the CRM refuses for what it says (a missing
+required field) fails alone, with the CRM's words in `crm`, and the rest go on.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import threading
+from zoneinfo import ZoneInfo
+
+from crm.connect import CrmUrls, client_for
+from crm.errors import AuthFailed, RateLimited, Rejected, Unavailable
+from crm.push import Pusher
+from storage.crm import CrmRepository
+from storage.crm_outbox import CrmOutbox
+from storage.models import Tenant, utcnow
+
+log = logging.getLogger(__name__)
+
+BATCH = 50
+MAX_BACKOFF = 900.0
+AUTH_RETRY = 900.0
+
+
+class CrmSync:
+    def __init__(self, app, urls: CrmUrls | None = None, *, every: float = 5.0,
+                 lease: dt.timedelta = dt.timedelta(seconds=60)):
+        self.app, self.urls = app, urls or CrmUrls.of(app.settings)
+        self.every, self.lease = every, lease
+        self.stopping = threading.Event()
+        self._thread = threading.Thread(target=self._loop, name="crm-sync", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self.stopping.set()
+        if self._thread.is_alive():
+            self._thread.join(timeout=10)
+
+    def _loop(self) -> None:
+        while not self.stopping.is_set():
+            try:
+                self.tick()
+            except Exception:  # one bad pass must not end the loop; the next one retries
+                log.exception("CRM sync pass failed")
+            self.stopping.wait(self.every)
+
+    def tick(self, now: dt.datetime | None = None) -> int:
+        """One pass over every connected workspace; returns how many writes were made."""
+        now = now or utcnow()
+        with self.app.session_factory() as session:
+            tenants = [c.tenant_id for c in CrmRepository(session).connections()]
+        return sum(self.sync_tenant(tenant_id, now) for tenant_id in tenants)
+
+    def sync_tenant(self, tenant_id: int, now: dt.datetime) -> int:
+        with self.app.session_factory.begin() as session:
+            connection = CrmRepository(session).connection(tenant_id)
+            CrmOutbox(session).scan(tenant_id, connection.created_at, now,
+                                    connection.settings.get("visits_after", 0))
+            writes = CrmOutbox(session).claim(tenant_id, now, BATCH, self.lease)
+        if not writes:
+            return 0
+        client = client_for(self.app, connection, self.urls)
+        zone = ZoneInfo(self.app.defaults.timezone)
+        made = 0
+        for index, write in enumerate(writes):
+            outcome = self._write(tenant_id, connection, client, write, now, zone)
+            made += outcome is None
+            if outcome == "held":  # the rest wait behind it, in order
+                self._release([w.id for w in writes[index + 1:]])
+                break
+        return made
+
+    def _write(self, tenant_id, connection, client, write, now, zone) -> str | None:
+        outbox_error = ""
+        try:
+            with self.app.session_factory.begin() as session:
+                tenant = session.get(Tenant, tenant_id)
+                Pusher(session, tenant, connection, client, now, zone).push(write)
+                CrmOutbox(session).done(write.id, now)
+                CrmRepository(session).record_sync(tenant_id, now)
+            return None
+        except RateLimited as limited:
+            wait, outbox_error = limited.retry_after, str(limited)
+        except Unavailable as down:
+            wait, outbox_error = min(MAX_BACKOFF, 5.0 * 2 ** max(0, write.attempts - 1)), str(down)
+        except AuthFailed as refused:
+            wait, outbox_error = AUTH_RETRY, str(refused)
+        except Rejected as refused:
+            with self.app.session_factory.begin() as session:
+                CrmOutbox(session).failed(write.id, str(refused))
+                CrmRepository(session).record_sync(tenant_id, now, str(refused))
+            return "failed"
+        with self.app.session_factory.begin() as session:
+            CrmOutbox(session).retry_at(write.id, now + dt.timedelta(seconds=wait), outbox_error)
+            CrmRepository(session).record_sync(tenant_id, now, outbox_error)
+        return "held"
+
+    def _release(self, write_ids: list[int]) -> None:
+        """Writes claimed but not tried (behind a held one) go back, due as they were."""
+        with self.app.session_factory.begin() as session:
+            CrmOutbox(session).release(write_ids)
