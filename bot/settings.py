@@ -39,6 +39,9 @@ class Settings(*(platform.settings for platform in PLATFORMS), BaseSettings):
     zoho_accounts_url: str = _env("", "ZOHO_ACCOUNTS_URL")
     zoho_api_url: str = _env("", "ZOHO_API_URL")
     fxiaoke_api_url: str = _env("https://open.fxiaoke.com", "FXIAOKE_API_URL")
+    # Where the CRM reaches this installation (Zoho's notifications: {url}/crm/zoho/notify);
+    # empty: no notifications, the worker polls Zoho as it polls 纷享
+    crm_public_url: str = _env("", "SALESBOT_PUBLIC_URL")
 
     # Worker: how long a claimed outbox message or inbox request is reserved (a killed worker's
     # claims expire).

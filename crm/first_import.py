@@ -222,13 +222,17 @@ def _fxiaoke(client: FxiaokeClient, currency: str) -> tuple[Pages, Pages]:
 
     def deals() -> Pages:
         for page, total in client.pages("NewOpportunityObj"):
-            yield [RemoteDeal(r["_id"], r.get("name") or "", r.get("account_id") or "",
-                              r.get("account_id__r") or "", _first(r.get("owner")),
-                              names.get(_first(r.get("owner")), ""), str(r.get("sales_stage") or ""),
-                              _int(r.get("probability")), _money(r.get("amount")), currency,
-                              _ms_day(r.get("close_date")), from_millis(r.get("last_modified_time")),
-                              from_millis(r.get("create_time"))) for r in page], total
+            yield [_fxiaoke_deal(r, names, currency) for r in page], total
     return accounts(), deals()
+
+
+def _fxiaoke_deal(r: dict, names: dict[str, str], currency: str) -> RemoteDeal:
+    owner = _first(r.get("owner"))
+    return RemoteDeal(r["_id"], r.get("name") or "", r.get("account_id") or "",
+                      r.get("account_id__r") or "", owner, names.get(owner, ""),
+                      str(r.get("sales_stage") or ""), _int(r.get("probability")), _money(r.get("amount")),
+                      currency, _ms_day(r.get("close_date")),
+                      from_millis(r.get("last_modified_time")), from_millis(r.get("create_time")))
 
 
 def _first(value) -> str:

@@ -77,12 +77,16 @@ class Pusher:
             CrmLink.tenant_id == self.tenant.id, CrmLink.kind == "deal", CrmLink.local_id == deal_id))
         if link is not None and link.synced_at is not None and deal.updated_at <= link.synced_at:
             return  # a later write already sent this version
+        self.modified = None
         if link is not None:
             self._update_deal(deal, link.remote_id)
             remote = link.remote_id
         else:
             remote = self._create_deal(deal)
-        self.repo.link(self.tenant.id, "deal", remote, deal.id, name=deal.title, synced_at=deal.updated_at)
+        # the CRM's modified time of our own write: when it comes back (a poll, a notification) it
+        # is no newer than the link says, and is dropped, not echoed
+        self.repo.link(self.tenant.id, "deal", remote, deal.id, name=deal.title, synced_at=deal.updated_at,
+                       modified_at=self.modified)
 
     def _update_deal(self, deal: Deal, remote: str) -> None:
         """Only what the chat owns: the stage (wins and losses too) and the reason."""
@@ -91,7 +95,8 @@ class Pusher:
             fields = {"id": remote, "Stage": stage, "Probability": deal.probability}
             if deal.reason:
                 fields["Description"] = deal.reason
-            self.client.update("Deals", [fields])
+            [row] = self.client.update("Deals", [fields])
+            self.modified = _zoho_time(row)
         else:
             fields = {"sales_stage": stage, "probability": deal.probability}
             if deal.reason:
@@ -110,6 +115,7 @@ class Pusher:
                       **({"Owner": {"id": owner}} if owner else {}),
                       **({"Description": deal.reason} if deal.reason else {})}
             [row] = self.client.upsert("Deals", [record], ("salesbot_id",))
+            self.modified = _zoho_time(row)
             return row["details"]["id"]
         found = self.client.find("NewOpportunityObj", "salesbot_id__c", key)
         if found:
@@ -150,6 +156,14 @@ class Pusher:
 
     def _zone(self) -> ZoneInfo:
         return self.zone
+
+
+def _zoho_time(row: dict) -> dt.datetime | None:
+    value = (row.get("details") or {}).get("Modified_Time")
+    try:
+        return dt.datetime.fromisoformat(value) if value else None
+    except ValueError:
+        return None
 
 
 def _close_day(deal: Deal, zone: ZoneInfo) -> dt.date | None:

@@ -28,10 +28,11 @@ AUTH_RETRY = 900.0
 
 
 class CrmSync:
-    def __init__(self, app, urls: CrmUrls | None = None, *, every: float = 5.0,
+    def __init__(self, app, urls: CrmUrls | None = None, *, every: float = 5.0, poll_every: float = 30.0,
                  lease: dt.timedelta = dt.timedelta(seconds=60)):
         self.app, self.urls = app, urls or CrmUrls.of(app.settings)
-        self.every, self.lease = every, lease
+        self.every, self.poll_every, self.lease = every, poll_every, lease
+        self._polled: dict[int, dt.datetime] = {}  # tenant → last poll (a restart polls at once)
         self.stopping = threading.Event()
         self._thread = threading.Thread(target=self._loop, name="crm-sync", daemon=True)
 
@@ -63,10 +64,19 @@ class CrmSync:
             connection = CrmRepository(session).connection(tenant_id)
             CrmOutbox(session).scan(tenant_id, connection.created_at, now,
                                     connection.settings.get("visits_after", 0))
+            waiting = CrmOutbox(session).pending(tenant_id)
+        client = client_for(self.app, connection, self.urls)
+        if connection.crm == "zoho":
+            self._notified(tenant_id, client, now)
+        last = self._polled.get(tenant_id)
+        if waiting or last is None or (now - last).total_seconds() >= self.poll_every:
+            # the CRM's changes first: a deal changed on both sides is settled by the conflict
+            # rule before ours goes out (a write the CRM's newer change made stale is skipped)
+            self._poll(tenant_id, client, now)
+        with self.app.session_factory.begin() as session:
             writes = CrmOutbox(session).claim(tenant_id, now, BATCH, self.lease)
         if not writes:
             return 0
-        client = client_for(self.app, connection, self.urls)
         zone = ZoneInfo(self.app.defaults.timezone)
         made = 0
         for index, write in enumerate(writes):
@@ -76,6 +86,31 @@ class CrmSync:
                 self._release([w.id for w in writes[index + 1:]])
                 break
         return made
+
+    def _notified(self, tenant_id: int, client, now: dt.datetime) -> None:
+        """Zoho: keep the notification channel alive, and read the deals it named."""
+        from crm import notifications
+        from crm.incoming import fetch
+
+        try:
+            if self.app.settings.crm_public_url:
+                notifications.renew_if_due(self.app, tenant_id, client, self.app.settings.crm_public_url, now)
+            ids = notifications.take_pending(self.app, tenant_id)
+            if ids:
+                fetch(self.app, tenant_id, client, ids, now)
+        except (RateLimited, Unavailable, AuthFailed, Rejected) as failure:
+            with self.app.session_factory.begin() as session:
+                CrmRepository(session).record_sync(tenant_id, now, str(failure))
+
+    def _poll(self, tenant_id: int, client, now: dt.datetime) -> None:
+        from crm.incoming import poll
+
+        try:
+            poll(self.app, tenant_id, client, now)
+            self._polled[tenant_id] = now
+        except (RateLimited, Unavailable, AuthFailed, Rejected) as failure:
+            with self.app.session_factory.begin() as session:
+                CrmRepository(session).record_sync(tenant_id, now, str(failure))
 
     def _write(self, tenant_id, connection, client, write, now, zone) -> str | None:
         outbox_error = ""

@@ -106,15 +106,15 @@ class ZohoClient:
         return value
 
     # calls ---------------------------------------------------------------------------------
-    def call(self, method: str, path: str, *, params: dict | None = None, payload: dict | None = None
-             ) -> dict:
+    def call(self, method: str, path: str, *, params: dict | None = None, payload: dict | None = None,
+             headers: dict | None = None) -> dict:
         """One API call; an expired access token is refreshed once and the call made again."""
         value = self._token()
         for attempt in (1, 2):
             token = value.partition(" ")[0]
             response = send(self.session, method, f"{self.api_url}/crm/{VERSION}/{path.lstrip('/')}",
                             params=params, json=payload,
-                            headers={"Authorization": f"Zoho-oauthtoken {token}"})
+                            headers={**(headers or {}), "Authorization": f"Zoho-oauthtoken {token}"})
             found = body(response)
             if response.status_code == 401 and found.get("code") == "INVALID_TOKEN" and attempt == 1:
                 value = self._token(stale=value)
@@ -131,18 +131,19 @@ class ZohoClient:
             raise RateLimited(f"Zoho: the org's API credits are spent ({code})", CREDIT_WAIT)
         if response.status_code == 401:
             raise AuthFailed(f"Zoho: {code or 'unauthorised'}")
-        if response.status_code == 204:
+        if response.status_code in (204, 304):  # nothing (304: nothing modified since)
             return {}
         if response.status_code >= 400:
             raise Rejected(f"Zoho: {code or response.status_code} {found.get('message', '')}".strip())
         return found
 
     # reads ---------------------------------------------------------------------------------
-    def pages(self, path: str, key: str, params: dict | None = None) -> Iterator[list[dict]]:
+    def pages(self, path: str, key: str, params: dict | None = None, headers: dict | None = None
+              ) -> Iterator[list[dict]]:
         """Every page of a list call: `page`/`per_page`, then `page_token` where Zoho gives one."""
         params = {**(params or {}), "per_page": PER_PAGE, "page": 1}
         while True:
-            found = self.call("GET", path, params=params)
+            found = self.call("GET", path, params=params, headers=headers)
             yield found.get(key, [])
             info = found.get("info", {})
             if not info.get("more_records"):

@@ -167,6 +167,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "crm_queued": ("{count} changes waiting to go to the CRM", "{count} 项更改等待同步到 CRM"),
     "crm_refused": ("{count} changes the CRM refused; the last: {error}",
                     "CRM 拒绝了 {count} 项更改；最近一项：{error}"),
+    "crm_conflict_crm": ("{deal}: {field} was changed in {crm} and here. {crm}'s newer change is kept: "
+                         "{theirs} (yours was {ours}).",
+                         "{deal}：{field}在 {crm} 和这里都改了。保留 {crm} 较新的修改：{theirs}"
+                         "（你的是 {ours}）。"),
+    "crm_conflict_chat": ("{deal}: {field} was changed in {crm} and here. Your newer change is kept: "
+                          "{ours} ({crm} had {theirs}, and is updated).",
+                          "{deal}：{field}在 {crm} 和这里都改了。保留你较新的修改：{ours}"
+                          "（{crm} 中是 {theirs}，将被更新）。"),
+    "crm_field_stage": ("the stage", "阶段"),
+    "crm_field_amount": ("the amount", "金额"),
     "crm_users": ("CRM users matched to members: {mapped} · not matched: {unmapped}",
                   "已对应成员的 CRM 用户：{mapped} · 未对应：{unmapped}"),
     "crm_unmapped": ("Not matched: {names}. An admin matches one: crm map @ana ana@corp.com",

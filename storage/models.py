@@ -568,3 +568,20 @@ class CrmWrite(Base):
     last_error: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     done_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+
+
+class CrmNotice(Base):
+    """A record a CRM said changed (a Zoho notification), kept until the worker reads it: the web
+    process answers the CRM at once and never calls it. The key is the record and the time Zoho
+    sent the notice, so a notice sent twice is kept once."""
+
+    __tablename__ = "crm_inbox"
+    __table_args__ = (Index("ix_crm_inbox_pending", "tenant_id", "status", "id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    tenant_id: Mapped[int] = mapped_column(ForeignKey("tenants.id", ondelete="CASCADE"))
+    key: Mapped[str] = mapped_column(String(200), unique=True)
+    module: Mapped[str] = mapped_column(String(32))
+    remote_id: Mapped[str] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(8), default="pending")  # pending | done
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)

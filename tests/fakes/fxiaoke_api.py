@@ -54,6 +54,13 @@ class FakeFxiaoke:
         self.users.append(user)
         return user
 
+    def edit(self, api_name: str, record_id: str, at_ms: int, **fields) -> None:
+        """Someone edits a record in 纷享's own screens at `at_ms`."""
+        with self.lock:
+            record = next(r for r in self.objects[api_name] if r["_id"] == record_id)
+            record.update(fields)
+            record["last_modified_time"] = at_ms
+
     def expire_token(self):
         with self.lock:
             self.token = f"expired-{self.issued}"

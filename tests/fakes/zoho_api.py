@@ -38,6 +38,7 @@ class FakeZoho:
         self.users: list[dict] = []
         self.records: dict[str, list[dict]] = {"Accounts": [], "Deals": [], "Meetings": []}
         self.scripted: dict[str, list[int | tuple[int, dict]]] = {}
+        self.channels: dict[str, dict] = {}  # actions/watch subscriptions, by channel id
         self.calls: list[Call] = []
         self.issued = 0
         self.token: str | None = None
@@ -69,6 +70,37 @@ class FakeZoho:
         self.refresh_tokens.clear()
         self.expire_token()
 
+    def edit(self, module: str, record_id: str, at: str, **fields) -> None:
+        """Someone edits a record in Zoho's own screens at `at` (ISO, with its offset)."""
+        with self.lock:
+            record = next(r for r in self.records[module] if r["id"] == record_id)
+            record.update(fields)
+            record["Modified_Time"] = at
+
+    def notify(self, module: str, ids: list[str], operation: str = "update", token: str | None = None) -> int:
+        """Post a change notification to every channel watching `module`, as Zoho does (its
+        documented body: ids, module, operation, channel_id, token, server_time); returns the
+        HTTP status of the last post."""
+        import urllib.error
+        import urllib.request
+
+        status = 0
+        for channel in list(self.channels.values()):
+            if not any(e.split(".")[0] == module for e in channel.get("events", [])):
+                continue
+            body = {"server_time": int(time.time() * 1000), "query_params": {}, "module": module,
+                    "resource_uri": f"{self.url}/crm/v8/{module}", "ids": ids, "affected_fields": [],
+                    "operation": operation, "channel_id": channel["channel_id"],
+                    "token": channel.get("token") if token is None else token}
+            request = urllib.request.Request(channel["notify_url"], data=json.dumps(body).encode(),
+                                             headers={"Content-Type": "application/json"}, method="POST")
+            try:
+                with urllib.request.urlopen(request, timeout=10) as answer:
+                    status = answer.status
+            except urllib.error.HTTPError as refused:
+                status = refused.code
+        return status
+
     def script(self, path: str, *answers: int | tuple[int, dict]) -> None:
         """Answer the next calls to `path` (`users`, `Deals/upsert`, `oauth`) with these HTTP
         statuses, or (status, body) pairs."""
@@ -95,6 +127,17 @@ class FakeZoho:
                          "status": "error"}
         if short == "org":
             return 200, {"org": [self.org]}
+        if short == "actions/watch" and method == "POST":
+            answers = []
+            for channel in body.get("watch", []):
+                self.channels[str(channel["channel_id"])] = channel
+                answers.append({"code": "SUCCESS", "status": "success",
+                                "message": "Successfully subscribed for actions-watch of the given module",
+                                "details": {"events": [{"channel_expiry": channel.get("channel_expiry"),
+                                                        "resource_name": e.split(".")[0],
+                                                        "channel_id": channel["channel_id"]}
+                                                       for e in channel.get("events", [])]}})
+            return 200, {"watch": answers}
         if short == "users":
             return self._page(self.users, query, "users")
         module, _, action = short.partition("/")
@@ -107,7 +150,19 @@ class FakeZoho:
             if "fields" not in query:
                 return 400, {"code": "REQUIRED_PARAM_MISSING", "details": {"param": "fields"},
                              "message": "One of the expected parameter is missing", "status": "error"}
-            return self._page(self.records[module], query, "data")
+            rows = self.records[module]
+            if query.get("ids"):
+                wanted = query["ids"].split(",")
+                rows = [r for r in rows if r["id"] in wanted]
+            if headers.get("if-modified-since"):
+                since = _time(headers["if-modified-since"])
+                rows = [r for r in rows if _time(r.get("Modified_Time")) >= since]
+                if not rows:
+                    return 304, {}
+            if query.get("sort_by") == "Modified_Time":
+                rows = sorted(rows, key=lambda r: _time(r.get("Modified_Time")),
+                              reverse=query.get("sort_order") == "desc")
+            return self._page(rows, query, "data")
         if method == "GET" and action == "search":
             field_name, _, value = query.get("criteria", "").strip("()").partition(":equals:")
             found = [r for r in self.records[module] if str(r.get(field_name)) == value]
@@ -201,7 +256,7 @@ class FakeZoho:
                 with fake.lock:
                     status, answer = fake._answer(method, url.path, query, body, headers)
                     fake.calls.append(Call(method, url.path, query, body, headers))
-                payload = b"" if status == 204 else json.dumps(answer, ensure_ascii=False).encode()
+                payload = b"" if status in (204, 304) else json.dumps(answer, ensure_ascii=False).encode()
                 self.send_response(status)
                 if status == 429:
                     self.send_header("Retry-After", "7")
@@ -220,3 +275,9 @@ def _error_body(status: int) -> dict:
     if status == 401:
         return {"code": "INVALID_TOKEN", "details": {}, "message": "invalid oauth token", "status": "error"}
     return {"code": "INTERNAL_ERROR", "details": {}, "message": "internal error", "status": "error"}
+
+
+def _time(value: str | None):
+    import datetime as dt
+
+    return dt.datetime.fromisoformat(value) if value else dt.datetime.min.replace(tzinfo=dt.timezone.utc)

@@ -67,9 +67,25 @@ def upgrade() -> None:
         sa.UniqueConstraint("key"),
     )
     op.create_index("ix_crm_outbox_due", "crm_outbox", ["tenant_id", "status", "id"])
+    op.create_table(
+        "crm_inbox",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("tenant_id", sa.Integer(), nullable=False),
+        sa.Column("key", sa.String(200), nullable=False),
+        sa.Column("module", sa.String(32), nullable=False),
+        sa.Column("remote_id", sa.String(64), nullable=False),
+        sa.Column("status", sa.String(8), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(["tenant_id"], ["tenants.id"], ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("id"),
+        sa.UniqueConstraint("key"),
+    )
+    op.create_index("ix_crm_inbox_pending", "crm_inbox", ["tenant_id", "status", "id"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_crm_inbox_pending", table_name="crm_inbox")
+    op.drop_table("crm_inbox")
     op.drop_index("ix_crm_outbox_due", table_name="crm_outbox")
     op.drop_table("crm_outbox")
     op.drop_index("ix_crm_links_local", table_name="crm_links")
