@@ -252,13 +252,16 @@ def run_job(kind: str, team_name: str) -> None:
 
 
 @main.command("import")
-@click.argument("kind", type=click.Choice(["roster", "customers", "targets", "calendar"]))
+@click.argument("kind", type=click.Choice(["roster", "customers", "deals", "targets", "calendar"]))
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--tenant", default=None,
               help="PLATFORM:ID of the workspace to import into (default: the only one there is, "
                    "else the console's).")
-def import_(kind: str, path: Path, tenant: str | None) -> None:
-    """Import a CSV file; a bad row is reported by line and nothing of the file is stored."""
+@click.option("--dry-run", is_flag=True,
+              help="Check every row and say what would be imported; store nothing.")
+def import_(kind: str, path: Path, tenant: str | None, dry_run: bool) -> None:
+    """Import a CSV file (customers and deals: a Zoho or 纷享销客 export too, CSV or .xlsx); a bad
+    row is reported by line and nothing of the file is stored."""
     from bot import csv_io
 
     def progress(items):
@@ -268,12 +271,16 @@ def import_(kind: str, path: Path, tenant: str | None) -> None:
 
     app = built_app()
     try:
-        count = csv_io.import_file(app, kind, path, tenant, progress)
+        count = csv_io.import_file(app, kind, path, tenant, progress, dry_run=dry_run)
     except csv_io.ImportProblems as problems:
         for problem in problems.problems:
             click.echo(problem, err=True)
         raise click.ClickException(
             f"{path}: nothing imported ({len(problems.problems)} problems).") from None
+    if dry_run:
+        click.echo(f"Dry run: all {count} {kind} rows of {path} are good; nothing stored. "
+                   f"Run again without --dry-run to import them.")
+        return
     click.echo(f"Imported {count} {kind} rows from {path}.")
 
 

@@ -36,10 +36,11 @@ from storage.sales import CustomerRepository
 COLUMNS = {
     "roster": ("name", "role", "team", "locale", "timezone", "weight", "user_id"),
     "customers": ("name", "tier", "lifecycle", "owner"),
+    "deals": ("customer", "title", "stage", "amount", "currency", "close", "owner", "probability"),
     "targets": ("member", "team", "metric", "period", "start", "amount"),
     "calendar": ("day", "last_day", "kind", "calendar"),
 }
-REQUIRED = {"roster": ("name",), "customers": ("name",),
+REQUIRED = {"roster": ("name",), "customers": ("name",), "deals": ("customer", "title", "owner"),
             "targets": ("metric", "period", "start", "amount"), "calendar": ("day", "kind")}
 
 
@@ -78,21 +79,23 @@ def _which_workspace(known) -> str:
 
 
 def import_file(app, kind: str, path: Path, tenant_spec: str,
-                progress: Callable[[Iterable], Iterable] | None = None) -> int:
-    """Check then store every row of `path`; raises ImportProblems and stores nothing if any is bad."""
-    with path.open(newline="", encoding="utf-8-sig") as handle:
-        reader = csv.DictReader(handle)
-        header = [h.strip().lower() for h in reader.fieldnames or ()]
-        missing = [c for c in REQUIRED[kind] if c not in header]
-        if missing:
-            raise ImportProblems([f"line 1: missing column(s) {', '.join(missing)}; "
-                                  f"expected {', '.join(COLUMNS[kind])}"])
-        rows = [(n, {k.strip().lower(): (v or "").strip() for k, v in row.items() if k})
-                for n, row in enumerate(reader, start=2)]
+                progress: Callable[[Iterable], Iterable] | None = None, dry_run: bool = False) -> int:
+    """Check then store every row of `path` (CSV, or a CRM's .xlsx; a CRM's own headers are read
+    as ours: `crm/imports.py`); raises ImportProblems and stores nothing if any is bad. `dry_run`:
+    check only, store nothing."""
+    from crm.imports import read_rows
+
+    header, rows = read_rows(path, kind)
+    missing = [c for c in REQUIRED[kind] if c not in header]
+    if missing:
+        raise ImportProblems([f"line 1: missing column(s) {', '.join(missing)}; "
+                              f"expected {', '.join(COLUMNS[kind])}"])
     with app.session_factory.begin() as session:
         tenant = _tenant(session, tenant_spec,
                          app.defaults.currency if kind == "roster" else None)
-        checker = {"roster": _check_roster, "customers": _check_customer,
+        from crm.imports import check_deal
+
+        checker = {"roster": _check_roster, "customers": _check_customer, "deals": check_deal,
                    "targets": _check_target, "calendar": _check_calendar_day}[kind]
         problems, checked = [], []
         for line, row in rows:
@@ -102,6 +105,8 @@ def import_file(app, kind: str, path: Path, tenant_spec: str,
                 problems.append(f"line {line}: {problem}")
         if problems:
             raise ImportProblems(problems)
+        if dry_run:
+            return len(checked)
         for store in (progress(checked) if progress else checked):
             store()
     return len(checked)
