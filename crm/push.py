@@ -79,7 +79,7 @@ class Pusher:
             return  # a later write already sent this version
         self.modified = None
         if link is not None:
-            self._update_deal(deal, link.remote_id)
+            self._update_deal(deal, link.remote_id, _chat_changed_amount(self.s, deal.id, link.synced_at))
             remote = link.remote_id
         else:
             remote = self._create_deal(deal)
@@ -88,19 +88,24 @@ class Pusher:
         self.repo.link(self.tenant.id, "deal", remote, deal.id, name=deal.title, synced_at=deal.updated_at,
                        modified_at=self.modified)
 
-    def _update_deal(self, deal: Deal, remote: str) -> None:
-        """Only what the chat owns: the stage (wins and losses too) and the reason."""
+    def _update_deal(self, deal: Deal, remote: str, amount_too: bool) -> None:
+        """What the chat owns: the stage (wins and losses too) and the reason; the amount only
+        when the chat changed it since the CRM last had the deal (it won the conflict rule)."""
         stage = self._stage(deal.stage)
         if self.zoho:
             fields = {"id": remote, "Stage": stage, "Probability": deal.probability}
             if deal.reason:
                 fields["Description"] = deal.reason
+            if amount_too:
+                fields["Amount"] = float(deal.amount)
             [row] = self.client.update("Deals", [fields])
             self.modified = _zoho_time(row)
         else:
             fields = {"sales_stage": stage, "probability": deal.probability}
             if deal.reason:
                 fields["remark"] = deal.reason
+            if amount_too:
+                fields["amount"] = f"{deal.amount:.2f}"
             self.client.update("NewOpportunityObj", remote, fields)
 
     def _create_deal(self, deal: Deal) -> str:
@@ -156,6 +161,18 @@ class Pusher:
 
     def _zone(self) -> ZoneInfo:
         return self.zone
+
+
+def _chat_changed_amount(session, deal_id: int, since: dt.datetime | None) -> bool:
+    from sqlalchemy import exists
+
+    from storage.models import DealEvent
+
+    query = exists().where(DealEvent.deal_id == deal_id, DealEvent.kind == "amount",
+                           DealEvent.actor_id.is_not(None))
+    if since is not None:
+        query = query.where(DealEvent.at > since)
+    return bool(session.scalar(select(query)))
 
 
 def _zoho_time(row: dict) -> dt.datetime | None:
