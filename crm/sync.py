@@ -33,6 +33,9 @@ class CrmSync:
         self.app, self.urls = app, urls or CrmUrls.of(app.settings)
         self.every, self.poll_every, self.lease = every, poll_every, lease
         self._polled: dict[int, dt.datetime] = {}  # tenant → last poll (a restart polls at once)
+        #: tenant → when to try again after the CRM refused the credentials (its token endpoint
+        #: is limited: a revoked token is not tried every pass)
+        self._refused: dict[int, dt.datetime] = {}
         self.stopping = threading.Event()
         self._thread = threading.Thread(target=self._loop, name="crm-sync", daemon=True)
 
@@ -60,6 +63,9 @@ class CrmSync:
         return sum(self.sync_tenant(tenant_id, now) for tenant_id in tenants)
 
     def sync_tenant(self, tenant_id: int, now: dt.datetime) -> int:
+        if tenant_id in self._refused and now < self._refused[tenant_id]:
+            return 0
+        self._refused.pop(tenant_id, None)
         with self.app.session_factory.begin() as session:
             connection = CrmRepository(session).connection(tenant_id)
             CrmOutbox(session).scan(tenant_id, connection.created_at, now,
@@ -99,8 +105,13 @@ class CrmSync:
             if ids:
                 fetch(self.app, tenant_id, client, ids, now)
         except (RateLimited, Unavailable, AuthFailed, Rejected) as failure:
-            with self.app.session_factory.begin() as session:
-                CrmRepository(session).record_sync(tenant_id, now, str(failure))
+            self._failed(tenant_id, now, failure)
+
+    def _failed(self, tenant_id: int, now: dt.datetime, failure: Exception) -> None:
+        if isinstance(failure, AuthFailed):
+            self._refused[tenant_id] = now + dt.timedelta(seconds=AUTH_RETRY)
+        with self.app.session_factory.begin() as session:
+            CrmRepository(session).record_sync(tenant_id, now, str(failure))
 
     def _poll(self, tenant_id: int, client, now: dt.datetime) -> None:
         from crm.incoming import poll
@@ -109,8 +120,7 @@ class CrmSync:
             poll(self.app, tenant_id, client, now)
             self._polled[tenant_id] = now
         except (RateLimited, Unavailable, AuthFailed, Rejected) as failure:
-            with self.app.session_factory.begin() as session:
-                CrmRepository(session).record_sync(tenant_id, now, str(failure))
+            self._failed(tenant_id, now, failure)
 
     def _write(self, tenant_id, connection, client, write, now, zone) -> str | None:
         outbox_error = ""
@@ -127,6 +137,7 @@ class CrmSync:
             wait, outbox_error = min(MAX_BACKOFF, 5.0 * 2 ** max(0, write.attempts - 1)), str(down)
         except AuthFailed as refused:
             wait, outbox_error = AUTH_RETRY, str(refused)
+            self._refused[tenant_id] = now + dt.timedelta(seconds=AUTH_RETRY)
         except Rejected as refused:
             with self.app.session_factory.begin() as session:
                 CrmOutbox(session).failed(write.id, str(refused))

@@ -171,3 +171,17 @@ def test_fxiaoke_visits_become_sales_records_and_moves_update_the_stage(cli, syn
     creates = [c.body["data"]["object_data"]["dataObjectApiName"]
                for c in fxiaoke.called("/cgi/crm/v2/data/create")]
     assert sorted(creates) == ["AccountObj", "ActiveRecordObj", "NewOpportunityObj"]
+
+
+def test_a_revoked_connection_holds_the_writes_without_hammering_the_token_endpoint(cli, sync, zoho):
+    connected_to_zoho(cli)
+    cli("say", "--user", "Ana", "visit Globex: demo")
+    zoho.revoke()  # an admin revoked the Self Client in Zoho
+    assert sync.tick() == 0
+    tokens = len(zoho.called("/oauth/v2/token"))
+    assert sync.tick(later(60)) == 0
+    assert len(zoho.called("/oauth/v2/token")) == tokens  # Zoho allows ten tokens in ten minutes
+    assert "Zoho refused the refresh token" in cli("say", "--user", "Ana", "crm").output
+    assert writes(sync) == [("account", "pending"), ("activity", "pending")]
+    zoho.refresh_tokens.add("1000.refresh")  # reconnected
+    assert sync.tick(later(901)) == 2
