@@ -227,3 +227,15 @@ def test_typos_in_crm_commands_change_nothing_and_say_what_to_type(cli, app):
                                               "CRM 对应 @张三 13800000000")), text
     with app.session_factory() as s:
         assert s.scalars(select(CrmLink)).all() == []
+
+
+def test_crm_status_on_the_command_line(cli, zoho):
+    cli("say", "--user", "Ana", "help")
+    assert "No CRM connected" in cli("crm", "status").output
+    connect_zoho(cli, "--no-import")
+    zoho.revoke()
+    assert cli("crm", "import").exit_code == 1
+    status = cli("crm", "status").output
+    assert "Zoho CRM (Acme Trading): error, last sync not yet" in status
+    assert "Last error: Zoho refused the refresh token: invalid_code" in status
+    assert "zsecret" not in status and "1000.refresh" not in status

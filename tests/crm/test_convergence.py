@@ -80,3 +80,61 @@ def test_every_interleaving_of_chat_and_crm_changes_converges(db_url, monkeypatc
         assert s.scalars(select(CrmWrite).where(CrmWrite.status != "done")).all() == []
     assert len(zoho.records["Deals"]) == len(ORDERS)  # nothing made twice
     app.engine.dispose()
+
+
+@pytest.fixture
+def fxiaoke():
+    from fakes.fxiaoke_api import FakeFxiaoke
+
+    fake = FakeFxiaoke()
+    ana = fake.add_user("Ana", "13800000001")
+    fake.objects["AccountObj"] = [{"_id": "a1", "name": "华为", "owner": [ana["openUserId"]],
+                                   "last_modified_time": 1764550000000}]
+    fake.objects["NewOpportunityObj"] = [
+        {"_id": f"o{n}", "name": f"商机{n}", "account_id": "a1", "account_id__r": "华为",
+         "owner": [ana["openUserId"]], "sales_stage": "线索", "probability": 10, "amount": f"{1000 + n}.00",
+         "close_date": None, "last_modified_time": 1764550000000, "create_time": 1764000000000}
+        for n in range(len(ORDERS))]
+    yield fake
+    fake.close()
+
+
+def test_every_interleaving_converges_with_fxiaoke_too(db_url, monkeypatch, fxiaoke):
+    monkeypatch.setenv("DATABASE_URL", db_url)
+    monkeypatch.setenv("FXIAOKE_API_URL", fxiaoke.url)
+    runner = CliRunner()
+    cli = lambda *args, input=None: runner.invoke(main, list(args), input=input, catch_exceptions=False)  # noqa: E731
+    cli("say", "--user", "Ana", "help")
+    cli("crm", "connect", "fxiaoke", "--app-id", "FSAID_1", "--admin-mobile", "13800000001",
+        input="fsecret\nPERM\n")
+    app = App.build(Settings(database_url=db_url, fxiaoke_api_url=fxiaoke.url))
+    sync = CrmSync(app, poll_every=0)
+    with app.session_factory() as s:
+        links = select(CrmLink.remote_id, CrmLink.local_id).where(CrmLink.kind == "deal")
+        ours = dict(s.execute(links).all())
+    ms = lambda: int(utcnow().timestamp() * 1000)  # noqa: E731
+    for n, order in enumerate(ORDERS):
+        remote = f"o{n}"
+        for event in order:
+            if event == "chat stage":
+                cli("say", "--user", "Ana", f"deal #{ours[remote]} proposal")
+            elif event == "chat amount":
+                cli("say", "--user", "Ana", f"deal #{ours[remote]} {7000 + n}")
+            elif event == "crm stage":
+                fxiaoke.edit("NewOpportunityObj", remote, ms(), sales_stage="商务谈判")
+            elif event == "crm amount":
+                fxiaoke.edit("NewOpportunityObj", remote, ms(), amount=f"{5000 + n}.00")
+            else:
+                sync.tick()
+    sync.tick()
+    sync.tick()
+    with app.session_factory() as s:
+        for n, order in enumerate(ORDERS):
+            deal = s.get(Deal, ours[f"o{n}"])
+            crm = next(d for d in fxiaoke.objects["NewOpportunityObj"] if d["_id"] == f"o{n}")
+            assert our_stage(crm["sales_stage"], None) == deal.stage, order
+            assert Decimal(crm["amount"]) == deal.amount, order
+            assert deal.amount in (Decimal(5000 + n), Decimal(7000 + n)), order
+        assert s.scalars(select(CrmWrite).where(CrmWrite.status != "done")).all() == []
+    assert len(fxiaoke.objects["NewOpportunityObj"]) == len(ORDERS)
+    app.engine.dispose()
