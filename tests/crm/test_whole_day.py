@@ -112,3 +112,93 @@ def test_a_day_with_fxiaoke_on_wecom_ends_with_both_sides_equal(wecom, fxiaoke):
         assert s.scalar(select(Deal.stage).where(Deal.id == cloud)) == "negotiation"
         assert len(s.scalars(select(Visit)).all()) == len(fxiaoke.objects["ActiveRecordObj"]) == 2
     assert len(fxiaoke.objects["NewOpportunityObj"]) == 3 and len(fxiaoke.objects["AccountObj"]) == 3
+
+
+@pytest.fixture
+def fake_slack():
+    from fakes.slack_api import FakeSlack
+
+    fake = FakeSlack()
+    for user_id, name in (("U1", "Mia"), ("U2", "Ana"), ("U3", "Bo")):
+        fake.add_user(user_id, name)
+    yield fake
+    fake.close()
+
+
+@pytest.fixture
+def zoho():
+    from fakes.zoho_api import FakeZoho
+
+    fake = FakeZoho()
+    users = {name: fake.add_user(name, f"{name.lower()}@corp.com") for name in ("Mia", "Ana", "Bo")}
+    owner = lambda name: {"id": users[name]["id"], "name": name, "email": f"{name.lower()}@corp.com"}  # noqa: E731
+    stamp = "2026-12-01T09:00:00+08:00"
+    fake.records["Accounts"] = [{"id": "acc-1", "Account_Name": "Acme", "Owner": owner("Ana"),
+                                 "Modified_Time": stamp}]
+    fake.records["Deals"] = [
+        {"id": "zd-1", "Deal_Name": "ERP", "Stage": "Needs Analysis", "Amount": 50000, "Probability": 20,
+         "Account_Name": {"id": "acc-1", "name": "Acme"}, "Owner": owner("Ana"), "Modified_Time": stamp,
+         "Created_Time": stamp},
+        {"id": "zd-2", "Deal_Name": "Support", "Stage": "Qualification", "Amount": 9000, "Probability": 10,
+         "Account_Name": {"id": "acc-1", "name": "Acme"}, "Owner": owner("Bo"), "Modified_Time": stamp,
+         "Created_Time": stamp}]
+    yield fake
+    fake.close()
+
+
+@pytest.fixture
+def slack(db_url, fake_slack, zoho):
+    from fakes.slack_driver import SECRET
+    from fakes.slack_driver import running as slack_running
+
+    settings = Settings(database_url=db_url, slack_bot_token="xoxb-test", slack_signing_secret=SECRET,
+                        slack_api_url=fake_slack.api_url, zoho_accounts_url=zoho.accounts_url)
+    yield from slack_running(settings, fake_slack)
+
+
+def test_a_day_with_zoho_on_slack_ends_with_both_sides_equal(slack, zoho, fake_slack):
+    from crm.connect import connect_zoho
+
+    app = slack.web.core
+    for user in ("U1", "U2", "U3"):  # Mia first: the admin
+        slack.say("/salesbot", "help", user=user)
+    with app.session_factory() as s:
+        tenant = s.scalar(select(Tenant))
+    urls = CrmUrls.of(app.settings)
+    connected = connect_zoho(app, tenant, urls, data_centre="us", client_id="1000.CLIENT",
+                             client_secret="zsecret", refresh_token="1000.refresh")
+    assert len(connected.matched) == 3 and connected.unmatched == []
+    with app.session_factory() as s:
+        connection = CrmRepository(s).connection(tenant.id)
+    assert run(app, tenant, client_for(app, connection, urls)).deals == 2
+    sync = CrmSync(app, poll_every=0)
+
+    slack.say("/visit", "Globex: demo, they liked it", user="U2")
+    slack.say("/deal", 'Globex "CRM" proposal 30k', user="U3")
+    with app.session_factory() as s:
+        erp = s.scalar(select(CrmLink.local_id).where(CrmLink.remote_id == "zd-1"))
+    zoho.edit("Deals", "zd-1", utcnow().isoformat(), Stage="Value Proposition")  # a manager, in Zoho
+    slack.say("/deal", f"#{erp} negotiation", user="U2")  # then Ana, in Slack: hers is newer
+    zoho.edit("Deals", "zd-2", utcnow().isoformat(), Amount=12000)
+    sync.tick()
+    fake_slack.wait_for(lambda: any("Your newer change is kept" in t for t in fake_slack.texts()))
+
+    zoho.script("Meetings/search", 503)  # an outage mid-afternoon
+    slack.say("/visit", "Acme: contract review", user="U3")
+    sync.tick()
+    assert len(zoho.records["Meetings"]) == 1
+    for minutes in (1, 3, 10):
+        sync.tick(utcnow() + dt.timedelta(minutes=minutes))
+    assert len(zoho.records["Meetings"]) == 2
+
+    with app.session_factory() as s:
+        links = {row.remote_id: row.local_id
+                 for row in s.scalars(select(CrmLink).where(CrmLink.kind == "deal"))}
+        for record in zoho.records["Deals"]:
+            deal = s.get(Deal, links[record["id"]])
+            assert our_stage(record["Stage"], None) == deal.stage, record["Deal_Name"]
+            assert Decimal(str(record["Amount"])) == deal.amount, record["Deal_Name"]
+        assert s.scalar(select(Deal.stage).where(Deal.id == erp)) == "negotiation"
+        assert s.scalar(select(Deal.amount).where(Deal.title == "Support")) == Decimal("12000.00")
+    assert [a["Account_Name"] for a in zoho.records["Accounts"]] == ["Acme", "Globex"]
+    assert len(zoho.records["Deals"]) == 3
