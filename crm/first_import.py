@@ -124,9 +124,11 @@ def _links(session, tenant_id: int, kind: str, remote_ids: list[str]) -> dict[st
     return {row.remote_id: row for row in rows}
 
 
-def _store_accounts(session, tenant, page: list[Account]) -> None:
+def _store_accounts(session, tenant, page: list[Account], *, update: bool = False) -> None:
     """One page of accounts: customers found by link or name, new ones added, in a few statements
-    (one flush for the page, not one per row: 50,000 accounts import in minutes)."""
+    (one flush for the page, not one per row: 50,000 accounts import in minutes). `update` (an
+    account changed in the CRM since): a rename and a new owner are taken too, accounts being the
+    CRM's; a rename onto another customer's name is left (the names would merge)."""
     owners = CrmRepository(session).local_of(tenant.id, "member")
     links = _links(session, tenant.id, "customer", [a.id for a in page])
     linked = {c.id: c for c in session.scalars(select(Customer).where(
@@ -147,8 +149,10 @@ def _store_accounts(session, tenant, page: list[Account]) -> None:
             customer = Customer(tenant_id=tenant.id, name=name, name_key=name_key(name), owner_id=owner)
             session.add(customer)
             by_name[customer.name_key] = customer
-        elif owner and customer.owner_id is None:
+        elif owner and (customer.owner_id is None or update):
             customer.owner_id = owner
+        if update and customer.name != name and _free(session, tenant.id, name, customer.id):
+            customer.name, customer.name_key = name, name_key(name)
         placed.append((account, customer))
     session.flush()  # the new customers' ids, in one go
     for account, customer in placed:
@@ -159,6 +163,13 @@ def _store_accounts(session, tenant, page: list[Account]) -> None:
             links[account.id] = link
         link.local_id, link.name = customer.id, account.name[:200]
         link.remote_modified_at = account.modified_at or link.remote_modified_at
+
+
+def _free(session, tenant_id: int, name: str, customer_id: int) -> bool:
+    """Whether no other customer has this name (any case or width)."""
+    other = session.scalar(select(Customer.id).where(Customer.tenant_id == tenant_id,
+                                                     Customer.name_key == name_key(name)))
+    return other is None or other == customer_id
 
 
 def _store_deals(session, tenant, page: list[RemoteDeal], result: Imported) -> None:
@@ -247,6 +258,16 @@ def _zoho(client: ZohoClient, currency: str) -> tuple[Pages, Pages]:
         for page in client.records("Deals", ZOHO_DEAL_FIELDS):
             yield [_zoho_deal(r, currency) for r in page], total
     return accounts(), deals()
+
+
+def _zoho_account(r: dict) -> Account:
+    return Account(r["id"], r.get("Account_Name") or "", (r.get("Owner") or {}).get("id", ""),
+                   _zoho_time(r.get("Modified_Time")))
+
+
+def _fxiaoke_account(r: dict) -> Account:
+    return Account(r["_id"], r.get("name") or "", _first(r.get("owner")),
+                   from_millis(r.get("last_modified_time")))
 
 
 def _zoho_deal(r: dict, currency: str) -> RemoteDeal:

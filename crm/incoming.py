@@ -18,11 +18,15 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 
 from crm.first_import import (
+    ZOHO_ACCOUNT_FIELDS,
     ZOHO_DEAL_FIELDS,
     Imported,
     RemoteDeal,
+    _fxiaoke_account,
     _fxiaoke_deal,
+    _store_accounts,
     _store_deals,
+    _zoho_account,
     _zoho_deal,
     our_stage,
 )
@@ -54,6 +58,12 @@ def poll(app, tenant_id: int, client, now: dt.datetime) -> Applied:
     with app.session_factory() as session:
         connection = CrmRepository(session).connection(tenant_id)
         since = connection.settings.get("polled_to") or connection.created_at.isoformat()
+        accounts_since = connection.settings.get("accounts_polled_to") or connection.created_at.isoformat()
+    newest_account = dt.datetime.fromisoformat(accounts_since)
+    for page in changed_accounts(client, newest_account):  # first: a new deal may name a new account
+        with app.session_factory.begin() as session:
+            _store_accounts(session, session.get(Tenant, tenant_id), page, update=True)
+        newest_account = max([newest_account, *(a.modified_at for a in page if a.modified_at)])
     since_at = dt.datetime.fromisoformat(since)
     result = Applied()
     newest = since_at
@@ -64,7 +74,8 @@ def poll(app, tenant_id: int, client, now: dt.datetime) -> Applied:
     with app.session_factory.begin() as session:
         repo = CrmRepository(session)
         connection = repo.connection(tenant_id)
-        connection.settings = {**connection.settings, "polled_to": newest.isoformat()}
+        connection.settings = {**connection.settings, "polled_to": newest.isoformat(),
+                               "accounts_polled_to": newest_account.isoformat()}
         repo.record_sync(tenant_id, now)
     return result
 
@@ -84,6 +95,19 @@ def fetch(app, tenant_id: int, client, ids: list[str], now: dt.datetime) -> Appl
 def tenant_currency(app, tenant_id: int) -> str:
     with app.session_factory() as session:
         return session.get(Tenant, tenant_id).currency
+
+
+def changed_accounts(client, since: dt.datetime):
+    """Pages of accounts modified at or after `since`, oldest first."""
+    if isinstance(client, ZohoClient):
+        params = {"fields": ",".join(ZOHO_ACCOUNT_FIELDS), "sort_by": "Modified_Time", "sort_order": "asc"}
+        for page in client.pages("Accounts", "data", params,
+                                 headers={"If-Modified-Since": since.isoformat(timespec="seconds")}):
+            yield [_zoho_account(r) for r in page]
+        return
+    rule = {"field_name": "last_modified_time", "operator": "GTE", "field_values": [millis(since)]}
+    for page, _total in client.pages("AccountObj", (rule,)):
+        yield [_fxiaoke_account(r) for r in page]
 
 
 def changed_deals(client, since: dt.datetime, currency: str):

@@ -223,3 +223,21 @@ def test_a_notification_with_a_wrong_token_is_refused_and_changes_nothing(cli, n
     assert zoho.notify("Deals", ["zd-1"], token="forged") == 403
     notified_sync.tick()
     assert the_deal(notified_sync).amount == Decimal("8000.00")
+
+
+def test_accounts_made_or_renamed_in_the_crm_follow_and_a_clash_of_names_is_left(cli, sync, zoho):
+    from storage.models import Customer
+
+    connected_to_zoho(cli)
+    cli("say", "--user", "Ana", "customer Globex tier B")
+    sync.tick()  # Globex goes to Zoho as an account
+    owner = zoho.records["Accounts"][0]["Owner"]
+    zoho.edit("Accounts", "acc-1", iso(utcnow()), Account_Name="Initech Group")
+    zoho.records["Accounts"].append({"id": "acc-9", "Account_Name": "Hooli", "Owner": owner,
+                                     "Modified_Time": iso(utcnow())})
+    [globex] = [a for a in zoho.records["Accounts"] if a["Account_Name"] == "Globex"]
+    zoho.edit("Accounts", globex["id"], iso(utcnow()), Account_Name="Hooli")  # a clash: left alone
+    sync.tick()
+    with sync.app.session_factory() as s:
+        names = sorted(s.scalars(select(Customer.name)))
+    assert names == ["Globex", "Hooli", "Initech Group"]
