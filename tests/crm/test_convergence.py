@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from bot.app import App
 from bot.cli import main
+from bot.console import ConsoleBot
 from bot.settings import Settings
 from crm.first_import import our_stage
 from crm.sync import CrmSync
@@ -45,6 +46,7 @@ def test_every_interleaving_of_chat_and_crm_changes_converges(db_url, monkeypatc
         input="zsecret\n")
     app = App.build(Settings(database_url=db_url, zoho_accounts_url=zoho.accounts_url))
     sync = CrmSync(app, poll_every=0)
+    bot = ConsoleBot(app.session_factory, app.defaults)  # the chat, in this process (one engine)
     with app.session_factory() as s:
         links = select(CrmLink.remote_id, CrmLink.local_id).where(CrmLink.kind == "deal")
         ours = dict(s.execute(links).all())
@@ -52,9 +54,9 @@ def test_every_interleaving_of_chat_and_crm_changes_converges(db_url, monkeypatc
         remote = f"zd-{n}"
         for event in order:
             if event == "chat stage":
-                cli("say", "--user", "Ana", f"deal #{ours[remote]} proposal")
+                bot.send("Ana", f"deal #{ours[remote]} proposal")
             elif event == "chat amount":
-                cli("say", "--user", "Ana", f"deal #{ours[remote]} {7000 + n}")
+                bot.send("Ana", f"deal #{ours[remote]} {7000 + n}")
             elif event == "crm stage":
                 zoho.edit("Deals", remote, utcnow().isoformat(), Stage="Negotiation/Review")
             elif event == "crm amount":
@@ -109,6 +111,7 @@ def test_every_interleaving_converges_with_fxiaoke_too(db_url, monkeypatch, fxia
         input="fsecret\nPERM\n")
     app = App.build(Settings(database_url=db_url, fxiaoke_api_url=fxiaoke.url))
     sync = CrmSync(app, poll_every=0)
+    bot = ConsoleBot(app.session_factory, app.defaults)  # the chat, in this process (one engine)
     with app.session_factory() as s:
         links = select(CrmLink.remote_id, CrmLink.local_id).where(CrmLink.kind == "deal")
         ours = dict(s.execute(links).all())
@@ -117,9 +120,9 @@ def test_every_interleaving_converges_with_fxiaoke_too(db_url, monkeypatch, fxia
         remote = f"o{n}"
         for event in order:
             if event == "chat stage":
-                cli("say", "--user", "Ana", f"deal #{ours[remote]} proposal")
+                bot.send("Ana", f"deal #{ours[remote]} proposal")
             elif event == "chat amount":
-                cli("say", "--user", "Ana", f"deal #{ours[remote]} {7000 + n}")
+                bot.send("Ana", f"deal #{ours[remote]} {7000 + n}")
             elif event == "crm stage":
                 fxiaoke.edit("NewOpportunityObj", remote, ms(), sales_stage="商务谈判")
             elif event == "crm amount":
