@@ -6,9 +6,18 @@ import argparse
 import tempfile
 from pathlib import Path
 
-from bench import cold_start, fanout, parse_latency, report_latency, slack_web, teams_web, wecom_web
+from bench import (
+    cold_start,
+    crm_import,
+    fanout,
+    parse_latency,
+    report_latency,
+    slack_web,
+    teams_web,
+    wecom_web,
+)
 
-NAMES = ("cold_start", "parse", "reports", "slack", "wecom", "teams", "fanout")
+NAMES = ("cold_start", "parse", "reports", "slack", "wecom", "teams", "fanout", "crm_import")
 
 
 def main() -> None:
@@ -28,7 +37,8 @@ def main() -> None:
             "reports": lambda tmp: report_latency.run(kinds, args.scale, tmp),
             "slack": lambda tmp: slack_web.run(tmp), "wecom": lambda tmp: wecom_web.run(tmp),
             "teams": lambda tmp: teams_web.run(tmp),
-            "fanout": lambda tmp: fanout.run(kinds, tmp, args.outage, tuple(args.fanout_cases))}
+            "fanout": lambda tmp: fanout.run(kinds, tmp, args.outage, tuple(args.fanout_cases)),
+            "crm_import": lambda tmp: crm_import.run(kinds, args.scale, tmp)}
     with tempfile.TemporaryDirectory() as tmp:
         for name in args.only:
             for line in runs[name](Path(tmp)):

@@ -280,7 +280,7 @@ def run_job(kind: str, team_name: str) -> None:
 
 
 @main.command("import")
-@click.argument("kind", type=click.Choice(["roster", "customers", "targets", "calendar"]))
+@click.argument("kind", type=click.Choice(["roster", "customers", "deals", "targets", "calendar"]))
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--tenant", default=None,
               help="PLATFORM:ID of the workspace to import into (default: the only one there is, "
@@ -288,8 +288,11 @@ def run_job(kind: str, team_name: str) -> None:
 @click.option("--official", is_flag=True,
               help="calendar: the file is the official schedule (the State Council's list) of the "
                    "years it covers; their working days no longer count as estimated.")
-def import_(kind: str, path: Path, tenant: str | None, official: bool) -> None:
-    """Import a CSV file; a bad row is reported by line and nothing of the file is stored."""
+@click.option("--dry-run", is_flag=True,
+              help="Check every row and say what would be imported; store nothing.")
+def import_(kind: str, path: Path, tenant: str | None, official: bool, dry_run: bool) -> None:
+    """Import a CSV file (customers and deals: a Zoho or 纷享销客 export too, CSV or .xlsx); a bad
+    row is reported by line and nothing of the file is stored."""
     from bot import csv_io
 
     def progress(items):
@@ -299,12 +302,17 @@ def import_(kind: str, path: Path, tenant: str | None, official: bool) -> None:
 
     app = built_app()
     try:
-        count = csv_io.import_file(app, kind, path, tenant, progress, official=official)
+        count = csv_io.import_file(app, kind, path, tenant, progress, official=official,
+                                   dry_run=dry_run)
     except csv_io.ImportProblems as problems:
         for problem in problems.problems:
             click.echo(problem, err=True)
         raise click.ClickException(
             f"{path}: nothing imported ({len(problems.problems)} problems).") from None
+    if dry_run:
+        click.echo(f"Dry run: all {count} {kind} rows of {path} are good; nothing stored. "
+                   f"Run again without --dry-run to import them.")
+        return
     click.echo(f"Imported {count} {kind} rows from {path}.")
 
 
@@ -314,19 +322,27 @@ def _with_bar(items, label):
 
 
 @main.command("export")
-@click.argument("kind", type=click.Choice(["deals", "visits", "targets", "scorecards"]))
+@click.argument("kind", type=click.Choice(["customers", "deals", "visits", "targets", "scorecards"]))
 @click.option("--period", default=None, help="For scorecards: a month (2026-11) or a quarter (2026-Q4).")
-@click.option("--csv", is_flag=True, expose_value=False, help="CSV (the only format today).")
+@click.option("--crm", type=click.Choice(["zoho", "fxiaoke"]), default=None,
+              help="Write the file this CRM imports as it is (its headers, stages, owners, dates); "
+                   "with -o FILE.xlsx, an Excel workbook (纷享销客 imports .xlsx).")
+@click.option("--csv", is_flag=True, expose_value=False, help="CSV (the default format).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="File to write; standard output when omitted.")
 @click.option("--tenant", default=None,
               help="PLATFORM:ID of the workspace to export (default: the only one there is).")
-def export(kind: str, period: str | None, output: Path | None, tenant: str | None) -> None:
-    """Export deals, visits or targets as CSV a CRM (Zoho, 纷享销客) can import; scorecards for HR."""
+def export(kind: str, period: str | None, crm: str | None, output: Path | None,
+           tenant: str | None) -> None:
+    """Export customers, deals, visits or targets as CSV a CRM (Zoho, 纷享销客) can import;
+    scorecards for HR."""
     from bot import csv_io
 
     if kind == "scorecards" and not period:
         raise click.UsageError("scorecards need --period, a month (2026-11) or a quarter (2026-Q4).")
+    if crm:
+        _export_for_crm(crm, kind, output, tenant)
+        return
     write = ((lambda out: csv_io.export_scorecards(app, out, tenant, period)) if kind == "scorecards"
              else (lambda out: csv_io.export(app, kind, out, tenant)))
     app = built_app()
@@ -341,6 +357,21 @@ def export(kind: str, period: str | None, output: Path | None, tenant: str | Non
         raise click.ClickException(" ".join(problems.problems)) from None
 
 
+def _export_for_crm(crm: str, kind: str, output: Path | None, tenant: str | None) -> None:
+    from bot import csv_io
+    from crm import exports
+
+    if kind not in exports.KINDS:
+        raise click.UsageError(f"--crm {crm} exports customers, deals or visits, not {kind}.")
+    app = built_app()
+    try:
+        count = exports.write(app, crm, kind, tenant, out=sys.stdout, path=output)
+    except csv_io.ImportProblems as problems:
+        raise click.ClickException(" ".join(problems.problems)) from None
+    if output:
+        click.echo(f"Wrote {count} {kind} to {output} for {exports.NAMES[crm]}.", err=True)
+
+
 def _platform_commands() -> None:
     from bot.platforms import PLATFORMS
 
@@ -350,6 +381,15 @@ def _platform_commands() -> None:
 
 
 _platform_commands()
+
+
+def _crm_commands() -> None:
+    from bot.crm_cli import crm
+
+    main.add_command(crm)
+
+
+_crm_commands()
 
 
 if __name__ == "__main__":  # pragma: no cover

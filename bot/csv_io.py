@@ -1,7 +1,9 @@
-"""CSV import (roster, customers, targets, calendar) and export (deals, visits, targets).
+"""CSV import (roster, customers, targets, calendar) and export (customers, deals, visits, targets).
 
 An import reads and checks the whole file first; any bad row is reported by its line number and
-nothing of the file is stored. Exports use the column names CRMs such as Zoho map automatically.
+nothing of the file is stored. Exports use the column names CRMs such as Zoho map automatically
+(`--crm zoho|fxiaoke` writes each CRM's own import file: `crm/exports.py`); a cell a spreadsheet
+would read as a formula is written as text (`crm/cells.py`).
 """
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlalchemy import select
 from sqlalchemy.orm import aliased
 
+from crm.cells import safe_row
 from handlers.amounts import parse_amount
 from handlers.calendar import period_bounds
 from handlers.commands import Period
@@ -34,10 +37,11 @@ from storage.sales import CustomerRepository
 COLUMNS = {
     "roster": ("name", "role", "team", "locale", "timezone", "weight", "user_id"),
     "customers": ("name", "tier", "lifecycle", "owner"),
+    "deals": ("customer", "title", "stage", "amount", "currency", "close", "owner", "probability"),
     "targets": ("member", "team", "metric", "period", "start", "amount"),
     "calendar": ("day", "last_day", "kind", "calendar"),
 }
-REQUIRED = {"roster": ("name",), "customers": ("name",),
+REQUIRED = {"roster": ("name",), "customers": ("name",), "deals": ("customer", "title", "owner"),
             "targets": ("metric", "period", "start", "amount"), "calendar": ("day", "kind")}
 
 
@@ -76,23 +80,25 @@ def _which_workspace(known) -> str:
 
 
 def import_file(app, kind: str, path: Path, tenant_spec: str,
-                progress: Callable[[Iterable], Iterable] | None = None, official: bool = False) -> int:
-    """Check then store every row of `path`; raises ImportProblems and stores nothing if any is bad.
-    `official` (calendars): the file is a year's official schedule (the State Council's list):
-    each year it covers counts as entered in full."""
-    with path.open(newline="", encoding="utf-8-sig") as handle:
-        reader = csv.DictReader(handle)
-        header = [h.strip().lower() for h in reader.fieldnames or ()]
-        missing = [c for c in REQUIRED[kind] if c not in header]
-        if missing:
-            raise ImportProblems([f"line 1: missing column(s) {', '.join(missing)}; "
-                                  f"expected {', '.join(COLUMNS[kind])}"])
-        rows = [(n, {k.strip().lower(): (v or "").strip() for k, v in row.items() if k})
-                for n, row in enumerate(reader, start=2)]
+                progress: Callable[[Iterable], Iterable] | None = None, official: bool = False,
+                dry_run: bool = False) -> int:
+    """Check then store every row of `path` (CSV, or a CRM's .xlsx; a CRM's own headers are read
+    as ours: `crm/imports.py`); raises ImportProblems and stores nothing if any is bad. `dry_run`:
+    check only, store nothing. `official` (calendars): the file is a year's official schedule (the
+    State Council's list): each year it covers counts as entered in full."""
+    from crm.imports import read_rows
+
+    header, rows = read_rows(path, kind)
+    missing = [c for c in REQUIRED[kind] if c not in header]
+    if missing:
+        raise ImportProblems([f"line 1: missing column(s) {', '.join(missing)}; "
+                              f"expected {', '.join(COLUMNS[kind])}"])
     with app.session_factory.begin() as session:
         tenant = _tenant(session, tenant_spec,
                          app.defaults.currency if kind == "roster" else None)
-        checker = {"roster": _check_roster, "customers": _check_customer,
+        from crm.imports import check_deal
+
+        checker = {"roster": _check_roster, "customers": _check_customer, "deals": check_deal,
                    "targets": _check_target, "calendar": _check_calendar_day}[kind]
         problems, checked = [], []
         for line, row in rows:
@@ -104,6 +110,8 @@ def import_file(app, kind: str, path: Path, tenant_spec: str,
             problems = _calendar_conflicts([line for line, _row in rows], checked)
         if problems:
             raise ImportProblems(problems)
+        if dry_run:
+            return len(checked)
         for store in (progress(checked) if progress else checked):
             store()
         if kind == "calendar" and official:
@@ -278,41 +286,55 @@ def export(app, kind: str, out: TextIO, tenant_spec: str) -> int:
     count = 0
     with app.session_factory() as session:
         tenant = _tenant(session, tenant_spec)
-        header, query, to_row = _EXPORTS[kind](session, tenant)
+        header, query, to_row = _EXPORTS[kind](session, tenant, app.defaults.timezone)
         writer.writerow(header)
         for row in session.execute(query.execution_options(yield_per=1000)):
-            writer.writerow(to_row(*row))
+            writer.writerow(safe_row(to_row(*row)))
             count += 1
     return count
 
 
-def _deals_export(session, tenant):
+def _deals_export(session, tenant, timezone):
     """Zoho's deal columns; `Exchange Rate` into the base currency as the admins set it (1 for the
     base currency, empty where none is set), as Zoho's multi-currency import reads it: a closed
-    deal's is the rate in force on its close day (in its owner's team's timezone), as reports use."""
-    header = ("Deal Name", "Account Name", "Stage", "Amount", "Currency", "Exchange Rate",
+    deal's is the rate in force on its close day (in its owner's team's timezone), as reports use.
+    `Deal #` is ours, so a second import can update; the closing day is that same local day."""
+    header = ("Deal #", "Deal Name", "Account Name", "Stage", "Amount", "Currency", "Exchange Rate",
               "Closing Date", "Probability (%)", "Deal Owner", "Created Time", "Modified Time",
               "Description")
     rates = RateRepository(session).of(tenant)
     zones = zones_of(session, list(session.scalars(select(Member.id).where(Member.tenant_id == tenant.id))),
-                     rates.zone)
+                     timezone)
     query = (select(Deal, Customer.name, Member.display_name)
              .join(Customer, Customer.id == Deal.customer_id)
              .join(Member, Member.id == Deal.owner_id)
              .where(Deal.tenant_id == tenant.id).order_by(Deal.id))
 
     def to_row(deal, customer, owner):
-        closing = deal.closed_at.date() if deal.closed_at else deal.expected_close
-        rate = (rates.at(deal.currency, deal.closed_at, zones.get(deal.owner_id))
+        zone = zones.get(deal.owner_id) or timezone
+        closing = deal.closed_at.astimezone(ZoneInfo(zone)).date() if deal.closed_at else deal.expected_close
+        rate = (rates.at(deal.currency, deal.closed_at, zone)
                 if deal.closed_at and deal.stage in ("won", "lost") else rates.rate_of(deal.currency))
-        return (deal.title, customer, _ZOHO_STAGE.get(deal.stage, deal.stage.title()),
+        return (deal.id, deal.title, customer, _ZOHO_STAGE.get(deal.stage, deal.stage.title()),
                 f"{deal.amount:.2f}", deal.currency, "" if rate is None else f"{rate.normalize():f}",
                 closing or "", deal.probability, owner,
                 deal.created_at.isoformat(), deal.updated_at.isoformat(), deal.reason)
     return header, query, to_row
 
 
-def _visits_export(_session, tenant):
+def _customers_export(_session, tenant, _timezone):
+    header = ("Account Number", "Account Name", "Tier", "Lifecycle", "Account Owner", "Created Time")
+    query = (select(Customer, Member.display_name)
+             .outerjoin(Member, Member.id == Customer.owner_id)
+             .where(Customer.tenant_id == tenant.id).order_by(Customer.id))
+
+    def to_row(customer, owner):
+        return (customer.id, customer.name, customer.tier or "", customer.lifecycle, owner or "",
+                customer.created_at.isoformat())
+    return header, query, to_row
+
+
+def _visits_export(_session, tenant, _timezone):
     header = ("Subject", "Account Name", "Owner", "Start DateTime", "Description", "Outcome",
               "Next Step", "Follow-up Date", "Follow-up Done")
     query = (select(Visit, Customer.name, Member.display_name)
@@ -327,7 +349,7 @@ def _visits_export(_session, tenant):
     return header, query, to_row
 
 
-def _targets_export(_session, tenant):
+def _targets_export(_session, tenant, _timezone):
     header = ("member", "team", "metric", "period", "start", "amount", "currency")
     owner, team = aliased(Member), aliased(Team)
     query = (select(Target, owner.display_name, team.name)
@@ -342,7 +364,8 @@ def _targets_export(_session, tenant):
     return header, query, to_row
 
 
-_EXPORTS = {"deals": _deals_export, "visits": _visits_export, "targets": _targets_export}
+_EXPORTS = {"customers": _customers_export, "deals": _deals_export, "visits": _visits_export,
+            "targets": _targets_export}
 
 
 SCORECARD_HEADER = ("team", "member", "period", "start", "end", "currency", "revenue", "target",
@@ -374,13 +397,14 @@ def export_scorecards(app, out: TextIO, tenant_spec: str | None, period: str) ->
             for rep in reps:
                 row, target = table[rep.id], targets.get(rep.id, {}).get("revenue")
                 figures = kpis(row, target)
-                writer.writerow((team.name, rep.display_name, period, start, end - dt.timedelta(days=1),
+                last = end - dt.timedelta(days=1)
+                writer.writerow(safe_row((team.name, rep.display_name, period, start, last,
                                  tenant.currency, _number(row["revenue"]), _number(target),
                                  _number(figures["target_share"], 4), int(row["deals_won"]),
                                  int(row["lost"]), _number(figures["win_rate"], 4),
                                  int(row["new_customers"]), int(row["leads"]), int(row["visits"]),
                                  _number(figures["avg_deal"]), _number(figures["days_to_close"], 1),
-                                 _number(row["pipeline"])))
+                                 _number(row["pipeline"]))))
                 count += 1
     return count
 

@@ -35,6 +35,14 @@ class Settings(*(platform.settings for platform in PLATFORMS), BaseSettings):
 
     redis_url: str = _env("", "REDIS_URL")  # shared by web and worker processes (WeCom's token)
 
+    # CRM base URLs (docs/crm.md); empty: the data centre's own (Zoho's API host comes with its token)
+    zoho_accounts_url: str = _env("", "ZOHO_ACCOUNTS_URL")
+    zoho_api_url: str = _env("", "ZOHO_API_URL")
+    fxiaoke_api_url: str = _env("https://open.fxiaoke.com", "FXIAOKE_API_URL")
+    # Where the CRM reaches this installation (Zoho's notifications: {url}/crm/zoho/notify);
+    # empty: no notifications, the worker polls Zoho as it polls 纷享
+    crm_public_url: str = _env("", "SALESBOT_PUBLIC_URL")
+
     # Worker: how long a claimed outbox message or inbox request is reserved (a killed worker's
     # claims expire).
     delivery_lease_seconds: float = _env(60.0, "SALESBOT_DELIVERY_LEASE")

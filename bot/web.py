@@ -60,6 +60,10 @@ def create_app(settings: Settings | None = None):
     core = App.build(settings, sqlite_cache_kib=SQLITE_CACHE_KIB)
     handoff = Handoff(core.session_factory, "chat-work")
     routes = {platform.prefix: platform.web(core, handoff) for platform in platforms.enabled(core.settings)}
+    if core.settings.crm_public_url:  # Zoho's change notifications reach us there (docs/crm.md)
+        from bot.crm_web import crm_route
+
+        routes["/crm/"] = crm_route(core)
 
     def app(environ, start_response):
         path = environ.get("PATH_INFO", "")

@@ -58,9 +58,14 @@ def run_worker(core: App, console=None) -> None:
     if core.settings.worker_nice > 0:
         os.nice(core.settings.worker_nice)
     worker = build_worker(core, console)
+    from crm.sync import CrmSync  # workspaces connected to a CRM: chat changes go there (docs/crm.md)
+
+    crm_sync = CrmSync(core)
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, lambda *_: worker.stopping.set())
     worker.start()
+    crm_sync.start()
     worker.wait()
+    crm_sync.stop()
     worker.stop()
     log.info("worker stopped")

@@ -346,6 +346,15 @@ class CorrectCalendar(Command):
 
 
 @dataclass(frozen=True)
+class Crm(Command):
+    """`crm` · `CRM`: the CRM connection's status; `crm map @ana ana@corp.com` (admins): the CRM
+    user (by email or mobile) a member is."""
+
+    member: str | None = None
+    contact: str | None = None
+
+
+@dataclass(frozen=True)
 class SetRate(Command):
     """`rate USD 7.10` · `汇率 美元 7.10`: one USD is worth 7.10 of the base currency from today
     (admins); `… from 2026-11-01` · `… 自 2026-11-01` from that day; `rates` alone lists them."""

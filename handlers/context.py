@@ -109,7 +109,7 @@ def usage_reply(locale: str, error: ParseError) -> Reply:
             "schedule_word": "bad_schedule_word", "typo": "did_you_mean", "stage_typo": "not_a_stage",
             "amount": "bad_amount", "word": "unread_word",
             "reversed": "reversed_range", "rate": "bad_rate", "currency": "not_a_currency",
-            "quote_name": "quote_name"}.get(error.problem)
+            "quote_name": "quote_name", "contact": "bad_contact"}.get(error.problem)
     if error.topic is None and not offer:
         examples = tuple(usage(topic, locale)[0] for topic in
                          ("visit", "deal", "won", "progress", "followups", "help"))

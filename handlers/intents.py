@@ -18,6 +18,7 @@ from handlers import (
     calendars,
     contests,
     corrections,
+    crm,
     customers,
     deal_views,
     deals,
@@ -253,6 +254,9 @@ INTENTS = (
            (("rate USD 7.10", "rates", "rate USD 7.10 from 2026-11-01", "rate USD off"),
             ("汇率 美元 7.10", "汇率", "汇率 USD 7.10 自 2026-11-01", "汇率 美元 删除")),
            (Handles(c.SetRate, rates.handle_rate, _ADMIN, when=lambda cmd: cmd.currency is not None),)),
+    Intent("crm", ("crm",), ("CRM", "客户管理系统"), p.parse_crm,
+           (("crm", "crm map @ana ana@corp.com"), ("CRM", "CRM 对应 @张三 13800000000")),
+           (Handles(c.Crm, crm.handle_crm, _ADMIN, when=lambda cmd: cmd.member is not None),)),
     Intent("reassign", ("reassign",), ("转交",), p.parse_reassign,
            (("reassign @bo to @ana",), ("转交 @李四 给 @张三",)),
            (Handles(c.Reassign, customers.handle_reassign, _MANAGER),)),
@@ -313,8 +317,9 @@ def split_keyword(text: str) -> tuple[str | None, str, str]:
     """(intent, language, rest) of normalised text; intent None when no keyword starts it."""
     first, _, rest = text.partition(" ")
     bare = first.rstrip(":").lower()
-    if bare in KEYWORDS_EN:
-        return KEYWORDS_EN[bare], "en", rest
+    if bare in KEYWORDS_EN:  # a keyword both languages share (`CRM`) goes by the rest's script
+        shared = first.rstrip(":") in KEYWORDS_ZH and _CJK.search(rest)
+        return KEYWORDS_EN[bare], "zh" if shared else "en", rest
     for word in _ZH_LONGEST_FIRST:
         if text.startswith(word):
             return KEYWORDS_ZH[word], "zh", text[len(word):].lstrip(" :")

@@ -109,6 +109,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bad_amount": ("I couldn't read “{text}” as an amount: nothing was saved. Write 50k, 50,000, 5万 or "
                    "$5000.",
                    "没认出金额“{text}”，未保存。可以写 5万、50000、50k 或 $5000。"),
+    "bad_contact": ("I couldn't read “{text}” as an email or a mobile number: nothing changed. "
+                    "Write ana@corp.com or 13800000000.",
+                    "没认出“{text}”是邮箱还是手机号，未做更改。请写 zhang@corp.com 或 13800000000。"),
     "unread_word": ("I couldn't read “{text}”: after the stage, amount or close date only those can "
                     "come, so nothing was saved. Put a title in quotes.",
                     "没认出“{text}”：阶段、金额、预计日期之后只能写这些，未保存。标题请加引号。"),
@@ -158,6 +161,47 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "on their close day.",
                           "平均单值未计入 {count} 笔 {currencies} 赢单：成交当天没有汇率。"),
     "rates_title": ("Exchange rates into {base}", "汇率（折合 {base}）"),
+    "crm_title": ("CRM: {crm}", "CRM：{crm}"),
+    "crm_title_none": ("CRM", "CRM"),
+    "crm_none": ("No CRM is connected. An admin connects Zoho CRM or 纷享销客 from the command line: "
+                 "salesbot crm connect zoho … or salesbot crm connect fxiaoke … (docs/crm.md).",
+                 "还没有连接 CRM。管理员在命令行连接 Zoho CRM 或纷享销客：salesbot crm connect zoho … 或 "
+                 "salesbot crm connect fxiaoke …（见 docs/crm.md）。"),
+    "crm_synced": ("Connected · last sync {when}", "已连接 · 上次同步 {when}"),
+    "crm_never_synced": ("Connected · not synced yet", "已连接 · 尚未同步"),
+    "crm_error": ("Sync stopped: {error}. An admin reconnects with salesbot crm connect ….",
+                  "同步已停止：{error}。请管理员用 salesbot crm connect … 重新连接。"),
+    "crm_queued": ("{count} changes waiting to go to the CRM", "{count} 项更改等待同步到 CRM"),
+    "crm_refused": ("{count} changes the CRM refused; the last: {error}",
+                    "CRM 拒绝了 {count} 项更改；最近一项：{error}"),
+    "crm_conflict_crm": ("{deal}: {field} was changed in {crm} and here. {crm}'s newer change is kept: "
+                         "{theirs} (yours was {ours}).",
+                         "{deal}：{field}在 {crm} 和这里都改了。保留 {crm} 较新的修改：{theirs}"
+                         "（你的是 {ours}）。"),
+    "crm_conflict_chat": ("{deal}: {field} was changed in {crm} and here. Your newer change is kept: "
+                          "{ours} ({crm} had {theirs}, and is updated).",
+                          "{deal}：{field}在 {crm} 和这里都改了。保留你较新的修改：{ours}"
+                          "（{crm} 中是 {theirs}，将被更新）。"),
+    "crm_field_stage": ("the stage", "阶段"),
+    "crm_field_amount": ("the amount", "金额"),
+    "crm_users": ("CRM users matched to members: {mapped} · not matched: {unmapped}",
+                  "已对应成员的 CRM 用户：{mapped} · 未对应：{unmapped}"),
+    "crm_unmapped": ("Not matched: {names}. An admin matches one: crm map @ana ana@corp.com",
+                     "未对应：{names}。管理员可这样对应：CRM 对应 @张三 zhang@corp.com"),
+    "crm_more": (" and {count} more", " 等另外 {count} 人"),
+    "crm_mapped": ("{name} is {user} in {crm} now: their deals and visits go there as theirs.",
+                   "{name} 已对应 {crm} 用户 {user}：其商机和拜访将以其名义同步。"),
+    "crm_mapped_pending": ("Noted: {name} is {contact} in the CRM. Exports name them so, and the CRM "
+                           "user is matched when the CRM is connected.",
+                           "已记下：{name} 在 CRM 中是 {contact}。导出文件按此填写负责人，"
+                           "连接 CRM 后自动对应。"),
+    "crm_contact_unknown": ("No {crm} user has {contact}: nothing changed. Users not matched yet: "
+                            "{names}.",
+                            "{crm} 中没有 {contact} 这个用户，未做更改。尚未对应的用户：{names}。"),
+    "crm_map_needs_email": ("“{contact}” is no email, and before a CRM is connected only an email can be "
+                            "noted: crm map @ana ana@corp.com. Mobiles match once it is connected.",
+                            "“{contact}” 不是邮箱。连接 CRM 前只能记下邮箱：CRM 对应 @张三 zhang@corp.com；"
+                            "连接后也可用手机号。"),
     "rates_none": ("No exchange rates set: reports show other currencies on lines of their own.",
                    "还没有设置汇率：报表里其他币种的金额单独列出，不计入合计。"),
     "rate_line": ("1 {currency} = {rate} {base} · set by {who}, {day}",

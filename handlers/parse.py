@@ -537,6 +537,25 @@ _RATE_FROM = re.compile(r"\s+(?:(?:from|since)\b|自|从)\s*(?=\S)", re.I)
 _RATE_NOT_A_DAY = re.compile(r"^\D*(?:month|quarter|year|月|季|年)\D*$", re.I)
 
 
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+_MOBILE = re.compile(r"\+?[\d\- ]{7,20}")
+
+
+def parse_crm(rest: str, _today: dt.date) -> c.Command | c.ParseError:
+    """Nothing: the status; `map @ana ana@corp.com` · `对应 @张三 13800000000`."""
+    words = rest.split()
+    if not words:
+        return c.Crm()
+    if words[0].lower() not in V.CRM_MAP_WORDS:
+        return c.ParseError("crm")
+    if len(words) != 3 or not words[1].startswith("@") or len(words[1]) < 2:
+        return c.ParseError("crm")
+    contact = words[2]
+    if not (_EMAIL.fullmatch(contact) or _MOBILE.fullmatch(contact)):
+        return c.ParseError("crm", "contact", contact)
+    return c.Crm(words[1][1:], contact)
+
+
 def parse_rate(rest: str, today: dt.date) -> c.Command | c.ParseError:
     """`USD 7.10` or `7.10 USD` (`美元 7.1`), from today; `… from 2026-11-01` (`… 自 2026-11-01`)
     from that day; nothing: the list."""

@@ -91,6 +91,7 @@ TASK_WORDS = {"task", "tasks", "任务", "待办"}
 #: Labels people put before a field (`deal #46 amount 60k` · `商机 #46 金额 6万` · `stage proposal`).
 FIELD_LABELS = {"amount": "amount", "value": "amount", "金额": "amount", "stage": "stage", "阶段": "stage"}
 DELETE_WORDS = {"delete", "remove", "删除", "删掉"}
+CRM_MAP_WORDS = {"map", "对应", "映射"}  # `crm map @ana ana@corp.com` · `CRM 对应 @张三 …`
 OFF_WORDS = {"off", "none", "clear", "关闭", "关", "清除"}
 HERE_WORDS = {"here", "这里", "此处", "本群", "本频道"}  # the channel a command is said in
 CANCEL_WORDS = {"cancel", "取消", "撤回"}

@@ -233,7 +233,7 @@ def test_export_on_a_database_of_two_slack_workspaces_says_which_to_pick(db_url)
     result = run(db_url, "export", "deals", "--csv")
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "slack:T1 (Acme), slack:T2 (Rival)" in result.stderr and "--tenant PLATFORM:ID" in result.stderr
-    assert run(db_url, "export", "deals", "--tenant", "slack:T2").stdout.startswith("Deal Name")
+    assert run(db_url, "export", "deals", "--tenant", "slack:T2").stdout.startswith("Deal #,Deal Name")
 
 
 def test_export_takes_the_only_workspace_there_is(db_url):

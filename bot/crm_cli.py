@@ -1,0 +1,191 @@
+"""`salesbot crm …`: connect a workspace to Zoho CRM or 纷享销客, and see how its sync stands.
+
+Secrets are asked for without echo (or read from the environment variables named in `--help`),
+so they stay out of shell history and process lists; they are never printed.
+"""
+from __future__ import annotations
+
+import click
+
+
+def built_app():
+    from bot.cli import built_app as build  # here, not at import: bot.cli imports this module
+
+    return build()
+
+
+@click.group("crm")
+def crm() -> None:
+    """Connect this workspace to its CRM (Zoho CRM, 纷享销客) and see the sync: docs/crm.md."""
+
+
+@crm.group("connect")
+def connect() -> None:
+    """Connect to Zoho CRM or 纷享销客 (reconnecting replaces the credentials)."""
+
+
+_TENANT = click.option("--tenant", default=None,
+                       help="PLATFORM:ID of the workspace (default: the only one there is).")
+
+
+@connect.command("zoho")
+@click.option("--dc", "data_centre", type=click.Choice(["us", "eu", "in", "au", "jp", "ca", "cn"]),
+              default="us", show_default=True, help="The org's data centre (cn: accounts.zoho.com.cn).")
+@click.option("--client-id", required=True, help="The Self Client's client id (Zoho API console).")
+@click.option("--client-secret", envvar="ZOHO_CLIENT_SECRET", prompt=True, hide_input=True,
+              help="The Self Client's secret (or ZOHO_CLIENT_SECRET; asked for when omitted).")
+@click.option("--refresh-token", envvar="ZOHO_REFRESH_TOKEN", default="",
+              help="A refresh token (or ZOHO_REFRESH_TOKEN) …")
+@click.option("--grant-code", envvar="ZOHO_GRANT_CODE", default="",
+              help="… or a grant code made in the API console with the scopes in docs/crm.md.")
+@_TENANT
+@click.option("--no-import", is_flag=True, help="Connect only; import later with salesbot crm import.")
+def connect_zoho(data_centre, client_id, client_secret, refresh_token, grant_code, tenant, no_import) -> None:
+    """Connect Zoho CRM with a Self Client (any data centre, China's included)."""
+    from crm.connect import connect_zoho as run
+
+    if not (refresh_token or grant_code):
+        raise click.UsageError("give --refresh-token or --grant-code (docs/crm.md says how to make one).")
+    _connect(lambda app, t, urls: run(app, t, urls, data_centre=data_centre, client_id=client_id,
+                                      client_secret=client_secret, refresh_token=refresh_token,
+                                      grant_code=grant_code), tenant, no_import)
+
+
+@connect.command("fxiaoke")
+@click.option("--app-id", required=True, help="The self-built app's AppId (纷享 admin console).")
+@click.option("--app-secret", envvar="FXIAOKE_APP_SECRET", prompt=True, hide_input=True,
+              help="Its AppSecret (or FXIAOKE_APP_SECRET; asked for when omitted).")
+@click.option("--permanent-code", envvar="FXIAOKE_PERMANENT_CODE", prompt=True, hide_input=True,
+              help="Its permanentCode (or FXIAOKE_PERMANENT_CODE; asked for when omitted).")
+@click.option("--admin-mobile", required=True,
+              help="The mobile of a CRM admin: salesbot reads and writes the CRM as them.")
+@_TENANT
+@click.option("--no-import", is_flag=True, help="Connect only; import later with salesbot crm import.")
+def connect_fxiaoke(app_id, app_secret, permanent_code, admin_mobile, tenant, no_import) -> None:
+    """Connect 纷享销客 with a self-built app's AppId, AppSecret and permanentCode."""
+    from crm.connect import connect_fxiaoke as run
+
+    _connect(lambda app, t, urls: run(app, t, urls, app_id=app_id, app_secret=app_secret,
+                                      permanent_code=permanent_code, admin_mobile=admin_mobile),
+             tenant, no_import)
+
+
+def _connect(run, tenant_spec: str | None, no_import: bool) -> None:
+    from bot.csv_io import ImportProblems, _tenant
+    from crm.connect import CrmUrls
+    from crm.errors import CrmError
+    from crm.exports import NAMES
+
+    app = built_app()
+    try:
+        with app.session_factory() as session:
+            tenant = _tenant(session, tenant_spec)
+        connected = run(app, tenant, CrmUrls.of(app.settings))
+    except ImportProblems as problems:
+        raise click.ClickException(" ".join(problems.problems)) from None
+    except CrmError as failure:
+        raise click.ClickException(f"Not connected: {failure}") from None
+    click.echo(f"Connected {tenant.name or tenant.external_id} to {NAMES[connected.crm]} "
+               f"({connected.org}).")
+    click.echo(f"CRM users matched to members: {len(connected.matched)}")
+    for user, member in connected.matched:
+        click.echo(f"  {user} = {member}")
+    if connected.unmatched:
+        click.echo(f"Not matched ({len(connected.unmatched)}); match one in chat with "
+                   "crm map @name email-or-mobile:")
+        for user, contact in connected.unmatched:
+            click.echo(f"  {user} <{contact}>")
+    if not no_import:
+        _import(app, tenant)
+
+
+@crm.command("import")
+@_TENANT
+def import_(tenant: str | None) -> None:
+    """Import the CRM's accounts and open deals again (what is already here is updated, not doubled)."""
+    from bot.csv_io import ImportProblems, _tenant
+
+    app = built_app()
+    try:
+        with app.session_factory() as session:
+            found = _tenant(session, tenant)
+    except ImportProblems as problems:
+        raise click.ClickException(" ".join(problems.problems)) from None
+    _import(app, found)
+
+
+def _import(app, tenant) -> None:
+    import sys
+
+    from crm import first_import
+    from crm.connect import CrmUrls, client_for
+    from crm.errors import CrmError
+    from storage.crm import CrmRepository
+    from storage.models import utcnow
+
+    with app.session_factory() as session:
+        connection = CrmRepository(session).connection(tenant.id)
+    if connection is None:
+        raise click.ClickException("No CRM connected: salesbot crm connect zoho|fxiaoke --help")
+    bars: dict[str, list] = {}
+
+    def progress(what: str, done: int, total: int | None) -> None:
+        if total is None:
+            click.echo(f"\rImporting {what}: {done}", nl=False, err=True)
+            return
+        if what not in bars:
+            bar = click.progressbar(length=max(total, 1), label=f"Importing {what}", file=sys.stderr,
+                                    show_pos=True)
+            bars[what] = [bar.__enter__(), 0]
+        bar, before = bars[what]
+        bar.update(max(0, done - before))
+        bars[what][1] = done
+
+    try:
+        result = first_import.run(app, tenant, client_for(app, connection, CrmUrls.of(app.settings)),
+                                  progress)
+    except CrmError as failure:
+        with app.session_factory.begin() as session:
+            CrmRepository(session).record_sync(tenant.id, utcnow(), str(failure))
+        raise click.ClickException(f"Import stopped (what came in is kept; run salesbot crm import "
+                                   f"again): {failure}") from None
+    finally:
+        for bar, _done in bars.values():
+            bar.__exit__(None, None, None)
+    click.echo(f"Imported {result.accounts} accounts and {result.deals} open deals "
+               f"({result.closed_skipped} closed deals stay in the CRM).")
+    for remote, ours in result.stages.items():
+        click.echo(f"  stage {remote} → {ours}")
+    for user, count in result.unowned.items():
+        click.echo(f"  {count} deals of {user or 'an unknown user'} skipped: map them "
+                   f"(crm map @name email) and run salesbot crm import")
+
+
+@crm.command("status")
+@_TENANT
+def status(tenant: str | None) -> None:
+    """The workspace's CRM, its last sync and what stopped it (chat: `crm` · `CRM`)."""
+    from bot.csv_io import ImportProblems, _tenant
+    from crm.exports import NAMES
+    from storage.crm import CrmRepository
+
+    app = built_app()
+    try:
+        with app.session_factory() as session:
+            found = _tenant(session, tenant)
+            repo = CrmRepository(session)
+            connection = repo.connection(found.id)
+            if connection is None:
+                click.echo("No CRM connected: salesbot crm connect zoho|fxiaoke --help")
+                return
+            synced = connection.last_sync_at.isoformat(timespec="seconds") if connection.last_sync_at \
+                else "not yet"
+            click.echo(f"{NAMES[connection.crm]} ({connection.settings.get('org_name', '')}): "
+                       f"{connection.status}, last sync {synced}")
+            if connection.last_error:
+                click.echo(f"Last error: {connection.last_error}")
+            unmatched = [u for u in repo.unmapped_users(found.id) if not u.remote_id.startswith("email:")]
+            click.echo(f"CRM users matched: {len(repo.remote_of(found.id, 'member'))}, "
+                       f"not matched: {len(unmatched)}")
+    except ImportProblems as problems:
+        raise click.ClickException(" ".join(problems.problems)) from None

@@ -1,0 +1,342 @@
+"""The first import: the CRM's accounts and open deals become salesbot's customers and deals, so
+the team's reports work on day one. Run on connecting and again at will (`salesbot crm import`):
+every record is found again by its link, so a second run updates and adds nothing twice.
+
+Each page of the CRM's answer is stored in one transaction; a page the CRM refuses stops the run
+with what was stored kept (the next run goes on from the links). Stages: a CRM stage is mapped
+onto salesbot's pipeline by its name (Zoho's default picklist, the Chinese pipeline names) or else
+by its probability, and the mapping is kept (links of kind `stage`); closed deals (won, lost) are
+history and stay in the CRM. A deal whose owner is no member yet is skipped and counted: map the
+user (`crm map`) and import again.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+
+from crm.exports import STAGES
+from crm.fxiaoke import FxiaokeClient, from_millis
+from crm.zoho import ZohoClient
+from storage.crm import CrmRepository
+from storage.models import (
+    DEFAULT_PROBABILITY,
+    STAGE_RANK,
+    CrmLink,
+    Customer,
+    Deal,
+    DealEvent,
+    name_key,
+    utcnow,
+)
+from storage.sales import CustomerRepository, DealRepository
+
+CHINA = ZoneInfo("Asia/Shanghai")
+Progress = Callable[[str, int, int | None], None]  # (what, done so far, total if the CRM says)
+
+ZOHO_ACCOUNT_FIELDS = ("Account_Name", "Owner", "Modified_Time", "Created_Time")
+ZOHO_DEAL_FIELDS = ("Deal_Name", "Account_Name", "Owner", "Stage", "Probability", "Amount", "Currency",
+                    "Closing_Date", "Modified_Time", "Created_Time")
+_BY_NAME = {name.casefold(): stage for names in STAGES.values() for stage, name in names.items()}
+_WON, _LOST = ("closed won", "赢单", "won"), ("closed lost", "输单", "lost")
+
+
+@dataclass
+class Imported:
+    accounts: int = 0
+    deals: int = 0
+    closed_skipped: int = 0
+    unowned: dict[str, int] = field(default_factory=dict)  # CRM user name → deals skipped
+    stages: dict[str, str] = field(default_factory=dict)  # CRM stage → ours
+
+
+@dataclass(frozen=True)
+class Account:
+    id: str
+    name: str
+    owner: str  # the CRM user's id
+    modified_at: dt.datetime | None
+
+
+@dataclass(frozen=True)
+class RemoteDeal:
+    id: str
+    title: str
+    account_id: str
+    account_name: str
+    owner: str
+    owner_name: str
+    stage: str
+    probability: int | None
+    amount: Decimal
+    currency: str
+    close_date: dt.date | None
+    modified_at: dt.datetime | None
+    created_at: dt.datetime | None
+
+
+def our_stage(name: str, probability: int | None) -> str:
+    """The pipeline stage a CRM stage stands for: by name, else by probability.
+
+    >>> our_stage("Proposal/Price Quote", 75), our_stage("Demo booked", 35), our_stage("赢单", 100)
+    ('proposal', 'discovery', 'won')
+    """
+    key = name.strip().casefold()
+    if key in _BY_NAME:
+        return _BY_NAME[key]
+    if key.startswith(_WON):
+        return "won"
+    if key.startswith(_LOST):
+        return "lost"
+    p = 10 if probability is None else probability
+    return next(stage for limit, stage in ((10, "lead"), (20, "contact"), (40, "discovery"),
+                                           (60, "proposal"), (101, "negotiation")) if p <= limit)
+
+
+def run(app, tenant, client, progress: Progress | None = None) -> Imported:
+    """Import every account and open deal of `client`'s CRM into `tenant`."""
+    progress = progress or (lambda *_: None)
+    result = Imported()
+    reader = _zoho if isinstance(client, ZohoClient) else _fxiaoke
+    accounts, deals = reader(client, tenant.currency)
+    for page, total in accounts:
+        with app.session_factory.begin() as session:
+            _store_accounts(session, tenant, page)
+        result.accounts += len(page)
+        progress("accounts", result.accounts, total)
+    for page, total in deals:
+        with app.session_factory.begin() as session:
+            _store_deals(session, tenant, page, result)
+        progress("deals", result.deals + result.closed_skipped + sum(result.unowned.values()), total)
+    with app.session_factory.begin() as session:
+        CrmRepository(session).record_sync(tenant.id, utcnow())
+    return result
+
+
+# storing -----------------------------------------------------------------------------------
+def _links(session, tenant_id: int, kind: str, remote_ids: list[str]) -> dict[str, CrmLink]:
+    rows = session.scalars(select(CrmLink).where(CrmLink.tenant_id == tenant_id, CrmLink.kind == kind,
+                                                 CrmLink.remote_id.in_(remote_ids)))
+    return {row.remote_id: row for row in rows}
+
+
+def _store_accounts(session, tenant, page: list[Account], *, update: bool = False) -> None:
+    """One page of accounts: customers found by link or name, new ones added, in a few statements
+    (one flush for the page, not one per row: 50,000 accounts import in minutes). `update` (an
+    account changed in the CRM since): a rename and a new owner are taken too, accounts being the
+    CRM's; a rename onto another customer's name is left (the names would merge)."""
+    owners = CrmRepository(session).local_of(tenant.id, "member")
+    links = _links(session, tenant.id, "customer", [a.id for a in page])
+    linked = {c.id: c for c in session.scalars(select(Customer).where(
+        Customer.id.in_([row.local_id for row in links.values() if row.local_id])))}
+    keys = {name_key(a.name) for a in page if a.name.strip()}
+    by_name = {c.name_key: c for c in session.scalars(select(Customer).where(
+        Customer.tenant_id == tenant.id, Customer.name_key.in_(keys)))}
+    placed = []
+    for account in page:
+        name = account.name.strip()[:200]
+        if not name:
+            continue
+        link = links.get(account.id)
+        customer = linked.get(link.local_id) if link and link.local_id else None
+        customer = customer or by_name.get(name_key(name))
+        owner = owners.get(account.owner)
+        if customer is None:
+            customer = Customer(tenant_id=tenant.id, name=name, name_key=name_key(name), owner_id=owner)
+            session.add(customer)
+            by_name[customer.name_key] = customer
+        elif owner and (customer.owner_id is None or update):
+            customer.owner_id = owner
+        if update and customer.name != name and _free(session, tenant.id, name, customer.id):
+            customer.name, customer.name_key = name, name_key(name)
+        placed.append((account, customer))
+    session.flush()  # the new customers' ids, in one go
+    for account, customer in placed:
+        link = links.get(account.id)
+        if link is None:
+            link = CrmLink(tenant_id=tenant.id, kind="customer", remote_id=account.id)
+            session.add(link)
+            links[account.id] = link
+        link.local_id, link.name = customer.id, account.name[:200]
+        link.remote_modified_at = account.modified_at or link.remote_modified_at
+
+
+def _free(session, tenant_id: int, name: str, customer_id: int) -> bool:
+    """Whether no other customer has this name (any case or width)."""
+    other = session.scalar(select(Customer.id).where(Customer.tenant_id == tenant_id,
+                                                     Customer.name_key == name_key(name)))
+    return other is None or other == customer_id
+
+
+def _store_deals(session, tenant, page: list[RemoteDeal], result: Imported) -> None:
+    """One page of deals: open ones added or brought up to date (a page's new deals in one flush)."""
+    repo, deals = CrmRepository(session), DealRepository(session)
+    owners = repo.local_of(tenant.id, "member")
+    accounts = {remote: row.local_id for remote, row in
+                _links(session, tenant.id, "customer", [d.account_id for d in page if d.account_id]).items()
+                if row.local_id}
+    links = _links(session, tenant.id, "deal", [d.id for d in page])
+    existing = {d.id: d for d in session.scalars(select(Deal).where(
+        Deal.id.in_([row.local_id for row in links.values() if row.local_id])))}
+    now = utcnow()
+    placed, new = [], []
+    for remote in page:
+        stage = our_stage(remote.stage, remote.probability)
+        if remote.stage and remote.stage not in result.stages:
+            result.stages[remote.stage] = stage
+            repo.link(tenant.id, "stage", remote.stage[:64], name=stage)
+        if stage in ("won", "lost"):
+            result.closed_skipped += 1
+            continue
+        owner = owners.get(remote.owner)
+        if owner is None:
+            result.unowned[remote.owner_name] = result.unowned.get(remote.owner_name, 0) + 1
+            continue
+        customer_id = accounts.get(remote.account_id) or _customer_named(session, tenant, remote, owner)
+        accounts[remote.account_id] = customer_id
+        link = links.get(remote.id)
+        deal = existing.get(link.local_id) if link and link.local_id else None
+        if deal is None:  # as DealRepository.add makes one, without a flush per deal
+            at = remote.created_at or now
+            deal = Deal(tenant_id=tenant.id, owner_id=owner, customer_id=customer_id,
+                        title=remote.title[:200] or "–", stage=stage, amount=remote.amount,
+                        currency=remote.currency, expected_close=remote.close_date,
+                        probability=DEFAULT_PROBABILITY[stage], furthest_rank=STAGE_RANK.get(stage, 0),
+                        stage_entered_at=at, created_at=at, updated_at=at)
+            session.add(deal)
+            new.append(deal)
+        else:
+            deals.move(deal, stage, None, now)
+            deals.set_amount(deal, remote.amount, remote.currency, None, now)
+            deal.owner_id, deal.expected_close = owner, remote.close_date
+        if remote.probability is not None:
+            deal.probability = max(0, min(100, remote.probability))
+        placed.append((remote, deal))
+        result.deals += 1
+    session.flush()
+    session.add_all([DealEvent(deal_id=d.id, owner_id=d.owner_id, actor_id=d.owner_id, at=d.created_at,
+                               kind="created", to_stage=d.stage, new_amount=d.amount,
+                               new_currency=d.currency) for d in new])
+    for remote, deal in placed:
+        link = links.get(remote.id)
+        if link is None:
+            link = CrmLink(tenant_id=tenant.id, kind="deal", remote_id=remote.id)
+            session.add(link)
+            links[remote.id] = link
+        link.local_id, link.name = deal.id, remote.title[:200]
+        link.remote_modified_at = remote.modified_at or link.remote_modified_at
+        link.synced_at = deal.updated_at  # the CRM's: never sent back
+    session.flush()
+
+
+def _customer_named(session, tenant, remote: RemoteDeal, owner: int) -> int:
+    customers = CustomerRepository(session)
+    name = (remote.account_name or remote.title or "–").strip()[:200]
+    customer = customers.exact(tenant.id, name) or customers.add(tenant.id, name, owner)
+    if remote.account_id:
+        CrmRepository(session).link(tenant.id, "customer", remote.account_id, customer.id, name=name)
+    return customer.id
+
+
+# reading each CRM ---------------------------------------------------------------------------
+Pages = Iterator[tuple[list, int | None]]
+
+
+def _zoho(client: ZohoClient, currency: str) -> tuple[Pages, Pages]:
+    def accounts() -> Pages:
+        total = client.count("Accounts")
+        for page in client.records("Accounts", ZOHO_ACCOUNT_FIELDS):
+            yield [Account(r["id"], r.get("Account_Name") or "", (r.get("Owner") or {}).get("id", ""),
+                           _zoho_time(r.get("Modified_Time"))) for r in page], total
+
+    def deals() -> Pages:
+        total = client.count("Deals")
+        for page in client.records("Deals", ZOHO_DEAL_FIELDS):
+            yield [_zoho_deal(r, currency) for r in page], total
+    return accounts(), deals()
+
+
+def _zoho_account(r: dict) -> Account:
+    return Account(r["id"], r.get("Account_Name") or "", (r.get("Owner") or {}).get("id", ""),
+                   _zoho_time(r.get("Modified_Time")))
+
+
+def _fxiaoke_account(r: dict) -> Account:
+    return Account(r["_id"], r.get("name") or "", _first(r.get("owner")),
+                   from_millis(r.get("last_modified_time")))
+
+
+def _zoho_deal(r: dict, currency: str) -> RemoteDeal:
+    account, owner = r.get("Account_Name") or {}, r.get("Owner") or {}
+    return RemoteDeal(r["id"], r.get("Deal_Name") or "", account.get("id", ""), account.get("name", ""),
+                      owner.get("id", ""), owner.get("name", ""), r.get("Stage") or "",
+                      _int(r.get("Probability")), _money(r.get("Amount")), r.get("Currency") or currency,
+                      _day(r.get("Closing_Date")), _zoho_time(r.get("Modified_Time")),
+                      _zoho_time(r.get("Created_Time")))
+
+
+def _fxiaoke(client: FxiaokeClient, currency: str) -> tuple[Pages, Pages]:
+    names = {u["openUserId"]: u.get("name", "") for u in client.users()}
+
+    def accounts() -> Pages:
+        for page, total in client.pages("AccountObj"):
+            yield [Account(r["_id"], r.get("name") or "", _first(r.get("owner")),
+                           from_millis(r.get("last_modified_time"))) for r in page], total
+
+    def deals() -> Pages:
+        for page, total in client.pages("NewOpportunityObj"):
+            yield [_fxiaoke_deal(r, names, currency) for r in page], total
+    return accounts(), deals()
+
+
+def _fxiaoke_deal(r: dict, names: dict[str, str], currency: str) -> RemoteDeal:
+    owner = _first(r.get("owner"))
+    return RemoteDeal(r["_id"], r.get("name") or "", r.get("account_id") or "",
+                      r.get("account_id__r") or "", owner, names.get(owner, ""),
+                      str(r.get("sales_stage") or ""), _int(r.get("probability")), _money(r.get("amount")),
+                      currency, _ms_day(r.get("close_date")),
+                      from_millis(r.get("last_modified_time")), from_millis(r.get("create_time")))
+
+
+def _first(value) -> str:
+    if isinstance(value, list):
+        return str(value[0]) if value else ""
+    return str(value or "")
+
+
+def _money(value) -> Decimal:
+    try:
+        return Decimal(str(value)).quantize(Decimal("0.01")) if value not in (None, "") else Decimal(0)
+    except InvalidOperation:
+        return Decimal(0)
+
+
+def _int(value) -> int | None:
+    try:
+        return int(float(value)) if value not in (None, "") else None
+    except (TypeError, ValueError):
+        return None
+
+
+def _day(value) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def _ms_day(value) -> dt.date | None:
+    """纷享 keeps a date as the milliseconds of its midnight in China: read it there."""
+    at = from_millis(value)
+    return at.astimezone(CHINA).date() if at else None
+
+
+def _zoho_time(value) -> dt.datetime | None:
+    try:
+        return dt.datetime.fromisoformat(value) if value else None
+    except ValueError:
+        return None

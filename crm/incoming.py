@@ -1,0 +1,211 @@
+"""CRM → chat: deals changed in the CRM, read by the worker (纷享 by polling on modified time; Zoho
+by polling, and at once when its notifications name the records), applied with the conflict rule.
+
+Every change is deduplicated on (record, modified time): a record read twice — a poll that
+overlaps the last, a notification and a poll, our own write coming back — is applied once, and
+one no newer than what the link says the CRM has is dropped (that is how our own writes never echo).
+
+Who owns what: the CRM owns amount, owner and close date; the chat owns the stage (wins, losses)
+and the reason. A change to a field only the CRM made is applied; a field changed on both sides
+since the last sync is a true conflict: the newer change is kept, the CRM winning a tie, and the
+deal's owner is told in chat which value stayed.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, select
+
+from crm.first_import import (
+    ZOHO_ACCOUNT_FIELDS,
+    ZOHO_DEAL_FIELDS,
+    Imported,
+    RemoteDeal,
+    _fxiaoke_account,
+    _fxiaoke_deal,
+    _store_accounts,
+    _store_deals,
+    _zoho_account,
+    _zoho_deal,
+    our_stage,
+)
+from crm.fxiaoke import FxiaokeClient, millis
+from crm.zoho import ZohoClient
+from handlers.format import money
+from handlers.messages import STAGE_NAMES, t
+from handlers.reply import Reply
+from handlers.reply_json import to_payload
+from storage.crm import CrmRepository
+from storage.destinations import MemberAddresses
+from storage.models import CrmLink, Deal, DealEvent, Member, Tenant
+from storage.outbox import OutboxRepository
+from storage.sales import DealRepository
+
+CRM_NAMES = {"zoho": "Zoho CRM", "fxiaoke": "纷享销客"}
+
+
+@dataclass
+class Applied:
+    changed: int = 0
+    duplicates: int = 0
+    created: int = 0
+    conflicts: list[tuple[int, str, str]] = field(default_factory=list)  # (deal, field, winner)
+
+
+def poll(app, tenant_id: int, client, now: dt.datetime) -> Applied:
+    """Read the deals changed since the last poll and apply them; moves the watermark on."""
+    with app.session_factory() as session:
+        connection = CrmRepository(session).connection(tenant_id)
+        since = connection.settings.get("polled_to") or connection.created_at.isoformat()
+        accounts_since = connection.settings.get("accounts_polled_to") or connection.created_at.isoformat()
+    newest_account = dt.datetime.fromisoformat(accounts_since)
+    for page in changed_accounts(client, newest_account):  # first: a new deal may name a new account
+        with app.session_factory.begin() as session:
+            _store_accounts(session, session.get(Tenant, tenant_id), page, update=True)
+        newest_account = max([newest_account, *(a.modified_at for a in page if a.modified_at)])
+    since_at = dt.datetime.fromisoformat(since)
+    result = Applied()
+    newest = since_at
+    for page in changed_deals(client, since_at, tenant_currency(app, tenant_id)):
+        with app.session_factory.begin() as session:
+            apply(session, tenant_id, page, now, result)
+        newest = max([newest, *(d.modified_at for d in page if d.modified_at)])
+    with app.session_factory.begin() as session:
+        repo = CrmRepository(session)
+        connection = repo.connection(tenant_id)
+        connection.settings = {**connection.settings, "polled_to": newest.isoformat(),
+                               "accounts_polled_to": newest_account.isoformat()}
+        repo.record_sync(tenant_id, now)
+    return result
+
+
+def fetch(app, tenant_id: int, client, ids: list[str], now: dt.datetime) -> Applied:
+    """Apply the deals a notification named (Zoho), read now by id."""
+    result = Applied()
+    if not ids:
+        return result
+    found = client.call("GET", "Deals", params={"ids": ",".join(ids), "fields": ",".join(ZOHO_DEAL_FIELDS)})
+    page = [_zoho_deal(r, tenant_currency(app, tenant_id)) for r in found.get("data", [])]
+    with app.session_factory.begin() as session:
+        apply(session, tenant_id, page, now, result)
+    return result
+
+
+def tenant_currency(app, tenant_id: int) -> str:
+    with app.session_factory() as session:
+        return session.get(Tenant, tenant_id).currency
+
+
+def changed_accounts(client, since: dt.datetime):
+    """Pages of accounts modified at or after `since`, oldest first."""
+    if isinstance(client, ZohoClient):
+        params = {"fields": ",".join(ZOHO_ACCOUNT_FIELDS), "sort_by": "Modified_Time", "sort_order": "asc"}
+        for page in client.pages("Accounts", "data", params,
+                                 headers={"If-Modified-Since": since.isoformat(timespec="seconds")}):
+            yield [_zoho_account(r) for r in page]
+        return
+    rule = {"field_name": "last_modified_time", "operator": "GTE", "field_values": [millis(since)]}
+    for page, _total in client.pages("AccountObj", (rule,)):
+        yield [_fxiaoke_account(r) for r in page]
+
+
+def changed_deals(client, since: dt.datetime, currency: str):
+    """Pages of deals modified at or after `since`, oldest first."""
+    if isinstance(client, ZohoClient):
+        params = {"fields": ",".join(ZOHO_DEAL_FIELDS), "sort_by": "Modified_Time", "sort_order": "asc"}
+        for page in client.pages("Deals", "data", params,
+                                 headers={"If-Modified-Since": since.isoformat(timespec="seconds")}):
+            yield [_zoho_deal(r, currency) for r in page]
+        return
+    assert isinstance(client, FxiaokeClient)
+    names = {u["openUserId"]: u.get("name", "") for u in client.users()}
+    rule = {"field_name": "last_modified_time", "operator": "GTE", "field_values": [millis(since)]}
+    for page, _total in client.pages("NewOpportunityObj", (rule,)):
+        yield [_fxiaoke_deal(r, names, currency) for r in page]
+
+
+def apply(session, tenant_id: int, page: list[RemoteDeal], now: dt.datetime, result: Applied) -> None:
+    tenant = session.get(Tenant, tenant_id)
+    repo = CrmRepository(session)
+    links = {row.remote_id: row for row in session.scalars(select(CrmLink).where(
+        CrmLink.tenant_id == tenant_id, CrmLink.kind == "deal", CrmLink.remote_id.in_([d.id for d in page])))}
+    new = [d for d in page if d.id not in links]
+    if new:  # a deal made in the CRM: taken in as the first import takes deals
+        before = Imported()
+        _store_deals(session, tenant, new, before)
+        result.created += before.deals
+    owners = repo.local_of(tenant_id, "member")
+    for remote in page:
+        link = links.get(remote.id)
+        if link is None or link.local_id is None:
+            continue
+        if link.remote_modified_at and remote.modified_at and remote.modified_at <= link.remote_modified_at:
+            result.duplicates += 1  # read before, or our own write coming back
+            continue
+        deal = session.get(Deal, link.local_id)
+        if deal is None:
+            continue
+        _apply_one(session, tenant, deal, link, remote, owners, now, result)
+
+
+def _apply_one(session, tenant, deal: Deal, link: CrmLink, remote: RemoteDeal, owners: dict, now, result):
+    deals = DealRepository(session)
+    ours_since = _chat_changes(session, deal.id, link.synced_at)
+    kept_ours = False
+    stage = our_stage(remote.stage, remote.probability)
+    wanted = {"stage": stage, "amount": remote.amount}
+    current = {"stage": deal.stage, "amount": deal.amount}
+    for name, value in wanted.items():
+        if value == current[name]:
+            continue
+        chat_at = ours_since.get(name)
+        crm_wins = chat_at is None or remote.modified_at is None or remote.modified_at >= chat_at
+        if chat_at is not None:
+            winner = "crm" if crm_wins else "chat"
+            result.conflicts.append((deal.id, name, winner))
+            _tell_owner(session, tenant, deal, name, current[name], value, winner, now)
+        if not crm_wins:
+            kept_ours = True
+            continue
+        if name == "stage":
+            deals.move(deal, value, None, now)
+        else:
+            deals.set_amount(deal, value, remote.currency, None, now)
+    owner = owners.get(remote.owner)
+    if owner and owner != deal.owner_id:
+        deal.owner_id, deal.updated_at = owner, now
+    if remote.close_date != deal.expected_close and remote.close_date is not None:
+        deal.expected_close, deal.updated_at = remote.close_date, now
+    session.flush()
+    link.remote_modified_at = remote.modified_at or link.remote_modified_at
+    if not kept_ours:  # what we hold now is the CRM's: not to be sent back
+        link.synced_at = deal.updated_at
+    result.changed += 1
+
+
+def _chat_changes(session, deal_id: int, since: dt.datetime | None) -> dict[str, dt.datetime]:
+    """The fields the chat changed since the CRM last had the deal, and when (the latest)."""
+    if since is None:
+        return {}
+    rows = session.execute(select(DealEvent.kind, func.max(DealEvent.at)).where(
+        DealEvent.deal_id == deal_id, DealEvent.at > since, DealEvent.actor_id.is_not(None),
+        DealEvent.kind.in_(("stage", "amount"))).group_by(DealEvent.kind))
+    return {kind: at for kind, at in rows}
+
+
+def _tell_owner(session, tenant, deal: Deal, name: str, ours, theirs, winner: str, now) -> None:
+    owner = session.get(Member, deal.owner_id)
+    where = MemberAddresses(session, tenant, [owner.id]).of(owner.id)
+    if where is None:
+        return
+    locale = owner.locale if owner.locale in ("en", "zh") else "en"
+    crm = CRM_NAMES[CrmRepository(session).connection(tenant.id).crm]
+    shown = lambda v: (STAGE_NAMES[v][locale == "zh"] if name == "stage"  # noqa: E731
+                       else money(v, deal.currency, locale))
+    line = t(locale, f"crm_conflict_{winner}", crm=crm, deal=deal.title,
+             field=t(locale, f"crm_field_{name}"), ours=shown(ours), theirs=shown(theirs))
+    OutboxRepository(session).enqueue(
+        key=f"crm-conflict:{deal.id}:{name}:{now.isoformat()}"[:200], tenant_id=tenant.id,
+        platform=where.platform, workspace=where.workspace, target=where.target,
+        payload=to_payload(Reply(lines=(line,), locale=locale)), now=now)
