@@ -15,6 +15,7 @@ from sqlalchemy import select, update
 
 from bot.csv_io import export
 from handlers import format as fmt
+from handlers.dispatch import Defaults
 from handlers.reply_json import from_payload
 from scheduler.plan import fire, plan
 from storage.models import Deal, Delivery, ExchangeRate, Member, Target
@@ -167,7 +168,7 @@ def test_the_deals_export_gives_each_closed_deal_the_rate_of_its_close_day(team_
     _october_and_november(team_chat)
     say(team_chat, at("2026-11-23"), 'deal Hooli "CRM" proposal $5k', "Ana")
     out = io.StringIO()
-    export(SimpleNamespace(session_factory=session_factory), "deals", out, None)
+    export(SimpleNamespace(session_factory=session_factory, defaults=Defaults()), "deals", out, None)
     rows = {r["Account Name"]: r["Exchange Rate"] for r in csv.DictReader(io.StringIO(out.getvalue()))}
     assert rows == {"Acme": f"{rate_on(session_factory, 'USD', dt.date(2026, 10, 20)).normalize():f}",
                     "Globex": f"{rate_on(session_factory, 'USD', dt.date(2026, 11, 10)).normalize():f}",
