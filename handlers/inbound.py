@@ -50,6 +50,6 @@ class Inbound:
         """Run the message as `user`; its answer is queued in the outbox with what it stored
         (`held`, `in_request`: see `AnswerTo`). None: it was run before."""
         answer_to = AnswerTo(self.delivery, self.workspace, self.answer, self.announce, held, in_request,
-                             self.here)
+                             self.here, self.mentioned)
         message = pressed(self.message) if self.pressed else self.message
         return handle_message(session_factory, user, message, defaults=defaults, answer_to=answer_to)

@@ -177,7 +177,16 @@ def _candidates(ctx: Ctx, name: str, found: list[Customer]):
 
 
 def member_named(ctx: Ctx, name: str, *, inactive_too: bool = False) -> Member:
-    found = ctx.people.find_members(ctx.tenant.id, name, inactive_too=inactive_too)
+    """The member `name` means. A mention (`<@U1>` on Slack, an `<at>` on Teams) names a platform
+    user id and only that; a name a person typed names the user with that id on this platform
+    first, display names after (a display name set to someone's id never borrows them)."""
+    if name in ctx.mentioned:
+        member = ctx.people.by_identity(ctx.tenant.id, ctx.platform, name)
+        if member is None or not (member.active or inactive_too):
+            raise ctx.refuse("member_unknown", name=name)
+        return member
+    found = ctx.people.find_members(ctx.tenant.id, name, inactive_too=inactive_too,
+                                    platform=ctx.platform)
     if not found:
         raise ctx.refuse("member_unknown", name=name)
     if len(found) > 1:

@@ -54,20 +54,24 @@ class PeopleRepository:
     def has_members(self, tenant_id: int) -> bool:
         return bool(self.s.scalar(select(exists().where(Member.tenant_id == tenant_id))))
 
-    def find_members(self, tenant_id: int, name: str, *, inactive_too: bool = False) -> list[Member]:
-        """Members whose name is `name` (any case or width), else whose name starts with it."""
+    def find_members(self, tenant_id: int, name: str, *, inactive_too: bool = False,
+                     platform: str | None = None) -> list[Member]:
+        """The member whose user id on `platform` is `name`; else members whose name is `name`
+        (any case or width), else whose name starts with it. An id comes first: a display name
+        that looks like someone's id never stands in for them."""
         key = name_key(name)
         base = select(Member).where(Member.tenant_id == tenant_id)
         if not inactive_too:
             base = base.where(Member.active.is_(True))
+        by_identity = self.s.scalars(
+            base.join(Identity, Identity.member_id == Member.id)
+            .where(Identity.tenant_id == tenant_id, Identity.external_user_id == name,
+                   *((Identity.platform == platform,) if platform else ()))).all()
+        if by_identity:
+            return list(by_identity)
         exact = self.s.scalars(base.where(Member.name_key == key)).all()
         if exact:
             return list(exact)
-        by_identity = self.s.scalars(
-            base.join(Identity, Identity.member_id == Member.id)
-            .where(Identity.external_user_id == name)).all()
-        if by_identity:
-            return list(by_identity)
         return list(self.s.scalars(base.where(Member.name_key.startswith(key, autoescape=True))
                                    .order_by(Member.display_name).limit(10)))
 
