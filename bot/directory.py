@@ -12,7 +12,7 @@ from handlers.dispatch import UserRef, identify
 from storage.models import Member, utcnow
 from storage.people import PeopleRepository
 
-Lookup = Callable[[str], UserRef]  # user id -> what the platform says of them
+Lookup = Callable[[str], UserRef | None]  # user id -> what the platform says of them (None: an outsider)
 
 
 class Directory:
@@ -38,9 +38,12 @@ class Directory:
         for user_id in user_ids:
             if (tenant, user_id) in self._known or self.stored(tenant, user_id):
                 continue
+            ref = lookup(user_id)
+            if ref is None:  # not one of the workspace's people: never a member
+                continue
             try:
                 with self.core.session_factory.begin() as session:
-                    identify(session, lookup(user_id), self.core.defaults)
+                    identify(session, ref, self.core.defaults)
             except IntegrityError:  # another process registered them at the same moment
                 continue
 

@@ -144,10 +144,13 @@ def handle_configure_team(ctx: Ctx, cmd: ConfigureTeam) -> Reply:
     elif cmd.setting == "channel" and cmd.value.lower() in HERE_WORDS:  # the channel it is said in
         if ctx.here is None:
             raise ctx.refuse("channel_here_elsewhere", example=example(ctx, "team", 9))
+        if ctx.here_shared and not ctx.is_admin:  # outsiders would read the team's numbers
+            raise ctx.refuse("channel_here_shared", team=team.name)
         destinations.set_address(ctx.session, team.id, ctx.platform, ctx.here)
         ctx.people.audit(ctx.tenant.id, ctx.member.id, "team.set", "team", team.id,
-                         setting=cmd.setting, value=f"{ctx.platform} {ctx.here}")
-        return Reply(lines=(ctx.t("team_set_here", team=team.name),))
+                         setting=cmd.setting, value=f"{ctx.platform} {ctx.here}", shared=ctx.here_shared)
+        return Reply(lines=(ctx.t("team_set_here_shared" if ctx.here_shared else "team_set_here",
+                                  team=team.name),))
     elif cmd.setting == "channel":  # the team's Slack channel, as `team create` names it
         if not (cmd.value.startswith("#") and len(cmd.value) > 1):
             raise ctx.refuse("bad_channel", value=cmd.value, hint=example(ctx, "team", 8))

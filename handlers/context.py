@@ -44,6 +44,7 @@ class Ctx:
     created_customers: list[str] = field(default_factory=list)
     #: platform user ids the platform marked as mentions (`<@U1>`): each names that user only
     mentioned: frozenset[str] = frozenset()
+    here_shared: bool = False  # `here` is shared with another organisation (Slack Connect)
 
     def t(self, key: str, **values) -> str:
         return t(self.locale, key, **values)

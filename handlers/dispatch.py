@@ -88,12 +88,13 @@ def identify(session: Session, user: UserRef, defaults: Defaults,
 
 def dispatch(session: Session, tenant: Tenant, member: Member, message: Message, now: dt.datetime,
              defaults: Defaults = Defaults(), *, platform: str = "console",
-             here: str | None = None, mentioned: tuple[str, ...] = ()) -> Outcome:
+             here: str | None = None, mentioned: tuple[str, ...] = (), shared: bool = False) -> Outcome:
     """Run one message for a known member inside the caller's transaction: text is parsed here,
     once; a command a form or button built runs as it is. `mentioned`: the platform user ids the
     platform marked as mentions in the text (each names that user only, never a display name)."""
     ctx = Ctx(session, tenant, member, reply_locale(message, member.locale), now,
-              defaults.timezone, defaults.calendar, platform, here=here, mentioned=frozenset(mentioned))
+              defaults.timezone, defaults.calendar, platform, here=here, mentioned=frozenset(mentioned),
+              here_shared=shared)
     if not member.active:  # an admin set them inactive (`role @name inactive`)
         admins = ", ".join(m.display_name for m in admin.active_admins(ctx))
         return Outcome(Reply(lines=(ctx.t("member_inactive", admins=admins),), ok=False,
@@ -194,6 +195,7 @@ class AnswerTo:
     in_request: Callable[[Reply], str | None] | None = None
     here: str | None = None
     mentioned: tuple[str, ...] = ()
+    shared: bool = False  # `here` is shared with another organisation
 
 
 def answer_key(platform: str, delivery: str) -> str:
@@ -229,7 +231,8 @@ def _handle_once(session_factory, user: UserRef, message: Message, defaults: Def
             return None
         outcome = dispatch(session, tenant, member, message, now, defaults, platform=user.platform,
                            here=answer_to.here if answer_to else None,
-                           mentioned=answer_to.mentioned if answer_to else ())
+                           mentioned=answer_to.mentioned if answer_to else (),
+                           shared=bool(answer_to and answer_to.shared))
         reply = outcome.reply
         if not outcome.refused and reply.announcement is not None:
             reply = _announce(session, tenant, member, reply, now)

@@ -382,6 +382,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "channel_here_elsewhere": ("“here” is the channel you say it in: send it there, mentioning "
                                "the bot ({example}).",
                                "“这里”指发这条消息的频道：请在该频道里 @ 机器人发送（{example}）。"),
+    "channel_here_shared": ("This channel is shared with another organisation: team posts here would "
+                            "show your numbers to them. Only an admin can make it {team}'s channel.",
+                            "本频道与其他组织共享，团队消息会让对方看到你们的数据。只有管理员可以把它设为{team}的频道。"),
+    "team_set_here_shared": ("{team} now posts to this channel. It is shared with another organisation: "
+                             "its people will see the team's posts.",
+                             "{team}的团队消息将发到本频道。本频道与其他组织共享，对方成员也会看到团队消息。"),
     "bad_channel": ("“{value}” is no Slack channel; name it with #.",
                     "“{value}”不是 Slack 频道，请以 # 开头。"),
     "bad_wecom_destination": ("“{value}” is no WeCom destination: chat:CHATID or webhook:ROBOT_KEY.",
@@ -438,6 +444,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "language_set": ("I'll answer you in English.", "以后用中文回复你。"),
     "welcome": ("Welcome to salesbot, {name}! Type help to see what I can do.",
                 "欢迎使用销售助手，{name}！发送“帮助”查看可用命令。"),
+    "outsider": ("Sorry, salesbot only works for people of the workspace that installed it; "
+                 "nothing you wrote was kept.",
+                 "抱歉，销售助手只为安装它的工作区的成员服务；你发的内容没有保存。"),
     # schedules and standups
     "bad_schedule_word": ("I couldn't read “{text}”: give a time (09:30), days (mon-fri, fri) or on/off.",
                           "没看懂“{text}”：请写时间（09:30）、日子（工作日、周五）或 开启/关闭。"),

@@ -20,7 +20,7 @@ from bot.slack import forms, home
 from bot.slack.after_ack import after_ack
 from bot.slack.render import BUTTON_ACTION
 from bot.slack.sender import SlackSender, bot_tokens, respond
-from bot.slack.users import PLATFORM, SlackDirectory, plain_text, tenant_of
+from bot.slack.users import PLATFORM, SlackDirectory, outsider, own_teams, plain_text, tenant_of
 from handlers.dispatch import Message, answer_key, handle_message, reply_locale
 from handlers.inbound import Inbound
 from handlers.intents import SLASH
@@ -66,6 +66,10 @@ class SlackRunner:
             home.publish(self, client, inbound.workspace, inbound.user)
             self.directory.note_home_opened(inbound.workspace, inbound.user)
             return
+        if inbound.work == "outsider":  # one polite answer; nothing of them stored or posted
+            log.info("a Slack user of another organisation was refused in %s", inbound.workspace)
+            self.sender.send(PLATFORM, inbound.workspace, inbound.answer, outsider_reply())
+            return
         try:
             user = self.directory.sender(client, inbound.workspace, inbound.user)
             self.directory.register_mentions(client, inbound.workspace, list(inbound.mentioned))
@@ -107,7 +111,9 @@ def register(bolt: BoltApp, runner: SlackRunner) -> None:
         """A button sends the command it stands for, as the user who clicked it (same checks)."""
         user_id, url = body["user"]["id"], body.get("response_url")
         return Inbound(tenant_of(context), user_id, body["actions"][0]["value"], _once(body),
-                       respond("private", user_id, url), respond("public", user_id, url), pressed=True)
+                       respond("private", user_id, url), respond("public", user_id, url), pressed=True,
+                       work="outsider" if outsider(body["user"].get("team_id"), own_teams(context))
+                       else "message")
 
     after_ack(bolt.action(re.compile(rf"^{re.escape(BUTTON_ACTION)}\.\d+$")), runner, "button", button)
     forms.register(bolt, runner)
@@ -139,7 +145,8 @@ def _command_listeners(runner: SlackRunner, command: str, keyword: str):
         in_dm = body.get("channel_name") == "directmessage"
         answer = respond("private" if in_dm else "auto", user_id, url)
         announce = f"channel:{body['channel_id']}" if in_dm or not url else respond("public", user_id, url)
-        return Inbound(tenant_of(context), user_id, text, _once(body), answer, announce, tuple(mentioned))
+        return Inbound(tenant_of(context), user_id, text, _once(body), answer, announce, tuple(mentioned),
+                       work="outsider" if outsider(body.get("user_team"), own_teams(context)) else "message")
 
     return ack_command, inbound
 
@@ -173,8 +180,15 @@ def _said(body, context, *, thread: bool) -> Inbound:
     where = f"thread:{event['channel']}:{in_thread}" if in_thread else f"channel:{event['channel']}"
     delivery = body.get("event_id") or event.get("client_msg_id") or f"{event['channel']}:{event['ts']}"
     here = f"channel:{event['channel']}" if thread else None  # a mention is said in a channel
+    stranger = outsider(event.get("user_team"), own_teams(context))
     return Inbound(tenant_of(context), event["user"], text, delivery, where, where, tuple(mentioned),
-                   here=here)
+                   here=here, shared=bool(body.get("is_ext_shared_channel")),
+                   work="outsider" if stranger else "message")
+
+
+def outsider_reply() -> Reply:
+    """The one answer to someone of another organisation, in both languages (we do not know theirs)."""
+    return Reply(lines=(t("en", "outsider"), t("zh", "outsider")), ok=False, locale="en")
 
 
 def _once(body: dict) -> str:

@@ -50,7 +50,9 @@ class SlackDirectory(Directory):
         return self.user(tenant, user_id, lambda uid: profile(client, tenant, uid))
 
     def register_mentions(self, client: WebClient, tenant: str, user_ids: list[str]) -> None:
-        self.register(tenant, user_ids, lambda uid: profile(client, tenant, uid))
+        """Members for the people a message mentions; someone of another organisation (in a
+        Slack Connect channel) is not registered, so naming them is answered as unknown."""
+        self.register(tenant, user_ids, lambda uid: profile(client, tenant, uid, insiders_only=True))
 
     def slack_locale(self, client: WebClient, tenant: str, user_id: str) -> str:
         """The user's language as Slack knows it: for answers when our database is away."""
@@ -58,12 +60,28 @@ class SlackDirectory(Directory):
                 or "en")
 
 
-def profile(client: WebClient, tenant: str, user_id: str) -> UserRef:
-    """What Slack says of a user; a user Slack will not describe is still a member, named by id."""
+def outsider(team: object, own: set[str | None]) -> bool:
+    """Whether a person's team (`event.user_team`, `user.team_id`) is another organisation's:
+    Slack Connect brings people of other organisations into shared channels and DMs."""
+    return isinstance(team, str) and bool(team) and team not in own
+
+
+def own_teams(context) -> set[str | None]:
+    """The receiving workspace and its Enterprise Grid org: where the bot's people come from."""
+    return {context.team_id, context.enterprise_id, tenant_of(context)} - {None, ""}
+
+
+def profile(client: WebClient, tenant: str, user_id: str, *, insiders_only: bool = False) -> UserRef | None:
+    """What Slack says of a user; a user Slack will not describe is still a member, named by id.
+    `insiders_only`: None for a user Slack describes as another organisation's (their `team_id`
+    is neither the workspace nor its Enterprise Grid org)."""
     try:
         user = client.users_info(user=user_id, include_locale=True)["user"]
     except SlackApiError:
         return UserRef(PLATFORM, tenant, user_id, user_id)
+    enterprise = (user.get("enterprise_user") or {}).get("enterprise_id")
+    if insiders_only and user.get("team_id") and tenant not in (user.get("team_id"), enterprise):
+        return None
     details = user.get("profile", {})
     name = (details.get("display_name") or details.get("real_name") or user.get("real_name")
             or user.get("name") or user_id)

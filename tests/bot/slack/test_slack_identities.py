@@ -2,7 +2,9 @@
 organisation (Slack Connect) are refused politely and nothing of them is stored or posted."""
 from sqlalchemy import select
 
+from fakes.slack_api import _all_text
 from storage.models import Identity, Member
+from support import stored
 
 
 def _role_of(core, user_id: str) -> str:
@@ -31,3 +33,71 @@ def test_a_mention_of_someone_the_bot_has_not_met_registers_them_and_names_only_
     with slack.core.session_factory() as s:
         assert s.scalar(select(Member.display_name).join(Identity, Identity.member_id == Member.id)
                         .where(Identity.external_user_id == "UVIC")) == "Victoria"
+
+
+# Slack Connect: a channel shared with another organisation (Slack's shapes: the event names the
+# sender's organisation in `user_team`/`source_team`, the envelope says `is_ext_shared_channel`).
+SHARED = {"is_ext_shared_channel": True, "context_team_id": "T1", "context_enterprise_id": None}
+
+
+def _mention_in_shared_channel(slack, user: str, team: str, text: str, ts: str) -> int:
+    return slack.event({"type": "app_mention", "channel": "CSHARED", "user": user, "ts": ts,
+                        "text": f"<@UBOT> {text}", "team": team, "user_team": team, "source_team": team},
+                       envelope=SHARED)
+
+
+def _thread_answer(slack, ts: str) -> str:
+    [call] = slack.fake.wait_for(lambda: [c for c in slack.fake.called("chat.postMessage")
+                                          if c.params.get("thread_ts") == ts])
+    return _all_text(call.params)
+
+
+def test_someone_of_another_organisation_gets_one_polite_refusal_and_nothing_is_stored(slack):
+    slack.say("/salesbot", "visit Acme: demo")  # Mia, the admin
+    before = stored(slack.core.session_factory)
+    assert _mention_in_shared_channel(slack, "UEXT", "TOTHER", "customers", "1700000000.000300") == 200
+    answer = _thread_answer(slack, "1700000000.000300")
+    assert "only works for people of the workspace" in answer and "只为安装它的工作区的成员服务" in answer
+    assert "Acme" not in answer
+    after = stored(slack.core.session_factory)
+    assert after["members"] == before["members"] and after["identities"] == before["identities"]
+    assert after["deliveries"] == before["deliveries"]  # nothing queued for anywhere
+    assert len(slack.fake.called("chat.postMessage")) == 1
+
+
+def test_an_outsiders_button_press_is_refused_the_same_way(slack):
+    slack.say("/salesbot", "help")
+    n = "outsider-1"
+    status, _ = slack.interact({
+        "type": "block_actions", "user": {"id": "UEXT", "team_id": "TOTHER"}, "trigger_id": n,
+        "response_url": f"{slack.fake.url}/response/{n}", "container": {"type": "message"},
+        "channel": {"id": "CSHARED"},
+        "actions": [{"type": "button", "action_id": "salesbot.cmd.0", "block_id": "b",
+                     "value": "leaderboard", "action_ts": "1700000000.000400"}]})
+    assert status == 200
+    [answer] = slack.answers(f"/response/{n}")
+    assert "only works for people of the workspace" in _all_text(answer)
+    with slack.core.session_factory() as s:
+        assert s.scalar(select(Identity).where(Identity.external_user_id == "UEXT")) is None
+
+
+def test_a_mentioned_outsider_does_not_become_a_member(slack, fake_slack):
+    fake_slack.add_user("UEXT", "Eve")
+    fake_slack.users["UEXT"]["team_id"] = "TOTHER"  # users.info names their own organisation
+    slack.say("/salesbot", "help")
+    assert "I don't know anyone called" in slack.say("/salesbot", "team add Sales <@UEXT>")
+    with slack.core.session_factory() as s:
+        assert s.scalar(select(Identity).where(Identity.external_user_id == "UEXT")) is None
+
+
+def test_a_shared_channel_becomes_a_teams_channel_only_when_an_admin_says_so(slack):
+    slack.say("/salesbot", "help")  # Mia, the admin
+    slack.say("/salesbot", "help", user="U2")
+    slack.say("/salesbot", "role <@U2> manager")
+    slack.say("/salesbot", "team add Sales <@U2>")
+    _mention_in_shared_channel(slack, "U2", "T1", "team set Sales channel here", "1700000000.000500")
+    assert "shared with another organisation" in _thread_answer(slack, "1700000000.000500")
+    assert "CSHARED" not in slack.say("/salesbot", "team")
+    _mention_in_shared_channel(slack, "U1", "T1", "team set Sales channel here", "1700000000.000600")
+    assert "its people will see the team's posts" in _thread_answer(slack, "1700000000.000600")
+    assert "Sales CSHARED" in slack.say("/salesbot", "team")
