@@ -64,8 +64,11 @@ class Ctx:
 
     @property
     def team(self) -> Team | None:
-        """The member's home team: the first they joined."""
-        return self.teams[0] if self.teams else None
+        """The member's home team: the first they joined. An admin, who is in no team unless
+        they join one, reads and runs the team everyone starts in."""
+        if self.teams:
+            return self.teams[0]
+        return self.people.default_team(self.tenant.id) if self.is_admin else None
 
     @cached_property
     def zone(self) -> ZoneInfo:

@@ -18,7 +18,7 @@ from handlers.messages import WORDS, name_of, t
 from handlers.parse import normalize
 from handlers.reply import Button, Reply
 from handlers.reply_json import to_payload
-from storage.destinations import team_destinations
+from storage.destinations import MemberAddresses, team_destinations
 from storage.models import Delivery, Member, Tenant, utcnow
 from storage.outbox import OutboxRepository
 from storage.people import PeopleRepository
@@ -58,7 +58,8 @@ def reply_locale(message: Message, member_locale: str) -> str:
 
 def identify(session: Session, user: UserRef, defaults: Defaults,
              first_words_locale: str = "en") -> tuple[Tenant, Member, bool]:
-    """(tenant, member, new) for a sender; a new member joins the default team, the first is admin.
+    """(tenant, member, new) for a sender; a new member joins the default team, the first is
+    admin (and in no team: an admin is in no manager's team unless they join one).
 
     A new member's language is the platform's, else that of their first message.
     """
@@ -78,11 +79,11 @@ def identify(session: Session, user: UserRef, defaults: Defaults,
     member = people.add_member(tenant.id, user.name, role=role,
                                locale=user.locale or user.default_locale or first_words_locale,
                                timezone=user.timezone, identity=(user.platform, user.user))
-    teams = people.teams(tenant.id)
-    team = teams[0] if teams else people.add_team(
+    team = people.default_team(tenant.id) or people.add_team(
         tenant.id, "Sales" if member.locale != "zh" else "销售团队",
         timezone=user.timezone or defaults.timezone, holiday_calendar=defaults.calendar)
-    people.join_team(team.id, member.id)
+    if role != "admin":
+        people.join_team(team.id, member.id)
     return tenant, member, True
 
 
@@ -247,13 +248,39 @@ def _handle_once(session_factory, user: UserRef, message: Message, defaults: Def
             # process holds the key now)
             if answer_to is not None and not _first(session, tenant.id, user.platform, answer_to, now):
                 return None
-        if new and not outcome.refused:
-            welcome = t(reply.locale, "welcome", name=member.display_name)
-            reply = replace(reply, lines=(welcome, *reply.lines))
+        if new:
+            reply = _first_words(session, tenant, member, reply, now)
         if answer_to is not None:
             _fill_answer(session, tenant.id, user.platform, answer_to, reply, now)
         session.commit()
     return reply
+
+
+def _first_words(session: Session, tenant: Tenant, member: Member, reply: Reply, now: dt.datetime) -> Reply:
+    """A newcomer's first answer: a welcome (instead of "didn't get that" for a first `hi`),
+    telling the first one they are the admin; and the team they joined has its managers (or,
+    with none, the admins) told who joined."""
+    locale = reply.locale
+    head = (t(locale, "welcome", name=member.display_name),
+            *((t(locale, "you_are_admin"),) if member.role == "admin" else ()))
+    lines = reply.lines[1:] if reply.lines[:1] == (t(locale, "unknown"),) else reply.lines
+    if member.role != "admin":
+        _tell_managers(session, tenant, member, now)
+    return replace(reply, lines=(*head, *lines))
+
+
+def _tell_managers(session: Session, tenant: Tenant, member: Member, now: dt.datetime) -> None:
+    people = PeopleRepository(session)
+    for team in people.teams_of(member.id):
+        managers = [m for m in people.roster(team.id) if m.role != "rep" and m.id != member.id] or [
+            m for m in people.members(tenant.id) if m.role == "admin" and m.active]
+        addresses = MemberAddresses(session, tenant, [m.id for m in managers])
+        rows = [{"key": f"joined:{member.id}:{team.id}:{m.id}", "tenant_id": tenant.id,
+                 "platform": where.platform, "workspace": where.workspace, "target": where.target,
+                 "payload": to_payload(Reply(lines=(t(m.locale, "member_joined", name=member.display_name,
+                                                      team=team.name),), locale=m.locale))}
+                for m in managers if (where := addresses.of(m.id)) is not None]
+        OutboxRepository(session).enqueue_many(rows, now)
 
 
 def _first(session: Session, tenant_id: int, platform: str, answer_to: AnswerTo, now: dt.datetime) -> bool:

@@ -232,6 +232,20 @@ def visible_member(ctx: Ctx, name: str, *, inactive_too: bool = False) -> Member
     raise ctx.refuse("not_your_member")
 
 
+def in_reach(ctx: Ctx, customer: Customer) -> Customer:
+    """`customer` when the asker may change it: their own or nobody's, any for an admin, and for
+    a manager those of people in the teams they manage; else a refusal naming the owner."""
+    owner_id = customer.owner_id
+    if ctx.is_admin or owner_id in (None, ctx.member.id):
+        return customer
+    owner = ctx.session.get(Member, owner_id)
+    if ctx.is_manager and ctx.people.share_a_team(ctx.member.id, owner_id):
+        return customer
+    if not ctx.is_manager:
+        raise ctx.refuse("not_your_customer", customer=customer.name, owner=owner.display_name)
+    raise ctx.refuse("customer_other_team", customer=customer.name, owner=owner.display_name)
+
+
 def managers_team(ctx: Ctx, scope: Scope) -> Scope:
     """A manager's bare `pipeline`, `stalled` or `deals` (`漏斗`) is about their team, not their own."""
     return Scope("team") if scope.kind == "me" and ctx.is_manager and ctx.team else scope

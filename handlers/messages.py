@@ -176,6 +176,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       "商机 #{id}（{title}）属于{owner}，只有本人可以修改。"),
     "not_your_deal_hint": ("To start your own deal with {customer}, give it a title: {example}",
                            "如需为{customer}新建自己的商机，请加上名称：{example}"),
+    "customer_other_team": ("{customer} is {owner}'s, of a team you don't manage: only its manager or "
+                            "an admin can change it.",
+                            "{customer}属于{owner}，不在你管理的团队：只有其团队经理或管理员可以修改。"),
     "not_your_customer": ("{customer} belongs to {owner}; ask them or a manager to change it.",
                           "{customer}由{owner}负责，请联系本人或经理修改。"),
     "deal_not_found": ("There is no deal #{id}.", "没有找到商机 #{id}。"),
@@ -360,6 +363,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "team_exists": ("There is already a team called {name}.", "已有名为{name}的团队。"),
     "team_added": ("Added to {team}: {names}", "已加入{team}：{names}"),
     "team_removed": ("Removed from {team}: {names}", "已移出{team}：{names}"),
+    "team_left_default": ("{names} left {team}, the team everyone starts in.",
+                          "{names}已离开{team}（新成员默认所在的团队）。"),
+    "admin_out_of_reach": ("{name} is an admin: only an admin can do that.",
+                           "{name}是管理员：只有管理员可以这样操作。"),
     "team_set_stall": ("Deals in {team} now count as stalled after {value} days without change.",
                        "{team}的商机超过 {value} 天无进展即视为停滞。"),
     "team_set_timezone": ("{team} now works in {value} time.", "{team}的时区已设为 {value}。"),
@@ -444,6 +451,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "language_set": ("I'll answer you in English.", "以后用中文回复你。"),
     "welcome": ("Welcome to salesbot, {name}! Type help to see what I can do.",
                 "欢迎使用销售助手，{name}！发送“帮助”查看可用命令。"),
+    "you_are_admin": ("You are the first here, so you are the admin: create teams (team create East), "
+                      "give roles (role @ana manager) and place people (team add East @ana).",
+                      "你是第一位使用者，因此是管理员：可以新建团队（团队 新建 华东）、"
+                      "设置角色（角色 @张三 经理）、把成员加入团队（团队 添加 华东 @张三）。"),
+    "member_joined": ("{name} started using salesbot and joined {team}.",
+                      "{name}开始使用销售助手，已加入{team}。"),
     "outsider": ("Sorry, salesbot only works for people of the workspace that installed it; "
                  "nothing you wrote was kept.",
                  "抱歉，销售助手只为安装它的工作区的成员服务；你发的内容没有保存。"),

@@ -63,7 +63,8 @@ class Run:
 
     @cached_property
     def addresses(self) -> MemberAddresses:
-        return MemberAddresses(self.session, self.tenant, [m.id for m in self.members])
+        return MemberAddresses(self.session, self.tenant,
+                               [m.id for m in self.members] + [m.id for m in self.managers()])
 
     @cached_property
     def members(self) -> list[Member]:
@@ -87,7 +88,16 @@ class Run:
                 and (not working or m.id not in self.away)]
 
     def managers(self) -> list[Member]:
-        return [m for m in self.members if m.role in ("manager", "admin")]
+        """The team's managers; a team with none of its own (the team everyone starts in, at
+        first) is the admins' (who are in no team unless they join one)."""
+        return self._managers
+
+    @cached_property
+    def _managers(self) -> list[Member]:
+        own = [m for m in self.members if m.role in ("manager", "admin")]
+        return own or list(self.session.scalars(
+            select(Member).where(Member.tenant_id == self.tenant.id, Member.role == "admin",
+                                 Member.active.is_(True)).order_by(Member.display_name)))
 
     def ctx(self, member: Member) -> Ctx:
         return Ctx(self.session, self.tenant, member, member.locale, self.fire_at,
@@ -197,7 +207,7 @@ def _monthly_scorecards(run: Run) -> None:
         return
     month = (first - dt.timedelta(days=1)).strftime("%Y-%m")
     last_month = Period("month", -1)
-    for member in run.members:
+    for member in run.members + [m for m in run.managers() if m not in run.members]:
         if not run.here(member) or member.id in run.away:
             continue
         ctx = run.ctx(member)

@@ -88,6 +88,10 @@ class PeopleRepository:
     def teams(self, tenant_id: int) -> list[Team]:
         return list(self.s.scalars(select(Team).where(Team.tenant_id == tenant_id).order_by(Team.id)))
 
+    def default_team(self, tenant_id: int) -> Team | None:
+        """The team everyone starts in: the tenant's first (made with its first member)."""
+        return self.s.scalar(select(Team).where(Team.tenant_id == tenant_id).order_by(Team.id).limit(1))
+
     def team_by_name(self, tenant_id: int, name: str) -> Team | None:
         return self.s.scalar(select(Team).where(Team.tenant_id == tenant_id,
                                                 Team.name_key == name_key(name)))
@@ -122,9 +126,12 @@ class PeopleRepository:
         return row is not None
 
     def share_a_team(self, member_id: int, other_id: int) -> bool:
+        """Whether `other_id` is in one of `member_id`'s teams: a manager's reach. An admin is
+        in no one's reach, whatever teams they are in."""
         mine = select(TeamMember.team_id).where(TeamMember.member_id == member_id)
-        return bool(self.s.scalar(select(func.count()).select_from(TeamMember).where(
-            TeamMember.member_id == other_id, TeamMember.team_id.in_(mine))))
+        return bool(self.s.scalar(select(func.count()).select_from(TeamMember)
+                                  .join(Member, Member.id == TeamMember.member_id).where(
+            TeamMember.member_id == other_id, TeamMember.team_id.in_(mine), Member.role != "admin")))
 
     # leave and audit -----------------------------------------------------------------------
     def add_leave(self, member_id: int, first_day: dt.date, last_day: dt.date) -> Leave:
