@@ -446,6 +446,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "link_other_people": ("This workspace already has other people's data in salesbot; an admin has "
                           "to join the two workspaces.",
                           "此工作区在销售助手里已有其他人的数据，需要管理员合并两个工作区。"),
+    "link_not_connected": ("This {platform} workspace is not part of your company in salesbot yet, and only "
+                           "an admin can connect one: ask {admins} to send link on your other app and "
+                           "type the code here.",
+                           "这个{platform}工作区还没有接入你们公司，只有管理员可以接入：请{admins}在另一个应用"
+                           "发送“关联”，并在这里输入代码。"),
+    "tenant_connected": ("{name} connected {platform} workspace {workspace} to the company: everyone "
+                         "there who writes to the bot joins as a rep.",
+                         "{name}已把{platform}工作区 {workspace} 接入公司："
+                         "那里的人给机器人发消息即成为销售代表。"),
     "link_done": ("Linked: you are {name} here too, with all your visits, deals and targets.",
                   "关联成功：你在这里也是{name}，拜访、商机和目标都已合并。"),
     "language_set": ("I'll answer you in English.", "以后用中文回复你。"),
