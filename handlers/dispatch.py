@@ -158,7 +158,9 @@ def _announce(session: Session, tenant: Tenant, member: Member, reply: Reply, no
     the member's team, on every platform, in the transaction that stores the action: the outbox
     sends each once, whichever way the action came in. With nowhere to go, it stays on the reply
     for the adapter to show where it was said (the console shows it inline)."""
-    teams = PeopleRepository(session).teams_of(member.id)
+    people = PeopleRepository(session)
+    teams = people.teams_of(member.id) or (  # an admin in no team: the one everyone starts in
+        [team] if member.role == "admin" and (team := people.default_team(tenant.id)) else [])
     where = [d for d in team_destinations(session, tenant, teams[0]) if d.platform != "console"] \
         if teams else []
     if not where:
