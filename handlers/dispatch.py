@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from handlers import admin, calendars, command_json, schedule_commands
+from handlers import admin, calendars, command_json, limits, schedule_commands
 from handlers import commands as c
 from handlers.context import Ctx, Refusal, usage_reply
 from handlers.intents import HANDLERS, parse, split_keyword
@@ -76,7 +76,8 @@ def identify(session: Session, user: UserRef, defaults: Defaults,
     # (PostgreSQL; SQLite has one writer at a time), so the next sees the first's member
     session.execute(select(Tenant.id).where(Tenant.id == tenant.id).with_for_update())
     role = "rep" if people.has_members(tenant.id) else "admin"
-    member = people.add_member(tenant.id, user.name, role=role,
+    name = limits.display_name(user.name) or limits.display_name(user.user)
+    member = people.add_member(tenant.id, name, role=role,
                                locale=user.locale or user.default_locale or first_words_locale,
                                timezone=user.timezone, identity=(user.platform, user.user))
     team = people.default_team(tenant.id) or people.add_team(
@@ -101,12 +102,16 @@ def dispatch(session: Session, tenant: Tenant, member: Member, message: Message,
         return Outcome(Reply(lines=(ctx.t("member_inactive", admins=admins),), ok=False,
                              locale=ctx.locale), refused=True)
     calendars.load_corrections(session, tenant.id)  # another process may have changed them
-    if isinstance(message, str):
+    if isinstance(message, str) and limits.unreadable(message) or limits.unreadable_in(message):
+        command = Reply(lines=(ctx.t("unreadable"),), ok=False)
+    elif isinstance(message, str):
         command = _parsed(ctx, message)
     elif isinstance(message, c.ParseError) or not command_json.valid(message):  # forged or broken
         command = usage_reply(ctx.locale, c.ParseError(None))
     else:
         command = message
+    if not isinstance(command, Reply) and (over := limits.too_long(command)):
+        command = Reply(lines=(ctx.t("name_too_long", start=over[0][:20], limit=over[1]),), ok=False)
     if isinstance(command, Reply):  # no command: an answer about the text, or a question
         return Outcome(replace(command, locale=ctx.locale), refused=True)
     ctx.command = command

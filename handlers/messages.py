@@ -127,6 +127,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "standup_or_command": ("Is this your standup answer, or did you mean the command?",
                            "这是你的站会回答，还是想发命令？"),
     "standup_answer_button": ("It's my standup answer", "这是站会回答"),
+    "could_not_run": ("Sorry, I couldn't run that message, and nothing of it was stored. Please try "
+                      "again; if it keeps failing, tell your admin.",
+                      "抱歉，这条消息没能处理，也没有保存任何内容。请再试一次；如果一直失败，请告诉管理员。"),
+    "unreadable": ("I couldn't read that: it holds characters that are not text. Please type it again.",
+                   "无法读取：消息里有不是文字的字符，请重新输入。"),
+    "name_too_long": ("“{start}…” is too long: names and titles take at most {limit} characters. "
+                      "Shorten it and send it again.",
+                      "“{start}…”太长了：名称和标题最多 {limit} 个字符，请缩短后重新发送。"),
     "too_long": ("That message is too long for one command. Please split it up.",
                  "这条消息太长了，请分成几条发送。"),
     "bad_date": ("I couldn't read “{text}” as a date. Try 12/20, 2026-12-20, tomorrow or next Tue.",

@@ -49,7 +49,7 @@ def parse(body: bytes, content_type: str) -> dict:
         else:
             form = dict(parse_qsl(text, keep_blank_values=True))
             payload = json.loads(form["payload"]) if "payload" in form else form
-    except (UnicodeDecodeError, ValueError) as error:
+    except (UnicodeDecodeError, ValueError, RecursionError) as error:  # RecursionError: nested deep
         raise MalformedRequest(error.__class__.__name__) from None
     check_shape(payload)
     return payload
@@ -72,8 +72,17 @@ def check_shape(payload) -> None:
             raise MalformedRequest(f"{kind} without a user")
         if kind == "block_actions" and not payload.get("actions"):
             raise MalformedRequest("block_actions without actions")
-    elif "command" in payload and not payload.get("user_id"):
-        raise MalformedRequest("a command without a user")
+        for action in payload.get("actions") or ():  # Slack's ids and values are strings
+            if not isinstance(action.get("action_id"), str) or not isinstance(action.get("value", ""), str):
+                raise MalformedRequest("an action whose id or value is not a string")
+        view = payload.get("view")
+        if kind in ("view_submission", "view_closed") and not (
+                isinstance(view, dict) and isinstance(view.get("type"), str)):
+            raise MalformedRequest(f"{kind} without a view")
+    elif "command" in payload:  # Slack sends every command with these
+        for key in ("user_id", "channel_id", "trigger_id", "response_url"):
+            if not payload.get(key):
+                raise MalformedRequest(f"a command without {key}")
 
 
 def _check_fields(obj: dict, depth: int = 0) -> None:
@@ -108,6 +117,8 @@ def check_event(event: dict) -> None:
     if event["type"] in ("message", "app_mention") and not event.get("subtype") \
             and not event.get("bot_id") and not (event.get("user") and event.get("channel")):
         raise MalformedRequest(f"a {event['type']} event without a user or channel")
+    if event["type"] == "app_home_opened" and not event.get("user"):
+        raise MalformedRequest("app_home_opened without a user")
 
 
 def _slacks_own_check(payload: dict) -> bool:
@@ -133,8 +144,8 @@ class SlackGate:
             return self._refuse(start_response, "413 Request Entity Too Large", "too large")
         stamp = environ.get("HTTP_X_SLACK_REQUEST_TIMESTAMP", "")
         signature = environ.get("HTTP_X_SLACK_SIGNATURE", "")
-        try:
-            valid = digits(stamp) and self.verifier.is_valid(body, stamp, signature)
+        try:  # a signature that is not ASCII is no hex digest (and hmac cannot compare it)
+            valid = digits(stamp) and signature.isascii() and self.verifier.is_valid(body, stamp, signature)
         except UnicodeDecodeError:  # Slack sends UTF-8
             return self._refuse(start_response, "400 Bad Request", "not UTF-8")
         if not valid:

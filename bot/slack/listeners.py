@@ -110,7 +110,7 @@ def register(bolt: BoltApp, runner: SlackRunner) -> None:
     def button(body, context) -> Inbound:
         """A button sends the command it stands for, as the user who clicked it (same checks)."""
         user_id, url = body["user"]["id"], body.get("response_url")
-        return Inbound(tenant_of(context), user_id, body["actions"][0]["value"], _once(body),
+        return Inbound(tenant_of(context), user_id, body["actions"][0].get("value") or "", _once(body),
                        respond("private", user_id, url), respond("public", user_id, url), pressed=True,
                        work="outsider" if outsider(body["user"].get("team_id"), own_teams(context))
                        else "message")
@@ -132,7 +132,7 @@ def _command_listeners(runner: SlackRunner, command: str, keyword: str):
 
     def ack_command(ack, body, client) -> bool:
         ack()
-        if opens_form and not body.get("text", "").strip():
+        if opens_form and not (body.get("text") or "").strip():
             forms.open_form(runner, client, body, command)
             return False  # the form is open; its submission does the work
         return True
@@ -140,7 +140,7 @@ def _command_listeners(runner: SlackRunner, command: str, keyword: str):
     def inbound(body, context) -> Inbound:
         """Answered through the response_url: a report meant for the channel in it, all else to
         the sender alone; in a DM always to them alone, a celebration into the DM."""
-        text, mentioned = plain_text(f"{keyword} {body.get('text', '')}", context.bot_user_id)
+        text, mentioned = plain_text(f"{keyword} {body.get('text') or ''}", context.bot_user_id)
         user_id, url = body["user_id"], body.get("response_url")
         in_dm = body.get("channel_name") == "directmessage"
         answer = respond("private" if in_dm else "auto", user_id, url)
@@ -171,7 +171,7 @@ def _said(body, context, *, thread: bool) -> Inbound:
     """A DM or a mention, answered where it was said (a mention in its thread), once however
     often Slack retries the event."""
     event = body["event"]
-    text = event.get("text", "")
+    text = event.get("text") or ""
     if not thread and event.get("thread_ts") not in (None, event.get("ts")):
         # a reply in a thread of the DM: the thread is the bot's standup prompt
         text = f"{name_of(WORDS, 'standup', 'en')} {text}"

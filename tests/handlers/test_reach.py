@@ -29,7 +29,7 @@ def test_the_admin_is_in_no_team_and_adding_someone_moves_them_out_of_the_defaul
     out = chat("team add East @Ana", user="Mia")
     assert "Added to East: Ana" in out and "Ana left Sales, the team everyone starts in." in out
     assert _teams_of(chat.session_factory, "Ana") == ["East"]
-    assert "Pipeline · Sales" in chat("pipeline", user="Mia")  # the admin still reads the default team
+    assert "Pipeline · Sales" in chat("pipeline team", user="Mia")  # the admin still reads the default team
 
 
 def test_a_manager_sharing_a_team_with_the_admin_cannot_reach_them(chat):

@@ -14,7 +14,7 @@ from support import count
     ("/deal", 'Acme "ERP" proposal 50k close 2026-12-20', "Deal #1 · ERP"),
     ("/won", "Acme 48k: beat them on delivery time", "Deal #1 won: Acme, ¥48K"),
     ("/progress", "", "Your progress"),
-    ("/pipeline", "", "Pipeline · Sales"),  # Mia manages: her team's
+    ("/pipeline", "team", "Pipeline · Sales"),  # Mia, the admin, reads the team everyone starts in
     ("/leaderboard", "month", "Leaderboard · Revenue won"),
     ("/followups", "", "Your follow-ups"),
     ("/salesbot", "help", "What you can say"),
