@@ -216,6 +216,7 @@ _UNREADABLE = (InvalidSignatureException, InvalidCorpIdException, ValueError, Ty
 #: Fields a message must carry as text, by kind; MsgId keys a message's redeliveries.
 _REQUIRED = {"text": ("MsgId",), "event": ("Event",)}
 _READ = ("Content", "Event", "EventKey", "TaskId", "CreateTime", "MsgId")  # text when present
+USER_ID_LIMIT = 64
 
 
 def xml_fields(data: bytes | str | None) -> dict | None:
@@ -223,7 +224,7 @@ def xml_fields(data: bytes | str | None) -> dict | None:
     (xmltodict refuses every entity declaration, so no entity bomb or external entity)."""
     try:
         parsed = xmltodict.parse(data)
-    except (ExpatError, ValueError, TypeError):
+    except (ExpatError, ValueError, TypeError, RecursionError):
         return None
     fields = parsed.get("xml") if isinstance(parsed, dict) else None
     return fields if isinstance(fields, dict) else None
@@ -234,8 +235,11 @@ def _message(fields: dict | None) -> dict | None:
     if fields is None:
         return None
     kind = fields.get("MsgType")
+    kind = kind if isinstance(kind, str) else ""  # an element where WeCom sends text: refused below
     needed = ("ToUserName", "FromUserName", "MsgType", *_REQUIRED.get(kind, ()))
     if not all(isinstance(fields.get(key), str) and fields[key].strip() for key in needed):
+        return None
+    if len(fields["FromUserName"]) > USER_ID_LIMIT:  # WeCom's user ids are at most 64 bytes
         return None
     if any(fields.get(key) is not None and not isinstance(fields[key], str) for key in _READ):
         return None  # a repeated or nested field where WeCom sends text
