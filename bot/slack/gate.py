@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import json
 import logging
+import re
 from urllib.parse import parse_qsl
 
 from slack_bolt import App as BoltApp
@@ -30,7 +31,8 @@ log = logging.getLogger(__name__)
 _OBJECTS = ("event", "view", "container", "message", "state")  # dicts when present
 _REFERENCES = ("team", "enterprise", "user", "channel")  # an id string or an object with a string id
 _STRINGS = ("type", "team_id", "user_id", "channel_id", "trigger_id", "response_url", "command",
-            "text", "callback_id", "event_id", "api_app_id", "token", "channel_name")
+            "text", "callback_id", "event_id", "api_app_id", "token", "channel_name", "enterprise_id",
+            "user_team", "team_domain", "user_name", "private_metadata")
 _INTERACTIONS = ("block_actions", "view_submission", "view_closed", "shortcut", "message_action",
                  "block_suggestion", "interactive_message")
 
@@ -59,6 +61,8 @@ def check_shape(payload) -> None:
     """Raise MalformedRequest unless the fields bolt and our listeners read have Slack's types."""
     if not isinstance(payload, dict):
         raise MalformedRequest("not an object")
+    if "event" in payload and not isinstance(payload["event"], dict):  # bolt reads into it
+        raise MalformedRequest("event is not an object")
     _check_fields(payload)
     kind = payload.get("type")
     if kind == "event_callback":
@@ -83,6 +87,31 @@ def check_shape(payload) -> None:
         for key in ("user_id", "channel_id", "trigger_id", "response_url"):
             if not payload.get(key):
                 raise MalformedRequest(f"a command without {key}")
+    _check_ids(payload)
+
+
+_ID = re.compile(r"[A-Z0-9]{1,32}")  # Slack's user and channel ids: `U024BE7LH`, `C1`, `D0123`
+_TOKEN = re.compile(r"[\x21-\x7e]{1,255}")  # ids, timestamps, trigger ids: printable ASCII
+_URL = ("https://", "http://")
+
+
+def _check_ids(payload: dict) -> None:
+    """User and channel ids as Slack writes them, and URLs that are URLs: they become addresses
+    (`respond:MODE:USER:URL`, `thread:CHANNEL:TS`), where any other character could mean another."""
+    event = payload.get("event") if isinstance(payload.get("event"), dict) else {}
+    user = payload.get("user") if isinstance(payload.get("user"), dict) else {}
+    for value in (payload.get("user_id"), payload.get("channel_id"), event.get("user"), event.get("channel"),
+                  user.get("id")):
+        if value is not None and not (isinstance(value, str) and _ID.fullmatch(value)):
+            raise MalformedRequest("an id Slack would not send")
+    for value in (payload.get("event_id"), payload.get("trigger_id"), payload.get("team_id"),
+                  payload.get("enterprise_id"), event.get("ts"), event.get("thread_ts"),
+                  event.get("client_msg_id"), event.get("user_team")):
+        if value is not None and not (isinstance(value, str) and _TOKEN.fullmatch(value)):
+            raise MalformedRequest("an id or timestamp Slack would not send")
+    url = payload.get("response_url")
+    if url is not None and not (isinstance(url, str) and url.startswith(_URL)):
+        raise MalformedRequest("a response_url that is no URL")
 
 
 def _check_fields(obj: dict, depth: int = 0) -> None:
@@ -115,8 +144,9 @@ def check_event(event: dict) -> None:
         if event.get(key) is not None and not isinstance(event[key], str):
             raise MalformedRequest(f"event.{key} is not a string")
     if event["type"] in ("message", "app_mention") and not event.get("subtype") \
-            and not event.get("bot_id") and not (event.get("user") and event.get("channel")):
-        raise MalformedRequest(f"a {event['type']} event without a user or channel")
+            and not event.get("bot_id") \
+            and not (event.get("user") and event.get("channel") and event.get("ts")):
+        raise MalformedRequest(f"a {event['type']} event without a user, channel or ts")
     if event["type"] == "app_home_opened" and not event.get("user"):
         raise MalformedRequest("app_home_opened without a user")
 

@@ -68,7 +68,11 @@ class SlackRunner:
             return
         if inbound.work == "outsider":  # one polite answer; nothing of them stored or posted
             log.info("a Slack user of another organisation was refused in %s", inbound.workspace)
-            self.sender.send(PLATFORM, inbound.workspace, inbound.answer, outsider_reply())
+            try:
+                self.sender.send(PLATFORM, inbound.workspace, inbound.answer, outsider_reply())
+            except Exception as error:  # nothing to retry for a stranger: said once or not at all
+                log.warning("could not answer a Slack user of another organisation: %s",
+                            error.__class__.__name__)
             return
         try:
             user = self.directory.sender(client, inbound.workspace, inbound.user)

@@ -68,7 +68,8 @@ def outsider(team: object, own: set[str | None]) -> bool:
 
 def own_teams(context) -> set[str | None]:
     """The receiving workspace and its Enterprise Grid org: where the bot's people come from."""
-    return {context.team_id, context.enterprise_id, tenant_of(context)} - {None, ""}
+    ids = (context.team_id, context.enterprise_id, tenant_of(context))
+    return {v for v in ids if isinstance(v, str) and v}
 
 
 def profile(client: WebClient, tenant: str, user_id: str, *, insiders_only: bool = False) -> UserRef | None:
