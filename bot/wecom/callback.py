@@ -145,7 +145,9 @@ class WeComApp:
             today = dt.datetime.now(ZoneInfo(DEFAULT_ZONE)).date()
             return user, "帮助", f"enter_agent:{user}:{today}"
         if event == "template_card_event":  # a card button: its key is the command
-            key = raw.get("EventKey", "")
+            key = raw.get("EventKey") or ""
+            if not key:  # a button that sends nothing asks nothing
+                return None
             return user, key, f"card:{user}:{raw.get('CreateTime')}:{raw.get('TaskId')}:{key}"
         return None
 
