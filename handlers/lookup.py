@@ -248,8 +248,8 @@ def in_reach(ctx: Ctx, customer: Customer) -> Customer:
 
 def managers_team(ctx: Ctx, scope: Scope) -> Scope:
     """A manager's bare `pipeline`, `stalled` or `deals` (`漏斗`) is about their team, not their own
-    (an admin in no team: their own; `pipeline team` is the team everyone starts in)."""
-    return Scope("team") if scope.kind == "me" and ctx.is_manager and ctx.teams else scope
+    (an admin in no team: the team everyone starts in)."""
+    return Scope("team") if scope.kind == "me" and ctx.is_manager and ctx.team else scope
 
 
 def scope_members(ctx: Ctx, scope: Scope, *, team_needs_manager: bool) -> tuple[str, list, Team | None]:

@@ -575,6 +575,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "chart_target": ("Target", "目标"),
     "help_title": ("What you can say", "可用命令"),
     "help_more": ("More on one command: help deal", "查看某个命令的详细说明：帮助 商机"),
+    "help_more_words": ("Also: {words}", "还有：{words}"),
+    "help_everyday": ("Everyday: {words}", "日常：{words}"),
+    "help_admin": ("Admin: {words}", "管理员：{words}"),
+    "help_unknown": ("No command uses “{word}”.", "没有用到“{word}”的命令。"),
 }
 
 def t(locale: str, key: str, **values) -> str:
