@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from handlers.context import Ctx
 from handlers.reply import Reply
+from handlers.vocabulary import near_word
 
 REP = ("visit", "deal", "won", "lost", "progress", "pipeline", "followups", "task", "customer",
        "leaderboard", "tip", "leave", "undo")
@@ -28,6 +29,10 @@ def handle_help(ctx: Ctx, topic: str | None) -> Reply:
         found = examples_with(topic, ctx.locale)
         if found:
             return Reply(title=ctx.t("usage_title"), lines=found)
+        near = near_word(topic, _all_words(ctx.locale))  # `help mrege`: merge's examples
+        if near:
+            return Reply(title=ctx.t("usage_title"),
+                         lines=(ctx.t("help_near", word=topic, near=near), *examples_with(near, ctx.locale)))
         return Reply(lines=(ctx.t("help_unknown", word=topic), *_screen(ctx)[1]),
                      title=_screen(ctx)[0], ok=False)
     title, lines = _screen(ctx)
@@ -62,6 +67,13 @@ def examples_with(word: str, locale: str) -> tuple[str, ...]:
             if said and line not in found:
                 found.append(line)
     return tuple(found[:8])
+
+
+def _all_words(locale: str) -> set[str]:
+    from handlers.intents import INTENTS
+
+    return {w.strip('"“”').lower() for intent in INTENTS for line in intent.usage[locale == "zh"]
+            for w in line.replace("：", " ").replace(":", " ").split() if w.isalpha()}
 
 
 def _usage(name: str, locale: str) -> tuple[str, ...]:

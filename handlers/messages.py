@@ -579,6 +579,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help_everyday": ("Everyday: {words}", "日常：{words}"),
     "help_admin": ("Admin: {words}", "管理员：{words}"),
     "help_unknown": ("No command uses “{word}”.", "没有用到“{word}”的命令。"),
+    "help_near": ("No command uses “{word}”; “{near}” is used so:",
+                  "没有用到“{word}”的命令；“{near}”的用法："),
 }
 
 def t(locale: str, key: str, **values) -> str:

@@ -197,6 +197,8 @@ def test_help_with_any_command_word_shows_its_examples(team_chat):
                           ("合并", "客户 华为技术 合并到 华为"), ("历史", "商机 #12 历史")):
         out = team_chat(f"help {word}" if word.isascii() else f"帮助 {word}", user="Ana")
         assert example in out and "What you can say" not in out and len(out.splitlines()) < 10, (word, out)
+    out = team_chat("help mrege", user="Ana")  # a slip of a finger
+    assert "“merge” is used so:" in out and 'customer "Acme Crop" merge into Acme Corp' in out
     out = team_chat("help zzz", user="Ana")
     assert "No command uses “zzz”." in out and "visit Acme Corp" in out
 
