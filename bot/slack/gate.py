@@ -61,8 +61,9 @@ def check_shape(payload) -> None:
     """Raise MalformedRequest unless the fields bolt and our listeners read have Slack's types."""
     if not isinstance(payload, dict):
         raise MalformedRequest("not an object")
-    if "event" in payload and not isinstance(payload["event"], dict):  # bolt reads into it
-        raise MalformedRequest("event is not an object")
+    for key in ("event", "view"):  # bolt reads into them when present, null or not
+        if key in payload and not isinstance(payload[key], dict):
+            raise MalformedRequest(f"{key} is not an object")
     _check_fields(payload)
     kind = payload.get("type")
     if kind == "event_callback":
@@ -74,8 +75,8 @@ def check_shape(payload) -> None:
         user = payload.get("user")
         if not isinstance(user, dict) or not isinstance(user.get("id"), str) or not user["id"]:
             raise MalformedRequest(f"{kind} without a user")
-        if kind == "block_actions" and not payload.get("actions"):
-            raise MalformedRequest("block_actions without actions")
+        if kind == "block_actions" and not (payload.get("actions") and payload.get("trigger_id")):
+            raise MalformedRequest("block_actions without actions or trigger_id")
         for action in payload.get("actions") or ():  # Slack's ids and values are strings
             if not isinstance(action.get("action_id"), str) or not isinstance(action.get("value", ""), str):
                 raise MalformedRequest("an action whose id or value is not a string")

@@ -20,7 +20,15 @@ from bot.slack import forms, home
 from bot.slack.after_ack import after_ack
 from bot.slack.render import BUTTON_ACTION
 from bot.slack.sender import SlackSender, bot_tokens, respond
-from bot.slack.users import PLATFORM, SlackDirectory, outsider, own_teams, plain_text, tenant_of
+from bot.slack.users import (
+    PLATFORM,
+    SlackDirectory,
+    outsider,
+    outsider_lines,
+    own_teams,
+    plain_text,
+    tenant_of,
+)
 from handlers.dispatch import Message, answer_key, handle_message, reply_locale
 from handlers.inbound import Inbound
 from handlers.intents import SLASH
@@ -192,7 +200,7 @@ def _said(body, context, *, thread: bool) -> Inbound:
 
 def outsider_reply() -> Reply:
     """The one answer to someone of another organisation, in both languages (we do not know theirs)."""
-    return Reply(lines=(t("en", "outsider"), t("zh", "outsider")), ok=False, locale="en")
+    return Reply(lines=outsider_lines(), ok=False, locale="en")
 
 
 def _once(body: dict) -> str:

@@ -15,6 +15,7 @@ from slack_sdk.errors import SlackApiError
 from bot.app import App
 from bot.directory import Directory
 from handlers.dispatch import UserRef
+from handlers.messages import t
 
 PLATFORM = "slack"
 _USER = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")
@@ -64,6 +65,11 @@ def outsider(team: object, own: set[str | None]) -> bool:
     """Whether a person's team (`event.user_team`, `user.team_id`) is another organisation's:
     Slack Connect brings people of other organisations into shared channels and DMs."""
     return isinstance(team, str) and bool(team) and team not in own
+
+
+def outsider_lines() -> tuple[str, str]:
+    """The one answer to someone of another organisation, in both languages (we do not know theirs)."""
+    return t("en", "outsider"), t("zh", "outsider")
 
 
 def own_teams(context) -> set[str | None]:

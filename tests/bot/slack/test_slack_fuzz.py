@@ -109,12 +109,18 @@ def test_fuzzed_signed_slash_commands_never_get_a_500_or_a_traceback(quiet_slack
 
 
 @pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
-@pytest.mark.parametrize("kind", ["block_actions", "view_submission"])
+@pytest.mark.parametrize("kind", ["block_actions", "edit_button", "view_submission"])
 def test_fuzzed_signed_interactions_never_get_a_500_or_a_traceback(quiet_slack, caplog, kind):
     slack = quiet_slack
+    slack.say("/deal", 'Acme "ERP" proposal 50k', user="U2")  # deal #1, Ana's: its Edit button
+    template = {**ACTION, "type": kind}
+    if kind == "edit_button":
+        template = {**ACTION, "type": "block_actions",
+                    "actions": [{**ACTION["actions"][0], "action_id": "salesbot.edit_deal", "value": "1"}],
+                    "user": {"id": "U2", "team_id": "T1"}}
 
     @fuzz_settings()
-    @given(payload=mutations({**ACTION, "type": kind}, ACTION_PATHS))
+    @given(payload=mutations(template, ACTION_PATHS))
     def check(payload):
         if isinstance(payload.get("trigger_id"), str):
             payload["trigger_id"] = f"t{next(_IDS)}"

@@ -101,3 +101,19 @@ def test_a_shared_channel_becomes_a_teams_channel_only_when_an_admin_says_so(sla
     _mention_in_shared_channel(slack, "U1", "T1", "team set Sales channel here", "1700000000.000600")
     assert "its people will see the team's posts" in _thread_answer(slack, "1700000000.000600")
     assert "Sales CSHARED" in slack.say("/salesbot", "team")
+
+
+def test_an_outsiders_form_is_refused_and_stores_nothing(slack):
+    from storage.models import Visit
+    from support import count
+
+    slack.say("/salesbot", "help")
+    status, body = slack.interact({
+        "type": "view_submission", "user": {"id": "UEXT", "team_id": "TOTHER"},
+        "view": {"id": "V1", "type": "modal", "callback_id": "visit_form", "private_metadata": "en",
+                 "state": {"values": {"customer": {"customer": {"selected_option": {"value": "Acme"}}},
+                                      "notes": {"notes": {"value": "demo"}}}}}})
+    assert status == 200 and "only works for people of the workspace" in body
+    assert count(slack.core.session_factory, Visit) == 0
+    with slack.core.session_factory() as s:
+        assert s.scalar(select(Identity).where(Identity.external_user_id == "UEXT")) is None

@@ -60,6 +60,8 @@ SHAPES = {
     "a button whose value is a number": lambda url: _action({"action_id": "salesbot.cmd.0", "value": 5}, url),
     "a button whose value is an object": lambda url: _action({"action_id": "salesbot.cmd.0",
                                                               "value": {"a": 1}}, url),
+    "an Edit button whose deal is no number": lambda url: _action({"action_id": "salesbot.edit_deal",
+                                                                   "value": "1; drop"}, url),
     "a deeply nested JSON body": lambda url: ("application/json", "[" * 50_000 + "]" * 50_000),
     "a deeply nested payload": lambda url: (FORM, urlencode({"payload": "[" * 50_000 + "]" * 50_000})),
 }
