@@ -72,10 +72,10 @@ def _over(value: str, limit: int) -> tuple[str, int] | None:
     return (value, limit) if max(len(value), len(name_key(value))) > limit else None
 
 
-def display_name(name: str) -> str:
+def display_name(name: str | None) -> str:
     """A person's name as a platform gave it, fit for its column: readable, at most NAME long
     (a platform's name is not a command: shortening it changes nothing anyone typed)."""
-    name = _UNREADABLE.sub("", name).strip()[:NAME]
+    name = _UNREADABLE.sub("", name if isinstance(name, str) else "").strip()[:NAME]
     while len(name_key(name)) > NAME:
         name = name[:-1]
     return name

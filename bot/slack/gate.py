@@ -144,9 +144,9 @@ def check_event(event: dict) -> None:
                 "client_msg_id", "team", "user_team", "tab"):
         if event.get(key) is not None and not isinstance(event[key], str):
             raise MalformedRequest(f"event.{key} is not a string")
-    if event["type"] in ("message", "app_mention") and not event.get("subtype") \
-            and not event.get("bot_id") \
-            and not (event.get("user") and event.get("channel") and event.get("ts")):
+    said = event["type"] == "app_mention" or (  # a mention always names who, where and when
+        event["type"] == "message" and not event.get("subtype") and not event.get("bot_id"))
+    if said and not (event.get("user") and event.get("channel") and event.get("ts")):
         raise MalformedRequest(f"a {event['type']} event without a user, channel or ts")
     if event["type"] == "app_home_opened" and not event.get("user"):
         raise MalformedRequest("app_home_opened without a user")

