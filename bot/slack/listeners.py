@@ -10,6 +10,7 @@ import logging
 import re
 import uuid
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 
 from slack_bolt import App as BoltApp
 from sqlalchemy.exc import OperationalError
@@ -23,6 +24,7 @@ from bot.slack.sender import SlackSender, bot_tokens, respond
 from bot.slack.users import (
     PLATFORM,
     SlackDirectory,
+    of_the_org,
     outsider,
     outsider_lines,
     own_teams,
@@ -74,6 +76,8 @@ class SlackRunner:
             home.publish(self, client, inbound.workspace, inbound.user)
             self.directory.note_home_opened(inbound.workspace, inbound.user)
             return
+        if inbound.work == "outsider" and of_the_org(client, inbound.workspace, inbound.user):
+            inbound = replace(inbound, work="message")  # an org-wide install: another of its workspaces
         if inbound.work == "outsider":  # one polite answer; nothing of them stored or posted
             log.info("a Slack user of another organisation was refused in %s", inbound.workspace)
             try:

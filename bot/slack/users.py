@@ -78,6 +78,17 @@ def own_teams(context) -> set[str | None]:
     return {v for v in ids if isinstance(v, str) and v}
 
 
+def of_the_org(client: WebClient, tenant: str, user_id: str) -> bool:
+    """Whether Slack says the user belongs to the tenant: its workspace, or its Enterprise Grid org
+    (an org-wide install's people come from any of its workspaces, each its own `user_team`)."""
+    try:
+        user = client.users_info(user=user_id)["user"]
+    except SlackApiError:
+        return False
+    enterprise = (user.get("enterprise_user") or {}).get("enterprise_id")
+    return tenant in (user.get("team_id"), enterprise)
+
+
 def profile(client: WebClient, tenant: str, user_id: str, *, insiders_only: bool = False) -> UserRef | None:
     """What Slack says of a user; a user Slack will not describe is still a member, named by id.
     `insiders_only`: None for a user Slack describes as another organisation's (their `team_id`

@@ -117,3 +117,18 @@ def test_an_outsiders_form_is_refused_and_stores_nothing(slack):
     assert count(slack.core.session_factory, Visit) == 0
     with slack.core.session_factory() as s:
         assert s.scalar(select(Identity).where(Identity.external_user_id == "UEXT")) is None
+
+
+def test_a_person_of_another_workspace_belongs_to_an_org_wide_install_only(fake_slack):
+    """Enterprise Grid: an org-wide install's tenant is the org (`E1`), and its people come from any
+    of its workspaces, each their own `user_team`; a workspace install's tenant is the workspace."""
+    from slack_sdk import WebClient
+
+    from bot.slack.users import of_the_org
+
+    fake_slack.add_user("UGRID", "Gus")
+    fake_slack.users["UGRID"].update(team_id="T2", enterprise_user={"enterprise_id": "E1"})
+    client = WebClient(token="xoxb-test", base_url=fake_slack.api_url)
+    assert of_the_org(client, "E1", "UGRID")  # the org's install: one of its people
+    assert not of_the_org(client, "T1", "UGRID")  # workspace T1's install: another workspace's
+    assert not of_the_org(client, "E1", "UNOBODY")  # Slack will not describe them: not ours
