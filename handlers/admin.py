@@ -17,7 +17,7 @@ from handlers.commands import (
     TakeLeave,
 )
 from handlers.context import Ctx
-from handlers.lookup import customer_named, example, managed_team, member_named, visible_member
+from handlers.lookup import customer_named, example, in_reach, managed_team, member_named, visible_member
 from handlers.messages import LIFECYCLE_NAMES, ROLE_NAMES, name_of
 from handlers.reply import Reply, Table
 from handlers.vocabulary import HERE_WORDS, OFF_WORDS
@@ -29,9 +29,8 @@ from storage.sales import CustomerRepository
 def handle_set_customer(ctx: Ctx, cmd: SetCustomer) -> Reply:
     customer = customer_named(ctx, cmd.name)
     changing = cmd.tier or cmd.lifecycle
-    if changing and customer.owner_id not in (None, ctx.member.id) and not ctx.is_manager:
-        owner = ctx.session.get(Member, customer.owner_id)
-        raise ctx.refuse("not_your_customer", customer=customer.name, owner=owner.display_name)
+    if changing:
+        in_reach(ctx, customer)
     if cmd.tier:
         customer.tier = cmd.tier
     if cmd.lifecycle:
@@ -92,30 +91,44 @@ def handle_create_team(ctx: Ctx, cmd: CreateTeam) -> Reply:
 
 
 def handle_change_team(ctx: Ctx, cmd: ChangeTeam) -> Reply:
+    """Add people to a team or remove them. Added to a team, they leave the team everyone starts
+    in (which then gives no one reach over them), and the reply says so; the admin is out of
+    every manager's reach."""
     team = managed_team(ctx, cmd.name)
     members = [member_named(ctx, name) for name in cmd.members]
-    if cmd.add and not ctx.is_admin:
+    if not ctx.is_admin:
         for member in members:
-            _may_join(ctx, team, member)
+            if member.role == "admin":
+                raise ctx.refuse("admin_out_of_reach", name=member.display_name)
+            if cmd.add:
+                _may_join(ctx, team, member)
+    default = ctx.people.default_team(ctx.tenant.id)
+    moved = []
     for member in members:
         if cmd.add:
             ctx.people.join_team(team.id, member.id)
+            if default is not None and default.id != team.id and ctx.people.leave_team(default.id, member.id):
+                moved.append(member.display_name)
         else:
             ctx.people.leave_team(team.id, member.id)
     ctx.people.audit(ctx.tenant.id, ctx.member.id, "team.add" if cmd.add else "team.remove",
                      "team", team.id, members=",".join(str(m.id) for m in members))
     key = "team_added" if cmd.add else "team_removed"
-    return Reply(lines=(ctx.t(key, team=team.name,
-                              names=", ".join(m.display_name for m in members)),))
+    lines = [ctx.t(key, team=team.name, names=", ".join(m.display_name for m in members))]
+    if moved:
+        lines.append(ctx.t("team_left_default", names=", ".join(moved), team=default.name))
+    return Reply(lines=tuple(lines))
 
 
 def _may_join(ctx: Ctx, team, member: Member) -> None:
-    """A manager adds reps who are in no team or only in teams they manage; moving people from
-    other teams, and adding managers or admins, is for admins."""
+    """A manager adds reps who are in no team, only in the team everyone starts in, or only in
+    teams they manage; moving people from other teams, and adding managers or admins, is for
+    admins."""
     admins = ", ".join(m.display_name for m in active_admins(ctx)) or "-"
     if member.role != "rep":
         raise ctx.refuse("team_add_not_rep", name=member.display_name, admins=admins)
-    mine = {t.id for t in ctx.teams}
+    default = ctx.people.default_team(ctx.tenant.id)
+    mine = {t.id for t in ctx.teams} | ({default.id} if default else set())
     elsewhere = [t for t in ctx.people.teams_of(member.id) if t.id not in mine]
     if elsewhere:
         raise ctx.refuse("team_add_other_team", name=member.display_name, team=elsewhere[0].name,
@@ -144,10 +157,13 @@ def handle_configure_team(ctx: Ctx, cmd: ConfigureTeam) -> Reply:
     elif cmd.setting == "channel" and cmd.value.lower() in HERE_WORDS:  # the channel it is said in
         if ctx.here is None:
             raise ctx.refuse("channel_here_elsewhere", example=example(ctx, "team", 9))
+        if ctx.here_shared and not ctx.is_admin:  # outsiders would read the team's numbers
+            raise ctx.refuse("channel_here_shared", team=team.name)
         destinations.set_address(ctx.session, team.id, ctx.platform, ctx.here)
         ctx.people.audit(ctx.tenant.id, ctx.member.id, "team.set", "team", team.id,
-                         setting=cmd.setting, value=f"{ctx.platform} {ctx.here}")
-        return Reply(lines=(ctx.t("team_set_here", team=team.name),))
+                         setting=cmd.setting, value=f"{ctx.platform} {ctx.here}", shared=ctx.here_shared)
+        return Reply(lines=(ctx.t("team_set_here_shared" if ctx.here_shared else "team_set_here",
+                                  team=team.name),))
     elif cmd.setting == "channel":  # the team's Slack channel, as `team create` names it
         if not (cmd.value.startswith("#") and len(cmd.value) > 1):
             raise ctx.refuse("bad_channel", value=cmd.value, hint=example(ctx, "team", 8))

@@ -42,6 +42,9 @@ class Ctx:
     text: str = ""  # the message as typed (one space between words), for offers to send it again
     command: object = None  # the command being run, for buttons that run it again changed
     created_customers: list[str] = field(default_factory=list)
+    #: platform user ids the platform marked as mentions (`<@U1>`): each names that user only
+    mentioned: frozenset[str] = frozenset()
+    here_shared: bool = False  # `here` is shared with another organisation (Slack Connect)
 
     def t(self, key: str, **values) -> str:
         return t(self.locale, key, **values)
@@ -62,8 +65,11 @@ class Ctx:
 
     @property
     def team(self) -> Team | None:
-        """The member's home team: the first they joined."""
-        return self.teams[0] if self.teams else None
+        """The member's home team: the first they joined. An admin, who is in no team unless
+        they join one, reads and runs the team everyone starts in."""
+        if self.teams:
+            return self.teams[0]
+        return self.people.default_team(self.tenant.id) if self.is_admin else None
 
     @cached_property
     def zone(self) -> ZoneInfo:

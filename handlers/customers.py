@@ -7,16 +7,16 @@ from sqlalchemy import update
 
 from handlers.commands import FixCustomer, Reassign
 from handlers.context import Ctx
-from handlers.lookup import visible_member
+from handlers.lookup import in_reach, visible_member
 from handlers.reply import Reply
 from storage.models import OPEN_STAGES, Customer, Deal, Visit, name_key
 from storage.sales import CustomerRepository
 
 
 def handle_fix_customer(ctx: Ctx, cmd: FixCustomer) -> Reply:
-    customer = _existing(ctx, cmd.name)
+    customer = in_reach(ctx, _existing(ctx, cmd.name))
     if cmd.action == "merge":
-        into = _existing(ctx, cmd.value)
+        into = in_reach(ctx, _existing(ctx, cmd.value))
         if into.id == customer.id:
             raise ctx.refuse("merge_same", name=into.name)
         moved = {model.__tablename__: ctx.session.execute(

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from handlers import admin, calendars, command_json, schedule_commands
+from handlers import admin, calendars, command_json, limits, schedule_commands
 from handlers import commands as c
 from handlers.context import Ctx, Refusal, usage_reply
 from handlers.intents import HANDLERS, parse, split_keyword
@@ -18,7 +18,7 @@ from handlers.messages import WORDS, name_of, t
 from handlers.parse import normalize
 from handlers.reply import Button, Reply
 from handlers.reply_json import to_payload
-from storage.destinations import team_destinations
+from storage.destinations import MemberAddresses, team_destinations
 from storage.models import Delivery, Member, Tenant, utcnow
 from storage.outbox import OutboxRepository
 from storage.people import PeopleRepository
@@ -58,7 +58,8 @@ def reply_locale(message: Message, member_locale: str) -> str:
 
 def identify(session: Session, user: UserRef, defaults: Defaults,
              first_words_locale: str = "en") -> tuple[Tenant, Member, bool]:
-    """(tenant, member, new) for a sender; a new member joins the default team, the first is admin.
+    """(tenant, member, new) for a sender; a new member joins the default team, the first is
+    admin (and in no team: an admin is in no manager's team unless they join one).
 
     A new member's language is the platform's, else that of their first message.
     """
@@ -75,35 +76,42 @@ def identify(session: Session, user: UserRef, defaults: Defaults,
     # (PostgreSQL; SQLite has one writer at a time), so the next sees the first's member
     session.execute(select(Tenant.id).where(Tenant.id == tenant.id).with_for_update())
     role = "rep" if people.has_members(tenant.id) else "admin"
-    member = people.add_member(tenant.id, user.name, role=role,
+    name = limits.display_name(user.name) or limits.display_name(user.user)
+    member = people.add_member(tenant.id, name, role=role,
                                locale=user.locale or user.default_locale or first_words_locale,
                                timezone=user.timezone, identity=(user.platform, user.user))
-    teams = people.teams(tenant.id)
-    team = teams[0] if teams else people.add_team(
+    team = people.default_team(tenant.id) or people.add_team(
         tenant.id, "Sales" if member.locale != "zh" else "销售团队",
         timezone=user.timezone or defaults.timezone, holiday_calendar=defaults.calendar)
-    people.join_team(team.id, member.id)
+    if role != "admin":
+        people.join_team(team.id, member.id)
     return tenant, member, True
 
 
 def dispatch(session: Session, tenant: Tenant, member: Member, message: Message, now: dt.datetime,
              defaults: Defaults = Defaults(), *, platform: str = "console",
-             here: str | None = None) -> Outcome:
+             here: str | None = None, mentioned: tuple[str, ...] = (), shared: bool = False) -> Outcome:
     """Run one message for a known member inside the caller's transaction: text is parsed here,
-    once; a command a form or button built runs as it is."""
+    once; a command a form or button built runs as it is. `mentioned`: the platform user ids the
+    platform marked as mentions in the text (each names that user only, never a display name)."""
     ctx = Ctx(session, tenant, member, reply_locale(message, member.locale), now,
-              defaults.timezone, defaults.calendar, platform, here=here)
+              defaults.timezone, defaults.calendar, platform, here=here, mentioned=frozenset(mentioned),
+              here_shared=shared)
     if not member.active:  # an admin set them inactive (`role @name inactive`)
         admins = ", ".join(m.display_name for m in admin.active_admins(ctx))
         return Outcome(Reply(lines=(ctx.t("member_inactive", admins=admins),), ok=False,
                              locale=ctx.locale), refused=True)
     calendars.load_corrections(session, tenant.id)  # another process may have changed them
-    if isinstance(message, str):
+    if isinstance(message, str) and limits.unreadable(message) or limits.unreadable_in(message):
+        command = Reply(lines=(ctx.t("unreadable"),), ok=False)
+    elif isinstance(message, str):
         command = _parsed(ctx, message)
     elif isinstance(message, c.ParseError) or not command_json.valid(message):  # forged or broken
         command = usage_reply(ctx.locale, c.ParseError(None))
     else:
         command = message
+    if not isinstance(command, Reply) and (over := limits.too_long(command)):
+        command = Reply(lines=(ctx.t("name_too_long", start=over[0][:20], limit=over[1]),), ok=False)
     if isinstance(command, Reply):  # no command: an answer about the text, or a question
         return Outcome(replace(command, locale=ctx.locale), refused=True)
     ctx.command = command
@@ -155,7 +163,9 @@ def _announce(session: Session, tenant: Tenant, member: Member, reply: Reply, no
     the member's team, on every platform, in the transaction that stores the action: the outbox
     sends each once, whichever way the action came in. With nowhere to go, it stays on the reply
     for the adapter to show where it was said (the console shows it inline)."""
-    teams = PeopleRepository(session).teams_of(member.id)
+    people = PeopleRepository(session)
+    teams = people.teams_of(member.id) or (  # an admin in no team: the one everyone starts in
+        [team] if member.role == "admin" and (team := people.default_team(tenant.id)) else [])
     where = [d for d in team_destinations(session, tenant, teams[0]) if d.platform != "console"] \
         if teams else []
     if not where:
@@ -192,6 +202,8 @@ class AnswerTo:
     held: dt.timedelta | None = None
     in_request: Callable[[Reply], str | None] | None = None
     here: str | None = None
+    mentioned: tuple[str, ...] = ()
+    shared: bool = False  # `here` is shared with another organisation
 
 
 def answer_key(platform: str, delivery: str) -> str:
@@ -226,7 +238,9 @@ def _handle_once(session_factory, user: UserRef, message: Message, defaults: Def
         if answer_to is not None and not _first(session, tenant.id, user.platform, answer_to, now):
             return None
         outcome = dispatch(session, tenant, member, message, now, defaults, platform=user.platform,
-                           here=answer_to.here if answer_to else None)
+                           here=answer_to.here if answer_to else None,
+                           mentioned=answer_to.mentioned if answer_to else (),
+                           shared=bool(answer_to and answer_to.shared))
         reply = outcome.reply
         if not outcome.refused and reply.announcement is not None:
             reply = _announce(session, tenant, member, reply, now)
@@ -241,13 +255,39 @@ def _handle_once(session_factory, user: UserRef, message: Message, defaults: Def
             # process holds the key now)
             if answer_to is not None and not _first(session, tenant.id, user.platform, answer_to, now):
                 return None
-        if new and not outcome.refused:
-            welcome = t(reply.locale, "welcome", name=member.display_name)
-            reply = replace(reply, lines=(welcome, *reply.lines))
+        if new:
+            reply = _first_words(session, tenant, member, reply, now)
         if answer_to is not None:
             _fill_answer(session, tenant.id, user.platform, answer_to, reply, now)
         session.commit()
     return reply
+
+
+def _first_words(session: Session, tenant: Tenant, member: Member, reply: Reply, now: dt.datetime) -> Reply:
+    """A newcomer's first answer: a welcome (instead of "didn't get that" for a first `hi`),
+    telling the first one they are the admin; and the team they joined has its managers (or,
+    with none, the admins) told who joined."""
+    locale = reply.locale
+    head = (t(locale, "welcome", name=member.display_name),
+            *((t(locale, "you_are_admin"),) if member.role == "admin" else ()))
+    lines = reply.lines[1:] if reply.lines[:1] == (t(locale, "unknown"),) else reply.lines
+    if member.role != "admin":
+        _tell_managers(session, tenant, member, now)
+    return replace(reply, lines=(*head, *lines))
+
+
+def _tell_managers(session: Session, tenant: Tenant, member: Member, now: dt.datetime) -> None:
+    people = PeopleRepository(session)
+    for team in people.teams_of(member.id):
+        managers = [m for m in people.roster(team.id) if m.role != "rep" and m.id != member.id] or [
+            m for m in people.members(tenant.id) if m.role == "admin" and m.active]
+        addresses = MemberAddresses(session, tenant, [m.id for m in managers])
+        rows = [{"key": f"joined:{member.id}:{team.id}:{m.id}", "tenant_id": tenant.id,
+                 "platform": where.platform, "workspace": where.workspace, "target": where.target,
+                 "payload": to_payload(Reply(lines=(t(m.locale, "member_joined", name=member.display_name,
+                                                      team=team.name),), locale=m.locale))}
+                for m in managers if (where := addresses.of(m.id)) is not None]
+        OutboxRepository(session).enqueue_many(rows, now)
 
 
 def _first(session: Session, tenant_id: int, platform: str, answer_to: AnswerTo, now: dt.datetime) -> bool:

@@ -15,7 +15,7 @@ from handlers.dispatch import AnswerTo, Defaults, UserRef, handle_message
 from handlers.reply import Reply
 
 VERSION = 2  # rows of version 1 held a platform's raw request (replayed by the platform)
-_UNSAID = ("here", "name", "locale", "timezone")  # left out of a row when the platform gave none
+_UNSAID = ("here", "name", "locale", "timezone", "shared")  # left out of a row when the platform gave none
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,7 @@ class Inbound:
     work: str = "message"  # or "home": refresh what the platform shows the person (App Home)
     pressed: bool = False  # `message` is a button's value: a command's JSON, or text to parse
     here: str | None = None  # the channel or group chat it was said in (`… channel here`)
+    shared: bool = False  # `here` is shared with another organisation (Slack Connect)
     #: what the platform said of the sender with the message, when it says it each time (Teams);
     #: others look the person up when they first meet them
     name: str = ""
@@ -50,6 +51,6 @@ class Inbound:
         """Run the message as `user`; its answer is queued in the outbox with what it stored
         (`held`, `in_request`: see `AnswerTo`). None: it was run before."""
         answer_to = AnswerTo(self.delivery, self.workspace, self.answer, self.announce, held, in_request,
-                             self.here)
+                             self.here, self.mentioned, self.shared)
         message = pressed(self.message) if self.pressed else self.message
         return handle_message(session_factory, user, message, defaults=defaults, answer_to=answer_to)

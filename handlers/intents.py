@@ -96,10 +96,9 @@ def _bare(topic: str) -> Parser:
 
 
 def _help(ctx: Ctx, cmd: c.Help) -> Reply:
-    if cmd.topic in BY_NAME:
-        return Reply(title=ctx.t("usage_title"), lines=usage(cmd.topic, ctx.locale))
-    lines = tuple(intent.usage[ctx.locale == "zh"][0] for intent in INTENTS if intent.name != "help")
-    return Reply(title=ctx.t("help_title"), lines=(*lines, ctx.t("help_more")))
+    from handlers.help import handle_help  # one screen per role; `help WORD` for every word
+
+    return handle_help(ctx, cmd.topic)
 
 
 def _parse_help(rest: str, _today: dt.date) -> c.Command | c.ParseError:
@@ -123,9 +122,10 @@ INTENTS = (
     Intent("deal", ("deal",), ("商机",), p.parse_deal,
            (('deal Acme Corp "ERP rollout" proposal 50k close 12/20', "deal Acme negotiation",
              "deal #12 negotiation", "deal #12 60k", 'deal #12 "New title"', "deal #12 customer Globex",
-             "deal #12 reopen", "deal #12 delete"),
+             "deal #12 reopen", "deal #12 delete", "deal #12 history"),
             ("商机 华为 ERP项目 方案呈现 5万 预计 12月20日", "商机 华为 商务谈判", "商机 #12 商务谈判",
-             "商机 #12 6万", '商机 #12 "新标题"', "商机 #12 客户 腾讯", "商机 #12 重开", "商机 #12 删除")),
+             "商机 #12 6万", '商机 #12 "新标题"', "商机 #12 客户 腾讯", "商机 #12 重开", "商机 #12 删除",
+             "商机 #12 历史")),
            (Handles(c.UpsertDeal, deals.handle_upsert_deal),
             Handles(c.ChangeDeal, corrections.handle_change_deal),
             Handles(c.ShowDealHistory, deal_views.handle_deal_history)),

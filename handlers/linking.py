@@ -4,7 +4,10 @@ stands for.
 
 A code is eight digits, single-use, one live per member, valid ten minutes, and works only on a
 platform other than the one that gave it (on the same platform it could only be someone else's
-account taking over). A member who sends LOCK_AFTER wrong codes within LOCK_WINDOW cannot link for
+account taking over). A link joins two accounts of one person inside the company's workspaces; it
+connects another workspace (tenant) only when the code is an admin's (connecting is an admin's
+act: every other admin is told), never a rep's, so no one brings a whole organisation in.
+A member who sends LOCK_AFTER wrong codes within LOCK_WINDOW cannot link for
 LOCK_WINDOW after the last; every code asked for, link, failed attempt and lockout is audited.
 """
 from __future__ import annotations
@@ -17,10 +20,13 @@ from sqlalchemy.orm import Session
 from handlers import format as fmt
 from handlers.commands import Link
 from handlers.context import Ctx
-from handlers.messages import WORDS, name_of
+from handlers.messages import WORDS, name_of, t
 from handlers.reply import Reply
+from handlers.reply_json import to_payload
+from storage.destinations import MemberAddresses
 from storage.linking import CODE_LIFETIME, adopt_tenant, burn_code, issue_code, merge_member, redeem_code
-from storage.models import AuditLog, Identity, Member
+from storage.models import AuditLog, Identity, Member, Tenant
+from storage.outbox import OutboxRepository
 from storage.people import PeopleRepository
 
 LOCK_AFTER = 5
@@ -49,14 +55,48 @@ def handle_link(ctx: Ctx, cmd: Link) -> Reply:
         raise ctx.refuse("link_already", name=target.display_name)
     source_tenant = ctx.tenant
     crossing = target.tenant_id != source_tenant.id
+    if crossing and target.role != "admin":  # a rep's link never brings an organisation in
+        admins = ", ".join(m.display_name for m in _admins(ctx.session, target.tenant_id)) or "-"
+        raise ctx.refuse("link_not_connected", platform=PLATFORM_NAMES.get(ctx.platform, ctx.platform),
+                         admins=admins)
     if crossing and any(m.id != ctx.member.id for m in ctx.people.members(source_tenant.id)):
         raise ctx.refuse("link_other_people")
+    workspace = source_tenant.external_id
     merge_member(ctx.session, ctx.member, target)
     if crossing:
         adopt_tenant(ctx.session, source_tenant, target.tenant_id)
+        _announce_connection(ctx, target, workspace)
     ctx.people.audit(target.tenant_id, target.id, "member.link", "member", target.id,
                      at=ctx.now, platform=ctx.platform, code_from=issued_on)
-    return Reply(lines=(ctx.t("link_done", name=target.display_name),))
+    lines = [ctx.t("link_done", name=target.display_name)]
+    if crossing:
+        lines.append(ctx.t("tenant_connected", name=target.display_name, workspace=workspace,
+                           platform=PLATFORM_NAMES.get(ctx.platform, ctx.platform)))
+    return Reply(lines=tuple(lines))
+
+
+PLATFORM_NAMES = {"slack": "Slack", "wecom": "WeCom", "teams": "Teams", "console": "console"}
+
+
+def _admins(session: Session, tenant_id: int) -> list[Member]:
+    return list(session.scalars(select(Member).where(Member.tenant_id == tenant_id, Member.role == "admin",
+                                                     Member.active.is_(True)).order_by(Member.id)))
+
+
+def _announce_connection(ctx: Ctx, admin: Member, workspace: str) -> None:
+    """Connecting a workspace is told to every other admin of the company, and audited."""
+    tenant = ctx.session.get(Tenant, admin.tenant_id)
+    others = [m for m in _admins(ctx.session, tenant.id) if m.id != admin.id]
+    addresses = MemberAddresses(ctx.session, tenant, [m.id for m in others])
+    platform = PLATFORM_NAMES.get(ctx.platform, ctx.platform)
+    OutboxRepository(ctx.session).enqueue_many(
+        [{"key": f"connected:{ctx.platform}:{workspace}:{m.id}"[:200], "tenant_id": tenant.id,
+          "platform": where.platform, "workspace": where.workspace, "target": where.target,
+          "payload": to_payload(Reply(lines=(t(m.locale, "tenant_connected", name=admin.display_name,
+                                                 workspace=workspace, platform=platform),), locale=m.locale))}
+         for m in others if (where := addresses.of(m.id)) is not None], ctx.now)
+    ctx.people.audit(tenant.id, admin.id, "tenant.connect", "tenant", tenant.id, at=ctx.now,
+                     platform=ctx.platform, workspace=workspace)
 
 
 def locked_until(session: Session, member_id: int, now: dt.datetime) -> dt.datetime | None:

@@ -177,7 +177,16 @@ def _candidates(ctx: Ctx, name: str, found: list[Customer]):
 
 
 def member_named(ctx: Ctx, name: str, *, inactive_too: bool = False) -> Member:
-    found = ctx.people.find_members(ctx.tenant.id, name, inactive_too=inactive_too)
+    """The member `name` means. A mention (`<@U1>` on Slack, an `<at>` on Teams) names a platform
+    user id and only that; a name a person typed names the user with that id on this platform
+    first, display names after (a display name set to someone's id never borrows them)."""
+    if name in ctx.mentioned:
+        member = ctx.people.by_identity(ctx.tenant.id, ctx.platform, name)
+        if member is None or not (member.active or inactive_too):
+            raise ctx.refuse("member_unknown", name=name)
+        return member
+    found = ctx.people.find_members(ctx.tenant.id, name, inactive_too=inactive_too,
+                                    platform=ctx.platform)
     if not found:
         raise ctx.refuse("member_unknown", name=name)
     if len(found) > 1:
@@ -223,8 +232,23 @@ def visible_member(ctx: Ctx, name: str, *, inactive_too: bool = False) -> Member
     raise ctx.refuse("not_your_member")
 
 
+def in_reach(ctx: Ctx, customer: Customer) -> Customer:
+    """`customer` when the asker may change it: their own or nobody's, any for an admin, and for
+    a manager those of people in the teams they manage; else a refusal naming the owner."""
+    owner_id = customer.owner_id
+    if ctx.is_admin or owner_id in (None, ctx.member.id):
+        return customer
+    owner = ctx.session.get(Member, owner_id)
+    if ctx.is_manager and ctx.people.share_a_team(ctx.member.id, owner_id):
+        return customer
+    if not ctx.is_manager:
+        raise ctx.refuse("not_your_customer", customer=customer.name, owner=owner.display_name)
+    raise ctx.refuse("customer_other_team", customer=customer.name, owner=owner.display_name)
+
+
 def managers_team(ctx: Ctx, scope: Scope) -> Scope:
-    """A manager's bare `pipeline`, `stalled` or `deals` (`漏斗`) is about their team, not their own."""
+    """A manager's bare `pipeline`, `stalled` or `deals` (`漏斗`) is about their team, not their own
+    (an admin in no team: the team everyone starts in)."""
     return Scope("team") if scope.kind == "me" and ctx.is_manager and ctx.team else scope
 
 

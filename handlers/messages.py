@@ -127,6 +127,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "standup_or_command": ("Is this your standup answer, or did you mean the command?",
                            "这是你的站会回答，还是想发命令？"),
     "standup_answer_button": ("It's my standup answer", "这是站会回答"),
+    "could_not_run": ("Sorry, I couldn't run that message, and nothing of it was stored. Please try "
+                      "again; if it keeps failing, tell your admin.",
+                      "抱歉，这条消息没能处理，也没有保存任何内容。请再试一次；如果一直失败，请告诉管理员。"),
+    "unreadable": ("I couldn't read that: it holds characters that are not text. Please type it again.",
+                   "无法读取：消息里有不是文字的字符，请重新输入。"),
+    "name_too_long": ("“{start}…” is too long: names and titles take at most {limit} characters. "
+                      "Shorten it and send it again.",
+                      "“{start}…”太长了：名称和标题最多 {limit} 个字符，请缩短后重新发送。"),
     "too_long": ("That message is too long for one command. Please split it up.",
                  "这条消息太长了，请分成几条发送。"),
     "bad_date": ("I couldn't read “{text}” as a date. Try 12/20, 2026-12-20, tomorrow or next Tue.",
@@ -241,6 +249,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       "商机 #{id}（{title}）属于{owner}，只有本人可以修改。"),
     "not_your_deal_hint": ("To start your own deal with {customer}, give it a title: {example}",
                            "如需为{customer}新建自己的商机，请加上名称：{example}"),
+    "customer_other_team": ("{customer} is {owner}'s, of a team you don't manage: only its manager or "
+                            "an admin can change it.",
+                            "{customer}属于{owner}，不在你管理的团队：只有其团队经理或管理员可以修改。"),
     "not_your_customer": ("{customer} belongs to {owner}; ask them or a manager to change it.",
                           "{customer}由{owner}负责，请联系本人或经理修改。"),
     "deal_not_found": ("There is no deal #{id}.", "没有找到商机 #{id}。"),
@@ -436,6 +447,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "team_exists": ("There is already a team called {name}.", "已有名为{name}的团队。"),
     "team_added": ("Added to {team}: {names}", "已加入{team}：{names}"),
     "team_removed": ("Removed from {team}: {names}", "已移出{team}：{names}"),
+    "team_left_default": ("{names} left {team}, the team everyone starts in.",
+                          "{names}已离开{team}（新成员默认所在的团队）。"),
+    "admin_out_of_reach": ("{name} is an admin: only an admin can do that.",
+                           "{name}是管理员：只有管理员可以这样操作。"),
     "team_set_stall": ("Deals in {team} now count as stalled after {value} days without change.",
                        "{team}的商机超过 {value} 天无进展即视为停滞。"),
     "team_set_timezone": ("{team} now works in {value} time.", "{team}的时区已设为 {value}。"),
@@ -468,6 +483,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "channel_here_elsewhere": ("“here” is the channel you say it in: send it there, mentioning "
                                "the bot ({example}).",
                                "“这里”指发这条消息的频道：请在该频道里 @ 机器人发送（{example}）。"),
+    "channel_here_shared": ("This channel is shared with another organisation: team posts here would "
+                            "show your numbers to them. Only an admin can make it {team}'s channel.",
+                            "本频道与其他组织共享，团队消息会让对方看到你们的数据。只有管理员可以把它设为{team}的频道。"),
+    "team_set_here_shared": ("{team} now posts to this channel. It is shared with another organisation: "
+                             "its people will see the team's posts.",
+                             "{team}的团队消息将发到本频道。本频道与其他组织共享，对方成员也会看到团队消息。"),
     "bad_channel": ("“{value}” is no Slack channel; name it with #.",
                     "“{value}”不是 Slack 频道，请以 # 开头。"),
     "bad_wecom_destination": ("“{value}” is no WeCom destination: chat:CHATID or webhook:ROBOT_KEY.",
@@ -520,11 +541,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "link_other_people": ("This workspace already has other people's data in salesbot; an admin has "
                           "to join the two workspaces.",
                           "此工作区在销售助手里已有其他人的数据，需要管理员合并两个工作区。"),
+    "link_not_connected": ("This {platform} workspace is not part of your company in salesbot yet, and only "
+                           "an admin can connect one: ask {admins} to send link on your other app and "
+                           "type the code here.",
+                           "这个{platform}工作区还没有接入你们公司，只有管理员可以接入：请{admins}在另一个应用"
+                           "发送“关联”，并在这里输入代码。"),
+    "tenant_connected": ("{name} connected {platform} workspace {workspace} to the company: everyone "
+                         "there who writes to the bot joins as a rep.",
+                         "{name}已把{platform}工作区 {workspace} 接入公司："
+                         "那里的人给机器人发消息即成为销售代表。"),
     "link_done": ("Linked: you are {name} here too, with all your visits, deals and targets.",
                   "关联成功：你在这里也是{name}，拜访、商机和目标都已合并。"),
     "language_set": ("I'll answer you in English.", "以后用中文回复你。"),
     "welcome": ("Welcome to salesbot, {name}! Type help to see what I can do.",
                 "欢迎使用销售助手，{name}！发送“帮助”查看可用命令。"),
+    "you_are_admin": ("You are the first here, so you are the admin: create teams (team create East), "
+                      "give roles (role @ana manager) and place people (team add East @ana).",
+                      "你是第一位使用者，因此是管理员：可以新建团队（团队 新建 华东）、"
+                      "设置角色（角色 @张三 经理）、把成员加入团队（团队 添加 华东 @张三）。"),
+    "member_joined": ("{name} started using salesbot and joined {team}.",
+                      "{name}开始使用销售助手，已加入{team}。"),
+    "outsider": ("Sorry, salesbot only works for people of the workspace that installed it; "
+                 "nothing you wrote was kept.",
+                 "抱歉，销售助手只为安装它的工作区的成员服务；你发的内容没有保存。"),
     # schedules and standups
     "bad_schedule_word": ("I couldn't read “{text}”: give a time (09:30), days (mon-fri, fri) or on/off.",
                           "没看懂“{text}”：请写时间（09:30）、日子（工作日、周五）或 开启/关闭。"),
@@ -641,6 +680,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "chart_target": ("Target", "目标"),
     "help_title": ("What you can say", "可用命令"),
     "help_more": ("More on one command: help deal", "查看某个命令的详细说明：帮助 商机"),
+    "help_more_words": ("Also: {words}", "还有：{words}"),
+    "help_everyday": ("Everyday: {words}", "日常：{words}"),
+    "help_admin": ("Admin: {words}", "管理员：{words}"),
+    "help_unknown": ("No command uses “{word}”.", "没有用到“{word}”的命令。"),
+    "help_near": ("No command uses “{word}”; “{near}” is used so:",
+                  "没有用到“{word}”的命令；“{near}”的用法："),
 }
 
 def t(locale: str, key: str, **values) -> str:

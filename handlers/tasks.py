@@ -63,7 +63,8 @@ def handle_list_tasks(ctx: Ctx, _cmd: ListTasks) -> Reply:
     """A manager: their teams' open tasks by person; anyone else: their own to-do list."""
     if not ctx.is_manager:
         return todo(ctx)
-    member_ids = {m.id for team in ctx.teams for m in ctx.people.roster(team.id)} | {ctx.member.id}
+    teams = ctx.teams or ([ctx.team] if ctx.team else [])  # an admin in no team: the default one
+    member_ids = {m.id for team in teams for m in ctx.people.roster(team.id)} | {ctx.member.id}
     rows = open_tasks(ctx, member_ids)
     if not rows:
         return Reply(title=ctx.t("tasks_team_title"),

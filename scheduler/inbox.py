@@ -69,6 +69,7 @@ class InboxWorker:
                 repo = InboxRepository(session)
                 if attempts >= MAX_ATTEMPTS:
                     repo.fail(item_id, repr(error))
+                    _say_it_failed(session, platform, payload)
                 else:
                     repo.retry_at(item_id, utcnow() + dt.timedelta(seconds=5 * attempts), repr(error))
                 session.commit()
@@ -93,3 +94,28 @@ class InboxWorker:
             gone = purge(session, utcnow())
         if any(gone.values()):
             log.info("purged %s", ", ".join(f"{n} {what}" for what, n in gone.items() if n))
+
+
+def _say_it_failed(session: Session, platform: str, payload: dict) -> None:
+    """A request given up on is answered saying so (never silence), in the person's language
+    when the request says it, else in both; once, under the answer's own key."""
+    from handlers.dispatch import answer_key
+    from handlers.messages import t
+    from handlers.reply import Reply
+    from handlers.reply_json import to_payload
+    from storage.outbox import OutboxRepository
+    from storage.people import PeopleRepository
+
+    workspace, target, delivery = (payload.get(k) for k in ("workspace", "answer", "delivery"))
+    if not all(isinstance(v, str) and v for v in (workspace, target, delivery)):
+        return
+    tenant = PeopleRepository(session).tenant(platform, workspace)
+    if tenant is None:
+        return
+    locale = payload.get("locale")
+    lines = (t(locale, "could_not_run"),) if locale in ("en", "zh") else (
+        t("en", "could_not_run"), t("zh", "could_not_run"))
+    reply = Reply(lines=lines, ok=False, locale=locale if locale in ("en", "zh") else "en")
+    OutboxRepository(session).enqueue_many([{
+        "key": answer_key(platform, delivery), "tenant_id": tenant.id, "platform": platform,
+        "workspace": workspace, "target": target[:200], "payload": to_payload(reply)}], utcnow())

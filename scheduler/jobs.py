@@ -62,7 +62,8 @@ class Run:
 
     @cached_property
     def addresses(self) -> MemberAddresses:
-        return MemberAddresses(self.session, self.tenant, [m.id for m in self.members])
+        return MemberAddresses(self.session, self.tenant,
+                               [m.id for m in self.members] + [m.id for m in self.managers()])
 
     @cached_property
     def members(self) -> list[Member]:
@@ -90,7 +91,16 @@ class Run:
                 and (not working or m.id not in self.away)]
 
     def managers(self) -> list[Member]:
-        return [m for m in self.members if m.role in ("manager", "admin")]
+        """The team's managers; a team with none of its own (the team everyone starts in, at
+        first) is the admins' (who are in no team unless they join one)."""
+        return self._managers
+
+    @cached_property
+    def _managers(self) -> list[Member]:
+        own = [m for m in self.members if m.role in ("manager", "admin")]
+        return own or list(self.session.scalars(
+            select(Member).where(Member.tenant_id == self.tenant.id, Member.role == "admin",
+                                 Member.active.is_(True)).order_by(Member.display_name)))
 
     def ctx(self, member: Member) -> Ctx:
         return Ctx(self.session, self.tenant, member, member.locale, self.fire_at,
@@ -201,16 +211,18 @@ def _monthly_scorecards(run: Run) -> None:
         return
     month = (first - dt.timedelta(days=1)).strftime("%Y-%m")
     last_month = Period("month", -1)
+    # the team's members, and its managers who are not (an admin reading the default team)
+    people = run.members + [m for m in run.managers() if m not in run.members]
     began = dt.datetime.combine(first, dt.time(), run.zone)
     keys = {m.id: (f"scorecard:{m.id}:{month}" if m.role == "rep" else
                    f"scorecard-team:{run.team.id}:{m.id}:{month}")
-            for m in run.members if run.here(m) and m.id not in run.away}
+            for m in people if run.here(m) and m.id not in run.away}
     if run.day != first:  # later in the month: those on leave that day who have not had theirs
         were_away = PeopleRepository(run.session).on_leave_among(list(keys), first)
         had = OutboxRepository(run.session).existing([keys[i] for i in were_away])
         keys = {member_id: key for member_id, key in keys.items() if member_id in were_away
                 and key not in had}
-    for member in run.members:
+    for member in people:
         if member.id not in keys or member.created_at > began:
             continue
         ctx = run.ctx(member)

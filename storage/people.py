@@ -65,20 +65,24 @@ class PeopleRepository:
     def has_members(self, tenant_id: int) -> bool:
         return bool(self.s.scalar(select(exists().where(Member.tenant_id == tenant_id))))
 
-    def find_members(self, tenant_id: int, name: str, *, inactive_too: bool = False) -> list[Member]:
-        """Members whose name is `name` (any case or width), else whose name starts with it."""
+    def find_members(self, tenant_id: int, name: str, *, inactive_too: bool = False,
+                     platform: str | None = None) -> list[Member]:
+        """The member whose user id on `platform` is `name`; else members whose name is `name`
+        (any case or width), else whose name starts with it. An id comes first: a display name
+        that looks like someone's id never stands in for them."""
         key = name_key(name)
         base = select(Member).where(Member.tenant_id == tenant_id)
         if not inactive_too:
             base = base.where(Member.active.is_(True))
+        by_identity = self.s.scalars(
+            base.join(Identity, Identity.member_id == Member.id)
+            .where(Identity.tenant_id == tenant_id, Identity.external_user_id == name,
+                   *((Identity.platform == platform,) if platform else ()))).all()
+        if by_identity:
+            return list(by_identity)
         exact = self.s.scalars(base.where(Member.name_key == key)).all()
         if exact:
             return list(exact)
-        by_identity = self.s.scalars(
-            base.join(Identity, Identity.member_id == Member.id)
-            .where(Identity.external_user_id == name)).all()
-        if by_identity:
-            return list(by_identity)
         return list(self.s.scalars(base.where(Member.name_key.startswith(key, autoescape=True))
                                    .order_by(Member.display_name).limit(10)))
 
@@ -94,6 +98,10 @@ class PeopleRepository:
 
     def teams(self, tenant_id: int) -> list[Team]:
         return list(self.s.scalars(select(Team).where(Team.tenant_id == tenant_id).order_by(Team.id)))
+
+    def default_team(self, tenant_id: int) -> Team | None:
+        """The team everyone starts in: the tenant's first (made with its first member)."""
+        return self.s.scalar(select(Team).where(Team.tenant_id == tenant_id).order_by(Team.id).limit(1))
 
     def team_by_name(self, tenant_id: int, name: str) -> Team | None:
         return self.s.scalar(select(Team).where(Team.tenant_id == tenant_id,
@@ -130,9 +138,12 @@ class PeopleRepository:
         return row is not None
 
     def share_a_team(self, member_id: int, other_id: int) -> bool:
+        """Whether `other_id` is in one of `member_id`'s teams: a manager's reach. An admin is
+        in no one's reach, whatever teams they are in."""
         mine = select(TeamMember.team_id).where(TeamMember.member_id == member_id)
-        return bool(self.s.scalar(select(func.count()).select_from(TeamMember).where(
-            TeamMember.member_id == other_id, TeamMember.team_id.in_(mine))))
+        return bool(self.s.scalar(select(func.count()).select_from(TeamMember)
+                                  .join(Member, Member.id == TeamMember.member_id).where(
+            TeamMember.member_id == other_id, TeamMember.team_id.in_(mine), Member.role != "admin")))
 
     # leave and audit -----------------------------------------------------------------------
     def add_leave(self, member_id: int, first_day: dt.date, last_day: dt.date) -> Leave:

@@ -159,6 +159,7 @@ def refused_quietly(caplog, status: int) -> None:
 
 def call(app, path: str, body: bytes, extra: dict, method: str = "POST", query: str = "") -> int:
     environ = {"REQUEST_METHOD": method, "PATH_INFO": path, "QUERY_STRING": query,
+               "SERVER_PROTOCOL": "HTTP/1.1",  # as every server sets it (bolt answers 400 without)
                "CONTENT_LENGTH": str(len(body)), "wsgi.input": io.BytesIO(body), **extra}
     seen = []
     b"".join(app(environ, lambda status, headers, exc=None: seen.append(int(status.split()[0]))))

@@ -11,7 +11,7 @@ from slack_bolt import App as BoltApp
 
 from bot.slack.render import EDIT_ACTION
 from bot.slack.sender import respond
-from bot.slack.users import tenant_of
+from bot.slack.users import outsider, outsider_lines, own_teams, tenant_of
 from handlers.forms import command_of
 from handlers.forms import label as _l
 from handlers.messages import METRIC_NAMES, PERIOD_NAMES, STAGE_NAMES, name_of
@@ -101,7 +101,11 @@ def _open_edit(runner):
     """The Edit button of a deal card: its owner gets the form, anyone else is told whose it is."""
     def open_edit(ack, body, client, context):
         ack()
-        user_id, deal_id = body["user"]["id"], int(body["actions"][0]["value"])
+        value = body["actions"][0].get("value") or ""
+        stranger = outsider(body["user"].get("team_id"), own_teams(context))
+        if not value.isascii() or not value.isdigit() or stranger:
+            return  # a forged Edit button, or someone of another organisation: nothing to open
+        user_id, deal_id = body["user"]["id"], int(value)
         ref = runner.directory.sender(client, tenant_of(context), user_id)
         with runner.core.session_factory() as session:
             people = PeopleRepository(session)
@@ -153,6 +157,10 @@ def _submission(runner, kind: str):
             ack(response_action="errors", errors=errors)
             return
         user_id = body["user"]["id"]
+        if outsider(body["user"].get("team_id"), own_teams(context)):  # Slack Connect: nothing kept
+            first = next(iter(values), "customer")
+            ack(response_action="errors", errors={first: "\n".join(outsider_lines())})
+            return
         who = values.get("who")  # a rep a target is for: registered if new
         workspace = tenant_of(context)
         reply = runner.run(client, workspace, user_id, command, mentioned=(who,) if who else ())

@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import json
 import logging
+import re
 from urllib.parse import parse_qsl
 
 from slack_bolt import App as BoltApp
@@ -30,7 +31,8 @@ log = logging.getLogger(__name__)
 _OBJECTS = ("event", "view", "container", "message", "state")  # dicts when present
 _REFERENCES = ("team", "enterprise", "user", "channel")  # an id string or an object with a string id
 _STRINGS = ("type", "team_id", "user_id", "channel_id", "trigger_id", "response_url", "command",
-            "text", "callback_id", "event_id", "api_app_id", "token", "channel_name")
+            "text", "callback_id", "event_id", "api_app_id", "token", "channel_name", "enterprise_id",
+            "user_team", "team_domain", "user_name", "private_metadata")
 _INTERACTIONS = ("block_actions", "view_submission", "view_closed", "shortcut", "message_action",
                  "block_suggestion", "interactive_message")
 
@@ -49,7 +51,7 @@ def parse(body: bytes, content_type: str) -> dict:
         else:
             form = dict(parse_qsl(text, keep_blank_values=True))
             payload = json.loads(form["payload"]) if "payload" in form else form
-    except (UnicodeDecodeError, ValueError) as error:
+    except (UnicodeDecodeError, ValueError, RecursionError) as error:  # RecursionError: nested deep
         raise MalformedRequest(error.__class__.__name__) from None
     check_shape(payload)
     return payload
@@ -59,6 +61,9 @@ def check_shape(payload) -> None:
     """Raise MalformedRequest unless the fields bolt and our listeners read have Slack's types."""
     if not isinstance(payload, dict):
         raise MalformedRequest("not an object")
+    for key in ("event", "view"):  # bolt reads into them when present, null or not
+        if key in payload and not isinstance(payload[key], dict):
+            raise MalformedRequest(f"{key} is not an object")
     _check_fields(payload)
     kind = payload.get("type")
     if kind == "event_callback":
@@ -70,10 +75,44 @@ def check_shape(payload) -> None:
         user = payload.get("user")
         if not isinstance(user, dict) or not isinstance(user.get("id"), str) or not user["id"]:
             raise MalformedRequest(f"{kind} without a user")
-        if kind == "block_actions" and not payload.get("actions"):
-            raise MalformedRequest("block_actions without actions")
-    elif "command" in payload and not payload.get("user_id"):
-        raise MalformedRequest("a command without a user")
+        if kind == "block_actions" and not (payload.get("actions") and payload.get("trigger_id")):
+            raise MalformedRequest("block_actions without actions or trigger_id")
+        for action in payload.get("actions") or ():  # Slack's ids and values are strings
+            if not isinstance(action.get("action_id"), str) or not isinstance(action.get("value", ""), str):
+                raise MalformedRequest("an action whose id or value is not a string")
+        view = payload.get("view")
+        if kind in ("view_submission", "view_closed") and not (
+                isinstance(view, dict) and isinstance(view.get("type"), str)):
+            raise MalformedRequest(f"{kind} without a view")
+    elif "command" in payload:  # Slack sends every command with these
+        for key in ("user_id", "channel_id", "trigger_id", "response_url"):
+            if not payload.get(key):
+                raise MalformedRequest(f"a command without {key}")
+    _check_ids(payload)
+
+
+_ID = re.compile(r"[A-Z0-9]{1,32}")  # Slack's user and channel ids: `U024BE7LH`, `C1`, `D0123`
+_TOKEN = re.compile(r"[\x21-\x7e]{1,255}")  # ids, timestamps, trigger ids: printable ASCII
+_URL = ("https://", "http://")
+
+
+def _check_ids(payload: dict) -> None:
+    """User and channel ids as Slack writes them, and URLs that are URLs: they become addresses
+    (`respond:MODE:USER:URL`, `thread:CHANNEL:TS`), where any other character could mean another."""
+    event = payload.get("event") if isinstance(payload.get("event"), dict) else {}
+    user = payload.get("user") if isinstance(payload.get("user"), dict) else {}
+    for value in (payload.get("user_id"), payload.get("channel_id"), event.get("user"), event.get("channel"),
+                  user.get("id")):
+        if value is not None and not (isinstance(value, str) and _ID.fullmatch(value)):
+            raise MalformedRequest("an id Slack would not send")
+    for value in (payload.get("event_id"), payload.get("trigger_id"), payload.get("team_id"),
+                  payload.get("enterprise_id"), event.get("ts"), event.get("thread_ts"),
+                  event.get("client_msg_id"), event.get("user_team")):
+        if value is not None and not (isinstance(value, str) and _TOKEN.fullmatch(value)):
+            raise MalformedRequest("an id or timestamp Slack would not send")
+    url = payload.get("response_url")
+    if url is not None and not (isinstance(url, str) and url.startswith(_URL)):
+        raise MalformedRequest("a response_url that is no URL")
 
 
 def _check_fields(obj: dict, depth: int = 0) -> None:
@@ -105,9 +144,12 @@ def check_event(event: dict) -> None:
                 "client_msg_id", "team", "user_team", "tab"):
         if event.get(key) is not None and not isinstance(event[key], str):
             raise MalformedRequest(f"event.{key} is not a string")
-    if event["type"] in ("message", "app_mention") and not event.get("subtype") \
-            and not event.get("bot_id") and not (event.get("user") and event.get("channel")):
-        raise MalformedRequest(f"a {event['type']} event without a user or channel")
+    said = event["type"] == "app_mention" or (  # a mention always names who, where and when
+        event["type"] == "message" and not event.get("subtype") and not event.get("bot_id"))
+    if said and not (event.get("user") and event.get("channel") and event.get("ts")):
+        raise MalformedRequest(f"a {event['type']} event without a user, channel or ts")
+    if event["type"] == "app_home_opened" and not event.get("user"):
+        raise MalformedRequest("app_home_opened without a user")
 
 
 def _slacks_own_check(payload: dict) -> bool:
@@ -133,8 +175,8 @@ class SlackGate:
             return self._refuse(start_response, "413 Request Entity Too Large", "too large")
         stamp = environ.get("HTTP_X_SLACK_REQUEST_TIMESTAMP", "")
         signature = environ.get("HTTP_X_SLACK_SIGNATURE", "")
-        try:
-            valid = digits(stamp) and self.verifier.is_valid(body, stamp, signature)
+        try:  # a signature that is not ASCII is no hex digest (and hmac cannot compare it)
+            valid = digits(stamp) and signature.isascii() and self.verifier.is_valid(body, stamp, signature)
         except UnicodeDecodeError:  # Slack sends UTF-8
             return self._refuse(start_response, "400 Bad Request", "not UTF-8")
         if not valid:

@@ -10,6 +10,7 @@ import logging
 import re
 import uuid
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 
 from slack_bolt import App as BoltApp
 from sqlalchemy.exc import OperationalError
@@ -20,7 +21,16 @@ from bot.slack import forms, home
 from bot.slack.after_ack import after_ack
 from bot.slack.render import BUTTON_ACTION
 from bot.slack.sender import SlackSender, bot_tokens, respond
-from bot.slack.users import PLATFORM, SlackDirectory, plain_text, tenant_of
+from bot.slack.users import (
+    PLATFORM,
+    SlackDirectory,
+    of_the_org,
+    outsider,
+    outsider_lines,
+    own_teams,
+    plain_text,
+    tenant_of,
+)
 from handlers.dispatch import Message, answer_key, handle_message, reply_locale
 from handlers.inbound import Inbound
 from handlers.intents import SLASH
@@ -66,6 +76,16 @@ class SlackRunner:
             home.publish(self, client, inbound.workspace, inbound.user)
             self.directory.note_home_opened(inbound.workspace, inbound.user)
             return
+        if inbound.work == "outsider" and of_the_org(client, inbound.workspace, inbound.user):
+            inbound = replace(inbound, work="message")  # an org-wide install: another of its workspaces
+        if inbound.work == "outsider":  # one polite answer; nothing of them stored or posted
+            log.info("a Slack user of another organisation was refused in %s", inbound.workspace)
+            try:
+                self.sender.send(PLATFORM, inbound.workspace, inbound.answer, outsider_reply())
+            except Exception as error:  # nothing to retry for a stranger: said once or not at all
+                log.warning("could not answer a Slack user of another organisation: %s",
+                            error.__class__.__name__)
+            return
         try:
             user = self.directory.sender(client, inbound.workspace, inbound.user)
             self.directory.register_mentions(client, inbound.workspace, list(inbound.mentioned))
@@ -106,8 +126,10 @@ def register(bolt: BoltApp, runner: SlackRunner) -> None:
     def button(body, context) -> Inbound:
         """A button sends the command it stands for, as the user who clicked it (same checks)."""
         user_id, url = body["user"]["id"], body.get("response_url")
-        return Inbound(tenant_of(context), user_id, body["actions"][0]["value"], _once(body),
-                       respond("private", user_id, url), respond("public", user_id, url), pressed=True)
+        return Inbound(tenant_of(context), user_id, body["actions"][0].get("value") or "", _once(body),
+                       respond("private", user_id, url), respond("public", user_id, url), pressed=True,
+                       work="outsider" if outsider(body["user"].get("team_id"), own_teams(context))
+                       else "message")
 
     after_ack(bolt.action(re.compile(rf"^{re.escape(BUTTON_ACTION)}\.\d+$")), runner, "button", button)
     forms.register(bolt, runner)
@@ -126,7 +148,7 @@ def _command_listeners(runner: SlackRunner, command: str, keyword: str):
 
     def ack_command(ack, body, client) -> bool:
         ack()
-        if opens_form and not body.get("text", "").strip():
+        if opens_form and not (body.get("text") or "").strip():
             forms.open_form(runner, client, body, command)
             return False  # the form is open; its submission does the work
         return True
@@ -134,12 +156,13 @@ def _command_listeners(runner: SlackRunner, command: str, keyword: str):
     def inbound(body, context) -> Inbound:
         """Answered through the response_url: a report meant for the channel in it, all else to
         the sender alone; in a DM always to them alone, a celebration into the DM."""
-        text, mentioned = plain_text(f"{keyword} {body.get('text', '')}", context.bot_user_id)
+        text, mentioned = plain_text(f"{keyword} {body.get('text') or ''}", context.bot_user_id)
         user_id, url = body["user_id"], body.get("response_url")
         in_dm = body.get("channel_name") == "directmessage"
         answer = respond("private" if in_dm else "auto", user_id, url)
         announce = f"channel:{body['channel_id']}" if in_dm or not url else respond("public", user_id, url)
-        return Inbound(tenant_of(context), user_id, text, _once(body), answer, announce, tuple(mentioned))
+        return Inbound(tenant_of(context), user_id, text, _once(body), answer, announce, tuple(mentioned),
+                       work="outsider" if outsider(body.get("user_team"), own_teams(context)) else "message")
 
     return ack_command, inbound
 
@@ -164,7 +187,7 @@ def _said(body, context, *, thread: bool) -> Inbound:
     """A DM or a mention, answered where it was said (a mention in its thread), once however
     often Slack retries the event."""
     event = body["event"]
-    text = event.get("text", "")
+    text = event.get("text") or ""
     if not thread and event.get("thread_ts") not in (None, event.get("ts")):
         # a reply in a thread of the DM: the thread is the bot's standup prompt
         text = f"{name_of(WORDS, 'standup', 'en')} {text}"
@@ -173,8 +196,15 @@ def _said(body, context, *, thread: bool) -> Inbound:
     where = f"thread:{event['channel']}:{in_thread}" if in_thread else f"channel:{event['channel']}"
     delivery = body.get("event_id") or event.get("client_msg_id") or f"{event['channel']}:{event['ts']}"
     here = f"channel:{event['channel']}" if thread else None  # a mention is said in a channel
+    stranger = outsider(event.get("user_team"), own_teams(context))
     return Inbound(tenant_of(context), event["user"], text, delivery, where, where, tuple(mentioned),
-                   here=here)
+                   here=here, shared=bool(body.get("is_ext_shared_channel")),
+                   work="outsider" if stranger else "message")
+
+
+def outsider_reply() -> Reply:
+    """The one answer to someone of another organisation, in both languages (we do not know theirs)."""
+    return Reply(lines=outsider_lines(), ok=False, locale="en")
 
 
 def _once(body: dict) -> str:

@@ -15,6 +15,7 @@ from slack_sdk.errors import SlackApiError
 from bot.app import App
 from bot.directory import Directory
 from handlers.dispatch import UserRef
+from handlers.messages import t
 
 PLATFORM = "slack"
 _USER = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")
@@ -50,7 +51,9 @@ class SlackDirectory(Directory):
         return self.user(tenant, user_id, lambda uid: profile(client, tenant, uid))
 
     def register_mentions(self, client: WebClient, tenant: str, user_ids: list[str]) -> None:
-        self.register(tenant, user_ids, lambda uid: profile(client, tenant, uid))
+        """Members for the people a message mentions; someone of another organisation (in a
+        Slack Connect channel) is not registered, so naming them is answered as unknown."""
+        self.register(tenant, user_ids, lambda uid: profile(client, tenant, uid, insiders_only=True))
 
     def slack_locale(self, client: WebClient, tenant: str, user_id: str) -> str:
         """The user's language as Slack knows it: for answers when our database is away."""
@@ -58,12 +61,45 @@ class SlackDirectory(Directory):
                 or "en")
 
 
-def profile(client: WebClient, tenant: str, user_id: str) -> UserRef:
-    """What Slack says of a user; a user Slack will not describe is still a member, named by id."""
+def outsider(team: object, own: set[str | None]) -> bool:
+    """Whether a person's team (`event.user_team`, `user.team_id`) is another organisation's:
+    Slack Connect brings people of other organisations into shared channels and DMs."""
+    return isinstance(team, str) and bool(team) and team not in own
+
+
+def outsider_lines() -> tuple[str, str]:
+    """The one answer to someone of another organisation, in both languages (we do not know theirs)."""
+    return t("en", "outsider"), t("zh", "outsider")
+
+
+def own_teams(context) -> set[str | None]:
+    """The receiving workspace and its Enterprise Grid org: where the bot's people come from."""
+    ids = (context.team_id, context.enterprise_id, tenant_of(context))
+    return {v for v in ids if isinstance(v, str) and v}
+
+
+def of_the_org(client: WebClient, tenant: str, user_id: str) -> bool:
+    """Whether Slack says the user belongs to the tenant: its workspace, or its Enterprise Grid org
+    (an org-wide install's people come from any of its workspaces, each its own `user_team`)."""
+    try:
+        user = client.users_info(user=user_id)["user"]
+    except SlackApiError:
+        return False
+    enterprise = (user.get("enterprise_user") or {}).get("enterprise_id")
+    return tenant in (user.get("team_id"), enterprise)
+
+
+def profile(client: WebClient, tenant: str, user_id: str, *, insiders_only: bool = False) -> UserRef | None:
+    """What Slack says of a user; a user Slack will not describe is still a member, named by id.
+    `insiders_only`: None for a user Slack describes as another organisation's (their `team_id`
+    is neither the workspace nor its Enterprise Grid org)."""
     try:
         user = client.users_info(user=user_id, include_locale=True)["user"]
     except SlackApiError:
         return UserRef(PLATFORM, tenant, user_id, user_id)
+    enterprise = (user.get("enterprise_user") or {}).get("enterprise_id")
+    if insiders_only and user.get("team_id") and tenant not in (user.get("team_id"), enterprise):
+        return None
     details = user.get("profile", {})
     name = (details.get("display_name") or details.get("real_name") or user.get("real_name")
             or user.get("name") or user_id)

@@ -34,10 +34,16 @@ logging.getLogger("microsoft_agents.hosting.core.authorization.jwt.jwt_token_val
 SCOPE = "https://api.botframework.com/.default"
 CHECK_TIMEOUT = 10.0  # seconds: fetching keys included
 CACHE_SIZE = 1024  # validated tokens kept (the channel reuses a token for many activities)
+_ENDORSED = "_endorsed"  # the channels a token's key is endorsed for, kept with its claims
 
 
 class Unauthorized(Exception):
     """The request does not come from the Bot Framework for this bot."""
+
+
+class NotEndorsed(Exception):
+    """The token is signed by a published key that is not endorsed for the activity's channel
+    (the Bot Connector's rules: 403)."""
 
 
 class _MetadataKeys:
@@ -72,9 +78,11 @@ class TokenCheck:
         self._validator: JwtTokenValidator | None = None
         self._valid: dict[str, dict] = {}  # token → its claims, while it has not expired
 
-    def claims(self, authorization: str, service_url: str, tenant: str | None) -> dict:
+    def claims(self, authorization: str, service_url: str, tenant: str | None,
+               channel: object = "msteams") -> dict:
         """The token's claims when the request is the Bot Framework's for this bot, for this
-        activity's service URL and tenant; else Unauthorized."""
+        activity's service URL and tenant; else Unauthorized. NotEndorsed when the key that
+        signed it is not endorsed for the activity's channel."""
         scheme, _, token = authorization.partition(" ")
         if scheme.lower() != "bearer" or not token.strip():
             raise Unauthorized("no bearer token")
@@ -89,14 +97,26 @@ class TokenCheck:
             raise Unauthorized("the token is for another service URL")
         if self.tenant and tenant != self.tenant:
             raise Unauthorized("an activity from another tenant (the app is single-tenant)")
+        if not isinstance(channel, str) or channel not in claims[_ENDORSED]:
+            raise NotEndorsed("the signing key is not endorsed for the activity's channel")
         return claims
 
     def _validate(self, token: str) -> dict:
+        """The claims of a valid token, with the channels its key is endorsed for. The SDK also
+        trusts Microsoft's own Entra issuers; only the metadata's issuer (the Bot Framework's,
+        `https://api.botframework.com`) calls a bot, so only it is accepted."""
         try:
             identity = self.loop.run(self.validator().validate_token(token), CHECK_TIMEOUT)
+            key = self.keys.client().get_signing_key(jwt.get_unverified_header(token)["kid"])
         except Exception as error:  # a bad signature, expiry, audience, issuer, key, or junk
             raise Unauthorized(f"{error.__class__.__name__}: {str(error)[:80]}") from None
-        return dict(identity.claims)
+        claims = dict(identity.claims)
+        if claims.get("iss") != self.keys.issuer:
+            raise Unauthorized("an issuer other than the Bot Framework's")
+        endorsed = key._jwk_data.get("endorsements")  # PyJWK keeps the published entry
+        claims[_ENDORSED] = frozenset(e for e in endorsed if isinstance(e, str)) \
+            if isinstance(endorsed, list) else frozenset()
+        return claims
 
     def validator(self) -> JwtTokenValidator:
         if self._validator is None:

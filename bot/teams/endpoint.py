@@ -33,7 +33,7 @@ from bot.app import App
 from bot.directory import Directory
 from bot.handoff import Handoff
 from bot.teams import forms
-from bot.teams.auth import TokenCheck, Unauthorized
+from bot.teams.auth import NotEndorsed, TokenCheck, Unauthorized
 from bot.teams.loop import LOOP, Loop
 from bot.teams.render import BUTTON_KEY, BUTTON_LIMIT
 from bot.teams.sender import PLATFORM, SERVICE, TeamsSender
@@ -56,6 +56,8 @@ HELD = dt.timedelta(seconds=30)  # an answer this process queued is its own to s
 UNNAMED = "Teams user "  # + 4 letters of a hash: someone Teams never named to us (renamed when it does)
 MESSAGE_RESPONSE = "application/vnd.microsoft.activity.message"  # an invoke answered with a text
 ADDRESS_LIMIT = 200  # the outbox's address column: a longer conversation id is answered in the person's chat
+ID_LIMIT = 128  # a person's id as stored (identities)
+MENTIONS_LIMIT = 25  # people named in one message that are read (more are left as their names)
 _AT = re.compile(r"<at>(.*?)</at>", re.S)
 _CJK = re.compile(r"[\u3400-\u9fff]")
 # the SDK logs a traceback for every activity its model refuses: one warning line of ours is enough
@@ -88,20 +90,22 @@ class TeamsApp:
             return _refuse(start_response, "413 Request Entity Too Large", "too large")
         try:
             data = json.loads(body)
-        except (ValueError, UnicodeDecodeError):
+        except (ValueError, UnicodeDecodeError, RecursionError):  # RecursionError: nested deep
             return _refuse(start_response, "400 Bad Request", "not JSON")
         if not isinstance(data, dict) or not isinstance(data.get("serviceUrl"), str):
             return _refuse(start_response, "400 Bad Request", "not an activity")
         tenant = _tenant_of(data)
         try:
-            self.tokens.claims(authorization, data["serviceUrl"], tenant)
+            self.tokens.claims(authorization, data["serviceUrl"], tenant, data.get("channelId"))
         except Unauthorized as error:
             return _refuse(start_response, "401 Unauthorized", str(error))
+        except NotEndorsed as error:
+            return _refuse(start_response, "403 Forbidden", str(error))
         try:
             activity = Activity.model_validate(data)
         except Exception:  # the SDK's model refuses it (a ValidationError, or its own checks)
             return _refuse(start_response, "400 Bad Request", "not an activity")
-        if activity.channel_id != "msteams" or not tenant or not activity.from_property:
+        if activity.channel_id != "msteams" or not tenant or not _well_formed(activity):
             return _refuse(start_response, "400 Bad Request", "not a Teams activity")
         if activity.type == "invoke":
             status, answer = self.invoke(activity, tenant)
@@ -189,18 +193,19 @@ class TeamsApp:
             if getattr(entity, "type", None) != "mention" or not getattr(entity, "mentioned", None):
                 continue
             who, said = entity.mentioned, getattr(entity, "text", None) or ""
-            if not said:
+            if not said or not isinstance(said, str) or not _an_id(who.id):
                 continue
             if who.id == bot:
                 text = text.replace(said, " ")
-            else:
+            elif len(mentioned) < MENTIONS_LIMIT:  # the work of one message stays bounded
                 text = text.replace(said, f"@{who.id}")
-                mentioned.append((who.id, who.name or _unnamed(who.id)))
+                mentioned.append((who.id, who.name if isinstance(who.name, str) and who.name
+                                  else _unnamed(who.id)))
         text = html.unescape(_AT.sub(r"\1", text)).replace("\xa0", " ").strip()
         if mentioned:  # people named become members, with the name Teams shows for them
             names = dict(mentioned)
-            self.directory.register(tenant, list(names),
-                                    lambda uid: UserRef(PLATFORM, tenant, uid, names[uid]))
+            self.directory.register_all(tenant, [UserRef(PLATFORM, tenant, uid, name)
+                                                 for uid, name in names.items()])
         return text, tuple(who for who, _name in mentioned)
 
     def handle(self, payload: dict) -> None:
@@ -447,6 +452,24 @@ def _json(start_response, status: str, body: dict) -> list[bytes]:
     start_response(status, [("Content-Type", "application/json; charset=utf-8"),
                             ("Content-Length", str(len(data)))])
     return [data]
+
+
+def _well_formed(activity: Activity) -> bool:
+    """What every Teams activity has: a sender and a conversation, each with an id that fits
+    (ids are at most 128 characters where we keep them)."""
+    sender, conversation = activity.from_property, activity.conversation
+    return (sender is not None and _an_id(sender.id) and conversation is not None
+            and isinstance(conversation.id, str) and bool(conversation.id))
+
+
+def _an_id(value: object) -> bool:
+    return isinstance(value, str) and 0 < len(value) <= ID_LIMIT
+
+
+def _user(inbound: Inbound) -> UserRef:
+    """The sender as Teams described them with the message: name, language, timezone."""
+    return UserRef(PLATFORM, inbound.workspace, inbound.user, inbound.name or _unnamed(inbound.user),
+                   locale=inbound.locale, timezone=inbound.timezone)
 
 
 def _profile(activity: Activity) -> dict:

@@ -40,7 +40,7 @@ def submitted(value: dict) -> tuple[str, dict[str, str]] | None:
     """(form, {field: text}) of a card's submission, or None when it is no form of ours. Inputs
     are client input: only the form's own fields, as text."""
     kind = value.get(FORM_KEY)
-    if kind not in FIELDS:
+    if not isinstance(kind, str) or kind not in FIELDS:  # a list or an object is no form's name
         return None
     return kind, {name: value[name].strip()[:2000] for name in FIELDS[kind]
                   if isinstance(value.get(name), str)}

@@ -147,7 +147,9 @@ class WeComApp:
             today = dt.datetime.now(ZoneInfo(DEFAULT_ZONE)).date()
             return user, "帮助", f"enter_agent:{user}:{today}"
         if event == "template_card_event":  # a card button: its key is the command
-            key = raw.get("EventKey", "")
+            key = raw.get("EventKey") or ""
+            if not key:  # a button that sends nothing asks nothing
+                return None
             return user, key, f"card:{user}:{raw.get('CreateTime')}:{raw.get('TaskId')}:{key}"
         return None
 
@@ -218,6 +220,7 @@ _UNREADABLE = (InvalidSignatureException, InvalidCorpIdException, ValueError, Ty
 #: Fields a message must carry as text, by kind; MsgId keys a message's redeliveries.
 _REQUIRED = {"text": ("MsgId",), "event": ("Event",)}
 _READ = ("Content", "Event", "EventKey", "TaskId", "CreateTime", "MsgId")  # text when present
+USER_ID_LIMIT = 64
 
 
 def xml_fields(data: bytes | str | None) -> dict | None:
@@ -225,7 +228,7 @@ def xml_fields(data: bytes | str | None) -> dict | None:
     (xmltodict refuses every entity declaration, so no entity bomb or external entity)."""
     try:
         parsed = xmltodict.parse(data)
-    except (ExpatError, ValueError, TypeError):
+    except (ExpatError, ValueError, TypeError, RecursionError):
         return None
     fields = parsed.get("xml") if isinstance(parsed, dict) else None
     return fields if isinstance(fields, dict) else None
@@ -236,8 +239,11 @@ def _message(fields: dict | None) -> dict | None:
     if fields is None:
         return None
     kind = fields.get("MsgType")
+    kind = kind if isinstance(kind, str) else ""  # an element where WeCom sends text: refused below
     needed = ("ToUserName", "FromUserName", "MsgType", *_REQUIRED.get(kind, ()))
     if not all(isinstance(fields.get(key), str) and fields[key].strip() for key in needed):
+        return None
+    if len(fields["FromUserName"]) > USER_ID_LIMIT:  # WeCom's user ids are at most 64 bytes
         return None
     if any(fields.get(key) is not None and not isinstance(fields[key], str) for key in _READ):
         return None  # a repeated or nested field where WeCom sends text

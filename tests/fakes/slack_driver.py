@@ -93,8 +93,8 @@ class SlackDriver:
         return _all_text(self.answers(path)[0])
 
     def event(self, event: dict, event_id: str | None = None, retry: int | None = None,
-              **signing) -> int:
-        payload = {"token": "legacy", "team_id": self.team, "api_app_id": "A1",
+              envelope: dict | None = None, **signing) -> int:
+        payload = {"token": "legacy", "team_id": self.team, "api_app_id": "A1", **(envelope or {}),
                    "type": "event_callback",
                    "event_id": event_id or f"Ev{next(self._ids)}", "event_time": int(time.time()),
                    "event": {"event_ts": f"{time.time():.6f}", **event},

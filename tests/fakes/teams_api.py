@@ -36,6 +36,10 @@ from cryptography.x509.oid import NameOID
 ISSUER = "https://api.botframework.com"
 KEY = rsa.generate_private_key(public_exponent=65537, key_size=2048)  # signs the channel's tokens
 KID = "fake-key-1"
+#: a key the metadata also publishes, endorsed for another channel only (the Bot Framework
+#: publishes keys per channel: a key endorsed for `webchat` must not sign `msteams` activities)
+WEBCHAT_KEY = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+WEBCHAT_KID = "fake-key-webchat"
 
 
 @dataclass
@@ -134,7 +138,10 @@ class FakeBotFramework:
                          "id_token_signing_alg_values_supported": ["RS256"]}, {}
         if path == "/v1/.well-known/keys":
             key = json.loads(jwt.algorithms.RSAAlgorithm.to_jwk(KEY.public_key()))
-            return 200, {"keys": [{**key, "kid": KID, "use": "sig", "endorsements": ["msteams"]}]}, {}
+            webchat = json.loads(jwt.algorithms.RSAAlgorithm.to_jwk(WEBCHAT_KEY.public_key()))
+            return 200, {"keys": [{**key, "kid": KID, "use": "sig", "endorsements": ["msteams"]},
+                                  {**webchat, "kid": WEBCHAT_KID, "use": "sig",
+                                   "endorsements": ["webchat"]}]}, {}
         return 404, {}, {}
 
     # the connector ------------------------------------------------------------------------------------

@@ -20,7 +20,7 @@ def test_first_member_is_admin_and_later_ones_are_reps_of_the_default_team(chat)
         members = s.scalar(select(func.count()).select_from(TeamMember))
         [team] = s.scalars(select(Team)).all()
     assert roles == {"Mia": "admin", "张伟": "rep"}
-    assert members == 2 and team.name == "Sales" and team.holiday_calendar == "CN"
+    assert members == 1 and team.name == "Sales" and team.holiday_calendar == "CN"  # the admin: in none
 
 
 def test_admin_creates_a_team_and_moves_people(team_chat):
@@ -175,12 +175,32 @@ def test_bad_input_gets_the_right_form_in_the_users_language_and_stores_nothing(
         assert s.scalar(select(func.count()).select_from(Visit)) == 0
 
 
-def test_help_lists_every_command_and_help_topic_shows_examples(team_chat):
-    out = team_chat("help")
-    for topic in ("visit", "deal", "won", "progress", "target", "leaderboard", "leave"):
-        assert usage(topic, "en")[0] in out
-    out = team_chat("帮助 商机")
-    assert "商机 华为 商务谈判" in out
+def test_help_fits_one_phone_screen_for_each_role_and_reps_see_no_managers_commands(team_chat):
+    team_chat("role @Bo manager", user="Mia")
+    rep, manager, admin = (team_chat("help", user=who) for who in ("Ana", "Bo", "Mia"))
+    for out in (rep, manager, admin, team_chat("帮助", user="Ana")):
+        assert len(out.splitlines()) <= 18, out
+    for topic in ("visit", "deal", "won", "progress", "leave", "undo"):
+        assert usage(topic, "en")[0] in rep
+    for command in ("target @ana", "reassign", "team create", "contest"):
+        assert command not in rep
+    assert usage("target", "en")[0] in manager and "Everyday: visit · deal" in manager
+    assert "Admin: team create · role" not in manager and "Admin: team create · role" in admin
+    assert "管理员：团队 新建 · 角色" in team_chat("帮助", user="Mia")
+
+
+def test_help_with_any_command_word_shows_its_examples(team_chat):
+    assert "商机 华为 商务谈判" in team_chat("帮助 商机")
+    for word, example in (("merge", 'customer "Acme Crop" merge into Acme Corp'),
+                          ("history", "deal #12 history"), ("delete", "deal #12 delete"), ("undo", "undo"),
+                          ("reopen", "deal #12 reopen"),
+                          ("合并", "客户 华为技术 合并到 华为"), ("历史", "商机 #12 历史")):
+        out = team_chat(f"help {word}" if word.isascii() else f"帮助 {word}", user="Ana")
+        assert example in out and "What you can say" not in out and len(out.splitlines()) < 10, (word, out)
+    out = team_chat("help mrege", user="Ana")  # a slip of a finger
+    assert "“merge” is used so:" in out and 'customer "Acme Crop" merge into Acme Corp' in out
+    out = team_chat("help zzz", user="Ana")
+    assert "No command uses “zzz”." in out and "visit Acme Corp" in out
 
 
 def test_a_new_member_who_starts_in_chinese_keeps_chinese(chat):
@@ -223,7 +243,7 @@ def test_a_manager_adds_only_reps_in_no_team_or_already_theirs(chat):
     assert "Added to North: Ana" in chat("team add North @Ana", user="Max")
     assert chat.reply("team add North @Nia", user="Max").ok  # already theirs
     for name, why in (("Sam", "is in team South; moving people between teams is for an admin (Mia)"),
-                      ("Mia", "is a manager or admin; only an admin (Mia) can add them")):
+                      ("Mia", "Mia is an admin: only an admin can do that")):
         reply = chat.reply(f"team add North @{name}", user="Max")
         assert not reply.ok and why in reply.text
     assert not chat.reply("progress @Sam", user="Max").ok  # so their numbers stay out of reach

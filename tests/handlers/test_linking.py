@@ -16,21 +16,58 @@ def code_of(reply) -> str:
 def test_linking_joins_a_new_workspace_and_the_persons_data(session_factory):
     slack, wecom = Chat(session_factory, "workspace", "slack"), Chat(session_factory, "corp", "wecom")
     slack.team()
-    slack("visit Acme: demo", user="Ana")
-    code = code_of(slack.reply("link", user="Ana"))
-    wecom("拜访 华为：见面", user="ana-wx")
-    assert "关联成功：你在这里也是Ana" in wecom(f"关联 {code}", user="ana-wx")
-    out = wecom("progress", user="ana-wx")
-    assert "Visits         2" in out  # the WeCom visit and the Slack one, in Ana's English
+    slack("visit Acme: demo", user="Mia")  # the admin: connecting a workspace is theirs to do
+    code = code_of(slack.reply("link", user="Mia"))
+    wecom("拜访 华为：见面", user="mia-wx")
+    out = wecom(f"关联 {code}", user="mia-wx")
+    assert "关联成功：你在这里也是Mia" in out and "Mia已把WeCom工作区 corp 接入公司" in out
+    out = wecom("progress", user="mia-wx")
+    assert "Visits         2" in out  # the WeCom visit and the Slack one, in Mia's English
     with session_factory() as s:
         assert s.scalar(select(func.count()).select_from(Tenant)) == 1
         assert s.scalar(select(TenantLink.external_id)) == "corp"
-        ana = s.scalar(select(Member).where(Member.display_name == "Ana"))
-        assert s.scalar(select(func.count()).select_from(Identity).where(Identity.member_id == ana.id)) == 2
-        assert s.scalar(select(func.count()).select_from(Visit).where(Visit.member_id == ana.id)) == 2
+        mia = s.scalar(select(Member).where(Member.display_name == "Mia"))
+        assert s.scalar(select(func.count()).select_from(Identity).where(Identity.member_id == mia.id)) == 2
+        assert s.scalar(select(func.count()).select_from(Visit).where(Visit.member_id == mia.id)) == 2
     wecom("help", user="bo-wx")  # the next person of the corp joins the same company
     with session_factory() as s:
         assert s.scalar(select(func.count()).select_from(Member)) == 4  # Mia, Ana, Bo, bo-wx
+    code = code_of(slack.reply("link", user="Ana"))  # within connected workspaces: anyone
+    assert "关联成功：你在这里也是Ana" in wecom(f"关联 {code}", user="ana-wx")
+
+
+def test_a_reps_link_never_brings_in_another_organisation(session_factory):
+    """The takeover that was possible: a rep links to a one-person tenant of their own, which
+    then joined the company, and any stranger there who wrote to the bot became a rep."""
+    slack, teams = Chat(session_factory, "workspace", "slack"), Chat(session_factory, "own-tenant", "teams")
+    slack.team()
+    code = code_of(slack.reply("link", user="Ana"))
+    reply = teams.reply(f"link {code}", user="ana-own")
+    assert not reply.ok and "not part of your company in salesbot yet" in reply.text and "Mia" in reply.text
+    teams("help", user="stranger")
+    with session_factory() as s:
+        assert s.scalar(select(func.count()).select_from(TenantLink)) == 0
+        assert s.scalar(select(func.count()).select_from(Tenant)) == 2
+        stranger = s.scalar(select(Member).where(Member.display_name == "stranger"))
+        assert stranger.tenant_id != s.scalar(select(Member.tenant_id).where(Member.display_name == "Ana"))
+
+
+def test_an_admin_connecting_a_workspace_is_told_to_the_other_admins(session_factory):
+    from handlers.reply_json import from_payload
+    from storage.models import Delivery
+
+    slack, wecom = Chat(session_factory, "workspace", "slack"), Chat(session_factory, "corp", "wecom")
+    slack.team(reps=("Ada",))
+    slack("role @Ada admin", user="Mia")
+    code = code_of(slack.reply("link", user="Mia"))
+    assert wecom.reply(f"link {code}", user="mia-wx").ok
+    with session_factory() as s:
+        told = [(d.target, from_payload(d.payload).text)
+                for d in s.scalars(select(Delivery).where(Delivery.key.startswith("connected:")))]
+        trail = s.scalar(select(AuditLog.detail).where(AuditLog.action == "tenant.connect"))
+    assert told == [("user:Ada", "Mia connected WeCom workspace corp to the company: everyone there "
+                                 "who writes to the bot joins as a rep.")]
+    assert trail == {"platform": "wecom", "workspace": "corp"}
 
 
 def test_a_customer_known_on_both_sides_becomes_one(session_factory):

@@ -66,3 +66,26 @@ def test_requests_of_a_platform_this_worker_does_not_run_are_left_for_one_that_d
     put(session_factory, "for-wecom", platform="wecom")
     assert InboxWorker(session_factory, {"slack": lambda p: None}).run_once() == 0
     assert rows(session_factory) == {"for-wecom": ("pending", 0)}
+
+
+def test_a_request_given_up_on_is_answered_saying_so_in_both_languages(session_factory, chat):
+    from handlers.reply_json import from_payload
+    from storage.models import Delivery
+
+    chat("help", user="Mia")  # the console tenant `local` exists
+    payload = {"v": 2, "workspace": "local", "user": "Mia", "message": "help", "delivery": "d-1",
+               "answer": "user:Mia", "from_a_newer_version": True}
+    with session_factory.begin() as s:
+        InboxRepository(s).put(key="console:d-1", platform="console", payload=payload, now=utcnow())
+
+    def runner(payload):
+        raise TypeError("unexpected field")
+    worker = InboxWorker(session_factory, {"console": runner})
+    for _attempt in range(MAX_ATTEMPTS):
+        with session_factory.begin() as s:  # each retry's wait is over
+            s.query(InboxItem).update({"claimed_until": utcnow() - dt.timedelta(seconds=1)})
+        worker.run_once()
+    with session_factory() as s:
+        [answer] = s.query(Delivery).filter(Delivery.key == "answer:console:d-1").all()
+    text = from_payload(answer.payload).text
+    assert answer.target == "user:Mia" and "couldn't run that message" in text and "没能处理" in text

@@ -14,7 +14,7 @@ from support import count
     ("/deal", 'Acme "ERP" proposal 50k close 2026-12-20', "Deal #1 · ERP"),
     ("/won", "Acme 48k: beat them on delivery time", "Deal #1 won: Acme, ¥48K"),
     ("/progress", "", "Your progress"),
-    ("/pipeline", "", "Pipeline · Sales"),  # Mia manages: her team's
+    ("/pipeline", "team", "Pipeline · Sales"),  # Mia, the admin, reads the team everyone starts in
     ("/leaderboard", "month", "Leaderboard · Revenue won"),
     ("/followups", "", "Your follow-ups"),
     ("/salesbot", "help", "What you can say"),
@@ -42,8 +42,9 @@ def test_slash_commands_in_chinese_for_a_chinese_user(slack, command, text, expe
 
 
 def test_a_rate_set_from_slack_converts_the_pipeline_and_says_so_in_small_print(slack):
-    slack.say("/deal", 'Acme "ERP" proposal 50k')  # Mia: the first member, the admin
-    slack.say("/deal", 'Globex "Support" proposal $20k')
+    slack.say("/salesbot", "help")  # Mia: the first member, the admin, reads the team's pipeline
+    slack.say("/deal", 'Acme "ERP" proposal 50k', user="U2")  # Ana's, in the team everyone starts in
+    slack.say("/deal", 'Globex "Support" proposal $20k', user="U2")
     status, path = slack.command("/pipeline", "")
     [answer] = slack.answers(path)
     [note] = [b for b in answer["blocks"] if b["type"] == "context"]

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.settings import Settings
-from fakes.teams_api import channel_token
+from fakes.teams_api import WEBCHAT_KEY, WEBCHAT_KID, channel_token
 from fakes.teams_driver import APP_ID, running
 from support import call, refused_quietly, stored
 
@@ -35,6 +35,11 @@ TOKENS = {
     "with no service URL": lambda url: channel_token(APP_ID, url, serviceurl=None),
     "unsigned (alg none)": lambda url: _unsigned(APP_ID, url),
     "not a JWT": lambda url: "not-a-jwt",
+    # Microsoft's own Entra issuers, which the SDK trusts by default: only the Bot Framework calls a bot
+    "from Microsoft's Entra (v1)": lambda url: channel_token(
+        APP_ID, url, issuer="https://sts.windows.net/d6d49420-f39b-4df7-a1dc-d59a935871db/"),
+    "from Microsoft's Entra (v2)": lambda url: channel_token(
+        APP_ID, url, issuer="https://login.microsoftonline.com/f8cdef31-a31e-4b4a-93e4-5f571e91255a/v2.0"),
 }
 
 
@@ -70,10 +75,33 @@ def test_a_single_tenant_app_refuses_another_tenants_activity(teams_settings, fa
         assert driver.post(ours) == 200
 
 
+def test_a_key_not_endorsed_for_the_activitys_channel_is_403_and_stores_nothing(teams, caplog):
+    """The Bot Connector's rule: the signing key must be endorsed for the activity's channel."""
+    before = stored(teams.core.session_factory)
+    activity = teams.activity(text="visit Acme: forged", textFormat="plain")
+    token = channel_token(APP_ID, teams.fake.service_url, key=WEBCHAT_KEY, kid=WEBCHAT_KID)
+    status = teams.post(activity, token=token)
+    assert status == 403
+    refused_quietly(caplog, status)
+    assert stored(teams.core.session_factory) == before and teams.fake.posted == []
+    assert teams.post(teams.activity(text="help", textFormat="plain")) == 200  # the msteams key: fine
+
+
+def test_deeply_nested_json_is_400_with_or_without_a_token(teams, caplog):
+    body = b"[" * 50_000 + b"]" * 50_000
+    for token in ("junk", channel_token(APP_ID, teams.fake.service_url)):
+        caplog.clear()
+        status = call(teams.web, "/api/messages", body, {"HTTP_AUTHORIZATION": f"Bearer {token}"})
+        assert status == 400
+        refused_quietly(caplog, status)
+
+
 SIGNED_JUNK = [("a list", b"[1, 2]"), ("not JSON", b"visit Acme"),
                ("no conversation", json.dumps({"type": "message", "serviceUrl": "{url}",
                                                "channelId": "msteams"}).encode()),
                ("another channel", None), ("a number as the text", None),
+               ("no conversation at all", None), ("a conversation without an id", None),
+               ("a sender without an id", None), ("a sender id longer than any Teams id", None),
                ("a huge body", b"{" + b" " * 300_000)]
 
 
@@ -86,6 +114,17 @@ def test_a_signed_but_malformed_body_is_refused_never_a_500(teams, caplog):
             body = json.dumps(teams.activity(text="help", channelId="webchat")).encode()
         elif what == "a number as the text":
             body = json.dumps(teams.activity(text=5)).encode()
+        elif what == "no conversation at all":
+            body = json.dumps({k: v for k, v in teams.activity(text="help").items()
+                               if k != "conversation"}).encode()
+        elif what == "a conversation without an id":
+            activity = teams.activity(text="help")
+            del activity["conversation"]["id"]
+            body = json.dumps(activity).encode()
+        elif what == "a sender without an id":
+            body = json.dumps(teams.activity(text="help", **{"from": {"name": "Ana"}})).encode()
+        elif what == "a sender id longer than any Teams id":
+            body = json.dumps(teams.activity(text="help", user="29:" + "x" * 300)).encode()
         body = body.replace(b"{url}", url.encode())
         status = call(teams.web, "/api/messages", body,
                       {"HTTP_AUTHORIZATION": f"Bearer {channel_token(APP_ID, url)}"})

@@ -21,7 +21,7 @@ def test_url_verification_answers_the_decrypted_echostr(wecom):
     ("拜访 华为：见了采购总监，下周二演示；跟进 周五", "已记录拜访：华为。"),
     ("商机 华为 ERP项目 方案呈现 5万 预计 12月20日", "商机 #1 · ERP项目"),
     ("进度", "我的进度"),
-    ("漏斗", "销售漏斗 · 销售团队"),  # 张伟 is the corp's first member, its admin: the team's
+    ("漏斗 团队", "销售漏斗 · 销售团队"),  # 张伟, the corp's first member (admin): the default team
     ("排行榜 本月", "排行榜 · 业绩"),
     ("待跟进", "本周没有待跟进事项"),
     ("客户 华为 A类", "等级"),

@@ -31,7 +31,10 @@ EXTERNAL = ('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/pa
 INSIDE = [("entity bomb", BOMB), ("external entity", EXTERNAL), ("not XML", "进度 please"),
           ("wrong root", _inner().replace("xml>", "message>")),
           ("no FromUserName", _inner(FromUserName=None)), ("empty FromUserName", _inner(FromUserName="")),
-          ("no MsgId", _inner(MsgId=None)), ("repeated sender", _inner().replace(
+          ("no MsgId", _inner(MsgId=None)), ("MsgType holding an element", _inner(MsgType="<a>text</a>")),
+          ("a sender id longer than WeCom's", _inner(FromUserName="u" * 200)),
+          ("deeply nested", "<xml>" + "<a>" * 5000 + "</a>" * 5000 + "</xml>"),
+          ("repeated sender", _inner().replace(
               "<FromUserName>zhangwei</FromUserName>",
               "<FromUserName>a</FromUserName><FromUserName>b</FromUserName>"))]
 
