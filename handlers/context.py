@@ -42,6 +42,9 @@ class Ctx:
     text: str = ""  # the message as typed (one space between words), for offers to send it again
     command: object = None  # the command being run, for buttons that run it again changed
     created_customers: list[str] = field(default_factory=list)
+    #: What the journal calls this message's change (`deal.delete` for the bin), when not the
+    #: command's own name (storage/journal.py).
+    change_kind: str = ""
 
     def t(self, key: str, **values) -> str:
         return t(self.locale, key, **values)

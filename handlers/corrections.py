@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from handlers import facts
 from handlers.commands import ChangeDeal, ChangeVisit
 from handlers.context import Ctx
 from handlers.messages import STAGE_NAMES, name_of
@@ -56,6 +57,8 @@ def handle_change_deal(ctx: Ctx, cmd: ChangeDeal) -> Reply:
     closed, reason = deal.stage, deal.reason or ""
     repo.move(deal, before, ctx.member.id, ctx.now)
     deal.reason = ""
+    if closed == "won":
+        facts.reopened(ctx, deal)
     ctx.people.audit(ctx.tenant.id, ctx.member.id, "deal.reopen", "deal", deal.id, at=ctx.now,
                      before=closed, after=before, b_reason=reason)
     return Reply(lines=(ctx.t("deal_reopened", id=deal.id, title=deal.title, stage=stage(before)),))

@@ -120,7 +120,7 @@ def handle_close_deal(ctx: Ctx, cmd: CloseDeal) -> Reply:
     announcement = Reply(
         title=ctx.t("won_announce", who=ctx.member.display_name, customer=customer.name,
                     amount=amount),
-        lines=(cmd.reason,) if cmd.reason else (), locale=ctx.locale)
+        lines=(cmd.reason,) if cmd.reason else (), locale=ctx.locale, subject=f"won:{deal.id}")
     return Reply(lines=(ctx.t("won_reply", id=deal.id, customer=customer.name, amount=amount), *why),
                  buttons=buttons, announcement=announcement)
 

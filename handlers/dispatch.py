@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from handlers import admin, calendars, command_json, schedule_commands
+from handlers import admin, calendars, changes, command_json, facts, schedule_commands
 from handlers import commands as c
 from handlers.context import Ctx, Refusal, usage_reply
 from handlers.intents import HANDLERS, parse, split_keyword
@@ -110,7 +110,7 @@ def dispatch(session: Session, tenant: Tenant, member: Member, message: Message,
     handles = HANDLERS[type(command)]
     try:
         _authorise(ctx, handles.needs(command))
-        reply = handles.run(ctx, command)
+        reply = changes.run(ctx, command, handles.run)
     except Refusal as refusal:
         return Outcome(replace(refusal.reply, locale=ctx.locale), refused=True, record=refusal.record)
     return Outcome(replace(reply, locale=ctx.locale), refused=False)
@@ -155,13 +155,16 @@ def _announce(session: Session, tenant: Tenant, member: Member, reply: Reply, no
     the member's team, on every platform, in the transaction that stores the action: the outbox
     sends each once, whichever way the action came in. With nowhere to go, it stays on the reply
     for the adapter to show where it was said (the console shows it inline)."""
-    teams = PeopleRepository(session).teams_of(member.id)
-    where = [d for d in team_destinations(session, tenant, teams[0]) if d.platform != "console"] \
-        if teams else []
+    where, seen = [], set()
+    for team in PeopleRepository(session).teams_of(member.id):  # every team of theirs with a place
+        for d in team_destinations(session, tenant, team):
+            if d.platform != "console" and (d.platform, d.target) not in seen:
+                seen.add((d.platform, d.target))
+                where.append(d)
     if not where:
         return reply
-    OutboxRepository(session).enqueue_to(where, f"announce:{uuid.uuid4().hex}", tenant.id,
-                                         to_payload(reply.announcement), now)
+    facts.post(session, tenant.id, where, f"announce:{uuid.uuid4().hex}",
+               to_payload(reply.announcement), now, fact=reply.announcement.subject or None)
     return replace(reply, announcement=None)
 
 
