@@ -12,6 +12,8 @@ from storage import journal
 
 #: Commands that put things back themselves: not journaled, so `undo` never undoes an undo.
 NOT_JOURNALED = (c.Undo,)
+_TABLES = {"deal": "deals", "visit": "visits", "task": "tasks", "tip": "tips", "contest": "contests",
+           "customer": "customers"}
 
 
 def run(ctx: Ctx, command: c.Command, handler: Callable[[Ctx, c.Command], Reply]) -> Reply:
@@ -20,7 +22,8 @@ def run(ctx: Ctx, command: c.Command, handler: Callable[[Ctx, c.Command], Reply]
     with journal.Recorder(ctx.session) as recorder:
         reply = handler(ctx, command)
         rows = recorder.rows()
-    label = ctx.text or reply.title or (reply.lines[0] if reply.lines else "")
+    label = ctx.change_label or ctx.text or reply.title or (reply.lines[0] if reply.lines else "")
     journal.record(ctx.session, tenant_id=ctx.tenant.id, actor_id=ctx.member.id, at=ctx.now,
-                   kind=ctx.change_kind or type(command).__name__, label=label, rows=rows)
+                   kind=ctx.change_kind or type(command).__name__, label=label, rows=rows,
+                   main_table=_TABLES.get(ctx.change_kind.partition(".")[0]))
     return reply

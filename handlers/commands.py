@@ -306,6 +306,29 @@ class ChangeDeal(Command):
 
 
 @dataclass(frozen=True)
+class Delete(Command):
+    """`deal #46 delete` · `task #6 delete` · `contest #2 cancel` · `customer Acme delete` (and
+    删除 / 取消): asks first; `… delete confirm` (the question's button) moves it to the bin."""
+
+    kind: str  # deal | visit | task | tip | contest | customer
+    ref: str  # its number, or a customer's name
+    confirmed: bool = False
+
+
+@dataclass(frozen=True)
+class Restore(Command):
+    """`restore deal #46` · `恢复 商机 #46` · `restore customer Acme`: back from the bin."""
+
+    kind: str
+    ref: str
+
+
+@dataclass(frozen=True)
+class ShowTrash(Command):
+    """`trash` · `回收站`: what was deleted and can still be restored."""
+
+
+@dataclass(frozen=True)
 class ListTargets(Command):
     """`targets` · `目标`: what is set for me this week, month, quarter and year (a manager: the
     team's and each member's)."""

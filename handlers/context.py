@@ -45,6 +45,7 @@ class Ctx:
     #: What the journal calls this message's change (`deal.delete` for the bin), when not the
     #: command's own name (storage/journal.py).
     change_kind: str = ""
+    change_label: str = ""  # what the journal shows for it, when not the message as typed
 
     def t(self, key: str, **values) -> str:
         return t(self.locale, key, **values)

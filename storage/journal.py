@@ -161,12 +161,14 @@ def _references(table: Table):
 
 
 def record(session: Session, *, tenant_id: int, actor_id: int, at: dt.datetime, kind: str,
-           label: str, rows: list[dict]) -> Change | None:
+           label: str, rows: list[dict], main_table: str | None = None) -> Change | None:
     """Keep a change (None when it touched nothing). Its main record is the first of its rows in
-    the order `MAIN` lists tables."""
+    the order `MAIN` lists tables (a deletion's: the row deleted of `main_table`)."""
     if not rows:
         return None
-    main = min(rows, key=lambda r: MAIN.index(r["t"]) if r["t"] in MAIN else len(MAIN))
+    deleted_main = [r for r in rows if r["t"] == main_table and r["a"] is None]
+    main = deleted_main[0] if deleted_main else min(
+        rows, key=lambda r: MAIN.index(r["t"]) if r["t"] in MAIN else len(MAIN))
     change = Change(tenant_id=tenant_id, actor_id=actor_id, at=at, kind=kind[:32], entity=main["t"],
                     entity_id=main["k"][0] if len(main["k"]) == 1 else None, label=label[:200],
                     rows=rows, status="done")
@@ -236,6 +238,12 @@ def revert(session: Session, change: Change, only_deleted: bool = False) -> Bloc
         return Blocked(change.entity, (change.entity_id,), "taken")
     session.expire_all()
     return kept
+
+
+def typed(table: Table, data: dict) -> dict:
+    """A row kept in a change, with its values typed again (dates, amounts), by column key."""
+    return {c.key: _typed(c, data.get(c.name)) if not isinstance(c.type, JSON) else data.get(c.name)
+            for c in table.columns}
 
 
 def _values(table: Table, data: dict) -> dict:

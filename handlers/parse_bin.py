@@ -1,0 +1,45 @@
+"""The grammar of deleting and restoring: `deal #46 delete [confirm]`, `task #6 delete`,
+`contest #2 cancel`, `customer Acme delete`, `restore deal #46`, `trash` (and 删除 / 取消 / 确认,
+`恢复 商机 #46`, `回收站`). Each record intent's parser tries these first, then its own."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from handlers import commands as c
+
+_DELETE = r"(?:delete|remove|cancel|删除|取消)"
+_CONFIRM = r"(?:\s*(?:confirm|yes|确认))?"
+_NUMBERED = re.compile(rf"^#?\s*(\d+)\s*{_DELETE}({_CONFIRM})\s*$", re.I)
+_NAMED = re.compile(rf"^(.+?)\s+{_DELETE}({_CONFIRM})\s*$", re.I)
+_KINDS = {"deal": "deal", "商机": "deal", "visit": "visit", "拜访": "visit", "task": "task", "任务": "task",
+          "tip": "tip", "经验": "tip", "contest": "contest", "竞赛": "contest", "customer": "customer",
+          "客户": "customer"}
+_RESTORE = re.compile(r"^(deal|visit|task|tip|contest|商机|拜访|任务|经验|竞赛)\s*#?\s*(\d+)\s*$", re.I)
+_RESTORE_CUSTOMER = re.compile(r"^(?:customer|客户)\s*(.+?)\s*$", re.I)
+
+
+def deleting(kind: str, parser):
+    """`parser` of a record intent, with `#N delete [confirm]` (a customer: `NAME delete`) first."""
+    def parse(rest: str, today: dt.date) -> c.Command | c.ParseError:
+        text = " ".join(rest.split())
+        found = (_NAMED if kind == "customer" else _NUMBERED).match(text)
+        if found and (kind != "customer" or not found.group(1).startswith("#")):
+            return c.Delete(kind, found.group(1).strip().strip('"“”'), confirmed=bool(found.group(2).strip()))
+        return parser(rest, today)
+    return parse
+
+
+def parse_restore(rest: str, _today: dt.date) -> c.Command | c.ParseError:
+    text = " ".join(rest.split())
+    found = _RESTORE.match(text)
+    if found:
+        return c.Restore(_KINDS[found.group(1).lower()], found.group(2))
+    found = _RESTORE_CUSTOMER.match(text)
+    if found and found.group(1):
+        return c.Restore("customer", found.group(1).strip('"“”'))
+    return c.ParseError("restore")
+
+
+def parse_trash(rest: str, _today: dt.date) -> c.Command | c.ParseError:
+    return c.ShowTrash() if not rest.strip() else c.ParseError("trash")
