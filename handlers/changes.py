@@ -10,8 +10,9 @@ from handlers.context import Ctx
 from handlers.reply import Reply
 from storage import journal
 
-#: Commands that put things back themselves: not journaled, so `undo` never undoes an undo.
-NOT_JOURNALED = (c.Undo,)
+#: Commands that put things back themselves (so `undo` never undoes an undo), and `link`, which
+#: merges two members into one (undone by no one: the accounts are one person's).
+NOT_JOURNALED = (c.Undo, c.Link)
 _TABLES = {"deal": "deals", "visit": "visits", "task": "tasks", "tip": "tips", "contest": "contests",
            "customer": "customers"}
 

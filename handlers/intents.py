@@ -15,7 +15,6 @@ from dataclasses import dataclass, replace
 
 from handlers import (
     admin,
-    trash,
     calendars,
     contests,
     corrections,
@@ -31,6 +30,7 @@ from handlers import (
     targets,
     tasks,
     tiers,
+    trash,
     undo,
     visits,
 )

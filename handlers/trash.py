@@ -168,6 +168,11 @@ def _check(ctx: Ctx, kind: str, record) -> Member | None:
         return None
     if kind != "contest" and may_manage(ctx, owner_id) and ctx.is_manager:
         return ctx.session.get(Member, owner_id) if owner_id else None
+    owner = ctx.session.get(Member, owner_id) if owner_id else None
+    if kind == "deal":
+        raise ctx.refuse("not_your_deal", id=record.id, title=record.title, owner=owner.display_name)
+    if kind == "visit":
+        raise ctx.refuse("not_your_visit", id=record.id, owner=owner.display_name)
     raise ctx.refuse("delete_not_yours", noun=ctx.t(f"noun_{kind}"), ref=_ref(ctx, kind, record))
 
 

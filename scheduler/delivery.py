@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from handlers.reply import Reply
 from handlers.reply_json import from_payload, to_payload
 from scheduler.pacing import Pacer
-from storage.models import utcnow
+from storage.models import Delivery, utcnow
 from storage.outbox import OutboxRepository
 from storage.people import PeopleRepository
 
@@ -46,7 +46,23 @@ class Undeliverable(Exception):
 
 
 class Sender(Protocol):
-    def send(self, platform: str, workspace: str, target: str, reply: Reply) -> None: ...
+    """`send` may return the platform's id of the message it posted (kept for corrections). A
+    sender that can edit or withdraw a message it posted also has `fix(platform, workspace,
+    target, message_id, reply)`: the message rewritten as `reply`, or withdrawn when it is None;
+    False where the platform cannot (then a short correction is posted instead)."""
+
+    def send(self, platform: str, workspace: str, target: str, reply: Reply) -> str | None: ...
+
+
+def _stale(session: Session, delivery: Delivery) -> bool:
+    """A post whose fact no longer holds (a win undone before it went out): dropped, not sent;
+    its key is freed, so the fact, true again later, is told again."""
+    from handlers.facts import holds
+
+    if delivery.fact is None or holds(session, delivery.fact):
+        return False
+    session.delete(delivery)
+    return True
 
 
 def queue_answer(session_factory, platform: str, workspace: str, target: str, reply: Reply) -> str | None:
@@ -102,7 +118,8 @@ class DeliveryWorker:
         with self.session_factory.begin() as session:
             claimed = [(d.id, d.key, (d.platform, d.workspace, d.target), d.payload, d.attempts)
                        for d in OutboxRepository(session).claim(now, limit, self.lease,
-                                                                skip=dict(self.paused), keys=keys)]
+                                                                skip=dict(self.paused), keys=keys)
+                       if not _stale(session, d)]
         for delivery_id, key, where, payload, attempts in claimed:
             space = where[:2]
             pacer = self.pacers.get(space) or self._pacer(space)
@@ -119,7 +136,7 @@ class DeliveryWorker:
                 if limited and pacer.ceiling:  # the measured rate a restarted worker starts from
                     outbox.remember_rate(*space, pacer.ceiling, self.clock())
                 if status == "sent":
-                    outbox.mark_sent(delivery_id, self.clock())
+                    outbox.mark_sent(delivery_id, self.clock(), when)  # `when`: the message's id
                 elif status == "retry":
                     outbox.retry_at(delivery_id, when, error)
                     if error.startswith(RATE_LIMITED):
@@ -128,6 +145,18 @@ class DeliveryWorker:
                     log.warning("delivery %s failed for good: %s", key, error)
                     outbox.mark_failed(delivery_id, error)
         return len(claimed)
+
+    def _fix(self, where: tuple[str, str, str], fix: dict) -> None:
+        """Edit or withdraw a post sent before (handlers/facts.py); where the platform cannot,
+        or the post's id is unknown, post the short correction after it."""
+        with self.session_factory() as session:
+            original = session.get(Delivery, fix["of"])
+            message_id = original.message_id if original is not None else None
+        reply = from_payload(fix["reply"]) if fix.get("reply") else None
+        fixer = getattr(self.sender, "fix", None)
+        if message_id and fixer is not None and fixer(*where, message_id, reply):
+            return
+        self.sender.send(*where, from_payload(fix["note"]))
 
     def _pacer(self, space: tuple[str, str]) -> Pacer:
         """A workspace's pacer, at the rate a worker last learnt for it (kept in the database)."""
@@ -138,10 +167,14 @@ class DeliveryWorker:
 
     def _attempt(self, where: tuple[str, str, str], payload: dict,
                  attempts: int) -> tuple[str, dt.datetime | None, str]:
-        """("sent", None, ""), ("retry", when, why) or ("failed", None, why)."""
+        """("sent", the platform's message id or None, ""), ("retry", when, why) or ("failed",
+        None, why)."""
         try:
-            self.sender.send(*where, from_payload(payload))
-            return "sent", None, ""
+            if "fix" in payload:
+                self._fix(where, payload["fix"])
+                return "sent", None, ""
+            message_id = self.sender.send(*where, from_payload(payload))
+            return "sent", message_id if isinstance(message_id, str) else None, ""
         except RateLimited as limited:
             return ("retry", self.clock() + dt.timedelta(seconds=limited.retry_after),
                     f"{RATE_LIMITED}: {limited}")

@@ -196,18 +196,22 @@ def revert(session: Session, change: Change, only_deleted: bool = False) -> Bloc
     """Put a change's rows back as they were before it, or say why not (nothing changed then).
 
     Every row must be exactly as the change left it. A customer the change created that other
-    records use now is kept (the list of kept rows is returned, with their table); any other
+    records use now, or someone changed since, is kept (the list of kept rows is returned, with their table); any other
     row they use is a refusal. `only_deleted` (a restore from the bin): only the rows the change
     deleted come back (and what pointed at them points at them again when unchanged since).
     """
     rows, kept = [], []
-    for row in change.rows:
+    main_first = sorted(change.rows, key=lambda r: (r["t"], r["k"][0]) != (change.entity, change.entity_id))
+    for row in main_first:
         table = TABLES[row["t"]]
         pk = tuple(row["k"])
         current = read(session, table, pk)
         if only_deleted and row["a"] is not None and row["b"] is not None and current != row["a"]:
             continue  # a link the deletion cut, changed since: left as it is now
         if only_deleted and row["b"] is None:
+            continue
+        if current != row["a"] and row["t"] == "customers" and row["b"] is None and current is not None:
+            kept.append({**row, "a": current})  # a customer it created, changed by others since: kept
             continue
         if current != row["a"]:
             return Blocked(row["t"], pk, "taken" if row["a"] is None else "changed", current)
