@@ -8,13 +8,15 @@ a visit or deal created goes with it unless another record uses it by then.
 """
 from __future__ import annotations
 
+from decimal import Decimal
+
 from handlers import facts
 from handlers.commands import Undo
 from handlers.context import Ctx
 from handlers.messages import STAGE_NAMES, WORDS, name_of
 from handlers.reply import Button, Reply
 from storage import journal
-from storage.models import Change, Member
+from storage.models import Change, DealEvent, Member
 
 
 def handle_undo(ctx: Ctx, _cmd: Undo) -> Reply:
@@ -32,6 +34,7 @@ def handle_undo(ctx: Ctx, _cmd: Undo) -> Reply:
         raise ctx.refuse("undo_blocked", what=_label(change), why=reason, record=passed_over,
                          buttons=_again(ctx))
     change.status = "undone"
+    _history(ctx, change)
     ctx.people.audit(ctx.tenant.id, ctx.member.id, "undo", "change", change.id, at=ctx.now,
                      undid=change.kind, of=f"{change.entity} {change.entity_id}")
     facts.follow(ctx, change.rows)
@@ -39,6 +42,24 @@ def handle_undo(ctx: Ctx, _cmd: Undo) -> Reply:
     for row in result:  # customers kept: in use by others now
         lines.append(ctx.t("undo_customer_kept", customer=row["a"]["name"]))
     return Reply(lines=tuple(lines), buttons=_again(ctx))
+
+
+def _history(ctx: Ctx, change: Change) -> None:
+    """A deal put back keeps its history: the step back is in it, as a step of the one undoing."""
+    for row in change.rows:
+        if row["t"] != "deals" or row["a"] is None or row["b"] is None:
+            continue
+        a, b = row["a"], row["b"]
+        deal_id = row["k"][0]
+        event = {"deal_id": deal_id, "owner_id": b["owner_id"], "actor_id": ctx.member.id, "at": ctx.now}
+        if a["stage"] != b["stage"]:
+            ctx.session.add(DealEvent(**event, kind="stage", from_stage=a["stage"], to_stage=b["stage"],
+                                      seconds_in_from_stage=0))
+        if (a["amount"], a["currency"]) != (b["amount"], b["currency"]):
+            ctx.session.add(DealEvent(**event, kind="amount", old_amount=Decimal(a["amount"]),
+                                      new_amount=Decimal(b["amount"]), old_currency=a["currency"],
+                                      new_currency=b["currency"]))
+    ctx.session.flush()
 
 
 def _again(ctx: Ctx) -> tuple[Button, ...]:

@@ -215,6 +215,9 @@ def revert(session: Session, change: Change, only_deleted: bool = False) -> Bloc
             continue
         if current != row["a"]:
             return Blocked(row["t"], pk, "taken" if row["a"] is None else "changed", current)
+        if row["t"] == "deal_events" and row["b"] is None and not any(
+                r["t"] == "deals" and r["b"] is None for r in change.rows):
+            continue  # a deal's history keeps what happened; `undo` adds the step back to it
         if row["b"] is None:
             users = _users(session, table, pk, {(r["t"], tuple(r["k"])) for r in change.rows})
             if users and row["t"] == "customers":
@@ -256,9 +259,11 @@ def _values(table: Table, data: dict) -> dict:
 
 
 def _users(session: Session, table: Table, pk: tuple, ours: set[Key]) -> list[Key]:
-    """Rows outside the change that point at this row now."""
+    """Rows outside the change that point at this row now (a deal's own history aside)."""
     found = []
     for child, column, _rule in _references(table):
+        if child.name == "deal_events":
+            continue
         for row in session.connection().execute(select(*child.primary_key.columns)
                                                 .where(column == pk[0])).all():
             if (child.name, tuple(row)) not in ours:

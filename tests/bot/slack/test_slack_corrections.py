@@ -39,7 +39,7 @@ def test_corrections_over_slack(slack, slack_say):
         name = s.scalar(select(Customer.name))
     assert (owner, name) == ("Bo", "Acme Corporation")
     assert "Delete deal #1" in say("deal #1 delete", "U3")  # asked first: nothing deleted yet
-    assert deals(slack.core) == [(1, "Acme Corp", "proposal", 60000)]
+    assert deals(slack.core) == [(1, "Acme Corporation", "proposal", 60000)]
     assert "in the bin" in say("deal #1 delete confirm", "U3")
     assert deals(slack.core) == []
     actions = [(who, action) for who, action, _ in audit(slack.core)]
