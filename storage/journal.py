@@ -196,7 +196,7 @@ def revert(session: Session, change: Change, only_deleted: bool = False) -> Bloc
     """Put a change's rows back as they were before it, or say why not (nothing changed then).
 
     Every row must be exactly as the change left it. A customer the change created that other
-    records use now, or someone changed since, is kept (the list of kept rows is returned, with their table); any other
+    records use now, or someone changed since, is kept (the kept rows are returned); any other
     row they use is a refusal. `only_deleted` (a restore from the bin): only the rows the change
     deleted come back (and what pointed at them points at them again when unchanged since).
     """
