@@ -301,10 +301,3 @@ def in_bin(session: Session, tenant_id: int, since: dt.datetime, limit: int = 30
                                                      Change.kind.endswith(".delete"),
                                                      Change.status == "done", Change.at >= since)
                                 .order_by(Change.id.desc()).limit(limit)))
-
-
-def purge(session: Session, now: dt.datetime) -> int:
-    """Forget changes past undo's window, and deletions past the bin's time."""
-    old = delete(Change).where(Change.at < now - dt.timedelta(days=BIN_DAYS))
-    stale = delete(Change).where(Change.at < now - WINDOW, ~Change.kind.endswith(".delete"))
-    return session.execute(old).rowcount + session.execute(stale).rowcount

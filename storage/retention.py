@@ -8,6 +8,8 @@ ten minutes (`scheduler/inbox.py`).
 - answers sent (outbox rows keyed `answer:…`): seven days: their key guards platform retries
   (which come within minutes), their target may hold a Slack `response_url`.
 - short-lived credentials past their expiry (link codes, WeCom access tokens): at once.
+- changes made from chat (storage/journal.py): a day, the window of `undo`; deletions, 30 days:
+  the bin, from which `restore` brings them back.
 """
 from __future__ import annotations
 
@@ -16,7 +18,8 @@ import datetime as dt
 from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
-from storage.models import CachedToken, Delivery, InboxItem
+from storage import journal
+from storage.models import CachedToken, Change, Delivery, InboxItem
 
 KEEP_DONE = dt.timedelta(days=1)
 KEEP_FAILED = dt.timedelta(days=7)
@@ -33,5 +36,8 @@ def purge(session: Session, now: dt.datetime) -> dict[str, int]:
         "answers sent": delete(Delivery).where(Delivery.key.startswith("answer:"), Delivery.status == "sent",
                                                Delivery.created_at < now - KEEP_KEYS),
         "expired credentials": delete(CachedToken).where(CachedToken.expires_at < now),
+        "changes past undo": delete(Change).where(Change.at < now - journal.WINDOW,
+                                                  ~Change.kind.endswith(".delete")),
+        "bin": delete(Change).where(Change.at < now - dt.timedelta(days=journal.BIN_DAYS)),
     }
     return {name: session.execute(statement).rowcount for name, statement in steps.items()}

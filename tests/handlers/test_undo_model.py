@@ -133,3 +133,20 @@ def test_the_undo_window_is_a_day(team_chat):
     reply = team_chat.reply("undo", user="Ana")
     assert not reply.ok and "last 24 hours" in reply.text
     assert count(team_chat.session_factory, Visit) == 1
+
+
+def test_changes_are_purged_after_the_window_and_deletions_after_the_bins_days(team_chat):
+    from storage.models import Change
+    from storage.retention import purge
+
+    team_chat("visit Acme: intro", user="Ana")
+    team_chat("deal Acme proposal 50k", user="Ana")
+    team_chat("deal #1 delete confirm", user="Ana")
+    with team_chat.session_factory.begin() as s:
+        assert purge(s, team_chat.now + dt.timedelta(hours=25))["changes past undo"] == 2
+    assert "deal #1" in team_chat("trash", user="Ana")
+    with team_chat.session_factory.begin() as s:
+        assert purge(s, team_chat.now + dt.timedelta(days=31))["bin"] == 1
+        assert s.scalar(select(Change)) is None
+    team_chat.now += dt.timedelta(days=31)
+    assert not team_chat.reply("restore deal #1", user="Ana").ok
