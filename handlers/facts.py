@@ -27,6 +27,11 @@ from storage.people import PeopleRepository
 FIX = "fix:"  # the key of an edit or withdrawal of a post sent before
 
 
+def fact_of(reply: Reply) -> str | None:
+    """The fact a post tells, if it is one that can stop holding."""
+    return reply.subject if reply.subject.startswith(("won:", "target:")) else None
+
+
 def post(session: Session, tenant_id: int, destinations, key: str, payload: dict, now: dt.datetime,
          fact: str | None) -> None:
     """Queue a team post telling `fact`; where a post of the same fact exists (a deal reopened
@@ -82,12 +87,18 @@ def follow(ctx, rows: list[dict]) -> None:
         for delivery in _posts(ctx.session, f"won:{deal_id}"):
             if deal is None or deal.stage != "won":
                 correct(ctx.session, delivery, None, ctx.now)
-    for member_id in owners:
-        for delivery in ctx.session.scalars(select(Delivery).where(
-                Delivery.fact.startswith(f"target:m{member_id}:"),
-                Delivery.status.in_(("pending", "sent")))):
-            if not holds(ctx.session, delivery.fact):
-                correct(ctx.session, delivery, None, ctx.now)
+    if owners:
+        recheck_targets(ctx)
+
+
+def recheck_targets(ctx) -> None:
+    """Every target-reached post of the workspace, queued or sent, whose target is no longer
+    reached (a win undone, a rate changed): withdrawn, or never sent."""
+    for delivery in list(ctx.session.scalars(select(Delivery).where(
+            Delivery.tenant_id == ctx.tenant.id, Delivery.fact.startswith("target:"),
+            Delivery.status.in_(("pending", "sent"))))):
+        if not holds(ctx.session, delivery.fact):
+            correct(ctx.session, delivery, None, ctx.now)
 
 
 def reopened(ctx, deal: Deal) -> None:

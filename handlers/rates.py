@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from handlers import facts
 from handlers import format as fmt
 from handlers.commands import SetRate
 from handlers.context import Ctx
@@ -26,6 +27,7 @@ def handle_rate(ctx: Ctx, cmd: SetRate) -> Reply:
     if cmd.rate is None:
         return _remove(ctx, cmd.currency, base)
     before = RateRepository(ctx.session).set(ctx.tenant.id, cmd.currency, cmd.rate, ctx.member.id, ctx.now)
+    facts.recheck_targets(ctx)  # a lower rate may leave someone short of a target announced
     ctx.people.audit(ctx.tenant.id, ctx.member.id, "rate.set", "rate", None, at=ctx.now,
                      currency=cmd.currency, before=_text(before) if before else "", after=_text(cmd.rate))
     was = ctx.t("rate_before", rate=_text(before)) if before and before != cmd.rate else ""
@@ -39,6 +41,7 @@ def _remove(ctx: Ctx, currency: str, base: str) -> Reply:
     if before is None:
         raise ctx.refuse("rate_none", currency=currency)
     rates.remove(ctx.tenant.id, currency)
+    facts.recheck_targets(ctx)
     ctx.people.audit(ctx.tenant.id, ctx.member.id, "rate.set", "rate", None, at=ctx.now,
                      currency=currency, before=_text(before), after="")
     return Reply(lines=(ctx.t("rate_removed", currency=currency, rate=_text(before), base=base),))

@@ -38,6 +38,8 @@ def handle_undo(ctx: Ctx, _cmd: Undo) -> Reply:
     ctx.people.audit(ctx.tenant.id, ctx.member.id, "undo", "change", change.id, at=ctx.now,
                      undid=change.kind, of=f"{change.entity} {change.entity_id}")
     facts.follow(ctx, change.rows)
+    if any(r["t"] == "exchange_rates" for r in change.rows):
+        facts.recheck_targets(ctx)
     lines = [ctx.t("undone", what=describe(ctx, change))]
     for row in result:  # customers kept: in use by others now
         lines.append(ctx.t("undo_customer_kept", customer=row["a"]["name"]))
