@@ -29,7 +29,8 @@ def watch(session_factory, when):
 
 def posts(session_factory):
     with session_factory() as s:
-        return [(d.key, d.status, d.fact, from_payload(d.payload).text if "fix" not in d.payload else d.payload)
+        return [(d.key, d.status, d.fact,
+                 from_payload(d.payload).text if "fix" not in d.payload else d.payload)
                 for d in s.scalars(select(Delivery).order_by(Delivery.id))]
 
 
@@ -115,8 +116,8 @@ def test_the_worker_drops_a_queued_post_whose_fact_no_longer_holds(session_facto
         s.flush()
         OutboxRepository(s).enqueue_to(
             [type("D", (), {"platform": "slack", "workspace": "T1", "target": "channel:C1"})()],
-            "announce:x", tenant.id, to_payload(Reply(title="🎉 Ana won Acme")), dt.datetime.now(dt.timezone.utc),
-            fact="won:46")  # no deal #46 is won
+            "announce:x", tenant.id, to_payload(Reply(title="🎉 Ana won Acme")),
+            dt.datetime.now(dt.timezone.utc), fact="won:46")  # no deal #46 is won
     platform = Platform()
     deliver(session_factory, platform)
     assert platform.log == [] and posts(session_factory) == []
