@@ -295,6 +295,8 @@ class ChangeVisit(Command):
     visit_id: int
     delete: bool = False
     notes: str | None = None
+    customer: str | None = None  # `visit #12 customer Acme Corp`
+    follow_up: dt.date | None = None  # `visit #12 follow up fri`
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 (`商机 #46 历史`): every stage and amount change of a deal, who made it and when."""
 from __future__ import annotations
 
+import datetime as dt
 from types import SimpleNamespace
 
 from sqlalchemy import select
@@ -68,6 +69,8 @@ def handle_deal_history(ctx: Ctx, cmd: ShowDealHistory) -> Reply:
                                     f"{money(e.new_amount, e.new_currency)}",
                 "title": lambda e: ctx.t("history_title_change", old=e.old_text, new=e.new_text),
                 "customer": lambda e: ctx.t("history_customer_change", old=e.old_text, new=e.new_text),
+                "close": lambda e: ctx.t("history_close_change", old=_day(ctx, e.old_text),
+                                         new=_day(ctx, e.new_text)),
                 }[event.kind](event)
         lines.append(f"{when} · {actor or '–'} · {what}")
     if gone is not None:
@@ -84,3 +87,9 @@ def handle_deal_history(ctx: Ctx, cmd: ShowDealHistory) -> Reply:
 
 def _row(change, table: str, key: int) -> dict:
     return next(r["b"] for r in change.rows if r["t"] == table and r["k"][0] == key)
+
+
+def _day(ctx: Ctx, iso: str | None) -> str:
+    if not iso:
+        return "–"
+    return fmt.day(dt.date.fromisoformat(iso), ctx.today, ctx.locale, relative=False)

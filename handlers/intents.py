@@ -38,7 +38,7 @@ from handlers import commands as c
 from handlers import parse as p
 from handlers import vocabulary as V
 from handlers.context import Ctx
-from handlers.parse_bin import deleting, parse_restore, parse_trash
+from handlers.parse_corrections import deleting, parse_restore, parse_trash, visit_changes
 from handlers.parse_reports import (
     parse_deals,
     parse_leaderboard,
@@ -111,7 +111,7 @@ def _parse_help(rest: str, _today: dt.date) -> c.Command | c.ParseError:
 _MANAGER, _ADMIN = "manager", "admin"
 
 INTENTS = (
-    Intent("visit", ("visit", "visited"), ("拜访",), deleting("visit", p.parse_visit),
+    Intent("visit", ("visit", "visited"), ("拜访",), deleting("visit", visit_changes(p.parse_visit)),
            (("visit Acme Corp: met the CTO, demo next Tue; follow up Fri", "visit #12 notes met the CFO",
              "visit #12 delete"),
             ("拜访 华为：见了采购总监，下周二演示；跟进 周五", "拜访 #12 纪要 见了财务总监",

@@ -280,8 +280,8 @@ def latest(session: Session, tenant_id: int, actor_id: int) -> Change | None:
 
 def who_changed(session: Session, change: Change, table: str, pk: tuple) -> Change | None:
     """The later change (anyone's) that touched this row last, if it came from chat."""
-    later = session.scalars(select(Change).where(Change.tenant_id == change.tenant_id,
-                                                 Change.id > change.id).order_by(Change.id.desc()))
+    later = session.scalars(select(Change).where(Change.tenant_id == change.tenant_id, Change.id > change.id,
+                                                 Change.status != "undone").order_by(Change.id.desc()))
     for other in later:
         if any(r["t"] == table and tuple(r["k"]) == tuple(pk) for r in other.rows):
             return other

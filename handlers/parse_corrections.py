@@ -1,12 +1,14 @@
-"""The grammar of deleting and restoring: `deal #46 delete [confirm]`, `task #6 delete`,
-`contest #2 cancel`, `customer Acme delete`, `restore deal #46`, `trash` (and 删除 / 取消 / 确认,
-`恢复 商机 #46`, `回收站`). Each record intent's parser tries these first, then its own."""
+"""The grammar of corrections: `deal #46 delete [confirm]`, `task #6 delete`, `contest #2 cancel`,
+`customer Acme delete`, `restore deal #46`, `trash` (and 删除 / 取消 / 确认, `恢复 商机 #46`,
+`回收站`); `visit #12 customer Acme Corp`, `visit #12 follow up fri` (客户 / 跟进). Each record
+intent's parser tries these first, then its own."""
 from __future__ import annotations
 
 import datetime as dt
 import re
 
 from handlers import commands as c
+from handlers.dates import parse_date
 
 _DELETE = r"(?:delete|remove|cancel|删除|取消)"
 _CONFIRM = r"(?:\s*(?:confirm|yes|确认))?"
@@ -43,3 +45,24 @@ def parse_restore(rest: str, _today: dt.date) -> c.Command | c.ParseError:
 
 def parse_trash(rest: str, _today: dt.date) -> c.Command | c.ParseError:
     return c.ShowTrash() if not rest.strip() else c.ParseError("trash")
+
+
+_VISIT_CUSTOMER = re.compile(r"^#\s*(\d{1,9})\s+(?:customer|客户)[:：]?\s*(.+?)\s*$", re.I)
+_VISIT_FOLLOW_UP = re.compile(
+    r"^#\s*(\d{1,9})\s+(?:follow[\s-]?up|跟进|回访)(?:\s+on)?[:：]?\s*(.+?)\s*$", re.I)
+
+
+def visit_changes(parser):
+    """`visit #12 customer Acme Corp` · `visit #12 follow up fri` (`拜访 #12 客户 华为` ·
+    `拜访 #12 跟进 周五`), then `parser`. A date that is not one is asked about, never guessed."""
+    def parse(rest: str, today: dt.date) -> c.Command | c.ParseError:
+        text = " ".join(rest.split())
+        if found := _VISIT_CUSTOMER.match(text):
+            return c.ChangeVisit(int(found.group(1)), customer=found.group(2).strip('"“”'))
+        if found := _VISIT_FOLLOW_UP.match(text):
+            day = parse_date(found.group(2), today)
+            if day is None:
+                return c.ParseError("visit", "date", found.group(2))
+            return c.ChangeVisit(int(found.group(1)), follow_up=day)
+        return parser(rest, today)
+    return parse
