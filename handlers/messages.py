@@ -111,6 +111,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "merge_same": ("That is the same customer, {name}.", "这是同一个客户：{name}。"),
     "customer_merged": ("{name} merged into {into}: {visits} visits and {deals} deals moved.",
                         "已把{name}合并到{into}：移过去 {visits} 次拜访、{deals} 个商机。"),
+    "customer_merged_more": ("Also moved: {tasks} tasks and {tips} tips.",
+                             "另移过去 {tasks} 个任务、{tips} 条经验。"),
+    "customer_merged_tier": ("{into} keeps the better tier: {tier}.", "{into}保留较高的分级：{tier}类。"),
+    "reassigned_more": ("{target} also takes over {tasks} open tasks and {followups} open follow-ups "
+                        "(as tasks).",
+                        "{target}同时接手 {tasks} 个未完成任务和 {followups} 个待跟进（转为任务）。"),
+    "followup_task": ("follow up {customer} (visit #{id} by {who})", "跟进{customer}（{who}的拜访 #{id}）"),
     "customer_renamed": ("{before} is now called {after}.", "{before}已改名为{after}。"),
     "customer_owner_set": ("{name} is now {owner}'s customer.", "{name}的负责人改为{owner}。"),
     "reassigned": ("{source}'s {customers} customers and {deals} open deals now belong to {target}.",

@@ -107,8 +107,9 @@ def describe(ctx: Ctx, change: Change) -> str:
     """What undoing `change` did, in words: the main record's own phrase where there is one."""
     main = next((r for r in change.rows if r["t"] == change.entity
                  and r["k"][0] == change.entity_id), None)
-    if main is None:
-        return ctx.t("undo_generic", what=_label(change))
+    others = {r["t"] for r in change.rows} - {change.entity, "customers", "deal_events"}
+    if main is None or others or sum(r["t"] == change.entity for r in change.rows) > 1:
+        return ctx.t("undo_generic", what=_label(change))  # a change of many records: as typed
     b, a, table = main["b"], main["a"], main["t"]
     if table == "deals":
         if b is None:
