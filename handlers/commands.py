@@ -318,6 +318,15 @@ class Delete(Command):
 
 
 @dataclass(frozen=True)
+class EditContest(Command):
+    """`contest #2 12/1-12/20` · `竞赛 #2 12月1日-12月20日`: its days changed."""
+
+    contest_id: int
+    first: dt.date
+    last: dt.date
+
+
+@dataclass(frozen=True)
 class Restore(Command):
     """`restore deal #46` · `恢复 商机 #46` · `restore customer Acme`: back from the bin."""
 

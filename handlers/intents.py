@@ -38,7 +38,7 @@ from handlers import commands as c
 from handlers import parse as p
 from handlers import vocabulary as V
 from handlers.context import Ctx
-from handlers.parse_corrections import deleting, parse_restore, parse_trash, visit_changes
+from handlers.parse_corrections import contest_changes, deleting, parse_restore, parse_trash, visit_changes
 from handlers.parse_reports import (
     parse_deals,
     parse_leaderboard,
@@ -201,11 +201,15 @@ INTENTS = (
            free_text=True),
     Intent("like", ("like", "upvote"), ("赞", "点赞"), p.parse_like, (("like tip 3",), ("赞 经验 3",)),
            (Handles(c.LikeTip, reasons.handle_like_tip),)),
-    Intent("contest", ("contest", "competition"), ("竞赛", "比赛"), deleting("contest", p.parse_contest),
-           (("contest visits 12/1-12/15", "contest revenue 12/1-12/31 East", "contest", "contest #2 cancel"),
-            ("竞赛 拜访 12月1日-12月15日", "竞赛 业绩 12月1日-12月31日 华东", "竞赛", "竞赛 #2 取消")),
+    Intent("contest", ("contest", "competition"), ("竞赛", "比赛"),
+           deleting("contest", contest_changes(p.parse_contest)),
+           (("contest visits 12/1-12/15", "contest revenue 12/1-12/31 East", "contest",
+             "contest #2 12/1-12/20", "contest #2 cancel"),
+            ("竞赛 拜访 12月1日-12月15日", "竞赛 业绩 12月1日-12月31日 华东", "竞赛",
+             "竞赛 #2 12月1日-12月20日", "竞赛 #2 取消")),
            (Handles(c.StartContest, contests.handle_start, _MANAGER),
-            Handles(c.ShowContest, contests.handle_show))),
+            Handles(c.ShowContest, contests.handle_show),
+            Handles(c.EditContest, contests.handle_edit, _MANAGER))),
     Intent("due", ("due",), ("待回访",), p.parse_due,
            (("due visits", "due visits team"), ("待回访", "待回访 团队")),
            (Handles(c.ShowDueVisits, tiers.handle_due_visits),)),

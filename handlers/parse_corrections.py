@@ -8,7 +8,7 @@ import datetime as dt
 import re
 
 from handlers import commands as c
-from handlers.dates import parse_date
+from handlers.dates import parse_date, parse_date_range
 
 _DELETE = r"(?:delete|remove|cancel|删除|取消)"
 _CONFIRM = r"(?:\s*(?:confirm|yes|确认))?"
@@ -64,5 +64,20 @@ def visit_changes(parser):
             if day is None:
                 return c.ParseError("visit", "date", found.group(2))
             return c.ChangeVisit(int(found.group(1)), follow_up=day)
+        return parser(rest, today)
+    return parse
+
+
+_CONTEST_DAYS = re.compile(r"^#\s*(\d{1,9})\s+(\S+)\s*$")
+
+
+def contest_changes(parser):
+    """`contest #2 12/1-12/20` (new days), then `parser`."""
+    def parse(rest: str, today: dt.date) -> c.Command | c.ParseError:
+        if found := _CONTEST_DAYS.match(" ".join(rest.split())):
+            span = parse_date_range(found.group(2), today)
+            if span is None:
+                return c.ParseError("contest", "date", found.group(2))
+            return c.EditContest(int(found.group(1)), span[0], span[1])
         return parser(rest, today)
     return parse

@@ -46,6 +46,8 @@ def handle_delete(ctx: Ctx, cmd: Delete) -> Reply:
             facts.correct(ctx.session, delivery, None, ctx.now)
     ctx.people.audit(ctx.tenant.id, ctx.member.id, f"{cmd.kind}.delete", cmd.kind, record.id, at=ctx.now,
                      what=what)
+    if cmd.kind == "contest":
+        _tell_cancelled(ctx, record, what)
     ctx.session.delete(record)
     ctx.session.flush()
     restore = f"{name_of(WORDS, 'restore', ctx.locale)} {name_of(WORDS, cmd.kind, ctx.locale)} {ref}"
@@ -195,5 +197,24 @@ def _describe(ctx: Ctx, kind: str, record) -> str:
     if kind == "tip":
         return f"{noun} #{record.id} ({record.topic}: {record.text[:40]})"
     if kind == "contest":
-        return f"{noun} #{record.id} ({record.metric} {record.starts_on}–{record.ends_on})"
+        from handlers.contests import _what
+        return f"{noun} #{record.id} ({_what(ctx.locale, record)})"
     return f"{noun} {record.name}"
+
+
+def _tell_cancelled(ctx: Ctx, contest: Contest, what: str) -> None:
+    """A contest cancelled: its team's channels, which heard it start, hear it is off."""
+    from handlers.contests import _what
+    from handlers.messages import majority_locale, t
+    from handlers.reply_json import to_payload
+    from storage.destinations import team_destinations
+    from storage.models import Team
+    from storage.outbox import OutboxRepository
+
+    team = ctx.session.get(Team, contest.team_id)
+    locale = majority_locale(ctx.people.roster(team.id))
+    post = Reply(title=t(locale, "contest_cancelled", team=team.name), lines=(_what(locale, contest),),
+                 for_channel=True, locale=locale)
+    OutboxRepository(ctx.session).enqueue_to(team_destinations(ctx.session, ctx.tenant, team),
+                                             f"contest-cancel:{contest.id}:{ctx.now.isoformat()}",
+                                             ctx.tenant.id, to_payload(post), ctx.now)
