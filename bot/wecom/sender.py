@@ -19,9 +19,13 @@ class WeComSender:
     def __init__(self, client: WeComClient):
         self.client = client
         self.poster = WeComPoster(client)
+        self._msgids: list[str] = []
 
-    def send(self, platform: str, workspace: str, target: str, reply: Reply) -> None:
+    def send(self, platform: str, workspace: str, target: str, reply: Reply) -> str | None:
+        """Send; a message to a person returns its msgids (comma-separated), which `fix` can
+        recall. Group posts (`appchat/send`, a group robot) have none: WeCom cannot recall them."""
         kind, _, ident = target.partition(":")
+        self._msgids: list[str] = []
         try:
             if reply.chart is not None and not reply.text:
                 self._send_chart(kind, ident, reply)
@@ -43,6 +47,21 @@ class WeComSender:
             if error.errcode in GONE:
                 raise Undeliverable(f"WeCom {error.errcode}: {error.errmsg}") from None
             raise
+        return ",".join(self._msgids) or None
+
+    def fix(self, platform: str, workspace: str, target: str, message_id: str, reply: Reply | None) -> bool:
+        """Recall a message to a person (`message/recall`, within 24 hours); WeCom cannot edit
+        one, and cannot recall a group post: False, so a short correction follows instead."""
+        if reply is not None or not target.startswith("user:"):
+            return False
+        try:
+            for msgid in message_id.split(","):
+                self.client.post("message/recall", data={"msgid": msgid})
+        except WeChatClientException as error:
+            if error.errcode in FREQUENCY_ERRORS:
+                raise RateLimited(FREQUENCY_PAUSE, f"WeCom frequency limit {error.errcode}") from None
+            return False
+        return True
 
     def _send_chart(self, kind: str, ident: str, reply: Reply) -> None:
         """The chart as an image: uploaded as media for a member or an app chat; a group robot
@@ -66,4 +85,6 @@ class WeComSender:
             self.client.post("appchat/send", data={"chatid": ident, **msg})
 
     def _to_user(self, user_id: str, msg: dict) -> None:
-        self.client.message.send(self.client.agent_id, [user_id], msg=msg)
+        sent = self.client.message.send(self.client.agent_id, [user_id], msg=msg)
+        if isinstance(sent, dict) and sent.get("msgid"):
+            self._msgids.append(sent["msgid"])
