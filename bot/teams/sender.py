@@ -73,12 +73,37 @@ class TeamsSender:
         # the clients' connections are closed with the sender (or at exit)
         weakref.finalize(self, _close_later, loop, self._clients)
 
-    def send(self, platform: str, workspace: str, target: str, reply: Reply) -> None:
+    def send(self, platform: str, workspace: str, target: str, reply: Reply) -> str | None:
+        """Send; the ids of the activities posted (`conversation|id,id`), for update or delete."""
         service_url, conversation = self._where(workspace, target)
+        ids = []
         for activity in activities(reply):
             self.pace.wait(conversation)
-            self._call(service_url, lambda client, a=activity: client.conversations.send_to_conversation(
-                conversation, Activity.model_validate(a)))
+            posted = self._call(service_url, lambda client, a=activity:
+                                client.conversations.send_to_conversation(conversation,
+                                                                          Activity.model_validate(a)))
+            if getattr(posted, "id", None):
+                ids.append(posted.id)
+        return f"{conversation}|{','.join(ids)}" if ids else None
+
+    def fix(self, platform: str, workspace: str, target: str, message_id: str, reply: Reply | None) -> bool:
+        """Update the post's activity (`PUT …/activities/{id}`) with `reply`, or delete its
+        activities (`DELETE`); False when the connector refuses (then a correction follows)."""
+        conversation, _, ids = message_id.partition("|")
+        service_url, _ = self._where(workspace, target)
+        ids = [i for i in ids.split(",") if i]
+        try:
+            if reply is None:
+                for activity_id in ids:
+                    self._call(service_url, lambda client, i=activity_id:
+                               client.conversations.delete_activity(conversation, i))
+            else:
+                [first, *_] = activities(reply)
+                self._call(service_url, lambda client: client.conversations.update_activity(
+                    conversation, ids[0], Activity.model_validate({**first, "id": ids[0]})))
+        except (Undeliverable, aiohttp.ClientResponseError, ValueError):
+            return False
+        return True
 
     def _where(self, workspace: str, target: str) -> tuple[str, str]:
         """(service URL, conversation id) of an address; a person's chat is made the first time."""

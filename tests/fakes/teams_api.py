@@ -73,6 +73,8 @@ class FakeBotFramework:
     def __init__(self, app_id: str, secret: str, tenant: str = "botframework.com"):
         self.app_id, self.secret, self.tenant = app_id, secret, tenant
         self.posted: list[Posted] = []
+        self.shown: dict[str, tuple[str, dict]] = {}  # activity id → (conversation, what it shows now)
+        self.changes: list[tuple[str, str, str]] = []  # (PUT | DELETE, conversation, activity id)
         self.created: list[dict] = []
         self.calls = 0
         self.limited = 0
@@ -81,9 +83,9 @@ class FakeBotFramework:
         self.tokens: set[str] = set()
         self.token_requests = 0
         self.lock = threading.Condition()
-        self.http = _Server(self._handler(self._get, self._post))
+        self.http = _Server(self._handler(self._get, self._post, self._change))
         self.ca_file, context = _certificate()
-        self.login = _Server(self._handler(self._login_get, self._login_post), context)
+        self.login = _Server(self._handler(self._login_get, self._login_post, None), context)
         self.openid_url = f"{self.http.url}/v1/.well-known/openidconfiguration"
         self.service_url = f"{self.http.url}/teams/"
         self.login_url = self.login.url
@@ -134,9 +136,32 @@ class FakeBotFramework:
             parts = path.split("/")
             if parts[:4] == ["", "teams", "v3", "conversations"] and parts[5:6] == ["activities"]:
                 self.posted.append(Posted(unquote(parts[4]), data))
+                activity_id = f"reply-{len(self.posted)}"
+                self.shown[activity_id] = (unquote(parts[4]), data)
                 self.lock.notify_all()
-                return 201, {"id": f"reply-{len(self.posted)}"}, {}
+                return 201, {"id": activity_id}, {}
         return 404, {"error": {"code": "NotFound"}}, {}
+
+    def _change(self, method: str, path: str, headers, body: bytes) -> tuple[int, dict, dict]:
+        """PUT or DELETE `/v3/conversations/{conversationId}/activities/{activityId}`: the
+        connector's update and delete of an activity the bot posted."""
+        if headers.get("Authorization", "").removeprefix("Bearer ") not in self.tokens:
+            return 401, {"error": {"code": "Unauthorized", "message": "bad token"}}, {}
+        parts = path.split("/")
+        if parts[:4] != ["", "teams", "v3", "conversations"] or parts[5:] [:1] != ["activities"] \
+                or len(parts) != 7:
+            return 404, {"error": {"code": "NotFound"}}, {}
+        conversation, activity_id = unquote(parts[4]), unquote(parts[6])
+        with self.lock:
+            if self.shown.get(activity_id, ("",))[0] != conversation:
+                return 404, {"error": {"code": "ActivityNotFoundInConversation"}}, {}
+            self.changes.append((method, conversation, activity_id))
+            if method == "DELETE":
+                del self.shown[activity_id]
+            else:
+                self.shown[activity_id] = (conversation, json.loads(body or b"{}"))
+            self.lock.notify_all()
+        return 200, {"id": activity_id} if method == "PUT" else {}, {}
 
     # Entra ID ---------------------------------------------------------------------------------------
     def _login_get(self, path: str, _headers) -> tuple[int, dict, dict]:
@@ -165,7 +190,7 @@ class FakeBotFramework:
                      "access_token": token}, {}
 
     @staticmethod
-    def _handler(get, post):
+    def _handler(get, post, change):
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self):
                 self._answer(*get(self.path.split("?")[0], self.headers))
@@ -173,6 +198,13 @@ class FakeBotFramework:
             def do_POST(self):
                 body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
                 self._answer(*post(self.path.split("?")[0], self.headers, body))
+
+            def do_PUT(self):
+                body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                self._answer(*change("PUT", self.path.split("?")[0], self.headers, body))
+
+            def do_DELETE(self):
+                self._answer(*change("DELETE", self.path.split("?")[0], self.headers, b""))
 
             def _answer(self, status: int, body: dict, headers: dict):
                 data = json.dumps(body).encode()
