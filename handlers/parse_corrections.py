@@ -8,12 +8,16 @@ import datetime as dt
 import re
 
 from handlers import commands as c
+from handlers import vocabulary as V
 from handlers.dates import parse_date, parse_date_range
 
 _DELETE = r"(?:delete|remove|cancel|删除|取消)"
 _CONFIRM = r"(?:\s*(?:confirm|yes|确认))?"
 _NUMBERED = re.compile(rf"^#?\s*(\d+)\s*{_DELETE}({_CONFIRM})\s*$", re.I)
 _NAMED = re.compile(rf"^(.+?)\s+{_DELETE}({_CONFIRM})\s*$", re.I)
+#: `#12 delete` followed by something else (`delete now`, `delete confrim`): asked, never a title
+_NUMBERED_MORE = re.compile(rf"^#?\s*(\d+)\s*{_DELETE}\s+(.+)$", re.I)
+_FIELD_WORDS = ("customer", "follow", "notes", "delete")
 _KINDS = {"deal": "deal", "商机": "deal", "visit": "visit", "拜访": "visit", "task": "task", "任务": "task",
           "tip": "tip", "经验": "tip", "contest": "contest", "竞赛": "contest", "customer": "customer",
           "客户": "customer"}
@@ -28,6 +32,11 @@ def deleting(kind: str, parser):
         found = (_NAMED if kind == "customer" else _NUMBERED).match(text)
         if found and (kind != "customer" or not found.group(1).startswith("#")):
             return c.Delete(kind, found.group(1).strip().strip('"“”'), confirmed=bool(found.group(2).strip()))
+        if kind != "customer" and (more := _NUMBERED_MORE.match(text)):
+            word = more.group(2).split()[0]
+            if V.near_word(word, ("confirm",)):  # `delete confrim`
+                return c.ParseError(kind, "typo", word, text.replace(word, "confirm", 1))
+            return c.ParseError(kind, "word", more.group(2))
         return parser(rest, today)
     return parse
 
@@ -47,6 +56,7 @@ def parse_trash(rest: str, _today: dt.date) -> c.Command | c.ParseError:
     return c.ShowTrash() if not rest.strip() else c.ParseError("trash")
 
 
+_BY_ID_WORD = re.compile(r"^#\s*(\d{1,9})\s+(\S+)")
 _VISIT_CUSTOMER = re.compile(r"^#\s*(\d{1,9})\s+(?:customer|客户)[:：]?\s*(.+?)\s*$", re.I)
 _VISIT_FOLLOW_UP = re.compile(
     r"^#\s*(\d{1,9})\s+(?:follow[\s-]?up|跟进|回访)(?:\s+on)?[:：]?\s*(.+?)\s*$", re.I)
@@ -64,6 +74,8 @@ def visit_changes(parser):
             if day is None:
                 return c.ParseError("visit", "date", found.group(2))
             return c.ChangeVisit(int(found.group(1)), follow_up=day)
+        if (by_id := _BY_ID_WORD.match(text)) and (meant := V.near_word(by_id.group(2), _FIELD_WORDS)):
+            return c.ParseError("visit", "typo", by_id.group(2), text.replace(by_id.group(2), meant, 1))
         return parser(rest, today)
     return parse
 

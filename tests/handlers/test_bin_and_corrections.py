@@ -154,3 +154,24 @@ def test_a_manager_corrects_and_deletes_a_reps_visit_and_deal_and_the_rep_is_tol
     assert any("Mia changed your record" in n and "met the CTO" in n for n in notes)
     assert any("Mia deleted your visit #1" in n for n in notes)
     assert "Mia" in team_chat("deal #1 history", user="Ana")  # audited: the history names her
+
+
+def test_typos_in_corrections_store_nothing_and_say_what_to_type(team_chat):
+    team_chat("deal Acme proposal 50k", user="Ana")
+    team_chat("visit Acme: hi", user="Ana")
+    team_chat("task call Acme by fri", user="Ana")
+    with team_chat.session_factory() as s:
+        before = (s.scalar(select(Deal.stage)), s.scalar(select(Visit.customer_id)), count(
+            team_chat.session_factory, Task))
+    for text, hint in [("deal #1 delete confrim", "deal #1 delete confirm"),
+                       ("visit #1 custmer Globex", "visit #1 customer Globex"),
+                       ("visit #1 folow up fri", "visit #1 follow up fri"),
+                       ("task #1 delete now", "now"), ("visit #1 follow up frdiay", "frdiay"),
+                       ("restor deal #1", "restore deal #1"), ("trsh", "trash"),
+                       ("contest #1 12/1-12/40", "12/1-12/40"), ("undo please", "undo")]:
+        reply = team_chat.reply(text, user="Ana")
+        assert not reply.ok and hint in reply.text, (text, reply.text)
+    with team_chat.session_factory() as s:
+        after = (s.scalar(select(Deal.stage)), s.scalar(select(Visit.customer_id)), count(
+            team_chat.session_factory, Task))
+    assert after == before and count(team_chat.session_factory, Customer) == 1
