@@ -280,4 +280,5 @@ def _fill_answer(session: Session, tenant_id: int, platform: str, answer_to: Ans
         OutboxRepository(session).enqueue_many(
             [{"key": f"{key}:announce"[:200], "tenant_id": tenant_id, "platform": platform,
               "workspace": answer_to.workspace, "target": answer_to.announce,
-              "payload": to_payload(reply.announcement)}], now, due=now + (answer_to.held or dt.timedelta()))
+              "payload": to_payload(reply.announcement), "fact": facts.fact_of(reply.announcement)}],
+            now, due=now + (answer_to.held or dt.timedelta()))
