@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from dataclasses import replace
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
@@ -25,11 +26,12 @@ from storage.outbox import OutboxRepository
 from storage.people import PeopleRepository
 
 FIX = "fix:"  # the key of an edit or withdrawal of a post sent before
+RECENT = dt.timedelta(days=92)  # announcements older than a quarter are history, not news
 
 
 def fact_of(reply: Reply) -> str | None:
     """The fact a post tells, if it is one that can stop holding."""
-    return reply.subject if reply.subject.startswith(("won:", "target:")) else None
+    return reply.subject if reply.subject.startswith(("won:", "target:", "contest:")) else None
 
 
 def post(session: Session, tenant_id: int, destinations, key: str, payload: dict, now: dt.datetime,
@@ -89,6 +91,28 @@ def follow(ctx, rows: list[dict]) -> None:
                 correct(ctx.session, delivery, None, ctx.now)
     if owners:
         recheck_targets(ctx)
+    if any(row["t"] in ("deals", "visits", "customers", "contests") for row in rows):
+        recheck_contests(ctx)
+
+
+def recheck_contests(ctx) -> None:
+    """A contest's result, announced, rewritten where the standings changed since (a win undone,
+    a visit deleted); withdrawn if the contest itself is gone."""
+    from handlers.contests import standings
+    from storage.models import Contest
+
+    for delivery in list(ctx.session.scalars(select(Delivery).where(
+            Delivery.tenant_id == ctx.tenant.id, Delivery.fact.startswith("contest:"),
+            Delivery.status.in_(("pending", "sent")), Delivery.created_at >= ctx.now - RECENT))):
+        contest = ctx.session.get(Contest, int(delivery.fact.split(":")[1]))
+        if contest is None:
+            correct(ctx.session, delivery, None, ctx.now)
+            continue
+        old = from_payload(delivery.payload)
+        new = standings(ctx.session, ctx.tenant, contest, old.locale, ctx.today, final=True)
+        if new.text != old.text:
+            correct(ctx.session, delivery, to_payload(replace(new, subject=old.subject)),
+                    ctx.now)
 
 
 def recheck_targets(ctx) -> None:
@@ -96,7 +120,7 @@ def recheck_targets(ctx) -> None:
     reached (a win undone, a rate changed): withdrawn, or never sent."""
     for delivery in list(ctx.session.scalars(select(Delivery).where(
             Delivery.tenant_id == ctx.tenant.id, Delivery.fact.startswith("target:"),
-            Delivery.status.in_(("pending", "sent"))))):
+            Delivery.status.in_(("pending", "sent")), Delivery.created_at >= ctx.now - RECENT))):
         if not holds(ctx.session, delivery.fact):
             correct(ctx.session, delivery, None, ctx.now)
 
@@ -118,6 +142,9 @@ def holds(session: Session, fact: str) -> bool:
         return deal is not None and deal.stage == "won"
     if kind == "target":
         return _target_holds(session, rest)
+    if kind == "contest":
+        from storage.models import Contest
+        return session.get(Contest, int(rest)) is not None
     return True
 
 

@@ -50,6 +50,9 @@ def handle_delete(ctx: Ctx, cmd: Delete) -> Reply:
         _tell_cancelled(ctx, record, what)
     ctx.session.delete(record)
     ctx.session.flush()
+    if cmd.kind in ("deal", "visit", "customer", "contest"):  # what the team was told follows
+        facts.recheck_targets(ctx)
+        facts.recheck_contests(ctx)
     restore = f"{name_of(WORDS, 'restore', ctx.locale)} {name_of(WORDS, cmd.kind, ctx.locale)} {ref}"
     if owner is not None and owner.id != ctx.member.id:
         _tell(ctx, owner, f"deleted:{cmd.kind}:{record.id}:{ctx.now.isoformat()}",

@@ -339,7 +339,8 @@ def _contests(run: Run) -> None:
                     contests.standings(run.session, run.tenant, contest, locale, run.day))
     for contest in ended:
         run.to_team(f"contest-final:{contest.id}",
-                    contests.standings(run.session, run.tenant, contest, locale, run.day, final=True))
+                    replace(contests.standings(run.session, run.tenant, contest, locale, run.day, final=True),
+                            subject=f"contest:{contest.id}"))  # the result follows corrections
         contest.announced_at = run.clock()
 
 

@@ -121,3 +121,27 @@ def test_the_worker_drops_a_queued_post_whose_fact_no_longer_holds(session_facto
     platform = Platform()
     deliver(session_factory, platform)
     assert platform.log == [] and posts(session_factory) == []
+
+
+def test_a_contests_result_is_rewritten_when_a_record_behind_it_is_deleted(team_chat, session_factory):
+    team_chat.now = at("2026-11-23", "09:00")
+    team_chat("contest visits 11/23-11/27", user="Mia")
+    team_chat("visit Acme: demo", user="Bo")
+    team_chat("visit Hooli: demo", user="Bo")
+    team_chat("visit Initech: demo", user="Ana")
+    team_chat("visit Globex: demo", user="Ana")
+    team_chat("visit Umbrella: demo", user="Ana")
+    with session_factory() as s:
+        [daily] = [p for p in plan(s) if p.kind == "daily"]
+    fire(session_factory, daily, at("2026-11-30", "18:00"))  # Monday: the winner
+    platform = Platform()
+    deliver(session_factory, platform)
+    [(message_id, final)] = [(i, m) for i, m in platform.shown.items() if "Contest over" in m]
+    assert "🏆 Ana wins with 3!" in final
+    team_chat.now = at("2026-11-30", "19:00")
+    team_chat("visit #5 delete confirm", user="Ana")  # her last visit was not made: 2 each
+    team_chat("visit #4 delete confirm", user="Mia")  # nor the one before (her manager): Bo wins
+    deliver(session_factory, platform)
+    assert ("fix", message_id) in platform.log
+    assert "🏆 Bo wins with 2!" in platform.shown[message_id]
+    assert len([m for m in platform.shown.values() if "Contest over" in m]) == 1
