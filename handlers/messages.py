@@ -139,7 +139,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "post_withdrawn": ("✏️ Correction: “{title}” no longer holds (it was undone).",
                        "✏️ 更正：“{title}”已撤回（操作已撤销）。"),
     "post_corrected": ("✏️ Correction: {title}", "✏️ 更正：{title}"),
-    "post_reopened": ("~{title}~ (reopened)", "~{title}~（已重开）"),
+    "post_reopened": ("↩ Reopened: {title}", "↩ 已重开：{title}"),
     "undo_followup_open": ("follow-up #{id} is open again", "跟进 #{id} 已重新打开"),
     "undo_and_customer": (", and the new customer {customer} with it", "，新建的客户{customer}也一并删除"),
     "undo_customer_kept": ("The customer {customer} stays: it is in use or was changed since.",
