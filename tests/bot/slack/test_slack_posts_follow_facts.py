@@ -18,7 +18,7 @@ def test_a_win_post_is_edited_when_reopened_and_won_again_and_deleted_when_undon
 
     slack.dm("deal #1 reopen")
     slack.fake.wait_for(lambda: slack.fake.called("chat.update"))
-    assert "reopened" in slack.fake.messages[where]
+    assert "↩ Reopened: 🎉" in slack.fake.messages[where]
 
     slack.dm("won #1 50k")
     slack.fake.wait_for(lambda: len(slack.fake.called("chat.update")) >= 2)

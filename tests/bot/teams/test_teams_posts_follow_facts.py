@@ -14,7 +14,7 @@ def test_a_win_post_is_updated_when_reopened_and_won_again_and_deleted_when_undo
     teams.ask("deal #1 reopen")
     teams.fake.wait_for(lambda: teams.fake.changes)
     assert teams.fake.changes[0] == ("PUT", CHANNEL, activity_id)
-    assert "reopened" in str(teams.fake.shown[activity_id][1])
+    assert "Reopened" in str(teams.fake.shown[activity_id][1])
     teams.ask("won #1 50k")
     teams.fake.wait_for(lambda: len(teams.fake.changes) >= 2)
     assert "¥50K" in str(teams.fake.shown[activity_id][1])
