@@ -145,3 +145,25 @@ def test_a_contests_result_is_rewritten_when_a_record_behind_it_is_deleted(team_
     assert ("fix", message_id) in platform.log
     assert "🏆 Bo wins with 2!" in platform.shown[message_id]
     assert len([m for m in platform.shown.values() if "Contest over" in m]) == 1
+
+
+def test_a_win_is_announced_in_every_team_of_the_rep_that_has_a_channel(session_factory):
+    from storage.models import Member, Team
+    from storage.people import PeopleRepository
+    from support import Chat
+
+    chat = Chat(session_factory, platform="slack", tenant="T1")
+    chat.team()
+    chat("team set Sales channel #sales", user="Mia")
+    chat("team create East #east-sales", user="Mia")
+    with session_factory.begin() as s:  # Ana in the default team and in East (issue #25 item 1)
+        east = s.scalar(select(Team).where(Team.name == "East"))
+        ana = s.scalar(select(Member).where(Member.display_name == "Ana"))
+        PeopleRepository(s).join_team(east.id, ana.id)
+    chat("won Acme 48k: speed", user="Ana")
+    with session_factory() as s:
+        posted = sorted((d.target, d.fact) for d in s.scalars(select(Delivery)) if d.fact)
+    assert posted == [("channel:#east-sales", "won:1"), ("channel:#sales", "won:1")]
+    chat("undo", user="Ana")  # both withdrawn before they went
+    with session_factory() as s:
+        assert not [d for d in s.scalars(select(Delivery)) if d.fact]
