@@ -23,11 +23,15 @@ class PlatformSenders:
     def __init__(self, senders: dict):
         self.senders = senders
 
-    def send(self, platform: str, workspace: str, target: str, reply: Reply, **progress) -> None:
+    def send(self, platform: str, workspace: str, target: str, reply: Reply, **progress) -> str | None:
         sender = self.senders.get(platform)
         if sender is None:
             raise Undeliverable(f"{platform} is not configured in this worker")
-        sender.send(platform, workspace, target, reply, **progress)
+        return sender.send(platform, workspace, target, reply, **progress)
+
+    def fix(self, platform: str, workspace: str, target: str, message_id: str, reply: Reply | None) -> bool:
+        fixer = getattr(self.senders.get(platform), "fix", None)
+        return bool(fixer and fixer(platform, workspace, target, message_id, reply))
 
 
 def platform_senders(core: App, console=None) -> PlatformSenders:

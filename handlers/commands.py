@@ -295,6 +295,8 @@ class ChangeVisit(Command):
     visit_id: int
     delete: bool = False
     notes: str | None = None
+    customer: str | None = None  # `visit #12 customer Acme Corp`
+    follow_up: dt.date | None = None  # `visit #12 follow up fri`
 
 
 @dataclass(frozen=True)
@@ -303,6 +305,38 @@ class ChangeDeal(Command):
 
     deal_id: int
     action: str  # delete | reopen
+
+
+@dataclass(frozen=True)
+class Delete(Command):
+    """`deal #46 delete` · `task #6 delete` · `contest #2 cancel` · `customer Acme delete` (and
+    删除 / 取消): asks first; `… delete confirm` (the question's button) moves it to the bin."""
+
+    kind: str  # deal | visit | task | tip | contest | customer
+    ref: str  # its number, or a customer's name
+    confirmed: bool = False
+
+
+@dataclass(frozen=True)
+class EditContest(Command):
+    """`contest #2 12/1-12/20` · `竞赛 #2 12月1日-12月20日`: its days changed."""
+
+    contest_id: int
+    first: dt.date
+    last: dt.date
+
+
+@dataclass(frozen=True)
+class Restore(Command):
+    """`restore deal #46` · `恢复 商机 #46` · `restore customer Acme`: back from the bin."""
+
+    kind: str
+    ref: str
+
+
+@dataclass(frozen=True)
+class ShowTrash(Command):
+    """`trash` · `回收站`: what was deleted and can still be restored."""
 
 
 @dataclass(frozen=True)

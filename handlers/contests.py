@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 
 from handlers import format as fmt
-from handlers.commands import ShowContest, StartContest
+from handlers.commands import EditContest, ShowContest, StartContest
 from handlers.context import Ctx
 from handlers.lookup import example, managed_team
 from handlers.messages import METRIC_NAMES, WORDS, majority_locale, name_of, t
@@ -48,6 +48,29 @@ def handle_start(ctx: Ctx, cmd: StartContest) -> Reply:
     _tell_team(ctx, team, contest)
     return Reply(lines=(ctx.t("contest_started", team=team.name, what=_what(ctx.locale, contest)),),
                  buttons=(_standings_button(ctx.locale),))
+
+
+def handle_edit(ctx: Ctx, cmd: EditContest) -> Reply:
+    """New days for a contest of a team the asker manages; the team's channels hear of it."""
+    contest = ctx.session.get(Contest, cmd.contest_id)
+    if contest is None or contest.tenant_id != ctx.tenant.id:
+        raise ctx.refuse("record_not_found", noun=ctx.t("noun_contest"), ref=f"#{cmd.contest_id}")
+    team = ctx.session.get(Team, contest.team_id)
+    managed_team(ctx, team.name)  # refuses a team the asker does not manage
+    if cmd.last < cmd.first or (cmd.last - cmd.first).days >= LONGEST:
+        raise ctx.refuse("contest_days", hint=example(ctx, "contest"))
+    if cmd.last < ctx.today or contest.announced_at is not None:
+        raise ctx.refuse("contest_past", hint=example(ctx, "contest"))
+    ctx.people.audit(ctx.tenant.id, ctx.member.id, "contest.edit", "contest", contest.id, at=ctx.now,
+                     first=contest.starts_on, last=contest.ends_on)
+    contest.starts_on, contest.ends_on = cmd.first, cmd.last
+    locale = majority_locale(ctx.people.roster(team.id))
+    post = Reply(title=t(locale, "contest_changed", team=team.name), lines=(_what(locale, contest),),
+                 buttons=(_standings_button(locale),), for_channel=True, locale=locale)
+    OutboxRepository(ctx.session).enqueue_to(team_destinations(ctx.session, ctx.tenant, team),
+                                             f"contest-edit:{contest.id}:{ctx.now.isoformat()}",
+                                             ctx.tenant.id, to_payload(post), ctx.now)
+    return Reply(lines=(ctx.t("contest_changed", team=team.name), _what(ctx.locale, contest)))
 
 
 def _tell_team(ctx: Ctx, team: Team, contest: Contest) -> None:

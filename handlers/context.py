@@ -45,6 +45,10 @@ class Ctx:
     #: platform user ids the platform marked as mentions (`<@U1>`): each names that user only
     mentioned: frozenset[str] = frozenset()
     here_shared: bool = False  # `here` is shared with another organisation (Slack Connect)
+    #: What the journal calls this message's change (`deal.delete` for the bin), when not the
+    #: command's own name (storage/journal.py).
+    change_kind: str = ""
+    change_label: str = ""  # what the journal shows for it, when not the message as typed
 
     def t(self, key: str, **values) -> str:
         return t(self.locale, key, **values)

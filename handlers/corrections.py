@@ -1,14 +1,20 @@
-"""Putting a mistake right from chat: delete a visit or correct its notes, delete a deal or reopen
-a closed one. Each is allowed to whoever could make the original (the visit's or deal's owner) and
-is in the audit trail with what was there before."""
+"""Putting a mistake right from chat: a visit's notes, customer or follow-up day; reopening a
+closed deal (deleting either: handlers/trash.py). Each is allowed to the record's owner and to a
+manager of the owner's team (the owner is told); each is in the audit trail with what was there
+before."""
 from __future__ import annotations
 
 from sqlalchemy import select
 
-from handlers.commands import ChangeDeal, ChangeVisit
+from handlers import facts
+from handlers import format as fmt
+from handlers.commands import ChangeDeal, ChangeVisit, Delete
 from handlers.context import Ctx
-from handlers.messages import STAGE_NAMES, name_of
+from handlers.lookup import customer_named, example
+from handlers.messages import STAGE_NAMES, name_of, t
 from handlers.reply import Reply
+from handlers.tasks import _tell
+from handlers.trash import handle_delete, may_manage
 from storage.models import OPEN_STAGES, Customer, DealEvent, Member
 from storage.sales import DealRepository, VisitRepository
 
@@ -17,20 +23,52 @@ def handle_change_visit(ctx: Ctx, cmd: ChangeVisit) -> Reply:
     visit = VisitRepository(ctx.session).get(ctx.tenant.id, cmd.visit_id)
     if visit is None:
         raise ctx.refuse("visit_not_found", id=cmd.visit_id)
-    if visit.member_id != ctx.member.id:
-        owner = ctx.session.get(Member, visit.member_id)
-        raise ctx.refuse("not_your_visit", id=visit.id, owner=owner.display_name)
+    owner = _owner_or_manager(ctx, visit.member_id, "not_your_visit", id=visit.id)
     customer = ctx.session.get(Customer, visit.customer_id).name
     if cmd.delete:
-        ctx.people.audit(ctx.tenant.id, ctx.member.id, "visit.delete", "visit", visit.id, at=ctx.now,
-                         customer=customer, notes=visit.notes, visited_at=visit.visited_at.isoformat(),
-                         follow_up=visit.follow_up_on)
-        ctx.session.delete(visit)
-        return Reply(lines=(ctx.t("visit_deleted", id=cmd.visit_id, customer=customer),))
-    ctx.people.audit(ctx.tenant.id, ctx.member.id, "visit.notes", "visit", visit.id, at=ctx.now,
-                     before=visit.notes, after=cmd.notes)
-    visit.notes = cmd.notes or ""
-    return Reply(lines=(ctx.t("visit_notes_set", id=visit.id, customer=customer, notes=visit.notes or "–"),))
+        return handle_delete(ctx, Delete("visit", str(visit.id)))
+    if cmd.customer is not None:
+        moved_to = customer_named(ctx, cmd.customer)
+        ctx.people.audit(ctx.tenant.id, ctx.member.id, "visit.customer", "visit", visit.id, at=ctx.now,
+                         before=customer, after=moved_to.name)
+        visit.customer_id = moved_to.id
+        reply = Reply(lines=(*(ctx.t("new_customer", customer=c) for c in ctx.created_customers),
+                             ctx.t("visit_customer_set", id=visit.id, old=customer, new=moved_to.name)))
+    elif cmd.follow_up is not None:
+        if cmd.follow_up < ctx.today:
+            raise ctx.refuse("leave_past", hint=example(ctx, "snooze"))
+        ctx.people.audit(ctx.tenant.id, ctx.member.id, "visit.follow_up", "visit", visit.id, at=ctx.now,
+                         before=visit.follow_up_on, after=cmd.follow_up)
+        visit.follow_up_on, visit.follow_up_done = cmd.follow_up, False
+        reply = Reply(lines=(ctx.t("visit_follow_up_set", id=visit.id, customer=customer,
+                                   when=fmt.day(cmd.follow_up, ctx.today, ctx.locale)),))
+    else:
+        ctx.people.audit(ctx.tenant.id, ctx.member.id, "visit.notes", "visit", visit.id, at=ctx.now,
+                         before=visit.notes, after=cmd.notes)
+        visit.notes = cmd.notes or ""
+        reply = Reply(lines=(ctx.t("visit_notes_set", id=visit.id, customer=customer,
+                                   notes=visit.notes or "–"),))
+    if owner is not None:
+        tell_owner(ctx, owner, f"visit:{visit.id}", reply.lines[-1])
+    return reply
+
+
+def _owner_or_manager(ctx: Ctx, owner_id: int, refusal: str, **values) -> Member | None:
+    """None when the record is the asker's; its owner when the asker manages them (a manager
+    correcting a rep's record: the owner is told); else a refusal saying whose it is."""
+    if owner_id == ctx.member.id:
+        return None
+    owner = ctx.session.get(Member, owner_id)
+    if ctx.is_manager and may_manage(ctx, owner_id):
+        return owner
+    raise ctx.refuse(refusal, owner=owner.display_name, **values)
+
+
+def tell_owner(ctx: Ctx, owner: Member, what: str, line: str) -> None:
+    """The owner of a record a manager changed hears what changed and who changed it."""
+    note = Reply(lines=(t(owner.locale, "changed_by_manager", who=ctx.member.display_name, what=line),),
+                 locale=owner.locale)
+    _tell(ctx, owner, f"changed:{what}:{ctx.member.id}:{ctx.now.isoformat()}"[:200], note)
 
 
 def handle_change_deal(ctx: Ctx, cmd: ChangeDeal) -> Reply:
@@ -38,15 +76,10 @@ def handle_change_deal(ctx: Ctx, cmd: ChangeDeal) -> Reply:
     deal = repo.get(ctx.tenant.id, cmd.deal_id)
     if deal is None:
         raise ctx.refuse("deal_not_found", id=cmd.deal_id)
-    if deal.owner_id != ctx.member.id:
-        owner = ctx.session.get(Member, deal.owner_id)
-        raise ctx.refuse("not_your_deal", id=deal.id, title=deal.title, owner=owner.display_name)
+    owner = _owner_or_manager(ctx, deal.owner_id, "not_your_deal", id=deal.id, title=deal.title)
     stage = lambda value: name_of(STAGE_NAMES, value, ctx.locale)
     if cmd.action == "delete":
-        ctx.people.audit(ctx.tenant.id, ctx.member.id, "deal.delete", "deal", deal.id, at=ctx.now,
-                         title=deal.title, stage=deal.stage, amount=deal.amount, currency=deal.currency)
-        ctx.session.delete(deal)
-        return Reply(lines=(ctx.t("deal_deleted", id=cmd.deal_id, title=deal.title),))
+        return handle_delete(ctx, Delete("deal", str(deal.id)))
     if deal.stage in OPEN_STAGES:
         raise ctx.refuse("deal_open", id=deal.id, stage=stage(deal.stage))
     before = ctx.session.scalar(  # the stage it was closed from
@@ -56,6 +89,11 @@ def handle_change_deal(ctx: Ctx, cmd: ChangeDeal) -> Reply:
     closed, reason = deal.stage, deal.reason or ""
     repo.move(deal, before, ctx.member.id, ctx.now)
     deal.reason = ""
+    if closed == "won":
+        facts.reopened(ctx, deal)
     ctx.people.audit(ctx.tenant.id, ctx.member.id, "deal.reopen", "deal", deal.id, at=ctx.now,
                      before=closed, after=before, b_reason=reason)
-    return Reply(lines=(ctx.t("deal_reopened", id=deal.id, title=deal.title, stage=stage(before)),))
+    reply = Reply(lines=(ctx.t("deal_reopened", id=deal.id, title=deal.title, stage=stage(before)),))
+    if owner is not None:
+        tell_owner(ctx, owner, f"deal:{deal.id}", reply.lines[0])
+    return reply

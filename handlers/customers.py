@@ -3,13 +3,14 @@ owner; and hand a leaver's customers and open deals to someone else. Managers (a
 for people of their teams; each change is in the audit trail."""
 from __future__ import annotations
 
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from handlers.commands import FixCustomer, Reassign
 from handlers.context import Ctx
 from handlers.lookup import in_reach, visible_member
+from handlers.messages import t
 from handlers.reply import Reply
-from storage.models import OPEN_STAGES, Customer, Deal, Visit, name_key
+from storage.models import OPEN_STAGES, Customer, Deal, Task, Tip, Visit, name_key
 from storage.sales import CustomerRepository
 
 
@@ -21,12 +22,20 @@ def handle_fix_customer(ctx: Ctx, cmd: FixCustomer) -> Reply:
             raise ctx.refuse("merge_same", name=into.name)
         moved = {model.__tablename__: ctx.session.execute(
             update(model).where(model.customer_id == customer.id).values(customer_id=into.id)).rowcount
-            for model in (Visit, Deal)}
+            for model in (Visit, Deal, Task, Tip)}
+        tier = into.tier
+        if customer.tier and (not into.tier or customer.tier < into.tier):  # A before B before C
+            into.tier = customer.tier
         ctx.people.audit(ctx.tenant.id, ctx.member.id, "customer.merge", "customer", into.id, at=ctx.now,
-                         source=customer.name, source_id=customer.id, **moved)
+                         source=customer.name, source_id=customer.id, tier_before=tier, **moved)
         ctx.session.delete(customer)
-        return Reply(lines=(ctx.t("customer_merged", name=customer.name, into=into.name,
-                                  visits=moved["visits"], deals=moved["deals"]),))
+        lines = [ctx.t("customer_merged", name=customer.name, into=into.name,
+                       visits=moved["visits"], deals=moved["deals"])]
+        if moved["tasks"] or moved["tips"]:
+            lines.append(ctx.t("customer_merged_more", tasks=moved["tasks"], tips=moved["tips"]))
+        if into.tier != tier:
+            lines.append(ctx.t("customer_merged_tier", into=into.name, tier=into.tier))
+        return Reply(lines=tuple(lines))
     if cmd.action == "rename":
         if CustomerRepository(ctx.session).exact(ctx.tenant.id, cmd.value):
             raise ctx.refuse("customer_exists", name=cmd.value)
@@ -51,10 +60,34 @@ def handle_reassign(ctx: Ctx, cmd: Reassign) -> Reply:
     deals = ctx.session.execute(update(Deal).where(
         Deal.tenant_id == ctx.tenant.id, Deal.owner_id == source.id, Deal.stage.in_(OPEN_STAGES))
         .values(owner_id=target.id)).rowcount
+    tasks = ctx.session.execute(update(Task).where(
+        Task.tenant_id == ctx.tenant.id, Task.assignee_id == source.id, Task.done_at.is_(None))
+        .values(assignee_id=target.id)).rowcount
+    followups = _hand_over_followups(ctx, source, target)
     ctx.people.audit(ctx.tenant.id, ctx.member.id, "member.reassign", "member", source.id, at=ctx.now,
-                     to=target.id, customers=customers, deals=deals)
+                     to=target.id, customers=customers, deals=deals, tasks=tasks, followups=followups)
     return Reply(lines=(ctx.t("reassigned", source=source.display_name, target=target.display_name,
-                              customers=customers, deals=deals),))
+                              customers=customers, deals=deals),
+                        ctx.t("reassigned_more", target=target.display_name, tasks=tasks,
+                              followups=followups)))
+
+
+def _hand_over_followups(ctx: Ctx, source, target) -> int:
+    """A leaver's open follow-ups become tasks of the one taking over (the visits stay the
+    leaver's: they made them), due the same day, about the same customer; the follow-up is
+    closed on the leaver's list."""
+    rows = ctx.session.execute(select(Visit, Customer.name).join(Customer, Customer.id == Visit.customer_id)
+                               .where(Visit.member_id == source.id, Visit.follow_up_done.is_(False),
+                                      Visit.follow_up_on.is_not(None))).all()
+    for visit, customer in rows:
+        detail = visit.next_step or visit.notes
+        title = t(target.locale, "followup_task", customer=customer, id=visit.id,
+                  who=source.display_name) + (f": {detail}" if detail else "")
+        ctx.session.add(Task(tenant_id=ctx.tenant.id, assignee_id=target.id, creator_id=ctx.member.id,
+                             title=title[:2000], due_on=visit.follow_up_on, customer_id=visit.customer_id,
+                             created_at=ctx.now))
+        visit.follow_up_done = True
+    return len(rows)
 
 
 def _existing(ctx: Ctx, name: str) -> Customer:

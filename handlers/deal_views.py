@@ -2,15 +2,19 @@
 (`商机 #46 历史`): every stage and amount change of a deal, who made it and when."""
 from __future__ import annotations
 
+import datetime as dt
+from types import SimpleNamespace
+
 from sqlalchemy import select
 
 from handlers import format as fmt
 from handlers.commands import ListDeals, ShowDealHistory
 from handlers.context import Ctx
 from handlers.lookup import managers_team, scope_members
-from handlers.messages import STAGE_NAMES, name_of
+from handlers.messages import STAGE_NAMES, WORDS, name_of
 from handlers.reply import Reply, Table
-from storage.models import Customer, DealEvent, Member
+from storage import journal
+from storage.models import Customer, Deal, DealEvent, Member
 from storage.sales import DealRepository
 
 
@@ -34,8 +38,12 @@ def handle_list_deals(ctx: Ctx, cmd: ListDeals) -> Reply:
 
 def handle_deal_history(ctx: Ctx, cmd: ShowDealHistory) -> Reply:
     deal = DealRepository(ctx.session).get(ctx.tenant.id, cmd.deal_id)
-    if deal is None:
-        raise ctx.refuse("deal_not_found", id=cmd.deal_id)
+    gone = None
+    if deal is None:  # deleted: its history is kept in the bin, with who deleted it and when
+        gone = journal.deleted(ctx.session, ctx.tenant.id, "deals", cmd.deal_id)
+        if gone is None:
+            raise ctx.refuse("deal_not_found", id=cmd.deal_id)
+        deal = SimpleNamespace(**journal.typed(Deal.__table__, _row(gone, "deals", cmd.deal_id)))
     allowed = deal.owner_id == ctx.member.id or ctx.is_admin or (
         ctx.is_manager and ctx.people.share_a_team(ctx.member.id, deal.owner_id))
     if not allowed:
@@ -43,6 +51,12 @@ def handle_deal_history(ctx: Ctx, cmd: ShowDealHistory) -> Reply:
     events = ctx.session.execute(
         select(DealEvent, Member.display_name).outerjoin(Member, Member.id == DealEvent.actor_id)
         .where(DealEvent.deal_id == deal.id).order_by(DealEvent.at, DealEvent.id)).all()
+    if gone is not None:
+        names = dict(ctx.session.execute(select(Member.id, Member.display_name)
+                                         .where(Member.tenant_id == ctx.tenant.id)).all())
+        kept = [SimpleNamespace(**journal.typed(DealEvent.__table__, r["b"])) for r in gone.rows
+                if r["t"] == "deal_events" and r["b"] is not None]
+        events = [(e, names.get(e.actor_id)) for e in sorted(kept, key=lambda e: (e.at, e.id))]
     stage = lambda value: name_of(STAGE_NAMES, value, ctx.locale) if value else "–"
     money = lambda amount, currency: fmt.money(amount, currency or deal.currency, ctx.locale)
     lines = []
@@ -55,8 +69,27 @@ def handle_deal_history(ctx: Ctx, cmd: ShowDealHistory) -> Reply:
                                     f"{money(e.new_amount, e.new_currency)}",
                 "title": lambda e: ctx.t("history_title_change", old=e.old_text, new=e.new_text),
                 "customer": lambda e: ctx.t("history_customer_change", old=e.old_text, new=e.new_text),
+                "close": lambda e: ctx.t("history_close_change", old=_day(ctx, e.old_text),
+                                         new=_day(ctx, e.new_text)),
                 }[event.kind](event)
         lines.append(f"{when} · {actor or '–'} · {what}")
+    if gone is not None:
+        who = ctx.session.get(Member, gone.actor_id) if gone.actor_id else None
+        when = fmt.day(gone.at.astimezone(ctx.zone).date(), ctx.today, ctx.locale, relative=False)
+        lines.append(ctx.t("history_deleted", who=who.display_name if who else "–", when=when,
+                           restore=f"{name_of(WORDS, 'restore', ctx.locale)} "
+                                   f"{name_of(WORDS, 'deal', ctx.locale)} #{deal.id}"))
     customer = ctx.session.get(Customer, deal.customer_id)
-    return Reply(title=ctx.t("history_title", id=deal.id, customer=customer.name, title=deal.title),
+    return Reply(title=ctx.t("history_title", id=deal.id, customer=customer.name if customer else "–",
+                             title=deal.title),
                  lines=tuple(lines) or (ctx.t("history_none"),))
+
+
+def _row(change, table: str, key: int) -> dict:
+    return next(r["b"] for r in change.rows if r["t"] == table and r["k"][0] == key)
+
+
+def _day(ctx: Ctx, iso: str | None) -> str:
+    if not iso:
+        return "–"
+    return fmt.day(dt.date.fromisoformat(iso), ctx.today, ctx.locale, relative=False)

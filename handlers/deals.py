@@ -12,7 +12,8 @@ from handlers.lookup import customer_and_title, customer_named, example
 from handlers.messages import CLOSE_REASONS, STAGE_NAMES, WIN_REASONS, WORDS, name_of
 from handlers.reasons import categorize
 from handlers.reply import Button, Reply
-from storage.models import OPEN_STAGES, Customer, Deal, Member
+from handlers.trash import may_manage
+from storage.models import OPEN_STAGES, Customer, Deal, DealEvent, Member
 from storage.sales import DealRepository
 
 
@@ -56,7 +57,28 @@ def handle_upsert_deal(ctx: Ctx, cmd: UpsertDeal) -> Reply:
             return deal_card(ctx, deal, customer.name, ctx.member, notes)
     ctx.people.audit(ctx.tenant.id, ctx.member.id, "deal.change" if before else "deal.create", "deal",
                      deal.id, at=ctx.now, stage=deal.stage, amount=deal.amount, **before)
-    return deal_card(ctx, deal, customer.name, ctx.member, notes)
+    if deal.expected_close != (before or {}).get("b_close", deal.expected_close):
+        repo.s.add(DealEvent(deal_id=deal.id, owner_id=deal.owner_id, actor_id=ctx.member.id,
+                             at=ctx.now, kind="close", old_text=_iso(before["b_close"]),
+                             new_text=_iso(deal.expected_close)))
+    owner = _told(ctx, deal, notes)
+    return deal_card(ctx, deal, customer.name, owner, notes)
+
+
+def _iso(day) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _told(ctx: Ctx, deal: Deal, notes: list[str]) -> Member:
+    """The deal's owner; told when a manager changed it."""
+    if deal.owner_id == ctx.member.id:
+        return ctx.member
+    from handlers.corrections import tell_owner
+
+    owner = ctx.session.get(Member, deal.owner_id)
+    tell_owner(ctx, owner, f"deal:{deal.id}", " ".join([ctx.t("deal_title", id=deal.id, title=deal.title),
+                                                        *notes]))
+    return owner
 
 
 def before_of(deal: Deal | None) -> dict:
@@ -112,15 +134,17 @@ def handle_close_deal(ctx: Ctx, cmd: CloseDeal) -> Reply:
     ctx.people.audit(ctx.tenant.id, ctx.member.id, f"deal.{stage}", "deal", deal.id, at=ctx.now,
                      amount=deal.amount, reason=cmd.reason, **(before or {"created": True}))
     amount = fmt.money(deal.amount, deal.currency, ctx.locale)
+    owner = _told(ctx, deal, [ctx.t("won_reply" if cmd.won else "lost_reply", id=deal.id,
+                                    customer=customer.name, amount=amount)])
     why = (ctx.t("reason_thanks"),) if cmd.reason else (_ask_reason(ctx, deal.id, cmd.won),)
     buttons = () if cmd.reason else _reason_buttons(ctx, deal.id, cmd.won)
     if not cmd.won:
         return Reply(lines=(ctx.t("lost_reply", id=deal.id, customer=customer.name), *why),
                      buttons=buttons)
     announcement = Reply(
-        title=ctx.t("won_announce", who=ctx.member.display_name, customer=customer.name,
+        title=ctx.t("won_announce", who=owner.display_name, customer=customer.name,
                     amount=amount),
-        lines=(cmd.reason,) if cmd.reason else (), locale=ctx.locale)
+        lines=(cmd.reason,) if cmd.reason else (), locale=ctx.locale, subject=f"won:{deal.id}")
     return Reply(lines=(ctx.t("won_reply", id=deal.id, customer=customer.name, amount=amount), *why),
                  buttons=buttons, announcement=announcement)
 
@@ -158,9 +182,12 @@ def _find_deal(ctx: Ctx, ref: DealRef) -> tuple[Deal | None, Customer, str | Non
         deal = repo.get(ctx.tenant.id, ref.deal_id)
         if deal is None:
             raise ctx.refuse("deal_not_found", id=ref.deal_id)
-        _check_owner(ctx, deal)
-        if deal.stage not in OPEN_STAGES:
-            raise ctx.refuse("deal_closed", id=deal.id, stage=_stage(ctx, deal.stage))
+        _check_owner(ctx, deal, by_number=True)
+        if deal.stage not in OPEN_STAGES:  # a won deal's amount: reopen it first (its post follows)
+            reopen = f"{name_of(WORDS, 'deal', ctx.locale)} #{deal.id} {ctx.t('reopen_word')}"
+            raise ctx.refuse("deal_closed", id=deal.id, stage=_stage(ctx, deal.stage),
+                             hint=ctx.t("deal_closed_reopen", example=reopen),
+                             buttons=(Button(reopen, reopen),))
         return deal, ctx.session.get(Customer, deal.customer_id), deal.title
     if ref.title:
         customer, title = customer_named(ctx, " ".join(ref.words)), ref.title
@@ -181,9 +208,12 @@ def _find_deal(ctx: Ctx, ref: DealRef) -> tuple[Deal | None, Customer, str | Non
     return None, customer, title
 
 
-def _check_owner(ctx: Ctx, deal: Deal, customer: str | None = None) -> None:
+def _check_owner(ctx: Ctx, deal: Deal, customer: str | None = None, by_number: bool = False) -> None:
+    """The asker's deal, or (named by its number) one of a rep they manage, else a refusal."""
     if deal.owner_id == ctx.member.id:
         return
+    if by_number and ctx.is_manager and may_manage(ctx, deal.owner_id):
+        return  # a manager correcting their rep's deal: the rep is told (`_told`)
     owner = ctx.session.get(Member, deal.owner_id)
     hint = None
     if customer:

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from handlers import admin, calendars, command_json, limits, schedule_commands
+from handlers import admin, calendars, changes, command_json, facts, limits, schedule_commands
 from handlers import commands as c
 from handlers.context import Ctx, Refusal, usage_reply
 from handlers.intents import HANDLERS, parse, split_keyword
@@ -118,7 +118,7 @@ def dispatch(session: Session, tenant: Tenant, member: Member, message: Message,
     handles = HANDLERS[type(command)]
     try:
         _authorise(ctx, handles.needs(command))
-        reply = handles.run(ctx, command)
+        reply = changes.run(ctx, command, handles.run)
     except Refusal as refusal:
         return Outcome(replace(refusal.reply, locale=ctx.locale), refused=True, record=refusal.record)
     return Outcome(replace(reply, locale=ctx.locale), refused=False)
@@ -166,12 +166,16 @@ def _announce(session: Session, tenant: Tenant, member: Member, reply: Reply, no
     people = PeopleRepository(session)
     teams = people.teams_of(member.id) or (  # an admin in no team: the one everyone starts in
         [team] if member.role == "admin" and (team := people.default_team(tenant.id)) else [])
-    where = [d for d in team_destinations(session, tenant, teams[0]) if d.platform != "console"] \
-        if teams else []
+    where, seen = [], set()
+    for one in teams:  # every team of theirs with a place
+        for d in team_destinations(session, tenant, one):
+            if d.platform != "console" and (d.platform, d.target) not in seen:
+                seen.add((d.platform, d.target))
+                where.append(d)
     if not where:
         return reply
-    OutboxRepository(session).enqueue_to(where, f"announce:{uuid.uuid4().hex}", tenant.id,
-                                         to_payload(reply.announcement), now)
+    facts.post(session, tenant.id, where, f"announce:{uuid.uuid4().hex}",
+               to_payload(reply.announcement), now, fact=reply.announcement.subject or None)
     return replace(reply, announcement=None)
 
 
@@ -317,4 +321,5 @@ def _fill_answer(session: Session, tenant_id: int, platform: str, answer_to: Ans
         OutboxRepository(session).enqueue_many(
             [{"key": f"{key}:announce"[:200], "tenant_id": tenant_id, "platform": platform,
               "workspace": answer_to.workspace, "target": answer_to.announce,
-              "payload": to_payload(reply.announcement)}], now, due=now + (answer_to.held or dt.timedelta()))
+              "payload": to_payload(reply.announcement), "fact": facts.fact_of(reply.announcement)}],
+            now, due=now + (answer_to.held or dt.timedelta()))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from handlers import facts
 from handlers import format as fmt
 from handlers.commands import SetRate
 from handlers.context import Ctx
@@ -37,6 +38,7 @@ def handle_rate(ctx: Ctx, cmd: SetRate) -> Reply:
     if cmd.rate is None and before is None:
         raise ctx.refuse("rate_none", currency=cmd.currency)
     repo.put(ctx.tenant.id, cmd.currency, cmd.rate, day, ctx.member.id, ctx.now)
+    facts.recheck_targets(ctx)  # a lower rate may leave someone short of a target announced
     following = next(((start, rate) for start, rate in repo.history(ctx.tenant.id, cmd.currency)
                       if start > day), None)
     ctx.people.audit(ctx.tenant.id, ctx.member.id, "rate.set", "rate", None, at=ctx.now,

@@ -21,7 +21,7 @@ from handlers.reply import Reply
 from handlers.reply_json import from_payload, to_payload
 from handlers.when_read import as_sent
 from scheduler.pacing import Pacer
-from storage.models import utcnow
+from storage.models import Delivery, utcnow
 from storage.outbox import OutboxRepository
 from storage.people import PeopleRepository
 
@@ -53,9 +53,25 @@ class Undeliverable(Exception):
 
 
 class Sender(Protocol):
-    def send(self, platform: str, workspace: str, target: str, reply: Reply) -> None:
-        """Deliver `reply`; a sender that sends in parts also takes `parts_sent=N` (given only
-        when N > 0) and then starts with part N + 1."""
+    """`send` may return the platform's id of the message it posted (kept for corrections). A
+    sender that can edit or withdraw a message it posted also has `fix(platform, workspace,
+    target, message_id, reply)`: the message rewritten as `reply`, or withdrawn when it is None;
+    False where the platform cannot (then a short correction is posted instead). A sender that
+    sends in parts also takes `parts_sent=N` (given only when N > 0) and then starts with part
+    N + 1."""
+
+    def send(self, platform: str, workspace: str, target: str, reply: Reply) -> str | None: ...
+
+
+def _stale(session: Session, delivery: Delivery) -> bool:
+    """A post whose fact no longer holds (a win undone before it went out): dropped, not sent;
+    its key is freed, so the fact, true again later, is told again."""
+    from handlers.facts import holds
+
+    if delivery.fact is None or holds(session, delivery.fact):
+        return False
+    session.delete(delivery)
+    return True
 
 
 def queue_answer(session_factory, platform: str, workspace: str, target: str, reply: Reply) -> str | None:
@@ -123,7 +139,8 @@ class DeliveryWorker:
         with self.session_factory.begin() as session:
             claimed = [(d.id, d.key, (d.platform, d.workspace, d.target), d.payload, d.attempts)
                        for d in OutboxRepository(session).claim(now, limit, self.lease,
-                                                                skip=dict(self.paused), keys=keys)]
+                                                                skip=dict(self.paused), keys=keys)
+                       if not _stale(session, d)]
         held = [row[0] for row in claimed]
         held_until = now + self.lease
         tried = 0
@@ -151,7 +168,7 @@ class DeliveryWorker:
                 if limited and pacer.ceiling:  # the measured rate a restarted worker starts from
                     outbox.remember_rate(*space, pacer.ceiling, self.clock())
                 if status == "sent":
-                    outbox.mark_sent(delivery_id, self.clock())
+                    outbox.mark_sent(delivery_id, self.clock(), when)  # `when`: the message's id
                     self._recovered(outbox, space)
                 elif status == "retry":
                     outbox.retry_at(delivery_id, when, error)
@@ -186,6 +203,18 @@ class DeliveryWorker:
             log.info("%s %s answers again: %d messages that failed meanwhile are due now",
                      *space, woken)
 
+    def _fix(self, where: tuple[str, str, str], fix: dict) -> None:
+        """Edit or withdraw a post sent before (handlers/facts.py); where the platform cannot,
+        or the post's id is unknown, post the short correction after it."""
+        with self.session_factory() as session:
+            original = session.get(Delivery, fix["of"])
+            message_id = original.message_id if original is not None else None
+        reply = from_payload(fix["reply"]) if fix.get("reply") else None
+        fixer = getattr(self.sender, "fix", None)
+        if message_id and fixer is not None and fixer(*where, message_id, reply):
+            return
+        self.sender.send(*where, from_payload(fix["note"]))
+
     def _pacer(self, space: tuple[str, str]) -> Pacer:
         """A workspace's pacer, at the rate a worker last learnt for it (kept in the database)."""
         with self.session_factory() as session:
@@ -194,13 +223,17 @@ class DeliveryWorker:
         return self.pacers[space]
 
     def _attempt(self, where: tuple[str, str, str], payload: dict,
-                 attempts: int) -> tuple[str, dt.datetime | None, str, int]:
-        """("sent", None, "", 0), ("retry", when, why, parts sent) or ("failed", None, why, 0)."""
+                 attempts: int) -> tuple[str, dt.datetime | str | None, str, int]:
+        """("sent", the platform's message id or None, "", 0), ("retry", when, why, parts sent)
+        or ("failed", None, why, 0)."""
         message = {k: v for k, v in payload.items() if k != PARTS_SENT}
         done = {"parts_sent": payload[PARTS_SENT]} if payload.get(PARTS_SENT) else {}
         try:
-            self.sender.send(*where, as_sent(from_payload(message), self.clock()), **done)
-            return "sent", None, "", 0
+            if "fix" in message:
+                self._fix(where, message["fix"])
+                return "sent", None, "", 0
+            message_id = self.sender.send(*where, as_sent(from_payload(message), self.clock()), **done)
+            return "sent", message_id if isinstance(message_id, str) else None, "", 0
         except RateLimited as limited:
             return ("retry", self.clock() + dt.timedelta(seconds=limited.retry_after),
                     f"{RATE_LIMITED}: {limited}", limited.parts_sent)

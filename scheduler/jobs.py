@@ -19,6 +19,7 @@ from handlers.calendar import is_working_day, period_bounds
 from handlers.commands import Period, Scope, ShowProgress, ShowScorecard
 from handlers.context import Ctx
 from handlers.dispatch import Defaults
+from handlers.facts import fact_of
 from handlers.messages import majority_locale
 from handlers.reply import Reply
 from handlers.reply_json import to_payload
@@ -116,7 +117,7 @@ class Run:
             parts.append((f"{key}:chart", Reply(chart=reply.chart, locale=reply.locale)))
         self.queued += [{"key": part_key, "tenant_id": self.tenant.id, "platform": where.platform,
                          "workspace": where.workspace, "target": where.target,
-                         "payload": to_payload(part)} for part_key, part in parts]
+                         "payload": to_payload(part), "fact": fact_of(part)} for part_key, part in parts]
 
     def flush(self) -> None:
         """Put what the run queued into the outbox, in one statement."""
@@ -337,9 +338,10 @@ def _announce_reached(run: Run, who_key: str, who: str, metric: str, kind: str, 
     """`figures`: (done, target, the period before's)."""
     done, target, before = figures
     value = lambda amount: fmt.metric_value(metric, amount, run.tenant.currency, locale)
+    reached = notices.target_reached(locale, who, metric, kind, start, value(done), value(target),
+                                     float(done / target), value(before))
     run.to_team(f"target-reached:{who_key}:{metric}:{kind}:{start}",
-                notices.target_reached(locale, who, metric, kind, start, value(done), value(target),
-                                       float(done / target), value(before)))
+                replace(reached, subject=f"target:{who_key}:{metric}:{kind}:{start}"))
 
 
 def daily(run: Run) -> None:
@@ -359,7 +361,8 @@ def _contests(run: Run) -> None:
                     contests.standings(run.session, run.tenant, contest, locale, run.day))
     for contest in ended:
         run.to_team(f"contest-final:{contest.id}",
-                    contests.standings(run.session, run.tenant, contest, locale, run.day, final=True))
+                    replace(contests.standings(run.session, run.tenant, contest, locale, run.day, final=True),
+                            subject=f"contest:{contest.id}"))  # the result follows corrections
         contest.announced_at = run.clock()
 
 

@@ -201,7 +201,7 @@ class ExchangeRate(Base):
 
     __tablename__ = "exchange_rates"
     __table_args__ = (UniqueConstraint("tenant_id", "currency", "valid_from",
-                                       name="uq_exchange_rates_day"),)
+                                       name="uq_exchange_rates_day"), {"sqlite_autoincrement": True})
 
     id: Mapped[int] = mapped_column(primary_key=True)
     tenant_id: Mapped[int] = mapped_column(ForeignKey("tenants.id", ondelete="CASCADE"))
@@ -227,7 +227,8 @@ class TeamMember(Base):
 class Customer(Base):
     __tablename__ = "customers"
     __table_args__ = (UniqueConstraint("tenant_id", "name_key"),
-                      Index("ix_customers_owner_created", "owner_id", "created_at"))
+                      Index("ix_customers_owner_created", "owner_id", "created_at"),
+                      {"sqlite_autoincrement": True})
 
     id: Mapped[int] = mapped_column(primary_key=True)
     tenant_id: Mapped[int] = mapped_column(ForeignKey("tenants.id", ondelete="CASCADE"))
@@ -244,6 +245,7 @@ class Visit(Base):
     __table_args__ = (
         Index("ix_visits_member_at", "member_id", "visited_at"),
         Index("ix_visits_followups", "member_id", "follow_up_done", "follow_up_on"),
+        {"sqlite_autoincrement": True},  # numbers never reused (SQLite would reuse the last)
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -263,7 +265,8 @@ class Task(Base):
     themselves or their manager, perhaps about a customer or a deal; done once, by someone."""
 
     __tablename__ = "tasks"
-    __table_args__ = (Index("ix_tasks_open", "assignee_id", "done_at", "due_on"),)
+    __table_args__ = (Index("ix_tasks_open", "assignee_id", "done_at", "due_on"),
+                      {"sqlite_autoincrement": True})
 
     id: Mapped[int] = mapped_column(primary_key=True)
     tenant_id: Mapped[int] = mapped_column(ForeignKey("tenants.id", ondelete="CASCADE"), index=True)
@@ -283,6 +286,7 @@ class Tip(Base):
     about a customer or a deal."""
 
     __tablename__ = "tips"
+    __table_args__ = {"sqlite_autoincrement": True}  # numbers never reused
 
     id: Mapped[int] = mapped_column(primary_key=True)
     tenant_id: Mapped[int] = mapped_column(ForeignKey("tenants.id", ondelete="CASCADE"), index=True)
@@ -309,6 +313,7 @@ class Contest(Base):
     """A team's contest on a metric over some days (both included); announced once it ended."""
 
     __tablename__ = "contests"
+    __table_args__ = {"sqlite_autoincrement": True}  # numbers never reused
 
     id: Mapped[int] = mapped_column(primary_key=True)
     tenant_id: Mapped[int] = mapped_column(ForeignKey("tenants.id", ondelete="CASCADE"), index=True)
@@ -334,6 +339,7 @@ class Deal(Base):
         # Team-wide reports: open deals by stage, and the funnel window, whatever the history.
         Index("ix_deals_stage_owner", "stage", "owner_id"),
         Index("ix_deals_created", "created_at"),
+        {"sqlite_autoincrement": True},  # numbers never reused (SQLite would reuse the last)
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -363,7 +369,8 @@ class DealEvent(Base):
 
     __tablename__ = "deal_events"
     __table_args__ = (Index("ix_deal_events_deal_at", "deal_id", "at"),
-                      Index("ix_deal_events_kind_at", "kind", "at", "owner_id"))
+                      Index("ix_deal_events_kind_at", "kind", "at", "owner_id"),
+                      {"sqlite_autoincrement": True})
 
     id: Mapped[int] = mapped_column(primary_key=True)
     deal_id: Mapped[int] = mapped_column(ForeignKey("deals.id", ondelete="CASCADE"))
@@ -390,6 +397,7 @@ class Target(Base):
     __table_args__ = (
         Index("ix_targets_member_period", "member_id", "period_kind", "period_start"),
         Index("ix_targets_team_period", "team_id", "period_kind", "period_start"),
+        {"sqlite_autoincrement": True},
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -408,6 +416,7 @@ class Target(Base):
 
 class Leave(Base):
     __tablename__ = "leaves"
+    __table_args__ = {"sqlite_autoincrement": True}  # numbers never reused
 
     id: Mapped[int] = mapped_column(primary_key=True)
     member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"), index=True)
@@ -486,6 +495,12 @@ class Delivery(Base):
     last_error: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     sent_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    #: The fact a team post tells (`won:46`, `target:3:revenue:month:2026-11-01`): a post whose
+    #: fact no longer holds is not sent, or is withdrawn or corrected once sent (handlers/facts.py).
+    fact: Mapped[str | None] = mapped_column(String(120), index=True)
+    #: The platform's id of the message once sent (Slack `channel ts`, a Teams activity id, a
+    #: WeCom msgid), so that a correction can edit or withdraw it.
+    message_id: Mapped[str | None] = mapped_column(String(200))
 
 
 class ConversationRef(Base):
@@ -511,6 +526,28 @@ class CachedToken(Base):
     key: Mapped[str] = mapped_column(String(200), primary_key=True)
     value: Mapped[str] = mapped_column(Text, default="")
     expires_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+
+
+class Change(Base):
+    """One change a member made from chat, kept as the rows it touched, before and after
+    (storage/journal.py): `undo` puts them back while they are unchanged since; a deletion stays
+    here as the bin (`trash`, `restore deal #46`) until it is purged."""
+
+    __tablename__ = "changes"
+    __table_args__ = (Index("ix_changes_actor", "actor_id", "status", "id"),
+                      Index("ix_changes_tenant_kind", "tenant_id", "kind", "at"),
+                      {"sqlite_autoincrement": True})
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    tenant_id: Mapped[int] = mapped_column(ForeignKey("tenants.id", ondelete="CASCADE"))
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"))
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    kind: Mapped[str] = mapped_column(String(32))  # deal.delete, visit.log, … or the command's
+    entity: Mapped[str] = mapped_column(String(32), default="")  # the main record: deals, visits …
+    entity_id: Mapped[int | None] = mapped_column(Integer)
+    label: Mapped[str] = mapped_column(String(200), default="")  # what the member typed
+    rows: Mapped[list] = mapped_column(JSON, default=list)
+    status: Mapped[str] = mapped_column(String(8), default="done")  # done | undone | blocked | restored
 
 
 class AuditLog(Base):

@@ -42,11 +42,14 @@ class OutboxRepository:
         statement = insert(table).on_conflict_do_nothing(index_elements=["key"]).returning(table.c.id)
         return len(self.s.connection().execute(statement, values).all())
 
-    def enqueue_to(self, destinations, key: str, tenant_id: int, payload: dict, now: dt.datetime) -> int:
-        """One message to each destination (a team's channels), keyed `key:platform:target`."""
+    def enqueue_to(self, destinations, key: str, tenant_id: int, payload: dict, now: dt.datetime,
+                   fact: str | None = None) -> int:
+        """One message to each destination (a team's channels), keyed `key:platform:target`;
+        `fact`: what it tells, for corrections (handlers/facts.py)."""
         return self.enqueue_many(
             [{"key": f"{key}:{d.platform}:{d.target}"[:200], "tenant_id": tenant_id, "platform": d.platform,
-              "workspace": d.workspace, "target": d.target, "payload": payload} for d in destinations], now)
+              "workspace": d.workspace, "target": d.target, "payload": payload, "fact": fact}
+             for d in destinations], now)
 
     def fill(self, key: str, payload: dict, target: str, sent: dt.datetime | None = None) -> None:
         """The message of a key taken before it was known (an answer: `handlers.dispatch`), and
@@ -107,9 +110,11 @@ class OutboxRepository:
     def set_payload(self, delivery_id: int, payload: dict) -> None:
         self.s.execute(update(Delivery).where(Delivery.id == delivery_id).values(payload=payload))
 
-    def mark_sent(self, delivery_id: int, now: dt.datetime) -> None:
+    def mark_sent(self, delivery_id: int, now: dt.datetime, message_id: str | None = None) -> None:
+        """Sent; `message_id`: the platform's id of the message, for a later edit or withdrawal."""
         self.s.execute(update(Delivery).where(Delivery.id == delivery_id)
-                       .values(status="sent", sent_at=now, claimed_until=None, last_error=""))
+                       .values(status="sent", sent_at=now, claimed_until=None, last_error="",
+                               message_id=message_id[:200] if message_id else None))
 
     def retry_at(self, delivery_id: int, when: dt.datetime, error: str) -> None:
         self.s.execute(update(Delivery).where(Delivery.id == delivery_id)

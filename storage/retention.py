@@ -9,6 +9,8 @@ ten minutes (`scheduler/inbox.py`).
   (which come within minutes), their target may hold a Slack `response_url`.
 - short-lived credentials past their expiry (link codes, WeCom access tokens): at once.
 - Teams cards with buttons kept to update once pressed (`conversation_refs` `card:…`): 30 days.
+- changes made from chat (storage/journal.py): a day, the window of `undo`; deletions, 30 days:
+  the bin, from which `restore` brings them back.
 """
 from __future__ import annotations
 
@@ -17,7 +19,8 @@ import datetime as dt
 from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
-from storage.models import CachedToken, ConversationRef, Delivery, InboxItem
+from storage import journal
+from storage.models import CachedToken, Change, ConversationRef, Delivery, InboxItem
 
 KEEP_DONE = dt.timedelta(days=1)
 KEEP_FAILED = dt.timedelta(days=7)
@@ -37,5 +40,8 @@ def purge(session: Session, now: dt.datetime) -> dict[str, int]:
         "expired credentials": delete(CachedToken).where(CachedToken.expires_at < now),
         "cards kept": delete(ConversationRef).where(ConversationRef.address.startswith("card:"),
                                                     ConversationRef.updated_at < now - KEEP_CARDS),
+        "changes past undo": delete(Change).where(Change.at < now - journal.WINDOW,
+                                                  ~Change.kind.endswith(".delete")),
+        "bin": delete(Change).where(Change.at < now - dt.timedelta(days=journal.BIN_DAYS)),
     }
     return {name: session.execute(statement).rowcount for name, statement in steps.items()}

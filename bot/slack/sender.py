@@ -53,13 +53,18 @@ class SlackSender:
         self.base_url = base_url
         self.token_for = token_for  # workspace id -> bot token (one token, or the installation's)
 
-    def send(self, platform: str, workspace: str, target: str, reply: Reply) -> None:
+    def _client(self, workspace: str) -> WebClient:
         token = self.token_for(workspace)
         if not token:
             raise Undeliverable(f"salesbot is not installed in Slack workspace {workspace}")
         # no retries inside the client: the outbox retries, and a failing platform must be
         # seen in one try so that the sender goes on with other workspaces meanwhile
-        client = WebClient(token=token, base_url=self.base_url, timeout=10, retry_handlers=[])
+        return WebClient(token=token, base_url=self.base_url, timeout=10, retry_handlers=[])
+
+    def send(self, platform: str, workspace: str, target: str, reply: Reply) -> str | None:
+        """Post; the message's id (`CHANNEL_ID TS`, as chat.update and chat.delete take it) of a
+        channel or thread post."""
+        client = self._client(workspace)
         kind, _, address = target.partition(":")
         try:
             if kind == "respond":
@@ -68,16 +73,40 @@ class SlackSender:
                 self._upload_chart(client, kind, address, reply)
             else:
                 channel, _, thread = address.partition(":") if kind == "thread" else (address, "", "")
-                client.chat_postMessage(channel=channel, thread_ts=thread or None, text=fallback_text(reply),
-                                        blocks=render_slack(reply, reply.locale))
+                posted = client.chat_postMessage(channel=channel, thread_ts=thread or None,
+                                                 text=fallback_text(reply),
+                                                 blocks=render_slack(reply, reply.locale))
+                return f"{posted.get('channel')} {posted.get('ts')}" if posted.get("ts") else None
+        except SlackApiError as error:
+            self._raise(error)
+        return None
+
+    def fix(self, platform: str, workspace: str, target: str, message_id: str, reply: Reply | None) -> bool:
+        """chat.update the post as `reply`, or chat.delete it (None); False when Slack will not
+        (an edit window the workspace closed, a message gone)."""
+        channel, _, ts = message_id.partition(" ")
+        client = self._client(workspace)
+        try:
+            if reply is None:
+                client.chat_delete(channel=channel, ts=ts)
+            else:
+                client.chat_update(channel=channel, ts=ts, text=fallback_text(reply),
+                                   blocks=render_slack(reply, reply.locale))
         except SlackApiError as error:
             if error.response.status_code == 429:
-                raise RateLimited(float(error.response.headers.get("Retry-After", 1)),
-                                  "Slack rate limit") from None
-            code = error.response.get("error")
-            if code in GONE:
-                raise Undeliverable(f"{code}: {GONE[code]}" if GONE[code] else code) from None
-            raise
+                self._raise(error)
+            return False
+        return True
+
+    @staticmethod
+    def _raise(error: SlackApiError) -> None:
+        if error.response.status_code == 429:
+            raise RateLimited(float(error.response.headers.get("Retry-After", 1)),
+                              "Slack rate limit") from None
+        code = error.response.get("error")
+        if code in GONE:
+            raise Undeliverable(f"{code}: {GONE[code]}" if GONE[code] else code) from None
+        raise error
 
     @staticmethod
     def _respond(client: WebClient, address: str, reply: Reply) -> None:

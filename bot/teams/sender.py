@@ -79,20 +79,37 @@ class TeamsSender:
         # the clients' connections are closed with the sender (or at exit)
         weakref.finalize(self, _close_later, loop, self._clients)
 
-    def send(self, platform: str, workspace: str, target: str, reply: Reply) -> list[str]:
-        """Post `reply` to `target`; the ids of the activities the connector made for it."""
+    def send(self, platform: str, workspace: str, target: str, reply: Reply) -> str | None:
+        """Post `reply` to `target`; the ids of the activities the connector made for it
+        (`conversation|id,id`), which `fix` takes to update or delete them."""
         service_url, conversation = self._where(workspace, target)
         ids = []
         for activity in activities(reply):
             self.pace.wait(conversation)
             sent = self._call(service_url, lambda client, a=activity: client.conversations
                               .send_to_conversation(conversation, Activity.model_validate(a)))
-            ids.append(getattr(sent, "id", None) or "")
-        if reply.buttons and ids[-1] and len(ids[-1]) < 180:  # a card someone may press: kept to update
+            if getattr(sent, "id", None):
+                ids.append(sent.id)
+        if reply.buttons and ids and len(ids[-1]) < 180:  # a card someone may press: kept to update
             with self.session_factory.begin() as session:
                 conversations.save(session, PLATFORM, workspace, f"card:{ids[-1]}",
                                    {"target": target, "reply": to_payload(reply)})
-        return ids
+        return f"{conversation}|{','.join(ids)}" if ids else None
+
+    def fix(self, platform: str, workspace: str, target: str, message_id: str, reply: Reply | None) -> bool:
+        """Update the post's first activity with `reply`, or delete its activities (`reply`
+        None); False when the connector refuses (then a short correction follows)."""
+        _conversation, _, ids = message_id.partition("|")
+        ids = [i for i in ids.split(",") if i]
+        try:
+            if reply is None:
+                for activity_id in ids:
+                    self.delete(workspace, target, activity_id)
+            else:
+                self.update(workspace, target, ids[0], reply)
+        except (Undeliverable, aiohttp.ClientResponseError, ValueError, IndexError):
+            return False
+        return True
 
     def update(self, workspace: str, target: str, activity_id: str, reply: Reply) -> None:
         """Show `reply` in place of the message `activity_id` the bot sent to `target` (Teams

@@ -19,12 +19,17 @@ class WeComSender:
     def __init__(self, client: WeComClient):
         self.client = client
         self.poster = WeComPoster(client)
+        self._msgids: list[str] = []
 
-    def send(self, platform: str, workspace: str, target: str, reply: Reply, parts_sent: int = 0) -> None:
+    def send(self, platform: str, workspace: str, target: str, reply: Reply,
+             parts_sent: int = 0) -> str | None:
         """A message in parts (markdown of at most 2048 bytes each, then the buttons' card) goes
         part by part; a frequency limit after some of them says how many went out, and the next
-        try (`parts_sent`) starts after them: no part is sent twice."""
+        try (`parts_sent`) starts after them: no part is sent twice. A message to a person returns
+        its msgids (comma-separated), which `fix` can recall; group posts (`appchat/send`, a group
+        robot) have none: WeCom cannot recall them."""
         kind, _, ident = target.partition(":")
+        self._msgids: list[str] = []
         if reply.chart is not None and not reply.text:
             parts = [lambda: self._send_chart(kind, ident, reply)]
         elif kind in ("card", "user"):  # card: the text went back passively, only the buttons are left
@@ -48,6 +53,21 @@ class WeComSender:
             if error.errcode in GONE:
                 raise Undeliverable(f"WeCom {error.errcode}: {error.errmsg}") from None
             raise
+        return ",".join(self._msgids) or None
+
+    def fix(self, platform: str, workspace: str, target: str, message_id: str, reply: Reply | None) -> bool:
+        """Recall a message to a person (`message/recall`, within 24 hours); WeCom cannot edit
+        one, and cannot recall a group post: False, so a short correction follows instead."""
+        if reply is not None or not target.startswith("user:"):
+            return False
+        try:
+            for msgid in message_id.split(","):
+                self.client.post("message/recall", data={"msgid": msgid})
+        except WeChatClientException as error:
+            if error.errcode in FREQUENCY_ERRORS:
+                raise RateLimited(FREQUENCY_PAUSE, f"WeCom frequency limit {error.errcode}") from None
+            return False
+        return True
 
     def _send_chart(self, kind: str, ident: str, reply: Reply) -> None:
         """The chart as an image: uploaded as media for a member or an app chat; a group robot
@@ -71,4 +91,6 @@ class WeComSender:
             self.client.post("appchat/send", data={"chatid": ident, **msg})
 
     def _to_user(self, user_id: str, msg: dict) -> None:
-        self.client.message.send(self.client.agent_id, [user_id], msg=msg)
+        sent = self.client.message.send(self.client.agent_id, [user_id], msg=msg)
+        if isinstance(sent, dict) and sent.get("msgid"):
+            self._msgids.append(sent["msgid"])

@@ -25,6 +25,9 @@ class Call:
 class FakeSlack:
     def __init__(self):
         self.calls: list[Call] = []
+        #: what is in the channels now, by (channel id, ts): chat.update rewrites, chat.delete removes
+        self.messages: dict[tuple[str, str], str] = {}
+        self.channel_ids: dict[str, str] = {}  # `#name` → the id Slack answers with
         self.responses: list[dict] = []  # posts to response_url
         self.uploads: list[bytes] = []  # file bytes posted to an upload URL
         self.users: dict[str, dict] = {}
@@ -80,6 +83,11 @@ class FakeSlack:
         return [_all_text(c.params) for c in self.called(method)]
 
     # the server ----------------------------------------------------------------------------
+    def _channel_id(self, channel: str) -> str:
+        if not channel.startswith("#"):
+            return channel
+        return self.channel_ids.setdefault(channel, f"C{len(self.channel_ids) + 1:08d}")
+
     def _answer(self, method: str, params: dict) -> tuple[int, dict, dict]:
         if self.scripted.get(method):
             return self.scripted[method].pop(0)
@@ -108,7 +116,24 @@ class FakeSlack:
                 self._window = (int(now), calls)
                 if calls > self.per_second:  # Slack's Retry-After is whole seconds
                     return 429, {"Retry-After": "1"}, {"ok": False, "error": "ratelimited"}
-            return 200, {}, {"ok": True, "channel": params.get("channel"), "ts": f"{time.time():.6f}"}
+            # Slack answers with the channel's id even when the post named it (`#east-sales`)
+            channel = self._channel_id(params.get("channel", ""))
+            ts = f"{time.time():.6f}"
+            while (channel, ts) in self.messages:
+                ts = f"{float(ts) + 0.000001:.6f}"
+            self.messages[(channel, ts)] = _all_text(params)
+            return 200, {}, {"ok": True, "channel": channel, "ts": ts}
+        if method in ("chat.update", "chat.delete"):  # by channel id only, as Slack takes them
+            where = (params.get("channel"), params.get("ts"))
+            if not str(where[0]).startswith(("C", "G", "D")):
+                return 200, {}, {"ok": False, "error": "channel_not_found"}
+            if where not in self.messages:
+                return 200, {}, {"ok": False, "error": "message_not_found"}
+            if method == "chat.delete":
+                del self.messages[where]
+                return 200, {}, {"ok": True, "channel": where[0], "ts": where[1]}
+            self.messages[where] = _all_text(params)
+            return 200, {}, {"ok": True, "channel": where[0], "ts": where[1], "text": params.get("text")}
         if method == "conversations.open":
             return 200, {}, {"ok": True, "channel": {"id": "D" + params.get("users", "X")[1:]}}
         if method == "files.getUploadURLExternal":

@@ -83,6 +83,8 @@ class FakeBotFramework:
     def __init__(self, app_id: str, secret: str, tenant: str = "botframework.com"):
         self.app_id, self.secret, self.tenant = app_id, secret, tenant
         self.posted: list[Posted] = []
+        self.shown: dict[str, tuple[str, dict]] = {}  # activity id → (conversation, what it shows now)
+        self.changes: list[tuple[str, str, str]] = []  # (PUT | DELETE, conversation, activity id)
         self.created: list[dict] = []
         self.updates: list[Posted] = []  # each PUT as it came (the activity, under its id)
         self.members: dict[str, dict] = {}  # user id → what GET …/members/{id} answers
@@ -96,7 +98,7 @@ class FakeBotFramework:
         self.lock = threading.Condition()
         self.http = _Server(self._handler(self._get, self._post, self._change))
         self.ca_file, context = _certificate()
-        self.login = _Server(self._handler(self._login_get, self._login_post), context)
+        self.login = _Server(self._handler(self._login_get, self._login_post, None), context)
         self.openid_url = f"{self.http.url}/v1/.well-known/openidconfiguration"
         self.service_url = f"{self.http.url}/teams/"
         self.login_url = self.login.url
@@ -163,6 +165,7 @@ class FakeBotFramework:
             if parts[:4] == ["", "teams", "v3", "conversations"] and parts[5:6] == ["activities"]:
                 posted = Posted(unquote(parts[4]), data, id=f"1:reply-{len(self.posted) + 1}")
                 self.posted.append(posted)
+                self.shown[posted.id] = (posted.conversation, data)
                 self.lock.notify_all()
                 return 201, {"id": posted.id}, {}
         return 404, {"error": {"code": "NotFound"}}, {}
@@ -181,10 +184,13 @@ class FakeBotFramework:
                          and not p.deleted), None)
             if sent is None:
                 return 404, {"error": {"code": "ActivityNotFoundInConversation"}}, {}
+            self.changes.append((method, conversation, activity_id))
             if method == "DELETE":
                 sent.deleted = True
+                del self.shown[activity_id]
             else:
                 sent.activity = json.loads(body or b"{}")
+                self.shown[activity_id] = (conversation, sent.activity)
                 self.updates.append(Posted(conversation, sent.activity, id=activity_id))
             self.lock.notify_all()
         return 200, ({} if method == "DELETE" else {"id": activity_id}), {}

@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qsl, urlparse
 
-NEEDS_TOKEN = {"message/send", "appchat/send", "appchat/create", "user/get", "media/upload"}
+NEEDS_TOKEN = {"message/send", "message/recall", "appchat/send", "appchat/create", "user/get",
+               "media/upload"}
+RECALL_WINDOW = 24 * 3600  # message/recall takes an app message's msgid for 24 hours
 
 
 @dataclass
@@ -32,6 +34,8 @@ class FakeWeCom:
         self.users: dict[str, str] = {}
         self.robots: set[str] = set()
         self.chats: dict[str, dict] = {}  # app group chats made with appchat/create
+        self.delivered: dict[str, tuple[float, dict]] = {}  # msgid → (when, message/send body)
+        self.clock = time.time  # tests move it to pass the recall window
         self.scripted: dict[str, list[dict | int]] = {}
         self.delay: dict[str, float] = {}
         self.issued = 0
@@ -105,7 +109,19 @@ class FakeWeCom:
             return 200, {"errcode": 0, "errmsg": "ok", "chatid": chat}
         if endpoint == "media/upload":
             return 200, {"errcode": 0, "errmsg": "ok", "type": "image", "media_id": "media-1"}
+        if endpoint == "message/recall":  # app messages only (appchat/send gives no msgid)
+            sent = self.delivered.get(body.get("msgid", ""))
+            if sent is None:
+                return 200, {"errcode": 40008, "errmsg": "invalid message id"}
+            if self.clock() - sent[0] > RECALL_WINDOW:
+                return 200, {"errcode": 301059, "errmsg": "message can not be recalled after 24 hours"}
+            del self.delivered[body["msgid"]]
+            return 200, {"errcode": 0, "errmsg": "ok"}
         body["_ok"] = True
+        if endpoint == "message/send":
+            msgid = f"msg{len(self.delivered) + len(self.calls)}"
+            self.delivered[msgid] = (self.clock(), body)
+            return 200, {"errcode": 0, "errmsg": "ok", "invaliduser": "", "msgid": msgid}
         return 200, {"errcode": 0, "errmsg": "ok", "invaliduser": ""}
 
     def _handler(self):

@@ -291,14 +291,16 @@ def test_a_visit_is_corrected_or_deleted_by_its_owner_only(team_chat):
     assert "Visit #1 to Acme: notes now “met the CFO”." in team_chat("visit #1 notes met the CFO", user="Ana")
     reply = team_chat.reply("visit #1 delete", user="Bo")
     assert not reply.ok and "Visit #1 is Ana's" in reply.text
-    assert "已删除拜访 #1（Acme）。" in team_chat("拜访 #1 删除", user="Ana")
+    assert "删除拜访 #1 (Acme)？" in team_chat("拜访 #1 删除", user="Ana")  # asked first
+    assert count(team_chat.session_factory, Visit) == 1
+    assert "已删除拜访 #1 (Acme)，放入回收站" in team_chat("拜访 #1 删除 确认", user="Ana")
     assert count(team_chat.session_factory, Visit) == 0
     assert not team_chat.reply("visit #1 delete", user="Ana").ok  # gone
     with team_chat.session_factory() as s:
         trail = s.execute(select(AuditLog.action, AuditLog.detail).where(AuditLog.entity == "visit")
                           .order_by(AuditLog.id)).all()
     assert [a for a, _ in trail] == ["visit.log", "visit.notes", "visit.delete"]
-    assert trail[1][1]["before"] == "wrong notes" and trail[2][1]["notes"] == "met the CFO"
+    assert trail[1][1]["before"] == "wrong notes" and trail[2][1]["what"] == "拜访 #1 (Acme)"
 
 
 def test_a_deal_is_reopened_at_the_stage_it_was_closed_from_or_deleted(team_chat):
@@ -310,7 +312,7 @@ def test_a_deal_is_reopened_at_the_stage_it_was_closed_from_or_deleted(team_chat
         assert (deal.stage, deal.closed_at, deal.reason) == ("negotiation", None, "")
     assert not team_chat.reply("deal #1 reopen", user="Ana").ok  # open already
     assert not team_chat.reply("deal #1 delete", user="Bo").ok
-    assert "已删除商机 #1（Acme）。" in team_chat("商机 #1 删除", user="Ana")
+    assert "已删除商机 #1 (Acme · Acme · 商务谈判 ¥5万)" in team_chat("商机 #1 删除 确认", user="Ana")
     assert count(team_chat.session_factory, Deal) == 0
 
 
@@ -336,7 +338,7 @@ def test_undo_reverses_my_last_changes_one_by_one_and_says_what(team_chat):
 def test_undo_brings_back_a_deleted_visit_and_old_notes_and_not_someone_elses(team_chat):
     team_chat("visit Acme: first notes; follow up Fri", user="Ana")
     team_chat("visit #1 notes second notes", user="Ana")
-    team_chat("visit #1 delete", user="Ana")
+    team_chat("visit #1 delete confirm", user="Ana")
     assert not team_chat.reply("undo", user="Bo").ok  # nothing of Bo's
     assert "the deleted visit to Acme is back" in team_chat("undo", user="Ana")
     with team_chat.session_factory() as s:

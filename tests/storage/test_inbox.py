@@ -82,13 +82,13 @@ def test_done_rows_are_not_run_again_and_are_purged_on_schedule(session_factory)
     with session_factory.begin() as s:
         assert purge(s, NOW + dt.timedelta(days=1, seconds=1)) == {
             "inbox done": 1, "inbox failed": 0, "answers sent": 0, "expired credentials": 1,
-            "cards kept": 0}
+            "cards kept": 0, "changes past undo": 0, "bin": 0}
     with session_factory() as s:
         assert sorted(i.key for i in s.query(InboxItem)) == ["broken", "waiting"]
     with session_factory.begin() as s:
         assert purge(s, NOW + dt.timedelta(days=7, seconds=1)) == {
             "inbox done": 0, "inbox failed": 1, "answers sent": 1, "expired credentials": 0,
-            "cards kept": 0}
+            "cards kept": 0, "changes past undo": 0, "bin": 0}
     with session_factory() as s:
         assert [i.key for i in s.query(InboxItem)] == ["waiting"]
         # an answer not sent yet stays, and so do other messages (their keys make posts once a year)

@@ -36,7 +36,7 @@ def _table(name: str, dated: bool) -> None:
         sa.UniqueConstraint("tenant_id", "currency", "valid_from", name="uq_exchange_rates_day") if dated
         else sa.UniqueConstraint("tenant_id", "currency"),
     ]
-    op.create_table(name, *columns)
+    op.create_table(name, *columns, sqlite_autoincrement=True)  # numbers never reused (0022)
 
 
 def upgrade() -> None:

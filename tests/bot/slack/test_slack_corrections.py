@@ -38,7 +38,9 @@ def test_corrections_over_slack(slack, slack_say):
         owner = s.scalar(select(Member.display_name).join(Deal, Deal.owner_id == Member.id))
         name = s.scalar(select(Customer.name))
     assert (owner, name) == ("Bo", "Acme Corporation")
-    assert "deleted" in say("deal #1 delete", "U3").lower()
+    assert "Delete deal #1" in say("deal #1 delete", "U3")  # asked first: nothing deleted yet
+    assert deals(slack.core) == [(1, "Acme Corporation", "proposal", 60000)]
+    assert "in the bin" in say("deal #1 delete confirm", "U3")
     assert deals(slack.core) == []
     actions = [(who, action) for who, action, _ in audit(slack.core)]
     for expected in [("Ana", "deal.create"), ("Ana", "deal.change"), ("Ana", "undo"), ("Ana", "visit.notes"),

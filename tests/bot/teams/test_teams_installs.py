@@ -150,12 +150,14 @@ def test_the_teams_sender_updates_and_deletes_a_message_it_sent(teams):
     teams.say("help")
     teams.wait_chat(1)
     sender = teams.app.sender
-    [sent_id] = sender.send("teams", TENANT, "user:29:ana", Reply(lines=("Deal #1 won",)))
-    sender.update(TENANT, "user:29:ana", sent_id, Reply(lines=("Deal #1 won (corrected: ¥48k)",)))
+    message = sender.send("teams", TENANT, "user:29:ana", Reply(lines=("Deal #1 won",)))
+    _conversation, _, sent_id = message.partition("|")
+    corrected = Reply(lines=("Deal #1 won (corrected: ¥48k)",))
+    assert sender.fix("teams", TENANT, "user:29:ana", message, corrected)
     [update] = teams.fake.updates
     assert (update.id, update.activity["text"]) == (sent_id, "Deal #1 won (corrected: ¥48k)")
     assert teams.chat_of()[-1] == "Deal #1 won (corrected: ¥48k)"
-    sender.delete(TENANT, "user:29:ana", sent_id)
+    assert sender.fix("teams", TENANT, "user:29:ana", message, None)
     assert "Deal #1 won (corrected: ¥48k)" not in teams.chat_of()
 
 
