@@ -48,6 +48,10 @@ def postgres_url():
     name = f"salesbot_test_{uuid.uuid4().hex[:12]}"
     with admin.connect() as conn:
         conn.execute(text(f'CREATE DATABASE "{name}"'))
+        # Engines that tests built and dropped keep their pooled connections until collected: the
+        # server closes those left idle, so a run stays far below max_connections (pools ping
+        # a connection before use and open a new one where it was closed).
+        conn.execute(text(f"ALTER DATABASE \"{name}\" SET idle_session_timeout = '20s'"))
     url = make_url(PG_ADMIN_URL).set(database=name).render_as_string(hide_password=False)
     engine = make_engine(url)
     upgrade(engine)
