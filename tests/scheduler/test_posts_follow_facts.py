@@ -31,7 +31,8 @@ def posts(session_factory):
     with session_factory() as s:
         return [(d.key, d.status, d.fact,
                  from_payload(d.payload).text if "fix" not in d.payload else d.payload)
-                for d in s.scalars(select(Delivery).order_by(Delivery.id))]
+                for d in s.scalars(select(Delivery).order_by(Delivery.id))
+                if not d.key.startswith("joined:")]  # the manager told who joined: not the subject
 
 
 class Platform:
