@@ -401,3 +401,7 @@ class ParseError:
     problem: str = "usage"
     detail: str = ""
     fixed: str = ""  # the message as it was probably meant (`vist …` → `visit …`), to offer
+    #: A question's one-tap answers, each (label key, the text it sends, the command it runs or
+    #: None): readings of the message that keep all its words (`visit Acme: demo` and `deal Acme
+    #: negotiation` as two lines).
+    options: tuple[tuple[str, str, object], ...] = ()

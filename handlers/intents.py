@@ -37,6 +37,7 @@ from handlers import commands as c
 from handlers import parse as p
 from handlers import vocabulary as V
 from handlers.context import Ctx
+from handlers.normal import simplified
 from handlers.parse_reports import (
     parse_deals,
     parse_leaderboard,
@@ -326,7 +327,7 @@ def parse(text: str, today: dt.date | None = None) -> c.Command | c.ParseError:
     ShowProgress(scope=Scope(kind='team', name=None), period=Period(kind='month', offset=0))
     """
     raw = " ".join(text.split())  # as typed: free text (notes, reasons) is stored this way
-    text = p.normalize(text)
+    text = simplified(p.normalize(text))  # the same length as `raw`, position for position
     if not text:
         return c.Help()
     if len(text) > MAX_TEXT:
@@ -340,12 +341,45 @@ def parse(text: str, today: dt.date | None = None) -> c.Command | c.ParseError:
     intent = BY_NAME[name]
     if intent.free_text:
         rest = raw[len(raw) - len(rest):]
+    else:  # names as typed; only the grammar's own words read simplified (`商務談判`)
+        rest = grammar_words(p.normalize(raw)[len(raw) - len(rest):], rest)
     if intent.whole:
         rest = text
     result = intent.parser(rest, today or dt.date.today())
+    head = raw[:len(raw) - len(rest)] if not intent.whole else ""
     if isinstance(result, c.ParseError) and result.fixed:  # the whole message, as probably meant
         result = replace(result, fixed=text[:len(text) - len(rest)] + result.fixed)
+    if isinstance(result, c.ParseError) and result.options:
+        result = replace(result, options=tuple((label, head + said if said else "", command)
+                                               for label, said, command in result.options))
     return result
+
+
+def grammar_words(typed: str, simple: str) -> str:
+    """`typed` with the words the grammar knows read simplified (`華為 商務談判` → `華為 商务谈判`):
+    names stay as typed, stages, periods, dates and labels are matched in one script."""
+    if typed == simple:
+        return typed
+    out = []
+    for word, plain in zip(typed.split(" "), simple.split(" "), strict=False):
+        out.append(plain if word != plain and _is_grammar(plain) else word)
+    return " ".join(out)
+
+
+def _is_grammar(word: str) -> bool:
+    from handlers.dates import parse_date
+
+    lower = word.lower()
+    return (lower in _GRAMMAR_WORDS or V.tier_of(word) is not None or V.period_of([word], 0) is not None
+            or parse_date(word, dt.date(2000, 1, 1)) is not None or lower in KEYWORDS_ZH)
+
+
+_GRAMMAR_WORDS = {w for table in (V.STAGE_WORDS, V.METRIC_WORDS, V.ROLE_WORDS, V.LIFECYCLE_WORDS,
+                                  V.CURRENCY_WORDS, V.FIELD_LABELS, V.CUSTOMER_FIXES, V.DAY_KIND_WORDS,
+                                  V.LANGUAGE_WORDS)
+                  for w in table} | V.TEAM_WORDS | V.ME_WORDS | V.SPLIT_WORDS | V.ALL_WORDS | \
+    V.CLOSE_WORDS | V.HISTORY_WORDS | V.CUSTOMER_WORDS | V.DEAL_WORDS | V.TASK_WORDS | V.DELETE_WORDS \
+    | V.OFF_WORDS | V.HERE_WORDS | V.CANCEL_WORDS | V.REOPEN_WORDS | V.NOTES_WORDS | V.SHARE_WORDS
 
 
 def keyword_typo(text: str) -> tuple[str, str] | None:

@@ -8,28 +8,22 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
+from handlers import clauses
 from handlers import commands as c
 from handlers import vocabulary as V
 from handlers.amounts import parse_amount
 from handlers.dates import is_reversed_range, parse_date, parse_date_range
+from handlers.normal import fold as _fold
+from handlers.normal import simplified, view
 
 _LIST_SEP = re.compile(r"[\s,，、]+")  # `@张三，@李四`, `done 3、4`
 _TOKEN = re.compile(r'"([^"]*)"|“([^”]*)”|「([^」]*)」|《([^》]*)》|(\S+)')
 _CJK = re.compile(r"[\u3400-\u9fff]")
-_FOLLOW_UP = re.compile(r"^(?:follow[\s-]?up|f/u|跟进|回访)(?:\s+on)?\s*:?\s*(.*)$", re.IGNORECASE)
 _NEXT_STEP = re.compile(r"^(?:next(?:\s+step)?|下一步|下步)\s*:?\s*(.*)$", re.IGNORECASE)
 _OUTCOME = re.compile(r"^(?:outcome|result|结果)\s*:?\s*(.*)$", re.IGNORECASE)
 
 
-# Full-width ASCII forms (what a Chinese IME types: `：；（）`, ｄｉｇｉｔｓ) to half-width, one for one,
-# so that positions in the folded text are positions in what the user typed. `，` stays: it is
-# prose punctuation, never structure.
-_FOLD = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F) if code != 0xFF0C}
-_FOLD.update({0x3000: 0x20, 0xFFE5: ord("¥")})
-
-
-def fold(text: str) -> str:
-    return text.translate(_FOLD)
+fold = _fold
 
 
 def normalize(text: str) -> str:
@@ -55,16 +49,18 @@ def _head_and_body(rest: str, separators: re.Pattern | None = None) -> tuple[str
 
 
 _COLON = re.compile(":")
-#: What people put between the customer and the notes: `:` `：` `;` `；` `,` `，` ` - ` ` — `.
-_VISIT_SEP = re.compile(r"\s*(?:[:;,，]|\s[-–—]\s|—)\s*")
-_FOLLOW_UP_ANYWHERE = re.compile(r"(?:^|\s)(?:follow[\s-]?up|f/u|跟进|回访)(?:\s+on)?\s+(\S+(?:\s\S+)?)\s*$",
-                                 re.IGNORECASE)
+#: What people put between the customer and the notes: `:` `：` `;` `；` `,` `，` `。` ` - ` ` — `,
+#: and a full stop before a space (`visit acme corp. met cfo`).
+_VISIT_SEP = re.compile(r"\s*(?:[:;,，。!]|\.(?=\s)|\s[-–—]\s|—)\s*")
 
 
 _BY_ID = re.compile(r"^#(\d{1,9})\s+(\S+)\s*(.*)$", re.DOTALL)
 
 
 def parse_visit(rest: str, today: dt.date) -> c.Command | c.ParseError:
+    """`CUSTOMER[: notes]`, with a follow-up clause anywhere (`follow up fri`, `跟进：月底`,
+    `明天跟进`); a second command after a sentence break, or a follow-up whose day cannot be
+    read, is asked about."""
     if by_id := _BY_ID.match(rest.strip()):  # `visit #12 delete`, `visit #12 notes …`
         word, text = by_id[2].lower().rstrip(":"), by_id[3].strip()
         if word in V.DELETE_WORDS and not text:
@@ -72,11 +68,22 @@ def parse_visit(rest: str, today: dt.date) -> c.Command | c.ParseError:
         if word in V.NOTES_WORDS:
             return c.ChangeVisit(int(by_id[1]), notes=text)
         return c.ParseError("visit", "word", by_id[2])
-    customer, body = _head_and_body(rest, _VISIT_SEP)
-    follow_up = None
-    trailing = _FOLLOW_UP_ANYWHERE.search(customer)  # `visit Initech follow up fri`
-    if trailing and (day := _trailing_date(trailing[1], today)):
-        customer, follow_up = customer[:trailing.start()], day
+    seen = view(rest)
+    if (second := clauses.second_command(rest, seen)) is not None:
+        whole = parse_visit(rest[:second].rstrip(), today)
+        if isinstance(whole, c.LogVisit) and not whole.unsplit:  # the second part kept as notes
+            whole = replace(whole, notes=f"{whole.notes} {rest[second:].strip()}".strip())
+        return _two_commands("visit", rest, second,
+                             whole if isinstance(whole, c.LogVisit) and not whole.unsplit else None)
+    found = clauses.follow_ups(rest, seen, today)
+    if isinstance(found, clauses.Unread):
+        return c.ParseError("visit", "date", found.text)
+    if len({f.day for f in found}) > 1:
+        return c.ParseError("visit", "two_dates", " · ".join(rest[f.start:f.end] for f in found))
+    follow_up = found[0].day if found else None
+    detail = "; ".join(f.detail for f in found if f.detail)
+    text = clauses.without(rest, [(f.start, f.end) for f in found]) if found else rest.strip()
+    customer, body = _head_and_body(text, _VISIT_SEP)
     if not customer.strip():
         return c.ParseError("visit")
     if not body and " " in customer.strip():  # no separator: which words are the customer?
@@ -84,41 +91,35 @@ def parse_visit(rest: str, today: dt.date) -> c.Command | c.ParseError:
         if _CJK.search(first):  # Chinese names have no spaces: `拜访 华为 见了客户`
             customer, body = first, notes
         else:
-            return c.LogVisit(customer.strip(), follow_up=follow_up, unsplit=True)
+            return c.LogVisit(customer.strip(), next_step=detail, follow_up=follow_up, unsplit=True)
     command = _visit_body(customer, body, today)
-    if isinstance(command, c.LogVisit) and follow_up and not command.follow_up:
-        command = replace(command, follow_up=follow_up)
+    if isinstance(command, c.LogVisit):
+        command = replace(command, follow_up=command.follow_up or follow_up,
+                          next_step=command.next_step or detail)
     return command
 
 
-def _trailing_date(text: str, today: dt.date) -> dt.date | None:
-    """The date at the end of a visit line (`fri`, `next Tue`, `12/20`), trying two words first."""
-    words = text.split()
-    return parse_date(" ".join(words), today) or (parse_date(words[-1], today) if len(words) > 1
-                                                  else None)
+def _two_commands(topic: str, rest: str, second: int, first_command=None) -> c.ParseError:
+    """A second command inside one line (`visit Globex: demo done. deal Globex negotiation 90k`):
+    asked, offering both as two lines (each runs), or, where `first_command` is given, the
+    whole of it as that command (the second part kept in its text)."""
+    first, other = rest[:second].rstrip(), rest[second:].strip()
+    options = [("both", f"{first}\n{other}", None)]
+    if first_command is not None:
+        options.append(("as_one", "", first_command))
+    return c.ParseError(topic, "two_commands", other, options=tuple(options))
 
 
-def _visit_body(customer: str, body: str, today: dt.date) -> c.Command | c.ParseError:
-    notes, next_step, outcome, follow_up = [], "", "", None
-    for index, segment in enumerate(filter(None, (s.strip() for s in re.split("[;；]", body)))):
-        match = _FOLLOW_UP.match(fold(segment))
-        trailing = None if match else _FOLLOW_UP_ANYWHERE.search(fold(segment))
-        if trailing and (day := _trailing_date(trailing[1], today)):  # `见了客户 跟进 周五`
-            follow_up, segment = day, segment[:trailing.start()].strip()
-            if not segment:
-                continue
-        day = parse_date(match[1].strip(" ,."), today) if match else None
-        if match and day is None and index > 0:
-            return c.ParseError("visit", "date", match[1])
-        if day is not None:  # the first segment is notes unless it is a follow-up with a date
-            follow_up = day
-        elif match := _NEXT_STEP.match(fold(segment)):
+def _visit_body(customer: str, body: str, _today: dt.date) -> c.Command | c.ParseError:
+    notes, next_step, outcome = [], "", ""
+    for segment in filter(None, (s.strip() for s in re.split("[;；]", body))):
+        if match := _NEXT_STEP.match(fold(segment)):
             next_step = segment[match.start(1):]
         elif match := _OUTCOME.match(fold(segment)):
             outcome = segment[match.start(1):]
         else:
             notes.append(segment)
-    return c.LogVisit(customer.strip(), "; ".join(n for n in notes if n), next_step, outcome, follow_up)
+    return c.LogVisit(customer.strip(), "; ".join(n for n in notes if n), next_step, outcome)
 
 
 def _deal_ref(tokens: list[tuple[str, bool]]) -> c.DealRef:
@@ -245,19 +246,27 @@ def _date_at(tokens, i, today) -> tuple[dt.date | None, int]:
     return None, 0
 
 
+#: Between a won/lost deal and its reason: `:` `;` `,` `，` `。` `!` ` - ` `—`, a full stop
+#: before a space, or a new line (`won Acme - beat them on price`, `输单 海尔，价格太高`).
+_REASON_SEP = re.compile(r"\s*(?:[:;,，。]|!+|\.(?=\s)|\s[-–—]\s|—|\n)\s*")
+
+
 def closing_parser(won: bool):
-    """The parser of `won …` or `lost …`."""
+    """The parser of `won …` or `lost …`. A follow-up clause in the reason (`; follow up fri`)
+    is no reason: asked about, offering the win and a task for the follow-up."""
     topic = "won" if won else "lost"
 
-    def parse_close(rest: str, _today: dt.date) -> c.Command | c.ParseError:
-        head, reason = _head_and_body(rest)
+    def parse_close(rest: str, today: dt.date) -> c.Command | c.ParseError:
+        head, reason = _head_and_body(rest, _REASON_SEP)
+        head = head.rstrip("!.。 ")
         amount, kept = None, []
         for word, quoted in tokens_of(head):
-            if not quoted and amount is None and (money := parse_amount(word)):
+            plain = simplified(word)
+            if not quoted and amount is None and (money := parse_amount(plain)):
                 amount = money
-            elif not quoted and amount is not None and word.lower() in V.CURRENCY_WORDS:
-                amount = replace(amount, currency=amount.currency or V.CURRENCY_WORDS[word.lower()])
-            elif not quoted and (error := _misread(word, rest, topic, False, amount is not None)):
+            elif not quoted and amount is not None and plain.lower() in V.CURRENCY_WORDS:
+                amount = replace(amount, currency=amount.currency or V.CURRENCY_WORDS[plain.lower()])
+            elif not quoted and (error := _misread(plain, rest, topic, False, amount is not None)):
                 return error
             else:
                 kept.append((word, quoted))
@@ -266,8 +275,43 @@ def closing_parser(won: bool):
             return c.ParseError(topic)
         if ref.words and ref.deal_id is not None:  # `won #12 Acme`: the number says which deal
             return c.ParseError(topic, "word", ref.words[0])
-        return c.CloseDeal(ref, won, amount, reason.strip())
+        reason = reason.strip()
+        command = c.CloseDeal(ref, won, amount, reason)
+        seen = view(reason)
+        if (second := clauses.second_command(reason, seen)) is not None:
+            start = len(rest) - len(reason)
+            return _two_commands(topic, rest, start + second, None)
+        found = clauses.follow_ups(reason, seen, today)
+        if isinstance(found, clauses.Unread) or found:
+            return _follow_up_in_reason(topic, rest, reason, command, found)
+        return command
     return parse_close
+
+
+def _follow_up_in_reason(topic: str, rest: str, reason: str, command: c.CloseDeal,
+                         found) -> c.ParseError:
+    """`won #5 80k: beat SAP on price; follow up fri`: the follow-up is no reason. Offered: the
+    deal closed with the rest as its reason and a task for the follow-up (two lines), or the
+    whole as the reason, word for word."""
+    as_typed = ("as_reason", "", command)
+    if isinstance(found, clauses.Unread):
+        return c.ParseError(topic, "follow_up_in_reason", found.text, options=(as_typed,))
+    clause = found[0]
+    shorter = clauses.without(reason, [(clause.start, clause.end)])
+    head = rest[:len(rest) - len(reason)].rstrip()
+    closed = (head + ("" if head[-1:] in ":：,，;；" else " ") + shorter) if shorter \
+        else head.rstrip(":：;；,， -")
+    zh = bool(_CJK.search(rest))
+    what = clause.detail or ("跟进" if zh else "follow up")
+    ref, day = command.ref, clause.day.isoformat()
+    if zh:
+        about = f"商机 #{ref.deal_id}" if ref.deal_id else f"客户 {' '.join(ref.words)}："
+        task = f"\n任务 {about} {day}前{what}"
+    else:
+        about = f"deal #{ref.deal_id}" if ref.deal_id else f"customer {' '.join(ref.words)}:"
+        task = f"\ntask {about} {what} by {day}"
+    return c.ParseError(topic, "follow_up_in_reason", reason[clause.start:clause.end].strip(), options=(
+        ("close_and_task", f"{closed}{task}", None), as_typed))
 
 
 def parse_done(rest: str, _today: dt.date) -> c.Command | c.ParseError:
