@@ -104,6 +104,13 @@ def usage_reply(locale: str, error: ParseError) -> Reply:
     if error.problem == "too_long":
         return Reply(lines=(t(locale, "too_long"),), ok=False)
     offer = (Button(error.fixed[:75], error.fixed),) if error.fixed else ()
+    if error.options:  # a question: each reading of the message, one tap away
+        offer = tuple(Button(t(locale, f"option_{label}"), said, action=command)
+                      for label, said, command in error.options)
+        lines = [t(locale, error.problem, text=error.detail)]
+        lines += [f"{i}. {t(locale, f'option_{label}')}" + (f": {said}" if said else "")
+                  for i, (label, said, _command) in enumerate(error.options, 1)]
+        return Reply(lines=(*lines, t(locale, "answer_hint", count=len(offer))), buttons=offer, ok=False)
     head = {"date": "bad_date", "count": "bad_count", "split": "split_needs_team",
             "schedule_word": "bad_schedule_word", "typo": "did_you_mean", "stage_typo": "not_a_stage",
             "amount": "bad_amount", "word": "unread_word",

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from handlers import admin, calendars, command_json, schedule_commands
+from handlers import admin, calendars, command_json, questions, schedule_commands, several
 from handlers import commands as c
 from handlers.context import Ctx, Refusal, usage_reply
 from handlers.intents import HANDLERS, parse, split_keyword
@@ -99,6 +99,26 @@ def dispatch(session: Session, tenant: Tenant, member: Member, message: Message,
                              locale=ctx.locale), refused=True)
     calendars.load_corrections(session, tenant.id)  # another process may have changed them
     if isinstance(message, str):
+        picked = questions.take(session, member, platform, message, now)  # any message ends it
+        if picked == "":  # `no` to the question: nothing done
+            return Outcome(Reply(lines=(ctx.t("question_dropped"),), locale=ctx.locale), refused=False)
+        if picked is not None:
+            message = picked
+        elif lines := several.command_lines(message):
+            return _remember(_run_several(ctx, lines), platform, now)
+    return _remember(_run(ctx, message), platform, now)
+
+
+def _remember(outcome: Outcome, platform: str, now: dt.datetime) -> Outcome:
+    """A refusal's buttons become the open question, answerable by number (kept after the
+    rollback that a refusal makes)."""
+    if not outcome.refused:
+        return outcome
+    return replace(outcome, record=questions.remembering(outcome.reply, platform, now, outcome.record))
+
+
+def _run(ctx: Ctx, message: Message) -> Outcome:
+    if isinstance(message, str):
         command = _parsed(ctx, message)
     elif isinstance(message, c.ParseError) or not command_json.valid(message):  # forged or broken
         command = usage_reply(ctx.locale, c.ParseError(None))
@@ -114,6 +134,18 @@ def dispatch(session: Session, tenant: Tenant, member: Member, message: Message,
     except Refusal as refusal:
         return Outcome(replace(refusal.reply, locale=ctx.locale), refused=True, record=refusal.record)
     return Outcome(replace(reply, locale=ctx.locale), refused=False)
+
+
+def _run_several(ctx: Ctx, lines: list[str]) -> Outcome:
+    """Each line a command, in order, answered together; the first refusal refuses them all."""
+    replies = []
+    for index, line in enumerate(lines, 1):
+        ctx.created_customers = []
+        outcome = _run(ctx, line)
+        if outcome.refused:
+            return replace(outcome, reply=several.numbered(index, outcome.reply, ctx.locale))
+        replies.append(outcome.reply)
+    return Outcome(replace(several.together(replies), locale=ctx.locale), refused=False)
 
 
 def _authorise(ctx: Ctx, role: str) -> None:
