@@ -63,7 +63,7 @@ def follow_ups(text: str, view: str, today: dt.date) -> list[FollowUp] | Unread:
             return Unread(text[word.start():word.end()])
         verb = " " in word[0] or word[0].lower() in ("fu", "f/u", "跟进", "回访")
         if (_DATE_LIKE.search(said.strip()) and not re.match(r"^[A-Za-z]+\s+[A-Za-z]{4,}", said.strip())) \
-                or (verb and len(said.split()) == 1 and said.isascii()):
+                or (verb and len(said.split()) == 1 and (said.isascii() or lead.end() > 0)):
             return Unread(said.strip())  # `follow up someday`: a day meant, none read
     return found
 

@@ -135,7 +135,10 @@ class AddTask(Command):
 
 @dataclass(frozen=True)
 class ListTasks(Command):
-    """`tasks` · `任务`: my to-do list (tasks and follow-ups); a manager's: the team's tasks."""
+    """`tasks` · `任务`: my to-do list (tasks and follow-ups); a manager's: the team's tasks;
+    `tasks @ana`: Ana's open tasks (hers, or a manager's for a member of their team)."""
+
+    member: str | None = None
 
 
 @dataclass(frozen=True)
@@ -237,6 +240,13 @@ class Reassign(Command):
 
     source: str
     target: str
+
+
+@dataclass(frozen=True)
+class ListVisits(Command):
+    """`visits Acme Corp` · `拜访记录 华为`: the latest visits (of one customer)."""
+
+    customer: str | None = None
 
 
 @dataclass(frozen=True)

@@ -42,6 +42,8 @@ class Ctx:
     text: str = ""  # the message as typed (one space between words), for offers to send it again
     command: object = None  # the command being run, for buttons that run it again changed
     created_customers: list[str] = field(default_factory=list)
+    #: Said under the reply (`“ACME” taken as Acme Corp.`): what the handler read differently.
+    notes: list[str] = field(default_factory=list)
 
     def t(self, key: str, **values) -> str:
         return t(self.locale, key, **values)

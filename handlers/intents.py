@@ -31,6 +31,7 @@ from handlers import (
     tasks,
     tiers,
     undo,
+    visit_list,
     visits,
 )
 from handlers import commands as c
@@ -120,6 +121,9 @@ INTENTS = (
            Slash("/visit", ("Log a customer visit (no text: a form)", "记录客户拜访（不带文字：打开表单）"),
                  "Acme Corp: met the CTO, demo next Tue; follow up Fri"),
            free_text=True),
+    Intent("visits", ("visits",), ("拜访记录",), p.parse_visits,
+           (("visits Acme Corp", "visits"), ("拜访记录 华为", "拜访记录")),
+           (Handles(c.ListVisits, visit_list.handle_list_visits),)),
     Intent("deal", ("deal",), ("商机",), p.parse_deal,
            (('deal Acme Corp "ERP rollout" proposal 50k close 12/20', "deal Acme negotiation",
              "deal #12 negotiation", "deal #12 60k", 'deal #12 "New title"', "deal #12 customer Globex",
@@ -350,9 +354,17 @@ def parse(text: str, today: dt.date | None = None) -> c.Command | c.ParseError:
     if isinstance(result, c.ParseError) and result.fixed:  # the whole message, as probably meant
         result = replace(result, fixed=text[:len(text) - len(rest)] + result.fixed)
     if isinstance(result, c.ParseError) and result.options:
-        result = replace(result, options=tuple((label, head + said if said else "", command)
+        result = replace(result, options=tuple((label, _whole(head, said), command)
                                                for label, said, command in result.options))
     return result
+
+
+def _whole(head: str, said: str) -> str:
+    """An option's message: what the parser gave after the keyword as typed, or, where it starts
+    with a new line, a message of its own (`task @ana …` ⏎ `task @bo …`)."""
+    if not said:
+        return ""
+    return said[1:] if said.startswith("\n") else head + said
 
 
 def grammar_words(typed: str, simple: str) -> str:

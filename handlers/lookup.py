@@ -8,6 +8,7 @@ from functools import lru_cache
 from handlers.commands import CloseDeal, LogVisit, Scope, SetCustomer, UpsertDeal
 from handlers.context import Ctx
 from handlers.messages import usage
+from handlers.normal import name_fold
 from handlers.reply import Button
 from storage.models import Customer, Member, Team, name_key
 from storage.sales import CustomerRepository
@@ -23,13 +24,21 @@ def customer_named(ctx: Ctx, name: str) -> Customer:
     name = name.strip().lstrip("+").strip()
     repo = CustomerRepository(ctx.session)
     found = repo.find(ctx.tenant.id, name)
+    if not found and not force:  # `acme corp.`, `華為`: the same name but for punctuation or script
+        key = name_fold(name)
+        same = [id_ for id_, other in repo.names(ctx.tenant.id) if name_fold(other) == key]
+        found = [ctx.session.get(Customer, id_) for id_ in same]
     if len(found) == 1:
+        if name_fold(found[0].name) != name_fold(name):  # `ACME` → Acme Corp: say which was used
+            ctx.notes.append(ctx.t("customer_taken_as", name=name, customer=found[0].name))
         return found[0]
     if found:
         raise _candidates(ctx, name, found)
     similar = [] if force else similar_customers(repo.names(ctx.tenant.id), name)
     if similar:
         raise _ask_similar(ctx, name, similar)
+    if not force and len(parts := _JOINED.split(name)) > 1 and all(p.strip() for p in parts):
+        raise _ask_joined(ctx, name, [p.strip() for p in parts])
     customer = repo.add(ctx.tenant.id, name, ctx.member.id, created_at=ctx.now)
     ctx.created_customers.append(customer.name)
     return customer
@@ -169,6 +178,21 @@ def with_customer(command, old: str, new: str):
     if isinstance(command, SetCustomer):
         return replace(command, name=new)
     return None
+
+
+#: Between two customers' names: `京东和联想`, `Acme & Globex`, `Acme and Globex`, `A/B`.
+_JOINED = re.compile(r"\s*(?:和|与|及|、|&|\+|/|\band\b)\s*", re.IGNORECASE)
+
+
+def _ask_joined(ctx: Ctx, name: str, parts: list[str]):
+    """`拜访 京东和联想：联合会议`: one new customer of that name, or one message per customer?"""
+    buttons = []
+    if name in ctx.text:
+        each = "\n".join(ctx.text.replace(name, part, 1) for part in parts)
+        buttons.append(Button(ctx.t("each_customer_button", count=len(parts)), each))
+        buttons.append(Button(ctx.t("new_customer_button", name=name), ctx.text.replace(name, f"+{name}", 1),
+                              action=with_customer(ctx.command, name, f"+{name}")))
+    return ctx.refuse("customer_joined", name=name, names=" · ".join(parts), buttons=tuple(buttons))
 
 
 def _candidates(ctx: Ctx, name: str, found: list[Customer]):

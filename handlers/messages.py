@@ -42,6 +42,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "customer_similar": ("No customer is named “{name}”, but there is {names}. Which do you mean? "
                          "(Nothing was saved.)",
                          "没有名为“{name}”的客户，但有：{names}。你指的是哪一个？（未保存）"),
+    "customer_taken_as": ("“{name}” taken as {customer}.", "“{name}”按 {customer} 处理。"),
+    "customer_joined": ("“{name}” reads as several customers ({names}). One message for each, or one new "
+                        "customer of that name? Nothing was saved yet.",
+                        "“{name}”像是几个客户（{names}）。每个客户各记一条，还是新建一个叫这个名字的客户？尚未保存。"),
+    "each_customer_button": ("One for each ({count})", "每个客户各一条（{count}）"),
     "new_customer_button": ("New customer “{name}”", "新客户“{name}”"),
     "visit_which_customer": ("Which words are the customer? Put a colon after the name: {example}",
                              "哪几个字是客户名？请在客户名后加冒号：{example}"),
@@ -113,6 +118,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "follow_up_in_reason": ("“{text}” is a follow-up, not the reason: nothing was saved yet. "
                             "Which do you mean?",
                             "“{text}”是跟进，不是原因，尚未保存。你指的是哪种？"),
+    "task_delete": ("A task can't be deleted here; mark it done instead: done task {text}. Nothing was "
+                    "changed.",
+                    "这里不能删除任务，可以标记完成：完成 任务 {text}。未做任何修改。"),
+    "task_people": ("{text}: one task for each of them? Nothing was saved yet.",
+                    "{text}：每人各建一个任务？尚未保存。"),
+    "option_done_task": ("Mark it done", "标记完成"),
+    "option_one_each": ("One task each", "每人各一个任务"),
     "option_both": ("Both, one after the other", "两条都执行"),
     "option_as_one": ("All of it as one, word for word", "全部作为一条，原样保存"),
     "option_close_and_task": ("Close it, and a task for the follow-up", "结单，并为跟进建任务"),
@@ -210,6 +222,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "unavailable": ("Sorry, I can't reach the database right now. Please try again in a minute.",
                     "抱歉，暂时无法连接数据库，请稍后再试。"),
     # visits and follow-ups
+    "visits_title": ("Latest visits", "最近的拜访"),
+    "visits_of_title": ("Latest visits · {customer}", "最近的拜访 · {customer}"),
+    "visits_none": ("No visits yet.", "还没有拜访记录。"),
     "visit_logged": ("Visit to {customer} logged.", "已记录拜访：{customer}。"),
     "new_customer": ("New customer {customer} created.", "已新建客户：{customer}。"),
     "notes": ("Notes", "纪要"), "next_step": ("Next step", "下一步"), "outcome": ("Outcome", "结果"),
@@ -234,6 +249,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "task_when": (" · due {when}", " · {when}截止"),
     "tasks_title": ("Tasks", "任务"),
     "tasks_team_title": ("Your teams' open tasks", "团队未完成的任务"),
+    "tasks_of_title": ("{name}'s open tasks", "{name} 未完成的任务"),
     "tasks_none": ("No open tasks. Give one: {example}", "没有未完成的任务。派一个：{example}"),
     "todo_title": ("To do", "待办"),
     "contest_open_title": ("🏁 A contest for {team}", "🏁 {team}销售竞赛"),

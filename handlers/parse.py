@@ -99,6 +99,12 @@ def parse_visit(rest: str, today: dt.date) -> c.Command | c.ParseError:
     return command
 
 
+def parse_visits(rest: str, _today: dt.date) -> c.Command | c.ParseError:
+    """`visits [CUSTOMER]` · `拜访记录 [客户]`."""
+    name = rest.strip(" :")
+    return c.ListVisits(name or None) if len(name) <= 200 else c.ParseError("visits")
+
+
 def _two_commands(topic: str, rest: str, second: int, first_command=None) -> c.ParseError:
     """A second command inside one line (`visit Globex: demo done. deal Globex negotiation 90k`):
     asked, offering both as two lines (each runs), or, where `first_command` is given, the
@@ -299,8 +305,7 @@ def _follow_up_in_reason(topic: str, rest: str, reason: str, command: c.CloseDea
     clause = found[0]
     shorter = clauses.without(reason, [(clause.start, clause.end)])
     head = rest[:len(rest) - len(reason)].rstrip()
-    closed = (head + ("" if head[-1:] in ":：,，;；" else " ") + shorter) if shorter \
-        else head.rstrip(":：;；,， -")
+    closed = f"{head} {shorter}" if shorter else head.rstrip(":：;；,， -")
     zh = bool(_CJK.search(rest))
     what = clause.detail or ("跟进" if zh else "follow up")
     ref, day = command.ref, clause.day.isoformat()
@@ -349,7 +354,7 @@ def parse_tip(rest: str, _today: dt.date) -> c.Command | c.ParseError:
     return c.AddTip(topic.strip(), body.strip())
 
 
-_TIP_SEP = re.compile(r"\s*[:：]\s*")
+_TIP_SEP = re.compile(r"\s*(?:[:：;；]|\s[-–—]\s|—)\s*")  # `tip pricing - always bundle support`
 
 
 def parse_like(rest: str, _today: dt.date) -> c.Command | c.ParseError:
@@ -400,12 +405,25 @@ def _date_meant(text: str) -> bool:
 _DUE_ZH_END = re.compile(r"^(?P<title>.+?)[，,\s]*(?:截止|期限)[:：]?\s*(?P<due>\S+)$")
 
 
+_AND = {"and", "&", "和", "与", "及", "、", ",", "，", "+"}
+
+
 def parse_task(rest: str, today: dt.date) -> c.Command | c.ParseError:
-    """`task [@who] [deal #46 | customer NAME:] what [by DAY]` · `任务 [@谁] [DAY前]做什么`;
-    `tasks` / `任务` alone: the list."""
+    """`task [@who] [deal #46 | customer NAME:] what [by DAY | DAY]` · `任务 [@谁] [DAY前]做什么`;
+    `tasks` / `任务` alone: the list; `tasks @ana`: Ana's. Several people (`task @ana and @bo …`)
+    are asked about, offering one task each."""
     words = rest.split()
     if not words or (len(words) == 1 and words[0].lower() in ("team", "团队", "mine", "我的")):
         return c.ListTasks()
+    if len(words) == 1 and words[0].startswith("@") and len(words[0]) > 1:  # `tasks @ana`
+        return c.ListTasks(words[0][1:])
+    if re.fullmatch(r"#?\d{1,9}", words[0]) and len(words) == 2 and words[1].lower() in V.DELETE_WORDS:
+        number = words[0].lstrip("#")  # `task 6 delete`: no task titled "6 delete"
+        done = "完成 任务" if _CJK.search(rest) else "done task"
+        return c.ParseError("task", "task_delete", number, options=(("done_task", f"\n{done} {number}", None),))
+    people = [w for w in words if w.startswith("@") and len(w) > 1]
+    if len(people) > 1:
+        return _task_each(words, people)
     assignee = words.pop(0)[1:] if words[0].startswith("@") and len(words[0]) > 1 else None
     deal_id = customer = None
     if len(words) > 1 and words[0].lower() in V.DEAL_WORDS and re.fullmatch(r"#?\d{1,9}", words[1]):
@@ -426,9 +444,33 @@ def parse_task(rest: str, today: dt.date) -> c.Command | c.ParseError:
             break
         if found and pattern is _DUE_EN and _date_meant(found["due"]):
             return c.ParseError("task")  # `by 11/31`, `by Fir`: a day meant, none read; asked
+    if due is None:  # `task call Globex CFO tmrw` · `任务 明天给华为发报价`
+        text, due = _bare_due(text, today)
     if not text or len(text) > 2000:
         return c.ParseError("task")
     return c.AddTask(text, assignee, due, deal_id, customer)
+
+
+def _bare_due(text: str, today: dt.date) -> tuple[str, dt.date | None]:
+    """A day at the end (`… tmrw`, `… next Tue`) or, in Chinese, at the start (`明天给华为…`)."""
+    words = text.split()
+    for size in (3, 2, 1):
+        if len(words) > size and (day := parse_date(" ".join(words[-size:]), today)):
+            return " ".join(words[:-size]), day
+    seen = view(text)
+    if _CJK.search(seen[:1]):
+        for size in range(min(8, len(seen) - 1), 1, -1):
+            if _CJK.search(seen[size:size + 1]) and (day := parse_date(seen[:size], today)):
+                return text[size:].lstrip(" ，,"), day
+    return text, None
+
+
+def _task_each(words: list[str], people: list[str]) -> c.ParseError:
+    """`task @ana and @bo prep the QBR deck`: one task each, offered as one line per person."""
+    rest = [w for w in words if w not in people and w.lower() not in _AND]
+    keyword = "任务" if _CJK.search(" ".join(words)) else "task"
+    lines = "\n".join(f"{keyword} {person} {' '.join(rest)}" for person in people)
+    return c.ParseError("task", "task_people", " ".join(people), options=(("one_each", f"\n{lines}", None),))
 
 
 def parse_reassign(rest: str, _today: dt.date) -> c.Command | c.ParseError:
@@ -462,7 +504,7 @@ def parse_customer(rest: str, _today: dt.date) -> c.Command | c.ParseError:
             return c.ParseError("customer")
         return c.FixCustomer(" ".join(w for w, _q in tokens[:fix]), action,
                              " ".join(value).lstrip("@") if action == "owner" else " ".join(value))
-    words = rest.split()
+    words = [w for w in re.split(r"[\s:;,，；、]+", rest) if w]  # `客户 华为：A类`
     tier = lifecycle = None
     kept = []
     for i, word in enumerate(words):

@@ -36,18 +36,18 @@ def answer_word(text: str) -> int | None:
 
 
 def take(session: Session, member: Member, platform: str, text: str,
-         now: dt.datetime) -> c.Command | c.ParseError | str | None:
-    """End the member's open question (any message does) and give what `text` answers of it:
-    the chosen option's command or text, "" for `no`, None when it answers nothing."""
+         now: dt.datetime) -> tuple[bool, c.Command | c.ParseError | str | None]:
+    """End the member's open question (any message does): (whether there was one, what `text`
+    answers of it: the chosen option's command or text, "" for `no`, None for nothing)."""
     question = session.scalar(select(OpenQuestion).where(
         OpenQuestion.member_id == member.id, OpenQuestion.platform == platform))
     if question is None:
-        return None
+        return False, None
     session.delete(question)
     pick = answer_word(text)
     if pick is None or now - question.asked_at > TTL or pick > len(question.answers):
-        return None
-    return "" if pick == 0 else pressed(question.answers[pick - 1])
+        return True, None
+    return True, "" if pick == 0 else pressed(question.answers[pick - 1])
 
 
 def forget(session: Session, member: Member, platform: str) -> None:

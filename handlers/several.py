@@ -43,9 +43,9 @@ def together(replies: list[Reply]) -> Reply:
     buttons = []
     announcement = None
     for index, reply in enumerate(replies, 1):
-        head = f"{index}. {reply.title}" if reply.title else f"{index}."
-        lines.append(head)
-        lines.extend(f"   {line}" for line in reply.lines)
+        said = [reply.title, *reply.lines] if reply.title else list(reply.lines)
+        lines.append(f"{index}. {said[0]}" if said else f"{index}.")
+        lines.extend(f"   {line}" for line in said[1:])
         lines.extend(f"   {name}: {value}" for name, value in reply.fields)
         buttons.extend(reply.buttons)
         announcement = announcement or reply.announcement

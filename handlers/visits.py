@@ -27,7 +27,7 @@ def handle_log_visit(ctx: Ctx, cmd: LogVisit) -> Reply:
               (("notes", cmd.notes), ("next_step", cmd.next_step), ("outcome", cmd.outcome)) if value]
     buttons = []
     if cmd.follow_up:
-        fields.append((ctx.t("follow_up"), fmt.day(cmd.follow_up, ctx.today, ctx.locale)))
+        fields.append((ctx.t("follow_up"), fmt.day_stored(cmd.follow_up, ctx.today, ctx.locale)))
         buttons.append(Button(ctx.t("mark_done"), f"{name_of(WORDS, 'done', ctx.locale)} {visit.id}"))
     lines = [ctx.t("new_customer", customer=customer.name)] if ctx.created_customers else []
     return Reply(title=ctx.t("visit_logged", customer=customer.name), lines=tuple(lines),
@@ -76,7 +76,7 @@ def handle_snooze(ctx: Ctx, cmd: SnoozeFollowup) -> Reply:
     ctx.people.audit(ctx.tenant.id, ctx.member.id, "visit.snooze", "visit", visit.id, at=ctx.now,
                      before=visit.follow_up_on, after=cmd.day)
     visit.follow_up_on = cmd.day
-    return Reply(lines=(ctx.t("snoozed", id=visit.id, when=fmt.day(cmd.day, ctx.today, ctx.locale)),))
+    return Reply(lines=(ctx.t("snoozed", id=visit.id, when=fmt.day_stored(cmd.day, ctx.today, ctx.locale)),))
 
 
 def handle_done_followups(ctx: Ctx, cmd: DoneFollowups) -> Reply:
