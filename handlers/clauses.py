@@ -153,7 +153,7 @@ _SENTENCE = re.compile(r"(?:^|[.。;；!！?？\n]\s*)(\S+)")
 def second_command(text: str, view: str) -> int | None:
     """Where a second command starts in `text` (after a sentence break), or None."""
     for match in _SENTENCE.finditer(view):
-        if match.start() == 0 and not match.group(0)[:1] in ".。;；!！?？\n":
+        if match.start() == 0 and match.group(0)[:1] not in ".。;；!！?？\n":
             continue
         word = match[1]
         bare = word.rstrip(":").lower()

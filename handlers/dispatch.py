@@ -24,7 +24,6 @@ from storage.models import Delivery, Member, Tenant, utcnow
 from storage.outbox import OutboxRepository
 from storage.people import PeopleRepository
 
-
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
 

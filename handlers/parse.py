@@ -420,7 +420,8 @@ def parse_task(rest: str, today: dt.date) -> c.Command | c.ParseError:
     if re.fullmatch(r"#?\d{1,9}", words[0]) and len(words) == 2 and words[1].lower() in V.DELETE_WORDS:
         number = words[0].lstrip("#")  # `task 6 delete`: no task titled "6 delete"
         done = "完成 任务" if _CJK.search(rest) else "done task"
-        return c.ParseError("task", "task_delete", number, options=(("done_task", f"\n{done} {number}", None),))
+        return c.ParseError("task", "task_delete", number,
+                            options=(("done_task", f"\n{done} {number}", None),))
     people = [w for w in words if w.startswith("@") and len(w) > 1]
     if len(people) > 1:
         return _task_each(words, people)
