@@ -345,8 +345,11 @@ def parse(text: str, today: dt.date | None = None) -> c.Command | c.ParseError:
     intent = BY_NAME[name]
     if intent.free_text:
         rest = raw[len(raw) - len(rest):]
-    else:  # names as typed; only the grammar's own words read simplified (`商務談判`)
+    else:  # names as typed; only the grammar's own words read simplified (`商務談判`); an
+        # emoji is no word of a command (`progress team 👍`)
         rest = grammar_words(p.normalize(raw)[len(raw) - len(rest):], rest)
+        if p.SYMBOLS.search(rest):
+            rest = " ".join(p.SYMBOLS.sub(" ", rest).split())
     if intent.whole:
         rest = text
     result = intent.parser(rest, today or dt.date.today())
@@ -382,7 +385,10 @@ def _is_grammar(word: str) -> bool:
     from handlers.dates import parse_date
 
     lower = word.lower()
+    from handlers.amounts import parse_amount
+
     return (lower in _GRAMMAR_WORDS or V.tier_of(word) is not None or V.period_of([word], 0) is not None
+            or parse_amount(word) is not None
             or parse_date(word, dt.date(2000, 1, 1)) is not None or lower in KEYWORDS_ZH)
 
 

@@ -55,14 +55,16 @@ _VISIT_SEP = re.compile(r"\s*(?:[:;,，。!]|\.(?=\s)|\s[-–—]\s|—)\s*")
 
 
 _BY_ID = re.compile(r"^#(\d{1,9})\s+(\S+)\s*(.*)$", re.DOTALL)
+SYMBOLS = re.compile(r"[\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]+")
 
 
 def parse_visit(rest: str, today: dt.date) -> c.Command | c.ParseError:
     """`CUSTOMER[: notes]`, with a follow-up clause anywhere (`follow up fri`, `跟进：月底`,
     `明天跟进`); a second command after a sentence break, or a follow-up whose day cannot be
     read, is asked about."""
-    if by_id := _BY_ID.match(rest.strip()):  # `visit #12 delete`, `visit #12 notes …`
-        word, text = by_id[2].lower().rstrip(":"), by_id[3].strip()
+    typed = rest.strip()
+    if by_id := _BY_ID.match(view(typed)):  # `visit #12 delete`, `visit #12 notes …`
+        word, text = by_id[2].lower().rstrip(":"), typed[by_id.start(3):].strip()
         if word in V.DELETE_WORDS and not text:
             return c.ChangeVisit(int(by_id[1]), delete=True)
         if word in V.NOTES_WORDS:
@@ -84,6 +86,7 @@ def parse_visit(rest: str, today: dt.date) -> c.Command | c.ParseError:
     detail = "; ".join(f.detail for f in found if f.detail)
     text = clauses.without(rest, [(f.start, f.end) for f in found]) if found else rest.strip()
     customer, body = _head_and_body(text, _VISIT_SEP)
+    customer = SYMBOLS.sub(" ", customer)  # `visit Globex 👍`: an emoji is no part of a name
     if not customer.strip():
         return c.ParseError("visit")
     if not body and " " in customer.strip():  # no separator: which words are the customer?
@@ -264,10 +267,10 @@ def closing_parser(won: bool):
 
     def parse_close(rest: str, today: dt.date) -> c.Command | c.ParseError:
         head, reason = _head_and_body(rest, _REASON_SEP)
-        head = head.rstrip("!.。 ")
+        head = SYMBOLS.sub(" ", head).rstrip("!.。 ")  # `won #7 🎉`
         amount, kept = None, []
         for word, quoted in tokens_of(head):
-            plain = simplified(word)
+            plain = view(word)
             if not quoted and amount is None and (money := parse_amount(plain)):
                 amount = money
             elif not quoted and amount is not None and plain.lower() in V.CURRENCY_WORDS:
@@ -347,6 +350,11 @@ def parse_tier(text: str, _today: dt.date) -> c.Command | c.ParseError:
 def parse_tip(rest: str, _today: dt.date) -> c.Command | c.ParseError:
     """`tip TOPIC: lesson` keeps one; `tips [words]` · `经验 [词]` (no colon) finds them."""
     topic, body = _head_and_body(rest, _TIP_SEP)
+    if not body.strip() and (comma := re.search(r"\s*[,，]\s*", rest)) and rest[comma.end():].strip():
+        query = c.FindTips(" ".join(rest.split())[:100])  # `tip pricing, bundle …`: keep or find?
+        kept = f"{rest[:comma.start()]}: {rest[comma.end():]}"
+        return c.ParseError("tip", "tip_or_search", rest[:comma.start()],
+                            options=(("keep_tip", kept, None), ("find_tips", "", query)))
     if not body.strip():
         return c.FindTips(" ".join(rest.split())[:100])
     if not topic.strip() or len(topic) > 100 or len(body) > 2000:
@@ -354,7 +362,7 @@ def parse_tip(rest: str, _today: dt.date) -> c.Command | c.ParseError:
     return c.AddTip(topic.strip(), body.strip())
 
 
-_TIP_SEP = re.compile(r"\s*(?:[:：;；]|\s[-–—]\s|—)\s*")  # `tip pricing - always bundle support`
+_TIP_SEP = re.compile(r"\s*(?:[:：;；。]|\.(?=\s)|\s[-–—]\s|—)\s*")  # `tip pricing - always bundle support`
 
 
 def parse_like(rest: str, _today: dt.date) -> c.Command | c.ParseError:
@@ -437,11 +445,12 @@ def parse_task(rest: str, today: dt.date) -> c.Command | c.ParseError:
             return c.ParseError("task")
         words = body.split()
     text, due = " ".join(words), None
+    seen = view(text)  # matched in one script, cut from the text as typed
     for pattern in (_DUE_EN, _DUE_ZH_FRONT, _DUE_ZH_END):
-        found = pattern.match(text)
+        found = pattern.match(seen)
         day = found and parse_date(found["due"], today)
         if day:
-            text, due = found["title"].strip(" ，,"), day
+            text, due = text[found.start("title"):found.end("title")].strip(" ，,"), day
             break
         if found and pattern is _DUE_EN and _date_meant(found["due"]):
             return c.ParseError("task")  # `by 11/31`, `by Fir`: a day meant, none read; asked
@@ -462,7 +471,7 @@ def _bare_due(text: str, today: dt.date) -> tuple[str, dt.date | None]:
     if _CJK.search(seen[:1]):
         for size in range(min(8, len(seen) - 1), 1, -1):
             if _CJK.search(seen[size:size + 1]) and (day := parse_date(seen[:size], today)):
-                return text[size:].lstrip(" ，,"), day
+                return text[size:].lstrip(" ，,").removeprefix("前").lstrip(), day
     return text, None
 
 
