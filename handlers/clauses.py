@@ -147,18 +147,19 @@ def without(text: str, spans: list[tuple[int, int]]) -> str:
 #: a break) is a second command, asked about.
 SECOND_EN = {"visit", "visited", "deal", "won", "lost", "task", "tip"}
 SECOND_ZH = ("拜访", "商机", "赢单", "输单", "任务", "经验")
-_SENTENCE = re.compile(r"(?:^|[.。;；!！?？\n]\s*)(\S+)")
+_BREAK = re.compile(r"(?:[。;；!！?？\n]|\.(?=\s))\s*")
+_WORD = re.compile(r"\S+")
 
 
 def second_command(text: str, view: str) -> int | None:
     """Where a second command starts in `text` (after a sentence break), or None."""
-    for match in _SENTENCE.finditer(view):
-        if match.start() == 0 and match.group(0)[:1] not in ".。;；!！?？\n":
+    for stop in _BREAK.finditer(view):
+        word = _WORD.match(view, stop.end())
+        if word is None:
             continue
-        word = match[1]
-        bare = word.rstrip(":").lower()
-        rest = view[match.end():].strip()
-        if (bare in SECOND_EN and rest) or any(word.startswith(k) and (rest or len(word) > len(k))
+        bare = word[0].rstrip(":").lower()
+        rest = view[word.end():].strip()
+        if (bare in SECOND_EN and rest) or any(word[0].startswith(k) and (rest or len(word[0]) > len(k))
                                                for k in SECOND_ZH):
-            return match.start(1)
+            return word.start()
     return None

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from handlers.intents import split_keyword
+from handlers.intents import keyword_typo, split_keyword
 from handlers.normal import simplified
 from handlers.parse import normalize
 from handlers.reply import Reply
@@ -24,7 +24,8 @@ def command_lines(text: str) -> list[str] | None:
         return None
     out: list[str] = []
     for line in lines:
-        if split_keyword(simplified(normalize(line)))[0] is not None:
+        seen = simplified(normalize(line))
+        if split_keyword(seen)[0] is not None or keyword_typo(seen):  # `vist …` is asked about
             out.append(line)
         else:
             out[-1] = f"{out[-1]} {line}"
