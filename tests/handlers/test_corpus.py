@@ -246,8 +246,9 @@ CASES = [
     ("推迟 1 下个月", {visit("Acme Corp", "intro", NEXT_MONTH)}),
 ]
 TENANTS = itertools.count()
-SETUP = ("visit Acme Corp: intro", "visit Globex: intro", "visit Wayne Enterprises: intro", "拜访 华为：初次见面",
-         "拜访 阿里巴巴：初次见面", 'deal Acme Corp "ERP" proposal 50k', '商机 华为 "云" 方案呈现 10万')
+SETUP = ("visit Acme Corp: intro", "visit Globex: intro", "visit Wayne Enterprises: intro",
+         "拜访 华为：初次见面", "拜访 阿里巴巴：初次见面", 'deal Acme Corp "ERP" proposal 50k',
+         '商机 华为 "云" 方案呈现 10万')
 
 
 def snapshot(session_factory, tenant: str) -> tuple[set, set]:
@@ -256,7 +257,8 @@ def snapshot(session_factory, tenant: str) -> tuple[set, set]:
         tenant_id = s.scalar(select(Tenant.id).where(Tenant.external_id == tenant))
         customers = s.scalars(select(Customer).where(Customer.tenant_id == tenant_id)).all()
         names = {c.id: c.name for c in customers}
-        people = {m.id: m.display_name for m in s.scalars(select(Member).where(Member.tenant_id == tenant_id))}
+        members = s.scalars(select(Member).where(Member.tenant_id == tenant_id))
+        people = {m.id: m.display_name for m in members}
         rows = {("visit", names[v.customer_id], v.notes, v.next_step,
                  v.follow_up_on and v.follow_up_on.isoformat())
                 for v in s.scalars(select(Visit).where(Visit.tenant_id == tenant_id))}
