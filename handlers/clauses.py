@@ -16,6 +16,10 @@ from handlers.dates import parse_date
 
 #: A follow-up word: `follow up`, `follow-up`, `followup`, `f/u`, `fu`, `跟进`, `回访`.
 _FU_WORD = re.compile(r"(?<![A-Za-z])(?:follow[\s-]?ups?|f/u|fu|跟进|回访)(?![A-Za-z])", re.IGNORECASE)
+#: A follow-up word mistyped (`folow up`, `follwo up`, `follow pu`, `跟近`): asked about, never notes.
+_FU_TYPO = re.compile(r"(?<![A-Za-z])(?:fol+o?w+|fo?l+ow+|fol+wo|follwo|flolow|follo|folllow)"
+                      r"[\s-]?(?:up|pu|uo)(?![A-Za-z])|(?<![A-Za-z])follow[\s-]?(?:pu|uo|ip)(?![A-Za-z])|跟近|根进|跟紧|跟尽",
+                      re.IGNORECASE)
 #: Where a clause ends: `,` `，` `;` `；` `。` `!` a period before a space, ` - `, a new line.
 CLAUSE_END = re.compile(r"\s*(?:[,，;；。!！?？\n]|\.(?=\s|$)|\s[-–—]\s|—)\s*")
 _LEAD_IN = re.compile(r"\s*(?::|：)?\s*(?:on\s+|by\s+|在\s*)?", re.IGNORECASE)
@@ -37,9 +41,11 @@ class FollowUp:
 
 @dataclass(frozen=True)
 class Unread:
-    """A follow-up word whose date could not be read (`follow up someday`, `跟进` alone)."""
+    """A follow-up word whose date could not be read (`follow up someday`, `跟进` alone), or a
+    mistyped follow-up word (`typo`: `folow up fri`)."""
 
     text: str
+    typo: bool = False
 
 
 def follow_ups(text: str, view: str, today: dt.date) -> list[FollowUp] | Unread:
@@ -47,6 +53,9 @@ def follow_ups(text: str, view: str, today: dt.date) -> list[FollowUp] | Unread:
     that names a date that cannot be read. A follow-up word in prose (`follow-up call`,
     `跟进客户需求`) is no clause."""
     found: list[FollowUp] = []
+    for typo in _FU_TYPO.finditer(view):
+        if not _FU_WORD.fullmatch(typo[0]):
+            return Unread(text[typo.start():typo.end()], typo=True)
     for word in _FU_WORD.finditer(view):
         if any(f.start <= word.start() < f.end for f in found):
             continue
@@ -93,7 +102,7 @@ def _before(text: str, view: str, word: re.Match, today: dt.date) -> FollowUp | 
     """`明天跟进`, `下周二跟进报价`, `fri follow up`: the date just before the word, in its clause."""
     starts = [m.end() for m in CLAUSE_END.finditer(view, 0, word.start())]
     begin = starts[-1] if starts else 0
-    said = view[begin:word.start()].rstrip()
+    said = re.sub(r"\s*(?:之前|以前|前|before)$", "", view[begin:word.start()].rstrip())  # `周五前跟进`
     for size in _suffix_sizes(said):
         day = parse_date(said[len(said) - size:], today)
         if day is not None:

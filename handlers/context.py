@@ -116,7 +116,8 @@ def usage_reply(locale: str, error: ParseError) -> Reply:
     head = {"date": "bad_date", "count": "bad_count", "split": "split_needs_team",
             "schedule_word": "bad_schedule_word", "typo": "did_you_mean", "stage_typo": "not_a_stage",
             "amount": "bad_amount", "word": "unread_word",
-            "reversed": "reversed_range", "rate": "bad_rate", "currency": "not_a_currency",
+            "reversed": "reversed_range", "follow_up_typo": "follow_up_typo", "rate": "bad_rate",
+            "currency": "not_a_currency",
             "quote_name": "quote_name"}.get(error.problem)
     if error.topic is None and not offer:
         examples = tuple(usage(topic, locale)[0] for topic in

@@ -157,12 +157,27 @@ def _ask_similar(ctx: Ctx, name: str, similar: list[str]):
     choices = [(other, other, other) for other in similar]
     choices.append((ctx.t("new_customer_button", name=name), f"+{name}", f"+{name}"))
     typed = name in ctx.text
-    buttons = tuple(Button(label, ctx.text.replace(name, text, 1) if typed else label,
+    buttons = tuple(_keeping_words(ctx, name, customer) or
+                    Button(label, ctx.text.replace(name, text, 1) if typed else label,
                            action=with_customer(ctx.command, name, customer))
                     for label, text, customer in choices)
     offer = typed or all(b.action is not None for b in buttons)
     return ctx.refuse("customer_similar", name=name, names=" · ".join(similar),
                       buttons=buttons if offer else ())
+
+
+def _keeping_words(ctx: Ctx, name: str, other: str) -> Button | None:
+    """`visit Acme Corp met Tony, …` offered as Acme Corp keeps `met Tony` as notes (an offer
+    never drops a word); None where `name` is not `other` and more, or not a visit."""
+    if not isinstance(ctx.command, LogVisit) or name not in ctx.text or core_name(name) == core_name(other):
+        return None  # `Acme Corp Inc` is Acme Corp: the suffix is no note
+    said, theirs = name.split(), other.split()
+    if len(said) <= len(theirs) or name_key(" ".join(said[:len(theirs)])) != name_key(other):
+        return None
+    extra = " ".join(said[len(theirs):])
+    notes = ", ".join(p for p in (extra, ctx.command.notes) if p)
+    text = ctx.text.replace(name, f"{other}: {extra}", 1).replace(f"{extra}:", f"{extra}", 1)
+    return Button(other, text, action=replace(ctx.command, customer=other, notes=notes, unsplit=False))
 
 
 def with_customer(command, old: str, new: str):

@@ -113,6 +113,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "two_commands": ("That reads as two things: “{text}” is a second command. Nothing was saved yet: "
                      "which do you mean?",
                      "这像是两件事：“{text}”是第二条命令。尚未保存，你指的是哪种？"),
+    "follow_up_typo": ("Is “{text}” a follow-up? Nothing was saved yet. Did you mean: {fixed}",
+                       "“{text}”是跟进吗？尚未保存。你是想说：{fixed}"),
     "two_dates": ("Two follow-up days ({text}): which one? Nothing was saved yet.",
                   "有两个跟进日期（{text}），是哪一个？尚未保存。"),
     "follow_up_in_reason": ("“{text}” is a follow-up, not the reason: nothing was saved yet. "

@@ -78,6 +78,9 @@ def parse_visit(rest: str, today: dt.date) -> c.Command | c.ParseError:
         return _two_commands("visit", rest, second,
                              whole if isinstance(whole, c.LogVisit) and not whole.unsplit else None)
     found = clauses.follow_ups(rest, seen, today)
+    if isinstance(found, clauses.Unread) and found.typo:  # `folow up fri`: offered as meant
+        word = "跟进" if _CJK.search(found.text) else "follow up"
+        return c.ParseError("visit", "follow_up_typo", found.text, rest.replace(found.text, word, 1))
     if isinstance(found, clauses.Unread):
         return c.ParseError("visit", "date", found.text)
     if len({f.day for f in found}) > 1:
@@ -466,7 +469,10 @@ def _bare_due(text: str, today: dt.date) -> tuple[str, dt.date | None]:
     words = text.split()
     for size in (3, 2, 1):
         if len(words) > size and (day := parse_date(" ".join(words[-size:]), today)):
-            return " ".join(words[:-size]), day
+            title = words[:-size]
+            if len(title) > 1 and title[-1].lower() in ("on", "by", "at", "before", "due", "until"):
+                title = title[:-1]  # `call Globex on monday`
+            return " ".join(title), day
     seen = view(text)
     if _CJK.search(seen[:1]):
         for size in range(min(8, len(seen) - 1), 1, -1):
