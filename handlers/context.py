@@ -117,6 +117,7 @@ def usage_reply(locale: str, error: ParseError) -> Reply:
             "schedule_word": "bad_schedule_word", "typo": "did_you_mean", "stage_typo": "not_a_stage",
             "amount": "bad_amount", "word": "unread_word",
             "reversed": "reversed_range", "follow_up_typo": "follow_up_typo", "rate": "bad_rate",
+            "follow_up_day": "follow_up_day", "reason_colon": "reason_colon",
             "currency": "not_a_currency",
             "quote_name": "quote_name"}.get(error.problem)
     if error.topic is None and not offer:

@@ -69,9 +69,12 @@ def customer_and_title(ctx: Ctx, words: tuple[str, ...]) -> tuple[Customer, str 
                 quoted = ctx.text.replace(rest, f'"{rest}"', 1)
                 titled = with_customer(ctx.command, " ".join(words), exact.name)
                 action = titled and replace(titled, ref=replace(titled.ref, title=rest))
-                raise ctx.refuse("title_in_quotes", text=rest, customer=exact.name,
-                                 buttons=(Button(quoted[:75], quoted, action=action),)
-                                 if rest in ctx.text else ())
+                buttons = [Button(quoted[:75], quoted, action=action)] if rest in ctx.text else []
+                if isinstance(ctx.command, CloseDeal) and rest in ctx.text and not ctx.command.reason:
+                    said = ctx.text.replace(f" {rest}", f": {rest}", 1)  # `lost Acme price too high`
+                    buttons.insert(0, Button(said[:75], said, action=replace(
+                        ctx.command, ref=replace(ctx.command.ref, words=(exact.name,)), reason=rest)))
+                raise ctx.refuse("title_in_quotes", text=rest, customer=exact.name, buttons=tuple(buttons))
             return exact, rest
     if len(words) > 1 and _CJK.search(words[0]):
         return customer_named(ctx, words[0]), " ".join(words[1:])

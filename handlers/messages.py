@@ -115,6 +115,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
                      "这像是两件事：“{text}”是第二条命令。尚未保存，你指的是哪种？"),
     "follow_up_typo": ("Is “{text}” a follow-up? Nothing was saved yet. Did you mean: {fixed}",
                        "“{text}”是跟进吗？尚未保存。你是想说：{fixed}"),
+    "follow_up_day": ("Got the visit; the follow-up needs a day (nothing was saved yet): follow up fri, "
+                      "follow up 12/20, follow up next Tue.",
+                      "拜访已看懂，跟进还缺一个日期（尚未保存）：跟进 周五、跟进 12月20日、下周二跟进。"),
+    "reason_colon": ("Is “{text}” the reason? Put a colon before it (nothing was saved yet): {fixed}",
+                     "“{text}”是原因吗？请在它前面加冒号（尚未保存）：{fixed}"),
     "two_dates": ("Two follow-up days ({text}): which one? Nothing was saved yet.",
                   "有两个跟进日期（{text}），是哪一个？尚未保存。"),
     "follow_up_in_reason": ("“{text}” is a follow-up, not the reason: nothing was saved yet. "

@@ -54,6 +54,7 @@ _COLON = re.compile(":")
 _VISIT_SEP = re.compile(r"\s*(?:[:;,，。!]|\.(?=\s)|\s[-–—]\s|—)\s*")
 
 
+_FOLLOW_WORD = re.compile(r"follow[\s-]?ups?|f/u|fu|跟进|回访", re.I)
 _BY_ID = re.compile(r"^#(\d{1,9})\s+(\S+)\s*(.*)$", re.DOTALL)
 SYMBOLS = re.compile(r"[\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]+")
 
@@ -81,6 +82,8 @@ def parse_visit(rest: str, today: dt.date) -> c.Command | c.ParseError:
     if isinstance(found, clauses.Unread) and found.typo:  # `folow up fri`: offered as meant
         word = "跟进" if _CJK.search(found.text) else "follow up"
         return c.ParseError("visit", "follow_up_typo", found.text, rest.replace(found.text, word, 1))
+    if isinstance(found, clauses.Unread) and _FOLLOW_WORD.fullmatch(found.text):  # no day at all
+        return c.ParseError("visit", "follow_up_day", found.text)
     if isinstance(found, clauses.Unread):
         return c.ParseError("visit", "date", found.text)
     if len({f.day for f in found}) > 1:
@@ -279,6 +282,9 @@ def closing_parser(won: bool):
             elif not quoted and amount is not None and plain.lower() in V.CURRENCY_WORDS:
                 amount = replace(amount, currency=amount.currency or V.CURRENCY_WORDS[plain.lower()])
             elif not quoted and (error := _misread(plain, rest, topic, False, amount is not None)):
+                if error.problem == "word" and (at := rest.find(word)) > 0:  # `won Acme 48k beat …`
+                    error = replace(error, problem="reason_colon", detail=rest[at:].strip(),
+                                    fixed=f"{rest[:at].rstrip()}: {rest[at:]}")
                 return error
             else:
                 kept.append((word, quoted))
@@ -336,9 +342,9 @@ def parse_done(rest: str, _today: dt.date) -> c.Command | c.ParseError:
     return (c.DoneTask if task else c.DoneFollowups)(tuple(int(i) for i in ids))
 
 
-_TIER_EN = re.compile(r"^tiers?\s+([abc])\s+(?:every\s+)?(\d{1,3})\s*(?:days?|d)?"
+_TIER_EN = re.compile(r"^tiers?\s+([abc])\s+(?:every\s+)?(\d{1,3})\s*(?:days?|d|(weeks?|wks?|w))?"
                       r"(?:\s+(?:team\s+)?(.+))?$", re.I)
-_TIER_ZH = re.compile(r"^(?:回访周期\s*)?([abc])类?\s*每?\s*(\d{1,3})\s*天(?:回访一次|回访)?"
+_TIER_ZH = re.compile(r"^(?:回访周期\s*)?([abc])类?\s*每?\s*(\d{1,3})\s*(?:天|(个?星期|周))(?:回访一次|回访)?"
                       r"(?:\s+(?:团队\s*)?(.+))?$", re.I)
 
 
@@ -347,7 +353,10 @@ def parse_tier(text: str, _today: dt.date) -> c.Command | c.ParseError:
     found = _TIER_EN.match(text) or _TIER_ZH.match(text)
     if not found:
         return c.ParseError("tier")
-    return c.SetTierRhythm(found[1].upper(), int(found[2]), found[3])
+    days = int(found[2]) * (7 if found[3] else 1)  # `every 3 weeks` is 21 days
+    if not 0 < days <= 999:
+        return c.ParseError("tier")
+    return c.SetTierRhythm(found[1].upper(), days, found[4])
 
 
 def parse_tip(rest: str, _today: dt.date) -> c.Command | c.ParseError:

@@ -83,6 +83,12 @@ CASES = [
     ("ＶＩＳＩＴ Ａｃｍｅ Ｃｏｒｐ：ｍｅｔ ＣＴＯ", {visit("Acme Corp", "ｍｅｔ ＣＴＯ")}),
     ("visit Acme Corp: demo; next: send quote", {visit("Acme Corp", "demo", None, "send quote")}),
     ("visit Acme Corp: demo, follow up someday", ASKED),
+    ("visit Acme Corp: met Tony; folow up fri", ASKED),  # a mistyped follow-up: asked, with the fix
+    ("visit Acme Corp: demo, follwo up fri", ASKED),
+    ("visit Acme Corp: demo, follow up fri 3pm", {visit("Acme Corp", "demo", FRI, "3pm")}),
+    ("visit stark industries  met Tony, talked roadmap", ASKED),  # which words are the name?
+    ("visit Acme Corp met Tony, talked roadmap", ASKED),
+    ("visit Wayne Enterprises International: intro", ASKED),
     ("visit Acme Corp: demo, follow up", ASKED),
     ("visit Acme Corp: demo. follow up fri. follow up mon", ASKED),  # two days: which?
     ("visit Globex: demo done. deal Globex negotiation 90k", ASKED),
@@ -123,6 +129,8 @@ CASES = [
     ("拜访 京东、联想：联合会议", ASKED),
     ("拜访 华为技术有限公司：见面", ASKED),
     ("拜访 华为：演示；跟进 改天", ASKED),
+    ("拜访 华为：演示，跟近 周五", ASKED),
+    ("拜访 华为：演示，周五前跟进", {visit("华为", "演示", FRI)}),
     ("拜访 华为：演示完了。商机 华为 商务谈判 20万", ASKED),
     ("拜方 华为：见面", ASKED),
     ("拜访", ASKED),
@@ -176,6 +184,8 @@ CASES = [
     ("won #1 80k: beat SAP on price, follow up next tue about the rollout", ASKED),
     ("won Acme Corp 48kk", ASKED),
     ("won Acme Corp 48k maybe", ASKED),
+    ("won Acme Corp 48k beat them on price", ASKED),  # offered with a colon
+    ("lost Acme Corp price too high", ASKED),
     ("won Globex 10k: nice", {deal("Globex", "Globex", "won", 10000)}),  # no open deal: one, won
     ("won #99", ASKED),
     ("赢单 华为 4.8万：交付周期短", {deal(*HUAWEI_CLOUD[:2], "won", 48000)}),
@@ -202,6 +212,7 @@ CASES = [
     ("task call Globex CFO by next month", {task("call Globex CFO", NEXT_MONTH)}),
     ("task prep the QBR deck by next wed", {task("prep the QBR deck", NEXT_WED)}),
     ("task renew the NDA", {task("renew the NDA")}),
+    ("task call Globex CFO on monday", {task("call Globex CFO", MON)}),
     ("task deal #1 book the demo room by tomorrow", {task("book the demo room", TOMORROW)}),
     ("任务 周五前给华为发报价", {task("给华为发报价", FRI)}),
     ("任务 明天给华为发报价", {task("给华为发报价", TOMORROW)}),
