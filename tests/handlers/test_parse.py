@@ -220,7 +220,8 @@ def test_any_mix_of_grammar_words_gives_a_command_or_an_error(words):
 
 
 @pytest.mark.parametrize("text, days, team", [
-    ("tier B every 3 weeks", 21, None), ("tier B every 3 weeks East", 21, "East"), ("A类 每2周回访", 14, None),
+    ("tier B every 3 weeks", 21, None), ("tier B every 3 weeks East", 21, "East"),
+    ("A类 每2周回访", 14, None),
 ])
 def test_a_tier_rhythm_in_weeks_is_read_in_days(text, days, team):
     from handlers.commands import SetTierRhythm
