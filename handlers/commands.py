@@ -49,6 +49,9 @@ class LogVisit(Command):
     #: No separator between customer and notes (`visit Acme Corp met the CTO`): the handler takes
     #: a known customer's name from the front, or asks.
     unsplit: bool = False
+    #: The name was marked off by a comma only (`visit stark industries met Tony, …`): a new
+    #: name of three words or more is asked about.
+    comma: bool = False
 
 
 @dataclass(frozen=True)

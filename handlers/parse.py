@@ -103,8 +103,10 @@ def parse_visit(rest: str, today: dt.date) -> c.Command | c.ParseError:
             return c.LogVisit(customer.strip(), next_step=detail, follow_up=follow_up, unsplit=True)
     command = _visit_body(customer, body, today)
     if isinstance(command, c.LogVisit):
+        mark = _VISIT_SEP.search(view(text))
         command = replace(command, follow_up=command.follow_up or follow_up,
-                          next_step=command.next_step or detail)
+                          next_step=command.next_step or detail,
+                          comma=bool(mark and mark[0].strip() in (",", "，")))
     return command
 
 
@@ -317,7 +319,8 @@ def _follow_up_in_reason(topic: str, rest: str, reason: str, command: c.CloseDea
     clause = found[0]
     shorter = clauses.without(reason, [(clause.start, clause.end)])
     head = rest[:len(rest) - len(reason)].rstrip()
-    closed = f"{head} {shorter}" if shorter else head.rstrip(":：;；,， -")
+    space = "" if head.endswith(("：", "，", "；")) else " "
+    closed = f"{head}{space}{shorter}" if shorter else head.rstrip(":：;；,， -")
     zh = bool(_CJK.search(rest))
     what = clause.detail or ("跟进" if zh else "follow up")
     ref, day = command.ref, clause.day.isoformat()

@@ -18,7 +18,7 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 
 
 def handle_log_visit(ctx: Ctx, cmd: LogVisit) -> Reply:
-    if cmd.unsplit or _new_long_name(ctx, cmd.customer):
+    if cmd.unsplit or (cmd.comma and _new_long_name(ctx, cmd.customer)):
         cmd = _split_customer(ctx, cmd)
     customer = customer_named(ctx, cmd.customer)
     visit = VisitRepository(ctx.session).add(

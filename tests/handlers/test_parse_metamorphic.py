@@ -174,9 +174,9 @@ def meaning(value):
             else tuple(meaning(v) for v in value)
     if isinstance(value, Money | Decimal | dt.date | int | bool) or value is None:
         return value
-    if dataclasses.is_dataclass(value):
-        return (type(value).__name__,
-                tuple((f.name, meaning(getattr(value, f.name))) for f in dataclasses.fields(value)))
+    if dataclasses.is_dataclass(value):  # `comma` can only make the handler ask, never store else
+        return (type(value).__name__, tuple((f.name, meaning(getattr(value, f.name)))
+                                            for f in dataclasses.fields(value) if f.name != "comma"))
     return value
 
 
