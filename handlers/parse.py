@@ -304,8 +304,25 @@ def closing_parser(won: bool):
         found = clauses.follow_ups(reason, seen, today)
         if isinstance(found, clauses.Unread) or found:
             return _follow_up_in_reason(topic, rest, reason, command, found)
+        if won and amount is None and (money := _amount_in(reason)):  # `won Acme: 48k, beat them`
+            word, value = money
+            moved = replace(command, amount=value, reason=" ".join(reason.replace(word, "", 1).split())
+                            .strip(" ,，;；"))
+            return c.ParseError(topic, "amount_in_reason", word, options=(
+                ("amount_moved", "", moved), ("as_reason", "", command)))
         return command
     return parse_close
+
+
+_MONEYISH = re.compile(r"\d[kmw千万亿元块]|[$¥€£]\d|\d{4,}|\d,\d{3}", re.IGNORECASE)
+
+
+def _amount_in(text: str):
+    """(the word, its amount) of the first amount in free text (`48k`, `4.8万`), or None."""
+    for word in re.split(r"[\s,，;；:：。!！]+", text):
+        if word and _MONEYISH.search(word) and (money := parse_amount(view(word))):
+            return word, money  # `48k`, `4.8万`, `$5000`, `50,000`: not `top 3`
+    return None
 
 
 def _follow_up_in_reason(topic: str, rest: str, reason: str, command: c.CloseDeal,

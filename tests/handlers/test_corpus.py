@@ -185,6 +185,9 @@ CASES = [
     ("won Acme Corp 48kk", ASKED),
     ("won Acme Corp 48k maybe", ASKED),
     ("won Acme Corp 48k beat them on price", ASKED),  # offered with a colon
+    ("won Acme Corp: 48k, beat them on price", ASKED),  # the amount, or part of the reason?
+    ("赢单 华为：4.8万，交付快", ASKED),
+    ("won Acme Corp: top 3 vendor for them", {deal(*ACME_ERP[:2], "won", 50000)}),
     ("lost Acme Corp price too high", ASKED),
     ("won Globex 10k: nice", {deal("Globex", "Globex", "won", 10000)}),  # no open deal: one, won
     ("won #99", ASKED),
