@@ -169,3 +169,13 @@ def test_task_delete_is_no_task_titled_delete(team_chat, session_factory):
     out = team_chat("task 6 delete")
     assert "can't be deleted" in out and "done task 6" in out
     assert count(session_factory, Task) == 0
+
+
+def test_an_amount_in_a_win_reason_is_asked_about(team_chat, session_factory):
+    team_chat('deal Acme Corp "ERP" proposal 50k')
+    out = team_chat("won Acme Corp: 48k, beat them on price")
+    assert "Is “48k” the amount it was won for?" in out and count(session_factory, Deal, stage="won") == 0
+    team_chat("1")
+    with session_factory() as s:
+        row = s.execute(select(Deal.stage, Deal.amount, Deal.reason)).one()
+    assert row == ("won", 48000, "beat them on price")
