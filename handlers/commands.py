@@ -49,6 +49,9 @@ class LogVisit(Command):
     #: No separator between customer and notes (`visit Acme Corp met the CTO`): the handler takes
     #: a known customer's name from the front, or asks.
     unsplit: bool = False
+    #: The name was marked off by a comma only (`visit stark industries met Tony, …`): a new
+    #: name of three words or more is asked about.
+    comma: bool = False
 
 
 @dataclass(frozen=True)
@@ -135,7 +138,10 @@ class AddTask(Command):
 
 @dataclass(frozen=True)
 class ListTasks(Command):
-    """`tasks` · `任务`: my to-do list (tasks and follow-ups); a manager's: the team's tasks."""
+    """`tasks` · `任务`: my to-do list (tasks and follow-ups); a manager's: the team's tasks;
+    `tasks @ana`: Ana's open tasks (hers, or a manager's for a member of their team)."""
+
+    member: str | None = None
 
 
 @dataclass(frozen=True)
@@ -237,6 +243,13 @@ class Reassign(Command):
 
     source: str
     target: str
+
+
+@dataclass(frozen=True)
+class ListVisits(Command):
+    """`visits Acme Corp` · `拜访记录 华为`: the latest visits (of one customer)."""
+
+    customer: str | None = None
 
 
 @dataclass(frozen=True)
@@ -447,3 +460,7 @@ class ParseError:
     problem: str = "usage"
     detail: str = ""
     fixed: str = ""  # the message as it was probably meant (`vist …` → `visit …`), to offer
+    #: A question's one-tap answers, each (label key, the text it sends, the command it runs or
+    #: None): readings of the message that keep all its words (`visit Acme: demo` and `deal Acme
+    #: negotiation` as two lines).
+    options: tuple[tuple[str, str, object], ...] = ()

@@ -49,6 +49,8 @@ class Ctx:
     #: command's own name (storage/journal.py).
     change_kind: str = ""
     change_label: str = ""  # what the journal shows for it, when not the message as typed
+    #: Said under the reply (`“ACME” taken as Acme Corp.`): what the handler read differently.
+    notes: list[str] = field(default_factory=list)
 
     def t(self, key: str, **values) -> str:
         return t(self.locale, key, **values)
@@ -115,11 +117,20 @@ def usage_reply(locale: str, error: ParseError) -> Reply:
     if error.problem == "too_long":
         return Reply(lines=(t(locale, "too_long"),), ok=False)
     offer = (Button(error.fixed[:75], error.fixed),) if error.fixed else ()
+    if error.options:  # a question: each reading of the message, one tap away
+        offer = tuple(Button(t(locale, f"option_{label}"), said, action=command)
+                      for label, said, command in error.options)
+        lines = [t(locale, error.problem, text=error.detail)]
+        lines += [f"{i}. {t(locale, f'option_{label}')}" + (f": {said}" if said else "")
+                  for i, (label, said, _command) in enumerate(error.options, 1)]
+        return Reply(lines=(*lines, t(locale, "answer_hint", count=len(offer))), buttons=offer, ok=False)
     head = {"date": "bad_date", "count": "bad_count", "split": "split_needs_team",
             "schedule_word": "bad_schedule_word", "typo": "did_you_mean", "stage_typo": "not_a_stage",
             "amount": "bad_amount", "word": "unread_word",
-            "reversed": "reversed_range", "rate": "bad_rate", "currency": "not_a_currency",
-            "quote_name": "quote_name", "contact": "bad_contact"}.get(error.problem)
+            "reversed": "reversed_range", "follow_up_typo": "follow_up_typo", "rate": "bad_rate",
+            "follow_up_day": "follow_up_day", "reason_colon": "reason_colon",
+            "currency": "not_a_currency", "quote_name": "quote_name",
+            "contact": "bad_contact"}.get(error.problem)
     if error.topic is None and not offer:
         examples = tuple(usage(topic, locale)[0] for topic in
                          ("visit", "deal", "won", "progress", "followups", "help"))

@@ -16,15 +16,20 @@ _ZH_DAY_ALIASES = {"天": 6, "七": 6, **{str(i + 1): i for i in range(7)}}
 
 _OFFSETS = {
     "today": 0, "tod": 0, "今天": 0, "今日": 0,
-    "tomorrow": 1, "tmr": 1, "明天": 1, "明日": 1,
+    "tomorrow": 1, "tmr": 1, "tmrw": 1, "tmw": 1, "tomorow": 1, "tommorow": 1, "tommorrow": 1,
+    "明天": 1, "明日": 1,
     "day after tomorrow": 2, "后天": 2, "大后天": 3,
     "yesterday": -1, "昨天": -1, "前天": -2,
 }
 _IN_DAYS = re.compile(r"^(?:in\s+)?(\d{1,3})\s*(天|days?|个?星期|周|weeks?)(?:后|以后|之后|\s+later)?$")
-_EN_WEEKDAY = re.compile(r"^(?:(next|this|coming)\s+)?(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?$")
+#: A weekday's name in full or cut short (`mon`, `tues`, `thurs`): never a word that only starts
+#: like one (`month` is no Monday).
+_EN_WEEKDAY = re.compile(r"^(?:(next|this|coming)\s+)?(mon|tue|wed|thu|fri|sat|sun)"
+                         r"(?:day|s|sday|nesday|rsday|rs|urday|r|ur)?\.?$")
 _ZH_WEEKDAY = re.compile(r"^(下下|下个?|本|这个?|)(?:周|星期|礼拜)([一二三四五六日天七1-7])$")
 _ISO = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$")
 _MONTH_DAY = re.compile(r"^(\d{1,2})/(\d{1,2})$")
+_ZH_MONTH_DAY = re.compile(r"^(下个?月|本月|这个月)(\d{1,2})[日号]$")
 _ZH_DATE = re.compile(r"^(?:(\d{4})年)?(\d{1,2})月(\d{1,2})[日号]?$")
 _RANGE_SEP = re.compile(r"\s*(?:-|~|–|—|至|到|\bto\b|\buntil\b)\s*")
 
@@ -84,9 +89,20 @@ def is_reversed_range(text: str, today: dt.date) -> bool:
     return False
 
 
+_END_OF_WEEK = ("eow", "end of week", "end of the week", "end of this week", "周末前", "本周内", "这周内")
+_END_OF_MONTH = ("month end", "end of month", "end of the month", "eom", "月底", "月末", "本月底", "这个月底")
+_NEXT_MONTH = ("next month", "下个月", "下月", "下个月初", "下月初", "early next month")
+
+
 def _relative(text: str, today: dt.date, _future: bool) -> dt.date | None:
-    if text in ("month end", "end of month", "eom", "月底", "月末", "本月底"):
+    if text in _END_OF_MONTH:
         return today.replace(day=monthrange(today.year, today.month)[1])
+    if text in _END_OF_WEEK:  # Friday, the last working day; at the weekend: the coming Friday
+        friday = _week_start(today, 0) + dt.timedelta(days=4)
+        return friday if friday >= today else friday + dt.timedelta(days=7)
+    if text in _NEXT_MONTH:  # the first working day of next month (the reply shows which)
+        first = (today.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
+        return first + dt.timedelta(days=(7 - first.weekday()) % 7 if first.weekday() >= 5 else 0)
     if text in ("next week", "下周"):
         return today + dt.timedelta(days=7 - today.weekday())
     match = _IN_DAYS.match(text)
@@ -121,18 +137,30 @@ def _absolute(text: str, today: dt.date, future: bool) -> dt.date | None:
     if match:
         return dt.date(int(match[1]), int(match[2]), int(match[3]))
     match = _MONTH_DAY.match(text)
+    if match:  # month first (`12/20`), but day first when only that reads (`31/12`)
+        first, second = int(match[1]), int(match[2])
+        if first > 12 >= second:
+            first, second = second, first
+        return _with_year(None, first, second, today, future)
+    match = _ZH_MONTH_DAY.match(text)
     if match:
-        return _with_year(None, int(match[1]), int(match[2]), today, future)
+        start = today.replace(day=1)
+        if match[1].startswith("下"):
+            start = (start + dt.timedelta(days=32)).replace(day=1)
+        return start.replace(day=int(match[2]))
     match = _ZH_DATE.match(text)
     if match:
         return _with_year(match[1], int(match[2]), int(match[3]), today, future)
     return None
 
 
+_TIME = re.compile(r"\d\s*(?:am|pm|h)\b|\d:\d\d|\bnoon\b", re.IGNORECASE)
+
+
 def _dateutil(text: str, today: dt.date, future: bool) -> dt.date | None:
     """Other absolute dates (`Dec 20`, `20 December 2026`) through dateutil, which knows them."""
-    if not re.search(r"[a-z]{3}", text) or not re.search(r"\d", text):
-        return None
+    if not re.search(r"[a-z]{3}", text) or not re.search(r"\d", text) or _TIME.search(text):
+        return None  # `fri 3pm` is a day and a time: the day alone is read, the time left to say
     from dateutil import parser  # imported on first use: keeps `salesbot say` cold start short
 
     try:

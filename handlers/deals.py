@@ -233,7 +233,7 @@ def deal_card(ctx: Ctx, deal: Deal, customer: str, owner: Member, notes: list[st
               (ctx.t("amount"), fmt.money(deal.amount, deal.currency, ctx.locale)),
               (ctx.t("probability"), f"{deal.probability}%")]
     if deal.expected_close:
-        fields.append((ctx.t("close_date"), fmt.day(deal.expected_close, ctx.today, ctx.locale)))
+        fields.append((ctx.t("close_date"), fmt.day_stored(deal.expected_close, ctx.today, ctx.locale)))
     fields.append((ctx.t("owner"), owner.display_name))
     lines = [ctx.t("new_customer", customer=c) for c in ctx.created_customers] + notes
     return Reply(title=ctx.t("deal_title", id=deal.id, title=deal.title), lines=tuple(lines),

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -10,7 +11,17 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from handlers import admin, calendars, changes, command_json, facts, limits, schedule_commands
+from handlers import (
+    admin,
+    calendars,
+    changes,
+    command_json,
+    facts,
+    limits,
+    questions,
+    schedule_commands,
+    several,
+)
 from handlers import commands as c
 from handlers.context import Ctx, Refusal, usage_reply
 from handlers.intents import HANDLERS, parse, split_keyword
@@ -22,6 +33,8 @@ from storage.destinations import MemberAddresses, team_destinations
 from storage.models import Delivery, Member, Tenant, utcnow
 from storage.outbox import OutboxRepository
 from storage.people import PeopleRepository
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
 
 
 @dataclass(frozen=True)
@@ -102,6 +115,27 @@ def dispatch(session: Session, tenant: Tenant, member: Member, message: Message,
         return Outcome(Reply(lines=(ctx.t("member_inactive", admins=admins),), ok=False,
                              locale=ctx.locale), refused=True)
     calendars.load_corrections(session, tenant.id)  # another process may have changed them
+    asked = False
+    if isinstance(message, str):
+        asked, picked = questions.take(session, member, platform, message, now)  # any message ends it
+        if picked == "":  # `no` to the question: nothing done
+            return Outcome(Reply(lines=(ctx.t("question_dropped"),), locale=ctx.locale), refused=False)
+        if picked is not None:
+            message = picked
+        if isinstance(message, str) and (lines := several.command_lines(message)):
+            return _remember(_run_several(ctx, lines), platform, now, asked)
+    return _remember(_run(ctx, message), platform, now, asked)
+
+
+def _remember(outcome: Outcome, platform: str, now: dt.datetime, asked: bool = False) -> Outcome:
+    """A refusal's buttons become the open question, answerable by number; a refusal ends the
+    question there was (both kept after the rollback that a refusal makes)."""
+    if not outcome.refused or not (asked or outcome.reply.buttons):
+        return outcome
+    return replace(outcome, record=questions.remembering(outcome.reply, platform, now, outcome.record))
+
+
+def _run(ctx: Ctx, message: Message) -> Outcome:
     if isinstance(message, str) and limits.unreadable(message) or limits.unreadable_in(message):
         command = Reply(lines=(ctx.t("unreadable"),), ok=False)
     elif isinstance(message, str):
@@ -121,7 +155,21 @@ def dispatch(session: Session, tenant: Tenant, member: Member, message: Message,
         reply = changes.run(ctx, command, handles.run)
     except Refusal as refusal:
         return Outcome(replace(refusal.reply, locale=ctx.locale), refused=True, record=refusal.record)
+    if ctx.notes:  # `ACME` read as Acme Corp: said, so a wrong match is seen at once
+        reply = replace(reply, lines=(*ctx.notes, *reply.lines))
     return Outcome(replace(reply, locale=ctx.locale), refused=False)
+
+
+def _run_several(ctx: Ctx, lines: list[str]) -> Outcome:
+    """Each line a command, in order, answered together; the first refusal refuses them all."""
+    replies = []
+    for index, line in enumerate(lines, 1):
+        ctx.created_customers, ctx.notes = [], []
+        outcome = _run(ctx, line)
+        if outcome.refused:
+            return replace(outcome, reply=several.numbered(index, outcome.reply, ctx.locale))
+        replies.append(outcome.reply)
+    return Outcome(replace(several.together(replies), locale=ctx.locale), refused=False)
 
 
 def _authorise(ctx: Ctx, role: str) -> None:
@@ -154,6 +202,8 @@ def _parsed(ctx: Ctx, text: str) -> c.Command | Reply:
         else:  # `vist Initech: …` looks like a command: ask which it is
             return _standup_or_command(ctx, command)
     if isinstance(command, c.ParseError):
+        if not _CJK.search(text) and re.search("[A-Za-z]", text):  # answered in the message's language
+            ctx.locale = "en"
         return replace(usage_reply(ctx.locale, command), locale=ctx.locale)
     return command
 

@@ -42,6 +42,16 @@ def day(value: dt.date, today: dt.date, locale: str, *, relative: bool = True) -
     return _date_label(value, value.year == today.year, locale)
 
 
+def day_stored(value: dt.date, today: dt.date, locale: str) -> str:
+    """A date just stored, shown whole so a misread is seen at once: `tomorrow, Tue, Nov 24` ·
+    `明天（11月24日周二）`; a far one as `Tue, Dec 1`."""
+    label = _date_label(value, value.year == today.year, locale)
+    near = day(value, today, locale)
+    if near == label:
+        return label
+    return f"{near}（{label}）" if locale == "zh" else f"{near}, {label}"
+
+
 @lru_cache(maxsize=512)
 def _date_label(value: dt.date, this_year: bool, locale: str) -> str:
     """Babel's formatting is slow; a fan-out formats the same few dates thousands of times."""

@@ -33,12 +33,14 @@ from handlers import (
     tiers,
     trash,
     undo,
+    visit_list,
     visits,
 )
 from handlers import commands as c
 from handlers import parse as p
 from handlers import vocabulary as V
 from handlers.context import Ctx
+from handlers.normal import simplified
 from handlers.parse_corrections import contest_changes, deleting, parse_restore, parse_trash, visit_changes
 from handlers.parse_reports import (
     parse_deals,
@@ -121,6 +123,9 @@ INTENTS = (
            Slash("/visit", ("Log a customer visit (no text: a form)", "记录客户拜访（不带文字：打开表单）"),
                  "Acme Corp: met the CTO, demo next Tue; follow up Fri"),
            free_text=True),
+    Intent("visits", ("visits",), ("拜访记录",), p.parse_visits,
+           (("visits Acme Corp", "visits"), ("拜访记录 华为", "拜访记录")),
+           (Handles(c.ListVisits, visit_list.handle_list_visits),)),
     Intent("deal", ("deal",), ("商机",), deleting("deal", p.parse_deal),
            (('deal Acme Corp "ERP rollout" proposal 50k close 12/20', "deal Acme negotiation",
              "deal #12 negotiation", "deal #12 60k", 'deal #12 "New title"', "deal #12 customer Globex",
@@ -347,7 +352,7 @@ def parse(text: str, today: dt.date | None = None) -> c.Command | c.ParseError:
     ShowProgress(scope=Scope(kind='team', name=None), period=Period(kind='month', offset=0))
     """
     raw = " ".join(text.split())  # as typed: free text (notes, reasons) is stored this way
-    text = p.normalize(text)
+    text = simplified(p.normalize(text))  # the same length as `raw`, position for position
     if not text:
         return c.Help()
     if len(text) > MAX_TEXT:
@@ -361,12 +366,59 @@ def parse(text: str, today: dt.date | None = None) -> c.Command | c.ParseError:
     intent = BY_NAME[name]
     if intent.free_text:
         rest = raw[len(raw) - len(rest):]
+    else:  # names as typed; only the grammar's own words read simplified (`商務談判`); an
+        # emoji is no word of a command (`progress team 👍`)
+        rest = grammar_words(p.normalize(raw)[len(raw) - len(rest):], rest)
+        if p.SYMBOLS.search(rest):
+            rest = " ".join(p.SYMBOLS.sub(" ", rest).split())
     if intent.whole:
         rest = text
     result = intent.parser(rest, today or dt.date.today())
+    head = raw[:len(raw) - len(rest)] if not intent.whole else ""
     if isinstance(result, c.ParseError) and result.fixed:  # the whole message, as probably meant
         result = replace(result, fixed=text[:len(text) - len(rest)] + result.fixed)
+    if isinstance(result, c.ParseError) and result.options:
+        result = replace(result, options=tuple((label, _whole(head, said), command)
+                                               for label, said, command in result.options))
     return result
+
+
+def _whole(head: str, said: str) -> str:
+    """An option's message: what the parser gave after the keyword as typed, or, where it starts
+    with a new line, a message of its own (`task @ana …` ⏎ `task @bo …`)."""
+    if not said:
+        return ""
+    return said[1:] if said.startswith("\n") else head + said
+
+
+def grammar_words(typed: str, simple: str) -> str:
+    """`typed` with the words the grammar knows read simplified (`華為 商務談判` → `華為 商务谈判`):
+    names stay as typed, stages, periods, dates and labels are matched in one script."""
+    if typed == simple:
+        return typed
+    out = []
+    for word, plain in zip(typed.split(" "), simple.split(" "), strict=False):
+        out.append(plain if word != plain and _is_grammar(plain) else word)
+    return " ".join(out)
+
+
+def _is_grammar(word: str) -> bool:
+    from handlers.dates import parse_date
+
+    lower = word.lower()
+    from handlers.amounts import parse_amount
+
+    return (lower in _GRAMMAR_WORDS or V.tier_of(word) is not None or V.period_of([word], 0) is not None
+            or parse_amount(word) is not None
+            or parse_date(word, dt.date(2000, 1, 1)) is not None or lower in KEYWORDS_ZH)
+
+
+_GRAMMAR_WORDS = {w for table in (V.STAGE_WORDS, V.METRIC_WORDS, V.ROLE_WORDS, V.LIFECYCLE_WORDS,
+                                  V.CURRENCY_WORDS, V.FIELD_LABELS, V.CUSTOMER_FIXES, V.DAY_KIND_WORDS,
+                                  V.LANGUAGE_WORDS)
+                  for w in table} | V.TEAM_WORDS | V.ME_WORDS | V.SPLIT_WORDS | V.ALL_WORDS | \
+    V.CLOSE_WORDS | V.HISTORY_WORDS | V.CUSTOMER_WORDS | V.DEAL_WORDS | V.TASK_WORDS | V.DELETE_WORDS \
+    | V.OFF_WORDS | V.HERE_WORDS | V.CANCEL_WORDS | V.REOPEN_WORDS | V.NOTES_WORDS | V.SHARE_WORDS
 
 
 def keyword_typo(text: str) -> tuple[str, str] | None:

@@ -8,6 +8,7 @@ from functools import lru_cache
 from handlers.commands import CloseDeal, LogVisit, Scope, SetCustomer, UpsertDeal
 from handlers.context import Ctx
 from handlers.messages import usage
+from handlers.normal import name_fold
 from handlers.reply import Button
 from storage.models import Customer, Member, Team, name_key
 from storage.sales import CustomerRepository
@@ -23,13 +24,21 @@ def customer_named(ctx: Ctx, name: str) -> Customer:
     name = name.strip().lstrip("+").strip()
     repo = CustomerRepository(ctx.session)
     found = repo.find(ctx.tenant.id, name)
+    if not found and not force:  # `acme corp.`, `華為`: the same name but for punctuation or script
+        key = name_fold(name)
+        same = [id_ for id_, other in repo.names(ctx.tenant.id) if name_fold(other) == key]
+        found = [ctx.session.get(Customer, id_) for id_ in same]
     if len(found) == 1:
+        if name_fold(found[0].name) != name_fold(name):  # `ACME` → Acme Corp: say which was used
+            ctx.notes.append(ctx.t("customer_taken_as", name=name, customer=found[0].name))
         return found[0]
     if found:
         raise _candidates(ctx, name, found)
     similar = [] if force else similar_customers(repo.names(ctx.tenant.id), name)
     if similar:
         raise _ask_similar(ctx, name, similar)
+    if not force and len(parts := _JOINED.split(name)) > 1 and all(p.strip() for p in parts):
+        raise _ask_joined(ctx, name, [p.strip() for p in parts])
     customer = repo.add(ctx.tenant.id, name, ctx.member.id, created_at=ctx.now)
     ctx.created_customers.append(customer.name)
     return customer
@@ -60,9 +69,12 @@ def customer_and_title(ctx: Ctx, words: tuple[str, ...]) -> tuple[Customer, str 
                 quoted = ctx.text.replace(rest, f'"{rest}"', 1)
                 titled = with_customer(ctx.command, " ".join(words), exact.name)
                 action = titled and replace(titled, ref=replace(titled.ref, title=rest))
-                raise ctx.refuse("title_in_quotes", text=rest, customer=exact.name,
-                                 buttons=(Button(quoted[:75], quoted, action=action),)
-                                 if rest in ctx.text else ())
+                buttons = [Button(quoted[:75], quoted, action=action)] if rest in ctx.text else []
+                if isinstance(ctx.command, CloseDeal) and rest in ctx.text and not ctx.command.reason:
+                    said = ctx.text.replace(f" {rest}", f": {rest}", 1)  # `lost Acme price too high`
+                    buttons.insert(0, Button(said[:75], said, action=replace(
+                        ctx.command, ref=replace(ctx.command.ref, words=(exact.name,)), reason=rest)))
+                raise ctx.refuse("title_in_quotes", text=rest, customer=exact.name, buttons=tuple(buttons))
             return exact, rest
     if len(words) > 1 and _CJK.search(words[0]):
         return customer_named(ctx, words[0]), " ".join(words[1:])
@@ -148,12 +160,27 @@ def _ask_similar(ctx: Ctx, name: str, similar: list[str]):
     choices = [(other, other, other) for other in similar]
     choices.append((ctx.t("new_customer_button", name=name), f"+{name}", f"+{name}"))
     typed = name in ctx.text
-    buttons = tuple(Button(label, ctx.text.replace(name, text, 1) if typed else label,
+    buttons = tuple(_keeping_words(ctx, name, customer) or
+                    Button(label, ctx.text.replace(name, text, 1) if typed else label,
                            action=with_customer(ctx.command, name, customer))
                     for label, text, customer in choices)
     offer = typed or all(b.action is not None for b in buttons)
     return ctx.refuse("customer_similar", name=name, names=" · ".join(similar),
                       buttons=buttons if offer else ())
+
+
+def _keeping_words(ctx: Ctx, name: str, other: str) -> Button | None:
+    """`visit Acme Corp met Tony, …` offered as Acme Corp keeps `met Tony` as notes (an offer
+    never drops a word); None where `name` is not `other` and more, or not a visit."""
+    if not isinstance(ctx.command, LogVisit) or name not in ctx.text or core_name(name) == core_name(other):
+        return None  # `Acme Corp Inc` is Acme Corp: the suffix is no note
+    said, theirs = name.split(), other.split()
+    if len(said) <= len(theirs) or name_key(" ".join(said[:len(theirs)])) != name_key(other):
+        return None
+    extra = " ".join(said[len(theirs):])
+    notes = ", ".join(p for p in (extra, ctx.command.notes) if p)
+    text = ctx.text.replace(name, f"{other}: {extra}", 1).replace(f"{extra}:", f"{extra}", 1)
+    return Button(other, text, action=replace(ctx.command, customer=other, notes=notes, unsplit=False))
 
 
 def with_customer(command, old: str, new: str):
@@ -169,6 +196,21 @@ def with_customer(command, old: str, new: str):
     if isinstance(command, SetCustomer):
         return replace(command, name=new)
     return None
+
+
+#: Between two customers' names: `京东和联想`, `Acme & Globex`, `Acme and Globex`, `A/B`.
+_JOINED = re.compile(r"\s*(?:和|与|及|、|&|\+|/|\band\b)\s*", re.IGNORECASE)
+
+
+def _ask_joined(ctx: Ctx, name: str, parts: list[str]):
+    """`拜访 京东和联想：联合会议`: one new customer of that name, or one message per customer?"""
+    buttons = []
+    if name in ctx.text:
+        each = "\n".join(ctx.text.replace(name, part, 1) for part in parts)
+        buttons.append(Button(ctx.t("each_customer_button", count=len(parts)), each))
+        buttons.append(Button(ctx.t("new_customer_button", name=name), ctx.text.replace(name, f"+{name}", 1),
+                              action=with_customer(ctx.command, name, f"+{name}")))
+    return ctx.refuse("customer_joined", name=name, names=" · ".join(parts), buttons=tuple(buttons))
 
 
 def _candidates(ctx: Ctx, name: str, found: list[Customer]):

@@ -8,28 +8,22 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
+from handlers import clauses
 from handlers import commands as c
 from handlers import vocabulary as V
 from handlers.amounts import parse_amount
 from handlers.dates import is_reversed_range, parse_date, parse_date_range
+from handlers.normal import fold as _fold
+from handlers.normal import view
 
 _LIST_SEP = re.compile(r"[\s,，、]+")  # `@张三，@李四`, `done 3、4`
 _TOKEN = re.compile(r'"([^"]*)"|“([^”]*)”|「([^」]*)」|《([^》]*)》|(\S+)')
 _CJK = re.compile(r"[\u3400-\u9fff]")
-_FOLLOW_UP = re.compile(r"^(?:follow[\s-]?up|f/u|跟进|回访)(?:\s+on)?\s*:?\s*(.*)$", re.IGNORECASE)
 _NEXT_STEP = re.compile(r"^(?:next(?:\s+step)?|下一步|下步)\s*:?\s*(.*)$", re.IGNORECASE)
 _OUTCOME = re.compile(r"^(?:outcome|result|结果)\s*:?\s*(.*)$", re.IGNORECASE)
 
 
-# Full-width ASCII forms (what a Chinese IME types: `：；（）`, ｄｉｇｉｔｓ) to half-width, one for one,
-# so that positions in the folded text are positions in what the user typed. `，` stays: it is
-# prose punctuation, never structure.
-_FOLD = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F) if code != 0xFF0C}
-_FOLD.update({0x3000: 0x20, 0xFFE5: ord("¥")})
-
-
-def fold(text: str) -> str:
-    return text.translate(_FOLD)
+fold = _fold
 
 
 def normalize(text: str) -> str:
@@ -55,28 +49,50 @@ def _head_and_body(rest: str, separators: re.Pattern | None = None) -> tuple[str
 
 
 _COLON = re.compile(":")
-#: What people put between the customer and the notes: `:` `：` `;` `；` `,` `，` ` - ` ` — `.
-_VISIT_SEP = re.compile(r"\s*(?:[:;,，]|\s[-–—]\s|—)\s*")
-_FOLLOW_UP_ANYWHERE = re.compile(r"(?:^|\s)(?:follow[\s-]?up|f/u|跟进|回访)(?:\s+on)?\s+(\S+(?:\s\S+)?)\s*$",
-                                 re.IGNORECASE)
+#: What people put between the customer and the notes: `:` `：` `;` `；` `,` `，` `。` ` - ` ` — `,
+#: and a full stop before a space (`visit acme corp. met cfo`).
+_VISIT_SEP = re.compile(r"\s*(?:[:;,，。!]|\.(?=\s)|\s[-–—]\s|—)\s*")
 
 
+_FOLLOW_WORD = re.compile(r"follow[\s-]?ups?|f/u|fu|跟进|回访", re.I)
 _BY_ID = re.compile(r"^#(\d{1,9})\s+(\S+)\s*(.*)$", re.DOTALL)
+SYMBOLS = re.compile(r"[\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]+")
 
 
 def parse_visit(rest: str, today: dt.date) -> c.Command | c.ParseError:
-    if by_id := _BY_ID.match(rest.strip()):  # `visit #12 delete`, `visit #12 notes …`
-        word, text = by_id[2].lower().rstrip(":"), by_id[3].strip()
+    """`CUSTOMER[: notes]`, with a follow-up clause anywhere (`follow up fri`, `跟进：月底`,
+    `明天跟进`); a second command after a sentence break, or a follow-up whose day cannot be
+    read, is asked about."""
+    typed = rest.strip()
+    if by_id := _BY_ID.match(view(typed)):  # `visit #12 delete`, `visit #12 notes …`
+        word, text = by_id[2].lower().rstrip(":"), typed[by_id.start(3):].strip()
         if word in V.DELETE_WORDS and not text:
             return c.ChangeVisit(int(by_id[1]), delete=True)
         if word in V.NOTES_WORDS:
             return c.ChangeVisit(int(by_id[1]), notes=text)
         return c.ParseError("visit", "word", by_id[2])
-    customer, body = _head_and_body(rest, _VISIT_SEP)
-    follow_up = None
-    trailing = _FOLLOW_UP_ANYWHERE.search(customer)  # `visit Initech follow up fri`
-    if trailing and (day := _trailing_date(trailing[1], today)):
-        customer, follow_up = customer[:trailing.start()], day
+    seen = view(rest)
+    if (second := clauses.second_command(rest, seen)) is not None:
+        whole = parse_visit(rest[:second].rstrip(), today)
+        if isinstance(whole, c.LogVisit) and not whole.unsplit:  # the second part kept as notes
+            whole = replace(whole, notes=f"{whole.notes} {rest[second:].strip()}".strip())
+        return _two_commands("visit", rest, second,
+                             whole if isinstance(whole, c.LogVisit) and not whole.unsplit else None)
+    found = clauses.follow_ups(rest, seen, today)
+    if isinstance(found, clauses.Unread) and found.typo:  # `folow up fri`: offered as meant
+        word = "跟进" if _CJK.search(found.text) else "follow up"
+        return c.ParseError("visit", "follow_up_typo", found.text, rest.replace(found.text, word, 1))
+    if isinstance(found, clauses.Unread) and _FOLLOW_WORD.fullmatch(found.text):  # no day at all
+        return c.ParseError("visit", "follow_up_day", found.text)
+    if isinstance(found, clauses.Unread):
+        return c.ParseError("visit", "date", found.text)
+    if len({f.day for f in found}) > 1:
+        return c.ParseError("visit", "two_dates", " · ".join(rest[f.start:f.end] for f in found))
+    follow_up = found[0].day if found else None
+    detail = "; ".join(f.detail for f in found if f.detail)
+    text = clauses.without(rest, [(f.start, f.end) for f in found]) if found else rest.strip()
+    customer, body = _head_and_body(text, _VISIT_SEP)
+    customer = SYMBOLS.sub(" ", customer)  # `visit Globex 👍`: an emoji is no part of a name
     if not customer.strip():
         return c.ParseError("visit")
     if not body and " " in customer.strip():  # no separator: which words are the customer?
@@ -84,41 +100,43 @@ def parse_visit(rest: str, today: dt.date) -> c.Command | c.ParseError:
         if _CJK.search(first):  # Chinese names have no spaces: `拜访 华为 见了客户`
             customer, body = first, notes
         else:
-            return c.LogVisit(customer.strip(), follow_up=follow_up, unsplit=True)
+            return c.LogVisit(customer.strip(), next_step=detail, follow_up=follow_up, unsplit=True)
     command = _visit_body(customer, body, today)
-    if isinstance(command, c.LogVisit) and follow_up and not command.follow_up:
-        command = replace(command, follow_up=follow_up)
+    if isinstance(command, c.LogVisit):
+        mark = _VISIT_SEP.search(view(text))
+        command = replace(command, follow_up=command.follow_up or follow_up,
+                          next_step=command.next_step or detail,
+                          comma=bool(mark and mark[0].strip() in (",", "，")))
     return command
 
 
-def _trailing_date(text: str, today: dt.date) -> dt.date | None:
-    """The date at the end of a visit line (`fri`, `next Tue`, `12/20`), trying two words first."""
-    words = text.split()
-    return parse_date(" ".join(words), today) or (parse_date(words[-1], today) if len(words) > 1
-                                                  else None)
+def parse_visits(rest: str, _today: dt.date) -> c.Command | c.ParseError:
+    """`visits [CUSTOMER]` · `拜访记录 [客户]`."""
+    name = rest.strip(" :")
+    return c.ListVisits(name or None) if len(name) <= 200 else c.ParseError("visits")
 
 
-def _visit_body(customer: str, body: str, today: dt.date) -> c.Command | c.ParseError:
-    notes, next_step, outcome, follow_up = [], "", "", None
-    for index, segment in enumerate(filter(None, (s.strip() for s in re.split("[;；]", body)))):
-        match = _FOLLOW_UP.match(fold(segment))
-        trailing = None if match else _FOLLOW_UP_ANYWHERE.search(fold(segment))
-        if trailing and (day := _trailing_date(trailing[1], today)):  # `见了客户 跟进 周五`
-            follow_up, segment = day, segment[:trailing.start()].strip()
-            if not segment:
-                continue
-        day = parse_date(match[1].strip(" ,."), today) if match else None
-        if match and day is None and index > 0:
-            return c.ParseError("visit", "date", match[1])
-        if day is not None:  # the first segment is notes unless it is a follow-up with a date
-            follow_up = day
-        elif match := _NEXT_STEP.match(fold(segment)):
+def _two_commands(topic: str, rest: str, second: int, first_command=None) -> c.ParseError:
+    """A second command inside one line (`visit Globex: demo done. deal Globex negotiation 90k`):
+    asked, offering both as two lines (each runs), or, where `first_command` is given, the
+    whole of it as that command (the second part kept in its text)."""
+    first, other = rest[:second].rstrip(), rest[second:].strip()
+    options = [("both", f"{first}\n{other}", None)]
+    if first_command is not None:
+        options.append(("as_one", "", first_command))
+    return c.ParseError(topic, "two_commands", other, options=tuple(options))
+
+
+def _visit_body(customer: str, body: str, _today: dt.date) -> c.Command | c.ParseError:
+    notes, next_step, outcome = [], "", ""
+    for segment in filter(None, (s.strip() for s in re.split("[;；]", body))):
+        if match := _NEXT_STEP.match(fold(segment)):
             next_step = segment[match.start(1):]
         elif match := _OUTCOME.match(fold(segment)):
             outcome = segment[match.start(1):]
         else:
             notes.append(segment)
-    return c.LogVisit(customer.strip(), "; ".join(n for n in notes if n), next_step, outcome, follow_up)
+    return c.LogVisit(customer.strip(), "; ".join(n for n in notes if n), next_step, outcome)
 
 
 def _deal_ref(tokens: list[tuple[str, bool]]) -> c.DealRef:
@@ -245,19 +263,30 @@ def _date_at(tokens, i, today) -> tuple[dt.date | None, int]:
     return None, 0
 
 
+#: Between a won/lost deal and its reason: `:` `;` `,` `，` `。` `!` ` - ` `—`, a full stop
+#: before a space, or a new line (`won Acme - beat them on price`, `输单 海尔，价格太高`).
+_REASON_SEP = re.compile(r"\s*(?:[:;,，。]|!+|\.(?=\s)|\s[-–—]\s|—|\n)\s*")
+
+
 def closing_parser(won: bool):
-    """The parser of `won …` or `lost …`."""
+    """The parser of `won …` or `lost …`. A follow-up clause in the reason (`; follow up fri`)
+    is no reason: asked about, offering the win and a task for the follow-up."""
     topic = "won" if won else "lost"
 
-    def parse_close(rest: str, _today: dt.date) -> c.Command | c.ParseError:
-        head, reason = _head_and_body(rest)
+    def parse_close(rest: str, today: dt.date) -> c.Command | c.ParseError:
+        head, reason = _head_and_body(rest, _REASON_SEP)
+        head = SYMBOLS.sub(" ", head).rstrip("!.。 ")  # `won #7 🎉`
         amount, kept = None, []
         for word, quoted in tokens_of(head):
-            if not quoted and amount is None and (money := parse_amount(word)):
+            plain = view(word)
+            if not quoted and amount is None and (money := parse_amount(plain)):
                 amount = money
-            elif not quoted and amount is not None and word.lower() in V.CURRENCY_WORDS:
-                amount = replace(amount, currency=amount.currency or V.CURRENCY_WORDS[word.lower()])
-            elif not quoted and (error := _misread(word, rest, topic, False, amount is not None)):
+            elif not quoted and amount is not None and plain.lower() in V.CURRENCY_WORDS:
+                amount = replace(amount, currency=amount.currency or V.CURRENCY_WORDS[plain.lower()])
+            elif not quoted and (error := _misread(plain, rest, topic, False, amount is not None)):
+                if error.problem == "word" and (at := rest.find(word)) > 0:  # `won Acme 48k beat …`
+                    error = replace(error, problem="reason_colon", detail=rest[at:].strip(),
+                                    fixed=f"{rest[:at].rstrip()}: {rest[at:]}")
                 return error
             else:
                 kept.append((word, quoted))
@@ -266,8 +295,60 @@ def closing_parser(won: bool):
             return c.ParseError(topic)
         if ref.words and ref.deal_id is not None:  # `won #12 Acme`: the number says which deal
             return c.ParseError(topic, "word", ref.words[0])
-        return c.CloseDeal(ref, won, amount, reason.strip())
+        reason = reason.strip()
+        command = c.CloseDeal(ref, won, amount, reason)
+        seen = view(reason)
+        if (second := clauses.second_command(reason, seen)) is not None:
+            start = len(rest) - len(reason)
+            return _two_commands(topic, rest, start + second, None)
+        found = clauses.follow_ups(reason, seen, today)
+        if isinstance(found, clauses.Unread) or found:
+            return _follow_up_in_reason(topic, rest, reason, command, found)
+        if won and amount is None and (money := _amount_in(reason)):  # `won Acme: 48k, beat them`
+            word, value = money
+            moved = replace(command, amount=value, reason=" ".join(reason.replace(word, "", 1).split())
+                            .strip(" ,，;；"))
+            return c.ParseError(topic, "amount_in_reason", word, options=(
+                ("amount_moved", "", moved), ("as_reason", "", command)))
+        return command
     return parse_close
+
+
+_MONEYISH = re.compile(r"\d[kmw千万亿元块]|[$¥€£]\d|\d{4,}|\d,\d{3}", re.IGNORECASE)
+
+
+def _amount_in(text: str):
+    """(the word, its amount) of the first amount in free text (`48k`, `4.8万`), or None."""
+    for word in re.split(r"[\s,，;；:：。!！]+", text):
+        if word and _MONEYISH.search(word) and (money := parse_amount(view(word))):
+            return word, money  # `48k`, `4.8万`, `$5000`, `50,000`: not `top 3`
+    return None
+
+
+def _follow_up_in_reason(topic: str, rest: str, reason: str, command: c.CloseDeal,
+                         found) -> c.ParseError:
+    """`won #5 80k: beat SAP on price; follow up fri`: the follow-up is no reason. Offered: the
+    deal closed with the rest as its reason and a task for the follow-up (two lines), or the
+    whole as the reason, word for word."""
+    as_typed = ("as_reason", "", command)
+    if isinstance(found, clauses.Unread):
+        return c.ParseError(topic, "follow_up_in_reason", found.text, options=(as_typed,))
+    clause = found[0]
+    shorter = clauses.without(reason, [(clause.start, clause.end)])
+    head = rest[:len(rest) - len(reason)].rstrip()
+    space = "" if head.endswith(("：", "，", "；")) else " "
+    closed = f"{head}{space}{shorter}" if shorter else head.rstrip(":：;；,， -")
+    zh = bool(_CJK.search(rest))
+    what = clause.detail or ("跟进" if zh else "follow up")
+    ref, day = command.ref, clause.day.isoformat()
+    if zh:
+        about = f"商机 #{ref.deal_id}" if ref.deal_id else f"客户 {' '.join(ref.words)}："
+        task = f"\n任务 {about} {day}前{what}"
+    else:
+        about = f"deal #{ref.deal_id}" if ref.deal_id else f"customer {' '.join(ref.words)}:"
+        task = f"\ntask {about} {what} by {day}"
+    return c.ParseError(topic, "follow_up_in_reason", reason[clause.start:clause.end].strip(), options=(
+        ("close_and_task", f"{closed}{task}", None), as_typed))
 
 
 def parse_done(rest: str, _today: dt.date) -> c.Command | c.ParseError:
@@ -281,9 +362,9 @@ def parse_done(rest: str, _today: dt.date) -> c.Command | c.ParseError:
     return (c.DoneTask if task else c.DoneFollowups)(tuple(int(i) for i in ids))
 
 
-_TIER_EN = re.compile(r"^tiers?\s+([abc])\s+(?:every\s+)?(\d{1,3})\s*(?:days?|d)?"
+_TIER_EN = re.compile(r"^tiers?\s+([abc])\s+(?:every\s+)?(\d{1,3})\s*(?:days?|d|(weeks?|wks?|w))?"
                       r"(?:\s+(?:team\s+)?(.+))?$", re.I)
-_TIER_ZH = re.compile(r"^(?:回访周期\s*)?([abc])类?\s*每?\s*(\d{1,3})\s*天(?:回访一次|回访)?"
+_TIER_ZH = re.compile(r"^(?:回访周期\s*)?([abc])类?\s*每?\s*(\d{1,3})\s*(?:天|(个?星期|周))(?:回访一次|回访)?"
                       r"(?:\s+(?:团队\s*)?(.+))?$", re.I)
 
 
@@ -292,12 +373,20 @@ def parse_tier(text: str, _today: dt.date) -> c.Command | c.ParseError:
     found = _TIER_EN.match(text) or _TIER_ZH.match(text)
     if not found:
         return c.ParseError("tier")
-    return c.SetTierRhythm(found[1].upper(), int(found[2]), found[3])
+    days = int(found[2]) * (7 if found[3] else 1)  # `every 3 weeks` is 21 days
+    if not 0 < days <= 999:
+        return c.ParseError("tier")
+    return c.SetTierRhythm(found[1].upper(), days, found[4])
 
 
 def parse_tip(rest: str, _today: dt.date) -> c.Command | c.ParseError:
     """`tip TOPIC: lesson` keeps one; `tips [words]` · `经验 [词]` (no colon) finds them."""
     topic, body = _head_and_body(rest, _TIP_SEP)
+    if not body.strip() and (comma := re.search(r"\s*[,，]\s*", rest)) and rest[comma.end():].strip():
+        query = c.FindTips(" ".join(rest.split())[:100])  # `tip pricing, bundle …`: keep or find?
+        kept = f"{rest[:comma.start()]}: {rest[comma.end():]}"
+        return c.ParseError("tip", "tip_or_search", rest[:comma.start()],
+                            options=(("keep_tip", kept, None), ("find_tips", "", query)))
     if not body.strip():
         return c.FindTips(" ".join(rest.split())[:100])
     if not topic.strip() or len(topic) > 100 or len(body) > 2000:
@@ -305,7 +394,7 @@ def parse_tip(rest: str, _today: dt.date) -> c.Command | c.ParseError:
     return c.AddTip(topic.strip(), body.strip())
 
 
-_TIP_SEP = re.compile(r"\s*[:：]\s*")
+_TIP_SEP = re.compile(r"\s*(?:[:：;；。]|\.(?=\s)|\s[-–—]\s|—)\s*")  # `tip pricing - always bundle support`
 
 
 def parse_like(rest: str, _today: dt.date) -> c.Command | c.ParseError:
@@ -356,12 +445,26 @@ def _date_meant(text: str) -> bool:
 _DUE_ZH_END = re.compile(r"^(?P<title>.+?)[，,\s]*(?:截止|期限)[:：]?\s*(?P<due>\S+)$")
 
 
+_AND = {"and", "&", "和", "与", "及", "、", ",", "，", "+"}
+
+
 def parse_task(rest: str, today: dt.date) -> c.Command | c.ParseError:
-    """`task [@who] [deal #46 | customer NAME:] what [by DAY]` · `任务 [@谁] [DAY前]做什么`;
-    `tasks` / `任务` alone: the list."""
+    """`task [@who] [deal #46 | customer NAME:] what [by DAY | DAY]` · `任务 [@谁] [DAY前]做什么`;
+    `tasks` / `任务` alone: the list; `tasks @ana`: Ana's. Several people (`task @ana and @bo …`)
+    are asked about, offering one task each."""
     words = rest.split()
     if not words or (len(words) == 1 and words[0].lower() in ("team", "团队", "mine", "我的")):
         return c.ListTasks()
+    if len(words) == 1 and words[0].startswith("@") and len(words[0]) > 1:  # `tasks @ana`
+        return c.ListTasks(words[0][1:])
+    if re.fullmatch(r"#?\d{1,9}", words[0]) and len(words) == 2 and words[1].lower() in V.DELETE_WORDS:
+        number = words[0].lstrip("#")  # `task 6 delete`: no task titled "6 delete"
+        done = "完成 任务" if _CJK.search(rest) else "done task"
+        return c.ParseError("task", "task_delete", number,
+                            options=(("done_task", f"\n{done} {number}", None),))
+    people = [w for w in words if w.startswith("@") and len(w) > 1]
+    if len(people) > 1:
+        return _task_each(words, people)
     assignee = words.pop(0)[1:] if words[0].startswith("@") and len(words[0]) > 1 else None
     deal_id = customer = None
     if len(words) > 1 and words[0].lower() in V.DEAL_WORDS and re.fullmatch(r"#?\d{1,9}", words[1]):
@@ -374,17 +477,45 @@ def parse_task(rest: str, today: dt.date) -> c.Command | c.ParseError:
             return c.ParseError("task")
         words = body.split()
     text, due = " ".join(words), None
+    seen = view(text)  # matched in one script, cut from the text as typed
     for pattern in (_DUE_EN, _DUE_ZH_FRONT, _DUE_ZH_END):
-        found = pattern.match(text)
+        found = pattern.match(seen)
         day = found and parse_date(found["due"], today)
         if day:
-            text, due = found["title"].strip(" ，,"), day
+            text, due = text[found.start("title"):found.end("title")].strip(" ，,"), day
             break
         if found and pattern is _DUE_EN and _date_meant(found["due"]):
             return c.ParseError("task")  # `by 11/31`, `by Fir`: a day meant, none read; asked
+    if due is None:  # `task call Globex CFO tmrw` · `任务 明天给华为发报价`
+        text, due = _bare_due(text, today)
     if not text or len(text) > 2000:
         return c.ParseError("task")
     return c.AddTask(text, assignee, due, deal_id, customer)
+
+
+def _bare_due(text: str, today: dt.date) -> tuple[str, dt.date | None]:
+    """A day at the end (`… tmrw`, `… next Tue`) or, in Chinese, at the start (`明天给华为…`)."""
+    words = text.split()
+    for size in (3, 2, 1):
+        if len(words) > size and (day := parse_date(" ".join(words[-size:]), today)):
+            title = words[:-size]
+            if len(title) > 1 and title[-1].lower() in ("on", "by", "at", "before", "due", "until"):
+                title = title[:-1]  # `call Globex on monday`
+            return " ".join(title), day
+    seen = view(text)
+    if _CJK.search(seen[:1]):
+        for size in range(min(8, len(seen) - 1), 1, -1):
+            if _CJK.search(seen[size:size + 1]) and (day := parse_date(seen[:size], today)):
+                return text[size:].lstrip(" ，,").removeprefix("前").lstrip(), day
+    return text, None
+
+
+def _task_each(words: list[str], people: list[str]) -> c.ParseError:
+    """`task @ana and @bo prep the QBR deck`: one task each, offered as one line per person."""
+    rest = [w for w in words if w not in people and w.lower() not in _AND]
+    keyword = "任务" if _CJK.search(" ".join(words)) else "task"
+    lines = "\n".join(f"{keyword} {person} {' '.join(rest)}" for person in people)
+    return c.ParseError("task", "task_people", " ".join(people), options=(("one_each", f"\n{lines}", None),))
 
 
 def parse_reassign(rest: str, _today: dt.date) -> c.Command | c.ParseError:
@@ -418,7 +549,7 @@ def parse_customer(rest: str, _today: dt.date) -> c.Command | c.ParseError:
             return c.ParseError("customer")
         return c.FixCustomer(" ".join(w for w, _q in tokens[:fix]), action,
                              " ".join(value).lstrip("@") if action == "owner" else " ".join(value))
-    words = rest.split()
+    words = [w for w in re.split(r"[\s:;,，；、]+", rest) if w]  # `客户 华为：A类`
     tier = lifecycle = None
     kept = []
     for i, word in enumerate(words):

@@ -52,15 +52,18 @@ def handle_add_task(ctx: Ctx, cmd: AddTask) -> Reply:
         _tell(ctx, assignee, f"task:{task.id}:given", _given(ctx, task, assignee, about))
     fields = [(ctx.t("task_for"), assignee.display_name)] if assignee.id != ctx.member.id else []
     fields += [(ctx.t(key), value) for key, value in (
-        ("task_due", task.due_on and fmt.day(task.due_on, ctx.today, ctx.locale)),
+        ("task_due", task.due_on and fmt.day_stored(task.due_on, ctx.today, ctx.locale)),
         ("task_about", about or (deal and f"#{deal.id} {deal.title}"))) if value]
     done = [] if assignee.id != ctx.member.id else [_done_button(ctx.locale, task.id)]
     return Reply(title=ctx.t("task_added", id=task.id, title=task.title), fields=tuple(fields),
                  buttons=tuple(done))
 
 
-def handle_list_tasks(ctx: Ctx, _cmd: ListTasks) -> Reply:
-    """A manager: their teams' open tasks by person; anyone else: their own to-do list."""
+def handle_list_tasks(ctx: Ctx, cmd: ListTasks) -> Reply:
+    """A manager: their teams' open tasks by person; anyone else: their own to-do list;
+    `tasks @ana`: Ana's open tasks, for whoever may see her numbers."""
+    if cmd.member is not None:
+        return _tasks_of(ctx, visible_member(ctx, cmd.member))
     if not ctx.is_manager:
         return todo(ctx)
     teams = ctx.teams or ([ctx.team] if ctx.team else [])  # an admin in no team: the default one
@@ -76,6 +79,14 @@ def handle_list_tasks(ctx: Ctx, _cmd: ListTasks) -> Reply:
             lines.append(Heading(name))
         lines.append(_line(ctx, task))
     return Reply(title=ctx.t("tasks_team_title"), lines=tuple(lines[:SHOWN * 2]))
+
+
+def _tasks_of(ctx: Ctx, member: Member) -> Reply:
+    rows = sorted((task for task, _name in open_tasks(ctx, {member.id})), key=lambda task: _order(ctx, task))
+    title = ctx.t("tasks_of_title", name=member.display_name)
+    if not rows:
+        return Reply(title=title, lines=(ctx.t("tasks_none", example=example(ctx, "task", 1)),))
+    return Reply(title=title, lines=tuple(_line(ctx, task) for task in rows[:SHOWN]))
 
 
 def todo(ctx: Ctx) -> Reply:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import replace
 
 from handlers import format as fmt
@@ -9,12 +10,15 @@ from handlers.commands import DoneFollowups, ListFollowups, LogVisit, SnoozeFoll
 from handlers.context import Ctx
 from handlers.lookup import customer_named, example
 from handlers.messages import WORDS, name_of
+from handlers.normal import name_fold
 from handlers.reply import Button, Heading, Reply
 from storage.sales import CustomerRepository, VisitRepository, close_followups
 
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
 
 def handle_log_visit(ctx: Ctx, cmd: LogVisit) -> Reply:
-    if cmd.unsplit:
+    if cmd.unsplit or (cmd.comma and _new_long_name(ctx, cmd.customer)):
         cmd = _split_customer(ctx, cmd)
     customer = customer_named(ctx, cmd.customer)
     visit = VisitRepository(ctx.session).add(
@@ -27,7 +31,7 @@ def handle_log_visit(ctx: Ctx, cmd: LogVisit) -> Reply:
               (("notes", cmd.notes), ("next_step", cmd.next_step), ("outcome", cmd.outcome)) if value]
     buttons = []
     if cmd.follow_up:
-        fields.append((ctx.t("follow_up"), fmt.day(cmd.follow_up, ctx.today, ctx.locale)))
+        fields.append((ctx.t("follow_up"), fmt.day_stored(cmd.follow_up, ctx.today, ctx.locale)))
         buttons.append(Button(ctx.t("mark_done"), f"{name_of(WORDS, 'done', ctx.locale)} {visit.id}"))
     lines = [ctx.t("new_customer", customer=customer.name)] if ctx.created_customers else []
     return Reply(title=ctx.t("visit_logged", customer=customer.name), lines=tuple(lines),
@@ -76,7 +80,7 @@ def handle_snooze(ctx: Ctx, cmd: SnoozeFollowup) -> Reply:
     ctx.people.audit(ctx.tenant.id, ctx.member.id, "visit.snooze", "visit", visit.id, at=ctx.now,
                      before=visit.follow_up_on, after=cmd.day)
     visit.follow_up_on = cmd.day
-    return Reply(lines=(ctx.t("snoozed", id=visit.id, when=fmt.day(cmd.day, ctx.today, ctx.locale)),))
+    return Reply(lines=(ctx.t("snoozed", id=visit.id, when=fmt.day_stored(cmd.day, ctx.today, ctx.locale)),))
 
 
 def handle_done_followups(ctx: Ctx, cmd: DoneFollowups) -> Reply:
@@ -87,22 +91,44 @@ def handle_done_followups(ctx: Ctx, cmd: DoneFollowups) -> Reply:
     return Reply(lines=(ctx.t("done_ok", count=changed),))
 
 
+def _new_long_name(ctx: Ctx, name: str) -> bool:
+    """A name of three words or more that is no customer yet (`stark industries met Tony`):
+    which of its words are the customer is asked, not guessed."""
+    if name.startswith("+") or len(name.split()) <= 2 or _CJK.search(name):
+        return False
+    repo = CustomerRepository(ctx.session)
+    if repo.find(ctx.tenant.id, name):
+        return False
+    key = name_fold(name)
+    return not any(name_fold(other) == key for _id, other in repo.names(ctx.tenant.id))
+
+
 def _split_customer(ctx: Ctx, cmd: LogVisit) -> LogVisit:
     """`visit Acme Corp met the CTO`: a known customer's name from the front, the rest as notes;
-    two words or fewer are the customer; anything else is asked about, with both readings offered."""
+    two words or fewer are the customer; anything else is asked about, offering the first one or
+    two words as the customer and the rest as notes, or all of them as a new customer's name.
+    Every offer keeps every word."""
     words = cmd.customer.lstrip("+").split()
     repo = CustomerRepository(ctx.session)
+
+    def notes_after(size: int) -> str:
+        return ", ".join(p for p in (" ".join(words[size:]), cmd.notes) if p)
+
     for size in range(len(words) - 1, 0, -1):
         if repo.exact(ctx.tenant.id, " ".join(words[:size])):
-            return replace(cmd, customer=" ".join(words[:size]), notes=" ".join(words[size:]),
-                           unsplit=False)
+            if not cmd.unsplit:  # `visit Wayne Enterprises International: intro`: the name
+                return cmd  # was marked off; a known name in front of it is asked about
+            return replace(cmd, customer=" ".join(words[:size]), notes=notes_after(size), unsplit=False)
     if len(words) <= 2 or cmd.customer.startswith("+"):
         return replace(cmd, unsplit=False)
     keyword = name_of(WORDS, "visit", ctx.locale)
-    split = f"{keyword} {words[0]}: {' '.join(words[1:])}"
+    buttons = []
+    for size in (2, 1):
+        split = f"{keyword} {' '.join(words[:size])}: {notes_after(size)}"
+        buttons.append(Button(split[:75], split, action=replace(
+            cmd, customer=" ".join(words[:size]), notes=notes_after(size), unsplit=False)))
     whole = " ".join(words)
-    raise ctx.refuse("visit_which_customer", example=split, buttons=(
-        Button(split[:75], split, action=replace(cmd, customer=words[0], notes=" ".join(words[1:]),
-                                                 unsplit=False)),
-        Button(ctx.t("new_customer_button", name=whole), f"{keyword} +{whole}",
-               action=replace(cmd, customer=f"+{whole}", unsplit=False))))
+    typed = f"{keyword} +{whole}" + (f": {cmd.notes}" if cmd.notes else "")
+    buttons.append(Button(ctx.t("new_customer_button", name=whole), typed,
+                          action=replace(cmd, customer=f"+{whole}", unsplit=False)))
+    raise ctx.refuse("visit_which_customer", example=buttons[0].command, buttons=tuple(buttons))

@@ -518,6 +518,22 @@ class ConversationRef(Base):
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
+class OpenQuestion(Base):
+    """The bot's last question to a member on a platform (`Which do you mean? 1. … 2. …`): the
+    values its answers send, so that `1`, `yes` or `好的` answers it. One per member and platform;
+    it goes with their next message, whatever that is, or when it is too old."""
+
+    __tablename__ = "open_questions"
+    __table_args__ = (UniqueConstraint("member_id", "platform"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    tenant_id: Mapped[int] = mapped_column(ForeignKey("tenants.id", ondelete="CASCADE"))
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"))
+    platform: Mapped[str] = mapped_column(String(16))
+    answers: Mapped[list] = mapped_column(JSON)
+    asked_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+
+
 class CachedToken(Base):
     """A short-lived credential shared by every process (WeCom's access_token)."""
 

@@ -94,11 +94,23 @@ def test_pace_before_the_period_starts_needs_nothing():
     ("2027年1月5日", D(2027, 1, 5)), ("1/5", D(2027, 1, 5)), ("Dec 20", D(2026, 12, 20)),
     ("20 December 2026", D(2026, 12, 20)), ("月底", D(2026, 11, 30)), ("下周", D(2026, 11, 30)),
     ("2 weeks", D(2026, 12, 7)),
+    # one grammar, read whole: short forms, end of week or month, next month, day first
+    ("tmrw", D(2026, 11, 24)), ("eow", D(2026, 11, 27)), ("end of week", D(2026, 11, 27)),
+    ("eom", D(2026, 11, 30)), ("end of month", D(2026, 11, 30)), ("下个月", D(2026, 12, 1)),
+    ("next month", D(2026, 12, 1)), ("31/12", D(2026, 12, 31)), ("13/1", D(2027, 1, 13)),
+    ("下个月5号", D(2026, 12, 5)), ("thurs", D(2026, 11, 26)), ("wednesday", D(2026, 11, 25)),
+    ("下週二", None),  # traditional is read by the parser's view, not here
 ])
 def test_dates_relative_to_the_users_today(text, expected):
     assert parse_date(text, D(2026, 11, 23)) == expected
 
 
-@pytest.mark.parametrize("text", ["someday", "2/30", "13/1", "下周八", "", "tue tue"])
+def test_next_month_on_a_weekend_is_its_first_working_day():
+    assert parse_date("next month", D(2026, 12, 10)) == D(2027, 1, 1)  # a Friday
+    assert parse_date("下个月", D(2027, 1, 10)) == D(2027, 2, 1)  # a Monday
+    assert parse_date("next month", D(2026, 10, 10)) == D(2026, 11, 2)  # Nov 1 is a Sunday
+
+
+@pytest.mark.parametrize("text", ["someday", "2/30", "13/13", "下周八", "", "tue tue", "month", "monthly"])
 def test_non_dates_are_none(text):
     assert parse_date(text, D(2026, 11, 23)) is None

@@ -217,3 +217,14 @@ _words = st.sampled_from(["visit", "deal", "won", "lost", "target", "进度", "�
 @given(st.lists(_words, max_size=8))
 def test_any_mix_of_grammar_words_gives_a_command_or_an_error(words):
     assert isinstance(parse(" ".join(words), TODAY), Command | ParseError)
+
+
+@pytest.mark.parametrize("text, days, team", [
+    ("tier B every 3 weeks", 21, None), ("tier B every 3 weeks East", 21, "East"),
+    ("A类 每2周回访", 14, None),
+])
+def test_a_tier_rhythm_in_weeks_is_read_in_days(text, days, team):
+    from handlers.commands import SetTierRhythm
+
+    assert parse(text, TODAY) == SetTierRhythm(text.split()[1].upper() if text.startswith("tier") else "A",
+                                               days, team)

@@ -45,7 +45,7 @@ CASES = [
     ("visit Globex", visit("Globex")),
     ("visit Acme Crop: demo", ASKED),  # a typo of a customer's name
     ("visit Acme Corp Inc: demo", ASKED),  # the same company, by its suffix
-    ("visit 🚀 Acme Corp: demo", ASKED),
+    ("visit 🚀 Acme Corp: demo", visit("Acme Corp", "demo")),  # the emoji is no part of a name
     ("visit Big Blue Corp pricing talk", ASKED),  # which words are the customer?
     ("visit Acme Corp: demo; follow up someday", ASKED),
     ("vist Initech: demo", ASKED),

@@ -11,7 +11,7 @@ from alembic import op
 from storage.models import UTCDateTime
 
 revision = "0022"
-down_revision = "0019"
+down_revision = "0021"
 branch_labels = None
 depends_on = None
 

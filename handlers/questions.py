@@ -1,0 +1,70 @@
+"""The bot's last question in a chat, answered by its number or a word (`1`, `2`, `yes`, `ok`,
+`好的`, `是`; `no`, `不` drops it).
+
+A question is kept in the database (`open_questions`), not in a process: the answer may reach
+another web process. It goes with the member's next message, whatever that is, and after
+`TTL` it no longer counts.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from handlers import commands as c
+from handlers.command_json import button_values, pressed
+from handlers.reply import Reply
+from storage.models import Member, OpenQuestion
+
+TTL = dt.timedelta(minutes=5)
+_YES = {"yes", "y", "yeah", "yep", "ok", "okay", "sure", "好", "好的", "是", "是的", "对", "行", "可以", "嗯"}
+_NO = {"no", "n", "nope", "cancel", "不", "不是", "否", "不要", "取消", "算了"}
+_LIMIT = 4000  # the longest answer value kept
+
+
+def answer_word(text: str) -> int | None:
+    """The option a reply picks (1-based; 1 for yes), 0 for no, None when it is no answer."""
+    word = " ".join(text.split()).strip(" .!。！~").lower()
+    if word in _YES:
+        return 1
+    if word in _NO:
+        return 0
+    if word.isdigit() and len(word) == 1 and word != "0":
+        return int(word)
+    return None
+
+
+def take(session: Session, member: Member, platform: str, text: str,
+         now: dt.datetime) -> tuple[bool, c.Command | c.ParseError | str | None]:
+    """End the member's open question (any message does): (whether there was one, what `text`
+    answers of it: the chosen option's command or text, "" for `no`, None for nothing)."""
+    question = session.scalar(select(OpenQuestion).where(
+        OpenQuestion.member_id == member.id, OpenQuestion.platform == platform))
+    if question is None:
+        return False, None
+    session.delete(question)
+    pick = answer_word(text)
+    if pick is None or now - question.asked_at > TTL or pick > len(question.answers):
+        return True, None
+    return True, "" if pick == 0 else pressed(question.answers[pick - 1])
+
+
+def forget(session: Session, member: Member, platform: str) -> None:
+    session.execute(delete(OpenQuestion).where(OpenQuestion.member_id == member.id,
+                                               OpenQuestion.platform == platform))
+
+
+def remembering(reply: Reply, platform: str, now: dt.datetime, then=None):
+    """The `record` of a refused message (run after its rollback): the old question forgotten,
+    this reply's buttons kept as the new one's answers, then `then` (an earlier record)."""
+    values = [value for _button, value in button_values(reply.buttons, _LIMIT)]
+
+    def record(session: Session, member: Member) -> None:
+        forget(session, member, platform)
+        if values:
+            session.add(OpenQuestion(tenant_id=member.tenant_id, member_id=member.id, platform=platform,
+                                     answers=values, asked_at=now))
+        if then is not None:
+            then(session, member)
+    return record

@@ -1,0 +1,53 @@
+"""Several commands in one message: lines that each start with a command word run as separate
+commands, in order, in the message's one transaction, and are answered together. A line that
+starts with no command word belongs to the line above it (notes typed over two lines).
+
+If any line is no command, or any is refused, nothing of the message is stored and the answer
+says which line and why: half a message is never stored.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from handlers.intents import keyword_typo, split_keyword
+from handlers.normal import simplified
+from handlers.parse import normalize
+from handlers.reply import Reply
+
+MAX_LINES = 10
+
+
+def command_lines(text: str) -> list[str] | None:
+    """The message's commands, one per line, when it has two or more; else None."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if len(lines) < 2 or split_keyword(simplified(normalize(lines[0])))[0] is None:
+        return None
+    out: list[str] = []
+    for line in lines:
+        seen = simplified(normalize(line))
+        if split_keyword(seen)[0] is not None or keyword_typo(seen):  # `vist …` is asked about
+            out.append(line)
+        else:
+            out[-1] = f"{out[-1]} {line}"
+    return out if 1 < len(out) <= MAX_LINES else None
+
+
+def numbered(index: int, reply: Reply, locale: str) -> Reply:
+    """A refusal of line `index` (1-based) of several, saying which line."""
+    label = f"({index})" if locale != "zh" else f"（第{index}条）"
+    return replace(reply, lines=(f"{label} {reply.lines[0]}" if reply.lines else label, *reply.lines[1:]))
+
+
+def together(replies: list[Reply]) -> Reply:
+    """The answers of several commands as one: each one's title, lines and fields in turn."""
+    lines: list[str] = []
+    buttons = []
+    announcement = None
+    for index, reply in enumerate(replies, 1):
+        said = [reply.title, *reply.lines] if reply.title else list(reply.lines)
+        lines.append(f"{index}. {said[0]}" if said else f"{index}.")
+        lines.extend(f"   {line}" for line in said[1:])
+        lines.extend(f"   {name}: {value}" for name, value in reply.fields)
+        buttons.extend(reply.buttons)
+        announcement = announcement or reply.announcement
+    return Reply(lines=tuple(lines), buttons=tuple(buttons[:5]), announcement=announcement)

@@ -1,0 +1,54 @@
+"""`visits [CUSTOMER]` · `拜访记录 [客户]`: the latest visits, of one customer or all, that the
+asker may see (their own; a manager's: their teams')."""
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from handlers import format as fmt
+from handlers.commands import ListVisits
+from handlers.context import Ctx
+from handlers.normal import name_fold
+from handlers.reply import Reply
+from storage.models import Customer, Member, Visit
+from storage.sales import CustomerRepository
+
+SHOWN = 10
+
+
+def handle_list_visits(ctx: Ctx, cmd: ListVisits) -> Reply:
+    members = {ctx.member.id}
+    if ctx.is_manager:
+        members |= {m.id for team in ctx.teams for m in ctx.people.roster(team.id)}
+    query = (select(Visit, Customer.name, Member.display_name)
+             .join(Customer, Customer.id == Visit.customer_id).join(Member, Member.id == Visit.member_id)
+             .where(Visit.tenant_id == ctx.tenant.id, Visit.member_id.in_(members))
+             .order_by(Visit.visited_at.desc(), Visit.id.desc()).limit(SHOWN))
+    title = ctx.t("visits_title")
+    if cmd.customer:
+        customer = _customer(ctx, cmd.customer)
+        query = query.where(Visit.customer_id == customer.id)
+        title = ctx.t("visits_of_title", customer=customer.name)
+    rows = ctx.session.execute(query).all()
+    if not rows:
+        return Reply(title=title, lines=(ctx.t("visits_none"),))
+    lines = []
+    for visit, customer, who in rows:
+        when = fmt.day(visit.visited_at.astimezone(ctx.zone).date(), ctx.today, ctx.locale)
+        said = visit.notes or visit.next_step or ""
+        by = f" · {who}" if len(members) > 1 else ""
+        lines.append(f"#{visit.id} {when} · {customer}{by}" + (f" · {said}" if said else ""))
+    return Reply(title=title, lines=tuple(lines))
+
+
+def _customer(ctx: Ctx, name: str) -> Customer:
+    repo = CustomerRepository(ctx.session)
+    found = repo.find(ctx.tenant.id, name)
+    if not found:
+        key = name_fold(name)
+        found = [ctx.session.get(Customer, id_) for id_, other in repo.names(ctx.tenant.id)
+                 if name_fold(other) == key]
+    if not found:
+        raise ctx.refuse("customer_unknown", name=name)
+    if len(found) > 1:
+        raise ctx.refuse("customer_candidates", name=name, hint=" · ".join(c.name for c in found))
+    return found[0]
