@@ -2,7 +2,7 @@
 record numbers never reused on SQLite (AUTOINCREMENT: a deleted deal #46 is never a new #46).
 
 Revision ID: 0022
-Revises: 0019
+Revises: 0021
 Create Date: 2026-12-05
 """
 import sqlalchemy as sa

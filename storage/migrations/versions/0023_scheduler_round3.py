@@ -3,7 +3,7 @@ time), and which years of a holiday calendar an admin declared official (a year 
 only then, not with any one correction).
 
 Revision ID: 0023
-Revises: 0019
+Revises: 0022
 Create Date: 2026-12-05
 """
 import sqlalchemy as sa

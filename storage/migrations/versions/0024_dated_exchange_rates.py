@@ -6,7 +6,7 @@ holding for every day (from 0001-01-01), as they did.
 The table is rebuilt (copy, drop, rename): its old unique key had no name to drop on SQLite.
 
 Revision ID: 0024
-Revises: 0019
+Revises: 0023
 Create Date: 2026-12-05
 """
 import sqlalchemy as sa

@@ -3,7 +3,7 @@ the CRM's records (members ↔ CRM users with their email/mobile, customers ↔ 
 the CRM outbox (writes to the CRM, by deterministic key, in order per workspace).
 
 Revision ID: 0026
-Revises: 0019
+Revises: 0024
 Create Date: 2026-12-05
 """
 import sqlalchemy as sa
