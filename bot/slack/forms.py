@@ -127,10 +127,11 @@ def _open_edit(runner):
     return open_edit
 
 
-def _values(view) -> dict[str, str]:
-    """{block_id: the value entered}, whatever the element; anything not text counts as empty
-    (a submission is client input like any other)."""
-    out = {}
+def _values(view) -> tuple[dict[str, str], set[str]]:
+    """({block_id: the value entered}, the blocks whose value is not of the type Slack sends): a
+    submission is client input like any other, and an object or a list where a string belongs is
+    an error on its field, never taken for an empty field."""
+    out, wrong = {}, set()
     state = view.get("state") if isinstance(view, dict) else None
     values = state.get("values") if isinstance(state, dict) else None
     for block_id, actions in (values.items() if isinstance(values, dict) else ()):
@@ -140,8 +141,11 @@ def _values(view) -> dict[str, str]:
         option = element.get("selected_option")
         found = (element.get("value"), element.get("selected_date"), element.get("selected_user"),
                  option.get("value") if isinstance(option, dict) else None)
+        if any(v is not None and not isinstance(v, str) for v in found) \
+                or (option is not None and not isinstance(option, dict)):
+            wrong.add(block_id)
         out[block_id] = next((v for v in found if isinstance(v, str) and v), "").strip()
-    return out
+    return out, wrong
 
 
 def _submission(runner, kind: str):
@@ -151,7 +155,10 @@ def _submission(runner, kind: str):
         if deal_id and not deal_id.isdigit():  # only ever what the edit form was opened with
             ack(response_action="errors", errors={"stage": _l("pick_one", locale)})
             return
-        values = _values(view)
+        values, wrong = _values(view)
+        if wrong:
+            ack(response_action="errors", errors={block: _l("not_text", locale) for block in wrong})
+            return
         command, errors = command_of(f"deal_edit:{deal_id}" if deal_id else kind, values, locale)
         if errors:
             ack(response_action="errors", errors=errors)

@@ -32,7 +32,7 @@ from bot.teams.sender import PLATFORM, SERVICE, TeamsSender
 from bot.web import plain, read_body
 from handlers.command_json import encode
 from handlers.dispatch import UserRef, answer_key, identify
-from handlers.forms import command_of
+from handlers.forms import command_of, label
 from handlers.inbound import Inbound
 from handlers.messages import t
 from handlers.reply import Reply
@@ -128,6 +128,7 @@ class TeamsApp:
             kind, values = form
             locale = self._locale(activity, tenant)
             command, errors = command_of(kind, values, locale)
+            errors |= {name: label("not_text", locale) for name in forms.wrong_types(kind, value)}
             if errors:
                 reply = forms.form_reply(kind, locale, values, errors)
                 self._post(activity, tenant, "form", reply, answer)
