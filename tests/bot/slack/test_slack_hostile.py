@@ -231,7 +231,8 @@ WRONG_TYPES = [  # a field holding an object or a list where Slack sends a strin
 ]
 
 
-@pytest.mark.parametrize("field, element", WRONG_TYPES, ids=[f"{w[0]}-{i}" for i, w in enumerate(WRONG_TYPES)])
+@pytest.mark.parametrize("field, element", WRONG_TYPES,
+                         ids=[f"{w[0]}-{i}" for i, w in enumerate(WRONG_TYPES)])
 def test_a_form_value_of_the_wrong_json_type_is_a_form_error_and_changes_no_deal(slack, field, element):
     from storage.models import Deal
 
