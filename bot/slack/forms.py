@@ -87,8 +87,8 @@ FORMS = {"/visit": ("visit", visit_form), "/deal": ("deal", deal_form),
 def open_form(runner, client, body, command: str) -> None:
     """Open the modal at once: `views.open` needs the trigger id within three seconds."""
     kind, build = FORMS[command]
-    locale = runner.directory.sender(client, body.get("enterprise_id") or body["team_id"],
-                                   body["user_id"]).locale or "en"
+    ref = runner.directory.sender(client, body.get("enterprise_id") or body["team_id"], body["user_id"])
+    locale = (ref and ref.locale) or "en"  # someone Slack does not vouch for: refused at Save
     client.views_open(trigger_id=body["trigger_id"], view={
         "type": "modal", "callback_id": f"{kind}_form", "private_metadata": locale,
         "title": {"type": "plain_text", "text": _l(f"{kind}_title", locale)},
@@ -113,7 +113,7 @@ def _open_edit(runner):
             member = tenant and people.by_identity(tenant.id, "slack", user_id)
             deal = tenant and DealRepository(session).get(tenant.id, deal_id)
             mine = bool(member and deal and deal.owner_id == member.id and deal.stage in OPEN_STAGES)
-            locale = member.locale if member else ref.locale or "en"
+            locale = member.locale if member else (ref and ref.locale) or "en"
         if not mine:  # the same answer typing the command would give
             reply = runner.run(client, tenant_of(context), user_id, f"deal #{deal_id}")
             runner.answer(tenant_of(context), respond("private", user_id, context.response_url), reply)
