@@ -118,7 +118,8 @@ def _sales_managed_by_zhang(chat):
 def test_a_manager_cannot_pull_people_out_of_a_default_team_that_has_its_manager(chat):
     _sales_managed_by_zhang(chat)
     out = chat.reply("team add West @Ana", user="Tom")
-    assert not out.ok and "Ana is in team Sales; moving people between teams is for an admin (Mia)" in out.text
+    assert not out.ok
+    assert "Ana is in team Sales; moving people between teams is for an admin (Mia)" in out.text
     zh = chat.reply("团队 添加 West @Ana", user="Tom", lang="zh")
     assert not zh.ok and "在团队之间调人需要管理员（Mia）来做" in zh.text, zh.text
     assert _teams_of(chat.session_factory, "Ana") == ["Sales"]
