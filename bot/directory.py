@@ -23,12 +23,15 @@ class Directory:
         self.size = size
         self._known: OrderedDict[tuple[str, str], UserRef] = OrderedDict()
 
-    def user(self, tenant: str, user_id: str, lookup: Lookup) -> UserRef:
+    def user(self, tenant: str, user_id: str, lookup: Lookup) -> UserRef | None:
+        """A member, or who the platform says they are; None when it cannot vouch for the id."""
         key = (tenant, user_id)
         if key in self._known:
             self._known.move_to_end(key)
             return self._known[key]
         ref = self.stored(tenant, user_id) or lookup(user_id)
+        if ref is None:  # not one of the tenant's people: nothing remembered, nothing stored
+            return None
         self._known[key] = ref
         if len(self._known) > self.size:
             self._known.popitem(last=False)

@@ -121,14 +121,16 @@ def handle_change_team(ctx: Ctx, cmd: ChangeTeam) -> Reply:
 
 
 def _may_join(ctx: Ctx, team, member: Member) -> None:
-    """A manager adds reps who are in no team, only in the team everyone starts in, or only in
-    teams they manage; moving people from other teams, and adding managers or admins, is for
-    admins."""
+    """A manager adds reps who are in no team, only in the team everyone starts in while it has no
+    manager, or only in teams they manage; moving people from other teams (the default team
+    too once it has a manager), and adding managers or admins, is for admins."""
     admins = ", ".join(m.display_name for m in active_admins(ctx)) or "-"
     if member.role != "rep":
         raise ctx.refuse("team_add_not_rep", name=member.display_name, admins=admins)
     default = ctx.people.default_team(ctx.tenant.id)
-    mine = {t.id for t in ctx.teams} | ({default.id} if default else set())
+    unmanaged = default is not None and not any(  # the team everyone starts in, while no one runs it
+        row.role in ("manager", "admin") for row in ctx.people.roster(default.id))
+    mine = {t.id for t in ctx.teams} | ({default.id} if unmanaged else set())
     elsewhere = [t for t in ctx.people.teams_of(member.id) if t.id not in mine]
     if elsewhere:
         raise ctx.refuse("team_add_other_team", name=member.display_name, team=elsewhere[0].name,

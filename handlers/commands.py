@@ -413,9 +413,11 @@ class SetRate(Command):
 
 @dataclass(frozen=True)
 class Link(Command):
-    """`link` (get a code) or `link 12345678` (use it on the other platform)."""
+    """`link` (get a code) or `link 12345678` (use it on the other platform); `link 12345678 yes`
+    confirms connecting the workspace it is typed in."""
 
     code: str | None = None
+    confirm: bool = False
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ LABELS = {
     "pick_one": ("Pick one of the options.", "请选择一项。"),
     "pick_customer": ("Pick a customer (type to search).", "请选择客户（输入以搜索）。"),
     "required": ("Fill this in.", "请填写此项。"),
+    "not_text": ("This field could not be read: fill it in again.", "无法读取此项，请重新填写。"),
 }
 
 

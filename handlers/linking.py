@@ -21,7 +21,8 @@ from handlers import format as fmt
 from handlers.commands import Link
 from handlers.context import Ctx
 from handlers.messages import WORDS, name_of, t
-from handlers.reply import Reply
+from handlers.parse import LINK_YES
+from handlers.reply import Button, Reply
 from handlers.reply_json import to_payload
 from storage.destinations import MemberAddresses
 from storage.linking import CODE_LIFETIME, adopt_tenant, burn_code, issue_code, merge_member, redeem_code
@@ -62,6 +63,13 @@ def handle_link(ctx: Ctx, cmd: Link) -> Reply:
     if crossing and any(m.id != ctx.member.id for m in ctx.people.members(source_tenant.id)):
         raise ctx.refuse("link_other_people")
     workspace = source_tenant.external_id
+    if crossing and not cmd.confirm:  # connecting a workspace is said out loud first (code kept)
+        platform = PLATFORM_NAMES.get(ctx.platform, ctx.platform)
+        yes = f"{name_of(WORDS, 'link', ctx.locale)} {cmd.code} {LINK_YES[ctx.locale == 'zh']}"
+        raise ctx.refuse("link_confirm_connect", name=target.display_name, platform=platform,
+                         workspace=workspace, command=yes,
+                         buttons=(Button(ctx.t("link_confirm_button", workspace=workspace), yes,
+                                         style="primary"),))
     merge_member(ctx.session, ctx.member, target)
     if crossing:
         adopt_tenant(ctx.session, source_tenant, target.tenant_id)

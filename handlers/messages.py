@@ -658,6 +658,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
                            "type the code here.",
                            "这个{platform}工作区还没有接入你们公司，只有管理员可以接入：请{admins}在另一个应用"
                            "发送“关联”，并在这里输入代码。"),
+    "link_confirm_connect": ("This is {name}'s code, an admin's: using it here connects {platform} workspace "
+                             "{workspace} to the company, and everyone there who writes to the bot joins as "
+                             "a rep. Nothing is linked yet; to connect {workspace}, type: {command}",
+                             "这是管理员{name}的代码：在这里使用会把{platform}工作区 {workspace} 接入公司，"
+                             "那里的人给机器人发消息即成为销售代表。现在还没有关联；"
+                             "确认接入 {workspace} 请输入：{command}"),
+    "link_confirm_button": ("Connect {workspace}", "接入 {workspace}"),
     "tenant_connected": ("{name} connected {platform} workspace {workspace} to the company: everyone "
                          "there who writes to the bot joins as a rep.",
                          "{name}已把{platform}工作区 {workspace} 接入公司："

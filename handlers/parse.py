@@ -636,11 +636,18 @@ def parse_language(rest: str, _today: dt.date) -> c.Command | c.ParseError:
     return c.SetLanguage(locale) if locale else c.ParseError("language")
 
 
+LINK_YES = ("yes", "确认")  # `link 12345678 yes`: connect the workspace it is typed in
+
+
 def parse_link(rest: str, _today: dt.date) -> c.Command | c.ParseError:
-    code = re.sub(r"[\s-]", "", rest)  # `1234 5678` and `1234-5678` as phones split them
+    said = rest.strip()
+    confirm = said.lower().endswith(LINK_YES)
+    if confirm:
+        said = next(said[:-len(w)] for w in LINK_YES if said.lower().endswith(w))
+    code = re.sub(r"[\s-]", "", said)  # `1234 5678` and `1234-5678` as phones split them
     if not code:
-        return c.Link()
-    return c.Link(code) if re.fullmatch(r"\d{8}", code) else c.ParseError("link")
+        return c.ParseError("link") if confirm else c.Link()
+    return c.Link(code, confirm) if re.fullmatch(r"\d{8}", code) else c.ParseError("link")
 
 
 def parse_calendar(rest: str, today: dt.date) -> c.Command | c.ParseError:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from slack_bolt import App as BoltApp
 
-from bot.slack.render import EDIT_ACTION
+from bot.slack.render import EDIT_ACTION, _escape
 from bot.slack.sender import respond
 from bot.slack.users import outsider, outsider_lines, own_teams, tenant_of
 from handlers.forms import command_of
@@ -74,7 +74,7 @@ def deal_edit_form(locale: str, deal) -> list[dict]:
     close = _input("close", _l("close", locale), {"type": "datepicker"}, optional=True)
     if deal.expected_close:
         close["element"]["initial_date"] = deal.expected_close.isoformat()
-    return [{"type": "context", "elements": [{"type": "mrkdwn", "text": deal.title}]},
+    return [{"type": "context", "elements": [{"type": "mrkdwn", "text": _escape(deal.title)}]},
             _input("stage", _l("stage", locale), {"type": "static_select", "options": stages,
                                                    "initial_option": stages[OPEN_STAGES.index(deal.stage)]}),
             amount, close]
@@ -87,8 +87,8 @@ FORMS = {"/visit": ("visit", visit_form), "/deal": ("deal", deal_form),
 def open_form(runner, client, body, command: str) -> None:
     """Open the modal at once: `views.open` needs the trigger id within three seconds."""
     kind, build = FORMS[command]
-    locale = runner.directory.sender(client, body.get("enterprise_id") or body["team_id"],
-                                   body["user_id"]).locale or "en"
+    ref = runner.directory.sender(client, body.get("enterprise_id") or body["team_id"], body["user_id"])
+    locale = (ref and ref.locale) or "en"  # someone Slack does not vouch for: refused at Save
     client.views_open(trigger_id=body["trigger_id"], view={
         "type": "modal", "callback_id": f"{kind}_form", "private_metadata": locale,
         "title": {"type": "plain_text", "text": _l(f"{kind}_title", locale)},
@@ -113,7 +113,7 @@ def _open_edit(runner):
             member = tenant and people.by_identity(tenant.id, "slack", user_id)
             deal = tenant and DealRepository(session).get(tenant.id, deal_id)
             mine = bool(member and deal and deal.owner_id == member.id and deal.stage in OPEN_STAGES)
-            locale = member.locale if member else ref.locale or "en"
+            locale = member.locale if member else (ref and ref.locale) or "en"
         if not mine:  # the same answer typing the command would give
             reply = runner.run(client, tenant_of(context), user_id, f"deal #{deal_id}")
             runner.answer(tenant_of(context), respond("private", user_id, context.response_url), reply)
@@ -127,10 +127,11 @@ def _open_edit(runner):
     return open_edit
 
 
-def _values(view) -> dict[str, str]:
-    """{block_id: the value entered}, whatever the element; anything not text counts as empty
-    (a submission is client input like any other)."""
-    out = {}
+def _values(view) -> tuple[dict[str, str], set[str]]:
+    """({block_id: the value entered}, the blocks whose value is not of the type Slack sends): a
+    submission is client input like any other, and an object or a list where a string belongs is
+    an error on its field, never taken for an empty field."""
+    out, wrong = {}, set()
     state = view.get("state") if isinstance(view, dict) else None
     values = state.get("values") if isinstance(state, dict) else None
     for block_id, actions in (values.items() if isinstance(values, dict) else ()):
@@ -140,8 +141,11 @@ def _values(view) -> dict[str, str]:
         option = element.get("selected_option")
         found = (element.get("value"), element.get("selected_date"), element.get("selected_user"),
                  option.get("value") if isinstance(option, dict) else None)
+        if any(v is not None and not isinstance(v, str) for v in found) \
+                or (option is not None and not isinstance(option, dict)):
+            wrong.add(block_id)
         out[block_id] = next((v for v in found if isinstance(v, str) and v), "").strip()
-    return out
+    return out, wrong
 
 
 def _submission(runner, kind: str):
@@ -151,7 +155,10 @@ def _submission(runner, kind: str):
         if deal_id and not deal_id.isdigit():  # only ever what the edit form was opened with
             ack(response_action="errors", errors={"stage": _l("pick_one", locale)})
             return
-        values = _values(view)
+        values, wrong = _values(view)
+        if wrong:
+            ack(response_action="errors", errors={block: _l("not_text", locale) for block in wrong})
+            return
         command, errors = command_of(f"deal_edit:{deal_id}" if deal_id else kind, values, locale)
         if errors:
             ack(response_action="errors", errors=errors)

@@ -16,7 +16,7 @@ from slack_sdk.errors import SlackApiError
 
 from bot.slack.after_ack import after_ack
 from bot.slack.render import render_slack
-from bot.slack.users import tenant_of
+from bot.slack.users import outsider, own_teams, tenant_of
 from handlers import commands as c
 from handlers.inbound import Inbound
 from handlers.reply import Reply
@@ -115,7 +115,8 @@ def register(bolt: BoltApp, runner) -> None:
 
     def opened(body, context) -> Inbound:
         user_id = body["event"]["user"]
+        stranger = outsider(body["event"].get("user_team"), own_teams(context))  # Slack Connect
         return Inbound(tenant_of(context), user_id, "", body.get("event_id") or f"home:{uuid.uuid4().hex}",
-                       work="home")
+                       work="outsider" if stranger else "home")
 
     after_ack(bolt.event("app_home_opened"), runner, "opened", opened, first=home_tab)

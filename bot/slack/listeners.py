@@ -65,6 +65,8 @@ class SlackRunner:
         """Run a command a form or App Home built, answered by the caller."""
         try:
             user = self.directory.sender(client, workspace, user_id)
+            if user is None:  # an id Slack cannot vouch for: nothing of it stored
+                return outsider_reply()
             self.directory.register_mentions(client, workspace, list(mentioned))
             return handle_message(self.core.session_factory, user, message, defaults=self.core.defaults)
         except OperationalError:
@@ -72,22 +74,23 @@ class SlackRunner:
 
     def run_inbound(self, client, inbound: Inbound) -> None:
         """Run what a request asked for; its answer leaves through the outbox."""
+        if inbound.work == "outsider" and of_the_org(client, inbound.workspace, inbound.user):
+            # an org-wide install: another of its workspaces (App Home's opening has no answer)
+            inbound = replace(inbound, work="message" if inbound.answer else "home")
+        if inbound.work == "home" and self.directory.sender(client, inbound.workspace, inbound.user) is None:
+            return  # App Home opened by an id Slack cannot vouch for: nothing published or stored
         if inbound.work == "home":
             home.publish(self, client, inbound.workspace, inbound.user)
             self.directory.note_home_opened(inbound.workspace, inbound.user)
             return
-        if inbound.work == "outsider" and of_the_org(client, inbound.workspace, inbound.user):
-            inbound = replace(inbound, work="message")  # an org-wide install: another of its workspaces
         if inbound.work == "outsider":  # one polite answer; nothing of them stored or posted
-            log.info("a Slack user of another organisation was refused in %s", inbound.workspace)
-            try:
-                self.sender.send(PLATFORM, inbound.workspace, inbound.answer, outsider_reply())
-            except Exception as error:  # nothing to retry for a stranger: said once or not at all
-                log.warning("could not answer a Slack user of another organisation: %s",
-                            error.__class__.__name__)
+            self._refuse(inbound)
             return
         try:
             user = self.directory.sender(client, inbound.workspace, inbound.user)
+            if user is None:  # an id Slack cannot vouch for (not found, a bot): the same
+                self._refuse(inbound)
+                return
             self.directory.register_mentions(client, inbound.workspace, list(inbound.mentioned))
             inbound.run(self.core.session_factory, user, self.core.defaults,
                         held=HELD if self.outbox is not None else None)
@@ -104,6 +107,18 @@ class SlackRunner:
             key = answer_key(PLATFORM, inbound.delivery)
             self.outbox.send_now([key, f"{key}:announce"])
         self.home.request(client, inbound.workspace, inbound.user)
+
+    def _refuse(self, inbound: Inbound) -> None:
+        """One polite answer in both languages to someone who is none of the workspace's people;
+        none to Slackbot, nor where there is nowhere to say it (App Home)."""
+        log.info("a Slack user who is none of the workspace's people was refused in %s", inbound.workspace)
+        if inbound.user == "USLACKBOT" or not inbound.answer:
+            return
+        try:
+            self.sender.send(PLATFORM, inbound.workspace, inbound.answer, outsider_reply())
+        except Exception as error:  # nothing to retry for a stranger: said once or not at all
+            log.warning("could not answer a Slack user of another organisation: %s",
+                        error.__class__.__name__)
 
     def _unavailable(self, client, workspace: str, user_id: str, message: Message) -> Reply:
         log.warning("database unreachable while handling a Slack message", exc_info=True)

@@ -67,5 +67,6 @@ def render_slack(reply: Reply, locale: str) -> list[dict]:
 
 
 def fallback_text(reply: Reply) -> str:
-    """The notification text Slack shows where blocks are not (push notifications, search)."""
-    return (reply.title or (reply.lines[0] if reply.lines else "salesbot"))[:300]
+    """The notification text Slack shows where blocks are not (push notifications, search): mrkdwn,
+    so user text in it is escaped like the blocks' (a name of `<!channel>` pings nobody)."""
+    return _escape((reply.title or (reply.lines[0] if reply.lines else "salesbot"))[:300])

@@ -47,18 +47,19 @@ class SlackDirectory(Directory):
     def __init__(self, core: App):
         super().__init__(core, PLATFORM)
 
-    def sender(self, client: WebClient, tenant: str, user_id: str) -> UserRef:
+    def sender(self, client: WebClient, tenant: str, user_id: str) -> UserRef | None:
+        """The member, registered on first contact; None for an id Slack cannot vouch for."""
         return self.user(tenant, user_id, lambda uid: profile(client, tenant, uid))
 
     def register_mentions(self, client: WebClient, tenant: str, user_ids: list[str]) -> None:
         """Members for the people a message mentions; someone of another organisation (in a
         Slack Connect channel) is not registered, so naming them is answered as unknown."""
-        self.register(tenant, user_ids, lambda uid: profile(client, tenant, uid, insiders_only=True))
+        self.register(tenant, user_ids, lambda uid: profile(client, tenant, uid))
 
     def slack_locale(self, client: WebClient, tenant: str, user_id: str) -> str:
         """The user's language as Slack knows it: for answers when our database is away."""
-        return (self.known_locale(tenant, user_id) or profile(client, tenant, user_id).locale
-                or "en")
+        return (self.known_locale(tenant, user_id)
+                or profile(client, tenant, user_id, insiders_only=False).locale or "en")
 
 
 def outsider(team: object, own: set[str | None]) -> bool:
@@ -89,16 +90,26 @@ def of_the_org(client: WebClient, tenant: str, user_id: str) -> bool:
     return tenant in (user.get("team_id"), enterprise)
 
 
-def profile(client: WebClient, tenant: str, user_id: str, *, insiders_only: bool = False) -> UserRef | None:
-    """What Slack says of a user; a user Slack will not describe is still a member, named by id.
-    `insiders_only`: None for a user Slack describes as another organisation's (their `team_id`
-    is neither the workspace nor its Enterprise Grid org)."""
+#: What users.info answers for an id that is none of the workspace's people.
+UNKNOWN = frozenset({"user_not_found", "user_not_visible", "users_not_found", "invalid_arguments"})
+
+
+def profile(client: WebClient, tenant: str, user_id: str, *, insiders_only: bool = True) -> UserRef | None:
+    """What Slack says of a user; None for an id Slack cannot vouch for as one of the tenant's
+    people: not found, Slackbot or another bot, someone whose `team_id` is neither the workspace
+    nor its Enterprise Grid org. Such an id never becomes a member (`insiders_only=False`: only
+    for the language of an answer when the database is away)."""
     try:
         user = client.users_info(user=user_id, include_locale=True)["user"]
-    except SlackApiError:
+    except SlackApiError as error:
+        if insiders_only and error.response.get("error") in UNKNOWN:
+            return None
+        if insiders_only:
+            raise  # Slack is away: the inbox runs the request again later
         return UserRef(PLATFORM, tenant, user_id, user_id)
     enterprise = (user.get("enterprise_user") or {}).get("enterprise_id")
-    if insiders_only and user.get("team_id") and tenant not in (user.get("team_id"), enterprise):
+    if insiders_only and (user_id == "USLACKBOT" or user.get("is_bot") or user.get("deleted")
+                          or (user.get("team_id") and tenant not in (user.get("team_id"), enterprise))):
         return None
     details = user.get("profile", {})
     name = (details.get("display_name") or details.get("real_name") or user.get("real_name")

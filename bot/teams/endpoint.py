@@ -40,7 +40,7 @@ from bot.teams.sender import PLATFORM, SERVICE, TeamsSender
 from bot.web import plain, read_body
 from handlers.command_json import button_values, encode
 from handlers.dispatch import UserRef, answer_key, identify
-from handlers.forms import command_of
+from handlers.forms import command_of, label
 from handlers.inbound import Inbound
 from handlers.messages import t
 from handlers.reply import Reply
@@ -101,6 +101,8 @@ class TeamsApp:
             return _refuse(start_response, "401 Unauthorized", str(error))
         except NotEndorsed as error:
             return _refuse(start_response, "403 Forbidden", str(error))
+        if not _one_tenant(data):
+            return _refuse(start_response, "403 Forbidden", "the activity's tenant fields disagree")
         try:
             activity = Activity.model_validate(data)
         except Exception:  # the SDK's model refuses it (a ValidationError, or its own checks)
@@ -164,6 +166,7 @@ class TeamsApp:
             kind, values = form
             locale = self._locale(activity, tenant)
             command, errors = command_of(kind, values, locale)
+            errors |= {name: label("not_text", locale) for name in forms.wrong_types(kind, value)}
             if errors:
                 reply = forms.form_reply(kind, locale, values, errors)
                 self._post(activity, tenant, "form", reply, answer)
@@ -485,6 +488,20 @@ def _tenant_of(data: dict) -> str | None:
     tenant = channel_data.get("tenant") if isinstance(channel_data.get("tenant"), dict) else {}
     found = conversation.get("tenantId") or tenant.get("id")
     return found if isinstance(found, str) and 0 < len(found) <= 64 else None
+
+
+def _one_tenant(data: dict) -> bool:
+    """Whether every tenant an activity names is the same one: the conversation's `tenantId`, the
+    channel data's `tenant` (when sent, an object with an id) and the sender's `tenantId`."""
+    named = []
+    for holder, key in ((data.get("conversation"), "tenantId"), (data.get("from"), "tenantId")):
+        if isinstance(holder, dict) and holder.get(key) is not None:
+            named.append(holder[key])
+    channel_data = data.get("channelData")
+    if isinstance(channel_data, dict) and "tenant" in channel_data:
+        tenant = channel_data["tenant"]
+        named.append(tenant.get("id") if isinstance(tenant, dict) else None)
+    return None not in named and len({str(v).lower() for v in named}) <= 1
 
 
 def _personal(activity: Activity) -> bool:

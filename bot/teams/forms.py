@@ -46,6 +46,12 @@ def submitted(value: dict) -> tuple[str, dict[str, str]] | None:
                   if isinstance(value.get(name), str)}
 
 
+def wrong_types(kind: str, value: dict) -> set[str]:
+    """The form's fields that hold something other than text (an object, a list, a number): an
+    error on the field, never taken for an empty one."""
+    return {name for name in FIELDS[kind] if value.get(name) is not None and not isinstance(value[name], str)}
+
+
 def card(reply: Reply) -> dict:
     """The Adaptive Card of a form reply."""
     form = json.loads(reply.subject.removeprefix(SUBJECT))

@@ -44,6 +44,7 @@ DEFAULT_ZONE = "Asia/Shanghai"  # a WeCom corp's day, for "once a day"
 _NOT_TEXT = {"image", "voice", "video", "file", "location", "link"}
 PASSIVE_WAIT = 3.5  # seconds: leaves WeCom's 5 s for the network and the encryption
 HELD = dt.timedelta(seconds=30)  # an answer this process queued is its own to send for this long
+USER_NOT_FOUND = 60111  # user/get: "userid not found"
 
 
 class WeComApp:
@@ -130,6 +131,9 @@ class WeComApp:
             return
         inbound = Inbound.of(payload)
         user = self.directory.user(self.corp_id, inbound.user, self._profile)
+        if user is None:  # none of the corp's people: nothing stored (a web process said so)
+            log.info("a WeCom user id the corp does not have was refused")
+            return
         inbound.run(self.core.session_factory, user, self.core.defaults)
 
     def _inbound(self, user_id: str, text: str, delivery: str) -> Inbound:
@@ -163,6 +167,9 @@ class WeComApp:
 
         try:
             user = self.directory.user(self.corp_id, inbound.user, self._profile)
+            if user is None:  # none of the corp's people: one answer in both languages, nothing stored
+                log.info("a WeCom user id the corp does not have was refused")
+                return Reply(lines=(t("zh", "outsider"), t("en", "outsider")), ok=False, locale="zh")
             return inbound.run(self.core.session_factory, user, self.core.defaults, held=HELD,
                                in_request=in_request)
         except OperationalError:
@@ -171,11 +178,14 @@ class WeComApp:
             locale = reply_locale(inbound.message, known or "zh")
             return Reply(lines=(t(locale, "unavailable"),), ok=False, locale=locale)
 
-    def _profile(self, user_id: str) -> UserRef:
-        """`user/get` on first contact: the name; Chinese by default; the team's timezone."""
+    def _profile(self, user_id: str) -> UserRef | None:
+        """`user/get` on first contact: the name; Chinese by default; the team's timezone. None
+        for an id the corp does not have (errcode 60111): never a member."""
         try:
             name = with_backoff(lambda: self.client.user.get(user_id)).get("name") or user_id
-        except WeChatClientException:
+        except WeChatClientException as error:
+            if error.errcode == USER_NOT_FOUND:
+                return None
             name = user_id
         return UserRef(PLATFORM, self.corp_id, user_id, name, default_locale="zh")
 

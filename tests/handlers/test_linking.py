@@ -19,7 +19,12 @@ def test_linking_joins_a_new_workspace_and_the_persons_data(session_factory):
     slack("visit Acme: demo", user="Mia")  # the admin: connecting a workspace is theirs to do
     code = code_of(slack.reply("link", user="Mia"))
     wecom("拜访 华为：见面", user="mia-wx")
-    out = wecom(f"关联 {code}", user="mia-wx")
+    ask = wecom.reply(f"关联 {code}", user="mia-wx")  # connecting the corp is said first, nothing linked
+    assert not ask.ok and "会把WeCom工作区 corp 接入公司" in ask.text and f"关联 {code} 确认" in ask.text
+    assert [b.label for b in ask.buttons] == ["接入 corp"]
+    with session_factory() as s:
+        assert s.scalar(select(func.count()).select_from(TenantLink)) == 0
+    out = wecom(ask.buttons[0].command, user="mia-wx")
     assert "关联成功：你在这里也是Mia" in out and "Mia已把WeCom工作区 corp 接入公司" in out
     out = wecom("progress", user="mia-wx")
     assert "Visits         2" in out  # the WeCom visit and the Slack one, in Mia's English
@@ -60,7 +65,7 @@ def test_an_admin_connecting_a_workspace_is_told_to_the_other_admins(session_fac
     slack.team(reps=("Ada",))
     slack("role @Ada admin", user="Mia")
     code = code_of(slack.reply("link", user="Mia"))
-    assert wecom.reply(f"link {code}", user="mia-wx").ok
+    assert wecom.reply(f"link {code} yes", user="mia-wx").ok
     with session_factory() as s:
         told = [(d.target, from_payload(d.payload).text)
                 for d in s.scalars(select(Delivery).where(Delivery.key.startswith("connected:")))]
@@ -75,7 +80,7 @@ def test_a_customer_known_on_both_sides_becomes_one(session_factory):
     slack("visit 华为: intro", user="Ana")
     wecom("拜访 华为：见面", user="ana-wx")
     code = code_of(slack.reply("link", user="Ana"))
-    wecom(f"link {code}", user="ana-wx")
+    wecom(f"link {code} yes", user="ana-wx")
     assert "华为" in wecom("客户列表", user="ana-wx")
     with session_factory() as s:
         assert s.scalar(select(func.count()).select_from(Customer)) == 1
@@ -124,7 +129,7 @@ def test_one_live_code_per_member(session_factory):
     first = code_of(slack.reply("link", user="Ana"))
     second = code_of(slack.reply("link", user="Ana"))
     assert not wecom.reply(f"link {first}", user="ana-wx").ok
-    assert wecom.reply(f"link {second}", user="ana-wx").ok
+    assert wecom.reply(f"link {second} yes", user="ana-wx").ok
 
 
 def test_wrong_codes_lock_a_member_out_of_linking_for_a_while(session_factory):
@@ -137,7 +142,7 @@ def test_wrong_codes_lock_a_member_out_of_linking_for_a_while(session_factory):
     assert not locked.ok and "Too many wrong link codes" in locked.text and "10:15" in locked.text
     wecom.now = slack.now = slack.now + dt.timedelta(minutes=16)
     code = code_of(slack.reply("link", user="Ana"))
-    assert wecom.reply(f"link {code}", user="eve-wx").ok
+    assert wecom.reply(f"link {code} yes", user="eve-wx").ok
     with session_factory() as s:
         actions = s.scalars(select(AuditLog.action).order_by(AuditLog.id)).all()
     assert actions.count("member.link_failed") == 5 and actions.count("member.link_locked") == 1
@@ -147,4 +152,27 @@ def test_wrong_codes_lock_a_member_out_of_linking_for_a_while(session_factory):
 def test_a_code_typed_with_a_space_works(session_factory):
     slack, wecom = Chat(session_factory, "workspace", "slack"), Chat(session_factory, "corp", "wecom")
     code = code_of(slack.reply("link", user="Ana"))
-    assert wecom.reply(f"关联 {code[:4]} {code[4:]}", user="ana-wx").ok
+    assert wecom.reply(f"关联 {code[:4]} {code[4:]} 确认", user="ana-wx").ok
+
+
+def test_an_admins_code_in_a_new_workspace_connects_it_only_when_confirmed(session_factory):
+    """The breach: an admin's code typed in a foreign tenant joined it at once, and every later
+    person there became a rep. Now the first `link CODE` names the workspace and links nothing;
+    the code still works for the confirmation, and only then are the other admins told."""
+    from storage.models import Delivery
+
+    slack, teams = Chat(session_factory, "workspace", "slack"), Chat(session_factory, "evil-tenant", "teams")
+    slack.team(reps=("Ada",))
+    slack("role @Ada admin", user="Mia")
+    code = code_of(slack.reply("link", user="Mia"))
+    ask = teams.reply(f"link {code}", user="29:x1")
+    assert not ask.ok and "connects Teams workspace evil-tenant to the company" in ask.text
+    assert f"type: link {code} yes" in ask.text and [b.label for b in ask.buttons] == ["Connect evil-tenant"]
+    teams("help", user="29:x9")  # someone else there, before any confirmation
+    with session_factory() as s:
+        assert s.scalar(select(func.count()).select_from(TenantLink)) == 0
+        assert s.scalar(select(func.count()).select_from(Delivery).where(
+            Delivery.key.startswith("connected:"))) == 0
+        x9 = s.scalar(select(Member).where(Member.display_name == "29:x9"))
+        assert x9.tenant_id != s.scalar(select(Member.tenant_id).where(Member.display_name == "Mia"))
+    assert "other people's data" in teams.reply(f"link {code} yes", user="29:x1").text  # x9 is there now

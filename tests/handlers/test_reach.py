@@ -104,3 +104,34 @@ def test_the_teams_manager_is_told_who_joined(chat):
     assert ("user:Mia", "Max started using salesbot and joined Sales.") in told  # no manager then: the admin
     assert ("user:Max", "Ana started using salesbot and joined Sales.") in told
     assert not [t for t in told if t[0] == "user:Mia" and "Ana" in t[1]]
+
+
+def _sales_managed_by_zhang(chat):
+    """Mia (admin); 张伟 manager of Sales, the default team (his only team), with Ana; Tom manager of
+    West; Bo in West."""
+    chat.team(reps=("张伟", "Tom", "Ana", "Bo"))
+    for line in ("role @张伟 manager", "role @Tom manager", "team add Sales @张伟", "team create West",
+                 "team add West @Tom @Bo"):
+        assert chat.reply(line, user="Mia").ok, line
+
+
+def test_a_manager_cannot_pull_people_out_of_a_default_team_that_has_its_manager(chat):
+    _sales_managed_by_zhang(chat)
+    out = chat.reply("team add West @Ana", user="Tom")
+    assert not out.ok
+    assert "Ana is in team Sales; moving people between teams is for an admin (Mia)" in out.text
+    zh = chat.reply("团队 添加 West @Ana", user="Tom", lang="zh")
+    assert not zh.ok and "在团队之间调人需要管理员（Mia）来做" in zh.text, zh.text
+    assert _teams_of(chat.session_factory, "Ana") == ["Sales"]
+    for line in ("target @Ana revenue 1 month", "task @Ana call Acme by Fri", "progress @Ana"):
+        assert not chat.reply(line, user="Tom").ok, line
+
+
+def test_a_manager_whose_only_team_is_the_default_team_reaches_only_it(chat):
+    _sales_managed_by_zhang(chat)
+    assert chat.reply("target @Ana revenue 900k month", user="张伟").ok
+    for line in ("target @Bo revenue 900k month", "task @Bo call Acme by Fri", "reassign @Bo to @Ana"):
+        assert not chat.reply(line, user="张伟").ok, line
+    pull = chat.reply("team add Sales @Bo", user="张伟")
+    assert not pull.ok and "moving people between teams is for an admin" in pull.text
+    assert _teams_of(chat.session_factory, "Bo") == ["West"]

@@ -220,3 +220,28 @@ def test_a_form_submission_with_garbage_fields_is_answered_and_stores_nothing(sl
     status, body = slack.submit(callback_id, values, locale=metadata)
     assert status == 200 and "errors" in body  # shown next to a field, never a 500
     assert count(slack.core.session_factory, Deal) == count(slack.core.session_factory, Visit) == 0
+
+
+WRONG_TYPES = [  # a field holding an object or a list where Slack sends a string
+    ("title", {"value": {"text": "ERP"}}),
+    ("title", {"value": ["ERP"]}),
+    ("amount", {"value": {"n": 10000}}),
+    ("stage", {"selected_option": {"value": ["won"]}}),
+    ("close", {"selected_date": {"day": "2027-01-01"}}),
+]
+
+
+@pytest.mark.parametrize("field, element", WRONG_TYPES,
+                         ids=[f"{w[0]}-{i}" for i, w in enumerate(WRONG_TYPES)])
+def test_a_form_value_of_the_wrong_json_type_is_a_form_error_and_changes_no_deal(slack, field, element):
+    from storage.models import Deal
+
+    slack.say("/deal", 'Acme "ERP" negotiation 50k')
+    values = {"customer": {"selected_option": {"value": "Acme"}}, "title": {"value": None},
+              "stage": {"selected_option": {"value": "negotiation"}}, "amount": {"value": "10k"},
+              field: element}
+    status, body = slack.submit("deal_form", values)
+    assert status == 200 and json.loads(body)["errors"].keys() == {field}
+    with slack.core.session_factory() as s:
+        [deal] = s.query(Deal).all()
+        assert (deal.title, int(deal.amount), deal.stage) == ("ERP", 50000, "negotiation")

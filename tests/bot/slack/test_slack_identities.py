@@ -132,3 +132,69 @@ def test_a_person_of_another_workspace_belongs_to_an_org_wide_install_only(fake_
     assert of_the_org(client, "E1", "UGRID")  # the org's install: one of its people
     assert not of_the_org(client, "T1", "UGRID")  # workspace T1's install: another workspace's
     assert not of_the_org(client, "E1", "UNOBODY")  # Slack will not describe them: not ours
+
+
+# Who becomes a member: only someone Slack vouches for as one of the workspace's people, on every
+# path (DM, command, form, mention, App Home, a form's rep); users.info is Slack's word on it.
+def _nobody_of(slack, user: str) -> bool:
+    with slack.core.session_factory() as s:
+        return s.scalar(select(Identity).where(Identity.external_user_id == user)) is None
+
+
+def test_app_home_opened_by_an_outsider_stores_and_publishes_nothing(slack, fake_slack):
+    fake_slack.add_user("UX", "Xena")
+    fake_slack.users["UX"]["team_id"] = "T9"
+    slack.say("/salesbot", "help")  # Mia, the admin
+    before = stored(slack.core.session_factory)
+    for n, team in enumerate(("T9", None)):  # the event names their organisation, or only users.info does
+        event = {"type": "app_home_opened", "user": "UX", "channel": "DUX", "tab": "home"}
+        assert slack.event({**event, **({"user_team": team} if team else {})}, event_id=f"EvH{n}") == 200
+    slack.event({"type": "app_home_opened", "user": "U1", "channel": "DU1", "tab": "home"})
+    slack.fake.wait_for(lambda: slack.fake.called("views.publish"))
+    assert [c.params["user_id"] for c in slack.fake.called("views.publish")] == ["U1"]
+    assert stored(slack.core.session_factory)["members"] == before["members"] and _nobody_of(slack, "UX")
+    assert "Xena" not in slack.say("/salesbot", "team")
+
+
+def test_someone_users_info_places_in_another_organisation_is_refused_on_every_path(slack, fake_slack):
+    fake_slack.add_user("UY", "Yan")
+    fake_slack.users["UY"]["team_id"] = "T9"
+    slack.say("/salesbot", "help")
+    before = stored(slack.core.session_factory)
+    answer = slack.say("/salesbot", "help", user="UY")
+    assert "only works for people of the workspace" in answer and "只为安装它的工作区的成员服务" in answer
+    status, body = slack.submit("visit_form", {"customer": {"selected_option": {"value": "new:Acme"}},
+                                               "notes": {"value": "demo"}}, user="UY")
+    assert status == 200 and "only works for people of the workspace" in body
+    after = stored(slack.core.session_factory)
+    kept = lambda rows: {k: v for k, v in rows.items() if k not in ("inbox", "deliveries")}
+    assert kept(after) == kept(before)  # the requests are recorded, nothing of them is stored
+    assert _nobody_of(slack, "UY")
+
+
+def test_ids_slack_cannot_vouch_for_never_become_members(slack, fake_slack):
+    from storage.models import Target
+    from support import count
+
+    slack.say("/salesbot", "help")  # Mia, the admin
+    slack.say("/salesbot", "help", user="U3")
+    slack.say("/salesbot", "role <@U3> manager")
+    before = stored(slack.core.session_factory)["members"]
+    assert slack.dm("progress", user="UZ") == 200  # users.info: user_not_found
+    [refusal] = slack.fake.wait_for(lambda: [c for c in slack.fake.called("chat.postMessage")
+                                             if c.params["channel"] == "DUZ"])
+    assert "only works for people of the workspace" in _all_text(refusal.params)
+    assert "I don't know anyone called" in slack.say("/salesbot", "team add Sales <@U99>")
+    status, body = slack.submit("target_form", {"who": {"selected_user": "U99"},
+                                                "metric": {"selected_option": {"value": "revenue"}},
+                                                "amount": {"value": "100k"},
+                                                "period": {"selected_option": {"value": "month"}}},
+                                user="U3")
+    assert status == 200 and "errors" in body
+    fake_slack.add_user("USLACKBOT", "Slackbot")
+    assert slack.dm("progress", user="USLACKBOT") == 200
+    slack.say("/salesbot", "help")  # a later request: whatever the others did is done by now
+    assert not [c for c in slack.fake.called("chat.postMessage") if c.params["channel"] == "DUSLACKBOT"]
+    assert stored(slack.core.session_factory)["members"] == before
+    assert count(slack.core.session_factory, Target) == 0
+    assert all(_nobody_of(slack, user) for user in ("UZ", "U99", "USLACKBOT"))

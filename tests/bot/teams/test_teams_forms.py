@@ -67,5 +67,18 @@ def test_a_submission_that_is_no_form_of_ours_stores_nothing(teams):
     teams.press({"data": {"form": "visit", "customer": ["not", "text"], "notes": {"a": 1}}})
     teams.say("help")
     answers = teams.wait_chat(2)
-    assert "Pick a customer" in answers[0] and "What you can say" in answers[1]
+    assert "could not be read" in answers[0] and "What you can say" in answers[1]
     assert count(teams.core.session_factory, Visit) == 0
+
+
+def test_a_form_field_of_the_wrong_json_type_comes_back_marked_and_changes_no_deal(teams):
+    teams.say('deal Acme "ERP" negotiation 50k')
+    teams.wait_chat(1)
+    teams.press({"data": {"form": "deal", "customer": "Acme", "title": {"text": "ERP"},
+                          "stage": "negotiation", "amount": "10k"}})
+    again = teams.posted_to("a:chat-29:ana", 2)
+    card = _card(again[1])
+    assert any(b.get("color") == "Attention" and "could not be read" in b["text"] for b in card["body"])
+    with teams.core.session_factory() as s:
+        [deal] = s.scalars(select(Deal)).all()
+        assert (deal.title, int(deal.amount)) == ("ERP", 50000)

@@ -162,3 +162,31 @@ def test_no_token_or_secret_reaches_the_log(teams, caplog):
     logged = "\n".join(r.getMessage() for r in caplog.records)
     assert forged not in logged and "teams-secret" not in logged
     assert not any(token in logged for token in teams.fake.tokens)
+
+
+CONTRADICTIONS = {  # a signed activity whose tenant fields name different tenants
+    "channel data of another tenant": lambda a: a["channelData"].update(tenant={"id": "other-tenant"}),
+    "null channel data tenant": lambda a: a["channelData"].update(tenant=None),
+    "channel data tenant without an id": lambda a: a["channelData"].update(tenant={}),
+    "a sender of another tenant": lambda a: a["from"].update(tenantId="other-tenant"),
+}
+
+
+@pytest.mark.parametrize("single", [False, True], ids=["multi-tenant", "single-tenant"])
+def test_an_activity_whose_tenant_fields_disagree_is_403_and_stores_nothing(teams_settings, fake_teams,
+                                                                           caplog, single):
+    ours = "72f988bf-86f1-41af-91ab-2d7cd011db47"  # the driver's tenant
+    settings = Settings(**{**teams_settings.model_dump(), "teams_tenant_id": ours if single else ""})
+    for driver in running(settings, fake_teams):
+        before = stored(driver.core.session_factory)
+        for what, spoil in CONTRADICTIONS.items():
+            caplog.clear()
+            activity = driver.activity(text="visit Acme: forged", textFormat="plain")
+            spoil(activity)
+            status = driver.post(activity)
+            assert status == 403, what
+            refused_quietly(caplog, status)
+        assert stored(driver.core.session_factory) == before and driver.fake.posted == []
+        same = driver.activity(text="help", textFormat="plain")
+        same["from"]["tenantId"] = ours.upper()  # the same tenant, as a GUID in capitals
+        assert driver.post(same) == 200

@@ -28,7 +28,9 @@ def test_a_rep_links_teams_and_wecom_and_a_win_there_is_celebrated_in_the_teams_
     assert "Visit to Acme logged." in teams.ask("visit Acme: demo")  # Ana: the workspace's admin
     code = re.search(r"\d{8}", teams.ask("link"))[0]
     wecom.text("拜访 华为：见面", user="lina")
-    status, reply = wecom.text(f"关联 {code}", user="lina")
+    status, reply = wecom.text(f"关联 {code}", user="lina")  # connecting the corp: said first
+    assert "接入公司" in reply and f"关联 {code} 确认" in reply
+    status, reply = wecom.text(f"关联 {code} 确认", user="lina")
     assert "关联成功：你在这里也是Ana Li" in reply
     assert "Visits         2" in teams.ask("progress")
     teams.say("team set Sales channel here", conversation=CHANNEL)

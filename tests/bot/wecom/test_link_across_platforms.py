@@ -31,7 +31,9 @@ def test_a_rep_links_slack_and_wecom_and_sees_one_set_of_numbers(both):
     assert "Visit to Acme logged." in slack.say("/visit", "Acme: demo", user="U2")
     code = re.search(r"\d{8}", slack.say("/salesbot", "link", user="U2"))[0]
     wecom.text("拜访 华为：见面", user="lina")
-    status, reply = wecom.text(f"关联 {code}", user="lina")
+    status, reply = wecom.text(f"关联 {code}", user="lina")  # connecting the corp: said first
+    assert "接入公司" in reply and f"关联 {code} 确认" in reply
+    status, reply = wecom.text(f"关联 {code} 确认", user="lina")
     assert "关联成功：你在这里也是Ana" in reply
     status, reply = wecom.text("progress", user="lina")
     assert "Visits         2" in reply
@@ -41,7 +43,7 @@ def test_a_rep_links_slack_and_wecom_and_sees_one_set_of_numbers(both):
 def test_a_win_on_wecom_is_announced_once_in_the_teams_slack_channel_and_wecom_group(both):
     slack, wecom = both
     code = re.search(r"\d{8}", slack.say("/salesbot", "link", user="U2"))[0]  # Ana: the admin
-    wecom.text(f"关联 {code}", user="lina")
+    wecom.text(f"关联 {code} 确认", user="lina")
     assert "Sales now posts to #sales on Slack." in slack.say("/salesbot", "team set Sales channel #sales",
                                                               user="U2")
     slack.say("/salesbot", "team set Sales wecom webhook:ROBOT", user="U2")

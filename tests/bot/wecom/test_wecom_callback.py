@@ -224,3 +224,13 @@ def test_a_photo_or_voice_message_is_told_to_type_instead(wecom):
                                 "PicUrl": "http://example.invalid/p.jpg", "MediaId": "m1", "MsgId": "91"})
     assert status == 200 and "我只能读文字消息" in reply
     assert count(wecom.core.session_factory, Visit) == 0
+
+
+def test_an_id_the_corp_does_not_have_gets_one_refusal_and_is_never_a_member(wecom):
+    wecom.text("帮助")  # 张伟, the admin
+    before = count(wecom.core.session_factory, Member)
+    status, reply = wecom.text("拜访 华为：见了采购总监", user="ghost")  # user/get: errcode 60111
+    assert status == 200 and "只为安装它的工作区的成员服务" in reply and "only works for people" in reply
+    assert count(wecom.core.session_factory, Member) == before
+    assert count(wecom.core.session_factory, Visit) == 0
+    assert "ghost" not in wecom.text("团队")[1]
