@@ -96,7 +96,7 @@ def test_fxiaoke_owners_are_employee_ids_once_the_crm_users_are_linked(cli, db):
 
 
 def test_fxiaoke_xlsx_has_chinese_headers_and_no_formula(cli, tmp_path):
-    cli("say", "--user", "Ana", "visit =1+2 Corp: met @SUM(A1)")
+    cli("say", "--user", "Ana", "visit +=1+2 Corp: met @SUM(A1)")  # `+`: a new customer as typed
     out = tmp_path / "visits.xlsx"
     result = cli("export", "visits", "--crm", "fxiaoke", "-o", str(out))
     assert "Wrote 1 visits" in result.output and "纷享销客" in result.output
@@ -109,7 +109,7 @@ def test_fxiaoke_xlsx_has_chinese_headers_and_no_formula(cli, tmp_path):
 
 
 def test_cells_a_spreadsheet_would_evaluate_are_neutralised_in_every_csv_export(cli):
-    cli("say", "--user", "Ana", "visit =1+2 Corp: @SUM(A1) then -cmd|' /C calc'!A0")
+    cli("say", "--user", "Ana", "visit +=1+2 Corp: @SUM(A1) then -cmd|' /C calc'!A0")  # new, as typed
     for args in (("visits",), ("customers",), ("visits", "--crm", "zoho"), ("customers", "--crm", "fxiaoke")):
         text = cli("export", *args).output
         assert "'=1+2 Corp" in text, args
