@@ -306,10 +306,7 @@ def scope_members(ctx: Ctx, scope: Scope, *, team_needs_manager: bool) -> tuple[
         team = managed_team(ctx, scope.name) if team_needs_manager else team_named(ctx, scope.name)
         if not team_needs_manager and not ctx.is_admin and team.id not in {t.id for t in ctx.teams}:
             raise ctx.refuse("not_your_team")
-        members = list(ctx.people.roster(team.id))
-        if not ctx.teams and ctx.is_admin and ctx.team is not None and team.id == ctx.team.id:
-            members.append(ctx.member)  # an admin in no team sells there too: their deals count
-        return team.name, members, team
+        return team.name, ctx.people.counted(team), team
     return ctx.member.display_name, [ctx.member], None
 
 

@@ -175,7 +175,7 @@ def handle_leaderboard(ctx: Ctx, cmd: ShowLeaderboard) -> Reply:
     team = team_named(ctx, cmd.team)
     if not ctx.is_admin and team.id not in {t.id for t in ctx.teams}:
         raise ctx.refuse("not_your_team")
-    members = ctx.people.roster(team.id)
+    members = ctx.people.counted(team)
     _today, start, _end, (since, until) = _period_in(ctx, cmd.period, team, None)
     ranked_ones = sellers(ctx, members, cmd.period.kind, start)
     table = reports.metric_table(ctx.session, [m.id for m in ranked_ones], since, until, ctx.rates,

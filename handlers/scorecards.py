@@ -69,9 +69,12 @@ def handle_scorecard(ctx: Ctx, cmd: ShowScorecard) -> Reply:
     label, members, team = scope_members(ctx, managers_team(ctx, cmd.scope), team_needs_manager=True)
     start, _end = period_bounds(cmd.period, ctx.today)
     if team is None:  # one person, beside their team
-        home = (ctx.people.teams_of(members[0].id) or [None])[0]
-        peers = sellers(ctx, ctx.people.roster(home.id), cmd.period.kind, start) if home else []
-        return _person(ctx, members[0], peers or members, cmd.period, label)
+        person = members[0]
+        home = (ctx.people.teams_of(person.id) or [None])[0]
+        if home is None and person.role == "admin":  # in no team: beside the team everyone starts in
+            home = ctx.people.default_team(ctx.tenant.id)
+        peers = sellers(ctx, ctx.people.counted(home), cmd.period.kind, start) if home else []
+        return _person(ctx, person, peers, cmd.period, label)
     return _team(ctx, team.name, sellers(ctx, members, cmd.period.kind, start), cmd.period)
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import exists, func, select
+from sqlalchemy import exists, func, literal, select
 from sqlalchemy.orm import Session
 
 from storage.models import (
@@ -121,6 +121,20 @@ class PeopleRepository:
             .join(TeamMember, TeamMember.member_id == Member.id)
             .where(TeamMember.team_id == team_id, Member.active.is_(True))
             .order_by(Member.display_name)).all()
+
+    def counted(self, team: Team):
+        """Whose figures a team's reports count: its roster and, for the team everyone starts in,
+        the admins who are in no team (they read and run it, and may sell there too)."""
+        rows = list(self.roster(team.id))
+        if team.id != getattr(self.default_team(team.tenant_id), "id", None):
+            return rows
+        placed = select(TeamMember.member_id)
+        rows += self.s.execute(
+            select(Member.id, Member.display_name, Member.role, Member.timezone, literal(1).label("weight"),
+                   Member.locale)
+            .where(Member.tenant_id == team.tenant_id, Member.role == "admin", Member.active.is_(True),
+                   Member.id.not_in(placed)).order_by(Member.display_name)).all()
+        return rows
 
     def join_team(self, team_id: int, member_id: int, weight=1, now: dt.datetime | None = None) -> bool:
         """Put a member in a team; False when they were already in it."""

@@ -166,9 +166,11 @@ def test_tasks_of_a_member_and_visits_of_a_customer_are_listed(team_chat, sessio
 
 
 def test_task_delete_is_no_task_titled_delete(team_chat, session_factory):
-    out = team_chat("task 6 delete")
-    assert "can't be deleted" in out and "done task 6" in out
+    assert "There is no task #6." in team_chat("task 6 delete")
     assert count(session_factory, Task) == 0
+    team_chat("task call Acme by fri")
+    assert "Delete task #1 (call Acme)?" in team_chat("task 1 delete")  # asks first (the bin)
+    assert count(session_factory, Task) == 1
 
 
 def test_an_amount_in_a_win_reason_is_asked_about(team_chat, session_factory):
