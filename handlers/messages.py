@@ -42,6 +42,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "customer_similar": ("No customer is named “{name}”, but there is {names}. Which do you mean? "
                          "(Nothing was saved.)",
                          "没有名为“{name}”的客户，但有：{names}。你指的是哪一个？（未保存）"),
+    "customer_equals": ("“{name}” says one name is another; a customer's name has no “=”. Which do you mean: "
+                        "{names}? (Nothing was saved. To join two customers, a manager types: "
+                        "customer BYD merge into 比亚迪)",
+                        "“{name}”里有“=”，客户名不带等号。你指的是哪一个：{names}？（未保存。合并两个客户请经理输入："
+                        "客户 BYD 合并到 比亚迪）"),
     "customer_taken_as": ("“{name}” taken as {customer}.", "“{name}”按 {customer} 处理。"),
     "customer_joined": ("“{name}” reads as several customers ({names}). One message for each, or one new "
                         "customer of that name? Nothing was saved yet.",

@@ -13,6 +13,7 @@ from handlers import commands as c
 from handlers import vocabulary as V
 from handlers.amounts import parse_amount
 from handlers.dates import is_reversed_range, parse_date, parse_date_range
+from handlers.glued import unglue
 from handlers.normal import fold as _fold
 from handlers.normal import view
 
@@ -162,6 +163,7 @@ _AMOUNTISH = re.compile(r"^[$¥]?\d[\d,.]*(?:[a-z]{1,6}|[千万亿元块]{1,3})$
 def parse_deal(rest: str, today: dt.date) -> c.Command | c.ParseError:
     """`CUSTOMER ["TITLE"] [STAGE] [AMOUNT [CURRENCY]] [close DATE]`: every word is read as one of
     these, or the message is refused saying which word (with the likely word offered)."""
+    rest = unglue(rest)  # `#11商务谈判` is `#11 商务谈判`
     tokens = tokens_of(rest)
     if len(tokens) == 2 and re.fullmatch(r"#\d{1,9}", tokens[0][0]) \
             and tokens[1][0].lower() in V.HISTORY_WORDS:  # `deal #46 history`
@@ -191,6 +193,11 @@ def parse_deal(rest: str, today: dt.date) -> c.Command | c.ParseError:
             if close is None:
                 return c.ParseError("deal", "date", tokens[i + 1][0])
             i += 1 + used
+            continue
+        elif stage is None and lower == "closed" and i + 1 < len(tokens) and not tokens[i + 1][1] \
+                and tokens[i + 1][0].lower() in ("won", "lost"):  # `closed won`: one stage, two words
+            stage = tokens[i + 1][0].lower()
+            i += 2
             continue
         elif stage is None and lower in V.STAGE_WORDS:
             stage = V.STAGE_WORDS[lower]
@@ -466,6 +473,8 @@ def parse_task(rest: str, today: dt.date) -> c.Command | c.ParseError:
     if len(people) > 1:
         return _task_each(words, people)
     assignee = words.pop(0)[1:] if words[0].startswith("@") and len(words[0]) > 1 else None
+    if words and _CJK.search(words[0]) and "#" in words[0]:  # `商机#51 下周一前…` is `商机 #51 …`
+        words[:1] = unglue(words[0]).split()
     deal_id = customer = None
     if len(words) > 1 and words[0].lower() in V.DEAL_WORDS and re.fullmatch(r"#?\d{1,9}", words[1]):
         deal_id, words = int(words[1].lstrip("#")), words[2:]
@@ -493,9 +502,17 @@ def parse_task(rest: str, today: dt.date) -> c.Command | c.ParseError:
     return c.AddTask(text, assignee, due, deal_id, customer)
 
 
+_TIME = re.compile(r"\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}:\d{2}"
+                   r"|(?:上午|下午|晚上|早上)?\d{1,2}点(?:半|\d{1,2}分?)?", re.I)
+
+
 def _bare_due(text: str, today: dt.date) -> tuple[str, dt.date | None]:
     """A day at the end (`… tmrw`, `… next Tue`) or, in Chinese, at the start (`明天给华为…`)."""
     words = text.split()
+    if len(words) > 2 and _TIME.fullmatch(view(words[-1])):  # `… tmrw 10am`: the day, the time kept
+        title, day = _bare_due(" ".join(words[:-1]), today)
+        if day is not None:
+            return f"{title} {words[-1]}", day
     for size in (3, 2, 1):
         if len(words) > size and (day := parse_date(" ".join(words[-size:]), today)):
             title = words[:-size]
@@ -549,14 +566,14 @@ def parse_customer(rest: str, _today: dt.date) -> c.Command | c.ParseError:
             return c.ParseError("customer")
         return c.FixCustomer(" ".join(w for w, _q in tokens[:fix]), action,
                              " ".join(value).lstrip("@") if action == "owner" else " ".join(value))
-    words = [w for w in re.split(r"[\s:;,，；、]+", rest) if w]  # `客户 华为：A类`
+    words = [w for w in re.split(r"[\s:;,，；、]+", unglue(rest)) if w]  # `客户 华为：A类` · `客户华为A类`
     tier = lifecycle = None
     kept = []
     for i, word in enumerate(words):
         lower = word.lower()
         if lower in ("tier", "等级", "级别") and i + 1 < len(words) and V.tier_of(words[i + 1]):
             continue
-        if i > 0 and tier is None and (found := V.tier_of(word)):
+        if i > 0 and tier is None and (found := V.tier_of(view(word))):  # `A類`
             tier = found
         elif i > 0 and lifecycle is None and lower in V.LIFECYCLE_WORDS:
             lifecycle = V.LIFECYCLE_WORDS[lower]

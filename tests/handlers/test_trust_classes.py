@@ -1,0 +1,133 @@
+"""Classes of messages a fresh-eyes tester found stored as something not meant (trust report of
+2026-12-05), each with new messages of the class in English and Chinese, on both databases: a
+name that only extends a known customer's is asked about; Chinese glued to a deal number, tier or
+stage is read as spaced; the common names of the seven stages are read; a task's time of day
+keeps its day; a reason in traditional characters is categorised; a competitor is only a name."""
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import select
+
+from handlers.reasons import categorize
+from storage.models import Customer, Deal, Task
+from support import Chat
+
+
+def _setup(session_factory) -> Chat:
+    chat = Chat(session_factory)
+    chat.team()
+    for line in ("visit Wayne Enterprises: intro", "拜访 格力：初次见面", "拜访 联想：初次见面",
+                 'deal Wayne Enterprises "ERP" proposal 50k', '商机 联想 "MES" 方案 8万'):
+        assert chat.reply(line, user="Ana").ok
+    return chat
+
+
+def _customers(session_factory) -> set[str]:
+    with session_factory() as s:
+        return set(s.scalars(select(Customer.name)))
+
+
+@pytest.mark.parametrize("text", [
+    "拜访 格力电器：见了采购经理",  # the full name of 格力
+    "拜访 联想集团中国：见面",
+    "visit wayne closed: signed",  # a known name and more words
+    "visit Wayne Ent Asia: lunch",
+    'deal wayne east "ERP" 60k',
+    "customer BYD = 比亚迪",  # one name said to be another
+    "客户 联想 = Lenovo",
+])
+def test_a_name_extending_a_known_customer_is_asked_about_never_created(session_factory, text):
+    chat = _setup(session_factory)
+    before = _customers(session_factory)
+    reply = chat.reply(text, user="Ana")
+    assert not reply.ok and reply.text.strip()
+    assert _customers(session_factory) == before
+
+
+def test_the_asked_customer_is_used_when_chosen(session_factory):
+    chat = _setup(session_factory)
+    reply = chat.reply("拜访 格力电器：见了采购经理", user="Ana")
+    assert "格力" in reply.text
+    assert chat.reply("1", user="Ana").ok
+    assert "格力电器" not in _customers(session_factory)
+
+
+def _deal(session_factory, customer: str) -> Deal:
+    with session_factory() as s:
+        return s.scalar(select(Deal).join(Customer).where(Customer.name == customer))
+
+
+@pytest.mark.parametrize("text, stage", [
+    ("商机#2商务谈判", "negotiation"),  # glued number and stage
+    ("商机 #2商务谈判", "negotiation"),
+    ("商机 联想需求确认", "discovery"),  # glued stage, a synonym
+    ("商机 联想 需求确认", "discovery"),
+    ("商机 联想 合同谈判", "negotiation"),
+    ("商机 #2 商務洽談", "negotiation"),  # traditional characters
+    ("deal #2 quotation", "proposal"),
+    ("deal #2 negotiate", "negotiation"),
+])
+def test_glued_chinese_and_stage_synonyms_move_the_deal(session_factory, text, stage):
+    chat = _setup(session_factory)
+    assert _deal(session_factory, "联想").id == 2
+    reply = chat.reply(text, user="Ana")
+    assert reply.ok, reply.text
+    deal = _deal(session_factory, "联想")
+    assert (deal.stage, deal.amount) == (stage, Decimal(80000))
+    with session_factory() as s:
+        assert s.scalar(select(Deal).where(Deal.id > 2)) is None  # no new ¥0 deal
+
+
+@pytest.mark.parametrize("text, won", [
+    ('deal wayne "ERP" closed won 200k', True),
+    ("deal #1 closed lost", False),
+    ("deal #1 closed-won", True),
+    ("商机 #1 签约", True),
+    ("商机 #1 丢单", False),
+])
+def test_closed_won_and_lost_are_stages(session_factory, text, won):
+    chat = _setup(session_factory)
+    before = _customers(session_factory)
+    chat.reply(text, user="Ana")
+    if won is False:
+        chat.reply("1", user="Ana")  # a loss may ask for its reason
+    assert _customers(session_factory) == before
+    assert _deal(session_factory, "Wayne Enterprises").stage == ("won" if won else "lost")
+
+
+@pytest.mark.parametrize("text, tier", [("客户联想A类", "A"), ("客户 格力B级", "B"), ("客戶聯想C類", "C")])
+def test_a_tier_glued_to_a_chinese_name_is_the_tier(session_factory, text, tier):
+    chat = _setup(session_factory)
+    before = _customers(session_factory)
+    assert chat.reply(text, user="Ana").ok
+    assert _customers(session_factory) == before
+    with session_factory() as s:
+        name = "格力" if "格力" in text else "联想"
+        assert s.scalar(select(Customer.tier).where(Customer.name == name)) == tier
+
+
+@pytest.mark.parametrize("text, title, due, deal", [
+    ("任务 商机#2 下周一前准备演示环境", "准备演示环境", "2026-11-30", 2),
+    ("task: call Wayne procurement tmrw 10am", "call Wayne procurement 10am", "2026-11-24", None),
+    ("task call 联想 CFO fri 3:30pm", "call 联想 CFO 3:30pm", "2026-11-27", None),
+    ("任务 给联想打电话 明天 下午3点", "给联想打电话 下午3点", "2026-11-24", None),
+])
+def test_a_tasks_day_is_read_through_glue_and_a_time_of_day(session_factory, text, title, due, deal):
+    chat = _setup(session_factory)
+    reply = chat.reply(text, user="Ana")
+    assert reply.ok, reply.text
+    with session_factory() as s:
+        task = s.scalar(select(Task).order_by(Task.id.desc()))
+        assert (task.title, task.due_on.isoformat(), task.deal_id) == (title, due, deal)
+
+
+@pytest.mark.parametrize("reason, category, competitor", [
+    ("客戶預算凍結", "budget", ""),
+    ("價格太高", "price", ""),
+    ("竞争对手低价抢单", "competitor", ""),
+    ("对手降价抢走了", "competitor", ""),
+    ("lost to Oracle on price", "competitor", "Oracle"),
+    ("输给了 SAP", "competitor", "SAP"),
+])
+def test_reasons_read_traditional_characters_and_competitors_are_names(reason, category, competitor):
+    assert categorize(reason) == (category, competitor)
