@@ -160,10 +160,27 @@ _BREAK = re.compile(r"(?:[。;；!！?？\n]|\.(?=\s))\s*")
 _WORD = re.compile(r"\S+")
 
 
+#: Words that join a second command to the first (`; also deal acme …`, `，另外 商机 …`); after
+#: one of them a comma is break enough.
+FILLERS = {"also", "and", "then", "plus", "另外", "还有", "然后", "并且", "同时"}
+_COMMA_FILLER = re.compile(r"[,，]\s*(?=(?:also|and|then|plus|另外|还有|然后|并且|同时)[\s,，:]+\S)", re.I)
+
+
+def filler_before(text: str, at: int) -> int:
+    """Where the joining word before `at` starts (`…; also |deal`), or `at` where there is none."""
+    while (found := re.search(r"([^\s,，:;；。]+)[\s,，:]*$", text[:at])) and found[1].lower() in FILLERS:
+        at = found.start(1)  # `and then`
+    return at
+
+
 def second_command(text: str, view: str) -> int | None:
-    """Where a second command starts in `text` (after a sentence break), or None."""
-    for stop in _BREAK.finditer(view):
+    """Where a second command starts in `text` (after a sentence break, and a joining word
+    such as `also`), or None."""
+    stops = sorted([*_BREAK.finditer(view), *_COMMA_FILLER.finditer(view)], key=lambda m: m.start())
+    for stop in stops:
         word = _WORD.match(view, stop.end())
+        while word is not None and word[0].lower().strip(",，:") in FILLERS:  # `also`, `and then`
+            word = _WORD.match(view, re.compile(r"[\s,，:]*").match(view, word.end()).end())
         if word is None:
             continue
         bare = word[0].rstrip(":").lower()

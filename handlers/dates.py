@@ -112,7 +112,14 @@ def _relative(text: str, today: dt.date, _future: bool) -> dt.date | None:
     return today + dt.timedelta(days=count * (1 if unit in ("天", "day", "days") else 7))
 
 
-def _weekday(text: str, today: dt.date, _future: bool) -> dt.date | None:
+def _weekday(text: str, today: dt.date, future: bool) -> dt.date | None:
+    """A weekday; `this fri` / `本周五` already past (said on a Saturday) is the coming one when a
+    future day is meant (a follow-up, a due day), never a day already gone."""
+    day = _weekday_of(text, today)
+    return day + dt.timedelta(weeks=1) if future and day is not None and day < today else day
+
+
+def _weekday_of(text: str, today: dt.date) -> dt.date | None:
     match = _EN_WEEKDAY.match(text)
     if match:
         prefix, target = match[1], _EN_DAYS.index(match[2])

@@ -5,6 +5,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
+from handlers import vocabulary as V
 from handlers.commands import CloseDeal, LogVisit, Scope, SetCustomer, UpsertDeal
 from handlers.context import Ctx
 from handlers.messages import usage
@@ -167,10 +168,10 @@ def extended_customers(names: list[tuple[int, str]], name: str, limit: int = 3) 
     key = name_fold(name)
     keys = [(name_fold(other), other) for _id, other in names]
     words = key.split()
-    if len(words) > 1:
-        for size in range(len(words) - 1, 0, -1):
+    if len(words) > 1:  # `Acme West` beside Acme East is a company of its own; `wayne closed won`
+        for size in range(len(words) - 1, 0, -1):  # (words of the grammar after it) is not
             lead = " ".join(words[:size])
-            if len(lead) >= 3:
+            if len(lead) >= 3 and any(_is_grammar_word(w) for w in words[size:]):
                 found = [other for theirs, other in keys
                          if theirs == lead or theirs.startswith(lead + " ")]
                 if found:
@@ -181,6 +182,12 @@ def extended_customers(names: list[tuple[int, str]], name: str, limit: int = 3) 
             if found:
                 return found[:limit]
     return []
+
+
+def _is_grammar_word(word: str) -> bool:
+    """A stage, tier, lifecycle or closing word (`closed`, `proposal`, `A类`) inside a name."""
+    return (word in V.STAGE_WORDS or word in V.LIFECYCLE_WORDS or word in V.CLOSE_WORDS
+            or word in ("closed", "won", "lost", "stage", "tier") or V.tier_of(word) is not None)
 
 
 def _ask_similar(ctx: Ctx, name: str, similar: list[str], new_name: str | None = None):

@@ -55,6 +55,9 @@ _COLON = re.compile(":")
 _VISIT_SEP = re.compile(r"\s*(?:[:;,，。!]|\.(?=\s)|\s[-–—]\s|—)\s*")
 
 
+#: A follow-up's words that say what the customer did or said, not what we will do (`对方要求再降价`)
+_THEIRS = re.compile(r"(?:对方|客户|他们|她们|甲方|(?:they|he|she|the customer|customer|client|the client)"
+                     r"(?![A-Za-z]))", re.I)
 _FOLLOW_WORD = re.compile(r"follow[\s-]?ups?|f/u|fu|跟进|回访", re.I)
 _BY_ID = re.compile(r"^#(\d{1,9})\s+(\S+)\s*(.*)$", re.DOTALL)
 SYMBOLS = re.compile(r"[\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]+")
@@ -90,8 +93,11 @@ def parse_visit(rest: str, today: dt.date) -> c.Command | c.ParseError:
     if len({f.day for f in found}) > 1:
         return c.ParseError("visit", "two_dates", " · ".join(rest[f.start:f.end] for f in found))
     follow_up = found[0].day if found else None
-    detail = "; ".join(f.detail for f in found if f.detail)
+    detail = "; ".join(f.detail for f in found if f.detail and not _THEIRS.match(view(f.detail)))
+    said = "; ".join(f.detail for f in found if f.detail and _THEIRS.match(view(f.detail)))
     text = clauses.without(rest, [(f.start, f.end) for f in found]) if found else rest.strip()
+    if said:  # `跟进12月18日 对方要求再降价`: what the customer said is notes, not our next step
+        text = f"{text}; {said}" if _VISIT_SEP.search(view(text)) else f"{text}: {said}"
     customer, body = _head_and_body(text, _VISIT_SEP)
     customer = SYMBOLS.sub(" ", customer)  # `visit Globex 👍`: an emoji is no part of a name
     if not customer.strip():
@@ -108,7 +114,31 @@ def parse_visit(rest: str, today: dt.date) -> c.Command | c.ParseError:
         command = replace(command, follow_up=command.follow_up or follow_up,
                           next_step=command.next_step or detail,
                           comma=bool(mark and mark[0].strip() in (",", "，")))
+        if command.follow_up is None and (deadline := _deadline(body, today)):
+            said, day = deadline  # `send proposal by wed` · `下周五前发方案`: a follow-up, or notes?
+            return c.ParseError("visit", "deadline_in_notes", said, options=(
+                ("as_follow_up", "", replace(command, follow_up=day)), ("as_notes", "", command)))
     return command
+
+
+_BY_DAY = re.compile(r"(?<![A-Za-z])(?:by|before|due|until)\s+", re.I)
+_ZH_BEFORE = re.compile(r"(?:之前|以前|前)")
+
+
+def _deadline(notes: str, today: dt.date) -> tuple[str, dt.date] | None:
+    """A day something is due by in a visit's notes (`send proposal by wed`, `下周五前发方案`):
+    (the words, the day), or None."""
+    seen = view(notes)
+    for by in _BY_DAY.finditer(seen):
+        words = seen[by.end():].split()
+        for size in (3, 2, 1):
+            if len(words) >= size and (day := parse_date(" ".join(words[:size]).rstrip(".,，。;"), today)):
+                return notes[by.start():by.end() + len(" ".join(words[:size]))].rstrip(".,，。;"), day
+    for before in _ZH_BEFORE.finditer(seen):
+        for size in range(min(8, before.start()), 1, -1):
+            if day := parse_date(seen[before.start() - size:before.start()], today):
+                return notes[before.start() - size:before.end()], day
+    return None
 
 
 def parse_visits(rest: str, _today: dt.date) -> c.Command | c.ParseError:
@@ -121,7 +151,7 @@ def _two_commands(topic: str, rest: str, second: int, first_command=None) -> c.P
     """A second command inside one line (`visit Globex: demo done. deal Globex negotiation 90k`):
     asked, offering both as two lines (each runs), or, where `first_command` is given, the
     whole of it as that command (the second part kept in its text)."""
-    first, other = rest[:second].rstrip(), rest[second:].strip()
+    first, other = rest[:clauses.filler_before(rest, second)].rstrip(" ,，"), rest[second:].strip()
     options = [("both", f"{first}\n{other}", None)]
     if first_command is not None:
         options.append(("as_one", "", first_command))
@@ -156,6 +186,9 @@ def _deal_ref(tokens: list[tuple[str, bool]]) -> c.DealRef:
     return c.DealRef(deal_id, tuple(words), title)
 
 
+#: A deal won or lost with its reason after a colon (`deal #5 closed lost: customer went dark`).
+_CLOSED_WITH_REASON = re.compile(r"^(?P<deal>[^:]*?\S)\s+(?:closed[\s_-]?)?(?P<how>won|lost|赢单|输单)"
+                                 r"(?P<amount>\s+[^\s:]+)?\s*:\s*(?P<why>\S.*)$", re.I | re.DOTALL)
 #: A token that starts like an amount but is none (`50kk`, `1.2mm`, `5wan`): never part of a name.
 _AMOUNTISH = re.compile(r"^[$¥]?\d[\d,.]*(?:[a-z]{1,6}|[千万亿元块]{1,3})$", re.IGNORECASE)
 
@@ -164,6 +197,10 @@ def parse_deal(rest: str, today: dt.date) -> c.Command | c.ParseError:
     """`CUSTOMER ["TITLE"] [STAGE] [AMOUNT [CURRENCY]] [close DATE]`: every word is read as one of
     these, or the message is refused saying which word (with the likely word offered)."""
     rest = unglue(rest)  # `#11商务谈判` is `#11 商务谈判`
+    if closing := _CLOSED_WITH_REASON.match(view(rest)):  # `deal #5 closed lost: went dark`
+        amount = rest[closing.start("amount"):closing.end("amount")] if closing["amount"] else ""
+        return closing_parser(closing["how"].lower() in ("won", "赢单"))(
+            f"{rest[:closing.end('deal')]}{amount}: {rest[closing.start('why'):]}", today)
     tokens = tokens_of(rest)
     if len(tokens) == 2 and re.fullmatch(r"#\d{1,9}", tokens[0][0]) \
             and tokens[1][0].lower() in V.HISTORY_WORDS:  # `deal #46 history`

@@ -24,16 +24,15 @@ STAGE_WORDS = {
     "谈判": "negotiation",
     "won": "won", "成交": "won", "赢单": "won", "lost": "lost", "输单": "lost",
     # the names other CRMs and teams give the same seven stages
-    "prospect": "lead", "潜在客户": "lead", "初次接触": "contact", "已接触": "contact",
+    "初次接触": "contact", "已接触": "contact",
     "需求确认": "discovery", "需求分析": "discovery",
     "需求调研": "discovery", "需求沟通": "discovery", "quotation": "proposal", "quoted": "proposal",
     "提案": "proposal", "方案报价": "proposal", "报价阶段": "proposal", "negotiate": "negotiation",
     "议价": "negotiation", "商务洽谈": "negotiation", "合同谈判": "negotiation",
-    "closed-won": "won", "closed_won": "won", "closedwon": "won", "签约": "won", "已签约": "won",
-    "closed-lost": "lost", "closed_lost": "lost", "closedlost": "lost", "丢单": "lost",
+    "closed-won": "won", "closed_won": "won", "签约": "won", "已签约": "won",
+    "closed-lost": "lost", "closed_lost": "lost", "丢单": "lost",
 }
-#: `closed won`, `closed lost`: a stage said in two words (read as one before anything else)
-CLOSED_WORDS = {"closed", "close"}
+
 SHARE_WORDS = {"%", "percent", "share", "pct", "完成率", "百分比"}  # a leaderboard by share of target
 METRIC_WORDS = {
     "revenue": "revenue", "sales": "revenue", "业绩": "revenue", "销售额": "revenue",

@@ -31,8 +31,8 @@ def _customers(session_factory) -> set[str]:
     "拜访 格力电器：见了采购经理",  # the full name of 格力
     "拜访 联想集团中国：见面",
     "visit wayne closed: signed",  # a known name and more words
-    "visit Wayne Ent Asia: lunch",
-    'deal wayne east "ERP" 60k',
+    "visit Wayne Enterprises Asia: lunch",  # the whole known name, and more
+    "visit wayne proposal: lunch",
     "customer BYD = 比亚迪",  # one name said to be another
     "客户 联想 = Lenovo",
 ])
