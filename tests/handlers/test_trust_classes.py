@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from handlers.reasons import categorize
-from storage.models import Customer, Deal, Task
+from storage.models import Customer, Deal, Task, Visit
 from support import Chat
 
 
@@ -131,3 +131,107 @@ def test_a_tasks_day_is_read_through_glue_and_a_time_of_day(session_factory, tex
 ])
 def test_reasons_read_traditional_characters_and_competitors_are_names(reason, category, competitor):
     assert categorize(reason) == (category, competitor)
+
+
+def _visits(session_factory) -> list[tuple]:
+    with session_factory() as s:
+        return [(v.notes, v.next_step, v.follow_up_on and v.follow_up_on.isoformat())
+                for v in s.scalars(select(Visit).order_by(Visit.id))]
+
+
+@pytest.mark.parametrize("text, second", [
+    ('visit 联想: CFO joined, they want a 3yr deal; also deal 联想 "3yr renewal" 300k proposal',
+     'deal 联想 "3yr renewal" 300k proposal'),
+    ('拜访 联想：见了CFO，另外 商机 联想 "续约" 方案 30万', '商机 联想 "续约" 方案 30万'),
+    ("visit 联想: demo went well, and then task send the deck to 联想", "task send the deck to 联想"),
+])
+def test_a_second_command_after_a_joining_word_is_asked_and_both_run(session_factory, text, second):
+    chat = _setup(session_factory)
+    before = _visits(session_factory)
+    reply = chat.reply(text, user="Ana")
+    assert not reply.ok and second in reply.text
+    assert _visits(session_factory) == before
+    assert chat.reply("1", user="Ana").ok  # both
+    assert len(_visits(session_factory)) == len(before) + 1
+    assert second not in _visits(session_factory)[-1][0]  # not folded into the notes
+
+
+@pytest.mark.parametrize("text, day", [
+    ("visit 联想: demo went well, send proposal by wed", "2026-11-25"),
+    ("拜访 联想：签了保密协议。下周五前发方案", "2026-12-04"),
+    ("visit 格力: NDA signed, quote due next tue", "2026-12-01"),
+])
+def test_a_deadline_in_a_visits_notes_is_asked_follow_up_or_notes(session_factory, text, day):
+    chat = _setup(session_factory)
+    before = _visits(session_factory)
+    reply = chat.reply(text, user="Ana")
+    assert not reply.ok and len(reply.buttons) == 2
+    assert _visits(session_factory) == before
+    assert chat.reply("1", user="Ana").ok
+    assert _visits(session_factory)[-1][2] == day
+
+
+def test_notes_only_keeps_the_deadline_words_and_sets_no_follow_up(session_factory):
+    chat = _setup(session_factory)
+    chat.reply("visit 联想: demo went well, send proposal by wed", user="Ana")
+    assert chat.reply("2", user="Ana").ok
+    assert _visits(session_factory)[-1] == ("demo went well, send proposal by wed", "", None)
+
+
+def test_a_weekday_already_past_this_week_is_the_coming_one(session_factory):
+    chat = _setup(session_factory)
+    chat.now = chat.now.replace(day=28)  # Saturday 2026-11-28
+    assert chat.reply("拜访 联想：客户要报价单 跟进 本周五", user="Ana").ok
+    assert chat.reply("visit 格力: demo; follow up this fri", user="Ana").ok
+    assert [v[2] for v in _visits(session_factory)[-2:]] == ["2026-12-04", "2026-12-04"]
+
+
+@pytest.mark.parametrize("text, notes, next_step", [
+    ("拜访 联想 跟进12月18日 对方要求再降价", "对方要求再降价", ""),
+    ("拜访 联想：见了采购 跟进 周五 客户想要折扣", "见了采购; 客户想要折扣", ""),
+    ("visit 联想: demo; follow up fri they want a discount", "demo; they want a discount", ""),
+    ("visit 联想: demo; follow up fri with the quote", "demo", "with the quote"),
+    ("拜访 联想：见面 跟进 周五 发报价", "见面", "发报价"),
+])
+def test_what_the_customer_said_after_a_follow_up_is_notes(session_factory, text, notes, next_step):
+    chat = _setup(session_factory)
+    assert chat.reply(text, user="Ana").ok
+    assert _visits(session_factory)[-1][:2] == (notes, next_step)
+
+
+@pytest.mark.parametrize("question, answer", [
+    ("客户 联想集团 B类", "1"), ("customer Wayne Enterprises Asia tier B", "the first one"),
+    ("客户 联想集团 B类", "第一个"), ("customer Wayne Enterprises Asia tier B", "first"),
+])
+def test_a_customer_question_is_answered_by_number_or_place_in_its_language(session_factory, question,
+                                                                              answer):
+    chat = _setup(session_factory)
+    before = _customers(session_factory)
+    assert not chat.reply(question, user="Ana").ok
+    reply = chat.reply(answer, user="Ana")
+    assert reply.ok, reply.text
+    assert ("已更新" in reply.text) == question.startswith("客户")
+    assert _customers(session_factory) == before
+    with session_factory() as s:
+        assert s.scalar(select(Customer.tier).where(Customer.name.in_(("联想", "Wayne Enterprises")),
+                                                    Customer.tier.is_not(None))) == "B"
+
+
+def test_an_unrelated_word_ending_a_question_says_so(session_factory):
+    chat = _setup(session_factory)
+    assert not chat.reply("拜访 格力电器：见面", user="Ana").ok
+    assert "上一个问题已结束" in chat.reply("你好啊", user="Ana").text
+    assert chat.reply("1", user="Ana").ok is False  # nothing left to answer
+    assert "格力电器" not in _customers(session_factory)
+
+
+@pytest.mark.parametrize("text, won, reason", [
+    ("deal #1 closed lost: customer went dark", False, "customer went dark"),
+    ("deal #1 closed won 60k: signed today", True, "signed today"),
+    ("商机 #1 输单：客户预算冻结", False, "客户预算冻结"),
+])
+def test_a_deal_closed_with_a_reason_after_a_colon(session_factory, text, won, reason):
+    chat = _setup(session_factory)
+    assert chat.reply(text, user="Ana").ok
+    deal = _deal(session_factory, "Wayne Enterprises")
+    assert (deal.stage, deal.reason) == ("won" if won else "lost", reason)
