@@ -102,7 +102,8 @@ def _before(text: str, view: str, word: re.Match, today: dt.date) -> FollowUp | 
     """`明天跟进`, `下周二跟进报价`, `fri follow up`: the date just before the word, in its clause."""
     starts = [m.end() for m in CLAUSE_END.finditer(view, 0, word.start())]
     begin = starts[-1] if starts else 0
-    said = re.sub(r"\s*(?:之前|以前|前|before)$", "", view[begin:word.start()].rstrip())  # `周五前跟进`
+    said = re.sub(r"\s*(?:之前|以前|前|before|再|要|去|来)$", "",  # `周五前跟进` · `下下周一再跟进`
+                  view[begin:word.start()].rstrip())
     for size in _suffix_sizes(said):
         day = parse_date(said[len(said) - size:], today)
         if day is not None:

@@ -53,10 +53,17 @@ Message = str | c.Command | c.ParseError  # text as typed, what a form or button
 
 
 def reply_locale(message: Message, member_locale: str) -> str:
-    """Chinese when the message is Chinese text, else the member's own language."""
+    """Chinese when the message is Chinese text; English when it is written in English (three
+    English words or more, `tier B every 3 weeks`, from a member whose language is Chinese);
+    else the member's own (a bare command word, `progress`, says nothing of a language)."""
     if not isinstance(message, str):
         return member_locale
-    return "zh" if split_keyword(normalize(message))[1] == "zh" else member_locale
+    if split_keyword(normalize(message))[1] == "zh":
+        return "zh"
+    return "en" if len(_ENGLISH_WORD.findall(message)) >= 3 else member_locale
+
+
+_ENGLISH_WORD = re.compile(r"(?<![A-Za-z])[A-Za-z]{2,}(?![A-Za-z])")
 
 
 def identify(session: Session, user: UserRef, defaults: Defaults,

@@ -65,7 +65,8 @@ CLOSE_WORDS = {"close", "closing", "预计", "预计成交", "成交日期", "by
 _PERIOD_KINDS = {
     "week": "week", "weekly": "week", "周": "week", "星期": "week",
     "month": "month", "monthly": "month", "月": "month", "个月": "month",
-    "quarter": "quarter", "quarterly": "quarter", "季度": "quarter", "季": "quarter",
+    "quarter": "quarter", "quarterly": "quarter", "qtr": "quarter", "季度": "quarter",
+    "季": "quarter",
     "year": "year", "yearly": "year", "年": "year", "年度": "year",
 }
 _ZH_PERIOD = re.compile(r"^(本|这个?|今|上个?|下个?)?(周|星期|月|个月|季度|季|年度|年)$")

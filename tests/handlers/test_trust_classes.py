@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from handlers.reasons import categorize
-from storage.models import Customer, Deal, Task, Visit
+from storage.models import Customer, Deal, Target, Task, Visit
 from support import Chat
 
 
@@ -235,3 +235,44 @@ def test_a_deal_closed_with_a_reason_after_a_colon(session_factory, text, won, r
     assert chat.reply(text, user="Ana").ok
     deal = _deal(session_factory, "Wayne Enterprises")
     assert (deal.stage, deal.reason) == ("won" if won else "lost", reason)
+
+
+@pytest.mark.parametrize("text, day", [
+    ("拜访 联想：见面 两周后跟进", "2026-12-07"),
+    ("拜访 联想：见面 下下周一再跟进", "2026-12-07"),
+    ("拜访 联想：见面，三天后再跟进", "2026-11-26"),
+    ("visit 联想 met purchasing mgr\nfollow up 15/12", "2026-12-15"),
+    ("拜访 格力 见了采购经理\n跟进 周五", "2026-11-27"),
+])
+def test_a_follow_up_before_its_word_or_on_the_next_line_is_read(session_factory, text, day):
+    chat = _setup(session_factory)
+    reply = chat.reply(text, user="Ana")
+    assert reply.ok, reply.text
+    assert _visits(session_factory)[-1][2] == day
+
+
+def test_a_reps_task_for_another_offers_their_own_words_without_the_name(session_factory):
+    chat = _setup(session_factory)
+    reply = chat.reply("task @Bo call 联想 CFO", user="Ana")
+    assert not reply.ok and "task call 联想 CFO" in reply.text and "@" not in reply.text.split(":")[-1]
+
+
+@pytest.mark.parametrize("text, metric, amount", [
+    ("目标 @Ana 新客户 3个 本月", "new_customers", 3), ("目标 @Bo 拜访 50次 本月", "visits", 50),
+    ("target @Bo deals won 5 this qtr", "deals_won", 5),
+    ("target @Ana new customers 4 month", "new_customers", 4),
+])
+def test_target_counts_with_units_and_metrics_in_two_words(session_factory, text, metric, amount):
+    chat = _setup(session_factory)
+    reply = chat.reply(text, user="Mia")
+    assert reply.ok, reply.text
+    with session_factory() as s:
+        target = s.scalar(select(Target).order_by(Target.id.desc()))
+        assert (target.metric, target.amount) == (metric, amount)
+
+
+def test_an_english_sentence_from_a_chinese_member_is_answered_in_english(session_factory):
+    chat = _setup(session_factory)
+    chat.reply("language zh", user="Bo")
+    assert "Visit to 联想 logged" in chat("visit 联想: lunch with the VP", user="Bo")
+    assert "我的进度" in chat("progress", user="Bo")  # a bare command word says no language
