@@ -186,8 +186,10 @@ def extended_customers(names: list[tuple[int, str]], name: str, limit: int = 3) 
 
 def _is_grammar_word(word: str) -> bool:
     """A stage, tier, lifecycle or closing word (`closed`, `proposal`, `A类`) inside a name."""
+    closing = ("closed", "won", "lost", "stage", "tier")
     return (word in V.STAGE_WORDS or word in V.LIFECYCLE_WORDS or word in V.CLOSE_WORDS
-            or word in ("closed", "won", "lost", "stage", "tier") or V.tier_of(word) is not None)
+            or word in closing or V.tier_of(word) is not None
+            or (len(word) >= 4 and V.near_word(word, closing) is not None))  # `clsoed`
 
 
 def _ask_similar(ctx: Ctx, name: str, similar: list[str], new_name: str | None = None):

@@ -186,6 +186,7 @@ def _deal_ref(tokens: list[tuple[str, bool]]) -> c.DealRef:
     return c.DealRef(deal_id, tuple(words), title)
 
 
+_CLOSED_HOW = ("won", "lost")
 #: A deal won or lost with its reason after a colon (`deal #5 closed lost: customer went dark`).
 _CLOSED_WITH_REASON = re.compile(r"^(?P<deal>[^:]*?\S)\s+(?:closed[\s_-]?)?(?P<how>won|lost|赢单|输单)"
                                  r"(?P<amount>\s+[^\s:]+)?\s*:\s*(?P<why>\S.*)$", re.I | re.DOTALL)
@@ -231,9 +232,15 @@ def parse_deal(rest: str, today: dt.date) -> c.Command | c.ParseError:
                 return c.ParseError("deal", "date", tokens[i + 1][0])
             i += 1 + used
             continue
-        elif stage is None and lower == "closed" and i + 1 < len(tokens) and not tokens[i + 1][1] \
-                and tokens[i + 1][0].lower() in ("won", "lost"):  # `closed won`: one stage, two words
-            stage = tokens[i + 1][0].lower()
+        elif stage is None and (lower == "closed" or V.near_word(lower, ("closed",))) \
+                and i + 1 < len(tokens) and not tokens[i + 1][1] \
+                and (tokens[i + 1][0].lower() in _CLOSED_HOW or V.near_word(tokens[i + 1][0], _CLOSED_HOW)):
+            how = tokens[i + 1][0].lower()  # `closed won`: one stage in two words; `clsoed wonn` asked
+            if lower != "closed" or how not in ("won", "lost"):
+                fixed = _swap(_swap(rest, word, "closed"), tokens[i + 1][0],
+                              how if how in ("won", "lost") else V.near_word(how, ("won", "lost")))
+                return c.ParseError("deal", "stage_typo", f"{word} {tokens[i + 1][0]}", fixed)
+            stage = how
             i += 2
             continue
         elif stage is None and lower in V.STAGE_WORDS:
@@ -546,10 +553,11 @@ _TIME = re.compile(r"\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}:\d{2}"
 def _bare_due(text: str, today: dt.date) -> tuple[str, dt.date | None]:
     """A day at the end (`… tmrw`, `… next Tue`) or, in Chinese, at the start (`明天给华为…`)."""
     words = text.split()
-    if len(words) > 2 and _TIME.fullmatch(view(words[-1])):  # `… tmrw 10am`: the day, the time kept
-        title, day = _bare_due(" ".join(words[:-1]), today)
-        if day is not None:
-            return f"{title} {words[-1]}", day
+    for size in (1, 2):  # `… tmrw 10am` · `… tmrw 10 am`: the day, the time kept in the title
+        if len(words) > size + 1 and _TIME.fullmatch(view(" ".join(words[-size:]))):
+            title, day = _bare_due(" ".join(words[:-size]), today)
+            if day is not None:
+                return f"{title} {' '.join(words[-size:])}", day
     for size in (3, 2, 1):
         if len(words) > size and (day := parse_date(" ".join(words[-size:]), today)):
             title = words[:-size]

@@ -276,3 +276,22 @@ def test_an_english_sentence_from_a_chinese_member_is_answered_in_english(sessio
     chat.reply("language zh", user="Bo")
     assert "Visit to 联想 logged" in chat("visit 联想: lunch with the VP", user="Bo")
     assert "我的进度" in chat("progress", user="Bo")  # a bare command word says no language
+
+
+@pytest.mark.parametrize("text", ["deal wayne clsoed won 50k", "deal #1 closd lost",
+                                  "deal wayne closed wonn 5k"])
+def test_a_mistyped_closed_won_is_asked_never_a_new_customer(session_factory, text):
+    chat = _setup(session_factory)
+    before = _customers(session_factory)
+    reply = chat.reply(text, user="Ana")
+    assert not reply.ok and reply.text.strip()
+    assert _customers(session_factory) == before
+    assert _deal(session_factory, "Wayne Enterprises").stage == "proposal"
+
+
+def test_a_task_time_of_day_in_two_words_keeps_the_day(session_factory):
+    chat = _setup(session_factory)
+    assert chat.reply("task call 联想 tmrw 10 am", user="Ana").ok
+    with session_factory() as s:
+        task = s.scalar(select(Task).order_by(Task.id.desc()))
+        assert (task.title, task.due_on.isoformat()) == ("call 联想 10 am", "2026-11-24")
