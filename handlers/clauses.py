@@ -102,7 +102,8 @@ def _before(text: str, view: str, word: re.Match, today: dt.date) -> FollowUp | 
     """`明天跟进`, `下周二跟进报价`, `fri follow up`: the date just before the word, in its clause."""
     starts = [m.end() for m in CLAUSE_END.finditer(view, 0, word.start())]
     begin = starts[-1] if starts else 0
-    said = re.sub(r"\s*(?:之前|以前|前|before)$", "", view[begin:word.start()].rstrip())  # `周五前跟进`
+    said = re.sub(r"\s*(?:之前|以前|前|before|再|要|去|来)$", "",  # `周五前跟进` · `下下周一再跟进`
+                  view[begin:word.start()].rstrip())
     for size in _suffix_sizes(said):
         day = parse_date(said[len(said) - size:], today)
         if day is not None:
@@ -160,10 +161,27 @@ _BREAK = re.compile(r"(?:[。;；!！?？\n]|\.(?=\s))\s*")
 _WORD = re.compile(r"\S+")
 
 
+#: Words that join a second command to the first (`; also deal acme …`, `，另外 商机 …`); after
+#: one of them a comma is break enough.
+FILLERS = {"also", "and", "then", "plus", "另外", "还有", "然后", "并且", "同时"}
+_COMMA_FILLER = re.compile(r"[,，]\s*(?=(?:also|and|then|plus|另外|还有|然后|并且|同时)[\s,，:]+\S)", re.I)
+
+
+def filler_before(text: str, at: int) -> int:
+    """Where the joining word before `at` starts (`…; also |deal`), or `at` where there is none."""
+    while (found := re.search(r"([^\s,，:;；。]+)[\s,，:]*$", text[:at])) and found[1].lower() in FILLERS:
+        at = found.start(1)  # `and then`
+    return at
+
+
 def second_command(text: str, view: str) -> int | None:
-    """Where a second command starts in `text` (after a sentence break), or None."""
-    for stop in _BREAK.finditer(view):
+    """Where a second command starts in `text` (after a sentence break, and a joining word
+    such as `also`), or None."""
+    stops = sorted([*_BREAK.finditer(view), *_COMMA_FILLER.finditer(view)], key=lambda m: m.start())
+    for stop in stops:
         word = _WORD.match(view, stop.end())
+        while word is not None and word[0].lower().strip(",，:") in FILLERS:  # `also`, `and then`
+            word = _WORD.match(view, re.compile(r"[\s,，:]*").match(view, word.end()).end())
         if word is None:
             continue
         bare = word[0].rstrip(":").lower()

@@ -18,6 +18,7 @@ from decimal import Decimal, InvalidOperation
 from functools import cache
 
 from handlers import commands as c
+from handlers import vocabulary as V
 from handlers.amounts import MAX_AMOUNT
 from storage.models import METRICS, OPEN_STAGES, PERIOD_KINDS
 
@@ -25,7 +26,7 @@ MARK = "{"  # typed commands never start with it
 #: What buttons, forms and App Home carry.
 STRUCTURED = (c.LogVisit, c.UpsertDeal, c.CloseDeal, c.SetTarget, c.ShowProgress, c.ShowPipeline,
               c.ListFollowups, c.ListTasks, c.ShowScorecard, c.AddTask, c.ShowContest, c.FindTips,
-              c.ShowDueVisits, c.ShowReasons)
+              c.ShowDueVisits, c.ShowReasons, c.SetCustomer)
 _TYPES = {cls.__name__: cls for cls in STRUCTURED}
 NAME, TEXT = 200, 2000  # the longest customer name or title, and free text (as typed messages)
 
@@ -43,7 +44,8 @@ def button_values(buttons, limit: int, size=len) -> list[tuple[object, str]]:
     would log a visit to someone else (the text rendering still shows the command to type)."""
     out = []
     for button in buttons:
-        encoded = encode(button.action) if button.action is not None else ""
+        # a command no button may carry is sent as its text (decoding it would fail: "didn't get that")
+        encoded = encode(button.action) if isinstance(button.action, STRUCTURED) else ""
         value = next((v for v in (encoded, button.command) if v and size(v) <= limit), None)
         if value is not None:
             out.append((button, value))
@@ -100,6 +102,9 @@ def valid(command) -> bool:
         return (0 < len(command.title.strip()) <= TEXT and len(command.assignee or "") <= NAME
                 and len(command.customer or "") <= NAME
                 and (command.deal_id is None or 0 < command.deal_id < 10**9))
+    if isinstance(command, c.SetCustomer):  # `customer Acme Crop tier B`, answered with Acme Corp
+        return (0 < len(command.name.lstrip("+").strip()) <= NAME and command.tier in (None, "A", "B", "C")
+                and command.lifecycle in (None, *V.LIFECYCLE_WORDS.values()))
     return isinstance(command, c.ListFollowups | c.ListTasks | c.ShowDueVisits)
 
 

@@ -21,7 +21,9 @@ _OFFSETS = {
     "day after tomorrow": 2, "后天": 2, "大后天": 3,
     "yesterday": -1, "昨天": -1, "前天": -2,
 }
-_IN_DAYS = re.compile(r"^(?:in\s+)?(\d{1,3})\s*(天|days?|个?星期|周|weeks?)(?:后|以后|之后|\s+later)?$")
+_IN_DAYS = re.compile(r"^(?:in\s+)?(\d{1,3}|[一二两三四五六七八九十])\s*(天|days?|个?星期|周|weeks?)"
+                      r"(?:后|以后|之后|\s+later)?$")
+_ZH_COUNT = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
 #: A weekday's name in full or cut short (`mon`, `tues`, `thurs`): never a word that only starts
 #: like one (`month` is no Monday).
 _EN_WEEKDAY = re.compile(r"^(?:(next|this|coming)\s+)?(mon|tue|wed|thu|fri|sat|sun)"
@@ -108,11 +110,18 @@ def _relative(text: str, today: dt.date, _future: bool) -> dt.date | None:
     match = _IN_DAYS.match(text)
     if not match:
         return None
-    count, unit = int(match[1]), match[2]
+    count, unit = _ZH_COUNT.get(match[1]) or int(match[1]), match[2]
     return today + dt.timedelta(days=count * (1 if unit in ("天", "day", "days") else 7))
 
 
-def _weekday(text: str, today: dt.date, _future: bool) -> dt.date | None:
+def _weekday(text: str, today: dt.date, future: bool) -> dt.date | None:
+    """A weekday; `this fri` / `本周五` already past (said on a Saturday) is the coming one when a
+    future day is meant (a follow-up, a due day), never a day already gone."""
+    day = _weekday_of(text, today)
+    return day + dt.timedelta(weeks=1) if future and day is not None and day < today else day
+
+
+def _weekday_of(text: str, today: dt.date) -> dt.date | None:
     match = _EN_WEEKDAY.match(text)
     if match:
         prefix, target = match[1], _EN_DAYS.index(match[2])

@@ -63,10 +63,17 @@ Message = str | c.Command | c.ParseError  # text as typed, what a form or button
 
 
 def reply_locale(message: Message, member_locale: str) -> str:
-    """Chinese when the message is Chinese text, else the member's own language."""
+    """Chinese when the message is Chinese text; English when it is written in English (three
+    English words or more, `tier B every 3 weeks`, from a member whose language is Chinese);
+    else the member's own (a bare command word, `progress`, says nothing of a language)."""
     if not isinstance(message, str):
         return member_locale
-    return "zh" if split_keyword(normalize(message))[1] == "zh" else member_locale
+    if split_keyword(normalize(message))[1] == "zh":
+        return "zh"
+    return "en" if len(_ENGLISH_WORD.findall(message)) >= 3 else member_locale
+
+
+_ENGLISH_WORD = re.compile(r"(?<![A-Za-z])[A-Za-z]{2,}(?![A-Za-z])")
 
 
 def identify(session: Session, user: UserRef, defaults: Defaults,
@@ -115,16 +122,24 @@ def dispatch(session: Session, tenant: Tenant, member: Member, message: Message,
         return Outcome(Reply(lines=(ctx.t("member_inactive", admins=admins),), ok=False,
                              locale=ctx.locale), refused=True)
     calendars.load_corrections(session, tenant.id)  # another process may have changed them
-    asked = False
+    asked, picked = False, None
     if isinstance(message, str):
-        asked, picked = questions.take(session, member, platform, message, now)  # any message ends it
+        asked, picked, asked_in = questions.take(session, member, platform, message, now)  # any ends it
+        if picked is not None and asked_in in ("en", "zh"):  # `1` answered in the question's language
+            ctx.locale = reply_locale(message, asked_in)
         if picked == "":  # `no` to the question: nothing done
             return Outcome(Reply(lines=(ctx.t("question_dropped"),), locale=ctx.locale), refused=False)
         if picked is not None:
             message = picked
         if isinstance(message, str) and (lines := several.command_lines(message)):
             return _remember(_run_several(ctx, lines), platform, now, asked)
-    return _remember(_run(ctx, message), platform, now, asked)
+    outcome = _run(ctx, message)
+    if asked and picked is None and outcome.refused and not outcome.reply.buttons \
+            and questions.answer_word(message) is None:
+        # an unrelated word ends the question: said, never silently
+        outcome = replace(outcome, reply=replace(outcome.reply, lines=(*outcome.reply.lines,
+                                                                        ctx.t("question_ended"))))
+    return _remember(outcome, platform, now, asked)
 
 
 def _remember(outcome: Outcome, platform: str, now: dt.datetime, asked: bool = False) -> Outcome:

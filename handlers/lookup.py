@@ -5,6 +5,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
+from handlers import vocabulary as V
 from handlers.commands import CloseDeal, LogVisit, Scope, SetCustomer, UpsertDeal
 from handlers.context import Ctx
 from handlers.messages import usage
@@ -37,6 +38,12 @@ def customer_named(ctx: Ctx, name: str) -> Customer:
     similar = [] if force else similar_customers(repo.names(ctx.tenant.id), name)
     if similar:
         raise _ask_similar(ctx, name, similar)
+    if not force and "=" in name and (parts := [p.strip() for p in name.split("=") if p.strip()]):
+        # `customer BYD = 比亚迪`: a second name for one customer is no new customer's name
+        known = [f.name for part in parts for f in repo.find(ctx.tenant.id, part)][:3]
+        raise _ask_similar(ctx, name, list(dict.fromkeys(known)), new_name=parts[0])
+    if not force and (longer := extended_customers(repo.names(ctx.tenant.id), name)):
+        raise _ask_similar(ctx, name, longer)  # `格力电器` beside 格力, `wayne closed` beside Wayne Ent.
     if not force and len(parts := _JOINED.split(name)) > 1 and all(p.strip() for p in parts):
         raise _ask_joined(ctx, name, [p.strip() for p in parts])
     customer = repo.add(ctx.tenant.id, name, ctx.member.id, created_at=ctx.now)
@@ -154,18 +161,52 @@ def _edits(a: str, b: str, most: int) -> int:
     return previous[-1]
 
 
-def _ask_similar(ctx: Ctx, name: str, similar: list[str]):
+def extended_customers(names: list[tuple[int, str]], name: str, limit: int = 3) -> list[str]:
+    """Existing customers whose name `name` starts with, or whose name starts with the leading
+    words of `name`: `格力电器` → 格力, `wayne closed` → Wayne Enterprises, `tencent cloud` →
+    Tencent. A new name that only adds words to a known one is asked about, never created."""
+    key = name_fold(name)
+    keys = [(name_fold(other), other) for _id, other in names]
+    words = key.split()
+    if len(words) > 1:  # `Acme West` beside Acme East is a company of its own; `wayne closed won`
+        for size in range(len(words) - 1, 0, -1):  # (words of the grammar after it) is not
+            lead = " ".join(words[:size])
+            if len(lead) >= 3 and any(_is_grammar_word(w) for w in words[size:]):
+                found = [other for theirs, other in keys
+                         if theirs == lead or theirs.startswith(lead + " ")]
+                if found:
+                    return found[:limit]
+    elif _CJK.fullmatch(key[:1] or " "):
+        for size in range(len(key) - 1, 1, -1):
+            found = [other for theirs, other in keys if theirs == key[:size]]
+            if found:
+                return found[:limit]
+    return []
+
+
+def _is_grammar_word(word: str) -> bool:
+    """A stage, tier, lifecycle or closing word (`closed`, `proposal`, `A类`) inside a name."""
+    closing = ("closed", "won", "lost", "stage", "tier")
+    return (word in V.STAGE_WORDS or word in V.LIFECYCLE_WORDS or word in V.CLOSE_WORDS
+            or word in closing or V.tier_of(word) is not None
+            or (len(word) >= 4 and V.near_word(word, closing) is not None))  # `clsoed`
+
+
+def _ask_similar(ctx: Ctx, name: str, similar: list[str], new_name: str | None = None):
     """“Acme Corp, or a new customer?” with buttons that run the message again either way (the
     command itself with the customer changed; the text to type where there are no buttons)."""
     choices = [(other, other, other) for other in similar]
-    choices.append((ctx.t("new_customer_button", name=name), f"+{name}", f"+{name}"))
+    new_name = new_name or name
+    choices.append((ctx.t("new_customer_button", name=new_name), f"+{new_name}", f"+{new_name}"))
     typed = name in ctx.text
     buttons = tuple(_keeping_words(ctx, name, customer) or
                     Button(label, ctx.text.replace(name, text, 1) if typed else label,
                            action=with_customer(ctx.command, name, customer))
                     for label, text, customer in choices)
     offer = typed or all(b.action is not None for b in buttons)
-    return ctx.refuse("customer_similar", name=name, names=" · ".join(similar),
+    key = "customer_equals" if "=" in name else "customer_similar"
+    return ctx.refuse(key, name=name, names=" · ".join(similar + [f"+{new_name}"]) if key == "customer_equals"
+                      else " · ".join(similar),
                       buttons=buttons if offer else ())
 
 

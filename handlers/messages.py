@@ -41,6 +41,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "customer_similar": ("No customer is named “{name}”, but there is {names}. Which do you mean? "
                          "(Nothing was saved.)",
                          "没有名为“{name}”的客户，但有：{names}。你指的是哪一个？（未保存）"),
+    "customer_equals": ("“{name}” says one name is another; a customer's name has no “=”. Which do you mean: "
+                        "{names}? (Nothing was saved. To join two customers, a manager types: "
+                        "customer BYD merge into 比亚迪)",
+                        "“{name}”里有“=”，客户名不带等号。你指的是哪一个：{names}？（未保存。合并两个客户请经理输入："
+                        "客户 BYD 合并到 比亚迪）"),
     "customer_taken_as": ("“{name}” taken as {customer}.", "“{name}”按 {customer} 处理。"),
     "customer_joined": ("“{name}” reads as several customers ({names}). One message for each, or one new "
                         "customer of that name? Nothing was saved yet.",
@@ -180,6 +185,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "follow_up_day": ("Got the visit; the follow-up needs a day (nothing was saved yet): follow up fri, "
                       "follow up 12/20, follow up next Tue.",
                       "拜访已看懂，跟进还缺一个日期（尚未保存）：跟进 周五、跟进 12月20日、下周二跟进。"),
+    "deadline_in_notes": ("Is “{text}” a follow-up day for this visit, or only part of the notes? "
+                          "Nothing was saved yet.",
+                          "“{text}”是这次拜访的跟进日期，还是只是纪要的一部分？尚未保存。"),
+    "option_as_follow_up": ("A follow-up on that day (the words stay in the notes)",
+                            "设为跟进日期（原文保留在纪要里）"),
+    "option_as_notes": ("Only notes, no follow-up", "只作为纪要，不设跟进"),
     "reason_colon": ("Is “{text}” the reason? Put a colon before it (nothing was saved yet): {fixed}",
                      "“{text}”是原因吗？请在它前面加冒号（尚未保存）：{fixed}"),
     "two_dates": ("Two follow-up days ({text}): which one? Nothing was saved yet.",
@@ -206,6 +217,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "option_close_and_task": ("Close it, and a task for the follow-up", "结单，并为跟进建任务"),
     "option_as_reason": ("All of it as the reason", "全部作为原因"),
     "question_dropped": ("OK, nothing was saved.", "好的，未保存任何内容。"),
+    "question_ended": ("(My earlier question is closed: nothing from it was saved. Send that message again "
+                       "to be asked again.)",
+                       "（上一个问题已结束，其中内容未保存；重新发送那条消息即可再问一次。）"),
     "answer_hint": ("Reply 1–{count}, or tap one.", "回复 1–{count}，或点选。"),
     "did_you_mean": ("“{text}” is not a command I know. Did you mean: {fixed}",
                      "没认出“{text}”这个命令。你是想说：{fixed}"),

@@ -13,6 +13,7 @@ from handlers import commands as c
 from handlers import vocabulary as V
 from handlers.amounts import parse_amount
 from handlers.dates import is_reversed_range, parse_date, parse_date_range
+from handlers.glued import unglue
 from handlers.normal import fold as _fold
 from handlers.normal import view
 
@@ -54,6 +55,9 @@ _COLON = re.compile(":")
 _VISIT_SEP = re.compile(r"\s*(?:[:;,，。!]|\.(?=\s)|\s[-–—]\s|—)\s*")
 
 
+#: A follow-up's words that say what the customer did or said, not what we will do (`对方要求再降价`)
+_THEIRS = re.compile(r"(?:对方|客户|他们|她们|甲方|(?:they|he|she|the customer|customer|client|the client)"
+                     r"(?![A-Za-z]))", re.I)
 _FOLLOW_WORD = re.compile(r"follow[\s-]?ups?|f/u|fu|跟进|回访", re.I)
 _BY_ID = re.compile(r"^#(\d{1,9})\s+(\S+)\s*(.*)$", re.DOTALL)
 SYMBOLS = re.compile(r"[\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]+")
@@ -89,8 +93,11 @@ def parse_visit(rest: str, today: dt.date) -> c.Command | c.ParseError:
     if len({f.day for f in found}) > 1:
         return c.ParseError("visit", "two_dates", " · ".join(rest[f.start:f.end] for f in found))
     follow_up = found[0].day if found else None
-    detail = "; ".join(f.detail for f in found if f.detail)
+    detail = "; ".join(f.detail for f in found if f.detail and not _THEIRS.match(view(f.detail)))
+    said = "; ".join(f.detail for f in found if f.detail and _THEIRS.match(view(f.detail)))
     text = clauses.without(rest, [(f.start, f.end) for f in found]) if found else rest.strip()
+    if said:  # `跟进12月18日 对方要求再降价`: what the customer said is notes, not our next step
+        text = f"{text}; {said}" if _VISIT_SEP.search(view(text)) else f"{text}: {said}"
     customer, body = _head_and_body(text, _VISIT_SEP)
     customer = SYMBOLS.sub(" ", customer)  # `visit Globex 👍`: an emoji is no part of a name
     if not customer.strip():
@@ -107,7 +114,31 @@ def parse_visit(rest: str, today: dt.date) -> c.Command | c.ParseError:
         command = replace(command, follow_up=command.follow_up or follow_up,
                           next_step=command.next_step or detail,
                           comma=bool(mark and mark[0].strip() in (",", "，")))
+        if command.follow_up is None and (deadline := _deadline(body, today)):
+            said, day = deadline  # `send proposal by wed` · `下周五前发方案`: a follow-up, or notes?
+            return c.ParseError("visit", "deadline_in_notes", said, options=(
+                ("as_follow_up", "", replace(command, follow_up=day)), ("as_notes", "", command)))
     return command
+
+
+_BY_DAY = re.compile(r"(?<![A-Za-z])(?:by|before|due|until)\s+", re.I)
+_ZH_BEFORE = re.compile(r"(?:之前|以前|前)")
+
+
+def _deadline(notes: str, today: dt.date) -> tuple[str, dt.date] | None:
+    """A day something is due by in a visit's notes (`send proposal by wed`, `下周五前发方案`):
+    (the words, the day), or None."""
+    seen = view(notes)
+    for by in _BY_DAY.finditer(seen):
+        words = seen[by.end():].split()
+        for size in (3, 2, 1):
+            if len(words) >= size and (day := parse_date(" ".join(words[:size]).rstrip(".,，。;"), today)):
+                return notes[by.start():by.end() + len(" ".join(words[:size]))].rstrip(".,，。;"), day
+    for before in _ZH_BEFORE.finditer(seen):
+        for size in range(min(8, before.start()), 1, -1):
+            if day := parse_date(seen[before.start() - size:before.start()], today):
+                return notes[before.start() - size:before.end()], day
+    return None
 
 
 def parse_visits(rest: str, _today: dt.date) -> c.Command | c.ParseError:
@@ -120,7 +151,7 @@ def _two_commands(topic: str, rest: str, second: int, first_command=None) -> c.P
     """A second command inside one line (`visit Globex: demo done. deal Globex negotiation 90k`):
     asked, offering both as two lines (each runs), or, where `first_command` is given, the
     whole of it as that command (the second part kept in its text)."""
-    first, other = rest[:second].rstrip(), rest[second:].strip()
+    first, other = rest[:clauses.filler_before(rest, second)].rstrip(" ,，"), rest[second:].strip()
     options = [("both", f"{first}\n{other}", None)]
     if first_command is not None:
         options.append(("as_one", "", first_command))
@@ -155,6 +186,10 @@ def _deal_ref(tokens: list[tuple[str, bool]]) -> c.DealRef:
     return c.DealRef(deal_id, tuple(words), title)
 
 
+_CLOSED_HOW = ("won", "lost")
+#: A deal won or lost with its reason after a colon (`deal #5 closed lost: customer went dark`).
+_CLOSED_WITH_REASON = re.compile(r"^(?P<deal>[^:]*?\S)\s+(?:closed[\s_-]?)?(?P<how>won|lost|赢单|输单)"
+                                 r"(?P<amount>\s+[^\s:]+)?\s*:\s*(?P<why>\S.*)$", re.I | re.DOTALL)
 #: A token that starts like an amount but is none (`50kk`, `1.2mm`, `5wan`): never part of a name.
 _AMOUNTISH = re.compile(r"^[$¥]?\d[\d,.]*(?:[a-z]{1,6}|[千万亿元块]{1,3})$", re.IGNORECASE)
 
@@ -162,6 +197,11 @@ _AMOUNTISH = re.compile(r"^[$¥]?\d[\d,.]*(?:[a-z]{1,6}|[千万亿元块]{1,3})$
 def parse_deal(rest: str, today: dt.date) -> c.Command | c.ParseError:
     """`CUSTOMER ["TITLE"] [STAGE] [AMOUNT [CURRENCY]] [close DATE]`: every word is read as one of
     these, or the message is refused saying which word (with the likely word offered)."""
+    rest = unglue(rest)  # `#11商务谈判` is `#11 商务谈判`
+    if closing := _CLOSED_WITH_REASON.match(view(rest)):  # `deal #5 closed lost: went dark`
+        amount = rest[closing.start("amount"):closing.end("amount")] if closing["amount"] else ""
+        return closing_parser(closing["how"].lower() in ("won", "赢单"))(
+            f"{rest[:closing.end('deal')]}{amount}: {rest[closing.start('why'):]}", today)
     tokens = tokens_of(rest)
     if len(tokens) == 2 and re.fullmatch(r"#\d{1,9}", tokens[0][0]) \
             and tokens[1][0].lower() in V.HISTORY_WORDS:  # `deal #46 history`
@@ -191,6 +231,17 @@ def parse_deal(rest: str, today: dt.date) -> c.Command | c.ParseError:
             if close is None:
                 return c.ParseError("deal", "date", tokens[i + 1][0])
             i += 1 + used
+            continue
+        elif stage is None and (lower == "closed" or V.near_word(lower, ("closed",))) \
+                and i + 1 < len(tokens) and not tokens[i + 1][1] \
+                and (tokens[i + 1][0].lower() in _CLOSED_HOW or V.near_word(tokens[i + 1][0], _CLOSED_HOW)):
+            how = tokens[i + 1][0].lower()  # `closed won`: one stage in two words; `clsoed wonn` asked
+            if lower != "closed" or how not in ("won", "lost"):
+                fixed = _swap(_swap(rest, word, "closed"), tokens[i + 1][0],
+                              how if how in ("won", "lost") else V.near_word(how, ("won", "lost")))
+                return c.ParseError("deal", "stage_typo", f"{word} {tokens[i + 1][0]}", fixed)
+            stage = how
+            i += 2
             continue
         elif stage is None and lower in V.STAGE_WORDS:
             stage = V.STAGE_WORDS[lower]
@@ -466,6 +517,8 @@ def parse_task(rest: str, today: dt.date) -> c.Command | c.ParseError:
     if len(people) > 1:
         return _task_each(words, people)
     assignee = words.pop(0)[1:] if words[0].startswith("@") and len(words[0]) > 1 else None
+    if words and _CJK.search(words[0]) and "#" in words[0]:  # `商机#51 下周一前…` is `商机 #51 …`
+        words[:1] = unglue(words[0]).split()
     deal_id = customer = None
     if len(words) > 1 and words[0].lower() in V.DEAL_WORDS and re.fullmatch(r"#?\d{1,9}", words[1]):
         deal_id, words = int(words[1].lstrip("#")), words[2:]
@@ -493,9 +546,18 @@ def parse_task(rest: str, today: dt.date) -> c.Command | c.ParseError:
     return c.AddTask(text, assignee, due, deal_id, customer)
 
 
+_TIME = re.compile(r"\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}:\d{2}"
+                   r"|(?:上午|下午|晚上|早上)?\d{1,2}点(?:半|\d{1,2}分?)?", re.I)
+
+
 def _bare_due(text: str, today: dt.date) -> tuple[str, dt.date | None]:
     """A day at the end (`… tmrw`, `… next Tue`) or, in Chinese, at the start (`明天给华为…`)."""
     words = text.split()
+    for size in (1, 2):  # `… tmrw 10am` · `… tmrw 10 am`: the day, the time kept in the title
+        if len(words) > size + 1 and _TIME.fullmatch(view(" ".join(words[-size:]))):
+            title, day = _bare_due(" ".join(words[:-size]), today)
+            if day is not None:
+                return f"{title} {' '.join(words[-size:])}", day
     for size in (3, 2, 1):
         if len(words) > size and (day := parse_date(" ".join(words[-size:]), today)):
             title = words[:-size]
@@ -549,14 +611,14 @@ def parse_customer(rest: str, _today: dt.date) -> c.Command | c.ParseError:
             return c.ParseError("customer")
         return c.FixCustomer(" ".join(w for w, _q in tokens[:fix]), action,
                              " ".join(value).lstrip("@") if action == "owner" else " ".join(value))
-    words = [w for w in re.split(r"[\s:;,，；、]+", rest) if w]  # `客户 华为：A类`
+    words = [w for w in re.split(r"[\s:;,，；、]+", unglue(rest)) if w]  # `客户 华为：A类` · `客户华为A类`
     tier = lifecycle = None
     kept = []
     for i, word in enumerate(words):
         lower = word.lower()
         if lower in ("tier", "等级", "级别") and i + 1 < len(words) and V.tier_of(words[i + 1]):
             continue
-        if i > 0 and tier is None and (found := V.tier_of(word)):
+        if i > 0 and tier is None and (found := V.tier_of(view(word))):  # `A類`
             tier = found
         elif i > 0 and lifecycle is None and lower in V.LIFECYCLE_WORDS:
             lifecycle = V.LIFECYCLE_WORDS[lower]

@@ -3,6 +3,7 @@ which metric: `progress team quarter`, `target @ana revenue 500k month`, `leader
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from handlers import commands as c
 from handlers import vocabulary as V
@@ -42,8 +43,8 @@ def parse_progress(rest: str, _today: dt.date) -> c.Command | c.ParseError:
 def parse_target(rest: str, _today: dt.date) -> c.Command | c.ParseError:
     if not rest.strip() or rest.strip().lower() in V.TEAM_WORDS:  # `targets`, `targets team`
         return c.ListTargets(c.Scope("team") if rest.strip() else c.Scope())
-    words = [w for w in rest.split() if w.lower() not in V.SPLIT_WORDS]
-    split = len(words) != len(rest.split())
+    words = [w for w in _counted(rest.split()) if w.lower() not in V.SPLIT_WORDS]
+    split = len(words) != len(_counted(rest.split()))
     everyone = split and any(w.lower() in V.ALL_WORDS for w in words)
     words = [w for w in words if not (split and w.lower() in V.ALL_WORDS)]
     metric = next((V.METRIC_WORDS[w.lower()] for w in words if w.lower() in V.METRIC_WORDS), None)
@@ -61,6 +62,27 @@ def parse_target(rest: str, _today: dt.date) -> c.Command | c.ParseError:
     if split and scope.kind != "team":
         return c.ParseError("target", "split")
     return c.SetTarget(scope, metric, money.amount, money.currency, period, split, everyone)
+
+
+_UNIT = re.compile(r"^(\d+)(?:个|次|家|单|位|笔)$")
+_TWO_WORD_METRICS = {("deals", "won"): "deals_won", ("won", "deals"): "deals_won",
+                     ("new", "customers"): "new_customers", ("new", "clients"): "new_customers"}
+
+
+def _counted(words: list[str]) -> list[str]:
+    """`新客户 3个` · `拜访 50次` · `deals won 5`: a count's unit and a metric in two words read."""
+    out: list[str] = []
+    for word in words:
+        pair = (out[-1].lower(), word.lower()) if out else None
+        if pair in _TWO_WORD_METRICS:
+            out[-1] = _TWO_WORD_METRICS[pair]
+        elif (unit := _UNIT.match(word)) is not None:
+            out.append(unit[1])
+        elif word in ("个", "次", "家", "单", "位", "笔") and out and out[-1].isdigit():
+            continue
+        else:
+            out.append(word)
+    return out
 
 
 def parse_pipeline(rest: str, _today: dt.date) -> c.Command | c.ParseError:

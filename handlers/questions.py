@@ -32,22 +32,32 @@ def answer_word(text: str) -> int | None:
         return 0
     if word.isdigit() and len(word) == 1 and word != "0":
         return int(word)
-    return None
+    return _ORDINALS.get(word.removeprefix("the ").removesuffix(" one").removesuffix("个").removesuffix("项"))
+
+
+#: `the first one`, `第一个`, `#2`, `2nd`: an option by its place
+_ORDINALS = {word: place for place, words in enumerate((
+    ("first", "1st", "#1", "第一", "头一", "1."), ("second", "2nd", "#2", "第二", "2."),
+    ("third", "3rd", "#3", "第三", "3."), ("fourth", "4th", "#4", "第四", "4."),
+    ("fifth", "5th", "#5", "第五", "5.")), 1) for word in words}
 
 
 def take(session: Session, member: Member, platform: str, text: str,
-         now: dt.datetime) -> tuple[bool, c.Command | c.ParseError | str | None]:
+         now: dt.datetime) -> tuple[bool, c.Command | c.ParseError | str | None, str | None]:
     """End the member's open question (any message does): (whether there was one, what `text`
-    answers of it: the chosen option's command or text, "" for `no`, None for nothing)."""
+    answers of it: the chosen option's command or text, "" for `no`, None for nothing; the
+    language the question was asked in, so that `1` is answered in it)."""
     question = session.scalar(select(OpenQuestion).where(
         OpenQuestion.member_id == member.id, OpenQuestion.platform == platform))
     if question is None:
-        return False, None
+        return False, None, None
     session.delete(question)
+    answers = [a for a in question.answers if isinstance(a, str)]
+    locale = next((a.get("locale") for a in question.answers if isinstance(a, dict)), None)
     pick = answer_word(text)
-    if pick is None or now - question.asked_at > TTL or pick > len(question.answers):
-        return True, None
-    return True, "" if pick == 0 else pressed(question.answers[pick - 1])
+    if pick is None or now - question.asked_at > TTL or pick > len(answers):
+        return True, None, locale
+    return True, "" if pick == 0 else pressed(answers[pick - 1]), locale
 
 
 def forget(session: Session, member: Member, platform: str) -> None:
@@ -64,7 +74,7 @@ def remembering(reply: Reply, platform: str, now: dt.datetime, then=None):
         forget(session, member, platform)
         if values:
             session.add(OpenQuestion(tenant_id=member.tenant_id, member_id=member.id, platform=platform,
-                                     answers=values, asked_at=now))
+                                     answers=[*values, {"locale": reply.locale}], asked_at=now))
         if then is not None:
             then(session, member)
     return record

@@ -25,6 +25,7 @@ from handlers.commands import AddTip, FindTips, LikeTip, ShowReasons
 from handlers.context import Ctx
 from handlers.lookup import example, managers_team, scope_members
 from handlers.messages import CLOSE_REASONS, WIN_REASONS, WORDS, name_of
+from handlers.normal import simplified
 from handlers.reply import Button, Chart, Reply, Table
 from storage.models import Deal, Member, Tip, TipVote
 from storage.rates import Converted, zones_of
@@ -62,6 +63,8 @@ _COMPETITOR = re.compile(r"(?:competitor|lost to|went with|chose|竞争对手|�
                          r"([A-Za-z0-9\u3400-\u9fff][\w\u3400-\u9fff .&-]{0,60})", re.I)
 #: a name: capitalised words (`Oracle`, `Sales Force`), or Chinese up to a space or a mark
 _NAME = re.compile(r"[A-Z0-9][\w&.-]*(?:\s+[A-Z0-9][\w&.-]*)*|[\u3400-\u9fffA-Za-z0-9]+")
+#: what a competitor's name never says: how they won (`低价抢单`, `cut price`), not who they are
+_NOT_A_NAME = re.compile(r"低价|价格|抢单|降价|便宜|报价|太|更|^(?:cheaper|lower|price|undercut)", re.I)
 SHOWN_TIPS = 10
 BEST_TIPS = 3  # in the weekly digest
 MAX_BUTTONS = 5
@@ -69,15 +72,19 @@ MAX_BUTTONS = 5
 
 def categorize(reason: str, *, won: bool = False) -> tuple[str, str]:
     """(category, competitor) of a closing reason as typed: the category whose word comes first,
-    among the loss categories or, for a win, the win categories (a won deal names no competitor)."""
-    text = reason.lower()
+    among the loss categories or, for a win, the win categories (a won deal names no competitor).
+    Read on the simplified text: `客戶預算凍結` is `客户预算冻结`, budget."""
+    text = simplified(reason).lower()
     found = [(text.find(word), category) for category, words in (_WIN_WORDS if won else _WORDS).items()
              for word in words if word in text]
     category = min(found)[1] if found else ("other" if text.strip() else "")
     if won:
         return category, ""
-    competitor = _COMPETITOR.search(reason)
-    name = _NAME.match(competitor[1])[0].strip(" .,，。") if competitor else ""
+    competitor = _COMPETITOR.search(simplified(reason))  # the same length: the name as typed
+    said = reason[competitor.start(1):competitor.end(1)] if competitor else ""
+    name = _NAME.match(said)[0].strip(" .,，。") if said else ""
+    if _NOT_A_NAME.search(simplified(name)):  # `竞争对手低价抢单`: how they won, not who
+        name = ""
     return ("competitor" if name and category in ("", "other") else category), name[:200]
 
 

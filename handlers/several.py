@@ -7,6 +7,7 @@ says which line and why: half a message is never stored.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from handlers.intents import keyword_typo, split_keyword
@@ -17,6 +18,10 @@ from handlers.reply import Reply
 MAX_LINES = 10
 
 
+#: A line that is a follow-up clause of the line above (`visit 比亚迪 met purchasing ⏎ follow up 15/12`)
+_FOLLOW_LINE = re.compile(r"(?:follow[\s-]?ups?|f/u|跟进|回访)(?![A-Za-z])\s*:?\s*\S", re.I)
+
+
 def command_lines(text: str) -> list[str] | None:
     """The message's commands, one per line, when it has two or more; else None."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
@@ -25,7 +30,9 @@ def command_lines(text: str) -> list[str] | None:
     out: list[str] = []
     for line in lines:
         seen = simplified(normalize(line))
-        if split_keyword(seen)[0] is not None or keyword_typo(seen):  # `vist …` is asked about
+        if split_keyword(seen)[0] is None and _FOLLOW_LINE.match(seen):  # `follow up 15/12`: the line above
+            out[-1] = f"{out[-1]}; {line}"
+        elif split_keyword(seen)[0] is not None or keyword_typo(seen):  # `vist …` is asked about
             out.append(line)
         else:
             out[-1] = f"{out[-1]} {line}"

@@ -30,7 +30,9 @@ def handle_add_task(ctx: Ctx, cmd: AddTask) -> Reply:
     assignee = ctx.member
     if cmd.assignee is not None:
         if not ctx.is_manager and cmd.assignee.lower() not in _my_names(ctx):
-            raise ctx.refuse("task_for_others", example=example(ctx, "task", 1))
+            mine = " ".join(w for w in ctx.text.split() if w.lower() != f"@{cmd.assignee.lower()}")
+            mine = mine if mine != ctx.text.strip() else example(ctx, "task")  # their words, no @name
+            raise ctx.refuse("task_for_others", example=mine)
         assignee = visible_member(ctx, cmd.assignee)
     if cmd.due is not None and cmd.due < ctx.today:
         raise ctx.refuse("task_due_past", hint=example(ctx, "task"))

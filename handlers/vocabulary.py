@@ -24,7 +24,16 @@ STAGE_WORDS = {
     "negotiation": "negotiation", "negotiating": "negotiation", "商务谈判": "negotiation",
     "谈判": "negotiation",
     "won": "won", "成交": "won", "赢单": "won", "lost": "lost", "输单": "lost",
+    # the names other CRMs and teams give the same seven stages
+    "初次接触": "contact", "已接触": "contact",
+    "需求确认": "discovery", "需求分析": "discovery",
+    "需求调研": "discovery", "需求沟通": "discovery", "quotation": "proposal", "quoted": "proposal",
+    "提案": "proposal", "方案报价": "proposal", "报价阶段": "proposal", "negotiate": "negotiation",
+    "议价": "negotiation", "商务洽谈": "negotiation", "合同谈判": "negotiation",
+    "closed-won": "won", "closed_won": "won", "签约": "won", "已签约": "won",
+    "closed-lost": "lost", "closed_lost": "lost", "丢单": "lost",
 }
+
 SHARE_WORDS = {"%", "percent", "share", "pct", "完成率", "百分比"}  # a leaderboard by share of target
 METRIC_WORDS = {
     "revenue": "revenue", "sales": "revenue", "业绩": "revenue", "销售额": "revenue",
@@ -57,7 +66,8 @@ CLOSE_WORDS = {"close", "closing", "预计", "预计成交", "成交日期", "by
 _PERIOD_KINDS = {
     "week": "week", "weekly": "week", "周": "week", "星期": "week",
     "month": "month", "monthly": "month", "月": "month", "个月": "month",
-    "quarter": "quarter", "quarterly": "quarter", "季度": "quarter", "季": "quarter",
+    "quarter": "quarter", "quarterly": "quarter", "qtr": "quarter", "季度": "quarter",
+    "季": "quarter",
     "year": "year", "yearly": "year", "年": "year", "年度": "year",
 }
 _ZH_PERIOD = re.compile(r"^(本|这个?|今|上个?|下个?)?(周|星期|月|个月|季度|季|年度|年)$")
