@@ -10,6 +10,7 @@ import re
 from handlers import commands as c
 from handlers import vocabulary as V
 from handlers.dates import parse_date, parse_date_range
+from handlers.normal import view
 
 _DELETE = r"(?:delete|remove|cancel|删除|取消)"
 _CONFIRM = r"(?:\s*(?:confirm|yes|确认))?"
@@ -28,10 +29,13 @@ _RESTORE_CUSTOMER = re.compile(r"^(?:customer|客户)\s*(.+?)\s*$", re.I)
 def deleting(kind: str, parser):
     """`parser` of a record intent, with `#N delete [confirm]` (a customer: `NAME delete`) first."""
     def parse(rest: str, today: dt.date) -> c.Command | c.ParseError:
-        text = " ".join(rest.split())
+        typed = " ".join(rest.split())
+        text = view(typed)  # `＃１２　刪除` is `#12 删除`, position for position
         found = (_NAMED if kind == "customer" else _NUMBERED).match(text)
         if found and (kind != "customer" or not found.group(1).startswith("#")):
-            return c.Delete(kind, found.group(1).strip().strip('"“”'), confirmed=bool(found.group(2).strip()))
+            # a customer's name as typed; a record's number as read
+            ref = typed[found.start(1):found.end(1)] if kind == "customer" else found.group(1)
+            return c.Delete(kind, ref.strip().strip('"“”'), confirmed=bool(found.group(2).strip()))
         if kind != "customer" and (more := _NUMBERED_MORE.match(text)):
             word = more.group(2).split()[0]
             if V.near_word(word, ("confirm",)):  # `delete confrim`

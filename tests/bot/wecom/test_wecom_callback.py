@@ -25,7 +25,7 @@ def test_url_verification_answers_the_decrypted_echostr(wecom):
     ("排行榜 本月", "排行榜 · 业绩"),
     ("待跟进", "本周没有待跟进事项"),
     ("客户 华为 A类", "等级"),
-    ("visit Acme: demo", "已记录拜访：Acme。"),
+    ("visit Acme: demo", "Visit to Acme logged."),  # written in English: answered in English
     ("progress", "我的进度"),
 ])
 def test_each_command_gets_a_passive_encrypted_reply(wecom, text, expected):
