@@ -2,11 +2,9 @@
 import json
 
 import pytest
-from click.testing import CliRunner
 from sqlalchemy import select
 
 from bot.app import App
-from bot.cli import main
 from bot.settings import Settings
 from crm.connect import CrmUrls, client_for
 from crm.errors import AuthFailed, RateLimited
@@ -33,15 +31,6 @@ def fxiaoke():
     yield fake
     fake.close()
 
-
-@pytest.fixture
-def cli(db_url, monkeypatch, zoho, fxiaoke):
-    monkeypatch.setenv("DATABASE_URL", db_url)
-    monkeypatch.setenv("ZOHO_ACCOUNTS_URL", zoho.accounts_url)
-    monkeypatch.delenv("ZOHO_API_URL", raising=False)  # learnt from the token's api_domain
-    monkeypatch.setenv("FXIAOKE_API_URL", fxiaoke.url)
-    runner = CliRunner()
-    return lambda *args, input=None: runner.invoke(main, list(args), input=input, catch_exceptions=False)
 
 
 @pytest.fixture

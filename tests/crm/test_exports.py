@@ -4,29 +4,11 @@ import datetime as dt
 import io
 import os
 
-import pytest
-from click.testing import CliRunner
 from openpyxl import load_workbook
 from sqlalchemy import select, update
 
-from bot.cli import main
 from storage.crm import CrmRepository
-from storage.db import make_engine, make_session_factory
 from storage.models import Deal, Member, Tenant
-
-
-@pytest.fixture
-def cli(db_url, monkeypatch):
-    monkeypatch.setenv("DATABASE_URL", db_url)
-    runner = CliRunner()
-    return lambda *args: runner.invoke(main, list(args), catch_exceptions=False)
-
-
-@pytest.fixture
-def db(db_url):
-    engine = make_engine(db_url)
-    yield make_session_factory(engine)
-    engine.dispose()
 
 
 def rows_of(text: str) -> list[dict]:

@@ -4,14 +4,11 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from click.testing import CliRunner
 from sqlalchemy import func, select
 
-from bot.cli import main
 from crm.first_import import our_stage
 from fakes.fxiaoke_api import FakeFxiaoke
 from fakes.zoho_api import FakeZoho
-from storage.db import make_engine, make_session_factory
 from storage.models import Customer, Deal, Member
 
 CHINA = dt.timezone(dt.timedelta(hours=8))
@@ -66,20 +63,6 @@ def fxiaoke():
     fake.close()
 
 
-@pytest.fixture
-def cli(db_url, monkeypatch, zoho, fxiaoke):
-    monkeypatch.setenv("DATABASE_URL", db_url)
-    monkeypatch.setenv("ZOHO_ACCOUNTS_URL", zoho.accounts_url)
-    monkeypatch.setenv("FXIAOKE_API_URL", fxiaoke.url)
-    runner = CliRunner()
-    return lambda *args, input=None: runner.invoke(main, list(args), input=input, catch_exceptions=False)
-
-
-@pytest.fixture
-def db(db_url):
-    engine = make_engine(db_url)
-    yield make_session_factory(engine)
-    engine.dispose()
 
 
 def count(db, model, *where):

@@ -5,28 +5,10 @@ import datetime as dt
 import io
 from decimal import Decimal
 
-import pytest
-from click.testing import CliRunner
 from openpyxl import Workbook
 from sqlalchemy import func, select
 
-from bot.cli import main
-from storage.db import make_engine, make_session_factory
 from storage.models import Customer, Deal
-
-
-@pytest.fixture
-def cli(db_url, monkeypatch):
-    monkeypatch.setenv("DATABASE_URL", db_url)
-    runner = CliRunner()
-    return lambda *args: runner.invoke(main, list(args), catch_exceptions=False)
-
-
-@pytest.fixture
-def db(db_url):
-    engine = make_engine(db_url)
-    yield make_session_factory(engine)
-    engine.dispose()
 
 
 def count(db, model):

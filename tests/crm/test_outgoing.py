@@ -3,11 +3,9 @@ visits become activities; through the CRM outbox, in order, with backoff, nothin
 import datetime as dt
 
 import pytest
-from click.testing import CliRunner
 from sqlalchemy import select
 
 from bot.app import App
-from bot.cli import main
 from bot.settings import Settings
 from crm.sync import CrmSync
 from fakes.fxiaoke_api import FakeFxiaoke
@@ -37,14 +35,6 @@ def fxiaoke():
     yield fake
     fake.close()
 
-
-@pytest.fixture
-def cli(db_url, monkeypatch, zoho, fxiaoke):
-    monkeypatch.setenv("DATABASE_URL", db_url)
-    monkeypatch.setenv("ZOHO_ACCOUNTS_URL", zoho.accounts_url)
-    monkeypatch.setenv("FXIAOKE_API_URL", fxiaoke.url)
-    runner = CliRunner()
-    return lambda *args, input=None: runner.invoke(main, list(args), input=input, catch_exceptions=False)
 
 
 @pytest.fixture
