@@ -1,7 +1,8 @@
 """The composition root: settings → engine → session factory → defaults. Built once per process."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+import threading
+from dataclasses import dataclass, field
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
@@ -17,6 +18,8 @@ class App:
     engine: Engine
     session_factory: sessionmaker[Session]
     defaults: Defaults
+    #: set when the process winds down: background threads stop taking new work
+    stopping: threading.Event = field(default_factory=threading.Event)
 
     @classmethod
     def build(cls, settings: Settings | None = None, *, check_schema: bool = True,
@@ -28,3 +31,8 @@ class App:
             ensure_current(engine)
         defaults = Defaults(settings.timezone, settings.holiday_calendar, settings.currency)
         return cls(settings, engine, make_session_factory(engine), defaults)
+
+    def close(self) -> None:
+        """Stop background work (App Home refreshes) and close the database's connections."""
+        self.stopping.set()
+        self.engine.dispose()

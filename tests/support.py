@@ -133,7 +133,7 @@ def web_and_worker(settings):
         inbox.stop()
         stop.set()
         sender.join(timeout=10)
-        app.core.engine.dispose()
+        app.core.close()
 
 
 def serve(app):

@@ -91,13 +91,15 @@ class HomeRefresher:
                     del self._last[old]
 
     def _loop(self) -> None:
-        while True:
+        stopping = self.runner.core.stopping
+        while not stopping.is_set():
             with self._wake:
-                while not self._due:
-                    self._wake.wait()
+                if not self._due:
+                    self._wake.wait(1.0)  # and look again whether the process winds down
+                    continue
                 user_id, (due, client, workspace) = min(self._due.items(), key=lambda i: i[1][0])
                 if due > time.monotonic():
-                    self._wake.wait(due - time.monotonic())
+                    self._wake.wait(min(due - time.monotonic(), 1.0))
                     continue
                 del self._due[user_id]
             try:
@@ -105,7 +107,8 @@ class HomeRefresher:
                     self._published(user_id)
                     publish(self.runner, client, workspace, user_id)
             except Exception:  # a failed refresh must not stop the others
-                log.exception("home refresh failed for %s", user_id)
+                if not stopping.is_set():  # one cut short by the process ending is no failure
+                    log.exception("home refresh failed for %s", user_id)
 
 
 def register(bolt: BoltApp, runner) -> None:

@@ -69,7 +69,7 @@ def test_a_registered_platform_gets_its_routes_served_within_its_body_limit(echo
     assert (status, body) == (200, b"echo /echo/hello")
     assert _asgi_post(asgi(app, threads=2), "/echo/hello", b"x" * 101)[0] == 413
     assert _asgi_post(asgi(app, threads=2), "/elsewhere", b"")[0] == 404
-    app.core.engine.dispose()
+    app.core.close()
 
 
 def test_the_worker_sends_and_runs_the_inbox_of_a_registered_platform(echo, session_factory, db_url):
@@ -84,7 +84,7 @@ def test_the_worker_sends_and_runs_the_inbox_of_a_registered_platform(echo, sess
     assert DeliveryWorker(session_factory, platform_senders(core)).run_once() == 1
     assert echo.sent == [("E1", "room:7", "hello")]
     assert delivery_statuses(core) == [("room:7", "sent")]
-    core.engine.dispose()
+    core.close()
 
 
 def test_a_registered_platforms_commands_join_the_cli(echo):

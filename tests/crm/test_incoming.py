@@ -175,7 +175,7 @@ def web(db_url, zoho, fxiaoke):
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
     server.server_close()
-    app.core.engine.dispose()
+    app.core.close()
 
 
 @pytest.fixture

@@ -62,7 +62,7 @@ def web_without_worker(slack_settings, fake_slack):
     yield driver
     server.shutdown()
     server.server_close()
-    app.core.engine.dispose()
+    app.core.close()
 
 
 def run_the_worker(core) -> int:

@@ -19,7 +19,7 @@ def socket_app(slack_settings, fake_slack):
     yield server
     handler.close()
     server.close()
-    core.engine.dispose()
+    core.close()
 
 
 @pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
