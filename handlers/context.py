@@ -51,6 +51,27 @@ class Ctx:
     change_label: str = ""  # what the journal shows for it, when not the message as typed
     #: Said under the reply (`“ACME” taken as Acme Corp.`): what the handler read differently.
     notes: list[str] = field(default_factory=list)
+    #: A job run's reads, shared by the contexts it makes (one per member it writes to), so that a
+    #: read is made once for the whole team: `ids` are the members a per-member read covers.
+    #: None for a message, which reads only what it needs.
+    shared: dict | None = None
+
+    def once(self, key, read):
+        """`read()`, made once per job run (each time for a message)."""
+        if self.shared is None:
+            return read()
+        if key not in self.shared:
+            self.shared[key] = read()
+        return self.shared[key]
+
+    def mine(self, key, read_many, default, member_id: int | None = None):
+        """`read_many(ids)` (a {member: value} read) for one member, by default the asker: in a job
+        run, read once for all the run's members; for a message, for this member alone."""
+        member_id = self.member.id if member_id is None else member_id
+        ids = (self.shared or {}).get("ids", ())
+        if member_id not in ids:
+            return read_many([member_id]).get(member_id, default)
+        return self.once(key, lambda: read_many(list(ids))).get(member_id, default)
 
     def t(self, key: str, **values) -> str:
         return t(self.locale, key, **values)

@@ -52,11 +52,19 @@ def member_paces(ctx: Ctx, member_ids: list[int], targets: dict[str, Decimal], k
     rates the revenue used, what it left out)."""
     start, end = period_bounds(Period(kind), ctx.today)
     since, until = ctx.utc_range(start, end)
-    table = metric_table(ctx.session, member_ids, since, until, ctx.rates, tuple(targets))
+    ids = (ctx.shared or {}).get("ids", ())
+    if len(member_ids) == 1 and member_ids[0] in ids:  # a job run: the team's figures, read once
+        team = ctx.once(("metric_table", since, until),
+                        lambda: metric_table(ctx.session, list(ids), since, until, ctx.rates))
+        table = {member_ids[0]: team[member_ids[0]]}
+        money = team.money_of.get(member_ids[0]) or Converted(ctx.rates)
+    else:
+        table = metric_table(ctx.session, member_ids, since, until, ctx.rates, tuple(targets))
+        money = table.money
     done = {m: sum((row[m] for row in table.values()), Decimal(0)) for m in targets}
     return ({m: pace(targets[m], done[m], start, end, ctx.today, calendar, whole=m != "revenue")
              for m in targets},
-            start, end, table.money)
+            start, end, money)
 
 
 def pace_reminder(ctx: Ctx, kind: str, paces: dict[str, Pace], start: dt.date, end: dt.date,

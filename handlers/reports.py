@@ -112,8 +112,9 @@ def sellers(ctx: Ctx, members: list[Member], kind: str, start: dt.date) -> list[
     """Who is ranked and makes the medians: the reps, and managers only where they carry a
     revenue target of their own for the period (all members when the team has no reps)."""
     others = [m for m in members if m.role != "rep"]
-    carrying = TargetRepository(ctx.session).for_members([m.id for m in others], kind, start,
-                                                         summed=True) if others else {}
+    ids = tuple(m.id for m in others)
+    carrying = ctx.once(("targets", kind, start, ids), lambda: TargetRepository(ctx.session).for_members(
+        list(ids), kind, start, summed=True)) if others else {}
     chosen = [m for m in members if m.role == "rep" or carrying.get(m.id, {}).get("revenue")]
     return chosen or members
 

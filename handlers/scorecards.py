@@ -8,6 +8,7 @@ working day of a month each rep gets last month's, and each manager their team's
 """
 from __future__ import annotations
 
+import bisect
 import statistics
 from decimal import Decimal
 
@@ -47,13 +48,29 @@ def figures(ctx: Ctx, member_ids: list[int], period: Period, notes: list | None 
     deal of the `shown` members, by default all)."""
     start, end = period_bounds(period, ctx.today)
     since, until = ctx.utc_range(start, end, ctx.zone)
-    table = scorecard_table(ctx.session, member_ids, since, until, ctx.rates)
-    targets = TargetRepository(ctx.session).for_members(member_ids, period.kind, start, summed=True)
+    table, targets, out = ctx.once(("scorecard", period.kind, start, since, tuple(sorted(member_ids))),
+                                   lambda: _read(ctx, member_ids, period.kind, start, since, until))
     if notes is not None:
         notes += [*currency_notes(ctx, table.money),
                   *_left_out_of_average(ctx, table, member_ids if shown is None else shown),
                   *summed_note(ctx, period.kind, start, targets.summed_from)]
-    return {m: kpis(table[m], targets.get(m, {}).get("revenue")) for m in member_ids}
+    return out
+
+
+def _read(ctx: Ctx, member_ids: list[int], kind: str, start, since, until):
+    """(figures, targets, KPIs per member): what `figures` reads, once per job run for a team."""
+    table = scorecard_table(ctx.session, member_ids, since, until, ctx.rates)
+    targets = TargetRepository(ctx.session).for_members(member_ids, kind, start, summed=True)
+    return table, targets, {m: kpis(table[m], targets.get(m, {}).get("revenue")) for m in member_ids}
+
+
+def _standings(now: dict, peer_ids: list[int]) -> dict[str, tuple[list, object]]:
+    """{kpi: (the peers' values, lowest first; their median)}."""
+    out = {}
+    for kpi in KPIS:
+        values = sorted(now[m][kpi] for m in peer_ids if now[m][kpi] is not None)
+        out[kpi] = (values, statistics.median(values) if values else None)
+    return out
 
 
 def _left_out_of_average(ctx: Ctx, table, shown: list[int]) -> list[str]:
@@ -85,15 +102,17 @@ def _person(ctx: Ctx, member, peers, period: Period, label: str) -> Reply:
     ids = sorted({*peer_ids, member.id})
     notes: list[str] = []
     now = figures(ctx, ids, period, notes, shown=[member.id])
-    before = figures(ctx, [member.id], Period(period.kind, period.offset - 1))[member.id]
+    before = figures(ctx, ids, Period(period.kind, period.offset - 1))[member.id]  # one read for a team's
+    standings = ctx.once(("standings", period, ctx.today, tuple(ids), tuple(peer_ids)),
+                         lambda: _standings(now, peer_ids))  # once for a team's scorecards
     rows = []
     for kpi in KPIS:
         mine = now[member.id][kpi]
-        values = [now[m][kpi] for m in peer_ids if now[m][kpi] is not None]
-        median = statistics.median(values) if values else None
-        better = sorted(values, reverse=kpi not in _LOWER_IS_BETTER)
+        values, median = standings[kpi]
         ranked = mine is not None and member.id in peer_ids
-        rank = f"{better.index(mine) + 1}/{len(values)}" if ranked else "–"
+        ahead = (bisect.bisect_left(values, mine) if kpi in _LOWER_IS_BETTER
+                 else len(values) - bisect.bisect_right(values, mine)) if ranked else 0
+        rank = f"{ahead + 1}/{len(values)}" if ranked else "–"
         rows.append((ctx.t(f"kpi_{kpi}"), _show(ctx, kpi, mine), _show(ctx, kpi, median), rank,
                      _change(mine, before[kpi])))
     start, _end = period_bounds(period, ctx.today)

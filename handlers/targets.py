@@ -95,9 +95,9 @@ def handle_list_targets(ctx: Ctx, cmd: ListTargets) -> Reply:
     for kind in PERIOD_KINDS:
         start, _end = period_bounds(Period(kind), ctx.today)
         period = fmt.period_label(kind, start, ctx.locale)
+        per_member = repo.for_members([m.id for m in members], kind, start)  # one read for a team
         owners = ([(team.name, repo.for_team(team.id, kind, start))] if team else []) + [
-            (m.display_name, targets) for m in members
-            for mid, targets in repo.for_members([m.id], kind, start).items() if mid == m.id]
+            (m.display_name, per_member[m.id]) for m in members if m.id in per_member]
         for who, targets in owners:
             for metric, amount in targets.items():
                 rows.append((period, who, name_of(METRIC_NAMES, metric, ctx.locale),

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import select
-
 from handlers import format as fmt
 from handlers.commands import AddTask, DoneTask, ListFollowups, ListTasks
 from handlers.context import Ctx
@@ -18,6 +16,7 @@ from handlers.messages import WORDS, name_of, t
 from handlers.reply import Button, Heading, Reply
 from handlers.reply_json import to_payload
 from handlers.when_read import day_mark
+from storage import tasks as task_store
 from storage.destinations import MemberAddresses
 from storage.models import Customer, Deal, Member, Task
 from storage.outbox import OutboxRepository
@@ -37,9 +36,8 @@ def handle_add_task(ctx: Ctx, cmd: AddTask) -> Reply:
     if cmd.due is not None and cmd.due < ctx.today:
         raise ctx.refuse("task_due_past", hint=example(ctx, "task"))
     customer, deal = _about(ctx, cmd)
-    same = ctx.session.scalar(select(Task).where(
-        Task.assignee_id == assignee.id, Task.done_at.is_(None), Task.title == cmd.title,
-        Task.customer_id == (customer.id if customer else None), Task.deal_id == (deal.id if deal else None)))
+    same = task_store.same_open_task(ctx.session, assignee.id, cmd.title, customer.id if customer else None,
+                                     deal.id if deal else None)
     if same is not None:  # a second press of the same button, or the same message twice
         return Reply(lines=(ctx.t("task_exists", name=assignee.display_name, id=same.id, title=same.title),))
     task = Task(tenant_id=ctx.tenant.id, assignee_id=assignee.id, creator_id=ctx.member.id,
@@ -97,7 +95,8 @@ def todo(ctx: Ctx) -> Reply:
     from handlers.visits import handle_list_followups
 
     followups = handle_list_followups(ctx, ListFollowups())
-    rows = [task for task, _name in open_tasks(ctx, {ctx.member.id})]
+    rows = [task for task, _name in ctx.mine("open_tasks", lambda ids: task_store.open_tasks_of(
+        ctx.session, ids), [])]
     due = due_lines(ctx)
     if not rows and not due:
         return followups
@@ -132,11 +131,7 @@ def handle_done_task(ctx: Ctx, cmd: DoneTask) -> Reply:
 
 def open_tasks(ctx: Ctx, member_ids: set[int], due_by: dt.date | None = None) -> list[tuple[Task, str]]:
     """(task, assignee's name) of the members' open tasks (due by `due_by` when given)."""
-    query = (select(Task, Member.display_name).join(Member, Member.id == Task.assignee_id)
-             .where(Task.assignee_id.in_(member_ids), Task.done_at.is_(None)))
-    if due_by is not None:
-        query = query.where(Task.due_on <= due_by)
-    return [(task, name) for task, name in ctx.session.execute(query)]
+    return task_store.open_tasks(ctx.session, member_ids, due_by)
 
 
 def overdue_lines(ctx: Ctx, member_ids: list[int]) -> list[str]:

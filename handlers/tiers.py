@@ -9,15 +9,14 @@ visited counts from when it was added. The rhythm is the owner's team's.
 """
 from __future__ import annotations
 
-from sqlalchemy import func, select
-
 from handlers import format as fmt
 from handlers.commands import AddTask, LogVisit, SetTierRhythm, ShowDueVisits
 from handlers.context import Ctx
 from handlers.lookup import example, managed_team
 from handlers.messages import WORDS, name_of
 from handlers.reply import Button, Heading, Reply
-from storage.models import Customer, Member, Team, TeamMember, Visit
+from storage.models import Team
+from storage.sales import CustomerRepository
 
 DEFAULT_DAYS = {"A": 14, "B": 30, "C": 90}
 SETTING = "tier_days"
@@ -77,15 +76,11 @@ def _task_button(ctx: Ctx, row: tuple) -> Button:
 def due_customers(ctx: Ctx, member_ids: set[int]) -> list[tuple]:
     """(customer, tier, owner name, last contact day, days overdue) of the members' customers due
     a visit, A first, then the longest overdue."""
-    last = (select(Visit.customer_id, func.max(Visit.visited_at).label("at"))
-            .where(Visit.tenant_id == ctx.tenant.id).group_by(Visit.customer_id).subquery())
-    rows = ctx.session.execute(
-        select(Customer.name, Customer.tier, Customer.owner_id, Member.display_name, Customer.created_at,
-               last.c.at)
-        .join(Member, Member.id == Customer.owner_id).outerjoin(last, last.c.customer_id == Customer.id)
-        .where(Customer.tenant_id == ctx.tenant.id, Customer.owner_id.in_(member_ids),
-               Customer.tier.in_(tuple(DEFAULT_DAYS)))).all()
-    days_of = _rhythms(ctx, {owner_id for _n, _t, owner_id, *_rest in rows})
+    rows = CustomerRepository(ctx.session).tiered_of(ctx.tenant.id, member_ids, tuple(DEFAULT_DAYS))
+    return _due(ctx, rows, _rhythms(ctx, {owner_id for _n, _t, owner_id, *_rest in rows}))
+
+
+def _due(ctx: Ctx, rows, days_of: dict[int, dict[str, int]]) -> list[tuple]:
     out = []
     for name, tier, owner_id, owner, created, at in rows:
         since = (at or created).astimezone(ctx.zone).date()
@@ -96,9 +91,22 @@ def due_customers(ctx: Ctx, member_ids: set[int]) -> list[tuple]:
     return out
 
 
+def my_due_customers(ctx: Ctx) -> list[tuple]:
+    """`due_customers` of the asker; in a job run, read once for all its members."""
+    def read(ids):
+        rows = CustomerRepository(ctx.session).tiered_of(ctx.tenant.id, ids, tuple(DEFAULT_DAYS))
+        days_of = _rhythms(ctx, {owner_id for _n, _t, owner_id, *_rest in rows})
+        out: dict[int, list] = {}
+        for row in rows:
+            out.setdefault(row[2], []).append(row)
+        return {owner: (rows, days_of) for owner, rows in out.items()}
+    mine = ctx.mine("tiered", read, None)
+    return _due(ctx, *mine) if mine else []
+
+
 def due_lines(ctx: Ctx) -> list[str]:
     """The to-do list's section: my customers due a visit."""
-    rows = due_customers(ctx, {ctx.member.id})
+    rows = my_due_customers(ctx)
     if not rows:
         return []
     return [Heading(ctx.t("due_title")), *(_line(ctx, row, owner=False) for row in rows[:SHOWN // 2])]
@@ -106,12 +114,8 @@ def due_lines(ctx: Ctx) -> list[str]:
 
 def _rhythms(ctx: Ctx, owner_ids: set[int]) -> dict[int, dict[str, int]]:
     """{owner: the rhythm of their first team} in one query (the defaults for one in no team)."""
-    rows = ctx.session.execute(select(TeamMember.member_id, Team).join(Team, Team.id == TeamMember.team_id)
-                               .where(TeamMember.member_id.in_(owner_ids)).order_by(Team.id)).all()
-    first: dict[int, Team] = {}
-    for member_id, team in rows:
-        first.setdefault(member_id, team)
-    return {owner: rhythm(first.get(owner)) for owner in owner_ids}
+    teams = ctx.people.teams_of_many(owner_ids)
+    return {owner: rhythm((teams.get(owner) or [None])[0]) for owner in owner_ids}
 
 
 def cold_lines(ctx: Ctx, member_ids: list[int]) -> list[str]:

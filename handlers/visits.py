@@ -42,8 +42,8 @@ def handle_list_followups(ctx: Ctx, _cmd: ListFollowups) -> Reply:
     """Overdue, today, the rest of the week, and how many come later; Done buttons."""
     until = ctx.today + dt.timedelta(days=7)
     repo = VisitRepository(ctx.session)
-    rows = repo.open_followups(ctx.member.id, until)
-    later = repo.count_open_followups_after(ctx.member.id, until)
+    rows = ctx.mine(("followups", until), lambda ids: repo.open_followups_of(ids, until), [])
+    later = ctx.mine(("followups_after", until), lambda ids: repo.open_followups_after_of(ids, until), 0)
     if not rows:
         lines = (ctx.t("followups_none"),) + ((ctx.t("followups_later", count=later),) if later else ())
         return Reply(title=ctx.t("followups_title"), lines=lines)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, replace
-from functools import cached_property
+from functools import cached_property, partial
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import or_, select
@@ -26,10 +26,11 @@ from handlers.reply_json import to_payload
 from handlers.reports import handle_progress
 from handlers.schedule_commands import standup_prompt
 from handlers.schedule_rules import REMINDER_DAYS_BEFORE_END, job_runs_on, prompt_key, schedule_of
+from storage import tasks as task_store
 from storage.destinations import Destination, MemberAddresses, team_destinations
 from storage.models import PERIOD_KINDS, Member, StandupAnswer, Team, TeamMember, Tenant, utcnow
 from storage.outbox import OutboxRepository
-from storage.people import PeopleRepository
+from storage.people import PeopleRepository, RunPeople
 from storage.rates import RateRepository
 from storage.reports import TargetRepository, metric_table
 from storage.sales import VisitRepository
@@ -103,9 +104,23 @@ class Run:
             select(Member).where(Member.tenant_id == self.tenant.id, Member.role == "admin",
                                  Member.active.is_(True)).order_by(Member.display_name)))
 
+    @cached_property
+    def people(self) -> RunPeople:
+        """The run's people reads, made once and shared by every member's context."""
+        return RunPeople(self.session, [m.id for m in self.members] + [m.id for m in self.managers()])
+
+    @cached_property
+    def shared(self) -> dict:
+        """What the members' contexts read once for the whole team (see `Ctx.shared`)."""
+        return {"ids": frozenset([m.id for m in self.members] + [m.id for m in self.managers()])}
+
     def ctx(self, member: Member) -> Ctx:
-        return Ctx(self.session, self.tenant, member, member.locale, self.fire_at,
-                   self.defaults.timezone, self.defaults.calendar)
+        ctx = Ctx(self.session, self.tenant, member, member.locale, self.fire_at,
+                  self.defaults.timezone, self.defaults.calendar, shared=self.shared)
+        ctx.people = self.people
+        ctx.rates = ctx.once(("rates", ctx.today), lambda: RateRepository(self.session).of(
+            self.tenant, ctx.today, self.defaults.timezone))
+        return ctx
 
     def post(self, key: str, where: Destination | None, reply: Reply) -> None:
         """Queue a message; a chart goes as a message of its own (an image upload), so that a
@@ -128,8 +143,12 @@ class Run:
         self.post(key, self.addresses.of(member.id), reply)
 
     def to_team(self, key: str, reply) -> None:
-        for where in team_destinations(self.session, self.tenant, self.team):
+        for where in self.destinations:
             self.post(f"{key}:{where.platform}", where, reply)
+
+    @cached_property
+    def destinations(self) -> list[Destination]:
+        return team_destinations(self.session, self.tenant, self.team)
 
     @property
     def team_locale(self) -> str:
@@ -196,9 +215,19 @@ def followups(run: Run) -> None:
         if not run.here(member) or member.id in run.away:
             continue
         ctx = run.ctx(member)
-        if VisitRepository(run.session).open_followups(member.id, run.day) or tasks.open_tasks(
-                ctx, {member.id}, run.day) or tiers.due_customers(ctx, {member.id}):
+        if _due_followups(ctx, run.day) or _due_tasks(ctx, run.day) or tiers.my_due_customers(ctx):
             run.to_member(f"followups:{member.id}:{run.day}", member, tasks.todo(ctx))
+
+
+def _due_followups(ctx: Ctx, day: dt.date) -> list:
+    """The member's follow-ups due by `day` (read once for the run's members)."""
+    repo = VisitRepository(ctx.session)
+    return ctx.mine(("followups", day), lambda ids: repo.open_followups_of(ids, day), [])
+
+
+def _due_tasks(ctx: Ctx, day: dt.date) -> list:
+    """The member's open tasks due by `day` (read once for the run's members)."""
+    return ctx.mine(("tasks", day), lambda ids: task_store.open_tasks_of(ctx.session, ids, day), [])
 
 
 def _monthly_scorecards(run: Run) -> None:
@@ -245,7 +274,8 @@ def reminders(run: Run) -> None:
         sections = []
         for kind in PERIOD_KINDS:
             start, end = period_bounds(Period(kind), ctx.today)
-            targets = TargetRepository(run.session).for_members([rep.id], kind, start).get(rep.id)
+            targets = ctx.mine(("targets", kind, start), partial(  # one read for the team
+                TargetRepository(run.session).for_members, period_kind=kind, period_start=start), None)
             if not targets:
                 continue
             paces, start, end, money = notices.member_paces(ctx, [rep.id], targets, kind, calendar)

@@ -96,6 +96,15 @@ class PeopleRepository:
             select(Team).join(TeamMember, TeamMember.team_id == Team.id)
             .where(TeamMember.member_id == member_id).order_by(Team.id)))
 
+    def teams_of_many(self, member_ids) -> dict[int, list[Team]]:
+        """{member: `teams_of(member)`} for several members in one query."""
+        out: dict[int, list[Team]] = {member_id: [] for member_id in member_ids}
+        for member_id, team in self.s.execute(
+                select(TeamMember.member_id, Team).join(Team, Team.id == TeamMember.team_id)
+                .where(TeamMember.member_id.in_(list(member_ids))).order_by(Team.id)):
+            out[member_id].append(team)
+        return out
+
     def teams(self, tenant_id: int) -> list[Team]:
         return list(self.s.scalars(select(Team).where(Team.tenant_id == tenant_id).order_by(Team.id)))
 
@@ -190,3 +199,37 @@ class PeopleRepository:
         self.s.add(AuditLog(tenant_id=tenant_id, actor_id=actor_id, action=action, entity=entity,
                             entity_id=entity_id, detail={k: str(v) for k, v in detail.items()},
                             **({"at": at} if at else {})))
+
+
+class RunPeople(PeopleRepository):
+    """The people reads of one job run, each made once: a run reads a stable team at one moment
+    and writes no people, so every member's context shares them. `teams_of` for the run's
+    members comes from one query for all of them."""
+
+    def __init__(self, session: Session, member_ids):
+        super().__init__(session)
+        self._ids = set(member_ids)
+        self._seen: dict = {}
+
+    def _once(self, key, read):
+        if key not in self._seen:
+            self._seen[key] = read()
+        return self._seen[key]
+
+    def teams_of(self, member_id: int) -> list[Team]:
+        if member_id not in self._ids:
+            return super().teams_of(member_id)
+        return list(self._once("teams_of", lambda: self.teams_of_many(self._ids))[member_id])
+
+    def default_team(self, tenant_id: int) -> Team | None:
+        return self._once(("default_team", tenant_id), lambda: super(RunPeople, self).default_team(tenant_id))
+
+    def roster(self, team_id: int):
+        return self._once(("roster", team_id), lambda: super(RunPeople, self).roster(team_id))
+
+    def counted(self, team: Team):
+        return list(self._once(("counted", team.id), lambda: super(RunPeople, self).counted(team)))
+
+    def team_by_name(self, tenant_id: int, name: str) -> Team | None:
+        return self._once(("team", tenant_id, name_key(name)),
+                          lambda: super(RunPeople, self).team_by_name(tenant_id, name))

@@ -26,6 +26,7 @@ class MetricTable(dict):
         super().__init__((m, dict.fromkeys(metrics, Decimal(0))) for m in member_ids)
         self.money = Converted(rates)
         self.left_out_won: dict[int, set[str]] = {}  # per member, the currencies of wins left out
+        self.money_of: dict[int, Converted] = {}  # per member, as `money` for their revenue alone
 
 
 class Pipeline(dict):
@@ -49,6 +50,7 @@ def metric_table(session: Session, member_ids: list[int], start: dt.datetime, en
                                                                  rates):
             row = table[owner]
             row["revenue"] = row.get("revenue", Decimal(0)) + table.money(amount, currency, rate)
+            table.money_of.setdefault(owner, Converted(rates))(amount, currency, rate)
             row["deals_won"] = row.get("deals_won", Decimal(0)) + count
             if rate is None:
                 table.left_out_won.setdefault(owner, set()).add(currency)

@@ -51,6 +51,18 @@ class CustomerRepository:
         self.s.flush()
         return customer
 
+    def tiered_of(self, tenant_id: int, owner_ids, tiers: tuple[str, ...]):
+        """(name, tier, owner id, owner name, created at, last visit by anyone) of the owners'
+        customers in these tiers, in one query."""
+        last = (select(Visit.customer_id, func.max(Visit.visited_at).label("at"))
+                .where(Visit.tenant_id == tenant_id).group_by(Visit.customer_id).subquery())
+        return self.s.execute(
+            select(Customer.name, Customer.tier, Customer.owner_id, Member.display_name, Customer.created_at,
+                   last.c.at)
+            .join(Member, Member.id == Customer.owner_id).outerjoin(last, last.c.customer_id == Customer.id)
+            .where(Customer.tenant_id == tenant_id, Customer.owner_id.in_(owner_ids),
+                   Customer.tier.in_(tiers))).all()
+
     def listing(self, tenant_id: int, tier: str | None = None, limit: int = 50):
         """Customers with their owner's name, open deal count and last visit, A-tier first."""
         open_deals = (select(func.count()).where(Deal.customer_id == Customer.id,
@@ -88,6 +100,23 @@ class VisitRepository:
     def count_open_followups_after(self, member_id: int, after: dt.date) -> int:
         return self.s.scalar(select(func.count()).select_from(Visit).where(
             Visit.member_id == member_id, Visit.follow_up_done.is_(False), Visit.follow_up_on > after))
+
+    def open_followups_of(self, member_ids: list[int], until: dt.date) -> dict[int, list]:
+        """{member: their `open_followups(…, until)`} for several members in one query."""
+        out: dict[int, list] = {}
+        for visit, customer in self.s.execute(
+                select(Visit, Customer.name).join(Customer, Customer.id == Visit.customer_id)
+                .where(Visit.member_id.in_(member_ids), Visit.follow_up_done.is_(False),
+                       Visit.follow_up_on <= until)
+                .order_by(Visit.follow_up_on, Visit.id)):
+            out.setdefault(visit.member_id, []).append((visit, customer))
+        return out
+
+    def open_followups_after_of(self, member_ids: list[int], after: dt.date) -> dict[int, int]:
+        """{member: how many open follow-ups they have after `after`}, in one grouped query."""
+        return dict(self.s.execute(select(Visit.member_id, func.count()).where(
+            Visit.member_id.in_(member_ids), Visit.follow_up_done.is_(False), Visit.follow_up_on > after)
+            .group_by(Visit.member_id)).all())
 
     def get(self, tenant_id: int, visit_id: int) -> Visit | None:
         visit = self.s.get(Visit, visit_id)

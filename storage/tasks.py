@@ -1,0 +1,34 @@
+"""Tasks as the to-do lists and the digest read them. Callers own the transaction."""
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from storage.models import Member, Task
+
+
+def open_tasks(session: Session, member_ids, due_by: dt.date | None = None) -> list[tuple[Task, str]]:
+    """(task, assignee's name) of the members' open tasks (due by `due_by` when given), in one query."""
+    query = (select(Task, Member.display_name).join(Member, Member.id == Task.assignee_id)
+             .where(Task.assignee_id.in_(list(member_ids)), Task.done_at.is_(None)))
+    if due_by is not None:
+        query = query.where(Task.due_on <= due_by)
+    return [(task, name) for task, name in session.execute(query)]
+
+
+def open_tasks_of(session: Session, member_ids, due_by: dt.date | None = None) -> dict[int, list]:
+    """{member: their `open_tasks`}, in one query."""
+    out: dict[int, list] = {}
+    for task, name in open_tasks(session, member_ids, due_by):
+        out.setdefault(task.assignee_id, []).append((task, name))
+    return out
+
+
+def same_open_task(session: Session, assignee_id: int, title: str, customer_id: int | None,
+                   deal_id: int | None) -> Task | None:
+    """The assignee's open task with this title about the same customer and deal, if any."""
+    return session.scalar(select(Task).where(
+        Task.assignee_id == assignee_id, Task.done_at.is_(None), Task.title == title,
+        Task.customer_id == customer_id, Task.deal_id == deal_id))
