@@ -9,8 +9,6 @@ import datetime as dt
 from dataclasses import replace
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
-
 from handlers import format as fmt
 from handlers.commands import EditContest, ShowContest, StartContest
 from handlers.context import Ctx
@@ -18,6 +16,7 @@ from handlers.lookup import example, managed_team
 from handlers.messages import METRIC_NAMES, WORDS, majority_locale, name_of, t
 from handlers.reply import Button, Reply, Table
 from handlers.reply_json import to_payload
+from storage import contests as contest_store
 from storage.destinations import team_destinations
 from storage.models import Contest, Team
 from storage.outbox import OutboxRepository
@@ -34,9 +33,7 @@ def handle_start(ctx: Ctx, cmd: StartContest) -> Reply:
         raise ctx.refuse("contest_days", hint=example(ctx, "contest"))
     if cmd.last < ctx.today:
         raise ctx.refuse("contest_past", hint=example(ctx, "contest"))
-    clash = ctx.session.scalar(select(Contest).where(
-        Contest.team_id == team.id, Contest.metric == cmd.metric, Contest.starts_on <= cmd.last,
-        Contest.ends_on >= cmd.first))
+    clash = contest_store.overlapping(ctx.session, team.id, cmd.metric, cmd.first, cmd.last)
     if clash is not None:  # the same race twice (a message sent again, or a day mistyped)
         raise ctx.refuse("contest_clash", team=team.name, what=_what(ctx.locale, clash))
     contest = Contest(tenant_id=ctx.tenant.id, team_id=team.id, metric=cmd.metric, starts_on=cmd.first,
@@ -92,10 +89,7 @@ def handle_show(ctx: Ctx, cmd: ShowContest) -> Reply:
     """The standings of my team's contest running now (else the latest), of a metric if named;
     the others running are named, each a tap away."""
     ids = [team.id for team in ctx.teams]
-    query = select(Contest).where(Contest.team_id.in_(ids))
-    if cmd.metric:
-        query = query.where(Contest.metric == cmd.metric)
-    found = ctx.session.scalars(query.order_by(Contest.starts_on <= ctx.today, Contest.ends_on.desc())).all()
+    found = contest_store.of_teams(ctx.session, ids, ctx.today, cmd.metric)
     running = [c for c in found if c.starts_on <= ctx.today <= c.ends_on]
     chosen = running[0] if running else (found[0] if found else None)
     if chosen is None:
@@ -145,8 +139,7 @@ def standings(session, tenant, contest: Contest, locale: str, today: dt.date, fi
 
 def running_or_just_ended(session, team_id: int, today: dt.date) -> tuple[list[Contest], list[Contest]]:
     """(contests running today, contests that ended yesterday or before and were not announced)."""
-    rows = session.scalars(select(Contest).where(Contest.team_id == team_id,
-                                                 Contest.starts_on <= today)).all()
+    rows = contest_store.started(session, team_id, today)
     return ([c for c in rows if c.ends_on >= today],
             [c for c in rows if c.ends_on < today and c.announced_at is None])
 

@@ -4,8 +4,6 @@ manager of the owner's team (the owner is told); each is in the audit trail with
 before."""
 from __future__ import annotations
 
-from sqlalchemy import select
-
 from handlers import facts
 from handlers import format as fmt
 from handlers.commands import ChangeDeal, ChangeVisit, Delete
@@ -15,7 +13,8 @@ from handlers.messages import STAGE_NAMES, name_of, t
 from handlers.reply import Reply
 from handlers.tasks import _tell
 from handlers.trash import handle_delete, may_manage
-from storage.models import OPEN_STAGES, Customer, DealEvent, Member
+from storage import activity
+from storage.models import OPEN_STAGES, Customer, Member
 from storage.sales import DealRepository, VisitRepository
 
 
@@ -82,10 +81,7 @@ def handle_change_deal(ctx: Ctx, cmd: ChangeDeal) -> Reply:
         return handle_delete(ctx, Delete("deal", str(deal.id)))
     if deal.stage in OPEN_STAGES:
         raise ctx.refuse("deal_open", id=deal.id, stage=stage(deal.stage))
-    before = ctx.session.scalar(  # the stage it was closed from
-        select(DealEvent.from_stage).where(DealEvent.deal_id == deal.id, DealEvent.kind == "stage",
-                                           DealEvent.to_stage == deal.stage)
-        .order_by(DealEvent.at.desc(), DealEvent.id.desc()).limit(1)) or "negotiation"
+    before = activity.closed_from(ctx.session, deal) or "negotiation"  # the stage it was closed from
     closed, reason = deal.stage, deal.reason or ""
     repo.move(deal, before, ctx.member.id, ctx.now)
     deal.reason = ""

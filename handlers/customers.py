@@ -3,15 +3,13 @@ owner; and hand a leaver's customers and open deals to someone else. Managers (a
 for people of their teams; each change is in the audit trail."""
 from __future__ import annotations
 
-from sqlalchemy import select, update
-
 from handlers.commands import FixCustomer, Reassign
 from handlers.context import Ctx
 from handlers.lookup import in_reach, visible_member
 from handlers.messages import t
 from handlers.reply import Reply
-from storage.models import OPEN_STAGES, Customer, Deal, Task, Tip, Visit, name_key
-from storage.sales import CustomerRepository
+from storage.models import Customer, Task, name_key
+from storage.sales import CustomerRepository, VisitRepository, hand_over
 
 
 def handle_fix_customer(ctx: Ctx, cmd: FixCustomer) -> Reply:
@@ -20,9 +18,7 @@ def handle_fix_customer(ctx: Ctx, cmd: FixCustomer) -> Reply:
         into = in_reach(ctx, _existing(ctx, cmd.value))
         if into.id == customer.id:
             raise ctx.refuse("merge_same", name=into.name)
-        moved = {model.__tablename__: ctx.session.execute(
-            update(model).where(model.customer_id == customer.id).values(customer_id=into.id)).rowcount
-            for model in (Visit, Deal, Task, Tip)}
+        moved = CustomerRepository(ctx.session).merge_into(customer, into)
         tier = into.tier
         if customer.tier and (not into.tier or customer.tier < into.tier):  # A before B before C
             into.tier = customer.tier
@@ -54,15 +50,7 @@ def handle_fix_customer(ctx: Ctx, cmd: FixCustomer) -> Reply:
 def handle_reassign(ctx: Ctx, cmd: Reassign) -> Reply:
     source = visible_member(ctx, cmd.source, inactive_too=True)
     target = visible_member(ctx, cmd.target)
-    customers = ctx.session.execute(update(Customer).where(
-        Customer.tenant_id == ctx.tenant.id, Customer.owner_id == source.id)
-        .values(owner_id=target.id)).rowcount
-    deals = ctx.session.execute(update(Deal).where(
-        Deal.tenant_id == ctx.tenant.id, Deal.owner_id == source.id, Deal.stage.in_(OPEN_STAGES))
-        .values(owner_id=target.id)).rowcount
-    tasks = ctx.session.execute(update(Task).where(
-        Task.tenant_id == ctx.tenant.id, Task.assignee_id == source.id, Task.done_at.is_(None))
-        .values(assignee_id=target.id)).rowcount
+    customers, deals, tasks = hand_over(ctx.session, ctx.tenant.id, source.id, target.id)
     followups = _hand_over_followups(ctx, source, target)
     ctx.people.audit(ctx.tenant.id, ctx.member.id, "member.reassign", "member", source.id, at=ctx.now,
                      to=target.id, customers=customers, deals=deals, tasks=tasks, followups=followups)
@@ -76,9 +64,7 @@ def _hand_over_followups(ctx: Ctx, source, target) -> int:
     """A leaver's open follow-ups become tasks of the one taking over (the visits stay the
     leaver's: they made them), due the same day, about the same customer; the follow-up is
     closed on the leaver's list."""
-    rows = ctx.session.execute(select(Visit, Customer.name).join(Customer, Customer.id == Visit.customer_id)
-                               .where(Visit.member_id == source.id, Visit.follow_up_done.is_(False),
-                                      Visit.follow_up_on.is_not(None))).all()
+    rows = VisitRepository(ctx.session).all_open_followups(source.id)
     for visit, customer in rows:
         detail = visit.next_step or visit.notes
         title = t(target.locale, "followup_task", customer=customer, id=visit.id,

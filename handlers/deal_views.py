@@ -5,15 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from types import SimpleNamespace
 
-from sqlalchemy import select
-
 from handlers import format as fmt
 from handlers.commands import ListDeals, ShowDealHistory
 from handlers.context import Ctx
 from handlers.lookup import managers_team, scope_members
 from handlers.messages import STAGE_NAMES, WORDS, name_of
 from handlers.reply import Reply, Table
-from storage import journal
+from storage import activity, journal
 from storage.models import Customer, Deal, DealEvent, Member
 from storage.sales import DealRepository
 
@@ -48,12 +46,9 @@ def handle_deal_history(ctx: Ctx, cmd: ShowDealHistory) -> Reply:
         ctx.is_manager and ctx.people.share_a_team(ctx.member.id, deal.owner_id))
     if not allowed:
         raise ctx.refuse("not_your_deal_history", id=deal.id)
-    events = ctx.session.execute(
-        select(DealEvent, Member.display_name).outerjoin(Member, Member.id == DealEvent.actor_id)
-        .where(DealEvent.deal_id == deal.id).order_by(DealEvent.at, DealEvent.id)).all()
+    events = activity.deal_history(ctx.session, deal.id)
     if gone is not None:
-        names = dict(ctx.session.execute(select(Member.id, Member.display_name)
-                                         .where(Member.tenant_id == ctx.tenant.id)).all())
+        names = ctx.people.names_in(ctx.tenant.id)
         kept = [SimpleNamespace(**journal.typed(DealEvent.__table__, r["b"])) for r in gone.rows
                 if r["t"] == "deal_events" and r["b"] is not None]
         events = [(e, names.get(e.actor_id)) for e in sorted(kept, key=lambda e: (e.at, e.id))]

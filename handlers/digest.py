@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import func, select
-
 from handlers import format as fmt
 from handlers import reasons, reports, tasks, tiers
 from handlers.calendar import period_bounds
@@ -19,7 +17,7 @@ from handlers.commands import Period, Scope, ShowPipeline, ShowProgress, ShowSta
 from handlers.context import Ctx, Refusal
 from handlers.messages import METRIC_NAMES, STAGE_NAMES, name_of
 from handlers.reply import Chart, Reply
-from storage.models import Customer, Deal, DealEvent, Member, Visit
+from storage import activity
 from storage.reports import TargetRepository, metric_table
 
 MOVED_SHOWN = 5
@@ -75,23 +73,16 @@ def _visits_line(ctx: Ctx, member_ids: list[int], since: dt.datetime, until: dt.
 
 
 def _visits(ctx: Ctx, member_ids: list[int], since: dt.datetime, until: dt.datetime) -> int:
-    return ctx.session.scalar(select(func.count()).select_from(Visit).where(
-        Visit.member_id.in_(member_ids), Visit.visited_at >= since, Visit.visited_at < until))
+    return activity.visit_count(ctx.session, member_ids, since, until)
 
 
 def _overdue(ctx: Ctx, member_ids: list[int]) -> int:
-    return ctx.session.scalar(select(func.count()).select_from(Visit).where(
-        Visit.member_id.in_(member_ids), Visit.follow_up_done.is_(False), Visit.follow_up_on < ctx.today))
+    return activity.overdue_followups(ctx.session, member_ids, ctx.today)
 
 
 def _closed_lines(ctx: Ctx, member_ids: list[int], since: dt.datetime, until: dt.datetime) -> list[str]:
     """Won and lost deals in the window, each with its reason."""
-    closed = ctx.session.execute(
-        select(Deal.stage, Customer.name, Member.display_name, Deal.amount, Deal.currency, Deal.reason)
-        .join(Customer, Customer.id == Deal.customer_id).join(Member, Member.id == Deal.owner_id)
-        .where(Deal.owner_id.in_(member_ids), Deal.stage.in_(("won", "lost")), Deal.closed_at >= since,
-               Deal.closed_at < until)
-        .order_by(Deal.closed_at)).all()
+    closed = activity.closed_deals(ctx.session, member_ids, since, until)
     if not closed:
         return [ctx.t("digest_no_closed")]
     return [ctx.t("digest_closed", mark="✅" if stage == "won" else "✖",
@@ -102,13 +93,7 @@ def _closed_lines(ctx: Ctx, member_ids: list[int], since: dt.datetime, until: dt
 
 def _moved_lines(ctx: Ctx, member_ids: list[int], since: dt.datetime, until: dt.datetime) -> list[str]:
     """Open deals that changed stage in the window (wins and losses are listed above)."""
-    moves = ctx.session.execute(
-        select(Customer.name, Member.display_name, DealEvent.from_stage, DealEvent.to_stage)
-        .join(Deal, Deal.id == DealEvent.deal_id).join(Customer, Customer.id == Deal.customer_id)
-        .join(Member, Member.id == DealEvent.owner_id)
-        .where(DealEvent.owner_id.in_(member_ids), DealEvent.kind == "stage",
-               DealEvent.at >= since, DealEvent.at < until, DealEvent.to_stage.not_in(("won", "lost")))
-        .order_by(DealEvent.at)).all()
+    moves = activity.stage_moves(ctx.session, member_ids, since, until)
     if not moves:
         return [ctx.t("digest_none_moved")]
     stage = lambda value: name_of(STAGE_NAMES, value, ctx.locale) if value else "–"
@@ -126,8 +111,7 @@ def _chart(ctx: Ctx, member_ids: list[int], kind: str) -> Chart | None:
     shown = [m for m in member_ids if done[m]["revenue"] or targets.get(m, {}).get("revenue")]
     if not shown:
         return None
-    names = dict(ctx.session.execute(select(Member.id, Member.display_name)
-                                     .where(Member.id.in_(shown))).all())
+    names = ctx.people.names(shown)
     order = sorted(shown, key=lambda m: (-done[m]["revenue"], names[m]))
     return Chart(title=ctx.t("chart_title", period=fmt.period_label(kind, start, ctx.locale)),
                  labels=tuple(names[m] for m in order),

@@ -4,8 +4,6 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
-
 from handlers import format as fmt
 from handlers.calendars import calendar_warning
 from handlers.commands import AnswerStandup, ConfigureSchedule, ShowSchedule
@@ -22,6 +20,7 @@ from handlers.schedule_rules import (
     schedule_of,
     with_change,
 )
+from storage import standups
 from storage.models import Member, StandupAnswer, Team
 from storage.outbox import OutboxRepository
 
@@ -90,14 +89,12 @@ def awaits_answer(ctx: Ctx) -> bool:
     if team is None or not OutboxRepository(ctx.session).was_sent(
             prompt_key(team.id, ctx.member.id, ctx.today)):
         return False
-    return ctx.session.scalar(select(StandupAnswer.id).where(
-        StandupAnswer.member_id == ctx.member.id, StandupAnswer.day == ctx.today)) is None
+    return standups.answer_of(ctx.session, ctx.member.id, ctx.today) is None
 
 
 def record_answer(ctx: Ctx, team: Team, text: str) -> None:
     """Today's answer (the member's own date); a second answer the same day replaces the first."""
-    answer = ctx.session.scalar(select(StandupAnswer).where(
-        StandupAnswer.member_id == ctx.member.id, StandupAnswer.day == ctx.today))
+    answer = standups.answer_of(ctx.session, ctx.member.id, ctx.today)
     if answer is None:
         answer = StandupAnswer(team_id=team.id, member_id=ctx.member.id, day=ctx.today, text=text)
         ctx.session.add(answer)

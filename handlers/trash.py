@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import func, select
-
 from handlers import facts
 from handlers import format as fmt
 from handlers.commands import Delete, Restore, ShowTrash
@@ -160,10 +158,7 @@ def _check(ctx: Ctx, kind: str, record) -> Member | None:
         mine = ctx.is_manager and (ctx.is_admin or any(t.id == record.team_id for t in ctx.teams))
         owner_id = None
     elif kind == "customer":
-        others = ctx.session.scalar(select(func.count()).select_from(Visit).where(
-            Visit.customer_id == record.id, Visit.member_id != ctx.member.id)) + ctx.session.scalar(
-            select(func.count()).select_from(Deal).where(Deal.customer_id == record.id,
-                                                         Deal.owner_id != ctx.member.id))
+        others = CustomerRepository(ctx.session).others_activity(record.id, ctx.member.id)
         mine = record.owner_id in (None, ctx.member.id) and not others
         owner_id = record.owner_id
     else:

@@ -2,15 +2,13 @@
 asker may see (their own; a manager's: their teams')."""
 from __future__ import annotations
 
-from sqlalchemy import select
-
 from handlers import format as fmt
 from handlers.commands import ListVisits
 from handlers.context import Ctx
 from handlers.normal import name_fold
 from handlers.reply import Reply
-from storage.models import Customer, Member, Visit
-from storage.sales import CustomerRepository
+from storage.models import Customer
+from storage.sales import CustomerRepository, VisitRepository
 
 SHOWN = 10
 
@@ -19,16 +17,11 @@ def handle_list_visits(ctx: Ctx, cmd: ListVisits) -> Reply:
     members = {ctx.member.id}
     if ctx.is_manager:
         members |= {m.id for team in ctx.teams for m in ctx.people.roster(team.id)}
-    query = (select(Visit, Customer.name, Member.display_name)
-             .join(Customer, Customer.id == Visit.customer_id).join(Member, Member.id == Visit.member_id)
-             .where(Visit.tenant_id == ctx.tenant.id, Visit.member_id.in_(members))
-             .order_by(Visit.visited_at.desc(), Visit.id.desc()).limit(SHOWN))
-    title = ctx.t("visits_title")
+    title, customer = ctx.t("visits_title"), None
     if cmd.customer:
         customer = _customer(ctx, cmd.customer)
-        query = query.where(Visit.customer_id == customer.id)
         title = ctx.t("visits_of_title", customer=customer.name)
-    rows = ctx.session.execute(query).all()
+    rows = VisitRepository(ctx.session).latest(ctx.tenant.id, members, customer and customer.id, SHOWN)
     if not rows:
         return Reply(title=title, lines=(ctx.t("visits_none"),))
     lines = []

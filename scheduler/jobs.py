@@ -26,9 +26,10 @@ from handlers.reply_json import to_payload
 from handlers.reports import handle_progress
 from handlers.schedule_commands import standup_prompt
 from handlers.schedule_rules import REMINDER_DAYS_BEFORE_END, job_runs_on, prompt_key, schedule_of
+from storage import standups
 from storage import tasks as task_store
 from storage.destinations import Destination, MemberAddresses, team_destinations
-from storage.models import PERIOD_KINDS, Member, StandupAnswer, Team, TeamMember, Tenant, utcnow
+from storage.models import PERIOD_KINDS, Member, Team, TeamMember, Tenant, utcnow
 from storage.outbox import OutboxRepository
 from storage.people import PeopleRepository, RunPeople
 from storage.rates import RateRepository
@@ -200,9 +201,7 @@ def _prompted(run: Run, reps: list[Member]) -> list[Member]:
 
 
 def _answered(run: Run) -> dict[int, str]:
-    rows = run.session.execute(select(StandupAnswer.member_id, StandupAnswer.text).where(
-        StandupAnswer.team_id == run.team.id, StandupAnswer.day == run.day))
-    return dict(rows.all())
+    return standups.answers(run.session, run.team.id, run.day)
 
 
 def followups(run: Run) -> None:

@@ -86,6 +86,16 @@ class PeopleRepository:
         return list(self.s.scalars(base.where(Member.name_key.startswith(key, autoescape=True))
                                    .order_by(Member.display_name).limit(10)))
 
+    def names(self, member_ids) -> dict[int, str]:
+        """{member: display name} of these members."""
+        return dict(self.s.execute(select(Member.id, Member.display_name)
+                                   .where(Member.id.in_(list(member_ids)))).all())
+
+    def names_in(self, tenant_id: int) -> dict[int, str]:
+        """{member: display name} of every member of a tenant (former ones too)."""
+        return dict(self.s.execute(select(Member.id, Member.display_name)
+                                   .where(Member.tenant_id == tenant_id)).all())
+
     def members(self, tenant_id: int) -> list[Member]:
         return list(self.s.scalars(select(Member).where(Member.tenant_id == tenant_id)
                                    .order_by(Member.id)))

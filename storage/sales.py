@@ -15,6 +15,8 @@ from storage.models import (
     Deal,
     DealEvent,
     Member,
+    Task,
+    Tip,
     Visit,
     name_key,
 )
@@ -62,6 +64,20 @@ class CustomerRepository:
             .join(Member, Member.id == Customer.owner_id).outerjoin(last, last.c.customer_id == Customer.id)
             .where(Customer.tenant_id == tenant_id, Customer.owner_id.in_(owner_ids),
                    Customer.tier.in_(tiers))).all()
+
+    def merge_into(self, customer: Customer, into: Customer) -> dict[str, int]:
+        """Move a duplicate's visits, deals, tasks and tips to the customer it duplicates;
+        {table: how many moved}. The duplicate itself is the caller's to delete."""
+        return {model.__tablename__: self.s.execute(
+            update(model).where(model.customer_id == customer.id).values(customer_id=into.id)).rowcount
+            for model in (Visit, Deal, Task, Tip)}
+
+    def others_activity(self, customer_id: int, member_id: int) -> int:
+        """How many visits and deals of a customer are someone else's than `member_id`."""
+        return self.s.scalar(select(func.count()).select_from(Visit).where(
+            Visit.customer_id == customer_id, Visit.member_id != member_id)) + self.s.scalar(
+            select(func.count()).select_from(Deal).where(Deal.customer_id == customer_id,
+                                                         Deal.owner_id != member_id))
 
     def listing(self, tenant_id: int, tier: str | None = None, limit: int = 50):
         """Customers with their owner's name, open deal count and last visit, A-tier first."""
@@ -117,6 +133,22 @@ class VisitRepository:
         return dict(self.s.execute(select(Visit.member_id, func.count()).where(
             Visit.member_id.in_(member_ids), Visit.follow_up_done.is_(False), Visit.follow_up_on > after)
             .group_by(Visit.member_id)).all())
+
+    def latest(self, tenant_id: int, member_ids, customer_id: int | None = None, limit: int = 10):
+        """(visit, customer name, member name) of the members' latest visits (of one customer)."""
+        query = (select(Visit, Customer.name, Member.display_name)
+                 .join(Customer, Customer.id == Visit.customer_id).join(Member, Member.id == Visit.member_id)
+                 .where(Visit.tenant_id == tenant_id, Visit.member_id.in_(list(member_ids)))
+                 .order_by(Visit.visited_at.desc(), Visit.id.desc()).limit(limit))
+        if customer_id is not None:
+            query = query.where(Visit.customer_id == customer_id)
+        return self.s.execute(query).all()
+
+    def all_open_followups(self, member_id: int):
+        """(visit, customer name) of every follow-up a member has not done, whatever its day."""
+        return self.s.execute(select(Visit, Customer.name).join(Customer, Customer.id == Visit.customer_id)
+                              .where(Visit.member_id == member_id, Visit.follow_up_done.is_(False),
+                                     Visit.follow_up_on.is_not(None))).all()
 
     def get(self, tenant_id: int, visit_id: int) -> Visit | None:
         visit = self.s.get(Visit, visit_id)
@@ -203,6 +235,20 @@ class DealRepository:
             .where(Deal.owner_id.in_(owner_ids), Deal.stage.in_(OPEN_STAGES))
             .order_by(Deal.expected_close.is_(None), Deal.expected_close, Deal.id)
             .limit(limit)).all()
+
+
+def hand_over(session: Session, tenant_id: int, source_id: int, target_id: int) -> tuple[int, int, int]:
+    """A leaver's customers, open deals and open tasks become `target_id`'s; (customers, deals,
+    tasks) moved."""
+    customers = session.execute(update(Customer).where(
+        Customer.tenant_id == tenant_id, Customer.owner_id == source_id).values(owner_id=target_id)).rowcount
+    deals = session.execute(update(Deal).where(
+        Deal.tenant_id == tenant_id, Deal.owner_id == source_id, Deal.stage.in_(OPEN_STAGES))
+        .values(owner_id=target_id)).rowcount
+    tasks = session.execute(update(Task).where(
+        Task.tenant_id == tenant_id, Task.assignee_id == source_id, Task.done_at.is_(None))
+        .values(assignee_id=target_id)).rowcount
+    return customers, deals, tasks
 
 
 def close_followups(session: Session, member_id: int, visit_ids: list[int]) -> int:
