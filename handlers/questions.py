@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from handlers import commands as c
 from handlers.command_json import button_values, pressed
 from handlers.reply import Reply
-from storage.models import Member, OpenQuestion
+from storage import questions as stored
+from storage.models import Member
 
 TTL = dt.timedelta(minutes=5)
 _YES = {"yes", "y", "yeah", "yep", "ok", "okay", "sure", "好", "好的", "是", "是的", "对", "行", "可以", "嗯"}
@@ -47,8 +47,7 @@ def take(session: Session, member: Member, platform: str, text: str,
     """End the member's open question (any message does): (whether there was one, what `text`
     answers of it: the chosen option's command or text, "" for `no`, None for nothing; the
     language the question was asked in, so that `1` is answered in it)."""
-    question = session.scalar(select(OpenQuestion).where(
-        OpenQuestion.member_id == member.id, OpenQuestion.platform == platform))
+    question = stored.open_question(session, member.id, platform)
     if question is None:
         return False, None, None
     session.delete(question)
@@ -61,8 +60,7 @@ def take(session: Session, member: Member, platform: str, text: str,
 
 
 def forget(session: Session, member: Member, platform: str) -> None:
-    session.execute(delete(OpenQuestion).where(OpenQuestion.member_id == member.id,
-                                               OpenQuestion.platform == platform))
+    stored.forget(session, member.id, platform)
 
 
 def remembering(reply: Reply, platform: str, now: dt.datetime, then=None):
@@ -73,8 +71,8 @@ def remembering(reply: Reply, platform: str, now: dt.datetime, then=None):
     def record(session: Session, member: Member) -> None:
         forget(session, member, platform)
         if values:
-            session.add(OpenQuestion(tenant_id=member.tenant_id, member_id=member.id, platform=platform,
-                                     answers=[*values, {"locale": reply.locale}], asked_at=now))
+            stored.ask(session, member.tenant_id, member.id, platform,
+                       [*values, {"locale": reply.locale}], now)
         if then is not None:
             then(session, member)
     return record

@@ -17,8 +17,6 @@ import re
 from collections import Counter, defaultdict
 from decimal import Decimal
 
-from sqlalchemy import func, or_, select
-
 from handlers import format as fmt
 from handlers.calendar import period_bounds
 from handlers.commands import AddTip, FindTips, LikeTip, ShowReasons
@@ -27,7 +25,8 @@ from handlers.lookup import example, managers_team, scope_members
 from handlers.messages import CLOSE_REASONS, WIN_REASONS, WORDS, name_of
 from handlers.normal import simplified
 from handlers.reply import Button, Chart, Reply, Table
-from storage.models import Deal, Member, Tip, TipVote
+from storage import activity, tips
+from storage.models import Deal, Tip, TipVote
 from storage.rates import Converted, zones_of
 
 CATEGORIES = ("price", "product_fit", "competitor", "timing", "budget", "relationship", "other")
@@ -110,9 +109,7 @@ def handle_reasons(ctx: Ctx, cmd: ShowReasons) -> Reply:
     start, end = period_bounds(cmd.period, ctx.today)
     since, until = ctx.utc_range(start, end, ctx.zone)
     names = {m.id: m.display_name for m in members}
-    deals = ctx.session.execute(select(Deal).where(
-        Deal.owner_id.in_(list(names)), Deal.stage.in_(("won", "lost")), Deal.closed_at >= since,
-        Deal.closed_at < until)).scalars().all()
+    deals = activity.closed_in(ctx.session, names, since, until)
     title = ctx.t("reasons_title", who=label, period=fmt.period_label(cmd.period.kind, start, ctx.locale))
     if not deals:
         return Reply(title=title, lines=(ctx.t("reasons_none"),))
@@ -168,14 +165,8 @@ def handle_find_tips(ctx: Ctx, cmd: FindTips) -> Reply:
     """Tips whose topic or text holds the words, or whose topic is the same category's in the
     other language (`tips pricing` finds `经验 报价：…`): the most liked first, then the newest,
     with a 👍 button for each one someone else kept."""
-    query = select(Tip, Member.display_name, _votes()).join(Member, Member.id == Tip.author_id).where(
-        Tip.tenant_id == ctx.tenant.id)
-    if cmd.query:
-        words = {cmd.query.lower(), *_synonyms(cmd.query)}
-        query = query.where(or_(*(Tip.topic.ilike(f"%{w}%") for w in words),
-                                *(Tip.text.ilike(f"%{w}%") for w in words)))
-    rows = ctx.session.execute(query.order_by(_votes().desc(), Tip.created_at.desc(), Tip.id.desc())
-                               .limit(SHOWN_TIPS)).all()
+    words = {cmd.query.lower(), *_synonyms(cmd.query)} if cmd.query else set()
+    rows = tips.find(ctx.session, ctx.tenant.id, words, SHOWN_TIPS)
     title = ctx.t("tips_title", query=cmd.query) if cmd.query else ctx.t("tips_all")
     if not rows:
         return Reply(title=title, lines=(ctx.t("tips_none", example=example(ctx, "tip")),))
@@ -199,7 +190,7 @@ def handle_like_tip(ctx: Ctx, cmd: LikeTip) -> Reply:
         key = "tip_liked"
     else:
         key = "tip_liked_before"
-    votes = ctx.session.scalar(select(func.count()).where(TipVote.tip_id == tip.id))
+    votes = tips.vote_count(ctx.session, tip.id)
     return Reply(lines=(ctx.t(key, id=tip.id, votes=votes),))
 
 
@@ -207,32 +198,19 @@ def tip_line(tip_id: int, topic: str, text: str, author: str, votes: int) -> str
     return f"#{tip_id} [{topic}] {text} — {author}" + (f" · 👍 {votes}" if votes else "")
 
 
-def _votes():
-    """A tip's votes, as a column of a query on tips."""
-    return select(func.count()).where(TipVote.tip_id == Tip.id).correlate(Tip).scalar_subquery()
-
-
 def lesson_lines(ctx: Ctx, member_ids: list[int], since: dt.datetime, until: dt.datetime) -> list[str]:
     """The weekly digest's lessons: the week's losses by reason, and the team's best tips of the
     week (kept or liked this week; the most liked first)."""
-    lost = ctx.session.execute(select(Deal.reason_category, Deal.reason).where(
-        Deal.owner_id.in_(member_ids), Deal.stage == "lost", Deal.closed_at >= since,
-        Deal.closed_at < until)).all()
-    liked = select(TipVote.tip_id).where(TipVote.created_at >= since, TipVote.created_at < until)
-    tips = ctx.session.execute(
-        select(Tip.id, Tip.topic, Tip.text, Member.display_name, _votes())
-        .join(Member, Member.id == Tip.author_id)
-        .where(Tip.author_id.in_(member_ids), Tip.created_at < until,
-               or_(Tip.created_at >= since, Tip.id.in_(liked)))
-        .order_by(_votes().desc(), Tip.created_at.desc(), Tip.id.desc()).limit(BEST_TIPS)).all()
-    if not lost and not tips:
+    lost = activity.lost_reasons(ctx.session, member_ids, since, until)
+    best = tips.best(ctx.session, member_ids, since, until, BEST_TIPS)
+    if not lost and not best:
         return []
     lines = [ctx.t("digest_lessons")]
     if lost:
         counts = Counter(category or categorize(reason)[0] or "other" for category, reason in lost)
         lines.append("  " + ctx.t("digest_lost_by", reasons=", ".join(
             f"{category_name(k, ctx.locale)} {n}" for k, n in counts.most_common())))
-    lines += [f"  💡 {tip_line(*tip)}" for tip in tips]
+    lines += [f"  💡 {tip_line(*tip)}" for tip in best]
     return lines
 
 

@@ -59,3 +59,17 @@ def closed_from(session: Session, deal: Deal) -> str | None:
         select(DealEvent.from_stage).where(DealEvent.deal_id == deal.id, DealEvent.kind == "stage",
                                            DealEvent.to_stage == deal.stage)
         .order_by(DealEvent.at.desc(), DealEvent.id.desc()).limit(1))
+
+
+def closed_in(session: Session, owner_ids, since: dt.datetime, until: dt.datetime) -> list[Deal]:
+    """The owners' deals won or lost in [since, until)."""
+    return list(session.scalars(select(Deal).where(
+        Deal.owner_id.in_(list(owner_ids)), Deal.stage.in_(("won", "lost")), Deal.closed_at >= since,
+        Deal.closed_at < until)))
+
+
+def lost_reasons(session: Session, owner_ids, since: dt.datetime, until: dt.datetime):
+    """(reason category, reason as typed) of the owners' deals lost in [since, until)."""
+    return session.execute(select(Deal.reason_category, Deal.reason).where(
+        Deal.owner_id.in_(list(owner_ids)), Deal.stage == "lost", Deal.closed_at >= since,
+        Deal.closed_at < until)).all()

@@ -38,9 +38,11 @@ class OutboxRepository:
         table = Delivery.__table__
         values = [{**row, "status": "pending", "attempts": 0, "next_attempt_at": due or now,
                    "last_error": "", "created_at": now} for row in rows]
-        # executemany of one cached statement (SQLAlchemy batches it as "insertmanyvalues")
+        # executemany of one cached statement (SQLAlchemy batches it as "insertmanyvalues"), in
+        # as few statements as the driver's bound-parameter limit allows, not 1,000 rows at a time
         statement = insert(table).on_conflict_do_nothing(index_elements=["key"]).returning(table.c.id)
-        return len(self.s.connection().execute(statement, values).all())
+        return len(self.s.connection().execute(statement, values, execution_options={
+            "insertmanyvalues_page_size": len(values)}).all())
 
     def enqueue_to(self, destinations, key: str, tenant_id: int, payload: dict, now: dt.datetime,
                    fact: str | None = None) -> int:
