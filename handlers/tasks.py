@@ -20,7 +20,7 @@ from storage import tasks as task_store
 from storage.destinations import MemberAddresses
 from storage.models import Customer, Deal, Member, Task
 from storage.outbox import OutboxRepository
-from storage.sales import CustomerRepository, DealRepository
+from storage.sales import CustomerRepository, DealRepository, VisitRepository
 
 SHOWN = 30  # tasks listed in one reply
 
@@ -105,6 +105,17 @@ def todo(ctx: Ctx) -> Reply:
         Heading(followups.title), *followups.lines, *due)
     buttons = tuple(_done_button(ctx.locale, task.id) for task in tasks[:3]) + followups.buttons[:2]
     return Reply(title=ctx.t("todo_title"), lines=lines, buttons=buttons)
+
+
+def anything_due(ctx: Ctx, day: dt.date) -> bool:
+    """Whether the member has a follow-up or a task due by `day`, or a customer due a visit: the
+    morning list goes only then. In a job run each is read once for all its members."""
+    from handlers.tiers import my_due_customers
+
+    repo = VisitRepository(ctx.session)
+    return bool(ctx.mine(("followups", day), lambda ids: repo.open_followups_of(ids, day), [])
+                or ctx.mine(("tasks", day), lambda ids: task_store.open_tasks_of(ctx.session, ids, day), [])
+                or my_due_customers(ctx))
 
 
 def handle_done_task(ctx: Ctx, cmd: DoneTask) -> Reply:

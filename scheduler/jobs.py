@@ -9,10 +9,9 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property, partial
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from handlers import contests, notices, scorecards, tasks, tiers
+from handlers import contests, notices, scorecards, tasks
 from handlers import digest as digests
 from handlers import format as fmt
 from handlers.calendar import is_working_day, period_bounds
@@ -27,14 +26,12 @@ from handlers.reports import handle_progress
 from handlers.schedule_commands import standup_prompt
 from handlers.schedule_rules import REMINDER_DAYS_BEFORE_END, job_runs_on, prompt_key, schedule_of
 from storage import standups
-from storage import tasks as task_store
 from storage.destinations import Destination, MemberAddresses, team_destinations
-from storage.models import PERIOD_KINDS, Member, Team, TeamMember, Tenant, utcnow
+from storage.models import PERIOD_KINDS, Member, Team, Tenant, utcnow
 from storage.outbox import OutboxRepository
 from storage.people import PeopleRepository, RunPeople
 from storage.rates import RateRepository
 from storage.reports import TargetRepository, metric_table
-from storage.sales import VisitRepository
 
 
 @dataclass
@@ -72,13 +69,7 @@ class Run:
     def members(self) -> list[Member]:
         """The team's active members who were in it at the run's time (someone who joined seconds
         after it waits for the next run), or all of them in a forced run."""
-        query = (select(Member).join(TeamMember, TeamMember.member_id == Member.id)
-                 .where(TeamMember.team_id == self.team.id, Member.active.is_(True))
-                 .order_by(Member.display_name))
-        if not self.forced:
-            query = query.where(Member.created_at <= self.fire_at,
-                                or_(TeamMember.joined_at.is_(None), TeamMember.joined_at <= self.fire_at))
-        return list(self.session.scalars(query))
+        return PeopleRepository(self.session).in_team(self.team.id, None if self.forced else self.fire_at)
 
     @cached_property
     def away(self) -> set[int]:
@@ -101,19 +92,17 @@ class Run:
     @cached_property
     def _managers(self) -> list[Member]:
         own = [m for m in self.members if m.role in ("manager", "admin")]
-        return own or list(self.session.scalars(
-            select(Member).where(Member.tenant_id == self.tenant.id, Member.role == "admin",
-                                 Member.active.is_(True)).order_by(Member.display_name)))
-
-    @cached_property
-    def people(self) -> RunPeople:
-        """The run's people reads, made once and shared by every member's context."""
-        return RunPeople(self.session, [m.id for m in self.members] + [m.id for m in self.managers()])
+        return own or PeopleRepository(self.session).admins(self.tenant.id)
 
     @cached_property
     def shared(self) -> dict:
         """What the members' contexts read once for the whole team (see `Ctx.shared`)."""
         return {"ids": frozenset([m.id for m in self.members] + [m.id for m in self.managers()])}
+
+    @cached_property
+    def people(self) -> RunPeople:
+        """The run's people reads, made once and shared by every member's context."""
+        return RunPeople(self.session, self.shared["ids"])
 
     def ctx(self, member: Member) -> Ctx:
         ctx = Ctx(self.session, self.tenant, member, member.locale, self.fire_at,
@@ -214,19 +203,8 @@ def followups(run: Run) -> None:
         if not run.here(member) or member.id in run.away:
             continue
         ctx = run.ctx(member)
-        if _due_followups(ctx, run.day) or _due_tasks(ctx, run.day) or tiers.my_due_customers(ctx):
+        if tasks.anything_due(ctx, run.day):
             run.to_member(f"followups:{member.id}:{run.day}", member, tasks.todo(ctx))
-
-
-def _due_followups(ctx: Ctx, day: dt.date) -> list:
-    """The member's follow-ups due by `day` (read once for the run's members)."""
-    repo = VisitRepository(ctx.session)
-    return ctx.mine(("followups", day), lambda ids: repo.open_followups_of(ids, day), [])
-
-
-def _due_tasks(ctx: Ctx, day: dt.date) -> list:
-    """The member's open tasks due by `day` (read once for the run's members)."""
-    return ctx.mine(("tasks", day), lambda ids: task_store.open_tasks_of(ctx.session, ids, day), [])
 
 
 def _monthly_scorecards(run: Run) -> None:
