@@ -107,18 +107,14 @@ class VisitRepository:
 
     def open_followups(self, member_id: int, until: dt.date):
         """Follow-ups not done and due on or before `until`, oldest first, with the customer name."""
-        return self.s.execute(
-            select(Visit, Customer.name).join(Customer, Customer.id == Visit.customer_id)
-            .where(Visit.member_id == member_id, Visit.follow_up_done.is_(False),
-                   Visit.follow_up_on <= until)
-            .order_by(Visit.follow_up_on, Visit.id)).all()
+        return self.open_followups_of([member_id], until).get(member_id, [])
 
     def count_open_followups_after(self, member_id: int, after: dt.date) -> int:
-        return self.s.scalar(select(func.count()).select_from(Visit).where(
-            Visit.member_id == member_id, Visit.follow_up_done.is_(False), Visit.follow_up_on > after))
+        return self.open_followups_after_of([member_id], after).get(member_id, 0)
 
     def open_followups_of(self, member_ids: list[int], until: dt.date) -> dict[int, list]:
-        """{member: their `open_followups(…, until)`} for several members in one query."""
+        """{member: their follow-ups not done and due on or before `until`, oldest first, with the
+        customer name}, for several members in one query."""
         out: dict[int, list] = {}
         for visit, customer in self.s.execute(
                 select(Visit, Customer.name).join(Customer, Customer.id == Visit.customer_id)

@@ -52,10 +52,11 @@ def statements(engine) -> Iterator[list[str]]:
 
 def grown_team(session_factory, tenant: str, reps: int) -> Chat:
     """A console tenant `tenant` whose default team has the admin Mia and `reps` reps (Ana, Bo,
-    then Rep 01, …), every one with the same figures: a month's revenue target they are behind
-    on (¥100K, ¥20K won) and a deals-won target they reached, an open deal moved on a stage, an
-    A-tier customer last visited a month ago whose follow-up was due today, a task due today
-    from Mia, and today's standup answer. A running contest on revenue, too."""
+    then Rep 01, …), the i-th of them (from 0) with: a month's revenue target they are behind on
+    (¥100K; one deal won for ¥10K + i × ¥1K) and a deals-won target they reached (1), an open
+    deal of ¥50K moved on a stage, an A-tier customer `Customer i` last visited a month ago whose
+    follow-up was due today, a task due today from Mia, and today's standup answer. A running
+    contest on revenue, too."""
     chat = Chat(session_factory, tenant=tenant)
     chat.team(reps=("Ana", "Bo"))
     with session_factory.begin() as s:
@@ -101,7 +102,7 @@ def _figures(s, tenant_id: int, team_id: int, manager_id: int, member: Member, i
         StandupAnswer(team_id=team_id, member_id=member.id, day=DAY, text=f"calling customer {i}",
                       at=at(DAY, 1))])
     opened, won_at = at(DAY - dt.timedelta(days=40)), at(DAY - dt.timedelta(days=3))
-    for stage, amount, closed in (("proposal", 50_000, None), ("won", 20_000, won_at)):
+    for stage, amount, closed in (("proposal", 50_000, None), ("won", 10_000 + 1_000 * i, won_at)):
         deal = Deal(tenant_id=tenant_id, owner_id=member.id, customer_id=customer.id,
                     title=f"{stage} {i}", stage=stage, amount=Decimal(amount), currency="CNY",
                     probability=50, furthest_rank=3 if stage == "proposal" else 5,
