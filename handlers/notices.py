@@ -42,7 +42,7 @@ def behind_lines(ctx: Ctx, kind: str, paces: dict[str, Pace]) -> list[str]:
                                                                    ctx.locale)
             out.append(ctx.t("behind_line", metric=name_of(METRIC_NAMES, metric, ctx.locale),
                              done=value(p.done), needed=value(p.needed_by_today), gap=value(p.gap),
-                             target=value(p.target)))
+                             target=value(p.target), when=ctx.day(ctx.today)))
     return out
 
 

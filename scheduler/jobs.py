@@ -105,7 +105,7 @@ class Run:
 
     def ctx(self, member: Member) -> Ctx:
         return Ctx(self.session, self.tenant, member, member.locale, self.fire_at,
-                   self.defaults.timezone, self.defaults.calendar)
+                   self.defaults.timezone, self.defaults.calendar, queued=True)
 
     def post(self, key: str, where: Destination | None, reply: Reply) -> None:
         """Queue a message; a chart goes as a message of its own (an image upload), so that a
@@ -125,7 +125,8 @@ class Run:
         self.queued = []
 
     def to_member(self, key: str, member: Member, reply) -> None:
-        self.post(key, self.addresses.of(member.id), reply)
+        """A direct message, in the member's language (its days are worded in it when sent)."""
+        self.post(key, self.addresses.of(member.id), replace(reply, locale=member.locale))
 
     def to_team(self, key: str, reply) -> None:
         for where in team_destinations(self.session, self.tenant, self.team):
