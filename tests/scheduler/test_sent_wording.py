@@ -1,0 +1,113 @@
+"""Scheduled posts queued before midnight and delivered after it (the worker was down, the
+platform failed, a rate limit) say "today", "tomorrow" and "overdue" as of when they are
+delivered, in both languages. (The console tenant: Mia admin, Ana and Bo reps, in Shanghai; the
+jobs are fired on Monday 2026-11-23 at 23:50 and the outbox is sent at 23:55 or at 00:10 on
+Tuesday.)"""
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from scheduler.delivery import DeliveryWorker
+from scheduler.plan import fire, plan
+from support import render
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+QUEUED = dt.datetime(2026, 11, 23, 23, 50, tzinfo=SHANGHAI)
+SAME_NIGHT = dt.datetime(2026, 11, 23, 23, 55, tzinfo=SHANGHAI)
+AFTER_MIDNIGHT = dt.datetime(2026, 11, 24, 0, 10, tzinfo=SHANGHAI)
+
+
+class Recording:
+    def __init__(self):
+        self.sent = []
+
+    def send(self, platform, workspace, target, reply, **_parts):
+        self.sent.append((target, reply))
+
+
+def queue(session_factory, kind: str) -> None:
+    with session_factory() as s:
+        [spec] = [p for p in plan(s) if p.kind == kind]
+    fire(session_factory, spec, QUEUED, clock=lambda: QUEUED)
+
+
+def delivered(session_factory, at: dt.datetime) -> dict[str, list[str]]:
+    """What each target reads when the outbox is sent `at`."""
+    sender = Recording()
+    DeliveryWorker(session_factory, sender, clock=lambda: at).run_once()
+    out = {}
+    for target, reply in sender.sent:
+        out.setdefault(target, []).append(render(reply))
+    return out
+
+
+def _monday(team_chat, lang: str) -> None:
+    """Ana's tasks due Monday and Tuesday, follow-ups on Tuesday and Wednesday, and her Acme (A)
+    last visited 14 days ago: due a visit on Monday."""
+    team_chat.now = QUEUED - dt.timedelta(days=14)
+    team_chat("visit Acme: demo", user="Ana", lang="en")
+    team_chat.now = QUEUED - dt.timedelta(hours=13)
+    team_chat("customer Acme tier A", user="Mia")
+    for text in ("task call Initech by 2026-11-23", "task send the quote by 2026-11-24",
+                 "visit Globex: intro; follow up 2026-11-24", "visit Umbrella: call; follow up 2026-11-25"):
+        team_chat(text, user="Ana", lang="en")
+    if lang == "zh":
+        team_chat("language zh", user="Ana")
+
+
+def _between(text: str, first: str, then: str) -> str:
+    return text[text.index(first):text.index(then, text.index(first) + 1)]
+
+
+def test_a_todo_list_read_the_same_night_says_tomorrow_for_tuesday(team_chat, session_factory):
+    _monday(team_chat, "en")
+    queue(session_factory, "followups")
+    [same] = delivered(session_factory, SAME_NIGHT)["user:Ana"]
+    assert "#1 call Initech · due today" in same and "#2 send the quote · due tomorrow" in same
+    assert "Acme (A) · last visit Mon, Nov 9 · due today" in same
+    assert "Globex — tomorrow" in _between(same, "This week", "Mark one done")
+    assert "\nToday\n" not in same and "Overdue" not in same
+
+
+def test_a_todo_list_queued_before_midnight_and_sent_after_says_today_for_what_is_due_today(
+        team_chat, session_factory):
+    _monday(team_chat, "en")
+    queue(session_factory, "followups")
+    [late] = delivered(session_factory, AFTER_MIDNIGHT)["user:Ana"]
+    assert "#1 call Initech · overdue since yesterday" in late and "#2 send the quote · due today" in late
+    assert "Acme (A) · last visit Mon, Nov 9 · 1 day overdue" in late
+    assert "Globex — today" in _between(late, "\nToday\n", "This week")
+    assert "Umbrella — tomorrow" in _between(late, "This week", "Mark one done")
+    assert "tomorrow" not in _between(late, "To do", "This week")
+    assert "\u2063" not in late and "2026-11" not in late  # no mark is left in what is read
+
+
+def test_a_chinese_todo_list_sent_after_midnight_says_today_and_overdue_in_chinese(team_chat,
+                                                                                 session_factory):
+    _monday(team_chat, "zh")
+    queue(session_factory, "followups")
+    [late] = delivered(session_factory, AFTER_MIDNIGHT)["user:Ana"]
+    assert "#1 call Initech · 已逾期（昨天）" in late and "#2 send the quote · 今天截止" in late
+    assert "Acme (A) · 上次拜访 11月9日周一 · 已逾期 1 天" in late
+    assert "Globex — 今天" in _between(late, "\n今天\n", "本周")
+    assert "Umbrella — 明天" in _between(late, "本周", "完成后回复")
+    assert "已逾期\n" not in late.split("待回访")[0].split("我的待跟进")[-1]  # no follow-up is late
+    assert "\u2063" not in late
+
+
+@pytest.mark.parametrize("lang, today, then", [("en", "needed by today", "needed by yesterday"),
+                                               ("zh", "今天应达", "昨天应达")])
+@pytest.mark.parametrize("read_at", [SAME_NIGHT, AFTER_MIDNIGHT])
+def test_a_pace_reminder_says_by_which_day_its_figures_were_needed_as_of_when_it_is_read(
+        team_chat, session_factory, lang, today, then, read_at):
+    if lang == "zh":
+        team_chat("language zh", user="Ana")
+    team_chat("target @Ana revenue 300k month", user="Mia")
+    queue(session_factory, "reminders")
+    read = delivered(session_factory, read_at)
+    ana, mia = read["user:Ana"][-1], read["user:Mia"][-1]  # the manager's team view, in English
+    if read_at == SAME_NIGHT:
+        assert today in ana and "needed by today" in mia
+    else:
+        assert then in ana and today not in ana and "needed by yesterday" in mia
