@@ -763,6 +763,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                     "{metric}：已完成 {done}/{target}，{when}应达 {needed}，差距 {gap}"),
     "days_left": ("{days} working days left in {period}.", "{period}还剩 {days} 个工作日。"),
     "days_left_one": ("1 working day left in {period}.", "{period}还剩 1 个工作日。"),
+    "days_left_none": ("Today is the last working day of {period}.", "今天是{period}的最后一个工作日。"),
+    "period_over": ("{period} has no working days left.", "{period}已没有工作日。"),
     "standing_line": ("{metric}: {share} done, on pace", "{metric}：已完成 {share}，进度正常"),
     "top_sellers_title": ("🏆 Top sellers of the {period} — {team}", "🏆 本{period}销售之星 — {team}"),
     "top_seller_line": ("Congratulations {name}, top seller of the {period}!",

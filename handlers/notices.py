@@ -7,8 +7,8 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from handlers import format as fmt
-from handlers import reports
-from handlers.calendar import Pace, estimated_note, pace, period_bounds, working_days
+from handlers import reports, when_read
+from handlers.calendar import Pace, estimated_note, is_working_day, pace, period_bounds, working_days
 from handlers.commands import Period, ShowLeaderboard
 from handlers.context import Ctx, Refusal
 from handlers.messages import METRIC_NAMES, PERIOD_NAMES, name_of, t
@@ -63,8 +63,10 @@ def pace_reminder(ctx: Ctx, kind: str, paces: dict[str, Pace], start: dt.date, e
                   calendar: str, *, behind: bool, days_left: int, money: Converted | None = None) -> Reply:
     period = fmt.period_label(kind, start, ctx.locale)
     lines = behind_lines(ctx, kind, paces) if behind else []
-    if days_left:
-        lines.insert(0, ctx.t("days_left", days=days_left, period=period))
+    if days_left:  # counted again when a queued reminder is read
+        left = _working_days_after(ctx.today, end, calendar)
+        lines.insert(0, when_read.days_left_mark(left, ctx.zone.key, period) if ctx.queued
+                     else ctx.t("days_left", days=days_left, period=period))
         lines += [ctx.t("standing_line", metric=name_of(METRIC_NAMES, m, ctx.locale),
                         share=fmt.percent(p.share_done)) for m, p in paces.items() if p.on_pace]
     estimated = estimated_note(calendar, start, end, ctx.locale)
@@ -83,6 +85,12 @@ def one_message(sections: list[Reply]) -> Reply:
         lines += ["", Heading(section.title), *section.lines]
     notes = dict.fromkeys(note for section in sections for note in section.notes)
     return Reply(title=first.title, lines=tuple(lines), locale=first.locale, notes=tuple(notes))
+
+
+def _working_days_after(today: dt.date, end: dt.date, calendar: str) -> list[dt.date]:
+    """The working days after `today`, before `end`."""
+    days = (today + dt.timedelta(days=n) for n in range(1, (end - today).days))
+    return [day for day in days if is_working_day(day, calendar)]
 
 
 def working_days_left(today: dt.date, end: dt.date, calendar: str) -> int:

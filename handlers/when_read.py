@@ -6,7 +6,8 @@ it when the reply is queued (`Ctx.queued`) and words it at once otherwise.
 
 A mark may say more than the day: `task` words a task's due day (`· due tomorrow`, `· overdue
 since Mon, Nov 30`), `visit` how late a customer's visit is (`due today`, `2 days overdue`), and a
-follow-up line marked `in_bucket` goes under Overdue, Today or This week as of the reading day.
+follow-up line marked `in_bucket` goes under Overdue, Today or This week as of the reading day;
+`days_left_mark` counts a period's working days left.
 
 >>> import datetime as dt
 >>> from handlers.reply import Reply
@@ -28,7 +29,7 @@ from handlers.messages import t
 from handlers.reply import Heading, Reply
 
 _MARK = "\u2063"  # an invisible separator: never typed, never shown
-_DAY = re.compile(f"{_MARK}(\\d{{4}}-\\d{{2}}-\\d{{2}})@([^{_MARK}#]+)(?:#(\\w+))?{_MARK}")
+_DAY = re.compile(f"{_MARK}(\\d{{4}}-\\d{{2}}-\\d{{2}})@([^{_MARK}#]+)(?:#(\\w+)(?::([^{_MARK}]*))?)?{_MARK}")
 _BUCKETS = ("overdue", "today", "week")  # the follow-ups' headings, in their order
 
 
@@ -36,6 +37,12 @@ def day_mark(day: dt.date, zone: str, form: str = "") -> str:
     """`day`, to be said relative to the day the message is read in `zone` (today, tomorrow …);
     `form`: said as a task's due day (`task`) or a visit's lateness (`visit`), see above."""
     return f"{_MARK}{day.isoformat()}@{zone}{'#' + form if form else ''}{_MARK}"
+
+
+def days_left_mark(working_days: list[dt.date], zone: str, period: str) -> str:
+    """`3 working days left in December.`, counting the `working_days` after the reading day."""
+    listed = ",".join(day.isoformat() for day in working_days)
+    return f"{_MARK}{working_days[0].isoformat()}@{zone}#left:{listed}|{period}{_MARK}"
 
 
 def bucket_heading() -> Heading:
@@ -68,8 +75,10 @@ def as_sent(reply: Reply, now: dt.datetime) -> Reply:
     def said(match: re.Match) -> str:
         if match[3] in ("bucket", "under"):
             return ""
-        return say(dt.date.fromisoformat(match[1]), now.astimezone(ZoneInfo(match[2])).date(), locale,
-                   match[3] or "")
+        today = now.astimezone(ZoneInfo(match[2])).date()
+        if match[3] == "left":
+            return _days_left(match[4], today, locale)
+        return say(dt.date.fromisoformat(match[1]), today, locale, match[3] or "")
 
     def words(text: str) -> str:
         out = _DAY.sub(said, text)
@@ -79,6 +88,15 @@ def as_sent(reply: Reply, now: dt.datetime) -> Reply:
                    fields=tuple((key, words(value)) for key, value in reply.fields),
                    bars=tuple(replace(bar, detail=words(bar.detail)) for bar in reply.bars),
                    notes=tuple(words(note) for note in reply.notes))
+
+
+def _days_left(listed: str, today: dt.date, locale: str) -> str:
+    days, period = listed.split("|", 1)
+    left = [day for day in map(dt.date.fromisoformat, days.split(",")) if day > today]
+    if left:
+        return t(locale, "days_left", days=len(left), period=period)
+    return t(locale, "days_left_none" if today <= max(map(dt.date.fromisoformat, days.split(","))) else
+             "period_over", period=period)
 
 
 def _regroup(lines: tuple, now: dt.datetime, locale: str) -> tuple:

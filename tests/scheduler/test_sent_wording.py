@@ -26,10 +26,10 @@ class Recording:
         self.sent.append((target, reply))
 
 
-def queue(session_factory, kind: str) -> None:
+def queue(session_factory, kind: str, at: dt.datetime = QUEUED) -> None:
     with session_factory() as s:
         [spec] = [p for p in plan(s) if p.kind == kind]
-    fire(session_factory, spec, QUEUED, clock=lambda: QUEUED)
+    fire(session_factory, spec, at, clock=lambda: at)
 
 
 def delivered(session_factory, at: dt.datetime) -> dict[str, list[str]]:
@@ -111,3 +111,22 @@ def test_a_pace_reminder_says_by_which_day_its_figures_were_needed_as_of_when_it
         assert today in ana and "needed by today" in mia
     else:
         assert then in ana and today not in ana and "needed by yesterday" in mia
+
+
+@pytest.mark.parametrize("read_at, en, zh", [
+    ("2026-11-26T23:55", "2 working days left in November 2026.", "2026年11月还剩 2 个工作日。"),
+    ("2026-11-27T00:10", "1 working day left in November 2026.", "2026年11月还剩 1 个工作日。"),
+    ("2026-11-30T00:10", "Today is the last working day of November 2026.",
+     "今天是2026年11月的最后一个工作日。"),
+    ("2026-12-01T00:10", "November 2026 has no working days left.", "2026年11月已没有工作日。")])
+def test_a_period_ending_notice_counts_the_working_days_left_as_of_when_it_is_read(
+        team_chat, session_factory, read_at, en, zh):
+    team_chat("target @Ana visits 2 month", user="Mia")
+    team_chat("target @Bo visits 2 month", user="Mia")
+    for rep in ("Ana", "Bo"):
+        team_chat("visit Acme: intro", user=rep, lang="en")
+        team_chat("visit Initech: intro", user=rep, lang="en")
+    team_chat("language zh", user="Bo")
+    queue(session_factory, "reminders", dt.datetime(2026, 11, 26, 23, 50, tzinfo=SHANGHAI))  # Thursday
+    read = delivered(session_factory, dt.datetime.fromisoformat(f"{read_at}+08:00"))
+    assert en in read["user:Ana"][-1] and zh in read["user:Bo"][-1]
