@@ -60,7 +60,8 @@ def member_paces(ctx: Ctx, member_ids: list[int], targets: dict[str, Decimal], k
 
 
 def pace_reminder(ctx: Ctx, kind: str, paces: dict[str, Pace], start: dt.date, end: dt.date,
-                  calendar: str, *, behind: bool, days_left: int, money: Converted | None = None) -> Reply:
+                  calendar: str, *, behind: bool, days_left: int, money: Converted | None = None,
+                  summed_from: tuple = ()) -> Reply:
     period = fmt.period_label(kind, start, ctx.locale)
     lines = behind_lines(ctx, kind, paces) if behind else []
     if days_left:  # counted again when a queued reminder is read
@@ -74,6 +75,7 @@ def pace_reminder(ctx: Ctx, kind: str, paces: dict[str, Pace], start: dt.date, e
         lines.append(estimated)
     title = ctx.t("behind_title" if behind else "period_ending_title", period=period)
     notes = reports.currency_notes(ctx, money) if money is not None and "revenue" in paces else ()
+    notes += reports.summed_note(ctx, kind, start, summed_from)  # a quarter's target from its months
     return Reply(title=title, lines=tuple(lines), notes=notes)
 
 

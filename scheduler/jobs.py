@@ -246,7 +246,8 @@ def reminders(run: Run) -> None:
         sections = []
         for kind in PERIOD_KINDS:
             start, end = period_bounds(Period(kind), ctx.today)
-            targets = TargetRepository(run.session).for_members([rep.id], kind, start).get(rep.id)
+            found = TargetRepository(run.session).for_members([rep.id], kind, start, summed=True, whole=True)
+            targets = found.get(rep.id)  # a quarter without its own: its months', as in progress
             if not targets:
                 continue
             paces, start, end, money = notices.member_paces(ctx, [rep.id], targets, kind, calendar)
@@ -256,7 +257,8 @@ def reminders(run: Run) -> None:
             anyone_behind |= behind
             if behind or ending:
                 sections.append(notices.pace_reminder(ctx, kind, paces, start, end, calendar, money=money,
-                                                      behind=behind, days_left=left if ending else 0))
+                                                      behind=behind, days_left=left if ending else 0,
+                                                      summed_from=found.summed_from))
         if sections:
             run.to_member(f"reminder:{rep.id}:{ctx.today}", rep, notices.one_message(sections))
     if anyone_behind:
@@ -300,8 +302,8 @@ def watch(run: Run) -> None:
     rates = None  # read once, and only when some target is set
     for kind in PERIOD_KINDS:
         start, end = period_bounds(Period(kind), run.day)
-        per_member = repo.for_members(ids, kind, start)
-        team_targets = repo.for_team(run.team.id, kind, start)
+        per_member = repo.for_members(ids, kind, start, summed=True, whole=True)  # as progress counts
+        team_targets = repo.for_team(run.team.id, kind, start, summed=True, whole=True)  # whole ones
         if not per_member and not team_targets:
             continue
         since, until = (dt.datetime.combine(d, dt.time(), run.zone) for d in (start, end))
