@@ -130,3 +130,21 @@ def test_a_period_ending_notice_counts_the_working_days_left_as_of_when_it_is_re
     queue(session_factory, "reminders", dt.datetime(2026, 11, 26, 23, 50, tzinfo=SHANGHAI))  # Thursday
     read = delivered(session_factory, dt.datetime.fromisoformat(f"{read_at}+08:00"))
     assert en in read["user:Ana"][-1] and zh in read["user:Bo"][-1]
+
+
+@pytest.mark.parametrize("lang, words, now", [("en", "Nobody answered.", "today"),
+                                              ("zh", "没有人回答。", "今天")])
+def test_a_standup_summary_and_nudge_read_after_midnight_do_not_say_today(team_chat, session_factory,
+                                                                           lang, words, now):
+    if lang == "zh":
+        for name in ("Ana", "Bo"):
+            team_chat("language zh", user=name)
+    queue(session_factory, "standup", dt.datetime(2026, 11, 23, 9, 30, tzinfo=SHANGHAI))
+    queue(session_factory, "nudge")
+    queue(session_factory, "summary")
+    read = delivered(session_factory, AFTER_MIDNIGHT)
+    [summary] = read["channel:Sales"]
+    assert "Mon, Nov 23" in summary or "11月23日周一" in summary  # the day it is about
+    assert words in summary and now not in summary
+    nudge = read["user:Ana"][-1]
+    assert ("standup" in nudge or "站会" in nudge) and now not in nudge
