@@ -148,3 +148,21 @@ def test_a_standup_summary_and_nudge_read_after_midnight_do_not_say_today(team_c
     assert words in summary and now not in summary
     nudge = read["user:Ana"][-1]
     assert ("standup" in nudge or "站会" in nudge) and now not in nudge
+
+
+@pytest.mark.parametrize("lang, then", [("en", "the month's pace as of yesterday"),
+                                        ("zh", "本月截至昨天的进度")])
+def test_a_weekly_digest_read_after_midnight_says_as_of_which_day_its_figures_are(
+        team_chat, session_factory, lang, then):
+    if lang == "zh":
+        team_chat("language zh", user="Mia")
+    team_chat("target @Ana revenue 300k month", user="Mia")
+    team_chat("task @ana send the quote by 2026-11-26", user="Mia")
+    friday = dt.datetime(2026, 11, 27, 23, 50, tzinfo=SHANGHAI)
+    queue(session_factory, "digest", friday)
+    read = delivered(session_factory, friday + dt.timedelta(minutes=20))
+    [digest] = [text for text in read["user:Mia"] if "Ana" in text and ("#1" in text)]
+    assert then in digest
+    assert ("#1 send the quote · overdue since Thu, Nov 26" in digest
+            or "#1 send the quote · 已逾期（11月26日周四）" in digest)  # no longer "yesterday"
+    assert ("needed by yesterday" in digest) or ("昨天应达" in digest)
