@@ -446,6 +446,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "contest_days_left": ("{days} days to go.", "还剩 {days} 天。"),
     "contest_days_left_one": ("1 day to go.", "还剩 1 天。"),
     "contest_last_day": ("Last day!", "最后一天！"),
+    "contest_ended": ("It ended on {day}.", "已于{day}结束。"),
     "reasons_title": ("Wins and losses by reason · {who} · {period}", "输赢分析 · {who} · {period}"),
     "reasons_none": ("No deal was won or lost in this period.", "本期没有赢单或输单。"),
     "reasons_reason": ("Reason", "原因"),

@@ -5,7 +5,8 @@ sender), in the reader's timezone and language. A handler says a day with `Ctx.d
 it when the reply is queued (`Ctx.queued`) and words it at once otherwise.
 
 A mark may say more than the day: `task` words a task's due day (`· due tomorrow`, `· overdue
-since Mon, Nov 30`), `visit` how late a customer's visit is (`due today`, `2 days overdue`), and a
+since Mon, Nov 30`), `visit` how late a customer's visit is (`due today`, `2 days overdue`), `togo` the days a
+contest has to go (`2 days to go.`, `Last day!`), and a
 follow-up line marked `in_bucket` goes under Overdue, Today or This week as of the reading day;
 `days_left_mark` counts a period's working days left.
 
@@ -60,6 +61,11 @@ def say(day: dt.date, today: dt.date, locale: str, form: str = "") -> str:
     if form == "visit":
         late = (today - day).days
         return t(locale, "due_overdue", days=late) if late > 0 else t(locale, "due_today")
+    if form == "togo":  # a contest's last day
+        left = (day - today).days
+        if left < 0:
+            return t(locale, "contest_ended", day=fmt.day(day, today, locale, relative=False))
+        return t(locale, "contest_days_left", days=left) if left else t(locale, "contest_last_day")
     when = fmt.day(day, today, locale)
     if form == "task":
         return t(locale, "task_late" if day < today else "task_when", when=when)

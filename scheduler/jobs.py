@@ -361,7 +361,7 @@ def _contests(run: Run) -> None:
     locale = run.team_locale
     for contest in running:
         run.to_team(f"contest:{contest.id}:{run.day}",
-                    contests.standings(run.session, run.tenant, contest, locale, run.day))
+                    contests.standings(run.session, run.tenant, contest, locale, run.day, queued=True))
     for contest in ended:
         run.to_team(f"contest-final:{contest.id}",
                     replace(contests.standings(run.session, run.tenant, contest, locale, run.day, final=True),

@@ -166,3 +166,19 @@ def test_a_weekly_digest_read_after_midnight_says_as_of_which_day_its_figures_ar
     assert ("#1 send the quote · overdue since Thu, Nov 26" in digest
             or "#1 send the quote · 已逾期（11月26日周四）" in digest)  # no longer "yesterday"
     assert ("needed by yesterday" in digest) or ("昨天应达" in digest)
+
+
+@pytest.mark.parametrize("lang, read_at, then", [
+    ("en", "2026-11-26T18:05", "1 day to go."), ("en", "2026-11-27T00:10", "Last day!"),
+    ("zh", "2026-11-27T00:10", "最后一天！"), ("en", "2026-11-28T00:10", "It ended on Fri, Nov 27."),
+    ("zh", "2026-11-28T00:10", "已于11月27日周五结束。")])
+def test_a_contests_daily_standings_count_the_days_to_go_when_read(team_chat, session_factory, lang,
+                                                                    read_at, then):
+    team_chat("contest visits 11/23-11/27", user="Mia")
+    if lang == "zh":
+        for name in ("Ana", "Bo"):
+            team_chat("language zh", user=name)
+    queue(session_factory, "daily", dt.datetime(2026, 11, 26, 18, 0, tzinfo=SHANGHAI))  # Thursday
+    read = delivered(session_factory, dt.datetime.fromisoformat(f"{read_at}+08:00"))
+    [standings] = [text for text in read["channel:Sales"] if "🥇" in text or "Ana" in text]
+    assert then in standings
