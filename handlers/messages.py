@@ -582,7 +582,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "team_set_timezone": ("{team} now works in {value} time.", "{team}的时区已设为 {value}。"),
     "team_set_calendar": ("{team} now follows the {value} holiday calendar.",
                           "{team}已改用 {value} 节假日日历。"),
-    "team_set_place": ("{team} now posts to {address} on {platform}.", "{team}的团队消息将发到{platform} {address}。"),
+    "team_set_place": ("{team} now posts to {address} on {platform}.",
+                       "{team}的团队消息将发到{platform} {address}。"),
     "team_unset_place": ("{team} no longer posts to {platform}.", "{team}的团队消息不再发到{platform}。"),
     "teams_hello": ("Hello! I'm salesbot: visits, deals and targets from chat. Mention me with "
                     "a command (@salesbot help). A manager makes this channel the team's with "

@@ -8,9 +8,8 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
-from handlers import clauses
+from handlers import clauses, places
 from handlers import commands as c
-from handlers import places
 from handlers import vocabulary as V
 from handlers.amounts import parse_amount
 from handlers.dates import is_reversed_range, parse_date, parse_date_range

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import click
 import pytest
-from sqlalchemy import select
 from click.testing import CliRunner
+from sqlalchemy import select
 
 from bot import platforms
 from bot.asgi import asgi
