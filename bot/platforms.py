@@ -1,6 +1,7 @@
 """The chat platforms, as plugins. A platform is a package under `bot/` whose `plugin.py` holds
 an object with this shape; the web app, the worker, the settings and the CLI go through the list
-below and name no platform themselves. Adding one is a line in `PLATFORMS`.
+below and name no platform themselves. Adding one is a `register(Plugin())` line below; the
+`Platform` protocol says what it has:
 
 - `name`: the platform's word in the database (identities, tenants, outbox rows, destinations)
 - `prefix`, `body_limit`: the web routes it serves and the largest body they take
@@ -11,18 +12,57 @@ below and name no platform themselves. Adding one is a line in `PLATFORMS`.
 - `sender(core)`: the outbox's sender for its addresses (owns its retries and rate limits)
 - `inbox_runner(core)`: how a worker runs its requests left in the inbox
 - `commands()`: its `salesbot` subcommands (set-up: `salesbot slack manifest`)
+- `place`: where a team's posts go on it, as `team set` reads and `teams` shows it
+  (`handlers/places.py`)
 
 The console (`salesbot say`/`chat`, the demo) is no plugin: it has no web route or credentials.
 """
 from __future__ import annotations
 
+from typing import Protocol, runtime_checkable
+
+import click
+
 from bot.slack.plugin import Slack
 from bot.teams.plugin import Teams
 from bot.wecom.plugin import WeCom
+from handlers import places
+from scheduler.delivery import Sender
 
-PLATFORMS = (Slack(), WeCom(), Teams())
+
+@runtime_checkable
+class Platform(Protocol):
+    """What a platform plugin is (see above); `tests/bot/test_platforms.py` adds one."""
+
+    name: str
+    prefix: str
+    body_limit: int
+    settings: type | None
+    place: places.Place
+
+    def enabled(self, settings) -> bool: ...
+    def serves_over_web(self, settings) -> bool: ...
+    def standalone(self, settings) -> tuple[str, ...]: ...
+    def web(self, core, handoff): ...
+    def sender(self, core) -> Sender: ...
+    def inbox_runner(self, core): ...
+    def commands(self) -> list[click.Command]: ...
 
 
-def enabled(settings) -> list:
+PLATFORMS: tuple[Platform, ...] = ()
+
+
+def register(platform: Platform) -> None:
+    """Serve, send to and set up one more platform; its place for team posts joins the grammar."""
+    global PLATFORMS
+    PLATFORMS = (*PLATFORMS, platform)
+    places.declare(platform.place)
+
+
+for _platform in (Slack(), WeCom(), Teams()):
+    register(_platform)
+
+
+def enabled(settings) -> list[Platform]:
     """The platforms these settings set up."""
     return [platform for platform in PLATFORMS if platform.enabled(settings)]

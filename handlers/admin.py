@@ -4,6 +4,7 @@ from __future__ import annotations
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from handlers import format as fmt
+from handlers import places
 from handlers.calendar import is_valid_calendar
 from handlers.commands import (
     ChangeTeam,
@@ -71,8 +72,8 @@ def handle_list_teams(ctx: Ctx, _cmd: ListTeams) -> Reply:
     for team in teams:
         names = ", ".join(f"{m.display_name}" + ("*" if m.role != "rep" else "")
                           for m in ctx.people.roster(team.id)) or "–"
-        where = " ".join(address.removeprefix("channel:") if platform == "slack" else f"{platform} {address}"
-                         for platform, address in destinations.addresses(ctx.session, team.id))
+        where = ", ".join(places.shown(platform, address, ctx.locale)
+                          for platform, address in destinations.addresses(ctx.session, team.id))
         lines.append(ctx.t("team_line", name=team.name, channel=where, members=names))
     return Reply(title=ctx.t("teams_title"), lines=tuple(lines))
 
@@ -85,7 +86,10 @@ def handle_create_team(ctx: Ctx, cmd: CreateTeam) -> Reply:
         ctx.tenant.id, cmd.name, timezone=home.timezone if home else ctx.default_timezone,
         holiday_calendar=home.holiday_calendar if home else ctx.default_calendar)
     if cmd.channel:
-        destinations.set_address(ctx.session, team.id, "slack", f"channel:{cmd.channel}")
+        found = places.typed(cmd.channel, ctx.platform)
+        if found is None:
+            raise ctx.refuse("bad_place_value", value=cmd.channel, hint=example(ctx, "team", 8))
+        destinations.set_address(ctx.session, team.id, found[0].platform, found[1])
     ctx.people.audit(ctx.tenant.id, ctx.member.id, "team.create", "team", team.id, name=team.name)
     return Reply(lines=(ctx.t("team_created", name=team.name),))
 
@@ -139,14 +143,9 @@ def _may_join(ctx: Ctx, team, member: Member) -> None:
 
 def handle_configure_team(ctx: Ctx, cmd: ConfigureTeam) -> Reply:
     team = managed_team(ctx, cmd.name)
+    if cmd.setting in places.words():
+        return _place_team(ctx, team, cmd)
     value = cmd.value.upper() if cmd.setting == "calendar" else cmd.value
-    if cmd.setting in _PLATFORM_OF and cmd.value.lower() in OFF_WORDS:  # `team set East channel off`
-        platform = _platform_of(ctx, team, cmd.setting)
-        destinations.set_address(ctx.session, team.id, platform, None)
-        ctx.people.audit(ctx.tenant.id, ctx.member.id, "team.set", "team", team.id,
-                         setting=cmd.setting, value=None)
-        return Reply(lines=(ctx.t(f"team_unset_{cmd.setting}", team=team.name,
-                                  platform=platform.capitalize()),))
     if cmd.setting == "stall":
         days = int(cmd.value) if cmd.value.isdigit() else 0
         if not 1 <= days <= 365:
@@ -156,25 +155,6 @@ def handle_configure_team(ctx: Ctx, cmd: ConfigureTeam) -> Reply:
         if not _is_timezone(cmd.value):
             raise ctx.refuse("bad_timezone", value=cmd.value)
         team.timezone = cmd.value
-    elif cmd.setting == "channel" and cmd.value.lower() in HERE_WORDS:  # the channel it is said in
-        if ctx.here is None:
-            raise ctx.refuse("channel_here_elsewhere", example=example(ctx, "team", 9))
-        if ctx.here_shared and not ctx.is_admin:  # outsiders would read the team's numbers
-            raise ctx.refuse("channel_here_shared", team=team.name)
-        destinations.set_address(ctx.session, team.id, ctx.platform, ctx.here)
-        ctx.people.audit(ctx.tenant.id, ctx.member.id, "team.set", "team", team.id,
-                         setting=cmd.setting, value=f"{ctx.platform} {ctx.here}", shared=ctx.here_shared)
-        return Reply(lines=(ctx.t("team_set_here_shared" if ctx.here_shared else "team_set_here",
-                                  team=team.name),))
-    elif cmd.setting == "channel":  # the team's Slack channel, as `team create` names it
-        if not (cmd.value.startswith("#") and len(cmd.value) > 1):
-            raise ctx.refuse("bad_channel", value=cmd.value, hint=example(ctx, "team", 8))
-        destinations.set_address(ctx.session, team.id, "slack", f"channel:{cmd.value}")
-    elif cmd.setting == "wecom":
-        kind, _, target = cmd.value.partition(":")
-        if kind not in ("chat", "webhook") or not target:
-            raise ctx.refuse("bad_wecom_destination", value=cmd.value)
-        destinations.set_address(ctx.session, team.id, "wecom", cmd.value)
     else:
         if not is_valid_calendar(cmd.value):
             raise ctx.refuse("bad_calendar", value=cmd.value)
@@ -184,16 +164,39 @@ def handle_configure_team(ctx: Ctx, cmd: ConfigureTeam) -> Reply:
     return Reply(lines=(ctx.t(f"team_set_{cmd.setting}", team=team.name, value=value),))
 
 
-_PLATFORM_OF = {"channel": "slack", "wecom": "wecom"}  # the team settings that are destinations
-
-
-def _platform_of(ctx: Ctx, team, setting: str) -> str:
-    """The platform a destination setting names: `channel` said in a platform where the team
-    posts to a channel is that one's (Teams), else Slack's."""
-    if setting == "channel" and any(platform == ctx.platform
-                                    for platform, _ in destinations.addresses(ctx.session, team.id)):
-        return ctx.platform if ctx.platform != "wecom" else "slack"
-    return _PLATFORM_OF[setting]
+def _place_team(ctx: Ctx, team, cmd: ConfigureTeam) -> Reply:
+    """`team set East channel #east-sales | here | off`: where the team's posts go on one platform,
+    as that platform's plugin reads and shows it (`handlers/places.py`)."""
+    candidates = places.taking(cmd.setting, ctx.platform)
+    value = cmd.value.lower()
+    if value in OFF_WORDS:  # the place the word names that the team has, said here first
+        has = dict(destinations.addresses(ctx.session, team.id))
+        place = next((p for p in candidates if p.platform in has), candidates[0])
+        destinations.set_address(ctx.session, team.id, place.platform, None)
+        ctx.people.audit(ctx.tenant.id, ctx.member.id, "team.set", "team", team.id,
+                         setting=place.platform, value=None)
+        return Reply(lines=(ctx.t("team_unset_place", team=team.name, platform=place.name(ctx.locale)),))
+    if value in HERE_WORDS:  # the chat it is said in
+        if ctx.here is None:
+            raise ctx.refuse("channel_here_elsewhere", example=example(ctx, "team", 9))
+        if ctx.here_shared and not ctx.is_admin:  # outsiders would read the team's numbers
+            raise ctx.refuse("channel_here_shared", team=team.name)
+        destinations.set_address(ctx.session, team.id, ctx.platform, ctx.here)
+        ctx.people.audit(ctx.tenant.id, ctx.member.id, "team.set", "team", team.id,
+                         setting=ctx.platform, value=ctx.here, shared=ctx.here_shared)
+        return Reply(lines=(ctx.t("team_set_here_shared" if ctx.here_shared else "team_set_here",
+                                  team=team.name),))
+    found = next(((p, a) for p in candidates if (a := p.address(cmd.value)) is not None), None)
+    if found is None:
+        place = candidates[0]
+        raise ctx.refuse("bad_place", value=cmd.value, platform=place.name(ctx.locale),
+                         what=place.hint[ctx.locale == "zh"])
+    place, address = found
+    destinations.set_address(ctx.session, team.id, place.platform, address)
+    ctx.people.audit(ctx.tenant.id, ctx.member.id, "team.set", "team", team.id,
+                     setting=place.platform, value=address)
+    return Reply(lines=(ctx.t("team_set_place", team=team.name, address=place.shown(address),
+                              platform=place.name(ctx.locale)),))
 
 
 def _is_timezone(name: str) -> bool:

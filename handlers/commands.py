@@ -277,7 +277,8 @@ class ChangeTeam(Command):
 
 @dataclass(frozen=True)
 class ConfigureTeam(Command):
-    """`team set East stall 21`: one setting (`stall`, `timezone`, `calendar`) of one team."""
+    """`team set East stall 21`: one setting (`stall`, `timezone`, `calendar`, or a word of a
+    platform's place for team posts, `channel`, as typed) of one team."""
 
     name: str
     setting: str

@@ -10,6 +10,7 @@ from dataclasses import replace
 from zoneinfo import ZoneInfo
 
 from handlers import format as fmt
+from handlers import when_read
 from handlers.commands import EditContest, ShowContest, StartContest
 from handlers.context import Ctx
 from handlers.lookup import example, managed_team
@@ -108,7 +109,9 @@ def _other_button(ctx: Ctx, contest: Contest) -> Button:
     return Button(metric, typed, action=ShowContest(contest.metric))
 
 
-def standings(session, tenant, contest: Contest, locale: str, today: dt.date, final: bool = False) -> Reply:
+def standings(session, tenant, contest: Contest, locale: str, today: dt.date, final: bool = False, *,
+              queued: bool = False) -> Reply:
+    """The contest's standings as of `today` (`queued`: the days to go counted when it is read)."""
     team = session.get(Team, contest.team_id)
     from storage.people import PeopleRepository
 
@@ -130,8 +133,8 @@ def standings(session, tenant, contest: Contest, locale: str, today: dt.date, fi
                  else t(locale, "contest_no_winner"),)
         title = t(locale, "contest_final_title", team=team.name, what=what)
     else:
-        left = (contest.ends_on - today).days
-        lines = (t(locale, "contest_days_left", days=left) if left > 0 else t(locale, "contest_last_day"),)
+        lines = (when_read.day_mark(contest.ends_on, team.timezone, "togo") if queued
+                 else when_read.say(contest.ends_on, today, locale, "togo"),)
         title = t(locale, "contest_title", team=team.name, what=what)
     headers = (t(locale, "col_rank"), t(locale, "col_name"), name_of(METRIC_NAMES, contest.metric, locale))
     return Reply(title=title, lines=lines, table=Table(headers, rows), for_channel=True, locale=locale)

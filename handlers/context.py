@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from handlers.commands import ParseError
 from handlers.messages import t, usage
 from handlers.reply import Button, Reply
+from handlers.when_read import day_mark, say
 from storage.models import Member, Team, Tenant
 from storage.people import PeopleRepository
 from storage.rates import RateRepository, Rates
@@ -51,6 +52,8 @@ class Ctx:
     change_label: str = ""  # what the journal shows for it, when not the message as typed
     #: Said under the reply (`“ACME” taken as Acme Corp.`): what the handler read differently.
     notes: list[str] = field(default_factory=list)
+    #: The reply waits in the outbox (a scheduled post): its days are worded when it is sent.
+    queued: bool = False
     #: A job run's reads, shared by the contexts it makes (one per member it writes to), so that a
     #: read is made once for the whole team: `ids` are the members a per-member read covers.
     #: None for a message, which reads only what it needs.
@@ -75,6 +78,13 @@ class Ctx:
 
     def t(self, key: str, **values) -> str:
         return t(self.locale, key, **values)
+
+    def day(self, value: dt.date, form: str = "") -> str:
+        """`value` relative to the reader's today (`tomorrow` · `明天`, or a `form` of
+        handlers/when_read): as of now, or, in a queued reply, as of when it is read."""
+        if self.queued:
+            return day_mark(value, self.zone.key, form)
+        return say(value, self.today, self.locale, form)
 
     @cached_property
     def people(self) -> PeopleRepository:

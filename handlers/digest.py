@@ -35,7 +35,7 @@ def digest(ctx: Ctx, team_name: str, member_ids: list[int], since: dt.datetime, 
     if progress and progress.lines:
         lines.append(progress.lines[0])
     if weekly and kind == "month":
-        lines.append(ctx.t("digest_month_pace"))
+        lines.append(ctx.t("digest_month_pace", when=ctx.day(ctx.today)))
     lines.append(_visits_line(ctx, member_ids, since, until, weekly))
     lines.append(ctx.t("digest_overdue", count=_overdue(ctx, member_ids)))
     lines += tasks.overdue_lines(ctx, member_ids)

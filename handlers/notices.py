@@ -7,8 +7,8 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from handlers import format as fmt
-from handlers import reports
-from handlers.calendar import Pace, estimated_note, pace, period_bounds, working_days
+from handlers import reports, when_read
+from handlers.calendar import Pace, estimated_note, is_working_day, pace, period_bounds, working_days
 from handlers.commands import Period, ShowLeaderboard
 from handlers.context import Ctx, Refusal
 from handlers.messages import METRIC_NAMES, PERIOD_NAMES, name_of, t
@@ -42,7 +42,7 @@ def behind_lines(ctx: Ctx, kind: str, paces: dict[str, Pace]) -> list[str]:
                                                                    ctx.locale)
             out.append(ctx.t("behind_line", metric=name_of(METRIC_NAMES, metric, ctx.locale),
                              done=value(p.done), needed=value(p.needed_by_today), gap=value(p.gap),
-                             target=value(p.target)))
+                             target=value(p.target), when=ctx.day(ctx.today)))
     return out
 
 
@@ -68,11 +68,14 @@ def member_paces(ctx: Ctx, member_ids: list[int], targets: dict[str, Decimal], k
 
 
 def pace_reminder(ctx: Ctx, kind: str, paces: dict[str, Pace], start: dt.date, end: dt.date,
-                  calendar: str, *, behind: bool, days_left: int, money: Converted | None = None) -> Reply:
+                  calendar: str, *, behind: bool, days_left: int, money: Converted | None = None,
+                  summed_from: tuple = ()) -> Reply:
     period = fmt.period_label(kind, start, ctx.locale)
     lines = behind_lines(ctx, kind, paces) if behind else []
-    if days_left:
-        lines.insert(0, ctx.t("days_left", days=days_left, period=period))
+    if days_left:  # counted again when a queued reminder is read
+        left = _working_days_after(ctx.today, end, calendar)
+        lines.insert(0, when_read.days_left_mark(left, ctx.zone.key, period) if ctx.queued
+                     else ctx.t("days_left", days=days_left, period=period))
         lines += [ctx.t("standing_line", metric=name_of(METRIC_NAMES, m, ctx.locale),
                         share=fmt.percent(p.share_done)) for m, p in paces.items() if p.on_pace]
     estimated = estimated_note(calendar, start, end, ctx.locale)
@@ -80,6 +83,7 @@ def pace_reminder(ctx: Ctx, kind: str, paces: dict[str, Pace], start: dt.date, e
         lines.append(estimated)
     title = ctx.t("behind_title" if behind else "period_ending_title", period=period)
     notes = reports.currency_notes(ctx, money) if money is not None and "revenue" in paces else ()
+    notes += reports.summed_note(ctx, kind, start, summed_from)  # a quarter's target from its months
     return Reply(title=title, lines=tuple(lines), notes=notes)
 
 
@@ -91,6 +95,12 @@ def one_message(sections: list[Reply]) -> Reply:
         lines += ["", Heading(section.title), *section.lines]
     notes = dict.fromkeys(note for section in sections for note in section.notes)
     return Reply(title=first.title, lines=tuple(lines), locale=first.locale, notes=tuple(notes))
+
+
+def _working_days_after(today: dt.date, end: dt.date, calendar: str) -> list[dt.date]:
+    """The working days after `today`, before `end`."""
+    days = (today + dt.timedelta(days=n) for n in range(1, (end - today).days))
+    return [day for day in days if is_working_day(day, calendar)]
 
 
 def working_days_left(today: dt.date, end: dt.date, calendar: str) -> int:

@@ -63,7 +63,8 @@ def handle_progress(ctx: Ctx, cmd: ShowProgress) -> Reply:
         p = pace(targets[metric], done[metric], start, end, today, calendar, whole=metric != "revenue")
         gap = ctx.t("ahead" if p.on_pace else "behind", amount=value(abs(p.gap)))
         detail = ctx.t("pace_line" if p.gap else "pace_line_even", done=value(p.done), target=value(p.target),
-                       needed=value(p.needed_by_today), gap=gap, projection=value(p.projection))
+                       needed=value(p.needed_by_today), gap=gap, projection=value(p.projection),
+                       when=ctx.day(today))
         mark = float(p.needed_by_today / p.target) if p.target else None
         bars.append(Bar(name, p.share_done, detail, mark))
         gone_line = ctx.t("days_gone", gone=p.days_gone, total=p.days_total)

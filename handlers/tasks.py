@@ -104,7 +104,7 @@ def todo(ctx: Ctx) -> Reply:
     lines = ((Heading(ctx.t("tasks_title")), *(_line(ctx, task) for task in tasks)) if tasks else ()) + (
         Heading(followups.title), *followups.lines, *due)
     buttons = tuple(_done_button(ctx.locale, task.id) for task in tasks[:3]) + followups.buttons[:2]
-    return Reply(title=ctx.t("todo_title"), lines=lines, buttons=buttons)
+    return Reply(title=ctx.t("todo_title"), lines=lines, buttons=buttons, locale=ctx.locale)
 
 
 def anything_due(ctx: Ctx, day: dt.date) -> bool:
@@ -210,8 +210,4 @@ def _order(ctx: Ctx, task: Task) -> tuple:
 
 
 def _line(ctx: Ctx, task: Task) -> str:
-    when = ""
-    if task.due_on is not None:
-        late = task.due_on < ctx.today
-        when = ctx.t("task_late" if late else "task_when", when=fmt.day(task.due_on, ctx.today, ctx.locale))
-    return f"#{task.id} {task.title}{when}"
+    return f"#{task.id} {task.title}{ctx.day(task.due_on, 'task') if task.due_on else ''}"

@@ -9,7 +9,8 @@ visited counts from when it was added. The rhythm is the owner's team's.
 """
 from __future__ import annotations
 
-from handlers import format as fmt
+import datetime as dt
+
 from handlers.commands import AddTask, LogVisit, SetTierRhythm, ShowDueVisits
 from handlers.context import Ctx
 from handlers.lookup import example, managed_team
@@ -128,9 +129,8 @@ def cold_lines(ctx: Ctx, member_ids: list[int]) -> list[str]:
 
 def _line(ctx: Ctx, row: tuple, owner: bool) -> str:
     name, tier, owner_name, last, over = row
-    when = (ctx.t("due_last_visit", when=fmt.day(last, ctx.today, ctx.locale)) if last
-            else ctx.t("due_never_visited"))
-    late = ctx.t("due_overdue", days=over) if over else ctx.t("due_today")
+    when = ctx.t("due_last_visit", when=ctx.day(last)) if last else ctx.t("due_never_visited")
+    late = ctx.day(ctx.today - dt.timedelta(days=over), "visit")
     return f"{name} ({tier}) · {when} · {late}" + (f" · {owner_name}" if owner else "")
 
 

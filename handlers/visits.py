@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 
 from handlers import format as fmt
+from handlers import when_read
 from handlers.commands import DoneFollowups, ListFollowups, LogVisit, SnoozeFollowup
 from handlers.context import Ctx
 from handlers.lookup import customer_named, example
@@ -52,13 +53,14 @@ def handle_list_followups(ctx: Ctx, _cmd: ListFollowups) -> Reply:
                          ("followups_today", lambda d: d == ctx.today),
                          ("followups_week", lambda d: d > ctx.today)):
         mine = [(visit, customer) for visit, customer in rows if test(visit.follow_up_on)]
-        if mine:
-            lines.append(Heading(ctx.t(bucket)))
+        if mine:  # a queued list's headings are put as of when it is read
+            lines.append(when_read.bucket_heading() if ctx.queued else Heading(ctx.t(bucket)))
         for visit, customer in mine:
-            line = ctx.t("followup_line", id=visit.id, customer=customer,
-                         when=fmt.day(visit.follow_up_on, ctx.today, ctx.locale), late="")
+            line = ctx.t("followup_line", id=visit.id, customer=customer, when=ctx.day(visit.follow_up_on),
+                         late="")
             detail = visit.next_step or visit.notes
-            lines.append(f"{line} · {detail}" if detail else line)
+            line = f"{line} · {detail}" if detail else line
+            lines.append(when_read.in_bucket(line, visit.follow_up_on, ctx.zone.key) if ctx.queued else line)
     if later:
         lines.append(ctx.t("followups_later", count=later))
     done = name_of(WORDS, "done", ctx.locale)
@@ -68,7 +70,7 @@ def handle_list_followups(ctx: Ctx, _cmd: ListFollowups) -> Reply:
     return Reply(title=ctx.t("followups_title"),
                  lines=(*lines, ctx.t("followups_hint", example=f"{done} {first}"),
                         ctx.t("snooze_hint", example=f"{snooze} {first} {ctx.t('next_week_word')}")),
-                 buttons=buttons)
+                 buttons=buttons, locale=ctx.locale)
 
 
 def handle_snooze(ctx: Ctx, cmd: SnoozeFollowup) -> Reply:

@@ -209,7 +209,7 @@ class DeliveryWorker:
         with self.session_factory() as session:
             original = session.get(Delivery, fix["of"])
             message_id = original.message_id if original is not None else None
-        reply = from_payload(fix["reply"]) if fix.get("reply") else None
+        reply = as_sent(from_payload(fix["reply"]), self.clock()) if fix.get("reply") else None
         fixer = getattr(self.sender, "fix", None)
         if message_id and fixer is not None and fixer(*where, message_id, reply):
             return

@@ -106,7 +106,7 @@ class Run:
 
     def ctx(self, member: Member) -> Ctx:
         ctx = Ctx(self.session, self.tenant, member, member.locale, self.fire_at,
-                  self.defaults.timezone, self.defaults.calendar, shared=self.shared)
+                  self.defaults.timezone, self.defaults.calendar, queued=True, shared=self.shared)
         ctx.people = self.people
         ctx.rates = ctx.once(("rates", ctx.today), lambda: RateRepository(self.session).of(
             self.tenant, ctx.today, self.defaults.timezone))
@@ -130,7 +130,8 @@ class Run:
         self.queued = []
 
     def to_member(self, key: str, member: Member, reply) -> None:
-        self.post(key, self.addresses.of(member.id), reply)
+        """A direct message, in the member's language (its days are worded in it when sent)."""
+        self.post(key, self.addresses.of(member.id), replace(reply, locale=member.locale))
 
     def to_team(self, key: str, reply) -> None:
         for where in self.destinations:
@@ -251,8 +252,10 @@ def reminders(run: Run) -> None:
         sections = []
         for kind in PERIOD_KINDS:
             start, end = period_bounds(Period(kind), ctx.today)
-            targets = ctx.mine(("targets", kind, start), partial(  # one read for the team
-                TargetRepository(run.session).for_members, period_kind=kind, period_start=start), None)
+            found = ctx.once(("targets", kind, start), partial(  # one read for the team
+                TargetRepository(run.session).for_members, list(run.shared["ids"]), kind, start,
+                summed=True, whole=True))
+            targets = found.get(rep.id)  # a quarter without its own: its months', as in progress
             if not targets:
                 continue
             paces, start, end, money = notices.member_paces(ctx, [rep.id], targets, kind, calendar)
@@ -262,7 +265,8 @@ def reminders(run: Run) -> None:
             anyone_behind |= behind
             if behind or ending:
                 sections.append(notices.pace_reminder(ctx, kind, paces, start, end, calendar, money=money,
-                                                      behind=behind, days_left=left if ending else 0))
+                                                      behind=behind, days_left=left if ending else 0,
+                                                      summed_from=found.summed_from_of(rep.id)))
         if sections:
             run.to_member(f"reminder:{rep.id}:{ctx.today}", rep, notices.one_message(sections))
     if anyone_behind:
@@ -306,8 +310,8 @@ def watch(run: Run) -> None:
     rates = None  # read once, and only when some target is set
     for kind in PERIOD_KINDS:
         start, end = period_bounds(Period(kind), run.day)
-        per_member = repo.for_members(ids, kind, start)
-        team_targets = repo.for_team(run.team.id, kind, start)
+        per_member = repo.for_members(ids, kind, start, summed=True, whole=True)  # as progress counts
+        team_targets = repo.for_team(run.team.id, kind, start, summed=True, whole=True)  # whole ones
         if not per_member and not team_targets:
             continue
         since, until = (dt.datetime.combine(d, dt.time(), run.zone) for d in (start, end))
@@ -365,7 +369,7 @@ def _contests(run: Run) -> None:
     locale = run.team_locale
     for contest in running:
         run.to_team(f"contest:{contest.id}:{run.day}",
-                    contests.standings(run.session, run.tenant, contest, locale, run.day))
+                    contests.standings(run.session, run.tenant, contest, locale, run.day, queued=True))
     for contest in ended:
         run.to_team(f"contest-final:{contest.id}",
                     replace(contests.standings(run.session, run.tenant, contest, locale, run.day, final=True),

@@ -143,6 +143,11 @@ class Targets(dict):
     targets were added up where the period had none of its own (empty when none were)."""
 
     summed_from: tuple[tuple[str, dt.date], ...] = ()
+    _parts_of: dict | None = None  # per owner, the parts their sums used
+
+    def summed_from_of(self, owner) -> tuple[tuple[str, dt.date], ...]:
+        """`summed_from` for one owner's targets alone."""
+        return tuple(sorted((self._parts_of or {}).get(owner, ()), key=lambda part: (part[1], part[0])))
 
 
 #: the periods a quarter's or a year's target is summed from where it has none: a year's quarters
@@ -187,12 +192,14 @@ class TargetRepository:
             Target.period_kind == period_kind, Target.period_start == period_start)).all())
 
     def for_members(self, member_ids: list[int], period_kind: str, period_start: dt.date, *,
-                    summed: bool = False) -> Targets:
+                    summed: bool = False, whole: bool = False) -> Targets:
         """{member: {metric: amount}} set for the period; `summed`: where a quarter or year has
-        none of its own, the sum of those set for its months (a year's quarters, else months)."""
+        none of its own, the sum of those set for its months (a year's quarters, else months);
+        `whole`: summed only where every part has one (what the scheduler announces and reminds
+        of: one month's target is not a quarter's)."""
         if summed and period_kind in _PARTS:
             return self._summed(Target.member_id.in_(member_ids), Target.member_id, period_kind,
-                                period_start)
+                                period_start, whole)
         rows = self.s.execute(select(Target.member_id, Target.metric, Target.amount).where(
             Target.member_id.in_(member_ids), Target.period_kind == period_kind,
             Target.period_start == period_start))
@@ -202,11 +209,11 @@ class TargetRepository:
         return out
 
     def for_team(self, team_id: int, period_kind: str, period_start: dt.date, *,
-                 summed: bool = False) -> dict[str, Decimal]:
-        """{metric: amount} of the team's own targets (`summed` as in `for_members`)."""
+                 summed: bool = False, whole: bool = False) -> dict[str, Decimal]:
+        """{metric: amount} of the team's own targets (`summed`, `whole` as in `for_members`)."""
         if summed and period_kind in _PARTS:
             own = self._summed(and_(Target.team_id == team_id, Target.member_id.is_(None)),
-                               Target.team_id, period_kind, period_start)
+                               Target.team_id, period_kind, period_start, whole)
             out = Targets(own.get(team_id, {}))
             out.summed_from = own.summed_from
             return out
@@ -215,9 +222,10 @@ class TargetRepository:
             Target.period_kind == period_kind, Target.period_start == period_start))
         return dict(rows.all())
 
-    def _summed(self, whose, owner, period_kind: str, period_start: dt.date) -> Targets:
+    def _summed(self, whose, owner, period_kind: str, period_start: dt.date, whole: bool = False) -> Targets:
         """One read of the period's targets and its parts' (quarters, months): each owner's own
-        per metric, else the sum over its parts of theirs (a quarter's own, else its months')."""
+        per metric, else the sum over its parts of theirs (a quarter's own, else its months'),
+        over every part (`whole`) or those that have one."""
         end = _months_later(period_start, _MONTHS[period_kind])
         rows = self.s.execute(select(owner, Target.metric, Target.period_kind, Target.period_start,
                                      Target.amount).where(
@@ -227,8 +235,9 @@ class TargetRepository:
         for who, metric, kind, start, amount in rows:
             found[(who, metric, kind, start)] = Decimal(amount)
         out, used = Targets(), set()
+        out._parts_of = {}
 
-        def total(who, metric, kind, start) -> Decimal | None:
+        def total(who, metric, kind, start, used) -> Decimal | None:
             if (who, metric, kind, start) in found:
                 if kind != period_kind:
                     used.add((kind, start))
@@ -236,15 +245,20 @@ class TargetRepository:
             if kind not in _PARTS:
                 return None
             step = _MONTHS[kind] // len(_PARTS_OF[kind])
-            parts = [total(who, metric, _PARTS_OF[kind][0], _months_later(start, i * step))
+            parts = [total(who, metric, _PARTS_OF[kind][0], _months_later(start, i * step), used)
                      for i in range(len(_PARTS_OF[kind]))]
+            if whole and None in parts:
+                return None
             parts = [p for p in parts if p is not None]
             return sum(parts, Decimal(0)) if parts else None
 
         for who, metric in {(who, metric) for who, metric, _kind, _start in found}:
-            value = total(who, metric, period_kind, period_start)
-            if value is not None:
+            parts: set = set()
+            value = total(who, metric, period_kind, period_start, parts)
+            if value is not None:  # else not summed after all: its parts are not what it is made of
                 out.setdefault(who, {})[metric] = value
+                used |= parts
+                out._parts_of.setdefault(who, set()).update(parts)
         out.summed_from = tuple(sorted(used, key=lambda part: (part[1], part[0])))
         return out
 

@@ -5,6 +5,17 @@ from __future__ import annotations
 import click
 
 from bot.slack.settings import SlackSettings
+from handlers.places import Place
+
+
+def _channel(value: str) -> str | None:
+    return f"channel:{value}" if value.startswith("#") and len(value) > 1 else None
+
+
+#: `team set East channel #east-sales` · `团队 设置 华东 频道 #华东销售`
+PLACE = Place("slack", frozenset({"channel", "slack", "频道"}), ("Slack", "Slack"),
+              ("a channel named with #, e.g. #east-sales", "以 # 开头的频道名，例如 #华东销售"),
+              address=_channel, shown=lambda address: address.removeprefix("channel:"))
 
 
 class Slack:
@@ -15,6 +26,7 @@ class Slack:
     #: characters, ≤ 100 blocks), well under 1 MiB.
     body_limit = 1024 * 1024
     settings = SlackSettings
+    place = PLACE
 
     def enabled(self, settings) -> bool:
         return settings.slack_enabled

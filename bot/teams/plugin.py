@@ -6,6 +6,12 @@ from __future__ import annotations
 import click
 
 from bot.teams.settings import TeamsSettings
+from handlers.places import Place
+
+#: A Teams channel can't be named by typing: a manager says `team set East channel here` in it.
+PLACE = Place("teams", frozenset({"channel", "teams", "频道"}), ("Teams", "Teams"),
+              ("say it in the channel itself, mentioning the bot: team set NAME channel here",
+               "请在该频道里 @机器人 发送：团队 设置 团队名 频道 这里"))
 
 
 class Teams:
@@ -14,6 +20,7 @@ class Teams:
     #: An activity is a message of at most ~28 KB, or a card's submitted inputs.
     body_limit = 256 * 1024
     settings = TeamsSettings
+    place = PLACE
 
     def enabled(self, settings) -> bool:
         return settings.teams_enabled

@@ -7,6 +7,18 @@ import re
 import click
 
 from bot.wecom.settings import WeComSettings
+from handlers.places import Place
+
+
+def _chat_or_robot(value: str) -> str | None:
+    kind, _, target = value.partition(":")
+    return value if kind in ("chat", "webhook") and target else None
+
+
+#: `team set East wecom chat:CHATID` (an app chat) or `webhook:KEY` (a group robot) · `团队 设置 华东 群 …`
+PLACE = Place("wecom", frozenset({"wecom", "企业微信", "群"}), ("WeCom", "企业微信"),
+              ("chat:CHATID or webhook:ROBOT_KEY", "chat:群聊ID 或 webhook:机器人KEY"),
+              address=_chat_or_robot)
 
 _CHAT_ID = re.compile(r"^[0-9A-Za-z]{1,32}$")  # what appchat/create takes as a chatid
 
@@ -18,6 +30,7 @@ class WeCom:
     #: and wrapped).
     body_limit = 64 * 1024
     settings = WeComSettings
+    place = PLACE
 
     def enabled(self, settings) -> bool:
         return settings.wecom_enabled

@@ -6,15 +6,17 @@ from __future__ import annotations
 import click
 import pytest
 from click.testing import CliRunner
+from sqlalchemy import select
 
 from bot import platforms
 from bot.asgi import asgi
 from bot.settings import Settings
 from bot.web import create_app, plain
 from bot.worker import inbox_runners, platform_senders
+from handlers import places
 from handlers.reply import Reply
 from scheduler.delivery import DeliveryWorker
-from storage.models import Tenant, utcnow
+from storage.models import TeamDestination, Tenant, utcnow
 from storage.outbox import OutboxRepository
 from support import delivery_statuses
 
@@ -26,6 +28,10 @@ class Echo:
     prefix = "/echo/"
     body_limit = 100
     settings = None
+    place = places.Place("echo", frozenset({"room", "房间"}), ("Echo", "回声"),
+                         ("a room named with #", "以 # 开头的房间名"),
+                         address=lambda value: f"room:{value}" if value.startswith("#") else None,
+                         shown=lambda address: address.removeprefix("room:"))
 
     def __init__(self):
         self.sent: list[tuple[str, str, str]] = []
@@ -58,8 +64,10 @@ class Echo:
 @pytest.fixture
 def echo(monkeypatch):
     platform = Echo()
-    monkeypatch.setattr(platforms, "PLATFORMS", (*platforms.PLATFORMS, platform))
-    return platform
+    monkeypatch.setattr(platforms, "PLATFORMS", platforms.PLATFORMS)  # as it was, after the test
+    platforms.register(platform)
+    yield platform
+    places.forget("echo")
 
 
 def test_a_registered_platform_gets_its_routes_served_within_its_body_limit(echo, db_url):
@@ -111,3 +119,23 @@ def _asgi_post(app, path: str, body: bytes) -> tuple[int, bytes]:
              "headers": [(b"content-length", str(len(body)).encode())]}
     asyncio.run(app(scope, receive, send))
     return sent[0]["status"], b"".join(m.get("body", b"") for m in sent[1:])
+
+
+def test_every_platform_is_a_platform_plugin():
+    assert [p.name for p in platforms.PLATFORMS if isinstance(p, platforms.Platform)] == [
+        "slack", "wecom", "teams"]
+
+
+def test_a_registered_platform_names_its_place_for_team_posts_in_the_grammar(echo, team_chat):
+    """`team set` reads and `teams` shows a place as its platform declares it: nothing in the
+    grammar or the handlers knows of Echo's rooms."""
+    assert "Sales now posts to #lobby on Echo." in team_chat("team set Sales room #lobby", user="Mia")
+    assert "Sales Echo #lobby — " in team_chat("team", user="Ana")
+    reply = team_chat.reply("团队 设置 Sales 房间 大厅", user="Mia")
+    assert not reply.ok and "“大厅”不是有效的回声团队消息目标：以 # 开头的房间名" in reply.text
+    with team_chat.session_factory() as s:
+        assert s.execute(select(TeamDestination.platform, TeamDestination.address)).all() == [
+            ("echo", "room:#lobby")]
+    assert "Sales no longer posts to Echo." in team_chat("team set Sales room off", user="Mia")
+    places.forget("echo")  # a platform gone: its word is no setting
+    assert not team_chat.reply("team set Sales room #lobby", user="Mia").ok

@@ -27,7 +27,7 @@ def test_admin_creates_a_team_and_moves_people(team_chat):
     assert "Team East created." in team_chat("team create East #east-sales", user="Mia")
     assert "Added to East: Ana, Bo" in team_chat("team add East @ana @bo", user="Mia")
     out = team_chat("team", user="Ana")
-    assert "East #east-sales — Ana, Bo" in out
+    assert "East Slack #east-sales — Ana, Bo" in out
     assert "Removed from East: Bo" in team_chat("team remove East @Bo", user="Mia")
     with team_chat.session_factory() as s:
         actions = s.scalars(select(AuditLog.action).order_by(AuditLog.id)).all()
@@ -61,11 +61,14 @@ def test_a_manager_sets_the_stall_limit_timezone_and_calendar_of_their_team(team
 def test_a_manager_moves_the_teams_slack_channel(team_chat):
     assert "Sales now posts to #sales-wins on Slack." in team_chat("team set Sales channel #sales-wins",
                                                                     user="Mia")
-    assert "Sales #sales-wins — " in team_chat("team", user="Ana")
-    assert "Sales的团队消息将发到 Slack 频道 #销售" in team_chat("团队 设置 Sales 频道 #销售", user="Mia")
+    assert "Sales Slack #sales-wins — " in team_chat("team", user="Ana")
+    assert "Sales的团队消息将发到Slack #销售" in team_chat("团队 设置 Sales 频道 #销售", user="Mia")
     reply = team_chat.reply("team set Sales channel sales", user="Mia")
-    assert not reply.ok and "“sales” is no Slack channel" in reply.text
-    assert "team set East channel #east-sales" in reply.text
+    assert not reply.ok and "“sales” is no Slack place for team posts" in reply.text
+    assert "a channel named with #, e.g. #east-sales" in reply.text
+    reply = team_chat.reply("团队 设置 Sales 群 销售群", user="Mia")
+    assert not reply.ok
+    assert "“销售群”不是有效的企业微信团队消息目标：chat:群聊ID 或 webhook:机器人KEY" in reply.text
     with team_chat.session_factory() as s:
         assert s.execute(select(TeamDestination.platform, TeamDestination.address)).all() == [
             ("slack", "channel:#销售")]
@@ -74,9 +77,9 @@ def test_a_manager_moves_the_teams_slack_channel(team_chat):
 def test_a_team_posts_to_slack_and_wecom_at_once_and_either_can_be_turned_off(team_chat):
     team_chat("team set Sales channel #sales", user="Mia")
     reply = team_chat("team set Sales wecom webhook:KEY1", user="Mia")
-    assert "Sales now posts to WeCom webhook:KEY1." in reply
-    assert "Sales #sales wecom webhook:KEY1 — " in team_chat("team", user="Ana")
-    assert "Sales no longer posts to a Slack channel." in team_chat("team set Sales channel off", user="Mia")
+    assert "Sales now posts to webhook:KEY1 on WeCom." in reply
+    assert "Sales Slack #sales, WeCom webhook:KEY1 — " in team_chat("team", user="Ana")
+    assert "Sales no longer posts to Slack." in team_chat("team set Sales channel off", user="Mia")
     assert "Sales的团队消息不再发到企业微信。" in team_chat("团队 设置 Sales 企业微信 关闭", user="Mia")
     with team_chat.session_factory() as s:
         assert s.scalar(select(func.count()).select_from(TeamDestination)) == 0

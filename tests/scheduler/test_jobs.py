@@ -8,6 +8,7 @@ from apscheduler.triggers.cron import CronTrigger
 from sqlalchemy import func, select, update
 
 from handlers.reply_json import from_payload
+from handlers.when_read import as_sent
 from scheduler.delivery import DeliveryWorker, Undeliverable
 from scheduler.plan import fire, plan
 from storage.models import Delivery, JobRun, Member, StandupAnswer, Team, Visit
@@ -21,19 +22,21 @@ def at(day: str, time: str, zone=SHANGHAI) -> dt.datetime:
 
 
 def run(session_factory, kind: str, when: dt.datetime, zone: str | None = None):
-    """Fire the team's `kind` job (for `zone`'s members) at `when`; returns what it queued."""
+    """Fire the team's `kind` job (for `zone`'s members) at `when`; returns what it queued (as
+    read at once)."""
     with session_factory() as s:
         [spec] = [p for p in plan(s) if p.kind == kind and (zone is None or p.zone == zone)]
     before = {key for key, *_ in sent(session_factory)}
     fire(session_factory, spec, when)
-    return [row for row in sent(session_factory) if row[0] not in before]
+    return [row for row in sent(session_factory, when) if row[0] not in before]
 
 
-def sent(session_factory) -> list[tuple[str, str, str]]:
-    """(key, target, text) of every queued message."""
+def sent(session_factory, read_at: dt.datetime | None = None) -> list[tuple[str, str, str]]:
+    """(key, target, text) of every queued message, its days worded as of `read_at` (default: now)."""
+    read_at = read_at or dt.datetime.now(dt.timezone.utc)
     with session_factory() as s:
         rows = s.execute(select(Delivery.key, Delivery.target, Delivery.payload).order_by(Delivery.id))
-        return [(key, target, from_payload(payload).text) for key, target, payload in rows]
+        return [(key, target, as_sent(from_payload(payload), read_at).text) for key, target, payload in rows]
 
 
 def targets(rows) -> list[str]:

@@ -127,7 +127,7 @@ def test_a_team_set_in_a_channel_with_here_makes_that_channel_the_teams(slack):
     [call] = slack.fake.wait_for(lambda: [c for c in slack.fake.called("chat.postMessage")
                                           if c.params.get("thread_ts") == "1700000000.000200"])
     assert "Sales now posts to this channel." in _all_text(call.params)
-    assert "Sales C9" in slack.say("/salesbot", "team")
+    assert "Sales Slack C9" in slack.say("/salesbot", "team")
 
 
 def test_a_retried_event_is_stored_and_answered_once(slack):

@@ -101,7 +101,7 @@ def test_the_bot_added_to_a_team_says_hello_and_a_new_member_is_welcomed(teams):
     assert len(teams.fake.to(CHANNEL)) == 2
     teams.say("team set Sales channel here", conversation=CHANNEL)
     assert "Sales now posts to this channel." in teams.posted_to(CHANNEL, 3)[-1].text
-    assert "teams conv:19:east-sales@thread.tacv2" in teams.ask("team")
+    assert "Teams conv:19:east-sales@thread.tacv2" in teams.ask("team")
     removed = teams.activity("conversationUpdate", conversation=CHANNEL, membersRemoved=[{"id": BOT}])
     assert teams.post(removed) == 200
     eventually(lambda: "teams conv:" not in teams.ask("team"))  # no team posts there any more

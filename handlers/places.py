@@ -1,0 +1,79 @@
+"""Where a team's posts go, as each platform names it. A platform declares its `Place` in its own
+plugin (`bot/<platform>/plugin.py`); `team create NAME VALUE`, `team set NAME WORD VALUE|here|off`
+and `teams` read them here, so that the grammar and the handlers name no platform and no address
+format.
+
+    >>> declare(Place("demo", frozenset({"room", "房间"}), ("Demo", "演示"), ("a room: #name", "房间：#名称"),
+    ...               address=lambda value: f"room:{value}" if value.startswith("#") else None,
+    ...               shown=lambda address: address.removeprefix("room:")))
+    >>> [p.platform for p in taking("room")], taking("room")[0].address("#east")
+    (['demo'], 'room:#east')
+    >>> forget("demo")
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+def _no_address(_value: str) -> str | None:
+    return None
+
+
+def _as_is(address: str) -> str:
+    return address
+
+
+@dataclass(frozen=True)
+class Place:
+    """One platform's place for team posts."""
+
+    platform: str  # the platform's word, stored with the address
+    words: frozenset[str]  # the setting's words in `team set NAME WORD VALUE` (lower case, both languages)
+    names: tuple[str, str]  # the platform as people call it (English, Chinese)
+    hint: tuple[str, str]  # what a value looks like (English, Chinese), said when one is not
+    #: A typed value as an address, None when it is none (a platform whose places can't be typed
+    #: only takes `here`, said in the place itself).
+    address: Callable[[str], str | None] = _no_address
+    shown: Callable[[str], str] = _as_is  # an address as people read it
+
+    def name(self, locale: str) -> str:
+        return self.names[locale == "zh"]
+
+
+_PLACES: dict[str, Place] = {}
+
+
+def declare(place: Place) -> None:
+    _PLACES[place.platform] = place
+
+
+def forget(platform: str) -> None:
+    _PLACES.pop(platform, None)
+
+
+def words() -> frozenset[str]:
+    """Every word that names a place in `team set`."""
+    return frozenset().union(*(place.words for place in _PLACES.values()))
+
+
+def taking(word: str, here: str = "") -> list[Place]:
+    """The places `word` names, the one of the platform it is said on (`here`) first: `channel`
+    said in Teams is the Teams channel, said elsewhere Slack's."""
+    found = [place for place in _PLACES.values() if word.lower() in place.words]
+    return sorted(found, key=lambda place: place.platform != here)
+
+
+def typed(value: str, here: str = "") -> tuple[Place, str] | None:
+    """The place and address a typed value names with no word before it (`team create East
+    #east-sales`), or None."""
+    for place in sorted(_PLACES.values(), key=lambda place: place.platform != here):
+        if (address := place.address(value)) is not None:
+            return place, address
+    return None
+
+
+def shown(platform: str, address: str, locale: str) -> str:
+    """An address as people read it, with its platform: `Slack #east-sales`, `企业微信 chat:X`."""
+    place = _PLACES.get(platform)
+    return f"{place.name(locale)} {place.shown(address)}" if place else f"{platform} {address}"
