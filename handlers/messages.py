@@ -257,6 +257,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       "“{start}…”太长了：名称和标题最多 {limit} 个字符，请缩短后重新发送。"),
     "too_long": ("That message is too long for one command. Please split it up.",
                  "这条消息太长了，请分成几条发送。"),
+    "far_day": ("{day} is too far off: give a day from {first} to {last}. Nothing was saved.",
+                "{day} 离今天太远：请填写 {first} 至 {last} 之间的日期。未保存任何内容。"),
     "bad_date": ("I couldn't read “{text}” as a date. Try 12/20, 2026-12-20, tomorrow or next Tue.",
                  "没认出日期“{text}”。可以写 12月20日、明天、下周二 或 3天后。"),
     "bad_count": ("“{text}” should be a whole number for this metric, e.g. 20.",
