@@ -487,7 +487,8 @@ def _tenant_of(data: dict) -> str | None:
     channel_data = data.get("channelData") if isinstance(data.get("channelData"), dict) else {}
     tenant = channel_data.get("tenant") if isinstance(channel_data.get("tenant"), dict) else {}
     found = conversation.get("tenantId") or tenant.get("id")
-    return found if isinstance(found, str) and 0 < len(found) <= 64 else None
+    # a tenant id is a GUID: one tenant whatever the case of its letters (kept in lower case)
+    return found.lower() if isinstance(found, str) and 0 < len(found) <= 64 else None
 
 
 def _one_tenant(data: dict) -> bool:
