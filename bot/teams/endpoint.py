@@ -205,11 +205,9 @@ class TeamsApp:
                 mentioned.append((who.id, who.name if isinstance(who.name, str) and who.name
                                   else _unnamed(who.id)))
         text = html.unescape(_AT.sub(r"\1", text)).replace("\xa0", " ").strip()
-        if mentioned:  # people named become members, with the name Teams shows for them
-            names = dict(mentioned)
-            self.directory.register_all(tenant, [UserRef(PLATFORM, tenant, uid, name)
-                                                 for uid, name in names.items()])
-        return text, tuple(who for who, _name in mentioned)
+        # a mention is the sender's word for who someone is: never a person by itself; whom the
+        # connector vouches for becomes a member when the message runs (`_register_mentioned`)
+        return text, tuple(dict.fromkeys(who for who, _name in mentioned))
 
     def handle(self, payload: dict) -> None:
         """A message a web process left for a worker: run it (its answer queued in the outbox)."""
@@ -249,7 +247,9 @@ class TeamsApp:
 
     def _user(self, inbound: Inbound) -> UserRef:
         """The sender as Teams described them (name, language, timezone); a name Teams left out
-        is asked of the connector, and a newer name Teams gives renames them."""
+        is asked of the connector, and a newer name Teams gives renames them. People the message
+        mentions whom the bot has not met are registered first, if Teams vouches for them."""
+        self._register_mentioned(inbound)
         name = inbound.name
         if not name and self._stored_name(inbound.workspace, inbound.user) is None:
             name = self._looked_up(inbound.workspace, inbound.user, inbound.answer)
@@ -257,6 +257,30 @@ class TeamsApp:
             self._rename(inbound.workspace, inbound.user, name)
         return UserRef(PLATFORM, inbound.workspace, inbound.user, name or _unnamed(inbound.user),
                        locale=inbound.locale, timezone=inbound.timezone)
+
+    def _register_mentioned(self, inbound: Inbound) -> None:
+        """Make members of the people a message mentions, only as the connector describes them
+        (GET …/members/{id} in the conversation it was said in): an id Teams does not vouch for
+        there is never stored, whatever name the mention gave it. Nothing is registered before
+        the workspace has its first member (the sender, made by the message itself)."""
+        if not inbound.mentioned or self.directory.stored(inbound.workspace, inbound.user) is None:
+            return
+        kind, _, ident = (inbound.here or "").partition(":")
+        conversation = ident if kind == "conv" else None
+        service_url = ""
+        if conversation is None:  # said in the sender's own chat with the bot
+            with self.core.session_factory() as session:
+                ref = conversations.find(session, PLATFORM, inbound.workspace, f"user:{inbound.user}")
+            conversation, service_url = (ref or {}).get("conversationId"), (ref or {}).get("serviceUrl", "")
+        if not conversation:
+            return
+
+        def vouched(user_id: str) -> UserRef | None:
+            name = self.sender.member(inbound.workspace, conversation, user_id, service_url)
+            return None if name is None else UserRef(PLATFORM, inbound.workspace, user_id,
+                                                     name or _unnamed(user_id))
+        self.directory.register(inbound.workspace, [u for u in inbound.mentioned if u != inbound.user],
+                                vouched)
 
     def _looked_up(self, tenant: str, user_id: str, address: str, service_url: str = "") -> str:
         """What the connector calls someone, in the conversation `address` (`conv:ID`, or their

@@ -7,7 +7,8 @@ from storage.models import Deal, Task, Visit
 from support import count
 
 
-@pytest.mark.parametrize("typed", ["visit Acme: demo follow up 9999-12-31", "visit Acme: demo follow up 0001-01-01",
+@pytest.mark.parametrize("typed", ["visit Acme: demo follow up 9999-12-31",
+                                   "visit Acme: demo follow up 0001-01-01",
                                    "deal Acme proposal 50k close 9999-12-31", "task call Acme by 2099-01-05"])
 def test_a_typed_day_years_away_is_refused_and_nothing_is_stored(team_chat, typed):
     reply = team_chat.reply(typed, user="Ana")
