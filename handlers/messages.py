@@ -393,6 +393,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "deal_closed_reopen": ("To change it, reopen it first: {example}", "要修改，请先重开：{example}"),
     "reopen_word": ("reopen", "重开"),
     "need_amount": ("How much was it? Say: {example}", "成交金额是多少？可以这样说：{example}"),
+    "busy": ("Sorry, I'm busy saving other work and nothing of that message was stored. "
+             "Please send it again in a moment.",
+             "抱歉，系统正忙，刚才那条消息没有保存。请稍后再发一次。"),
     "unavailable": ("Sorry, I can't reach the database right now. Please try again in a minute.",
                     "抱歉，暂时无法连接数据库，请稍后再试。"),
     # visits and follow-ups

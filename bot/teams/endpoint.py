@@ -27,7 +27,7 @@ import re
 from dataclasses import replace
 
 from microsoft_agents.activity import Activity
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from bot.app import App
 from bot.directory import Directory
@@ -37,9 +37,10 @@ from bot.teams.auth import NotEndorsed, TokenCheck, Unauthorized
 from bot.teams.loop import LOOP, Loop
 from bot.teams.render import BUTTON_KEY, BUTTON_LIMIT
 from bot.teams.sender import PLATFORM, SERVICE, TeamsSender
+from bot.trouble import trouble_reply
 from bot.web import plain, read_body
 from handlers.command_json import button_values, encode
-from handlers.dispatch import UserRef, answer_key, identify
+from handlers.dispatch import UserRef, answer_key, identify, reply_locale
 from handlers.forms import command_of, label
 from handlers.inbound import Inbound
 from handlers.messages import t
@@ -216,13 +217,28 @@ class TeamsApp:
 
     def _submit(self, inbound: Inbound, pressed_card: str | None = None) -> None:
         future = self.handoff.submit(PLATFORM, f"{PLATFORM}:{inbound.delivery}", inbound.payload(),
-                                     lambda: inbound.run(self.core.session_factory, self._user(inbound),
-                                                         self.core.defaults, held=HELD))
+                                     lambda: self._run_here(inbound))
         if future is not None:
             key = answer_key(PLATFORM, inbound.delivery)
             future.add_done_callback(lambda _done: self._send_queued(key))
             if pressed_card:
                 future.add_done_callback(lambda done: self._card_pressed(inbound, pressed_card, done))
+
+    def _run_here(self, inbound: Inbound) -> Reply | None:
+        """Run a message in this process; a database that cannot take it (SQLite's lock held by
+        another writer past the timeout, or away) gets the person a friendly answer, sent
+        straight to them (nothing can be queued), and nothing of the message is stored."""
+        try:
+            return inbound.run(self.core.session_factory, self._user(inbound), self.core.defaults, held=HELD)
+        except OperationalError as error:
+            locale = inbound.locale or (self.directory.known_locale(inbound.workspace, inbound.user))
+            reply = trouble_reply(error, reply_locale(inbound.message, locale) if locale else None, "Teams")
+            try:
+                self.sender.send(PLATFORM, inbound.workspace, inbound.answer, reply)
+            except Exception as failed:
+                log.warning("could not tell %s the database is busy: %s", inbound.user,
+                            failed.__class__.__name__)
+            return None
 
     def _card_pressed(self, inbound: Inbound, activity_id: str, done) -> None:
         """The card whose button did what it said, shown again without its buttons and with what

@@ -28,6 +28,7 @@ from wechatpy.replies import TextReply
 from bot.app import App
 from bot.directory import Directory
 from bot.handoff import Handoff
+from bot.trouble import trouble_reply
 from bot.web import plain, read_body
 from bot.wecom.client import WeComClient, with_backoff
 from bot.wecom.render import render_plain, template_card
@@ -172,11 +173,9 @@ class WeComApp:
                 return Reply(lines=(t("zh", "outsider"), t("en", "outsider")), ok=False, locale="zh")
             return inbound.run(self.core.session_factory, user, self.core.defaults, held=HELD,
                                in_request=in_request)
-        except OperationalError:
-            log.warning("database unreachable while handling a WeCom message", exc_info=True)
+        except OperationalError as error:
             known = self.directory.known_locale(self.corp_id, inbound.user)
-            locale = reply_locale(inbound.message, known or "zh")
-            return Reply(lines=(t(locale, "unavailable"),), ok=False, locale=locale)
+            return trouble_reply(error, reply_locale(inbound.message, known or "zh"), "WeCom")
 
     def _profile(self, user_id: str) -> UserRef | None:
         """`user/get` on first contact: the name; Chinese by default; the team's timezone. None
