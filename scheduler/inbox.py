@@ -85,8 +85,8 @@ class InboxWorker:
             try:
                 taken = self.run_once()
                 self._purge()
-            except OperationalError:
-                log.warning("inbox: database unreachable, retrying", exc_info=True)
+            except OperationalError as error:
+                log.warning("inbox: database busy or unreachable, retrying", exc_info=not locked(error))
                 taken = 0
             if not taken:
                 self.stopping.wait(self.poll)

@@ -48,6 +48,7 @@ from handlers.reply import Reply
 from handlers.reply_json import to_payload
 from scheduler.delivery import DeliveryWorker
 from storage import conversations, destinations
+from storage.db import locked
 from storage.models import utcnow
 from storage.outbox import OutboxRepository
 from storage.people import PeopleRepository
@@ -328,8 +329,8 @@ class TeamsApp:
     def _send_queued(self, key: str) -> None:
         try:
             self.outbox.send_now([key, f"{key}:announce"])
-        except Exception:  # a worker sends it once the hold is over
-            log.warning("could not send the answer %s from here", key, exc_info=True)
+        except Exception as error:  # a worker sends it once the hold is over
+            log.warning("could not send the answer %s from here", key, exc_info=not locked(error))
 
     # the bot's place in conversations -------------------------------------------------------------
     def _later(self, work, activity: Activity, tenant: str) -> None:
@@ -444,9 +445,13 @@ class TeamsApp:
         changed = {address: ref for address, ref in refs.items() if self._saved.get((tenant, address)) != ref}
         if not changed:
             return
-        with self.core.session_factory.begin() as session:
-            for address, ref in changed.items():
-                conversations.save(session, PLATFORM, tenant, address, ref)
+        try:
+            with self.core.session_factory.begin() as session:
+                for address, ref in changed.items():
+                    conversations.save(session, PLATFORM, tenant, address, ref)
+        except OperationalError as error:  # busy or away: kept next time; the message says so itself
+            log.warning("could not keep the Teams conversation reference: %s", str(error)[:80])
+            return
         self._saved.update({(tenant, address): ref for address, ref in changed.items()})
 
     def _forget(self, activity: Activity, tenant: str) -> None:

@@ -38,6 +38,7 @@ from handlers.inbound import VERSION, Inbound
 from handlers.messages import t
 from handlers.reply import Reply
 from scheduler.delivery import DeliveryWorker
+from storage.db import locked
 
 log = logging.getLogger(__name__)
 PLATFORM = "wecom"
@@ -192,8 +193,8 @@ class WeComApp:
         key = answer_key(PLATFORM, inbound.delivery)
         try:
             self.outbox.send_now([key, f"{key}:announce"])
-        except Exception:  # a worker sends it once the hold is over
-            log.warning("could not send the answer %s from here", key, exc_info=True)
+        except Exception as error:  # a worker sends it once the hold is over
+            log.warning("could not send the answer %s from here", key, exc_info=not locked(error))
 
 
 class _Waiting:

@@ -45,3 +45,4 @@ def test_a_message_while_another_writer_holds_the_lock_is_answered_busy_and_stor
     assert count(bot.session_factory, Member) == before  # Bo was not half-registered either
     assert bot.send("Ana", "visit Acme: demo", now=NOW).ok  # once the lock is free: as usual
     engine.dispose()
+
