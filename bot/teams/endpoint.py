@@ -217,10 +217,11 @@ class TeamsApp:
         inbound.run(self.core.session_factory, self._user(inbound), self.core.defaults)
 
     def _submit(self, inbound: Inbound, pressed_card: str | None = None) -> None:
+        key = answer_key(PLATFORM, inbound.delivery)
         future = self.handoff.submit(PLATFORM, f"{PLATFORM}:{inbound.delivery}", inbound.payload(),
-                                     lambda: self._run_here(inbound))
+                                     lambda: self._run_here(inbound),
+                                     later=lambda: (self._run_here(inbound), self._send_queued(key)))
         if future is not None:
-            key = answer_key(PLATFORM, inbound.delivery)
             future.add_done_callback(lambda _done: self._send_queued(key))
             if pressed_card:
                 future.add_done_callback(lambda done: self._card_pressed(inbound, pressed_card, done))

@@ -108,7 +108,7 @@ class WeComApp:
             return None
         inbound, waiting = self._inbound(*job), _Waiting()
         future = self.handoff.submit(PLATFORM, f"{PLATFORM}:{inbound.delivery}", inbound.payload(),
-                                     lambda: self.run(inbound, waiting))
+                                     lambda: self.run(inbound, waiting), later=lambda: self._late(inbound))
         if future is None:  # a redelivery, or left for a worker
             return None
         try:
@@ -124,6 +124,14 @@ class WeComApp:
         if passive is None or template_card(reply) or reply.announcement:
             self.handoff.executor.submit(self._send_queued, inbound)
         return passive
+
+    def _late(self, inbound: Inbound) -> None:
+        """A message left for a worker that none took: run here, its answer sent from here
+        (the callback is long answered: nothing goes passively)."""
+        waiting = _Waiting()
+        waiting.give_up()
+        self.run(inbound, waiting)
+        self._send_queued(inbound)
 
     def handle(self, payload: dict) -> None:
         """A message a web process left for a worker: run it; the answer is queued in the outbox
