@@ -20,7 +20,7 @@ from storage.models import Change, DealEvent, Member
 
 
 def handle_undo(ctx: Ctx, _cmd: Undo) -> Reply:
-    change = journal.latest(ctx.session, ctx.tenant.id, ctx.member.id)
+    change = journal.take_latest(ctx.session, ctx.tenant.id, ctx.member.id)
     if change is None or change.at < ctx.now - journal.WINDOW:
         raise ctx.refuse("undo_nothing")
     result = journal.revert(ctx.session, change)

@@ -76,8 +76,13 @@ def _where(table: Table, pk: tuple):
     return and_(*(column == value for column, value in zip(table.primary_key.columns, pk, strict=True)))
 
 
-def read(session: Session, table: Table, pk: tuple) -> dict | None:
-    row = session.connection().execute(select(table).where(_where(table, pk))).mappings().first()
+def read(session: Session, table: Table, pk: tuple, *, lock: bool = False) -> dict | None:
+    """A row as stored now; `lock`: held for this transaction (PostgreSQL `FOR UPDATE`: a
+    concurrent edit or undo of it waits for ours, then sees what we did)."""
+    query = select(table).where(_where(table, pk))
+    if lock and session.bind.dialect.name == "postgresql":
+        query = query.with_for_update()
+    row = session.connection().execute(query).mappings().first()
     return None if row is None else {c.name: _plain(c, row[c.name]) for c in table.columns}
 
 
@@ -205,7 +210,7 @@ def revert(session: Session, change: Change, only_deleted: bool = False) -> Bloc
     for row in main_first:
         table = TABLES[row["t"]]
         pk = tuple(row["k"])
-        current = read(session, table, pk)
+        current = read(session, table, pk, lock=True)
         if only_deleted and row["a"] is not None and row["b"] is not None and current != row["a"]:
             continue  # a link the deletion cut, changed since: left as it is now
         if only_deleted and row["b"] is None:
@@ -276,6 +281,23 @@ def latest(session: Session, tenant_id: int, actor_id: int) -> Change | None:
     return session.scalar(select(Change).where(Change.tenant_id == tenant_id, Change.actor_id == actor_id,
                                                Change.status == "done")
                           .order_by(Change.id.desc()).limit(1))
+
+
+def take_latest(session: Session, tenant_id: int, actor_id: int) -> Change | None:
+    """`latest`, held for this transaction so that two undos at once never put back the same
+    change twice: on PostgreSQL the change's row is locked (`FOR UPDATE`) and read again, and
+    one another undo took meanwhile is passed for the one before it; SQLite's write lock is
+    taken first (one writer at a time: the other undo waits, then reads what this one did)."""
+    if session.bind.dialect.name == "sqlite":
+        session.execute(update(Change).where(Change.id == -1).values(status=Change.status))
+    while (change := latest(session, tenant_id, actor_id)) is not None:
+        if session.bind.dialect.name != "postgresql":
+            return change
+        held = session.scalar(select(Change).where(Change.id == change.id).with_for_update()
+                              .execution_options(populate_existing=True))
+        if held is not None and held.status == "done":
+            return held
+    return None
 
 
 def who_changed(session: Session, change: Change, table: str, pk: tuple) -> Change | None:
