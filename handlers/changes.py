@@ -1,6 +1,7 @@
 """Every change a member makes from chat goes into the journal (storage/journal.py), so that
 their `undo` can put it back and a deletion can be restored from the bin. Reading commands
-change nothing and leave no entry; `undo` and `restore` are not changes of their own."""
+change nothing and leave no entry; `undo` is not a change of its own (`restore` is: undone, the
+record goes back to the bin)."""
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -18,7 +19,7 @@ _TABLES = {"deal": "deals", "visit": "visits", "task": "tasks", "tip": "tips", "
 
 
 def run(ctx: Ctx, command: c.Command, handler: Callable[[Ctx, c.Command], Reply]) -> Reply:
-    if isinstance(command, NOT_JOURNALED) or type(command).__name__ in ("Restore", "ShowTrash"):
+    if isinstance(command, NOT_JOURNALED) or type(command).__name__ == "ShowTrash":
         return handler(ctx, command)
     with journal.Recorder(ctx.session) as recorder:
         reply = handler(ctx, command)

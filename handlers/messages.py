@@ -151,6 +151,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "undo_and_customer": (", and the new customer {customer} with it", "，新建的客户{customer}也一并删除"),
     "undo_customer_kept": ("The customer {customer} stays: it is in use or was changed since.",
                            "客户{customer}保留：它仍在使用中或之后被改过。"),
+    "undo_restore": ("{what} is taken back: the record is in the bin again (trash)",
+                     "{what} 已撤回：记录已放回回收站"),
+    "undo_link": ("the link is taken back: {name} is a member of their own again, with what was theirs",
+                  "关联已撤回：{name} 重新成为单独的成员，原有记录也已归还"),
     "undo_generic": ("{what} is reversed", "{what} 已还原"),
     "undo_again_button": ("↩ Undo the one before", "↩ 继续撤销"),
     "undo_blocked": ("Can't undo {what}: {why}. Nothing was undone; send undo again to go to the change "

@@ -95,12 +95,14 @@ class Recorder:
         self._new: list = []
 
     def __enter__(self) -> Recorder:
+        self.session.info["journal_recorder"] = self  # `revert` (a restore) writes below the ORM: it tells us
         event.listen(self.session, "before_flush", self._before_flush)
         event.listen(self.session, "after_flush", self._after_flush)
         event.listen(self.session, "do_orm_execute", self._bulk)
         return self
 
     def __exit__(self, *_exc) -> None:
+        self.session.info.pop("journal_recorder", None)
         event.remove(self.session, "before_flush", self._before_flush)
         event.remove(self.session, "after_flush", self._after_flush)
         event.remove(self.session, "do_orm_execute", self._bulk)
@@ -130,6 +132,10 @@ class Recorder:
         for obj in self._new:
             self.before.setdefault((obj.__table__.name, _pk(obj)), None)
         self._new.clear()
+
+    def see(self, table: Table, pk: tuple) -> None:
+        """A row about to be written outside the ORM (`revert`)."""
+        self._see(table, pk)
 
     def _see(self, table: Table, pk: tuple, deleted: bool = False) -> None:
         key = (table.name, pk)
@@ -232,6 +238,10 @@ def revert(session: Session, change: Change, only_deleted: bool = False) -> Bloc
                 return Blocked(row["t"], pk, "in_use", current)
         rows.append(row)
     order = {name: i for i, name in enumerate(_ORDER)}
+    recorder = session.info.get("journal_recorder")
+    if recorder is not None:  # a restore, itself a change: what it puts back is recorded, to undo
+        for row in rows:
+            recorder.see(TABLES[row["t"]], tuple(row["k"]))
     try:
         with session.begin_nested():
             connection = session.connection()
@@ -316,6 +326,16 @@ def deleted(session: Session, tenant_id: int, entity: str, entity_id: int) -> Ch
                                                Change.entity_id == entity_id,
                                                Change.kind.endswith(".delete"), Change.status == "done")
                           .order_by(Change.id.desc()).limit(1))
+
+
+def back_in_bin(session: Session, tenant_id: int, entity: str, entity_id: int | None) -> None:
+    """A restore undone: the deletion it undid is in the bin again (restorable, undoable)."""
+    found = session.scalar(select(Change).where(Change.tenant_id == tenant_id, Change.entity == entity,
+                                                Change.entity_id == entity_id,
+                                                Change.kind.endswith(".delete"), Change.status == "restored")
+                           .order_by(Change.id.desc()).limit(1))
+    if found is not None:
+        found.status = "done"
 
 
 def in_bin(session: Session, tenant_id: int, since: dt.datetime, limit: int = 30) -> list[Change]:
