@@ -11,9 +11,9 @@ from handlers.context import Ctx
 from handlers.reply import Reply
 from storage import journal
 
-#: Commands that put things back themselves (so `undo` never undoes an undo), and `link`, which
-#: merges two members into one (undone by no one: the accounts are one person's).
-NOT_JOURNALED = (c.Undo, c.Link)
+#: Commands that put things back themselves (so `undo` never undoes an undo). A `link` is a change
+#: of the member it joins (the sender's own member is gone into it): their `undo` parts them again.
+NOT_JOURNALED = (c.Undo,)
 _TABLES = {"deal": "deals", "visit": "visits", "task": "tasks", "tip": "tips", "contest": "contests",
            "customer": "customers"}
 
@@ -25,7 +25,8 @@ def run(ctx: Ctx, command: c.Command, handler: Callable[[Ctx, c.Command], Reply]
         reply = handler(ctx, command)
         rows = recorder.rows()
     label = ctx.change_label or ctx.text or reply.title or (reply.lines[0] if reply.lines else "")
-    journal.record(ctx.session, tenant_id=ctx.tenant.id, actor_id=ctx.member.id, at=ctx.now,
+    actor = ctx.change_actor or ctx.member
+    journal.record(ctx.session, tenant_id=actor.tenant_id, actor_id=actor.id, at=ctx.now,
                    kind=ctx.change_kind or type(command).__name__, label=label, rows=rows,
                    main_table=_TABLES.get(ctx.change_kind.partition(".")[0]))
     return reply

@@ -109,6 +109,9 @@ def describe(ctx: Ctx, change: Change) -> str:
     """What undoing `change` did, in words: the main record's own phrase where there is one."""
     if change.kind.endswith(".restore"):
         return ctx.t("undo_restore", what=_label(change))
+    if change.kind == "member.link":
+        parted = next((r["b"] for r in change.rows if r["t"] == "members" and r["a"] is None), None)
+        return ctx.t("undo_link", name=(parted or {}).get("display_name", "–"))
     main = next((r for r in change.rows if r["t"] == change.entity
                  and r["k"][0] == change.entity_id), None)
     others = {r["t"] for r in change.rows} - {change.entity, "customers", "deal_events"}

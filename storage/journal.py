@@ -25,12 +25,16 @@ from storage.models import (
     Deal,
     DealEvent,
     ExchangeRate,
+    Identity,
     Leave,
+    Member,
     Target,
     Task,
     Team,
     TeamDestination,
     TeamMember,
+    Tenant,
+    TenantLink,
     Tip,
     TipVote,
     UTCDateTime,
@@ -38,7 +42,8 @@ from storage.models import (
 )
 
 TRACKED = (Customer, Visit, Deal, DealEvent, Task, Tip, TipVote, Contest, Target, Leave, ExchangeRate,
-           Team, TeamMember, TeamDestination)
+           Team, TeamMember, TeamDestination,
+           Tenant, TenantLink, Member, Identity)  # a `link` joins members (and workspaces)
 TABLES = {model.__table__.name: model.__table__ for model in TRACKED}
 _ORDER = [t.name for t in Base.metadata.sorted_tables if t.name in TABLES]  # parents first
 WINDOW = dt.timedelta(hours=24)  # how far back `undo` goes
