@@ -148,7 +148,10 @@ class TeamsSender:
         try:
             member = self._call(service_url, lambda client: client.conversations.get_conversation_member(
                 conversation, user_id))
-        except Exception:  # not a member there (404), or Teams could not say: not vouched for
+        except Undeliverable:  # not a member there (404): not vouched for, which is no fault
+            log.info("Teams knows no member %s in that conversation", user_id)
+            return None
+        except Exception:  # Teams could not say: not vouched for either
             log.warning("Teams did not say who %s is", user_id, exc_info=True)
             return None
         extra = member.model_extra or {}  # the documented answer has givenName and surname, maybe no name
