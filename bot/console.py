@@ -10,8 +10,8 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.render_text import render_text
+from bot.trouble import trouble_reply
 from handlers.dispatch import Defaults, UserRef, handle_message, reply_locale
-from handlers.messages import t
 from handlers.reply import Reply
 
 PLATFORM = "console"
@@ -35,9 +35,8 @@ class ConsoleBot:
         ref = UserRef(self.platform, self.tenant, user, user, locale=lang)
         try:
             return handle_message(self.session_factory, ref, text, defaults=self.defaults, now=now)
-        except OperationalError:
-            locale = lang or reply_locale(text, "en")
-            return Reply(lines=(t(locale, "unavailable"),), ok=False, locale=locale)
+        except OperationalError as error:
+            return trouble_reply(error, lang or reply_locale(text, "en"), "console")
 
     def say(self, user: str, text: str, *, lang: str | None = None,
             now: dt.datetime | None = None) -> str:

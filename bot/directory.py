@@ -5,12 +5,11 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Callable
 
-from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from bot.app import App
 from handlers.dispatch import UserRef, identify
-from storage.models import Identity, Member, utcnow
+from storage.models import Member, utcnow
 from storage.people import PeopleRepository
 
 Lookup = Callable[[str], UserRef | None]  # user id -> what the platform says of them (None: an outsider)
@@ -52,24 +51,6 @@ class Directory:
                     break
                 except IntegrityError:  # another thread made them, or the workspace, at the same
                     continue  # moment: look again (the workspace's first message races its mentions)
-
-    def register_all(self, tenant: str, refs: list[UserRef]) -> None:
-        """Make members of people a platform described with the message (Teams' mentions): who
-        is known already is read in one query, the rest registered in one transaction."""
-        with self.core.session_factory() as session:
-            row = PeopleRepository(session).tenant(self.platform, tenant)
-            known = set(session.scalars(select(Identity.external_user_id).where(
-                Identity.tenant_id == row.id, Identity.platform == self.platform,
-                Identity.external_user_id.in_([r.user for r in refs])))) if row else set()
-        new = [ref for ref in refs if ref.user not in known]
-        if not new:
-            return
-        try:
-            with self.core.session_factory.begin() as session:
-                for ref in new:
-                    identify(session, ref, self.core.defaults)
-        except IntegrityError:  # another process registered one of them at the same moment
-            self.register(tenant, [ref.user for ref in new], {r.user: r for r in new}.get)
 
     def known_locale(self, tenant: str, user_id: str) -> str | None:
         known = self._known.get((tenant, user_id))

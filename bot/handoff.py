@@ -11,10 +11,16 @@ processes (`scheduler/inbox.py`), so this process only verifies, records and ack
 written in group commits (one short transaction for all the requests waiting to be recorded).
 A process that dies mid-run leaves its row held until the hold runs out; a worker then runs it
 again, and the handlers' own delivery keys keep that from storing anything twice.
+
+No acked request stays silent for want of a worker: work left in the inbox that no worker has
+taken after `LATE_AFTER` (none runs, or all are stuck) is taken back by this process and run
+here (its `later` form: as a worker would, the answer sent from here), once, under the same lease.
 """
 from __future__ import annotations
 
 import datetime as dt
+import heapq
+import itertools
 import logging
 import queue
 import threading
@@ -42,11 +48,19 @@ IDLE_QUEUE = 2
 #: (requests, seconds): this many arriving within this long is a busy process (50 a second).
 BUSY_RATE = (10, 0.2)
 LOCKED_FOR = 5.0  # seconds a request waits for SQLite's write lock, as the engine's busy timeout
+#: How long work left for a worker may wait untaken before this process runs it itself (a worker
+#: polls every 0.2 s: this long untaken means none runs, or none keeps up).
+LATE_AFTER = 10.0
 
 
 class Handoff:
-    def __init__(self, session_factory: sessionmaker[Session], name: str):
+    def __init__(self, session_factory: sessionmaker[Session], name: str, late_after: float = LATE_AFTER):
         self.session_factory = session_factory
+        self.late_after = late_after
+        self._late: list[tuple[float, int, int, Callable[[], object]]] = []  # (due, seq, row, work) heap
+        self._late_seq = itertools.count()
+        self._late_ready = threading.Condition()
+        self._watcher: threading.Thread | None = None
         self.executor = BoundedExecutor(name)
         self._lock = threading.Lock()
         self._in_flight = 0  # requests this process is serving right now
@@ -71,9 +85,12 @@ class Handoff:
             with self._lock:
                 self._in_flight -= 1
 
-    def submit(self, platform: str, key: str, payload: dict, work: Callable[[], T]) -> Future[T] | None:
+    def submit(self, platform: str, key: str, payload: dict, work: Callable[[], T],
+               later: Callable[[], object] | None = None) -> Future[T] | None:
         """Record the work under `key`; run it here when this process is idle. Returns the future
-        of the work run here, or None when it was left for a worker or is a retry of one recorded."""
+        of the work run here, or None when it was left for a worker or is a retry of one recorded.
+        Work left for a worker that none takes within `late_after` seconds is run here after all:
+        `later` (the work as a worker runs it, its answer sent from here), else `work`."""
         here = self._take()
         try:
             item_id = self._record(key, platform, payload, HELD_FOR if here else None)
@@ -86,8 +103,40 @@ class Handoff:
         if item_id is None or not here:
             if here:
                 self._release()
+            if item_id is not None:
+                self._watch(item_id, later or work)
             return None
         return self._run(item_id, work)
+
+    def _watch(self, item_id: int, work: Callable[[], object]) -> None:
+        """Run `work` here if no worker has taken the row `item_id` within `late_after`."""
+        with self._late_ready:
+            due = time.monotonic() + self.late_after
+            heapq.heappush(self._late, (due, next(self._late_seq), item_id, work))
+            if self._watcher is None:
+                self._watcher = threading.Thread(target=self._watch_late, name="inbox-late", daemon=True)
+                self._watcher.start()
+            self._late_ready.notify()
+
+    def _watch_late(self) -> None:
+        while True:
+            with self._late_ready:
+                while not self._late or self._late[0][0] > time.monotonic():
+                    self._late_ready.wait(self._late[0][0] - time.monotonic() if self._late else None)
+                _due, _seq, item_id, work = heapq.heappop(self._late)
+            try:
+                with self.session_factory() as session:
+                    taken = InboxRepository(session).take(item_id, utcnow(), HELD_FOR)
+                    session.commit()
+            except OperationalError as error:  # busy or away: a worker, or the next look, gets it
+                log.warning("could not look at inbox item %s: %s", item_id, str(error)[:80])
+                continue
+            if taken:
+                log.warning("inbox item %s waited %.0f s with no worker taking it: run here",
+                            item_id, self.late_after)
+                with self._lock:
+                    self._busy += 1
+                self._run(item_id, work)
 
     def _record(self, key: str, platform: str, payload: dict, held_for: dt.timedelta | None) -> int | None:
         """The inbox row's id (None: recorded before), once it is committed. Group commit: one

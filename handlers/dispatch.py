@@ -161,6 +161,10 @@ def _run(ctx: Ctx, message: Message) -> Outcome:
         command = message
     if not isinstance(command, Reply) and (over := limits.too_long(command)):
         command = Reply(lines=(ctx.t("name_too_long", start=over[0][:20], limit=over[1]),), ok=False)
+    elif not isinstance(command, Reply) and (far := limits.far_day(command, ctx.today)):
+        first, last = limits.day_window(ctx.today)
+        command = Reply(lines=(ctx.t("far_day", day=far.isoformat(), first=first.isoformat(),
+                                     last=last.isoformat()),), ok=False)
     if isinstance(command, Reply):  # no command: an answer about the text, or a question
         return Outcome(replace(command, locale=ctx.locale), refused=True)
     ctx.command = command

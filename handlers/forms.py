@@ -10,6 +10,7 @@ import datetime as dt
 
 from handlers import commands as c
 from handlers.amounts import parse_amount, parse_count
+from handlers.limits import day_window
 
 LABELS = {
     "visit_title": ("Log a visit", "记录拜访"), "deal_title": ("Deal", "商机"),
@@ -24,6 +25,7 @@ LABELS = {
     "bad_amount": ("Type an amount such as 50k, 5万 or 48000.", "请填写金额，例如 5万、50k 或 48000。"),
     "bad_count": ("Type a whole number such as 20.", "请填写整数，例如 20。"),
     "bad_day": ("Pick a day from the calendar.", "请从日历中选择日期。"),
+    "far_day": ("Pick a day from {first} to {last}.", "请选择 {first} 至 {last} 之间的日期。"),
     "pick_one": ("Pick one of the options.", "请选择一项。"),
     "pick_customer": ("Pick a customer (type to search).", "请选择客户（输入以搜索）。"),
     "required": ("Fill this in.", "请填写此项。"),
@@ -44,9 +46,12 @@ def _day(value: str) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
-def command_of(kind: str, values: dict[str, str], locale: str) -> tuple[c.Command | None, dict[str, str]]:
-    """(the command a submission stands for, or None and {block_id: what is wrong})."""
+def command_of(kind: str, values: dict[str, str], locale: str,
+               today: dt.date | None = None) -> tuple[c.Command | None, dict[str, str]]:
+    """(the command a submission stands for, or None and {block_id: what is wrong}). A day must
+    fall within the window a typed one must (`handlers.limits.day_window` of `today`)."""
     errors = {}
+    first, last = day_window(today or dt.date.today())
     if kind in ("visit", "deal") and not values.get("customer"):
         errors["customer"] = label("pick_customer", locale)
     amount = parse_amount(values.get("amount", "").replace(" ", "")) if values.get("amount") else None
@@ -57,9 +62,12 @@ def command_of(kind: str, values: dict[str, str], locale: str) -> tuple[c.Comman
         errors["amount"] = label("bad_count", locale)
     for field in ("follow_up", "close"):
         try:
-            _day(values.get(field, ""))
+            day = _day(values.get(field, ""))
         except ValueError:
             errors[field] = label("bad_day", locale)
+        else:
+            if day is not None and not first <= day <= last:
+                errors[field] = label("far_day", locale, first=first.isoformat(), last=last.isoformat())
     for field in ("stage", "metric", "period"):
         if field in _REQUIRED[kind.partition(":")[0]] and not values.get(field):
             errors[field] = label("pick_one", locale)

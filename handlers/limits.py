@@ -6,6 +6,7 @@ user's language, before anything is stored; nothing is ever cut (a cut name is a
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 
 from storage.models import name_key
@@ -17,7 +18,14 @@ FREE_TEXT = {("LogVisit", "notes"), ("LogVisit", "next_step"), ("LogVisit", "out
              ("ChangeVisit", "notes"), ("AddTip", "text"), ("AnswerStandup", "text"),
              ("CloseDeal", "reason"), ("AddTask", "title"), ("FindTips", "query"),
              ("ConfigureSchedule", "questions"), ("ParseError", "detail"), ("ParseError", "fixed")}
-JOINED = {("DealRef", "words")}  # words that are read together as one name
+JOINED = {("DealRef", "words")}
+#: days a person plans or closes something on, however they came (typed, a form, a button): each
+#: must fall within WINDOW_YEARS of today (0001-01-01 and 9999-12-31 are slips, not plans)
+DAYS = {("LogVisit", "follow_up"), ("ChangeVisit", "follow_up"), ("UpsertDeal", "close"),
+        ("SnoozeFollowup", "day"), ("AddTask", "due"), ("TakeLeave", "first_day"),
+        ("TakeLeave", "last_day"), ("StartContest", "first"), ("StartContest", "last"),
+        ("EditContest", "first"), ("EditContest", "last")}
+WINDOW_YEARS = 2  # words that are read together as one name
 _UNREADABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 
 
@@ -53,6 +61,31 @@ def too_long(command) -> tuple[str, int] | None:
 
         return _over(categorize(command.reason)[1], NAME)
     return None
+
+
+def day_window(today: dt.date) -> tuple[dt.date, dt.date]:
+    """The first and last day a planned or closing day may be: WINDOW_YEARS either side of today."""
+    return _years_from(today, -WINDOW_YEARS), _years_from(today, WINDOW_YEARS)
+
+
+def far_day(command, today: dt.date) -> dt.date | None:
+    """The first planned or closing day of a command outside `day_window`, else None."""
+    if not dataclasses.is_dataclass(command):
+        return None
+    first, last = day_window(today)
+    kind = type(command).__name__
+    for field in dataclasses.fields(command):
+        value = getattr(command, field.name)
+        if (kind, field.name) in DAYS and isinstance(value, dt.date) and not first <= value <= last:
+            return value
+    return None
+
+
+def _years_from(today: dt.date, years: int) -> dt.date:
+    try:
+        return today.replace(year=today.year + years)
+    except ValueError:  # 29 February
+        return today.replace(year=today.year + years, day=28)
 
 
 def unreadable_in(command) -> bool:

@@ -70,6 +70,7 @@ def handle_link(ctx: Ctx, cmd: Link) -> Reply:
                          workspace=workspace, command=yes,
                          buttons=(Button(ctx.t("link_confirm_button", workspace=workspace), yes,
                                          style="primary"),))
+    ctx.change_kind, ctx.change_actor = "member.link", target  # undone by the joined member's `undo`
     merge_member(ctx.session, ctx.member, target)
     if crossing:
         adopt_tenant(ctx.session, source_tenant, target.tenant_id)

@@ -151,6 +151,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "undo_and_customer": (", and the new customer {customer} with it", "，新建的客户{customer}也一并删除"),
     "undo_customer_kept": ("The customer {customer} stays: it is in use or was changed since.",
                            "客户{customer}保留：它仍在使用中或之后被改过。"),
+    "undo_restore": ("{what} is taken back: the record is in the bin again (trash)",
+                     "{what} 已撤回：记录已放回回收站"),
+    "undo_link": ("the link is taken back: {name} is a member of their own again, with what was theirs",
+                  "关联已撤回：{name} 重新成为单独的成员，原有记录也已归还"),
     "undo_generic": ("{what} is reversed", "{what} 已还原"),
     "undo_again_button": ("↩ Undo the one before", "↩ 继续撤销"),
     "undo_blocked": ("Can't undo {what}: {why}. Nothing was undone; send undo again to go to the change "
@@ -257,6 +261,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       "“{start}…”太长了：名称和标题最多 {limit} 个字符，请缩短后重新发送。"),
     "too_long": ("That message is too long for one command. Please split it up.",
                  "这条消息太长了，请分成几条发送。"),
+    "far_day": ("{day} is too far off: give a day from {first} to {last}. Nothing was saved.",
+                "{day} 离今天太远：请填写 {first} 至 {last} 之间的日期。未保存任何内容。"),
     "bad_date": ("I couldn't read “{text}” as a date. Try 12/20, 2026-12-20, tomorrow or next Tue.",
                  "没认出日期“{text}”。可以写 12月20日、明天、下周二 或 3天后。"),
     "bad_count": ("“{text}” should be a whole number for this metric, e.g. 20.",
@@ -391,6 +397,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "deal_closed_reopen": ("To change it, reopen it first: {example}", "要修改，请先重开：{example}"),
     "reopen_word": ("reopen", "重开"),
     "need_amount": ("How much was it? Say: {example}", "成交金额是多少？可以这样说：{example}"),
+    "busy": ("Sorry, I'm busy saving other work and nothing of that message was stored. "
+             "Please send it again in a moment.",
+             "抱歉，系统正忙，刚才那条消息没有保存。请稍后再发一次。"),
     "unavailable": ("Sorry, I can't reach the database right now. Please try again in a minute.",
                     "抱歉，暂时无法连接数据库，请稍后再试。"),
     # visits and follow-ups

@@ -100,6 +100,7 @@ def handle_restore(ctx: Ctx, cmd: Restore) -> Reply:
     main = _main(change)
     if not _may_see(ctx, change, main["b"]):
         raise ctx.refuse("restore_not_yours", noun=ctx.t(f"noun_{cmd.kind}"), ref=cmd.ref)
+    ctx.change_kind = f"{cmd.kind}.restore"
     result = journal.revert(ctx.session, change, only_deleted=True)
     if isinstance(result, journal.Blocked):
         raise ctx.refuse("restore_blocked", noun=ctx.t(f"noun_{cmd.kind}"), ref=cmd.ref)

@@ -20,7 +20,7 @@ from storage.models import Change, DealEvent, Member
 
 
 def handle_undo(ctx: Ctx, _cmd: Undo) -> Reply:
-    change = journal.latest(ctx.session, ctx.tenant.id, ctx.member.id)
+    change = journal.take_latest(ctx.session, ctx.tenant.id, ctx.member.id)
     if change is None or change.at < ctx.now - journal.WINDOW:
         raise ctx.refuse("undo_nothing")
     result = journal.revert(ctx.session, change)
@@ -34,6 +34,8 @@ def handle_undo(ctx: Ctx, _cmd: Undo) -> Reply:
         raise ctx.refuse("undo_blocked", what=_label(change), why=reason, record=passed_over,
                          buttons=_again(ctx))
     change.status = "undone"
+    if change.kind.endswith(".restore"):
+        journal.back_in_bin(ctx.session, ctx.tenant.id, change.entity, change.entity_id)
     _history(ctx, change)
     ctx.people.audit(ctx.tenant.id, ctx.member.id, "undo", "change", change.id, at=ctx.now,
                      undid=change.kind, of=f"{change.entity} {change.entity_id}")
@@ -105,6 +107,11 @@ def _record_name(ctx: Ctx, table: str, key: tuple, data: dict) -> str:
 
 def describe(ctx: Ctx, change: Change) -> str:
     """What undoing `change` did, in words: the main record's own phrase where there is one."""
+    if change.kind.endswith(".restore"):
+        return ctx.t("undo_restore", what=_label(change))
+    if change.kind == "member.link":
+        parted = next((r["b"] for r in change.rows if r["t"] == "members" and r["a"] is None), None)
+        return ctx.t("undo_link", name=(parted or {}).get("display_name", "–"))
     main = next((r for r in change.rows if r["t"] == change.entity
                  and r["k"][0] == change.entity_id), None)
     others = {r["t"] for r in change.rows} - {change.entity, "customers", "deal_events"}

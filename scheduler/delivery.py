@@ -39,13 +39,17 @@ class RateLimited(Exception):
     sent in parts (WeCom's 2048 bytes) whose first parts went out before the limit: the next try
     is given `parts_sent` and starts after them."""
 
-    def __init__(self, retry_after: float, detail: str = "", parts_sent: int = 0):
+    def __init__(self, retry_after: float, detail: str = "", parts_sent: int = 0,
+                 sent_ids: str | None = None):
         super().__init__(detail or f"rate limited for {retry_after} s")
         self.retry_after = retry_after
         self.parts_sent = parts_sent
+        self.sent_ids = sent_ids  # the platform's ids of those parts, as `send` would return them
 
 
 PARTS_SENT = "_parts_sent"  # in a delivery's payload: how many of its parts went out already
+_NONE = (0, None)  # no parts sent before a failure
+PARTS_IDS = "_parts_ids"  # … and their ids (to recall the whole message later, not its last try)
 
 
 class Undeliverable(Exception):
@@ -58,7 +62,8 @@ class Sender(Protocol):
     target, message_id, reply)`: the message rewritten as `reply`, or withdrawn when it is None;
     False where the platform cannot (then a short correction is posted instead). A sender that
     sends in parts also takes `parts_sent=N` (given only when N > 0) and then starts with part
-    N + 1."""
+    N + 1, and `sent_ids` (the ids its RateLimited gave for those parts), which the ids it returns
+    include."""
 
     def send(self, platform: str, workspace: str, target: str, reply: Reply) -> str | None: ...
 
@@ -172,8 +177,10 @@ class DeliveryWorker:
                     self._recovered(outbox, space)
                 elif status == "retry":
                     outbox.retry_at(delivery_id, when, error)
-                    if parts_sent > payload.get(PARTS_SENT, 0):  # those are not sent again
-                        outbox.set_payload(delivery_id, {**payload, PARTS_SENT: parts_sent})
+                    count, ids = parts_sent
+                    if count > payload.get(PARTS_SENT, 0):  # those are not sent again
+                        outbox.set_payload(delivery_id, {**payload, PARTS_SENT: count,
+                                                         **({PARTS_IDS: ids} if ids else {})})
                     if limited:
                         self.paused[space] = max(when, self.paused.get(space, when))
                     else:  # the platform failed: not again before `probe`, one message then
@@ -223,24 +230,26 @@ class DeliveryWorker:
         return self.pacers[space]
 
     def _attempt(self, where: tuple[str, str, str], payload: dict,
-                 attempts: int) -> tuple[str, dt.datetime | str | None, str, int]:
-        """("sent", the platform's message id or None, "", 0), ("retry", when, why, parts sent)
-        or ("failed", None, why, 0)."""
-        message = {k: v for k, v in payload.items() if k != PARTS_SENT}
+                 attempts: int) -> tuple[str, dt.datetime | str | None, str, tuple[int, str | None]]:
+        """("sent", the platform's message id or None, "", _NONE), ("retry", when, why, (parts
+        sent, their ids)) or ("failed", None, why, _NONE)."""
+        message = {k: v for k, v in payload.items() if k not in (PARTS_SENT, PARTS_IDS)}
         done = {"parts_sent": payload[PARTS_SENT]} if payload.get(PARTS_SENT) else {}
+        if done and payload.get(PARTS_IDS):
+            done["sent_ids"] = payload[PARTS_IDS]
         try:
             if "fix" in message:
                 self._fix(where, message["fix"])
-                return "sent", None, "", 0
+                return "sent", None, "", _NONE
             message_id = self.sender.send(*where, as_sent(from_payload(message), self.clock()), **done)
-            return "sent", message_id if isinstance(message_id, str) else None, "", 0
+            return "sent", message_id if isinstance(message_id, str) else None, "", _NONE
         except RateLimited as limited:
             return ("retry", self.clock() + dt.timedelta(seconds=limited.retry_after),
-                    f"{RATE_LIMITED}: {limited}", limited.parts_sent)
+                    f"{RATE_LIMITED}: {limited}", (limited.parts_sent, limited.sent_ids))
         except Undeliverable as error:
-            return "failed", None, str(error) or error.__class__.__name__, 0
+            return "failed", None, str(error) or error.__class__.__name__, _NONE
         except Exception as error:  # any other failure may pass: back off, within bounds
             why = f"{error.__class__.__name__}: {error}"
             if attempts >= self.max_attempts:
-                return "failed", None, why, 0
-            return "retry", self.clock() + backoff(attempts), why, 0
+                return "failed", None, why, _NONE
+            return "retry", self.clock() + backoff(attempts), why, _NONE

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from storage.db import locked
 from storage.inbox import InboxRepository
 from storage.models import utcnow
 from storage.retention import purge
@@ -64,7 +65,11 @@ class InboxWorker:
             self.runners[platform](payload)
             return True
         except Exception as error:  # one bad request must not stop the others
-            log.exception("inbox item %s (%s) failed, attempt %d", item_id, platform, attempts)
+            if locked(error):  # another writer held SQLite's lock too long: busy, not broken
+                log.warning("inbox item %s (%s): the database was busy, attempt %d", item_id, platform,
+                            attempts)
+            else:
+                log.exception("inbox item %s (%s) failed, attempt %d", item_id, platform, attempts)
             with self.session_factory() as session:
                 repo = InboxRepository(session)
                 if attempts >= MAX_ATTEMPTS:
@@ -80,8 +85,8 @@ class InboxWorker:
             try:
                 taken = self.run_once()
                 self._purge()
-            except OperationalError:
-                log.warning("inbox: database unreachable, retrying", exc_info=True)
+            except OperationalError as error:
+                log.warning("inbox: database busy or unreachable, retrying", exc_info=not locked(error))
                 taken = 0
             if not taken:
                 self.stopping.wait(self.poll)

@@ -29,6 +29,7 @@ from handlers.dispatch import Defaults
 from scheduler.delivery import DeliveryWorker
 from scheduler.inbox import InboxWorker
 from scheduler.plan import WATCH_EVERY, JobSpec, fire, last_missed, plan
+from storage.db import locked
 from storage.models import utcnow
 
 log = logging.getLogger(__name__)
@@ -143,9 +144,9 @@ class Worker:
             try:
                 fire(self.session_factory, spec, fire_at, self.defaults)
                 return
-            except OperationalError:
+            except OperationalError as error:
                 log.warning("%s for team %s: database busy or away (try %d of %d)", spec.kind,
-                            spec.team_name, attempt + 1, RUN_ATTEMPTS, exc_info=True)
+                            spec.team_name, attempt + 1, RUN_ATTEMPTS, exc_info=not locked(error))
                 if self.stopping.wait(2 ** attempt):
                     return
         log.error("%s for team %s at %s not run: the database kept failing", spec.kind,

@@ -16,6 +16,11 @@ class SchemaBehind(RuntimeError):
     """The database is older than the code: `salesbot db upgrade` brings it forward."""
 
 
+def locked(error: BaseException) -> bool:
+    """Whether an error is SQLite's write lock still held when the busy timeout ran out."""
+    return "database is locked" in str(error) or "database table is locked" in str(error)
+
+
 def make_engine(url: str, *, busy_timeout_ms: int = 5000, sqlite_cache_kib: int | None = None,
                 **kwargs) -> Engine:
     """An engine for `url`. SQLite gets foreign keys, WAL and a busy timeout (how long a writer

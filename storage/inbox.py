@@ -49,6 +49,13 @@ class InboxRepository:
         ids = leases.lease(self.s, InboxItem, due, now, lease)
         return list(self.s.scalars(select(InboxItem).where(InboxItem.id.in_(ids)).order_by(InboxItem.id)))
 
+    def take(self, item_id: int, now: dt.datetime, lease: dt.timedelta) -> bool:
+        """Lease one request, if it still waits and nobody holds it (a worker took it, or ran it:
+        False)."""
+        due = select(InboxItem.id).where(InboxItem.id == item_id, InboxItem.status == "pending",
+                                         leases.free(InboxItem, now))
+        return bool(leases.lease(self.s, InboxItem, due, now, lease))
+
     def done(self, item_id: int, now: dt.datetime) -> None:
         self.done_many([item_id], now)
 

@@ -25,12 +25,16 @@ from storage.models import (
     Deal,
     DealEvent,
     ExchangeRate,
+    Identity,
     Leave,
+    Member,
     Target,
     Task,
     Team,
     TeamDestination,
     TeamMember,
+    Tenant,
+    TenantLink,
     Tip,
     TipVote,
     UTCDateTime,
@@ -38,7 +42,8 @@ from storage.models import (
 )
 
 TRACKED = (Customer, Visit, Deal, DealEvent, Task, Tip, TipVote, Contest, Target, Leave, ExchangeRate,
-           Team, TeamMember, TeamDestination)
+           Team, TeamMember, TeamDestination,
+           Tenant, TenantLink, Member, Identity)  # a `link` joins members (and workspaces)
 TABLES = {model.__table__.name: model.__table__ for model in TRACKED}
 _ORDER = [t.name for t in Base.metadata.sorted_tables if t.name in TABLES]  # parents first
 WINDOW = dt.timedelta(hours=24)  # how far back `undo` goes
@@ -76,8 +81,13 @@ def _where(table: Table, pk: tuple):
     return and_(*(column == value for column, value in zip(table.primary_key.columns, pk, strict=True)))
 
 
-def read(session: Session, table: Table, pk: tuple) -> dict | None:
-    row = session.connection().execute(select(table).where(_where(table, pk))).mappings().first()
+def read(session: Session, table: Table, pk: tuple, *, lock: bool = False) -> dict | None:
+    """A row as stored now; `lock`: held for this transaction (PostgreSQL `FOR UPDATE`: a
+    concurrent edit or undo of it waits for ours, then sees what we did)."""
+    query = select(table).where(_where(table, pk))
+    if lock and session.bind.dialect.name == "postgresql":
+        query = query.with_for_update()
+    row = session.connection().execute(query).mappings().first()
     return None if row is None else {c.name: _plain(c, row[c.name]) for c in table.columns}
 
 
@@ -90,12 +100,14 @@ class Recorder:
         self._new: list = []
 
     def __enter__(self) -> Recorder:
+        self.session.info["journal_recorder"] = self  # `revert` (a restore) writes below the ORM: it tells us
         event.listen(self.session, "before_flush", self._before_flush)
         event.listen(self.session, "after_flush", self._after_flush)
         event.listen(self.session, "do_orm_execute", self._bulk)
         return self
 
     def __exit__(self, *_exc) -> None:
+        self.session.info.pop("journal_recorder", None)
         event.remove(self.session, "before_flush", self._before_flush)
         event.remove(self.session, "after_flush", self._after_flush)
         event.remove(self.session, "do_orm_execute", self._bulk)
@@ -125,6 +137,10 @@ class Recorder:
         for obj in self._new:
             self.before.setdefault((obj.__table__.name, _pk(obj)), None)
         self._new.clear()
+
+    def see(self, table: Table, pk: tuple) -> None:
+        """A row about to be written outside the ORM (`revert`)."""
+        self._see(table, pk)
 
     def _see(self, table: Table, pk: tuple, deleted: bool = False) -> None:
         key = (table.name, pk)
@@ -205,7 +221,7 @@ def revert(session: Session, change: Change, only_deleted: bool = False) -> Bloc
     for row in main_first:
         table = TABLES[row["t"]]
         pk = tuple(row["k"])
-        current = read(session, table, pk)
+        current = read(session, table, pk, lock=True)
         if only_deleted and row["a"] is not None and row["b"] is not None and current != row["a"]:
             continue  # a link the deletion cut, changed since: left as it is now
         if only_deleted and row["b"] is None:
@@ -227,6 +243,10 @@ def revert(session: Session, change: Change, only_deleted: bool = False) -> Bloc
                 return Blocked(row["t"], pk, "in_use", current)
         rows.append(row)
     order = {name: i for i, name in enumerate(_ORDER)}
+    recorder = session.info.get("journal_recorder")
+    if recorder is not None:  # a restore, itself a change: what it puts back is recorded, to undo
+        for row in rows:
+            recorder.see(TABLES[row["t"]], tuple(row["k"]))
     try:
         with session.begin_nested():
             connection = session.connection()
@@ -278,6 +298,23 @@ def latest(session: Session, tenant_id: int, actor_id: int) -> Change | None:
                           .order_by(Change.id.desc()).limit(1))
 
 
+def take_latest(session: Session, tenant_id: int, actor_id: int) -> Change | None:
+    """`latest`, held for this transaction so that two undos at once never put back the same
+    change twice: on PostgreSQL the change's row is locked (`FOR UPDATE`) and read again, and
+    one another undo took meanwhile is passed for the one before it; SQLite's write lock is
+    taken first (one writer at a time: the other undo waits, then reads what this one did)."""
+    if session.bind.dialect.name == "sqlite":
+        session.execute(update(Change).where(Change.id == -1).values(status=Change.status))
+    while (change := latest(session, tenant_id, actor_id)) is not None:
+        if session.bind.dialect.name != "postgresql":
+            return change
+        held = session.scalar(select(Change).where(Change.id == change.id).with_for_update()
+                              .execution_options(populate_existing=True))
+        if held is not None and held.status == "done":
+            return held
+    return None
+
+
 def who_changed(session: Session, change: Change, table: str, pk: tuple) -> Change | None:
     """The later change (anyone's) that touched this row last, if it came from chat."""
     later = session.scalars(select(Change).where(Change.tenant_id == change.tenant_id, Change.id > change.id,
@@ -294,6 +331,16 @@ def deleted(session: Session, tenant_id: int, entity: str, entity_id: int) -> Ch
                                                Change.entity_id == entity_id,
                                                Change.kind.endswith(".delete"), Change.status == "done")
                           .order_by(Change.id.desc()).limit(1))
+
+
+def back_in_bin(session: Session, tenant_id: int, entity: str, entity_id: int | None) -> None:
+    """A restore undone: the deletion it undid is in the bin again (restorable, undoable)."""
+    found = session.scalar(select(Change).where(Change.tenant_id == tenant_id, Change.entity == entity,
+                                                Change.entity_id == entity_id,
+                                                Change.kind.endswith(".delete"), Change.status == "restored")
+                           .order_by(Change.id.desc()).limit(1))
+    if found is not None:
+        found.status = "done"
 
 
 def in_bin(session: Session, tenant_id: int, since: dt.datetime, limit: int = 30) -> list[Change]:

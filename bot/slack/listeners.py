@@ -31,10 +31,11 @@ from bot.slack.users import (
     plain_text,
     tenant_of,
 )
+from bot.trouble import trouble_reply
 from handlers.dispatch import Message, answer_key, handle_message, reply_locale
 from handlers.inbound import Inbound
 from handlers.intents import SLASH
-from handlers.messages import WORDS, name_of, t
+from handlers.messages import WORDS, name_of
 from handlers.reply import Reply
 from scheduler.delivery import DeliveryWorker, queue_answer
 
@@ -69,8 +70,8 @@ class SlackRunner:
                 return outsider_reply()
             self.directory.register_mentions(client, workspace, list(mentioned))
             return handle_message(self.core.session_factory, user, message, defaults=self.core.defaults)
-        except OperationalError:
-            return self._unavailable(client, workspace, user_id, message)
+        except OperationalError as error:
+            return self._unavailable(client, workspace, user_id, message, error)
 
     def run_inbound(self, client, inbound: Inbound) -> None:
         """Run what a request asked for; its answer leaves through the outbox."""
@@ -94,10 +95,10 @@ class SlackRunner:
             self.directory.register_mentions(client, inbound.workspace, list(inbound.mentioned))
             inbound.run(self.core.session_factory, user, self.core.defaults,
                         held=HELD if self.outbox is not None else None)
-        except OperationalError:  # nothing can be queued: a worker tries again later; here, say so
+        except OperationalError as error:  # nothing can be queued: a worker tries again later; here, say so
             if self.outbox is None:
                 raise
-            reply = self._unavailable(client, inbound.workspace, inbound.user, inbound.message)
+            reply = self._unavailable(client, inbound.workspace, inbound.user, inbound.message, error)
             try:
                 self.sender.send(PLATFORM, inbound.workspace, inbound.answer, reply)
             except Exception:
@@ -120,10 +121,13 @@ class SlackRunner:
             log.warning("could not answer a Slack user of another organisation: %s",
                         error.__class__.__name__)
 
-    def _unavailable(self, client, workspace: str, user_id: str, message: Message) -> Reply:
-        log.warning("database unreachable while handling a Slack message", exc_info=True)
-        locale = reply_locale(message, self.directory.slack_locale(client, workspace, user_id))
-        return Reply(lines=(t(locale, "unavailable"),), ok=False, locale=locale)
+    def _unavailable(self, client, workspace: str, user_id: str, message: Message,
+                     error: OperationalError) -> Reply:
+        try:
+            known = self.directory.slack_locale(client, workspace, user_id)
+        except Exception:  # Slack unreachable too: the message's own language, else both
+            known = None
+        return trouble_reply(error, reply_locale(message, known) if known else None, "Slack")
 
     def answer(self, workspace: str, target: str, reply: Reply) -> None:
         """Answer what ran outside the inbox (a form, the Edit button): through the outbox, sent

@@ -72,7 +72,7 @@ class _MetadataKeys:
 class TokenCheck:
     def __init__(self, settings, loop: Loop):
         self.app_id = settings.teams_app_id
-        self.tenant = settings.teams_tenant_id
+        self.tenant = settings.teams_tenant_id.lower()  # a GUID: compared in lower case
         self.loop = loop
         self.keys = _MetadataKeys(settings.teams_openid_url)
         self._validator: JwtTokenValidator | None = None
@@ -95,7 +95,7 @@ class TokenCheck:
         if (str(claims.get("serviceurl", "")).rstrip("/").lower()
                 != (service_url or "").rstrip("/").lower()):
             raise Unauthorized("the token is for another service URL")
-        if self.tenant and tenant != self.tenant:
+        if self.tenant and (tenant or "").lower() != self.tenant:
             raise Unauthorized("an activity from another tenant (the app is single-tenant)")
         if not isinstance(channel, str) or channel not in claims[_ENDORSED]:
             raise NotEndorsed("the signing key is not endorsed for the activity's channel")

@@ -27,7 +27,7 @@ import re
 from dataclasses import replace
 
 from microsoft_agents.activity import Activity
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from bot.app import App
 from bot.directory import Directory
@@ -37,9 +37,10 @@ from bot.teams.auth import NotEndorsed, TokenCheck, Unauthorized
 from bot.teams.loop import LOOP, Loop
 from bot.teams.render import BUTTON_KEY, BUTTON_LIMIT
 from bot.teams.sender import PLATFORM, SERVICE, TeamsSender
+from bot.trouble import trouble_reply
 from bot.web import plain, read_body
 from handlers.command_json import button_values, encode
-from handlers.dispatch import UserRef, answer_key, identify
+from handlers.dispatch import UserRef, answer_key, identify, reply_locale
 from handlers.forms import command_of, label
 from handlers.inbound import Inbound
 from handlers.messages import t
@@ -47,6 +48,7 @@ from handlers.reply import Reply
 from handlers.reply_json import to_payload
 from scheduler.delivery import DeliveryWorker
 from storage import conversations, destinations
+from storage.db import locked
 from storage.models import utcnow
 from storage.outbox import OutboxRepository
 from storage.people import PeopleRepository
@@ -205,11 +207,9 @@ class TeamsApp:
                 mentioned.append((who.id, who.name if isinstance(who.name, str) and who.name
                                   else _unnamed(who.id)))
         text = html.unescape(_AT.sub(r"\1", text)).replace("\xa0", " ").strip()
-        if mentioned:  # people named become members, with the name Teams shows for them
-            names = dict(mentioned)
-            self.directory.register_all(tenant, [UserRef(PLATFORM, tenant, uid, name)
-                                                 for uid, name in names.items()])
-        return text, tuple(who for who, _name in mentioned)
+        # a mention is the sender's word for who someone is: never a person by itself; whom the
+        # connector vouches for becomes a member when the message runs (`_register_mentioned`)
+        return text, tuple(dict.fromkeys(who for who, _name in mentioned))
 
     def handle(self, payload: dict) -> None:
         """A message a web process left for a worker: run it (its answer queued in the outbox)."""
@@ -217,14 +217,30 @@ class TeamsApp:
         inbound.run(self.core.session_factory, self._user(inbound), self.core.defaults)
 
     def _submit(self, inbound: Inbound, pressed_card: str | None = None) -> None:
+        key = answer_key(PLATFORM, inbound.delivery)
         future = self.handoff.submit(PLATFORM, f"{PLATFORM}:{inbound.delivery}", inbound.payload(),
-                                     lambda: inbound.run(self.core.session_factory, self._user(inbound),
-                                                         self.core.defaults, held=HELD))
+                                     lambda: self._run_here(inbound),
+                                     later=lambda: (self._run_here(inbound), self._send_queued(key)))
         if future is not None:
-            key = answer_key(PLATFORM, inbound.delivery)
             future.add_done_callback(lambda _done: self._send_queued(key))
             if pressed_card:
                 future.add_done_callback(lambda done: self._card_pressed(inbound, pressed_card, done))
+
+    def _run_here(self, inbound: Inbound) -> Reply | None:
+        """Run a message in this process; a database that cannot take it (SQLite's lock held by
+        another writer past the timeout, or away) gets the person a friendly answer, sent
+        straight to them (nothing can be queued), and nothing of the message is stored."""
+        try:
+            return inbound.run(self.core.session_factory, self._user(inbound), self.core.defaults, held=HELD)
+        except OperationalError as error:
+            locale = inbound.locale or (self.directory.known_locale(inbound.workspace, inbound.user))
+            reply = trouble_reply(error, reply_locale(inbound.message, locale) if locale else None, "Teams")
+            try:
+                self.sender.send(PLATFORM, inbound.workspace, inbound.answer, reply)
+            except Exception as failed:
+                log.warning("could not tell %s the database is busy: %s", inbound.user,
+                            failed.__class__.__name__)
+            return None
 
     def _card_pressed(self, inbound: Inbound, activity_id: str, done) -> None:
         """The card whose button did what it said, shown again without its buttons and with what
@@ -249,7 +265,9 @@ class TeamsApp:
 
     def _user(self, inbound: Inbound) -> UserRef:
         """The sender as Teams described them (name, language, timezone); a name Teams left out
-        is asked of the connector, and a newer name Teams gives renames them."""
+        is asked of the connector, and a newer name Teams gives renames them. People the message
+        mentions whom the bot has not met are registered first, if Teams vouches for them."""
+        self._register_mentioned(inbound)
         name = inbound.name
         if not name and self._stored_name(inbound.workspace, inbound.user) is None:
             name = self._looked_up(inbound.workspace, inbound.user, inbound.answer)
@@ -257,6 +275,30 @@ class TeamsApp:
             self._rename(inbound.workspace, inbound.user, name)
         return UserRef(PLATFORM, inbound.workspace, inbound.user, name or _unnamed(inbound.user),
                        locale=inbound.locale, timezone=inbound.timezone)
+
+    def _register_mentioned(self, inbound: Inbound) -> None:
+        """Make members of the people a message mentions, only as the connector describes them
+        (GET …/members/{id} in the conversation it was said in): an id Teams does not vouch for
+        there is never stored, whatever name the mention gave it. Nothing is registered before
+        the workspace has its first member (the sender, made by the message itself)."""
+        if not inbound.mentioned or self.directory.stored(inbound.workspace, inbound.user) is None:
+            return
+        kind, _, ident = (inbound.here or "").partition(":")
+        conversation = ident if kind == "conv" else None
+        service_url = ""
+        if conversation is None:  # said in the sender's own chat with the bot
+            with self.core.session_factory() as session:
+                ref = conversations.find(session, PLATFORM, inbound.workspace, f"user:{inbound.user}")
+            conversation, service_url = (ref or {}).get("conversationId"), (ref or {}).get("serviceUrl", "")
+        if not conversation:
+            return
+
+        def vouched(user_id: str) -> UserRef | None:
+            name = self.sender.member(inbound.workspace, conversation, user_id, service_url)
+            return None if name is None else UserRef(PLATFORM, inbound.workspace, user_id,
+                                                     name or _unnamed(user_id))
+        self.directory.register(inbound.workspace, [u for u in inbound.mentioned if u != inbound.user],
+                                vouched)
 
     def _looked_up(self, tenant: str, user_id: str, address: str, service_url: str = "") -> str:
         """What the connector calls someone, in the conversation `address` (`conv:ID`, or their
@@ -288,8 +330,8 @@ class TeamsApp:
     def _send_queued(self, key: str) -> None:
         try:
             self.outbox.send_now([key, f"{key}:announce"])
-        except Exception:  # a worker sends it once the hold is over
-            log.warning("could not send the answer %s from here", key, exc_info=True)
+        except Exception as error:  # a worker sends it once the hold is over
+            log.warning("could not send the answer %s from here", key, exc_info=not locked(error))
 
     # the bot's place in conversations -------------------------------------------------------------
     def _later(self, work, activity: Activity, tenant: str) -> None:
@@ -404,9 +446,13 @@ class TeamsApp:
         changed = {address: ref for address, ref in refs.items() if self._saved.get((tenant, address)) != ref}
         if not changed:
             return
-        with self.core.session_factory.begin() as session:
-            for address, ref in changed.items():
-                conversations.save(session, PLATFORM, tenant, address, ref)
+        try:
+            with self.core.session_factory.begin() as session:
+                for address, ref in changed.items():
+                    conversations.save(session, PLATFORM, tenant, address, ref)
+        except OperationalError as error:  # busy or away: kept next time; the message says so itself
+            log.warning("could not keep the Teams conversation reference: %s", str(error)[:80])
+            return
         self._saved.update({(tenant, address): ref for address, ref in changed.items()})
 
     def _forget(self, activity: Activity, tenant: str) -> None:
@@ -487,7 +533,8 @@ def _tenant_of(data: dict) -> str | None:
     channel_data = data.get("channelData") if isinstance(data.get("channelData"), dict) else {}
     tenant = channel_data.get("tenant") if isinstance(channel_data.get("tenant"), dict) else {}
     found = conversation.get("tenantId") or tenant.get("id")
-    return found if isinstance(found, str) and 0 < len(found) <= 64 else None
+    # a tenant id is a GUID: one tenant whatever the case of its letters (kept in lower case)
+    return found.lower() if isinstance(found, str) and 0 < len(found) <= 64 else None
 
 
 def _one_tenant(data: dict) -> bool:

@@ -136,6 +136,11 @@ class TeamsSender:
     def member_name(self, workspace: str, conversation: str, user_id: str, service_url: str = "") -> str:
         """The name Teams shows for a member of a conversation (GET …/members/{id}), or "" when
         the connector does not say (Teams leaves names out of installs and `membersAdded`)."""
+        return self.member(workspace, conversation, user_id, service_url) or ""
+
+    def member(self, workspace: str, conversation: str, user_id: str, service_url: str = "") -> str | None:
+        """What the connector vouches for: the name of a member of the conversation ("" when it
+        gives none), or None when it does not know them there (or could not be asked)."""
         if not service_url:
             with self.session_factory() as session:
                 service = conversations.find(session, PLATFORM, workspace, SERVICE)
@@ -143,9 +148,12 @@ class TeamsSender:
         try:
             member = self._call(service_url, lambda client: client.conversations.get_conversation_member(
                 conversation, user_id))
-        except Exception:  # a name is a nicety: the person is greeted without one
+        except Undeliverable:  # not a member there (404): not vouched for, which is no fault
+            log.info("Teams knows no member %s in that conversation", user_id)
+            return None
+        except Exception:  # Teams could not say: not vouched for either
             log.warning("Teams did not say who %s is", user_id, exc_info=True)
-            return ""
+            return None
         extra = member.model_extra or {}  # the documented answer has givenName and surname, maybe no name
         given = " ".join(str(extra.get(k) or "").strip() for k in ("givenName", "surname")).strip()
         return ((member.name or "").strip() or given)[:100]

@@ -28,6 +28,7 @@ from wechatpy.replies import TextReply
 from bot.app import App
 from bot.directory import Directory
 from bot.handoff import Handoff
+from bot.trouble import trouble_reply
 from bot.web import plain, read_body
 from bot.wecom.client import WeComClient, with_backoff
 from bot.wecom.render import render_plain, template_card
@@ -37,6 +38,7 @@ from handlers.inbound import VERSION, Inbound
 from handlers.messages import t
 from handlers.reply import Reply
 from scheduler.delivery import DeliveryWorker
+from storage.db import locked
 
 log = logging.getLogger(__name__)
 PLATFORM = "wecom"
@@ -106,7 +108,7 @@ class WeComApp:
             return None
         inbound, waiting = self._inbound(*job), _Waiting()
         future = self.handoff.submit(PLATFORM, f"{PLATFORM}:{inbound.delivery}", inbound.payload(),
-                                     lambda: self.run(inbound, waiting))
+                                     lambda: self.run(inbound, waiting), later=lambda: self._late(inbound))
         if future is None:  # a redelivery, or left for a worker
             return None
         try:
@@ -122,6 +124,14 @@ class WeComApp:
         if passive is None or template_card(reply) or reply.announcement:
             self.handoff.executor.submit(self._send_queued, inbound)
         return passive
+
+    def _late(self, inbound: Inbound) -> None:
+        """A message left for a worker that none took: run here, its answer sent from here
+        (the callback is long answered: nothing goes passively)."""
+        waiting = _Waiting()
+        waiting.give_up()
+        self.run(inbound, waiting)
+        self._send_queued(inbound)
 
     def handle(self, payload: dict) -> None:
         """A message a web process left for a worker: run it; the answer is queued in the outbox
@@ -172,11 +182,9 @@ class WeComApp:
                 return Reply(lines=(t("zh", "outsider"), t("en", "outsider")), ok=False, locale="zh")
             return inbound.run(self.core.session_factory, user, self.core.defaults, held=HELD,
                                in_request=in_request)
-        except OperationalError:
-            log.warning("database unreachable while handling a WeCom message", exc_info=True)
+        except OperationalError as error:
             known = self.directory.known_locale(self.corp_id, inbound.user)
-            locale = reply_locale(inbound.message, known or "zh")
-            return Reply(lines=(t(locale, "unavailable"),), ok=False, locale=locale)
+            return trouble_reply(error, reply_locale(inbound.message, known or "zh"), "WeCom")
 
     def _profile(self, user_id: str) -> UserRef | None:
         """`user/get` on first contact: the name; Chinese by default; the team's timezone. None
@@ -193,8 +201,8 @@ class WeComApp:
         key = answer_key(PLATFORM, inbound.delivery)
         try:
             self.outbox.send_now([key, f"{key}:announce"])
-        except Exception:  # a worker sends it once the hold is over
-            log.warning("could not send the answer %s from here", key, exc_info=True)
+        except Exception as error:  # a worker sends it once the hold is over
+            log.warning("could not send the answer %s from here", key, exc_info=not locked(error))
 
 
 class _Waiting:

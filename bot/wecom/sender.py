@@ -22,14 +22,15 @@ class WeComSender:
         self._msgids: list[str] = []
 
     def send(self, platform: str, workspace: str, target: str, reply: Reply,
-             parts_sent: int = 0) -> str | None:
+             parts_sent: int = 0, sent_ids: str | None = None) -> str | None:
         """A message in parts (markdown of at most 2048 bytes each, then the buttons' card) goes
         part by part; a frequency limit after some of them says how many went out, and the next
         try (`parts_sent`) starts after them: no part is sent twice. A message to a person returns
-        its msgids (comma-separated), which `fix` can recall; group posts (`appchat/send`, a group
-        robot) have none: WeCom cannot recall them."""
+        its msgids (comma-separated), which `fix` can recall, those of the parts sent by earlier
+        tries (`sent_ids`, as the frequency limit gave them) included; group posts (`appchat/send`,
+        a group robot) have none: WeCom cannot recall them."""
         kind, _, ident = target.partition(":")
-        self._msgids: list[str] = []
+        self._msgids: list[str] = [m for m in (sent_ids or "").split(",") if m]
         if reply.chart is not None and not reply.text:
             parts = [lambda: self._send_chart(kind, ident, reply)]
         elif kind in ("card", "user"):  # card: the text went back passively, only the buttons are left
@@ -49,7 +50,7 @@ class WeComSender:
             if error.errcode in FREQUENCY_ERRORS:
                 raise RateLimited(FREQUENCY_PAUSE, f"WeCom frequency limit {error.errcode}"
                                   + (f" after {done} of {len(parts)} parts" if done else ""),
-                                  parts_sent=done) from None
+                                  parts_sent=done, sent_ids=",".join(self._msgids) or None) from None
             if error.errcode in GONE:
                 raise Undeliverable(f"WeCom {error.errcode}: {error.errmsg}") from None
             raise

@@ -1,6 +1,7 @@
 """The web process's handoff (bot/handoff.py) on SQLite and PostgreSQL: work runs here when the
 process is idle, is left in the inbox for a worker when it is busy, is recorded once per key even
 when many requests arrive together, and still runs (to say the database is down) without one."""
+import datetime as dt
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -11,6 +12,8 @@ from bot.handoff import Handoff
 from storage.db import make_engine, make_session_factory
 from storage.models import InboxItem
 from support import count, eventually
+
+HELD = dt.timedelta(seconds=60)
 
 
 def rows(session_factory):
@@ -73,3 +76,31 @@ def test_on_sqlite_a_worker_holding_the_write_lock_delays_the_record_and_loses_n
             worker.exec_driver_sql("COMMIT")
             assert waiting.result(timeout=60) is None
     assert rows(session_factory) == [("slack:Ev5:dm", "pending", False)]
+
+
+def test_work_left_for_a_worker_that_none_takes_is_run_here_once(session_factory):
+    """No worker runs (or none keeps up): what this process acked and left in the inbox is not
+    left in silence; after a short while it takes the row back and runs the work itself."""
+    handoff = Handoff(session_factory, "test", late_after=0.05)
+    ran = []
+    with handoff.serving(), handoff.serving():  # busy: left for a worker
+        assert handoff.submit("teams", "teams:c1:1", {"text": "hi"}, lambda: ran.append("here"),
+                              later=lambda: ran.append("late")) is None
+    eventually(lambda: rows(session_factory) == [("teams:c1:1", "done", False)])
+    assert ran == ["late"]
+
+
+def test_work_a_worker_took_is_never_run_here_too(session_factory):
+    from storage.inbox import InboxRepository
+    from storage.models import utcnow
+
+    handoff = Handoff(session_factory, "test", late_after=0.05)
+    ran = []
+    with handoff.serving(), handoff.serving():
+        handoff.submit("wecom", "wecom:msg:7", {}, lambda: ran.append(7))
+        with session_factory() as s:  # a worker takes it at once
+            [taken] = InboxRepository(s).claim(utcnow(), 10, HELD, ("wecom",))
+            s.commit()
+        handoff.submit("wecom", "wecom:msg:8", {}, lambda: ran.append(8))  # none takes this one
+    eventually(lambda: ran == [8])  # looked at in order: 7 first, left to its worker
+    assert rows(session_factory)[0] == ("wecom:msg:7", "pending", True)

@@ -55,8 +55,9 @@ class FakeWeCom:
         with self.lock:
             self.token = f"expired-{self.issued}"
 
-    def script(self, endpoint: str, *answers: dict | int) -> None:
-        """Answer the next calls with these bodies (`{"errcode": 45009}`) or HTTP statuses."""
+    def script(self, endpoint: str, *answers: dict | int | None) -> None:
+        """Answer the next calls with these bodies (`{"errcode": 45009}`) or HTTP statuses (None:
+        that call as usual)."""
         self.scripted.setdefault(endpoint, []).extend(answers)
 
     def called(self, endpoint: str) -> list[Call]:
@@ -77,8 +78,8 @@ class FakeWeCom:
         return result
 
     def _answer(self, endpoint: str, query: dict, body: dict) -> tuple[int, dict]:
-        if self.scripted.get(endpoint):
-            scripted = self.scripted[endpoint].pop(0)
+        scripted = self.scripted[endpoint].pop(0) if self.scripted.get(endpoint) else None
+        if scripted is not None:  # None in a script: that call is answered as usual
             return (scripted, {}) if isinstance(scripted, int) else (200, scripted)
         if endpoint == "gettoken":
             if query.get("corpid") != self.corp_id or query.get("corpsecret") != self.secret:

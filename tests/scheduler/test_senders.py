@@ -186,3 +186,29 @@ def test_a_wecom_message_in_parts_limited_at_part_two_sends_each_part_once(sessi
         assert [whole.count(f"第{n}号客户") for n in range(120)] == [1] * 120  # each line once
     finally:
         fake.close()
+
+
+def test_a_wecom_message_resent_after_a_limit_keeps_every_parts_msgid_so_all_can_be_recalled(session_factory):
+    """Parts sent before a frequency limit are not sent again, and their msgids are kept with the
+    later parts': withdrawing the message recalls every part, not only the last try's."""
+    fake = FakeWeCom(CORP, SECRET)
+    try:
+        client = WeComClient(CORP, SECRET, AGENT, fake.api_url, DatabaseTokens(session_factory))
+        lines = tuple(f"第{n}号客户：华为技术有限公司，拜访并演示了方案" for n in range(120))
+        reply = Reply(title="周报", lines=lines, locale="zh")
+        enqueue(session_factory, "wecom", CORP, "user:zhangwei", reply)
+        fake.script("message/send", None, {"errcode": 45009, "errmsg": "api freq out of limit"})
+        clock = Clock()
+        sender = WeComSender(client)
+        worker = DeliveryWorker(session_factory, sender, clock=clock)
+        worker.run_once()
+        clock.now += dt.timedelta(seconds=10)
+        worker.run_once()
+        row = delivery(session_factory)
+        assert row.status == "sent"
+        delivered = set(fake.delivered)
+        assert len(delivered) >= 3 and set(row.message_id.split(",")) == delivered
+        assert sender.fix("wecom", CORP, "user:zhangwei", row.message_id, None)
+        assert fake.delivered == {}  # every part recalled
+    finally:
+        fake.close()

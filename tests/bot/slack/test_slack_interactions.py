@@ -364,3 +364,23 @@ def test_web_api_server_errors_are_retried_a_bounded_number_of_times(slack):
     assert len(slack.fake.called("chat.postMessage")) == 2 + 3
     with slack.core.session_factory() as s:  # each call was one of the outbox's tries
         assert list(s.scalars(select(Delivery.attempts).order_by(Delivery.id))) == [2, 3]
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+def test_a_form_day_years_away_is_marked_under_its_field_and_nothing_is_stored(slack):
+    visit = {"customer": {"type": "external_select", "selected_option": {"value": "new:Acme Corp"}},
+             "notes": {"type": "plain_text_input", "value": "demo"},
+             "next_step": {"type": "plain_text_input", "value": None},
+             "follow_up": {"type": "datepicker", "selected_date": "0001-01-01"}}
+    deal = {"customer": {"type": "external_select", "selected_option": {"value": "new:Acme Corp"}},
+            "title": {"type": "plain_text_input", "value": "ERP"},
+            "stage": {"type": "static_select", "selected_option": {"value": "proposal"}},
+            "amount": {"type": "plain_text_input", "value": "50k"},
+            "close": {"type": "datepicker", "selected_date": "9999-12-31"}}
+    for callback, values, field in (("visit_form", visit, "follow_up"), ("deal_form", deal, "close")):
+        status, body = slack.submit(callback, values)
+        assert status == 200 and list(json.loads(body)["errors"]) == [field]
+        assert json.loads(body)["errors"][field].startswith("Pick a day from ")
+    status, body = slack.submit("deal_form", deal, locale="zh")
+    assert json.loads(body)["errors"]["close"].startswith("请选择 ")
+    assert count(slack.core.session_factory, Visit) == count(slack.core.session_factory, Deal) == 0

@@ -49,3 +49,26 @@ def test_database_cut_and_restored_mid_run(proxied_slack):
     assert slack.get("/healthz")[0] == 200
     assert "Visit to Acme logged." in slack.say("/visit", "Acme: after")
     assert visits(slack.core) == 2
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+def test_a_command_while_another_writer_holds_sqlites_lock_is_answered_busy(slack, db_url, caplog):
+    """SQLite's lock held past the busy timeout: acked, answered "busy, send it again", nothing
+    stored, and no traceback in the log."""
+    import sqlite3
+
+    from hostile import tracebacks
+
+    assert "Visit to Acme logged." in slack.say("/visit", "Acme: before")
+    other = sqlite3.connect(db_url.removeprefix("sqlite:///"), isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another writer (a long import) holds the lock
+    try:
+        caplog.clear()
+        status, path = slack.command("/visit", "Acme: during")
+        assert status == 200
+        answer = _all_text(slack.answers(path)[0])
+    finally:
+        other.close()
+    assert "busy" in answer and "send it again" in answer
+    assert not tracebacks(caplog)
+    assert visits(slack.core) == 1

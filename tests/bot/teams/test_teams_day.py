@@ -63,6 +63,7 @@ def test_a_standup_prompt_to_20_members_arrives_once_each_under_429s(teams):
     teams.say("help", user="29:mia", name="Mia")  # admin: no prompt
     reps = [f"29:rep{i}" for i in range(20)]
     for index, rep in enumerate(reps):
+        teams.fake.members[rep] = {"name": f"Rep {index}"}  # the team's roster
         if index % 2:  # half of them never wrote to the bot: their chat is made by the first prompt
             teams.say(f"team add Sales <at>Rep {index}</at>", user="29:mia", name="Mia",
                       entities=[mention_of(rep, f"Rep {index}")])

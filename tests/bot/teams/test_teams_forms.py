@@ -82,3 +82,15 @@ def test_a_form_field_of_the_wrong_json_type_comes_back_marked_and_changes_no_de
     with teams.core.session_factory() as s:
         [deal] = s.scalars(select(Deal)).all()
         assert (deal.title, int(deal.amount)) == ("ERP", 50000)
+
+
+def test_a_card_day_years_away_comes_back_marked_and_nothing_is_stored(teams):
+    teams.say("visit")
+    teams.fake.wait_for(lambda: teams.fake.to("a:chat-29:ana"))
+    teams.press({"data": {"form": "visit", "customer": "Acme", "notes": "demo", "next_step": "",
+                          "follow_up": "9999-12-31"}})
+    card = _card(teams.posted_to("a:chat-29:ana", 2)[1])
+    assert _inputs(card)["follow_up"]["value"] == "9999-12-31"
+    marked = [b["text"] for b in card["body"] if b.get("color") == "Attention"]
+    assert any(text.startswith("Pick a day from ") for text in marked)
+    assert count(teams.core.session_factory, Visit) == 0

@@ -190,3 +190,30 @@ def test_an_activity_whose_tenant_fields_disagree_is_403_and_stores_nothing(team
         same = driver.activity(text="help", textFormat="plain")
         same["from"]["tenantId"] = ours.upper()  # the same tenant, as a GUID in capitals
         assert driver.post(same) == 200
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+@pytest.mark.parametrize("configured", ["lower", "upper"])
+def test_a_tenant_guid_in_capitals_is_the_same_tenant_not_a_401(teams_settings, fake_teams, configured):
+    """GUIDs compare case-insensitively: Teams may send the configured tenant in capitals."""
+    from fakes.teams_api import FakeBotFramework
+    from fakes.teams_driver import SECRET, TENANT
+    from storage.models import Member, Tenant
+    from support import count
+
+    ours = TENANT.upper() if configured == "upper" else TENANT
+    fake = FakeBotFramework(APP_ID, SECRET, tenant=ours)  # the app's own Entra tenant signs its calls
+    settings = Settings(**{**teams_settings.model_dump(), "teams_tenant_id": ours,
+                           "teams_openid_url": fake.openid_url, "teams_login_url": fake.login_url,
+                           "teams_service_url": fake.service_url})
+    try:
+        for driver in running(settings, fake):
+            shouting = driver.activity(text="help", textFormat="plain")
+            shouting["conversation"]["tenantId"] = shouting["channelData"]["tenant"]["id"] = TENANT.upper()
+            assert driver.post(shouting) == 200
+            assert "What you can say" in driver.wait_chat(1)[0]
+            assert "What you can say" in driver.ask("help")  # the same person, the lower-case GUID
+            assert count(driver.core.session_factory, Tenant) == 1
+            assert count(driver.core.session_factory, Member) == 1
+    finally:
+        fake.close()

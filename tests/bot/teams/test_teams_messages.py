@@ -5,7 +5,7 @@ import time
 from sqlalchemy import select
 
 from fakes.teams_driver import BOT, CHANNEL, TENANT, mention_of
-from storage.models import Deal, Member, Visit
+from storage.models import Deal, Identity, Member, Visit
 from support import count, eventually
 
 
@@ -50,9 +50,10 @@ def test_mentions_in_a_channel_are_answered_in_their_thread_with_the_mention_tak
 def test_a_person_mentioned_becomes_a_member_under_the_name_teams_shows(teams):
     teams.say("help")  # Ana: the tenant's first member, its admin
     teams.wait_chat(1)
-    bo = mention_of("29:bo", "Bo Chen")
+    teams.fake.members["29:bo"] = {"name": "Bo Chen"}  # the team's roster, as the connector answers
+    bo = mention_of("29:bo", "Bo C. (as typed)")
     teams.say("team create East", conversation=CHANNEL)
-    teams.say("team add East <at>Bo Chen</at>", conversation=CHANNEL, entities=[bo])
+    teams.say("team add East <at>Bo C. (as typed)</at>", conversation=CHANNEL, entities=[bo])
     answers = teams.posted_to(CHANNEL, 2)
     assert "Added to East: Bo Chen" in answers[-1].text
     with teams.core.session_factory() as s:
@@ -112,3 +113,21 @@ def test_the_bot_installed_in_a_personal_chat_answers_with_help_in_the_persons_l
     assert teams.post(installed) == 200
     [help_text] = teams.wait_chat(1, user="29:zh")
     assert "可用命令" in help_text
+
+
+def test_a_mention_of_an_id_teams_does_not_vouch_for_registers_nobody(teams):
+    """A mention is the sender's word: only whom the connector knows in the conversation becomes
+    a member (with the connector's name), never an id the activity made up."""
+    teams.say("help")  # Ana: the tenant's first member, its admin
+    teams.wait_chat(1)
+    teams.say("team create East", conversation=CHANNEL)
+    teams.posted_to(CHANNEL, 1)
+    lookups = teams.fake.member_lookups
+    forged = [mention_of("29:mallory", "Victoria"), mention_of("8:orgid:made-up", "CEO")]
+    teams.say("team add East <at>Victoria</at> <at>CEO</at>", conversation=CHANNEL, entities=forged)
+    answer = teams.posted_to(CHANNEL, 2)[-1].text
+    assert "Added" not in answer
+    assert teams.fake.member_lookups >= lookups + 2  # each asked of the connector
+    with teams.core.session_factory() as s:
+        assert set(s.scalars(select(Member.display_name))) == {"Ana Li"}
+        assert set(s.scalars(select(Identity.external_user_id))) == {"29:ana"}

@@ -29,6 +29,7 @@ def test_a_name_longer_than_we_keep_is_kept_shortened_and_a_long_customer_is_ref
 def test_two_thousand_mentions_register_a_bounded_few_in_one_go(teams, caplog):
     teams.ask("help")  # Ana, the admin
     people = [(f"29:p{n}", f"P{n}" + ("x" * 300 if n < 5 else "")) for n in range(2000)]
+    teams.fake.members.update({user: {"name": name} for user, name in people})  # all in the roster
     text = "team add Sales " + " ".join(f"<at>{name}</at>" for _id, name in people)
     entities = [mention_of(user, name) for user, name in people]
     before = len(teams.chat_of())

@@ -33,3 +33,13 @@ def test_corrections_over_wecom(wecom):
     for expected in [("张伟", "deal.create"), ("张伟", "deal.change"), ("张伟", "undo"),
                      ("王芳", "member.reassign")]:
         assert expected in actions, (expected, actions)
+
+
+def test_a_day_years_away_is_refused_over_wecom_and_nothing_is_stored(wecom):
+    from storage.models import Visit
+    from support import count
+
+    status, passive = wecom.text("拜访 华为：演示 跟进 9999年12月31日", user="zhangwei")
+    answer = passive or wecom.fake.wait_for(lambda: wecom.sent_to("zhangwei"))[-1]
+    assert status == 200 and "离今天太远" in answer
+    assert count(wecom.core.session_factory, Visit) == 0

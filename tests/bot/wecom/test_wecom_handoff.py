@@ -40,3 +40,26 @@ def test_a_burst_of_messages_is_stored_and_answered_exactly_once(wecom):
     eventually(lambda: statuses(wecom.core) == ["done"] * 32 and len(logged()) >= 32)
     assert logged() == [f"已记录拜访：客户{i:02}" for i in range(32)]  # each answered once
     assert count(wecom.core.session_factory, Visit) == 32
+
+
+def test_with_no_worker_running_a_message_left_for_one_is_still_answered(wecom_settings, fake_wecom):
+    """The web process acked and left the message for a worker, and none runs: after a short
+    while it runs the message itself; the answer comes through message/send, once."""
+    from bot.web import create_app
+    from fakes.wecom_driver import WeComDriver
+    from support import serve
+
+    app = create_app(wecom_settings)  # a web process alone: no worker beside it
+    app.handoff.late_after = 0.2
+    server = serve(app)
+    try:
+        driver = WeComDriver(f"http://127.0.0.1:{server.server_address[1]}", fake_wecom, app.core)
+        with app.handoff.serving():  # busy: the message is left for a worker
+            assert driver.text("拜访 华为：见面", msg_id=902) == (200, None)
+        eventually(lambda: statuses(app.core) == ["done"] and driver.sent_to("zhangwei"))
+        assert ["已记录拜访：华为。" in text for text in driver.sent_to("zhangwei")] == [True]
+        assert count(app.core.session_factory, Visit) == 1
+    finally:
+        server.shutdown()
+        server.server_close()
+        app.core.close()
