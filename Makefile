@@ -20,7 +20,7 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(STAMP) $(RUNTIME)
 
-# The local demo with no credentials; the real bot when Slack or WeCom credentials are set (.env).
+# The local demo with no credentials; the real bot when Slack, WeCom or Teams credentials are set (.env).
 demo: $(RUNTIME)
 	$(BIN)/salesbot start
 

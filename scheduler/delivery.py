@@ -211,16 +211,20 @@ class DeliveryWorker:
                      *space, woken)
 
     def _fix(self, where: tuple[str, str, str], fix: dict) -> None:
-        """Edit or withdraw a post sent before (handlers/facts.py); where the platform cannot,
-        or the post's id is unknown, post the short correction after it."""
-        with self.session_factory() as session:
-            original = session.get(Delivery, fix["of"])
-            message_id = original.message_id if original is not None else None
+        """Edit or withdraw a post sent before (handlers/facts.py: the delivery `of`, or the
+        platform's message `id` itself); where the platform cannot, or the post's id is unknown,
+        post the short correction (`note`) after it, when there is one."""
+        message_id = fix.get("id")
+        if message_id is None:
+            with self.session_factory() as session:
+                original = session.get(Delivery, fix["of"])
+                message_id = original.message_id if original is not None else None
         reply = as_sent(from_payload(fix["reply"]), self.clock()) if fix.get("reply") else None
         fixer = getattr(self.sender, "fix", None)
         if message_id and fixer is not None and fixer(*where, message_id, reply):
             return
-        self.sender.send(*where, from_payload(fix["note"]))
+        if fix.get("note"):
+            self.sender.send(*where, from_payload(fix["note"]))
 
     def _pacer(self, space: tuple[str, str]) -> Pacer:
         """A workspace's pacer, at the rate a worker last learnt for it (kept in the database)."""

@@ -61,6 +61,9 @@ class OutboxRepository:
             values.update(status="sent", sent_at=sent)
         self.s.execute(update(Delivery).where(Delivery.key == key).values(**values))
 
+    def find(self, key: str) -> Delivery | None:
+        return self.s.scalar(select(Delivery).where(Delivery.key == key))
+
     def exists(self, key: str) -> bool:
         return bool(self.existing([key]))
 

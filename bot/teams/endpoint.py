@@ -58,6 +58,7 @@ HELD = dt.timedelta(seconds=30)  # an answer this process queued is its own to s
 UNNAMED = "Teams user "  # + 4 letters of a hash: someone Teams never named to us (renamed when it does)
 MESSAGE_RESPONSE = "application/vnd.microsoft.activity.message"  # an invoke answered with a text
 ADDRESS_LIMIT = 200  # the outbox's address column: a longer conversation id is answered in the person's chat
+CARD = "teams_card"  # in a press handed to a worker: the id of the card that was pressed
 ID_LIMIT = 128  # a person's id as stored (identities)
 MENTIONS_LIMIT = 25  # people named in one message that are read (more are left as their names)
 _AT = re.compile(r"<at>(.*?)</at>", re.S)
@@ -212,26 +213,34 @@ class TeamsApp:
         return text, tuple(dict.fromkeys(who for who, _name in mentioned))
 
     def handle(self, payload: dict) -> None:
-        """A message a web process left for a worker: run it (its answer queued in the outbox)."""
-        inbound = Inbound.of(payload)
-        inbound.run(self.core.session_factory, self._user(inbound), self.core.defaults)
+        """A message a web process left for a worker: run it (its answer queued in the outbox),
+        and the card whose button it was, if it did what it said, updated through the outbox."""
+        payload = dict(payload)
+        card = payload.pop(CARD, None)
+        self._run(Inbound.of(payload), card if isinstance(card, str) else None)
 
     def _submit(self, inbound: Inbound, pressed_card: str | None = None) -> None:
         key = answer_key(PLATFORM, inbound.delivery)
-        future = self.handoff.submit(PLATFORM, f"{PLATFORM}:{inbound.delivery}", inbound.payload(),
-                                     lambda: self._run_here(inbound),
-                                     later=lambda: (self._run_here(inbound), self._send_queued(key)))
+        payload = {**inbound.payload(), **({CARD: pressed_card} if pressed_card else {})}
+        future = self.handoff.submit(PLATFORM, f"{PLATFORM}:{inbound.delivery}", payload,
+                                     lambda: self._run_here(inbound, pressed_card),
+                                     later=lambda: (self._run_here(inbound, pressed_card),
+                                                    self._send_queued(key)))
         if future is not None:
             future.add_done_callback(lambda _done: self._send_queued(key))
-            if pressed_card:
-                future.add_done_callback(lambda done: self._card_pressed(inbound, pressed_card, done))
 
-    def _run_here(self, inbound: Inbound) -> Reply | None:
+    def _run(self, inbound: Inbound, pressed_card: str | None, held: dt.timedelta | None = None):
+        reply = inbound.run(self.core.session_factory, self._user(inbound), self.core.defaults, held=held)
+        if pressed_card:
+            self._card_pressed(inbound, pressed_card, held)
+        return reply
+
+    def _run_here(self, inbound: Inbound, pressed_card: str | None = None) -> Reply | None:
         """Run a message in this process; a database that cannot take it (SQLite's lock held by
         another writer past the timeout, or away) gets the person a friendly answer, sent
         straight to them (nothing can be queued), and nothing of the message is stored."""
         try:
-            return inbound.run(self.core.session_factory, self._user(inbound), self.core.defaults, held=HELD)
+            return self._run(inbound, pressed_card, held=HELD)
         except OperationalError as error:
             locale = inbound.locale or (self.directory.known_locale(inbound.workspace, inbound.user))
             reply = trouble_reply(error, reply_locale(inbound.message, locale) if locale else None, "Teams")
@@ -242,13 +251,19 @@ class TeamsApp:
                             failed.__class__.__name__)
             return None
 
-    def _card_pressed(self, inbound: Inbound, activity_id: str, done) -> None:
+    def _card_pressed(self, inbound: Inbound, activity_id: str, held: dt.timedelta | None) -> None:
         """The card whose button did what it said, shown again without its buttons and with what
-        was pressed, by whom (a refused press leaves it as it was, for the right person)."""
+        was pressed, by whom (a refused press leaves it as it was, for the right person). Read
+        from the press's answer as stored, so that a press run again (a worker taking over a
+        process that died) still updates it; queued in the outbox under the press's key, so the
+        card is updated once, by whichever process sends it (PUT …/activities/{id})."""
+        key = answer_key(PLATFORM, inbound.delivery)
         try:
-            reply = done.result()
-            ok = reply is not None and reply.ok
-            kept = self.sender.sent_card(inbound.workspace, activity_id) if ok else None
+            with self.core.session_factory() as session:
+                answer = OutboxRepository(session).find(key)
+            if answer is None or not answer.payload or not answer.payload.get("ok", True):
+                return
+            kept = self.sender.sent_card(inbound.workspace, activity_id)
             if kept is None:
                 return
             target, card = kept
@@ -258,8 +273,14 @@ class TeamsApp:
                 return
             who = self._stored_name(inbound.workspace, inbound.user) or inbound.name
             done_line = t(card.locale, "teams_card_done", button=label, name=who)
-            self.sender.update(inbound.workspace, target, activity_id,
-                               replace(card, buttons=(), notes=(*card.notes, done_line)))
+            pressed = replace(card, buttons=(), notes=(*card.notes, done_line))
+            now = utcnow()
+            with self.core.session_factory.begin() as session:
+                OutboxRepository(session).enqueue_many([{
+                    "key": f"{key}:card"[:200], "tenant_id": answer.tenant_id, "platform": PLATFORM,
+                    "workspace": inbound.workspace, "target": target,
+                    "payload": {"fix": {"id": f"|{activity_id}", "reply": to_payload(pressed)}}}],
+                    now, due=now + (held or dt.timedelta()))
         except Exception:  # the answer went out; an unchanged card is a small loss
             log.warning("could not update the pressed Teams card %s", activity_id, exc_info=True)
 
@@ -329,7 +350,7 @@ class TeamsApp:
 
     def _send_queued(self, key: str) -> None:
         try:
-            self.outbox.send_now([key, f"{key}:announce"])
+            self.outbox.send_now([key, f"{key}:announce", f"{key}:card"[:200]])
         except Exception as error:  # a worker sends it once the hold is over
             log.warning("could not send the answer %s from here", key, exc_info=not locked(error))
 

@@ -98,7 +98,8 @@ class TeamsSender:
 
     def fix(self, platform: str, workspace: str, target: str, message_id: str, reply: Reply | None) -> bool:
         """Update the post's first activity with `reply`, or delete its activities (`reply`
-        None); False when the connector refuses (then a short correction follows)."""
+        None); False when the connector refuses (then a short correction follows). `message_id`
+        is what `send` returned (`conversation|id,id`), or `|id` for one activity."""
         _conversation, _, ids = message_id.partition("|")
         ids = [i for i in ids.split(",") if i]
         try:
@@ -107,7 +108,11 @@ class TeamsSender:
                     self.delete(workspace, target, activity_id)
             else:
                 self.update(workspace, target, ids[0], reply)
-        except (Undeliverable, aiohttp.ClientResponseError, ValueError, IndexError):
+        except aiohttp.ClientResponseError as error:
+            if error.status >= 500:  # Teams is failing, not refusing: the outbox tries again later
+                raise
+            return False
+        except (Undeliverable, ValueError, IndexError):
             return False
         return True
 

@@ -18,7 +18,7 @@ from fakes.teams_examples import (
 )
 from handlers.command_json import encode
 from handlers.commands import CloseDeal, DealRef
-from storage.models import Deal, Member
+from storage.models import Deal, InboxItem, Member
 from support import eventually
 
 LARRY = {"objectId": "9d3e08f9-a7ae-43aa-a4d3-de3f319a8a9c", "givenName": "Larry", "surname": "Brown",
@@ -142,6 +142,31 @@ def test_a_pressed_card_loses_its_buttons_and_says_what_was_pressed_a_refused_pr
     assert "✓ Won 🎉 (Bo)" in json.dumps(attachment["content"], ensure_ascii=False)
     assert "Acme" in attachment["content"]["fallbackText"]  # the card as it was, buttons aside
     assert _stage(teams) == "won"
+
+
+def test_a_card_pressed_while_the_web_process_is_busy_is_updated_once_by_the_worker(teams):
+    teams.say("help")  # Ana: admin
+    teams.say("help", user="29:bo", name="Bo")
+    teams.say("deal Acme \"ERP\" proposal 50k", user="29:bo", name="Bo")
+    card = teams.fake.wait_for(lambda: [p for p in teams.fake.to("a:chat-29:bo") if p.buttons()])[-1]
+    won = next(b for b in card.buttons() if "Won" in b["title"])
+    with teams.web.handoff.serving():  # another request is being served: the press is handed on
+        press = teams.press(won, card=card, user="29:bo", name="Bo")
+        assert teams.post(press) == 200  # Teams delivers it again: one press all the same
+    [update] = teams.fake.wait_for(lambda: teams.fake.updates)
+    assert update.id == card.id and update.conversation == "a:chat-29:bo"
+    [attachment] = update.activity["attachments"]
+    assert attachment["content"]["actions"] == []
+    assert "✓ Won 🎉 (Bo)" in json.dumps(attachment["content"], ensure_ascii=False)
+    eventually(lambda: _inbox(teams) == ["done", "done", "done", "done"])  # the worker ran the press
+    time.sleep(0.5)
+    assert len(teams.fake.updates) == 1 and _stage(teams) == "won"
+    assert sum(text.startswith("🎉 Deal #1 won") for text in teams.chat_of("29:bo")) == 1
+
+
+def _inbox(teams) -> list[str]:
+    with teams.core.session_factory() as s:
+        return list(s.scalars(select(InboxItem.status).order_by(InboxItem.id)))
 
 
 def test_the_teams_sender_updates_and_deletes_a_message_it_sent(teams):
