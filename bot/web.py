@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import json
 import logging
-import threading
-from functools import partial
 
 from sqlalchemy import text
 
@@ -61,8 +59,7 @@ def create_app(settings: Settings | None = None):
     """Build the WSGI callable (`bot.asgi:create_app()` serves it)."""
     core = App.build(settings, sqlite_cache_kib=SQLITE_CACHE_KIB)
     handoff = Handoff(core.session_factory, "chat-work")
-    routes = {platform.prefix: OnFirstUse(partial(platform.web, core, handoff))
-              for platform in platforms.enabled(core.settings)}
+    routes = {platform.prefix: platform.web(core, handoff) for platform in platforms.enabled(core.settings)}
     if core.settings.crm_public_url:  # Zoho's change notifications reach us there (docs/crm.md)
         from bot.crm_web import crm_route
 
@@ -82,28 +79,6 @@ def create_app(settings: Settings | None = None):
 
     app.core, app.routes, app.handoff = core, routes, handoff
     return app
-
-
-class OnFirstUse:
-    """A platform's WSGI app, built when its first request comes: its libraries (bolt, wechatpy,
-    the Agents SDK) are loaded then, so a process set up for several platforms holds in memory
-    only the code of those that call it. Attributes are the built app's."""
-
-    def __init__(self, build):
-        self._build, self._app, self._lock = build, None, threading.Lock()
-
-    def built(self):
-        if self._app is None:
-            with self._lock:
-                if self._app is None:
-                    self._app = self._build()
-        return self._app
-
-    def __call__(self, environ, start_response):
-        return self.built()(environ, start_response)
-
-    def __getattr__(self, name: str):
-        return getattr(self.built(), name)
 
 
 def _health(core: App, start_response):
