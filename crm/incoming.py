@@ -33,9 +33,10 @@ from crm.first_import import (
 from crm.fxiaoke import FxiaokeClient, millis
 from crm.zoho import ZohoClient
 from handlers.format import money
-from handlers.messages import STAGE_NAMES, t
+from handlers.messages import t
 from handlers.reply import Reply
 from handlers.reply_json import to_payload
+from storage import pipelines
 from storage.crm import CrmRepository
 from storage.destinations import MemberAddresses
 from storage.models import CrmLink, Deal, DealEvent, Member, Tenant
@@ -153,7 +154,7 @@ def _apply_one(session, tenant, deal: Deal, link: CrmLink, remote: RemoteDeal, o
     deals = DealRepository(session)
     ours_since = _chat_changes(session, deal.id, link.synced_at)
     kept_ours = False
-    stage = our_stage(remote.stage, remote.probability)
+    stage = our_stage(remote.stage, remote.probability, pipelines.of(session, tenant.id))
     wanted = {"stage": stage, "amount": remote.amount}
     current = {"stage": deal.stage, "amount": deal.amount}
     for name, value in wanted.items():
@@ -201,7 +202,8 @@ def _tell_owner(session, tenant, deal: Deal, name: str, ours, theirs, winner: st
         return
     locale = owner.locale if owner.locale in ("en", "zh") else "en"
     crm = CRM_NAMES[CrmRepository(session).connection(tenant.id).crm]
-    shown = lambda v: (STAGE_NAMES[v][locale == "zh"] if name == "stage"  # noqa: E731
+    pipeline = pipelines.of(session, tenant.id)
+    shown = lambda v: (pipeline.name(v, locale) if name == "stage"  # noqa: E731
                        else money(v, deal.currency, locale))
     line = t(locale, f"crm_conflict_{winner}", crm=crm, deal=deal.title,
              field=t(locale, f"crm_field_{name}"), ours=shown(ours), theirs=shown(theirs))

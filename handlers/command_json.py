@@ -20,7 +20,8 @@ from functools import cache
 from handlers import commands as c
 from handlers import vocabulary as V
 from handlers.amounts import MAX_AMOUNT
-from storage.models import METRICS, OPEN_STAGES, PERIOD_KINDS
+from storage import pipelines
+from storage.models import METRICS, PERIOD_KINDS
 
 MARK = "{"  # typed commands never start with it
 #: What buttons, forms and App Home carry.
@@ -82,7 +83,7 @@ def valid(command) -> bool:
                 and (ref.deal_id is not None or 0 < len(" ".join(ref.words).lstrip("+").strip()) <= NAME)
                 and len(ref.title or "") <= NAME and _money(command.amount)
                 and len(getattr(command, "customer", None) or "") <= NAME
-                and getattr(command, "stage", None) in (None, *OPEN_STAGES)
+                and getattr(command, "stage", None) in (None, *pipelines.current().open)
                 and len(getattr(command, "reason", "")) <= TEXT)
     if isinstance(command, c.SetTarget):
         return (command.metric in METRICS and _period(command.period) and _scope(command.scope)

@@ -15,7 +15,7 @@ from handlers.messages import STAGE_NAMES, name_of, t
 from handlers.reply import Reply
 from handlers.tasks import _tell
 from handlers.trash import handle_delete, may_manage
-from storage.models import OPEN_STAGES, Customer, DealEvent, Member
+from storage.models import CLOSED_STAGES, Customer, DealEvent, Member
 from storage.sales import DealRepository, VisitRepository
 
 
@@ -80,7 +80,7 @@ def handle_change_deal(ctx: Ctx, cmd: ChangeDeal) -> Reply:
     stage = lambda value: name_of(STAGE_NAMES, value, ctx.locale)
     if cmd.action == "delete":
         return handle_delete(ctx, Delete("deal", str(deal.id)))
-    if deal.stage in OPEN_STAGES:
+    if deal.stage not in CLOSED_STAGES:
         raise ctx.refuse("deal_open", id=deal.id, stage=stage(deal.stage))
     before = ctx.session.scalar(  # the stage it was closed from
         select(DealEvent.from_stage).where(DealEvent.deal_id == deal.id, DealEvent.kind == "stage",

@@ -10,7 +10,7 @@ from handlers.context import Ctx
 from handlers.lookup import in_reach, visible_member
 from handlers.messages import t
 from handlers.reply import Reply
-from storage.models import OPEN_STAGES, Customer, Deal, Task, Tip, Visit, name_key
+from storage.models import CLOSED_STAGES, Customer, Deal, Task, Tip, Visit, name_key
 from storage.sales import CustomerRepository
 
 
@@ -58,7 +58,7 @@ def handle_reassign(ctx: Ctx, cmd: Reassign) -> Reply:
         Customer.tenant_id == ctx.tenant.id, Customer.owner_id == source.id)
         .values(owner_id=target.id)).rowcount
     deals = ctx.session.execute(update(Deal).where(
-        Deal.tenant_id == ctx.tenant.id, Deal.owner_id == source.id, Deal.stage.in_(OPEN_STAGES))
+        Deal.tenant_id == ctx.tenant.id, Deal.owner_id == source.id, Deal.stage.notin_(CLOSED_STAGES))
         .values(owner_id=target.id)).rowcount
     tasks = ctx.session.execute(update(Task).where(
         Task.tenant_id == ctx.tenant.id, Task.assignee_id == source.id, Task.done_at.is_(None))

@@ -111,7 +111,7 @@ def test_a_stage_changed_on_both_sides_keeps_the_newer_chat_change_and_tells_the
     assert zoho.records["Deals"][0]["Stage"] == "Proposal/Price Quote"  # ours went out after
     [message] = told(sync)
     assert message == ("Site: the stage was changed in Zoho CRM and here. Your newer change is kept: "
-                       "Proposal (Zoho CRM had Contact, and is updated).")
+                       "Proposal/Price Quote (Zoho CRM had Needs Analysis, and is updated).")
 
 
 def test_a_newer_crm_change_wins_and_the_chat_change_is_not_sent(cli, sync, zoho):
@@ -122,7 +122,7 @@ def test_a_newer_crm_change_wins_and_the_chat_change_is_not_sent(cli, sync, zoho
     assert the_deal(sync).stage == "negotiation"
     assert not [c for c in zoho.calls if c.method == "PUT"]
     [message] = told(sync)
-    assert "Zoho CRM's newer change is kept: Negotiation (yours was Proposal)" in message
+    assert "Zoho CRM's newer change is kept: Negotiation/Review (yours was Proposal/Price Quote)" in message
 
 
 def test_a_tie_goes_to_the_crm(cli, sync, zoho):
