@@ -54,14 +54,16 @@ class Applied:
     conflicts: list[tuple[int, str, str]] = field(default_factory=list)  # (deal, field, winner)
 
 
-def poll(app, tenant_id: int, client, now: dt.datetime) -> Applied:
-    """Read the deals changed since the last poll and apply them; moves the watermark on."""
+def poll(app, tenant_id: int, client, now: dt.datetime, *, accounts: bool = True) -> Applied:
+    """Read the deals (and, unless notifications bring them, the accounts) changed since the
+    last poll and apply them; moves the watermarks on."""
     with app.session_factory() as session:
         connection = CrmRepository(session).connection(tenant_id)
         since = connection.settings.get("polled_to") or connection.created_at.isoformat()
         accounts_since = connection.settings.get("accounts_polled_to") or connection.created_at.isoformat()
     newest_account = dt.datetime.fromisoformat(accounts_since)
-    for page in changed_accounts(client, newest_account):  # first: a new deal may name a new account
+    # accounts first: a new deal may name a new account
+    for page in changed_accounts(client, newest_account) if accounts else ():
         with app.session_factory.begin() as session:
             _store_accounts(session, session.get(Tenant, tenant_id), page, update=True)
         newest_account = max([newest_account, *(a.modified_at for a in page if a.modified_at)])
@@ -81,15 +83,21 @@ def poll(app, tenant_id: int, client, now: dt.datetime) -> Applied:
     return result
 
 
-def fetch(app, tenant_id: int, client, ids: list[str], now: dt.datetime) -> Applied:
-    """Apply the deals a notification named (Zoho), read now by id."""
+def fetch(app, tenant_id: int, client, ids: dict[str, list[str]], now: dt.datetime) -> Applied:
+    """Apply the accounts and deals a notification named (Zoho), read now by id."""
     result = Applied()
-    if not ids:
-        return result
-    found = client.call("GET", "Deals", params={"ids": ",".join(ids), "fields": ",".join(ZOHO_DEAL_FIELDS)})
-    page = [_zoho_deal(r, tenant_currency(app, tenant_id)) for r in found.get("data", [])]
-    with app.session_factory.begin() as session:
-        apply(session, tenant_id, page, now, result)
+    if ids.get("Accounts"):
+        found = client.call("GET", "Accounts", params={"ids": ",".join(ids["Accounts"]),
+                                                       "fields": ",".join(ZOHO_ACCOUNT_FIELDS)})
+        with app.session_factory.begin() as session:
+            _store_accounts(session, session.get(Tenant, tenant_id),
+                            [_zoho_account(r) for r in found.get("data", [])], update=True)
+    if ids.get("Deals"):
+        found = client.call("GET", "Deals", params={"ids": ",".join(ids["Deals"]),
+                                                    "fields": ",".join(ZOHO_DEAL_FIELDS)})
+        page = [_zoho_deal(r, tenant_currency(app, tenant_id)) for r in found.get("data", [])]
+        with app.session_factory.begin() as session:
+            apply(session, tenant_id, page, now, result)
     return result
 
 
