@@ -189,3 +189,15 @@ def status(tenant: str | None) -> None:
                        f"not matched: {len(unmatched)}")
     except ImportProblems as problems:
         raise click.ClickException(" ".join(problems.problems)) from None
+
+
+@crm.command("encrypt")
+def encrypt() -> None:
+    """Encrypt CRM secrets stored before they were encrypted, and re-encrypt the rest under the
+    first SALESBOT_SECRET_KEY (after adding a new key in front: key rotation). The worker does
+    this on start too."""
+    from crm.secrets import encrypt_stored
+
+    app = built_app()
+    plain = encrypt_stored(app)
+    click.echo(f"CRM secrets encrypted: {plain} were stored plain; every one is now under the first key.")

@@ -41,6 +41,9 @@ class CrmSync:
         self._thread = threading.Thread(target=self._loop, name="crm-sync", daemon=True)
 
     def start(self) -> None:
+        from crm.secrets import encrypt_stored
+
+        encrypt_stored(self.app)  # secrets stored before they were encrypted, encrypted now
         self._thread.start()
 
     def stop(self) -> None:
