@@ -2,7 +2,10 @@
 
 `/cgi/corpAccessToken/get/V2` (appId, appSecret, permanentCode → corpAccessToken, corpId,
 expiresIn 7200; the same token while it lives), `/cgi/user/list`, `/cgi/user/getByMobile`,
-`/cgi/crm/v2/data/query` (search_query_info offset/limit, filters, orders; dates in ms).
+`/cgi/crm/v2/data/query` (search_query_info offset/limit, filters, orders; dates in ms), and
+`/cgi/crm/v2/object/describe` (`data.apiName`, `includeDetail` → `data.describe.fields`, a select
+field's `options` of `label` and `value`: 纷享's developer guide, "查询对象描述" and "Field Value
+Description").
 Token calls are counted (the real endpoint allows about ten a minute); an expired token answers
 20016; tests script frequency limits and outages.
 """

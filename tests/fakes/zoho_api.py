@@ -40,8 +40,9 @@ class FakeZoho:
         self.scripted: dict[str, list[int | tuple[int, dict]]] = {}
         self.channels: dict[str, dict] = {}  # actions/watch subscriptions, by channel id
         #: the Deals' default pipeline, as `GET settings/pipeline?layout_id=` answers its `maps`
-        #: (shape of Zoho's documented sample: display_value, actual_value, sequence_number,
-        #: forecast_type, forecast_category; no probability)
+        #: (the shape of Zoho's documented examples, getPipelines in its OpenAPI specification:
+        #: display_value, actual_value, sequence_number, forecast_type, forecast_category; no
+        #: probability; a missing or wrong layout_id is 400 INVALID_DATA "Invalid layoutid")
         self.stages: list[dict] = [_stage(n, name, kind) for n, (name, kind) in enumerate((
             ("Qualification", "Open"), ("Needs Analysis", "Open"), ("Value Proposition", "Open"),
             ("Proposal/Price Quote", "Open"), ("Negotiation/Review", "Open"), ("Closed Won", "Closed Won"),
@@ -295,6 +296,8 @@ def _stage(n: int, name: str, forecast_type: str) -> dict:
 
 
 def _error_body(status: int) -> dict:
+    # 429 `TOO_MANY_REQUESTS`: Zoho's answer past its concurrency limits (help.zoho.com, "Kaizen #203 -
+    # Handling API Limits and Error Responses"); 401 `INVALID_TOKEN`: an expired access token.
     if status == 429:
         return {"code": "TOO_MANY_REQUESTS", "details": {}, "message": "too many requests",
                 "status": "error"}
