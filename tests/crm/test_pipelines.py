@@ -208,3 +208,17 @@ def test_a_workspace_without_its_own_stages_keeps_the_default_seven(team_chat):
     with team_chat.session_factory() as s:
         assert s.scalar(select(Deal.stage)) == "proposal" and s.scalar(select(Deal.probability)) == 60
         assert pipelines.of(s, s.scalar(select(Deal.tenant_id))) is pipelines.DEFAULT
+
+
+def test_the_teams_deal_card_offers_the_workspaces_stages_in_the_readers_language():
+    from bot.teams import forms
+
+    pipeline = pipelines.make([("First visit", "初访", 10, "open", ""), ("Quote", "报价", 60, "open", ""),
+                               ("Won", "赢单", 100, "won", ""), ("Lost", "输单", 0, "lost", "")])
+    card = forms.card(forms.form_reply("deal", "zh", pipeline=pipeline))
+    [stage] = [b for b in card["body"] if b.get("id") == "stage"]
+    assert [c["title"] for c in stage["choices"]] == ["初访", "报价"]
+    assert stage["value"] == stage["choices"][0]["value"]
+    default = forms.card(forms.form_reply("deal", "en"))
+    assert [c["title"] for c in [b for b in default["body"] if b.get("id") == "stage"][0]["choices"]] == [
+        "Lead", "Contact", "Discovery", "Proposal", "Negotiation"]
