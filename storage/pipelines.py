@@ -127,6 +127,9 @@ class Pipeline:
         for s in self.stages:
             if s.category == "open":
                 stands.setdefault(_default_for(s.en or s.zh, s.probability), s.key)
+        for default in OPEN_STAGES:  # else the stage nearest in probability: every default word reads
+            stands.setdefault(default, min(self.open, key=lambda k: abs(
+                self.probability(k) - DEFAULT_PROBABILITY[default])))
         for word, default in DEFAULT_WORDS.items():
             target = default if default in CLOSED_STAGES else stands.get(default)
             if target:
@@ -225,11 +228,17 @@ def save(session: Session, tenant_id: int, pipeline: Pipeline | None) -> int:
 
 
 # the workspace whose message is being handled --------------------------------------------------
-_current: ContextVar[Pipeline] = ContextVar("pipeline", default=DEFAULT)
+_current: ContextVar[Pipeline | None] = ContextVar("pipeline", default=None)
 
 
 def current() -> Pipeline:
-    return _current.get()
+    """The pipeline of the workspace being handled (the default one outside any)."""
+    return _current.get() or DEFAULT
+
+
+def chosen() -> bool:
+    """Whether a workspace's pipeline is in use here (inside `use`)."""
+    return _current.get() is not None
 
 
 @contextlib.contextmanager

@@ -116,8 +116,22 @@ def test_zoho_stages_become_the_workspaces_and_every_part_of_slack_uses_them(sla
     view = opened.params["view"]
     view = json.loads(view) if isinstance(view, str) else view
     stage_block = next(b for b in view["blocks"] if b.get("block_id") == "stage")
-    assert [o["text"]["text"] for o in stage_block["element"]["options"]] == [
-        "Discovery Call", "Demo Done", "Contract Sent"]
+    options = stage_block["element"]["options"]
+    assert [o["text"]["text"] for o in options] == ["Discovery Call", "Demo Done", "Contract Sent"]
+    form = {"customer": {"type": "external_select", "selected_option": {"value": "new:Initech"}},
+            "title": {"type": "plain_text_input", "value": "Pilot"},
+            "stage": {"type": "static_select", "selected_option": {"value": options[1]["value"]}},
+            "amount": {"type": "plain_text_input", "value": "20k"},
+            "close": {"type": "datepicker", "selected_date": None}}
+    assert slack.submit("deal_form", form, user="U2") == (200, "")
+    fake_slack.wait_for(lambda: any("Demo Done" in t for t in fake_slack.texts()))
+    with app.session_factory() as s:
+        pilot = s.scalar(select(Deal).where(Deal.title == "Pilot"))
+        assert pipelines.of(s, tenant.id).name(pilot.stage, "en") == "Demo Done"
+    form["title"]["value"], form["stage"]["selected_option"]["value"] = "Forged", "proposal"
+    slack.submit("deal_form", form, user="U2")  # a stage this workspace does not have
+    with app.session_factory() as s:
+        assert s.scalar(select(Deal).where(Deal.title == "Forged")) is None
 
 
 @pytest.fixture
