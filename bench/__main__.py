@@ -9,6 +9,7 @@ from pathlib import Path
 from bench import (
     cold_start,
     crm_import,
+    crm_latency,
     fanout,
     parse_latency,
     report_latency,
@@ -17,7 +18,7 @@ from bench import (
     wecom_web,
 )
 
-NAMES = ("cold_start", "parse", "reports", "slack", "wecom", "teams", "fanout", "crm_import")
+NAMES = ("cold_start", "parse", "reports", "slack", "wecom", "teams", "fanout", "crm_import", "crm_latency")
 
 
 def main() -> None:
@@ -38,7 +39,8 @@ def main() -> None:
             "slack": lambda tmp: slack_web.run(tmp), "wecom": lambda tmp: wecom_web.run(tmp),
             "teams": lambda tmp: teams_web.run(tmp),
             "fanout": lambda tmp: fanout.run(kinds, tmp, args.outage, tuple(args.fanout_cases)),
-            "crm_import": lambda tmp: crm_import.run(kinds, args.scale, tmp)}
+            "crm_import": lambda tmp: crm_import.run(kinds, args.scale, tmp),
+            "crm_latency": lambda tmp: crm_latency.run(kinds, tmp)}
     with tempfile.TemporaryDirectory() as tmp:
         for name in args.only:
             for line in runs[name](Path(tmp)):
