@@ -43,7 +43,10 @@ class CrmSync:
     def start(self) -> None:
         from crm.secrets import encrypt_stored
 
-        encrypt_stored(self.app)  # secrets stored before they were encrypted, encrypted now
+        try:  # secrets stored before they were encrypted, encrypted now
+            encrypt_stored(self.app)
+        except Exception:  # the sync still runs (plain ones are read as they are); said, never shown
+            log.exception("encrypting stored CRM secrets failed")
         self._thread.start()
 
     def stop(self) -> None:
