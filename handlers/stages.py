@@ -68,7 +68,7 @@ def handle_stages(ctx: Ctx, cmd: c.Stages) -> Reply:
     if cmd.items is None and not cmd.reset:
         return _show(ctx, pipelines.of(ctx.session, ctx.tenant.id))
     old = pipelines.of(ctx.session, ctx.tenant.id)
-    new = None if cmd.reset else _made(cmd.items, old)
+    new = None if cmd.reset else made(cmd.items, old)
     moved = pipelines.save(ctx.session, ctx.tenant.id, new)
     shown = new or pipelines.DEFAULT
     reply = _show(ctx, shown)
@@ -78,7 +78,7 @@ def handle_stages(ctx: Ctx, cmd: c.Stages) -> Reply:
     return dataclasses.replace(reply, lines=(*lines, *reply.lines))
 
 
-def _made(items, old: pipelines.Pipeline) -> pipelines.Pipeline:
+def made(items, old: pipelines.Pipeline) -> pipelines.Pipeline:
     """The typed stages as a pipeline: won and lost added if not named, probabilities spread
     over the open stages where none is given, a CRM name kept for a stage named as before."""
     rows = list(items)

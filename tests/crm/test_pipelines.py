@@ -236,3 +236,24 @@ def test_the_teams_deal_card_offers_the_workspaces_stages_in_the_readers_languag
     default = forms.card(forms.form_reply("deal", "en"))
     assert [c["title"] for c in [b for b in default["body"] if b.get("id") == "stage"][0]["choices"]] == [
         "Lead", "Contact", "Discovery", "Proposal", "Negotiation"]
+
+
+def test_an_admin_sets_the_stages_from_a_csv_dry_run_first(cli, db, tmp_path):
+    cli("say", "--user", "Ana", 'deal Acme "ERP" negotiation 5k')
+    sheet = tmp_path / "stages.csv"
+    sheet.write_text("name,中文名,probability,category\nIntro,初访,10,open\nDemo,演示,40,open\n"
+                     "Contract,合同,85,open\nSigned,签约,100,won\nLost,输单,0,lost\n", encoding="utf-8")
+    dry = cli("stages", str(sheet), "--dry-run")
+    assert dry.exit_code == 0, dry.output
+    assert "3. Contract / 合同 · 85% · open" in dry.output and "Dry run: nothing changed." in dry.output
+    with db() as s:
+        assert not s.scalars(select(PipelineStage)).all()
+    done = cli("stages", str(sheet))
+    assert "Stages saved; 1 open deal(s) moved" in done.output  # negotiation (80%) → Contract (85%)
+    with db() as s:
+        deal = s.scalar(select(Deal))
+        assert pipelines.of(s, deal.tenant_id).name(deal.stage, "zh") == "合同"
+    assert "4. Signed (签约) · 100% · won" in cli("say", "--user", "Ana", "stages").output
+    sheet.write_text("name,probability\nDemo,140\n", encoding="utf-8")
+    bad = cli("stages", str(sheet))
+    assert bad.exit_code != 0 and "couldn't read the stages" in bad.output
