@@ -9,6 +9,7 @@ from pathlib import Path
 from bench import (
     cold_start,
     crm_import,
+    crm_latency,
     fanout,
     job_statements,
     parse_latency,
@@ -18,7 +19,8 @@ from bench import (
     wecom_web,
 )
 
-NAMES = ("cold_start", "parse", "reports", "slack", "wecom", "teams", "fanout", "crm_import", "jobs")
+NAMES = ("cold_start", "parse", "reports", "slack", "wecom", "teams", "fanout", "crm_import", "jobs",
+         "crm_latency")
 
 
 def main() -> None:
@@ -40,7 +42,8 @@ def main() -> None:
             "teams": lambda tmp: teams_web.run(tmp),
             "fanout": lambda tmp: fanout.run(kinds, tmp, args.outage, tuple(args.fanout_cases)),
             "crm_import": lambda tmp: crm_import.run(kinds, args.scale, tmp),
-            "jobs": lambda tmp: job_statements.run(kinds, tmp)}
+            "jobs": lambda tmp: job_statements.run(kinds, tmp),
+            "crm_latency": lambda tmp: crm_latency.run(kinds, tmp)}
     with tempfile.TemporaryDirectory() as tmp:
         for name in args.only:
             for line in runs[name](Path(tmp)):

@@ -22,7 +22,10 @@ def run(kinds: tuple[str, ...], scale: float, tmp: Path):
         if url is None:
             yield f"crm import [{kind}]: skipped (no PostgreSQL at PG_ADMIN_URL)"
             continue
-        yield _one(kind, url, max(1, int(ACCOUNTS * scale)), max(1, int(DEALS * scale)))
+        try:
+            yield _one(kind, url, max(1, int(ACCOUNTS * scale)), max(1, int(DEALS * scale)))
+        finally:
+            drop(kind, url)
 
 
 def _one(kind: str, url: str, accounts: int, deals: int) -> str:
@@ -88,3 +91,16 @@ def _database(kind: str, tmp: Path) -> str | None:
     except Exception:  # no server: the PostgreSQL half is skipped, said so
         return None
     return admin_url.rsplit("/", 1)[0] + f"/{name}"
+
+
+def drop(kind: str, url: str) -> None:
+    """The bench's database, gone (PostgreSQL is shared: nothing is left behind)."""
+    if kind == "sqlite":
+        Path(url.removeprefix("sqlite:///")).unlink(missing_ok=True)
+        return
+    from sqlalchemy import create_engine, text
+
+    admin = create_engine(url.rsplit("/", 1)[0] + "/postgres", isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{url.rsplit("/", 1)[1]}" WITH (FORCE)'))
+    admin.dispose()

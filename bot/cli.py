@@ -384,9 +384,10 @@ _platform_commands()
 
 
 def _crm_commands() -> None:
-    from bot.crm_cli import crm
+    from bot.crm_cli import crm, stages
 
     main.add_command(crm)
+    main.add_command(stages)
 
 
 _crm_commands()

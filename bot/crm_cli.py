@@ -189,3 +189,64 @@ def status(tenant: str | None) -> None:
                        f"not matched: {len(unmatched)}")
     except ImportProblems as problems:
         raise click.ClickException(" ".join(problems.problems)) from None
+
+
+@crm.command("encrypt")
+def encrypt() -> None:
+    """Encrypt CRM secrets stored before they were encrypted, and re-encrypt the rest under the
+    first SALESBOT_SECRET_KEY (after adding a new key in front: key rotation). The worker does
+    this on start too."""
+    from crm.secrets import encrypt_stored
+
+    app = built_app()
+    plain = encrypt_stored(app)
+    click.echo(f"CRM secrets encrypted: {plain} were stored plain; every one is now under the first key.")
+
+
+_STAGE_COLUMNS = {"name": "en", "stage": "en", "english": "en", "name_en": "en", "名称": "zh",
+                  "阶段": "zh", "中文名": "zh", "name_zh": "zh", "chinese": "zh", "probability": "p",
+                  "probability (%)": "p", "赢率": "p", "category": "c", "类别": "c"}
+
+
+@click.command("stages")
+@click.argument("file", type=click.File("r", encoding="utf-8-sig"))
+@_TENANT
+@click.option("--dry-run", is_flag=True, help="Check the file and show the stages; change nothing.")
+def stages(file, tenant: str | None, dry_run: bool) -> None:
+    """Set the workspace's pipeline from a CSV: one stage a row, in order, with columns name,
+    中文名, probability and category (open, won, lost); as `stages …` · `阶段 …` in chat."""
+    import csv
+
+    from bot.csv_io import ImportProblems, _tenant
+    from handlers import commands as c
+    from handlers.messages import t
+    from handlers.stages import made, parse_stages
+    from storage import pipelines
+
+    rows = list(csv.DictReader(file))
+    parts = []
+    for n, row in enumerate(rows, 2):
+        cells = {_STAGE_COLUMNS.get(k.strip().lower(), ""): (v or "").strip() for k, v in row.items() if k}
+        en, zh = cells.get("en", ""), cells.get("zh", "")
+        if any(mark in en + zh for mark in ",，;；、/") or not (en or zh):
+            raise click.ClickException(f"row {n}: a stage needs a name without , ; or /")
+        parts.append(" ".join(filter(None, (f"{en or zh}/{zh}" if zh and en else en or zh, cells.get("p", ""),
+                                             cells.get("c", "") if cells.get("c") != "open" else ""))))
+    command = parse_stages(", ".join(parts), None)
+    if not isinstance(command, c.Stages) or command.items is None:
+        raise click.ClickException(t("en", "bad_stages", text=getattr(command, "detail", "") or file.name))
+    app = built_app()
+    try:
+        with app.session_factory.begin() as session:
+            found = _tenant(session, tenant)
+            pipeline = made(command.items, pipelines.of(session, found.id))
+            for n, stage in enumerate(pipeline.stages, 1):
+                click.echo(f"{n}. {stage.en} / {stage.zh} · {stage.probability}% · {stage.category}")
+            if dry_run:
+                click.echo("Dry run: nothing changed.")
+                session.rollback()
+                return
+            moved = pipelines.save(session, found.id, pipeline)
+            click.echo(f"Stages saved; {moved} open deal(s) moved from a stage that is gone.")
+    except ImportProblems as problems:
+        raise click.ClickException(" ".join(problems.problems)) from None

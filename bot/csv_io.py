@@ -27,6 +27,7 @@ from handlers.commands import Period
 from handlers.dates import parse_date
 from handlers.messages import t
 from handlers.vocabulary import DAY_KIND_WORDS, LIFECYCLE_WORDS, METRIC_WORDS, ROLE_WORDS, tier_of
+from storage import pipelines
 from storage.calendars import CalendarRepository
 from storage.models import PERIOD_KINDS, Customer, Deal, Member, Target, Team, Visit, utcnow
 from storage.people import PeopleRepository
@@ -303,6 +304,7 @@ def _deals_export(session, tenant, timezone):
               "Closing Date", "Probability (%)", "Deal Owner", "Created Time", "Modified Time",
               "Description")
     rates = RateRepository(session).of(tenant)
+    pipeline = pipelines.of(session, tenant.id)  # a workspace's own stages by their names
     zones = zones_of(session, list(session.scalars(select(Member.id).where(Member.tenant_id == tenant.id))),
                      timezone)
     query = (select(Deal, Customer.name, Member.display_name)
@@ -315,7 +317,9 @@ def _deals_export(session, tenant, timezone):
         closing = deal.closed_at.astimezone(ZoneInfo(zone)).date() if deal.closed_at else deal.expected_close
         rate = (rates.at(deal.currency, deal.closed_at, zone)
                 if deal.closed_at and deal.stage in ("won", "lost") else rates.rate_of(deal.currency))
-        return (deal.id, deal.title, customer, _ZOHO_STAGE.get(deal.stage, deal.stage.title()),
+        stage = pipeline.name(deal.stage, "en") if pipeline.own \
+            else _ZOHO_STAGE.get(deal.stage, deal.stage.title())
+        return (deal.id, deal.title, customer, stage,
                 f"{deal.amount:.2f}", deal.currency, "" if rate is None else f"{rate.normalize():f}",
                 closing or "", deal.probability, owner,
                 deal.created_at.isoformat(), deal.updated_at.isoformat(), deal.reason)

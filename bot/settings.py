@@ -42,6 +42,9 @@ class Settings(*(platform.settings for platform in PLATFORMS), BaseSettings):
     # Where the CRM reaches this installation (Zoho's notifications: {url}/crm/zoho/notify);
     # empty: no notifications, the worker polls Zoho as it polls 纷享
     crm_public_url: str = _env("", "SALESBOT_PUBLIC_URL")
+    # The Fernet key(s) CRM secrets are encrypted with (crm/secrets.py); comma-separated while
+    # rotating (the first encrypts). Empty: a key file in the data directory (the local demo).
+    crm_secret_key: str = Field("", validation_alias=AliasChoices("SALESBOT_SECRET_KEY"), repr=False)
 
     # Worker: how long a claimed outbox message or inbox request is reserved (a killed worker's
     # claims expire).

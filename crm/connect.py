@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from crm.errors import Rejected
 from crm.fxiaoke import FxiaokeClient, FxiaokeCredentials
+from crm.secrets import SecretBox
 from crm.zoho import DATA_CENTRES, ZohoClient, ZohoCredentials, exchange_grant_code
 from storage.crm import CrmRepository, match_users
 from storage.models import CrmConnection
@@ -50,12 +51,13 @@ def client_for(app, connection: CrmConnection, urls: CrmUrls):
     tokens = DatabaseTokens(app.session_factory)
     key = token_key(connection.crm, connection.tenant_id)
     settings = connection.settings
+    secret = SecretBox(app.settings).open(connection.secret)
     if connection.crm == "zoho":
         return ZohoClient(accounts_url=urls.accounts(settings["data_centre"]),
-                          credentials=ZohoCredentials.loads(settings["client_id"], connection.secret),
+                          credentials=ZohoCredentials.loads(settings["client_id"], secret),
                           tokens=tokens, token_key=key, api_url=urls.zoho_api)
     return FxiaokeClient(api_url=urls.fxiaoke_api,
-                         credentials=FxiaokeCredentials.loads(settings["app_id"], connection.secret),
+                         credentials=FxiaokeCredentials.loads(settings["app_id"], secret),
                          tokens=tokens, token_key=key, open_user_id=settings.get("open_user_id", ""))
 
 
@@ -110,7 +112,8 @@ def _store(app, tenant, crm: str, settings: dict, secret: str, users: list[dict]
     with app.session_factory.begin() as session:
         # visits logged before connecting are history: only later ones become CRM activities
         floor = session.scalar(select(func.max(Visit.id)).where(Visit.tenant_id == tenant.id)) or 0
-        CrmRepository(session).connect(tenant.id, crm, {**settings, "visits_after": floor}, secret)
+        CrmRepository(session).connect(tenant.id, crm, {**settings, "visits_after": floor},
+                                       SecretBox(app.settings).seal(secret))  # crm/secrets.py
         matched, unmatched = match_users(session, tenant.id, users)
         names = {m.id: m.display_name for m in session.query(Member).filter(Member.tenant_id == tenant.id)}
         return Connected(crm, settings.get("org_name") or settings.get("org", ""),

@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 
 from crm.cells import safe_row
+from storage import pipelines
 from storage.crm import CrmRepository, member_zones
 from storage.models import Customer, Deal, Member, Visit
 from storage.rates import RateRepository
@@ -27,7 +28,8 @@ CRMS = ("zoho", "fxiaoke")
 KINDS = ("customers", "deals", "visits")
 
 #: Zoho CRM's default Stage picklist of Deals; 纷享销客's stages are each company's own, so its
-#: file carries the pipeline's Chinese names (the company's, once its stages are imported).
+#: file carries the pipeline's Chinese names. A workspace with its own pipeline (from its CRM or
+#: its admin) exports its own stages' names instead.
 STAGES = {
     "zoho": {"lead": "Qualification", "contact": "Needs Analysis", "discovery": "Value Proposition",
              "proposal": "Proposal/Price Quote", "negotiation": "Negotiation/Review",
@@ -157,7 +159,9 @@ def _customers(session, tenant, c: _Context):
 
 def _deals(session, tenant, c: _Context):
     rates = RateRepository(session).of(tenant)
-    stages = STAGES[c.crm]
+    pipeline = pipelines.of(session, tenant.id)  # the workspace's own stages by their names
+    stages = {key: pipeline.name(key, "zh" if c.crm == "fxiaoke" else "en") for key in pipeline.names} \
+        if pipeline.own else STAGES[c.crm]
     query = (select(Deal, Customer.name).join(Customer, Customer.id == Deal.customer_id)
              .where(Deal.tenant_id == tenant.id).order_by(Deal.id))
 

@@ -3,15 +3,16 @@ the team's reports work on day one. Run on connecting and again at will (`salesb
 every record is found again by its link, so a second run updates and adds nothing twice.
 
 Each page of the CRM's answer is stored in one transaction; a page the CRM refuses stops the run
-with what was stored kept (the next run goes on from the links). Stages: a CRM stage is mapped
-onto salesbot's pipeline by its name (Zoho's default picklist, the Chinese pipeline names) or else
-by its probability, and the mapping is kept (links of kind `stage`); closed deals (won, lost) are
+with what was stored kept (the next run goes on from the links). Stages: the CRM's pipeline
+becomes the workspace's (crm/stages.py), and each deal's stage is found in it by the CRM's name
+(else by probability); the mapping is kept (links of kind `stage`); closed deals (won, lost) are
 history and stay in the CRM. A deal whose owner is no member yet is skipped and counted: map the
 user (`crm map`) and import again.
 """
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -19,20 +20,13 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
-from crm.exports import STAGES
+from crm import stages as crm_stages
+from crm.errors import Rejected
 from crm.fxiaoke import FxiaokeClient, from_millis
 from crm.zoho import ZohoClient
+from storage import pipelines
 from storage.crm import CrmRepository
-from storage.models import (
-    DEFAULT_PROBABILITY,
-    STAGE_RANK,
-    CrmLink,
-    Customer,
-    Deal,
-    DealEvent,
-    name_key,
-    utcnow,
-)
+from storage.models import CrmLink, Customer, Deal, DealEvent, name_key, utcnow
 from storage.sales import CustomerRepository, DealRepository
 
 CHINA = ZoneInfo("Asia/Shanghai")
@@ -41,8 +35,6 @@ Progress = Callable[[str, int, int | None], None]  # (what, done so far, total i
 ZOHO_ACCOUNT_FIELDS = ("Account_Name", "Owner", "Modified_Time", "Created_Time")
 ZOHO_DEAL_FIELDS = ("Deal_Name", "Account_Name", "Owner", "Stage", "Probability", "Amount", "Currency",
                     "Closing_Date", "Modified_Time", "Created_Time")
-_BY_NAME = {name.casefold(): stage for names in STAGES.values() for stage, name in names.items()}
-_WON, _LOST = ("closed won", "赢单", "won"), ("closed lost", "输单", "lost")
 
 
 @dataclass
@@ -52,6 +44,8 @@ class Imported:
     closed_skipped: int = 0
     unowned: dict[str, int] = field(default_factory=dict)  # CRM user name → deals skipped
     stages: dict[str, str] = field(default_factory=dict)  # CRM stage → ours
+    pipeline: tuple[str, ...] = ()  # the CRM's stages, when they became the workspace's
+    probabilities: dict[str, Counter] = field(default_factory=dict)  # our stage → CRM deals' values
 
 
 @dataclass(frozen=True)
@@ -79,22 +73,13 @@ class RemoteDeal:
     created_at: dt.datetime | None
 
 
-def our_stage(name: str, probability: int | None) -> str:
+def our_stage(name: str, probability: int | None, pipeline: pipelines.Pipeline = pipelines.DEFAULT) -> str:
     """The pipeline stage a CRM stage stands for: by name, else by probability.
 
     >>> our_stage("Proposal/Price Quote", 75), our_stage("Demo booked", 35), our_stage("赢单", 100)
     ('proposal', 'discovery', 'won')
     """
-    key = name.strip().casefold()
-    if key in _BY_NAME:
-        return _BY_NAME[key]
-    if key.startswith(_WON):
-        return "won"
-    if key.startswith(_LOST):
-        return "lost"
-    p = 10 if probability is None else probability
-    return next(stage for limit, stage in ((10, "lead"), (20, "contact"), (40, "discovery"),
-                                           (60, "proposal"), (101, "negotiation")) if p <= limit)
+    return pipeline.key_for(name, probability)
 
 
 def run(app, tenant, client, progress: Progress | None = None) -> Imported:
@@ -102,6 +87,14 @@ def run(app, tenant, client, progress: Progress | None = None) -> Imported:
     progress = progress or (lambda *_: None)
     result = Imported()
     reader = _zoho if isinstance(client, ZohoClient) else _fxiaoke
+    try:
+        crm_pipeline = crm_stages.read(client)
+    except Rejected:  # a CRM that will not describe its stages: the pipeline stays as it is
+        crm_pipeline = []
+    with app.session_factory.begin() as session:
+        adopted = crm_stages.adopt(session, tenant.id, crm_pipeline)
+        result.pipeline = tuple(adopted.name(key, "en") for key in (*adopted.open, "won", "lost")) \
+            if crm_pipeline and adopted.own else ()
     accounts, deals = reader(client, tenant.currency)
     for page, total in accounts:
         with app.session_factory.begin() as session:
@@ -113,6 +106,7 @@ def run(app, tenant, client, progress: Progress | None = None) -> Imported:
             _store_deals(session, tenant, page, result)
         progress("deals", result.deals + result.closed_skipped + sum(result.unowned.values()), total)
     with app.session_factory.begin() as session:
+        crm_stages.learn_probabilities(session, tenant.id, result.probabilities)
         CrmRepository(session).record_sync(tenant.id, utcnow())
     return result
 
@@ -183,9 +177,12 @@ def _store_deals(session, tenant, page: list[RemoteDeal], result: Imported) -> N
     existing = {d.id: d for d in session.scalars(select(Deal).where(
         Deal.id.in_([row.local_id for row in links.values() if row.local_id])))}
     now = utcnow()
+    pipeline = pipelines.of(session, tenant.id)
     placed, new = [], []
     for remote in page:
-        stage = our_stage(remote.stage, remote.probability)
+        stage = pipeline.key_for(remote.stage, remote.probability)
+        if remote.probability is not None:
+            result.probabilities.setdefault(stage, Counter())[remote.probability] += 1
         if remote.stage and remote.stage not in result.stages:
             result.stages[remote.stage] = stage
             repo.link(tenant.id, "stage", remote.stage[:64], name=stage)
@@ -205,7 +202,7 @@ def _store_deals(session, tenant, page: list[RemoteDeal], result: Imported) -> N
             deal = Deal(tenant_id=tenant.id, owner_id=owner, customer_id=customer_id,
                         title=remote.title[:200] or "–", stage=stage, amount=remote.amount,
                         currency=remote.currency, expected_close=remote.close_date,
-                        probability=DEFAULT_PROBABILITY[stage], furthest_rank=STAGE_RANK.get(stage, 0),
+                        probability=pipeline.probability(stage), furthest_rank=pipeline.rank.get(stage, 0),
                         stage_entered_at=at, created_at=at, updated_at=at)
             session.add(deal)
             new.append(deal)

@@ -154,6 +154,14 @@ class FxiaokeClient:
         self.call("/cgi/crm/v2/data/update", {"data": {"object_data": {
             "dataObjectApiName": api_name, "_id": record_id, **fields}}}, as_user=True)
 
+    def options(self, api_name: str, field: str) -> list[dict]:
+        """A select field's options (`label`, `value`) from the object's describe: a deal's
+        `sales_stage` holds the value; the label is what people see."""
+        found = self.call("/cgi/crm/v2/object/describe", {"data": {"apiName": api_name,
+                                                                    "includeDetail": False}}, as_user=True)
+        fields = ((found.get("data") or {}).get("describe") or {}).get("fields") or {}
+        return [o for o in (fields.get(field) or {}).get("options", []) if not o.get("not_usable")]
+
     def pages(self, api_name: str, filters: tuple[dict, ...] = (), order_by: str = "last_modified_time"
               ) -> Iterator[tuple[list[dict], int]]:
         """Every page of an object's records (`offset`/`limit`), oldest change first, with the

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 from crm.first_import import our_stage
 from handlers.amounts import parse_amount
 from handlers.dates import parse_date
+from storage import pipelines
 from storage.crm import CrmRepository
 from storage.models import Member
 from storage.people import PeopleRepository
@@ -72,7 +73,8 @@ def check_deal(session, tenant, row: dict, defaults):
             probability = int(float(row["probability"].rstrip("%")))
         except ValueError:
             _fail(f"probability “{row['probability']}” is not a number")
-    stage = our_stage(row["stage"], probability) if row.get("stage") else "lead"
+    pipeline = pipelines.of(session, tenant.id)
+    stage = our_stage(row["stage"], probability, pipeline) if row.get("stage") else pipeline.open[0]
     money = parse_amount(row["amount"]) if row.get("amount") else None
     if row.get("amount") and money is None:
         _fail(f"amount “{row['amount']}” is not an amount")

@@ -33,9 +33,10 @@ from crm.first_import import (
 from crm.fxiaoke import FxiaokeClient, millis
 from crm.zoho import ZohoClient
 from handlers.format import money
-from handlers.messages import STAGE_NAMES, t
+from handlers.messages import t
 from handlers.reply import Reply
 from handlers.reply_json import to_payload
+from storage import pipelines
 from storage.crm import CrmRepository
 from storage.destinations import MemberAddresses
 from storage.models import CrmLink, Deal, DealEvent, Member, Tenant
@@ -53,14 +54,16 @@ class Applied:
     conflicts: list[tuple[int, str, str]] = field(default_factory=list)  # (deal, field, winner)
 
 
-def poll(app, tenant_id: int, client, now: dt.datetime) -> Applied:
-    """Read the deals changed since the last poll and apply them; moves the watermark on."""
+def poll(app, tenant_id: int, client, now: dt.datetime, *, accounts: bool = True) -> Applied:
+    """Read the deals (and, unless notifications bring them, the accounts) changed since the
+    last poll and apply them; moves the watermarks on."""
     with app.session_factory() as session:
         connection = CrmRepository(session).connection(tenant_id)
         since = connection.settings.get("polled_to") or connection.created_at.isoformat()
         accounts_since = connection.settings.get("accounts_polled_to") or connection.created_at.isoformat()
     newest_account = dt.datetime.fromisoformat(accounts_since)
-    for page in changed_accounts(client, newest_account):  # first: a new deal may name a new account
+    # accounts first: a new deal may name a new account
+    for page in changed_accounts(client, newest_account) if accounts else ():
         with app.session_factory.begin() as session:
             _store_accounts(session, session.get(Tenant, tenant_id), page, update=True)
         newest_account = max([newest_account, *(a.modified_at for a in page if a.modified_at)])
@@ -80,15 +83,21 @@ def poll(app, tenant_id: int, client, now: dt.datetime) -> Applied:
     return result
 
 
-def fetch(app, tenant_id: int, client, ids: list[str], now: dt.datetime) -> Applied:
-    """Apply the deals a notification named (Zoho), read now by id."""
+def fetch(app, tenant_id: int, client, ids: dict[str, list[str]], now: dt.datetime) -> Applied:
+    """Apply the accounts and deals a notification named (Zoho), read now by id."""
     result = Applied()
-    if not ids:
-        return result
-    found = client.call("GET", "Deals", params={"ids": ",".join(ids), "fields": ",".join(ZOHO_DEAL_FIELDS)})
-    page = [_zoho_deal(r, tenant_currency(app, tenant_id)) for r in found.get("data", [])]
-    with app.session_factory.begin() as session:
-        apply(session, tenant_id, page, now, result)
+    if ids.get("Accounts"):
+        found = client.call("GET", "Accounts", params={"ids": ",".join(ids["Accounts"]),
+                                                       "fields": ",".join(ZOHO_ACCOUNT_FIELDS)})
+        with app.session_factory.begin() as session:
+            _store_accounts(session, session.get(Tenant, tenant_id),
+                            [_zoho_account(r) for r in found.get("data", [])], update=True)
+    if ids.get("Deals"):
+        found = client.call("GET", "Deals", params={"ids": ",".join(ids["Deals"]),
+                                                    "fields": ",".join(ZOHO_DEAL_FIELDS)})
+        page = [_zoho_deal(r, tenant_currency(app, tenant_id)) for r in found.get("data", [])]
+        with app.session_factory.begin() as session:
+            apply(session, tenant_id, page, now, result)
     return result
 
 
@@ -153,7 +162,7 @@ def _apply_one(session, tenant, deal: Deal, link: CrmLink, remote: RemoteDeal, o
     deals = DealRepository(session)
     ours_since = _chat_changes(session, deal.id, link.synced_at)
     kept_ours = False
-    stage = our_stage(remote.stage, remote.probability)
+    stage = our_stage(remote.stage, remote.probability, pipelines.of(session, tenant.id))
     wanted = {"stage": stage, "amount": remote.amount}
     current = {"stage": deal.stage, "amount": deal.amount}
     for name, value in wanted.items():
@@ -201,7 +210,8 @@ def _tell_owner(session, tenant, deal: Deal, name: str, ours, theirs, winner: st
         return
     locale = owner.locale if owner.locale in ("en", "zh") else "en"
     crm = CRM_NAMES[CrmRepository(session).connection(tenant.id).crm]
-    shown = lambda v: (STAGE_NAMES[v][locale == "zh"] if name == "stage"  # noqa: E731
+    pipeline = pipelines.of(session, tenant.id)
+    shown = lambda v: (pipeline.name(v, locale) if name == "stage"  # noqa: E731
                        else money(v, deal.currency, locale))
     line = t(locale, f"crm_conflict_{winner}", crm=crm, deal=deal.title,
              field=t(locale, f"crm_field_{name}"), ours=shown(ours), theirs=shown(theirs))

@@ -1,7 +1,9 @@
-"""Zoho's change notifications (`actions/watch`): Zoho POSTs the ids of changed deals to
-`{SALESBOT_PUBLIC_URL}/crm/zoho/notify`; the web process checks the channel's token, keeps the ids
-(`crm_inbox`) and answers at once; the worker reads those deals within its next pass (seconds) and
-applies them as it applies polled ones (`crm/incoming.py`: dedupe, conflict rule).
+"""Zoho's change notifications (`actions/watch`): Zoho POSTs the ids of changed deals and accounts
+to `{SALESBOT_PUBLIC_URL}/crm/zoho/notify`; the web process checks the channel's token, keeps the
+ids (`crm_inbox`) and answers at once; the worker reads those records within its next pass
+(seconds) and applies them as it applies polled ones (`crm/incoming.py`: dedupe, conflict rule).
+With a live channel, accounts are no longer polled every pass, only as a safety net
+(`ACCOUNTS_SAFETY_POLL`); a channel made before accounts were watched is renewed at once.
 
 A channel is per workspace: its id is derived from the workspace, its token is random and kept in
 the connection's settings, its expiry is set 23 hours ahead and renewed when less than 2 hours are
@@ -25,7 +27,9 @@ from storage.models import CrmNotice
 
 LIFE = dt.timedelta(hours=23)
 RENEW_BEFORE = dt.timedelta(hours=2)
-EVENTS = ("Deals.all",)
+EVENTS = ("Deals.all", "Accounts.all")
+MODULES = ("Accounts", "Deals")  # accounts first: a changed deal may name a changed account
+ACCOUNTS_SAFETY_POLL = dt.timedelta(minutes=15)
 PATH = "/crm/zoho/notify"
 
 
@@ -37,7 +41,8 @@ def renew_if_due(app, tenant_id: int, client: ZohoClient, public_url: str, now: 
     """Make or renew the workspace's channel when it is missing or expires within two hours."""
     with app.session_factory() as session:
         watch = CrmRepository(session).connection(tenant_id).settings.get("watch") or {}
-    if watch and dt.datetime.fromisoformat(watch["expires_at"]) - now > RENEW_BEFORE:
+    if watch and dt.datetime.fromisoformat(watch["expires_at"]) - now > RENEW_BEFORE \
+            and tuple(watch.get("events") or ("Deals.all",)) == EVENTS:
         return False
     token = watch.get("token") or secrets.token_urlsafe(30)[:40]
     expires = now + LIFE
@@ -48,8 +53,16 @@ def renew_if_due(app, tenant_id: int, client: ZohoClient, public_url: str, now: 
     with app.session_factory.begin() as session:
         connection = CrmRepository(session).connection(tenant_id)
         connection.settings = {**connection.settings, "watch": {
-            "channel_id": channel_id(tenant_id), "token": token, "expires_at": expires.isoformat()}}
+            "channel_id": channel_id(tenant_id), "token": token, "expires_at": expires.isoformat(),
+            "events": list(EVENTS)}}
     return True
+
+
+def live(settings: dict, now: dt.datetime) -> bool:
+    """Whether the workspace's channel watches accounts and has not expired."""
+    watch = settings.get("watch") or {}
+    return bool(watch) and tuple(watch.get("events") or ()) == EVENTS \
+        and dt.datetime.fromisoformat(watch["expires_at"]) > now
 
 
 def receive(session_factory, body: bytes, now: dt.datetime) -> tuple[str, str]:
@@ -67,7 +80,7 @@ def receive(session_factory, body: bytes, now: dt.datetime) -> tuple[str, str]:
         expected = ((connection.settings.get("watch") or {}).get("token", "") if connection else "")
         if connection is None or not hmac.compare_digest(expected.encode(), token.encode()):
             return "403 Forbidden", "unknown channel or token"
-        if module != "Deals" or not ids:
+        if module not in MODULES or not ids:
             return "200 OK", "ignored"
         sent = str(notice.get("server_time", ""))
         insert = pg_insert if session.bind.dialect.name == "postgresql" else sqlite_insert
@@ -78,15 +91,16 @@ def receive(session_factory, body: bytes, now: dt.datetime) -> tuple[str, str]:
     return "200 OK", "ok"
 
 
-def take_pending(app, tenant_id: int, limit: int = 100) -> list[str]:
-    """The ids notified and not read yet; they are marked read (a fetch that fails is covered by
-    the next poll, which reads by modified time)."""
+def take_pending(app, tenant_id: int, limit: int = 100) -> dict[str, list[str]]:
+    """The ids notified and not read yet, by module (accounts first); they are marked read (a
+    fetch that fails is covered by the next poll, which reads by modified time)."""
     with app.session_factory.begin() as session:
         rows = list(session.execute(
-            select(CrmNotice.id, CrmNotice.remote_id)
+            select(CrmNotice.id, CrmNotice.module, CrmNotice.remote_id)
             .where(CrmNotice.tenant_id == tenant_id, CrmNotice.status == "pending")
             .order_by(CrmNotice.id).limit(limit)))
         if rows:
             session.execute(update(CrmNotice).where(CrmNotice.id.in_([r[0] for r in rows]))
                             .values(status="done"))
-    return list(dict.fromkeys(r[1] for r in rows))
+    return {module: list(dict.fromkeys(r[2] for r in rows if r[1] == module))
+            for module in MODULES if any(r[1] == module for r in rows)}

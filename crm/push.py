@@ -18,6 +18,7 @@ from sqlalchemy import select
 from crm.exports import STAGES
 from crm.fxiaoke import millis
 from crm.zoho import ZohoClient
+from storage import pipelines
 from storage.crm import CrmRepository
 from storage.models import CrmLink, CrmWrite, Customer, Deal, Visit
 
@@ -46,10 +47,17 @@ class Pusher:
         return row
 
     def _stage(self, stage: str) -> str:
+        """The stage as the CRM stores it: the workspace's pipeline's CRM name (Zoho's
+        `actual_value`, 纷享's option value), else the CRM stage first read as it, else the
+        CRM's default name, else the stage's own name."""
+        pipeline = pipelines.of(self.s, self.tenant.id)
+        if named := pipeline.crm_name(stage):
+            return named
         mapped = self.s.scalar(select(CrmLink.remote_id).where(
             CrmLink.tenant_id == self.tenant.id, CrmLink.kind == "stage", CrmLink.name == stage)
             .order_by(CrmLink.id).limit(1))
-        return mapped or STAGES[self.connection.crm][stage]
+        crm = self.connection.crm
+        return mapped or STAGES[crm].get(stage) or pipeline.name(stage, "zh" if crm == "fxiaoke" else "en")
 
     # accounts ------------------------------------------------------------------------------
     def _account(self, customer_id: int) -> str:

@@ -33,6 +33,7 @@ class CrmSync:
         self.app, self.urls = app, urls or CrmUrls.of(app.settings)
         self.every, self.poll_every, self.lease = every, poll_every, lease
         self._polled: dict[int, dt.datetime] = {}  # tenant → last poll (a restart polls at once)
+        self._accounts_polled: dict[int, dt.datetime] = {}  # tenant → last poll of accounts
         #: tenant → when to try again after the CRM refused the credentials (its token endpoint
         #: is limited: a revoked token is not tried every pass)
         self._refused: dict[int, dt.datetime] = {}
@@ -40,6 +41,12 @@ class CrmSync:
         self._thread = threading.Thread(target=self._loop, name="crm-sync", daemon=True)
 
     def start(self) -> None:
+        from crm.secrets import encrypt_stored
+
+        try:  # secrets stored before they were encrypted, encrypted now
+            encrypt_stored(self.app)
+        except Exception:  # the sync still runs (plain ones are read as they are); said, never shown
+            log.exception("encrypting stored CRM secrets failed")
         self._thread.start()
 
     def stop(self) -> None:
@@ -78,7 +85,7 @@ class CrmSync:
         if waiting or last is None or (now - last).total_seconds() >= self.poll_every:
             # the CRM's changes first: a deal changed on both sides is settled by the conflict
             # rule before ours goes out (a write the CRM's newer change made stale is skipped)
-            self._poll(tenant_id, client, now)
+            self._poll(tenant_id, client, now, connection)
         with self.app.session_factory.begin() as session:
             writes = CrmOutbox(session).claim(tenant_id, now, BATCH, self.lease)
         if not writes:
@@ -113,12 +120,20 @@ class CrmSync:
         with self.app.session_factory.begin() as session:
             CrmRepository(session).record_sync(tenant_id, now, str(failure))
 
-    def _poll(self, tenant_id: int, client, now: dt.datetime) -> None:
+    def _poll(self, tenant_id: int, client, now: dt.datetime, connection) -> None:
+        """Deals every pass that polls; accounts too, unless Zoho notifies their changes (then
+        only as a safety net, every `ACCOUNTS_SAFETY_POLL`)."""
+        from crm import notifications
         from crm.incoming import poll
 
+        last_accounts = self._accounts_polled.get(tenant_id)
+        accounts = not (connection.crm == "zoho" and notifications.live(connection.settings, now)) \
+            or last_accounts is None or now - last_accounts >= notifications.ACCOUNTS_SAFETY_POLL
         try:
-            poll(self.app, tenant_id, client, now)
+            poll(self.app, tenant_id, client, now, accounts=accounts)
             self._polled[tenant_id] = now
+            if accounts:
+                self._accounts_polled[tenant_id] = now
         except (RateLimited, Unavailable, AuthFailed, Rejected) as failure:
             self._failed(tenant_id, now, failure)
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import re
 import types
 import typing
 from decimal import Decimal, InvalidOperation
@@ -20,7 +21,8 @@ from functools import cache
 from handlers import commands as c
 from handlers import vocabulary as V
 from handlers.amounts import MAX_AMOUNT
-from storage.models import METRICS, OPEN_STAGES, PERIOD_KINDS
+from storage import pipelines
+from storage.models import CLOSED_STAGES, METRICS, PERIOD_KINDS
 
 MARK = "{"  # typed commands never start with it
 #: What buttons, forms and App Home carry.
@@ -71,6 +73,21 @@ def pressed(value: str) -> c.Command | c.ParseError | str:
     return decode(value) or c.ParseError(None)
 
 
+_STAGE_KEY = re.compile(r"[a-z0-9_]{1,16}")
+
+
+def _stage(stage) -> bool:
+    """No stage, or an open stage's key: of the workspace being handled (`dispatch` checks again
+    there); a pressed button decoded before its workspace is known needs a key-shaped word."""
+    if stage is None:
+        return True
+    if not isinstance(stage, str) or stage in CLOSED_STAGES:
+        return False
+    if pipelines.chosen():
+        return stage in pipelines.current().open
+    return bool(_STAGE_KEY.fullmatch(stage))
+
+
 def valid(command) -> bool:
     """Whether a command built outside the parser holds only what the grammar could produce."""
     if isinstance(command, c.LogVisit):
@@ -82,7 +99,7 @@ def valid(command) -> bool:
                 and (ref.deal_id is not None or 0 < len(" ".join(ref.words).lstrip("+").strip()) <= NAME)
                 and len(ref.title or "") <= NAME and _money(command.amount)
                 and len(getattr(command, "customer", None) or "") <= NAME
-                and getattr(command, "stage", None) in (None, *OPEN_STAGES)
+                and _stage(getattr(command, "stage", None))
                 and len(getattr(command, "reason", "")) <= TEXT)
     if isinstance(command, c.SetTarget):
         return (command.metric in METRICS and _period(command.period) and _scope(command.scope)

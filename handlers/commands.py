@@ -394,6 +394,15 @@ class CorrectCalendar(Command):
 
 
 @dataclass(frozen=True)
+class Stages(Command):
+    """`stages` · `阶段`: the pipeline; with stages (admins) the workspace's own, each (English name,
+    Chinese name, probability or None, open|won|lost); `reset`: back to the default seven."""
+
+    items: tuple[tuple[str, str, int | None, str], ...] | None = None
+    reset: bool = False
+
+
+@dataclass(frozen=True)
 class Crm(Command):
     """`crm` · `CRM`: the CRM connection's status; `crm map @ana ana@corp.com` (admins): the CRM
     user (by email or mobile) a member is."""

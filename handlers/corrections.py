@@ -14,7 +14,7 @@ from handlers.reply import Reply
 from handlers.tasks import _tell
 from handlers.trash import handle_delete, may_manage
 from storage import activity
-from storage.models import OPEN_STAGES, Customer, Member
+from storage.models import CLOSED_STAGES, Customer, Member
 from storage.sales import DealRepository, VisitRepository
 
 
@@ -79,7 +79,7 @@ def handle_change_deal(ctx: Ctx, cmd: ChangeDeal) -> Reply:
     stage = lambda value: name_of(STAGE_NAMES, value, ctx.locale)
     if cmd.action == "delete":
         return handle_delete(ctx, Delete("deal", str(deal.id)))
-    if deal.stage in OPEN_STAGES:
+    if deal.stage not in CLOSED_STAGES:
         raise ctx.refuse("deal_open", id=deal.id, stage=stage(deal.stage))
     before = activity.closed_from(ctx.session, deal) or "negotiation"  # the stage it was closed from
     closed, reason = deal.stage, deal.reason or ""

@@ -13,7 +13,8 @@ from handlers.messages import CLOSE_REASONS, STAGE_NAMES, WIN_REASONS, WORDS, na
 from handlers.reasons import categorize
 from handlers.reply import Button, Reply
 from handlers.trash import may_manage
-from storage.models import OPEN_STAGES, Customer, Deal, DealEvent, Member
+from storage import pipelines
+from storage.models import CLOSED_STAGES, Customer, Deal, DealEvent, Member
 from storage.sales import DealRepository
 
 
@@ -183,7 +184,7 @@ def _find_deal(ctx: Ctx, ref: DealRef) -> tuple[Deal | None, Customer, str | Non
         if deal is None:
             raise ctx.refuse("deal_not_found", id=ref.deal_id)
         _check_owner(ctx, deal, by_number=True)
-        if deal.stage not in OPEN_STAGES:  # a won deal's amount: reopen it first (its post follows)
+        if deal.stage in CLOSED_STAGES:  # a won deal's amount: reopen it first (its post follows)
             reopen = f"{name_of(WORDS, 'deal', ctx.locale)} #{deal.id} {ctx.t('reopen_word')}"
             raise ctx.refuse("deal_closed", id=deal.id, stage=_stage(ctx, deal.stage),
                              hint=ctx.t("deal_closed_reopen", example=reopen),
@@ -238,20 +239,22 @@ def deal_card(ctx: Ctx, deal: Deal, customer: str, owner: Member, notes: list[st
     lines = [ctx.t("new_customer", customer=c) for c in ctx.created_customers] + notes
     return Reply(title=ctx.t("deal_title", id=deal.id, title=deal.title), lines=tuple(lines),
                  fields=tuple(fields), buttons=deal_buttons(ctx.locale, deal),
-                 subject=f"deal:{deal.id}" if deal.stage in OPEN_STAGES else "")
+                 subject=f"deal:{deal.id}" if deal.stage not in CLOSED_STAGES else "")
 
 
 def deal_buttons(locale: str, deal: Deal) -> tuple[Button, ...]:
-    if deal.stage not in OPEN_STAGES:
+    """Next stage, won, lost: as the workspace's pipeline has them (the one being handled)."""
+    pipeline = pipelines.current()
+    if deal.stage not in pipeline.open:
         return ()
     word = lambda key: name_of(WORDS, key, locale)
     buttons = []
-    rank = OPEN_STAGES.index(deal.stage)
-    if rank + 1 < len(OPEN_STAGES):
-        following = OPEN_STAGES[rank + 1]
-        buttons.append(Button(f"→ {name_of(STAGE_NAMES, following, locale)}",
-                              f"{word('deal')} #{deal.id} {name_of(STAGE_NAMES, following, locale)}"))
-    buttons.append(Button(name_of(STAGE_NAMES, "won", locale) + " 🎉", f"{word('won')} #{deal.id}",
+    rank = pipeline.open.index(deal.stage)
+    if rank + 1 < len(pipeline.open):
+        following = pipeline.open[rank + 1]
+        buttons.append(Button(f"→ {pipeline.name(following, locale)}",
+                              f"{word('deal')} #{deal.id} {pipeline.name(following, locale)}"))
+    buttons.append(Button(pipeline.name("won", locale) + " 🎉", f"{word('won')} #{deal.id}",
                           "primary"))
-    buttons.append(Button(name_of(STAGE_NAMES, "lost", locale), f"{word('lost')} #{deal.id}", "danger"))
+    buttons.append(Button(pipeline.name("lost", locale), f"{word('lost')} #{deal.id}", "danger"))
     return tuple(buttons)

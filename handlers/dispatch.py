@@ -29,6 +29,7 @@ from handlers.messages import WORDS, name_of, t
 from handlers.parse import normalize
 from handlers.reply import Button, Reply
 from handlers.reply_json import to_payload
+from storage import pipelines
 from storage.destinations import MemberAddresses, team_destinations
 from storage.models import Delivery, Member, Tenant, utcnow
 from storage.outbox import OutboxRepository
@@ -113,7 +114,16 @@ def dispatch(session: Session, tenant: Tenant, member: Member, message: Message,
              here: str | None = None, mentioned: tuple[str, ...] = (), shared: bool = False) -> Outcome:
     """Run one message for a known member inside the caller's transaction: text is parsed here,
     once; a command a form or button built runs as it is. `mentioned`: the platform user ids the
-    platform marked as mentions in the text (each names that user only, never a display name)."""
+    platform marked as mentions in the text (each names that user only, never a display name).
+    Stages are read and shown as the workspace's pipeline has them."""
+    with pipelines.use(pipelines.of(session, tenant.id)):
+        return _dispatch(session, tenant, member, message, now, defaults, platform=platform, here=here,
+                         mentioned=mentioned, shared=shared)
+
+
+def _dispatch(session: Session, tenant: Tenant, member: Member, message: Message, now: dt.datetime,
+              defaults: Defaults, *, platform: str, here: str | None, mentioned: tuple[str, ...],
+              shared: bool) -> Outcome:
     ctx = Ctx(session, tenant, member, reply_locale(message, member.locale), now,
               defaults.timezone, defaults.calendar, platform, here=here, mentioned=frozenset(mentioned),
               here_shared=shared)

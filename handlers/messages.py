@@ -1,11 +1,9 @@
 """Every user-facing string, in English and Chinese. `t(locale, key, **values)` picks one."""
 from __future__ import annotations
 
-STAGE_NAMES = {
-    "lead": ("Lead", "线索"), "contact": ("Contact", "初步接触"), "discovery": ("Discovery", "需求挖掘"),
-    "proposal": ("Proposal", "方案呈现"), "negotiation": ("Negotiation", "商务谈判"),
-    "won": ("Won", "赢单"), "lost": ("Lost", "输单"),
-}
+from storage import pipelines
+
+STAGE_NAMES = pipelines.CurrentTable("names")  # the current workspace's (storage/pipelines.py)
 METRIC_NAMES = {
     "revenue": ("Revenue won", "业绩"), "deals_won": ("Deals won", "赢单数"),
     "new_customers": ("New customers", "新客户"), "visits": ("Visits", "拜访"),
@@ -296,6 +294,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "平均单值未计入 {count} 笔 {currencies} 赢单：成交当天没有汇率。"),
     "rates_title": ("Exchange rates into {base}", "汇率（折合 {base}）"),
     "crm_title": ("CRM: {crm}", "CRM：{crm}"),
+    "stages_title": ("Pipeline stages", "销售阶段"),
+    "stages_line": ("{n}. {name} · {probability}% · {category}", "{n}. {name} · {probability}% · {category}"),
+    "stages_open": ("open", "进行中"), "stages_won": ("won", "赢单"), "stages_lost": ("lost", "输单"),
+    "stages_own": ("These are this workspace's own stages. An admin changes them with "
+                   "stages Lead 10, Demo 30, … or goes back with stages reset.",
+                   "这是本团队自己的阶段。管理员可发送“阶段 线索 10, 演示 30, …”修改，或“阶段 恢复默认”。"),
+    "stages_default": ("These are the default stages. An admin sets the team's own with "
+                       "stages Lead 10, Demo 30, Proposal 60 (won and lost are added).",
+                       "这是默认阶段。管理员可发送“阶段 线索 10, 演示 30, 报价 60”设置本团队的阶段"
+                       "（赢单、输单会自动加上）。"),
+    "stages_set": ("Stages saved. Reports, buttons, forms and exports now use them.",
+                   "阶段已保存。报表、按钮、表单和导出都将使用新阶段。"),
+    "stages_reset": ("Back to the default stages.", "已恢复默认阶段。"),
+    "stages_moved": ("{count} open deal(s) were on a stage that is gone and moved to the nearest one "
+                     "by probability.", "{count} 个进行中的商机所在阶段已删除，已按赢率移到最接近的阶段。"),
+    "bad_stages": ("I couldn't read the stages at “{text}”. Write each as a name, optionally /中文名, "
+                   "a probability 0–100 and won or lost, separated by commas; at least one open stage, "
+                   "at most 12, no name twice.",
+                   "没能读懂“{text}”处的阶段。每个阶段写成：名称（可加 /中文名）、赢率 0–100、"
+                   "可加 赢单 或 输单，用逗号分隔；至少一个进行中的阶段，最多 12 个，名称不重复。"),
     "crm_title_none": ("CRM", "CRM"),
     "crm_none": ("No CRM is connected. An admin connects Zoho CRM or 纷享销客 from the command line: "
                  "salesbot crm connect zoho … or salesbot crm connect fxiaoke … (docs/crm.md).",

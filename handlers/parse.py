@@ -243,6 +243,9 @@ def parse_deal(rest: str, today: dt.date) -> c.Command | c.ParseError:
             stage = how
             i += 2
             continue
+        elif stage is None and (several := _stage_of_words(tokens, i)):
+            stage, i = several[0], i + several[1]  # `Needs Analysis`: a stage of the team's, in words
+            continue
         elif stage is None and lower in V.STAGE_WORDS:
             stage = V.STAGE_WORDS[lower]
         elif amount is None and (money := parse_amount(word)):
@@ -277,6 +280,18 @@ def parse_deal(rest: str, today: dt.date) -> c.Command | c.ParseError:
     if stage in ("won", "lost"):
         return c.ParseError("deal")
     return c.UpsertDeal(ref, stage, amount, close, customer)
+
+
+def _stage_of_words(tokens: list[tuple[str, bool]], i: int) -> tuple[str, int] | None:
+    """A stage named in two or three words from token `i` (a workspace's own pipeline), and how
+    many words it took."""
+    for n in (3, 2):
+        words = tokens[i:i + n]
+        if len(words) == n and not any(quoted for _, quoted in words):
+            joined = " ".join(word.lower() for word, _ in words)
+            if joined in V.STAGE_WORDS:
+                return V.STAGE_WORDS[joined], n
+    return None
 
 
 def _is_field(word: str) -> bool:

@@ -13,8 +13,8 @@ from handlers.context import Ctx
 from handlers.lookup import example, managers_team, scope_members, team_named
 from handlers.messages import METRIC_NAMES, STAGE_NAMES, name_of
 from handlers.reply import Bar, Reply, Table
-from storage import reports
-from storage.models import DEFAULT_PROBABILITY, METRICS, OPEN_STAGES, Member, Team
+from storage import pipelines, reports
+from storage.models import METRICS, Member, Team
 from storage.rates import Converted
 from storage.reports import TargetRepository, Targets
 from storage.sales import DealRepository
@@ -128,12 +128,13 @@ def handle_pipeline(ctx: Ctx, cmd: ShowPipeline) -> Reply:
     days = reports.days_in_stage(ctx.session, ids, since)
     currency = ctx.tenant.currency
     money = lambda amount: fmt.money(amount, currency, ctx.locale)
-    rows = tuple((name_of(STAGE_NAMES, s, ctx.locale), str(stages.get(s, (0, 0))[0]),
+    pipeline = pipelines.current()
+    rows = tuple((pipeline.name(s, ctx.locale), str(stages.get(s, (0, 0))[0]),
                   money(stages.get(s, (0, Decimal(0)))[1]),
-                  f"{days[s]:.0f}" if s in days else "–") for s in OPEN_STAGES)
+                  f"{days[s]:.0f}" if s in days else "–") for s in pipeline.open)
     count = sum(c for c, _ in stages.values())
     total = sum((a for _, a in stages.values()), Decimal(0))
-    weighted = sum((a * DEFAULT_PROBABILITY[s] / 100 for s, (_, a) in stages.items()), Decimal(0))
+    weighted = sum((a * pipeline.probability(s) / 100 for s, (_, a) in stages.items()), Decimal(0))
     lines = [ctx.t("open_total", count=count, amount=money(total), weighted=money(weighted))
              if count else ctx.t("pipeline_empty")]
     steps = _conversion(ctx, reports.reached_counts(ctx.session, ids, since))
@@ -146,7 +147,7 @@ def handle_pipeline(ctx: Ctx, cmd: ShowPipeline) -> Reply:
 
 def _conversion(ctx: Ctx, reached: dict[int, int]) -> str:
     """`Lead→Contact 60% · …`: of the deals that reached a stage, the share that reached the next."""
-    order = (*OPEN_STAGES, "won")
+    order = (*pipelines.current().open, "won")
     at_least = [sum(n for rank, n in reached.items() if rank >= k) for k in range(len(order))]
     steps = []
     for k in range(len(order) - 1):

@@ -5,6 +5,7 @@ import difflib
 import re
 
 from handlers.commands import Period
+from storage import pipelines
 
 DAY_KIND_WORDS = {
     "workday": True, "working": True, "work": True, "上班": True, "工作日": True, "补班": True,
@@ -15,24 +16,9 @@ OFFICIAL_WORDS = {"official", "官方", "已公布"}  # `calendar 2027 official`
 LANGUAGE_WORDS = {"en": "en", "english": "en", "英文": "en", "英语": "en",
                   "zh": "zh", "chinese": "zh", "中文": "zh", "汉语": "zh"}
 
-STAGE_WORDS = {
-    "lead": "lead", "leads": "lead", "线索": "lead",
-    "contact": "contact", "contacted": "contact", "初步接触": "contact", "接触": "contact",
-    "discovery": "discovery", "needs": "discovery", "需求挖掘": "discovery", "需求": "discovery",
-    "proposal": "proposal", "quote": "proposal", "方案呈现": "proposal", "方案": "proposal",
-    "报价": "proposal",
-    "negotiation": "negotiation", "negotiating": "negotiation", "商务谈判": "negotiation",
-    "谈判": "negotiation",
-    "won": "won", "成交": "won", "赢单": "won", "lost": "lost", "输单": "lost",
-    # the names other CRMs and teams give the same seven stages
-    "初次接触": "contact", "已接触": "contact",
-    "需求确认": "discovery", "需求分析": "discovery",
-    "需求调研": "discovery", "需求沟通": "discovery", "quotation": "proposal", "quoted": "proposal",
-    "提案": "proposal", "方案报价": "proposal", "报价阶段": "proposal", "negotiate": "negotiation",
-    "议价": "negotiation", "商务洽谈": "negotiation", "合同谈判": "negotiation",
-    "closed-won": "won", "closed_won": "won", "签约": "won", "已签约": "won",
-    "closed-lost": "lost", "closed_lost": "lost", "丢单": "lost",
-}
+#: The current workspace's stage words (its own pipeline's, else the default seven's): see
+#: storage/pipelines.py.
+STAGE_WORDS = pipelines.CurrentTable("words")
 
 SHARE_WORDS = {"%", "percent", "share", "pct", "完成率", "百分比"}  # a leaderboard by share of target
 METRIC_WORDS = {

@@ -15,6 +15,7 @@ from handlers.calendars import load_corrections
 from handlers.dispatch import Defaults
 from handlers.schedule_rules import WATCH, JobKind, job_runs_on, schedule_of
 from scheduler.jobs import JOBS, Run
+from storage import pipelines
 from storage.models import JobRun, Member, Team, TeamMember, utcnow
 
 log = logging.getLogger(__name__)
@@ -120,7 +121,8 @@ def fire(session_factory: sessionmaker[Session], spec: JobSpec, fire_at: dt.date
             return 0
         load_corrections(session, team.tenant_id)
         run = Run(session, team, fire_at, spec.zone, defaults, clock, forced=manual)
-        JOBS[spec.kind](run)
+        with pipelines.use(pipelines.of(session, team.tenant_id)):  # its stages, as chat shows them
+            JOBS[spec.kind](run)
         run.flush()
         if recorded:
             record.sent = run.sent

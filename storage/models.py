@@ -22,7 +22,9 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-# The pipeline, in order. `won` and `lost` close a deal; only `won` continues the funnel.
+# The default pipeline, in order. `won` and `lost` close a deal; only `won` continues the funnel.
+# A workspace may have its own open stages (storage/pipelines.py); `won` and `lost` are every one's.
+CLOSED_STAGES = ("won", "lost")
 OPEN_STAGES = ("lead", "contact", "discovery", "proposal", "negotiation")
 STAGE_RANK = {stage: rank for rank, stage in enumerate((*OPEN_STAGES, "won"))}
 DEFAULT_PROBABILITY = {"lead": 10, "contact": 20, "discovery": 40, "proposal": 60,
@@ -595,6 +597,25 @@ class CrmConnection(Base):
     last_sync_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     last_error: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class PipelineStage(Base):
+    """One stage of a workspace's own pipeline (none: the default one), in `position` order.
+    `key` is what deals store; `category` is open, won or lost (the keys `won` and `lost`);
+    `crm_name` is the stage's name in the workspace's CRM, if it came from one."""
+
+    __tablename__ = "pipeline_stages"
+    __table_args__ = (UniqueConstraint("tenant_id", "key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    tenant_id: Mapped[int] = mapped_column(ForeignKey("tenants.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    key: Mapped[str] = mapped_column(String(16))
+    name_en: Mapped[str] = mapped_column(String(64))
+    name_zh: Mapped[str] = mapped_column(String(64))
+    probability: Mapped[int] = mapped_column(Integer)
+    category: Mapped[str] = mapped_column(String(8))  # open | won | lost
+    crm_name: Mapped[str] = mapped_column(String(100), default="")
 
 
 class CrmLink(Base):

@@ -15,7 +15,7 @@ from decimal import Decimal
 from sqlalchemy import and_, case, func, literal, literal_column, select
 from sqlalchemy.orm import Session
 
-from storage.models import METRICS, OPEN_STAGES, Customer, Deal, DealEvent, Target, Visit
+from storage.models import CLOSED_STAGES, METRICS, Customer, Deal, DealEvent, Target, Visit
 from storage.rates import Converted, Rates, zones_of
 
 
@@ -111,7 +111,7 @@ def open_pipeline(session: Session, owner_ids: list[int], rates: Rates) -> Pipel
     """{stage: (count, amount in the base currency)} of open deals."""
     rows = session.execute(
         select(Deal.stage, Deal.currency, func.count(), func.coalesce(func.sum(Deal.amount), 0))
-        .where(Deal.owner_id.in_(owner_ids), Deal.stage.in_(OPEN_STAGES))
+        .where(Deal.owner_id.in_(owner_ids), Deal.stage.notin_(CLOSED_STAGES))
         .group_by(Deal.stage, Deal.currency))
     pipeline = Pipeline(rates)
     for stage, currency, count, amount in rows:
@@ -292,7 +292,7 @@ def scorecard_table(session: Session, member_ids: list[int], start: dt.datetime,
     for owner, opened, closed in rows:
         table[owner]["days_to_close"] += Decimal(max(0, (closed - opened).days))
     rows = session.execute(select(Deal.owner_id, Deal.currency, func.coalesce(func.sum(Deal.amount), 0))
-                           .where(Deal.owner_id.in_(member_ids), Deal.stage.in_(OPEN_STAGES))
+                           .where(Deal.owner_id.in_(member_ids), Deal.stage.notin_(CLOSED_STAGES))
                            .group_by(Deal.owner_id, Deal.currency))
     for owner, currency, amount in rows:
         table[owner]["pipeline"] += table.money(amount, currency)

@@ -7,19 +7,8 @@ from decimal import Decimal
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from storage.models import (
-    DEFAULT_PROBABILITY,
-    OPEN_STAGES,
-    STAGE_RANK,
-    Customer,
-    Deal,
-    DealEvent,
-    Member,
-    Task,
-    Tip,
-    Visit,
-    name_key,
-)
+from storage import pipelines
+from storage.models import CLOSED_STAGES, Customer, Deal, DealEvent, Member, Task, Tip, Visit, name_key
 
 
 class CustomerRepository:
@@ -82,7 +71,7 @@ class CustomerRepository:
     def listing(self, tenant_id: int, tier: str | None = None, limit: int = 50):
         """Customers with their owner's name, open deal count and last visit, A-tier first."""
         open_deals = (select(func.count()).where(Deal.customer_id == Customer.id,
-                                                 Deal.stage.in_(OPEN_STAGES))
+                                                 Deal.stage.notin_(CLOSED_STAGES))
                       .correlate(Customer).scalar_subquery())
         last_visit = (select(func.max(Visit.visited_at)).where(Visit.customer_id == Customer.id)
                       .correlate(Customer).scalar_subquery())
@@ -160,16 +149,17 @@ class DealRepository:
         return deal if deal and deal.tenant_id == tenant_id else None
 
     def open_for_customer(self, customer_id: int, title: str | None = None) -> list[Deal]:
-        query = select(Deal).where(Deal.customer_id == customer_id, Deal.stage.in_(OPEN_STAGES))
+        query = select(Deal).where(Deal.customer_id == customer_id, Deal.stage.notin_(CLOSED_STAGES))
         if title:
             query = query.where(func.lower(Deal.title) == title.lower())
         return list(self.s.scalars(query.order_by(Deal.id)))
 
     def add(self, *, tenant_id: int, owner_id: int, customer_id: int, title: str, stage: str,
             amount: Decimal, currency: str, expected_close: dt.date | None, now: dt.datetime) -> Deal:
+        pipeline = pipelines.of(self.s, tenant_id)
         deal = Deal(tenant_id=tenant_id, owner_id=owner_id, customer_id=customer_id, title=title,
                     stage=stage, amount=amount, currency=currency, expected_close=expected_close,
-                    probability=DEFAULT_PROBABILITY[stage], furthest_rank=STAGE_RANK.get(stage, 0),
+                    probability=pipeline.probability(stage), furthest_rank=pipeline.rank.get(stage, 0),
                     stage_entered_at=now, created_at=now, updated_at=now,
                     closed_at=now if stage in ("won", "lost") else None)
         self.s.add(deal)
@@ -187,8 +177,9 @@ class DealRepository:
                              kind="stage",
                              from_stage=deal.stage, to_stage=stage, seconds_in_from_stage=seconds))
         deal.stage, deal.stage_entered_at, deal.updated_at = stage, now, now
-        deal.probability = DEFAULT_PROBABILITY[stage]
-        deal.furthest_rank = max(deal.furthest_rank, STAGE_RANK.get(stage, 0))
+        pipeline = pipelines.of(self.s, deal.tenant_id)
+        deal.probability = pipeline.probability(stage)
+        deal.furthest_rank = max(deal.furthest_rank, pipeline.rank.get(stage, 0))
         deal.closed_at = now if stage in ("won", "lost") else None
 
     def set_amount(self, deal: Deal, amount: Decimal, currency: str, actor_id: int,
@@ -221,14 +212,14 @@ class DealRepository:
             select(Deal, Customer.name, Member.display_name)
             .join(Customer, Customer.id == Deal.customer_id)
             .join(Member, Member.id == Deal.owner_id)
-            .where(Deal.owner_id.in_(owner_ids), Deal.stage.in_(OPEN_STAGES),
+            .where(Deal.owner_id.in_(owner_ids), Deal.stage.notin_(CLOSED_STAGES),
                    Deal.updated_at < before)
             .order_by(Deal.updated_at).limit(limit)).all()
 
     def open_deals(self, owner_ids: list[int], limit: int = 50):
         return self.s.execute(
             select(Deal, Customer.name).join(Customer, Customer.id == Deal.customer_id)
-            .where(Deal.owner_id.in_(owner_ids), Deal.stage.in_(OPEN_STAGES))
+            .where(Deal.owner_id.in_(owner_ids), Deal.stage.notin_(CLOSED_STAGES))
             .order_by(Deal.expected_close.is_(None), Deal.expected_close, Deal.id)
             .limit(limit)).all()
 
@@ -239,7 +230,7 @@ def hand_over(session: Session, tenant_id: int, source_id: int, target_id: int) 
     customers = session.execute(update(Customer).where(
         Customer.tenant_id == tenant_id, Customer.owner_id == source_id).values(owner_id=target_id)).rowcount
     deals = session.execute(update(Deal).where(
-        Deal.tenant_id == tenant_id, Deal.owner_id == source_id, Deal.stage.in_(OPEN_STAGES))
+        Deal.tenant_id == tenant_id, Deal.owner_id == source_id, Deal.stage.notin_(CLOSED_STAGES))
         .values(owner_id=target_id)).rowcount
     tasks = session.execute(update(Task).where(
         Task.tenant_id == tenant_id, Task.assignee_id == source_id, Task.done_at.is_(None))

@@ -14,8 +14,9 @@ from bot.slack.sender import respond
 from bot.slack.users import outsider, outsider_lines, own_teams, tenant_of
 from handlers.forms import command_of
 from handlers.forms import label as _l
-from handlers.messages import METRIC_NAMES, PERIOD_NAMES, STAGE_NAMES, name_of
-from storage.models import METRICS, OPEN_STAGES
+from handlers.messages import METRIC_NAMES, PERIOD_NAMES, name_of
+from storage import pipelines
+from storage.models import METRICS
 from storage.people import PeopleRepository
 from storage.sales import CustomerRepository, DealRepository
 
@@ -47,7 +48,8 @@ def visit_form(locale: str) -> list[dict]:
 
 
 def deal_form(locale: str) -> list[dict]:
-    stages = _options((s, name_of(STAGE_NAMES, s, locale)) for s in OPEN_STAGES)
+    pipeline = pipelines.current()  # the workspace's (open_form sets it)
+    stages = _options((s, pipeline.name(s, locale)) for s in pipeline.open)
     return [_customer(locale), _text("title", locale),
             _input("stage", _l("stage", locale), {"type": "static_select", "options": stages,
                                                    "initial_option": stages[0]}),
@@ -68,15 +70,17 @@ def target_form(locale: str) -> list[dict]:
 
 def deal_edit_form(locale: str, deal) -> list[dict]:
     """The deal's stage, amount and close date, filled in: change what moved."""
-    stages = _options((s, name_of(STAGE_NAMES, s, locale)) for s in OPEN_STAGES)
+    pipeline = pipelines.current()
+    stages = _options((s, pipeline.name(s, locale)) for s in pipeline.open)
     amount = _text("amount", locale, optional=True)
     amount["element"]["initial_value"] = f"{deal.amount.normalize():f} {deal.currency}"
     close = _input("close", _l("close", locale), {"type": "datepicker"}, optional=True)
     if deal.expected_close:
         close["element"]["initial_date"] = deal.expected_close.isoformat()
     return [{"type": "context", "elements": [{"type": "mrkdwn", "text": _escape(deal.title)}]},
-            _input("stage", _l("stage", locale), {"type": "static_select", "options": stages,
-                                                   "initial_option": stages[OPEN_STAGES.index(deal.stage)]}),
+            _input("stage", _l("stage", locale),
+                   {"type": "static_select", "options": stages,
+                    "initial_option": stages[pipeline.open.index(deal.stage)]}),
             amount, close]
 
 
@@ -89,12 +93,17 @@ def open_form(runner, client, body, command: str) -> None:
     kind, build = FORMS[command]
     ref = runner.directory.sender(client, body.get("enterprise_id") or body["team_id"], body["user_id"])
     locale = (ref and ref.locale) or "en"  # someone Slack does not vouch for: refused at Save
+    with runner.core.session_factory() as session:
+        tenant = PeopleRepository(session).tenant("slack", body.get("enterprise_id") or body["team_id"])
+        pipeline = pipelines.of(session, tenant.id) if tenant else pipelines.DEFAULT
+    with pipelines.use(pipeline):
+        blocks = build(locale)
     client.views_open(trigger_id=body["trigger_id"], view={
         "type": "modal", "callback_id": f"{kind}_form", "private_metadata": locale,
         "title": {"type": "plain_text", "text": _l(f"{kind}_title", locale)},
         "submit": {"type": "plain_text", "text": _l("submit", locale)},
         "close": {"type": "plain_text", "text": _l("cancel", locale)},
-        "blocks": build(locale)})
+        "blocks": blocks})
 
 
 def _open_edit(runner):
@@ -112,8 +121,11 @@ def _open_edit(runner):
             tenant = people.tenant("slack", tenant_of(context))
             member = tenant and people.by_identity(tenant.id, "slack", user_id)
             deal = tenant and DealRepository(session).get(tenant.id, deal_id)
-            mine = bool(member and deal and deal.owner_id == member.id and deal.stage in OPEN_STAGES)
+            pipeline = pipelines.of(session, tenant.id) if tenant else pipelines.DEFAULT
+            mine = bool(member and deal and deal.owner_id == member.id and deal.stage in pipeline.open)
             locale = member.locale if member else (ref and ref.locale) or "en"
+            with pipelines.use(pipeline):
+                blocks = deal_edit_form(locale, deal) if mine else []
         if not mine:  # the same answer typing the command would give
             reply = runner.run(client, tenant_of(context), user_id, f"deal #{deal_id}")
             runner.answer(tenant_of(context), respond("private", user_id, context.response_url), reply)
@@ -123,7 +135,7 @@ def _open_edit(runner):
             "title": {"type": "plain_text", "text": f"{_l('deal_title', locale)} #{deal_id}"},
             "submit": {"type": "plain_text", "text": _l("submit", locale)},
             "close": {"type": "plain_text", "text": _l("cancel", locale)},
-            "blocks": deal_edit_form(locale, deal)})
+            "blocks": blocks})
     return open_edit
 
 

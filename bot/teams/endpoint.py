@@ -47,7 +47,7 @@ from handlers.messages import t
 from handlers.reply import Reply
 from handlers.reply_json import to_payload
 from scheduler.delivery import DeliveryWorker
-from storage import conversations, destinations
+from storage import conversations, destinations, pipelines
 from storage.db import locked
 from storage.models import utcnow
 from storage.outbox import OutboxRepository
@@ -171,7 +171,7 @@ class TeamsApp:
             command, errors = command_of(kind, values, locale)
             errors |= {name: label("not_text", locale) for name in forms.wrong_types(kind, value)}
             if errors:
-                reply = forms.form_reply(kind, locale, values, errors)
+                reply = forms.form_reply(kind, locale, values, errors, self._pipeline(tenant))
                 self._post(activity, tenant, "form", reply, answer)
                 return None
             return Inbound(tenant, sender.id, encode(command), _delivery(activity), pressed=True, **said)
@@ -180,7 +180,8 @@ class TeamsApp:
         word = text.strip().lower()
         if not pressed and word in forms.WORDS:  # `visit` alone: the form to fill in
             locale = "zh" if _CJK.search(word) else self._locale(activity, tenant)
-            self._post(activity, tenant, "form", forms.form_reply(forms.WORDS[word], locale), answer)
+            self._post(activity, tenant, "form", forms.form_reply(forms.WORDS[word], locale,
+                                                                  pipeline=self._pipeline(tenant)), answer)
             return None
         if not word:
             if not pressed and _attached(activity):  # a photo or a file alone: say what works
@@ -441,6 +442,12 @@ class TeamsApp:
         """The sender's language: theirs as stored, else their Teams client's."""
         return (self._stored_locale(tenant, activity.from_property.id) or _language(activity.locale)
                 or "en")
+
+    def _pipeline(self, tenant: str) -> pipelines.Pipeline:
+        """The workspace's stages, for a form's stage choices."""
+        with self.core.session_factory() as session:
+            row = PeopleRepository(session).tenant(PLATFORM, tenant)
+            return pipelines.of(session, row.id) if row else pipelines.DEFAULT
 
     def _stored_name(self, tenant: str, user_id: str) -> str | None:
         with self.core.session_factory() as session:

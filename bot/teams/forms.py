@@ -12,9 +12,10 @@ import json
 
 from handlers.forms import label
 from handlers.intents import BY_NAME
-from handlers.messages import METRIC_NAMES, PERIOD_NAMES, STAGE_NAMES, name_of
+from handlers.messages import METRIC_NAMES, PERIOD_NAMES, name_of
 from handlers.reply import Reply
-from storage.models import METRICS, OPEN_STAGES
+from storage import pipelines
+from storage.models import METRICS
 
 FORM_KEY = "form"  # the submitted data's field that names the form
 SUBJECT = "form:"  # a Reply about a form: `form:{"kind": …, "values": …, "errors": …}`
@@ -27,11 +28,14 @@ REQUIRED = {"visit": ("customer",), "deal": ("customer", "title", "stage"),
 WORDS = {word.lower(): kind for kind in FIELDS for word in (*BY_NAME[kind].en, *BY_NAME[kind].zh)}
 
 
-def form_reply(kind: str, locale: str, values: dict | None = None, errors: dict | None = None) -> Reply:
-    """The answer that shows the form (its fallback text for anything that cannot: the usage)."""
+def form_reply(kind: str, locale: str, values: dict | None = None, errors: dict | None = None,
+               pipeline: pipelines.Pipeline = pipelines.DEFAULT) -> Reply:
+    """The answer that shows the form (its fallback text for anything that cannot: the usage),
+    with the workspace's open stages to pick from."""
     lines = tuple(errors.values()) if errors else BY_NAME[kind].usage[locale == "zh"][:1]
-    subject = SUBJECT + json.dumps({"kind": kind, "values": values or {}, "errors": errors or {}},
-                                   ensure_ascii=False)
+    stages = [[key, pipeline.name(key, locale)] for key in pipeline.open]
+    subject = SUBJECT + json.dumps({"kind": kind, "values": values or {}, "errors": errors or {},
+                                    "stages": stages}, ensure_ascii=False)
     return Reply(title=label(f"{kind}_title", locale), lines=lines, ok=not errors, locale=locale,
                  subject=subject)
 
@@ -58,7 +62,7 @@ def card(reply: Reply) -> dict:
     kind, values, errors, locale = form["kind"], form["values"], form["errors"], reply.locale
     body = [{"type": "TextBlock", "text": reply.title, "size": "Medium", "weight": "Bolder", "wrap": True}]
     for name in FIELDS[kind]:
-        body.append(_input(name, kind, locale, values.get(name, "")))
+        body.append(_input(name, kind, locale, values.get(name, ""), form.get("stages")))
         if errors.get(name):
             body.append({"type": "TextBlock", "text": errors[name], "color": "Attention", "wrap": True,
                          "size": "Small", "spacing": "None"})
@@ -68,21 +72,23 @@ def card(reply: Reply) -> dict:
                          "data": {FORM_KEY: kind}}]}
 
 
-_CHOICES = {"stage": lambda locale: [(s, name_of(STAGE_NAMES, s, locale)) for s in OPEN_STAGES],
+_CHOICES = {"stage": lambda locale: [(s, pipelines.DEFAULT.name(s, locale)) for s in pipelines.DEFAULT.open],
             "metric": lambda locale: [(m, name_of(METRIC_NAMES, m, locale)) for m in METRICS],
             "period": lambda locale: [(p, name_of(PERIOD_NAMES, p, locale))
                                       for p in ("week", "month", "quarter")]}
-_DEFAULT = {"stage": OPEN_STAGES[0], "metric": METRICS[0], "period": "month"}
+_DEFAULT = {"metric": METRICS[0], "period": "month"}
 
 
-def _input(name: str, kind: str, locale: str, value: str) -> dict:
+def _input(name: str, kind: str, locale: str, value: str, stages: list | None = None) -> dict:
     required = name in REQUIRED[kind]
     common = {"id": name, "label": label(name, locale), "isRequired": required}
     if required:  # what Teams shows on the card when it is left empty
         common["errorMessage"] = label("pick_one" if name in _CHOICES else "required", locale)
     if name in _CHOICES:
-        return {"type": "Input.ChoiceSet", "style": "compact", "value": value or _DEFAULT[name],
-                "choices": [{"title": text, "value": key} for key, text in _CHOICES[name](locale)], **common}
+        choices = [tuple(pair) for pair in stages] if name == "stage" and stages else _CHOICES[name](locale)
+        first = _DEFAULT.get(name, choices[0][0])
+        return {"type": "Input.ChoiceSet", "style": "compact", "value": value or first,
+                "choices": [{"title": text, "value": key} for key, text in choices], **common}
     if name in ("follow_up", "close"):
         return {"type": "Input.Date", "value": value, **common}
     return {"type": "Input.Text", "value": value, "isMultiline": name == "notes", "maxLength": 2000, **common}

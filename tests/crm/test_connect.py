@@ -8,6 +8,7 @@ from bot.app import App
 from bot.settings import Settings
 from crm.connect import CrmUrls, client_for
 from crm.errors import AuthFailed, RateLimited
+from crm.secrets import SecretBox
 from fakes.fxiaoke_api import EXPIRED, FakeFxiaoke
 from fakes.zoho_api import FakeZoho
 from storage.models import CrmConnection, CrmLink
@@ -69,7 +70,9 @@ def test_zoho_connects_with_a_refresh_token_and_matches_users_to_members(cli, ap
     stored = connection(app)
     assert (stored.crm, stored.settings["org"]) == ("zoho", "org-4242")
     assert stored.settings["api_domain"] == zoho.url  # learnt from the token, as a China org's would be
-    assert json.loads(stored.secret) == {"client_secret": "zsecret", "refresh_token": "1000.refresh"}
+    assert "zsecret" not in stored.secret and "1000.refresh" not in stored.secret  # encrypted at rest
+    assert json.loads(SecretBox(app.settings).open(stored.secret)) == {
+        "client_secret": "zsecret", "refresh_token": "1000.refresh"}
     assert "zsecret" not in json.dumps(stored.settings)
 
 
@@ -81,7 +84,7 @@ def test_a_grant_code_is_exchanged_once_for_a_refresh_token(cli, app, zoho):
     grants = [c.body["grant_type"] for c in zoho.called("/oauth/v2/token")]
     assert grants == ["authorization_code", "refresh_token"]
     assert connection(app).settings["data_centre"] == "cn"
-    assert json.loads(connection(app).secret)["refresh_token"] == "1000.refresh"
+    assert json.loads(SecretBox(app.settings).open(connection(app).secret))["refresh_token"] == "1000.refresh"
 
 
 def test_china_and_every_other_data_centre_have_their_own_accounts_server():

@@ -11,9 +11,9 @@ from bot.app import App
 from bot.cli import main
 from bot.console import ConsoleBot
 from bot.settings import Settings
-from crm.first_import import our_stage
 from crm.sync import CrmSync
 from fakes.zoho_api import FakeZoho
+from storage import pipelines
 from storage.models import CrmLink, CrmWrite, Deal, utcnow
 
 EVENTS = ("chat stage", "chat amount", "crm stage", "crm amount", "sync")
@@ -69,7 +69,7 @@ def test_every_interleaving_of_chat_and_crm_changes_converges(db_url, monkeypatc
         for n, order in enumerate(ORDERS):
             deal = s.get(Deal, ours[f"zd-{n}"])
             crm = next(d for d in zoho.records["Deals"] if d["id"] == f"zd-{n}")
-            assert our_stage(crm["Stage"], None) == deal.stage, order
+            assert pipelines.of(s, deal.tenant_id).key_for(crm["Stage"]) == deal.stage, order
             assert Decimal(str(crm["Amount"])) == deal.amount, order
             # nothing lost or invented: each side ends with a value one of them wrote (which one
             # the conflict rule decides: tests/crm/test_incoming.py)
@@ -135,7 +135,7 @@ def test_every_interleaving_converges_with_fxiaoke_too(db_url, monkeypatch, fxia
         for n, order in enumerate(ORDERS):
             deal = s.get(Deal, ours[f"o{n}"])
             crm = next(d for d in fxiaoke.objects["NewOpportunityObj"] if d["_id"] == f"o{n}")
-            assert our_stage(crm["sales_stage"], None) == deal.stage, order
+            assert pipelines.of(s, deal.tenant_id).key_for(crm["sales_stage"]) == deal.stage, order
             assert Decimal(crm["amount"]) == deal.amount, order
             assert deal.amount in (Decimal(5000 + n), Decimal(7000 + n)), order
         assert s.scalars(select(CrmWrite).where(CrmWrite.status != "done")).all() == []

@@ -111,7 +111,7 @@ def test_a_stage_changed_on_both_sides_keeps_the_newer_chat_change_and_tells_the
     assert zoho.records["Deals"][0]["Stage"] == "Proposal/Price Quote"  # ours went out after
     [message] = told(sync)
     assert message == ("Site: the stage was changed in Zoho CRM and here. Your newer change is kept: "
-                       "Proposal (Zoho CRM had Contact, and is updated).")
+                       "Proposal/Price Quote (Zoho CRM had Needs Analysis, and is updated).")
 
 
 def test_a_newer_crm_change_wins_and_the_chat_change_is_not_sent(cli, sync, zoho):
@@ -122,7 +122,7 @@ def test_a_newer_crm_change_wins_and_the_chat_change_is_not_sent(cli, sync, zoho
     assert the_deal(sync).stage == "negotiation"
     assert not [c for c in zoho.calls if c.method == "PUT"]
     [message] = told(sync)
-    assert "Zoho CRM's newer change is kept: Negotiation (yours was Proposal)" in message
+    assert "Zoho CRM's newer change is kept: Negotiation/Review (yours was Proposal/Price Quote)" in message
 
 
 def test_a_tie_goes_to_the_crm(cli, sync, zoho):
@@ -190,7 +190,8 @@ def test_a_zoho_notification_brings_the_change_on_the_next_pass(cli, notified_sy
     connected_to_zoho(cli)
     notified_sync.tick()  # subscribes: actions/watch with a token, renewed before it expires
     [channel] = zoho.channels.values()
-    assert channel["notify_url"] == f"{web}/crm/zoho/notify" and channel["events"] == ["Deals.all"]
+    assert channel["notify_url"] == f"{web}/crm/zoho/notify"
+    assert channel["events"] == ["Deals.all", "Accounts.all"]
     assert len(channel["token"]) >= 30
     zoho.edit("Deals", "zd-1", iso(utcnow()), Amount=12345)
     assert zoho.notify("Deals", ["zd-1"]) == 200
@@ -204,6 +205,50 @@ def test_a_zoho_notification_brings_the_change_on_the_next_pass(cli, notified_sy
     assert len(zoho.called("/crm/v8/actions/watch")) == 1  # not renewed while far from expiry
     notified_sync.tick(utcnow() + dt.timedelta(hours=22))
     assert len(zoho.called("/crm/v8/actions/watch")) == 2
+
+
+@pytest.fixture
+def busy_sync(db_url, zoho, fxiaoke, web):
+    """A worker that polls deals every pass, with Zoho's notifications on."""
+    app = App.build(Settings(database_url=db_url, zoho_accounts_url=zoho.accounts_url,
+                             fxiaoke_api_url=fxiaoke.url, crm_public_url=web))
+    yield CrmSync(app, poll_every=0)
+    app.engine.dispose()
+
+
+def test_a_renamed_account_comes_by_notification_and_accounts_are_not_polled_every_pass(
+        cli, busy_sync, zoho):
+    from storage.models import Customer
+
+    connected_to_zoho(cli)
+    busy_sync.tick()  # subscribes to deals and accounts; this first pass polls accounts once
+    polls = lambda: [c for c in zoho.called("/crm/v8/Accounts") if not c.query.get("ids")]  # noqa: E731
+    before = len(polls())
+    zoho.edit("Accounts", "acc-1", iso(utcnow()), Account_Name="Initech Group")
+    assert zoho.notify("Accounts", ["acc-1"]) == 200
+    for _ in range(3):
+        busy_sync.tick()
+    with busy_sync.app.session_factory() as s:
+        assert sorted(s.scalars(select(Customer.name))) == ["Initech Group"]
+    assert [c.query["ids"] for c in zoho.called("/crm/v8/Accounts") if c.query.get("ids")] == ["acc-1"]
+    assert len(polls()) == before  # the notification carried it: no account polls in between
+    busy_sync.tick(utcnow() + dt.timedelta(minutes=16))  # a safety net, a quarter-hour apart
+    assert len(polls()) == before + 1
+
+
+def test_a_channel_made_before_accounts_were_watched_is_renewed_at_once(cli, notified_sync, zoho):
+    from crm import notifications
+    from storage.crm import CrmRepository
+
+    connected_to_zoho(cli)
+    notified_sync.tick()
+    with notified_sync.app.session_factory.begin() as s:  # as an older version left it
+        connection = CrmRepository(s).connection(the_deal(notified_sync).tenant_id)
+        watch = {k: v for k, v in connection.settings["watch"].items() if k != "events"}
+        connection.settings = {**connection.settings, "watch": watch}
+    notified_sync.tick()
+    assert len(zoho.called("/crm/v8/actions/watch")) == 2
+    assert list(zoho.channels.values())[0]["events"] == list(notifications.EVENTS)
 
 
 def test_a_notification_with_a_wrong_token_is_refused_and_changes_nothing(cli, notified_sync, zoho):

@@ -9,11 +9,12 @@ from sqlalchemy import select
 
 from bot.settings import Settings
 from crm.connect import CrmUrls, client_for, connect_fxiaoke
-from crm.first_import import our_stage, run
+from crm.first_import import run
 from crm.sync import CrmSync
 from fakes.fxiaoke_api import FakeFxiaoke
 from fakes.wecom_api import FakeWeCom
 from fakes.wecom_driver import AES_KEY, AGENT, CORP, SECRET, TOKEN, running
+from storage import pipelines
 from storage.crm import CrmRepository
 from storage.models import CrmLink, Deal, Tenant, Visit, utcnow
 
@@ -106,7 +107,8 @@ def test_a_day_with_fxiaoke_on_wecom_ends_with_both_sides_equal(wecom, fxiaoke):
                  for row in s.scalars(select(CrmLink).where(CrmLink.kind == "deal"))}
         for record in fxiaoke.objects["NewOpportunityObj"]:
             deal = s.get(Deal, links[record["_id"]])
-            assert our_stage(record["sales_stage"], None) == deal.stage, record["name"]
+            stage = pipelines.of(s, deal.tenant_id).key_for(record["sales_stage"])
+            assert stage == deal.stage, record["name"]
             assert Decimal(record["amount"]) == deal.amount, record["name"]
         assert s.scalar(select(Deal.amount).where(Deal.title == "ERP")) == Decimal("350000.00")
         assert s.scalar(select(Deal.stage).where(Deal.id == cloud)) == "negotiation"
@@ -196,7 +198,7 @@ def test_a_day_with_zoho_on_slack_ends_with_both_sides_equal(slack, zoho, fake_s
                  for row in s.scalars(select(CrmLink).where(CrmLink.kind == "deal"))}
         for record in zoho.records["Deals"]:
             deal = s.get(Deal, links[record["id"]])
-            assert our_stage(record["Stage"], None) == deal.stage, record["Deal_Name"]
+            assert pipelines.of(s, deal.tenant_id).key_for(record["Stage"]) == deal.stage, record["Deal_Name"]
             assert Decimal(str(record["Amount"])) == deal.amount, record["Deal_Name"]
         assert s.scalar(select(Deal.stage).where(Deal.id == erp)) == "negotiation"
         assert s.scalar(select(Deal.amount).where(Deal.title == "Support")) == Decimal("12000.00")

@@ -2,7 +2,10 @@
 
 `/cgi/corpAccessToken/get/V2` (appId, appSecret, permanentCode → corpAccessToken, corpId,
 expiresIn 7200; the same token while it lives), `/cgi/user/list`, `/cgi/user/getByMobile`,
-`/cgi/crm/v2/data/query` (search_query_info offset/limit, filters, orders; dates in ms).
+`/cgi/crm/v2/data/query` (search_query_info offset/limit, filters, orders; dates in ms), and
+`/cgi/crm/v2/object/describe` (`data.apiName`, `includeDetail` → `data.describe.fields`, a select
+field's `options` of `label` and `value`: 纷享's developer guide, "查询对象描述" and "Field Value
+Description").
 Token calls are counted (the real endpoint allows about ten a minute); an expired token answers
 20016; tests script frequency limits and outages.
 """
@@ -33,6 +36,10 @@ class FakeFxiaoke:
         self.users: list[dict] = []
         self.objects: dict[str, list[dict]] = {"AccountObj": [], "NewOpportunityObj": [],
                                                "ActiveRecordObj": []}
+        #: NewOpportunityObj's `sales_stage` options, as its describe answers them (`label` shown,
+        #: `value` stored: developer.fxiaoke.com "Field Value Description", select fields)
+        self.stage_options: list[dict] = [{"label": label, "value": str(n)} for n, label in enumerate(
+            ("线索", "初步接触", "需求挖掘", "方案呈现", "商务谈判", "赢单", "输单"), 1)]
         self.scripted: dict[str, list[int | dict]] = {}
         self.calls: list[Call] = []
         self.token: str | None = None
@@ -94,6 +101,16 @@ class FakeFxiaoke:
             return 200, {"errorCode": 0, "errorMessage": "success", "empList": found}
         if path == "/cgi/crm/v2/data/query":
             return self._query(body)
+        if path == "/cgi/crm/v2/object/describe":
+            api_name = (body.get("data") or {}).get("apiName")
+            if api_name not in self.objects:
+                return 200, {"errorCode": 20040, "errorMessage": "object does not exist"}
+            fields = {"name": {"api_name": "name", "type": "text", "label": "商机名称"}}
+            if api_name == "NewOpportunityObj":
+                fields["sales_stage"] = {"api_name": "sales_stage", "type": "select_one", "label": "商机阶段",
+                                         "options": self.stage_options}
+            return 200, {"errorCode": 0, "errorMessage": "success",
+                         "data": {"describe": {"api_name": api_name, "fields": fields}}}
         if path in ("/cgi/crm/v2/data/create", "/cgi/crm/v2/data/update"):
             return self._write(path, body)
         return 404, {}

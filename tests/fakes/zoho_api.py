@@ -39,6 +39,14 @@ class FakeZoho:
         self.records: dict[str, list[dict]] = {"Accounts": [], "Deals": [], "Meetings": []}
         self.scripted: dict[str, list[int | tuple[int, dict]]] = {}
         self.channels: dict[str, dict] = {}  # actions/watch subscriptions, by channel id
+        #: the Deals' default pipeline, as `GET settings/pipeline?layout_id=` answers its `maps`
+        #: (the shape of Zoho's documented examples, getPipelines in its OpenAPI specification:
+        #: display_value, actual_value, sequence_number, forecast_type, forecast_category; no
+        #: probability; a missing or wrong layout_id is 400 INVALID_DATA "Invalid layoutid")
+        self.stages: list[dict] = [_stage(n, name, kind) for n, (name, kind) in enumerate((
+            ("Qualification", "Open"), ("Needs Analysis", "Open"), ("Value Proposition", "Open"),
+            ("Proposal/Price Quote", "Open"), ("Negotiation/Review", "Open"), ("Closed Won", "Closed Won"),
+            ("Closed Lost", "Closed Lost"), ("Closed Lost to Competition", "Closed Lost")), 1)]
         self.calls: list[Call] = []
         self.issued = 0
         self.token: str | None = None
@@ -140,6 +148,18 @@ class FakeZoho:
             return 200, {"watch": answers}
         if short == "users":
             return self._page(self.users, query, "users")
+        if short == "settings/layouts":
+            if query.get("module") != "Deals":
+                return 400, {"code": "INVALID_MODULE", "details": {}, "message": "invalid module",
+                             "status": "error"}
+            return 200, {"layouts": [{"id": "4150868000000091055", "name": "Standard",
+                                      "visible": True, "status": "active"}]}
+        if short == "settings/pipeline":
+            if query.get("layout_id") != "4150868000000091055":
+                return 400, {"code": "INVALID_DATA", "details": {"param_name": "layout_id"},
+                             "message": "Invalid layoutid", "status": "error"}
+            return 200, {"pipeline": [{"display_value": "Standard", "actual_value": "Standard",
+                                       "default": True, "id": "4150868000000091023", "maps": self.stages}]}
         module, _, action = short.partition("/")
         if module not in self.records:
             return 400, {"code": "INVALID_MODULE", "details": {}, "message": "the module name given "
@@ -268,7 +288,16 @@ class FakeZoho:
         return Handler
 
 
+def _stage(n: int, name: str, forecast_type: str) -> dict:
+    category = {"Open": "Pipeline", "Closed Won": "Closed"}.get(forecast_type, "Omitted")
+    return {"display_value": name, "sequence_number": n, "actual_value": name,
+            "id": str(4150868000000007100 + n), "forecast_type": forecast_type,
+            "forecast_category": {"name": category, "id": str(4150868000000007090 + n)}}
+
+
 def _error_body(status: int) -> dict:
+    # 429 `TOO_MANY_REQUESTS`: Zoho's answer past its concurrency limits (help.zoho.com, "Kaizen #203 -
+    # Handling API Limits and Error Responses"); 401 `INVALID_TOKEN`: an expired access token.
     if status == 429:
         return {"code": "TOO_MANY_REQUESTS", "details": {}, "message": "too many requests",
                 "status": "error"}

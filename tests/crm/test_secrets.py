@@ -1,0 +1,73 @@
+"""CRM secrets are stored encrypted under SALESBOT_SECRET_KEY: a copy of the database alone holds
+no refresh token or app secret; rows stored before are encrypted in place; keys rotate."""
+import json
+
+import pytest
+from cryptography.fernet import Fernet, InvalidToken
+from sqlalchemy import select
+
+from fakes.fxiaoke_api import FakeFxiaoke
+from fakes.zoho_api import FakeZoho
+from storage.models import CrmConnection
+
+OLD, NEW = Fernet.generate_key().decode(), Fernet.generate_key().decode()
+PLAIN = {"client_secret": "zsecret", "refresh_token": "1000.refresh"}
+
+
+@pytest.fixture
+def zoho():
+    fake = FakeZoho()
+    fake.add_user("Ana", "ana@corp.com")
+    yield fake
+    fake.close()
+
+
+@pytest.fixture
+def fxiaoke():
+    fake = FakeFxiaoke()
+    fake.add_user("安娜", "13800000001")
+    yield fake
+    fake.close()
+
+
+def stored(db) -> str:
+    with db() as s:
+        return s.scalar(select(CrmConnection.secret))
+
+
+def connected(cli, monkeypatch, key: str):
+    monkeypatch.setenv("SALESBOT_SECRET_KEY", key)
+    cli("say", "--user", "Ana", "help")
+    result = cli("crm", "connect", "zoho", "--client-id", "1000.CLIENT", "--refresh-token", "1000.refresh",
+                 input="zsecret\n")
+    assert result.exit_code == 0, result.output
+
+
+def test_the_refresh_token_and_client_secret_are_stored_encrypted_under_the_key(cli, db, monkeypatch, zoho):
+    connected(cli, monkeypatch, OLD)
+    secret = stored(db)
+    assert "zsecret" not in secret and "1000.refresh" not in secret
+    assert json.loads(Fernet(OLD.encode()).decrypt(secret.encode())) == PLAIN
+    with pytest.raises(InvalidToken):
+        Fernet(NEW.encode()).decrypt(secret.encode())
+    assert cli("crm", "import").exit_code == 0  # and used from there
+
+
+def test_a_secret_stored_before_encryption_is_encrypted_in_place_and_still_works(cli, db, monkeypatch, zoho):
+    connected(cli, monkeypatch, OLD)
+    with db.begin() as s:  # as a row stored by the version before encryption
+        s.scalar(select(CrmConnection)).secret = json.dumps(PLAIN)
+    assert cli("crm", "import").exit_code == 0  # read as it is meanwhile
+    result = cli("crm", "encrypt")
+    assert "1 were stored plain" in result.output and "zsecret" not in result.output
+    assert json.loads(Fernet(OLD.encode()).decrypt(stored(db).encode())) == PLAIN
+
+
+def test_keys_rotate_the_new_key_first_and_the_old_one_can_then_go(cli, db, monkeypatch, zoho):
+    connected(cli, monkeypatch, OLD)
+    monkeypatch.setenv("SALESBOT_SECRET_KEY", f"{NEW},{OLD}")
+    assert "0 were stored plain" in cli("crm", "encrypt").output
+    monkeypatch.setenv("SALESBOT_SECRET_KEY", NEW)
+    assert json.loads(Fernet(NEW.encode()).decrypt(stored(db).encode())) == PLAIN
+    result = cli("crm", "import")
+    assert result.exit_code == 0, result.output
