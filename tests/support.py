@@ -10,6 +10,7 @@ import socket
 import subprocess
 import threading
 import time
+import traceback
 from contextlib import contextmanager
 from pathlib import Path
 from socketserver import ThreadingMixIn
@@ -168,6 +169,22 @@ def call(app, path: str, body: bytes, extra: dict, method: str = "POST", query: 
     seen = []
     b"".join(app(environ, lambda status, headers, exc=None: seen.append(int(status.split()[0]))))
     return seen[0]
+
+
+def salesbot(*args: str, env: dict | None = None, stdin: str | None = None) -> subprocess.CompletedProcess:
+    """`salesbot ARGS` run in this process (no interpreter start-up per call), as a finished
+    process: its exit code, stdout and stderr, a traceback in stderr as Python prints one.
+    `env`: variables set for the call (None: unset)."""
+    from click.testing import CliRunner
+
+    from bot.cli import main
+
+    result = CliRunner().invoke(main, list(args), env=env, input=stdin)
+    stderr = result.stderr
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        stderr += "Traceback (most recent call last):\n" + "".join(
+            traceback.format_exception(result.exception))
+    return subprocess.CompletedProcess(["salesbot", *args], result.exit_code, result.stdout, stderr)
 
 
 def free_port() -> int:
