@@ -51,9 +51,8 @@ def test_bad_input_gets_the_right_form_in_chinese_and_stores_nothing(wecom):
 
 def test_a_slow_command_is_answered_through_message_send(wecom):
     wecom.fake.delay["user/get"] = 4.5  # first contact takes longer than a passive reply may
-    started = time.monotonic()
-    status, reply = wecom.text("拜访 华为：慢")
-    assert status == 200 and reply is None and time.monotonic() - started < 5
+    status, reply = wecom.text("拜访 华为：慢")  # (how soon the callback answers: bench/wecom_web.py)
+    assert status == 200 and reply is None
     [sent] = wecom.fake.wait_for(lambda: wecom.sent_to("zhangwei"))
     assert "已记录拜访：华为。" in sent
     assert count(wecom.core.session_factory, Visit) == 1
