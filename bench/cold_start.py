@@ -1,24 +1,34 @@
 """`salesbot say` cold start: a fresh process to a printed reply, against a bare `python -c pass`.
 
-Goal: ≤ 1 s from start to reply (import time matters: no heavy imports at start).
+Goal (issue #25): ≤ 0.5 s from start to printed reply on SQLite, so a `say` imports only what
+the message needs (no platform SDK, no PostgreSQL dialect, no holidays' country lists, no charts).
+The process's own CPU time is printed too: on a machine shared with other work it says what the
+wall-clock time cannot.
 """
 from __future__ import annotations
 
 import os
+import resource
 import statistics
 import subprocess
 import sys
 import time
 from pathlib import Path
 
+GOAL_S = 0.5
 
-def _median_s(argv: list[str], env: dict, repeat: int) -> float:
-    times = []
+
+def _median_s(argv: list[str], env: dict, repeat: int) -> tuple[float, float]:
+    """(median wall-clock seconds, median CPU seconds) of running `argv` to its end."""
+    times, cpu = [], []
     for _ in range(repeat):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         subprocess.run(argv, env=env, check=True, capture_output=True)
         times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    return statistics.median(times), statistics.median(cpu)
 
 
 def run(tmp_dir: Path, repeat: int = 7) -> list[str]:
@@ -27,11 +37,12 @@ def run(tmp_dir: Path, repeat: int = 7) -> list[str]:
     subprocess.run([*salesbot, "db", "upgrade"], env=env, check=True, capture_output=True)
     subprocess.run([*salesbot, "say", "--user", "Ana", "help"], env=env, check=True,
                    capture_output=True)
-    floor = _median_s([sys.executable, "-c", "pass"], env, repeat)
+    floor, _ = _median_s([sys.executable, "-c", "pass"], env, repeat)
     ours = {text: _median_s([*salesbot, "say", "--user", "Ana", text], env, repeat)
             for text in ("progress", "visit Acme: demo; follow up tomorrow")}
-    lines = ["cold start · salesbot say → printed reply (SQLite)"]
-    for text, seconds in ours.items():
-        lines.append(f"  {text[:30]:30} {seconds * 1000:6.0f} ms  ratio to bare python "
-                     f"{seconds / floor:4.1f}  (goal ≤ 1000 ms: {'ok' if seconds <= 1 else 'MISSED'})")
+    lines = [f"cold start · salesbot say → printed reply (SQLite) · bare python {floor * 1000:.0f} ms"]
+    for text, (seconds, cpu) in ours.items():
+        lines.append(f"  {text[:30]:30} {seconds * 1000:6.0f} ms (CPU {cpu * 1000:4.0f} ms)  ratio to bare "
+                     f"python {seconds / floor:4.1f}  (goal ≤ {GOAL_S * 1000:.0f} ms: "
+                     f"{'ok' if seconds <= GOAL_S else 'MISSED'})")
     return lines

@@ -6,7 +6,7 @@ who the person is (`bot/<platform>/plugin.py`), and the answer leaves through th
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -38,7 +38,9 @@ class Inbound:
     timezone: str | None = None
 
     def payload(self) -> dict:
-        data = {"v": VERSION, **asdict(self), "mentioned": list(self.mentioned)}
+        # every field is text, a flag or a tuple of text: no deep copy (asdict's) on the ack path
+        data = {"v": VERSION, **{f.name: getattr(self, f.name) for f in _FIELDS},
+                "mentioned": list(self.mentioned)}
         return {key: value for key, value in data.items() if value or key not in _UNSAID}
 
     @classmethod
@@ -54,3 +56,6 @@ class Inbound:
                              self.here, self.mentioned, self.shared)
         message = pressed(self.message) if self.pressed else self.message
         return handle_message(session_factory, user, message, defaults=defaults, answer_to=answer_to)
+
+
+_FIELDS = fields(Inbound)

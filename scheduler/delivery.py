@@ -141,10 +141,14 @@ class DeliveryWorker:
     def _send(self, limit: int, keys: list[str] | None = None) -> int:
         now = self.clock()
         self.paused = {space: until for space, until in self.paused.items() if until > now}
+        # messages named by key (answers this process holds for itself) are claimed even where
+        # their workspace is paused: they are put back below, due when the pause ends, so a
+        # worker sends them then rather than when this process's hold on them runs out
+        skip = dict(self.paused) if keys is None else None
         with self.session_factory.begin() as session:
             claimed = [(d.id, d.key, (d.platform, d.workspace, d.target), d.payload, d.attempts)
                        for d in OutboxRepository(session).claim(now, limit, self.lease,
-                                                                skip=dict(self.paused), keys=keys)
+                                                                skip=skip, keys=keys)
                        if not _stale(session, d)]
         held = [row[0] for row in claimed]
         held_until = now + self.lease

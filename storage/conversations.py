@@ -5,16 +5,15 @@ by its sender. A reference is the platform's own JSON; this module only keeps it
 from __future__ import annotations
 
 from sqlalchemy import delete, select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from storage.models import ConversationRef, utcnow
+from storage.upsert import insert_for
 
 
 def save(session: Session, platform: str, workspace: str, address: str, reference: dict) -> None:
     """Keep `reference` as the way to `address` (insert or replace, safe against a racing process)."""
-    insert = pg_insert if session.bind.dialect.name == "postgresql" else sqlite_insert
+    insert = insert_for(session.bind.dialect.name)
     session.execute(insert(ConversationRef).values(
         platform=platform, workspace=workspace, address=address, reference=reference,
         updated_at=utcnow()).on_conflict_do_nothing())

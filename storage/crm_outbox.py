@@ -11,12 +11,11 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import and_, select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, aliased
 
 from storage import leases
 from storage.models import CrmLink, CrmWrite, Customer, Deal, Visit
+from storage.upsert import insert_for
 
 
 class CrmOutbox:
@@ -51,7 +50,7 @@ class CrmOutbox:
     def enqueue(self, tenant_id: int, rows: list[tuple[str, int, str]], now: dt.datetime) -> int:
         if not rows:
             return 0
-        insert = pg_insert if self.s.bind.dialect.name == "postgresql" else sqlite_insert
+        insert = insert_for(self.s.bind.dialect.name)
         table = CrmWrite.__table__
         values = [{"tenant_id": tenant_id, "key": key[:200], "op": op, "local_id": local_id,
                    "status": "pending", "attempts": 0, "next_attempt_at": now, "last_error": "",

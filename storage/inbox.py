@@ -5,12 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import Connection, func, select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from storage import leases
 from storage.models import InboxItem
+from storage.upsert import insert_for
 
 Row = tuple[str, str, dict, "dt.timedelta | None"]  # key, platform, payload, held_for
 
@@ -19,7 +18,7 @@ def record(conn: Connection, rows: list[Row], now: dt.datetime) -> list[int | No
     """`InboxRepository.put` of several rows in one statement, on a bare connection (the web
     process does this for every request): their ids, None for each key recorded before (or
     earlier in `rows`)."""
-    insert = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
+    insert = insert_for(conn.dialect.name)
     table = InboxItem.__table__
     statement = (insert(table).on_conflict_do_nothing(index_elements=["key"])
                  .returning(table.c.key, table.c.id))

@@ -1,5 +1,4 @@
 """Typed ORM models. Money is Decimal, times are stored in UTC; Alembic migrations own the schema."""
-from __future__ import annotations
 
 import datetime as dt
 import unicodedata
@@ -111,7 +110,7 @@ class Member(Base):
     #: When they last opened the bot's home (Slack App Home): only then is it kept fresh for them.
     home_opened_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
 
-    identities: Mapped[list[Identity]] = relationship(back_populates="member")
+    identities: Mapped[list["Identity"]] = relationship(back_populates="member")
 
 
 class Identity(Base):
@@ -126,7 +125,7 @@ class Identity(Base):
     platform: Mapped[str] = mapped_column(String(16))
     external_user_id: Mapped[str] = mapped_column(String(128))
 
-    member: Mapped[Member] = relationship(back_populates="identities")
+    member: Mapped["Member"] = relationship(back_populates="identities")
 
 
 class Team(Base):

@@ -6,13 +6,12 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from storage import leases
 from storage.leases import free
 from storage.models import CachedToken, Delivery
+from storage.upsert import insert_for
 
 RATE_KEPT = dt.timedelta(hours=1)  # how long a learnt send rate is trusted after its last limit
 
@@ -34,7 +33,7 @@ class OutboxRepository:
         were new."""
         if not rows:
             return 0
-        insert = pg_insert if self.s.bind.dialect.name == "postgresql" else sqlite_insert
+        insert = insert_for(self.s.bind.dialect.name)
         table = Delivery.__table__
         values = [{**row, "status": "pending", "attempts": 0, "next_attempt_at": due or now,
                    "last_error": "", "created_at": now} for row in rows]
@@ -146,7 +145,7 @@ class OutboxRepository:
         return float(row.value) if row is not None and row.expires_at > now else None
 
     def remember_rate(self, platform: str, workspace: str, rate: float, now: dt.datetime) -> None:
-        insert = pg_insert if self.s.bind.dialect.name == "postgresql" else sqlite_insert
+        insert = insert_for(self.s.bind.dialect.name)
         values = {"key": _rate_key(platform, workspace), "value": f"{rate:.3f}",
                   "expires_at": now + RATE_KEPT}
         self.s.execute(insert(CachedToken).values(values).on_conflict_do_update(

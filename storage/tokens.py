@@ -7,11 +7,10 @@ import datetime as dt
 from collections.abc import Callable
 
 from sqlalchemy import select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, sessionmaker
 
 from storage.models import CachedToken, utcnow
+from storage.upsert import insert_for
 
 MARGIN = 300  # refresh five minutes before the platform says a token expires
 Fetch = Callable[[], tuple[str, int]]  # → (token, seconds it lives)
@@ -35,7 +34,7 @@ class DatabaseTokens:
     def refresh(self, key: str, stale: str | None, fetch: Fetch) -> str:
         """A token other than `stale`: the one another process just fetched, or a new one."""
         with self.session_factory.begin() as session:
-            insert = pg_insert if session.bind.dialect.name == "postgresql" else sqlite_insert
+            insert = insert_for(session.bind.dialect.name)
             session.execute(insert(CachedToken).values(
                 key=key, value="", expires_at=utcnow()).on_conflict_do_nothing())
             # the row lock (PostgreSQL) or the write lock (SQLite): other refreshers wait here

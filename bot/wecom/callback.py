@@ -15,10 +15,10 @@ import struct
 import threading
 from concurrent.futures import TimeoutError as FutureTimeout
 from urllib.parse import parse_qs
+from xml.parsers import expat
 from xml.parsers.expat import ExpatError
 from zoneinfo import ZoneInfo
 
-import xmltodict
 from sqlalchemy.exc import OperationalError
 from wechatpy.enterprise.crypto import WeChatCrypto
 from wechatpy.enterprise.exceptions import InvalidCorpIdException
@@ -242,14 +242,50 @@ USER_ID_LIMIT = 64
 
 
 def xml_fields(data: bytes | str | None) -> dict | None:
-    """The fields of `<xml>…</xml>`, or None for anything else: not XML, another root, entities
-    (xmltodict refuses every entity declaration, so no entity bomb or external entity)."""
+    """The fields of `<xml>…</xml>` as WeCom sends them (flat: a field is text, or None when
+    empty), or None for anything else: not XML, another root, entity declarations (refused, so
+    no entity bomb or external entity). A field with attributes or children of its own is a dict
+    and a repeated one a list, which the callers refuse where they read text. One pass of expat
+    with no tree built: this runs twice for every message WeCom sends (the envelope, then what
+    it encrypts), before the ack."""
+    fields: dict = {}
+    depth, field, texts = 0, None, []
+
+    def start(name: str, attributes: dict) -> None:
+        nonlocal depth, field
+        depth += 1
+        if depth == 1 and name != "xml":
+            raise ValueError("another root")
+        if depth == 2:
+            field = [name, bool(attributes)]
+            texts.clear()
+        elif depth > 2:
+            field[1] = True  # nested: not a text field
+
+    def end(_name: str) -> None:
+        nonlocal depth
+        depth -= 1
+        if depth == 1:
+            name, nested = field
+            value = {} if nested else ("".join(texts).strip() or None)
+            fields[name] = [fields[name], value] if name in fields else value
+
+    def text(data: str) -> None:
+        if depth == 2:
+            texts.append(data)
+
+    def refuse(*_args) -> None:
+        raise ValueError("entities are refused")
+
+    parser = expat.ParserCreate()
+    parser.buffer_text = True
+    parser.StartElementHandler, parser.EndElementHandler = start, end
+    parser.CharacterDataHandler, parser.EntityDeclHandler = text, refuse
     try:
-        parsed = xmltodict.parse(data)
+        parser.Parse(data, True)
     except (ExpatError, ValueError, TypeError, RecursionError):
         return None
-    fields = parsed.get("xml") if isinstance(parsed, dict) else None
-    return fields if isinstance(fields, dict) else None
+    return fields
 
 
 def _message(fields: dict | None) -> dict | None:

@@ -18,14 +18,15 @@ from bot.demo import seed
 from handlers.dispatch import Defaults
 from storage.db import HEAD, make_engine, make_session_factory
 from storage.models import Customer, Deal, Member, Target, TeamMember, Visit
+from support import salesbot
 
 SALESBOT = [sys.executable, "-m", "bot.cli"]
 
 
 def run(db_url, *args, stdin=None):
-    env = {**os.environ, "DATABASE_URL": db_url}
-    return subprocess.run([*SALESBOT, *args], env=env, input=stdin, capture_output=True, text=True,
-                          timeout=60)
+    """`salesbot ARGS` on this database, in this process (a fresh process each time is tested once,
+    in test_say_from_another_folder_finds_the_demo_or_says_where_it_looked)."""
+    return salesbot(*args, env={"DATABASE_URL": db_url}, stdin=stdin)
 
 
 @pytest.fixture

@@ -68,7 +68,7 @@ class FakeSlack:
         with self.lock:
             return [c for c in self.calls if c.method == method]
 
-    def wait_for(self, condition, timeout: float = 60.0):
+    def wait_for(self, condition, timeout: float = 120.0):
         """Wait until `condition()` is truthy (the app's lazy listeners run in the background)."""
         deadline = time.monotonic() + timeout
         with self.lock:

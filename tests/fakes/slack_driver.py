@@ -80,7 +80,7 @@ class SlackDriver:
                               signed=sign(body, **signing) if signing else None)
         return status, f"/response/{n}"
 
-    def answers(self, response_path: str, count: int = 1, timeout: float = 60) -> list[dict]:
+    def answers(self, response_path: str, count: int = 1, timeout: float = 120) -> list[dict]:
         """The posts to one response_url, once `count` of them arrived."""
         return self.fake.wait_for(lambda: (found := [r for r in self.fake.responses
                                                      if r["url"] == response_path])

@@ -112,7 +112,7 @@ class FakeBotFramework:
         with self.lock:
             return [p for p in self.posted if p.conversation == conversation and not p.deleted]
 
-    def wait_for(self, condition, timeout: float = 60.0):
+    def wait_for(self, condition, timeout: float = 120.0):
         deadline = time.monotonic() + timeout
         with self.lock:
             while not (result := condition()):

@@ -68,7 +68,7 @@ class FakeWeCom:
         """Successful message/send bodies."""
         return [c.body for c in self.called("message/send") if c.body.get("_ok")]
 
-    def wait_for(self, condition, timeout: float = 60.0):
+    def wait_for(self, condition, timeout: float = 120.0):
         deadline = time.monotonic() + timeout
         with self.lock:
             while not (result := condition()):

@@ -8,11 +8,14 @@ customers' tiers), or ASKED (a question or refusal: nothing stored), or NOTHING 
 that stores nothing). Anything else stored fails the case.
 """
 import itertools
+import shutil
 from decimal import Decimal
 
 import pytest
 from sqlalchemy import select
+from sqlalchemy.engine import make_url
 
+from storage.db import make_engine, make_session_factory
 from storage.models import Customer, Deal, Member, Target, Task, Tenant, Tip, Visit
 from support import Chat
 
@@ -293,13 +296,43 @@ def test_the_corpus_is_large_and_in_both_languages():
     assert len(chinese) >= 60
 
 
-@pytest.mark.parametrize("text, expected", CASES, ids=[c[0][:40] for c in CASES])
-def test_a_message_stores_what_it_means_or_nothing(session_factory, text, expected):
-    tenant = f"corpus{next(TENANTS)}"
-    chat = Chat(session_factory, tenant)
+def _prepare(chat: Chat) -> None:
     chat.team()
     for setup in SETUP:
         assert chat.reply(setup, user="Ana").ok, setup
+
+
+@pytest.fixture(scope="module")
+def prepared_sqlite(sqlite_template, tmp_path_factory):
+    """A SQLite file holding the cases' workspace, made once: each SQLite case starts from a copy
+    (on PostgreSQL each case makes the workspace again, in the run's one database)."""
+    path = tmp_path_factory.mktemp("corpus") / "prepared.sqlite3"
+    shutil.copy(sqlite_template, path)
+    engine = make_engine(f"sqlite:///{path}")
+    _prepare(Chat(make_session_factory(engine), "corpus"))
+    engine.dispose()
+    return path
+
+
+@pytest.fixture
+def workspace(db_url, request):
+    """(session factory, chat, tenant) of a workspace as the module's docstring describes."""
+    sqlite = make_url(db_url).get_backend_name() == "sqlite"
+    if sqlite:
+        shutil.copy(request.getfixturevalue("prepared_sqlite"), make_url(db_url).database)
+    tenant = "corpus" if sqlite else f"corpus{next(TENANTS)}"
+    engine = make_engine(db_url)
+    session_factory = make_session_factory(engine)
+    chat = Chat(session_factory, tenant)
+    if not sqlite:
+        _prepare(chat)
+    yield session_factory, chat, tenant
+    engine.dispose()
+
+
+@pytest.mark.parametrize("text, expected", CASES, ids=[c[0][:40] for c in CASES])
+def test_a_message_stores_what_it_means_or_nothing(workspace, text, expected):
+    session_factory, chat, tenant = workspace
     rows, customers = snapshot(session_factory, tenant)
     reply = chat.reply(text, user="Ana")
     after, after_customers = snapshot(session_factory, tenant)

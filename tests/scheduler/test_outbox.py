@@ -84,6 +84,30 @@ def test_a_rate_limit_waits_exactly_as_long_as_asked(session_factory):
     assert worker.run_once() == 1 and sender.sent == [("slack", "channel:C1", "a")]
 
 
+def test_an_answer_held_by_a_process_whose_platform_just_failed_is_left_for_a_worker(session_factory):
+    """The web process sends the answers it queued itself (held from the worker for 30 s); when
+    its platform failed a moment before, it leaves the answer due when that pause ends, so a
+    worker sends it then, not once the 30 s hold is over."""
+    with session_factory.begin() as s:
+        tenant = Tenant(platform="console", external_id="t")
+        s.add(tenant)
+        s.flush()
+        OutboxRepository(s).enqueue_many(
+            [{"key": key, "tenant_id": tenant.id, "platform": "slack", "workspace": "T1",
+              "target": "channel:C1", "payload": to_payload(Reply(title=key))} for key in ("a", "b")],
+            NOW, due=NOW + dt.timedelta(seconds=30))
+    clock = Clock()
+    web = DeliveryWorker(session_factory, RecordingSender([ConnectionError("down")]), clock=clock)
+    web.send_now(["a"])  # fails: the workspace is paused for the web process's `probe`
+    assert web.send_now(["b"]) == 1 and web.sender.sent == []  # not tried during the pause
+    sender = RecordingSender()
+    worker = DeliveryWorker(session_factory, sender, clock=clock)
+    clock.now = NOW + web.probe
+    worker.run_once()
+    assert ("slack", "channel:C1", "b") in sender.sent
+    assert statuses(session_factory)["b"] == "sent"
+
+
 def test_failures_back_off_then_end_failed_and_can_be_retried(session_factory, db_url, monkeypatch):
     enqueue(session_factory, "a")
     clock = Clock()

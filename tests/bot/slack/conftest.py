@@ -1,6 +1,7 @@
 """Slack fixtures: the fake Slack, and the running app in single-workspace or OAuth mode, in
 process or as the Procfile's web process."""
 import os
+import shutil
 import signal
 import subprocess
 from pathlib import Path
@@ -13,12 +14,17 @@ from fakes.slack_driver import SECRET, SlackDriver, running
 from support import ROOT, free_port, procfile_command, wait_until_healthy
 
 
-@pytest.fixture
-def fake_slack():
+def _fake_slack():
     fake = FakeSlack()
     for user_id, name, locale in (("U1", "Mia", "en-US"), ("U2", "Ana", "en-US"), ("U3", "Bo", "en-US"),
                                   ("U4", "张伟", "zh-CN")):
         fake.add_user(user_id, name, locale=locale)
+    return fake
+
+
+@pytest.fixture
+def fake_slack():
+    fake = _fake_slack()
     yield fake
     fake.close()
 
@@ -46,6 +52,23 @@ def oauth_slack(db_url, fake_slack):
 @pytest.fixture
 def procfile_web(db_url, fake_slack):
     """The Procfile's `web` line run as it is (one process), answering Slack; yields its driver."""
+    yield from _procfile_web(db_url, fake_slack)
+
+
+@pytest.fixture(scope="module")
+def shared_procfile_web(sqlite_template, tmp_path_factory):
+    """One Procfile web process (SQLite) for a module's tests of the HTTP front itself (slow,
+    stalled, chunked and oversized clients), which store nothing another test there reads."""
+    path = tmp_path_factory.mktemp("front") / "salesbot.sqlite3"
+    shutil.copy(sqlite_template, path)
+    fake = _fake_slack()
+    try:
+        yield from _procfile_web(f"sqlite:///{path}", fake)
+    finally:
+        fake.close()
+
+
+def _procfile_web(db_url, fake_slack):
     port = free_port()
     env = {**os.environ, "PORT": str(port), "DATABASE_URL": db_url, "WEB_CONCURRENCY": "1",
            "SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": SECRET,

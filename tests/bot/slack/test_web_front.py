@@ -19,9 +19,8 @@ def _visit_body(n: int, fake_url: str) -> str:
                       "trigger_id": f"slow-{n}", "response_url": f"{fake_url}/response/slow-{n}"})
 
 
-@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
-def test_200_slow_clients_do_not_starve_healthz_or_real_requests(procfile_web):
-    web = procfile_web
+def test_200_slow_clients_do_not_starve_healthz_or_real_requests(shared_procfile_web):
+    web = shared_procfile_web
     stop = threading.Event()
     slow = []
     for n in range(200):
@@ -54,9 +53,8 @@ def test_200_slow_clients_do_not_starve_healthz_or_real_requests(procfile_web):
             conn.close()
 
 
-@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
-def test_a_client_stalled_in_its_headers_is_cut_off(procfile_web):
-    web = procfile_web
+def test_a_client_stalled_in_its_headers_is_cut_off(shared_procfile_web):
+    web = shared_procfile_web
     conn = socket.create_connection(("127.0.0.1", web.port))
     conn.sendall(b"POST /slack/events HTTP/1.1\r\nHost: x\r\n")
     conn.settimeout(20)
@@ -70,23 +68,21 @@ def test_a_client_stalled_in_its_headers_is_cut_off(procfile_web):
     conn.close()
 
 
-@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
-def test_a_signed_chunked_request_works(procfile_web):
-    web = procfile_web
-    body = _visit_body(1, web.fake.url)
+def test_a_signed_chunked_request_works(shared_procfile_web):
+    web = shared_procfile_web
+    body = _visit_body(1000, web.fake.url)  # numbered apart from the other tests' visits
     conn = http.client.HTTPConnection("127.0.0.1", web.port, timeout=10)
     headers = {"Content-Type": "application/x-www-form-urlencoded", "Transfer-Encoding": "chunked",
                **sign(body)}
     conn.request("POST", "/slack/events", body=iter([body[:50].encode(), body[50:].encode()]),
                  headers=headers, encode_chunked=True)
     assert conn.getresponse().status == 200
-    assert "Visit to Client 1 logged." in _all_text(web.answers("/response/slow-1")[0])
+    assert "Visit to Client 1000 logged." in _all_text(web.answers("/response/slow-1000")[0])
 
 
-@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
 @pytest.mark.parametrize("chunked", [False, True], ids=["declared", "chunked"])
-def test_ten_megabytes_get_413(procfile_web, chunked):
-    web = procfile_web
+def test_ten_megabytes_get_413(shared_procfile_web, chunked):
+    web = shared_procfile_web
     conn = socket.create_connection(("127.0.0.1", web.port))
     head = "Transfer-Encoding: chunked" if chunked else f"Content-Length: {10 * 1024 * 1024}"
     conn.sendall(f"POST /slack/events HTTP/1.1\r\nHost: x\r\n{head}\r\n\r\n".encode())

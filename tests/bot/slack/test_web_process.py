@@ -80,7 +80,7 @@ def test_two_web_and_two_worker_processes_store_and_answer_a_burst_once(db_url, 
             sent += list(pool.map(visit, range(40, 80)))
         assert {status for status, _ in sent} == {200}
         eventually(lambda: count(session_factory, InboxItem, InboxItem.status == "pending") == 0
-                   and count(session_factory, Delivery, Delivery.status == "pending") == 0, timeout=60)
+                   and count(session_factory, Delivery, Delivery.status == "pending") == 0, timeout=240)
         assert count(session_factory, Visit) == 80
         answers = collections.Counter(r["url"] for r in fake_slack.responses)
         # every answer is an outbox row queued with its visit: none lost; the one the killed

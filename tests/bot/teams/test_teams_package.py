@@ -5,6 +5,7 @@ import subprocess
 import sys
 import zipfile
 
+import pytest
 from PIL import Image
 
 from bot.teams.render import CARD, activities
@@ -14,6 +15,7 @@ from handlers.commands import CloseDeal, DealRef
 from handlers.intents import INTENTS
 from handlers.reply import Bar, Button, Reply, Table
 from scheduler.delivery import RateLimited
+from support import salesbot
 
 APP_ID = "6a1b5c2d-0000-4000-8000-00000000b077"
 
@@ -98,10 +100,8 @@ def test_each_conversation_is_paced_under_teams_limits():
 
 
 def _package(tmp_path, *args, app_id: str | None = APP_ID):
-    env = {"PATH": ""} | ({"TEAMS_APP_ID": app_id} if app_id is not None else {})
     out = tmp_path / "p.zip"
-    done = subprocess.run([sys.executable, "-m", "bot.cli", "teams", "package", "--out", str(out), *args],
-                          env=env, capture_output=True, text=True, timeout=60)
+    done = salesbot("teams", "package", "--out", str(out), *args, env={"TEAMS_APP_ID": app_id})
     manifest = json.loads(zipfile.ZipFile(out).read("manifest.json")) if done.returncode == 0 else None
     return done, manifest
 
@@ -132,6 +132,7 @@ def test_a_package_that_teams_would_refuse_is_not_written_and_the_message_says_w
     assert done.returncode != 0 and "not a host name" in done.stderr
 
 
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)  # static pages: no database in them
 def test_the_web_process_serves_short_bilingual_privacy_and_terms_pages(teams):
     import urllib.request
 

@@ -1,20 +1,21 @@
 """`salesbot wecom chat create`: an app group chat made through WeCom's appchat/create, its id
 printed for `team set … wecom chat:ID`."""
-import os
-import subprocess
-import sys
+import pytest
 
 from fakes.wecom_driver import AGENT, CORP, SECRET
+from support import salesbot as run_salesbot
+
+# Nothing of a chat's creation is stored: these run on one database (SQLite).
+pytestmark = pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
 
 
 def salesbot(db_url, fake, *args):
-    env = {**os.environ, "DATABASE_URL": db_url, "WECOM_CORP_ID": CORP, "WECOM_AGENT_ID": str(AGENT),
+    env = {"DATABASE_URL": db_url, "WECOM_CORP_ID": CORP, "WECOM_AGENT_ID": str(AGENT),
            "WECOM_SECRET": SECRET, "WECOM_API_URL": fake.api_url}
-    return subprocess.run([sys.executable, "-m", "bot.cli", "wecom", "chat", "create", *args], env=env,
-                          capture_output=True, text=True, timeout=60)
+    return run_salesbot("wecom", "chat", "create", *args, env=env)
 
 
-def test_a_group_chat_is_created_with_its_members_and_its_id_is_printed(wecom, db_url, fake_wecom):
+def test_a_group_chat_is_created_with_its_members_and_its_id_is_printed(db_url, fake_wecom):
     done = salesbot(db_url, fake_wecom, "--name", "华东销售", "--owner", "zhangwei",
                     "zhangwei", "lina", "lina")
     assert done.returncode == 0, done.stderr
@@ -23,7 +24,7 @@ def test_a_group_chat_is_created_with_its_members_and_its_id_is_printed(wecom, d
     assert f"team set TEAM wecom chat:{chat}" in done.stdout and f"企业微信 chat:{chat}" in done.stdout
 
 
-def test_a_chat_wecom_refuses_is_explained_and_nothing_is_printed_as_made(wecom, db_url, fake_wecom):
+def test_a_chat_wecom_refuses_is_explained_and_nothing_is_printed_as_made(db_url, fake_wecom):
     fake_wecom.script("appchat/create", {"errcode": 60011, "errmsg": "no privilege to access/modify contact"})
     done = salesbot(db_url, fake_wecom, "--name", "East", "zhangwei", "lina")
     assert done.returncode == 1 and "root department" in done.stderr and "Traceback" not in done.stderr
