@@ -18,12 +18,11 @@ import json
 import secrets
 
 from sqlalchemy import select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from crm.zoho import ZohoClient
 from storage.crm import CrmRepository
 from storage.models import CrmNotice
+from storage.upsert import insert_for
 
 LIFE = dt.timedelta(hours=23)
 RENEW_BEFORE = dt.timedelta(hours=2)
@@ -83,7 +82,7 @@ def receive(session_factory, body: bytes, now: dt.datetime) -> tuple[str, str]:
         if module not in MODULES or not ids:
             return "200 OK", "ignored"
         sent = str(notice.get("server_time", ""))
-        insert = pg_insert if session.bind.dialect.name == "postgresql" else sqlite_insert
+        insert = insert_for(session.bind.dialect.name)
         tenant = connection.tenant_id
         session.execute(insert(CrmNotice).on_conflict_do_nothing(index_elements=["key"]), [
             {"tenant_id": tenant, "key": f"zoho:{tenant}:{module}:{i}:{sent}"[:200], "module": module,
