@@ -170,3 +170,23 @@ def usage_reply(locale: str, error: ParseError) -> Reply:
     first = t(locale, head, text=error.detail, fixed=error.fixed) if head else t(locale, "usage_title")
     examples = usage(error.topic, locale) if error.topic else ()
     return Reply(lines=(first, *(f"  {e}" for e in examples)), buttons=offer, ok=False)
+
+
+class Said:
+    """A line said to more than one reader, each in their own words: `ctx.t(key, **values)` where
+    a value may be a function of the reader's context (a stage's name in their language, a day as
+    they read it), so that a rep told of a manager's change reads it in the rep's language.
+
+    >>> Said("deal_created")
+    Said('deal_created')
+    """
+
+    def __init__(self, key: str, **values):
+        self.key, self.values = key, values
+
+    def __call__(self, ctx: Ctx) -> str:
+        return ctx.t(self.key, **{name: value(ctx) if callable(value) else value
+                                  for name, value in self.values.items()})
+
+    def __repr__(self) -> str:
+        return f"Said({self.key!r})"

@@ -4,12 +4,13 @@ manager of the owner's team (the owner is told); each is in the audit trail with
 before."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from handlers import facts
-from handlers import format as fmt
 from handlers.commands import ChangeDeal, ChangeVisit, Delete
-from handlers.context import Ctx
+from handlers.context import Ctx, Said
 from handlers.lookup import customer_named, example
-from handlers.messages import STAGE_NAMES, name_of, t
+from handlers.messages import STAGE_NAMES, name_of
 from handlers.reply import Reply
 from handlers.tasks import _tell
 from handlers.trash import handle_delete, may_manage
@@ -31,24 +32,26 @@ def handle_change_visit(ctx: Ctx, cmd: ChangeVisit) -> Reply:
         ctx.people.audit(ctx.tenant.id, ctx.member.id, "visit.customer", "visit", visit.id, at=ctx.now,
                          before=customer, after=moved_to.name)
         visit.customer_id = moved_to.id
-        reply = Reply(lines=(*(ctx.t("new_customer", customer=c) for c in ctx.created_customers),
-                             ctx.t("visit_customer_set", id=visit.id, old=customer, new=moved_to.name)))
+        said = Said("visit_customer_set", id=visit.id, old=customer, new=moved_to.name)
+        reply = Reply(lines=(*(ctx.t("new_customer", customer=c) for c in ctx.created_customers), said(ctx)))
     elif cmd.follow_up is not None:
         if cmd.follow_up < ctx.today:
             raise ctx.refuse("leave_past", hint=example(ctx, "snooze"))
         ctx.people.audit(ctx.tenant.id, ctx.member.id, "visit.follow_up", "visit", visit.id, at=ctx.now,
                          before=visit.follow_up_on, after=cmd.follow_up)
         visit.follow_up_on, visit.follow_up_done = cmd.follow_up, False
-        reply = Reply(lines=(ctx.t("visit_follow_up_set", id=visit.id, customer=customer,
-                                   when=fmt.day(cmd.follow_up, ctx.today, ctx.locale)),))
+        day = cmd.follow_up
+        said = Said("visit_follow_up_set", id=visit.id, customer=customer,
+                    when=lambda reader: reader.day(day))
+        reply = Reply(lines=(said(ctx),))
     else:
         ctx.people.audit(ctx.tenant.id, ctx.member.id, "visit.notes", "visit", visit.id, at=ctx.now,
                          before=visit.notes, after=cmd.notes)
         visit.notes = cmd.notes or ""
-        reply = Reply(lines=(ctx.t("visit_notes_set", id=visit.id, customer=customer,
-                                   notes=visit.notes or "–"),))
+        said = Said("visit_notes_set", id=visit.id, customer=customer, notes=visit.notes or "–")
+        reply = Reply(lines=(said(ctx),))
     if owner is not None:
-        tell_owner(ctx, owner, f"visit:{visit.id}", reply.lines[-1])
+        tell_owner(ctx, owner, f"visit:{visit.id}", said)
     return reply
 
 
@@ -63,9 +66,12 @@ def _owner_or_manager(ctx: Ctx, owner_id: int, refusal: str, **values) -> Member
     raise ctx.refuse(refusal, owner=owner.display_name, **values)
 
 
-def tell_owner(ctx: Ctx, owner: Member, what: str, line: str) -> None:
-    """The owner of a record a manager changed hears what changed and who changed it."""
-    note = Reply(lines=(t(owner.locale, "changed_by_manager", who=ctx.member.display_name, what=line),),
+def tell_owner(ctx: Ctx, owner: Member, what: str, *said: Said) -> None:
+    """The owner of a record a manager changed hears what changed and who changed it, in their
+    own language, its days as of when they read it."""
+    theirs = replace(ctx, locale=owner.locale, queued=True)
+    line = " ".join(part(theirs) for part in said)
+    note = Reply(lines=(theirs.t("changed_by_manager", who=ctx.member.display_name, what=line),),
                  locale=owner.locale)
     _tell(ctx, owner, f"changed:{what}:{ctx.member.id}:{ctx.now.isoformat()}"[:200], note)
 
@@ -89,7 +95,9 @@ def handle_change_deal(ctx: Ctx, cmd: ChangeDeal) -> Reply:
         facts.reopened(ctx, deal)
     ctx.people.audit(ctx.tenant.id, ctx.member.id, "deal.reopen", "deal", deal.id, at=ctx.now,
                      before=closed, after=before, b_reason=reason)
-    reply = Reply(lines=(ctx.t("deal_reopened", id=deal.id, title=deal.title, stage=stage(before)),))
+    said = Said("deal_reopened", id=deal.id, title=deal.title,
+                stage=lambda reader: name_of(STAGE_NAMES, before, reader.locale))
+    reply = Reply(lines=(said(ctx),))
     if owner is not None:
-        tell_owner(ctx, owner, f"deal:{deal.id}", reply.lines[0])
+        tell_owner(ctx, owner, f"deal:{deal.id}", said)
     return reply

@@ -7,7 +7,7 @@ from decimal import Decimal
 from handlers import format as fmt
 from handlers.amounts import Money
 from handlers.commands import CloseDeal, DealRef, UpsertDeal
-from handlers.context import Ctx
+from handlers.context import Ctx, Said
 from handlers.lookup import customer_and_title, customer_named, example
 from handlers.messages import CLOSE_REASONS, STAGE_NAMES, WIN_REASONS, WORDS, name_of
 from handlers.reasons import categorize
@@ -32,28 +32,28 @@ def handle_upsert_deal(ctx: Ctx, cmd: UpsertDeal) -> Reply:
                         title=title or customer.name, stage=stage, amount=money.amount,
                         currency=money.currency or ctx.tenant.currency,
                         expected_close=cmd.close, now=ctx.now)
-        notes.append(ctx.t("deal_created"))
+        notes.append(Said("deal_created"))
     else:
         old_stage = deal.stage
         if cmd.stage and cmd.stage != deal.stage:
             repo.move(deal, cmd.stage, ctx.member.id, ctx.now)
-            notes.append(ctx.t("deal_moved", old=_stage(ctx, old_stage), new=_stage(ctx, cmd.stage)))
+            notes.append(Said("deal_moved", old=_stage_of(old_stage), new=_stage_of(cmd.stage)))
         if cmd.amount:
             repo.set_amount(deal, cmd.amount.amount, cmd.amount.currency or deal.currency,
                             ctx.member.id, ctx.now)
         if cmd.close and cmd.close != deal.expected_close:
             deal.expected_close, deal.updated_at = cmd.close, ctx.now
         if cmd.ref.deal_id is not None and cmd.ref.title and cmd.ref.title != deal.title:
-            notes.append(ctx.t("deal_retitled", old=deal.title, new=cmd.ref.title))
+            notes.append(Said("deal_retitled", old=deal.title, new=cmd.ref.title))
             repo.retitle(deal, cmd.ref.title, ctx.member.id, ctx.now)
         if cmd.customer:
             moved_to = customer_named(ctx, cmd.customer)
             if moved_to.id != deal.customer_id:
-                notes.append(ctx.t("deal_recustomered", old=customer.name, new=moved_to.name))
+                notes.append(Said("deal_recustomered", old=customer.name, new=moved_to.name))
                 repo.move_to_customer(deal, moved_to, ctx.member.id, ctx.now)
                 customer = moved_to
         if not notes and deal.updated_at == ctx.now:
-            notes.append(ctx.t("deal_updated"))
+            notes.append(Said("deal_updated"))
         if not notes:  # `deal Acme` only shows the deal: nothing changes, the stall clock runs on
             return deal_card(ctx, deal, customer.name, ctx.member, notes)
     ctx.people.audit(ctx.tenant.id, ctx.member.id, "deal.change" if before else "deal.create", "deal",
@@ -70,15 +70,14 @@ def _iso(day) -> str | None:
     return day.isoformat() if day else None
 
 
-def _told(ctx: Ctx, deal: Deal, notes: list[str]) -> Member:
+def _told(ctx: Ctx, deal: Deal, notes: list[Said]) -> Member:
     """The deal's owner; told when a manager changed it."""
     if deal.owner_id == ctx.member.id:
         return ctx.member
     from handlers.corrections import tell_owner
 
     owner = ctx.session.get(Member, deal.owner_id)
-    tell_owner(ctx, owner, f"deal:{deal.id}", " ".join([ctx.t("deal_title", id=deal.id, title=deal.title),
-                                                        *notes]))
+    tell_owner(ctx, owner, f"deal:{deal.id}", Said("deal_title", id=deal.id, title=deal.title), *notes)
     return owner
 
 
@@ -228,7 +227,12 @@ def _stage(ctx: Ctx, stage: str) -> str:
     return name_of(STAGE_NAMES, stage, ctx.locale)
 
 
-def deal_card(ctx: Ctx, deal: Deal, customer: str, owner: Member, notes: list[str]) -> Reply:
+def _stage_of(stage: str):
+    """A stage's name in the reader's language (`Said`)."""
+    return lambda reader: _stage(reader, stage)
+
+
+def deal_card(ctx: Ctx, deal: Deal, customer: str, owner: Member, notes: list[Said]) -> Reply:
     """A deal as a card, with buttons to move it on without typing."""
     fields = [(ctx.t("customer"), customer), (ctx.t("stage"), _stage(ctx, deal.stage)),
               (ctx.t("amount"), fmt.money(deal.amount, deal.currency, ctx.locale)),
@@ -236,7 +240,7 @@ def deal_card(ctx: Ctx, deal: Deal, customer: str, owner: Member, notes: list[st
     if deal.expected_close:
         fields.append((ctx.t("close_date"), fmt.day_stored(deal.expected_close, ctx.today, ctx.locale)))
     fields.append((ctx.t("owner"), owner.display_name))
-    lines = [ctx.t("new_customer", customer=c) for c in ctx.created_customers] + notes
+    lines = [ctx.t("new_customer", customer=c) for c in ctx.created_customers] + [note(ctx) for note in notes]
     return Reply(title=ctx.t("deal_title", id=deal.id, title=deal.title), lines=tuple(lines),
                  fields=tuple(fields), buttons=deal_buttons(ctx.locale, deal),
                  subject=f"deal:{deal.id}" if deal.stage not in CLOSED_STAGES else "")

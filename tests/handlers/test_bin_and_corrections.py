@@ -4,6 +4,7 @@ import datetime as dt
 from sqlalchemy import select
 
 from handlers.reply_json import from_payload
+from handlers.when_read import as_sent
 from storage.models import Contest, Customer, Deal, Delivery, Task, Tip, Visit
 from support import count
 
@@ -175,3 +176,21 @@ def test_typos_in_corrections_store_nothing_and_say_what_to_type(team_chat):
         after = (s.scalar(select(Deal.stage)), s.scalar(select(Visit.customer_id)), count(
             team_chat.session_factory, Task))
     assert after == before and count(team_chat.session_factory, Customer) == 1
+
+
+def test_a_rep_told_of_a_managers_change_reads_it_in_their_own_language_and_days(team_chat):
+    """Mia writes in Chinese; Ana reads English, and 'tomorrow' as of when the note reaches her."""
+    team_chat("visit Acme: demo", user="Ana", lang="en")
+    team_chat("deal Acme proposal 50k", user="Ana", lang="en")
+    assert "明天" in team_chat("拜访 #1 跟进 明天", user="Mia", lang="zh")
+    assert "谈判" in team_chat("商机 #1 谈判", user="Mia", lang="zh")
+    notes = told(team_chat, "changed:")
+    assert any(n.startswith("Mia changed your record: Visit #1") for n in notes), notes
+    assert any("Proposal → Negotiation" in n for n in notes), notes
+    assert not any(ch in n for n in notes for ch in "拜访谈判明天修改")
+    with team_chat.session_factory() as s:
+        [visit_note] = [from_payload(d.payload) for d in s.scalars(select(Delivery).where(
+            Delivery.key.startswith("changed:visit:")))]
+    day_after = team_chat.now + dt.timedelta(days=1)  # read a day late: tomorrow is today
+    late = as_sent(visit_note, day_after).text
+    assert "today" in late and "tomorrow" not in late
