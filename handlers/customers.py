@@ -7,7 +7,7 @@ from sqlalchemy import select, update
 
 from handlers.commands import FixCustomer, Reassign
 from handlers.context import Ctx
-from handlers.lookup import in_reach, visible_member
+from handlers.lookup import in_reach, known_customers, visible_member
 from handlers.messages import t
 from handlers.reply import Reply
 from storage.models import OPEN_STAGES, Customer, Deal, Task, Tip, Visit, name_key
@@ -91,7 +91,7 @@ def _hand_over_followups(ctx: Ctx, source, target) -> int:
 
 
 def _existing(ctx: Ctx, name: str) -> Customer:
-    found = CustomerRepository(ctx.session).find(ctx.tenant.id, name.strip())
+    found = known_customers(ctx, name.strip())
     if len(found) != 1:
         raise ctx.refuse("customer_unknown" if not found else "customer_candidates", name=name,
                          hint=" · ".join(c.name for c in found) or None)

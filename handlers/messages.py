@@ -221,6 +221,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "to be asked again.)",
                        "（上一个问题已结束，其中内容未保存；重新发送那条消息即可再问一次。）"),
     "answer_hint": ("Reply 1–{count}, or tap one.", "回复 1–{count}，或点选。"),
+    "answer_hint_one": ("Reply yes (or 1) to do it, or tap it.", "回复“好”（或 1）即可执行，或点选。"),
     "did_you_mean": ("“{text}” is not a command I know. Did you mean: {fixed}",
                      "没认出“{text}”这个命令。你是想说：{fixed}"),
     "not_a_stage": ("“{text}” is not a stage. Did you mean: {fixed}",
@@ -740,6 +741,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "schedule for it yet.",
                        "{years} 年的工作日为推算：{code} 日历还没有该年的官方安排。"),
     "questions_set": ("Standup questions of {team}:", "{team} 的站会问题："),
+    "questions_set_in": ("Standup questions of {team}, for members who read {language}:",
+                         "{team} 的站会问题（发给{language}成员）："),
+    "language_en": ("English", "英文"),
+    "language_zh": ("Chinese", "中文"),
     "questions_other_zh": ("Members who read Chinese get these in English until you set the Chinese "
                            "version too: {example}",
                            "中文成员会先收到英文问题，请再设置中文版：{example}"),
