@@ -240,6 +240,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "which_currency": ("Deal #{id} is {current}: which amount do you mean, {amounts}? Nothing was "
                        "changed yet.",
                        "商机 #{id} 现为 {current}：你指的是哪个金额，{amounts}？尚未修改。"),
+    "deal_other_currency": ("Deal #{id} is {current}, and {amount} is in another currency: change the "
+                            "deal's currency, or which amount do you mean? Nothing was changed yet.",
+                            "商机 #{id} 现为 {current}，而 {amount} 是另一种货币：要改商机的货币，"
+                            "还是指哪个金额？尚未修改。"),
+    "currency_switch_button": ("{amount}: the deal in {currency}", "{amount}：商机改为 {currency}"),
+    "currency_converted_button": ("{amount} ({said} converted)", "{amount}（{said} 换算）"),
+    "deal_currency_switched": ("Deal #{id} is now in {new} (was {old}).",
+                               "商机 #{id} 的货币已由 {old} 改为 {new}。"),
     "history_title_change": ("title “{old}” → “{new}”", "标题“{old}”→“{new}”"),
     "history_customer_change": ("customer {old} → {new}", "客户 {old} → {new}"),
     "history_close_change": ("close date {old} → {new}", "预计成交 {old} → {new}"),

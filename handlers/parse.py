@@ -211,6 +211,7 @@ def parse_deal(rest: str, today: dt.date) -> c.Command | c.ParseError:
         action = "delete" if tokens[1][0].lower() in V.DELETE_WORDS else "reopen"
         return c.ChangeDeal(int(tokens[0][0][1:]), action)
     stage = amount = close = None
+    switch = False  # a currency said in words (`60k CNY`): the deal's currency, meant
     kept: list[tuple[str, bool]] = []
     i = 0
     while i < len(tokens):
@@ -255,7 +256,7 @@ def parse_deal(rest: str, today: dt.date) -> c.Command | c.ParseError:
                 and parse_amount(tokens[i - 1][0]) == amount:
             if amount.currency not in (None, V.CURRENCY_WORDS[lower]):
                 return c.ParseError("deal", "amount", f"{tokens[i - 1][0]} {word}")
-            amount = replace(amount, currency=V.CURRENCY_WORDS[lower])
+            amount, switch = replace(amount, currency=V.CURRENCY_WORDS[lower]), len(lower) > 1
         elif error := _misread(word, rest, "deal", stage is None, fields_read):
             return error
         else:
@@ -273,10 +274,10 @@ def parse_deal(rest: str, today: dt.date) -> c.Command | c.ParseError:
             return c.ParseError("deal", "quote_name", first, _swap(rest, first, f'"{first}"'))
         return c.ParseError("deal")
     if stage in ("won", "lost") and customer is None:
-        return c.CloseDeal(ref, stage == "won", amount)
+        return c.CloseDeal(ref, stage == "won", amount, switch_currency=switch)
     if stage in ("won", "lost"):
         return c.ParseError("deal")
-    return c.UpsertDeal(ref, stage, amount, close, customer)
+    return c.UpsertDeal(ref, stage, amount, close, customer, switch_currency=switch)
 
 
 def _is_field(word: str) -> bool:
@@ -327,12 +328,13 @@ def closing_parser(won: bool):
     def parse_close(rest: str, today: dt.date) -> c.Command | c.ParseError:
         head, reason = _head_and_body(rest, _REASON_SEP)
         head = SYMBOLS.sub(" ", head).rstrip("!.。 ")  # `won #7 🎉`
-        amount, kept = None, []
+        amount, kept, switch = None, [], False
         for word, quoted in tokens_of(head):
             plain = view(word)
             if not quoted and amount is None and (money := parse_amount(plain)):
                 amount = money
             elif not quoted and amount is not None and plain.lower() in V.CURRENCY_WORDS:
+                switch = len(plain) > 1 and amount.currency in (None, V.CURRENCY_WORDS[plain.lower()])
                 amount = replace(amount, currency=amount.currency or V.CURRENCY_WORDS[plain.lower()])
             elif not quoted and (error := _misread(plain, rest, topic, False, amount is not None)):
                 if error.problem == "word" and (at := rest.find(word)) > 0:  # `won Acme 48k beat …`
@@ -347,7 +349,7 @@ def closing_parser(won: bool):
         if ref.words and ref.deal_id is not None:  # `won #12 Acme`: the number says which deal
             return c.ParseError(topic, "word", ref.words[0])
         reason = reason.strip()
-        command = c.CloseDeal(ref, won, amount, reason)
+        command = c.CloseDeal(ref, won, amount, reason, switch_currency=switch)
         seen = view(reason)
         if (second := clauses.second_command(reason, seen)) is not None:
             start = len(rest) - len(reason)

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import func, select
 
 from handlers.schedule_rules import questions_of
-from storage.models import Customer, Deal, Task, Team, Visit
+from storage.models import Customer, Deal, Task, Team, Tip, Visit
 from support import Chat
 
 
@@ -107,3 +107,75 @@ def test_a_question_with_one_answer_is_put_naturally(session_factory, text, said
     assert said in out and not_said not in out
     assert chat.reply("yes" if said.startswith("Reply") else "好", user="Mia").ok
     assert _count(session_factory, Task) == 2
+
+
+# 4. A button's label typed instead of pressed -----------------------------------------------
+
+@pytest.mark.parametrize("asked, label, stored", [
+    ("visit Acme Crop: demo", "acme corp", ("Acme Corp", "demo")),
+    ("visit Acme Crop: demo", "New customer “Acme Crop”", ("Acme Crop", "demo")),
+    ("visit Acme Crop: demo", "new customer acme crop", ("Acme Crop", "demo")),
+    ("拜访 华为技术：谈价格", "华为", ("华为", "谈价格")),
+    ("拜访 华为技术：谈价格", "華為", ("华为", "谈价格")),
+])
+def test_a_typed_button_label_answers_the_question(session_factory, asked, label, stored):
+    chat = Chat(session_factory)
+    chat.team()
+    assert chat.reply("visit Acme Corp: intro").ok and chat.reply("拜访 华为：见面").ok
+    assert not chat.reply(asked).ok
+    reply = chat.reply(label)
+    assert reply.ok, reply.text
+    assert _visits(session_factory)[-1] == stored
+    assert _count(session_factory, Visit) == 3
+
+
+def test_a_typed_option_label_answers_the_question(session_factory):
+    chat = Chat(session_factory)
+    chat.team()
+    assert not chat.reply("tip pricing, always bundle support").ok
+    assert chat.reply("Keep it as a tip").ok
+    with session_factory() as s:
+        assert [(t.topic, t.text) for t in s.scalars(select(Tip))] == [("pricing", "always bundle support")]
+
+
+# 5. Another currency's amount on a deal -----------------------------------------------------
+
+def _deal_money(session_factory) -> tuple[str, Decimal, str]:
+    with session_factory() as s:
+        deal = s.scalar(select(Deal))
+        return deal.stage, deal.amount, deal.currency
+
+
+@pytest.mark.parametrize("typed", ["deal #1 ¥60k", "deal #1 6万元", "won #1 ¥60k", "商机 #1 ¥6万",
+                                   "赢单 #1 ¥6万"])
+def test_a_yuan_amount_on_a_dollar_deal_is_asked_never_switched(session_factory, typed):
+    chat = Chat(session_factory)
+    chat.team()
+    assert chat.reply('deal Globex "ERP" proposal $50k').ok
+    reply = chat.reply(typed)
+    assert not reply.ok and ("$50K" in reply.text or "$5万" in reply.text)
+    assert _deal_money(session_factory) == ("proposal", Decimal(50000), "USD")
+    assert chat.reply("1").ok  # the deal in CNY, as chosen
+    assert _deal_money(session_factory)[1:] == (Decimal(60000), "CNY")
+
+
+def test_the_other_answers_keep_the_currency_or_convert_at_the_rate(session_factory):
+    chat = Chat(session_factory)
+    chat.team()
+    assert chat.reply('deal Globex "ERP" proposal $50k').ok
+    assert chat.reply("rate USD 7.10", user="Mia").ok
+    assert not chat.reply("deal #1 ¥71k").ok
+    assert chat.reply("3").ok  # converted at 7.10
+    assert _deal_money(session_factory) == ("proposal", Decimal(10000), "USD")
+    assert not chat.reply("deal #1 ¥60k").ok
+    assert chat.reply("2").ok  # the number, in the deal's currency
+    assert _deal_money(session_factory) == ("proposal", Decimal(60000), "USD")
+
+
+def test_a_currency_said_in_words_switches_the_deal_and_says_so(session_factory):
+    chat = Chat(session_factory)
+    chat.team()
+    assert chat.reply('deal Globex "ERP" proposal $50k').ok
+    reply = chat.reply("deal #1 60k CNY")
+    assert reply.ok and "now in CNY (was USD)" in reply.text
+    assert _deal_money(session_factory) == ("proposal", Decimal(60000), "CNY")
