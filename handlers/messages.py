@@ -207,6 +207,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "option_one_each": ("One task each", "每人各一个任务"),
     "tip_or_search": ("Keep this as a tip about “{text}”, or find tips? Nothing was saved yet.",
                       "把这条存为关于“{text}”的经验，还是查找经验？尚未保存。"),
+    "lesson_or_search": ("Keep this as a tip, or find tips with these words? Nothing was saved yet.",
+                         "把这条存为经验，还是用这些词查找经验？尚未保存。"),
     "option_keep_tip": ("Keep it as a tip", "存为经验"),
     "option_find_tips": ("Find tips", "查找经验"),
     "amount_in_reason": ("Is “{text}” the amount it was won for? Nothing was saved yet.",

@@ -179,3 +179,29 @@ def test_a_currency_said_in_words_switches_the_deal_and_says_so(session_factory)
     reply = chat.reply("deal #1 60k CNY")
     assert reply.ok and "now in CNY (was USD)" in reply.text
     assert _deal_money(session_factory) == ("proposal", Decimal(60000), "CNY")
+
+
+# 3. An offered tip keeps every word ---------------------------------------------------------
+
+def _tips(session_factory) -> list[tuple[str, str]]:
+    with session_factory() as s:
+        return [(t.topic, t.text) for t in s.scalars(select(Tip).order_by(Tip.id))]
+
+
+@pytest.mark.parametrize("typed, kept", [
+    ("tip always bundle support, it wins deals", ("general", "always bundle support, it wins deals")),
+    ("tip always bundle support when pricing", ("general", "always bundle support when pricing")),
+    ("tip: always bundle support with the licence", ("general", "always bundle support with the licence")),
+    ("经验 报价时一定要捆绑服务", ("其他", "报价时一定要捆绑服务")),
+    ("经验 报价时一定要捆绑服务，客户更容易接受", ("其他", "报价时一定要捆绑服务，客户更容易接受")),
+    ("tip pricing, always bundle support", ("pricing", "always bundle support")),
+])
+def test_a_tip_without_a_topic_is_asked_and_the_offer_keeps_every_word(session_factory, typed, kept):
+    chat = Chat(session_factory)
+    chat.team()
+    reply = chat.reply(typed)
+    assert not reply.ok and _tips(session_factory) == []
+    assert chat.reply("1").ok
+    assert _tips(session_factory) == [kept]
+    words = "tips bundle" if "bundle" in typed else "经验 捆绑"
+    assert kept[1] in chat(words)  # a few words after `tips` still find
