@@ -131,7 +131,7 @@ def usage_reply(locale: str, error: ParseError) -> Reply:
             "reversed": "reversed_range", "follow_up_typo": "follow_up_typo", "rate": "bad_rate",
             "follow_up_day": "follow_up_day", "reason_colon": "reason_colon",
             "currency": "not_a_currency", "quote_name": "quote_name",
-            "contact": "bad_contact"}.get(error.problem)
+            "contact": "bad_contact", "unread_words": "unread_words"}.get(error.problem)
     if error.topic is None and not offer:
         examples = tuple(usage(topic, locale)[0] for topic in
                          ("visit", "deal", "won", "progress", "followups", "help"))

@@ -209,6 +209,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       "把这条存为关于“{text}”的经验，还是查找经验？尚未保存。"),
     "lesson_or_search": ("Keep this as a tip, or find tips with these words? Nothing was saved yet.",
                          "把这条存为经验，还是用这些词查找经验？尚未保存。"),
+    "unread_words": ("I couldn't tell what “{text}” is in this message, so nothing was saved. Write it "
+                     "as one of these:",
+                     "没看懂这条消息里的“{text}”，未保存。请按以下格式写："),
+    "date_in_title": ("Is “{text}” the day the task is due? Nothing was saved yet.",
+                      "“{text}”是任务的截止日吗？尚未保存。"),
+    "option_as_due": ("Yes, the due day", "是，作为截止日"),
+    "option_as_title": ("No, part of the task", "不是，属于任务内容"),
     "option_keep_tip": ("Keep it as a tip", "存为经验"),
     "option_find_tips": ("Find tips", "查找经验"),
     "amount_in_reason": ("Is “{text}” the amount it was won for? Nothing was saved yet.",

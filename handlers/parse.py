@@ -581,11 +581,17 @@ _TIME = re.compile(r"\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}:\d{2}"
 def _bare_due(text: str, today: dt.date) -> tuple[str, dt.date | None]:
     """A day at the end (`… tmrw`, `… next Tue`) or, in Chinese, at the start (`明天给华为…`)."""
     words = text.split()
-    for size in (1, 2):  # `… tmrw 10am` · `… tmrw 10 am`: the day, the time kept in the title
+    for size in (1, 2):  # `… tmrw 10am` · `… tmrw at 10 am`: the day, the time kept in the title
         if len(words) > size + 1 and _TIME.fullmatch(view(" ".join(words[-size:]))):
-            title, day = _bare_due(" ".join(words[:-size]), today)
+            head = words[:-size]
+            at = head[-1:] if len(head) > 2 and head[-1].lower() in ("at", "@", "around") else []
+            title, day = _bare_due(" ".join(head[:len(head) - len(at)]), today)
             if day is not None:
-                return f"{title} {' '.join(words[-size:])}", day
+                return f"{title} {' '.join(at + words[-size:])}", day
+    last = view(words[-1]) if len(words) > 1 else ""
+    for before in ("之前", "以前", "前"):  # `准备季度汇报 周五前`: the day it is due by, at the end
+        if last.endswith(before) and (day := parse_date(last[:-len(before)], today)):
+            return " ".join(words[:-1]), day
     for size in (3, 2, 1):
         if len(words) > size and (day := parse_date(" ".join(words[-size:]), today)):
             title = words[:-size]

@@ -205,3 +205,51 @@ def test_a_tip_without_a_topic_is_asked_and_the_offer_keeps_every_word(session_f
     assert _tips(session_factory) == [kept]
     words = "tips bundle" if "bundle" in typed else "经验 捆绑"
     assert kept[1] in chat(words)  # a few words after `tips` still find
+
+
+# 7. Every word accounted for: spans, and a day hidden in a task's title --------------------
+
+def test_a_reading_gives_each_field_the_span_it_came_from():
+    import datetime as dt
+
+    from handlers.intents import read
+
+    text = 'deal Acme Corp "Cloud" proposal 50k close 12/20'
+    reading = read(text, dt.date(2026, 11, 23))
+    spans = sorted((span.start, span.field, text[span.start:span.end]) for span in reading.spans)
+    assert [(field, said) for _start, field, said in spans] == [
+        ("command", "deal "), ("ref.words", "Acme"), ("ref.words", "Corp"), ("ref.title", "Cloud"),
+        ("stage", "proposal"), ("amount", "50k"), ("close", "12/20")]
+    visit = "visit Globex: demo went well, follow up fri"
+    spans = {span.field: visit[span.start:span.end] for span in read(visit, dt.date(2026, 11, 23)).spans}
+    assert spans["customer"] == "Globex" and spans["notes"] == "demo went well"
+    assert spans["follow_up"] == "fri"
+
+
+def _tasks(session_factory):
+    with session_factory() as s:
+        return [(t.title, t.due_on and t.due_on.isoformat())
+                for t in s.scalars(select(Task).order_by(Task.id))]
+
+
+@pytest.mark.parametrize("typed, due", [
+    ("task call Globex CFO tmrw at 10am", ("call Globex CFO at 10am", "2026-11-24")),
+    ("task @Bo call Globex fri at 3pm", ("call Globex at 3pm", "2026-11-27")),
+])
+def test_a_task_day_before_a_time_is_its_due_day(session_factory, typed, due):
+    chat = Chat(session_factory)
+    chat.team()
+    assert chat.reply(typed, user="Mia").ok
+    assert _tasks(session_factory) == [due]
+
+
+@pytest.mark.parametrize("typed, as_due", [
+    ("task send proposal tmrw morning", ("send proposal morning", "2026-11-24")),
+    ("任务 给华为打电话 明天上午", ("给华为打电话 上午", "2026-11-24")),
+])
+def test_a_day_left_in_a_task_title_is_asked_never_dropped(session_factory, typed, as_due):
+    chat = Chat(session_factory)
+    chat.team()
+    assert not chat.reply(typed).ok and _tasks(session_factory) == []
+    assert chat.reply("1").ok
+    assert _tasks(session_factory) == [as_due]
