@@ -306,8 +306,8 @@ def _swap(text: str, word: str, by: str) -> str:
 
 
 def _date_at(tokens, i, today) -> tuple[dt.date | None, int]:
-    """The date starting at tokens[i], trying two words (`next Tue`, `Dec 20`) before one."""
-    for used in (2, 1):
+    """The date starting at tokens[i], the longest first (`end of month`, `next Tue`, `12/20`)."""
+    for used in (3, 2, 1):
         if i + used <= len(tokens):
             day = parse_date(" ".join(w for w, _ in tokens[i:i + used]), today)
             if day is not None:

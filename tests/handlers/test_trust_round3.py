@@ -253,3 +253,14 @@ def test_a_day_left_in_a_task_title_is_asked_never_dropped(session_factory, type
     assert not chat.reply(typed).ok and _tasks(session_factory) == []
     assert chat.reply("1").ok
     assert _tasks(session_factory) == [as_due]
+
+
+@pytest.mark.parametrize("typed", ["deal Acme Corp 60k negotiation close end of month",
+                                   "deal Acme Corp close end of month 60k"])
+def test_a_close_day_of_three_words_is_read(session_factory, typed):
+    chat = Chat(session_factory)
+    chat.team()
+    reply = chat.reply(typed)
+    assert reply.ok, reply.text
+    with session_factory() as s:
+        assert s.scalar(select(Deal.expected_close)).isoformat() == "2026-11-30"
