@@ -83,7 +83,11 @@ def customer_and_title(ctx: Ctx, words: tuple[str, ...]) -> tuple[Customer, str 
     if found:
         return found[0], None
     for size in range(len(words) - 1, 0, -1):
-        exact = repo.exact(ctx.tenant.id, " ".join(words[:size]))
+        lead = " ".join(words[:size])
+        exact = repo.exact(ctx.tenant.id, lead)
+        if exact is None and (len(lead) >= 3 or _CJK.search(lead)):  # `deal acme erp …`: Acme Corp's
+            known = known_customers(ctx, lead)  # deal titled erp? asked, never a new `acme erp`
+            exact = known[0] if len(known) == 1 else None
         if exact:
             rest = " ".join(words[size:])
             if not _CJK.search(rest):
