@@ -227,9 +227,15 @@ def _find_deal(ctx: Ctx, ref: DealRef) -> tuple[Deal | None, Customer, str | Non
         return None, customer, title
     deals = repo.open_for_customer(customer.id, title)
     mine = [d for d in deals if d.owner_id == ctx.member.id]
-    if len(mine) > 1:
+    if len(mine) > 1:  # which one: each a button (or `1`, `2`) running the message on that deal
         word = name_of(WORDS, "deal", ctx.locale)
-        raise ctx.refuse("several_deals", customer=customer.name,
+        said = " ".join(ref.words)
+        buttons = tuple(Button(f"#{d.id} {d.title}"[:75], ctx.text.replace(said, f"#{d.id}", 1)
+                               if said and said in ctx.text else f"{word} #{d.id}",
+                               action=replace(ctx.command, ref=DealRef(d.id))
+                               if isinstance(ctx.command, UpsertDeal | CloseDeal) else None)
+                        for d in mine[:5])
+        raise ctx.refuse("several_deals", customer=customer.name, buttons=buttons,
                          hint=" · ".join(f"{word} #{d.id} ({d.title})" for d in mine))
     if mine:
         return mine[0], customer, title

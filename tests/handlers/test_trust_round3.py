@@ -274,3 +274,16 @@ def test_a_known_name_begun_and_more_words_is_asked_never_a_new_customer(session
     reply = chat.reply(typed)
     assert not reply.ok and "Acme Corp" in reply.text
     assert _customers(session_factory) == ["Acme Corp"] and _count(session_factory, Deal) == 1
+
+
+@pytest.mark.parametrize("answer", ["2", "#2 CRM"])
+def test_which_of_several_deals_is_answered_by_its_number_or_label(session_factory, answer):
+    chat = Chat(session_factory)
+    chat.team()
+    assert chat.reply('deal Acme Corp "ERP" proposal 50k').ok
+    assert chat.reply('deal Acme Corp "CRM" lead 20k').ok
+    assert not chat.reply("won Acme Corp 30k").ok
+    assert chat.reply(answer).ok
+    with session_factory() as s:
+        assert [(d.title, d.stage, d.amount) for d in s.scalars(select(Deal).order_by(Deal.id))] == [
+            ("ERP", "proposal", Decimal(50000)), ("CRM", "won", Decimal(30000))]
