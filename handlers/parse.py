@@ -601,7 +601,8 @@ def _bare_due(text: str, today: dt.date) -> tuple[str, dt.date | None]:
     seen = view(text)
     if _CJK.search(seen[:1]):
         for size in range(min(8, len(seen) - 1), 1, -1):
-            if _CJK.search(seen[size:size + 1]) and (day := parse_date(seen[:size], today)):
+            if (_CJK.search(seen[size:size + 1]) or seen[size:size + 1] == " ") \
+                    and (day := parse_date(seen[:size], today)):  # `明天给华为…` · `明天 call 华为`
                 return text[size:].lstrip(" ，,").removeprefix("前").lstrip(), day
     return text, None
 

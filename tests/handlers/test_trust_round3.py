@@ -234,6 +234,7 @@ def _tasks(session_factory):
 
 @pytest.mark.parametrize("typed, due", [
     ("task call Globex CFO tmrw at 10am", ("call Globex CFO at 10am", "2026-11-24")),
+    ("task @Ana 明天 call 华为", ("call 华为", "2026-11-24")),  # a Chinese day, then English
     ("task @Bo call Globex fri at 3pm", ("call Globex at 3pm", "2026-11-27")),
 ])
 def test_a_task_day_before_a_time_is_its_due_day(session_factory, typed, due):
