@@ -188,6 +188,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "deadline_in_notes": ("Is “{text}” a follow-up day for this visit, or only part of the notes? "
                           "Nothing was saved yet.",
                           "“{text}”是这次拜访的跟进日期，还是只是纪要的一部分？尚未保存。"),
+    "call_again_no_day": ("“{text}” sounds like a follow-up, but I can't read its day: add one (follow up "
+                          "fri, follow up 12/20), or keep it as notes. Nothing was saved yet.",
+                          "“{text}”像是跟进，但没看懂日期：请加上日期（跟进 周五、跟进 12月20日），"
+                          "或只作为纪要。尚未保存。"),
     "option_as_follow_up": ("A follow-up on that day (the words stay in the notes)",
                             "设为跟进日期（原文保留在纪要里）"),
     "option_as_notes": ("Only notes, no follow-up", "只作为纪要，不设跟进"),

