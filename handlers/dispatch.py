@@ -24,6 +24,7 @@ from handlers import (
 )
 from handlers import commands as c
 from handlers.context import Ctx, Refusal, usage_reply
+from handlers.dates import READING_CALENDAR
 from handlers.intents import HANDLERS, read, split_keyword
 from handlers.messages import WORDS, name_of, t
 from handlers.parse import normalize
@@ -210,7 +211,11 @@ class Outcome:
 def _parsed(ctx: Ctx, text: str) -> c.Command | Reply:
     """The command a text stands for, or the answer to text that is none."""
     ctx.text = " ".join(text.split())
-    command = read(text, ctx.today).command  # every word read into a field, or asked about
+    reading = READING_CALENDAR.set(ctx.calendar)  # `next month`: its first working day here
+    try:
+        command = read(text, ctx.today).command  # every word read into a field, or asked about
+    finally:
+        READING_CALENDAR.reset(reading)
     if isinstance(command, c.ParseError) and command.topic is None and schedule_commands.awaits_answer(ctx):
         if command.problem != "typo":  # free text after the standup prompt answers it
             command = c.AnswerStandup(ctx.text)

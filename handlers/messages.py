@@ -253,6 +253,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "which_currency": ("Deal #{id} is {current}: which amount do you mean, {amounts}? Nothing was "
                        "changed yet.",
                        "商机 #{id} 现为 {current}：你指的是哪个金额，{amounts}？尚未修改。"),
+    "reason_or_title": ("Is “{text}” the reason? {customer} has an open deal of yours: {deals}. Tap the one "
+                        "you closed (nothing was saved yet).",
+                        "“{text}”是原因吗？你在{customer}有进行中的商机：{deals}。请点选结单的那个（尚未保存）。"),
+    "new_deal_button": ("A new deal “{title}”", "新商机“{title}”"),
     "deal_other_currency": ("Deal #{id} is {current}, and {amount} is in another currency: change the "
                             "deal's currency, or which amount do you mean? Nothing was changed yet.",
                             "商机 #{id} 现为 {current}，而 {amount} 是另一种货币：要改商机的货币，"

@@ -379,6 +379,8 @@ def closing_parser(won: bool):
             start = len(rest) - len(reason)
             return _two_commands(topic, rest, start + second, None)
         found = clauses.follow_ups(reason, seen, today)
+        if not found and (dated := _day_in_notes(reason, today)):  # `…；下周一约他们吃饭`: no reason
+            found = [_clause_around(reason, *dated)]
         if isinstance(found, clauses.Unread) or found:
             return _follow_up_in_reason(topic, rest, reason, command, found)
         if won and amount is None and (money := _amount_in(reason)):  # `won Acme: 48k, beat them`
@@ -402,6 +404,19 @@ def _amount_in(text: str):
     return None
 
 
+def _clause_around(text: str, said: str, day: dt.date) -> clauses.FollowUp:
+    """The clause of `text` holding the day `said` (between clause ends), as a follow-up whose
+    detail is the rest of the clause (`下周一约他们吃饭` → 约他们吃饭)."""
+    at = text.find(said)
+    before = [m.end() for m in clauses.CLAUSE_END.finditer(text, 0, at)]
+    start = before[-1] if before else 0
+    after = clauses.CLAUSE_END.search(text, at + len(said))
+    end = after.start() if after else len(text)
+    detail = " ".join(f"{text[start:at]} {text[at + len(said):end]}".split())
+    detail = re.sub(r"\s+(?:on|by|at|before|in|在|于)$", "", detail, flags=re.I)  # `kickoff on`
+    return clauses.FollowUp(day, start, end, detail)
+
+
 def _follow_up_in_reason(topic: str, rest: str, reason: str, command: c.CloseDeal,
                          found) -> c.ParseError:
     """`won #5 80k: beat SAP on price; follow up fri`: the follow-up is no reason. Offered: the
@@ -418,11 +433,13 @@ def _follow_up_in_reason(topic: str, rest: str, reason: str, command: c.CloseDea
     zh = bool(_CJK.search(rest))
     what = clause.detail or ("跟进" if zh else "follow up")
     ref, day = command.ref, clause.day.isoformat()
+    customer = ref.words[0] if zh and _CJK.search(ref.words[0] if ref.words else "") \
+        else " ".join(ref.words)  # `腾讯 私有云`: a Chinese name ends at its space, a title follows
     if zh:
-        about = f"商机 #{ref.deal_id}" if ref.deal_id else f"客户 {' '.join(ref.words)}："
+        about = f"商机 #{ref.deal_id}" if ref.deal_id else f"客户 {customer}："
         task = f"\n任务 {about} {day}前{what}"
     else:
-        about = f"deal #{ref.deal_id}" if ref.deal_id else f"customer {' '.join(ref.words)}:"
+        about = f"deal #{ref.deal_id}" if ref.deal_id else f"customer {customer}:"
         task = f"\ntask {about} {what} by {day}"
     return c.ParseError(topic, "follow_up_in_reason", reason[clause.start:clause.end].strip(), options=(
         ("close_and_task", f"{closed}{task}", None), as_typed))

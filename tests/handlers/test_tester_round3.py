@@ -7,7 +7,7 @@ loss without a colon asks about the reason, a follow-up in a loss's reason is as
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from storage.models import Customer, Deal, Visit
 from support import Chat
@@ -114,3 +114,77 @@ def test_a_chinese_name_ends_at_its_space(session_factory):
     assert reply.ok, reply.text
     assert _customers(session_factory) == ["Acme Corp", "京东", "华为", "美的集团"]
     assert _visits(session_factory)[-1][:2] == ("京东", "聊了續費，對方想要九折")
+
+
+# 8. A loss or win without a colon --------------------------------------------------------------
+
+@pytest.mark.parametrize("typed, stage", [("输单 美的 价格太高 对手报价低了三成", "lost"),
+                                          ("lost 美的集团 价格太高", "lost")])
+def test_words_after_the_customer_without_a_colon_are_asked_as_the_reason(session_factory, typed, stage):
+    chat = _setup(session_factory)
+    reply = chat.reply(typed)
+    assert not reply.ok and "#2" in reply.text  # the open deal is named, never "no open deal"
+    assert chat.reply("1").ok
+    assert _deals(session_factory)[1][1] == stage and "价格太高" in _deals(session_factory)[1][4]
+    assert len(_deals(session_factory)) == 2
+
+
+# 7. A follow-up inside a loss's reason --------------------------------------------------------
+
+@pytest.mark.parametrize("typed, task", [
+    ("输单 美的集团：客户选了阿里云，关系不够；下周一约他们吃饭", "约他们吃饭"),
+    ("lost #1: went with SAP, lunch with their CIO next tue", "lunch with their CIO"),
+])
+def test_a_day_in_a_losss_reason_is_asked_about(session_factory, typed, task):
+    from storage.models import Task
+
+    chat = _setup(session_factory)
+    assert not chat.reply(typed).ok
+    assert [d[1] for d in _deals(session_factory)] == ["proposal", "proposal"]
+    assert chat.reply("1").ok  # closed, and a task for the follow-up
+    with session_factory() as s:
+        assert [t.title for t in s.scalars(select(Task))] == [task]
+    assert "lost" in [d[1] for d in _deals(session_factory)]
+
+
+# 6. A delete's question answered by yes -------------------------------------------------------
+
+@pytest.mark.parametrize("ask, yes", [("visit #1 delete", "yes"), ("visit #1 delete", "ok"),
+                                      ("拜访 #2 删除", "是"), ("deal #1 delete", "1")])
+def test_yes_confirms_a_delete(session_factory, ask, yes):
+    chat = _setup(session_factory)
+    with session_factory() as s:
+        before = s.scalar(select(func.count()).select_from(Visit)) + s.scalar(
+            select(func.count()).select_from(Deal))
+    assert chat.reply(ask).ok is False
+    assert chat.reply(yes).ok
+    with session_factory() as s:
+        after = s.scalar(select(func.count()).select_from(Visit)) + s.scalar(
+            select(func.count()).select_from(Deal))
+    assert after == before - 1
+
+
+# 4. A Chinese company's English name --------------------------------------------------------
+
+def test_byd_is_bi_ya_di(session_factory):
+    chat = _setup(session_factory)
+    assert chat.reply("拜访 比亚迪：初次见面").ok
+    assert chat.reply("visit BYD: demo'd the dashboard").ok
+    assert set(_customers(session_factory)) == {"Acme Corp", "京东", "比亚迪", "华为", "美的集团"}
+
+
+# 5. `next month` is its first working day, holidays included ---------------------------------
+
+@pytest.mark.parametrize("typed", ['deal Initech "security audit" 1.2m negotiation close next month',
+                                   "拜访 华为：见面 跟进 下月初"])
+def test_next_month_is_its_first_working_day_not_new_years_day(session_factory, typed):
+    import datetime as dt
+
+    chat = _setup(session_factory)
+    chat.now = dt.datetime(2026, 12, 5, 2, tzinfo=dt.timezone.utc)  # a Saturday in December
+    reply = chat.reply(typed)
+    assert reply.ok, reply.text
+    with session_factory() as s:
+        day = s.scalar(select(Deal.expected_close).where(Deal.title == "security audit")) or \
+            s.scalar(select(Visit.follow_up_on).order_by(Visit.id.desc()).limit(1))
+    assert day == dt.date(2027, 1, 4)  # 1 January is a holiday, then the weekend
