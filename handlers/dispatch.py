@@ -25,7 +25,7 @@ from handlers import (
 from handlers import commands as c
 from handlers.context import Ctx, Refusal, usage_reply
 from handlers.dates import READING_CALENDAR
-from handlers.intents import HANDLERS, read, split_keyword
+from handlers.intents import HANDLERS, parse, read, split_keyword
 from handlers.messages import WORDS, name_of, t
 from handlers.parse import normalize
 from handlers.reply import Button, Reply
@@ -135,6 +135,10 @@ def dispatch(session: Session, tenant: Tenant, member: Member, message: Message,
         if isinstance(message, str) and (lines := several.command_lines(message)):
             return _remember(_run_several(ctx, lines), platform, now, asked)
     outcome = _run(ctx, message)
+    if not asked and outcome.refused and isinstance(message, str) and questions.answer_word(message) \
+            is not None and parse(message, ctx.today) == c.ParseError(None):  # `1` to no question
+        outcome = replace(outcome, reply=Reply(lines=(ctx.t("no_question_open"),), ok=False,
+                                               locale=ctx.locale))
     if asked and picked is None and outcome.refused and not outcome.reply.buttons \
             and questions.answer_word(message) is None:
         # an unrelated word ends the question: said, never silently

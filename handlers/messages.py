@@ -229,6 +229,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "option_as_one": ("All of it as one, word for word", "全部作为一条，原样保存"),
     "option_close_and_task": ("Close it, and a task for the follow-up", "结单，并为跟进建任务"),
     "option_as_reason": ("All of it as the reason", "全部作为原因"),
+    "no_question_open": ("No question of mine is open: a question closes after five minutes or at your next "
+                         "message. Send what you meant again, or type help.",
+                         "目前没有待回答的问题：问题在五分钟后或你发下一条消息时结束。请重新发送，或发“帮助”。"),
     "question_dropped": ("OK, nothing was saved.", "好的，未保存任何内容。"),
     "question_ended": ("(My earlier question is closed: nothing from it was saved. Send that message again "
                        "to be asked again.)",

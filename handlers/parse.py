@@ -121,8 +121,15 @@ def parse_visit(rest: str, today: dt.date) -> c.Command | c.ParseError:
                           comma=bool(mark and mark[0].strip() in (",", "，")))
         if command.follow_up is None and (deadline := _deadline(body, today) or _day_in_notes(body, today)):
             said, day = deadline  # `send proposal by wed` · `下周三再联系`: a follow-up, or notes?
-            return c.ParseError("visit", "deadline_in_notes", said.strip(), options=(
-                ("as_follow_up", "", replace(command, follow_up=day)), ("as_notes", "", command)))
+            options = [("as_follow_up", "", replace(command, follow_up=day))]
+            other = _day_in_notes(body.replace(said, " " * len(said), 1), today)
+            if other and other[1] != day:  # `下周五之前发过去，周四提醒我`: two days, which one?
+                said = f"{said.strip()} · {other[0].strip()}"
+                word = "；跟进" if _CJK.search(rest) else "; follow up"
+                options = [("as_follow_up", f"{rest.rstrip()}{word} {d.isoformat()}",
+                            replace(command, follow_up=d)) for d in (day, other[1])]
+            return c.ParseError("visit", "deadline_in_notes", said.strip(),
+                                options=(*options, ("as_notes", "", command)))
         if command.follow_up is None and (again := _CALL_AGAIN.search(view(body))):
             return c.ParseError("visit", "call_again_no_day", body[again.start():again.end()],
                                 options=(("as_notes", "", command),))  # `月中再约`: when?

@@ -188,3 +188,22 @@ def test_next_month_is_its_first_working_day_not_new_years_day(session_factory, 
         day = s.scalar(select(Deal.expected_close).where(Deal.title == "security audit")) or \
             s.scalar(select(Visit.follow_up_on).order_by(Visit.id.desc()).limit(1))
     assert day == dt.date(2027, 1, 4)  # 1 January is a holiday, then the weekend
+
+
+# Also: two days in a visit's notes; an answer to no question ------------------------------------
+
+def test_two_days_in_a_visits_notes_offer_each(session_factory):
+    chat = _setup(session_factory)
+    reply = chat.reply("拜访 京东：客户想看案例，下周五之前发过去，周四提醒我")
+    assert not reply.ok and "下周五之前 · 周四" in reply.text
+    assert chat.reply("2").ok
+    assert _visits(session_factory)[-1][2].isoformat() == "2026-11-26"  # the Thursday
+
+
+@pytest.mark.parametrize("answer, said", [("1", "No question of mine is open"),
+                                          ("好的", "目前没有待回答的问题")])
+def test_an_answer_to_no_open_question_says_so(session_factory, answer, said):
+    chat = _setup(session_factory)
+    assert not chat.reply("visit Acme Crop: demo").ok
+    chat.reply("progress")  # the question is closed by another message
+    assert said in chat(answer)
