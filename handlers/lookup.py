@@ -32,6 +32,9 @@ def customer_named(ctx: Ctx, name: str) -> Customer:
         return found[0]
     if found:
         raise _candidates(ctx, name, found)
+    if not force and len(parts := [p.strip() for p in _JOINED.split(name)]) > 1 and all(
+            p and known_customers(ctx, p) for p in parts):  # `比亚迪 + 美的`: two known customers
+        raise _ask_joined(ctx, name, parts)
     similar = [] if force else similar_customers(repo.names(ctx.tenant.id), name)
     if similar:
         raise _ask_similar(ctx, name, similar)

@@ -105,7 +105,8 @@ def parse_visit(rest: str, today: dt.date) -> c.Command | c.ParseError:
     if not customer.strip():
         return c.ParseError("visit")
     first, _, more = customer.strip().partition(" ")
-    if body and more and _CJK.search(first) and _CJK.search(more):  # `拜访 京東 聊了續費，…`: Chinese
+    if body and more and _CJK.search(first) and _CJK.search(more) \
+            and not re.match(r"(?:[和与及、&+/]|and\b)", more, re.I):  # `拜访 京東 聊了續費，…`: Chinese
         customer, body = first, f"{more}，{body}"  # names have no spaces; the rest is notes
     if not body and " " in customer.strip():  # no separator: which words are the customer?
         first, _, notes = customer.strip().partition(" ")

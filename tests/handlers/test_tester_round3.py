@@ -207,3 +207,14 @@ def test_an_answer_to_no_open_question_says_so(session_factory, answer, said):
     assert not chat.reply("visit Acme Crop: demo").ok
     chat.reply("progress")  # the question is closed by another message
     assert said in chat(answer)
+
+
+@pytest.mark.parametrize("typed", ["visit 华为 + 京东: joint meeting on pricing",
+                                   "visit Acme Corp & 华为: joint demo"])
+def test_two_known_customers_in_one_visit_offer_one_visit_each(session_factory, typed):
+    chat = _setup(session_factory)
+    reply = chat.reply(typed)
+    assert not reply.ok and len(_visits(session_factory)) == 4
+    assert chat.reply("1").ok  # one for each
+    assert len(_visits(session_factory)) == 6
+    assert all("+" not in notes and "&" not in notes for _c, notes, _d in _visits(session_factory))
