@@ -218,3 +218,16 @@ def test_two_known_customers_in_one_visit_offer_one_visit_each(session_factory, 
     assert chat.reply("1").ok  # one for each
     assert len(_visits(session_factory)) == 6
     assert all("+" not in notes and "&" not in notes for _c, notes, _d in _visits(session_factory))
+
+
+@pytest.mark.parametrize("typed, day", [("商机 华为 预计月底", "2026-11-30"),
+                                        ("商机 华为 12月15日成交", "2026-12-15"),
+                                        ("商机 华为 月底前成交", "2026-11-30")])
+def test_a_close_day_glued_to_its_word_is_read_never_a_title(session_factory, typed, day):
+    chat = _setup(session_factory)
+    assert chat.reply('商机 华为 "云" 方案 10万').ok
+    assert chat.reply(typed).ok
+    with session_factory() as s:
+        deals = s.execute(select(Deal.title, Deal.expected_close).join(Customer)
+                          .where(Customer.name == "华为")).all()
+    assert [(t, d and d.isoformat()) for t, d in deals] == [("云", day)]
