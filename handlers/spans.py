@@ -13,12 +13,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, fields
+from functools import lru_cache
 
 from handlers import commands as c
 from handlers import vocabulary as V
 from handlers.amounts import parse_amount
 from handlers.clauses import DATE_LIKE as _DATE_LIKE
-from handlers.dates import parse_date
+from handlers.dates import READING_CALENDAR
+from handlers.dates import parse_date as _parse_date
 from handlers.normal import view
 
 #: Words the grammar reads as glue between fields (they say which field follows, not a value).
@@ -29,6 +31,16 @@ _GLUE = {"by", "on", "before", "due", "until", "at", "close", "closes", "closing
     | set(V.FIELD_LABELS) | set(V.CURRENCY_WORDS) | set(V.CLOSE_WORDS)
 _WORD = re.compile(r"[A-Za-z0-9\u3400-\u9fff@#$¥€£][\w\u3400-\u9fff@#$¥€£.,'/&+-]*")
 _CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def parse_date(text: str, today: dt.date) -> dt.date | None:
+    """`dates.parse_date`, kept for the same words on the same day in the same calendar."""
+    return _kept_date(text, today, READING_CALENDAR.get())
+
+
+@lru_cache(maxsize=8192)
+def _kept_date(text: str, today: dt.date, _calendar: str | None) -> dt.date | None:
+    return _parse_date(text, today)
 _CJK_GLUE = re.compile("|".join(sorted((w for w in _GLUE if _CJK.search(w)), key=len, reverse=True)))
 #: what a date can start with: a digit, a weekday or month's letter, a Chinese day word
 _DATE_START = re.compile(r"[0-9A-Za-z下本这今明后上周星月大一二三四五六七八九十两半]")
