@@ -358,6 +358,8 @@ def parse(text: str, today: dt.date | None = None) -> c.Command | c.ParseError:
     if len(text) > MAX_TEXT:
         return c.ParseError(None, "too_long")
     name, _, rest = split_keyword(text)
+    if name is None and (new := _NEW.match(text)) and split_keyword(text[new.end():])[0] in _MADE_NEW:
+        return c.ParseError(None, "typo", new[0].strip(), text[new.end():])  # `new deal …`: `deal …`?
     if name is None:
         typo = keyword_typo(text)
         if typo:  # `vist Acme: …`: asked about, never stored as something else
@@ -419,6 +421,11 @@ def read(text: str, today: dt.date | None = None) -> Reading:
             ("as_due", "", replace(command, title=title, due=day)), ("as_title", "", command))),
             accounted.spans)
     return Reading(command, accounted.spans)
+
+
+#: `new deal Acme 50k` · `新建 商机 华为`: a word before the command word, offered without it
+_NEW = re.compile(r"(?:new|add|create|log|新建|新增|添加|创建)\s*", re.I)
+_MADE_NEW = ("deal", "visit", "task", "customer", "tip")
 
 
 def _whole(head: str, said: str) -> str:

@@ -231,3 +231,12 @@ def test_a_close_day_glued_to_its_word_is_read_never_a_title(session_factory, ty
         deals = s.execute(select(Deal.title, Deal.expected_close).join(Customer)
                           .where(Customer.name == "华为")).all()
     assert [(t, d and d.isoformat()) for t, d in deals] == [("云", day)]
+
+
+@pytest.mark.parametrize("typed, meant", [("new deal Globex 50k proposal", "deal Globex 50k proposal"),
+                                          ("新建商机 华为 10万", "商机 华为 10万")])
+def test_a_word_before_the_command_word_is_offered_without_it(session_factory, typed, meant):
+    chat = _setup(session_factory)
+    reply = chat.reply(typed)
+    assert not reply.ok and meant in reply.text and len(_deals(session_factory)) == 2
+    assert chat.reply("1").ok and len(_deals(session_factory)) == 3
