@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from calendar import monthrange
+from contextvars import ContextVar
 
 _EN_DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _ZH_DAYS = "一二三四五六日"
@@ -93,6 +94,9 @@ def is_reversed_range(text: str, today: dt.date) -> bool:
 
 _END_OF_WEEK = ("eow", "end of week", "end of the week", "end of this week", "周末前", "本周内", "这周内")
 _END_OF_MONTH = ("month end", "end of month", "end of the month", "eom", "月底", "月末", "本月底", "这个月底")
+#: The holiday calendar of the person whose message is read (dispatch sets it): `next month` is
+#: the first working day in it (a weekday otherwise).
+READING_CALENDAR: ContextVar[str | None] = ContextVar("reading_calendar", default=None)
 _NEXT_MONTH = ("next month", "下个月", "下月", "下个月初", "下月初", "early next month")
 
 
@@ -104,6 +108,13 @@ def _relative(text: str, today: dt.date, _future: bool) -> dt.date | None:
         return friday if friday >= today else friday + dt.timedelta(days=7)
     if text in _NEXT_MONTH:  # the first working day of next month (the reply shows which)
         first = (today.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
+        if (calendar := READING_CALENDAR.get()) is not None:  # 1 January, 1 October: holidays
+            from handlers.calendar import is_working_day
+
+            for _ in range(15):
+                if is_working_day(first, calendar):
+                    return first
+                first += dt.timedelta(days=1)
         return first + dt.timedelta(days=(7 - first.weekday()) % 7 if first.weekday() >= 5 else 0)
     if text in ("next week", "下周"):
         return today + dt.timedelta(days=7 - today.weekday())

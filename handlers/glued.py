@@ -4,6 +4,7 @@ certainly the grammar's (a deal number, a tier with its 类/级/档, a stage of 
 more), so a name is never cut in two."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from handlers import vocabulary as V
@@ -26,8 +27,24 @@ def _stage_suffixes() -> re.Pattern:
 _STAGE = _stage_suffixes()
 
 
+#: `预计月底` · `预计成交12月20日`: the close word glued to its day
+_CLOSE_BEFORE = re.compile(r"(?<!\S)(?:预计成交|成交日期|预计)(?=\S)")
+#: `12月15日成交` · `月底前成交`: a day glued before the close word, read as `预计 DAY`
+_CLOSE_AFTER = re.compile(r"(?<!\S)(\S+?)(?:之前|前)?成交(?=\s|$)")
+
+
+def _close_words(text: str) -> str:
+    from handlers.dates import parse_date  # dates imports nothing of this module; kept lazy
+
+    text = _CLOSE_BEFORE.sub(lambda m: f"{m[0]} ", text)
+    return _CLOSE_AFTER.sub(lambda m: f"预计 {m[1]}" if parse_date(view(m[1]), dt.date(2000, 1, 1)) else m[0],
+                            text)
+
+
 def unglue(text: str) -> str:
-    """`text` with a space where a deal number, a tier or a stage is glued to Chinese."""
+    """`text` with a space where a deal number, a tier, a stage or a close day is glued to
+    Chinese."""
+    text = _close_words(text) if "成交" in text or "预计" in text else text
     seen = view(text)
     cuts = set()
     for pattern in (_NUMBER_BEFORE, _TIER, _STAGE):

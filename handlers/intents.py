@@ -364,6 +364,8 @@ def parse(text: str, today: dt.date | None = None) -> c.Command | c.ParseError:
     if len(text) > MAX_TEXT:
         return c.ParseError(None, "too_long")
     name, _, rest = split_keyword(text)
+    if name is None and (new := _NEW.match(text)) and split_keyword(text[new.end():])[0] in _MADE_NEW:
+        return c.ParseError(None, "typo", new[0].strip(), text[new.end():])  # `new deal …`: `deal …`?
     if name is None:
         typo = keyword_typo(text)
         if typo:  # `vist Acme: …`: asked about, never stored as something else
@@ -387,6 +389,49 @@ def parse(text: str, today: dt.date | None = None) -> c.Command | c.ParseError:
         result = replace(result, options=tuple((label, _whole(head, said), command)
                                                for label, said, command in result.options))
     return result
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A message read in full: the command (or the question about it), each field's span of
+    the message, and the words no field claimed (none, or the command is asked about)."""
+
+    command: c.Command | c.ParseError
+    spans: tuple = ()
+
+
+_ACCOUNTED = (c.LogVisit, c.UpsertDeal, c.CloseDeal, c.AddTask)
+
+
+def read(text: str, today: dt.date | None = None) -> Reading:
+    """`parse`, then every word accounted for (handlers/spans.py): a visit, deal, win or loss, or
+    task whose message holds words no field claims is asked about, never stored in part."""
+    from handlers.spans import account, date_in
+
+    today = today or dt.date.today()
+    command = parse(text, today)
+    if not isinstance(command, _ACCOUNTED):
+        return Reading(command)
+    raw = " ".join(text.split())
+    _name, _lang, rest = split_keyword(simplified(p.normalize(text)))
+    accounted = account(raw, command, today, len(raw) - len(rest))
+    if accounted.unclaimed:
+        topic = {c.LogVisit: "visit", c.UpsertDeal: "deal", c.AddTask: "task"}.get(
+            type(command), "won" if getattr(command, "won", False) else "lost")
+        return Reading(c.ParseError(topic, "unread_words", " ".join(accounted.unclaimed)), accounted.spans)
+    if isinstance(command, c.AddTask) and command.due is None and (dated := date_in(command.title, today)):
+        said, day = dated  # `task call Globex CFO tmrw at 10am`: a day in the title is the due day?
+        title = " ".join(command.title.replace(said, "", 1).split())
+        title = re.sub(r"\s+(?:by|on|before|due)$", "", title, flags=re.I) or command.title
+        return Reading(c.ParseError("task", "date_in_title", said, options=(
+            ("as_due", "", replace(command, title=title, due=day)), ("as_title", "", command))),
+            accounted.spans)
+    return Reading(command, accounted.spans)
+
+
+#: `new deal Acme 50k` · `新建 商机 华为`: a word before the command word, offered without it
+_NEW = re.compile(r"(?:new|add|create|log|新建|新增|添加|创建)\s*", re.I)
+_MADE_NEW = ("deal", "visit", "task", "customer", "tip")
 
 
 def _whole(head: str, said: str) -> str:

@@ -190,6 +190,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "deadline_in_notes": ("Is “{text}” a follow-up day for this visit, or only part of the notes? "
                           "Nothing was saved yet.",
                           "“{text}”是这次拜访的跟进日期，还是只是纪要的一部分？尚未保存。"),
+    "call_again_no_day": ("“{text}” sounds like a follow-up, but I can't read its day: add one (follow up "
+                          "fri, follow up 12/20), or keep it as notes. Nothing was saved yet.",
+                          "“{text}”像是跟进，但没看懂日期：请加上日期（跟进 周五、跟进 12月20日），"
+                          "或只作为纪要。尚未保存。"),
     "option_as_follow_up": ("A follow-up on that day (the words stay in the notes)",
                             "设为跟进日期（原文保留在纪要里）"),
     "option_as_notes": ("Only notes, no follow-up", "只作为纪要，不设跟进"),
@@ -209,6 +213,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "option_one_each": ("One task each", "每人各一个任务"),
     "tip_or_search": ("Keep this as a tip about “{text}”, or find tips? Nothing was saved yet.",
                       "把这条存为关于“{text}”的经验，还是查找经验？尚未保存。"),
+    "lesson_or_search": ("Keep this as a tip, or find tips with these words? Nothing was saved yet.",
+                         "把这条存为经验，还是用这些词查找经验？尚未保存。"),
+    "unread_words": ("I couldn't tell what “{text}” is in this message, so nothing was saved. Write it "
+                     "as one of these:",
+                     "没看懂这条消息里的“{text}”，未保存。请按以下格式写："),
+    "date_in_title": ("Is “{text}” the day the task is due? Nothing was saved yet.",
+                      "“{text}”是任务的截止日吗？尚未保存。"),
+    "option_as_due": ("Yes, the due day", "是，作为截止日"),
+    "option_as_title": ("No, part of the task", "不是，属于任务内容"),
     "option_keep_tip": ("Keep it as a tip", "存为经验"),
     "option_find_tips": ("Find tips", "查找经验"),
     "amount_in_reason": ("Is “{text}” the amount it was won for? Nothing was saved yet.",
@@ -218,11 +231,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "option_as_one": ("All of it as one, word for word", "全部作为一条，原样保存"),
     "option_close_and_task": ("Close it, and a task for the follow-up", "结单，并为跟进建任务"),
     "option_as_reason": ("All of it as the reason", "全部作为原因"),
+    "no_question_open": ("No question of mine is open: a question closes after five minutes or at your next "
+                         "message. Send what you meant again, or type help.",
+                         "目前没有待回答的问题：问题在五分钟后或你发下一条消息时结束。请重新发送，或发“帮助”。"),
     "question_dropped": ("OK, nothing was saved.", "好的，未保存任何内容。"),
     "question_ended": ("(My earlier question is closed: nothing from it was saved. Send that message again "
                        "to be asked again.)",
                        "（上一个问题已结束，其中内容未保存；重新发送那条消息即可再问一次。）"),
     "answer_hint": ("Reply 1–{count}, or tap one.", "回复 1–{count}，或点选。"),
+    "answer_hint_one": ("Reply yes (or 1) to do it, or tap it.", "回复“好”（或 1）即可执行，或点选。"),
     "did_you_mean": ("“{text}” is not a command I know. Did you mean: {fixed}",
                      "没认出“{text}”这个命令。你是想说：{fixed}"),
     "not_a_stage": ("“{text}” is not a stage. Did you mean: {fixed}",
@@ -241,6 +258,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "which_currency": ("Deal #{id} is {current}: which amount do you mean, {amounts}? Nothing was "
                        "changed yet.",
                        "商机 #{id} 现为 {current}：你指的是哪个金额，{amounts}？尚未修改。"),
+    "reason_or_title": ("Is “{text}” the reason? {customer} has an open deal of yours: {deals}. Tap the one "
+                        "you closed (nothing was saved yet).",
+                        "“{text}”是原因吗？你在{customer}有进行中的商机：{deals}。请点选结单的那个（尚未保存）。"),
+    "new_deal_button": ("A new deal “{title}”", "新商机“{title}”"),
+    "deal_other_currency": ("Deal #{id} is {current}, and {amount} is in another currency: change the "
+                            "deal's currency, or which amount do you mean? Nothing was changed yet.",
+                            "商机 #{id} 现为 {current}，而 {amount} 是另一种货币：要改商机的货币，"
+                            "还是指哪个金额？尚未修改。"),
+    "currency_switch_button": ("{amount}: the deal in {currency}", "{amount}：商机改为 {currency}"),
+    "currency_converted_button": ("{amount} ({said} converted)", "{amount}（{said} 换算）"),
+    "deal_currency_switched": ("Deal #{id} is now in {new} (was {old}).",
+                               "商机 #{id} 的货币已由 {old} 改为 {new}。"),
     "history_title_change": ("title “{old}” → “{new}”", "标题“{old}”→“{new}”"),
     "history_customer_change": ("customer {old} → {new}", "客户 {old} → {new}"),
     "history_close_change": ("close date {old} → {new}", "预计成交 {old} → {new}"),
@@ -765,6 +794,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "schedule for it yet.",
                        "{years} 年的工作日为推算：{code} 日历还没有该年的官方安排。"),
     "questions_set": ("Standup questions of {team}:", "{team} 的站会问题："),
+    "questions_set_in": ("Standup questions of {team}, for members who read {language}:",
+                         "{team} 的站会问题（发给{language}成员）："),
+    "language_en": ("English", "英文"),
+    "language_zh": ("Chinese", "中文"),
     "questions_other_zh": ("Members who read Chinese get these in English until you set the Chinese "
                            "version too: {example}",
                            "中文成员会先收到英文问题，请再设置中文版：{example}"),

@@ -52,7 +52,9 @@ def _head_and_body(rest: str, separators: re.Pattern | None = None) -> tuple[str
 _COLON = re.compile(":")
 #: What people put between the customer and the notes: `:` `：` `;` `；` `,` `，` `。` ` - ` ` — `,
 #: and a full stop before a space (`visit acme corp. met cfo`).
-_VISIT_SEP = re.compile(r"\s*(?:[:;,，。!]|\.(?=\s)|\s[-–—]\s|—)\s*")
+#: A comma between digits (`$4,800`, `50,000元`) is a thousands mark, never a separator.
+_COMMA = r"(?:(?<!\d)[,，]|[,，](?!\d{3}(?!\d)))"
+_VISIT_SEP = re.compile(r"\s*(?:[:;。!]|" + _COMMA + r"|\.(?=\s)|\s[-–—]\s|—)\s*")
 
 
 #: A follow-up's words that say what the customer did or said, not what we will do (`对方要求再降价`)
@@ -102,6 +104,10 @@ def parse_visit(rest: str, today: dt.date) -> c.Command | c.ParseError:
     customer = SYMBOLS.sub(" ", customer)  # `visit Globex 👍`: an emoji is no part of a name
     if not customer.strip():
         return c.ParseError("visit")
+    first, _, more = customer.strip().partition(" ")
+    if body and more and _CJK.search(first) and _CJK.search(more) \
+            and not re.match(r"(?:[和与及、&+/]|and\b)", more, re.I):  # `拜访 京東 聊了續費，…`: Chinese
+        customer, body = first, f"{more}，{body}"  # names have no spaces; the rest is notes
     if not body and " " in customer.strip():  # no separator: which words are the customer?
         first, _, notes = customer.strip().partition(" ")
         if _CJK.search(first):  # Chinese names have no spaces: `拜访 华为 见了客户`
@@ -114,11 +120,36 @@ def parse_visit(rest: str, today: dt.date) -> c.Command | c.ParseError:
         command = replace(command, follow_up=command.follow_up or follow_up,
                           next_step=command.next_step or detail,
                           comma=bool(mark and mark[0].strip() in (",", "，")))
-        if command.follow_up is None and (deadline := _deadline(body, today)):
-            said, day = deadline  # `send proposal by wed` · `下周五前发方案`: a follow-up, or notes?
-            return c.ParseError("visit", "deadline_in_notes", said, options=(
-                ("as_follow_up", "", replace(command, follow_up=day)), ("as_notes", "", command)))
+        if command.follow_up is None and (deadline := _deadline(body, today) or _day_in_notes(body, today)):
+            said, day = deadline  # `send proposal by wed` · `下周三再联系`: a follow-up, or notes?
+            options = [("as_follow_up", "", replace(command, follow_up=day))]
+            other = _day_in_notes(body.replace(said, " " * len(said), 1), today)
+            if other and other[1] != day:  # `下周五之前发过去，周四提醒我`: two days, which one?
+                said = f"{said.strip()} · {other[0].strip()}"
+                word = "；跟进" if _CJK.search(rest) else "; follow up"
+                options = [("as_follow_up", f"{rest.rstrip()}{word} {d.isoformat()}",
+                            replace(command, follow_up=d)) for d in (day, other[1])]
+            return c.ParseError("visit", "deadline_in_notes", said.strip(),
+                                options=(*options, ("as_notes", "", command)))
+        if command.follow_up is None and (again := _CALL_AGAIN.search(view(body))):
+            return c.ParseError("visit", "call_again_no_day", body[again.start():again.end()],
+                                options=(("as_notes", "", command),))  # `月中再约`: when?
     return command
+
+
+#: What a rep writes for a next contact without the word follow-up (`再联系`, `remind me`, `call back`)
+_CALL_AGAIN = re.compile(r"再(?:联系|打电话|打个电话|约|跟|聊|沟通|拜访|去|见)|回电|"
+                         r"(?<![A-Za-z])(?:remind me|call (?:them |him |her )?back|check back|check in|"
+                         r"ping (?:them|him|her)|touch base|circle back|reach out)(?![A-Za-z])", re.I)
+
+
+def _day_in_notes(notes: str, today: dt.date) -> tuple[str, dt.date] | None:
+    """A day still to come in a visit's notes (`下周三再联系`, `remind me tue`, `call back next
+    week`): a follow-up meant, or only notes? (A day gone by, `met on 12/1`, is notes.)"""
+    from handlers.spans import date_in
+
+    found = date_in(notes, today)
+    return found if found and found[1] > today else None
 
 
 _BY_DAY = re.compile(r"(?<![A-Za-z])(?:by|before|due|until)\s+", re.I)
@@ -211,12 +242,14 @@ def parse_deal(rest: str, today: dt.date) -> c.Command | c.ParseError:
         action = "delete" if tokens[1][0].lower() in V.DELETE_WORDS else "reopen"
         return c.ChangeDeal(int(tokens[0][0][1:]), action)
     stage = amount = close = None
+    switch = False  # a currency said in words (`60k CNY`): the deal's currency, meant
     kept: list[tuple[str, bool]] = []
     i = 0
     while i < len(tokens):
         word, quoted = tokens[i]
         lower = word.lower()
-        fields_read = stage is not None or amount is not None or close is not None
+        fields_read = stage is not None or amount is not None or close is not None or any(
+            q for _w, q in tokens[1:i])  # after a title (`acme "cloud" qualification`) no name goes on
         if i == 1 and tokens[0][1] and not quoted and not _is_field(word):  # `"Big 4" Ltd`
             return c.ParseError("deal", "word", word)
         label = V.FIELD_LABELS.get(lower) if not quoted and i + 1 < len(tokens) else None
@@ -258,7 +291,7 @@ def parse_deal(rest: str, today: dt.date) -> c.Command | c.ParseError:
                 and parse_amount(tokens[i - 1][0]) == amount:
             if amount.currency not in (None, V.CURRENCY_WORDS[lower]):
                 return c.ParseError("deal", "amount", f"{tokens[i - 1][0]} {word}")
-            amount = replace(amount, currency=V.CURRENCY_WORDS[lower])
+            amount, switch = replace(amount, currency=V.CURRENCY_WORDS[lower]), len(lower) > 1
         elif error := _misread(word, rest, "deal", stage is None, fields_read):
             return error
         else:
@@ -276,10 +309,10 @@ def parse_deal(rest: str, today: dt.date) -> c.Command | c.ParseError:
             return c.ParseError("deal", "quote_name", first, _swap(rest, first, f'"{first}"'))
         return c.ParseError("deal")
     if stage in ("won", "lost") and customer is None:
-        return c.CloseDeal(ref, stage == "won", amount)
+        return c.CloseDeal(ref, stage == "won", amount, switch_currency=switch)
     if stage in ("won", "lost"):
         return c.ParseError("deal")
-    return c.UpsertDeal(ref, stage, amount, close, customer)
+    return c.UpsertDeal(ref, stage, amount, close, customer, switch_currency=switch)
 
 
 def _stage_of_words(tokens: list[tuple[str, bool]], i: int) -> tuple[str, int] | None:
@@ -320,8 +353,8 @@ def _swap(text: str, word: str, by: str) -> str:
 
 
 def _date_at(tokens, i, today) -> tuple[dt.date | None, int]:
-    """The date starting at tokens[i], trying two words (`next Tue`, `Dec 20`) before one."""
-    for used in (2, 1):
+    """The date starting at tokens[i], the longest first (`end of month`, `next Tue`, `12/20`)."""
+    for used in (3, 2, 1):
         if i + used <= len(tokens):
             day = parse_date(" ".join(w for w, _ in tokens[i:i + used]), today)
             if day is not None:
@@ -331,7 +364,7 @@ def _date_at(tokens, i, today) -> tuple[dt.date | None, int]:
 
 #: Between a won/lost deal and its reason: `:` `;` `,` `，` `。` `!` ` - ` `—`, a full stop
 #: before a space, or a new line (`won Acme - beat them on price`, `输单 海尔，价格太高`).
-_REASON_SEP = re.compile(r"\s*(?:[:;,，。]|!+|\.(?=\s)|\s[-–—]\s|—|\n)\s*")
+_REASON_SEP = re.compile(r"\s*(?:[:;。]|" + _COMMA + r"|!+|\.(?=\s)|\s[-–—]\s|—|\n)\s*")
 
 
 def closing_parser(won: bool):
@@ -342,12 +375,13 @@ def closing_parser(won: bool):
     def parse_close(rest: str, today: dt.date) -> c.Command | c.ParseError:
         head, reason = _head_and_body(rest, _REASON_SEP)
         head = SYMBOLS.sub(" ", head).rstrip("!.。 ")  # `won #7 🎉`
-        amount, kept = None, []
+        amount, kept, switch = None, [], False
         for word, quoted in tokens_of(head):
             plain = view(word)
             if not quoted and amount is None and (money := parse_amount(plain)):
                 amount = money
             elif not quoted and amount is not None and plain.lower() in V.CURRENCY_WORDS:
+                switch = len(plain) > 1 and amount.currency in (None, V.CURRENCY_WORDS[plain.lower()])
                 amount = replace(amount, currency=amount.currency or V.CURRENCY_WORDS[plain.lower()])
             elif not quoted and (error := _misread(plain, rest, topic, False, amount is not None)):
                 if error.problem == "word" and (at := rest.find(word)) > 0:  # `won Acme 48k beat …`
@@ -362,12 +396,14 @@ def closing_parser(won: bool):
         if ref.words and ref.deal_id is not None:  # `won #12 Acme`: the number says which deal
             return c.ParseError(topic, "word", ref.words[0])
         reason = reason.strip()
-        command = c.CloseDeal(ref, won, amount, reason)
+        command = c.CloseDeal(ref, won, amount, reason, switch_currency=switch)
         seen = view(reason)
         if (second := clauses.second_command(reason, seen)) is not None:
             start = len(rest) - len(reason)
             return _two_commands(topic, rest, start + second, None)
         found = clauses.follow_ups(reason, seen, today)
+        if not found and (dated := _day_in_notes(reason, today)):  # `…；下周一约他们吃饭`: no reason
+            found = [_clause_around(reason, *dated)]
         if isinstance(found, clauses.Unread) or found:
             return _follow_up_in_reason(topic, rest, reason, command, found)
         if won and amount is None and (money := _amount_in(reason)):  # `won Acme: 48k, beat them`
@@ -391,6 +427,19 @@ def _amount_in(text: str):
     return None
 
 
+def _clause_around(text: str, said: str, day: dt.date) -> clauses.FollowUp:
+    """The clause of `text` holding the day `said` (between clause ends), as a follow-up whose
+    detail is the rest of the clause (`下周一约他们吃饭` → 约他们吃饭)."""
+    at = text.find(said)
+    before = [m.end() for m in clauses.CLAUSE_END.finditer(text, 0, at)]
+    start = before[-1] if before else 0
+    after = clauses.CLAUSE_END.search(text, at + len(said))
+    end = after.start() if after else len(text)
+    detail = " ".join(f"{text[start:at]} {text[at + len(said):end]}".split())
+    detail = re.sub(r"\s+(?:on|by|at|before|in|在|于)$", "", detail, flags=re.I)  # `kickoff on`
+    return clauses.FollowUp(day, start, end, detail)
+
+
 def _follow_up_in_reason(topic: str, rest: str, reason: str, command: c.CloseDeal,
                          found) -> c.ParseError:
     """`won #5 80k: beat SAP on price; follow up fri`: the follow-up is no reason. Offered: the
@@ -407,11 +456,13 @@ def _follow_up_in_reason(topic: str, rest: str, reason: str, command: c.CloseDea
     zh = bool(_CJK.search(rest))
     what = clause.detail or ("跟进" if zh else "follow up")
     ref, day = command.ref, clause.day.isoformat()
+    customer = ref.words[0] if zh and _CJK.search(ref.words[0] if ref.words else "") \
+        else " ".join(ref.words)  # `腾讯 私有云`: a Chinese name ends at its space, a title follows
     if zh:
-        about = f"商机 #{ref.deal_id}" if ref.deal_id else f"客户 {' '.join(ref.words)}："
+        about = f"商机 #{ref.deal_id}" if ref.deal_id else f"客户 {customer}："
         task = f"\n任务 {about} {day}前{what}"
     else:
-        about = f"deal #{ref.deal_id}" if ref.deal_id else f"customer {' '.join(ref.words)}:"
+        about = f"deal #{ref.deal_id}" if ref.deal_id else f"customer {customer}:"
         task = f"\ntask {about} {what} by {day}"
     return c.ParseError(topic, "follow_up_in_reason", reason[clause.start:clause.end].strip(), options=(
         ("close_and_task", f"{closed}{task}", None), as_typed))
@@ -446,18 +497,44 @@ def parse_tier(text: str, _today: dt.date) -> c.Command | c.ParseError:
 
 
 def parse_tip(rest: str, _today: dt.date) -> c.Command | c.ParseError:
-    """`tip TOPIC: lesson` keeps one; `tips [words]` · `经验 [词]` (no colon) finds them."""
+    """`tip TOPIC: lesson` keeps one; `tips [words]` · `经验 [词]` (no colon) finds them. A lesson
+    without a separator (`tip always bundle support when pricing`) or with only a comma is asked:
+    kept, or found? The offer to keep it keeps every word in the tip."""
     topic, body = _head_and_body(rest, _TIP_SEP)
-    if not body.strip() and (comma := re.search(r"\s*[,，]\s*", rest)) and rest[comma.end():].strip():
-        query = c.FindTips(" ".join(rest.split())[:100])  # `tip pricing, bundle …`: keep or find?
-        kept = f"{rest[:comma.start()]}: {rest[comma.end():]}"
-        return c.ParseError("tip", "tip_or_search", rest[:comma.start()],
-                            options=(("keep_tip", kept, None), ("find_tips", "", query)))
+    words = " ".join(rest.split())
+    comma = re.search(r"\s*[,，]\s*", rest) if not body.strip() else None
+    if comma and rest[comma.end():].strip():  # `tip pricing, bundle …`: keep or find?
+        head = rest[:comma.start()].strip()
+        kept = f"{head}: {rest[comma.end():].strip()}" if _short_topic(head) else _general(words)
+        return _tip_or_search(head if _short_topic(head) else "", kept, words)
+    if not body.strip() and _a_lesson(words):  # a sentence is no search: keep or find?
+        return _tip_or_search("", _general(words), words)
     if not body.strip():
-        return c.FindTips(" ".join(rest.split())[:100])
+        return c.FindTips(words[:100])
     if not topic.strip() or len(topic) > 100 or len(body) > 2000:
         return c.ParseError("tip")
     return c.AddTip(topic.strip(), body.strip())
+
+
+def _short_topic(head: str) -> bool:
+    """A topic a tip is kept under (`pricing`, `competitor X`, `报价`), not a sentence."""
+    return len(head.split()) <= 2 and len(head) <= 30 and len(_CJK.findall(head)) <= 6
+
+
+def _a_lesson(words: str) -> bool:
+    """Words that say a lesson rather than what to look for: four words or more, or a Chinese
+    sentence of eight characters or more (`报价时一定要捆绑服务`)."""
+    return len(words.split()) >= 4 or len(_CJK.findall(words)) >= 8
+
+
+def _general(words: str) -> str:
+    """A tip under the general topic, with every word of the message in it."""
+    return f"{'其他' if _CJK.search(words) else 'general'}: {words}"
+
+
+def _tip_or_search(topic: str, kept: str, words: str) -> c.ParseError:
+    return c.ParseError("tip", "tip_or_search" if topic else "lesson_or_search", topic, options=(
+        ("keep_tip", kept, None), ("find_tips", "", c.FindTips(words[:100]))))
 
 
 _TIP_SEP = re.compile(r"\s*(?:[:：;；。]|\.(?=\s)|\s[-–—]\s|—)\s*")  # `tip pricing - always bundle support`
@@ -568,11 +645,17 @@ _TIME = re.compile(r"\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}:\d{2}"
 def _bare_due(text: str, today: dt.date) -> tuple[str, dt.date | None]:
     """A day at the end (`… tmrw`, `… next Tue`) or, in Chinese, at the start (`明天给华为…`)."""
     words = text.split()
-    for size in (1, 2):  # `… tmrw 10am` · `… tmrw 10 am`: the day, the time kept in the title
+    for size in (1, 2):  # `… tmrw 10am` · `… tmrw at 10 am`: the day, the time kept in the title
         if len(words) > size + 1 and _TIME.fullmatch(view(" ".join(words[-size:]))):
-            title, day = _bare_due(" ".join(words[:-size]), today)
+            head = words[:-size]
+            at = head[-1:] if len(head) > 2 and head[-1].lower() in ("at", "@", "around") else []
+            title, day = _bare_due(" ".join(head[:len(head) - len(at)]), today)
             if day is not None:
-                return f"{title} {' '.join(words[-size:])}", day
+                return f"{title} {' '.join(at + words[-size:])}", day
+    last = view(words[-1]) if len(words) > 1 else ""
+    for before in ("之前", "以前", "前"):  # `准备季度汇报 周五前`: the day it is due by, at the end
+        if last.endswith(before) and (day := parse_date(last[:-len(before)], today)):
+            return " ".join(words[:-1]), day
     for size in (3, 2, 1):
         if len(words) > size and (day := parse_date(" ".join(words[-size:]), today)):
             title = words[:-size]
@@ -582,7 +665,8 @@ def _bare_due(text: str, today: dt.date) -> tuple[str, dt.date | None]:
     seen = view(text)
     if _CJK.search(seen[:1]):
         for size in range(min(8, len(seen) - 1), 1, -1):
-            if _CJK.search(seen[size:size + 1]) and (day := parse_date(seen[:size], today)):
+            if (_CJK.search(seen[size:size + 1]) or seen[size:size + 1] == " ") \
+                    and (day := parse_date(seen[:size], today)):  # `明天给华为…` · `明天 call 华为`
                 return text[size:].lstrip(" ，,").removeprefix("前").lstrip(), day
     return text, None
 

@@ -137,7 +137,7 @@ CASES = [
     ("拜访 华为：演示完了。商机 华为 商务谈判 20万", ASKED),
     ("拜方 华为：见面", ASKED),
     ("拜访", ASKED),
-    ("visit Huawei: demo", ASKED),
+    ("visit Huawei: demo", {visit("华为", "demo")}),  # its English name
     # --- deals ----------------------------------------------------------------------------
     ('deal Acme Corp "Support" proposal 50k close 12/20',
      {deal("Acme Corp", "Support", "proposal", 50000), close("Support", "2026-12-20")}),
@@ -154,7 +154,7 @@ CASES = [
     ('deal "3M" "Tape" lead', {deal("3M", "Tape", "lead", 0)}),
     ("deal Globex propsal 50k", ASKED),
     ("deal Acme Corp negotiaton", ASKED),
-    ("deal Acme Corp qualification", ASKED),
+    ("deal Acme Corp qualification", {deal(*ACME_ERP[:2], "discovery", ACME_ERP[2])}),  # a CRM stage name
     ("deal Acme Corp close someday", ASKED),
     ('deal Globex "Cloud" proposal 50kk', ASKED),
     ('deal 3M "Tape" proposal 50k', ASKED),

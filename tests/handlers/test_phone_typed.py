@@ -59,8 +59,8 @@ CASES = [
     ("拜访 华为，谈了价格", visit("华为", "谈了价格")),
     ("拜访 中国移动：首次拜访", visit("中国移动", "首次拜访")),
     ("拜访 华为技术有限公司：见面", ASKED),
-    ("visit Huawei: demo", ASKED),  # 华为 by its sound
-    ("visit huawei tech: demo", ASKED),
+    ("visit Huawei: demo", visit("华为", "demo")),  # 华为 by its English name (handlers/brands.py)
+    ("visit huawei tech: demo", visit("华为", "demo")),
     ("拜方 华为：见面", ASKED),
     ("拜访", ASKED),
     # deals
@@ -86,7 +86,8 @@ CASES = [
     ('deal Acme Corp "Cloud" proposal $50k rmb', ASKED),
     ('deal Acme Corp "Cloud" proposal close someday', ASKED),
     ('deal Acme Corp "Renewal" negotiation 1.2m', deal("Acme Corp", "Renewal", "negotiation", 1200000)),
-    ("deal Acme Corp qualification", ASKED),  # not a stage; a title goes in quotes
+    ("deal Acme Corp qualification", deal("Acme Corp", "ERP", "discovery", 50000)),  # a CRM stage name
+    ("deal Acme Corp qualifcation", ASKED),  # a stage misspelt: offered corrected
     ("deal Acme Crop proposal", ASKED),
     ("deal #1 negotiation", deal("Acme Corp", "ERP", "negotiation", 50000)),
     ("deal #1 60k", deal("Acme Corp", "ERP", "proposal", 60000)),
