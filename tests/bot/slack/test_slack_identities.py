@@ -100,7 +100,7 @@ def test_a_shared_channel_becomes_a_teams_channel_only_when_an_admin_says_so(sla
     assert "CSHARED" not in slack.say("/salesbot", "team")
     _mention_in_shared_channel(slack, "U1", "T1", "team set Sales channel here", "1700000000.000600")
     assert "its people will see the team's posts" in _thread_answer(slack, "1700000000.000600")
-    assert "Sales CSHARED" in slack.say("/salesbot", "team")
+    assert "Sales Slack CSHARED" in slack.say("/salesbot", "team")
 
 
 def test_an_outsiders_form_is_refused_and_stores_nothing(slack):
