@@ -2,9 +2,9 @@
 customer kept as 腾讯 is that customer, never a twin.
 
 A name's sound (`huawei` is how 华为 is typed in pinyin) is only a guess and is asked about
-(`lookup.similar_customers`); a brand here is a fact and is used, with the reply saying which
+(`name_likeness.similar_customers`); a brand here is a fact and is used, with the reply saying which
 customer it was taken as. Keys are compared without case, spaces, punctuation or legal suffixes
-(`Tencent Holdings`, `JD.com`, `阿里巴巴集团` match), as `lookup.core_name` reads them.
+(`Tencent Holdings`, `JD.com`, `阿里巴巴集团` match), as `name_likeness.core_name` reads them.
 """
 from __future__ import annotations
 
@@ -80,6 +80,6 @@ _BRAND_OF = {_key(name): chinese[0] for english, chinese in BRANDS.items() for n
 
 
 def brand_of(core: str) -> str | None:
-    """The company a name's core (`lookup.core_name`: `tencent`, `腾讯`, `jdcom`) names, by its
+    """The company a name's core (`name_likeness.core_name`: `tencent`, `腾讯`, `jdcom`) names, by its
     usual Chinese name, or None."""
     return _BRAND_OF.get(_key(core))

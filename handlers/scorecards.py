@@ -4,7 +4,7 @@ the team and the change from the period before (`scorecard quarter` · `scorecar
 their teams' people (a manager's bare `scorecard` is her team's); a rep sees their own. Managers
 are ranked and make the medians only where they carry a revenue target of their own. The first
 working day of a month each rep gets last month's, and each manager their team's
-(`scheduler/jobs.py`).
+(`scheduler/briefing_jobs.py`).
 """
 from __future__ import annotations
 

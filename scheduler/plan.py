@@ -14,7 +14,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from handlers.calendars import load_corrections
 from handlers.dispatch import Defaults
 from handlers.schedule_rules import WATCH, JobKind, job_runs_on, schedule_of
-from scheduler.jobs import JOBS, Run
+from scheduler.jobs import JOBS
+from scheduler.run_context import Run
 from storage import pipelines
 from storage.models import JobRun, Member, Team, TeamMember, utcnow
 

@@ -6,7 +6,7 @@ of each person are conversation references (`storage/conversations.py`), saved f
 A sent message can be changed or taken back: `send` returns the ids the connector gave its
 activities, and `update` (PUT) and `delete` take such an id with the same address (a correction
 or an undo can call them). A card with buttons is kept (`card:ID`) so that the card a person
-pressed can be shown again without its buttons (`bot/teams/endpoint.py`).
+pressed can be shown again without its buttons (`bot/teams/pressed.py`).
 
 Teams limits each conversation (7 messages a second, 8 in two, 60 in thirty) and says 429 past
 them: this paces each conversation below those numbers, and a 429 becomes RateLimited (its

@@ -1,0 +1,56 @@
+"""A card whose button did what it said, shown again without its buttons and with what was
+pressed, by whom (PUT …/activities/{id}, through the outbox)."""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import replace
+
+from bot.app import App
+from bot.teams.naming import TeamsNames
+from bot.teams.render import BUTTON_LIMIT
+from bot.teams.sender import PLATFORM, TeamsSender
+from handlers.command_json import button_values
+from handlers.dispatch import answer_key
+from handlers.inbound import Inbound
+from handlers.messages import t
+from handlers.reply_json import to_payload
+from storage.models import utcnow
+from storage.outbox import OutboxRepository
+
+log = logging.getLogger(__name__)
+
+
+def show_pressed(core: App, sender: TeamsSender, names: TeamsNames, inbound: Inbound, activity_id: str,
+                 held: dt.timedelta | None) -> None:
+    """The card whose button did what it said, shown again without its buttons and with what
+    was pressed, by whom (a refused press leaves it as it was, for the right person). Read
+    from the press's answer as stored, so that a press run again (a worker taking over a
+    process that died) still updates it; queued in the outbox under the press's key, so the
+    card is updated once, by whichever process sends it (PUT …/activities/{id})."""
+    key = answer_key(PLATFORM, inbound.delivery)
+    try:
+        with core.session_factory() as session:
+            answer = OutboxRepository(session).find(key)
+        if answer is None or not answer.payload or not answer.payload.get("ok", True):
+            return
+        kept = sender.sent_card(inbound.workspace, activity_id)
+        if kept is None:
+            return
+        target, card = kept
+        label = next((b.label for b, value in button_values(card.buttons, BUTTON_LIMIT)
+                      if value == inbound.message), None)
+        if label is None:  # not one of this card's buttons
+            return
+        who = names.stored_name(inbound.workspace, inbound.user) or inbound.name
+        done_line = t(card.locale, "teams_card_done", button=label, name=who)
+        pressed = replace(card, buttons=(), notes=(*card.notes, done_line))
+        now = utcnow()
+        with core.session_factory.begin() as session:
+            OutboxRepository(session).enqueue_many([{
+                "key": f"{key}:card"[:200], "tenant_id": answer.tenant_id, "platform": PLATFORM,
+                "workspace": inbound.workspace, "target": target,
+                "payload": {"fix": {"id": f"|{activity_id}", "reply": to_payload(pressed)}}}],
+                now, due=now + (held or dt.timedelta()))
+    except Exception:  # the answer went out; an unchanged card is a small loss
+        log.warning("could not update the pressed Teams card %s", activity_id, exc_info=True)
