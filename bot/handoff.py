@@ -54,9 +54,12 @@ LATE_AFTER = 10.0
 
 
 class Handoff:
-    def __init__(self, session_factory: sessionmaker[Session], name: str, late_after: float = LATE_AFTER):
+    def __init__(self, session_factory: sessionmaker[Session], name: str, late_after: float = LATE_AFTER,
+                 stopping: threading.Event | None = None):
         self.session_factory = session_factory
         self.late_after = late_after
+        #: set when the process winds down: work no worker took is then left to the workers
+        self.stopping = stopping or threading.Event()
         self._late: list[tuple[float, int, int, Callable[[], object]]] = []  # (due, seq, row, work) heap
         self._late_seq = itertools.count()
         self._late_ready = threading.Condition()
@@ -119,10 +122,12 @@ class Handoff:
             self._late_ready.notify()
 
     def _watch_late(self) -> None:
-        while True:
+        while not self.stopping.is_set():
             with self._late_ready:
-                while not self._late or self._late[0][0] > time.monotonic():
-                    self._late_ready.wait(self._late[0][0] - time.monotonic() if self._late else None)
+                if not self._late or self._late[0][0] > time.monotonic():  # look again within 1 s
+                    left = self._late[0][0] - time.monotonic() if self._late else 1.0
+                    self._late_ready.wait(min(left, 1.0))
+                    continue
                 _due, _seq, item_id, work = heapq.heappop(self._late)
             try:
                 with self.session_factory() as session:

@@ -58,7 +58,7 @@ def plain(start_response, status: str, body: str = ""):
 def create_app(settings: Settings | None = None):
     """Build the WSGI callable (`bot.asgi:create_app()` serves it)."""
     core = App.build(settings, sqlite_cache_kib=SQLITE_CACHE_KIB)
-    handoff = Handoff(core.session_factory, "chat-work")
+    handoff = Handoff(core.session_factory, "chat-work", stopping=core.stopping)
     routes = {platform.prefix: platform.web(core, handoff) for platform in platforms.enabled(core.settings)}
     if core.settings.crm_public_url:  # Zoho's change notifications reach us there (docs/crm.md)
         from bot.crm_web import crm_route
