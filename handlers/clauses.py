@@ -24,7 +24,7 @@ _FU_TYPO = re.compile(r"(?<![A-Za-z])(?:fol+o?w+|fo?l+ow+|fol+wo|follwo|flolow|f
 CLAUSE_END = re.compile(r"\s*(?:[,，;；。!！?？\n]|\.(?=\s|$)|\s[-–—]\s|—)\s*")
 _LEAD_IN = re.compile(r"\s*(?::|：)?\s*(?:on\s+|by\s+|在\s*)?", re.IGNORECASE)
 _BEFORE = re.compile(r"\s*(?:前|之前|以前|before)\s*", re.IGNORECASE)
-_DATE_LIKE = re.compile(r"\d|^(?:mon|tue|wed|thu|fri|sat|sun|next|this|tom|tmr|tod|end|eo[wm]|"
+DATE_LIKE = re.compile(r"\d|^(?:mon|tue|wed|thu|fri|sat|sun|next|this|tom|tmr|tod|end|eo[wm]|"
                         r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|^[下本这今明后上]|^周|^星期|^月底",
                         re.IGNORECASE)
 
@@ -71,7 +71,7 @@ def follow_ups(text: str, view: str, today: dt.date) -> list[FollowUp] | Unread:
         if not said.strip():  # `follow up` with no day: the day is the one thing missing
             return Unread(text[word.start():word.end()])
         verb = " " in word[0] or word[0].lower() in ("fu", "f/u", "跟进", "回访")
-        if (_DATE_LIKE.search(said.strip()) and not re.match(r"^[A-Za-z]+\s+[A-Za-z]{4,}", said.strip())) \
+        if (DATE_LIKE.search(said.strip()) and not re.match(r"^[A-Za-z]+\s+[A-Za-z]{4,}", said.strip())) \
                 or (verb and len(said.split()) == 1 and (said.isascii() or lead.end() > 0)):
             return Unread(said.strip())  # `follow up someday`: a day meant, none read
     return found

@@ -61,6 +61,8 @@ class UpsertDeal(Command):
     amount: Money | None = None
     close: dt.date | None = None
     customer: str | None = None  # `deal #46 customer Globex`: the deal moves to that customer
+    #: the amount's currency becomes the deal's (said in words, `60k CNY`, or chosen from a question)
+    switch_currency: bool = False
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,7 @@ class CloseDeal(Command):
     won: bool
     amount: Money | None = None
     reason: str = ""
+    switch_currency: bool = False  # as UpsertDeal's
 
 
 @dataclass(frozen=True)

@@ -154,14 +154,15 @@ def usage_reply(locale: str, error: ParseError) -> Reply:
         lines = [t(locale, error.problem, text=error.detail)]
         lines += [f"{i}. {t(locale, f'option_{label}')}" + (f": {said}" if said else "")
                   for i, (label, said, _command) in enumerate(error.options, 1)]
-        return Reply(lines=(*lines, t(locale, "answer_hint", count=len(offer))), buttons=offer, ok=False)
+        hint = t(locale, "answer_hint", count=len(offer)) if len(offer) > 1 else t(locale, "answer_hint_one")
+        return Reply(lines=(*lines, hint), buttons=offer, ok=False)
     head = {"date": "bad_date", "count": "bad_count", "split": "split_needs_team",
             "schedule_word": "bad_schedule_word", "typo": "did_you_mean", "stage_typo": "not_a_stage",
             "amount": "bad_amount", "word": "unread_word",
             "reversed": "reversed_range", "follow_up_typo": "follow_up_typo", "rate": "bad_rate",
             "follow_up_day": "follow_up_day", "reason_colon": "reason_colon",
             "currency": "not_a_currency", "quote_name": "quote_name",
-            "contact": "bad_contact"}.get(error.problem)
+            "contact": "bad_contact", "unread_words": "unread_words"}.get(error.problem)
     if error.topic is None and not offer:
         examples = tuple(usage(topic, locale)[0] for topic in
                          ("visit", "deal", "won", "progress", "followups", "help"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from handlers.commands import FixCustomer, Reassign
 from handlers.context import Ctx
-from handlers.lookup import in_reach, visible_member
+from handlers.lookup import in_reach, known_customers, visible_member
 from handlers.messages import t
 from handlers.reply import Reply
 from storage.models import Customer, Task, name_key
@@ -77,7 +77,7 @@ def _hand_over_followups(ctx: Ctx, source, target) -> int:
 
 
 def _existing(ctx: Ctx, name: str) -> Customer:
-    found = CustomerRepository(ctx.session).find(ctx.tenant.id, name.strip())
+    found = known_customers(ctx, name.strip())
     if len(found) != 1:
         raise ctx.refuse("customer_unknown" if not found else "customer_candidates", name=name,
                          hint=" · ".join(c.name for c in found) or None)

@@ -93,8 +93,18 @@ def before_of(deal: Deal | None) -> dict:
 
 def _check_currency(ctx: Ctx, cmd: UpsertDeal | CloseDeal, deal: Deal) -> None:
     """An amount with no currency for a deal in another currency than the workspace's: which
-    one is meant (`6万` for a $ deal) is asked, with both as buttons, never guessed."""
-    if cmd.amount is None or cmd.amount.currency or deal.currency == ctx.tenant.currency:
+    one is meant (`6万` for a $ deal) is asked, with both as buttons, never guessed. An amount
+    in another currency than the deal's (`¥60k` for a $ deal) is asked too, unless the currency
+    was said in words (`60k CNY`): then the deal changes currency, and the reply says so."""
+    if cmd.amount is None:
+        return
+    given = cmd.amount.currency
+    if given and given != deal.currency:
+        if cmd.switch_currency:
+            ctx.notes.append(ctx.t("deal_currency_switched", id=deal.id, old=deal.currency, new=given))
+            return
+        raise _ask_switch(ctx, cmd, deal, given)
+    if given or deal.currency == ctx.tenant.currency:
         return
     options = []
     for currency in (deal.currency, ctx.tenant.currency):
@@ -104,6 +114,26 @@ def _check_currency(ctx: Ctx, cmd: UpsertDeal | CloseDeal, deal: Deal) -> None:
     raise ctx.refuse("which_currency", amounts=" · ".join(b.label for b in options),
                      id=deal.id, current=fmt.money(deal.amount, deal.currency, ctx.locale),
                      buttons=tuple(options))
+
+
+def _ask_switch(ctx: Ctx, cmd: UpsertDeal | CloseDeal, deal: Deal, given: str):
+    """`¥60k` for a $ deal: the deal in ¥ now, the number in $, or (with both rates set) the
+    amount converted into $, one tap each."""
+    amount = cmd.amount.amount
+    said = fmt.money(amount, given, ctx.locale)
+    options = [Button(ctx.t("currency_switch_button", amount=said, currency=given),
+                      f"{ctx.text} {given}", action=replace(cmd, switch_currency=True)),
+               Button(fmt.money(amount, deal.currency, ctx.locale), ctx.text,
+                      action=replace(cmd, amount=Money(amount, deal.currency)))]
+    there, here = ctx.rates.rate_of(given), ctx.rates.rate_of(deal.currency)
+    if there and here:  # converted, at the rates the admins set, and said so
+        converted = (amount * there / here).quantize(Decimal(1))
+        options.append(Button(ctx.t("currency_converted_button", amount=fmt.money(
+            converted, deal.currency, ctx.locale), said=said), ctx.text,
+            action=replace(cmd, amount=Money(converted, deal.currency))))
+    return ctx.refuse("deal_other_currency", id=deal.id, amount=said,
+                      current=fmt.money(deal.amount, deal.currency, ctx.locale),
+                      buttons=tuple(options))
 
 
 def handle_close_deal(ctx: Ctx, cmd: CloseDeal) -> Reply:
@@ -197,9 +227,15 @@ def _find_deal(ctx: Ctx, ref: DealRef) -> tuple[Deal | None, Customer, str | Non
         return None, customer, title
     deals = repo.open_for_customer(customer.id, title)
     mine = [d for d in deals if d.owner_id == ctx.member.id]
-    if len(mine) > 1:
+    if len(mine) > 1:  # which one: each a button (or `1`, `2`) running the message on that deal
         word = name_of(WORDS, "deal", ctx.locale)
-        raise ctx.refuse("several_deals", customer=customer.name,
+        said = " ".join(ref.words)
+        buttons = tuple(Button(f"#{d.id} {d.title}"[:75], ctx.text.replace(said, f"#{d.id}", 1)
+                               if said and said in ctx.text else f"{word} #{d.id}",
+                               action=replace(ctx.command, ref=DealRef(d.id))
+                               if isinstance(ctx.command, UpsertDeal | CloseDeal) else None)
+                        for d in mine[:5])
+        raise ctx.refuse("several_deals", customer=customer.name, buttons=buttons,
                          hint=" · ".join(f"{word} #{d.id} ({d.title})" for d in mine))
     if mine:
         return mine[0], customer, title

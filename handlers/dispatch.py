@@ -24,7 +24,7 @@ from handlers import (
 )
 from handlers import commands as c
 from handlers.context import Ctx, Refusal, usage_reply
-from handlers.intents import HANDLERS, parse, split_keyword
+from handlers.intents import HANDLERS, read, split_keyword
 from handlers.messages import WORDS, name_of, t
 from handlers.parse import normalize
 from handlers.reply import Button, Reply
@@ -210,7 +210,7 @@ class Outcome:
 def _parsed(ctx: Ctx, text: str) -> c.Command | Reply:
     """The command a text stands for, or the answer to text that is none."""
     ctx.text = " ".join(text.split())
-    command = parse(text, ctx.today)
+    command = read(text, ctx.today).command  # every word read into a field, or asked about
     if isinstance(command, c.ParseError) and command.topic is None and schedule_commands.awaits_answer(ctx):
         if command.problem != "typo":  # free text after the standup prompt answers it
             command = c.AnswerStandup(ctx.text)

@@ -383,6 +383,44 @@ def parse(text: str, today: dt.date | None = None) -> c.Command | c.ParseError:
     return result
 
 
+@dataclass(frozen=True)
+class Reading:
+    """A message read in full: the command (or the question about it), each field's span of
+    the message, and the words no field claimed (none, or the command is asked about)."""
+
+    command: c.Command | c.ParseError
+    spans: tuple = ()
+
+
+_ACCOUNTED = (c.LogVisit, c.UpsertDeal, c.CloseDeal, c.AddTask)
+
+
+def read(text: str, today: dt.date | None = None) -> Reading:
+    """`parse`, then every word accounted for (handlers/spans.py): a visit, deal, win or loss, or
+    task whose message holds words no field claims is asked about, never stored in part."""
+    from handlers.spans import account, date_in
+
+    today = today or dt.date.today()
+    command = parse(text, today)
+    if not isinstance(command, _ACCOUNTED):
+        return Reading(command)
+    raw = " ".join(text.split())
+    _name, _lang, rest = split_keyword(simplified(p.normalize(text)))
+    accounted = account(raw, command, today, len(raw) - len(rest))
+    if accounted.unclaimed:
+        topic = {c.LogVisit: "visit", c.UpsertDeal: "deal", c.AddTask: "task"}.get(
+            type(command), "won" if getattr(command, "won", False) else "lost")
+        return Reading(c.ParseError(topic, "unread_words", " ".join(accounted.unclaimed)), accounted.spans)
+    if isinstance(command, c.AddTask) and command.due is None and (dated := date_in(command.title, today)):
+        said, day = dated  # `task call Globex CFO tmrw at 10am`: a day in the title is the due day?
+        title = " ".join(command.title.replace(said, "", 1).split())
+        title = re.sub(r"\s+(?:by|on|before|due)$", "", title, flags=re.I) or command.title
+        return Reading(c.ParseError("task", "date_in_title", said, options=(
+            ("as_due", "", replace(command, title=title, due=day)), ("as_title", "", command))),
+            accounted.spans)
+    return Reading(command, accounted.spans)
+
+
 def _whole(head: str, said: str) -> str:
     """An option's message: what the parser gave after the keyword as typed, or, where it starts
     with a new line, a message of its own (`task @ana …` ⏎ `task @bo …`)."""

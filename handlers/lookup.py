@@ -6,6 +6,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from handlers import vocabulary as V
+from handlers.brands import brand_of
 from handlers.commands import CloseDeal, LogVisit, Scope, SetCustomer, UpsertDeal
 from handlers.context import Ctx
 from handlers.messages import usage
@@ -24,11 +25,7 @@ def customer_named(ctx: Ctx, name: str) -> Customer:
     force = name.strip().startswith("+")
     name = name.strip().lstrip("+").strip()
     repo = CustomerRepository(ctx.session)
-    found = repo.find(ctx.tenant.id, name)
-    if not found and not force:  # `acme corp.`, `華為`: the same name but for punctuation or script
-        key = name_fold(name)
-        same = [id_ for id_, other in repo.names(ctx.tenant.id) if name_fold(other) == key]
-        found = [ctx.session.get(Customer, id_) for id_ in same]
+    found = repo.find(ctx.tenant.id, name) if force else known_customers(ctx, name)
     if len(found) == 1:
         if name_fold(found[0].name) != name_fold(name):  # `ACME` → Acme Corp: say which was used
             ctx.notes.append(ctx.t("customer_taken_as", name=name, customer=found[0].name))
@@ -51,6 +48,23 @@ def customer_named(ctx: Ctx, name: str) -> Customer:
     return customer
 
 
+def known_customers(ctx: Ctx, name: str) -> list[Customer]:
+    """The customers `name` names: exactly, as part of their name (`ACME` for Acme Corp), the same
+    but for punctuation or script (`acme corp.`, `華為`), or by a declared brand (`tencent` for
+    腾讯, handlers/brands.py)."""
+    repo = CustomerRepository(ctx.session)
+    found = repo.find(ctx.tenant.id, name)
+    if found:
+        return found
+    key, names = name_fold(name), repo.names(ctx.tenant.id)
+    same = [id_ for id_, other in names if name_fold(other) == key]
+    core = core_name(name)
+    if not same and (brand := brand_of(core)):  # not `华为技术` for 华为: a suffix is asked about
+        same = [id_ for id_, other in names
+                if brand_of(theirs := core_name(other)) == brand and theirs != core]
+    return [ctx.session.get(Customer, id_) for id_ in same]
+
+
 def customer_and_title(ctx: Ctx, words: tuple[str, ...]) -> tuple[Customer, str | None]:
     """Split `华为 ERP项目` or `Acme Corp` into a customer and a title.
 
@@ -69,7 +83,11 @@ def customer_and_title(ctx: Ctx, words: tuple[str, ...]) -> tuple[Customer, str 
     if found:
         return found[0], None
     for size in range(len(words) - 1, 0, -1):
-        exact = repo.exact(ctx.tenant.id, " ".join(words[:size]))
+        lead = " ".join(words[:size])
+        exact = repo.exact(ctx.tenant.id, lead)
+        if exact is None and (len(lead) >= 3 or _CJK.search(lead)):  # `deal acme erp …`: Acme Corp's
+            known = known_customers(ctx, lead)  # deal titled erp? asked, never a new `acme erp`
+            exact = known[0] if len(known) == 1 else None
         if exact:
             rest = " ".join(words[size:])
             if not _CJK.search(rest):
@@ -90,7 +108,7 @@ def customer_and_title(ctx: Ctx, words: tuple[str, ...]) -> tuple[Customer, str 
 
 #: Words that do not tell companies apart (`华为技术有限公司` is 华为; `Acme Inc` is Acme).
 _SUFFIXES = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团|科技|技术|公司|"
-                       r"\b(?:inc|ltd|llc|corp|corporation|co|company|limited|gmbh|group|tech|technology|technologies)"
+                       r"\b(?:inc|ltd|llc|corp|corporation|co|company|limited|gmbh|group|holdings?|tech|technology|technologies)"
                        r"\b\.?)\s*$")
 _NOT_WORD = re.compile(r"[\W_]+")
 _DIGITS = re.compile(r"\d+")

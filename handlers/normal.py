@@ -21,7 +21,7 @@ _converter = None
 
 
 def fold(text: str) -> str:
-    return text.translate(_FOLD)
+    return text if text.isascii() else text.translate(_FOLD)  # ASCII has no full-width form
 
 
 def simplified(text: str) -> str:

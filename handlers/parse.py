@@ -211,6 +211,7 @@ def parse_deal(rest: str, today: dt.date) -> c.Command | c.ParseError:
         action = "delete" if tokens[1][0].lower() in V.DELETE_WORDS else "reopen"
         return c.ChangeDeal(int(tokens[0][0][1:]), action)
     stage = amount = close = None
+    switch = False  # a currency said in words (`60k CNY`): the deal's currency, meant
     kept: list[tuple[str, bool]] = []
     i = 0
     while i < len(tokens):
@@ -255,7 +256,7 @@ def parse_deal(rest: str, today: dt.date) -> c.Command | c.ParseError:
                 and parse_amount(tokens[i - 1][0]) == amount:
             if amount.currency not in (None, V.CURRENCY_WORDS[lower]):
                 return c.ParseError("deal", "amount", f"{tokens[i - 1][0]} {word}")
-            amount = replace(amount, currency=V.CURRENCY_WORDS[lower])
+            amount, switch = replace(amount, currency=V.CURRENCY_WORDS[lower]), len(lower) > 1
         elif error := _misread(word, rest, "deal", stage is None, fields_read):
             return error
         else:
@@ -273,10 +274,10 @@ def parse_deal(rest: str, today: dt.date) -> c.Command | c.ParseError:
             return c.ParseError("deal", "quote_name", first, _swap(rest, first, f'"{first}"'))
         return c.ParseError("deal")
     if stage in ("won", "lost") and customer is None:
-        return c.CloseDeal(ref, stage == "won", amount)
+        return c.CloseDeal(ref, stage == "won", amount, switch_currency=switch)
     if stage in ("won", "lost"):
         return c.ParseError("deal")
-    return c.UpsertDeal(ref, stage, amount, close, customer)
+    return c.UpsertDeal(ref, stage, amount, close, customer, switch_currency=switch)
 
 
 def _is_field(word: str) -> bool:
@@ -305,8 +306,8 @@ def _swap(text: str, word: str, by: str) -> str:
 
 
 def _date_at(tokens, i, today) -> tuple[dt.date | None, int]:
-    """The date starting at tokens[i], trying two words (`next Tue`, `Dec 20`) before one."""
-    for used in (2, 1):
+    """The date starting at tokens[i], the longest first (`end of month`, `next Tue`, `12/20`)."""
+    for used in (3, 2, 1):
         if i + used <= len(tokens):
             day = parse_date(" ".join(w for w, _ in tokens[i:i + used]), today)
             if day is not None:
@@ -327,12 +328,13 @@ def closing_parser(won: bool):
     def parse_close(rest: str, today: dt.date) -> c.Command | c.ParseError:
         head, reason = _head_and_body(rest, _REASON_SEP)
         head = SYMBOLS.sub(" ", head).rstrip("!.。 ")  # `won #7 🎉`
-        amount, kept = None, []
+        amount, kept, switch = None, [], False
         for word, quoted in tokens_of(head):
             plain = view(word)
             if not quoted and amount is None and (money := parse_amount(plain)):
                 amount = money
             elif not quoted and amount is not None and plain.lower() in V.CURRENCY_WORDS:
+                switch = len(plain) > 1 and amount.currency in (None, V.CURRENCY_WORDS[plain.lower()])
                 amount = replace(amount, currency=amount.currency or V.CURRENCY_WORDS[plain.lower()])
             elif not quoted and (error := _misread(plain, rest, topic, False, amount is not None)):
                 if error.problem == "word" and (at := rest.find(word)) > 0:  # `won Acme 48k beat …`
@@ -347,7 +349,7 @@ def closing_parser(won: bool):
         if ref.words and ref.deal_id is not None:  # `won #12 Acme`: the number says which deal
             return c.ParseError(topic, "word", ref.words[0])
         reason = reason.strip()
-        command = c.CloseDeal(ref, won, amount, reason)
+        command = c.CloseDeal(ref, won, amount, reason, switch_currency=switch)
         seen = view(reason)
         if (second := clauses.second_command(reason, seen)) is not None:
             start = len(rest) - len(reason)
@@ -431,18 +433,44 @@ def parse_tier(text: str, _today: dt.date) -> c.Command | c.ParseError:
 
 
 def parse_tip(rest: str, _today: dt.date) -> c.Command | c.ParseError:
-    """`tip TOPIC: lesson` keeps one; `tips [words]` · `经验 [词]` (no colon) finds them."""
+    """`tip TOPIC: lesson` keeps one; `tips [words]` · `经验 [词]` (no colon) finds them. A lesson
+    without a separator (`tip always bundle support when pricing`) or with only a comma is asked:
+    kept, or found? The offer to keep it keeps every word in the tip."""
     topic, body = _head_and_body(rest, _TIP_SEP)
-    if not body.strip() and (comma := re.search(r"\s*[,，]\s*", rest)) and rest[comma.end():].strip():
-        query = c.FindTips(" ".join(rest.split())[:100])  # `tip pricing, bundle …`: keep or find?
-        kept = f"{rest[:comma.start()]}: {rest[comma.end():]}"
-        return c.ParseError("tip", "tip_or_search", rest[:comma.start()],
-                            options=(("keep_tip", kept, None), ("find_tips", "", query)))
+    words = " ".join(rest.split())
+    comma = re.search(r"\s*[,，]\s*", rest) if not body.strip() else None
+    if comma and rest[comma.end():].strip():  # `tip pricing, bundle …`: keep or find?
+        head = rest[:comma.start()].strip()
+        kept = f"{head}: {rest[comma.end():].strip()}" if _short_topic(head) else _general(words)
+        return _tip_or_search(head if _short_topic(head) else "", kept, words)
+    if not body.strip() and _a_lesson(words):  # a sentence is no search: keep or find?
+        return _tip_or_search("", _general(words), words)
     if not body.strip():
-        return c.FindTips(" ".join(rest.split())[:100])
+        return c.FindTips(words[:100])
     if not topic.strip() or len(topic) > 100 or len(body) > 2000:
         return c.ParseError("tip")
     return c.AddTip(topic.strip(), body.strip())
+
+
+def _short_topic(head: str) -> bool:
+    """A topic a tip is kept under (`pricing`, `competitor X`, `报价`), not a sentence."""
+    return len(head.split()) <= 2 and len(head) <= 30 and len(_CJK.findall(head)) <= 6
+
+
+def _a_lesson(words: str) -> bool:
+    """Words that say a lesson rather than what to look for: four words or more, or a Chinese
+    sentence of eight characters or more (`报价时一定要捆绑服务`)."""
+    return len(words.split()) >= 4 or len(_CJK.findall(words)) >= 8
+
+
+def _general(words: str) -> str:
+    """A tip under the general topic, with every word of the message in it."""
+    return f"{'其他' if _CJK.search(words) else 'general'}: {words}"
+
+
+def _tip_or_search(topic: str, kept: str, words: str) -> c.ParseError:
+    return c.ParseError("tip", "tip_or_search" if topic else "lesson_or_search", topic, options=(
+        ("keep_tip", kept, None), ("find_tips", "", c.FindTips(words[:100]))))
 
 
 _TIP_SEP = re.compile(r"\s*(?:[:：;；。]|\.(?=\s)|\s[-–—]\s|—)\s*")  # `tip pricing - always bundle support`
@@ -553,11 +581,17 @@ _TIME = re.compile(r"\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}:\d{2}"
 def _bare_due(text: str, today: dt.date) -> tuple[str, dt.date | None]:
     """A day at the end (`… tmrw`, `… next Tue`) or, in Chinese, at the start (`明天给华为…`)."""
     words = text.split()
-    for size in (1, 2):  # `… tmrw 10am` · `… tmrw 10 am`: the day, the time kept in the title
+    for size in (1, 2):  # `… tmrw 10am` · `… tmrw at 10 am`: the day, the time kept in the title
         if len(words) > size + 1 and _TIME.fullmatch(view(" ".join(words[-size:]))):
-            title, day = _bare_due(" ".join(words[:-size]), today)
+            head = words[:-size]
+            at = head[-1:] if len(head) > 2 and head[-1].lower() in ("at", "@", "around") else []
+            title, day = _bare_due(" ".join(head[:len(head) - len(at)]), today)
             if day is not None:
-                return f"{title} {' '.join(words[-size:])}", day
+                return f"{title} {' '.join(at + words[-size:])}", day
+    last = view(words[-1]) if len(words) > 1 else ""
+    for before in ("之前", "以前", "前"):  # `准备季度汇报 周五前`: the day it is due by, at the end
+        if last.endswith(before) and (day := parse_date(last[:-len(before)], today)):
+            return " ".join(words[:-1]), day
     for size in (3, 2, 1):
         if len(words) > size and (day := parse_date(" ".join(words[-size:]), today)):
             title = words[:-size]
@@ -567,7 +601,8 @@ def _bare_due(text: str, today: dt.date) -> tuple[str, dt.date | None]:
     seen = view(text)
     if _CJK.search(seen[:1]):
         for size in range(min(8, len(seen) - 1), 1, -1):
-            if _CJK.search(seen[size:size + 1]) and (day := parse_date(seen[:size], today)):
+            if (_CJK.search(seen[size:size + 1]) or seen[size:size + 1] == " ") \
+                    and (day := parse_date(seen[:size], today)):  # `明天给华为…` · `明天 call 华为`
                 return text[size:].lstrip(" ，,").removeprefix("前").lstrip(), day
     return text, None
 

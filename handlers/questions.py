@@ -1,5 +1,5 @@
 """The bot's last question in a chat, answered by its number or a word (`1`, `2`, `yes`, `ok`,
-`好的`, `是`; `no`, `不` drops it).
+`好的`, `是`; `no`, `不` drops it), or by typing a button's label instead of pressing it.
 
 A question is kept in the database (`open_questions`), not in a process: the answer may reach
 another web process. It goes with the member's next message, whatever that is, and after
@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from handlers import commands as c
 from handlers.command_json import button_values, pressed
+from handlers.normal import name_fold
 from handlers.reply import Reply
 from storage import questions as stored
 from storage.models import Member
@@ -52,11 +53,22 @@ def take(session: Session, member: Member, platform: str, text: str,
         return False, None, None
     session.delete(question)
     answers = [a for a in question.answers if isinstance(a, str)]
-    locale = next((a.get("locale") for a in question.answers if isinstance(a, dict)), None)
+    about = next((a for a in question.answers if isinstance(a, dict)), {})
+    locale = about.get("locale")
     pick = answer_word(text)
+    if pick is None:  # a button's label typed instead of pressed (`华为`, `Keep it as a tip`)
+        pick = _label_picked(text, about.get("labels") or [])
     if pick is None or now - question.asked_at > TTL or pick > len(answers):
         return True, None, locale
     return True, "" if pick == 0 else pressed(answers[pick - 1]), locale
+
+
+def _label_picked(text: str, labels: list) -> int | None:
+    """The option whose label `text` is, whatever its case, width, script, quotes or emoji."""
+    typed = name_fold(text)
+    same = [i for i, label in enumerate(labels, 1) if isinstance(label, str) and typed
+            and name_fold(label) == typed]
+    return same[0] if len(same) == 1 else None
 
 
 def forget(session: Session, member: Member, platform: str) -> None:
@@ -66,13 +78,15 @@ def forget(session: Session, member: Member, platform: str) -> None:
 def remembering(reply: Reply, platform: str, now: dt.datetime, then=None):
     """The `record` of a refused message (run after its rollback): the old question forgotten,
     this reply's buttons kept as the new one's answers, then `then` (an earlier record)."""
-    values = [value for _button, value in button_values(reply.buttons, _LIMIT)]
+    kept = button_values(reply.buttons, _LIMIT)
+    values = [value for _button, value in kept]
+    labels = [button.label[:200] for button, _value in kept]
 
     def record(session: Session, member: Member) -> None:
         forget(session, member, platform)
         if values:
             stored.ask(session, member.tenant_id, member.id, platform,
-                       [*values, {"locale": reply.locale}], now)
+                       [*values, {"locale": reply.locale, "labels": labels}], now)
         if then is not None:
             then(session, member)
     return record

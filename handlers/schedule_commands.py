@@ -16,6 +16,7 @@ from handlers.schedule_rules import (
     next_run,
     prompt_key,
     question_languages,
+    questions_language,
     questions_of,
     schedule_of,
     with_change,
@@ -34,14 +35,16 @@ def handle_show_schedule(ctx: Ctx, cmd: ShowSchedule) -> Reply:
 
 def handle_configure_schedule(ctx: Ctx, cmd: ConfigureSchedule) -> Reply:
     team = managed_team(ctx, cmd.team)
+    written_in = questions_language(cmd.questions, ctx.locale) if cmd.questions else ctx.locale
     team.settings = with_change(team.settings, cmd.kind, time=cmd.time, days=cmd.days, on=cmd.on,
-                                questions=cmd.questions, locale=ctx.locale)
+                                questions=cmd.questions, locale=written_in)
     ctx.people.audit(ctx.tenant.id, ctx.member.id, "schedule.set", "team", team.id, kind=cmd.kind,
                      time=cmd.time and cmd.time.isoformat("minutes"), days=cmd.days, on=cmd.on,
                      questions=list(cmd.questions or ()))
     if cmd.questions:
-        lines = [ctx.t("questions_set", team=team.name), *(f"• {q}" for q in cmd.questions)]
-        other = "en" if ctx.locale == "zh" else "zh"
+        lines = [ctx.t("questions_set_in", team=team.name, language=ctx.t(f"language_{written_in}")),
+                 *(f"• {q}" for q in cmd.questions)]
+        other = "en" if written_in == "zh" else "zh"
         if other not in question_languages(team.settings) and any(
                 m.locale == other for m in _members(ctx, team)):
             lines.append(ctx.t(f"questions_other_{other}", example=usage("schedule", other)[-1]))

@@ -115,6 +115,16 @@ def questions_of(settings: dict | None, locale: str) -> tuple[str, ...]:
     return tuple(mine) if mine else DEFAULT_QUESTIONS[language]
 
 
+def questions_language(questions: tuple[str, ...], fallback: str) -> str:
+    """The language standup questions are written in, by their script (`Wins? | Plans?` set from
+    a Chinese `设置 站会 问题` are the English set): Chinese characters make them Chinese, Latin
+    letters alone English; neither (`1? | 2?`) goes by the message's language."""
+    text = " ".join(questions)
+    if any("\u3400" <= ch <= "\u9fff" for ch in text):
+        return "zh"
+    return "en" if any("a" <= ch.lower() <= "z" for ch in text) else _language(fallback)
+
+
 def question_languages(settings: dict | None) -> set[str]:
     """The languages the team's own standup questions are set in."""
     return set(_questions_by_language(

@@ -11,7 +11,7 @@ import datetime as dt
 from handlers import format as fmt
 from handlers.commands import AddTask, DoneTask, ListFollowups, ListTasks
 from handlers.context import Ctx
-from handlers.lookup import example, visible_member
+from handlers.lookup import example, known_customers, visible_member
 from handlers.messages import WORDS, name_of, t
 from handlers.reply import Button, Heading, Reply
 from handlers.reply_json import to_payload
@@ -20,7 +20,7 @@ from storage import tasks as task_store
 from storage.destinations import MemberAddresses
 from storage.models import Customer, Deal, Member, Task
 from storage.outbox import OutboxRepository
-from storage.sales import CustomerRepository, DealRepository, VisitRepository
+from storage.sales import DealRepository, VisitRepository
 
 SHOWN = 30  # tasks listed in one reply
 
@@ -171,7 +171,7 @@ def _about(ctx: Ctx, cmd: AddTask) -> tuple[Customer | None, Deal | None]:
             raise ctx.refuse("not_your_deal", id=deal.id, title=deal.title, owner=owner.display_name)
         return ctx.session.get(Customer, deal.customer_id), deal
     if cmd.customer is not None:
-        found = CustomerRepository(ctx.session).find(ctx.tenant.id, cmd.customer)
+        found = known_customers(ctx, cmd.customer)
         if len(found) != 1:
             raise ctx.refuse("customer_unknown" if not found else "customer_candidates", name=cmd.customer,
                              names=", ".join(c.name for c in found))

@@ -5,10 +5,10 @@ from __future__ import annotations
 from handlers import format as fmt
 from handlers.commands import ListVisits
 from handlers.context import Ctx
-from handlers.normal import name_fold
+from handlers.lookup import known_customers
 from handlers.reply import Reply
 from storage.models import Customer
-from storage.sales import CustomerRepository, VisitRepository
+from storage.sales import VisitRepository
 
 SHOWN = 10
 
@@ -34,12 +34,7 @@ def handle_list_visits(ctx: Ctx, cmd: ListVisits) -> Reply:
 
 
 def _customer(ctx: Ctx, name: str) -> Customer:
-    repo = CustomerRepository(ctx.session)
-    found = repo.find(ctx.tenant.id, name)
-    if not found:
-        key = name_fold(name)
-        found = [ctx.session.get(Customer, id_) for id_, other in repo.names(ctx.tenant.id)
-                 if name_fold(other) == key]
+    found = known_customers(ctx, name)
     if not found:
         raise ctx.refuse("customer_unknown", name=name)
     if len(found) > 1:

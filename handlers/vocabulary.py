@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from functools import lru_cache
 
 from handlers.commands import Period
 
@@ -132,6 +133,28 @@ def near_word(word: str, words, *, cutoff: float = 0.8) -> str | None:
         return same[0] if len(same) == 1 else None
     if len(lower) < 4:
         return None
-    found = difflib.get_close_matches(lower, [w for w in words if len(w) >= 4 and w.isascii()],
-                                      n=1, cutoff=cutoff)
+    return _near_latin(lower, _latin(words), cutoff)
+
+
+#: id of a collection of the grammar's words → (the collection, its Latin words of 4 letters or
+#: more): worked out once per collection, not per word looked up (the parse bench's p99 is 1 ms)
+_LATIN: dict[int, tuple[object, tuple[str, ...]]] = {}
+
+
+def _latin(words) -> tuple[str, ...]:
+    cached = _LATIN.get(id(words))
+    if cached is None or cached[0] is not words:  # the entry holds `words`: its id is not reused
+        cached = (words, tuple(sorted(w for w in words if len(w) >= 4 and w.isascii())))
+        if len(_LATIN) < 512:
+            _LATIN[id(words)] = cached
+    return cached[1]
+
+
+@lru_cache(maxsize=8192)
+def _near_latin(lower: str, candidates: tuple[str, ...], cutoff: float) -> str | None:
+    """difflib's closest match, after dropping the candidates whose length alone puts them under
+    `cutoff` (difflib's ratio is at most 2·min(a, b) / (a + b)): the same answer, less work."""
+    size = len(lower)
+    fit = [w for w in candidates if 2 * min(size, len(w)) >= cutoff * (size + len(w))]
+    found = difflib.get_close_matches(lower, fit, n=1, cutoff=cutoff)
     return found[0] if found else None

@@ -134,7 +134,7 @@ CASES = [
     ("拜访 华为：演示完了。商机 华为 商务谈判 20万", ASKED),
     ("拜方 华为：见面", ASKED),
     ("拜访", ASKED),
-    ("visit Huawei: demo", ASKED),
+    ("visit Huawei: demo", {visit("华为", "demo")}),  # its English name
     # --- deals ----------------------------------------------------------------------------
     ('deal Acme Corp "Support" proposal 50k close 12/20',
      {deal("Acme Corp", "Support", "proposal", 50000), close("Support", "2026-12-20")}),
