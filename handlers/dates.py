@@ -9,6 +9,37 @@ from __future__ import annotations
 import datetime as dt
 import re
 from calendar import monthrange
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+#: The team's working-day calendar (`CN@7`, China's 调休 included) that a "first day of" word
+#: (`next month`, `下月初`) lands on while a message is read; with none, weekends are skipped.
+_CALENDAR: ContextVar[str | None] = ContextVar("working_calendar", default=None)
+
+
+@contextmanager
+def working_days_of(calendar: str | None):
+    """Read dates, for the time of the block, against `calendar`'s working days."""
+    token = _CALENDAR.set(calendar)
+    try:
+        yield
+    finally:
+        _CALENDAR.reset(token)
+
+
+def first_working_day(day: dt.date) -> dt.date:
+    """`day`, or the first working day after it (a public holiday, a weekend skipped; a 调休
+    Saturday is a working day), in the calendar dates are read against."""
+    calendar = _CALENDAR.get()
+    if calendar is None:
+        return day + dt.timedelta(days=(7 - day.weekday()) % 7 if day.weekday() >= 5 else 0)
+    from handlers.calendar import is_working_day
+
+    for _ in range(31):  # no calendar has a month without working days
+        if is_working_day(day, calendar):
+            return day
+        day += dt.timedelta(days=1)
+    return day
 
 _EN_DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _ZH_DAYS = "一二三四五六日"
@@ -103,8 +134,7 @@ def _relative(text: str, today: dt.date, _future: bool) -> dt.date | None:
         friday = _week_start(today, 0) + dt.timedelta(days=4)
         return friday if friday >= today else friday + dt.timedelta(days=7)
     if text in _NEXT_MONTH:  # the first working day of next month (the reply shows which)
-        first = (today.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
-        return first + dt.timedelta(days=(7 - first.weekday()) % 7 if first.weekday() >= 5 else 0)
+        return first_working_day((today.replace(day=1) + dt.timedelta(days=32)).replace(day=1))
     if text in ("next week", "下周"):
         return today + dt.timedelta(days=7 - today.weekday())
     match = _IN_DAYS.match(text)

@@ -57,6 +57,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "title_in_quotes": ("Is “{text}” the title of a deal of {customer}? It is no stage I know; titles go "
                         "in quotes. (Nothing was saved.)",
                         "“{text}”是{customer}的商机标题吗？它不是已知的阶段；标题请加引号。（未保存）"),
+    "reason_or_title": ("Is “{text}” the reason, or the title of a deal of {customer}? Reply 1 (the reason) "
+                        "or 2 (the title), or tap one. Nothing was saved yet.",
+                        "“{text}”是原因，还是{customer}某个商机的标题？"
+                        "回复 1（原因）或 2（标题），或点选。尚未保存。"),
     "reversed_range": ("“{text}” ends before it starts: put the first day first.",
                        "“{text}”结束日期早于开始日期：请先写开始日期。"),
     "visit_not_found": ("There is no visit #{id}.", "没有找到拜访 #{id}。"),
@@ -226,6 +230,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "option_close_and_task": ("Close it, and a task for the follow-up", "结单，并为跟进建任务"),
     "option_as_reason": ("All of it as the reason", "全部作为原因"),
     "question_dropped": ("OK, nothing was saved.", "好的，未保存任何内容。"),
+    "no_question_open": ("“{text}” answers a question, but I have none open: a question closes after 5 "
+                         "minutes or at your next message, and nothing from it was saved. Send the command "
+                         "itself (or that message again to be asked again).",
+                         "“{text}”是在回答问题，但现在没有待回答的问题：问题在 5 分钟后或你发下一条消息时"
+                         "关闭，其中内容未保存。请直接发送命令（或重新发送那条消息再问一次）。"),
     "question_ended": ("(My earlier question is closed: nothing from it was saved. Send that message again "
                        "to be asked again.)",
                        "（上一个问题已结束，其中内容未保存；重新发送那条消息即可再问一次。）"),

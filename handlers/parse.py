@@ -11,7 +11,7 @@ from decimal import Decimal
 from handlers import clauses, places
 from handlers import commands as c
 from handlers import vocabulary as V
-from handlers.amounts import parse_amount
+from handlers.amounts import COMMA, parse_amount
 from handlers.dates import is_reversed_range, parse_date, parse_date_range
 from handlers.glued import unglue
 from handlers.normal import fold as _fold
@@ -52,7 +52,7 @@ def _head_and_body(rest: str, separators: re.Pattern | None = None) -> tuple[str
 _COLON = re.compile(":")
 #: What people put between the customer and the notes: `:` `：` `;` `；` `,` `，` `。` ` - ` ` — `,
 #: and a full stop before a space (`visit acme corp. met cfo`).
-_VISIT_SEP = re.compile(r"\s*(?:[:;,，。!]|\.(?=\s)|\s[-–—]\s|—)\s*")
+_VISIT_SEP = re.compile(rf"\s*(?:[:;，。!]|{COMMA}|\.(?=\s)|\s[-–—]\s|—)\s*")
 
 
 #: A follow-up's words that say what the customer did or said, not what we will do (`对方要求再降价`)
@@ -317,7 +317,7 @@ def _date_at(tokens, i, today) -> tuple[dt.date | None, int]:
 
 #: Between a won/lost deal and its reason: `:` `;` `,` `，` `。` `!` ` - ` `—`, a full stop
 #: before a space, or a new line (`won Acme - beat them on price`, `输单 海尔，价格太高`).
-_REASON_SEP = re.compile(r"\s*(?:[:;,，。]|!+|\.(?=\s)|\s[-–—]\s|—|\n)\s*")
+_REASON_SEP = re.compile(rf"\s*(?:[:;，。]|{COMMA}|!+|\.(?=\s)|\s[-–—]\s|—|\n)\s*")
 
 
 def closing_parser(won: bool):
@@ -372,7 +372,7 @@ _MONEYISH = re.compile(r"\d[kmw千万亿元块]|[$¥€£]\d|\d{4,}|\d,\d{3}", r
 
 def _amount_in(text: str):
     """(the word, its amount) of the first amount in free text (`48k`, `4.8万`), or None."""
-    for word in re.split(r"[\s,，;；:：。!！]+", text):
+    for word in re.split(rf"(?:[\s，;；:：。!！]|{COMMA})+", text):
         if word and _MONEYISH.search(word) and (money := parse_amount(view(word))):
             return word, money  # `48k`, `4.8万`, `$5000`, `50,000`: not `top 3`
     return None

@@ -16,7 +16,7 @@ from dataclasses import dataclass, fields
 
 from handlers import commands as c
 from handlers import vocabulary as V
-from handlers.amounts import parse_amount
+from handlers.amounts import NUMBER_COMMA, parse_amount
 from handlers.clauses import DATE_LIKE as _DATE_LIKE
 from handlers.dates import parse_date
 from handlers.normal import view
@@ -175,7 +175,7 @@ def date_in(text: str, today: dt.date) -> tuple[str, dt.date] | None:
 
 
 def _claim_words(text: str, name: str, test, claim, covered) -> None:
-    for word in re.finditer(r"[^\s,，;；:：!！?？。]+", text):
+    for word in re.finditer(rf"(?:[^\s,，;；:：!！?？。]|{NUMBER_COMMA})+", text):
         if not all(covered[word.start():word.end()]) and test(word[0]):
             claim(name, word.start(), word.end())
             return
