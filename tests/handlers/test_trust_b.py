@@ -171,3 +171,33 @@ def test_an_answer_after_the_question_closed_says_so(session_factory, answer, sa
     assert not reply.ok and said in reply.text, reply.text
     with session_factory() as s:
         assert s.scalar(select(Visit.id)) == 1
+
+
+# Month and quarter words: the first working day of that month or quarter ------------------
+
+@pytest.mark.parametrize("typed, shown, day", [
+    ("deal #1 close jan", "Mon, Jan 4, 2027", dt.date(2027, 1, 4)),
+    ("deal #1 close q1", "Mon, Jan 4, 2027", dt.date(2027, 1, 4)),
+    ("deal #1 close next quarter", "Mon, Jan 4, 2027", dt.date(2027, 1, 4)),
+    ("商机 #1 预计 下季度", "2027年1月4日周一", dt.date(2027, 1, 4)),
+    ("商机 #1 预计 明年3月", "2027年3月1日周一", dt.date(2027, 3, 1)),
+])
+def test_a_month_or_quarter_is_its_first_working_day(session_factory, typed, shown, day):
+    chat = _chat(session_factory)
+    assert chat.reply('deal Initech "Audit" negotiation 1.2m', user="Ana").ok
+    reply = chat.reply(typed, user="Ana")
+    assert reply.ok and shown in reply.text, reply.text
+    assert _deal(session_factory, 1).expected_close == day
+
+
+@pytest.mark.parametrize("typed, task", [
+    ("won #1 48k - great; follow up jan for upsell", "task deal #1 for upsell by 2027-01-04"),
+    ("赢单 #1 45万：跟进 下季度扩容", "任务 商机 #1 2027-01-04前扩容"),
+])
+def test_a_follow_up_in_a_month_or_quarter_is_offered_as_a_task(session_factory, typed, task):
+    chat = _chat(session_factory)
+    assert chat.reply('deal Initech "Audit" negotiation 1.2m', user="Ana").ok
+    ask = chat.reply(typed, user="Ana")
+    assert len(ask.buttons) == 2 and task in ask.text, ask.text
+    assert chat.reply("1", user="Ana").ok
+    assert _deal(session_factory, 1).stage == "won"
