@@ -137,7 +137,7 @@ def _deadline(notes: str, today: dt.date) -> tuple[str, dt.date] | None:
     for before in _ZH_BEFORE.finditer(seen):
         for size in range(min(8, before.start()), 1, -1):
             if day := parse_date(seen[before.start() - size:before.start()], today):
-                return notes[before.start() - size:before.end()], day
+                return notes[before.start() - size:before.end()].strip(), day  # `月底前`, not ` 月底前`
     return None
 
 

@@ -201,3 +201,18 @@ def test_a_follow_up_in_a_month_or_quarter_is_offered_as_a_task(session_factory,
     assert len(ask.buttons) == 2 and task in ask.text, ask.text
     assert chat.reply("1", user="Ana").ok
     assert _deal(session_factory, 1).stage == "won"
+
+
+# A question's answer buttons show what to type; a quoted day has no stray space --------------
+
+@pytest.mark.parametrize("typed, quoted, answer", [
+    ("拜访 格力：客户要求 月底前给方案", "“月底前”", "[只作为纪要，不设跟进] 2"),
+    ("won #1 48k - great; follow up fri for upsell", "“follow up fri for upsell”",
+     "[All of it as the reason] 2"),
+])
+def test_a_questions_buttons_each_show_what_to_type(session_factory, typed, quoted, answer):
+    chat = _chat(session_factory)
+    assert chat.reply('deal Initech "Audit" negotiation 1.2m', user="Ana").ok
+    shown = chat(typed, user="Ana")
+    assert quoted in shown and answer in shown, shown
+    assert "] |" not in shown and not shown.endswith("] ")
