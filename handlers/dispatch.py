@@ -19,6 +19,7 @@ from handlers import (
     facts,
     limits,
     questions,
+    said_again,
     schedule_commands,
     several,
 )
@@ -222,6 +223,9 @@ def _parsed(ctx: Ctx, text: str) -> c.Command | Reply:
             command = c.AnswerStandup(ctx.text)
         else:  # `vist Initech: …` looks like a command: ask which it is
             return _standup_or_command(ctx, command)
+    if isinstance(command, c.ParseError) and command.topic is None \
+            and (said := said_again.correction(ctx, text)) is not None:  # `no I meant 1.15m`
+        return replace(said, locale=ctx.locale)
     if isinstance(command, c.ParseError):
         if not _CJK.search(text) and re.search("[A-Za-z]", text):  # answered in the message's language
             ctx.locale = "en"

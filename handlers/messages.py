@@ -230,6 +230,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "option_close_and_task": ("Close it, and a task for the follow-up", "结单，并为跟进建任务"),
     "option_as_reason": ("All of it as the reason", "全部作为原因"),
     "question_dropped": ("OK, nothing was saved.", "好的，未保存任何内容。"),
+    "correction_offer": ("Set deal #{id} ({title}) to {amount}? Nothing was changed yet.",
+                         "把商机 #{id}（{title}）的金额改为 {amount}？尚未修改。"),
+    "correction_how": ("To change an amount, type the deal's number and the amount: {example} (deals lists "
+                       "yours). Nothing was changed.",
+                       "要改金额，请发商机编号和金额：{example}（“我的商机”列出编号）。未做修改。"),
     "no_question_open": ("“{text}” answers a question, but I have none open: a question closes after 5 "
                          "minutes or at your next message, and nothing from it was saved. Send the command "
                          "itself (or that message again to be asked again).",

@@ -216,3 +216,31 @@ def test_a_questions_buttons_each_show_what_to_type(session_factory, typed, quot
     shown = chat(typed, user="Ana")
     assert quoted in shown and answer in shown, shown
     assert "] |" not in shown and not shown.endswith("] ")
+
+
+# A correction of the amount just said ------------------------------------------------------
+
+@pytest.mark.parametrize("setup, typed, answer, amount", [
+    ('deal Initech "security audit" 1.2m negotiation', "no I meant 1.15m", "yes", 1150000),
+    ('商机 海尔 "云" 方案呈现 30万', "不对，是20万", "好的", 200000),
+])
+def test_a_correction_of_the_amount_just_said_is_asked_and_yes_sets_it(session_factory, setup, typed,
+                                                                       answer, amount):
+    chat = _chat(session_factory)
+    assert chat.reply(setup, user="Ana").ok
+    ask = chat.reply(typed, user="Ana")
+    assert not ask.ok and ("deal #1" in ask.text or "商机 #1" in ask.text), ask.text
+    assert _deal(session_factory, 1).amount != Decimal(amount)  # asked, not done
+    assert chat.reply(answer, user="Ana").ok
+    assert _deal(session_factory, 1).amount == Decimal(amount)
+
+
+@pytest.mark.parametrize("typed, said", [
+    ("no I meant 1.15m", "type the deal's number and the amount: deal #12 1.15m"),
+    ("不对，是20万", "请发商机编号和金额：商机 #12 20万"),
+])
+def test_a_correction_with_no_deal_just_touched_says_what_to_type(session_factory, typed, said):
+    chat = _chat(session_factory)
+    assert chat.reply("visit Acme: intro", user="Ana").ok
+    reply = chat.reply(typed, user="Ana")
+    assert not reply.ok and said in reply.text, reply.text
