@@ -228,6 +228,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "option_both": ("Both, one after the other", "两条都执行"),
     "option_as_one": ("All of it as one, word for word", "全部作为一条，原样保存"),
     "option_close_and_task": ("Close it, and a task for the follow-up", "结单，并为跟进建任务"),
+    "follow_up_as_task": ("“{text}” has no command word: is it a task for you, on that day? Nothing was "
+                          "saved yet.", "“{text}”没有命令词：是给自己的一个任务（到那天）吗？尚未保存。"),
+    "option_as_task": ("A task", "作为任务"),
     "option_as_reason": ("All of it as the reason", "全部作为原因"),
     "question_dropped": ("OK, nothing was saved.", "好的，未保存任何内容。"),
     "correction_offer": ("Set deal #{id} ({title}) to {amount}? Nothing was changed yet.",

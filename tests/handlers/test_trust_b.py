@@ -244,3 +244,34 @@ def test_a_correction_with_no_deal_just_touched_says_what_to_type(session_factor
     assert chat.reply("visit Acme: intro", user="Ana").ok
     reply = chat.reply(typed, user="Ana")
     assert not reply.ok and said in reply.text, reply.text
+
+
+# Progress asked as a question; a follow-up with no command word --------------------------------
+
+@pytest.mark.parametrize("typed, same_as", [
+    ("how far am i from target this month?", "progress"),
+    ("how far are we from target this quarter?", "progress team quarter"),
+    ("我离目标还有多远？", "进度"),
+    ("我们本季度离目标还差多少", "进度 团队 季度"),
+])
+def test_progress_asked_as_a_question_is_progress(session_factory, typed, same_as):
+    chat = _chat(session_factory)
+    assert chat.reply("target @Ana revenue 500k month", user="Mia").ok
+    assert chat.reply("target team revenue 3m quarter", user="Mia").ok
+    reply = chat.reply(typed, user="Mia")
+    assert reply.ok and reply.text == chat.reply(same_as, user="Mia").text
+
+
+@pytest.mark.parametrize("typed, task_title", [
+    ("下周三跟进格力", "跟进格力"),
+    ("follow up with Acme next wed", "follow up with Acme"),
+])
+def test_a_follow_up_with_a_day_and_no_command_is_offered_as_a_task(session_factory, typed, task_title):
+    from storage.models import Task
+
+    chat = _chat(session_factory)
+    ask = chat.reply(typed, user="Ana")
+    assert not ask.ok and len(ask.buttons) == 1 and ("yes (or 1)" in ask.text or "（或 1）" in ask.text)
+    assert chat.reply("yes", user="Ana").ok
+    with session_factory() as s:
+        assert s.execute(select(Task.title, Task.due_on)).one() == (task_title, dt.date(2026, 12, 9))
