@@ -209,7 +209,18 @@ def _weekday_of(text: str, today: dt.date) -> dt.date | None:
     return None
 
 
+#: A day of the month alone (`the 15th`, `15th`, `15号`): the next one to come
+_MONTH_DAY_ALONE = re.compile(r"^(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)$|^(\d{1,2})[号日]$")
+
+
 def _absolute(text: str, today: dt.date, future: bool) -> dt.date | None:
+    if (alone := _MONTH_DAY_ALONE.match(text)) and 1 <= (number := int(alone[1] or alone[2])) <= 31:
+        month = today.replace(day=1)
+        for _ in range(3):  # the 31st: the next month that has one
+            if number <= monthrange(month.year, month.month)[1] and month.replace(day=number) >= today:
+                return month.replace(day=number)
+            month = (month + dt.timedelta(days=32)).replace(day=1)
+        return None
     match = _ISO.match(text)
     if match:
         return dt.date(int(match[1]), int(match[2]), int(match[3]))

@@ -227,6 +227,10 @@ def parse_deal(rest: str, today: dt.date) -> c.Command | c.ParseError:
             continue
         if quoted:
             kept.append((word, quoted))
+        elif close is None and i + 1 < len(tokens) and tokens[i + 1][0] == "成交" \
+                and (day := parse_date(word, today)) and day >= today:  # `12月15日成交`: its close day
+            close, i = day, i + 2
+            continue
         elif lower in V.CLOSE_WORDS and i + 1 < len(tokens):
             close, used = _date_at(tokens, i + 1, today)
             if close is None:

@@ -275,3 +275,32 @@ def test_a_follow_up_with_a_day_and_no_command_is_offered_as_a_task(session_fact
     assert chat.reply("yes", user="Ana").ok
     with session_factory() as s:
         assert s.execute(select(Task.title, Task.due_on)).one() == (task_title, dt.date(2026, 12, 9))
+
+
+# A close day glued to its word, or said before 成交 ------------------------------------------
+
+@pytest.mark.parametrize("typed, day", [
+    ("商机 #1 预计月底", dt.date(2026, 12, 31)),
+    ("商机 #1 12月15日成交", dt.date(2026, 12, 15)),
+    ("商机 #1 预计下个月", dt.date(2027, 1, 4)),
+])
+def test_a_close_day_glued_to_its_word_is_read(session_factory, typed, day):
+    chat = _chat(session_factory)
+    assert chat.reply('商机 海尔 "云" 方案呈现 30万', user="张伟").ok
+    reply = chat.reply(typed, user="张伟")
+    assert reply.ok, reply.text
+    deal = _deal(session_factory, 1)
+    assert (deal.expected_close, deal.stage) == (day, "proposal")
+
+
+@pytest.mark.parametrize("typed, day", [
+    ("visit Acme: demo; follow-up the 15th", dt.date(2026, 12, 15)),
+    ("拜访 格力：见面，跟进 15号", dt.date(2026, 12, 15)),
+    ("visit Acme: demo; follow up the 3rd", dt.date(2027, 1, 3)),  # the 3rd has gone: January's
+])
+def test_a_day_of_the_month_alone_is_the_next_one(session_factory, typed, day):
+    chat = _chat(session_factory)
+    reply = chat.reply(typed, user="Ana")
+    assert reply.ok, reply.text
+    with session_factory() as s:
+        assert s.scalar(select(Visit.follow_up_on)) == day
