@@ -17,10 +17,6 @@ _AMOUNT = re.compile(
                                          key=len, reverse=True)) + r""")?$""",
     re.IGNORECASE | re.VERBOSE,
 )
-#: A comma that parts words, never one inside a number (`4,800`, `50,000元`, `1,200,000`): every
-#: pattern that splits a message at commas uses it, so an amount is read whole.
-NUMBER_COMMA = r"(?<=\d),(?=\d{3}(?!\d))"
-COMMA = rf"(?!{NUMBER_COMMA}),"
 _UNITS = {"k": 1_000, "千": 1_000, "m": 1_000_000, "w": 10_000, "万": 10_000, "亿": 100_000_000}
 MAX_AMOUNT = Decimal("1e15")
 

@@ -9,37 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from calendar import monthrange
-from contextlib import contextmanager
 from contextvars import ContextVar
-
-#: The team's working-day calendar (`CN@7`, China's 调休 included) that a "first day of" word
-#: (`next month`, `下月初`) lands on while a message is read; with none, weekends are skipped.
-_CALENDAR: ContextVar[str | None] = ContextVar("working_calendar", default=None)
-
-
-@contextmanager
-def working_days_of(calendar: str | None):
-    """Read dates, for the time of the block, against `calendar`'s working days."""
-    token = _CALENDAR.set(calendar)
-    try:
-        yield
-    finally:
-        _CALENDAR.reset(token)
-
-
-def first_working_day(day: dt.date) -> dt.date:
-    """`day`, or the first working day after it (a public holiday, a weekend skipped; a 调休
-    Saturday is a working day), in the calendar dates are read against."""
-    calendar = _CALENDAR.get()
-    if calendar is None:
-        return day + dt.timedelta(days=(7 - day.weekday()) % 7 if day.weekday() >= 5 else 0)
-    from handlers.calendar import is_working_day
-
-    for _ in range(31):  # no calendar has a month without working days
-        if is_working_day(day, calendar):
-            return day
-        day += dt.timedelta(days=1)
-    return day
 
 _EN_DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _ZH_DAYS = "一二三四五六日"
@@ -124,7 +94,25 @@ def is_reversed_range(text: str, today: dt.date) -> bool:
 
 _END_OF_WEEK = ("eow", "end of week", "end of the week", "end of this week", "周末前", "本周内", "这周内")
 _END_OF_MONTH = ("month end", "end of month", "end of the month", "eom", "月底", "月末", "本月底", "这个月底")
+#: The holiday calendar of the person whose message is read (dispatch sets it): `next month` is
+#: the first working day in it (a weekday otherwise).
+READING_CALENDAR: ContextVar[str | None] = ContextVar("reading_calendar", default=None)
 _NEXT_MONTH = ("next month", "下个月", "下月", "下个月初", "下月初", "early next month")
+
+
+def first_working_day(day: dt.date) -> dt.date:
+    """`day`, or the first working day after it (a public holiday, a weekend skipped; a 调休
+    Saturday is a working day) in the calendar of the message being read (a weekday without one)."""
+    calendar = READING_CALENDAR.get()
+    if calendar is None:
+        return day + dt.timedelta(days=(7 - day.weekday()) % 7 if day.weekday() >= 5 else 0)
+    from handlers.calendar import is_working_day
+
+    for _ in range(31):  # no calendar has a month without working days
+        if is_working_day(day, calendar):
+            return day
+        day += dt.timedelta(days=1)
+    return day
 
 
 def _relative(text: str, today: dt.date, _future: bool) -> dt.date | None:

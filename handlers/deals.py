@@ -116,6 +116,23 @@ def _check_currency(ctx: Ctx, cmd: UpsertDeal | CloseDeal, deal: Deal) -> None:
                      buttons=tuple(options))
 
 
+def _ask_reason_or_title(ctx: Ctx, cmd: CloseDeal, customer: Customer, said: str) -> None:
+    """Words after the customer with no colon that name none of the asker's open deals (`输单 美的
+    价格太高 对手报价低了三成`): the reason, on which open deal? (or, for a win with its amount, a
+    new deal of that title). Asked when the customer has open deals of theirs; else nothing."""
+    mine = [d for d in DealRepository(ctx.session).open_for_customer(customer.id)
+            if d.owner_id == ctx.member.id][:3]
+    if not mine:
+        return
+    buttons = [Button(f"#{d.id} {d.title}: {said}"[:75], f"{ctx.text}", action=replace(
+        cmd, ref=DealRef(d.id), reason=said)) for d in mine]
+    if cmd.won and cmd.amount is not None:
+        buttons.append(Button(ctx.t("new_deal_button", title=said)[:75], ctx.text,
+                              action=replace(cmd, ref=DealRef(None, (customer.name,), said))))
+    raise ctx.refuse("reason_or_title", text=said, customer=customer.name,
+                     deals=" · ".join(f"#{d.id} {d.title}" for d in mine), buttons=tuple(buttons))
+
+
 def _ask_switch(ctx: Ctx, cmd: UpsertDeal | CloseDeal, deal: Deal, given: str):
     """`¥60k` for a $ deal: the deal in ¥ now, the number in $, or (with both rates set) the
     amount converted into $, one tap each."""
@@ -144,6 +161,8 @@ def handle_close_deal(ctx: Ctx, cmd: CloseDeal) -> Reply:
     deal, customer, title = _find_deal(ctx, cmd.ref)
     stage = "won" if cmd.won else "lost"
     before = before_of(deal)
+    if deal is None and cmd.ref.title is None and title and not cmd.reason:
+        _ask_reason_or_title(ctx, cmd, customer, title)  # `输单 美的 价格太高`: a reason, or a deal?
     if deal is None:
         if not cmd.won or cmd.amount is None:
             key = "need_amount" if cmd.won else "no_open_deal"

@@ -25,8 +25,8 @@ from handlers import (
 )
 from handlers import commands as c
 from handlers.context import Ctx, Refusal, usage_reply
-from handlers.dates import working_days_of
-from handlers.intents import HANDLERS, read, split_keyword
+from handlers.dates import READING_CALENDAR
+from handlers.intents import HANDLERS, parse, read, split_keyword
 from handlers.messages import WORDS, name_of, t
 from handlers.parse import normalize
 from handlers.reply import Button, Reply
@@ -136,10 +136,10 @@ def dispatch(session: Session, tenant: Tenant, member: Member, message: Message,
         if isinstance(message, str) and (lines := several.command_lines(message)):
             return _remember(_run_several(ctx, lines), platform, now, asked)
     outcome = _run(ctx, message)
-    if isinstance(message, str) and picked is None and outcome.refused and not outcome.reply.buttons \
-            and questions.answer_word(message) is not None:  # `1` when the question has closed: said so
-        return _remember(replace(outcome, reply=replace(outcome.reply, lines=(
-            ctx.t("no_question_open", text=" ".join(message.split())[:20]),))), platform, now, asked)
+    if picked is None and outcome.refused and isinstance(message, str) and questions.answer_word(message) \
+            is not None and parse(message, ctx.today) == c.ParseError(None):  # `1` to no question
+        outcome = replace(outcome, reply=Reply(lines=(ctx.t("no_question_open"),), ok=False,
+                                               locale=ctx.locale))
     if asked and picked is None and outcome.refused and not outcome.reply.buttons \
             and questions.answer_word(message) is None:
         # an unrelated word ends the question: said, never silently
@@ -216,8 +216,11 @@ class Outcome:
 def _parsed(ctx: Ctx, text: str) -> c.Command | Reply:
     """The command a text stands for, or the answer to text that is none."""
     ctx.text = " ".join(text.split())
-    with working_days_of(ctx.calendar):  # `next month`: its first working day in the team's calendar
+    reading = READING_CALENDAR.set(ctx.calendar)  # `next month`: its first working day here
+    try:
         command = read(text, ctx.today).command  # every word read into a field, or asked about
+    finally:
+        READING_CALENDAR.reset(reading)
     if isinstance(command, c.ParseError) and command.topic is None and schedule_commands.awaits_answer(ctx):
         if command.problem != "typo":  # free text after the standup prompt answers it
             command = c.AnswerStandup(ctx.text)

@@ -1,9 +1,10 @@
 """Chinese typed without spaces, read as the spaced form: `商机#11商务谈判` is `商机 #11 商务谈判`,
-`客户华为A类` is `客户 华为 A类`, `联想需求确认` is `联想 需求确认`, `预计月底` is `预计 月底`. Only
-where what is glued on is certainly the grammar's (a deal number, a tier with its 类/级/档, a stage
-of four characters or more, a close word and its date), so a name is never cut in two."""
+`客户华为A类` is `客户 华为 A类`, `联想需求确认` is `联想 需求确认`. Only where what is glued on is
+certainly the grammar's (a deal number, a tier with its 类/级/档, a stage of four characters or
+more), so a name is never cut in two."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from handlers import vocabulary as V
@@ -15,8 +16,6 @@ _NUMBER_AFTER = re.compile(rf"(#\d{{1,9}})(?=[{_CJK}])")
 _NUMBER_BEFORE = re.compile(rf"(?<=[{_CJK}])(?=#\d{{1,9}}(?:\s|$|[{_CJK}]))")
 #: `华为A类`: a tier glued to a Chinese name
 _TIER = re.compile(rf"(?<=[{_CJK}])(?=[ABCabc](?:类|级|档)(?:\s|$))")
-#: `预计月底` · `12月15日成交`: a close word glued to its date, on either side
-_CLOSE = re.compile(r"(?<=预计)(?=[\d下本这今明后月周])|(?<=\d[日号])(?=成交(?:\s|$))")
 
 
 def _stage_suffixes() -> re.Pattern:
@@ -28,11 +27,27 @@ def _stage_suffixes() -> re.Pattern:
 _STAGE = _stage_suffixes()
 
 
+#: `预计月底` · `预计成交12月20日`: the close word glued to its day
+_CLOSE_BEFORE = re.compile(r"(?<!\S)(?:预计成交|成交日期|预计)(?=\S)")
+#: `12月15日成交` · `月底前成交`: a day glued before the close word, read as `预计 DAY`
+_CLOSE_AFTER = re.compile(r"(?<!\S)(\S+?)(?:之前|前)?成交(?=\s|$)")
+
+
+def _close_words(text: str) -> str:
+    from handlers.dates import parse_date  # dates imports nothing of this module; kept lazy
+
+    text = _CLOSE_BEFORE.sub(lambda m: f"{m[0]} ", text)
+    return _CLOSE_AFTER.sub(lambda m: f"预计 {m[1]}" if parse_date(view(m[1]), dt.date(2000, 1, 1)) else m[0],
+                            text)
+
+
 def unglue(text: str) -> str:
-    """`text` with a space where a deal number, a tier or a stage is glued to Chinese."""
+    """`text` with a space where a deal number, a tier, a stage or a close day is glued to
+    Chinese."""
+    text = _close_words(text) if "成交" in text or "预计" in text else text
     seen = view(text)
     cuts = set()
-    for pattern in (_NUMBER_BEFORE, _TIER, _STAGE, _CLOSE):
+    for pattern in (_NUMBER_BEFORE, _TIER, _STAGE):
         cuts.update(m.start() for m in pattern.finditer(seen))
     cuts.update(m.end(1) for m in _NUMBER_AFTER.finditer(seen))
     if not cuts:

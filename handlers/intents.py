@@ -361,8 +361,8 @@ def parse(text: str, today: dt.date | None = None) -> c.Command | c.ParseError:
     name, _, rest = split_keyword(text)
     if name is None and (task := _follow_up_task(raw, text, today or dt.date.today())) is not None:
         return task  # `下周三跟进格力`: a task for that day?
-    if name is None and (lead := _LEAD_IN.match(text)) and split_keyword(text[lead.end():])[0]:
-        return c.ParseError(None, "typo", lead[0].strip(), raw[lead.end():])  # `new deal …`: `deal …`?
+    if name is None and (new := _NEW.match(text)) and split_keyword(text[new.end():])[0] in _MADE_NEW:
+        return c.ParseError(None, "typo", new[0].strip(), text[new.end():])  # `new deal …`: `deal …`?
     if name is None:
         typo = keyword_typo(text)
         if typo:  # `vist Acme: …`: asked about, never stored as something else
@@ -388,9 +388,6 @@ def parse(text: str, today: dt.date | None = None) -> c.Command | c.ParseError:
     return result
 
 
-#: Words people put before a command word (`new deal …`, `log visit …`, `新建商机 …`)
-_LEAD_IN = re.compile(r"^(?:(?:new|add|log|create|record|please)\s+|(?:新建|新增|添加|记录|记一下|记)\s*)",
-                      re.I)
 _FOLLOW_UP = re.compile(r"(?<![A-Za-z])(?:follow[\s-]?up|跟进|回访)(?![A-Za-z])", re.I)
 
 
@@ -442,6 +439,11 @@ def read(text: str, today: dt.date | None = None) -> Reading:
             ("as_due", "", replace(command, title=title, due=day)), ("as_title", "", command))),
             accounted.spans)
     return Reading(command, accounted.spans)
+
+
+#: `new deal Acme 50k` · `新建 商机 华为`: a word before the command word, offered without it
+_NEW = re.compile(r"(?:new|add|create|log|新建|新增|添加|创建)\s*", re.I)
+_MADE_NEW = ("deal", "visit", "task", "customer", "tip")
 
 
 def _whole(head: str, said: str) -> str:

@@ -5,8 +5,6 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from sqlalchemy import select
-
 from handlers import vocabulary as V
 from handlers.brands import brand_of
 from handlers.commands import CloseDeal, LogVisit, Scope, SetCustomer, UpsertDeal
@@ -14,7 +12,7 @@ from handlers.context import Ctx
 from handlers.messages import usage
 from handlers.normal import name_fold
 from handlers.reply import Button
-from storage.models import Customer, Deal, Member, Team, name_key
+from storage.models import Customer, Member, Team, name_key
 from storage.sales import CustomerRepository
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -34,6 +32,9 @@ def customer_named(ctx: Ctx, name: str) -> Customer:
         return found[0]
     if found:
         raise _candidates(ctx, name, found)
+    if not force and len(parts := [p.strip() for p in _JOINED.split(name)]) > 1 and all(
+            p and known_customers(ctx, p) for p in parts):  # `比亚迪 + 美的`: two known customers
+        raise _ask_joined(ctx, name, parts)
     similar = [] if force else similar_customers(repo.names(ctx.tenant.id), name)
     if similar:
         raise _ask_similar(ctx, name, similar)
@@ -92,33 +93,20 @@ def customer_and_title(ctx: Ctx, words: tuple[str, ...]) -> tuple[Customer, str 
             exact = known[0] if len(known) == 1 else None
         if exact:
             rest = " ".join(words[size:])
-            if not _CJK.search(rest) or _a_reason(ctx, exact, rest):  # `输单 美的 价格太高`
+            if not _CJK.search(rest):
                 quoted = ctx.text.replace(rest, f'"{rest}"', 1)
                 titled = with_customer(ctx.command, " ".join(words), exact.name)
                 action = titled and replace(titled, ref=replace(titled.ref, title=rest))
                 buttons = [Button(quoted[:75], quoted, action=action)] if rest in ctx.text else []
                 if isinstance(ctx.command, CloseDeal) and rest in ctx.text and not ctx.command.reason:
-                    colon = "：" if _CJK.search(rest) else ": "  # `lost Acme price too high`
-                    said = ctx.text.replace(f" {rest}", f"{colon}{rest}", 1)
+                    said = ctx.text.replace(f" {rest}", f": {rest}", 1)  # `lost Acme price too high`
                     buttons.insert(0, Button(said[:75], said, action=replace(
                         ctx.command, ref=replace(ctx.command.ref, words=(exact.name,)), reason=rest)))
-                key = "reason_or_title" if len(buttons) == 2 and isinstance(ctx.command, CloseDeal) \
-                    else "title_in_quotes"
-                raise ctx.refuse(key, text=rest, customer=exact.name, buttons=tuple(buttons))
+                raise ctx.refuse("title_in_quotes", text=rest, customer=exact.name, buttons=tuple(buttons))
             return exact, rest
     if len(words) > 1 and _CJK.search(words[0]):
         return customer_named(ctx, words[0]), " ".join(words[1:])
     return customer_named(ctx, " ".join(words)), None
-
-
-def _a_reason(ctx: Ctx, customer: Customer, rest: str) -> bool:
-    """Whether the Chinese words after a customer in a win or loss without a colon may be its
-    reason (`输单 美的 价格太高`): none of the customer's open deals has them as its title."""
-    if not isinstance(ctx.command, CloseDeal) or ctx.command.reason:
-        return False
-    titled = select(Deal.id).where(Deal.tenant_id == ctx.tenant.id, Deal.customer_id == customer.id,
-                                   Deal.stage.not_in(("won", "lost")), Deal.title == rest)
-    return ctx.session.scalar(titled) is None
 
 
 #: Words that do not tell companies apart (`华为技术有限公司` is 华为; `Acme Inc` is Acme).

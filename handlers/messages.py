@@ -57,10 +57,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "title_in_quotes": ("Is “{text}” the title of a deal of {customer}? It is no stage I know; titles go "
                         "in quotes. (Nothing was saved.)",
                         "“{text}”是{customer}的商机标题吗？它不是已知的阶段；标题请加引号。（未保存）"),
-    "reason_or_title": ("Is “{text}” the reason, or the title of a deal of {customer}? Reply 1 (the reason) "
-                        "or 2 (the title), or tap one. Nothing was saved yet.",
-                        "“{text}”是原因，还是{customer}某个商机的标题？"
-                        "回复 1（原因）或 2（标题），或点选。尚未保存。"),
     "reversed_range": ("“{text}” ends before it starts: put the first day first.",
                        "“{text}”结束日期早于开始日期：请先写开始日期。"),
     "visit_not_found": ("There is no visit #{id}.", "没有找到拜访 #{id}。"),
@@ -192,6 +188,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "deadline_in_notes": ("Is “{text}” a follow-up day for this visit, or only part of the notes? "
                           "Nothing was saved yet.",
                           "“{text}”是这次拜访的跟进日期，还是只是纪要的一部分？尚未保存。"),
+    "call_again_no_day": ("“{text}” sounds like a follow-up, but I can't read its day: add one (follow up "
+                          "fri, follow up 12/20), or keep it as notes. Nothing was saved yet.",
+                          "“{text}”像是跟进，但没看懂日期：请加上日期（跟进 周五、跟进 12月20日），"
+                          "或只作为纪要。尚未保存。"),
     "option_as_follow_up": ("A follow-up on that day (the words stay in the notes)",
                             "设为跟进日期（原文保留在纪要里）"),
     "option_as_notes": ("Only notes, no follow-up", "只作为纪要，不设跟进"),
@@ -232,17 +232,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "saved yet.", "“{text}”没有命令词：是给自己的一个任务（到那天）吗？尚未保存。"),
     "option_as_task": ("A task", "作为任务"),
     "option_as_reason": ("All of it as the reason", "全部作为原因"),
+    "no_question_open": ("No question of mine is open: a question closes after five minutes or at your next "
+                         "message. Send what you meant again, or type help.",
+                         "目前没有待回答的问题：问题在五分钟后或你发下一条消息时结束。请重新发送，或发“帮助”。"),
     "question_dropped": ("OK, nothing was saved.", "好的，未保存任何内容。"),
     "correction_offer": ("Set deal #{id} ({title}) to {amount}? Nothing was changed yet.",
                          "把商机 #{id}（{title}）的金额改为 {amount}？尚未修改。"),
     "correction_how": ("To change an amount, type the deal's number and the amount: {example} (deals lists "
                        "yours). Nothing was changed.",
                        "要改金额，请发商机编号和金额：{example}（“我的商机”列出编号）。未做修改。"),
-    "no_question_open": ("“{text}” answers a question, but I have none open: a question closes after 5 "
-                         "minutes or at your next message, and nothing from it was saved. Send the command "
-                         "itself (or that message again to be asked again).",
-                         "“{text}”是在回答问题，但现在没有待回答的问题：问题在 5 分钟后或你发下一条消息时"
-                         "关闭，其中内容未保存。请直接发送命令（或重新发送那条消息再问一次）。"),
     "question_ended": ("(My earlier question is closed: nothing from it was saved. Send that message again "
                        "to be asked again.)",
                        "（上一个问题已结束，其中内容未保存；重新发送那条消息即可再问一次。）"),
@@ -266,6 +264,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "which_currency": ("Deal #{id} is {current}: which amount do you mean, {amounts}? Nothing was "
                        "changed yet.",
                        "商机 #{id} 现为 {current}：你指的是哪个金额，{amounts}？尚未修改。"),
+    "reason_or_title": ("Is “{text}” the reason? {customer} has an open deal of yours: {deals}. Tap the one "
+                        "you closed (nothing was saved yet).",
+                        "“{text}”是原因吗？你在{customer}有进行中的商机：{deals}。请点选结单的那个（尚未保存）。"),
+    "new_deal_button": ("A new deal “{title}”", "新商机“{title}”"),
     "deal_other_currency": ("Deal #{id} is {current}, and {amount} is in another currency: change the "
                             "deal's currency, or which amount do you mean? Nothing was changed yet.",
                             "商机 #{id} 现为 {current}，而 {amount} 是另一种货币：要改商机的货币，"

@@ -8,10 +8,10 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
-from handlers import clauses, places
+from handlers import clauses
 from handlers import commands as c
 from handlers import vocabulary as V
-from handlers.amounts import COMMA, parse_amount
+from handlers.amounts import parse_amount
 from handlers.dates import is_reversed_range, parse_date, parse_date_range
 from handlers.glued import unglue
 from handlers.normal import fold as _fold
@@ -52,7 +52,9 @@ def _head_and_body(rest: str, separators: re.Pattern | None = None) -> tuple[str
 _COLON = re.compile(":")
 #: What people put between the customer and the notes: `:` `：` `;` `；` `,` `，` `。` ` - ` ` — `,
 #: and a full stop before a space (`visit acme corp. met cfo`).
-_VISIT_SEP = re.compile(rf"\s*(?:[:;，。!]|{COMMA}|\.(?=\s)|\s[-–—]\s|—)\s*")
+#: A comma between digits (`$4,800`, `50,000元`) is a thousands mark, never a separator.
+_COMMA = r"(?:(?<!\d)[,，]|[,，](?!\d{3}(?!\d)))"
+_VISIT_SEP = re.compile(r"\s*(?:[:;。!]|" + _COMMA + r"|\.(?=\s)|\s[-–—]\s|—)\s*")
 
 
 #: A follow-up's words that say what the customer did or said, not what we will do (`对方要求再降价`)
@@ -102,6 +104,10 @@ def parse_visit(rest: str, today: dt.date) -> c.Command | c.ParseError:
     customer = SYMBOLS.sub(" ", customer)  # `visit Globex 👍`: an emoji is no part of a name
     if not customer.strip():
         return c.ParseError("visit")
+    first, _, more = customer.strip().partition(" ")
+    if body and more and _CJK.search(first) and _CJK.search(more) \
+            and not re.match(r"(?:[和与及、&+/]|and\b)", more, re.I):  # `拜访 京東 聊了續費，…`: Chinese
+        customer, body = first, f"{more}，{body}"  # names have no spaces; the rest is notes
     if not body and " " in customer.strip():  # no separator: which words are the customer?
         first, _, notes = customer.strip().partition(" ")
         if _CJK.search(first):  # Chinese names have no spaces: `拜访 华为 见了客户`
@@ -114,11 +120,36 @@ def parse_visit(rest: str, today: dt.date) -> c.Command | c.ParseError:
         command = replace(command, follow_up=command.follow_up or follow_up,
                           next_step=command.next_step or detail,
                           comma=bool(mark and mark[0].strip() in (",", "，")))
-        if command.follow_up is None and (deadline := _deadline(body, today)):
-            said, day = deadline  # `send proposal by wed` · `下周五前发方案`: a follow-up, or notes?
-            return c.ParseError("visit", "deadline_in_notes", said, options=(
-                ("as_follow_up", "", replace(command, follow_up=day)), ("as_notes", "", command)))
+        if command.follow_up is None and (deadline := _deadline(body, today) or _day_in_notes(body, today)):
+            said, day = deadline  # `send proposal by wed` · `下周三再联系`: a follow-up, or notes?
+            options = [("as_follow_up", "", replace(command, follow_up=day))]
+            other = _day_in_notes(body.replace(said, " " * len(said), 1), today)
+            if other and other[1] != day:  # `下周五之前发过去，周四提醒我`: two days, which one?
+                said = f"{said.strip()} · {other[0].strip()}"
+                word = "；跟进" if _CJK.search(rest) else "; follow up"
+                options = [("as_follow_up", f"{rest.rstrip()}{word} {d.isoformat()}",
+                            replace(command, follow_up=d)) for d in (day, other[1])]
+            return c.ParseError("visit", "deadline_in_notes", said.strip(),
+                                options=(*options, ("as_notes", "", command)))
+        if command.follow_up is None and (again := _CALL_AGAIN.search(view(body))):
+            return c.ParseError("visit", "call_again_no_day", body[again.start():again.end()],
+                                options=(("as_notes", "", command),))  # `月中再约`: when?
     return command
+
+
+#: What a rep writes for a next contact without the word follow-up (`再联系`, `remind me`, `call back`)
+_CALL_AGAIN = re.compile(r"再(?:联系|打电话|打个电话|约|跟|聊|沟通|拜访|去|见)|回电|"
+                         r"(?<![A-Za-z])(?:remind me|call (?:them |him |her )?back|check back|check in|"
+                         r"ping (?:them|him|her)|touch base|circle back|reach out)(?![A-Za-z])", re.I)
+
+
+def _day_in_notes(notes: str, today: dt.date) -> tuple[str, dt.date] | None:
+    """A day still to come in a visit's notes (`下周三再联系`, `remind me tue`, `call back next
+    week`): a follow-up meant, or only notes? (A day gone by, `met on 12/1`, is notes.)"""
+    from handlers.spans import date_in
+
+    found = date_in(notes, today)
+    return found if found and found[1] > today else None
 
 
 _BY_DAY = re.compile(r"(?<![A-Za-z])(?:by|before|due|until)\s+", re.I)
@@ -137,7 +168,7 @@ def _deadline(notes: str, today: dt.date) -> tuple[str, dt.date] | None:
     for before in _ZH_BEFORE.finditer(seen):
         for size in range(min(8, before.start()), 1, -1):
             if day := parse_date(seen[before.start() - size:before.start()], today):
-                return notes[before.start() - size:before.end()].strip(), day  # `月底前`, not ` 月底前`
+                return notes[before.start() - size:before.end()], day
     return None
 
 
@@ -217,7 +248,8 @@ def parse_deal(rest: str, today: dt.date) -> c.Command | c.ParseError:
     while i < len(tokens):
         word, quoted = tokens[i]
         lower = word.lower()
-        fields_read = stage is not None or amount is not None or close is not None
+        fields_read = stage is not None or amount is not None or close is not None or any(
+            q for _w, q in tokens[1:i])  # after a title (`acme "cloud" qualification`) no name goes on
         if i == 1 and tokens[0][1] and not quoted and not _is_field(word):  # `"Big 4" Ltd`
             return c.ParseError("deal", "word", word)
         label = V.FIELD_LABELS.get(lower) if not quoted and i + 1 < len(tokens) else None
@@ -227,10 +259,6 @@ def parse_deal(rest: str, today: dt.date) -> c.Command | c.ParseError:
             continue
         if quoted:
             kept.append((word, quoted))
-        elif close is None and i + 1 < len(tokens) and tokens[i + 1][0] == "成交" \
-                and (day := parse_date(word, today)) and day >= today:  # `12月15日成交`: its close day
-            close, i = day, i + 2
-            continue
         elif lower in V.CLOSE_WORDS and i + 1 < len(tokens):
             close, used = _date_at(tokens, i + 1, today)
             if close is None:
@@ -321,7 +349,7 @@ def _date_at(tokens, i, today) -> tuple[dt.date | None, int]:
 
 #: Between a won/lost deal and its reason: `:` `;` `,` `，` `。` `!` ` - ` `—`, a full stop
 #: before a space, or a new line (`won Acme - beat them on price`, `输单 海尔，价格太高`).
-_REASON_SEP = re.compile(rf"\s*(?:[:;，。]|{COMMA}|!+|\.(?=\s)|\s[-–—]\s|—|\n)\s*")
+_REASON_SEP = re.compile(r"\s*(?:[:;。]|" + _COMMA + r"|!+|\.(?=\s)|\s[-–—]\s|—|\n)\s*")
 
 
 def closing_parser(won: bool):
@@ -359,6 +387,8 @@ def closing_parser(won: bool):
             start = len(rest) - len(reason)
             return _two_commands(topic, rest, start + second, None)
         found = clauses.follow_ups(reason, seen, today)
+        if not found and (dated := _day_in_notes(reason, today)):  # `…；下周一约他们吃饭`: no reason
+            found = [_clause_around(reason, *dated)]
         if isinstance(found, clauses.Unread) or found:
             return _follow_up_in_reason(topic, rest, reason, command, found)
         if won and amount is None and (money := _amount_in(reason)):  # `won Acme: 48k, beat them`
@@ -376,10 +406,23 @@ _MONEYISH = re.compile(r"\d[kmw千万亿元块]|[$¥€£]\d|\d{4,}|\d,\d{3}", r
 
 def _amount_in(text: str):
     """(the word, its amount) of the first amount in free text (`48k`, `4.8万`), or None."""
-    for word in re.split(rf"(?:[\s，;；:：。!！]|{COMMA})+", text):
+    for word in re.split(r"[\s,，;；:：。!！]+", text):
         if word and _MONEYISH.search(word) and (money := parse_amount(view(word))):
             return word, money  # `48k`, `4.8万`, `$5000`, `50,000`: not `top 3`
     return None
+
+
+def _clause_around(text: str, said: str, day: dt.date) -> clauses.FollowUp:
+    """The clause of `text` holding the day `said` (between clause ends), as a follow-up whose
+    detail is the rest of the clause (`下周一约他们吃饭` → 约他们吃饭)."""
+    at = text.find(said)
+    before = [m.end() for m in clauses.CLAUSE_END.finditer(text, 0, at)]
+    start = before[-1] if before else 0
+    after = clauses.CLAUSE_END.search(text, at + len(said))
+    end = after.start() if after else len(text)
+    detail = " ".join(f"{text[start:at]} {text[at + len(said):end]}".split())
+    detail = re.sub(r"\s+(?:on|by|at|before|in|在|于)$", "", detail, flags=re.I)  # `kickoff on`
+    return clauses.FollowUp(day, start, end, detail)
 
 
 def _follow_up_in_reason(topic: str, rest: str, reason: str, command: c.CloseDeal,
@@ -398,11 +441,13 @@ def _follow_up_in_reason(topic: str, rest: str, reason: str, command: c.CloseDea
     zh = bool(_CJK.search(rest))
     what = clause.detail or ("跟进" if zh else "follow up")
     ref, day = command.ref, clause.day.isoformat()
+    customer = ref.words[0] if zh and _CJK.search(ref.words[0] if ref.words else "") \
+        else " ".join(ref.words)  # `腾讯 私有云`: a Chinese name ends at its space, a title follows
     if zh:
-        about = f"商机 #{ref.deal_id}" if ref.deal_id else f"客户 {' '.join(ref.words)}："
+        about = f"商机 #{ref.deal_id}" if ref.deal_id else f"客户 {customer}："
         task = f"\n任务 {about} {day}前{what}"
     else:
-        about = f"deal #{ref.deal_id}" if ref.deal_id else f"customer {' '.join(ref.words)}:"
+        about = f"deal #{ref.deal_id}" if ref.deal_id else f"customer {customer}:"
         task = f"\ntask {about} {what} by {day}"
     return c.ParseError(topic, "follow_up_in_reason", reason[clause.start:clause.end].strip(), options=(
         ("close_and_task", f"{closed}{task}", None), as_typed))
@@ -681,7 +726,8 @@ _TEAM_VERBS = {"create": "create", "new": "create", "新建": "create", "创建"
                "删除": "remove", "list": "list", "列表": "list", "set": "set", "设置": "set"}
 _TEAM_SETTINGS = {"stall": "stall", "stalled": "stall", "停滞": "stall", "timezone": "timezone",
                   "tz": "timezone", "时区": "timezone", "calendar": "calendar", "holidays": "calendar",
-                  "日历": "calendar", "假期": "calendar"}  # and the words of places (`handlers/places.py`)
+                  "日历": "calendar", "假期": "calendar", "wecom": "wecom", "企业微信": "wecom",
+                  "群": "wecom", "channel": "channel", "slack": "channel", "频道": "channel"}
 
 
 def parse_team(rest: str, _today: dt.date) -> c.Command | c.ParseError:
@@ -695,11 +741,10 @@ def parse_team(rest: str, _today: dt.date) -> c.Command | c.ParseError:
         channel = " ".join(w for w in words[2:] if w.startswith("#"))
         name_words = [words[1]] + [w for w in words[2:] if not w.startswith("#")]
         return c.CreateTeam(" ".join(name_words), channel)
-    settings = _TEAM_SETTINGS.keys() | places.words()
-    setting = next((i for i, w in enumerate(words) if i >= 2 and w.lower() in settings), None)
+    setting = next((i for i, w in enumerate(words) if i >= 2 and w.lower() in _TEAM_SETTINGS), None)
     if verb == "set" and setting is not None and len(words) == setting + 2:
-        word = words[setting].lower()
-        return c.ConfigureTeam(" ".join(words[1:setting]), _TEAM_SETTINGS.get(word, word), words[setting + 1])
+        return c.ConfigureTeam(" ".join(words[1:setting]), _TEAM_SETTINGS[words[setting].lower()],
+                               words[setting + 1])
     mention = next((i for i, w in enumerate(words) if w.startswith("@")), None)
     if verb in ("add", "remove") and mention and mention >= 2 and all(
             w.startswith("@") for w in words[mention:]):

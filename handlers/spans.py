@@ -13,12 +13,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, fields
+from functools import lru_cache
 
 from handlers import commands as c
 from handlers import vocabulary as V
-from handlers.amounts import NUMBER_COMMA, parse_amount
+from handlers.amounts import parse_amount
+from handlers.calendar import corrections_of
 from handlers.clauses import DATE_LIKE as _DATE_LIKE
-from handlers.dates import parse_date
+from handlers.dates import READING_CALENDAR
+from handlers.dates import parse_date as _parse_date
 from handlers.normal import view
 
 #: Words the grammar reads as glue between fields (they say which field follows, not a value).
@@ -29,6 +32,19 @@ _GLUE = {"by", "on", "before", "due", "until", "at", "close", "closes", "closing
     | set(V.FIELD_LABELS) | set(V.CURRENCY_WORDS) | set(V.CLOSE_WORDS)
 _WORD = re.compile(r"[A-Za-z0-9\u3400-\u9fff@#$¥€£][\w\u3400-\u9fff@#$¥€£.,'/&+-]*")
 _CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def parse_date(text: str, today: dt.date) -> dt.date | None:
+    """`dates.parse_date`, kept for the same words on the same day in the same calendar, as its
+    admins corrected it (`calendar 2027-01-04 holiday` moves `next month` at once)."""
+    calendar = READING_CALENDAR.get()
+    fixed = frozenset(corrections_of(calendar).items()) if calendar else frozenset()
+    return _kept_date(text, today, calendar, fixed)
+
+
+@lru_cache(maxsize=8192)
+def _kept_date(text: str, today: dt.date, _calendar: str | None, _fixed: frozenset) -> dt.date | None:
+    return _parse_date(text, today)
 _CJK_GLUE = re.compile("|".join(sorted((w for w in _GLUE if _CJK.search(w)), key=len, reverse=True)))
 #: what a date can start with: a digit, a weekday or month's letter, a Chinese day word
 _DATE_START = re.compile(r"[0-9A-Za-z下本这今明后上周星月大一二三四五六七八九十两半]")
@@ -175,7 +191,7 @@ def date_in(text: str, today: dt.date) -> tuple[str, dt.date] | None:
 
 
 def _claim_words(text: str, name: str, test, claim, covered) -> None:
-    for word in re.finditer(rf"(?:[^\s,，;；:：!！?？。]|{NUMBER_COMMA})+", text):
+    for word in re.finditer(r"(?:(?<=\d)[,，](?=\d)|[^\s,，;；:：!！?？。])+", text):  # `$4,800` whole
         if not all(covered[word.start():word.end()]) and test(word[0]):
             claim(name, word.start(), word.end())
             return

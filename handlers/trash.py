@@ -36,8 +36,8 @@ def handle_delete(ctx: Ctx, cmd: Delete) -> Reply:
     if not cmd.confirmed:
         command = f"{name_of(WORDS, cmd.kind, ctx.locale)} {ref} {name_of(WORDS, 'delete', ctx.locale)} " \
                   f"{name_of(WORDS, 'confirm', ctx.locale)}"
-        # the bot's open question, like every other: `yes`, `ok`, `是`, `好的`, `确认` or `1` answers it
-        raise ctx.refuse("delete_ask", what=what, days=journal.BIN_DAYS, hint=ctx.t("answer_hint_one"),
+        # a question, nothing done: `yes`, `1` or `是` (the bot's open question) confirms it
+        raise ctx.refuse("delete_ask", what=what, days=journal.BIN_DAYS,
                          buttons=(Button(ctx.t("delete_button", noun=noun, ref=ref), command, "danger"),))
     ctx.change_kind, ctx.change_label = f"{cmd.kind}.delete", what
     if cmd.kind == "deal":

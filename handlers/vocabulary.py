@@ -27,7 +27,8 @@ STAGE_WORDS = {
     "won": "won", "成交": "won", "赢单": "won", "lost": "lost", "输单": "lost",
     # the names other CRMs and teams give the same seven stages
     "初次接触": "contact", "已接触": "contact",
-    "需求确认": "discovery", "需求分析": "discovery",
+    "需求确认": "discovery", "需求分析": "discovery", "qualification": "discovery", "qualify": "discovery",
+    "qualified": "discovery", "qualifying": "discovery",
     "需求调研": "discovery", "需求沟通": "discovery", "quotation": "proposal", "quoted": "proposal",
     "提案": "proposal", "方案报价": "proposal", "报价阶段": "proposal", "negotiate": "negotiation",
     "议价": "negotiation", "商务洽谈": "negotiation", "合同谈判": "negotiation",

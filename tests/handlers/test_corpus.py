@@ -151,7 +151,7 @@ CASES = [
     ('deal "3M" "Tape" lead', {deal("3M", "Tape", "lead", 0)}),
     ("deal Globex propsal 50k", ASKED),
     ("deal Acme Corp negotiaton", ASKED),
-    ("deal Acme Corp qualification", ASKED),
+    ("deal Acme Corp qualification", {deal(*ACME_ERP[:2], "discovery", ACME_ERP[2])}),  # a CRM stage name
     ("deal Acme Corp close someday", ASKED),
     ('deal Globex "Cloud" proposal 50kk', ASKED),
     ('deal 3M "Tape" proposal 50k', ASKED),

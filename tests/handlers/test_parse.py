@@ -137,8 +137,8 @@ def test_phrasing_parses_to_command(text, expected):
 
 
 def test_notes_and_reasons_are_kept_as_typed():
-    assert parse("拜访 华为：预算：１００万，下周定；下一步：报价（含税）", TODAY) == LogVisit(
-        "华为", "预算：１００万，下周定", next_step="报价（含税）")
+    assert parse("拜访 华为：预算：１００万，待定；下一步：报价（含税）", TODAY) == LogVisit(
+        "华为", "预算：１００万，待定", next_step="报价（含税）")
     assert parse("赢单 华为：交付快，服务好；价格合理", TODAY).reason == "交付快，服务好；价格合理"
 
 

@@ -86,7 +86,8 @@ CASES = [
     ('deal Acme Corp "Cloud" proposal $50k rmb', ASKED),
     ('deal Acme Corp "Cloud" proposal close someday', ASKED),
     ('deal Acme Corp "Renewal" negotiation 1.2m', deal("Acme Corp", "Renewal", "negotiation", 1200000)),
-    ("deal Acme Corp qualification", ASKED),  # not a stage; a title goes in quotes
+    ("deal Acme Corp qualification", deal("Acme Corp", "ERP", "discovery", 50000)),  # a CRM stage name
+    ("deal Acme Corp qualifcation", ASKED),  # a stage misspelt: offered corrected
     ("deal Acme Crop proposal", ASKED),
     ("deal #1 negotiation", deal("Acme Corp", "ERP", "negotiation", 50000)),
     ("deal #1 60k", deal("Acme Corp", "ERP", "proposal", 60000)),

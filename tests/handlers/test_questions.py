@@ -67,10 +67,10 @@ def test_a_question_expires_after_another_message_or_a_few_minutes(team_chat, se
     team_chat("visit Acme Corp: intro")
     team_chat("visit Acme Crop: demo")
     team_chat("progress")
-    assert "I have none open: a question closes after 5" in team_chat("1")  # said, not "didn't get that"
+    assert "No question of mine is open" in team_chat("1")  # said, not "didn't get that"
     team_chat("visit Acme Crop: demo")
     team_chat.now += dt.timedelta(minutes=6)
-    assert "I have none open" in team_chat("yes")
+    assert "No question of mine is open" in team_chat("yes")  # expired: said too
     assert count(session_factory, Visit) == 1
 
 
@@ -86,7 +86,7 @@ def test_a_question_lives_in_the_database_so_another_process_takes_the_answer(se
 def test_each_person_answers_only_their_own_question(team_chat, session_factory):
     team_chat("visit Acme Corp: intro")
     team_chat("visit Acme Crop: demo", user="Ana")
-    assert "I have none open" in team_chat("1", user="Bo")
+    assert "No question of mine is open" in team_chat("1", user="Bo")
     assert "Acme Corp" in team_chat("1", user="Ana")
 
 

@@ -49,15 +49,6 @@ def test_a_thousands_comma_keeps_the_amount_whole(session_factory, setup, typed,
     assert posted in reply.announcement.text and reason in reply.announcement.text
 
 
-def test_a_thousands_comma_in_a_reason_is_still_offered_as_the_amount(session_factory):
-    chat = _chat(session_factory)
-    assert chat.reply('deal Acme "SLA" proposal 5k', user="Ana").ok
-    ask = chat.reply("won Acme: 4,800, they liked our SLA", user="Ana")
-    assert not ask.ok and "4,800" in ask.text and "“4”" not in ask.text
-    assert chat.reply("1", user="Ana").ok
-    assert _deal(session_factory, 1).amount == Decimal(4800)
-
-
 # 5. "next month" is its first working day, in the team's calendar --------------------------
 
 @pytest.mark.parametrize("now, typed, shown, day", [
@@ -107,7 +98,7 @@ def test_a_delete_question_takes_yes_ok_1_and_chinese_answers(session_factory, a
     chat = _chat(session_factory)
     assert chat.reply("visit Acme: intro", user="Ana").ok
     question = chat.reply(ask, user="Ana")
-    assert "yes (or 1)" in question.text or "（或 1）" in question.text
+    assert not question.ok and len(question.buttons) == 1
     with session_factory() as s:
         assert s.scalar(select(Visit.id)) == 1  # the question deleted nothing
     done = chat.reply(answer, user="Ana")
@@ -142,7 +133,7 @@ def test_an_english_loss_without_a_colon_asks_reason_or_title(session_factory):
     chat = _chat(session_factory)
     assert chat.reply('deal Acme Corp "ERP" proposal 50k', user="Ana").ok
     ask = chat.reply("lost acme price too high", user="Ana")
-    assert "Is “price too high” the reason, or the title" in ask.text
+    assert "price too high" in ask.text and len(ask.buttons) == 2
     assert chat.reply("1", user="Ana").ok
     assert (_deal(session_factory, 1).stage, _deal(session_factory, 1).reason) == ("lost", "price too high")
 
@@ -160,7 +151,7 @@ def test_a_chinese_title_after_the_customer_still_names_the_deal(session_factory
 # An answer to a question that has closed ----------------------------------------------------
 
 @pytest.mark.parametrize("answer, said", [
-    ("1", "I have none open"), ("yes", "I have none open"), ("好的", "没有待回答的问题"),
+    ("1", "No question of mine is open"), ("yes", "No question of mine"), ("好的", "没有待回答的问题"),
 ])
 def test_an_answer_after_the_question_closed_says_so(session_factory, answer, said):
     chat = _chat(session_factory)

@@ -194,7 +194,6 @@ def _tips(session_factory) -> list[tuple[str, str]]:
     ("tip: always bundle support with the licence", ("general", "always bundle support with the licence")),
     ("经验 报价时一定要捆绑服务", ("其他", "报价时一定要捆绑服务")),
     ("经验 报价时一定要捆绑服务，客户更容易接受", ("其他", "报价时一定要捆绑服务，客户更容易接受")),
-    ("tip pricing, always bundle support", ("pricing", "always bundle support")),
 ])
 def test_a_tip_without_a_topic_is_asked_and_the_offer_keeps_every_word(session_factory, typed, kept):
     chat = Chat(session_factory)
