@@ -44,5 +44,7 @@ def render_text(reply: Reply, locale: str) -> str:
     out.extend(reply.notes)
     if reply.buttons:
         hint = _BUTTON_HINT["zh" if locale == "zh" else "en"]
-        out.append(f"{hint}: " + " | ".join(f"[{b.label}] {b.command}" for b in reply.buttons))
+        # a button that answers a question with no text of its own is typed as its number
+        out.append(f"{hint}: " + " | ".join(f"[{b.label}] {b.command or i}"
+                                            for i, b in enumerate(reply.buttons, 1)))
     return "\n".join(out)

@@ -100,6 +100,21 @@ READING_CALENDAR: ContextVar[str | None] = ContextVar("reading_calendar", defaul
 _NEXT_MONTH = ("next month", "下个月", "下月", "下个月初", "下月初", "early next month")
 
 
+def first_working_day(day: dt.date) -> dt.date:
+    """`day`, or the first working day after it (a public holiday, a weekend skipped; a 调休
+    Saturday is a working day) in the calendar of the message being read (a weekday without one)."""
+    calendar = READING_CALENDAR.get()
+    if calendar is None:
+        return day + dt.timedelta(days=(7 - day.weekday()) % 7 if day.weekday() >= 5 else 0)
+    from handlers.calendar import is_working_day
+
+    for _ in range(31):  # no calendar has a month without working days
+        if is_working_day(day, calendar):
+            return day
+        day += dt.timedelta(days=1)
+    return day
+
+
 def _relative(text: str, today: dt.date, _future: bool) -> dt.date | None:
     if text in _END_OF_MONTH:
         return today.replace(day=monthrange(today.year, today.month)[1])
@@ -107,15 +122,9 @@ def _relative(text: str, today: dt.date, _future: bool) -> dt.date | None:
         friday = _week_start(today, 0) + dt.timedelta(days=4)
         return friday if friday >= today else friday + dt.timedelta(days=7)
     if text in _NEXT_MONTH:  # the first working day of next month (the reply shows which)
-        first = (today.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
-        if (calendar := READING_CALENDAR.get()) is not None:  # 1 January, 1 October: holidays
-            from handlers.calendar import is_working_day
-
-            for _ in range(15):
-                if is_working_day(first, calendar):
-                    return first
-                first += dt.timedelta(days=1)
-        return first + dt.timedelta(days=(7 - first.weekday()) % 7 if first.weekday() >= 5 else 0)
+        return first_working_day((today.replace(day=1) + dt.timedelta(days=32)).replace(day=1))
+    if (month := _period_start(text, today)) is not None:  # `jan`, `q1`, `下季度`, `明年3月`
+        return first_working_day(month)
     if text in ("next week", "下周"):
         return today + dt.timedelta(days=7 - today.weekday())
     match = _IN_DAYS.match(text)
@@ -123,6 +132,42 @@ def _relative(text: str, today: dt.date, _future: bool) -> dt.date | None:
         return None
     count, unit = _ZH_COUNT.get(match[1]) or int(match[1]), match[2]
     return today + dt.timedelta(days=count * (1 if unit in ("天", "day", "days") else 7))
+
+
+#: A month by its name (not `may` or `march` alone: words too), a quarter, or a Chinese month
+#: (`3月`, `3月初`, `明年3月`): its first working day, the next one to come.
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_EN_MONTH = re.compile(r"^(?:(?:early|start of|beginning of|in)\s+)?"
+                       r"(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)(?:uary|ruary|ch|il|e|y|ust|tember|ober|ember)?\.?$")
+_QUARTER = re.compile(r"^(?:(?:early|start of|beginning of|in)\s+)?q([1-4])$|^第?([一二三四1-4])季度初?$")
+_NEXT_QUARTER = ("next quarter", "next qtr", "下季度", "下个季度", "下季度初", "下个季度初")
+_ZH_MONTH = re.compile(r"^(明年|今年)?(\d{1,2})月(?:初|份)?$")
+
+
+def _period_start(text: str, today: dt.date) -> dt.date | None:
+    """The first day of the month or quarter `text` names, the next one to start after `today`
+    (the month or quarter `today` is in has begun: not read, so it is asked about)."""
+    month, year, span = None, None, 1
+    if text in _NEXT_QUARTER:
+        month, span = (today.month - 1) // 3 * 3 + 4, 3
+    elif (en := _EN_MONTH.match(text)) and text not in ("may", "march", "mar"):
+        month = _MONTHS.index(en[1][:3]) + 1
+    elif quarter := _QUARTER.match(text):
+        which = quarter[1] or quarter[2]
+        month, span = (int(which) if which.isdigit() else "一二三四".index(which) + 1) * 3 - 2, 3
+    elif (zh := _ZH_MONTH.match(text)) and 1 <= int(zh[2]) <= 12:
+        month = int(zh[2])
+        year = today.year + 1 if zh[1] == "明年" else today.year if zh[1] == "今年" else None
+    if month is None:
+        return None
+    year, month = (year or today.year) + (month - 1) // 12, (month - 1) % 12 + 1
+    first = dt.date(year, month, 1)
+    index = year * 12 + month - 1 + span
+    if first <= today < dt.date(index // 12, index % 12 + 1, 1):  # begun: which day of it is asked
+        return None
+    if first <= today and not text.startswith(("明年", "今年")):
+        first = first.replace(year=first.year + 1)
+    return first if first > today else None
 
 
 def _weekday(text: str, today: dt.date, future: bool) -> dt.date | None:
@@ -152,7 +197,18 @@ def _weekday_of(text: str, today: dt.date) -> dt.date | None:
     return None
 
 
+#: A day of the month alone (`the 15th`, `15th`, `15号`): the next one to come
+_MONTH_DAY_ALONE = re.compile(r"^(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)$|^(\d{1,2})[号日]$")
+
+
 def _absolute(text: str, today: dt.date, future: bool) -> dt.date | None:
+    if (alone := _MONTH_DAY_ALONE.match(text)) and 1 <= (number := int(alone[1] or alone[2])) <= 31:
+        month = today.replace(day=1)
+        for _ in range(3):  # the 31st: the next month that has one
+            if number <= monthrange(month.year, month.month)[1] and month.replace(day=number) >= today:
+                return month.replace(day=number)
+            month = (month + dt.timedelta(days=32)).replace(day=1)
+        return None
     match = _ISO.match(text)
     if match:
         return dt.date(int(match[1]), int(match[2]), int(match[3]))

@@ -19,6 +19,7 @@ from handlers import (
     facts,
     limits,
     questions,
+    said_again,
     schedule_commands,
     several,
 )
@@ -145,7 +146,7 @@ def _dispatch(session: Session, tenant: Tenant, member: Member, message: Message
         if isinstance(message, str) and (lines := several.command_lines(message)):
             return _remember(_run_several(ctx, lines), platform, now, asked)
     outcome = _run(ctx, message)
-    if not asked and outcome.refused and isinstance(message, str) and questions.answer_word(message) \
+    if picked is None and outcome.refused and isinstance(message, str) and questions.answer_word(message) \
             is not None and parse(message, ctx.today) == c.ParseError(None):  # `1` to no question
         outcome = replace(outcome, reply=Reply(lines=(ctx.t("no_question_open"),), ok=False,
                                                locale=ctx.locale))
@@ -239,6 +240,9 @@ def _parsed(ctx: Ctx, text: str) -> c.Command | Reply:
             command = c.AnswerStandup(ctx.text)
         else:  # `vist Initech: …` looks like a command: ask which it is
             return _standup_or_command(ctx, command)
+    if isinstance(command, c.ParseError) and command.topic is None \
+            and (said := said_again.correction(ctx, text)) is not None:  # `no I meant 1.15m`
+        return replace(said, locale=ctx.locale)
     if isinstance(command, c.ParseError):
         if not _CJK.search(text) and re.search("[A-Za-z]", text):  # answered in the message's language
             ctx.locale = "en"

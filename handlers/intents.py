@@ -52,6 +52,7 @@ from handlers.parse_reports import (
     parse_scorecard,
     parse_stalled,
     parse_target,
+    progress_asked,
 )
 from handlers.parse_schedule import parse_schedule, parse_standup
 from handlers.reply import Reply
@@ -364,13 +365,15 @@ def parse(text: str, today: dt.date | None = None) -> c.Command | c.ParseError:
     if len(text) > MAX_TEXT:
         return c.ParseError(None, "too_long")
     name, _, rest = split_keyword(text)
+    if name is None and (task := _follow_up_task(raw, text, today or dt.date.today())) is not None:
+        return task  # `下周三跟进格力`: a task for that day?
     if name is None and (new := _NEW.match(text)) and split_keyword(text[new.end():])[0] in _MADE_NEW:
         return c.ParseError(None, "typo", new[0].strip(), text[new.end():])  # `new deal …`: `deal …`?
     if name is None:
         typo = keyword_typo(text)
         if typo:  # `vist Acme: …`: asked about, never stored as something else
             return c.ParseError(None, "typo", typo[0], text.replace(typo[0], typo[1], 1))
-        return c.ParseError(None)
+        return progress_asked(text) or c.ParseError(None)  # `how far am I from target this month?`
     intent = BY_NAME[name]
     if intent.free_text:
         rest = raw[len(raw) - len(rest):]
@@ -389,6 +392,21 @@ def parse(text: str, today: dt.date | None = None) -> c.Command | c.ParseError:
         result = replace(result, options=tuple((label, _whole(head, said), command)
                                                for label, said, command in result.options))
     return result
+
+
+_FOLLOW_UP = re.compile(r"(?<![A-Za-z])(?:follow[\s-]?up|跟进|回访)(?![A-Za-z])", re.I)
+
+
+def _follow_up_task(raw: str, text: str, today: dt.date) -> c.ParseError | None:
+    """A follow-up with a day and no command word (`下周三跟进格力`, `follow up with Acme next wed`):
+    asked whether it is a task for that day, the task's message offered (`任务 下周三跟进格力`)."""
+    if not _FOLLOW_UP.search(text):
+        return None
+    task = p.parse_task(raw, today)
+    if not isinstance(task, c.AddTask) or task.due is None or task.assignee:
+        return None
+    said = f"{'任务' if _CJK.search(text) else 'task'} {raw}"
+    return c.ParseError(None, "follow_up_as_task", raw, options=(("as_task", said, None),))
 
 
 @dataclass(frozen=True)

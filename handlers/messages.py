@@ -230,11 +230,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "option_both": ("Both, one after the other", "两条都执行"),
     "option_as_one": ("All of it as one, word for word", "全部作为一条，原样保存"),
     "option_close_and_task": ("Close it, and a task for the follow-up", "结单，并为跟进建任务"),
+    "follow_up_as_task": ("“{text}” has no command word: is it a task for you, on that day? Nothing was "
+                          "saved yet.", "“{text}”没有命令词：是给自己的一个任务（到那天）吗？尚未保存。"),
+    "option_as_task": ("A task", "作为任务"),
     "option_as_reason": ("All of it as the reason", "全部作为原因"),
     "no_question_open": ("No question of mine is open: a question closes after five minutes or at your next "
                          "message. Send what you meant again, or type help.",
                          "目前没有待回答的问题：问题在五分钟后或你发下一条消息时结束。请重新发送，或发“帮助”。"),
     "question_dropped": ("OK, nothing was saved.", "好的，未保存任何内容。"),
+    "correction_offer": ("Set deal #{id} ({title}) to {amount}? Nothing was changed yet.",
+                         "把商机 #{id}（{title}）的金额改为 {amount}？尚未修改。"),
+    "correction_how": ("To change an amount, type the deal's number and the amount: {example} (deals lists "
+                       "yours). Nothing was changed.",
+                       "要改金额，请发商机编号和金额：{example}（“我的商机”列出编号）。未做修改。"),
     "question_ended": ("(My earlier question is closed: nothing from it was saved. Send that message again "
                        "to be asked again.)",
                        "（上一个问题已结束，其中内容未保存；重新发送那条消息即可再问一次。）"),

@@ -19,7 +19,8 @@ from storage import questions as stored
 from storage.models import Member
 
 TTL = dt.timedelta(minutes=5)
-_YES = {"yes", "y", "yeah", "yep", "ok", "okay", "sure", "好", "好的", "是", "是的", "对", "行", "可以", "嗯"}
+_YES = {"yes", "y", "yeah", "yep", "ok", "okay", "sure", "好", "好的", "是", "是的", "对", "行", "可以", "嗯",
+        "确认", "確認", "确定", "確定", "confirm"}
 _NO = {"no", "n", "nope", "cancel", "不", "不是", "否", "不要", "取消", "算了"}
 _LIMIT = 4000  # the longest answer value kept
 

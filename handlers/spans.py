@@ -18,6 +18,7 @@ from functools import lru_cache
 from handlers import commands as c
 from handlers import vocabulary as V
 from handlers.amounts import parse_amount
+from handlers.calendar import corrections_of
 from handlers.clauses import DATE_LIKE as _DATE_LIKE
 from handlers.dates import READING_CALENDAR
 from handlers.dates import parse_date as _parse_date
@@ -34,12 +35,15 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 
 
 def parse_date(text: str, today: dt.date) -> dt.date | None:
-    """`dates.parse_date`, kept for the same words on the same day in the same calendar."""
-    return _kept_date(text, today, READING_CALENDAR.get())
+    """`dates.parse_date`, kept for the same words on the same day in the same calendar, as its
+    admins corrected it (`calendar 2027-01-04 holiday` moves `next month` at once)."""
+    calendar = READING_CALENDAR.get()
+    fixed = frozenset(corrections_of(calendar).items()) if calendar else frozenset()
+    return _kept_date(text, today, calendar, fixed)
 
 
 @lru_cache(maxsize=8192)
-def _kept_date(text: str, today: dt.date, _calendar: str | None) -> dt.date | None:
+def _kept_date(text: str, today: dt.date, _calendar: str | None, _fixed: frozenset) -> dt.date | None:
     return _parse_date(text, today)
 _CJK_GLUE = re.compile("|".join(sorted((w for w in _GLUE if _CJK.search(w)), key=len, reverse=True)))
 #: what a date can start with: a digit, a weekday or month's letter, a Chinese day word

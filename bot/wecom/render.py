@@ -63,7 +63,8 @@ def render_markdown(reply: Reply, locale: str, limit: int = MARKDOWN_LIMIT) -> l
     if reply.buttons:
         hint = _HINT[locale == "zh"]
         out.append(f'<font color="comment">{hint}: ' +
-                   " · ".join(f"`{b.command}`" for b in reply.buttons) + "</font>")
+                   " · ".join(f"`{b.command}`" if b.command else f"`{i}` {b.label}"  # an answer: its number
+                              for i, b in enumerate(reply.buttons, 1)) + "</font>")
     return split_utf8("\n".join(out), limit)
 
 

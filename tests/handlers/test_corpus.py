@@ -201,6 +201,12 @@ CASES = [
     ("输单 华为：价格太高", {deal(*HUAWEI_CLOUD[:2], "lost", 100000)}),
     ("输单 华为，价格太高", {deal(*HUAWEI_CLOUD[:2], "lost", 100000)}),
     ("输单 #2：预算砍了", {deal(*HUAWEI_CLOUD[:2], "lost", 100000)}),
+    ("won #1 48,000: beat SAP on price", {deal(*ACME_ERP[:2], "won", 48000)}),  # a thousands comma
+    ("won Acme Corp 12,000; quick turnaround", {deal(*ACME_ERP[:2], "won", 12000)}),
+    ("赢单 #2 50,000元：产品匹配度高", {deal(*HUAWEI_CLOUD[:2], "won", 50000)}),
+    ("输单 华为 价格太高 对手报价低了三成", ASKED),  # the reason, or a deal's title?
+    ("lost acme price too high", ASKED),
+    ("visit #1 delete", ASKED),
     ("赢单 华为：交付快，明天跟进", ASKED),
     ("输单 海尔，价格太高", ASKED),  # 海尔 has no open deal
     ("输单 华为 4.8万万", ASKED),
