@@ -326,6 +326,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "crm_queued": ("{count} changes waiting to go to the CRM", "{count} 项更改等待同步到 CRM"),
     "crm_refused": ("{count} changes the CRM refused; the last: {error}",
                     "CRM 拒绝了 {count} 项更改；最近一项：{error}"),
+    "crm_queued_one": ("1 change waiting to go to the CRM", "1 项更改等待同步到 CRM"),
+    "crm_refused_one": ("1 change the CRM refused: {error}", "CRM 拒绝了 1 项更改：{error}"),
     "crm_conflict_crm": ("{deal}: {field} was changed in {crm} and here. {crm}'s newer change is kept: "
                          "{theirs} (yours was {ours}).",
                          "{deal}：{field}在 {crm} 和这里都改了。保留 {crm} 较新的修改：{theirs}"
