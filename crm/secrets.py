@@ -1,6 +1,7 @@
 """CRM secrets (Zoho's client secret and refresh token; 纷享销客's appSecret and permanentCode; the
-access tokens cached from them in `cached_tokens`) are stored encrypted: Fernet (AES-128-CBC with an HMAC-SHA256, from `cryptography`) under a key from
-settings, so a copy of the database alone (a backup, a replica) gives nobody the CRM.
+access tokens cached from them in `cached_tokens`) are stored encrypted: Fernet (AES-128-CBC with
+an HMAC-SHA256, from `cryptography`) under a key from settings, so a copy of the database alone (a
+backup, a replica) gives nobody the CRM.
 
 The key is `SALESBOT_SECRET_KEY` (`Fernet.generate_key()`; several, comma-separated, while rotating:
 the first encrypts, every one decrypts). Without it, a key file in the data directory is made

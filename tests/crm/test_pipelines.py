@@ -18,7 +18,7 @@ from fakes.slack_api import FakeSlack
 from fakes.zoho_api import FakeZoho
 from storage import pipelines
 from storage.crm import CrmRepository
-from storage.models import Deal, PipelineStage, Tenant
+from storage.models import Customer, Deal, PipelineStage, Tenant
 
 STAMP = "2026-12-01T09:00:00+08:00"
 
@@ -257,3 +257,14 @@ def test_an_admin_sets_the_stages_from_a_csv_dry_run_first(cli, db, tmp_path):
     sheet.write_text("name,probability\nDemo,140\n", encoding="utf-8")
     bad = cli("stages", str(sheet))
     assert bad.exit_code != 0 and "couldn't read the stages" in bad.output
+
+
+def test_the_teams_own_chinese_stage_names_are_read_glued_to_a_customer(team_chat):
+    team_chat.reply("阶段 初访 10, 演示 30, 报价 60, 合同谈判 85", user="Mia")
+    team_chat("商机 华为 初访 5万", user="Ana")
+    assert "阶段：初访 → 演示" in team_chat("商机华为演示", user="Ana")  # 演示: a stage of the team's
+    assert "阶段：演示 → 报价" in team_chat("商机#1报价", user="Ana")
+    with team_chat.session_factory() as s:
+        deal = s.scalar(select(Deal))
+        assert pipelines.of(s, deal.tenant_id).name(deal.stage, "zh") == "报价"
+        assert s.scalar(select(Customer.name)) == "华为"  # no customer `华为演示` made on the way
