@@ -307,8 +307,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "stages_set": ("Stages saved. Reports, buttons, forms and exports now use them.",
                    "阶段已保存。报表、按钮、表单和导出都将使用新阶段。"),
     "stages_reset": ("Back to the default stages.", "已恢复默认阶段。"),
-    "stages_moved": ("{count} open deal(s) were on a stage that is gone and moved to the nearest one "
+    "stages_moved": ("{count} open deals were on a stage that is gone and moved to the nearest one "
                      "by probability.", "{count} 个进行中的商机所在阶段已删除，已按赢率移到最接近的阶段。"),
+    "stages_moved_one": ("1 open deal was on a stage that is gone and moved to the nearest one by "
+                         "probability.", "1 个进行中的商机所在阶段已删除，已按赢率移到最接近的阶段。"),
     "bad_stages": ("I couldn't read the stages at “{text}”. Write each as a name, optionally /中文名, "
                    "a probability 0–100 and won or lost, separated by commas; at least one open stage, "
                    "at most 12, no name twice.",

@@ -211,7 +211,7 @@ def test_reset_goes_back_to_the_default_and_moves_deals_on_gone_stages(team_chat
     team_chat("stages Intro 10, Demo 40, Contract 85", user="Mia")
     team_chat('deal Acme "ERP" demo 5k', user="Ana")
     out = team_chat("stages reset", user="Mia")
-    assert "Back to the default stages." in out and "1 open deal(s)" in out
+    assert "Back to the default stages." in out and "1 open deal was on a stage that is gone" in out
     with team_chat.session_factory() as s:
         assert s.scalar(select(Deal.stage)) == "discovery"  # 40%, as Demo was
     assert "Demo ·" not in team_chat("stages", user="Ana")
@@ -268,3 +268,20 @@ def test_the_teams_own_chinese_stage_names_are_read_glued_to_a_customer(team_cha
         deal = s.scalar(select(Deal))
         assert pipelines.of(s, deal.tenant_id).name(deal.stage, "zh") == "报价"
         assert s.scalar(select(Customer.name)) == "华为"  # no customer `华为演示` made on the way
+
+
+def test_a_deals_history_names_a_stage_the_pipeline_no_longer_has_as_it_was_called(team_chat):
+    team_chat("阶段 初访/First visit 10, 演示/Demo 30, 合同/Contract 85", user="Mia")
+    team_chat('deal Acme "ERP" 初访 5k', user="Ana")
+    team_chat("deal #1 演示", user="Ana")
+    team_chat("stages Intro 10, Pilot 40, Contract 85", user="Mia")  # 初访 and 演示 are gone
+    history = team_chat("deal #1 history", user="Ana")
+    assert "created at First visit" in history and "Demo → Pilot" not in history
+    assert "First visit → Demo" in history
+    history = team_chat("商机 #1 历史", user="Ana")
+    assert "新建：初访" in history and "初访 → 演示" in history
+    team_chat("stages reset", user="Mia")  # and back to the default: still named as they were
+    history = team_chat("deal #1 history", user="Ana")
+    assert "First visit → Demo" in history
+    out = team_chat("stages", user="Ana")
+    assert "First visit" not in out and "Intro" not in out and "1. Lead" in out
