@@ -247,6 +247,7 @@ def stages(file, tenant: str | None, dry_run: bool) -> None:
                 session.rollback()
                 return
             moved = pipelines.save(session, found.id, pipeline)
-            click.echo(f"Stages saved; {moved} open deal(s) moved from a stage that is gone.")
+            click.echo(f"Stages saved; {moved} open {'deal' if moved == 1 else 'deals'} moved from a "
+                       "stage that is gone.")
     except ImportProblems as problems:
         raise click.ClickException(" ".join(problems.problems)) from None

@@ -249,7 +249,7 @@ def test_an_admin_sets_the_stages_from_a_csv_dry_run_first(cli, db, tmp_path):
     with db() as s:
         assert not s.scalars(select(PipelineStage)).all()
     done = cli("stages", str(sheet))
-    assert "Stages saved; 1 open deal(s) moved" in done.output  # negotiation (80%) → Contract (85%)
+    assert "Stages saved; 1 open deal moved" in done.output  # negotiation (80%) → Contract (85%)
     with db() as s:
         deal = s.scalar(select(Deal))
         assert pipelines.of(s, deal.tenant_id).name(deal.stage, "zh") == "合同"
