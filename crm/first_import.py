@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
+from crm import echo
 from crm import stages as crm_stages
 from crm.errors import Rejected
 from crm.fxiaoke import FxiaokeClient, from_millis
@@ -227,6 +228,7 @@ def _store_deals(session, tenant, page: list[RemoteDeal], result: Imported) -> N
         link.local_id, link.name = deal.id, remote.title[:200]
         link.remote_modified_at = remote.modified_at or link.remote_modified_at
         link.synced_at = deal.updated_at  # the CRM's: never sent back
+        link.content = echo.read(remote, deal.stage)  # what the CRM holds: read again, an echo
     session.flush()
 
 

@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
+from crm import echo
 from crm.exports import STAGES
 from crm.fxiaoke import millis
 from crm.zoho import ZohoClient
@@ -87,14 +88,19 @@ class Pusher:
             return  # a later write already sent this version
         self.modified = None
         if link is not None:
-            self._update_deal(deal, link.remote_id, _chat_changed_amount(self.s, deal.id, link.synced_at))
+            amount_too = _chat_changed_amount(self.s, deal.id, link.synced_at)
+            self._update_deal(deal, link.remote_id, amount_too)
             remote = link.remote_id
+            content = echo.written(link.content, stage=deal.stage, amount=deal.amount if amount_too else None)
         else:
             remote = self._create_deal(deal)
-        # the CRM's modified time of our own write: when it comes back (a poll, a notification) it
-        # is no newer than the link says, and is dropped, not echoed
+            content = echo.written(None, stage=deal.stage, amount=deal.amount,
+                                   owner=self._remote("member", deal.owner_id),
+                                   close=_close_day(deal, self._zone()), closing_too=True)
+        # what the CRM holds now, and its modified time of our write: when the write comes back (a
+        # poll, a notification) with these fields it is dropped, not echoed (crm/echo.py)
         self.repo.link(self.tenant.id, "deal", remote, deal.id, name=deal.title, synced_at=deal.updated_at,
-                       modified_at=self.modified)
+                       modified_at=self.modified, content=content)
 
     def _update_deal(self, deal: Deal, remote: str, amount_too: bool) -> None:
         """What the chat owns: the stage (wins and losses too) and the reason; the amount only

@@ -61,7 +61,8 @@ class CrmRepository:
     # links ---------------------------------------------------------------------------------
     def link(self, tenant_id: int, kind: str, remote_id: str, local_id: int | None = None, *,
              name: str = "", email: str = "", mobile: str = "",
-             modified_at: dt.datetime | None = None, synced_at: dt.datetime | None = None) -> CrmLink:
+             modified_at: dt.datetime | None = None, synced_at: dt.datetime | None = None,
+             content: dict | None = None) -> CrmLink:
         """The link of CRM record `remote_id`, made or brought up to date."""
         row = self.s.scalar(select(CrmLink).where(CrmLink.tenant_id == tenant_id, CrmLink.kind == kind,
                                                   CrmLink.remote_id == remote_id))
@@ -73,6 +74,7 @@ class CrmRepository:
         row.name, row.email, row.mobile = name or row.name, email or row.email, mobile or row.mobile
         row.remote_modified_at = modified_at or row.remote_modified_at
         row.synced_at = synced_at or row.synced_at
+        row.content = content if content is not None else row.content
         self.s.flush()
         return row
 
