@@ -119,7 +119,7 @@ def _import(app, tenant) -> None:
 
     from crm import first_import
     from crm.connect import CrmUrls, client_for
-    from crm.errors import CrmError
+    from crm.errors import AuthFailed, CrmError
     from storage.crm import CrmRepository
     from storage.models import utcnow
 
@@ -146,7 +146,8 @@ def _import(app, tenant) -> None:
                                   progress)
     except CrmError as failure:
         with app.session_factory.begin() as session:
-            CrmRepository(session).record_sync(tenant.id, utcnow(), str(failure))
+            CrmRepository(session).record_sync(tenant.id, utcnow(), str(failure),
+                                               waiting=not isinstance(failure, AuthFailed))
         raise click.ClickException(f"Import stopped (what came in is kept; run salesbot crm import "
                                    f"again): {failure}") from None
     finally:
