@@ -7,7 +7,8 @@ newer than anything we hold, and must not be taken for a change (nor raise a fal
 
 The fields are those the chat takes from the CRM (`crm/incoming.py`): the stage (as our stage key,
 so Zoho's display and actual names and 纷享's option values and labels compare equal), the amount,
-the owner and the close date. What a write did not say (the owner of a deal made without one) is
+the owner and the close date (and, kept but not compared, the deal's Zoho pipeline: a move is
+written as a stage of it, crm/stages.py). What a write did not say (the owner of a deal made without one) is
 left out and not compared.
 """
 from __future__ import annotations
@@ -21,7 +22,7 @@ FIELDS = ("stage", "amount", "owner", "close")
 def read(remote, stage: str) -> dict:
     """The fields of a deal as read from the CRM; `stage` is our key for its stage."""
     return {"stage": stage, "amount": _amount(remote.amount), "owner": remote.owner or "",
-            "close": _day(remote.close_date)}
+            "close": _day(remote.close_date), "pipeline": remote.pipeline}
 
 
 def written(before: dict | None, *, stage: str, amount: Decimal | None = None, owner: str | None = None,

@@ -31,9 +31,9 @@ from crm.first_import import (
     _store_deals,
     _zoho_account,
     _zoho_deal,
-    our_stage,
 )
 from crm.fxiaoke import FxiaokeClient, millis
+from crm.stages import key_of
 from crm.zoho import ZohoClient
 from handlers.format import money
 from handlers.messages import t
@@ -149,17 +149,19 @@ def apply(session, tenant_id: int, page: list[RemoteDeal], now: dt.datetime, res
         result.created += before.deals
     owners = repo.local_of(tenant_id, "member")
     pipeline = pipelines.of(session, tenant_id)
+    other = repo.connection(tenant_id).settings.get("pipelines", {})
     for remote in page:
         link = links.get(remote.id)
         if link is None or link.local_id is None:
             continue
-        if _known(link, remote, our_stage(remote.stage, remote.probability, pipeline)):
+        stage = key_of(pipeline, other, remote.stage, remote.probability, remote.pipeline)
+        if _known(link, remote, stage):
             result.duplicates += 1  # read before, or our own write coming back
             continue
         deal = session.get(Deal, link.local_id)
         if deal is None:
             continue
-        _apply_one(session, tenant, deal, link, remote, owners, now, result)
+        _apply_one(session, tenant, deal, link, remote, stage, owners, now, result)
 
 
 def _known(link: CrmLink, remote: RemoteDeal, stage: str) -> bool:
@@ -177,11 +179,11 @@ def _known(link: CrmLink, remote: RemoteDeal, stage: str) -> bool:
     return remote.modified_at < link.remote_modified_at
 
 
-def _apply_one(session, tenant, deal: Deal, link: CrmLink, remote: RemoteDeal, owners: dict, now, result):
+def _apply_one(session, tenant, deal: Deal, link: CrmLink, remote: RemoteDeal, stage: str, owners: dict,
+               now, result):
     deals = DealRepository(session)
     ours_since = _chat_changes(session, deal.id, link.synced_at)
     kept_ours = False
-    stage = our_stage(remote.stage, remote.probability, pipelines.of(session, tenant.id))
     wanted = {"stage": stage, "amount": remote.amount}
     current = {"stage": deal.stage, "amount": deal.amount}
     for name, value in wanted.items():

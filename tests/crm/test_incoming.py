@@ -322,3 +322,29 @@ def test_fxiaoke_reads_our_own_write_back_as_an_echo_not_a_conflict(cli, sync, f
     fxiaoke.edit("NewOpportunityObj", "o1", now_ms, amount="61000.00")  # a person's edit still comes
     sync.tick()
     assert the_deal(sync).amount == Decimal("61000.00") and told(sync) == []
+
+
+def test_a_deal_of_another_zoho_pipeline_keeps_that_pipelines_stages_both_ways(cli, sync, zoho):
+    from fakes.zoho_api import _stage
+
+    zoho.other_pipelines = [{"display_value": "Renewals", "actual_value": "Renewals", "default": False,
+                             "id": "4150868000000091099", "maps": [
+                                 _stage(1, "Renewal Due", "Open"), _stage(2, "Quote Sent", "Open"),
+                                 _stage(3, "Renewed", "Closed Won"), _stage(4, "Churned", "Closed Lost")]}]
+    renewal = {**zoho.records["Deals"][0], "id": "zd-2", "Deal_Name": "Renewal", "Stage": "Renewal Due",
+               "Probability": 50, "Pipeline": {"name": "Renewals", "id": "4150868000000091099"}}
+    zoho.records["Deals"].append(renewal)
+    cli("say", "--user", "Ana", "help")
+    cli("crm", "connect", "zoho", "--client-id", "1000.CLIENT", "--refresh-token", "1000.refresh",
+        input="zsecret\n")
+    with sync.app.session_factory() as s:
+        deal = s.scalar(select(Deal).where(Deal.title == "Renewal"))
+    assert deal.stage == "lead"  # the first open stage of Renewals, as Qualification is ours
+    cli("say", "--user", "Ana", f"deal #{deal.id} negotiation")
+    sync.tick()
+    assert renewal["Stage"] == "Quote Sent"  # its own pipeline's last open stage, not Negotiation/Review
+    assert "refused" not in cli("say", "--user", "Ana", "crm").output
+    zoho.edit("Deals", "zd-2", iso(utcnow() + dt.timedelta(seconds=2)), Stage="Renewed")
+    sync.tick()
+    with sync.app.session_factory() as s:
+        assert s.get(Deal, deal.id).stage == "won"
