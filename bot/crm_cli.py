@@ -146,8 +146,8 @@ def _import(app, tenant) -> None:
                                   progress)
     except CrmError as failure:
         with app.session_factory.begin() as session:
-            CrmRepository(session).record_sync(tenant.id, utcnow(), str(failure),
-                                               waiting=not isinstance(failure, AuthFailed))
+            stopped = "error" if isinstance(failure, AuthFailed) else "import"  # reconnect, or run again
+            CrmRepository(session).record_sync(tenant.id, utcnow(), str(failure), status=stopped)
         raise click.ClickException(f"Import stopped (what came in is kept; run salesbot crm import "
                                    f"again): {failure}") from None
     finally:

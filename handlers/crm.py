@@ -34,7 +34,7 @@ def handle_crm(ctx: Ctx, cmd: Crm) -> Reply:
         lines = [ctx.t("crm_synced", when=when)]
     else:
         lines = [ctx.t("crm_never_synced")]
-    if connection.status in ("error", "waiting"):
+    if connection.status in ("error", "waiting", "import"):
         lines.append(ctx.t(f"crm_{connection.status}", error=connection.last_error))
     queued = CrmOutbox(ctx.session).pending(ctx.tenant.id)
     if queued:

@@ -325,6 +325,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "crm_never_synced": ("Connected · not synced yet", "已连接 · 尚未同步"),
     "crm_error": ("Sync stopped: {error}. An admin reconnects with salesbot crm connect ….",
                   "同步已停止：{error}。请管理员用 salesbot crm connect … 重新连接。"),
+    "crm_import": ("Import stopped: {error}. What came in is kept; an admin runs salesbot crm import again.",
+                   "导入中断：{error}。已导入的内容保留；请管理员再次运行 salesbot crm import。"),
     "crm_waiting": ("Sync is waiting: {error}. It carries on by itself; no change is lost.",
                     "同步暂时等待：{error}。会自动继续，不会丢失任何更改。"),
     "crm_queued": ("{count} changes waiting to go to the CRM", "{count} 项更改等待同步到 CRM"),

@@ -39,13 +39,15 @@ class CrmRepository:
         self.s.flush()
         return row
 
-    def record_sync(self, tenant_id: int, at: dt.datetime, error: str = "", *, waiting: bool = False) -> None:
+    def record_sync(self, tenant_id: int, at: dt.datetime, error: str = "", *, waiting: bool = False,
+                    status: str = "") -> None:
         """A pass's outcome: `error` with `waiting` is one the sync waits out by itself (a rate
-        limit, an outage); without, one only an admin mends (refused credentials)."""
+        limit, an outage); without, one only an admin mends (refused credentials); `status`
+        `import` is a first import that stopped (run again)."""
         row = self.connection(tenant_id)
         if row is None:
             return
-        row.status = ("waiting" if waiting else "error") if error else "connected"
+        row.status = (status or ("waiting" if waiting else "error")) if error else "connected"
         row.last_error = error[:2000]
         if not error:
             row.last_sync_at = at
