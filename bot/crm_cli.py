@@ -119,7 +119,7 @@ def _import(app, tenant) -> None:
 
     from crm import first_import
     from crm.connect import CrmUrls, client_for
-    from crm.errors import CrmError
+    from crm.errors import AuthFailed, CrmError
     from storage.crm import CrmRepository
     from storage.models import utcnow
 
@@ -146,7 +146,8 @@ def _import(app, tenant) -> None:
                                   progress)
     except CrmError as failure:
         with app.session_factory.begin() as session:
-            CrmRepository(session).record_sync(tenant.id, utcnow(), str(failure))
+            stopped = "error" if isinstance(failure, AuthFailed) else "import"  # reconnect, or run again
+            CrmRepository(session).record_sync(tenant.id, utcnow(), str(failure), status=stopped)
         raise click.ClickException(f"Import stopped (what came in is kept; run salesbot crm import "
                                    f"again): {failure}") from None
     finally:
@@ -247,6 +248,7 @@ def stages(file, tenant: str | None, dry_run: bool) -> None:
                 session.rollback()
                 return
             moved = pipelines.save(session, found.id, pipeline)
-            click.echo(f"Stages saved; {moved} open deal(s) moved from a stage that is gone.")
+            click.echo(f"Stages saved; {moved} open {'deal' if moved == 1 else 'deals'} moved from a "
+                       "stage that is gone.")
     except ImportProblems as problems:
         raise click.ClickException(" ".join(problems.problems)) from None

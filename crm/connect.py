@@ -2,7 +2,7 @@
 apart from the settings), and link the CRM's users to members.
 
 A connection is per workspace: its own credentials, its own cached access token (key
-`crm:{crm}:{tenant id}` in `cached_tokens`, shared by every process), its own client object.
+`crm:{crm}:{tenant id}` in `cached_tokens`, encrypted, shared by every process), its own client object.
 Nothing here logs or returns a secret.
 """
 from __future__ import annotations
@@ -15,7 +15,6 @@ from crm.secrets import SecretBox
 from crm.zoho import DATA_CENTRES, ZohoClient, ZohoCredentials, exchange_grant_code
 from storage.crm import CrmRepository, match_users
 from storage.models import CrmConnection
-from storage.tokens import DatabaseTokens
 
 
 @dataclass(frozen=True)
@@ -48,7 +47,7 @@ def token_key(crm: str, tenant_id: int) -> str:
 
 def client_for(app, connection: CrmConnection, urls: CrmUrls):
     """The client of a stored connection."""
-    tokens = DatabaseTokens(app.session_factory)
+    tokens = SecretBox(app.settings).tokens(app.session_factory)
     key = token_key(connection.crm, connection.tenant_id)
     settings = connection.settings
     secret = SecretBox(app.settings).open(connection.secret)
@@ -71,7 +70,8 @@ def connect_zoho(app, tenant, urls: CrmUrls, *, data_centre: str, client_id: str
     key = token_key("zoho", tenant.id)
     _forget(app, key)
     client = ZohoClient(accounts_url=accounts, credentials=credentials,
-                        tokens=DatabaseTokens(app.session_factory), token_key=key, api_url=urls.zoho_api)
+                        tokens=SecretBox(app.settings).tokens(app.session_factory), token_key=key,
+                        api_url=urls.zoho_api)
     org = client.org()  # the first call: proves the refresh token and learns the API host
     users = [{"id": u["id"], "name": u.get("full_name") or u.get("email", ""), "email": u.get("email", ""),
               "mobile": u.get("mobile") or u.get("phone") or ""} for u in client.users()]
@@ -87,7 +87,7 @@ def connect_fxiaoke(app, tenant, urls: CrmUrls, *, app_id: str, app_secret: str,
     key = token_key("fxiaoke", tenant.id)
     _forget(app, key)
     client = FxiaokeClient(api_url=urls.fxiaoke_api, credentials=credentials,
-                           tokens=DatabaseTokens(app.session_factory), token_key=key)
+                           tokens=SecretBox(app.settings).tokens(app.session_factory), token_key=key)
     admin = client.user_by_mobile(admin_mobile)
     if admin is None:
         raise Rejected(f"纷享销客 has no employee with mobile {admin_mobile}")

@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
+from crm import echo
 from crm import stages as crm_stages
 from crm.errors import Rejected
 from crm.fxiaoke import FxiaokeClient, from_millis
@@ -34,7 +35,7 @@ Progress = Callable[[str, int, int | None], None]  # (what, done so far, total i
 
 ZOHO_ACCOUNT_FIELDS = ("Account_Name", "Owner", "Modified_Time", "Created_Time")
 ZOHO_DEAL_FIELDS = ("Deal_Name", "Account_Name", "Owner", "Stage", "Probability", "Amount", "Currency",
-                    "Closing_Date", "Modified_Time", "Created_Time")
+                    "Closing_Date", "Modified_Time", "Created_Time", "Pipeline")
 
 
 @dataclass
@@ -71,6 +72,7 @@ class RemoteDeal:
     close_date: dt.date | None
     modified_at: dt.datetime | None
     created_at: dt.datetime | None
+    pipeline: str = ""  # Zoho's pipeline of the deal (crm/stages.py: a non-default one keeps its stages)
 
 
 def our_stage(name: str, probability: int | None, pipeline: pipelines.Pipeline = pipelines.DEFAULT) -> str:
@@ -91,7 +93,13 @@ def run(app, tenant, client, progress: Progress | None = None) -> Imported:
         crm_pipeline = crm_stages.read(client)
     except Rejected:  # a CRM that will not describe its stages: the pipeline stays as it is
         crm_pipeline = []
+    try:
+        other_pipelines = crm_stages.others(client)
+    except Rejected:
+        other_pipelines = {}
     with app.session_factory.begin() as session:
+        connection = CrmRepository(session).connection(tenant.id)
+        connection.settings = {**connection.settings, "pipelines": other_pipelines}
         adopted = crm_stages.adopt(session, tenant.id, crm_pipeline)
         result.pipeline = tuple(adopted.name(key, "en") for key in (*adopted.open, "won", "lost")) \
             if crm_pipeline and adopted.own else ()
@@ -178,9 +186,11 @@ def _store_deals(session, tenant, page: list[RemoteDeal], result: Imported) -> N
         Deal.id.in_([row.local_id for row in links.values() if row.local_id])))}
     now = utcnow()
     pipeline = pipelines.of(session, tenant.id)
+    connection = repo.connection(tenant.id)
+    other = connection.settings.get("pipelines", {}) if connection else {}
     placed, new = [], []
     for remote in page:
-        stage = pipeline.key_for(remote.stage, remote.probability)
+        stage = crm_stages.key_of(pipeline, other, remote.stage, remote.probability, remote.pipeline)
         if remote.probability is not None:
             result.probabilities.setdefault(stage, Counter())[remote.probability] += 1
         if remote.stage and remote.stage not in result.stages:
@@ -227,6 +237,7 @@ def _store_deals(session, tenant, page: list[RemoteDeal], result: Imported) -> N
         link.local_id, link.name = deal.id, remote.title[:200]
         link.remote_modified_at = remote.modified_at or link.remote_modified_at
         link.synced_at = deal.updated_at  # the CRM's: never sent back
+        link.content = echo.read(remote, deal.stage)  # what the CRM holds: read again, an echo
     session.flush()
 
 
@@ -273,7 +284,7 @@ def _zoho_deal(r: dict, currency: str) -> RemoteDeal:
                       owner.get("id", ""), owner.get("name", ""), r.get("Stage") or "",
                       _int(r.get("Probability")), _money(r.get("Amount")), r.get("Currency") or currency,
                       _day(r.get("Closing_Date")), _zoho_time(r.get("Modified_Time")),
-                      _zoho_time(r.get("Created_Time")))
+                      _zoho_time(r.get("Created_Time")), _pipeline(r.get("Pipeline")))
 
 
 def _fxiaoke(client: FxiaokeClient, currency: str) -> tuple[Pages, Pages]:
@@ -297,6 +308,11 @@ def _fxiaoke_deal(r: dict, names: dict[str, str], currency: str) -> RemoteDeal:
                       str(r.get("sales_stage") or ""), _int(r.get("probability")), _money(r.get("amount")),
                       currency, _ms_day(r.get("close_date")),
                       from_millis(r.get("last_modified_time")), from_millis(r.get("create_time")))
+
+
+def _pipeline(value) -> str:
+    """Zoho's `Pipeline` of a deal: a picklist's value, or an object with its `name`."""
+    return str((value.get("name") or "") if isinstance(value, dict) else (value or "")).strip()
 
 
 def _first(value) -> str:

@@ -1,9 +1,11 @@
 """CRM → chat: deals changed in the CRM, read by the worker (纷享 by polling on modified time; Zoho
 by polling, and at once when its notifications name the records), applied with the conflict rule.
 
-Every change is deduplicated on (record, modified time): a record read twice — a poll that
-overlaps the last, a notification and a poll, our own write coming back — is applied once, and
-one no newer than what the link says the CRM has is dropped (that is how our own writes never echo).
+Every change is deduplicated: a record read twice — a poll that overlaps the last, a notification
+and a poll, our own write coming back — is applied once. A record whose fields are what the CRM
+held after our last write or read is dropped, whatever its modified time (crm/echo.py: Zoho's
+times have whole seconds, so a person's edit in the same second as our write is told from our
+echo by its fields); one older than what the link says the CRM has is dropped too.
 
 Who owns what: the CRM owns amount, owner and close date; the chat owns the stage (wins, losses)
 and the reason. A change to a field only the CRM made is applied; a field changed on both sides
@@ -17,6 +19,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
 
+from crm import echo
 from crm.first_import import (
     ZOHO_ACCOUNT_FIELDS,
     ZOHO_DEAL_FIELDS,
@@ -28,9 +31,9 @@ from crm.first_import import (
     _store_deals,
     _zoho_account,
     _zoho_deal,
-    our_stage,
 )
 from crm.fxiaoke import FxiaokeClient, millis
+from crm.stages import key_of
 from crm.zoho import ZohoClient
 from handlers.format import money
 from handlers.messages import t
@@ -145,24 +148,42 @@ def apply(session, tenant_id: int, page: list[RemoteDeal], now: dt.datetime, res
         _store_deals(session, tenant, new, before)
         result.created += before.deals
     owners = repo.local_of(tenant_id, "member")
+    pipeline = pipelines.of(session, tenant_id)
+    other = repo.connection(tenant_id).settings.get("pipelines", {})
     for remote in page:
         link = links.get(remote.id)
         if link is None or link.local_id is None:
             continue
-        if link.remote_modified_at and remote.modified_at and remote.modified_at <= link.remote_modified_at:
+        stage = key_of(pipeline, other, remote.stage, remote.probability, remote.pipeline)
+        if _known(link, remote, stage):
             result.duplicates += 1  # read before, or our own write coming back
             continue
         deal = session.get(Deal, link.local_id)
         if deal is None:
             continue
-        _apply_one(session, tenant, deal, link, remote, owners, now, result)
+        _apply_one(session, tenant, deal, link, remote, stage, owners, now, result)
 
 
-def _apply_one(session, tenant, deal: Deal, link: CrmLink, remote: RemoteDeal, owners: dict, now, result):
+def _known(link: CrmLink, remote: RemoteDeal, stage: str) -> bool:
+    """Whether the record read is one we hold already: its fields are what the CRM held after our
+    last write or read (crm/echo.py), or it is older than that. A record of the same second as
+    our write but other fields is a person's edit, and is applied."""
+    if echo.is_echo(link.content, echo.read(remote, stage)):
+        if remote.modified_at:
+            link.remote_modified_at = max(remote.modified_at, link.remote_modified_at or remote.modified_at)
+        return True
+    if not (link.remote_modified_at and remote.modified_at):
+        return False
+    if link.content is None:  # kept before fields were: by time, as then
+        return remote.modified_at <= link.remote_modified_at
+    return remote.modified_at < link.remote_modified_at
+
+
+def _apply_one(session, tenant, deal: Deal, link: CrmLink, remote: RemoteDeal, stage: str, owners: dict,
+               now, result):
     deals = DealRepository(session)
     ours_since = _chat_changes(session, deal.id, link.synced_at)
     kept_ours = False
-    stage = our_stage(remote.stage, remote.probability, pipelines.of(session, tenant.id))
     wanted = {"stage": stage, "amount": remote.amount}
     current = {"stage": deal.stage, "amount": deal.amount}
     for name, value in wanted.items():
@@ -188,6 +209,7 @@ def _apply_one(session, tenant, deal: Deal, link: CrmLink, remote: RemoteDeal, o
         deal.expected_close, deal.updated_at = remote.close_date, now
     session.flush()
     link.remote_modified_at = remote.modified_at or link.remote_modified_at
+    link.content = echo.read(remote, stage)  # what the CRM holds now
     if not kept_ours:  # what we hold now is the CRM's: not to be sent back
         link.synced_at = deal.updated_at
     result.changed += 1

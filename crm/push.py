@@ -15,6 +15,8 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
+from crm import echo
+from crm import stages as crm_stages
 from crm.exports import STAGES
 from crm.fxiaoke import millis
 from crm.zoho import ZohoClient
@@ -46,11 +48,15 @@ class Pusher:
             ~CrmLink.remote_id.like("email:%")))
         return row
 
-    def _stage(self, stage: str) -> str:
-        """The stage as the CRM stores it: the workspace's pipeline's CRM name (Zoho's
+    def _stage(self, stage: str, in_pipeline: str = "") -> str:
+        """The stage as the CRM stores it: in another of Zoho's pipelines than the default, that
+        pipeline's stage (crm/stages.py); else the workspace's pipeline's CRM name (Zoho's
         `actual_value`, 纷享's option value), else the CRM stage first read as it, else the
         CRM's default name, else the stage's own name."""
         pipeline = pipelines.of(self.s, self.tenant.id)
+        other = self.connection.settings.get("pipelines", {}).get(in_pipeline)
+        if other and (named := crm_stages.name_in(pipeline, other, stage)):
+            return named
         if named := pipeline.crm_name(stage):
             return named
         mapped = self.s.scalar(select(CrmLink.remote_id).where(
@@ -87,19 +93,25 @@ class Pusher:
             return  # a later write already sent this version
         self.modified = None
         if link is not None:
-            self._update_deal(deal, link.remote_id, _chat_changed_amount(self.s, deal.id, link.synced_at))
+            amount_too = _chat_changed_amount(self.s, deal.id, link.synced_at)
+            self._update_deal(deal, link.remote_id, amount_too, (link.content or {}).get("pipeline", ""))
             remote = link.remote_id
+            content = echo.written(link.content, stage=deal.stage, amount=deal.amount if amount_too else None)
         else:
             remote = self._create_deal(deal)
-        # the CRM's modified time of our own write: when it comes back (a poll, a notification) it
-        # is no newer than the link says, and is dropped, not echoed
+            content = echo.written(None, stage=deal.stage, amount=deal.amount,
+                                   owner=self._remote("member", deal.owner_id),
+                                   close=_close_day(deal, self._zone()), closing_too=True)
+        # what the CRM holds now, and its modified time of our write: when the write comes back (a
+        # poll, a notification) with these fields it is dropped, not echoed (crm/echo.py)
         self.repo.link(self.tenant.id, "deal", remote, deal.id, name=deal.title, synced_at=deal.updated_at,
-                       modified_at=self.modified)
+                       modified_at=self.modified, content=content)
 
-    def _update_deal(self, deal: Deal, remote: str, amount_too: bool) -> None:
-        """What the chat owns: the stage (wins and losses too) and the reason; the amount only
-        when the chat changed it since the CRM last had the deal (it won the conflict rule)."""
-        stage = self._stage(deal.stage)
+    def _update_deal(self, deal: Deal, remote: str, amount_too: bool, in_pipeline: str) -> None:
+        """What the chat owns: the stage (wins and losses too; a stage of the deal's own Zoho
+        pipeline) and the reason; the amount only when the chat changed it since the CRM last had
+        the deal (it won the conflict rule)."""
+        stage = self._stage(deal.stage, in_pipeline)
         if self.zoho:
             fields = {"id": remote, "Stage": stage, "Probability": deal.probability}
             if deal.reason:

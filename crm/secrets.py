@@ -1,6 +1,7 @@
-"""CRM secrets (Zoho's client secret and refresh token; 纷享销客's appSecret and permanentCode) are
-stored encrypted: Fernet (AES-128-CBC with an HMAC-SHA256, from `cryptography`) under a key from
-settings, so a copy of the database alone (a backup, a replica) gives nobody the CRM.
+"""CRM secrets (Zoho's client secret and refresh token; 纷享销客's appSecret and permanentCode; the
+access tokens cached from them in `cached_tokens`) are stored encrypted: Fernet (AES-128-CBC with
+an HMAC-SHA256, from `cryptography`) under a key from settings, so a copy of the database alone (a
+backup, a replica) gives nobody the CRM.
 
 The key is `SALESBOT_SECRET_KEY` (`Fernet.generate_key()`; several, comma-separated, while rotating:
 the first encrypts, every one decrypts). Without it, a key file in the data directory is made
@@ -20,6 +21,7 @@ from sqlalchemy import select
 from storage.models import CrmConnection
 
 KEY_FILE = "secret.key"
+FERNET_PREFIX = "gAAAAA"  # a Fernet token's version byte (0x80) and timestamp, in base64
 
 
 class SecretKeyMissing(RuntimeError):
@@ -60,6 +62,22 @@ class SecretBox:
         except InvalidToken:
             raise SecretKeyMissing("the CRM secret was stored under another SALESBOT_SECRET_KEY; "
                                    "set that key, or connect the CRM again") from None
+
+    def open_token(self, stored: str) -> str:
+        """A cached access token: one cached before tokens were encrypted is read as it is; one
+        sealed under a key this installation lacks is "" (a new one is fetched)."""
+        if not stored.startswith(FERNET_PREFIX):
+            return stored
+        try:
+            return self.fernet.decrypt(stored.encode()).decode()
+        except InvalidToken:
+            return ""
+
+    def tokens(self, session_factory):
+        """The CRM's cached access tokens, in `cached_tokens` encrypted like its other secrets."""
+        from storage.tokens import DatabaseTokens
+
+        return DatabaseTokens(session_factory, seal=self.seal, unseal=self.open_token)
 
     def rotated(self, stored: str) -> str:
         """The stored value encrypted under the first key (a plain one encrypted)."""

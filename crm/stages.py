@@ -12,6 +12,11 @@ probabilities, so chat, reports, forms and exports name the stages as the CRM do
 Neither answer carries probabilities (Zoho's pipeline maps have none; 纷享's options neither): a
 stage takes the probability its deals have most often in the CRM, else one spread evenly across the
 open stages (won 100, lost 0).
+
+Zoho's other pipelines of Deals (a second one for renewals, say) are not the workspace's: their
+stages are kept in the connection's settings (`others`), a deal of one is read at our stage its
+stage stands for (by name, else won or lost, else its place among the open ones), and a move in
+chat is written as that pipeline's stage (`name_in`), never as a stage its pipeline lacks.
 """
 from __future__ import annotations
 
@@ -20,6 +25,7 @@ from collections import Counter
 from sqlalchemy import update
 
 from crm.fxiaoke import FxiaokeClient
+from crm.zoho import ZohoClient
 from storage import pipelines
 from storage.models import PipelineStage
 
@@ -80,3 +86,54 @@ def learn_probabilities(session, tenant_id: int, seen: dict[str, Counter]) -> No
             session.execute(update(PipelineStage).where(PipelineStage.tenant_id == tenant_id,
                                                         PipelineStage.key == key).values(probability=value))
     session.info.get("pipelines", {}).pop(tenant_id, None)
+
+
+# Zoho's other pipelines ------------------------------------------------------------------------
+Others = dict[str, list[list]]  # pipeline name → its stages: [actual value, category, probability]
+
+
+def others(client) -> Others:
+    """Zoho's pipelines of Deals other than the default, each stage with its category and a
+    probability spread over the pipeline's open stages (as `adopt` spreads them)."""
+    if not isinstance(client, ZohoClient):
+        return {}
+    found: Others = {}
+    for pipeline in client.pipelines()[1:]:
+        name = str(pipeline.get("actual_value") or pipeline.get("display_value") or "").strip()
+        stages = [(str(m.get("actual_value") or m.get("display_value") or "").strip(),
+                   _CATEGORY.get(pipelines.fold(str(m.get("forecast_type") or "open")), "open"))
+                  for m in pipeline.get("maps", [])]
+        opened = [value for value, category in stages if category == "open"]
+        spread = {value: round(10 + 80 * n / max(1, len(opened) - 1)) for n, value in enumerate(opened)}
+        if name and stages:
+            found[name] = [[value, category, spread.get(value, {"won": 100}.get(category, 0))]
+                           for value, category in stages if value]
+    return found
+
+
+def key_of(pipeline: pipelines.Pipeline, other: Others, name: str, probability: int | None,
+           in_pipeline: str = "") -> str:
+    """Our stage for a deal's CRM stage `name`, in its pipeline `in_pipeline` (Zoho's)."""
+    for value, category, spread in other.get(in_pipeline) or ():
+        if pipelines.fold(value) == pipelines.fold(name):
+            return _key_in(pipeline, value, category, spread)
+    return pipeline.key_for(name, probability)
+
+
+def name_in(pipeline: pipelines.Pipeline, stages: list[list], key: str) -> str | None:
+    """The stage of another pipeline our stage `key` is written as: one read as it, else its
+    first won or lost stage, else the open one nearest in probability."""
+    exact = next((value for value, category, spread in stages
+                  if _key_in(pipeline, value, category, spread) == key), None)
+    if exact or key in ("won", "lost"):
+        return exact or next((value for value, category, _ in stages if category == key), None)
+    wanted = pipeline.probability(key)
+    opened = [(value, spread) for value, category, spread in stages if category == "open"]
+    return min(opened, key=lambda vs: abs(vs[1] - wanted))[0] if opened else None
+
+
+def _key_in(pipeline: pipelines.Pipeline, value: str, category: str, spread: int) -> str:
+    if category in ("won", "lost"):
+        return category
+    key = pipeline.key_for(value, spread)
+    return key if key not in ("won", "lost") else pipeline.key_for("", spread)

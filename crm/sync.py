@@ -118,7 +118,8 @@ class CrmSync:
         if isinstance(failure, AuthFailed):
             self._refused[tenant_id] = now + dt.timedelta(seconds=AUTH_RETRY)
         with self.app.session_factory.begin() as session:
-            CrmRepository(session).record_sync(tenant_id, now, str(failure))
+            CrmRepository(session).record_sync(tenant_id, now, str(failure),
+                                               waiting=not isinstance(failure, AuthFailed))
 
     def _poll(self, tenant_id: int, client, now: dt.datetime, connection) -> None:
         """Deals every pass that polls; accounts too, unless Zoho notifies their changes (then
@@ -153,14 +154,14 @@ class CrmSync:
         except AuthFailed as refused:
             wait, outbox_error = AUTH_RETRY, str(refused)
             self._refused[tenant_id] = now + dt.timedelta(seconds=AUTH_RETRY)
-        except Rejected as refused:
+        except Rejected as refused:  # this write alone: the status counts it, the sync goes on
             with self.app.session_factory.begin() as session:
                 CrmOutbox(session).failed(write.id, str(refused))
-                CrmRepository(session).record_sync(tenant_id, now, str(refused))
             return "failed"
         with self.app.session_factory.begin() as session:
             CrmOutbox(session).retry_at(write.id, now + dt.timedelta(seconds=wait), outbox_error)
-            CrmRepository(session).record_sync(tenant_id, now, outbox_error)
+            CrmRepository(session).record_sync(tenant_id, now, outbox_error,
+                                               waiting=tenant_id not in self._refused)
         return "held"
 
     def _release(self, write_ids: list[int]) -> None:

@@ -172,9 +172,10 @@ class ZohoClient:
         except (Rejected, TypeError, ValueError):
             return None
 
-    def pipeline(self) -> list[dict]:
-        """The stages of the Deals' default pipeline, in order: each `display_value`, `actual_value`
-        (what a deal's `Stage` holds), `sequence_number` and `forecast_type` (`Open`, `Closed Won`,
+    def pipelines(self) -> list[dict]:
+        """The Deals' pipelines, the default first: each `display_value`, `actual_value`,
+        `default` and `maps`, its stages in order: each `display_value`, `actual_value` (what a
+        deal's `Stage` holds), `sequence_number` and `forecast_type` (`Open`, `Closed Won`,
         `Closed Lost`). Zoho's pipeline API wants a Deals layout id, so the layouts come first; an
         org without pipelines answers none."""
         try:
@@ -184,9 +185,14 @@ class ZohoClient:
             found = self.call("GET", "settings/pipeline", params={"layout_id": layouts[0]["id"]})
         except Rejected:
             return []
-        pipelines = found.get("pipeline", [])
-        chosen = next((p for p in pipelines if p.get("default")), pipelines[0] if pipelines else {})
-        return sorted(chosen.get("maps", []), key=lambda m: m.get("sequence_number", 0))
+        ordered = sorted(found.get("pipeline", []), key=lambda p: not p.get("default"))
+        return [{**p, "maps": sorted(p.get("maps", []), key=lambda m: m.get("sequence_number", 0))}
+                for p in ordered]
+
+    def pipeline(self) -> list[dict]:
+        """The stages of the Deals' default pipeline, in order (see `pipelines`)."""
+        found = self.pipelines()
+        return found[0]["maps"] if found else []
 
     # writes --------------------------------------------------------------------------------
     def upsert(self, module: str, records: list[dict], duplicate_check_fields: tuple[str, ...]

@@ -34,8 +34,8 @@ def handle_crm(ctx: Ctx, cmd: Crm) -> Reply:
         lines = [ctx.t("crm_synced", when=when)]
     else:
         lines = [ctx.t("crm_never_synced")]
-    if connection.status == "error":
-        lines.append(ctx.t("crm_error", error=connection.last_error))
+    if connection.status in ("error", "waiting", "import"):
+        lines.append(ctx.t(f"crm_{connection.status}", error=connection.last_error))
     queued = CrmOutbox(ctx.session).pending(ctx.tenant.id)
     if queued:
         lines.append(ctx.t("crm_queued", count=queued))

@@ -1,14 +1,18 @@
 """Chinese typed without spaces, read as the spaced form: `商机#11商务谈判` is `商机 #11 商务谈判`,
 `客户华为A类` is `客户 华为 A类`, `联想需求确认` is `联想 需求确认`. Only where what is glued on is
-certainly the grammar's (a deal number, a tier with its 类/级/档, a stage of four characters or
-more), so a name is never cut in two."""
+certainly the grammar's (a deal number, a tier with its 类/级/档, a stage word of four characters or
+more, or a stage of the workspace's own pipeline by its name: `商机华为演示` where 演示 is one of
+its stages), so a name is never cut in two."""
 from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from handlers import vocabulary as V
 from handlers.normal import view
+from storage import pipelines
+from storage.pipelines import fold
 
 _CJK = "\u3400-\u9fff"
 #: `#11商务谈判` · `商机#51`: a deal number glued to Chinese on either side
@@ -19,12 +23,19 @@ _TIER = re.compile(rf"(?<=[{_CJK}])(?=[ABCabc](?:类|级|档)(?:\s|$))")
 
 
 def _stage_suffixes() -> re.Pattern:
-    words = sorted((w for w in V.STAGE_WORDS if len(w) >= 4 and re.fullmatch(f"[{_CJK}]+", w)),
-                   key=len, reverse=True)
-    return re.compile(rf"(?<=[{_CJK}])(?=(?:{'|'.join(words)})(?:\s|$))")
+    """The current workspace's: its stage words of four characters or more, and its own stages'
+    names (two characters or more: the team chose them as stage names)."""
+    pipeline = pipelines.current()
+    own = {fold(name) for s in pipeline.stages for name in (s.zh, s.en, *s.crm_names)} \
+        if pipeline.own else set()
+    words = {w for w in V.STAGE_WORDS if len(w) >= 4} | {w for w in own if len(w) >= 2}
+    return _pattern(frozenset(w for w in words if re.fullmatch(f"[{_CJK}]+", w)))
 
 
-_STAGE = _stage_suffixes()
+@lru_cache(maxsize=256)
+def _pattern(words: frozenset[str]) -> re.Pattern:
+    ordered = sorted(words, key=len, reverse=True)
+    return re.compile(rf"(?<=[{_CJK}])(?=(?:{'|'.join(ordered)})(?:\s|$))")
 
 
 #: `预计月底` · `预计成交12月20日`: the close word glued to its day
@@ -47,7 +58,7 @@ def unglue(text: str) -> str:
     text = _close_words(text) if "成交" in text or "预计" in text else text
     seen = view(text)
     cuts = set()
-    for pattern in (_NUMBER_BEFORE, _TIER, _STAGE):
+    for pattern in (_NUMBER_BEFORE, _TIER, _stage_suffixes()):
         cuts.update(m.start() for m in pattern.finditer(seen))
     cuts.update(m.end(1) for m in _NUMBER_AFTER.finditer(seen))
     if not cuts:

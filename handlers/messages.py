@@ -344,8 +344,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "stages_set": ("Stages saved. Reports, buttons, forms and exports now use them.",
                    "阶段已保存。报表、按钮、表单和导出都将使用新阶段。"),
     "stages_reset": ("Back to the default stages.", "已恢复默认阶段。"),
-    "stages_moved": ("{count} open deal(s) were on a stage that is gone and moved to the nearest one "
+    "stages_moved": ("{count} open deals were on a stage that is gone and moved to the nearest one "
                      "by probability.", "{count} 个进行中的商机所在阶段已删除，已按赢率移到最接近的阶段。"),
+    "stages_moved_one": ("1 open deal was on a stage that is gone and moved to the nearest one by "
+                         "probability.", "1 个进行中的商机所在阶段已删除，已按赢率移到最接近的阶段。"),
     "bad_stages": ("I couldn't read the stages at “{text}”. Write each as a name, optionally /中文名, "
                    "a probability 0–100 and won or lost, separated by commas; at least one open stage, "
                    "at most 12, no name twice.",
@@ -360,9 +362,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "crm_never_synced": ("Connected · not synced yet", "已连接 · 尚未同步"),
     "crm_error": ("Sync stopped: {error}. An admin reconnects with salesbot crm connect ….",
                   "同步已停止：{error}。请管理员用 salesbot crm connect … 重新连接。"),
+    "crm_import": ("Import stopped: {error}. What came in is kept; an admin runs salesbot crm import again.",
+                   "导入中断：{error}。已导入的内容保留；请管理员再次运行 salesbot crm import。"),
+    "crm_waiting": ("Sync is waiting: {error}. It carries on by itself; no change is lost.",
+                    "同步暂时等待：{error}。会自动继续，不会丢失任何更改。"),
     "crm_queued": ("{count} changes waiting to go to the CRM", "{count} 项更改等待同步到 CRM"),
     "crm_refused": ("{count} changes the CRM refused; the last: {error}",
                     "CRM 拒绝了 {count} 项更改；最近一项：{error}"),
+    "crm_queued_one": ("1 change waiting to go to the CRM", "1 项更改等待同步到 CRM"),
+    "crm_refused_one": ("1 change the CRM refused: {error}", "CRM 拒绝了 1 项更改：{error}"),
     "crm_conflict_crm": ("{deal}: {field} was changed in {crm} and here. {crm}'s newer change is kept: "
                          "{theirs} (yours was {ours}).",
                          "{deal}：{field}在 {crm} 和这里都改了。保留 {crm} 较新的修改：{theirs}"

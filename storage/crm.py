@@ -39,11 +39,15 @@ class CrmRepository:
         self.s.flush()
         return row
 
-    def record_sync(self, tenant_id: int, at: dt.datetime, error: str = "") -> None:
+    def record_sync(self, tenant_id: int, at: dt.datetime, error: str = "", *, waiting: bool = False,
+                    status: str = "") -> None:
+        """A pass's outcome: `error` with `waiting` is one the sync waits out by itself (a rate
+        limit, an outage); without, one only an admin mends (refused credentials); `status`
+        `import` is a first import that stopped (run again)."""
         row = self.connection(tenant_id)
         if row is None:
             return
-        row.status = "error" if error else "connected"
+        row.status = (status or ("waiting" if waiting else "error")) if error else "connected"
         row.last_error = error[:2000]
         if not error:
             row.last_sync_at = at
@@ -61,7 +65,8 @@ class CrmRepository:
     # links ---------------------------------------------------------------------------------
     def link(self, tenant_id: int, kind: str, remote_id: str, local_id: int | None = None, *,
              name: str = "", email: str = "", mobile: str = "",
-             modified_at: dt.datetime | None = None, synced_at: dt.datetime | None = None) -> CrmLink:
+             modified_at: dt.datetime | None = None, synced_at: dt.datetime | None = None,
+             content: dict | None = None) -> CrmLink:
         """The link of CRM record `remote_id`, made or brought up to date."""
         row = self.s.scalar(select(CrmLink).where(CrmLink.tenant_id == tenant_id, CrmLink.kind == kind,
                                                   CrmLink.remote_id == remote_id))
@@ -73,6 +78,7 @@ class CrmRepository:
         row.name, row.email, row.mobile = name or row.name, email or row.email, mobile or row.mobile
         row.remote_modified_at = modified_at or row.remote_modified_at
         row.synced_at = synced_at or row.synced_at
+        row.content = content if content is not None else row.content
         self.s.flush()
         return row
 

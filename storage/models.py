@@ -637,6 +637,9 @@ class CrmLink(Base):
     #: the version of our row the CRM has (our `updated_at` when last written or read): a change
     #: newer than it is ours to send; one that is not is the CRM's own, never echoed back
     synced_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    #: a deal's fields as the CRM holds them after our last write or read (`crm/echo.py`): a
+    #: record read back with these fields is our own write's echo, dropped
+    content: Mapped[dict | None] = mapped_column(JSON, nullable=True)
 
 
 class CrmWrite(Base):

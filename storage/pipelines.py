@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 from storage.models import CLOSED_STAGES, DEFAULT_PROBABILITY, OPEN_STAGES, Deal, PipelineStage
 
 CATEGORIES = ("open", "won", "lost")
+RETIRED = "retired"  # a stored stage an earlier pipeline had: only its names are kept
 DEFAULT_NAMES = {
     "lead": ("Lead", "线索"), "contact": ("Contact", "初步接触"), "discovery": ("Discovery", "需求挖掘"),
     "proposal": ("Proposal", "方案呈现"), "negotiation": ("Negotiation", "商务谈判"),
@@ -84,6 +85,9 @@ class Stage:
 class Pipeline:
     stages: tuple[Stage, ...]
     own: bool = False  # the workspace's own (else the default)
+    #: (key, English, Chinese) of stages an earlier pipeline of the workspace had and this one has
+    #: not: a deal's history still names them as they were called
+    retired: tuple[tuple[str, str, str], ...] = ()
 
     @cached_property
     def open(self) -> tuple[str, ...]:
@@ -91,7 +95,8 @@ class Pipeline:
 
     @cached_property
     def names(self) -> dict[str, tuple[str, str]]:
-        return {**DEFAULT_NAMES, **{s.key: (s.en, s.zh) for s in self.stages}}
+        return {**DEFAULT_NAMES, **{key: (en, zh) for key, en, zh in self.retired},
+                **{s.key: (s.en, s.zh) for s in self.stages}}
 
     def name(self, key: str, locale: str) -> str:
         return self.names.get(key, (key, key))[locale == "zh"]
@@ -202,26 +207,37 @@ def of(session: Session, tenant_id: int) -> Pipeline:
     if tenant_id not in cache:
         rows = session.scalars(select(PipelineStage).where(PipelineStage.tenant_id == tenant_id)
                                .order_by(PipelineStage.position)).all()
-        cache[tenant_id] = Pipeline(tuple(Stage(r.key, r.name_en, r.name_zh, r.probability, r.category,
-                                                r.crm_name) for r in rows), own=True) if rows else DEFAULT
+        live = tuple(Stage(r.key, r.name_en, r.name_zh, r.probability, r.category, r.crm_name)
+                     for r in rows if r.category != RETIRED)
+        retired = tuple((r.key, r.name_en, r.name_zh) for r in rows if r.category == RETIRED)
+        found = Pipeline(live, own=True) if live else DEFAULT
+        cache[tenant_id] = replace(found, retired=retired) if retired else found
     return cache[tenant_id]
 
 
 def save(session: Session, tenant_id: int, pipeline: Pipeline | None) -> int:
     """Make `pipeline` the workspace's (None: back to the default). Open deals on a stage the new
-    pipeline has not move to its open stage nearest in probability; returns how many moved."""
+    pipeline has not move to its open stage nearest in probability; returns how many moved. The
+    names of the stages it drops are kept, retired, for the deals' history."""
+    before = of(session, tenant_id)
+    new = replace(pipeline or DEFAULT, retired=())
+    keys = {s.key for s in new.stages}
+    dropped = {key: (en, zh) for key, en, zh in before.retired}
+    dropped.update({s.key: (s.en, s.zh) for s in before.stages if before.own})
+    new = replace(new, retired=tuple((key, en, zh) for key, (en, zh) in dropped.items() if key not in keys))
     session.execute(delete(PipelineStage).where(PipelineStage.tenant_id == tenant_id))
-    new = pipeline or DEFAULT
     if pipeline is not None:
         session.add_all([PipelineStage(tenant_id=tenant_id, position=n, key=s.key, name_en=s.en[:64],
                                        name_zh=s.zh[:64], probability=s.probability, category=s.category,
                                        crm_name=s.crm_name[:100]) for n, s in enumerate(pipeline.stages)])
-    old = session.info.setdefault("pipelines", {}).get(tenant_id)
-    session.info["pipelines"][tenant_id] = new
+    session.add_all([PipelineStage(tenant_id=tenant_id, position=1000 + n, key=key, name_en=en[:64],
+                                   name_zh=zh[:64], probability=0, category=RETIRED, crm_name="")
+                     for n, (key, en, zh) in enumerate(new.retired)])
+    session.info.setdefault("pipelines", {})[tenant_id] = new
     moved = 0
     for deal in session.scalars(select(Deal).where(Deal.tenant_id == tenant_id,
                                                    Deal.stage.notin_((*CLOSED_STAGES, *new.open)))):
-        was = (old or DEFAULT).probability(deal.stage)
+        was = before.probability(deal.stage)
         deal.stage = min(new.open, key=lambda k: abs(new.probability(k) - was))
         deal.probability = new.probability(deal.stage)
         moved += 1

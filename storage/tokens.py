@@ -21,15 +21,21 @@ def fresh(expires_at: dt.datetime) -> bool:
 
 
 class DatabaseTokens:
-    """Tokens in our database; a refresh holds a lock so that one process fetches at a time."""
+    """Tokens in our database; a refresh holds a lock so that one process fetches at a time.
+    `seal` and `unseal` (both or neither) store a token encrypted: the CRMs' tokens
+    (crm/secrets.py); `unseal` reads a row stored before as it is, and gives "" for one it cannot
+    open (then a new token is fetched)."""
 
-    def __init__(self, session_factory: sessionmaker[Session]):
+    def __init__(self, session_factory: sessionmaker[Session], *,
+                 seal: Callable[[str], str] | None = None, unseal: Callable[[str], str] | None = None):
         self.session_factory = session_factory
+        self.seal, self.unseal = seal or (lambda v: v), unseal or (lambda v: v)
 
     def get(self, key: str) -> str | None:
         with self.session_factory() as session:
             row = session.get(CachedToken, key)
-            return row.value if row and fresh(row.expires_at) and row.value else None
+            value = self.unseal(row.value) if row and fresh(row.expires_at) and row.value else ""
+            return value or None
 
     def refresh(self, key: str, stale: str | None, fetch: Fetch) -> str:
         """A token other than `stale`: the one another process just fetched, or a new one."""
@@ -41,8 +47,9 @@ class DatabaseTokens:
             session.execute(update(CachedToken).where(CachedToken.key == key).values(key=key))
             row = session.scalar(select(CachedToken).where(CachedToken.key == key)
                                  .with_for_update().execution_options(populate_existing=True))
-            if row.value and row.value != stale and fresh(row.expires_at):
-                return row.value
+            held = self.unseal(row.value) if row.value else ""
+            if held and held != stale and fresh(row.expires_at):
+                return held
             token, ttl = fetch()
-            row.value, row.expires_at = token, utcnow() + dt.timedelta(seconds=ttl)
+            row.value, row.expires_at = self.seal(token), utcnow() + dt.timedelta(seconds=ttl)
             return token

@@ -133,7 +133,7 @@ def test_an_outage_mid_import_keeps_what_came_and_the_next_run_finishes(cli, db,
     assert "Import stopped (what came in is kept; run salesbot crm import again)" in result.output
     assert count(db, Customer) == 200
     status = cli("say", "--user", "Ana", "crm").output
-    assert "Sync stopped: GET" in status and "HTTP 503" in status
+    assert "Import stopped: GET" in status and "HTTP 503" in status and "salesbot crm import again" in status
     assert cli("crm", "import").exit_code == 0
     assert count(db, Customer) == 450
     assert "last sync" in cli("say", "--user", "Ana", "crm").output

@@ -276,3 +276,75 @@ def test_accounts_made_or_renamed_in_the_crm_follow_and_a_clash_of_names_is_left
     with sync.app.session_factory() as s:
         names = sorted(s.scalars(select(Customer.name)))
     assert names == ["Globex", "Hooli", "Initech Group"]
+
+
+def test_a_persons_edit_in_the_same_second_as_our_write_reaches_the_chat(cli, sync, zoho):
+    connected_to_zoho(cli)
+    cli("say", "--user", "Ana", f"deal #{the_deal(sync).id} proposal")
+    sync.tick()  # ours goes out: Zoho stamps it with whole seconds
+    [ours] = [c for c in zoho.calls if c.method == "PUT"]
+    written_at = zoho.records["Deals"][0]["Modified_Time"]
+    zoho.edit("Deals", "zd-1", written_at, Amount=9500)  # a manager, within that same second
+    sync.tick()
+    deal = the_deal(sync)
+    assert (deal.stage, deal.amount) == ("proposal", Decimal("9500.00"))
+    assert "Open deals: 1 · ¥9,500" in cli("say", "--user", "Ana", "pipeline").output
+    assert told(sync) == [] and [c for c in zoho.calls if c.method == "PUT"] == [ours]
+
+
+def test_our_write_read_back_later_is_an_echo_not_a_conflict(cli, sync, zoho):
+    connected_to_zoho(cli)
+    cli("say", "--user", "Ana", f"deal #{the_deal(sync).id} proposal")
+    sync.tick()
+    # a workflow in Zoho touches the record after our write (a field we do not map): a newer time,
+    # the fields as we wrote them
+    zoho.edit("Deals", "zd-1", iso(utcnow() + dt.timedelta(seconds=5)), Description="touched")
+    cli("say", "--user", "Ana", f"deal #{the_deal(sync).id} negotiation")  # then the rep moves on
+    sync.tick()
+    assert the_deal(sync).stage == "negotiation" and told(sync) == []
+    assert zoho.records["Deals"][0]["Stage"] == "Negotiation/Review"
+
+
+def test_fxiaoke_reads_our_own_write_back_as_an_echo_not_a_conflict(cli, sync, fxiaoke):
+    cli("say", "--user", "Ana", "help")
+    cli("crm", "connect", "fxiaoke", "--app-id", "FSAID_1", "--admin-mobile", "13800000001",
+        input="fsecret\nPERM\n")
+    deal_id = the_deal(sync).id
+    cli("say", "--user", "Ana", f"deal #{deal_id} negotiation")
+    sync.tick()  # 纷享 answers an update with no modified time: ours comes back looking newer
+    [opportunity] = fxiaoke.objects["NewOpportunityObj"]
+    assert opportunity["sales_stage"] == "5"
+    cli("say", "--user", "Ana", f"deal #{deal_id} proposal")
+    sync.tick()
+    assert the_deal(sync).stage == "proposal" and told(sync) == []
+    assert opportunity["sales_stage"] == "4"
+    now_ms = int(utcnow().timestamp() * 1000)
+    fxiaoke.edit("NewOpportunityObj", "o1", now_ms, amount="61000.00")  # a person's edit still comes
+    sync.tick()
+    assert the_deal(sync).amount == Decimal("61000.00") and told(sync) == []
+
+
+def test_a_deal_of_another_zoho_pipeline_keeps_that_pipelines_stages_both_ways(cli, sync, zoho):
+    from fakes.zoho_api import _stage
+
+    zoho.other_pipelines = [{"display_value": "Renewals", "actual_value": "Renewals", "default": False,
+                             "id": "4150868000000091099", "maps": [
+                                 _stage(1, "Renewal Due", "Open"), _stage(2, "Quote Sent", "Open"),
+                                 _stage(3, "Renewed", "Closed Won"), _stage(4, "Churned", "Closed Lost")]}]
+    renewal = {**zoho.records["Deals"][0], "id": "zd-2", "Deal_Name": "Renewal", "Stage": "Renewal Due",
+               "Probability": 50, "Pipeline": {"name": "Renewals", "id": "4150868000000091099"}}
+    zoho.records["Deals"].append(renewal)
+    cli("say", "--user", "Ana", "help")
+    cli("crm", "connect", "zoho", "--client-id", "1000.CLIENT", "--refresh-token", "1000.refresh",
+        input="zsecret\n")
+    with sync.app.session_factory() as s:
+        deal = s.scalar(select(Deal).where(Deal.title == "Renewal"))
+    assert deal.stage == "lead"  # the first open stage of Renewals, as Qualification is ours
+    cli("say", "--user", "Ana", f"deal #{deal.id} negotiation")
+    sync.tick()
+    assert renewal["Stage"] == "Quote Sent"  # its own pipeline's last open stage, not Negotiation/Review
+    assert "refused" not in cli("say", "--user", "Ana", "crm").output
+    zoho.edit("Deals", "zd-2", iso(utcnow() + dt.timedelta(seconds=2)), Stage="Renewed")
+    sync.tick()
+    with sync.app.session_factory() as s:
+        assert s.get(Deal, deal.id).stage == "won"

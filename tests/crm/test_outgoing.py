@@ -176,3 +176,39 @@ def test_a_revoked_connection_holds_the_writes_without_hammering_the_token_endpo
     assert writes(sync) == [("account", "pending"), ("activity", "pending")]
     zoho.refresh_tokens.add("1000.refresh")  # reconnected
     assert sync.tick(later(901)) == 2
+
+
+def test_the_crm_status_counts_one_change_as_one(cli, sync, zoho):
+    connected_to_zoho(cli)
+    cli("say", "--user", "Ana", "customer Globex")
+    zoho.script("Accounts/upsert", 429)
+    sync.tick()
+    status = cli("say", "--user", "Ana", "crm").output
+    assert "1 change waiting to go to the CRM" in status and "changes" not in status
+    assert "1 项更改等待同步到 CRM" in cli("say", "--user", "Ana", "--lang", "zh", "CRM").output
+    zoho.script("Accounts/upsert", (400, {"code": "MANDATORY_NOT_FOUND", "details": {"api_name": "Owner"},
+                                          "message": "required field not found", "status": "error"}))
+    sync.tick(later(8))
+    status = cli("say", "--user", "Ana", "--lang", "en", "crm").output
+    assert "1 change the CRM refused: Zoho: MANDATORY_NOT_FOUND" in status and "changes" not in status
+
+
+def test_a_rate_limit_says_the_sync_waits_and_a_refused_write_does_not_stop_it(cli, sync, zoho):
+    connected_to_zoho(cli)
+    cli("say", "--user", "Ana", "customer Globex")
+    zoho.script("Accounts/upsert", 429)
+    sync.tick()
+    status = cli("say", "--user", "Ana", "crm").output
+    assert "Sync is waiting: Zoho: too many requests" in status and "It carries on by itself" in status
+    assert "Sync stopped" not in status and "reconnect" not in status
+    assert "同步暂时等待" in cli("say", "--user", "Ana", "--lang", "zh", "CRM").output
+    zoho.script("Accounts/upsert", (400, {"code": "MANDATORY_NOT_FOUND", "details": {"api_name": "Owner"},
+                                          "message": "required field not found", "status": "error"}))
+    sync.tick(later(8))
+    status = cli("say", "--user", "Ana", "--lang", "en", "crm").output
+    assert "Connected · last sync" in status and "Sync" not in status.replace("last sync", "")
+    assert "1 change the CRM refused: Zoho: MANDATORY_NOT_FOUND" in status
+    zoho.revoke()  # only refused credentials need an admin
+    cli("say", "--user", "Ana", "customer Hooli")
+    sync.tick(later(9))
+    assert "Sync stopped" in cli("say", "--user", "Ana", "crm").output

@@ -18,7 +18,7 @@ from fakes.slack_api import FakeSlack
 from fakes.zoho_api import FakeZoho
 from storage import pipelines
 from storage.crm import CrmRepository
-from storage.models import Deal, PipelineStage, Tenant
+from storage.models import Customer, Deal, PipelineStage, Tenant
 
 STAMP = "2026-12-01T09:00:00+08:00"
 
@@ -211,7 +211,7 @@ def test_reset_goes_back_to_the_default_and_moves_deals_on_gone_stages(team_chat
     team_chat("stages Intro 10, Demo 40, Contract 85", user="Mia")
     team_chat('deal Acme "ERP" demo 5k', user="Ana")
     out = team_chat("stages reset", user="Mia")
-    assert "Back to the default stages." in out and "1 open deal(s)" in out
+    assert "Back to the default stages." in out and "1 open deal was on a stage that is gone" in out
     with team_chat.session_factory() as s:
         assert s.scalar(select(Deal.stage)) == "discovery"  # 40%, as Demo was
     assert "Demo ·" not in team_chat("stages", user="Ana")
@@ -249,7 +249,7 @@ def test_an_admin_sets_the_stages_from_a_csv_dry_run_first(cli, db, tmp_path):
     with db() as s:
         assert not s.scalars(select(PipelineStage)).all()
     done = cli("stages", str(sheet))
-    assert "Stages saved; 1 open deal(s) moved" in done.output  # negotiation (80%) → Contract (85%)
+    assert "Stages saved; 1 open deal moved" in done.output  # negotiation (80%) → Contract (85%)
     with db() as s:
         deal = s.scalar(select(Deal))
         assert pipelines.of(s, deal.tenant_id).name(deal.stage, "zh") == "合同"
@@ -257,3 +257,31 @@ def test_an_admin_sets_the_stages_from_a_csv_dry_run_first(cli, db, tmp_path):
     sheet.write_text("name,probability\nDemo,140\n", encoding="utf-8")
     bad = cli("stages", str(sheet))
     assert bad.exit_code != 0 and "couldn't read the stages" in bad.output
+
+
+def test_the_teams_own_chinese_stage_names_are_read_glued_to_a_customer(team_chat):
+    team_chat.reply("阶段 初访 10, 演示 30, 报价 60, 合同谈判 85", user="Mia")
+    team_chat("商机 华为 初访 5万", user="Ana")
+    assert "阶段：初访 → 演示" in team_chat("商机华为演示", user="Ana")  # 演示: a stage of the team's
+    assert "阶段：演示 → 报价" in team_chat("商机#1报价", user="Ana")
+    with team_chat.session_factory() as s:
+        deal = s.scalar(select(Deal))
+        assert pipelines.of(s, deal.tenant_id).name(deal.stage, "zh") == "报价"
+        assert s.scalar(select(Customer.name)) == "华为"  # no customer `华为演示` made on the way
+
+
+def test_a_deals_history_names_a_stage_the_pipeline_no_longer_has_as_it_was_called(team_chat):
+    team_chat("阶段 初访/First visit 10, 演示/Demo 30, 合同/Contract 85", user="Mia")
+    team_chat('deal Acme "ERP" 初访 5k', user="Ana")
+    team_chat("deal #1 演示", user="Ana")
+    team_chat("stages Intro 10, Pilot 40, Contract 85", user="Mia")  # 初访 and 演示 are gone
+    history = team_chat("deal #1 history", user="Ana")
+    assert "created at First visit" in history and "Demo → Pilot" not in history
+    assert "First visit → Demo" in history
+    history = team_chat("商机 #1 历史", user="Ana")
+    assert "新建：初访" in history and "初访 → 演示" in history
+    team_chat("stages reset", user="Mia")  # and back to the default: still named as they were
+    history = team_chat("deal #1 history", user="Ana")
+    assert "First visit → Demo" in history
+    out = team_chat("stages", user="Ana")
+    assert "First visit" not in out and "Intro" not in out and "1. Lead" in out

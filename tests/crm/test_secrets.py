@@ -71,3 +71,39 @@ def test_keys_rotate_the_new_key_first_and_the_old_one_can_then_go(cli, db, monk
     assert json.loads(Fernet(NEW.encode()).decrypt(stored(db).encode())) == PLAIN
     result = cli("crm", "import")
     assert result.exit_code == 0, result.output
+
+
+def cached(db) -> dict[str, str]:
+    from storage.models import CachedToken
+
+    with db() as s:
+        return {row.key: row.value for row in s.scalars(select(CachedToken).where(
+            CachedToken.key.like("crm:%")))}
+
+
+def test_cached_access_tokens_are_encrypted_and_one_cached_before_is_still_used(cli, db, monkeypatch, zoho):
+    connected(cli, monkeypatch, OLD)
+    [(key, value)] = cached(db).items()
+    assert zoho.token not in value and zoho.url not in value  # neither the token nor its data centre
+    assert Fernet(OLD.encode()).decrypt(value.encode()).decode().startswith(f"{zoho.token} ")
+    issued = zoho.issued
+    assert cli("crm", "import").exit_code == 0
+    assert zoho.issued == issued  # read back from the database, not fetched again
+    from storage.models import CachedToken
+
+    with db.begin() as s:  # as the version before encryption cached it
+        s.get(CachedToken, key).value = f"{zoho.token} {zoho.url}"
+    assert cli("crm", "import").exit_code == 0
+    assert zoho.issued == issued
+
+
+def test_fxiaokes_corp_token_is_cached_encrypted(cli, db, monkeypatch, fxiaoke):
+    monkeypatch.setenv("SALESBOT_SECRET_KEY", OLD)
+    cli("say", "--user", "安娜", "help")
+    result = cli("crm", "connect", "fxiaoke", "--app-id", "FSAID_1", "--admin-mobile", "13800000001",
+                 input="fsecret\nPERM\n")
+    assert result.exit_code == 0, result.output
+    [value] = cached(db).values()
+    assert fxiaoke.token not in value and fxiaoke.corp_id not in value
+    issued = fxiaoke.issued
+    assert cli("crm", "import").exit_code == 0 and fxiaoke.issued == issued

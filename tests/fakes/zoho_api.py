@@ -47,6 +47,9 @@ class FakeZoho:
             ("Qualification", "Open"), ("Needs Analysis", "Open"), ("Value Proposition", "Open"),
             ("Proposal/Price Quote", "Open"), ("Negotiation/Review", "Open"), ("Closed Won", "Closed Won"),
             ("Closed Lost", "Closed Lost"), ("Closed Lost to Competition", "Closed Lost")), 1)]
+        #: the Deals' other pipelines (each `actual_value`, `maps`): a deal in one has `Pipeline`
+        #: {"name", "id"}, and an update may set only a `Stage` of its pipeline (else INVALID_DATA)
+        self.other_pipelines: list[dict] = []
         self.calls: list[Call] = []
         self.issued = 0
         self.token: str | None = None
@@ -159,7 +162,8 @@ class FakeZoho:
                 return 400, {"code": "INVALID_DATA", "details": {"param_name": "layout_id"},
                              "message": "Invalid layoutid", "status": "error"}
             return 200, {"pipeline": [{"display_value": "Standard", "actual_value": "Standard",
-                                       "default": True, "id": "4150868000000091023", "maps": self.stages}]}
+                                       "default": True, "id": "4150868000000091023", "maps": self.stages},
+                                      *self.other_pipelines]}
         module, _, action = short.partition("/")
         if module not in self.records:
             return 400, {"code": "INVALID_MODULE", "details": {}, "message": "the module name given "
@@ -246,10 +250,18 @@ class FakeZoho:
         if found is None:
             return {"code": "INVALID_DATA", "details": {"api_name": "id"}, "message": "the related id given "
                     "seems to be invalid", "status": "error"}
+        if module == "Deals" and "Stage" in record and record["Stage"] not in self._stages_of(found):
+            return {"code": "INVALID_DATA", "details": {"api_name": "Stage"}, "message": "invalid data",
+                    "status": "error"}
         found.update(record)
         found["Modified_Time"] = time.strftime("%Y-%m-%dT%H:%M:%S+00:00", time.gmtime())
         return {"code": "SUCCESS", "details": {"id": found["id"], "Modified_Time": found["Modified_Time"]},
                 "message": "record updated", "status": "success"}
+
+    def _stages_of(self, deal: dict) -> set[str]:
+        name = (deal.get("Pipeline") or {}).get("name")
+        other = next((p for p in self.other_pipelines if p["actual_value"] == name), None)
+        return {m["actual_value"] for m in (other["maps"] if other else self.stages)}
 
     def _handler(self):
         fake = self
