@@ -154,10 +154,10 @@ class Pipeline:
         folded = fold(name)
         if folded in self.crm_keys:
             return self.crm_keys[folded]
+        if folded in CRM_DEFAULT_NAMES and not self.own:  # a CRM's name before a chat word
+            return CRM_DEFAULT_NAMES[folded]
         if folded in self.words:
             return self.words[folded]
-        if folded in CRM_DEFAULT_NAMES and not self.own:
-            return CRM_DEFAULT_NAMES[folded]
         if folded.startswith(_WON_PREFIXES):
             return "won"
         if folded.startswith(_LOST_PREFIXES):
@@ -191,7 +191,7 @@ def make(stages: list[tuple[str, str, int, str, str]]) -> Pipeline:
         if category in CLOSED_STAGES:
             key = category
         else:
-            known = next((table.get(fold(name)) for table in (DEFAULT_WORDS, CRM_DEFAULT_NAMES)
+            known = next((table.get(fold(name)) for table in (CRM_DEFAULT_NAMES, DEFAULT_WORDS)
                           for name in (en, zh) if table.get(fold(name))), None)
             slug = re.sub(r"[^a-z0-9]+", "_", fold(en)).strip("_")[:16]
             key = next(k for k in (known, slug, f"s{n}") if k and k not in used and k not in CLOSED_STAGES)

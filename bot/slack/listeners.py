@@ -106,7 +106,10 @@ class SlackRunner:
             return
         if self.outbox is not None:
             key = answer_key(PLATFORM, inbound.delivery)
-            self.outbox.send_now([key, f"{key}:announce"])
+            try:
+                self.outbox.send_now([key, f"{key}:announce"])
+            except OperationalError as error:  # busy or away: a worker sends it once the hold is over
+                log.warning("could not send the answer %s from here: %s", key, str(error)[:80])
         self.home.request(client, inbound.workspace, inbound.user)
 
     def _refuse(self, inbound: Inbound) -> None:

@@ -76,7 +76,7 @@ def test_a_day_with_fxiaoke_on_wecom_ends_with_both_sides_equal(wecom, fxiaoke):
     sync = CrmSync(app, poll_every=0)
 
     # morning: the reps work in chat
-    wecom.text("拜访 华为：见了采购总监，下周演示", user="zhangwei")
+    wecom.text("拜访 华为：见了采购总监，演示很顺利", user="zhangwei")
     wecom.text("商机 阿里 数据平台 方案呈现 12万", user="lina")
     sync.tick()
     assert [r["name"] for r in fxiaoke.objects["AccountObj"]] == ["华为", "腾讯", "阿里"]
