@@ -250,22 +250,6 @@ class RunPeople(PeopleRepository):
     def default_team(self, tenant_id: int) -> Team | None:
         return self._once(("default_team", tenant_id), lambda: super(RunPeople, self).default_team(tenant_id))
 
-    def in_team(self, team_id: int, at: dt.datetime | None = None) -> list[Member]:
-        """A team's active members by name; `at`: only those who were in it then (made and
-        joined by that time)."""
-        query = (select(Member).join(TeamMember, TeamMember.member_id == Member.id)
-                 .where(TeamMember.team_id == team_id, Member.active.is_(True)).order_by(Member.display_name))
-        if at is not None:
-            query = query.where(Member.created_at <= at,
-                                or_(TeamMember.joined_at.is_(None), TeamMember.joined_at <= at))
-        return list(self.s.scalars(query))
-
-    def admins(self, tenant_id: int) -> list[Member]:
-        """The tenant's active admins, by name."""
-        return list(self.s.scalars(select(Member).where(
-            Member.tenant_id == tenant_id, Member.role == "admin", Member.active.is_(True))
-            .order_by(Member.display_name)))
-
     def roster(self, team_id: int):
         return self._once(("roster", team_id), lambda: super(RunPeople, self).roster(team_id))
 

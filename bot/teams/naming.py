@@ -96,15 +96,15 @@ class TeamsNames:
                 or "en")
 
     def stored_name(self, tenant: str, user_id: str) -> str | None:
-        with self.core.session_factory() as session:
-            people = PeopleRepository(session)
-            row = people.tenant(PLATFORM, tenant)
-            member = people.by_identity(row.id, PLATFORM, user_id) if row else None
-            return member.display_name if member else None
+        return self._stored(tenant, user_id, "display_name")
 
     def stored_locale(self, tenant: str, user_id: str) -> str | None:
+        return self._stored(tenant, user_id, "locale")
+
+    def _stored(self, tenant: str, user_id: str, field: str) -> str | None:
+        """What the bot keeps of a Teams user (their name, their language), None for a stranger."""
         with self.core.session_factory() as session:
             people = PeopleRepository(session)
             row = people.tenant(PLATFORM, tenant)
             member = people.by_identity(row.id, PLATFORM, user_id) if row else None
-            return member.locale if member else None
+            return getattr(member, field) if member else None
