@@ -18,7 +18,9 @@ from handlers.normal import fold as _fold
 from handlers.normal import view
 
 _LIST_SEP = re.compile(r"[\s,，、]+")  # `@张三，@李四`, `done 3、4`
-_TOKEN = re.compile(r'"([^"]*)"|“([^”]*)”|「([^」]*)」|《([^》]*)》|(\S+)')
+#: a title in quotes: `"…"` `“…”` `「…」` `《…》`, single `'…'` (not an apostrophe: `Acme's`) or `‘…’`
+_TOKEN = re.compile(r'"([^"]*)"|“([^”]*)”|「([^」]*)」|《([^》]*)》|\'([^\'\s][^\']*)\'(?!\S)|‘([^’]*)’'
+                    r'|(\S+)')
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _NEXT_STEP = re.compile(r"^(?:next(?:\s+step)?|下一步|下步)\s*:?\s*(.*)$", re.IGNORECASE)
 _OUTCOME = re.compile(r"^(?:outcome|result|结果)\s*:?\s*(.*)$", re.IGNORECASE)
@@ -36,8 +38,8 @@ def tokens_of(text: str) -> list[tuple[str, bool]]:
     """Words, with quoted titles kept whole: [(word, quoted)]."""
     out = []
     for match in _TOKEN.finditer(text):
-        quoted = next((g for g in match.groups()[:4] if g is not None), None)
-        out.append((quoted, True) if quoted is not None else (match[5], False))
+        quoted = next((g for g in match.groups()[:6] if g is not None), None)
+        out.append((quoted, True) if quoted is not None else (match[7], False))
     return out
 
 
@@ -233,7 +235,8 @@ def parse_deal(rest: str, today: dt.date) -> c.Command | c.ParseError:
         amount = rest[closing.start("amount"):closing.end("amount")] if closing["amount"] else ""
         return closing_parser(closing["how"].lower() in ("won", "赢单"))(
             f"{rest[:closing.end('deal')]}{amount}: {rest[closing.start('why'):]}", today)
-    tokens = tokens_of(rest)
+    tokens = [(w if q else w.rstrip(",，;；"), q) for w, q in tokens_of(rest)]  # `proposal 90k, close …`
+    tokens = [(w, q) for w, q in tokens if q or (w and w not in ("→", "->", "=>", "➡"))]  # `ERP → proposal`
     if len(tokens) == 2 and re.fullmatch(r"#\d{1,9}", tokens[0][0]) \
             and tokens[1][0].lower() in V.HISTORY_WORDS:  # `deal #46 history`
         return c.ShowDealHistory(int(tokens[0][0][1:]))
