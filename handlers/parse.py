@@ -220,8 +220,12 @@ def _deal_ref(tokens: list[tuple[str, bool]]) -> c.DealRef:
 
 
 _CLOSED_HOW = ("won", "lost")
+#: A deal's win or loss said in a sentence's words (`商机 海尔 ERP 赢了 52万`): the stage, never a title
+_CLOSE_SAID = {"赢了": "won", "输了": "lost", "丢了": "lost"}
+_WON_SAID = ("won", "赢单", "赢了", "成交", "签约", "已签约")
 #: A deal won or lost with its reason after a colon (`deal #5 closed lost: customer went dark`).
-_CLOSED_WITH_REASON = re.compile(r"^(?P<deal>[^:]*?\S)\s+(?:closed[\s_-]?)?(?P<how>won|lost|赢单|输单)"
+_CLOSED_WITH_REASON = re.compile(r"^(?P<deal>[^:]*?\S)\s+(?:closed[\s_-]?)?"
+                                 r"(?P<how>won|lost|赢单|输单|赢了|输了|丢单|丢了|成交|签约|已签约)"
                                  r"(?P<amount>\s+[^\s:]+)?\s*:\s*(?P<why>\S.*)$", re.I | re.DOTALL)
 #: A token that starts like an amount but is none (`50kk`, `1.2mm`, `5wan`): never part of a name.
 _AMOUNTISH = re.compile(r"^[$¥]?\d[\d,.]*(?:[a-z]{1,6}|[千万亿元块]{1,3})$", re.IGNORECASE)
@@ -233,7 +237,7 @@ def parse_deal(rest: str, today: dt.date) -> c.Command | c.ParseError:
     rest = unglue(rest)  # `#11商务谈判` is `#11 商务谈判`
     if closing := _CLOSED_WITH_REASON.match(view(rest)):  # `deal #5 closed lost: went dark`
         amount = rest[closing.start("amount"):closing.end("amount")] if closing["amount"] else ""
-        return closing_parser(closing["how"].lower() in ("won", "赢单"))(
+        return closing_parser(closing["how"].lower() in _WON_SAID)(
             f"{rest[:closing.end('deal')]}{amount}: {rest[closing.start('why'):]}", today)
     tokens = [(w if q else w.rstrip(",，;；"), q) for w, q in tokens_of(rest)]  # `proposal 90k, close …`
     tokens = [(w, q) for w, q in tokens if q or (w and w not in ("→", "->", "=>", "➡"))]  # `ERP → proposal`
@@ -268,6 +272,8 @@ def parse_deal(rest: str, today: dt.date) -> c.Command | c.ParseError:
                 return c.ParseError("deal", "date", tokens[i + 1][0])
             i += 1 + used
             continue
+        elif close is None and (glued := _glued_close(word, today)):  # `預計１２月３１日`
+            close = glued
         elif stage is None and (lower == "closed" or V.near_word(lower, ("closed",))) \
                 and i + 1 < len(tokens) and not tokens[i + 1][1] \
                 and (tokens[i + 1][0].lower() in _CLOSED_HOW or V.near_word(tokens[i + 1][0], _CLOSED_HOW)):
@@ -284,6 +290,8 @@ def parse_deal(rest: str, today: dt.date) -> c.Command | c.ParseError:
             continue
         elif stage is None and lower in V.STAGE_WORDS:
             stage = V.STAGE_WORDS[lower]
+        elif stage is None and i > 0 and lower in _CLOSE_SAID:
+            stage = _CLOSE_SAID[lower]
         elif amount is None and (money := parse_amount(word)):
             amount = money
         elif amount is not None and parse_amount(word) and parse_amount(tokens[0][0]) == amount \
@@ -316,6 +324,15 @@ def parse_deal(rest: str, today: dt.date) -> c.Command | c.ParseError:
     if stage in ("won", "lost"):
         return c.ParseError("deal")
     return c.UpsertDeal(ref, stage, amount, close, customer, switch_currency=switch)
+
+
+def _glued_close(word: str, today: dt.date) -> dt.date | None:
+    """The close day of a Chinese close word glued to its date (`预计12月31日`), or None."""
+    seen = view(word)
+    for close_word in ("预计成交", "成交日期", "预计"):
+        if seen.startswith(close_word) and len(seen) > len(close_word):
+            return parse_date(seen[len(close_word):], today)
+    return None
 
 
 def _stage_of_words(tokens: list[tuple[str, bool]], i: int) -> tuple[str, int] | None:
@@ -691,7 +708,7 @@ def parse_reassign(rest: str, _today: dt.date) -> c.Command | c.ParseError:
 
 def parse_snooze(rest: str, today: dt.date) -> c.Command | c.ParseError:
     """`snooze 46 next week` · `推迟 #46 下周`."""
-    match = re.match(r"^#?(\d{1,9})\s+(.+)$", rest.strip())
+    match = re.match(r"^#?(\d{1,9})\s+(?:(?:to|until|till|到|至)\s*)?(.+)$", rest.strip(), re.I)
     if match is None:
         return c.ParseError("snooze")
     day = parse_date(match[2], today)

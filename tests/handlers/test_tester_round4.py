@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
-from storage.models import Customer, Deal
+from storage.models import Customer, Deal, Task, Visit
 from support import Chat
 
 
@@ -88,3 +88,98 @@ def test_an_unknown_word_with_no_stage_or_after_part_of_a_name_is_still_asked(se
     chat = _setup(session_factory)
     assert not chat.reply(typed).ok
     assert len(_deals(session_factory)) == 2
+
+
+# A second command in one line --------------------------------------------------------------
+
+def _visits(session_factory):
+    with session_factory() as s:
+        return [(v.notes, v.next_step, v.follow_up_on and v.follow_up_on.isoformat())
+                for v in s.scalars(select(Visit).order_by(Visit.id))]
+
+
+def _tasks(session_factory):
+    with session_factory() as s:
+        return [(t.title, t.due_on and t.due_on.isoformat())
+                for t in s.scalars(select(Task).order_by(Task.id))]
+
+
+def test_a_win_word_among_a_deals_words_is_the_win(session_factory):
+    chat = _setup(session_factory)
+    reply = chat.reply("商机 海尔 ERP 赢了 52万：老客户复购")
+    assert reply.ok, reply.text
+    assert _deals(session_factory)[1] == ("ERP", "won", Decimal(520000), "CNY", "老客户复购")
+    assert len(_deals(session_factory)) == 2
+
+
+def test_a_task_after_another_in_a_visit_runs_as_a_task(session_factory):
+    chat = _setup(session_factory)  # today is Mon 2026-11-23
+    reply = chat.reply("拜访美的集团 谈续约 下周一跟进 另外 任务 周三前给美的发合同")
+    assert reply.ok, reply.text
+    assert _visits(session_factory)[-1] == ("谈续约", "", "2026-11-30")
+    assert _tasks(session_factory) == [("给美的发合同", "2026-11-25")]
+
+
+@pytest.mark.parametrize("typed, tasks", [
+    ("任务 周五前 给宁德时代发MES方案 另外 下周二约演示",
+     [("给宁德时代发MES方案", "2026-11-27"), ("约演示", "2026-12-01")]),
+    ("task send Acme the deck by fri also call Globex CFO tmrw",
+     [("send Acme the deck", "2026-11-27"), ("call Globex CFO", "2026-11-24")]),
+])
+def test_a_second_task_after_also_is_a_task_of_its_own(session_factory, typed, tasks):
+    chat = _setup(session_factory)
+    reply = chat.reply(typed)
+    assert reply.ok, reply.text
+    assert _tasks(session_factory) == tasks
+
+
+@pytest.mark.parametrize("typed, notes", [
+    ('visit Acme Corp: signed NDA; deal Acme Corp "Pilot" discovery 300k close 1/31', "signed NDA"),
+    ("拜访 美的集团：技术交流，对方很感兴趣；另外 商机 美的集团 数据中台 80万 需求挖掘",
+     "技术交流，对方很感兴趣"),
+])
+def test_a_second_command_after_a_semicolon_or_lingwai_runs_both(session_factory, typed, notes):
+    chat = _setup(session_factory)
+    reply = chat.reply(typed)
+    assert reply.ok, reply.text
+    assert _visits(session_factory)[-1][0] == notes
+    assert _deals(session_factory)[-1][1:3] == ("discovery", Decimal(300000 if "Pilot" in typed else 800000))
+
+
+# Dates -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("typed, day", [
+    ("商机 #2 预计 明年3月底", "2027-03-31"),
+    ("商机 #2 预计 12月底", "2026-12-31"),
+    ("商机 #2 预计 下个月底", "2026-12-31"),
+    ("商機 #2 預計１２月３１日", "2026-12-31"),
+    ("deal #1 close in 2 wks", "2026-12-07"),
+])
+def test_a_close_day_in_these_forms_is_read(session_factory, typed, day):
+    chat = _setup(session_factory)  # today is Mon 2026-11-23
+    reply = chat.reply(typed)
+    assert reply.ok, reply.text
+    with session_factory() as s:
+        number = 2 if "#2" in typed else 1
+        assert s.get(Deal, number).expected_close.isoformat() == day
+
+
+def test_a_follow_up_early_in_a_month_and_a_snooze_to_a_day(session_factory):
+    chat = _setup(session_factory)
+    assert chat.reply("拜访 海尔：聊了扩容，3月初跟进").ok
+    assert _visits(session_factory)[-1][2] == "2027-03-01"
+    with session_factory() as s:
+        number = s.scalar(select(Visit.id).order_by(Visit.id.desc()))
+    reply = chat.reply(f"推迟 {number} 到下下周一")
+    assert reply.ok, reply.text
+    assert _visits(session_factory)[-1][2] == "2026-12-07"
+    assert chat.reply(f"snooze {number} to 12/14").ok
+    assert _visits(session_factory)[-1][2] == "2026-12-14"
+
+
+@pytest.mark.parametrize("typed, said", [("deal #1 close someday", "I couldn't read “someday” as a date"),
+                                         ("商机 #2 预计 改天", "没认出日期“改天”")])
+def test_a_bad_date_gets_one_line_not_the_whole_usage(session_factory, typed, said):
+    chat = _setup(session_factory)
+    reply = chat.reply(typed)
+    assert not reply.ok and reply.text.startswith(said) and len(reply.text.splitlines()) == 1
