@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from handlers import clauses
 from handlers import commands as c
-from handlers.intents import BY_NAME, keyword_typo, read, split_keyword
+from handlers.intents import keyword_typo, read, split_keyword
 from handlers.normal import simplified
 from handlers.parse import normalize
 from handlers.reply import Reply
@@ -22,7 +22,9 @@ MAX_LINES = 10
 _CJK = re.compile(r"[\u3400-\u9fff]")
 #: What makes a second command in a line plain: `;` `；` or a joining word right before it
 _PLAIN_BEFORE = re.compile(r"(?:[;；]|(?<![A-Za-z])(?:also|plus)|另外|还有|同时)[\s,，:]*$", re.I)
-_TASK_TOO = re.compile(r"\s(?:另外|还有|also|plus)\s*[,，:]?\s*(?=\S)", re.I)
+_TASK_TOO = re.compile(r"\s(?:另外|还有)\s*[,，:]?\s*(?=\S)|\s*[,，;；]\s*also\s+(?=\S)", re.I)
+#: The commands a second one may follow in a line (never free text of its own: a standup answer)
+_SPLITS = ("visit", "deal", "won", "lost", "task")
 
 
 #: A line that is a follow-up clause of the line above (`visit 比亚迪 met purchasing ⏎ follow up 15/12`)
@@ -77,7 +79,7 @@ def _plain_parts(line: str) -> list[str]:
     raw = " ".join(line.split())
     seen = simplified(normalize(line))
     name = split_keyword(seen)[0]
-    if name is None or BY_NAME[name].whole:
+    if name not in _SPLITS:
         return [line]
     second = clauses.second_command(raw, seen)
     if second is not None and _PLAIN_BEFORE.search(seen[:second]):

@@ -123,7 +123,7 @@ def test_a_task_after_another_in_a_visit_runs_as_a_task(session_factory):
 @pytest.mark.parametrize("typed, tasks", [
     ("任务 周五前 给宁德时代发MES方案 另外 下周二约演示",
      [("给宁德时代发MES方案", "2026-11-27"), ("约演示", "2026-12-01")]),
-    ("task send Acme the deck by fri also call Globex CFO tmrw",
+    ("task send Acme the deck by fri, also call Globex CFO tmrw",
      [("send Acme the deck", "2026-11-27"), ("call Globex CFO", "2026-11-24")]),
 ])
 def test_a_second_task_after_also_is_a_task_of_its_own(session_factory, typed, tasks):
@@ -131,6 +131,12 @@ def test_a_second_task_after_also_is_a_task_of_its_own(session_factory, typed, t
     reply = chat.reply(typed)
     assert reply.ok, reply.text
     assert _tasks(session_factory) == tasks
+
+
+def test_also_inside_a_tasks_title_is_no_second_task(session_factory):
+    chat = _setup(session_factory)
+    assert chat.reply("task check also the contract by fri").ok
+    assert _tasks(session_factory) == [("check also the contract", "2026-11-27")]
 
 
 @pytest.mark.parametrize("typed, notes", [
