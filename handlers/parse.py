@@ -303,6 +303,10 @@ def parse_deal(rest: str, today: dt.date) -> c.Command | c.ParseError:
             if amount.currency not in (None, V.CURRENCY_WORDS[lower]):
                 return c.ParseError("deal", "amount", f"{tokens[i - 1][0]} {word}")
             amount, switch = replace(amount, currency=V.CURRENCY_WORDS[lower]), len(lower) > 1
+        elif close is None and fields_read and clauses.DATE_LIKE.search(view(word)) \
+                and (bare := _date_at(tokens, i, today))[0]:  # `商务谈判 3.5万 月底`: the close day
+            close, i = bare[0], i + bare[1]
+            continue
         elif error := _misread(word, rest, "deal", stage is None, fields_read):
             return error
         else:

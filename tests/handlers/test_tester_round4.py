@@ -160,6 +160,8 @@ def test_a_second_command_after_a_semicolon_or_lingwai_runs_both(session_factory
     ("商机 #2 预计 下个月底", "2026-12-31"),
     ("商機 #2 預計１２月３１日", "2026-12-31"),
     ("deal #1 close in 2 wks", "2026-12-07"),
+    ("商机 #2 商务谈判 3.5万 月底", "2026-11-30"),  # a day after the fields: the close day
+    ("deal #1 proposal 90k next fri", "2026-12-04"),
 ])
 def test_a_close_day_in_these_forms_is_read(session_factory, typed, day):
     chat = _setup(session_factory)  # today is Mon 2026-11-23
