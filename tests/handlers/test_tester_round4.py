@@ -72,6 +72,7 @@ def test_a_loss_on_the_title_of_an_open_deal_is_not_asked(session_factory):
 
 @pytest.mark.parametrize("typed, title", [
     ("deal Acme Corp analytics lead 25k", "analytics"),
+    ("商机 海尔 MES 1.5亿 线索 预计 2027年3月31日", "MES"),
     ("deal Acme Corp 'seat licenses' proposal $5,000 close end of month", "seat licenses"),
     ("deal Acme Corp ‘seat licenses’ proposal $5,000", "seat licenses"),
 ])
