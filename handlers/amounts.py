@@ -5,15 +5,15 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-_CURRENCY = {"$": "USD", "¥": "CNY", "€": "EUR", "£": "GBP",  # before the number, the rest after it
+_CURRENCY = {"$": "USD", "¥": "CNY", "€": "EUR", "£": "GBP", "hk$": "HKD", "us$": "USD",  # before or after
              "usd": "USD", "美元": "USD", "美金": "USD", "cny": "CNY", "rmb": "CNY", "人民币": "CNY",
              "元": "CNY", "块": "CNY", "eur": "EUR", "欧元": "EUR", "gbp": "GBP", "英镑": "GBP",
              "hkd": "HKD", "港币": "HKD", "港元": "HKD", "jpy": "JPY", "日元": "JPY"}
 _AMOUNT = re.compile(
-    r"""^(?P<cur>[$¥€£])?
+    r"""^(?P<cur>[$¥€£]|hk\$|us\$)?
         (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)
         (?P<unit>k|m|w|千|万|亿)?
-        (?P<suffix>""" + "|".join(sorted((w for w in _CURRENCY if len(w) > 1 or w in "元块"),
+        (?P<suffix>""" + "|".join(sorted((re.escape(w) for w in _CURRENCY),
                                          key=len, reverse=True)) + r""")?$""",
     re.IGNORECASE | re.VERBOSE,
 )

@@ -165,6 +165,10 @@ _WORD = re.compile(r"\S+")
 #: one of them a comma is break enough.
 FILLERS = {"also", "and", "then", "plus", "另外", "还有", "然后", "并且", "同时"}
 _COMMA_FILLER = re.compile(r"[,，]\s*(?=(?:also|and|then|plus|另外|还有|然后|并且|同时)[\s,，:]+\S)", re.I)
+#: A joining word that says "a second thing" on its own, with no break before it (`… 下周一跟进 另外
+#: 任务 …`, `… also task …`); a Chinese one may be glued to the command word (`另外任务`).
+_STRONG_FILLER = re.compile(r"(?<=\s)(?=(?:also|plus)\s+\S)|(?<=\s)(?=(?:另外|还有|同时)\s*\S)", re.I)
+STRONG_ZH = ("另外", "还有", "同时")
 
 
 def filler_before(text: str, at: int) -> int:
@@ -177,9 +181,13 @@ def filler_before(text: str, at: int) -> int:
 def second_command(text: str, view: str) -> int | None:
     """Where a second command starts in `text` (after a sentence break, and a joining word
     such as `also`), or None."""
-    stops = sorted([*_BREAK.finditer(view), *_COMMA_FILLER.finditer(view)], key=lambda m: m.start())
+    stops = sorted([*_BREAK.finditer(view), *_COMMA_FILLER.finditer(view), *_STRONG_FILLER.finditer(view)],
+                   key=lambda m: m.start())
     for stop in stops:
         word = _WORD.match(view, stop.end())
+        if word is not None and (glued := next((f for f in STRONG_ZH if word[0].startswith(f)
+                                                and len(word[0]) > len(f)), None)):
+            word = _WORD.match(view, word.start() + len(glued))  # `另外任务 …`
         while word is not None and word[0].lower().strip(",，:") in FILLERS:  # `also`, `and then`
             word = _WORD.match(view, re.compile(r"[\s,，:]*").match(view, word.end()).end())
         if word is None:

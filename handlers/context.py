@@ -170,7 +170,8 @@ def usage_reply(locale: str, error: ParseError) -> Reply:
                          ("visit", "deal", "won", "progress", "followups", "help"))
         return Reply(lines=(t(locale, "unknown"), *(f"  {e}" for e in examples)), ok=False)
     first = t(locale, head, text=error.detail, fixed=error.fixed) if head else t(locale, "usage_title")
-    examples = usage(error.topic, locale) if error.topic else ()
+    examples = usage(error.topic, locale) if error.topic and error.problem != "date" else ()  # the
+    # date's own line says the forms: no block of the command's usage after it
     return Reply(lines=(first, *(f"  {e}" for e in examples)), buttons=offer, ok=False)
 
 

@@ -22,7 +22,7 @@ _OFFSETS = {
     "day after tomorrow": 2, "后天": 2, "大后天": 3,
     "yesterday": -1, "昨天": -1, "前天": -2,
 }
-_IN_DAYS = re.compile(r"^(?:in\s+)?(\d{1,3}|[一二两三四五六七八九十])\s*(天|days?|个?星期|周|weeks?)"
+_IN_DAYS = re.compile(r"^(?:in\s+)?(\d{1,3}|[一二两三四五六七八九十])\s*(天|days?|个?星期|周|weeks?|wks?)"
                       r"(?:后|以后|之后|\s+later)?$")
 _ZH_COUNT = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
 #: A weekday's name in full or cut short (`mon`, `tues`, `thurs`): never a word that only starts
@@ -123,6 +123,8 @@ def _relative(text: str, today: dt.date, _future: bool) -> dt.date | None:
         return friday if friday >= today else friday + dt.timedelta(days=7)
     if text in _NEXT_MONTH:  # the first working day of next month (the reply shows which)
         return first_working_day((today.replace(day=1) + dt.timedelta(days=32)).replace(day=1))
+    if (end := _month_end(text, today)) is not None:  # `12月底`, `明年3月底`, `下个月底`
+        return end
     if (month := _period_start(text, today)) is not None:  # `jan`, `q1`, `下季度`, `明年3月`
         return first_working_day(month)
     if text in ("next week", "下周"):
@@ -142,6 +144,25 @@ _EN_MONTH = re.compile(r"^(?:(?:early|start of|beginning of|in)\s+)?"
 _QUARTER = re.compile(r"^(?:(?:early|start of|beginning of|in)\s+)?q([1-4])$|^第?([一二三四1-4])季度初?$")
 _NEXT_QUARTER = ("next quarter", "next qtr", "下季度", "下个季度", "下季度初", "下个季度初")
 _ZH_MONTH = re.compile(r"^(明年|今年)?(\d{1,2})月(?:初|份)?$")
+
+
+_ZH_MONTH_END = re.compile(r"^(?:(明年|今年)?(\d{1,2})月|(下个?月))(?:底|末)$")
+
+
+def _month_end(text: str, today: dt.date) -> dt.date | None:
+    """The last day of the month `text` names (`12月底`, `明年3月底`, `下个月底`): this month's
+    while it lasts, else the next such month to come."""
+    found = _ZH_MONTH_END.match(text)
+    if found is None or (found[2] and not 1 <= int(found[2]) <= 12):
+        return None
+    if found[3]:
+        first = (today.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
+    else:
+        year = today.year + (found[1] == "明年")
+        first = dt.date(year, int(found[2]), 1)
+        if not found[1] and first.replace(day=monthrange(year, first.month)[1]) < today:
+            first = first.replace(year=year + 1)
+    return first.replace(day=monthrange(first.year, first.month)[1])
 
 
 def _period_start(text: str, today: dt.date) -> dt.date | None:

@@ -95,7 +95,7 @@ def customer_and_title(ctx: Ctx, words: tuple[str, ...]) -> tuple[Customer, str 
             exact = known[0] if len(known) == 1 else None
         if exact:
             rest = " ".join(words[size:])
-            if not _CJK.search(rest):
+            if not _CJK.search(rest) and not _title_plain(ctx, exact, rest, exact.name == lead):
                 quoted = ctx.text.replace(rest, f'"{rest}"', 1)
                 titled = with_customer(ctx.command, " ".join(words), exact.name)
                 action = titled and replace(titled, ref=replace(titled.ref, title=rest))
@@ -109,6 +109,18 @@ def customer_and_title(ctx: Ctx, words: tuple[str, ...]) -> tuple[Customer, str 
     if len(words) > 1 and _CJK.search(words[0]):
         return customer_named(ctx, words[0]), " ".join(words[1:])
     return customer_named(ctx, " ".join(words)), None
+
+
+def _title_plain(ctx: Ctx, customer: Customer, rest: str, named: bool) -> bool:
+    """Whether `rest` after a customer's name can only be a title: an open deal of that customer
+    has it (`deal Acme CRM proposal 90k` for Acme's "CRM"), or the customer was named in full
+    (`named`) and the message gave a stage beside it (`deal Hooli analytics lead 25k`), so it is
+    no stage (and no rest of a mistyped name: `deal Acme Crop proposal` is still asked)."""
+    from storage.sales import DealRepository
+
+    if DealRepository(ctx.session).open_for_customer(customer.id, rest):
+        return True
+    return named and isinstance(ctx.command, UpsertDeal) and ctx.command.stage is not None
 
 
 def _ask_similar(ctx: Ctx, name: str, similar: list[str], new_name: str | None = None):

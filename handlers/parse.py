@@ -18,7 +18,9 @@ from handlers.normal import fold as _fold
 from handlers.normal import view
 
 _LIST_SEP = re.compile(r"[\s,，、]+")  # `@张三，@李四`, `done 3、4`
-_TOKEN = re.compile(r'"([^"]*)"|“([^”]*)”|「([^」]*)」|《([^》]*)》|(\S+)')
+#: a title in quotes: `"…"` `“…”` `「…」` `《…》`, single `'…'` (not an apostrophe: `Acme's`) or `‘…’`
+_TOKEN = re.compile(r'"([^"]*)"|“([^”]*)”|「([^」]*)」|《([^》]*)》|\'([^\'\s][^\']*)\'(?!\S)|‘([^’]*)’'
+                    r'|(\S+)')
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _NEXT_STEP = re.compile(r"^(?:next(?:\s+step)?|下一步|下步)\s*:?\s*(.*)$", re.IGNORECASE)
 _OUTCOME = re.compile(r"^(?:outcome|result|结果)\s*:?\s*(.*)$", re.IGNORECASE)
@@ -36,8 +38,8 @@ def tokens_of(text: str) -> list[tuple[str, bool]]:
     """Words, with quoted titles kept whole: [(word, quoted)]."""
     out = []
     for match in _TOKEN.finditer(text):
-        quoted = next((g for g in match.groups()[:4] if g is not None), None)
-        out.append((quoted, True) if quoted is not None else (match[5], False))
+        quoted = next((g for g in match.groups()[:6] if g is not None), None)
+        out.append((quoted, True) if quoted is not None else (match[7], False))
     return out
 
 
@@ -218,8 +220,12 @@ def _deal_ref(tokens: list[tuple[str, bool]]) -> c.DealRef:
 
 
 _CLOSED_HOW = ("won", "lost")
+#: A deal's win or loss said in a sentence's words (`商机 海尔 ERP 赢了 52万`): the stage, never a title
+_CLOSE_SAID = {"赢了": "won", "输了": "lost", "丢了": "lost"}
+_WON_SAID = ("won", "赢单", "赢了", "成交", "签约", "已签约")
 #: A deal won or lost with its reason after a colon (`deal #5 closed lost: customer went dark`).
-_CLOSED_WITH_REASON = re.compile(r"^(?P<deal>[^:]*?\S)\s+(?:closed[\s_-]?)?(?P<how>won|lost|赢单|输单)"
+_CLOSED_WITH_REASON = re.compile(r"^(?P<deal>[^:]*?\S)\s+(?:closed[\s_-]?)?"
+                                 r"(?P<how>won|lost|赢单|输单|赢了|输了|丢单|丢了|成交|签约|已签约)"
                                  r"(?P<amount>\s+[^\s:]+)?\s*:\s*(?P<why>\S.*)$", re.I | re.DOTALL)
 #: A token that starts like an amount but is none (`50kk`, `1.2mm`, `5wan`): never part of a name.
 _AMOUNTISH = re.compile(r"^[$¥]?\d[\d,.]*(?:[a-z]{1,6}|[千万亿元块]{1,3})$", re.IGNORECASE)
@@ -231,9 +237,10 @@ def parse_deal(rest: str, today: dt.date) -> c.Command | c.ParseError:
     rest = unglue(rest)  # `#11商务谈判` is `#11 商务谈判`
     if closing := _CLOSED_WITH_REASON.match(view(rest)):  # `deal #5 closed lost: went dark`
         amount = rest[closing.start("amount"):closing.end("amount")] if closing["amount"] else ""
-        return closing_parser(closing["how"].lower() in ("won", "赢单"))(
+        return closing_parser(closing["how"].lower() in _WON_SAID)(
             f"{rest[:closing.end('deal')]}{amount}: {rest[closing.start('why'):]}", today)
-    tokens = tokens_of(rest)
+    tokens = [(w if q else w.rstrip(",，;；"), q) for w, q in tokens_of(rest)]  # `proposal 90k, close …`
+    tokens = [(w, q) for w, q in tokens if q or (w and w not in ("→", "->", "=>", "➡"))]  # `ERP → proposal`
     if len(tokens) == 2 and re.fullmatch(r"#\d{1,9}", tokens[0][0]) \
             and tokens[1][0].lower() in V.HISTORY_WORDS:  # `deal #46 history`
         return c.ShowDealHistory(int(tokens[0][0][1:]))
@@ -265,6 +272,8 @@ def parse_deal(rest: str, today: dt.date) -> c.Command | c.ParseError:
                 return c.ParseError("deal", "date", tokens[i + 1][0])
             i += 1 + used
             continue
+        elif close is None and (glued := _glued_close(word, today)):  # `預計１２月３１日`
+            close = glued
         elif stage is None and (lower == "closed" or V.near_word(lower, ("closed",))) \
                 and i + 1 < len(tokens) and not tokens[i + 1][1] \
                 and (tokens[i + 1][0].lower() in _CLOSED_HOW or V.near_word(tokens[i + 1][0], _CLOSED_HOW)):
@@ -281,6 +290,8 @@ def parse_deal(rest: str, today: dt.date) -> c.Command | c.ParseError:
             continue
         elif stage is None and lower in V.STAGE_WORDS:
             stage = V.STAGE_WORDS[lower]
+        elif stage is None and i > 0 and lower in _CLOSE_SAID:
+            stage = _CLOSE_SAID[lower]
         elif amount is None and (money := parse_amount(word)):
             amount = money
         elif amount is not None and parse_amount(word) and parse_amount(tokens[0][0]) == amount \
@@ -292,6 +303,10 @@ def parse_deal(rest: str, today: dt.date) -> c.Command | c.ParseError:
             if amount.currency not in (None, V.CURRENCY_WORDS[lower]):
                 return c.ParseError("deal", "amount", f"{tokens[i - 1][0]} {word}")
             amount, switch = replace(amount, currency=V.CURRENCY_WORDS[lower]), len(lower) > 1
+        elif close is None and fields_read and clauses.DATE_LIKE.search(view(word)) \
+                and (bare := _date_at(tokens, i, today))[0]:  # `商务谈判 3.5万 月底`: the close day
+            close, i = bare[0], i + bare[1]
+            continue
         elif error := _misread(word, rest, "deal", stage is None, fields_read):
             return error
         else:
@@ -313,6 +328,15 @@ def parse_deal(rest: str, today: dt.date) -> c.Command | c.ParseError:
     if stage in ("won", "lost"):
         return c.ParseError("deal")
     return c.UpsertDeal(ref, stage, amount, close, customer, switch_currency=switch)
+
+
+def _glued_close(word: str, today: dt.date) -> dt.date | None:
+    """The close day of a Chinese close word glued to its date (`预计12月31日`), or None."""
+    seen = view(word)
+    for close_word in ("预计成交", "成交日期", "预计"):
+        if seen.startswith(close_word) and len(seen) > len(close_word):
+            return parse_date(seen[len(close_word):], today)
+    return None
 
 
 def _stage_of_words(tokens: list[tuple[str, bool]], i: int) -> tuple[str, int] | None:
@@ -688,7 +712,7 @@ def parse_reassign(rest: str, _today: dt.date) -> c.Command | c.ParseError:
 
 def parse_snooze(rest: str, today: dt.date) -> c.Command | c.ParseError:
     """`snooze 46 next week` · `推迟 #46 下周`."""
-    match = re.match(r"^#?(\d{1,9})\s+(.+)$", rest.strip())
+    match = re.match(r"^#?(\d{1,9})\s+(?:(?:to|until|till|到|至)\s*)?(.+)$", rest.strip(), re.I)
     if match is None:
         return c.ParseError("snooze")
     day = parse_date(match[2], today)

@@ -7,15 +7,24 @@ says which line and why: half a message is never stored.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import replace
 
-from handlers.intents import keyword_typo, split_keyword
+from handlers import clauses
+from handlers import commands as c
+from handlers.intents import keyword_typo, read, split_keyword
 from handlers.normal import simplified
 from handlers.parse import normalize
 from handlers.reply import Reply
 
 MAX_LINES = 10
+_CJK = re.compile(r"[\u3400-\u9fff]")
+#: What makes a second command in a line plain: `;` `；` or a joining word right before it
+_PLAIN_BEFORE = re.compile(r"(?:[;；]|(?<![A-Za-z])(?:also|plus)|另外|还有|同时)[\s,，:]*$", re.I)
+_TASK_TOO = re.compile(r"\s(?:另外|还有)\s*[,，:]?\s*(?=\S)|\s*[,，;；]\s*also\s+(?=\S)", re.I)
+#: The commands a second one may follow in a line (never free text of its own: a standup answer)
+_SPLITS = ("visit", "deal", "won", "lost", "task")
 
 
 #: A line that is a follow-up clause of the line above (`visit 比亚迪 met purchasing ⏎ follow up 15/12`)
@@ -23,8 +32,9 @@ _FOLLOW_LINE = re.compile(r"(?:follow[\s-]?ups?|f/u|跟进|回访)(?![A-Za-z])\s
 
 
 def command_lines(text: str) -> list[str] | None:
-    """The message's commands, one per line, when it has two or more; else None."""
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    """The message's commands, one per line, when it has two or more; else None. A second command
+    made plain inside a line (after `;` or a joining word such as `另外`/`also`) is a line of its own."""
+    lines = [part for line in text.splitlines() if line.strip() for part in _plain_parts(line.strip())]
     if len(lines) < 2 or split_keyword(simplified(normalize(lines[0])))[0] is None:
         return None
     out: list[str] = []
@@ -58,3 +68,40 @@ def together(replies: list[Reply]) -> Reply:
         buttons.extend(reply.buttons)
         announcement = announcement or reply.announcement
     return Reply(lines=tuple(lines), buttons=tuple(buttons[:5]), announcement=announcement)
+
+
+def _plain_parts(line: str) -> list[str]:
+    """`line`, or its commands where a second one is plain (`visit …; deal Acme "Pilot" 300k`,
+    `拜访 … 另外 任务 周三前…`, `任务 周五前 发方案 另外 下周二约演示`: each a full command alone);
+    a second command that is not plain, or would not be read in full, stays for the parser to ask."""
+    from handlers.spans import date_in
+
+    raw = " ".join(line.split())
+    seen = simplified(normalize(line))
+    name = split_keyword(seen)[0]
+    if name not in _SPLITS:
+        return [line]
+    second = clauses.second_command(raw, seen)
+    if second is not None and _PLAIN_BEFORE.search(seen[:second]):
+        first, other = raw[:clauses.filler_before(raw, second)].rstrip(" ,，;；"), raw[second:]
+        if _full(first) and _full(other):
+            return [first, *_plain_parts(other)]
+    if name == "task" and second is None and (also := _TASK_TOO.search(seen)) \
+            and date_in(raw[also.end():], dt.date.today()):  # `任务 … 另外 下周二约演示`: two tasks
+        first, other = raw[:also.start()].rstrip(" ,，;；"), raw[also.end():]
+        other = f"{'任务' if _CJK.search(other) else 'task'} {other}"
+        if _full(first) and _full(other):
+            return [first, other]
+    return [line]
+
+
+def _full(line: str) -> bool:
+    """Whether `line` alone is read in full as a command that stores something with its fields
+    (a deal with a stage, amount, day or title; a visit whose customer and notes are told apart)."""
+    command = read(line).command
+    if isinstance(command, c.UpsertDeal):
+        return bool(command.stage or command.amount or command.close or command.ref.title
+                    or command.ref.deal_id)
+    if isinstance(command, c.LogVisit):
+        return not command.unsplit
+    return not isinstance(command, c.ParseError)

@@ -94,7 +94,7 @@ def account(text: str, command: c.Command, today: dt.date, keyword_end: int) -> 
     if (stage := getattr(command, "stage", None)) or isinstance(command, c.CloseDeal):
         wanted = stage or ("won" if command.won else "lost")
         said = [w for w, s in V.STAGE_WORDS.items() if s == wanted]
-        said += ["won", "lost", "closed", "赢单", "输单"]
+        said += ["won", "lost", "closed", "赢单", "输单", "赢了", "输了", "丢了"]
         for word in sorted(said, key=len, reverse=True):  # `closed won`, glued `#2商务谈判`
             pattern = re.escape(word) if _CJK.search(word) else rf"(?<![A-Za-z]){re.escape(word)}(?![A-Za-z])"
             for found in re.finditer(pattern, seen):

@@ -95,7 +95,8 @@ CASES = [
     ("visit Acme Corp: demo, follow up", ASKED),
     ("visit Acme Corp: demo. follow up fri. follow up mon", ASKED),  # two days: which?
     ("visit Globex: demo done. deal Globex negotiation 90k", ASKED),
-    ("visit Globex: demo done; won Acme Corp 48k", ASKED),
+    ("visit Globex: demo done; won Acme Corp 48k",  # `;` and a command word: plainly two, both run
+     {visit("Globex", "demo done"), deal("Acme Corp", "ERP", "won", 48000)}),
     ("visit Acme Crop: demo", ASKED),
     ("visit Acme Crop. Demo done", ASKED),
     ("visit Acme Corp Inc: demo", ASKED),

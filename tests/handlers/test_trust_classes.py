@@ -143,7 +143,20 @@ def _visits(session_factory) -> list[tuple]:
     ('visit 联想: CFO joined, they want a 3yr deal; also deal 联想 "3yr renewal" 300k proposal',
      'deal 联想 "3yr renewal" 300k proposal'),
     ('拜访 联想：见了CFO，另外 商机 联想 "续约" 方案 30万', '商机 联想 "续约" 方案 30万'),
+])
+def test_a_second_command_after_also_or_lingwai_runs_at_once(session_factory, text, second):
+    chat = _setup(session_factory)
+    before = _visits(session_factory)
+    reply = chat.reply(text, user="Ana")
+    assert reply.ok, reply.text  # plain: both run, answered together
+    assert len(_visits(session_factory)) == len(before) + 1
+    assert second not in _visits(session_factory)[-1][0]  # not folded into the notes
+
+
+@pytest.mark.parametrize("text, second", [
     ("visit 联想: demo went well, and then task send the deck to 联想", "task send the deck to 联想"),
+    ('visit 联想: CFO joined. deal 联想 "3yr renewal" 300k proposal',
+     'deal 联想 "3yr renewal" 300k proposal'),
 ])
 def test_a_second_command_after_a_joining_word_is_asked_and_both_run(session_factory, text, second):
     chat = _setup(session_factory)
