@@ -59,7 +59,8 @@ LATE_AFTER = 10.0
 
 
 class Handoff:
-    def __init__(self, session_factory: sessionmaker[Session], name: str, late_after: float = LATE_AFTER):
+    def __init__(self, session_factory: sessionmaker[Session], name: str, late_after: float = LATE_AFTER,
+                 sqlite_cache_kib: int | None = None):
         self.session_factory = session_factory
         self.late_after = late_after
         self._late: list[tuple[float, int, int, Later | None, Callable[[], object] | None]] = []
@@ -74,8 +75,10 @@ class Handoff:
         self._arrivals: deque[float] = deque(maxlen=BUSY_RATE[0])  # the latest requests' times
         bind = session_factory.kw["bind"]
         sqlite_file = bind.dialect.name == "sqlite" and bind.url.database not in (None, "", ":memory:")
+        # its own SQLite connection for the group commits (page cache as the process's others)
         self._inbox_engine = (make_engine(bind.url.render_as_string(hide_password=False),
-                                          busy_timeout_ms=0) if sqlite_file else bind)
+                                          busy_timeout_ms=0, sqlite_cache_kib=sqlite_cache_kib)
+                              if sqlite_file else bind)
         self._waiting: queue.SimpleQueue[_Waiting] = queue.SimpleQueue()  # rows to record …
         self._writer: threading.Thread | None = None  # … by this thread, started on first use
 
