@@ -14,11 +14,15 @@ again, and the handlers' own delivery keys keep that from storing anything twice
 
 No acked request stays silent for want of a worker: work left in the inbox that no worker has
 taken after `LATE_AFTER` (none runs, or all are stuck) is taken back by this process and run
-here (its `later` form: as a worker would, the answer sent from here), once, under the same lease.
+here (its `later` form: as a worker would, from the row's payload, the answer sent from here), once,
+under the same lease. While it waits, only the row's id is kept here: under load that is thousands
+of requests in those seconds, whose objects would otherwise stay in memory until then (and leave
+the process's heap that much larger for good).
 """
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import heapq
 import itertools
 import logging
@@ -41,6 +45,7 @@ from storage.models import utcnow
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+Later = Callable[[dict], object]  # the work as a worker runs it, given the row's payload
 #: How long a row run here is held before a worker may take it over (the worker's lease).
 HELD_FOR = dt.timedelta(seconds=60)
 #: Work that may be queued here at once: the one before (finishing its sends) and this one.
@@ -55,12 +60,13 @@ LATE_AFTER = 10.0
 
 class Handoff:
     def __init__(self, session_factory: sessionmaker[Session], name: str, late_after: float = LATE_AFTER,
-                 stopping: threading.Event | None = None):
+                 sqlite_cache_kib: int | None = None, stopping: threading.Event | None = None):
         self.session_factory = session_factory
         self.late_after = late_after
         #: set when the process winds down: work no worker took is then left to the workers
         self.stopping = stopping or threading.Event()
-        self._late: list[tuple[float, int, int, Callable[[], object]]] = []  # (due, seq, row, work) heap
+        self._late: list[tuple[float, int, int, Later | None, Callable[[], object] | None]] = []
+        # a heap of (due, seq, row, later, work): one of later and work, kept until due
         self._late_seq = itertools.count()
         self._late_ready = threading.Condition()
         self._watcher: threading.Thread | None = None
@@ -71,8 +77,10 @@ class Handoff:
         self._arrivals: deque[float] = deque(maxlen=BUSY_RATE[0])  # the latest requests' times
         bind = session_factory.kw["bind"]
         sqlite_file = bind.dialect.name == "sqlite" and bind.url.database not in (None, "", ":memory:")
+        # its own SQLite connection for the group commits (page cache as the process's others)
         self._inbox_engine = (make_engine(bind.url.render_as_string(hide_password=False),
-                                          busy_timeout_ms=0) if sqlite_file else bind)
+                                          busy_timeout_ms=0, sqlite_cache_kib=sqlite_cache_kib)
+                              if sqlite_file else bind)
         self._waiting: queue.SimpleQueue[_Waiting] = queue.SimpleQueue()  # rows to record …
         self._writer: threading.Thread | None = None  # … by this thread, started on first use
 
@@ -89,11 +97,12 @@ class Handoff:
                 self._in_flight -= 1
 
     def submit(self, platform: str, key: str, payload: dict, work: Callable[[], T],
-               later: Callable[[], object] | None = None) -> Future[T] | None:
+               later: Later | None = None) -> Future[T] | None:
         """Record the work under `key`; run it here when this process is idle. Returns the future
         of the work run here, or None when it was left for a worker or is a retry of one recorded.
         Work left for a worker that none takes within `late_after` seconds is run here after all:
-        `later` (the work as a worker runs it, its answer sent from here), else `work`."""
+        `later(payload)` (the work as a worker runs it, from the row's payload, its answer sent
+        from here: pass one that holds nothing of the request), else `work` (kept until then)."""
         here = self._take()
         try:
             item_id = self._record(key, platform, payload, HELD_FOR if here else None)
@@ -107,15 +116,16 @@ class Handoff:
             if here:
                 self._release()
             if item_id is not None:
-                self._watch(item_id, later or work)
+                self._watch(item_id, later, None if later else work)
             return None
         return self._run(item_id, work)
 
-    def _watch(self, item_id: int, work: Callable[[], object]) -> None:
-        """Run `work` here if no worker has taken the row `item_id` within `late_after`."""
+    def _watch(self, item_id: int, later: Later | None, work: Callable[[], object] | None) -> None:
+        """Run `later` (on the row's payload) or `work` here if no worker has taken the row
+        `item_id` within `late_after`."""
         with self._late_ready:
             due = time.monotonic() + self.late_after
-            heapq.heappush(self._late, (due, next(self._late_seq), item_id, work))
+            heapq.heappush(self._late, (due, next(self._late_seq), item_id, later, work))
             if self._watcher is None:
                 self._watcher = threading.Thread(target=self._watch_late, name="inbox-late", daemon=True)
                 self._watcher.start()
@@ -128,10 +138,12 @@ class Handoff:
                     left = self._late[0][0] - time.monotonic() if self._late else 1.0
                     self._late_ready.wait(min(left, 1.0))
                     continue
-                _due, _seq, item_id, work = heapq.heappop(self._late)
+                _due, _seq, item_id, later, work = heapq.heappop(self._late)
             try:
                 with self.session_factory() as session:
-                    taken = InboxRepository(session).take(item_id, utcnow(), HELD_FOR)
+                    inbox = InboxRepository(session)
+                    taken = inbox.take(item_id, utcnow(), HELD_FOR)
+                    payload = inbox.payload(item_id) if taken and later else None
                     session.commit()
             except OperationalError as error:  # busy or away: a worker, or the next look, gets it
                 log.warning("could not look at inbox item %s: %s", item_id, str(error)[:80])
@@ -141,7 +153,7 @@ class Handoff:
                             item_id, self.late_after)
                 with self._lock:
                     self._busy += 1
-                self._run(item_id, work)
+                self._run(item_id, work or functools.partial(later, payload))
 
     def _record(self, key: str, platform: str, payload: dict, held_for: dt.timedelta | None) -> int | None:
         """The inbox row's id (None: recorded before), once it is committed. Group commit: one

@@ -21,8 +21,9 @@ from bot.settings import Settings
 log = logging.getLogger(__name__)
 
 OTHER_BODY_LIMIT = 16 * 1024  # healthz, OAuth pages: no body
-#: a web process runs short writes on many threads: on SQLite each pooled connection keeps a
-#: 512 KiB page cache, not SQLite's 2 MiB (the worker's reports keep the default)
+#: a web process runs short writes on many threads: on SQLite each of its connections (the pool's
+#: and the inbox writer's) keeps a 512 KiB page cache, not SQLite's 2 MiB (the worker's reports
+#: keep the default)
 SQLITE_CACHE_KIB = 512
 
 
@@ -58,7 +59,8 @@ def plain(start_response, status: str, body: str = ""):
 def create_app(settings: Settings | None = None):
     """Build the WSGI callable (`bot.asgi:create_app()` serves it)."""
     core = App.build(settings, sqlite_cache_kib=SQLITE_CACHE_KIB)
-    handoff = Handoff(core.session_factory, "chat-work", stopping=core.stopping)
+    handoff = Handoff(core.session_factory, "chat-work", sqlite_cache_kib=SQLITE_CACHE_KIB,
+                      stopping=core.stopping)
     routes = {platform.prefix: platform.web(core, handoff) for platform in platforms.enabled(core.settings)}
     if core.settings.crm_public_url:  # Zoho's change notifications reach us there (docs/crm.md)
         from bot.crm_web import crm_route

@@ -55,6 +55,10 @@ class InboxRepository:
                                          leases.free(InboxItem, now))
         return bool(leases.lease(self.s, InboxItem, due, now, lease))
 
+    def payload(self, item_id: int) -> dict:
+        """What the request asked for, as recorded."""
+        return self.s.execute(select(InboxItem.payload).where(InboxItem.id == item_id)).scalar_one()
+
     def done(self, item_id: int, now: dt.datetime) -> None:
         self.done_many([item_id], now)
 

@@ -201,11 +201,18 @@ class TeamsApp:
         key = answer_key(PLATFORM, inbound.delivery)
         payload = {**inbound.payload(), **({CARD: pressed_card} if pressed_card else {})}
         future = self.handoff.submit(PLATFORM, f"{PLATFORM}:{inbound.delivery}", payload,
-                                     lambda: self._run_here(inbound, pressed_card),
-                                     later=lambda: (self._run_here(inbound, pressed_card),
-                                                    self.outgoing.send_queued(key)))
+                                     lambda: self._run_here(inbound, pressed_card), later=self._late)
         if future is not None:
             future.add_done_callback(lambda _done: self.outgoing.send_queued(key))
+
+    def _late(self, payload: dict) -> None:
+        """A message left for a worker that none took (`payload` as recorded): run here, its
+        answer (and the pressed card's update) sent from here."""
+        payload = dict(payload)
+        card = payload.pop(CARD, None)
+        inbound = Inbound.of(payload)
+        self._run_here(inbound, card if isinstance(card, str) else None)
+        self.outgoing.send_queued(answer_key(PLATFORM, inbound.delivery))
 
     def _run(self, inbound: Inbound, pressed_card: str | None, held: dt.timedelta | None = None):
         reply = inbound.run(self.core.session_factory, self.names.user(inbound), self.core.defaults,

@@ -108,7 +108,7 @@ class WeComApp:
             return None
         inbound, waiting = self._inbound(*job), _Waiting()
         future = self.handoff.submit(PLATFORM, f"{PLATFORM}:{inbound.delivery}", inbound.payload(),
-                                     lambda: self.run(inbound, waiting), later=lambda: self._late(inbound))
+                                     lambda: self.run(inbound, waiting), later=self._late)
         if future is None:  # a redelivery, or left for a worker
             return None
         try:
@@ -125,9 +125,10 @@ class WeComApp:
             self.handoff.executor.submit(self._send_queued, inbound)
         return passive
 
-    def _late(self, inbound: Inbound) -> None:
-        """A message left for a worker that none took: run here, its answer sent from here
-        (the callback is long answered: nothing goes passively)."""
+    def _late(self, payload: dict) -> None:
+        """A message left for a worker that none took (`payload` as recorded): run here, its
+        answer sent from here (the callback is long answered: nothing goes passively)."""
+        inbound = Inbound.of(payload)
         waiting = _Waiting()
         waiting.give_up()
         self.run(inbound, waiting)

@@ -85,9 +85,9 @@ def test_work_left_for_a_worker_that_none_takes_is_run_here_once(session_factory
     ran = []
     with handoff.serving(), handoff.serving():  # busy: left for a worker
         assert handoff.submit("teams", "teams:c1:1", {"text": "hi"}, lambda: ran.append("here"),
-                              later=lambda: ran.append("late")) is None
+                              later=lambda payload: ran.append(("late", payload))) is None
     eventually(lambda: rows(session_factory) == [("teams:c1:1", "done", False)])
-    assert ran == ["late"]
+    assert ran == [("late", {"text": "hi"})]  # run from the row as recorded, as a worker would
 
 
 def test_work_a_worker_took_is_never_run_here_too(session_factory):

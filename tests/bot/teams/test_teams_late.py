@@ -1,0 +1,48 @@
+"""A web process with no worker beside it: what it left for one is run here after a while, from
+the inbox row as recorded (the process keeps nothing of the request meanwhile)."""
+import gc
+import json
+
+from sqlalchemy import select
+
+from fakes.teams_driver import TeamsDriver
+from handlers.inbound import Inbound
+from storage.models import Deal, InboxItem
+from support import eventually, serve
+
+
+def test_a_card_pressed_while_busy_with_no_worker_running_is_still_answered_and_updated(teams_settings,
+                                                                                       fake_teams):
+    from bot.web import create_app
+
+    app = create_app(teams_settings)  # a web process alone
+    app.handoff.late_after = 1.0
+    server = serve(app)
+    try:
+        teams = TeamsDriver(f"http://127.0.0.1:{server.server_address[1]}", fake_teams, app.core)
+        teams.say("help")  # Ana: admin
+        teams.say("deal Acme \"ERP\" proposal 50k", user="29:bo", name="Bo")
+        card = fake_teams.wait_for(lambda: [p for p in fake_teams.to("a:chat-29:bo") if p.buttons()])[-1]
+        won = next(b for b in card.buttons() if "Won" in b["title"])
+        with app.handoff.serving():  # busy: the press is left for a worker, and none runs
+            assert teams.post(teams.press(won, card=card, user="29:bo", name="Bo")) == 200
+        gc.collect()  # while it waits for a worker, this process holds nothing of the press
+        assert not [o for o in gc.get_objects() if isinstance(o, Inbound) and o.pressed]
+        assert not fake_teams.updates
+        [update] = fake_teams.wait_for(lambda: fake_teams.updates)
+        assert update.id == card.id
+        assert "✓ Won 🎉 (Bo)" in json.dumps(update.activity["attachments"][0]["content"], ensure_ascii=False)
+        eventually(lambda: any(text.startswith("🎉 Deal #1 won") for text in teams.chat_of("29:bo")))
+        eventually(lambda: _statuses(app.core) == {"done"})  # run here once, the row done
+        with app.core.session_factory() as s:
+            assert s.scalar(select(Deal.stage)) == "won"
+        assert len(fake_teams.updates) == 1
+    finally:
+        server.shutdown()
+        server.server_close()
+        app.core.close()
+
+
+def _statuses(core) -> set[str]:
+    with core.session_factory() as s:
+        return set(s.scalars(select(InboxItem.status)))
