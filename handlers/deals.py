@@ -167,7 +167,10 @@ def handle_close_deal(ctx: Ctx, cmd: CloseDeal) -> Reply:
         if not cmd.won or cmd.amount is None:
             key = "need_amount" if cmd.won else "no_open_deal"
             topic = "won" if cmd.won else "lost"
-            raise ctx.refuse(key, customer=customer.name, example=example(ctx, topic))
+            refusal = ctx.refuse(key, customer=customer.name, example=example(ctx, topic))
+            if cmd.won and ctx.text:  # `won Umbrella` ⏎ `80k`: the amount typed next completes it
+                refusal.reply = replace(refusal.reply, fill=ctx.text)
+            raise refusal
         deal = repo.add(tenant_id=ctx.tenant.id, owner_id=ctx.member.id, customer_id=customer.id,
                         title=title or customer.name, stage="won", amount=cmd.amount.amount,
                         currency=cmd.amount.currency or ctx.tenant.currency, expected_close=None,

@@ -459,7 +459,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "deal_closed": ("Deal #{id} is already closed ({stage}).", "商机 #{id} 已关闭（{stage}）。"),
     "deal_closed_reopen": ("To change it, reopen it first: {example}", "要修改，请先重开：{example}"),
     "reopen_word": ("reopen", "重开"),
-    "need_amount": ("How much was it? Say: {example}", "成交金额是多少？可以这样说：{example}"),
+    "need_amount": ("How much was it? Reply with the amount (80k), or say: {example}",
+                    "成交金额是多少？直接回复金额（如 8万），或这样说：{example}"),
     "busy": ("Sorry, I'm busy saving other work and nothing of that message was stored. "
              "Please send it again in a moment.",
              "抱歉，系统正忙，刚才那条消息没有保存。请稍后再发一次。"),

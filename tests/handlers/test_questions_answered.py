@@ -1,0 +1,103 @@
+"""Every question the bot asks can be answered by each of its offers, as the user would answer:
+by number (`1`), by typing the option's label, or with the value asked for (`80k` after "How much
+was it?"); the answer stores what the option says, and the question never comes back.
+
+Found by the fresh-eyes tester of 2026-12-05: a deal's new customer asked about re-asked forever,
+"How much was it?" did not take `80k`, and a follow-up line of a loss was dropped once its title
+question was answered."""
+import pytest
+from sqlalchemy import select
+
+from storage.models import Base, Customer, Deal, Task
+from support import Chat
+
+_KEPT_APART = {"open_questions", "deliveries", "audit_log", "changes"}
+
+
+def _stored(session_factory) -> dict:
+    """Every stored row but the bot's open question and its bookkeeping."""
+    with session_factory() as s:
+        return {table.name: sorted(map(repr, s.execute(select(table)).all()))
+                for table in Base.metadata.sorted_tables if table.name not in _KEPT_APART}
+
+
+def _setup(session_factory) -> Chat:
+    chat = Chat(session_factory)
+    chat.team()
+    for line in ("visit Acme Corp: intro", "拜访 万科：初次见面", "拜访 比亚迪：初次见面",
+                 "visit Umbrella: intro",
+                 '商机 万科 "智慧物业" 初步接触 30万', '商机 比亚迪 "ERP" 需求挖掘 30万',
+                 '商机 比亚迪 "云服务" 初步接触 8万'):
+        assert chat.reply(line).ok, line
+    return chat
+
+
+# (question, the option the answer picks: 1-based), in both languages
+QUESTIONS = [
+    ("商机 #2 客户 万科集团", 1),  # 万科 or a new customer?
+    ("商机 #2 客户 万科集团", 2),
+    ("deal #1 customer Acme Crop", 1),
+    ("输单 比亚迪 云服务：竞品低价；下个月再跟", 1),  # close it and a task for the follow-up
+    ("输单 比亚迪 云服务：竞品低价；下个月再跟", 2),  # all of it the reason
+    ("visit Acme Corp: demo went well, call back thurs", 1),  # a follow-up, or only notes?
+    ("visit Acme Corp: demo went well, call back thurs", 2),
+]
+
+
+@pytest.mark.parametrize("typed, option", QUESTIONS)
+@pytest.mark.parametrize("answer", ["number", "label"])
+def test_each_offer_of_a_question_answers_it_and_stores(session_factory, typed, option, answer):
+    chat = _setup(session_factory)
+    asked = chat.reply(typed)
+    assert not asked.ok and len(asked.buttons) >= option, asked.text
+    before = _stored(session_factory)
+    said = str(option) if answer == "number" else asked.buttons[option - 1].label
+    answered = chat.reply(said)
+    assert answered.ok, f"{typed} ⏎ {said}: {answered.text}"
+    assert answered.lines[:1] != asked.lines[:1]  # never the same question again
+    assert _stored(session_factory) != before
+
+
+def test_a_deals_new_customer_answered_moves_the_deal(session_factory):
+    chat = _setup(session_factory)
+    chat.reply("商机 #2 客户 万科集团", user="Ana")
+    assert chat.reply("第一个").ok
+    chat.reply("商机 #2 客户 万科集团")
+    assert chat.reply("新客户“万科集团”").ok  # the button's label, typed
+    with session_factory() as s:
+        deal = s.get(Deal, 2)
+        assert s.get(Customer, deal.customer_id).name == "万科集团"
+
+
+@pytest.mark.parametrize("won, amount, stored", [
+    ("won umbrella", "80k", 80000),
+    ("赢单 Umbrella", "8万：关系好", 80000),
+])
+def test_how_much_is_answered_by_the_amount(session_factory, won, amount, stored):
+    chat = _setup(session_factory)
+    asked = chat.reply(won)
+    assert not asked.ok
+    answered = chat.reply(amount)
+    assert answered.ok, answered.text
+    with session_factory() as s:
+        [deal] = s.scalars(select(Deal).where(Deal.stage == "won"))
+        assert deal.amount == stored
+
+
+def test_an_amount_long_after_the_question_is_no_answer(session_factory):
+    chat = _setup(session_factory)
+    chat.reply("won umbrella")
+    chat.reply("deals")  # another message ends the question
+    assert not chat.reply("80k").ok
+
+
+def test_a_second_line_survives_the_first_lines_question(session_factory):
+    """`输单 比亚迪 ERP：…；下个月再跟` ⏎ `1` makes two lines; the first asks about its title: the
+    answer stores both, the loss and the follow-up's task."""
+    chat = _setup(session_factory)
+    chat.reply("输单 比亚迪 ERP：竞品低价；下个月再跟")  # is ERP a title? asked
+    first = chat.reply("1")
+    assert not first.ok and first.buttons, first.text
+    assert chat.reply("1").ok
+    with session_factory() as s:
+        assert [t.title for t in s.scalars(select(Task))] == ["再跟"]
