@@ -44,6 +44,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "customer BYD merge into 比亚迪)",
                         "“{name}”里有“=”，客户名不带等号。你指的是哪一个：{names}？（未保存。合并两个客户请经理输入："
                         "客户 BYD 合并到 比亚迪）"),
+    "deal_taken_as": ("“{title}” taken as deal #{id} ({theirs}).", "“{title}”按商机 #{id}（{theirs}）处理。"),
+    "same_title_as_colleague": ("Deal #{id} of this customer has the same title; it is {owner}'s, so this is "
+                                "a new deal of yours.",
+                                "该客户的商机 #{id} 同名，属于{owner}；这是你自己的新商机。"),
     "customer_taken_as": ("“{name}” taken as {customer}.", "“{name}”按 {customer} 处理。"),
     "customer_joined": ("“{name}” reads as several customers ({names}). One message for each, or one new "
                         "customer of that name? Nothing was saved yet.",

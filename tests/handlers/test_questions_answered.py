@@ -8,7 +8,7 @@ question was answered."""
 import pytest
 from sqlalchemy import select
 
-from storage.models import Base, Customer, Deal, Task
+from storage.models import Base, Customer, Deal, Member, Task
 from support import Chat
 
 _KEPT_APART = {"open_questions", "deliveries", "audit_log", "changes"}
@@ -101,3 +101,33 @@ def test_a_second_line_survives_the_first_lines_question(session_factory):
     assert chat.reply("1").ok
     with session_factory() as s:
         assert [t.title for t in s.scalars(select(Task))] == ["再跟"]
+
+
+def test_the_offered_title_finds_the_deal_it_starts(session_factory):
+    """`lost tencent trial: …` offers `"trial"`; yes closes Bo's `trial->paid`, and says so."""
+    chat = _setup(session_factory)
+    assert chat.reply('deal Acme Corp "trial->paid" lead 50k', user="Bo").ok
+    asked = chat.reply("lost acme corp trial: they chose Alibaba Cloud", user="Bo")
+    assert not asked.ok and asked.buttons
+    answered = chat.reply("yes", user="Bo")
+    assert answered.ok and "trial->paid" in answered.text, answered.text
+    with session_factory() as s:
+        [deal] = s.scalars(select(Deal).where(Deal.title == "trial->paid"))
+        assert deal.stage == "lost" and deal.reason == "they chose Alibaba Cloud"
+
+
+@pytest.mark.parametrize("typed", ['deal Acme Corp "ERP" proposal 1.2m close 1/15',
+                                   '商机 Acme Corp "ERP" 方案呈现 120万'])
+def test_a_rep_opens_his_own_deal_of_a_colleagues_title(session_factory, typed):
+    """Ana's Acme Corp deal is titled ERP: Bo's own ERP deal with Acme Corp is opened (and said),
+    and his next message about it is about his own."""
+    chat = _setup(session_factory)
+    assert chat.reply('deal Acme Corp "ERP" lead 50k').ok  # Ana's
+    reply = chat.reply(typed, user="Bo")
+    assert reply.ok and "Ana" in reply.text, reply.text
+    assert chat.reply('deal Acme Corp "ERP" 1.3m', user="Bo").ok
+    with session_factory() as s:
+        owners = dict(s.execute(select(Member.display_name, Deal.amount).join(
+            Member, Member.id == Deal.owner_id).join(Customer, Customer.id == Deal.customer_id).where(
+            Deal.title == "ERP", Customer.name == "Acme Corp")).all())
+        assert owners == {"Ana": 50000, "Bo": 1300000}
