@@ -8,7 +8,7 @@ question was answered."""
 import pytest
 from sqlalchemy import select
 
-from storage.models import Base, Customer, Deal, Member, Task
+from storage.models import Base, Customer, Deal, Member, Task, Visit
 from support import Chat
 
 _KEPT_APART = {"open_questions", "deliveries", "audit_log", "changes"}
@@ -131,3 +131,20 @@ def test_a_rep_opens_his_own_deal_of_a_colleagues_title(session_factory, typed):
             Member, Member.id == Deal.owner_id).join(Customer, Customer.id == Deal.customer_id).where(
             Deal.title == "ERP", Customer.name == "Acme Corp")).all())
         assert owners == {"Ana": 50000, "Bo": 1300000}
+
+
+# A follow-up word in prose (`签约后回访`) beside a follow-up with its day -----------------------
+
+@pytest.mark.parametrize("typed, day", [
+    ("拜访 万科：签约后回访，客户满意；下季度有扩容需求，跟进 3月1日", "2027-03-01"),
+    ("拜访 万科：合同签约后回访，跟进 周五", "2026-11-27"),
+    ("拜访 万科：签约后回访，客户满意，跟进 1月15日", "2027-01-15"),
+    ("visit Acme Corp: post-sale follow up, happy customer; follow up fri", "2026-11-27"),
+])
+def test_a_follow_up_word_in_the_notes_does_not_hide_the_follow_ups_day(session_factory, typed, day):
+    chat = _setup(session_factory)
+    reply = chat.reply(typed)
+    assert reply.ok, reply.text
+    with session_factory() as s:
+        [last] = s.scalars(select(Visit).order_by(Visit.id.desc()).limit(1))
+        assert last.follow_up_on.isoformat() == day
