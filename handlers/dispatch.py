@@ -66,13 +66,18 @@ Message = str | c.Command | c.ParseError  # text as typed, what a form or button
 
 
 def reply_locale(message: Message, member_locale: str) -> str:
-    """Chinese when the message is Chinese text; English when it is written in English (three
-    English words or more, `tier B every 3 weeks`, from a member whose language is Chinese);
-    else the member's own (a bare command word, `progress`, says nothing of a language)."""
+    """A message is answered in the language it is written in, whoever sends it and whatever
+    they chose with `language`: Chinese for Chinese text (`进度`); English for an English command
+    word (`stalled`, `progress @Bo`, `undo`) or three English words or more (`tier B every 3
+    weeks`). The member's own language is for what shows none (`1`, a button, a form) and for
+    what the bot says unasked (digests, reminders, standup prompts)."""
     if not isinstance(message, str):
         return member_locale
-    if split_keyword(normalize(message))[1] == "zh":
+    keyword, language, _rest = split_keyword(normalize(message))
+    if language == "zh":
         return "zh"
+    if keyword is not None:
+        return "en"
     return "en" if len(_ENGLISH_WORD.findall(message)) >= 3 else member_locale
 
 
@@ -137,8 +142,10 @@ def _dispatch(session: Session, tenant: Tenant, member: Member, message: Message
     asked, picked = False, None
     if isinstance(message, str):
         asked, picked, asked_in = questions.take(session, member, platform, message, now)  # any ends it
-        if picked is not None and asked_in in ("en", "zh"):  # `1` answered in the question's language
-            ctx.locale = reply_locale(message, asked_in)
+        if picked is not None and asked_in in ("en", "zh"):  # `1`, a label (`腾讯`), `80k`: in the
+            # question's language; `好的`, `yes` in their own
+            ctx.locale = reply_locale(message, asked_in) if questions.answer_word(message) is not None \
+                else asked_in
         if picked == "":  # `no` to the question: nothing done
             return Outcome(Reply(lines=(ctx.t("question_dropped"),), locale=ctx.locale), refused=False)
         if picked is not None:

@@ -148,3 +148,12 @@ def test_a_follow_up_word_in_the_notes_does_not_hide_the_follow_ups_day(session_
     with session_factory() as s:
         [last] = s.scalars(select(Visit).order_by(Visit.id.desc()).limit(1))
         assert last.follow_up_on.isoformat() == day
+
+
+def test_a_typed_label_is_answered_in_the_questions_language(session_factory):
+    """Bo's English question answered by typing the Chinese button label `万科`: English."""
+    chat = _setup(session_factory)
+    assert chat.reply('deal Umbrella "Cloud" lead 10k', user="Bo").ok
+    asked = chat.reply("deal #4 customer 万科集团", user="Bo")
+    assert not asked.ok and "Which do you mean" in asked.text
+    assert "Customer" in chat("万科", user="Bo")
