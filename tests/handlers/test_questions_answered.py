@@ -157,3 +157,12 @@ def test_a_typed_label_is_answered_in_the_questions_language(session_factory):
     asked = chat.reply("deal #4 customer 万科集团", user="Bo")
     assert not asked.ok and "Which do you mean" in asked.text
     assert "Customer" in chat("万科", user="Bo")
+
+
+@pytest.mark.parametrize("typed, said", [
+    ("team progress", "Sales · November 2026"), ("团队 进度", "Sales · 2026年11月"),
+    ("wins this month?", "Your progress"), ("我这个月完成多少了", "我的进度"), ("我完成多少了", "我的进度"),
+])
+def test_progress_asked_in_other_words(team_chat, typed, said):
+    reply = team_chat.reply(typed)
+    assert reply.ok and said in reply.text, reply.text
