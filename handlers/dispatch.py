@@ -66,18 +66,13 @@ Message = str | c.Command | c.ParseError  # text as typed, what a form or button
 
 
 def reply_locale(message: Message, member_locale: str) -> str:
-    """A message is answered in the language it is written in, whoever sends it and whatever
-    they chose with `language`: Chinese for Chinese text (`进度`); English for an English command
-    word (`stalled`, `progress @Bo`, `undo`) or three English words or more (`tier B every 3
-    weeks`). The member's own language is for what shows none (`1`, a button, a form) and for
-    what the bot says unasked (digests, reminders, standup prompts)."""
+    """Chinese when the message is Chinese text; English when it is written in English (three
+    English words or more, `tier B every 3 weeks`, from a member whose language is Chinese);
+    else the member's own (a bare command word, `progress`, says nothing of a language)."""
     if not isinstance(message, str):
         return member_locale
-    keyword, language, _rest = split_keyword(normalize(message))
-    if language == "zh":
+    if split_keyword(normalize(message))[1] == "zh":
         return "zh"
-    if keyword is not None:
-        return "en"
     return "en" if len(_ENGLISH_WORD.findall(message)) >= 3 else member_locale
 
 
