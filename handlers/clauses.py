@@ -53,6 +53,7 @@ def follow_ups(text: str, view: str, today: dt.date) -> list[FollowUp] | Unread:
     that names a date that cannot be read. A follow-up word in prose (`follow-up call`,
     `跟进客户需求`) is no clause."""
     found: list[FollowUp] = []
+    bare: Unread | None = None  # a follow-up word with no day in its clause (`签约后回访，…`)
     for typo in _FU_TYPO.finditer(view):
         if not _FU_WORD.fullmatch(typo[0]):
             return Unread(text[typo.start():typo.end()], typo=True)
@@ -68,13 +69,14 @@ def follow_ups(text: str, view: str, today: dt.date) -> list[FollowUp] | Unread:
         rest = tail[lead.end():]
         stop = CLAUSE_END.search(rest)
         said = rest[:stop.start()] if stop else rest
-        if not said.strip():  # `follow up` with no day: the day is the one thing missing
-            return Unread(text[word.start():word.end()])
+        if not said.strip():  # `follow up` with no day: the day is the one thing missing,
+            bare = bare or Unread(text[word.start():word.end()])  # unless another clause has it
+            continue
         verb = " " in word[0] or word[0].lower() in ("fu", "f/u", "跟进", "回访")
         if (DATE_LIKE.search(said.strip()) and not re.match(r"^[A-Za-z]+\s+[A-Za-z]{4,}", said.strip())) \
                 or (verb and len(said.split()) == 1 and (said.isascii() or lead.end() > 0)):
             return Unread(said.strip())  # `follow up someday`: a day meant, none read
-    return found
+    return bare if bare and not found else found  # `签约后回访，…，跟进 周五`: the word is prose
 
 
 def _after(text: str, view: str, word: re.Match, today: dt.date) -> FollowUp | None:

@@ -163,11 +163,16 @@ def handle_close_deal(ctx: Ctx, cmd: CloseDeal) -> Reply:
     before = before_of(deal)
     if deal is None and cmd.ref.title is None and title and not cmd.reason:
         _ask_reason_or_title(ctx, cmd, customer, title)  # `输单 美的 价格太高`: a reason, or a deal?
+    if deal is None and title and (not cmd.won or cmd.amount is None):
+        deal = _titled_partly(ctx, customer, title)  # `lost tencent "trial"`: its `trial->paid`
     if deal is None:
         if not cmd.won or cmd.amount is None:
             key = "need_amount" if cmd.won else "no_open_deal"
             topic = "won" if cmd.won else "lost"
-            raise ctx.refuse(key, customer=customer.name, example=example(ctx, topic))
+            refusal = ctx.refuse(key, customer=customer.name, example=example(ctx, topic))
+            if cmd.won and ctx.text:  # `won Umbrella` ⏎ `80k`: the amount typed next completes it
+                refusal.reply = replace(refusal.reply, fill=ctx.text)
+            raise refusal
         deal = repo.add(tenant_id=ctx.tenant.id, owner_id=ctx.member.id, customer_id=customer.id,
                         title=title or customer.name, stage="won", amount=cmd.amount.amount,
                         currency=cmd.amount.currency or ctx.tenant.currency, expected_close=None,
@@ -258,9 +263,27 @@ def _find_deal(ctx: Ctx, ref: DealRef) -> tuple[Deal | None, Customer, str | Non
                          hint=" · ".join(f"{word} #{d.id} ({d.title})" for d in mine))
     if mine:
         return mine[0], customer, title
+    if deals and title is not None and isinstance(ctx.command, UpsertDeal):
+        # a colleague's deal of the same title is theirs: the asker opens their own (said)
+        if theirs := [d for d in deals if d.title.lower() == title.lower()]:
+            owner = ctx.session.get(Member, theirs[0].owner_id)
+            ctx.notes.append(ctx.t("same_title_as_colleague", id=theirs[0].id, owner=owner.display_name))
+        return None, customer, title
     if deals and (title is None or title.lower() in {d.title.lower() for d in deals}):
         _check_owner(ctx, deals[0], customer.name)
     return None, customer, title
+
+
+def _titled_partly(ctx: Ctx, customer: Customer, title: str) -> Deal | None:
+    """The asker's one open deal with `customer` whose title starts with `title` (said, so a
+    wrong one is seen at once), else None."""
+    said = title.lower().strip()
+    mine = [d for d in DealRepository(ctx.session).open_for_customer(customer.id)
+            if d.owner_id == ctx.member.id and d.title.lower().startswith(said)]
+    if len(mine) != 1:
+        return None
+    ctx.notes.append(ctx.t("deal_taken_as", title=title, id=mine[0].id, theirs=mine[0].title))
+    return mine[0]
 
 
 def _check_owner(ctx: Ctx, deal: Deal, customer: str | None = None, by_number: bool = False) -> None:

@@ -137,8 +137,10 @@ def _dispatch(session: Session, tenant: Tenant, member: Member, message: Message
     asked, picked = False, None
     if isinstance(message, str):
         asked, picked, asked_in = questions.take(session, member, platform, message, now)  # any ends it
-        if picked is not None and asked_in in ("en", "zh"):  # `1` answered in the question's language
-            ctx.locale = reply_locale(message, asked_in)
+        if picked is not None and asked_in in ("en", "zh"):  # `1`, a label (`腾讯`), `80k`: in the
+            # question's language; `好的`, `yes` in their own
+            ctx.locale = reply_locale(message, asked_in) if questions.answer_word(message) is not None \
+                else asked_in
         if picked == "":  # `no` to the question: nothing done
             return Outcome(Reply(lines=(ctx.t("question_dropped"),), locale=ctx.locale), refused=False)
         if picked is not None:
@@ -161,7 +163,7 @@ def _dispatch(session: Session, tenant: Tenant, member: Member, message: Message
 def _remember(outcome: Outcome, platform: str, now: dt.datetime, asked: bool = False) -> Outcome:
     """A refusal's buttons become the open question, answerable by number; a refusal ends the
     question there was (both kept after the rollback that a refusal makes)."""
-    if not outcome.refused or not (asked or outcome.reply.buttons):
+    if not outcome.refused or not (asked or outcome.reply.buttons or outcome.reply.fill):
         return outcome
     return replace(outcome, record=questions.remembering(outcome.reply, platform, now, outcome.record))
 
@@ -201,8 +203,9 @@ def _run_several(ctx: Ctx, lines: list[str]) -> Outcome:
     for index, line in enumerate(lines, 1):
         ctx.created_customers, ctx.notes = [], []
         outcome = _run(ctx, line)
-        if outcome.refused:
-            return replace(outcome, reply=several.numbered(index, outcome.reply, ctx.locale))
+        if outcome.refused:  # its offers keep the other lines: answering one stores them all
+            reply = replace(outcome.reply, buttons=several.with_lines(lines, index, outcome.reply.buttons))
+            return replace(outcome, reply=several.numbered(index, reply, ctx.locale))
         replies.append(outcome.reply)
     return Outcome(replace(several.together(replies), locale=ctx.locale), refused=False)
 

@@ -160,6 +160,9 @@ def with_customer(command, old: str, new: str):
     the name: `华为技术 ERP项目`), or None for a command without a customer."""
     if isinstance(command, LogVisit):
         return replace(command, customer=new, unsplit=False)
+    if isinstance(command, UpsertDeal) and command.customer is not None \
+            and name_fold(command.customer.lstrip("+")) == name_fold(old.lstrip("+")):
+        return replace(command, customer=new)  # `deal #46 customer 万科集团`: the deal's new customer
     if isinstance(command, UpsertDeal | CloseDeal):
         said = " ".join(command.ref.words)
         rest = said[len(old):].strip() if said.startswith(old) else ""

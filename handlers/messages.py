@@ -44,6 +44,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "customer BYD merge into 比亚迪)",
                         "“{name}”里有“=”，客户名不带等号。你指的是哪一个：{names}？（未保存。合并两个客户请经理输入："
                         "客户 BYD 合并到 比亚迪）"),
+    "deal_taken_as": ("“{title}” taken as deal #{id} ({theirs}).", "“{title}”按商机 #{id}（{theirs}）处理。"),
+    "same_title_as_colleague": ("Deal #{id} of this customer has the same title; it is {owner}'s, so this is "
+                                "a new deal of yours.",
+                                "该客户的商机 #{id} 同名，属于{owner}；这是你自己的新商机。"),
     "customer_taken_as": ("“{name}” taken as {customer}.", "“{name}”按 {customer} 处理。"),
     "customer_joined": ("“{name}” reads as several customers ({names}). One message for each, or one new "
                         "customer of that name? Nothing was saved yet.",
@@ -459,7 +463,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "deal_closed": ("Deal #{id} is already closed ({stage}).", "商机 #{id} 已关闭（{stage}）。"),
     "deal_closed_reopen": ("To change it, reopen it first: {example}", "要修改，请先重开：{example}"),
     "reopen_word": ("reopen", "重开"),
-    "need_amount": ("How much was it? Say: {example}", "成交金额是多少？可以这样说：{example}"),
+    "need_amount": ("How much was it? Reply with the amount (80k), or say: {example}",
+                    "成交金额是多少？直接回复金额（如 8万），或这样说：{example}"),
     "busy": ("Sorry, I'm busy saving other work and nothing of that message was stored. "
              "Please send it again in a moment.",
              "抱歉，系统正忙，刚才那条消息没有保存。请稍后再发一次。"),

@@ -774,6 +774,9 @@ def parse_team(rest: str, _today: dt.date) -> c.Command | c.ParseError:
     words = [w for word, quoted in tokens_of(rest)
              for w in ([word] if quoted else [x for x in _LIST_SEP.split(word) if x])]
     verb = _TEAM_VERBS.get(words[0].lower()) if words else "list"
+    if words and verb is None and words[0].lower() in ("progress", "进度"):  # `team progress`
+        from handlers.parse_reports import parse_progress
+        return parse_progress(" ".join(["team", *words[1:]]), _today)
     if verb == "list" and len(words) <= 1:
         return c.ListTeams()
     if verb == "create" and len(words) >= 2:

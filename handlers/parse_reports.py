@@ -41,12 +41,14 @@ def parse_progress(rest: str, _today: dt.date) -> c.Command | c.ParseError:
 
 
 #: `progress` asked as a question: `how far am I from target this month?`, `how are we doing`,
-#: `我离目标还有多远`, `团队本季度离目标还差多少`.
+#: `wins this month?`, `我离目标还有多远`, `团队本季度离目标还差多少`, `我这个月完成多少了`.
 _PROGRESS_ASKED = re.compile(
     r"^(?:how\s+far\s+(?P<en>am\s+i|are\s+we|is\s+(?:the\s+|my\s+|our\s+)?team)\s+(?:from|off)\s+"
     r"(?:my\s+|our\s+|the\s+)?(?:target|quota|goal)s?|how\s+(?P<doing>am\s+i|are\s+we)\s+doing"
-    r"(?:\s+(?:against|vs\.?|on)\s+(?:my\s+|our\s+|the\s+)?(?:target|quota|goal)s?)?)(?P<rest>.*?)[\s?!.]*$"
-    r"|^(?P<zh>我们|团队|我)?(?P<zh_rest>\S*?)离目标还(?:有|差)多(?:远|少)[\s?？!！。]*$", re.I)
+    r"(?:\s+(?:against|vs\.?|on)\s+(?:my\s+|our\s+|the\s+)?(?:target|quota|goal)s?)?"
+    r"|(?P<wins>(?:my\s+)?wins))(?P<rest>.*?)[\s?!.]*$"
+    r"|^(?P<zh>我们|团队|我)?(?P<zh_rest>\S*?)(?:离目标还(?:有|差)多(?:远|少)|完成(?:了)?多少了?)"
+    r"[\s?？!！。]*$", re.I)
 
 
 def progress_asked(text: str) -> c.ShowProgress | None:
@@ -57,7 +59,7 @@ def progress_asked(text: str) -> c.ShowProgress | None:
     if match["zh_rest"] is not None:
         we, rest = match["zh"] in ("我们", "团队"), match["zh_rest"]
     else:
-        we, rest = (match["en"] or match["doing"]).lower() != "am i", match["rest"]
+        we, rest = not match["wins"] and (match["en"] or match["doing"]).lower() != "am i", match["rest"]
     scope, period, left = _scope_and_period(" ".join(rest.replace("for ", " ").split()))
     return None if left else c.ShowProgress(c.Scope("team") if we else scope, period)
 

@@ -8,12 +8,15 @@ another web process. It goes with the member's next message, whatever that is, a
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from sqlalchemy.orm import Session
 
 from handlers import commands as c
+from handlers.amounts import parse_amount
 from handlers.command_json import button_values, pressed
 from handlers.normal import name_fold
+from handlers.parse import normalize
 from handlers.reply import Reply
 from storage import questions as stored
 from storage.models import Member
@@ -59,9 +62,17 @@ def take(session: Session, member: Member, platform: str, text: str,
     pick = answer_word(text)
     if pick is None:  # a button's label typed instead of pressed (`华为`, `Keep it as a tip`)
         pick = _label_picked(text, about.get("labels") or [])
+    if pick is None and about.get("fill") and now - question.asked_at <= TTL and _amount_first(text):
+        return True, f"{about['fill']} {' '.join(text.split())}", locale  # `80k` after `How much?`
     if pick is None or now - question.asked_at > TTL or pick > len(answers):
         return True, None, locale
     return True, "" if pick == 0 else pressed(answers[pick - 1]), locale
+
+
+def _amount_first(text: str) -> bool:
+    """Whether `text` starts with an amount (`80k`, `8万：关系好`): the answer to "how much?"."""
+    first = re.split(r"[\s:：,，;；]", normalize(text).strip(), maxsplit=1)[0]
+    return bool(first) and parse_amount(first) is not None
 
 
 def _label_picked(text: str, labels: list) -> int | None:
@@ -85,9 +96,9 @@ def remembering(reply: Reply, platform: str, now: dt.datetime, then=None):
 
     def record(session: Session, member: Member) -> None:
         forget(session, member, platform)
-        if values:
-            stored.ask(session, member.tenant_id, member.id, platform,
-                       [*values, {"locale": reply.locale, "labels": labels}], now)
+        if values or reply.fill:
+            about = {"locale": reply.locale, "labels": labels, **({"fill": reply.fill} if reply.fill else {})}
+            stored.ask(session, member.tenant_id, member.id, platform, [*values, about], now)
         if then is not None:
             then(session, member)
     return record

@@ -73,6 +73,9 @@ class Reply:
     chart: Chart | None = None
     #: Small print under everything else: the exchange rates a total used, what it left out.
     notes: tuple[str, ...] = ()
+    #: A question answered by a value typed after it (`How much was it?` ⏎ `80k`): the message
+    #: the value completes (`won Umbrella`), run as `won Umbrella 80k`.
+    fill: str = ""
 
     @property
     def text(self) -> str:

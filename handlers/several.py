@@ -16,7 +16,7 @@ from handlers import commands as c
 from handlers.intents import keyword_typo, read, split_keyword
 from handlers.normal import simplified
 from handlers.parse import normalize
-from handlers.reply import Reply
+from handlers.reply import Button, Reply
 
 MAX_LINES = 10
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -53,6 +53,18 @@ def numbered(index: int, reply: Reply, locale: str) -> Reply:
     """A refusal of line `index` (1-based) of several, saying which line."""
     label = f"({index})" if locale != "zh" else f"（第{index}条）"
     return replace(reply, lines=(f"{label} {reply.lines[0]}" if reply.lines else label, *reply.lines[1:]))
+
+
+def with_lines(lines: list[str], index: int, buttons: tuple[Button, ...]) -> tuple[Button, ...]:
+    """The offers for line `index` (1-based) of several, each sending every line with that line
+    as the offer has it (a command object can carry one line only: the offer's text is sent)."""
+    out = []
+    for button in buttons:
+        if not button.command.strip():
+            continue  # `keep it all as the reason`: one line's answer, it cannot carry the others
+        joined = "\n".join([*lines[:index - 1], button.command, *lines[index:]])
+        out.append(replace(button, command=joined, action=None))
+    return tuple(out)
 
 
 def together(replies: list[Reply]) -> Reply:
