@@ -8,7 +8,7 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
-from handlers import clauses
+from handlers import clauses, places
 from handlers import commands as c
 from handlers import vocabulary as V
 from handlers.amounts import parse_amount
@@ -765,8 +765,7 @@ _TEAM_VERBS = {"create": "create", "new": "create", "新建": "create", "创建"
                "删除": "remove", "list": "list", "列表": "list", "set": "set", "设置": "set"}
 _TEAM_SETTINGS = {"stall": "stall", "stalled": "stall", "停滞": "stall", "timezone": "timezone",
                   "tz": "timezone", "时区": "timezone", "calendar": "calendar", "holidays": "calendar",
-                  "日历": "calendar", "假期": "calendar", "wecom": "wecom", "企业微信": "wecom",
-                  "群": "wecom", "channel": "channel", "slack": "channel", "频道": "channel"}
+                  "日历": "calendar", "假期": "calendar"}  # and the words of places (`handlers/places.py`)
 
 
 def parse_team(rest: str, _today: dt.date) -> c.Command | c.ParseError:
@@ -783,10 +782,11 @@ def parse_team(rest: str, _today: dt.date) -> c.Command | c.ParseError:
         channel = " ".join(w for w in words[2:] if w.startswith("#"))
         name_words = [words[1]] + [w for w in words[2:] if not w.startswith("#")]
         return c.CreateTeam(" ".join(name_words), channel)
-    setting = next((i for i, w in enumerate(words) if i >= 2 and w.lower() in _TEAM_SETTINGS), None)
+    settings = _TEAM_SETTINGS.keys() | places.words()
+    setting = next((i for i, w in enumerate(words) if i >= 2 and w.lower() in settings), None)
     if verb == "set" and setting is not None and len(words) == setting + 2:
-        return c.ConfigureTeam(" ".join(words[1:setting]), _TEAM_SETTINGS[words[setting].lower()],
-                               words[setting + 1])
+        word = words[setting].lower()
+        return c.ConfigureTeam(" ".join(words[1:setting]), _TEAM_SETTINGS.get(word, word), words[setting + 1])
     mention = next((i for i, w in enumerate(words) if w.startswith("@")), None)
     if verb in ("add", "remove") and mention and mention >= 2 and all(
             w.startswith("@") for w in words[mention:]):
