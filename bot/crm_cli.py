@@ -71,15 +71,15 @@ def connect_fxiaoke(app_id, app_secret, permanent_code, admin_mobile, tenant, no
 
 
 def _connect(run, tenant_spec: str | None, no_import: bool) -> None:
-    from bot.csv_io import ImportProblems, _tenant
     from crm.connect import CrmUrls
     from crm.errors import CrmError
     from crm.exports import NAMES
+    from crm.workspaces import ImportProblems, workspace_of
 
     app = built_app()
     try:
         with app.session_factory() as session:
-            tenant = _tenant(session, tenant_spec)
+            tenant = workspace_of(session, tenant_spec)
         connected = run(app, tenant, CrmUrls.of(app.settings))
     except ImportProblems as problems:
         raise click.ClickException(" ".join(problems.problems)) from None
@@ -103,12 +103,12 @@ def _connect(run, tenant_spec: str | None, no_import: bool) -> None:
 @_TENANT
 def import_(tenant: str | None) -> None:
     """Import the CRM's accounts and open deals again (what is already here is updated, not doubled)."""
-    from bot.csv_io import ImportProblems, _tenant
+    from crm.workspaces import ImportProblems, workspace_of
 
     app = built_app()
     try:
         with app.session_factory() as session:
-            found = _tenant(session, tenant)
+            found = workspace_of(session, tenant)
     except ImportProblems as problems:
         raise click.ClickException(" ".join(problems.problems)) from None
     _import(app, found)
@@ -166,14 +166,14 @@ def _import(app, tenant) -> None:
 @_TENANT
 def status(tenant: str | None) -> None:
     """The workspace's CRM, its last sync and what stopped it (chat: `crm` · `CRM`)."""
-    from bot.csv_io import ImportProblems, _tenant
     from crm.exports import NAMES
+    from crm.workspaces import ImportProblems, workspace_of
     from storage.crm import CrmRepository
 
     app = built_app()
     try:
         with app.session_factory() as session:
-            found = _tenant(session, tenant)
+            found = workspace_of(session, tenant)
             repo = CrmRepository(session)
             connection = repo.connection(found.id)
             if connection is None:
@@ -218,7 +218,7 @@ def stages(file, tenant: str | None, dry_run: bool) -> None:
     中文名, probability and category (open, won, lost); as `stages …` · `阶段 …` in chat."""
     import csv
 
-    from bot.csv_io import ImportProblems, _tenant
+    from crm.workspaces import ImportProblems, workspace_of
     from handlers.grammar import commands as c
     from handlers.text.strings import t
     from handlers.workspace.stages import made, parse_stages
@@ -239,7 +239,7 @@ def stages(file, tenant: str | None, dry_run: bool) -> None:
     app = built_app()
     try:
         with app.session_factory.begin() as session:
-            found = _tenant(session, tenant)
+            found = workspace_of(session, tenant)
             pipeline = made(command.items, pipelines.of(session, found.id))
             for n, stage in enumerate(pipeline.stages, 1):
                 click.echo(f"{n}. {stage.en} / {stage.zh} · {stage.probability}% · {stage.category}")

@@ -21,6 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import aliased
 
 from crm.cells import safe_row
+from crm.workspaces import ImportProblems, workspace_of
 from handlers.grammar.amounts import parse_amount
 from handlers.grammar.commands import Period
 from handlers.grammar.dates import parse_date
@@ -46,40 +47,6 @@ REQUIRED = {"roster": ("name",), "customers": ("name",), "deals": ("customer", "
             "targets": ("metric", "period", "start", "amount"), "calendar": ("day", "kind")}
 
 
-class ImportProblems(Exception):
-    def __init__(self, problems: list[str]):
-        super().__init__("\n".join(problems))
-        self.problems = problems
-
-
-def _tenant(session, spec: str | None, create_with_currency: str | None = None):
-    """The workspace `PLATFORM:ID` (a roster import may create it before anyone has talked), or
-    with no spec the only workspace there is."""
-    people = PeopleRepository(session)
-    if spec is None:
-        known = people.all_tenants()
-        if len(known) == 1:
-            return known[0]
-        spec = "console:local"
-        if known or not create_with_currency:
-            raise ImportProblems([_which_workspace(known)])
-    platform, _, external_id = spec.partition(":")
-    tenant = people.tenant(platform, external_id)
-    if tenant is None and create_with_currency and external_id:
-        tenant = people.add_tenant(platform, external_id, external_id, create_with_currency)
-    if tenant is None:
-        raise ImportProblems([f"No workspace {spec}: nobody from it has talked to salesbot yet.",
-                              _which_workspace(people.all_tenants())])
-    return tenant
-
-
-def _which_workspace(known) -> str:
-    if not known:
-        return "No workspace has talked to salesbot yet."
-    listed = ", ".join(f"{t.platform}:{t.external_id} ({t.name})" for t in known)
-    return f"Workspaces here: {listed}. Pick one with --tenant PLATFORM:ID."
-
-
 def import_file(app, kind: str, path: Path, tenant_spec: str,
                 progress: Callable[[Iterable], Iterable] | None = None, official: bool = False,
                 dry_run: bool = False) -> int:
@@ -95,7 +62,7 @@ def import_file(app, kind: str, path: Path, tenant_spec: str,
         raise ImportProblems([f"line 1: missing column(s) {', '.join(missing)}; "
                               f"expected {', '.join(COLUMNS[kind])}"])
     with app.session_factory.begin() as session:
-        tenant = _tenant(session, tenant_spec,
+        tenant = workspace_of(session, tenant_spec,
                          app.defaults.currency if kind == "roster" else None)
         from crm.imports import check_deal
 
@@ -286,7 +253,7 @@ def export(app, kind: str, out: TextIO, tenant_spec: str) -> int:
     writer = csv.writer(out)
     count = 0
     with app.session_factory() as session:
-        tenant = _tenant(session, tenant_spec)
+        tenant = workspace_of(session, tenant_spec)
         header, query, to_row = _EXPORTS[kind](session, tenant, app.defaults.timezone)
         writer.writerow(header)
         for row in session.execute(query.execution_options(yield_per=1000)):
@@ -388,7 +355,7 @@ def export_scorecards(app, out: TextIO, tenant_spec: str | None, period: str) ->
     writer.writerow(SCORECARD_HEADER)
     count = 0
     with app.session_factory() as session:
-        tenant = _tenant(session, tenant_spec)
+        tenant = workspace_of(session, tenant_spec)
         rates = RateRepository(session).of(tenant)
         people = PeopleRepository(session)
         for team in people.teams(tenant.id):

@@ -15,8 +15,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.console import PLATFORM, TENANT
 from handlers.dispatch import Defaults
 from handlers.grammar.commands import Period
+from handlers.rules.close_reasons import categorize
 from handlers.rules.working_days import is_working_day, period_bounds
-from handlers.sales.reasons import categorize
 from storage import destinations
 from storage.models import OPEN_STAGES, Base, Contest, Task, Tip, utcnow
 from storage.people import PeopleRepository

@@ -85,10 +85,10 @@ def rows(session, tenant, crm: str, kind: str, default_timezone: str
 def write(app, crm: str, kind: str, tenant_spec: str | None, out: TextIO | None = None,
           path: Path | None = None) -> int:
     """Write the file (CSV to `out`, or to `path`: .xlsx when it ends so); returns the row count."""
-    from bot.csv_io import _tenant  # the one place a --tenant spec is read
+    from crm.workspaces import workspace_of  # the one place a --tenant spec is read
 
     with app.session_factory() as session:
-        tenant = _tenant(session, tenant_spec)
+        tenant = workspace_of(session, tenant_spec)
         header, stream = rows(session, tenant, crm, kind, app.defaults.timezone)
         if path is not None and path.suffix.lower() == ".xlsx":
             return _write_xlsx(path, kind, header, stream)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import delete, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from storage.models import ExchangeRate, Team, TeamMember, Tenant
@@ -169,16 +169,6 @@ class RateRepository:
         row.rate, row.set_by, row.set_at = rate, actor_id, now
         self.s.flush()
         self._tidy(tenant_id, currency)
-
-    def restore(self, tenant_id: int, currency: str, history: History, actor_id: int | None,
-                now: dt.datetime) -> None:
-        """Put a currency's rates back as they were (`undo`)."""
-        self.s.execute(delete(ExchangeRate).where(ExchangeRate.tenant_id == tenant_id,
-                                                  ExchangeRate.currency == currency))
-        for day, rate in history:
-            self.s.add(ExchangeRate(tenant_id=tenant_id, currency=currency, valid_from=day, rate=rate,
-                                    set_by=actor_id, set_at=now))
-        self.s.flush()
 
     def set(self, tenant_id: int, currency: str, rate: Decimal, actor_id: int | None,
             now: dt.datetime, day: dt.date | None = None) -> Decimal | None:

@@ -94,13 +94,6 @@ class VisitRepository:
         self.s.flush()
         return visit
 
-    def open_followups(self, member_id: int, until: dt.date):
-        """Follow-ups not done and due on or before `until`, oldest first, with the customer name."""
-        return self.open_followups_of([member_id], until).get(member_id, [])
-
-    def count_open_followups_after(self, member_id: int, after: dt.date) -> int:
-        return self.open_followups_after_of([member_id], after).get(member_id, 0)
-
     def open_followups_of(self, member_ids: list[int], until: dt.date) -> dict[int, list]:
         """{member: their follow-ups not done and due on or before `until`, oldest first, with the
         customer name}, for several members in one query."""

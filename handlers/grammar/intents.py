@@ -102,7 +102,7 @@ def _bare(topic: str) -> Parser:
 def _help(ctx: Ctx, cmd: c.Help) -> Reply:
     from handlers.text.help import handle_help  # one screen per role; `help WORD` for every word
 
-    return handle_help(ctx, cmd.topic)
+    return handle_help(ctx, cmd.topic, INTENTS)
 
 
 def _parse_help(rest: str, _today: dt.date) -> c.Command | c.ParseError:

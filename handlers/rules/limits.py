@@ -57,7 +57,7 @@ def too_long(command) -> tuple[str, int] | None:
         if found:
             return found
     if kind == "CloseDeal":  # the competitor read from the reason is kept as a name
-        from handlers.sales.reasons import categorize
+        from handlers.rules.close_reasons import categorize
 
         return _over(categorize(command.reason)[1], NAME)
     return None

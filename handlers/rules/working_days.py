@@ -106,16 +106,6 @@ def estimated_years(calendar: str, start: dt.date, end: dt.date) -> list[int]:
             if not is_entered(calendar, year)]
 
 
-def estimated_note(calendar: str, start: dt.date, end: dt.date, locale: str) -> str | None:
-    """The line pace figures carry when the period's working days are estimated, or None."""
-    years = estimated_years(calendar, start, end)
-    if not years:
-        return None
-    from handlers.text.strings import t
-
-    return t(locale, "days_estimated", years="/".join(map(str, years)), code=calendar.split("@")[0])
-
-
 def correctable_years(today: dt.date) -> tuple[int, int]:
     """The years a calendar correction may touch: from last year to two years ahead."""
     return today.year - 1, today.year + 2

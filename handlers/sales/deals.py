@@ -8,7 +8,7 @@ from handlers.context import Ctx, Said
 from handlers.grammar.amounts import Money
 from handlers.grammar.commands import CloseDeal, DealRef, UpsertDeal
 from handlers.lookup import customer_and_title, customer_named, example
-from handlers.sales.reasons import categorize
+from handlers.rules.close_reasons import categorize
 from handlers.sales.trash import may_manage
 from handlers.text import format as fmt
 from handlers.text.reply import Button, Reply

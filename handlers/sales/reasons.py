@@ -13,14 +13,13 @@ keeps a lesson; `tips pricing` · `经验 报价` finds them, in either language
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import Counter, defaultdict
 from decimal import Decimal
 
 from handlers.context import Ctx
 from handlers.grammar.commands import AddTip, FindTips, LikeTip, ShowReasons
-from handlers.grammar.normal import simplified
 from handlers.lookup import example, managers_team, scope_members
+from handlers.rules.close_reasons import CATEGORIES, CATEGORY_WORDS, WIN_CATEGORIES, categorize
 from handlers.rules.working_days import period_bounds
 from handlers.text import format as fmt
 from handlers.text.reply import Button, Chart, Reply, Table
@@ -29,62 +28,10 @@ from storage import activity, tips
 from storage.models import Deal, Tip, TipVote
 from storage.rates import Converted, zones_of
 
-CATEGORIES = ("price", "product_fit", "competitor", "timing", "budget", "relationship", "other")
-#: why deals are won: a better price or product, faster delivery, better service, the relationship
-WIN_CATEGORIES = ("price", "product_fit", "delivery", "service", "relationship", "other")
 _ORDER = (*CATEGORIES[:-1], "delivery", "service", "other")  # rows of `reasons`, both kinds
-#: words that put a reason (or a tip's topic) in a category, in both languages
-_WORDS = {
-    "price": ("price", "pricing", "expensive", "cheaper", "cost", "discount", "quote", "价格", "报价",
-              "价", "贵", "便宜", "折扣"),
-    "product_fit": ("product", "feature", "fit", "requirement", "demo", "产品", "功能", "需求", "匹配",
-                    "演示"),
-    "competitor": ("competitor", "competition", "lost to", "went with", "chose", "竞争", "对手", "竞品",
-                   "输给"),
-    "timing": ("timing", "delay", "later", "postpone", "next year", "时机", "推迟", "延期", "明年"),
-    "budget": ("budget", "funds", "funding", "money", "预算", "资金", "经费"),
-    "relationship": ("relationship", "trust", "contact", "champion", "关系", "信任", "人脉", "对接人"),
-}
-#: the same for wins (`beat them on delivery time` · `交付周期短` · `better integration`)
-_WIN_WORDS = {
-    "price": ("price", "pricing", "cheaper", "cost", "discount", "value for money", "roi", "价格", "报价",
-              "价", "便宜", "性价比", "折扣", "成本"),
-    "product_fit": ("product", "feature", "fit", "integration", "integrate", "requirement", "demo",
-                    "functionality", "quality", "产品", "功能", "需求", "匹配", "集成", "演示", "质量"),
-    "delivery": ("delivery", "deliver", "lead time", "faster", "quicker", "timeline", "on time",
-                 "rollout", "implementation", "go-live", "交付", "交期", "工期", "周期", "上线", "实施",
-                 "发货"),
-    "service": ("service", "support", "after-sales", "response", "responsive", "服务", "售后", "支持",
-                "响应"),
-    "relationship": _WORDS["relationship"] + ("referral", "推荐", "老客户"),
-}
-_COMPETITOR = re.compile(r"(?:competitor|lost to|went with|chose|竞争对手|竞品|对手|输给了?|选了)\s*[:：]?\s*"
-                         r"([A-Za-z0-9\u3400-\u9fff][\w\u3400-\u9fff .&-]{0,60})", re.I)
-#: a name: capitalised words (`Oracle`, `Sales Force`), or Chinese up to a space or a mark
-_NAME = re.compile(r"[A-Z0-9][\w&.-]*(?:\s+[A-Z0-9][\w&.-]*)*|[\u3400-\u9fffA-Za-z0-9]+")
-#: what a competitor's name never says: how they won (`低价抢单`, `cut price`), not who they are
-_NOT_A_NAME = re.compile(r"低价|价格|抢单|降价|便宜|报价|太|更|^(?:cheaper|lower|price|undercut)", re.I)
 SHOWN_TIPS = 10
 BEST_TIPS = 3  # in the weekly digest
 MAX_BUTTONS = 5
-
-
-def categorize(reason: str, *, won: bool = False) -> tuple[str, str]:
-    """(category, competitor) of a closing reason as typed: the category whose word comes first,
-    among the loss categories or, for a win, the win categories (a won deal names no competitor).
-    Read on the simplified text: `客戶預算凍結` is `客户预算冻结`, budget."""
-    text = simplified(reason).lower()
-    found = [(text.find(word), category) for category, words in (_WIN_WORDS if won else _WORDS).items()
-             for word in words if word in text]
-    category = min(found)[1] if found else ("other" if text.strip() else "")
-    if won:
-        return category, ""
-    competitor = _COMPETITOR.search(simplified(reason))  # the same length: the name as typed
-    said = reason[competitor.start(1):competitor.end(1)] if competitor else ""
-    name = _NAME.match(said)[0].strip(" .,，。") if said else ""
-    if _NOT_A_NAME.search(simplified(name)):  # `竞争对手低价抢单`: how they won, not who
-        name = ""
-    return ("competitor" if name and category in ("", "other") else category), name[:200]
 
 
 def category_of(deal: Deal) -> str:
@@ -217,5 +164,5 @@ def lesson_lines(ctx: Ctx, member_ids: list[int], since: dt.datetime, until: dt.
 def _synonyms(query: str) -> set[str]:
     """The words of the category a query's word belongs to, in both languages."""
     text = query.lower()
-    return {word for words in _WORDS.values() if any(w in text for w in words) for word in words
+    return {word for words in CATEGORY_WORDS.values() if any(w in text for w in words) for word in words
             if len(word) > 1}

@@ -9,10 +9,10 @@ from zoneinfo import ZoneInfo
 from handlers.context import Ctx
 from handlers.grammar.commands import Period, ShowLeaderboard, ShowPipeline, ShowProgress, ShowStalled
 from handlers.lookup import example, managers_team, scope_members, team_named
-from handlers.rules.working_days import estimated_note, pace, period_bounds
+from handlers.rules.working_days import estimated_years, pace, period_bounds
 from handlers.text import format as fmt
 from handlers.text.reply import Bar, Reply, Table
-from handlers.text.strings import METRIC_NAMES, STAGE_NAMES, name_of
+from handlers.text.strings import METRIC_NAMES, STAGE_NAMES, name_of, t
 from storage import pipelines, reports
 from storage.models import METRICS, Member, Team
 from storage.rates import Converted
@@ -21,6 +21,14 @@ from storage.sales import DealRepository
 
 FUNNEL_WINDOW = dt.timedelta(days=182)
 LEADERBOARD_SIZE = 10  # a phone screen; the asker's own row is added when they are further down
+
+
+def estimated_note(calendar: str, start: dt.date, end: dt.date, locale: str) -> str | None:
+    """The line pace figures carry when the period's working days are estimated, or None."""
+    years = estimated_years(calendar, start, end)
+    if not years:
+        return None
+    return t(locale, "days_estimated", years="/".join(map(str, years)), code=calendar.split("@")[0])
 
 
 def _team_of(ctx: Ctx, members: list[Member], team: Team | None) -> Team | None:

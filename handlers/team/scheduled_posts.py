@@ -8,14 +8,7 @@ from zoneinfo import ZoneInfo
 
 from handlers.context import Ctx, Refusal
 from handlers.grammar.commands import Period, ShowLeaderboard
-from handlers.rules.working_days import (
-    Pace,
-    estimated_note,
-    is_working_day,
-    pace,
-    period_bounds,
-    working_days,
-)
+from handlers.rules.working_days import Pace, is_working_day, pace, period_bounds, working_days
 from handlers.team import reports
 from handlers.text import format as fmt
 from handlers.text import when_read
@@ -86,7 +79,7 @@ def pace_reminder(ctx: Ctx, kind: str, paces: dict[str, Pace], start: dt.date, e
                      else ctx.t("days_left", days=days_left, period=period))
         lines += [ctx.t("standing_line", metric=name_of(METRIC_NAMES, m, ctx.locale),
                         share=fmt.percent(p.share_done)) for m, p in paces.items() if p.on_pace]
-    estimated = estimated_note(calendar, start, end, ctx.locale)
+    estimated = reports.estimated_note(calendar, start, end, ctx.locale)
     if estimated:
         lines.append(estimated)
     title = ctx.t("behind_title" if behind else "period_ending_title", period=period)

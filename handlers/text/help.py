@@ -7,9 +7,14 @@ that use WORD anywhere (`help merge`, `help history`, `help delete`, `帮助 合
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from handlers.context import Ctx
 from handlers.grammar.vocabulary import near_word
 from handlers.text.reply import Reply
+
+if TYPE_CHECKING:  # the registry passes itself in: it imports every handler, this one too
+    from handlers.grammar.intents import Intent
 
 REP = ("visit", "deal", "won", "lost", "progress", "pipeline", "followups", "task", "customer",
        "leaderboard", "tip", "leave", "undo")
@@ -20,47 +25,45 @@ EVERYDAY = ("visit", "deal", "won", "lost", "followups", "task", "customer", "ti
 ADMIN = ("team create", "role", "rate", "calendar", "link")
 
 
-def handle_help(ctx: Ctx, topic: str | None) -> Reply:
-    from handlers.grammar.intents import BY_NAME
-
-    if topic in BY_NAME:
-        return Reply(title=ctx.t("usage_title"), lines=_usage(topic, ctx.locale))
+def handle_help(ctx: Ctx, topic: str | None, intents: tuple[Intent, ...]) -> Reply:
+    """`help [WORD]` over the grammar's `intents` (`handlers.grammar.intents.INTENTS`)."""
+    by_name = {intent.name: intent for intent in intents}
+    if topic in by_name:
+        return Reply(title=ctx.t("usage_title"), lines=by_name[topic].usage[ctx.locale == "zh"])
     if topic:
-        found = examples_with(topic, ctx.locale)
+        found = examples_with(intents, topic, ctx.locale)
         if found:
             return Reply(title=ctx.t("usage_title"), lines=found)
-        near = near_word(topic, _all_words(ctx.locale))  # `help mrege`: merge's examples
+        near = near_word(topic, _all_words(intents, ctx.locale))  # `help mrege`: merge's examples
         if near:
-            return Reply(title=ctx.t("usage_title"),
-                         lines=(ctx.t("help_near", word=topic, near=near), *examples_with(near, ctx.locale)))
-        return Reply(lines=(ctx.t("help_unknown", word=topic), *_screen(ctx)[1]),
-                     title=_screen(ctx)[0], ok=False)
-    title, lines = _screen(ctx)
+            return Reply(title=ctx.t("usage_title"), lines=(ctx.t("help_near", word=topic, near=near),
+                                                            *examples_with(intents, near, ctx.locale)))
+        title, lines = _screen(ctx, by_name)
+        return Reply(lines=(ctx.t("help_unknown", word=topic), *lines), title=title, ok=False)
+    title, lines = _screen(ctx, by_name)
     return Reply(title=title, lines=lines)
 
 
-def _screen(ctx: Ctx) -> tuple[str, tuple[str, ...]]:
+def _screen(ctx: Ctx, by_name: dict[str, Intent]) -> tuple[str, tuple[str, ...]]:
     """(title, lines) of the asker's screen."""
     zh = ctx.locale == "zh"
-    first = lambda name: _usage(name, ctx.locale)[0]  # noqa: E731 - one line
-    word = lambda name: _word(name, zh)  # noqa: E731
+    first = lambda name: by_name[name].usage[zh][0]  # noqa: E731 - one line
+    word = lambda name: _word(by_name[name], zh)  # noqa: E731
     if not ctx.is_manager:
         lines = [first(n) for n in REP] + [ctx.t("help_more_words", words=" · ".join(map(word, REP_MORE)))]
     else:
         lines = [first(n) for n in MANAGER]
         lines.append(ctx.t("help_everyday", words=" · ".join(map(word, EVERYDAY))))
         if ctx.is_admin:
-            lines.append(ctx.t("help_admin", words=" · ".join(_admin_word(w, zh) for w in ADMIN)))
+            lines.append(ctx.t("help_admin", words=" · ".join(_admin_word(by_name, w, zh) for w in ADMIN)))
     return ctx.t("help_title"), (*lines, ctx.t("help_more"))
 
 
-def examples_with(word: str, locale: str) -> tuple[str, ...]:
+def examples_with(intents: tuple[Intent, ...], word: str, locale: str) -> tuple[str, ...]:
     """Every example, of every command, that uses `word` (as a word, any case)."""
-    from handlers.grammar.intents import INTENTS
-
     key = word.lower()
     found = []
-    for intent in INTENTS:
+    for intent in intents:
         for line in intent.usage[locale == "zh"]:
             words = {w.strip('"“”').lower() for w in line.replace("：", " ").replace(":", " ").split()}
             said = key in words or (locale == "zh" and not word.isascii() and word in line)
@@ -69,27 +72,17 @@ def examples_with(word: str, locale: str) -> tuple[str, ...]:
     return tuple(found[:8])
 
 
-def _all_words(locale: str) -> set[str]:
-    from handlers.grammar.intents import INTENTS
-
-    return {w.strip('"“”').lower() for intent in INTENTS for line in intent.usage[locale == "zh"]
+def _all_words(intents: tuple[Intent, ...], locale: str) -> set[str]:
+    return {w.strip('"“”').lower() for intent in intents for line in intent.usage[locale == "zh"]
             for w in line.replace("：", " ").replace(":", " ").split() if w.isalpha()}
 
 
-def _usage(name: str, locale: str) -> tuple[str, ...]:
-    from handlers.grammar.intents import BY_NAME
-
-    return BY_NAME[name].usage[locale == "zh"]
-
-
-def _word(name: str, zh: bool) -> str:
-    from handlers.grammar.intents import BY_NAME
-
-    intent = BY_NAME[name]
+def _word(intent: Intent, zh: bool) -> str:
     return intent.zh[0] if zh else intent.en[0]
 
 
-def _admin_word(words: str, zh: bool) -> str:
+def _admin_word(by_name: dict[str, Intent], words: str, zh: bool) -> str:
     """An admin's command word (`team create` · `团队 新建`)."""
     name, _, rest = words.partition(" ")
-    return f"{_word(name, zh)} {('新建' if zh else rest)}" if rest else _word(name, zh)
+    word = _word(by_name[name], zh)
+    return f"{word} {('新建' if zh else rest)}" if rest else word

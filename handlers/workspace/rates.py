@@ -9,7 +9,6 @@ from today on (`… off from DAY` from that day). `rates` (`汇率`) lists them 
 """
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
 
 from handlers.context import Ctx
@@ -85,15 +84,6 @@ def _text(rate: Decimal) -> str:
 
 
 def _rows_text(history) -> str:
-    """A currency's rates as the audit keeps them for `undo`: `2026-11-01=7.1;2026-12-05=off`."""
+    """A currency's rates before the change, as the audit keeps them: `2026-11-01=7.1;2026-12-05=off`."""
     return ";".join(f"{start.isoformat()}={_text(rate) if rate is not None else 'off'}"
                     for start, rate in history)
-
-
-def rows_from_text(text: str) -> tuple[tuple[dt.date, Decimal | None], ...]:
-    """The rates `_rows_text` wrote."""
-    out = []
-    for part in filter(None, text.split(";")):
-        start, rate = part.split("=")
-        out.append((dt.date.fromisoformat(start), None if rate == "off" else Decimal(rate)))
-    return tuple(out)

@@ -1,0 +1,169 @@
+"""The layout keeps its rules (docs/architecture.md): imports point down, no import circles.
+
+Read from the source with `ast`, as Python would run it: every import counts, the ones inside a
+function too (a lazy import closes a circle just the same, later), but not those under
+`if TYPE_CHECKING:` (never run).
+"""
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+PACKAGES = ("handlers", "storage", "worker", "crm", "bot")
+PLATFORM_LIBRARIES = {"slack_bolt", "slack_sdk", "wechatpy", "microsoft_agents", "msal"}
+
+#: Imports that close a circle, each with why it is still there. A new circle fails the test; an
+#: entry here that no longer exists does too, so the list only shrinks.
+KNOWN_CIRCLES = {
+    # `usage(topic)` (an intent's examples, quoted in refusals) reads the intents' declarations,
+    # and `grammar/intents.py` imports every handler (each intent names its handler). It goes
+    # when the declarations (words, parser, usage) and the handler table are two modules.
+    ("handlers.text.strings", "handlers.grammar.intents"),
+}
+
+
+def _modules() -> dict[str, Path]:
+    found = {}
+    for top in PACKAGES:
+        for path in (ROOT / top).rglob("*.py"):
+            if "migrations" in path.parts:
+                continue
+            parts = path.relative_to(ROOT).with_suffix("").parts
+            found[".".join(parts[:-1] if parts[-1] == "__init__" else parts)] = path
+    return found
+
+
+MODULES = _modules()
+
+
+def _imports(path: Path) -> set[str]:
+    """The project modules `path` imports, anywhere in it but under `if TYPE_CHECKING:`."""
+    names: set[str] = set()
+
+    def visit(node: ast.AST) -> None:
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+            for child in node.orelse:
+                visit(child)
+            return
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            names.update(f"{node.module}.{alias.name}" if f"{node.module}.{alias.name}" in MODULES
+                         else node.module for alias in node.names)
+        for child in ast.iter_child_nodes(node):
+            visit(child)
+
+    visit(ast.parse(path.read_text(encoding="utf-8")))
+    return names
+
+
+def _graph() -> dict[str, set[str]]:
+    graph = {}
+    for name, path in MODULES.items():
+        targets = set()
+        for imported in _imports(path):
+            while imported and imported not in MODULES:
+                imported = imported.rpartition(".")[0]
+            if imported and imported != name:
+                targets.add(imported)
+        graph[name] = targets
+    return graph
+
+
+def _circles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The strongly connected components of more than one module (Tarjan's algorithm)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    circles = []
+
+    def connect(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        on_stack.add(node)
+        for target in sorted(graph[node]):
+            if target not in index:
+                connect(target)
+                low[node] = min(low[node], low[target])
+            elif target in on_stack:
+                low[node] = min(low[node], index[target])
+        if low[node] == index[node]:
+            component = []
+            while True:
+                member = stack.pop()
+                on_stack.discard(member)
+                component.append(member)
+                if member == node:
+                    break
+            if len(component) > 1:
+                circles.append(sorted(component))
+
+    for node in sorted(graph):
+        if node not in index:
+            connect(node)
+    return circles
+
+
+def _described(circle: list[str], graph: dict[str, set[str]]) -> str:
+    inside = set(circle)
+    return "\n".join(f"{name} -> {', '.join(sorted(graph[name] & inside))}" for name in circle)
+
+
+GRAPH = _graph()
+
+
+@pytest.mark.parametrize("package", ["handlers", "storage", "worker", "crm"])
+def test_no_import_circle(package):
+    graph = {name: {t for t in targets if t.split(".")[0] == package and (name, t) not in KNOWN_CIRCLES}
+             for name, targets in GRAPH.items() if name.split(".")[0] == package}
+    circles = _circles(graph)
+    assert not circles, "\n\n".join(_described(circle, graph) for circle in circles)
+
+
+def test_each_known_circle_is_still_a_circle():
+    for importer, imported in KNOWN_CIRCLES:
+        assert imported in GRAPH[importer], f"{importer} no longer imports {imported}: drop it from the list"
+        assert any(importer in circle and imported in circle for circle in _circles(GRAPH)), (
+            f"{importer} -> {imported} closes no circle any more: drop it from the list")
+
+
+def test_a_circle_is_found():
+    """The checker itself: a made-up circle of three modules, one of them lazy."""
+    graph = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}
+    assert _circles(graph) == [["a", "b", "c"]]
+    assert _circles({"a": {"b"}, "b": set()}) == []
+
+
+#: package -> the top-level packages it must never import (imports point down)
+BELOW = {
+    "handlers": {"bot", "worker", "crm"},
+    "storage": {"handlers", "bot", "worker", "crm"},
+    "worker": {"bot"},
+    "crm": {"bot", "worker"},
+}
+
+
+@pytest.mark.parametrize("package", sorted(BELOW))
+def test_imports_point_down_and_name_no_platform_library(package):
+    upward = sorted(f"{name} imports {imported}" for name, path in MODULES.items()
+                    if name.split(".")[0] == package
+                    for imported in _imports(path)
+                    if imported.split(".")[0] in BELOW[package] | PLATFORM_LIBRARIES)
+    assert not upward, upward
+
+
+def test_rules_are_pure_and_the_string_table_imports_no_handler():
+    """`handlers/rules/` uses only other rules and the grammar's plain values; the string table
+    (which everything imports) imports no handler but the one known circle above."""
+    for name in MODULES:
+        if name.startswith("handlers.rules."):
+            outside = {m for m in GRAPH[name] if m.startswith("handlers.")
+                       and not m.startswith(("handlers.rules.", "handlers.grammar."))}
+            assert not outside, f"{name} imports {sorted(outside)}"
+    strings = {m for m in GRAPH["handlers.text.strings"] if m.startswith("handlers.")}
+    known = {imported for importer, imported in KNOWN_CIRCLES if importer == "handlers.text.strings"}
+    assert strings <= known, sorted(strings - known)
