@@ -158,12 +158,17 @@ def test_imports_point_down_and_name_no_platform_library(package):
 
 def test_rules_are_pure_and_the_string_table_imports_no_handler():
     """`handlers/rules/` uses only other rules and the grammar's plain values; the string table
-    (which everything imports) imports no handler but the one known circle above."""
+    (which everything imports) imports its areas' tables, which import nothing, and no handler
+    but the one known circle above."""
     for name in MODULES:
         if name.startswith("handlers.rules."):
             outside = {m for m in GRAPH[name] if m.startswith("handlers.")
                        and not m.startswith(("handlers.rules.", "handlers.grammar."))}
             assert not outside, f"{name} imports {sorted(outside)}"
-    strings = {m for m in GRAPH["handlers.text.strings"] if m.startswith("handlers.")}
+    strings = {m for m in GRAPH["handlers.text.strings"]
+               if m.startswith("handlers.") and not m.startswith("handlers.text.tables.")}
+    for name in MODULES:
+        if name.startswith("handlers.text.tables."):
+            assert not {m for m in GRAPH[name] if m.startswith("handlers.")}, name
     known = {imported for importer, imported in KNOWN_CIRCLES if importer == "handlers.text.strings"}
     assert strings <= known, sorted(strings - known)
