@@ -1,0 +1,66 @@
+"""Commands: what a message asks for, as frozen dataclasses. Platform-neutral and storage-free.
+
+One module per area (`base`, `sales`, `team`, `workspace`); this package names them all, so
+`from handlers.grammar import commands as c` and `c.LogVisit` read every command."""
+from __future__ import annotations
+
+from handlers.grammar.commands.base import Command, DealRef, Help, ParseError, Period, Scope  # noqa: F401 - the catalogue
+from handlers.grammar.commands.sales import (  # noqa: F401 - the catalogue
+    AddTask,
+    AddTip,
+    ChangeDeal,
+    ChangeVisit,
+    CloseDeal,
+    Delete,
+    DoneFollowups,
+    DoneTask,
+    FindTips,
+    FixCustomer,
+    LikeTip,
+    ListCustomers,
+    ListDeals,
+    ListFollowups,
+    ListTasks,
+    ListVisits,
+    LogVisit,
+    Reassign,
+    Restore,
+    SetCustomer,
+    ShowDealHistory,
+    ShowDueVisits,
+    ShowTrash,
+    SnoozeFollowup,
+    Undo,
+    UpsertDeal,
+)
+from handlers.grammar.commands.team import (  # noqa: F401 - the catalogue
+    AnswerStandup,
+    ConfigureSchedule,
+    EditContest,
+    ListTargets,
+    SetTarget,
+    SetTierRhythm,
+    ShowContest,
+    ShowLeaderboard,
+    ShowPipeline,
+    ShowProgress,
+    ShowReasons,
+    ShowSchedule,
+    ShowScorecard,
+    ShowStalled,
+    StartContest,
+)
+from handlers.grammar.commands.workspace import (  # noqa: F401 - the catalogue
+    ChangeTeam,
+    ConfigureTeam,
+    CorrectCalendar,
+    CreateTeam,
+    Crm,
+    Link,
+    ListTeams,
+    SetLanguage,
+    SetRate,
+    SetRole,
+    Stages,
+    TakeLeave,
+)

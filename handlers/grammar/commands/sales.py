@@ -1,0 +1,213 @@
+"""A rep's commands: visits and follow-ups, deals, tasks, tips, customers, corrections, the bin, undo."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from handlers.grammar.amounts import Money
+from handlers.grammar.commands.base import Command, DealRef, Scope
+
+
+@dataclass(frozen=True)
+class LogVisit(Command):
+    customer: str
+    notes: str = ""
+    next_step: str = ""
+    outcome: str = ""
+    follow_up: dt.date | None = None
+    #: No separator between customer and notes (`visit Acme Corp met the CTO`): the handler takes
+    #: a known customer's name from the front, or asks.
+    unsplit: bool = False
+    #: The name was marked off by a comma only (`visit stark industries met Tony, …`): a new
+    #: name of three words or more is asked about.
+    comma: bool = False
+
+
+@dataclass(frozen=True)
+class UpsertDeal(Command):
+    ref: DealRef  # with an id, its title is the deal's new title (`deal #46 "ERP rollout"`)
+    stage: str | None = None
+    amount: Money | None = None
+    close: dt.date | None = None
+    customer: str | None = None  # `deal #46 customer Globex`: the deal moves to that customer
+    #: the amount's currency becomes the deal's (said in words, `60k CNY`, or chosen from a question)
+    switch_currency: bool = False
+
+
+@dataclass(frozen=True)
+class CloseDeal(Command):
+    ref: DealRef
+    won: bool
+    amount: Money | None = None
+    reason: str = ""
+    switch_currency: bool = False  # as UpsertDeal's
+
+
+@dataclass(frozen=True)
+class ListFollowups(Command):
+    pass
+
+
+@dataclass(frozen=True)
+class DoneFollowups(Command):
+    visit_ids: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class SnoozeFollowup(Command):
+    """`snooze 46 next week` · `推迟 46 下周`: the follow-up of visit #46 moves to that day."""
+
+    visit_id: int
+    day: dt.date
+
+
+@dataclass(frozen=True)
+class AddTask(Command):
+    """`task @ana send the quote to Acme by Fri` · `任务 @张三 周五前给华为发报价`; for oneself
+    without `@`; about a deal (`task deal #46 …`) or a customer (`task customer Acme: …`)."""
+
+    title: str
+    assignee: str | None = None
+    due: dt.date | None = None
+    deal_id: int | None = None
+    customer: str | None = None
+
+
+@dataclass(frozen=True)
+class ListTasks(Command):
+    """`tasks` · `任务`: my to-do list (tasks and follow-ups); a manager's: the team's tasks;
+    `tasks @ana`: Ana's open tasks (hers, or a manager's for a member of their team)."""
+
+    member: str | None = None
+
+
+@dataclass(frozen=True)
+class DoneTask(Command):
+    task_ids: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class ShowDueVisits(Command):
+    """`due visits` · `待回访`: my customers due a visit by their tier; `… team`: my team's."""
+
+    team: bool = False
+
+
+@dataclass(frozen=True)
+class AddTip(Command):
+    """`tip pricing: bundle the service contract` · `经验 报价：打包服务合同`."""
+
+    topic: str
+    text: str
+
+
+@dataclass(frozen=True)
+class FindTips(Command):
+    """`tips pricing` · `经验 报价`: lessons kept about a topic (all of them without one)."""
+
+    query: str = ""
+
+
+@dataclass(frozen=True)
+class LikeTip(Command):
+    """`like tip 3` · `赞 经验 3`: I found this tip useful (the best come first)."""
+
+    tip_id: int
+
+
+@dataclass(frozen=True)
+class SetCustomer(Command):
+    name: str
+    tier: str | None = None
+    lifecycle: str | None = None
+
+
+@dataclass(frozen=True)
+class FixCustomer(Command):
+    """`customer "Acme Crop" merge into "Acme Corp"` · `customer Acme Crop rename Acme Corp` ·
+    `customer Acme Corp owner @bo` (and 合并到 / 改名 / 负责人)."""
+
+    name: str
+    action: str  # merge | rename | owner
+    value: str
+
+
+@dataclass(frozen=True)
+class Reassign(Command):
+    """`reassign @bo to @ana` · `转交 @李四 给 @张三`: a leaver's customers and open deals."""
+
+    source: str
+    target: str
+
+
+@dataclass(frozen=True)
+class ListVisits(Command):
+    """`visits Acme Corp` · `拜访记录 华为`: the latest visits (of one customer)."""
+
+    customer: str | None = None
+
+
+@dataclass(frozen=True)
+class ListCustomers(Command):
+    tier: str | None = None
+
+
+@dataclass(frozen=True)
+class ChangeVisit(Command):
+    """`visit #12 delete` · `visit #12 notes …` · `拜访 #12 删除` · `拜访 #12 纪要 …`."""
+
+    visit_id: int
+    delete: bool = False
+    notes: str | None = None
+    customer: str | None = None  # `visit #12 customer Acme Corp`
+    follow_up: dt.date | None = None  # `visit #12 follow up fri`
+
+
+@dataclass(frozen=True)
+class ChangeDeal(Command):
+    """`deal #46 delete` · `deal #46 reopen` · `商机 #46 删除` · `商机 #46 重开`."""
+
+    deal_id: int
+    action: str  # delete | reopen
+
+
+@dataclass(frozen=True)
+class Delete(Command):
+    """`deal #46 delete` · `task #6 delete` · `contest #2 cancel` · `customer Acme delete` (and
+    删除 / 取消): asks first; `… delete confirm` (the question's button) moves it to the bin."""
+
+    kind: str  # deal | visit | task | tip | contest | customer
+    ref: str  # its number, or a customer's name
+    confirmed: bool = False
+
+
+@dataclass(frozen=True)
+class Restore(Command):
+    """`restore deal #46` · `恢复 商机 #46` · `restore customer Acme`: back from the bin."""
+
+    kind: str
+    ref: str
+
+
+@dataclass(frozen=True)
+class ShowTrash(Command):
+    """`trash` · `回收站`: what was deleted and can still be restored."""
+
+
+@dataclass(frozen=True)
+class Undo(Command):
+    """`undo` · `撤销`: reverse my last change (within a day)."""
+
+
+@dataclass(frozen=True)
+class ListDeals(Command):
+    """`deals` · `我的商机`: open deals (a manager's bare one: the team's) · `deals team` · `deals @ana`."""
+
+    scope: Scope = Scope()
+
+
+@dataclass(frozen=True)
+class ShowDealHistory(Command):
+    """`deal #46 history` · `商机 #46 历史`: every stage and amount change, who and when."""
+
+    deal_id: int
