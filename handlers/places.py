@@ -73,6 +73,12 @@ def typed(value: str, here: str = "") -> tuple[Place, str] | None:
     return None
 
 
+def platform_name(platform: str, locale: str) -> str:
+    """The platform as people call it (`Slack`, `企业微信`), as its plugin declares it; else its word."""
+    place = _PLACES.get(platform)
+    return place.name(locale) if place else platform
+
+
 def shown(platform: str, address: str, locale: str) -> str:
     """An address as people read it, with its platform: `Slack #east-sales`, `企业微信 chat:X`."""
     place = _PLACES.get(platform)

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from handlers.context import Ctx
 from handlers.grammar.commands import Link
 from handlers.grammar.parse import LINK_YES
+from handlers.places import platform_name
 from handlers.text import format as fmt
 from handlers.text.reply import Button, Reply
 from handlers.text.reply_json import to_payload
@@ -58,13 +59,13 @@ def handle_link(ctx: Ctx, cmd: Link) -> Reply:
     crossing = target.tenant_id != source_tenant.id
     if crossing and target.role != "admin":  # a rep's link never brings an organisation in
         admins = ", ".join(m.display_name for m in _admins(ctx.session, target.tenant_id)) or "-"
-        raise ctx.refuse("link_not_connected", platform=PLATFORM_NAMES.get(ctx.platform, ctx.platform),
+        raise ctx.refuse("link_not_connected", platform=platform_name(ctx.platform, ctx.locale),
                          admins=admins)
     if crossing and any(m.id != ctx.member.id for m in ctx.people.members(source_tenant.id)):
         raise ctx.refuse("link_other_people")
     workspace = source_tenant.external_id
     if crossing and not cmd.confirm:  # connecting a workspace is said out loud first (code kept)
-        platform = PLATFORM_NAMES.get(ctx.platform, ctx.platform)
+        platform = platform_name(ctx.platform, ctx.locale)
         yes = f"{name_of(WORDS, 'link', ctx.locale)} {cmd.code} {LINK_YES[ctx.locale == 'zh']}"
         raise ctx.refuse("link_confirm_connect", name=target.display_name, platform=platform,
                          workspace=workspace, command=yes,
@@ -80,11 +81,8 @@ def handle_link(ctx: Ctx, cmd: Link) -> Reply:
     lines = [ctx.t("link_done", name=target.display_name)]
     if crossing:
         lines.append(ctx.t("tenant_connected", name=target.display_name, workspace=workspace,
-                           platform=PLATFORM_NAMES.get(ctx.platform, ctx.platform)))
+                           platform=platform_name(ctx.platform, ctx.locale)))
     return Reply(lines=tuple(lines))
-
-
-PLATFORM_NAMES = {"slack": "Slack", "wecom": "WeCom", "teams": "Teams", "console": "console"}
 
 
 def _admins(session: Session, tenant_id: int) -> list[Member]:
@@ -97,12 +95,13 @@ def _announce_connection(ctx: Ctx, admin: Member, workspace: str) -> None:
     tenant = ctx.session.get(Tenant, admin.tenant_id)
     others = [m for m in _admins(ctx.session, tenant.id) if m.id != admin.id]
     addresses = MemberAddresses(ctx.session, tenant, [m.id for m in others])
-    platform = PLATFORM_NAMES.get(ctx.platform, ctx.platform)
     OutboxRepository(ctx.session).enqueue_many(
         [{"key": f"connected:{ctx.platform}:{workspace}:{m.id}"[:200], "tenant_id": tenant.id,
           "platform": where.platform, "workspace": where.workspace, "target": where.target,
           "payload": to_payload(Reply(lines=(t(m.locale, "tenant_connected", name=admin.display_name,
-                                                 workspace=workspace, platform=platform),), locale=m.locale))}
+                                                 workspace=workspace,
+                                                 platform=platform_name(ctx.platform, m.locale)),),
+                                      locale=m.locale))}
          for m in others if (where := addresses.of(m.id)) is not None], ctx.now)
     ctx.people.audit(tenant.id, admin.id, "tenant.connect", "tenant", tenant.id, at=ctx.now,
                      platform=ctx.platform, workspace=workspace)
