@@ -293,7 +293,8 @@ def run_job(kind: str, team_name: str) -> None:
 def import_(kind: str, path: Path, tenant: str | None, official: bool, dry_run: bool) -> None:
     """Import a CSV file (customers and deals: a Zoho or 纷享销客 export too, CSV or .xlsx); a bad
     row is reported by line and nothing of the file is stored."""
-    from bot import csv_io
+    from bot import csv_import
+    from crm.workspaces import ImportProblems
 
     def progress(items):
         if len(items) < 200:
@@ -302,9 +303,9 @@ def import_(kind: str, path: Path, tenant: str | None, official: bool, dry_run: 
 
     app = built_app()
     try:
-        count = csv_io.import_file(app, kind, path, tenant, progress, official=official,
-                                   dry_run=dry_run)
-    except csv_io.ImportProblems as problems:
+        count = csv_import.import_file(app, kind, path, tenant, progress, official=official,
+                                       dry_run=dry_run)
+    except ImportProblems as problems:
         for problem in problems.problems:
             click.echo(problem, err=True)
         raise click.ClickException(
@@ -336,15 +337,16 @@ def export(kind: str, period: str | None, crm: str | None, output: Path | None,
            tenant: str | None) -> None:
     """Export customers, deals, visits or targets as CSV a CRM (Zoho, 纷享销客) can import;
     scorecards for HR."""
-    from bot import csv_io
+    from bot import csv_export
+    from crm.workspaces import ImportProblems
 
     if kind == "scorecards" and not period:
         raise click.UsageError("scorecards need --period, a month (2026-11) or a quarter (2026-Q4).")
     if crm:
         _export_for_crm(crm, kind, output, tenant)
         return
-    write = ((lambda out: csv_io.export_scorecards(app, out, tenant, period)) if kind == "scorecards"
-             else (lambda out: csv_io.export(app, kind, out, tenant)))
+    write = ((lambda out: csv_export.export_scorecards(app, out, tenant, period)) if kind == "scorecards"
+             else (lambda out: csv_export.export(app, kind, out, tenant)))
     app = built_app()
     try:
         if output:
@@ -353,20 +355,20 @@ def export(kind: str, period: str | None, crm: str | None, output: Path | None,
             click.echo(f"Wrote {count} {kind} to {output}.", err=True)
         else:
             write(sys.stdout)
-    except csv_io.ImportProblems as problems:
+    except ImportProblems as problems:
         raise click.ClickException(" ".join(problems.problems)) from None
 
 
 def _export_for_crm(crm: str, kind: str, output: Path | None, tenant: str | None) -> None:
-    from bot import csv_io
     from crm import exports
+    from crm.workspaces import ImportProblems
 
     if kind not in exports.KINDS:
         raise click.UsageError(f"--crm {crm} exports customers, deals or visits, not {kind}.")
     app = built_app()
     try:
         count = exports.write(app, crm, kind, tenant, out=sys.stdout, path=output)
-    except csv_io.ImportProblems as problems:
+    except ImportProblems as problems:
         raise click.ClickException(" ".join(problems.problems)) from None
     if output:
         click.echo(f"Wrote {count} {kind} to {output} for {exports.NAMES[crm]}.", err=True)

@@ -1,7 +1,7 @@
 """`salesbot import customers|deals FILE` taking a CRM's own export as it is: Zoho's CSV, 纷享销客's
 .xlsx or CSV with Chinese headers, or salesbot's own export (which round-trips: `Deal #` updates the
 deal it names). Every row is checked before anything is stored; one bad row stores nothing
-(`bot/csv_io.py`), and `--dry-run` says what would happen without storing.
+(`bot/csv_import.py`), and `--dry-run` says what would happen without storing.
 """
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """Which workspace (tenant) a command-line import or export is about: `--tenant PLATFORM:ID`, or
-the only one there is. Shared by the CSV files (`bot/csv_io.py`) and the CRMs' files
+the only one there is. Shared by the CSV files (`bot/csv_import.py`, `bot/csv_export.py`) and the CRMs' files
 (`crm/exports.py`, the `salesbot crm` commands)."""
 from __future__ import annotations
 
