@@ -33,10 +33,11 @@ from bot.web import plain, read_body
 from bot.wecom.client import WeComClient, with_backoff
 from bot.wecom.render import render_plain, template_card
 from bot.wecom.sender import WeComSender
-from handlers.dispatch import UserRef, answer_key, reply_locale
+from handlers.dispatch import UserRef, reply_locale
 from handlers.inbound import VERSION, Inbound
 from handlers.messages import t
 from handlers.reply import Reply
+from handlers.unit_of_work import answer_key
 from scheduler.delivery import DeliveryWorker
 from storage.db import locked
 

@@ -4,7 +4,8 @@ import datetime as dt
 
 from sqlalchemy import select
 
-from handlers.dispatch import AnswerTo, UserRef, handle_message
+from handlers.dispatch import UserRef
+from handlers.unit_of_work import AnswerTo, handle_message
 from handlers.reply_json import from_payload
 from scheduler.delivery import DeliveryWorker
 from storage.models import Delivery, Visit, utcnow

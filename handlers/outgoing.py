@@ -1,0 +1,192 @@
+"""The one way out: `queue` turns what happened (handlers/events.py) into outbox rows.
+
+Every outgoing message is written here, in the transaction of the message or job run that caused
+it: who hears an event (a member's direct messages, every channel of every team a fact concerns,
+the place a message was said), under which key (so it goes once whatever is retried), and which
+fact it tells (so it follows the fact: handlers/facts.py). A reply with a chart becomes two rows,
+the text and the image, so a failed upload is retried without posting the text again.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+from sqlalchemy.orm import Session
+
+from handlers import events as e
+from handlers.reply import Reply
+from handlers.reply_json import to_payload
+from storage.address import Address
+from storage.destinations import MemberAddresses, team_destinations
+from storage.models import Member, Team, Tenant
+from storage.outbox import OutboxRepository
+from storage.people import PeopleRepository
+
+KEY_LENGTH = 200  # the outbox's key column
+
+
+class Places:
+    """Where a tenant's members and teams are reached, each read once per unit of work (a job
+    run makes one for its team and members: `scheduler/run_context.py`)."""
+
+    def __init__(self, session: Session, tenant: Tenant, members: MemberAddresses | None = None,
+                 teams: dict[int, list[Address]] | None = None):
+        self.session, self.tenant = session, tenant
+        self.members = members
+        self.teams = dict(teams or {})
+        self.tenant_of: dict[int, int] = {}  # members of another tenant than the message's
+
+    def member(self, member_id: int) -> Address | None:
+        """Where the member reads the bot (on their own tenant's platforms: a message in a
+        linked workspace may tell an admin of the tenant it joined)."""
+        if self.members is None or member_id not in self.members.by_member:
+            member = self.session.get(Member, member_id)
+            tenant = self.tenant if member is None or member.tenant_id == self.tenant.id else \
+                self.session.get(Tenant, member.tenant_id)
+            self.tenant_of[member_id] = tenant.id
+            found = MemberAddresses(self.session, tenant, [member_id]).of(member_id)
+            if self.members is not None and found is not None:
+                self.members.by_member[member_id] = found
+            return found
+        return self.members.of(member_id)
+
+    def team(self, team_id: int) -> list[Address]:
+        if team_id not in self.teams:
+            team = self.session.get(Team, team_id)
+            self.teams[team_id] = team_destinations(self.session, self.tenant, team) if team else []
+        return self.teams[team_id]
+
+    def teams_of(self, member_id: int, role: str) -> list[Address]:
+        """Every place of every team the member is in, each once; an admin in no team: those of
+        the team everyone starts in."""
+        people = PeopleRepository(self.session)
+        teams = people.teams_of(member_id) or (
+            [team] if role == "admin" and (team := people.default_team(self.tenant.id)) else [])
+        out: list[Address] = []
+        for team in teams:
+            out += [where for where in self.team(team.id) if where not in out]
+        return out
+
+
+def queue(session: Session, tenant: Tenant, events: list, now: dt.datetime, *, places: Places | None = None,
+          origin: str | None = None, fallback: Address | None = None,
+          due: dt.datetime | None = None) -> list[str]:
+    """Write the outbox rows of `events`, those of a kind in one statement; the keys of the rows
+    that are new (a key there already is a message queued before: skipped). `origin`: the key
+    of the message that caused them (its answer's), which keys what it caused; `fallback`: where
+    a win goes when none of its owner's teams has a place (where the message was said), sent
+    from `due` like the answer."""
+    places = places or Places(session, tenant)
+    outbox = OutboxRepository(session)
+    rows: list[dict] = []
+    said_here: list[dict] = []  # a win with no team place, told where the message was said
+    keys: list[str] = []
+    for event in events:
+        match event:
+            case e.Answer():
+                keys += _answer(outbox, tenant.id, event, now)
+            case e.DealWon():
+                told, here = _won(session, tenant, places, event, origin, fallback, now)
+                rows, said_here = rows + told, said_here + here
+            case e.MessageEdited():
+                keys += outbox.add([_row(tenant.id, event.key, event.to, {"fix": {
+                    "id": event.message_id, "reply": to_payload(event.reply)}}, None)], now, due=event.due)
+            case e.PostCorrected():
+                rows.append(_row(tenant.id, event.key, event.to, {"fix": {
+                    "of": event.of, "reply": event.reply, "note": to_payload(event.note)}}, None))
+            case _:
+                key, where, reply = _plain(event, places)
+                whose = places.tenant_of.get(getattr(event, "told_id", None), tenant.id)
+                for address in where:  # a team has one place per platform
+                    rows += _rows(whose, key if _direct(event) else f"{key}:{address.platform}", address, reply)
+    return keys + outbox.add(rows, now) + outbox.add(said_here, now, due=due)
+
+
+def _direct(event) -> bool:
+    return isinstance(event, (e.TaskGiven, e.MemberTold, e.MemberJoined, e.WorkspaceConnected, e.Notice))
+
+
+def _plain(event, places: Places) -> tuple[str, list[Address], Reply]:
+    """(key, where, what) of an event that simply goes to its member or its team."""
+    def one(member_id: int) -> list[Address]:
+        where = places.member(member_id)
+        return [where] if where is not None else []
+
+    match event:
+        case e.TaskGiven():
+            return f"task:{event.task_id}:given", one(event.assignee_id), event.message
+        case e.MemberTold() | e.Notice():
+            return event.key, one(event.member_id), event.message
+        case e.MemberJoined():
+            return (f"joined:{event.member_id}:{event.team_id}:{event.told_id}", one(event.told_id),
+                    event.message)
+        case e.WorkspaceConnected():
+            return (f"connected:{event.platform}:{event.workspace}:{event.told_id}", one(event.told_id),
+                    event.message)
+        case e.ContestStarted():
+            return f"contest-start:{event.contest_id}", places.team(event.team_id), event.post
+        case e.ContestChanged():
+            return (f"contest-edit:{event.contest_id}:{event.at.isoformat()}", places.team(event.team_id),
+                    event.post)
+        case e.ContestCancelled():
+            return (f"contest-cancel:{event.contest_id}:{event.at.isoformat()}", places.team(event.team_id),
+                    event.post)
+        case e.ContestEnded():
+            return f"contest-final:{event.contest_id}", places.team(event.team_id), event.post
+        case e.TargetReached() | e.TeamPost():
+            return event.key, places.team(event.team_id), event.post
+    raise TypeError(f"no way out for {event!r}")
+
+
+def _won(session: Session, tenant: Tenant, places: Places, event: e.DealWon, origin: str | None,
+         fallback: Address | None, now: dt.datetime) -> tuple[list[dict], list[dict]]:
+    """A win is told in every team of its owner, once: where it was told before (won, reopened,
+    won again) that post is rewritten instead. With no team place, where it was said."""
+    from handlers.facts import correct
+
+    fact = f"won:{event.deal_id}"
+    earlier = OutboxRepository(session).posts_of(fact)
+    if earlier:
+        for delivery in earlier:
+            correct(session, delivery, to_payload(event.post), now)
+        return [], []
+    owner = session.get(Member, event.owner_id)
+    where = places.teams_of(event.owner_id, owner.role if owner else "rep")
+    if not where:
+        here = _rows(tenant.id, f"{origin}:announce", fallback, event.post) if origin and fallback else []
+        return [], here
+    base = f"{origin}:{fact}" if origin else fact
+    told = [_rows(tenant.id, f"{base}:{a.platform}:{a.target}", a, event.post) for a in where]
+    return [row for rows in told for row in rows], []
+
+
+def _answer(outbox: OutboxRepository, tenant_id: int, event: e.Answer, now: dt.datetime) -> list[str]:
+    """The answer fills the row its message's key took on arrival, or is added under its key
+    (none if one is there: answered before)."""
+    payload = to_payload(event.reply)
+    sent = now if event.given else None
+    if event.taken:
+        outbox.fill(event.key, payload, target=event.to.target, sent=sent)
+        return [event.key]
+    added = outbox.add([{"key": event.key, "tenant_id": tenant_id, "platform": event.to.platform,
+                         "workspace": event.to.workspace, "target": event.to.target, "payload": payload}],
+                       now, due=event.due)
+    if added and sent is not None:
+        outbox.fill(event.key, payload, target=event.to.target, sent=sent)
+    return added
+
+
+def _rows(tenant_id: int, key: str, where: Address, reply: Reply) -> list[dict]:
+    """The rows of one message to one place: a chart goes as a message of its own."""
+    from handlers.facts import fact_of
+
+    key = key[:KEY_LENGTH]
+    parts = [(key, replace(reply, chart=None) if reply.chart is not None else reply)]
+    if reply.chart is not None:
+        parts.append((f"{key}:chart"[:KEY_LENGTH], Reply(chart=reply.chart, locale=reply.locale)))
+    return [_row(tenant_id, part_key, where, to_payload(part), fact_of(part)) for part_key, part in parts]
+
+
+def _row(tenant_id: int, key: str, where: Address, payload: dict, fact: str | None) -> dict:
+    return {"key": key[:KEY_LENGTH], "tenant_id": tenant_id, "platform": where.platform,
+            "workspace": where.workspace, "target": where.target, "payload": payload, "fact": fact}
