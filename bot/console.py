@@ -21,7 +21,7 @@ from handlers.reply import Reply
 from handlers.reply_json import from_payload
 from handlers.unit_of_work import AnswerTo, answer_key, handle_message
 from handlers.when_read import as_sent
-from storage.address import Address
+from storage.address import Address, Kind
 from storage.models import utcnow
 from storage.outbox import OutboxRepository
 
@@ -111,10 +111,10 @@ class ConsoleSender:
         self.chatting = chatting
 
     def send(self, platform: str, workspace: str, target: str, reply: Reply) -> None:
-        kind, _, name = target.partition(":")
-        if self.chatting is not None and kind != "channel" and name != self.chatting["user"]:
+        to = Address.parse(platform, workspace, target)
+        if self.chatting is not None and to.kind is not Kind.CHANNEL and to.id != self.chatting["user"]:
             return  # someone else's message: `/user NAME` to be them
-        head = f"📣 #{name}" if kind == "channel" else f"💬 → {name}"
+        head = f"📣 #{to.id}" if to.kind is Kind.CHANNEL else f"💬 → {to.id}"
         if reply.chart is not None and not reply.text:
             chart = reply.chart
             body = f"[{chart.title}] " + " · ".join(

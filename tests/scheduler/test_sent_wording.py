@@ -8,9 +8,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from bot.console import render
 from scheduler.delivery import DeliveryWorker
 from scheduler.plan import fire, plan
-from support import render
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 QUEUED = dt.datetime(2026, 11, 23, 23, 50, tzinfo=SHANGHAI)
