@@ -9,7 +9,7 @@ the text and the image, so a failed upload is retried without posting the text a
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from sqlalchemy.orm import Session
 
@@ -95,46 +95,54 @@ def queue(session: Session, tenant: Tenant, events: list, now: dt.datetime, *, p
                 rows.append(_row(tenant.id, event.key, event.to, {"fix": {
                     "of": event.of, "reply": event.reply, "note": to_payload(event.note)}}, None))
             case _:
-                key, where, reply = _plain(event, places)
-                whose = places.tenant_of.get(getattr(event, "told_id", None), tenant.id)
-                for address in where:  # a team has one place per platform
-                    rows += _rows(whose, key if _direct(event) else f"{key}:{address.platform}", address, reply)
+                key, who, reply = _plain(event)
+                if isinstance(who, ToTeam):
+                    rows += [row for address in places.team(who.id)  # one place per platform
+                             for row in _rows(tenant.id, f"{key}:{address.platform}", address, reply)]
+                elif (address := places.member(who.id)) is not None:
+                    rows += _rows(places.tenant_of.get(who.id, tenant.id), key, address, reply)
     return keys + outbox.add(rows, now) + outbox.add(said_here, now, due=due)
 
 
-def _direct(event) -> bool:
-    return isinstance(event, (e.TaskGiven, e.MemberTold, e.MemberJoined, e.WorkspaceConnected, e.Notice))
+@dataclass(frozen=True)
+class ToMember:
+    """A plain event's reader: a member, in their direct messages."""
+
+    id: int
 
 
-def _plain(event, places: Places) -> tuple[str, list[Address], Reply]:
-    """(key, where, what) of an event that simply goes to its member or its team."""
-    def one(member_id: int) -> list[Address]:
-        where = places.member(member_id)
-        return [where] if where is not None else []
+@dataclass(frozen=True)
+class ToTeam:
+    """A plain event's readers: a team, in each of its places."""
 
+    id: int
+
+
+def _plain(event) -> tuple[str, ToMember | ToTeam, Reply]:
+    """(key, whom, what) of an event that simply goes to its member or its team."""
     match event:
         case e.TaskGiven():
-            return f"task:{event.task_id}:given", one(event.assignee_id), event.message
+            return f"task:{event.task_id}:given", ToMember(event.assignee_id), event.message
         case e.MemberTold() | e.Notice():
-            return event.key, one(event.member_id), event.message
+            return event.key, ToMember(event.member_id), event.message
         case e.MemberJoined():
-            return (f"joined:{event.member_id}:{event.team_id}:{event.told_id}", one(event.told_id),
+            return (f"joined:{event.member_id}:{event.team_id}:{event.told_id}", ToMember(event.told_id),
                     event.message)
         case e.WorkspaceConnected():
-            return (f"connected:{event.platform}:{event.workspace}:{event.told_id}", one(event.told_id),
+            return (f"connected:{event.platform}:{event.workspace}:{event.told_id}", ToMember(event.told_id),
                     event.message)
         case e.ContestStarted():
-            return f"contest-start:{event.contest_id}", places.team(event.team_id), event.post
+            return f"contest-start:{event.contest_id}", ToTeam(event.team_id), event.post
         case e.ContestChanged():
-            return (f"contest-edit:{event.contest_id}:{event.at.isoformat()}", places.team(event.team_id),
+            return (f"contest-edit:{event.contest_id}:{event.at.isoformat()}", ToTeam(event.team_id),
                     event.post)
         case e.ContestCancelled():
-            return (f"contest-cancel:{event.contest_id}:{event.at.isoformat()}", places.team(event.team_id),
+            return (f"contest-cancel:{event.contest_id}:{event.at.isoformat()}", ToTeam(event.team_id),
                     event.post)
         case e.ContestEnded():
-            return f"contest-final:{event.contest_id}", places.team(event.team_id), event.post
+            return f"contest-final:{event.contest_id}", ToTeam(event.team_id), event.post
         case e.TargetReached() | e.TeamPost():
-            return event.key, places.team(event.team_id), event.post
+            return event.key, ToTeam(event.team_id), event.post
     raise TypeError(f"no way out for {event!r}")
 
 
