@@ -9,6 +9,7 @@ the text and the image, so a failed upload is retried without posting the text a
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass, replace
 
 from sqlalchemy.orm import Session
@@ -163,9 +164,17 @@ def _won(session: Session, tenant: Tenant, places: Places, event: e.DealWon, ori
     if not where:
         here = _rows(tenant.id, f"{origin}:announce", fallback, event.post) if origin and fallback else []
         return [], here
-    base = f"{origin}:{fact}" if origin else fact
-    told = [_rows(tenant.id, f"{base}:{a.platform}:{a.target}", a, event.post) for a in where]
+    told = [_rows(tenant.id, _key(origin, f"{fact}:{a.platform}:{a.target}"), a, event.post) for a in where]
     return [row for rows in told for row in rows], []
+
+
+def _key(origin: str | None, own: str) -> str:
+    """The key of a row a message caused: under the message's own (so what one message caused
+    is found by its key), else one that fits the column and still differs per place."""
+    key = f"{origin}:{own}" if origin else own
+    if len(key) <= KEY_LENGTH:
+        return key
+    return f"{own[:KEY_LENGTH - 41]}:{hashlib.sha1(key.encode()).hexdigest()}"
 
 
 def _answer(outbox: OutboxRepository, tenant_id: int, event: e.Answer, now: dt.datetime) -> list[str]:

@@ -42,6 +42,9 @@ class AnswerTo:
     here: str | None = None
     mentioned: tuple[str, ...] = ()
     shared: bool = False  # `here` is shared with another organisation
+    #: filled with the keys of the rows the message queued besides its answer (a celebration
+    #: said where the message was), for a caller that sends them itself at once
+    caused: list[str] | None = None
 
 
 def answer_key(platform: str, delivery: str) -> str:
@@ -99,9 +102,11 @@ def _handle_once(session_factory, user: UserRef, message: Message, defaults: Def
             events.append(_answer(user.platform, answer_to, reply, now))
         key = answer_key(user.platform, answer_to.delivery) if answer_to else None
         announce = answer_to and answer_to.announce
-        queue(session, tenant, events, now, origin=key, due=_due(answer_to, now),
-              fallback=Address.parse(user.platform, answer_to.workspace, announce) if announce else None)
+        here = Address.parse(user.platform, answer_to.workspace, announce) if announce else None
+        written = queue(session, tenant, events, now, origin=key, due=_due(answer_to, now), fallback=here)
         session.commit()
+    if answer_to is not None and answer_to.caused is not None:
+        answer_to.caused.extend(k for k in written if k != key)
     return reply
 
 
