@@ -1,4 +1,5 @@
-"""One inbound message, one transaction: identify the sender, parse, authorise, run, reply."""
+"""One inbound message as a command: identify the sender, parse, authorise, run, reply (its
+transaction and what leaves with it: `handlers.unit_of_work`)."""
 from __future__ import annotations
 
 import datetime as dt

@@ -115,10 +115,10 @@ def test_the_worker_drops_a_queued_post_whose_fact_no_longer_holds(session_facto
         tenant = Tenant(platform="slack", external_id="T1")
         s.add(tenant)
         s.flush()
-        OutboxRepository(s).enqueue_to(
-            [type("D", (), {"platform": "slack", "workspace": "T1", "target": "channel:C1"})()],
-            "announce:x", tenant.id, to_payload(Reply(title="🎉 Ana won Acme")),
-            dt.datetime.now(dt.timezone.utc), fact="won:46")  # no deal #46 is won
+        OutboxRepository(s).enqueue_many([{  # no deal #46 is won
+            "key": "announce:x", "tenant_id": tenant.id, "platform": "slack", "workspace": "T1",
+            "target": "channel:C1", "payload": to_payload(Reply(title="🎉 Ana won Acme")), "fact": "won:46"}],
+            dt.datetime.now(dt.timezone.utc))
     platform = Platform()
     deliver(session_factory, platform)
     assert platform.log == [] and posts(session_factory) == []
