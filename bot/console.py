@@ -17,10 +17,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.render_text import render_text
 from bot.trouble import trouble_reply
 from handlers.dispatch import Defaults, UserRef, reply_locale
-from handlers.reply import Reply
-from handlers.reply_json import from_payload
+from handlers.text.reply import Reply
+from handlers.text.reply_json import from_payload
+from handlers.text.when_read import as_sent
 from handlers.unit_of_work import AnswerTo, answer_key, handle_message
-from handlers.when_read import as_sent
 from storage.address import Address, Kind
 from storage.models import utcnow
 from storage.outbox import OutboxRepository
@@ -137,7 +137,7 @@ def run_chat(app, user: str, lang: str | None) -> None:
 
     from bot.worker import build_worker
 
-    for name in ("scheduler", "apscheduler"):  # the worker's log lines stay out of the chat
+    for name in ("worker", "apscheduler"):  # the worker's log lines stay out of the chat
         logging.getLogger(name).setLevel(logging.ERROR)
     bot = ConsoleBot(app.session_factory, app.defaults)
     chatting = {"user": user}

@@ -36,10 +36,10 @@ from crm.fxiaoke import FxiaokeClient, millis
 from crm.stages import key_of
 from crm.zoho import ZohoClient
 from handlers.events import MemberTold
-from handlers.format import money
-from handlers.messages import t
 from handlers.outgoing import queue
-from handlers.reply import Reply
+from handlers.text.format import money
+from handlers.text.reply import Reply
+from handlers.text.strings import t
 from storage import pipelines
 from storage.crm import CrmRepository
 from storage.models import CrmLink, Deal, DealEvent, Member, Tenant

@@ -10,24 +10,20 @@ from dataclasses import dataclass, replace
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from handlers import (
-    admin,
-    calendars,
-    changes,
-    command_json,
-    limits,
-    questions,
-    said_again,
-    schedule_commands,
-    several,
-)
-from handlers import commands as c
+from handlers import questions
 from handlers.context import Ctx, Refusal, usage_reply
-from handlers.dates import READING_CALENDAR
-from handlers.intents import HANDLERS, parse, read, split_keyword
-from handlers.messages import WORDS, name_of
-from handlers.parse import normalize
-from handlers.reply import Button, Reply
+from handlers.grammar import command_json, several
+from handlers.grammar import commands as c
+from handlers.grammar.dates import READING_CALENDAR
+from handlers.grammar.intents import HANDLERS, parse, read, split_keyword
+from handlers.grammar.parse import normalize
+from handlers.rules import limits
+from handlers.sales import changes, said_again
+from handlers.team import schedule_commands
+from handlers.text.reply import Button, Reply
+from handlers.text.strings import WORDS, name_of
+from handlers.workspace import admin
+from handlers.workspace import holidays as calendars
 from storage import pipelines
 from storage.models import Member, Tenant
 from storage.people import PeopleRepository

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from handlers.reply import Reply
+from handlers.text.reply import Reply
 from storage.address import Address
 
 

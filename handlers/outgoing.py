@@ -3,7 +3,7 @@
 Every outgoing message is written here, in the transaction of the message or job run that caused
 it: who hears an event (a member's direct messages, every channel of every team a fact concerns,
 the place a message was said), under which key (so it goes once whatever is retried), and which
-fact it tells (so it follows the fact: handlers/facts.py). A reply with a chart becomes two rows,
+fact it tells (so it follows the fact: handlers/team/fact_posts.py). A reply with a chart becomes two rows,
 the text and the image, so a failed upload is retried without posting the text again.
 """
 from __future__ import annotations
@@ -15,8 +15,8 @@ from dataclasses import dataclass, replace
 from sqlalchemy.orm import Session
 
 from handlers import events as e
-from handlers.reply import Reply
-from handlers.reply_json import to_payload
+from handlers.text.reply import Reply
+from handlers.text.reply_json import to_payload
 from storage.address import Address
 from storage.destinations import MemberAddresses, team_destinations
 from storage.models import Member, Team, Tenant
@@ -28,7 +28,7 @@ KEY_LENGTH = 200  # the outbox's key column
 
 class Places:
     """Where a tenant's members and teams are reached, each read once per unit of work (a job
-    run makes one for its team and members: `scheduler/run_context.py`)."""
+    run makes one for its team and members: `worker/run_context.py`)."""
 
     def __init__(self, session: Session, tenant: Tenant, members: MemberAddresses | None = None,
                  teams: dict[int, list[Address]] | None = None):
@@ -151,7 +151,7 @@ def _won(session: Session, tenant: Tenant, places: Places, event: e.DealWon, ori
          fallback: Address | None, now: dt.datetime) -> tuple[list[dict], list[dict]]:
     """A win is told in every team of its owner, once: where it was told before (won, reopened,
     won again) that post is rewritten instead. With no team place, where it was said."""
-    from handlers.facts import correct
+    from handlers.team.fact_posts import correct
 
     fact = f"won:{event.deal_id}"
     earlier = OutboxRepository(session).posts_of(fact)
@@ -195,7 +195,7 @@ def _answer(outbox: OutboxRepository, tenant_id: int, event: e.Answer, now: dt.d
 
 def _rows(tenant_id: int, key: str, where: Address, reply: Reply) -> list[dict]:
     """The rows of one message to one place: a chart goes as a message of its own."""
-    from handlers.facts import fact_of
+    from handlers.team.fact_posts import fact_of
 
     key = key[:KEY_LENGTH]
     parts = [(key, replace(reply, chart=None) if reply.chart is not None else reply)]

@@ -12,9 +12,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from handlers.dispatch import Defaults, Message, UserRef, dispatch, identify, reply_locale
 from handlers.events import Answer, MemberJoined
-from handlers.messages import t
 from handlers.outgoing import queue
-from handlers.reply import Reply
+from handlers.text.reply import Reply
+from handlers.text.strings import t
 from storage.address import Address
 from storage.models import Delivery, Member, Tenant, utcnow
 from storage.people import PeopleRepository

@@ -57,7 +57,7 @@ class OutboxRepository:
         return self.s.execute(update(Delivery).where(Delivery.key == key).values(**values)).rowcount > 0
 
     def posts_of(self, fact: str) -> list[Delivery]:
-        """The posts telling `fact` that were sent or may still be (handlers/facts.py)."""
+        """The posts telling `fact` that were sent or may still be (handlers/team/fact_posts.py)."""
         return list(self.s.scalars(select(Delivery).where(
             Delivery.fact == fact, Delivery.status.in_(("pending", "sent", "failed"))).order_by(Delivery.id)))
 

@@ -33,12 +33,12 @@ from bot.slack.users import (
 )
 from bot.trouble import trouble_reply
 from handlers.dispatch import Message, reply_locale
+from handlers.grammar.intents import SLASH
 from handlers.inbound import Inbound
-from handlers.intents import SLASH
-from handlers.messages import WORDS, name_of
-from handlers.reply import Reply
+from handlers.text.reply import Reply
+from handlers.text.strings import WORDS, name_of
 from handlers.unit_of_work import AnswerTo, answer_key, handle_message
-from scheduler.delivery import DeliveryWorker
+from worker.delivery import DeliveryWorker
 
 log = logging.getLogger(__name__)
 #: How long an answer the web process queued is its own to send, before a worker may (it died).

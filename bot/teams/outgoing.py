@@ -21,13 +21,13 @@ from bot.teams.sender import PLATFORM, TeamsSender
 from handlers.dispatch import UserRef, identify
 from handlers.events import Answer
 from handlers.outgoing import queue
-from handlers.reply import Reply
+from handlers.text.reply import Reply
 from handlers.unit_of_work import answer_key
-from scheduler.delivery import DeliveryWorker
 from storage.address import Address
 from storage.db import locked
 from storage.models import utcnow
 from storage.people import PeopleRepository
+from worker.delivery import DeliveryWorker
 
 log = logging.getLogger(__name__)
 HELD = dt.timedelta(seconds=30)  # an answer this process queued is its own to send for this long

@@ -10,11 +10,11 @@ from bot.app import App
 from bot.teams.naming import TeamsNames
 from bot.teams.render import BUTTON_LIMIT
 from bot.teams.sender import PLATFORM, TeamsSender
-from handlers.command_json import button_values
 from handlers.events import MessageEdited
+from handlers.grammar.command_json import button_values
 from handlers.inbound import Inbound
-from handlers.messages import t
 from handlers.outgoing import queue
+from handlers.text.strings import t
 from handlers.unit_of_work import answer_key
 from storage.address import Address
 from storage.models import Tenant, utcnow

@@ -7,8 +7,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from handlers.dispatch import UserRef
+from handlers.text.reply import Reply
 from handlers.unit_of_work import handle_message
-from handlers.reply import Reply
 from storage.models import Member, Team, Tenant, Visit
 from support import Chat, count
 

@@ -26,8 +26,8 @@ from handlers.events import (
     WorkspaceConnected,
 )
 from handlers.outgoing import queue
-from handlers.reply import Chart, Reply
-from handlers.reply_json import from_payload
+from handlers.text.reply import Chart, Reply
+from handlers.text.reply_json import from_payload
 from storage.address import Address, Kind
 from storage.models import Delivery, Member, Team, Tenant
 from support import NOW, Chat
