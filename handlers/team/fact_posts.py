@@ -10,7 +10,6 @@ fact again just before sending, so a post whose fact no longer holds never goes 
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 from dataclasses import replace
 from decimal import Decimal
 from zoneinfo import ZoneInfo
@@ -18,6 +17,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from handlers.outgoing import correct
 from handlers.text.reply import Reply
 from handlers.text.reply_json import from_payload, to_payload
 from handlers.text.strings import t
@@ -25,55 +25,11 @@ from storage.models import Deal, Delivery, Member, Target, Team, Tenant
 from storage.outbox import OutboxRepository
 from storage.people import PeopleRepository
 
-FIX = "fix:"  # the key of an edit or withdrawal of a post sent before
 RECENT = dt.timedelta(days=92)  # announcements older than a quarter are history, not news
 
 
-def fact_of(reply: Reply) -> str | None:
-    """The fact a post tells, if it is one that can stop holding."""
-    return reply.subject if reply.subject.startswith(("won:", "target:", "contest:")) else None
-
-
-def post(session: Session, tenant_id: int, destinations, key: str, payload: dict, now: dt.datetime,
-         fact: str | None) -> None:
-    """Queue a team post telling `fact`; where a post of the same fact exists (a deal reopened
-    and won again), that one is rewritten instead: one 🎉 per win."""
-    earlier = _posts(session, fact) if fact else []
-    if earlier:
-        for delivery in earlier:
-            correct(session, delivery, payload, now)
-        return
-    OutboxRepository(session).enqueue_to(destinations, key, tenant_id, payload, now, fact=fact)
-
-
 def _posts(session: Session, fact: str) -> list[Delivery]:
-    return list(session.scalars(select(Delivery).where(Delivery.fact == fact,
-                                                       Delivery.status.in_(("pending", "sent", "failed")))
-                                .order_by(Delivery.id)))
-
-
-def correct(session: Session, delivery: Delivery, payload: dict | None, now: dt.datetime) -> None:
-    """Rewrite a post (`payload`), or withdraw it (None)."""
-    if delivery.status != "sent":  # not out yet: it simply changes, or never goes
-        if payload is None:
-            session.delete(delivery)
-        else:
-            delivery.payload = payload
-        return
-    old = from_payload(delivery.payload)
-    note = Reply(title=t(old.locale, "post_corrected" if payload else "post_withdrawn", title=old.title),
-                 locale=old.locale)
-    if payload is not None:
-        new = from_payload(payload)
-        note = Reply(title=t(old.locale, "post_corrected", title=new.title), lines=new.lines,
-                     locale=old.locale)
-    OutboxRepository(session).enqueue(
-        key=f"{FIX}{delivery.id}:{uuid.uuid4().hex[:12]}", tenant_id=delivery.tenant_id,
-        platform=delivery.platform, workspace=delivery.workspace, target=delivery.target,
-        payload={"fix": {"of": delivery.id, "reply": payload, "note": to_payload(note)}}, now=now)
-    if payload is None:  # its key is free again: the same fact, true again later, is told again
-        delivery.fact = None
-        delivery.key = f"withdrawn:{delivery.id}:{delivery.key}"[:200]
+    return OutboxRepository(session).posts_of(fact)
 
 
 def follow(ctx, rows: list[dict]) -> None:
