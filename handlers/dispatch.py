@@ -66,14 +66,23 @@ Message = str | c.Command | c.ParseError  # text as typed, what a form or button
 
 
 def reply_locale(message: Message, member_locale: str) -> str:
-    """Chinese when the message is Chinese text; English when it is written in English (three
-    English words or more, `tier B every 3 weeks`, from a member whose language is Chinese);
-    else the member's own (a bare command word, `progress`, says nothing of a language)."""
-    if not isinstance(message, str):
-        return member_locale
-    if split_keyword(normalize(message))[1] == "zh":
+    """The language the message is written in, else the member's own (a bare command word,
+    `progress`, says nothing of a language)."""
+    return (written_in(message) if isinstance(message, str) else None) or member_locale
+
+
+def written_in(text: str) -> str | None:
+    """`zh` for a Chinese command word, or Chinese text without a command word; `en` for English
+    (three English words or more, outnumbering the Chinese: `tier B every 3 weeks`, `vist 华为:
+    met the purchasing team`, whose Chinese is a customer's name); None when it does not say.
+    English words in Chinese (`拜访 海尔：PO已经发了`, `今天demo很顺利，CFO也在`) keep it Chinese."""
+    intent, language, _rest = split_keyword(normalize(text))
+    english, chinese = len(_ENGLISH_WORD.findall(text)), len(_CJK.findall(text))
+    if language == "zh" and intent is not None:
         return "zh"
-    return "en" if len(_ENGLISH_WORD.findall(message)) >= 3 else member_locale
+    if english >= 3 and english * 2 > chinese:
+        return "en"
+    return "zh" if language == "zh" else None
 
 
 _ENGLISH_WORD = re.compile(r"(?<![A-Za-z])[A-Za-z]{2,}(?![A-Za-z])")
@@ -247,8 +256,8 @@ def _parsed(ctx: Ctx, text: str) -> c.Command | Reply:
             and (said := said_again.correction(ctx, text)) is not None:  # `no I meant 1.15m`
         return replace(said, locale=ctx.locale)
     if isinstance(command, c.ParseError):
-        if not _CJK.search(text) and re.search("[A-Za-z]", text):  # answered in the message's language
-            ctx.locale = "en"
+        if written_in(text) == "en" or not _CJK.search(text) and re.search("[A-Za-z]", text):
+            ctx.locale = "en"  # answered in the message's language (`progres`, from anyone)
         return replace(usage_reply(ctx.locale, command), locale=ctx.locale)
     return command
 

@@ -254,6 +254,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "answer_hint_one": ("Reply yes (or 1) to do it, or tap it.", "回复“好”（或 1）即可执行，或点选。"),
     "did_you_mean": ("“{text}” is not a command I know. Did you mean: {fixed}",
                      "没认出“{text}”这个命令。你是想说：{fixed}"),
+    "word_typo": ("“{text}” is no word I know there. Did you mean: {fixed}",
+                  "这里没认出“{text}”。你是想说：{fixed}"),
+    "mention_missing": ("Is “{text}” the person? Put @ before each person (nothing changed yet): {fixed}",
+                        "“{text}”是成员吗？请在每个人名前加 @（尚未修改）：{fixed}"),
     "not_a_stage": ("“{text}” is not a stage. Did you mean: {fixed}",
                     "“{text}”不是商机阶段。你是想说：{fixed}"),
     "bad_amount": ("I couldn't read “{text}” as an amount: nothing was saved. Write 50k, 50,000, 5万 or "
