@@ -21,7 +21,7 @@ from handlers import format as fmt
 from handlers.commands import Link
 from handlers.context import Ctx
 from handlers.messages import WORDS, name_of, t
-from handlers.parse import LINK_YES
+from handlers.parse_admin import LINK_YES
 from handlers.reply import Button, Reply
 from handlers.reply_json import to_payload
 from storage.destinations import MemberAddresses
