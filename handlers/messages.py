@@ -242,8 +242,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "message. Send what you meant again, or type help.",
                          "目前没有待回答的问题：问题在五分钟后或你发下一条消息时结束。请重新发送，或发“帮助”。"),
     "question_dropped": ("OK, nothing was saved.", "好的，未保存任何内容。"),
-    "correction_offer": ("Set deal #{id} ({title}) to {amount}? Nothing was changed yet.",
-                         "把商机 #{id}（{title}）的金额改为 {amount}？尚未修改。"),
+    "correction_amount": ("Set {what} #{id} to {value}? Nothing was changed yet.",
+                          "把{what} #{id} 的金额改为 {value}？尚未修改。"),
+    "correction_day": ("Move {what} #{id} to {value}? Nothing was changed yet.",
+                       "把{what} #{id} 的日期改为 {value}？尚未修改。"),
+    "correction_customer": ("Change the customer of {what} #{id} to {value}? Nothing was changed yet.",
+                            "把{what} #{id} 的客户改为 {value}？尚未修改。"),
     "correction_how": ("To change an amount, type the deal's number and the amount: {example} (deals lists "
                        "yours). Nothing was changed.",
                        "要改金额，请发商机编号和金额：{example}（“我的商机”列出编号）。未做修改。"),
@@ -258,6 +262,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
                   "这里没认出“{text}”。你是想说：{fixed}"),
     "mention_missing": ("Is “{text}” the person? Put @ before each person (nothing changed yet): {fixed}",
                         "“{text}”是成员吗？请在每个人名前加 @（尚未修改）：{fixed}"),
+    "inner_command": ("I read “{said}” in it; “{left}” is no part of that, so nothing was saved yet.",
+                      "其中读出的命令是“{said}”；“{left}”不属于这条命令，尚未保存。"),
+    "read_as": ("(Read as “{said}”; “{left}” left out.)", "（按“{said}”处理；“{left}”未使用。）"),
+    "visit_unsaid": ("There is no command word, but {text} is a customer of ours: is this a visit? Nothing "
+                     "was saved yet.",
+                     "没有命令词，但{text}是我们的客户：这是一次拜访吗？尚未保存。"),
+    "option_as_visit": ("A visit, all of it as the notes", "记为拜访，全文作为纪要"),
     "not_a_stage": ("“{text}” is not a stage. Did you mean: {fixed}",
                     "“{text}”不是商机阶段。你是想说：{fixed}"),
     "bad_amount": ("I couldn't read “{text}” as an amount: nothing was saved. Write 50k, 50,000, 5万 or "
