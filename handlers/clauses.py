@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from handlers.dates import parse_date
@@ -200,3 +201,14 @@ def second_command(text: str, view: str) -> int | None:
                                                for k in SECOND_ZH):
             return word.start()
     return None
+
+
+#: The other lines of a message of several commands, while each runs (handlers/dispatch.py)
+OTHER_LINES: ContextVar[tuple[str, ...]] = ContextVar("other_lines", default=())
+_CLOSING_LINE = re.compile(r"^\s*(?:won|win|lost|lose|赢单|成交|输单|丢单)(?![A-Za-z])", re.I)
+
+
+def closes_elsewhere() -> bool:
+    """Whether another line of the message being run closes a deal (`visit Globex: deal done` ⏎
+    `won Globex 80k`): then the visit's notes need not ask about it."""
+    return any(_CLOSING_LINE.match(line) for line in OTHER_LINES.get())

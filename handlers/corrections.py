@@ -4,6 +4,7 @@ manager of the owner's team (the owner is told); each is in the audit trail with
 before."""
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 
 from handlers import facts
@@ -44,10 +45,23 @@ def handle_change_visit(ctx: Ctx, cmd: ChangeVisit) -> Reply:
         said = Said("visit_follow_up_set", id=visit.id, customer=customer,
                     when=lambda reader: reader.day(day))
         reply = Reply(lines=(said(ctx),))
+    elif cmd.day is not None:  # `visit #12 day yesterday`: the same hour, on that day
+        if cmd.day > ctx.today:
+            raise ctx.refuse("visit_day_future", day=ctx.day(cmd.day))
+        at = visit.visited_at if visit.visited_at.tzinfo else visit.visited_at.replace(tzinfo=dt.timezone.utc)
+        was = at.astimezone(ctx.zone).date()
+        ctx.people.audit(ctx.tenant.id, ctx.member.id, "visit.day", "visit", visit.id, at=ctx.now,
+                         before=was, after=cmd.day)
+        visit.visited_at = at + dt.timedelta(days=(cmd.day - was).days)
+        day = cmd.day
+        said = Said("visit_day_set", id=visit.id, customer=customer, when=lambda reader: reader.day(day))
+        reply = Reply(lines=(said(ctx),))
     else:
+        notes = cmd.notes if cmd.add_notes is None else \
+            "; ".join(n for n in (visit.notes, cmd.add_notes) if n)  # `visit #12 add notes …`
         ctx.people.audit(ctx.tenant.id, ctx.member.id, "visit.notes", "visit", visit.id, at=ctx.now,
-                         before=visit.notes, after=cmd.notes)
-        visit.notes = cmd.notes or ""
+                         before=visit.notes, after=notes)
+        visit.notes = notes or ""
         said = Said("visit_notes_set", id=visit.id, customer=customer, notes=visit.notes or "–")
         reply = Reply(lines=(said(ctx),))
     if owner is not None:

@@ -66,6 +66,28 @@ def parse_date(text: str, today: dt.date, *, future: bool = True) -> dt.date | N
 CROSSING_DAYS = 62  # `12/28-1/3` runs into the new year; `12/31-12/24` is backwards, not a year
 
 
+def past_day(text: str, today: dt.date) -> dt.date | None:
+    """The day gone by (or today) that `text` names (`yesterday`, `mon`: last Monday, `12/3`,
+    `上周五`), or None: what a visit's day may be."""
+    if zh := _LAST_WEEK_ZH.match(text.strip()):  # `上周三`: Wednesday of last week
+        monday = today - dt.timedelta(days=today.weekday() + 7)
+        return monday + dt.timedelta(days="一二三四五六日天".index(zh[1]) if zh[1] != "天" else 6)
+    last = _LAST.match(text.strip())
+    bare = last[1] if last else text.strip()
+    day = parse_date(bare, today, future=False)
+    while day is not None and _BARE_WEEKDAY.match(bare) and (day > today or (last and day == today)):
+        day -= dt.timedelta(weeks=1)  # the one gone by
+    if last and not _BARE_WEEKDAY.match(bare):
+        return None
+    return day if day is not None and day <= today else None
+
+
+_LAST = re.compile(r"^last\s+(\S+)$", re.I)
+_LAST_WEEK_ZH = re.compile(r"^上个?(?:周|星期|礼拜)([一二三四五六日天])$")
+_BARE_WEEKDAY = re.compile(r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?$|^(?:周|星期|礼拜)[一二三四五六日天]$",
+                           re.I)
+
+
 def parse_date_range(text: str, today: dt.date) -> tuple[dt.date, dt.date] | None:
     """`12/24-12/31`, `12月24日-12月31日`, `tomorrow to Fri`, or one day; None when not a range."""
     single = parse_date(text, today)

@@ -75,6 +75,7 @@ from handlers.parse_tasks import parse_done, parse_due, parse_snooze, parse_task
 from handlers.parse_tips import parse_contest, parse_like, parse_tip
 from handlers.parse_visits import parse_visit, parse_visits
 from handlers.reply import Reply
+from handlers.sentences import sentence
 
 Parser = Callable[[str, dt.date], c.Command | c.ParseError]
 
@@ -386,6 +387,8 @@ def parse(text: str, today: dt.date | None = None) -> c.Command | c.ParseError:
     name, _, rest = split_keyword(text)
     if name is None and (task := _follow_up_task(raw, text, today or dt.date.today())) is not None:
         return task  # `下周三跟进格力`: a task for that day?
+    if name is None and (said := sentence(raw, text, today or dt.date.today())) is not None:
+        return said  # `went to see Globex today, met CFO`: `visit Globex: met CFO`?
     if name is None and (new := _NEW.match(text)) and split_keyword(text[new.end():])[0] in _MADE_NEW:
         return c.ParseError(None, "typo", new[0].strip(), text[new.end():])  # `new deal …`: `deal …`?
     if name is None:

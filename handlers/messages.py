@@ -70,6 +70,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "visit_customer_set": ("Visit #{id}: customer {old} → {new}.", "拜访 #{id}：客户 {old} → {new}。"),
     "visit_follow_up_set": ("Visit #{id} to {customer}: follow up {when}.",
                             "拜访 #{id}（{customer}）：{when} 跟进。"),
+    "visit_day_set": ("Visit #{id} to {customer}: the visit was {when}.",
+                      "拜访 #{id}（{customer}）：拜访日期改为{when}。"),
+    "visit_day_future": ("{day} is still to come: a visit is logged on the day it happened (for a "
+                         "plan, use a task: task visit Acme fri). Nothing was saved.",
+                         "{day}还没到：拜访按实际发生的日期记录（计划请用任务：任务 周五拜访华为）。"
+                         "未保存。"),
+    "visit_day": ("Day", "日期"),
     "changed_by_manager": ("{who} changed your record: {what}", "{who}修改了你的记录：{what}"),
     "deal_deleted": ("Deal #{id} ({title}) deleted.", "已删除商机 #{id}（{title}）。"),
     "contest_changed": ("The {team} contest has new days:", "{team}的竞赛时间已调整："),
@@ -237,6 +244,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "follow_up_as_task": ("“{text}” has no command word: is it a task for you, on that day? Nothing was "
                           "saved yet.", "“{text}”没有命令词：是给自己的一个任务（到那天）吗？尚未保存。"),
     "option_as_task": ("A task", "作为任务"),
+    "sentence_visit": ("“{text}” has no command word: log it as this visit? Nothing was saved yet.",
+                       "“{text}”没有命令词：记成下面这条拜访吗？尚未保存。"),
+    "sentence_task": ("“{text}” has no command word: make it this task? Nothing was saved yet.",
+                      "“{text}”没有命令词：建成下面这个任务吗？尚未保存。"),
+    "option_as_visit": ("A visit", "作为拜访"),
+    "closed_in_notes": ("“{text}” sounds like the deal was won: mark it won too, or only log the visit? "
+                        "Nothing was saved yet.",
+                        "“{text}”听起来是赢单了：同时把商机标记为赢单，还是只记录拜访？尚未保存。"),
+    "lost_in_notes": ("“{text}” sounds like the deal was lost: mark it lost too, or only log the visit? "
+                      "Nothing was saved yet.",
+                      "“{text}”听起来是输单了：同时把商机标记为输单，还是只记录拜访？尚未保存。"),
+    "option_visit_and_close": ("The visit, and the deal won", "记录拜访，并标记赢单"),
+    "option_visit_and_lost": ("The visit, and the deal lost", "记录拜访，并标记输单"),
+    "option_visit_only": ("Only the visit", "只记录拜访"),
     "option_as_reason": ("All of it as the reason", "全部作为原因"),
     "no_question_open": ("No question of mine is open: a question closes after five minutes or at your next "
                          "message. Send what you meant again, or type help.",

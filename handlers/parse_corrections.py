@@ -9,7 +9,7 @@ import re
 
 from handlers import commands as c
 from handlers import vocabulary as V
-from handlers.dates import parse_date, parse_date_range
+from handlers.dates import parse_date, parse_date_range, past_day
 from handlers.normal import view
 
 _DELETE = r"(?:delete|remove|cancel|删除|取消)"
@@ -82,7 +82,7 @@ _VISIT_NOTES = re.compile(r"^#\s*(\d{1,9})\s*(?:notes?|纪要|备注)\s*"
 def _visit_edit(text: str, typed: str, today: dt.date) -> c.Command | c.ParseError | None:
     """A visit's day or notes put right, or None when `text` is neither."""
     if found := _VISIT_DAY.match(text):
-        day = parse_date(found.group(2), today, future=False)
+        day = past_day(found.group(2), today) or parse_date(found.group(2), today)  # to come: refused
         if day is None:
             return c.ParseError("visit", "date", found.group(2))
         return c.ChangeVisit(int(found.group(1)), day=day)
