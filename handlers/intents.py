@@ -372,12 +372,35 @@ def split_keyword(text: str) -> tuple[str | None, str, str]:
     return None, "zh" if _CJK.search(text) else "en", text
 
 
+#: A deal's field label and a word of changing it (`金额改成8万`, `amount to 80k`, `阶段改为商务谈判`,
+#: `#5 改成8万`): the label reads the field, the verb is only how it was said
+CHANGED_TO = re.compile(
+    r"(?P<label>金额|阶段|预计成交|成交日期|预计|amount|value|stage|close)\s*"
+    r"(?:改成|改为|改到|调整为|调整到|调成|调为|变成|更新为|更新成|应为|应该是|为|是|[:：=]|→|->"
+    r"|(?<=[A-Za-z])\s+(?:to|is|now|should be|=)(?=\s)|(?<=[额段])(?=[\d¥$]))\s*"  # `金额8万`
+    r"|(?<=\d)\s*(?:改成|改为|改到|调整为|调成|变成)\s*", re.I)
+
+
+
+
+def plain_changes(text: str) -> str:
+    """A deal's change said with a verb (`商机 #5 金额改成8万`) as the grammar says it (`商机 #5
+    金额 8万`); any other message as it is."""
+    if split_keyword(simplified(p.normalize(text)))[0] != "deal":
+        return text
+    return CHANGED_TO.sub(lambda m: f"{_LABEL_SAID.get(m['label'] or '', m['label'] or '')} ", text)
+
+
+_LABEL_SAID = {"预计成交": "预计", "成交日期": "预计"}  # `预计成交改为12月31日`: the close day
+
+
 def parse(text: str, today: dt.date | None = None) -> c.Command | c.ParseError:
     """Parse one message. Relative dates are read from `today` (the user's, in their timezone).
 
     >>> parse("进度 团队")
     ShowProgress(scope=Scope(kind='team', name=None), period=Period(kind='month', offset=0))
     """
+    text = plain_changes(text)
     raw = " ".join(text.split())  # as typed: free text (notes, reasons) is stored this way
     text = simplified(p.normalize(text))  # the same length as `raw`, position for position
     if not text:
@@ -449,6 +472,7 @@ def read(text: str, today: dt.date | None = None) -> Reading:
     from handlers.spans import account, date_in
 
     today = today or dt.date.today()
+    text = plain_changes(text)
     command = parse(text, today)
     if not isinstance(command, _ACCOUNTED):
         return Reading(command)

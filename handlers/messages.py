@@ -265,6 +265,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "question_dropped": ("OK, nothing was saved.", "好的，未保存任何内容。"),
     "correction_offer": ("Set deal #{id} ({title}) to {amount}? Nothing was changed yet.",
                          "把商机 #{id}（{title}）的金额改为 {amount}？尚未修改。"),
+    "stage_said_one": ("Move deal #{id} ({customer} · {title}) to {stage}? Nothing was changed yet.",
+                       "把商机 #{id}（{customer} · {title}）推进到{stage}？尚未修改。"),
+    "stage_said_which": ("Which deal moves to {stage}? Nothing was changed yet.",
+                         "哪个商机推进到{stage}？尚未修改。"),
+    "stage_said_none": ("You have no open deal to move to {stage} there: type the deal, e.g. {example}. "
+                        "Nothing was changed.",
+                        "没有可推进到{stage}的进行中商机：请写明商机，例如 {example}。未做修改。"),
     "correction_how": ("To change an amount, type the deal's number and the amount: {example} (deals lists "
                        "yours). Nothing was changed.",
                        "要改金额，请发商机编号和金额：{example}（“我的商机”列出编号）。未做修改。"),

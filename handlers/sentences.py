@@ -29,8 +29,8 @@ _VISIT_ZH = re.compile(
     r"(?:去了|去|拜访了|拜访|到了|跑了一趟)\s*"
     r"(?P<customer>[^，,。；;：:\s]+?)(?:[，,。；;：:\s]+|(?=见了|见到|见|和|跟|聊了|聊|谈了|谈|开了|拜访|"
     r"做了|演示|开会|沟通|交流|汇报))(?P<notes>.+)$")
-_REMIND_EN = re.compile(r"^(?:please\s+)?(?:remind me(?: to)?|don'?t (?:let me )?forget(?: to)?|note to self:?|"
-                        r"i need to|need to)\s+(?P<what>.+)$", re.I)
+_REMIND_EN = re.compile(r"^(?:please\s+)?(?:remind me(?: to)?|don'?t (?:let me )?forget(?: to)?|"
+                        r"note to self:?|i need to|need to)\s+(?P<what>.+)$", re.I)
 _REMIND_ZH = re.compile(r"^(?:请)?(?:提醒我?|提醒一下|别忘了|记得)(?P<what>.+)$")
 
 
@@ -85,7 +85,8 @@ def _reminder(raw: str, text: str, today: dt.date) -> c.ParseError | None:
 #: `推进到商务谈判了` · `进入方案阶段` · `Globex moved to proposal` · `now in negotiation`
 _STAGE_SAID = re.compile(
     r"^(?P<customer>.*?)\s*(?:(?:已经|已)?(?:推进到|推到|进入到?|进到|走到|到了|转到)|"
-    r"(?:(?:it|the deal|deal) )?(?:moved|advanced|progressed|went|got|pushed|is|'s) (?:it |up )?(?:to|into|in)|now (?:in|at)|"
+    r"(?:(?:it|the deal|deal) )?(?:moved|advanced|progressed|went|got|pushed|is|'s) (?:it |up )?"
+    r"(?:to|into|in)|now (?:in|at)|"
     r"(?:moved|advanced) (?:it )?to)\s*(?P<stage>.+?)\s*(?:阶段|stage)?\s*了?[.!。！]*$", re.I)
 
 
