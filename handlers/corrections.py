@@ -10,6 +10,7 @@ from dataclasses import replace
 from handlers import facts
 from handlers.commands import ChangeDeal, ChangeVisit, Delete
 from handlers.context import Ctx, Said
+from handlers.format import day_stored
 from handlers.lookup import customer_named, example
 from handlers.messages import STAGE_NAMES, name_of
 from handlers.reply import Reply
@@ -54,7 +55,8 @@ def handle_change_visit(ctx: Ctx, cmd: ChangeVisit) -> Reply:
                          before=was, after=cmd.day)
         visit.visited_at = at + dt.timedelta(days=(cmd.day - was).days)
         day = cmd.day
-        said = Said("visit_day_set", id=visit.id, customer=customer, when=lambda reader: reader.day(day))
+        said = Said("visit_day_set", id=visit.id, customer=customer,
+                    when=lambda reader: day_stored(day, reader.today, reader.locale))
         reply = Reply(lines=(said(ctx),))
     else:
         notes = cmd.notes if cmd.add_notes is None else \
