@@ -36,7 +36,7 @@ def handle_change_visit(ctx: Ctx, cmd: ChangeVisit) -> Reply:
         visit.customer_id = moved_to.id
         said = Said("visit_customer_set", id=visit.id, old=customer, new=moved_to.name)
         reply = Reply(lines=(*(ctx.t("new_customer", customer=c) for c in ctx.created_customers), said(ctx)))
-    elif cmd.follow_up is not None:
+    elif cmd.follow_up is not None and cmd.notes is None and cmd.add_notes is None:
         if cmd.follow_up < ctx.today:
             raise ctx.refuse("leave_past", hint=example(ctx, "snooze"))
         ctx.people.audit(ctx.tenant.id, ctx.member.id, "visit.follow_up", "visit", visit.id, at=ctx.now,
@@ -66,6 +66,15 @@ def handle_change_visit(ctx: Ctx, cmd: ChangeVisit) -> Reply:
         visit.notes = notes or ""
         said = Said("visit_notes_set", id=visit.id, customer=customer, notes=visit.notes or "–")
         reply = Reply(lines=(said(ctx),))
+        if cmd.follow_up is not None:  # `visit #12 notes … 下周五再联系`, answered "a follow-up"
+            ctx.people.audit(ctx.tenant.id, ctx.member.id, "visit.follow_up", "visit", visit.id,
+                             at=ctx.now, before=visit.follow_up_on, after=cmd.follow_up)
+            visit.follow_up_on, visit.follow_up_done = cmd.follow_up, False
+            day = cmd.follow_up
+            both = Said("visit_follow_up_set", id=visit.id, customer=customer,
+                        when=lambda reader: day_stored(day, reader.today, reader.locale))
+            reply = Reply(lines=(said(ctx), both(ctx)))
+            said = both
     if owner is not None:
         tell_owner(ctx, owner, f"visit:{visit.id}", said)
     return reply

@@ -244,6 +244,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "follow_up_as_task": ("“{text}” has no command word: is it a task for you, on that day? Nothing was "
                           "saved yet.", "“{text}”没有命令词：是给自己的一个任务（到那天）吗？尚未保存。"),
     "option_as_task": ("A task", "作为任务"),
+    "customer_comment": ("“{text}” is no part of the customer's name or tier, so nothing was saved yet. "
+                         "Keep the words as a visit's notes?",
+                         "“{text}”不是客户名称或等级的一部分，尚未保存。把这些话记成一次拜访的纪要？"),
+    "option_customer_and_visit": ("The customer, and a visit with these notes", "设置客户，并记一次拜访"),
     "sentence_visit": ("“{text}” has no command word: log it as this visit? Nothing was saved yet.",
                        "“{text}”没有命令词：记成下面这条拜访吗？尚未保存。"),
     "sentence_task": ("“{text}” has no command word: make it this task? Nothing was saved yet.",

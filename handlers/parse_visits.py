@@ -199,3 +199,13 @@ def closed_in_notes(rest: str, command: c.LogVisit) -> c.ParseError | None:
     return c.ParseError("visit", "closed_in_notes" if won else "lost_in_notes", said[0], options=(
         ("visit_and_close" if won else "visit_and_lost", f"\n{visit}\n{close}", None),
         ("visit_only", "", command)))
+
+
+def follow_up_said(notes: str, today: dt.date) -> tuple[str, dt.date] | c.ParseError | None:
+    """A next contact named in notes without the word follow-up (`下周五再联系`, `send the quote
+    by wed`): (its words, its day); a question when its day cannot be read (`月中再约`); else None."""
+    if said := _deadline(notes, today) or day_in_notes(notes, today):
+        return said[0].strip(), said[1]
+    if again := _CALL_AGAIN.search(view(notes)):
+        return c.ParseError("visit", "call_again_no_day", notes[again.start():again.end()])
+    return None
