@@ -474,6 +474,8 @@ def read(text: str, today: dt.date | None = None) -> Reading:
     today = today or dt.date.today()
     text = plain_changes(text)
     command = parse(text, today)
+    if (two_ways := _day_or_month_first(text, command, today)) is not None:
+        return Reading(two_ways)
     if not isinstance(command, _ACCOUNTED):
         return Reading(command)
     raw = " ".join(text.split())
@@ -491,6 +493,44 @@ def read(text: str, today: dt.date | None = None) -> Reading:
             ("as_due", "", replace(command, title=title, due=day)), ("as_title", "", command))),
             accounted.spans)
     return Reading(command, accounted.spans)
+
+
+_SLASHED = re.compile(r"(?<![\d/#.:])(\d{1,2})/(\d{1,2})(?![\d/])")
+
+
+def _day_or_month_first(text: str, command, today: dt.date) -> c.ParseError | None:
+    """`deal #46 close 8/1`, `fu 7/12`: a day both ways readable (8 Jan or Aug 1) that a command
+    took month first is asked about, each reading offered with its date written out in full."""
+    from dataclasses import fields, is_dataclass
+
+    from handlers.dates import parse_date, past_day
+
+    if isinstance(command, c.ParseError) or not is_dataclass(command):
+        return None
+    days = {f.name: getattr(command, f.name) for f in fields(command)
+            if isinstance(getattr(command, f.name), dt.date)}
+    raw = " ".join(text.split())
+    for found in _SLASHED.finditer(raw):
+        first, second = int(found[1]), int(found[2])
+        if not (1 <= first <= 12 and 1 <= second <= 12) or first == second:
+            continue
+        for name, day in days.items():
+            read_as = past_day if name == "day" and isinstance(command, c.LogVisit | c.ChangeVisit) \
+                else parse_date
+            if read_as(found[0], today) != day:
+                continue
+            other = read_as(f"{second}/{first}", today)
+            if other is None or other == day:
+                continue
+            topic = next((i.name for i in INTENTS if i.handles and type(command) in
+                          {h.command for h in i.handles}), None)
+            ranged = bool(re.match(r"\s*[-~–—至到]", raw[found.end():]) or re.search(r"[-~–—至到]\s*$",
+                                                                                   raw[:found.start()]))
+            written = "%Y/%m/%d" if ranged else "%Y-%m-%d"  # `2027-01-04-1/8` would read as no range
+            options = tuple((label, raw[:found.start()] + when.strftime(written) + raw[found.end():], None)
+                            for label, when in (("month_first", day), ("day_first", other)))
+            return c.ParseError(topic, "day_or_month", found[0], options=options)
+    return None
 
 
 #: `new deal Acme 50k` · `新建 商机 华为`: a word before the command word, offered without it

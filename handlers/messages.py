@@ -244,6 +244,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "follow_up_as_task": ("“{text}” has no command word: is it a task for you, on that day? Nothing was "
                           "saved yet.", "“{text}”没有命令词：是给自己的一个任务（到那天）吗？尚未保存。"),
     "option_as_task": ("A task", "作为任务"),
+    "day_or_month": ("“{text}” reads two ways: month first or day first? Nothing was saved yet.",
+                     "“{text}”有两种读法：月在前还是日在前？尚未保存。"),
+    "option_month_first": ("Month first", "月在前"),
+    "option_day_first": ("Day first", "日在前"),
     "customer_comment": ("“{text}” is no part of the customer's name or tier, so nothing was saved yet. "
                          "Keep the words as a visit's notes?",
                          "“{text}”不是客户名称或等级的一部分，尚未保存。把这些话记成一次拜访的纪要？"),
