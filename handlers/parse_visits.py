@@ -13,7 +13,8 @@ from handlers.dates import parse_date, past_day
 from handlers.normal import view
 from handlers.parse import CJK, COMMA, SYMBOLS, amount_in, day_in_notes, fold, head_and_body, two_commands
 
-_VISIT_SEP = re.compile(r"\s*(?:[:;。!]|" + COMMA + r"|\.(?=\s)|\s[-–—]\s|—)\s*")
+#: (a clock time's colon, `10:30am`, is none)
+_VISIT_SEP = re.compile(r"\s*(?:(?<!\d):|:(?!\d\d)|[;。!]|" + COMMA + r"|\.(?=\s)|\s[-–—]\s|—)\s*")
 _NEXT_STEP = re.compile(r"^(?:next(?:\s+step)?|下一步|下步)\s*:?\s*(.*)$", re.IGNORECASE)
 _OUTCOME = re.compile(r"^(?:outcome|result|结果)\s*:?\s*(.*)$", re.IGNORECASE)
 #: A follow-up's words that say what the customer did or said, not what we will do (`对方要求再降价`)

@@ -246,3 +246,176 @@ def test_a_signed_nda_or_a_signing_to_come_is_only_a_visit(session_factory, type
     assert chat.reply(typed).ok
     assert [d[1] for d in _deals(session_factory)] == ["negotiation", "proposal"]
 
+
+
+# The testers' round 5: WRONG classes ------------------------------------------------------------
+
+def _follow_ups(session_factory):
+    with session_factory() as s:
+        return [(v.notes, v.next_step, v.follow_up_on and v.follow_up_on.isoformat())
+                for v in s.scalars(select(Visit).order_by(Visit.id))]
+
+
+@pytest.mark.parametrize("typed, first, second", [
+    ("deal #1 close 8/1", "2027-08-01", "2027-01-08"),
+    ("deal #1 close 3/4", "2027-03-04", "2027-04-03"),
+])
+def test_a_close_day_readable_both_ways_is_asked(session_factory, typed, first, second):
+    chat = _setup(session_factory)
+    reply = chat.reply(typed)
+    assert not reply.ok and first in reply.text and second in reply.text
+    assert chat.reply("2").ok
+    with session_factory() as s:
+        assert s.get(Deal, 1).expected_close.isoformat() == second
+
+
+@pytest.mark.parametrize("typed, day", [
+    ("visit Globex: demo went well. fu 7/12", "2026-12-07"),
+    ("visit Globex: demo went well, follow up 2/1", "2027-01-02"),
+])
+def test_a_follow_up_day_readable_both_ways_is_asked(session_factory, typed, day):
+    chat = _setup(session_factory)
+    before = _follow_ups(session_factory)
+    reply = chat.reply(typed)
+    assert not reply.ok and _follow_ups(session_factory) == before
+    assert chat.reply("2").ok  # day first
+    assert _follow_ups(session_factory)[-1][2] == day
+
+
+def test_a_due_day_readable_both_ways_is_asked(session_factory):
+    chat = _setup(session_factory)
+    reply = chat.reply("task call Acme CFO by 4/5")
+    assert not reply.ok and _tasks(session_factory) == []
+    assert chat.reply("1").ok
+    assert _tasks(session_factory) == [("call Acme CFO", "2027-04-05")]
+
+
+@pytest.mark.parametrize("typed, day", [("deal #1 close 31/12", "2026-12-31"),
+                                        ("deal #1 close 12/20", "2026-12-20"),
+                                        ("deal #1 close 12/12", "2026-12-12")])
+def test_a_day_readable_one_way_only_is_not_asked(session_factory, typed, day):
+    chat = _setup(session_factory)
+    assert chat.reply(typed).ok
+    with session_factory() as s:
+        assert s.get(Deal, 1).expected_close.isoformat() == day
+
+
+@pytest.mark.parametrize("typed, day", [
+    ("visit tencent: all good, may add 50 seats in Feb. fu mid jan", "2027-01-15"),
+    ("拜访 华为：见了张总，跟进 1月中旬", "2027-01-15"),
+    ("visit Globex: demo. follow up end of jan", "2027-01-31"),
+])
+def test_a_qualified_day_is_read_whole_never_its_month_alone(session_factory, typed, day):
+    chat = _setup(session_factory)
+    reply = chat.reply(typed)
+    assert reply.ok, reply.text
+    notes, next_step, follow_up = _follow_ups(session_factory)[-1]
+    assert follow_up == day and next_step == "" and "mid" not in notes
+
+
+@pytest.mark.parametrize("typed", ["visit Globex: demo. fu late jan",
+                                   "visit Globex: demo. fu around the 20th",
+                                   "visit Globex: demo. follow up early next month"])
+def test_a_qualified_day_not_read_is_asked(session_factory, typed):
+    chat = _setup(session_factory)
+    before = _follow_ups(session_factory)
+    assert not chat.reply(typed).ok
+    assert _follow_ups(session_factory) == before
+
+
+@pytest.mark.parametrize("typed, task", [
+    ("任务 月中前把格力的合同走完", ("把格力的合同走完", "2026-12-15")),
+    ("任务 年底前把京东的回款催回来", ("把京东的回款催回来", "2026-12-31")),
+    ("task chase the Globex PO by end of year", ("chase the Globex PO", "2026-12-31")),
+])
+def test_a_tasks_due_day_in_words_is_the_due_day(session_factory, typed, task):
+    chat = _setup(session_factory)
+    reply = chat.reply(typed)
+    assert reply.ok, reply.text
+    assert _tasks(session_factory) == [task]
+
+
+@pytest.mark.parametrize("typed", ["任务 节后前把合同走完", "任务 下周末把合同走完",
+                                   "任务 给华为发报价 下周末", "task call Acme over the weekend"])
+def test_a_tasks_day_not_read_is_asked_never_left_in_the_title(session_factory, typed):
+    chat = _setup(session_factory)
+    reply = chat.reply(typed)
+    assert not reply.ok
+    assert _tasks(session_factory) == []
+
+
+def test_a_clock_time_after_the_customer_is_no_separator(session_factory):
+    chat = _setup(session_factory)
+    reply = chat.reply("visit Globex 10:30am call with Priya, she is moving to Initech")
+    assert "“Globex 10”" not in reply.text
+    if not reply.ok:  # which words are the customer: asked, every offer keeps "10:30am"
+        assert all("10:30am" in b.command for b in reply.buttons if b.command)
+    else:
+        assert "10:30am" in _visits(session_factory)[-1][1]
+    with session_factory() as s:
+        assert not [n for n in s.scalars(select(Customer.name)) if n.startswith("Globex ")]
+
+
+@pytest.mark.parametrize("typed, name, notes", [
+    ("customer Nexa Pharma tier C, new lead from expo 🙌", "Nexa Pharma", "new lead from expo"),
+    ("客户 顺丰 B类 展会新客户", "顺丰", "展会新客户"),
+])
+def test_a_comment_after_a_customers_tier_is_asked_and_kept_as_visit_notes(session_factory, typed, name,
+                                                                             notes):
+    chat = _setup(session_factory)
+    reply = chat.reply(typed)
+    assert not reply.ok
+    with session_factory() as s:
+        assert s.scalar(select(Customer).where(Customer.name.like(f"{name}%"))) is None
+    assert chat.reply("1").ok
+    with session_factory() as s:
+        customer = s.scalar(select(Customer).where(Customer.name == name))
+        assert customer is not None and customer.tier in ("B", "C")
+    assert _visits(session_factory)[-1][:2] == (name, notes)
+
+
+def test_a_follow_up_later_in_a_wins_reason_is_asked_never_posted(session_factory):
+    chat = _setup(session_factory)
+    reply = chat.reply("won #1 5万: 交付快, beat BYD's in-house option; fu on invoicing next wk")
+    assert not reply.ok and reply.announcement is None
+    assert _deals(session_factory)[0][1] == "negotiation"
+    assert chat.reply("1").ok
+    with session_factory() as s:
+        deal = s.get(Deal, 1)
+        assert deal.stage == "won" and "fu" not in deal.reason and "next wk" not in deal.reason
+    assert _tasks(session_factory)[0][1] == "2026-11-30"
+
+
+def test_a_next_contact_in_edited_notes_is_asked(session_factory):
+    chat = _setup(session_factory)
+    reply = chat.reply("visit #1 notes dropped by w/ 王总, positive. 下周五再联系")
+    assert not reply.ok and _follow_ups(session_factory)[0] == ("intro", "", None)
+    assert chat.reply("1").ok
+    assert _follow_ups(session_factory)[0] == ("dropped by w/ 王总, positive. 下周五再联系", "", "2026-12-04")
+
+
+def test_a_next_contact_in_edited_notes_can_stay_notes(session_factory):
+    chat = _setup(session_factory)
+    chat.reply("visit #1 notes dropped by w/ 王总, positive. 下周五再联系")
+    assert chat.reply("2").ok
+    assert _follow_ups(session_factory)[0] == ("dropped by w/ 王总, positive. 下周五再联系", "", None)
+
+
+def test_a_follow_up_clause_in_edited_notes_sets_the_follow_up(session_factory):
+    chat = _setup(session_factory)
+    reply = chat.reply("拜访 #1 纪要 见了张总，跟进 周五")
+    assert reply.ok, reply.text
+    assert _follow_ups(session_factory)[0] == ("见了张总", "", "2026-11-27")
+
+
+@pytest.mark.parametrize("typed, amount", [("赢单 华为 五十万", 500000),
+                                           ("赢单 #2 十二万：客户CFO签了PO", 120000),
+                                           ("商机 #2 三万五", 35000)])
+def test_an_amount_in_chinese_numerals_is_the_amount_never_a_reason(session_factory, typed, amount):
+    chat = _setup(session_factory)
+    reply = chat.reply(typed)
+    assert reply.ok, reply.text
+    title, _stage, stored = _deals(session_factory)[1]
+    assert (title, stored) == ("云服务", Decimal(amount))
+    with session_factory() as s:
+        assert (s.get(Deal, 2).reason or "") in ("", "客户CFO签了PO")
