@@ -143,6 +143,10 @@ class Ctx:
         return Refusal(Reply(lines=lines, buttons=buttons, ok=False), record)
 
 
+#: The first line says all (the date's forms, a slip's fix): no block of the command's usage after it.
+_FIX_SAYS_IT = ("date", "word_typo", "mention_missing")
+
+
 def usage_reply(locale: str, error: ParseError) -> Reply:
     """A friendly answer to text that is no command: what went wrong and the right forms; a
     misspelt word comes back with the message as it was probably meant, as a button."""
@@ -164,14 +168,14 @@ def usage_reply(locale: str, error: ParseError) -> Reply:
             "follow_up_day": "follow_up_day", "reason_colon": "reason_colon",
             "currency": "not_a_currency", "quote_name": "quote_name",
             "contact": "bad_contact", "stage_list": "bad_stages",
-            "unread_words": "unread_words"}.get(error.problem)
+            "unread_words": "unread_words", "word_typo": "word_typo",
+            "mention_missing": "mention_missing"}.get(error.problem)
     if error.topic is None and not offer:
         examples = tuple(usage(topic, locale)[0] for topic in
                          ("visit", "deal", "won", "progress", "followups", "help"))
         return Reply(lines=(t(locale, "unknown"), *(f"  {e}" for e in examples)), ok=False)
     first = t(locale, head, text=error.detail, fixed=error.fixed) if head else t(locale, "usage_title")
-    examples = usage(error.topic, locale) if error.topic and error.problem != "date" else ()  # the
-    # date's own line says the forms: no block of the command's usage after it
+    examples = usage(error.topic, locale) if error.topic and error.problem not in _FIX_SAYS_IT else ()
     return Reply(lines=(first, *(f"  {e}" for e in examples)), buttons=offer, ok=False)
 
 

@@ -23,10 +23,12 @@ from handlers import (
     said_again,
     schedule_commands,
     several,
+    unsaid,
 )
 from handlers import commands as c
 from handlers.context import Ctx, Refusal, usage_reply
 from handlers.dates import READING_CALENDAR
+from handlers.inner import inner_command, read_only
 from handlers.intents import HANDLERS, parse, read, split_keyword
 from handlers.messages import WORDS, name_of, t
 from handlers.parse import normalize
@@ -67,14 +69,24 @@ Message = str | c.Command | c.ParseError  # text as typed, what a form or button
 
 
 def reply_locale(message: Message, member_locale: str) -> str:
-    """Chinese when the message is Chinese text; English when it is written in English (three
-    English words or more, `tier B every 3 weeks`, from a member whose language is Chinese);
-    else the member's own (a bare command word, `progress`, says nothing of a language)."""
-    if not isinstance(message, str):
-        return member_locale
-    if split_keyword(normalize(message))[1] == "zh":
+    """The language the message is written in, else the member's own (a bare command word,
+    `progress`, says nothing of a language)."""
+    return (written_in(message) if isinstance(message, str) else None) or member_locale
+
+
+def written_in(text: str) -> str | None:
+    """`zh` for a Chinese command word, or Chinese text without a command word; `en` for English:
+    two English words and no Chinese (`progress team`), or three or more outnumbering the Chinese
+    (`vist 华为: met the purchasing team`, whose Chinese is a customer's name); None when it does
+    not say (`progress`; `push 191 to 下周一`, as much of one as of the other). English words in
+    Chinese (`拜访 海尔：PO已经发了`, `今天demo很顺利，CFO也在`) keep it Chinese."""
+    intent, language, _rest = split_keyword(normalize(text))
+    english, chinese = len(_ENGLISH_WORD.findall(text)), len(_CJK.findall(text))
+    if language == "zh" and intent is not None:
         return "zh"
-    return "en" if len(_ENGLISH_WORD.findall(message)) >= 3 else member_locale
+    if english >= 2 and not chinese or english >= 3 and english * 2 > chinese:
+        return "en"
+    return "zh" if chinese > english * 2 else None
 
 
 _ENGLISH_WORD = re.compile(r"(?<![A-Za-z])[A-Za-z]{2,}(?![A-Za-z])")
@@ -251,11 +263,44 @@ def _parsed(ctx: Ctx, text: str) -> c.Command | Reply:
     if isinstance(command, c.ParseError) and command.topic is None \
             and (said := said_again.correction(ctx, text)) is not None:  # `no I meant 1.15m`
         return replace(said, locale=ctx.locale)
+    if isinstance(command, c.ParseError) and (visit := _visit_unsaid(ctx, text, command)) is not None:
+        return visit  # `今天去了华为见了张总…`: a visit to 华为?
+    if isinstance(command, c.ParseError) and not command.options and not command.fixed \
+            and command.problem != "too_long" \
+            and (inner := inner_command(text, ctx.today)) is not None:  # `done task 2 - NDA sent`
+        return _inner(ctx, text, *inner)
     if isinstance(command, c.ParseError):
-        if not _CJK.search(text) and re.search("[A-Za-z]", text):  # answered in the message's language
-            ctx.locale = "en"
+        _answer_in_its_language(ctx, text)
         return replace(usage_reply(ctx.locale, command), locale=ctx.locale)
     return command
+
+
+def _answer_in_its_language(ctx: Ctx, text: str) -> None:
+    """Text that is no command is answered in its language, English for any Latin without Chinese
+    (`progres`, from anyone)."""
+    if written_in(text) == "en" or not _CJK.search(text) and re.search("[A-Za-z]", text):
+        ctx.locale = "en"
+
+
+def _visit_unsaid(ctx: Ctx, text: str, error: c.ParseError) -> Reply | None:
+    locale = ctx.locale
+    _answer_in_its_language(ctx, text)
+    question = unsaid.as_visit(ctx.session, ctx.tenant.id, text, error, ctx.locale == "zh")
+    if question is None:
+        ctx.locale = locale
+        return None
+    return replace(usage_reply(ctx.locale, question), locale=ctx.locale)
+
+
+def _inner(ctx: Ctx, text: str, said: str, left: str, command: c.Command) -> c.Command | Reply:
+    """A command found inside the message: a question answered at once, the words left out said;
+    a change offered, never made unasked."""
+    _answer_in_its_language(ctx, text)
+    if read_only(command):
+        ctx.notes.append(ctx.t("read_as", said=said, left=left))
+        return command
+    return Reply(lines=(ctx.t("inner_command", said=said, left=left), ctx.t("answer_hint_one")), ok=False,
+                 locale=ctx.locale, buttons=(Button(said[:75], said, action=command),))
 
 
 def _announce(session: Session, tenant: Tenant, member: Member, reply: Reply, now: dt.datetime) -> Reply:

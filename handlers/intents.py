@@ -588,5 +588,13 @@ def keyword_typo(text: str) -> tuple[str, str] | None:
             if near and (size >= 3 or text[size:size + 1] in ("", " ", ":")):
                 return head, keyword
         return None
-    keyword = V.near_word(first, KEYWORDS_EN)
+    keyword = V.near_word(first, KEYWORDS_EN) or _short_typo(first.lower())
     return (first, keyword) if keyword else None
+
+
+def _short_typo(word: str) -> str | None:
+    """A three-letter command word with one letter too many (`wonn`, `lsot` is near_word's)."""
+    if len(word) != 4 or not word.isalpha() or word.endswith("s"):  # `wins this month?`: a plural
+        return None
+    near = {k for i in range(4) if len(k := word[:i] + word[i + 1:]) == 3 and k in KEYWORDS_EN}
+    return near.pop() if len(near) == 1 else None

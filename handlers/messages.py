@@ -256,7 +256,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "“{text}”没有命令词：记成下面这条拜访吗？尚未保存。"),
     "sentence_task": ("“{text}” has no command word: make it this task? Nothing was saved yet.",
                       "“{text}”没有命令词：建成下面这个任务吗？尚未保存。"),
-    "option_as_visit": ("A visit", "作为拜访"),
+    "option_visit_line": ("A visit", "作为拜访"),
     "closed_in_notes": ("“{text}” sounds like the deal was won: mark it won too, or only log the visit? "
                         "Nothing was saved yet.",
                         "“{text}”听起来是赢单了：同时把商机标记为赢单，还是只记录拜访？尚未保存。"),
@@ -280,6 +280,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "stage_said_none": ("You have no open deal to move to {stage} there: type the deal, e.g. {example}. "
                         "Nothing was changed.",
                         "没有可推进到{stage}的进行中商机：请写明商机，例如 {example}。未做修改。"),
+    "correction_amount": ("Set {what} #{id} to {value}? Nothing was changed yet.",
+                          "把{what} #{id} 的金额改为 {value}？尚未修改。"),
+    "correction_day": ("Move {what} #{id} to {value}? Nothing was changed yet.",
+                       "把{what} #{id} 的日期改为 {value}？尚未修改。"),
+    "correction_customer": ("Change the customer of {what} #{id} to {value}? Nothing was changed yet.",
+                            "把{what} #{id} 的客户改为 {value}？尚未修改。"),
     "correction_how": ("To change an amount, type the deal's number and the amount: {example} (deals lists "
                        "yours). Nothing was changed.",
                        "要改金额，请发商机编号和金额：{example}（“我的商机”列出编号）。未做修改。"),
@@ -290,6 +296,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "answer_hint_one": ("Reply yes (or 1) to do it, or tap it.", "回复“好”（或 1）即可执行，或点选。"),
     "did_you_mean": ("“{text}” is not a command I know. Did you mean: {fixed}",
                      "没认出“{text}”这个命令。你是想说：{fixed}"),
+    "word_typo": ("“{text}” is no word I know there. Did you mean: {fixed}",
+                  "这里没认出“{text}”。你是想说：{fixed}"),
+    "mention_missing": ("Is “{text}” the person? Put @ before each person (nothing changed yet): {fixed}",
+                        "“{text}”是成员吗？请在每个人名前加 @（尚未修改）：{fixed}"),
+    "inner_command": ("I read “{said}” in it; “{left}” is no part of that, so nothing was saved yet.",
+                      "其中读出的命令是“{said}”；“{left}”不属于这条命令，尚未保存。"),
+    "read_as": ("(Read as “{said}”; “{left}” left out.)", "（按“{said}”处理；“{left}”未使用。）"),
+    "visit_unsaid": ("There is no command word, but {text} is a customer of ours: is this a visit? Nothing "
+                     "was saved yet.",
+                     "没有命令词，但{text}是我们的客户：这是一次拜访吗？尚未保存。"),
+    "option_as_visit": ("A visit, all of it as the notes", "记为拜访，全文作为纪要"),
     "not_a_stage": ("“{text}” is not a stage. Did you mean: {fixed}",
                     "“{text}”不是商机阶段。你是想说：{fixed}"),
     "bad_amount": ("I couldn't read “{text}” as an amount: nothing was saved. Write 50k, 50,000, 5万 or "

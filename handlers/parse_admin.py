@@ -12,7 +12,7 @@ from handlers import vocabulary as V
 from handlers.dates import is_reversed_range, parse_date, parse_date_range
 from handlers.glued import unglue
 from handlers.normal import view
-from handlers.parse import CJK, LIST_SEP, tokens_of
+from handlers.parse import CJK, LIST_SEP, swap, tokens_of
 
 _TIER_EN = re.compile(r"^tiers?\s+([abc])\s+(?:every\s+)?(\d{1,3})\s*(?:days?|d|(weeks?|wks?|w))?"
                       r"(?:\s+(?:team\s+)?(.+))?$", re.I)
@@ -20,15 +20,22 @@ _TIER_ZH = re.compile(r"^(?:回访周期\s*)?([abc])类?\s*每?\s*(\d{1,3})\s*(?
                       r"(?:\s+(?:团队\s*)?(.+))?$", re.I)
 
 
+_TIER_UNITS = ("days", "weeks")
+
+
 def parse_tier(text: str, _today: dt.date) -> c.Command | c.ParseError:
     """The whole message: `tier A every 7 days [East]` · `A类 每7天回访` · `回访周期 A类 7天`."""
     found = _TIER_EN.match(text) or _TIER_ZH.match(text)
     if not found:
         return c.ParseError("tier")
+    unit = (found[4] or "").split(" ")[0]
+    if (near := V.near_word(unit, _TIER_UNITS)) and not found[3]:  # `every 3 weks`: no team “weks”
+        return c.ParseError("tier", "word_typo", unit, swap(text, unit, near))
     days = int(found[2]) * (7 if found[3] else 1)  # `every 3 weeks` is 21 days
     if not 0 < days <= 999:
         return c.ParseError("tier")
-    return c.SetTierRhythm(found[1].upper(), days, found[4])
+    team = (found[4] or "").strip('"“”\'‘’ ') or None  # `… "华东 East"`: quotes are no name
+    return c.SetTierRhythm(found[1].upper(), days, team)
 
 
 def parse_reassign(rest: str, _today: dt.date) -> c.Command | c.ParseError:
@@ -120,12 +127,25 @@ def parse_team(rest: str, _today: dt.date) -> c.Command | c.ParseError:
     if verb == "set" and setting is not None and len(words) == setting + 2:
         word = words[setting].lower()
         return c.ConfigureTeam(" ".join(words[1:setting]), _TEAM_SETTINGS.get(word, word), words[setting + 1])
+    if verb == "set" and setting is None and len(words) >= 4 and (
+            near := _near_setting(words[-2], settings)):  # `team set East chanel #x`
+        return c.ParseError("team", "word_typo", words[-2], swap(rest, words[-2], near))
     mention = next((i for i, w in enumerate(words) if w.startswith("@")), None)
+    if verb in ("add", "remove") and mention is None and len(words) >= 3:  # `team add East Bo`
+        return c.ParseError("team", "mention_missing", words[-1], swap(rest, words[-1], f"@{words[-1]}"))
     if verb in ("add", "remove") and mention and mention >= 2 and all(
             w.startswith("@") for w in words[mention:]):
         return c.ChangeTeam(" ".join(words[1:mention]), tuple(w[1:] for w in words[mention:]),
                             add=verb == "add")
     return c.ParseError("team")
+
+
+def _near_setting(word: str, settings) -> str | None:
+    """The team setting `word` is a slip of (`chanel` → channel, `时曲` → 时区: two characters, one off)."""
+    if CJK.fullmatch(word[:1] or " ") and len(word) == 2:
+        near = [w for w in settings if len(w) == 2 and sum(a != b for a, b in zip(w, word, strict=True)) == 1]
+        return near[0] if len(near) == 1 else None
+    return V.near_word(word, settings)
 
 
 def parse_role(rest: str, _today: dt.date) -> c.Command | c.ParseError:

@@ -53,6 +53,10 @@ def closing_parser(won: bool):
         if not ref.words and ref.deal_id is None:
             return c.ParseError(topic)
         if ref.words and ref.deal_id is not None:  # `won #12 Acme`: the number says which deal
+            number, at = rest.find(f"#{ref.deal_id}"), rest.find(ref.words[0])
+            if 0 <= number < at:  # `lost #12 price` · `won #12` ⏎ `beat Oracle`: the reason?
+                return c.ParseError(topic, "reason_colon", rest[at:].strip(),
+                                    f"{rest[:at].rstrip()}: {rest[at:].strip()}")
             return c.ParseError(topic, "word", ref.words[0])
         reason = reason.strip()
         command = c.CloseDeal(ref, won, amount, reason, switch_currency=switch)

@@ -14,9 +14,14 @@ def _scope_and_period(rest: str) -> tuple[c.Scope, c.Period, list[str]] | c.Pars
     """Read `team [NAME]`, `@name`, `me` and a period; the words left over are returned."""
     words = rest.split()
     scope, period, left = c.Scope(), c.Period(), []
-    i = 0
+    i, naming = 0, False
     while i < len(words):
         word = words[i]
+        if naming and not word.startswith("@") and not V.period_of(words, i):  # `team Sales Team`:
+            scope = c.Scope("team", f"{scope.name} {word}")  # a team's name may have spaces
+            i += 1
+            continue
+        naming = False
         if word.startswith("@") and len(word) > 1:
             scope = c.Scope("member", word[1:])
         elif word.lower() in V.TEAM_WORDS:
@@ -28,10 +33,12 @@ def _scope_and_period(rest: str) -> tuple[c.Scope, c.Period, list[str]] | c.Pars
             i += used
             continue
         elif scope.kind == "team" and scope.name is None and not left:
-            scope = c.Scope("team", word)
+            scope, naming = c.Scope("team", word), True
         else:
             left.append(word)
         i += 1
+    if scope.kind == "team" and scope.name:  # `team "华东 East"`
+        scope = c.Scope("team", scope.name.strip('"“”\'‘’ ') or None)
     return scope, period, left
 
 

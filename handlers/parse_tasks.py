@@ -18,7 +18,8 @@ def parse_done(rest: str, _today: dt.date) -> c.Command | c.ParseError:
     words = rest.split(maxsplit=1)
     task = bool(words) and words[0].lower() in V.TASK_WORDS
     ids = [w.lstrip("#") for w in LIST_SEP.split(words[1] if task and len(words) > 1 else
-                                                  "" if task else rest.strip()) if w]
+                                                  "" if task else rest.strip())
+           if w and w.lower() not in ("and", "&", "和", "及")]  # `done 257 and 270`
     if not ids or not all(i.isdigit() and len(i) < 10 for i in ids):
         return c.ParseError("done")
     return (c.DoneTask if task else c.DoneFollowups)(tuple(int(i) for i in ids))

@@ -57,7 +57,7 @@ def _visit(raw: str, text: str, today: dt.date) -> c.ParseError | None:
         line = f"拜访 {customer}{when}" + (f"：{notes}" if notes else "")
     else:
         line = f"visit {customer}{when}" + (f": {notes}" if notes else "")
-    return c.ParseError(None, "sentence_visit", raw, options=(("as_visit", line, None),))
+    return c.ParseError(None, "sentence_visit", raw, options=(("visit_line", line, None),))
 
 
 def _day(said: str, today: dt.date) -> dt.date | None:

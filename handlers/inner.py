@@ -1,0 +1,70 @@
+"""A command said with words around it: `done task 2 - NDA sent`, `undo that`, `hmm they might sign
+sooner, deal #51 close 12/18`, `请假 12月24日-12月31日 回老家`, `my followups?`.
+
+The message as a whole is no command; a part of it is. A question (`stalled deals?`) is answered
+at once, the words left out said; a change is offered, one tap away, never made unasked. A visit,
+a task, a tip or a win keeps free text: words around one are its own, so those are not cut here.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from handlers import commands as c
+
+#: Where a comment starts or ends: `,` `;` `.` `!` `?` ` - ` (either width) and emoji.
+_CUT = re.compile(r"\s*(?:[,，;；。!！?？]+|\s[-–—]\s|\.(?:\s|$)|[\U0001F300-\U0001FAFF\u2600-\u27BF]+)\s*")
+#: Words before a command that say nothing (`pls`, `hmm`, `oops`, `my`, `show me`, `请`, `帮我`).
+_FILLER = re.compile(r"^(?:(?:pls|please|plz|hmm+|um+|ok|okay|oops|so|btw|hey|hi|now|my|show\s+me|"
+                     r"can\s+you|could\s+you|请|帮我|麻烦|嗯|那个|我的)\s*)+", re.I)
+#: Commands whose free text would take the words around them: never cut.
+_FREE_TEXT = (c.LogVisit, c.AddTask, c.AddTip, c.CloseDeal, c.AnswerStandup, c.FindTips, c.Help)
+_READ_ONLY = re.compile(r"^(?:Show|List|Find)")
+_DIGIT = re.compile(r"\d|[一二三四五六七八九十两][十百千万亿]")
+
+
+def inner_command(text: str, today: dt.date) -> tuple[str, str, c.Command] | None:
+    """(the part that is a command, the words left out, its command), the longest part first."""
+    from handlers.intents import read, split_keyword  # intents imports the parsers; kept lazy
+
+    said = " ".join(text.split())
+    for part in _parts(said):
+        part = part.strip()
+        if not part or part == said or split_keyword(part)[0] is None:
+            continue
+        left = _left_out(said, part)
+        if _DIGIT.search(left):  # an amount, a day or a number left out is no comment
+            continue
+        command = read(part, today).command
+        if isinstance(command, c.Command) and not isinstance(command, _FREE_TEXT):
+            return part, left, command
+    return None
+
+
+def read_only(command: c.Command) -> bool:
+    """A question, not a change: answered at once."""
+    return bool(_READ_ONLY.match(type(command).__name__))
+
+
+def _parts(text: str):
+    """The parts of `text` that may be the command, the longest first."""
+    bare = _FILLER.sub("", text)
+    for whole in dict.fromkeys((text, bare)):
+        cuts = [m for m in _CUT.finditer(whole) if 0 < m.start()]
+        for m in reversed(cuts):  # what comes before a comment
+            yield whole[:m.start()]
+        for m in cuts:  # what comes after a lead-in
+            yield _FILLER.sub("", whole[m.end():])
+        words = whole.split(" ")
+        for drop in range(1, min(3, len(words) - 1) + 1):  # `undo that`, `stalled deals`
+            yield " ".join(words[:-drop])
+        if whole != text:
+            yield whole
+
+
+def _left_out(text: str, part: str) -> str:
+    at = text.find(part)
+    if at < 0:
+        return text
+    rest = f"{text[:at]} {text[at + len(part):]}"
+    return " ".join(_CUT.sub(" ", rest).split()) or rest.strip()

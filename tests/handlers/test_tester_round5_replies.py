@@ -1,0 +1,143 @@
+"""Trust (#23), round 5, the conversation: refusals and questions say what was understood and the
+one thing missing, in the language the message was written in, and offer the message as meant
+with every word kept; the offer is answered by `yes`, `1` or its label. Typed as people type on
+a phone, on both databases; each question stores nothing until it is answered."""
+import pytest
+from sqlalchemy import select
+
+from storage.models import Base, Deal, Team
+from support import Chat
+
+_KEPT_APART = {"open_questions", "deliveries", "audit_log", "changes"}
+
+
+def _stored(session_factory) -> dict:
+    """Every stored row but the bot's open question and its bookkeeping."""
+    with session_factory() as s:
+        return {table.name: sorted(map(repr, s.execute(select(table)).all()))
+                for table in Base.metadata.sorted_tables if table.name not in _KEPT_APART}
+
+
+def _chat(session_factory) -> Chat:
+    chat = Chat(session_factory)
+    chat.team(manager="Mia", reps=("Ana", "Bo"))
+    chat.reply("help", user="张伟", lang="zh")  # a rep whose language is Chinese
+    for line in ('deal Globex "ERP" proposal 80k', "visit Acme Corp: intro", "拜访 联想：初次见面",
+                 "拜访 华为：初次见面"):
+        assert chat.reply(line, user="Ana").ok, line
+    return chat
+
+
+def _asked(chat, session_factory, typed, user="Ana"):
+    before = _stored(session_factory)
+    reply = chat.reply(typed, user=user)
+    assert not reply.ok, reply.text
+    assert _stored(session_factory) == before, "a question stores nothing"
+    return reply
+
+
+# A word after a deal's number is its reason? Asked, the message kept whole --------------------
+
+@pytest.mark.parametrize("typed, offered, reason", [
+    ("lost #1 price", "lost #1: price", "price"),
+    ("won #1\nbeat Oracle", "won #1: beat Oracle", "beat Oracle"),
+    ("赢单 #1 交付快", "赢单 #1: 交付快", "交付快"),
+])
+def test_a_word_after_a_deals_number_is_asked_about_as_its_reason(session_factory, typed, offered, reason):
+    chat = _chat(session_factory)
+    asked = _asked(chat, session_factory, typed)
+    assert [b.command for b in asked.buttons] == [offered], asked.text
+    assert "stage, amount or close date" not in asked.text and "阶段、金额" not in asked.text
+    assert chat.reply("yes", user="Ana").ok
+    with session_factory() as s:
+        assert s.get(Deal, 1).reason == reason
+
+
+# A slip in a setting's word is offered fixed, not answered with the whole usage --------------
+
+@pytest.mark.parametrize("typed, fixed", [
+    ("team set Sales chanel #east", "team set Sales channel #east"),
+    ("team set Sales timezon Asia/Shanghai", "team set Sales timezone Asia/Shanghai"),
+    ("团队 设置 Sales 时曲 Asia/Shanghai", "团队 设置 Sales 时区 Asia/Shanghai"),
+    ("tier B every 3 weks", "tier B every 3 weeks"),
+])
+def test_a_slip_in_a_setting_is_offered_fixed_without_the_usage(session_factory, typed, fixed):
+    chat = _chat(session_factory)
+    asked = _asked(chat, session_factory, typed, user="Mia")
+    assert [b.command for b in asked.buttons] == [fixed] and fixed in asked.lines[0], asked.text
+    assert len(asked.lines) == 1, "no block of usage after the fix"
+    assert "no team" not in asked.text
+    assert chat.reply("1", user="Mia").ok
+
+
+def test_a_team_member_without_an_at_is_asked_about(session_factory):
+    chat = _chat(session_factory)
+    asked = _asked(chat, session_factory, "team add Sales Bo", user="Mia")
+    assert [b.command for b in asked.buttons] == ["team add Sales @Bo"], asked.text
+
+
+# Team names with spaces ---------------------------------------------------------------------
+
+def test_a_team_named_with_spaces_is_that_team_in_a_report(session_factory):
+    chat = _chat(session_factory)
+    assert chat.reply("team create East Coast", user="Mia").ok
+    for typed in ("progress team East Coast", 'progress team "East Coast"'):
+        reply = chat.reply(typed, user="Mia")
+        assert reply.ok and reply.title.startswith("East Coast"), reply.text
+    assert chat.reply('tier B every 14 days "East Coast"', user="Mia").ok
+    with session_factory() as s:
+        assert s.scalar(select(Team).where(Team.name == "East Coast")) is not None
+
+
+def test_part_of_a_teams_name_offers_the_team_with_the_message_kept(session_factory):
+    chat = _chat(session_factory)
+    assert chat.reply("team create East Coast", user="Mia").ok
+    asked = _asked(chat, session_factory, "tier B every 14 days Coast", user="Mia")
+    assert [b.command for b in asked.buttons] == ["tier B every 14 days East Coast"], asked.text
+    asked = _asked(chat, session_factory, "team set East Cost stall 10", user="Mia")
+    assert [b.command for b in asked.buttons] == ["team set East Coast stall 10"], asked.text
+    assert chat.reply("1", user="Mia").ok
+
+
+# A glued customer command offers the whole command -------------------------------------------
+
+def test_a_glued_customer_command_offers_whole_commands(session_factory):
+    chat = _chat(session_factory)
+    asked = _asked(chat, session_factory, "客户联想需求确认")
+    assert [b.command for b in asked.buttons] == ["客户 联想", "客户 +联想 需求确认"], asked.text
+
+
+# A three-letter command word with a slip --------------------------------------------------------
+
+def test_a_short_command_word_with_a_letter_too_many_is_offered_fixed(session_factory):
+    chat = _chat(session_factory)
+    asked = _asked(chat, session_factory, "wonn Globex 80k")
+    assert [b.command for b in asked.buttons] == ["won Globex 80k"], asked.text
+    assert chat.reply("ok", user="Ana").ok
+
+
+# The reply's language is the message's ------------------------------------------------------
+
+@pytest.mark.parametrize("user, typed, english", [
+    ("张伟", "vist 华为: met the purchasing team", True),  # an English typo with a Chinese name
+    ("张伟", "visit Huawey: pricing call with the CTO", True),
+    ("Ana", "拜访 华伟：demo很顺利，CFO参加了", False),  # Chinese with English words
+    ("Ana", "客户联想需求确认", False),
+])
+def test_a_question_is_asked_in_the_language_the_message_is_written_in(session_factory, user, typed, english):
+    chat = _chat(session_factory)
+    asked = _asked(chat, session_factory, typed, user=user)
+    assert asked.locale == ("en" if english else "zh"), asked.text
+
+
+# A homophone of a known customer (the input method's slip) is asked about, never created ------
+
+@pytest.mark.parametrize("typed, offered", [
+    ("拜访 华伟：见了张总", "拜访 华为：见了张总"),
+    ("拜访 连想：需求确认", "拜访 联想：需求确认"),
+])
+def test_a_homophone_of_a_known_customer_is_asked_about(session_factory, typed, offered):
+    chat = _chat(session_factory)
+    asked = _asked(chat, session_factory, typed)
+    assert asked.buttons[0].command == offered, asked.text
+    assert chat.reply("好的", user="Ana").ok
