@@ -15,6 +15,7 @@ from handlers import (
     admin,
     calendars,
     changes,
+    clauses,
     command_json,
     facts,
     limits,
@@ -214,7 +215,11 @@ def _run_several(ctx: Ctx, lines: list[str]) -> Outcome:
     replies = []
     for index, line in enumerate(lines, 1):
         ctx.created_customers, ctx.notes = [], []
-        outcome = _run(ctx, line)
+        others = clauses.OTHER_LINES.set(tuple(lines[:index - 1] + lines[index:]))
+        try:
+            outcome = _run(ctx, line)
+        finally:
+            clauses.OTHER_LINES.reset(others)
         if outcome.refused:  # its offers keep the other lines: answering one stores them all
             reply = replace(outcome.reply, buttons=several.with_lines(lines, index, outcome.reply.buttons))
             return replace(outcome, reply=several.numbered(index, reply, ctx.locale))

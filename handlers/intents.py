@@ -75,6 +75,7 @@ from handlers.parse_tasks import parse_done, parse_due, parse_snooze, parse_task
 from handlers.parse_tips import parse_contest, parse_like, parse_tip
 from handlers.parse_visits import parse_visit, parse_visits
 from handlers.reply import Reply
+from handlers.sentences import sentence
 
 Parser = Callable[[str, dt.date], c.Command | c.ParseError]
 
@@ -371,12 +372,35 @@ def split_keyword(text: str) -> tuple[str | None, str, str]:
     return None, "zh" if _CJK.search(text) else "en", text
 
 
+#: A deal's field label and a word of changing it (`金额改成8万`, `amount to 80k`, `阶段改为商务谈判`,
+#: `#5 改成8万`): the label reads the field, the verb is only how it was said
+CHANGED_TO = re.compile(
+    r"(?P<label>金额|阶段|预计成交|成交日期|预计|amount|value|stage|close)\s*"
+    r"(?:改成|改为|改到|调整为|调整到|调成|调为|变成|更新为|更新成|应为|应该是|为|是|[:：=]|→|->"
+    r"|(?<=[A-Za-z])\s+(?:to|is|now|should be|=)(?=\s)|(?<=[额段])(?=[\d¥$]))\s*"  # `金额8万`
+    r"|(?<=\d)\s*(?:改成|改为|改到|调整为|调成|变成)\s*", re.I)
+
+
+
+
+def plain_changes(text: str) -> str:
+    """A deal's change said with a verb (`商机 #5 金额改成8万`) as the grammar says it (`商机 #5
+    金额 8万`); any other message as it is."""
+    if split_keyword(simplified(p.normalize(text)))[0] != "deal":
+        return text
+    return CHANGED_TO.sub(lambda m: f"{_LABEL_SAID.get(m['label'] or '', m['label'] or '')} ", text)
+
+
+_LABEL_SAID = {"预计成交": "预计", "成交日期": "预计"}  # `预计成交改为12月31日`: the close day
+
+
 def parse(text: str, today: dt.date | None = None) -> c.Command | c.ParseError:
     """Parse one message. Relative dates are read from `today` (the user's, in their timezone).
 
     >>> parse("进度 团队")
     ShowProgress(scope=Scope(kind='team', name=None), period=Period(kind='month', offset=0))
     """
+    text = plain_changes(text)
     raw = " ".join(text.split())  # as typed: free text (notes, reasons) is stored this way
     text = simplified(p.normalize(text))  # the same length as `raw`, position for position
     if not text:
@@ -386,6 +410,8 @@ def parse(text: str, today: dt.date | None = None) -> c.Command | c.ParseError:
     name, _, rest = split_keyword(text)
     if name is None and (task := _follow_up_task(raw, text, today or dt.date.today())) is not None:
         return task  # `下周三跟进格力`: a task for that day?
+    if name is None and (said := sentence(raw, text, today or dt.date.today())) is not None:
+        return said  # `went to see Globex today, met CFO`: `visit Globex: met CFO`?
     if name is None and (new := _NEW.match(text)) and split_keyword(text[new.end():])[0] in _MADE_NEW:
         return c.ParseError(None, "typo", new[0].strip(), text[new.end():])  # `new deal …`: `deal …`?
     if name is None:
@@ -446,7 +472,10 @@ def read(text: str, today: dt.date | None = None) -> Reading:
     from handlers.spans import account, date_in
 
     today = today or dt.date.today()
+    text = plain_changes(text)
     command = parse(text, today)
+    if (two_ways := _day_or_month_first(text, command, today)) is not None:
+        return Reading(two_ways)
     if not isinstance(command, _ACCOUNTED):
         return Reading(command)
     raw = " ".join(text.split())
@@ -463,6 +492,44 @@ def read(text: str, today: dt.date | None = None) -> Reading:
         title = re.sub(r"\s+(?:by|on|before|due)$", "", title, flags=re.I) or command.title
         return Reading(replace(command, title=title, due=day), accounted.spans)
     return Reading(command, accounted.spans)
+
+
+_SLASHED = re.compile(r"(?<![\d/#.:])(\d{1,2})/(\d{1,2})(?![\d/])")
+
+
+def _day_or_month_first(text: str, command, today: dt.date) -> c.ParseError | None:
+    """`deal #46 close 8/1`, `fu 7/12`: a day both ways readable (8 Jan or Aug 1) that a command
+    took month first is asked about, each reading offered with its date written out in full."""
+    from dataclasses import fields, is_dataclass
+
+    from handlers.dates import parse_date, past_day
+
+    if isinstance(command, c.ParseError) or not is_dataclass(command):
+        return None
+    days = {f.name: getattr(command, f.name) for f in fields(command)
+            if isinstance(getattr(command, f.name), dt.date)}
+    raw = " ".join(text.split())
+    for found in _SLASHED.finditer(raw):
+        first, second = int(found[1]), int(found[2])
+        if not (1 <= first <= 12 and 1 <= second <= 12) or first == second:
+            continue
+        for name, day in days.items():
+            read_as = past_day if name == "day" and isinstance(command, c.LogVisit | c.ChangeVisit) \
+                else parse_date
+            if read_as(found[0], today) != day:
+                continue
+            other = read_as(f"{second}/{first}", today)
+            if other is None or other == day:
+                continue
+            topic = next((i.name for i in INTENTS if i.handles and type(command) in
+                          {h.command for h in i.handles}), None)
+            ranged = bool(re.match(r"\s*[-~–—至到]", raw[found.end():]) or re.search(r"[-~–—至到]\s*$",
+                                                                                   raw[:found.start()]))
+            written = "%Y/%m/%d" if ranged else "%Y-%m-%d"  # `2027-01-04-1/8` would read as no range
+            options = tuple((label, raw[:found.start()] + when.strftime(written) + raw[found.end():], None)
+                            for label, when in (("month_first", day), ("day_first", other)))
+            return c.ParseError(topic, "day_or_month", found[0], options=options)
+    return None
 
 
 #: `new deal Acme 50k` · `新建 商机 华为`: a word before the command word, offered without it

@@ -10,7 +10,9 @@ import re
 
 from handlers import clauses
 from handlers import commands as c
+from handlers.amounts import parse_amount
 from handlers.normal import fold as _fold
+from handlers.normal import view
 
 LIST_SEP = re.compile(r"[\s,，、]+")  # `@张三，@李四`, `done 3、4`
 #: a title in quotes: `"…"` `“…”` `「…」` `《…》`, single `'…'` (not an apostrophe: `Acme's`) or `‘…’`
@@ -77,3 +79,21 @@ def two_commands(topic: str, rest: str, second: int, first_command=None) -> c.Pa
 
 def swap(text: str, word: str, by: str) -> str:
     return re.sub(rf"(?<!\S){re.escape(word)}(?!\S)", by, text, count=1)
+
+
+_MONEYISH = re.compile(r"\d[kmw千万亿元块]|[$¥€£]\d|\d{4,}|\d,\d{3}", re.IGNORECASE)
+
+
+def amount_in(text: str):
+    """(the word, its amount) of the first amount in free text (`48k`, `4.8万`), or None."""
+    for word in re.split(r"[\s,，;；:：。!！]+", text):
+        if word and _MONEYISH.search(word) and (money := parse_amount(view(word))):
+            return word, money  # `48k`, `4.8万`, `$5000`, `50,000`: not `top 3`
+    for found in _AMOUNT_IN_WORDS.finditer(view(text)):  # glued to Chinese: `合同金额50万`
+        if _MONEYISH.search(found[0]) and (money := parse_amount(found[0])):
+            return text[found.start():found.end()], money
+    return None
+
+
+_AMOUNT_IN_WORDS = re.compile(r"(?<![A-Za-z\d.,])[$¥€£]?\d[\d,.]*(?:[kmw]|千|万|亿|元|块)?(?![A-Za-z\d])",
+                              re.I)

@@ -58,22 +58,38 @@ def parse_customer(rest: str, _today: dt.date) -> c.Command | c.ParseError:
             return c.ParseError("customer")
         return c.FixCustomer(" ".join(w for w, _q in tokens[:fix]), action,
                              " ".join(value).lstrip("@") if action == "owner" else " ".join(value))
-    words = [w for w in re.split(r"[\s:;,，；、]+", unglue(rest)) if w]  # `客户 华为：A类` · `客户华为A类`
+    parts = re.split(r"\s*[:;,，；、：]\s*", unglue(rest).strip())  # `客户 华为：A类` · `客户华为A类`
+    words = [(w, n) for n, part in enumerate(parts) for w in part.split()]
     tier = lifecycle = None
     kept = []
-    for i, word in enumerate(words):
+    for i, (word, part) in enumerate(words):
         lower = word.lower()
-        if lower in ("tier", "等级", "级别") and i + 1 < len(words) and V.tier_of(words[i + 1]):
+        if lower in ("tier", "等级", "级别") and i + 1 < len(words) and V.tier_of(words[i + 1][0]):
             continue
         if i > 0 and tier is None and (found := V.tier_of(view(word))):  # `A類`
             tier = found
         elif i > 0 and lifecycle is None and lower in V.LIFECYCLE_WORDS:
             lifecycle = V.LIFECYCLE_WORDS[lower]
+        elif tier or lifecycle or part > 0:  # `… tier C, new lead from expo`: a comment, no name
+            return _comment(rest, kept, words[i:])
         else:
             kept.append(word)
     if not kept:
         return c.ParseError("customer")
     return c.SetCustomer(" ".join(kept), tier, lifecycle)
+
+
+def _comment(rest: str, kept: list[str], after: list[tuple[str, int]]) -> c.ParseError:
+    """`customer Nexa Pharma tier C, new lead from expo`: the words after the tier are no name.
+    Offered: the customer as set, and the words as a visit's notes (every word kept)."""
+    said = " ".join(w for w, _n in after)
+    start = rest.find(after[0][0])
+    head = rest[:start].rstrip(" ,，;；:：、") if start > 0 else rest
+    name = " ".join(kept)
+    zh = bool(CJK.search(rest))
+    visit = f"{'拜访' if zh else 'visit'} {name}{'：' if zh else ': '}{said}"
+    lines = f"\n{'客户' if zh else 'customer'} {head}\n{visit}"
+    return c.ParseError("customer", "customer_comment", said, options=(("customer_and_visit", lines, None),))
 
 
 def parse_customers(rest: str, _today: dt.date) -> c.Command | c.ParseError:

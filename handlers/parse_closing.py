@@ -11,7 +11,16 @@ from handlers import commands as c
 from handlers import vocabulary as V
 from handlers.amounts import parse_amount
 from handlers.normal import view
-from handlers.parse import CJK, COMMA, SYMBOLS, day_in_notes, head_and_body, tokens_of, two_commands
+from handlers.parse import (
+    CJK,
+    COMMA,
+    SYMBOLS,
+    amount_in,
+    day_in_notes,
+    head_and_body,
+    tokens_of,
+    two_commands,
+)
 from handlers.parse_deals import deal_ref, misread
 
 _REASON_SEP = re.compile(r"\s*(?:[:;。]|" + COMMA + r"|!+|\.(?=\s)|\s[-–—]\s|—|\n)\s*")
@@ -60,7 +69,7 @@ def closing_parser(won: bool):
             found = [_clause_around(reason, *dated)]
         if isinstance(found, clauses.Unread) or found:
             return _follow_up_in_reason(topic, rest, reason, command, found)
-        if won and amount is None and (money := _amount_in(reason)):  # `won Acme: 48k, beat them`
+        if won and amount is None and (money := amount_in(reason)):  # `won Acme: 48k, beat them`
             word, value = money
             moved = replace(command, amount=value, reason=" ".join(reason.replace(word, "", 1).split())
                             .strip(" ,，;；"))
@@ -68,17 +77,6 @@ def closing_parser(won: bool):
                 ("amount_moved", "", moved), ("as_reason", "", command)))
         return command
     return parse_close
-
-
-_MONEYISH = re.compile(r"\d[kmw千万亿元块]|[$¥€£]\d|\d{4,}|\d,\d{3}", re.IGNORECASE)
-
-
-def _amount_in(text: str):
-    """(the word, its amount) of the first amount in free text (`48k`, `4.8万`), or None."""
-    for word in re.split(r"[\s,，;；:：。!！]+", text):
-        if word and _MONEYISH.search(word) and (money := parse_amount(view(word))):
-            return word, money  # `48k`, `4.8万`, `$5000`, `50,000`: not `top 3`
-    return None
 
 
 def _clause_around(text: str, said: str, day: dt.date) -> clauses.FollowUp:

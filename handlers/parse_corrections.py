@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from handlers import commands as c
 from handlers import vocabulary as V
-from handlers.dates import parse_date, parse_date_range
+from handlers.dates import parse_date, parse_date_range, past_day
 from handlers.normal import view
 
 _DELETE = r"(?:delete|remove|cancel|删除|取消)"
@@ -82,15 +83,42 @@ _VISIT_NOTES = re.compile(r"^#\s*(\d{1,9})\s*(?:notes?|纪要|备注)\s*"
 def _visit_edit(text: str, typed: str, today: dt.date) -> c.Command | c.ParseError | None:
     """A visit's day or notes put right, or None when `text` is neither."""
     if found := _VISIT_DAY.match(text):
-        day = parse_date(found.group(2), today, future=False)
+        day = past_day(found.group(2), today) or parse_date(found.group(2), today)  # to come: refused
         if day is None:
             return c.ParseError("visit", "date", found.group(2))
         return c.ChangeVisit(int(found.group(1)), day=day)
     if found := _VISIT_ADD.match(text):
-        return c.ChangeVisit(int(found.group(1)), add_notes=typed[found.start(2):found.end(2)])
+        notes = typed[found.start(2):found.end(2)]
+        return _day_in_edit(c.ChangeVisit(int(found.group(1)), add_notes=notes), notes, today)
     if found := _VISIT_NOTES.match(text):
-        return c.ChangeVisit(int(found.group(1)), notes=typed[found.start(2):found.end(2)])
+        notes = typed[found.start(2):found.end(2)]
+        return _day_in_edit(c.ChangeVisit(int(found.group(1)), notes=notes), notes, today)
     return None
+
+
+def _day_in_edit(command: c.ChangeVisit, notes: str, today: dt.date) -> c.Command | c.ParseError:
+    """New notes that name a next contact (`下周五再联系`, `follow up fri`) are asked about as a new
+    visit's are: the follow-up set with the notes, or notes only."""
+    from handlers import clauses
+    from handlers.parse_visits import follow_up_said
+
+    found = clauses.follow_ups(notes, view(notes), today)
+    if isinstance(found, clauses.Unread):  # `follow up someday`
+        return c.ParseError("visit", "date", found.text)
+    if len({f.day for f in found}) > 1:
+        return c.ParseError("visit", "two_dates", " · ".join(notes[f.start:f.end] for f in found))
+    if found:  # `… 跟进 周五`: the follow-up, and the notes without it
+        rest = clauses.without(notes, [(f.start, f.end) for f in found])
+        field = "notes" if command.notes is not None else "add_notes"
+        return replace(command, **{field: rest}, follow_up=found[0].day)
+    said = follow_up_said(notes, today)
+    if said is None:
+        return command
+    if isinstance(said, c.ParseError):
+        return said
+    words, day = said
+    return c.ParseError("visit", "deadline_in_notes", words, options=(
+        ("as_follow_up", "", replace(command, follow_up=day)), ("as_notes", "", command)))
 
 
 def visit_changes(parser):

@@ -36,6 +36,8 @@ def parse_due(rest: str, _today: dt.date) -> c.Command | c.ParseError:
 
 _DUE_EN = re.compile(r"^(?P<title>.+?)\s+(?:by|due|before)\s+(?P<due>[^,;]+?)\s*$", re.I)
 _DUE_ZH_FRONT = re.compile(r"^(?P<due>\S+?)(?:之前|以前|前)(?P<title>.+)$")
+#: The words of a day in Chinese (`节后`, `下周末`, `月中`): before 前 at a task's start, a due day meant
+_DAYISH_ZH = re.compile(r"[年月周号日天底初中末旬节]|^\d|^[下本这今明后上大]")
 _DATE_LIKE = re.compile(r"\d|^(?:mon|tue|wed|thu|fri|sat|sun|next|this|tom|tod|end|"
                         r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
 _DAY_WORDS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "tomorrow",
@@ -97,8 +99,13 @@ def parse_task(rest: str, today: dt.date) -> c.Command | c.ParseError:
             break
         if found and pattern is _DUE_EN and _date_meant(found["due"]):
             return c.ParseError("task")  # `by 11/31`, `by Fir`: a day meant, none read; asked
+    if due is None and (front := _DUE_ZH_FRONT.match(seen)) and _DAYISH_ZH.search(front["due"]) \
+            and len(front["due"]) <= 6:  # `节后前…`, `下周末前…`: a day meant, none read; asked
+        return c.ParseError("task", "date", text[:front.end("due")])
     if due is None:  # `task call Globex CFO tmrw` · `任务 明天给华为发报价`
         text, due = _bare_due(text, today)
+    if due is None and (vague := _VAGUE_DAY.search(view(text))):  # `下周末`, `节后`: which day?
+        return c.ParseError("task", "date", text[vague.start():vague.end()])
     if not text or len(text) > 2000:
         return c.ParseError("task")
     return c.AddTask(text, assignee, due, deal_id, customer)
@@ -106,6 +113,13 @@ def parse_task(rest: str, today: dt.date) -> c.Command | c.ParseError:
 
 _TIME = re.compile(r"\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}:\d{2}"
                    r"|(?:上午|下午|晚上|早上)?\d{1,2}点(?:半|\d{1,2}分?)?", re.I)
+
+
+#: Days said without a date (`下周末`, `节后`, `over the weekend`): in a task with no due day, asked
+_VAGUE_DAY = re.compile(r"(?:下下?|这个?|本)?周末|节后|节前|年后|年前|[上中下]旬|"
+                        r"(?<![A-Za-z])(?:(?:this|next|the|over the)\s+)?weekend(?![A-Za-z])", re.I)
+#: What makes a day read from the front of a word another day (`下周|末`, `月|底`, `1月|中旬`)
+_PART_OF_DAY = ("末", "底", "中", "初", "旬")
 
 
 def _bare_due(text: str, today: dt.date) -> tuple[str, dt.date | None]:
@@ -132,6 +146,7 @@ def _bare_due(text: str, today: dt.date) -> tuple[str, dt.date | None]:
     if CJK.search(seen[:1]):
         for size in range(min(8, len(seen) - 1), 1, -1):
             if (CJK.search(seen[size:size + 1]) or seen[size:size + 1] == " ") \
+                    and seen[size:size + 1] not in _PART_OF_DAY \
                     and (day := parse_date(seen[:size], today)):  # `明天给华为…` · `明天 call 华为`
                 return text[size:].lstrip(" ，,").removeprefix("前").lstrip(), day
     return text, None

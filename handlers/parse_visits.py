@@ -9,11 +9,12 @@ from dataclasses import replace
 from handlers import clauses
 from handlers import commands as c
 from handlers import vocabulary as V
-from handlers.dates import parse_date
+from handlers.dates import parse_date, past_day
 from handlers.normal import view
-from handlers.parse import CJK, COMMA, SYMBOLS, day_in_notes, fold, head_and_body, two_commands
+from handlers.parse import CJK, COMMA, SYMBOLS, amount_in, day_in_notes, fold, head_and_body, two_commands
 
-_VISIT_SEP = re.compile(r"\s*(?:[:;。!]|" + COMMA + r"|\.(?=\s)|\s[-–—]\s|—)\s*")
+#: (a clock time's colon, `10:30am`, is none)
+_VISIT_SEP = re.compile(r"\s*(?:(?<!\d):|:(?!\d\d)|[;。!]|" + COMMA + r"|\.(?=\s)|\s[-–—]\s|—)\s*")
 _NEXT_STEP = re.compile(r"^(?:next(?:\s+step)?|下一步|下步)\s*:?\s*(.*)$", re.IGNORECASE)
 _OUTCOME = re.compile(r"^(?:outcome|result|结果)\s*:?\s*(.*)$", re.IGNORECASE)
 #: A follow-up's words that say what the customer did or said, not what we will do (`对方要求再降价`)
@@ -58,6 +59,7 @@ def parse_visit(rest: str, today: dt.date) -> c.Command | c.ParseError:
         text = f"{text}; {said}" if _VISIT_SEP.search(view(text)) else f"{text}: {said}"
     customer, body = head_and_body(text, _VISIT_SEP)
     customer = SYMBOLS.sub(" ", customer)  # `visit Globex 👍`: an emoji is no part of a name
+    customer, day = _day_at_end(customer, today)  # `visit Globex yesterday: …`: the visit's day
     if not customer.strip():
         return c.ParseError("visit")
     first, _, more = customer.strip().partition(" ")
@@ -66,16 +68,22 @@ def parse_visit(rest: str, today: dt.date) -> c.Command | c.ParseError:
         customer, body = first, f"{more}，{body}"  # names have no spaces; the rest is notes
     if not body and " " in customer.strip():  # no separator: which words are the customer?
         first, _, notes = customer.strip().partition(" ")
-        if CJK.search(first):  # Chinese names have no spaces: `拜访 华为 见了客户`
+        if joined := _JOINED.match(notes):  # `拜访 腾讯 和 京东 聊了续费`: two customers, asked
+            customer, body = f"{first} {notes[:joined.end()].strip()}", notes[joined.end():]
+        elif CJK.search(first):  # Chinese names have no spaces: `拜访 华为 见了客户`
             customer, body = first, notes
+        elif _JOINED.search(customer):  # `visit Globex & Initech`: one visit each, or one name?
+            return c.LogVisit(customer.strip(), next_step=detail, follow_up=follow_up, day=day)
         else:
-            return c.LogVisit(customer.strip(), next_step=detail, follow_up=follow_up, unsplit=True)
+            return c.LogVisit(customer.strip(), next_step=detail, follow_up=follow_up, unsplit=True, day=day)
     command = _visit_body(customer, body, today)
     if isinstance(command, c.LogVisit):
         mark = _VISIT_SEP.search(view(text))
         command = replace(command, follow_up=command.follow_up or follow_up,
-                          next_step=command.next_step or detail,
+                          next_step=command.next_step or detail, day=day,
                           comma=bool(mark and mark[0].strip() in (",", "，")))
+        if (closed := closed_in_notes(rest, command)) is not None:
+            return closed
         if command.follow_up is None and (deadline := _deadline(body, today) or day_in_notes(body, today)):
             said, day = deadline  # `send proposal by wed` · `下周三再联系`: a follow-up, or notes?
             options = [("as_follow_up", "", replace(command, follow_up=day))]
@@ -133,3 +141,72 @@ def _visit_body(customer: str, body: str, _today: dt.date) -> c.Command | c.Pars
         else:
             notes.append(segment)
     return c.LogVisit(customer.strip(), "; ".join(n for n in notes if n), next_step, outcome)
+
+
+#: Between two customers' names: `&` `+` `/` `and` `和` `与` `及` `、` (`visit Globex & Initech`)
+_JOINED = re.compile(r"(?:[和与及、&+/]|(?<![A-Za-z])and(?![A-Za-z]))\s*\S+", re.I)
+#: The words of a day a visit took place on, at the end of its customer's words
+_PAST_DAY = re.compile(r"^(?:(?:on\s+)?(?:today|yesterday|tod|yday|ytd|"
+                       r"(?:last\s+)?(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{1,4})?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
+                       r"nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?)|今天|昨天|前天|上周[一二三四五六日天]|"
+                       r"上个?星期[一二三四五六日天]|\d{1,2}月\d{1,2}[日号]?)$", re.I)
+_TODAY_SAID = re.compile(r"^(?:today|this (?:morning|afternoon)|just now|今天(?:上午|下午)?|今早|刚才|刚刚)$",
+                         re.I)
+
+
+def _day_at_end(head: str, today: dt.date) -> tuple[str, dt.date | None]:
+    """`Globex yesterday` → (`Globex`, yesterday): a day gone by (or today) said after the
+    customer's name is the visit's day, never part of the name."""
+    words = head.split()
+    for size in (3, 2, 1):
+        if len(words) > size:
+            said = view(" ".join(words[-size:])).strip(" ,，")
+            if _TODAY_SAID.match(said):
+                return " ".join(words[:-size]), today
+            if _PAST_DAY.match(said) and (day := past_day(said.removeprefix("on ").strip(), today)):
+                return " ".join(words[:-size]), day
+    return head, None
+
+
+#: A deal won or lost said in a visit's notes: `deal done`, `signed the contract`, `签约了`, `丢单了`
+_WON_IN_NOTES = re.compile(
+    r"(?<![A-Za-z])(?:deal (?:is )?(?:done|closed|won|signed)|closed (?:the )?deal|closed[- ]won|"
+    r"(?:we )?won (?:the )?(?:deal|contract|bid|order|tender)|signed (?:the )?(?:contract|deal|order|po|"
+    r"agreement)|contract (?:is )?signed|signed (?:for |at )?[$¥€£]?\d[\d.,]*\s*[km]?(?![A-Za-z])|"
+    r"po (?:received|signed))(?![A-Za-z])"
+    r"|成交了|已成交|已经成交|赢单|签约了|已签约|已经签约|签了合同|合同签了|签单了|签下|拿下了|中标了?", re.I)
+_LOST_IN_NOTES = re.compile(
+    r"(?<![A-Za-z])(?:(?:we )?lost (?:the )?(?:deal|bid|tender|it|them)|deal (?:is )?(?:lost|dead)|"
+    r"closed[- ]lost)(?![A-Za-z])|丢单|输单|丢了单|没拿下|输给了|单子丢了|项目丢了", re.I)
+
+
+def closed_in_notes(rest: str, command: c.LogVisit) -> c.ParseError | None:
+    """`visit Globex: deal done, signed 80k`: a win (or a loss) in a visit's notes is no visit
+    only. Asked: the visit and the deal marked won (two lines), or the visit only. Not asked
+    when another line of the same message already closes a deal."""
+    notes = view(" ".join((command.notes, command.next_step, command.outcome)))
+    said = _WON_IN_NOTES.search(notes) or _LOST_IN_NOTES.search(notes)
+    if said is None or clauses.closes_elsewhere():
+        return None
+    won = said.re is _WON_IN_NOTES
+    zh = bool(CJK.search(rest))
+    keyword = ("赢单" if won else "输单") if zh else ("won" if won else "lost")
+    customer = command.customer.strip()
+    money = amount_in(command.notes) if won else None
+    close = f"{keyword} {customer}" + (f" {money[0]}" if money else "")
+    if not won:
+        close += f"{'：' if zh else ': '}{command.notes}"
+    visit = f"{'拜访' if zh else 'visit'} {rest.strip()}"
+    return c.ParseError("visit", "closed_in_notes" if won else "lost_in_notes", said[0], options=(
+        ("visit_and_close" if won else "visit_and_lost", f"\n{visit}\n{close}", None),
+        ("visit_only", "", command)))
+
+
+def follow_up_said(notes: str, today: dt.date) -> tuple[str, dt.date] | c.ParseError | None:
+    """A next contact named in notes without the word follow-up (`下周五再联系`, `send the quote
+    by wed`): (its words, its day); a question when its day cannot be read (`月中再约`); else None."""
+    if said := _deadline(notes, today) or day_in_notes(notes, today):
+        return said[0].strip(), said[1]
+    if again := _CALL_AGAIN.search(view(notes)):
+        return c.ParseError("visit", "call_again_no_day", notes[again.start():again.end()])
+    return None
