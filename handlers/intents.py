@@ -413,7 +413,7 @@ def parse(text: str, today: dt.date | None = None) -> c.Command | c.ParseError:
     if name is None and (said := sentence(raw, text, today or dt.date.today())) is not None:
         return said  # `went to see Globex today, met CFO`: `visit Globex: met CFO`?
     if name is None and (new := _NEW.match(text)) and split_keyword(text[new.end():])[0] in _MADE_NEW:
-        return c.ParseError(None, "typo", new[0].strip(), text[new.end():])  # `new deal …`: `deal …`?
+        return parse(raw[new.end():], today)  # `new deal …` is `deal …` (asking was needless)
     if name is None:
         typo = keyword_typo(text)
         if typo:  # `vist Acme: …`: asked about, never stored as something else
@@ -472,7 +472,7 @@ def read(text: str, today: dt.date | None = None) -> Reading:
     from handlers.spans import account, date_in
 
     today = today or dt.date.today()
-    text = plain_changes(text)
+    text = _without_new(plain_changes(text))
     command = parse(text, today)
     if (two_ways := _day_or_month_first(text, command, today)) is not None:
         return Reading(two_ways)
@@ -535,6 +535,16 @@ def _day_or_month_first(text: str, command, today: dt.date) -> c.ParseError | No
 #: `new deal Acme 50k` · `新建 商机 华为`: a word before the command word, offered without it
 _NEW = re.compile(r"(?:new|add|create|log|新建|新增|添加|创建)\s*", re.I)
 _MADE_NEW = ("deal", "visit", "task", "customer", "tip")
+
+
+def _without_new(text: str) -> str:
+    """`new deal Acme …` as `deal Acme …`: the word says what the command word says."""
+    raw = " ".join(text.split())
+    folded = simplified(p.normalize(raw))
+    if split_keyword(folded)[0] is None and (new := _NEW.match(folded)) \
+            and split_keyword(folded[new.end():])[0] in _MADE_NEW:
+        return raw[new.end():]
+    return text
 
 
 def _whole(head: str, said: str) -> str:
