@@ -44,6 +44,10 @@ _CLOSED_WITH_REASON = re.compile(r"^(?P<deal>[^:]*?\S)\s+(?:closed[\s_-]?)?"
 _AMOUNTISH = re.compile(r"^[$¥]?\d[\d,.]*(?:[a-z]{1,6}|[千万亿元块]{1,3})$", re.IGNORECASE)
 
 
+#: A comma or semicolon inside a word (`negotiation，fyi`), never a thousands mark (`$4,800`)
+_GLUED_COMMA = re.compile(r"[,，;；](?!\d{3}(?!\d))")
+
+
 def parse_deal(rest: str, today: dt.date) -> c.Command | c.ParseError:
     """`CUSTOMER ["TITLE"] [STAGE] [AMOUNT [CURRENCY]] [close DATE]`: every word is read as one of
     these, or the message is refused saying which word (with the likely word offered)."""
@@ -53,7 +57,8 @@ def parse_deal(rest: str, today: dt.date) -> c.Command | c.ParseError:
         from handlers.parse_closing import closing_parser  # which reads deals as this module does
         return closing_parser(closing["how"].lower() in _WON_SAID)(
             f"{rest[:closing.end('deal')]}{amount}: {rest[closing.start('why'):]}", today)
-    tokens = [(w if q else w.rstrip(",，;；"), q) for w, q in tokens_of(rest)]  # `proposal 90k, close …`
+    tokens = [(part, q) for w, q in tokens_of(rest)  # `proposal 90k, close …` · `商务谈判，老板特别关心`
+              for part in ([w] if q else [p for p in _GLUED_COMMA.split(w) if p] or [""])]
     tokens = [(w, q) for w, q in tokens if q or (w and w not in ("→", "->", "=>", "➡"))]  # `ERP → proposal`
     if len(tokens) == 2 and re.fullmatch(r"#\d{1,9}", tokens[0][0]) \
             and tokens[1][0].lower() in V.HISTORY_WORDS:  # `deal #46 history`
