@@ -266,7 +266,7 @@ def _parsed(ctx: Ctx, text: str) -> c.Command | Reply:
     if isinstance(command, c.ParseError) and (visit := _visit_unsaid(ctx, text, command)) is not None:
         return visit  # `今天去了华为见了张总…`: a visit to 华为?
     if isinstance(command, c.ParseError) and not command.options and not command.fixed \
-            and command.problem != "too_long" \
+            and command.problem not in ("too_long", "date") \
             and (inner := inner_command(text, ctx.today)) is not None:  # `done task 2 - NDA sent`
         return _inner(ctx, text, *inner)
     if isinstance(command, c.ParseError):

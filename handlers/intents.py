@@ -420,6 +420,7 @@ def parse(text: str, today: dt.date | None = None) -> c.Command | c.ParseError:
             return c.ParseError(None, "typo", typo[0], text.replace(typo[0], typo[1], 1))
         return progress_asked(text) or c.ParseError(None)  # `how far am I from target this month?`
     intent = BY_NAME[name]
+    head = raw[:len(raw) - len(rest)] if not intent.whole else ""  # the command word as typed
     if intent.free_text:
         rest = raw[len(raw) - len(rest):]
     else:  # names as typed; only the grammar's own words read simplified (`商務談判`); an
@@ -430,7 +431,6 @@ def parse(text: str, today: dt.date | None = None) -> c.Command | c.ParseError:
     if intent.whole:
         rest = text
     result = intent.parser(rest, today or dt.date.today())
-    head = raw[:len(raw) - len(rest)] if not intent.whole else ""
     if isinstance(result, c.ParseError) and result.fixed:  # the whole message, as probably meant
         result = replace(result, fixed=text[:len(text) - len(rest)] + result.fixed)
     if isinstance(result, c.ParseError) and result.options:
@@ -510,6 +510,8 @@ def _day_or_month_first(text: str, command, today: dt.date) -> c.ParseError | No
     days = {f.name: getattr(command, f.name) for f in fields(command)
             if isinstance(getattr(command, f.name), dt.date)}
     raw = " ".join(text.split())
+    if any(int(m[2]) > 12 >= int(m[1]) for m in _SLASHED.finditer(raw)):
+        return None  # `11/23-12/10`: the message writes its days month first
     for found in _SLASHED.finditer(raw):
         first, second = int(found[1]), int(found[2])
         if not (1 <= first <= 12 and 1 <= second <= 12) or first == second:

@@ -167,9 +167,24 @@ def parse_leave(rest: str, today: dt.date) -> c.Command | c.ParseError:
         return c.TakeLeave(*days, member=member, cancel=cancel)
     if days is None and rest.strip() and is_reversed_range(rest, today):
         return c.ParseError("leave", "reversed", rest.strip())
+    if days is None and (reason := _leave_reason(rest, today)) is not None:
+        kept, said = reason  # `请假 12月24日-12月31日 回老家`: leave has no place for the reason
+        head = " ".join(w for w in (f"@{member}" if member else "", "cancel" if cancel else "") if w)
+        return c.ParseError("leave", "leave_reason", said, options=(
+            ("leave_without", f"{head} {kept}".strip(), None),))
     if days is None:
         return c.ParseError("leave", "date", rest) if rest.strip() else c.ParseError("leave")
     return c.TakeLeave(*days)
+
+
+def _leave_reason(rest: str, today: dt.date) -> tuple[str, str] | None:
+    """(the days, the words after them) when `rest` is days and then words (`24/12-1/1, family
+    trip`), else None."""
+    for cut in reversed([m.start() for m in re.finditer(r"[\s,，;；]+", rest)]):
+        head, tail = rest[:cut].strip(), rest[cut:].strip(" ,，;；")
+        if tail and parse_date_range(head, today) is not None:
+            return head, tail
+    return None
 
 
 def parse_language(rest: str, _today: dt.date) -> c.Command | c.ParseError:

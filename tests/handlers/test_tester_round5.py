@@ -133,7 +133,7 @@ def test_an_amount_said_alone_is_asked_on_the_last_deal_touched(session_factory,
     chat = _setup(session_factory)
     assert chat.reply("deal #1 65k").ok  # Globex ERP, the last deal Ana changed
     reply = chat.reply(typed)
-    assert not reply.ok and "#1" in reply.text and "ERP" in reply.text
+    assert not reply.ok and "#1" in reply.text
     assert _deals(session_factory)[0][2] == Decimal(65000)
     assert chat.reply("yes").ok
     assert _deals(session_factory)[0][2] == Decimal(50000)
