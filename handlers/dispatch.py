@@ -266,9 +266,10 @@ def _parsed(ctx: Ctx, text: str) -> c.Command | Reply:
     if isinstance(command, c.ParseError) and (visit := _visit_unsaid(ctx, text, command)) is not None:
         return visit  # `今天去了华为见了张总…`: a visit to 华为?
     if isinstance(command, c.ParseError) and not command.options and not command.fixed \
-            and command.problem not in ("too_long", "date") \
-            and (inner := inner_command(text, ctx.today)) is not None:  # `done task 2 - NDA sent`
-        return _inner(ctx, text, *inner)
+            and command.problem != "too_long" and (inner := inner_command(text, ctx.today)) is not None \
+            and not (command.problem != "usage" and command.detail and command.detail in inner[1]):
+        return _inner(ctx, text, *inner)  # `done task 2 - NDA sent`; not `deal #1 close someday`, whose
+        # refusal says what is wrong with the words the command would leave out
     if isinstance(command, c.ParseError):
         _answer_in_its_language(ctx, text)
         return replace(usage_reply(ctx.locale, command), locale=ctx.locale)
@@ -285,7 +286,7 @@ def _answer_in_its_language(ctx: Ctx, text: str) -> None:
 def _visit_unsaid(ctx: Ctx, text: str, error: c.ParseError) -> Reply | None:
     locale = ctx.locale
     _answer_in_its_language(ctx, text)
-    question = unsaid.as_visit(ctx.session, ctx.tenant.id, text, error, ctx.locale == "zh")
+    question = unsaid.as_visit(ctx.session, ctx.tenant.id, text, error, ctx.locale == "zh", ctx.today)
     if question is None:
         ctx.locale = locale
         return None

@@ -15,7 +15,8 @@ from handlers.parse import CJK, LIST_SEP, head_and_body
 
 def parse_done(rest: str, _today: dt.date) -> c.Command | c.ParseError:
     """`done 3 4` (follow-ups of visits #3 and #4) · `done task 7` · `完成 任务 7`."""
-    words = rest.split(maxsplit=1)
+    glued = re.sub(r"^(任务|task)\s*#?(?=\d)", r"\1 ", rest.strip(), flags=re.I)  # `完成任务9`
+    words = glued.split(maxsplit=1)
     task = bool(words) and words[0].lower() in V.TASK_WORDS
     ids = [w.lstrip("#") for w in LIST_SEP.split(words[1] if task and len(words) > 1 else
                                                   "" if task else rest.strip())

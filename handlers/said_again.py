@@ -25,7 +25,7 @@ from handlers.normal import view
 from handlers.reply import Button, Reply
 from handlers.sentences import stage_said
 from storage import journal
-from storage.models import CLOSED_STAGES, Change, Deal, Visit
+from storage.models import CLOSED_STAGES, Change, Customer, Deal, Visit
 from storage.sales import DealRepository
 
 RECENT = dt.timedelta(minutes=10)  # "the deal just touched"
@@ -64,9 +64,11 @@ def correction(ctx: Ctx, text: str) -> Reply | None:
         example = f"{name_of(WORDS, 'deal', ctx.locale)} #12 {value}"
         return Reply(lines=(ctx.t("correction_how", amount=value, example=example),), ok=False)
     command = _command(ctx, row, kind, value)
-    what = name_of(WORDS, "deal" if isinstance(row, Deal) else "visit", ctx.locale)
+    word = name_of(WORDS, "deal" if isinstance(row, Deal) else "visit", ctx.locale)
+    about = row.title if isinstance(row, Deal) else ctx.session.get(Customer, row.customer_id).name
+    what = f"{word} #{row.id}（{about}）" if ctx.locale == "zh" else f"{word} #{row.id} ({about})"
     shown = ctx.day(parse_date(value, ctx.today)) if kind == "day" else value  # `Fri, Jan 8, 2027`
-    return Reply(lines=(ctx.t(f"correction_{kind}", what=what, id=row.id, value=shown),
+    return Reply(lines=(ctx.t(f"correction_{kind}", what=what, value=shown),
                         ctx.t("answer_hint_one")), buttons=(Button(command, command),), ok=False)
 
 

@@ -7,6 +7,7 @@ where the message has a day and a follow-up word, a task. Nothing is stored unti
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import replace
 
@@ -34,15 +35,60 @@ def customers_in(text: str, names: list[tuple[int, str]]) -> list[str]:
     return longest
 
 
-def as_visit(session, tenant_id: int, text: str, error: c.ParseError, chinese: bool) -> c.ParseError | None:
-    """The question for a message with no command word that names one known customer: a visit to
-    it (the whole message its notes), beside the question asked already (a task for its day)."""
+def as_visit(session, tenant_id: int, text: str, error: c.ParseError, chinese: bool,
+             today: dt.date) -> c.ParseError | None:
+    """The question for a message with no command word that names one known customer (a visit to
+    it, the whole message its notes) or says a day to do something (`remind me to call Initech
+    CFO mon`, `明天给京东打电话`, `@李娜 明天…`: a task), beside the question asked already."""
     if error.topic is not None or error.fixed or (error.options and error.problem != "follow_up_as_task"):
         return None
-    found = customers_in(text, CustomerRepository(session).names(tenant_id))
-    if len(found) != 1:
-        return None
     said = " ".join(text.split())
-    visit = f"拜访 {found[0]}：{said}" if chinese else f"visit {found[0]}: {said}"
-    return replace(error, problem="visit_unsaid", detail=found[0],
-                   options=(("as_visit", visit, None), *error.options))
+    remind = _REMIND.match(said)
+    body = said[remind.end():].strip() if remind else said
+    task = list(error.options) or _task(body, today, bool(remind), chinese)
+    found = [] if remind or body.startswith("@") else \
+        customers_in(text, CustomerRepository(session).names(tenant_id))
+    visit = [("as_visit", f"拜访 {found[0]}：{said}" if chinese else f"visit {found[0]}: {said}", None)] \
+        if len(found) == 1 else []
+    later = bool(task) and _starts_with_day(body, today, later=True)  # `明天给京东打电话`: a task first
+    if visit and not later and not error.options:
+        task = []  # `今天去了华为…`: a visit told
+    if not visit and not task:
+        return None
+    if task and not visit:
+        return c.ParseError(None, error.problem if error.options else "task_unsaid", said, options=task)
+    options = (*task, *visit) if later else (*visit, *task)
+    return replace(error, problem="visit_or_task" if task else "visit_unsaid", detail=found[0],
+                   options=options)
+
+
+#: `remind me to …`, `提醒我…`: a task said in words
+_REMIND = re.compile(r"^(?:(?:pls|please)\s+)?"
+                     r"(?:remind\s+me\s+(?:to\s+)?|reminder:?\s*|提醒我|提醒一下|记得)", re.I)
+
+
+def _task(body: str, today: dt.date, reminded: bool, chinese: bool) -> list:
+    """The task option for `body`, when it has a day to do it by and is said as one."""
+    from handlers.intents import read  # intents imports the parsers; kept lazy
+
+    if not body or not (reminded or body.startswith("@") or _starts_with_day(body, today)):
+        return []
+    said = f"{'任务' if chinese else 'task'} {body}"
+    command = read(said, today).command
+    dated = isinstance(command, c.AddTask) and command.due is not None or \
+        isinstance(command, c.ParseError) and command.problem == "date_in_title"
+    return [("as_task", said, None)] if dated else []
+
+
+def _starts_with_day(text: str, today: dt.date, *, later: bool = False) -> bool:
+    """Whether `text` (after an @person) starts with a day (`明天…`, `next tue …`): after today
+    when `later`."""
+    from handlers.dates import parse_date
+
+    words = text.split()
+    if words and words[0].startswith("@"):
+        words = words[1:]
+    head = " ".join(words[:2])
+    days = (parse_date(head[:size], today) for size in range(2, min(len(head), 12) + 1)
+            if not head[size:size + 1].isascii() or not head[size:size + 1].isalnum())
+    return any(day is not None and (day > today or not later) for day in days)

@@ -160,7 +160,7 @@ def test_full_width_punctuation_and_digits_are_accepted():
     ("done three", "done", "usage"),
     ("role @ana king", "role", "usage"),
     ("leave whenever", "leave", "date"),
-    ("team add East ana", "team", "usage"),
+    ("team add East ana", "team", "mention_missing"),
     ("make me a sandwich", None, "usage"),
     ("x" * 3000, None, "too_long"),
 ])

@@ -141,3 +141,79 @@ def test_a_homophone_of_a_known_customer_is_asked_about(session_factory, typed, 
     asked = _asked(chat, session_factory, typed)
     assert asked.buttons[0].command == offered, asked.text
     assert chat.reply("好的", user="Ana").ok
+
+
+# A command with words around it: a question is answered, a change offered ---------------------
+
+@pytest.mark.parametrize("typed, offered, left", [
+    ("done task 1 - NDA sent", "done task 1", "NDA sent"),
+    ("完成任务1 已经发给王总了", "完成任务1", "已经发给王总了"),
+    ("hmm they might sign sooner, deal #1 close 12/18", "deal #1 close 12/18", "hmm they might sign sooner"),
+    ("leave 24/12-1/1, family trip 🎄", "leave 24/12-1/1", "family trip"),
+    ("请假 12月24日-12月31日 回老家", "请假 12月24日-12月31日", "回老家"),
+    ("oops undo that", "undo", "that"),
+])
+def test_a_change_with_words_around_it_is_offered_without_them(session_factory, typed, offered, left):
+    chat = _chat(session_factory)
+    assert chat.reply("task send the NDA by fri", user="Ana").ok
+    asked = _asked(chat, session_factory, typed)
+    assert [b.command for b in asked.buttons] == [offered] and left in asked.lines[0], asked.text
+    assert "nothing was saved" in asked.text or "尚未保存" in asked.text
+    assert chat.reply("1", user="Ana").ok
+
+
+@pytest.mark.parametrize("typed, title, left", [
+    ("my followups?", "Your follow-ups", "my"),
+    ("stalled deals?", "Stalled deals", "deals"),
+])
+def test_a_question_with_words_around_it_is_answered(session_factory, typed, title, left):
+    chat = _chat(session_factory)
+    reply = chat.reply(typed, user="Ana")
+    assert reply.ok and reply.title.startswith(title) and f"“{left}” left out" in reply.text, reply.text
+
+
+# A visit or a task told without the command word ----------------------------------------------
+
+@pytest.mark.parametrize("user, typed, first", [
+    ("Bo", "Lunch mtg w/ Acme Corp's VP ops today, went well 👍 they want a pilot in Q1",
+     "visit Acme Corp: Lunch mtg w/ Acme Corp's VP ops today, went well 👍 they want a pilot in Q1"),
+    ("张伟", "和华为张总吃了个饭，聊得不错", "拜访 华为：和华为张总吃了个饭，聊得不错"),
+    ("Ana", "remind me to call Globex CFO monday morning", "task call Globex CFO monday morning"),
+    ("张伟", "提醒我明天给联想打电话", "任务 明天给联想打电话"),
+    ("张伟", "明天给联想打电话", "任务 明天给联想打电话"),  # a day to come: a task first
+    ("Mia", "@Bo 明天下午给联想的CFO打个电话 确认预算", "任务 @Bo 明天下午给联想的CFO打个电话 确认预算"),
+])
+def test_a_message_without_a_command_word_is_offered_as_a_visit_or_a_task(session_factory, user, typed,
+                                                                           first):
+    chat = _chat(session_factory)
+    asked = _asked(chat, session_factory, typed, user=user)
+    assert asked.buttons[0].command == first, asked.text
+    assert chat.reply("1", user=user).ok
+
+
+# A correction in other words -------------------------------------------------------------------
+
+@pytest.mark.parametrize("setup, typed, offered", [
+    ('deal Acme Corp "Audit" proposal 85k', "actually it was 90k not 85", "deal #2 90k"),
+    ('deal Acme Corp "Audit" proposal 85k', "no, 115万", "deal #2 115万"),
+    ('商机 联想 "样机" 方案呈现 4.8万', "改成5万", "商机 #2 5万"),
+    ('商机 联想 "样机" 方案呈现 4.8万', "金额改成38万", "商机 #2 38万"),
+    ('deal Acme Corp "Audit" proposal 85k close 12/20', "no, 8 jan!", "deal #2 close 8 jan"),
+    ("拜访 联想：送了新版报价单", "刚才那条记错了 是华为不是联想", "拜访 #4 客户 华为"),
+    ("visit Acme Corp: demo", "it was Globex not Acme", "visit #4 customer Globex"),
+])
+def test_a_correction_in_other_words_is_offered_on_what_was_just_changed(session_factory, setup, typed,
+                                                                          offered):
+    chat = _chat(session_factory)
+    assert chat.reply(setup, user="Ana").ok
+    asked = _asked(chat, session_factory, typed)
+    assert [b.command for b in asked.buttons] == [offered], asked.text
+    assert chat.reply("yes", user="Ana").ok
+
+
+# A day in a task's title is its due day, said back ---------------------------------------------
+
+def test_a_day_in_a_tasks_words_is_its_due_day(session_factory):
+    chat = _chat(session_factory)
+    reply = chat.reply("task call Initech CFO mon morning", user="Ana")
+    assert reply.ok and "Mon, Nov 30" in reply.text and "call Initech CFO morning" in reply.text, reply.text

@@ -247,11 +247,11 @@ def test_a_task_day_before_a_time_is_its_due_day(session_factory, typed, due):
     ("task send proposal tmrw morning", ("send proposal morning", "2026-11-24")),
     ("任务 给华为打电话 明天上午", ("给华为打电话 上午", "2026-11-24")),
 ])
-def test_a_day_left_in_a_task_title_is_asked_never_dropped(session_factory, typed, as_due):
+def test_a_day_left_in_a_task_title_is_its_due_day_never_dropped(session_factory, typed, as_due):
     chat = Chat(session_factory)
     chat.team()
-    assert not chat.reply(typed).ok and _tasks(session_factory) == []
-    assert chat.reply("1").ok
+    reply = chat.reply(typed)  # asking was needless (the fresh-eyes testers of round 5)
+    assert reply.ok and ("Nov 24" in reply.text or "11月24日" in reply.text), reply.text
     assert _tasks(session_factory) == [as_due]
 
 
