@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from handlers import commands as c
+from handlers.grammar import commands as c
 
 #: Where a comment starts or ends: `,` `;` `.` `!` `?` ` - ` (either width) and emoji.
 _CUT = re.compile(r"\s*(?:[,，;；。!！?？]+|\s[-–—]\s|\.(?:\s|$)|[\U0001F300-\U0001FAFF\u2600-\u27BF]+)\s*")
@@ -25,7 +25,7 @@ _DIGIT = re.compile(r"\d|[一二三四五六七八九十两][十百千万亿]")
 
 def inner_command(text: str, today: dt.date) -> tuple[str, str, c.Command] | None:
     """(the part that is a command, the words left out, its command), the longest part first."""
-    from handlers.intents import read, split_keyword  # intents imports the parsers; kept lazy
+    from handlers.grammar.intents import read, split_keyword  # intents imports the parsers; kept lazy
 
     said = " ".join(text.split())
     for part in _parts(said):
