@@ -16,8 +16,9 @@ from handlers.context import Ctx, Refusal, usage_reply
 from handlers.grammar import clauses, command_json, several
 from handlers.grammar import commands as c
 from handlers.grammar.dates import READING_CALENDAR
-from handlers.grammar.intents import HANDLERS, parse, read, split_keyword
+from handlers.grammar.intents import HANDLERS, split_keyword
 from handlers.grammar.parse import normalize
+from handlers.grammar.reading import parse, read
 from handlers.inner import inner_command, read_only
 from handlers.rules import limits
 from handlers.sales import changes, said_again

@@ -25,7 +25,8 @@ _DIGIT = re.compile(r"\d|[一二三四五六七八九十两][十百千万亿]")
 
 def inner_command(text: str, today: dt.date) -> tuple[str, str, c.Command] | None:
     """(the part that is a command, the words left out, its command), the longest part first."""
-    from handlers.grammar.intents import read, split_keyword  # intents imports the parsers; kept lazy
+    from handlers.grammar.intents import split_keyword
+    from handlers.grammar.reading import read  # intents imports the parsers; kept lazy
 
     said = " ".join(text.split())
     for part in _parts(said):

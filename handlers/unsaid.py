@@ -69,7 +69,7 @@ _REMIND = re.compile(r"^(?:(?:pls|please)\s+)?"
 
 def _task(body: str, today: dt.date, reminded: bool, chinese: bool) -> list:
     """The task option for `body`, when it has a day to do it by and is said as one."""
-    from handlers.grammar.intents import read  # intents imports the parsers; kept lazy
+    from handlers.grammar.reading import read  # intents imports the parsers; kept lazy
 
     if not body or not (reminded or body.startswith("@") or _starts_with_day(body, today)):
         return []

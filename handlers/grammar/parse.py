@@ -2,7 +2,8 @@
 whole, a head split from its body, a second command asked about. The parsers themselves are in
 one module per command family (`parse_visits`, `parse_deals`, `parse_closing`, `parse_tasks`,
 `parse_tips`, `parse_admin`, `parse_reports`, `parse_schedule`, `parse_corrections`); which
-keyword means which intent, and the whole message's parse, are in `handlers.grammar.intents`."""
+keyword means which intent is in `handlers.grammar.intents`, the whole message's reading in
+`handlers.grammar.reading`."""
 from __future__ import annotations
 
 import datetime as dt

@@ -33,7 +33,8 @@ from handlers.grammar.commands import (
     TakeLeave,
     UpsertDeal,
 )
-from handlers.grammar.intents import HANDLERS, INTENTS, parse
+from handlers.grammar.intents import HANDLERS, INTENTS
+from handlers.grammar.reading import parse
 
 TODAY = dt.date(2026, 11, 23)  # a Monday
 D = dt.date

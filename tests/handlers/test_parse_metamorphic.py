@@ -4,7 +4,7 @@ command), each typed again the ways phones and people change it — punctuation 
 a one-letter typo in the command word, a follow-up clause moved. Every variant must give the
 same command as the canonical message, or a question (a ParseError: nothing stored). Never a
 third result. A failure is printed as the chat it would have been. Messages are read as dispatch
-reads them (`intents.read`: every word accounted for), so a canonical message never becomes a
+reads them (`reading.read`: every word accounted for), so a canonical message never becomes a
 question about words the parser did not claim.
 
 `SALESBOT_FUZZ_SEED` picks other variants (the default is fixed, so CI is repeatable).
@@ -22,8 +22,9 @@ import opencc
 
 from handlers.grammar.amounts import Money
 from handlers.grammar.commands import Command, ParseError
-from handlers.grammar.intents import KEYWORDS_EN, read
+from handlers.grammar.intents import KEYWORDS_EN
 from handlers.grammar.normal import name_fold
+from handlers.grammar.reading import read
 
 TODAY = dt.date(2026, 11, 23)  # a Monday
 SEED = int(os.environ.get("SALESBOT_FUZZ_SEED", "23"))
