@@ -299,7 +299,7 @@ INTENTS = (
     Intent("reassign", ("reassign",), ("转交",), parse_reassign,
            (("reassign @bo to @ana",), ("转交 @李四 给 @张三",)),
            (Handles(c.Reassign, customers.handle_reassign, _MANAGER),)),
-    Intent("snooze", ("snooze", "postpone"), ("推迟", "延后"), parse_snooze,
+    Intent("snooze", ("snooze", "postpone", "push"), ("推迟", "延后"), parse_snooze,
            (("snooze 46 next week", "snooze 46 fri"), ("推迟 46 下周", "推迟 46 周五")),
            (Handles(c.SnoozeFollowup, visits.handle_snooze),)),
     Intent("deals", ("deals",), ("我的商机", "商机列表"), parse_deals,

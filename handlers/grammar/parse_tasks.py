@@ -143,7 +143,7 @@ def _bare_due(text: str, today: dt.date) -> tuple[str, dt.date | None]:
                 title = title[:-1]  # `call Globex on monday`
             return " ".join(title), day
     seen = view(text)
-    if CJK.search(seen[:1]):
+    if CJK.search(seen[:1]) or re.match(r"\d+\s*天后", seen):  # `明天给华为…` · `3天后跟进蔚来`
         for size in range(min(8, len(seen) - 1), 1, -1):
             if (CJK.search(seen[size:size + 1]) or seen[size:size + 1] == " ") \
                     and seen[size:size + 1] not in _PART_OF_DAY \

@@ -33,7 +33,7 @@ CHANGED_TO = re.compile(
     r"(?P<label>金额|阶段|预计成交|成交日期|预计|amount|value|stage|close)\s*"
     r"(?:改成|改为|改到|调整为|调整到|调成|调为|变成|更新为|更新成|应为|应该是|为|是|[:：=]|→|->"
     r"|(?<=[A-Za-z])\s+(?:to|is|now|should be|=)(?=\s)|(?<=[额段])(?=[\d¥$]))\s*"  # `金额8万`
-    r"|(?<=\d)\s*(?:改成|改为|改到|调整为|调成|变成)\s*", re.I)
+    r"|(?<=\d)\s*(?:改成|改为|改到|调整为|调成|变成|推进到|推到|进入|退回到?|退到)\s*", re.I)
 
 
 
@@ -43,7 +43,14 @@ def plain_changes(text: str) -> str:
     金额 8万`); any other message as it is."""
     if split_keyword(simplified(p.normalize(text)))[0] != "deal":
         return text
-    return CHANGED_TO.sub(lambda m: f"{_LABEL_SAID.get(m['label'] or '', m['label'] or '')} ", text)
+    text = CHANGED_TO.sub(lambda m: f"{_LABEL_SAID.get(m['label'] or '', m['label'] or '')} ", text)
+    said = _STAGE_SAID_AS.search(text)  # `deal #48 to proposal stage`: the stage's own word
+    if said and said["stage"].lower() in V.STAGE_WORDS:
+        text = f"{text[:said.start()]} {said['stage']}"
+    return text
+
+
+_STAGE_SAID_AS = re.compile(r"(?:\s+(?:to|→|->|=>))?\s+(?P<stage>\S+?)\s*(?:(?<=\s)stage|阶段)\s*$", re.I)
 
 
 _LABEL_SAID = {"预计成交": "预计", "成交日期": "预计"}  # `预计成交改为12月31日`: the close day

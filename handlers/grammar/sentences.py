@@ -37,7 +37,8 @@ _REMIND_ZH = re.compile(r"^(?:请)?(?:提醒我?|提醒一下|别忘了|记得)(
 def sentence(raw: str, text: str, today: dt.date) -> c.ParseError | None:
     """The question about a message with no command word that reads as a visit or a reminder
     (`raw` as typed, `text` its folded view), or None."""
-    return _visit(raw, text, today) or _reminder(raw, text, today)
+    return _visit(raw, text, today) or _reminder(raw, text, today) or _assigned(raw, text, today) \
+        or _leave(raw, text, today)
 
 
 def _visit(raw: str, text: str, today: dt.date) -> c.ParseError | None:
@@ -82,9 +83,41 @@ def _reminder(raw: str, text: str, today: dt.date) -> c.ParseError | None:
     return c.ParseError(None, "sentence_task", raw, options=(("as_task", f"{keyword} {what}", None),))
 
 
+def _assigned(raw: str, text: str, today: dt.date) -> c.ParseError | None:
+    """`@李娜 明天下午给小米打个电话`: a task for that person, on that day?"""
+    if not text.startswith("@"):
+        return None
+    from handlers.grammar.parse_tasks import parse_task
+
+    task = parse_task(raw, today)
+    if not isinstance(task, c.AddTask) or not task.assignee or task.due is None:
+        return None
+    keyword = "任务" if _CJK.search(raw) else "task"
+    return c.ParseError(None, "sentence_task", raw, options=(("as_task", f"{keyword} {raw}", None),))
+
+
+_LEAVE_ZH = re.compile(r"^(?:我)?(?P<day>.+?)(?:要|想|得)?请(?:一天|半天|两天|三天|\d+天)?的?假$")
+_LEAVE_EN = re.compile(r"^(?:i'?m|i am|i'?ll be|i will be|gonna be|will be)\s+"
+                       r"(?:off|ooo|out of (?:the )?office|on leave|on vacation|on holiday)\s+"
+                       r"(?P<day>.+?)[.!]*$", re.I)
+
+
+def _leave(raw: str, text: str, today: dt.date) -> c.ParseError | None:
+    """`下周三请一天假` · `I'm off tomorrow`: leave on that day?"""
+    from handlers.grammar.dates import parse_date_range
+
+    found = _LEAVE_ZH.match(text) or _LEAVE_EN.match(text)
+    if found is None or parse_date_range(found["day"].strip(), today) is None:
+        return None
+    keyword = "请假" if found.re is _LEAVE_ZH else "leave"
+    day = raw[found.start("day"):found.end("day")].strip()
+    return c.ParseError(None, "sentence_leave", raw, options=(("as_leave", f"{keyword} {day}", None),))
+
+
 #: `推进到商务谈判了` · `进入方案阶段` · `Globex moved to proposal` · `now in negotiation`
 _STAGE_SAID = re.compile(
-    r"^(?P<customer>.*?)\s*(?:(?:已经|已)?(?:推进到|推到|进入到?|进到|走到|到了|转到)|"
+    r"^(?P<customer>.*?)\s*(?:(?:已经|已)?(?:推进到|推到|进入到?|进到|走到|到了|转到|退回到?|退到|回到)|"
+    r"(?:moved|went|is|'s) back (?:to|into)|"
     r"(?:(?:it|the deal|deal) )?(?:moved|advanced|progressed|went|got|pushed|is|'s) (?:it |up )?"
     r"(?:to|into|in)|now (?:in|at)|"
     r"(?:moved|advanced) (?:it )?to)\s*(?P<stage>.+?)\s*(?:阶段|stage)?\s*了?[.!。！]*$", re.I)

@@ -244,6 +244,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "follow_up_as_task": ("“{text}” has no command word: is it a task for you, on that day? Nothing was "
                           "saved yet.", "“{text}”没有命令词：是给自己的一个任务（到那天）吗？尚未保存。"),
     "option_as_task": ("A task", "作为任务"),
+    "sentence_leave": ("“{text}” has no command word: take this leave? Nothing was saved yet.",
+                       "“{text}”没有命令词：按下面这样请假吗？尚未保存。"),
+    "option_as_leave": ("Leave", "请假"),
     "leave_reason": ("Leave has no place for “{text}”, so nothing was saved yet. Take the days off "
                      "without it?", "请假记录里放不下“{text}”，尚未保存。不带这句话请假？"),
     "option_leave_without": ("The leave, without those words", "请假，不带这句话"),
