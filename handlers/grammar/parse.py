@@ -58,11 +58,26 @@ SYMBOLS = re.compile(r"[\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]+")
 
 def day_in_notes(notes: str, today: dt.date) -> tuple[str, dt.date] | None:
     """A day still to come in a visit's notes (`下周三再联系`, `remind me tue`, `call back next
-    week`): a follow-up meant, or only notes? (A day gone by, `met on 12/1`, is notes.)"""
+    week`): a follow-up meant, or only notes? (A day gone by, `met on 12/1`, is notes; so is the
+    end of a state, `budget frozen till Q2`: what comes after it may be the next contact.)"""
     from handlers.grammar.spans import date_in
 
-    found = date_in(notes, today)
-    return found if found and found[1] > today else None
+    seen = notes
+    for _ in range(4):
+        found = date_in(seen, today)
+        if found is None:
+            return None
+        at = seen.find(found[0])
+        if not _UNTIL.search(seen[:at]):
+            return found if found[1] > today else None
+        seen = seen[:at] + " " * len(found[0]) + seen[at + len(found[0]):]  # look past it
+    return None
+
+
+#: Before a day that is no next contact: the end of a state (`till Q2`, `直到明年`), or a length of
+#: time compared (`比竞品快两周上线`, `took 3 days`)
+_UNTIL = re.compile(r"(?:(?<![A-Za-z])(?:till|until|til|through|thru|took|takes|within|faster by)|直到|"
+                    r"一直到|快|早|提前|晚|慢|用了|花了|只要|只需|需要|缩短)\s*$", re.I)
 
 
 

@@ -490,3 +490,21 @@ def test_leave_with_a_reason_is_asked_and_taken_without_it(session_factory, type
     assert chat.reply("1").ok
     with session_factory() as s:
         assert [(x.first_day.isoformat(), x.last_day.isoformat()) for x in s.scalars(select(Leave))] == [days]
+
+
+def test_the_end_of_a_state_in_a_losss_reason_is_no_follow_up_the_next_contact_is(session_factory):
+    chat = _setup(session_factory)
+    reply = chat.reply("lost globex: budget frozen till Q2, revisit in april")
+    assert not reply.ok
+    assert chat.reply("1").ok  # the loss, and a task for the next contact
+    with session_factory() as s:
+        assert s.get(Deal, 1).reason == "budget frozen till Q2"
+    assert _tasks(session_factory) == [("revisit", "2027-04-01")]
+
+
+def test_a_length_of_time_compared_in_a_wins_reason_is_no_follow_up(session_factory):
+    chat = _setup(session_factory)
+    reply = chat.reply("赢单 华为 36万：老板拍板了，比竞品快两周上线")
+    assert reply.ok, reply.text
+    with session_factory() as s:
+        assert s.get(Deal, 2).reason == "老板拍板了，比竞品快两周上线"
