@@ -11,8 +11,8 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from handlers import commands as c
-from handlers.normal import name_fold
+from handlers.grammar import commands as c
+from handlers.grammar.normal import name_fold
 from storage.sales import CustomerRepository
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -69,7 +69,7 @@ _REMIND = re.compile(r"^(?:(?:pls|please)\s+)?"
 
 def _task(body: str, today: dt.date, reminded: bool, chinese: bool) -> list:
     """The task option for `body`, when it has a day to do it by and is said as one."""
-    from handlers.intents import read  # intents imports the parsers; kept lazy
+    from handlers.grammar.reading import read  # intents imports the parsers; kept lazy
 
     if not body or not (reminded or body.startswith("@") or _starts_with_day(body, today, later=True)):
         return []
@@ -83,7 +83,7 @@ def _task(body: str, today: dt.date, reminded: bool, chinese: bool) -> list:
 def _starts_with_day(text: str, today: dt.date, *, later: bool = False) -> bool:
     """Whether `text` (after an @person) starts with a day (`明天…`, `next tue …`): after today
     when `later`."""
-    from handlers.dates import parse_date
+    from handlers.grammar.dates import parse_date
 
     words = text.split()
     if words and words[0].startswith("@"):

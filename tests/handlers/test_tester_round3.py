@@ -59,7 +59,7 @@ def test_a_next_contact_said_in_other_words_is_asked_never_left_in_the_notes(ses
     assert follow_up is not None and (day is None or follow_up.isoformat() == day)
 
 
-@pytest.mark.parametrize("typed", ["拜访 京东：客户反馈不错，月中再约",
+@pytest.mark.parametrize("typed", ["拜访 京东：客户反馈不错，改天再约",
                                    "visit Acme Corp: good call, will circle back"])
 def test_a_next_contact_without_a_day_is_asked(session_factory, typed):
     chat = _setup(session_factory)
