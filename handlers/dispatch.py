@@ -18,6 +18,7 @@ from handlers.grammar import commands as c
 from handlers.grammar.dates import READING_CALENDAR
 from handlers.grammar.intents import HANDLERS, split_keyword
 from handlers.grammar.parse import normalize
+from handlers.grammar.parse_reports import progress_asked
 from handlers.grammar.reading import parse, read
 from handlers.inner import inner_command, read_only
 from handlers.rules import limits

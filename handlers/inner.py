@@ -23,8 +23,10 @@ _READ_ONLY = re.compile(r"^(?:Show|List|Find)")
 _DIGIT = re.compile(r"\d|[一二三四五六七八九十两][十百千万亿]")
 
 
-def inner_command(text: str, today: dt.date) -> tuple[str, str, c.Command] | None:
-    """(the part that is a command, the words left out, its command), the longest part first."""
+def inner_command(text: str, today: dt.date, any_tail: bool = False) -> tuple[str, str, c.Command] | None:
+    """(the part that is a command, the words left out, its command), the longest part first.
+    A question (answered at once) leaves out only words that say nothing (`that`, `pls`) or what
+    `any_tail` allows (the command's date was refused with them: `请假 12月24日-12月31日 回老家`)."""
     from handlers.grammar.intents import split_keyword
     from handlers.grammar.reading import read  # intents imports the parsers; kept lazy
 

@@ -71,7 +71,7 @@ def take(session: Session, member: Member, platform: str, text: str,
 
 
 def _a_command(text: str) -> bool:
-    from handlers.intents import split_keyword  # intents imports the handlers; kept lazy
+    from handlers.grammar.intents import split_keyword  # intents imports the handlers; kept lazy
 
     return split_keyword(normalize(" ".join(text.split())))[0] is not None
 
