@@ -271,7 +271,10 @@ def _parsed(ctx: Ctx, text: str) -> c.Command | Reply:
         # refusal says what is wrong with the words the command would leave out
     if isinstance(command, c.ParseError):
         _answer_in_its_language(ctx, text)
-        return replace(usage_reply(ctx.locale, command, manager=ctx.is_manager), locale=ctx.locale)
+        reply = usage_reply(ctx.locale, command, manager=ctx.is_manager)
+        if command.topic == "visit" and command.problem in ("follow_up_day", "call_again_no_day"):
+            reply = replace(reply, fill=f"{ctx.text}{'；跟进' if ctx.locale == 'zh' else '; follow up'}")
+        return replace(reply, locale=ctx.locale)  # a day answers the question of a follow-up's day
     return command
 
 

@@ -69,13 +69,15 @@ _REMIND = re.compile(r"^(?:(?:pls|please)\s+)?"
 
 def _task(body: str, today: dt.date, reminded: bool, chinese: bool) -> list:
     """The task option for `body`, when it has a day to do it by and is said as one."""
+    from handlers.grammar.dates import parse_date
     from handlers.grammar.reading import read  # intents imports the parsers; kept lazy
 
-    if not body or not (reminded or body.startswith("@") or _starts_with_day(body, today, later=True)):
+    if not body or not (reminded or body.startswith("@") or _starts_with_day(body, today, later=True)) \
+            or parse_date(body, today) is not None:  # `fri` alone: nothing to do
         return []
     said = f"{'任务' if chinese else 'task'} {body}"
     command = read(said, today).command
-    dated = isinstance(command, c.AddTask) and command.due is not None or \
+    dated = isinstance(command, c.AddTask) and command.due is not None and bool(command.title.strip()) or \
         isinstance(command, c.ParseError) and command.problem == "date_in_title"
     return [("as_task", said, None)] if dated else []
 

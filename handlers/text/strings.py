@@ -197,15 +197,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
                      "这像是两件事：“{text}”是第二条命令。尚未保存，你指的是哪种？"),
     "follow_up_typo": ("Is “{text}” a follow-up? Nothing was saved yet. Did you mean: {fixed}",
                        "“{text}”是跟进吗？尚未保存。你是想说：{fixed}"),
-    "follow_up_day": ("Got the visit; the follow-up needs a day (nothing was saved yet): follow up fri, "
-                      "follow up 12/20, follow up next Tue.",
-                      "拜访已看懂，跟进还缺一个日期（尚未保存）：跟进 周五、跟进 12月20日、下周二跟进。"),
+    "follow_up_day": ("Got the visit; the follow-up needs a day (nothing was saved yet): reply with it, "
+                      "e.g. fri, 12/20, next Tue.",
+                      "拜访已看懂，跟进还缺一个日期（尚未保存）：直接回复日期即可，"
+                      "如 周五、12月20日、下周二。"),
     "deadline_in_notes": ("Is “{text}” a follow-up day for this visit, or only part of the notes? "
                           "Nothing was saved yet.",
                           "“{text}”是这次拜访的跟进日期，还是只是纪要的一部分？尚未保存。"),
-    "call_again_no_day": ("“{text}” sounds like a follow-up, but I can't read its day: add one (follow up "
-                          "fri, follow up 12/20), or keep it as notes. Nothing was saved yet.",
-                          "“{text}”像是跟进，但没看懂日期：请加上日期（跟进 周五、跟进 12月20日），"
+    "call_again_no_day": ("“{text}” sounds like a follow-up, but I can't read its day: reply with the day "
+                          "(fri, 12/20), or keep it as notes. Nothing was saved yet.",
+                          "“{text}”像是跟进，但没看懂日期：请回复日期（周五、12月20日），"
                           "或只作为纪要。尚未保存。"),
     "option_as_follow_up": ("A follow-up on that day (the words stay in the notes)",
                             "设为跟进日期（原文保留在纪要里）"),
@@ -573,6 +574,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "contest_days": ("A contest runs from its first day to its last, at most 92 days.",
                      "竞赛须从开始日到结束日，最长 92 天。"),
     "contest_also": ("Also running: {what}", "同时进行：{what}"),
+    "contest_clash_hint": ("To give it these days instead: {command}", "要把它改成这些日期：{command}"),
     "contest_clash": ("{team} already has that contest: {what}. One race per metric at a time.",
                       "{team}已有这项竞赛：{what}。同一指标同一时间只办一场。"),
     "contest_past": ("That contest would be over already: give days from today on.",

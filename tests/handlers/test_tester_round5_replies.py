@@ -263,3 +263,41 @@ def test_two_english_words_are_answered_in_english(session_factory, typed, engli
     chat = _chat(session_factory)
     chat.reply("language zh", user="Mia")
     assert chat.reply(typed, user="Mia").locale == ("en" if english else "zh")
+
+
+# A month or a quarter by its name is a target's period ------------------------------------------
+
+@pytest.mark.parametrize("typed, period", [
+    ("target @Bo revenue 300k dec", "December 2026"),  # the tests' today is in November 2026
+    ("target @Bo revenue 300k january", "January 2027"),
+    ("目标 @Bo 业绩 60万 12月", "2026年12月"),
+    ("target team revenue 2.4m q1 split", "Q1 2027"),
+])
+def test_a_named_month_or_quarter_is_a_targets_period(session_factory, typed, period):
+    chat = _chat(session_factory)
+    reply = chat.reply(typed, user="Mia")
+    assert reply.ok and period in reply.text, reply.text
+
+
+# A contest that clashes offers to move the one there is ------------------------------------------
+
+def test_a_contest_that_clashes_offers_the_running_one_with_the_new_days(session_factory):
+    chat = _chat(session_factory)
+    assert chat.reply("contest visits 11/23-11/30", user="Mia").ok
+    asked = _asked(chat, session_factory, "contest visits 11/30-12/6", user="Mia")
+    assert [b.command for b in asked.buttons] == ["contest #1 11/30-12/6"], asked.text
+    assert chat.reply("yes", user="Mia").ok
+
+
+# The day a follow-up needs, answered with the day alone -------------------------------------------
+
+@pytest.mark.parametrize("typed, answer, day", [
+    ("拜访 联想：12号再去一趟", "跟进 12号", "12月12日"),
+    ("拜访 联想：下次再去", "周五", "11月27日"),
+    ("visit Acme Corp: demo, follow up", "next tue", "Dec 1"),
+])
+def test_the_day_a_follow_up_needs_is_answered_by_the_day(session_factory, typed, answer, day):
+    chat = _chat(session_factory)
+    _asked(chat, session_factory, typed)
+    reply = chat.reply(answer, user="Ana")
+    assert reply.ok and day in reply.text, reply.text
