@@ -147,7 +147,13 @@ class Ctx:
 _FIX_SAYS_IT = ("date", "word_typo", "mention_missing")
 
 
-def usage_reply(locale: str, error: ParseError) -> Reply:
+#: The examples under "didn't get that": a rep's day, or a manager's (the team's progress, targets).
+_REP_EXAMPLES = (("visit", 0), ("deal", 0), ("won", 0), ("progress", 0), ("followups", 0), ("help", 0))
+_MANAGER_EXAMPLES = (("progress", 1), ("target", 0), ("pipeline", 1), ("leaderboard", 0), ("task", 1),
+                     ("help", 0))
+
+
+def usage_reply(locale: str, error: ParseError, *, manager: bool = False) -> Reply:
     """A friendly answer to text that is no command: what went wrong and the right forms; a
     misspelt word comes back with the message as it was probably meant, as a button."""
     if error.problem == "too_long":
@@ -171,8 +177,8 @@ def usage_reply(locale: str, error: ParseError) -> Reply:
             "unread_words": "unread_words", "word_typo": "word_typo",
             "mention_missing": "mention_missing"}.get(error.problem)
     if error.topic is None and not offer:
-        examples = tuple(usage(topic, locale)[0] for topic in
-                         ("visit", "deal", "won", "progress", "followups", "help"))
+        examples = tuple(usage(topic, locale)[index]
+                         for topic, index in (_MANAGER_EXAMPLES if manager else _REP_EXAMPLES))
         return Reply(lines=(t(locale, "unknown"), *(f"  {e}" for e in examples)), ok=False)
     first = t(locale, head, text=error.detail, fixed=error.fixed) if head else t(locale, "usage_title")
     examples = usage(error.topic, locale) if error.topic and error.problem not in _FIX_SAYS_IT else ()

@@ -18,6 +18,7 @@ from handlers.grammar import commands as c
 from handlers.grammar.dates import READING_CALENDAR
 from handlers.grammar.intents import HANDLERS, split_keyword
 from handlers.grammar.parse import normalize
+from handlers.grammar.parse_reports import progress_asked
 from handlers.grammar.reading import parse, read
 from handlers.inner import inner_command, read_only
 from handlers.rules import limits
@@ -258,16 +259,19 @@ def _parsed(ctx: Ctx, text: str) -> c.Command | Reply:
     if isinstance(command, c.ParseError) and command.topic is None \
             and (said := said_again.correction(ctx, text)) is not None:  # `no I meant 1.15m`
         return replace(said, locale=ctx.locale)
+    if isinstance(command, c.ParseError) and (asked := progress_asked(normalize(ctx.text))) is not None:
+        return asked  # `团队这个月KPI完成得怎么样`: no team command, a question about progress
     if isinstance(command, c.ParseError) and (visit := _visit_unsaid(ctx, text, command)) is not None:
         return visit  # `今天去了华为见了张总…`: a visit to 华为?
     if isinstance(command, c.ParseError) and not command.options and not command.fixed \
-            and command.problem != "too_long" and (inner := inner_command(text, ctx.today)) is not None \
+            and command.problem != "too_long" \
+            and (inner := inner_command(text, ctx.today, command.problem == "date")) is not None \
             and not (command.problem != "usage" and command.detail and command.detail in inner[1]):
         return _inner(ctx, text, *inner)  # `done task 2 - NDA sent`; not `deal #1 close someday`, whose
         # refusal says what is wrong with the words the command would leave out
     if isinstance(command, c.ParseError):
         _answer_in_its_language(ctx, text)
-        return replace(usage_reply(ctx.locale, command), locale=ctx.locale)
+        return replace(usage_reply(ctx.locale, command, manager=ctx.is_manager), locale=ctx.locale)
     return command
 
 

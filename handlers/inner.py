@@ -23,13 +23,15 @@ _READ_ONLY = re.compile(r"^(?:Show|List|Find)")
 _DIGIT = re.compile(r"\d|[一二三四五六七八九十两][十百千万亿]")
 
 
-def inner_command(text: str, today: dt.date) -> tuple[str, str, c.Command] | None:
-    """(the part that is a command, the words left out, its command), the longest part first."""
+def inner_command(text: str, today: dt.date, any_tail: bool = False) -> tuple[str, str, c.Command] | None:
+    """(the part that is a command, the words left out, its command), the longest part first.
+    A question (answered at once) leaves out only words that say nothing (`that`, `pls`) or what
+    `any_tail` allows (the command's date was refused with them: `请假 12月24日-12月31日 回老家`)."""
     from handlers.grammar.intents import split_keyword
     from handlers.grammar.reading import read  # intents imports the parsers; kept lazy
 
     said = " ".join(text.split())
-    for part in _parts(said):
+    for part, words_cut in _parts(said, any_tail):
         part = part.strip()
         if not part or part == said or split_keyword(part)[0] is None:
             continue
@@ -37,7 +39,8 @@ def inner_command(text: str, today: dt.date) -> tuple[str, str, c.Command] | Non
         if _DIGIT.search(left):  # an amount, a day or a number left out is no comment
             continue
         command = read(part, today).command
-        if isinstance(command, c.Command) and not isinstance(command, _FREE_TEXT):
+        if isinstance(command, c.Command) and not isinstance(command, _FREE_TEXT) \
+                and not (words_cut and read_only(command)):  # `target @ana lots` is no list of targets
             return part, left, command
     return None
 
@@ -47,20 +50,26 @@ def read_only(command: c.Command) -> bool:
     return bool(_READ_ONLY.match(type(command).__name__))
 
 
-def _parts(text: str):
+#: Words at the end of a command that say nothing (`undo that`, `stalled deals?`, `… pls`).
+_NOISE = {"that", "this", "it", "deals", "deal", "pls", "please", "plz", "thx", "thanks", "ty", "now",
+          "again", "一下", "吧", "了", "呢", "谢谢", "啊"}
+
+
+def _parts(text: str, any_tail: bool):
     """The parts of `text` that may be the command, the longest first."""
     bare = _FILLER.sub("", text)
     for whole in dict.fromkeys((text, bare)):
         cuts = [m for m in _CUT.finditer(whole) if 0 < m.start()]
         for m in reversed(cuts):  # what comes before a comment
-            yield whole[:m.start()]
+            yield whole[:m.start()], False
         for m in cuts:  # what comes after a lead-in
-            yield _FILLER.sub("", whole[m.end():])
+            yield _FILLER.sub("", whole[m.end():]), False
         words = whole.split(" ")
         for drop in range(1, min(3, len(words) - 1) + 1):  # `undo that`, `stalled deals`
-            yield " ".join(words[:-drop])
+            noise = any_tail or all(w.lower().strip("?？!！.") in _NOISE for w in words[-drop:])
+            yield " ".join(words[:-drop]), not noise
         if whole != text:
-            yield whole
+            yield whole, False
 
 
 def _left_out(text: str, part: str) -> str:

@@ -101,11 +101,15 @@ def customer_and_title(ctx: Ctx, words: tuple[str, ...]) -> tuple[Customer, str 
                 titled = with_customer(ctx.command, " ".join(words), exact.name)
                 action = titled and replace(titled, ref=replace(titled.ref, title=rest))
                 buttons = [Button(quoted[:75], quoted, action=action)] if rest in ctx.text else []
-                if isinstance(ctx.command, CloseDeal) and rest in ctx.text and not ctx.command.reason:
-                    said = ctx.text.replace(f" {rest}", f": {rest}", 1)  # `lost Acme price too high`
-                    buttons.insert(0, Button(said[:75], said, action=replace(
-                        ctx.command, ref=replace(ctx.command.ref, words=(exact.name,)), reason=rest)))
-                raise ctx.refuse("title_in_quotes", text=rest, customer=exact.name, buttons=tuple(buttons))
+                if isinstance(ctx.command, CloseDeal) and f" {rest}" in ctx.text:
+                    said = ctx.text.replace(f" {rest}", f": {rest}", 1)  # `lost Acme price too high`,
+                    reason = said[said.index(f": {rest}") + 2:]  # `lost globex 😞 they went w/ SAP, …`
+                    colon = ctx.command.reason and re.search("[:：]", ctx.text)  # `… trial: why`: title 1st
+                    buttons.insert(len(buttons) if colon else 0, Button(said[:75], said, action=replace(
+                        ctx.command, ref=replace(ctx.command.ref, words=(exact.name,)), reason=reason)))
+                key = "reason_or_a_title" if isinstance(ctx.command, CloseDeal) and len(buttons) > 1 \
+                    else "title_in_quotes"
+                raise ctx.refuse(key, text=rest, customer=exact.name, buttons=tuple(buttons))
             return exact, rest
     if len(words) > 1 and _CJK.search(words[0]):
         return customer_named(ctx, words[0]), " ".join(words[1:])

@@ -60,13 +60,20 @@ def take(session: Session, member: Member, platform: str, text: str,
     about = next((a for a in question.answers if isinstance(a, dict)), {})
     locale = about.get("locale")
     pick = answer_word(text)
-    if pick is None:  # a button's label typed instead of pressed (`华为`, `Keep it as a tip`)
-        pick = _label_picked(text, about.get("labels") or [])
+    if pick is None and not _a_command(text):  # a button's label typed instead of pressed (`华为`,
+        pick = _label_picked(text, about.get("labels") or [])  # `Keep it as a tip`), not a command
+        # typed again (`lost globex: …`, whose words fold to the label of `lost globex "…"`)
     if pick is None and about.get("fill") and now - question.asked_at <= TTL and _amount_first(text):
         return True, f"{about['fill']} {' '.join(text.split())}", locale  # `80k` after `How much?`
     if pick is None or now - question.asked_at > TTL or pick > len(answers):
         return True, None, locale
     return True, "" if pick == 0 else pressed(answers[pick - 1]), locale
+
+
+def _a_command(text: str) -> bool:
+    from handlers.grammar.intents import split_keyword  # intents imports the handlers; kept lazy
+
+    return split_keyword(normalize(" ".join(text.split())))[0] is not None
 
 
 def _amount_first(text: str) -> bool:

@@ -71,7 +71,7 @@ def _task(body: str, today: dt.date, reminded: bool, chinese: bool) -> list:
     """The task option for `body`, when it has a day to do it by and is said as one."""
     from handlers.grammar.reading import read  # intents imports the parsers; kept lazy
 
-    if not body or not (reminded or body.startswith("@") or _starts_with_day(body, today)):
+    if not body or not (reminded or body.startswith("@") or _starts_with_day(body, today, later=True)):
         return []
     said = f"{'任务' if chinese else 'task'} {body}"
     command = read(said, today).command

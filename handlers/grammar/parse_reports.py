@@ -51,10 +51,13 @@ def parse_progress(rest: str, _today: dt.date) -> c.Command | c.ParseError:
 #: `wins this month?`, `我离目标还有多远`, `团队本季度离目标还差多少`, `我这个月完成多少了`.
 _PROGRESS_ASKED = re.compile(
     r"^(?:how\s+far\s+(?P<en>am\s+i|are\s+we|is\s+(?:the\s+|my\s+|our\s+)?team)\s+(?:from|off)\s+"
-    r"(?:my\s+|our\s+|the\s+)?(?:target|quota|goal)s?|how\s+(?P<doing>am\s+i|are\s+we)\s+doing"
+    r"(?:my\s+|our\s+|the\s+)?(?:target|quota|goal|number|plan)s?"
+    r"|how(?:'s|\s+is)\s+(?P<team>(?:the\s+|my\s+|our\s+)?team)\s+(?:doing|tracking)"
+    r"|how\s+(?P<doing>am\s+i|are\s+we)\s+(?:doing|tracking)"
     r"(?:\s+(?:against|vs\.?|on)\s+(?:my\s+|our\s+|the\s+)?(?:target|quota|goal)s?)?"
     r"|(?P<wins>(?:my\s+)?wins))(?P<rest>.*?)[\s?!.]*$"
-    r"|^(?P<zh>我们|团队|我)?(?P<zh_rest>\S*?)(?:离目标还(?:有|差)多(?:远|少)|完成(?:了)?多少了?)"
+    r"|^(?P<zh>我们|团队|大家|我)?(?P<zh_rest>\S*?)(?:离目标还(?:有|差)多(?:远|少)|完成(?:了)?多少了?"
+    r"|(?:的?(?:KPI|kpi|业绩|目标))?完成得?怎么样了?|进展怎么样了?|进度怎么样了?|拜访了几次)"
     r"[\s?？!！。]*$", re.I)
 
 
@@ -64,9 +67,10 @@ def progress_asked(text: str) -> c.ShowProgress | None:
     if match is None:
         return None
     if match["zh_rest"] is not None:
-        we, rest = match["zh"] in ("我们", "团队"), match["zh_rest"]
+        we, rest = match["zh"] in ("我们", "团队", "大家"), match["zh_rest"]
     else:
-        we, rest = not match["wins"] and (match["en"] or match["doing"]).lower() != "am i", match["rest"]
+        who = match["en"] or match["doing"] or match["team"] or ""
+        we, rest = not match["wins"] and who.lower() != "am i", match["rest"]
     scope, period, left = _scope_and_period(" ".join(rest.replace("for ", " ").split()))
     return None if left else c.ShowProgress(c.Scope("team") if we else scope, period)
 

@@ -75,7 +75,7 @@ def parse(text: str, today: dt.date | None = None) -> c.Command | c.ParseError:
     if name is None and (said := sentence(raw, text, today or dt.date.today())) is not None:
         return said  # `went to see Globex today, met CFO`: `visit Globex: met CFO`?
     if name is None and (new := _NEW.match(text)) and split_keyword(text[new.end():])[0] in _MADE_NEW:
-        return c.ParseError(None, "typo", new[0].strip(), text[new.end():])  # `new deal …`: `deal …`?
+        return parse(raw[new.end():], today)  # `new deal …` is `deal …` (asking was needless)
     if name is None:
         typo = keyword_typo(text)
         if typo:  # `vist Acme: …`: asked about, never stored as something else
@@ -128,13 +128,23 @@ class Reading:
 _ACCOUNTED = (c.LogVisit, c.UpsertDeal, c.CloseDeal, c.AddTask)
 
 
+def _without_new(text: str) -> str:
+    """`new deal Acme …` as `deal Acme …`: the word says what the command word says."""
+    raw = " ".join(text.split())
+    folded = simplified(p.normalize(raw))
+    if split_keyword(folded)[0] is None and (new := _NEW.match(folded)) \
+            and split_keyword(folded[new.end():])[0] in _MADE_NEW:
+        return raw[new.end():]
+    return text
+
+
 def read(text: str, today: dt.date | None = None) -> Reading:
     """`parse`, then every word accounted for (handlers/grammar/spans.py): a visit, deal, win or loss, or
     task whose message holds words no field claims is asked about, never stored in part."""
     from handlers.grammar.spans import account, date_in
 
     today = today or dt.date.today()
-    text = plain_changes(text)
+    text = _without_new(plain_changes(text))
     command = parse(text, today)
     if (two_ways := _day_or_month_first(text, command, today)) is not None:
         return Reading(two_ways)

@@ -59,6 +59,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "title_in_quotes": ("Is “{text}” the title of a deal of {customer}? It is no stage I know; titles go "
                         "in quotes. (Nothing was saved.)",
                         "“{text}”是{customer}的商机标题吗？它不是已知的阶段；标题请加引号。（未保存）"),
+    "reason_or_a_title": ("Is “{text}” why, or the title of a deal of {customer}? Nothing was saved yet.",
+                        "“{text}”是原因，还是{customer}的商机标题？尚未保存。"),
     "reversed_range": ("“{text}” ends before it starts: put the first day first.",
                        "“{text}”结束日期早于开始日期：请先写开始日期。"),
     "visit_not_found": ("There is no visit #{id}.", "没有找到拜访 #{id}。"),

@@ -217,3 +217,49 @@ def test_a_day_in_a_tasks_words_is_its_due_day(session_factory):
     chat = _chat(session_factory)
     reply = chat.reply("task call Initech CFO mon morning", user="Ana")
     assert reply.ok and "Mon, Nov 30" in reply.text and "call Initech CFO morning" in reply.text, reply.text
+
+
+# Progress asked in a manager's or a rep's own words ---------------------------------------------
+
+@pytest.mark.parametrize("user, typed, title", [
+    ("Ana", "how far am i from my number this month", "Your progress"),
+    ("Mia", "how's the team tracking this month", "Sales ·"),
+    ("Mia", "大家这周进展怎么样", "Sales ·"),
+    ("Mia", "团队这个月KPI完成得怎么样", "Sales ·"),  # not the team admin's usage
+    ("张伟", "我这个月拜访了几次？", "我的进度"),
+])
+def test_progress_asked_in_other_words_is_answered(session_factory, user, typed, title):
+    chat = _chat(session_factory)
+    reply = chat.reply(typed, user=user)
+    assert reply.ok and reply.title.startswith(title), reply.text
+
+
+def test_a_manager_who_is_not_understood_is_shown_a_managers_examples(session_factory):
+    chat = _chat(session_factory)
+    reply = chat.reply("谁还没完成本月拜访目标", user="Mia", lang="zh")
+    assert not reply.ok and "进度 团队" in reply.text, reply.text
+    assert "目标 @张三 业绩 50万 本月" in reply.text
+    assert "目标" not in chat.reply("今天天气怎么样", user="张伟").text  # a rep's own examples
+
+
+# A loss whose reason starts without a colon -------------------------------------------------------
+
+def test_a_loss_without_a_colon_offers_all_its_words_as_the_reason(session_factory):
+    chat = _chat(session_factory)
+    asked = _asked(chat, session_factory, "lost globex 😞 they went w/ SAP, we were ~20% more expensive")
+    reason = "lost globex 😞: they went w/ SAP, we were ~20% more expensive"
+    assert asked.buttons[0].command == reason, asked.text
+    retyped = chat.reply("lost globex: they went w/ SAP, we were ~20% more expensive 😞", user="Ana")
+    assert retyped.ok, retyped.text  # typed again with a colon: that command, not the title button
+    with session_factory() as s:
+        assert s.get(Deal, 1).reason == "they went w/ SAP, we were ~20% more expensive 😞"
+
+
+# Replies in the language of two English words -----------------------------------------------------
+
+@pytest.mark.parametrize("typed, english", [("progress team", True), ("进度 团队", False),
+                                             ("progress", False)])  # a bare word: the member's
+def test_two_english_words_are_answered_in_english(session_factory, typed, english):
+    chat = _chat(session_factory)
+    chat.reply("language zh", user="Mia")
+    assert chat.reply(typed, user="Mia").locale == ("en" if english else "zh")
