@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
 
 from handlers.context import Ctx
 from handlers.grammar import commands as c
+from handlers.grammar.intent_kinds import Handles, Intent, Parser, Slash
 from handlers.grammar.parse_admin import (
     parse_calendar,
     parse_crm,
@@ -69,43 +68,6 @@ from handlers.team import contests, reports, schedule_commands, scorecards, targ
 from handlers.text.reply import Reply
 from handlers.workspace import admin, crm, linking, rates, stages
 from handlers.workspace import holidays as calendars
-
-Parser = Callable[[str, dt.date], c.Command | c.ParseError]
-
-
-@dataclass(frozen=True)
-class Handles:
-    """A command an intent makes, who may run it, and the function that runs it."""
-
-    command: type
-    run: Callable
-    role: str = "rep"  # the least role: rep, manager or admin
-    when: Callable[[c.Command], bool] | None = None  # the role applies only when this holds
-
-    def needs(self, command: c.Command) -> str:
-        return self.role if self.when is None or self.when(command) else "rep"
-
-
-@dataclass(frozen=True)
-class Slash:
-    """A command people type with a slash (Slack) or pick from the bot's command list."""
-
-    name: str
-    description: tuple[str, str]  # English, Chinese
-    hint: str = ""
-
-
-@dataclass(frozen=True)
-class Intent:
-    name: str
-    en: tuple[str, ...]  # keywords; Chinese ones may be glued to what follows (`拜访华为：…`)
-    zh: tuple[str, ...]
-    parser: Parser
-    usage: tuple[tuple[str, ...], tuple[str, ...]]  # examples (English, Chinese); the first is help's
-    handles: tuple[Handles, ...] = ()
-    slash: Slash | None = None
-    free_text: bool = False  # reads what follows as typed (notes, reasons), not folded
-    whole: bool = False  # its parser reads the keyword too (`A类 每7天回访`: the tier is in it)
 
 
 def _bare(topic: str) -> Parser:

@@ -105,7 +105,7 @@ def _follow_up_in_reason(topic: str, rest: str, reason: str, command: c.CloseDea
     head = rest[:len(rest) - len(reason)].rstrip()
     space = "" if head.endswith(("：", "，", "；")) else " "
     closed = f"{head}{space}{shorter}" if shorter else head.rstrip(":：;；,， -")
-    zh = bool(CJK.search(rest))
+    zh = bool(CJK.search(reason[clause.start:clause.end]))  # the task in the follow-up's own language
     what = clause.detail or ("跟进" if zh else "follow up")
     ref, day = command.ref, clause.day.isoformat()
     customer = ref.words[0] if zh and CJK.search(ref.words[0] if ref.words else "") \

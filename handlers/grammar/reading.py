@@ -181,8 +181,10 @@ def _day_or_month_first(text: str, command, today: dt.date) -> c.ParseError | No
     days = {f.name: getattr(command, f.name) for f in fields(command)
             if isinstance(getattr(command, f.name), dt.date)}
     raw = " ".join(text.split())
-    if any(int(m[2]) > 12 >= int(m[1]) for m in _SLASHED.finditer(raw)):
-        return None  # `11/23-12/10`: the message writes its days month first
+    slashed = [(int(m[1]), int(m[2])) for m in _SLASHED.finditer(raw)]
+    if any(second > 12 >= first for first, second in slashed) \
+            or any(a[0] == b[0] != a[1] for a, b in zip(slashed, slashed[1:], strict=False)):
+        return None  # `11/23-12/10` · `12/1-12/2`: the message writes its days month first
     for found in _SLASHED.finditer(raw):
         first, second = int(found[1]), int(found[2])
         if not (1 <= first <= 12 and 1 <= second <= 12) or first == second:
