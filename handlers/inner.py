@@ -45,6 +45,24 @@ def inner_command(text: str, today: dt.date, any_tail: bool = False) -> tuple[st
     return None
 
 
+#: Courtesy at the end of a message (`… by fri pls`, `… thx`, `…谢谢`): no word of the command.
+_COURTESY = re.compile(r"[\s,，.!！~]*(?:(?<![A-Za-z])(?:pls|please|plz|thx|thanks|thank you|ty)"
+                       r"|谢谢|谢了|麻烦了)[\s.!！~]*$", re.I)
+
+
+def courteous(text: str, today: dt.date) -> tuple[str, c.Command] | None:
+    """(the text without the courtesy at its end, its command) when that is all that kept it from
+    being one (`task call Globex by fri pls`), else None."""
+    from handlers.grammar.reading import read  # intents imports the parsers; kept lazy
+
+    said = " ".join(text.split())
+    plain = _COURTESY.sub("", said)
+    if plain == said or not plain:
+        return None
+    command = read(plain, today).command
+    return (plain, command) if isinstance(command, c.Command) else None
+
+
 def read_only(command: c.Command) -> bool:
     """A question, not a change: answered at once."""
     return bool(_READ_ONLY.match(type(command).__name__))

@@ -301,3 +301,13 @@ def test_the_day_a_follow_up_needs_is_answered_by_the_day(session_factory, typed
     _asked(chat, session_factory, typed)
     reply = chat.reply(answer, user="Ana")
     assert reply.ok and day in reply.text, reply.text
+
+
+# Courtesy at the end of a command is no word of it ------------------------------------------------
+
+@pytest.mark.parametrize("typed, title", [("task call Globex by fri pls", "call Globex"),
+                                          ("任务 周五前给联想发报价 谢谢", "给联想发报价")])
+def test_courtesy_after_a_command_is_dropped(session_factory, typed, title):
+    chat = _chat(session_factory)
+    reply = chat.reply(typed, user="Ana")
+    assert reply.ok and title in reply.text, reply.text
