@@ -33,6 +33,10 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
     if (plain := courteous(text, ctx.today)) is not None:
         ctx.text, command = plain
         return command  # `task call Globex by fri pls`
+    locale = answered_in(text, ctx.locale)
+    if (task := unsaid.followup_task(text, error, ctx.today, locale == "zh")) is not None:
+        ctx.locale = locale  # `followup 阿里巴巴 next wed`: a task for that day?
+        return replace(usage_reply(ctx.locale, task), locale=ctx.locale)
     if (visit := _visit_unsaid(ctx, text, error)) is not None:
         return visit  # `今天去了华为见了张总…`: a visit to 华为?
     if not error.options and not error.fixed and error.problem != "too_long" \

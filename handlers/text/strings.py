@@ -84,6 +84,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "contest_changed": ("The {team} contest has new days:", "{team}的竞赛时间已调整："),
     "delete_ask": ("Delete {what}? It goes to the bin: you can restore it for {days} days.",
                    "删除{what}？删除后放入回收站，{days} 天内可以恢复。"),
+    "delete_takes": ("With it go its {deals} deal(s), {won} of them won ({money}), and its {visits} "
+                     "visit(s): reports count them no more until it is restored.",
+                     "它的 {deals} 个商机（其中赢单 {won} 个，{money}）和 {visits} 次拜访会一起删除，"
+                     "恢复前报表不再计入。"),
     "delete_button": ("🗑 Delete {noun} {ref}", "🗑 删除{noun} {ref}"),
     "deleted_to_bin": ("Deleted {what}: it is in the bin for {days} days ({restore} brings it back; "
                        "undo too).",

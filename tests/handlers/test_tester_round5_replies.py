@@ -311,3 +311,25 @@ def test_courtesy_after_a_command_is_dropped(session_factory, typed, title):
     chat = _chat(session_factory)
     reply = chat.reply(typed, user="Ana")
     assert reply.ok and title in reply.text, reply.text
+
+
+# A follow-up said with the follow-ups' list word is offered as a task ------------------------------
+
+def test_followup_with_a_customer_and_a_day_is_offered_as_a_task(session_factory):
+    chat = _chat(session_factory)
+    asked = _asked(chat, session_factory, "followup 联想 next wed re contract")
+    assert [b.command for b in asked.buttons] == ["task follow up 联想 next wed re contract"], asked.text
+    reply = chat.reply("1", user="Ana")
+    assert reply.ok and "Wed, Dec 2" in reply.text, reply.text
+
+
+# A customer's delete says what goes with it ---------------------------------------------------------
+
+def test_a_customers_delete_question_says_its_deals_and_visits_go_too(session_factory):
+    chat = _chat(session_factory)
+    assert chat.reply("won #1 80k: price", user="Ana").ok
+    asked = _asked(chat, session_factory, "customer Globex delete", user="Mia")
+    assert "1 deal(s), 1 of them won (¥80K)" in asked.text, asked.text
+    assert chat.reply("no", user="Mia").ok
+    with session_factory() as s:
+        assert s.get(Deal, 1) is not None
