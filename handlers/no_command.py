@@ -39,7 +39,7 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
         return replace(usage_reply(ctx.locale, task), locale=ctx.locale)
     if (visit := _visit_unsaid(ctx, text, error)) is not None:
         return visit  # `今天去了华为见了张总…`: a visit to 华为?
-    if not error.options and not error.fixed and error.problem != "too_long" \
+    if not error.options and not error.fixed and error.problem in ("usage", "date", "word") \
             and (inner := inner_command(text, ctx.today, error.problem == "date")) is not None \
             and not (error.problem != "usage" and error.detail and error.detail in inner[1]):
         return _inner(ctx, text, *inner)  # `done task 2 - NDA sent`; not `deal #1 close someday`,

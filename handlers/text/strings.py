@@ -348,6 +348,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                             "还是指哪个金额？尚未修改。"),
     "currency_switch_button": ("{amount}: the deal in {currency}", "{amount}：商机改为 {currency}"),
     "currency_converted_button": ("{amount} ({said} converted)", "{amount}（{said} 换算）"),
+    "amount_in_deal_currency": ("Read in deal #{id}'s currency: {amount}.",
+                                "按商机 #{id} 的货币计：{amount}。"),
     "deal_currency_switched": ("Deal #{id} is now in {new} (was {old}).",
                                "商机 #{id} 的货币已由 {old} 改为 {new}。"),
     "history_title_change": ("title “{old}” → “{new}”", "标题“{old}”→“{new}”"),

@@ -333,3 +333,14 @@ def test_a_customers_delete_question_says_its_deals_and_visits_go_too(session_fa
     assert chat.reply("no", user="Mia").ok
     with session_factory() as s:
         assert s.get(Deal, 1) is not None
+
+
+# A bare amount on a deal in another currency is in the deal's currency, said ----------------------
+
+def test_a_bare_amount_on_a_dollar_deal_is_in_dollars_and_said(session_factory):
+    chat = _chat(session_factory)
+    assert chat.reply('deal Acme Corp "Q1 pilot" discovery $12k', user="Ana").ok
+    reply = chat.reply("deal acme corp proposal 15k", user="Ana")
+    assert reply.ok and "Read in deal #2's currency: $15K." in reply.text, reply.text
+    with session_factory() as s:
+        assert (s.get(Deal, 2).amount, s.get(Deal, 2).currency) == (15000, "USD")
