@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
+from os.path import commonprefix
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
@@ -153,6 +155,17 @@ _MANAGER_EXAMPLES = (("progress", 1), ("target", 0), ("pipeline", 1), ("leaderbo
                      ("help", 0))
 
 
+def _told_apart(label: str, key: str, said: str, options) -> str:
+    """An option's label, with the end of what it sends where another option has the same label
+    (two follow-up days: `… · 跟进 2026-12-15`, `… · 跟进 2027-01-04`)."""
+    others = [other for same, other, _c in options if same == key and other != said]
+    if not said or not others:
+        return label
+    common = len(commonprefix([said, *others]))
+    tail = said[said.rfind(" ", 0, common) + 1:].strip()[:30]  # from the word where they differ
+    return f"{re.split(r' ?[（(]', label)[0]} · {tail}"
+
+
 def usage_reply(locale: str, error: ParseError, *, manager: bool = False) -> Reply:
     """A friendly answer to text that is no command: what went wrong and the right forms; a
     misspelt word comes back with the message as it was probably meant, as a button."""
@@ -160,8 +173,8 @@ def usage_reply(locale: str, error: ParseError, *, manager: bool = False) -> Rep
         return Reply(lines=(t(locale, "too_long"),), ok=False)
     offer = (Button(error.fixed[:75], error.fixed),) if error.fixed else ()
     if error.options:  # a question: each reading of the message, one tap away
-        offer = tuple(Button(t(locale, f"option_{label}"), said, action=command)
-                      for label, said, command in error.options)
+        offer = tuple(Button(_told_apart(t(locale, f"option_{label}"), label, said, error.options), said,
+                             action=command) for label, said, command in error.options)
         lines = [t(locale, error.problem, text=error.detail)]
         lines += [f"{i}. {t(locale, f'option_{label}')}" + (f": {said}" if said else "")
                   for i, (label, said, _command) in enumerate(error.options, 1)]

@@ -138,9 +138,8 @@ def _dispatch(session: Session, tenant: Tenant, member: Member, message: Message
             is not None and parse(message, ctx.today) == c.ParseError(None):  # `1` to no question
         outcome = replace(outcome, reply=Reply(lines=(ctx.t("no_question_open"),), ok=False,
                                                locale=ctx.locale))
-    if asked and picked is None and outcome.refused and not outcome.reply.buttons \
-            and questions.answer_word(message) is None:
-        # an unrelated word ends the question: said, never silently
+    if asked and picked is None and isinstance(message, str) and questions.answer_word(message) is None:
+        # another message ends the question, whatever comes of it: said, never silently
         outcome = replace(outcome, reply=replace(outcome.reply, lines=(*outcome.reply.lines,
                                                                         ctx.t("question_ended"))))
     return _remember(outcome, platform, now, asked)

@@ -28,7 +28,8 @@ def written_in(text: str) -> str | None:
         return "zh"
     if english >= 2 and not chinese or english >= 3 and english * 2 > chinese:
         return "en"
-    return "zh" if chinese > english * 2 else None
+    return "zh" if intent is None and chinese > english * 2 else None  # an English command word:
+    # the member's language for its Chinese notes (`visit 美的集团: 跟他们CFO过了一下KPI…`)
 
 
 def answered_in(text: str, locale: str) -> str:

@@ -101,11 +101,22 @@ def _amount_first(text: str) -> bool:
 
 
 def _label_picked(text: str, labels: list) -> int | None:
-    """The option whose label `text` is, whatever its case, width, script, quotes or emoji."""
+    """The option whose label `text` is, whatever its case, width, script, quotes or emoji; else
+    the one option whose label has all of its words (`the renewal one` for `#46 3yr support
+    renewal`, `迁移那个` for `#53 数据迁移`)."""
     typed = name_fold(text)
     same = [i for i, label in enumerate(labels, 1) if isinstance(label, str) and typed
             and name_fold(label) == typed]
-    return same[0] if len(same) == 1 else None
+    if same:
+        return same[0] if len(same) == 1 else None
+    words = [w for w in _PICKING.sub(" ", typed).split() if w]
+    having = [i for i, label in enumerate(labels, 1) if isinstance(label, str) and words
+              and all(w in name_fold(label) for w in words)]
+    return having[0] if len(having) == 1 else None
+
+
+#: Words around a label's word in an answer: `the … one`, `…那个`, `…的`
+_PICKING = re.compile(r"(?:^|\s)(?:the|one|that|this)(?=\s|$)|那个|这个|那一个|的$|吧$")
 
 
 def forget(session: Session, member: Member, platform: str) -> None:

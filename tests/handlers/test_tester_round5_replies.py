@@ -344,3 +344,36 @@ def test_a_bare_amount_on_a_dollar_deal_is_in_dollars_and_said(session_factory):
     assert reply.ok and "Read in deal #2's currency: $15K." in reply.text, reply.text
     with session_factory() as s:
         assert (s.get(Deal, 2).amount, s.get(Deal, 2).currency) == (15000, "USD")
+
+
+# A question answered by a word of its option; options told apart; a question ended is said -------
+
+def test_which_deal_is_answered_by_a_word_of_its_title(session_factory):
+    chat = _chat(session_factory)
+    for line in ('deal Acme Corp "3yr support renewal" 85k proposal', 'deal Acme Corp "data migration" 25k'):
+        assert chat.reply(line, user="Ana").ok
+    _asked(chat, session_factory, "deal acme negotiation")
+    reply = chat.reply("the renewal one", user="Ana")
+    assert reply.ok and "3yr support renewal" in reply.title, reply.text
+    with session_factory() as s:
+        assert [s.get(Deal, i).stage for i in (2, 3)] == ["negotiation", "lead"]
+
+
+def test_two_options_of_the_same_kind_show_what_tells_them_apart(session_factory):
+    chat = _chat(session_factory)
+    asked = _asked(chat, session_factory, "visit Acme Corp: 他们要下个月再决定 remind me 15号")
+    labels = [b.label for b in asked.buttons]
+    assert len(set(labels)) == len(labels) and any("2026-12-15" in label for label in labels), labels
+
+
+def test_a_question_ended_by_another_command_is_said_even_when_that_command_works(session_factory):
+    chat = _chat(session_factory)
+    _asked(chat, session_factory, "visit Acme Crop: demo")
+    reply = chat.reply("progress", user="Ana")
+    assert reply.ok and "My earlier question is closed" in reply.text, reply.text
+
+
+def test_an_english_command_with_chinese_notes_is_answered_in_the_members_language(session_factory):
+    chat = _chat(session_factory)
+    reply = chat.reply("visit 联想: 跟他们CFO过了一下KPI和ROI，反馈不错，他们要再想想", user="Ana")
+    assert reply.ok and reply.locale == "en", reply.text
