@@ -3,25 +3,22 @@ transaction and what leaves with it: `handlers.unit_of_work`)."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from handlers import questions, unsaid
+from handlers import no_command, questions
 from handlers.context import Ctx, Refusal, usage_reply
 from handlers.grammar import clauses, command_json, several
 from handlers.grammar import commands as c
 from handlers.grammar.dates import READING_CALENDAR
-from handlers.grammar.intents import HANDLERS, split_keyword
-from handlers.grammar.parse import normalize
-from handlers.grammar.parse_reports import progress_asked
+from handlers.grammar.intents import HANDLERS
 from handlers.grammar.reading import parse, read
-from handlers.inner import inner_command, read_only
+from handlers.language import written_in
 from handlers.rules import limits
-from handlers.sales import changes, said_again
+from handlers.sales import changes
 from handlers.team import schedule_commands
 from handlers.text.reply import Button, Reply
 from handlers.text.strings import WORDS, name_of
@@ -30,8 +27,6 @@ from handlers.workspace import holidays as calendars
 from storage import pipelines
 from storage.models import Member, Tenant
 from storage.people import PeopleRepository
-
-_CJK = re.compile(r"[\u3400-\u9fff]")
 
 
 @dataclass(frozen=True)
@@ -63,24 +58,6 @@ def reply_locale(message: Message, member_locale: str) -> str:
     """The language the message is written in, else the member's own (a bare command word,
     `progress`, says nothing of a language)."""
     return (written_in(message) if isinstance(message, str) else None) or member_locale
-
-
-def written_in(text: str) -> str | None:
-    """`zh` for a Chinese command word, or Chinese text without a command word; `en` for English:
-    two English words and no Chinese (`progress team`), or three or more outnumbering the Chinese
-    (`vist 华为: met the purchasing team`, whose Chinese is a customer's name); None when it does
-    not say (`progress`; `push 191 to 下周一`, as much of one as of the other). English words in
-    Chinese (`拜访 海尔：PO已经发了`, `今天demo很顺利，CFO也在`) keep it Chinese."""
-    intent, language, _rest = split_keyword(normalize(text))
-    english, chinese = len(_ENGLISH_WORD.findall(text)), len(_CJK.findall(text))
-    if language == "zh" and intent is not None:
-        return "zh"
-    if english >= 2 and not chinese or english >= 3 and english * 2 > chinese:
-        return "en"
-    return "zh" if chinese > english * 2 else None
-
-
-_ENGLISH_WORD = re.compile(r"(?<![A-Za-z])[A-Za-z]{2,}(?![A-Za-z])")
 
 
 def identify(session: Session, user: UserRef, defaults: Defaults,
@@ -255,51 +232,11 @@ def _parsed(ctx: Ctx, text: str) -> c.Command | Reply:
             command = c.AnswerStandup(ctx.text)
         else:  # `vist Initech: …` looks like a command: ask which it is
             return _standup_or_command(ctx, command)
-    if isinstance(command, c.ParseError) and command.topic is None \
-            and (said := said_again.correction(ctx, text)) is not None:  # `no I meant 1.15m`
-        return replace(said, locale=ctx.locale)
-    if isinstance(command, c.ParseError) and (asked := progress_asked(normalize(ctx.text))) is not None:
-        return asked  # `团队这个月KPI完成得怎么样`: no team command, a question about progress
-    if isinstance(command, c.ParseError) and (visit := _visit_unsaid(ctx, text, command)) is not None:
-        return visit  # `今天去了华为见了张总…`: a visit to 华为?
-    if isinstance(command, c.ParseError) and not command.options and not command.fixed \
-            and command.problem != "too_long" \
-            and (inner := inner_command(text, ctx.today, command.problem == "date")) is not None \
-            and not (command.problem != "usage" and command.detail and command.detail in inner[1]):
-        return _inner(ctx, text, *inner)  # `done task 2 - NDA sent`; not `deal #1 close someday`, whose
-        # refusal says what is wrong with the words the command would leave out
     if isinstance(command, c.ParseError):
-        _answer_in_its_language(ctx, text)
-        return replace(usage_reply(ctx.locale, command, manager=ctx.is_manager), locale=ctx.locale)
+        return no_command.answer(ctx, text, command)
     return command
 
 
-def _answer_in_its_language(ctx: Ctx, text: str) -> None:
-    """Text that is no command is answered in its language, English for any Latin without Chinese
-    (`progres`, from anyone)."""
-    if written_in(text) == "en" or not _CJK.search(text) and re.search("[A-Za-z]", text):
-        ctx.locale = "en"
-
-
-def _visit_unsaid(ctx: Ctx, text: str, error: c.ParseError) -> Reply | None:
-    locale = ctx.locale
-    _answer_in_its_language(ctx, text)
-    question = unsaid.as_visit(ctx.session, ctx.tenant.id, text, error, ctx.locale == "zh", ctx.today)
-    if question is None:
-        ctx.locale = locale
-        return None
-    return replace(usage_reply(ctx.locale, question), locale=ctx.locale)
-
-
-def _inner(ctx: Ctx, text: str, said: str, left: str, command: c.Command) -> c.Command | Reply:
-    """A command found inside the message: a question answered at once, the words left out said;
-    a change offered, never made unasked."""
-    _answer_in_its_language(ctx, text)
-    if read_only(command):
-        ctx.notes.append(ctx.t("read_as", said=said, left=left))
-        return command
-    return Reply(lines=(ctx.t("inner_command", said=said, left=left), ctx.t("answer_hint_one")), ok=False,
-                 locale=ctx.locale, buttons=(Button(said[:75], said, action=command),))
 
 
 def _standup_or_command(ctx: Ctx, error: c.ParseError) -> Reply:

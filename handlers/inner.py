@@ -28,7 +28,7 @@ def inner_command(text: str, today: dt.date, any_tail: bool = False) -> tuple[st
     A question (answered at once) leaves out only words that say nothing (`that`, `pls`) or what
     `any_tail` allows (the command's date was refused with them: `请假 12月24日-12月31日 回老家`)."""
     from handlers.grammar.intents import split_keyword
-    from handlers.grammar.reading import read  # intents imports the parsers; kept lazy
+    from handlers.grammar.reading import _is_grammar, read  # intents imports the parsers; kept lazy
 
     said = " ".join(text.split())
     for part, words_cut in _parts(said, any_tail):
@@ -36,13 +36,32 @@ def inner_command(text: str, today: dt.date, any_tail: bool = False) -> tuple[st
         if not part or part == said or split_keyword(part)[0] is None:
             continue
         left = _left_out(said, part)
-        if _DIGIT.search(left):  # an amount, a day or a number left out is no comment
-            continue
+        grammar = any(_is_grammar(w) and w.lower() not in _NOISE for w in left.split())
+        if _DIGIT.search(left) or grammar:  # an amount, a day, a number or a word of the grammar
+            continue  # (`rate USD 7.1 EUR`) left out is no comment
         command = read(part, today).command
         if isinstance(command, c.Command) and not isinstance(command, _FREE_TEXT) \
                 and not (words_cut and read_only(command)):  # `target @ana lots` is no list of targets
             return part, left, command
     return None
+
+
+#: Courtesy at the end of a message (`… by fri pls`, `… thx`, `…谢谢`): no word of the command.
+_COURTESY = re.compile(r"[\s,，.!！~]*(?:(?<![A-Za-z])(?:pls|please|plz|thx|thanks|thank you|ty)"
+                       r"|谢谢|谢了|麻烦了)[\s.!！~]*$", re.I)
+
+
+def courteous(text: str, today: dt.date) -> tuple[str, c.Command] | None:
+    """(the text without the courtesy at its end, its command) when that is all that kept it from
+    being one (`task call Globex by fri pls`), else None."""
+    from handlers.grammar.reading import read  # intents imports the parsers; kept lazy
+
+    said = " ".join(text.split())
+    plain = _COURTESY.sub("", said)
+    if plain == said or not plain:
+        return None
+    command = read(plain, today).command
+    return (plain, command) if isinstance(command, c.Command) else None
 
 
 def read_only(command: c.Command) -> bool:
@@ -51,8 +70,8 @@ def read_only(command: c.Command) -> bool:
 
 
 #: Words at the end of a command that say nothing (`undo that`, `stalled deals?`, `… pls`).
-_NOISE = {"that", "this", "it", "deals", "deal", "pls", "please", "plz", "thx", "thanks", "ty", "now",
-          "again", "一下", "吧", "了", "呢", "谢谢", "啊"}
+_NOISE = {"that", "this", "it", "deals", "deal", "my", "me", "pls", "please", "plz", "thx", "thanks", "ty",
+          "now", "again", "一下", "吧", "了", "呢", "谢谢", "啊"}
 
 
 def _parts(text: str, any_tail: bool):

@@ -63,8 +63,13 @@ def take(session: Session, member: Member, platform: str, text: str,
     if pick is None and not _a_command(text):  # a button's label typed instead of pressed (`华为`,
         pick = _label_picked(text, about.get("labels") or [])  # `Keep it as a tip`), not a command
         # typed again (`lost globex: …`, whose words fold to the label of `lost globex "…"`)
-    if pick is None and about.get("fill") and now - question.asked_at <= TTL and _amount_first(text):
-        return True, f"{about['fill']} {' '.join(text.split())}", locale  # `80k` after `How much?`
+    fill = about.get("fill")
+    if pick is None and fill and now - question.asked_at <= TTL:
+        said = " ".join(text.split())
+        if _FOLLOW_UP_END.search(fill) and (day := _FOLLOW_UP_START.sub("", said)) and _day_first(day, now):
+            return True, f"{fill} {day}", locale  # `跟进 12号` after "the follow-up needs a day"
+        if not _FOLLOW_UP_END.search(fill) and _amount_first(text):
+            return True, f"{fill} {said}", locale  # `80k` after `How much?`
     if pick is None or now - question.asked_at > TTL or pick > len(answers):
         return True, None, locale
     return True, "" if pick == 0 else pressed(answers[pick - 1]), locale
@@ -74,6 +79,19 @@ def _a_command(text: str) -> bool:
     from handlers.grammar.intents import split_keyword  # intents imports the handlers; kept lazy
 
     return split_keyword(normalize(" ".join(text.split())))[0] is not None
+
+
+#: A question's `fill` that ends with the follow-up word takes a day (`12号`, `跟进 fri`)
+_FOLLOW_UP_END = re.compile(r"(?:跟进|follow up)$", re.I)
+_FOLLOW_UP_START = re.compile(r"^(?:跟进|回访|follow[\s-]?up|fu)\s*[:：]?\s*", re.I)
+
+
+def _day_first(text: str, now: dt.datetime) -> bool:
+    """Whether `text` is a day (`12号`, `fri`, `next tue`), give or take the words after it."""
+    from handlers.grammar.dates import parse_date
+
+    words = normalize(text).split()
+    return any(parse_date(" ".join(words[:size]), now.date()) is not None for size in (3, 2, 1))
 
 
 def _amount_first(text: str) -> bool:

@@ -69,13 +69,15 @@ _REMIND = re.compile(r"^(?:(?:pls|please)\s+)?"
 
 def _task(body: str, today: dt.date, reminded: bool, chinese: bool) -> list:
     """The task option for `body`, when it has a day to do it by and is said as one."""
+    from handlers.grammar.dates import parse_date
     from handlers.grammar.reading import read  # intents imports the parsers; kept lazy
 
-    if not body or not (reminded or body.startswith("@") or _starts_with_day(body, today, later=True)):
+    if not body or not (reminded or body.startswith("@") or _starts_with_day(body, today, later=True)) \
+            or parse_date(body, today) is not None:  # `fri` alone: nothing to do
         return []
     said = f"{'任务' if chinese else 'task'} {body}"
     command = read(said, today).command
-    dated = isinstance(command, c.AddTask) and command.due is not None or \
+    dated = isinstance(command, c.AddTask) and command.due is not None and bool(command.title.strip()) or \
         isinstance(command, c.ParseError) and command.problem == "date_in_title"
     return [("as_task", said, None)] if dated else []
 
@@ -92,3 +94,18 @@ def _starts_with_day(text: str, today: dt.date, *, later: bool = False) -> bool:
     days = (parse_date(head[:size], today) for size in range(2, min(len(head), 12) + 1)
             if not head[size:size + 1].isascii() or not head[size:size + 1].isalnum())
     return any(day is not None and (day > today or not later) for day in days)
+
+
+def followup_task(text: str, error: c.ParseError, today: dt.date, chinese: bool) -> c.ParseError | None:
+    """`followup 阿里巴巴 next wed re contract` (the follow-ups' list word with more after it): a
+    task to follow up on that day?"""
+    from handlers.grammar.reading import read  # intents imports the parsers; kept lazy
+
+    words = " ".join(text.split()).split(" ", 1)
+    if error.topic != "followups" or len(words) < 2:
+        return None
+    said = f"任务 跟进 {words[1]}" if chinese else f"task follow up {words[1]}"
+    command = read(said, today).command
+    if not (isinstance(command, c.AddTask) and command.due is not None):
+        return None
+    return c.ParseError(None, "task_unsaid", " ".join(text.split()), options=(("as_task", said, None),))

@@ -87,7 +87,11 @@ def parse_target(rest: str, _today: dt.date) -> c.Command | c.ParseError:
     amounts = [(w, parse_amount(w)) for w in words]
     amount_words = [(w, m) for w, m in amounts if m is not None]
     rest_words = [w for w, m in amounts if m is None]
+    named = [(w, found) for w in rest_words if (found := _named_period(w, _today))]
+    rest_words = [w for w in rest_words if not _named_period(w, _today)]
     scope, period, left = _scope_and_period(" ".join(rest_words))
+    if len(named) == 1:  # `target @Tom revenue 300k dec` · `… 60万 12月` · `… 2.4m q1 split`
+        period = named[0][1]
     if left or len(amount_words) != 1 or scope.kind == "me":
         return c.ParseError("target")
     metric = metric or "revenue"
@@ -99,6 +103,31 @@ def parse_target(rest: str, _today: dt.date) -> c.Command | c.ParseError:
     return c.SetTarget(scope, metric, money.amount, money.currency, period, split, everyone)
 
 
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_NAMED = re.compile(r"^(?:(?P<en>[a-z]{3})[a-z]*\.?|(?P<zh>\d{1,2})月(?:份)?|q(?P<q>[1-4])"
+                    r"|第?(?P<zq>[一二三四1-4])季度)$", re.I)
+
+
+def _named_period(word: str, today: dt.date) -> c.Period | None:
+    """A month or quarter by its name (`dec`, `12月`, `q1`, `一季度`): the next one of that name
+    from `today` (this one when it is now)."""
+    found = _NAMED.match(word)
+    if found is None:
+        return None
+    if found["en"] and word.lower().rstrip(".") in (*_MONTHS, *_FULL_MONTHS):
+        month = _MONTHS.index(word.lower()[:3]) + 1
+    elif found["zh"] and 1 <= int(found["zh"]) <= 12:
+        month = int(found["zh"])
+    elif found["q"] or found["zq"]:
+        quarter = int(found["q"]) if found["q"] else "一二三四1234".index(found["zq"]) % 4 + 1
+        return c.Period("quarter", (quarter - 1 - (today.month - 1) // 3) % 4)
+    else:
+        return None
+    return c.Period("month", (month - today.month) % 12)
+
+
+_FULL_MONTHS = {"january", "february", "march", "april", "june", "july", "august", "september", "october",
+                "november", "december", "sept"}
 _UNIT = re.compile(r"^(\d+)(?:个|次|家|单|位|笔)$")
 _TWO_WORD_METRICS = {("deals", "won"): "deals_won", ("won", "deals"): "deals_won",
                      ("new", "customers"): "new_customers", ("new", "clients"): "new_customers"}

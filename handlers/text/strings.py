@@ -84,6 +84,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "contest_changed": ("The {team} contest has new days:", "{team}的竞赛时间已调整："),
     "delete_ask": ("Delete {what}? It goes to the bin: you can restore it for {days} days.",
                    "删除{what}？删除后放入回收站，{days} 天内可以恢复。"),
+    "delete_takes": ("With it go its {deals} deal(s), {won} of them won ({money}), and its {visits} "
+                     "visit(s): reports count them no more until it is restored.",
+                     "它的 {deals} 个商机（其中赢单 {won} 个，{money}）和 {visits} 次拜访会一起删除，"
+                     "恢复前报表不再计入。"),
     "delete_button": ("🗑 Delete {noun} {ref}", "🗑 删除{noun} {ref}"),
     "deleted_to_bin": ("Deleted {what}: it is in the bin for {days} days ({restore} brings it back; "
                        "undo too).",
@@ -197,15 +201,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
                      "这像是两件事：“{text}”是第二条命令。尚未保存，你指的是哪种？"),
     "follow_up_typo": ("Is “{text}” a follow-up? Nothing was saved yet. Did you mean: {fixed}",
                        "“{text}”是跟进吗？尚未保存。你是想说：{fixed}"),
-    "follow_up_day": ("Got the visit; the follow-up needs a day (nothing was saved yet): follow up fri, "
-                      "follow up 12/20, follow up next Tue.",
-                      "拜访已看懂，跟进还缺一个日期（尚未保存）：跟进 周五、跟进 12月20日、下周二跟进。"),
+    "follow_up_day": ("Got the visit; the follow-up needs a day (nothing was saved yet): reply with it, "
+                      "e.g. fri, 12/20, next Tue.",
+                      "拜访已看懂，跟进还缺一个日期（尚未保存）：直接回复日期即可，"
+                      "如 周五、12月20日、下周二。"),
     "deadline_in_notes": ("Is “{text}” a follow-up day for this visit, or only part of the notes? "
                           "Nothing was saved yet.",
                           "“{text}”是这次拜访的跟进日期，还是只是纪要的一部分？尚未保存。"),
-    "call_again_no_day": ("“{text}” sounds like a follow-up, but I can't read its day: add one (follow up "
-                          "fri, follow up 12/20), or keep it as notes. Nothing was saved yet.",
-                          "“{text}”像是跟进，但没看懂日期：请加上日期（跟进 周五、跟进 12月20日），"
+    "call_again_no_day": ("“{text}” sounds like a follow-up, but I can't read its day: reply with the day "
+                          "(fri, 12/20), or keep it as notes. Nothing was saved yet.",
+                          "“{text}”像是跟进，但没看懂日期：请回复日期（周五、12月20日），"
                           "或只作为纪要。尚未保存。"),
     "option_as_follow_up": ("A follow-up on that day (the words stay in the notes)",
                             "设为跟进日期（原文保留在纪要里）"),
@@ -343,6 +348,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                             "还是指哪个金额？尚未修改。"),
     "currency_switch_button": ("{amount}: the deal in {currency}", "{amount}：商机改为 {currency}"),
     "currency_converted_button": ("{amount} ({said} converted)", "{amount}（{said} 换算）"),
+    "amount_in_deal_currency": ("Read in deal #{id}'s currency: {amount}.",
+                                "按商机 #{id} 的货币计：{amount}。"),
     "deal_currency_switched": ("Deal #{id} is now in {new} (was {old}).",
                                "商机 #{id} 的货币已由 {old} 改为 {new}。"),
     "history_title_change": ("title “{old}” → “{new}”", "标题“{old}”→“{new}”"),
@@ -573,6 +580,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "contest_days": ("A contest runs from its first day to its last, at most 92 days.",
                      "竞赛须从开始日到结束日，最长 92 天。"),
     "contest_also": ("Also running: {what}", "同时进行：{what}"),
+    "contest_clash_hint": ("To give it these days instead: {command}", "要把它改成这些日期：{command}"),
     "contest_clash": ("{team} already has that contest: {what}. One race per metric at a time.",
                       "{team}已有这项竞赛：{what}。同一指标同一时间只办一场。"),
     "contest_past": ("That contest would be over already: give days from today on.",

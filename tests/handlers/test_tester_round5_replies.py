@@ -263,3 +263,84 @@ def test_two_english_words_are_answered_in_english(session_factory, typed, engli
     chat = _chat(session_factory)
     chat.reply("language zh", user="Mia")
     assert chat.reply(typed, user="Mia").locale == ("en" if english else "zh")
+
+
+# A month or a quarter by its name is a target's period ------------------------------------------
+
+@pytest.mark.parametrize("typed, period", [
+    ("target @Bo revenue 300k dec", "December 2026"),  # the tests' today is in November 2026
+    ("target @Bo revenue 300k january", "January 2027"),
+    ("目标 @Bo 业绩 60万 12月", "2026年12月"),
+    ("target team revenue 2.4m q1 split", "Q1 2027"),
+])
+def test_a_named_month_or_quarter_is_a_targets_period(session_factory, typed, period):
+    chat = _chat(session_factory)
+    reply = chat.reply(typed, user="Mia")
+    assert reply.ok and period in reply.text, reply.text
+
+
+# A contest that clashes offers to move the one there is ------------------------------------------
+
+def test_a_contest_that_clashes_offers_the_running_one_with_the_new_days(session_factory):
+    chat = _chat(session_factory)
+    assert chat.reply("contest visits 11/23-11/30", user="Mia").ok
+    asked = _asked(chat, session_factory, "contest visits 11/30-12/6", user="Mia")
+    assert [b.command for b in asked.buttons] == ["contest #1 11/30-12/6"], asked.text
+    assert chat.reply("yes", user="Mia").ok
+
+
+# The day a follow-up needs, answered with the day alone -------------------------------------------
+
+@pytest.mark.parametrize("typed, answer, day", [
+    ("拜访 联想：12号再去一趟", "跟进 12号", "12月12日"),
+    ("拜访 联想：下次再去", "周五", "11月27日"),
+    ("visit Acme Corp: demo, follow up", "next tue", "Dec 1"),
+])
+def test_the_day_a_follow_up_needs_is_answered_by_the_day(session_factory, typed, answer, day):
+    chat = _chat(session_factory)
+    _asked(chat, session_factory, typed)
+    reply = chat.reply(answer, user="Ana")
+    assert reply.ok and day in reply.text, reply.text
+
+
+# Courtesy at the end of a command is no word of it ------------------------------------------------
+
+@pytest.mark.parametrize("typed, title", [("task call Globex by fri pls", "call Globex"),
+                                          ("任务 周五前给联想发报价 谢谢", "给联想发报价")])
+def test_courtesy_after_a_command_is_dropped(session_factory, typed, title):
+    chat = _chat(session_factory)
+    reply = chat.reply(typed, user="Ana")
+    assert reply.ok and title in reply.text, reply.text
+
+
+# A follow-up said with the follow-ups' list word is offered as a task ------------------------------
+
+def test_followup_with_a_customer_and_a_day_is_offered_as_a_task(session_factory):
+    chat = _chat(session_factory)
+    asked = _asked(chat, session_factory, "followup 联想 next wed re contract")
+    assert [b.command for b in asked.buttons] == ["task follow up 联想 next wed re contract"], asked.text
+    reply = chat.reply("1", user="Ana")
+    assert reply.ok and "Wed, Dec 2" in reply.text, reply.text
+
+
+# A customer's delete says what goes with it ---------------------------------------------------------
+
+def test_a_customers_delete_question_says_its_deals_and_visits_go_too(session_factory):
+    chat = _chat(session_factory)
+    assert chat.reply("won #1 80k: price", user="Ana").ok
+    asked = _asked(chat, session_factory, "customer Globex delete", user="Mia")
+    assert "1 deal(s), 1 of them won (¥80K)" in asked.text, asked.text
+    assert chat.reply("no", user="Mia").ok
+    with session_factory() as s:
+        assert s.get(Deal, 1) is not None
+
+
+# A bare amount on a deal in another currency is in the deal's currency, said ----------------------
+
+def test_a_bare_amount_on_a_dollar_deal_is_in_dollars_and_said(session_factory):
+    chat = _chat(session_factory)
+    assert chat.reply('deal Acme Corp "Q1 pilot" discovery $12k', user="Ana").ok
+    reply = chat.reply("deal acme corp proposal 15k", user="Ana")
+    assert reply.ok and "Read in deal #2's currency: $15K." in reply.text, reply.text
+    with session_factory() as s:
+        assert (s.get(Deal, 2).amount, s.get(Deal, 2).currency) == (15000, "USD")
