@@ -48,9 +48,9 @@ def say(user: str, lang: str | None, text: tuple[str, ...]) -> None:
     from bot.console import ConsoleBot, render
 
     app = built_app()
-    reply = ConsoleBot(app.session_factory, app.defaults).send(user, " ".join(text), lang=lang)
-    click.echo(render(reply))
-    sys.exit(0 if reply.ok else 1)
+    said = ConsoleBot(app.session_factory, app.defaults).exchange(user, " ".join(text), lang=lang)
+    click.echo(render(said.reply, said.posts))
+    sys.exit(0 if said.reply.ok else 1)
 
 
 @main.command()

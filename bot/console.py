@@ -1,22 +1,42 @@
 """The console platform: the local demo chat, `salesbot say`, and the tests' chat backend.
 
-It does what every adapter does: (user, text) → `handle_message` → Reply → `render_text`.
+It does what every adapter does: (user, text) → `handle_message` → the answer queued in the outbox
+with what the message stored → taken from the outbox here at once, as a sender takes it, and
+printed (`render_text`). What the message caused for the console's team
+rooms (a won deal's celebration) is sent and printed with it.
 """
 from __future__ import annotations
 
 import datetime as dt
+import uuid
+from dataclasses import dataclass
 
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.render_text import render_text
 from bot.trouble import trouble_reply
-from handlers.dispatch import Defaults, UserRef, handle_message, reply_locale
+from handlers.dispatch import Defaults, UserRef, reply_locale
 from handlers.text.reply import Reply
+from handlers.text.reply_json import from_payload
+from handlers.text.when_read import as_sent
+from handlers.unit_of_work import AnswerTo, answer_key, handle_message
+from storage.address import Address, Kind
+from storage.models import utcnow
+from storage.outbox import OutboxRepository
 
 PLATFORM = "console"
 TENANT = "local"
+LEASE = dt.timedelta(seconds=30)
 _ANNOUNCE = {"en": "📣 to the team channel", "zh": "📣 发到团队群"}
+
+
+@dataclass(frozen=True)
+class Exchange:
+    """One message's answer as the outbox delivered it, and the team posts it caused here."""
+
+    reply: Reply
+    posts: tuple[Reply, ...] = ()
 
 
 class ConsoleBot:
@@ -29,26 +49,55 @@ class ConsoleBot:
         self.tenant = tenant
         self.platform = platform  # tests speak as another platform's users through the same core
 
-    def send(self, user: str, text: str, *, lang: str | None = None,
-             now: dt.datetime | None = None) -> Reply:
-        """One message as `user`; a database that cannot be reached gets a friendly answer."""
+    def exchange(self, user: str, text, *, lang: str | None = None,
+                 now: dt.datetime | None = None) -> Exchange:
+        """One message as `user` (text, or a command a button carries), answered through the
+        outbox; a database that cannot be reached gets a friendly answer straight away."""
         ref = UserRef(self.platform, self.tenant, user, user, locale=lang)
+        me = Address.user(self.platform, self.tenant, user).target
+        delivery = uuid.uuid4().hex
         try:
-            return handle_message(self.session_factory, ref, text, defaults=self.defaults, now=now)
+            reply = handle_message(self.session_factory, ref, text, defaults=self.defaults, now=now,
+                                   answer_to=AnswerTo(delivery, self.tenant, me, announce=me))
+            return self._delivered(answer_key(self.platform, delivery), reply, now)
         except OperationalError as error:
-            return trouble_reply(error, lang or reply_locale(text, "en"), "console")
+            return Exchange(trouble_reply(error, lang or reply_locale(text, "en"), "console"))
+
+    def send(self, user: str, text, *, lang: str | None = None, now: dt.datetime | None = None) -> Reply:
+        """The answer to one message as `user`."""
+        return self.exchange(user, text, lang=lang, now=now).reply
 
     def say(self, user: str, text: str, *, lang: str | None = None,
             now: dt.datetime | None = None) -> str:
-        """The reply as the console shows it, announcements included."""
-        return render(self.send(user, text, lang=lang, now=now))
+        """The answer as the console shows it, the team posts it caused after it."""
+        said = self.exchange(user, text, lang=lang, now=now)
+        return render(said.reply, said.posts)
+
+    def _delivered(self, key: str, reply: Reply, now: dt.datetime | None) -> Exchange:
+        """Take the message's answer and what it caused for the console from the outbox, as a
+        sender does (claimed, its days worded as of now, marked sent), to print."""
+        now = now or utcnow()
+        with self.session_factory.begin() as session:
+            outbox = OutboxRepository(session)
+            mine = [d.key for d in outbox.of_message(key)
+                    if d.key in (key, f"{key}:announce") or d.platform == PLATFORM]
+            sent = {}
+            for row in outbox.claim(now, len(mine), LEASE, keys=mine):
+                sent[row.key] = as_sent(from_payload(row.payload), now)
+                outbox.mark_sent(row.id, now)
+        answer = sent.pop(key, reply)  # not there: another sender holds it, and sends it
+        posts = []
+        for post in sent.values():
+            if post not in posts:  # one celebration, however many of the user's teams it reached
+                posts.append(post)
+        return Exchange(answer, tuple(posts))
 
 
-def render(reply: Reply) -> str:
+def render(reply: Reply, posts: tuple[Reply, ...] = ()) -> str:
     out = render_text(reply, reply.locale)
-    if reply.announcement:
+    for post in posts:
         out += f"\n\n{_ANNOUNCE['zh' if reply.locale == 'zh' else 'en']}:\n"
-        out += render_text(reply.announcement, reply.locale)
+        out += render_text(post, post.locale)
     return out
 
 
@@ -62,10 +111,10 @@ class ConsoleSender:
         self.chatting = chatting
 
     def send(self, platform: str, workspace: str, target: str, reply: Reply) -> None:
-        kind, _, name = target.partition(":")
-        if self.chatting is not None and kind != "channel" and name != self.chatting["user"]:
+        to = Address.parse(platform, workspace, target)
+        if self.chatting is not None and to.kind is not Kind.CHANNEL and to.id != self.chatting["user"]:
             return  # someone else's message: `/user NAME` to be them
-        head = f"📣 #{name}" if kind == "channel" else f"💬 → {name}"
+        head = f"📣 #{to.id}" if to.kind is Kind.CHANNEL else f"💬 → {to.id}"
         if reply.chart is not None and not reply.text:
             chart = reply.chart
             body = f"[{chart.title}] " + " · ".join(

@@ -61,6 +61,13 @@ class Ctx:
     #: read is made once for the whole team: `ids` are the members a per-member read covers.
     #: None for a message, which reads only what it needs.
     shared: dict | None = None
+    #: What happened that others must hear of (handlers/events.py), collected for the message's
+    #: or run's unit of work to queue with what it stores; dropped with a refusal.
+    events: list = field(default_factory=list)
+
+    def emit(self, event) -> None:
+        """Say what happened; the unit of work queues who must hear of it (handlers/outgoing.py)."""
+        self.events.append(event)
 
     def once(self, key, read):
         """`read()`, made once per job run (each time for a message)."""

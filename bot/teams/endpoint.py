@@ -48,12 +48,13 @@ from bot.teams.render import BUTTON_KEY
 from bot.teams.sender import PLATFORM, TeamsSender
 from bot.trouble import trouble_reply
 from bot.web import plain, read_body
-from handlers.dispatch import answer_key, reply_locale
+from handlers.dispatch import reply_locale
 from handlers.forms import command_of, label
 from handlers.grammar.command_json import encode
 from handlers.inbound import Inbound
 from handlers.text.reply import Reply
 from handlers.text.strings import t
+from handlers.unit_of_work import answer_key
 from storage import pipelines
 from storage.people import PeopleRepository
 

@@ -8,9 +8,9 @@ import datetime as dt
 from dataclasses import replace
 
 from handlers.context import Ctx, Said
+from handlers.events import MemberTold
 from handlers.grammar.commands import ChangeDeal, ChangeVisit, Delete
 from handlers.lookup import customer_named, example
-from handlers.sales.tasks import _tell
 from handlers.sales.trash import handle_delete, may_manage
 from handlers.team import fact_posts as facts
 from handlers.text.format import day_stored
@@ -98,7 +98,7 @@ def tell_owner(ctx: Ctx, owner: Member, what: str, *said: Said) -> None:
     line = " ".join(part(theirs) for part in said)
     note = Reply(lines=(theirs.t("changed_by_manager", who=ctx.member.display_name, what=line),),
                  locale=owner.locale)
-    _tell(ctx, owner, f"changed:{what}:{ctx.member.id}:{ctx.now.isoformat()}"[:200], note)
+    ctx.emit(MemberTold(f"changed:{what}:{ctx.member.id}:{ctx.now.isoformat()}"[:200], owner.id, note))
 
 
 def handle_change_deal(ctx: Ctx, cmd: ChangeDeal) -> Reply:

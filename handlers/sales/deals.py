@@ -6,6 +6,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from handlers.context import Ctx, Said
+from handlers.events import DealWon
 from handlers.grammar.amounts import Money
 from handlers.grammar.commands import CloseDeal, DealRef, UpsertDeal
 from handlers.lookup import customer_and_title, customer_named, example
@@ -200,12 +201,11 @@ def handle_close_deal(ctx: Ctx, cmd: CloseDeal) -> Reply:
     if not cmd.won:
         return Reply(lines=(ctx.t("lost_reply", id=deal.id, customer=customer.name), *why),
                      buttons=buttons)
-    announcement = Reply(
-        title=ctx.t("won_announce", who=owner.display_name, customer=customer.name,
-                    amount=amount),
-        lines=(cmd.reason,) if cmd.reason else (), locale=ctx.locale, subject=f"won:{deal.id}")
+    ctx.emit(DealWon(deal.id, owner.id, Reply(
+        title=ctx.t("won_announce", who=owner.display_name, customer=customer.name, amount=amount),
+        lines=(cmd.reason,) if cmd.reason else (), locale=ctx.locale, subject=f"won:{deal.id}")))
     return Reply(lines=(ctx.t("won_reply", id=deal.id, customer=customer.name, amount=amount), *why),
-                 buttons=buttons, announcement=announcement)
+                 buttons=buttons)
 
 
 def _reason_afterwards(ctx: Ctx, cmd: CloseDeal) -> Reply | None:

@@ -14,14 +14,15 @@ import datetime as dt
 from sqlalchemy import func, select
 
 from handlers.context import Ctx
+from handlers.events import MemberTold
 from handlers.grammar.commands import Delete, Restore, ShowTrash
-from handlers.sales.tasks import _tell
 from handlers.team import fact_posts as facts
 from handlers.text import format as fmt
 from handlers.text.reply import Button, Reply
 from handlers.text.strings import STAGE_NAMES, WORDS, name_of
 from storage import journal
 from storage.models import Contest, Customer, Deal, Member, Task, Tip, Visit
+from storage.outbox import OutboxRepository
 from storage.sales import CustomerRepository
 
 MODELS = {"deal": Deal, "visit": Visit, "task": Task, "tip": Tip, "contest": Contest, "customer": Customer}
@@ -44,7 +45,7 @@ def handle_delete(ctx: Ctx, cmd: Delete) -> Reply:
                          buttons=(Button(ctx.t("delete_button", noun=noun, ref=ref), command, "danger"),))
     ctx.change_kind, ctx.change_label = f"{cmd.kind}.delete", what
     if cmd.kind == "deal":
-        for delivery in facts._posts(ctx.session, f"won:{record.id}"):
+        for delivery in OutboxRepository(ctx.session).posts_of(f"won:{record.id}"):
             facts.correct(ctx.session, delivery, None, ctx.now)
     ctx.people.audit(ctx.tenant.id, ctx.member.id, f"{cmd.kind}.delete", cmd.kind, record.id, at=ctx.now,
                      what=what)
@@ -57,9 +58,9 @@ def handle_delete(ctx: Ctx, cmd: Delete) -> Reply:
         facts.recheck_contests(ctx)
     restore = f"{name_of(WORDS, 'restore', ctx.locale)} {name_of(WORDS, cmd.kind, ctx.locale)} {ref}"
     if owner is not None and owner.id != ctx.member.id:
-        _tell(ctx, owner, f"deleted:{cmd.kind}:{record.id}:{ctx.now.isoformat()}",
-              Reply(lines=(ctx.t("deleted_by_manager", who=ctx.member.display_name, what=what,
-                                 restore=restore),), locale=owner.locale))
+        ctx.emit(MemberTold(f"deleted:{cmd.kind}:{record.id}:{ctx.now.isoformat()}", owner.id,
+                            Reply(lines=(ctx.t("deleted_by_manager", who=ctx.member.display_name, what=what,
+                                               restore=restore),), locale=owner.locale)))
     return Reply(lines=(ctx.t("deleted_to_bin", what=what, restore=restore, days=journal.BIN_DAYS),),
                  buttons=(Button(ctx.t("restore_button", noun=noun, ref=ref), restore),))
 
@@ -222,17 +223,13 @@ def _describe(ctx: Ctx, kind: str, record) -> str:
 
 def _tell_cancelled(ctx: Ctx, contest: Contest, what: str) -> None:
     """A contest cancelled: its team's channels, which heard it start, hear it is off."""
+    from handlers.events import ContestCancelled
     from handlers.team.contests import _what
-    from handlers.text.reply_json import to_payload
     from handlers.text.strings import majority_locale, t
-    from storage.destinations import team_destinations
     from storage.models import Team
-    from storage.outbox import OutboxRepository
 
     team = ctx.session.get(Team, contest.team_id)
     locale = majority_locale(ctx.people.roster(team.id))
     post = Reply(title=t(locale, "contest_cancelled", team=team.name), lines=(_what(locale, contest),),
                  for_channel=True, locale=locale)
-    OutboxRepository(ctx.session).enqueue_to(team_destinations(ctx.session, ctx.tenant, team),
-                                             f"contest-cancel:{contest.id}:{ctx.now.isoformat()}",
-                                             ctx.tenant.id, to_payload(post), ctx.now)
+    ctx.emit(ContestCancelled(contest.id, team.id, post, ctx.now))

@@ -18,16 +18,14 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from handlers.context import Ctx
+from handlers.events import WorkspaceConnected
 from handlers.grammar.commands import Link
 from handlers.grammar.parse_admin import LINK_YES
 from handlers.text import format as fmt
 from handlers.text.reply import Button, Reply
-from handlers.text.reply_json import to_payload
 from handlers.text.strings import WORDS, name_of, t
-from storage.destinations import MemberAddresses
 from storage.linking import CODE_LIFETIME, adopt_tenant, burn_code, issue_code, merge_member, redeem_code
 from storage.models import AuditLog, Identity, Member, Tenant
-from storage.outbox import OutboxRepository
 from storage.people import PeopleRepository
 
 LOCK_AFTER = 5
@@ -96,14 +94,11 @@ def _announce_connection(ctx: Ctx, admin: Member, workspace: str) -> None:
     """Connecting a workspace is told to every other admin of the company, and audited."""
     tenant = ctx.session.get(Tenant, admin.tenant_id)
     others = [m for m in _admins(ctx.session, tenant.id) if m.id != admin.id]
-    addresses = MemberAddresses(ctx.session, tenant, [m.id for m in others])
     platform = PLATFORM_NAMES.get(ctx.platform, ctx.platform)
-    OutboxRepository(ctx.session).enqueue_many(
-        [{"key": f"connected:{ctx.platform}:{workspace}:{m.id}"[:200], "tenant_id": tenant.id,
-          "platform": where.platform, "workspace": where.workspace, "target": where.target,
-          "payload": to_payload(Reply(lines=(t(m.locale, "tenant_connected", name=admin.display_name,
-                                                 workspace=workspace, platform=platform),), locale=m.locale))}
-         for m in others if (where := addresses.of(m.id)) is not None], ctx.now)
+    for m in others:
+        ctx.emit(WorkspaceConnected(ctx.platform, workspace, m.id, Reply(lines=(t(
+            m.locale, "tenant_connected", name=admin.display_name, workspace=workspace, platform=platform),),
+            locale=m.locale)))
     ctx.people.audit(tenant.id, admin.id, "tenant.connect", "tenant", tenant.id, at=ctx.now,
                      platform=ctx.platform, workspace=workspace)
 

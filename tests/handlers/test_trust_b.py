@@ -42,11 +42,12 @@ def _deal(session_factory, deal_id: int) -> Deal:
 def test_a_thousands_comma_keeps_the_amount_whole(session_factory, setup, typed, amount, reason, posted):
     chat = _chat(session_factory)
     assert chat.reply(setup, user="Ana").ok
-    reply = chat.reply(typed, user="Ana")
-    assert reply.ok, reply.text
+    said = chat.exchange(typed, user="Ana")
+    assert said.reply.ok, said.reply.text
     deal = _deal(session_factory, 1)
     assert (deal.stage, deal.amount, deal.reason) == ("won", Decimal(amount), reason)
-    assert posted in reply.announcement.text and reason in reply.announcement.text
+    [celebration] = said.posts
+    assert posted in celebration.text and reason in celebration.text
 
 
 # 5. "next month" is its first working day, in the team's calendar --------------------------
