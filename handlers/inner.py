@@ -46,6 +46,25 @@ def inner_command(text: str, today: dt.date, any_tail: bool = False) -> tuple[st
     return None
 
 
+def lead_in(text: str, today: dt.date) -> tuple[str, str, c.Command] | None:
+    """A whole command after a lead-in (`比亚迪 signed!! won #49 5万`, `NDA sent to tencent ✅ done
+    task 2`): (the command's words, the lead-in, its command); a win, a visit or a task too, whose
+    words all come after the lead-in."""
+    from handlers.grammar.intents import split_keyword
+    from handlers.grammar.reading import read  # intents imports the parsers; kept lazy
+
+    said = " ".join(text.split())
+    for m in _CUT.finditer(said):
+        part = _FILLER.sub("", said[m.end():]).strip()
+        left = said[:m.start()].strip()
+        if not part or not left or _DIGIT.search(left) or split_keyword(part)[0] is None:
+            continue
+        command = read(part, today).command
+        if isinstance(command, c.Command) and not isinstance(command, (c.Help, c.AnswerStandup, c.FindTips)):
+            return part, left, command
+    return None
+
+
 #: Courtesy at the end of a message (`… by fri pls`, `… thx`, `…谢谢`): no word of the command.
 _COURTESY = re.compile(r"[\s,，.!！~]*(?:(?<![A-Za-z])(?:pls|please|plz|thx|thanks|thank you|ty)"
                        r"|谢谢|谢了|麻烦了)[\s.!！~]*$", re.I)

@@ -18,7 +18,7 @@ from handlers.context import Ctx, usage_reply
 from handlers.grammar import commands as c
 from handlers.grammar.parse import normalize
 from handlers.grammar.parse_reports import progress_asked
-from handlers.inner import courteous, inner_command, read_only
+from handlers.inner import courteous, inner_command, lead_in, read_only
 from handlers.language import answered_in
 from handlers.sales import said_again
 from handlers.text.reply import Button, Reply
@@ -37,6 +37,8 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
     if (task := unsaid.followup_task(text, error, ctx.today, locale == "zh")) is not None:
         ctx.locale = locale  # `followup 阿里巴巴 next wed`: a task for that day?
         return replace(usage_reply(ctx.locale, task), locale=ctx.locale)
+    if error.topic is None and (after := lead_in(text, ctx.today)) is not None:
+        return _inner(ctx, text, *after)  # `比亚迪 signed!! won #49 5万`: that win?
     if (visit := _visit_unsaid(ctx, text, error)) is not None:
         return visit  # `今天去了华为见了张总…`: a visit to 华为?
     if not error.options and not error.fixed and error.problem in ("usage", "date", "word") \

@@ -97,6 +97,10 @@ def parse_visit(rest: str, today: dt.date) -> c.Command | c.ParseError:
             said, day = deadline  # `send proposal by wed` · `下周三再联系`: a follow-up, or notes?
             options = [("as_follow_up", "", replace(command, follow_up=day))]
             other = day_in_notes(body.replace(said, " " * len(said), 1), today)
+            at = body.find(said)
+            if not other and at >= 0 and _CALL_AGAIN.match(view(body)[at + len(said):].lstrip(" ，,")):
+                return replace(command, follow_up=day)  # `後天再聯繫`, `下周一再去一趟`: the next contact
+                # (asking was needless: round 5's testers)
             if other and other[1] != day:  # `下周五之前发过去，周四提醒我`: two days, which one?
                 said = f"{said.strip()} · {other[0].strip()}"
                 word = "；跟进" if CJK.search(rest) else "; follow up"

@@ -60,6 +60,8 @@ def correction(ctx: Ctx, text: str) -> Reply | None:
         row = None
     if row is None and kind == "amount":  # `金额改成8万` a while later: the deal changed last
         row = _last_deal(ctx)
+    if row is None and kind != "amount":
+        return None  # `是格力不是海尔` with nothing just changed: no amount's advice
     if row is None:
         example = f"{name_of(WORDS, 'deal', ctx.locale)} #12 {value}"
         return Reply(lines=(ctx.t("correction_how", amount=value, example=example),), ok=False)

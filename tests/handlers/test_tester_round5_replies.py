@@ -2,10 +2,12 @@
 one thing missing, in the language the message was written in, and offer the message as meant
 with every word kept; the offer is answered by `yes`, `1` or its label. Typed as people type on
 a phone, on both databases; each question stores nothing until it is answered."""
+import datetime as dt
+
 import pytest
 from sqlalchemy import select
 
-from storage.models import Base, Deal, Team
+from storage.models import Base, Deal, Team, Visit
 from support import Chat
 
 _KEPT_APART = {"open_questions", "deliveries", "audit_log", "changes"}
@@ -377,3 +379,36 @@ def test_an_english_command_with_chinese_notes_is_answered_in_the_members_langua
     chat = _chat(session_factory)
     reply = chat.reply("visit 联想: 跟他们CFO过了一下KPI和ROI，反馈不错，他们要再想想", user="Ana")
     assert reply.ok and reply.locale == "en", reply.text
+
+
+# A day followed by 再联系 / 再去 / 再約 is the next contact: no question -------------------------------
+
+@pytest.mark.parametrize("typed, day", [
+    ("拜訪 聯想：和採購部開會，對方對價格有疑慮，後天再聯繫", dt.date(2026, 11, 25)),
+    ("拜访 联想：送了新版报价单 下周一再去一趟", dt.date(2026, 11, 30)),
+    ("拜訪 聯想：跟進雲服務報價，下週二再約", dt.date(2026, 12, 1)),
+])
+def test_a_day_then_a_next_contact_is_the_follow_up(session_factory, typed, day):
+    chat = _chat(session_factory)
+    reply = chat.reply(typed, user="Ana")
+    assert reply.ok, reply.text
+    with session_factory() as s:
+        assert s.scalar(select(Visit.follow_up_on).order_by(Visit.id.desc()).limit(1)) == day
+
+
+# A command after a lead-in is offered; a customer's correction with nothing just changed --------
+
+def test_a_win_after_a_lead_in_is_offered(session_factory):
+    chat = _chat(session_factory)
+    asked = _asked(chat, session_factory, "Globex signed!! won #1 80k")
+    assert [b.command for b in asked.buttons] == ["won #1 80k"] and "Globex signed" in asked.text, asked.text
+    assert chat.reply("yes", user="Ana").ok
+    with session_factory() as s:
+        assert s.get(Deal, 1).stage == "won"
+
+
+def test_a_customers_correction_with_nothing_just_changed_gives_no_amounts_advice(session_factory):
+    chat = _chat(session_factory)
+    chat.now += dt.timedelta(hours=1)
+    reply = chat.reply("刚才那条记错了 是格力不是海尔", user="Ana")
+    assert not reply.ok and "金额" not in reply.text, reply.text
