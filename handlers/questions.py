@@ -116,7 +116,8 @@ def _label_picked(text: str, labels: list) -> int | None:
 
 
 #: Words around a label's word in an answer: `the … one`, `…那个`, `…的`
-_PICKING = re.compile(r"(?:^|\s)(?:the|one|that|this)(?=\s|$)|那个|这个|那一个|的$|吧$")
+_PICKING = re.compile(r"(?:^|\s)(?:the|one|that|this|no|its|it's|it|is|a|an|as|i mean|meant)(?=\s|$)"
+                      r"|那个|这个|那一个|不是|是|的$|吧$")
 
 
 def forget(session: Session, member: Member, platform: str) -> None:

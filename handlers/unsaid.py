@@ -46,8 +46,10 @@ def as_visit(session, tenant_id: int, text: str, error: c.ParseError, chinese: b
     remind = _REMIND.match(said)
     body = said[remind.end():].strip() if remind else said
     task = list(error.options) or _task(body, today, bool(remind), chinese)
-    found = [] if remind or body.startswith("@") else \
-        customers_in(text, CustomerRepository(session).names(tenant_id))
+    found = [] if remind or body.startswith("@") or _ASKING.search(said) else \
+        customers_in(text, CustomerRepository(session).names(tenant_id))  # `…什么状态?` is no visit
+    if len(found) == 1 and not error.options and (deal := _deal_said(found[0], said, chinese)):
+        return c.ParseError(None, "deal_unsaid", found[0], options=(("as_deal", deal, None),))
     visit = [("as_visit", f"拜访 {found[0]}：{said}" if chinese else f"visit {found[0]}: {said}", None)] \
         if len(found) == 1 else []
     later = bool(task) and _starts_with_day(body, today, later=True)  # `明天给京东打电话`: a task first
@@ -60,6 +62,27 @@ def as_visit(session, tenant_id: int, text: str, error: c.ParseError, chinese: b
     options = (*task, *visit) if later else (*visit, *task)
     return replace(error, problem="visit_or_task" if task else "visit_unsaid", detail=found[0],
                    options=options)
+
+
+#: A question about something, not a report of it
+_ASKING = re.compile(r"[?？]\s*$|什么|怎么|多少|几个|吗\s*$"
+                     r"|(?<![A-Za-z])(?:what|how|which|status)(?![A-Za-z])", re.I)
+
+
+def _deal_said(customer: str, said: str, chinese: bool) -> str | None:
+    """`umbrella deal -> proposal, bumped to 15k`: the customer's deal at the stage named (with
+    the amount named), or None when no stage is named."""
+    from handlers.grammar import vocabulary as V
+    from handlers.grammar.amounts import parse_amount
+
+    words = [w.strip(",，.。!！;；:：") for w in said.split()]
+    stages = {V.STAGE_WORDS[w.lower()] for w in words if w.lower() in V.STAGE_WORDS} - {"won", "lost"}
+    if len(stages) != 1:
+        return None
+    stage = next(w for w in words if V.STAGE_WORDS.get(w.lower()) in stages)
+    amounts = [w for w in words if any(ch.isdigit() for ch in w) and parse_amount(w) is not None]
+    amount = f" {amounts[0]}" if len(amounts) == 1 else ""
+    return f"{'商机' if chinese else 'deal'} {customer} {stage}{amount}"
 
 
 #: `remind me to …`, `提醒我…`: a task said in words

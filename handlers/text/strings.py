@@ -319,6 +319,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                      "没有命令词，但{text}是我们的客户：这是一次拜访吗？尚未保存。"),
     "visit_or_task": ("There is no command word: is it a visit to {text}, or a task? Nothing was saved yet.",
                       "没有命令词：这是拜访{text}，还是一个任务？尚未保存。"),
+    "deal_unsaid": ("There is no command word, but {text} is a customer of ours and a stage is named: move "
+                    "its deal? Nothing was saved yet.",
+                    "没有命令词，但{text}是我们的客户，也提到了阶段：更新它的商机吗？尚未保存。"),
+    "option_as_deal": ("The deal at that stage", "按这个阶段更新商机"),
     "task_unsaid": ("“{text}” has no command word: is it a task, for that day? Nothing was saved yet.",
                     "“{text}”没有命令词：是一个任务（到那天）吗？尚未保存。"),
     "option_as_visit": ("A visit, all of it as the notes", "记为拜访，全文作为纪要"),

@@ -412,3 +412,27 @@ def test_a_customers_correction_with_nothing_just_changed_gives_no_amounts_advic
     chat.now += dt.timedelta(hours=1)
     reply = chat.reply("刚才那条记错了 是格力不是海尔", user="Ana")
     assert not reply.ok and "金额" not in reply.text, reply.text
+
+
+# A stage said beside a customer without the command word; an option named in words ------------------
+
+def test_a_customer_and_a_stage_without_the_command_word_offer_its_deal(session_factory):
+    chat = _chat(session_factory)
+    asked = _asked(chat, session_factory, "globex deal -> negotiation, bumped to 90k")
+    assert [b.command for b in asked.buttons] == ["deal Globex negotiation 90k"], asked.text
+    assert chat.reply("yes", user="Ana").ok
+    with session_factory() as s:
+        assert (s.get(Deal, 1).stage, s.get(Deal, 1).amount) == ("negotiation", 90000)
+
+
+def test_a_question_about_a_customer_is_no_visit(session_factory):
+    chat = _chat(session_factory)
+    reply = _asked(chat, session_factory, "联想那个单子现在什么状态", user="张伟")
+    assert "拜访 联想" not in reply.text, reply.text
+
+
+def test_an_option_is_picked_by_its_word_in_a_sentence(session_factory):
+    chat = _chat(session_factory)
+    _asked(chat, session_factory, "Lunch w/ Acme Corp VP ops today, went well. follow up next Tue", user="Bo")
+    reply = chat.reply("no its a visit", user="Bo")
+    assert reply.ok and "Visit to Acme Corp logged" in reply.text, reply.text
