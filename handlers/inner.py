@@ -16,11 +16,10 @@ from handlers.grammar import commands as c
 _CUT = re.compile(r"\s*(?:[,，;；。!！?？]+|\s[-–—]\s|\.(?:\s|$)|[\U0001F300-\U0001FAFF\u2600-\u27BF]+)\s*")
 #: Words before a command that say nothing (`pls`, `hmm`, `oops`, `my`, `show me`, `请`, `帮我`).
 _FILLER = re.compile(r"^(?:(?:pls|please|plz|hmm+|um+|ok|okay|oops|so|btw|hey|hi|now|my|show\s+me|"
-                     r"can\s+you|could\s+you|请|帮我|麻烦|嗯|那个|我的)\s*)+", re.I)
+                     r"pro(?=\s+tip)|can\s+you|could\s+you|请|帮我|麻烦|嗯|那个|我的)\s*)+", re.I)
 #: Commands whose free text would take the words around them: never cut.
 _FREE_TEXT = (c.LogVisit, c.AddTask, c.AddTip, c.CloseDeal, c.AnswerStandup, c.FindTips, c.Help)
 _READ_ONLY = re.compile(r"^(?:Show|List|Find)")
-_DIGIT = re.compile(r"\d|[一二三四五六七八九十两][十百千万亿]")
 
 
 def inner_command(text: str, today: dt.date, any_tail: bool = False) -> tuple[str, str, c.Command] | None:
@@ -37,10 +36,11 @@ def inner_command(text: str, today: dt.date, any_tail: bool = False) -> tuple[st
             continue
         left = _left_out(said, part)
         grammar = any(_is_grammar(w) and w.lower() not in _NOISE for w in left.split())
-        if _DIGIT.search(left) or grammar:  # an amount, a day, a number or a word of the grammar
-            continue  # (`rate USD 7.1 EUR`) left out is no comment
+        if _fields_in(left, today) or grammar:  # an amount, a day or a word of the grammar (`rate
+            continue  # USD 7.1 EUR`) left out is no comment; `after the 10% disc` is one
         command = read(part, today).command
-        if isinstance(command, c.Command) and not isinstance(command, _FREE_TEXT) \
+        fillers_only = part == _FILLER.sub("", said)  # `pro tip - always …`: every word but `pro` kept
+        if isinstance(command, c.Command) and (fillers_only or not isinstance(command, _FREE_TEXT)) \
                 and not (words_cut and read_only(command)):  # `target @ana lots` is no list of targets
             return part, left, command
     return None
@@ -57,7 +57,7 @@ def lead_in(text: str, today: dt.date) -> tuple[str, str, c.Command] | None:
     for m in _CUT.finditer(said):
         part = _FILLER.sub("", said[m.end():]).strip()
         left = said[:m.start()].strip()
-        if not part or not left or _DIGIT.search(left) or split_keyword(part)[0] is None:
+        if not part or not left or _fields_in(left, today) or split_keyword(part)[0] is None:
             continue
         command = read(part, today).command
         if isinstance(command, c.Command) and not isinstance(command, (c.Help, c.AnswerStandup, c.FindTips)):
@@ -83,6 +83,30 @@ def courteous(text: str, today: dt.date) -> tuple[str, c.Command] | None:
     return (plain, command) if isinstance(command, c.Command) else None
 
 
+def _fields_in(words: str, today: dt.date) -> bool:
+    """Whether `words` hold an amount or a day (a field left out), not only a percentage."""
+    from handlers.grammar.amounts import parse_amount
+    from handlers.grammar.dates import parse_date
+
+    if re.search(r"[一二三四五六七八九十两][十百千万亿]", words):
+        return True
+    return any(parse_amount(w) is not None or parse_date(w, today) is not None
+               for w in re.split(r"[\s,，;；]+", words) if re.search(r"\d", w))
+
+
+def without_fillers(text: str, today: dt.date) -> c.Command | c.ParseError | None:
+    """What `text` reads as without the words before it that say nothing (`pro tip - …`, `pls
+    show me …`): a command or a question about it; None when that is no better."""
+    from handlers.grammar.reading import read  # intents imports the parsers; kept lazy
+
+    said = " ".join(text.split())
+    bare = _FILLER.sub("", said).strip()
+    if not bare or bare == said:
+        return None
+    command = read(bare, today).command
+    return command if isinstance(command, c.Command) or command.options else None
+
+
 def read_only(command: c.Command) -> bool:
     """A question, not a change: answered at once."""
     return bool(_READ_ONLY.match(type(command).__name__))
@@ -103,7 +127,7 @@ def _parts(text: str, any_tail: bool):
         for m in cuts:  # what comes after a lead-in
             yield _FILLER.sub("", whole[m.end():]), False
         words = whole.split(" ")
-        for drop in range(1, min(3, len(words) - 1) + 1):  # `undo that`, `stalled deals`
+        for drop in range(1, min(5, len(words) - 1) + 1):  # `undo that`, `stalled deals`
             noise = any_tail or all(w.lower().strip("?？!！.") in _NOISE for w in words[-drop:])
             yield " ".join(words[:-drop]), not noise
         if whole != text:

@@ -18,7 +18,7 @@ from handlers.context import Ctx, usage_reply
 from handlers.grammar import commands as c
 from handlers.grammar.parse import normalize
 from handlers.grammar.parse_reports import progress_asked
-from handlers.inner import courteous, inner_command, lead_in, read_only
+from handlers.inner import courteous, inner_command, lead_in, read_only, without_fillers
 from handlers.language import answered_in
 from handlers.sales import said_again
 from handlers.text.reply import Button, Reply
@@ -30,6 +30,11 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
         return replace(said, locale=ctx.locale)  # `no I meant 1.15m`
     if (asked := progress_asked(normalize(ctx.text))) is not None:
         return asked  # `团队这个月KPI完成得怎么样`: no team command, a question about progress
+    if (bare := without_fillers(text, ctx.today)) is not None:  # `pro tip - always bring …`
+        ctx.locale = answered_in(text, ctx.locale)
+        if isinstance(bare, c.Command):
+            return bare
+        return replace(usage_reply(ctx.locale, bare), locale=ctx.locale)
     if (plain := courteous(text, ctx.today)) is not None:
         ctx.text, command = plain
         return command  # `task call Globex by fri pls`
@@ -43,7 +48,7 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
         return visit  # `今天去了华为见了张总…`: a visit to 华为?
     if not error.options and not error.fixed and error.problem in ("usage", "date", "word") \
             and (inner := inner_command(text, ctx.today, error.problem == "date")) is not None \
-            and not (error.problem != "usage" and error.detail and error.detail in inner[1]):
+            and not (error.problem == "date" and error.detail and error.detail in inner[1]):
         return _inner(ctx, text, *inner)  # `done task 2 - NDA sent`; not `deal #1 close someday`,
         # whose refusal says what is wrong with the words the command would leave out
     ctx.locale = answered_in(text, ctx.locale)

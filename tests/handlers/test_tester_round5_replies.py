@@ -436,3 +436,14 @@ def test_an_option_is_picked_by_its_word_in_a_sentence(session_factory):
     _asked(chat, session_factory, "Lunch w/ Acme Corp VP ops today, went well. follow up next Tue", user="Bo")
     reply = chat.reply("no its a visit", user="Bo")
     assert reply.ok and "Visit to Acme Corp logged" in reply.text, reply.text
+
+
+@pytest.mark.parametrize("typed, offered", [
+    ("deal #1 90k after the 10% disc", "deal #1 90k"),  # a percentage left out is no amount
+    ("pro tip - always bring the 采购 guy to the demo, saves 2 weeks",
+     "tip 其他: - always bring the 采购 guy to the demo, saves 2 weeks"),
+])
+def test_words_that_say_nothing_around_a_command_are_offered_without(session_factory, typed, offered):
+    chat = _chat(session_factory)
+    asked = _asked(chat, session_factory, typed)
+    assert asked.buttons[0].command == offered, asked.text
