@@ -13,10 +13,21 @@ SALES: dict[str, tuple[str, str]] = {
     "visit_customer_set": ("Visit #{id}: customer {old} → {new}.", "拜访 #{id}：客户 {old} → {new}。"),
     "visit_follow_up_set": ("Visit #{id} to {customer}: follow up {when}.",
                             "拜访 #{id}（{customer}）：{when} 跟进。"),
+    "visit_day_set": ("Visit #{id} to {customer}: the visit was {when}.",
+                      "拜访 #{id}（{customer}）：拜访日期改为{when}。"),
+    "visit_day_future": ("{day} is still to come: a visit is logged on the day it happened (for a "
+                         "plan, use a task: task visit Acme fri). Nothing was saved.",
+                         "{day}还没到：拜访按实际发生的日期记录（计划请用任务：任务 周五拜访华为）。"
+                         "未保存。"),
+    "visit_day": ("Day", "日期"),
     "changed_by_manager": ("{who} changed your record: {what}", "{who}修改了你的记录：{what}"),
     "deal_deleted": ("Deal #{id} ({title}) deleted.", "已删除商机 #{id}（{title}）。"),
     "delete_ask": ("Delete {what}? It goes to the bin: you can restore it for {days} days.",
                    "删除{what}？删除后放入回收站，{days} 天内可以恢复。"),
+    "delete_takes": ("With it go its {deals} deal(s), {won} of them won ({money}), and its {visits} "
+                     "visit(s): reports count them no more until it is restored.",
+                     "它的 {deals} 个商机（其中赢单 {won} 个，{money}）和 {visits} 次拜访会一起删除，"
+                     "恢复前报表不再计入。"),
     "delete_button": ("🗑 Delete {noun} {ref}", "🗑 删除{noun} {ref}"),
     "deleted_to_bin": ("Deleted {what}: it is in the bin for {days} days ({restore} brings it back; "
                        "undo too).",

@@ -28,6 +28,7 @@ TEAM: dict[str, tuple[str, str]] = {
     "contest_days": ("A contest runs from its first day to its last, at most 92 days.",
                      "竞赛须从开始日到结束日，最长 92 天。"),
     "contest_also": ("Also running: {what}", "同时进行：{what}"),
+    "contest_clash_hint": ("To give it these days instead: {command}", "要把它改成这些日期：{command}"),
     "contest_clash": ("{team} already has that contest: {what}. One race per metric at a time.",
                       "{team}已有这项竞赛：{what}。同一指标同一时间只办一场。"),
     "contest_past": ("That contest would be over already: give days from today on.",

@@ -1,0 +1,44 @@
+"""How a message names a deal (`#12`, a quoted title, the customer's words) and why a word cannot
+be part of a customer's name or a title: shared by the deal's grammar (`parse_deals`) and the
+win's and loss's (`parse_closing`)."""
+from __future__ import annotations
+
+import re
+
+from handlers.grammar import commands as c
+from handlers.grammar import vocabulary as V
+from handlers.grammar.parse import swap
+
+#: A token that starts like an amount but is none (`50kk`, `1.2mm`, `5wan`): never part of a name.
+_AMOUNTISH = re.compile(r"^[$¥]?\d[\d,.]*(?:[a-z]{1,6}|[千万亿元块]{1,3})$", re.IGNORECASE)
+
+
+def deal_ref(tokens: list[tuple[str, bool]]) -> c.DealRef:
+    """Read a c.DealRef from tokens: `#12`, a quoted title, and the customer's words. A quoted
+    first word is the customer (`deal "Big 4 Ltd" "ERP"`: names with numbers go in quotes)."""
+    deal_id, title, words = None, None, []
+    for i, (word, quoted) in enumerate(tokens):
+        if quoted and i == 0 and word.strip():
+            words.append(word.strip())
+        elif quoted:
+            title = word.strip() or None
+        elif re.fullmatch(r"#\d{1,9}", word):
+            deal_id = int(word[1:])
+        else:
+            words.append(word)
+    return c.DealRef(deal_id, tuple(words), title)
+
+
+def misread(word: str, rest: str, topic: str, stage_free: bool, fields_read: bool) -> c.ParseError | None:
+    """Why `word` cannot be part of a customer's name or title here, or None when it can: a
+    misspelt stage (offered corrected), an amount that is none, or a word after the stage,
+    amount or date, where only those may come."""
+    lower = word.lower()
+    near = V.near_word(lower, V.STAGE_WORDS) if stage_free else None
+    if near:
+        return c.ParseError(topic, "stage_typo", word, swap(rest, word, near))
+    if _AMOUNTISH.match(word) or (lower in V.CURRENCY_WORDS and fields_read):
+        return c.ParseError(topic, "amount", word)
+    if fields_read:
+        return c.ParseError(topic, "word", word)
+    return None
