@@ -17,6 +17,7 @@ from sqlalchemy.exc import OperationalError
 
 from bot.app import App
 from bot.handoff import Handoff
+from bot.recent import Recent
 from bot.teams.activity import digest, installed_in, language, personal, profile, root
 from bot.teams.naming import TeamsNames
 from bot.teams.outgoing import Outgoing
@@ -37,7 +38,8 @@ class Installs:
         self.names = names
         self.outgoing = outgoing
         self.submit = submit  # a message to run as if the person had sent it (the help at install)
-        self._saved: dict[tuple[str, str], dict] = {}  # references this process saved, as saved
+        #: references this process saved, as saved (the latest ones: bounded however many people)
+        self._saved: Recent[tuple[str, str], dict] = Recent()
 
     def later(self, work, activity: Activity, tenant: str) -> None:
         """Work that asks the connector (names) before it answers: off the request, logged."""
@@ -109,7 +111,8 @@ class Installs:
         except OperationalError as error:  # busy or away: kept next time; the message says so itself
             log.warning("could not keep the Teams conversation reference: %s", str(error)[:80])
             return
-        self._saved.update({(tenant, address): ref for address, ref in changed.items()})
+        for address, ref in changed.items():
+            self._saved.put((tenant, address), ref)
 
     def forget(self, activity: Activity, tenant: str) -> None:
         """The bot was removed: nothing more goes to that chat (a person's), or to that channel
@@ -122,6 +125,6 @@ class Installs:
             if personal(activity):
                 address = f"user:{activity.from_property.id}"
                 conversations.forget(session, PLATFORM, tenant, address)
-                self._saved.pop((tenant, address), None)
+                self._saved.pop((tenant, address))
             else:
                 destinations.forget_address(session, PLATFORM, root(f"conv:{activity.conversation.id}"))
