@@ -1,5 +1,7 @@
 """What a web process remembers of Teams people stays bounded however many it meets, and still
 saves it the writes it need not repeat."""
+import threading
+
 from microsoft_agents.activity import Activity
 from sqlalchemy import event
 
@@ -8,11 +10,13 @@ from storage import conversations
 
 
 def _statements(engine, start: str = "") -> list[str]:
-    """The SQL statements that begin with `start` sent from now on."""
+    """The SQL statements that begin with `start` sent from now on by this thread (the app's
+    worker threads poll beside it)."""
     seen: list[str] = []
+    me = threading.get_ident()
 
     def look(_conn, _cursor, statement, _parameters, _context, _many):
-        if statement.lstrip().upper().startswith(start):
+        if threading.get_ident() == me and statement.lstrip().upper().startswith(start):
             seen.append(statement)
     event.listen(engine, "before_cursor_execute", look)
     return seen
