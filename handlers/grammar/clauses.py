@@ -108,8 +108,18 @@ def _after(text: str, view: str, word: re.Match, today: dt.date) -> FollowUp | U
                 before = _BEFORE.match(view, after)
                 tail = text[(before.end() if before else after):limit]
                 detail = " ".join(p for p in (text[begin:start].strip(), tail.strip()) if p)
-                return FollowUp(day, word.start(), limit, detail)
+                return FollowUp(day, word.start(), limit, _said(detail))
     return None
+
+
+#: What follows a follow-up word and says nothing to do (`再跟进一下`, `follow up again`)
+_NOTHING = {"一下", "下", "一下吧", "吧", "了", "一次", "一下子", "again", "once more", "then"}
+
+
+def _said(detail: str) -> str:
+    if detail.strip(" ，,。.!！").lower() in _NOTHING:
+        return ""
+    return detail.removeprefix("一下").strip() or detail  # `跟进一下报价`: 报价
 
 
 def _before(text: str, view: str, word: re.Match, today: dt.date) -> FollowUp | None:
@@ -123,7 +133,7 @@ def _before(text: str, view: str, word: re.Match, today: dt.date) -> FollowUp | 
         if day is not None:
             stop = CLAUSE_END.search(view, word.end())
             limit = stop.start() if stop else len(view)
-            return FollowUp(day, begin + len(said) - size, limit, text[word.end():limit].strip(" :："))
+            return FollowUp(day, begin + len(said) - size, limit, _said(text[word.end():limit].strip(" :：")))
     return None
 
 

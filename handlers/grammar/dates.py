@@ -23,7 +23,7 @@ _OFFSETS = {
     "yesterday": -1, "昨天": -1, "前天": -2,
 }
 _IN_DAYS = re.compile(r"^(?:in\s+)?(\d{1,3}|[一二两三四五六七八九十])\s*(天|days?|个?星期|周|weeks?|wks?)"
-                      r"(?:后|以后|之后|\s+later)?$")
+                      r"(?:后|以后|之后|\s+later|\s+from\s+(?:now|today))?$")
 _ZH_COUNT = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
 #: A weekday's name in full or cut short (`mon`, `tues`, `thurs`): never a word that only starts
 #: like one (`month` is no Monday).
