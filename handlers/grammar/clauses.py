@@ -65,6 +65,8 @@ def follow_ups(text: str, view: str, today: dt.date) -> list[FollowUp] | Unread:
         clause = _after(text, view, word, today) or _before(text, view, word, today)
         if isinstance(clause, Unread):
             return clause
+        if clause is None and (vague := _VAGUE_BEFORE.search(view, 0, word.start())):
+            return Unread(text[vague.start():word.end()])  # `下旬再回访`: which day?
         if isinstance(clause, FollowUp):
             found.append(clause)
             continue
@@ -86,7 +88,10 @@ def follow_ups(text: str, view: str, today: dt.date) -> list[FollowUp] | Unread:
 #: A word that makes the date after it another day (`mid jan`, `late dec`, `around the 20th`): a date
 #: read without it would be a wrong one, so the whole is asked about
 _QUALIFIER = re.compile(r"(?<![A-Za-z])(?:mid|early|late|end|end of|beginning of|start of|around|about|"
-                        r"approx\.?|roughly|sometime|some time)\s*$", re.I)
+                        r"approx\.?|roughly|sometime|some time|(?:first|second|third|last|1st|2nd|3rd|4th)\s+"
+                        r"(?:wk|week)s?\s+(?:of|in))\s*$", re.I)
+#: A day said too vaguely to read, just before a follow-up word (`下旬再回访`, `节后跟进`)
+_VAGUE_BEFORE = re.compile(r"(?:[上中下]旬|月初|月末|周末|节后|节前|年后|年前|改天|回头)\s*(?:再|要|去)?\s*$")
 
 
 def _after(text: str, view: str, word: re.Match, today: dt.date) -> FollowUp | Unread | None:

@@ -84,3 +84,54 @@ def test_a_correction_after_the_customer_word_is_no_new_customer(session_factory
     before = _customers(session_factory)
     assert not chat.reply(typed).ok
     assert _customers(session_factory) == before
+
+
+@pytest.mark.parametrize("typed, amount", [("商机 海尔 设备联网 12万5千 方案呈现 预计1月底", 125000),
+                                           ("商机 海尔 数据平台 三十万左右 商务谈判", 300000),
+                                           ("商机 海尔 数据平台 大概30万 商务谈判", 300000),
+                                           ("商机 海尔 数据平台 3万5 商务谈判", 35000)])
+def test_an_amount_said_in_mixed_figures_or_about_so_much_is_the_amount(session_factory, typed, amount):
+    chat = _setup(session_factory)
+    reply = chat.reply(typed)
+    assert reply.ok, reply.text
+    with session_factory() as s:
+        deal = s.scalars(select(Deal).order_by(Deal.id.desc())).first()
+        assert (deal.amount, deal.title) == (Decimal(amount), "设备联网" if "设备" in typed else "数据平台")
+
+
+@pytest.mark.parametrize("typed, notes", [("拜访 海尔 做了产品 demo 客户反馈不错 下下周再约", None),
+                                          ("拜访 海尔 讨论二期需求 下下周跟进", "讨论二期需求")])
+def test_the_week_after_next_is_read_whole(session_factory, typed, notes):
+    chat = _setup(session_factory)
+    reply = chat.reply(typed)
+    assert reply.ok, reply.text
+    with session_factory() as s:
+        visit = s.scalars(select(Visit).order_by(Visit.id.desc())).first()
+        assert visit.follow_up_on.isoformat() == "2026-12-07"
+        assert notes is None or visit.notes == notes
+
+
+@pytest.mark.parametrize("typed", ["拜访 美的集团：送了样品，下旬再回访一次",
+                                   "visit Globex - quick coffee w/ procurement. follow up first wk of feb"])
+def test_a_follow_up_day_too_vague_to_read_is_asked(session_factory, typed):
+    chat = _setup(session_factory)
+    with session_factory() as s:
+        before = len(s.scalars(select(Visit)).all())
+    assert not chat.reply(typed).ok
+    with session_factory() as s:
+        assert len(s.scalars(select(Visit)).all()) == before
+
+
+def test_a_next_contact_in_some_months_in_a_losss_reason_is_asked(session_factory):
+    chat = _setup(session_factory)
+    assert chat.reply('deal Globex "ERP" negotiation 60k').ok
+    assert not chat.reply("lost Globex - went w/ a cheaper local vendor, revisit in 6 months").ok
+    assert chat.reply("1").ok
+    assert _tasks(session_factory) == [("revisit", "2027-05-23")]
+
+
+def test_a_separator_said_twice_is_not_kept_in_the_notes(session_factory):
+    chat = _setup(session_factory)
+    assert chat.reply("visit O'brien co. : pricing sent").ok
+    with session_factory() as s:
+        assert s.scalars(select(Visit).order_by(Visit.id.desc())).first().notes == "pricing sent"
