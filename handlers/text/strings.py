@@ -720,9 +720,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "leave_past": ("That leave ends in the past; give dates from today on.",
                    "请假结束日期已过，请填写今天及以后的日期。"),
     "link_code_title": ("Your link code: {code}", "你的关联码：{code}"),
-    "link_code": ("On your other chat app (Slack, WeCom or Teams), send this to salesbot within {minutes} "
+    "link_code": ("On your other chat app ({apps}), send this to salesbot within {minutes} "
                   "minutes: {example}",
-                  "请在 {minutes} 分钟内，在另一个聊天应用（Slack、企业微信或 Teams）里"
+                  "请在 {minutes} 分钟内，在另一个聊天应用（{apps}）里"
                   "发给销售助手：{example}"),
     "link_bad_code": ("That code is unknown or expired. Send link on your other app for a new one.",
                       "关联码无效或已过期。请在另一个应用里发送“关联”获取新码。"),
@@ -732,8 +732,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "team_add_not_rep": ("{name} is a manager or admin; only an admin ({admins}) can add them to a team.",
                          "{name}是经理或管理员，只有管理员（{admins}）能把他加入团队。"),
     "link_same_platform": ("A link code joins two different chat apps: send it on your other app "
-                           "(Slack, WeCom or Teams), not on the one that gave it. That code is now used up.",
-                           "关联码用于连接两个不同的聊天应用：请在另一个应用（Slack、企业微信或 Teams）"
+                           "({apps}), not on the one that gave it. That code is now used up.",
+                           "关联码用于连接两个不同的聊天应用：请在另一个应用（{apps}）"
                            "里发送，不要在获取它的应用里发送。这个码已作废。"),
     "link_already": ("You already use salesbot on this app as {name}; nothing was linked.",
                      "你已在这个应用里以{name}的身份使用销售助手，未做关联。"),

@@ -123,7 +123,7 @@ def _asgi_post(app, path: str, body: bytes) -> tuple[int, bytes]:
 
 def test_every_platform_is_a_platform_plugin():
     assert [p.name for p in platforms.PLATFORMS if isinstance(p, platforms.Platform)] == [
-        "slack", "wecom", "teams"]
+        "slack", "wecom", "teams", "console"]
 
 
 def test_a_registered_platform_names_its_place_for_team_posts_in_the_grammar(echo, team_chat):
