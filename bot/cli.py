@@ -70,7 +70,8 @@ def start() -> None:
     from bot.settings import Settings
 
     settings = Settings()
-    enabled = [p for p in platforms.enabled(settings) if p.serves_over_web(settings) or p.standalone(settings)]
+    enabled = [p for p in platforms.enabled(settings)
+               if p.serves_over_web(settings) or p.standalone(settings)]
     if not enabled:  # the console alone
         click.echo("No Slack, WeCom or Microsoft Teams credentials set: starting the local demo "
                    "(docs/slack.md, docs/wecom.md and docs/teams.md say how to connect them).")

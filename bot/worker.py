@@ -35,7 +35,8 @@ class PlatformSenders:
 
 
 def platform_senders(core: App) -> PlatformSenders:
-    return PlatformSenders({platform.name: platform.sender(core) for platform in platforms.enabled(core.settings)})
+    return PlatformSenders({platform.name: platform.sender(core)
+                            for platform in platforms.enabled(core.settings)})
 
 
 def inbox_runners(core: App) -> dict:

@@ -20,14 +20,15 @@ def workspaces(session: Session, tenant: Tenant) -> dict[str, str]:
     return {**dict(linked), tenant.platform: tenant.external_id}
 
 
-def team_destinations(session: Session, tenant: Tenant, team: Team, standing=lambda _spaces: ()) -> list[Address]:
+def team_destinations(session: Session, tenant: Tenant, team: Team,
+                      standing=lambda _platforms: ()) -> list[Address]:
     """The team's channels on the platforms its tenant is on (its own and linked workspaces):
     `standing`, (platform, address) of the places it has with no setting, then those set."""
     spaces = workspaces(session, tenant)
     rows = session.execute(select(TeamDestination.platform, TeamDestination.address)
                            .where(TeamDestination.team_id == team.id).order_by(TeamDestination.id)).all()
-    return [Address.parse(platform, spaces[platform], address) for platform, address in [*standing(spaces), *rows]
-            if platform in spaces]
+    return [Address.parse(platform, spaces[platform], address)
+            for platform, address in [*standing(spaces), *rows] if platform in spaces]
 
 
 def addresses(session: Session, team_id: int) -> list[tuple[str, str]]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.console.plugin import PLATFORM, TENANT
 from bot.render_text import render_text
 from bot.trouble import trouble_reply
 from handlers.dispatch import Defaults, UserRef, reply_locale
@@ -21,7 +22,6 @@ from handlers.text.reply import Reply
 from handlers.text.reply_json import from_payload
 from handlers.text.when_read import as_sent
 from handlers.unit_of_work import AnswerTo, answer_key, handle_message
-from bot.console.plugin import PLATFORM, TENANT
 from storage.address import Address
 from storage.models import utcnow
 from storage.outbox import OutboxRepository

@@ -37,8 +37,8 @@ def test_an_unreachable_database_gets_a_friendly_answer_in_the_users_language():
 
 def test_the_schedulers_posts_appear_in_the_console_chat(team_chat, session_factory, db_url,
                                                           monkeypatch):
-    from bot.app import App
     from bot import platforms
+    from bot.app import App
     from bot.worker import build_worker
     from worker.plan import fire, plan
 
@@ -59,8 +59,8 @@ def test_the_schedulers_posts_appear_in_the_console_chat(team_chat, session_fact
 def test_in_the_chat_only_my_posts_and_the_channels_show_each_followed_by_the_prompt(
         team_chat, session_factory, db_url, monkeypatch):
     """The demo chat is one person at a keyboard: other reps' prompts would bury theirs."""
-    from bot.app import App
     from bot import platforms
+    from bot.app import App
     from bot.worker import build_worker
     from worker.plan import fire, plan
 
