@@ -39,6 +39,8 @@ class Place:
     #: The place every team has on it with no setting, from the team's name (the console's room
     #: named after the team), None when a team has none until one is set.
     room: Callable[[str], str | None] = _no_address
+    #: The setting as typed after `team set NAME` (English, Chinese), for help: `channel #east-sales`.
+    example: tuple[str, str] = ("", "")
 
     def name(self, locale: str) -> str:
         return self.names[locale == "zh"]
@@ -74,6 +76,11 @@ def typed(value: str, here: str = "") -> tuple[Place, str] | None:
         if (address := place.address(value)) is not None:
             return place, address
     return None
+
+
+def examples(locale: str) -> list[str]:
+    """Each platform's setting as typed after `team set NAME`, for help."""
+    return [example for place in _PLACES.values() if (example := place.example[locale == "zh"])]
 
 
 def rooms(team: str, platforms) -> list[tuple[str, str]]:

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from handlers import places
 from handlers.context import Ctx
 from handlers.grammar import commands as c
 from handlers.grammar import parse as p
@@ -91,6 +92,18 @@ class Intent:
     slash: Slash | None = None
     free_text: bool = False  # reads what follows as typed (notes, reasons), not folded
     whole: bool = False  # its parser reads the keyword too (`A类 每7天回访`: the tier is in it)
+    #: more examples, from what is registered when asked (the platforms' places: `team set`)
+    more: Callable[[str], tuple[str, ...]] | None = None
+
+    def examples(self, locale: str) -> tuple[str, ...]:
+        """Its usage examples in `locale`, the first help's."""
+        return self.usage[locale == "zh"] + (self.more(locale) if self.more else ())
+
+
+def _team_places(locale: str) -> tuple[str, ...]:
+    """`team set East channel #east-sales` …: each platform's place, as it declares it."""
+    head = "团队 设置 华东" if locale == "zh" else "team set East"
+    return tuple(f"{head} {example}" for example in places.examples(locale))
 
 
 def _bare(topic: str) -> Parser:
@@ -236,18 +249,15 @@ INTENTS = (
            (("customers", "customers A"), ("客户列表", "客户列表 A类")),
            (Handles(c.ListCustomers, admin.handle_list_customers),)),
     Intent("team", ("team", "teams"), ("团队",), p.parse_team,
-           (("team", "team create East #east-sales", "team add East @ana @bo", "team remove East @bo",
-             "team set East stall 21", "team set East timezone Asia/Shanghai", "team set East calendar CN",
-             "team set East wecom chat:CHAT_ID", "team set East channel #east-sales",
-             "team set East channel here"),
-            ("团队", "团队 新建 华东 #华东销售", "团队 添加 华东 @张三", "团队 移除 华东 @张三",
-             "团队 设置 华东 停滞 21", "团队 设置 华东 时区 Asia/Shanghai", "团队 设置 华东 日历 CN",
-             "团队 设置 华东 企业微信 webhook:ROBOT_KEY", "团队 设置 华东 频道 #华东销售",
-             "团队 设置 华东 频道 这里")),
+           (("team", "team create East", "team add East @ana @bo", "team remove East @bo",
+             "team set East stall 21", "team set East timezone Asia/Shanghai", "team set East calendar CN"),
+            ("团队", "团队 新建 华东", "团队 添加 华东 @张三", "团队 移除 华东 @张三",
+             "团队 设置 华东 停滞 21", "团队 设置 华东 时区 Asia/Shanghai", "团队 设置 华东 日历 CN")),
            (Handles(c.ListTeams, admin.handle_list_teams),
             Handles(c.CreateTeam, admin.handle_create_team, _ADMIN),
             Handles(c.ChangeTeam, admin.handle_change_team),
-            Handles(c.ConfigureTeam, admin.handle_configure_team))),
+            Handles(c.ConfigureTeam, admin.handle_configure_team)),
+           more=_team_places),
     Intent("role", ("role",), ("角色",), p.parse_role,
            (("role @ana manager", "role @bo inactive"), ("角色 @张三 经理", "角色 @李四 停用")),
            (Handles(c.SetRole, admin.handle_set_role, _ADMIN),)),
@@ -334,7 +344,7 @@ def intent_of(word: str) -> str | None:
 
 
 def usage(topic: str, locale: str) -> tuple[str, ...]:
-    return BY_NAME[topic].usage[locale == "zh"]
+    return BY_NAME[topic].examples(locale)
 
 
 def split_keyword(text: str) -> tuple[str | None, str, str]:
