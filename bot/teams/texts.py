@@ -23,6 +23,6 @@ TEXTS = {
 }
 
 
-def said(locale: str, key: str, **values) -> str:
+def teams_text(locale: str, key: str, **values) -> str:
     """The Teams text `key` in `locale` (`zh`, else English), filled with `values`."""
     return TEXTS[key][locale == "zh"].format(**values)
