@@ -3,22 +3,22 @@ transaction and what leaves with it: `handlers.unit_of_work`)."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from handlers import questions
+from handlers import no_command, questions
 from handlers.context import Ctx, Refusal, usage_reply
-from handlers.grammar import command_json, several
+from handlers.grammar import clauses, command_json, several
 from handlers.grammar import commands as c
 from handlers.grammar.dates import READING_CALENDAR
-from handlers.grammar.intents import HANDLERS, parse, read, split_keyword
-from handlers.grammar.parse import normalize
+from handlers.grammar.intents import HANDLERS
+from handlers.grammar.reading import parse, read
+from handlers.language import written_in
 from handlers.rules import limits
-from handlers.sales import changes, said_again
+from handlers.sales import changes
 from handlers.team import schedule_commands
 from handlers.text.reply import Button, Reply
 from handlers.text.strings import WORDS, name_of
@@ -27,8 +27,6 @@ from handlers.workspace import holidays as calendars
 from storage import pipelines
 from storage.models import Member, Tenant
 from storage.people import PeopleRepository
-
-_CJK = re.compile(r"[\u3400-\u9fff]")
 
 
 @dataclass(frozen=True)
@@ -57,17 +55,9 @@ Message = str | c.Command | c.ParseError  # text as typed, what a form or button
 
 
 def reply_locale(message: Message, member_locale: str) -> str:
-    """Chinese when the message is Chinese text; English when it is written in English (three
-    English words or more, `tier B every 3 weeks`, from a member whose language is Chinese);
-    else the member's own (a bare command word, `progress`, says nothing of a language)."""
-    if not isinstance(message, str):
-        return member_locale
-    if split_keyword(normalize(message))[1] == "zh":
-        return "zh"
-    return "en" if len(_ENGLISH_WORD.findall(message)) >= 3 else member_locale
-
-
-_ENGLISH_WORD = re.compile(r"(?<![A-Za-z])[A-Za-z]{2,}(?![A-Za-z])")
+    """The language the message is written in, else the member's own (a bare command word,
+    `progress`, says nothing of a language)."""
+    return (written_in(message) if isinstance(message, str) else None) or member_locale
 
 
 def identify(session: Session, user: UserRef, defaults: Defaults,
@@ -145,9 +135,8 @@ def _dispatch(session: Session, tenant: Tenant, member: Member, message: Message
             is not None and parse(message, ctx.today) == c.ParseError(None):  # `1` to no question
         outcome = replace(outcome, reply=Reply(lines=(ctx.t("no_question_open"),), ok=False,
                                                locale=ctx.locale))
-    if asked and picked is None and outcome.refused and not outcome.reply.buttons \
-            and questions.answer_word(message) is None:
-        # an unrelated word ends the question: said, never silently
+    if asked and picked is None and isinstance(message, str) and questions.answer_word(message) is None:
+        # another message ends the question, whatever comes of it: said, never silently
         outcome = replace(outcome, reply=replace(outcome.reply, lines=(*outcome.reply.lines,
                                                                         ctx.t("question_ended"))))
     return _remember(outcome, platform, now, asked)
@@ -195,7 +184,11 @@ def _run_several(ctx: Ctx, lines: list[str]) -> Outcome:
     replies = []
     for index, line in enumerate(lines, 1):
         ctx.created_customers, ctx.notes = [], []
-        outcome = _run(ctx, line)
+        others = clauses.OTHER_LINES.set(tuple(lines[:index - 1] + lines[index:]))
+        try:
+            outcome = _run(ctx, line)
+        finally:
+            clauses.OTHER_LINES.reset(others)
         if outcome.refused:  # its offers keep the other lines: answering one stores them all
             reply = replace(outcome.reply, buttons=several.with_lines(lines, index, outcome.reply.buttons))
             return replace(outcome, reply=several.numbered(index, reply, ctx.locale))
@@ -238,14 +231,11 @@ def _parsed(ctx: Ctx, text: str) -> c.Command | Reply:
             command = c.AnswerStandup(ctx.text)
         else:  # `vist Initech: …` looks like a command: ask which it is
             return _standup_or_command(ctx, command)
-    if isinstance(command, c.ParseError) and command.topic is None \
-            and (said := said_again.correction(ctx, text)) is not None:  # `no I meant 1.15m`
-        return replace(said, locale=ctx.locale)
     if isinstance(command, c.ParseError):
-        if not _CJK.search(text) and re.search("[A-Za-z]", text):  # answered in the message's language
-            ctx.locale = "en"
-        return replace(usage_reply(ctx.locale, command), locale=ctx.locale)
+        return no_command.answer(ctx, text, command)
     return command
+
+
 
 
 def _standup_or_command(ctx: Ctx, error: c.ParseError) -> Reply:

@@ -13,9 +13,10 @@ from dataclasses import replace
 
 from handlers.grammar import clauses
 from handlers.grammar import commands as c
-from handlers.grammar.intents import keyword_typo, read, split_keyword
+from handlers.grammar.intents import split_keyword
 from handlers.grammar.normal import simplified
 from handlers.grammar.parse import normalize
+from handlers.grammar.reading import keyword_typo, read
 from handlers.text.reply import Button, Reply
 
 MAX_LINES = 10

@@ -1,6 +1,7 @@
 """Create, move, win and lose deals. Only a deal's owner changes it."""
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from decimal import Decimal
 
@@ -106,6 +107,10 @@ def _check_currency(ctx: Ctx, cmd: UpsertDeal | CloseDeal, deal: Deal) -> None:
             return
         raise _ask_switch(ctx, cmd, deal, given)
     if given or deal.currency == ctx.tenant.currency:
+        return
+    if not re.search("[万元块]", ctx.text):  # `15k` on a $12K deal: in its currency, said (asking
+        ctx.notes.append(ctx.t("amount_in_deal_currency", id=deal.id,  # was needless: round 5)
+                               amount=fmt.money(cmd.amount.amount, deal.currency, ctx.locale)))
         return
     options = []
     for currency in (deal.currency, ctx.tenant.currency):

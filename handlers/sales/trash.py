@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from sqlalchemy import func, select
+
 from handlers.context import Ctx
 from handlers.events import MemberTold
 from handlers.grammar.commands import Delete, Restore, ShowTrash
@@ -39,6 +41,7 @@ def handle_delete(ctx: Ctx, cmd: Delete) -> Reply:
                   f"{name_of(WORDS, 'confirm', ctx.locale)}"
         # a question, nothing done: `yes`, `1` or `是` (the bot's open question) confirms it
         raise ctx.refuse("delete_ask", what=what, days=journal.BIN_DAYS,
+                         hint=_taken_with(ctx, record) if cmd.kind == "customer" else None,
                          buttons=(Button(ctx.t("delete_button", noun=noun, ref=ref), command, "danger"),))
     ctx.change_kind, ctx.change_label = f"{cmd.kind}.delete", what
     if cmd.kind == "deal":
@@ -60,6 +63,21 @@ def handle_delete(ctx: Ctx, cmd: Delete) -> Reply:
                                                restore=restore),), locale=owner.locale)))
     return Reply(lines=(ctx.t("deleted_to_bin", what=what, restore=restore, days=journal.BIN_DAYS),),
                  buttons=(Button(ctx.t("restore_button", noun=noun, ref=ref), restore),))
+
+
+def _taken_with(ctx: Ctx, customer: Customer) -> str | None:
+    """What a customer's delete takes with it (its deals, the won ones' revenue, its visits),
+    said before it is confirmed; None when nothing."""
+    deals = ctx.session.execute(select(Deal.stage, Deal.amount, Deal.currency)
+                                .where(Deal.customer_id == customer.id)).all()
+    visits = ctx.session.scalar(select(func.count()).select_from(Visit)
+                                .where(Visit.customer_id == customer.id))
+    if not deals and not visits:
+        return None
+    won = [(amount, currency) for stage, amount, currency in deals if stage == "won"]
+    money = " + ".join(fmt.money(sum(a for a, cur in won if cur == currency), currency, ctx.locale)
+                       for currency in dict.fromkeys(cur for _a, cur in won)) or "–"
+    return ctx.t("delete_takes", deals=len(deals), won=len(won), money=money, visits=visits)
 
 
 def handle_trash(ctx: Ctx, _cmd: ShowTrash) -> Reply:

@@ -34,7 +34,12 @@ def handle_start(ctx: Ctx, cmd: StartContest) -> Reply:
         raise ctx.refuse("contest_past", hint=example(ctx, "contest"))
     clash = contest_store.overlapping(ctx.session, team.id, cmd.metric, cmd.first, cmd.last)
     if clash is not None:  # the same race twice (a message sent again, or a day mistyped)
-        raise ctx.refuse("contest_clash", team=team.name, what=_what(ctx.locale, clash))
+        first, last = cmd.first, cmd.last
+        days = (f"{first.month}月{first.day}日-{last.month}月{last.day}日" if ctx.locale == "zh"
+                else f"{first.month}/{first.day}-{last.month}/{last.day}")
+        moved = f"{name_of(WORDS, 'contest', ctx.locale)} #{clash.id} {days}"  # its days changed instead
+        raise ctx.refuse("contest_clash", team=team.name, what=_what(ctx.locale, clash),
+                         hint=ctx.t("contest_clash_hint", command=moved), buttons=(Button(moved, moved),))
     contest = Contest(tenant_id=ctx.tenant.id, team_id=team.id, metric=cmd.metric, starts_on=cmd.first,
                       ends_on=cmd.last, creator_id=ctx.member.id, created_at=ctx.now)
     ctx.session.add(contest)

@@ -21,7 +21,7 @@ from handlers import places
 from handlers.context import Ctx
 from handlers.events import WorkspaceConnected
 from handlers.grammar.commands import Link
-from handlers.grammar.parse import LINK_YES
+from handlers.grammar.parse_admin import LINK_YES
 from handlers.text import format as fmt
 from handlers.text.reply import Button, Reply
 from handlers.text.strings import WORDS, name_of, t

@@ -5,7 +5,8 @@ import re
 import pytest
 from sqlalchemy import func, select
 
-from handlers.grammar.intents import HANDLERS, INTENTS, parse, usage
+from handlers.grammar.intents import HANDLERS, INTENTS, usage
+from handlers.grammar.reading import parse
 from handlers.text.strings import MESSAGES
 from storage.models import AuditLog, Customer, Deal, Leave, Member, Team, TeamDestination, TeamMember, Visit
 from support import audit_trail

@@ -59,7 +59,7 @@ def test_a_next_contact_said_in_other_words_is_asked_never_left_in_the_notes(ses
     assert follow_up is not None and (day is None or follow_up.isoformat() == day)
 
 
-@pytest.mark.parametrize("typed", ["拜访 京东：客户反馈不错，月中再约",
+@pytest.mark.parametrize("typed", ["拜访 京东：客户反馈不错，改天再约",
                                    "visit Acme Corp: good call, will circle back"])
 def test_a_next_contact_without_a_day_is_asked(session_factory, typed):
     chat = _setup(session_factory)
@@ -235,8 +235,7 @@ def test_a_close_day_glued_to_its_word_is_read_never_a_title(session_factory, ty
 
 @pytest.mark.parametrize("typed, meant", [("new deal Globex 50k proposal", "deal Globex 50k proposal"),
                                           ("新建商机 华为 10万", "商机 华为 10万")])
-def test_a_word_before_the_command_word_is_offered_without_it(session_factory, typed, meant):
-    chat = _setup(session_factory)
-    reply = chat.reply(typed)
-    assert not reply.ok and meant in reply.text and len(_deals(session_factory)) == 2
-    assert chat.reply("1").ok and len(_deals(session_factory)) == 3
+def test_a_word_before_the_command_word_is_read_as_without_it(session_factory, typed, meant):
+    chat = _setup(session_factory)  # asking was needless (the fresh-eyes testers of round 5)
+    assert chat.reply(typed).ok and len(_deals(session_factory)) == 3
+    assert chat.reply("undo").ok and chat.reply(meant).ok and len(_deals(session_factory)) == 3

@@ -298,13 +298,9 @@ def test_a_day_of_the_month_alone_is_the_next_one(session_factory, typed, day):
         assert s.scalar(select(Visit.follow_up_on)) == day
 
 
-@pytest.mark.parametrize("typed, answer", [
-    ('new deal Acme "ERP" proposal 50k', "yes"),
-    ('新建商机 华为 "云" 方案呈现 5万', "好的"),
-])
-def test_a_word_before_the_command_word_is_asked_and_yes_does_it(session_factory, typed, answer):
-    chat = _chat(session_factory)
-    ask = chat.reply(typed, user="Ana")
-    assert not ask.ok and len(ask.buttons) == 1, ask.text
-    assert chat.reply(answer, user="Ana").ok
+@pytest.mark.parametrize("typed", ['new deal Acme "ERP" proposal 50k', '新建商机 华为 "云" 方案呈现 5万'])
+def test_a_word_before_the_command_word_that_says_the_same_is_read(session_factory, typed):
+    chat = _chat(session_factory)  # asking was needless (the fresh-eyes testers of round 5)
+    reply = chat.reply(typed, user="Ana")
+    assert reply.ok, reply.text
     assert _deal(session_factory, 1).stage == "proposal"
