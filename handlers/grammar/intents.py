@@ -70,6 +70,7 @@ from handlers.text.reply import Reply
 from handlers.workspace import admin, crm, linking, rates, stages
 from handlers.workspace import holidays as calendars
 
+
 def _team_places(locale: str) -> tuple[str, ...]:
     """`team set East channel #east-sales` …: each platform's place, as it declares it."""
     head = "团队 设置 华东" if locale == "zh" else "team set East"
