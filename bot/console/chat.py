@@ -117,13 +117,15 @@ def run_chat(app, user: str, lang: str | None) -> None:
     bot = ConsoleBot(app.session_factory, app.defaults)
     chatting = {"user": user}
     print(_CHAT_HELP)
-    platforms.named(PLATFORM).chatting = chatting  # the worker's posts appear in this chat
+    console = platforms.named(PLATFORM)
+    console.chatting = chatting  # the worker's posts appear in this chat, while it lasts
     worker = build_worker(app)
     worker.start()
     try:
         _chat_loop(bot, chatting, lang)
     finally:
         worker.stop()
+        console.chatting = None
 
 
 def _chat_loop(bot: ConsoleBot, chatting: dict, lang: str | None) -> None:
