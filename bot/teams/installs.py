@@ -22,9 +22,9 @@ from bot.teams.activity import digest, installed_in, language, personal, profile
 from bot.teams.naming import TeamsNames
 from bot.teams.outgoing import Outgoing
 from bot.teams.sender import PLATFORM, SERVICE
+from bot.teams.texts import teams_text
 from handlers.inbound import Inbound
 from handlers.text.reply import Reply
-from handlers.text.strings import t
 from storage import conversations, destinations
 
 log = logging.getLogger(__name__)
@@ -75,7 +75,8 @@ class Installs:
                                 **{**profile(activity), "name": name}))
             return
         locale = language(activity.locale) or "en"
-        self.outgoing.post(activity, tenant, "hello", Reply(lines=(t(locale, "teams_hello"),), locale=locale),
+        hello = Reply(lines=(teams_text(locale, "teams_hello"),), locale=locale)
+        self.outgoing.post(activity, tenant, "hello", hello,
                            f"conv:{place}", once=once)
 
     def welcome(self, activity: Activity, tenant: str, added) -> None:
@@ -84,7 +85,8 @@ class Installs:
             name = (member.name or self.names.stored_name(tenant, member.id)
                     or self.names.looked_up(tenant, member.id, f"conv:{activity.conversation.id}",
                                             activity.service_url))
-            line = t(locale, "teams_welcome", name=name) if name else t(locale, "teams_welcome_unnamed")
+            line = teams_text(locale, "teams_welcome", name=name) if name \
+                else teams_text(locale, "teams_welcome_unnamed")
             self.outgoing.post(activity, tenant, f"welcome:{member.id}", Reply(lines=(line,), locale=locale))
 
     def removals(self, tenant: str, place: str) -> int:
