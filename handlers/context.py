@@ -40,7 +40,7 @@ class Ctx:
     now: dt.datetime  # aware, UTC
     default_timezone: str = "Asia/Shanghai"
     default_calendar: str = "CN"
-    platform: str = "console"  # where this message came from
+    platform: str = ""  # where this message came from (none for a job run)
     here: str | None = None  # the channel or group chat it was said in, as an outbox address
     text: str = ""  # the message as typed (one space between words), for offers to send it again
     command: object = None  # the command being run, for buttons that run it again changed

@@ -93,7 +93,7 @@ def identify(session: Session, user: UserRef, defaults: Defaults,
 
 
 def dispatch(session: Session, tenant: Tenant, member: Member, message: Message, now: dt.datetime,
-             defaults: Defaults = Defaults(), *, platform: str = "console",
+             defaults: Defaults = Defaults(), *, platform: str,
              here: str | None = None, mentioned: tuple[str, ...] = (), shared: bool = False) -> Outcome:
     """Run one message for a known member inside the caller's transaction: text is parsed here,
     once; a command a form or button built runs as it is. `mentioned`: the platform user ids the

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from sqlalchemy.orm import Session
 
 from handlers import events as e
+from handlers.places import rooms
 from handlers.text.reply import Reply
 from handlers.text.reply_json import from_payload, to_payload
 from handlers.text.strings import t
@@ -57,7 +58,7 @@ class Places:
     def team(self, team_id: int) -> list[Address]:
         if team_id not in self.teams:
             team = self.session.get(Team, team_id)
-            self.teams[team_id] = team_destinations(self.session, self.tenant, team) if team else []
+            self.teams[team_id] = team_places(self.session, self.tenant, team) if team else []
         return self.teams[team_id]
 
     def teams_of(self, member_id: int, role: str) -> list[Address]:
@@ -70,6 +71,12 @@ class Places:
         for team in teams:
             out += [where for where in self.team(team.id) if where not in out]
         return out
+
+
+def team_places(session: Session, tenant: Tenant, team: Team) -> list[Address]:
+    """Where a team's posts go: the places it has on a platform with no setting (a platform's
+    `Place.room`), then those set for it."""
+    return team_destinations(session, tenant, team, lambda platforms: rooms(team.name, platforms))
 
 
 def queue(session: Session, tenant: Tenant, events: list, now: dt.datetime, *, places: Places | None = None,

@@ -1,15 +1,15 @@
 """Where outgoing messages go: a member's direct messages and a team's channels, per platform.
 
 Each is an `Address` (storage/address.py): a member's direct messages, a team's channel or group
-chat on each platform its tenant is on, and the console's team room. A team's are rows
-(`team_destinations`), set from chat with `team set NAME channel|wecom …`.
+chat on each platform its tenant is on. A team's are rows (`team_destinations`), set from chat
+with `team set NAME WORD VALUE` (the words are the platforms': handlers/places.py).
 """
 from __future__ import annotations
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from storage.address import Address, Kind
+from storage.address import Address
 from storage.models import Identity, Team, TeamDestination, Tenant, TenantLink
 
 
@@ -20,15 +20,15 @@ def workspaces(session: Session, tenant: Tenant) -> dict[str, str]:
     return {**dict(linked), tenant.platform: tenant.external_id}
 
 
-def team_destinations(session: Session, tenant: Tenant, team: Team) -> list[Address]:
-    """The team's channels on the platforms its tenant is on (its own and linked workspaces),
-    and the console's team room."""
+def team_destinations(session: Session, tenant: Tenant, team: Team,
+                      standing=lambda _platforms: ()) -> list[Address]:
+    """The team's channels on the platforms its tenant is on (its own and linked workspaces):
+    `standing`, (platform, address) of the places it has with no setting, then those set."""
     spaces = workspaces(session, tenant)
-    out = [Address("console", spaces["console"], Kind.CHANNEL, team.name)] if "console" in spaces else []
     rows = session.execute(select(TeamDestination.platform, TeamDestination.address)
                            .where(TeamDestination.team_id == team.id).order_by(TeamDestination.id)).all()
-    return out + [Address.parse(platform, spaces[platform], address) for platform, address in rows
-                  if platform in spaces]
+    return [Address.parse(platform, spaces[platform], address)
+            for platform, address in [*standing(spaces), *rows] if platform in spaces]
 
 
 def addresses(session: Session, team_id: int) -> list[tuple[str, str]]:

@@ -19,7 +19,7 @@ from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import OperationalError
 
-from bot.console import ConsoleBot
+from bot.console.chat import ConsoleBot
 from bot.web import create_app
 from bot.worker import inbox_runners, platform_senders
 from handlers.dispatch import Defaults

@@ -15,11 +15,11 @@ from sqlalchemy.orm import Session
 from handlers.context import Ctx
 from handlers.dispatch import Defaults
 from handlers.events import Notice, TeamPost
-from handlers.outgoing import Places, queue
+from handlers.outgoing import Places, queue, team_places
 from handlers.rules.schedules import job_runs_on, schedule_of
 from handlers.text.strings import majority_locale
 from storage.address import Address
-from storage.destinations import MemberAddresses, team_destinations
+from storage.destinations import MemberAddresses
 from storage.models import Member, Team, Tenant, utcnow
 from storage.people import PeopleRepository, RunPeople
 from storage.rates import RateRepository
@@ -123,7 +123,7 @@ class Run:
 
     @cached_property
     def destinations(self) -> list[Address]:
-        return team_destinations(self.session, self.tenant, self.team)
+        return team_places(self.session, self.tenant, self.team)
 
     @property
     def team_locale(self) -> str:

@@ -10,11 +10,11 @@ from bot.app import App
 from bot.teams.naming import TeamsNames
 from bot.teams.render import BUTTON_LIMIT
 from bot.teams.sender import PLATFORM, TeamsSender
+from bot.teams.texts import teams_text
 from handlers.events import MessageEdited
 from handlers.grammar.command_json import button_values
 from handlers.inbound import Inbound
 from handlers.outgoing import queue
-from handlers.text.strings import t
 from handlers.unit_of_work import answer_key
 from storage.address import Address
 from storage.models import Tenant, utcnow
@@ -45,7 +45,7 @@ def show_pressed(core: App, sender: TeamsSender, names: TeamsNames, inbound: Inb
         if label is None:  # not one of this card's buttons
             return
         who = names.stored_name(inbound.workspace, inbound.user) or inbound.name
-        done_line = t(card.locale, "teams_card_done", button=label, name=who)
+        done_line = teams_text(card.locale, "teams_card_done", button=label, name=who)
         pressed = replace(card, buttons=(), notes=(*card.notes, done_line))
         now = utcnow()
         with core.session_factory.begin() as session:

@@ -37,6 +37,7 @@ def parse_amount(token: str) -> Money | None:
     >>> parse_amount("$5000").currency
     'USD'
     """
+    token = _ABOUT.sub("", token.strip()) or token  # `三十万左右`, `大概30万`: the amount said
     match = _AMOUNT.match(token.strip()) or _AMOUNT.match(_arabic(token.strip()))
     if not match:
         return None
@@ -52,7 +53,9 @@ def parse_amount(token: str) -> Money | None:
     return Money(amount, _CURRENCY[marker.lower()] if marker else None)
 
 
-_CN_CHARS = "零〇一二两三四五六七八九十百千万亿"
+_CN_CHARS = "零〇一二两三四五六七八九十百千万亿0-9"
+#: Words that say an amount is about so much (`大概30万`, `三十万左右`): the amount is what is said
+_ABOUT = re.compile(r"^(?:大概|大约|约|差不多|~|≈)|(?:左右|上下)$")
 _CN_NUMBER = re.compile(rf"^([$¥€£]?)([{_CN_CHARS}]*[十百千万亿][{_CN_CHARS}]*)"
                         r"(元|块|人民币|美元|美金|港币|港元|欧元)?$")
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
@@ -91,8 +94,8 @@ def _below_yi(text: str) -> int | None:
     top = _section(high) if high else (1 if sep else 0)
     if not sep:
         return _section(rest)
-    if len(rest) == 1 and rest in _CN_DIGITS and rest not in "零〇":  # `三万五` is 35000
-        return None if top is None else top * 10_000 + _CN_DIGITS[rest] * 1000
+    if len(rest) == 1 and rest not in "零〇0" and (rest in _CN_DIGITS or rest.isdigit()):  # `三万五`, `3万5`
+        return None if top is None else top * 10_000 + (_CN_DIGITS.get(rest) or int(rest)) * 1000
     low = _section(rest) if rest else 0
     return None if top is None or low is None else top * 10_000 + low
 
@@ -103,6 +106,8 @@ def _section(text: str) -> int | None:
     for ch in text:
         if ch in "零〇":
             digit = None
+        elif ch.isascii() and ch.isdigit():  # `12万5千`: digits among the units
+            digit = (digit or 0) * 10 + int(ch)
         elif ch in _CN_DIGITS:
             if digit is not None:
                 return None  # `一二`: no number

@@ -65,6 +65,8 @@ def follow_ups(text: str, view: str, today: dt.date) -> list[FollowUp] | Unread:
         clause = _after(text, view, word, today) or _before(text, view, word, today)
         if isinstance(clause, Unread):
             return clause
+        if clause is None and (vague := _VAGUE_BEFORE.search(view, 0, word.start())):
+            return Unread(text[vague.start():word.end()])  # `下旬再回访`: which day?
         if isinstance(clause, FollowUp):
             found.append(clause)
             continue
@@ -86,7 +88,10 @@ def follow_ups(text: str, view: str, today: dt.date) -> list[FollowUp] | Unread:
 #: A word that makes the date after it another day (`mid jan`, `late dec`, `around the 20th`): a date
 #: read without it would be a wrong one, so the whole is asked about
 _QUALIFIER = re.compile(r"(?<![A-Za-z])(?:mid|early|late|end|end of|beginning of|start of|around|about|"
-                        r"approx\.?|roughly|sometime|some time)\s*$", re.I)
+                        r"approx\.?|roughly|sometime|some time|(?:first|second|third|last|1st|2nd|3rd|4th)\s+"
+                        r"(?:wk|week)s?\s+(?:of|in))\s*$", re.I)
+#: A day said too vaguely to read, just before a follow-up word (`下旬再回访`, `节后跟进`)
+_VAGUE_BEFORE = re.compile(r"(?:[上中下]旬|月初|月末|周末|节后|节前|年后|年前|改天|回头)\s*(?:再|要|去)?\s*$")
 
 
 def _after(text: str, view: str, word: re.Match, today: dt.date) -> FollowUp | Unread | None:
@@ -108,8 +113,18 @@ def _after(text: str, view: str, word: re.Match, today: dt.date) -> FollowUp | U
                 before = _BEFORE.match(view, after)
                 tail = text[(before.end() if before else after):limit]
                 detail = " ".join(p for p in (text[begin:start].strip(), tail.strip()) if p)
-                return FollowUp(day, word.start(), limit, detail)
+                return FollowUp(day, word.start(), limit, _said(detail))
     return None
+
+
+#: What follows a follow-up word and says nothing to do (`再跟进一下`, `follow up again`)
+_NOTHING = {"一下", "下", "一下吧", "吧", "了", "一次", "一下子", "again", "once more", "then"}
+
+
+def _said(detail: str) -> str:
+    if detail.strip(" ，,。.!！").lower() in _NOTHING:
+        return ""
+    return detail.removeprefix("一下").strip() or detail  # `跟进一下报价`: 报价
 
 
 def _before(text: str, view: str, word: re.Match, today: dt.date) -> FollowUp | None:
@@ -123,7 +138,7 @@ def _before(text: str, view: str, word: re.Match, today: dt.date) -> FollowUp | 
         if day is not None:
             stop = CLAUSE_END.search(view, word.end())
             limit = stop.start() if stop else len(view)
-            return FollowUp(day, begin + len(said) - size, limit, text[word.end():limit].strip(" :："))
+            return FollowUp(day, begin + len(said) - size, limit, _said(text[word.end():limit].strip(" :：")))
     return None
 
 

@@ -23,7 +23,9 @@ _OFFSETS = {
     "yesterday": -1, "昨天": -1, "前天": -2,
 }
 _IN_DAYS = re.compile(r"^(?:in\s+)?(\d{1,3}|[一二两三四五六七八九十])\s*(天|days?|个?星期|周|weeks?|wks?)"
-                      r"(?:后|以后|之后|\s+later)?$")
+                      r"(?:后|以后|之后|\s+later|\s+from\s+(?:now|today))?$")
+_IN_MONTHS = re.compile(r"^(?:in\s+)?(\d{1,2}|[一二两三四五六七八九十])\s*(?:months?|个月)"
+                        r"(?:后|以后|之后|\s+later|\s+from\s+(?:now|today))?$")
 _ZH_COUNT = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
 #: A weekday's name in full or cut short (`mon`, `tues`, `thurs`): never a word that only starts
 #: like one (`month` is no Monday).
@@ -153,6 +155,13 @@ def _relative(text: str, today: dt.date, _future: bool) -> dt.date | None:
         return middle
     if (month := _period_start(text, today)) is not None:  # `jan`, `q1`, `下季度`, `明年3月`
         return first_working_day(month)
+    if text in ("week after next", "下下周", "下下个星期"):  # the Monday of the week after next
+        return today + dt.timedelta(days=14 - today.weekday())
+    if months := _IN_MONTHS.match(text):  # `in 6 months`, `3个月后`: the same day of that month
+        count = int(months[1]) if months[1].isdigit() else _ZH_COUNT[months[1]]
+        index = today.year * 12 + today.month - 1 + count
+        year, month = index // 12, index % 12 + 1
+        return dt.date(year, month, min(today.day, monthrange(year, month)[1]))
     if text in ("next week", "next wk", "下周"):
         return today + dt.timedelta(days=7 - today.weekday())
     match = _IN_DAYS.match(text)

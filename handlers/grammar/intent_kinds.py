@@ -44,3 +44,9 @@ class Intent:
     slash: Slash | None = None
     free_text: bool = False  # reads what follows as typed (notes, reasons), not folded
     whole: bool = False  # its parser reads the keyword too (`A类 每7天回访`: the tier is in it)
+    #: more examples, from what is registered when asked (the platforms' places: `team set`)
+    more: Callable[[str], tuple[str, ...]] | None = None
+
+    def examples(self, locale: str) -> tuple[str, ...]:
+        """Its usage examples in `locale`, the first help's."""
+        return self.usage[locale == "zh"] + (self.more(locale) if self.more else ())

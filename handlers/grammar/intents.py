@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from handlers import places
 from handlers.context import Ctx
 from handlers.grammar import commands as c
 from handlers.grammar.intent_kinds import Handles, Intent, Parser, Slash
@@ -68,6 +69,12 @@ from handlers.team import contests, reports, schedule_commands, scorecards, targ
 from handlers.text.reply import Reply
 from handlers.workspace import admin, crm, linking, rates, stages
 from handlers.workspace import holidays as calendars
+
+
+def _team_places(locale: str) -> tuple[str, ...]:
+    """`team set East channel #east-sales` …: each platform's place, as it declares it."""
+    head = "团队 设置 华东" if locale == "zh" else "team set East"
+    return tuple(f"{head} {example}" for example in places.examples(locale))
 
 
 def _bare(topic: str) -> Parser:
@@ -213,18 +220,15 @@ INTENTS = (
            (("customers", "customers A"), ("客户列表", "客户列表 A类")),
            (Handles(c.ListCustomers, admin.handle_list_customers),)),
     Intent("team", ("team", "teams"), ("团队",), parse_team,
-           (("team", "team create East #east-sales", "team add East @ana @bo", "team remove East @bo",
-             "team set East stall 21", "team set East timezone Asia/Shanghai", "team set East calendar CN",
-             "team set East wecom chat:CHAT_ID", "team set East channel #east-sales",
-             "team set East channel here"),
-            ("团队", "团队 新建 华东 #华东销售", "团队 添加 华东 @张三", "团队 移除 华东 @张三",
-             "团队 设置 华东 停滞 21", "团队 设置 华东 时区 Asia/Shanghai", "团队 设置 华东 日历 CN",
-             "团队 设置 华东 企业微信 webhook:ROBOT_KEY", "团队 设置 华东 频道 #华东销售",
-             "团队 设置 华东 频道 这里")),
+           (("team", "team create East", "team add East @ana @bo", "team remove East @bo",
+             "team set East stall 21", "team set East timezone Asia/Shanghai", "team set East calendar CN"),
+            ("团队", "团队 新建 华东", "团队 添加 华东 @张三", "团队 移除 华东 @张三",
+             "团队 设置 华东 停滞 21", "团队 设置 华东 时区 Asia/Shanghai", "团队 设置 华东 日历 CN")),
            (Handles(c.ListTeams, admin.handle_list_teams),
             Handles(c.CreateTeam, admin.handle_create_team, _ADMIN),
             Handles(c.ChangeTeam, admin.handle_change_team),
-            Handles(c.ConfigureTeam, admin.handle_configure_team))),
+            Handles(c.ConfigureTeam, admin.handle_configure_team)),
+           more=_team_places),
     Intent("role", ("role",), ("角色",), parse_role,
            (("role @ana manager", "role @bo inactive"), ("角色 @张三 经理", "角色 @李四 停用")),
            (Handles(c.SetRole, admin.handle_set_role, _ADMIN),)),
@@ -311,7 +315,7 @@ def intent_of(word: str) -> str | None:
 
 
 def usage(topic: str, locale: str) -> tuple[str, ...]:
-    return BY_NAME[topic].usage[locale == "zh"]
+    return BY_NAME[topic].examples(locale)
 
 
 def split_keyword(text: str) -> tuple[str | None, str, str]:

@@ -76,7 +76,12 @@ def parse_customer(rest: str, _today: dt.date) -> c.Command | c.ParseError:
             kept.append(word)
     if not kept:
         return c.ParseError("customer")
+    if changed := _CHANGED.match(kept[0]):  # `客户改成格力`: a correction, never a customer's name
+        return c.ParseError("customer", "word", changed[0])
     return c.SetCustomer(" ".join(kept), tier, lifecycle)
+
+
+_CHANGED = re.compile(r"^(?:改成|改为|换成|改到|变成|应该是|应为|不是)")
 
 
 def _comment(rest: str, kept: list[str], after: list[tuple[str, int]]) -> c.ParseError:

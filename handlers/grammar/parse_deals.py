@@ -95,6 +95,12 @@ def parse_deal(rest: str, today: dt.date) -> c.Command | c.ParseError:
             stage = _CLOSE_SAID[lower]
         elif amount is None and (money := parse_amount(word)):
             amount = money
+        elif amount is None and lower in V.CURRENCY_WORDS and len(lower) > 1 and i + 1 < len(tokens) \
+                and not tokens[i + 1][1] and (money := parse_amount(tokens[i + 1][0])) \
+                and money.currency in (None, V.CURRENCY_WORDS[lower]):  # `RMB 3万`: its currency
+            amount, switch = replace(money, currency=V.CURRENCY_WORDS[lower]), True
+            i += 2
+            continue
         elif amount is not None and parse_amount(word) and parse_amount(tokens[0][0]) == amount \
                 and not tokens[0][1]:  # `deal 3M "ERP" 50k`: the first word was a name
             first = tokens[0][0]

@@ -136,7 +136,7 @@ def _bare_due(text: str, today: dt.date) -> tuple[str, dt.date | None]:
     for before in ("之前", "以前", "前"):  # `准备季度汇报 周五前`: the day it is due by, at the end
         if last.endswith(before) and (day := parse_date(last[:-len(before)], today)):
             return " ".join(words[:-1]), day
-    for size in (3, 2, 1):
+    for size in (4, 3, 2, 1):  # `… 2 wks from now`
         if len(words) > size and (day := parse_date(" ".join(words[-size:]), today)):
             title = words[:-size]
             if len(title) > 1 and title[-1].lower() in ("on", "by", "at", "before", "due", "until"):

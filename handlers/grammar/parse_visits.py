@@ -67,6 +67,7 @@ def parse_visit(rest: str, today: dt.date) -> c.Command | c.ParseError:
     if said:  # `跟进12月18日 对方要求再降价`: what the customer said is notes, not our next step
         text = f"{text}; {said}" if _VISIT_SEP.search(view(text)) else f"{text}: {said}"
     customer, body = head_and_body(text, _VISIT_SEP)
+    body = body.lstrip(" :：;；,，")  # `visit O'brien co. : pricing sent`: one separator said twice
     customer = SYMBOLS.sub(" ", customer)  # `visit Globex 👍`: an emoji is no part of a name
     customer, day = _day_at_end(customer, today)  # `visit Globex yesterday: …`: the visit's day
     if not customer.strip():

@@ -7,14 +7,10 @@ that use WORD anywhere (`help merge`, `help history`, `help delete`, `帮助 合
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from handlers.context import Ctx
+from handlers.grammar.intent_kinds import Intent
 from handlers.grammar.vocabulary import near_word
 from handlers.text.reply import Reply
-
-if TYPE_CHECKING:  # the registry passes itself in: it imports every handler, this one too
-    from handlers.grammar.intents import Intent
 
 REP = ("visit", "deal", "won", "lost", "progress", "pipeline", "followups", "task", "customer",
        "leaderboard", "tip", "leave", "undo")
@@ -29,7 +25,7 @@ def handle_help(ctx: Ctx, topic: str | None, intents: tuple[Intent, ...]) -> Rep
     """`help [WORD]` over the grammar's `intents` (`handlers.grammar.intents.INTENTS`)."""
     by_name = {intent.name: intent for intent in intents}
     if topic in by_name:
-        return Reply(title=ctx.t("usage_title"), lines=by_name[topic].usage[ctx.locale == "zh"])
+        return Reply(title=ctx.t("usage_title"), lines=by_name[topic].examples(ctx.locale))
     if topic:
         found = examples_with(intents, topic, ctx.locale)
         if found:
@@ -47,7 +43,7 @@ def handle_help(ctx: Ctx, topic: str | None, intents: tuple[Intent, ...]) -> Rep
 def _screen(ctx: Ctx, by_name: dict[str, Intent]) -> tuple[str, tuple[str, ...]]:
     """(title, lines) of the asker's screen."""
     zh = ctx.locale == "zh"
-    first = lambda name: by_name[name].usage[zh][0]  # noqa: E731 - one line
+    first = lambda name: by_name[name].examples(ctx.locale)[0]  # noqa: E731 - one line
     word = lambda name: _word(by_name[name], zh)  # noqa: E731
     if not ctx.is_manager:
         lines = [first(n) for n in REP] + [ctx.t("help_more_words", words=" · ".join(map(word, REP_MORE)))]
@@ -64,7 +60,7 @@ def examples_with(intents: tuple[Intent, ...], word: str, locale: str) -> tuple[
     key = word.lower()
     found = []
     for intent in intents:
-        for line in intent.usage[locale == "zh"]:
+        for line in intent.examples(locale):
             words = {w.strip('"“”').lower() for w in line.replace("：", " ").replace(":", " ").split()}
             said = key in words or (locale == "zh" and not word.isascii() and word in line)
             if said and line not in found:
@@ -73,7 +69,7 @@ def examples_with(intents: tuple[Intent, ...], word: str, locale: str) -> tuple[
 
 
 def _all_words(intents: tuple[Intent, ...], locale: str) -> set[str]:
-    return {w.strip('"“”').lower() for intent in intents for line in intent.usage[locale == "zh"]
+    return {w.strip('"“”').lower() for intent in intents for line in intent.examples(locale)
             for w in line.replace("：", " ").replace(":", " ").split() if w.isalpha()}
 
 

@@ -271,7 +271,7 @@ def test_concurrent_first_messages_make_exactly_one_admin(session_factory):
     """A workspace known (an install) but with nobody in it yet: eight people write at once."""
     from concurrent.futures import ThreadPoolExecutor
 
-    from bot.console import ConsoleBot
+    from bot.console.chat import ConsoleBot
     from storage.models import Tenant
 
     with session_factory.begin() as s:

@@ -145,23 +145,6 @@ WORKSPACE: dict[str, tuple[str, str]] = {
     "team_set_place": ("{team} now posts to {address} on {platform}.",
                        "{team}的团队消息将发到{platform} {address}。"),
     "team_unset_place": ("{team} no longer posts to {platform}.", "{team}的团队消息不再发到{platform}。"),
-    "teams_hello": ("Hello! I'm salesbot: visits, deals and targets from chat. Mention me with "
-                    "a command (@salesbot help). A manager makes this channel the team's with "
-                    "@salesbot team set TEAM channel here.",
-                    "大家好！我是销售助手：在聊天里记录拜访、商机和目标。@我 加命令即可（@salesbot 帮助）。"
-                    "经理发送 @salesbot 团队 设置 团队名 频道 这里，本频道即成为团队频道。"),
-    "teams_welcome": ("Welcome, {name}! Write to me in a chat (help) to log visits and deals.",
-                      "欢迎{name}！私聊我（帮助）即可记录拜访和商机。"),
-    "teams_welcome_unnamed": ("Welcome! Write to me in a chat (help) to log visits and deals.",
-                              "欢迎！私聊我（帮助）即可记录拜访和商机。"),
-    "teams_text_only": ("I only read text, not pictures or files. Add a line of text, e.g. "
-                        "visit Acme: met the CTO (help lists what I understand).",
-                        "我只能读文字，看不了图片或文件。请加一行文字，例如：拜访 华为：见了采购总监"
-                        "（发送 帮助 查看全部命令）。"),
-    "teams_card_done": ("✓ {button} ({name})", "✓ {button}（{name}）"),
-    "teams_action_sent": ("Done: the answer follows in this chat.", "已收到：回复随后发到本聊天。"),
-    "teams_action_unknown": ("This card is out of date: type help to see what I understand.",
-                             "这张卡片已过期：发送 帮助 查看我能听懂的命令。"),
     "team_set_here": ("{team} now posts to this channel.", "{team}的团队消息将发到本频道。"),
     "channel_here_elsewhere": ("“here” is the channel you say it in: send it there, mentioning "
                                "the bot ({example}).",
@@ -202,9 +185,9 @@ WORKSPACE: dict[str, tuple[str, str]] = {
     "leave_past": ("That leave ends in the past; give dates from today on.",
                    "请假结束日期已过，请填写今天及以后的日期。"),
     "link_code_title": ("Your link code: {code}", "你的关联码：{code}"),
-    "link_code": ("On your other chat app (Slack, WeCom or Teams), send this to salesbot within {minutes} "
+    "link_code": ("On your other chat app ({apps}), send this to salesbot within {minutes} "
                   "minutes: {example}",
-                  "请在 {minutes} 分钟内，在另一个聊天应用（Slack、企业微信或 Teams）里"
+                  "请在 {minutes} 分钟内，在另一个聊天应用（{apps}）里"
                   "发给销售助手：{example}"),
     "link_bad_code": ("That code is unknown or expired. Send link on your other app for a new one.",
                       "关联码无效或已过期。请在另一个应用里发送“关联”获取新码。"),
@@ -214,8 +197,8 @@ WORKSPACE: dict[str, tuple[str, str]] = {
     "team_add_not_rep": ("{name} is a manager or admin; only an admin ({admins}) can add them to a team.",
                          "{name}是经理或管理员，只有管理员（{admins}）能把他加入团队。"),
     "link_same_platform": ("A link code joins two different chat apps: send it on your other app "
-                           "(Slack, WeCom or Teams), not on the one that gave it. That code is now used up.",
-                           "关联码用于连接两个不同的聊天应用：请在另一个应用（Slack、企业微信或 Teams）"
+                           "({apps}), not on the one that gave it. That code is now used up.",
+                           "关联码用于连接两个不同的聊天应用：请在另一个应用（{apps}）"
                            "里发送，不要在获取它的应用里发送。这个码已作废。"),
     "link_already": ("You already use salesbot on this app as {name}; nothing was linked.",
                      "你已在这个应用里以{name}的身份使用销售助手，未做关联。"),

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.console.plugin import PLATFORM, TENANT
 from bot.render_text import render_text
 from bot.trouble import trouble_reply
 from handlers.dispatch import Defaults, UserRef, reply_locale
@@ -21,12 +22,10 @@ from handlers.text.reply import Reply
 from handlers.text.reply_json import from_payload
 from handlers.text.when_read import as_sent
 from handlers.unit_of_work import AnswerTo, answer_key, handle_message
-from storage.address import Address, Kind
+from storage.address import Address
 from storage.models import utcnow
 from storage.outbox import OutboxRepository
 
-PLATFORM = "console"
-TENANT = "local"
 LEASE = dt.timedelta(seconds=30)
 _ANNOUNCE = {"en": "📣 to the team channel", "zh": "📣 发到团队群"}
 
@@ -101,31 +100,6 @@ def render(reply: Reply, posts: tuple[Reply, ...] = ()) -> str:
     return out
 
 
-class ConsoleSender:
-    """The scheduler's posts in the demo: printed into the console chat. In a chat (`chatting`
-    says who is at the keyboard), only the team's channel posts and that person's own messages
-    are shown, each followed by the prompt again, so that a post never buries it."""
-
-    def __init__(self, write=print, chatting: dict | None = None):
-        self.write = write
-        self.chatting = chatting
-
-    def send(self, platform: str, workspace: str, target: str, reply: Reply) -> None:
-        to = Address.parse(platform, workspace, target)
-        if self.chatting is not None and to.kind is not Kind.CHANNEL and to.id != self.chatting["user"]:
-            return  # someone else's message: `/user NAME` to be them
-        head = f"📣 #{to.id}" if to.kind is Kind.CHANNEL else f"💬 → {to.id}"
-        if reply.chart is not None and not reply.text:
-            chart = reply.chart
-            body = f"[{chart.title}] " + " · ".join(
-                f"{label} {value:g}" for label, value in zip(chart.labels, chart.values, strict=True))
-        else:
-            body = render_text(reply, reply.locale)
-        self.write(f"\n{head}\n{body}\n")
-        if self.chatting is not None:
-            self.write(f"{self.chatting['user']}> ", end="", flush=True)
-
-
 _CHAT_HELP = ("Type a message, e.g. `progress` or `进度`. /user NAME switches who you are, "
               "/lang en|zh sets the reply language, /quit leaves.\n"
               "输入消息，例如“进度”。/user 名字 切换身份，/lang zh|en 设置语言，/quit 退出。")
@@ -135,6 +109,7 @@ def run_chat(app, user: str, lang: str | None) -> None:
     """An interactive chat on the console, as `user`."""
     import logging
 
+    from bot import platforms
     from bot.worker import build_worker
 
     for name in ("worker", "apscheduler"):  # the worker's log lines stay out of the chat
@@ -142,12 +117,15 @@ def run_chat(app, user: str, lang: str | None) -> None:
     bot = ConsoleBot(app.session_factory, app.defaults)
     chatting = {"user": user}
     print(_CHAT_HELP)
-    worker = build_worker(app, ConsoleSender(chatting=chatting))  # its posts appear in this chat
+    console = platforms.named(PLATFORM)
+    console.chatting = chatting  # the worker's posts appear in this chat, while it lasts
+    worker = build_worker(app)
     worker.start()
     try:
         _chat_loop(bot, chatting, lang)
     finally:
         worker.stop()
+        console.chatting = None
 
 
 def _chat_loop(bot: ConsoleBot, chatting: dict, lang: str | None) -> None:
