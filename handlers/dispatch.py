@@ -15,8 +15,8 @@ from handlers.grammar import clauses, command_json, several
 from handlers.grammar import commands as c
 from handlers.grammar.dates import READING_CALENDAR
 from handlers.grammar.intents import HANDLERS
+from handlers.grammar.language import written_in
 from handlers.grammar.reading import parse, read
-from handlers.language import written_in
 from handlers.rules import limits
 from handlers.sales import changes
 from handlers.team import schedule_commands

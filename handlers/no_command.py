@@ -3,9 +3,9 @@
 - a correction right after a change (`no I meant 1.15m`, `改成5万`): handlers/sales/said_again.py;
 - progress asked in words (`团队这个月KPI完成得怎么样`): answered;
 - a visit or a task told without the command word (`今天去了华为…`, `明天给京东打电话`): offered
-  (handlers/unsaid.py);
+  (handlers/grammar/unsaid.py);
 - a command with words around it (`done task 2 - NDA sent`, `my followups?`): a question answered
-  at once, a change offered (handlers/inner.py); words that say nothing (`… by fri pls`) dropped;
+  at once, a change offered (handlers/grammar/inner.py); words that say nothing (`… by fri pls`) dropped;
 - else the refusal: what was wrong and the forms to use, in the language the text is written in
   (a manager's examples for a manager); a follow-up's missing day is answered by the day alone.
 """
@@ -13,13 +13,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from handlers import unsaid
 from handlers.context import Ctx, usage_reply
 from handlers.grammar import commands as c
+from handlers.grammar import unsaid
+from handlers.grammar.inner import courteous, inner_command, lead_in, read_only, without_fillers
+from handlers.grammar.language import answered_in
 from handlers.grammar.parse import normalize
 from handlers.grammar.parse_reports import progress_asked
-from handlers.inner import courteous, inner_command, lead_in, read_only, without_fillers
-from handlers.language import answered_in
 from handlers.sales import said_again
 from handlers.text.reply import Button, Reply
 
