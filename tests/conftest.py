@@ -1,13 +1,17 @@
 """Shared fixtures: real SQLite files and a real PostgreSQL database, and the console chat backend.
 
 PostgreSQL: one database per test run, created and dropped here; tables are emptied between tests.
-Where no server answers, the PostgreSQL half skips with the reason, unless
-SALESBOT_REQUIRE_POSTGRES=1 (as in CI), which turns that into a failure.
+One engine per database kind serves every test (SQLAlchemy caches compiled statements per engine:
+an engine per test compiled each statement again, a fifth of a handlers test's CPU, and on
+PostgreSQL connected and asked the server its version again). Where no server answers, the
+PostgreSQL half skips with the reason, unless SALESBOT_REQUIRE_POSTGRES=1 (as in CI), which turns
+that into a failure.
 """
 from __future__ import annotations
 
 import os
 import shutil
+import sqlite3
 import uuid
 
 import pytest
@@ -52,6 +56,8 @@ def postgres_url():
         # server closes those left idle, so a run stays far below max_connections (pools ping
         # a connection before use and open a new one where it was closed).
         conn.execute(text(f"ALTER DATABASE \"{name}\" SET idle_session_timeout = '20s'"))
+        # a commit need not wait for the disk (~5 ms each here): no test is about surviving a crash
+        conn.execute(text(f"ALTER DATABASE \"{name}\" SET synchronous_commit = off"))
     url = make_url(PG_ADMIN_URL).set(database=name).render_as_string(hide_password=False)
     engine = make_engine(url)
     upgrade(engine)
@@ -65,6 +71,39 @@ def postgres_url():
     admin.dispose()
 
 
+@pytest.fixture(scope="session")
+def postgres_engine(postgres_url):
+    """The engine every PostgreSQL test's `engine` is (its pool and statement cache live for the run)."""
+    engine = make_engine(postgres_url)
+    yield engine
+    engine.dispose()
+
+
+class _SqliteFiles:
+    """One SQLite engine for the run whose connections open the current test's own file: each test
+    still has a fresh file, and statements are compiled once a run, not once a test."""
+
+    def __init__(self, folder):
+        self.path = str(folder / "none.sqlite3")
+        self.engine = make_engine(f"sqlite:///{self.path}", creator=self._connect)
+
+    def _connect(self):  # as SQLAlchemy's pysqlite dialect opens a file database
+        return sqlite3.connect(self.path, check_same_thread=False)
+
+    def use(self, url: str):
+        self.engine.dispose()  # no connection to the previous test's file stays in the pool
+        self.path = make_url(url).database
+        self.engine.url = make_url(url)  # what code reading `bind.url` (the handoff's inbox) sees
+        return self.engine
+
+
+@pytest.fixture(scope="session")
+def _sqlite_files(tmp_path_factory):
+    files = _SqliteFiles(tmp_path_factory.mktemp("engine"))
+    yield files
+    files.engine.dispose()
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 def db_url(request, tmp_path):
     """A migrated, empty database: a fresh SQLite file, or the run's PostgreSQL database."""
@@ -73,12 +112,10 @@ def db_url(request, tmp_path):
         shutil.copy(request.getfixturevalue("sqlite_template"), path)
         yield f"sqlite:///{path}"
         return
-    url = request.getfixturevalue("postgres_url")
-    yield url
-    engine = create_engine(url)
+    engine = request.getfixturevalue("postgres_engine")
+    yield request.getfixturevalue("postgres_url")
     with engine.begin() as conn:
         conn.execute(text("SELECT salesbot_test_reset()"))
-    engine.dispose()
 
 
 # Emptying only the tables a test wrote to, and restarting their sequences, takes a few ms where a
@@ -108,10 +145,14 @@ $$ LANGUAGE plpgsql;
 
 
 @pytest.fixture
-def engine(db_url):
-    engine = make_engine(db_url)
-    yield engine
-    engine.dispose()
+def engine(request, db_url):
+    """The test's database's engine (shared by the run: see the module's docstring)."""
+    if make_url(db_url).get_backend_name() != "sqlite":
+        yield request.getfixturevalue("postgres_engine")
+        return
+    files = request.getfixturevalue("_sqlite_files")
+    yield files.use(db_url)
+    files.engine.dispose()  # the file's connections closed with its test
 
 
 @pytest.fixture

@@ -328,13 +328,11 @@ def workspace(db_url, request):
     if sqlite:
         shutil.copy(request.getfixturevalue("prepared_sqlite"), make_url(db_url).database)
     tenant = "corpus" if sqlite else f"corpus{next(TENANTS)}"
-    engine = make_engine(db_url)
-    session_factory = make_session_factory(engine)
+    session_factory = make_session_factory(request.getfixturevalue("engine"))
     chat = Chat(session_factory, tenant)
     if not sqlite:
         _prepare(chat)
-    yield session_factory, chat, tenant
-    engine.dispose()
+    return session_factory, chat, tenant
 
 
 @pytest.mark.parametrize("text, expected", CASES, ids=[c[0][:40] for c in CASES])
