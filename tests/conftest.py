@@ -1,23 +1,21 @@
 """Shared fixtures: real SQLite files and a real PostgreSQL database, and the console chat backend.
 
 PostgreSQL: one database per test run, created and dropped here; tables are emptied between tests.
-One engine per database kind serves every test (SQLAlchemy caches compiled statements per engine:
-an engine per test compiled each statement again, a fifth of a handlers test's CPU, and on
-PostgreSQL connected and asked the server its version again). Where no server answers, the
-PostgreSQL half skips with the reason, unless SALESBOT_REQUIRE_POSTGRES=1 (as in CI), which turns
-that into a failure.
+Where no server answers, the PostgreSQL half skips with the reason, unless
+SALESBOT_REQUIRE_POSTGRES=1 (as in CI), which turns that into a failure. How the databases are shared
+and prepared: databases.py.
 """
 from __future__ import annotations
 
 import os
 import shutil
-import sqlite3
 import uuid
 
 import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
+from databases import PreparedStates, SqliteFiles, install_functions, reset_postgres
 from storage.db import make_engine, make_session_factory, upgrade
 from storage.models import Base
 from support import Chat
@@ -61,9 +59,7 @@ def postgres_url():
     url = make_url(PG_ADMIN_URL).set(database=name).render_as_string(hide_password=False)
     engine = make_engine(url)
     upgrade(engine)
-    tables = ",".join(t.name for t in Base.metadata.sorted_tables)
-    with engine.begin() as conn:
-        conn.execute(text(RESET_FUNCTION.replace(":tables", f"'{tables}'")))
+    install_functions(engine, [t.name for t in Base.metadata.sorted_tables])
     engine.dispose()
     yield url
     with admin.connect() as conn:
@@ -79,27 +75,9 @@ def postgres_engine(postgres_url):
     engine.dispose()
 
 
-class _SqliteFiles:
-    """One SQLite engine for the run whose connections open the current test's own file: each test
-    still has a fresh file, and statements are compiled once a run, not once a test."""
-
-    def __init__(self, folder):
-        self.path = str(folder / "none.sqlite3")
-        self.engine = make_engine(f"sqlite:///{self.path}", creator=self._connect)
-
-    def _connect(self):  # as SQLAlchemy's pysqlite dialect opens a file database
-        return sqlite3.connect(self.path, check_same_thread=False)
-
-    def use(self, url: str):
-        self.engine.dispose()  # no connection to the previous test's file stays in the pool
-        self.path = make_url(url).database
-        self.engine.url = make_url(url)  # what code reading `bind.url` (the handoff's inbox) sees
-        return self.engine
-
-
 @pytest.fixture(scope="session")
 def _sqlite_files(tmp_path_factory):
-    files = _SqliteFiles(tmp_path_factory.mktemp("engine"))
+    files = SqliteFiles(tmp_path_factory.mktemp("engine"))
     yield files
     files.engine.dispose()
 
@@ -114,39 +92,12 @@ def db_url(request, tmp_path):
         return
     engine = request.getfixturevalue("postgres_engine")
     yield request.getfixturevalue("postgres_url")
-    with engine.begin() as conn:
-        conn.execute(text("SELECT salesbot_test_reset()"))
-
-
-# Emptying only the tables a test wrote to, and restarting their sequences, takes a few ms where a
-# TRUNCATE of every table took ~130 ms per test (over half of a handlers test run). Foreign-key
-# triggers are off for the DELETEs (session_replication_role), so the order does not matter.
-RESET_FUNCTION = """
-CREATE OR REPLACE FUNCTION salesbot_test_reset() RETURNS void AS $$
-DECLARE
-    tbl text;
-    seq text;
-    found boolean;
-BEGIN
-    SET LOCAL session_replication_role = replica;
-    FOREACH tbl IN ARRAY string_to_array(:tables, ',') LOOP
-        EXECUTE format('SELECT EXISTS (SELECT 1 FROM %I)', tbl) INTO found;
-        IF found THEN
-            EXECUTE format('DELETE FROM %I', tbl);
-        END IF;
-    END LOOP;
-    FOR seq IN SELECT sequencename FROM pg_sequences
-               WHERE schemaname = 'public' AND last_value IS NOT NULL LOOP
-        EXECUTE format('ALTER SEQUENCE %I RESTART', seq);
-    END LOOP;
-END;
-$$ LANGUAGE plpgsql;
-"""
+    reset_postgres(engine)
 
 
 @pytest.fixture
 def engine(request, db_url):
-    """The test's database's engine (shared by the run: see the module's docstring)."""
+    """The test's database's engine (one engine for the run: see databases.py)."""
     if make_url(db_url).get_backend_name() != "sqlite":
         yield request.getfixturevalue("postgres_engine")
         return
@@ -165,8 +116,14 @@ def chat(session_factory):
     return Chat(session_factory)
 
 
+@pytest.fixture(scope="session")
+def prepared_states(tmp_path_factory):
+    return PreparedStates(tmp_path_factory.mktemp("prepared"))
+
+
 @pytest.fixture
-def team_chat(chat):
-    """A tenant with Mia (admin, manages the default team) and reps Ana and Bo."""
-    chat.team()
+def team_chat(chat, engine, prepared_states):
+    """A tenant with Mia (admin, manages the default team) and reps Ana and Bo (made by their
+    messages once a run, copied for each test)."""
+    prepared_states.start_from("team", engine, chat.team)
     return chat
