@@ -47,7 +47,7 @@ def _one(kind: str, url: str):
     from crm.first_import import run as first_import
     from crm.sync import CrmSync
     from fakes.zoho_api import FakeZoho
-    from handlers.format import money
+    from handlers.text.format import money
     from storage.crm import CrmRepository
     from storage.db import make_engine, upgrade
     from storage.models import Tenant

@@ -172,7 +172,7 @@ def _next_minute(lead: float) -> float:
 
 def _seed(engine, due: float, teams: int = TEAMS) -> None:
     """`teams` teams of 50 reps on Slack, whose standup is at `due`."""
-    from handlers.schedule_rules import KINDS, with_change
+    from handlers.rules.schedules import KINDS, with_change
     from storage.models import Identity, Member, Team, TeamMember, Tenant, utcnow
 
     local = dt.datetime.fromtimestamp(due, ZoneInfo(ZONE))

@@ -1,6 +1,6 @@
 """Job statements: the scheduled jobs for a team of 1,000 reps, each with the figures of
 tests/statements.py (targets behind and reached, a follow-up, a task, a customer due a visit, an
-open and a won deal), fired at their time through `scheduler.plan.fire` as the worker does: the SQL
+open and a won deal), fired at their time through `worker.plan.fire` as the worker does: the SQL
 statements each run sends (counted on the engine) and its time, against the same job for 10 reps.
 
 Goals: reminders for 1,000 reps in ≤ 50 statements and ≤ 2 s on SQLite; every job the same
@@ -35,8 +35,8 @@ def _runs(factory, engine, tenant: str, kind: str) -> tuple[int, float]:
     from sqlalchemy import select
     from statements import statements
 
-    from scheduler.plan import fire, plan
     from storage.models import Team, Tenant
+    from worker.plan import fire, plan
 
     with factory() as s:
         team_id = s.scalar(select(Team.id).join(Tenant, Tenant.id == Team.tenant_id)

@@ -15,7 +15,7 @@ import statistics
 import time
 
 from bench.web_load import ROOT
-from handlers.intents import read
+from handlers.grammar.intents import read
 
 
 def _cases() -> list[str]:

@@ -6,7 +6,7 @@ import io
 from functools import cache
 from pathlib import Path
 
-from handlers.reply import Chart
+from handlers.text.reply import Chart
 
 FONT_FAMILY = "Noto Sans CJK SC"
 

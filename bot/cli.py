@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from handlers.schedule_rules import RUNNABLE
+from handlers.rules.schedules import RUNNABLE
 
 
 def built_app(check_schema: bool = True):
@@ -231,10 +231,10 @@ def jobs() -> None:
     """List each team's scheduled jobs with their next run in the team's timezone."""
     from zoneinfo import ZoneInfo
 
-    from handlers.calendars import calendar_warning, load_corrections
-    from handlers.schedule_rules import days_label, next_run, schedule_of
-    from scheduler.plan import plan
+    from handlers.rules.schedules import days_label, next_run, schedule_of
+    from handlers.workspace.holidays import calendar_warning, load_corrections
     from storage.models import Team, utcnow
+    from worker.plan import plan
 
     now = utcnow()
     with built_app().session_factory() as session:
@@ -264,8 +264,8 @@ def jobs() -> None:
 @click.option("--team", "team_name", required=True, help="The team's name.")
 def run_job(kind: str, team_name: str) -> None:
     """Run one job for one team now. What it already sent today is not sent again (outbox keys)."""
-    from scheduler.plan import fire, plan
     from storage.models import name_key, utcnow
+    from worker.plan import fire, plan
 
     app = built_app()
     with app.session_factory() as session:

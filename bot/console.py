@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.render_text import render_text
 from bot.trouble import trouble_reply
 from handlers.dispatch import Defaults, UserRef, handle_message, reply_locale
-from handlers.reply import Reply
+from handlers.text.reply import Reply
 
 PLATFORM = "console"
 TENANT = "local"
@@ -88,7 +88,7 @@ def run_chat(app, user: str, lang: str | None) -> None:
 
     from bot.worker import build_worker
 
-    for name in ("scheduler", "apscheduler"):  # the worker's log lines stay out of the chat
+    for name in ("worker", "apscheduler"):  # the worker's log lines stay out of the chat
         logging.getLogger(name).setLevel(logging.ERROR)
     bot = ConsoleBot(app.session_factory, app.defaults)
     chatting = {"user": user}

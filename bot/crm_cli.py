@@ -219,9 +219,9 @@ def stages(file, tenant: str | None, dry_run: bool) -> None:
     import csv
 
     from bot.csv_io import ImportProblems, _tenant
-    from handlers import commands as c
-    from handlers.messages import t
-    from handlers.stages import made, parse_stages
+    from handlers.grammar import commands as c
+    from handlers.text.strings import t
+    from handlers.workspace.stages import made, parse_stages
     from storage import pipelines
 
     rows = list(csv.DictReader(file))

@@ -21,14 +21,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import aliased
 
 from crm.cells import safe_row
-from handlers.amounts import parse_amount
-from handlers.calendar import period_bounds
-from handlers.commands import Period
-from handlers.dates import parse_date
-from handlers.messages import t
-from handlers.vocabulary import DAY_KIND_WORDS, LIFECYCLE_WORDS, METRIC_WORDS, ROLE_WORDS, tier_of
+from handlers.grammar.amounts import parse_amount
+from handlers.grammar.commands import Period
+from handlers.grammar.dates import parse_date
+from handlers.grammar.vocabulary import DAY_KIND_WORDS, LIFECYCLE_WORDS, METRIC_WORDS, ROLE_WORDS, tier_of
+from handlers.rules.working_days import period_bounds
+from handlers.text.strings import t
 from storage import pipelines
-from storage.calendars import CalendarRepository
+from storage.holidays import CalendarRepository
 from storage.models import PERIOD_KINDS, Customer, Deal, Member, Target, Team, Visit, utcnow
 from storage.people import PeopleRepository
 from storage.rates import RateRepository, zones_of
@@ -227,7 +227,7 @@ def _check_calendar_day(session, tenant, row, defaults):
     """`day` (or `day` to `last_day`), `kind` workday/holiday (上班/放假) or reset, `calendar`
     (default: the installation's, e.g. CN): a calendar a country has or a team uses, days from
     last year to two years ahead."""
-    from handlers.calendars import calendar_problem
+    from handlers.workspace.holidays import calendar_problem
 
     first = _iso_day(row["day"], "day")
     last = _iso_day(row["last_day"], "last_day") if row.get("last_day") else first
@@ -380,7 +380,7 @@ SCORECARD_HEADER = ("team", "member", "period", "start", "end", "currency", "rev
 def export_scorecards(app, out: TextIO, tenant_spec: str | None, period: str) -> int:
     """Each rep's scorecard for a month (`2026-11`) or a quarter (`2026-Q4`), team by team, in
     the team's timezone: the figures HR reads (revenue in the base currency, as reports add it)."""
-    from handlers.scorecards import kpis
+    from handlers.team.scorecards import kpis
     from storage.reports import scorecard_table
 
     kind, start, end = _period_of(period)

@@ -13,10 +13,10 @@ from sqlalchemy import delete
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.console import PLATFORM, TENANT
-from handlers.calendar import is_working_day, period_bounds
-from handlers.commands import Period
 from handlers.dispatch import Defaults
-from handlers.reasons import categorize
+from handlers.grammar.commands import Period
+from handlers.rules.working_days import is_working_day, period_bounds
+from handlers.sales.reasons import categorize
 from storage import destinations
 from storage.models import OPEN_STAGES, Base, Contest, Task, Tip, utcnow
 from storage.people import PeopleRepository

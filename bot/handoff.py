@@ -7,7 +7,7 @@ platform's id for the request (a retry finds it there and adds nothing). While r
 slowly (no other in flight, fewer than 50 a second) and little else runs here, this process runs
 it at once, holding the row while it does (a person at a phone gets the answer without a worker's
 poll in between; WeCom can get its passive reply). Under load the row is left for the `worker`
-processes (`scheduler/inbox.py`), so this process only verifies, records and acks; rows are
+processes (`worker/inbox.py`), so this process only verifies, records and acks; rows are
 written in group commits (one short transaction for all the requests waiting to be recorded).
 A process that dies mid-run leaves its row held until the hold runs out; a worker then runs it
 again, and the handlers' own delivery keys keep that from storing anything twice.

@@ -27,7 +27,7 @@ from bot.slack.plugin import Slack
 from bot.teams.plugin import Teams
 from bot.wecom.plugin import WeCom
 from handlers import places
-from scheduler.delivery import Sender
+from worker.delivery import Sender
 
 
 @runtime_checkable

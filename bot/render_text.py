@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import unicodedata
 
-from handlers import format as fmt
-from handlers.reply import Reply, Table
+from handlers.text import format as fmt
+from handlers.text.reply import Reply, Table
 
 _BUTTON_HINT = {"en": "Shortcuts", "zh": "快捷操作"}
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import logging
 
-from handlers.messages import t
-from handlers.reply import Reply
+from handlers.text.reply import Reply
+from handlers.text.strings import t
 from storage.db import locked
 
 log = logging.getLogger(__name__)

@@ -9,10 +9,10 @@ import signal
 
 from bot import platforms
 from bot.app import App
-from handlers.reply import Reply
-from scheduler.delivery import DeliveryWorker, Undeliverable
-from scheduler.inbox import InboxWorker
-from scheduler.service import Worker
+from handlers.text.reply import Reply
+from worker.delivery import DeliveryWorker, Undeliverable
+from worker.inbox import InboxWorker
+from worker.service import Worker
 
 log = logging.getLogger(__name__)
 

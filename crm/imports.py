@@ -11,8 +11,8 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from crm.first_import import our_stage
-from handlers.amounts import parse_amount
-from handlers.dates import parse_date
+from handlers.grammar.amounts import parse_amount
+from handlers.grammar.dates import parse_date
 from storage import pipelines
 from storage.crm import CrmRepository
 from storage.models import Member

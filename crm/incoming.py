@@ -35,10 +35,10 @@ from crm.first_import import (
 from crm.fxiaoke import FxiaokeClient, millis
 from crm.stages import key_of
 from crm.zoho import ZohoClient
-from handlers.format import money
-from handlers.messages import t
-from handlers.reply import Reply
-from handlers.reply_json import to_payload
+from handlers.text.format import money
+from handlers.text.reply import Reply
+from handlers.text.reply_json import to_payload
+from handlers.text.strings import t
 from storage import pipelines
 from storage.crm import CrmRepository
 from storage.destinations import MemberAddresses

@@ -9,10 +9,10 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
-from handlers.commands import ParseError
-from handlers.messages import t, usage
-from handlers.reply import Button, Reply
-from handlers.when_read import day_mark, say
+from handlers.grammar.commands import ParseError
+from handlers.text.reply import Button, Reply
+from handlers.text.strings import t, usage
+from handlers.text.when_read import day_mark, say
 from storage.models import Member, Team, Tenant
 from storage.people import PeopleRepository
 from storage.rates import RateRepository, Rates

@@ -11,26 +11,22 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from handlers import (
-    admin,
-    calendars,
-    changes,
-    command_json,
-    facts,
-    limits,
-    questions,
-    said_again,
-    schedule_commands,
-    several,
-)
-from handlers import commands as c
+from handlers import questions
 from handlers.context import Ctx, Refusal, usage_reply
-from handlers.dates import READING_CALENDAR
-from handlers.intents import HANDLERS, parse, read, split_keyword
-from handlers.messages import WORDS, name_of, t
-from handlers.parse import normalize
-from handlers.reply import Button, Reply
-from handlers.reply_json import to_payload
+from handlers.grammar import command_json, several
+from handlers.grammar import commands as c
+from handlers.grammar.dates import READING_CALENDAR
+from handlers.grammar.intents import HANDLERS, parse, read, split_keyword
+from handlers.grammar.parse import normalize
+from handlers.rules import limits
+from handlers.sales import changes, said_again
+from handlers.team import fact_posts as facts
+from handlers.team import schedule_commands
+from handlers.text.reply import Button, Reply
+from handlers.text.reply_json import to_payload
+from handlers.text.strings import WORDS, name_of, t
+from handlers.workspace import admin
+from handlers.workspace import holidays as calendars
 from storage import pipelines
 from storage.destinations import MemberAddresses, team_destinations
 from storage.models import Delivery, Member, Tenant, utcnow

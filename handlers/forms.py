@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from handlers import commands as c
-from handlers.amounts import parse_amount, parse_count
-from handlers.limits import day_window
+from handlers.grammar import commands as c
+from handlers.grammar.amounts import parse_amount, parse_count
+from handlers.rules.limits import day_window
 
 LABELS = {
     "visit_title": ("Log a visit", "记录拜访"), "deal_title": ("Deal", "商机"),
@@ -49,7 +49,7 @@ def _day(value: str) -> dt.date | None:
 def command_of(kind: str, values: dict[str, str], locale: str,
                today: dt.date | None = None) -> tuple[c.Command | None, dict[str, str]]:
     """(the command a submission stands for, or None and {block_id: what is wrong}). A day must
-    fall within the window a typed one must (`handlers.limits.day_window` of `today`)."""
+    fall within the window a typed one must (`handlers.rules.limits.day_window` of `today`)."""
     errors = {}
     first, last = day_window(today or dt.date.today())
     if kind in ("visit", "deal") and not values.get("customer"):

@@ -10,9 +10,9 @@ from dataclasses import dataclass, fields
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from handlers.command_json import pressed
 from handlers.dispatch import AnswerTo, Defaults, UserRef, handle_message
-from handlers.reply import Reply
+from handlers.grammar.command_json import pressed
+from handlers.text.reply import Reply
 
 VERSION = 2  # rows of version 1 held a platform's raw request (replayed by the platform)
 _UNSAID = ("here", "name", "locale", "timezone", "shared")  # left out of a row when the platform gave none

@@ -1,19 +1,19 @@
 """Turning names in a message into rows, and who may see or change what.
 
-A customer name close to a known one (`handlers/name_likeness.py`) is asked about, never created.
+A customer name close to a known one (`handlers/rules/name_likeness.py`) is asked about, never created.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import replace
 
-from handlers.brands import brand_of
-from handlers.commands import CloseDeal, LogVisit, Scope, SetCustomer, UpsertDeal
 from handlers.context import Ctx
-from handlers.messages import usage
-from handlers.name_likeness import core_name, extended_customers, similar_customers
-from handlers.normal import name_fold
-from handlers.reply import Button
+from handlers.grammar.brands import brand_of
+from handlers.grammar.commands import CloseDeal, LogVisit, Scope, SetCustomer, UpsertDeal
+from handlers.grammar.normal import name_fold
+from handlers.rules.name_likeness import core_name, extended_customers, similar_customers
+from handlers.text.reply import Button
+from handlers.text.strings import usage
 from storage.models import Customer, Member, Team, name_key
 from storage.sales import CustomerRepository
 
@@ -56,7 +56,7 @@ def customer_named(ctx: Ctx, name: str) -> Customer:
 def known_customers(ctx: Ctx, name: str) -> list[Customer]:
     """The customers `name` names: exactly, as part of their name (`ACME` for Acme Corp), the same
     but for punctuation or script (`acme corp.`, `華為`), or by a declared brand (`tencent` for
-    腾讯, handlers/brands.py)."""
+    腾讯, handlers/grammar/brands.py)."""
     repo = CustomerRepository(ctx.session)
     found = repo.find(ctx.tenant.id, name)
     if found:

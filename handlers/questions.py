@@ -12,12 +12,12 @@ import re
 
 from sqlalchemy.orm import Session
 
-from handlers import commands as c
-from handlers.amounts import parse_amount
-from handlers.command_json import button_values, pressed
-from handlers.normal import name_fold
-from handlers.parse import normalize
-from handlers.reply import Reply
+from handlers.grammar import commands as c
+from handlers.grammar.amounts import parse_amount
+from handlers.grammar.command_json import button_values, pressed
+from handlers.grammar.normal import name_fold
+from handlers.grammar.parse import normalize
+from handlers.text.reply import Reply
 from storage import questions as stored
 from storage.models import Member
 

@@ -145,7 +145,7 @@ class Team(Base):
     @property
     def calendar(self) -> str:
         """The calendar the team's working days follow: its country's, with the corrections its
-        tenant's admins made (`CN@3`; see handlers.calendar)."""
+        tenant's admins made (`CN@3`; see handlers.rules.working_days)."""
         return f"{self.holiday_calendar}@{self.tenant_id}"
 
 
@@ -354,7 +354,7 @@ class Deal(Base):
     expected_close: Mapped[dt.date | None] = mapped_column(Date)
     probability: Mapped[int] = mapped_column(Integer, default=10)
     reason: Mapped[str] = mapped_column(Text, default="")
-    #: the reason's category (`handlers/reasons.py`: price, product_fit, competitor …) and the
+    #: the reason's category (`handlers/sales/reasons.py`: price, product_fit, competitor …) and the
     #: competitor named in it, read when the reason is given
     reason_category: Mapped[str] = mapped_column(String(20), default="")
     competitor: Mapped[str] = mapped_column(String(200), default="")
@@ -457,7 +457,7 @@ class JobRun(Base):
 
 class InboxItem(Base):
     """A chat request acked and handed on (`bot/handoff.py`): the web process runs it when idle,
-    else a worker does (`scheduler/inbox.py`). The key is the platform's id for the request, so a
+    else a worker does (`worker/inbox.py`). The key is the platform's id for the request, so a
     retried delivery adds nothing; a claim whose process died is taken over when it expires."""
 
     __tablename__ = "inbox"
@@ -497,7 +497,7 @@ class Delivery(Base):
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     sent_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     #: The fact a team post tells (`won:46`, `target:3:revenue:month:2026-11-01`): a post whose
-    #: fact no longer holds is not sent, or is withdrawn or corrected once sent (handlers/facts.py).
+    #: fact no longer holds is not sent, or is withdrawn or corrected once sent (handlers/team/fact_posts.py).
     fact: Mapped[str | None] = mapped_column(String(120), index=True)
     #: The platform's id of the message once sent (Slack `channel ts`, a Teams activity id, a
     #: WeCom msgid), so that a correction can edit or withdraw it.

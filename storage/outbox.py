@@ -46,7 +46,7 @@ class OutboxRepository:
     def enqueue_to(self, destinations, key: str, tenant_id: int, payload: dict, now: dt.datetime,
                    fact: str | None = None) -> int:
         """One message to each destination (a team's channels), keyed `key:platform:target`;
-        `fact`: what it tells, for corrections (handlers/facts.py)."""
+        `fact`: what it tells, for corrections (handlers/team/fact_posts.py)."""
         return self.enqueue_many(
             [{"key": f"{key}:{d.platform}:{d.target}"[:200], "tenant_id": tenant_id, "platform": d.platform,
               "workspace": d.workspace, "target": d.target, "payload": payload, "fact": fact}

@@ -1,5 +1,5 @@
 """How long what chat requests leave behind is kept (docs/security.md). The worker purges every
-ten minutes (`scheduler/inbox.py`).
+ten minutes (`worker/inbox.py`).
 
 - inbox rows run (`done`): one day: their key only guards platform retries, which come within
   minutes (Slack's three in under an hour, WeCom's within 15 s); their bodies hold Slack

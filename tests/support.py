@@ -22,11 +22,11 @@ from sqlalchemy.exc import OperationalError
 from bot.console import ConsoleBot, render
 from bot.web import create_app
 from bot.worker import inbox_runners, platform_senders
-from handlers.command_json import button_values, pressed
 from handlers.dispatch import Defaults
-from scheduler.delivery import DeliveryWorker
-from scheduler.inbox import InboxWorker
+from handlers.grammar.command_json import button_values, pressed
 from storage.models import Base, Member, Team, TeamMember
+from worker.delivery import DeliveryWorker
+from worker.inbox import InboxWorker
 
 # A Monday in the middle of a month and quarter, so that "today" is the same in every run.
 NOW = dt.datetime(2026, 11, 23, 2, 0, tzinfo=dt.timezone.utc)  # 10:00 in Shanghai

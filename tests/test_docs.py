@@ -94,7 +94,7 @@ def test_every_environment_variable_the_pages_name_is_one_salesbot_reads():
 
 
 def test_the_server_variables_this_check_takes_on_trust_are_read_by_the_code():
-    code = "\n".join(p.read_text(encoding="utf-8") for folder in ("bot", "storage", "scheduler")
+    code = "\n".join(p.read_text(encoding="utf-8") for folder in ("bot", "storage", "worker")
                      for p in (ROOT / folder).rglob("*.py"))
     code += (ROOT / "tests" / "conftest.py").read_text(encoding="utf-8")
     assert all(f'"{name}"' in code or f"'{name}'" in code for name in SERVER_VARIABLES)

@@ -14,7 +14,7 @@ from bot.slack.sender import respond
 from bot.slack.users import outsider, outsider_lines, own_teams, tenant_of
 from handlers.forms import command_of
 from handlers.forms import label as _l
-from handlers.messages import METRIC_NAMES, PERIOD_NAMES, name_of
+from handlers.text.strings import METRIC_NAMES, PERIOD_NAMES, name_of
 from storage import pipelines
 from storage.models import METRICS
 from storage.people import PeopleRepository

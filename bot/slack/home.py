@@ -17,9 +17,9 @@ from slack_sdk.errors import SlackApiError
 from bot.slack.after_ack import after_ack
 from bot.slack.render import render_slack
 from bot.slack.users import outsider, own_teams, tenant_of
-from handlers import commands as c
+from handlers.grammar import commands as c
 from handlers.inbound import Inbound
-from handlers.reply import Reply
+from handlers.text.reply import Reply
 
 log = logging.getLogger(__name__)
 TEAM = c.Scope("team")

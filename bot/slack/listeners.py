@@ -33,11 +33,11 @@ from bot.slack.users import (
 )
 from bot.trouble import trouble_reply
 from handlers.dispatch import Message, answer_key, handle_message, reply_locale
+from handlers.grammar.intents import SLASH
 from handlers.inbound import Inbound
-from handlers.intents import SLASH
-from handlers.messages import WORDS, name_of
-from handlers.reply import Reply
-from scheduler.delivery import DeliveryWorker, queue_answer
+from handlers.text.reply import Reply
+from handlers.text.strings import WORDS, name_of
+from worker.delivery import DeliveryWorker, queue_answer
 
 log = logging.getLogger(__name__)
 #: How long an answer the web process queued is its own to send, before a worker may (it died).

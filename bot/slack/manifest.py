@@ -1,12 +1,12 @@
 """The Slack app manifest, made from what the code declares: the slash commands of
-`handlers.intents`, the scopes the OAuth install asks for, the events the app listens to.
+`handlers.grammar.intents`, the scopes the OAuth install asks for, the events the app listens to.
 `salesbot slack manifest` prints it; `deploy/slack-manifest.yml` is its output for YOUR-HOST.
 `--socket` makes the Socket Mode variant (no URLs at all: Slack sends everything over the
 socket), `--org-deploy` one an Enterprise Grid org admin can install org-wide."""
 from __future__ import annotations
 
 from bot.slack.app import BOT_EVENTS, BOT_SCOPES
-from handlers.intents import GENERAL, INTENTS
+from handlers.grammar.intents import GENERAL, INTENTS
 
 _HEAD = """\
 # Slack app manifest: paste it at api.slack.com/apps → Create New App → From a manifest.

@@ -6,9 +6,9 @@ the command they stand for, so a click runs through the same grammar and checks 
 from __future__ import annotations
 
 from bot.render_text import table_lines
-from handlers import format as fmt
-from handlers.command_json import button_values
-from handlers.reply import Heading, Reply
+from handlers.grammar.command_json import button_values
+from handlers.text import format as fmt
+from handlers.text.reply import Heading, Reply
 
 BUTTON_ACTION = "salesbot.cmd"  # + ".N": action ids must be unique within a block
 EDIT_ACTION = "salesbot.edit_deal"

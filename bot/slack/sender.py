@@ -12,8 +12,8 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.webhook import WebhookClient
 
 from bot.slack.render import fallback_text, render_slack
-from handlers.reply import Reply
-from scheduler.delivery import RateLimited, Undeliverable
+from handlers.text.reply import Reply
+from worker.delivery import RateLimited, Undeliverable
 
 # Slack errors no later try can fix, and what an admin can do about them.
 GONE = {"channel_not_found": "a private channel needs the bot invited: /invite @salesbot",

@@ -15,7 +15,7 @@ from slack_sdk.errors import SlackApiError
 from bot.app import App
 from bot.directory import Directory
 from handlers.dispatch import UserRef
-from handlers.messages import t
+from handlers.text.strings import t
 
 PLATFORM = "slack"
 _USER = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")

@@ -48,12 +48,12 @@ from bot.teams.render import BUTTON_KEY
 from bot.teams.sender import PLATFORM, TeamsSender
 from bot.trouble import trouble_reply
 from bot.web import plain, read_body
-from handlers.command_json import encode
 from handlers.dispatch import answer_key, reply_locale
 from handlers.forms import command_of, label
+from handlers.grammar.command_json import encode
 from handlers.inbound import Inbound
-from handlers.messages import t
-from handlers.reply import Reply
+from handlers.text.reply import Reply
+from handlers.text.strings import t
 from storage import pipelines
 from storage.people import PeopleRepository
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 import json
 
 from handlers.forms import label
-from handlers.intents import BY_NAME
-from handlers.messages import METRIC_NAMES, PERIOD_NAMES, name_of
-from handlers.reply import Reply
+from handlers.grammar.intents import BY_NAME
+from handlers.text.reply import Reply
+from handlers.text.strings import METRIC_NAMES, PERIOD_NAMES, name_of
 from storage import pipelines
 from storage.models import METRICS
 

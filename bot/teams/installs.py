@@ -22,8 +22,8 @@ from bot.teams.naming import TeamsNames
 from bot.teams.outgoing import Outgoing
 from bot.teams.sender import PLATFORM, SERVICE
 from handlers.inbound import Inbound
-from handlers.messages import t
-from handlers.reply import Reply
+from handlers.text.reply import Reply
+from handlers.text.strings import t
 from storage import conversations, destinations
 
 log = logging.getLogger(__name__)

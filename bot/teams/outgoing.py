@@ -19,13 +19,13 @@ from bot.teams.activity import delivery_id, language, root, timezone_of, unnamed
 from bot.teams.naming import TeamsNames
 from bot.teams.sender import PLATFORM, TeamsSender
 from handlers.dispatch import UserRef, answer_key, identify
-from handlers.reply import Reply
-from handlers.reply_json import to_payload
-from scheduler.delivery import DeliveryWorker
+from handlers.text.reply import Reply
+from handlers.text.reply_json import to_payload
 from storage.db import locked
 from storage.models import utcnow
 from storage.outbox import OutboxRepository
 from storage.people import PeopleRepository
+from worker.delivery import DeliveryWorker
 
 log = logging.getLogger(__name__)
 HELD = dt.timedelta(seconds=30)  # an answer this process queued is its own to send for this long

@@ -1,6 +1,6 @@
 """The Teams app package: `manifest.json` (the bot, its scopes, its commands in English with a
 Chinese localization file), and the two icons Teams asks for (192×192 colour, 32×32 white
-outline on transparent). Made from what the code declares (`handlers.intents`), so the command
+outline on transparent). Made from what the code declares (`handlers.grammar.intents`), so the command
 list is the one the bot understands. `salesbot teams package` writes it as a zip to upload.
 """
 from __future__ import annotations
@@ -10,7 +10,7 @@ import json
 import re
 import zipfile
 
-from handlers.intents import GENERAL, INTENTS
+from handlers.grammar.intents import GENERAL, INTENTS
 
 MANIFEST_VERSION = "1.17"
 SCHEMA = f"https://developer.microsoft.com/en-us/json-schemas/teams/v{MANIFEST_VERSION}"

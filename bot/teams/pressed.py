@@ -10,11 +10,11 @@ from bot.app import App
 from bot.teams.naming import TeamsNames
 from bot.teams.render import BUTTON_LIMIT
 from bot.teams.sender import PLATFORM, TeamsSender
-from handlers.command_json import button_values
 from handlers.dispatch import answer_key
+from handlers.grammar.command_json import button_values
 from handlers.inbound import Inbound
-from handlers.messages import t
-from handlers.reply_json import to_payload
+from handlers.text.reply_json import to_payload
+from handlers.text.strings import t
 from storage.models import utcnow
 from storage.outbox import OutboxRepository
 

@@ -10,9 +10,9 @@ import json
 
 from bot.render_text import render_text
 from bot.teams import forms
-from handlers import format as fmt
-from handlers.command_json import button_values
-from handlers.reply import Heading, Reply
+from handlers.grammar.command_json import button_values
+from handlers.text import format as fmt
+from handlers.text.reply import Heading, Reply
 
 CARD = "application/vnd.microsoft.card.adaptive"
 BUTTON_KEY = "salesbot"  # the submitted data's field that holds a button's command

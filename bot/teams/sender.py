@@ -27,10 +27,10 @@ from microsoft_agents.hosting.core.connector.client import ConnectorClient
 from bot.teams.auth import BotToken
 from bot.teams.loop import LOOP, Loop
 from bot.teams.render import activities
-from handlers.reply import Reply
-from handlers.reply_json import from_payload, to_payload
-from scheduler.delivery import RateLimited, Undeliverable
+from handlers.text.reply import Reply
+from handlers.text.reply_json import from_payload, to_payload
 from storage import conversations
+from worker.delivery import RateLimited, Undeliverable
 
 log = logging.getLogger(__name__)
 PLATFORM = "teams"

@@ -35,10 +35,10 @@ from bot.wecom.render import render_plain, template_card
 from bot.wecom.sender import WeComSender
 from handlers.dispatch import UserRef, answer_key, reply_locale
 from handlers.inbound import VERSION, Inbound
-from handlers.messages import t
-from handlers.reply import Reply
-from scheduler.delivery import DeliveryWorker
+from handlers.text.reply import Reply
+from handlers.text.strings import t
 from storage.db import locked
+from worker.delivery import DeliveryWorker
 
 log = logging.getLogger(__name__)
 PLATFORM = "wecom"

@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from bot.wecom.client import WeComClient
 from bot.wecom.render import render_markdown
-from handlers.reply import Reply
+from handlers.text.reply import Reply
 
 log = logging.getLogger(__name__)
 ROBOT_LIMIT = 4096  # bytes of markdown a group robot takes; app chats take 2048

@@ -7,9 +7,9 @@ from __future__ import annotations
 import uuid
 
 from bot.render_text import render_text, table_lines
-from handlers import format as fmt
-from handlers.command_json import button_values
-from handlers.reply import Heading, Reply
+from handlers.grammar.command_json import button_values
+from handlers.text import format as fmt
+from handlers.text.reply import Heading, Reply
 
 MARKDOWN_LIMIT = 2048  # bytes, app messages (message/send); group robots allow 4096
 TEXT_LIMIT = 2048

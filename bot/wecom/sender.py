@@ -8,8 +8,8 @@ from wechatpy.exceptions import WeChatClientException
 from bot.wecom.client import FREQUENCY_ERRORS, WeComClient
 from bot.wecom.posts import WeComPoster
 from bot.wecom.render import render_markdown, template_card
-from handlers.reply import Reply
-from scheduler.delivery import RateLimited, Undeliverable
+from handlers.text.reply import Reply
+from worker.delivery import RateLimited, Undeliverable
 
 GONE = {60111, 60102, 81013, 86003, 93000}  # no such user / chat / robot
 FREQUENCY_PAUSE = 10.0  # WeCom gives no Retry-After: wait this long before the next try

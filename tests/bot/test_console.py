@@ -40,7 +40,7 @@ def test_the_schedulers_posts_appear_in_the_console_chat(team_chat, session_fact
     from bot.app import App
     from bot.console import ConsoleSender
     from bot.worker import build_worker
-    from scheduler.plan import fire, plan
+    from worker.plan import fire, plan
 
     monkeypatch.setenv("DATABASE_URL", db_url)
     with session_factory() as s:
@@ -61,7 +61,7 @@ def test_in_the_chat_only_my_posts_and_the_channels_show_each_followed_by_the_pr
     from bot.app import App
     from bot.console import ConsoleSender
     from bot.worker import build_worker
-    from scheduler.plan import fire, plan
+    from worker.plan import fire, plan
 
     monkeypatch.setenv("DATABASE_URL", db_url)
     team_chat("target @Ana revenue 40k month", user="Mia")

@@ -14,11 +14,11 @@ from bot.settings import Settings
 from bot.web import create_app, plain
 from bot.worker import inbox_runners, platform_senders
 from handlers import places
-from handlers.reply import Reply
-from scheduler.delivery import DeliveryWorker
+from handlers.text.reply import Reply
 from storage.models import TeamDestination, Tenant, utcnow
 from storage.outbox import OutboxRepository
 from support import delivery_statuses
+from worker.delivery import DeliveryWorker
 
 
 class Echo:

@@ -5,8 +5,8 @@ import re
 import pytest
 from sqlalchemy import func, select
 
-from handlers.intents import HANDLERS, INTENTS, parse, usage
-from handlers.messages import MESSAGES
+from handlers.grammar.intents import HANDLERS, INTENTS, parse, usage
+from handlers.text.strings import MESSAGES
 from storage.models import AuditLog, Customer, Deal, Leave, Member, Team, TeamDestination, TeamMember, Visit
 from support import audit_trail
 
@@ -353,7 +353,7 @@ def test_a_leavers_customers_and_open_deals_are_reassigned(team_chat):
 
 
 def test_every_command_an_intent_declares_for_managers_or_admins_is_refused_to_a_rep(team_chat):
-    """The role in `handlers.intents` is what is enforced: each declared example that needs a
+    """The role in `handlers.grammar.intents` is what is enforced: each declared example that needs a
     role, sent by a rep, is refused in their language and changes nothing."""
     refusals = {"manager": ("Sorry, only a manager can do that.", "抱歉，只有经理可以这样操作。"),
                 "admin": ("Sorry, only an admin can do that.", "抱歉，只有管理员可以这样操作。")}

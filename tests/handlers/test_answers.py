@@ -5,10 +5,10 @@ import datetime as dt
 from sqlalchemy import select
 
 from handlers.dispatch import AnswerTo, UserRef, handle_message
-from handlers.reply_json import from_payload
-from scheduler.delivery import DeliveryWorker
+from handlers.text.reply_json import from_payload
 from storage.models import Delivery, Visit, utcnow
 from support import count
+from worker.delivery import DeliveryWorker
 
 ANA = UserRef("slack", "T1", "U2", "Ana")
 

@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from handlers.dispatch import UserRef, handle_message
-from handlers.reply import Reply
+from handlers.text.reply import Reply
 from storage.models import Member, Team, Tenant, Visit
 from support import Chat, count
 

@@ -3,8 +3,8 @@ import datetime as dt
 
 from sqlalchemy import select
 
-from handlers.reply_json import from_payload
-from handlers.when_read import as_sent
+from handlers.text.reply_json import from_payload
+from handlers.text.when_read import as_sent
 from storage.models import Contest, Customer, Deal, Delivery, Task, Tip, Visit
 from support import count
 

@@ -4,9 +4,9 @@ from decimal import Decimal
 
 import pytest
 
-from handlers.calendar import is_working_day, pace, period_bounds, working_days
-from handlers.commands import Period
-from handlers.dates import parse_date
+from handlers.grammar.commands import Period
+from handlers.grammar.dates import parse_date
+from handlers.rules.working_days import is_working_day, pace, period_bounds, working_days
 
 D = dt.date
 

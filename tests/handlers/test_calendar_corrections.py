@@ -9,11 +9,11 @@ from click.testing import CliRunner
 from sqlalchemy import select
 
 from bot.cli import main
-from scheduler.delivery import DeliveryWorker
-from scheduler.plan import fire, plan
-from scheduler.service import Worker
 from storage.models import AuditLog, Delivery
 from support import Chat
+from worker.delivery import DeliveryWorker
+from worker.plan import fire, plan
+from worker.service import Worker
 
 SAT_MAKE_UP = dt.date(2027, 2, 6)  # a Saturday an admin makes a working day
 
@@ -80,7 +80,7 @@ def test_a_year_without_an_official_schedule_is_warned_of(team_chat, session_fac
     monkeypatch.setenv("DATABASE_URL", db_url)
     assert warning in CliRunner().invoke(main, ["jobs"]).output
     worker = Worker(session_factory, DeliveryWorker(session_factory, sender=None))
-    with caplog.at_level(logging.WARNING, logger="scheduler.service"):  # the demo chat quietens it
+    with caplog.at_level(logging.WARNING, logger="worker.service"):  # the demo chat quietens it
         worker.sync()
         worker.sync()
     assert len([r for r in caplog.records if "no official schedule for" in r.message]) == 1

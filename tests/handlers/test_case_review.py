@@ -6,9 +6,9 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
-from handlers.reply_json import from_payload
-from scheduler.plan import fire, plan
+from handlers.text.reply_json import from_payload
 from storage.models import Deal, Delivery, Member, Tip, TipVote
+from worker.plan import fire, plan
 
 
 def _closed(team_chat):

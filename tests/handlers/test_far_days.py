@@ -1,6 +1,6 @@
 """A planned or closing day far off (issue #24 follow-up: 0001-01-01, 9999-12-31) is a slip, not a
 plan: typed, pressed or from a form it is refused with the window to pick from, in the person's
-language, and nothing is stored. One rule (`handlers.limits.day_window`) for every way in."""
+language, and nothing is stored. One rule (`handlers.rules.limits.day_window`) for every way in."""
 import pytest
 
 from storage.models import Deal, Task, Visit

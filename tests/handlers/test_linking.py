@@ -58,7 +58,7 @@ def test_a_reps_link_never_brings_in_another_organisation(session_factory):
 
 
 def test_an_admin_connecting_a_workspace_is_told_to_the_other_admins(session_factory):
-    from handlers.reply_json import from_payload
+    from handlers.text.reply_json import from_payload
     from storage.models import Delivery
 
     slack, wecom = Chat(session_factory, "workspace", "slack"), Chat(session_factory, "corp", "wecom")

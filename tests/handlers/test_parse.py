@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from handlers.amounts import Money, parse_amount
-from handlers.commands import (
+from handlers.grammar.amounts import Money, parse_amount
+from handlers.grammar.commands import (
     ChangeTeam,
     CloseDeal,
     Command,
@@ -33,7 +33,7 @@ from handlers.commands import (
     TakeLeave,
     UpsertDeal,
 )
-from handlers.intents import HANDLERS, INTENTS, parse
+from handlers.grammar.intents import HANDLERS, INTENTS, parse
 
 TODAY = dt.date(2026, 11, 23)  # a Monday
 D = dt.date
@@ -224,7 +224,7 @@ def test_any_mix_of_grammar_words_gives_a_command_or_an_error(words):
     ("A类 每2周回访", 14, None),
 ])
 def test_a_tier_rhythm_in_weeks_is_read_in_days(text, days, team):
-    from handlers.commands import SetTierRhythm
+    from handlers.grammar.commands import SetTierRhythm
 
     assert parse(text, TODAY) == SetTierRhythm(text.split()[1].upper() if text.startswith("tier") else "A",
                                                days, team)

@@ -20,10 +20,10 @@ from decimal import Decimal
 
 import opencc
 
-from handlers.amounts import Money
-from handlers.commands import Command, ParseError
-from handlers.intents import KEYWORDS_EN, read
-from handlers.normal import name_fold
+from handlers.grammar.amounts import Money
+from handlers.grammar.commands import Command, ParseError
+from handlers.grammar.intents import KEYWORDS_EN, read
+from handlers.grammar.normal import name_fold
 
 TODAY = dt.date(2026, 11, 23)  # a Monday
 SEED = int(os.environ.get("SALESBOT_FUZZ_SEED", "23"))
@@ -183,7 +183,7 @@ def meaning(value):
 
 
 def _read(message: str, today: dt.date):
-    """What dispatch runs: the parse with every word accounted for (handlers/spans.py)."""
+    """What dispatch runs: the parse with every word accounted for (handlers/grammar/spans.py)."""
     return read(message, today).command
 
 

@@ -4,7 +4,7 @@ minutes: a first `hi` is welcomed, the first person is told they are the admin, 
 told who joined their team."""
 from sqlalchemy import select
 
-from handlers.reply_json import from_payload
+from handlers.text.reply_json import from_payload
 from storage.models import Customer, Deal, Delivery, Member, Team, TeamMember
 
 

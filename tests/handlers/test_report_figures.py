@@ -14,11 +14,11 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select, update
 
 from bot.csv_io import export
-from handlers import format as fmt
 from handlers.dispatch import Defaults
-from handlers.reply_json import from_payload
-from scheduler.plan import fire, plan
+from handlers.text import format as fmt
+from handlers.text.reply_json import from_payload
 from storage.models import Deal, Delivery, ExchangeRate, Member, Target
+from worker.plan import fire, plan
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 

@@ -1,10 +1,10 @@
 """Team schedules from chat, in English and Chinese; only managers change them."""
 import datetime as dt
 
-from handlers import commands as c
-from handlers.intents import parse
-from scheduler.plan import plan
+from handlers.grammar import commands as c
+from handlers.grammar.intents import parse
 from storage.models import Team
+from worker.plan import plan
 
 
 def test_the_schedule_grammar_in_both_languages():

@@ -6,9 +6,9 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import select, update
 
-from handlers.reply_json import from_payload
-from scheduler.plan import fire, plan
+from handlers.text.reply_json import from_payload
 from storage.models import Delivery, Member
+from worker.plan import fire, plan
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 

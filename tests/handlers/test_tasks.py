@@ -7,11 +7,11 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import select
 
-from handlers.reply_json import from_payload
-from handlers.when_read import as_sent
-from scheduler.plan import fire, plan
+from handlers.text.reply_json import from_payload
+from handlers.text.when_read import as_sent
 from storage.models import Delivery, Task
 from support import NOW, count
+from worker.plan import fire, plan
 
 
 def told(session_factory, target: str, at: dt.datetime = NOW) -> list[str]:
@@ -67,7 +67,7 @@ class Recording:
 @pytest.mark.parametrize("days_late, due", [(0, "tomorrow"), (1, "today"), (3, "Tue, Nov 24")])
 def test_a_task_notice_says_when_it_is_due_as_of_when_it_is_delivered(team_chat, session_factory,
                                                                       days_late, due):
-    from scheduler.delivery import DeliveryWorker
+    from worker.delivery import DeliveryWorker
 
     team_chat("task @ana send the quote by tomorrow", user="Mia")  # queued Mon Nov 23
     sender = Recording()

@@ -5,9 +5,9 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
-from handlers.reply_json import from_payload
-from scheduler.plan import fire, plan
+from handlers.text.reply_json import from_payload
 from storage.models import AuditLog, Customer, Delivery, Member, Task, Team, Visit
+from worker.plan import fire, plan
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 

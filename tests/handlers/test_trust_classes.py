@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
-from handlers.reasons import categorize
+from handlers.sales.reasons import categorize
 from storage.models import Customer, Deal, Target, Task, Visit
 from support import Chat
 

@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import func, select
 
-from handlers.schedule_rules import questions_of
+from handlers.rules.schedules import questions_of
 from storage.models import Customer, Deal, Task, Team, Tip, Visit
 from support import Chat
 
@@ -211,7 +211,7 @@ def test_a_tip_without_a_topic_is_asked_and_the_offer_keeps_every_word(session_f
 def test_a_reading_gives_each_field_the_span_it_came_from():
     import datetime as dt
 
-    from handlers.intents import read
+    from handlers.grammar.intents import read
 
     text = 'deal Acme Corp "Cloud" proposal 50k close 12/20'
     reading = read(text, dt.date(2026, 11, 23))

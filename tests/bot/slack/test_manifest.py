@@ -7,7 +7,7 @@ from click.testing import CliRunner
 from bot.cli import main
 from bot.slack.app import BOT_SCOPES
 from bot.slack.manifest import manifest
-from handlers.intents import INTENTS, SLASH
+from handlers.grammar.intents import INTENTS, SLASH
 
 MANIFEST = (Path(__file__).parents[3] / "deploy" / "slack-manifest.yml").read_text()
 

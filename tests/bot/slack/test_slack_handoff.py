@@ -9,11 +9,11 @@ from bot.web import create_app
 from bot.worker import inbox_runners, platform_senders
 from fakes.slack_api import _all_text
 from fakes.slack_driver import SlackDriver
-from scheduler.delivery import DeliveryWorker
-from scheduler.inbox import InboxWorker
 from storage.inbox import InboxRepository
 from storage.models import InboxItem, Visit, utcnow
 from support import count, eventually, serve
+from worker.delivery import DeliveryWorker
+from worker.inbox import InboxWorker
 
 
 def statuses(core) -> list[str]:

@@ -9,10 +9,10 @@ import pytest
 from sqlalchemy import select, text
 
 from fakes.slack_api import _all_text
-from scheduler import delivery
-from scheduler.delivery import backoff as real_backoff
 from storage.models import Customer, Deal, Delivery, Member, Target, Task, TipVote, Visit
 from support import count, delivery_statuses, eventually
+from worker import delivery
+from worker.delivery import backoff as real_backoff
 
 
 def test_visit_with_no_text_opens_the_form(slack):
@@ -348,7 +348,7 @@ def test_someone_elses_edit_button_answers_whose_deal_it_is(slack):
 
 
 # The outbox's retries of a failing Web API (nothing here is backend-specific: the outbox's rows
-# are tested on both databases in tests/scheduler/test_outbox.py), its backoff a tenth as long.
+# are tested on both databases in tests/worker/test_outbox.py), its backoff a tenth as long.
 @pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
 def test_web_api_server_errors_are_retried_a_bounded_number_of_times(slack, monkeypatch):
     monkeypatch.setattr(delivery, "backoff", lambda attempts: real_backoff(attempts) / 10)

@@ -1,9 +1,9 @@
 """Standups on Slack: the prompt arrives as a DM; a reply in its thread is the answer, even one
 that starts like a command ("Visited …")."""
 from fakes.slack_api import _all_text
-from scheduler.plan import fire, plan
 from storage.models import StandupAnswer, Visit, utcnow
 from support import count
+from worker.plan import fire, plan
 
 
 def test_a_reply_in_the_prompts_thread_is_the_standup_answer(slack):

@@ -4,9 +4,9 @@ import time
 import pytest
 
 from fakes.teams_driver import BOT, CHANNEL, TENANT, mention_of
-from scheduler.plan import fire, plan
 from storage.models import Deal, Member, StandupAnswer, utcnow
 from support import count, eventually
+from worker.plan import fire, plan
 
 
 def _job(core, kind):

@@ -16,8 +16,8 @@ from fakes.teams_examples import (
     MEMBER_REMOVED,
     shaped,
 )
-from handlers.command_json import encode
-from handlers.commands import CloseDeal, DealRef
+from handlers.grammar.command_json import encode
+from handlers.grammar.commands import CloseDeal, DealRef
 from storage.models import Deal, InboxItem, Member
 from support import eventually
 
@@ -170,7 +170,7 @@ def _inbox(teams) -> list[str]:
 
 
 def test_the_teams_sender_updates_and_deletes_a_message_it_sent(teams):
-    from handlers.reply import Reply
+    from handlers.text.reply import Reply
 
     teams.say("help")
     teams.wait_chat(1)

@@ -10,12 +10,12 @@ from PIL import Image
 
 from bot.teams.render import CARD, activities
 from bot.teams.sender import ConversationPace
-from handlers.command_json import decode
-from handlers.commands import CloseDeal, DealRef
-from handlers.intents import INTENTS
-from handlers.reply import Bar, Button, Reply, Table
-from scheduler.delivery import RateLimited
+from handlers.grammar.command_json import decode
+from handlers.grammar.commands import CloseDeal, DealRef
+from handlers.grammar.intents import INTENTS
+from handlers.text.reply import Bar, Button, Reply, Table
 from support import salesbot
+from worker.delivery import RateLimited
 
 APP_ID = "6a1b5c2d-0000-4000-8000-00000000b077"
 

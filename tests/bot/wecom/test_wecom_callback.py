@@ -7,10 +7,10 @@ import pytest
 from sqlalchemy import select
 
 from bot.wecom.sender import FREQUENCY_PAUSE
-from scheduler import delivery
-from scheduler.delivery import backoff as real_backoff
 from storage.models import Customer, Deal, Member, Tenant, Visit, name_key
 from support import count, delivery_statuses, eventually
+from worker import delivery
+from worker.delivery import backoff as real_backoff
 
 
 def test_url_verification_answers_the_decrypted_echostr(wecom):
@@ -145,7 +145,7 @@ def test_token_expiry_mid_send_refreshes_once_and_delivers(wecom):
 
 
 # The outbox's waits on WeCom (nothing backend-specific: its rows are tested on both databases in
-# tests/scheduler/test_outbox.py) run on SQLite only.
+# tests/worker/test_outbox.py) run on SQLite only.
 @pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
 def test_frequency_limits_are_waited_out_not_dropped(wecom):
     wecom.fake.script("message/send", {"errcode": 45009, "errmsg": "api freq out of limit"})
@@ -218,7 +218,7 @@ def test_a_win_by_a_card_click_is_announced_once_to_the_teams_group_robot(wecom)
 
 def test_team_reports_post_to_an_app_chat(wecom, wecom_settings):
     from bot.wecom.posts import WeComPoster
-    from handlers.reply import Reply
+    from handlers.text.reply import Reply
     poster = WeComPoster(wecom.app.client)
     poster.post("chat", "wrCHAT", Reply(title="周报", locale="zh"))
     [call] = wecom.fake.called("appchat/send")

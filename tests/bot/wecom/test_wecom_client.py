@@ -9,8 +9,8 @@ from wechatpy.exceptions import WeChatClientException
 from bot.wecom.client import RedisTokens, WeComClient
 from bot.wecom.sender import WeComSender
 from fakes.wecom_driver import AGENT, CORP, SECRET
-from handlers.commands import AddTask, LogVisit
-from handlers.reply import Button, Reply
+from handlers.grammar.commands import AddTask, LogVisit
+from handlers.text.reply import Button, Reply
 from storage.tokens import DatabaseTokens
 
 REDIS_URL = "redis://127.0.0.1:6379/0"

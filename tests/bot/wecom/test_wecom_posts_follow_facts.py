@@ -2,7 +2,7 @@
 short correction in the group; a message to a person (message/send) is recalled by its msgid."""
 import time
 
-from handlers.reply import Reply
+from handlers.text.reply import Reply
 
 
 def test_a_win_undone_is_corrected_in_the_group_robots_chat(wecom):

@@ -1,7 +1,7 @@
 """Standups on WeCom: the prompt arrives from the app; the member simply replies to answer."""
-from scheduler.plan import fire, plan
 from storage.models import StandupAnswer, utcnow
 from support import count, eventually
+from worker.plan import fire, plan
 
 
 def test_a_plain_reply_after_the_prompt_is_the_standup_answer(wecom):

@@ -1,0 +1,202 @@
+"""Clauses inside free text (a visit's notes, a win's reason) that are fields, not prose: a
+follow-up with its date (`follow up fri`, `跟进：月底`, `明天跟进`, anywhere, before or after the
+date), and a second command after a sentence break (`demo done. deal Globex negotiation 90k`).
+
+Free text stays free text only after these have been looked for; every function here reads the
+*view* of a text (`handlers.grammar.normal.view`, the same length as what was typed) and gives spans of
+the text as typed.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from handlers.grammar.dates import parse_date
+
+#: A follow-up word: `follow up`, `follow-up`, `followup`, `f/u`, `fu`, `跟进`, `回访`.
+_FU_WORD = re.compile(r"(?<![A-Za-z])(?:follow[\s-]?ups?|f/u|fu|跟进|回访)(?![A-Za-z])", re.IGNORECASE)
+#: A follow-up word mistyped (`folow up`, `follwo up`, `follow pu`, `跟近`): asked about, never notes.
+_FU_TYPO = re.compile(r"(?<![A-Za-z])(?:fol+o?w+|fo?l+ow+|fol+wo|follwo|flolow|follo|folllow)"
+                      r"[\s-]?(?:up|pu|uo)(?![A-Za-z])|(?<![A-Za-z])follow[\s-]?(?:pu|uo|ip)(?![A-Za-z])|跟近|根进|跟紧|跟尽",
+                      re.IGNORECASE)
+#: Where a clause ends: `,` `，` `;` `；` `。` `!` a period before a space, ` - `, a new line.
+CLAUSE_END = re.compile(r"\s*(?:[,，;；。!！?？\n]|\.(?=\s|$)|\s[-–—]\s|—)\s*")
+_LEAD_IN = re.compile(r"\s*(?::|：)?\s*(?:on\s+|by\s+|在\s*)?", re.IGNORECASE)
+_BEFORE = re.compile(r"\s*(?:前|之前|以前|before)\s*", re.IGNORECASE)
+DATE_LIKE = re.compile(r"\d|^(?:mon|tue|wed|thu|fri|sat|sun|next|this|tom|tmr|tod|end|eo[wm]|"
+                        r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|^[下本这今明后上]|^周|^星期|^月底",
+                        re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """A follow-up clause: its day, the span it covers in the text, and what it says to do."""
+
+    day: dt.date
+    start: int
+    end: int
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class Unread:
+    """A follow-up word whose date could not be read (`follow up someday`, `跟进` alone), or a
+    mistyped follow-up word (`typo`: `folow up fri`)."""
+
+    text: str
+    typo: bool = False
+
+
+def follow_ups(text: str, view: str, today: dt.date) -> list[FollowUp] | Unread:
+    """Every follow-up clause of `text` (`view`: its folded, simplified view), or the first one
+    that names a date that cannot be read. A follow-up word in prose (`follow-up call`,
+    `跟进客户需求`) is no clause."""
+    found: list[FollowUp] = []
+    bare: Unread | None = None  # a follow-up word with no day in its clause (`签约后回访，…`)
+    for typo in _FU_TYPO.finditer(view):
+        if not _FU_WORD.fullmatch(typo[0]):
+            return Unread(text[typo.start():typo.end()], typo=True)
+    for word in _FU_WORD.finditer(view):
+        if any(f.start <= word.start() < f.end for f in found):
+            continue
+        clause = _after(text, view, word, today) or _before(text, view, word, today)
+        if isinstance(clause, FollowUp):
+            found.append(clause)
+            continue
+        tail = view[word.end():]
+        lead = _LEAD_IN.match(tail)
+        rest = tail[lead.end():]
+        stop = CLAUSE_END.search(rest)
+        said = rest[:stop.start()] if stop else rest
+        if not said.strip():  # `follow up` with no day: the day is the one thing missing,
+            bare = bare or Unread(text[word.start():word.end()])  # unless another clause has it
+            continue
+        verb = " " in word[0] or word[0].lower() in ("fu", "f/u", "跟进", "回访")
+        if (DATE_LIKE.search(said.strip()) and not re.match(r"^[A-Za-z]+\s+[A-Za-z]{4,}", said.strip())) \
+                or (verb and len(said.split()) == 1 and (said.isascii() or lead.end() > 0)):
+            return Unread(said.strip())  # `follow up someday`: a day meant, none read
+    return bare if bare and not found else found  # `签约后回访，…，跟进 周五`: the word is prose
+
+
+def _after(text: str, view: str, word: re.Match, today: dt.date) -> FollowUp | None:
+    """`follow up fri`, `跟进：月底`, `跟进12月31日`, `follow up on 12/20 with the quote`, and a date
+    later in the clause (`follow up with the CFO next week`)."""
+    lead = _LEAD_IN.match(view, word.end())
+    begin = lead.end()
+    stop = CLAUSE_END.search(view, begin)
+    limit = stop.start() if stop else len(view)
+    starts = [begin] + [m.start() for m in re.finditer(r"(?<=\s)\S", view[:limit]) if m.start() > begin]
+    for start in starts:
+        said = view[start:limit]
+        for size in _prefix_sizes(said):
+            day = parse_date(said[:size], today)
+            if day is not None:
+                after = start + size
+                before = _BEFORE.match(view, after)
+                tail = text[(before.end() if before else after):limit]
+                detail = " ".join(p for p in (text[begin:start].strip(), tail.strip()) if p)
+                return FollowUp(day, word.start(), limit, detail)
+    return None
+
+
+def _before(text: str, view: str, word: re.Match, today: dt.date) -> FollowUp | None:
+    """`明天跟进`, `下周二跟进报价`, `fri follow up`: the date just before the word, in its clause."""
+    starts = [m.end() for m in CLAUSE_END.finditer(view, 0, word.start())]
+    begin = starts[-1] if starts else 0
+    said = re.sub(r"\s*(?:之前|以前|前|before|再|要|去|来)$", "",  # `周五前跟进` · `下下周一再跟进`
+                  view[begin:word.start()].rstrip())
+    for size in _suffix_sizes(said):
+        day = parse_date(said[len(said) - size:], today)
+        if day is not None:
+            stop = CLAUSE_END.search(view, word.end())
+            limit = stop.start() if stop else len(view)
+            return FollowUp(day, begin + len(said) - size, limit, text[word.end():limit].strip(" :："))
+    return None
+
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def _cut(said: str, at: int) -> bool:
+    """Whether a date may end (or start) at `at` of `said` inside a word: where Chinese meets
+    anything (`12月31日|前`, `明天|跟进`), never inside a Latin word (`mon|thly`)."""
+    left, right = said[at - 1:at], said[at:at + 1]
+    return not right or not left or bool(_CJK.match(left) or _CJK.match(right))
+
+
+def _prefix_sizes(said: str) -> list[int]:
+    """Lengths of the leading pieces of `said` that may be a date, longest first: up to four
+    words (`end of the week`), or a glued piece up to ten characters (`12月31日前`)."""
+    words = list(re.finditer(r"\S+", said))
+    sizes = {w.end() for w in words[:4]}
+    sizes.update(size for size in range(1, min(10, len(said)) + 1)
+                 if not said[:size].isspace() and " " not in said[:size].strip() and _cut(said, size))
+    return sorted((s for s in sizes if said[:s].strip()), reverse=True)
+
+
+def _suffix_sizes(said: str) -> list[int]:
+    """As `_prefix_sizes`, from the end: `下周二|`, `见了客户 明天|`."""
+    words = list(re.finditer(r"\S+", said))
+    sizes = {len(said) - w.start() for w in words[-3:]}
+    sizes.update(size for size in range(1, min(10, len(said)) + 1)
+                 if " " not in said[len(said) - size:] and _cut(said, len(said) - size))
+    return sorted((s for s in sizes if said[len(said) - s:].strip()), reverse=True)
+
+
+def without(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` with the spans taken out; what was on both sides joined by a separator."""
+    out, last = [], 0
+    for start, end in sorted(spans):
+        out.append(text[last:start])
+        last = end
+    out.append(text[last:])
+    pieces = [p.strip(" ,，;；.。:：-") for p in out]
+    return "; ".join(p for p in pieces if p)
+
+
+#: Command words that store something: a sentence of free text starting with one of them (after
+#: a break) is a second command, asked about.
+SECOND_EN = {"visit", "visited", "deal", "won", "lost", "task", "tip"}
+SECOND_ZH = ("拜访", "商机", "赢单", "输单", "任务", "经验")
+_BREAK = re.compile(r"(?:[。;；!！?？\n]|\.(?=\s))\s*")
+_WORD = re.compile(r"\S+")
+
+
+#: Words that join a second command to the first (`; also deal acme …`, `，另外 商机 …`); after
+#: one of them a comma is break enough.
+FILLERS = {"also", "and", "then", "plus", "另外", "还有", "然后", "并且", "同时"}
+_COMMA_FILLER = re.compile(r"[,，]\s*(?=(?:also|and|then|plus|另外|还有|然后|并且|同时)[\s,，:]+\S)", re.I)
+#: A joining word that says "a second thing" on its own, with no break before it (`… 下周一跟进 另外
+#: 任务 …`, `… also task …`); a Chinese one may be glued to the command word (`另外任务`).
+_STRONG_FILLER = re.compile(r"(?<=\s)(?=(?:also|plus)\s+\S)|(?<=\s)(?=(?:另外|还有|同时)\s*\S)", re.I)
+STRONG_ZH = ("另外", "还有", "同时")
+
+
+def filler_before(text: str, at: int) -> int:
+    """Where the joining word before `at` starts (`…; also |deal`), or `at` where there is none."""
+    while (found := re.search(r"([^\s,，:;；。]+)[\s,，:]*$", text[:at])) and found[1].lower() in FILLERS:
+        at = found.start(1)  # `and then`
+    return at
+
+
+def second_command(text: str, view: str) -> int | None:
+    """Where a second command starts in `text` (after a sentence break, and a joining word
+    such as `also`), or None."""
+    stops = sorted([*_BREAK.finditer(view), *_COMMA_FILLER.finditer(view), *_STRONG_FILLER.finditer(view)],
+                   key=lambda m: m.start())
+    for stop in stops:
+        word = _WORD.match(view, stop.end())
+        if word is not None and (glued := next((f for f in STRONG_ZH if word[0].startswith(f)
+                                                and len(word[0]) > len(f)), None)):
+            word = _WORD.match(view, word.start() + len(glued))  # `另外任务 …`
+        while word is not None and word[0].lower().strip(",，:") in FILLERS:  # `also`, `and then`
+            word = _WORD.match(view, re.compile(r"[\s,，:]*").match(view, word.end()).end())
+        if word is None:
+            continue
+        bare = word[0].rstrip(":").lower()
+        rest = view[word.end():].strip()
+        if (bare in SECOND_EN and rest) or any(word[0].startswith(k) and (rest or len(word[0]) > len(k))
+                                               for k in SECOND_ZH):
+            return word.start()
+    return None

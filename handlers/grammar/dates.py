@@ -1,0 +1,282 @@
+"""Dates as reps type them, relative to *their* today: `12/20`, `2026-12-20`, `12月20日`,
+`tomorrow`, `next Tue`, `明天`, `后天`, `下周二`, `3天后`, `月底`, and ranges like `12/24-12/31`.
+
+Only the forms dateutil does not know (relative words, Chinese) are matched here; other absolute
+dates such as `Dec 20` or `20 December 2026` go to dateutil.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from calendar import monthrange
+from contextvars import ContextVar
+
+_EN_DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_ZH_DAYS = "一二三四五六日"
+_ZH_DAY_ALIASES = {"天": 6, "七": 6, **{str(i + 1): i for i in range(7)}}
+
+_OFFSETS = {
+    "today": 0, "tod": 0, "今天": 0, "今日": 0,
+    "tomorrow": 1, "tmr": 1, "tmrw": 1, "tmw": 1, "tomorow": 1, "tommorow": 1, "tommorrow": 1,
+    "明天": 1, "明日": 1,
+    "day after tomorrow": 2, "后天": 2, "大后天": 3,
+    "yesterday": -1, "昨天": -1, "前天": -2,
+}
+_IN_DAYS = re.compile(r"^(?:in\s+)?(\d{1,3}|[一二两三四五六七八九十])\s*(天|days?|个?星期|周|weeks?|wks?)"
+                      r"(?:后|以后|之后|\s+later)?$")
+_ZH_COUNT = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
+#: A weekday's name in full or cut short (`mon`, `tues`, `thurs`): never a word that only starts
+#: like one (`month` is no Monday).
+_EN_WEEKDAY = re.compile(r"^(?:(next|this|coming)\s+)?(mon|tue|wed|thu|fri|sat|sun)"
+                         r"(?:day|s|sday|nesday|rsday|rs|urday|r|ur)?\.?$")
+_ZH_WEEKDAY = re.compile(r"^(下下|下个?|本|这个?|)(?:周|星期|礼拜)([一二三四五六日天七1-7])$")
+_ISO = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$")
+_MONTH_DAY = re.compile(r"^(\d{1,2})/(\d{1,2})$")
+_ZH_MONTH_DAY = re.compile(r"^(下个?月|本月|这个月)(\d{1,2})[日号]$")
+_ZH_DATE = re.compile(r"^(?:(\d{4})年)?(\d{1,2})月(\d{1,2})[日号]?$")
+_RANGE_SEP = re.compile(r"\s*(?:-|~|–|—|至|到|\bto\b|\buntil\b)\s*")
+
+
+def parse_date(text: str, today: dt.date, *, future: bool = True) -> dt.date | None:
+    """The date `text` names, seen from `today`; None when it names no date.
+
+    A date without a year is the next such date when `future` (a close date, a follow-up, a leave).
+    A bare weekday is the next one after today; `next Tue` / `下周二` is Tuesday of next week.
+
+    >>> parse_date("下周二", dt.date(2026, 11, 23))
+    datetime.date(2026, 12, 1)
+    >>> parse_date("3天后", dt.date(2026, 11, 23))
+    datetime.date(2026, 11, 26)
+    """
+    text = " ".join(text.strip().lower().split())
+    if not text:
+        return None
+    if text in _OFFSETS:
+        return today + dt.timedelta(days=_OFFSETS[text])
+    for parse in (_relative, _weekday, _absolute):
+        try:
+            day = parse(text, today, future)
+        except ValueError:  # e.g. 2/30
+            return None
+        if day is not None:
+            return day
+    return _dateutil(text, today, future)
+
+
+CROSSING_DAYS = 62  # `12/28-1/3` runs into the new year; `12/31-12/24` is backwards, not a year
+
+
+def parse_date_range(text: str, today: dt.date) -> tuple[dt.date, dt.date] | None:
+    """`12/24-12/31`, `12月24日-12月31日`, `tomorrow to Fri`, or one day; None when not a range."""
+    single = parse_date(text, today)
+    if single is not None:
+        return single, single
+    for sep in _RANGE_SEP.finditer(text):
+        first = parse_date(text[: sep.start()], today)
+        last = parse_date(text[sep.end():], today)
+        if first and last:
+            crossed = last.replace(year=last.year + 1) if last < first else last
+            if last < first and (crossed - first).days <= CROSSING_DAYS:
+                last = crossed  # `12/28-1/3` crosses the new year
+            return (first, last) if first <= last else None
+    return None
+
+
+def is_reversed_range(text: str, today: dt.date) -> bool:
+    """Whether `text` names two dates, the second before the first (`12/31-12/24`)."""
+    for sep in _RANGE_SEP.finditer(text):
+        first, last = parse_date(text[: sep.start()], today), parse_date(text[sep.end():], today)
+        if first and last and last < first and (
+                (last.replace(year=last.year + 1) - first).days > CROSSING_DAYS):
+            return True
+    return False
+
+
+_END_OF_WEEK = ("eow", "end of week", "end of the week", "end of this week", "周末前", "本周内", "这周内")
+_END_OF_MONTH = ("month end", "end of month", "end of the month", "eom", "月底", "月末", "本月底", "这个月底")
+#: The holiday calendar of the person whose message is read (dispatch sets it): `next month` is
+#: the first working day in it (a weekday otherwise).
+READING_CALENDAR: ContextVar[str | None] = ContextVar("reading_calendar", default=None)
+_NEXT_MONTH = ("next month", "下个月", "下月", "下个月初", "下月初", "early next month")
+
+
+def first_working_day(day: dt.date) -> dt.date:
+    """`day`, or the first working day after it (a public holiday, a weekend skipped; a 调休
+    Saturday is a working day) in the calendar of the message being read (a weekday without one)."""
+    calendar = READING_CALENDAR.get()
+    if calendar is None:
+        return day + dt.timedelta(days=(7 - day.weekday()) % 7 if day.weekday() >= 5 else 0)
+    from handlers.rules.working_days import is_working_day
+
+    for _ in range(31):  # no calendar has a month without working days
+        if is_working_day(day, calendar):
+            return day
+        day += dt.timedelta(days=1)
+    return day
+
+
+def _relative(text: str, today: dt.date, _future: bool) -> dt.date | None:
+    if text in _END_OF_MONTH:
+        return today.replace(day=monthrange(today.year, today.month)[1])
+    if text in _END_OF_WEEK:  # Friday, the last working day; at the weekend: the coming Friday
+        friday = _week_start(today, 0) + dt.timedelta(days=4)
+        return friday if friday >= today else friday + dt.timedelta(days=7)
+    if text in _NEXT_MONTH:  # the first working day of next month (the reply shows which)
+        return first_working_day((today.replace(day=1) + dt.timedelta(days=32)).replace(day=1))
+    if (end := _month_end(text, today)) is not None:  # `12月底`, `明年3月底`, `下个月底`
+        return end
+    if (month := _period_start(text, today)) is not None:  # `jan`, `q1`, `下季度`, `明年3月`
+        return first_working_day(month)
+    if text in ("next week", "下周"):
+        return today + dt.timedelta(days=7 - today.weekday())
+    match = _IN_DAYS.match(text)
+    if not match:
+        return None
+    count, unit = _ZH_COUNT.get(match[1]) or int(match[1]), match[2]
+    return today + dt.timedelta(days=count * (1 if unit in ("天", "day", "days") else 7))
+
+
+#: A month by its name (not `may` or `march` alone: words too), a quarter, or a Chinese month
+#: (`3月`, `3月初`, `明年3月`): its first working day, the next one to come.
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_EN_MONTH = re.compile(r"^(?:(?:early|start of|beginning of|in)\s+)?"
+                       r"(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)(?:uary|ruary|ch|il|e|y|ust|tember|ober|ember)?\.?$")
+_QUARTER = re.compile(r"^(?:(?:early|start of|beginning of|in)\s+)?q([1-4])$|^第?([一二三四1-4])季度初?$")
+_NEXT_QUARTER = ("next quarter", "next qtr", "下季度", "下个季度", "下季度初", "下个季度初")
+_ZH_MONTH = re.compile(r"^(明年|今年)?(\d{1,2})月(?:初|份)?$")
+
+
+_ZH_MONTH_END = re.compile(r"^(?:(明年|今年)?(\d{1,2})月|(下个?月))(?:底|末)$")
+
+
+def _month_end(text: str, today: dt.date) -> dt.date | None:
+    """The last day of the month `text` names (`12月底`, `明年3月底`, `下个月底`): this month's
+    while it lasts, else the next such month to come."""
+    found = _ZH_MONTH_END.match(text)
+    if found is None or (found[2] and not 1 <= int(found[2]) <= 12):
+        return None
+    if found[3]:
+        first = (today.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
+    else:
+        year = today.year + (found[1] == "明年")
+        first = dt.date(year, int(found[2]), 1)
+        if not found[1] and first.replace(day=monthrange(year, first.month)[1]) < today:
+            first = first.replace(year=year + 1)
+    return first.replace(day=monthrange(first.year, first.month)[1])
+
+
+def _period_start(text: str, today: dt.date) -> dt.date | None:
+    """The first day of the month or quarter `text` names, the next one to start after `today`
+    (the month or quarter `today` is in has begun: not read, so it is asked about)."""
+    month, year, span = None, None, 1
+    if text in _NEXT_QUARTER:
+        month, span = (today.month - 1) // 3 * 3 + 4, 3
+    elif (en := _EN_MONTH.match(text)) and text not in ("may", "march", "mar"):
+        month = _MONTHS.index(en[1][:3]) + 1
+    elif quarter := _QUARTER.match(text):
+        which = quarter[1] or quarter[2]
+        month, span = (int(which) if which.isdigit() else "一二三四".index(which) + 1) * 3 - 2, 3
+    elif (zh := _ZH_MONTH.match(text)) and 1 <= int(zh[2]) <= 12:
+        month = int(zh[2])
+        year = today.year + 1 if zh[1] == "明年" else today.year if zh[1] == "今年" else None
+    if month is None:
+        return None
+    year, month = (year or today.year) + (month - 1) // 12, (month - 1) % 12 + 1
+    first = dt.date(year, month, 1)
+    index = year * 12 + month - 1 + span
+    if first <= today < dt.date(index // 12, index % 12 + 1, 1):  # begun: which day of it is asked
+        return None
+    if first <= today and not text.startswith(("明年", "今年")):
+        first = first.replace(year=first.year + 1)
+    return first if first > today else None
+
+
+def _weekday(text: str, today: dt.date, future: bool) -> dt.date | None:
+    """A weekday; `this fri` / `本周五` already past (said on a Saturday) is the coming one when a
+    future day is meant (a follow-up, a due day), never a day already gone."""
+    day = _weekday_of(text, today)
+    return day + dt.timedelta(weeks=1) if future and day is not None and day < today else day
+
+
+def _weekday_of(text: str, today: dt.date) -> dt.date | None:
+    match = _EN_WEEKDAY.match(text)
+    if match:
+        prefix, target = match[1], _EN_DAYS.index(match[2])
+        if prefix == "next":
+            return _week_start(today, 1) + dt.timedelta(days=target)
+        if prefix == "this":
+            return _week_start(today, 0) + dt.timedelta(days=target)
+        return today + dt.timedelta(days=(target - today.weekday() - 1) % 7 + 1)
+    match = _ZH_WEEKDAY.match(text)
+    if match:
+        prefix, char = match[1], match[2]
+        target = _ZH_DAYS.index(char) if char in _ZH_DAYS else _ZH_DAY_ALIASES[char]
+        weeks = 2 if prefix == "下下" else 1 if prefix.startswith("下") else 0
+        if not prefix:  # 周五: the coming Friday
+            return today + dt.timedelta(days=(target - today.weekday() - 1) % 7 + 1)
+        return _week_start(today, weeks) + dt.timedelta(days=target)
+    return None
+
+
+#: A day of the month alone (`the 15th`, `15th`, `15号`): the next one to come
+_MONTH_DAY_ALONE = re.compile(r"^(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)$|^(\d{1,2})[号日]$")
+
+
+def _absolute(text: str, today: dt.date, future: bool) -> dt.date | None:
+    if (alone := _MONTH_DAY_ALONE.match(text)) and 1 <= (number := int(alone[1] or alone[2])) <= 31:
+        month = today.replace(day=1)
+        for _ in range(3):  # the 31st: the next month that has one
+            if number <= monthrange(month.year, month.month)[1] and month.replace(day=number) >= today:
+                return month.replace(day=number)
+            month = (month + dt.timedelta(days=32)).replace(day=1)
+        return None
+    match = _ISO.match(text)
+    if match:
+        return dt.date(int(match[1]), int(match[2]), int(match[3]))
+    match = _MONTH_DAY.match(text)
+    if match:  # month first (`12/20`), but day first when only that reads (`31/12`)
+        first, second = int(match[1]), int(match[2])
+        if first > 12 >= second:
+            first, second = second, first
+        return _with_year(None, first, second, today, future)
+    match = _ZH_MONTH_DAY.match(text)
+    if match:
+        start = today.replace(day=1)
+        if match[1].startswith("下"):
+            start = (start + dt.timedelta(days=32)).replace(day=1)
+        return start.replace(day=int(match[2]))
+    match = _ZH_DATE.match(text)
+    if match:
+        return _with_year(match[1], int(match[2]), int(match[3]), today, future)
+    return None
+
+
+_TIME = re.compile(r"\d\s*(?:am|pm|h)\b|\d:\d\d|\bnoon\b", re.IGNORECASE)
+
+
+def _dateutil(text: str, today: dt.date, future: bool) -> dt.date | None:
+    """Other absolute dates (`Dec 20`, `20 December 2026`) through dateutil, which knows them."""
+    if not re.search(r"[a-z]{3}", text) or not re.search(r"\d", text) or _TIME.search(text):
+        return None  # `fri 3pm` is a day and a time: the day alone is read, the time left to say
+    from dateutil import parser  # imported on first use: keeps `salesbot say` cold start short
+
+    try:
+        day = parser.parse(text, default=dt.datetime(today.year, today.month, today.day)).date()
+    except (ValueError, OverflowError):
+        return None
+    if future and day < today and not re.search(r"\d{4}", text):
+        day = day.replace(year=day.year + 1)
+    return day
+
+
+def _with_year(year: str | None, month: int, day: int, today: dt.date, future: bool) -> dt.date:
+    if year:
+        return dt.date(int(year), month, day)
+    candidate = dt.date(today.year, month, day)
+    if future and candidate < today - dt.timedelta(days=30):
+        candidate = dt.date(today.year + 1, month, day)
+    return candidate
+
+
+def _week_start(today: dt.date, weeks: int) -> dt.date:
+    return today - dt.timedelta(days=today.weekday()) + dt.timedelta(weeks=weeks)

@@ -1,0 +1,71 @@
+"""Chinese typed without spaces, read as the spaced form: `商机#11商务谈判` is `商机 #11 商务谈判`,
+`客户华为A类` is `客户 华为 A类`, `联想需求确认` is `联想 需求确认`. Only where what is glued on is
+certainly the grammar's (a deal number, a tier with its 类/级/档, a stage word of four characters or
+more, or a stage of the workspace's own pipeline by its name: `商机华为演示` where 演示 is one of
+its stages), so a name is never cut in two."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+
+from handlers.grammar import vocabulary as V
+from handlers.grammar.normal import view
+from storage import pipelines
+from storage.pipelines import fold
+
+_CJK = "\u3400-\u9fff"
+#: `#11商务谈判` · `商机#51`: a deal number glued to Chinese on either side
+_NUMBER_AFTER = re.compile(rf"(#\d{{1,9}})(?=[{_CJK}])")
+_NUMBER_BEFORE = re.compile(rf"(?<=[{_CJK}])(?=#\d{{1,9}}(?:\s|$|[{_CJK}]))")
+#: `华为A类`: a tier glued to a Chinese name
+_TIER = re.compile(rf"(?<=[{_CJK}])(?=[ABCabc](?:类|级|档)(?:\s|$))")
+
+
+def _stage_suffixes() -> re.Pattern:
+    """The current workspace's: its stage words of four characters or more, and its own stages'
+    names (two characters or more: the team chose them as stage names)."""
+    pipeline = pipelines.current()
+    own = {fold(name) for s in pipeline.stages for name in (s.zh, s.en, *s.crm_names)} \
+        if pipeline.own else set()
+    words = {w for w in V.STAGE_WORDS if len(w) >= 4} | {w for w in own if len(w) >= 2}
+    return _pattern(frozenset(w for w in words if re.fullmatch(f"[{_CJK}]+", w)))
+
+
+@lru_cache(maxsize=256)
+def _pattern(words: frozenset[str]) -> re.Pattern:
+    ordered = sorted(words, key=len, reverse=True)
+    return re.compile(rf"(?<=[{_CJK}])(?=(?:{'|'.join(ordered)})(?:\s|$))")
+
+
+#: `预计月底` · `预计成交12月20日`: the close word glued to its day
+_CLOSE_BEFORE = re.compile(r"(?<!\S)(?:预计成交|成交日期|预计)(?=\S)")
+#: `12月15日成交` · `月底前成交`: a day glued before the close word, read as `预计 DAY`
+_CLOSE_AFTER = re.compile(r"(?<!\S)(\S+?)(?:之前|前)?成交(?=\s|$)")
+
+
+def _close_words(text: str) -> str:
+    from handlers.grammar.dates import parse_date  # dates imports nothing of this module; kept lazy
+
+    text = _CLOSE_BEFORE.sub(lambda m: f"{m[0]} ", text)
+    return _CLOSE_AFTER.sub(lambda m: f"预计 {m[1]}" if parse_date(view(m[1]), dt.date(2000, 1, 1)) else m[0],
+                            text)
+
+
+def unglue(text: str) -> str:
+    """`text` with a space where a deal number, a tier, a stage or a close day is glued to
+    Chinese."""
+    text = _close_words(text) if "成交" in text or "预计" in text else text
+    seen = view(text)
+    cuts = set()
+    for pattern in (_NUMBER_BEFORE, _TIER, _stage_suffixes()):
+        cuts.update(m.start() for m in pattern.finditer(seen))
+    cuts.update(m.end(1) for m in _NUMBER_AFTER.finditer(seen))
+    if not cuts:
+        return text
+    out, last = [], 0
+    for at in sorted(cuts):
+        out.append(text[last:at])
+        last = at
+    out.append(text[last:])
+    return " ".join(part for part in out)

@@ -1,0 +1,99 @@
+"""The grammar of corrections: `deal #46 delete [confirm]`, `task #6 delete`, `contest #2 cancel`,
+`customer Acme delete`, `restore deal #46`, `trash` (and 删除 / 取消 / 确认, `恢复 商机 #46`,
+`回收站`); `visit #12 customer Acme Corp`, `visit #12 follow up fri` (客户 / 跟进). Each record
+intent's parser tries these first, then its own."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from handlers.grammar import commands as c
+from handlers.grammar import vocabulary as V
+from handlers.grammar.dates import parse_date, parse_date_range
+from handlers.grammar.normal import view
+
+_DELETE = r"(?:delete|remove|cancel|删除|取消)"
+_CONFIRM = r"(?:\s*(?:confirm|yes|确认))?"
+_NUMBERED = re.compile(rf"^#?\s*(\d+)\s*{_DELETE}({_CONFIRM})\s*$", re.I)
+_NAMED = re.compile(rf"^(.+?)\s+{_DELETE}({_CONFIRM})\s*$", re.I)
+#: `#12 delete` followed by something else (`delete now`, `delete confrim`): asked, never a title
+_NUMBERED_MORE = re.compile(rf"^#?\s*(\d+)\s*{_DELETE}\s+(.+)$", re.I)
+_FIELD_WORDS = ("customer", "follow", "notes", "delete")
+_KINDS = {"deal": "deal", "商机": "deal", "visit": "visit", "拜访": "visit", "task": "task", "任务": "task",
+          "tip": "tip", "经验": "tip", "contest": "contest", "竞赛": "contest", "customer": "customer",
+          "客户": "customer"}
+_RESTORE = re.compile(r"^(deal|visit|task|tip|contest|商机|拜访|任务|经验|竞赛)\s*#?\s*(\d+)\s*$", re.I)
+_RESTORE_CUSTOMER = re.compile(r"^(?:customer|客户)\s*(.+?)\s*$", re.I)
+
+
+def deleting(kind: str, parser):
+    """`parser` of a record intent, with `#N delete [confirm]` (a customer: `NAME delete`) first."""
+    def parse(rest: str, today: dt.date) -> c.Command | c.ParseError:
+        typed = " ".join(rest.split())
+        text = view(typed)  # `＃１２　刪除` is `#12 删除`, position for position
+        found = (_NAMED if kind == "customer" else _NUMBERED).match(text)
+        if found and (kind != "customer" or not found.group(1).startswith("#")):
+            # a customer's name as typed; a record's number as read
+            ref = typed[found.start(1):found.end(1)] if kind == "customer" else found.group(1)
+            return c.Delete(kind, ref.strip().strip('"“”'), confirmed=bool(found.group(2).strip()))
+        if kind != "customer" and (more := _NUMBERED_MORE.match(text)):
+            word = more.group(2).split()[0]
+            if V.near_word(word, ("confirm",)):  # `delete confrim`
+                return c.ParseError(kind, "typo", word, text.replace(word, "confirm", 1))
+            return c.ParseError(kind, "word", more.group(2))
+        return parser(rest, today)
+    return parse
+
+
+def parse_restore(rest: str, _today: dt.date) -> c.Command | c.ParseError:
+    text = " ".join(rest.split())
+    found = _RESTORE.match(text)
+    if found:
+        return c.Restore(_KINDS[found.group(1).lower()], found.group(2))
+    found = _RESTORE_CUSTOMER.match(text)
+    if found and found.group(1):
+        return c.Restore("customer", found.group(1).strip('"“”'))
+    return c.ParseError("restore")
+
+
+def parse_trash(rest: str, _today: dt.date) -> c.Command | c.ParseError:
+    return c.ShowTrash() if not rest.strip() else c.ParseError("trash")
+
+
+_BY_ID_WORD = re.compile(r"^#\s*(\d{1,9})\s+(\S+)")
+_VISIT_CUSTOMER = re.compile(r"^#\s*(\d{1,9})\s+(?:customer|客户)[:：]?\s*(.+?)\s*$", re.I)
+_VISIT_FOLLOW_UP = re.compile(
+    r"^#\s*(\d{1,9})\s+(?:follow[\s-]?up|跟进|回访)(?:\s+on)?[:：]?\s*(.+?)\s*$", re.I)
+
+
+def visit_changes(parser):
+    """`visit #12 customer Acme Corp` · `visit #12 follow up fri` (`拜访 #12 客户 华为` ·
+    `拜访 #12 跟进 周五`), then `parser`. A date that is not one is asked about, never guessed."""
+    def parse(rest: str, today: dt.date) -> c.Command | c.ParseError:
+        text = " ".join(rest.split())
+        if found := _VISIT_CUSTOMER.match(text):
+            return c.ChangeVisit(int(found.group(1)), customer=found.group(2).strip('"“”'))
+        if found := _VISIT_FOLLOW_UP.match(text):
+            day = parse_date(found.group(2), today)
+            if day is None:
+                return c.ParseError("visit", "date", found.group(2))
+            return c.ChangeVisit(int(found.group(1)), follow_up=day)
+        if (by_id := _BY_ID_WORD.match(text)) and (meant := V.near_word(by_id.group(2), _FIELD_WORDS)):
+            return c.ParseError("visit", "typo", by_id.group(2), text.replace(by_id.group(2), meant, 1))
+        return parser(rest, today)
+    return parse
+
+
+_CONTEST_DAYS = re.compile(r"^#\s*(\d{1,9})\s+(\S+)\s*$")
+
+
+def contest_changes(parser):
+    """`contest #2 12/1-12/20` (new days), then `parser`."""
+    def parse(rest: str, today: dt.date) -> c.Command | c.ParseError:
+        if found := _CONTEST_DAYS.match(" ".join(rest.split())):
+            span = parse_date_range(found.group(2), today)
+            if span is None:
+                return c.ParseError("contest", "date", found.group(2))
+            return c.EditContest(int(found.group(1)), span[0], span[1])
+        return parser(rest, today)
+    return parse

@@ -1,0 +1,147 @@
+"""The report and target parts of the grammar: who (`me`, `team [NAME]`, `@name`), which period,
+which metric: `progress team quarter`, `target @ana revenue 500k month`, `leaderboard visits week`."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from handlers.grammar import commands as c
+from handlers.grammar import vocabulary as V
+from handlers.grammar.amounts import parse_amount, parse_count
+
+
+def _scope_and_period(rest: str) -> tuple[c.Scope, c.Period, list[str]] | c.ParseError:
+    """Read `team [NAME]`, `@name`, `me` and a period; the words left over are returned."""
+    words = rest.split()
+    scope, period, left = c.Scope(), c.Period(), []
+    i = 0
+    while i < len(words):
+        word = words[i]
+        if word.startswith("@") and len(word) > 1:
+            scope = c.Scope("member", word[1:])
+        elif word.lower() in V.TEAM_WORDS:
+            scope = c.Scope("team")
+        elif word.lower() in V.ME_WORDS:
+            scope = c.Scope()
+        elif found := V.period_of(words, i):
+            period, used = found
+            i += used
+            continue
+        elif scope.kind == "team" and scope.name is None and not left:
+            scope = c.Scope("team", word)
+        else:
+            left.append(word)
+        i += 1
+    return scope, period, left
+
+
+def parse_progress(rest: str, _today: dt.date) -> c.Command | c.ParseError:
+    scope, period, left = _scope_and_period(rest)
+    return c.ParseError("progress") if left else c.ShowProgress(scope, period)
+
+
+#: `progress` asked as a question: `how far am I from target this month?`, `how are we doing`,
+#: `wins this month?`, `我离目标还有多远`, `团队本季度离目标还差多少`, `我这个月完成多少了`.
+_PROGRESS_ASKED = re.compile(
+    r"^(?:how\s+far\s+(?P<en>am\s+i|are\s+we|is\s+(?:the\s+|my\s+|our\s+)?team)\s+(?:from|off)\s+"
+    r"(?:my\s+|our\s+|the\s+)?(?:target|quota|goal)s?|how\s+(?P<doing>am\s+i|are\s+we)\s+doing"
+    r"(?:\s+(?:against|vs\.?|on)\s+(?:my\s+|our\s+|the\s+)?(?:target|quota|goal)s?)?"
+    r"|(?P<wins>(?:my\s+)?wins))(?P<rest>.*?)[\s?!.]*$"
+    r"|^(?P<zh>我们|团队|我)?(?P<zh_rest>\S*?)(?:离目标还(?:有|差)多(?:远|少)|完成(?:了)?多少了?)"
+    r"[\s?？!！。]*$", re.I)
+
+
+def progress_asked(text: str) -> c.ShowProgress | None:
+    """`progress` as a question asks it (`how far am I from target this month?`), or None."""
+    match = _PROGRESS_ASKED.match(text.strip())
+    if match is None:
+        return None
+    if match["zh_rest"] is not None:
+        we, rest = match["zh"] in ("我们", "团队"), match["zh_rest"]
+    else:
+        we, rest = not match["wins"] and (match["en"] or match["doing"]).lower() != "am i", match["rest"]
+    scope, period, left = _scope_and_period(" ".join(rest.replace("for ", " ").split()))
+    return None if left else c.ShowProgress(c.Scope("team") if we else scope, period)
+
+
+def parse_target(rest: str, _today: dt.date) -> c.Command | c.ParseError:
+    if not rest.strip() or rest.strip().lower() in V.TEAM_WORDS:  # `targets`, `targets team`
+        return c.ListTargets(c.Scope("team") if rest.strip() else c.Scope())
+    words = [w for w in _counted(rest.split()) if w.lower() not in V.SPLIT_WORDS]
+    split = len(words) != len(_counted(rest.split()))
+    everyone = split and any(w.lower() in V.ALL_WORDS for w in words)
+    words = [w for w in words if not (split and w.lower() in V.ALL_WORDS)]
+    metric = next((V.METRIC_WORDS[w.lower()] for w in words if w.lower() in V.METRIC_WORDS), None)
+    words = [w for w in words if w.lower() not in V.METRIC_WORDS]
+    amounts = [(w, parse_amount(w)) for w in words]
+    amount_words = [(w, m) for w, m in amounts if m is not None]
+    rest_words = [w for w, m in amounts if m is None]
+    scope, period, left = _scope_and_period(" ".join(rest_words))
+    if left or len(amount_words) != 1 or scope.kind == "me":
+        return c.ParseError("target")
+    metric = metric or "revenue"
+    money = amount_words[0][1]
+    if metric != "revenue" and parse_count(amount_words[0][0]) is None:
+        return c.ParseError("target", "count", amount_words[0][0])
+    if split and scope.kind != "team":
+        return c.ParseError("target", "split")
+    return c.SetTarget(scope, metric, money.amount, money.currency, period, split, everyone)
+
+
+_UNIT = re.compile(r"^(\d+)(?:个|次|家|单|位|笔)$")
+_TWO_WORD_METRICS = {("deals", "won"): "deals_won", ("won", "deals"): "deals_won",
+                     ("new", "customers"): "new_customers", ("new", "clients"): "new_customers"}
+
+
+def _counted(words: list[str]) -> list[str]:
+    """`新客户 3个` · `拜访 50次` · `deals won 5`: a count's unit and a metric in two words read."""
+    out: list[str] = []
+    for word in words:
+        pair = (out[-1].lower(), word.lower()) if out else None
+        if pair in _TWO_WORD_METRICS:
+            out[-1] = _TWO_WORD_METRICS[pair]
+        elif (unit := _UNIT.match(word)) is not None:
+            out.append(unit[1])
+        elif word in ("个", "次", "家", "单", "位", "笔") and out and out[-1].isdigit():
+            continue
+        else:
+            out.append(word)
+    return out
+
+
+def parse_pipeline(rest: str, _today: dt.date) -> c.Command | c.ParseError:
+    scope, _period, left = _scope_and_period(rest)
+    return c.ParseError("pipeline") if left else c.ShowPipeline(scope)
+
+
+def parse_deals(rest: str, _today: dt.date) -> c.Command | c.ParseError:
+    scope, _period, left = _scope_and_period(rest)
+    return c.ParseError("deals") if left else c.ListDeals(scope)
+
+
+def parse_stalled(rest: str, _today: dt.date) -> c.Command | c.ParseError:
+    scope, _period, left = _scope_and_period(rest)
+    return c.ParseError("stalled") if left else c.ShowStalled(scope)
+
+
+def parse_scorecard(rest: str, _today: dt.date) -> c.Command | c.ParseError:
+    """`scorecard [@name|team] [period]` · `绩效 [@名字|团队] [本季度]`."""
+    scope, period, left = _scope_and_period(rest)
+    return c.ParseError("scorecard") if left else c.ShowScorecard(scope, period)
+
+
+def parse_reasons(rest: str, _today: dt.date) -> c.Command | c.ParseError:
+    """`reasons [team|@name] [period]` · `输赢分析 [团队] [本季度]`."""
+    scope, period, left = _scope_and_period(rest)
+    return c.ParseError("reasons") if left else c.ShowReasons(scope, period)
+
+
+def parse_leaderboard(rest: str, _today: dt.date) -> c.Command | c.ParseError:
+    words = rest.split()
+    metric = next((V.METRIC_WORDS[w.lower()] for w in words if w.lower() in V.METRIC_WORDS), "revenue")
+    share = any(w.lower() in V.SHARE_WORDS for w in words)
+    words = [w for w in words if w.lower() not in V.METRIC_WORDS and w.lower() not in V.SHARE_WORDS]
+    scope, period, left = _scope_and_period(" ".join(words))
+    if left or scope.kind == "member":
+        return c.ParseError("leaderboard")
+    return c.ShowLeaderboard(metric, period, scope.name, share)

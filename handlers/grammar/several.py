@@ -1,0 +1,119 @@
+"""Several commands in one message: lines that each start with a command word run as separate
+commands, in order, in the message's one transaction, and are answered together. A line that
+starts with no command word belongs to the line above it (notes typed over two lines).
+
+If any line is no command, or any is refused, nothing of the message is stored and the answer
+says which line and why: half a message is never stored.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+
+from handlers.grammar import clauses
+from handlers.grammar import commands as c
+from handlers.grammar.intents import keyword_typo, read, split_keyword
+from handlers.grammar.normal import simplified
+from handlers.grammar.parse import normalize
+from handlers.text.reply import Button, Reply
+
+MAX_LINES = 10
+_CJK = re.compile(r"[\u3400-\u9fff]")
+#: What makes a second command in a line plain: `;` `；` or a joining word right before it
+_PLAIN_BEFORE = re.compile(r"(?:[;；]|(?<![A-Za-z])(?:also|plus)|另外|还有|同时)[\s,，:]*$", re.I)
+_TASK_TOO = re.compile(r"\s(?:另外|还有)\s*[,，:]?\s*(?=\S)|\s*[,，;；]\s*also\s+(?=\S)", re.I)
+#: The commands a second one may follow in a line (never free text of its own: a standup answer)
+_SPLITS = ("visit", "deal", "won", "lost", "task")
+
+
+#: A line that is a follow-up clause of the line above (`visit 比亚迪 met purchasing ⏎ follow up 15/12`)
+_FOLLOW_LINE = re.compile(r"(?:follow[\s-]?ups?|f/u|跟进|回访)(?![A-Za-z])\s*:?\s*\S", re.I)
+
+
+def command_lines(text: str) -> list[str] | None:
+    """The message's commands, one per line, when it has two or more; else None. A second command
+    made plain inside a line (after `;` or a joining word such as `另外`/`also`) is a line of its own."""
+    lines = [part for line in text.splitlines() if line.strip() for part in _plain_parts(line.strip())]
+    if len(lines) < 2 or split_keyword(simplified(normalize(lines[0])))[0] is None:
+        return None
+    out: list[str] = []
+    for line in lines:
+        seen = simplified(normalize(line))
+        if split_keyword(seen)[0] is None and _FOLLOW_LINE.match(seen):  # `follow up 15/12`: the line above
+            out[-1] = f"{out[-1]}; {line}"
+        elif split_keyword(seen)[0] is not None or keyword_typo(seen):  # `vist …` is asked about
+            out.append(line)
+        else:
+            out[-1] = f"{out[-1]} {line}"
+    return out if 1 < len(out) <= MAX_LINES else None
+
+
+def numbered(index: int, reply: Reply, locale: str) -> Reply:
+    """A refusal of line `index` (1-based) of several, saying which line."""
+    label = f"({index})" if locale != "zh" else f"（第{index}条）"
+    return replace(reply, lines=(f"{label} {reply.lines[0]}" if reply.lines else label, *reply.lines[1:]))
+
+
+def with_lines(lines: list[str], index: int, buttons: tuple[Button, ...]) -> tuple[Button, ...]:
+    """The offers for line `index` (1-based) of several, each sending every line with that line
+    as the offer has it (a command object can carry one line only: the offer's text is sent)."""
+    out = []
+    for button in buttons:
+        if not button.command.strip():
+            continue  # `keep it all as the reason`: one line's answer, it cannot carry the others
+        joined = "\n".join([*lines[:index - 1], button.command, *lines[index:]])
+        out.append(replace(button, command=joined, action=None))
+    return tuple(out)
+
+
+def together(replies: list[Reply]) -> Reply:
+    """The answers of several commands as one: each one's title, lines and fields in turn."""
+    lines: list[str] = []
+    buttons = []
+    announcement = None
+    for index, reply in enumerate(replies, 1):
+        said = [reply.title, *reply.lines] if reply.title else list(reply.lines)
+        lines.append(f"{index}. {said[0]}" if said else f"{index}.")
+        lines.extend(f"   {line}" for line in said[1:])
+        lines.extend(f"   {name}: {value}" for name, value in reply.fields)
+        buttons.extend(reply.buttons)
+        announcement = announcement or reply.announcement
+    return Reply(lines=tuple(lines), buttons=tuple(buttons[:5]), announcement=announcement)
+
+
+def _plain_parts(line: str) -> list[str]:
+    """`line`, or its commands where a second one is plain (`visit …; deal Acme "Pilot" 300k`,
+    `拜访 … 另外 任务 周三前…`, `任务 周五前 发方案 另外 下周二约演示`: each a full command alone);
+    a second command that is not plain, or would not be read in full, stays for the parser to ask."""
+    from handlers.grammar.spans import date_in
+
+    raw = " ".join(line.split())
+    seen = simplified(normalize(line))
+    name = split_keyword(seen)[0]
+    if name not in _SPLITS:
+        return [line]
+    second = clauses.second_command(raw, seen)
+    if second is not None and _PLAIN_BEFORE.search(seen[:second]):
+        first, other = raw[:clauses.filler_before(raw, second)].rstrip(" ,，;；"), raw[second:]
+        if _full(first) and _full(other):
+            return [first, *_plain_parts(other)]
+    if name == "task" and second is None and (also := _TASK_TOO.search(seen)) \
+            and date_in(raw[also.end():], dt.date.today()):  # `任务 … 另外 下周二约演示`: two tasks
+        first, other = raw[:also.start()].rstrip(" ,，;；"), raw[also.end():]
+        other = f"{'任务' if _CJK.search(other) else 'task'} {other}"
+        if _full(first) and _full(other):
+            return [first, other]
+    return [line]
+
+
+def _full(line: str) -> bool:
+    """Whether `line` alone is read in full as a command that stores something with its fields
+    (a deal with a stage, amount, day or title; a visit whose customer and notes are told apart)."""
+    command = read(line).command
+    if isinstance(command, c.UpsertDeal):
+        return bool(command.stage or command.amount or command.close or command.ref.title
+                    or command.ref.deal_id)
+    if isinstance(command, c.LogVisit):
+        return not command.unsplit
+    return not isinstance(command, c.ParseError)

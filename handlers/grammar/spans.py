@@ -1,0 +1,197 @@
+"""Every word of a message accounted for: where each field of a parsed command came from, and
+the words no field claims.
+
+`account(text, command, today)` reads a parsed visit, deal, win or loss, or task back against
+the message as typed: each field gets the span of the message it came from (the customer, the
+notes, a date, an amount, a stage, a deal number, a person), the command word and the grammar's
+joining words (`by`, `close`, `follow up`, `前`) are claimed by the grammar, and what is left is
+`unclaimed`. A message with unclaimed words was not read in full: dispatch asks about it rather
+than store a part of it (STYLE.md §14).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, fields
+from functools import lru_cache
+
+from handlers.grammar import commands as c
+from handlers.grammar import vocabulary as V
+from handlers.grammar.amounts import parse_amount
+from handlers.grammar.clauses import DATE_LIKE as _DATE_LIKE
+from handlers.grammar.dates import READING_CALENDAR
+from handlers.grammar.dates import parse_date as _parse_date
+from handlers.grammar.normal import view
+from handlers.rules.working_days import corrections_of
+
+#: Words the grammar reads as glue between fields (they say which field follows, not a value).
+_GLUE = {"by", "on", "before", "due", "until", "at", "close", "closes", "closing", "next", "step",
+         "outcome", "result", "follow", "up", "follow-up", "followup", "fu", "f/u", "and", "customer",
+         "deal", "task", "tasks", "跟进", "回访", "前", "之前", "以前", "截止", "期限", "客户", "商机",
+         "任务", "下一步", "下步", "结果", "于", "在", "和", "再", "成交"} \
+    | set(V.FIELD_LABELS) | set(V.CURRENCY_WORDS) | set(V.CLOSE_WORDS)
+_WORD = re.compile(r"[A-Za-z0-9\u3400-\u9fff@#$¥€£][\w\u3400-\u9fff@#$¥€£.,'/&+-]*")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def parse_date(text: str, today: dt.date) -> dt.date | None:
+    """`dates.parse_date`, kept for the same words on the same day in the same calendar, as its
+    admins corrected it (`calendar 2027-01-04 holiday` moves `next month` at once)."""
+    calendar = READING_CALENDAR.get()
+    fixed = frozenset(corrections_of(calendar).items()) if calendar else frozenset()
+    return _kept_date(text, today, calendar, fixed)
+
+
+@lru_cache(maxsize=8192)
+def _kept_date(text: str, today: dt.date, _calendar: str | None, _fixed: frozenset) -> dt.date | None:
+    return _parse_date(text, today)
+_CJK_GLUE = re.compile("|".join(sorted((w for w in _GLUE if _CJK.search(w)), key=len, reverse=True)))
+#: what a date can start with: a digit, a weekday or month's letter, a Chinese day word
+_DATE_START = re.compile(r"[0-9A-Za-z下本这今明后上周星月大一二三四五六七八九十两半]")
+_TEXT_FIELDS = ("customer", "notes", "next_step", "outcome", "title", "reason")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A field and the part of the message (`start`, `end`, as typed) it was read from."""
+
+    field: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Accounted:
+    spans: tuple[Span, ...]
+    unclaimed: tuple[str, ...]  # the words no field claims, as typed
+
+
+def account(text: str, command: c.Command, today: dt.date, keyword_end: int) -> Accounted:
+    """The spans of `command`'s fields in `text` (one space between words, as typed), the command
+    word ending at `keyword_end`."""
+    seen = view(text).lower()
+    covered = [False] * len(text)
+    spans: list[Span] = []
+
+    def claim(field: str, start: int, end: int) -> None:
+        spans.append(Span(field, start, end))
+        for i in range(start, end):
+            covered[i] = True
+
+    claim("command", 0, keyword_end)
+    for name, value in _values(command):
+        if isinstance(value, str):
+            _claim_text(seen, name, value, claim, covered)
+        elif isinstance(value, dt.date):
+            _claim_date(text, name, value, today, claim, covered)
+        elif isinstance(value, c.Money):
+            _claim_words(text, name, lambda w, v=value: (m := parse_amount(view(w))) is not None
+                         and m.amount == v.amount, claim, covered)
+        elif isinstance(value, int) and not isinstance(value, bool):  # `#12`, glued `商机#12`
+            for number in re.finditer(rf"#?(?<!\d){value}(?!\d)", text):
+                claim(name, number.start(), number.end())
+                break
+    if (stage := getattr(command, "stage", None)) or isinstance(command, c.CloseDeal):
+        wanted = stage or ("won" if command.won else "lost")
+        said = [w for w, s in V.STAGE_WORDS.items() if s == wanted]
+        said += ["won", "lost", "closed", "赢单", "输单", "赢了", "输了", "丢了"]
+        for word in sorted(said, key=len, reverse=True):  # `closed won`, glued `#2商务谈判`
+            pattern = re.escape(word) if _CJK.search(word) else rf"(?<![A-Za-z]){re.escape(word)}(?![A-Za-z])"
+            for found in re.finditer(pattern, seen):
+                if not all(covered[found.start():found.end()]):
+                    claim("stage", found.start(), found.end())
+    unclaimed = []
+    for word in _WORD.finditer(text):
+        part = "".join(ch for i, ch in enumerate(word[0], word.start()) if not covered[i])
+        bare = part.strip(".,'/&+-")
+        if _CJK.search(bare):  # glued Chinese glue (`前跟进`): each glue word taken out
+            bare = _CJK_GLUE.sub("", view(bare))
+        if bare and bare.lower() not in _GLUE and view(bare).lower() not in _GLUE:
+            unclaimed.append(bare)
+    return Accounted(tuple(spans), tuple(unclaimed))
+
+
+def _values(command: c.Command):
+    """(field, value) of what a command holds that came from its text."""
+    for f in fields(command):
+        value = getattr(command, f.name)
+        if isinstance(value, c.DealRef):
+            yield from ((f"ref.{k}", v) for k, v in (("deal_id", value.deal_id), ("title", value.title))
+                        if v is not None)
+            yield from (("ref.words", w) for w in value.words)
+        elif f.name == "assignee" and value:
+            yield "assignee", f"@{value}"
+        elif value is not None and (f.name in _TEXT_FIELDS or isinstance(value, dt.date | c.Money)
+                                    or (f.name == "deal_id" and isinstance(value, int))):
+            yield f.name, value
+
+
+def _claim_text(seen: str, name: str, value: str, claim, covered) -> None:
+    """Free text is claimed where it was typed: whole, else piece by piece where the parser joined
+    pieces (`notes; said`), else word by word where it took a field out of the middle (`call
+    Globex tmrw 10am` → `call Globex 10am`)."""
+    if _find(seen, view(value.strip().lstrip("+")).lower(), name, claim, covered):
+        return
+    pieces = [p for p in re.split(r"\s*[;；,，]\s*", value) if p.strip()]
+    left = [p for p in pieces if not _find(seen, view(p.strip()).lower(), name, claim, covered)]
+    for word in (w for p in left for w in p.split()):
+        _find(seen, view(word).lower(), name, claim, covered)
+
+
+def _find(seen: str, key: str, name: str, claim, covered) -> bool:
+    """Claim the first place `key` is typed that is not claimed yet."""
+    if not key:
+        return True
+    whole = re.compile(rf"(?<![^\W_]){re.escape(key)}(?![^\W_])")  # `ERP`, not inside `Enterprises`
+    places = [m.start() for m in whole.finditer(seen)] or \
+        [m.start() for m in re.finditer(re.escape(key), seen)]
+    start = next((i for i in places if not all(covered[i:i + len(key)])), None)
+    if start is None:
+        return False
+    claim(name, start, start + len(key))
+    return True
+
+
+def _claim_date(text: str, name: str, day: dt.date, today: dt.date, claim, covered) -> None:
+    """The words (or, in Chinese, the characters) that read as `day`, longest first; only words
+    that can start a date are tried (a number, a weekday, `next`, `明`, `下`, `周` …)."""
+    seen = view(text)
+    words = [w for w in re.finditer(r"\S+", seen)]
+    for size in (4, 3, 2, 1):
+        for i in range(len(words) - size + 1):
+            start, end = words[i].start(), words[i + size - 1].end()
+            said = seen[start:end].strip(".,，;；:：。!")
+            if _DATE_START.search(said[:1] or " ") and _DATE_LIKE.search(said) \
+                    and parse_date(said, today) == day:
+                claim(name, start, start + len(said))
+                return
+    if not _CJK.search(seen):
+        return
+    for start in (m.start() for m in _DATE_START.finditer(seen)):  # glued: `12月31日跟进` · `下周五前`
+        for size in range(min(10, len(seen) - start), 1, -1):
+            if not any(covered[start:start + size]) and parse_date(seen[start:start + size], today) == day:
+                claim(name, start, start + size)
+                return
+
+
+def date_in(text: str, today: dt.date) -> tuple[str, dt.date] | None:
+    """The first words of free text that read as a day (`send the deck tmrw`), with the day."""
+    seen = view(text)
+    for word in re.finditer(r"\S+", seen):
+        for size in (3, 2, 1):
+            said = " ".join(seen[word.start():].split()[:size]).strip(".,，;；:：。!")
+            if _DATE_START.search(said[:1] or " ") and _DATE_LIKE.search(said) \
+                    and (day := parse_date(said, today)):
+                return text[word.start():word.start() + len(said)], day
+    for start in (m.start() for m in _DATE_START.finditer(seen) if _CJK.match(m[0])):  # `明天上午`
+        for size in range(min(8, len(seen) - start), 1, -1):
+            if day := parse_date(seen[start:start + size], today):
+                return text[start:start + size], day
+    return None
+
+
+def _claim_words(text: str, name: str, test, claim, covered) -> None:
+    for word in re.finditer(r"(?:(?<=\d)[,，](?=\d)|[^\s,，;；:：!！?？。])+", text):  # `$4,800` whole
+        if not all(covered[word.start():word.end()]) and test(word[0]):
+            claim(name, word.start(), word.end())
+            return

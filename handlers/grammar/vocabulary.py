@@ -1,0 +1,146 @@
+"""The words of the grammar, in English and Chinese, mapped to their canonical values."""
+from __future__ import annotations
+
+import difflib
+import re
+from functools import lru_cache
+
+from handlers.grammar.commands import Period
+from storage import pipelines
+
+DAY_KIND_WORDS = {
+    "workday": True, "working": True, "work": True, "上班": True, "工作日": True, "补班": True,
+    "holiday": False, "off": False, "dayoff": False, "放假": False, "休息": False, "假日": False,
+    "reset": None, "clear": None, "恢复": None, "清除": None,
+}
+OFFICIAL_WORDS = {"official", "官方", "已公布"}  # `calendar 2027 official`: the year is entered in full
+LANGUAGE_WORDS = {"en": "en", "english": "en", "英文": "en", "英语": "en",
+                  "zh": "zh", "chinese": "zh", "中文": "zh", "汉语": "zh"}
+
+#: The current workspace's stage words (its own pipeline's, else the default seven's): see
+#: storage/pipelines.py.
+STAGE_WORDS = pipelines.CurrentTable("words")
+
+SHARE_WORDS = {"%", "percent", "share", "pct", "完成率", "百分比"}  # a leaderboard by share of target
+METRIC_WORDS = {
+    "revenue": "revenue", "sales": "revenue", "业绩": "revenue", "销售额": "revenue",
+    "营收": "revenue", "收入": "revenue",
+    "deals": "deals_won", "deals_won": "deals_won", "wins": "deals_won", "赢单数": "deals_won",
+    "成交数": "deals_won", "单数": "deals_won",
+    "new_customers": "new_customers", "customers": "new_customers", "new": "new_customers",
+    "新客户": "new_customers", "新客户数": "new_customers", "新客": "new_customers",
+    "visits": "visits", "拜访": "visits", "拜访量": "visits", "拜访数": "visits",
+}
+ROLE_WORDS = {
+    "rep": "rep", "sales": "rep", "销售": "rep", "代表": "rep", "销售代表": "rep",
+    "manager": "manager", "经理": "manager", "销售经理": "manager", "主管": "manager",
+    "admin": "admin", "管理员": "admin",
+    # not a role: the member left (off rosters, reports and prompts; their data stays)
+    "inactive": "inactive", "deactivated": "inactive", "left": "inactive", "停用": "inactive",
+    "离职": "inactive",
+}
+LIFECYCLE_WORDS = {
+    "potential": "potential", "prospect": "potential", "潜在": "potential", "潜在客户": "potential",
+    "intent": "intent", "interested": "intent", "意向": "intent", "意向客户": "intent",
+    "customer": "customer", "client": "customer", "成交客户": "customer", "老客户": "customer",
+}
+TEAM_WORDS = {"team", "团队", "全组", "我们"}
+ME_WORDS = {"me", "my", "mine", "我", "我的"}
+SPLIT_WORDS = {"split", "分解", "拆分", "分配"}
+ALL_WORDS = {"all", "全部", "所有", "全员"}
+CLOSE_WORDS = {"close", "closing", "预计", "预计成交", "成交日期", "by"}
+
+_PERIOD_KINDS = {
+    "week": "week", "weekly": "week", "周": "week", "星期": "week",
+    "month": "month", "monthly": "month", "月": "month", "个月": "month",
+    "quarter": "quarter", "quarterly": "quarter", "qtr": "quarter", "季度": "quarter",
+    "季": "quarter",
+    "year": "year", "yearly": "year", "年": "year", "年度": "year",
+}
+_ZH_PERIOD = re.compile(r"^(本|这个?|今|上个?|下个?)?(周|星期|月|个月|季度|季|年度|年)$")
+_EN_PREFIX = {"this": 0, "last": -1, "previous": -1, "next": 1}
+_ZH_PREFIX = {"本": 0, "这": 0, "这个": 0, "今": 0, "上": -1, "上个": -1, "下": 1, "下个": 1}
+_TIER = re.compile(r"^([abc])(?:类|级|档)?$", re.IGNORECASE)
+
+
+def period_of(tokens: list[str], i: int) -> tuple[Period, int] | None:
+    """A period at tokens[i] (`month`, `last month`, `本月`, `上季度`): (Period, tokens used)."""
+    word = tokens[i].lower()
+    if word in _EN_PREFIX and i + 1 < len(tokens) and tokens[i + 1].lower() in _PERIOD_KINDS:
+        return Period(_PERIOD_KINDS[tokens[i + 1].lower()], _EN_PREFIX[word]), 2
+    if word in _PERIOD_KINDS:
+        return Period(_PERIOD_KINDS[word]), 1
+    match = _ZH_PERIOD.match(word)
+    if match:
+        return Period(_PERIOD_KINDS[match[2]], _ZH_PREFIX.get(match[1] or "", 0)), 1
+    return None
+
+
+def tier_of(word: str) -> str | None:
+    match = _TIER.match(word)
+    return match[1].upper() if match else None
+
+
+HISTORY_WORDS = {"history", "log", "历史", "记录"}
+CUSTOMER_WORDS = {"customer", "client", "account", "客户"}
+DEAL_WORDS = {"deal", "opportunity", "商机"}
+TASK_WORDS = {"task", "tasks", "任务", "待办"}
+#: Labels people put before a field (`deal #46 amount 60k` · `商机 #46 金额 6万` · `stage proposal`).
+FIELD_LABELS = {"amount": "amount", "value": "amount", "金额": "amount", "stage": "stage", "阶段": "stage"}
+DELETE_WORDS = {"delete", "remove", "删除", "删掉"}
+CRM_MAP_WORDS = {"map", "对应", "映射"}  # `crm map @ana ana@corp.com` · `CRM 对应 @张三 …`
+OFF_WORDS = {"off", "none", "clear", "关闭", "关", "清除"}
+HERE_WORDS = {"here", "这里", "此处", "本群", "本频道"}  # the channel a command is said in
+CANCEL_WORDS = {"cancel", "取消", "撤回"}
+CUSTOMER_FIXES = {"merge": "merge", "合并到": "merge", "合并": "merge", "rename": "rename",
+                  "改名": "rename", "改名为": "rename", "owner": "owner", "负责人": "owner"}
+REOPEN_WORDS = {"reopen", "重开", "重新打开"}
+NOTES_WORDS = {"notes", "note", "纪要", "备注"}
+CURRENCY_WORDS = {
+    "usd": "USD", "dollar": "USD", "dollars": "USD", "美元": "USD", "美金": "USD", "$": "USD",
+    "cny": "CNY", "rmb": "CNY", "yuan": "CNY", "元": "CNY", "块": "CNY", "人民币": "CNY", "¥": "CNY",
+    "eur": "EUR", "euro": "EUR", "euros": "EUR", "欧元": "EUR", "€": "EUR",
+    "hkd": "HKD", "港币": "HKD", "港元": "HKD",
+    "jpy": "JPY", "yen": "JPY", "日元": "JPY",
+    "gbp": "GBP", "pound": "GBP", "pounds": "GBP", "英镑": "GBP", "£": "GBP",
+}
+_CJK_WORD = re.compile(r"[\u3400-\u9fff]")
+
+
+def near_word(word: str, words, *, cutoff: float = 0.8) -> str | None:
+    """The one of `words` that `word` is a typo of (`propsal` → proposal, `商务谈叛` → 商务谈判), or
+    None. Chinese: the same length, one character different, at least three long."""
+    lower = word.lower()
+    if lower in words:
+        return None
+    if _CJK_WORD.search(lower):
+        same = [w for w in words if len(w) == len(lower) >= 3
+                and sum(a != b for a, b in zip(w, lower, strict=True)) == 1]
+        return same[0] if len(same) == 1 else None
+    if len(lower) < 4:
+        return None
+    return _near_latin(lower, _latin(words), cutoff)
+
+
+#: id of a collection of the grammar's words → (the collection, its Latin words of 4 letters or
+#: more): worked out once per collection, not per word looked up (the parse bench's p99 is 1 ms)
+_LATIN: dict[int, tuple[object, tuple[str, ...]]] = {}
+
+
+def _latin(words) -> tuple[str, ...]:
+    cached = _LATIN.get(id(words))
+    if cached is None or cached[0] is not words:  # the entry holds `words`: its id is not reused
+        cached = (words, tuple(sorted(w for w in words if len(w) >= 4 and w.isascii())))
+        if len(_LATIN) < 512:
+            _LATIN[id(words)] = cached
+    return cached[1]
+
+
+@lru_cache(maxsize=8192)
+def _near_latin(lower: str, candidates: tuple[str, ...], cutoff: float) -> str | None:
+    """difflib's closest match, after dropping the candidates whose length alone puts them under
+    `cutoff` (difflib's ratio is at most 2·min(a, b) / (a + b)): the same answer, less work."""
+    size = len(lower)
+    fit = [w for w in candidates if 2 * min(size, len(w)) >= cutoff * (size + len(w))]
+    found = difflib.get_close_matches(lower, fit, n=1, cutoff=cutoff)
+    return found[0] if found else None

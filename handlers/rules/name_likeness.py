@@ -1,0 +1,118 @@
+"""Whether a customer name is probably another one already known: the same company but for legal
+suffixes, case, spacing or punctuation, a typo away, the same name in the other script (by its
+pinyin), or a known name with words added (`格力电器` beside 格力). Pure functions of names; the
+database is read by `handlers/lookup.py`, which asks the person instead of creating a near-twin.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from handlers.grammar import vocabulary as V
+from handlers.grammar.normal import name_fold
+from storage.models import name_key
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+#: Words that do not tell companies apart (`华为技术有限公司` is 华为; `Acme Inc` is Acme).
+_SUFFIXES = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团|科技|技术|公司|"
+                       r"\b(?:inc|ltd|llc|corp|corporation|co|company|limited|gmbh|group|holdings?|tech|technology|technologies)"
+                       r"\b\.?)\s*$")
+_NOT_WORD = re.compile(r"[\W_]+")
+_DIGITS = re.compile(r"\d+")
+
+
+def core_name(name: str) -> str:
+    """A company name without legal suffixes, case, spaces or punctuation: what tells it apart."""
+    key = name_key(name)
+    while (stripped := _SUFFIXES.sub("", key).strip()) != key and stripped:
+        key = stripped
+    return _NOT_WORD.sub("", key)
+
+
+def similar_customers(names: list[tuple[int, str]], name: str, limit: int = 3) -> list[str]:
+    """Existing customers' names `name` is probably meant to be: the same but for suffixes, case
+    or spacing, or a typo away (`Acme Crop` → Acme Corp)."""
+    core, words = core_name(name), name_key(name).split()
+    if not core:
+        return []
+    scored = []
+    for _id, other in names:
+        theirs, their_words = core_name(other), name_key(other).split()
+        if bool(_CJK.search(core)) != bool(_CJK.search(theirs)):  # `Huawei` and 华为: by sound
+            latin, chinese = (core, theirs) if _CJK.search(theirs) else (theirs, core)
+            sound = _pinyin(chinese)
+            if latin == sound or _a_typo_apart(latin, sound):
+                scored.append((1.8 if latin == sound else 0.9, other))
+        elif theirs == core:
+            scored.append((2.0, other))
+        elif words[:len(their_words)] == their_words:  # `Acme Corp owner Bo`: a name and more
+            scored.append((1.5, other))
+        elif _a_typo_apart(core, theirs) or _a_typo_apart(_NOT_WORD.sub("", name_key(name)),
+                                                           _NOT_WORD.sub("", name_key(other))):
+            scored.append((1.0, other))
+    return [other for _score, other in sorted(scored, key=lambda s: -s[0])[:limit]]
+
+
+@lru_cache(maxsize=4096)
+def _pinyin(name: str) -> str:
+    """`华为` → `huawei`: how a Chinese name is typed on a Latin keyboard."""
+    from pypinyin import lazy_pinyin  # 0.3 s to load: only when a name crosses scripts
+
+    return "".join(lazy_pinyin(name))
+
+
+def _a_typo_apart(one: str, other: str) -> bool:
+    """One slip of a finger (two in a long name): a letter missed, doubled, swapped or wrong.
+    Names that differ in their numbers (`Client 01`, `Client 02`) are different on purpose."""
+    if min(len(one), len(other)) < 4 or _DIGITS.findall(one) != _DIGITS.findall(other):
+        return False
+    return _edits(one, other, 2) <= (2 if min(len(one), len(other)) >= 10 else 1)
+
+
+def _edits(a: str, b: str, most: int) -> int:
+    """Optimal string alignment distance (Levenshtein with swaps of neighbours), capped."""
+    if abs(len(a) - len(b)) > most:
+        return most + 1
+    previous2, previous = [], list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        row = [i]
+        for j, y in enumerate(b, 1):
+            cost = row[j - 1] + 1, previous[j] + 1, previous[j - 1] + (x != y)
+            best = min(cost)
+            if i > 1 and j > 1 and x == b[j - 2] and a[i - 2] == y:
+                best = min(best, previous2[j - 2] + 1)
+            row.append(best)
+        previous2, previous = previous, row
+    return previous[-1]
+
+
+def extended_customers(names: list[tuple[int, str]], name: str, limit: int = 3) -> list[str]:
+    """Existing customers whose name `name` starts with, or whose name starts with the leading
+    words of `name`: `格力电器` → 格力, `wayne closed` → Wayne Enterprises, `tencent cloud` →
+    Tencent. A new name that only adds words to a known one is asked about, never created."""
+    key = name_fold(name)
+    keys = [(name_fold(other), other) for _id, other in names]
+    words = key.split()
+    if len(words) > 1:  # `Acme West` beside Acme East is a company of its own; `wayne closed won`
+        for size in range(len(words) - 1, 0, -1):  # (words of the grammar after it) is not
+            lead = " ".join(words[:size])
+            if len(lead) >= 3 and any(_is_grammar_word(w) for w in words[size:]):
+                found = [other for theirs, other in keys
+                         if theirs == lead or theirs.startswith(lead + " ")]
+                if found:
+                    return found[:limit]
+    elif _CJK.fullmatch(key[:1] or " "):
+        for size in range(len(key) - 1, 1, -1):
+            found = [other for theirs, other in keys if theirs == key[:size]]
+            if found:
+                return found[:limit]
+    return []
+
+
+def _is_grammar_word(word: str) -> bool:
+    """A stage, tier, lifecycle or closing word (`closed`, `proposal`, `A类`) inside a name."""
+    closing = ("closed", "won", "lost", "stage", "tier")
+    return (word in V.STAGE_WORDS or word in V.LIFECYCLE_WORDS or word in V.CLOSE_WORDS
+            or word in closing or V.tier_of(word) is not None
+            or (len(word) >= 4 and V.near_word(word, closing) is not None))  # `clsoed`

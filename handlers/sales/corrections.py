@@ -1,0 +1,103 @@
+"""Putting a mistake right from chat: a visit's notes, customer or follow-up day; reopening a
+closed deal (deleting either: handlers/sales/trash.py). Each is allowed to the record's owner and to a
+manager of the owner's team (the owner is told); each is in the audit trail with what was there
+before."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from handlers.context import Ctx, Said
+from handlers.grammar.commands import ChangeDeal, ChangeVisit, Delete
+from handlers.lookup import customer_named, example
+from handlers.sales.tasks import _tell
+from handlers.sales.trash import handle_delete, may_manage
+from handlers.team import fact_posts as facts
+from handlers.text.reply import Reply
+from handlers.text.strings import STAGE_NAMES, name_of
+from storage import activity
+from storage.models import CLOSED_STAGES, Customer, Member
+from storage.sales import DealRepository, VisitRepository
+
+
+def handle_change_visit(ctx: Ctx, cmd: ChangeVisit) -> Reply:
+    visit = VisitRepository(ctx.session).get(ctx.tenant.id, cmd.visit_id)
+    if visit is None:
+        raise ctx.refuse("visit_not_found", id=cmd.visit_id)
+    owner = _owner_or_manager(ctx, visit.member_id, "not_your_visit", id=visit.id)
+    customer = ctx.session.get(Customer, visit.customer_id).name
+    if cmd.delete:
+        return handle_delete(ctx, Delete("visit", str(visit.id)))
+    if cmd.customer is not None:
+        moved_to = customer_named(ctx, cmd.customer)
+        ctx.people.audit(ctx.tenant.id, ctx.member.id, "visit.customer", "visit", visit.id, at=ctx.now,
+                         before=customer, after=moved_to.name)
+        visit.customer_id = moved_to.id
+        said = Said("visit_customer_set", id=visit.id, old=customer, new=moved_to.name)
+        reply = Reply(lines=(*(ctx.t("new_customer", customer=c) for c in ctx.created_customers), said(ctx)))
+    elif cmd.follow_up is not None:
+        if cmd.follow_up < ctx.today:
+            raise ctx.refuse("leave_past", hint=example(ctx, "snooze"))
+        ctx.people.audit(ctx.tenant.id, ctx.member.id, "visit.follow_up", "visit", visit.id, at=ctx.now,
+                         before=visit.follow_up_on, after=cmd.follow_up)
+        visit.follow_up_on, visit.follow_up_done = cmd.follow_up, False
+        day = cmd.follow_up
+        said = Said("visit_follow_up_set", id=visit.id, customer=customer,
+                    when=lambda reader: reader.day(day))
+        reply = Reply(lines=(said(ctx),))
+    else:
+        ctx.people.audit(ctx.tenant.id, ctx.member.id, "visit.notes", "visit", visit.id, at=ctx.now,
+                         before=visit.notes, after=cmd.notes)
+        visit.notes = cmd.notes or ""
+        said = Said("visit_notes_set", id=visit.id, customer=customer, notes=visit.notes or "–")
+        reply = Reply(lines=(said(ctx),))
+    if owner is not None:
+        tell_owner(ctx, owner, f"visit:{visit.id}", said)
+    return reply
+
+
+def _owner_or_manager(ctx: Ctx, owner_id: int, refusal: str, **values) -> Member | None:
+    """None when the record is the asker's; its owner when the asker manages them (a manager
+    correcting a rep's record: the owner is told); else a refusal saying whose it is."""
+    if owner_id == ctx.member.id:
+        return None
+    owner = ctx.session.get(Member, owner_id)
+    if ctx.is_manager and may_manage(ctx, owner_id):
+        return owner
+    raise ctx.refuse(refusal, owner=owner.display_name, **values)
+
+
+def tell_owner(ctx: Ctx, owner: Member, what: str, *said: Said) -> None:
+    """The owner of a record a manager changed hears what changed and who changed it, in their
+    own language, its days as of when they read it."""
+    theirs = replace(ctx, locale=owner.locale, queued=True)
+    line = " ".join(part(theirs) for part in said)
+    note = Reply(lines=(theirs.t("changed_by_manager", who=ctx.member.display_name, what=line),),
+                 locale=owner.locale)
+    _tell(ctx, owner, f"changed:{what}:{ctx.member.id}:{ctx.now.isoformat()}"[:200], note)
+
+
+def handle_change_deal(ctx: Ctx, cmd: ChangeDeal) -> Reply:
+    repo = DealRepository(ctx.session)
+    deal = repo.get(ctx.tenant.id, cmd.deal_id)
+    if deal is None:
+        raise ctx.refuse("deal_not_found", id=cmd.deal_id)
+    owner = _owner_or_manager(ctx, deal.owner_id, "not_your_deal", id=deal.id, title=deal.title)
+    stage = lambda value: name_of(STAGE_NAMES, value, ctx.locale)
+    if cmd.action == "delete":
+        return handle_delete(ctx, Delete("deal", str(deal.id)))
+    if deal.stage not in CLOSED_STAGES:
+        raise ctx.refuse("deal_open", id=deal.id, stage=stage(deal.stage))
+    before = activity.closed_from(ctx.session, deal) or "negotiation"  # the stage it was closed from
+    closed, reason = deal.stage, deal.reason or ""
+    repo.move(deal, before, ctx.member.id, ctx.now)
+    deal.reason = ""
+    if closed == "won":
+        facts.reopened(ctx, deal)
+    ctx.people.audit(ctx.tenant.id, ctx.member.id, "deal.reopen", "deal", deal.id, at=ctx.now,
+                     before=closed, after=before, b_reason=reason)
+    said = Said("deal_reopened", id=deal.id, title=deal.title,
+                stage=lambda reader: name_of(STAGE_NAMES, before, reader.locale))
+    reply = Reply(lines=(said(ctx),))
+    if owner is not None:
+        tell_owner(ctx, owner, f"deal:{deal.id}", said)
+    return reply

@@ -1,0 +1,84 @@
+"""Cleaning up customers from chat: merge a duplicate into the real one, rename one, change its
+owner; and hand a leaver's customers and open deals to someone else. Managers (and admins) only,
+for people of their teams; each change is in the audit trail."""
+from __future__ import annotations
+
+from handlers.context import Ctx
+from handlers.grammar.commands import FixCustomer, Reassign
+from handlers.lookup import in_reach, known_customers, visible_member
+from handlers.text.reply import Reply
+from handlers.text.strings import t
+from storage.models import Customer, Task, name_key
+from storage.sales import CustomerRepository, VisitRepository, hand_over
+
+
+def handle_fix_customer(ctx: Ctx, cmd: FixCustomer) -> Reply:
+    customer = in_reach(ctx, _existing(ctx, cmd.name))
+    if cmd.action == "merge":
+        into = in_reach(ctx, _existing(ctx, cmd.value))
+        if into.id == customer.id:
+            raise ctx.refuse("merge_same", name=into.name)
+        moved = CustomerRepository(ctx.session).merge_into(customer, into)
+        tier = into.tier
+        if customer.tier and (not into.tier or customer.tier < into.tier):  # A before B before C
+            into.tier = customer.tier
+        ctx.people.audit(ctx.tenant.id, ctx.member.id, "customer.merge", "customer", into.id, at=ctx.now,
+                         source=customer.name, source_id=customer.id, tier_before=tier, **moved)
+        ctx.session.delete(customer)
+        lines = [ctx.t("customer_merged", name=customer.name, into=into.name,
+                       visits=moved["visits"], deals=moved["deals"])]
+        if moved["tasks"] or moved["tips"]:
+            lines.append(ctx.t("customer_merged_more", tasks=moved["tasks"], tips=moved["tips"]))
+        if into.tier != tier:
+            lines.append(ctx.t("customer_merged_tier", into=into.name, tier=into.tier))
+        return Reply(lines=tuple(lines))
+    if cmd.action == "rename":
+        if CustomerRepository(ctx.session).exact(ctx.tenant.id, cmd.value):
+            raise ctx.refuse("customer_exists", name=cmd.value)
+        before = customer.name
+        customer.name, customer.name_key = cmd.value.strip(), name_key(cmd.value)
+        ctx.people.audit(ctx.tenant.id, ctx.member.id, "customer.rename", "customer", customer.id,
+                         at=ctx.now, before=before, after=customer.name)
+        return Reply(lines=(ctx.t("customer_renamed", before=before, after=customer.name),))
+    owner = visible_member(ctx, cmd.value)
+    ctx.people.audit(ctx.tenant.id, ctx.member.id, "customer.owner", "customer", customer.id,
+                     at=ctx.now, before=customer.owner_id, after=owner.id)
+    customer.owner_id = owner.id
+    return Reply(lines=(ctx.t("customer_owner_set", name=customer.name, owner=owner.display_name),))
+
+
+def handle_reassign(ctx: Ctx, cmd: Reassign) -> Reply:
+    source = visible_member(ctx, cmd.source, inactive_too=True)
+    target = visible_member(ctx, cmd.target)
+    customers, deals, tasks = hand_over(ctx.session, ctx.tenant.id, source.id, target.id)
+    followups = _hand_over_followups(ctx, source, target)
+    ctx.people.audit(ctx.tenant.id, ctx.member.id, "member.reassign", "member", source.id, at=ctx.now,
+                     to=target.id, customers=customers, deals=deals, tasks=tasks, followups=followups)
+    return Reply(lines=(ctx.t("reassigned", source=source.display_name, target=target.display_name,
+                              customers=customers, deals=deals),
+                        ctx.t("reassigned_more", target=target.display_name, tasks=tasks,
+                              followups=followups)))
+
+
+def _hand_over_followups(ctx: Ctx, source, target) -> int:
+    """A leaver's open follow-ups become tasks of the one taking over (the visits stay the
+    leaver's: they made them), due the same day, about the same customer; the follow-up is
+    closed on the leaver's list."""
+    rows = VisitRepository(ctx.session).all_open_followups(source.id)
+    for visit, customer in rows:
+        detail = visit.next_step or visit.notes
+        title = t(target.locale, "followup_task", customer=customer, id=visit.id,
+                  who=source.display_name) + (f": {detail}" if detail else "")
+        ctx.session.add(Task(tenant_id=ctx.tenant.id, assignee_id=target.id, creator_id=ctx.member.id,
+                             title=title[:2000], due_on=visit.follow_up_on, customer_id=visit.customer_id,
+                             created_at=ctx.now))
+        visit.follow_up_done = True
+    return len(rows)
+
+
+def _existing(ctx: Ctx, name: str) -> Customer:
+    found = known_customers(ctx, name.strip())
+    if len(found) != 1:
+        raise ctx.refuse("customer_unknown" if not found else "customer_candidates", name=name,
+                         hint=" · ".join(c.name for c in found) or None)
+    return found[0]

@@ -1,0 +1,221 @@
+"""Case review (案例复盘): why deals are won and lost, by category, and lessons kept as tips.
+
+A closing reason is kept as typed and read into one category (price, product fit, competitor,
+timing, budget, relationship, other; the close buttons offer them) and, when it names one, the
+competitor (`lost Acme: competitor Oracle` · `输单 华为：输给了 SAP`); a win's into the win
+categories (price, product fit, delivery, service, relationship, other: `交付周期短` is delivery).
+A manager's bare `reasons quarter` is her team's. `reasons quarter` · `输赢分析
+本季度` shows wins and losses by reason, count and amount, by rep, with a chart; the weekly digest
+gets a "lessons" section. `tip pricing: bundle the service contract` · `经验 报价：打包服务合同`
+keeps a lesson; `tips pricing` · `经验 报价` finds them, in either language's words for the topic;
+`like tip 3` · `赞 经验 3` (a 👍 button) marks one useful, and the most liked come first.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter, defaultdict
+from decimal import Decimal
+
+from handlers.context import Ctx
+from handlers.grammar.commands import AddTip, FindTips, LikeTip, ShowReasons
+from handlers.grammar.normal import simplified
+from handlers.lookup import example, managers_team, scope_members
+from handlers.rules.working_days import period_bounds
+from handlers.text import format as fmt
+from handlers.text.reply import Button, Chart, Reply, Table
+from handlers.text.strings import CLOSE_REASONS, WIN_REASONS, WORDS, name_of
+from storage import activity, tips
+from storage.models import Deal, Tip, TipVote
+from storage.rates import Converted, zones_of
+
+CATEGORIES = ("price", "product_fit", "competitor", "timing", "budget", "relationship", "other")
+#: why deals are won: a better price or product, faster delivery, better service, the relationship
+WIN_CATEGORIES = ("price", "product_fit", "delivery", "service", "relationship", "other")
+_ORDER = (*CATEGORIES[:-1], "delivery", "service", "other")  # rows of `reasons`, both kinds
+#: words that put a reason (or a tip's topic) in a category, in both languages
+_WORDS = {
+    "price": ("price", "pricing", "expensive", "cheaper", "cost", "discount", "quote", "价格", "报价",
+              "价", "贵", "便宜", "折扣"),
+    "product_fit": ("product", "feature", "fit", "requirement", "demo", "产品", "功能", "需求", "匹配",
+                    "演示"),
+    "competitor": ("competitor", "competition", "lost to", "went with", "chose", "竞争", "对手", "竞品",
+                   "输给"),
+    "timing": ("timing", "delay", "later", "postpone", "next year", "时机", "推迟", "延期", "明年"),
+    "budget": ("budget", "funds", "funding", "money", "预算", "资金", "经费"),
+    "relationship": ("relationship", "trust", "contact", "champion", "关系", "信任", "人脉", "对接人"),
+}
+#: the same for wins (`beat them on delivery time` · `交付周期短` · `better integration`)
+_WIN_WORDS = {
+    "price": ("price", "pricing", "cheaper", "cost", "discount", "value for money", "roi", "价格", "报价",
+              "价", "便宜", "性价比", "折扣", "成本"),
+    "product_fit": ("product", "feature", "fit", "integration", "integrate", "requirement", "demo",
+                    "functionality", "quality", "产品", "功能", "需求", "匹配", "集成", "演示", "质量"),
+    "delivery": ("delivery", "deliver", "lead time", "faster", "quicker", "timeline", "on time",
+                 "rollout", "implementation", "go-live", "交付", "交期", "工期", "周期", "上线", "实施",
+                 "发货"),
+    "service": ("service", "support", "after-sales", "response", "responsive", "服务", "售后", "支持",
+                "响应"),
+    "relationship": _WORDS["relationship"] + ("referral", "推荐", "老客户"),
+}
+_COMPETITOR = re.compile(r"(?:competitor|lost to|went with|chose|竞争对手|竞品|对手|输给了?|选了)\s*[:：]?\s*"
+                         r"([A-Za-z0-9\u3400-\u9fff][\w\u3400-\u9fff .&-]{0,60})", re.I)
+#: a name: capitalised words (`Oracle`, `Sales Force`), or Chinese up to a space or a mark
+_NAME = re.compile(r"[A-Z0-9][\w&.-]*(?:\s+[A-Z0-9][\w&.-]*)*|[\u3400-\u9fffA-Za-z0-9]+")
+#: what a competitor's name never says: how they won (`低价抢单`, `cut price`), not who they are
+_NOT_A_NAME = re.compile(r"低价|价格|抢单|降价|便宜|报价|太|更|^(?:cheaper|lower|price|undercut)", re.I)
+SHOWN_TIPS = 10
+BEST_TIPS = 3  # in the weekly digest
+MAX_BUTTONS = 5
+
+
+def categorize(reason: str, *, won: bool = False) -> tuple[str, str]:
+    """(category, competitor) of a closing reason as typed: the category whose word comes first,
+    among the loss categories or, for a win, the win categories (a won deal names no competitor).
+    Read on the simplified text: `客戶預算凍結` is `客户预算冻结`, budget."""
+    text = simplified(reason).lower()
+    found = [(text.find(word), category) for category, words in (_WIN_WORDS if won else _WORDS).items()
+             for word in words if word in text]
+    category = min(found)[1] if found else ("other" if text.strip() else "")
+    if won:
+        return category, ""
+    competitor = _COMPETITOR.search(simplified(reason))  # the same length: the name as typed
+    said = reason[competitor.start(1):competitor.end(1)] if competitor else ""
+    name = _NAME.match(said)[0].strip(" .,，。") if said else ""
+    if _NOT_A_NAME.search(simplified(name)):  # `竞争对手低价抢单`: how they won, not who
+        name = ""
+    return ("competitor" if name and category in ("", "other") else category), name[:200]
+
+
+def category_of(deal: Deal) -> str:
+    """A closed deal's category: as stored, or read again from its reason where it was stored
+    before wins had categories of their own (a win's `other` or a loss category)."""
+    won = deal.stage == "won"
+    stored = deal.reason_category
+    if stored and stored in (WIN_CATEGORIES if won else CATEGORIES) and not (won and stored == "other"):
+        return stored
+    return categorize(deal.reason, won=won)[0] or "other"
+
+
+def category_name(category: str, locale: str) -> str:
+    names = (dict(zip(CATEGORIES[:-1], CLOSE_REASONS, strict=True))
+             | dict(zip(WIN_CATEGORIES[:-1], WIN_REASONS, strict=True)) | {"other": ("other", "其他")})
+    return names.get(category, names["other"])[locale == "zh"]
+
+
+def handle_reasons(ctx: Ctx, cmd: ShowReasons) -> Reply:
+    """Wins and losses closed in the period by category (count and amount), by rep, and a chart."""
+    label, members, team = scope_members(ctx, managers_team(ctx, cmd.scope), team_needs_manager=True)
+    start, end = period_bounds(cmd.period, ctx.today)
+    since, until = ctx.utc_range(start, end, ctx.zone)
+    names = {m.id: m.display_name for m in members}
+    deals = activity.closed_in(ctx.session, names, since, until)
+    title = ctx.t("reasons_title", who=label, period=fmt.period_label(cmd.period.kind, start, ctx.locale))
+    if not deals:
+        return Reply(title=title, lines=(ctx.t("reasons_none"),))
+    money = Converted(ctx.rates)  # each deal at the rate in force on its close day
+    zones = zones_of(ctx.session, list(names), ctx.rates.zone) if ctx.rates.dated else {}
+    by = defaultdict(lambda: {"won": [0, Decimal(0)], "lost": [0, Decimal(0)]})
+    per_rep: dict[int, Counter] = defaultdict(Counter)
+    rivals = Counter()
+    for deal in deals:
+        category = category_of(deal)
+        cell = by[category][deal.stage]
+        cell[0] += 1
+        cell[1] += money(deal.amount, deal.currency,
+                         ctx.rates.at(deal.currency, deal.closed_at, zones.get(deal.owner_id)))
+        per_rep[deal.owner_id][(deal.stage, category)] += 1
+        if deal.competitor:
+            rivals[deal.competitor] += 1
+    order = sorted(by, key=lambda k: (-by[k]["lost"][0] - by[k]["won"][0], _ORDER.index(k)))
+    amount = lambda value: fmt.money(value, ctx.tenant.currency, ctx.locale)
+    rows = tuple((category_name(k, ctx.locale), f"{by[k]['won'][0]} · {amount(by[k]['won'][1])}",
+                  f"{by[k]['lost'][0]} · {amount(by[k]['lost'][1])}") for k in order)
+    lines = [ctx.t("reasons_rep", name=names[rep], won=sum(n for (s, _), n in c.items() if s == "won"),
+                   lost=sum(n for (s, _), n in c.items() if s == "lost"), top=_top(ctx, c))
+             for rep, c in sorted(per_rep.items(), key=lambda item: names[item[0]])]
+    if rivals:
+        lines.append(ctx.t("reasons_rivals", names=", ".join(f"{n} ({k})" for n, k in rivals.most_common(5))))
+    chart = Chart(title=title, labels=tuple(category_name(k, ctx.locale) for k in order),
+                  values=tuple(float(by[k]["lost"][0]) for k in order),
+                  targets=tuple(float(by[k]["won"][0]) for k in order),
+                  value_label=ctx.t("reasons_lost"), target_label=ctx.t("reasons_won"))
+    headers = (ctx.t("reasons_reason"), ctx.t("reasons_won"), ctx.t("reasons_lost"))
+    from handlers.team.reports import currency_notes
+
+    return Reply(title=title, table=Table(headers, rows), lines=tuple(lines), chart=chart,
+                 notes=currency_notes(ctx, money), for_channel=team is not None)
+
+
+def _top(ctx: Ctx, counts: Counter) -> str:
+    lost = Counter({category: n for (stage, category), n in counts.items() if stage == "lost"})
+    return category_name(lost.most_common(1)[0][0], ctx.locale) if lost else "–"
+
+
+def handle_add_tip(ctx: Ctx, cmd: AddTip) -> Reply:
+    tip = Tip(tenant_id=ctx.tenant.id, author_id=ctx.member.id, topic=cmd.topic[:100], text=cmd.text,
+              created_at=ctx.now)
+    ctx.session.add(tip)
+    ctx.session.flush()
+    ctx.people.audit(ctx.tenant.id, ctx.member.id, "tip.add", "tip", tip.id, at=ctx.now, topic=cmd.topic)
+    return Reply(lines=(ctx.t("tip_added", id=tip.id, topic=tip.topic),))
+
+
+def handle_find_tips(ctx: Ctx, cmd: FindTips) -> Reply:
+    """Tips whose topic or text holds the words, or whose topic is the same category's in the
+    other language (`tips pricing` finds `经验 报价：…`): the most liked first, then the newest,
+    with a 👍 button for each one someone else kept."""
+    words = {cmd.query.lower(), *_synonyms(cmd.query)} if cmd.query else set()
+    rows = tips.find(ctx.session, ctx.tenant.id, words, SHOWN_TIPS)
+    title = ctx.t("tips_title", query=cmd.query) if cmd.query else ctx.t("tips_all")
+    if not rows:
+        return Reply(title=title, lines=(ctx.t("tips_none", example=example(ctx, "tip")),))
+    like = f"{name_of(WORDS, 'like', ctx.locale)} {name_of(WORDS, 'tip', ctx.locale)}"
+    buttons = tuple(Button(f"👍 #{tip.id}", f"{like} {tip.id}") for tip, _name, _n in rows
+                    if tip.author_id != ctx.member.id)[:MAX_BUTTONS]
+    return Reply(title=title, lines=tuple(tip_line(tip.id, tip.topic, tip.text, name, votes)
+                                          for tip, name, votes in rows), buttons=buttons)
+
+
+def handle_like_tip(ctx: Ctx, cmd: LikeTip) -> Reply:
+    tip = ctx.session.get(Tip, cmd.tip_id)
+    if tip is None or tip.tenant_id != ctx.tenant.id:
+        raise ctx.refuse("tip_unknown", id=cmd.tip_id, hint=example(ctx, "tip", 1))
+    if tip.author_id == ctx.member.id:
+        raise ctx.refuse("tip_own", id=tip.id)
+    if ctx.session.get(TipVote, (tip.id, ctx.member.id)) is None:
+        ctx.session.add(TipVote(tip_id=tip.id, member_id=ctx.member.id, tenant_id=ctx.tenant.id,
+                                created_at=ctx.now))
+        ctx.session.flush()  # two presses at once: the second fails here and is answered again
+        key = "tip_liked"
+    else:
+        key = "tip_liked_before"
+    votes = tips.vote_count(ctx.session, tip.id)
+    return Reply(lines=(ctx.t(key, id=tip.id, votes=votes),))
+
+
+def tip_line(tip_id: int, topic: str, text: str, author: str, votes: int) -> str:
+    return f"#{tip_id} [{topic}] {text} — {author}" + (f" · 👍 {votes}" if votes else "")
+
+
+def lesson_lines(ctx: Ctx, member_ids: list[int], since: dt.datetime, until: dt.datetime) -> list[str]:
+    """The weekly digest's lessons: the week's losses by reason, and the team's best tips of the
+    week (kept or liked this week; the most liked first)."""
+    lost = activity.lost_reasons(ctx.session, member_ids, since, until)
+    best = tips.best(ctx.session, member_ids, since, until, BEST_TIPS)
+    if not lost and not best:
+        return []
+    lines = [ctx.t("digest_lessons")]
+    if lost:
+        counts = Counter(category or categorize(reason)[0] or "other" for category, reason in lost)
+        lines.append("  " + ctx.t("digest_lost_by", reasons=", ".join(
+            f"{category_name(k, ctx.locale)} {n}" for k, n in counts.most_common())))
+    lines += [f"  💡 {tip_line(*tip)}" for tip in best]
+    return lines
+
+
+def _synonyms(query: str) -> set[str]:
+    """The words of the category a query's word belongs to, in both languages."""
+    text = query.lower()
+    return {word for words in _WORDS.values() if any(w in text for w in words) for word in words
+            if len(word) > 1}

@@ -1,0 +1,213 @@
+"""Tasks: give one (to oneself, or as a manager to a rep of one's team), list them, mark them done.
+
+A task given to someone else reaches them at once, in their language, with a Done button; its
+giver hears when it is done. A rep's list is their one "to do": tasks and follow-ups together,
+overdue first. A manager's is their teams' open tasks, by person, overdue first.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from handlers.context import Ctx
+from handlers.grammar.commands import AddTask, DoneTask, ListFollowups, ListTasks
+from handlers.lookup import example, known_customers, visible_member
+from handlers.text import format as fmt
+from handlers.text.reply import Button, Heading, Reply
+from handlers.text.reply_json import to_payload
+from handlers.text.strings import WORDS, name_of, t
+from handlers.text.when_read import day_mark
+from storage import tasks as task_store
+from storage.destinations import MemberAddresses
+from storage.models import Customer, Deal, Member, Task
+from storage.outbox import OutboxRepository
+from storage.sales import DealRepository, VisitRepository
+
+SHOWN = 30  # tasks listed in one reply
+
+
+def handle_add_task(ctx: Ctx, cmd: AddTask) -> Reply:
+    assignee = ctx.member
+    if cmd.assignee is not None:
+        if not ctx.is_manager and cmd.assignee.lower() not in _my_names(ctx):
+            mine = " ".join(w for w in ctx.text.split() if w.lower() != f"@{cmd.assignee.lower()}")
+            mine = mine if mine != ctx.text.strip() else example(ctx, "task")  # their words, no @name
+            raise ctx.refuse("task_for_others", example=mine)
+        assignee = visible_member(ctx, cmd.assignee)
+    if cmd.due is not None and cmd.due < ctx.today:
+        raise ctx.refuse("task_due_past", hint=example(ctx, "task"))
+    customer, deal = _about(ctx, cmd)
+    same = task_store.same_open_task(ctx.session, assignee.id, cmd.title, customer.id if customer else None,
+                                     deal.id if deal else None)
+    if same is not None:  # a second press of the same button, or the same message twice
+        return Reply(lines=(ctx.t("task_exists", name=assignee.display_name, id=same.id, title=same.title),))
+    task = Task(tenant_id=ctx.tenant.id, assignee_id=assignee.id, creator_id=ctx.member.id,
+                title=cmd.title, due_on=cmd.due, customer_id=customer.id if customer else None,
+                deal_id=deal.id if deal else None, created_at=ctx.now)
+    ctx.session.add(task)
+    ctx.session.flush()
+    ctx.people.audit(ctx.tenant.id, ctx.member.id, "task.add", "task", task.id, at=ctx.now,
+                     assignee=assignee.id, title=cmd.title, due=cmd.due)
+    about = customer.name if customer else None
+    if assignee.id != ctx.member.id:
+        _tell(ctx, assignee, f"task:{task.id}:given", _given(ctx, task, assignee, about))
+    fields = [(ctx.t("task_for"), assignee.display_name)] if assignee.id != ctx.member.id else []
+    fields += [(ctx.t(key), value) for key, value in (
+        ("task_due", task.due_on and fmt.day_stored(task.due_on, ctx.today, ctx.locale)),
+        ("task_about", about or (deal and f"#{deal.id} {deal.title}"))) if value]
+    done = [] if assignee.id != ctx.member.id else [_done_button(ctx.locale, task.id)]
+    return Reply(title=ctx.t("task_added", id=task.id, title=task.title), fields=tuple(fields),
+                 buttons=tuple(done))
+
+
+def handle_list_tasks(ctx: Ctx, cmd: ListTasks) -> Reply:
+    """A manager: their teams' open tasks by person; anyone else: their own to-do list;
+    `tasks @ana`: Ana's open tasks, for whoever may see her numbers."""
+    if cmd.member is not None:
+        return _tasks_of(ctx, visible_member(ctx, cmd.member))
+    if not ctx.is_manager:
+        return todo(ctx)
+    teams = ctx.teams or ([ctx.team] if ctx.team else [])  # an admin in no team: the default one
+    member_ids = {m.id for team in teams for m in ctx.people.roster(team.id)} | {ctx.member.id}
+    rows = open_tasks(ctx, member_ids)
+    if not rows:
+        return Reply(title=ctx.t("tasks_team_title"),
+                     lines=(ctx.t("tasks_none", example=example(ctx, "task", 1)),))
+    lines, person = [], None
+    for task, name in sorted(rows, key=lambda row: (row[1], _order(ctx, row[0]))):
+        if name != person:
+            person = name
+            lines.append(Heading(name))
+        lines.append(_line(ctx, task))
+    return Reply(title=ctx.t("tasks_team_title"), lines=tuple(lines[:SHOWN * 2]))
+
+
+def _tasks_of(ctx: Ctx, member: Member) -> Reply:
+    rows = sorted((task for task, _name in open_tasks(ctx, {member.id})), key=lambda task: _order(ctx, task))
+    title = ctx.t("tasks_of_title", name=member.display_name)
+    if not rows:
+        return Reply(title=title, lines=(ctx.t("tasks_none", example=example(ctx, "task", 1)),))
+    return Reply(title=title, lines=tuple(_line(ctx, task) for task in rows[:SHOWN]))
+
+
+def todo(ctx: Ctx) -> Reply:
+    """A rep's one list: their open tasks (overdue first), then their follow-ups."""
+    from handlers.sales.tiers import due_lines
+    from handlers.sales.visits import handle_list_followups
+
+    followups = handle_list_followups(ctx, ListFollowups())
+    rows = [task for task, _name in ctx.mine("open_tasks", lambda ids: task_store.open_tasks_of(
+        ctx.session, ids), [])]
+    due = due_lines(ctx)
+    if not rows and not due:
+        return followups
+    tasks = sorted(rows, key=lambda task: _order(ctx, task))[:SHOWN]
+    lines = ((Heading(ctx.t("tasks_title")), *(_line(ctx, task) for task in tasks)) if tasks else ()) + (
+        Heading(followups.title), *followups.lines, *due)
+    buttons = tuple(_done_button(ctx.locale, task.id) for task in tasks[:3]) + followups.buttons[:2]
+    return Reply(title=ctx.t("todo_title"), lines=lines, buttons=buttons, locale=ctx.locale)
+
+
+def anything_due(ctx: Ctx, day: dt.date) -> bool:
+    """Whether the member has a follow-up or a task due by `day`, or a customer due a visit: the
+    morning list goes only then. In a job run each is read once for all its members."""
+    from handlers.sales.tiers import my_due_customers
+
+    repo = VisitRepository(ctx.session)
+    return bool(ctx.mine(("followups", day), lambda ids: repo.open_followups_of(ids, day), [])
+                or ctx.mine(("tasks", day), lambda ids: task_store.open_tasks_of(ctx.session, ids, day), [])
+                or my_due_customers(ctx))
+
+
+def handle_done_task(ctx: Ctx, cmd: DoneTask) -> Reply:
+    """Done by the assignee, the giver, or a manager of the assignee's team; the giver is told."""
+    done = []
+    for task_id in cmd.task_ids:
+        task = ctx.session.get(Task, task_id)
+        if task is None or task.tenant_id != ctx.tenant.id or task.done_at is not None:
+            raise ctx.refuse("task_none", id=task_id, hint=example(ctx, "task"))
+        mine = ctx.member.id in (task.assignee_id, task.creator_id)
+        if not mine and not (ctx.is_admin or (ctx.is_manager and ctx.people.share_a_team(
+                ctx.member.id, task.assignee_id))):
+            raise ctx.refuse("task_not_yours", id=task_id)
+        task.done_at, task.done_by_id = ctx.now, ctx.member.id
+        ctx.people.audit(ctx.tenant.id, ctx.member.id, "task.done", "task", task.id, at=ctx.now)
+        if task.creator_id != ctx.member.id:
+            giver = ctx.session.get(Member, task.creator_id)
+            _tell(ctx, giver, f"task:{task.id}:done", Reply(lines=(t(
+                giver.locale, "task_done_told", name=ctx.member.display_name, id=task.id, title=task.title),),
+                locale=giver.locale))
+        done.append(task)
+    return Reply(lines=tuple(ctx.t("task_done", id=task.id, title=task.title) for task in done))
+
+
+def open_tasks(ctx: Ctx, member_ids: set[int], due_by: dt.date | None = None) -> list[tuple[Task, str]]:
+    """(task, assignee's name) of the members' open tasks (due by `due_by` when given)."""
+    return task_store.open_tasks(ctx.session, member_ids, due_by)
+
+
+def overdue_lines(ctx: Ctx, member_ids: list[int]) -> list[str]:
+    """The digest's overdue tasks: a count, then the oldest few with whose they are."""
+    rows = open_tasks(ctx, set(member_ids), ctx.today - dt.timedelta(days=1))
+    if not rows:
+        return []
+    rows.sort(key=lambda row: row[0].due_on)
+    return [ctx.t("digest_tasks_overdue", count=len(rows)),
+            *(f"  {name}: {_line(ctx, task)}" for task, name in rows[:5])]
+
+
+def _my_names(ctx: Ctx) -> set[str]:
+    """What `@…` may say to mean the asker (`task @me …`)."""
+    return {"me", "我", "自己", ctx.member.display_name.lower()}
+
+
+def _about(ctx: Ctx, cmd: AddTask) -> tuple[Customer | None, Deal | None]:
+    if cmd.deal_id is not None:
+        deal = DealRepository(ctx.session).get(ctx.tenant.id, cmd.deal_id)
+        if deal is None:
+            raise ctx.refuse("deal_not_found", id=cmd.deal_id)
+        if deal.owner_id != ctx.member.id and not ctx.is_admin and not (
+                ctx.is_manager and ctx.people.share_a_team(ctx.member.id, deal.owner_id)):
+            owner = ctx.session.get(Member, deal.owner_id)
+            raise ctx.refuse("not_your_deal", id=deal.id, title=deal.title, owner=owner.display_name)
+        return ctx.session.get(Customer, deal.customer_id), deal
+    if cmd.customer is not None:
+        found = known_customers(ctx, cmd.customer)
+        if len(found) != 1:
+            raise ctx.refuse("customer_unknown" if not found else "customer_candidates", name=cmd.customer,
+                             names=", ".join(c.name for c in found))
+        return found[0], None
+    return None, None
+
+
+def _given(ctx: Ctx, task: Task, assignee: Member, about: str | None) -> Reply:
+    """What the assignee gets: who gave it, what, by when (said as of when they get it: after a
+    delay "tomorrow" may be today), a Done button."""
+    locale = assignee.locale
+    due = task.due_on and day_mark(task.due_on, assignee.timezone or str(ctx.zone))
+    fields = [(t(locale, key), value) for key, value in (("task_due", due), ("task_about", about)) if value]
+    return Reply(title=t(locale, "task_given", name=ctx.member.display_name, id=task.id),
+                 lines=(task.title,), fields=tuple(fields), buttons=(_done_button(locale, task.id),),
+                 locale=locale)
+
+
+def _tell(ctx: Ctx, member: Member, key: str, reply: Reply) -> None:
+    """A direct message to `member`, sent with what this message stores (once, by its key)."""
+    where = MemberAddresses(ctx.session, ctx.tenant, [member.id]).of(member.id)
+    if where is not None:
+        OutboxRepository(ctx.session).enqueue(key=key, tenant_id=ctx.tenant.id, platform=where.platform,
+                                              workspace=where.workspace, target=where.target,
+                                              payload=to_payload(reply), now=ctx.now)
+
+
+def _done_button(locale: str, task_id: int) -> Button:
+    return Button(t(locale, "task_done_button", id=task_id),
+                  f"{name_of(WORDS, 'done', locale)} {name_of(WORDS, 'task', locale)} {task_id}", "primary")
+
+
+def _order(ctx: Ctx, task: Task) -> tuple:
+    """Overdue first, then by due day; no due day last."""
+    return (task.due_on is None, task.due_on or ctx.today, task.id)
+
+
+def _line(ctx: Ctx, task: Task) -> str:
+    return f"#{task.id} {task.title}{ctx.day(task.due_on, 'task') if task.due_on else ''}"

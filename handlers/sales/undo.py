@@ -1,0 +1,153 @@
+"""`undo` (`撤销`): put back my most recent change, whatever it was, and say what was undone.
+
+Each member's changes from chat form a stack (storage/journal.py keeps them, 24 hours): `undo`
+takes the top one. It is put back only while every record it touched is exactly as it left it;
+otherwise nothing is undone, the reply says which record changed and who changed it, and that
+change is passed over, so the next `undo` goes to the one before it (never silently). A customer
+a visit or deal created goes with it unless another record uses it by then.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from handlers.context import Ctx
+from handlers.grammar.commands import Undo
+from handlers.team import fact_posts as facts
+from handlers.text.reply import Button, Reply
+from handlers.text.strings import STAGE_NAMES, WORDS, name_of
+from storage import journal
+from storage.models import Change, DealEvent, Member
+
+
+def handle_undo(ctx: Ctx, _cmd: Undo) -> Reply:
+    change = journal.take_latest(ctx.session, ctx.tenant.id, ctx.member.id)
+    if change is None or change.at < ctx.now - journal.WINDOW:
+        raise ctx.refuse("undo_nothing")
+    result = journal.revert(ctx.session, change)
+    if isinstance(result, journal.Blocked):
+        reason = _why(ctx, change, result)
+        change_id = change.id
+
+        def passed_over(session, _member) -> None:  # kept after the refusal's rollback
+            session.get(Change, change_id).status = "blocked"
+
+        raise ctx.refuse("undo_blocked", what=_label(change), why=reason, record=passed_over,
+                         buttons=_again(ctx))
+    change.status = "undone"
+    if change.kind.endswith(".restore"):
+        journal.back_in_bin(ctx.session, ctx.tenant.id, change.entity, change.entity_id)
+    _history(ctx, change)
+    ctx.people.audit(ctx.tenant.id, ctx.member.id, "undo", "change", change.id, at=ctx.now,
+                     undid=change.kind, of=f"{change.entity} {change.entity_id}")
+    facts.follow(ctx, change.rows)
+    if any(r["t"] == "exchange_rates" for r in change.rows):
+        facts.recheck_targets(ctx)
+    lines = [ctx.t("undone", what=describe(ctx, change))]
+    for row in result:  # customers kept: in use by others now
+        lines.append(ctx.t("undo_customer_kept", customer=row["a"]["name"]))
+    return Reply(lines=tuple(lines), buttons=_again(ctx))
+
+
+def _history(ctx: Ctx, change: Change) -> None:
+    """A deal put back keeps its history: the step back is in it, as a step of the one undoing."""
+    for row in change.rows:
+        if row["t"] != "deals" or row["a"] is None or row["b"] is None:
+            continue
+        a, b = row["a"], row["b"]
+        deal_id = row["k"][0]
+        event = {"deal_id": deal_id, "owner_id": b["owner_id"], "actor_id": ctx.member.id, "at": ctx.now}
+        if a["stage"] != b["stage"]:
+            ctx.session.add(DealEvent(**event, kind="stage", from_stage=a["stage"], to_stage=b["stage"],
+                                      seconds_in_from_stage=0))
+        if (a["amount"], a["currency"]) != (b["amount"], b["currency"]):
+            ctx.session.add(DealEvent(**event, kind="amount", old_amount=Decimal(a["amount"]),
+                                      new_amount=Decimal(b["amount"]), old_currency=a["currency"],
+                                      new_currency=b["currency"]))
+    ctx.session.flush()
+
+
+def _again(ctx: Ctx) -> tuple[Button, ...]:
+    word = name_of(WORDS, "undo", ctx.locale)
+    return (Button(ctx.t("undo_again_button"), word),)
+
+
+def _label(change: Change) -> str:
+    return f"“{change.label}”" if change.label else f"{change.entity} #{change.entity_id}"
+
+
+def _why(ctx: Ctx, change: Change, blocked: journal.Blocked) -> str:
+    record = _record_name(ctx, blocked.table, blocked.key, blocked.current or {})
+    if blocked.why == "in_use":
+        return ctx.t("undo_in_use", record=record)
+    if blocked.why == "taken":
+        return ctx.t("undo_taken", record=record)
+    later = journal.who_changed(ctx.session, change, blocked.table, blocked.key)
+    if later is not None and later.actor_id != ctx.member.id:
+        who = ctx.session.get(Member, later.actor_id)
+        return ctx.t("undo_changed_by", record=record, who=who.display_name if who else "–",
+                     what=_label(later))
+    if later is not None:
+        return ctx.t("undo_changed_by_you", record=record, what=_label(later))
+    if blocked.current is None:
+        return ctx.t("undo_record_gone", record=record)
+    return ctx.t("undo_changed", record=record)
+
+
+_NOUNS = {"deals": "noun_deal", "visits": "noun_visit", "tasks": "noun_task", "tips": "noun_tip",
+          "contests": "noun_contest", "targets": "noun_target", "customers": "noun_customer",
+          "leaves": "noun_leave"}
+
+
+def _record_name(ctx: Ctx, table: str, key: tuple, data: dict) -> str:
+    noun = ctx.t(_NOUNS[table]) if table in _NOUNS else table
+    if table == "customers":
+        return f"{noun} {data.get('name', '')}".strip()
+    return f"{noun} #{key[0]}" if len(key) == 1 else noun
+
+
+def describe(ctx: Ctx, change: Change) -> str:
+    """What undoing `change` did, in words: the main record's own phrase where there is one."""
+    if change.kind.endswith(".restore"):
+        return ctx.t("undo_restore", what=_label(change))
+    if change.kind == "member.link":
+        parted = next((r["b"] for r in change.rows if r["t"] == "members" and r["a"] is None), None)
+        return ctx.t("undo_link", name=(parted or {}).get("display_name", "–"))
+    main = next((r for r in change.rows if r["t"] == change.entity
+                 and r["k"][0] == change.entity_id), None)
+    others = {r["t"] for r in change.rows} - {change.entity, "customers", "deal_events"}
+    if main is None or others or sum(r["t"] == change.entity for r in change.rows) > 1:
+        return ctx.t("undo_generic", what=_label(change))  # a change of many records: as typed
+    b, a, table = main["b"], main["a"], main["t"]
+    if table == "deals":
+        if b is None:
+            return ctx.t("undo_deal_created", id=change.entity_id, title=a["title"])
+        if a is None:
+            return ctx.t("undo_deal_deleted", id=change.entity_id, title=b["title"])
+        return ctx.t("undo_deal_stage", id=change.entity_id,
+                     stage=name_of(STAGE_NAMES, b["stage"], ctx.locale))
+    if table == "visits":
+        created = [r for r in change.rows if r["t"] == "customers" and r["b"] is None]
+        customer = created[0]["a"]["name"] if created else _customer(ctx, (a or b)["customer_id"])
+        if b is None:
+            line = ctx.t("undo_visit_logged", id=change.entity_id, customer=customer)
+            return line + (ctx.t("undo_and_customer", customer=customer) if created else "")
+        if a is None:
+            return ctx.t("undo_visit_deleted", customer=customer)
+        if a["notes"] != b["notes"]:
+            return ctx.t("undo_visit_notes", id=change.entity_id)
+        if a["follow_up_done"] != b["follow_up_done"]:
+            return ctx.t("undo_followup_open", id=change.entity_id)
+        if a["follow_up_on"] != b["follow_up_on"]:
+            return ctx.t("undo_visit_snooze", id=change.entity_id)
+    if table == "exchange_rates":
+        currency = (a or b)["currency"]
+        if b is None:
+            return ctx.t("undo_rate_removed", currency=currency)
+        return ctx.t("undo_rate", currency=currency, rate=b["rate"])
+    return ctx.t("undo_generic", what=_label(change))
+
+
+def _customer(ctx: Ctx, customer_id: int) -> str:
+    from storage.models import Customer
+    customer = ctx.session.get(Customer, customer_id)
+    return customer.name if customer else "–"

@@ -1,0 +1,42 @@
+"""`visits [CUSTOMER]` · `拜访记录 [客户]`: the latest visits, of one customer or all, that the
+asker may see (their own; a manager's: their teams')."""
+from __future__ import annotations
+
+from handlers.context import Ctx
+from handlers.grammar.commands import ListVisits
+from handlers.lookup import known_customers
+from handlers.text import format as fmt
+from handlers.text.reply import Reply
+from storage.models import Customer
+from storage.sales import VisitRepository
+
+SHOWN = 10
+
+
+def handle_list_visits(ctx: Ctx, cmd: ListVisits) -> Reply:
+    members = {ctx.member.id}
+    if ctx.is_manager:
+        members |= {m.id for team in ctx.teams for m in ctx.people.roster(team.id)}
+    title, customer = ctx.t("visits_title"), None
+    if cmd.customer:
+        customer = _customer(ctx, cmd.customer)
+        title = ctx.t("visits_of_title", customer=customer.name)
+    rows = VisitRepository(ctx.session).latest(ctx.tenant.id, members, customer and customer.id, SHOWN)
+    if not rows:
+        return Reply(title=title, lines=(ctx.t("visits_none"),))
+    lines = []
+    for visit, customer, who in rows:
+        when = fmt.day(visit.visited_at.astimezone(ctx.zone).date(), ctx.today, ctx.locale)
+        said = visit.notes or visit.next_step or ""
+        by = f" · {who}" if len(members) > 1 else ""
+        lines.append(f"#{visit.id} {when} · {customer}{by}" + (f" · {said}" if said else ""))
+    return Reply(title=title, lines=tuple(lines))
+
+
+def _customer(ctx: Ctx, name: str) -> Customer:
+    found = known_customers(ctx, name)
+    if not found:
+        raise ctx.refuse("customer_unknown", name=name)
+    if len(found) > 1:
+        raise ctx.refuse("customer_candidates", name=name, hint=" · ".join(c.name for c in found))
+    return found[0]

@@ -1,0 +1,136 @@
+"""Log a visit; list and close follow-ups."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+
+from handlers.context import Ctx
+from handlers.grammar.commands import DoneFollowups, ListFollowups, LogVisit, SnoozeFollowup
+from handlers.grammar.normal import name_fold
+from handlers.lookup import customer_named, example
+from handlers.text import format as fmt
+from handlers.text import when_read
+from handlers.text.reply import Button, Heading, Reply
+from handlers.text.strings import WORDS, name_of
+from storage.sales import CustomerRepository, VisitRepository, close_followups
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def handle_log_visit(ctx: Ctx, cmd: LogVisit) -> Reply:
+    if cmd.unsplit or (cmd.comma and _new_long_name(ctx, cmd.customer)):
+        cmd = _split_customer(ctx, cmd)
+    customer = customer_named(ctx, cmd.customer)
+    visit = VisitRepository(ctx.session).add(
+        tenant_id=ctx.tenant.id, member_id=ctx.member.id, customer_id=customer.id,
+        visited_at=ctx.now, notes=cmd.notes, next_step=cmd.next_step, outcome=cmd.outcome,
+        follow_up_on=cmd.follow_up)
+    ctx.people.audit(ctx.tenant.id, ctx.member.id, "visit.log", "visit", visit.id, at=ctx.now,
+                     customer=customer.name)
+    fields = [(ctx.t(key), value) for key, value in
+              (("notes", cmd.notes), ("next_step", cmd.next_step), ("outcome", cmd.outcome)) if value]
+    buttons = []
+    if cmd.follow_up:
+        fields.append((ctx.t("follow_up"), fmt.day_stored(cmd.follow_up, ctx.today, ctx.locale)))
+        buttons.append(Button(ctx.t("mark_done"), f"{name_of(WORDS, 'done', ctx.locale)} {visit.id}"))
+    lines = [ctx.t("new_customer", customer=customer.name)] if ctx.created_customers else []
+    return Reply(title=ctx.t("visit_logged", customer=customer.name), lines=tuple(lines),
+                 fields=tuple(fields), buttons=tuple(buttons))
+
+
+def handle_list_followups(ctx: Ctx, _cmd: ListFollowups) -> Reply:
+    """Overdue, today, the rest of the week, and how many come later; Done buttons."""
+    until = ctx.today + dt.timedelta(days=7)
+    repo = VisitRepository(ctx.session)
+    rows = ctx.mine(("followups", until), lambda ids: repo.open_followups_of(ids, until), [])
+    later = ctx.mine(("followups_after", until), lambda ids: repo.open_followups_after_of(ids, until), 0)
+    if not rows:
+        lines = (ctx.t("followups_none"),) + ((ctx.t("followups_later", count=later),) if later else ())
+        return Reply(title=ctx.t("followups_title"), lines=lines)
+    lines = []
+    for bucket, test in (("followups_overdue", lambda d: d < ctx.today),
+                         ("followups_today", lambda d: d == ctx.today),
+                         ("followups_week", lambda d: d > ctx.today)):
+        mine = [(visit, customer) for visit, customer in rows if test(visit.follow_up_on)]
+        if mine:  # a queued list's headings are put as of when it is read
+            lines.append(when_read.bucket_heading() if ctx.queued else Heading(ctx.t(bucket)))
+        for visit, customer in mine:
+            line = ctx.t("followup_line", id=visit.id, customer=customer, when=ctx.day(visit.follow_up_on),
+                         late="")
+            detail = visit.next_step or visit.notes
+            line = f"{line} · {detail}" if detail else line
+            lines.append(when_read.in_bucket(line, visit.follow_up_on, ctx.zone.key) if ctx.queued else line)
+    if later:
+        lines.append(ctx.t("followups_later", count=later))
+    done = name_of(WORDS, "done", ctx.locale)
+    snooze = name_of(WORDS, "snooze", ctx.locale)
+    buttons = tuple(Button(f"✓ #{visit.id}", f"{done} {visit.id}") for visit, _ in rows[:5])
+    first = rows[0][0].id
+    return Reply(title=ctx.t("followups_title"),
+                 lines=(*lines, ctx.t("followups_hint", example=f"{done} {first}"),
+                        ctx.t("snooze_hint", example=f"{snooze} {first} {ctx.t('next_week_word')}")),
+                 buttons=buttons, locale=ctx.locale)
+
+
+def handle_snooze(ctx: Ctx, cmd: SnoozeFollowup) -> Reply:
+    visit = VisitRepository(ctx.session).get(ctx.tenant.id, cmd.visit_id)
+    if visit is None or visit.member_id != ctx.member.id or visit.follow_up_done:
+        raise ctx.refuse("snooze_none", id=cmd.visit_id, hint=example(ctx, "followups"))
+    if cmd.day < ctx.today:
+        raise ctx.refuse("leave_past", hint=example(ctx, "snooze"))
+    ctx.people.audit(ctx.tenant.id, ctx.member.id, "visit.snooze", "visit", visit.id, at=ctx.now,
+                     before=visit.follow_up_on, after=cmd.day)
+    visit.follow_up_on = cmd.day
+    return Reply(lines=(ctx.t("snoozed", id=visit.id, when=fmt.day_stored(cmd.day, ctx.today, ctx.locale)),))
+
+
+def handle_done_followups(ctx: Ctx, cmd: DoneFollowups) -> Reply:
+    changed = close_followups(ctx.session, ctx.member.id, list(cmd.visit_ids))
+    if not changed:
+        ids = ", ".join(f"#{i}" for i in cmd.visit_ids)
+        raise ctx.refuse("done_none", ids=ids, hint=example(ctx, "followups"))
+    return Reply(lines=(ctx.t("done_ok", count=changed),))
+
+
+def _new_long_name(ctx: Ctx, name: str) -> bool:
+    """A name of three words or more that is no customer yet (`stark industries met Tony`):
+    which of its words are the customer is asked, not guessed."""
+    if name.startswith("+") or len(name.split()) <= 2 or _CJK.search(name):
+        return False
+    repo = CustomerRepository(ctx.session)
+    if repo.find(ctx.tenant.id, name):
+        return False
+    key = name_fold(name)
+    return not any(name_fold(other) == key for _id, other in repo.names(ctx.tenant.id))
+
+
+def _split_customer(ctx: Ctx, cmd: LogVisit) -> LogVisit:
+    """`visit Acme Corp met the CTO`: a known customer's name from the front, the rest as notes;
+    two words or fewer are the customer; anything else is asked about, offering the first one or
+    two words as the customer and the rest as notes, or all of them as a new customer's name.
+    Every offer keeps every word."""
+    words = cmd.customer.lstrip("+").split()
+    repo = CustomerRepository(ctx.session)
+
+    def notes_after(size: int) -> str:
+        return ", ".join(p for p in (" ".join(words[size:]), cmd.notes) if p)
+
+    for size in range(len(words) - 1, 0, -1):
+        if repo.exact(ctx.tenant.id, " ".join(words[:size])):
+            if not cmd.unsplit:  # `visit Wayne Enterprises International: intro`: the name
+                return cmd  # was marked off; a known name in front of it is asked about
+            return replace(cmd, customer=" ".join(words[:size]), notes=notes_after(size), unsplit=False)
+    if len(words) <= 2 or cmd.customer.startswith("+"):
+        return replace(cmd, unsplit=False)
+    keyword = name_of(WORDS, "visit", ctx.locale)
+    buttons = []
+    for size in (2, 1):
+        split = f"{keyword} {' '.join(words[:size])}: {notes_after(size)}"
+        buttons.append(Button(split[:75], split, action=replace(
+            cmd, customer=" ".join(words[:size]), notes=notes_after(size), unsplit=False)))
+    whole = " ".join(words)
+    typed = f"{keyword} +{whole}" + (f": {cmd.notes}" if cmd.notes else "")
+    buttons.append(Button(ctx.t("new_customer_button", name=whole), typed,
+                          action=replace(cmd, customer=f"+{whole}", unsplit=False)))
+    raise ctx.refuse("visit_which_customer", example=buttons[0].command, buttons=tuple(buttons))

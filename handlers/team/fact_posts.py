@@ -1,0 +1,186 @@
+"""Team posts that follow the facts they tell.
+
+A celebration or an announcement is queued with its fact (`won:46`: deal #46 is won;
+`target:m3:revenue:month:2026-11-01`: member 3 reached that target). When the fact changes, the
+post follows: one not sent yet is dropped or rewritten; one sent is edited or withdrawn by the
+platform where it allows (Slack `chat.update`/`chat.delete`, Teams update/delete activity, WeCom
+recall within its window), else one short correction is posted after it. The worker checks the
+fact again just before sending, so a post whose fact no longer holds never goes out.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import replace
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from handlers.text.reply import Reply
+from handlers.text.reply_json import from_payload, to_payload
+from handlers.text.strings import t
+from storage.models import Deal, Delivery, Member, Target, Team, Tenant
+from storage.outbox import OutboxRepository
+from storage.people import PeopleRepository
+
+FIX = "fix:"  # the key of an edit or withdrawal of a post sent before
+RECENT = dt.timedelta(days=92)  # announcements older than a quarter are history, not news
+
+
+def fact_of(reply: Reply) -> str | None:
+    """The fact a post tells, if it is one that can stop holding."""
+    return reply.subject if reply.subject.startswith(("won:", "target:", "contest:")) else None
+
+
+def post(session: Session, tenant_id: int, destinations, key: str, payload: dict, now: dt.datetime,
+         fact: str | None) -> None:
+    """Queue a team post telling `fact`; where a post of the same fact exists (a deal reopened
+    and won again), that one is rewritten instead: one 🎉 per win."""
+    earlier = _posts(session, fact) if fact else []
+    if earlier:
+        for delivery in earlier:
+            correct(session, delivery, payload, now)
+        return
+    OutboxRepository(session).enqueue_to(destinations, key, tenant_id, payload, now, fact=fact)
+
+
+def _posts(session: Session, fact: str) -> list[Delivery]:
+    return list(session.scalars(select(Delivery).where(Delivery.fact == fact,
+                                                       Delivery.status.in_(("pending", "sent", "failed")))
+                                .order_by(Delivery.id)))
+
+
+def correct(session: Session, delivery: Delivery, payload: dict | None, now: dt.datetime) -> None:
+    """Rewrite a post (`payload`), or withdraw it (None)."""
+    if delivery.status != "sent":  # not out yet: it simply changes, or never goes
+        if payload is None:
+            session.delete(delivery)
+        else:
+            delivery.payload = payload
+        return
+    old = from_payload(delivery.payload)
+    note = Reply(title=t(old.locale, "post_corrected" if payload else "post_withdrawn", title=old.title),
+                 locale=old.locale)
+    if payload is not None:
+        new = from_payload(payload)
+        note = Reply(title=t(old.locale, "post_corrected", title=new.title), lines=new.lines,
+                     locale=old.locale)
+    OutboxRepository(session).enqueue(
+        key=f"{FIX}{delivery.id}:{uuid.uuid4().hex[:12]}", tenant_id=delivery.tenant_id,
+        platform=delivery.platform, workspace=delivery.workspace, target=delivery.target,
+        payload={"fix": {"of": delivery.id, "reply": payload, "note": to_payload(note)}}, now=now)
+    if payload is None:  # its key is free again: the same fact, true again later, is told again
+        delivery.fact = None
+        delivery.key = f"withdrawn:{delivery.id}:{delivery.key}"[:200]
+
+
+def follow(ctx, rows: list[dict]) -> None:
+    """After a change was undone, restored or deleted: every post about a deal it touched, or a
+    target its owner may no longer have reached, follows the facts now."""
+    owners = set()
+    for row in rows:
+        if row["t"] != "deals":
+            continue
+        deal_id = row["k"][0]
+        owners.update(r["owner_id"] for r in (row["a"], row["b"]) if r)
+        deal = ctx.session.get(Deal, deal_id)
+        for delivery in _posts(ctx.session, f"won:{deal_id}"):
+            if deal is None or deal.stage != "won":
+                correct(ctx.session, delivery, None, ctx.now)
+    if owners:
+        recheck_targets(ctx)
+    if any(row["t"] in ("deals", "visits", "customers", "contests") for row in rows):
+        recheck_contests(ctx)
+
+
+def recheck_contests(ctx) -> None:
+    """A contest's result, announced, rewritten where the standings changed since (a win undone,
+    a visit deleted); withdrawn if the contest itself is gone."""
+    from handlers.team.contests import standings
+    from storage.models import Contest
+
+    for delivery in list(ctx.session.scalars(select(Delivery).where(
+            Delivery.tenant_id == ctx.tenant.id, Delivery.fact.startswith("contest:"),
+            Delivery.status.in_(("pending", "sent")), Delivery.created_at >= ctx.now - RECENT))):
+        contest = ctx.session.get(Contest, int(delivery.fact.split(":")[1]))
+        if contest is None:
+            correct(ctx.session, delivery, None, ctx.now)
+            continue
+        old = from_payload(delivery.payload)
+        new = standings(ctx.session, ctx.tenant, contest, old.locale, ctx.today, final=True)
+        if new.text != old.text:
+            correct(ctx.session, delivery, to_payload(replace(new, subject=old.subject)),
+                    ctx.now)
+
+
+def recheck_targets(ctx) -> None:
+    """Every target-reached post of the workspace, queued or sent, whose target is no longer
+    reached (a win undone, a rate changed): withdrawn, or never sent."""
+    for delivery in list(ctx.session.scalars(select(Delivery).where(
+            Delivery.tenant_id == ctx.tenant.id, Delivery.fact.startswith("target:"),
+            Delivery.status.in_(("pending", "sent")), Delivery.created_at >= ctx.now - RECENT))):
+        if not holds(ctx.session, delivery.fact):
+            correct(ctx.session, delivery, None, ctx.now)
+
+
+def reopened(ctx, deal: Deal) -> None:
+    """A won deal reopened: its celebration says so (and is rewritten if it is won again)."""
+    for delivery in _posts(ctx.session, f"won:{deal.id}"):
+        old = from_payload(delivery.payload)
+        new = Reply(title=t(old.locale, "post_reopened", title=old.title), locale=old.locale,
+                    subject=old.subject)
+        correct(ctx.session, delivery, to_payload(new), ctx.now)
+
+
+def holds(session: Session, fact: str) -> bool:
+    """Whether what a post tells is still true (facts of kinds not known here always hold)."""
+    kind, _, rest = fact.partition(":")
+    if kind == "won":
+        deal = session.get(Deal, int(rest))
+        return deal is not None and deal.stage == "won"
+    if kind == "target":
+        return _target_holds(session, rest)
+    if kind == "contest":
+        from storage.models import Contest
+        return session.get(Contest, int(rest)) is not None
+    return True
+
+
+def _target_holds(session: Session, rest: str) -> bool:
+    from handlers.grammar.commands import Period
+    from handlers.rules.working_days import period_bounds
+    from storage.rates import RateRepository
+    from storage.reports import metric_table
+
+    who, metric, kind, start = rest.split(":")
+    start = dt.date.fromisoformat(start)
+    people = PeopleRepository(session)
+    if who.startswith("m"):
+        member = session.get(Member, int(who[1:]))
+        if member is None:
+            return False
+        ids, team_id = [member.id], None
+        teams = people.teams_of(member.id)
+        zone = member.timezone or (teams[0].timezone if teams else "UTC")
+        amount = session.scalar(select(Target.amount).where(
+            Target.member_id == member.id, Target.metric == metric, Target.period_kind == kind,
+            Target.period_start == start))
+        tenant = session.get(Tenant, member.tenant_id)
+    else:
+        team = session.get(Team, int(who[1:]))
+        if team is None:
+            return False
+        ids, team_id, zone = [r.id for r in people.roster(team.id)], team.id, team.timezone
+        amount = session.scalar(select(Target.amount).where(
+            Target.team_id == team_id, Target.member_id.is_(None), Target.metric == metric,
+            Target.period_kind == kind, Target.period_start == start))
+        tenant = session.get(Tenant, team.tenant_id)
+    if not amount:
+        return False
+    first, end = period_bounds(Period(kind), start)
+    since, until = (dt.datetime.combine(d, dt.time(), ZoneInfo(zone)) for d in (first, end))
+    table = metric_table(session, ids, since, until, RateRepository(session).of(tenant), (metric,))
+    done = sum((Decimal(str(table[i][metric])) for i in ids), Decimal(0))
+    return done >= amount

@@ -1,1 +1,0 @@
-"""The worker: scheduled jobs and the delivery outbox (arrives with the scheduler issue)."""

@@ -1,0 +1,143 @@
+"""One run of one job (`Run`): the team, the fire time and timezone, whom it concerns (members,
+managers, who is away), the handlers' context for each of them, and the outbox rows it queues
+under deterministic keys (written in one statement by `flush`). The jobs themselves are in
+`worker/jobs.py` and the modules it names.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.orm import Session
+
+from handlers.context import Ctx
+from handlers.dispatch import Defaults
+from handlers.rules.schedules import job_runs_on, schedule_of
+from handlers.team.fact_posts import fact_of
+from handlers.text.reply import Reply
+from handlers.text.reply_json import to_payload
+from handlers.text.strings import majority_locale
+from storage.destinations import Destination, MemberAddresses, team_destinations
+from storage.models import Member, Team, Tenant, utcnow
+from storage.outbox import OutboxRepository
+from storage.people import PeopleRepository, RunPeople
+from storage.rates import RateRepository
+
+
+@dataclass
+class Run:
+    """One run of one job: the team, the scheduled time, and where its messages go."""
+
+    session: Session
+    team: Team
+    fire_at: dt.datetime  # aware; the time the run was scheduled for
+    zone_name: str  # the run's local timezone (a member zone for per-member jobs)
+    defaults: Defaults = field(default_factory=Defaults)
+    clock: object = utcnow
+    forced: bool = False  # run whatever the day (`salesbot run-job`)
+    sent: int = 0
+    queued: list[dict] = field(default_factory=list)
+
+    @cached_property
+    def tenant(self) -> Tenant:
+        return self.session.get(Tenant, self.team.tenant_id)
+
+    @cached_property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.zone_name)
+
+    @property
+    def day(self) -> dt.date:
+        return self.fire_at.astimezone(self.zone).date()
+
+    @cached_property
+    def addresses(self) -> MemberAddresses:
+        return MemberAddresses(self.session, self.tenant,
+                               [m.id for m in self.members] + [m.id for m in self.managers()])
+
+    @cached_property
+    def members(self) -> list[Member]:
+        """The team's active members who were in it at the run's time (someone who joined seconds
+        after it waits for the next run), or all of them in a forced run."""
+        return PeopleRepository(self.session).in_team(self.team.id, None if self.forced else self.fire_at)
+
+    @cached_property
+    def away(self) -> set[int]:
+        """Members on leave on the run's day."""
+        return PeopleRepository(self.session).on_leave_among([m.id for m in self.members], self.day)
+
+    def here(self, member: Member) -> bool:
+        return (member.timezone or self.team.timezone) == self.zone_name
+
+    def reps(self, *, here: bool = False, working: bool = False) -> list[Member]:
+        """The team's reps; `here`: in this run's timezone; `working`: not on leave today."""
+        return [m for m in self.members if m.role == "rep" and (not here or self.here(m))
+                and (not working or m.id not in self.away)]
+
+    def managers(self) -> list[Member]:
+        """The team's managers; a team with none of its own (the team everyone starts in, at
+        first) is the admins' (who are in no team unless they join one)."""
+        return self._managers
+
+    @cached_property
+    def _managers(self) -> list[Member]:
+        own = [m for m in self.members if m.role in ("manager", "admin")]
+        return own or PeopleRepository(self.session).admins(self.tenant.id)
+
+    @cached_property
+    def shared(self) -> dict:
+        """What the members' contexts read once for the whole team (see `Ctx.shared`)."""
+        return {"ids": frozenset([m.id for m in self.members] + [m.id for m in self.managers()])}
+
+    @cached_property
+    def people(self) -> RunPeople:
+        """The run's people reads, made once and shared by every member's context."""
+        return RunPeople(self.session, self.shared["ids"])
+
+    def ctx(self, member: Member) -> Ctx:
+        ctx = Ctx(self.session, self.tenant, member, member.locale, self.fire_at,
+                  self.defaults.timezone, self.defaults.calendar, queued=True, shared=self.shared)
+        ctx.people = self.people
+        ctx.rates = ctx.once(("rates", ctx.today), lambda: RateRepository(self.session).of(
+            self.tenant, ctx.today, self.defaults.timezone))
+        return ctx
+
+    def post(self, key: str, where: Destination | None, reply: Reply) -> None:
+        """Queue a message; a chart goes as a message of its own (an image upload), so that a
+        failed upload is retried without posting the text again."""
+        if where is None:
+            return
+        parts = [(key, replace(reply, chart=None))]
+        if reply.chart is not None:
+            parts.append((f"{key}:chart", Reply(chart=reply.chart, locale=reply.locale)))
+        self.queued += [{"key": part_key, "tenant_id": self.tenant.id, "platform": where.platform,
+                         "workspace": where.workspace, "target": where.target,
+                         "payload": to_payload(part), "fact": fact_of(part)} for part_key, part in parts]
+
+    def flush(self) -> None:
+        """Put what the run queued into the outbox, in one statement."""
+        self.sent += OutboxRepository(self.session).enqueue_many(self.queued, self.clock())
+        self.queued = []
+
+    def to_member(self, key: str, member: Member, reply) -> None:
+        """A direct message, in the member's language (its days are worded in it when sent)."""
+        self.post(key, self.addresses.of(member.id), replace(reply, locale=member.locale))
+
+    def to_team(self, key: str, reply) -> None:
+        for where in self.destinations:
+            self.post(f"{key}:{where.platform}", where, reply)
+
+    @cached_property
+    def destinations(self) -> list[Destination]:
+        return team_destinations(self.session, self.tenant, self.team)
+
+    @property
+    def team_locale(self) -> str:
+        """The language of team posts: that of most of the team."""
+        return majority_locale(self.members)
+
+    def runs_today(self, kind: str) -> bool:
+        days = schedule_of(self.team.settings)[kind].days
+        return self.forced or job_runs_on(kind, days, self.day, self.team.calendar)
