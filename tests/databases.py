@@ -15,7 +15,7 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
 
 from storage.db import make_engine
@@ -79,6 +79,34 @@ BEGIN
 END;
 $$ LANGUAGE plpgsql;
 """
+
+
+def copy_database(template_url: str, *names: str) -> list[str]:
+    """Databases copied from the (unused) database at `template_url`: their URLs."""
+    template = make_url(template_url)
+    admin = create_engine(template.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        for name in names:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{template.database}"'))
+            # Engines that tests built and dropped keep their pooled connections until collected:
+            # the server closes those left idle, so a run stays far below max_connections (pools
+            # ping a connection before use and open a new one where it was closed).
+            conn.execute(text(f"ALTER DATABASE \"{name}\" SET idle_session_timeout = '20s'"))
+            # a commit need not wait for the disk (~5 ms each): no test is about surviving a crash
+            conn.execute(text(f'ALTER DATABASE "{name}" SET synchronous_commit = off'))
+    admin.dispose()
+    return [template.set(database=name).render_as_string(hide_password=False) for name in names]
+
+
+def drop_databases(urls: list[str]) -> None:
+    if not urls:
+        return
+    admin = create_engine(make_url(urls[0]).set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        for url in urls:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{make_url(url).database}" WITH (FORCE)'))
+    admin.dispose()
 
 
 def install_functions(engine: Engine, tables: list[str]) -> None:
