@@ -40,7 +40,7 @@ def run(kinds: tuple[str, ...], tmp: Path):
 
 def _one(kind: str, url: str):
     from bot.app import App
-    from bot.console import ConsoleBot
+    from bot.console.chat import ConsoleBot
     from bot.settings import Settings
     from bot.web import create_app
     from crm.connect import CrmUrls, client_for, connect_zoho

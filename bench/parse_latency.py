@@ -15,7 +15,7 @@ import statistics
 import time
 
 from bench.web_load import ROOT
-from handlers.grammar.intents import read
+from handlers.grammar.reading import read
 
 
 def _cases() -> list[str]:

@@ -40,37 +40,12 @@ def db_upgrade() -> None:
 
 
 @main.command()
-@click.option("--user", "user", required=True, help="Who is speaking (created on first use).")
-@click.option("--lang", type=click.Choice(["en", "zh"]), default=None, help="Reply language.")
-@click.argument("text", nargs=-1, required=True)
-def say(user: str, lang: str | None, text: tuple[str, ...]) -> None:
-    """Send one message as USER and print the reply; exit 1 when the bot answered with an error."""
-    from bot.console import ConsoleBot, render
-
-    app = built_app()
-    reply = ConsoleBot(app.session_factory, app.defaults).send(user, " ".join(text), lang=lang)
-    click.echo(render(reply))
-    sys.exit(0 if reply.ok else 1)
-
-
-@main.command()
-@click.option("--user", "user", required=True, help="Who is speaking (created on first use).")
-@click.option("--lang", type=click.Choice(["en", "zh"]), default=None, help="Reply language.")
-def chat(user: str, lang: str | None) -> None:
-    """An interactive chat with the bot as USER (`/user NAME` switches, `/quit` leaves)."""
-    from bot.console import run_chat
-
-    app = built_app()
-    run_chat(app, user, lang)
-
-
-@main.command()
 @click.option("--user", "user", default="Ana", show_default=True, help="Who you are in the demo.")
 @click.option("--reset", is_flag=True, help="Throw the demo data away and seed it again.")
 @click.option("--no-chat", is_flag=True, help="Seed only; do not open the chat.")
 def demo(user: str, reset: bool, no_chat: bool) -> None:
     """Seed a demo team (a manager, five reps, three months of history) and open the chat."""
-    from bot.console import run_chat
+    from bot.console.chat import run_chat
     from bot.demo import seed
     from storage.db import upgrade
 
@@ -95,8 +70,9 @@ def start() -> None:
     from bot.settings import Settings
 
     settings = Settings()
-    enabled = platforms.enabled(settings)
-    if not enabled:
+    enabled = [p for p in platforms.enabled(settings)
+               if p.serves_over_web(settings) or p.standalone(settings)]
+    if not enabled:  # the console alone
         click.echo("No Slack, WeCom or Microsoft Teams credentials set: starting the local demo "
                    "(docs/slack.md, docs/wecom.md and docs/teams.md say how to connect them).")
         demo.main(["--user", "Ana"], standalone_mode=False)
@@ -218,12 +194,11 @@ def worker() -> None:
     """Run the scheduler and the outbox sender (the Procfile's `worker`)."""
     import logging
 
-    from bot.console import ConsoleSender
     from bot.worker import run_worker
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
-    run_worker(built_app(), ConsoleSender())
+    run_worker(built_app())
 
 
 @main.command()

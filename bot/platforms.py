@@ -15,7 +15,8 @@ below and name no platform themselves. Adding one is a `register(Plugin())` line
 - `place`: where a team's posts go on it, as `team set` reads and `teams` shows it
   (`handlers/places.py`)
 
-The console (`salesbot say`/`chat`, the demo) is no plugin: it has no web route or credentials.
+The console (`salesbot say`/`chat`, the demo) is one too: no web route (`web` gives None), no
+credentials, a sender that prints, and a room for every team with no setting (`Place.room`).
 """
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ from typing import Protocol, runtime_checkable
 
 import click
 
+from bot.console.plugin import Console
 from bot.slack.plugin import Slack
 from bot.teams.plugin import Teams
 from bot.wecom.plugin import WeCom
@@ -43,9 +45,9 @@ class Platform(Protocol):
     def enabled(self, settings) -> bool: ...
     def serves_over_web(self, settings) -> bool: ...
     def standalone(self, settings) -> tuple[str, ...]: ...
-    def web(self, core, handoff): ...
+    def web(self, core, handoff): ...  # None: it serves no route
     def sender(self, core) -> Sender: ...
-    def inbox_runner(self, core): ...
+    def inbox_runner(self, core): ...  # None: nothing of it waits in the inbox
     def commands(self) -> list[click.Command]: ...
 
 
@@ -59,8 +61,13 @@ def register(platform: Platform) -> None:
     places.declare(platform.place)
 
 
-for _platform in (Slack(), WeCom(), Teams()):
+for _platform in (Slack(), WeCom(), Teams(), Console()):
     register(_platform)
+
+
+def named(name: str) -> Platform:
+    """The registered platform of that name."""
+    return next(platform for platform in PLATFORMS if platform.name == name)
 
 
 def enabled(settings) -> list[Platform]:

@@ -20,7 +20,7 @@ def _env(default, variable: str):
     return Field(default, validation_alias=AliasChoices(variable))
 
 
-class Settings(*(platform.settings for platform in PLATFORMS), BaseSettings):
+class Settings(*(platform.settings for platform in PLATFORMS if platform.settings), BaseSettings):
     """What an installation configures: the fields below and each platform's (`bot/<platform>/
     settings.py`). Every field has a working default for the local demo."""
 

@@ -61,7 +61,8 @@ def create_app(settings: Settings | None = None):
     core = App.build(settings, sqlite_cache_kib=SQLITE_CACHE_KIB)
     handoff = Handoff(core.session_factory, "chat-work", sqlite_cache_kib=SQLITE_CACHE_KIB,
                       stopping=core.stopping)
-    routes = {platform.prefix: platform.web(core, handoff) for platform in platforms.enabled(core.settings)}
+    routes = {platform.prefix: app for platform in platforms.enabled(core.settings)
+              if (app := platform.web(core, handoff)) is not None}
     if core.settings.crm_public_url:  # Zoho's change notifications reach us there (docs/crm.md)
         from bot.crm_web import crm_route
 

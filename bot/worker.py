@@ -1,5 +1,5 @@
 """The `worker` process: the scheduler, the outbox sender and the inbox runner, given the senders
-and runners of the platforms the settings set up (`bot/platforms.py`; the console's for the demo)."""
+and runners of the platforms the settings set up (`bot/platforms.py`, the console's among them)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -34,34 +34,33 @@ class PlatformSenders:
         return bool(fixer and fixer(platform, workspace, target, message_id, reply))
 
 
-def platform_senders(core: App, console=None) -> PlatformSenders:
-    senders = {platform.name: platform.sender(core) for platform in platforms.enabled(core.settings)}
-    if console is not None:
-        senders["console"] = console
-    return PlatformSenders(senders)
+def platform_senders(core: App) -> PlatformSenders:
+    return PlatformSenders({platform.name: platform.sender(core)
+                            for platform in platforms.enabled(core.settings)})
 
 
 def inbox_runners(core: App) -> dict:
     """platform → how a worker runs that platform's requests left in the inbox."""
-    return {platform.name: platform.inbox_runner(core) for platform in platforms.enabled(core.settings)}
+    runners = {platform.name: platform.inbox_runner(core) for platform in platforms.enabled(core.settings)}
+    return {name: runner for name, runner in runners.items() if runner is not None}
 
 
-def build_worker(core: App, console=None, **options) -> Worker:
+def build_worker(core: App, **options) -> Worker:
     lease = dt.timedelta(seconds=core.settings.delivery_lease_seconds)
     # outgoing messages: short leases renewed while a batch is sent (a killed worker's are free
     # again within seconds); the setting can only shorten them
-    delivery = DeliveryWorker(core.session_factory, platform_senders(core, console),
+    delivery = DeliveryWorker(core.session_factory, platform_senders(core),
                               lease=min(lease, DeliveryWorker.lease))
     inbox = InboxWorker(core.session_factory, inbox_runners(core), lease=lease)
     return Worker(core.session_factory, delivery, core.defaults, inbox=inbox, **options)
 
 
-def run_worker(core: App, console=None) -> None:
+def run_worker(core: App) -> None:
     """Run until SIGTERM or SIGINT (the Procfile's `worker`), at a lower CPU priority than web
     processes on the same host (`SALESBOT_WORKER_NICE`): acks are what must be quick."""
     if core.settings.worker_nice > 0:
         os.nice(core.settings.worker_nice)
-    worker = build_worker(core, console)
+    worker = build_worker(core)
     from crm.sync import CrmSync  # workspaces connected to a CRM: chat changes go there (docs/crm.md)
 
     crm_sync = CrmSync(core)

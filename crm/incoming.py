@@ -35,15 +35,14 @@ from crm.first_import import (
 from crm.fxiaoke import FxiaokeClient, millis
 from crm.stages import key_of
 from crm.zoho import ZohoClient
+from handlers.events import MemberTold
+from handlers.outgoing import queue
 from handlers.text.format import money
 from handlers.text.reply import Reply
-from handlers.text.reply_json import to_payload
 from handlers.text.strings import t
 from storage import pipelines
 from storage.crm import CrmRepository
-from storage.destinations import MemberAddresses
 from storage.models import CrmLink, Deal, DealEvent, Member, Tenant
-from storage.outbox import OutboxRepository
 from storage.sales import DealRepository
 
 CRM_NAMES = {"zoho": "Zoho CRM", "fxiaoke": "纷享销客"}
@@ -227,9 +226,6 @@ def _chat_changes(session, deal_id: int, since: dt.datetime | None) -> dict[str,
 
 def _tell_owner(session, tenant, deal: Deal, name: str, ours, theirs, winner: str, now) -> None:
     owner = session.get(Member, deal.owner_id)
-    where = MemberAddresses(session, tenant, [owner.id]).of(owner.id)
-    if where is None:
-        return
     locale = owner.locale if owner.locale in ("en", "zh") else "en"
     crm = CRM_NAMES[CrmRepository(session).connection(tenant.id).crm]
     pipeline = pipelines.of(session, tenant.id)
@@ -237,7 +233,5 @@ def _tell_owner(session, tenant, deal: Deal, name: str, ours, theirs, winner: st
                        else money(v, deal.currency, locale))
     line = t(locale, f"crm_conflict_{winner}", crm=crm, deal=deal.title,
              field=t(locale, f"crm_field_{name}"), ours=shown(ours), theirs=shown(theirs))
-    OutboxRepository(session).enqueue(
-        key=f"crm-conflict:{deal.id}:{name}:{now.isoformat()}"[:200], tenant_id=tenant.id,
-        platform=where.platform, workspace=where.workspace, target=where.target,
-        payload=to_payload(Reply(lines=(line,), locale=locale)), now=now)
+    queue(session, tenant, [MemberTold(f"crm-conflict:{deal.id}:{name}:{now.isoformat()}", owner.id,
+                                       Reply(lines=(line,), locale=locale))], now)

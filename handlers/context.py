@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
+from os.path import commonprefix
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
@@ -38,7 +40,7 @@ class Ctx:
     now: dt.datetime  # aware, UTC
     default_timezone: str = "Asia/Shanghai"
     default_calendar: str = "CN"
-    platform: str = "console"  # where this message came from
+    platform: str = ""  # where this message came from (none for a job run)
     here: str | None = None  # the channel or group chat it was said in, as an outbox address
     text: str = ""  # the message as typed (one space between words), for offers to send it again
     command: object = None  # the command being run, for buttons that run it again changed
@@ -59,6 +61,13 @@ class Ctx:
     #: read is made once for the whole team: `ids` are the members a per-member read covers.
     #: None for a message, which reads only what it needs.
     shared: dict | None = None
+    #: What happened that others must hear of (handlers/events.py), collected for the message's
+    #: or run's unit of work to queue with what it stores; dropped with a refusal.
+    events: list = field(default_factory=list)
+
+    def emit(self, event) -> None:
+        """Say what happened; the unit of work queues who must hear of it (handlers/outgoing.py)."""
+        self.events.append(event)
 
     def once(self, key, read):
         """`read()`, made once per job run (each time for a message)."""
@@ -143,15 +152,36 @@ class Ctx:
         return Refusal(Reply(lines=lines, buttons=buttons, ok=False), record)
 
 
-def usage_reply(locale: str, error: ParseError) -> Reply:
+#: The first line says all (the date's forms, a slip's fix): no block of the command's usage after it.
+_FIX_SAYS_IT = ("date", "word_typo", "mention_missing")
+
+
+#: The examples under "didn't get that": a rep's day, or a manager's (the team's progress, targets).
+_REP_EXAMPLES = (("visit", 0), ("deal", 0), ("won", 0), ("progress", 0), ("followups", 0), ("help", 0))
+_MANAGER_EXAMPLES = (("progress", 1), ("target", 0), ("pipeline", 1), ("leaderboard", 0), ("task", 1),
+                     ("help", 0))
+
+
+def _told_apart(label: str, key: str, said: str, options) -> str:
+    """An option's label, with the end of what it sends where another option has the same label
+    (two follow-up days: `… · 跟进 2026-12-15`, `… · 跟进 2027-01-04`)."""
+    others = [other for same, other, _c in options if same == key and other != said]
+    if not said or not others:
+        return label
+    common = len(commonprefix([said, *others]))
+    tail = said[said.rfind(" ", 0, common) + 1:].strip()[:30]  # from the word where they differ
+    return f"{re.split(r' ?[（(]', label)[0]} · {tail}"
+
+
+def usage_reply(locale: str, error: ParseError, *, manager: bool = False) -> Reply:
     """A friendly answer to text that is no command: what went wrong and the right forms; a
     misspelt word comes back with the message as it was probably meant, as a button."""
     if error.problem == "too_long":
         return Reply(lines=(t(locale, "too_long"),), ok=False)
     offer = (Button(error.fixed[:75], error.fixed),) if error.fixed else ()
     if error.options:  # a question: each reading of the message, one tap away
-        offer = tuple(Button(t(locale, f"option_{label}"), said, action=command)
-                      for label, said, command in error.options)
+        offer = tuple(Button(_told_apart(t(locale, f"option_{label}"), label, said, error.options), said,
+                             action=command) for label, said, command in error.options)
         lines = [t(locale, error.problem, text=error.detail)]
         lines += [f"{i}. {t(locale, f'option_{label}')}" + (f": {said}" if said else "")
                   for i, (label, said, _command) in enumerate(error.options, 1)]
@@ -164,14 +194,14 @@ def usage_reply(locale: str, error: ParseError) -> Reply:
             "follow_up_day": "follow_up_day", "reason_colon": "reason_colon",
             "currency": "not_a_currency", "quote_name": "quote_name",
             "contact": "bad_contact", "stage_list": "bad_stages",
-            "unread_words": "unread_words"}.get(error.problem)
+            "unread_words": "unread_words", "word_typo": "word_typo",
+            "mention_missing": "mention_missing"}.get(error.problem)
     if error.topic is None and not offer:
-        examples = tuple(usage(topic, locale)[0] for topic in
-                         ("visit", "deal", "won", "progress", "followups", "help"))
+        examples = tuple(usage(topic, locale)[index]
+                         for topic, index in (_MANAGER_EXAMPLES if manager else _REP_EXAMPLES))
         return Reply(lines=(t(locale, "unknown"), *(f"  {e}" for e in examples)), ok=False)
     first = t(locale, head, text=error.detail, fixed=error.fixed) if head else t(locale, "usage_title")
-    examples = usage(error.topic, locale) if error.topic and error.problem != "date" else ()  # the
-    # date's own line says the forms: no block of the command's usage after it
+    examples = usage(error.topic, locale) if error.topic and error.problem not in _FIX_SAYS_IT else ()
     return Reply(lines=(first, *(f"  {e}" for e in examples)), buttons=offer, ok=False)
 
 

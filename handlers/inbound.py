@@ -10,9 +10,10 @@ from dataclasses import dataclass, fields
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from handlers.dispatch import AnswerTo, Defaults, UserRef, handle_message
+from handlers.dispatch import Defaults, UserRef
 from handlers.grammar.command_json import pressed
 from handlers.text.reply import Reply
+from handlers.unit_of_work import AnswerTo, handle_message
 
 VERSION = 2  # rows of version 1 held a platform's raw request (replayed by the platform)
 _UNSAID = ("here", "name", "locale", "timezone", "shared")  # left out of a row when the platform gave none
@@ -49,11 +50,12 @@ class Inbound:
         return cls(**{**fields, "mentioned": tuple(fields.get("mentioned") or ())})
 
     def run(self, session_factory: sessionmaker[Session], user: UserRef, defaults: Defaults,
-            held: dt.timedelta | None = None, in_request=None) -> Reply | None:
+            held: dt.timedelta | None = None, in_request=None, caused: list[str] | None = None
+            ) -> Reply | None:
         """Run the message as `user`; its answer is queued in the outbox with what it stored
-        (`held`, `in_request`: see `AnswerTo`). None: it was run before."""
+        (`held`, `in_request`, `caused`: see `AnswerTo`). None: it was run before."""
         answer_to = AnswerTo(self.delivery, self.workspace, self.answer, self.announce, held, in_request,
-                             self.here, self.mentioned, self.shared)
+                             self.here, self.mentioned, self.shared, caused)
         message = pressed(self.message) if self.pressed else self.message
         return handle_message(session_factory, user, message, defaults=defaults, answer_to=answer_to)
 

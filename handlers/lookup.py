@@ -8,6 +8,7 @@ import re
 from dataclasses import replace
 
 from handlers.context import Ctx
+from handlers.grammar import vocabulary as V
 from handlers.grammar.brands import brand_of
 from handlers.grammar.commands import CloseDeal, LogVisit, Scope, SetCustomer, UpsertDeal
 from handlers.grammar.normal import name_fold
@@ -100,11 +101,15 @@ def customer_and_title(ctx: Ctx, words: tuple[str, ...]) -> tuple[Customer, str 
                 titled = with_customer(ctx.command, " ".join(words), exact.name)
                 action = titled and replace(titled, ref=replace(titled.ref, title=rest))
                 buttons = [Button(quoted[:75], quoted, action=action)] if rest in ctx.text else []
-                if isinstance(ctx.command, CloseDeal) and rest in ctx.text and not ctx.command.reason:
-                    said = ctx.text.replace(f" {rest}", f": {rest}", 1)  # `lost Acme price too high`
-                    buttons.insert(0, Button(said[:75], said, action=replace(
-                        ctx.command, ref=replace(ctx.command.ref, words=(exact.name,)), reason=rest)))
-                raise ctx.refuse("title_in_quotes", text=rest, customer=exact.name, buttons=tuple(buttons))
+                if isinstance(ctx.command, CloseDeal) and f" {rest}" in ctx.text:
+                    said = ctx.text.replace(f" {rest}", f": {rest}", 1)  # `lost Acme price too high`,
+                    reason = said[said.index(f": {rest}") + 2:]  # `lost globex 😞 they went w/ SAP, …`
+                    colon = ctx.command.reason and re.search("[:：]", ctx.text)  # `… trial: why`: title 1st
+                    buttons.insert(len(buttons) if colon else 0, Button(said[:75], said, action=replace(
+                        ctx.command, ref=replace(ctx.command.ref, words=(exact.name,)), reason=reason)))
+                key = "reason_or_a_title" if isinstance(ctx.command, CloseDeal) and len(buttons) > 1 \
+                    else "title_in_quotes"
+                raise ctx.refuse(key, text=rest, customer=exact.name, buttons=tuple(buttons))
             return exact, rest
     if len(words) > 1 and _CJK.search(words[0]):
         return customer_named(ctx, words[0]), " ".join(words[1:])
@@ -129,9 +134,10 @@ def _ask_similar(ctx: Ctx, name: str, similar: list[str], new_name: str | None =
     choices = [(other, other, other) for other in similar]
     new_name = new_name or name
     choices.append((ctx.t("new_customer_button", name=new_name), f"+{new_name}", f"+{new_name}"))
-    typed = name in ctx.text
+    said = _spaced(ctx.text, name)
+    typed = name in said
     buttons = tuple(_keeping_words(ctx, name, customer) or
-                    Button(label, ctx.text.replace(name, text, 1) if typed else label,
+                    Button(label, said.replace(name, text, 1) if typed else label,
                            action=with_customer(ctx.command, name, customer))
                     for label, text, customer in choices)
     offer = typed or all(b.action is not None for b in buttons)
@@ -139,6 +145,15 @@ def _ask_similar(ctx: Ctx, name: str, similar: list[str], new_name: str | None =
     return ctx.refuse(key, name=name, names=" · ".join(similar + [f"+{new_name}"]) if key == "customer_equals"
                       else " · ".join(similar),
                       buttons=buttons if offer else ())
+
+
+def _spaced(text: str, name: str) -> str:
+    """`text` with `name` in it as read: `客户联想需求确认` holds `联想 需求确认` (read unglued)."""
+    glued = name.replace(" ", "")
+    if name in text or glued == name or glued not in text:
+        return text
+    at = text.index(glued)
+    return f"{text[:at].rstrip()} {name} {text[at + len(glued):].lstrip()}".strip()
 
 
 def _keeping_words(ctx: Ctx, name: str, other: str) -> Button | None:
@@ -220,8 +235,15 @@ def team_named(ctx: Ctx, name: str | None) -> Team:
         return ctx.team
     team = ctx.people.team_by_name(ctx.tenant.id, name)
     if team is None:
-        teams = ", ".join(t.name for t in ctx.people.teams(ctx.tenant.id)) or "-"
-        raise ctx.refuse("team_unknown", name=name, teams=teams)
+        teams = ctx.people.teams(ctx.tenant.id)
+        key = name_fold(name)  # `East` for 华东 East: offered, the message kept whole
+        folded = {name_fold(t.name): t.name for t in teams}
+        near = [other for theirs, other in folded.items() if key and (key in theirs or theirs in key)] \
+            or [folded[w] for w in [V.near_word(key, folded)] if w]  # `Sales Tem`
+        buttons = tuple(Button(other, ctx.text.replace(name, other, 1)) for other in near[:3]
+                        if name in ctx.text)
+        raise ctx.refuse("team_unknown", name=name, teams=", ".join(t.name for t in teams) or "-",
+                         buttons=buttons)
     return team
 
 

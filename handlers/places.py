@@ -36,6 +36,11 @@ class Place:
     #: only takes `here`, said in the place itself).
     address: Callable[[str], str | None] = _no_address
     shown: Callable[[str], str] = _as_is  # an address as people read it
+    #: The place every team has on it with no setting, from the team's name (the console's room
+    #: named after the team), None when a team has none until one is set.
+    room: Callable[[str], str | None] = _no_address
+    #: The setting as typed after `team set NAME` (English, Chinese), for help: `channel #east-sales`.
+    example: tuple[str, str] = ("", "")
 
     def name(self, locale: str) -> str:
         return self.names[locale == "zh"]
@@ -71,6 +76,27 @@ def typed(value: str, here: str = "") -> tuple[Place, str] | None:
         if (address := place.address(value)) is not None:
             return place, address
     return None
+
+
+def examples(locale: str) -> list[str]:
+    """Each platform's setting as typed after `team set NAME`, for help."""
+    return [example for place in _PLACES.values() if (example := place.example[locale == "zh"])]
+
+
+def rooms(team: str, platforms) -> list[tuple[str, str]]:
+    """(platform, address) of the places a team has with no setting, on these platforms."""
+    return [(p, address) for p in platforms if p in _PLACES and (address := _PLACES[p].room(team))]
+
+
+def names(locale: str, but: str = "") -> list[str]:
+    """Every platform's name as people call it (but the one named `but`)."""
+    return [place.name(locale) for place in _PLACES.values() if place.platform != but]
+
+
+def name(platform: str, locale: str) -> str:
+    """The platform as people call it."""
+    place = _PLACES.get(platform)
+    return place.name(locale) if place else platform
 
 
 def shown(platform: str, address: str, locale: str) -> str:

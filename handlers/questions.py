@@ -60,13 +60,38 @@ def take(session: Session, member: Member, platform: str, text: str,
     about = next((a for a in question.answers if isinstance(a, dict)), {})
     locale = about.get("locale")
     pick = answer_word(text)
-    if pick is None:  # a button's label typed instead of pressed (`华为`, `Keep it as a tip`)
-        pick = _label_picked(text, about.get("labels") or [])
-    if pick is None and about.get("fill") and now - question.asked_at <= TTL and _amount_first(text):
-        return True, f"{about['fill']} {' '.join(text.split())}", locale  # `80k` after `How much?`
+    if pick is None and not _a_command(text):  # a button's label typed instead of pressed (`华为`,
+        pick = _label_picked(text, about.get("labels") or [])  # `Keep it as a tip`), not a command
+        # typed again (`lost globex: …`, whose words fold to the label of `lost globex "…"`)
+    fill = about.get("fill")
+    if pick is None and fill and now - question.asked_at <= TTL:
+        said = " ".join(text.split())
+        if _FOLLOW_UP_END.search(fill) and (day := _FOLLOW_UP_START.sub("", said)) and _day_first(day, now):
+            return True, f"{fill} {day}", locale  # `跟进 12号` after "the follow-up needs a day"
+        if not _FOLLOW_UP_END.search(fill) and _amount_first(text):
+            return True, f"{fill} {said}", locale  # `80k` after `How much?`
     if pick is None or now - question.asked_at > TTL or pick > len(answers):
         return True, None, locale
     return True, "" if pick == 0 else pressed(answers[pick - 1]), locale
+
+
+def _a_command(text: str) -> bool:
+    from handlers.grammar.intents import split_keyword  # intents imports the handlers; kept lazy
+
+    return split_keyword(normalize(" ".join(text.split())))[0] is not None
+
+
+#: A question's `fill` that ends with the follow-up word takes a day (`12号`, `跟进 fri`)
+_FOLLOW_UP_END = re.compile(r"(?:跟进|follow up)$", re.I)
+_FOLLOW_UP_START = re.compile(r"^(?:跟进|回访|follow[\s-]?up|fu)\s*[:：]?\s*", re.I)
+
+
+def _day_first(text: str, now: dt.datetime) -> bool:
+    """Whether `text` is a day (`12号`, `fri`, `next tue`), give or take the words after it."""
+    from handlers.grammar.dates import parse_date
+
+    words = normalize(text).split()
+    return any(parse_date(" ".join(words[:size]), now.date()) is not None for size in (3, 2, 1))
 
 
 def _amount_first(text: str) -> bool:
@@ -76,11 +101,23 @@ def _amount_first(text: str) -> bool:
 
 
 def _label_picked(text: str, labels: list) -> int | None:
-    """The option whose label `text` is, whatever its case, width, script, quotes or emoji."""
+    """The option whose label `text` is, whatever its case, width, script, quotes or emoji; else
+    the one option whose label has all of its words (`the renewal one` for `#46 3yr support
+    renewal`, `迁移那个` for `#53 数据迁移`)."""
     typed = name_fold(text)
     same = [i for i, label in enumerate(labels, 1) if isinstance(label, str) and typed
             and name_fold(label) == typed]
-    return same[0] if len(same) == 1 else None
+    if same:
+        return same[0] if len(same) == 1 else None
+    words = [w for w in _PICKING.sub(" ", typed).split() if w]
+    having = [i for i, label in enumerate(labels, 1) if isinstance(label, str) and words
+              and all(w in name_fold(label) for w in words)]
+    return having[0] if len(having) == 1 else None
+
+
+#: Words around a label's word in an answer: `the … one`, `…那个`, `…的`
+_PICKING = re.compile(r"(?:^|\s)(?:the|one|that|this|no|its|it's|it|is|a|an|as|i mean|meant)(?=\s|$)"
+                      r"|那个|这个|那一个|不是|是|的$|吧$")
 
 
 def forget(session: Session, member: Member, platform: str) -> None:

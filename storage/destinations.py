@@ -1,24 +1,16 @@
 """Where outgoing messages go: a member's direct messages and a team's channels, per platform.
 
-Targets are the senders' addresses: `user:U1` (a Slack DM or a WeCom member), `channel:#east`
-(Slack), `chat:ID` / `webhook:KEY` (WeCom app chat or group robot), and the console's own. A
-team's are rows (`team_destinations`), set from chat with `team set NAME channel|wecom …`.
+Each is an `Address` (storage/address.py): a member's direct messages, a team's channel or group
+chat on each platform its tenant is on. A team's are rows (`team_destinations`), set from chat
+with `team set NAME WORD VALUE` (the words are the platforms': handlers/places.py).
 """
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from storage.address import Address
 from storage.models import Identity, Team, TeamDestination, Tenant, TenantLink
-
-
-@dataclass(frozen=True)
-class Destination:
-    platform: str
-    workspace: str  # Slack team / enterprise id, WeCom corp id, console tenant
-    target: str
 
 
 def workspaces(session: Session, tenant: Tenant) -> dict[str, str]:
@@ -28,15 +20,15 @@ def workspaces(session: Session, tenant: Tenant) -> dict[str, str]:
     return {**dict(linked), tenant.platform: tenant.external_id}
 
 
-def team_destinations(session: Session, tenant: Tenant, team: Team) -> list[Destination]:
-    """The team's channels on the platforms its tenant is on (its own and linked workspaces),
-    and the console's team room."""
+def team_destinations(session: Session, tenant: Tenant, team: Team,
+                      standing=lambda _platforms: ()) -> list[Address]:
+    """The team's channels on the platforms its tenant is on (its own and linked workspaces):
+    `standing`, (platform, address) of the places it has with no setting, then those set."""
     spaces = workspaces(session, tenant)
-    out = [Destination("console", spaces["console"], f"channel:{team.name}")] if "console" in spaces else []
     rows = session.execute(select(TeamDestination.platform, TeamDestination.address)
                            .where(TeamDestination.team_id == team.id).order_by(TeamDestination.id)).all()
-    return out + [Destination(platform, spaces[platform], address) for platform, address in rows
-                  if platform in spaces]
+    return [Address.parse(platform, spaces[platform], address)
+            for platform, address in [*standing(spaces), *rows] if platform in spaces]
 
 
 def addresses(session: Session, team_id: int) -> list[tuple[str, str]]:
@@ -68,13 +60,13 @@ class MemberAddresses:
     def __init__(self, session: Session, tenant: Tenant, member_ids: list[int]):
         self.spaces = workspaces(session, tenant)
         self.home = tenant.platform
-        self.by_member: dict[int, Destination] = {}
+        self.by_member: dict[int, Address] = {}
         rows = session.execute(select(Identity.member_id, Identity.platform, Identity.external_user_id)
                                .where(Identity.member_id.in_(member_ids))).all()
         for member_id, platform, user in sorted(rows, key=lambda r: r[1] != self.home):
             if member_id not in self.by_member and platform in self.spaces:
-                self.by_member[member_id] = Destination(platform, self.spaces[platform], f"user:{user}")
+                self.by_member[member_id] = Address.user(platform, self.spaces[platform], user)
 
-    def of(self, member_id: int) -> Destination | None:
+    def of(self, member_id: int) -> Address | None:
         """Where a member reads the bot: the tenant's own platform first (Slack before a linked WeCom)."""
         return self.by_member.get(member_id)

@@ -31,34 +31,41 @@ class OutboxRepository:
         """Add messages (dicts of key, tenant_id, platform, workspace, target, payload) in one
         statement, to send from `due` (now); keys already there are skipped. Returns how many
         were new."""
+        return len(self.add(rows, now, due))
+
+    def add(self, rows: list[dict], now: dt.datetime, due: dt.datetime | None = None) -> list[str]:
+        """`enqueue_many`, returning the keys that were new."""
         if not rows:
-            return 0
+            return []
         insert = insert_for(self.s.bind.dialect.name)
         table = Delivery.__table__
         values = [{**row, "status": "pending", "attempts": 0, "next_attempt_at": due or now,
                    "last_error": "", "created_at": now} for row in rows]
         # executemany of one cached statement (SQLAlchemy batches it as "insertmanyvalues"), in
         # as few statements as the driver's bound-parameter limit allows, not 1,000 rows at a time
-        statement = insert(table).on_conflict_do_nothing(index_elements=["key"]).returning(table.c.id)
-        return len(self.s.connection().execute(statement, values, execution_options={
-            "insertmanyvalues_page_size": len(values)}).all())
+        statement = insert(table).on_conflict_do_nothing(index_elements=["key"]).returning(table.c.key)
+        return list(self.s.connection().execute(statement, values, execution_options={
+            "insertmanyvalues_page_size": len(values)}).scalars())
 
-    def enqueue_to(self, destinations, key: str, tenant_id: int, payload: dict, now: dt.datetime,
-                   fact: str | None = None) -> int:
-        """One message to each destination (a team's channels), keyed `key:platform:target`;
-        `fact`: what it tells, for corrections (handlers/team/fact_posts.py)."""
-        return self.enqueue_many(
-            [{"key": f"{key}:{d.platform}:{d.target}"[:200], "tenant_id": tenant_id, "platform": d.platform,
-              "workspace": d.workspace, "target": d.target, "payload": payload, "fact": fact}
-             for d in destinations], now)
-
-    def fill(self, key: str, payload: dict, target: str, sent: dt.datetime | None = None) -> None:
-        """The message of a key taken before it was known (an answer: `handlers.dispatch`), and
-        where it goes; `sent`: when it was given another way (WeCom's passive reply)."""
+    def fill(self, key: str, payload: dict, target: str, sent: dt.datetime | None = None) -> bool:
+        """The message of a key taken before it was known (an answer: `handlers.unit_of_work`), and
+        where it goes; `sent`: when it was given another way (WeCom's passive reply). False when
+        no row has the key."""
         values = {"payload": payload, "target": target}
         if sent is not None:
             values.update(status="sent", sent_at=sent)
-        self.s.execute(update(Delivery).where(Delivery.key == key).values(**values))
+        return self.s.execute(update(Delivery).where(Delivery.key == key).values(**values)).rowcount > 0
+
+    def posts_of(self, fact: str) -> list[Delivery]:
+        """The posts telling `fact` that were sent or may still be (handlers/team/fact_posts.py)."""
+        return list(self.s.scalars(select(Delivery).where(
+            Delivery.fact == fact, Delivery.status.in_(("pending", "sent", "failed"))).order_by(Delivery.id)))
+
+    def of_message(self, key: str) -> list[Delivery]:
+        """The rows a message queued: its answer (`key`) and what it caused (`key:…`), unsent."""
+        return list(self.s.scalars(select(Delivery).where(
+            (Delivery.key == key) | Delivery.key.startswith(f"{key}:", autoescape=True),
+            Delivery.status == "pending").order_by(Delivery.id)))
 
     def find(self, key: str) -> Delivery | None:
         return self.s.scalar(select(Delivery).where(Delivery.key == key))

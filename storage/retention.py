@@ -20,6 +20,7 @@ from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
 from storage import journal
+from storage.address import Kind
 from storage.models import CachedToken, Change, ConversationRef, Delivery, InboxItem
 
 KEEP_DONE = dt.timedelta(days=1)
@@ -38,7 +39,7 @@ def purge(session: Session, now: dt.datetime) -> dict[str, int]:
         "answers sent": delete(Delivery).where(Delivery.key.startswith("answer:"), Delivery.status == "sent",
                                                Delivery.created_at < now - KEEP_KEYS),
         "expired credentials": delete(CachedToken).where(CachedToken.expires_at < now),
-        "cards kept": delete(ConversationRef).where(ConversationRef.address.startswith("card:"),
+        "cards kept": delete(ConversationRef).where(ConversationRef.address.startswith(f"{Kind.CARD}:"),
                                                     ConversationRef.updated_at < now - KEEP_CARDS),
         "changes past undo": delete(Change).where(Change.at < now - journal.WINDOW,
                                                   ~Change.kind.endswith(".delete")),

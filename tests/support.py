@@ -19,7 +19,7 @@ from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import OperationalError
 
-from bot.console import ConsoleBot, render
+from bot.console.chat import ConsoleBot
 from bot.web import create_app
 from bot.worker import inbox_runners, platform_senders
 from handlers.dispatch import Defaults
@@ -42,10 +42,14 @@ class Chat:
         self.session_factory = session_factory
 
     def __call__(self, text: str, user: str = "Ana", lang: str | None = None) -> str:
-        return render(self.reply(text, user, lang))
+        return self.bot.say(user, text, lang=lang, now=self.now)
 
     def reply(self, text: str, user: str = "Ana", lang: str | None = None):
         return self.bot.send(user, text, lang=lang, now=self.now)
+
+    def exchange(self, text: str, user: str = "Ana", lang: str | None = None):
+        """The answer and the team posts the message caused, as the outbox sent them here."""
+        return self.bot.exchange(user, text, lang=lang, now=self.now)
 
     def press(self, button, user: str = "Ana", lang: str | None = None):
         """A button pressed: its value as a chat platform sends it back, decoded as the bot does."""

@@ -11,18 +11,16 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import logging
-import uuid
 from collections.abc import Callable
 from typing import Protocol
 
 from sqlalchemy.orm import Session, sessionmaker
 
 from handlers.text.reply import Reply
-from handlers.text.reply_json import from_payload, to_payload
+from handlers.text.reply_json import from_payload
 from handlers.text.when_read import as_sent
 from storage.models import Delivery, utcnow
 from storage.outbox import OutboxRepository
-from storage.people import PeopleRepository
 from worker.pacing import Pacer
 
 log = logging.getLogger(__name__)
@@ -77,25 +75,6 @@ def _stale(session: Session, delivery: Delivery) -> bool:
         return False
     session.delete(delivery)
     return True
-
-
-def queue_answer(session_factory, platform: str, workspace: str, target: str, reply: Reply) -> str | None:
-    """An answer made outside a message's own transaction (a form's confirmation), into the
-    outbox: its key, for the caller to send at once (a worker sends it if that fails, listed by
-    `salesbot deliveries` meanwhile). None when the database cannot keep it."""
-    key = f"answer:{platform}:{uuid.uuid4().hex}"
-    try:
-        with session_factory.begin() as session:
-            tenant = PeopleRepository(session).tenant(platform, workspace)
-            if tenant is None:
-                return None
-            OutboxRepository(session).enqueue(key=key, tenant_id=tenant.id, platform=platform,
-                                              workspace=workspace, target=target,
-                                              payload=to_payload(reply), now=utcnow())
-        return key
-    except Exception:  # the database is away too: the caller sends it straight away
-        log.warning("an answer to %s on %s could not be queued", target, platform, exc_info=True)
-        return None
 
 
 @dataclasses.dataclass

@@ -104,11 +104,12 @@ class InboxWorker:
 def _say_it_failed(session: Session, platform: str, payload: dict) -> None:
     """A request given up on is answered saying so (never silence), in the person's language
     when the request says it, else in both; once, under the answer's own key."""
-    from handlers.dispatch import answer_key
+    from handlers.events import Answer
+    from handlers.outgoing import queue
     from handlers.text.reply import Reply
-    from handlers.text.reply_json import to_payload
     from handlers.text.strings import t
-    from storage.outbox import OutboxRepository
+    from handlers.unit_of_work import answer_key
+    from storage.address import Address
     from storage.people import PeopleRepository
 
     workspace, target, delivery = (payload.get(k) for k in ("workspace", "answer", "delivery"))
@@ -121,6 +122,5 @@ def _say_it_failed(session: Session, platform: str, payload: dict) -> None:
     lines = (t(locale, "could_not_run"),) if locale in ("en", "zh") else (
         t("en", "could_not_run"), t("zh", "could_not_run"))
     reply = Reply(lines=lines, ok=False, locale=locale if locale in ("en", "zh") else "en")
-    OutboxRepository(session).enqueue_many([{
-        "key": answer_key(platform, delivery), "tenant_id": tenant.id, "platform": platform,
-        "workspace": workspace, "target": target[:200], "payload": to_payload(reply)}], utcnow())
+    queue(session, tenant, [Answer(answer_key(platform, delivery),
+                                   Address.parse(platform, workspace, target[:200]), reply)], utcnow())

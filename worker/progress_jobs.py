@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import replace
 from functools import partial
 
+from handlers.events import ContestEnded, TargetReached
 from handlers.grammar.commands import Period, Scope, ShowProgress
 from handlers.rules.schedules import REMINDER_DAYS_BEFORE_END, schedule_of
 from handlers.rules.working_days import is_working_day, period_bounds
@@ -131,8 +132,8 @@ def _announce_reached(run: Run, who_key: str, who: str, metric: str, kind: str, 
     value = lambda amount: fmt.metric_value(metric, amount, run.tenant.currency, locale)
     reached = notices.target_reached(locale, who, metric, kind, start, value(done), value(target),
                                      float(done / target), value(before))
-    run.to_team(f"target-reached:{who_key}:{metric}:{kind}:{start}",
-                replace(reached, subject=f"target:{who_key}:{metric}:{kind}:{start}"))
+    run.emit(TargetReached(f"target-reached:{who_key}:{metric}:{kind}:{start}", run.team.id,
+                           replace(reached, subject=f"target:{who_key}:{metric}:{kind}:{start}")))
 
 
 def contests_standings(run: Run) -> None:
@@ -146,8 +147,8 @@ def contests_standings(run: Run) -> None:
         run.to_team(f"contest:{contest.id}:{run.day}",
                     contests.standings(run.session, run.tenant, contest, locale, run.day, queued=True))
     for contest in ended:
-        run.to_team(f"contest-final:{contest.id}",
-                    replace(contests.standings(run.session, run.tenant, contest, locale, run.day, final=True),
-                            subject=f"contest:{contest.id}"))  # the result follows corrections
+        run.emit(ContestEnded(contest.id, run.team.id, replace(  # the result follows corrections
+            contests.standings(run.session, run.tenant, contest, locale, run.day, final=True),
+            subject=f"contest:{contest.id}")))
         contest.announced_at = run.clock()
 

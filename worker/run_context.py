@@ -1,7 +1,7 @@
 """One run of one job (`Run`): the team, the fire time and timezone, whom it concerns (members,
-managers, who is away), the handlers' context for each of them, and the outbox rows it queues
-under deterministic keys (written in one statement by `flush`). The jobs themselves are in
-`worker/jobs.py` and the modules it names.
+managers, who is away), the handlers' context for each of them, and the events it emits
+(handlers/events.py) under deterministic keys, queued by `flush` through `handlers.outgoing`.
+The jobs themselves are in `worker/jobs.py` and the modules it names.
 """
 from __future__ import annotations
 
@@ -14,14 +14,13 @@ from sqlalchemy.orm import Session
 
 from handlers.context import Ctx
 from handlers.dispatch import Defaults
+from handlers.events import Notice, TeamPost
+from handlers.outgoing import Places, queue, team_places
 from handlers.rules.schedules import job_runs_on, schedule_of
-from handlers.team.fact_posts import fact_of
-from handlers.text.reply import Reply
-from handlers.text.reply_json import to_payload
 from handlers.text.strings import majority_locale
-from storage.destinations import Destination, MemberAddresses, team_destinations
+from storage.address import Address
+from storage.destinations import MemberAddresses
 from storage.models import Member, Team, Tenant, utcnow
-from storage.outbox import OutboxRepository
 from storage.people import PeopleRepository, RunPeople
 from storage.rates import RateRepository
 
@@ -38,7 +37,7 @@ class Run:
     clock: object = utcnow
     forced: bool = False  # run whatever the day (`salesbot run-job`)
     sent: int = 0
-    queued: list[dict] = field(default_factory=list)
+    events: list = field(default_factory=list)
 
     @cached_property
     def tenant(self) -> Tenant:
@@ -98,40 +97,33 @@ class Run:
 
     def ctx(self, member: Member) -> Ctx:
         ctx = Ctx(self.session, self.tenant, member, member.locale, self.fire_at,
-                  self.defaults.timezone, self.defaults.calendar, queued=True, shared=self.shared)
+                  self.defaults.timezone, self.defaults.calendar, queued=True, shared=self.shared,
+                  events=self.events)
         ctx.people = self.people
         ctx.rates = ctx.once(("rates", ctx.today), lambda: RateRepository(self.session).of(
             self.tenant, ctx.today, self.defaults.timezone))
         return ctx
 
-    def post(self, key: str, where: Destination | None, reply: Reply) -> None:
-        """Queue a message; a chart goes as a message of its own (an image upload), so that a
-        failed upload is retried without posting the text again."""
-        if where is None:
-            return
-        parts = [(key, replace(reply, chart=None))]
-        if reply.chart is not None:
-            parts.append((f"{key}:chart", Reply(chart=reply.chart, locale=reply.locale)))
-        self.queued += [{"key": part_key, "tenant_id": self.tenant.id, "platform": where.platform,
-                         "workspace": where.workspace, "target": where.target,
-                         "payload": to_payload(part), "fact": fact_of(part)} for part_key, part in parts]
+    def emit(self, event) -> None:
+        self.events.append(event)
 
     def flush(self) -> None:
-        """Put what the run queued into the outbox, in one statement."""
-        self.sent += OutboxRepository(self.session).enqueue_many(self.queued, self.clock())
-        self.queued = []
+        """Queue what the run emitted, the rows of a kind in one statement (its team's places and
+        its members' addresses read once for the run)."""
+        places = Places(self.session, self.tenant, self.addresses, {self.team.id: self.destinations})
+        self.sent += len(queue(self.session, self.tenant, self.events, self.clock(), places=places))
+        self.events.clear()
 
     def to_member(self, key: str, member: Member, reply) -> None:
         """A direct message, in the member's language (its days are worded in it when sent)."""
-        self.post(key, self.addresses.of(member.id), replace(reply, locale=member.locale))
+        self.emit(Notice(key, member.id, replace(reply, locale=member.locale)))
 
     def to_team(self, key: str, reply) -> None:
-        for where in self.destinations:
-            self.post(f"{key}:{where.platform}", where, reply)
+        self.emit(TeamPost(key, self.team.id, reply))
 
     @cached_property
-    def destinations(self) -> list[Destination]:
-        return team_destinations(self.session, self.tenant, self.team)
+    def destinations(self) -> list[Address]:
+        return team_places(self.session, self.tenant, self.team)
 
     @property
     def team_locale(self) -> str:

@@ -127,8 +127,10 @@ def _open_edit(runner):
             with pipelines.use(pipeline):
                 blocks = deal_edit_form(locale, deal) if mine else []
         if not mine:  # the same answer typing the command would give
-            reply = runner.run(client, tenant_of(context), user_id, f"deal #{deal_id}")
-            runner.answer(tenant_of(context), respond("private", user_id, context.response_url), reply)
+            pressed = body["actions"][0].get("action_ts") or body.get("trigger_id")
+            runner.run_answered(client, tenant_of(context), user_id, f"deal #{deal_id}",
+                                delivery=f"edit:{user_id}:{pressed}",
+                                target=respond("private", user_id, context.response_url))
             return
         client.views_open(trigger_id=body["trigger_id"], view={
             "type": "modal", "callback_id": "deal_edit_form", "private_metadata": f"{locale}:{deal_id}",
@@ -182,13 +184,15 @@ def _submission(runner, kind: str):
             return
         who = values.get("who")  # a rep a target is for: registered if new
         workspace = tenant_of(context)
-        reply = runner.run(client, workspace, user_id, command, mentioned=(who,) if who else ())
-        if not reply.ok:
+        submitted = f"view:{view.get('id')}:{body.get('trigger_id') or view.get('hash')}"  # Slack's ids
+        reply = runner.run_answered(client, workspace, user_id, command, mentioned=(who,) if who else (),
+                                    delivery=submitted,
+                                    target=f"user:{user_id}", errors_in_request=True)
+        if reply is not None and not reply.ok:
             first = next(iter(view["state"]["values"]))
             ack(response_action="errors", errors={first: "\n".join(reply.lines)[:2000]})
             return
         ack()
-        runner.answer(workspace, f"user:{user_id}", reply)
         runner.home.request(client, workspace, user_id)
 
     return submit

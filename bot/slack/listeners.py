@@ -32,12 +32,13 @@ from bot.slack.users import (
     tenant_of,
 )
 from bot.trouble import trouble_reply
-from handlers.dispatch import Message, answer_key, handle_message, reply_locale
+from handlers.dispatch import Message, reply_locale
 from handlers.grammar.intents import SLASH
 from handlers.inbound import Inbound
 from handlers.text.reply import Reply
 from handlers.text.strings import WORDS, name_of
-from worker.delivery import DeliveryWorker, queue_answer
+from handlers.unit_of_work import AnswerTo, answer_key, handle_message
+from worker.delivery import DeliveryWorker
 
 log = logging.getLogger(__name__)
 #: How long an answer the web process queued is its own to send, before a worker may (it died).
@@ -63,7 +64,7 @@ class SlackRunner:
 
     def run(self, client, workspace: str, user_id: str, message: Message,
             mentioned: tuple[str, ...] = ()) -> Reply:
-        """Run a command a form or App Home built, answered by the caller."""
+        """Run a command App Home built, shown by the caller (nothing of it is sent)."""
         try:
             user = self.directory.sender(client, workspace, user_id)
             if user is None:  # an id Slack cannot vouch for: nothing of it stored
@@ -132,13 +133,32 @@ class SlackRunner:
             known = None
         return trouble_reply(error, reply_locale(message, known) if known else None, "Slack")
 
-    def answer(self, workspace: str, target: str, reply: Reply) -> None:
-        """Answer what ran outside the inbox (a form, the Edit button): through the outbox, sent
-        from here at once (a worker sends it when Slack is down meanwhile)."""
-        key = queue_answer(self.core.session_factory, PLATFORM, workspace, target, reply)
-        send = (lambda: self.outbox.send_now([key])) if key and self.outbox else (
-            lambda: self.sender.send(PLATFORM, workspace, target, reply))  # the database is away
-        self.background.submit(send)
+    def run_answered(self, client, workspace: str, user_id: str, message: Message, *, delivery: str,
+                     target: str, mentioned: tuple[str, ...] = (), errors_in_request: bool = False
+                     ) -> Reply | None:
+        """Run what a form or the Edit button built, its answer queued in the outbox in the same
+        transaction under `delivery` (Slack's id for the request: twice is once) and sent from
+        here at once (a worker sends it if that fails). `errors_in_request`: a refusal is shown
+        in the form itself (kept as given). None: the request was run before."""
+        answer_to = AnswerTo(delivery, workspace, target, held=HELD if self.outbox is not None else None,
+                             in_request=(lambda reply: target if reply.ok else None) if errors_in_request
+                             else None)
+        try:
+            user = self.directory.sender(client, workspace, user_id)
+            if user is not None:
+                self.directory.register_mentions(client, workspace, list(mentioned))
+                reply = handle_message(self.core.session_factory, user, message, defaults=self.core.defaults,
+                                       answer_to=answer_to)
+                if reply is not None and self.outbox is not None:
+                    key = answer_key(PLATFORM, delivery)
+                    self.background.submit(self.outbox.send_now, [key, f"{key}:announce"])
+                return reply
+            reply = outsider_reply()  # an id Slack cannot vouch for: nothing of it stored
+        except OperationalError as error:  # nothing could be queued: said straight away
+            reply = self._unavailable(client, workspace, user_id, message, error)
+        if reply.ok or not errors_in_request:
+            self.background.submit(self.sender.send, PLATFORM, workspace, target, reply)
+        return reply
 
 
 def register(bolt: BoltApp, runner: SlackRunner) -> None:

@@ -15,7 +15,8 @@ def _channel(value: str) -> str | None:
 #: `team set East channel #east-sales` · `团队 设置 华东 频道 #华东销售`
 PLACE = Place("slack", frozenset({"channel", "slack", "频道"}), ("Slack", "Slack"),
               ("a channel named with #, e.g. #east-sales", "以 # 开头的频道名，例如 #华东销售"),
-              address=_channel, shown=lambda address: address.removeprefix("channel:"))
+              address=_channel, shown=lambda address: address.removeprefix("channel:"),
+              example=("channel #east-sales", "频道 #华东销售"))
 
 
 class Slack:

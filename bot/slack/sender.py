@@ -13,6 +13,7 @@ from slack_sdk.webhook import WebhookClient
 
 from bot.slack.render import fallback_text, render_slack
 from handlers.text.reply import Reply
+from storage.address import Address, Kind
 from worker.delivery import RateLimited, Undeliverable
 
 # Slack errors no later try can fix, and what an admin can do about them.
@@ -23,13 +24,14 @@ GONE = {"channel_not_found": "a private channel needs the bot invited: /invite @
         "team_not_found": "reinstall salesbot"}
 CHANNEL_ID = re.compile(r"^[CGD][A-Z0-9]{6,}$")
 TARGET_LENGTH = 200  # the outbox's address column
+PLATFORM_NAME = "slack"
 
 
 def respond(mode: str, user_id: str, url: str | None) -> str:
     """The outbox address of an answer through a request's response_url (`_respond` reads it);
     without one (a click in App Home), or one too long to keep, the person's DM."""
-    address = f"respond:{mode}:{user_id}:{url}"
-    return address if url and len(address) <= TARGET_LENGTH else f"user:{user_id}"
+    address = Address(PLATFORM_NAME, "", Kind.RESPOND, user_id, mode=mode, url=url or "").target
+    return address if url and len(address) <= TARGET_LENGTH else f"{Kind.USER}:{user_id}"
 
 
 def bot_tokens(core) -> Callable[[str], str | None]:
@@ -65,15 +67,14 @@ class SlackSender:
         """Post; the message's id (`CHANNEL_ID TS`, as chat.update and chat.delete take it) of a
         channel or thread post."""
         client = self._client(workspace)
-        kind, _, address = target.partition(":")
+        to = Address.parse(platform, workspace, target)
         try:
-            if kind == "respond":
-                self._respond(client, address, reply)
+            if to.kind is Kind.RESPOND:
+                self._respond(client, to, reply)
             elif reply.chart is not None and not reply.text:
-                self._upload_chart(client, kind, address, reply)
-            else:
-                channel, _, thread = address.partition(":") if kind == "thread" else (address, "", "")
-                posted = client.chat_postMessage(channel=channel, thread_ts=thread or None,
+                self._upload_chart(client, to, reply)
+            else:  # a user id posts into the DM; a thread's id is its channel's
+                posted = client.chat_postMessage(channel=to.id, thread_ts=to.thread or None,
                                                  text=fallback_text(reply),
                                                  blocks=render_slack(reply, reply.locale))
                 return f"{posted.get('channel')} {posted.get('ts')}" if posted.get("ts") else None
@@ -109,11 +110,11 @@ class SlackSender:
         raise error
 
     @staticmethod
-    def _respond(client: WebClient, address: str, reply: Reply) -> None:
+    def _respond(client: WebClient, to: Address, reply: Reply) -> None:
         """Answer through a request's response_url (`respond:MODE:USER:URL`): ephemeral, or in the
         channel when MODE is `public`, or `auto` and the reply is a report meant for the channel.
         A URL Slack no longer takes (they last 30 minutes, 5 posts) gives way to the person's DM."""
-        mode, user, url = address.split(":", 2)
+        mode, user, url = to.mode, to.id, to.url
         public = mode == "public" or (mode == "auto" and reply.ok and reply.for_channel)
         text, blocks = fallback_text(reply), render_slack(reply, reply.locale)
         response = WebhookClient(url, timeout=10).send(
@@ -127,15 +128,15 @@ class SlackSender:
             raise RuntimeError(f"response_url answered {response.status_code}: {response.body}")
 
     @staticmethod
-    def _upload_chart(client: WebClient, kind: str, address: str, reply: Reply) -> None:
+    def _upload_chart(client: WebClient, to: Address, reply: Reply) -> None:
         """Upload the chart image into the DM (opened first) or the channel, by channel id."""
         from bot.chart import render_png
 
-        channel = address
-        if kind == "user":
-            channel = client.conversations_open(users=address)["channel"]["id"]
-        elif not CHANNEL_ID.match(address):
-            channel = _channel_id(client, address.lstrip("#"))
+        channel = to.id
+        if to.kind is Kind.USER:
+            channel = client.conversations_open(users=to.id)["channel"]["id"]
+        elif not CHANNEL_ID.match(to.id):
+            channel = _channel_id(client, to.id.lstrip("#"))
         client.files_upload_v2(channel=channel, content=render_png(reply.chart),
                                filename="chart.png", title=reply.chart.title)
 

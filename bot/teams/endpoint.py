@@ -46,14 +46,15 @@ from bot.teams.outgoing import HELD, Outgoing
 from bot.teams.pressed import show_pressed
 from bot.teams.render import BUTTON_KEY
 from bot.teams.sender import PLATFORM, TeamsSender
+from bot.teams.texts import teams_text
 from bot.trouble import trouble_reply
 from bot.web import plain, read_body
-from handlers.dispatch import answer_key, reply_locale
+from handlers.dispatch import reply_locale
 from handlers.forms import command_of, label
 from handlers.grammar.command_json import encode
 from handlers.inbound import Inbound
 from handlers.text.reply import Reply
-from handlers.text.strings import t
+from handlers.unit_of_work import answer_key
 from storage import pipelines
 from storage.people import PeopleRepository
 
@@ -149,7 +150,7 @@ class TeamsApp:
         inbound = self.inbound(activity, tenant, value=data) if known else None
         if inbound is not None:
             self._submit(inbound)
-        text = t(locale, "teams_action_sent" if known else "teams_action_unknown")
+        text = teams_text(locale, "teams_action_sent" if known else "teams_action_unknown")
         return "200 OK", {"statusCode": 200, "type": MESSAGE_RESPONSE, "value": text}
 
     def inbound(self, activity: Activity, tenant: str, value: dict | None = None) -> Inbound | None:
@@ -184,7 +185,7 @@ class TeamsApp:
         if not word:
             if not pressed and attached(activity):  # a photo or a file alone: say what works
                 locale = self.names.locale(activity, tenant)
-                reply = Reply(lines=(t(locale, "teams_text_only"),), ok=False, locale=locale)
+                reply = Reply(lines=(teams_text(locale, "teams_text_only"),), ok=False, locale=locale)
                 self.outgoing.post(activity, tenant, "text-only", reply, answer)
             return None
         return Inbound(tenant, sender.id, text, delivery_id(activity), mentioned=mentioned, pressed=pressed,

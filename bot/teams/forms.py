@@ -32,7 +32,7 @@ def form_reply(kind: str, locale: str, values: dict | None = None, errors: dict 
                pipeline: pipelines.Pipeline = pipelines.DEFAULT) -> Reply:
     """The answer that shows the form (its fallback text for anything that cannot: the usage),
     with the workspace's open stages to pick from."""
-    lines = tuple(errors.values()) if errors else BY_NAME[kind].usage[locale == "zh"][:1]
+    lines = tuple(errors.values()) if errors else BY_NAME[kind].examples(locale)[:1]
     stages = [[key, pipeline.name(key, locale)] for key in pipeline.open]
     subject = SUBJECT + json.dumps({"kind": kind, "values": values or {}, "errors": errors or {},
                                     "stages": stages}, ensure_ascii=False)

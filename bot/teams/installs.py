@@ -17,13 +17,14 @@ from sqlalchemy.exc import OperationalError
 
 from bot.app import App
 from bot.handoff import Handoff
+from bot.recent import Recent
 from bot.teams.activity import digest, installed_in, language, personal, profile, root
 from bot.teams.naming import TeamsNames
 from bot.teams.outgoing import Outgoing
 from bot.teams.sender import PLATFORM, SERVICE
+from bot.teams.texts import teams_text
 from handlers.inbound import Inbound
 from handlers.text.reply import Reply
-from handlers.text.strings import t
 from storage import conversations, destinations
 
 log = logging.getLogger(__name__)
@@ -37,7 +38,8 @@ class Installs:
         self.names = names
         self.outgoing = outgoing
         self.submit = submit  # a message to run as if the person had sent it (the help at install)
-        self._saved: dict[tuple[str, str], dict] = {}  # references this process saved, as saved
+        #: references this process saved, as saved (the latest ones: bounded however many people)
+        self._saved: Recent[tuple[str, str], dict] = Recent()
 
     def later(self, work, activity: Activity, tenant: str) -> None:
         """Work that asks the connector (names) before it answers: off the request, logged."""
@@ -73,7 +75,8 @@ class Installs:
                                 **{**profile(activity), "name": name}))
             return
         locale = language(activity.locale) or "en"
-        self.outgoing.post(activity, tenant, "hello", Reply(lines=(t(locale, "teams_hello"),), locale=locale),
+        hello = Reply(lines=(teams_text(locale, "teams_hello"),), locale=locale)
+        self.outgoing.post(activity, tenant, "hello", hello,
                            f"conv:{place}", once=once)
 
     def welcome(self, activity: Activity, tenant: str, added) -> None:
@@ -82,7 +85,8 @@ class Installs:
             name = (member.name or self.names.stored_name(tenant, member.id)
                     or self.names.looked_up(tenant, member.id, f"conv:{activity.conversation.id}",
                                             activity.service_url))
-            line = t(locale, "teams_welcome", name=name) if name else t(locale, "teams_welcome_unnamed")
+            line = teams_text(locale, "teams_welcome", name=name) if name \
+                else teams_text(locale, "teams_welcome_unnamed")
             self.outgoing.post(activity, tenant, f"welcome:{member.id}", Reply(lines=(line,), locale=locale))
 
     def removals(self, tenant: str, place: str) -> int:
@@ -109,7 +113,8 @@ class Installs:
         except OperationalError as error:  # busy or away: kept next time; the message says so itself
             log.warning("could not keep the Teams conversation reference: %s", str(error)[:80])
             return
-        self._saved.update({(tenant, address): ref for address, ref in changed.items()})
+        for address, ref in changed.items():
+            self._saved.put((tenant, address), ref)
 
     def forget(self, activity: Activity, tenant: str) -> None:
         """The bot was removed: nothing more goes to that chat (a person's), or to that channel
@@ -122,6 +127,6 @@ class Installs:
             if personal(activity):
                 address = f"user:{activity.from_property.id}"
                 conversations.forget(session, PLATFORM, tenant, address)
-                self._saved.pop((tenant, address), None)
+                self._saved.pop((tenant, address))
             else:
                 destinations.forget_address(session, PLATFORM, root(f"conv:{activity.conversation.id}"))

@@ -11,6 +11,7 @@ from microsoft_agents.activity import Activity
 
 from bot.app import App
 from bot.directory import Directory
+from bot.recent import Recent
 from bot.teams.activity import language, unnamed
 from bot.teams.sender import PLATFORM, TeamsSender
 from handlers.dispatch import UserRef
@@ -24,7 +25,8 @@ class TeamsNames:
         self.core = core
         self.sender = sender
         self.directory = directory
-        self._names: dict[tuple[str, str], str] = {}  # the name Teams last gave each person, as stored
+        #: the name Teams last gave each person, as stored (the latest people: bounded)
+        self._names: Recent[tuple[str, str], str] = Recent()
 
     def user(self, inbound: Inbound) -> UserRef:
         """The sender as Teams described them (name, language, timezone); a name Teams left out
@@ -88,7 +90,7 @@ class TeamsNames:
                     member.display_name in (user_id, unnamed(user_id))
                     or all(i.platform == PLATFORM for i in member.identities)):
                 member.display_name = name
-        self._names[(tenant, user_id)] = name
+        self._names.put((tenant, user_id), name)
 
     def locale(self, activity: Activity, tenant: str) -> str:
         """The sender's language: theirs as stored, else their Teams client's."""

@@ -18,12 +18,14 @@ from bot.handoff import Handoff
 from bot.teams.activity import delivery_id, language, root, timezone_of, unnamed
 from bot.teams.naming import TeamsNames
 from bot.teams.sender import PLATFORM, TeamsSender
-from handlers.dispatch import UserRef, answer_key, identify
+from handlers.dispatch import UserRef, identify
+from handlers.events import Answer
+from handlers.outgoing import queue
 from handlers.text.reply import Reply
-from handlers.text.reply_json import to_payload
+from handlers.unit_of_work import answer_key
+from storage.address import Address
 from storage.db import locked
 from storage.models import utcnow
-from storage.outbox import OutboxRepository
 from storage.people import PeopleRepository
 from worker.delivery import DeliveryWorker
 
@@ -44,15 +46,15 @@ class Outgoing:
         """A message in the activity's conversation (or to `target`), once however often Teams
         sends the activity (or once per `once`)."""
         key = answer_key(PLATFORM, f"{once or delivery_id(activity)}:{what}")
-        row = {"key": key, "platform": PLATFORM, "workspace": tenant, "payload": to_payload(reply),
-               "target": root(target or f"conv:{activity.conversation.id}")}
+        where = root(target or f"conv:{activity.conversation.id}")
+        answer = Answer(key, Address.parse(PLATFORM, tenant, where), reply)
         for attempt in range(2):  # a new tenant: another process may make it at the same moment
             try:
                 with self.core.session_factory.begin() as session:
                     found = PeopleRepository(session).tenant(PLATFORM, tenant)
                     if found is None:  # the bot's first activity here: its sender makes the tenant
                         found = self._first_of(session, activity, tenant)
-                    OutboxRepository(session).enqueue_many([{**row, "tenant_id": found.id}], utcnow())
+                    queue(session, found, [answer], utcnow())
                 break
             except IntegrityError:
                 if attempt:

@@ -11,7 +11,8 @@ from handlers.places import Place
 #: A Teams channel can't be named by typing: a manager says `team set East channel here` in it.
 PLACE = Place("teams", frozenset({"channel", "teams", "频道"}), ("Teams", "Teams"),
               ("say it in the channel itself, mentioning the bot: team set NAME channel here",
-               "请在该频道里 @机器人 发送：团队 设置 团队名 频道 这里"))
+               "请在该频道里 @机器人 发送：团队 设置 团队名 频道 这里"),
+              example=("channel here", "频道 这里"))
 
 
 class Teams:

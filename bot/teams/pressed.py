@@ -10,12 +10,14 @@ from bot.app import App
 from bot.teams.naming import TeamsNames
 from bot.teams.render import BUTTON_LIMIT
 from bot.teams.sender import PLATFORM, TeamsSender
-from handlers.dispatch import answer_key
+from bot.teams.texts import teams_text
+from handlers.events import MessageEdited
 from handlers.grammar.command_json import button_values
 from handlers.inbound import Inbound
-from handlers.text.reply_json import to_payload
-from handlers.text.strings import t
-from storage.models import utcnow
+from handlers.outgoing import queue
+from handlers.unit_of_work import answer_key
+from storage.address import Address
+from storage.models import Tenant, utcnow
 from storage.outbox import OutboxRepository
 
 log = logging.getLogger(__name__)
@@ -43,14 +45,12 @@ def show_pressed(core: App, sender: TeamsSender, names: TeamsNames, inbound: Inb
         if label is None:  # not one of this card's buttons
             return
         who = names.stored_name(inbound.workspace, inbound.user) or inbound.name
-        done_line = t(card.locale, "teams_card_done", button=label, name=who)
+        done_line = teams_text(card.locale, "teams_card_done", button=label, name=who)
         pressed = replace(card, buttons=(), notes=(*card.notes, done_line))
         now = utcnow()
         with core.session_factory.begin() as session:
-            OutboxRepository(session).enqueue_many([{
-                "key": f"{key}:card"[:200], "tenant_id": answer.tenant_id, "platform": PLATFORM,
-                "workspace": inbound.workspace, "target": target,
-                "payload": {"fix": {"id": f"|{activity_id}", "reply": to_payload(pressed)}}}],
-                now, due=now + (held or dt.timedelta()))
+            queue(session, session.get(Tenant, answer.tenant_id), [MessageEdited(
+                f"{key}:card", Address.parse(PLATFORM, inbound.workspace, target), f"|{activity_id}", pressed,
+                due=now + (held or dt.timedelta()))], now)
     except Exception:  # the answer went out; an unchanged card is a small loss
         log.warning("could not update the pressed Teams card %s", activity_id, exc_info=True)

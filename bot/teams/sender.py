@@ -30,6 +30,7 @@ from bot.teams.render import activities
 from handlers.text.reply import Reply
 from handlers.text.reply_json import from_payload, to_payload
 from storage import conversations
+from storage.address import Address, Kind
 from worker.delivery import RateLimited, Undeliverable
 
 log = logging.getLogger(__name__)
@@ -165,14 +166,18 @@ class TeamsSender:
 
     def _where(self, workspace: str, target: str) -> tuple[str, str]:
         """(service URL, conversation id) of an address; a person's chat is made the first time."""
-        kind, _, ident = target.partition(":")
+        try:
+            to = Address.parse(PLATFORM, workspace, target)
+        except ValueError:
+            raise Undeliverable(f"no Teams address: {target}") from None
+        kind, ident = to.kind, to.id
         with self.session_factory() as session:
             service = conversations.find(session, PLATFORM, workspace, SERVICE)
-            mine = conversations.find(session, PLATFORM, workspace, target) if kind == "user" else None
+            mine = conversations.find(session, PLATFORM, workspace, target) if kind is Kind.USER else None
         service_url = (service or {}).get("serviceUrl") or self.settings.teams_service_url
-        if kind == "conv" and ident:
+        if kind is Kind.CONV and ident:
             return service_url, ident
-        if kind != "user" or not ident:
+        if kind is not Kind.USER or not ident:
             raise Undeliverable(f"no Teams address: {target}")
         if mine:
             return mine["serviceUrl"], mine["conversationId"]

@@ -33,10 +33,11 @@ from bot.web import plain, read_body
 from bot.wecom.client import WeComClient, with_backoff
 from bot.wecom.render import render_plain, template_card
 from bot.wecom.sender import WeComSender
-from handlers.dispatch import UserRef, answer_key, reply_locale
+from handlers.dispatch import UserRef, reply_locale
 from handlers.inbound import VERSION, Inbound
 from handlers.text.reply import Reply
 from handlers.text.strings import t
+from handlers.unit_of_work import answer_key
 from storage.db import locked
 from worker.delivery import DeliveryWorker
 
@@ -121,7 +122,8 @@ class WeComApp:
         if reply is None:
             return None
         passive = _passive(reply)
-        if passive is None or template_card(reply) or reply.announcement:
+        said_here = any(key.endswith(":announce") for key in waiting.caused)  # a celebration in the DM
+        if passive is None or template_card(reply) or said_here:
             self.handoff.executor.submit(self._send_queued, inbound)
         return passive
 
@@ -182,7 +184,7 @@ class WeComApp:
                 log.info("a WeCom user id the corp does not have was refused")
                 return Reply(lines=(t("zh", "outsider"), t("en", "outsider")), ok=False, locale="zh")
             return inbound.run(self.core.session_factory, user, self.core.defaults, held=HELD,
-                               in_request=in_request)
+                               in_request=in_request, caused=waiting.caused)
         except OperationalError as error:
             known = self.directory.known_locale(self.corp_id, inbound.user)
             return trouble_reply(error, reply_locale(inbound.message, known or "zh"), "WeCom")
@@ -214,6 +216,7 @@ class _Waiting:
     def __init__(self):
         self._lock = threading.Lock()
         self._gave_up = self._promised = False
+        self.caused: list[str] = []  # the keys the message queued besides its answer
 
     def promise(self) -> bool:
         with self._lock:

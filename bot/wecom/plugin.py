@@ -18,7 +18,7 @@ def _chat_or_robot(value: str) -> str | None:
 #: `team set East wecom chat:CHATID` (an app chat) or `webhook:KEY` (a group robot) · `团队 设置 华东 群 …`
 PLACE = Place("wecom", frozenset({"wecom", "企业微信", "群"}), ("WeCom", "企业微信"),
               ("chat:CHATID or webhook:ROBOT_KEY", "chat:群聊ID 或 webhook:机器人KEY"),
-              address=_chat_or_robot)
+              address=_chat_or_robot, example=("wecom chat:CHAT_ID", "企业微信 webhook:ROBOT_KEY"))
 
 _CHAT_ID = re.compile(r"^[0-9A-Za-z]{1,32}$")  # what appchat/create takes as a chatid
 

@@ -9,6 +9,7 @@ from bot.wecom.client import FREQUENCY_ERRORS, WeComClient
 from bot.wecom.posts import WeComPoster
 from bot.wecom.render import render_markdown, template_card
 from handlers.text.reply import Reply
+from storage.address import Address, Kind
 from worker.delivery import RateLimited, Undeliverable
 
 GONE = {60111, 60102, 81013, 86003, 93000}  # no such user / chat / robot
@@ -29,12 +30,13 @@ class WeComSender:
         its msgids (comma-separated), which `fix` can recall, those of the parts sent by earlier
         tries (`sent_ids`, as the frequency limit gave them) included; group posts (`appchat/send`,
         a group robot) have none: WeCom cannot recall them."""
-        kind, _, ident = target.partition(":")
+        to = Address.parse(platform, workspace, target)
+        kind, ident = to.kind, to.id
         self._msgids: list[str] = [m for m in (sent_ids or "").split(",") if m]
         if reply.chart is not None and not reply.text:
             parts = [lambda: self._send_chart(kind, ident, reply)]
-        elif kind in ("card", "user"):  # card: the text went back passively, only the buttons are left
-            texts = render_markdown(reply, reply.locale) if kind == "user" else []
+        elif kind in (Kind.CARD, Kind.USER):  # card: the text went back passively, only the buttons are left
+            texts = render_markdown(reply, reply.locale) if kind is Kind.USER else []
             card = template_card(reply)
             parts = [lambda part=part: self._to_user(ident, {"msgtype": "markdown",
                                                              "markdown": {"content": part}})
@@ -59,7 +61,7 @@ class WeComSender:
     def fix(self, platform: str, workspace: str, target: str, message_id: str, reply: Reply | None) -> bool:
         """Recall a message to a person (`message/recall`, within 24 hours); WeCom cannot edit
         one, and cannot recall a group post: False, so a short correction follows instead."""
-        if reply is not None or not target.startswith("user:"):
+        if reply is not None or Address.parse(platform, workspace, target).kind is not Kind.USER:
             return False
         try:
             for msgid in message_id.split(","):
@@ -80,13 +82,13 @@ class WeComSender:
         from bot.chart import render_png
 
         png = render_png(reply.chart)
-        if kind == "webhook":
+        if kind is Kind.WEBHOOK:
             image = {"base64": base64.b64encode(png).decode(), "md5": hashlib.md5(png).hexdigest()}
             self.client.webhook_send(ident, {"msgtype": "image", "image": image})
             return
         media = self.client.media.upload("image", ("chart.png", io.BytesIO(png), "image/png"))
         msg = {"msgtype": "image", "image": {"media_id": media["media_id"]}}
-        if kind == "user":
+        if kind is Kind.USER:
             self._to_user(ident, msg)
         else:
             self.client.post("appchat/send", data={"chatid": ident, **msg})

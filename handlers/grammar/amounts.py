@@ -37,7 +37,8 @@ def parse_amount(token: str) -> Money | None:
     >>> parse_amount("$5000").currency
     'USD'
     """
-    match = _AMOUNT.match(token.strip())
+    token = _ABOUT.sub("", token.strip()) or token  # `三十万左右`, `大概30万`: the amount said
+    match = _AMOUNT.match(token.strip()) or _AMOUNT.match(_arabic(token.strip()))
     if not match:
         return None
     try:
@@ -50,6 +51,78 @@ def parse_amount(token: str) -> Money | None:
         return None
     marker = match["cur"] or match["suffix"]
     return Money(amount, _CURRENCY[marker.lower()] if marker else None)
+
+
+_CN_CHARS = "零〇一二两三四五六七八九十百千万亿0-9"
+#: Words that say an amount is about so much (`大概30万`, `三十万左右`): the amount is what is said
+_ABOUT = re.compile(r"^(?:大概|大约|约|差不多|~|≈)|(?:左右|上下)$")
+_CN_NUMBER = re.compile(rf"^([$¥€£]?)([{_CN_CHARS}]*[十百千万亿][{_CN_CHARS}]*)"
+                        r"(元|块|人民币|美元|美金|港币|港元|欧元)?$")
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+              "八": 8, "九": 9}
+_CN_SMALL = {"十": 10, "百": 100, "千": 1000}
+
+
+def _arabic(token: str) -> str:
+    """An amount in Chinese numerals (`五万`, `十二万`, `八千`, `三万五`, `一百二十万元`) in digits
+    (`50000`, `120000`, `8000`, `35000`, `1200000元`); other text as it is."""
+    found = _CN_NUMBER.match(token)
+    value = _chinese_number(found[2]) if found else None
+    return token if value is None else f"{found[1]}{value}{found[3] or ''}"
+
+
+def _chinese_number(text: str) -> int | None:
+    if len(text) < 2:
+        return None  # `百`, `万` alone are words (`百度`, `万科` are names), not amounts
+    high, sep, rest = text.partition("亿")
+    if not sep:
+        return _below_yi(text)
+    if "亿" in rest:
+        return None
+    top = _below_yi(high) if high else 1
+    if len(rest) == 1 and rest in _CN_DIGITS and rest not in "零〇":  # `一亿五` is 150,000,000
+        low = _CN_DIGITS[rest] * 10**7
+    else:
+        low = _below_yi(rest) if rest else 0
+    return None if top is None or low is None else top * 10**8 + low
+
+
+def _below_yi(text: str) -> int | None:
+    high, sep, rest = text.rpartition("万")
+    if "万" in high:
+        return None
+    top = _section(high) if high else (1 if sep else 0)
+    if not sep:
+        return _section(rest)
+    if len(rest) == 1 and rest not in "零〇0" and (rest in _CN_DIGITS or rest.isdigit()):  # `三万五`, `3万5`
+        return None if top is None else top * 10_000 + (_CN_DIGITS.get(rest) or int(rest)) * 1000
+    low = _section(rest) if rest else 0
+    return None if top is None or low is None else top * 10_000 + low
+
+
+def _section(text: str) -> int | None:
+    """Below 万: `一千二百` 1200, `十二` 12, `两千五` 2500."""
+    total, digit, last = 0, None, 10_000
+    for ch in text:
+        if ch in "零〇":
+            digit = None
+        elif ch.isascii() and ch.isdigit():  # `12万5千`: digits among the units
+            digit = (digit or 0) * 10 + int(ch)
+        elif ch in _CN_DIGITS:
+            if digit is not None:
+                return None  # `一二`: no number
+            digit = _CN_DIGITS[ch]
+        elif ch in _CN_SMALL:
+            unit = _CN_SMALL[ch]
+            if unit >= last:
+                return None
+            total += (1 if digit is None else digit) * unit
+            digit, last = None, unit
+        else:
+            return None
+    if digit is not None:
+        total += digit * (last // 10 if last <= 1000 and text[-2:-1] not in "零〇" else 1)
+    return total
 
 
 def parse_count(token: str) -> Decimal | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from handlers.grammar.dates import parse_date
@@ -24,8 +25,9 @@ _FU_TYPO = re.compile(r"(?<![A-Za-z])(?:fol+o?w+|fo?l+ow+|fol+wo|follwo|flolow|f
 CLAUSE_END = re.compile(r"\s*(?:[,，;；。!！?？\n]|\.(?=\s|$)|\s[-–—]\s|—)\s*")
 _LEAD_IN = re.compile(r"\s*(?::|：)?\s*(?:on\s+|by\s+|在\s*)?", re.IGNORECASE)
 _BEFORE = re.compile(r"\s*(?:前|之前|以前|before)\s*", re.IGNORECASE)
-DATE_LIKE = re.compile(r"\d|^(?:mon|tue|wed|thu|fri|sat|sun|next|this|tom|tmr|tod|end|eo[wm]|"
-                        r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|^[下本这今明后上]|^周|^星期|^月底",
+DATE_LIKE = re.compile(r"\d|^(?:mon|tue|wed|thu|fri|sat|sun|next|this|tom|tmr|tod|end|eo[wmy]|mid|"
+                        r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|^[下本这今明后上]|^周|^星期|^月[底中]|"
+                        r"^年[底末终]",
                         re.IGNORECASE)
 
 
@@ -61,6 +63,10 @@ def follow_ups(text: str, view: str, today: dt.date) -> list[FollowUp] | Unread:
         if any(f.start <= word.start() < f.end for f in found):
             continue
         clause = _after(text, view, word, today) or _before(text, view, word, today)
+        if isinstance(clause, Unread):
+            return clause
+        if clause is None and (vague := _VAGUE_BEFORE.search(view, 0, word.start())):
+            return Unread(text[vague.start():word.end()])  # `下旬再回访`: which day?
         if isinstance(clause, FollowUp):
             found.append(clause)
             continue
@@ -79,7 +85,16 @@ def follow_ups(text: str, view: str, today: dt.date) -> list[FollowUp] | Unread:
     return bare if bare and not found else found  # `签约后回访，…，跟进 周五`: the word is prose
 
 
-def _after(text: str, view: str, word: re.Match, today: dt.date) -> FollowUp | None:
+#: A word that makes the date after it another day (`mid jan`, `late dec`, `around the 20th`): a date
+#: read without it would be a wrong one, so the whole is asked about
+_QUALIFIER = re.compile(r"(?<![A-Za-z])(?:mid|early|late|end|end of|beginning of|start of|around|about|"
+                        r"approx\.?|roughly|sometime|some time|(?:first|second|third|last|1st|2nd|3rd|4th)\s+"
+                        r"(?:wk|week)s?\s+(?:of|in))\s*$", re.I)
+#: A day said too vaguely to read, just before a follow-up word (`下旬再回访`, `节后跟进`)
+_VAGUE_BEFORE = re.compile(r"(?:[上中下]旬|月初|月末|周末|节后|节前|年后|年前|改天|回头)\s*(?:再|要|去)?\s*$")
+
+
+def _after(text: str, view: str, word: re.Match, today: dt.date) -> FollowUp | Unread | None:
     """`follow up fri`, `跟进：月底`, `跟进12月31日`, `follow up on 12/20 with the quote`, and a date
     later in the clause (`follow up with the CFO next week`)."""
     lead = _LEAD_IN.match(view, word.end())
@@ -91,13 +106,25 @@ def _after(text: str, view: str, word: re.Match, today: dt.date) -> FollowUp | N
         said = view[start:limit]
         for size in _prefix_sizes(said):
             day = parse_date(said[:size], today)
+            if day is not None and _QUALIFIER.search(view[begin:start]):  # `fu mid jan`: not Jan 4
+                return Unread(text[begin:limit].strip())
             if day is not None:
                 after = start + size
                 before = _BEFORE.match(view, after)
                 tail = text[(before.end() if before else after):limit]
                 detail = " ".join(p for p in (text[begin:start].strip(), tail.strip()) if p)
-                return FollowUp(day, word.start(), limit, detail)
+                return FollowUp(day, word.start(), limit, _said(detail))
     return None
+
+
+#: What follows a follow-up word and says nothing to do (`再跟进一下`, `follow up again`)
+_NOTHING = {"一下", "下", "一下吧", "吧", "了", "一次", "一下子", "again", "once more", "then"}
+
+
+def _said(detail: str) -> str:
+    if detail.strip(" ，,。.!！").lower() in _NOTHING:
+        return ""
+    return detail.removeprefix("一下").strip() or detail  # `跟进一下报价`: 报价
 
 
 def _before(text: str, view: str, word: re.Match, today: dt.date) -> FollowUp | None:
@@ -111,7 +138,7 @@ def _before(text: str, view: str, word: re.Match, today: dt.date) -> FollowUp | 
         if day is not None:
             stop = CLAUSE_END.search(view, word.end())
             limit = stop.start() if stop else len(view)
-            return FollowUp(day, begin + len(said) - size, limit, text[word.end():limit].strip(" :："))
+            return FollowUp(day, begin + len(said) - size, limit, _said(text[word.end():limit].strip(" :：")))
     return None
 
 
@@ -200,3 +227,14 @@ def second_command(text: str, view: str) -> int | None:
                                                for k in SECOND_ZH):
             return word.start()
     return None
+
+
+#: The other lines of a message of several commands, while each runs (handlers/dispatch.py)
+OTHER_LINES: ContextVar[tuple[str, ...]] = ContextVar("other_lines", default=())
+_CLOSING_LINE = re.compile(r"^\s*(?:won|win|lost|lose|赢单|成交|输单|丢单)(?![A-Za-z])", re.I)
+
+
+def closes_elsewhere() -> bool:
+    """Whether another line of the message being run closes a deal (`visit Globex: deal done` ⏎
+    `won Globex 80k`): then the visit's notes need not ask about it."""
+    return any(_CLOSING_LINE.match(line) for line in OTHER_LINES.get())

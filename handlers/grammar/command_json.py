@@ -28,7 +28,7 @@ MARK = "{"  # typed commands never start with it
 #: What buttons, forms and App Home carry.
 STRUCTURED = (c.LogVisit, c.UpsertDeal, c.CloseDeal, c.SetTarget, c.ShowProgress, c.ShowPipeline,
               c.ListFollowups, c.ListTasks, c.ShowScorecard, c.AddTask, c.ShowContest, c.FindTips,
-              c.ShowDueVisits, c.ShowReasons, c.SetCustomer)
+              c.ShowDueVisits, c.ShowReasons, c.SetCustomer, c.ChangeVisit)
 _TYPES = {cls.__name__: cls for cls in STRUCTURED}
 NAME, TEXT = 200, 2000  # the longest customer name or title, and free text (as typed messages)
 
@@ -93,6 +93,9 @@ def valid(command) -> bool:
     if isinstance(command, c.LogVisit):
         return (0 < len(command.customer.lstrip("+").strip()) <= NAME
                 and all(len(text) <= TEXT for text in (command.notes, command.next_step, command.outcome)))
+    if isinstance(command, c.ChangeVisit):  # `visit #12 notes …`, with the follow-up it names
+        return (0 < command.visit_id < 10**9 and not command.delete and command.customer is None
+                and all(len(text or "") <= TEXT for text in (command.notes, command.add_notes)))
     if isinstance(command, c.UpsertDeal | c.CloseDeal):
         ref = command.ref
         return ((ref.deal_id is None or 0 < ref.deal_id < 10**9)

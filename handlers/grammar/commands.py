@@ -52,6 +52,8 @@ class LogVisit(Command):
     #: The name was marked off by a comma only (`visit stark industries met Tony, …`): a new
     #: name of three words or more is asked about.
     comma: bool = False
+    #: The day of the visit when it was not today (`visit Globex yesterday: …`, `拜访 华为 昨天：…`)
+    day: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -314,6 +316,8 @@ class ChangeVisit(Command):
     notes: str | None = None
     customer: str | None = None  # `visit #12 customer Acme Corp`
     follow_up: dt.date | None = None  # `visit #12 follow up fri`
+    day: dt.date | None = None  # `visit #12 day yesterday` · `拜访 #12 日期 昨天`
+    add_notes: str | None = None  # `visit #12 add notes: also met the CTO` · `拜访 #12 补充 …`
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,9 @@ _OFFSETS = {
     "yesterday": -1, "昨天": -1, "前天": -2,
 }
 _IN_DAYS = re.compile(r"^(?:in\s+)?(\d{1,3}|[一二两三四五六七八九十])\s*(天|days?|个?星期|周|weeks?|wks?)"
-                      r"(?:后|以后|之后|\s+later)?$")
+                      r"(?:后|以后|之后|\s+later|\s+from\s+(?:now|today))?$")
+_IN_MONTHS = re.compile(r"^(?:in\s+)?(\d{1,2}|[一二两三四五六七八九十])\s*(?:months?|个月)"
+                        r"(?:后|以后|之后|\s+later|\s+from\s+(?:now|today))?$")
 _ZH_COUNT = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
 #: A weekday's name in full or cut short (`mon`, `tues`, `thurs`): never a word that only starts
 #: like one (`month` is no Monday).
@@ -64,6 +66,28 @@ def parse_date(text: str, today: dt.date, *, future: bool = True) -> dt.date | N
 
 
 CROSSING_DAYS = 62  # `12/28-1/3` runs into the new year; `12/31-12/24` is backwards, not a year
+
+
+def past_day(text: str, today: dt.date) -> dt.date | None:
+    """The day gone by (or today) that `text` names (`yesterday`, `mon`: last Monday, `12/3`,
+    `上周五`), or None: what a visit's day may be."""
+    if zh := _LAST_WEEK_ZH.match(text.strip()):  # `上周三`: Wednesday of last week
+        monday = today - dt.timedelta(days=today.weekday() + 7)
+        return monday + dt.timedelta(days="一二三四五六日天".index(zh[1]) if zh[1] != "天" else 6)
+    last = _LAST.match(text.strip())
+    bare = last[1] if last else text.strip()
+    day = parse_date(bare, today, future=False)
+    while day is not None and _BARE_WEEKDAY.match(bare) and (day > today or (last and day == today)):
+        day -= dt.timedelta(weeks=1)  # the one gone by
+    if last and not _BARE_WEEKDAY.match(bare):
+        return None
+    return day if day is not None and day <= today else None
+
+
+_LAST = re.compile(r"^last\s+(\S+)$", re.I)
+_LAST_WEEK_ZH = re.compile(r"^上个?(?:周|星期|礼拜)([一二三四五六日天])$")
+_BARE_WEEKDAY = re.compile(r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?$|^(?:周|星期|礼拜)[一二三四五六日天]$",
+                           re.I)
 
 
 def parse_date_range(text: str, today: dt.date) -> tuple[dt.date, dt.date] | None:
@@ -125,9 +149,20 @@ def _relative(text: str, today: dt.date, _future: bool) -> dt.date | None:
         return first_working_day((today.replace(day=1) + dt.timedelta(days=32)).replace(day=1))
     if (end := _month_end(text, today)) is not None:  # `12月底`, `明年3月底`, `下个月底`
         return end
+    if text in _YEAR_END:  # `年底`, `end of year`: the last day of this year
+        return today.replace(month=12, day=31)
+    if (middle := _mid_month(text, today)) is not None:  # `月中`, `mid jan`, `1月中旬`: the 15th
+        return middle
     if (month := _period_start(text, today)) is not None:  # `jan`, `q1`, `下季度`, `明年3月`
         return first_working_day(month)
-    if text in ("next week", "下周"):
+    if text in ("week after next", "下下周", "下下个星期"):  # the Monday of the week after next
+        return today + dt.timedelta(days=14 - today.weekday())
+    if months := _IN_MONTHS.match(text):  # `in 6 months`, `3个月后`: the same day of that month
+        count = int(months[1]) if months[1].isdigit() else _ZH_COUNT[months[1]]
+        index = today.year * 12 + today.month - 1 + count
+        year, month = index // 12, index % 12 + 1
+        return dt.date(year, month, min(today.day, monthrange(year, month)[1]))
+    if text in ("next week", "next wk", "下周"):
         return today + dt.timedelta(days=7 - today.weekday())
     match = _IN_DAYS.match(text)
     if not match:
@@ -163,6 +198,41 @@ def _month_end(text: str, today: dt.date) -> dt.date | None:
         if not found[1] and first.replace(day=monthrange(year, first.month)[1]) < today:
             first = first.replace(year=year + 1)
     return first.replace(day=monthrange(first.year, first.month)[1])
+
+
+_YEAR_END = ("年底", "年末", "年终", "今年年底", "end of year", "end of the year", "year end", "eoy")
+_EN_MONTHS = r"(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?"
+_MID = re.compile(rf"^(?:mid|middle of)[\s-]*(?:{_EN_MONTHS}|(month|the month|this month))$"
+                  r"|^(?:(明年|今年)?(\d{1,2})月|(下个?月|本月|这个月)?月?)(?:中|中旬)$")
+_END_OF = re.compile(rf"^(?:end of|end|late)\s+{_EN_MONTHS}$|^{_EN_MONTHS}\s+end$")
+
+
+def _mid_month(text: str, today: dt.date) -> dt.date | None:
+    """The 15th of the month `text` names (`月中`, `mid jan`, `1月中旬`, `下个月中`), or the last
+    day for `end of jan` / `jan end`: the next such day to come."""
+    if end := _END_OF.match(text):
+        month = _MONTHS.index((end[1] or end[2])[:3]) + 1
+        year = today.year + (dt.date(today.year, month, monthrange(today.year, month)[1]) < today)
+        return dt.date(year, month, monthrange(year, month)[1])
+    found = _MID.match(text)
+    if found is None:
+        return None
+    if found[1]:  # `mid jan`
+        month, year = _MONTHS.index(found[1][:3]) + 1, None
+    elif found[4] and 1 <= int(found[4]) <= 12:  # `1月中`, `明年1月中旬`
+        month = int(found[4])
+        year = today.year + 1 if found[3] == "明年" else today.year if found[3] else None
+    elif found[4]:
+        return None
+    else:  # `月中`, `mid month`: this month's, else next month's; `下个月中`: next month's
+        ahead = bool(found[5] and found[5].startswith("下"))
+        first = today.replace(day=1)
+        first = (first + dt.timedelta(days=32)).replace(day=1) if ahead else first
+        if first.replace(day=15) < today:
+            first = (first + dt.timedelta(days=32)).replace(day=1)
+        return first.replace(day=15)
+    day = dt.date(year or today.year, month, 15)
+    return day.replace(year=day.year + 1) if year is None and day < today else day
 
 
 def _period_start(text: str, today: dt.date) -> dt.date | None:

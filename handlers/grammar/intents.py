@@ -10,14 +10,26 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, replace
 
+from handlers import places
 from handlers.context import Ctx
 from handlers.grammar import commands as c
-from handlers.grammar import parse as p
-from handlers.grammar import vocabulary as V
-from handlers.grammar.normal import simplified
+from handlers.grammar.intent_kinds import Handles, Intent, Parser, Slash
+from handlers.grammar.parse_admin import (
+    parse_calendar,
+    parse_crm,
+    parse_customer,
+    parse_customers,
+    parse_language,
+    parse_leave,
+    parse_link,
+    parse_rate,
+    parse_reassign,
+    parse_role,
+    parse_team,
+    parse_tier,
+)
+from handlers.grammar.parse_closing import closing_parser
 from handlers.grammar.parse_corrections import (
     contest_changes,
     deleting,
@@ -25,6 +37,7 @@ from handlers.grammar.parse_corrections import (
     parse_trash,
     visit_changes,
 )
+from handlers.grammar.parse_deals import parse_deal
 from handlers.grammar.parse_reports import (
     parse_deals,
     parse_leaderboard,
@@ -34,9 +47,11 @@ from handlers.grammar.parse_reports import (
     parse_scorecard,
     parse_stalled,
     parse_target,
-    progress_asked,
 )
 from handlers.grammar.parse_schedule import parse_schedule, parse_standup
+from handlers.grammar.parse_tasks import parse_done, parse_due, parse_snooze, parse_task
+from handlers.grammar.parse_tips import parse_contest, parse_like, parse_tip
+from handlers.grammar.parse_visits import parse_visit, parse_visits
 from handlers.sales import (
     corrections,
     customers,
@@ -55,42 +70,11 @@ from handlers.text.reply import Reply
 from handlers.workspace import admin, crm, linking, rates, stages
 from handlers.workspace import holidays as calendars
 
-Parser = Callable[[str, dt.date], c.Command | c.ParseError]
 
-
-@dataclass(frozen=True)
-class Handles:
-    """A command an intent makes, who may run it, and the function that runs it."""
-
-    command: type
-    run: Callable
-    role: str = "rep"  # the least role: rep, manager or admin
-    when: Callable[[c.Command], bool] | None = None  # the role applies only when this holds
-
-    def needs(self, command: c.Command) -> str:
-        return self.role if self.when is None or self.when(command) else "rep"
-
-
-@dataclass(frozen=True)
-class Slash:
-    """A command people type with a slash (Slack) or pick from the bot's command list."""
-
-    name: str
-    description: tuple[str, str]  # English, Chinese
-    hint: str = ""
-
-
-@dataclass(frozen=True)
-class Intent:
-    name: str
-    en: tuple[str, ...]  # keywords; Chinese ones may be glued to what follows (`拜访华为：…`)
-    zh: tuple[str, ...]
-    parser: Parser
-    usage: tuple[tuple[str, ...], tuple[str, ...]]  # examples (English, Chinese); the first is help's
-    handles: tuple[Handles, ...] = ()
-    slash: Slash | None = None
-    free_text: bool = False  # reads what follows as typed (notes, reasons), not folded
-    whole: bool = False  # its parser reads the keyword too (`A类 每7天回访`: the tier is in it)
+def _team_places(locale: str) -> tuple[str, ...]:
+    """`team set East channel #east-sales` …: each platform's place, as it declares it."""
+    head = "团队 设置 华东" if locale == "zh" else "team set East"
+    return tuple(f"{head} {example}" for example in places.examples(locale))
 
 
 def _bare(topic: str) -> Parser:
@@ -113,7 +97,7 @@ def _parse_help(rest: str, _today: dt.date) -> c.Command | c.ParseError:
 _MANAGER, _ADMIN = "manager", "admin"
 
 INTENTS = (
-    Intent("visit", ("visit", "visited"), ("拜访",), deleting("visit", visit_changes(p.parse_visit)),
+    Intent("visit", ("visit", "visited"), ("拜访",), deleting("visit", visit_changes(parse_visit)),
            (("visit Acme Corp: met the CTO, demo next Tue; follow up Fri", "visit #12 notes met the CFO",
              "visit #12 delete"),
             ("拜访 华为：见了采购总监，下周二演示；跟进 周五", "拜访 #12 纪要 见了财务总监",
@@ -123,10 +107,10 @@ INTENTS = (
            Slash("/visit", ("Log a customer visit (no text: a form)", "记录客户拜访（不带文字：打开表单）"),
                  "Acme Corp: met the CTO, demo next Tue; follow up Fri"),
            free_text=True),
-    Intent("visits", ("visits",), ("拜访记录",), p.parse_visits,
+    Intent("visits", ("visits",), ("拜访记录",), parse_visits,
            (("visits Acme Corp", "visits"), ("拜访记录 华为", "拜访记录")),
            (Handles(c.ListVisits, visit_list.handle_list_visits),)),
-    Intent("deal", ("deal",), ("商机",), deleting("deal", p.parse_deal),
+    Intent("deal", ("deal",), ("商机",), deleting("deal", parse_deal),
            (('deal Acme Corp "ERP rollout" proposal 50k close 12/20', "deal Acme negotiation",
              "deal #12 negotiation", "deal #12 60k", 'deal #12 "New title"', "deal #12 customer Globex",
              "deal #12 reopen", "deal #12 delete", "deal #12 history"),
@@ -139,13 +123,13 @@ INTENTS = (
             Handles(c.Delete, trash.handle_delete)),
            Slash("/deal", ("Create or move a deal (no text: a form)", "新建或推进商机（不带文字：打开表单）"),
                  'Acme Corp "ERP rollout" proposal 50k close 12/20')),
-    Intent("won", ("won", "win"), ("赢单", "成交"), p.closing_parser(True),
+    Intent("won", ("won", "win"), ("赢单", "成交"), closing_parser(True),
            (("won Acme 48k: beat them on delivery time",), ("赢单 华为 4.8万：交付周期短",)),
            (Handles(c.CloseDeal, deals.handle_close_deal),),  # `lost` too
            Slash("/won", ("Mark a deal won, with the reason", "赢单，并写下原因"),
                  "Acme 48k: beat them on delivery time"),
            free_text=True),
-    Intent("lost", ("lost", "lose"), ("输单", "丢单"), p.closing_parser(False),
+    Intent("lost", ("lost", "lose"), ("输单", "丢单"), closing_parser(False),
            (("lost Acme: price too high",), ("输单 华为：价格太高",)),
            slash=Slash("/lost", ("Mark a deal lost, with the reason", "输单，并写下原因"),
                        "Acme: price too high"),
@@ -184,7 +168,7 @@ INTENTS = (
            (("followups",), ("待跟进",)),
            (Handles(c.ListFollowups, lambda ctx, _cmd: tasks.todo(ctx)),),
            Slash("/followups", ("Your follow-ups and tasks due", "到期的跟进和任务"))),
-    Intent("task", ("task", "tasks", "todo"), ("任务", "待办"), deleting("task", p.parse_task),
+    Intent("task", ("task", "tasks", "todo"), ("任务", "待办"), deleting("task", parse_task),
            (("task send the quote to Acme by Fri", "task @ana call Acme's CFO by next Tue",
              "task deal #46 book the demo room by tomorrow", "task customer Acme: renew the NDA", "tasks",
              "task #6 delete"),
@@ -200,15 +184,15 @@ INTENTS = (
            (("reasons quarter", "reasons team month", "reasons @ana quarter"),
             ("输赢分析 本季度", "输赢分析 团队 本月", "输赢分析 @张三 本季度")),
            (Handles(c.ShowReasons, reasons.handle_reasons),)),
-    Intent("tip", ("tip", "tips", "lesson", "lessons"), ("经验",), deleting("tip", p.parse_tip),
+    Intent("tip", ("tip", "tips", "lesson", "lessons"), ("经验",), deleting("tip", parse_tip),
            (("tip pricing: bundle the service contract", "tips pricing", "tips", "tip #3 delete"),
             ("经验 报价：打包服务合同", "经验 报价", "经验", "经验 #3 删除")),
            (Handles(c.AddTip, reasons.handle_add_tip), Handles(c.FindTips, reasons.handle_find_tips)),
            free_text=True),
-    Intent("like", ("like", "upvote"), ("赞", "点赞"), p.parse_like, (("like tip 3",), ("赞 经验 3",)),
+    Intent("like", ("like", "upvote"), ("赞", "点赞"), parse_like, (("like tip 3",), ("赞 经验 3",)),
            (Handles(c.LikeTip, reasons.handle_like_tip),)),
     Intent("contest", ("contest", "competition"), ("竞赛", "比赛"),
-           deleting("contest", contest_changes(p.parse_contest)),
+           deleting("contest", contest_changes(parse_contest)),
            (("contest visits 12/1-12/15", "contest revenue 12/1-12/31 East", "contest",
              "contest #2 12/1-12/20", "contest #2 cancel"),
             ("竞赛 拜访 12月1日-12月15日", "竞赛 业绩 12月1日-12月31日 华东", "竞赛",
@@ -216,50 +200,47 @@ INTENTS = (
            (Handles(c.StartContest, contests.handle_start, _MANAGER),
             Handles(c.ShowContest, contests.handle_show),
             Handles(c.EditContest, contests.handle_edit, _MANAGER))),
-    Intent("due", ("due",), ("待回访",), p.parse_due,
+    Intent("due", ("due",), ("待回访",), parse_due,
            (("due visits", "due visits team"), ("待回访", "待回访 团队")),
            (Handles(c.ShowDueVisits, tiers.handle_due_visits),)),
-    Intent("tier", ("tier", "tiers"), ("A类", "B类", "C类", "回访周期"), p.parse_tier,
+    Intent("tier", ("tier", "tiers"), ("A类", "B类", "C类", "回访周期"), parse_tier,
            (("tier A every 7 days", "tier C every 60 days East"), ("A类 每7天回访", "C类 每60天回访 华东")),
            (Handles(c.SetTierRhythm, tiers.handle_set_rhythm, _MANAGER),), whole=True),
-    Intent("done", ("done",), ("完成",), p.parse_done, (("done 3", "done task 7"), ("完成 3", "完成 任务 7")),
+    Intent("done", ("done",), ("完成",), parse_done, (("done 3", "done task 7"), ("完成 3", "完成 任务 7")),
            (Handles(c.DoneFollowups, visits.handle_done_followups),
             Handles(c.DoneTask, tasks.handle_done_task))),
-    Intent("customer", ("customer",), ("客户",), deleting("customer", p.parse_customer),
+    Intent("customer", ("customer",), ("客户",), deleting("customer", parse_customer),
            (("customer Acme tier A", "customer Acme intent", 'customer "Acme Crop" merge into Acme Corp',
              "customer Acme rename Acme Corp", "customer Acme owner @bo", "customer Acme delete"),
             ("客户 华为 A类", "客户 华为 意向", "客户 华为技术 合并到 华为", "客户 华为 改名 华为技术",
              "客户 华为 负责人 @李四", "客户 华为 删除")),
            (Handles(c.SetCustomer, admin.handle_set_customer),
             Handles(c.FixCustomer, customers.handle_fix_customer, _MANAGER))),
-    Intent("customers", ("customers",), ("客户列表",), p.parse_customers,
+    Intent("customers", ("customers",), ("客户列表",), parse_customers,
            (("customers", "customers A"), ("客户列表", "客户列表 A类")),
            (Handles(c.ListCustomers, admin.handle_list_customers),)),
-    Intent("team", ("team", "teams"), ("团队",), p.parse_team,
-           (("team", "team create East #east-sales", "team add East @ana @bo", "team remove East @bo",
-             "team set East stall 21", "team set East timezone Asia/Shanghai", "team set East calendar CN",
-             "team set East wecom chat:CHAT_ID", "team set East channel #east-sales",
-             "team set East channel here"),
-            ("团队", "团队 新建 华东 #华东销售", "团队 添加 华东 @张三", "团队 移除 华东 @张三",
-             "团队 设置 华东 停滞 21", "团队 设置 华东 时区 Asia/Shanghai", "团队 设置 华东 日历 CN",
-             "团队 设置 华东 企业微信 webhook:ROBOT_KEY", "团队 设置 华东 频道 #华东销售",
-             "团队 设置 华东 频道 这里")),
+    Intent("team", ("team", "teams"), ("团队",), parse_team,
+           (("team", "team create East", "team add East @ana @bo", "team remove East @bo",
+             "team set East stall 21", "team set East timezone Asia/Shanghai", "team set East calendar CN"),
+            ("团队", "团队 新建 华东", "团队 添加 华东 @张三", "团队 移除 华东 @张三",
+             "团队 设置 华东 停滞 21", "团队 设置 华东 时区 Asia/Shanghai", "团队 设置 华东 日历 CN")),
            (Handles(c.ListTeams, admin.handle_list_teams),
             Handles(c.CreateTeam, admin.handle_create_team, _ADMIN),
             Handles(c.ChangeTeam, admin.handle_change_team),
-            Handles(c.ConfigureTeam, admin.handle_configure_team))),
-    Intent("role", ("role",), ("角色",), p.parse_role,
+            Handles(c.ConfigureTeam, admin.handle_configure_team)),
+           more=_team_places),
+    Intent("role", ("role",), ("角色",), parse_role,
            (("role @ana manager", "role @bo inactive"), ("角色 @张三 经理", "角色 @李四 停用")),
            (Handles(c.SetRole, admin.handle_set_role, _ADMIN),)),
-    Intent("leave", ("leave",), ("请假",), p.parse_leave,
+    Intent("leave", ("leave",), ("请假",), parse_leave,
            (("leave 12/24-12/31", "leave tomorrow", "leave", "leave cancel 12/24", "leave @bo 12/24-12/31"),
             ("请假 12月24日-12月31日", "请假 明天", "请假", "请假 取消 12月24日",
              "请假 @李四 12月24日-12月31日")),
            (Handles(c.TakeLeave, admin.handle_take_leave),)),
-    Intent("language", ("language", "lang"), ("语言",), p.parse_language,
+    Intent("language", ("language", "lang"), ("语言",), parse_language,
            (("language zh", "language en"), ("语言 中文", "语言 英文")),
            (Handles(c.SetLanguage, admin.handle_set_language),)),
-    Intent("link", ("link",), ("关联", "绑定"), p.parse_link,
+    Intent("link", ("link",), ("关联", "绑定"), parse_link,
            (("link", "link 12345678"), ("关联", "关联 12345678")),
            (Handles(c.Link, linking.handle_link),)),
     Intent("undo", ("undo",), ("撤销",), _bare("undo"), (("undo",), ("撤销",)),
@@ -269,11 +250,11 @@ INTENTS = (
     Intent("restore", ("restore",), ("恢复",), parse_restore,
            (("restore deal #46", "restore customer Acme"), ("恢复 商机 #46", "恢复 客户 华为")),
            (Handles(c.Restore, trash.handle_restore),)),
-    Intent("rate", ("rate", "rates"), ("汇率",), p.parse_rate,
+    Intent("rate", ("rate", "rates"), ("汇率",), parse_rate,
            (("rate USD 7.10", "rates", "rate USD 7.10 from 2026-11-01", "rate USD off"),
             ("汇率 美元 7.10", "汇率", "汇率 USD 7.10 自 2026-11-01", "汇率 美元 删除")),
            (Handles(c.SetRate, rates.handle_rate, _ADMIN, when=lambda cmd: cmd.currency is not None),)),
-    Intent("crm", ("crm",), ("CRM", "客户管理系统"), p.parse_crm,
+    Intent("crm", ("crm",), ("CRM", "客户管理系统"), parse_crm,
            (("crm", "crm map @ana ana@corp.com"), ("CRM", "CRM 对应 @张三 13800000000")),
            (Handles(c.Crm, crm.handle_crm, _ADMIN, when=lambda cmd: cmd.member is not None),)),
     Intent("stages", ("stages", "pipeline-stages"), ("阶段", "销售阶段"), stages.parse_stages,
@@ -281,16 +262,16 @@ INTENTS = (
             ("阶段", "阶段 Lead/线索 10, Demo/演示 30, Proposal/报价 60, Contract/合同 80", "阶段 恢复默认")),
            (Handles(c.Stages, stages.handle_stages, _ADMIN,
                     when=lambda cmd: cmd.items is not None or cmd.reset),)),
-    Intent("reassign", ("reassign",), ("转交",), p.parse_reassign,
+    Intent("reassign", ("reassign",), ("转交",), parse_reassign,
            (("reassign @bo to @ana",), ("转交 @李四 给 @张三",)),
            (Handles(c.Reassign, customers.handle_reassign, _MANAGER),)),
-    Intent("snooze", ("snooze", "postpone"), ("推迟", "延后"), p.parse_snooze,
+    Intent("snooze", ("snooze", "postpone", "push"), ("推迟", "延后"), parse_snooze,
            (("snooze 46 next week", "snooze 46 fri"), ("推迟 46 下周", "推迟 46 周五")),
            (Handles(c.SnoozeFollowup, visits.handle_snooze),)),
     Intent("deals", ("deals",), ("我的商机", "商机列表"), parse_deals,
            (("deals", "deals team", "deal #12 history"), ("我的商机", "商机列表 团队", "商机 #12 历史")),
            (Handles(c.ListDeals, deal_views.handle_list_deals),)),
-    Intent("calendar", ("calendar", "holidays"), ("日历", "节假日"), p.parse_calendar,
+    Intent("calendar", ("calendar", "holidays"), ("日历", "节假日"), parse_calendar,
            (("calendar", "calendar 2027-02-06 workday", "calendar 2027-02-15..2027-02-21 holiday",
              "calendar 2027-02-06 reset", "calendar 2027 official"),
             ("日历", "日历 2027-02-06 上班", "日历 2027-02-15..2027-02-21 放假", "日历 2027-02-06 恢复",
@@ -322,7 +303,7 @@ GENERAL = Slash("/salesbot", ("Help, customers, stalled deals, team admin, setti
 BY_NAME = {intent.name: intent for intent in INTENTS}
 KEYWORDS_EN = {word: intent.name for intent in INTENTS for word in intent.en}
 KEYWORDS_ZH = {word: intent.name for intent in INTENTS for word in intent.zh}
-_ZH_LONGEST_FIRST = sorted(KEYWORDS_ZH, key=len, reverse=True)
+ZH_LONGEST_FIRST = sorted(KEYWORDS_ZH, key=len, reverse=True)
 HANDLERS = {h.command: h for intent in INTENTS for h in intent.handles}
 SLASH = {i.slash.name: i.name for i in INTENTS if i.slash} | {GENERAL.name: ""}
 MAX_TEXT = 2000
@@ -334,7 +315,7 @@ def intent_of(word: str) -> str | None:
 
 
 def usage(topic: str, locale: str) -> tuple[str, ...]:
-    return BY_NAME[topic].usage[locale == "zh"]
+    return BY_NAME[topic].examples(locale)
 
 
 def split_keyword(text: str) -> tuple[str | None, str, str]:
@@ -344,161 +325,7 @@ def split_keyword(text: str) -> tuple[str | None, str, str]:
     if bare in KEYWORDS_EN:  # a keyword both languages share (`CRM`) goes by the rest's script
         shared = first.rstrip(":") in KEYWORDS_ZH and _CJK.search(rest)
         return KEYWORDS_EN[bare], "zh" if shared else "en", rest
-    for word in _ZH_LONGEST_FIRST:
+    for word in ZH_LONGEST_FIRST:
         if text.startswith(word):
             return KEYWORDS_ZH[word], "zh", text[len(word):].lstrip(" :")
     return None, "zh" if _CJK.search(text) else "en", text
-
-
-def parse(text: str, today: dt.date | None = None) -> c.Command | c.ParseError:
-    """Parse one message. Relative dates are read from `today` (the user's, in their timezone).
-
-    >>> parse("进度 团队")
-    ShowProgress(scope=Scope(kind='team', name=None), period=Period(kind='month', offset=0))
-    """
-    raw = " ".join(text.split())  # as typed: free text (notes, reasons) is stored this way
-    text = simplified(p.normalize(text))  # the same length as `raw`, position for position
-    if not text:
-        return c.Help()
-    if len(text) > MAX_TEXT:
-        return c.ParseError(None, "too_long")
-    name, _, rest = split_keyword(text)
-    if name is None and (task := _follow_up_task(raw, text, today or dt.date.today())) is not None:
-        return task  # `下周三跟进格力`: a task for that day?
-    if name is None and (new := _NEW.match(text)) and split_keyword(text[new.end():])[0] in _MADE_NEW:
-        return c.ParseError(None, "typo", new[0].strip(), text[new.end():])  # `new deal …`: `deal …`?
-    if name is None:
-        typo = keyword_typo(text)
-        if typo:  # `vist Acme: …`: asked about, never stored as something else
-            return c.ParseError(None, "typo", typo[0], text.replace(typo[0], typo[1], 1))
-        return progress_asked(text) or c.ParseError(None)  # `how far am I from target this month?`
-    intent = BY_NAME[name]
-    if intent.free_text:
-        rest = raw[len(raw) - len(rest):]
-    else:  # names as typed; only the grammar's own words read simplified (`商務談判`); an
-        # emoji is no word of a command (`progress team 👍`)
-        rest = grammar_words(p.normalize(raw)[len(raw) - len(rest):], rest)
-        if p.SYMBOLS.search(rest):
-            rest = " ".join(p.SYMBOLS.sub(" ", rest).split())
-    if intent.whole:
-        rest = text
-    result = intent.parser(rest, today or dt.date.today())
-    head = raw[:len(raw) - len(rest)] if not intent.whole else ""
-    if isinstance(result, c.ParseError) and result.fixed:  # the whole message, as probably meant
-        result = replace(result, fixed=text[:len(text) - len(rest)] + result.fixed)
-    if isinstance(result, c.ParseError) and result.options:
-        result = replace(result, options=tuple((label, _whole(head, said), command)
-                                               for label, said, command in result.options))
-    return result
-
-
-_FOLLOW_UP = re.compile(r"(?<![A-Za-z])(?:follow[\s-]?up|跟进|回访)(?![A-Za-z])", re.I)
-
-
-def _follow_up_task(raw: str, text: str, today: dt.date) -> c.ParseError | None:
-    """A follow-up with a day and no command word (`下周三跟进格力`, `follow up with Acme next wed`):
-    asked whether it is a task for that day, the task's message offered (`任务 下周三跟进格力`)."""
-    if not _FOLLOW_UP.search(text):
-        return None
-    task = p.parse_task(raw, today)
-    if not isinstance(task, c.AddTask) or task.due is None or task.assignee:
-        return None
-    said = f"{'任务' if _CJK.search(text) else 'task'} {raw}"
-    return c.ParseError(None, "follow_up_as_task", raw, options=(("as_task", said, None),))
-
-
-@dataclass(frozen=True)
-class Reading:
-    """A message read in full: the command (or the question about it), each field's span of
-    the message, and the words no field claimed (none, or the command is asked about)."""
-
-    command: c.Command | c.ParseError
-    spans: tuple = ()
-
-
-_ACCOUNTED = (c.LogVisit, c.UpsertDeal, c.CloseDeal, c.AddTask)
-
-
-def read(text: str, today: dt.date | None = None) -> Reading:
-    """`parse`, then every word accounted for (handlers/grammar/spans.py): a visit, deal, win or loss, or
-    task whose message holds words no field claims is asked about, never stored in part."""
-    from handlers.grammar.spans import account, date_in
-
-    today = today or dt.date.today()
-    command = parse(text, today)
-    if not isinstance(command, _ACCOUNTED):
-        return Reading(command)
-    raw = " ".join(text.split())
-    _name, _lang, rest = split_keyword(simplified(p.normalize(text)))
-    accounted = account(raw, command, today, len(raw) - len(rest))
-    if accounted.unclaimed:
-        topic = {c.LogVisit: "visit", c.UpsertDeal: "deal", c.AddTask: "task"}.get(
-            type(command), "won" if getattr(command, "won", False) else "lost")
-        return Reading(c.ParseError(topic, "unread_words", " ".join(accounted.unclaimed)), accounted.spans)
-    if isinstance(command, c.AddTask) and command.due is None and (dated := date_in(command.title, today)):
-        said, day = dated  # `task call Globex CFO tmrw at 10am`: a day in the title is the due day?
-        title = " ".join(command.title.replace(said, "", 1).split())
-        title = re.sub(r"\s+(?:by|on|before|due)$", "", title, flags=re.I) or command.title
-        return Reading(c.ParseError("task", "date_in_title", said, options=(
-            ("as_due", "", replace(command, title=title, due=day)), ("as_title", "", command))),
-            accounted.spans)
-    return Reading(command, accounted.spans)
-
-
-#: `new deal Acme 50k` · `新建 商机 华为`: a word before the command word, offered without it
-_NEW = re.compile(r"(?:new|add|create|log|新建|新增|添加|创建)\s*", re.I)
-_MADE_NEW = ("deal", "visit", "task", "customer", "tip")
-
-
-def _whole(head: str, said: str) -> str:
-    """An option's message: what the parser gave after the keyword as typed, or, where it starts
-    with a new line, a message of its own (`task @ana …` ⏎ `task @bo …`)."""
-    if not said:
-        return ""
-    return said[1:] if said.startswith("\n") else head + said
-
-
-def grammar_words(typed: str, simple: str) -> str:
-    """`typed` with the words the grammar knows read simplified (`華為 商務談判` → `華為 商务谈判`):
-    names stay as typed, stages, periods, dates and labels are matched in one script."""
-    if typed == simple:
-        return typed
-    out = []
-    for word, plain in zip(typed.split(" "), simple.split(" "), strict=False):
-        out.append(plain if word != plain and _is_grammar(plain) else word)
-    return " ".join(out)
-
-
-def _is_grammar(word: str) -> bool:
-    from handlers.grammar.dates import parse_date
-
-    lower = word.lower()
-    from handlers.grammar.amounts import parse_amount
-
-    return (lower in _GRAMMAR_WORDS or V.tier_of(word) is not None or V.period_of([word], 0) is not None
-            or parse_amount(word) is not None
-            or parse_date(word, dt.date(2000, 1, 1)) is not None or lower in KEYWORDS_ZH)
-
-
-_GRAMMAR_WORDS = {w for table in (V.STAGE_WORDS, V.METRIC_WORDS, V.ROLE_WORDS, V.LIFECYCLE_WORDS,
-                                  V.CURRENCY_WORDS, V.FIELD_LABELS, V.CUSTOMER_FIXES, V.DAY_KIND_WORDS,
-                                  V.LANGUAGE_WORDS)
-                  for w in table} | V.TEAM_WORDS | V.ME_WORDS | V.SPLIT_WORDS | V.ALL_WORDS | \
-    V.CLOSE_WORDS | V.HISTORY_WORDS | V.CUSTOMER_WORDS | V.DEAL_WORDS | V.TASK_WORDS | V.DELETE_WORDS \
-    | V.OFF_WORDS | V.HERE_WORDS | V.CANCEL_WORDS | V.REOPEN_WORDS | V.NOTES_WORDS | V.SHARE_WORDS
-
-
-def keyword_typo(text: str) -> tuple[str, str] | None:
-    """(typo, keyword) when `text` starts with a misspelt command word (`vist Acme: …`, `拜方 华为`)."""
-    first = text.split(" ", 1)[0].rstrip(":")
-    if _CJK.search(first[:1]):
-        for keyword in _ZH_LONGEST_FIRST:  # glued (`拜方华为`) when 3+ long, else a word
-            size = len(keyword)
-            head = text[:size]
-            near = size >= 2 and len(head) == size and sum(a != b for a, b in zip(head, keyword,
-                                                                                 strict=True)) == 1
-            if near and (size >= 3 or text[size:size + 1] in ("", " ", ":")):
-                return head, keyword
-        return None
-    keyword = V.near_word(first, KEYWORDS_EN)
-    return (first, keyword) if keyword else None

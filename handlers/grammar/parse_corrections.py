@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from handlers.grammar import commands as c
 from handlers.grammar import vocabulary as V
-from handlers.grammar.dates import parse_date, parse_date_range
+from handlers.grammar.dates import parse_date, parse_date_range, past_day
 from handlers.grammar.normal import view
 
 _DELETE = r"(?:delete|remove|cancel|删除|取消)"
@@ -18,7 +19,7 @@ _NUMBERED = re.compile(rf"^#?\s*(\d+)\s*{_DELETE}({_CONFIRM})\s*$", re.I)
 _NAMED = re.compile(rf"^(.+?)\s+{_DELETE}({_CONFIRM})\s*$", re.I)
 #: `#12 delete` followed by something else (`delete now`, `delete confrim`): asked, never a title
 _NUMBERED_MORE = re.compile(rf"^#?\s*(\d+)\s*{_DELETE}\s+(.+)$", re.I)
-_FIELD_WORDS = ("customer", "follow", "notes", "delete")
+_FIELD_WORDS = ("customer", "follow", "notes", "delete", "date")
 _KINDS = {"deal": "deal", "商机": "deal", "visit": "visit", "拜访": "visit", "task": "task", "任务": "task",
           "tip": "tip", "经验": "tip", "contest": "contest", "竞赛": "contest", "customer": "customer",
           "客户": "customer"}
@@ -66,6 +67,60 @@ _VISIT_FOLLOW_UP = re.compile(
     r"^#\s*(\d{1,9})\s+(?:follow[\s-]?up|跟进|回访)(?:\s+on)?[:：]?\s*(.+?)\s*$", re.I)
 
 
+#: `visit #12 day yesterday` · `visit #12 was on 12/3` · `拜访 #12 日期 昨天` · `拜访 #12 改到 昨天`
+_VISIT_DAY = re.compile(r"^#\s*(\d{1,9})\s*(?:(?:day|date|visited|was(?:\s+on)?|on|日期|拜访日期|时间|是)"
+                        r"(?:\s*(?:改成|改为|改到|to|is|=))?|改成|改为|改到)(?![A-Za-z])"
+                        r"[:：]?\s*(.+?)\s*$", re.I)
+#: `visit #12 add notes: also met the CTO` · `拜访 #12 补充：…` (kept after the notes there are)
+_VISIT_ADD = re.compile(r"^#\s*(\d{1,9})\s*(?:add(?:\s+(?:a\s+)?notes?)?|append|also|补充(?:纪要)?|追加|"
+                        r"添加纪要|加一句)(?![A-Za-z])[:：]?\s*(.+?)\s*$", re.I | re.S)
+#: `拜访 #12 纪要改成：见了张总` · `visit #12 notes to: …`: the notes, in place of what was there
+_VISIT_NOTES = re.compile(r"^#\s*(\d{1,9})\s*(?:notes?|纪要|备注)\s*"
+                          r"(?:改成|改为|换成|should be|to|=)?(?![A-Za-z])"
+                          r"[:：]?\s*(.+?)\s*$", re.I | re.S)
+
+
+def _visit_edit(text: str, typed: str, today: dt.date) -> c.Command | c.ParseError | None:
+    """A visit's day or notes put right, or None when `text` is neither."""
+    if found := _VISIT_DAY.match(text):
+        day = past_day(found.group(2), today) or parse_date(found.group(2), today)  # to come: refused
+        if day is None:
+            return c.ParseError("visit", "date", found.group(2))
+        return c.ChangeVisit(int(found.group(1)), day=day)
+    if found := _VISIT_ADD.match(text):
+        notes = typed[found.start(2):found.end(2)]
+        return _day_in_edit(c.ChangeVisit(int(found.group(1)), add_notes=notes), notes, today)
+    if found := _VISIT_NOTES.match(text):
+        notes = typed[found.start(2):found.end(2)]
+        return _day_in_edit(c.ChangeVisit(int(found.group(1)), notes=notes), notes, today)
+    return None
+
+
+def _day_in_edit(command: c.ChangeVisit, notes: str, today: dt.date) -> c.Command | c.ParseError:
+    """New notes that name a next contact (`下周五再联系`, `follow up fri`) are asked about as a new
+    visit's are: the follow-up set with the notes, or notes only."""
+    from handlers.grammar import clauses
+    from handlers.grammar.parse_visits import follow_up_said
+
+    found = clauses.follow_ups(notes, view(notes), today)
+    if isinstance(found, clauses.Unread):  # `follow up someday`
+        return c.ParseError("visit", "date", found.text)
+    if len({f.day for f in found}) > 1:
+        return c.ParseError("visit", "two_dates", " · ".join(notes[f.start:f.end] for f in found))
+    if found:  # `… 跟进 周五`: the follow-up, and the notes without it
+        rest = clauses.without(notes, [(f.start, f.end) for f in found])
+        field = "notes" if command.notes is not None else "add_notes"
+        return replace(command, **{field: rest}, follow_up=found[0].day)
+    said = follow_up_said(notes, today)
+    if said is None:
+        return command
+    if isinstance(said, c.ParseError):
+        return said
+    words, day = said
+    return c.ParseError("visit", "deadline_in_notes", words, options=(
+        ("as_follow_up", "", replace(command, follow_up=day)), ("as_notes", "", command)))
+
+
 def visit_changes(parser):
     """`visit #12 customer Acme Corp` · `visit #12 follow up fri` (`拜访 #12 客户 华为` ·
     `拜访 #12 跟进 周五`), then `parser`. A date that is not one is asked about, never guessed."""
@@ -78,6 +133,8 @@ def visit_changes(parser):
             if day is None:
                 return c.ParseError("visit", "date", found.group(2))
             return c.ChangeVisit(int(found.group(1)), follow_up=day)
+        if (edit := _visit_edit(view(text), text, today)) is not None:
+            return edit
         if (by_id := _BY_ID_WORD.match(text)) and (meant := V.near_word(by_id.group(2), _FIELD_WORDS)):
             return c.ParseError("visit", "typo", by_id.group(2), text.replace(by_id.group(2), meant, 1))
         return parser(rest, today)

@@ -14,9 +14,14 @@ def _scope_and_period(rest: str) -> tuple[c.Scope, c.Period, list[str]] | c.Pars
     """Read `team [NAME]`, `@name`, `me` and a period; the words left over are returned."""
     words = rest.split()
     scope, period, left = c.Scope(), c.Period(), []
-    i = 0
+    i, naming = 0, False
     while i < len(words):
         word = words[i]
+        if naming and not word.startswith("@") and not V.period_of(words, i):  # `team Sales Team`:
+            scope = c.Scope("team", f"{scope.name} {word}")  # a team's name may have spaces
+            i += 1
+            continue
+        naming = False
         if word.startswith("@") and len(word) > 1:
             scope = c.Scope("member", word[1:])
         elif word.lower() in V.TEAM_WORDS:
@@ -28,10 +33,12 @@ def _scope_and_period(rest: str) -> tuple[c.Scope, c.Period, list[str]] | c.Pars
             i += used
             continue
         elif scope.kind == "team" and scope.name is None and not left:
-            scope = c.Scope("team", word)
+            scope, naming = c.Scope("team", word), True
         else:
             left.append(word)
         i += 1
+    if scope.kind == "team" and scope.name:  # `team "华东 East"`
+        scope = c.Scope("team", scope.name.strip('"“”\'‘’ ') or None)
     return scope, period, left
 
 
@@ -44,10 +51,13 @@ def parse_progress(rest: str, _today: dt.date) -> c.Command | c.ParseError:
 #: `wins this month?`, `我离目标还有多远`, `团队本季度离目标还差多少`, `我这个月完成多少了`.
 _PROGRESS_ASKED = re.compile(
     r"^(?:how\s+far\s+(?P<en>am\s+i|are\s+we|is\s+(?:the\s+|my\s+|our\s+)?team)\s+(?:from|off)\s+"
-    r"(?:my\s+|our\s+|the\s+)?(?:target|quota|goal)s?|how\s+(?P<doing>am\s+i|are\s+we)\s+doing"
+    r"(?:my\s+|our\s+|the\s+)?(?:target|quota|goal|number|plan)s?"
+    r"|how(?:'s|\s+is)\s+(?P<team>(?:the\s+|my\s+|our\s+)?team)\s+(?:doing|tracking)"
+    r"|how\s+(?P<doing>am\s+i|are\s+we)\s+(?:doing|tracking)"
     r"(?:\s+(?:against|vs\.?|on)\s+(?:my\s+|our\s+|the\s+)?(?:target|quota|goal)s?)?"
     r"|(?P<wins>(?:my\s+)?wins))(?P<rest>.*?)[\s?!.]*$"
-    r"|^(?P<zh>我们|团队|我)?(?P<zh_rest>\S*?)(?:离目标还(?:有|差)多(?:远|少)|完成(?:了)?多少了?)"
+    r"|^(?P<zh>我们|团队|大家|我)?(?P<zh_rest>\S*?)(?:离目标还(?:有|差)多(?:远|少)|完成(?:了)?多少了?"
+    r"|(?:的?(?:KPI|kpi|业绩|目标))?完成得?怎么样了?|进展怎么样了?|进度怎么样了?|拜访了几次)"
     r"[\s?？!！。]*$", re.I)
 
 
@@ -57,9 +67,10 @@ def progress_asked(text: str) -> c.ShowProgress | None:
     if match is None:
         return None
     if match["zh_rest"] is not None:
-        we, rest = match["zh"] in ("我们", "团队"), match["zh_rest"]
+        we, rest = match["zh"] in ("我们", "团队", "大家"), match["zh_rest"]
     else:
-        we, rest = not match["wins"] and (match["en"] or match["doing"]).lower() != "am i", match["rest"]
+        who = match["en"] or match["doing"] or match["team"] or ""
+        we, rest = not match["wins"] and who.lower() != "am i", match["rest"]
     scope, period, left = _scope_and_period(" ".join(rest.replace("for ", " ").split()))
     return None if left else c.ShowProgress(c.Scope("team") if we else scope, period)
 
@@ -76,7 +87,11 @@ def parse_target(rest: str, _today: dt.date) -> c.Command | c.ParseError:
     amounts = [(w, parse_amount(w)) for w in words]
     amount_words = [(w, m) for w, m in amounts if m is not None]
     rest_words = [w for w, m in amounts if m is None]
+    named = [(w, found) for w in rest_words if (found := _named_period(w, _today))]
+    rest_words = [w for w in rest_words if not _named_period(w, _today)]
     scope, period, left = _scope_and_period(" ".join(rest_words))
+    if len(named) == 1:  # `target @Tom revenue 300k dec` · `… 60万 12月` · `… 2.4m q1 split`
+        period = named[0][1]
     if left or len(amount_words) != 1 or scope.kind == "me":
         return c.ParseError("target")
     metric = metric or "revenue"
@@ -88,6 +103,31 @@ def parse_target(rest: str, _today: dt.date) -> c.Command | c.ParseError:
     return c.SetTarget(scope, metric, money.amount, money.currency, period, split, everyone)
 
 
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_NAMED = re.compile(r"^(?:(?P<en>[a-z]{3})[a-z]*\.?|(?P<zh>\d{1,2})月(?:份)?|q(?P<q>[1-4])"
+                    r"|第?(?P<zq>[一二三四1-4])季度)$", re.I)
+
+
+def _named_period(word: str, today: dt.date) -> c.Period | None:
+    """A month or quarter by its name (`dec`, `12月`, `q1`, `一季度`): the next one of that name
+    from `today` (this one when it is now)."""
+    found = _NAMED.match(word)
+    if found is None:
+        return None
+    if found["en"] and word.lower().rstrip(".") in (*_MONTHS, *_FULL_MONTHS):
+        month = _MONTHS.index(word.lower()[:3]) + 1
+    elif found["zh"] and 1 <= int(found["zh"]) <= 12:
+        month = int(found["zh"])
+    elif found["q"] or found["zq"]:
+        quarter = int(found["q"]) if found["q"] else "一二三四1234".index(found["zq"]) % 4 + 1
+        return c.Period("quarter", (quarter - 1 - (today.month - 1) // 3) % 4)
+    else:
+        return None
+    return c.Period("month", (month - today.month) % 12)
+
+
+_FULL_MONTHS = {"january", "february", "march", "april", "june", "july", "august", "september", "october",
+                "november", "december", "sept"}
 _UNIT = re.compile(r"^(\d+)(?:个|次|家|单|位|笔)$")
 _TWO_WORD_METRICS = {("deals", "won"): "deals_won", ("won", "deals"): "deals_won",
                      ("new", "customers"): "new_customers", ("new", "clients"): "new_customers"}

@@ -13,9 +13,10 @@ from dataclasses import replace
 
 from handlers.grammar import clauses
 from handlers.grammar import commands as c
-from handlers.grammar.intents import keyword_typo, read, split_keyword
+from handlers.grammar.intents import split_keyword
 from handlers.grammar.normal import simplified
 from handlers.grammar.parse import normalize
+from handlers.grammar.reading import keyword_typo, read
 from handlers.text.reply import Button, Reply
 
 MAX_LINES = 10
@@ -71,15 +72,13 @@ def together(replies: list[Reply]) -> Reply:
     """The answers of several commands as one: each one's title, lines and fields in turn."""
     lines: list[str] = []
     buttons = []
-    announcement = None
     for index, reply in enumerate(replies, 1):
         said = [reply.title, *reply.lines] if reply.title else list(reply.lines)
         lines.append(f"{index}. {said[0]}" if said else f"{index}.")
         lines.extend(f"   {line}" for line in said[1:])
         lines.extend(f"   {name}: {value}" for name, value in reply.fields)
         buttons.extend(reply.buttons)
-        announcement = announcement or reply.announcement
-    return Reply(lines=tuple(lines), buttons=tuple(buttons[:5]), announcement=announcement)
+    return Reply(lines=tuple(lines), buttons=tuple(buttons[:5]))
 
 
 def _plain_parts(line: str) -> list[str]:

@@ -19,7 +19,7 @@ from handlers.grammar import commands as c
 from handlers.grammar import vocabulary as V
 from handlers.grammar.amounts import parse_amount
 from handlers.grammar.clauses import DATE_LIKE as _DATE_LIKE
-from handlers.grammar.dates import READING_CALENDAR
+from handlers.grammar.dates import READING_CALENDAR, past_day
 from handlers.grammar.dates import parse_date as _parse_date
 from handlers.grammar.normal import view
 from handlers.rules.working_days import corrections_of
@@ -28,7 +28,7 @@ from handlers.rules.working_days import corrections_of
 _GLUE = {"by", "on", "before", "due", "until", "at", "close", "closes", "closing", "next", "step",
          "outcome", "result", "follow", "up", "follow-up", "followup", "fu", "f/u", "and", "customer",
          "deal", "task", "tasks", "跟进", "回访", "前", "之前", "以前", "截止", "期限", "客户", "商机",
-         "任务", "下一步", "下步", "结果", "于", "在", "和", "再", "成交"} \
+         "任务", "下一步", "下步", "结果", "于", "在", "和", "再", "成交", "一下", "一下吧", "吧", "again"} \
     | set(V.FIELD_LABELS) | set(V.CURRENCY_WORDS) | set(V.CLOSE_WORDS)
 _WORD = re.compile(r"[A-Za-z0-9\u3400-\u9fff@#$¥€£][\w\u3400-\u9fff@#$¥€£.,'/&+-]*")
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -47,7 +47,8 @@ def _kept_date(text: str, today: dt.date, _calendar: str | None, _fixed: frozens
     return _parse_date(text, today)
 _CJK_GLUE = re.compile("|".join(sorted((w for w in _GLUE if _CJK.search(w)), key=len, reverse=True)))
 #: what a date can start with: a digit, a weekday or month's letter, a Chinese day word
-_DATE_START = re.compile(r"[0-9A-Za-z下本这今明后上周星月大一二三四五六七八九十两半]")
+_DATE_START = re.compile(r"[0-9A-Za-z下本这今明后上周星月大一二三四五六七八九十两半昨前年]")
+_PART_OF_DAY = ("末", "底", "中", "初", "旬")  # `下周|末` is no 下周
 _TEXT_FIELDS = ("customer", "notes", "next_step", "outcome", "title", "reason")
 
 
@@ -154,22 +155,26 @@ def _find(seen: str, key: str, name: str, claim, covered) -> bool:
 
 def _claim_date(text: str, name: str, day: dt.date, today: dt.date, claim, covered) -> None:
     """The words (or, in Chinese, the characters) that read as `day`, longest first; only words
-    that can start a date are tried (a number, a weekday, `next`, `明`, `下`, `周` …)."""
+    that can start a date are tried (a number, a weekday, `next`, `明`, `下`, `周` …). A visit's
+    day is one gone by (`visit Globex mon`: last Monday)."""
+    future = name != "day"
     seen = view(text)
     words = [w for w in re.finditer(r"\S+", seen)]
     for size in (4, 3, 2, 1):
         for i in range(len(words) - size + 1):
             start, end = words[i].start(), words[i + size - 1].end()
             said = seen[start:end].strip(".,，;；:：。!")
-            if _DATE_START.search(said[:1] or " ") and _DATE_LIKE.search(said) \
-                    and parse_date(said, today) == day:
+            read = parse_date(said, today) if future else past_day(said.removeprefix("on "), today)
+            if read == day and _DATE_START.search(said[:1] or " ") \
+                    and (_DATE_LIKE.search(said) or not future):
                 claim(name, start, start + len(said))
                 return
     if not _CJK.search(seen):
         return
     for start in (m.start() for m in _DATE_START.finditer(seen)):  # glued: `12月31日跟进` · `下周五前`
         for size in range(min(10, len(seen) - start), 1, -1):
-            if not any(covered[start:start + size]) and parse_date(seen[start:start + size], today) == day:
+            if not any(covered[start:start + size]) \
+                    and (parse_date if future else past_day)(seen[start:start + size], today) == day:
                 claim(name, start, start + size)
                 return
 
@@ -185,7 +190,8 @@ def date_in(text: str, today: dt.date) -> tuple[str, dt.date] | None:
                 return text[word.start():word.start() + len(said)], day
     for start in (m.start() for m in _DATE_START.finditer(seen) if _CJK.match(m[0])):  # `明天上午`
         for size in range(min(8, len(seen) - start), 1, -1):
-            if day := parse_date(seen[start:start + size], today):
+            if seen[start + size:start + size + 1] not in _PART_OF_DAY \
+                    and (day := parse_date(seen[start:start + size], today)):  # not `下周|末`
                 return text[start:start + size], day
     return None
 

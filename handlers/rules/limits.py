@@ -15,13 +15,15 @@ NAME = 200  # customers, deal titles, teams, people's names, competitors: String
 SHORTER = {("AddTip", "topic"): 100}
 #: fields stored as Text (notes, reasons, task titles) or never stored (a search)
 FREE_TEXT = {("LogVisit", "notes"), ("LogVisit", "next_step"), ("LogVisit", "outcome"),
-             ("ChangeVisit", "notes"), ("AddTip", "text"), ("AnswerStandup", "text"),
+             ("ChangeVisit", "notes"),
+             ("ChangeVisit", "add_notes"), ("AddTip", "text"), ("AnswerStandup", "text"),
              ("CloseDeal", "reason"), ("AddTask", "title"), ("FindTips", "query"),
              ("ConfigureSchedule", "questions"), ("ParseError", "detail"), ("ParseError", "fixed")}
 JOINED = {("DealRef", "words")}
 #: days a person plans or closes something on, however they came (typed, a form, a button): each
 #: must fall within WINDOW_YEARS of today (0001-01-01 and 9999-12-31 are slips, not plans)
-DAYS = {("LogVisit", "follow_up"), ("ChangeVisit", "follow_up"), ("UpsertDeal", "close"),
+DAYS = {("LogVisit", "follow_up"), ("ChangeVisit", "follow_up"), ("LogVisit", "day"), ("ChangeVisit", "day"),
+        ("UpsertDeal", "close"),
         ("SnoozeFollowup", "day"), ("AddTask", "due"), ("TakeLeave", "first_day"),
         ("TakeLeave", "last_day"), ("StartContest", "first"), ("StartContest", "last"),
         ("EditContest", "first"), ("EditContest", "last")}

@@ -46,6 +46,8 @@ def similar_customers(names: list[tuple[int, str]], name: str, limit: int = 3) -
                 scored.append((1.8 if latin == sound else 0.9, other))
         elif theirs == core:
             scored.append((2.0, other))
+        elif _CJK.search(core) and len(core) == len(theirs) and _pinyin(core) == _pinyin(theirs):
+            scored.append((1.2, other))  # `华伟` for 华为: a homophone, the input method's slip
         elif words[:len(their_words)] == their_words:  # `Acme Corp owner Bo`: a name and more
             scored.append((1.5, other))
         elif _a_typo_apart(core, theirs) or _a_typo_apart(_NOT_WORD.sub("", name_key(name)),

@@ -4,14 +4,16 @@ manager of the owner's team (the owner is told); each is in the audit trail with
 before."""
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 
 from handlers.context import Ctx, Said
+from handlers.events import MemberTold
 from handlers.grammar.commands import ChangeDeal, ChangeVisit, Delete
 from handlers.lookup import customer_named, example
-from handlers.sales.tasks import _tell
 from handlers.sales.trash import handle_delete, may_manage
 from handlers.team import fact_posts as facts
+from handlers.text.format import day_stored
 from handlers.text.reply import Reply
 from handlers.text.strings import STAGE_NAMES, name_of
 from storage import activity
@@ -34,7 +36,7 @@ def handle_change_visit(ctx: Ctx, cmd: ChangeVisit) -> Reply:
         visit.customer_id = moved_to.id
         said = Said("visit_customer_set", id=visit.id, old=customer, new=moved_to.name)
         reply = Reply(lines=(*(ctx.t("new_customer", customer=c) for c in ctx.created_customers), said(ctx)))
-    elif cmd.follow_up is not None:
+    elif cmd.follow_up is not None and cmd.notes is None and cmd.add_notes is None:
         if cmd.follow_up < ctx.today:
             raise ctx.refuse("leave_past", hint=example(ctx, "snooze"))
         ctx.people.audit(ctx.tenant.id, ctx.member.id, "visit.follow_up", "visit", visit.id, at=ctx.now,
@@ -44,12 +46,35 @@ def handle_change_visit(ctx: Ctx, cmd: ChangeVisit) -> Reply:
         said = Said("visit_follow_up_set", id=visit.id, customer=customer,
                     when=lambda reader: reader.day(day))
         reply = Reply(lines=(said(ctx),))
+    elif cmd.day is not None:  # `visit #12 day yesterday`: the same hour, on that day
+        if cmd.day > ctx.today:
+            raise ctx.refuse("visit_day_future", day=ctx.day(cmd.day))
+        at = visit.visited_at if visit.visited_at.tzinfo else visit.visited_at.replace(tzinfo=dt.timezone.utc)
+        was = at.astimezone(ctx.zone).date()
+        ctx.people.audit(ctx.tenant.id, ctx.member.id, "visit.day", "visit", visit.id, at=ctx.now,
+                         before=was, after=cmd.day)
+        visit.visited_at = at + dt.timedelta(days=(cmd.day - was).days)
+        day = cmd.day
+        said = Said("visit_day_set", id=visit.id, customer=customer,
+                    when=lambda reader: day_stored(day, reader.today, reader.locale))
+        reply = Reply(lines=(said(ctx),))
     else:
+        notes = cmd.notes if cmd.add_notes is None else \
+            "; ".join(n for n in (visit.notes, cmd.add_notes) if n)  # `visit #12 add notes …`
         ctx.people.audit(ctx.tenant.id, ctx.member.id, "visit.notes", "visit", visit.id, at=ctx.now,
-                         before=visit.notes, after=cmd.notes)
-        visit.notes = cmd.notes or ""
+                         before=visit.notes, after=notes)
+        visit.notes = notes or ""
         said = Said("visit_notes_set", id=visit.id, customer=customer, notes=visit.notes or "–")
         reply = Reply(lines=(said(ctx),))
+        if cmd.follow_up is not None:  # `visit #12 notes … 下周五再联系`, answered "a follow-up"
+            ctx.people.audit(ctx.tenant.id, ctx.member.id, "visit.follow_up", "visit", visit.id,
+                             at=ctx.now, before=visit.follow_up_on, after=cmd.follow_up)
+            visit.follow_up_on, visit.follow_up_done = cmd.follow_up, False
+            day = cmd.follow_up
+            both = Said("visit_follow_up_set", id=visit.id, customer=customer,
+                        when=lambda reader: day_stored(day, reader.today, reader.locale))
+            reply = Reply(lines=(said(ctx), both(ctx)))
+            said = both
     if owner is not None:
         tell_owner(ctx, owner, f"visit:{visit.id}", said)
     return reply
@@ -73,7 +98,7 @@ def tell_owner(ctx: Ctx, owner: Member, what: str, *said: Said) -> None:
     line = " ".join(part(theirs) for part in said)
     note = Reply(lines=(theirs.t("changed_by_manager", who=ctx.member.display_name, what=line),),
                  locale=owner.locale)
-    _tell(ctx, owner, f"changed:{what}:{ctx.member.id}:{ctx.now.isoformat()}"[:200], note)
+    ctx.emit(MemberTold(f"changed:{what}:{ctx.member.id}:{ctx.now.isoformat()}"[:200], owner.id, note))
 
 
 def handle_change_deal(ctx: Ctx, cmd: ChangeDeal) -> Reply:

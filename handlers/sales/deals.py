@@ -1,10 +1,12 @@
 """Create, move, win and lose deals. Only a deal's owner changes it."""
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from decimal import Decimal
 
 from handlers.context import Ctx, Said
+from handlers.events import DealWon
 from handlers.grammar.amounts import Money
 from handlers.grammar.commands import CloseDeal, DealRef, UpsertDeal
 from handlers.lookup import customer_and_title, customer_named, example
@@ -106,6 +108,10 @@ def _check_currency(ctx: Ctx, cmd: UpsertDeal | CloseDeal, deal: Deal) -> None:
         raise _ask_switch(ctx, cmd, deal, given)
     if given or deal.currency == ctx.tenant.currency:
         return
+    if not re.search("[万元块]", ctx.text):  # `15k` on a $12K deal: in its currency, said (asking
+        ctx.notes.append(ctx.t("amount_in_deal_currency", id=deal.id,  # was needless: round 5)
+                               amount=fmt.money(cmd.amount.amount, deal.currency, ctx.locale)))
+        return
     options = []
     for currency in (deal.currency, ctx.tenant.currency):
         meant = replace(cmd, amount=Money(cmd.amount.amount, currency))
@@ -195,12 +201,11 @@ def handle_close_deal(ctx: Ctx, cmd: CloseDeal) -> Reply:
     if not cmd.won:
         return Reply(lines=(ctx.t("lost_reply", id=deal.id, customer=customer.name), *why),
                      buttons=buttons)
-    announcement = Reply(
-        title=ctx.t("won_announce", who=owner.display_name, customer=customer.name,
-                    amount=amount),
-        lines=(cmd.reason,) if cmd.reason else (), locale=ctx.locale, subject=f"won:{deal.id}")
+    ctx.emit(DealWon(deal.id, owner.id, Reply(
+        title=ctx.t("won_announce", who=owner.display_name, customer=customer.name, amount=amount),
+        lines=(cmd.reason,) if cmd.reason else (), locale=ctx.locale, subject=f"won:{deal.id}")))
     return Reply(lines=(ctx.t("won_reply", id=deal.id, customer=customer.name, amount=amount), *why),
-                 buttons=buttons, announcement=announcement)
+                 buttons=buttons)
 
 
 def _reason_afterwards(ctx: Ctx, cmd: CloseDeal) -> Reply | None:

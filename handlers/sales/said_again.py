@@ -1,44 +1,120 @@
-"""A correction said as people say it, right after a change: `no I meant 1.15m`, `不对，是20万`.
+"""A correction said as people say it, right after a change: `no I meant 1.15m`, `actually it was
+90k not 85`, `不对，是20万`, `改成5万`, `no, 8 jan!`, `刚才那条记错了 是格力不是海尔`; and a deal's
+stage said in a sentence: `推进到商务谈判了`, `Globex moved to proposal`.
 
-It is no command of the grammar: when the member's last change (within a few minutes) was a
-deal, it is asked as a question whose answer sets that deal's amount (`deal #12 1.15m`: `yes`
-or `1` does it); otherwise the reply says which command to type. Nothing is changed by it.
+It is no command of the grammar: when the member's last change (within a few minutes) was a deal
+or a visit, it is asked as a question whose answer changes that: an amount sets the deal's
+amount, a day its close day (a visit's follow-up), a name after "not"/"不是" its customer (`yes`
+or `1` does it); an amount with no recent change is asked on the deal the member changed last.
+A stage is asked on the member's open deal (of the customer named, if one is), one tap per deal
+when there are several. Otherwise the reply says which command to type. Nothing is changed by it.
 """
 from __future__ import annotations
 
 import datetime as dt
 import re
 
+from sqlalchemy import select
+
 from handlers.context import Ctx
 from handlers.grammar.amounts import parse_amount
+from handlers.grammar.dates import parse_date
 from handlers.grammar.normal import view
+from handlers.grammar.sentences import stage_said
+from handlers.lookup import known_customers
 from handlers.text.reply import Button, Reply
-from handlers.text.strings import WORDS, name_of
+from handlers.text.strings import STAGE_NAMES, WORDS, name_of
 from storage import journal
-from storage.models import Deal
+from storage.models import CLOSED_STAGES, Change, Customer, Deal, Visit
+from storage.sales import DealRepository
 
 RECENT = dt.timedelta(minutes=10)  # "the deal just touched"
-_EN = re.compile(r"^(?:(?:no|nope|sorry|oops|actually|wait)\b[\s,.!]*)*(?:i\s+)?(?:meant|mean|should be|"
-                 r"make it|it'?s)\s+(?P<amount>\S+?)[\s.!]*$", re.I)
-_ZH = re.compile(r"^(?:不对|不是|错了|说错了|更正|搞错了)[\s,，。!！]*(?:应该是|是|改成|改为)?\s*"
-                 r"(?P<amount>\S+?)[\s。!！]*$")
+_EN = re.compile(r"^(?P<lead>(?:(?:no|nope|sorry|oops|actually|wait)\b[\s,.!]*)+)?"
+                 r"(?P<verb>(?:i\s+)?(?:meant|mean)|should\s+be|make\s+it|it'?s|it\s+was|was)?\s*"
+                 r"(?P<value>\S.*?)(?P<not>,?\s+not\s+\S.*?)?[\s.!]*$", re.I)
+_ZH = re.compile(r"^(?P<lead>(?:刚才那条|刚才)?(?:不对|不是|错了|说错了|记错了|更正|搞错了)[\s,，。!！]*)?"
+                 r"(?P<verb>(?:金额|预计)?(?:应该是|是|改成|改为|改到))?\s*"
+                 r"(?P<value>\S+?)(?P<not>[,，]?\s*不是\S+)?[\s。!！]*$")
 
 
 def correction(ctx: Ctx, text: str) -> Reply | None:
-    """The reply to a correction of an amount, or None when `text` is none."""
+    """The reply to a correction of an amount, a day or a customer, or None when `text` is none."""
     said = " ".join(view(text).split())
-    match = _EN.match(said) or _ZH.match(said)
-    if match is None or parse_amount(match["amount"]) is None:
+    if (stage := stage_said(text)) is not None:
+        return _stage_offer(ctx, *stage, zh=bool(_CJK.search(said)))
+    match = next((m for m in (_EN.match(said), _ZH.match(said)) if m and (m["lead"] or m["verb"])), None)
+    if match is None:
         return None
-    amount = match["amount"]
+    value = match["value"].strip(" ,，!！")
+    kind = "amount" if parse_amount(value) is not None else \
+        "day" if parse_date(value, ctx.today) is not None else "customer" if match["not"] else None
+    if kind is None:
+        return None
     ctx.locale = "en" if match.re is _EN else "zh"  # answered in the language it was said in
     change = journal.latest(ctx.session, ctx.tenant.id, ctx.member.id)
-    deal = None
-    if change is not None and change.entity == "deals" and change.entity_id and change.at >= ctx.now - RECENT:
-        deal = ctx.session.get(Deal, change.entity_id)
-    if deal is None:
-        example = f"{name_of(WORDS, 'deal', ctx.locale)} #12 {amount}"
-        return Reply(lines=(ctx.t("correction_how", amount=amount, example=example),), ok=False)
-    command = f"{name_of(WORDS, 'deal', ctx.locale)} #{deal.id} {amount}"
-    return Reply(lines=(ctx.t("correction_offer", id=deal.id, title=deal.title, amount=amount),
+    row = None
+    if change is not None and change.entity in ("deals", "visits") and change.entity_id \
+            and change.at >= ctx.now - RECENT:
+        row = ctx.session.get(Deal if change.entity == "deals" else Visit, change.entity_id)
+    if isinstance(row, Visit) and kind == "amount":
+        row = None
+    if row is None and kind == "amount":  # `金额改成8万` a while later: the deal changed last
+        row = _last_deal(ctx)
+    if row is None and kind != "amount":
+        return None  # `是格力不是海尔` with nothing just changed: no amount's advice
+    if row is None:
+        example = f"{name_of(WORDS, 'deal', ctx.locale)} #12 {value}"
+        return Reply(lines=(ctx.t("correction_how", amount=value, example=example),), ok=False)
+    command = _command(ctx, row, kind, value)
+    word = name_of(WORDS, "deal" if isinstance(row, Deal) else "visit", ctx.locale)
+    about = row.title if isinstance(row, Deal) else ctx.session.get(Customer, row.customer_id).name
+    what = f"{word} #{row.id}（{about}）" if ctx.locale == "zh" else f"{word} #{row.id} ({about})"
+    shown = ctx.day(parse_date(value, ctx.today)) if kind == "day" else value  # `Fri, Jan 8, 2027`
+    return Reply(lines=(ctx.t(f"correction_{kind}", what=what, value=shown),
                         ctx.t("answer_hint_one")), buttons=(Button(command, command),), ok=False)
+
+
+def _command(ctx: Ctx, row: Deal | Visit, kind: str, value: str) -> str:
+    zh = ctx.locale == "zh"
+    if isinstance(row, Deal):
+        field = {"amount": "", "day": "预计 " if zh else "close ",
+                 "customer": "客户 " if zh else "customer "}[kind]
+        return f"{name_of(WORDS, 'deal', ctx.locale)} #{row.id} {field}{value}"
+    field = ("跟进 " if zh else "follow up ") if kind == "day" else ("客户 " if zh else "customer ")
+    return f"{name_of(WORDS, 'visit', ctx.locale)} #{row.id} {field}{value}"
+
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def _last_deal(ctx: Ctx) -> Deal | None:
+    """The deal the member changed last (not undone), while it is still there."""
+    deal_id = ctx.session.scalar(select(Change.entity_id).where(
+        Change.tenant_id == ctx.tenant.id, Change.actor_id == ctx.member.id, Change.entity == "deals",
+        Change.status == "done", Change.entity_id.is_not(None)).order_by(Change.id.desc()).limit(1))
+    deal = ctx.session.get(Deal, deal_id) if deal_id else None
+    return deal if deal is not None and deal.tenant_id == ctx.tenant.id else None
+
+
+def _stage_offer(ctx: Ctx, customer: str, stage: str, zh: bool) -> Reply:
+    """`推进到商务谈判了`: which open deal of the member's (of the customer named) moves to that
+    stage, asked with one tap per deal."""
+    ctx.locale = "zh" if zh else "en"
+    deals = [(deal, name) for deal, name in DealRepository(ctx.session).open_deals([ctx.member.id])
+             if deal.stage not in CLOSED_STAGES]
+    if customer:
+        ids = {found.id for found in known_customers(ctx, customer)}
+        deals = [(deal, name) for deal, name in deals if deal.customer_id in ids]
+    word = name_of(WORDS, "deal", ctx.locale)
+    stage_name = name_of(STAGE_NAMES, stage, ctx.locale)
+    if not deals:
+        example = f"{word} {customer or ('华为' if zh else 'Acme')} {stage_name}"
+        return Reply(lines=(ctx.t("stage_said_none", stage=stage_name, example=example),), ok=False)
+    buttons = tuple(Button(f"#{deal.id} {name} · {deal.title}"[:75], f"{word} #{deal.id} {stage_name}")
+                    for deal, name in deals[:5])
+    if len(deals) == 1:
+        deal, name = deals[0]
+        return Reply(lines=(ctx.t("stage_said_one", id=deal.id, customer=name, title=deal.title,
+                                  stage=stage_name), ctx.t("answer_hint_one")), buttons=buttons, ok=False)
+    return Reply(lines=(ctx.t("stage_said_which", stage=stage_name),
+                        ctx.t("answer_hint", count=len(buttons))), buttons=buttons, ok=False)

@@ -9,17 +9,15 @@ from __future__ import annotations
 import datetime as dt
 
 from handlers.context import Ctx
+from handlers.events import MemberTold, TaskGiven
 from handlers.grammar.commands import AddTask, DoneTask, ListFollowups, ListTasks
 from handlers.lookup import example, known_customers, visible_member
 from handlers.text import format as fmt
 from handlers.text.reply import Button, Heading, Reply
-from handlers.text.reply_json import to_payload
 from handlers.text.strings import WORDS, name_of, t
 from handlers.text.when_read import day_mark
 from storage import tasks as task_store
-from storage.destinations import MemberAddresses
 from storage.models import Customer, Deal, Member, Task
-from storage.outbox import OutboxRepository
 from storage.sales import DealRepository, VisitRepository
 
 SHOWN = 30  # tasks listed in one reply
@@ -49,7 +47,7 @@ def handle_add_task(ctx: Ctx, cmd: AddTask) -> Reply:
                      assignee=assignee.id, title=cmd.title, due=cmd.due)
     about = customer.name if customer else None
     if assignee.id != ctx.member.id:
-        _tell(ctx, assignee, f"task:{task.id}:given", _given(ctx, task, assignee, about))
+        ctx.emit(TaskGiven(task.id, assignee.id, _given(ctx, task, assignee, about)))
     fields = [(ctx.t("task_for"), assignee.display_name)] if assignee.id != ctx.member.id else []
     fields += [(ctx.t(key), value) for key, value in (
         ("task_due", task.due_on and fmt.day_stored(task.due_on, ctx.today, ctx.locale)),
@@ -133,9 +131,9 @@ def handle_done_task(ctx: Ctx, cmd: DoneTask) -> Reply:
         ctx.people.audit(ctx.tenant.id, ctx.member.id, "task.done", "task", task.id, at=ctx.now)
         if task.creator_id != ctx.member.id:
             giver = ctx.session.get(Member, task.creator_id)
-            _tell(ctx, giver, f"task:{task.id}:done", Reply(lines=(t(
+            ctx.emit(MemberTold(f"task:{task.id}:done", giver.id, Reply(lines=(t(
                 giver.locale, "task_done_told", name=ctx.member.display_name, id=task.id, title=task.title),),
-                locale=giver.locale))
+                locale=giver.locale)))
         done.append(task)
     return Reply(lines=tuple(ctx.t("task_done", id=task.id, title=task.title) for task in done))
 
@@ -188,15 +186,6 @@ def _given(ctx: Ctx, task: Task, assignee: Member, about: str | None) -> Reply:
     return Reply(title=t(locale, "task_given", name=ctx.member.display_name, id=task.id),
                  lines=(task.title,), fields=tuple(fields), buttons=(_done_button(locale, task.id),),
                  locale=locale)
-
-
-def _tell(ctx: Ctx, member: Member, key: str, reply: Reply) -> None:
-    """A direct message to `member`, sent with what this message stores (once, by its key)."""
-    where = MemberAddresses(ctx.session, ctx.tenant, [member.id]).of(member.id)
-    if where is not None:
-        OutboxRepository(ctx.session).enqueue(key=key, tenant_id=ctx.tenant.id, platform=where.platform,
-                                              workspace=where.workspace, target=where.target,
-                                              payload=to_payload(reply), now=ctx.now)
 
 
 def _done_button(locale: str, task_id: int) -> Button:

@@ -11,15 +11,18 @@ from __future__ import annotations
 
 import datetime as dt
 
+from sqlalchemy import func, select
+
 from handlers.context import Ctx
+from handlers.events import MemberTold
 from handlers.grammar.commands import Delete, Restore, ShowTrash
-from handlers.sales.tasks import _tell
 from handlers.team import fact_posts as facts
 from handlers.text import format as fmt
 from handlers.text.reply import Button, Reply
 from handlers.text.strings import STAGE_NAMES, WORDS, name_of
 from storage import journal
 from storage.models import Contest, Customer, Deal, Member, Task, Tip, Visit
+from storage.outbox import OutboxRepository
 from storage.sales import CustomerRepository
 
 MODELS = {"deal": Deal, "visit": Visit, "task": Task, "tip": Tip, "contest": Contest, "customer": Customer}
@@ -38,10 +41,11 @@ def handle_delete(ctx: Ctx, cmd: Delete) -> Reply:
                   f"{name_of(WORDS, 'confirm', ctx.locale)}"
         # a question, nothing done: `yes`, `1` or `是` (the bot's open question) confirms it
         raise ctx.refuse("delete_ask", what=what, days=journal.BIN_DAYS,
+                         hint=_taken_with(ctx, record) if cmd.kind == "customer" else None,
                          buttons=(Button(ctx.t("delete_button", noun=noun, ref=ref), command, "danger"),))
     ctx.change_kind, ctx.change_label = f"{cmd.kind}.delete", what
     if cmd.kind == "deal":
-        for delivery in facts._posts(ctx.session, f"won:{record.id}"):
+        for delivery in OutboxRepository(ctx.session).posts_of(f"won:{record.id}"):
             facts.correct(ctx.session, delivery, None, ctx.now)
     ctx.people.audit(ctx.tenant.id, ctx.member.id, f"{cmd.kind}.delete", cmd.kind, record.id, at=ctx.now,
                      what=what)
@@ -54,11 +58,26 @@ def handle_delete(ctx: Ctx, cmd: Delete) -> Reply:
         facts.recheck_contests(ctx)
     restore = f"{name_of(WORDS, 'restore', ctx.locale)} {name_of(WORDS, cmd.kind, ctx.locale)} {ref}"
     if owner is not None and owner.id != ctx.member.id:
-        _tell(ctx, owner, f"deleted:{cmd.kind}:{record.id}:{ctx.now.isoformat()}",
-              Reply(lines=(ctx.t("deleted_by_manager", who=ctx.member.display_name, what=what,
-                                 restore=restore),), locale=owner.locale))
+        ctx.emit(MemberTold(f"deleted:{cmd.kind}:{record.id}:{ctx.now.isoformat()}", owner.id,
+                            Reply(lines=(ctx.t("deleted_by_manager", who=ctx.member.display_name, what=what,
+                                               restore=restore),), locale=owner.locale)))
     return Reply(lines=(ctx.t("deleted_to_bin", what=what, restore=restore, days=journal.BIN_DAYS),),
                  buttons=(Button(ctx.t("restore_button", noun=noun, ref=ref), restore),))
+
+
+def _taken_with(ctx: Ctx, customer: Customer) -> str | None:
+    """What a customer's delete takes with it (its deals, the won ones' revenue, its visits),
+    said before it is confirmed; None when nothing."""
+    deals = ctx.session.execute(select(Deal.stage, Deal.amount, Deal.currency)
+                                .where(Deal.customer_id == customer.id)).all()
+    visits = ctx.session.scalar(select(func.count()).select_from(Visit)
+                                .where(Visit.customer_id == customer.id))
+    if not deals and not visits:
+        return None
+    won = [(amount, currency) for stage, amount, currency in deals if stage == "won"]
+    money = " + ".join(fmt.money(sum(a for a, cur in won if cur == currency), currency, ctx.locale)
+                       for currency in dict.fromkeys(cur for _a, cur in won)) or "–"
+    return ctx.t("delete_takes", deals=len(deals), won=len(won), money=money, visits=visits)
 
 
 def handle_trash(ctx: Ctx, _cmd: ShowTrash) -> Reply:
@@ -204,17 +223,13 @@ def _describe(ctx: Ctx, kind: str, record) -> str:
 
 def _tell_cancelled(ctx: Ctx, contest: Contest, what: str) -> None:
     """A contest cancelled: its team's channels, which heard it start, hear it is off."""
+    from handlers.events import ContestCancelled
     from handlers.team.contests import _what
-    from handlers.text.reply_json import to_payload
     from handlers.text.strings import majority_locale, t
-    from storage.destinations import team_destinations
     from storage.models import Team
-    from storage.outbox import OutboxRepository
 
     team = ctx.session.get(Team, contest.team_id)
     locale = majority_locale(ctx.people.roster(team.id))
     post = Reply(title=t(locale, "contest_cancelled", team=team.name), lines=(_what(locale, contest),),
                  for_channel=True, locale=locale)
-    OutboxRepository(ctx.session).enqueue_to(team_destinations(ctx.session, ctx.tenant, team),
-                                             f"contest-cancel:{contest.id}:{ctx.now.isoformat()}",
-                                             ctx.tenant.id, to_payload(post), ctx.now)
+    ctx.emit(ContestCancelled(contest.id, team.id, post, ctx.now))

@@ -21,15 +21,20 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 def handle_log_visit(ctx: Ctx, cmd: LogVisit) -> Reply:
     if cmd.unsplit or (cmd.comma and _new_long_name(ctx, cmd.customer)):
         cmd = _split_customer(ctx, cmd)
+    if cmd.day is not None and cmd.day > ctx.today:  # a visit still to come is a plan: a task
+        raise ctx.refuse("visit_day_future", day=ctx.day(cmd.day))
     customer = customer_named(ctx, cmd.customer)
+    visited_at = ctx.now - dt.timedelta(days=(ctx.today - cmd.day).days) if cmd.day else ctx.now
     visit = VisitRepository(ctx.session).add(
         tenant_id=ctx.tenant.id, member_id=ctx.member.id, customer_id=customer.id,
-        visited_at=ctx.now, notes=cmd.notes, next_step=cmd.next_step, outcome=cmd.outcome,
+        visited_at=visited_at, notes=cmd.notes, next_step=cmd.next_step, outcome=cmd.outcome,
         follow_up_on=cmd.follow_up)
     ctx.people.audit(ctx.tenant.id, ctx.member.id, "visit.log", "visit", visit.id, at=ctx.now,
                      customer=customer.name)
     fields = [(ctx.t(key), value) for key, value in
               (("notes", cmd.notes), ("next_step", cmd.next_step), ("outcome", cmd.outcome)) if value]
+    if cmd.day is not None and cmd.day != ctx.today:  # `visit Globex yesterday`: the day, shown back
+        fields.insert(0, (ctx.t("visit_day"), fmt.day_stored(cmd.day, ctx.today, ctx.locale)))
     buttons = []
     if cmd.follow_up:
         fields.append((ctx.t("follow_up"), fmt.day_stored(cmd.follow_up, ctx.today, ctx.locale)))

@@ -10,17 +10,15 @@ from dataclasses import replace
 from zoneinfo import ZoneInfo
 
 from handlers.context import Ctx
+from handlers.events import ContestChanged, ContestStarted
 from handlers.grammar.commands import EditContest, ShowContest, StartContest
 from handlers.lookup import example, managed_team
 from handlers.text import format as fmt
 from handlers.text import when_read
 from handlers.text.reply import Button, Reply, Table
-from handlers.text.reply_json import to_payload
 from handlers.text.strings import METRIC_NAMES, WORDS, majority_locale, name_of, t
 from storage import contests as contest_store
-from storage.destinations import team_destinations
 from storage.models import Contest, Team
-from storage.outbox import OutboxRepository
 from storage.rates import RateRepository
 from storage.reports import metric_table
 
@@ -36,7 +34,12 @@ def handle_start(ctx: Ctx, cmd: StartContest) -> Reply:
         raise ctx.refuse("contest_past", hint=example(ctx, "contest"))
     clash = contest_store.overlapping(ctx.session, team.id, cmd.metric, cmd.first, cmd.last)
     if clash is not None:  # the same race twice (a message sent again, or a day mistyped)
-        raise ctx.refuse("contest_clash", team=team.name, what=_what(ctx.locale, clash))
+        first, last = cmd.first, cmd.last
+        days = (f"{first.month}月{first.day}日-{last.month}月{last.day}日" if ctx.locale == "zh"
+                else f"{first.month}/{first.day}-{last.month}/{last.day}")
+        moved = f"{name_of(WORDS, 'contest', ctx.locale)} #{clash.id} {days}"  # its days changed instead
+        raise ctx.refuse("contest_clash", team=team.name, what=_what(ctx.locale, clash),
+                         hint=ctx.t("contest_clash_hint", command=moved), buttons=(Button(moved, moved),))
     contest = Contest(tenant_id=ctx.tenant.id, team_id=team.id, metric=cmd.metric, starts_on=cmd.first,
                       ends_on=cmd.last, creator_id=ctx.member.id, created_at=ctx.now)
     ctx.session.add(contest)
@@ -65,9 +68,7 @@ def handle_edit(ctx: Ctx, cmd: EditContest) -> Reply:
     locale = majority_locale(ctx.people.roster(team.id))
     post = Reply(title=t(locale, "contest_changed", team=team.name), lines=(_what(locale, contest),),
                  buttons=(_standings_button(locale),), for_channel=True, locale=locale)
-    OutboxRepository(ctx.session).enqueue_to(team_destinations(ctx.session, ctx.tenant, team),
-                                             f"contest-edit:{contest.id}:{ctx.now.isoformat()}",
-                                             ctx.tenant.id, to_payload(post), ctx.now)
+    ctx.emit(ContestChanged(contest.id, team.id, post, ctx.now))
     return Reply(lines=(ctx.t("contest_changed", team=team.name), _what(ctx.locale, contest)))
 
 
@@ -77,9 +78,7 @@ def _tell_team(ctx: Ctx, team: Team, contest: Contest) -> None:
     post = Reply(title=t(locale, "contest_open_title", team=team.name),
                  lines=(t(locale, "contest_open", what=_what(locale, contest)),),
                  buttons=(_standings_button(locale),), for_channel=True, locale=locale)
-    channels = team_destinations(ctx.session, ctx.tenant, team)
-    OutboxRepository(ctx.session).enqueue_to(channels, f"contest-start:{contest.id}", ctx.tenant.id,
-                                             to_payload(post), ctx.now)
+    ctx.emit(ContestStarted(contest.id, team.id, post))
 
 
 def _standings_button(locale: str) -> Button:

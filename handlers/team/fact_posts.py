@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from handlers.text.reply import Reply
 from handlers.text.reply_json import from_payload, to_payload
 from handlers.text.strings import t
+from storage.address import Address
 from storage.models import Deal, Delivery, Member, Target, Team, Tenant
 from storage.outbox import OutboxRepository
 from storage.people import PeopleRepository
@@ -34,22 +35,8 @@ def fact_of(reply: Reply) -> str | None:
     return reply.subject if reply.subject.startswith(("won:", "target:", "contest:")) else None
 
 
-def post(session: Session, tenant_id: int, destinations, key: str, payload: dict, now: dt.datetime,
-         fact: str | None) -> None:
-    """Queue a team post telling `fact`; where a post of the same fact exists (a deal reopened
-    and won again), that one is rewritten instead: one 🎉 per win."""
-    earlier = _posts(session, fact) if fact else []
-    if earlier:
-        for delivery in earlier:
-            correct(session, delivery, payload, now)
-        return
-    OutboxRepository(session).enqueue_to(destinations, key, tenant_id, payload, now, fact=fact)
-
-
 def _posts(session: Session, fact: str) -> list[Delivery]:
-    return list(session.scalars(select(Delivery).where(Delivery.fact == fact,
-                                                       Delivery.status.in_(("pending", "sent", "failed")))
-                                .order_by(Delivery.id)))
+    return OutboxRepository(session).posts_of(fact)
 
 
 def correct(session: Session, delivery: Delivery, payload: dict | None, now: dt.datetime) -> None:
@@ -67,10 +54,12 @@ def correct(session: Session, delivery: Delivery, payload: dict | None, now: dt.
         new = from_payload(payload)
         note = Reply(title=t(old.locale, "post_corrected", title=new.title), lines=new.lines,
                      locale=old.locale)
-    OutboxRepository(session).enqueue(
-        key=f"{FIX}{delivery.id}:{uuid.uuid4().hex[:12]}", tenant_id=delivery.tenant_id,
-        platform=delivery.platform, workspace=delivery.workspace, target=delivery.target,
-        payload={"fix": {"of": delivery.id, "reply": payload, "note": to_payload(note)}}, now=now)
+    from handlers.events import PostCorrected
+    from handlers.outgoing import queue
+
+    to = Address.parse(delivery.platform, delivery.workspace, delivery.target)
+    queue(session, session.get(Tenant, delivery.tenant_id),
+          [PostCorrected(delivery.id, to, payload, note, f"{FIX}{delivery.id}:{uuid.uuid4().hex[:12]}")], now)
     if payload is None:  # its key is free again: the same fact, true again later, is told again
         delivery.fact = None
         delivery.key = f"withdrawn:{delivery.id}:{delivery.key}"[:200]

@@ -61,7 +61,7 @@ def examples_with(word: str, locale: str) -> tuple[str, ...]:
     key = word.lower()
     found = []
     for intent in INTENTS:
-        for line in intent.usage[locale == "zh"]:
+        for line in intent.examples(locale):
             words = {w.strip('"“”').lower() for w in line.replace("：", " ").replace(":", " ").split()}
             said = key in words or (locale == "zh" and not word.isascii() and word in line)
             if said and line not in found:
@@ -72,14 +72,14 @@ def examples_with(word: str, locale: str) -> tuple[str, ...]:
 def _all_words(locale: str) -> set[str]:
     from handlers.grammar.intents import INTENTS
 
-    return {w.strip('"“”').lower() for intent in INTENTS for line in intent.usage[locale == "zh"]
+    return {w.strip('"“”').lower() for intent in INTENTS for line in intent.examples(locale)
             for w in line.replace("：", " ").replace(":", " ").split() if w.isalpha()}
 
 
 def _usage(name: str, locale: str) -> tuple[str, ...]:
     from handlers.grammar.intents import BY_NAME
 
-    return BY_NAME[name].usage[locale == "zh"]
+    return BY_NAME[name].examples(locale)
 
 
 def _word(name: str, zh: bool) -> str:

@@ -1,7 +1,7 @@
 """`Reply`: what the bot says, platform-neutral. Renderers turn it into text, Block Kit or markdown."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 class Heading(str):
@@ -67,9 +67,6 @@ class Reply:
     subject: str = ""
     #: Meant for everyone where it was asked (a team report asked in a channel), not only the asker.
     for_channel: bool = False
-    #: A message for the team's channels that this action caused (a won deal's celebration): the
-    #: core queues it for every one of them; it stays here only where the team has none.
-    announcement: Reply | None = field(default=None)
     chart: Chart | None = None
     #: Small print under everything else: the exchange rates a total used, what it left out.
     notes: tuple[str, ...] = ()

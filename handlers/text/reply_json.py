@@ -42,6 +42,5 @@ def from_payload(data: dict) -> Reply:
     if fields.get("chart"):
         fields["chart"] = Chart(**{k: tuple(v) if isinstance(v, list) else v
                                    for k, v in fields["chart"].items()})
-    if fields.get("announcement"):
-        fields["announcement"] = from_payload(fields["announcement"])
+    fields.pop("announcement", None)  # rows queued before a celebration became an event
     return Reply(**fields)

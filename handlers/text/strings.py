@@ -59,6 +59,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "title_in_quotes": ("Is “{text}” the title of a deal of {customer}? It is no stage I know; titles go "
                         "in quotes. (Nothing was saved.)",
                         "“{text}”是{customer}的商机标题吗？它不是已知的阶段；标题请加引号。（未保存）"),
+    "reason_or_a_title": ("Is “{text}” why, or the title of a deal of {customer}? Nothing was saved yet.",
+                        "“{text}”是原因，还是{customer}的商机标题？尚未保存。"),
     "reversed_range": ("“{text}” ends before it starts: put the first day first.",
                        "“{text}”结束日期早于开始日期：请先写开始日期。"),
     "visit_not_found": ("There is no visit #{id}.", "没有找到拜访 #{id}。"),
@@ -70,11 +72,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "visit_customer_set": ("Visit #{id}: customer {old} → {new}.", "拜访 #{id}：客户 {old} → {new}。"),
     "visit_follow_up_set": ("Visit #{id} to {customer}: follow up {when}.",
                             "拜访 #{id}（{customer}）：{when} 跟进。"),
+    "visit_day_set": ("Visit #{id} to {customer}: the visit was {when}.",
+                      "拜访 #{id}（{customer}）：拜访日期改为{when}。"),
+    "visit_day_future": ("{day} is still to come: a visit is logged on the day it happened (for a "
+                         "plan, use a task: task visit Acme fri). Nothing was saved.",
+                         "{day}还没到：拜访按实际发生的日期记录（计划请用任务：任务 周五拜访华为）。"
+                         "未保存。"),
+    "visit_day": ("Day", "日期"),
     "changed_by_manager": ("{who} changed your record: {what}", "{who}修改了你的记录：{what}"),
     "deal_deleted": ("Deal #{id} ({title}) deleted.", "已删除商机 #{id}（{title}）。"),
     "contest_changed": ("The {team} contest has new days:", "{team}的竞赛时间已调整："),
     "delete_ask": ("Delete {what}? It goes to the bin: you can restore it for {days} days.",
                    "删除{what}？删除后放入回收站，{days} 天内可以恢复。"),
+    "delete_takes": ("With it go its {deals} deal(s), {won} of them won ({money}), and its {visits} "
+                     "visit(s): reports count them no more until it is restored.",
+                     "它的 {deals} 个商机（其中赢单 {won} 个，{money}）和 {visits} 次拜访会一起删除，"
+                     "恢复前报表不再计入。"),
     "delete_button": ("🗑 Delete {noun} {ref}", "🗑 删除{noun} {ref}"),
     "deleted_to_bin": ("Deleted {what}: it is in the bin for {days} days ({restore} brings it back; "
                        "undo too).",
@@ -188,15 +201,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
                      "这像是两件事：“{text}”是第二条命令。尚未保存，你指的是哪种？"),
     "follow_up_typo": ("Is “{text}” a follow-up? Nothing was saved yet. Did you mean: {fixed}",
                        "“{text}”是跟进吗？尚未保存。你是想说：{fixed}"),
-    "follow_up_day": ("Got the visit; the follow-up needs a day (nothing was saved yet): follow up fri, "
-                      "follow up 12/20, follow up next Tue.",
-                      "拜访已看懂，跟进还缺一个日期（尚未保存）：跟进 周五、跟进 12月20日、下周二跟进。"),
+    "follow_up_day": ("Got the visit; the follow-up needs a day (nothing was saved yet): reply with it, "
+                      "e.g. fri, 12/20, next Tue.",
+                      "拜访已看懂，跟进还缺一个日期（尚未保存）：直接回复日期即可，"
+                      "如 周五、12月20日、下周二。"),
     "deadline_in_notes": ("Is “{text}” a follow-up day for this visit, or only part of the notes? "
                           "Nothing was saved yet.",
                           "“{text}”是这次拜访的跟进日期，还是只是纪要的一部分？尚未保存。"),
-    "call_again_no_day": ("“{text}” sounds like a follow-up, but I can't read its day: add one (follow up "
-                          "fri, follow up 12/20), or keep it as notes. Nothing was saved yet.",
-                          "“{text}”像是跟进，但没看懂日期：请加上日期（跟进 周五、跟进 12月20日），"
+    "call_again_no_day": ("“{text}” sounds like a follow-up, but I can't read its day: reply with the day "
+                          "(fri, 12/20), or keep it as notes. Nothing was saved yet.",
+                          "“{text}”像是跟进，但没看懂日期：请回复日期（周五、12月20日），"
                           "或只作为纪要。尚未保存。"),
     "option_as_follow_up": ("A follow-up on that day (the words stay in the notes)",
                             "设为跟进日期（原文保留在纪要里）"),
@@ -237,13 +251,52 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "follow_up_as_task": ("“{text}” has no command word: is it a task for you, on that day? Nothing was "
                           "saved yet.", "“{text}”没有命令词：是给自己的一个任务（到那天）吗？尚未保存。"),
     "option_as_task": ("A task", "作为任务"),
+    "sentence_leave": ("“{text}” has no command word: take this leave? Nothing was saved yet.",
+                       "“{text}”没有命令词：按下面这样请假吗？尚未保存。"),
+    "option_as_leave": ("Leave", "请假"),
+    "leave_reason": ("Leave has no place for “{text}”, so nothing was saved yet. Take the days off "
+                     "without it?", "请假记录里放不下“{text}”，尚未保存。不带这句话请假？"),
+    "option_leave_without": ("The leave, without those words", "请假，不带这句话"),
+    "day_or_month": ("“{text}” reads two ways: month first or day first? Nothing was saved yet.",
+                     "“{text}”有两种读法：月在前还是日在前？尚未保存。"),
+    "option_month_first": ("Month first", "月在前"),
+    "option_day_first": ("Day first", "日在前"),
+    "customer_comment": ("“{text}” is no part of the customer's name or tier, so nothing was saved yet. "
+                         "Keep the words as a visit's notes?",
+                         "“{text}”不是客户名称或等级的一部分，尚未保存。把这些话记成一次拜访的纪要？"),
+    "option_customer_and_visit": ("The customer, and a visit with these notes", "设置客户，并记一次拜访"),
+    "sentence_visit": ("“{text}” has no command word: log it as this visit? Nothing was saved yet.",
+                       "“{text}”没有命令词：记成下面这条拜访吗？尚未保存。"),
+    "sentence_task": ("“{text}” has no command word: make it this task? Nothing was saved yet.",
+                      "“{text}”没有命令词：建成下面这个任务吗？尚未保存。"),
+    "option_visit_line": ("A visit", "作为拜访"),
+    "closed_in_notes": ("“{text}” sounds like the deal was won: mark it won too, or only log the visit? "
+                        "Nothing was saved yet.",
+                        "“{text}”听起来是赢单了：同时把商机标记为赢单，还是只记录拜访？尚未保存。"),
+    "lost_in_notes": ("“{text}” sounds like the deal was lost: mark it lost too, or only log the visit? "
+                      "Nothing was saved yet.",
+                      "“{text}”听起来是输单了：同时把商机标记为输单，还是只记录拜访？尚未保存。"),
+    "option_visit_and_close": ("The visit, and the deal won", "记录拜访，并标记赢单"),
+    "option_visit_and_lost": ("The visit, and the deal lost", "记录拜访，并标记输单"),
+    "option_visit_only": ("Only the visit", "只记录拜访"),
     "option_as_reason": ("All of it as the reason", "全部作为原因"),
     "no_question_open": ("No question of mine is open: a question closes after five minutes or at your next "
                          "message. Send what you meant again, or type help.",
                          "目前没有待回答的问题：问题在五分钟后或你发下一条消息时结束。请重新发送，或发“帮助”。"),
     "question_dropped": ("OK, nothing was saved.", "好的，未保存任何内容。"),
-    "correction_offer": ("Set deal #{id} ({title}) to {amount}? Nothing was changed yet.",
-                         "把商机 #{id}（{title}）的金额改为 {amount}？尚未修改。"),
+    "stage_said_one": ("Move deal #{id} ({customer} · {title}) to {stage}? Nothing was changed yet.",
+                       "把商机 #{id}（{customer} · {title}）推进到{stage}？尚未修改。"),
+    "stage_said_which": ("Which deal moves to {stage}? Nothing was changed yet.",
+                         "哪个商机推进到{stage}？尚未修改。"),
+    "stage_said_none": ("You have no open deal to move to {stage} there: type the deal, e.g. {example}. "
+                        "Nothing was changed.",
+                        "没有可推进到{stage}的进行中商机：请写明商机，例如 {example}。未做修改。"),
+    "correction_amount": ("Set {what} to {value}? Nothing was changed yet.",
+                          "把{what}的金额改为 {value}？尚未修改。"),
+    "correction_day": ("Move {what} to {value}? Nothing was changed yet.",
+                       "把{what}的日期改为 {value}？尚未修改。"),
+    "correction_customer": ("Change the customer of {what} to {value}? Nothing was changed yet.",
+                            "把{what}的客户改为 {value}？尚未修改。"),
     "correction_how": ("To change an amount, type the deal's number and the amount: {example} (deals lists "
                        "yours). Nothing was changed.",
                        "要改金额，请发商机编号和金额：{example}（“我的商机”列出编号）。未做修改。"),
@@ -254,6 +307,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "answer_hint_one": ("Reply yes (or 1) to do it, or tap it.", "回复“好”（或 1）即可执行，或点选。"),
     "did_you_mean": ("“{text}” is not a command I know. Did you mean: {fixed}",
                      "没认出“{text}”这个命令。你是想说：{fixed}"),
+    "word_typo": ("“{text}” is no word I know there. Did you mean: {fixed}",
+                  "这里没认出“{text}”。你是想说：{fixed}"),
+    "mention_missing": ("Is “{text}” the person? Put @ before each person (nothing changed yet): {fixed}",
+                        "“{text}”是成员吗？请在每个人名前加 @（尚未修改）：{fixed}"),
+    "inner_command": ("I read “{said}” in it; “{left}” is no part of that, so nothing was saved yet.",
+                      "其中读出的命令是“{said}”；“{left}”不属于这条命令，尚未保存。"),
+    "read_as": ("(Read as “{said}”; “{left}” left out.)", "（按“{said}”处理；“{left}”未使用。）"),
+    "visit_unsaid": ("There is no command word, but {text} is a customer of ours: is this a visit? Nothing "
+                     "was saved yet.",
+                     "没有命令词，但{text}是我们的客户：这是一次拜访吗？尚未保存。"),
+    "visit_or_task": ("There is no command word: is it a visit to {text}, or a task? Nothing was saved yet.",
+                      "没有命令词：这是拜访{text}，还是一个任务？尚未保存。"),
+    "deal_unsaid": ("There is no command word, but {text} is a customer of ours and a stage is named: move "
+                    "its deal? Nothing was saved yet.",
+                    "没有命令词，但{text}是我们的客户，也提到了阶段：更新它的商机吗？尚未保存。"),
+    "option_as_deal": ("The deal at that stage", "按这个阶段更新商机"),
+    "task_unsaid": ("“{text}” has no command word: is it a task, for that day? Nothing was saved yet.",
+                    "“{text}”没有命令词：是一个任务（到那天）吗？尚未保存。"),
+    "option_as_visit": ("A visit, all of it as the notes", "记为拜访，全文作为纪要"),
     "not_a_stage": ("“{text}” is not a stage. Did you mean: {fixed}",
                     "“{text}”不是商机阶段。你是想说：{fixed}"),
     "bad_amount": ("I couldn't read “{text}” as an amount: nothing was saved. Write 50k, 50,000, 5万 or "
@@ -280,6 +352,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                             "还是指哪个金额？尚未修改。"),
     "currency_switch_button": ("{amount}: the deal in {currency}", "{amount}：商机改为 {currency}"),
     "currency_converted_button": ("{amount} ({said} converted)", "{amount}（{said} 换算）"),
+    "amount_in_deal_currency": ("Read in deal #{id}'s currency: {amount}.",
+                                "按商机 #{id} 的货币计：{amount}。"),
     "deal_currency_switched": ("Deal #{id} is now in {new} (was {old}).",
                                "商机 #{id} 的货币已由 {old} 改为 {new}。"),
     "history_title_change": ("title “{old}” → “{new}”", "标题“{old}”→“{new}”"),
@@ -510,6 +584,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "contest_days": ("A contest runs from its first day to its last, at most 92 days.",
                      "竞赛须从开始日到结束日，最长 92 天。"),
     "contest_also": ("Also running: {what}", "同时进行：{what}"),
+    "contest_clash_hint": ("To give it these days instead: {command}", "要把它改成这些日期：{command}"),
     "contest_clash": ("{team} already has that contest: {what}. One race per metric at a time.",
                       "{team}已有这项竞赛：{what}。同一指标同一时间只办一场。"),
     "contest_past": ("That contest would be over already: give days from today on.",
@@ -663,23 +738,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "team_set_place": ("{team} now posts to {address} on {platform}.",
                        "{team}的团队消息将发到{platform} {address}。"),
     "team_unset_place": ("{team} no longer posts to {platform}.", "{team}的团队消息不再发到{platform}。"),
-    "teams_hello": ("Hello! I'm salesbot: visits, deals and targets from chat. Mention me with "
-                    "a command (@salesbot help). A manager makes this channel the team's with "
-                    "@salesbot team set TEAM channel here.",
-                    "大家好！我是销售助手：在聊天里记录拜访、商机和目标。@我 加命令即可（@salesbot 帮助）。"
-                    "经理发送 @salesbot 团队 设置 团队名 频道 这里，本频道即成为团队频道。"),
-    "teams_welcome": ("Welcome, {name}! Write to me in a chat (help) to log visits and deals.",
-                      "欢迎{name}！私聊我（帮助）即可记录拜访和商机。"),
-    "teams_welcome_unnamed": ("Welcome! Write to me in a chat (help) to log visits and deals.",
-                              "欢迎！私聊我（帮助）即可记录拜访和商机。"),
-    "teams_text_only": ("I only read text, not pictures or files. Add a line of text, e.g. "
-                        "visit Acme: met the CTO (help lists what I understand).",
-                        "我只能读文字，看不了图片或文件。请加一行文字，例如：拜访 华为：见了采购总监"
-                        "（发送 帮助 查看全部命令）。"),
-    "teams_card_done": ("✓ {button} ({name})", "✓ {button}（{name}）"),
-    "teams_action_sent": ("Done: the answer follows in this chat.", "已收到：回复随后发到本聊天。"),
-    "teams_action_unknown": ("This card is out of date: type help to see what I understand.",
-                             "这张卡片已过期：发送 帮助 查看我能听懂的命令。"),
     "team_set_here": ("{team} now posts to this channel.", "{team}的团队消息将发到本频道。"),
     "channel_here_elsewhere": ("“here” is the channel you say it in: send it there, mentioning "
                                "the bot ({example}).",
@@ -720,9 +778,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "leave_past": ("That leave ends in the past; give dates from today on.",
                    "请假结束日期已过，请填写今天及以后的日期。"),
     "link_code_title": ("Your link code: {code}", "你的关联码：{code}"),
-    "link_code": ("On your other chat app (Slack, WeCom or Teams), send this to salesbot within {minutes} "
+    "link_code": ("On your other chat app ({apps}), send this to salesbot within {minutes} "
                   "minutes: {example}",
-                  "请在 {minutes} 分钟内，在另一个聊天应用（Slack、企业微信或 Teams）里"
+                  "请在 {minutes} 分钟内，在另一个聊天应用（{apps}）里"
                   "发给销售助手：{example}"),
     "link_bad_code": ("That code is unknown or expired. Send link on your other app for a new one.",
                       "关联码无效或已过期。请在另一个应用里发送“关联”获取新码。"),
@@ -732,8 +790,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "team_add_not_rep": ("{name} is a manager or admin; only an admin ({admins}) can add them to a team.",
                          "{name}是经理或管理员，只有管理员（{admins}）能把他加入团队。"),
     "link_same_platform": ("A link code joins two different chat apps: send it on your other app "
-                           "(Slack, WeCom or Teams), not on the one that gave it. That code is now used up.",
-                           "关联码用于连接两个不同的聊天应用：请在另一个应用（Slack、企业微信或 Teams）"
+                           "({apps}), not on the one that gave it. That code is now used up.",
+                           "关联码用于连接两个不同的聊天应用：请在另一个应用（{apps}）"
                            "里发送，不要在获取它的应用里发送。这个码已作废。"),
     "link_already": ("You already use salesbot on this app as {name}; nothing was linked.",
                      "你已在这个应用里以{name}的身份使用销售助手，未做关联。"),

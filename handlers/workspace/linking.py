@@ -1,4 +1,4 @@
-"""`link`: one person on two chat apps (Slack, WeCom, Teams) becomes one member. On one app `link`
+"""`link`: one person on two chat apps (the registered platforms) becomes one member. On one app `link`
 gives a code; on another app `link CODE` joins that account (and its data) to the member the code
 stands for.
 
@@ -17,17 +17,16 @@ import datetime as dt
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from handlers import places
 from handlers.context import Ctx
+from handlers.events import WorkspaceConnected
 from handlers.grammar.commands import Link
-from handlers.grammar.parse import LINK_YES
+from handlers.grammar.parse_admin import LINK_YES
 from handlers.text import format as fmt
 from handlers.text.reply import Button, Reply
-from handlers.text.reply_json import to_payload
 from handlers.text.strings import WORDS, name_of, t
-from storage.destinations import MemberAddresses
 from storage.linking import CODE_LIFETIME, adopt_tenant, burn_code, issue_code, merge_member, redeem_code
 from storage.models import AuditLog, Identity, Member, Tenant
-from storage.outbox import OutboxRepository
 from storage.people import PeopleRepository
 
 LOCK_AFTER = 5
@@ -41,7 +40,7 @@ def handle_link(ctx: Ctx, cmd: Link) -> Reply:
                          at=ctx.now, platform=ctx.platform)
         minutes = int(CODE_LIFETIME.total_seconds() // 60)
         return Reply(title=ctx.t("link_code_title", code=code),
-                     lines=(ctx.t("link_code", minutes=minutes,
+                     lines=(ctx.t("link_code", minutes=minutes, apps=_other_apps(ctx),
                                   example=f"{name_of(WORDS, 'link', ctx.locale)} {code}"),))
     until = locked_until(ctx.session, ctx.member.id, ctx.now)
     if until:
@@ -51,20 +50,20 @@ def handle_link(ctx: Ctx, cmd: Link) -> Reply:
         raise _failed(ctx, "link_bad_code", "unknown")
     target, issued_on = found
     if issued_on == ctx.platform:
-        raise _failed(ctx, "link_same_platform", "same platform", code=cmd.code)
+        raise _failed(ctx, "link_same_platform", "same platform", code=cmd.code, apps=_other_apps(ctx))
     if _has_identity(ctx.session, target.id, ctx.platform):
         raise ctx.refuse("link_already", name=target.display_name)
     source_tenant = ctx.tenant
     crossing = target.tenant_id != source_tenant.id
     if crossing and target.role != "admin":  # a rep's link never brings an organisation in
         admins = ", ".join(m.display_name for m in _admins(ctx.session, target.tenant_id)) or "-"
-        raise ctx.refuse("link_not_connected", platform=PLATFORM_NAMES.get(ctx.platform, ctx.platform),
+        raise ctx.refuse("link_not_connected", platform=places.name(ctx.platform, ctx.locale),
                          admins=admins)
     if crossing and any(m.id != ctx.member.id for m in ctx.people.members(source_tenant.id)):
         raise ctx.refuse("link_other_people")
     workspace = source_tenant.external_id
     if crossing and not cmd.confirm:  # connecting a workspace is said out loud first (code kept)
-        platform = PLATFORM_NAMES.get(ctx.platform, ctx.platform)
+        platform = places.name(ctx.platform, ctx.locale)
         yes = f"{name_of(WORDS, 'link', ctx.locale)} {cmd.code} {LINK_YES[ctx.locale == 'zh']}"
         raise ctx.refuse("link_confirm_connect", name=target.display_name, platform=platform,
                          workspace=workspace, command=yes,
@@ -80,11 +79,16 @@ def handle_link(ctx: Ctx, cmd: Link) -> Reply:
     lines = [ctx.t("link_done", name=target.display_name)]
     if crossing:
         lines.append(ctx.t("tenant_connected", name=target.display_name, workspace=workspace,
-                           platform=PLATFORM_NAMES.get(ctx.platform, ctx.platform)))
+                           platform=places.name(ctx.platform, ctx.locale)))
     return Reply(lines=tuple(lines))
 
 
-PLATFORM_NAMES = {"slack": "Slack", "wecom": "WeCom", "teams": "Teams", "console": "console"}
+def _other_apps(ctx: Ctx) -> str:
+    """The chat apps but this one, as people call them: `WeCom, Teams or console`."""
+    *head, last = places.names(ctx.locale, but=ctx.platform) or [""]
+    if not head:
+        return last
+    return f"{'、'.join(head)}或{last}" if ctx.locale == "zh" else f"{', '.join(head)} or {last}"
 
 
 def _admins(session: Session, tenant_id: int) -> list[Member]:
@@ -96,14 +100,11 @@ def _announce_connection(ctx: Ctx, admin: Member, workspace: str) -> None:
     """Connecting a workspace is told to every other admin of the company, and audited."""
     tenant = ctx.session.get(Tenant, admin.tenant_id)
     others = [m for m in _admins(ctx.session, tenant.id) if m.id != admin.id]
-    addresses = MemberAddresses(ctx.session, tenant, [m.id for m in others])
-    platform = PLATFORM_NAMES.get(ctx.platform, ctx.platform)
-    OutboxRepository(ctx.session).enqueue_many(
-        [{"key": f"connected:{ctx.platform}:{workspace}:{m.id}"[:200], "tenant_id": tenant.id,
-          "platform": where.platform, "workspace": where.workspace, "target": where.target,
-          "payload": to_payload(Reply(lines=(t(m.locale, "tenant_connected", name=admin.display_name,
-                                                 workspace=workspace, platform=platform),), locale=m.locale))}
-         for m in others if (where := addresses.of(m.id)) is not None], ctx.now)
+    for m in others:
+        ctx.emit(WorkspaceConnected(ctx.platform, workspace, m.id, Reply(lines=(t(
+            m.locale, "tenant_connected", name=admin.display_name, workspace=workspace,
+            platform=places.name(ctx.platform, m.locale)),),
+            locale=m.locale)))
     ctx.people.audit(tenant.id, admin.id, "tenant.connect", "tenant", tenant.id, at=ctx.now,
                      platform=ctx.platform, workspace=workspace)
 
@@ -116,7 +117,7 @@ def locked_until(session: Session, member_id: int, now: dt.datetime) -> dt.datet
     return max(failures) + LOCK_WINDOW if len(failures) >= LOCK_AFTER else None
 
 
-def _failed(ctx: Ctx, key: str, why: str, code: str | None = None):
+def _failed(ctx: Ctx, key: str, why: str, code: str | None = None, **fields):
     """A refusal whose attempt is audited (and counted) although the message stores nothing."""
     def record(session: Session, member: Member) -> None:
         if code:
@@ -128,7 +129,7 @@ def _failed(ctx: Ctx, key: str, why: str, code: str | None = None):
         if locked_until(session, member.id, ctx.now):
             people.audit(member.tenant_id, member.id, "member.link_locked", "member", member.id,
                          at=ctx.now, until=(ctx.now + LOCK_WINDOW).isoformat())
-    return ctx.refuse(key, record=record)
+    return ctx.refuse(key, record=record, **fields)
 
 
 def _has_identity(session: Session, member_id: int, platform: str) -> bool:

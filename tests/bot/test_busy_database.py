@@ -8,7 +8,7 @@ import sqlite3
 import pytest
 from hostile import tracebacks
 
-from bot.console import ConsoleBot
+from bot.console.chat import ConsoleBot
 from handlers.dispatch import Defaults
 from storage.db import make_engine, make_session_factory
 from storage.models import Customer, Member, Visit

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from sqlalchemy import func, select
 
 from bot.cli import main
-from bot.console import ConsoleBot
+from bot.console.chat import ConsoleBot
 from bot.demo import seed
 from handlers.dispatch import Defaults
 from storage.db import HEAD, make_engine, make_session_factory

@@ -1,7 +1,7 @@
 """The console backend: rendering, announcements, and a database that is away."""
 import socket
 
-from bot.console import ConsoleBot, render
+from bot.console.chat import ConsoleBot, render
 from bot.render_text import width
 from storage.db import make_engine, make_session_factory
 
@@ -37,8 +37,8 @@ def test_an_unreachable_database_gets_a_friendly_answer_in_the_users_language():
 
 def test_the_schedulers_posts_appear_in_the_console_chat(team_chat, session_factory, db_url,
                                                           monkeypatch):
+    from bot import platforms
     from bot.app import App
-    from bot.console import ConsoleSender
     from bot.worker import build_worker
     from worker.plan import fire, plan
 
@@ -47,7 +47,8 @@ def test_the_schedulers_posts_appear_in_the_console_chat(team_chat, session_fact
         [spec] = [p for p in plan(s) if p.kind == "standup"]
     fire(session_factory, spec, team_chat.now, manual=True)
     shown = []
-    worker = build_worker(App.build(), ConsoleSender(write=shown.append))
+    monkeypatch.setattr(platforms.named("console"), "write", shown.append)  # where it prints
+    worker = build_worker(App.build())
     while worker.delivery.run_once():
         pass
     shown = [post for post in shown if "started using salesbot" not in post]  # Mia told who joined
@@ -58,8 +59,8 @@ def test_the_schedulers_posts_appear_in_the_console_chat(team_chat, session_fact
 def test_in_the_chat_only_my_posts_and_the_channels_show_each_followed_by_the_prompt(
         team_chat, session_factory, db_url, monkeypatch):
     """The demo chat is one person at a keyboard: other reps' prompts would bury theirs."""
+    from bot import platforms
     from bot.app import App
-    from bot.console import ConsoleSender
     from bot.worker import build_worker
     from worker.plan import fire, plan
 
@@ -71,8 +72,10 @@ def test_in_the_chat_only_my_posts_and_the_channels_show_each_followed_by_the_pr
     for kind in ("standup", "watch"):
         fire(session_factory, specs[kind], team_chat.now, manual=True)
     shown = []
-    worker = build_worker(App.build(), ConsoleSender(
-        write=lambda text, **_: shown.append(text), chatting={"user": "Bo"}))
+    console = platforms.named("console")
+    monkeypatch.setattr(console, "write", lambda text, **_: shown.append(text))
+    monkeypatch.setattr(console, "chatting", {"user": "Bo"})  # Bo at the keyboard
+    worker = build_worker(App.build())
     while worker.delivery.run_once():
         pass
     heads = [text.split("\n")[1] for text in shown if text.startswith("\n")]

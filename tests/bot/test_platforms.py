@@ -123,7 +123,7 @@ def _asgi_post(app, path: str, body: bytes) -> tuple[int, bytes]:
 
 def test_every_platform_is_a_platform_plugin():
     assert [p.name for p in platforms.PLATFORMS if isinstance(p, platforms.Platform)] == [
-        "slack", "wecom", "teams"]
+        "slack", "wecom", "teams", "console"]
 
 
 def test_a_registered_platform_names_its_place_for_team_posts_in_the_grammar(echo, team_chat):
@@ -139,3 +139,32 @@ def test_a_registered_platform_names_its_place_for_team_posts_in_the_grammar(ech
     assert "Sales no longer posts to Echo." in team_chat("team set Sales room off", user="Mia")
     places.forget("echo")  # a platform gone: its word is no setting
     assert not team_chat.reply("team set Sales room #lobby", user="Mia").ok
+
+
+def test_a_platform_whose_teams_have_a_room_with_no_setting_gets_their_posts_as_the_console_does(
+        echo, session_factory, db_url, monkeypatch):
+    """The console's team rooms are no special case: any platform whose `Place.room` names a
+    place for every team gets a won deal's celebration there, sent by its own sender."""
+    from support import Chat
+
+    monkeypatch.setattr(echo, "place", places.Place(
+        "echo", frozenset(), ("Echo", "回声"), ("", ""), room=lambda team: f"channel:{team}"))
+    places.declare(echo.place)
+    chat = Chat(session_factory, "E1", "echo")
+    chat.team()
+    assert "Acme" in chat("won Acme 48k", user="Ana")
+    core = create_app(Settings(database_url=db_url)).core
+    while DeliveryWorker(session_factory, platform_senders(core)).run_once():
+        pass
+    posts = [(workspace, target) for workspace, target, text in echo.sent if "Acme" in text]
+    assert posts == [("E1", "channel:Sales")]
+    core.close()
+
+
+def test_the_console_is_registered_as_the_others_are_and_serves_no_route(db_url):
+    console = platforms.named("console")
+    assert isinstance(console, platforms.Platform) and console.web(None, None) is None
+    app = create_app(Settings(database_url=db_url))
+    assert "/console/" not in app.routes and "console" in platform_senders(app.core).senders
+    assert "console" not in inbox_runners(app.core)  # it answers at once: nothing waits for it
+    app.core.close()

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from bot.app import App
 from bot.cli import main
-from bot.console import ConsoleBot
+from bot.console.chat import ConsoleBot
 from bot.settings import Settings
 from crm.sync import CrmSync
 from fakes.zoho_api import FakeZoho

@@ -130,9 +130,12 @@ class SlackDriver:
     def submit(self, callback_id: str, values: dict[str, dict], user: str = "U1",
                locale: str = "en") -> tuple[int, str]:
         state = {block: {block: element} for block, element in values.items()}
+        n = next(self._ids)  # as Slack sends it: each submission its trigger_id, each modal its view id
         return self.interact({"type": "view_submission", "user": {"id": user, "team_id": self.team},
-                              "view": {"id": "V1", "type": "modal", "callback_id": callback_id,
-                                       "private_metadata": locale, "state": {"values": state}}})
+                              "trigger_id": f"trig-{n}",
+                              "view": {"id": f"V{n}", "type": "modal", "callback_id": callback_id,
+                                       "hash": f"{n}.abc", "private_metadata": locale,
+                                       "state": {"values": state}}})
 
 
 def running(settings, fake):

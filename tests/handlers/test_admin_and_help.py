@@ -5,7 +5,8 @@ import re
 import pytest
 from sqlalchemy import func, select
 
-from handlers.grammar.intents import HANDLERS, INTENTS, parse, usage
+from handlers.grammar.intents import HANDLERS, INTENTS, usage
+from handlers.grammar.reading import parse
 from handlers.text.strings import MESSAGES
 from storage.models import AuditLog, Customer, Deal, Leave, Member, Team, TeamDestination, TeamMember, Visit
 from support import audit_trail
@@ -270,7 +271,7 @@ def test_concurrent_first_messages_make_exactly_one_admin(session_factory):
     """A workspace known (an install) but with nobody in it yet: eight people write at once."""
     from concurrent.futures import ThreadPoolExecutor
 
-    from bot.console import ConsoleBot
+    from bot.console.chat import ConsoleBot
     from storage.models import Tenant
 
     with session_factory.begin() as s:

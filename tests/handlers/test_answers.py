@@ -4,8 +4,9 @@ import datetime as dt
 
 from sqlalchemy import select
 
-from handlers.dispatch import AnswerTo, UserRef, handle_message
+from handlers.dispatch import UserRef
 from handlers.text.reply_json import from_payload
+from handlers.unit_of_work import AnswerTo, handle_message
 from storage.models import Delivery, Visit, utcnow
 from support import count
 from worker.delivery import DeliveryWorker

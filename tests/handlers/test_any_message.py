@@ -6,8 +6,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from handlers.dispatch import UserRef, handle_message
+from handlers.dispatch import UserRef
 from handlers.text.reply import Reply
+from handlers.unit_of_work import handle_message
 from storage.models import Member, Team, Tenant, Visit
 from support import Chat, count
 

@@ -169,7 +169,7 @@ def test_typos_in_corrections_store_nothing_and_say_what_to_type(team_chat):
                        ("visit #1 folow up fri", "visit #1 follow up fri"),
                        ("task #1 delete now", "now"), ("visit #1 follow up frdiay", "frdiay"),
                        ("restor deal #1", "restore deal #1"), ("trsh", "trash"),
-                       ("contest #1 12/1-12/40", "12/1-12/40"), ("undo please", "undo")]:
+                       ("contest #1 12/1-12/40", "12/1-12/40"), ("undo tha", "undo")]:
         reply = team_chat.reply(text, user="Ana")
         assert not reply.ok and hint in reply.text, (text, reply.text)
     with team_chat.session_factory() as s:

@@ -20,12 +20,12 @@ def test_linking_joins_a_new_workspace_and_the_persons_data(session_factory):
     code = code_of(slack.reply("link", user="Mia"))
     wecom("拜访 华为：见面", user="mia-wx")
     ask = wecom.reply(f"关联 {code}", user="mia-wx")  # connecting the corp is said first, nothing linked
-    assert not ask.ok and "会把WeCom工作区 corp 接入公司" in ask.text and f"关联 {code} 确认" in ask.text
+    assert not ask.ok and "会把企业微信工作区 corp 接入公司" in ask.text and f"关联 {code} 确认" in ask.text
     assert [b.label for b in ask.buttons] == ["接入 corp"]
     with session_factory() as s:
         assert s.scalar(select(func.count()).select_from(TenantLink)) == 0
     out = wecom(ask.buttons[0].command, user="mia-wx")
-    assert "关联成功：你在这里也是Mia" in out and "Mia已把WeCom工作区 corp 接入公司" in out
+    assert "关联成功：你在这里也是Mia" in out and "Mia已把企业微信工作区 corp 接入公司" in out
     out = wecom("progress", user="mia-wx")
     assert "Visits         2" in out  # the WeCom visit and the Slack one, in Mia's English
     with session_factory() as s:

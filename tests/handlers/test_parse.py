@@ -33,7 +33,8 @@ from handlers.grammar.commands import (
     TakeLeave,
     UpsertDeal,
 )
-from handlers.grammar.intents import HANDLERS, INTENTS, parse
+from handlers.grammar.intents import HANDLERS, INTENTS
+from handlers.grammar.reading import parse
 
 TODAY = dt.date(2026, 11, 23)  # a Monday
 D = dt.date
@@ -160,7 +161,7 @@ def test_full_width_punctuation_and_digits_are_accepted():
     ("done three", "done", "usage"),
     ("role @ana king", "role", "usage"),
     ("leave whenever", "leave", "date"),
-    ("team add East ana", "team", "usage"),
+    ("team add East ana", "team", "mention_missing"),
     ("make me a sandwich", None, "usage"),
     ("x" * 3000, None, "too_long"),
 ])

@@ -4,7 +4,7 @@ command), each typed again the ways phones and people change it — punctuation 
 a one-letter typo in the command word, a follow-up clause moved. Every variant must give the
 same command as the canonical message, or a question (a ParseError: nothing stored). Never a
 third result. A failure is printed as the chat it would have been. Messages are read as dispatch
-reads them (`intents.read`: every word accounted for), so a canonical message never becomes a
+reads them (`reading.read`: every word accounted for), so a canonical message never becomes a
 question about words the parser did not claim.
 
 `SALESBOT_FUZZ_SEED` picks other variants (the default is fixed, so CI is repeatable).
@@ -22,8 +22,9 @@ import opencc
 
 from handlers.grammar.amounts import Money
 from handlers.grammar.commands import Command, ParseError
-from handlers.grammar.intents import KEYWORDS_EN, read
+from handlers.grammar.intents import KEYWORDS_EN
 from handlers.grammar.normal import name_fold
+from handlers.grammar.reading import read
 
 TODAY = dt.date(2026, 11, 23)  # a Monday
 SEED = int(os.environ.get("SALESBOT_FUZZ_SEED", "23"))
@@ -160,8 +161,46 @@ def follow_up_moved(text: str, rng: random.Random) -> str | None:
     return rng.choice(choices)
 
 
+_DAY_FORMS = {"12/20": ("20/12", "2026-12-20", "Dec 20", "20 Dec", "December 20th"),
+              "12月20日": ("12月20号", "2026-12-20", "12/20")}
+
+
+def day_written_otherwise(text: str, rng: random.Random) -> str | None:
+    """The same day written another way (`12/20` → `20/12`, `Dec 20`, `2026-12-20`, `12月20号`):
+    a day readable both ways, or only part of it read, must never be another day."""
+    said = next((d for d in _DAY_FORMS if d in text), None)
+    return text.replace(said, rng.choice(_DAY_FORMS[said]), 1) if said else None
+
+
+_CN_AMOUNTS = {"5万": "五万", "4.8万": "四万八千", "50万": "五十万", "200万": "两百万", "48k": "四万八千"}
+
+
+def chinese_numerals(text: str, rng: random.Random) -> str | None:
+    """An amount in Chinese numerals (`5万` → `五万`, `4.8万` → `四万八千`): the same amount, never
+    a reason or a name."""
+    said = next((a for a in _CN_AMOUNTS if re.search(rf"(?<![\d.]){re.escape(a)}(?![\d万])", text)), None)
+    if said is None or not re.search(r"[\u4e00-\u9fff]", text):
+        return None
+    return re.sub(rf"(?<![\d.]){re.escape(said)}(?![\d万])", _CN_AMOUNTS[said], text, count=1)
+
+
+_COMMENTS = (", new lead from expo", " - fyi boss asked", "，展会新客户", "，老板特别关心", " 🙌 great news")
+#: Commands that store and whose every word is a field: words added after them are a question,
+#: never data. (Reports and targets read a team's name of any words: a name no team has is refused.)
+_ALL_FIELDS = ("customer ", "客户 ", "deal ", "商机 ", "done ", "完成 ", "snooze ", "推迟 ", "role ", "角色 ",
+               "leave ", "请假 ")
+
+
+def comment_after(text: str, rng: random.Random) -> str | None:
+    """A comment after a command whose words are all fields (`customer Nexa tier C, new lead from
+    expo`): the same command or a question, never a name or a title with the comment in it."""
+    if not text.lower().startswith(_ALL_FIELDS) or "#" in text:
+        return None
+    return text + rng.choice(_COMMENTS)
+
+
 VARIANTS = (swap_punctuation, full_width, traditional, case_changed, doubled_spaces, emoji, keyword_typo,
-            follow_up_moved)
+            follow_up_moved, day_written_otherwise, chinese_numerals, comment_after)
 
 
 # --- the same command, or a question ------------------------------------------------------
@@ -216,7 +255,7 @@ def test_every_variant_gives_the_same_command_or_a_question():
     messages = canonical_messages()
     expected = {m: meaning(_read(m, TODAY)) for m in messages}
     checked, failures = 0, []
-    for canonical, change, variant in variants_of(messages, rng, per_message=24):
+    for canonical, change, variant in variants_of(messages, rng, per_message=30):
         result = _read(variant, TODAY)
         checked += 1
         if isinstance(result, ParseError) or meaning(result) == expected[canonical]:

@@ -2,7 +2,7 @@
 import datetime as dt
 
 from handlers.grammar import commands as c
-from handlers.grammar.intents import parse
+from handlers.grammar.reading import parse
 from storage.models import Team
 from worker.plan import plan
 

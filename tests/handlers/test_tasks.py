@@ -16,9 +16,10 @@ from worker.plan import fire, plan
 
 def told(session_factory, target: str, at: dt.datetime = NOW) -> list[str]:
     """What was queued for someone's direct messages (the console tenant's `user:NAME`), as
-    sent `at`."""
+    sent `at`: not the answers to what they said themselves."""
     with session_factory() as s:
-        rows = s.execute(select(Delivery.payload).where(Delivery.target == target).order_by(Delivery.id))
+        rows = s.execute(select(Delivery.payload).where(Delivery.target == target,
+                                                        Delivery.key.notlike("answer:%")).order_by(Delivery.id))
         replies = [as_sent(from_payload(payload), at) for (payload,) in rows]
     return [reply.text + "".join(f"\n[{b.command}]" for b in reply.buttons) for reply in replies]
 

@@ -42,11 +42,12 @@ def _deal(session_factory, deal_id: int) -> Deal:
 def test_a_thousands_comma_keeps_the_amount_whole(session_factory, setup, typed, amount, reason, posted):
     chat = _chat(session_factory)
     assert chat.reply(setup, user="Ana").ok
-    reply = chat.reply(typed, user="Ana")
-    assert reply.ok, reply.text
+    said = chat.exchange(typed, user="Ana")
+    assert said.reply.ok, said.reply.text
     deal = _deal(session_factory, 1)
     assert (deal.stage, deal.amount, deal.reason) == ("won", Decimal(amount), reason)
-    assert posted in reply.announcement.text and reason in reply.announcement.text
+    [celebration] = said.posts
+    assert posted in celebration.text and reason in celebration.text
 
 
 # 5. "next month" is its first working day, in the team's calendar --------------------------
@@ -297,13 +298,9 @@ def test_a_day_of_the_month_alone_is_the_next_one(session_factory, typed, day):
         assert s.scalar(select(Visit.follow_up_on)) == day
 
 
-@pytest.mark.parametrize("typed, answer", [
-    ('new deal Acme "ERP" proposal 50k', "yes"),
-    ('新建商机 华为 "云" 方案呈现 5万', "好的"),
-])
-def test_a_word_before_the_command_word_is_asked_and_yes_does_it(session_factory, typed, answer):
-    chat = _chat(session_factory)
-    ask = chat.reply(typed, user="Ana")
-    assert not ask.ok and len(ask.buttons) == 1, ask.text
-    assert chat.reply(answer, user="Ana").ok
+@pytest.mark.parametrize("typed", ['new deal Acme "ERP" proposal 50k', '新建商机 华为 "云" 方案呈现 5万'])
+def test_a_word_before_the_command_word_that_says_the_same_is_read(session_factory, typed):
+    chat = _chat(session_factory)  # asking was needless (the fresh-eyes testers of round 5)
+    reply = chat.reply(typed, user="Ana")
+    assert reply.ok, reply.text
     assert _deal(session_factory, 1).stage == "proposal"

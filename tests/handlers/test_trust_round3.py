@@ -211,7 +211,7 @@ def test_a_tip_without_a_topic_is_asked_and_the_offer_keeps_every_word(session_f
 def test_a_reading_gives_each_field_the_span_it_came_from():
     import datetime as dt
 
-    from handlers.grammar.intents import read
+    from handlers.grammar.reading import read
 
     text = 'deal Acme Corp "Cloud" proposal 50k close 12/20'
     reading = read(text, dt.date(2026, 11, 23))
@@ -247,11 +247,11 @@ def test_a_task_day_before_a_time_is_its_due_day(session_factory, typed, due):
     ("task send proposal tmrw morning", ("send proposal morning", "2026-11-24")),
     ("任务 给华为打电话 明天上午", ("给华为打电话 上午", "2026-11-24")),
 ])
-def test_a_day_left_in_a_task_title_is_asked_never_dropped(session_factory, typed, as_due):
+def test_a_day_left_in_a_task_title_is_its_due_day_never_dropped(session_factory, typed, as_due):
     chat = Chat(session_factory)
     chat.team()
-    assert not chat.reply(typed).ok and _tasks(session_factory) == []
-    assert chat.reply("1").ok
+    reply = chat.reply(typed)  # asking was needless (the fresh-eyes testers of round 5)
+    assert reply.ok and ("Nov 24" in reply.text or "11月24日" in reply.text), reply.text
     assert _tasks(session_factory) == [as_due]
 
 

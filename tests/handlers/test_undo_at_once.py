@@ -6,7 +6,7 @@ import threading
 import pytest
 from sqlalchemy import select, text
 
-from bot.console import ConsoleBot
+from bot.console.chat import ConsoleBot
 from handlers.dispatch import Defaults
 from storage.models import Change, Deal
 from support import NOW, eventually

@@ -96,11 +96,11 @@ def test_amount_changes_are_recorded_as_events(team_chat):
 
 def test_winning_a_deal_celebrates_in_the_team_channel(team_chat):
     team_chat('deal Acme "ERP" negotiation 50k')
-    reply = team_chat.reply("won Acme 48k: beat them on delivery time")
-    assert "Deal #1 won: Acme, ¥48K" in reply.text
-    assert reply.announcement is not None
-    assert "🎉 Ana won Acme — ¥48K" in reply.announcement.text
-    assert "beat them on delivery time" in reply.announcement.text
+    said = team_chat.exchange("won Acme 48k: beat them on delivery time")
+    assert "Deal #1 won: Acme, ¥48K" in said.reply.text
+    [celebration] = said.posts  # the console's team room: `channel:Sales`
+    assert "🎉 Ana won Acme — ¥48K" in celebration.text
+    assert "beat them on delivery time" in celebration.text
     [deal] = rows(team_chat.session_factory, Deal)
     assert (deal.stage, deal.amount, deal.reason) == ("won", Decimal("48000.00"),
                                                       "beat them on delivery time")

@@ -290,7 +290,7 @@ def test_a_reply_survives_the_outbox_whole():
                   buttons=(Button("完成", "完成 3", "primary"),
                            Button("Big 5 Ltd", "deal Big 5 Ltd", action=UpsertDeal(
                                DealRef(words=("Big 5 Ltd",)), amount=Money(Decimal(5))))),
-                  announcement=Reply(title="🎉", locale="zh"), notes=("1 USD = 7.1 CNY",))
+                  notes=("1 USD = 7.1 CNY",))
     assert from_payload(json.loads(json.dumps(to_payload(reply)))) == reply
 
 

@@ -28,11 +28,14 @@ def watch(session_factory, when):
 
 
 def posts(session_factory):
+    """The posts queued, but the console's own exchanges (each answer and the celebration it
+    caused, shown in the chat at once, and corrections of those) and who joined: not the subject."""
     with session_factory() as s:
-        return [(d.key, d.status, d.fact,
-                 from_payload(d.payload).text if "fix" not in d.payload else d.payload)
-                for d in s.scalars(select(Delivery).order_by(Delivery.id))
-                if not d.key.startswith("joined:")]  # the manager told who joined: not the subject
+        rows = list(s.scalars(select(Delivery).order_by(Delivery.id)))
+    chat = {d.id for d in rows if "answer:" in d.key}  # withdrawn ones too (`withdrawn:ID:KEY`)
+    return [(d.key, d.status, d.fact, from_payload(d.payload).text if "fix" not in d.payload else d.payload)
+            for d in rows if d.id not in chat and not d.key.startswith("joined:")
+            and d.payload.get("fix", {}).get("of") not in chat]
 
 
 class Platform:
@@ -106,7 +109,7 @@ def test_where_a_platform_cannot_withdraw_one_short_correction_follows(team_chat
     deliver(session_factory, platform)
     team_chat("undo", user="Ana")
     deliver(session_factory, platform)
-    sends = [text for kind, text in platform.log if kind == "send" and "started using" not in text]
+    sends = [text for kind, text in platform.log if kind == "send" and "🎯" in text]  # the target's
     assert len(sends) == 2 and "✏️ Correction" in sends[1] and "no longer holds" in sends[1]
 
 
@@ -115,10 +118,10 @@ def test_the_worker_drops_a_queued_post_whose_fact_no_longer_holds(session_facto
         tenant = Tenant(platform="slack", external_id="T1")
         s.add(tenant)
         s.flush()
-        OutboxRepository(s).enqueue_to(
-            [type("D", (), {"platform": "slack", "workspace": "T1", "target": "channel:C1"})()],
-            "announce:x", tenant.id, to_payload(Reply(title="🎉 Ana won Acme")),
-            dt.datetime.now(dt.timezone.utc), fact="won:46")  # no deal #46 is won
+        OutboxRepository(s).enqueue_many([{  # no deal #46 is won
+            "key": "announce:x", "tenant_id": tenant.id, "platform": "slack", "workspace": "T1",
+            "target": "channel:C1", "payload": to_payload(Reply(title="🎉 Ana won Acme")), "fact": "won:46"}],
+            dt.datetime.now(dt.timezone.utc))
     platform = Platform()
     deliver(session_factory, platform)
     assert platform.log == [] and posts(session_factory) == []

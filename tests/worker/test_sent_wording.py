@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from support import render
+from bot.console.chat import render
 from worker.delivery import DeliveryWorker
 from worker.plan import fire, plan
 

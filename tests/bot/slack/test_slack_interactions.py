@@ -65,6 +65,30 @@ def test_a_form_with_errors_is_answered_inline_then_stored_once_fixed(slack):
     assert visit.notes == "demo; went well" and str(visit.follow_up_on) == "2026-12-02"  # as typed
 
 
+def test_a_forms_answer_is_queued_with_what_it_stored_and_a_second_delivery_does_nothing(slack):
+    """The submission's answer is an outbox row written in the transaction that stores the visit,
+    keyed by Slack's ids for the submission: the same payload delivered again stores nothing and
+    answers nothing."""
+    values = {"customer": {"type": "external_select", "selected_option": {"value": "new:Acme Corp"}},
+              "notes": {"type": "plain_text_input", "value": "demo went well"},
+              "next_step": {"type": "plain_text_input", "value": None},
+              "follow_up": {"type": "datepicker", "selected_date": None}}
+    state = {block: {block: element} for block, element in values.items()}
+    submission = {"type": "view_submission", "user": {"id": "U1", "team_id": "T1"}, "trigger_id": "trig-77",
+                  "view": {"id": "V77", "type": "modal", "callback_id": "visit_form", "hash": "77.abc",
+                           "private_metadata": "en", "state": {"values": state}}}
+    assert slack.interact(submission) == (200, "")
+    [call] = slack.fake.wait_for(lambda: slack.fake.called("chat.postMessage"))
+    assert call.params["channel"] == "U1" and "Visit to Acme Corp logged." in _all_text(call.params)
+    assert slack.interact(submission) == (200, "")
+    time.sleep(0.5)
+    assert len(slack.fake.called("chat.postMessage")) == 1
+    assert count(slack.core.session_factory, Visit) == 1
+    with slack.core.session_factory() as s:
+        rows = s.execute(select(Delivery.key, Delivery.target, Delivery.status)).all()
+    assert rows == [("answer:slack:view:V77:trig-77", "user:U1", "sent")]
+
+
 def test_a_form_stores_what_each_field_says_never_reparsed(slack):
     """A customer "Big 5 Ltd" with no amount is not customer "Big Ltd" at 5; "Acme: EU" keeps its colon."""
     deal = {"customer": {"type": "external_select", "selected_option": {"value": "new:Big 5 Ltd"}},

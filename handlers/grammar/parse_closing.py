@@ -1,0 +1,120 @@
+"""The grammar of a deal won or lost: `won CUSTOMER [AMOUNT][: reason]` · `lost …`; a
+follow-up or an amount in the reason is asked about."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+
+from handlers.grammar import clauses
+from handlers.grammar import commands as c
+from handlers.grammar import vocabulary as V
+from handlers.grammar.amounts import parse_amount
+from handlers.grammar.normal import view
+from handlers.grammar.parse import (
+    CJK,
+    COMMA,
+    SYMBOLS,
+    amount_in,
+    day_in_notes,
+    head_and_body,
+    tokens_of,
+    two_commands,
+)
+from handlers.grammar.parse_deals import deal_ref, misread
+
+_REASON_SEP = re.compile(r"\s*(?:[:;。]|" + COMMA + r"|!+|\.(?=\s)|\s[-–—]\s|—|\n)\s*")
+
+
+def closing_parser(won: bool):
+    """The parser of `won …` or `lost …`. A follow-up clause in the reason (`; follow up fri`)
+    is no reason: asked about, offering the win and a task for the follow-up."""
+    topic = "won" if won else "lost"
+
+    def parse_close(rest: str, today: dt.date) -> c.Command | c.ParseError:
+        head, reason = head_and_body(rest, _REASON_SEP)
+        head = SYMBOLS.sub(" ", head).rstrip("!.。 ")  # `won #7 🎉`
+        amount, kept, switch = None, [], False
+        for word, quoted in tokens_of(head):
+            plain = view(word)
+            if not quoted and amount is None and (money := parse_amount(plain)):
+                amount = money
+            elif not quoted and amount is not None and plain.lower() in V.CURRENCY_WORDS:
+                switch = len(plain) > 1 and amount.currency in (None, V.CURRENCY_WORDS[plain.lower()])
+                amount = replace(amount, currency=amount.currency or V.CURRENCY_WORDS[plain.lower()])
+            elif not quoted and (error := misread(plain, rest, topic, False, amount is not None)):
+                if error.problem == "word" and (at := rest.find(word)) > 0:  # `won Acme 48k beat …`
+                    error = replace(error, problem="reason_colon", detail=rest[at:].strip(),
+                                    fixed=f"{rest[:at].rstrip()}: {rest[at:]}")
+                return error
+            else:
+                kept.append((word, quoted))
+        ref = deal_ref(kept)
+        if not ref.words and ref.deal_id is None:
+            return c.ParseError(topic)
+        if ref.words and ref.deal_id is not None:  # `won #12 Acme`: the number says which deal
+            number, at = rest.find(f"#{ref.deal_id}"), rest.find(ref.words[0])
+            if 0 <= number < at:  # `lost #12 price` · `won #12` ⏎ `beat Oracle`: the reason?
+                return c.ParseError(topic, "reason_colon", rest[at:].strip(),
+                                    f"{rest[:at].rstrip()}: {rest[at:].strip()}")
+            return c.ParseError(topic, "word", ref.words[0])
+        reason = reason.strip()
+        command = c.CloseDeal(ref, won, amount, reason, switch_currency=switch)
+        seen = view(reason)
+        if (second := clauses.second_command(reason, seen)) is not None:
+            start = len(rest) - len(reason)
+            return two_commands(topic, rest, start + second, None)
+        found = clauses.follow_ups(reason, seen, today)
+        if not found and (dated := day_in_notes(reason, today)):  # `…；下周一约他们吃饭`: no reason
+            found = [_clause_around(reason, *dated)]
+        if isinstance(found, clauses.Unread) or found:
+            return _follow_up_in_reason(topic, rest, reason, command, found)
+        if won and amount is None and (money := amount_in(reason)):  # `won Acme: 48k, beat them`
+            word, value = money
+            moved = replace(command, amount=value, reason=" ".join(reason.replace(word, "", 1).split())
+                            .strip(" ,，;；"))
+            return c.ParseError(topic, "amount_in_reason", word, options=(
+                ("amount_moved", "", moved), ("as_reason", "", command)))
+        return command
+    return parse_close
+
+
+def _clause_around(text: str, said: str, day: dt.date) -> clauses.FollowUp:
+    """The clause of `text` holding the day `said` (between clause ends), as a follow-up whose
+    detail is the rest of the clause (`下周一约他们吃饭` → 约他们吃饭)."""
+    at = text.find(said)
+    before = [m.end() for m in clauses.CLAUSE_END.finditer(text, 0, at)]
+    start = before[-1] if before else 0
+    after = clauses.CLAUSE_END.search(text, at + len(said))
+    end = after.start() if after else len(text)
+    detail = " ".join(f"{text[start:at]} {text[at + len(said):end]}".split())
+    detail = re.sub(r"\s+(?:on|by|at|before|in|在|于)$", "", detail, flags=re.I)  # `kickoff on`
+    return clauses.FollowUp(day, start, end, detail)
+
+
+def _follow_up_in_reason(topic: str, rest: str, reason: str, command: c.CloseDeal,
+                         found) -> c.ParseError:
+    """`won #5 80k: beat SAP on price; follow up fri`: the follow-up is no reason. Offered: the
+    deal closed with the rest as its reason and a task for the follow-up (two lines), or the
+    whole as the reason, word for word."""
+    as_typed = ("as_reason", "", command)
+    if isinstance(found, clauses.Unread):
+        return c.ParseError(topic, "follow_up_in_reason", found.text, options=(as_typed,))
+    clause = found[0]
+    shorter = clauses.without(reason, [(clause.start, clause.end)])
+    head = rest[:len(rest) - len(reason)].rstrip()
+    space = "" if head.endswith(("：", "，", "；")) else " "
+    closed = f"{head}{space}{shorter}" if shorter else head.rstrip(":：;；,， -")
+    zh = bool(CJK.search(reason[clause.start:clause.end]))  # the task in the follow-up's own language
+    what = clause.detail or ("跟进" if zh else "follow up")
+    ref, day = command.ref, clause.day.isoformat()
+    customer = ref.words[0] if zh and CJK.search(ref.words[0] if ref.words else "") \
+        else " ".join(ref.words)  # `腾讯 私有云`: a Chinese name ends at its space, a title follows
+    if zh:
+        about = f"商机 #{ref.deal_id}" if ref.deal_id else f"客户 {customer}："
+        task = f"\n任务 {about} {day}前{what}"
+    else:
+        about = f"deal #{ref.deal_id}" if ref.deal_id else f"customer {customer}:"
+        task = f"\ntask {about} {what} by {day}"
+    return c.ParseError(topic, "follow_up_in_reason", reason[clause.start:clause.end].strip(), options=(
+        ("close_and_task", f"{closed}{task}", None), as_typed))

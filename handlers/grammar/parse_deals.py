@@ -1,0 +1,211 @@
+"""The grammar of deals: `deal CUSTOMER ["TITLE"] [STAGE] [AMOUNT] [close DATE]`, `deal #N …`:
+every word read as one of these, or the message refused saying which word."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+
+from handlers.grammar import clauses
+from handlers.grammar import commands as c
+from handlers.grammar import vocabulary as V
+from handlers.grammar.amounts import parse_amount
+from handlers.grammar.dates import parse_date
+from handlers.grammar.glued import unglue
+from handlers.grammar.normal import view
+from handlers.grammar.parse import swap, tokens_of
+
+
+def deal_ref(tokens: list[tuple[str, bool]]) -> c.DealRef:
+    """Read a c.DealRef from tokens: `#12`, a quoted title, and the customer's words. A quoted
+    first word is the customer (`deal "Big 4 Ltd" "ERP"`: names with numbers go in quotes)."""
+    deal_id, title, words = None, None, []
+    for i, (word, quoted) in enumerate(tokens):
+        if quoted and i == 0 and word.strip():
+            words.append(word.strip())
+        elif quoted:
+            title = word.strip() or None
+        elif re.fullmatch(r"#\d{1,9}", word):
+            deal_id = int(word[1:])
+        else:
+            words.append(word)
+    return c.DealRef(deal_id, tuple(words), title)
+
+
+_CLOSED_HOW = ("won", "lost")
+#: A deal's win or loss said in a sentence's words (`商机 海尔 ERP 赢了 52万`): the stage, never a title
+_CLOSE_SAID = {"赢了": "won", "输了": "lost", "丢了": "lost"}
+_WON_SAID = ("won", "赢单", "赢了", "成交", "签约", "已签约")
+#: A deal won or lost with its reason after a colon (`deal #5 closed lost: customer went dark`).
+_CLOSED_WITH_REASON = re.compile(r"^(?P<deal>[^:]*?\S)\s+(?:closed[\s_-]?)?"
+                                 r"(?P<how>won|lost|赢单|输单|赢了|输了|丢单|丢了|成交|签约|已签约)"
+                                 r"(?P<amount>\s+[^\s:]+)?\s*:\s*(?P<why>\S.*)$", re.I | re.DOTALL)
+#: A token that starts like an amount but is none (`50kk`, `1.2mm`, `5wan`): never part of a name.
+_AMOUNTISH = re.compile(r"^[$¥]?\d[\d,.]*(?:[a-z]{1,6}|[千万亿元块]{1,3})$", re.IGNORECASE)
+
+
+#: A comma or semicolon inside a word (`negotiation，fyi`), never a thousands mark (`$4,800`)
+_GLUED_COMMA = re.compile(r"[,，;；](?!\d{3}(?!\d))")
+
+
+def parse_deal(rest: str, today: dt.date) -> c.Command | c.ParseError:
+    """`CUSTOMER ["TITLE"] [STAGE] [AMOUNT [CURRENCY]] [close DATE]`: every word is read as one of
+    these, or the message is refused saying which word (with the likely word offered)."""
+    rest = unglue(rest)  # `#11商务谈判` is `#11 商务谈判`
+    if closing := _CLOSED_WITH_REASON.match(view(rest)):  # `deal #5 closed lost: went dark`
+        amount = rest[closing.start("amount"):closing.end("amount")] if closing["amount"] else ""
+        from handlers.grammar.parse_closing import closing_parser  # which reads deals as this module does
+        return closing_parser(closing["how"].lower() in _WON_SAID)(
+            f"{rest[:closing.end('deal')]}{amount}: {rest[closing.start('why'):]}", today)
+    tokens = [(part, q) for w, q in tokens_of(rest)  # `proposal 90k, close …` · `商务谈判，老板特别关心`
+              for part in ([w] if q else [p for p in _GLUED_COMMA.split(w) if p] or [""])]
+    tokens = [(w, q) for w, q in tokens if q or (w and w not in ("→", "->", "=>", "➡"))]  # `ERP → proposal`
+    if len(tokens) == 2 and re.fullmatch(r"#\d{1,9}", tokens[0][0]) \
+            and tokens[1][0].lower() in V.HISTORY_WORDS:  # `deal #46 history`
+        return c.ShowDealHistory(int(tokens[0][0][1:]))
+    if len(tokens) == 2 and re.fullmatch(r"#\d{1,9}", tokens[0][0]) \
+            and tokens[1][0].lower() in V.DELETE_WORDS | V.REOPEN_WORDS:  # `deal #46 delete`
+        action = "delete" if tokens[1][0].lower() in V.DELETE_WORDS else "reopen"
+        return c.ChangeDeal(int(tokens[0][0][1:]), action)
+    stage = amount = close = None
+    switch = False  # a currency said in words (`60k CNY`): the deal's currency, meant
+    kept: list[tuple[str, bool]] = []
+    i = 0
+    while i < len(tokens):
+        word, quoted = tokens[i]
+        lower = word.lower()
+        fields_read = stage is not None or amount is not None or close is not None or any(
+            q for _w, q in tokens[1:i])  # after a title (`acme "cloud" qualification`) no name goes on
+        if i == 1 and tokens[0][1] and not quoted and not _is_field(word):  # `"Big 4" Ltd`
+            return c.ParseError("deal", "word", word)
+        label = V.FIELD_LABELS.get(lower) if not quoted and i + 1 < len(tokens) else None
+        if label and (parse_amount(tokens[i + 1][0]) if label == "amount"
+                      else tokens[i + 1][0].lower() in V.STAGE_WORDS):
+            i += 1  # `amount 60k`: the label says what the next word is
+            continue
+        if quoted:
+            kept.append((word, quoted))
+        elif lower in V.CLOSE_WORDS and i + 1 < len(tokens):
+            close, used = _date_at(tokens, i + 1, today)
+            if close is None:
+                return c.ParseError("deal", "date", tokens[i + 1][0])
+            i += 1 + used
+            continue
+        elif close is None and (glued := _glued_close(word, today)):  # `預計１２月３１日`
+            close = glued
+        elif stage is None and (lower == "closed" or V.near_word(lower, ("closed",))) \
+                and i + 1 < len(tokens) and not tokens[i + 1][1] \
+                and (tokens[i + 1][0].lower() in _CLOSED_HOW or V.near_word(tokens[i + 1][0], _CLOSED_HOW)):
+            how = tokens[i + 1][0].lower()  # `closed won`: one stage in two words; `clsoed wonn` asked
+            if lower != "closed" or how not in ("won", "lost"):
+                fixed = swap(swap(rest, word, "closed"), tokens[i + 1][0],
+                              how if how in ("won", "lost") else V.near_word(how, ("won", "lost")))
+                return c.ParseError("deal", "stage_typo", f"{word} {tokens[i + 1][0]}", fixed)
+            stage = how
+            i += 2
+            continue
+        elif stage is None and (several := _stage_of_words(tokens, i)):
+            stage, i = several[0], i + several[1]  # `Needs Analysis`: a stage of the team's, in words
+            continue
+        elif stage is None and lower in V.STAGE_WORDS:
+            stage = V.STAGE_WORDS[lower]
+        elif stage is None and i > 0 and lower in _CLOSE_SAID:
+            stage = _CLOSE_SAID[lower]
+        elif amount is None and (money := parse_amount(word)):
+            amount = money
+        elif amount is None and lower in V.CURRENCY_WORDS and len(lower) > 1 and i + 1 < len(tokens) \
+                and not tokens[i + 1][1] and (money := parse_amount(tokens[i + 1][0])) \
+                and money.currency in (None, V.CURRENCY_WORDS[lower]):  # `RMB 3万`: its currency
+            amount, switch = replace(money, currency=V.CURRENCY_WORDS[lower]), True
+            i += 2
+            continue
+        elif amount is not None and parse_amount(word) and parse_amount(tokens[0][0]) == amount \
+                and not tokens[0][1]:  # `deal 3M "ERP" 50k`: the first word was a name
+            first = tokens[0][0]
+            return c.ParseError("deal", "quote_name", first, swap(rest, first, f'"{first}"'))
+        elif amount is not None and lower in V.CURRENCY_WORDS and tokens[i - 1][0] != "" \
+                and parse_amount(tokens[i - 1][0]) == amount:
+            if amount.currency not in (None, V.CURRENCY_WORDS[lower]):
+                return c.ParseError("deal", "amount", f"{tokens[i - 1][0]} {word}")
+            amount, switch = replace(amount, currency=V.CURRENCY_WORDS[lower]), len(lower) > 1
+        elif close is None and fields_read and clauses.DATE_LIKE.search(view(word)) \
+                and (bare := _date_at(tokens, i, today))[0]:  # `商务谈判 3.5万 月底`: the close day
+            close, i = bare[0], i + bare[1]
+            continue
+        elif error := misread(word, rest, "deal", stage is None, fields_read):
+            return error
+        else:
+            kept.append((word, quoted))
+        i += 1
+    ref = deal_ref(kept)
+    customer = None
+    if ref.deal_id is not None and ref.words:  # `deal #46 customer Globex`, else a stray word
+        if ref.words[0].lower() not in V.CUSTOMER_WORDS or len(ref.words) < 2:
+            return c.ParseError("deal", "word", ref.words[0])
+        customer, ref = " ".join(ref.words[1:]), replace(ref, words=())
+    if not ref.words and ref.deal_id is None:
+        first = tokens[0][0] if tokens and not tokens[0][1] else ""
+        if parse_amount(first):  # `deal 3M proposal`: the only word that can be a name is a number
+            return c.ParseError("deal", "quote_name", first, swap(rest, first, f'"{first}"'))
+        return c.ParseError("deal")
+    if stage in ("won", "lost") and customer is None:
+        return c.CloseDeal(ref, stage == "won", amount, switch_currency=switch)
+    if stage in ("won", "lost"):
+        return c.ParseError("deal")
+    return c.UpsertDeal(ref, stage, amount, close, customer, switch_currency=switch)
+
+
+def _glued_close(word: str, today: dt.date) -> dt.date | None:
+    """The close day of a Chinese close word glued to its date (`预计12月31日`), or None."""
+    seen = view(word)
+    for close_word in ("预计成交", "成交日期", "预计"):
+        if seen.startswith(close_word) and len(seen) > len(close_word):
+            return parse_date(seen[len(close_word):], today)
+    return None
+
+
+def _stage_of_words(tokens: list[tuple[str, bool]], i: int) -> tuple[str, int] | None:
+    """A stage named in two or three words from token `i` (a workspace's own pipeline), and how
+    many words it took."""
+    for n in (3, 2):
+        words = tokens[i:i + n]
+        if len(words) == n and not any(quoted for _, quoted in words):
+            joined = " ".join(word.lower() for word, _ in words)
+            if joined in V.STAGE_WORDS:
+                return V.STAGE_WORDS[joined], n
+    return None
+
+
+def _is_field(word: str) -> bool:
+    lower = word.lower()
+    return (lower in V.STAGE_WORDS or lower in V.CLOSE_WORDS or lower in V.CURRENCY_WORDS
+            or parse_amount(word) is not None)
+
+
+def misread(word: str, rest: str, topic: str, stage_free: bool, fields_read: bool) -> c.ParseError | None:
+    """Why `word` cannot be part of a customer's name or title here, or None when it can: a
+    misspelt stage (offered corrected), an amount that is none, or a word after the stage,
+    amount or date, where only those may come."""
+    lower = word.lower()
+    near = V.near_word(lower, V.STAGE_WORDS) if stage_free else None
+    if near:
+        return c.ParseError(topic, "stage_typo", word, swap(rest, word, near))
+    if _AMOUNTISH.match(word) or (lower in V.CURRENCY_WORDS and fields_read):
+        return c.ParseError(topic, "amount", word)
+    if fields_read:
+        return c.ParseError(topic, "word", word)
+    return None
+
+
+def _date_at(tokens, i, today) -> tuple[dt.date | None, int]:
+    """The date starting at tokens[i], the longest first (`end of month`, `next Tue`, `12/20`)."""
+    for used in (3, 2, 1):
+        if i + used <= len(tokens):
+            day = parse_date(" ".join(w for w, _ in tokens[i:i + used]), today)
+            if day is not None:
+                return day, used
+    return None, 0
+
+
+#: Between a won/lost deal and its reason: `:` `;` `,` `，` `。` `!` ` - ` `—`, a full stop
+#: before a space, or a new line (`won Acme - beat them on price`, `输单 海尔，价格太高`).

@@ -1,0 +1,171 @@
+"""The grammar of tasks and follow-ups: `task [@who] what [by DAY]`, `done 3 4`, `done task 7`,
+`snooze 46 fri`, `due visits`."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from handlers.grammar import commands as c
+from handlers.grammar import vocabulary as V
+from handlers.grammar.dates import parse_date
+from handlers.grammar.glued import unglue
+from handlers.grammar.normal import view
+from handlers.grammar.parse import CJK, LIST_SEP, head_and_body
+
+
+def parse_done(rest: str, _today: dt.date) -> c.Command | c.ParseError:
+    """`done 3 4` (follow-ups of visits #3 and #4) · `done task 7` · `完成 任务 7`."""
+    glued = re.sub(r"^(任务|task)\s*#?(?=\d)", r"\1 ", rest.strip(), flags=re.I)  # `完成任务9`
+    words = glued.split(maxsplit=1)
+    task = bool(words) and words[0].lower() in V.TASK_WORDS
+    ids = [w.lstrip("#") for w in LIST_SEP.split(words[1] if task and len(words) > 1 else
+                                                  "" if task else rest.strip())
+           if w and w.lower() not in ("and", "&", "和", "及")]  # `done 257 and 270`
+    if not ids or not all(i.isdigit() and len(i) < 10 for i in ids):
+        return c.ParseError("done")
+    return (c.DoneTask if task else c.DoneFollowups)(tuple(int(i) for i in ids))
+
+
+def parse_due(rest: str, _today: dt.date) -> c.Command | c.ParseError:
+    """`due visits [team]` · `待回访 [团队]`."""
+    words = [w for w in rest.lower().split() if w not in ("visits", "visit")]
+    if words and words != ["team"] and words != ["团队"]:
+        return c.ParseError("due")
+    return c.ShowDueVisits(team=bool(words))
+
+
+_DUE_EN = re.compile(r"^(?P<title>.+?)\s+(?:by|due|before)\s+(?P<due>[^,;]+?)\s*$", re.I)
+_DUE_ZH_FRONT = re.compile(r"^(?P<due>\S+?)(?:之前|以前|前)(?P<title>.+)$")
+#: The words of a day in Chinese (`节后`, `下周末`, `月中`): before 前 at a task's start, a due day meant
+_DAYISH_ZH = re.compile(r"[年月周号日天底初中末旬节]|^\d|^[下本这今明后上大]")
+_DATE_LIKE = re.compile(r"\d|^(?:mon|tue|wed|thu|fri|sat|sun|next|this|tom|tod|end|"
+                        r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
+_DAY_WORDS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "tomorrow",
+              "today", "january", "february", "march", "april", "june", "july", "august", "september",
+              "october", "november", "december")
+
+
+def _date_meant(text: str) -> bool:
+    """Whether what follows `by` was meant as a day: digits, a day's or month's word, or a typo
+    of one (`Tomorow`, `Fir` for `Fri`)."""
+    first = text.split()[0].lower()
+    return bool(_DATE_LIKE.search(text) or V.near_word(first, _DAY_WORDS)
+                or (len(first) == 3 and any(sorted(first) == sorted(day[:3]) for day in _DAY_WORDS)))
+
+
+_DUE_ZH_END = re.compile(r"^(?P<title>.+?)[，,\s]*(?:截止|期限)[:：]?\s*(?P<due>\S+)$")
+
+
+_AND = {"and", "&", "和", "与", "及", "、", ",", "，", "+"}
+
+
+def parse_task(rest: str, today: dt.date) -> c.Command | c.ParseError:
+    """`task [@who] [deal #46 | customer NAME:] what [by DAY | DAY]` · `任务 [@谁] [DAY前]做什么`;
+    `tasks` / `任务` alone: the list; `tasks @ana`: Ana's. Several people (`task @ana and @bo …`)
+    are asked about, offering one task each."""
+    words = rest.split()
+    if not words or (len(words) == 1 and words[0].lower() in ("team", "团队", "mine", "我的")):
+        return c.ListTasks()
+    if len(words) == 1 and words[0].startswith("@") and len(words[0]) > 1:  # `tasks @ana`
+        return c.ListTasks(words[0][1:])
+    if re.fullmatch(r"#?\d{1,9}", words[0]) and len(words) == 2 and words[1].lower() in V.DELETE_WORDS:
+        number = words[0].lstrip("#")  # `task 6 delete`: no task titled "6 delete"
+        done = "完成 任务" if CJK.search(rest) else "done task"
+        return c.ParseError("task", "task_delete", number,
+                            options=(("done_task", f"\n{done} {number}", None),))
+    people = [w for w in words if w.startswith("@") and len(w) > 1]
+    if len(people) > 1:
+        return _task_each(words, people)
+    assignee = words.pop(0)[1:] if words[0].startswith("@") and len(words[0]) > 1 else None
+    if words and CJK.search(words[0]) and "#" in words[0]:  # `商机#51 下周一前…` is `商机 #51 …`
+        words[:1] = unglue(words[0]).split()
+    deal_id = customer = None
+    if len(words) > 1 and words[0].lower() in V.DEAL_WORDS and re.fullmatch(r"#?\d{1,9}", words[1]):
+        deal_id, words = int(words[1].lstrip("#")), words[2:]
+    elif words and re.fullmatch(r"#\d{1,9}", words[0]):
+        deal_id, words = int(words[0][1:]), words[1:]
+    elif words and words[0].lower() in V.CUSTOMER_WORDS:
+        customer, body = head_and_body(" ".join(words[1:]))
+        if not customer or not body:
+            return c.ParseError("task")
+        words = body.split()
+    text, due = " ".join(words), None
+    seen = view(text)  # matched in one script, cut from the text as typed
+    for pattern in (_DUE_EN, _DUE_ZH_FRONT, _DUE_ZH_END):
+        found = pattern.match(seen)
+        day = found and parse_date(found["due"], today)
+        if day:
+            text, due = text[found.start("title"):found.end("title")].strip(" ，,"), day
+            break
+        if found and pattern is _DUE_EN and _date_meant(found["due"]):
+            return c.ParseError("task")  # `by 11/31`, `by Fir`: a day meant, none read; asked
+    if due is None and (front := _DUE_ZH_FRONT.match(seen)) and _DAYISH_ZH.search(front["due"]) \
+            and len(front["due"]) <= 6:  # `节后前…`, `下周末前…`: a day meant, none read; asked
+        return c.ParseError("task", "date", text[:front.end("due")])
+    if due is None:  # `task call Globex CFO tmrw` · `任务 明天给华为发报价`
+        text, due = _bare_due(text, today)
+    if due is None and (vague := _VAGUE_DAY.search(view(text))):  # `下周末`, `节后`: which day?
+        return c.ParseError("task", "date", text[vague.start():vague.end()])
+    if not text or len(text) > 2000:
+        return c.ParseError("task")
+    return c.AddTask(text, assignee, due, deal_id, customer)
+
+
+_TIME = re.compile(r"\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}:\d{2}"
+                   r"|(?:上午|下午|晚上|早上)?\d{1,2}点(?:半|\d{1,2}分?)?", re.I)
+
+
+#: Days said without a date (`下周末`, `节后`, `over the weekend`): in a task with no due day, asked
+_VAGUE_DAY = re.compile(r"(?:下下?|这个?|本)?周末|节后|节前|年后|年前|[上中下]旬|"
+                        r"(?<![A-Za-z])(?:(?:this|next|the|over the)\s+)?weekend(?![A-Za-z])", re.I)
+#: What makes a day read from the front of a word another day (`下周|末`, `月|底`, `1月|中旬`)
+_PART_OF_DAY = ("末", "底", "中", "初", "旬")
+
+
+def _bare_due(text: str, today: dt.date) -> tuple[str, dt.date | None]:
+    """A day at the end (`… tmrw`, `… next Tue`) or, in Chinese, at the start (`明天给华为…`)."""
+    words = text.split()
+    for size in (1, 2):  # `… tmrw 10am` · `… tmrw at 10 am`: the day, the time kept in the title
+        if len(words) > size + 1 and _TIME.fullmatch(view(" ".join(words[-size:]))):
+            head = words[:-size]
+            at = head[-1:] if len(head) > 2 and head[-1].lower() in ("at", "@", "around") else []
+            title, day = _bare_due(" ".join(head[:len(head) - len(at)]), today)
+            if day is not None:
+                return f"{title} {' '.join(at + words[-size:])}", day
+    last = view(words[-1]) if len(words) > 1 else ""
+    for before in ("之前", "以前", "前"):  # `准备季度汇报 周五前`: the day it is due by, at the end
+        if last.endswith(before) and (day := parse_date(last[:-len(before)], today)):
+            return " ".join(words[:-1]), day
+    for size in (4, 3, 2, 1):  # `… 2 wks from now`
+        if len(words) > size and (day := parse_date(" ".join(words[-size:]), today)):
+            title = words[:-size]
+            if len(title) > 1 and title[-1].lower() in ("on", "by", "at", "before", "due", "until"):
+                title = title[:-1]  # `call Globex on monday`
+            return " ".join(title), day
+    seen = view(text)
+    if CJK.search(seen[:1]) or re.match(r"\d+\s*天后", seen):  # `明天给华为…` · `3天后跟进蔚来`
+        for size in range(min(8, len(seen) - 1), 1, -1):
+            if (CJK.search(seen[size:size + 1]) or seen[size:size + 1] == " ") \
+                    and seen[size:size + 1] not in _PART_OF_DAY \
+                    and (day := parse_date(seen[:size], today)):  # `明天给华为…` · `明天 call 华为`
+                return text[size:].lstrip(" ，,").removeprefix("前").lstrip(), day
+    return text, None
+
+
+def _task_each(words: list[str], people: list[str]) -> c.ParseError:
+    """`task @ana and @bo prep the QBR deck`: one task each, offered as one line per person."""
+    rest = [w for w in words if w not in people and w.lower() not in _AND]
+    keyword = "任务" if CJK.search(" ".join(words)) else "task"
+    lines = "\n".join(f"{keyword} {person} {' '.join(rest)}" for person in people)
+    return c.ParseError("task", "task_people", " ".join(people), options=(("one_each", f"\n{lines}", None),))
+
+
+def parse_snooze(rest: str, today: dt.date) -> c.Command | c.ParseError:
+    """`snooze 46 next week` · `推迟 #46 下周`."""
+    match = re.match(r"^#?(\d{1,9})\s+(?:(?:to|until|till|到|至)\s*)?(.+)$", rest.strip(), re.I)
+    if match is None:
+        return c.ParseError("snooze")
+    day = parse_date(match[2], today)
+    if day is None:
+        return c.ParseError("snooze", "date", match[2])
+    return c.SnoozeFollowup(int(match[1]), day)

@@ -1,0 +1,275 @@
+"""A whole message read: its keyword found (`handlers.grammar.intents`), the intent's parser run on
+what follows, and every word accounted for (`read`: handlers/grammar/spans.py). What no field
+claims, a day readable two ways, or a sentence without a command word is a question, never a
+guess."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+
+from handlers.grammar import commands as c
+from handlers.grammar import parse as p
+from handlers.grammar import vocabulary as V
+from handlers.grammar.intents import (
+    BY_NAME,
+    INTENTS,
+    KEYWORDS_EN,
+    KEYWORDS_ZH,
+    MAX_TEXT,
+    ZH_LONGEST_FIRST,
+    split_keyword,
+)
+from handlers.grammar.normal import simplified
+from handlers.grammar.parse_reports import progress_asked
+from handlers.grammar.parse_tasks import parse_task
+from handlers.grammar.sentences import sentence
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+#: A deal's field label and a word of changing it (`金额改成8万`, `amount to 80k`, `阶段改为商务谈判`,
+#: `#5 改成8万`): the label reads the field, the verb is only how it was said
+CHANGED_TO = re.compile(
+    r"(?P<label>金额|阶段|预计成交|成交日期|预计|amount|value|stage|close)\s*"
+    r"(?:改成|改为|改到|调整为|调整到|调成|调为|变成|更新为|更新成|应为|应该是|为|是|[:：=]|→|->"
+    r"|(?<=[A-Za-z])\s+(?:to|is|now|should be|=)(?=\s)|(?<=[额段])(?=[\d¥$]))\s*"  # `金额8万`
+    r"|(?<=\d)\s*(?:改成|改为|改到|调整为|调成|变成|推进到|推到|进入|退回到?|退到)\s*", re.I)
+
+
+
+
+def plain_changes(text: str) -> str:
+    """A deal's change said with a verb (`商机 #5 金额改成8万`) as the grammar says it (`商机 #5
+    金额 8万`); any other message as it is."""
+    if split_keyword(simplified(p.normalize(text)))[0] != "deal":
+        return text
+    text = CHANGED_TO.sub(lambda m: f"{_LABEL_SAID.get(m['label'] or '', m['label'] or '')} ", text)
+    said = _STAGE_SAID_AS.search(text)  # `deal #48 to proposal stage`: the stage's own word
+    if said and said["stage"].lower() in V.STAGE_WORDS:
+        text = f"{text[:said.start()]} {said['stage']}"
+    return text
+
+
+_STAGE_SAID_AS = re.compile(r"(?:\s+(?:to|→|->|=>))?\s+(?P<stage>\S+?)\s*(?:(?<=\s)stage|阶段)\s*$", re.I)
+
+
+_LABEL_SAID = {"预计成交": "预计", "成交日期": "预计"}  # `预计成交改为12月31日`: the close day
+
+
+def parse(text: str, today: dt.date | None = None) -> c.Command | c.ParseError:
+    """Parse one message. Relative dates are read from `today` (the user's, in their timezone).
+
+    >>> parse("进度 团队")
+    ShowProgress(scope=Scope(kind='team', name=None), period=Period(kind='month', offset=0))
+    """
+    text = plain_changes(text)
+    raw = " ".join(text.split())  # as typed: free text (notes, reasons) is stored this way
+    text = simplified(p.normalize(text))  # the same length as `raw`, position for position
+    if not text:
+        return c.Help()
+    if len(text) > MAX_TEXT:
+        return c.ParseError(None, "too_long")
+    name, _, rest = split_keyword(text)
+    if name is None and (task := _follow_up_task(raw, text, today or dt.date.today())) is not None:
+        return task  # `下周三跟进格力`: a task for that day?
+    if name is None and (said := sentence(raw, text, today or dt.date.today())) is not None:
+        return said  # `went to see Globex today, met CFO`: `visit Globex: met CFO`?
+    if name is None and (new := _NEW.match(text)) and split_keyword(text[new.end():])[0] in _MADE_NEW:
+        return parse(raw[new.end():], today)  # `new deal …` is `deal …` (asking was needless)
+    if name is None:
+        typo = keyword_typo(text)
+        if typo:  # `vist Acme: …`: asked about, never stored as something else
+            return c.ParseError(None, "typo", typo[0], text.replace(typo[0], typo[1], 1))
+        return progress_asked(text) or c.ParseError(None)  # `how far am I from target this month?`
+    intent = BY_NAME[name]
+    head = raw[:len(raw) - len(rest)] if not intent.whole else ""  # the command word as typed
+    if intent.free_text:
+        rest = raw[len(raw) - len(rest):]
+    else:  # names as typed; only the grammar's own words read simplified (`商務談判`); an
+        # emoji is no word of a command (`progress team 👍`)
+        rest = grammar_words(p.normalize(raw)[len(raw) - len(rest):], rest)
+        if p.SYMBOLS.search(rest):
+            rest = " ".join(p.SYMBOLS.sub(" ", rest).split())
+    if intent.whole:
+        rest = text
+    result = intent.parser(rest, today or dt.date.today())
+    if isinstance(result, c.ParseError) and result.fixed:  # the whole message, as probably meant
+        result = replace(result, fixed=text[:len(text) - len(rest)] + result.fixed)
+    if isinstance(result, c.ParseError) and result.options:
+        result = replace(result, options=tuple((label, _whole(head, said), command)
+                                               for label, said, command in result.options))
+    return result
+
+
+_FOLLOW_UP = re.compile(r"(?<![A-Za-z])(?:follow[\s-]?up|跟进|回访)(?![A-Za-z])", re.I)
+
+
+def _follow_up_task(raw: str, text: str, today: dt.date) -> c.ParseError | None:
+    """A follow-up with a day and no command word (`下周三跟进格力`, `follow up with Acme next wed`):
+    asked whether it is a task for that day, the task's message offered (`任务 下周三跟进格力`)."""
+    if not _FOLLOW_UP.search(text):
+        return None
+    task = parse_task(raw, today)
+    if not isinstance(task, c.AddTask) or task.due is None or task.assignee:
+        return None
+    said = f"{'任务' if _CJK.search(text) else 'task'} {raw}"
+    return c.ParseError(None, "follow_up_as_task", raw, options=(("as_task", said, None),))
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A message read in full: the command (or the question about it), each field's span of
+    the message, and the words no field claimed (none, or the command is asked about)."""
+
+    command: c.Command | c.ParseError
+    spans: tuple = ()
+
+
+_ACCOUNTED = (c.LogVisit, c.UpsertDeal, c.CloseDeal, c.AddTask)
+
+
+def _without_new(text: str) -> str:
+    """`new deal Acme …` as `deal Acme …`: the word says what the command word says."""
+    raw = " ".join(text.split())
+    folded = simplified(p.normalize(raw))
+    if split_keyword(folded)[0] is None and (new := _NEW.match(folded)) \
+            and split_keyword(folded[new.end():])[0] in _MADE_NEW:
+        return raw[new.end():]
+    return text
+
+
+def read(text: str, today: dt.date | None = None) -> Reading:
+    """`parse`, then every word accounted for (handlers/grammar/spans.py): a visit, deal, win or loss, or
+    task whose message holds words no field claims is asked about, never stored in part."""
+    from handlers.grammar.spans import account, date_in
+
+    today = today or dt.date.today()
+    text = _without_new(plain_changes(text))
+    command = parse(text, today)
+    if (two_ways := _day_or_month_first(text, command, today)) is not None:
+        return Reading(two_ways)
+    if not isinstance(command, _ACCOUNTED):
+        return Reading(command)
+    raw = " ".join(text.split())
+    _name, _lang, rest = split_keyword(simplified(p.normalize(text)))
+    accounted = account(raw, command, today, len(raw) - len(rest))
+    if accounted.unclaimed:
+        topic = {c.LogVisit: "visit", c.UpsertDeal: "deal", c.AddTask: "task"}.get(
+            type(command), "won" if getattr(command, "won", False) else "lost")
+        return Reading(c.ParseError(topic, "unread_words", " ".join(accounted.unclaimed)), accounted.spans)
+    if isinstance(command, c.AddTask) and command.due is None and (dated := date_in(command.title, today)):
+        said, day = dated  # `task call Globex CFO tmrw at 10am`: a day in the title is the due
+        # day (shown back as one: the testers found the question needless)
+        title = " ".join(command.title.replace(said, "", 1).split())
+        title = re.sub(r"\s+(?:by|on|before|due)$", "", title, flags=re.I) or command.title
+        return Reading(replace(command, title=title, due=day), accounted.spans)
+    return Reading(command, accounted.spans)
+
+
+_SLASHED = re.compile(r"(?<![\d/#.:])(\d{1,2})/(\d{1,2})(?![\d/])")
+
+
+def _day_or_month_first(text: str, command, today: dt.date) -> c.ParseError | None:
+    """`deal #46 close 8/1`, `fu 7/12`: a day both ways readable (8 Jan or Aug 1) that a command
+    took month first is asked about, each reading offered with its date written out in full."""
+    from dataclasses import fields, is_dataclass
+
+    from handlers.grammar.dates import parse_date, past_day
+
+    if isinstance(command, c.ParseError) or not is_dataclass(command):
+        return None
+    days = {f.name: getattr(command, f.name) for f in fields(command)
+            if isinstance(getattr(command, f.name), dt.date)}
+    raw = " ".join(text.split())
+    slashed = [(int(m[1]), int(m[2])) for m in _SLASHED.finditer(raw)]
+    if any(second > 12 >= first for first, second in slashed) \
+            or any(a[0] == b[0] != a[1] for a, b in zip(slashed, slashed[1:], strict=False)):
+        return None  # `11/23-12/10` · `12/1-12/2`: the message writes its days month first
+    for found in _SLASHED.finditer(raw):
+        first, second = int(found[1]), int(found[2])
+        if not (1 <= first <= 12 and 1 <= second <= 12) or first == second:
+            continue
+        for name, day in days.items():
+            read_as = past_day if name == "day" and isinstance(command, c.LogVisit | c.ChangeVisit) \
+                else parse_date
+            if read_as(found[0], today) != day:
+                continue
+            other = read_as(f"{second}/{first}", today)
+            if other is None or other == day:
+                continue
+            topic = next((i.name for i in INTENTS if i.handles and type(command) in
+                          {h.command for h in i.handles}), None)
+            ranged = bool(re.match(r"\s*[-~–—至到]", raw[found.end():]) or re.search(r"[-~–—至到]\s*$",
+                                                                                   raw[:found.start()]))
+            written = "%Y/%m/%d" if ranged else "%Y-%m-%d"  # `2027-01-04-1/8` would read as no range
+            options = tuple((label, raw[:found.start()] + when.strftime(written) + raw[found.end():], None)
+                            for label, when in (("month_first", day), ("day_first", other)))
+            return c.ParseError(topic, "day_or_month", found[0], options=options)
+    return None
+
+
+#: `new deal Acme 50k` · `新建 商机 华为`: a word before the command word, offered without it
+_NEW = re.compile(r"(?:new|add|create|log|新建|新增|添加|创建)\s*", re.I)
+_MADE_NEW = ("deal", "visit", "task", "customer", "tip")
+
+
+def _whole(head: str, said: str) -> str:
+    """An option's message: what the parser gave after the keyword as typed, or, where it starts
+    with a new line, a message of its own (`task @ana …` ⏎ `task @bo …`)."""
+    if not said:
+        return ""
+    return said[1:] if said.startswith("\n") else head + said
+
+
+def grammar_words(typed: str, simple: str) -> str:
+    """`typed` with the words the grammar knows read simplified (`華為 商務談判` → `華為 商务谈判`):
+    names stay as typed, stages, periods, dates and labels are matched in one script."""
+    if typed == simple:
+        return typed
+    out = []
+    for word, plain in zip(typed.split(" "), simple.split(" "), strict=False):
+        out.append(plain if word != plain and _is_grammar(plain) else word)
+    return " ".join(out)
+
+
+def _is_grammar(word: str) -> bool:
+    from handlers.grammar.dates import parse_date
+
+    lower = word.lower()
+    from handlers.grammar.amounts import parse_amount
+
+    return (lower in _GRAMMAR_WORDS or V.tier_of(word) is not None or V.period_of([word], 0) is not None
+            or parse_amount(word) is not None
+            or parse_date(word, dt.date(2000, 1, 1)) is not None or lower in KEYWORDS_ZH)
+
+
+_GRAMMAR_WORDS = {w for table in (V.STAGE_WORDS, V.METRIC_WORDS, V.ROLE_WORDS, V.LIFECYCLE_WORDS,
+                                  V.CURRENCY_WORDS, V.FIELD_LABELS, V.CUSTOMER_FIXES, V.DAY_KIND_WORDS,
+                                  V.LANGUAGE_WORDS)
+                  for w in table} | V.TEAM_WORDS | V.ME_WORDS | V.SPLIT_WORDS | V.ALL_WORDS | \
+    V.CLOSE_WORDS | V.HISTORY_WORDS | V.CUSTOMER_WORDS | V.DEAL_WORDS | V.TASK_WORDS | V.DELETE_WORDS \
+    | V.OFF_WORDS | V.HERE_WORDS | V.CANCEL_WORDS | V.REOPEN_WORDS | V.NOTES_WORDS | V.SHARE_WORDS
+
+
+def keyword_typo(text: str) -> tuple[str, str] | None:
+    """(typo, keyword) when `text` starts with a misspelt command word (`vist Acme: …`, `拜方 华为`)."""
+    first = text.split(" ", 1)[0].rstrip(":")
+    if _CJK.search(first[:1]):
+        for keyword in ZH_LONGEST_FIRST:  # glued (`拜方华为`) when 3+ long, else a word
+            size = len(keyword)
+            head = text[:size]
+            near = size >= 2 and len(head) == size and sum(a != b for a, b in zip(head, keyword,
+                                                                                 strict=True)) == 1
+            if near and (size >= 3 or text[size:size + 1] in ("", " ", ":")):
+                return head, keyword
+        return None
+    keyword = V.near_word(first, KEYWORDS_EN) or _short_typo(first.lower())
+    return (first, keyword) if keyword else None
+
+
+def _short_typo(word: str) -> str | None:
+    """A three-letter command word with one letter too many (`wonn`, `lsot` is near_word's)."""
+    if len(word) != 4 or not word.isalpha() or word.endswith("s"):  # `wins this month?`: a plural
+        return None
+    near = {k for i in range(4) if len(k := word[:i] + word[i + 1:]) == 3 and k in KEYWORDS_EN}
+    return near.pop() if len(near) == 1 else None

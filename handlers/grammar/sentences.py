@@ -1,0 +1,135 @@
+"""Messages said as sentences instead of commands: `今天去了华为见了张总`, `went to see Globex
+today, met CFO`, `提醒我明天给京东打电话`, `remind me to call Acme tmrw`, `推进到商务谈判了`.
+
+None of them is stored as it stands: each is a question whose one-tap answer is the command it
+reads as (`visit Globex: met CFO`, `task call Acme tmrw`), shown in full, so what is stored is
+what the person saw and chose. A stage said in a sentence needs the person's deals to know which
+deal it means: `stage_said` reads it, handlers/sales/said_again.py asks about it.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from handlers.grammar import commands as c
+from handlers.grammar import vocabulary as V
+from handlers.grammar.dates import past_day
+from handlers.grammar.normal import view
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_DAY_EN = r"today|yesterday|this morning|this afternoon|earlier today|last (?:mon|tue|wed|thu|fri)[a-z]*"
+_VISIT_EN = re.compile(
+    rf"^(?:(?P<d1>{_DAY_EN})[,\s]+)?(?:i\s+|we\s+)?(?:just\s+)?"
+    r"(?:went (?:to see|to visit|to meet|over to|to)|visited|dropped by|stopped by|called on|was at|"
+    r"were at|paid a visit to|had a meeting (?:with|at)|"
+    r"had a visit (?:with|at)|(?:did|gave|ran) (?:a |the )?demo (?:at|for))\s+"
+    rf"(?P<customer>[^,;:.!]+?)(?:\s+(?P<d2>{_DAY_EN}))?(?:\s*(?:[,;:.!]|\s-\s)\s*(?P<notes>.*))?$", re.I)
+_VISIT_ZH = re.compile(
+    r"^(?P<d1>今天|昨天|前天|上午|下午|今早|刚才|刚刚)?[，,\s]*(?:我们?)?(?:刚)?"
+    r"(?:去了|去|拜访了|拜访|到了|跑了一趟)\s*"
+    r"(?P<customer>[^，,。；;：:\s]+?)(?:[，,。；;：:\s]+|(?=见了|见到|见|和|跟|聊了|聊|谈了|谈|开了|拜访|"
+    r"做了|演示|开会|沟通|交流|汇报))(?P<notes>.+)$")
+_REMIND_EN = re.compile(r"^(?:please\s+)?(?:remind me(?: to)?|don'?t (?:let me )?forget(?: to)?|"
+                        r"note to self:?|i need to|need to)\s+(?P<what>.+)$", re.I)
+_REMIND_ZH = re.compile(r"^(?:请)?(?:提醒我?|提醒一下|别忘了|记得)(?P<what>.+)$")
+
+
+def sentence(raw: str, text: str, today: dt.date) -> c.ParseError | None:
+    """The question about a message with no command word that reads as a visit or a reminder
+    (`raw` as typed, `text` its folded view), or None."""
+    return _visit(raw, text, today) or _reminder(raw, text, today) or _assigned(raw, text, today) \
+        or _leave(raw, text, today)
+
+
+def _visit(raw: str, text: str, today: dt.date) -> c.ParseError | None:
+    found = _VISIT_EN.match(text) or _VISIT_ZH.match(text)
+    if found is None:
+        return None
+    zh = found.re is _VISIT_ZH
+    customer = raw[found.start("customer"):found.end("customer")].strip()
+    notes = raw[found.start("notes"):found.end("notes")].strip() if found["notes"] else ""
+    if not customer or len(customer.split()) > 4 or (zh and len(customer) > 12):
+        return None  # a sentence too long to tell the customer: no guess, the usual answer
+    said_day = found["d1"] or (found.groupdict().get("d2"))
+    day = _day(said_day, today) if said_day else None
+    group = "d1" if found["d1"] else "d2"
+    when = f" {raw[found.start(group):found.end(group)]}" if day and day != today else ""
+    if zh:
+        line = f"拜访 {customer}{when}" + (f"：{notes}" if notes else "")
+    else:
+        line = f"visit {customer}{when}" + (f": {notes}" if notes else "")
+    return c.ParseError(None, "sentence_visit", raw, options=(("visit_line", line, None),))
+
+
+def _day(said: str, today: dt.date) -> dt.date | None:
+    plain = said.lower()
+    if plain in ("today", "this morning", "this afternoon", "earlier today", "今天", "上午", "下午", "今早",
+                 "刚才", "刚刚"):
+        return today
+    return past_day(plain, today)
+
+
+def _reminder(raw: str, text: str, today: dt.date) -> c.ParseError | None:
+    found = _REMIND_EN.match(text) or _REMIND_ZH.match(text)
+    if found is None:
+        return None
+    from handlers.grammar.parse_tasks import parse_task
+
+    what = raw[found.start("what"):].strip(" ,，:：")
+    task = parse_task(what, today)
+    if not isinstance(task, c.AddTask) or task.assignee:
+        return None
+    keyword = "任务" if found.re is _REMIND_ZH else "task"
+    return c.ParseError(None, "sentence_task", raw, options=(("as_task", f"{keyword} {what}", None),))
+
+
+def _assigned(raw: str, text: str, today: dt.date) -> c.ParseError | None:
+    """`@李娜 明天下午给小米打个电话`: a task for that person, on that day?"""
+    if not text.startswith("@"):
+        return None
+    from handlers.grammar.parse_tasks import parse_task
+
+    task = parse_task(raw, today)
+    if not isinstance(task, c.AddTask) or not task.assignee or task.due is None:
+        return None
+    keyword = "任务" if _CJK.search(raw) else "task"
+    return c.ParseError(None, "sentence_task", raw, options=(("as_task", f"{keyword} {raw}", None),))
+
+
+_LEAVE_ZH = re.compile(r"^(?:我)?(?P<day>.+?)(?:要|想|得)?请(?:一天|半天|两天|三天|\d+天)?的?假$")
+_LEAVE_EN = re.compile(r"^(?:i'?m|i am|i'?ll be|i will be|gonna be|will be)\s+"
+                       r"(?:off|ooo|out of (?:the )?office|on leave|on vacation|on holiday)\s+"
+                       r"(?P<day>.+?)[.!]*$", re.I)
+
+
+def _leave(raw: str, text: str, today: dt.date) -> c.ParseError | None:
+    """`下周三请一天假` · `I'm off tomorrow`: leave on that day?"""
+    from handlers.grammar.dates import parse_date_range
+
+    found = _LEAVE_ZH.match(text) or _LEAVE_EN.match(text)
+    if found is None or parse_date_range(found["day"].strip(), today) is None:
+        return None
+    keyword = "请假" if found.re is _LEAVE_ZH else "leave"
+    day = raw[found.start("day"):found.end("day")].strip()
+    return c.ParseError(None, "sentence_leave", raw, options=(("as_leave", f"{keyword} {day}", None),))
+
+
+#: `推进到商务谈判了` · `进入方案阶段` · `Globex moved to proposal` · `now in negotiation`
+_STAGE_SAID = re.compile(
+    r"^(?P<customer>.*?)\s*(?:(?:已经|已)?(?:推进到|推到|进入到?|进到|走到|到了|转到|退回到?|退到|回到)|"
+    r"(?:moved|went|is|'s) back (?:to|into)|"
+    r"(?:(?:it|the deal|deal) )?(?:moved|advanced|progressed|went|got|pushed|is|'s) (?:it |up )?"
+    r"(?:to|into|in)|now (?:in|at)|"
+    r"(?:moved|advanced) (?:it )?to)\s*(?P<stage>.+?)\s*(?:阶段|stage)?\s*了?[.!。！]*$", re.I)
+
+
+def stage_said(text: str) -> tuple[str, str] | None:
+    """(the customer's words, or "", the stage) of a deal's stage said in a sentence, or None."""
+    found = _STAGE_SAID.match(" ".join(view(text).split()))
+    if found is None:
+        return None
+    stage = V.STAGE_WORDS.get(found["stage"].lower().removeprefix("the ").strip())
+    if stage is None or stage in ("won", "lost"):
+        return None
+    customer = found["customer"].strip(" ,，")
+    return (customer, stage) if len(customer) <= 60 else None

@@ -1,0 +1,78 @@
+"""Text that is no command as it stands, answered as helpfully as it can be, nothing stored unasked:
+
+- a correction right after a change (`no I meant 1.15m`, `改成5万`): handlers/sales/said_again.py;
+- progress asked in words (`团队这个月KPI完成得怎么样`): answered;
+- a visit or a task told without the command word (`今天去了华为…`, `明天给京东打电话`): offered
+  (handlers/unsaid.py);
+- a command with words around it (`done task 2 - NDA sent`, `my followups?`): a question answered
+  at once, a change offered (handlers/inner.py); words that say nothing (`… by fri pls`) dropped;
+- else the refusal: what was wrong and the forms to use, in the language the text is written in
+  (a manager's examples for a manager); a follow-up's missing day is answered by the day alone.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from handlers import unsaid
+from handlers.context import Ctx, usage_reply
+from handlers.grammar import commands as c
+from handlers.grammar.parse import normalize
+from handlers.grammar.parse_reports import progress_asked
+from handlers.inner import courteous, inner_command, lead_in, read_only, without_fillers
+from handlers.language import answered_in
+from handlers.sales import said_again
+from handlers.text.reply import Button, Reply
+
+
+def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
+    """The command `text` is read as after all, or the reply to it (a question, or a refusal)."""
+    if error.topic is None and (said := said_again.correction(ctx, text)) is not None:
+        return replace(said, locale=ctx.locale)  # `no I meant 1.15m`
+    if (asked := progress_asked(normalize(ctx.text))) is not None:
+        return asked  # `团队这个月KPI完成得怎么样`: no team command, a question about progress
+    if (bare := without_fillers(text, ctx.today)) is not None:  # `pro tip - always bring …`
+        ctx.locale = answered_in(text, ctx.locale)
+        if isinstance(bare, c.Command):
+            return bare
+        return replace(usage_reply(ctx.locale, bare), locale=ctx.locale)
+    if (plain := courteous(text, ctx.today)) is not None:
+        ctx.text, command = plain
+        return command  # `task call Globex by fri pls`
+    locale = answered_in(text, ctx.locale)
+    if (task := unsaid.followup_task(text, error, ctx.today, locale == "zh")) is not None:
+        ctx.locale = locale  # `followup 阿里巴巴 next wed`: a task for that day?
+        return replace(usage_reply(ctx.locale, task), locale=ctx.locale)
+    if error.topic is None and (after := lead_in(text, ctx.today)) is not None:
+        return _inner(ctx, text, *after)  # `比亚迪 signed!! won #49 5万`: that win?
+    if (visit := _visit_unsaid(ctx, text, error)) is not None:
+        return visit  # `今天去了华为见了张总…`: a visit to 华为?
+    if not error.options and not error.fixed and error.problem in ("usage", "date", "word") \
+            and (inner := inner_command(text, ctx.today, error.problem == "date")) is not None \
+            and not (error.problem == "date" and error.detail and error.detail in inner[1]):
+        return _inner(ctx, text, *inner)  # `done task 2 - NDA sent`; not `deal #1 close someday`,
+        # whose refusal says what is wrong with the words the command would leave out
+    ctx.locale = answered_in(text, ctx.locale)
+    reply = usage_reply(ctx.locale, error, manager=ctx.is_manager)
+    if error.topic == "visit" and error.problem in ("follow_up_day", "call_again_no_day"):
+        reply = replace(reply, fill=f"{ctx.text}{'；跟进' if ctx.locale == 'zh' else '; follow up'}")
+    return replace(reply, locale=ctx.locale)  # a day answers the question of a follow-up's day
+
+
+def _visit_unsaid(ctx: Ctx, text: str, error: c.ParseError) -> Reply | None:
+    locale = answered_in(text, ctx.locale)
+    question = unsaid.as_visit(ctx.session, ctx.tenant.id, text, error, locale == "zh", ctx.today)
+    if question is None:
+        return None
+    ctx.locale = locale
+    return replace(usage_reply(ctx.locale, question), locale=ctx.locale)
+
+
+def _inner(ctx: Ctx, text: str, said: str, left: str, command: c.Command) -> c.Command | Reply:
+    """A command found inside the message: a question answered at once, the words left out said;
+    a change offered, never made unasked."""
+    ctx.locale = answered_in(text, ctx.locale)
+    if read_only(command):
+        ctx.notes.append(ctx.t("read_as", said=said, left=left))
+        return command
+    return Reply(lines=(ctx.t("inner_command", said=said, left=left), ctx.t("answer_hint_one")), ok=False,
+                 locale=ctx.locale, buttons=(Button(said[:75], said, action=command),))

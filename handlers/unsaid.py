@@ -1,0 +1,134 @@
+"""A visit told without the command word: `Acme Corp - quick call w/ procurement …`, `Lunch mtg w/
+Umbrella's VP ops today, went well`, `今天去了华为见了张总，想下周三看demo`.
+
+A message with no command word that names one known customer is asked about: a visit to that
+customer with every word of the message as its notes (its follow-up read as in any visit), or,
+where the message has a day and a follow-up word, a task. Nothing is stored until answered.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+
+from handlers.grammar import commands as c
+from handlers.grammar.normal import name_fold
+from storage.sales import CustomerRepository
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_LATIN_EDGE = r"(?<![a-z0-9])"
+
+
+def customers_in(text: str, names: list[tuple[int, str]]) -> list[str]:
+    """The known customers `text` names: a Chinese name of two characters or more anywhere, a
+    Latin one of three letters or more as whole words (`Umbrella's`, `acme corp`)."""
+    folded = name_fold(text)
+    found = []
+    for _id, name in names:
+        key = name_fold(name)
+        if len(key) < 2 or (not _CJK.search(key) and len(key) < 3):
+            continue
+        if _CJK.search(key) and key in folded or not _CJK.search(key) and re.search(
+                _LATIN_EDGE + re.escape(key) + r"(?![a-z0-9])", folded):
+            found.append(name)
+    longest = [n for n in found if not any(n != m and name_fold(n) in name_fold(m) for m in found)]
+    return longest
+
+
+def as_visit(session, tenant_id: int, text: str, error: c.ParseError, chinese: bool,
+             today: dt.date) -> c.ParseError | None:
+    """The question for a message with no command word that names one known customer (a visit to
+    it, the whole message its notes) or says a day to do something (`remind me to call Initech
+    CFO mon`, `明天给京东打电话`, `@李娜 明天…`: a task), beside the question asked already."""
+    if error.topic is not None or error.fixed or (error.options and error.problem != "follow_up_as_task"):
+        return None
+    said = " ".join(text.split())
+    remind = _REMIND.match(said)
+    body = said[remind.end():].strip() if remind else said
+    task = list(error.options) or _task(body, today, bool(remind), chinese)
+    found = [] if remind or body.startswith("@") or _ASKING.search(said) else \
+        customers_in(text, CustomerRepository(session).names(tenant_id))  # `…什么状态?` is no visit
+    if len(found) == 1 and not error.options and (deal := _deal_said(found[0], said, chinese)):
+        return c.ParseError(None, "deal_unsaid", found[0], options=(("as_deal", deal, None),))
+    visit = [("as_visit", f"拜访 {found[0]}：{said}" if chinese else f"visit {found[0]}: {said}", None)] \
+        if len(found) == 1 else []
+    later = bool(task) and _starts_with_day(body, today, later=True)  # `明天给京东打电话`: a task first
+    if visit and not later and not error.options:
+        task = []  # `今天去了华为…`: a visit told
+    if not visit and not task:
+        return None
+    if task and not visit:
+        return c.ParseError(None, error.problem if error.options else "task_unsaid", said, options=task)
+    options = (*task, *visit) if later else (*visit, *task)
+    return replace(error, problem="visit_or_task" if task else "visit_unsaid", detail=found[0],
+                   options=options)
+
+
+#: A question about something, not a report of it
+_ASKING = re.compile(r"[?？]\s*$|什么|怎么|多少|几个|吗\s*$"
+                     r"|(?<![A-Za-z])(?:what|how|which|status)(?![A-Za-z])", re.I)
+
+
+def _deal_said(customer: str, said: str, chinese: bool) -> str | None:
+    """`umbrella deal -> proposal, bumped to 15k`: the customer's deal at the stage named (with
+    the amount named), or None when no stage is named."""
+    from handlers.grammar import vocabulary as V
+    from handlers.grammar.amounts import parse_amount
+
+    words = [w.strip(",，.。!！;；:：") for w in said.split()]
+    stages = {V.STAGE_WORDS[w.lower()] for w in words if w.lower() in V.STAGE_WORDS} - {"won", "lost"}
+    if len(stages) != 1:
+        return None
+    stage = next(w for w in words if V.STAGE_WORDS.get(w.lower()) in stages)
+    amounts = [w for w in words if any(ch.isdigit() for ch in w) and parse_amount(w) is not None]
+    amount = f" {amounts[0]}" if len(amounts) == 1 else ""
+    return f"{'商机' if chinese else 'deal'} {customer} {stage}{amount}"
+
+
+#: `remind me to …`, `提醒我…`: a task said in words
+_REMIND = re.compile(r"^(?:(?:pls|please)\s+)?"
+                     r"(?:remind\s+me\s+(?:to\s+)?|reminder:?\s*|提醒我|提醒一下|记得)", re.I)
+
+
+def _task(body: str, today: dt.date, reminded: bool, chinese: bool) -> list:
+    """The task option for `body`, when it has a day to do it by and is said as one."""
+    from handlers.grammar.dates import parse_date
+    from handlers.grammar.reading import read  # intents imports the parsers; kept lazy
+
+    if not body or not (reminded or body.startswith("@") or _starts_with_day(body, today, later=True)) \
+            or parse_date(body, today) is not None:  # `fri` alone: nothing to do
+        return []
+    said = f"{'任务' if chinese else 'task'} {body}"
+    command = read(said, today).command
+    dated = isinstance(command, c.AddTask) and command.due is not None and bool(command.title.strip()) or \
+        isinstance(command, c.ParseError) and command.problem == "date_in_title"
+    return [("as_task", said, None)] if dated else []
+
+
+def _starts_with_day(text: str, today: dt.date, *, later: bool = False) -> bool:
+    """Whether `text` (after an @person) starts with a day (`明天…`, `next tue …`): after today
+    when `later`."""
+    from handlers.grammar.dates import parse_date
+
+    words = text.split()
+    if words and words[0].startswith("@"):
+        words = words[1:]
+    head = " ".join(words[:2])
+    days = (parse_date(head[:size], today) for size in range(2, min(len(head), 12) + 1)
+            if not head[size:size + 1].isascii() or not head[size:size + 1].isalnum())
+    return any(day is not None and (day > today or not later) for day in days)
+
+
+def followup_task(text: str, error: c.ParseError, today: dt.date, chinese: bool) -> c.ParseError | None:
+    """`followup 阿里巴巴 next wed re contract` (the follow-ups' list word with more after it): a
+    task to follow up on that day?"""
+    from handlers.grammar.reading import read  # intents imports the parsers; kept lazy
+
+    words = " ".join(text.split()).split(" ", 1)
+    if error.topic != "followups" or len(words) < 2:
+        return None
+    said = f"任务 跟进 {words[1]}" if chinese else f"task follow up {words[1]}"
+    command = read(said, today).command
+    if not (isinstance(command, c.AddTask) and command.due is not None):
+        return None
+    return c.ParseError(None, "task_unsaid", " ".join(text.split()), options=(("as_task", said, None),))

@@ -1,0 +1,137 @@
+"""Classes of messages the round-6 fresh-eyes testers found stored other than meant (WRONG), each
+fed through the real dispatch with a real database (SQLite and PostgreSQL): a relative day's tail
+left in a task's title, a filler after a follow-up word stored as the next step, a currency word
+before an amount left in a deal's title, and a correction typed after the customer command word
+made a new customer. Today is Monday 2026-11-23."""
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import select
+
+from storage.models import Customer, Deal, Task, Visit
+from support import Chat
+
+
+def _setup(session_factory) -> Chat:
+    chat = Chat(session_factory)
+    chat.team()
+    for line in ("visit Globex: intro", "拜访 美的集团：初次见面", "拜访 海尔：初次见面"):
+        assert chat.reply(line).ok, line
+    return chat
+
+
+def _tasks(session_factory):
+    with session_factory() as s:
+        return [(t.title, t.due_on.isoformat() if t.due_on else None)
+                for t in s.scalars(select(Task).order_by(Task.id))]
+
+
+def _customers(session_factory):
+    with session_factory() as s:
+        return sorted(s.scalars(select(Customer.name)))
+
+
+@pytest.mark.parametrize("typed, task", [
+    ("task circle back w/ Globex 2 wks from now", ("circle back w/ Globex", "2026-12-07")),
+    ("task call Acme 3 days from now", ("call Acme", "2026-11-26")),
+    ("task ping Initech 1 week from today", ("ping Initech", "2026-11-30")),
+])
+def test_a_day_counted_from_now_is_the_due_day_all_of_it(session_factory, typed, task):
+    chat = _setup(session_factory)
+    reply = chat.reply(typed)
+    assert reply.ok, reply.text
+    assert _tasks(session_factory) == [task]
+
+
+@pytest.mark.parametrize("typed, day", [
+    ("拜访 美的集团：见了他们IT总监 对我们的方案挺感兴趣 月中再跟进一下", "2026-12-15"),
+    ("拜访 海尔：谈了价格，明天跟进一下", "2026-11-24"),
+    ("visit Globex: pricing talk; follow up again fri", "2026-11-27"),
+])
+def test_a_filler_after_a_follow_up_word_is_no_next_step(session_factory, typed, day):
+    chat = _setup(session_factory)
+    reply = chat.reply(typed)
+    assert reply.ok, reply.text
+    with session_factory() as s:
+        visit = s.scalars(select(Visit).order_by(Visit.id.desc())).first()
+        assert (visit.next_step, visit.follow_up_on.isoformat()) == ("", day)
+
+
+def test_what_follows_a_filler_after_a_follow_up_word_is_the_next_step(session_factory):
+    chat = _setup(session_factory)
+    assert chat.reply("拜访 海尔：见了张总，明天跟进一下报价").ok
+    with session_factory() as s:
+        assert s.scalars(select(Visit).order_by(Visit.id.desc())).first().next_step == "报价"
+
+
+@pytest.mark.parametrize("typed, title, amount, currency", [
+    ("商机 广州·云启信息技术有限公司 SaaS订阅 RMB 3万 初步接触", "SaaS订阅", 30000, "CNY"),
+    ('deal Globex "Pilot" USD 5k proposal', "Pilot", 5000, "USD"),
+])
+def test_a_currency_word_before_an_amount_is_its_currency_not_the_title(session_factory, typed, title,
+                                                                          amount, currency):
+    chat = _setup(session_factory)
+    reply = chat.reply(typed)
+    assert reply.ok, reply.text
+    with session_factory() as s:
+        deal = s.scalars(select(Deal).order_by(Deal.id.desc())).first()
+        assert (deal.title, deal.amount, deal.currency) == (title, Decimal(amount), currency)
+
+
+@pytest.mark.parametrize("typed", ["客户改成格力", "客户 改为 格力", "客户换成海尔集团"])
+def test_a_correction_after_the_customer_word_is_no_new_customer(session_factory, typed):
+    chat = _setup(session_factory)
+    before = _customers(session_factory)
+    assert not chat.reply(typed).ok
+    assert _customers(session_factory) == before
+
+
+@pytest.mark.parametrize("typed, amount", [("商机 海尔 设备联网 12万5千 方案呈现 预计1月底", 125000),
+                                           ("商机 海尔 数据平台 三十万左右 商务谈判", 300000),
+                                           ("商机 海尔 数据平台 大概30万 商务谈判", 300000),
+                                           ("商机 海尔 数据平台 3万5 商务谈判", 35000)])
+def test_an_amount_said_in_mixed_figures_or_about_so_much_is_the_amount(session_factory, typed, amount):
+    chat = _setup(session_factory)
+    reply = chat.reply(typed)
+    assert reply.ok, reply.text
+    with session_factory() as s:
+        deal = s.scalars(select(Deal).order_by(Deal.id.desc())).first()
+        assert (deal.amount, deal.title) == (Decimal(amount), "设备联网" if "设备" in typed else "数据平台")
+
+
+@pytest.mark.parametrize("typed, notes", [("拜访 海尔 做了产品 demo 客户反馈不错 下下周再约", None),
+                                          ("拜访 海尔 讨论二期需求 下下周跟进", "讨论二期需求")])
+def test_the_week_after_next_is_read_whole(session_factory, typed, notes):
+    chat = _setup(session_factory)
+    reply = chat.reply(typed)
+    assert reply.ok, reply.text
+    with session_factory() as s:
+        visit = s.scalars(select(Visit).order_by(Visit.id.desc())).first()
+        assert visit.follow_up_on.isoformat() == "2026-12-07"
+        assert notes is None or visit.notes == notes
+
+
+@pytest.mark.parametrize("typed", ["拜访 美的集团：送了样品，下旬再回访一次",
+                                   "visit Globex - quick coffee w/ procurement. follow up first wk of feb"])
+def test_a_follow_up_day_too_vague_to_read_is_asked(session_factory, typed):
+    chat = _setup(session_factory)
+    with session_factory() as s:
+        before = len(s.scalars(select(Visit)).all())
+    assert not chat.reply(typed).ok
+    with session_factory() as s:
+        assert len(s.scalars(select(Visit)).all()) == before
+
+
+def test_a_next_contact_in_some_months_in_a_losss_reason_is_asked(session_factory):
+    chat = _setup(session_factory)
+    assert chat.reply('deal Globex "ERP" negotiation 60k').ok
+    assert not chat.reply("lost Globex - went w/ a cheaper local vendor, revisit in 6 months").ok
+    assert chat.reply("1").ok
+    assert _tasks(session_factory) == [("revisit", "2027-05-23")]
+
+
+def test_a_separator_said_twice_is_not_kept_in_the_notes(session_factory):
+    chat = _setup(session_factory)
+    assert chat.reply("visit O'brien co. : pricing sent").ok
+    with session_factory() as s:
+        assert s.scalars(select(Visit).order_by(Visit.id.desc())).first().notes == "pricing sent"
