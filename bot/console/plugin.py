@@ -13,7 +13,7 @@ PLATFORM = "console"
 TENANT = "local"  # the one workspace of the console
 
 PLACE = Place(PLATFORM, frozenset(), ("console", "控制台"), ("", ""),
-              room=lambda team: f"channel:{team}")
+              room=lambda team: f"channel:{team}", linked=False)
 
 
 class Console:
