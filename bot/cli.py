@@ -110,6 +110,8 @@ def live(settings, enabled: list) -> list[str]:
     import os
 
     port = os.environ.get("PORT", "3000")
+    # a platform that listens nowhere (the console: it is the operator's own terminal) is not "live"
+    enabled = [p for p in enabled if p.serves_over_web(settings) or p.standalone(settings)]
     lines = [f"{_LABELS.get(p.name, p.name)}: "
              + (f"http://0.0.0.0:{port}{getattr(p, 'endpoint', p.prefix)}" if p.serves_over_web(settings)
                 else "Socket Mode (an outbound connection: no public URL)") for p in enabled]

@@ -60,9 +60,12 @@ LATE_AFTER = 10.0
 
 class Handoff:
     def __init__(self, session_factory: sessionmaker[Session], name: str, late_after: float = LATE_AFTER,
-                 sqlite_cache_kib: int | None = None, stopping: threading.Event | None = None):
+                 sqlite_cache_kib: int | None = None, stopping: threading.Event | None = None,
+                 clock: Callable[[], float] = time.monotonic):
         self.session_factory = session_factory
         self.late_after = late_after
+        #: the seconds `late_after` is counted in (tests move one by hand: see `look_again`)
+        self.clock = clock
         #: set when the process winds down: work no worker took is then left to the workers
         self.stopping = stopping or threading.Event()
         self._late: list[tuple[float, int, int, Later | None, Callable[[], object] | None]] = []
@@ -124,18 +127,31 @@ class Handoff:
         """Run `later` (on the row's payload) or `work` here if no worker has taken the row
         `item_id` within `late_after`."""
         with self._late_ready:
-            due = time.monotonic() + self.late_after
+            due = self.clock() + self.late_after
             heapq.heappush(self._late, (due, next(self._late_seq), item_id, later, work))
             if self._watcher is None:
                 self._watcher = threading.Thread(target=self._watch_late, name="inbox-late", daemon=True)
                 self._watcher.start()
             self._late_ready.notify()
 
+    def look_again(self) -> None:
+        """Look at the work left for a worker now, not within the second (after `clock` moved)."""
+        with self._late_ready:
+            self._late_ready.notify()
+
+    def stop(self) -> None:
+        """Take back no more work left for a worker (the process winds down); returns once the
+        thread that does is gone, so nothing of this process touches the database after."""
+        self.stopping.set()
+        self.look_again()
+        if self._watcher is not None:
+            self._watcher.join()
+
     def _watch_late(self) -> None:
         while not self.stopping.is_set():
             with self._late_ready:
-                if not self._late or self._late[0][0] > time.monotonic():  # look again within 1 s
-                    left = self._late[0][0] - time.monotonic() if self._late else 1.0
+                if not self._late or self._late[0][0] > self.clock():  # look again within 1 s
+                    left = self._late[0][0] - self.clock() if self._late else 1.0
                     self._late_ready.wait(min(left, 1.0))
                     continue
                 _due, _seq, item_id, later, work = heapq.heappop(self._late)

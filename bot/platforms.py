@@ -14,6 +14,8 @@ below and name no platform themselves. Adding one is a `register(Plugin())` line
 - `commands()`: its `salesbot` subcommands (set-up: `salesbot slack manifest`)
 - `place`: where a team's posts go on it, as `team set` reads and `teams` shows it
   (`handlers/places.py`)
+- `kinds` (optional): its own kinds of address beyond `storage.address.Kind` (`room`), which
+  its place and its sender then read and write as `Address`es like any other
 
 The console (`salesbot say`/`chat`, the demo) is one too: no web route (`web` gives None), no
 credentials, a sender that prints, and a room for every team with no setting (`Place.room`).
@@ -29,6 +31,7 @@ from bot.slack.plugin import Slack
 from bot.teams.plugin import Teams
 from bot.wecom.plugin import WeCom
 from handlers import places
+from storage import address
 from worker.delivery import Sender
 
 
@@ -55,9 +58,11 @@ PLATFORMS: tuple[Platform, ...] = ()
 
 
 def register(platform: Platform) -> None:
-    """Serve, send to and set up one more platform; its place for team posts joins the grammar."""
+    """Serve, send to and set up one more platform; its place for team posts joins the grammar,
+    its kinds of address the addresses."""
     global PLATFORMS
     PLATFORMS = (*PLATFORMS, platform)
+    address.declare_kinds(*getattr(platform, "kinds", ()))
     places.declare(platform.place)
 
 

@@ -15,6 +15,7 @@ from handlers.grammar.commands import ParseError
 from handlers.text.reply import Button, Reply
 from handlers.text.strings import t, usage
 from handlers.text.when_read import day_mark, say
+from storage.address import Address
 from storage.models import Member, Team, Tenant
 from storage.people import PeopleRepository
 from storage.rates import RateRepository, Rates
@@ -41,7 +42,7 @@ class Ctx:
     default_timezone: str = "Asia/Shanghai"
     default_calendar: str = "CN"
     platform: str = ""  # where this message came from (none for a job run)
-    here: str | None = None  # the channel or group chat it was said in, as an outbox address
+    here: Address | None = None  # the channel or group chat it was said in
     text: str = ""  # the message as typed (one space between words), for offers to send it again
     command: object = None  # the command being run, for buttons that run it again changed
     created_customers: list[str] = field(default_factory=list)

@@ -25,6 +25,7 @@ from handlers.text.strings import WORDS, name_of
 from handlers.workspace import admin
 from handlers.workspace import holidays as calendars
 from storage import pipelines
+from storage.address import Address
 from storage.models import Member, Tenant
 from storage.people import PeopleRepository
 
@@ -94,7 +95,7 @@ def identify(session: Session, user: UserRef, defaults: Defaults,
 
 def dispatch(session: Session, tenant: Tenant, member: Member, message: Message, now: dt.datetime,
              defaults: Defaults = Defaults(), *, platform: str,
-             here: str | None = None, mentioned: tuple[str, ...] = (), shared: bool = False) -> Outcome:
+             here: Address | None = None, mentioned: tuple[str, ...] = (), shared: bool = False) -> Outcome:
     """Run one message for a known member inside the caller's transaction: text is parsed here,
     once; a command a form or button built runs as it is. `mentioned`: the platform user ids the
     platform marked as mentions in the text (each names that user only, never a display name).
@@ -107,7 +108,7 @@ def dispatch(session: Session, tenant: Tenant, member: Member, message: Message,
 
 
 def _dispatch(session: Session, tenant: Tenant, member: Member, message: Message, now: dt.datetime,
-              defaults: Defaults, *, platform: str, here: str | None, mentioned: tuple[str, ...],
+              defaults: Defaults, *, platform: str, here: Address | None, mentioned: tuple[str, ...],
               shared: bool, events: list) -> Outcome:
     ctx = Ctx(session, tenant, member, reply_locale(message, member.locale), now,
               defaults.timezone, defaults.calendar, platform, here=here, mentioned=frozenset(mentioned),

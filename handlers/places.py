@@ -41,6 +41,8 @@ class Place:
     room: Callable[[str], str | None] = _no_address
     #: The setting as typed after `team set NAME` (English, Chinese), for help: `channel #east-sales`.
     example: tuple[str, str] = ("", "")
+    #: Whether people chat on it and so link it to another app (`link`): not the operator's console.
+    linked: bool = True
 
     def name(self, locale: str) -> str:
         return self.names[locale == "zh"]
@@ -89,8 +91,8 @@ def rooms(team: str, platforms) -> list[tuple[str, str]]:
 
 
 def names(locale: str, but: str = "") -> list[str]:
-    """Every platform's name as people call it (but the one named `but`)."""
-    return [place.name(locale) for place in _PLACES.values() if place.platform != but]
+    """The name of every platform people link (`Place.linked`) as they call it, but the one named `but`."""
+    return [place.name(locale) for place in _PLACES.values() if place.platform != but and place.linked]
 
 
 def name(platform: str, locale: str) -> str:

@@ -24,7 +24,7 @@ from storage.people import PeopleRepository
 class AnswerTo:
     """A message from a platform, answered through the outbox: the platform's id for the request
     (a retry of one handled stores and answers nothing), and where the answer goes, as outbox
-    addresses (storage/address.py). The answer is queued in the transaction that stores what the
+    `Address`es (storage/address.py). The answer is queued in the transaction that stores what the
     message did, under `answer_key`, so it is sent once whatever fails or crashes after.
     `announce`: where a celebration goes when the team has no channel of its own. `held`: the
     caller sends the answer itself within this long (the web process's fast path); workers take
@@ -35,11 +35,11 @@ class AnswerTo:
 
     delivery: str
     workspace: str
-    target: str
-    announce: str | None = None
+    target: Address
+    announce: Address | None = None
     held: dt.timedelta | None = None
-    in_request: Callable[[Reply], str | None] | None = None
-    here: str | None = None
+    in_request: Callable[[Reply], Address | None] | None = None
+    here: Address | None = None
     mentioned: tuple[str, ...] = ()
     shared: bool = False  # `here` is shared with another organisation
     #: filled with the keys of the rows the message queued besides its answer (a celebration
@@ -101,9 +101,8 @@ def _handle_once(session_factory, user: UserRef, message: Message, defaults: Def
         if answer_to is not None:
             events.append(_answer(user.platform, answer_to, reply, now))
         key = answer_key(user.platform, answer_to.delivery) if answer_to else None
-        announce = answer_to and answer_to.announce
-        here = Address.parse(user.platform, answer_to.workspace, announce) if announce else None
-        written = queue(session, tenant, events, now, origin=key, due=_due(answer_to, now), fallback=here)
+        announce = answer_to.announce if answer_to else None
+        written = queue(session, tenant, events, now, origin=key, due=_due(answer_to, now), fallback=announce)
         session.commit()
     if answer_to is not None and answer_to.caused is not None:
         answer_to.caused.extend(k for k in written if k != key)
@@ -116,8 +115,7 @@ def _due(answer_to: AnswerTo | None, now: dt.datetime) -> dt.datetime:
 
 def _answer(platform: str, answer_to: AnswerTo, reply: Reply, now: dt.datetime) -> Answer:
     rest = answer_to.in_request(reply) if answer_to.in_request else answer_to.target
-    return Answer(answer_key(platform, answer_to.delivery),
-                  Address.parse(platform, answer_to.workspace, rest or answer_to.target), reply,
+    return Answer(answer_key(platform, answer_to.delivery), rest or answer_to.target, reply,
                   given=not rest, due=_due(answer_to, now), taken=True)
 
 
@@ -151,7 +149,7 @@ def _first(session: Session, tenant_id: int, platform: str, answer_to: AnswerTo,
     it was taken before (by this or another process: on PostgreSQL the second insert waits for
     the first to commit). The answer itself is filled in when it is known."""
     session.add(Delivery(key=answer_key(platform, answer_to.delivery), tenant_id=tenant_id,
-                         platform=platform, workspace=answer_to.workspace, target=answer_to.target,
+                         platform=platform, workspace=answer_to.workspace, target=answer_to.target.target,
                          payload={}, status="pending", attempts=0, next_attempt_at=_due(answer_to, now),
                          last_error="", created_at=now))
     try:

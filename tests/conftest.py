@@ -2,7 +2,8 @@
 
 PostgreSQL: one database per test run, created and dropped here; tables are emptied between tests.
 Where no server answers, the PostgreSQL half skips with the reason, unless
-SALESBOT_REQUIRE_POSTGRES=1 (as in CI), which turns that into a failure.
+SALESBOT_REQUIRE_POSTGRES=1 (as in CI), which turns that into a failure. How the databases are shared
+and prepared: databases.py.
 """
 from __future__ import annotations
 
@@ -14,6 +15,14 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
+from databases import (
+    PreparedStates,
+    SqliteFiles,
+    copy_database,
+    drop_databases,
+    install_functions,
+    reset_postgres,
+)
 from storage.db import make_engine, make_session_factory, upgrade
 from storage.models import Base
 from support import Chat
@@ -33,8 +42,9 @@ def sqlite_template(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def postgres_url():
-    """A fresh, migrated PostgreSQL database for this run; dropped at the end."""
+def postgres_template():
+    """The URL of a migrated, empty PostgreSQL database made for this run, which the run's
+    databases are copies of (a copy takes ~0.2 s, the migrations ~3 s); dropped at the end."""
     admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
     try:
         with admin.connect() as conn:
@@ -45,24 +55,41 @@ def postgres_url():
         if REQUIRE_PG:
             pytest.fail(reason + " (SALESBOT_REQUIRE_POSTGRES=1)")
         pytest.skip(reason)
-    name = f"salesbot_test_{uuid.uuid4().hex[:12]}"
+    name = f"salesbot_test_{uuid.uuid4().hex[:12]}_template"
     with admin.connect() as conn:
         conn.execute(text(f'CREATE DATABASE "{name}"'))
-        # Engines that tests built and dropped keep their pooled connections until collected: the
-        # server closes those left idle, so a run stays far below max_connections (pools ping
-        # a connection before use and open a new one where it was closed).
-        conn.execute(text(f"ALTER DATABASE \"{name}\" SET idle_session_timeout = '20s'"))
     url = make_url(PG_ADMIN_URL).set(database=name).render_as_string(hide_password=False)
     engine = make_engine(url)
     upgrade(engine)
-    tables = ",".join(t.name for t in Base.metadata.sorted_tables)
-    with engine.begin() as conn:
-        conn.execute(text(RESET_FUNCTION.replace(":tables", f"'{tables}'")))
-    engine.dispose()
+    install_functions(engine, [t.name for t in Base.metadata.sorted_tables])
+    engine.dispose()  # no session may stay on a database that is copied
     yield url
     with admin.connect() as conn:
         conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
     admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def postgres_url(postgres_template):
+    """A fresh, migrated PostgreSQL database for this run; dropped at the end."""
+    [url] = copy_database(postgres_template, postgres_template.removesuffix("_template"))
+    yield url
+    drop_databases([url])
+
+
+@pytest.fixture(scope="session")
+def postgres_engine(postgres_url):
+    """The engine every PostgreSQL test's `engine` is (its pool and statement cache live for the run)."""
+    engine = make_engine(postgres_url)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def _sqlite_files(tmp_path_factory):
+    files = SqliteFiles(tmp_path_factory.mktemp("engine"))
+    yield files
+    files.engine.dispose()
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -73,45 +100,20 @@ def db_url(request, tmp_path):
         shutil.copy(request.getfixturevalue("sqlite_template"), path)
         yield f"sqlite:///{path}"
         return
-    url = request.getfixturevalue("postgres_url")
-    yield url
-    engine = create_engine(url)
-    with engine.begin() as conn:
-        conn.execute(text("SELECT salesbot_test_reset()"))
-    engine.dispose()
-
-
-# Emptying only the tables a test wrote to, and restarting their sequences, takes a few ms where a
-# TRUNCATE of every table took ~130 ms per test (over half of a handlers test run). Foreign-key
-# triggers are off for the DELETEs (session_replication_role), so the order does not matter.
-RESET_FUNCTION = """
-CREATE OR REPLACE FUNCTION salesbot_test_reset() RETURNS void AS $$
-DECLARE
-    tbl text;
-    seq text;
-    found boolean;
-BEGIN
-    SET LOCAL session_replication_role = replica;
-    FOREACH tbl IN ARRAY string_to_array(:tables, ',') LOOP
-        EXECUTE format('SELECT EXISTS (SELECT 1 FROM %I)', tbl) INTO found;
-        IF found THEN
-            EXECUTE format('DELETE FROM %I', tbl);
-        END IF;
-    END LOOP;
-    FOR seq IN SELECT sequencename FROM pg_sequences
-               WHERE schemaname = 'public' AND last_value IS NOT NULL LOOP
-        EXECUTE format('ALTER SEQUENCE %I RESTART', seq);
-    END LOOP;
-END;
-$$ LANGUAGE plpgsql;
-"""
+    engine = request.getfixturevalue("postgres_engine")
+    yield request.getfixturevalue("postgres_url")
+    reset_postgres(engine)
 
 
 @pytest.fixture
-def engine(db_url):
-    engine = make_engine(db_url)
-    yield engine
-    engine.dispose()
+def engine(request, db_url):
+    """The test's database's engine (one engine for the run: see databases.py)."""
+    if make_url(db_url).get_backend_name() != "sqlite":
+        yield request.getfixturevalue("postgres_engine")
+        return
+    files = request.getfixturevalue("_sqlite_files")
+    yield files.use(db_url)
+    files.engine.dispose()  # the file's connections closed with its test
 
 
 @pytest.fixture
@@ -124,8 +126,14 @@ def chat(session_factory):
     return Chat(session_factory)
 
 
+@pytest.fixture(scope="session")
+def prepared_states(tmp_path_factory):
+    return PreparedStates(tmp_path_factory.mktemp("prepared"))
+
+
 @pytest.fixture
-def team_chat(chat):
-    """A tenant with Mia (admin, manages the default team) and reps Ana and Bo."""
-    chat.team()
+def team_chat(chat, engine, prepared_states):
+    """A tenant with Mia (admin, manages the default team) and reps Ana and Bo (made by their
+    messages once a run, copied for each test)."""
+    prepared_states.start_from("team", engine, chat.team)
     return chat

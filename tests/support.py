@@ -95,6 +95,20 @@ def eventually(condition, timeout: float = 120.0):
     return result
 
 
+class ManualClock:
+    """A monotonic clock that moves only when the test says (`Handoff(clock=…)`): what waits on it
+    waits as long as the test needs, however slow a loaded machine is."""
+
+    def __init__(self):
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
 def count(session_factory, model, *where) -> int:
     """How many rows of `model` (matching `where`) are stored."""
     with session_factory() as session:

@@ -83,6 +83,28 @@ def test_no_address_is_spelt_out_in_the_core():
     assert found == []
 
 
+#: Files of `bot/` that still spell an address as text: Teams' sender and token code are being
+#: rewritten by another change (its `card:` keys go with it).
+SPELT_ELSEWHERE = {Path("bot/teams/sender.py"), Path("bot/teams/auth.py")}
+
+
+def test_no_adapter_builds_an_address_as_text():
+    """The platforms build `Address`es (storage/address.py writes their text): an f-string
+    starting `user:`, `channel:` … with a value after it is an address spelt by hand. (WeCom's
+    `card:` delivery ids are the platform's ids for a button press, not addresses.)"""
+    kinds = tuple(f"{kind.value}:" for kind in Kind)
+    found = []
+    for path in sorted((ROOT / "bot").rglob("*.py")):
+        path = path.relative_to(ROOT)
+        if path in SPELT_ELSEWHERE:
+            continue
+        for node in ast.walk(ast.parse((ROOT / path).read_text(encoding="utf-8"))):
+            if isinstance(node, ast.JoinedStr) and node.values and isinstance(node.values[0], ast.Constant) \
+                    and str(node.values[0].value).startswith(kinds) and len(node.values) > 1:
+                found.append(f"{path}:{node.lineno} {ast.unparse(node)}")
+    assert [f for f in found if not f.startswith("bot/wecom/callback.py") or "card:{user}" not in f] == []
+
+
 def test_no_chat_markup_is_written_in_the_core():
     found = [f"{path}:{line} {text!r}" for path in _core_files() for line, text in _texts(path)
              if MARKUP.search(text)]

@@ -53,7 +53,7 @@ class ConsoleBot:
         """One message as `user` (text, or a command a button carries), answered through the
         outbox; a database that cannot be reached gets a friendly answer straight away."""
         ref = UserRef(self.platform, self.tenant, user, user, locale=lang)
-        me = Address.user(self.platform, self.tenant, user).target
+        me = Address.user(self.platform, self.tenant, user)
         delivery = uuid.uuid4().hex
         try:
             reply = handle_message(self.session_factory, ref, text, defaults=self.defaults, now=now,

@@ -8,12 +8,13 @@ import sys
 import click
 
 from handlers.places import Place
+from storage.address import Address, Kind
 
 PLATFORM = "console"
 TENANT = "local"  # the one workspace of the console
 
 PLACE = Place(PLATFORM, frozenset(), ("console", "控制台"), ("", ""),
-              room=lambda team: f"channel:{team}")
+              room=lambda team: Address(PLATFORM, TENANT, Kind.CHANNEL, team).target, linked=False)
 
 
 class Console:

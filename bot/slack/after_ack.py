@@ -18,7 +18,7 @@ from collections.abc import Callable
 from slack_bolt import BoltRequest
 
 from bot.slack.clients import web_client
-from bot.slack.sender import bot_tokens
+from bot.slack.sender import PLATFORM_NAME, bot_tokens
 from handlers.inbound import VERSION, Inbound
 
 log = logging.getLogger(__name__)
@@ -65,7 +65,7 @@ def inbox_runner(core, runner):
             log.warning("Slack inbox row of version %s left unrun: only version %s rows are run",
                         payload.get("v", 1), VERSION)
             return
-        inbound = Inbound.of(payload)
+        inbound = Inbound.of(payload, PLATFORM_NAME)
         token = tokens(inbound.workspace)
         if not token:
             raise RuntimeError(f"salesbot is not installed in Slack workspace {inbound.workspace}")

@@ -11,11 +11,12 @@ from slack_bolt import App as BoltApp
 
 from bot.slack.render import EDIT_ACTION, _escape
 from bot.slack.sender import respond
-from bot.slack.users import outsider, outsider_lines, own_teams, tenant_of
+from bot.slack.users import PLATFORM, outsider, outsider_lines, own_teams, tenant_of
 from handlers.forms import command_of
 from handlers.forms import label as _l
 from handlers.text.strings import METRIC_NAMES, PERIOD_NAMES, name_of
 from storage import pipelines
+from storage.address import Address
 from storage.models import METRICS
 from storage.people import PeopleRepository
 from storage.sales import CustomerRepository, DealRepository
@@ -130,7 +131,7 @@ def _open_edit(runner):
             pressed = body["actions"][0].get("action_ts") or body.get("trigger_id")
             runner.run_answered(client, tenant_of(context), user_id, f"deal #{deal_id}",
                                 delivery=f"edit:{user_id}:{pressed}",
-                                target=respond("private", user_id, context.response_url))
+                                target=respond(tenant_of(context), "private", user_id, context.response_url))
             return
         client.views_open(trigger_id=body["trigger_id"], view={
             "type": "modal", "callback_id": "deal_edit_form", "private_metadata": f"{locale}:{deal_id}",
@@ -187,7 +188,7 @@ def _submission(runner, kind: str):
         submitted = f"view:{view.get('id')}:{body.get('trigger_id') or view.get('hash')}"  # Slack's ids
         reply = runner.run_answered(client, workspace, user_id, command, mentioned=(who,) if who else (),
                                     delivery=submitted,
-                                    target=f"user:{user_id}", errors_in_request=True)
+                                    target=Address.user(PLATFORM, workspace, user_id), errors_in_request=True)
         if reply is not None and not reply.ok:
             first = next(iter(view["state"]["values"]))
             ack(response_action="errors", errors={first: "\n".join(reply.lines)[:2000]})

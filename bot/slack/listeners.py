@@ -38,6 +38,7 @@ from handlers.inbound import Inbound
 from handlers.text.reply import Reply
 from handlers.text.strings import WORDS, name_of
 from handlers.unit_of_work import AnswerTo, answer_key, handle_message
+from storage.address import Address, Kind
 from worker.delivery import DeliveryWorker
 
 log = logging.getLogger(__name__)
@@ -101,7 +102,7 @@ class SlackRunner:
                 raise
             reply = self._unavailable(client, inbound.workspace, inbound.user, inbound.message, error)
             try:
-                self.sender.send(PLATFORM, inbound.workspace, inbound.answer, reply)
+                self.sender.send(PLATFORM, inbound.workspace, inbound.answer.target, reply)
             except Exception:
                 log.warning("could not tell %s the database is away", inbound.user, exc_info=True)
             return
@@ -120,7 +121,7 @@ class SlackRunner:
         if inbound.user == "USLACKBOT" or not inbound.answer:
             return
         try:
-            self.sender.send(PLATFORM, inbound.workspace, inbound.answer, outsider_reply())
+            self.sender.send(PLATFORM, inbound.workspace, inbound.answer.target, outsider_reply())
         except Exception as error:  # nothing to retry for a stranger: said once or not at all
             log.warning("could not answer a Slack user of another organisation: %s",
                         error.__class__.__name__)
@@ -134,7 +135,7 @@ class SlackRunner:
         return trouble_reply(error, reply_locale(message, known) if known else None, "Slack")
 
     def run_answered(self, client, workspace: str, user_id: str, message: Message, *, delivery: str,
-                     target: str, mentioned: tuple[str, ...] = (), errors_in_request: bool = False
+                     target: Address, mentioned: tuple[str, ...] = (), errors_in_request: bool = False
                      ) -> Reply | None:
         """Run what a form or the Edit button built, its answer queued in the outbox in the same
         transaction under `delivery` (Slack's id for the request: twice is once) and sent from
@@ -157,7 +158,7 @@ class SlackRunner:
         except OperationalError as error:  # nothing could be queued: said straight away
             reply = self._unavailable(client, workspace, user_id, message, error)
         if reply.ok or not errors_in_request:
-            self.background.submit(self.sender.send, PLATFORM, workspace, target, reply)
+            self.background.submit(self.sender.send, PLATFORM, workspace, target.target, reply)
         return reply
 
 
@@ -167,9 +168,10 @@ def register(bolt: BoltApp, runner: SlackRunner) -> None:
 
     def button(body, context) -> Inbound:
         """A button sends the command it stands for, as the user who clicked it (same checks)."""
-        user_id, url = body["user"]["id"], body.get("response_url")
-        return Inbound(tenant_of(context), user_id, body["actions"][0].get("value") or "", _once(body),
-                       respond("private", user_id, url), respond("public", user_id, url), pressed=True,
+        user_id, url, workspace = body["user"]["id"], body.get("response_url"), tenant_of(context)
+        return Inbound(workspace, user_id, body["actions"][0].get("value") or "", _once(body),
+                       respond(workspace, "private", user_id, url),
+                       respond(workspace, "public", user_id, url), pressed=True,
                        work="outsider" if outsider(body["user"].get("team_id"), own_teams(context))
                        else "message")
 
@@ -199,11 +201,12 @@ def _command_listeners(runner: SlackRunner, command: str, keyword: str):
         """Answered through the response_url: a report meant for the channel in it, all else to
         the sender alone; in a DM always to them alone, a celebration into the DM."""
         text, mentioned = plain_text(f"{keyword} {body.get('text') or ''}", context.bot_user_id)
-        user_id, url = body["user_id"], body.get("response_url")
+        user_id, url, workspace = body["user_id"], body.get("response_url"), tenant_of(context)
         in_dm = body.get("channel_name") == "directmessage"
-        answer = respond("private" if in_dm else "auto", user_id, url)
-        announce = f"channel:{body['channel_id']}" if in_dm or not url else respond("public", user_id, url)
-        return Inbound(tenant_of(context), user_id, text, _once(body), answer, announce, tuple(mentioned),
+        answer = respond(workspace, "private" if in_dm else "auto", user_id, url)
+        announce = Address(PLATFORM, workspace, Kind.CHANNEL, body["channel_id"]) if in_dm or not url \
+            else respond(workspace, "public", user_id, url)
+        return Inbound(workspace, user_id, text, _once(body), answer, announce, tuple(mentioned),
                        work="outsider" if outsider(body.get("user_team"), own_teams(context)) else "message")
 
     return ack_command, inbound
@@ -235,12 +238,14 @@ def _said(body, context, *, thread: bool) -> Inbound:
         text = f"{name_of(WORDS, 'standup', 'en')} {text}"
     text, mentioned = plain_text(text, context.bot_user_id)
     in_thread = event.get("thread_ts") or (event["ts"] if thread else None)
-    where = f"thread:{event['channel']}:{in_thread}" if in_thread else f"channel:{event['channel']}"
-    delivery = body.get("event_id") or event.get("client_msg_id") or f"{event['channel']}:{event['ts']}"
-    here = f"channel:{event['channel']}" if thread else None  # a mention is said in a channel
+    workspace, channel = tenant_of(context), event["channel"]
+    here = Address(PLATFORM, workspace, Kind.CHANNEL, channel)
+    where = Address(PLATFORM, workspace, Kind.THREAD, channel, thread=in_thread) if in_thread else here
+    delivery = body.get("event_id") or event.get("client_msg_id") or f"{channel}:{event['ts']}"
     stranger = outsider(event.get("user_team"), own_teams(context))
-    return Inbound(tenant_of(context), event["user"], text, delivery, where, where, tuple(mentioned),
-                   here=here, shared=bool(body.get("is_ext_shared_channel")),
+    return Inbound(workspace, event["user"], text, delivery, where, where, tuple(mentioned),
+                   here=here if thread else None,  # a mention is said in a channel
+                   shared=bool(body.get("is_ext_shared_channel")),
                    work="outsider" if stranger else "message")
 
 

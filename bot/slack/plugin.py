@@ -6,16 +6,20 @@ import click
 
 from bot.slack.settings import SlackSettings
 from handlers.places import Place
+from storage.address import Address, Kind
 
 
 def _channel(value: str) -> str | None:
-    return f"channel:{value}" if value.startswith("#") and len(value) > 1 else None
+    """The stored address of a channel named with # (a team's destination has no workspace)."""
+    if not value.startswith("#") or len(value) < 2:
+        return None
+    return Address("slack", "", Kind.CHANNEL, value).target
 
 
 #: `team set East channel #east-sales` · `团队 设置 华东 频道 #华东销售`
 PLACE = Place("slack", frozenset({"channel", "slack", "频道"}), ("Slack", "Slack"),
               ("a channel named with #, e.g. #east-sales", "以 # 开头的频道名，例如 #华东销售"),
-              address=_channel, shown=lambda address: address.removeprefix("channel:"),
+              address=_channel, shown=lambda address: Address.parse("slack", "", address).id,
               example=("channel #east-sales", "频道 #华东销售"))
 
 

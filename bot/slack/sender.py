@@ -27,11 +27,12 @@ TARGET_LENGTH = 200  # the outbox's address column
 PLATFORM_NAME = "slack"
 
 
-def respond(mode: str, user_id: str, url: str | None) -> str:
-    """The outbox address of an answer through a request's response_url (`_respond` reads it);
+def respond(workspace: str, mode: str, user_id: str, url: str | None) -> Address:
+    """The address of an answer through a request's response_url (`_respond` reads it);
     without one (a click in App Home), or one too long to keep, the person's DM."""
-    address = Address(PLATFORM_NAME, "", Kind.RESPOND, user_id, mode=mode, url=url or "").target
-    return address if url and len(address) <= TARGET_LENGTH else f"{Kind.USER}:{user_id}"
+    address = Address(PLATFORM_NAME, workspace, Kind.RESPOND, user_id, mode=mode, url=url or "")
+    return address if url and len(address.target) <= TARGET_LENGTH else Address.user(
+        PLATFORM_NAME, workspace, user_id)
 
 
 def bot_tokens(core) -> Callable[[str], str | None]:

@@ -9,9 +9,13 @@ from __future__ import annotations
 import hashlib
 import html
 import re
+from dataclasses import replace
 
 from microsoft_agents.activity import Activity
 
+from storage.address import Address, Kind
+
+PLATFORM = "teams"  # the platform's word (bot/teams/sender.py says it too)
 UNNAMED = "Teams user "  # + 4 letters of a hash: someone Teams never named to us (renamed when it does)
 ID_LIMIT = 128  # a person's id as stored (identities)
 MENTIONS_LIMIT = 25  # people named in one message that are read (more are left as their names)
@@ -115,9 +119,19 @@ def personal(activity: Activity) -> bool:
     return (activity.conversation.conversation_type or "personal") == "personal"
 
 
-def root(address: str | None) -> str | None:
+def root(conversation_id: str) -> str:
+    """A channel thread's conversation id without the thread: the channel's."""
+    return conversation_id.split(";messageid=")[0]
+
+
+def conversation(tenant: str, activity: Activity) -> Address:
+    """The address of the conversation an activity was said in (a channel's thread as it is)."""
+    return Address(PLATFORM, tenant, Kind.CONV, activity.conversation.id)
+
+
+def channel_of(address: Address | None) -> Address | None:
     """A channel thread's address without the thread: the channel itself."""
-    return address.split(";messageid=")[0] if address else None
+    return replace(address, id=root(address.id)) if address and address.kind is Kind.CONV else address
 
 
 def delivery_id(activity: Activity) -> str:

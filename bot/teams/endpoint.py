@@ -29,11 +29,12 @@ from bot.handoff import Handoff
 from bot.teams import forms
 from bot.teams.activity import (
     attached,
+    channel_of,
+    conversation,
     delivery_id,
     one_tenant,
     personal,
     profile,
-    root,
     tenant_of,
     text_and_mentions,
     well_formed,
@@ -56,6 +57,7 @@ from handlers.inbound import Inbound
 from handlers.text.reply import Reply
 from handlers.unit_of_work import answer_key
 from storage import pipelines
+from storage.address import Address
 from storage.people import PeopleRepository
 
 log = logging.getLogger(__name__)
@@ -160,8 +162,9 @@ class TeamsApp:
         sender = activity.from_property
         if value is None:
             value = activity.value if isinstance(activity.value, dict) else {}
-        here = None if personal(activity) else f"conv:{activity.conversation.id}"
-        answer = f"user:{sender.id}" if here is None or len(here) > ADDRESS_LIMIT else here
+        here = None if personal(activity) else conversation(tenant, activity)
+        mine = Address.user(PLATFORM, tenant, sender.id)
+        answer = mine if here is None or len(here.target) > ADDRESS_LIMIT else here
         said = {"answer": answer, "announce": answer, **profile(activity)}
         form = forms.submitted(value)
         if form is not None:  # a form's Save: its command, or the form again with what is wrong
@@ -189,14 +192,14 @@ class TeamsApp:
                 self.outgoing.post(activity, tenant, "text-only", reply, answer)
             return None
         return Inbound(tenant, sender.id, text, delivery_id(activity), mentioned=mentioned, pressed=pressed,
-                       here=root(here), **said)
+                       here=channel_of(here), **said)
 
     def handle(self, payload: dict) -> None:
         """A message a web process left for a worker: run it (its answer queued in the outbox),
         and the card whose button it was, if it did what it said, updated through the outbox."""
         payload = dict(payload)
         card = payload.pop(CARD, None)
-        self._run(Inbound.of(payload), card if isinstance(card, str) else None)
+        self._run(Inbound.of(payload, PLATFORM), card if isinstance(card, str) else None)
 
     def _submit(self, inbound: Inbound, pressed_card: str | None = None) -> None:
         key = answer_key(PLATFORM, inbound.delivery)
@@ -211,7 +214,7 @@ class TeamsApp:
         answer (and the pressed card's update) sent from here."""
         payload = dict(payload)
         card = payload.pop(CARD, None)
-        inbound = Inbound.of(payload)
+        inbound = Inbound.of(payload, PLATFORM)
         self._run_here(inbound, card if isinstance(card, str) else None)
         self.outgoing.send_queued(answer_key(PLATFORM, inbound.delivery))
 
@@ -232,7 +235,7 @@ class TeamsApp:
             locale = inbound.locale or (self.directory.known_locale(inbound.workspace, inbound.user))
             reply = trouble_reply(error, reply_locale(inbound.message, locale) if locale else None, "Teams")
             try:
-                self.sender.send(PLATFORM, inbound.workspace, inbound.answer, reply)
+                self.sender.send(PLATFORM, inbound.workspace, inbound.answer.target, reply)
             except Exception as failed:
                 log.warning("could not tell %s the database is busy: %s", inbound.user,
                             failed.__class__.__name__)

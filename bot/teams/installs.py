@@ -18,7 +18,7 @@ from sqlalchemy.exc import OperationalError
 from bot.app import App
 from bot.handoff import Handoff
 from bot.recent import Recent
-from bot.teams.activity import digest, installed_in, language, personal, profile, root
+from bot.teams.activity import channel_of, conversation, digest, installed_in, language, personal, profile
 from bot.teams.naming import TeamsNames
 from bot.teams.outgoing import Outgoing
 from bot.teams.sender import PLATFORM, SERVICE
@@ -26,6 +26,7 @@ from bot.teams.texts import teams_text
 from handlers.inbound import Inbound
 from handlers.text.reply import Reply
 from storage import conversations, destinations
+from storage.address import Address, Kind
 
 log = logging.getLogger(__name__)
 
@@ -70,20 +71,21 @@ class Installs:
         if personal(activity):
             sender = activity.from_property
             name = sender.name or self.names.looked_up(
-                tenant, sender.id, f"conv:{activity.conversation.id}", activity.service_url)
-            self.submit(Inbound(tenant, sender.id, "help", once, answer=f"user:{sender.id}",
+                tenant, sender.id, conversation(tenant, activity), activity.service_url)
+            mine = Address.user(PLATFORM, tenant, sender.id)
+            self.submit(Inbound(tenant, sender.id, "help", once, answer=mine,
                                 **{**profile(activity), "name": name}))
             return
         locale = language(activity.locale) or "en"
         hello = Reply(lines=(teams_text(locale, "teams_hello"),), locale=locale)
         self.outgoing.post(activity, tenant, "hello", hello,
-                           f"conv:{place}", once=once)
+                           Address(PLATFORM, tenant, Kind.CONV, place), once=once)
 
     def welcome(self, activity: Activity, tenant: str, added) -> None:
         for member in added:
             locale = self.names.stored_locale(tenant, member.id) or language(activity.locale) or "en"
             name = (member.name or self.names.stored_name(tenant, member.id)
-                    or self.names.looked_up(tenant, member.id, f"conv:{activity.conversation.id}",
+                    or self.names.looked_up(tenant, member.id, conversation(tenant, activity),
                                             activity.service_url))
             line = teams_text(locale, "teams_welcome", name=name) if name \
                 else teams_text(locale, "teams_welcome_unnamed")
@@ -100,7 +102,7 @@ class Installs:
         Entra ID object id (written only when they changed: most activities change nothing)."""
         refs = {SERVICE: {"serviceUrl": activity.service_url}}
         if personal(activity):
-            refs[f"user:{activity.from_property.id}"] = {
+            refs[Address.user(PLATFORM, tenant, activity.from_property.id).target] = {
                 "serviceUrl": activity.service_url, "conversationId": activity.conversation.id,
                 "aadObjectId": activity.from_property.aad_object_id}
         changed = {address: ref for address, ref in refs.items() if self._saved.get((tenant, address)) != ref}
@@ -125,8 +127,9 @@ class Installs:
             conversations.save(session, PLATFORM, tenant, f"removed:{digest(place)}",
                                {"count": removals + 1})
             if personal(activity):
-                address = f"user:{activity.from_property.id}"
+                address = Address.user(PLATFORM, tenant, activity.from_property.id).target
                 conversations.forget(session, PLATFORM, tenant, address)
                 self._saved.pop((tenant, address))
             else:
-                destinations.forget_address(session, PLATFORM, root(f"conv:{activity.conversation.id}"))
+                channel = channel_of(conversation(tenant, activity))
+                destinations.forget_address(session, PLATFORM, channel.target)

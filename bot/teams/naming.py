@@ -17,6 +17,7 @@ from bot.teams.sender import PLATFORM, TeamsSender
 from handlers.dispatch import UserRef
 from handlers.inbound import Inbound
 from storage import conversations
+from storage.address import Address, Kind
 from storage.people import PeopleRepository
 
 
@@ -48,12 +49,13 @@ class TeamsNames:
         the workspace has its first member (the sender, made by the message itself)."""
         if not inbound.mentioned or self.directory.stored(inbound.workspace, inbound.user) is None:
             return
-        kind, _, ident = (inbound.here or "").partition(":")
-        conversation = ident if kind == "conv" else None
+        here = inbound.here
+        conversation = here.id if here is not None and here.kind is Kind.CONV else None
         service_url = ""
         if conversation is None:  # said in the sender's own chat with the bot
             with self.core.session_factory() as session:
-                ref = conversations.find(session, PLATFORM, inbound.workspace, f"user:{inbound.user}")
+                ref = conversations.find(session, PLATFORM, inbound.workspace,
+                                         Address.user(PLATFORM, inbound.workspace, inbound.user).target)
             conversation, service_url = (ref or {}).get("conversationId"), (ref or {}).get("serviceUrl", "")
         if not conversation:
             return
@@ -65,14 +67,14 @@ class TeamsNames:
         self.directory.register(inbound.workspace, [u for u in inbound.mentioned if u != inbound.user],
                                 vouched)
 
-    def looked_up(self, tenant: str, user_id: str, address: str, service_url: str = "") -> str:
-        """What the connector calls someone, in the conversation `address` (`conv:ID`, or their
-        own chat for `user:ID`)."""
-        kind, _, ident = (address or "").partition(":")
-        conversation = ident if kind == "conv" else None
+    def looked_up(self, tenant: str, user_id: str, address: Address | None, service_url: str = "") -> str:
+        """What the connector calls someone, in the conversation `address` (a conversation, or
+        their own chat for their user address)."""
+        conversation = address.id if address is not None and address.kind is Kind.CONV else None
         if conversation is None:
             with self.core.session_factory() as session:
-                ref = conversations.find(session, PLATFORM, tenant, f"user:{user_id}")
+                ref = conversations.find(session, PLATFORM, tenant,
+                                         Address.user(PLATFORM, tenant, user_id).target)
             conversation = (ref or {}).get("conversationId")
             service_url = service_url or (ref or {}).get("serviceUrl", "")
         return self.sender.member_name(tenant, conversation, user_id, service_url) if conversation else ""

@@ -15,7 +15,7 @@ from sqlalchemy.exc import IntegrityError
 
 from bot.app import App
 from bot.handoff import Handoff
-from bot.teams.activity import delivery_id, language, root, timezone_of, unnamed
+from bot.teams.activity import channel_of, conversation, delivery_id, language, timezone_of, unnamed
 from bot.teams.naming import TeamsNames
 from bot.teams.sender import PLATFORM, TeamsSender
 from handlers.dispatch import UserRef, identify
@@ -42,12 +42,11 @@ class Outgoing:
         self.outbox = DeliveryWorker(core.session_factory, sender)
 
     def post(self, activity: Activity, tenant: str, what: str, reply: Reply,
-             target: str | None = None, once: str | None = None) -> None:
+             target: Address | None = None, once: str | None = None) -> None:
         """A message in the activity's conversation (or to `target`), once however often Teams
         sends the activity (or once per `once`)."""
         key = answer_key(PLATFORM, f"{once or delivery_id(activity)}:{what}")
-        where = root(target or f"conv:{activity.conversation.id}")
-        answer = Answer(key, Address.parse(PLATFORM, tenant, where), reply)
+        answer = Answer(key, channel_of(target or conversation(tenant, activity)), reply)
         for attempt in range(2):  # a new tenant: another process may make it at the same moment
             try:
                 with self.core.session_factory.begin() as session:
@@ -64,7 +63,7 @@ class Outgoing:
     def _first_of(self, session, activity: Activity, tenant: str):
         """The tenant, made with its first member: who sent the bot's first activity here."""
         sender = activity.from_property
-        name = sender.name or self.names.looked_up(tenant, sender.id, f"conv:{activity.conversation.id}",
+        name = sender.name or self.names.looked_up(tenant, sender.id, conversation(tenant, activity),
                                                    activity.service_url)
         found, _member, _new = identify(session, UserRef(
             PLATFORM, tenant, sender.id, name or unnamed(sender.id), locale=language(activity.locale),

@@ -38,6 +38,7 @@ from handlers.inbound import VERSION, Inbound
 from handlers.text.reply import Reply
 from handlers.text.strings import t
 from handlers.unit_of_work import answer_key
+from storage.address import Address, Kind
 from storage.db import locked
 from worker.delivery import DeliveryWorker
 
@@ -130,7 +131,7 @@ class WeComApp:
     def _late(self, payload: dict) -> None:
         """A message left for a worker that none took (`payload` as recorded): run here, its
         answer sent from here (the callback is long answered: nothing goes passively)."""
-        inbound = Inbound.of(payload)
+        inbound = Inbound.of(payload, PLATFORM)
         waiting = _Waiting()
         waiting.give_up()
         self.run(inbound, waiting)
@@ -142,7 +143,7 @@ class WeComApp:
         if payload.get("v") != VERSION:
             log.warning("WeCom inbox row of version %s left unrun", payload.get("v", 1))
             return
-        inbound = Inbound.of(payload)
+        inbound = Inbound.of(payload, PLATFORM)
         user = self.directory.user(self.corp_id, inbound.user, self._profile)
         if user is None:  # none of the corp's people: nothing stored (a web process said so)
             log.info("a WeCom user id the corp does not have was refused")
@@ -150,8 +151,9 @@ class WeComApp:
         inbound.run(self.core.session_factory, user, self.core.defaults)
 
     def _inbound(self, user_id: str, text: str, delivery: str) -> Inbound:
-        return Inbound(self.corp_id, user_id, text, delivery, answer=f"user:{user_id}",
-                       announce=f"user:{user_id}", pressed=delivery.startswith("card:"))
+        me = Address.user(PLATFORM, self.corp_id, user_id)
+        return Inbound(self.corp_id, user_id, text, delivery, answer=me, announce=me,
+                       pressed=delivery.startswith("card:"))
 
     @staticmethod
     def _job(raw: dict) -> tuple[str, str, str] | None:
@@ -173,10 +175,11 @@ class WeComApp:
     def run(self, inbound: Inbound, waiting: _Waiting) -> Reply | None:
         """Run a message in this process, its answer held for this process to give: passively
         when it fits and the callback still waits, the rest (or all of it) through the API."""
-        def in_request(reply: Reply) -> str | None:
+        def in_request(reply: Reply) -> Address | None:
             if _passive(reply) is None or not waiting.promise():
                 return inbound.answer
-            return f"card:{inbound.user}" if template_card(reply) else None
+            card = Address(PLATFORM, inbound.workspace, Kind.CARD, inbound.user)
+            return card if template_card(reply) else None
 
         try:
             user = self.directory.user(self.corp_id, inbound.user, self._profile)

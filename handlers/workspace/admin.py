@@ -181,9 +181,9 @@ def _place_team(ctx: Ctx, team, cmd: ConfigureTeam) -> Reply:
             raise ctx.refuse("channel_here_elsewhere", example=example(ctx, "team", 9))
         if ctx.here_shared and not ctx.is_admin:  # outsiders would read the team's numbers
             raise ctx.refuse("channel_here_shared", team=team.name)
-        destinations.set_address(ctx.session, team.id, ctx.platform, ctx.here)
+        destinations.set_address(ctx.session, team.id, ctx.platform, ctx.here.target)
         ctx.people.audit(ctx.tenant.id, ctx.member.id, "team.set", "team", team.id,
-                         setting=ctx.platform, value=ctx.here, shared=ctx.here_shared)
+                         setting=ctx.platform, value=ctx.here.target, shared=ctx.here_shared)
         return Reply(lines=(ctx.t("team_set_here_shared" if ctx.here_shared else "team_set_here",
                                   team=team.name),))
     found = next(((p, a) for p in candidates if (a := p.address(cmd.value)) is not None), None)

@@ -84,7 +84,7 @@ def handle_link(ctx: Ctx, cmd: Link) -> Reply:
 
 
 def _other_apps(ctx: Ctx) -> str:
-    """The chat apps but this one, as people call them: `WeCom, Teams or console`."""
+    """The chat apps but this one, as people call them: `WeCom or Teams`."""
     *head, last = places.names(ctx.locale, but=ctx.platform) or [""]
     if not head:
         return last

@@ -11,9 +11,23 @@ import pytest
 from bot.handoff import Handoff
 from storage.db import make_engine, make_session_factory
 from storage.models import InboxItem
-from support import count, eventually
+from support import ManualClock, count, eventually
 
 HELD = dt.timedelta(seconds=60)
+
+
+@pytest.fixture
+def handoffs(session_factory):
+    """Handoff(session_factory, "test", …) as a test makes them, stopped with the test: work they
+    would take back later must not reach the next test's database (the run's one PostgreSQL)."""
+    made = []
+
+    def make(**options) -> Handoff:
+        made.append(Handoff(session_factory, "test", **options))
+        return made[-1]
+    yield make
+    for handoff in made:
+        handoff.stop()
 
 
 def rows(session_factory):
@@ -22,24 +36,24 @@ def rows(session_factory):
                 for i in s.query(InboxItem).order_by(InboxItem.id)]
 
 
-def test_an_idle_process_runs_the_work_itself_and_marks_it_done(session_factory):
-    handoff = Handoff(session_factory, "test")
+def test_an_idle_process_runs_the_work_itself_and_marks_it_done(handoffs, session_factory):
+    handoff = handoffs()
     with handoff.serving():  # the request itself
         future = handoff.submit("slack", "slack:Ev1:dm", {"text": "hi"}, lambda: "answered")
     assert future.result(timeout=60) == "answered"
     eventually(lambda: rows(session_factory) == [("slack:Ev1:dm", "done", False)])
 
 
-def test_a_busy_process_leaves_the_work_for_a_worker(session_factory):
-    handoff = Handoff(session_factory, "test")
+def test_a_busy_process_leaves_the_work_for_a_worker(handoffs, session_factory):
+    handoff = handoffs()
     ran = []
     with handoff.serving(), handoff.serving():  # another request is in flight
         assert handoff.submit("wecom", "wecom:msg:1", {"text": "拜访"}, lambda: ran.append(1)) is None
     assert rows(session_factory) == [("wecom:msg:1", "pending", False)] and ran == []
 
 
-def test_requests_arriving_together_are_each_recorded_once(session_factory):
-    handoff = Handoff(session_factory, "test")
+def test_requests_arriving_together_are_each_recorded_once(handoffs, session_factory):
+    handoff = handoffs()
     start = threading.Barrier(16)
 
     def arrive(i: int):
@@ -64,9 +78,9 @@ def test_without_a_database_the_work_still_runs_here_to_say_so():
 
 
 @pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
-def test_on_sqlite_a_worker_holding_the_write_lock_delays_the_record_and_loses_nothing(session_factory,
-                                                                                      engine):
-    handoff = Handoff(session_factory, "test")
+def test_on_sqlite_a_worker_holding_the_write_lock_delays_the_record_and_loses_nothing(handoffs, engine,
+                                                                                      session_factory):
+    handoff = handoffs()
     with engine.connect() as worker:
         worker.exec_driver_sql("BEGIN IMMEDIATE")  # a worker's transaction holds the write lock
         with ThreadPoolExecutor(1) as pool, handoff.serving(), handoff.serving():
@@ -78,10 +92,10 @@ def test_on_sqlite_a_worker_holding_the_write_lock_delays_the_record_and_loses_n
     assert rows(session_factory) == [("slack:Ev5:dm", "pending", False)]
 
 
-def test_work_left_for_a_worker_that_none_takes_is_run_here_once(session_factory):
+def test_work_left_for_a_worker_that_none_takes_is_run_here_once(handoffs, session_factory):
     """No worker runs (or none keeps up): what this process acked and left in the inbox is not
     left in silence; after a short while it takes the row back and runs the work itself."""
-    handoff = Handoff(session_factory, "test", late_after=0.05)
+    handoff = handoffs(late_after=0.05)
     ran = []
     with handoff.serving(), handoff.serving():  # busy: left for a worker
         assert handoff.submit("teams", "teams:c1:1", {"text": "hi"}, lambda: ran.append("here"),
@@ -90,18 +104,20 @@ def test_work_left_for_a_worker_that_none_takes_is_run_here_once(session_factory
     assert ran == [("late", {"text": "hi"})]  # run from the row as recorded, as a worker would
 
 
-def test_work_a_worker_took_is_never_run_here_too(session_factory):
+def test_work_a_worker_took_is_never_run_here_too(handoffs, session_factory):
     from storage.inbox import InboxRepository
     from storage.models import utcnow
 
-    # the worker below takes #7 well within a second, even on a loaded machine
-    handoff = Handoff(session_factory, "test", late_after=1.0)
+    clock = ManualClock()  # the worker below takes #7 before its time is up, however slow it is
+    handoff = handoffs(late_after=1.0, clock=clock)
     ran = []
     with handoff.serving(), handoff.serving():
         handoff.submit("wecom", "wecom:msg:7", {}, lambda: ran.append(7))
-        with session_factory() as s:  # a worker takes it at once
+        with session_factory() as s:  # a worker takes it in time
             [taken] = InboxRepository(s).claim(utcnow(), 10, HELD, ("wecom",))
             s.commit()
         handoff.submit("wecom", "wecom:msg:8", {}, lambda: ran.append(8))  # none takes this one
+    clock.advance(1.0)
+    handoff.look_again()
     eventually(lambda: ran == [8])  # looked at in order: 7 first, left to its worker
     assert rows(session_factory)[0] == ("wecom:msg:7", "pending", True)

@@ -14,7 +14,10 @@ from bot.settings import Settings
 from bot.web import create_app, plain
 from bot.worker import inbox_runners, platform_senders
 from handlers import places
+from handlers.inbound import Inbound
 from handlers.text.reply import Reply
+from storage import address
+from storage.address import Address
 from storage.models import TeamDestination, Tenant, utcnow
 from storage.outbox import OutboxRepository
 from support import delivery_statuses
@@ -28,6 +31,7 @@ class Echo:
     prefix = "/echo/"
     body_limit = 100
     settings = None
+    kinds = ("room",)  # an address kind of its own: no core module lists it
     place = places.Place("echo", frozenset({"room", "房间"}), ("Echo", "回声"),
                          ("a room named with #", "以 # 开头的房间名"),
                          address=lambda value: f"room:{value}" if value.startswith("#") else None,
@@ -68,6 +72,7 @@ def echo(monkeypatch):
     platforms.register(platform)
     yield platform
     places.forget("echo")
+    address.forget_kinds("room")
 
 
 def test_a_registered_platform_gets_its_routes_served_within_its_body_limit(echo, db_url):
@@ -93,6 +98,31 @@ def test_the_worker_sends_and_runs_the_inbox_of_a_registered_platform(echo, sess
     assert echo.sent == [("E1", "room:7", "hello")]
     assert delivery_statuses(core) == [("room:7", "sent")]
     core.close()
+
+
+def test_a_registered_platforms_own_kind_of_address_carries_its_team_posts_and_its_messages(
+        echo, session_factory, db_url):
+    """Echo's rooms are a kind of address only Echo declares: a team set to post in one gets a
+    won deal's celebration there, sent by Echo's sender, and a message said in one keeps it as
+    its `here` through the inbox."""
+    from support import Chat
+
+    chat = Chat(session_factory, "E1", "echo")
+    chat.team()
+    assert "Sales now posts to #lobby on Echo." in chat("team set Sales room #lobby", user="Mia")
+    assert "Acme" in chat("won Acme 48k", user="Ana")
+    core = create_app(Settings(database_url=db_url)).core
+    while DeliveryWorker(session_factory, platform_senders(core)).run_once():
+        pass
+    assert [target for _workspace, target, text in echo.sent if "Ana won Acme" in text] == ["room:#lobby"]
+    core.close()
+    lobby = Address("echo", "E1", "room", "#lobby")
+    said = Inbound("E1", "U1", "team set Sales room here", "d1", answer=lobby, here=lobby)
+    assert said.payload()["here"] == "room:#lobby"
+    assert Inbound.of(said.payload(), "echo") == said
+    address.forget_kinds("room")  # a platform gone: its rooms are no addresses
+    with pytest.raises(ValueError):
+        Inbound.of(said.payload(), "echo")
 
 
 def test_a_registered_platforms_commands_join_the_cli(echo):

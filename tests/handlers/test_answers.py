@@ -7,11 +7,17 @@ from sqlalchemy import select
 from handlers.dispatch import UserRef
 from handlers.text.reply_json import from_payload
 from handlers.unit_of_work import AnswerTo, handle_message
+from storage.address import Address, Kind
 from storage.models import Delivery, Visit, utcnow
 from support import count
 from worker.delivery import DeliveryWorker
 
 ANA = UserRef("slack", "T1", "U2", "Ana")
+D1 = Address("slack", "T1", Kind.CHANNEL, "D1")
+
+
+def respond(mode: str) -> Address:
+    return Address("slack", "T1", Kind.RESPOND, "U2", mode=mode, url="https://x")
 
 
 def answers(session_factory) -> list[tuple[str, str, str, str]]:
@@ -22,7 +28,7 @@ def answers(session_factory) -> list[tuple[str, str, str, str]]:
 
 
 def test_the_answer_is_queued_with_the_visit_and_a_retry_does_nothing(session_factory):
-    where = AnswerTo("Ev1", "T1", "channel:D1")
+    where = AnswerTo("Ev1", "T1", D1)
     reply = handle_message(session_factory, ANA, "visit Acme: demo", answer_to=where)
     assert "Visit to Acme logged." in reply.text
     assert handle_message(session_factory, ANA, "visit Acme: demo", answer_to=where) is None
@@ -33,8 +39,8 @@ def test_the_answer_is_queued_with_the_visit_and_a_retry_does_nothing(session_fa
 
 
 def test_a_refused_message_is_answered_once_and_stores_nothing(session_factory):
-    where = AnswerTo("Ev2", "T1", "channel:D1")
-    handle_message(session_factory, ANA, "help", answer_to=AnswerTo("Ev1", "T1", "channel:D1"))
+    where = AnswerTo("Ev2", "T1", D1)
+    handle_message(session_factory, ANA, "help", answer_to=AnswerTo("Ev1", "T1", D1))
     assert not handle_message(session_factory, ANA, "visit Acme: demo; follow up 2/30", answer_to=where).ok
     assert handle_message(session_factory, ANA, "visit Acme: demo; follow up 2/30", answer_to=where) is None
     assert count(session_factory, Visit) == 0
@@ -44,9 +50,9 @@ def test_a_refused_message_is_answered_once_and_stores_nothing(session_factory):
 
 def test_a_win_with_no_team_channel_is_celebrated_where_it_was_said(session_factory):
     handle_message(session_factory, ANA, "deal Acme \"ERP\" proposal 50k",
-                   answer_to=AnswerTo("Ev1", "T1", "channel:D1"))
+                   answer_to=AnswerTo("Ev1", "T1", D1))
     handle_message(session_factory, ANA, "won Acme 48k: delivery time",
-                   answer_to=AnswerTo("Ev2", "T1", "respond:private:U2:https://x", "respond:public:U2:https://x"))
+                   answer_to=AnswerTo("Ev2", "T1", respond("private"), respond("public")))
     rows = {key: (target, text) for key, target, _status, text in answers(session_factory)}
     assert rows["answer:slack:Ev2:announce"][0] == "respond:public:U2:https://x"
     assert "Ana won Acme" in rows["answer:slack:Ev2:announce"][1]
@@ -60,7 +66,7 @@ def test_an_answer_held_by_the_process_that_queued_it_is_sent_by_it_not_by_a_wor
         def send(self, platform, workspace, target, reply):
             sent.append((target, reply.text))
 
-    held = AnswerTo("Ev1", "T1", "channel:D1", held=dt.timedelta(seconds=30))
+    held = AnswerTo("Ev1", "T1", D1, held=dt.timedelta(seconds=30))
     handle_message(session_factory, ANA, "progress", answer_to=held)
     worker = DeliveryWorker(session_factory, Slack())
     assert worker.run_once() == 0  # a worker leaves it to the web process for 30 s …

@@ -7,15 +7,12 @@ customers Acme Corp, Globex, Wayne Enterprises, 华为 and 阿里巴巴, and two
 customers' tiers), or ASKED (a question or refusal: nothing stored), or NOTHING (an answer
 that stores nothing). Anything else stored fails the case.
 """
-import itertools
-import shutil
 from decimal import Decimal
 
 import pytest
 from sqlalchemy import select
-from sqlalchemy.engine import make_url
 
-from storage.db import make_engine, make_session_factory
+from storage.db import make_session_factory
 from storage.models import Customer, Deal, Member, Target, Task, Tenant, Tip, Visit
 from support import Chat
 
@@ -269,7 +266,6 @@ CASES = [
     ("snooze 1 next month", {visit("Acme Corp", "intro", NEXT_MONTH)}),
     ("推迟 1 下个月", {visit("Acme Corp", "intro", NEXT_MONTH)}),
 ]
-TENANTS = itertools.count()
 SETUP = ("visit Acme Corp: intro", "visit Globex: intro", "visit Wayne Enterprises: intro",
          "拜访 华为：初次见面", "拜访 阿里巴巴：初次见面", 'deal Acme Corp "ERP" proposal 50k',
          '商机 华为 "云" 方案呈现 10万')
@@ -309,32 +305,14 @@ def _prepare(chat: Chat) -> None:
         assert chat.reply(setup, user="Ana").ok, setup
 
 
-@pytest.fixture(scope="module")
-def prepared_sqlite(sqlite_template, tmp_path_factory):
-    """A SQLite file holding the cases' workspace, made once: each SQLite case starts from a copy
-    (on PostgreSQL each case makes the workspace again, in the run's one database)."""
-    path = tmp_path_factory.mktemp("corpus") / "prepared.sqlite3"
-    shutil.copy(sqlite_template, path)
-    engine = make_engine(f"sqlite:///{path}")
-    _prepare(Chat(make_session_factory(engine), "corpus"))
-    engine.dispose()
-    return path
-
-
 @pytest.fixture
-def workspace(db_url, request):
-    """(session factory, chat, tenant) of a workspace as the module's docstring describes."""
-    sqlite = make_url(db_url).get_backend_name() == "sqlite"
-    if sqlite:
-        shutil.copy(request.getfixturevalue("prepared_sqlite"), make_url(db_url).database)
-    tenant = "corpus" if sqlite else f"corpus{next(TENANTS)}"
-    engine = make_engine(db_url)
+def workspace(engine, prepared_states):
+    """(session factory, chat, tenant) of a workspace as the module's docstring describes (made
+    by its messages once a run, copied for each case)."""
     session_factory = make_session_factory(engine)
-    chat = Chat(session_factory, tenant)
-    if not sqlite:
-        _prepare(chat)
-    yield session_factory, chat, tenant
-    engine.dispose()
+    chat = Chat(session_factory, "corpus")
+    prepared_states.start_from("corpus", engine, lambda: _prepare(chat))
+    return session_factory, chat, "corpus"
 
 
 @pytest.mark.parametrize("text, expected", CASES, ids=[c[0][:40] for c in CASES])

@@ -17,7 +17,9 @@ def test_linking_joins_a_new_workspace_and_the_persons_data(session_factory):
     slack, wecom = Chat(session_factory, "workspace", "slack"), Chat(session_factory, "corp", "wecom")
     slack.team()
     slack("visit Acme: demo", user="Mia")  # the admin: connecting a workspace is theirs to do
-    code = code_of(slack.reply("link", user="Mia"))
+    told = slack.reply("link", user="Mia")
+    assert "(WeCom or Teams)" in told.text  # the apps people link; not the operator's console
+    code = code_of(told)
     wecom("拜访 华为：见面", user="mia-wx")
     ask = wecom.reply(f"关联 {code}", user="mia-wx")  # connecting the corp is said first, nothing linked
     assert not ask.ok and "会把企业微信工作区 corp 接入公司" in ask.text and f"关联 {code} 确认" in ask.text

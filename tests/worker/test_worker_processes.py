@@ -12,7 +12,9 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from sqlalchemy.engine import make_url
 
+from databases import copy_database, drop_databases
 from fakes.slack_api import FakeSlack
 from fakes.slack_driver import SECRET
 from handlers.rules.schedules import with_change
@@ -169,13 +171,14 @@ OFFSETS = (-6, -2, -1, 0, 2)  # seconds from the standup's time at which a worke
 
 # The scheduler's start is what is tested, not the database: on PostgreSQL, as a team runs it
 # (the SQLite run doubled the suite's longest test for nothing the other does not show).
-@pytest.mark.parametrize("db_url", ["postgresql"], indirect=True)
-def test_a_worker_started_around_a_jobs_time_under_load_runs_it_once(db_url, fake_slack, tmp_path):
-    """Each offset is a worker of its own database, started that many seconds from the standup's
-    time while another process keeps a core busy (the workers' lowered priority makes their start
-    slow; nice 5, not the Procfile's 19, which on a machine already busy gets them no CPU at all):
-    every one of them runs the standup once."""
-    urls = separate_databases(db_url, len(OFFSETS), tmp_path)
+def test_a_worker_started_around_a_jobs_time_under_load_runs_it_once(postgres_template, fake_slack,
+                                                                    tmp_path):
+    """Each offset is a worker of its own database (a copy of the run's migrated template), started
+    that many seconds from the standup's time while another process keeps a core busy (the
+    workers' lowered priority makes their start slow; nice 5, not the Procfile's 19, which on a
+    machine already busy gets them no CPU at all): every one of them runs the standup once."""
+    urls = copy_database(postgres_template, *(f"{make_url(postgres_template).database}_offset{i}"
+                                              for i in range(len(OFFSETS))))
     at = utcnow().replace(microsecond=0) + dt.timedelta(seconds=9)
     for n, url in enumerate(urls):
         engine = make_engine(url)
@@ -199,44 +202,3 @@ def test_a_worker_started_around_a_jobs_time_under_load_runs_it_once(db_url, fak
     logs = "".join((tmp_path / f"w{n}.log").read_text() for n in range(len(OFFSETS)))
     assert prompts(fake_slack) == expected, logs
     assert "skipped" not in logs
-
-
-def separate_databases(db_url: str, n: int, tmp_path: Path) -> list[str]:
-    """`n` migrated, empty databases of the kind of `db_url` (SQLite files, or PostgreSQL
-    databases on the same server, dropped with the test run's)."""
-    from sqlalchemy import create_engine, text
-    from sqlalchemy.engine import make_url
-
-    from storage.db import upgrade
-
-    if db_url.startswith("sqlite"):
-        urls = [f"sqlite:///{tmp_path / f'offset{i}.sqlite3'}" for i in range(n)]
-    else:
-        base = make_url(db_url)
-        admin = create_engine(base.set(database="postgres"), isolation_level="AUTOCOMMIT")
-        urls = []
-        with admin.connect() as conn:
-            for i in range(n):
-                name = f"{base.database}_offset{i}"
-                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-                conn.execute(text(f'CREATE DATABASE "{name}"'))
-                urls.append(base.set(database=name).render_as_string(hide_password=False))
-        admin.dispose()
-    for url in urls:
-        engine = make_engine(url)
-        upgrade(engine)
-        engine.dispose()
-    return urls
-
-
-def drop_databases(urls: list[str]) -> None:
-    from sqlalchemy import create_engine, text
-    from sqlalchemy.engine import make_url
-
-    if not urls or urls[0].startswith("sqlite"):
-        return
-    admin = create_engine(make_url(urls[0]).set(database="postgres"), isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        for url in urls:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{make_url(url).database}" WITH (FORCE)'))
-    admin.dispose()

@@ -9,6 +9,9 @@ from storage.models import Deal, Member, Visit
 from support import count
 
 
+# Each command's wording through Slack's HTTP path, not storage: on SQLite (the answer path
+# through the inbox and outbox runs on both databases in the tests below).
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
 @pytest.mark.parametrize("command, text, expected", [
     ("/visit", "Acme Corp: met the CTO; follow up tomorrow", "Visit to Acme Corp logged."),
     ("/deal", 'Acme "ERP" proposal 50k close 2026-12-20', "Deal #1 · ERP"),
@@ -24,6 +27,7 @@ def test_each_slash_command_in_english(slack, command, text, expected):
     assert expected in slack.say(command, text)
 
 
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
 @pytest.mark.parametrize("command, text, expected", [
     ("/visit", "华为：见了采购总监，下周二演示；跟进 周五", "已记录拜访：华为。"),
     ("/deal", "华为 ERP项目 方案呈现 5万 预计 12月20日", "商机 #1 · ERP项目"),

@@ -129,6 +129,6 @@ def test_an_answer_goes_to_the_dm_when_there_is_no_response_url_or_it_is_too_lon
     from bot.slack.sender import respond
 
     url = "https://hooks.slack.com/commands/T1/2/abc"
-    assert respond("auto", "U2", url) == f"respond:auto:U2:{url}"
-    assert respond("private", "U2", None) == "user:U2"  # a click in App Home
-    assert respond("public", "U2", url + "x" * 200) == "user:U2"  # over the outbox column's 200
+    assert respond("T1", "auto", "U2", url).target == f"respond:auto:U2:{url}"
+    assert respond("T1", "private", "U2", None).target == "user:U2"  # a click in App Home
+    assert respond("T1", "public", "U2", url + "x" * 200).target == "user:U2"  # over the outbox column's 200

@@ -96,6 +96,8 @@ UNRUNNABLE = {
 }
 
 
+# refused before anything is stored: on SQLite only
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
 @pytest.mark.parametrize("what", list(UNRUNNABLE))
 def test_text_that_is_no_text_is_answered_saying_so_and_stores_nothing(slack, caplog, what):
     slack.say("/salesbot", "help")

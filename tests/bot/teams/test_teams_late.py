@@ -8,7 +8,7 @@ from sqlalchemy import select
 from fakes.teams_driver import TeamsDriver
 from handlers.inbound import Inbound
 from storage.models import Deal, InboxItem
-from support import eventually, serve
+from support import ManualClock, eventually, serve
 
 
 def test_a_card_pressed_while_busy_with_no_worker_running_is_still_answered_and_updated(teams_settings,
@@ -16,7 +16,7 @@ def test_a_card_pressed_while_busy_with_no_worker_running_is_still_answered_and_
     from bot.web import create_app
 
     app = create_app(teams_settings)  # a web process alone
-    app.handoff.late_after = 5.0  # long enough to look at this process's memory before the late run
+    app.handoff.clock = clock = ManualClock()  # the late run waits while the test looks at memory
     server = serve(app)
     try:
         teams = TeamsDriver(f"http://127.0.0.1:{server.server_address[1]}", fake_teams, app.core)
@@ -32,6 +32,8 @@ def test_a_card_pressed_while_busy_with_no_worker_running_is_still_answered_and_
         assert not [o for o in gc.get_objects() if isinstance(o, Inbound) and o.pressed
                     and id(o) not in alive]
         assert not fake_teams.updates
+        clock.advance(app.handoff.late_after)  # no worker took it in time: run here
+        app.handoff.look_again()
         [update] = fake_teams.wait_for(lambda: fake_teams.updates)
         assert update.id == card.id
         assert "✓ Won 🎉 (Bo)" in json.dumps(update.activity["attachments"][0]["content"], ensure_ascii=False)
