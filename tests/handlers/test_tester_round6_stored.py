@@ -135,3 +135,49 @@ def test_a_separator_said_twice_is_not_kept_in_the_notes(session_factory):
     assert chat.reply("visit O'brien co. : pricing sent").ok
     with session_factory() as s:
         assert s.scalars(select(Visit).order_by(Visit.id.desc())).first().notes == "pricing sent"
+
+
+def _deals(session_factory):
+    with session_factory() as s:
+        return [(d.title, d.stage, d.amount) for d in s.scalars(select(Deal).order_by(Deal.id))]
+
+
+@pytest.mark.parametrize("typed", ["商機 海爾 設備聯網 商務談判", "商机 海尔 設備聯網 商务谈判",
+                                   "商機 海爾 设备联网 商務談判"])
+def test_a_deal_title_in_traditional_characters_is_the_open_simplified_deal(session_factory, typed):
+    chat = _setup(session_factory)
+    assert chat.reply("商机 海尔 设备联网 12万 方案呈现").ok
+    reply = chat.reply(typed)
+    assert reply.ok, reply.text
+    assert _deals(session_factory) == [("设备联网", "negotiation", Decimal(120000))]
+    assert "新建" not in reply.text
+
+
+def test_a_deal_title_differing_only_in_case_and_punctuation_is_the_same_deal(session_factory):
+    chat = _setup(session_factory)
+    assert chat.reply('deal Globex "ERP rollout" proposal 60k').ok
+    assert chat.reply('deal Globex "erp rollout." negotiation').ok
+    assert _deals(session_factory) == [("ERP rollout", "negotiation", Decimal(60000))]
+
+
+@pytest.mark.parametrize("first, then, shown", [("1.2M", "1.15M", "¥1.15M"), ("90k", "92.5k", "¥92.5K"),
+                                                ("1M", "1.05M", "¥1.05M")])
+def test_a_corrected_amount_is_shown_with_the_digits_that_changed(session_factory, first, then, shown):
+    chat = _setup(session_factory)
+    assert chat.reply(f'deal Globex "ERP" negotiation {first}').ok
+    reply = chat.reply(f'deal Globex "ERP" {then}')
+    assert reply.ok, reply.text
+    assert shown in reply.text
+    assert _deals(session_factory)[0][2] == Decimal(then.rstrip("kM")) * (1000 if "k" in then else 10**6)
+
+
+@pytest.mark.parametrize("typed, shown", [('deal Globex "Pilot" JPY 5M proposal', "JP¥5M"),
+                                          ('deal Globex "Pilot" 5M yen proposal', "JP¥5M"),
+                                          ('deal Globex "Pilot" JPY 8,000 proposal', "JP¥8,000")])
+def test_yen_in_a_yuan_team_is_not_shown_as_yuan(session_factory, typed, shown):
+    chat = _setup(session_factory)
+    reply = chat.reply(typed)
+    assert reply.ok, reply.text
+    assert shown in reply.text
+    with session_factory() as s:
+        assert s.scalars(select(Deal)).one().currency == "JPY"
