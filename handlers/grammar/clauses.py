@@ -21,6 +21,12 @@ _FU_WORD = re.compile(r"(?<![A-Za-z])(?:follow[\s-]?ups?|f/u|fu|跟进|回访)(?
 _FU_TYPO = re.compile(r"(?<![A-Za-z])(?:fol+o?w+|fo?l+ow+|fol+wo|follwo|flolow|follo|folllow)"
                       r"[\s-]?(?:up|pu|uo)(?![A-Za-z])|(?<![A-Za-z])follow[\s-]?(?:pu|uo|ip)(?![A-Za-z])|跟近|根进|跟紧|跟尽",
                       re.IGNORECASE)
+#: A next contact said with no day, only "then" or "later" (`budget frozen till Q2, revisit then`):
+#: a follow-up meant, its day to be asked, never left in the notes
+_NEXT_THEN = re.compile(r"(?<![A-Za-z])(?:revisit|circle back|check back|check in|touch base|reconnect|"
+                        r"reach out|follow[\s-]?up|fu|f/u)(?:\s+again)?\s+"
+                        r"(?P<when>then|later|afterwards|after that|at that point|down the road)(?![A-Za-z])",
+                        re.IGNORECASE)
 #: Where a clause ends: `,` `，` `;` `；` `。` `!` a period before a space, ` - `, a new line.
 CLAUSE_END = re.compile(r"\s*(?:[,，;；。!！?？\n]|\.(?=\s|$)|\s[-–—]\s|—)\s*")
 _LEAD_IN = re.compile(r"\s*(?::|：)?\s*(?:on\s+|by\s+|在\s*)?", re.IGNORECASE)
@@ -56,6 +62,8 @@ def follow_ups(text: str, view: str, today: dt.date) -> list[FollowUp] | Unread:
     `跟进客户需求`) is no clause."""
     found: list[FollowUp] = []
     bare: Unread | None = None  # a follow-up word with no day in its clause (`签约后回访，…`)
+    if then := _NEXT_THEN.search(view):  # `revisit then`, `circle back later`: which day?
+        return Unread(text[then.start("when"):then.end()])
     for typo in _FU_TYPO.finditer(view):
         if not _FU_WORD.fullmatch(typo[0]):
             return Unread(text[typo.start():typo.end()], typo=True)

@@ -123,10 +123,12 @@ class DoneFollowups(Command):
 
 @dataclass(frozen=True)
 class SnoozeFollowup(Command):
-    """`snooze 46 next week` · `推迟 46 下周`: the follow-up of visit #46 moves to that day."""
+    """`snooze 46 next week` · `推迟 46 下周`: the follow-up of visit #46 moves to that day; `snooze
+    46 2 days` · `推迟 46 两天`: it moves that much later than it was due (`shift_days`, no `day`)."""
 
     visit_id: int
-    day: dt.date
+    day: dt.date | None
+    shift_days: int = 0
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ _IN_DAYS = re.compile(r"^(?:in\s+)?(\d{1,3}|[一二两三四五六七八九十])
                       r"(?:后|以后|之后|\s+later|\s+from\s+(?:now|today))?$")
 _IN_MONTHS = re.compile(r"^(?:in\s+)?(\d{1,2}|[一二两三四五六七八九十])\s*(?:months?|个月)"
                         r"(?:后|以后|之后|\s+later|\s+from\s+(?:now|today))?$")
-_ZH_COUNT = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
+ZH_COUNT = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
 #: A weekday's name in full or cut short (`mon`, `tues`, `thurs`): never a word that only starts
 #: like one (`month` is no Monday).
 _EN_WEEKDAY = re.compile(r"^(?:(next|this|coming)\s+)?(mon|tue|wed|thu|fri|sat|sun)"
@@ -158,7 +158,7 @@ def _relative(text: str, today: dt.date, _future: bool) -> dt.date | None:
     if text in ("week after next", "下下周", "下下个星期"):  # the Monday of the week after next
         return today + dt.timedelta(days=14 - today.weekday())
     if months := _IN_MONTHS.match(text):  # `in 6 months`, `3个月后`: the same day of that month
-        count = int(months[1]) if months[1].isdigit() else _ZH_COUNT[months[1]]
+        count = int(months[1]) if months[1].isdigit() else ZH_COUNT[months[1]]
         index = today.year * 12 + today.month - 1 + count
         year, month = index // 12, index % 12 + 1
         return dt.date(year, month, min(today.day, monthrange(year, month)[1]))
@@ -167,7 +167,7 @@ def _relative(text: str, today: dt.date, _future: bool) -> dt.date | None:
     match = _IN_DAYS.match(text)
     if not match:
         return None
-    count, unit = _ZH_COUNT.get(match[1]) or int(match[1]), match[2]
+    count, unit = ZH_COUNT.get(match[1]) or int(match[1]), match[2]
     return today + dt.timedelta(days=count * (1 if unit in ("天", "day", "days") else 7))
 
 

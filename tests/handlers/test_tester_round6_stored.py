@@ -181,3 +181,43 @@ def test_yen_in_a_yuan_team_is_not_shown_as_yuan(session_factory, typed, shown):
     assert shown in reply.text
     with session_factory() as s:
         assert s.scalars(select(Deal)).one().currency == "JPY"
+
+
+@pytest.mark.parametrize("typed", ["visit Acme Corp: Sam from IT says budget frozen till Q2, revisit then",
+                                   "visit Globex: waiting on legal, circle back later",
+                                   "visit Globex - pricing sent. check back then"])
+def test_a_next_contact_said_as_then_or_later_is_asked_for_its_day(session_factory, typed):
+    chat = _setup(session_factory)
+    with session_factory() as s:
+        before = len(s.scalars(select(Visit)).all())
+    reply = chat.reply(typed)
+    assert not reply.ok
+    assert "then" in reply.text or "later" in reply.text
+    with session_factory() as s:
+        assert len(s.scalars(select(Visit)).all()) == before
+
+
+def _follow_up(session_factory, visit_id):
+    with session_factory() as s:
+        return s.get(Visit, visit_id).follow_up_on.isoformat()
+
+
+@pytest.mark.parametrize("typed, day, shown", [("snooze 4 2 days", "2026-11-29", "(was Fri, Nov 27)"),
+                                               ("snooze 4 by 1 week", "2026-12-04", "(was Fri, Nov 27)"),
+                                               ("推迟 4 两天", "2026-11-29", "（原为11月27日周五）"),
+                                               ("snooze 4 in 2 days", "2026-11-25", "(was Fri, Nov 27)")])
+def test_a_snooze_by_a_length_of_time_counts_from_the_due_day(session_factory, typed, day, shown):
+    chat = _setup(session_factory)
+    assert chat.reply("visit Globex: demo; follow up fri").ok
+    reply = chat.reply(typed)
+    assert reply.ok, reply.text
+    assert shown in reply.text
+    assert _follow_up(session_factory, 4) == day
+
+
+def test_a_snooze_to_the_day_already_due_says_nothing_moved(session_factory):
+    chat = _setup(session_factory)
+    assert chat.reply("visit Globex: demo; follow up fri").ok
+    reply = chat.reply("snooze 4 fri")
+    assert "nothing changed" in reply.text and "moved" not in reply.text
+    assert _follow_up(session_factory, 4) == "2026-11-27"
