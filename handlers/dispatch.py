@@ -14,6 +14,7 @@ from handlers.context import Ctx, Refusal, usage_reply
 from handlers.grammar import clauses, command_json, several
 from handlers.grammar import commands as c
 from handlers.grammar.dates import READING_CALENDAR
+from handlers.grammar.festivals import unknown_in
 from handlers.grammar.intents import HANDLERS
 from handlers.grammar.reading import parse, read
 from handlers.language import written_in
@@ -124,6 +125,11 @@ def _dispatch(session: Session, tenant: Tenant, member: Member, message: Message
             # question's language; `好的`, `yes` in their own
             ctx.locale = reply_locale(message, asked_in) if questions.answer_word(message) is not None \
                 else asked_in
+        if isinstance(picked, c.ParseError) and picked.problem == "festival_unknown":  # `春节后`, its
+            said, year = unknown_in(picked.detail, ctx.today)  # year not published: asked again
+            reply = Reply(lines=(ctx.t("festival_unknown", text=said, year=year),), ok=False,
+                          locale=ctx.locale, fill=picked.fixed)
+            return _remember(Outcome(reply, refused=True), platform, now, asked)
         if picked == "":  # `no` to the question: nothing done
             return Outcome(Reply(lines=(ctx.t("question_dropped"),), locale=ctx.locale), refused=False)
         if picked is not None:
