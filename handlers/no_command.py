@@ -16,6 +16,7 @@ from dataclasses import replace
 from handlers import unsaid
 from handlers.context import Ctx, usage_reply
 from handlers.grammar import commands as c
+from handlers.grammar.festivals import unknown_in
 from handlers.grammar.parse import normalize
 from handlers.grammar.parse_reports import progress_asked
 from handlers.inner import courteous, inner_command, lead_in, read_only, without_fillers
@@ -53,6 +54,10 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
         # whose refusal says what is wrong with the words the command would leave out
     ctx.locale = answered_in(text, ctx.locale)
     reply = usage_reply(ctx.locale, error, manager=ctx.is_manager)
+    if error.topic == "visit" and error.problem == "date" and (after := unknown_in(error.detail, ctx.today)):
+        reply = Reply(lines=(ctx.t("festival_unknown", text=after[0], year=after[1]),), ok=False)
+        ctx.text = " ".join(ctx.text.replace(after[0], "", 1).split())  # `节后再跟进` with next year
+        error = replace(error, problem="follow_up_day")  # unknown: which day? (the words not kept)
     if error.topic == "visit" and error.problem in ("follow_up_day", "call_again_no_day"):
         reply = replace(reply, fill=f"{ctx.text}{'；跟进' if ctx.locale == 'zh' else '; follow up'}")
     return replace(reply, locale=ctx.locale)  # a day answers the question of a follow-up's day

@@ -11,6 +11,8 @@ import re
 from calendar import monthrange
 from contextvars import ContextVar
 
+from handlers.grammar.festivals import first_day_after
+
 _EN_DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _ZH_DAYS = "一二三四五六日"
 _ZH_DAY_ALIASES = {"天": 6, "七": 6, **{str(i + 1): i for i in range(7)}}
@@ -55,6 +57,8 @@ def parse_date(text: str, today: dt.date, *, future: bool = True) -> dt.date | N
         return None
     if text in _OFFSETS:
         return today + dt.timedelta(days=_OFFSETS[text])
+    if (after := first_day_after(text, today, READING_CALENDAR.get())) is not None:
+        return after  # `春节后`: the first working day after it
     for parse in (_relative, _weekday, _absolute):
         try:
             day = parse(text, today, future)

@@ -205,6 +205,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       "e.g. fri, 12/20, next Tue.",
                       "拜访已看懂，跟进还缺一个日期（尚未保存）：直接回复日期即可，"
                       "如 周五、12月20日、下周二。"),
+    "festival_unknown": ("“{text}” is the first working day after that holiday, but {year}'s holiday "
+                         "schedule isn't published yet, so I can't tell which day that is. Nothing was "
+                         "saved yet: reply with the day, e.g. 2/22 or next Tue.",
+                         "“{text}”是放假后的第一个工作日，但{year}年的放假安排还没公布，算不出是哪天。"
+                         "尚未保存：请直接回复日期，如 2月22日、下周二。"),
     "deadline_in_notes": ("Is “{text}” a follow-up day for this visit, or only part of the notes? "
                           "Nothing was saved yet.",
                           "“{text}”是这次拜访的跟进日期，还是只是纪要的一部分？尚未保存。"),

@@ -1,0 +1,156 @@
+"""Classes of replies the round-6 fresh-eyes testers found unhelpful, each fed through the real
+dispatch with a real database (SQLite and PostgreSQL): a question raised about one command of a
+message of several was shown but never kept, so its answer met "no question open" and the whole
+message was lost. Today is Monday 2026-11-23."""
+import datetime as dt
+
+import pytest
+from sqlalchemy import select
+
+from storage.models import Task, Visit
+from support import Chat
+
+
+def _setup(session_factory) -> Chat:
+    chat = Chat(session_factory)
+    chat.team()
+    assert chat.reply("拜访 华为：初次见面").ok
+    assert chat.reply("visit Globex: intro").ok
+    return chat
+
+
+def _stored(session_factory):
+    with session_factory() as s:
+        visits = [(v.notes, v.follow_up_on.isoformat() if v.follow_up_on else None)
+                  for v in s.scalars(select(Visit).order_by(Visit.id))][2:]
+        tasks = [(t.title, t.due_on.isoformat() if t.due_on else None)
+                 for t in s.scalars(select(Task).order_by(Task.id))]
+    return visits, tasks
+
+
+def _asked_about_one_of_several(chat, typed):
+    """The question about the line with a day in its notes (after "run both?" where asked)."""
+    reply = chat.reply(typed)
+    if "“下周二”" not in reply.text and "“by fri”" not in reply.text:  # `另外 任务`: both lines first
+        assert len(reply.buttons) == 1, reply.text
+        reply = chat.reply("好")
+    assert not reply.ok and len(reply.buttons) == 2, reply.text
+    return reply
+
+
+SEVERAL = [
+    ("拜访华为 见了CTO 下周二演示 另外 任务 周三前把报价发给华为", "见了CTO 下周二演示",
+     ("把报价发给华为", "2026-11-25")),
+    ("拜访 华为：见了CTO，下周二演示\n任务 周三前把报价发给华为", "见了CTO，下周二演示",
+     ("把报价发给华为", "2026-11-25")),
+    ("拜访 华为：见了CTO，下周二演示\n任务 周四前发方案给华为", "见了CTO，下周二演示",
+     ("发方案给华为", "2026-11-26")),
+]
+
+
+@pytest.mark.parametrize("typed, notes, task", SEVERAL)
+def test_a_question_about_one_of_several_commands_is_kept_and_its_answer_stores_them_all(
+        session_factory, typed, notes, task):
+    chat = _setup(session_factory)
+    _asked_about_one_of_several(chat, typed)
+    assert _stored(session_factory) == ([], [])  # nothing yet
+    reply = chat.reply("1")  # the follow-up day
+    assert reply.ok, reply.text
+    assert "目前没有待回答的问题" not in reply.text and "12月1日" in reply.text
+    assert _stored(session_factory) == ([(notes, "2026-12-01")], [task])
+
+
+@pytest.mark.parametrize("typed, notes, task", SEVERAL[1:])
+def test_the_other_answer_or_a_press_stores_them_all_too(session_factory, typed, notes, task):
+    chat = _setup(session_factory)
+    reply = _asked_about_one_of_several(chat, typed)
+    reply = chat.press(reply.buttons[1])  # only notes
+    assert reply.ok, reply.text
+    assert _stored(session_factory) == ([(notes, None)], [task])
+
+
+def test_an_english_question_inside_two_lines_is_answerable(session_factory):
+    chat = _setup(session_factory)
+    reply = chat.reply("visit Globex: send proposal by fri\ntask call Globex CFO by wed")
+    assert not reply.ok and len(reply.buttons) == 2, reply.text
+    reply = chat.reply("2")
+    assert reply.ok, reply.text
+    assert _stored(session_factory) == ([("send proposal by fri", None)], [("call Globex CFO", "2026-11-25")])
+
+
+def test_no_to_a_question_about_one_of_several_stores_none_of_them(session_factory):
+    chat = _setup(session_factory)
+    _asked_about_one_of_several(chat, SEVERAL[1][0])
+    reply = chat.reply("不")
+    assert reply.ok and "目前没有待回答的问题" not in reply.text
+    assert _stored(session_factory) == ([], [])
+
+
+# Everyday answers to a question: a plain yes or no in many words, a day with a particle, a day
+# after a holiday from the working-day calendar (asked again while its year is not published).
+
+_UNSURE_DAY = "拜访 小米 客户对价格还有顾虑 下周末再联系"  # "再联系: which day, or only notes?"
+
+
+@pytest.mark.parametrize("no", ["不对", "不用", "不用了", "不對", "不用 谢谢"])
+def test_an_everyday_no_drops_the_question_and_stores_nothing(session_factory, no):
+    chat = _setup(session_factory)
+    assert not chat.reply(_UNSURE_DAY).ok
+    reply = chat.reply(no)
+    assert reply.text == "好的，未保存任何内容。"
+    assert _stored(session_factory) == ([], [])
+
+
+@pytest.mark.parametrize("yes", ["嗯 好的", "好吧", "嗯嗯", "好的，谢谢"])
+def test_an_everyday_yes_takes_the_one_offer(session_factory, yes):
+    chat = _setup(session_factory)
+    assert not chat.reply(_UNSURE_DAY).ok
+    reply = chat.reply(yes)
+    assert reply.ok and "已记录拜访：小米" in reply.text, reply.text
+    assert _stored(session_factory) == ([("客户对价格还有顾虑 下周末再联系", None)], [])
+
+
+@pytest.mark.parametrize("day, shown, stored", [
+    ("下周五吧", "12月4日周五", "2026-12-04"), ("周三吧", "11月25日周三", "2026-11-25"),
+    ("12月10号啊", "12月10日周四", "2026-12-10"),
+])
+def test_a_day_with_a_particle_answers_which_day(session_factory, day, shown, stored):
+    chat = _setup(session_factory)
+    assert not chat.reply(_UNSURE_DAY).ok
+    reply = chat.reply(day)
+    assert reply.ok and shown in reply.text, reply.text
+    assert _stored(session_factory) == ([("客户对价格还有顾虑 下周末再联系", stored)], [])
+
+
+@pytest.mark.parametrize("typed", [
+    "拜访 海尔：客户说要等年后预算批下来，节后再跟进",
+    "拜訪 海爾：客戶說要等年後預算批下來，節後再跟進",
+    "拜访 海尔：谈了二期，春节后再跟进",
+])
+def test_after_the_holiday_is_its_first_working_day_from_the_calendar(session_factory, typed):
+    chat = _setup(session_factory)
+    chat.now = dt.datetime(2026, 1, 12, 2, 0, tzinfo=dt.timezone.utc)  # Spring Festival 2026 published
+    reply = chat.reply(typed)
+    assert reply.ok and "2月24日周二" in reply.text, reply.text  # 2/15–2/23 off, 2/24 back at work
+    [(_notes, day)] = _stored(session_factory)[0]
+    assert day == "2026-02-24"
+
+
+def test_after_the_holiday_in_an_unpublished_year_is_asked_and_the_answer_kept(session_factory):
+    chat = _setup(session_factory)
+    reply = chat.reply("拜訪 海爾：客戶說要等年後預算批下來，節後再跟進")  # 2027 not published
+    assert not reply.ok and "2027年的放假安排还没公布" in reply.text and "“節後”" in reply.text
+    reply = chat.reply("春节后")  # the same words again: asked again, the visit kept waiting
+    assert not reply.ok and "2027年的放假安排还没公布" in reply.text
+    assert _stored(session_factory) == ([], [])
+    reply = chat.reply("2月22日吧")
+    assert reply.ok and "2027年2月22日周一" in reply.text, reply.text
+    assert _stored(session_factory) == ([("客戶說要等年後預算批下來，再跟進", "2027-02-22")], [])
+
+
+def test_a_task_due_after_the_holiday(session_factory):
+    chat = _setup(session_factory)
+    chat.now = dt.datetime(2026, 1, 12, 2, 0, tzinfo=dt.timezone.utc)
+    reply = chat.reply("任务 节后给海尔发报价")
+    assert reply.ok and "2月24日周二" in reply.text, reply.text
+    assert _stored(session_factory)[1] == [("给海尔发报价", "2026-02-24")]
