@@ -65,6 +65,8 @@ class UpsertDeal(Command):
     customer: str | None = None  # `deal #46 customer Globex`: the deal moves to that customer
     #: the amount's currency becomes the deal's (said in words, `60k CNY`, or chosen from a question)
     switch_currency: bool = False
+    #: a new deal though one of a similar title is open (chosen from the question that asked)
+    new: bool = False
 
 
 @dataclass(frozen=True)

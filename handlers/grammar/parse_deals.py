@@ -41,7 +41,15 @@ _CLOSED_WITH_REASON = re.compile(r"^(?P<deal>[^:]*?\S)\s+(?:closed[\s_-]?)?"
                                  r"(?P<how>won|lost|赢单|输单|赢了|输了|丢单|丢了|成交|签约|已签约)"
                                  r"(?P<amount>\s+[^\s:]+)?\s*:\s*(?P<why>\S.*)$", re.I | re.DOTALL)
 #: A token that starts like an amount but is none (`50kk`, `1.2mm`, `5wan`): never part of a name.
-_AMOUNTISH = re.compile(r"^[$¥]?\d[\d,.]*(?:[a-z]{1,6}|[千万亿元块]{1,3})$", re.IGNORECASE)
+_AMOUNTISH = re.compile(r"^[$¥]?\d[\d,.]*(?:[a-z]{1,6}|[千万亿元块]{1,3})$"
+                        # a range or a count said vaguely (`50-60k`, `30多万`, `三十来万`, `十几万`)
+                        r"|^[$¥]?(?:\d[\d,.]*[a-z千万]?\s*[-~～到至])?[$¥]?(?:\d[\d,.]*|[一二两三四五六七八九十百零]+)"
+                        r"[多来几余]?(?:[kmw]|[千万亿元块])+(?:多|左右|上下)?$", re.IGNORECASE)
+
+
+#: A word saying an amount is about so much (`roughly 50k`, `大约 30万`): the amount's, not the title's
+_ABOUT = {"about", "around", "roughly", "approx", "approx.", "approximately", "~", "circa", "ca.", "约",
+          "大约", "大概", "约莫"}
 
 
 #: A comma or semicolon inside a word (`negotiation，fyi`), never a thousands mark (`$4,800`)
@@ -111,6 +119,10 @@ def parse_deal(rest: str, today: dt.date) -> c.Command | c.ParseError:
             stage = V.STAGE_WORDS[lower]
         elif stage is None and i > 0 and lower in _CLOSE_SAID:
             stage = _CLOSE_SAID[lower]
+        elif amount is None and lower in _ABOUT and i + 1 < len(tokens) and not tokens[i + 1][1] \
+                and parse_amount(tokens[i + 1][0]):  # `roughly 50k`: the amount, no title word
+            i += 1
+            continue
         elif amount is None and (money := parse_amount(word)):
             amount = money
         elif amount is None and lower in V.CURRENCY_WORDS and len(lower) > 1 and i + 1 < len(tokens) \

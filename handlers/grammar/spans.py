@@ -28,7 +28,10 @@ from handlers.rules.working_days import corrections_of
 _GLUE = {"by", "on", "before", "due", "until", "at", "close", "closes", "closing", "next", "step",
          "outcome", "result", "follow", "up", "follow-up", "followup", "fu", "f/u", "and", "customer",
          "deal", "task", "tasks", "跟进", "回访", "前", "之前", "以前", "截止", "期限", "客户", "商机",
-         "任务", "下一步", "下步", "结果", "于", "在", "和", "再", "成交", "一下", "一下吧", "吧", "again"} \
+         "任务", "下一步", "下步", "结果", "于", "在", "和", "再", "成交", "一下", "一下吧", "吧", "again",
+         # an amount's `about` (`roughly 50k`): read with the amount
+         "about", "around", "roughly", "approx", "approx.", "approximately", "circa", "~", "约", "大约",
+         "大概", "约莫"} \
     | set(V.FIELD_LABELS) | set(V.CURRENCY_WORDS) | set(V.CLOSE_WORDS)
 _WORD = re.compile(r"[A-Za-z0-9\u3400-\u9fff@#$¥€£][\w\u3400-\u9fff@#$¥€£.,'/&+-]*")
 _CJK = re.compile(r"[\u3400-\u9fff]")

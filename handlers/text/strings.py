@@ -531,6 +531,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                      "你在{customer}没有进行中的商机。可以这样说：{example}"),
     "several_deals": ("You have several open deals with {customer}; say which one:",
                       "你在{customer}有多个进行中的商机，请指明是哪一个："),
+    "similar_deal": ("You have an open deal with {customer} titled like “{title}”: {deals}. Update it, or "
+                     "open a new deal “{title}”? Nothing was saved yet.",
+                     "你在{customer}已有名称相近的进行中商机：{deals}。是更新它，还是新建商机“{title}”？尚未保存。"),
+    "similar_deal_new": ("New deal “{title}”", "新建商机“{title}”"),
     "customer_candidates": ("Several customers match “{name}”; which one did you mean?",
                             "有多个客户与“{name}”匹配，请问是哪一个？"),
     "member_unknown": ("I don't know anyone called “{name}”.", "没有找到名叫“{name}”的成员。"),

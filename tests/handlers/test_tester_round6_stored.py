@@ -221,3 +221,54 @@ def test_a_snooze_to_the_day_already_due_says_nothing_moved(session_factory):
     reply = chat.reply("snooze 4 fri")
     assert "nothing changed" in reply.text and "moved" not in reply.text
     assert _follow_up(session_factory, 4) == "2026-11-27"
+
+
+@pytest.mark.parametrize("typed, said", [("商机 海尔 数据平台 三十来万 商务谈判", "三十来万"),
+                                         ("商机 海尔 设备联网 30多万 方案呈现", "30多万"),
+                                         ("商机 海尔 设备联网 十几万 方案呈现", "十几万"),
+                                         ("deal Globex ERP 50-60k proposal", "50-60k")])
+def test_an_amount_that_cannot_be_read_is_asked_never_a_zero_deal_titled_with_it(session_factory, typed,
+                                                                                  said):
+    chat = _setup(session_factory)
+    reply = chat.reply(typed)
+    assert not reply.ok
+    assert said in reply.text
+    assert _deals(session_factory) == []
+
+
+@pytest.mark.parametrize("typed, deal", [("deal Globex ERP roughly 50k proposal", ("ERP", "proposal", 50000)),
+                                         ("deal Globex ERP around 1.2M negotiation",
+                                          ("ERP", "negotiation", 1200000)),
+                                         ("商机 海尔 设备联网 大约 30万 方案呈现",
+                                          ("设备联网", "proposal", 300000))])
+def test_about_before_an_amount_is_the_amounts_word_not_the_titles(session_factory, typed, deal):
+    chat = _setup(session_factory)
+    reply = chat.reply(typed)
+    assert reply.ok, reply.text
+    assert _deals(session_factory) == [(deal[0], deal[1], Decimal(deal[2]))]
+
+
+@pytest.mark.parametrize("first, then", [
+    ('deal Globex "CRM" lead 10k', 'deal Globex "CRM rollout" lead 20k'),
+    ("商机 海尔 数据平台 30万 商务谈判", "商机 海尔 数据平台项目 商务谈判 40万"),
+    ('deal Globex "ERP rollout" lead 10k', 'deal Globex "ERP rolout" lead 20k')])
+def test_a_new_deal_titled_like_an_open_one_is_asked_update_or_new(session_factory, first, then):
+    chat = _setup(session_factory)
+    assert chat.reply(first).ok
+    before = _deals(session_factory)
+    reply = chat.reply(then)
+    assert not reply.ok
+    assert "#1" in reply.text
+    assert _deals(session_factory) == before
+
+
+def test_the_answer_to_update_or_new_does_what_was_chosen(session_factory):
+    chat = _setup(session_factory)
+    assert chat.reply('deal Globex "CRM" lead 10k').ok
+    assert not chat.reply('deal Globex "CRM rollout" proposal 20k').ok
+    assert chat.reply("1").ok  # update #1
+    assert _deals(session_factory) == [("CRM", "proposal", Decimal(20000))]
+    assert not chat.reply('deal Globex "CRM rollout" lead 30k').ok
+    assert chat.reply("2").ok  # a new deal
+    assert _deals(session_factory) == [("CRM", "proposal", Decimal(20000)),
+                                       ("CRM rollout", "lead", Decimal(30000))]
