@@ -27,11 +27,13 @@ _NEXT_THEN = re.compile(r"(?<![A-Za-z])(?:revisit|circle back|check back|check i
                         r"reach out|follow[\s-]?up|fu|f/u)(?:\s+again)?\s+"
                         r"(?P<when>then|later|afterwards|after that|at that point|down the road)(?![A-Za-z])",
                         re.IGNORECASE)
+#: A follow-up said by an event, not a day (`after CNY`, `once legal signs`): its day is asked
+_AFTER_EVENT = re.compile(r"(?:after|post|once|when|until|till)(?![A-Za-z])", re.IGNORECASE)
 #: Where a clause ends: `,` `，` `;` `；` `。` `!` a period before a space, ` - `, a new line.
 CLAUSE_END = re.compile(r"\s*(?:[,，;；。!！?？\n]|\.(?=\s|$)|\s[-–—]\s|—)\s*")
 _LEAD_IN = re.compile(r"\s*(?::|：)?\s*(?:on\s+|by\s+|在\s*)?", re.IGNORECASE)
 _BEFORE = re.compile(r"\s*(?:前|之前|以前|before)\s*", re.IGNORECASE)
-DATE_LIKE = re.compile(r"\d|^(?:mon|tue|wed|thu|fri|sat|sun|next|this|tom|tmr|tod|end|eo[wmy]|mid|"
+DATE_LIKE = re.compile(r"\d|^(?:mon|tue|wed|thu|fri|sat|sun|next|nxt|this|tom|tmr|tod|end|eo[wmyd]|cob|mid|"
                         r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|^[下本这今明后上]|^周|^星期|^月[底中]|"
                         r"^年[底末终]",
                         re.IGNORECASE)
@@ -86,6 +88,8 @@ def follow_ups(text: str, view: str, today: dt.date) -> list[FollowUp] | Unread:
         if not said.strip():  # `follow up` with no day: the day is the one thing missing,
             bare = bare or Unread(text[word.start():word.end()])  # unless another clause has it
             continue
+        if _AFTER_EVENT.match(said.strip()):  # `fu after CNY`, `follow up once they sign`: which day?
+            return Unread(said.strip())
         verb = " " in word[0] or word[0].lower() in ("fu", "f/u", "跟进", "回访")
         if (DATE_LIKE.search(said.strip()) and not re.match(r"^[A-Za-z]+\s+[A-Za-z]{4,}", said.strip())) \
                 or (verb and len(said.split()) == 1 and (said.isascii() or lead.end() > 0)):

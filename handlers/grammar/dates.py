@@ -17,8 +17,10 @@ _EN_DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _ZH_DAYS = "一二三四五六日"
 _ZH_DAY_ALIASES = {"天": 6, "七": 6, **{str(i + 1): i for i in range(7)}}
 
+_NXT = re.compile(r"(?<![a-z])nxt(?![a-z])")
 _OFFSETS = {
-    "today": 0, "tod": 0, "今天": 0, "今日": 0,
+    "today": 0, "tod": 0, "今天": 0, "今日": 0, "eod": 0, "end of day": 0, "end of today": 0, "cob": 0,
+    "今天下班前": 0,
     "tomorrow": 1, "tmr": 1, "tmrw": 1, "tmw": 1, "tomorow": 1, "tommorow": 1, "tommorrow": 1,
     "明天": 1, "明日": 1,
     "day after tomorrow": 2, "后天": 2, "大后天": 3,
@@ -52,7 +54,7 @@ def parse_date(text: str, today: dt.date, *, future: bool = True) -> dt.date | N
     >>> parse_date("3天后", dt.date(2026, 11, 23))
     datetime.date(2026, 11, 26)
     """
-    text = " ".join(text.strip().lower().split())
+    text = _NXT.sub("next", " ".join(text.strip().lower().split()))  # `nxt wk`, `nxt mon`
     if not text:
         return None
     if text in _OFFSETS:

@@ -10,6 +10,11 @@ import re
 
 #: (the words, the holiday they name: None for the next long one)
 _AFTER = re.compile(r"^(?:(春节|过年|国庆节?|十一)|节)(?:假期)?(?:过)?(?:后|以后|之后)$|^过完(年|节)$")
+#: The same in English (`after CNY`, `post chinese new year`, `after golden week`)
+_AFTER_EN = re.compile(r"^(?:after|post)\s+(?:the\s+)?"
+                       r"(?:(cny|chinese\s+new\s+year|spring\s+festival|lunar\s+new\s+year)"
+                       r"|(golden\s+week|national\s+day)|(?:the\s+)?holidays?)(?:\s+holidays?)?$",
+                       re.IGNORECASE)
 _NAMES = {"spring": "Spring Festival", "national": "National Day"}
 
 
@@ -17,6 +22,8 @@ def named(text: str) -> str | None:
     """The holiday `text` is "after" (`spring`, `national`, `next`), or None when it names none."""
     from handlers.grammar.normal import simplified
 
+    if english := _AFTER_EN.match(text.strip()):
+        return "spring" if english[1] else "national" if english[2] else "next"
     found = _AFTER.match(simplified(text.strip()))
     if found is None:
         return None

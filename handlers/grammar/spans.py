@@ -25,7 +25,7 @@ from handlers.grammar.normal import view
 from handlers.rules.working_days import corrections_of
 
 #: Words the grammar reads as glue between fields (they say which field follows, not a value).
-_GLUE = {"by", "on", "before", "due", "until", "at", "close", "closes", "closing", "next", "step",
+_GLUE = {"by", "on", "before", "due", "until", "at", "close", "closes", "closing", "next", "nxt", "step",
          "outcome", "result", "follow", "up", "follow-up", "followup", "fu", "f/u", "and", "customer",
          "deal", "task", "tasks", "跟进", "回访", "前", "之前", "以前", "截止", "期限", "客户", "商机",
          "任务", "下一步", "下步", "结果", "于", "在", "和", "再", "成交", "一下", "一下吧", "吧", "again",

@@ -272,3 +272,41 @@ def test_the_answer_to_update_or_new_does_what_was_chosen(session_factory):
     assert chat.reply("2").ok  # a new deal
     assert _deals(session_factory) == [("CRM", "proposal", Decimal(20000)),
                                        ("CRM rollout", "lead", Decimal(30000))]
+
+
+@pytest.mark.parametrize("typed, day", [("visit Globex: met Jason, budget ok lah, fu nxt wk", "2026-11-30"),
+                                        ("visit Globex: contract redlines back, fu nxt mon", "2026-11-30"),
+                                        ("visit Globex: redlines back; follow up nxt fri", "2026-12-04")])
+def test_nxt_is_next_in_a_follow_up_day(session_factory, typed, day):
+    chat = _setup(session_factory)
+    reply = chat.reply(typed)
+    assert reply.ok, reply.text
+    with session_factory() as s:
+        visit = s.scalars(select(Visit).order_by(Visit.id.desc())).first()
+        assert (visit.follow_up_on.isoformat(), visit.next_step) == (day, "")
+        assert "nxt" not in visit.notes
+
+
+@pytest.mark.parametrize("typed", ["visit Globex - follow up after chinese new year, their team all on leave",
+                                   "visit Globex: they want to wait, fu after CNY",
+                                   "visit Globex: waiting on legal, follow up once they sign"])
+def test_a_follow_up_said_by_an_event_not_a_day_is_asked(session_factory, typed):
+    chat = _setup(session_factory)
+    with session_factory() as s:
+        before = len(s.scalars(select(Visit)).all())
+    reply = chat.reply(typed)
+    assert not reply.ok
+    with session_factory() as s:
+        assert len(s.scalars(select(Visit)).all()) == before
+
+
+@pytest.mark.parametrize("typed, task", [("task call Globex procurement eod",
+                                          ("call Globex procurement", "2026-11-23")),
+                                         ("task send Globex the deck by end of day",
+                                          ("send Globex the deck", "2026-11-23")),
+                                         ("task ping Globex CFO nxt tue", ("ping Globex CFO", "2026-12-01"))])
+def test_end_of_day_and_nxt_are_a_tasks_due_day(session_factory, typed, task):
+    chat = _setup(session_factory)
+    reply = chat.reply(typed)
+    assert reply.ok, reply.text
+    assert _tasks(session_factory) == [task]
