@@ -310,3 +310,32 @@ def test_end_of_day_and_nxt_are_a_tasks_due_day(session_factory, typed, task):
     reply = chat.reply(typed)
     assert reply.ok, reply.text
     assert _tasks(session_factory) == [task]
+
+
+@pytest.mark.parametrize("typed", ["won Globex. 38k: they loved the fuel savings angle",
+                                   "won Globex. 38k - they loved the fuel savings angle",
+                                   "won Globex. 38k; they loved the fuel savings angle"])
+def test_the_reason_after_an_amount_taken_from_it_keeps_no_separator(session_factory, typed):
+    chat = _setup(session_factory)
+    assert chat.reply('deal Globex "Fleet" negotiation 30k').ok
+    assert not chat.reply(typed).ok
+    assert chat.reply("1").ok
+    with session_factory() as s:
+        deal = s.get(Deal, 1)
+        assert (deal.stage, deal.amount) == ("won", Decimal(38000))
+        assert deal.reason == "they loved the fuel savings angle"
+
+
+@pytest.mark.parametrize("typed, pick, day", [
+    ("visited Globex today, discussed the SD-WAN reqmt, they will revert by 10/12", "2", "2026-12-10"),
+    ("visited Globex today, discussed the SD-WAN reqmt, they will revert by 10/12", "1", "2027-10-12"),
+    ("visited Globex today, pricing agreed, they will sign by 8/1", "2", "2027-01-08")])
+def test_a_day_read_two_ways_is_asked_even_inside_a_follow_up_or_notes_question(session_factory, typed,
+                                                                                 pick, day):
+    chat = _setup(session_factory)
+    first = chat.reply(typed)
+    assert not first.ok and "month first" in first.text.lower()
+    assert not chat.reply(pick).ok  # then: a follow-up on that day, or only notes?
+    assert chat.reply("1").ok
+    with session_factory() as s:
+        assert s.scalars(select(Visit).order_by(Visit.id.desc())).first().follow_up_on.isoformat() == day
