@@ -63,12 +63,17 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
     return replace(reply, locale=ctx.locale)  # a day answers the question of a follow-up's day
 
 
-def _visit_unsaid(ctx: Ctx, text: str, error: c.ParseError) -> Reply | None:
+def _visit_unsaid(ctx: Ctx, text: str, error: c.ParseError) -> Reply | c.Command | None:
     locale = answered_in(text, ctx.locale)
     question = unsaid.as_visit(ctx.session, ctx.tenant.id, text, error, locale == "zh", ctx.today)
     if question is None:
         return None
     ctx.locale = locale
+    if isinstance(question, c.Command):  # `华为那单到哪一步了`: answered with the deal
+        return question
+    if question.problem == "customer_no_open_deal":
+        return Reply(lines=(ctx.t("customer_no_open_deal", text=question.detail),), ok=False,
+                     locale=ctx.locale)
     return replace(usage_reply(ctx.locale, question), locale=ctx.locale)
 
 

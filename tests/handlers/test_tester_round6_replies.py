@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
-from storage.models import Task, Visit
+from storage.models import Customer, Task, Visit
 from support import Chat
 
 
@@ -154,3 +154,103 @@ def test_a_task_due_after_the_holiday(session_factory):
     reply = chat.reply("任务 节后给海尔发报价")
     assert reply.ok and "2月24日周二" in reply.text, reply.text
     assert _stored(session_factory)[1] == [("给海尔发报价", "2026-02-24")]
+
+
+# A message about a known customer without a command word is offered as what its words say
+# happened (a win, a loss, a deal change, a task still to come or done, two visits), or answered
+# (a question about its deal): never only as a visit.
+
+def _with_deals(session_factory) -> Chat:
+    chat = _setup(session_factory)
+    for line in ("拜访 格力：初次见面", "拜访 海尔：初次见面", "商机 格力 空调项目 方案呈现 3万",
+                 "商机 华为 POC 方案呈现 5万", "任务 周三前把报价发给华为"):
+        assert chat.reply(line).ok, line
+    return chat
+
+
+def _deals(session_factory):
+    from storage.models import Deal
+    with session_factory() as s:
+        return [(d.title, d.stage, int(d.amount), d.expected_close.isoformat() if d.expected_close else None)
+                for d in s.scalars(select(Deal).order_by(Deal.id))]
+
+
+def _offered(reply):
+    assert not reply.ok and len(reply.buttons) == 1, reply.text
+    assert "拜访" not in reply.buttons[0].command.split()[0], reply.buttons[0].command
+    return reply.buttons[0].command
+
+
+@pytest.mark.parametrize("typed, offer", [
+    ("格力签了！！3.5万 🎉", "赢单 格力 3.5万"),
+    ("格力那单拿下了 3.5万", "赢单 格力 3.5万"),
+    ("格力成交了", "赢单 格力"),
+])
+def test_a_win_told_in_words_is_offered_as_the_win(session_factory, typed, offer):
+    chat = _with_deals(session_factory)
+    assert _offered(chat.reply(typed)) == offer
+    assert _deals(session_factory)[0][1] == "proposal"  # nothing yet
+    reply = chat.reply("好")
+    assert reply.ok and "赢单" in reply.text, reply.text
+    assert _deals(session_factory)[0][1] == "won"
+
+
+@pytest.mark.parametrize("typed, offer, deal", [
+    ("华为POC那单 日期改到下周五", "商机 华为 预计 下周五", ("POC", "proposal", 50000, "2026-12-04")),
+    ("华为的单子 金额改成10万", "商机 华为 10万", ("POC", "proposal", 100000, None)),
+    ("华为那个项目 预计改到12月20号", "商机 华为 预计 12月20号", ("POC", "proposal", 50000, "2026-12-20")),
+])
+def test_a_deal_change_told_in_words_is_offered_as_that_change(session_factory, typed, offer, deal):
+    chat = _with_deals(session_factory)
+    assert _offered(chat.reply(typed)) == offer
+    assert chat.reply("1").ok
+    assert _deals(session_factory)[1] == deal
+
+
+@pytest.mark.parametrize("typed", ["华为那单到哪一步了", "华为那单什么阶段了？", "华为的项目进展如何"])
+def test_a_question_about_a_customers_deal_is_answered_with_the_deal(session_factory, typed):
+    chat = _with_deals(session_factory)
+    reply = chat.reply(typed)
+    assert "商机 #2 · 华为 · POC" in reply.text and "方案呈现" in reply.text, reply.text
+    assert not any("拜访" in b.command for b in reply.buttons)
+
+
+def test_a_question_about_a_customer_without_an_open_deal_says_so(session_factory):
+    chat = _with_deals(session_factory)
+    reply = chat.reply("海尔那单到哪一步了")
+    assert reply.text == "海尔没有进行中的商机。新建可以写：商机 海尔 项目名 5万"
+
+
+@pytest.mark.parametrize("typed", ["节后再联系一下海尔", "下次再约海尔聊二期", "打算下周再去海尔"])
+def test_a_contact_still_to_come_is_offered_as_a_task(session_factory, typed):
+    chat = _with_deals(session_factory)
+    assert _offered(chat.reply(typed)) == f"任务 {typed}"
+    with session_factory() as s:
+        assert len(s.scalars(select(Visit)).all()) == 4  # no visit
+
+
+@pytest.mark.parametrize("typed", ["华为的报价已经发了", "华为的报价搞定了", "报价已经发给华为了"])
+def test_a_task_told_done_is_offered_as_done(session_factory, typed):
+    chat = _with_deals(session_factory)
+    assert _offered(chat.reply(typed)) == "完成 任务 1"
+    reply = chat.reply("好")
+    assert reply.ok and "已完成" in reply.text
+    with session_factory() as s:
+        assert s.scalars(select(Task)).one().done_at is not None
+
+
+@pytest.mark.parametrize("typed", ["今天去了华为和海尔", "昨天见了华为和海尔的采购"])
+def test_visits_to_two_customers_are_two_visits(session_factory, typed):
+    chat = _with_deals(session_factory)
+    offer = chat.reply(typed)
+    assert not offer.ok and len(offer.buttons) == 1
+    assert chat.reply("1").ok
+    with session_factory() as s:
+        names = list(s.scalars(select(Customer.name).join(Visit, Visit.customer_id == Customer.id)
+                               .order_by(Visit.id)))[4:]
+    assert names == ["华为", "海尔"]
+
+
+def test_a_loss_told_in_words_is_offered_as_the_loss(session_factory):
+    chat = _with_deals(session_factory)
+    assert _offered(chat.reply("格力那单黄了")) == "输单 格力"
