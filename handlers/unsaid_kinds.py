@@ -28,7 +28,8 @@ _CHANGE = re.compile(r"(?:金额|日期|预计|成交日|amount|close|date)\s*"
 _DEAL_WORD = re.compile(r"那单|这单|单子|项目|商机|POC|" + _EN.format("deal|opp|opportunity"), re.I)
 _ASKED = re.compile(r"到哪一?步|什么阶段|进展(?:如何|怎样|怎么样)?|怎么样了|状态|[?？]\s*$|"
                     + _EN.format("status|where are we|how is"), re.I)
-_DONE = re.compile(r"已经?.{0,6}?(?:发|交|给|完成|做完|搞定)[^，,。；;]{0,8}?了|已经?.{0,6}?(?:完成|做完|搞定)"
+_DONE = re.compile(r"已经?.{0,6}?(?:发|交|给|完成|做完|搞定)[^，,。；;]{0,8}?了"
+                   r"|已经?.{0,6}?(?:完成|做完|搞定)"
                    r"|发过去了|搞定了|做完了|"
                    + _EN.format("sent|done|finished"), re.I)
 _LATER = re.compile(r"再(?:联系|约|去|跟进|拜访|聊|沟通|打电话)|回访|下次|打算|准备|计划|要去|"
