@@ -254,3 +254,26 @@ def test_visits_to_two_customers_are_two_visits(session_factory, typed):
 def test_a_loss_told_in_words_is_offered_as_the_loss(session_factory):
     chat = _with_deals(session_factory)
     assert _offered(chat.reply("格力那单黄了")) == "输单 格力"
+
+
+# Progress asked in everyday words, and for a named month or quarter, is progress (the manager's
+# "how is the team doing" is no team-admin command).
+
+@pytest.mark.parametrize("typed, title", [
+    ("团队这个月怎么样了", "Sales · 2026年11月"), ("团队本月进度", "Sales · 2026年11月"),
+    ("团队怎么样了？", "Sales · 2026年11月"), ("Bo这个月完成多少了", "Bo · 2026年11月"),
+    ("进度 @Bo 一季度", "Bo · 2027年第1季度"), ("进度 @Bo 1月", "Bo · 2027年1月"),
+    ("进度 团队 2月", "Sales · 2027年2月"),
+])
+def test_a_manager_asking_progress_in_words_gets_progress(session_factory, typed, title):
+    chat = _setup(session_factory)
+    reply = chat.reply(typed, user="Mia")
+    assert reply.ok and reply.text.splitlines()[0] == title, reply.text
+    assert "团队 新建" not in reply.text
+
+
+@pytest.mark.parametrize("typed", ["还差多少", "我离目标还差多远啊", "这个月还差多少完成目标？", "本月业绩多少"])
+def test_a_rep_asking_how_far_from_target_gets_their_progress(session_factory, typed):
+    chat = _setup(session_factory)
+    reply = chat.reply(typed)
+    assert reply.ok and reply.text.splitlines()[0] == "我的进度 · 2026年11月", reply.text
