@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from handlers import unsaid
+from handlers import plain_undo, unsaid
 from handlers.context import Ctx, usage_reply
 from handlers.grammar import commands as c
 from handlers.grammar.festivals import unknown_in
@@ -29,6 +29,13 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
     """The command `text` is read as after all, or the reply to it (a question, or a refusal)."""
     if error.topic is None and (said := said_again.correction(ctx, text)) is not None:
         return replace(said, locale=ctx.locale)  # `no I meant 1.15m`
+    if error.topic in (None, "undo", "restore") and (plain := plain_undo.meant(text)) is not None:
+        if isinstance(plain, c.ShowTrash):
+            return plain  # `删错了 恢复一下`: the bin, each item one tap from being restored
+        word = "撤销" if answered_in(text, ctx.locale) == "zh" else "undo"
+        ctx.locale = answered_in(text, ctx.locale)
+        return Reply(lines=(ctx.t("undo_offered"), ctx.t("answer_hint_one")), ok=False, locale=ctx.locale,
+                     buttons=(Button(word, word),))  # `撤回刚才那条`: undo, said back before it runs
     if (asked := progress_asked(normalize(ctx.text))) is not None:
         return asked  # `团队这个月KPI完成得怎么样`: no team command, a question about progress
     if (bare := without_fillers(text, ctx.today)) is not None:  # `pro tip - always bring …`

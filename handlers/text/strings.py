@@ -330,6 +330,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "option_as_deal": ("The deal at that stage", "按这个阶段更新商机"),
     "task_unsaid": ("“{text}” has no command word: is it a task, for that day? Nothing was saved yet.",
                     "“{text}”没有命令词：是一个任务（到那天）吗？尚未保存。"),
+    "undo_offered": ("Undo your last change? Nothing was changed yet.", "撤销你的上一次修改吗？尚未改动。"),
     "visits_unsaid": ("There is no command word, but {text} are customers of ours: a visit to each? Nothing "
                       "was saved yet.",
                       "没有命令词，但{text}都是我们的客户：各记一次拜访吗？尚未保存。"),

@@ -277,3 +277,23 @@ def test_a_rep_asking_how_far_from_target_gets_their_progress(session_factory, t
     chat = _setup(session_factory)
     reply = chat.reply(typed)
     assert reply.ok and reply.text.splitlines()[0] == "我的进度 · 2026年11月", reply.text
+
+
+# Undo and restore said in everyday words.
+
+@pytest.mark.parametrize("typed", ["撤回刚才那条", "刚才那条撤销吧", "撤销刚才的", "undo that"])
+def test_undo_in_words_is_offered_and_reverses_the_last_change(session_factory, typed):
+    chat = _with_deals(session_factory)
+    reply = chat.reply(typed)
+    assert not reply.ok and [b.command for b in reply.buttons] in (["撤销"], ["undo"]), reply.text
+    assert len(_deals(session_factory)) == 2  # nothing undone yet
+    assert chat.reply("1").ok
+    with session_factory() as s:
+        assert s.scalars(select(Task)).all() == []  # the last change: the task
+
+
+@pytest.mark.parametrize("typed", ["删错了 恢复一下", "恢复刚才删的", "误删了"])
+def test_restore_in_words_shows_the_bin(session_factory, typed):
+    chat = _with_deals(session_factory)
+    reply = chat.reply(typed)
+    assert reply.text.splitlines()[0] == "回收站", reply.text
