@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from handlers import plain_undo, unsaid
+from handlers import deal_phrases, plain_undo, unsaid
 from handlers.context import Ctx, usage_reply
 from handlers.grammar import commands as c
 from handlers.grammar.festivals import unknown_in
@@ -29,6 +29,10 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
     """The command `text` is read as after all, or the reply to it (a question, or a refusal)."""
     if error.topic is None and (said := said_again.correction(ctx, text)) is not None:
         return replace(said, locale=ctx.locale)  # `no I meant 1.15m`
+    if error.topic == "deal" and (offer := deal_phrases.offered(text)) is not None:
+        ctx.locale = answered_in(text, ctx.locale)  # `商机 #46 重开 金额改成 4万`, `商机 #51 标题 设备联网`
+        return Reply(lines=(ctx.t(offer[0]), offer[1], ctx.t("answer_hint_one")), ok=False, locale=ctx.locale,
+                     buttons=(Button(offer[1].replace("\n", " · ")[:75], offer[1]),))
     if error.topic in (None, "undo", "restore") and (plain := plain_undo.meant(text)) is not None:
         if isinstance(plain, c.ShowTrash):
             return plain  # `删错了 恢复一下`: the bin, each item one tap from being restored

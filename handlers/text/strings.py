@@ -330,6 +330,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "option_as_deal": ("The deal at that stage", "按这个阶段更新商机"),
     "task_unsaid": ("“{text}” has no command word: is it a task, for that day? Nothing was saved yet.",
                     "“{text}”没有命令词：是一个任务（到那天）吗？尚未保存。"),
+    "reopen_and_change": ("Reopen, then change it: two commands, one per line. Nothing was changed yet:",
+                          "重开和修改是两条命令，要分两行写。尚未改动，这样发吗："),
+    "title_needs_quotes": ("A deal's title goes in quotes, without the word title. Nothing was changed yet:",
+                           "商机标题要加引号，不用写“标题”两个字。尚未改动，这样发吗："),
     "undo_offered": ("Undo your last change? Nothing was changed yet.", "撤销你的上一次修改吗？尚未改动。"),
     "visits_unsaid": ("There is no command word, but {text} are customers of ours: a visit to each? Nothing "
                       "was saved yet.",

@@ -272,7 +272,8 @@ def test_a_manager_asking_progress_in_words_gets_progress(session_factory, typed
     assert "团队 新建" not in reply.text
 
 
-@pytest.mark.parametrize("typed", ["还差多少", "我离目标还差多远啊", "这个月还差多少完成目标？", "本月业绩多少"])
+@pytest.mark.parametrize("typed", ["还差多少", "我离目标还差多远啊", "这个月还差多少完成目标？",
+                                   "本月业绩多少"])
 def test_a_rep_asking_how_far_from_target_gets_their_progress(session_factory, typed):
     chat = _setup(session_factory)
     reply = chat.reply(typed)
@@ -297,3 +298,32 @@ def test_restore_in_words_shows_the_bin(session_factory, typed):
     chat = _with_deals(session_factory)
     reply = chat.reply(typed)
     assert reply.text.splitlines()[0] == "回收站", reply.text
+
+
+# A deal change said a little off the grammar is offered as the commands that make it.
+
+@pytest.mark.parametrize("typed, amount", [
+    ("商机 #2 重开 金额改成 RMB 4万", 40000), ("商机 #2 重开 6万", 60000), ("deal #2 reopen 70k", 70000),
+])
+def test_reopen_with_a_change_is_offered_as_both_and_does_both(session_factory, typed, amount):
+    chat = _with_deals(session_factory)
+    assert chat.reply("输单 #2").ok
+    reply = chat.reply(typed)
+    assert not reply.ok and "\n" in reply.buttons[0].command and "没认出" not in reply.text, reply.text
+    assert _deals(session_factory)[1][1] == "lost"  # nothing yet
+    assert chat.reply("好").ok
+    assert _deals(session_factory)[1][:3] == ("POC", "proposal", amount)
+
+
+@pytest.mark.parametrize("typed, offer", [
+    ("商机 #2 标题 设备联网", '商机 #2 "设备联网"'),
+    ("商机 #2 标题改成 设备联网二期", '商机 #2 "设备联网二期"'),
+    ('deal #2 title "Pilot phase 2"', 'deal #2 "Pilot phase 2"'),
+])
+def test_a_title_without_quotes_says_so_and_offers_the_fixed_command(session_factory, typed, offer):
+    chat = _with_deals(session_factory)
+    reply = chat.reply(typed)
+    assert not reply.ok and ("引号" in reply.text or "quotes" in reply.text), reply.text
+    assert [b.command for b in reply.buttons] == [offer]
+    assert chat.reply("1").ok
+    assert _deals(session_factory)[1][0] == offer.split('"')[1]
