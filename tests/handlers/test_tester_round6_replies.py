@@ -185,6 +185,7 @@ def _offered(reply):
     ("格力签了！！3.5万 🎉", "赢单 格力 3.5万"),
     ("格力那单拿下了 3.5万", "赢单 格力 3.5万"),
     ("格力成交了", "赢单 格力"),
+    ("签了！格力6万", "赢单 格力 6万"),
 ])
 def test_a_win_told_in_words_is_offered_as_the_win(session_factory, typed, offer):
     chat = _with_deals(session_factory)
