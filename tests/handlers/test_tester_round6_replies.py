@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
-from storage.models import Customer, Task, Visit
+from storage.models import Customer, Deal, Task, Visit
 from support import Chat
 
 
@@ -169,7 +169,6 @@ def _with_deals(session_factory) -> Chat:
 
 
 def _deals(session_factory):
-    from storage.models import Deal
     with session_factory() as s:
         return [(d.title, d.stage, int(d.amount), d.expected_close.isoformat() if d.expected_close else None)
                 for d in s.scalars(select(Deal).order_by(Deal.id))]
@@ -328,3 +327,17 @@ def test_a_title_without_quotes_says_so_and_offers_the_fixed_command(session_fac
     assert [b.command for b in reply.buttons] == [offer]
     assert chat.reply("1").ok
     assert _deals(session_factory)[1][0] == offer.split('"')[1]
+
+
+@pytest.mark.parametrize("answer", ["1", "A follow-up on that day (the words stay in the notes)"])
+def test_the_english_two_line_question_is_answered_by_number_or_label(session_factory, answer):
+    chat = _setup(session_factory)
+    reply = chat.reply('visit Globex: CIO v unhappy w/ current vendor; send proposal eow\n'
+                       'deal Globex "Payroll" discovery $25k close 12/20')
+    assert not reply.ok and reply.text.startswith("(1)") and len(reply.buttons) == 2, reply.text
+    reply = chat.reply(answer)
+    assert reply.ok, reply.text
+    with session_factory() as s:
+        last = s.scalars(select(Visit.follow_up_on).order_by(Visit.id.desc())).first()
+        assert last == dt.date(2026, 11, 27)
+        assert s.scalars(select(Deal.title)).all() == ["Payroll"]
