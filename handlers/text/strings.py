@@ -330,6 +330,38 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "option_as_deal": ("The deal at that stage", "按这个阶段更新商机"),
     "task_unsaid": ("“{text}” has no command word: is it a task, for that day? Nothing was saved yet.",
                     "“{text}”没有命令词：是一个任务（到那天）吗？尚未保存。"),
+    "reopen_and_change": ("Reopen, then change it: two commands, one per line. Nothing was changed yet:",
+                          "重开和修改是两条命令，要分两行写。尚未改动，这样发吗："),
+    "title_needs_quotes": ("A deal's title goes in quotes, without the word title. Nothing was changed yet:",
+                           "商机标题要加引号，不用写“标题”两个字。尚未改动，这样发吗："),
+    "undo_offered": ("Undo your last change? Nothing was changed yet.", "撤销你的上一次修改吗？尚未改动。"),
+    "visits_unsaid": ("There is no command word, but {text} are customers of ours: a visit to each? Nothing "
+                      "was saved yet.",
+                      "没有命令词，但{text}都是我们的客户：各记一次拜访吗？尚未保存。"),
+    "option_as_two_visits": ("A visit to each, all of it as the notes", "各记一次拜访，全文作为纪要"),
+    "deal_asked": ("{text} has several open deals: which one?", "{text}有几个进行中的商机，看哪一个？"),
+    "option_as_deal_history": ("That deal's history", "看这个商机的进展"),
+    "customer_no_open_deal": ("{text} has no open deal. To add one: deal {text} \"title\" 50k",
+                              "{text}没有进行中的商机。新建可以写：商机 {text} 项目名 5万"),
+    "won_unsaid": ("There is no command word, but it sounds like {text}'s deal was won: record the win? "
+                   "Nothing was saved yet.",
+                   "没有命令词，但听起来{text}的单子赢了：记为赢单吗？尚未保存。"),
+    "option_as_won": ("Won", "记为赢单"),
+    "lost_unsaid": ("There is no command word, but it sounds like {text}'s deal was lost: record the loss? "
+                    "Nothing was saved yet.",
+                    "没有命令词，但听起来{text}的单子丢了：记为输单吗？尚未保存。"),
+    "option_as_lost": ("Lost", "记为输单"),
+    "deal_change_unsaid": ("There is no command word, but it sounds like a change to {text}'s deal: make it? "
+                           "Nothing was saved yet.",
+                           "没有命令词，但听起来是在改{text}的商机：这样改吗？尚未保存。"),
+    "option_as_deal_change": ("Change the deal", "修改商机"),
+    "task_done_unsaid": ("There is no command word, but it sounds like a task about {text} is done: mark it "
+                         "done? Nothing was saved yet.",
+                         "没有命令词，但听起来{text}相关的任务已经做完了：标记完成吗？尚未保存。"),
+    "option_as_done": ("Mark the task done", "标记任务完成"),
+    "plan_unsaid": ("There is no command word: a contact with {text} still to come, as a task? Nothing "
+                    "was saved yet.",
+                    "没有命令词：这是之后要联系{text}，记成任务吗？尚未保存。"),
     "option_as_visit": ("A visit, all of it as the notes", "记为拜访，全文作为纪要"),
     "not_a_stage": ("“{text}” is not a stage. Did you mean: {fixed}",
                     "“{text}”不是商机阶段。你是想说：{fixed}"),
