@@ -12,6 +12,7 @@ from handlers.grammar.commands import CloseDeal, DealRef, UpsertDeal
 from handlers.grammar.normal import name_fold
 from handlers.lookup import customer_and_title, customer_named, example, open_deals
 from handlers.sales.reasons import categorize
+from handlers.sales.similar_titles import ask_similar_title
 from handlers.sales.trash import may_manage
 from handlers.text import format as fmt
 from handlers.text.reply import Button, Reply
@@ -270,7 +271,7 @@ def _find_deal(ctx: Ctx, ref: DealRef) -> tuple[Deal | None, Customer, str | Non
     if mine:
         return mine[0], customer, title
     if title is not None and isinstance(ctx.command, UpsertDeal) and not ctx.command.new:
-        _ask_similar_title(ctx, customer, title)
+        ask_similar_title(ctx, customer, title)
     if deals and title is not None and isinstance(ctx.command, UpsertDeal):
         # a colleague's deal of the same title is theirs: the asker opens their own (said)
         if theirs := [d for d in deals if name_fold(d.title) == name_fold(title)]:
@@ -280,30 +281,6 @@ def _find_deal(ctx: Ctx, ref: DealRef) -> tuple[Deal | None, Customer, str | Non
     if deals and (title is None or name_fold(title) in {name_fold(d.title) for d in deals}):
         _check_owner(ctx, deals[0], customer.name)
     return None, customer, title
-
-
-def _ask_similar_title(ctx: Ctx, customer: Customer, title: str) -> None:
-    """A new deal's title like one of the asker's open deals with the customer (`CRM rollout` by
-    `CRM`, `数据平台项目` by `数据平台`, a typo): update that one, or a new deal? Asked, not guessed."""
-    key = name_fold(title)
-    near = [d for d in open_deals(ctx, customer.id) if d.owner_id == ctx.member.id
-            and _titles_alike(name_fold(d.title), key)][:3]
-    if not near:
-        return
-    word = name_of(WORDS, "deal", ctx.locale)
-    buttons = tuple(Button(f"#{d.id} {d.title}"[:75], f"{word} #{d.id}",
-                           action=replace(ctx.command, ref=DealRef(d.id))) for d in near)
-    new = Button(ctx.t("similar_deal_new", title=title)[:75], ctx.text, action=replace(ctx.command, new=True))
-    raise ctx.refuse("similar_deal", customer=customer.name, title=title, buttons=(*buttons, new),
-                     deals=" · ".join(f"#{d.id} {d.title}" for d in near))
-
-
-def _titles_alike(one: str, other: str) -> bool:
-    from difflib import SequenceMatcher
-
-    if not one or not other:
-        return False
-    return one in other or other in one or SequenceMatcher(None, one, other).ratio() >= 0.8
 
 
 def _titled_partly(ctx: Ctx, customer: Customer, title: str) -> Deal | None:
