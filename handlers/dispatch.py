@@ -14,6 +14,7 @@ from handlers.context import Ctx, Refusal, usage_reply
 from handlers.grammar import clauses, command_json, several
 from handlers.grammar import commands as c
 from handlers.grammar.dates import READING_CALENDAR
+from handlers.grammar.festivals import unknown_in
 from handlers.grammar.intents import HANDLERS
 from handlers.grammar.language import written_in
 from handlers.grammar.reading import parse, read
@@ -125,12 +126,21 @@ def _dispatch(session: Session, tenant: Tenant, member: Member, message: Message
             # question's language; `好的`, `yes` in their own
             ctx.locale = reply_locale(message, asked_in) if questions.answer_word(message) is not None \
                 else asked_in
+        if isinstance(picked, c.ParseError) and picked.problem == "festival_unknown":  # `春节后`, its
+            said, year = unknown_in(picked.detail, ctx.today)  # year not published: asked again
+            reply = Reply(lines=(ctx.t("festival_unknown", text=said, year=year),), ok=False,
+                          locale=ctx.locale, fill=picked.fixed)
+            return _remember(Outcome(reply, refused=True), platform, now, asked)
         if picked == "":  # `no` to the question: nothing done
             return Outcome(Reply(lines=(ctx.t("question_dropped"),), locale=ctx.locale), refused=False)
         if picked is not None:
             message = picked
         if isinstance(message, str) and (lines := several.command_lines(message)):
             return _remember(_run_several(ctx, lines), platform, now, asked)
+    if isinstance(message, c.Several) and command_json.valid(message):  # the answer to a question
+        # asked about one line of several: all of them, that one as answered
+        parts = [command_json.pressed(part) for part in message.parts]
+        return _remember(_run_several(ctx, parts), platform, now, asked)
     outcome = _run(ctx, message)
     if picked is None and outcome.refused and isinstance(message, str) and questions.answer_word(message) \
             is not None and parse(message, ctx.today) == c.ParseError(None):  # `1` to no question
@@ -180,12 +190,13 @@ def _run(ctx: Ctx, message: Message) -> Outcome:
     return Outcome(replace(reply, locale=ctx.locale), refused=False)
 
 
-def _run_several(ctx: Ctx, lines: list[str]) -> Outcome:
+def _run_several(ctx: Ctx, lines: list[Message]) -> Outcome:
     """Each line a command, in order, answered together; the first refusal refuses them all."""
     replies = []
     for index, line in enumerate(lines, 1):
         ctx.created_customers, ctx.notes = [], []
-        others = clauses.OTHER_LINES.set(tuple(lines[:index - 1] + lines[index:]))
+        others = clauses.OTHER_LINES.set(tuple(other for other in lines[:index - 1] + lines[index:]
+                                               if isinstance(other, str)))
         try:
             outcome = _run(ctx, line)
         finally:

@@ -121,11 +121,22 @@ def _title_plain(ctx: Ctx, customer: Customer, rest: str, named: bool) -> bool:
     has it (`deal Acme CRM proposal 90k` for Acme's "CRM"), or the customer was named in full
     (`named`) and the message gave a stage beside it (`deal Hooli analytics lead 25k`), so it is
     no stage (and no rest of a mistyped name: `deal Acme Crop proposal` is still asked)."""
-    from storage.sales import DealRepository
 
-    if DealRepository(ctx.session).open_for_customer(customer.id, rest):
+    if open_deals(ctx, customer.id, rest):
         return True
     return named and isinstance(ctx.command, UpsertDeal) and ctx.command.stage is not None
+
+
+def open_deals(ctx: Ctx, customer_id: int, title: str | None = None) -> list:
+    """The customer's open deals, those titled `title` only when given: titles compared as names
+    are (`設備聯網` = `设备联网`, `CRM` = `crm.`)."""
+    from storage.sales import DealRepository
+
+    deals = DealRepository(ctx.session).open_for_customer(customer_id)
+    if not title:
+        return deals
+    key = name_fold(title)
+    return [d for d in deals if name_fold(d.title) == key]
 
 
 def _ask_similar(ctx: Ctx, name: str, similar: list[str], new_name: str | None = None):

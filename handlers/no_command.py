@@ -13,9 +13,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from handlers import deal_phrases, plain_undo
 from handlers.context import Ctx, usage_reply
 from handlers.grammar import commands as c
 from handlers.grammar import unsaid
+from handlers.grammar.festivals import unknown_in
 from handlers.grammar.inner import courteous, inner_command, lead_in, read_only, without_fillers
 from handlers.grammar.language import answered_in
 from handlers.grammar.parse import normalize
@@ -28,6 +30,17 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
     """The command `text` is read as after all, or the reply to it (a question, or a refusal)."""
     if error.topic is None and (said := said_again.correction(ctx, text)) is not None:
         return replace(said, locale=ctx.locale)  # `no I meant 1.15m`
+    if error.topic == "deal" and (offer := deal_phrases.offered(text)) is not None:
+        ctx.locale = answered_in(text, ctx.locale)  # `商机 #46 重开 金额改成 4万`, `商机 #51 标题 设备联网`
+        return Reply(lines=(ctx.t(offer[0]), offer[1], ctx.t("answer_hint_one")), ok=False, locale=ctx.locale,
+                     buttons=(Button(offer[1].replace("\n", " · ")[:75], offer[1]),))
+    if error.topic in (None, "undo", "restore") and (plain := plain_undo.meant(text)) is not None:
+        if isinstance(plain, c.ShowTrash):
+            return plain  # `删错了 恢复一下`: the bin, each item one tap from being restored
+        word = "撤销" if answered_in(text, ctx.locale) == "zh" else "undo"
+        ctx.locale = answered_in(text, ctx.locale)
+        return Reply(lines=(ctx.t("undo_offered"), ctx.t("answer_hint_one")), ok=False, locale=ctx.locale,
+                     buttons=(Button(word, word),))  # `撤回刚才那条`: undo, said back before it runs
     if (asked := progress_asked(normalize(ctx.text))) is not None:
         return asked  # `团队这个月KPI完成得怎么样`: no team command, a question about progress
     if (bare := without_fillers(text, ctx.today)) is not None:  # `pro tip - always bring …`
@@ -53,17 +66,26 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
         # whose refusal says what is wrong with the words the command would leave out
     ctx.locale = answered_in(text, ctx.locale)
     reply = usage_reply(ctx.locale, error, manager=ctx.is_manager)
+    if error.topic == "visit" and error.problem == "date" and (after := unknown_in(error.detail, ctx.today)):
+        reply = Reply(lines=(ctx.t("festival_unknown", text=after[0], year=after[1]),), ok=False)
+        ctx.text = " ".join(ctx.text.replace(after[0], "", 1).split())  # `节后再跟进` with next year
+        error = replace(error, problem="follow_up_day")  # unknown: which day? (the words not kept)
     if error.topic == "visit" and error.problem in ("follow_up_day", "call_again_no_day"):
         reply = replace(reply, fill=f"{ctx.text}{'；跟进' if ctx.locale == 'zh' else '; follow up'}")
     return replace(reply, locale=ctx.locale)  # a day answers the question of a follow-up's day
 
 
-def _visit_unsaid(ctx: Ctx, text: str, error: c.ParseError) -> Reply | None:
+def _visit_unsaid(ctx: Ctx, text: str, error: c.ParseError) -> Reply | c.Command | None:
     locale = answered_in(text, ctx.locale)
     question = unsaid.as_visit(ctx.session, ctx.tenant.id, text, error, locale == "zh", ctx.today)
     if question is None:
         return None
     ctx.locale = locale
+    if isinstance(question, c.Command):  # `华为那单到哪一步了`: answered with the deal
+        return question
+    if question.problem == "customer_no_open_deal":
+        return Reply(lines=(ctx.t("customer_no_open_deal", text=question.detail),), ok=False,
+                     locale=ctx.locale)
     return replace(usage_reply(ctx.locale, question), locale=ctx.locale)
 
 

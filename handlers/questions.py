@@ -15,7 +15,8 @@ from sqlalchemy.orm import Session
 from handlers.grammar import commands as c
 from handlers.grammar.amounts import parse_amount
 from handlers.grammar.command_json import button_values, pressed
-from handlers.grammar.normal import name_fold
+from handlers.grammar.festivals import unknown_in
+from handlers.grammar.normal import name_fold, simplified
 from handlers.grammar.parse import normalize
 from handlers.text.reply import Reply
 from storage import questions as stored
@@ -23,17 +24,27 @@ from storage.models import Member
 
 TTL = dt.timedelta(minutes=5)
 _YES = {"yes", "y", "yeah", "yep", "ok", "okay", "sure", "好", "好的", "是", "是的", "对", "行", "可以", "嗯",
-        "确认", "確認", "确定", "確定", "confirm"}
-_NO = {"no", "n", "nope", "cancel", "不", "不是", "否", "不要", "取消", "算了"}
+        "确认", "確認", "确定", "確定", "confirm", "对的", "没问题", "可以的", "行的", "好滴", "yes please",
+        "sounds good", "go ahead", "do it"}
+_NO = {"no", "n", "nope", "cancel", "不", "不是", "否", "不要", "取消", "算了", "不对", "不用", "不用了",
+       "不需要", "先不", "先不用", "不是的", "别", "nah", "no thanks", "never mind", "nevermind"}
+_THANKS = {"谢谢", "谢了", "thanks", "thank you", "thx", "ty"}  # said after a yes or no: nothing more
 _LIMIT = 4000  # the longest answer value kept
 
 
 def answer_word(text: str) -> int | None:
     """The option a reply picks (1-based; 1 for yes), 0 for no, None when it is no answer."""
-    word = " ".join(text.split()).strip(" .!。！~").lower()
+    word = " ".join(text.split()).strip(" .!。！~,，").lower()
     if word in _YES:
         return 1
     if word in _NO:
+        return 0
+    said = [w for w in re.split(r"[\s,，.。!！~]+", word) if w]  # `嗯 好的`, `好吧`, `不用了`, `嗯嗯`
+    said = [simplified(_PARTICLE.sub("", w) or w) for w in said]
+    said = [w for w in said if w not in _THANKS] if said and said[0] not in _THANKS else said
+    if said and all(w in _YES or set(w) <= {"嗯", "好"} for w in said):
+        return 1
+    if said and said[0] in _NO and all(w in _YES | _NO for w in said):  # `不对 不对`, `no no`
         return 0
     if word.isdigit() and len(word) == 1 and word != "0":
         return int(word)
@@ -65,7 +76,9 @@ def take(session: Session, member: Member, platform: str, text: str,
         # typed again (`lost globex: …`, whose words fold to the label of `lost globex "…"`)
     fill = about.get("fill")
     if pick is None and fill and now - question.asked_at <= TTL:
-        said = " ".join(text.split())
+        said = _PARTICLE.sub("", " ".join(text.split()))  # `下周五吧`
+        if _FOLLOW_UP_END.search(fill) and unknown_in(said, now.date()):  # `春节后`, not known yet:
+            return True, c.ParseError(None, "festival_unknown", said, fill), locale  # asked again
         if _FOLLOW_UP_END.search(fill) and (day := _FOLLOW_UP_START.sub("", said)) and _day_first(day, now):
             return True, f"{fill} {day}", locale  # `跟进 12号` after "the follow-up needs a day"
         if not _FOLLOW_UP_END.search(fill) and _amount_first(text):
@@ -81,6 +94,8 @@ def _a_command(text: str) -> bool:
     return split_keyword(normalize(" ".join(text.split())))[0] is not None
 
 
+#: What ends an everyday answer and says nothing (`下周五吧`, `好的呀`, `ok!`)
+_PARTICLE = re.compile(r"[吧啊呀呢哈嘛哦喔呗]*[\s.!。！~]*$")
 #: A question's `fill` that ends with the follow-up word takes a day (`12号`, `跟进 fri`)
 _FOLLOW_UP_END = re.compile(r"(?:跟进|follow up)$", re.I)
 _FOLLOW_UP_START = re.compile(r"^(?:跟进|回访|follow[\s-]?up|fu)\s*[:：]?\s*", re.I)

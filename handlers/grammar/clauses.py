@@ -21,11 +21,19 @@ _FU_WORD = re.compile(r"(?<![A-Za-z])(?:follow[\s-]?ups?|f/u|fu|跟进|回访)(?
 _FU_TYPO = re.compile(r"(?<![A-Za-z])(?:fol+o?w+|fo?l+ow+|fol+wo|follwo|flolow|follo|folllow)"
                       r"[\s-]?(?:up|pu|uo)(?![A-Za-z])|(?<![A-Za-z])follow[\s-]?(?:pu|uo|ip)(?![A-Za-z])|跟近|根进|跟紧|跟尽",
                       re.IGNORECASE)
+#: A next contact said with no day, only "then" or "later" (`budget frozen till Q2, revisit then`):
+#: a follow-up meant, its day to be asked, never left in the notes
+_NEXT_THEN = re.compile(r"(?<![A-Za-z])(?:revisit|circle back|check back|check in|touch base|reconnect|"
+                        r"reach out|follow[\s-]?up|fu|f/u)(?:\s+again)?\s+"
+                        r"(?P<when>then|later|afterwards|after that|at that point|down the road)(?![A-Za-z])",
+                        re.IGNORECASE)
+#: A follow-up said by an event, not a day (`after CNY`, `once legal signs`): its day is asked
+_AFTER_EVENT = re.compile(r"(?:after|post|once|when|until|till)(?![A-Za-z])", re.IGNORECASE)
 #: Where a clause ends: `,` `，` `;` `；` `。` `!` a period before a space, ` - `, a new line.
 CLAUSE_END = re.compile(r"\s*(?:[,，;；。!！?？\n]|\.(?=\s|$)|\s[-–—]\s|—)\s*")
 _LEAD_IN = re.compile(r"\s*(?::|：)?\s*(?:on\s+|by\s+|在\s*)?", re.IGNORECASE)
 _BEFORE = re.compile(r"\s*(?:前|之前|以前|before)\s*", re.IGNORECASE)
-DATE_LIKE = re.compile(r"\d|^(?:mon|tue|wed|thu|fri|sat|sun|next|this|tom|tmr|tod|end|eo[wmy]|mid|"
+DATE_LIKE = re.compile(r"\d|^(?:mon|tue|wed|thu|fri|sat|sun|next|nxt|this|tom|tmr|tod|end|eo[wmyd]|cob|mid|"
                         r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|^[下本这今明后上]|^周|^星期|^月[底中]|"
                         r"^年[底末终]",
                         re.IGNORECASE)
@@ -56,6 +64,8 @@ def follow_ups(text: str, view: str, today: dt.date) -> list[FollowUp] | Unread:
     `跟进客户需求`) is no clause."""
     found: list[FollowUp] = []
     bare: Unread | None = None  # a follow-up word with no day in its clause (`签约后回访，…`)
+    if then := _NEXT_THEN.search(view):  # `revisit then`, `circle back later`: which day?
+        return Unread(text[then.start("when"):then.end()])
     for typo in _FU_TYPO.finditer(view):
         if not _FU_WORD.fullmatch(typo[0]):
             return Unread(text[typo.start():typo.end()], typo=True)
@@ -78,6 +88,8 @@ def follow_ups(text: str, view: str, today: dt.date) -> list[FollowUp] | Unread:
         if not said.strip():  # `follow up` with no day: the day is the one thing missing,
             bare = bare or Unread(text[word.start():word.end()])  # unless another clause has it
             continue
+        if _AFTER_EVENT.match(said.strip()):  # `fu after CNY`, `follow up once they sign`: which day?
+            return Unread(said.strip())
         verb = " " in word[0] or word[0].lower() in ("fu", "f/u", "跟进", "回访")
         if (DATE_LIKE.search(said.strip()) and not re.match(r"^[A-Za-z]+\s+[A-Za-z]{4,}", said.strip())) \
                 or (verb and len(said.split()) == 1 and (said.isascii() or lead.end() > 0)):

@@ -28,7 +28,7 @@ MARK = "{"  # typed commands never start with it
 #: What buttons, forms and App Home carry.
 STRUCTURED = (c.LogVisit, c.UpsertDeal, c.CloseDeal, c.SetTarget, c.ShowProgress, c.ShowPipeline,
               c.ListFollowups, c.ListTasks, c.ShowScorecard, c.AddTask, c.ShowContest, c.FindTips,
-              c.ShowDueVisits, c.ShowReasons, c.SetCustomer, c.ChangeVisit)
+              c.ShowDueVisits, c.ShowReasons, c.SetCustomer, c.ChangeVisit, c.Several)
 _TYPES = {cls.__name__: cls for cls in STRUCTURED}
 NAME, TEXT = 200, 2000  # the longest customer name or title, and free text (as typed messages)
 
@@ -90,6 +90,11 @@ def _stage(stage) -> bool:
 
 def valid(command) -> bool:
     """Whether a command built outside the parser holds only what the grammar could produce."""
+    if isinstance(command, c.Several):  # lines of one message: text, or each a command of its own
+        return 1 < len(command.parts) <= 10 and all(
+            len(part) <= TEXT and (not part.startswith(MARK)
+                                   or not isinstance(decode(part), c.Several | None))
+            for part in command.parts)
     if isinstance(command, c.LogVisit):
         return (0 < len(command.customer.lstrip("+").strip()) <= NAME
                 and all(len(text) <= TEXT for text in (command.notes, command.next_step, command.outcome)))

@@ -11,12 +11,16 @@ import re
 from calendar import monthrange
 from contextvars import ContextVar
 
+from handlers.grammar.festivals import first_day_after
+
 _EN_DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _ZH_DAYS = "一二三四五六日"
 _ZH_DAY_ALIASES = {"天": 6, "七": 6, **{str(i + 1): i for i in range(7)}}
 
+_NXT = re.compile(r"(?<![a-z])nxt(?![a-z])")
 _OFFSETS = {
-    "today": 0, "tod": 0, "今天": 0, "今日": 0,
+    "today": 0, "tod": 0, "今天": 0, "今日": 0, "eod": 0, "end of day": 0, "end of today": 0, "cob": 0,
+    "今天下班前": 0,
     "tomorrow": 1, "tmr": 1, "tmrw": 1, "tmw": 1, "tomorow": 1, "tommorow": 1, "tommorrow": 1,
     "明天": 1, "明日": 1,
     "day after tomorrow": 2, "后天": 2, "大后天": 3,
@@ -26,7 +30,7 @@ _IN_DAYS = re.compile(r"^(?:in\s+)?(\d{1,3}|[一二两三四五六七八九十])
                       r"(?:后|以后|之后|\s+later|\s+from\s+(?:now|today))?$")
 _IN_MONTHS = re.compile(r"^(?:in\s+)?(\d{1,2}|[一二两三四五六七八九十])\s*(?:months?|个月)"
                         r"(?:后|以后|之后|\s+later|\s+from\s+(?:now|today))?$")
-_ZH_COUNT = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
+ZH_COUNT = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
 #: A weekday's name in full or cut short (`mon`, `tues`, `thurs`): never a word that only starts
 #: like one (`month` is no Monday).
 _EN_WEEKDAY = re.compile(r"^(?:(next|this|coming)\s+)?(mon|tue|wed|thu|fri|sat|sun)"
@@ -50,11 +54,13 @@ def parse_date(text: str, today: dt.date, *, future: bool = True) -> dt.date | N
     >>> parse_date("3天后", dt.date(2026, 11, 23))
     datetime.date(2026, 11, 26)
     """
-    text = " ".join(text.strip().lower().split())
+    text = _NXT.sub("next", " ".join(text.strip().lower().split()))  # `nxt wk`, `nxt mon`
     if not text:
         return None
     if text in _OFFSETS:
         return today + dt.timedelta(days=_OFFSETS[text])
+    if (after := first_day_after(text, today, READING_CALENDAR.get())) is not None:
+        return after  # `春节后`: the first working day after it
     for parse in (_relative, _weekday, _absolute):
         try:
             day = parse(text, today, future)
@@ -158,7 +164,7 @@ def _relative(text: str, today: dt.date, _future: bool) -> dt.date | None:
     if text in ("week after next", "下下周", "下下个星期"):  # the Monday of the week after next
         return today + dt.timedelta(days=14 - today.weekday())
     if months := _IN_MONTHS.match(text):  # `in 6 months`, `3个月后`: the same day of that month
-        count = int(months[1]) if months[1].isdigit() else _ZH_COUNT[months[1]]
+        count = int(months[1]) if months[1].isdigit() else ZH_COUNT[months[1]]
         index = today.year * 12 + today.month - 1 + count
         year, month = index // 12, index % 12 + 1
         return dt.date(year, month, min(today.day, monthrange(year, month)[1]))
@@ -167,7 +173,7 @@ def _relative(text: str, today: dt.date, _future: bool) -> dt.date | None:
     match = _IN_DAYS.match(text)
     if not match:
         return None
-    count, unit = _ZH_COUNT.get(match[1]) or int(match[1]), match[2]
+    count, unit = ZH_COUNT.get(match[1]) or int(match[1]), match[2]
     return today + dt.timedelta(days=count * (1 if unit in ("天", "day", "days") else 7))
 
 

@@ -72,7 +72,7 @@ def closing_parser(won: bool):
         if won and amount is None and (money := amount_in(reason)):  # `won Acme: 48k, beat them`
             word, value = money
             moved = replace(command, amount=value, reason=" ".join(reason.replace(word, "", 1).split())
-                            .strip(" ,，;；"))
+                            .strip(" ,，;；:：-–—"))
             return c.ParseError(topic, "amount_in_reason", word, options=(
                 ("amount_moved", "", moved), ("as_reason", "", command)))
         return command

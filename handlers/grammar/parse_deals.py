@@ -25,6 +25,9 @@ _WON_SAID = ("won", "赢单", "赢了", "成交", "签约", "已签约")
 _CLOSED_WITH_REASON = re.compile(r"^(?P<deal>[^:]*?\S)\s+(?:closed[\s_-]?)?"
                                  r"(?P<how>won|lost|赢单|输单|赢了|输了|丢单|丢了|成交|签约|已签约)"
                                  r"(?P<amount>\s+[^\s:]+)?\s*:\s*(?P<why>\S.*)$", re.I | re.DOTALL)
+#: A word saying an amount is about so much (`roughly 50k`, `大约 30万`): the amount's, not the title's
+_ABOUT = {"about", "around", "roughly", "approx", "approx.", "approximately", "~", "circa", "ca.", "约",
+          "大约", "大概", "约莫"}
 
 
 #: A comma or semicolon inside a word (`negotiation，fyi`), never a thousands mark (`$4,800`)
@@ -93,6 +96,10 @@ def parse_deal(rest: str, today: dt.date) -> c.Command | c.ParseError:
             stage = V.STAGE_WORDS[lower]
         elif stage is None and i > 0 and lower in _CLOSE_SAID:
             stage = _CLOSE_SAID[lower]
+        elif amount is None and lower in _ABOUT and i + 1 < len(tokens) and not tokens[i + 1][1] \
+                and parse_amount(tokens[i + 1][0]):  # `roughly 50k`: the amount, no title word
+            i += 1
+            continue
         elif amount is None and (money := parse_amount(word)):
             amount = money
         elif amount is None and lower in V.CURRENCY_WORDS and len(lower) > 1 and i + 1 < len(tokens) \

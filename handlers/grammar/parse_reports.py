@@ -44,6 +44,11 @@ def _scope_and_period(rest: str) -> tuple[c.Scope, c.Period, list[str]] | c.Pars
 
 def parse_progress(rest: str, _today: dt.date) -> c.Command | c.ParseError:
     scope, period, left = _scope_and_period(rest)
+    if scope.kind == "team" and scope.name and (month := _named_period(scope.name, _today)) and not left:
+        return c.ShowProgress(c.Scope("team"), month)  # `进度 团队 2月`: no team named 2月
+    named = [(w, found) for w in left if (found := _named_period(w, _today))]
+    if len(named) == 1 and len(left) == 1:  # `进度 @李娜 1月`, `progress team q1`: as targets read it
+        return c.ShowProgress(scope, named[0][1])
     return c.ParseError("progress") if left else c.ShowProgress(scope, period)
 
 
@@ -56,9 +61,10 @@ _PROGRESS_ASKED = re.compile(
     r"|how\s+(?P<doing>am\s+i|are\s+we)\s+(?:doing|tracking)"
     r"(?:\s+(?:against|vs\.?|on)\s+(?:my\s+|our\s+|the\s+)?(?:target|quota|goal)s?)?"
     r"|(?P<wins>(?:my\s+)?wins))(?P<rest>.*?)[\s?!.]*$"
-    r"|^(?P<zh>我们|团队|大家|我)?(?P<zh_rest>\S*?)(?:离目标还(?:有|差)多(?:远|少)|完成(?:了)?多少了?"
-    r"|(?:的?(?:KPI|kpi|业绩|目标))?完成得?怎么样了?|进展怎么样了?|进度怎么样了?|拜访了几次)"
-    r"[\s?？!！。]*$", re.I)
+    r"|^(?P<zh>我们|团队|大家|我)?(?P<zh_rest>\S*?)(?:离目标还(?:有|差)多(?:远|少)|还差多(?:远|少)(?:完成目标)?"
+    r"|完成(?:了)?多少了?|(?:的?(?:KPI|kpi|业绩|目标))?完成得?怎么样了?|进展怎么样了?|进度(?:怎么样了?)?"
+    r"|业绩(?:是)?多少|拜访了几次|(?<=团队)\S*?怎么样了?)"
+    r"[\s?？!！。啊呢呀吧]*$", re.I)
 
 
 def progress_asked(text: str) -> c.ShowProgress | None:
@@ -72,6 +78,13 @@ def progress_asked(text: str) -> c.ShowProgress | None:
         who = match["en"] or match["doing"] or match["team"] or ""
         we, rest = not match["wins"] and who.lower() != "am i", match["rest"]
     scope, period, left = _scope_and_period(" ".join(rest.replace("for ", " ").split()))
+    if left and match["zh_rest"] and not match["zh"]:  # `张伟这个月完成多少了`: a member's, by name
+        for size in (2, 3, 4):
+            name, after = rest[:size].lstrip("@"), rest[size:]
+            _scope, period, left = _scope_and_period(after)
+            if after and not left:
+                return c.ShowProgress(c.Scope("member", name), period)
+        return None
     return None if left else c.ShowProgress(c.Scope("team") if we else scope, period)
 
 

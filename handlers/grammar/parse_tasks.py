@@ -7,7 +7,7 @@ import re
 
 from handlers.grammar import commands as c
 from handlers.grammar import vocabulary as V
-from handlers.grammar.dates import parse_date
+from handlers.grammar.dates import ZH_COUNT, parse_date
 from handlers.grammar.glued import unglue
 from handlers.grammar.normal import view
 from handlers.grammar.parse import CJK, LIST_SEP, head_and_body
@@ -165,7 +165,16 @@ def parse_snooze(rest: str, today: dt.date) -> c.Command | c.ParseError:
     match = re.match(r"^#?(\d{1,9})\s+(?:(?:to|until|till|到|至)\s*)?(.+)$", rest.strip(), re.I)
     if match is None:
         return c.ParseError("snooze")
+    if shift := _SHIFT.match(match[2].strip()):  # `2 days`: later than it was due, not from today
+        count = int(shift[1]) if shift[1].isdigit() else ZH_COUNT[shift[1]]
+        weeks = shift[2].lower().startswith(("w", "周", "星", "个"))
+        return c.SnoozeFollowup(int(match[1]), None, count * (7 if weeks else 1))
     day = parse_date(match[2], today)
     if day is None:
         return c.ParseError("snooze", "date", match[2])
     return c.SnoozeFollowup(int(match[1]), day)
+
+
+#: A length of time with no `in`/`later`/`后` (`2 days`, `by a week`, `+3d`, `两天`): how much later
+_SHIFT = re.compile(r"^(?:by\s+|for\s+|\+)?(\d{1,3}|[一二两三四五六七八九十])\s*"
+                    r"(d|days?|天|w|wks?|weeks?|周|个?星期)$", re.IGNORECASE)

@@ -176,7 +176,11 @@ def _day_or_month_first(text: str, command, today: dt.date) -> c.ParseError | No
 
     from handlers.grammar.dates import parse_date, past_day
 
-    if isinstance(command, c.ParseError) or not is_dataclass(command):
+    if isinstance(command, c.ParseError):  # a question whose answer would store a day read one way
+        asked = (_day_or_month_first(text, option[2], today) for option in command.options or ()
+                 if len(option) > 2 and option[2] is not None)
+        return next((two for two in asked if two is not None), None)
+    if not is_dataclass(command):
         return None
     days = {f.name: getattr(command, f.name) for f in fields(command)
             if isinstance(getattr(command, f.name), dt.date)}

@@ -56,15 +56,22 @@ def numbered(index: int, reply: Reply, locale: str) -> Reply:
     return replace(reply, lines=(f"{label} {reply.lines[0]}" if reply.lines else label, *reply.lines[1:]))
 
 
-def with_lines(lines: list[str], index: int, buttons: tuple[Button, ...]) -> tuple[Button, ...]:
-    """The offers for line `index` (1-based) of several, each sending every line with that line
-    as the offer has it (a command object can carry one line only: the offer's text is sent)."""
+def with_lines(lines: list, index: int, buttons: tuple[Button, ...]) -> tuple[Button, ...]:
+    """The offers for line `index` (1-based) of several, each running every line with that line
+    as the offer has it: its command where it has one (`set as the follow-up day`), else its text.
+    `lines`: each a line's text or the command an earlier answer made of it."""
+    from handlers.grammar.command_json import STRUCTURED, encode
+
     out = []
     for button in buttons:
-        if not button.command.strip():
-            continue  # `keep it all as the reason`: one line's answer, it cannot carry the others
-        joined = "\n".join([*lines[:index - 1], button.command, *lines[index:]])
-        out.append(replace(button, command=joined, action=None))
+        mine = encode(button.action) if isinstance(button.action, STRUCTURED) else button.command
+        if not mine.strip():
+            continue  # an offer with nothing to send
+        parts = [line if isinstance(line, str) else encode(line) for line in lines]
+        parts[index - 1] = mine
+        texts = [*lines[:index - 1], button.command, *lines[index:]]
+        typed = "\n".join(texts) if button.command.strip() and all(isinstance(t, str) for t in texts) else ""
+        out.append(replace(button, command=typed, action=c.Several(tuple(parts))))
     return tuple(out)
 
 

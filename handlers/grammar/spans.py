@@ -25,10 +25,13 @@ from handlers.grammar.normal import view
 from handlers.rules.working_days import corrections_of
 
 #: Words the grammar reads as glue between fields (they say which field follows, not a value).
-_GLUE = {"by", "on", "before", "due", "until", "at", "close", "closes", "closing", "next", "step",
+_GLUE = {"by", "on", "before", "due", "until", "at", "close", "closes", "closing", "next", "nxt", "step",
          "outcome", "result", "follow", "up", "follow-up", "followup", "fu", "f/u", "and", "customer",
          "deal", "task", "tasks", "跟进", "回访", "前", "之前", "以前", "截止", "期限", "客户", "商机",
-         "任务", "下一步", "下步", "结果", "于", "在", "和", "再", "成交", "一下", "一下吧", "吧", "again"} \
+         "任务", "下一步", "下步", "结果", "于", "在", "和", "再", "成交", "一下", "一下吧", "吧", "again",
+         # an amount's `about` (`roughly 50k`): read with the amount
+         "about", "around", "roughly", "approx", "approx.", "approximately", "circa", "~", "约", "大约",
+         "大概", "约莫"} \
     | set(V.FIELD_LABELS) | set(V.CURRENCY_WORDS) | set(V.CLOSE_WORDS)
 _WORD = re.compile(r"[A-Za-z0-9\u3400-\u9fff@#$¥€£][\w\u3400-\u9fff@#$¥€£.,'/&+-]*")
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -47,7 +50,7 @@ def _kept_date(text: str, today: dt.date, _calendar: str | None, _fixed: frozens
     return _parse_date(text, today)
 _CJK_GLUE = re.compile("|".join(sorted((w for w in _GLUE if _CJK.search(w)), key=len, reverse=True)))
 #: what a date can start with: a digit, a weekday or month's letter, a Chinese day word
-_DATE_START = re.compile(r"[0-9A-Za-z下本这今明后上周星月大一二三四五六七八九十两半昨前年]")
+_DATE_START = re.compile(r"[0-9A-Za-z下本这今明后上周星月大一二三四五六七八九十两半昨前年节春国过]")
 _PART_OF_DAY = ("末", "底", "中", "初", "旬")  # `下周|末` is no 下周
 _TEXT_FIELDS = ("customer", "notes", "next_step", "outcome", "title", "reason")
 

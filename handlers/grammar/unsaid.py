@@ -36,15 +36,26 @@ def customers_in(text: str, names: list[tuple[int, str]]) -> list[str]:
 
 
 def as_visit(session, tenant_id: int, text: str, error: c.ParseError, chinese: bool,
-             today: dt.date) -> c.ParseError | None:
+             today: dt.date) -> c.ParseError | c.Command | None:
     """The question for a message with no command word that names one known customer (a visit to
     it, the whole message its notes) or says a day to do something (`remind me to call Initech
     CFO mon`, `明天给京东打电话`, `@李娜 明天…`: a task), beside the question asked already."""
-    if error.topic is not None or error.fixed or (error.options and error.problem != "follow_up_as_task"):
+    if error.topic is not None or error.fixed:
         return None
+    if error.options and error.problem != "follow_up_as_task":  # `今天去了华为和海尔`: read as one
+        from handlers.unsaid_kinds import other_than_visit  # visit to 华为 with notes "和海尔"
+
+        named = customers_in(text, CustomerRepository(session).names(tenant_id))
+        return other_than_visit(session, tenant_id, text, named, chinese, today) if len(named) == 2 else None
     said = " ".join(text.split())
     remind = _REMIND.match(said)
     body = said[remind.end():].strip() if remind else said
+    if not remind and not body.startswith("@") and not error.options:  # a win, a plan, a question…
+        from handlers.unsaid_kinds import other_than_visit  # …about a customer: no visit offered
+
+        named = customers_in(text, CustomerRepository(session).names(tenant_id))
+        if (other := other_than_visit(session, tenant_id, text, named, chinese, today)) is not None:
+            return other
     task = list(error.options) or _task(body, today, bool(remind), chinese)
     found = [] if remind or body.startswith("@") or _ASKING.search(said) else \
         customers_in(text, CustomerRepository(session).names(tenant_id))  # `…什么状态?` is no visit

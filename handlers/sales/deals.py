@@ -9,8 +9,10 @@ from handlers.context import Ctx, Said
 from handlers.events import DealWon
 from handlers.grammar.amounts import Money
 from handlers.grammar.commands import CloseDeal, DealRef, UpsertDeal
-from handlers.lookup import customer_and_title, customer_named, example
+from handlers.grammar.normal import name_fold
+from handlers.lookup import customer_and_title, customer_named, example, open_deals
 from handlers.rules.close_reasons import categorize
+from handlers.sales.similar_titles import ask_similar_title
 from handlers.sales.trash import may_manage
 from handlers.text import format as fmt
 from handlers.text.reply import Button, Reply
@@ -254,7 +256,7 @@ def _find_deal(ctx: Ctx, ref: DealRef) -> tuple[Deal | None, Customer, str | Non
         customer, title = customer_and_title(ctx, ref.words)
     if customer.name in ctx.created_customers:
         return None, customer, title
-    deals = repo.open_for_customer(customer.id, title)
+    deals = open_deals(ctx, customer.id, title)
     mine = [d for d in deals if d.owner_id == ctx.member.id]
     if len(mine) > 1:  # which one: each a button (or `1`, `2`) running the message on that deal
         word = name_of(WORDS, "deal", ctx.locale)
@@ -268,13 +270,15 @@ def _find_deal(ctx: Ctx, ref: DealRef) -> tuple[Deal | None, Customer, str | Non
                          hint=" · ".join(f"{word} #{d.id} ({d.title})" for d in mine))
     if mine:
         return mine[0], customer, title
+    if title is not None and isinstance(ctx.command, UpsertDeal) and not ctx.command.new:
+        ask_similar_title(ctx, customer, title)
     if deals and title is not None and isinstance(ctx.command, UpsertDeal):
         # a colleague's deal of the same title is theirs: the asker opens their own (said)
-        if theirs := [d for d in deals if d.title.lower() == title.lower()]:
+        if theirs := [d for d in deals if name_fold(d.title) == name_fold(title)]:
             owner = ctx.session.get(Member, theirs[0].owner_id)
             ctx.notes.append(ctx.t("same_title_as_colleague", id=theirs[0].id, owner=owner.display_name))
         return None, customer, title
-    if deals and (title is None or title.lower() in {d.title.lower() for d in deals}):
+    if deals and (title is None or name_fold(title) in {name_fold(d.title) for d in deals}):
         _check_owner(ctx, deals[0], customer.name)
     return None, customer, title
 
@@ -282,9 +286,9 @@ def _find_deal(ctx: Ctx, ref: DealRef) -> tuple[Deal | None, Customer, str | Non
 def _titled_partly(ctx: Ctx, customer: Customer, title: str) -> Deal | None:
     """The asker's one open deal with `customer` whose title starts with `title` (said, so a
     wrong one is seen at once), else None."""
-    said = title.lower().strip()
-    mine = [d for d in DealRepository(ctx.session).open_for_customer(customer.id)
-            if d.owner_id == ctx.member.id and d.title.lower().startswith(said)]
+    said = name_fold(title)
+    mine = [d for d in open_deals(ctx, customer.id)
+            if d.owner_id == ctx.member.id and name_fold(d.title).startswith(said)]
     if len(mine) != 1:
         return None
     ctx.notes.append(ctx.t("deal_taken_as", title=title, id=mine[0].id, theirs=mine[0].title))

@@ -82,12 +82,20 @@ def handle_snooze(ctx: Ctx, cmd: SnoozeFollowup) -> Reply:
     visit = VisitRepository(ctx.session).get(ctx.tenant.id, cmd.visit_id)
     if visit is None or visit.member_id != ctx.member.id or visit.follow_up_done:
         raise ctx.refuse("snooze_none", id=cmd.visit_id, hint=example(ctx, "followups"))
-    if cmd.day < ctx.today:
+    was = visit.follow_up_on
+    # `2 days`: later than it was due (from today when that day is past)
+    day = cmd.day or max(was or ctx.today, ctx.today) + dt.timedelta(days=cmd.shift_days)
+    if day < ctx.today:
         raise ctx.refuse("leave_past", hint=example(ctx, "snooze"))
+    when = fmt.day_stored(day, ctx.today, ctx.locale)
+    if day == was:  # nothing moves: said so, not "moved"
+        return Reply(lines=(ctx.t("snoozed_same", id=visit.id, when=when),))
     ctx.people.audit(ctx.tenant.id, ctx.member.id, "visit.snooze", "visit", visit.id, at=ctx.now,
-                     before=visit.follow_up_on, after=cmd.day)
-    visit.follow_up_on = cmd.day
-    return Reply(lines=(ctx.t("snoozed", id=visit.id, when=fmt.day_stored(cmd.day, ctx.today, ctx.locale)),))
+                     before=was, after=day)
+    visit.follow_up_on = day
+    key = "snoozed_from" if was else "snoozed"
+    return Reply(lines=(ctx.t(key, id=visit.id, when=when,
+                              was=fmt.day(was, ctx.today, ctx.locale) if was else ""),))
 
 
 def handle_done_followups(ctx: Ctx, cmd: DoneFollowups) -> Reply:

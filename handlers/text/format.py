@@ -10,7 +10,9 @@ _BABEL_LOCALE = {"zh": "zh_CN", "en": "en_US"}
 
 @lru_cache(maxsize=4096)
 def money(amount: Decimal, currency: str, locale: str) -> str:
-    """Short money for a phone screen: ¥48万, ¥1.5亿, $48K, ¥5,000 (small amounts in full)."""
+    """Short money for a phone screen: ¥48万, ¥1.15亿, $48K, ¥1.15M, ¥5,000 (small amounts in full).
+    A second decimal where it makes the figure exact, so a corrected amount (¥1.2M → ¥1.15M) is
+    seen to change; yen is `JP¥` wherever `¥` would read as yuan."""
     from babel.numbers import format_compact_currency, format_currency
 
     where = _BABEL_LOCALE.get(locale, "en_US")
@@ -20,7 +22,16 @@ def money(amount: Decimal, currency: str, locale: str) -> str:
                                currency_digits=not whole)
     else:
         text = format_compact_currency(amount, currency, locale=where, fraction_digits=1)
+        finer = format_compact_currency(amount, currency, locale=where, fraction_digits=2)
+        if finer != text and _digits(finer) >= len(str(int(abs(amount))).rstrip("0")):
+            text = finer  # ¥1.15M is exact where ¥1.2M is not; ¥53.33K would be no truer
+    if currency == "JPY" and text.startswith("¥"):
+        return "JP¥" + text[1:]
     return text.replace("CN¥", "¥").replace("US$", "$")
+
+
+def _digits(text: str) -> int:
+    return sum(ch.isdigit() for ch in text)
 
 
 def count(value: Decimal | int) -> str:

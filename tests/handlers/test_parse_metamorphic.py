@@ -32,6 +32,7 @@ _to_traditional = opencc.OpenCC("s2t")
 
 EN_CUSTOMERS = ("Acme Corp", "Globex", "Initech", "Wayne Enterprises", "Stark Industries", "Umbrella")
 ZH_CUSTOMERS = ("华为", "腾讯", "阿里巴巴", "京东", "中国移动", "海尔")
+ZH_TITLES = ("设备联网", "数据平台", "云服务续约", "网络设备采购")
 EN_NOTES = ("met the CTO", "demo went well", "pricing talk with procurement", "CFO signed NDA",
             "they want a pilot")
 ZH_NOTES = ("见了采购总监", "演示顺利", "谈了价格", "签了保密协议", "客户想先试用")
@@ -61,6 +62,8 @@ def canonical_messages() -> list[str]:
                 f"拜访 {customer}：{notes}，{ZH_NOTES[(i + 1) % len(ZH_NOTES)]}；{follow}",
                 f"拜访 {customer}", f"拜访 {customer}；{follow}",
                 f"商机 {customer} 方案呈现 5万 预计 12月20日", f"商机 {customer} 商务谈判",
+                f"商机 {customer} {ZH_TITLES[i % len(ZH_TITLES)]} 商务谈判 30万",
+                f'商机 {customer} "{ZH_TITLES[(i + 1) % len(ZH_TITLES)]}" 方案呈现',
                 f"赢单 {customer} 4.8万：{ZH_REASONS[i % 4]}", f"输单 {customer}：{ZH_REASONS[(i + 1) % 4]}",
                 f"客户 {customer} A类", f"客户 {customer} 意向", f"任务 周五前给{customer}发报价",
                 f"拜访记录 {customer}"]
@@ -108,6 +111,15 @@ def full_width(text: str, _rng) -> str:
 
 def traditional(text: str, _rng) -> str | None:
     out = _to_traditional.convert(text)
+    return out if out != text else None
+
+
+def traditional_title(text: str, _rng) -> str | None:
+    """Only a deal's title in traditional characters (`商机 海尔 設備聯網 商务谈判`): the same deal."""
+    words = text.split(" ")
+    if len(words) < 4 or words[0] != "商机":
+        return None
+    out = " ".join(words[:2] + [_to_traditional.convert(words[2])] + words[3:])
     return out if out != text else None
 
 
@@ -199,8 +211,8 @@ def comment_after(text: str, rng: random.Random) -> str | None:
     return text + rng.choice(_COMMENTS)
 
 
-VARIANTS = (swap_punctuation, full_width, traditional, case_changed, doubled_spaces, emoji, keyword_typo,
-            follow_up_moved, day_written_otherwise, chinese_numerals, comment_after)
+VARIANTS = (swap_punctuation, full_width, traditional, traditional_title, case_changed, doubled_spaces, emoji,
+            keyword_typo, follow_up_moved, day_written_otherwise, chinese_numerals, comment_after)
 
 
 # --- the same command, or a question ------------------------------------------------------

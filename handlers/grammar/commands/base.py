@@ -37,6 +37,15 @@ class DealRef:
 
 
 @dataclass(frozen=True)
+class Several:
+    """The commands of one message of several lines, run in order as one (an answer to a question
+    asked about one of them): each part a line's text, or the command an answer made of it,
+    encoded (`command_json`). No `Command`: dispatch runs its parts, it has no handler."""
+
+    parts: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class ParseError:
     """Text that is no command: `topic` is the intent it looked like (None: no keyword at all)."""
 

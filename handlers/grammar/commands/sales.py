@@ -34,6 +34,8 @@ class UpsertDeal(Command):
     customer: str | None = None  # `deal #46 customer Globex`: the deal moves to that customer
     #: the amount's currency becomes the deal's (said in words, `60k CNY`, or chosen from a question)
     switch_currency: bool = False
+    #: a new deal though one of a similar title is open (chosen from the question that asked)
+    new: bool = False
 
 
 @dataclass(frozen=True)
@@ -57,10 +59,12 @@ class DoneFollowups(Command):
 
 @dataclass(frozen=True)
 class SnoozeFollowup(Command):
-    """`snooze 46 next week` · `推迟 46 下周`: the follow-up of visit #46 moves to that day."""
+    """`snooze 46 next week` · `推迟 46 下周`: the follow-up of visit #46 moves to that day; `snooze
+    46 2 days` · `推迟 46 两天`: it moves that much later than it was due (`shift_days`, no `day`)."""
 
     visit_id: int
-    day: dt.date
+    day: dt.date | None
+    shift_days: int = 0
 
 
 @dataclass(frozen=True)

@@ -117,12 +117,47 @@ SALES: dict[str, tuple[str, str]] = {
                               "managers.",
                               "商机 #{id} 属于别人，只有负责人和其经理能看变更记录。"),
     "col_deal": ("Deal", "商机"), "col_title": ("Title", "标题"), "col_close": ("Close", "预计成交"),
+    "festival_unknown": ("“{text}” is the first working day after that holiday, but {year}'s holiday "
+                         "schedule isn't published yet, so I can't tell which day that is. Nothing was "
+                         "saved yet: reply with the day, e.g. 2/22 or next Tue.",
+                         "“{text}”是放假后的第一个工作日，但{year}年的放假安排还没公布，算不出是哪天。"
+                         "尚未保存：请直接回复日期，如 2月22日、下周二。"),
+    "reopen_and_change": ("Reopen, then change it: two commands, one per line. Nothing was changed yet:",
+                          "重开和修改是两条命令，要分两行写。尚未改动，这样发吗："),
+    "title_needs_quotes": ("A deal's title goes in quotes, without the word title. Nothing was changed yet:",
+                           "商机标题要加引号，不用写“标题”两个字。尚未改动，这样发吗："),
+    "undo_offered": ("Undo your last change? Nothing was changed yet.", "撤销你的上一次修改吗？尚未改动。"),
+    "visits_unsaid": ("There is no command word, but {text} are customers of ours: a visit to each? Nothing "
+                      "was saved yet.",
+                      "没有命令词，但{text}都是我们的客户：各记一次拜访吗？尚未保存。"),
+    "deal_asked": ("{text} has several open deals: which one?", "{text}有几个进行中的商机，看哪一个？"),
+    "customer_no_open_deal": ("{text} has no open deal. To add one: deal {text} \"title\" 50k",
+                              "{text}没有进行中的商机。新建可以写：商机 {text} 项目名 5万"),
+    "won_unsaid": ("There is no command word, but it sounds like {text}'s deal was won: record the win? "
+                   "Nothing was saved yet.",
+                   "没有命令词，但听起来{text}的单子赢了：记为赢单吗？尚未保存。"),
+    "lost_unsaid": ("There is no command word, but it sounds like {text}'s deal was lost: record the loss? "
+                    "Nothing was saved yet.",
+                    "没有命令词，但听起来{text}的单子丢了：记为输单吗？尚未保存。"),
+    "deal_change_unsaid": ("There is no command word, but it sounds like a change to {text}'s deal: make it? "
+                           "Nothing was saved yet.",
+                           "没有命令词，但听起来是在改{text}的商机：这样改吗？尚未保存。"),
+    "task_done_unsaid": ("There is no command word, but it sounds like a task about {text} is done: mark it "
+                         "done? Nothing was saved yet.",
+                         "没有命令词，但听起来{text}相关的任务已经做完了：标记完成吗？尚未保存。"),
+    "plan_unsaid": ("There is no command word: a contact with {text} still to come, as a task? Nothing "
+                    "was saved yet.",
+                    "没有命令词：这是之后要联系{text}，记成任务吗？尚未保存。"),
     "history_title_change": ("title “{old}” → “{new}”", "标题“{old}”→“{new}”"),
     "history_customer_change": ("customer {old} → {new}", "客户 {old} → {new}"),
     "history_close_change": ("close date {old} → {new}", "预计成交 {old} → {new}"),
     "undo_rate": ("the exchange rate of {currency} is {rate} again", "{currency} 汇率恢复为 {rate}"),
     "undo_rate_removed": ("the exchange rate of {currency} you set (there is none now)",
                           "你设置的 {currency} 汇率（现在没有汇率）"),
+    "similar_deal": ("You have an open deal with {customer} titled like “{title}”: {deals}. Update it, or "
+                     "open a new deal “{title}”? Nothing was saved yet.",
+                     "你在{customer}已有名称相近的进行中商机：{deals}。是更新它，还是新建商机“{title}”？尚未保存。"),
+    "similar_deal_new": ("New deal “{title}”", "新建商机“{title}”"),
     # visits and follow-ups
     "visits_title": ("Latest visits", "最近的拜访"),
     "visits_of_title": ("Latest visits · {customer}", "最近的拜访 · {customer}"),
@@ -208,6 +243,10 @@ SALES: dict[str, tuple[str, str]] = {
     "next_week_word": ("next week", "下周"),
     "snooze_none": ("You have no open follow-up #{id}.", "你没有待跟进事项 #{id}。"),
     "snoozed": ("Follow-up #{id} moved to {when}.", "跟进 #{id} 已推迟到{when}。"),
+    "snoozed_from": ("Follow-up #{id} moved to {when} (was {was}).",
+                     "跟进 #{id} 已推迟到{when}（原为{was}）。"),
+    "snoozed_same": ("Follow-up #{id} is already due {when}: nothing changed.",
+                     "跟进 #{id} 本来就是{when}，未做更改。"),
     "done_ok": ("Marked {count} follow-up(s) done.", "已完成 {count} 项跟进。"),
     "done_none": ("No open follow-up of yours has number {ids}. Say followups to see yours.",
                   "没有编号为 {ids} 的待跟进事项。发送“待跟进”查看。"),

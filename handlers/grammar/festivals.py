@@ -1,0 +1,101 @@
+"""`春节后`, `节后`, `国庆后`: the first working day after that holiday, from the working-day
+calendar (the Spring Festival and National Day holidays as the State Council publishes them, with
+their make-up days). `节后` is the next of those two long holidays. Where the calendar cannot say
+(the year is not published yet), none: the day is asked for, never guessed.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+#: (the words, the holiday they name: None for the next long one)
+_AFTER = re.compile(r"^(?:(春节|过年|国庆节?|十一)|节)(?:假期)?(?:过)?(?:后|以后|之后)$|^过完(年|节)$")
+#: The same in English (`after CNY`, `post chinese new year`, `after golden week`)
+_AFTER_EN = re.compile(r"^(?:after|post)\s+(?:the\s+)?"
+                       r"(?:(cny|chinese\s+new\s+year|spring\s+festival|lunar\s+new\s+year)"
+                       r"|(golden\s+week|national\s+day)|(?:the\s+)?holidays?)(?:\s+holidays?)?$",
+                       re.IGNORECASE)
+_NAMES = {"spring": "Spring Festival", "national": "National Day"}
+
+
+def named(text: str) -> str | None:
+    """The holiday `text` is "after" (`spring`, `national`, `next`), or None when it names none."""
+    from handlers.grammar.normal import simplified
+
+    if english := _AFTER_EN.match(text.strip()):
+        return "spring" if english[1] else "national" if english[2] else "next"
+    found = _AFTER.match(simplified(text.strip()))
+    if found is None:
+        return None
+    word = found.group(1) or found.group(2)
+    if word in (None, "节"):
+        return "next"
+    return "national" if word.startswith(("国庆", "十一")) else "spring"  # 年: the new year
+
+
+def first_day_after(text: str, today: dt.date, calendar: str | None) -> dt.date | None:
+    """The first working day after the holiday `text` names, the next to end after `today`; None
+    when `text` names none or its year's working days are not known."""
+    kind = named(text)
+    if kind is None:
+        return None
+    starts = [start for start in _starts(today, kind) if start >= today - dt.timedelta(days=10)]
+    for start in sorted(starts):
+        day = _after(start, calendar)
+        if day is None:
+            return None  # the next such holiday is not in the calendar yet: ask
+        if day > today:
+            return day
+    return None
+
+
+#: Those words inside a sentence (`节后再跟进`, `客户说春节后再谈`)
+_SAID = re.compile(r"(?:春节|过年|国庆节?|十一|节)(?:假期)?(?:过)?(?:后|以后|之后)|过完(?:年|节)")
+
+
+def unknown_in(text: str, today: dt.date) -> tuple[str, int] | None:
+    """(the words, the year not published) where `text` says `节后` and the calendar cannot say
+    which day that is; None otherwise."""
+    from handlers.grammar.normal import simplified
+
+    seen = simplified(text)
+    for found in _SAID.finditer(seen):
+        if (year := unknown_year(found[0], today)) is not None:
+            return text[found.start():found.end()], year
+    return None
+
+
+def unknown_year(text: str, today: dt.date) -> int | None:
+    """The year whose calendar is missing to read `text` (`春节后` in a year not published)."""
+    kind = named(text)
+    if kind is None:
+        return None
+    from handlers.rules.working_days import is_entered
+
+    for start in sorted(_starts(today, kind)):
+        if start >= today - dt.timedelta(days=10):
+            return None if is_entered("CN", start.year) else start.year
+    return None
+
+
+def _starts(today: dt.date, kind: str) -> list[dt.date]:
+    import holidays
+
+    wanted = tuple(_NAMES.values()) if kind == "next" else (_NAMES[kind],)
+    days = holidays.country_holidays("CN", years=[today.year, today.year + 1])
+    found = sorted(day for day, name in days.items() if any(w in name for w in wanted))
+    return [day for day in found if day - dt.timedelta(days=1) not in found]  # each holiday's first day
+
+
+def _after(start: dt.date, calendar: str | None) -> dt.date | None:
+    from handlers.rules.working_days import is_entered, is_working_day
+
+    code = calendar if calendar and calendar.upper().split("@")[0] == "CN" else "CN"
+    if not is_entered(code, start.year):
+        return None
+    day = start
+    for _ in range(20):
+        if is_working_day(day, code):
+            return day
+        day += dt.timedelta(days=1)
+    return None

@@ -1,0 +1,35 @@
+"""A new deal titled like one of the asker's open deals with the customer: asked, not guessed."""
+from __future__ import annotations
+
+from dataclasses import replace
+from difflib import SequenceMatcher
+
+from handlers.context import Ctx
+from handlers.grammar.commands import DealRef
+from handlers.grammar.normal import name_fold
+from handlers.lookup import open_deals
+from handlers.text.reply import Button
+from handlers.text.strings import WORDS, name_of
+from storage.models import Customer
+
+
+def ask_similar_title(ctx: Ctx, customer: Customer, title: str) -> None:
+    """A new deal's title like one of the asker's open deals with the customer (`CRM rollout` by
+    `CRM`, `数据平台项目` by `数据平台`, a typo): update that one, or a new deal? Asked, not guessed."""
+    key = name_fold(title)
+    near = [d for d in open_deals(ctx, customer.id) if d.owner_id == ctx.member.id
+            and _titles_alike(name_fold(d.title), key)][:3]
+    if not near:
+        return
+    word = name_of(WORDS, "deal", ctx.locale)
+    buttons = tuple(Button(f"#{d.id} {d.title}"[:75], f"{word} #{d.id}",
+                           action=replace(ctx.command, ref=DealRef(d.id))) for d in near)
+    new = Button(ctx.t("similar_deal_new", title=title)[:75], ctx.text, action=replace(ctx.command, new=True))
+    raise ctx.refuse("similar_deal", customer=customer.name, title=title, buttons=(*buttons, new),
+                     deals=" · ".join(f"#{d.id} {d.title}" for d in near))
+
+
+def _titles_alike(one: str, other: str) -> bool:
+    if not one or not other:
+        return False
+    return one in other or other in one or SequenceMatcher(None, one, other).ratio() >= 0.8

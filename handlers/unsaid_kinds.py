@@ -1,0 +1,108 @@
+"""What a message without a command word says happened to a known customer, when it is no visit:
+a win (`格力签了！！3.5万 🎉`), a loss (`海尔那单黄了`), a change to its deal (`华为POC那单 日期改到
+下周五`, `…的单子 金额改成10万`), a question about its deal (`华为那单到哪一步了`), a contact still to
+come (`节后再联系一下海尔`), a task done (`华为的报价已经发了`), or visits to two customers
+(`今天去了华为和海尔`). Each is offered as that command (or a question answered at once), never as a
+visit: a visit offered where the words say something else happened would count a visit that never was.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from sqlalchemy import select
+
+from handlers.grammar import commands as c
+from handlers.grammar.amounts import parse_amount
+from handlers.grammar.normal import simplified
+from handlers.grammar.parse import normalize
+from storage.models import CLOSED_STAGES, Customer, Deal, Task
+
+_EN = r"(?<![A-Za-z])(?:{})(?![A-Za-z])"
+_WON = re.compile(r"签了|签约了|签下|签单了|拿下了?|成交了|赢了|中标了|"
+                  + _EN.format("signed|won|closed it"), re.I)
+_LOST = re.compile(r"黄了|丢了|输了|没戏了|飞了|" + _EN.format("lost|fell through"), re.I)
+_CHANGE = re.compile(r"(?:金额|日期|预计|成交日|amount|close|date)\s*"
+                     r"(?:改成|改到|改为|调到|调成|推到|to)\s*(\S.*)$"
+                     r"|(?:改成|改到|改为|推到)\s*(\S.*)$", re.I)
+_DEAL_WORD = re.compile(r"那单|这单|单子|项目|商机|POC|" + _EN.format("deal|opp|opportunity"), re.I)
+_ASKED = re.compile(r"到哪一?步|什么阶段|进展(?:如何|怎样|怎么样)?|怎么样了|状态|[?？]\s*$|"
+                    + _EN.format("status|where are we|how is"), re.I)
+_DONE = re.compile(r"已经?.{0,6}?(?:发|交|给|完成|做完|搞定)[^，,。；;]{0,8}?了"
+                   r"|已经?.{0,6}?(?:完成|做完|搞定)"
+                   r"|发过去了|搞定了|做完了|"
+                   + _EN.format("sent|done|finished"), re.I)
+_LATER = re.compile(r"再(?:联系|约|去|跟进|拜访|聊|沟通|打电话)|回访|下次|打算|准备|计划|要去|"
+                    + _EN.format("will|going to|plan to|follow up"), re.I)
+_PAST = re.compile(r"去了|见了|拜访了|聊了|谈了|今天|昨天|刚才|刚刚|"
+                   + _EN.format("met|visited|went|today"), re.I)
+
+
+def other_than_visit(session, tenant_id: int, text: str, found: list[str], chinese: bool,
+                     today: dt.date) -> c.ParseError | c.Command | None:
+    """The question (or the read-only command) for a message naming known customers `found` whose
+    words say something other than one visit happened; None where a visit is what they say."""
+    said = " ".join(text.split())
+    seen = simplified(normalize(said))
+    if len(found) == 2 and _PAST.search(seen) and not _LATER.search(seen):  # `今天去了华为和海尔`
+        word = "拜访" if chinese else "visit"
+        both = "\n".join(f"{word} {name}{'：' if chinese else ': '}{said}" for name in found)
+        return c.ParseError(None, "visits_unsaid", " · ".join(found),
+                            options=(("as_two_visits", both, None),))
+    if len(found) != 1:
+        return None
+    [name] = found
+    deals = _open_deals(session, tenant_id, name)
+    if _ASKED.search(seen) and _DEAL_WORD.search(seen):  # `华为那单到哪一步了`: answered with the deal
+        if len(deals) == 1:
+            return c.ShowDealHistory(deals[0])
+        history = "商机 #{} 历史" if chinese else "deal #{} history"
+        return c.ParseError(None, "deal_asked", name, options=tuple(
+            ("as_deal_history", history.format(d), None) for d in deals[:5])) \
+            if deals else c.ParseError(None, "customer_no_open_deal", name)
+    if _WON.search(seen):
+        money = _amount(seen)
+        command = f"{'赢单' if chinese else 'won'} {name}{f' {money}' if money else ''}"
+        return c.ParseError(None, "won_unsaid", name, options=(("as_won", command, None),))
+    if _LOST.search(seen):
+        return c.ParseError(None, "lost_unsaid", name,
+                            options=(("as_lost", f"{'输单' if chinese else 'lost'} {name}", None),))
+    if (change := _CHANGE.search(seen)) and _DEAL_WORD.search(seen[:change.start()]):
+        value = (change.group(1) or change.group(2)).strip()
+        words = said[len(said) - len(value):]
+        if parse_amount(value) is not None or re.match(r"(?:RMB|¥|\$)\s*\d", value):
+            command = f"{'商机' if chinese else 'deal'} {name} {words}"
+        else:
+            command = f"{'商机' if chinese else 'deal'} {name} {'预计' if chinese else 'close'} {words}"
+        return c.ParseError(None, "deal_change_unsaid", name, options=(("as_deal_change", command, None),))
+    if _DONE.search(seen) and not _LATER.search(seen):
+        tasks = _open_tasks(session, tenant_id, name)
+        word = "完成 任务" if chinese else "done task"
+        if tasks:
+            return c.ParseError(None, "task_done_unsaid", name, options=tuple(
+                ("as_done", f"{word} {task_id}", None) for task_id, _title in tasks[:5]))
+    if _LATER.search(seen) and not _PAST.search(seen):  # `节后再联系一下海尔`: still to come
+        return c.ParseError(None, "plan_unsaid", name,
+                            options=(("as_task", f"{'任务' if chinese else 'task'} {said}", None),))
+    return None
+
+
+def _amount(seen: str) -> str | None:
+    for word in re.findall(r"(?:RMB|¥|\$)?\s*\d[\d.,]*\s*(?:万|千|k|m|元|块)?", seen, re.I):
+        if parse_amount(word.strip()) is not None:
+            return word.strip()
+    return None
+
+
+def _open_deals(session, tenant_id: int, name: str) -> list[int]:
+    return list(session.scalars(
+        select(Deal.id).join(Customer, Customer.id == Deal.customer_id)
+        .where(Deal.tenant_id == tenant_id, Customer.name == name, Deal.stage.not_in(CLOSED_STAGES))
+        .order_by(Deal.id)))
+
+
+def _open_tasks(session, tenant_id: int, name: str) -> list[tuple[int, str]]:
+    rows = session.execute(select(Task.id, Task.title, Customer.name).outerjoin(
+        Customer, Customer.id == Task.customer_id).where(Task.tenant_id == tenant_id, Task.done_at.is_(None))
+        .order_by(Task.id))
+    return [(task_id, title) for task_id, title, customer in rows if customer == name or name in title]
