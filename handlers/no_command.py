@@ -13,10 +13,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from handlers import deal_phrases, plain_undo
 from handlers.context import Ctx, usage_reply
 from handlers.grammar import commands as c
-from handlers.grammar import unsaid
+from handlers.grammar import deal_phrases, plain_undo, unsaid
 from handlers.grammar.festivals import unknown_in
 from handlers.grammar.inner import courteous, inner_command, lead_in, read_only, without_fillers
 from handlers.grammar.language import answered_in

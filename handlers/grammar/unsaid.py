@@ -43,7 +43,7 @@ def as_visit(session, tenant_id: int, text: str, error: c.ParseError, chinese: b
     if error.topic is not None or error.fixed:
         return None
     if error.options and error.problem != "follow_up_as_task":  # `今天去了华为和海尔`: read as one
-        from handlers.unsaid_kinds import other_than_visit  # visit to 华为 with notes "和海尔"
+        from handlers.grammar.unsaid_kinds import other_than_visit  # visit to 华为 with notes "和海尔"
 
         named = customers_in(text, CustomerRepository(session).names(tenant_id))
         return other_than_visit(session, tenant_id, text, named, chinese, today) if len(named) == 2 else None
@@ -51,7 +51,7 @@ def as_visit(session, tenant_id: int, text: str, error: c.ParseError, chinese: b
     remind = _REMIND.match(said)
     body = said[remind.end():].strip() if remind else said
     if not remind and not body.startswith("@") and not error.options:  # a win, a plan, a question…
-        from handlers.unsaid_kinds import other_than_visit  # …about a customer: no visit offered
+        from handlers.grammar.unsaid_kinds import other_than_visit  # …about a customer: no visit offered
 
         named = customers_in(text, CustomerRepository(session).names(tenant_id))
         if (other := other_than_visit(session, tenant_id, text, named, chinese, today)) is not None:

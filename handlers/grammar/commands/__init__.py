@@ -5,15 +5,7 @@ One module per area (`base`, `sales`, `team`, `workspace`); this package names t
 from __future__ import annotations
 
 from handlers.grammar.amounts import Money  # noqa: F401 - the type of commands' amounts
-from handlers.grammar.commands.base import (  # noqa: F401 - the catalogue
-    Command,
-    DealRef,
-    Help,
-    ParseError,
-    Period,
-    Scope,
-    Several,
-)
+from handlers.grammar.commands.base import Command, DealRef, Help, ParseError, Period, Scope, Several  # noqa: F401 - the catalogue
 from handlers.grammar.commands.sales import (  # noqa: F401 - the catalogue
     AddTask,
     AddTip,
