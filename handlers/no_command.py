@@ -60,7 +60,8 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
         return visit  # `今天去了华为见了张总…`: a visit to 华为?
     if not error.options and not error.fixed and error.problem in ("usage", "date", "word") \
             and (inner := inner_command(text, ctx.today, error.problem == "date")) is not None \
-            and not (error.problem == "date" and error.detail and error.detail in inner[1]):
+            and not (error.problem == "date" and error.detail and error.detail in inner[1]) \
+            and not _slipped_arguments(text, inner[0], inner[2]):
         return _inner(ctx, text, *inner)  # `done task 2 - NDA sent`; not `deal #1 close someday`,
         # whose refusal says what is wrong with the words the command would leave out
     ctx.locale = answered_in(text, ctx.locale)
@@ -72,6 +73,13 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
     if error.topic == "visit" and error.problem in ("follow_up_day", "call_again_no_day"):
         reply = replace(reply, fill=f"{ctx.text}{'；跟进' if ctx.locale == 'zh' else '; follow up'}")
     return replace(reply, locale=ctx.locale)  # a day answers the question of a follow-up's day
+
+
+def _slipped_arguments(text: str, said: str, command: c.Command) -> bool:
+    """`crm mapp @bo …`: the message starts with a bare command word that changes something, then
+    words meant as its arguments: its usage says what to type (an offer of the word drops them)."""
+    return (text.strip().lower().startswith(said.lower()) and len(said.split()) == 1
+            and not any(ch.isdigit() for ch in said) and not read_only(command))
 
 
 def _visit_unsaid(ctx: Ctx, text: str, error: c.ParseError) -> Reply | c.Command | None:

@@ -37,8 +37,9 @@ def test_due_visits_follow_each_tiers_rhythm_and_a_manager_changes_it(team_chat,
     assert "Acme" not in team_chat("due visits", lang="en")
     with session_factory() as s:
         assert s.scalar(select(Team.settings))["tier_days"] == {"A": 30, "B": 7, "C": 90}
-        assert s.scalar(select(AuditLog.detail).where(AuditLog.action == "team.tier_days")) == {
-            "tier": "B", "before": "30", "after": "7"}
+        assert s.scalars(select(AuditLog.detail).where(AuditLog.action == "team.tier_days")
+                         .order_by(AuditLog.id)).all() == [{"tier": "B", "before": "30", "after": "7"},
+                                                           {"tier": "A", "before": "14", "after": "30"}]
 
 
 def test_a_due_visit_is_one_tap_away_for_the_rep_and_a_task_for_the_manager(team_chat, session_factory):
