@@ -220,7 +220,8 @@ def test_typos_in_crm_commands_change_nothing_and_say_what_to_type(cli, app):
     with app.session_factory() as s:
         assert s.scalars(select(CrmLink)).all() == []
     # a courtesy after the command is no typo: the mapping is said back as done
-    assert "Bo is bo@corp.com in the CRM" in cli("say", "--user", "Ana", "crm map @bo bo@corp.com please").output
+    said = cli("say", "--user", "Ana", "crm map @bo bo@corp.com please").output
+    assert "Bo is bo@corp.com in the CRM" in said
 
 
 def test_crm_status_on_the_command_line(cli, zoho):
