@@ -1,4 +1,4 @@
-"""The Bot Connector REST calls the bot makes, over `requests` (one pooled Session per process).
+"""The Bot Connector REST calls the bot makes, over `requests` (one pooled Session per sender).
 
 Each call goes to the tenant's service URL (from its activities) with the bot's bearer token
 (`bot/teams/auth.py`'s BotToken), JSON in and out. The paths, from Microsoft's "API reference for
@@ -16,13 +16,13 @@ An answer other than 2xx raises ConnectorError with its status and headers (the 
 """
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Mapping
 from urllib.parse import quote
 
 import requests
 
 TIMEOUT = (10.0, 30.0)  # seconds: connecting, then reading an answer
+POOL = 8  # connections kept to each service URL (urllib3's pool is shared by the threads)
 
 
 class ConnectorError(Exception):
@@ -38,7 +38,9 @@ class Connector:
 
     def __init__(self, token: Callable[[], str]):
         self.token = token
-        self._local = threading.local()  # a Session per thread: pooled connections, no sharing
+        self.session = requests.Session()  # one for all threads: a few connections, one TLS setup each
+        self.session.mount("https://", requests.adapters.HTTPAdapter(pool_connections=4, pool_maxsize=POOL))
+        self.session.headers.update({"Accept": "application/json"})
 
     def create_conversation(self, service_url: str, parameters: dict) -> dict:
         return self._call("POST", service_url, "v3/conversations", parameters)
@@ -57,12 +59,9 @@ class Connector:
         return self._call("GET", service_url, f"v3/conversations/{_q(conversation)}/members/{_q(member_id)}")
 
     def _call(self, method: str, service_url: str, path: str, body: dict | None = None) -> dict:
-        session = getattr(self._local, "session", None)
-        if session is None:
-            session = self._local.session = requests.Session()
-            session.headers.update({"Accept": "application/json"})
-        response = session.request(method, f"{service_url.rstrip('/')}/{path}", json=body, timeout=TIMEOUT,
-                                   headers={"Authorization": f"Bearer {self.token()}"})
+        url = f"{service_url.rstrip('/')}/{path}"
+        response = self.session.request(method, url, json=body, timeout=TIMEOUT,
+                                        headers={"Authorization": f"Bearer {self.token()}"})
         if not 200 <= response.status_code < 300:
             raise ConnectorError(response.status_code, response.headers, response.text[:200])
         try:
