@@ -1,13 +1,13 @@
 """Who may call `/api/messages`, and the bot's own token for calling back.
 
-Inbound: every request carries a JWT from the Bot Framework. The Agents SDK's `JwtTokenValidator`
-checks it (RS256 signature with the channel's published keys, expiry with 5 minutes' leeway,
-audience = our app id, issuer on the allow-list); we add what the Bot Framework's rules ask of a
-bot beyond that: the token's `serviceurl` claim is the activity's service URL, and a single-tenant
-app takes only its own tenant's activities. The keys come from the OpenID metadata at
-`TEAMS_OPENID_URL` (its `jwks_uri`, through PyJWT's key client, which the SDK uses too: cached,
-refetched when a token names a key it has not seen); the SDK's own choice of key address is fixed
-to Microsoft's hosts, so the validator is given this key source instead.
+Inbound: every request carries a JWT from the Bot Framework. PyJWT checks it as the Agents SDK's
+`JwtTokenValidator` does (RS256 signature with the channel's published keys, expiry with 5
+minutes' leeway, audience = our app id), and its issuer must be the metadata's (the Bot
+Framework's); we add what the Bot Framework's rules ask of a bot beyond that: the signing key is
+endorsed for the activity's channel, the token's `serviceurl` claim is the activity's service URL,
+and a single-tenant app takes only its own tenant's activities. The keys come from the OpenID
+metadata at `TEAMS_OPENID_URL` (its `jwks_uri`, through PyJWT's key client: cached, refetched
+when a token names a key it has not seen).
 
 Outbound: the connector takes a token the bot gets from Microsoft Entra ID with its app id and
 secret (client credentials, scope `https://api.botframework.com/.default`), through MSAL, which
@@ -15,7 +15,6 @@ caches it until shortly before it expires.
 """
 from __future__ import annotations
 
-import asyncio
 import json
 import logging
 import threading
@@ -23,16 +22,11 @@ import time
 import urllib.request
 
 import jwt
-from microsoft_agents.hosting.core import AgentAuthConfiguration
-from microsoft_agents.hosting.core.authorization.jwt import JwtTokenValidator
-
-from bot.teams.loop import Loop
 
 log = logging.getLogger(__name__)
-# the validator logs each refusal itself; the endpoint's one line says why (docs/security.md)
-logging.getLogger("microsoft_agents.hosting.core.authorization.jwt.jwt_token_validator").setLevel(logging.ERROR)
 SCOPE = "https://api.botframework.com/.default"
-CHECK_TIMEOUT = 10.0  # seconds: fetching keys included
+CHECK_TIMEOUT = 10.0  # seconds: fetching the metadata or the keys
+LEEWAY = 300.0  # seconds of clock skew allowed on expiry and not-before (the SDK's)
 CACHE_SIZE = 1024  # validated tokens kept (the channel reuses a token for many activities)
 _ENDORSED = "_endorsed"  # the channels a token's key is endorsed for, kept with its claims
 
@@ -47,8 +41,7 @@ class NotEndorsed(Exception):
 
 
 class _MetadataKeys:
-    """Signing keys from the OpenID metadata document's `jwks_uri` (what the validator's
-    `get_signing_key` asks for; the SDK's own address is ignored for the configured one)."""
+    """Signing keys from the OpenID metadata document's `jwks_uri`, and its issuer."""
 
     def __init__(self, metadata_url: str):
         self.metadata_url = metadata_url
@@ -65,17 +58,12 @@ class _MetadataKeys:
                 self._client = jwt.PyJWKClient(metadata["jwks_uri"], timeout=int(CHECK_TIMEOUT))
             return self._client
 
-    async def get_signing_key(self, _jwks_uri: str, header: dict) -> jwt.PyJWK:
-        return await asyncio.to_thread(lambda: self.client().get_signing_key(header["kid"]))
-
 
 class TokenCheck:
-    def __init__(self, settings, loop: Loop):
+    def __init__(self, settings):
         self.app_id = settings.teams_app_id
         self.tenant = settings.teams_tenant_id.lower()  # a GUID: compared in lower case
-        self.loop = loop
         self.keys = _MetadataKeys(settings.teams_openid_url)
-        self._validator: JwtTokenValidator | None = None
         self._valid: dict[str, dict] = {}  # token → its claims, while it has not expired
 
     def claims(self, authorization: str, service_url: str, tenant: str | None,
@@ -102,31 +90,20 @@ class TokenCheck:
         return claims
 
     def _validate(self, token: str) -> dict:
-        """The claims of a valid token, with the channels its key is endorsed for. The SDK also
-        trusts Microsoft's own Entra issuers; only the metadata's issuer (the Bot Framework's,
-        `https://api.botframework.com`) calls a bot, so only it is accepted."""
+        """The claims of a valid token, with the channels its key is endorsed for. Only the
+        metadata's issuer (the Bot Framework's, `https://api.botframework.com`) calls a bot, so
+        only it is accepted."""
         try:
-            identity = self.loop.run(self.validator().validate_token(token), CHECK_TIMEOUT)
             key = self.keys.client().get_signing_key(jwt.get_unverified_header(token)["kid"])
+            claims = jwt.decode(token, key=key, algorithms=["RS256"], leeway=LEEWAY,
+                                audience=self.app_id, issuer=self.keys.issuer,
+                                options={"require": ["exp", "aud", "iss"]})
         except Exception as error:  # a bad signature, expiry, audience, issuer, key, or junk
             raise Unauthorized(f"{error.__class__.__name__}: {str(error)[:80]}") from None
-        claims = dict(identity.claims)
-        if claims.get("iss") != self.keys.issuer:
-            raise Unauthorized("an issuer other than the Bot Framework's")
         endorsed = key._jwk_data.get("endorsements")  # PyJWK keeps the published entry
         claims[_ENDORSED] = frozenset(e for e in endorsed if isinstance(e, str)) \
             if isinstance(endorsed, list) else frozenset()
         return claims
-
-    def validator(self) -> JwtTokenValidator:
-        if self._validator is None:
-            self.keys.client()  # the issuer comes with the metadata
-            config = AgentAuthConfiguration(client_id=self.app_id, tenant_id=self.tenant or None,
-                                            issuers=[self.keys.issuer], validate_issuer=True)
-            validator = JwtTokenValidator(config)
-            validator._jwk_client_manager = self.keys  # the configured key source (see above)
-            self._validator = validator
-        return self._validator
 
 
 class BotToken:

@@ -41,7 +41,6 @@ from bot.teams.activity import (
 )
 from bot.teams.auth import NotEndorsed, TokenCheck, Unauthorized
 from bot.teams.installs import Installs
-from bot.teams.loop import LOOP, Loop
 from bot.teams.naming import TeamsNames
 from bot.teams.outgoing import HELD, Outgoing
 from bot.teams.pressed import show_pressed
@@ -70,13 +69,12 @@ logging.getLogger("microsoft_agents.activity.activity").setLevel(logging.CRITICA
 
 
 class TeamsApp:
-    def __init__(self, core: App, handoff: Handoff, loop: Loop = LOOP):
+    def __init__(self, core: App, handoff: Handoff):
         self.core = core
         self.handoff = handoff
-        self.loop = loop
-        self.tokens = TokenCheck(core.settings, self.loop)
+        self.tokens = TokenCheck(core.settings)
         self.app_id = core.settings.teams_app_id
-        self.sender = TeamsSender(core, self.loop)
+        self.sender = TeamsSender(core)
         self.directory = Directory(core, PLATFORM)
         self.names = TeamsNames(core, self.sender, self.directory)
         self.outgoing = Outgoing(core, handoff, self.sender, self.names)

@@ -1,4 +1,4 @@
-"""Delivers outbox messages to Teams through the connector (the Agents SDK's `ConnectorClient`):
+"""Delivers outbox messages to Teams through the Bot Connector (`bot/teams/connector.py`):
 `user:ID` to the person's chat with the bot (created the first time: a proactive message),
 `conv:ID` to a channel, its thread or a group chat. The service URL of each tenant and the chat
 of each person are conversation references (`storage/conversations.py`), saved from activities.
@@ -18,14 +18,9 @@ import collections
 import logging
 import threading
 import time
-import weakref
-
-import aiohttp
-from microsoft_agents.activity import Activity, ChannelAccount, ConversationParameters
-from microsoft_agents.hosting.core.connector.client import ConnectorClient
 
 from bot.teams.auth import BotToken
-from bot.teams.loop import LOOP, Loop
+from bot.teams.connector import Connector, ConnectorError
 from bot.teams.render import activities
 from handlers.text.reply import Reply
 from handlers.text.reply_json import from_payload, to_payload
@@ -70,15 +65,12 @@ class ConversationPace:
 
 
 class TeamsSender:
-    def __init__(self, core, loop: Loop = LOOP, token: BotToken | None = None):
+    def __init__(self, core, token: BotToken | None = None):
         self.settings = core.settings
         self.session_factory = core.session_factory
-        self.loop = loop
         self.token = token or BotToken(core.settings)
+        self.connector = Connector(self.token)
         self.pace = ConversationPace()
-        self._clients: dict[str, tuple[str, ConnectorClient]] = {}  # service URL → (token, client)
-        # the clients' connections are closed with the sender (or at exit)
-        weakref.finalize(self, _close_later, loop, self._clients)
 
     def send(self, platform: str, workspace: str, target: str, reply: Reply) -> str | None:
         """Post `reply` to `target`; the ids of the activities the connector made for it
@@ -87,10 +79,9 @@ class TeamsSender:
         ids = []
         for activity in activities(reply):
             self.pace.wait(conversation)
-            sent = self._call(service_url, lambda client, a=activity: client.conversations
-                              .send_to_conversation(conversation, Activity.model_validate(a)))
-            if getattr(sent, "id", None):
-                ids.append(sent.id)
+            sent = self._call(self.connector.send, service_url, conversation, activity)
+            if isinstance(sent.get("id"), str) and sent["id"]:
+                ids.append(sent["id"])
         if reply.buttons and ids and len(ids[-1]) < 180:  # a card someone may press: kept to update
             with self.session_factory.begin() as session:
                 conversations.save(session, PLATFORM, workspace, f"card:{ids[-1]}",
@@ -109,7 +100,7 @@ class TeamsSender:
                     self.delete(workspace, target, activity_id)
             else:
                 self.update(workspace, target, ids[0], reply)
-        except aiohttp.ClientResponseError as error:
+        except ConnectorError as error:
             if error.status >= 500:  # Teams is failing, not refusing: the outbox tries again later
                 raise
             return False
@@ -123,15 +114,13 @@ class TeamsSender:
         service_url, conversation = self._where(workspace, target)
         activity = {**activities(reply)[0], "id": activity_id}
         self.pace.wait(conversation)
-        self._call(service_url, lambda client: client.conversations.update_activity(
-            conversation, activity_id, Activity.model_validate(activity)))
+        self._call(self.connector.update, service_url, conversation, activity_id, activity)
 
     def delete(self, workspace: str, target: str, activity_id: str) -> None:
         """Take back the message `activity_id` the bot sent to `target` (DELETE …/activities/{id})."""
         service_url, conversation = self._where(workspace, target)
         self.pace.wait(conversation)
-        self._call(service_url, lambda client: client.conversations.delete_activity(
-            conversation, activity_id))
+        self._call(self.connector.delete, service_url, conversation, activity_id)
 
     def sent_card(self, workspace: str, activity_id: str) -> tuple[str, Reply] | None:
         """(address, reply) of a card with buttons this bot sent as `activity_id`, if it kept it."""
@@ -152,17 +141,16 @@ class TeamsSender:
                 service = conversations.find(session, PLATFORM, workspace, SERVICE)
             service_url = (service or {}).get("serviceUrl") or self.settings.teams_service_url
         try:
-            member = self._call(service_url, lambda client: client.conversations.get_conversation_member(
-                conversation, user_id))
+            member = self._call(self.connector.member, service_url, conversation, user_id)
         except Undeliverable:  # not a member there (404): not vouched for, which is no fault
             log.info("Teams knows no member %s in that conversation", user_id)
             return None
         except Exception:  # Teams could not say: not vouched for either
             log.warning("Teams did not say who %s is", user_id, exc_info=True)
             return None
-        extra = member.model_extra or {}  # the documented answer has givenName and surname, maybe no name
-        given = " ".join(str(extra.get(k) or "").strip() for k in ("givenName", "surname")).strip()
-        return ((member.name or "").strip() or given)[:100]
+        # the documented answer has givenName and surname, maybe no name
+        given = " ".join(str(member.get(k) or "").strip() for k in ("givenName", "surname")).strip()
+        return (str(member.get("name") or "").strip() or given)[:100]
 
     def _where(self, workspace: str, target: str) -> tuple[str, str]:
         """(service URL, conversation id) of an address; a person's chat is made the first time."""
@@ -181,39 +169,24 @@ class TeamsSender:
             raise Undeliverable(f"no Teams address: {target}")
         if mine:
             return mine["serviceUrl"], mine["conversationId"]
-        created = self._call(service_url, lambda client: client.conversations.create_conversation(
-            ConversationParameters(is_group=False, bot=ChannelAccount(id=f"28:{self.settings.teams_app_id}"),
-                                   members=[ChannelAccount(id=ident)], tenant_id=workspace,
-                                   channel_data={"tenant": {"id": workspace}})))
-        reference = {"serviceUrl": service_url, "conversationId": created.id}
+        created = self._call(self.connector.create_conversation, service_url, {
+            "isGroup": False, "bot": {"id": f"28:{self.settings.teams_app_id}"}, "members": [{"id": ident}],
+            "tenantId": workspace, "channelData": {"tenant": {"id": workspace}}})
+        if not isinstance(created.get("id"), str) or not created["id"]:
+            raise ConnectorError(502, {}, "the connector made a conversation without an id")
+        reference = {"serviceUrl": service_url, "conversationId": created["id"]}
         with self.session_factory.begin() as session:
             conversations.save(session, PLATFORM, workspace, target, reference)
-        return service_url, created.id
+        return service_url, created["id"]
 
-    def _call(self, service_url: str, call):
-        token = self.token()
+    def _call(self, call, *args):
         try:
-            return self.loop.run(self._on_loop(service_url, token, call))
-        except aiohttp.ClientResponseError as error:
+            return call(*args)
+        except ConnectorError as error:
             if error.status == 429:
-                after = (error.headers or {}).get("Retry-After", "")
+                after = error.headers.get("Retry-After", "")
                 raise RateLimited(float(after) if after.isdigit() else PAUSE_429,
                                   "Teams said 429") from None
             if error.status in GONE:
-                raise Undeliverable(f"Teams {error.status}: {str(error.message)[:200]}") from None
+                raise Undeliverable(f"Teams {error.status}: {error.message}") from None
             raise
-
-    async def _on_loop(self, service_url: str, token: str, call):
-        held = self._clients.get(service_url)
-        if held is None or held[0] != token:  # a new token: a new session that carries it
-            if held is not None:
-                await held[1].close()
-            held = self._clients[service_url] = (token, ConnectorClient(service_url, token))
-        return await call(held[1])
-
-
-def _close_later(loop: Loop, clients: dict[str, tuple[str, ConnectorClient]]) -> None:
-    async def close() -> None:
-        for _token, client in list(clients.values()):
-            await client.close()
-    loop.call_soon(close())
