@@ -84,7 +84,7 @@ class TeamsSender:
                 ids.append(sent["id"])
         if reply.buttons and ids and len(ids[-1]) < 180:  # a card someone may press: kept to update
             with self.session_factory.begin() as session:
-                conversations.save(session, PLATFORM, workspace, f"card:{ids[-1]}",
+                conversations.save(session, PLATFORM, workspace, _card(workspace, ids[-1]),
                                    {"target": target, "reply": to_payload(reply)})
         return f"{conversation}|{','.join(ids)}" if ids else None
 
@@ -125,7 +125,7 @@ class TeamsSender:
     def sent_card(self, workspace: str, activity_id: str) -> tuple[str, Reply] | None:
         """(address, reply) of a card with buttons this bot sent as `activity_id`, if it kept it."""
         with self.session_factory() as session:
-            kept = conversations.find(session, PLATFORM, workspace, f"card:{activity_id}")
+            kept = conversations.find(session, PLATFORM, workspace, _card(workspace, activity_id))
         return (kept["target"], from_payload(kept["reply"])) if kept else None
 
     def member_name(self, workspace: str, conversation: str, user_id: str, service_url: str = "") -> str:
@@ -190,3 +190,8 @@ class TeamsSender:
             if error.status in GONE:
                 raise Undeliverable(f"Teams {error.status}: {error.message}") from None
             raise
+
+
+def _card(workspace: str, activity_id: str) -> str:
+    """Where a sent card with buttons is kept: the conversation store's key for activity `activity_id`."""
+    return Address(PLATFORM, workspace, Kind.CARD, activity_id).target
