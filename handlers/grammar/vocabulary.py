@@ -140,7 +140,19 @@ def _latin(words) -> tuple[str, ...]:
 def _near_latin(lower: str, candidates: tuple[str, ...], cutoff: float) -> str | None:
     """difflib's closest match, after dropping the candidates whose length alone puts them under
     `cutoff` (difflib's ratio is at most 2·min(a, b) / (a + b)): the same answer, less work."""
+    swapped = [w for w in candidates if _swapped(lower, w)]  # `dael` → deal, `taks` → task (not tasks)
+    if len(swapped) == 1:
+        return swapped[0]
     size = len(lower)
     fit = [w for w in candidates if 2 * min(size, len(w)) >= cutoff * (size + len(w))]
     found = difflib.get_close_matches(lower, fit, n=1, cutoff=cutoff)
     return found[0] if found else None
+
+
+def _swapped(typed: str, word: str) -> bool:
+    """`typed` is `word` with two neighbouring letters swapped, the commonest slip on a phone."""
+    if len(typed) != len(word):
+        return False
+    differ = [i for i, (a, b) in enumerate(zip(typed, word, strict=True)) if a != b]
+    return (len(differ) == 2 and differ[1] == differ[0] + 1
+            and typed[differ[0]] == word[differ[1]] and typed[differ[1]] == word[differ[0]])

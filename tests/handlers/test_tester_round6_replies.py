@@ -341,3 +341,18 @@ def test_the_english_two_line_question_is_answered_by_number_or_label(session_fa
         last = s.scalars(select(Visit.follow_up_on).order_by(Visit.id.desc())).first()
         assert last == dt.date(2026, 11, 27)
         assert s.scalars(select(Deal.title)).all() == ["Payroll"]
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("dael Globex 80k proposal", "deal Globex 80k proposal"),
+    ("taks call Acme tmrw", "task call Acme tmrw"),
+    ("vsiit Globex: demo", "visit Globex: demo"),
+])
+def test_two_letters_swapped_in_a_command_word_offer_that_word(session_factory, typed, meant):
+    """Found typing at the final demo: `dael` was offered as a visit with it all as notes, `taks`
+    as `tasks` (a list, which takes no words): a swap of neighbouring letters is the word swapped."""
+    chat = _setup(session_factory)
+    before = _stored(session_factory)
+    reply = chat.reply(typed)
+    assert not reply.ok and [b.command for b in reply.buttons] == [meant], reply.text
+    assert _stored(session_factory) == before
