@@ -127,7 +127,7 @@ def deliveries(ctx) -> None:
     """List outgoing messages not sent yet (pending) or given up on (failed)."""
     if ctx.invoked_subcommand:
         return
-    from storage.models import utcnow
+    from storage.models.base import utcnow
     from storage.outbox import OutboxRepository
 
     with built_app().session_factory() as session:
@@ -155,7 +155,7 @@ def _one_line(error: str, most: int = 300) -> str:
 @deliveries.command("retry")
 def deliveries_retry() -> None:
     """Send failed deliveries again (with a fresh set of attempts)."""
-    from storage.models import utcnow
+    from storage.models.base import utcnow
     from storage.outbox import OutboxRepository
 
     with built_app().session_factory.begin() as session:
@@ -210,7 +210,8 @@ def jobs() -> None:
 
     from handlers.rules.schedules import days_label, next_run, schedule_of
     from handlers.workspace.holidays import calendar_warning, load_corrections
-    from storage.models import Team, utcnow
+    from storage.models.base import utcnow
+    from storage.models.team import Team
     from worker.plan import plan
 
     now = utcnow()
@@ -241,7 +242,7 @@ def jobs() -> None:
 @click.option("--team", "team_name", required=True, help="The team's name.")
 def run_job(kind: str, team_name: str) -> None:
     """Run one job for one team now. What it already sent today is not sent again (outbox keys)."""
-    from storage.models import name_key, utcnow
+    from storage.models.base import name_key, utcnow
     from worker.plan import fire, plan
 
     app = built_app()

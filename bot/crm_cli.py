@@ -121,7 +121,7 @@ def _import(app, tenant) -> None:
     from crm.connect import CrmUrls, client_for
     from crm.errors import AuthFailed, CrmError
     from storage.crm import CrmRepository
-    from storage.models import utcnow
+    from storage.models.base import utcnow
 
     with app.session_factory() as session:
         connection = CrmRepository(session).connection(tenant.id)

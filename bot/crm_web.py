@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from bot.web import plain, read_body
 from crm.notifications import PATH, receive
-from storage.models import utcnow
+from storage.models.base import utcnow
 
 
 def crm_route(core):

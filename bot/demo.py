@@ -18,7 +18,9 @@ from handlers.grammar.commands import Period
 from handlers.rules.close_reasons import categorize
 from handlers.rules.working_days import is_working_day, period_bounds
 from storage import destinations
-from storage.models import OPEN_STAGES, Base, Contest, Task, Tip, utcnow
+from storage.models.base import Base, utcnow
+from storage.models.sales import OPEN_STAGES, Task
+from storage.models.team import Contest, Tip
 from storage.people import PeopleRepository
 from storage.reports import TargetRepository
 from storage.sales import CustomerRepository, DealRepository, VisitRepository

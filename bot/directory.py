@@ -9,7 +9,8 @@ from sqlalchemy.exc import IntegrityError
 
 from bot.app import App
 from handlers.dispatch import UserRef, identify
-from storage.models import Member, utcnow
+from storage.models.base import utcnow
+from storage.models.workspace import Member
 from storage.people import PeopleRepository
 
 Lookup = Callable[[str], UserRef | None]  # user id -> what the platform says of them (None: an outsider)

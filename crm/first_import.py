@@ -27,7 +27,9 @@ from crm.fxiaoke import FxiaokeClient, from_millis
 from crm.zoho import ZohoClient
 from storage import pipelines
 from storage.crm import CrmRepository
-from storage.models import CrmLink, Customer, Deal, DealEvent, name_key, utcnow
+from storage.models.base import name_key, utcnow
+from storage.models.crm import CrmLink
+from storage.models.sales import Customer, Deal, DealEvent
 from storage.sales import CustomerRepository, DealRepository
 
 CHINA = ZoneInfo("Asia/Shanghai")

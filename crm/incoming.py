@@ -42,7 +42,9 @@ from handlers.text.reply import Reply
 from handlers.text.strings import t
 from storage import pipelines
 from storage.crm import CrmRepository
-from storage.models import CrmLink, Deal, DealEvent, Member, Tenant
+from storage.models.crm import CrmLink
+from storage.models.sales import Deal, DealEvent
+from storage.models.workspace import Member, Tenant
 from storage.sales import DealRepository
 
 CRM_NAMES = {"zoho": "Zoho CRM", "fxiaoke": "纷享销客"}

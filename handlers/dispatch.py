@@ -27,7 +27,7 @@ from handlers.workspace import admin
 from handlers.workspace import holidays as calendars
 from storage import pipelines
 from storage.address import Address
-from storage.models import Member, Tenant
+from storage.models.workspace import Member, Tenant
 from storage.people import PeopleRepository
 
 

@@ -15,7 +15,10 @@ from handlers.grammar.normal import name_fold
 from handlers.rules.name_likeness import core_name, extended_customers, similar_customers
 from handlers.text.reply import Button
 from handlers.text.strings import usage
-from storage.models import Customer, Member, Team, name_key
+from storage.models.base import name_key
+from storage.models.sales import Customer
+from storage.models.team import Team
+from storage.models.workspace import Member
 from storage.sales import CustomerRepository
 
 _CJK = re.compile(r"[\u3400-\u9fff]")

@@ -20,7 +20,7 @@ from handlers.grammar.normal import name_fold, simplified
 from handlers.grammar.parse import normalize
 from handlers.text.reply import Reply
 from storage import questions as stored
-from storage.models import Member
+from storage.models.workspace import Member
 
 TTL = dt.timedelta(minutes=5)
 _YES = {"yes", "y", "yeah", "yep", "ok", "okay", "sure", "好", "好的", "是", "是的", "对", "行", "可以", "嗯",

@@ -10,7 +10,8 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from storage.address import Address
-from storage.models import Identity, Team, TeamDestination, Tenant, TenantLink
+from storage.models.team import Team, TeamDestination
+from storage.models.workspace import Identity, Tenant, TenantLink
 
 
 def workspaces(session: Session, tenant: Tenant) -> dict[str, str]:

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
-from storage.models import InboxItem
+from storage.models.messaging import InboxItem
 from support import eventually
 
 #: Examples per fuzz run: a few hundred in the suite; `SALESBOT_FUZZ_EXAMPLES=5000` for a long run.

@@ -19,7 +19,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from handlers.text.reply import Reply
 from handlers.text.reply_json import from_payload
 from handlers.text.when_read import as_sent
-from storage.models import Delivery, utcnow
+from storage.models.base import utcnow
+from storage.models.messaging import Delivery
 from storage.outbox import OutboxRepository
 from worker.pacing import Pacer
 

@@ -23,7 +23,7 @@ from handlers.text.reply_json import from_payload
 from handlers.text.when_read import as_sent
 from handlers.unit_of_work import AnswerTo, answer_key, handle_message
 from storage.address import Address
-from storage.models import utcnow
+from storage.models.base import utcnow
 from storage.outbox import OutboxRepository
 
 LEASE = dt.timedelta(seconds=30)

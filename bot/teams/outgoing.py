@@ -25,7 +25,7 @@ from handlers.text.reply import Reply
 from handlers.unit_of_work import answer_key
 from storage.address import Address
 from storage.db import locked
-from storage.models import utcnow
+from storage.models.base import utcnow
 from storage.people import PeopleRepository
 from worker.delivery import DeliveryWorker
 

@@ -17,7 +17,8 @@ from handlers.inbound import Inbound
 from handlers.outgoing import queue
 from handlers.unit_of_work import answer_key
 from storage.address import Address
-from storage.models import Tenant, utcnow
+from storage.models.base import utcnow
+from storage.models.workspace import Tenant
 from storage.outbox import OutboxRepository
 
 log = logging.getLogger(__name__)

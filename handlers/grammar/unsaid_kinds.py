@@ -16,7 +16,7 @@ from handlers.grammar import commands as c
 from handlers.grammar.amounts import parse_amount
 from handlers.grammar.normal import simplified
 from handlers.grammar.parse import normalize
-from storage.models import CLOSED_STAGES, Customer, Deal, Task
+from storage.models.sales import CLOSED_STAGES, Customer, Deal, Task
 
 _EN = r"(?<![A-Za-z])(?:{})(?![A-Za-z])"
 _WON = re.compile(r"签了|签约了|签下|签单了|拿下了?|成交了|赢了|中标了|"

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from handlers.grammar import vocabulary as V
 from handlers.grammar.normal import name_fold
-from storage.models import name_key
+from storage.models.base import name_key
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 

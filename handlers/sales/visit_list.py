@@ -7,7 +7,7 @@ from handlers.grammar.commands import ListVisits
 from handlers.lookup import known_customers
 from handlers.text import format as fmt
 from handlers.text.reply import Reply
-from storage.models import Customer
+from storage.models.sales import Customer
 from storage.sales import VisitRepository
 
 SHOWN = 10

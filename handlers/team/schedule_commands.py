@@ -22,7 +22,8 @@ from handlers.text.reply import Reply, Table
 from handlers.text.strings import t, usage
 from handlers.workspace.holidays import calendar_warning
 from storage import standups
-from storage.models import Member, StandupAnswer, Team
+from storage.models.team import StandupAnswer, Team
+from storage.models.workspace import Member
 from storage.outbox import OutboxRepository
 
 

@@ -23,7 +23,7 @@ from handlers.text import format as fmt
 from handlers.text.reply import Reply, Table
 from handlers.text.strings import LIFECYCLE_NAMES, ROLE_NAMES, name_of
 from storage import destinations
-from storage.models import Member
+from storage.models.workspace import Member
 from storage.sales import CustomerRepository
 
 

@@ -18,7 +18,9 @@ from handlers.inbound import Inbound
 from handlers.text.reply import Reply
 from storage import address
 from storage.address import Address
-from storage.models import TeamDestination, Tenant, utcnow
+from storage.models.base import utcnow
+from storage.models.team import TeamDestination
+from storage.models.workspace import Tenant
 from storage.outbox import OutboxRepository
 from support import delivery_statuses
 from worker.delivery import DeliveryWorker

@@ -8,7 +8,9 @@ from handlers.dispatch import UserRef
 from handlers.text.reply_json import from_payload
 from handlers.unit_of_work import AnswerTo, handle_message
 from storage.address import Address, Kind
-from storage.models import Delivery, Visit, utcnow
+from storage.models.base import utcnow
+from storage.models.messaging import Delivery
+from storage.models.sales import Visit
 from support import count
 from worker.delivery import DeliveryWorker
 

@@ -14,7 +14,8 @@ from handlers.grammar.amounts import Money
 from handlers.grammar.commands import DealRef, UpsertDeal
 from handlers.text.reply import Bar, Button, Reply, Table
 from handlers.text.reply_json import from_payload, to_payload
-from storage.models import Delivery, Tenant
+from storage.models.messaging import Delivery
+from storage.models.workspace import Tenant
 from storage.outbox import OutboxRepository
 from support import NOW, count
 from worker.delivery import DeliveryWorker, RateLimited, Undeliverable

@@ -14,7 +14,8 @@ from fakes.wecom_api import FakeWeCom
 from fakes.wecom_driver import AGENT, CORP, SECRET
 from handlers.text.reply import Button, Chart, Reply
 from handlers.text.reply_json import to_payload
-from storage.models import Delivery, Tenant
+from storage.models.messaging import Delivery
+from storage.models.workspace import Tenant
 from storage.outbox import OutboxRepository
 from storage.tokens import DatabaseTokens
 from support import NOW

@@ -19,7 +19,9 @@ from fakes.slack_api import FakeSlack
 from fakes.slack_driver import SECRET
 from handlers.rules.schedules import with_change
 from storage.db import make_engine, make_session_factory
-from storage.models import Identity, Member, Team, TeamMember, Tenant, utcnow
+from storage.models.base import utcnow
+from storage.models.team import Team, TeamMember
+from storage.models.workspace import Identity, Member, Tenant
 from support import ROOT, procfile_command
 
 ZONE = "Asia/Shanghai"
@@ -29,7 +31,7 @@ ZONE = "Asia/Shanghai"
 def pg_factory(postgres_url):
     from sqlalchemy import text
 
-    from storage.models import Base
+    from storage.models.base import Base
 
     engine = make_engine(postgres_url)
     yield postgres_url, make_session_factory(engine)

@@ -18,7 +18,9 @@ from fakes.teams_examples import (
 )
 from handlers.grammar.command_json import encode
 from handlers.grammar.commands import CloseDeal, DealRef
-from storage.models import Deal, InboxItem, Member
+from storage.models.messaging import InboxItem
+from storage.models.sales import Deal
+from storage.models.workspace import Member
 from support import eventually
 
 LARRY = {"objectId": "9d3e08f9-a7ae-43aa-a4d3-de3f319a8a9c", "givenName": "Larry", "surname": "Brown",

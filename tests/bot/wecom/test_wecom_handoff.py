@@ -3,7 +3,8 @@ empty 200 at once, the answer through message/send, once, and nothing stored twi
 import re
 from concurrent.futures import ThreadPoolExecutor
 
-from storage.models import InboxItem, Visit
+from storage.models.messaging import InboxItem
+from storage.models.sales import Visit
 from support import count, eventually
 
 
