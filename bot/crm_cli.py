@@ -220,8 +220,9 @@ def stages(file, tenant: str | None, dry_run: bool) -> None:
 
     from crm.workspaces import ImportProblems, workspace_of
     from handlers.grammar import commands as c
+    from handlers.grammar.parse_stages import parse_stages
     from handlers.text.strings import t
-    from handlers.workspace.stages import made, parse_stages
+    from handlers.workspace.stages import made
     from storage import pipelines
 
     rows = list(csv.DictReader(file))

@@ -201,8 +201,7 @@ def _day_or_month_first(text: str, command, today: dt.date) -> c.ParseError | No
             other = read_as(f"{second}/{first}", today)
             if other is None or other == day:
                 continue
-            topic = next((i.name for i in INTENTS if i.handles and type(command) in
-                          {h.command for h in i.handles}), None)
+            topic = next((i.name for i in INTENTS if type(command) in i.makes), None)
             ranged = bool(re.match(r"\s*[-~–—至到]", raw[found.end():]) or re.search(r"[-~–—至到]\s*$",
                                                                                    raw[:found.start()]))
             written = "%Y/%m/%d" if ranged else "%Y-%m-%d"  # `2027-01-04-1/8` would read as no range

@@ -5,9 +5,10 @@ import re
 import pytest
 from sqlalchemy import func, select
 
-from handlers.grammar.intents import HANDLERS, INTENTS, usage
+from handlers.grammar.intents import INTENTS, usage
 from handlers.grammar.reading import parse
 from handlers.text.strings import MESSAGES
+from handlers.use_cases import HANDLERS
 from storage.models.sales import Customer, Deal, Visit
 from storage.models.team import Leave, Team, TeamDestination, TeamMember
 from storage.models.workspace import AuditLog, Member
