@@ -1,7 +1,7 @@
 """The CRM's route on the web process: Zoho's change notifications (`crm/notifications.py`)."""
 from __future__ import annotations
 
-from bot.web import plain, read_body
+from bot.http import plain, read_body
 from crm.notifications import PATH, receive
 from storage.models.base import utcnow
 

@@ -23,8 +23,8 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.signature import SignatureVerifier
 
 from bot.app import App
+from bot.http import digits, plain, read_body
 from bot.slack.clients import TokenOwner
-from bot.web import digits, plain, read_body
 
 log = logging.getLogger(__name__)
 

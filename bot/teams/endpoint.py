@@ -26,6 +26,7 @@ from sqlalchemy.exc import OperationalError
 from bot.app import App
 from bot.directory import Directory
 from bot.handoff import Handoff
+from bot.http import plain, read_body
 from bot.teams import forms
 from bot.teams.activity import (
     attached,
@@ -48,7 +49,6 @@ from bot.teams.render import BUTTON_KEY
 from bot.teams.sender import PLATFORM, TeamsSender
 from bot.teams.texts import teams_text
 from bot.trouble import trouble_reply
-from bot.web import plain, read_body
 from handlers.dispatch import reply_locale
 from handlers.forms import command_of, label
 from handlers.grammar.command_json import encode

@@ -28,8 +28,8 @@ from wechatpy.replies import TextReply
 from bot.app import App
 from bot.directory import Directory
 from bot.handoff import Handoff
+from bot.http import plain, read_body
 from bot.trouble import trouble_reply
-from bot.web import plain, read_body
 from bot.wecom.client import WeComClient, with_backoff
 from bot.wecom.render import render_plain, template_card
 from bot.wecom.sender import WeComSender

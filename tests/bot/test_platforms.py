@@ -10,8 +10,9 @@ from sqlalchemy import select
 
 from bot import platforms
 from bot.asgi import asgi
+from bot.http import plain
 from bot.settings import Settings
-from bot.web import create_app, plain
+from bot.web import create_app
 from bot.worker import inbox_runners, platform_senders
 from handlers import places
 from handlers.inbound import Inbound
