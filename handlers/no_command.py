@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from handlers.context import Ctx, usage_reply
 from handlers.grammar import commands as c
-from handlers.grammar import deal_phrases, plain_undo, unsaid
+from handlers.grammar import deal_phrases, everyday, plain_undo, unsaid
 from handlers.grammar.festivals import unknown_in
 from handlers.grammar.inner import courteous, inner_command, lead_in, read_only, without_fillers
 from handlers.grammar.language import answered_in
@@ -40,6 +40,14 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
         ctx.locale = answered_in(text, ctx.locale)
         return Reply(lines=(ctx.t("undo_offered"), ctx.t("answer_hint_one")), ok=False, locale=ctx.locale,
                      buttons=(Button(word, word),))  # `撤回刚才那条`: undo, said back before it runs
+    if error.topic is None and (said := everyday.meant(text, ctx.today)) is not None:
+        ctx.locale = answered_in(text, ctx.locale)  # `who's top on visits this wk?`, `move standup…`
+        if isinstance(said, tuple):  # a question: answered, the line it was read as said
+            ctx.notes.append(ctx.t("read_as_whole", said=said[0]))
+            return said[1]
+        if isinstance(said.options[0][2], c.ConfigureSchedule) and not ctx.is_manager:
+            return said.options[0][2]  # a manager's change: refused as the command is, not offered
+        return replace(usage_reply(ctx.locale, said), locale=ctx.locale)  # a change: offered
     if (asked := progress_asked(normalize(ctx.text))) is not None:
         return asked  # `团队这个月KPI完成得怎么样`: no team command, a question about progress
     if (bare := without_fillers(text, ctx.today)) is not None:  # `pro tip - always bring …`

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, replace
 
 from handlers.grammar import commands as c
+from handlers.grammar import everyday
 from handlers.grammar import parse as p
 from handlers.grammar import vocabulary as V
 from handlers.grammar.intents import (
@@ -62,7 +63,7 @@ def parse(text: str, today: dt.date | None = None) -> c.Command | c.ParseError:
     >>> parse("进度 团队")
     ShowProgress(scope=Scope(kind='team', name=None), period=Period(kind='month', offset=0))
     """
-    text = plain_changes(text)
+    text = everyday.rewrite(plain_changes(text))  # `delete visit 393`: `visit #393 delete`
     raw = " ".join(text.split())  # as typed: free text (notes, reasons) is stored this way
     text = simplified(p.normalize(text))  # the same length as `raw`, position for position
     if not text:

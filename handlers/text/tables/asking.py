@@ -89,6 +89,15 @@ ASKING: dict[str, tuple[str, str]] = {
     "sentence_leave": ("“{text}” has no command word: take this leave? Nothing was saved yet.",
                        "“{text}”没有命令词：按下面这样请假吗？尚未保存。"),
     "option_as_leave": ("Leave", "请假"),
+    "leave_days": ("Leave on each of these days: {text}? Nothing was saved yet.",
+                   "以下每一天都请假：{text}？尚未保存。"),
+    "option_as_leave_days": ("Leave on each day", "每天都请假"),
+    "schedule_said": ("“{text}” has no command word: change the schedule like this? Nothing was changed "
+                      "yet.", "“{text}”没有命令词：按下面这样修改定时设置吗？尚未改动。"),
+    "tier_said": ("“{text}” has no command word: set the customer's tier like this? Nothing was changed "
+                  "yet.", "“{text}”没有命令词：按下面这样设置客户分级吗？尚未改动。"),
+    "option_as_said": ("As said", "照此执行"),
+    "read_as_whole": ("(Read as “{said}”.)", "（按“{said}”处理。）"),
     "leave_reason": ("Leave has no place for “{text}”, so nothing was saved yet. Take the days off "
                      "without it?", "请假记录里放不下“{text}”，尚未保存。不带这句话请假？"),
     "option_leave_without": ("The leave, without those words", "请假，不带这句话"),
