@@ -178,3 +178,36 @@ def leave_days(rest: str, today: dt.date, word: str = "leave", *, whole: bool = 
     lines = "\n".join(f"{word} {day}" for day in days)
     return c.ParseError("leave", "leave_days", " · ".join(days),
                         options=(("as_leave_days", lines if whole else "\n" + lines, None),))
+
+
+# --- a visit still to come -------------------------------------------------------------------
+
+_HEAD_END = re.compile(r"\s*(?:[:：;；,，。]|\s-\s|\.(?:\s|$))")
+
+
+def visit_ahead(rest: str, command, today: dt.date, chinese: bool) -> c.ParseError | None:
+    """`visit Acme Corp in april` · `visit Acme next tue: bring the contract` · `拜访 华为 明天`: a
+    visit on a day still to come is no visit done: offered as a task to visit them by that day
+    (`rest`: the words after the command word), never logged today."""
+    from handlers.grammar.dates import past_day
+    from handlers.grammar.spans import date_in
+
+    wanted = isinstance(command, c.LogVisit) or isinstance(command, c.ParseError) and any(
+        len(option) > 2 and isinstance(option[2], c.LogVisit) for option in command.options or ())
+    said = " ".join(rest.split())
+    if not wanted or said.startswith("#"):
+        return None
+    cut = _HEAD_END.search(said)
+    head, notes = (said[:cut.start()], said[cut.end():].strip()) if cut else (said, "")
+    found = date_in(head, today)
+    if found is None or found[1] <= today or past_day(found[0], today) is not None:
+        return None
+    at = head.rfind(found[0])
+    who = re.sub(r"\s+(?:in|on|by|next|this|coming|this coming|around)$", "", head[:at].strip(), flags=re.I)
+    if not who or head[at + len(found[0]):].strip():
+        return None  # the day inside the name's words: not told apart here
+    if chinese:
+        task = f"任务 拜访 {who}" + (f"：{notes}" if notes else "") + f" {found[0]}"
+    else:
+        task = f"task visit {who}" + (f": {notes} by" if notes else "") + f" {found[0]}"
+    return c.ParseError("visit", "visit_ahead", found[0], options=(("plan_visit", task, None),))

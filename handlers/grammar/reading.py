@@ -147,6 +147,9 @@ def read(text: str, today: dt.date | None = None) -> Reading:
     today = today or dt.date.today()
     text = _without_new(plain_changes(text))
     command = parse(text, today)
+    name, _lang, after = split_keyword(simplified(p.normalize(text)))
+    if name == "visit" and (ahead := everyday.visit_ahead(after, command, today, _lang == "zh")) is not None:
+        return Reading(ahead)  # `visit Acme Corp in april`: a visit still to come, offered as a task
     if (two_ways := _day_or_month_first(text, command, today)) is not None:
         return Reading(two_ways)
     if not isinstance(command, _ACCOUNTED):

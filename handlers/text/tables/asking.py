@@ -97,6 +97,9 @@ ASKING: dict[str, tuple[str, str]] = {
     "tier_said": ("“{text}” has no command word: set the customer's tier like this? Nothing was changed "
                   "yet.", "“{text}”没有命令词：按下面这样设置客户分级吗？尚未改动。"),
     "option_as_said": ("As said", "照此执行"),
+    "visit_ahead": ("“{text}” is still to come: a visit is logged once it took place, so nothing was saved. "
+                    "Plan it as a task?", "“{text}”还没到：拜访在发生后才记录，尚未保存。作为任务安排吗？"),
+    "option_plan_visit": ("Plan the visit (a task)", "安排拜访（任务）"),
     "read_as_whole": ("(Read as “{said}”.)", "（按“{said}”处理。）"),
     "leave_reason": ("Leave has no place for “{text}”, so nothing was saved yet. Take the days off "
                      "without it?", "请假记录里放不下“{text}”，尚未保存。不带这句话请假？"),
