@@ -211,3 +211,42 @@ def visit_ahead(rest: str, command, today: dt.date, chinese: bool) -> c.ParseErr
     else:
         task = f"task visit {who}" + (f": {notes} by" if notes else "") + f" {found[0]}"
     return c.ParseError("visit", "visit_ahead", found[0], options=(("plan_visit", task, None),))
+
+
+# --- money in a currency or a unit the workspace does not keep -------------------------------
+
+_FOREIGN = {"S$": "SGD", "A$": "AUD", "C$": "CAD", "NZ$": "NZD", "NT$": "TWD", "R$": "BRL", "₹": "INR",
+            "₩": "KRW", "฿": "THB", "₱": "PHP", "₫": "VND", "₽": "RUB", "₺": "TRY", "RS": "INR", "RS.": "INR"}
+_CODES = ("SGD", "AUD", "CAD", "NZD", "TWD", "BRL", "INR", "KRW", "THB", "PHP", "VND", "RUB", "TRY", "CHF",
+          "MYR", "IDR", "AED", "SAR", "MXN", "ZAR", "SEK", "NOK", "DKK", "PLN")
+_SIGN = "|".join(re.escape(s) for s in sorted(_FOREIGN, key=len, reverse=True))
+_CODE = "|".join(_CODES)
+_NUMBER = r"\d[\d,.]*\s*(?:k|m|mn|bn|b|w|万|千)?"
+_MONEY_FOREIGN = re.compile(rf"(?<![A-Za-z])(?P<sign>{_SIGN})\s*{_NUMBER}(?![A-Za-z])"
+                            rf"|(?<![A-Za-z])(?P<pre>(?i:{_CODE}))\s*{_NUMBER}(?![A-Za-z])"
+                            rf"|(?<![A-Za-z\d.,]){_NUMBER}\s*(?P<post>(?i:{_CODE}))(?![A-Za-z])", re.I)
+_INDIAN = re.compile(r"(?<![\w.,])(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>lakhs?|lacs?|crores?|cr)(?![A-Za-z])",
+                     re.I)
+_INDIAN_UNIT = {"l": 100_000, "c": 10_000_000}
+#: The commands whose amounts are fields (a visit's notes or a tip may name any money)
+_WITH_AMOUNTS = ("deal", "won", "lost", "target", "contest")
+
+
+def foreign_money(raw: str, intent: str | None, chinese: bool) -> c.ParseError | None:
+    """`deal Acme S$60k` · `won Acme 5 lakh`: an amount in a currency this workspace keeps none in
+    is refused with the currency named; a lakh or crore asked about, the amount in digits offered.
+    Never an amount stored read in part (`5` for `5 lakh`) or in the wrong currency."""
+    if intent not in _WITH_AMOUNTS:
+        return None
+    said = raw.split(":", 1)[0] if intent in ("won", "lost") else raw  # a reason may name any money
+    if found := _MONEY_FOREIGN.search(said):
+        marker = found["sign"] or found["pre"] or found["post"]
+        code = _FOREIGN.get(marker.upper(), marker.upper())
+        return c.ParseError(intent, "currency_foreign", f"{found[0].strip()} ({code})")
+    if found := _INDIAN.search(said):
+        value = float(found["num"]) * _INDIAN_UNIT[found["unit"][0].lower()]
+        digits = f"{value:,.0f}".replace(",", "")
+        line = raw[:found.start()] + digits + raw[found.end():]
+        return c.ParseError(intent, "amount_lakh", f"{found[0]} = {int(value):,}",
+                            options=(("as_number", line, None),))
+    return None

@@ -146,8 +146,10 @@ def read(text: str, today: dt.date | None = None) -> Reading:
 
     today = today or dt.date.today()
     text = _without_new(plain_changes(text))
-    command = parse(text, today)
     name, _lang, after = split_keyword(simplified(p.normalize(text)))
+    if (money := everyday.foreign_money(" ".join(text.split()), name, _lang == "zh")) is not None:
+        return Reading(money)  # `deal Acme S$60k`: no amount kept in a currency not kept here
+    command = parse(text, today)
     if name == "visit" and (ahead := everyday.visit_ahead(after, command, today, _lang == "zh")) is not None:
         return Reading(ahead)  # `visit Acme Corp in april`: a visit still to come, offered as a task
     if (two_ways := _day_or_month_first(text, command, today)) is not None:

@@ -97,6 +97,13 @@ ASKING: dict[str, tuple[str, str]] = {
     "tier_said": ("“{text}” has no command word: set the customer's tier like this? Nothing was changed "
                   "yet.", "“{text}”没有命令词：按下面这样设置客户分级吗？尚未改动。"),
     "option_as_said": ("As said", "照此执行"),
+    "currency_foreign": ("“{text}”: this workspace keeps no amounts in that currency (it keeps CNY, USD, "
+                         "EUR, GBP, HKD and JPY), so nothing was saved. Send the amount again in one of "
+                         "those.", "“{text}”：本工作区不记录这种货币的金额（只记录人民币、美元、欧元、英镑、"
+                         "港币和日元），尚未保存。请用其中一种货币重新发送金额。"),
+    "amount_lakh": ("“{text}”: is that the amount, in this workspace's currency? Nothing was saved yet.",
+                    "“{text}”：这是金额吗（按本工作区的货币）？尚未保存。"),
+    "option_as_number": ("The amount in digits", "金额写成数字"),
     "visit_ahead": ("“{text}” is still to come: a visit is logged once it took place, so nothing was saved. "
                     "Plan it as a task?", "“{text}”还没到：拜访在发生后才记录，尚未保存。作为任务安排吗？"),
     "option_plan_visit": ("Plan the visit (a task)", "安排拜访（任务）"),
