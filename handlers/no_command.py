@@ -21,6 +21,7 @@ from handlers.grammar.inner import courteous, inner_command, lead_in, read_only,
 from handlers.grammar.language import answered_in
 from handlers.grammar.parse import normalize
 from handlers.grammar.parse_reports import progress_asked
+from handlers.grammar.reading import read
 from handlers.sales import said_again
 from handlers.text.reply import Button, Reply
 
@@ -40,13 +41,13 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
         ctx.locale = answered_in(text, ctx.locale)
         return Reply(lines=(ctx.t("undo_offered"), ctx.t("answer_hint_one")), ok=False, locale=ctx.locale,
                      buttons=(Button(word, word),))  # `撤回刚才那条`: undo, said back before it runs
-    if error.topic is None and (said := everyday.meant(text, ctx.today)) is not None:
+    if not error.options and (said := everyday.meant(text, ctx.today)) is not None:
         ctx.locale = answered_in(text, ctx.locale)  # `who's top on visits this wk?`, `move standup…`
         if isinstance(said, tuple):  # a question: answered, the line it was read as said
             ctx.notes.append(ctx.t("read_as_whole", said=said[0]))
             return said[1]
-        if isinstance(said.options[0][2], c.ConfigureSchedule) and not ctx.is_manager:
-            return said.options[0][2]  # a manager's change: refused as the command is, not offered
+        if said.problem == "schedule_said" and not ctx.is_manager:  # refused as the command is
+            return read(said.options[0][1], ctx.today).command
         return replace(usage_reply(ctx.locale, said), locale=ctx.locale)  # a change: offered
     if (asked := progress_asked(normalize(ctx.text))) is not None:
         return asked  # `团队这个月KPI完成得怎么样`: no team command, a question about progress

@@ -149,7 +149,7 @@ def meant(text: str, today: dt.date) -> tuple[str, c.Command] | c.ParseError | N
             return None
         if read_only(command):
             return line, command
-        return c.ParseError(None, problem, said, options=(("as_said", line, command),))
+        return c.ParseError(None, problem, said, options=(("as_said", line, None),))
     return None
 
 
