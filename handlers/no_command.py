@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from handlers.context import Ctx, usage_reply
 from handlers.grammar import commands as c
-from handlers.grammar import deal_phrases, everyday, plain_undo, unsaid
+from handlers.grammar import deal_phrases, everyday_said, plain_undo, unsaid
 from handlers.grammar.festivals import unknown_in
 from handlers.grammar.inner import courteous, inner_command, lead_in, read_only, without_fillers
 from handlers.grammar.language import answered_in
@@ -41,7 +41,7 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
         ctx.locale = answered_in(text, ctx.locale)
         return Reply(lines=(ctx.t("undo_offered"), ctx.t("answer_hint_one")), ok=False, locale=ctx.locale,
                      buttons=(Button(word, word),))  # `撤回刚才那条`: undo, said back before it runs
-    if not error.options and (said := everyday.meant(text, ctx.today)) is not None:
+    if not error.options and (said := everyday_said.meant(text, ctx.today)) is not None:
         ctx.locale = answered_in(text, ctx.locale)  # `who's top on visits this wk?`, `move standup…`
         if isinstance(said, tuple):  # a question: answered, the line it was read as said
             ctx.notes.append(ctx.t("read_as_whole", said=said[0]))

@@ -13,7 +13,6 @@ _UNDO = re.compile(r"^(?:(?:帮我|请)?(?:撤回|撤销|撤掉|取消)(?:一下
                    r"(?:that|this|the last one|my last (?:one|change|message)|it)[\s.!]*$"
                    r"|^(?:(?:oops|whoops|oh no|ugh|sorry|my bad|wait|no+)[\s,.!]+)*(?:(?:pls|please)\s+)?"
                    r"(?:bring (?:it|that|them) back|put (?:it|that|them) back|"
-                   r"undo(?: (?:that|this|it|the delete|my last (?:one|change)))?|revert(?: (?:that|it))?|"
                    r"take (?:that|it) back|"
                    r"i didn'?t mean (?:that|to(?: do that| delete (?:that|it))?)|wrong one|didn'?t mean to)"
                    r"(?:[\s,.!]+(?:pls|please|sorry))*[\s.!]*$", re.I)

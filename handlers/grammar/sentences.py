@@ -108,7 +108,7 @@ _LEAVE_EN = re.compile(r"^(?:(?:i'?m|im|i am|i'?ll be|i will be|gonna be|going t
 def _leave(raw: str, text: str, today: dt.date) -> c.ParseError | None:
     """`下周三请一天假` · `I'm off tomorrow`: leave on that day?"""
     from handlers.grammar.dates import parse_date_range
-    from handlers.grammar.everyday import leave_days
+    from handlers.grammar.several_days import leave_days
 
     found = _LEAVE_ZH.match(text) or _LEAVE_EN.match(text)
     keyword = "请假" if found is not None and found.re is _LEAVE_ZH else "leave"

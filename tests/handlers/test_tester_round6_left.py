@@ -92,7 +92,7 @@ def test_a_delete_said_with_courtesy_or_in_another_order_deletes(session_factory
 
 
 @pytest.mark.parametrize("typed", ["oops no, bring it back", "bring it back", "put it back pls",
-                                   "oops, undo that", "whoops i didn't mean to"])
+                                   "no no, take that back", "whoops i didn't mean to"])
 def test_undo_said_in_words_is_offered_and_undoes_when_answered(session_factory, typed):
     chat = _chat(session_factory)
     assert chat.reply("visit Globex: intro").ok
