@@ -54,6 +54,9 @@ def _bare_command(word: str) -> bool:
 
 # --- a visit still to come -------------------------------------------------------------------
 
+#: Words before a day that make it the day of something after the visit (`… follow up 15/12`)
+_LATER_WORDS = re.compile(r"(?<![A-Za-z])(?:follow(?:[\s-]?up)?|f/u|fu|remind|call|due|by|until|till|"
+                          r"deadline|send|demo|meet|again)(?![A-Za-z])|跟进|回访|再|之前|前", re.I)
 _HEAD_END = re.compile(r"\s*(?:[:：;；,，。]|\s-\s|\.(?:\s|$))")
 
 
@@ -76,8 +79,8 @@ def visit_ahead(rest: str, command, today: dt.date, chinese: bool) -> c.ParseErr
         return None
     at = head.rfind(found[0])
     who = re.sub(r"\s+(?:in|on|by|next|this|coming|this coming|around)$", "", head[:at].strip(), flags=re.I)
-    if not who or head[at + len(found[0]):].strip():
-        return None  # the day inside the name's words: not told apart here
+    if not who or head[at + len(found[0]):].strip() or "\n" in rest or _LATER_WORDS.search(who):
+        return None  # the day inside the name's words, or a follow-up's day: not told apart here
     if chinese:
         task = f"任务 拜访 {who}" + (f"：{notes}" if notes else "") + f" {found[0]}"
     else:
