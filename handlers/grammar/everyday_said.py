@@ -25,9 +25,11 @@ _TOP = re.compile(r"^(?:so\s+|ok\s+|hey\s+)?(?:(?:who'?s|whos|who\s+is|who\s+has
                   r"|(?:top|best)\s+(?:sellers?|reps?|performers?|people)|(?:show\s+(?:me\s+)?)?(?:the\s+)?"
                   r"(?:rankings?|standings))\b(?P<rest>.*)$", re.I)
 _TOP_METRIC = {"visits": "visits", "visit": "visits", "revenue": "", "sales": "", "money": "", "won": "",
-               "deals": "", "wins": "", "%": "%", "target": "%", "targets": "%", "attainment": "%"}
+               "deals": "deals", "wins": "deals", "customers": "customers", "%": "%", "target": "%",
+               "targets": "%", "attainment": "%"}
 _TOP_FILLER = {"on", "in", "for", "by", "of", "the", "so", "far", "right", "now", "currently", "at", "our",
-               "team", "overall", "today", "?", "pls", "please"}
+               "team", "overall", "today", "?", "pls", "please", "new", "seller", "sellers", "rep", "reps",
+               "person", "one", "performer", "with", "number", "numbers", "most", "highest"}
 
 
 def _leaderboard(said: str) -> str | None:
@@ -80,7 +82,8 @@ _TIER_MAKE = re.compile(r"^(?:(?:pls|please)\s+)?(?i:make|mark|set|upgrade|downg
                         r"(?P<customer>.+?)\s+(?:(?i:to|as|into)\s+)?(?:(?i:an?|the)\s+)?"
                         r"(?:(?i:tier)[-\s]?(?P<t1>[abcABC])|(?P<t2>[ABC])(?:[-\s]?(?i:tier))?)"
                         r"(?:\s+(?i:account|customer|client|tier))?[.!]*$")
-_NOT_A_CUSTOMER = re.compile(r"^(?:it|this|that|he|she|they|who|what|which|there|here|i|we|you)$", re.I)
+_NOT_A_CUSTOMER = re.compile(r"^(?:it|this|that|he|she|they|who|what|which|there|here|i|we|you)$|"
+                             r"(?<![A-Za-z])(?:deal|deals|opportunity|task|visit|tip|lead)(?![A-Za-z])", re.I)
 
 
 def _tier(said: str) -> str | None:
@@ -90,7 +93,7 @@ def _tier(said: str) -> str | None:
     customer = re.sub(r"^(?:so|btw|fyi|oh|ok|also|and)[\s,:]+|(?:\s*(?:…|\.\.\.+))+\s*$", "",
                       found["customer"].strip(" ,:"), flags=re.I).strip(" ,:…")
     customer = re.sub(r"\s*(?:…|\.\.\.+)\s*", " ", customer).strip()
-    if not customer or _NOT_A_CUSTOMER.match(customer) or len(customer.split()) > 5:
+    if not customer or _NOT_A_CUSTOMER.search(customer) or len(customer.split()) > 5:
         return None
     return f"customer {customer} tier {(found['t1'] or found['t2']).upper()}"
 
