@@ -22,7 +22,7 @@ from handlers.grammar.intents import (
 )
 from handlers.grammar.normal import simplified
 from handlers.grammar.parse_reports import progress_asked
-from handlers.grammar.parse_tasks import parse_task
+from handlers.grammar.parse_tasks import done_said, parse_task
 from handlers.grammar.sentences import sentence
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -70,6 +70,8 @@ def parse(text: str, today: dt.date | None = None) -> c.Command | c.ParseError:
     if len(text) > MAX_TEXT:
         return c.ParseError(None, "too_long")
     name, _, rest = split_keyword(text)
+    if name is None and (done := done_said(text)) is not None:
+        return done  # `7号任务完成了`: task 7 done
     if name is None and (task := _follow_up_task(raw, text, today or dt.date.today())) is not None:
         return task  # `下周三跟进格力`: a task for that day?
     if name is None and (said := sentence(raw, text, today or dt.date.today())) is not None:
