@@ -204,4 +204,23 @@ ASKING: dict[str, tuple[str, str]] = {
     "standup_answer_button": ("It's my standup answer", "这是站会回答"),
     "split_needs_team": ("Only a team target can be split: target team revenue 2m quarter split",
                          "只有团队目标可以分解：目标 团队 业绩 200万 本季度 分解"),
+    "id_change_asked": ("Move #{id} to {day}: which is it? Nothing was changed yet.",
+                        "把 #{id} 改到{day}：是哪一个？尚未修改。"),
+    "id_change_one": ("Move {what} to {day}? Nothing was changed yet.", "把{what}改到{day}？尚未修改。"),
+    "id_change_follow_up": ("Follow-up #{id} ({customer})", "跟进 #{id}（{customer}）"),
+    "id_change_deal": ("Deal #{id} close day ({customer} · {title})",
+                       "商机 #{id} 预计成交（{customer} · {title}）"),
+    "id_change_none": ("You have no open follow-up or deal #{id}. A follow-up's new day: snooze 29 fri; "
+                       "a deal's close day: deal #12 close fri",
+                       "你没有编号 #{id} 的待跟进或进行中的商机。改跟进日期：推迟 29 周五；"
+                       "改商机预计成交：商机 #12 预计 周五"),
+    "this_deal_one": ("Record {what} of deal #{id} ({customer} · {title}), the deal you just changed? "
+                      "Nothing was saved yet.",
+                      "记为{what}：商机 #{id}（{customer} · {title}），就是你刚才改的那个？尚未保存。"),
+    "this_deal_which": ("Which deal is it? Tap one to record {what}. Nothing was saved yet.",
+                        "是哪个商机？点一个记为{what}。尚未保存。"),
+    "this_deal_lost": ("the loss", "输单"),
+    "this_deal_won": ("the win", "赢单"),
+    "this_deal_none": ("You have no open deal. Name the customer: lost Acme: price",
+                       "你没有进行中的商机。请写上客户：输单 华为：价格太高"),
 }
