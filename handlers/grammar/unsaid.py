@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 
 from handlers.grammar import commands as c
+from handlers.grammar.brands import brand_of, brands_said
 from handlers.grammar.normal import name_fold
 from storage.sales import CustomerRepository
 
@@ -31,8 +32,30 @@ def customers_in(text: str, names: list[tuple[int, str]]) -> list[str]:
         if _CJK.search(key) and key in folded or not _CJK.search(key) and re.search(
                 _LATIN_EDGE + re.escape(key) + r"(?![a-z0-9])", folded):
             found.append(name)
+    said = brands_said(text)  # `JD.com黄了`: 京东, by the name it goes by abroad
+    found += [name for _id, name in names if said and name not in found and brand_of(name) in said]
     longest = [n for n in found if not any(n != m and name_fold(n) in name_fold(m) for m in found)]
-    return longest
+    return longest or _by_their_start(folded, names)
+
+
+def _by_their_start(folded: str, names: list[tuple[int, str]]) -> list[str]:
+    """Where no customer is named in full: those whose name's start is said (`腾达` for 腾达科技,
+    two characters or more; `Wayne` for Wayne Enterprises, a first word of four letters or more),
+    each with the longest start said; the caller names the customer in full, or asks which."""
+    best, found = 0, []
+    for _id, name in names:
+        key = name_fold(name)
+        if _CJK.search(key[:1]):
+            size = next((n for n in range(len(key) - 1, 1, -1) if key[:n] in folded), 0)
+        else:
+            first = key.split(" ", 1)[0]
+            size = len(first) if " " in key and len(first) >= 4 and re.search(
+                _LATIN_EDGE + re.escape(first) + r"(?![a-z0-9])", folded) else 0
+        if size and size > best:
+            best, found = size, [name]
+        elif size and size == best:
+            found.append(name)
+    return found
 
 
 def as_visit(session, tenant_id: int, text: str, error: c.ParseError, chinese: bool,

@@ -49,6 +49,15 @@ def other_than_visit(session, tenant_id: int, text: str, found: list[str], chine
         both = "\n".join(f"{word} {name}{'：' if chinese else ': '}{said}" for name in found)
         return c.ParseError(None, "visits_unsaid", " · ".join(found),
                             options=(("as_two_visits", both, None),))
+    if len(found) > 1 and (_WON.search(seen) or _LOST.search(seen)):  # `签了！腾达6万`: 腾达科技 or 腾达物流?
+        found = [name for name in found if _open_deals(session, tenant_id, name)] or found  # with a deal
+    if len(found) > 1 and (_WON.search(seen) or _LOST.search(seen)):
+        won = bool(_WON.search(seen))
+        money = _amount(seen) if won else None
+        word = ("赢单" if chinese else "won") if won else ("输单" if chinese else "lost")
+        return c.ParseError(None, "closed_which", " · ".join(found[:5]), options=tuple(
+            ("as_won" if won else "as_lost", f"{word} {name}{f' {money}' if money else ''}", None)
+            for name in found[:5]))
     if len(found) != 1:
         return None
     [name] = found

@@ -136,6 +136,9 @@ SALES: dict[str, tuple[str, str]] = {
     "won_unsaid": ("There is no command word, but it sounds like {text}'s deal was won: record the win? "
                    "Nothing was saved yet.",
                    "没有命令词，但听起来{text}的单子赢了：记为赢单吗？尚未保存。"),
+    "closed_which": ("There is no command word, but it sounds like a deal was closed: which customer's, "
+                     "{text}? Nothing was saved yet.",
+                     "没有命令词，但听起来有个单子结束了：是哪个客户的，{text}？尚未保存。"),
     "lost_unsaid": ("There is no command word, but it sounds like {text}'s deal was lost: record the loss? "
                     "Nothing was saved yet.",
                     "没有命令词，但听起来{text}的单子丢了：记为输单吗？尚未保存。"),
