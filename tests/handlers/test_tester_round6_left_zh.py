@@ -185,3 +185,33 @@ def test_a_brands_english_name_moving_a_deal_without_a_command_word_asks_about_t
     assert not reply.ok and f"#{number}" in reply.text and "京东" in reply.text, reply.text
     assert chat.reply("yes").ok
     assert _stage(session_factory, number) == "negotiation"
+
+
+def _targets(session_factory):
+    from storage.models import Target
+
+    with session_factory() as s:
+        return [(t.member_id is not None, t.metric, t.period_kind, t.period_start.isoformat(), int(t.amount))
+                for t in s.scalars(select(Target).order_by(Target.id))]
+
+
+@pytest.mark.parametrize("said, shown, stored", [
+    ("Bo下个月目标50万", "2026年12月", (True, "revenue", "month", "2026-12-01", 500000)),
+    ("下个月Bo的目标是50万", "2026年12月", (True, "revenue", "month", "2026-12-01", 500000)),
+    ("@Bo 下个月目标：50万", "2026年12月", (True, "revenue", "month", "2026-12-01", 500000)),
+    ("给Bo定个下个月拜访目标40次", "2026年12月", (True, "visits", "month", "2026-12-01", 40)),
+    ("Bo目标60万", "2026年11月", (True, "revenue", "month", "2026-11-01", 600000)),
+    ("團隊本季度業績目標200萬", "2026年第4季度", (False, "revenue", "quarter", "2026-10-01", 2000000)),
+    ("团队下季度目标300万", "2027年第1季度", (False, "revenue", "quarter", "2027-01-01", 3000000))])
+def test_a_managers_target_told_in_words_is_set_with_its_period_shown(session_factory, said, shown, stored):
+    chat = _setup(session_factory)
+    reply = chat.reply(said, user="Mia")
+    assert reply.ok and shown in reply.text, reply.text
+    assert _targets(session_factory) == [stored]
+
+
+def test_a_reps_target_told_in_words_gets_the_usual_refusal(session_factory):
+    chat = _setup(session_factory)
+    reply = chat.reply("Bo下个月目标50万")
+    assert not reply.ok and "只有经理" in reply.text, reply.text
+    assert _targets(session_factory) == []
