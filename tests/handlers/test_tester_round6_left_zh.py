@@ -215,3 +215,54 @@ def test_a_reps_target_told_in_words_gets_the_usual_refusal(session_factory):
     reply = chat.reply("Bo下个月目标50万")
     assert not reply.ok and "只有经理" in reply.text, reply.text
     assert _targets(session_factory) == []
+
+
+def _visits(session_factory):
+    from storage.models import Customer
+
+    with session_factory() as s:
+        return [(s.get(Customer, v.customer_id).name, v.notes)
+                for v in s.scalars(select(Visit).order_by(Visit.id))]
+
+
+def _customers(session_factory):
+    from storage.models import Customer
+
+    with session_factory() as s:
+        return sorted(s.scalars(select(Customer.name)))
+
+
+@pytest.mark.parametrize("said, first, second", [
+    ("visit Globex & Initech: joint call", "visit Globex: joint call", "visit Initech: joint call"),
+    ("visit Globex and Initech: joint call", "visit Globex: joint call", "visit Initech: joint call"),
+    ("visit Globex&Initech: joint call", "visit Globex: joint call", "visit Initech: joint call"),
+    ("拜访 京东和联想：联合会议", "拜访 京东：联合会议", "拜访 联想：联合会议"),
+    ("拜訪 京東與聯想：聯合會議", "拜訪 京東：聯合會議", "拜訪 聯想：聯合會議")])
+def test_two_known_customers_joined_are_offered_one_visit_each_never_a_new_joined_name(
+        session_factory, said, first, second):
+    chat = _setup(session_factory)
+    for name in ("Globex", "Initech", "京东", "联想"):
+        assert chat.reply(f"customer {name}").ok
+    reply = chat.reply(said)
+    assert not reply.ok and [b.command for b in reply.buttons] == [f"{first}\n{second}"], reply.text
+    assert "new customer" not in reply.text.lower() and "新客户" not in reply.text
+    assert chat.reply("1").ok
+    assert len(_visits(session_factory)) == 2
+    assert len(_customers(session_factory)) == 4  # no customer "Globex & Initech"
+
+
+@pytest.mark.parametrize("name", ["A&B Ltd.", "AT&T", "P&G China"])
+def test_an_ampersand_inside_a_company_name_is_one_new_customer(session_factory, name):
+    chat = _setup(session_factory)
+    reply = chat.reply(f"visit {name}: met cfo")
+    assert reply.ok and name in reply.text, reply.text
+    assert _visits(session_factory) == [(name, "met cfo")]
+
+
+def test_a_joined_name_that_is_one_customer_is_that_customer(session_factory):
+    chat = _setup(session_factory)
+    for name in ("Globex", "Initech", "+Globex & Initech"):
+        assert chat.reply(f"customer {name}").ok
+    reply = chat.reply("visit Globex & Initech: joint call")
+    assert reply.ok, reply.text
+    assert _visits(session_factory) == [("Globex & Initech", "joint call")]

@@ -20,6 +20,9 @@ ASKING: dict[str, tuple[str, str]] = {
     "customer_joined": ("“{name}” reads as several customers ({names}). One message for each, or one new "
                         "customer of that name? Nothing was saved yet.",
                         "“{name}”像是几个客户（{names}）。每个客户各记一条，还是新建一个叫这个名字的客户？尚未保存。"),
+    "customer_joined_known": ("“{name}” names customers of ours ({names}): one message for each? Nothing was "
+                              "saved yet.",
+                              "“{name}”是我们的几个客户（{names}）：每个客户各记一条吗？尚未保存。"),
     "each_customer_button": ("One for each ({count})", "每个客户各一条（{count}）"),
     "new_customer_button": ("New customer “{name}”", "新客户“{name}”"),
     "visit_which_customer": ("Which words are the customer? Put a colon after the name: {example}",
