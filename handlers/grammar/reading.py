@@ -211,10 +211,27 @@ def _day_or_month_first(text: str, command, today: dt.date) -> c.ParseError | No
             ranged = bool(re.match(r"\s*[-~–—至到]", raw[found.end():]) or re.search(r"[-~–—至到]\s*$",
                                                                                    raw[:found.start()]))
             written = "%Y/%m/%d" if ranged else "%Y-%m-%d"  # `2027-01-04-1/8` would read as no range
-            options = tuple((label, raw[:found.start()] + when.strftime(written) + raw[found.end():], None)
+            kept = _as_typed(text, command, today)  # the notes keep `10/12`, not the date written out
+            options = tuple((label, raw[:found.start()] + when.strftime(written) + raw[found.end():],
+                             replace(command, **{name: when}) if kept else None)
                             for label, when in (("month_first", day), ("day_first", other)))
             return c.ParseError(topic, "day_or_month", found[0], options=options)
     return None
+
+
+def _as_typed(text: str, command, today: dt.date) -> bool:
+    """Whether `command` may be an answer's command as it is, its day the only thing asked: a
+    command a button may carry whose words are all accounted for (else the answer is re-read)."""
+    from handlers.grammar.command_json import STRUCTURED
+    from handlers.grammar.spans import account
+
+    if not isinstance(command, STRUCTURED) or isinstance(command, c.Several):
+        return False
+    if not isinstance(command, _ACCOUNTED):
+        return True
+    raw = " ".join(text.split())
+    rest = split_keyword(simplified(p.normalize(text)))[2]
+    return not account(raw, command, today, len(raw) - len(rest)).unclaimed
 
 
 #: `new deal Acme 50k` · `新建 商机 华为`: a word before the command word, offered without it

@@ -266,3 +266,24 @@ def test_a_joined_name_that_is_one_customer_is_that_customer(session_factory):
     reply = chat.reply("visit Globex & Initech: joint call")
     assert reply.ok, reply.text
     assert _visits(session_factory) == [("Globex & Initech", "joint call")]
+
+
+def _visit_rows(session_factory):
+    with session_factory() as s:
+        return [(v.notes, v.follow_up_on.isoformat() if v.follow_up_on else None)
+                for v in s.scalars(select(Visit).order_by(Visit.id))]
+
+
+@pytest.mark.parametrize("said, answer, stored", [
+    ("拜访 华为：客户说10/12前给答复", "2", ("客户说10/12前给答复", "2026-12-10")),
+    ("拜访 华为：客户说10/12前给答复", "1", ("客户说10/12前给答复", "2027-10-12")),
+    ("拜訪 華為：客戶說 10/12 前給答覆", "2", ("客戶說 10/12 前給答覆", "2026-12-10")),
+    ("visit Globex: they will revert by 10/12, budget ok", "2", ("they will revert by 10/12, budget ok",
+                                                               "2026-12-10"))])
+def test_notes_after_a_day_or_month_question_keep_the_day_as_typed(session_factory, said, answer, stored):
+    chat = _setup(session_factory)
+    asked = chat.reply(said)
+    assert not asked.ok and len(asked.buttons) == 2 and "10/12" in asked.text, asked.text
+    reply = chat.reply(answer)
+    assert reply.ok and "10/12" in reply.text, reply.text
+    assert _visit_rows(session_factory) == [stored]
