@@ -287,3 +287,32 @@ def test_notes_after_a_day_or_month_question_keep_the_day_as_typed(session_facto
     reply = chat.reply(answer)
     assert reply.ok and "10/12" in reply.text, reply.text
     assert _visit_rows(session_factory) == [stored]
+
+
+def _visits_with_days(session_factory):
+    from storage.models import Customer
+
+    with session_factory() as s:
+        return [(s.get(Customer, v.customer_id).name, v.notes,
+                 v.follow_up_on.isoformat() if v.follow_up_on else None)
+                for v in s.scalars(select(Visit).order_by(Visit.id))]
+
+
+@pytest.mark.parametrize("said, stored", [
+    ("今天去了华为和腾达\n华为下周二演示 腾达月中回访",
+     [("华为", "华为下周二演示", "2026-12-01"), ("腾达科技", "腾达月中回访", "2026-12-15")]),
+    ("今天拜訪了華為和騰達。華為下週二演示；騰達月中回訪",
+     [("华为", "華為下週二演示", "2026-12-01"), ("腾达科技", "騰達月中回訪", "2026-12-15")]),
+    ("今天去了华为和腾达科技，华为下周二演示，腾达科技周五再跟进",
+     [("华为", "华为下周二演示", "2026-12-01"), ("腾达科技", "腾达科技周五再跟进", "2026-11-27")])])
+def test_visits_to_two_customers_each_with_its_own_next_step_are_offered_as_two_visits(
+        session_factory, said, stored):
+    chat = _setup(session_factory)
+    for name in ("华为", "腾达科技"):
+        assert chat.reply(f"客户 {name}").ok
+    reply = chat.reply(said)
+    assert not reply.ok and len(reply.buttons) == 1 and "各记一次拜访" in reply.text, reply.text
+    assert "任务" not in reply.text
+    assert _visits_with_days(session_factory) == []
+    assert chat.reply("好").ok
+    assert _visits_with_days(session_factory) == stored

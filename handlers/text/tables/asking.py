@@ -163,6 +163,7 @@ ASKING: dict[str, tuple[str, str]] = {
     "option_as_deal": ("The deal at that stage", "按这个阶段更新商机"),
     "task_unsaid": ("“{text}” has no command word: is it a task, for that day? Nothing was saved yet.",
                     "“{text}”没有命令词：是一个任务（到那天）吗？尚未保存。"),
+    "option_as_visits_each": ("A visit to each, with its own follow-up", "各记一次拜访，各自跟进"),
     "option_as_two_visits": ("A visit to each, all of it as the notes", "各记一次拜访，全文作为纪要"),
     "option_as_deal_history": ("That deal's history", "看这个商机的进展"),
     "option_as_won": ("Won", "记为赢单"),
