@@ -316,3 +316,44 @@ def test_visits_to_two_customers_each_with_its_own_next_step_are_offered_as_two_
     assert _visits_with_days(session_factory) == []
     assert chat.reply("好").ok
     assert _visits_with_days(session_factory) == stored
+
+
+@pytest.mark.parametrize("word", ["好吧", "不对", "不用", "不對！", "不行", "不要了", "先不用了", "好吧好吧",
+                                  "对的对的", "好嘞", "不必了"])
+def test_a_yes_or_no_word_with_no_question_open_says_no_question_is_open(session_factory, word):
+    chat = _setup(session_factory)
+    reply = chat.reply(word)
+    assert not reply.ok and "目前没有待回答的问题" in reply.text, reply.text
+
+
+@pytest.mark.parametrize("word", ["不行", "不要了", "先不用了", "不對！", "不用了吧"])
+def test_a_no_word_to_an_open_question_drops_it(session_factory, word):
+    chat = _setup(session_factory)
+    number = _deal(chat)
+    assert not chat.reply("这单黄了").ok
+    reply = chat.reply(word)
+    assert "未保存任何内容" in reply.text, reply.text
+    assert _stage(session_factory, number) == "proposal"
+
+
+@pytest.mark.parametrize("word", ["好吧好吧", "对的对的", "好嘞"])
+def test_a_yes_word_said_twice_answers_an_open_question(session_factory, word):
+    chat = _setup(session_factory)
+    number = _deal(chat)
+    assert not chat.reply("这单黄了").ok
+    assert chat.reply(word).ok
+    assert _stage(session_factory, number) == "lost"
+
+
+@pytest.mark.parametrize("said", ["不对，金额是8万", "不對，金額是8萬", "不对 是8万"])
+def test_a_no_word_with_a_correction_in_the_sentence_is_the_correction_not_a_bare_no(session_factory, said):
+    chat = _setup(session_factory)
+    number = _deal(chat)
+    assert not chat.reply("这单黄了").ok  # a question open
+    reply = chat.reply(said)
+    assert not reply.ok and f"商机 #{number} 8万" in [b.command for b in reply.buttons], reply.text
+    assert "未保存任何内容" not in reply.text
+    assert chat.reply("好").ok
+    with session_factory() as s:
+        deal = s.get(Deal, number)
+        assert (deal.stage, int(deal.amount)) == ("proposal", 80000)
