@@ -1,6 +1,8 @@
 """Text that is no command as it stands, answered as helpfully as it can be, nothing stored unasked:
 
 - a correction right after a change (`no I meant 1.15m`, `改成5万`): handlers/sales/said_again.py;
+- a change said about a record not named (`254 推到月底`, `这单黄了`): asked, one tap per record it
+  can be (handlers/sales/unnamed.py);
 - progress asked in words (`团队这个月KPI完成得怎么样`): answered;
 - a visit or a task told without the command word (`今天去了华为…`, `明天给京东打电话`): offered
   (handlers/grammar/unsaid.py);
