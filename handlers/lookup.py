@@ -13,7 +13,12 @@ from handlers.grammar.brands import brand_of
 from handlers.grammar.commands import CloseDeal, LogVisit, Scope, SetCustomer, UpsertDeal
 from handlers.grammar.intents import usage
 from handlers.grammar.normal import name_fold
-from handlers.rules.name_likeness import core_name, extended_customers, similar_customers
+from handlers.rules.name_likeness import (
+    abbreviated_customers,
+    core_name,
+    extended_customers,
+    similar_customers,
+)
 from handlers.text.reply import Button
 from storage.models.base import name_key
 from storage.models.sales import Customer
@@ -72,6 +77,9 @@ def known_customers(ctx: Ctx, name: str) -> list[Customer]:
     if not same and (brand := brand_of(core)):  # not `华为技术` for 华为: a suffix is asked about
         same = [id_ for id_, other in names
                 if brand_of(theirs := core_name(other)) == brand and theirs != core]
+    if not same:  # `Wayne Ent.`, `Stark Ind.`: a known name shortened, punctuation aside
+        shortened = set(abbreviated_customers(names, name))
+        same = [id_ for id_, other in names if other in shortened]
     return [ctx.session.get(Customer, id_) for id_ in same]
 
 
@@ -204,7 +212,7 @@ def with_customer(command, old: str, new: str):
 
 
 #: Between two customers' names: `京东和联想`, `Acme & Globex`, `Acme and Globex`, `A/B`.
-_JOINED = re.compile(r"\s*(?:和|与|與|及|、|&|\+|/|\band\b)\s*", re.IGNORECASE)
+_JOINED = re.compile(r"\s*(?:和|与|與|及|、|&|\+|/|;|；|\band\b)\s*", re.IGNORECASE)
 
 
 #: `&` between two letters with no space (`A&B Ltd.`, `AT&T`, `P&G`): part of one company's name

@@ -154,18 +154,32 @@ def _bare_due(text: str, today: dt.date) -> tuple[str, dt.date | None]:
     return text, None
 
 
-#: A task's number and a word of it being done (`7搞定了`, `#7 已完成`, `7 done`)
+#: A task's number and a word of it being done (`7搞定了`, `#7 已完成`, `7 done`, `#7 - done ✅`)
 _DONE_WORDS = (r"(?:已经?|也|都)?(?:搞定|完成|做完|办完|弄完|办好|做好|弄好|结束)(?:了|啦|咯)?"
-               r"|(?:is\s+|was\s+|all\s+)?(?:done|finished|completed?)")
-_DONE_SAID = re.compile(rf"#?(?P<id>\d{{1,9}})\s*号?\s*[,，:：]?\s*(?:{_DONE_WORDS})\s*[!！。.~]*", re.I)
+               r"|(?:is\s+|was\s+|all\s+|now\s+|marked\s+(?:as\s+)?)?"
+               r"(?:done|finished|completed?|closed|ticked\s+off|sorted)")
+_THANKS = r"(?:\s*(?:pls|please|plz|thanks|thx|ty|✅|✔️?|👍|🎉))*"
+_NUMBER = r"(?:no\.?\s*|number\s+|nr\.?\s*)?#?(?P<id>\d{1,9})"
+_DONE_SAID = re.compile(rf"{_NUMBER}\s*号?\s*(?:[,，:：]|\s[-–—]\s?)?\s*(?:{_DONE_WORDS})"
+                        rf"{_THANKS}\s*[!！。.~]*", re.I)
 #: `7号任务完成了`, `第7个任务搞定了` with no command word at the start
 _NUMBERED_DONE = re.compile(rf"(?:第\s*)?#?(?P<id>\d{{1,9}})\s*(?:号|个)?\s*(?:任务|待办|task)\s*[,，:：]?\s*"
-                            rf"(?:{_DONE_WORDS})\s*[!！。.~]*", re.I)
+                            rf"(?:{_DONE_WORDS}){_THANKS}\s*[!！。.~]*", re.I)
+#: `finished task 7`, `mark task #7 done`, `close task 7`, `tick off task 7`: the done word first
+_DONE_FIRST = re.compile(rf"(?:finished|completed?|closed?|tick(?:ed)?\s+off|check(?:ed)?\s+off|"
+                         rf"mark(?:ed)?|set)\s+(?:the\s+)?task\s+{_NUMBER}"
+                         rf"(?:\s+(?:as\s+)?(?:done|finished|complete|completed|closed))?"
+                         rf"{_THANKS}\s*[!.]*", re.I)
 
 
 def done_said(text: str) -> c.DoneTask | None:
     """`7号任务完成了` (a task's number before the task word, no command word): task 7 done."""
     found = _NUMBERED_DONE.fullmatch(view(text).strip())
+    first = _DONE_FIRST.fullmatch(view(text).strip())
+    if first and first[0].split()[0].lower() in ("mark", "marked", "set") \
+            and not re.search(r"(?:done|finished|complete|completed|closed)\W*$", first[0], re.I):
+        first = None  # `mark task 7` alone says nothing of it being done
+    found = found or first
     return c.DoneTask((int(found["id"]),)) if found else None
 
 

@@ -67,6 +67,7 @@ def parse_visit(rest: str, today: dt.date) -> c.Command | c.ParseError:
     if said:  # `跟进12月18日 对方要求再降价`: what the customer said is notes, not our next step
         text = f"{text}; {said}" if _VISIT_SEP.search(view(text)) else f"{text}: {said}"
     customer, body = head_and_body(text, _VISIT_SEP)
+    customer, body = _name_goes_on(text, customer, body)
     body = body.lstrip(" :：;；,，")  # `visit O'brien co. : pricing sent`: one separator said twice
     customer = SYMBOLS.sub(" ", customer)  # `visit Globex 👍`: an emoji is no part of a name
     customer, day = _day_at_end(customer, today)  # `visit Globex yesterday: …`: the visit's day
@@ -91,7 +92,8 @@ def parse_visit(rest: str, today: dt.date) -> c.Command | c.ParseError:
         mark = _VISIT_SEP.search(view(text))
         command = replace(command, follow_up=command.follow_up or follow_up,
                           next_step=command.next_step or detail, day=day,
-                          comma=bool(mark and mark[0].strip() in (",", "，")))
+                          comma=bool(mark and mark[0].strip() in (",", "，")
+                                     and not re.search("[,，]", customer)))  # `, inc.`: one name
         if (closed := closed_in_notes(rest, command)) is not None:
             return closed
         if command.follow_up is None and (deadline := _deadline(body, today) or day_in_notes(body, today)):
@@ -122,6 +124,30 @@ _CALL_AGAIN = re.compile(r"再(?:联系|打电话|打个电话|约|跟|聊|沟�
 
 _BY_DAY = re.compile(r"(?<![A-Za-z])(?:by|before|due|until)\s+", re.I)
 _ZH_BEFORE = re.compile(r"(?:之前|以前|前)")
+
+
+#: The words before a later colon (`inc.: …`, `Acme Logistics: …`), which may still be a name's
+_HEAD_BEFORE_COLON = re.compile(r"\s*([^\s:：;；,，]+(?:\s+[^\s:：;；,，]+){0,2})\s*[:：](?!\d)\s*")
+_LEGAL = re.compile(r"(?:inc|ltd|llc|co|corp|corporation|gmbh|plc|limited|company|pte|sa|ag)\.?", re.I)
+
+
+def _name_goes_on(text: str, customer: str, body: str) -> tuple[str, str]:
+    """Where the name does not end at the first mark: `stark industries, inc.: …` and `W.
+    Enterprises: …` are one name (a legal suffix or the word after an initial); `Acme Corp; Acme
+    Logistics: joint call` names two customers, which the lookup asks about like `&`."""
+    sep = text[len(customer):len(text) - len(body)].strip() if text.endswith(body) else ""
+    more = _HEAD_BEFORE_COLON.match(body)
+    if not more or sep not in (".", ",", "，", ";", "；"):
+        return customer, body
+    words, rest = more[1], body[more.end():]
+    typed = (text[:len(text) - len(body)] + body[:more.end(1)]).strip()  # the name as typed
+    short = customer.split()[-1] if customer.split() else ""
+    if (sep in (",", "，", ".") and _LEGAL.fullmatch(words)) or (  # `, inc.` · `W. Enterprises`
+            sep == "." and len(short) <= 4 and short.isalpha() and words[:1].isupper()):
+        return typed, rest
+    if sep in (";", "；") and all(w[:1].isupper() or CJK.match(w) for w in words.split()):
+        return typed, rest
+    return customer, body
 
 
 def _deadline(notes: str, today: dt.date) -> tuple[str, dt.date] | None:

@@ -112,6 +112,31 @@ def extended_customers(names: list[tuple[int, str]], name: str, limit: int = 3) 
     return []
 
 
+#: Words a company name may end with that name no company (`Stark Industries, Inc.`)
+_LEGAL = frozenset("inc ltd llc co corp corporation company limited gmbh plc group holding holdings".split())
+
+
+def abbreviated_customers(names: list[tuple[int, str]], name: str) -> list[str]:
+    """Existing customers whose words `name` shortens word by word, punctuation aside: `Wayne
+    Ent.` → Wayne Enterprises, `Stark Ind.` → Stark Industries, `Init.` → Initech, `Acme Corp.`
+    → Acme Corporation. A shortened name is that customer (or asked about), never a new one."""
+    typed = name_fold(name).split()
+    if not typed or max(map(len, typed)) < 3 or _CJK.search("".join(typed)):
+        return []
+    found = []
+    for _id, other in names:
+        theirs, mine = name_fold(other).split(), list(typed)
+        while len(theirs) > len(mine) and theirs[-1] in _LEGAL:
+            theirs.pop()
+        while len(mine) > len(theirs) and mine[-1] in _LEGAL:  # `Umb. Corp` for Umbrella, but
+            mine.pop()  # `Globex Inc.` (nothing shortened) is asked about by similar_customers
+        pairs = list(zip(mine, theirs, strict=False))
+        if len(theirs) == len(mine) and all(t.startswith(m) for m, t in pairs) \
+                and any(m != t for m, t in pairs):
+            found.append(other)
+    return found
+
+
 def _is_grammar_word(word: str) -> bool:
     """A stage, tier, lifecycle or closing word (`closed`, `proposal`, `A类`) inside a name."""
     closing = ("closed", "won", "lost", "stage", "tier")
