@@ -53,6 +53,22 @@ def parse_amount(token: str) -> Money | None:
     return Money(amount, _CURRENCY[marker.lower()] if marker else None)
 
 
+#: An amount's unit said in a word or apart from its number (`30 grand`, `5 million`, `1.5mil`,
+#: `¥ 240,000`): written as the grammar's own (`30k`, `5m`, `1.5m`, `¥240,000`) before reading
+_UNIT_WORDS = (
+    (re.compile(r"(?<![\w.,])(\d+(?:\.\d+)?)\s*(?:grand|thousand|thou|k)(?![\w$¥€£])", re.I), r"\1k"),
+    (re.compile(r"(?<![\w.,])(\d+(?:\.\d+)?)\s*(?:millions?|mil|mio|mln|mn|mm|m)(?![\w$¥€£])", re.I), r"\1m"),
+    (re.compile(r"(?<![\w$¥€£])(hk\$|us\$|[$¥€£])\s+(?=\d)", re.I), r"\1"),
+)
+
+
+def amount_words(text: str) -> str:
+    """`deal Globex contact 30 grand` → `… 30k`: an amount's unit is never a word left over."""
+    for pattern, unit in _UNIT_WORDS:
+        text = pattern.sub(unit, text)
+    return text
+
+
 _CN_CHARS = "零〇一二两三四五六七八九十百千万亿0-9"
 #: Words that say an amount is about so much (`大概30万`, `三十万左右`): the amount is what is said
 _ABOUT = re.compile(r"^(?:大概|大约|约|差不多|~|≈)|(?:左右|上下)$")

@@ -12,6 +12,7 @@ from handlers.grammar import commands as c
 from handlers.grammar import everyday
 from handlers.grammar import parse as p
 from handlers.grammar import vocabulary as V
+from handlers.grammar.amounts import amount_words
 from handlers.grammar.intents import (
     BY_NAME,
     INTENTS,
@@ -63,7 +64,8 @@ def parse(text: str, today: dt.date | None = None) -> c.Command | c.ParseError:
     >>> parse("进度 团队")
     ShowProgress(scope=Scope(kind='team', name=None), period=Period(kind='month', offset=0))
     """
-    text = everyday.rewrite(plain_changes(text))  # `delete visit 393`: `visit #393 delete`
+    text = amount_words(everyday.rewrite(plain_changes(text)))  # `delete visit 393`: `visit #393
+    # delete` · `30 grand`: `30k`
     raw = " ".join(text.split())  # as typed: free text (notes, reasons) is stored this way
     text = simplified(p.normalize(text))  # the same length as `raw`, position for position
     if not text:
@@ -150,7 +152,7 @@ def read(text: str, today: dt.date | None = None) -> Reading:
     from handlers.grammar.spans import account, date_in
 
     today = today or dt.date.today()
-    text = _without_new(plain_changes(text))
+    text = amount_words(_without_new(plain_changes(text)))  # `30 grand`: `30k`
     name, _lang, after = split_keyword(simplified(p.normalize(text)))
     if (money := everyday.foreign_money(" ".join(text.split()), name, _lang == "zh")) is not None:
         return Reading(money)  # `deal Acme S$60k`: no amount kept in a currency not kept here

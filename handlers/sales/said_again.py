@@ -17,6 +17,7 @@ import re
 from sqlalchemy import select
 
 from handlers.context import Ctx
+from handlers.grammar import vocabulary as V
 from handlers.grammar.amounts import parse_amount
 from handlers.grammar.dates import parse_date
 from handlers.grammar.normal import view
@@ -29,8 +30,10 @@ from storage.models.sales import CLOSED_STAGES, Change, Customer, Deal, Visit
 from storage.sales import DealRepository
 
 RECENT = dt.timedelta(minutes=10)  # "the deal just touched"
-_EN = re.compile(r"^(?P<lead>(?:(?:no|nope|sorry|oops|actually|wait)\b[\s,.!]*)+)?"
-                 r"(?P<verb>(?:i\s+)?(?:meant|mean)|should\s+be|make\s+it|it'?s|it\s+was|was)?\s*"
+_EN = re.compile(r"^(?P<lead>(?:(?:no|nope|sorry|oops|actually|wait|typo|my\s+bad|my\s+mistake|correction|"
+                 r"scratch\s+that|fix)\b[\s,.!:]*)+)?"
+                 r"(?P<verb>(?:i\s+)?(?:meant|mean)|should\s+(?:have\s+)?be(?:en)?|make\s+it|it'?s|it\s+was|"
+                 r"(?:that|this|it)\s+(?:was|is|should\s+be)|that'?s|was)?\s*"
                  r"(?P<value>\S.*?)(?P<not>,?\s+not\s+\S.*?)?[\s.!]*$", re.I)
 _ZH = re.compile(r"^(?P<lead>(?:刚才那条|刚才)?(?:不对|不是|错了|说错了|记错了|更正|搞错了)[\s,，。!！]*)?"
                  r"(?P<verb>(?:金额|预计)?(?:应该是|是|改成|改为|改到))?\s*"
@@ -46,8 +49,14 @@ def correction(ctx: Ctx, text: str) -> Reply | None:
     if match is None:
         return None
     value = match["value"].strip(" ,，!！")
-    kind = "amount" if parse_amount(value) is not None else \
+    kind = "amount" if _amount(value) is not None else \
         "day" if parse_date(value, ctx.today) is not None else "customer" if match["not"] else None
+    if kind == "customer" and (said_amount := _amount_in(value)):  # `typo, it's 85万 not 80`: an
+        kind, value = "amount", said_amount  # amount put right, never a customer of those words
+    elif kind == "customer" and _FILLERS.intersection(re.findall(r"[\w']+", value.lower())):
+        return None  # `typo, it's …`: no customer's name
+    if kind == "amount":
+        value = _amount(value) or value
     if kind is None:
         return None
     ctx.locale = "en" if match.re is _EN else "zh"  # answered in the language it was said in
@@ -85,6 +94,24 @@ def _command(ctx: Ctx, row: Deal | Visit, kind: str, value: str) -> str:
 
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
+#: Words of a sentence that are no customer's name (`typo, it's 85万`, `that was 93k rmb`)
+_FILLERS = {"typo", "it's", "its", "it", "that", "that's", "was", "is", "meant", "mean", "sorry", "i",
+            "should", "be", "the", "amount", "price", "not", "wrong"}
+
+
+def _amount(value: str) -> str | None:
+    """`93k rmb` · `85万` · `$1.2m`: the amount as the grammar writes it, or None."""
+    words = value.split()
+    if len(words) == 2 and words[1].lower() in V.CURRENCY_WORDS and parse_amount(words[0]):
+        return f"{words[0]} {words[1]}"
+    return value if parse_amount(value) is not None else None
+
+
+def _amount_in(value: str) -> str | None:
+    """The one amount among words (`typo, it's 85万`), or None where there is none or several."""
+    words = re.split(r"[\s,，]+", value)
+    found = [w for w in words if re.search(r"\d", w) and parse_amount(w) is not None]
+    return found[0] if len(found) == 1 else None
 
 
 def _last_deal(ctx: Ctx) -> Deal | None:

@@ -6,7 +6,7 @@ bot's own offer dropped an amount's unit, and replies claimed what was not store
 import pytest
 from sqlalchemy import select
 
-from storage.models.sales import Customer, Task, Visit
+from storage.models.sales import Customer, Deal, Task, Visit
 from support import Chat
 
 _CUSTOMERS = ("Acme Corporation", "Globex", "Initech", "Umbrella", "Stark Industries", "Wayne Enterprises")
@@ -116,3 +116,54 @@ def test_a_tasks_number_and_a_done_word_is_that_task_done(session_factory, typed
     assert reply.ok, reply.text
     assert f"Task #{number} done" in reply.text
     assert _tasks(session_factory) == [("call Globex about the renewal", True)]
+
+
+def _deal(session_factory):
+    with session_factory() as s:
+        deal = s.scalars(select(Deal).order_by(Deal.id.desc())).first()
+        return s.get(Customer, deal.customer_id).name, deal.amount, deal.currency
+
+
+@pytest.mark.parametrize("typed, shown, amount", [
+    ("sorry typo, it's 85万 not 80", "85万", 850_000),
+    ("wait no, that was 93k rmb not usd", "93k rmb", 93_000),
+    ("my bad, should be 90k", "90k", 90_000),
+    ("typo: 85万", "85万", 850_000),
+    ("correction: it's 75万 not 80万", "75万", 750_000),
+    ("oops it was 70k not 80k", "70k", 70_000),
+])
+def test_a_correction_of_an_amount_is_offered_as_the_amount_never_a_customer(session_factory, typed, shown, amount):
+    chat = _setup(session_factory)
+    assert chat.reply('deal Globex "cloud migration" 80万 negotiation').ok
+    offer = chat.reply(typed)
+    assert not offer.ok and f"to {shown}?" in offer.text and "customer" not in offer.text.lower()
+    done = chat.reply("yes")
+    assert done.ok, done.text
+    assert _deal(session_factory) == ("Globex", amount, "CNY")
+    assert _customers(session_factory) == sorted(_CUSTOMERS)
+
+
+def test_a_sentence_of_filler_words_is_never_offered_as_a_customer(session_factory):
+    chat = _setup(session_factory)
+    assert chat.reply('deal Globex "cloud migration" 80万 negotiation').ok
+    reply = chat.reply("sorry typo, that was wrong not right")
+    assert "Change the customer" not in reply.text
+    chat.reply("yes")
+    assert _deal(session_factory)[0] == "Globex"
+    assert _customers(session_factory) == sorted(_CUSTOMERS)
+
+
+@pytest.mark.parametrize("said, amount, currency", [
+    ("30 grand", 30_000, "CNY"), ("30 thousand", 30_000, "CNY"), ("5 million yuan", 5_000_000, "CNY"),
+    ("1.5mil", 1_500_000, "CNY"), ("¥ 240,000", 240_000, "CNY"), ("2.5 million dollars", 2_500_000, "USD"),
+    ("$ 40,000", 40_000, "USD"), ("12 k", 12_000, "CNY"),
+])
+def test_an_amounts_unit_in_words_or_apart_is_the_amount(session_factory, said, amount, currency):
+    chat = _setup(session_factory)
+    chat.reply("rate USD 7.1", user="Mia")
+    reply = chat.reply(f'deal Globex "support renewal" contact {said}')
+    if not reply.ok:  # a currency asked about is fine; an amount cut short is not
+        assert "30" not in reply.text or "grand" not in reply.text
+        reply = chat.press(reply.buttons[0])
+    assert reply.ok, reply.text
+    assert _deal(session_factory) == ("Globex", amount, currency)
