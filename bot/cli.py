@@ -19,9 +19,28 @@ def built_app(check_schema: bool = True):
         raise click.ClickException(str(behind)) from None
 
 
+class Runtime:
+    """What every command is handed (`bot/runtime.py`): the app and the worker, built here."""
+
+    def app(self, check_schema: bool = True):
+        return built_app(check_schema)
+
+    def worker(self, app, **options):
+        from bot.worker import build_worker
+
+        return build_worker(app, **options)
+
+    def platform(self, name: str):
+        from bot import platforms
+
+        return platforms.named(name)
+
+
 @click.group()
-def main() -> None:
+@click.pass_context
+def main(ctx: click.Context) -> None:
     """salesbot: run a sales team from Slack, WeCom, Microsoft Teams or this console."""
+    ctx.obj = Runtime()
 
 
 @main.group()
@@ -55,7 +74,7 @@ def demo(user: str, reset: bool, no_chat: bool) -> None:
     where = app.engine.url.render_as_string(hide_password=True)
     click.echo(f"Demo data {'seeded' if made else 'already there'} in {where}.")
     if not no_chat:
-        run_chat(app, user, None)
+        run_chat(app, Runtime(), user, None)
 
 
 @main.command()

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import delete
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.console.plugin import PLATFORM, TENANT
+from bot.console.place import PLATFORM, TENANT
 from handlers.dispatch import Defaults
 from handlers.grammar.commands import Period
 from handlers.rules.close_reasons import categorize

@@ -11,11 +11,11 @@ import re
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from slack_bolt import App as BoltApp
 from sqlalchemy.exc import OperationalError
 
-from bot.app import App
 from bot.handoff import Handoff
 from bot.slack import forms, home
 from bot.slack.after_ack import after_ack
@@ -40,6 +40,9 @@ from handlers.text.strings import WORDS, name_of
 from handlers.unit_of_work import AnswerTo, answer_key, handle_message
 from storage.address import Address, Kind
 from worker.delivery import DeliveryWorker
+
+if TYPE_CHECKING:  # the composition root is handed in (`core`), never imported
+    from bot.app import App
 
 log = logging.getLogger(__name__)
 #: How long an answer the web process queued is its own to send, before a worker may (it died).

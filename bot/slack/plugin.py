@@ -86,10 +86,10 @@ def _manifest(host: str, socket: bool, org_deploy: bool) -> None:
 @click.command("socket")
 def _socket() -> None:
     """Serve Slack over Socket Mode (SLACK_APP_TOKEN): no public URL needed."""
-    from bot.cli import built_app
+    from bot.runtime import runtime
     from bot.slack.app import socket_mode_handler
 
-    app = built_app()
+    app = runtime().app()
     if not app.settings.slack_app_token:
         raise click.ClickException("Socket Mode needs SLACK_APP_TOKEN (xapp-…).")
     socket_mode_handler(app).start()

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from bot.app import App
 from bot.teams.naming import TeamsNames
 from bot.teams.render import BUTTON_LIMIT
 from bot.teams.sender import PLATFORM, TeamsSender
@@ -20,6 +20,9 @@ from storage.address import Address
 from storage.models.base import utcnow
 from storage.models.workspace import Tenant
 from storage.outbox import OutboxRepository
+
+if TYPE_CHECKING:  # the composition root is handed in (`core`), never imported
+    from bot.app import App
 
 log = logging.getLogger(__name__)
 
