@@ -10,4 +10,4 @@ PLATFORM = "console"
 TENANT = "local"  # the one workspace of the console
 
 PLACE = Place(PLATFORM, frozenset(), ("console", "控制台"), ("", ""),
-              room=lambda team: Address(PLATFORM, TENANT, Kind.CHANNEL, team).target, linked=False)
+              room=lambda team: Address(PLATFORM, TENANT, Kind.CHANNEL, team), linked=False)

@@ -105,7 +105,7 @@ class SlackRunner:
                 raise
             reply = self._unavailable(client, inbound.workspace, inbound.user, inbound.message, error)
             try:
-                self.sender.send(PLATFORM, inbound.workspace, inbound.answer.target, reply)
+                self.sender.send(inbound.answer, reply)
             except Exception:
                 log.warning("could not tell %s the database is away", inbound.user, exc_info=True)
             return
@@ -124,7 +124,7 @@ class SlackRunner:
         if inbound.user == "USLACKBOT" or not inbound.answer:
             return
         try:
-            self.sender.send(PLATFORM, inbound.workspace, inbound.answer.target, outsider_reply())
+            self.sender.send(inbound.answer, outsider_reply())
         except Exception as error:  # nothing to retry for a stranger: said once or not at all
             log.warning("could not answer a Slack user of another organisation: %s",
                         error.__class__.__name__)
@@ -161,7 +161,7 @@ class SlackRunner:
         except OperationalError as error:  # nothing could be queued: said straight away
             reply = self._unavailable(client, workspace, user_id, message, error)
         if reply.ok or not errors_in_request:
-            self.background.submit(self.sender.send, PLATFORM, workspace, target.target, reply)
+            self.background.submit(self.sender.send, target, reply)
         return reply
 
 

@@ -9,17 +9,17 @@ from handlers.places import Place
 from storage.address import Address, Kind
 
 
-def _channel(value: str) -> str | None:
-    """The stored address of a channel named with # (a team's destination has no workspace)."""
+def _channel(value: str) -> Address | None:
+    """The address of a channel named with # (a team's destination has no workspace)."""
     if not value.startswith("#") or len(value) < 2:
         return None
-    return Address("slack", "", Kind.CHANNEL, value).target
+    return Address("slack", "", Kind.CHANNEL, value)
 
 
 #: `team set East channel #east-sales` · `团队 设置 华东 频道 #华东销售`
 PLACE = Place("slack", frozenset({"channel", "slack", "频道"}), ("Slack", "Slack"),
               ("a channel named with #, e.g. #east-sales", "以 # 开头的频道名，例如 #华东销售"),
-              address=_channel, shown=lambda address: Address.parse("slack", "", address).id,
+              address=_channel, shown=lambda address: address.id,
               example=("channel #east-sales", "频道 #华东销售"))
 
 

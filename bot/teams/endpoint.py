@@ -236,7 +236,7 @@ class TeamsApp:
             locale = inbound.locale or (self.directory.known_locale(inbound.workspace, inbound.user))
             reply = trouble_reply(error, reply_locale(inbound.message, locale) if locale else None, "Teams")
             try:
-                self.sender.send(PLATFORM, inbound.workspace, inbound.answer.target, reply)
+                self.sender.send(inbound.answer, reply)
             except Exception as failed:
                 log.warning("could not tell %s the database is busy: %s", inbound.user,
                             failed.__class__.__name__)

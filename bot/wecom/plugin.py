@@ -8,11 +8,12 @@ import click
 
 from bot.wecom.settings import WeComSettings
 from handlers.places import Place
+from storage.address import Address, Kind
 
 
-def _chat_or_robot(value: str) -> str | None:
+def _chat_or_robot(value: str) -> Address | None:
     kind, _, target = value.partition(":")
-    return value if kind in ("chat", "webhook") and target else None
+    return Address.parse("wecom", "", value) if kind in (Kind.CHAT, Kind.WEBHOOK) and target else None
 
 
 #: `team set East wecom chat:CHATID` (an app chat) or `webhook:KEY` (a group robot) · `团队 设置 华东 群 …`
