@@ -283,7 +283,7 @@ def _visit_rows(session_factory):
 def test_notes_after_a_day_or_month_question_keep_the_day_as_typed(session_factory, said, answer, stored):
     chat = _setup(session_factory)
     asked = chat.reply(said)
-    assert not asked.ok and len(asked.buttons) == 2 and "10/12" in asked.text, asked.text
+    assert not asked.ok and len(asked.buttons) == 3 and "10/12" in asked.text, asked.text  # or notes only
     reply = chat.reply(answer)
     assert reply.ok and "10/12" in reply.text, reply.text
     assert _visit_rows(session_factory) == [stored]
@@ -357,3 +357,14 @@ def test_a_no_word_with_a_correction_in_the_sentence_is_the_correction_not_a_bar
     with session_factory() as s:
         deal = s.get(Deal, number)
         assert (deal.stage, int(deal.amount)) == ("proposal", 80000)
+
+
+@pytest.mark.parametrize("said, notes", [("拜访 华为：客户说10/12前给答复", "客户说10/12前给答复"),
+                                         ("visit Globex: they will revert by 10/12",
+                                          "they will revert by 10/12")])
+def test_a_day_read_two_ways_in_the_notes_may_be_kept_as_notes_only(session_factory, said, notes):
+    chat = _setup(session_factory)
+    asked = chat.reply(said)
+    assert not asked.ok and len(asked.buttons) == 3, asked.text
+    assert chat.reply("3").ok
+    assert _visit_rows(session_factory) == [(notes, None)]
