@@ -368,3 +368,10 @@ def test_a_day_read_two_ways_in_the_notes_may_be_kept_as_notes_only(session_fact
     assert not asked.ok and len(asked.buttons) == 3, asked.text
     assert chat.reply("3").ok
     assert _visit_rows(session_factory) == [(notes, None)]
+
+
+def test_two_characters_of_a_name_that_are_no_name_of_their_own_are_no_customer(session_factory):
+    chat = _setup(session_factory)
+    _deal(chat, "商机 中国移动 专线 方案呈现 8万")
+    reply = chat.reply("中国签了 5万")
+    assert "中国移动" not in reply.text and not reply.buttons, reply.text
