@@ -53,7 +53,9 @@ def _deal(chat, line="商机 京东 数据平台 方案呈现 12万") -> int:
 @pytest.mark.parametrize("said, day", [("{id} 推到月底", "2026-11-30"), ("#{id} 改到下周五", "2026-12-04"),
                                        ("{id}號 延到週五", "2026-11-27"),
                                        ("{id}，推迟到12月10日", "2026-12-10"),
-                                       ("{id} push to fri", "2026-11-27")])
+                                       ("{id} push to fri", "2026-11-27"), ("把{id}推到月底", "2026-11-30"),
+                                       ("将 #{id} 往后推到下周一", "2026-11-30"),
+                                       ("{id}号改成下周三吧", "2026-12-02")])
 def test_a_bare_follow_up_number_and_a_day_is_offered_as_moving_that_follow_up(session_factory, said, day):
     chat = _setup(session_factory)
     number = _visit_with_follow_up(chat)
