@@ -15,7 +15,6 @@ from handlers.grammar import clauses, command_json, several
 from handlers.grammar import commands as c
 from handlers.grammar.dates import READING_CALENDAR
 from handlers.grammar.festivals import unknown_in
-from handlers.grammar.intents import HANDLERS
 from handlers.grammar.language import written_in
 from handlers.grammar.reading import parse, read
 from handlers.rules import limits
@@ -23,11 +22,12 @@ from handlers.sales import changes
 from handlers.team import schedule_commands
 from handlers.text.reply import Button, Reply
 from handlers.text.strings import WORDS, name_of
+from handlers.use_cases import HANDLERS
 from handlers.workspace import admin
 from handlers.workspace import holidays as calendars
 from storage import pipelines
 from storage.address import Address
-from storage.models import Member, Tenant
+from storage.models.workspace import Member, Tenant
 from storage.people import PeopleRepository
 
 

@@ -11,11 +11,14 @@ from handlers.context import Ctx
 from handlers.grammar import vocabulary as V
 from handlers.grammar.brands import brand_of
 from handlers.grammar.commands import CloseDeal, LogVisit, Scope, SetCustomer, UpsertDeal
+from handlers.grammar.intents import usage
 from handlers.grammar.normal import name_fold
 from handlers.rules.name_likeness import core_name, extended_customers, similar_customers
 from handlers.text.reply import Button
-from handlers.text.strings import usage
-from storage.models import Customer, Member, Team, name_key
+from storage.models.base import name_key
+from storage.models.sales import Customer
+from storage.models.team import Team
+from storage.models.workspace import Member
 from storage.sales import CustomerRepository
 
 _CJK = re.compile(r"[\u3400-\u9fff]")

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, replace
 
 from handlers.grammar import commands as c
+from handlers.grammar import everyday
 from handlers.grammar import parse as p
 from handlers.grammar import vocabulary as V
 from handlers.grammar.intents import (
@@ -62,7 +63,7 @@ def parse(text: str, today: dt.date | None = None) -> c.Command | c.ParseError:
     >>> parse("进度 团队")
     ShowProgress(scope=Scope(kind='team', name=None), period=Period(kind='month', offset=0))
     """
-    text = plain_changes(text)
+    text = everyday.rewrite(plain_changes(text))  # `delete visit 393`: `visit #393 delete`
     raw = " ".join(text.split())  # as typed: free text (notes, reasons) is stored this way
     text = simplified(p.normalize(text))  # the same length as `raw`, position for position
     if not text:
@@ -150,7 +151,12 @@ def read(text: str, today: dt.date | None = None) -> Reading:
 
     today = today or dt.date.today()
     text = _without_new(plain_changes(text))
+    name, _lang, after = split_keyword(simplified(p.normalize(text)))
+    if (money := everyday.foreign_money(" ".join(text.split()), name, _lang == "zh")) is not None:
+        return Reading(money)  # `deal Acme S$60k`: no amount kept in a currency not kept here
     command = parse(text, today)
+    if name == "visit" and (ahead := everyday.visit_ahead(after, command, today, _lang == "zh")) is not None:
+        return Reading(ahead)  # `visit Acme Corp in april`: a visit still to come, offered as a task
     if (two_ways := _day_or_month_first(text, command, today)) is not None:
         return Reading(two_ways)
     if not isinstance(command, _ACCOUNTED):
@@ -212,8 +218,7 @@ def _day_or_month_first(text: str, command, today: dt.date) -> c.ParseError | No
             other = read_as(f"{second}/{first}", today)
             if other is None or other == day:
                 continue
-            topic = next((i.name for i in INTENTS if i.handles and type(command) in
-                          {h.command for h in i.handles}), None)
+            topic = next((i.name for i in INTENTS if type(command) in i.makes), None)
             ranged = bool(re.match(r"\s*[-~–—至到]", raw[found.end():]) or re.search(r"[-~–—至到]\s*$",
                                                                                    raw[:found.start()]))
             written = "%Y/%m/%d" if ranged else "%Y-%m-%d"  # `2027-01-04-1/8` would read as no range

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from handlers.grammar import commands as c
 from handlers.grammar import vocabulary as V
@@ -97,19 +98,25 @@ def _assigned(raw: str, text: str, today: dt.date) -> c.ParseError | None:
 
 
 _LEAVE_ZH = re.compile(r"^(?:我)?(?P<day>.+?)(?:要|想|得)?请(?:一天|半天|两天|三天|\d+天)?的?假$")
-_LEAVE_EN = re.compile(r"^(?:i'?m|i am|i'?ll be|i will be|gonna be|will be)\s+"
-                       r"(?:off|ooo|out of (?:the )?office|on leave|on vacation|on holiday)\s+"
+_LEAVE_EN = re.compile(r"^(?:(?:i'?m|im|i am|i'?ll be|i will be|gonna be|going to be|will be)\s+)?"
+                       r"(?:off|ooo|oof|out|out of (?:the )?office|on leave|on pto|pto|on vacation|"
+                       r"on holiday)"
+                       r"\s+(?:on\s+)?"
                        r"(?P<day>.+?)[.!]*$", re.I)
 
 
 def _leave(raw: str, text: str, today: dt.date) -> c.ParseError | None:
     """`下周三请一天假` · `I'm off tomorrow`: leave on that day?"""
     from handlers.grammar.dates import parse_date_range
+    from handlers.grammar.several_days import leave_days
 
     found = _LEAVE_ZH.match(text) or _LEAVE_EN.match(text)
+    keyword = "请假" if found is not None and found.re is _LEAVE_ZH else "leave"
+    if found is not None and (several := leave_days(raw[found.start("day"):found.end("day")], today,
+                                                    keyword, whole=True)) is not None:
+        return replace(several, topic=None)  # `gonna be OOO tmrw + mon`: leave on each day?
     if found is None or parse_date_range(found["day"].strip(), today) is None:
         return None
-    keyword = "请假" if found.re is _LEAVE_ZH else "leave"
     day = raw[found.start("day"):found.end("day")].strip()
     return c.ParseError(None, "sentence_leave", raw, options=(("as_leave", f"{keyword} {day}", None),))
 

@@ -16,7 +16,7 @@ from handlers.grammar import commands as c
 from handlers.grammar.amounts import parse_amount
 from handlers.grammar.normal import simplified
 from handlers.grammar.parse import normalize
-from storage.models import CLOSED_STAGES, Customer, Deal, Task
+from storage.models.sales import CLOSED_STAGES, Customer, Deal, Task
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _EN = r"(?<![A-Za-z])(?:{})(?![A-Za-z])"
@@ -34,7 +34,8 @@ _DONE = re.compile(r"已经?.{0,6}?(?:发|交|给|完成|做完|搞定)[^，,。
                    r"|发过去了|搞定了|做完了|"
                    + _EN.format("sent|done|finished"), re.I)
 _LATER = re.compile(r"再(?:联系|约|去|跟进|拜访|聊|沟通|打电话)|回访|下次|打算|准备|计划|要去|"
-                    + _EN.format("will|going to|plan to|follow up"), re.I)
+                    + _EN.format("will|going to|plan to|planning to|planned|gonna|wanna|want to|intend to|"
+                                 "hoping to|scheduled|follow up"), re.I)
 _PAST = re.compile(r"去了|见了|拜访了|聊了|谈了|今天|昨天|刚才|刚刚|"
                    + _EN.format("met|visited|went|today"), re.I)
 

@@ -19,7 +19,7 @@ from handlers.grammar.dates import parse_date
 from handlers.grammar.normal import simplified, view
 from handlers.text.reply import Button, Reply
 from storage import journal
-from storage.models import CLOSED_STAGES, Customer, Deal, Visit
+from storage.models.sales import CLOSED_STAGES, Customer, Deal, Visit
 from storage.sales import DealRepository
 
 RECENT = dt.timedelta(minutes=10)  # "the deal just talked about"

@@ -5,7 +5,7 @@ what is stored are both asserted. Today is Monday 2026-11-23."""
 import pytest
 from sqlalchemy import select
 
-from storage.models import Deal, Task, Visit
+from storage.models.sales import Deal, Task, Visit
 from support import Chat
 
 
@@ -190,7 +190,7 @@ def test_a_brands_english_name_moving_a_deal_without_a_command_word_asks_about_t
 
 
 def _targets(session_factory):
-    from storage.models import Target
+    from storage.models.team import Target
 
     with session_factory() as s:
         return [(t.member_id is not None, t.metric, t.period_kind, t.period_start.isoformat(), int(t.amount))
@@ -220,7 +220,7 @@ def test_a_reps_target_told_in_words_gets_the_usual_refusal(session_factory):
 
 
 def _visits(session_factory):
-    from storage.models import Customer
+    from storage.models.sales import Customer
 
     with session_factory() as s:
         return [(s.get(Customer, v.customer_id).name, v.notes)
@@ -228,7 +228,7 @@ def _visits(session_factory):
 
 
 def _customers(session_factory):
-    from storage.models import Customer
+    from storage.models.sales import Customer
 
     with session_factory() as s:
         return sorted(s.scalars(select(Customer.name)))
@@ -292,7 +292,7 @@ def test_notes_after_a_day_or_month_question_keep_the_day_as_typed(session_facto
 
 
 def _visits_with_days(session_factory):
-    from storage.models import Customer
+    from storage.models.sales import Customer
 
     with session_factory() as s:
         return [(s.get(Customer, v.customer_id).name, v.notes,

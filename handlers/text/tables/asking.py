@@ -92,6 +92,25 @@ ASKING: dict[str, tuple[str, str]] = {
     "sentence_leave": ("“{text}” has no command word: take this leave? Nothing was saved yet.",
                        "“{text}”没有命令词：按下面这样请假吗？尚未保存。"),
     "option_as_leave": ("Leave", "请假"),
+    "leave_days": ("Leave on each of these days: {text}? Nothing was saved yet.",
+                   "以下每一天都请假：{text}？尚未保存。"),
+    "option_as_leave_days": ("Leave on each day", "每天都请假"),
+    "schedule_said": ("“{text}” has no command word: change the schedule like this? Nothing was changed "
+                      "yet.", "“{text}”没有命令词：按下面这样修改定时设置吗？尚未改动。"),
+    "tier_said": ("“{text}” has no command word: set the customer's tier like this? Nothing was changed "
+                  "yet.", "“{text}”没有命令词：按下面这样设置客户分级吗？尚未改动。"),
+    "option_as_said": ("As said", "照此执行"),
+    "currency_foreign": ("“{text}”: this workspace keeps no amounts in that currency (it keeps CNY, USD, "
+                         "EUR, GBP, HKD and JPY), so nothing was saved. Send the amount again in one of "
+                         "those.", "“{text}”：本工作区不记录这种货币的金额（只记录人民币、美元、欧元、英镑、"
+                         "港币和日元），尚未保存。请用其中一种货币重新发送金额。"),
+    "amount_lakh": ("“{text}”: is that the amount, in this workspace's currency? Nothing was saved yet.",
+                    "“{text}”：这是金额吗（按本工作区的货币）？尚未保存。"),
+    "option_as_number": ("The amount in digits", "金额写成数字"),
+    "visit_ahead": ("“{text}” is still to come: a visit is logged once it took place, so nothing was saved. "
+                    "Plan it as a task?", "“{text}”还没到：拜访在发生后才记录，尚未保存。作为任务安排吗？"),
+    "option_plan_visit": ("Plan the visit (a task)", "安排拜访（任务）"),
+    "read_as_whole": ("(Read as “{said}”.)", "（按“{said}”处理。）"),
     "leave_reason": ("Leave has no place for “{text}”, so nothing was saved yet. Take the days off "
                      "without it?", "请假记录里放不下“{text}”，尚未保存。不带这句话请假？"),
     "option_leave_without": ("The leave, without those words", "请假，不带这句话"),

@@ -168,6 +168,7 @@ SALES: dict[str, tuple[str, str]] = {
     "visits_title": ("Latest visits", "最近的拜访"),
     "visits_of_title": ("Latest visits · {customer}", "最近的拜访 · {customer}"),
     "visits_none": ("No visits yet.", "还没有拜访记录。"),
+    "visits_counted": ("{count} visits", "共 {count} 次拜访"),
     "visit_logged": ("Visit to {customer} logged.", "已记录拜访：{customer}。"),
     "new_customer": ("New customer {customer} created.", "已新建客户：{customer}。"),
     "notes": ("Notes", "纪要"), "next_step": ("Next step", "下一步"), "outcome": ("Outcome", "结果"),
