@@ -19,7 +19,7 @@ from handlers.grammar.dates import parse_date
 from handlers.grammar.normal import simplified, view
 from handlers.text.reply import Button, Reply
 from storage import journal
-from storage.models.sales import CLOSED_STAGES, Customer, Deal, Visit
+from storage.models.sales import CLOSED_STAGES, Customer, Deal, Task, Visit
 from storage.sales import DealRepository
 
 RECENT = dt.timedelta(minutes=10)  # "the deal just talked about"
@@ -56,6 +56,11 @@ def id_change(ctx: Ctx, text: str) -> Reply | None:
         name = ctx.session.get(Customer, deal.customer_id).name
         buttons.append(Button(ctx.t("id_change_deal", id=number, customer=name, title=deal.title)[:75],
                               f"{'商机' if zh else 'deal'} #{number} {'预计' if zh else 'close'} {typed}"))
+    task = ctx.session.get(Task, number)
+    if not buttons and task is not None and task.tenant_id == ctx.tenant.id and task.done_at is None \
+            and ctx.member.id in (task.assignee_id, task.creator_id):  # a task's day is set when added
+        said = ctx.t("id_change_task", id=number, title=task.title, day=ctx.day(day))
+        return Reply(lines=(said,), ok=False)
     if not buttons:
         return Reply(lines=(ctx.t("id_change_none", id=number),), ok=False)
     if len(buttons) == 1:
