@@ -387,3 +387,12 @@ def test_a_bare_task_number_and_a_day_says_a_tasks_day_cannot_move_and_changes_n
     assert not reply.ok and "给华为发方案" in reply.text and f"完成 任务 {number}" in reply.text, reply.text
     with session_factory() as s:
         assert s.get(Task, number).due_on.isoformat() == "2026-11-27"
+
+
+@pytest.mark.parametrize("said", ["任务{id}搞定了吗？", "任务{id}完成没", "task {id} done?"])
+def test_a_task_number_asked_about_being_done_lists_the_tasks_and_adds_none(session_factory, said):
+    chat = _setup(session_factory)
+    number = _task(chat)
+    reply = chat.reply(said.format(id=number))
+    assert "给华为发报价" in reply.text, reply.text
+    assert _tasks(session_factory) == [("给华为发报价", False)]
