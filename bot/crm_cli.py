@@ -9,9 +9,9 @@ import click
 
 
 def built_app():
-    from bot.cli import built_app as build  # here, not at import: bot.cli imports this module
+    from bot.runtime import runtime
 
-    return build()
+    return runtime().app()
 
 
 @click.group("crm")

@@ -19,11 +19,11 @@ import datetime as dt
 import json
 import logging
 import re
+from typing import TYPE_CHECKING
 
 from microsoft_agents.activity import Activity
 from sqlalchemy.exc import OperationalError
 
-from bot.app import App
 from bot.directory import Directory
 from bot.handoff import Handoff
 from bot.http import plain, read_body
@@ -58,6 +58,9 @@ from handlers.unit_of_work import answer_key
 from storage import pipelines
 from storage.address import Address
 from storage.people import PeopleRepository
+
+if TYPE_CHECKING:  # the composition root is handed in (`core`), never imported
+    from bot.app import App
 
 log = logging.getLogger(__name__)
 MESSAGE_RESPONSE = "application/vnd.microsoft.activity.message"  # an invoke answered with a text
@@ -233,7 +236,7 @@ class TeamsApp:
             locale = inbound.locale or (self.directory.known_locale(inbound.workspace, inbound.user))
             reply = trouble_reply(error, reply_locale(inbound.message, locale) if locale else None, "Teams")
             try:
-                self.sender.send(PLATFORM, inbound.workspace, inbound.answer.target, reply)
+                self.sender.send(inbound.answer, reply)
             except Exception as failed:
                 log.warning("could not tell %s the database is busy: %s", inbound.user,
                             failed.__class__.__name__)

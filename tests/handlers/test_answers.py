@@ -65,7 +65,8 @@ def test_an_answer_held_by_the_process_that_queued_it_is_sent_by_it_not_by_a_wor
     sent = []
 
     class Slack:
-        def send(self, platform, workspace, target, reply):
+        def send(self, to, reply):
+            target = to.target
             sent.append((target, reply.text))
 
     held = AnswerTo("Ev1", "T1", D1, held=dt.timedelta(seconds=30))

@@ -62,7 +62,8 @@ class Recording:
     def __init__(self):
         self.sent = []
 
-    def send(self, platform, workspace, target, reply):
+    def send(self, to, reply):
+        target = to.target
         self.sent.append((target, reply))
 
 

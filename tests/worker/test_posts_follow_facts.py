@@ -47,13 +47,13 @@ class Platform:
         self.shown: dict[str, str] = {}  # message id → what the channel shows now
         self.log: list[tuple[str, str]] = []
 
-    def send(self, platform, workspace, target, reply):
+    def send(self, to, reply):
         message_id = f"m{len(self.log) + 1}"
         self.shown[message_id] = reply.text
         self.log.append(("send", reply.text))
         return message_id
 
-    def fix(self, platform, workspace, target, message_id, reply):
+    def fix(self, to, message_id, reply):
         if not self.can_fix:
             return False
         self.log.append(("fix", message_id))
