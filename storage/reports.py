@@ -27,7 +27,7 @@ class MetricTable(dict):
         super().__init__((m, dict.fromkeys(metrics, Decimal(0))) for m in member_ids)
         self.money = Converted(rates)
         self.left_out_won: dict[int, set[str]] = {}  # per member, the currencies of wins left out
-        self.money_of: dict[int, Converted] = {}  # per member, as `money` for their revenue alone
+        self.money_of: dict[int, Converted] = {}  # per member, as `money` for their own amounts alone
 
 
 class Pipeline(dict):
@@ -297,4 +297,5 @@ def scorecard_table(session: Session, member_ids: list[int], start: dt.datetime,
                            .group_by(Deal.owner_id, Deal.currency))
     for owner, currency, amount in rows:
         table[owner]["pipeline"] += table.money(amount, currency)
+        table.money_of.setdefault(owner, Converted(table.money.rates))(amount, currency)
     return table

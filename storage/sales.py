@@ -238,10 +238,12 @@ def hand_over(session: Session, tenant_id: int, source_id: int, target_id: int) 
     return customers, deals, tasks
 
 
-def close_followups(session: Session, member_id: int, visit_ids: list[int]) -> int:
-    """Mark these follow-ups done; returns how many changed (others' or unknown ids do not)."""
-    result = session.execute(
-        update(Visit).where(Visit.member_id == member_id, Visit.id.in_(visit_ids),
-                            Visit.follow_up_done.is_(False))
-        .values(follow_up_done=True))
-    return result.rowcount
+def close_followups(session: Session, member_id: int, visit_ids: list[int]) -> list[int]:
+    """Mark these follow-ups done; returns the ids that changed (others', unknown ones and visits
+    with no follow-up open do not: `done 402 403` never flags a visit that had none)."""
+    where = (Visit.member_id == member_id, Visit.id.in_(visit_ids), Visit.follow_up_done.is_(False),
+             Visit.follow_up_on.is_not(None))
+    changed = sorted(session.scalars(select(Visit.id).where(*where)))
+    if changed:
+        session.execute(update(Visit).where(*where).values(follow_up_done=True))
+    return changed

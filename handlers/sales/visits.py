@@ -103,7 +103,10 @@ def handle_done_followups(ctx: Ctx, cmd: DoneFollowups) -> Reply:
     if not changed:
         ids = ", ".join(f"#{i}" for i in cmd.visit_ids)
         raise ctx.refuse("done_none", ids=ids, hint=example(ctx, "followups"))
-    return Reply(lines=(ctx.t("done_ok", count=changed),))
+    lines = [ctx.t("done_ok", count=len(changed))]
+    if others := [i for i in dict.fromkeys(cmd.visit_ids) if i not in changed]:  # said, never counted
+        lines.append(ctx.t("done_not_open", ids=", ".join(f"#{i}" for i in others)))
+    return Reply(lines=tuple(lines))
 
 
 def _new_long_name(ctx: Ctx, name: str) -> bool:

@@ -19,6 +19,7 @@ from handlers.rules.working_days import period_bounds
 from handlers.team.reports import currency_notes, sellers, summed_note
 from handlers.text import format as fmt
 from handlers.text.reply import Chart, Reply, Table
+from storage.rates import Converted
 from storage.reports import TargetRepository, scorecard_table
 
 KPIS = ("revenue", "target_share", "deals_won", "new_customers", "leads", "visits", "win_rate",
@@ -50,11 +51,27 @@ def figures(ctx: Ctx, member_ids: list[int], period: Period, notes: list | None 
     since, until = ctx.utc_range(start, end, ctx.zone)
     table, targets, out = ctx.once(("scorecard", period.kind, start, since, tuple(sorted(member_ids))),
                                    lambda: _read(ctx, member_ids, period.kind, start, since, until))
-    if notes is not None:
-        notes += [*currency_notes(ctx, table.money),
+    if notes is not None:  # one person's scorecard: their own amounts left out, never a peer's
+        money = table.money if not shown else _money_of(table, shown)
+        notes += [*currency_notes(ctx, money),
                   *_left_out_of_average(ctx, table, member_ids if shown is None else shown),
                   *summed_note(ctx, period.kind, start, targets.summed_from)]
     return out
+
+
+def _money_of(table, member_ids: list[int]) -> Converted:
+    """The rates used and amounts left out of these members' own figures alone."""
+    money = Converted(table.money.rates)
+    for member_id in member_ids:
+        theirs = table.money_of.get(member_id)
+        if theirs is None:
+            continue
+        for code, used in theirs.used.items():
+            money.used.setdefault(code, set()).update(used)
+        for code, amount in theirs.left_out.items():
+            money.left_out[code] = money.left_out.get(code, 0) + amount
+        money.left_out_on_their_day |= theirs.left_out_on_their_day
+    return money
 
 
 def _read(ctx: Ctx, member_ids: list[int], kind: str, start, since, until):

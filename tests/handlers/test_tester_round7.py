@@ -132,7 +132,8 @@ def _deal(session_factory):
     ("correction: it's 75万 not 80万", "75万", 750_000),
     ("oops it was 70k not 80k", "70k", 70_000),
 ])
-def test_a_correction_of_an_amount_is_offered_as_the_amount_never_a_customer(session_factory, typed, shown, amount):
+def test_a_correction_of_an_amount_is_offered_as_the_amount_never_a_customer(session_factory, typed, shown,
+                                                                            amount):
     chat = _setup(session_factory)
     assert chat.reply('deal Globex "cloud migration" 80万 negotiation').ok
     offer = chat.reply(typed)
@@ -167,3 +168,29 @@ def test_an_amounts_unit_in_words_or_apart_is_the_amount(session_factory, said, 
         reply = chat.press(reply.buttons[0])
     assert reply.ok, reply.text
     assert _deal(session_factory) == ("Globex", amount, currency)
+
+
+def test_done_says_which_numbers_had_no_follow_up_and_flags_none_of_them(session_factory):
+    chat = _setup(session_factory)
+    assert chat.reply("visit Globex: pricing; follow up fri").ok
+    assert chat.reply("visit Initech: intro call").ok
+    with session_factory() as s:
+        with_fu, without = s.scalars(select(Visit.id).order_by(Visit.id.desc()).limit(2)).all()[::-1]
+    reply = chat.reply(f"done {with_fu} {without} 999")
+    assert reply.ok, reply.text
+    assert "Marked 1 follow-up(s) done." in reply.text
+    assert f"#{without}, #999: no open follow-up of yours" in reply.text
+    with session_factory() as s:
+        assert s.get(Visit, with_fu).follow_up_done and not s.get(Visit, without).follow_up_done
+
+
+def test_a_reps_scorecard_leaves_out_only_their_own_foreign_amounts(session_factory):
+    chat = _setup(session_factory)
+    made = chat.reply('deal Globex "hk deal" proposal HK$80k', user="Bo")
+    assert made.ok, made.text
+    with session_factory() as s:
+        assert [d.currency for d in s.scalars(select(Deal))] == ["HKD"]
+    mine = chat.reply("scorecard month")
+    assert "HK$" not in mine.text  # Bo's deal: never in Ana's small print
+    theirs = chat.reply("scorecard month", user="Bo")
+    assert "HK$80K" in theirs.text
