@@ -11,7 +11,7 @@ import re
 from calendar import monthrange
 from contextvars import ContextVar
 
-from handlers.grammar.festivals import first_day_after
+from handlers.grammar.festivals import festival_day, first_day_after
 from handlers.grammar.month_days import YEAR_END, mid_month, month_end, period_start
 
 _EN_DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -146,9 +146,29 @@ def first_working_day(day: dt.date) -> dt.date:
     return day
 
 
+_END_OF_QUARTER = re.compile(r"^(?:end\s+of\s+(?:the\s+)?(?:q([1-4])|(this|next)\s+quarter|quarter)|"
+                             r"q([1-4])\s+end|eoq)$")
+
+
+def _quarter_end(found: re.Match, today: dt.date) -> dt.date:
+    """The last day of the quarter said (`q1`: the next Q1 not yet over; `next quarter`)."""
+    now = (today.month - 1) // 3
+    number = found[1] or found[3]
+    index = int(number) - 1 if number else now + (found[2] == "next")
+    year = today.year + (index < now) + index // 4
+    last_month = index % 4 * 3 + 3
+    return dt.date(year, last_month, monthrange(year, last_month)[1])
+
+
 def _relative(text: str, today: dt.date, _future: bool) -> dt.date | None:
     if text in _END_OF_MONTH:
         return today.replace(day=monthrange(today.year, today.month)[1])
+    if (festival := festival_day(text, today)) is not None:  # `xmas`, `new year`, `cny`
+        return festival
+    if text in ("end of next week", "end of next wk", "eonw"):  # Friday of next week
+        return _week_start(today, 1) + dt.timedelta(days=4)
+    if (quarter := _END_OF_QUARTER.match(text)) is not None:  # `end of q1`, `q2 end`: its last day
+        return _quarter_end(quarter, today)
     if text in _END_OF_WEEK:  # Friday, the last working day; at the weekend: the coming Friday
         friday = _week_start(today, 0) + dt.timedelta(days=4)
         return friday if friday >= today else friday + dt.timedelta(days=7)

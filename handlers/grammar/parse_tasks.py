@@ -143,6 +143,8 @@ def _bare_due(text: str, today: dt.date) -> tuple[str, dt.date | None]:
     for size in (4, 3, 2, 1):  # `… 2 wks from now`
         if len(words) > size and (day := parse_date(" ".join(words[-size:]), today)):
             title = words[:-size]
+            if title[-1].lower() in ("after", "post", "since", "from"):
+                continue  # `kickoff after cny`: a day after it, not that day
             if len(title) > 1 and title[-1].lower() in ("on", "by", "at", "before", "due", "until"):
                 title = title[:-1]  # `call Globex on monday`
             return " ".join(title), day

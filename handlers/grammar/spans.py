@@ -50,7 +50,7 @@ def _kept_date(text: str, today: dt.date, _calendar: str | None, _fixed: frozens
     return _parse_date(text, today)
 _CJK_GLUE = re.compile("|".join(sorted((w for w in _GLUE if _CJK.search(w)), key=len, reverse=True)))
 #: what a date can start with: a digit, a weekday or month's letter, a Chinese day word
-_DATE_START = re.compile(r"[0-9A-Za-z下本这今明后上周星月大一二三四五六七八九十两半昨前年节春国过]")
+_DATE_START = re.compile(r"[0-9A-Za-z下本这今明后上周星月大一二三四五六七八九十两半昨前年节春国过圣平元]")
 _PART_OF_DAY = ("末", "底", "中", "初", "旬")  # `下周|末` is no 下周
 _TEXT_FIELDS = ("customer", "notes", "next_step", "outcome", "title", "reason")
 
@@ -189,7 +189,8 @@ def date_in(text: str, today: dt.date) -> tuple[str, dt.date] | None:
         for size in (3, 2, 1):
             said = " ".join(seen[word.start():].split()[:size]).strip(".,，;；:：。!")
             if _DATE_START.search(said[:1] or " ") and _DATE_LIKE.search(said) \
-                    and (day := parse_date(said, today)):
+                    and not re.search(r"(?:after|post|since)\s+$", seen[:word.start()], re.I) \
+                    and (day := parse_date(said, today)):  # `after cny`: a day after it, not that one
                 return text[word.start():word.start() + len(said)], day
     for start in (m.start() for m in _DATE_START.finditer(seen) if _CJK.match(m[0])):  # `明天上午`
         for size in range(min(8, len(seen) - start), 1, -1):

@@ -194,3 +194,26 @@ def test_a_reps_scorecard_leaves_out_only_their_own_foreign_amounts(session_fact
     assert "HK$" not in mine.text  # Bo's deal: never in Ana's small print
     theirs = chat.reply("scorecard month", user="Bo")
     assert "HK$80K" in theirs.text
+
+
+@pytest.mark.parametrize("typed, title, due", [
+    ("task renew Umbrella NDA before xmas", "renew Umbrella NDA", "12-25"),
+    ("task call Acme by christmas eve", "call Acme", "12-24"),
+    ("task send gifts before new year", "send gifts", "01-01"),
+    ("task plan budget by new year's eve", "plan budget", "12-31"),
+    ("task close books by end of q1", "close books", "03-31"),
+    ("task prep deck by end of next week", "prep deck", None),
+    ("任务 圣诞前发贺卡", "发贺卡", "12-25"),
+])
+def test_a_festival_or_a_period_end_is_the_tasks_due_day(session_factory, typed, title, due):
+    chat = _setup(session_factory)
+    reply = chat.reply(typed)
+    assert reply.ok, reply.text
+    with session_factory() as s:
+        task = s.scalars(select(Task)).one()
+        assert task.title == title and task.due_on is not None
+        if due is not None:
+            assert task.due_on.isoformat()[5:] == due
+        else:  # the Friday of the week after this one
+            ahead = (task.due_on - task.created_at.date()).days
+            assert task.due_on.weekday() == 4 and 6 <= ahead <= 13
