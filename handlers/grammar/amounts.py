@@ -56,17 +56,22 @@ def parse_amount(token: str) -> Money | None:
 #: An amount's unit said in a word or apart from its number (`30 grand`, `5 million`, `1.5mil`,
 #: `¥ 240,000`): written as the grammar's own (`30k`, `5m`, `1.5m`, `¥240,000`) before reading
 _UNIT_WORDS = (
-    (re.compile(r"(?<![\w.,])(\d+(?:\.\d+)?)\s*(?:grand|thousand|thou|k)(?![\w$¥€£])", re.I), r"\1k"),
-    (re.compile(r"(?<![\w.,])(\d+(?:\.\d+)?)\s*(?:millions?|mil|mio|mln|mn|mm|m)(?![\w$¥€£])", re.I), r"\1m"),
+    (re.compile(r"(?<![\w.,])(\d+(?:\.\d+)?)(?:\s*(?:grand|thousand|thou)|\s+k)(?![\w$¥€£])", re.I), r"\1k"),
+    (re.compile(r"(?<![\w.,])(\d+(?:\.\d+)?)(?:\s*(?:millions?|mil|mio|mln|mn|mm)|\s+m)(?![\w$¥€£])", re.I),
+     r"\1m"),
     (re.compile(r"(?<![\w$¥€£])(hk\$|us\$|[$¥€£])\s+(?=\d)", re.I), r"\1"),
 )
+_QUOTED = re.compile(r"(\"[^\"]*\"|“[^”]*”|「[^」]*」)")
 
 
 def amount_words(text: str) -> str:
-    """`deal Globex contact 30 grand` → `… 30k`: an amount's unit is never a word left over."""
-    for pattern, unit in _UNIT_WORDS:
-        text = pattern.sub(unit, text)
-    return text
+    """`deal Globex contact 30 grand` → `… 30k`: an amount's unit is never a word left over (a
+    title in quotes, `"3 M"`, is as typed)."""
+    parts = _QUOTED.split(text)
+    for index in range(0, len(parts), 2):
+        for pattern, unit in _UNIT_WORDS:
+            parts[index] = pattern.sub(unit, parts[index])
+    return "".join(parts)
 
 
 _CN_CHARS = "零〇一二两三四五六七八九十百千万亿0-9"

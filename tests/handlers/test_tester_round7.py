@@ -217,3 +217,25 @@ def test_a_festival_or_a_period_end_is_the_tasks_due_day(session_factory, typed,
         else:  # the Friday of the week after this one
             ahead = (task.due_on - task.created_at.date()).days
             assert task.due_on.weekday() == 4 and 6 <= ahead <= 13
+
+
+@pytest.mark.parametrize("reason, said", [
+    ("went with a cheaper vendor, maybe revisit in march", "revisit in march"),
+    ("budget cut, try again in may", "try again in may"),
+    ("price, ping them early jan", "ping them early jan"),
+    ("lost to Oracle, call them again next month", "call them again next month"),
+])
+def test_a_day_in_a_loss_reason_is_asked_follow_up_or_reason(session_factory, reason, said):
+    chat = _setup(session_factory)
+    assert chat.reply('deal Globex "renewal" proposal 50k').ok
+    with session_factory() as s:
+        deal_id = s.scalars(select(Deal.id)).one()
+    asked = chat.reply(f"lost #{deal_id}: {reason}")
+    assert not asked.ok and said in asked.text, asked.text
+    with session_factory() as s:
+        assert s.get(Deal, deal_id).stage == "proposal"  # nothing stored before the answer
+    kept = chat.press(asked.buttons[-1])  # only the reason: all of it kept, as typed
+    assert kept.ok, kept.text
+    with session_factory() as s:
+        deal = s.get(Deal, deal_id)
+        assert (deal.stage, deal.reason) == ("lost", reason)
