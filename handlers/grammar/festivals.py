@@ -53,29 +53,26 @@ def first_day_after(text: str, today: dt.date, calendar: str | None) -> dt.date 
 _SAID = re.compile(r"(?:春节|过年|国庆节?|十一|节)(?:假期)?(?:过)?(?:后|以后|之后)|过完(?:年|节)")
 
 
-#: Days people give as deadlines by a festival's name (`before xmas`, `by new year`, `圣诞前`)
+#: Days people give as deadlines by a festival's name (`before xmas`, `by new year's day`, `圣诞前`);
+#: not `new year` alone, which may be the Chinese one (`after chinese new year`: asked)
 _FIXED = {"xmas": (12, 25), "x-mas": (12, 25), "christmas": (12, 25), "christmas day": (12, 25),
           "圣诞": (12, 25), "圣诞节": (12, 25), "christmas eve": (12, 24), "xmas eve": (12, 24),
-          "平安夜": (12, 24), "new year": (1, 1), "new years": (1, 1), "new year's": (1, 1),
-          "new year's day": (1, 1), "new years day": (1, 1), "元旦": (1, 1), "nye": (12, 31),
+          "平安夜": (12, 24), "new year's day": (1, 1), "new years day": (1, 1), "元旦": (1, 1),
+          "nye": (12, 31),
           "new year's eve": (12, 31), "new years eve": (12, 31), "valentine's": (2, 14),
           "valentines": (2, 14), "valentine's day": (2, 14), "halloween": (10, 31)}
-_LUNAR = re.compile(r"^(?:the\s+)?(?:cny|chinese\s+new\s+year|lunar\s+new\s+year|spring\s+festival|春节)$",
-                    re.I)
 
 
 def festival_day(text: str, today: dt.date) -> dt.date | None:
-    """The next day a festival's name says (`xmas` → Dec 25, `new year` → Jan 1, `cny` → the
-    first day of the Spring Festival holiday), or None when `text` names none."""
+    """The next day a festival of a fixed date names (`xmas` → Dec 25, `new year's day` → Jan 1), or
+    None when `text` names none."""
     said = text.strip().lower().replace("’", "'")
     said = re.sub(r"^the\s+", "", said)
     if said in _FIXED:
         month, day = _FIXED[said]
         found = dt.date(today.year, month, day)
         return found if found >= today else found.replace(year=today.year + 1)
-    if _LUNAR.match(said):
-        return next((start for start in _starts(today, "spring") if start >= today), None)
-    return None
+    return None  # `cny`, `after CNY`: the calendar's (first_day_after) or asked, never guessed here
 
 
 def unknown_in(text: str, today: dt.date) -> tuple[str, int] | None:

@@ -207,9 +207,21 @@ def parse_snooze(rest: str, today: dt.date) -> c.Command | c.ParseError:
         weeks = shift[2].lower().startswith(("w", "周", "星", "个"))
         return c.SnoozeFollowup(int(match[1]), None, count * (7 if weeks else 1))
     day = parse_date(match[2], today)
+    if (several := _SEVERAL_IDS.match(rest.strip())) and parse_date(several["day"], today) \
+            and not _MONTH.match(several["day"]):  # `snooze 130 221 monday`: two (`130 12 dec`: a day)
+        ids, word = re.findall(r"\d+", several["ids"]), "推迟" if CJK.search(rest) else "snooze"
+        lines = "\n".join(f"{word} {number} {several['day'].strip()}" for number in ids)
+        return c.ParseError("snooze", "snooze_several", " ".join(f"#{i}" for i in ids),
+                            options=(("snooze_each", f"\n{lines}", None),))
     if day is None:
         return c.ParseError("snooze", "date", match[2])
     return c.SnoozeFollowup(int(match[1]), day)
+
+
+_MONTH = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|月|号|日|[/.-]\d", re.I)
+#: Several follow-ups' numbers and one day (`130 221 monday`, `#130, #221 and #222 to fri`)
+_SEVERAL_IDS = re.compile(r"^(?P<ids>#?\d{1,9}(?:\s*(?:[,，、&]|\band\b|和)?\s*#?\d{1,9})+)\s+"
+                          r"(?:(?:to|until|till|到|至)\s*)?(?P<day>\D.*)$", re.I)
 
 
 #: A length of time with no `in`/`later`/`后` (`2 days`, `by a week`, `+3d`, `两天`): how much later

@@ -16,6 +16,14 @@ _UNDO = re.compile(r"^(?:(?:帮我|请)?(?:撤回|撤销|撤掉|取消)(?:一下
                    r"take (?:that|it) back|"
                    r"i didn'?t mean (?:that|to(?: do that| delete (?:that|it))?)|wrong one|didn'?t mean to)"
                    r"(?:[\s,.!]+(?:pls|please|sorry))*[\s.!]*$", re.I)
+#: `oops, undo that`, `Undo!`, `actually undo the delete`, `undo that merge pls`: the undo, with
+#: words around it that say nothing more (which change it reverses is said in its reply)
+_UNDO_SAID = re.compile(r"^(?:(?:oops|whoops|actually|sorry|wait|no+|nope|hmm+|ugh|my bad|oh(?: no)?|ah+)"
+                        r"[\s,.!]+)*(?:(?:pls|please|can you|could you|just)\s+)?(?:undo|revert)"
+                        r"(?:\s+(?:that|this|it|the last one|my last(?: one| change| message)?|"
+                        r"(?:the|that|this|my)\s+(?:last\s+)?(?:delete|deletion|merge|win|loss|change|visit|deal|"
+                        r"task|reassign(?:ment)?|one|rename|move)))?"
+                        r"(?:[\s,.!]+(?:pls|please|plz|thx|thanks|sorry))*[\s.!?]*$", re.I)
 _RESTORE = re.compile(r"^(?:删错了|误删了?|不小心删了)?[\s，,。]*(?:帮我|请)?(?:恢复|还原|找回)(?:一下)?"
                       r"(?:刚才|刚刚)?(?:删的|删掉的|删除的)?(?:那一?条|那个)?[吧啊\s。.!！]*$"
                       r"|^(?:删错了|误删了?)[\s。.!！]*$"
@@ -25,7 +33,7 @@ _RESTORE = re.compile(r"^(?:删错了|误删了?|不小心删了)?[\s，,。]*(?
 def meant(text: str) -> c.Command | None:
     """The undo or the bin a sentence asks for, or None."""
     said = " ".join(text.split())
-    if _UNDO.match(said):
+    if _UNDO.match(said) or _UNDO_SAID.match(said):
         return c.Undo()
     if _RESTORE.match(said):
         return c.ShowTrash()

@@ -199,7 +199,7 @@ def test_a_reps_scorecard_leaves_out_only_their_own_foreign_amounts(session_fact
 @pytest.mark.parametrize("typed, title, due", [
     ("task renew Umbrella NDA before xmas", "renew Umbrella NDA", "12-25"),
     ("task call Acme by christmas eve", "call Acme", "12-24"),
-    ("task send gifts before new year", "send gifts", "01-01"),
+    ("task send gifts before new year's day", "send gifts", "01-01"),
     ("task plan budget by new year's eve", "plan budget", "12-31"),
     ("task close books by end of q1", "close books", "03-31"),
     ("task prep deck by end of next week", "prep deck", None),
@@ -239,3 +239,34 @@ def test_a_day_in_a_loss_reason_is_asked_follow_up_or_reason(session_factory, re
     with session_factory() as s:
         deal = s.get(Deal, deal_id)
         assert (deal.stage, deal.reason) == ("lost", reason)
+
+
+@pytest.mark.parametrize("typed", [
+    "oops, undo that", "Undo!", "actually undo the delete", "undo the delete pls",
+    "actually no, undo that merge", "pls undo", "sorry, undo the last one",
+])
+def test_undo_in_everyday_words_is_offered_and_a_yes_undoes(session_factory, typed):
+    chat = _setup(session_factory)
+    assert chat.reply("task call Globex about the renewal").ok
+    offer = chat.reply(typed)
+    assert not offer.ok and "Undo your last change?" in offer.text, offer.text
+    assert _tasks(session_factory) == [("call Globex about the renewal", False)]
+    done = chat.reply("yes")
+    assert done.ok and "Undone" in done.text, done.text
+    assert _tasks(session_factory) == []
+
+
+def test_two_follow_up_numbers_and_a_day_are_each_moved_never_a_far_off_day(session_factory):
+    chat = _setup(session_factory)
+    for name in ("Globex", "Initech"):
+        assert chat.reply(f"visit {name}: pricing; follow up fri").ok
+    with session_factory() as s:
+        first, second = s.scalars(select(Visit.id).where(Visit.follow_up_on.is_not(None))
+                                  .order_by(Visit.id)).all()
+    asked = chat.reply(f"snooze {first} {second} monday")
+    assert not asked.ok and f"#{first} #{second}" in asked.text and "too far" not in asked.text
+    done = chat.reply("1")
+    assert done.ok, done.text
+    with session_factory() as s:
+        days = {v.follow_up_on for v in s.scalars(select(Visit).where(Visit.id.in_((first, second))))}
+    assert len(days) == 1 and days.pop().weekday() == 0
