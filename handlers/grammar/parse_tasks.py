@@ -220,7 +220,7 @@ def parse_snooze(rest: str, today: dt.date) -> c.Command | c.ParseError:
 
 _MONTH = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|月|号|日|[/.-]\d", re.I)
 #: Several follow-ups' numbers and one day (`130 221 monday`, `#130, #221 and #222 to fri`)
-_SEVERAL_IDS = re.compile(r"^(?P<ids>#?\d{1,9}(?:\s*(?:[,，、&]|\band\b|和)?\s*#?\d{1,9})+)\s+"
+_SEVERAL_IDS = re.compile(r"^(?P<ids>#?\d{1,9}(?:(?:\s*(?:[,，、&]|\band\b|和)\s*|\s+)#?\d{1,9})+)\s+"
                           r"(?:(?:to|until|till|到|至)\s*)?(?P<day>\D.*)$", re.I)
 
 

@@ -3,6 +3,8 @@ fed through the real dispatch with a real database (SQLite and PostgreSQL): a sh
 name with a dot made a new customer, a legal suffix or a second customer fell into the notes, a
 task's number with a done word made a task, a correction was offered as a customer change, the
 bot's own offer dropped an amount's unit, and replies claimed what was not stored."""
+import re
+
 import pytest
 from sqlalchemy import select
 
@@ -270,3 +272,25 @@ def test_two_follow_up_numbers_and_a_day_are_each_moved_never_a_far_off_day(sess
     with session_factory() as s:
         days = {v.follow_up_on for v in s.scalars(select(Visit).where(Visit.id.in_((first, second))))}
     assert len(days) == 1 and days.pop().weekday() == 0
+
+
+def test_one_follow_ups_number_of_several_digits_is_one_follow_up(session_factory):
+    chat = _setup(session_factory)
+    assert chat.reply("visit Globex: pricing; follow up fri").ok
+    with session_factory() as s:
+        visit = s.scalars(select(Visit).where(Visit.follow_up_on.is_not(None))).one()
+        number, was = visit.id, visit.follow_up_on
+    moved = chat.reply(f"snooze {number} next monday")
+    assert moved.ok and "each" not in moved.text, moved.text
+    with session_factory() as s:
+        assert s.get(Visit, number).follow_up_on.weekday() == 0 != was.weekday()
+
+
+@pytest.mark.parametrize("word, english", [("stalled", "Stalled deals"), ("undo", "undo")])
+def test_a_chinese_speakers_one_english_command_word_is_answered_in_english(session_factory, word, english):
+    chat = _setup(session_factory)
+    reply = chat.reply(word, user="Mia", lang="zh")
+    assert english.lower() in reply.text.lower()
+    assert not re.search(r"[\u4e00-\u9fff]{2,}", reply.text), reply.text
+    chinese = chat.reply("停滞", user="Mia", lang="zh")
+    assert "停滞" in chinese.text
