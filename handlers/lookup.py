@@ -235,8 +235,15 @@ def _ask_joined(ctx: Ctx, name: str, parts: list[str], *, known: bool = False):
 
 
 def _candidates(ctx: Ctx, name: str, found: list[Customer]):
-    return ctx.refuse("customer_candidates", name=name,
-                      hint=" · ".join(c.name for c in found))
+    """“Several customers match acme”: one numbered tap per customer, each running the message
+    again with that customer (`1`, the name, or the tap answers it)."""
+    said = _spaced(ctx.text, name)
+    typed = name in said
+    buttons = tuple(Button(c.name, said.replace(name, c.name, 1) if typed else c.name,
+                           action=with_customer(ctx.command, name, c.name)) for c in found[:5])
+    offer = typed or all(b.action is not None for b in buttons)
+    return ctx.refuse("customer_candidates", name=name, hint=" · ".join(c.name for c in found),
+                      buttons=buttons if offer else ())
 
 
 def member_named(ctx: Ctx, name: str, *, inactive_too: bool = False) -> Member:

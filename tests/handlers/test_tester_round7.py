@@ -294,3 +294,17 @@ def test_a_chinese_speakers_one_english_command_word_is_answered_in_english(sess
     assert not re.search(r"[\u4e00-\u9fff]{2,}", reply.text), reply.text
     chinese = chat.reply("停滞", user="Mia", lang="zh")
     assert "停滞" in chinese.text
+
+
+@pytest.mark.parametrize("answer, customer", [
+    ("1", "Acme Corporation"), ("2", "Acme Logistics"), ("the first one", "Acme Corporation"),
+    ("acme logistics", "Acme Logistics"),
+])
+def test_several_customers_matching_are_offered_one_tap_each_and_answered(session_factory, answer, customer):
+    chat = _setup(session_factory)
+    assert chat.reply("visit +Acme Logistics: intro").ok
+    asked = chat.reply("visit acme: joint call")
+    assert not asked.ok and [b.label for b in asked.buttons] == ["Acme Corporation", "Acme Logistics"]
+    done = chat.reply(answer)
+    assert done.ok, done.text
+    assert _last_visit(session_factory) == (customer, "joint call")
