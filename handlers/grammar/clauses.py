@@ -37,7 +37,7 @@ DATE_LIKE = re.compile(r"\d|^(?:mon|tue|wed|thu|fri|sat|sun|next|nxt|this|tom|tm
                         r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|^[下本这今明后上]|^周|^星期|^月[底中]|"
                         r"^年[底末终]|^(?:the\s+)?(?:x-?mas|christmas|new\s+year|nye|cny|chinese\s+new|lunar\s+new|"
                         r"spring\s+festival|valentine|halloween|eoq)|^圣诞|^平安夜|^元旦|^春节|"
-                        r"^(?:in|early|late|by)\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
+                        r"^(?:in|by)\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
                         re.IGNORECASE)
 
 

@@ -4,11 +4,10 @@ A Chinese command word says Chinese; English words say English when there are tw
 (`progress team`), or three or more outnumbering the Chinese (`vist 华为: met the purchasing
 team`, whose Chinese is a customer's name). English words inside Chinese (`拜访 海尔：PO已经发了`,
 `今天demo很顺利，CFO也在`) keep it Chinese; a bare command word (`progress`) or as much of one
-as of the other (`push 191 to 下周一`) says nothing: the member's language is used. A bare
-English command word (`undo`, `stalled`) is English: a person who types it reads the answer in it.
+as of the other (`push 191 to 下周一`) says nothing: the member's language is used.
 
 >>> written_in("progress team"), written_in("拜访 海尔：PO已经发了"), written_in("progress")
-('en', 'zh', 'en')
+('en', 'zh', None)
 """
 from __future__ import annotations
 
@@ -29,8 +28,6 @@ def written_in(text: str) -> str | None:
         return "zh"
     if english >= 2 and not chinese or english >= 3 and english * 2 > chinese:
         return "en"
-    if language == "en" and intent is not None and english and not chinese:
-        return "en"  # `undo`, `stalled` from a Chinese-speaking manager: answered as asked
     return "zh" if intent is None and chinese > english * 2 else None  # an English command word:
     # the member's language for its Chinese notes (`visit 美的集团: 跟他们CFO过了一下KPI…`)
 

@@ -24,6 +24,8 @@ _UNDO_SAID = re.compile(r"^(?:(?:oops|whoops|actually|sorry|wait|no+|nope|hmm+|u
                         r"(?:the|that|this|my)\s+(?:last\s+)?(?:delete|deletion|merge|win|loss|change|visit|deal|"
                         r"task|reassign(?:ment)?|one|rename|move)))?"
                         r"(?:[\s,.!]+(?:pls|please|plz|thx|thanks|sorry))*[\s.!?]*$", re.I)
+#: `oops undo that`: the undo with a word left out, offered as such by handlers/grammar/inner.py
+_ASIDE = re.compile(r"^\w+\s+undo\s+(?:that|this|it)$", re.I)
 _RESTORE = re.compile(r"^(?:删错了|误删了?|不小心删了)?[\s，,。]*(?:帮我|请)?(?:恢复|还原|找回)(?:一下)?"
                       r"(?:刚才|刚刚)?(?:删的|删掉的|删除的)?(?:那一?条|那个)?[吧啊\s。.!！]*$"
                       r"|^(?:删错了|误删了?)[\s。.!！]*$"
@@ -33,7 +35,7 @@ _RESTORE = re.compile(r"^(?:删错了|误删了?|不小心删了)?[\s，,。]*(?
 def meant(text: str) -> c.Command | None:
     """The undo or the bin a sentence asks for, or None."""
     said = " ".join(text.split())
-    if _UNDO.match(said) or _UNDO_SAID.match(said):
+    if _UNDO.match(said) or (_UNDO_SAID.match(said) and not _ASIDE.match(said)):
         return c.Undo()
     if _RESTORE.match(said):
         return c.ShowTrash()

@@ -3,8 +3,6 @@ fed through the real dispatch with a real database (SQLite and PostgreSQL): a sh
 name with a dot made a new customer, a legal suffix or a second customer fell into the notes, a
 task's number with a done word made a task, a correction was offered as a customer change, the
 bot's own offer dropped an amount's unit, and replies claimed what was not stored."""
-import re
-
 import pytest
 from sqlalchemy import select
 
@@ -224,7 +222,7 @@ def test_a_festival_or_a_period_end_is_the_tasks_due_day(session_factory, typed,
 @pytest.mark.parametrize("reason, said", [
     ("went with a cheaper vendor, maybe revisit in march", "revisit in march"),
     ("budget cut, try again in may", "try again in may"),
-    ("price, ping them early jan", "ping them early jan"),
+    ("price, ping them in jan", "ping them in jan"),
     ("lost to Oracle, call them again next month", "call them again next month"),
 ])
 def test_a_day_in_a_loss_reason_is_asked_follow_up_or_reason(session_factory, reason, said):
@@ -284,16 +282,6 @@ def test_one_follow_ups_number_of_several_digits_is_one_follow_up(session_factor
     assert moved.ok and "each" not in moved.text, moved.text
     with session_factory() as s:
         assert s.get(Visit, number).follow_up_on.weekday() == 0 != was.weekday()
-
-
-@pytest.mark.parametrize("word, english", [("stalled", "Stalled deals"), ("undo", "undo")])
-def test_a_chinese_speakers_one_english_command_word_is_answered_in_english(session_factory, word, english):
-    chat = _setup(session_factory)
-    reply = chat.reply(word, user="Mia", lang="zh")
-    assert english.lower() in reply.text.lower()
-    assert not re.search(r"[\u4e00-\u9fff]{2,}", reply.text), reply.text
-    chinese = chat.reply("停滞", user="Mia", lang="zh")
-    assert "停滞" in chinese.text
 
 
 @pytest.mark.parametrize("answer, customer", [
