@@ -42,7 +42,21 @@ def rewrite(text: str) -> str:
             and not re.sub(_EMOJI + r"|[\s?？!！.。~]", "", said[glued.end():]) \
             and len(said) - len(glued["word"]) > 1:  # `followups?? 😅`: the command word, no more
         return glued["word"]  # said (`my followups?` is answered with the `my` left out said)
+    if _CODE_FIRST.search(said.split(":", 1)[0]) and _amounts_command(said):
+        head, colon, tail = said.partition(":")  # `won Acme USD 120k: …`: the amount in dollars
+        return _CODE_FIRST.sub(lambda m: f"{m['num']} {m['code']}", head) + colon + tail
     return text
+
+
+#: A currency's code before its amount (`USD 120k`, `EUR50k`): the grammar reads it after
+_CODE_FIRST = re.compile(r"(?<![A-Za-z])(?P<code>USD|EUR|GBP|HKD|JPY|CNY|RMB)\s?"
+                         r"(?P<num>\d[\d,.]*(?:k|m|w|万|千)?)(?![\w.])", re.I)
+
+
+def _amounts_command(said: str) -> bool:
+    from handlers.grammar.intents import intent_of  # intents imports the parsers; kept lazy
+
+    return intent_of(said.split(" ", 1)[0]) in ("deal", "won", "lost", "target")
 
 
 def _bare_command(word: str) -> bool:

@@ -236,12 +236,24 @@ def test_lakh_is_asked_and_stored_as_its_amount(session_factory):
 
 
 @pytest.mark.parametrize("typed, currency", [('deal Globex "Pilot" USD 120k', "USD"),
-                                             ('deal Globex "Pilot" €50k', "EUR")])
+                                             ('deal Globex "Pilot" €50k', "EUR"),
+                                             ('deal Globex "Pilot" usd120k', "USD"),
+                                             ('deal Globex "Pilot" EUR 50k', "EUR")])
 def test_an_amount_in_a_currency_kept_is_stored_in_it(session_factory, typed, currency):
     chat = _chat(session_factory)
     assert chat.reply(typed).ok
     with session_factory() as s:
         assert s.scalar(select(Deal.currency)) == currency
+
+
+@pytest.mark.parametrize("typed", ["won Globex USD 120k: price", "won Globex USD120k", "won Globex 120k USD"])
+def test_a_win_with_the_currency_code_first_is_won_in_that_currency(session_factory, typed):
+    chat = _chat(session_factory)
+    assert chat.reply('deal Globex "Pilot" $100k').ok
+    assert chat.reply(typed).ok
+    with session_factory() as s:
+        deal = s.scalar(select(Deal))
+        assert (deal.stage, deal.amount, deal.currency) == ("won", Decimal("120000"), "USD")
 
 
 # 10. a trailing emoji or marks
