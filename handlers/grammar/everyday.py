@@ -19,7 +19,7 @@ _EMOJI = r"[\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]"
 #: `delete visit 393` · `remove task #5` · `del tip 3`: the grammar's `visit #393 delete`
 _DELETE = re.compile(r"^(?:delete|remove|del|bin|trash)\s+(?:the\s+|my\s+)?"
                      r"(?P<kind>visit|deal|task|tip|contest)\s*(?:#|no\.?\s*|number\s+)?"
-                     r"(?P<id>\d{1,9})[\s.!]*$", re.I)
+                     r"(?P<id>\d{1,9})(?:[\s,]+(?:pls|please|plz|thanks|thx|ty))*[\s.!]*$", re.I)
 #: Liking said with an emoji or a word: `👍 tip 5, so true`, `+1 tip #5`, `tip 5 is gold 🔥`
 _PRAISE = (r"(?:" + _EMOJI + r"+|\+1|like|liked|love|loved|love it|love this|great|great one|nice|nice one|"
            r"so true|true|agree|agreed|100%|this|gold|is gold|spot on|yes|yess+|useful|helpful|"

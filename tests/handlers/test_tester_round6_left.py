@@ -78,7 +78,8 @@ def test_a_tip_number_with_other_words_is_no_like(session_factory):
 
 
 @pytest.mark.parametrize("typed", ["pls delete visit {id}", "delete visit {id}", "please remove visit #{id}",
-                                   "del visit {id}", "could you delete visit no. {id}"])
+                                   "del visit {id}", "could you delete visit no. {id}",
+                                   "can you delete visit {id} pls"])
 def test_a_delete_said_with_courtesy_or_in_another_order_deletes(session_factory, typed):
     chat = _chat(session_factory)
     assert chat.reply("visit Globex: intro").ok
@@ -152,7 +153,8 @@ def test_a_leaderboard_question_with_a_word_no_field_claims_is_not_guessed(sessi
                                          ("change the standup to 9:15am", "standup"),
                                          ("pls move our daily standup to 9:15", "standup"),
                                          ("set the digest to fri 17:00", "digest"),
-                                         ("reschedule standup to 09:15 from now on", "standup")])
+                                         ("reschedule standup to 09:15 from now on", "standup"),
+                                         ("can we move standup to 9:15?", "standup")])
 def test_a_schedule_change_in_words_is_offered_to_a_manager(session_factory, typed, kind):
     chat = _chat(session_factory)
     reply = chat.reply(typed, user="Mia")
@@ -194,7 +196,8 @@ def test_several_follow_ups_snoozed_at_once_are_each_snoozed_and_undoable(sessio
 
 
 @pytest.mark.parametrize("typed", ["visits this week", "visits this wk", "my visits this week",
-                                   "visits week?", "拜访记录 本周"])
+                                   "visits week?", "拜访记录 本周", "show my visits this week",
+                                   "how many visits did i do this week?"])
 def test_visits_of_a_period_list_that_periods_visits(session_factory, typed):
     chat = _chat(session_factory)
     assert chat.reply("visit Globex: intro").ok
