@@ -12,11 +12,13 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.orm import Session
 
 from handlers.grammar.commands import ParseError
+from handlers.grammar.intents import usage
 from handlers.text.reply import Button, Reply
-from handlers.text.strings import t, usage
+from handlers.text.strings import t
 from handlers.text.when_read import day_mark, say
 from storage.address import Address
-from storage.models import Member, Team, Tenant
+from storage.models.team import Team
+from storage.models.workspace import Member, Tenant
 from storage.people import PeopleRepository
 from storage.rates import RateRepository, Rates
 

@@ -1,6 +1,8 @@
 """Text that is no command as it stands, answered as helpfully as it can be, nothing stored unasked:
 
 - a correction right after a change (`no I meant 1.15m`, `改成5万`): handlers/sales/said_again.py;
+- a change said about a record not named (`254 推到月底`, `这单黄了`): asked, one tap per record it
+  can be (handlers/sales/unnamed.py);
 - progress asked in words (`团队这个月KPI完成得怎么样`): answered;
 - a visit or a task told without the command word (`今天去了华为…`, `明天给京东打电话`): offered
   (handlers/grammar/unsaid.py);
@@ -22,7 +24,7 @@ from handlers.grammar.language import answered_in
 from handlers.grammar.parse import normalize
 from handlers.grammar.parse_reports import progress_asked
 from handlers.grammar.reading import read
-from handlers.sales import said_again
+from handlers.sales import said_again, unnamed
 from handlers.text.reply import Button, Reply
 
 
@@ -30,6 +32,8 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
     """The command `text` is read as after all, or the reply to it (a question, or a refusal)."""
     if error.topic is None and (said := said_again.correction(ctx, text)) is not None:
         return replace(said, locale=ctx.locale)  # `no I meant 1.15m`
+    if error.topic is None and (asked := unnamed.id_change(ctx, text) or unnamed.this_deal(ctx, text)):
+        return replace(asked, locale=ctx.locale)  # `254 推到月底`, `这单黄了`: which record, asked
     if error.topic == "deal" and (offer := deal_phrases.offered(text)) is not None:
         ctx.locale = answered_in(text, ctx.locale)  # `商机 #46 重开 金额改成 4万`, `商机 #51 标题 设备联网`
         return Reply(lines=(ctx.t(offer[0]), offer[1], ctx.t("answer_hint_one")), ok=False, locale=ctx.locale,

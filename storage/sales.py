@@ -8,7 +8,10 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from storage import pipelines
-from storage.models import CLOSED_STAGES, Customer, Deal, DealEvent, Member, Task, Tip, Visit, name_key
+from storage.models.base import name_key
+from storage.models.sales import CLOSED_STAGES, Customer, Deal, DealEvent, Task, Visit
+from storage.models.team import Tip
+from storage.models.workspace import Member
 
 
 class CustomerRepository:

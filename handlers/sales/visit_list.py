@@ -10,7 +10,7 @@ from handlers.lookup import known_customers
 from handlers.rules.working_days import period_bounds
 from handlers.text import format as fmt
 from handlers.text.reply import Reply
-from storage.models import Customer
+from storage.models.sales import Customer
 from storage.sales import VisitRepository
 
 SHOWN = 10

@@ -7,7 +7,8 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import func, select
 
-from storage.models import Customer, Deal, Leave, Task, TipVote, Visit
+from storage.models.sales import Customer, Deal, Task, Visit
+from storage.models.team import Leave, TipVote
 from support import Chat
 
 
