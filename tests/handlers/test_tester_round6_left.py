@@ -48,6 +48,14 @@ def test_a_tier_said_in_words_is_offered_and_set_when_answered(session_factory, 
         assert s.scalar(select(func.count()).select_from(Visit)) == 0
 
 
+def test_a_tier_said_of_a_name_no_customer_has_says_it_would_be_a_new_customer(session_factory):
+    chat = _chat(session_factory)
+    reply = chat.reply("zenith … is actually an A account")
+    assert not reply.ok and "no customer of ours has that name" in reply.text, reply.text
+    assert _count(session_factory, Customer) == 0
+    assert "New customer zenith" in chat.reply("yes").text
+
+
 @pytest.mark.parametrize("typed", ["Acme is a customer of ours", "it is an A account", "this is a big one"])
 def test_a_sentence_that_says_no_tier_is_no_tier(session_factory, typed):
     chat = _chat(session_factory)
