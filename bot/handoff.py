@@ -132,7 +132,10 @@ class Handoff:
             if self._watcher is None:
                 self._watcher = threading.Thread(target=self._watch_late, name="inbox-late", daemon=True)
                 self._watcher.start()
-            self._late_ready.notify()
+            # wake the watcher only when this row is the next due: under load every request
+            # leaves one, and waking it for each (to wait again) costs a thread switch per ack
+            if self._late[0][2] == item_id:
+                self._late_ready.notify()
 
     def look_again(self) -> None:
         """Look at the work left for a worker now, not within the second (after `clock` moved)."""

@@ -3,6 +3,7 @@ retried delivery is a no-op). Rows are leased like the outbox's; callers own the
 from __future__ import annotations
 
 import datetime as dt
+from functools import cache
 
 from sqlalchemy import Connection, func, select, update
 from sqlalchemy.orm import Session
@@ -18,15 +19,21 @@ def record(conn: Connection, rows: list[Row], now: dt.datetime) -> list[int | No
     """`InboxRepository.put` of several rows in one statement, on a bare connection (the web
     process does this for every request): their ids, None for each key recorded before (or
     earlier in `rows`)."""
-    insert = insert_for(conn.dialect.name)
-    table = InboxItem.__table__
-    statement = (insert(table).on_conflict_do_nothing(index_elements=["key"])
-                 .returning(table.c.key, table.c.id))
+    statement = _record_statement(conn.dialect.name)
     values = [{"key": key[:200], "platform": platform, "payload": payload, "status": "pending",
                "attempts": 1 if held_for else 0, "claimed_until": now + held_for if held_for else None,
                "last_error": "", "created_at": now} for key, platform, payload, held_for in rows]
     new = dict(conn.execute(statement, values).all())
     return [new.pop(key[:200], None) for key, *_ in rows]  # a key twice: the first is new
+
+
+@cache
+def _record_statement(dialect_name: str):
+    """`record`'s statement, built once per kind of database: a web process runs it for every
+    group of requests it acks."""
+    table = InboxItem.__table__
+    return (insert_for(dialect_name)(table).on_conflict_do_nothing(index_elements=["key"])
+            .returning(table.c.key, table.c.id))
 
 
 class InboxRepository:
