@@ -55,16 +55,19 @@ class InboxRepository:
         ids = leases.lease(self.s, InboxItem, due, now, lease)
         return list(self.s.scalars(select(InboxItem).where(InboxItem.id.in_(ids)).order_by(InboxItem.id)))
 
-    def take(self, item_id: int, now: dt.datetime, lease: dt.timedelta) -> bool:
-        """Lease one request, if it still waits and nobody holds it (a worker took it, or ran it:
-        False)."""
-        due = select(InboxItem.id).where(InboxItem.id == item_id, InboxItem.status == "pending",
+    def take(self, item_ids: list[int], now: dt.datetime, lease: dt.timedelta) -> list[int]:
+        """Lease those of these requests that still wait and nobody holds (a worker took or ran
+        the others); their ids."""
+        due = select(InboxItem.id).where(InboxItem.id.in_(item_ids), InboxItem.status == "pending",
                                          leases.free(InboxItem, now))
-        return bool(leases.lease(self.s, InboxItem, due, now, lease))
+        return leases.lease(self.s, InboxItem, due, now, lease)
 
-    def payload(self, item_id: int) -> dict:
-        """What the request asked for, as recorded."""
-        return self.s.execute(select(InboxItem.payload).where(InboxItem.id == item_id)).scalar_one()
+    def payloads(self, item_ids: list[int]) -> dict[int, dict]:
+        """What these requests asked for, as recorded, by id."""
+        if not item_ids:
+            return {}
+        rows = self.s.execute(select(InboxItem.id, InboxItem.payload).where(InboxItem.id.in_(item_ids)))
+        return {item_id: payload for item_id, payload in rows}
 
     def done(self, item_id: int, now: dt.datetime) -> None:
         self.done_many([item_id], now)
