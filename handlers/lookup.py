@@ -12,14 +12,13 @@ from handlers.grammar import vocabulary as V
 from handlers.grammar.brands import brand_of
 from handlers.grammar.commands import CloseDeal, LogVisit, Scope, SetCustomer, UpsertDeal
 from handlers.grammar.normal import name_fold
-from handlers.grammar.patterns import pattern
 from handlers.rules.name_likeness import core_name, extended_customers, similar_customers
 from handlers.text.reply import Button
 from handlers.text.strings import usage
 from storage.models import Customer, Member, Team, name_key
 from storage.sales import CustomerRepository
 
-_CJK = pattern(r"[\u3400-\u9fff]")
+_CJK = re.compile(r"[\u3400-\u9fff]")
 
 
 def customer_named(ctx: Ctx, name: str) -> Customer:
@@ -201,7 +200,7 @@ def with_customer(command, old: str, new: str):
 
 
 #: Between two customers' names: `京东和联想`, `Acme & Globex`, `Acme and Globex`, `A/B`.
-_JOINED = pattern(r"\s*(?:和|与|及|、|&|\+|/|\band\b)\s*", re.IGNORECASE)
+_JOINED = re.compile(r"\s*(?:和|与|及|、|&|\+|/|\band\b)\s*", re.IGNORECASE)
 
 
 def _ask_joined(ctx: Ctx, name: str, parts: list[str]):

@@ -18,7 +18,6 @@ from handlers.grammar.command_json import button_values, pressed
 from handlers.grammar.festivals import unknown_in
 from handlers.grammar.normal import name_fold, simplified
 from handlers.grammar.parse import normalize
-from handlers.grammar.patterns import pattern
 from handlers.text.reply import Reply
 from storage import questions as stored
 from storage.models import Member
@@ -96,10 +95,10 @@ def _a_command(text: str) -> bool:
 
 
 #: What ends an everyday answer and says nothing (`下周五吧`, `好的呀`, `ok!`)
-_PARTICLE = pattern(r"[吧啊呀呢哈嘛哦喔呗]*[\s.!。！~]*$")
+_PARTICLE = re.compile(r"[吧啊呀呢哈嘛哦喔呗]*[\s.!。！~]*$")
 #: A question's `fill` that ends with the follow-up word takes a day (`12号`, `跟进 fri`)
-_FOLLOW_UP_END = pattern(r"(?:跟进|follow up)$", re.I)
-_FOLLOW_UP_START = pattern(r"^(?:跟进|回访|follow[\s-]?up|fu)\s*[:：]?\s*", re.I)
+_FOLLOW_UP_END = re.compile(r"(?:跟进|follow up)$", re.I)
+_FOLLOW_UP_START = re.compile(r"^(?:跟进|回访|follow[\s-]?up|fu)\s*[:：]?\s*", re.I)
 
 
 def _day_first(text: str, now: dt.datetime) -> bool:
@@ -132,8 +131,8 @@ def _label_picked(text: str, labels: list) -> int | None:
 
 
 #: Words around a label's word in an answer: `the … one`, `…那个`, `…的`
-_PICKING = pattern(r"(?:^|\s)(?:the|one|that|this|no|its|it's|it|is|a|an|as|i mean|meant)(?=\s|$)"
-                   r"|那个|这个|那一个|不是|是|的$|吧$")
+_PICKING = re.compile(r"(?:^|\s)(?:the|one|that|this|no|its|it's|it|is|a|an|as|i mean|meant)(?=\s|$)"
+                      r"|那个|这个|那一个|不是|是|的$|吧$")
 
 
 def forget(session: Session, member: Member, platform: str) -> None:

@@ -5,13 +5,11 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from handlers.grammar.patterns import pattern
-
 _CURRENCY = {"$": "USD", "¥": "CNY", "€": "EUR", "£": "GBP", "hk$": "HKD", "us$": "USD",  # before or after
              "usd": "USD", "美元": "USD", "美金": "USD", "cny": "CNY", "rmb": "CNY", "人民币": "CNY",
              "元": "CNY", "块": "CNY", "eur": "EUR", "欧元": "EUR", "gbp": "GBP", "英镑": "GBP",
              "hkd": "HKD", "港币": "HKD", "港元": "HKD", "jpy": "JPY", "日元": "JPY"}
-_AMOUNT = pattern(
+_AMOUNT = re.compile(
     r"""^(?P<cur>[$¥€£]|hk\$|us\$)?
         (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)
         (?P<unit>k|m|w|千|万|亿)?
@@ -57,9 +55,9 @@ def parse_amount(token: str) -> Money | None:
 
 _CN_CHARS = "零〇一二两三四五六七八九十百千万亿0-9"
 #: Words that say an amount is about so much (`大概30万`, `三十万左右`): the amount is what is said
-_ABOUT = pattern(r"^(?:大概|大约|约|差不多|~|≈)|(?:左右|上下)$")
-_CN_NUMBER = pattern(rf"^([$¥€£]?)([{_CN_CHARS}]*[十百千万亿][{_CN_CHARS}]*)"
-                     r"(元|块|人民币|美元|美金|港币|港元|欧元)?$")
+_ABOUT = re.compile(r"^(?:大概|大约|约|差不多|~|≈)|(?:左右|上下)$")
+_CN_NUMBER = re.compile(rf"^([$¥€£]?)([{_CN_CHARS}]*[十百千万亿][{_CN_CHARS}]*)"
+                        r"(元|块|人民币|美元|美金|港币|港元|欧元)?$")
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
               "八": 8, "九": 9}
 _CN_SMALL = {"十": 10, "百": 100, "千": 1000}

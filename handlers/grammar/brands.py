@@ -8,7 +8,7 @@ customer it was taken as. Keys are compared without case, spaces, punctuation or
 """
 from __future__ import annotations
 
-from handlers.grammar.patterns import pattern
+import re
 
 #: English brand → the Chinese names the company goes by (the first is its usual name).
 BRANDS: dict[str, tuple[str, ...]] = {
@@ -68,7 +68,7 @@ BRANDS: dict[str, tuple[str, ...]] = {
     "china merchants bank": ("招商银行", "招行"),
 }
 
-_NOT_WORD = pattern(r"[\W_]+")
+_NOT_WORD = re.compile(r"[\W_]+")
 
 
 def _key(name: str) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import re
 import types
 import typing
 from decimal import Decimal, InvalidOperation
@@ -20,7 +21,6 @@ from functools import cache
 from handlers.grammar import commands as c
 from handlers.grammar import vocabulary as V
 from handlers.grammar.amounts import MAX_AMOUNT
-from handlers.grammar.patterns import pattern
 from storage import pipelines
 from storage.models import CLOSED_STAGES, METRICS, PERIOD_KINDS
 
@@ -73,7 +73,7 @@ def pressed(value: str) -> c.Command | c.ParseError | str:
     return decode(value) or c.ParseError(None)
 
 
-_STAGE_KEY = pattern(r"[a-z0-9_]{1,16}")
+_STAGE_KEY = re.compile(r"[a-z0-9_]{1,16}")
 
 
 def _stage(stage) -> bool:

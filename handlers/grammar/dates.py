@@ -12,13 +12,12 @@ from calendar import monthrange
 from contextvars import ContextVar
 
 from handlers.grammar.festivals import first_day_after
-from handlers.grammar.patterns import pattern
 
 _EN_DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _ZH_DAYS = "一二三四五六日"
 _ZH_DAY_ALIASES = {"天": 6, "七": 6, **{str(i + 1): i for i in range(7)}}
 
-_NXT = pattern(r"(?<![a-z])nxt(?![a-z])")
+_NXT = re.compile(r"(?<![a-z])nxt(?![a-z])")
 _OFFSETS = {
     "today": 0, "tod": 0, "今天": 0, "今日": 0, "eod": 0, "end of day": 0, "end of today": 0, "cob": 0,
     "今天下班前": 0,
@@ -27,21 +26,21 @@ _OFFSETS = {
     "day after tomorrow": 2, "后天": 2, "大后天": 3,
     "yesterday": -1, "昨天": -1, "前天": -2,
 }
-_IN_DAYS = pattern(r"^(?:in\s+)?(\d{1,3}|[一二两三四五六七八九十])\s*(天|days?|个?星期|周|weeks?|wks?)"
-                   r"(?:后|以后|之后|\s+later|\s+from\s+(?:now|today))?$")
-_IN_MONTHS = pattern(r"^(?:in\s+)?(\d{1,2}|[一二两三四五六七八九十])\s*(?:months?|个月)"
-                     r"(?:后|以后|之后|\s+later|\s+from\s+(?:now|today))?$")
+_IN_DAYS = re.compile(r"^(?:in\s+)?(\d{1,3}|[一二两三四五六七八九十])\s*(天|days?|个?星期|周|weeks?|wks?)"
+                      r"(?:后|以后|之后|\s+later|\s+from\s+(?:now|today))?$")
+_IN_MONTHS = re.compile(r"^(?:in\s+)?(\d{1,2}|[一二两三四五六七八九十])\s*(?:months?|个月)"
+                        r"(?:后|以后|之后|\s+later|\s+from\s+(?:now|today))?$")
 ZH_COUNT = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
 #: A weekday's name in full or cut short (`mon`, `tues`, `thurs`): never a word that only starts
 #: like one (`month` is no Monday).
-_EN_WEEKDAY = pattern(r"^(?:(next|this|coming)\s+)?(mon|tue|wed|thu|fri|sat|sun)"
-                      r"(?:day|s|sday|nesday|rsday|rs|urday|r|ur)?\.?$")
-_ZH_WEEKDAY = pattern(r"^(下下|下个?|本|这个?|)(?:周|星期|礼拜)([一二三四五六日天七1-7])$")
-_ISO = pattern(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$")
-_MONTH_DAY = pattern(r"^(\d{1,2})/(\d{1,2})$")
-_ZH_MONTH_DAY = pattern(r"^(下个?月|本月|这个月)(\d{1,2})[日号]$")
-_ZH_DATE = pattern(r"^(?:(\d{4})年)?(\d{1,2})月(\d{1,2})[日号]?$")
-_RANGE_SEP = pattern(r"\s*(?:-|~|–|—|至|到|\bto\b|\buntil\b)\s*")
+_EN_WEEKDAY = re.compile(r"^(?:(next|this|coming)\s+)?(mon|tue|wed|thu|fri|sat|sun)"
+                         r"(?:day|s|sday|nesday|rsday|rs|urday|r|ur)?\.?$")
+_ZH_WEEKDAY = re.compile(r"^(下下|下个?|本|这个?|)(?:周|星期|礼拜)([一二三四五六日天七1-7])$")
+_ISO = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$")
+_MONTH_DAY = re.compile(r"^(\d{1,2})/(\d{1,2})$")
+_ZH_MONTH_DAY = re.compile(r"^(下个?月|本月|这个月)(\d{1,2})[日号]$")
+_ZH_DATE = re.compile(r"^(?:(\d{4})年)?(\d{1,2})月(\d{1,2})[日号]?$")
+_RANGE_SEP = re.compile(r"\s*(?:-|~|–|—|至|到|\bto\b|\buntil\b)\s*")
 
 
 def parse_date(text: str, today: dt.date, *, future: bool = True) -> dt.date | None:
@@ -91,10 +90,10 @@ def past_day(text: str, today: dt.date) -> dt.date | None:
     return day if day is not None and day <= today else None
 
 
-_LAST = pattern(r"^last\s+(\S+)$", re.I)
-_LAST_WEEK_ZH = pattern(r"^上个?(?:周|星期|礼拜)([一二三四五六日天])$")
-_BARE_WEEKDAY = pattern(r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?$|^(?:周|星期|礼拜)[一二三四五六日天]$",
-                        re.I)
+_LAST = re.compile(r"^last\s+(\S+)$", re.I)
+_LAST_WEEK_ZH = re.compile(r"^上个?(?:周|星期|礼拜)([一二三四五六日天])$")
+_BARE_WEEKDAY = re.compile(r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?$|^(?:周|星期|礼拜)[一二三四五六日天]$",
+                           re.I)
 
 
 def parse_date_range(text: str, today: dt.date) -> tuple[dt.date, dt.date] | None:
@@ -181,14 +180,14 @@ def _relative(text: str, today: dt.date, _future: bool) -> dt.date | None:
 #: A month by its name (not `may` or `march` alone: words too), a quarter, or a Chinese month
 #: (`3月`, `3月初`, `明年3月`): its first working day, the next one to come.
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_EN_MONTH = pattern(r"^(?:(?:early|start of|beginning of|in)\s+)?"
-                    r"(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)(?:uary|ruary|ch|il|e|y|ust|tember|ober|ember)?\.?$")
-_QUARTER = pattern(r"^(?:(?:early|start of|beginning of|in)\s+)?q([1-4])$|^第?([一二三四1-4])季度初?$")
+_EN_MONTH = re.compile(r"^(?:(?:early|start of|beginning of|in)\s+)?"
+                       r"(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)(?:uary|ruary|ch|il|e|y|ust|tember|ober|ember)?\.?$")
+_QUARTER = re.compile(r"^(?:(?:early|start of|beginning of|in)\s+)?q([1-4])$|^第?([一二三四1-4])季度初?$")
 _NEXT_QUARTER = ("next quarter", "next qtr", "下季度", "下个季度", "下季度初", "下个季度初")
-_ZH_MONTH = pattern(r"^(明年|今年)?(\d{1,2})月(?:初|份)?$")
+_ZH_MONTH = re.compile(r"^(明年|今年)?(\d{1,2})月(?:初|份)?$")
 
 
-_ZH_MONTH_END = pattern(r"^(?:(明年|今年)?(\d{1,2})月|(下个?月))(?:底|末)$")
+_ZH_MONTH_END = re.compile(r"^(?:(明年|今年)?(\d{1,2})月|(下个?月))(?:底|末)$")
 
 
 def _month_end(text: str, today: dt.date) -> dt.date | None:
@@ -209,9 +208,9 @@ def _month_end(text: str, today: dt.date) -> dt.date | None:
 
 _YEAR_END = ("年底", "年末", "年终", "今年年底", "end of year", "end of the year", "year end", "eoy")
 _EN_MONTHS = r"(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?"
-_MID = pattern(rf"^(?:mid|middle of)[\s-]*(?:{_EN_MONTHS}|(month|the month|this month))$"
-               r"|^(?:(明年|今年)?(\d{1,2})月|(下个?月|本月|这个月)?月?)(?:中|中旬)$")
-_END_OF = pattern(rf"^(?:end of|end|late)\s+{_EN_MONTHS}$|^{_EN_MONTHS}\s+end$")
+_MID = re.compile(rf"^(?:mid|middle of)[\s-]*(?:{_EN_MONTHS}|(month|the month|this month))$"
+                  r"|^(?:(明年|今年)?(\d{1,2})月|(下个?月|本月|这个月)?月?)(?:中|中旬)$")
+_END_OF = re.compile(rf"^(?:end of|end|late)\s+{_EN_MONTHS}$|^{_EN_MONTHS}\s+end$")
 
 
 def _mid_month(text: str, today: dt.date) -> dt.date | None:
@@ -296,7 +295,7 @@ def _weekday_of(text: str, today: dt.date) -> dt.date | None:
 
 
 #: A day of the month alone (`the 15th`, `15th`, `15号`): the next one to come
-_MONTH_DAY_ALONE = pattern(r"^(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)$|^(\d{1,2})[号日]$")
+_MONTH_DAY_ALONE = re.compile(r"^(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)$|^(\d{1,2})[号日]$")
 
 
 def _absolute(text: str, today: dt.date, future: bool) -> dt.date | None:
@@ -328,7 +327,7 @@ def _absolute(text: str, today: dt.date, future: bool) -> dt.date | None:
     return None
 
 
-_TIME = pattern(r"\d\s*(?:am|pm|h)\b|\d:\d\d|\bnoon\b", re.IGNORECASE)
+_TIME = re.compile(r"\d\s*(?:am|pm|h)\b|\d:\d\d|\bnoon\b", re.IGNORECASE)
 
 
 def _dateutil(text: str, today: dt.date, future: bool) -> dt.date | None:

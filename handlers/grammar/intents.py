@@ -9,6 +9,7 @@ Command dataclass, its parser and its handler.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from handlers import places
 from handlers.context import Ctx
@@ -51,7 +52,6 @@ from handlers.grammar.parse_schedule import parse_schedule, parse_standup
 from handlers.grammar.parse_tasks import parse_done, parse_due, parse_snooze, parse_task
 from handlers.grammar.parse_tips import parse_contest, parse_like, parse_tip
 from handlers.grammar.parse_visits import parse_visit, parse_visits
-from handlers.grammar.patterns import pattern
 from handlers.sales import (
     corrections,
     customers,
@@ -307,7 +307,7 @@ ZH_LONGEST_FIRST = sorted(KEYWORDS_ZH, key=len, reverse=True)
 HANDLERS = {h.command: h for intent in INTENTS for h in intent.handles}
 SLASH = {i.slash.name: i.name for i in INTENTS if i.slash} | {GENERAL.name: ""}
 MAX_TEXT = 2000
-_CJK = pattern(r"[\u3400-\u9fff]")
+_CJK = re.compile(r"[\u3400-\u9fff]")
 
 
 def intent_of(word: str) -> str | None:

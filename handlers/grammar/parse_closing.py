@@ -22,9 +22,8 @@ from handlers.grammar.parse import (
     tokens_of,
     two_commands,
 )
-from handlers.grammar.patterns import pattern
 
-_REASON_SEP = pattern(r"\s*(?:[:;。]|" + COMMA + r"|!+|\.(?=\s)|\s[-–—]\s|—|\n)\s*")
+_REASON_SEP = re.compile(r"\s*(?:[:;。]|" + COMMA + r"|!+|\.(?=\s)|\s[-–—]\s|—|\n)\s*")
 
 
 def closing_parser(won: bool):

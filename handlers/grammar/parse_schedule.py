@@ -6,18 +6,17 @@ import datetime as dt
 import re
 
 from handlers.grammar import commands as c
-from handlers.grammar.patterns import pattern
 from handlers.rules.schedules import DAY_NAMES, JOB_WORDS, WORKDAYS, ZH_DAY_NAMES
 
 _ON = {"on": True, "enable": True, "开启": True, "打开": True, "开": True, "启用": True,
        "off": False, "disable": False, "关闭": False, "关": False, "停用": False}
 _QUESTIONS = {"questions", "question", "问题"}
-_TIME = pattern(r"^(\d{1,2})(?::(\d{2}))?\s*(am|pm)?$|^(\d{1,2})点(半|(\d{1,2})分?)?$", re.I)
+_TIME = re.compile(r"^(\d{1,2})(?::(\d{2}))?\s*(am|pm)?$|^(\d{1,2})点(半|(\d{1,2})分?)?$", re.I)
 _EVERY_DAY = {"daily", "everyday", "每天", "每日"}
 _WORKDAY_WORDS = {"workdays", "weekdays", "mon-fri", "工作日", "周一至周五", "周一到周五", "周一-周五",
                   "星期一至星期五"}
-_EN_DAY = pattern(r"^(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?$")
-_ZH_DAY = pattern(r"^(?:周|星期|礼拜)([一二三四五六日天])$")
+_EN_DAY = re.compile(r"^(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?$")
+_ZH_DAY = re.compile(r"^(?:周|星期|礼拜)([一二三四五六日天])$")
 
 
 def parse_time(word: str) -> dt.time | None:

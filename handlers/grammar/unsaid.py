@@ -13,10 +13,9 @@ from dataclasses import replace
 
 from handlers.grammar import commands as c
 from handlers.grammar.normal import name_fold
-from handlers.grammar.patterns import pattern
 from storage.sales import CustomerRepository
 
-_CJK = pattern(r"[\u3400-\u9fff]")
+_CJK = re.compile(r"[\u3400-\u9fff]")
 _LATIN_EDGE = r"(?<![a-z0-9])"
 
 
@@ -77,8 +76,8 @@ def as_visit(session, tenant_id: int, text: str, error: c.ParseError, chinese: b
 
 
 #: A question about something, not a report of it
-_ASKING = pattern(r"[?？]\s*$|什么|怎么|多少|几个|吗\s*$"
-                  r"|(?<![A-Za-z])(?:what|how|which|status)(?![A-Za-z])", re.I)
+_ASKING = re.compile(r"[?？]\s*$|什么|怎么|多少|几个|吗\s*$"
+                     r"|(?<![A-Za-z])(?:what|how|which|status)(?![A-Za-z])", re.I)
 
 
 def _deal_said(customer: str, said: str, chinese: bool) -> str | None:
@@ -98,8 +97,8 @@ def _deal_said(customer: str, said: str, chinese: bool) -> str | None:
 
 
 #: `remind me to …`, `提醒我…`: a task said in words
-_REMIND = pattern(r"^(?:(?:pls|please)\s+)?"
-                  r"(?:remind\s+me\s+(?:to\s+)?|reminder:?\s*|提醒我|提醒一下|记得)", re.I)
+_REMIND = re.compile(r"^(?:(?:pls|please)\s+)?"
+                     r"(?:remind\s+me\s+(?:to\s+)?|reminder:?\s*|提醒我|提醒一下|记得)", re.I)
 
 
 def _task(body: str, today: dt.date, reminded: bool, chinese: bool) -> list:

@@ -20,7 +20,6 @@ from handlers.context import Ctx
 from handlers.grammar.amounts import parse_amount
 from handlers.grammar.dates import parse_date
 from handlers.grammar.normal import view
-from handlers.grammar.patterns import pattern
 from handlers.grammar.sentences import stage_said
 from handlers.lookup import known_customers
 from handlers.text.reply import Button, Reply
@@ -30,12 +29,12 @@ from storage.models import CLOSED_STAGES, Change, Customer, Deal, Visit
 from storage.sales import DealRepository
 
 RECENT = dt.timedelta(minutes=10)  # "the deal just touched"
-_EN = pattern(r"^(?P<lead>(?:(?:no|nope|sorry|oops|actually|wait)\b[\s,.!]*)+)?"
-              r"(?P<verb>(?:i\s+)?(?:meant|mean)|should\s+be|make\s+it|it'?s|it\s+was|was)?\s*"
-              r"(?P<value>\S.*?)(?P<not>,?\s+not\s+\S.*?)?[\s.!]*$", re.I)
-_ZH = pattern(r"^(?P<lead>(?:刚才那条|刚才)?(?:不对|不是|错了|说错了|记错了|更正|搞错了)[\s,，。!！]*)?"
-              r"(?P<verb>(?:金额|预计)?(?:应该是|是|改成|改为|改到))?\s*"
-              r"(?P<value>\S+?)(?P<not>[,，]?\s*不是\S+)?[\s。!！]*$")
+_EN = re.compile(r"^(?P<lead>(?:(?:no|nope|sorry|oops|actually|wait)\b[\s,.!]*)+)?"
+                 r"(?P<verb>(?:i\s+)?(?:meant|mean)|should\s+be|make\s+it|it'?s|it\s+was|was)?\s*"
+                 r"(?P<value>\S.*?)(?P<not>,?\s+not\s+\S.*?)?[\s.!]*$", re.I)
+_ZH = re.compile(r"^(?P<lead>(?:刚才那条|刚才)?(?:不对|不是|错了|说错了|记错了|更正|搞错了)[\s,，。!！]*)?"
+                 r"(?P<verb>(?:金额|预计)?(?:应该是|是|改成|改为|改到))?\s*"
+                 r"(?P<value>\S+?)(?P<not>[,，]?\s*不是\S+)?[\s。!！]*$")
 
 
 def correction(ctx: Ctx, text: str) -> Reply | None:
@@ -85,7 +84,7 @@ def _command(ctx: Ctx, row: Deal | Visit, kind: str, value: str) -> str:
     return f"{name_of(WORDS, 'visit', ctx.locale)} #{row.id} {field}{value}"
 
 
-_CJK = pattern(r"[\u3400-\u9fff]")
+_CJK = re.compile(r"[\u3400-\u9fff]")
 
 
 def _last_deal(ctx: Ctx) -> Deal | None:
