@@ -50,7 +50,7 @@ def _one(kind: str, url: str):
     from handlers.text.format import money
     from storage.crm import CrmRepository
     from storage.db import make_engine, upgrade
-    from storage.models import Tenant
+    from storage.models.workspace import Tenant
     from support import serve
 
     engine = make_engine(url)

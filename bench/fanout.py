@@ -173,7 +173,9 @@ def _next_minute(lead: float) -> float:
 def _seed(engine, due: float, teams: int = TEAMS) -> None:
     """`teams` teams of 50 reps on Slack, whose standup is at `due`."""
     from handlers.rules.schedules import KINDS, with_change
-    from storage.models import Identity, Member, Team, TeamMember, Tenant, utcnow
+    from storage.models.base import utcnow
+    from storage.models.team import Team, TeamMember
+    from storage.models.workspace import Identity, Member, Tenant
 
     local = dt.datetime.fromtimestamp(due, ZoneInfo(ZONE))
     settings = with_change({}, "standup", time=dt.time(local.hour, local.minute), days="0123456")

@@ -35,7 +35,8 @@ def _runs(factory, engine, tenant: str, kind: str) -> tuple[int, float]:
     from sqlalchemy import select
     from statements import statements
 
-    from storage.models import Team, Tenant
+    from storage.models.team import Team
+    from storage.models.workspace import Tenant
     from worker.plan import fire, plan
 
     with factory() as s:

@@ -18,7 +18,8 @@ import sys
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
-from bot.web import body_limit, digits
+from bot.http import digits
+from bot.web import body_limit
 
 BODY_DEADLINE = 10.0  # seconds for a whole body: Slack and WeCom send theirs at once
 #: Threads for whole requests. A request mostly waits for its inbox row's group commit

@@ -9,9 +9,9 @@ import click
 
 
 def built_app():
-    from bot.cli import built_app as build  # here, not at import: bot.cli imports this module
+    from bot.runtime import runtime
 
-    return build()
+    return runtime().app()
 
 
 @click.group("crm")
@@ -121,7 +121,7 @@ def _import(app, tenant) -> None:
     from crm.connect import CrmUrls, client_for
     from crm.errors import AuthFailed, CrmError
     from storage.crm import CrmRepository
-    from storage.models import utcnow
+    from storage.models.base import utcnow
 
     with app.session_factory() as session:
         connection = CrmRepository(session).connection(tenant.id)
@@ -220,8 +220,9 @@ def stages(file, tenant: str | None, dry_run: bool) -> None:
 
     from crm.workspaces import ImportProblems, workspace_of
     from handlers.grammar import commands as c
+    from handlers.grammar.parse_stages import parse_stages
     from handlers.text.strings import t
-    from handlers.workspace.stages import made, parse_stages
+    from handlers.workspace.stages import made
     from storage import pipelines
 
     rows = list(csv.DictReader(file))

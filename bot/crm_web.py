@@ -1,9 +1,9 @@
 """The CRM's route on the web process: Zoho's change notifications (`crm/notifications.py`)."""
 from __future__ import annotations
 
-from bot.web import plain, read_body
+from bot.http import plain, read_body
 from crm.notifications import PATH, receive
-from storage.models import utcnow
+from storage.models.base import utcnow
 
 
 def crm_route(core):

@@ -19,7 +19,9 @@ from sqlalchemy.orm import aliased
 from crm.cells import safe_row
 from crm.workspaces import ImportProblems, workspace_of
 from storage import pipelines
-from storage.models import Customer, Deal, Member, Target, Team, Visit
+from storage.models.sales import Customer, Deal, Visit
+from storage.models.team import Target, Team
+from storage.models.workspace import Member
 from storage.people import PeopleRepository
 from storage.rates import RateRepository, zones_of
 from storage.reports import TargetRepository

@@ -21,7 +21,9 @@ from handlers.grammar.vocabulary import DAY_KIND_WORDS, LIFECYCLE_WORDS, METRIC_
 from handlers.rules.working_days import period_bounds
 from handlers.text.strings import t
 from storage.holidays import CalendarRepository
-from storage.models import PERIOD_KINDS, Member, utcnow
+from storage.models.base import utcnow
+from storage.models.team import PERIOD_KINDS
+from storage.models.workspace import Member
 from storage.people import PeopleRepository
 from storage.reports import TargetRepository
 from storage.sales import CustomerRepository

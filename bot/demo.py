@@ -12,13 +12,16 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import delete
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.console.plugin import PLATFORM, TENANT
+from bot.console.place import PLATFORM, TENANT
 from handlers.dispatch import Defaults
 from handlers.grammar.commands import Period
 from handlers.rules.close_reasons import categorize
 from handlers.rules.working_days import is_working_day, period_bounds
 from storage import destinations
-from storage.models import OPEN_STAGES, Base, Contest, Task, Tip, utcnow
+from storage.address import Address, Kind
+from storage.models.base import Base, utcnow
+from storage.models.sales import OPEN_STAGES, Task
+from storage.models.team import Contest, Tip
 from storage.people import PeopleRepository
 from storage.reports import TargetRepository
 from storage.sales import CustomerRepository, DealRepository, VisitRepository
@@ -59,7 +62,7 @@ def _fill(session: Session, tenant_id: int, defaults: Defaults, now: dt.datetime
     today = now.astimezone(zone).date()
     team = people.add_team(tenant_id, "华东 East", timezone=defaults.timezone,
                            holiday_calendar=defaults.calendar)
-    destinations.set_address(people.s, team.id, "slack", "channel:#east-sales")
+    destinations.set_address(people.s, team.id, "slack", Address("slack", "", Kind.CHANNEL, "#east-sales"))
     manager = people.add_member(tenant_id, MANAGER[0], role="admin", locale=MANAGER[1],
                                 identity=(PLATFORM, MANAGER[0]))
     people.join_team(team.id, manager.id)

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from sqlalchemy.exc import IntegrityError
 
-from bot.app import App
 from handlers.dispatch import UserRef, identify
-from storage.models import Member, utcnow
+from storage.models.base import utcnow
+from storage.models.workspace import Member
 from storage.people import PeopleRepository
+
+if TYPE_CHECKING:  # the composition root is handed in (`core`), never imported
+    from bot.app import App
 
 Lookup = Callable[[str], UserRef | None]  # user id -> what the platform says of them (None: an outsider)
 

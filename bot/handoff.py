@@ -41,7 +41,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.background import BoundedExecutor
 from storage.db import make_engine
 from storage.inbox import InboxRepository, record
-from storage.models import utcnow
+from storage.models.base import utcnow
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")

@@ -9,11 +9,12 @@ below and name no platform themselves. Adding one is a `register(Plugin())` line
 - `web(core, handoff)`: the WSGI app that verifies and receives its requests
 - `serves_over_web(settings)`, `standalone(settings)`: whether `salesbot start` runs the web
   process for it, and the CLI command it runs instead or beside (Slack's Socket Mode)
-- `sender(core)`: the outbox's sender for its addresses (owns its retries and rate limits)
+- `sender(core)`: the outbox's sender for its addresses, `send(to: Address, reply)` (owns its
+  retries and rate limits)
 - `inbox_runner(core)`: how a worker runs its requests left in the inbox
 - `commands()`: its `salesbot` subcommands (set-up: `salesbot slack manifest`)
-- `place`: where a team's posts go on it, as `team set` reads and `teams` shows it
-  (`handlers/places.py`)
+- `place`: where a team's posts go on it, as `team set` reads (into an `Address`) and `teams`
+  shows it (`handlers/places.py`)
 - `kinds` (optional): its own kinds of address beyond `storage.address.Kind` (`room`), which
   its place and its sender then read and write as `Address`es like any other
 

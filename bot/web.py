@@ -16,11 +16,11 @@ from sqlalchemy import text
 from bot import pages, platforms
 from bot.app import App
 from bot.handoff import Handoff
+from bot.http import BODY_LIMIT, OTHER_BODY_LIMIT, plain
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
 
-OTHER_BODY_LIMIT = 16 * 1024  # healthz, OAuth pages: no body
 #: a web process runs short writes on many threads: on SQLite each of its connections (the pool's
 #: and the inbox writer's) keeps a 512 KiB page cache, not SQLite's 2 MiB (the worker's reports
 #: keep the default)
@@ -32,28 +32,6 @@ def body_limit(path: str) -> int:
     spare (`bot/<platform>/plugin.py`)."""
     return next((platform.body_limit for platform in platforms.PLATFORMS if path.startswith(platform.prefix)),
                 OTHER_BODY_LIMIT)
-
-
-def digits(text: str) -> bool:
-    """Whether a header is a plain number (`str.isdigit` also takes `¹` or `٣`, which int() does not)."""
-    return text.isascii() and text.isdigit()
-
-
-def read_body(environ) -> bytes | None:
-    """The request body, or None when it is larger than its route allows (also when chunked)."""
-    limit = body_limit(environ.get("PATH_INFO", ""))
-    declared = environ.get("CONTENT_LENGTH") or ""
-    if digits(declared) and int(declared) > limit:
-        return None
-    body = environ["wsgi.input"].read(int(declared) if digits(declared) else limit + 1)
-    return None if len(body) > limit else body
-
-
-def plain(start_response, status: str, body: str = ""):
-    data = body.encode()
-    start_response(status, [("Content-Type", "text/plain; charset=utf-8"),
-                            ("Content-Length", str(len(data)))])
-    return [data]
 
 
 def create_app(settings: Settings | None = None):
@@ -76,6 +54,7 @@ def create_app(settings: Settings | None = None):
             return pages.page(path, start_response)
         route = next((prefix for prefix in routes if path.startswith(prefix)), None)
         if route is not None:
+            environ[BODY_LIMIT] = body_limit(path)  # what the route's `read_body` takes
             with handoff.serving():
                 return routes[route](environ, start_response)
         return plain(start_response, "404 Not Found", "Not Found")

@@ -10,6 +10,7 @@ import signal
 from bot import platforms
 from bot.app import App
 from handlers.text.reply import Reply
+from storage.address import Address
 from worker.delivery import DeliveryWorker, Undeliverable
 from worker.inbox import InboxWorker
 from worker.service import Worker
@@ -23,15 +24,15 @@ class PlatformSenders:
     def __init__(self, senders: dict):
         self.senders = senders
 
-    def send(self, platform: str, workspace: str, target: str, reply: Reply, **progress) -> str | None:
-        sender = self.senders.get(platform)
+    def send(self, to: Address, reply: Reply, **progress) -> str | None:
+        sender = self.senders.get(to.platform)
         if sender is None:
-            raise Undeliverable(f"{platform} is not configured in this worker")
-        return sender.send(platform, workspace, target, reply, **progress)
+            raise Undeliverable(f"{to.platform} is not configured in this worker")
+        return sender.send(to, reply, **progress)
 
-    def fix(self, platform: str, workspace: str, target: str, message_id: str, reply: Reply | None) -> bool:
-        fixer = getattr(self.senders.get(platform), "fix", None)
-        return bool(fixer and fixer(platform, workspace, target, message_id, reply))
+    def fix(self, to: Address, message_id: str, reply: Reply | None) -> bool:
+        fixer = getattr(self.senders.get(to.platform), "fix", None)
+        return bool(fixer and fixer(to, message_id, reply))
 
 
 def platform_senders(core: App) -> PlatformSenders:

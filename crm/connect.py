@@ -14,7 +14,7 @@ from crm.fxiaoke import FxiaokeClient, FxiaokeCredentials
 from crm.secrets import SecretBox
 from crm.zoho import DATA_CENTRES, ZohoClient, ZohoCredentials, exchange_grant_code
 from storage.crm import CrmRepository, match_users
-from storage.models import CrmConnection
+from storage.models.crm import CrmConnection
 
 
 @dataclass(frozen=True)
@@ -107,7 +107,8 @@ def _forget(app, key: str) -> None:
 def _store(app, tenant, crm: str, settings: dict, secret: str, users: list[dict]) -> Connected:
     from sqlalchemy import func, select
 
-    from storage.models import Member, Visit
+    from storage.models.sales import Visit
+    from storage.models.workspace import Member
 
     with app.session_factory.begin() as session:
         # visits logged before connecting are history: only later ones become CRM activities

@@ -21,7 +21,8 @@ from sqlalchemy import select
 from crm.cells import safe_row
 from storage import pipelines
 from storage.crm import CrmRepository, member_zones
-from storage.models import Customer, Deal, Member, Visit
+from storage.models.sales import Customer, Deal, Visit
+from storage.models.workspace import Member
 from storage.rates import RateRepository
 
 CRMS = ("zoho", "fxiaoke")

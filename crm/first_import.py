@@ -11,31 +11,26 @@ user (`crm map`) and import again.
 """
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
 from crm import echo
 from crm import stages as crm_stages
 from crm.errors import Rejected
-from crm.fxiaoke import FxiaokeClient, from_millis
+from crm.records import Account, RemoteDeal, fxiaoke_pages, zoho_pages
 from crm.zoho import ZohoClient
 from storage import pipelines
 from storage.crm import CrmRepository
-from storage.models import CrmLink, Customer, Deal, DealEvent, name_key, utcnow
+from storage.models.base import name_key, utcnow
+from storage.models.crm import CrmLink
+from storage.models.sales import Customer, Deal, DealEvent
 from storage.sales import CustomerRepository, DealRepository
 
-CHINA = ZoneInfo("Asia/Shanghai")
 Progress = Callable[[str, int, int | None], None]  # (what, done so far, total if the CRM says)
 
-ZOHO_ACCOUNT_FIELDS = ("Account_Name", "Owner", "Modified_Time", "Created_Time")
-ZOHO_DEAL_FIELDS = ("Deal_Name", "Account_Name", "Owner", "Stage", "Probability", "Amount", "Currency",
-                    "Closing_Date", "Modified_Time", "Created_Time", "Pipeline")
 
 
 @dataclass
@@ -49,30 +44,8 @@ class Imported:
     probabilities: dict[str, Counter] = field(default_factory=dict)  # our stage → CRM deals' values
 
 
-@dataclass(frozen=True)
-class Account:
-    id: str
-    name: str
-    owner: str  # the CRM user's id
-    modified_at: dt.datetime | None
 
 
-@dataclass(frozen=True)
-class RemoteDeal:
-    id: str
-    title: str
-    account_id: str
-    account_name: str
-    owner: str
-    owner_name: str
-    stage: str
-    probability: int | None
-    amount: Decimal
-    currency: str
-    close_date: dt.date | None
-    modified_at: dt.datetime | None
-    created_at: dt.datetime | None
-    pipeline: str = ""  # Zoho's pipeline of the deal (crm/stages.py: a non-default one keeps its stages)
 
 
 def our_stage(name: str, probability: int | None, pipeline: pipelines.Pipeline = pipelines.DEFAULT) -> str:
@@ -88,7 +61,7 @@ def run(app, tenant, client, progress: Progress | None = None) -> Imported:
     """Import every account and open deal of `client`'s CRM into `tenant`."""
     progress = progress or (lambda *_: None)
     result = Imported()
-    reader = _zoho if isinstance(client, ZohoClient) else _fxiaoke
+    reader = zoho_pages if isinstance(client, ZohoClient) else fxiaoke_pages
     try:
         crm_pipeline = crm_stages.read(client)
     except Rejected:  # a CRM that will not describe its stages: the pipeline stays as it is
@@ -250,106 +223,29 @@ def _customer_named(session, tenant, remote: RemoteDeal, owner: int) -> int:
     return customer.id
 
 
-# reading each CRM ---------------------------------------------------------------------------
-Pages = Iterator[tuple[list, int | None]]
 
 
-def _zoho(client: ZohoClient, currency: str) -> tuple[Pages, Pages]:
-    def accounts() -> Pages:
-        total = client.count("Accounts")
-        for page in client.records("Accounts", ZOHO_ACCOUNT_FIELDS):
-            yield [Account(r["id"], r.get("Account_Name") or "", (r.get("Owner") or {}).get("id", ""),
-                           _zoho_time(r.get("Modified_Time"))) for r in page], total
-
-    def deals() -> Pages:
-        total = client.count("Deals")
-        for page in client.records("Deals", ZOHO_DEAL_FIELDS):
-            yield [_zoho_deal(r, currency) for r in page], total
-    return accounts(), deals()
 
 
-def _zoho_account(r: dict) -> Account:
-    return Account(r["id"], r.get("Account_Name") or "", (r.get("Owner") or {}).get("id", ""),
-                   _zoho_time(r.get("Modified_Time")))
 
 
-def _fxiaoke_account(r: dict) -> Account:
-    return Account(r["_id"], r.get("name") or "", _first(r.get("owner")),
-                   from_millis(r.get("last_modified_time")))
 
 
-def _zoho_deal(r: dict, currency: str) -> RemoteDeal:
-    account, owner = r.get("Account_Name") or {}, r.get("Owner") or {}
-    return RemoteDeal(r["id"], r.get("Deal_Name") or "", account.get("id", ""), account.get("name", ""),
-                      owner.get("id", ""), owner.get("name", ""), r.get("Stage") or "",
-                      _int(r.get("Probability")), _money(r.get("Amount")), r.get("Currency") or currency,
-                      _day(r.get("Closing_Date")), _zoho_time(r.get("Modified_Time")),
-                      _zoho_time(r.get("Created_Time")), _pipeline(r.get("Pipeline")))
 
 
-def _fxiaoke(client: FxiaokeClient, currency: str) -> tuple[Pages, Pages]:
-    names = {u["openUserId"]: u.get("name", "") for u in client.users()}
-
-    def accounts() -> Pages:
-        for page, total in client.pages("AccountObj"):
-            yield [Account(r["_id"], r.get("name") or "", _first(r.get("owner")),
-                           from_millis(r.get("last_modified_time"))) for r in page], total
-
-    def deals() -> Pages:
-        for page, total in client.pages("NewOpportunityObj"):
-            yield [_fxiaoke_deal(r, names, currency) for r in page], total
-    return accounts(), deals()
 
 
-def _fxiaoke_deal(r: dict, names: dict[str, str], currency: str) -> RemoteDeal:
-    owner = _first(r.get("owner"))
-    return RemoteDeal(r["_id"], r.get("name") or "", r.get("account_id") or "",
-                      r.get("account_id__r") or "", owner, names.get(owner, ""),
-                      str(r.get("sales_stage") or ""), _int(r.get("probability")), _money(r.get("amount")),
-                      currency, _ms_day(r.get("close_date")),
-                      from_millis(r.get("last_modified_time")), from_millis(r.get("create_time")))
 
 
-def _pipeline(value) -> str:
-    """Zoho's `Pipeline` of a deal: a picklist's value, or an object with its `name`."""
-    return str((value.get("name") or "") if isinstance(value, dict) else (value or "")).strip()
 
 
-def _first(value) -> str:
-    if isinstance(value, list):
-        return str(value[0]) if value else ""
-    return str(value or "")
 
 
-def _money(value) -> Decimal:
-    try:
-        return Decimal(str(value)).quantize(Decimal("0.01")) if value not in (None, "") else Decimal(0)
-    except InvalidOperation:
-        return Decimal(0)
 
 
-def _int(value) -> int | None:
-    try:
-        return int(float(value)) if value not in (None, "") else None
-    except (TypeError, ValueError):
-        return None
 
 
-def _day(value) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(value) if value else None
-    except ValueError:
-        return None
 
 
-def _ms_day(value) -> dt.date | None:
-    """纷享 keeps a date as the milliseconds of its midnight in China: read it there."""
-    at = from_millis(value)
-    return at.astimezone(CHINA).date() if at else None
 
 
-def _zoho_time(value) -> dt.datetime | None:
-    try:
-        return dt.datetime.fromisoformat(value) if value else None
-    except ValueError:
-        return None

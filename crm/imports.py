@@ -15,7 +15,7 @@ from handlers.grammar.amounts import parse_amount
 from handlers.grammar.dates import parse_date
 from storage import pipelines
 from storage.crm import CrmRepository
-from storage.models import Member
+from storage.models.workspace import Member
 from storage.people import PeopleRepository
 from storage.sales import CustomerRepository, DealRepository
 

@@ -20,19 +20,17 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 
 from crm import echo
-from crm.first_import import (
+from crm.first_import import Imported, _store_accounts, _store_deals
+from crm.fxiaoke import FxiaokeClient, millis
+from crm.records import (
     ZOHO_ACCOUNT_FIELDS,
     ZOHO_DEAL_FIELDS,
-    Imported,
     RemoteDeal,
-    _fxiaoke_account,
-    _fxiaoke_deal,
-    _store_accounts,
-    _store_deals,
-    _zoho_account,
-    _zoho_deal,
+    fxiaoke_account,
+    fxiaoke_deal,
+    zoho_account,
+    zoho_deal,
 )
-from crm.fxiaoke import FxiaokeClient, millis
 from crm.stages import key_of
 from crm.zoho import ZohoClient
 from handlers.events import MemberTold
@@ -42,7 +40,9 @@ from handlers.text.reply import Reply
 from handlers.text.strings import t
 from storage import pipelines
 from storage.crm import CrmRepository
-from storage.models import CrmLink, Deal, DealEvent, Member, Tenant
+from storage.models.crm import CrmLink
+from storage.models.sales import Deal, DealEvent
+from storage.models.workspace import Member, Tenant
 from storage.sales import DealRepository
 
 CRM_NAMES = {"zoho": "Zoho CRM", "fxiaoke": "纷享销客"}
@@ -93,11 +93,11 @@ def fetch(app, tenant_id: int, client, ids: dict[str, list[str]], now: dt.dateti
                                                        "fields": ",".join(ZOHO_ACCOUNT_FIELDS)})
         with app.session_factory.begin() as session:
             _store_accounts(session, session.get(Tenant, tenant_id),
-                            [_zoho_account(r) for r in found.get("data", [])], update=True)
+                            [zoho_account(r) for r in found.get("data", [])], update=True)
     if ids.get("Deals"):
         found = client.call("GET", "Deals", params={"ids": ",".join(ids["Deals"]),
                                                     "fields": ",".join(ZOHO_DEAL_FIELDS)})
-        page = [_zoho_deal(r, tenant_currency(app, tenant_id)) for r in found.get("data", [])]
+        page = [zoho_deal(r, tenant_currency(app, tenant_id)) for r in found.get("data", [])]
         with app.session_factory.begin() as session:
             apply(session, tenant_id, page, now, result)
     return result
@@ -114,11 +114,11 @@ def changed_accounts(client, since: dt.datetime):
         params = {"fields": ",".join(ZOHO_ACCOUNT_FIELDS), "sort_by": "Modified_Time", "sort_order": "asc"}
         for page in client.pages("Accounts", "data", params,
                                  headers={"If-Modified-Since": since.isoformat(timespec="seconds")}):
-            yield [_zoho_account(r) for r in page]
+            yield [zoho_account(r) for r in page]
         return
     rule = {"field_name": "last_modified_time", "operator": "GTE", "field_values": [millis(since)]}
     for page, _total in client.pages("AccountObj", (rule,)):
-        yield [_fxiaoke_account(r) for r in page]
+        yield [fxiaoke_account(r) for r in page]
 
 
 def changed_deals(client, since: dt.datetime, currency: str):
@@ -127,13 +127,13 @@ def changed_deals(client, since: dt.datetime, currency: str):
         params = {"fields": ",".join(ZOHO_DEAL_FIELDS), "sort_by": "Modified_Time", "sort_order": "asc"}
         for page in client.pages("Deals", "data", params,
                                  headers={"If-Modified-Since": since.isoformat(timespec="seconds")}):
-            yield [_zoho_deal(r, currency) for r in page]
+            yield [zoho_deal(r, currency) for r in page]
         return
     assert isinstance(client, FxiaokeClient)
     names = {u["openUserId"]: u.get("name", "") for u in client.users()}
     rule = {"field_name": "last_modified_time", "operator": "GTE", "field_values": [millis(since)]}
     for page, _total in client.pages("NewOpportunityObj", (rule,)):
-        yield [_fxiaoke_deal(r, names, currency) for r in page]
+        yield [fxiaoke_deal(r, names, currency) for r in page]
 
 
 def apply(session, tenant_id: int, page: list[RemoteDeal], now: dt.datetime, result: Applied) -> None:

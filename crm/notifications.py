@@ -21,7 +21,7 @@ from sqlalchemy import select, update
 
 from crm.zoho import ZohoClient
 from storage.crm import CrmRepository
-from storage.models import CrmNotice
+from storage.models.crm import CrmNotice
 from storage.upsert import insert_for
 
 LIFE = dt.timedelta(hours=23)

@@ -22,7 +22,8 @@ from crm.fxiaoke import millis
 from crm.zoho import ZohoClient
 from storage import pipelines
 from storage.crm import CrmRepository
-from storage.models import CrmLink, CrmWrite, Customer, Deal, Visit
+from storage.models.crm import CrmLink, CrmWrite
+from storage.models.sales import Customer, Deal, Visit
 
 
 def salesbot_id(kind: str, local_id: int) -> str:
@@ -186,7 +187,7 @@ class Pusher:
 def _chat_changed_amount(session, deal_id: int, since: dt.datetime | None) -> bool:
     from sqlalchemy import exists
 
-    from storage.models import DealEvent
+    from storage.models.sales import DealEvent
 
     query = exists().where(DealEvent.deal_id == deal_id, DealEvent.kind == "amount",
                            DealEvent.actor_id.is_not(None))

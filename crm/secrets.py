@@ -18,7 +18,7 @@ from pathlib import Path
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from sqlalchemy import select
 
-from storage.models import CrmConnection
+from storage.models.crm import CrmConnection
 
 KEY_FILE = "secret.key"
 FERNET_PREFIX = "gAAAAA"  # a Fernet token's version byte (0x80) and timestamp, in base64

@@ -27,7 +27,7 @@ from sqlalchemy import update
 from crm.fxiaoke import FxiaokeClient
 from crm.zoho import ZohoClient
 from storage import pipelines
-from storage.models import PipelineStage
+from storage.models.workspace import PipelineStage
 
 _CATEGORY = {"open": "open", "closed won": "won", "closed lost": "lost"}
 _WON, _LOST = ("赢单", "成交", "won", "closed won"), ("输单", "丢单", "lost", "closed lost")

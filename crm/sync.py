@@ -18,7 +18,8 @@ from crm.errors import AuthFailed, RateLimited, Rejected, Unavailable
 from crm.push import Pusher
 from storage.crm import CrmRepository
 from storage.crm_outbox import CrmOutbox
-from storage.models import Tenant, utcnow
+from storage.models.base import utcnow
+from storage.models.workspace import Tenant
 
 log = logging.getLogger(__name__)
 

@@ -12,11 +12,13 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.orm import Session
 
 from handlers.grammar.commands import ParseError
+from handlers.grammar.intents import usage
 from handlers.text.reply import Button, Reply
-from handlers.text.strings import t, usage
+from handlers.text.strings import t
 from handlers.text.when_read import day_mark, say
 from storage.address import Address
-from storage.models import Member, Team, Tenant
+from storage.models.team import Team
+from storage.models.workspace import Member, Tenant
 from storage.people import PeopleRepository
 from storage.rates import RateRepository, Rates
 
@@ -196,7 +198,7 @@ def usage_reply(locale: str, error: ParseError, *, manager: bool = False) -> Rep
             "currency": "not_a_currency", "quote_name": "quote_name",
             "contact": "bad_contact", "stage_list": "bad_stages",
             "unread_words": "unread_words", "word_typo": "word_typo",
-            "mention_missing": "mention_missing"}.get(error.problem)
+            "mention_missing": "mention_missing", "currency_foreign": "currency_foreign"}.get(error.problem)
     if error.topic is None and not offer:
         examples = tuple(usage(topic, locale)[index]
                          for topic, index in (_MANAGER_EXAMPLES if manager else _REP_EXAMPLES))

@@ -15,7 +15,6 @@ from handlers.grammar import clauses, command_json, several
 from handlers.grammar import commands as c
 from handlers.grammar.dates import READING_CALENDAR
 from handlers.grammar.festivals import unknown_in
-from handlers.grammar.intents import HANDLERS
 from handlers.grammar.language import written_in
 from handlers.grammar.reading import parse, read
 from handlers.rules import limits
@@ -23,11 +22,12 @@ from handlers.sales import changes
 from handlers.team import schedule_commands
 from handlers.text.reply import Button, Reply
 from handlers.text.strings import WORDS, name_of
+from handlers.use_cases import HANDLERS
 from handlers.workspace import admin
 from handlers.workspace import holidays as calendars
 from storage import pipelines
 from storage.address import Address
-from storage.models import Member, Tenant
+from storage.models.workspace import Member, Tenant
 from storage.people import PeopleRepository
 
 
@@ -143,7 +143,7 @@ def _dispatch(session: Session, tenant: Tenant, member: Member, message: Message
         return _remember(_run_several(ctx, parts), platform, now, asked)
     outcome = _run(ctx, message)
     if picked is None and outcome.refused and isinstance(message, str) and questions.answer_word(message) \
-            is not None and parse(message, ctx.today) == c.ParseError(None):  # `1` to no question
+            is not None and _no_command(parse(message, ctx.today)):  # `1`, `不行` to no question
         outcome = replace(outcome, reply=Reply(lines=(ctx.t("no_question_open"),), ok=False,
                                                locale=ctx.locale))
     if asked and picked is None and isinstance(message, str) and questions.answer_word(message) is None:
@@ -151,6 +151,11 @@ def _dispatch(session: Session, tenant: Tenant, member: Member, message: Message
         outcome = replace(outcome, reply=replace(outcome.reply, lines=(*outcome.reply.lines,
                                                                         ctx.t("question_ended"))))
     return _remember(outcome, platform, now, asked)
+
+
+def _no_command(parsed) -> bool:
+    """Whether a message is no command at all (`1`; `不行`, which reads as a slip of `排行`)."""
+    return isinstance(parsed, c.ParseError) and parsed.topic is None and not parsed.options
 
 
 def _remember(outcome: Outcome, platform: str, now: dt.datetime, asked: bool = False) -> Outcome:

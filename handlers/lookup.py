@@ -11,11 +11,14 @@ from handlers.context import Ctx
 from handlers.grammar import vocabulary as V
 from handlers.grammar.brands import brand_of
 from handlers.grammar.commands import CloseDeal, LogVisit, Scope, SetCustomer, UpsertDeal
+from handlers.grammar.intents import usage
 from handlers.grammar.normal import name_fold
 from handlers.rules.name_likeness import core_name, extended_customers, similar_customers
 from handlers.text.reply import Button
-from handlers.text.strings import usage
-from storage.models import Customer, Member, Team, name_key
+from storage.models.base import name_key
+from storage.models.sales import Customer
+from storage.models.team import Team
+from storage.models.workspace import Member
 from storage.sales import CustomerRepository
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -37,7 +40,7 @@ def customer_named(ctx: Ctx, name: str) -> Customer:
         raise _candidates(ctx, name, found)
     if not force and len(parts := [p.strip() for p in _JOINED.split(name)]) > 1 and all(
             p and known_customers(ctx, p) for p in parts):  # `比亚迪 + 美的`: two known customers
-        raise _ask_joined(ctx, name, parts)
+        raise _ask_joined(ctx, name, parts, known=True)  # one each, never a new joined name
     similar = [] if force else similar_customers(repo.names(ctx.tenant.id), name)
     if similar:
         raise _ask_similar(ctx, name, similar)
@@ -47,8 +50,9 @@ def customer_named(ctx: Ctx, name: str) -> Customer:
         raise _ask_similar(ctx, name, list(dict.fromkeys(known)), new_name=parts[0])
     if not force and (longer := extended_customers(repo.names(ctx.tenant.id), name)):
         raise _ask_similar(ctx, name, longer)  # `格力电器` beside 格力, `wayne closed` beside Wayne Ent.
-    if not force and len(parts := _JOINED.split(name)) > 1 and all(p.strip() for p in parts):
-        raise _ask_joined(ctx, name, [p.strip() for p in parts])
+    if not force and len(parts := _JOINED.split(_IN_NAME.sub("", name))) > 1 \
+            and all(p.strip() for p in parts):
+        raise _ask_joined(ctx, name, [p.strip() for p in _JOINED.split(name)])  # `A&B Ltd.`: one name
     customer = repo.add(ctx.tenant.id, name, ctx.member.id, created_at=ctx.now)
     ctx.created_customers.append(customer.name)
     return customer
@@ -200,18 +204,26 @@ def with_customer(command, old: str, new: str):
 
 
 #: Between two customers' names: `京东和联想`, `Acme & Globex`, `Acme and Globex`, `A/B`.
-_JOINED = re.compile(r"\s*(?:和|与|及|、|&|\+|/|\band\b)\s*", re.IGNORECASE)
+_JOINED = re.compile(r"\s*(?:和|与|與|及|、|&|\+|/|\band\b)\s*", re.IGNORECASE)
 
 
-def _ask_joined(ctx: Ctx, name: str, parts: list[str]):
-    """`拜访 京东和联想：联合会议`: one new customer of that name, or one message per customer?"""
+#: `&` between two letters with no space (`A&B Ltd.`, `AT&T`, `P&G`): part of one company's name
+_IN_NAME = re.compile(r"(?<=[A-Za-z0-9])&(?=[A-Za-z0-9])")
+
+
+def _ask_joined(ctx: Ctx, name: str, parts: list[str], *, known: bool = False):
+    """`拜访 京东和联想：联合会议`: one new customer of that name, or one message per customer? Where
+    each part is a customer of ours (`known`), one message each is the only offer."""
     buttons = []
     if name in ctx.text:
         each = "\n".join(ctx.text.replace(name, part, 1) for part in parts)
         buttons.append(Button(ctx.t("each_customer_button", count=len(parts)), each))
-        buttons.append(Button(ctx.t("new_customer_button", name=name), ctx.text.replace(name, f"+{name}", 1),
-                              action=with_customer(ctx.command, name, f"+{name}")))
-    return ctx.refuse("customer_joined", name=name, names=" · ".join(parts), buttons=tuple(buttons))
+        if not known:
+            buttons.append(Button(ctx.t("new_customer_button", name=name),
+                                  ctx.text.replace(name, f"+{name}", 1),
+                                  action=with_customer(ctx.command, name, f"+{name}")))
+    return ctx.refuse("customer_joined_known" if known else "customer_joined", name=name,
+                      names=" · ".join(parts), buttons=tuple(buttons))
 
 
 def _candidates(ctx: Ctx, name: str, found: list[Customer]):

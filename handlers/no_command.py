@@ -1,6 +1,8 @@
 """Text that is no command as it stands, answered as helpfully as it can be, nothing stored unasked:
 
 - a correction right after a change (`no I meant 1.15m`, `改成5万`): handlers/sales/said_again.py;
+- a change said about a record not named (`254 推到月底`, `这单黄了`): asked, one tap per record it
+  can be (handlers/sales/unnamed.py);
 - progress asked in words (`团队这个月KPI完成得怎么样`): answered;
 - a visit or a task told without the command word (`今天去了华为…`, `明天给京东打电话`): offered
   (handlers/grammar/unsaid.py);
@@ -15,13 +17,14 @@ from dataclasses import replace
 
 from handlers.context import Ctx, usage_reply
 from handlers.grammar import commands as c
-from handlers.grammar import deal_phrases, plain_undo, unsaid
+from handlers.grammar import deal_phrases, everyday_said, plain_undo, unsaid
 from handlers.grammar.festivals import unknown_in
 from handlers.grammar.inner import courteous, inner_command, lead_in, read_only, without_fillers
 from handlers.grammar.language import answered_in
 from handlers.grammar.parse import normalize
 from handlers.grammar.parse_reports import progress_asked
-from handlers.sales import said_again
+from handlers.grammar.reading import read
+from handlers.sales import said_again, unnamed
 from handlers.text.reply import Button, Reply
 
 
@@ -29,6 +32,8 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
     """The command `text` is read as after all, or the reply to it (a question, or a refusal)."""
     if error.topic is None and (said := said_again.correction(ctx, text)) is not None:
         return replace(said, locale=ctx.locale)  # `no I meant 1.15m`
+    if error.topic is None and (asked := unnamed.id_change(ctx, text) or unnamed.this_deal(ctx, text)):
+        return replace(asked, locale=ctx.locale)  # `254 推到月底`, `这单黄了`: which record, asked
     if error.topic == "deal" and (offer := deal_phrases.offered(text)) is not None:
         ctx.locale = answered_in(text, ctx.locale)  # `商机 #46 重开 金额改成 4万`, `商机 #51 标题 设备联网`
         return Reply(lines=(ctx.t(offer[0]), offer[1], ctx.t("answer_hint_one")), ok=False, locale=ctx.locale,
@@ -40,6 +45,14 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
         ctx.locale = answered_in(text, ctx.locale)
         return Reply(lines=(ctx.t("undo_offered"), ctx.t("answer_hint_one")), ok=False, locale=ctx.locale,
                      buttons=(Button(word, word),))  # `撤回刚才那条`: undo, said back before it runs
+    if not error.options and (said := everyday_said.meant(text, ctx.today)) is not None:
+        ctx.locale = answered_in(text, ctx.locale)  # `who's top on visits this wk?`, `move standup…`
+        if isinstance(said, tuple):  # a question: answered, the line it was read as said
+            ctx.notes.append(ctx.t("read_as_whole", said=said[0]))
+            return said[1]
+        if said.problem == "schedule_said" and not ctx.is_manager:  # refused as the command is
+            return read(said.options[0][1], ctx.today).command
+        return replace(usage_reply(ctx.locale, said), locale=ctx.locale)  # a change: offered
     if (asked := progress_asked(normalize(ctx.text))) is not None:
         return asked  # `团队这个月KPI完成得怎么样`: no team command, a question about progress
     if (bare := without_fillers(text, ctx.today)) is not None:  # `pro tip - always bring …`

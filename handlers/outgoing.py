@@ -23,7 +23,9 @@ from handlers.text.reply_json import from_payload, to_payload
 from handlers.text.strings import t
 from storage.address import Address
 from storage.destinations import MemberAddresses, team_destinations
-from storage.models import Delivery, Member, Team, Tenant
+from storage.models.messaging import Delivery
+from storage.models.team import Team
+from storage.models.workspace import Member, Tenant
 from storage.outbox import OutboxRepository
 from storage.people import PeopleRepository
 

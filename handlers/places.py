@@ -4,10 +4,10 @@ and `teams` read them here, so that the grammar and the handlers name no platfor
 format.
 
     >>> declare(Place("demo", frozenset({"room", "房间"}), ("Demo", "演示"), ("a room: #name", "房间：#名称"),
-    ...               address=lambda value: f"room:{value}" if value.startswith("#") else None,
-    ...               shown=lambda address: address.removeprefix("room:")))
-    >>> [p.platform for p in taking("room")], taking("room")[0].address("#east")
-    (['demo'], 'room:#east')
+    ...               address=lambda v: Address("demo", "", "channel", v) if v.startswith("#") else None,
+    ...               shown=lambda address: address.id))
+    >>> [p.platform for p in taking("room")], taking("room")[0].address("#east").target
+    (['demo'], 'channel:#east')
     >>> forget("demo")
 """
 from __future__ import annotations
@@ -15,13 +15,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from storage.address import Address
 
-def _no_address(_value: str) -> str | None:
+
+def _no_address(_value: str) -> Address | None:
     return None
 
 
-def _as_is(address: str) -> str:
-    return address
+def _as_is(address: Address) -> str:
+    return address.target
 
 
 @dataclass(frozen=True)
@@ -32,13 +34,14 @@ class Place:
     words: frozenset[str]  # the setting's words in `team set NAME WORD VALUE` (lower case, both languages)
     names: tuple[str, str]  # the platform as people call it (English, Chinese)
     hint: tuple[str, str]  # what a value looks like (English, Chinese), said when one is not
-    #: A typed value as an address, None when it is none (a platform whose places can't be typed
+    #: A typed value as an address (of no workspace: a team's place is on every workspace of the
+    #: platform its tenant is on), None when it is none (a platform whose places can't be typed
     #: only takes `here`, said in the place itself).
-    address: Callable[[str], str | None] = _no_address
-    shown: Callable[[str], str] = _as_is  # an address as people read it
+    address: Callable[[str], Address | None] = _no_address
+    shown: Callable[[Address], str] = _as_is  # an address as people read it
     #: The place every team has on it with no setting, from the team's name (the console's room
     #: named after the team), None when a team has none until one is set.
-    room: Callable[[str], str | None] = _no_address
+    room: Callable[[str], Address | None] = _no_address
     #: The setting as typed after `team set NAME` (English, Chinese), for help: `channel #east-sales`.
     example: tuple[str, str] = ("", "")
     #: Whether people chat on it and so link it to another app (`link`): not the operator's console.
@@ -71,7 +74,7 @@ def taking(word: str, here: str = "") -> list[Place]:
     return sorted(found, key=lambda place: place.platform != here)
 
 
-def typed(value: str, here: str = "") -> tuple[Place, str] | None:
+def typed(value: str, here: str = "") -> tuple[Place, Address] | None:
     """The place and address a typed value names with no word before it (`team create East
     #east-sales`), or None."""
     for place in sorted(_PLACES.values(), key=lambda place: place.platform != here):
@@ -85,9 +88,9 @@ def examples(locale: str) -> list[str]:
     return [example for place in _PLACES.values() if (example := place.example[locale == "zh"])]
 
 
-def rooms(team: str, platforms) -> list[tuple[str, str]]:
-    """(platform, address) of the places a team has with no setting, on these platforms."""
-    return [(p, address) for p in platforms if p in _PLACES and (address := _PLACES[p].room(team))]
+def rooms(team: str, platforms) -> list[Address]:
+    """The places a team has with no setting, on these platforms."""
+    return [address for p in platforms if p in _PLACES and (address := _PLACES[p].room(team))]
 
 
 def names(locale: str, but: str = "") -> list[str]:
@@ -101,7 +104,7 @@ def name(platform: str, locale: str) -> str:
     return place.name(locale) if place else platform
 
 
-def shown(platform: str, address: str, locale: str) -> str:
+def shown(address: Address, locale: str) -> str:
     """An address as people read it, with its platform: `Slack #east-sales`, `企业微信 chat:X`."""
-    place = _PLACES.get(platform)
-    return f"{place.name(locale)} {place.shown(address)}" if place else f"{platform} {address}"
+    place = _PLACES.get(address.platform)
+    return f"{place.name(locale)} {place.shown(address)}" if place else f"{address.platform} {address.target}"

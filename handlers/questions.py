@@ -20,28 +20,38 @@ from handlers.grammar.normal import name_fold, simplified
 from handlers.grammar.parse import normalize
 from handlers.text.reply import Reply
 from storage import questions as stored
-from storage.models import Member
+from storage.models.workspace import Member
 
 TTL = dt.timedelta(minutes=5)
 _YES = {"yes", "y", "yeah", "yep", "ok", "okay", "sure", "好", "好的", "是", "是的", "对", "行", "可以", "嗯",
         "确认", "確認", "确定", "確定", "confirm", "对的", "没问题", "可以的", "行的", "好滴", "yes please",
-        "sounds good", "go ahead", "do it"}
+        "sounds good", "go ahead", "do it", "好嘞", "好咧", "就这样", "就这么办", "对对", "对对对", "是是",
+        "yup", "ya", "yea", "yah", "k", "kk", "okey", "go", "ok go",
+        "okay go", "yes pls", "yes plz", "yes please do", "please do", "pls do", "sure thing", "absolutely",
+        "correct", "right", "that's right", "thats right", "exactly", "yes do it", "ok do it", "👍", "👌",
+        "✅", "🆗", "👍🏻", "👍🏼", "👍🏽", "👍🏾", "👍🏿"}
 _NO = {"no", "n", "nope", "cancel", "不", "不是", "否", "不要", "取消", "算了", "不对", "不用", "不用了",
-       "不需要", "先不", "先不用", "不是的", "别", "nah", "no thanks", "never mind", "nevermind"}
+       "不需要", "先不", "先不用", "不是的", "别", "nah", "no thanks", "never mind", "nevermind", "nop",
+       "nah thanks", "no thx", "no pls", "not now", "don't", "dont", "no way", "nvm", "👎", "❌", "不要了",
+       "先不用了", "先不要", "不了", "不行", "不必", "不必了", "没必要", "不需要了", "别了", "错了",
+       "不是这个"}
 _THANKS = {"谢谢", "谢了", "thanks", "thank you", "thx", "ty"}  # said after a yes or no: nothing more
+_COURTESY = {"pls", "plz", "please", "thanks", "thx", "🙏", "😊", "🙂", "😅", "👍"}  # beside a yes or no
+_VARIATION = re.compile("[\ufe0f\u200d]")  # an emoji's presentation marks: `👍️` is `👍`
 _LIMIT = 4000  # the longest answer value kept
 
 
 def answer_word(text: str) -> int | None:
     """The option a reply picks (1-based; 1 for yes), 0 for no, None when it is no answer."""
-    word = " ".join(text.split()).strip(" .!。！~,，").lower()
+    word = " ".join(_VARIATION.sub("", text).split()).strip(" .!。！~,，").lower()
     if word in _YES:
         return 1
     if word in _NO:
         return 0
     said = [w for w in re.split(r"[\s,，.。!！~]+", word) if w]  # `嗯 好的`, `好吧`, `不用了`, `嗯嗯`
-    said = [simplified(_PARTICLE.sub("", w) or w) for w in said]
+    said = [simplified(_PARTICLE.sub("", _once(w)) or w) for w in said]  # `好吧好吧`: said twice, meant once
     said = [w for w in said if w not in _THANKS] if said and said[0] not in _THANKS else said
+    said = [w for w in said if w not in _COURTESY] if len(said) > 1 else said  # `yes pls`, `sure 👍`
     if said and all(w in _YES or set(w) <= {"嗯", "好"} for w in said):
         return 1
     if said and said[0] in _NO and all(w in _YES | _NO for w in said):  # `不对 不对`, `no no`
@@ -49,6 +59,12 @@ def answer_word(text: str) -> int | None:
     if word.isdigit() and len(word) == 1 and word != "0":
         return int(word)
     return _ORDINALS.get(word.removeprefix("the ").removesuffix(" one").removesuffix("个").removesuffix("项"))
+
+
+def _once(word: str) -> str:
+    half = len(word) // 2
+    return word[:half] if len(word) % 2 == 0 and half and word[:half] == word[half:] \
+        and _PARTICLE.sub("", word[:half]) in _YES | _NO else word
 
 
 #: `the first one`, `第一个`, `#2`, `2nd`: an option by its place

@@ -16,7 +16,9 @@ from handlers.outgoing import queue
 from handlers.text.reply import Reply
 from handlers.text.strings import t
 from storage.address import Address
-from storage.models import Delivery, Member, Tenant, utcnow
+from storage.models.base import utcnow
+from storage.models.messaging import Delivery
+from storage.models.workspace import Member, Tenant
 from storage.people import PeopleRepository
 
 

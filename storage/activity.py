@@ -8,7 +8,8 @@ import datetime as dt
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from storage.models import Customer, Deal, DealEvent, Member, Visit
+from storage.models.sales import Customer, Deal, DealEvent, Visit
+from storage.models.workspace import Member
 
 
 def visit_count(session: Session, member_ids, since: dt.datetime, until: dt.datetime) -> int:

@@ -6,7 +6,7 @@ import datetime as dt
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from storage.models import Contest
+from storage.models.team import Contest
 
 
 def overlapping(session: Session, team_id: int, metric: str, first: dt.date, last: dt.date) -> Contest | None:

@@ -7,7 +7,8 @@ from __future__ import annotations
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
-from storage.models import ConversationRef, utcnow
+from storage.models.base import utcnow
+from storage.models.messaging import ConversationRef
 from storage.upsert import insert_for
 
 

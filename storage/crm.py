@@ -12,7 +12,11 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from storage.models import CachedToken, CrmConnection, CrmLink, Member, Team, TeamMember, name_key
+from storage.models.base import name_key
+from storage.models.crm import CrmConnection, CrmLink
+from storage.models.messaging import CachedToken
+from storage.models.team import Team, TeamMember
+from storage.models.workspace import Member
 
 KINDS = ("member", "customer", "deal", "activity", "stage")
 

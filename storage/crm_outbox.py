@@ -14,7 +14,8 @@ from sqlalchemy import and_, select, update
 from sqlalchemy.orm import Session, aliased
 
 from storage import leases
-from storage.models import CrmLink, CrmWrite, Customer, Deal, Visit
+from storage.models.crm import CrmLink, CrmWrite
+from storage.models.sales import Customer, Deal, Visit
 from storage.upsert import insert_for
 
 

@@ -6,11 +6,14 @@ with `team set NAME WORD VALUE` (the words are the platforms': handlers/places.p
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from storage.address import Address
-from storage.models import Identity, Team, TeamDestination, Tenant, TenantLink
+from storage.models.team import Team, TeamDestination
+from storage.models.workspace import Identity, Tenant, TenantLink
 
 
 def workspaces(session: Session, tenant: Tenant) -> dict[str, str]:
@@ -23,27 +26,32 @@ def workspaces(session: Session, tenant: Tenant) -> dict[str, str]:
 def team_destinations(session: Session, tenant: Tenant, team: Team,
                       standing=lambda _platforms: ()) -> list[Address]:
     """The team's channels on the platforms its tenant is on (its own and linked workspaces):
-    `standing`, (platform, address) of the places it has with no setting, then those set."""
+    `standing`, the places it has with no setting, then those set; each in its workspace there."""
     spaces = workspaces(session, tenant)
+    places = [*standing(spaces), *addresses(session, team.id)]
+    return [replace(place, workspace=spaces[place.platform]) for place in places if place.platform in spaces]
+
+
+def addresses(session: Session, team_id: int) -> list[Address]:
+    """Each of a team's destinations, as set (of no workspace); one of a platform gone is none."""
     rows = session.execute(select(TeamDestination.platform, TeamDestination.address)
-                           .where(TeamDestination.team_id == team.id).order_by(TeamDestination.id)).all()
-    return [Address.parse(platform, spaces[platform], address)
-            for platform, address in [*standing(spaces), *rows] if platform in spaces]
+                           .where(TeamDestination.team_id == team_id).order_by(TeamDestination.id))
+    return [address for platform, target in rows if (address := _parsed(platform, target))]
 
 
-def addresses(session: Session, team_id: int) -> list[tuple[str, str]]:
-    """(platform, address) of each of a team's destinations, as set."""
-    return [tuple(row) for row in session.execute(
-        select(TeamDestination.platform, TeamDestination.address)
-        .where(TeamDestination.team_id == team_id).order_by(TeamDestination.id))]
+def _parsed(platform: str, target: str) -> Address | None:
+    try:
+        return Address.parse(platform, "", target)
+    except ValueError:  # a kind of address no platform here declares
+        return None
 
 
-def set_address(session: Session, team_id: int, platform: str, address: str | None) -> None:
+def set_address(session: Session, team_id: int, platform: str, address: Address | None) -> None:
     """The team's one destination on `platform` (None: none there any more)."""
     session.execute(delete(TeamDestination).where(TeamDestination.team_id == team_id,
                                                   TeamDestination.platform == platform))
     if address:
-        session.add(TeamDestination(team_id=team_id, platform=platform, address=address))
+        session.add(TeamDestination(team_id=team_id, platform=platform, address=address.target))
         session.flush()
 
 

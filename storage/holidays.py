@@ -6,7 +6,8 @@ import datetime as dt
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from storage.models import CalendarDay, CalendarYear, Team
+from storage.models.team import Team
+from storage.models.workspace import CalendarDay, CalendarYear
 
 Corrections = dict[str, dict[dt.date, bool]]  # calendar code → {day: working}
 

@@ -9,7 +9,7 @@ from sqlalchemy import Connection, func, select, update
 from sqlalchemy.orm import Session
 
 from storage import leases
-from storage.models import InboxItem
+from storage.models.messaging import InboxItem
 from storage.upsert import insert_for
 
 Row = tuple[str, str, dict, "dt.timedelta | None"]  # key, platform, payload, held_for

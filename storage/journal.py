@@ -17,29 +17,10 @@ from sqlalchemy import JSON, Date, Numeric, Table, and_, delete, event, insert, 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from storage.models import (
-    Base,
-    Change,
-    Contest,
-    Customer,
-    Deal,
-    DealEvent,
-    ExchangeRate,
-    Identity,
-    Leave,
-    Member,
-    Target,
-    Task,
-    Team,
-    TeamDestination,
-    TeamMember,
-    Tenant,
-    TenantLink,
-    Tip,
-    TipVote,
-    UTCDateTime,
-    Visit,
-)
+from storage.models.base import Base, UTCDateTime
+from storage.models.sales import Change, Customer, Deal, DealEvent, Task, Visit
+from storage.models.team import Contest, Leave, Target, Team, TeamDestination, TeamMember, Tip, TipVote
+from storage.models.workspace import ExchangeRate, Identity, Member, Tenant, TenantLink
 
 TRACKED = (Customer, Visit, Deal, DealEvent, Task, Tip, TipVote, Contest, Target, Leave, ExchangeRate,
            Team, TeamMember, TeamDestination,

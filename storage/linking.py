@@ -8,20 +8,10 @@ import secrets
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
-from storage.models import (
-    AuditLog,
-    CachedToken,
-    Customer,
-    Deal,
-    DealEvent,
-    Identity,
-    Leave,
-    Member,
-    Target,
-    Tenant,
-    TenantLink,
-    Visit,
-)
+from storage.models.messaging import CachedToken
+from storage.models.sales import Customer, Deal, DealEvent, Visit
+from storage.models.team import Leave, Target
+from storage.models.workspace import AuditLog, Identity, Member, Tenant, TenantLink
 
 CODE_LIFETIME = dt.timedelta(minutes=10)
 CODE_DIGITS = 8  # 10⁸ codes against at most LOCK_AFTER guesses per member per lockout

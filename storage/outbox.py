@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from storage import leases
 from storage.leases import free
-from storage.models import CachedToken, Delivery
+from storage.models.messaging import CachedToken, Delivery
 from storage.upsert import insert_for
 
 RATE_KEPT = dt.timedelta(hours=1)  # how long a learnt send rate is trusted after its last limit

@@ -6,18 +6,9 @@ import datetime as dt
 from sqlalchemy import exists, func, literal, or_, select
 from sqlalchemy.orm import Session
 
-from storage.models import (
-    AuditLog,
-    Identity,
-    Leave,
-    Member,
-    Team,
-    TeamMember,
-    Tenant,
-    TenantLink,
-    name_key,
-    utcnow,
-)
+from storage.models.base import name_key, utcnow
+from storage.models.team import Leave, Team, TeamMember
+from storage.models.workspace import AuditLog, Identity, Member, Tenant, TenantLink
 
 
 class PeopleRepository:

@@ -22,7 +22,8 @@ from functools import cached_property
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from storage.models import CLOSED_STAGES, DEFAULT_PROBABILITY, OPEN_STAGES, Deal, PipelineStage
+from storage.models.sales import CLOSED_STAGES, DEFAULT_PROBABILITY, OPEN_STAGES, Deal
+from storage.models.workspace import PipelineStage
 
 CATEGORIES = ("open", "won", "lost")
 RETIRED = "retired"  # a stored stage an earlier pipeline had: only its names are kept

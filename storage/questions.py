@@ -7,7 +7,7 @@ import datetime as dt
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from storage.models import OpenQuestion
+from storage.models.messaging import OpenQuestion
 
 
 def open_question(session: Session, member_id: int, platform: str) -> OpenQuestion | None:

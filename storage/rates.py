@@ -16,7 +16,8 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from storage.models import ExchangeRate, Team, TeamMember, Tenant
+from storage.models.team import Team, TeamMember
+from storage.models.workspace import ExchangeRate, Tenant
 
 CENT = Decimal("0.01")
 ALWAYS = dt.date(1, 1, 1)  # the from-day of a rate that holds for every day before its next one

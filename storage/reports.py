@@ -15,7 +15,8 @@ from decimal import Decimal
 from sqlalchemy import and_, case, func, literal, literal_column, select
 from sqlalchemy.orm import Session
 
-from storage.models import CLOSED_STAGES, METRICS, Customer, Deal, DealEvent, Target, Visit
+from storage.models.sales import CLOSED_STAGES, Customer, Deal, DealEvent, Visit
+from storage.models.team import METRICS, Target
 from storage.rates import Converted, Rates, zones_of
 
 

@@ -21,7 +21,8 @@ from sqlalchemy.orm import Session
 
 from storage import journal
 from storage.address import Kind
-from storage.models import CachedToken, Change, ConversationRef, Delivery, InboxItem
+from storage.models.messaging import CachedToken, ConversationRef, Delivery, InboxItem
+from storage.models.sales import Change
 
 KEEP_DONE = dt.timedelta(days=1)
 KEEP_FAILED = dt.timedelta(days=7)

@@ -8,7 +8,10 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from storage import pipelines
-from storage.models import CLOSED_STAGES, Customer, Deal, DealEvent, Member, Task, Tip, Visit, name_key
+from storage.models.base import name_key
+from storage.models.sales import CLOSED_STAGES, Customer, Deal, DealEvent, Task, Visit
+from storage.models.team import Tip
+from storage.models.workspace import Member
 
 
 class CustomerRepository:
@@ -112,14 +115,18 @@ class VisitRepository:
             Visit.member_id.in_(member_ids), Visit.follow_up_done.is_(False), Visit.follow_up_on > after)
             .group_by(Visit.member_id)).all())
 
-    def latest(self, tenant_id: int, member_ids, customer_id: int | None = None, limit: int = 10):
-        """(visit, customer name, member name) of the members' latest visits (of one customer)."""
+    def latest(self, tenant_id: int, member_ids, customer_id: int | None = None, limit: int = 10,
+               between: tuple | None = None):
+        """(visit, customer name, member name) of the members' latest visits (of one customer;
+        `between`: visited from the first moment up to the second)."""
         query = (select(Visit, Customer.name, Member.display_name)
                  .join(Customer, Customer.id == Visit.customer_id).join(Member, Member.id == Visit.member_id)
                  .where(Visit.tenant_id == tenant_id, Visit.member_id.in_(list(member_ids)))
                  .order_by(Visit.visited_at.desc(), Visit.id.desc()).limit(limit))
         if customer_id is not None:
             query = query.where(Visit.customer_id == customer_id)
+        if between is not None:
+            query = query.where(Visit.visited_at >= between[0], Visit.visited_at < between[1])
         return self.s.execute(query).all()
 
     def all_open_followups(self, member_id: int):

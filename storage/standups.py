@@ -6,7 +6,7 @@ import datetime as dt
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from storage.models import StandupAnswer
+from storage.models.team import StandupAnswer
 
 
 def answer_of(session: Session, member_id: int, day: dt.date) -> StandupAnswer | None:

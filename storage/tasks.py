@@ -6,7 +6,8 @@ import datetime as dt
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from storage.models import Member, Task
+from storage.models.sales import Task
+from storage.models.workspace import Member
 
 
 def open_tasks(session: Session, member_ids, due_by: dt.date | None = None) -> list[tuple[Task, str]]:

@@ -6,7 +6,8 @@ import datetime as dt
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from storage.models import Member, Tip, TipVote
+from storage.models.team import Tip, TipVote
+from storage.models.workspace import Member
 
 
 def _votes():

@@ -9,7 +9,8 @@ from collections.abc import Callable
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from storage.models import CachedToken, utcnow
+from storage.models.base import utcnow
+from storage.models.messaging import CachedToken
 from storage.upsert import insert_for
 
 MARGIN = 300  # refresh five minutes before the platform says a token expires

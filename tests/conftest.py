@@ -24,7 +24,7 @@ from databases import (
     reset_postgres,
 )
 from storage.db import make_engine, make_session_factory, upgrade
-from storage.models import Base
+from storage.models.base import Base
 from support import Chat
 
 PG_ADMIN_URL = os.environ.get("SALESBOT_TEST_POSTGRES_URL",

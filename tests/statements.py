@@ -14,22 +14,10 @@ from decimal import Decimal
 
 from sqlalchemy import event, select
 
-from storage.models import (
-    Contest,
-    Customer,
-    Deal,
-    DealEvent,
-    Identity,
-    Member,
-    StandupAnswer,
-    Target,
-    Task,
-    Team,
-    TeamMember,
-    Tenant,
-    Visit,
-    name_key,
-)
+from storage.models.base import name_key
+from storage.models.sales import Customer, Deal, DealEvent, Task, Visit
+from storage.models.team import Contest, StandupAnswer, Target, Team, TeamMember
+from storage.models.workspace import Identity, Member, Tenant
 from support import LONG_AGO, Chat
 
 DAY = dt.date(2026, 11, 23)  # the Monday of support.NOW

@@ -24,7 +24,9 @@ from bot.web import create_app
 from bot.worker import inbox_runners, platform_senders
 from handlers.dispatch import Defaults
 from handlers.grammar.command_json import button_values, pressed
-from storage.models import Base, Member, Team, TeamMember
+from storage.models.base import Base
+from storage.models.team import Team, TeamMember
+from storage.models.workspace import Member
 from worker.delivery import DeliveryWorker
 from worker.inbox import InboxWorker
 
@@ -225,7 +227,7 @@ def wait_until_healthy(driver, process: subprocess.Popen) -> None:
 
 def delivery_statuses(core) -> list[tuple[str, str]]:
     """(target, status) of every outbox row, oldest first."""
-    from storage.models import Delivery
+    from storage.models.messaging import Delivery
 
     with core.session_factory() as s:
         return [tuple(r) for r in s.execute(select(Delivery.target, Delivery.status).order_by(Delivery.id))]
@@ -233,7 +235,7 @@ def delivery_statuses(core) -> list[tuple[str, str]]:
 
 def audit_trail(core) -> list[tuple[str, str, dict]]:
     """(actor, action, detail) of every audit row, oldest first."""
-    from storage.models import AuditLog, Member
+    from storage.models.workspace import AuditLog, Member
 
     with core.session_factory() as s:
         return [(actor, row.action, row.detail) for row, actor in s.execute(
@@ -243,7 +245,7 @@ def audit_trail(core) -> list[tuple[str, str, dict]]:
 
 def deal_rows(core) -> list[tuple]:
     """(id, customer, stage, amount) of every deal."""
-    from storage.models import Customer, Deal
+    from storage.models.sales import Customer, Deal
 
     with core.session_factory() as s:
         return [tuple(r) for r in s.execute(select(Deal.id, Customer.name, Deal.stage, Deal.amount)

@@ -109,3 +109,21 @@ def test_no_chat_markup_is_written_in_the_core():
     found = [f"{path}:{line} {text!r}" for path in _core_files() for line, text in _texts(path)
              if MARKUP.search(text)]
     assert found == []
+
+
+def test_every_sender_takes_a_typed_address():
+    """An outbox row's address is read once, where the row is read (`worker/delivery.py`); the
+    worker's `Sender` and every platform's sender take it as an `Address`, never as a platform,
+    a workspace and text to split again."""
+    senders = []
+    for path in [*sorted((ROOT / "bot").rglob("*.py")), *sorted((ROOT / "worker").rglob("*.py"))]:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef) and node.name.endswith(("Sender", "Senders")):
+                senders += [(path.relative_to(ROOT), node.name, f) for f in node.body
+                            if isinstance(f, ast.FunctionDef) and f.name in ("send", "fix")]
+    named = {cls for _, cls, _ in senders}
+    assert {"SlackSender", "WeComSender", "TeamsSender", "ConsoleSender", "Sender"} <= named
+    untyped = [f"{path}:{f.lineno} {cls}.{f.name}" for path, cls, f in senders
+               if [(a.arg, a.annotation and ast.unparse(a.annotation))
+                   for a in f.args.args[1:2]] != [("to", "Address")]]
+    assert untyped == []

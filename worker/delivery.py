@@ -19,7 +19,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from handlers.text.reply import Reply
 from handlers.text.reply_json import from_payload
 from handlers.text.when_read import as_sent
-from storage.models import Delivery, utcnow
+from storage.address import Address
+from storage.models.base import utcnow
+from storage.models.messaging import Delivery
 from storage.outbox import OutboxRepository
 from worker.pacing import Pacer
 
@@ -55,15 +57,25 @@ class Undeliverable(Exception):
 
 
 class Sender(Protocol):
-    """`send` may return the platform's id of the message it posted (kept for corrections). A
-    sender that can edit or withdraw a message it posted also has `fix(platform, workspace,
-    target, message_id, reply)`: the message rewritten as `reply`, or withdrawn when it is None;
+    """`send` gets the message's typed address (`storage.address.Address`, read once from its
+    outbox row) and may return the platform's id of the message it posted (kept for corrections). A
+    sender that can edit or withdraw a message it posted also has `fix(to, message_id, reply)`:
+    the message rewritten as `reply`, or withdrawn when it is None;
     False where the platform cannot (then a short correction is posted instead). A sender that
     sends in parts also takes `parts_sent=N` (given only when N > 0) and then starts with part
     N + 1, and `sent_ids` (the ids its RateLimited gave for those parts), which the ids it returns
     include."""
 
-    def send(self, platform: str, workspace: str, target: str, reply: Reply) -> str | None: ...
+    def send(self, to: Address, reply: Reply) -> str | None: ...
+
+
+def _address(delivery: Delivery) -> Address | str:
+    """The row's address, read once here (senders get it typed), or why it is none (a platform's
+    own kind of address whose platform is gone)."""
+    try:
+        return Address.parse(delivery.platform, delivery.workspace, delivery.target)
+    except ValueError as error:
+        return f"no address: {error}"
 
 
 def _stale(session: Session, delivery: Delivery) -> bool:
@@ -125,7 +137,7 @@ class DeliveryWorker:
         # worker sends them then rather than when this process's hold on them runs out
         skip = dict(self.paused) if keys is None else None
         with self.session_factory.begin() as session:
-            claimed = [(d.id, d.key, (d.platform, d.workspace, d.target), d.payload, d.attempts)
+            claimed = [(d.id, d.key, _address(d), d.payload, d.attempts)
                        for d in OutboxRepository(session).claim(now, limit, self.lease,
                                                                 skip=skip, keys=keys)
                        if not _stale(session, d)]
@@ -138,7 +150,12 @@ class DeliveryWorker:
             if delivery_id not in held:  # our lease ran out and another worker has it now
                 continue
             held.remove(delivery_id)
-            space = where[:2]
+            if isinstance(where, str):  # no address we know: no try can reach it
+                log.warning("delivery %s failed for good: %s", key, where)
+                with self.session_factory.begin() as session:
+                    OutboxRepository(session).mark_failed(delivery_id, where)
+                continue
+            space = (where.platform, where.workspace)
             if space in self.paused:  # limited or failing since the batch was claimed: untried
                 with self.session_factory.begin() as session:
                     OutboxRepository(session).put_back(delivery_id, self.paused[space],
@@ -193,7 +210,7 @@ class DeliveryWorker:
             log.info("%s %s answers again: %d messages that failed meanwhile are due now",
                      *space, woken)
 
-    def _fix(self, where: tuple[str, str, str], fix: dict) -> None:
+    def _fix(self, where: Address, fix: dict) -> None:
         """Edit or withdraw a post sent before (handlers/team/fact_posts.py: the delivery `of`, or the
         platform's message `id` itself); where the platform cannot, or the post's id is unknown,
         post the short correction (`note`) after it, when there is one."""
@@ -204,10 +221,10 @@ class DeliveryWorker:
                 message_id = original.message_id if original is not None else None
         reply = as_sent(from_payload(fix["reply"]), self.clock()) if fix.get("reply") else None
         fixer = getattr(self.sender, "fix", None)
-        if message_id and fixer is not None and fixer(*where, message_id, reply):
+        if message_id and fixer is not None and fixer(where, message_id, reply):
             return
         if fix.get("note"):
-            self.sender.send(*where, from_payload(fix["note"]))
+            self.sender.send(where, from_payload(fix["note"]))
 
     def _pacer(self, space: tuple[str, str]) -> Pacer:
         """A workspace's pacer, at the rate a worker last learnt for it (kept in the database)."""
@@ -216,7 +233,7 @@ class DeliveryWorker:
         self.pacers[space] = Pacer(rate)
         return self.pacers[space]
 
-    def _attempt(self, where: tuple[str, str, str], payload: dict,
+    def _attempt(self, where: Address, payload: dict,
                  attempts: int) -> tuple[str, dt.datetime | str | None, str, tuple[int, str | None]]:
         """("sent", the platform's message id or None, "", _NONE), ("retry", when, why, (parts
         sent, their ids)) or ("failed", None, why, _NONE)."""
@@ -228,7 +245,7 @@ class DeliveryWorker:
             if "fix" in message:
                 self._fix(where, message["fix"])
                 return "sent", None, "", _NONE
-            message_id = self.sender.send(*where, as_sent(from_payload(message), self.clock()), **done)
+            message_id = self.sender.send(where, as_sent(from_payload(message), self.clock()), **done)
             return "sent", message_id if isinstance(message_id, str) else None, "", _NONE
         except RateLimited as limited:
             return ("retry", self.clock() + dt.timedelta(seconds=limited.retry_after),

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from storage.db import locked
 from storage.inbox import InboxRepository
-from storage.models import utcnow
+from storage.models.base import utcnow
 from storage.retention import purge
 
 log = logging.getLogger(__name__)

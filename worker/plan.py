@@ -15,7 +15,10 @@ from handlers.dispatch import Defaults
 from handlers.rules.schedules import WATCH, JobKind, job_runs_on, schedule_of
 from handlers.workspace.holidays import load_corrections
 from storage import pipelines
-from storage.models import JobRun, Member, Team, TeamMember, utcnow
+from storage.models.base import utcnow
+from storage.models.messaging import JobRun
+from storage.models.team import Team, TeamMember
+from storage.models.workspace import Member
 from worker.jobs import JOBS
 from worker.run_context import Run
 

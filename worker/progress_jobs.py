@@ -14,7 +14,7 @@ from handlers.team import contests
 from handlers.team import scheduled_posts as notices
 from handlers.team.reports import handle_progress
 from handlers.text import format as fmt
-from storage.models import PERIOD_KINDS
+from storage.models.team import PERIOD_KINDS
 from storage.rates import RateRepository
 from storage.reports import TargetRepository, metric_table
 from worker.run_context import Run

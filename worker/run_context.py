@@ -20,7 +20,9 @@ from handlers.rules.schedules import job_runs_on, schedule_of
 from handlers.text.strings import majority_locale
 from storage.address import Address
 from storage.destinations import MemberAddresses
-from storage.models import Member, Team, Tenant, utcnow
+from storage.models.base import utcnow
+from storage.models.team import Team
+from storage.models.workspace import Member, Tenant
 from storage.people import PeopleRepository, RunPeople
 from storage.rates import RateRepository
 

@@ -27,7 +27,7 @@ from handlers.dispatch import Defaults
 from handlers.rules.working_days import missing_years
 from handlers.workspace.holidays import load_corrections
 from storage.db import locked
-from storage.models import utcnow
+from storage.models.base import utcnow
 from worker.delivery import DeliveryWorker
 from worker.inbox import InboxWorker
 from worker.plan import WATCH_EVERY, JobSpec, fire, last_missed, plan

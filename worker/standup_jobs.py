@@ -6,7 +6,7 @@ from handlers.rules.schedules import prompt_key
 from handlers.team import scheduled_posts as notices
 from handlers.team.schedule_commands import standup_prompt
 from storage import standups
-from storage.models import Member
+from storage.models.workspace import Member
 from storage.outbox import OutboxRepository
 from worker.run_context import Run
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.console.plugin import PLATFORM, TENANT
+from bot.console.place import PLATFORM, TENANT
 from bot.render_text import render_text
 from bot.trouble import trouble_reply
 from handlers.dispatch import Defaults, UserRef, reply_locale
@@ -23,7 +23,7 @@ from handlers.text.reply_json import from_payload
 from handlers.text.when_read import as_sent
 from handlers.unit_of_work import AnswerTo, answer_key, handle_message
 from storage.address import Address
-from storage.models import utcnow
+from storage.models.base import utcnow
 from storage.outbox import OutboxRepository
 
 LEASE = dt.timedelta(seconds=30)
@@ -105,21 +105,19 @@ _CHAT_HELP = ("Type a message, e.g. `progress` or `进度`. /user NAME switches 
               "输入消息，例如“进度”。/user 名字 切换身份，/lang zh|en 设置语言，/quit 退出。")
 
 
-def run_chat(app, user: str, lang: str | None) -> None:
-    """An interactive chat on the console, as `user`."""
+def run_chat(app, runtime, user: str, lang: str | None) -> None:
+    """An interactive chat on the console, as `user`, with the worker `runtime` builds running
+    beside it (`bot/runtime.py`)."""
     import logging
-
-    from bot import platforms
-    from bot.worker import build_worker
 
     for name in ("worker", "apscheduler"):  # the worker's log lines stay out of the chat
         logging.getLogger(name).setLevel(logging.ERROR)
     bot = ConsoleBot(app.session_factory, app.defaults)
     chatting = {"user": user}
     print(_CHAT_HELP)
-    console = platforms.named(PLATFORM)
+    console = runtime.platform(PLATFORM)
     console.chatting = chatting  # the worker's posts appear in this chat, while it lasts
-    worker = build_worker(app)
+    worker = runtime.worker(app)
     worker.start()
     try:
         _chat_loop(bot, chatting, lang)

@@ -7,14 +7,7 @@ import sys
 
 import click
 
-from handlers.places import Place
-from storage.address import Address, Kind
-
-PLATFORM = "console"
-TENANT = "local"  # the one workspace of the console
-
-PLACE = Place(PLATFORM, frozenset(), ("console", "控制台"), ("", ""),
-              room=lambda team: Address(PLATFORM, TENANT, Kind.CHANNEL, team).target, linked=False)
+from bot.console.place import PLACE, PLATFORM
 
 
 class Console:
@@ -59,10 +52,10 @@ class Console:
 @click.argument("text", nargs=-1, required=True)
 def _say(user: str, lang: str | None, text: tuple[str, ...]) -> None:
     """Send one message as USER and print the reply; exit 1 when the bot answered with an error."""
-    from bot.cli import built_app
     from bot.console.chat import ConsoleBot, render
+    from bot.runtime import runtime
 
-    app = built_app()
+    app = runtime().app()
     said = ConsoleBot(app.session_factory, app.defaults).exchange(user, " ".join(text), lang=lang)
     click.echo(render(said.reply, said.posts))
     sys.exit(0 if said.reply.ok else 1)
@@ -73,7 +66,7 @@ def _say(user: str, lang: str | None, text: tuple[str, ...]) -> None:
 @click.option("--lang", type=click.Choice(["en", "zh"]), default=None, help="Reply language.")
 def _chat(user: str, lang: str | None) -> None:
     """An interactive chat with the bot as USER (`/user NAME` switches, `/quit` leaves)."""
-    from bot.cli import built_app
     from bot.console.chat import run_chat
+    from bot.runtime import runtime
 
-    run_chat(built_app(), user, lang)
+    run_chat(runtime().app(), runtime(), user, lang)

@@ -16,8 +16,7 @@ class ConsoleSender:
         self.write = write
         self.chatting = chatting
 
-    def send(self, platform: str, workspace: str, target: str, reply: Reply) -> None:
-        to = Address.parse(platform, workspace, target)
+    def send(self, to: Address, reply: Reply) -> None:
         if self.chatting is not None and to.kind is not Kind.CHANNEL and to.id != self.chatting["user"]:
             return  # someone else's message: `/user NAME` to be them
         head = f"📣 #{to.id}" if to.kind is Kind.CHANNEL else f"💬 → {to.id}"

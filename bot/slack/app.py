@@ -7,6 +7,8 @@ worker does, without bolt.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from slack_bolt import App as BoltApp
 from slack_bolt.authorization import AuthorizeResult
 from slack_bolt.oauth import OAuthFlow
@@ -14,11 +16,13 @@ from slack_bolt.oauth.oauth_settings import OAuthSettings
 from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore
 from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore
 
-from bot.app import App
 from bot.handoff import Handoff
 from bot.slack import after_ack, listeners
 from bot.slack.clients import TokenOwner, web_client
 from bot.slack.users import SlackDirectory
+
+if TYPE_CHECKING:  # the composition root is handed in (`core`), never imported
+    from bot.app import App
 
 BOT_SCOPES = ("app_mentions:read", "channels:read", "chat:write", "chat:write.public", "commands",
               "groups:read", "im:history", "im:read", "im:write", "users:read", "files:write")

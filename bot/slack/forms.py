@@ -17,7 +17,7 @@ from handlers.forms import label as _l
 from handlers.text.strings import METRIC_NAMES, PERIOD_NAMES, name_of
 from storage import pipelines
 from storage.address import Address
-from storage.models import METRICS
+from storage.models.team import METRICS
 from storage.people import PeopleRepository
 from storage.sales import CustomerRepository, DealRepository
 

@@ -14,6 +14,7 @@ import io
 import json
 import logging
 import re
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl
 
 from slack_bolt import App as BoltApp
@@ -22,9 +23,11 @@ from slack_bolt.request.internals import extract_enterprise_id, extract_is_enter
 from slack_sdk.errors import SlackApiError
 from slack_sdk.signature import SignatureVerifier
 
-from bot.app import App
+from bot.http import digits, plain, read_body
 from bot.slack.clients import TokenOwner
-from bot.web import digits, plain, read_body
+
+if TYPE_CHECKING:  # the composition root is handed in (`core`), never imported
+    from bot.app import App
 
 log = logging.getLogger(__name__)
 

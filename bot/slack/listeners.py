@@ -11,11 +11,11 @@ import re
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from slack_bolt import App as BoltApp
 from sqlalchemy.exc import OperationalError
 
-from bot.app import App
 from bot.handoff import Handoff
 from bot.slack import forms, home
 from bot.slack.after_ack import after_ack
@@ -40,6 +40,9 @@ from handlers.text.strings import WORDS, name_of
 from handlers.unit_of_work import AnswerTo, answer_key, handle_message
 from storage.address import Address, Kind
 from worker.delivery import DeliveryWorker
+
+if TYPE_CHECKING:  # the composition root is handed in (`core`), never imported
+    from bot.app import App
 
 log = logging.getLogger(__name__)
 #: How long an answer the web process queued is its own to send, before a worker may (it died).
@@ -102,7 +105,7 @@ class SlackRunner:
                 raise
             reply = self._unavailable(client, inbound.workspace, inbound.user, inbound.message, error)
             try:
-                self.sender.send(PLATFORM, inbound.workspace, inbound.answer.target, reply)
+                self.sender.send(inbound.answer, reply)
             except Exception:
                 log.warning("could not tell %s the database is away", inbound.user, exc_info=True)
             return
@@ -121,7 +124,7 @@ class SlackRunner:
         if inbound.user == "USLACKBOT" or not inbound.answer:
             return
         try:
-            self.sender.send(PLATFORM, inbound.workspace, inbound.answer.target, outsider_reply())
+            self.sender.send(inbound.answer, outsider_reply())
         except Exception as error:  # nothing to retry for a stranger: said once or not at all
             log.warning("could not answer a Slack user of another organisation: %s",
                         error.__class__.__name__)
@@ -158,7 +161,7 @@ class SlackRunner:
         except OperationalError as error:  # nothing could be queued: said straight away
             reply = self._unavailable(client, workspace, user_id, message, error)
         if reply.ok or not errors_in_request:
-            self.background.submit(self.sender.send, PLATFORM, workspace, target.target, reply)
+            self.background.submit(self.sender.send, target, reply)
         return reply
 
 

@@ -9,17 +9,17 @@ from handlers.places import Place
 from storage.address import Address, Kind
 
 
-def _channel(value: str) -> str | None:
-    """The stored address of a channel named with # (a team's destination has no workspace)."""
+def _channel(value: str) -> Address | None:
+    """The address of a channel named with # (a team's destination has no workspace)."""
     if not value.startswith("#") or len(value) < 2:
         return None
-    return Address("slack", "", Kind.CHANNEL, value).target
+    return Address("slack", "", Kind.CHANNEL, value)
 
 
 #: `team set East channel #east-sales` · `团队 设置 华东 频道 #华东销售`
 PLACE = Place("slack", frozenset({"channel", "slack", "频道"}), ("Slack", "Slack"),
               ("a channel named with #, e.g. #east-sales", "以 # 开头的频道名，例如 #华东销售"),
-              address=_channel, shown=lambda address: Address.parse("slack", "", address).id,
+              address=_channel, shown=lambda address: address.id,
               example=("channel #east-sales", "频道 #华东销售"))
 
 
@@ -86,10 +86,10 @@ def _manifest(host: str, socket: bool, org_deploy: bool) -> None:
 @click.command("socket")
 def _socket() -> None:
     """Serve Slack over Socket Mode (SLACK_APP_TOKEN): no public URL needed."""
-    from bot.cli import built_app
+    from bot.runtime import runtime
     from bot.slack.app import socket_mode_handler
 
-    app = built_app()
+    app = runtime().app()
     if not app.settings.slack_app_token:
         raise click.ClickException("Socket Mode needs SLACK_APP_TOKEN (xapp-…).")
     socket_mode_handler(app).start()

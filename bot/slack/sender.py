@@ -64,11 +64,10 @@ class SlackSender:
         # seen in one try so that the sender goes on with other workspaces meanwhile
         return WebClient(token=token, base_url=self.base_url, timeout=10, retry_handlers=[])
 
-    def send(self, platform: str, workspace: str, target: str, reply: Reply) -> str | None:
+    def send(self, to: Address, reply: Reply) -> str | None:
         """Post; the message's id (`CHANNEL_ID TS`, as chat.update and chat.delete take it) of a
         channel or thread post."""
-        client = self._client(workspace)
-        to = Address.parse(platform, workspace, target)
+        client = self._client(to.workspace)
         try:
             if to.kind is Kind.RESPOND:
                 self._respond(client, to, reply)
@@ -83,11 +82,11 @@ class SlackSender:
             self._raise(error)
         return None
 
-    def fix(self, platform: str, workspace: str, target: str, message_id: str, reply: Reply | None) -> bool:
+    def fix(self, to: Address, message_id: str, reply: Reply | None) -> bool:
         """chat.update the post as `reply`, or chat.delete it (None); False when Slack will not
         (an edit window the workspace closed, a message gone)."""
         channel, _, ts = message_id.partition(" ")
-        client = self._client(workspace)
+        client = self._client(to.workspace)
         try:
             if reply is None:
                 client.chat_delete(channel=channel, ts=ts)

@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import html
 import re
+from typing import TYPE_CHECKING
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot.app import App
 from bot.directory import Directory
 from handlers.dispatch import UserRef
 from handlers.text.strings import t
+
+if TYPE_CHECKING:  # the composition root is handed in (`core`), never imported
+    from bot.app import App
 
 PLATFORM = "slack"
 _USER = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")

@@ -19,13 +19,14 @@ import datetime as dt
 import json
 import logging
 import re
+from typing import TYPE_CHECKING
 
 from microsoft_agents.activity import Activity
 from sqlalchemy.exc import OperationalError
 
-from bot.app import App
 from bot.directory import Directory
 from bot.handoff import Handoff
+from bot.http import plain, read_body
 from bot.teams import forms
 from bot.teams.activity import (
     attached,
@@ -48,7 +49,6 @@ from bot.teams.render import BUTTON_KEY
 from bot.teams.sender import PLATFORM, TeamsSender
 from bot.teams.texts import teams_text
 from bot.trouble import trouble_reply
-from bot.web import plain, read_body
 from handlers.dispatch import reply_locale
 from handlers.forms import command_of, label
 from handlers.grammar.command_json import encode
@@ -58,6 +58,9 @@ from handlers.unit_of_work import answer_key
 from storage import pipelines
 from storage.address import Address
 from storage.people import PeopleRepository
+
+if TYPE_CHECKING:  # the composition root is handed in (`core`), never imported
+    from bot.app import App
 
 log = logging.getLogger(__name__)
 MESSAGE_RESPONSE = "application/vnd.microsoft.activity.message"  # an invoke answered with a text
@@ -233,7 +236,7 @@ class TeamsApp:
             locale = inbound.locale or (self.directory.known_locale(inbound.workspace, inbound.user))
             reply = trouble_reply(error, reply_locale(inbound.message, locale) if locale else None, "Teams")
             try:
-                self.sender.send(PLATFORM, inbound.workspace, inbound.answer.target, reply)
+                self.sender.send(inbound.answer, reply)
             except Exception as failed:
                 log.warning("could not tell %s the database is busy: %s", inbound.user,
                             failed.__class__.__name__)

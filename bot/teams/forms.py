@@ -15,7 +15,7 @@ from handlers.grammar.intents import BY_NAME
 from handlers.text.reply import Reply
 from handlers.text.strings import METRIC_NAMES, PERIOD_NAMES, name_of
 from storage import pipelines
-from storage.models import METRICS
+from storage.models.team import METRICS
 
 FORM_KEY = "form"  # the submitted data's field that names the form
 SUBJECT = "form:"  # a Reply about a form: `form:{"kind": …, "values": …, "errors": …}`

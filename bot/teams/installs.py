@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from microsoft_agents.activity import Activity
 from sqlalchemy.exc import OperationalError
 
-from bot.app import App
 from bot.handoff import Handoff
 from bot.recent import Recent
 from bot.teams.activity import channel_of, conversation, digest, installed_in, language, personal, profile
@@ -27,6 +27,9 @@ from handlers.inbound import Inbound
 from handlers.text.reply import Reply
 from storage import conversations, destinations
 from storage.address import Address, Kind
+
+if TYPE_CHECKING:  # the composition root is handed in (`core`), never imported
+    from bot.app import App
 
 log = logging.getLogger(__name__)
 

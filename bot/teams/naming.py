@@ -7,9 +7,10 @@ message mentions become members only as the connector describes them.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from microsoft_agents.activity import Activity
 
-from bot.app import App
 from bot.directory import Directory
 from bot.recent import Recent
 from bot.teams.activity import language, unnamed
@@ -19,6 +20,9 @@ from handlers.inbound import Inbound
 from storage import conversations
 from storage.address import Address, Kind
 from storage.people import PeopleRepository
+
+if TYPE_CHECKING:  # the composition root is handed in (`core`), never imported
+    from bot.app import App
 
 
 class TeamsNames:

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from typing import TYPE_CHECKING
 
 from microsoft_agents.activity import Activity
 from sqlalchemy.exc import IntegrityError
 
-from bot.app import App
 from bot.handoff import Handoff
 from bot.teams.activity import channel_of, conversation, delivery_id, language, timezone_of, unnamed
 from bot.teams.naming import TeamsNames
@@ -25,9 +25,12 @@ from handlers.text.reply import Reply
 from handlers.unit_of_work import answer_key
 from storage.address import Address
 from storage.db import locked
-from storage.models import utcnow
+from storage.models.base import utcnow
 from storage.people import PeopleRepository
 from worker.delivery import DeliveryWorker
+
+if TYPE_CHECKING:  # the composition root is handed in (`core`), never imported
+    from bot.app import App
 
 log = logging.getLogger(__name__)
 HELD = dt.timedelta(seconds=30)  # an answer this process queued is its own to send for this long

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from bot.app import App
 from bot.teams.naming import TeamsNames
 from bot.teams.render import BUTTON_LIMIT
 from bot.teams.sender import PLATFORM, TeamsSender
@@ -16,9 +16,12 @@ from handlers.grammar.command_json import button_values
 from handlers.inbound import Inbound
 from handlers.outgoing import queue
 from handlers.unit_of_work import answer_key
-from storage.address import Address
-from storage.models import Tenant, utcnow
+from storage.models.base import utcnow
+from storage.models.workspace import Tenant
 from storage.outbox import OutboxRepository
+
+if TYPE_CHECKING:  # the composition root is handed in (`core`), never imported
+    from bot.app import App
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +42,7 @@ def show_pressed(core: App, sender: TeamsSender, names: TeamsNames, inbound: Inb
         kept = sender.sent_card(inbound.workspace, activity_id)
         if kept is None:
             return
-        target, card = kept
+        to, card = kept
         label = next((b.label for b, value in button_values(card.buttons, BUTTON_LIMIT)
                       if value == inbound.message), None)
         if label is None:  # not one of this card's buttons
@@ -50,7 +53,7 @@ def show_pressed(core: App, sender: TeamsSender, names: TeamsNames, inbound: Inb
         now = utcnow()
         with core.session_factory.begin() as session:
             queue(session, session.get(Tenant, answer.tenant_id), [MessageEdited(
-                f"{key}:card", Address.parse(PLATFORM, inbound.workspace, target), f"|{activity_id}", pressed,
+                f"{key}:card", to, f"|{activity_id}", pressed,
                 due=now + (held or dt.timedelta()))], now)
     except Exception:  # the answer went out; an unchanged card is a small loss
         log.warning("could not update the pressed Teams card %s", activity_id, exc_info=True)

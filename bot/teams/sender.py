@@ -72,10 +72,10 @@ class TeamsSender:
         self.connector = Connector(self.token)
         self.pace = ConversationPace()
 
-    def send(self, platform: str, workspace: str, target: str, reply: Reply) -> str | None:
-        """Post `reply` to `target`; the ids of the activities the connector made for it
+    def send(self, to: Address, reply: Reply) -> str | None:
+        """Post `reply` to `to`; the ids of the activities the connector made for it
         (`conversation|id,id`), which `fix` takes to update or delete them."""
-        service_url, conversation = self._where(workspace, target)
+        service_url, conversation = self._where(to)
         ids = []
         for activity in activities(reply):
             self.pace.wait(conversation)
@@ -84,11 +84,11 @@ class TeamsSender:
                 ids.append(sent["id"])
         if reply.buttons and ids and len(ids[-1]) < 180:  # a card someone may press: kept to update
             with self.session_factory.begin() as session:
-                conversations.save(session, PLATFORM, workspace, _card(workspace, ids[-1]),
-                                   {"target": target, "reply": to_payload(reply)})
+                conversations.save(session, PLATFORM, to.workspace, _card(to.workspace, ids[-1]),
+                                   {"target": to.target, "reply": to_payload(reply)})
         return f"{conversation}|{','.join(ids)}" if ids else None
 
-    def fix(self, platform: str, workspace: str, target: str, message_id: str, reply: Reply | None) -> bool:
+    def fix(self, to: Address, message_id: str, reply: Reply | None) -> bool:
         """Update the post's first activity with `reply`, or delete its activities (`reply`
         None); False when the connector refuses (then a short correction follows). `message_id`
         is what `send` returned (`conversation|id,id`), or `|id` for one activity."""
@@ -97,9 +97,9 @@ class TeamsSender:
         try:
             if reply is None:
                 for activity_id in ids:
-                    self.delete(workspace, target, activity_id)
+                    self.delete(to, activity_id)
             else:
-                self.update(workspace, target, ids[0], reply)
+                self.update(to, ids[0], reply)
         except ConnectorError as error:
             if error.status >= 500:  # Teams is failing, not refusing: the outbox tries again later
                 raise
@@ -108,25 +108,27 @@ class TeamsSender:
             return False
         return True
 
-    def update(self, workspace: str, target: str, activity_id: str, reply: Reply) -> None:
-        """Show `reply` in place of the message `activity_id` the bot sent to `target` (Teams
+    def update(self, to: Address, activity_id: str, reply: Reply) -> None:
+        """Show `reply` in place of the message `activity_id` the bot sent to `to` (Teams
         takes a new activity for the same id: PUT …/activities/{id})."""
-        service_url, conversation = self._where(workspace, target)
+        service_url, conversation = self._where(to)
         activity = {**activities(reply)[0], "id": activity_id}
         self.pace.wait(conversation)
         self._call(self.connector.update, service_url, conversation, activity_id, activity)
 
-    def delete(self, workspace: str, target: str, activity_id: str) -> None:
-        """Take back the message `activity_id` the bot sent to `target` (DELETE …/activities/{id})."""
-        service_url, conversation = self._where(workspace, target)
+    def delete(self, to: Address, activity_id: str) -> None:
+        """Take back the message `activity_id` the bot sent to `to` (DELETE …/activities/{id})."""
+        service_url, conversation = self._where(to)
         self.pace.wait(conversation)
         self._call(self.connector.delete, service_url, conversation, activity_id)
 
-    def sent_card(self, workspace: str, activity_id: str) -> tuple[str, Reply] | None:
+    def sent_card(self, workspace: str, activity_id: str) -> tuple[Address, Reply] | None:
         """(address, reply) of a card with buttons this bot sent as `activity_id`, if it kept it."""
         with self.session_factory() as session:
             kept = conversations.find(session, PLATFORM, workspace, _card(workspace, activity_id))
-        return (kept["target"], from_payload(kept["reply"])) if kept else None
+        if not kept:
+            return None
+        return Address.parse(PLATFORM, workspace, kept["target"]), from_payload(kept["reply"])
 
     def member_name(self, workspace: str, conversation: str, user_id: str, service_url: str = "") -> str:
         """The name Teams shows for a member of a conversation (GET …/members/{id}), or "" when
@@ -152,13 +154,9 @@ class TeamsSender:
         given = " ".join(str(member.get(k) or "").strip() for k in ("givenName", "surname")).strip()
         return (str(member.get("name") or "").strip() or given)[:100]
 
-    def _where(self, workspace: str, target: str) -> tuple[str, str]:
+    def _where(self, to: Address) -> tuple[str, str]:
         """(service URL, conversation id) of an address; a person's chat is made the first time."""
-        try:
-            to = Address.parse(PLATFORM, workspace, target)
-        except ValueError:
-            raise Undeliverable(f"no Teams address: {target}") from None
-        kind, ident = to.kind, to.id
+        workspace, target, kind, ident = to.workspace, to.target, to.kind, to.id
         with self.session_factory() as session:
             service = conversations.find(session, PLATFORM, workspace, SERVICE)
             mine = conversations.find(session, PLATFORM, workspace, target) if kind is Kind.USER else None

@@ -14,6 +14,7 @@ import logging
 import struct
 import threading
 from concurrent.futures import TimeoutError as FutureTimeout
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qs
 from xml.parsers import expat
 from xml.parsers.expat import ExpatError
@@ -24,11 +25,10 @@ from wechatpy.enterprise.exceptions import InvalidCorpIdException
 from wechatpy.exceptions import InvalidSignatureException, WeChatClientException
 from wechatpy.replies import TextReply
 
-from bot.app import App
 from bot.directory import Directory
 from bot.handoff import Handoff
+from bot.http import plain, read_body
 from bot.trouble import trouble_reply
-from bot.web import plain, read_body
 from bot.wecom.client import WeComClient, with_backoff
 from bot.wecom.render import render_plain, template_card
 from bot.wecom.seal import CallbackSeal
@@ -41,6 +41,9 @@ from handlers.unit_of_work import answer_key
 from storage.address import Address, Kind
 from storage.db import locked
 from worker.delivery import DeliveryWorker
+
+if TYPE_CHECKING:  # the composition root is handed in (`core`), never imported
+    from bot.app import App
 
 log = logging.getLogger(__name__)
 PLATFORM = "wecom"

@@ -8,11 +8,12 @@ import click
 
 from bot.wecom.settings import WeComSettings
 from handlers.places import Place
+from storage.address import Address, Kind
 
 
-def _chat_or_robot(value: str) -> str | None:
+def _chat_or_robot(value: str) -> Address | None:
     kind, _, target = value.partition(":")
-    return value if kind in ("chat", "webhook") and target else None
+    return Address.parse("wecom", "", value) if kind in (Kind.CHAT, Kind.WEBHOOK) and target else None
 
 
 #: `team set East wecom chat:CHATID` (an app chat) or `webhook:KEY` (a group robot) · `团队 设置 华东 群 …`
@@ -88,7 +89,7 @@ def _chat_create(name: str, owner: str | None, chat_id: str | None, userids: tup
     at the root department (WeCom answers 60011 otherwise)."""
     from wechatpy.exceptions import WeChatClientException
 
-    from bot.cli import built_app
+    from bot.runtime import runtime
     from bot.wecom.client import WeComClient, shared_tokens
 
     members = list(dict.fromkeys(userids))
@@ -96,7 +97,7 @@ def _chat_create(name: str, owner: str | None, chat_id: str | None, userids: tup
         raise click.BadParameter("a group chat needs 2 to 500 different userids.", param_hint="USERIDS")
     if chat_id is not None and not _CHAT_ID.match(chat_id):
         raise click.BadParameter("up to 32 letters and digits.", param_hint="--chat-id")
-    app = built_app()
+    app = runtime().app()
     settings = app.settings
     if not (settings.wecom_corp_id and settings.wecom_agent_id and settings.wecom_secret):
         raise click.UsageError("WeCom is not configured: set WECOM_CORP_ID, WECOM_AGENT_ID and "

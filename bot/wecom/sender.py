@@ -22,15 +22,13 @@ class WeComSender:
         self.poster = WeComPoster(client)
         self._msgids: list[str] = []
 
-    def send(self, platform: str, workspace: str, target: str, reply: Reply,
-             parts_sent: int = 0, sent_ids: str | None = None) -> str | None:
+    def send(self, to: Address, reply: Reply, parts_sent: int = 0, sent_ids: str | None = None) -> str | None:
         """A message in parts (markdown of at most 2048 bytes each, then the buttons' card) goes
         part by part; a frequency limit after some of them says how many went out, and the next
         try (`parts_sent`) starts after them: no part is sent twice. A message to a person returns
         its msgids (comma-separated), which `fix` can recall, those of the parts sent by earlier
         tries (`sent_ids`, as the frequency limit gave them) included; group posts (`appchat/send`,
         a group robot) have none: WeCom cannot recall them."""
-        to = Address.parse(platform, workspace, target)
         kind, ident = to.kind, to.id
         self._msgids: list[str] = [m for m in (sent_ids or "").split(",") if m]
         if reply.chart is not None and not reply.text:
@@ -58,10 +56,10 @@ class WeComSender:
             raise
         return ",".join(self._msgids) or None
 
-    def fix(self, platform: str, workspace: str, target: str, message_id: str, reply: Reply | None) -> bool:
+    def fix(self, to: Address, message_id: str, reply: Reply | None) -> bool:
         """Recall a message to a person (`message/recall`, within 24 hours); WeCom cannot edit
         one, and cannot recall a group post: False, so a short correction follows instead."""
-        if reply is not None or Address.parse(platform, workspace, target).kind is not Kind.USER:
+        if reply is not None or to.kind is not Kind.USER:
             return False
         try:
             for msgid in message_id.split(","):

@@ -83,3 +83,13 @@ def brand_of(core: str) -> str | None:
     """The company a name's core (`name_likeness.core_name`: `tencent`, `腾讯`, `jdcom`) names, by its
     usual Chinese name, or None."""
     return _BRAND_OF.get(_key(core))
+
+
+_SAID = re.compile(r"(?<![a-z0-9])(" + "|".join(sorted((re.escape(e) for e in BRANDS), key=len, reverse=True))
+                   + r")(?![a-z0-9])")
+
+
+def brands_said(text: str) -> set[str]:
+    """The companies (by their usual Chinese name) whose English name `text` says as a word
+    (`JD.com deal moved to negotiation`, `Huawei签了`)."""
+    return {BRANDS[found][0] for found in _SAID.findall(text.casefold())}

@@ -22,7 +22,8 @@ from handlers.grammar import commands as c
 from handlers.grammar import vocabulary as V
 from handlers.grammar.amounts import MAX_AMOUNT
 from storage import pipelines
-from storage.models import CLOSED_STAGES, METRICS, PERIOD_KINDS
+from storage.models.sales import CLOSED_STAGES
+from storage.models.team import METRICS, PERIOD_KINDS
 
 MARK = "{"  # typed commands never start with it
 #: What buttons, forms and App Home carry.

@@ -12,6 +12,7 @@ from calendar import monthrange
 from contextvars import ContextVar
 
 from handlers.grammar.festivals import first_day_after
+from handlers.grammar.month_days import YEAR_END, mid_month, month_end, period_start
 
 _EN_DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _ZH_DAYS = "一二三四五六日"
@@ -153,13 +154,13 @@ def _relative(text: str, today: dt.date, _future: bool) -> dt.date | None:
         return friday if friday >= today else friday + dt.timedelta(days=7)
     if text in _NEXT_MONTH:  # the first working day of next month (the reply shows which)
         return first_working_day((today.replace(day=1) + dt.timedelta(days=32)).replace(day=1))
-    if (end := _month_end(text, today)) is not None:  # `12月底`, `明年3月底`, `下个月底`
+    if (end := month_end(text, today)) is not None:  # `12月底`, `明年3月底`, `下个月底`
         return end
-    if text in _YEAR_END:  # `年底`, `end of year`: the last day of this year
+    if text in YEAR_END:  # `年底`, `end of year`: the last day of this year
         return today.replace(month=12, day=31)
-    if (middle := _mid_month(text, today)) is not None:  # `月中`, `mid jan`, `1月中旬`: the 15th
+    if (middle := mid_month(text, today)) is not None:  # `月中`, `mid jan`, `1月中旬`: the 15th
         return middle
-    if (month := _period_start(text, today)) is not None:  # `jan`, `q1`, `下季度`, `明年3月`
+    if (month := period_start(text, today)) is not None:  # `jan`, `q1`, `下季度`, `明年3月`
         return first_working_day(month)
     if text in ("week after next", "下下周", "下下个星期"):  # the Monday of the week after next
         return today + dt.timedelta(days=14 - today.weekday())
@@ -175,96 +176,6 @@ def _relative(text: str, today: dt.date, _future: bool) -> dt.date | None:
         return None
     count, unit = ZH_COUNT.get(match[1]) or int(match[1]), match[2]
     return today + dt.timedelta(days=count * (1 if unit in ("天", "day", "days") else 7))
-
-
-#: A month by its name (not `may` or `march` alone: words too), a quarter, or a Chinese month
-#: (`3月`, `3月初`, `明年3月`): its first working day, the next one to come.
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_EN_MONTH = re.compile(r"^(?:(?:early|start of|beginning of|in)\s+)?"
-                       r"(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)(?:uary|ruary|ch|il|e|y|ust|tember|ober|ember)?\.?$")
-_QUARTER = re.compile(r"^(?:(?:early|start of|beginning of|in)\s+)?q([1-4])$|^第?([一二三四1-4])季度初?$")
-_NEXT_QUARTER = ("next quarter", "next qtr", "下季度", "下个季度", "下季度初", "下个季度初")
-_ZH_MONTH = re.compile(r"^(明年|今年)?(\d{1,2})月(?:初|份)?$")
-
-
-_ZH_MONTH_END = re.compile(r"^(?:(明年|今年)?(\d{1,2})月|(下个?月))(?:底|末)$")
-
-
-def _month_end(text: str, today: dt.date) -> dt.date | None:
-    """The last day of the month `text` names (`12月底`, `明年3月底`, `下个月底`): this month's
-    while it lasts, else the next such month to come."""
-    found = _ZH_MONTH_END.match(text)
-    if found is None or (found[2] and not 1 <= int(found[2]) <= 12):
-        return None
-    if found[3]:
-        first = (today.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
-    else:
-        year = today.year + (found[1] == "明年")
-        first = dt.date(year, int(found[2]), 1)
-        if not found[1] and first.replace(day=monthrange(year, first.month)[1]) < today:
-            first = first.replace(year=year + 1)
-    return first.replace(day=monthrange(first.year, first.month)[1])
-
-
-_YEAR_END = ("年底", "年末", "年终", "今年年底", "end of year", "end of the year", "year end", "eoy")
-_EN_MONTHS = r"(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?"
-_MID = re.compile(rf"^(?:mid|middle of)[\s-]*(?:{_EN_MONTHS}|(month|the month|this month))$"
-                  r"|^(?:(明年|今年)?(\d{1,2})月|(下个?月|本月|这个月)?月?)(?:中|中旬)$")
-_END_OF = re.compile(rf"^(?:end of|end|late)\s+{_EN_MONTHS}$|^{_EN_MONTHS}\s+end$")
-
-
-def _mid_month(text: str, today: dt.date) -> dt.date | None:
-    """The 15th of the month `text` names (`月中`, `mid jan`, `1月中旬`, `下个月中`), or the last
-    day for `end of jan` / `jan end`: the next such day to come."""
-    if end := _END_OF.match(text):
-        month = _MONTHS.index((end[1] or end[2])[:3]) + 1
-        year = today.year + (dt.date(today.year, month, monthrange(today.year, month)[1]) < today)
-        return dt.date(year, month, monthrange(year, month)[1])
-    found = _MID.match(text)
-    if found is None:
-        return None
-    if found[1]:  # `mid jan`
-        month, year = _MONTHS.index(found[1][:3]) + 1, None
-    elif found[4] and 1 <= int(found[4]) <= 12:  # `1月中`, `明年1月中旬`
-        month = int(found[4])
-        year = today.year + 1 if found[3] == "明年" else today.year if found[3] else None
-    elif found[4]:
-        return None
-    else:  # `月中`, `mid month`: this month's, else next month's; `下个月中`: next month's
-        ahead = bool(found[5] and found[5].startswith("下"))
-        first = today.replace(day=1)
-        first = (first + dt.timedelta(days=32)).replace(day=1) if ahead else first
-        if first.replace(day=15) < today:
-            first = (first + dt.timedelta(days=32)).replace(day=1)
-        return first.replace(day=15)
-    day = dt.date(year or today.year, month, 15)
-    return day.replace(year=day.year + 1) if year is None and day < today else day
-
-
-def _period_start(text: str, today: dt.date) -> dt.date | None:
-    """The first day of the month or quarter `text` names, the next one to start after `today`
-    (the month or quarter `today` is in has begun: not read, so it is asked about)."""
-    month, year, span = None, None, 1
-    if text in _NEXT_QUARTER:
-        month, span = (today.month - 1) // 3 * 3 + 4, 3
-    elif (en := _EN_MONTH.match(text)) and text not in ("may", "march", "mar"):
-        month = _MONTHS.index(en[1][:3]) + 1
-    elif quarter := _QUARTER.match(text):
-        which = quarter[1] or quarter[2]
-        month, span = (int(which) if which.isdigit() else "一二三四".index(which) + 1) * 3 - 2, 3
-    elif (zh := _ZH_MONTH.match(text)) and 1 <= int(zh[2]) <= 12:
-        month = int(zh[2])
-        year = today.year + 1 if zh[1] == "明年" else today.year if zh[1] == "今年" else None
-    if month is None:
-        return None
-    year, month = (year or today.year) + (month - 1) // 12, (month - 1) % 12 + 1
-    first = dt.date(year, month, 1)
-    index = year * 12 + month - 1 + span
-    if first <= today < dt.date(index // 12, index % 12 + 1, 1):  # begun: which day of it is asked
-        return None
-    if first <= today and not text.startswith(("明年", "今年")):
-        first = first.replace(year=first.year + 1)
-    return first if first > today else None
 
 
 def _weekday(text: str, today: dt.date, future: bool) -> dt.date | None:

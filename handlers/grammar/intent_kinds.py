@@ -1,5 +1,6 @@
 """What an intent is made of (`handlers.grammar.intents` declares every one): its words, its
-parser, the commands it makes and who may run each, and its slash command."""
+parser, the commands it makes, and its slash command; and how a command is run and by whom
+(`Handles`, in `handlers/use_cases.py`)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -40,7 +41,7 @@ class Intent:
     zh: tuple[str, ...]
     parser: Parser
     usage: tuple[tuple[str, ...], tuple[str, ...]]  # examples (English, Chinese); the first is help's
-    handles: tuple[Handles, ...] = ()
+    makes: tuple[type, ...] = ()  # the commands its parser makes (handlers/use_cases.py runs them)
     slash: Slash | None = None
     free_text: bool = False  # reads what follows as typed (notes, reasons), not folded
     whole: bool = False  # its parser reads the keyword too (`A类 每7天回访`: the tier is in it)

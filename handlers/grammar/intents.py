@@ -1,10 +1,11 @@
 """Every intent of the grammar, declared once: its words in English and Chinese, its parser, the
-handler of each command it makes and who may run it, its usage examples, and its slash command.
+commands it makes, its usage examples, and its slash command.
 
-Everything else is read from here: the keyword tables `parse` uses, `dispatch`'s handlers and
-role checks, `help` and the usage shown after a bad command, and the platforms' command lists
-(the Slack manifest, `salesbot slack manifest`). A new command is one `Intent` below, plus its
-Command dataclass, its parser and its handler.
+Everything else is read from here: the keyword tables `parse` uses, `help` and the usage shown
+after a bad command (`usage`), and the platforms' command lists (the Slack manifest, `salesbot
+slack manifest`). How each command is run, and by whom, is `handlers/use_cases.py`: the grammar
+imports no use case. A new command is one `Intent` below and one line there, plus its Command
+dataclass, its parser and its handler.
 """
 from __future__ import annotations
 
@@ -12,9 +13,8 @@ import datetime as dt
 import re
 
 from handlers import places
-from handlers.context import Ctx
 from handlers.grammar import commands as c
-from handlers.grammar.intent_kinds import Handles, Intent, Parser, Slash
+from handlers.grammar.intent_kinds import Intent, Parser, Slash
 from handlers.grammar.parse_admin import (
     parse_calendar,
     parse_crm,
@@ -49,26 +49,10 @@ from handlers.grammar.parse_reports import (
     parse_target,
 )
 from handlers.grammar.parse_schedule import parse_schedule, parse_standup
+from handlers.grammar.parse_stages import parse_stages
 from handlers.grammar.parse_tasks import parse_done, parse_due, parse_snooze, parse_task
 from handlers.grammar.parse_tips import parse_contest, parse_like, parse_tip
 from handlers.grammar.parse_visits import parse_visit, parse_visits
-from handlers.sales import (
-    corrections,
-    customers,
-    deal_views,
-    deals,
-    reasons,
-    tasks,
-    tiers,
-    trash,
-    undo,
-    visit_list,
-    visits,
-)
-from handlers.team import contests, reports, schedule_commands, scorecards, targets
-from handlers.text.reply import Reply
-from handlers.workspace import admin, crm, linking, rates, stages
-from handlers.workspace import holidays as calendars
 
 
 def _team_places(locale: str) -> tuple[str, ...]:
@@ -83,18 +67,10 @@ def _bare(topic: str) -> Parser:
     return lambda rest, _today: make() if not rest.strip() else c.ParseError(topic)
 
 
-def _help(ctx: Ctx, cmd: c.Help) -> Reply:
-    from handlers.text.help import handle_help  # one screen per role; `help WORD` for every word
-
-    return handle_help(ctx, cmd.topic, INTENTS)
-
-
 def _parse_help(rest: str, _today: dt.date) -> c.Command | c.ParseError:
     topic = rest.strip().lower()
     return c.Help(intent_of(topic) or topic) if topic else c.Help()
 
-
-_MANAGER, _ADMIN = "manager", "admin"
 
 INTENTS = (
     Intent("visit", ("visit", "visited"), ("拜访",), deleting("visit", visit_changes(parse_visit)),
@@ -102,14 +78,13 @@ INTENTS = (
              "visit #12 delete"),
             ("拜访 华为：见了采购总监，下周二演示；跟进 周五", "拜访 #12 纪要 见了财务总监",
              "拜访 #12 删除")),
-           (Handles(c.LogVisit, visits.handle_log_visit),
-            Handles(c.ChangeVisit, corrections.handle_change_visit)),
+           (c.LogVisit, c.ChangeVisit),
            Slash("/visit", ("Log a customer visit (no text: a form)", "记录客户拜访（不带文字：打开表单）"),
                  "Acme Corp: met the CTO, demo next Tue; follow up Fri"),
            free_text=True),
     Intent("visits", ("visits",), ("拜访记录",), parse_visits,
            (("visits Acme Corp", "visits"), ("拜访记录 华为", "拜访记录")),
-           (Handles(c.ListVisits, visit_list.handle_list_visits),)),
+           (c.ListVisits,)),
     Intent("deal", ("deal",), ("商机",), deleting("deal", parse_deal),
            (('deal Acme Corp "ERP rollout" proposal 50k close 12/20', "deal Acme negotiation",
              "deal #12 negotiation", "deal #12 60k", 'deal #12 "New title"', "deal #12 customer Globex",
@@ -117,15 +92,12 @@ INTENTS = (
             ("商机 华为 ERP项目 方案呈现 5万 预计 12月20日", "商机 华为 商务谈判", "商机 #12 商务谈判",
              "商机 #12 6万", '商机 #12 "新标题"', "商机 #12 客户 腾讯", "商机 #12 重开", "商机 #12 删除",
              "商机 #12 历史")),
-           (Handles(c.UpsertDeal, deals.handle_upsert_deal),
-            Handles(c.ChangeDeal, corrections.handle_change_deal),
-            Handles(c.ShowDealHistory, deal_views.handle_deal_history),
-            Handles(c.Delete, trash.handle_delete)),
+           (c.UpsertDeal, c.ChangeDeal, c.ShowDealHistory, c.Delete),
            Slash("/deal", ("Create or move a deal (no text: a form)", "新建或推进商机（不带文字：打开表单）"),
                  'Acme Corp "ERP rollout" proposal 50k close 12/20')),
     Intent("won", ("won", "win"), ("赢单", "成交"), closing_parser(True),
            (("won Acme 48k: beat them on delivery time",), ("赢单 华为 4.8万：交付周期短",)),
-           (Handles(c.CloseDeal, deals.handle_close_deal),),  # `lost` too
+           (c.CloseDeal,),  # `lost` too
            Slash("/won", ("Mark a deal won, with the reason", "赢单，并写下原因"),
                  "Acme 48k: beat them on delivery time"),
            free_text=True),
@@ -136,7 +108,7 @@ INTENTS = (
            free_text=True),
     Intent("progress", ("progress", "pace"), ("进度",), parse_progress,
            (("progress", "progress team", "progress @ana quarter"), ("进度", "进度 团队", "进度 @张三 季度")),
-           (Handles(c.ShowProgress, reports.handle_progress),),
+           (c.ShowProgress,),
            Slash("/progress", ("How far you (or your team) are from target", "离目标还有多远（自己或团队）"),
                  "[team | @someone] [week|month|quarter]")),
     Intent("target", ("target", "targets", "goal"), ("目标",), parse_target,
@@ -144,29 +116,28 @@ INTENTS = (
              "target @ana visits 40 month", "targets"),
             ("目标 @张三 业绩 50万 本月", "目标 团队 业绩 200万 本季度 分解", "目标 @张三 拜访 40 本月",
              "目标")),
-           (Handles(c.SetTarget, targets.handle_set_target, _MANAGER),
-            Handles(c.ListTargets, targets.handle_list_targets)),
+           (c.SetTarget, c.ListTargets),
            Slash("/target", ("Set a target (managers; no text: a form)",
                              "设目标（经理；不带文字：打开表单）"),
                  "@ana revenue 500k month")),
     Intent("pipeline", ("pipeline", "funnel"), ("漏斗", "销售漏斗"), parse_pipeline,
            (("pipeline", "pipeline team"), ("漏斗", "漏斗 团队")),
-           (Handles(c.ShowPipeline, reports.handle_pipeline),),
+           (c.ShowPipeline,),
            Slash("/pipeline", ("Open deals by stage, conversion, days in stage",
                                "各阶段在谈商机、转化率、停留天数"),
                  "[team]")),
     Intent("stalled", ("stalled", "stuck"), ("停滞",), parse_stalled,
            (("stalled", "stalled team"), ("停滞", "停滞 团队")),
-           (Handles(c.ShowStalled, reports.handle_stalled),)),
+           (c.ShowStalled,)),
     Intent("leaderboard", ("leaderboard", "ranking", "top"), ("排行榜", "排行"), parse_leaderboard,
            (("leaderboard month", "leaderboard visits week", "leaderboard % month"),
             ("排行榜 本月", "排行榜 拜访 本周", "排行榜 完成率 本月")),
-           (Handles(c.ShowLeaderboard, reports.handle_leaderboard),),
+           (c.ShowLeaderboard,),
            Slash("/leaderboard", ("Top sellers of the period", "本期销售排行"),
                  "[visits] [week|month|quarter]")),
     Intent("followups", ("followups", "follow-ups", "followup"), ("待跟进", "跟进列表"), _bare("followups"),
            (("followups",), ("待跟进",)),
-           (Handles(c.ListFollowups, lambda ctx, _cmd: tasks.todo(ctx)),),
+           (c.ListFollowups,),
            Slash("/followups", ("Your follow-ups and tasks due", "到期的跟进和任务"))),
     Intent("task", ("task", "tasks", "todo"), ("任务", "待办"), deleting("task", parse_task),
            (("task send the quote to Acme by Fri", "task @ana call Acme's CFO by next Tue",
@@ -175,126 +146,116 @@ INTENTS = (
             ("任务 周五前给华为发报价", "任务 @张三 下周二前给华为的财务总监打电话",
              "任务 商机 #46 明天前订好演示会议室", "任务 客户 华为：续签保密协议", "任务",
              "任务 #6 删除")),
-           (Handles(c.AddTask, tasks.handle_add_task), Handles(c.ListTasks, tasks.handle_list_tasks))),
+           (c.AddTask, c.ListTasks)),
     Intent("scorecard", ("scorecard", "kpi", "kpis"), ("绩效", "考核"), parse_scorecard,
            (("scorecard quarter", "scorecard @ana month", "scorecard team month"),
             ("绩效 本季度", "绩效 @张三 本季度", "绩效 团队 本月")),
-           (Handles(c.ShowScorecard, scorecards.handle_scorecard),)),
+           (c.ShowScorecard,)),
     Intent("reasons", ("reasons", "why"), ("输赢分析", "复盘"), parse_reasons,
            (("reasons quarter", "reasons team month", "reasons @ana quarter"),
             ("输赢分析 本季度", "输赢分析 团队 本月", "输赢分析 @张三 本季度")),
-           (Handles(c.ShowReasons, reasons.handle_reasons),)),
+           (c.ShowReasons,)),
     Intent("tip", ("tip", "tips", "lesson", "lessons"), ("经验",), deleting("tip", parse_tip),
            (("tip pricing: bundle the service contract", "tips pricing", "tips", "tip #3 delete"),
             ("经验 报价：打包服务合同", "经验 报价", "经验", "经验 #3 删除")),
-           (Handles(c.AddTip, reasons.handle_add_tip), Handles(c.FindTips, reasons.handle_find_tips)),
+           (c.AddTip, c.FindTips),
            free_text=True),
     Intent("like", ("like", "upvote"), ("赞", "点赞"), parse_like, (("like tip 3",), ("赞 经验 3",)),
-           (Handles(c.LikeTip, reasons.handle_like_tip),)),
+           (c.LikeTip,)),
     Intent("contest", ("contest", "competition"), ("竞赛", "比赛"),
            deleting("contest", contest_changes(parse_contest)),
            (("contest visits 12/1-12/15", "contest revenue 12/1-12/31 East", "contest",
              "contest #2 12/1-12/20", "contest #2 cancel"),
             ("竞赛 拜访 12月1日-12月15日", "竞赛 业绩 12月1日-12月31日 华东", "竞赛",
              "竞赛 #2 12月1日-12月20日", "竞赛 #2 取消")),
-           (Handles(c.StartContest, contests.handle_start, _MANAGER),
-            Handles(c.ShowContest, contests.handle_show),
-            Handles(c.EditContest, contests.handle_edit, _MANAGER))),
+           (c.StartContest, c.ShowContest, c.EditContest)),
     Intent("due", ("due",), ("待回访",), parse_due,
            (("due visits", "due visits team"), ("待回访", "待回访 团队")),
-           (Handles(c.ShowDueVisits, tiers.handle_due_visits),)),
+           (c.ShowDueVisits,)),
     Intent("tier", ("tier", "tiers"), ("A类", "B类", "C类", "回访周期"), parse_tier,
            (("tier A every 7 days", "tier C every 60 days East"), ("A类 每7天回访", "C类 每60天回访 华东")),
-           (Handles(c.SetTierRhythm, tiers.handle_set_rhythm, _MANAGER),), whole=True),
+           (c.SetTierRhythm,), whole=True),
     Intent("done", ("done",), ("完成",), parse_done, (("done 3", "done task 7"), ("完成 3", "完成 任务 7")),
-           (Handles(c.DoneFollowups, visits.handle_done_followups),
-            Handles(c.DoneTask, tasks.handle_done_task))),
+           (c.DoneFollowups, c.DoneTask)),
     Intent("customer", ("customer",), ("客户",), deleting("customer", parse_customer),
            (("customer Acme tier A", "customer Acme intent", 'customer "Acme Crop" merge into Acme Corp',
              "customer Acme rename Acme Corp", "customer Acme owner @bo", "customer Acme delete"),
             ("客户 华为 A类", "客户 华为 意向", "客户 华为技术 合并到 华为", "客户 华为 改名 华为技术",
              "客户 华为 负责人 @李四", "客户 华为 删除")),
-           (Handles(c.SetCustomer, admin.handle_set_customer),
-            Handles(c.FixCustomer, customers.handle_fix_customer, _MANAGER))),
+           (c.SetCustomer, c.FixCustomer)),
     Intent("customers", ("customers",), ("客户列表",), parse_customers,
            (("customers", "customers A"), ("客户列表", "客户列表 A类")),
-           (Handles(c.ListCustomers, admin.handle_list_customers),)),
+           (c.ListCustomers,)),
     Intent("team", ("team", "teams"), ("团队",), parse_team,
            (("team", "team create East", "team add East @ana @bo", "team remove East @bo",
              "team set East stall 21", "team set East timezone Asia/Shanghai", "team set East calendar CN"),
             ("团队", "团队 新建 华东", "团队 添加 华东 @张三", "团队 移除 华东 @张三",
              "团队 设置 华东 停滞 21", "团队 设置 华东 时区 Asia/Shanghai", "团队 设置 华东 日历 CN")),
-           (Handles(c.ListTeams, admin.handle_list_teams),
-            Handles(c.CreateTeam, admin.handle_create_team, _ADMIN),
-            Handles(c.ChangeTeam, admin.handle_change_team),
-            Handles(c.ConfigureTeam, admin.handle_configure_team)),
+           (c.ListTeams, c.CreateTeam, c.ChangeTeam, c.ConfigureTeam),
            more=_team_places),
     Intent("role", ("role",), ("角色",), parse_role,
            (("role @ana manager", "role @bo inactive"), ("角色 @张三 经理", "角色 @李四 停用")),
-           (Handles(c.SetRole, admin.handle_set_role, _ADMIN),)),
+           (c.SetRole,)),
     Intent("leave", ("leave",), ("请假",), parse_leave,
            (("leave 12/24-12/31", "leave tomorrow", "leave", "leave cancel 12/24", "leave @bo 12/24-12/31"),
             ("请假 12月24日-12月31日", "请假 明天", "请假", "请假 取消 12月24日",
              "请假 @李四 12月24日-12月31日")),
-           (Handles(c.TakeLeave, admin.handle_take_leave),)),
+           (c.TakeLeave,)),
     Intent("language", ("language", "lang"), ("语言",), parse_language,
            (("language zh", "language en"), ("语言 中文", "语言 英文")),
-           (Handles(c.SetLanguage, admin.handle_set_language),)),
+           (c.SetLanguage,)),
     Intent("link", ("link",), ("关联", "绑定"), parse_link,
            (("link", "link 12345678"), ("关联", "关联 12345678")),
-           (Handles(c.Link, linking.handle_link),)),
+           (c.Link,)),
     Intent("undo", ("undo",), ("撤销",), _bare("undo"), (("undo",), ("撤销",)),
-           (Handles(c.Undo, undo.handle_undo),)),
+           (c.Undo,)),
     Intent("trash", ("trash", "bin"), ("回收站",), parse_trash, (("trash",), ("回收站",)),
-           (Handles(c.ShowTrash, trash.handle_trash),)),
+           (c.ShowTrash,)),
     Intent("restore", ("restore",), ("恢复",), parse_restore,
            (("restore deal #46", "restore customer Acme"), ("恢复 商机 #46", "恢复 客户 华为")),
-           (Handles(c.Restore, trash.handle_restore),)),
+           (c.Restore,)),
     Intent("rate", ("rate", "rates"), ("汇率",), parse_rate,
            (("rate USD 7.10", "rates", "rate USD 7.10 from 2026-11-01", "rate USD off"),
             ("汇率 美元 7.10", "汇率", "汇率 USD 7.10 自 2026-11-01", "汇率 美元 删除")),
-           (Handles(c.SetRate, rates.handle_rate, _ADMIN, when=lambda cmd: cmd.currency is not None),)),
+           (c.SetRate,)),
     Intent("crm", ("crm",), ("CRM", "客户管理系统"), parse_crm,
            (("crm", "crm map @ana ana@corp.com"), ("CRM", "CRM 对应 @张三 13800000000")),
-           (Handles(c.Crm, crm.handle_crm, _ADMIN, when=lambda cmd: cmd.member is not None),)),
-    Intent("stages", ("stages", "pipeline-stages"), ("阶段", "销售阶段"), stages.parse_stages,
+           (c.Crm,)),
+    Intent("stages", ("stages", "pipeline-stages"), ("阶段", "销售阶段"), parse_stages,
            (("stages", "stages Lead 10, Demo/演示 30, Proposal/报价 60, Contract/合同 80", "stages reset"),
             ("阶段", "阶段 Lead/线索 10, Demo/演示 30, Proposal/报价 60, Contract/合同 80", "阶段 恢复默认")),
-           (Handles(c.Stages, stages.handle_stages, _ADMIN,
-                    when=lambda cmd: cmd.items is not None or cmd.reset),)),
+           (c.Stages,)),
     Intent("reassign", ("reassign",), ("转交",), parse_reassign,
            (("reassign @bo to @ana",), ("转交 @李四 给 @张三",)),
-           (Handles(c.Reassign, customers.handle_reassign, _MANAGER),)),
+           (c.Reassign,)),
     Intent("snooze", ("snooze", "postpone", "push"), ("推迟", "延后"), parse_snooze,
            (("snooze 46 next week", "snooze 46 fri"), ("推迟 46 下周", "推迟 46 周五")),
-           (Handles(c.SnoozeFollowup, visits.handle_snooze),)),
+           (c.SnoozeFollowup,)),
     Intent("deals", ("deals",), ("我的商机", "商机列表"), parse_deals,
            (("deals", "deals team", "deal #12 history"), ("我的商机", "商机列表 团队", "商机 #12 历史")),
-           (Handles(c.ListDeals, deal_views.handle_list_deals),)),
+           (c.ListDeals,)),
     Intent("calendar", ("calendar", "holidays"), ("日历", "节假日"), parse_calendar,
            (("calendar", "calendar 2027-02-06 workday", "calendar 2027-02-15..2027-02-21 holiday",
              "calendar 2027-02-06 reset", "calendar 2027 official"),
             ("日历", "日历 2027-02-06 上班", "日历 2027-02-15..2027-02-21 放假", "日历 2027-02-06 恢复",
              "日历 2027 官方")),
-           (Handles(c.CorrectCalendar, calendars.handle_calendar, _ADMIN,
-                    when=lambda cmd: cmd.first_day is not None or cmd.official_year is not None),)),
+           (c.CorrectCalendar,)),
     Intent("schedule", ("schedule", "schedules"), ("设置", "定时"), parse_schedule,
            (("schedule", "schedule standup 09:30 mon-fri", "schedule digest fri 17:00",
              "schedule reminders off",
              "schedule standup questions Yesterday? | Today? | Blockers?"),
             ("设置", "设置 站会 09:30 周一至周五", "设置 周报 周五 17:00", "设置 提醒 关闭",
              "设置 站会 问题 昨天做了什么？| 今天做什么？| 有什么困难？")),
-           (Handles(c.ShowSchedule, schedule_commands.handle_show_schedule),
-            Handles(c.ConfigureSchedule, schedule_commands.handle_configure_schedule)),
+           (c.ShowSchedule, c.ConfigureSchedule),
            free_text=True),
     Intent("standup", ("standup",), ("站会",), parse_standup,
            (("standup y: called Acme t: demo for Bo b: none",),
             ("站会 昨天：拜访华为 今天：给阿里演示 困难：无",)),
-           (Handles(c.AnswerStandup, schedule_commands.handle_answer_standup),),
+           (c.AnswerStandup,),
            free_text=True),
     Intent("help", ("help", "?", "commands"), ("帮助", "？"), _parse_help,
            (("help", "help deal"), ("帮助", "帮助 商机")),
-           (Handles(c.Help, _help),)),
+           (c.Help,)),
 )
 #: The command that takes any of the others' words (`/salesbot help`).
 GENERAL = Slash("/salesbot", ("Help, customers, stalled deals, team admin, settings",
@@ -304,7 +265,6 @@ BY_NAME = {intent.name: intent for intent in INTENTS}
 KEYWORDS_EN = {word: intent.name for intent in INTENTS for word in intent.en}
 KEYWORDS_ZH = {word: intent.name for intent in INTENTS for word in intent.zh}
 ZH_LONGEST_FIRST = sorted(KEYWORDS_ZH, key=len, reverse=True)
-HANDLERS = {h.command: h for intent in INTENTS for h in intent.handles}
 SLASH = {i.slash.name: i.name for i in INTENTS if i.slash} | {GENERAL.name: ""}
 MAX_TEXT = 2000
 _CJK = re.compile(r"[\u3400-\u9fff]")

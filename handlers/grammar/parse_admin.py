@@ -13,6 +13,7 @@ from handlers.grammar.dates import is_reversed_range, parse_date, parse_date_ran
 from handlers.grammar.glued import unglue
 from handlers.grammar.normal import view
 from handlers.grammar.parse import CJK, LIST_SEP, swap, tokens_of
+from handlers.grammar.several_days import leave_days
 
 _TIER_EN = re.compile(r"^tiers?\s+([abc])\s+(?:every\s+)?(\d{1,3})\s*(?:days?|d|(weeks?|wks?|w))?"
                       r"(?:\s+(?:team\s+)?(.+))?$", re.I)
@@ -172,6 +173,10 @@ def parse_leave(rest: str, today: dt.date) -> c.Command | c.ParseError:
         return c.TakeLeave(*days, member=member, cancel=cancel)
     if days is None and rest.strip() and is_reversed_range(rest, today):
         return c.ParseError("leave", "reversed", rest.strip())
+    if days is None and (several := leave_days(rest, today, " ".join(
+            ["请假" if CJK.search(rest) else "leave", *([f"@{member}"] if member else []),
+             *(["取消" if CJK.search(rest) else "cancel"] if cancel else [])]))) is not None:
+        return several  # `leave tmrw + mon`: leave on each day?
     if days is None and (reason := _leave_reason(rest, today)) is not None:
         kept, said = reason  # `请假 12月24日-12月31日 回老家`: leave has no place for the reason
         head = " ".join(w for w in (f"@{member}" if member else "", "cancel" if cancel else "") if w)

@@ -141,8 +141,13 @@ def _deadline(notes: str, today: dt.date) -> tuple[str, dt.date] | None:
 
 
 def parse_visits(rest: str, _today: dt.date) -> c.Command | c.ParseError:
-    """`visits [CUSTOMER]` · `拜访记录 [客户]`."""
-    name = rest.strip(" :")
+    """`visits [CUSTOMER] [PERIOD]` · `拜访记录 [客户] [本周]`: a period said last (`visits this week`)
+    is the period, never a customer's name."""
+    name = rest.strip(" :?？!！")
+    words = name.split()
+    for size in (2, 1):
+        if len(words) >= size and (found := V.period_of(words, len(words) - size)) and found[1] == size:
+            return c.ListVisits(" ".join(words[:-size]) or None, found[0])
     return c.ListVisits(name or None) if len(name) <= 200 else c.ParseError("visits")
 
 def _visit_body(customer: str, body: str, _today: dt.date) -> c.Command | c.ParseError:

@@ -10,7 +10,12 @@ from handlers.grammar import commands as c
 _UNDO = re.compile(r"^(?:(?:帮我|请)?(?:撤回|撤销|撤掉|取消)(?:一下)?(?:刚才|刚刚|上一?条|最后一条)?"
                    r"(?:的|那一?条|那个|这条)*|(?:刚才|刚刚|上一?条)(?:那一?条|那个|的)?(?:撤回|撤销|不要了|作废)(?:一下)?)[吧啊了\s。.!！]*$"
                    r"|^(?:undo|revert|take back)\s+"
-                   r"(?:that|this|the last one|my last (?:one|change|message)|it)[\s.!]*$", re.I)
+                   r"(?:that|this|the last one|my last (?:one|change|message)|it)[\s.!]*$"
+                   r"|^(?:(?:oops|whoops|oh no|ugh|sorry|my bad|wait|no+)[\s,.!]+)*(?:(?:pls|please)\s+)?"
+                   r"(?:bring (?:it|that|them) back|put (?:it|that|them) back|"
+                   r"take (?:that|it) back|"
+                   r"i didn'?t mean (?:that|to(?: do that| delete (?:that|it))?)|wrong one|didn'?t mean to)"
+                   r"(?:[\s,.!]+(?:pls|please|sorry))*[\s.!]*$", re.I)
 _RESTORE = re.compile(r"^(?:删错了|误删了?|不小心删了)?[\s，,。]*(?:帮我|请)?(?:恢复|还原|找回)(?:一下)?"
                       r"(?:刚才|刚刚)?(?:删的|删掉的|删除的)?(?:那一?条|那个)?[吧啊\s。.!！]*$"
                       r"|^(?:删错了|误删了?)[\s。.!！]*$"

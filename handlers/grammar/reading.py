@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, replace
 
 from handlers.grammar import commands as c
+from handlers.grammar import everyday
 from handlers.grammar import parse as p
 from handlers.grammar import vocabulary as V
 from handlers.grammar.intents import (
@@ -22,8 +23,8 @@ from handlers.grammar.intents import (
 )
 from handlers.grammar.normal import simplified
 from handlers.grammar.parse_reports import progress_asked
-from handlers.grammar.parse_tasks import parse_task
-from handlers.grammar.sentences import sentence
+from handlers.grammar.parse_tasks import done_said, parse_task
+from handlers.grammar.sentences import sentence, target_said
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
@@ -62,7 +63,7 @@ def parse(text: str, today: dt.date | None = None) -> c.Command | c.ParseError:
     >>> parse("进度 团队")
     ShowProgress(scope=Scope(kind='team', name=None), period=Period(kind='month', offset=0))
     """
-    text = plain_changes(text)
+    text = everyday.rewrite(plain_changes(text))  # `delete visit 393`: `visit #393 delete`
     raw = " ".join(text.split())  # as typed: free text (notes, reasons) is stored this way
     text = simplified(p.normalize(text))  # the same length as `raw`, position for position
     if not text:
@@ -70,6 +71,11 @@ def parse(text: str, today: dt.date | None = None) -> c.Command | c.ParseError:
     if len(text) > MAX_TEXT:
         return c.ParseError(None, "too_long")
     name, _, rest = split_keyword(text)
+    if name is None and (done := done_said(text)) is not None:
+        return done  # `7号任务完成了`: task 7 done
+    if name in (None, "team") and (target := target_said(text)) is not None \
+            and isinstance(said := parse(target, today), c.SetTarget):
+        return said  # `李娜下个月目标50万`: the target command (a manager's; the period shown back)
     if name is None and (task := _follow_up_task(raw, text, today or dt.date.today())) is not None:
         return task  # `下周三跟进格力`: a task for that day?
     if name is None and (said := sentence(raw, text, today or dt.date.today())) is not None:
@@ -145,7 +151,12 @@ def read(text: str, today: dt.date | None = None) -> Reading:
 
     today = today or dt.date.today()
     text = _without_new(plain_changes(text))
+    name, _lang, after = split_keyword(simplified(p.normalize(text)))
+    if (money := everyday.foreign_money(" ".join(text.split()), name, _lang == "zh")) is not None:
+        return Reading(money)  # `deal Acme S$60k`: no amount kept in a currency not kept here
     command = parse(text, today)
+    if name == "visit" and (ahead := everyday.visit_ahead(after, command, today, _lang == "zh")) is not None:
+        return Reading(ahead)  # `visit Acme Corp in april`: a visit still to come, offered as a task
     if (two_ways := _day_or_month_first(text, command, today)) is not None:
         return Reading(two_ways)
     if not isinstance(command, _ACCOUNTED):
@@ -201,15 +212,31 @@ def _day_or_month_first(text: str, command, today: dt.date) -> c.ParseError | No
             other = read_as(f"{second}/{first}", today)
             if other is None or other == day:
                 continue
-            topic = next((i.name for i in INTENTS if i.handles and type(command) in
-                          {h.command for h in i.handles}), None)
+            topic = next((i.name for i in INTENTS if type(command) in i.makes), None)
             ranged = bool(re.match(r"\s*[-~–—至到]", raw[found.end():]) or re.search(r"[-~–—至到]\s*$",
                                                                                    raw[:found.start()]))
             written = "%Y/%m/%d" if ranged else "%Y-%m-%d"  # `2027-01-04-1/8` would read as no range
-            options = tuple((label, raw[:found.start()] + when.strftime(written) + raw[found.end():], None)
+            kept = _as_typed(text, command, today)  # the notes keep `10/12`, not the date written out
+            options = tuple((label, raw[:found.start()] + when.strftime(written) + raw[found.end():],
+                             replace(command, **{name: when}) if kept else None)
                             for label, when in (("month_first", day), ("day_first", other)))
             return c.ParseError(topic, "day_or_month", found[0], options=options)
     return None
+
+
+def _as_typed(text: str, command, today: dt.date) -> bool:
+    """Whether `command` may be an answer's command as it is, its day the only thing asked: a
+    command a button may carry whose words are all accounted for (else the answer is re-read)."""
+    from handlers.grammar.command_json import STRUCTURED
+    from handlers.grammar.spans import account
+
+    if not isinstance(command, STRUCTURED) or isinstance(command, c.Several):
+        return False
+    if not isinstance(command, _ACCOUNTED):
+        return True
+    raw = " ".join(text.split())
+    rest = split_keyword(simplified(p.normalize(text)))[2]
+    return not account(raw, command, today, len(raw) - len(rest)).unclaimed
 
 
 #: `new deal Acme 50k` · `新建 商机 华为`: a word before the command word, offered without it

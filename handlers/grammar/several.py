@@ -97,6 +97,8 @@ def _plain_parts(line: str) -> list[str]:
     raw = " ".join(line.split())
     seen = simplified(normalize(line))
     name = split_keyword(seen)[0]
+    if name == "snooze" and (each := _each_id(raw)):
+        return each  # `snooze 395 and 403 to fri`: each one snoozed, answered together
     if name not in _SPLITS:
         return [line]
     second = clauses.second_command(raw, seen)
@@ -111,6 +113,20 @@ def _plain_parts(line: str) -> list[str]:
         if _full(first) and _full(other):
             return [first, other]
     return [line]
+
+
+#: `snooze 395 and 403 to fri` · `推迟 395、403 到周五`: several numbers, then what is done to each
+_IDS = re.compile(r"^(?P<word>\S+)\s*(?P<ids>#?\d{1,9}(?:\s*(?:,|，|、|&|\+|和|(?<![A-Za-z])and(?![A-Za-z]))"
+                  r"\s*#?\d{1,9})+)\s+(?P<rest>\S.*)$", re.I)
+
+
+def _each_id(raw: str) -> list[str] | None:
+    """A line for each number of `snooze 395 and 403 fri`, when each reads in full; else None."""
+    found = _IDS.match(raw)
+    if found is None:
+        return None
+    lines = [f"{found['word']} {number} {found['rest']}" for number in re.findall(r"\d+", found["ids"])]
+    return lines if all(isinstance(read(each).command, c.Command) for each in lines) else None
 
 
 def _full(line: str) -> bool:

@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 
 from handlers.grammar import commands as c
+from handlers.grammar.brands import brand_of, brands_said
 from handlers.grammar.normal import name_fold
 from storage.sales import CustomerRepository
 
@@ -31,8 +32,33 @@ def customers_in(text: str, names: list[tuple[int, str]]) -> list[str]:
         if _CJK.search(key) and key in folded or not _CJK.search(key) and re.search(
                 _LATIN_EDGE + re.escape(key) + r"(?![a-z0-9])", folded):
             found.append(name)
+    said = brands_said(text)  # `JD.com黄了`: 京东, by the name it goes by abroad
+    found += [name for _id, name in names if said and name not in found and brand_of(name) in said]
     longest = [n for n in found if not any(n != m and name_fold(n) in name_fold(m) for m in found)]
-    return longest
+    rest = folded
+    for name in longest:  # `今天去了华为和腾达`: 华为, and 腾达科技 by the start of its name
+        rest = rest.replace(name_fold(name), " ")
+    return longest + [name for name in _by_their_start(rest, names) if name not in longest]
+
+
+def _by_their_start(folded: str, names: list[tuple[int, str]]) -> list[str]:
+    """Where no customer is named in full: those whose name's start is said (`腾达` for 腾达科技,
+    two characters or more; `Wayne` for Wayne Enterprises, a first word of four letters or more),
+    each with the longest start said; the caller names the customer in full, or asks which."""
+    best, found = 0, []
+    for _id, name in names:
+        key = name_fold(name)
+        if _CJK.search(key[:1]):
+            size = next((n for n in range(len(key) - 1, 1, -1) if key[:n] in folded), 0)
+        else:
+            first = key.split(" ", 1)[0]
+            size = len(first) if " " in key and len(first) >= 4 and re.search(
+                _LATIN_EDGE + re.escape(first) + r"(?![a-z0-9])", folded) else 0
+        if size and size > best:
+            best, found = size, [name]
+        elif size and size == best:
+            found.append(name)
+    return found
 
 
 def as_visit(session, tenant_id: int, text: str, error: c.ParseError, chinese: bool,
@@ -42,17 +68,20 @@ def as_visit(session, tenant_id: int, text: str, error: c.ParseError, chinese: b
     CFO mon`, `明天给京东打电话`, `@李娜 明天…`: a task), beside the question asked already."""
     if error.topic is not None or error.fixed:
         return None
-    if error.options and error.problem != "follow_up_as_task":  # `今天去了华为和海尔`: read as one
-        from handlers.grammar.unsaid_kinds import other_than_visit  # visit to 华为 with notes "和海尔"
+    from handlers.grammar.unsaid_kinds import other_than_visit, visits_each
 
+    if (each := visits_each(text, customers_in(text, CustomerRepository(session).names(tenant_id)),
+                            chinese, today)) is not None:
+        return each  # `今天去了华为和腾讯 ⏎ 华为下周二演示 腾讯月中回访`: a visit to each, its own follow-up
+    if error.options and error.problem != "follow_up_as_task":  # `今天去了华为和海尔`: read as one
+        # a visit to 华为 with notes "和海尔"
         named = customers_in(text, CustomerRepository(session).names(tenant_id))
         return other_than_visit(session, tenant_id, text, named, chinese, today) if len(named) == 2 else None
     said = " ".join(text.split())
     remind = _REMIND.match(said)
     body = said[remind.end():].strip() if remind else said
     if not remind and not body.startswith("@") and not error.options:  # a win, a plan, a question…
-        from handlers.grammar.unsaid_kinds import other_than_visit  # …about a customer: no visit offered
-
+        # …about a customer: no visit offered
         named = customers_in(text, CustomerRepository(session).names(tenant_id))
         if (other := other_than_visit(session, tenant_id, text, named, chinese, today)) is not None:
             return other

@@ -16,8 +16,9 @@ from handlers.grammar import commands as c
 from handlers.grammar.amounts import parse_amount
 from handlers.grammar.normal import simplified
 from handlers.grammar.parse import normalize
-from storage.models import CLOSED_STAGES, Customer, Deal, Task
+from storage.models.sales import CLOSED_STAGES, Customer, Deal, Task
 
+_CJK = re.compile(r"[\u3400-\u9fff]")
 _EN = r"(?<![A-Za-z])(?:{})(?![A-Za-z])"
 _WON = re.compile(r"签了|签约了|签下|签单了|拿下了?|成交了|赢了|中标了|"
                   + _EN.format("signed|won|closed it"), re.I)
@@ -33,7 +34,8 @@ _DONE = re.compile(r"已经?.{0,6}?(?:发|交|给|完成|做完|搞定)[^，,。
                    r"|发过去了|搞定了|做完了|"
                    + _EN.format("sent|done|finished"), re.I)
 _LATER = re.compile(r"再(?:联系|约|去|跟进|拜访|聊|沟通|打电话)|回访|下次|打算|准备|计划|要去|"
-                    + _EN.format("will|going to|plan to|follow up"), re.I)
+                    + _EN.format("will|going to|plan to|planning to|planned|gonna|wanna|want to|intend to|"
+                                 "hoping to|scheduled|follow up"), re.I)
 _PAST = re.compile(r"去了|见了|拜访了|聊了|谈了|今天|昨天|刚才|刚刚|"
                    + _EN.format("met|visited|went|today"), re.I)
 
@@ -49,6 +51,15 @@ def other_than_visit(session, tenant_id: int, text: str, found: list[str], chine
         both = "\n".join(f"{word} {name}{'：' if chinese else ': '}{said}" for name in found)
         return c.ParseError(None, "visits_unsaid", " · ".join(found),
                             options=(("as_two_visits", both, None),))
+    if len(found) > 1 and (_WON.search(seen) or _LOST.search(seen)):  # `签了！腾达6万`: 腾达科技 or 腾达物流?
+        found = [name for name in found if _open_deals(session, tenant_id, name)] or found  # with a deal
+    if len(found) > 1 and (_WON.search(seen) or _LOST.search(seen)):
+        won = bool(_WON.search(seen))
+        money = _amount(seen) if won else None
+        word = ("赢单" if chinese else "won") if won else ("输单" if chinese else "lost")
+        return c.ParseError(None, "closed_which", " · ".join(found[:5]), options=tuple(
+            ("as_won" if won else "as_lost", f"{word} {name}{f' {money}' if money else ''}", None)
+            for name in found[:5]))
     if len(found) != 1:
         return None
     [name] = found
@@ -106,3 +117,51 @@ def _open_tasks(session, tenant_id: int, name: str) -> list[tuple[int, str]]:
         Customer, Customer.id == Task.customer_id).where(Task.tenant_id == tenant_id, Task.done_at.is_(None))
         .order_by(Task.id))
     return [(task_id, title) for task_id, title, customer in rows if customer == name or name in title]
+
+
+#: Where a message's clauses part: a new line, a comma or stop, or a space between two clauses
+_CLAUSE = re.compile(r"\s*[\n,，。；;!！]\s*|\s+")
+
+
+def visits_each(text: str, found: list[str], chinese: bool, today: dt.date) -> c.ParseError | None:
+    """`今天去了华为和腾讯 ⏎ 华为下周二演示 腾讯月中回访`: a visit to each customer named, each with
+    its own clauses as notes and the day in them as its follow-up, asked as one line per visit;
+    None unless a visit is told and each customer has clauses of its own."""
+    from handlers.grammar.normal import name_fold
+    from handlers.grammar.spans import date_in
+
+    said = " ".join(text.split())
+    if len(found) < 2 or not _PAST.search(simplified(normalize(said))):
+        return None
+    own: dict[str, list[str]] = {name: [] for name in found}
+    for clause in (part for part in _CLAUSE.split(text.strip()) if part):
+        named = [name for name in found if _names(name_fold(clause), name_fold(name))]
+        if len(named) == 1:
+            own[named[0]].append(clause)
+    if not all(own.values()):
+        return None
+    from handlers.grammar.command_json import encode
+
+    went = _WENT.search(said)  # `昨天去了…`: the visits' day
+    went = today - dt.timedelta(days=2 if went[0] == "前天" else 1) if went else None
+    word, colon, then = ("拜访", "：", "；跟进 ") if chinese else ("visit", ": ", "; follow up ")
+    lines, visits = [], []
+    for name, clauses in own.items():
+        notes = ("，" if chinese else ", ").join(clauses)
+        day = date_in(notes, today)
+        day = day if day and day[1] > today else None
+        typed = notes[len(name):].lstrip(" ,，:：") if name_fold(notes).startswith(name_fold(name)) else notes
+        told = day and not _FOLLOW.search(simplified(typed))  # `月中回访` says its follow-up itself
+        lines.append(f"{word} {name}{colon}{typed}" + (f"{then}{day[0]}" if told else ""))
+        visits.append(encode(c.LogVisit(name, notes=notes, follow_up=day[1] if day else None, day=went)))
+    return c.ParseError(None, "visits_each_unsaid", " · ".join(found),
+                        options=(("as_visits_each", "\n".join(lines), c.Several(tuple(visits))),))
+
+
+_WENT = re.compile(r"昨天|前天|(?<![A-Za-z])yesterday(?![A-Za-z])", re.I)
+_FOLLOW = re.compile(r"跟进|回访|(?<![A-Za-z])follow[\s-]?up(?![A-Za-z])", re.I)
+
+
+def _names(clause: str, name: str) -> bool:
+    """Whether a clause (folded) names the customer: in full, or by the start of its name."""
+    return name in clause or len(name) > 2 and bool(_CJK.search(name)) and name[:2] in clause

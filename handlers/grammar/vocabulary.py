@@ -51,7 +51,7 @@ ALL_WORDS = {"all", "全部", "所有", "全员"}
 CLOSE_WORDS = {"close", "closing", "预计", "预计成交", "成交日期", "by"}
 
 _PERIOD_KINDS = {
-    "week": "week", "weekly": "week", "周": "week", "星期": "week",
+    "week": "week", "wk": "week", "weekly": "week", "周": "week", "星期": "week",
     "month": "month", "monthly": "month", "月": "month", "个月": "month",
     "quarter": "quarter", "quarterly": "quarter", "qtr": "quarter", "季度": "quarter",
     "季": "quarter",

@@ -9,7 +9,7 @@ import dataclasses
 import datetime as dt
 import re
 
-from storage.models import name_key
+from storage.models.base import name_key
 
 NAME = 200  # customers, deal titles, teams, people's names, competitors: String(200)
 SHORTER = {("AddTip", "topic"): 100}

@@ -17,7 +17,8 @@ from handlers.text.format import day_stored
 from handlers.text.reply import Reply
 from handlers.text.strings import STAGE_NAMES, name_of
 from storage import activity
-from storage.models import CLOSED_STAGES, Customer, Member
+from storage.models.sales import CLOSED_STAGES, Customer
+from storage.models.workspace import Member
 from storage.sales import DealRepository, VisitRepository
 
 

@@ -8,7 +8,8 @@ from handlers.grammar.commands import FixCustomer, Reassign
 from handlers.lookup import in_reach, known_customers, visible_member
 from handlers.text.reply import Reply
 from handlers.text.strings import t
-from storage.models import Customer, Task, name_key
+from storage.models.base import name_key
+from storage.models.sales import Customer, Task
 from storage.sales import CustomerRepository, VisitRepository, hand_over
 
 

@@ -12,7 +12,8 @@ from handlers.text import format as fmt
 from handlers.text.reply import Reply, Table
 from handlers.text.strings import STAGE_NAMES, WORDS, name_of
 from storage import activity, journal
-from storage.models import Customer, Deal, DealEvent, Member
+from storage.models.sales import Customer, Deal, DealEvent
+from storage.models.workspace import Member
 from storage.sales import DealRepository
 
 

@@ -18,7 +18,8 @@ from handlers.text import format as fmt
 from handlers.text.reply import Button, Reply
 from handlers.text.strings import CLOSE_REASONS, STAGE_NAMES, WIN_REASONS, WORDS, name_of
 from storage import pipelines
-from storage.models import CLOSED_STAGES, Customer, Deal, DealEvent, Member
+from storage.models.sales import CLOSED_STAGES, Customer, Deal, DealEvent
+from storage.models.workspace import Member
 from storage.sales import DealRepository
 
 

@@ -25,7 +25,8 @@ from handlers.text import format as fmt
 from handlers.text.reply import Button, Chart, Reply, Table
 from handlers.text.strings import CLOSE_REASONS, WIN_REASONS, WORDS, name_of
 from storage import activity, tips
-from storage.models import Deal, Tip, TipVote
+from storage.models.sales import Deal
+from storage.models.team import Tip, TipVote
 from storage.rates import Converted, zones_of
 
 _ORDER = (*CATEGORIES[:-1], "delivery", "service", "other")  # rows of `reasons`, both kinds

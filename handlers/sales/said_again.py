@@ -25,7 +25,7 @@ from handlers.lookup import known_customers
 from handlers.text.reply import Button, Reply
 from handlers.text.strings import STAGE_NAMES, WORDS, name_of
 from storage import journal
-from storage.models import CLOSED_STAGES, Change, Customer, Deal, Visit
+from storage.models.sales import CLOSED_STAGES, Change, Customer, Deal, Visit
 from storage.sales import DealRepository
 
 RECENT = dt.timedelta(minutes=10)  # "the deal just touched"

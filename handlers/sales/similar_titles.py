@@ -10,7 +10,7 @@ from handlers.grammar.normal import name_fold
 from handlers.lookup import open_deals
 from handlers.text.reply import Button
 from handlers.text.strings import WORDS, name_of
-from storage.models import Customer
+from storage.models.sales import Customer
 
 
 def ask_similar_title(ctx: Ctx, customer: Customer, title: str) -> None:

@@ -17,7 +17,8 @@ from handlers.text.reply import Button, Heading, Reply
 from handlers.text.strings import WORDS, name_of, t
 from handlers.text.when_read import day_mark
 from storage import tasks as task_store
-from storage.models import Customer, Deal, Member, Task
+from storage.models.sales import Customer, Deal, Task
+from storage.models.workspace import Member
 from storage.sales import DealRepository, VisitRepository
 
 SHOWN = 30  # tasks listed in one reply

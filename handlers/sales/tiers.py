@@ -16,7 +16,7 @@ from handlers.grammar.commands import AddTask, LogVisit, SetTierRhythm, ShowDueV
 from handlers.lookup import example, managed_team
 from handlers.text.reply import Button, Heading, Reply
 from handlers.text.strings import WORDS, name_of
-from storage.models import Team
+from storage.models.team import Team
 from storage.sales import CustomerRepository
 
 DEFAULT_DAYS = {"A": 14, "B": 30, "C": 90}

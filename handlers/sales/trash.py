@@ -22,7 +22,9 @@ from handlers.text import format as fmt
 from handlers.text.reply import Button, Reply
 from handlers.text.strings import STAGE_NAMES, WORDS, name_of
 from storage import journal
-from storage.models import Contest, Customer, Deal, Member, Task, Tip, Visit
+from storage.models.sales import Customer, Deal, Task, Visit
+from storage.models.team import Contest, Tip
+from storage.models.workspace import Member
 from storage.outbox import OutboxRepository
 from storage.sales import CustomerRepository
 
@@ -227,7 +229,7 @@ def _tell_cancelled(ctx: Ctx, contest: Contest, what: str) -> None:
     from handlers.events import ContestCancelled
     from handlers.team.contests import _what
     from handlers.text.strings import majority_locale, t
-    from storage.models import Team
+    from storage.models.team import Team
 
     team = ctx.session.get(Team, contest.team_id)
     locale = majority_locale(ctx.people.roster(team.id))

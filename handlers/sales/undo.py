@@ -16,7 +16,8 @@ from handlers.team import fact_posts as facts
 from handlers.text.reply import Button, Reply
 from handlers.text.strings import STAGE_NAMES, WORDS, name_of
 from storage import journal
-from storage.models import Change, DealEvent, Member
+from storage.models.sales import Change, DealEvent
+from storage.models.workspace import Member
 
 
 def handle_undo(ctx: Ctx, _cmd: Undo) -> Reply:
@@ -148,6 +149,6 @@ def describe(ctx: Ctx, change: Change) -> str:
 
 
 def _customer(ctx: Ctx, customer_id: int) -> str:
-    from storage.models import Customer
+    from storage.models.sales import Customer
     customer = ctx.session.get(Customer, customer_id)
     return customer.name if customer else "–"

@@ -2,12 +2,15 @@
 asker may see (their own; a manager's: their teams')."""
 from __future__ import annotations
 
+import datetime as dt
+
 from handlers.context import Ctx
 from handlers.grammar.commands import ListVisits
 from handlers.lookup import known_customers
+from handlers.rules.working_days import period_bounds
 from handlers.text import format as fmt
 from handlers.text.reply import Reply
-from storage.models import Customer
+from storage.models.sales import Customer
 from storage.sales import VisitRepository
 
 SHOWN = 10
@@ -21,7 +24,13 @@ def handle_list_visits(ctx: Ctx, cmd: ListVisits) -> Reply:
     if cmd.customer:
         customer = _customer(ctx, cmd.customer)
         title = ctx.t("visits_of_title", customer=customer.name)
-    rows = VisitRepository(ctx.session).latest(ctx.tenant.id, members, customer and customer.id, SHOWN)
+    between = None
+    if cmd.period is not None:  # `visits this week`: that week's, the period in the title
+        first, after = period_bounds(cmd.period, ctx.today)
+        between = tuple(dt.datetime.combine(day, dt.time(), ctx.zone) for day in (first, after))
+        title = f"{title} · {fmt.period_label(cmd.period.kind, first, ctx.locale)}"
+    rows = VisitRepository(ctx.session).latest(ctx.tenant.id, members, customer and customer.id,
+                                               SHOWN if between is None else 200, between)
     if not rows:
         return Reply(title=title, lines=(ctx.t("visits_none"),))
     lines = []
@@ -30,6 +39,8 @@ def handle_list_visits(ctx: Ctx, cmd: ListVisits) -> Reply:
         said = visit.notes or visit.next_step or ""
         by = f" · {who}" if len(members) > 1 else ""
         lines.append(f"#{visit.id} {when} · {customer}{by}" + (f" · {said}" if said else ""))
+    if between is not None:
+        lines.insert(0, ctx.t("visits_counted", count=len(rows)))
     return Reply(title=title, lines=tuple(lines))
 
 

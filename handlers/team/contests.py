@@ -18,7 +18,7 @@ from handlers.text import when_read
 from handlers.text.reply import Button, Reply, Table
 from handlers.text.strings import METRIC_NAMES, WORDS, majority_locale, name_of, t
 from storage import contests as contest_store
-from storage.models import Contest, Team
+from storage.models.team import Contest, Team
 from storage.rates import RateRepository
 from storage.reports import metric_table
 

@@ -21,7 +21,10 @@ from handlers.outgoing import correct
 from handlers.text.reply import Reply
 from handlers.text.reply_json import from_payload, to_payload
 from handlers.text.strings import t
-from storage.models import Deal, Delivery, Member, Target, Team, Tenant
+from storage.models.messaging import Delivery
+from storage.models.sales import Deal
+from storage.models.team import Target, Team
+from storage.models.workspace import Member, Tenant
 from storage.outbox import OutboxRepository
 from storage.people import PeopleRepository
 
@@ -55,7 +58,7 @@ def recheck_contests(ctx) -> None:
     """A contest's result, announced, rewritten where the standings changed since (a win undone,
     a visit deleted); withdrawn if the contest itself is gone."""
     from handlers.team.contests import standings
-    from storage.models import Contest
+    from storage.models.team import Contest
 
     for delivery in list(ctx.session.scalars(select(Delivery).where(
             Delivery.tenant_id == ctx.tenant.id, Delivery.fact.startswith("contest:"),
@@ -99,7 +102,7 @@ def holds(session: Session, fact: str) -> bool:
     if kind == "target":
         return _target_holds(session, rest)
     if kind == "contest":
-        from storage.models import Contest
+        from storage.models.team import Contest
         return session.get(Contest, int(rest)) is not None
     return True
 

@@ -14,7 +14,8 @@ from handlers.text import format as fmt
 from handlers.text.reply import Bar, Reply, Table
 from handlers.text.strings import METRIC_NAMES, STAGE_NAMES, name_of, t
 from storage import pipelines, reports
-from storage.models import METRICS, Member, Team
+from storage.models.team import METRICS, Team
+from storage.models.workspace import Member
 from storage.rates import Converted
 from storage.reports import TargetRepository, Targets
 from storage.sales import DealRepository

@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 
 from handlers.context import Ctx
 from handlers.grammar.commands import AnswerStandup, ConfigureSchedule, ShowSchedule
+from handlers.grammar.intents import usage
 from handlers.lookup import managed_team, team_named
 from handlers.rules.schedules import (
     days_label,
@@ -19,10 +20,11 @@ from handlers.rules.schedules import (
 )
 from handlers.text import format as fmt
 from handlers.text.reply import Reply, Table
-from handlers.text.strings import t, usage
+from handlers.text.strings import t
 from handlers.workspace.holidays import calendar_warning
 from storage import standups
-from storage.models import Member, StandupAnswer, Team
+from storage.models.team import StandupAnswer, Team
+from storage.models.workspace import Member
 from storage.outbox import OutboxRepository
 
 

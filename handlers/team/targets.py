@@ -10,7 +10,7 @@ from handlers.rules.working_days import period_bounds
 from handlers.text import format as fmt
 from handlers.text.reply import Reply, Table
 from handlers.text.strings import METRIC_NAMES, name_of
-from storage.models import PERIOD_KINDS
+from storage.models.team import PERIOD_KINDS
 from storage.reports import TargetRepository
 
 

@@ -134,10 +134,3 @@ def majority_locale(members) -> str:
 
 def name_of(table: dict[str, tuple[str, str]], key: str, locale: str) -> str:
     return table[key][locale == "zh"]
-
-
-def usage(topic: str, locale: str) -> tuple[str, ...]:
-    """An intent's examples, as `handlers.grammar.intents` declares them."""
-    from handlers.grammar.intents import usage as declared  # the declarations import every handler
-
-    return declared(topic, locale)

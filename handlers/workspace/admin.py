@@ -23,7 +23,7 @@ from handlers.text import format as fmt
 from handlers.text.reply import Reply, Table
 from handlers.text.strings import LIFECYCLE_NAMES, ROLE_NAMES, name_of
 from storage import destinations
-from storage.models import Member
+from storage.models.workspace import Member
 from storage.sales import CustomerRepository
 
 
@@ -72,8 +72,8 @@ def handle_list_teams(ctx: Ctx, _cmd: ListTeams) -> Reply:
     for team in teams:
         names = ", ".join(f"{m.display_name}" + ("*" if m.role != "rep" else "")
                           for m in ctx.people.roster(team.id)) or "–"
-        where = ", ".join(places.shown(platform, address, ctx.locale)
-                          for platform, address in destinations.addresses(ctx.session, team.id))
+        where = ", ".join(places.shown(address, ctx.locale)
+                          for address in destinations.addresses(ctx.session, team.id))
         lines.append(ctx.t("team_line", name=team.name, channel=where, members=names))
     return Reply(title=ctx.t("teams_title"), lines=tuple(lines))
 
@@ -170,7 +170,7 @@ def _place_team(ctx: Ctx, team, cmd: ConfigureTeam) -> Reply:
     candidates = places.taking(cmd.setting, ctx.platform)
     value = cmd.value.lower()
     if value in OFF_WORDS:  # the place the word names that the team has, said here first
-        has = dict(destinations.addresses(ctx.session, team.id))
+        has = {address.platform for address in destinations.addresses(ctx.session, team.id)}
         place = next((p for p in candidates if p.platform in has), candidates[0])
         destinations.set_address(ctx.session, team.id, place.platform, None)
         ctx.people.audit(ctx.tenant.id, ctx.member.id, "team.set", "team", team.id,
@@ -181,7 +181,7 @@ def _place_team(ctx: Ctx, team, cmd: ConfigureTeam) -> Reply:
             raise ctx.refuse("channel_here_elsewhere", example=example(ctx, "team", 9))
         if ctx.here_shared and not ctx.is_admin:  # outsiders would read the team's numbers
             raise ctx.refuse("channel_here_shared", team=team.name)
-        destinations.set_address(ctx.session, team.id, ctx.platform, ctx.here.target)
+        destinations.set_address(ctx.session, team.id, ctx.platform, ctx.here)
         ctx.people.audit(ctx.tenant.id, ctx.member.id, "team.set", "team", team.id,
                          setting=ctx.platform, value=ctx.here.target, shared=ctx.here_shared)
         return Reply(lines=(ctx.t("team_set_here_shared" if ctx.here_shared else "team_set_here",
@@ -194,7 +194,7 @@ def _place_team(ctx: Ctx, team, cmd: ConfigureTeam) -> Reply:
     place, address = found
     destinations.set_address(ctx.session, team.id, place.platform, address)
     ctx.people.audit(ctx.tenant.id, ctx.member.id, "team.set", "team", team.id,
-                     setting=place.platform, value=address)
+                     setting=place.platform, value=address.target)
     return Reply(lines=(ctx.t("team_set_place", team=team.name, address=place.shown(address),
                               platform=place.name(ctx.locale)),))
 

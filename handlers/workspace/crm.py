@@ -14,7 +14,7 @@ from handlers.text import format as fmt
 from handlers.text.reply import Reply
 from storage.crm import CrmRepository
 from storage.crm_outbox import CrmOutbox
-from storage.models import Member
+from storage.models.workspace import Member
 
 CRM_NAMES = {"zoho": ("Zoho CRM", "Zoho CRM"), "fxiaoke": ("纷享销客", "纷享销客")}
 _SHOWN = 10  # unmapped CRM users named in the status; the rest are counted

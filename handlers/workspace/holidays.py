@@ -62,7 +62,8 @@ def calendar_warning(calendar: str, today: dt.date, locale: str) -> str | None:
     years = missing_years(calendar, today)
     if not years:
         return None
-    from handlers.text.strings import t, usage
+    from handlers.grammar.intents import usage
+    from handlers.text.strings import t
 
     code = calendar.split("@")[0]
     done = (f"日历 {code} {years[0]} 官方" if locale == "zh" else f"calendar {code} {years[0]} official")

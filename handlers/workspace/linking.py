@@ -26,7 +26,7 @@ from handlers.text import format as fmt
 from handlers.text.reply import Button, Reply
 from handlers.text.strings import WORDS, name_of, t
 from storage.linking import CODE_LIFETIME, adopt_tenant, burn_code, issue_code, merge_member, redeem_code
-from storage.models import AuditLog, Identity, Member, Tenant
+from storage.models.workspace import AuditLog, Identity, Member, Tenant
 from storage.people import PeopleRepository
 
 LOCK_AFTER = 5

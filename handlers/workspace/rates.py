@@ -16,7 +16,7 @@ from handlers.grammar.commands import SetRate
 from handlers.team import fact_posts as facts
 from handlers.text import format as fmt
 from handlers.text.reply import Reply
-from storage.models import Member
+from storage.models.workspace import Member
 from storage.rates import ALWAYS, RateRepository, Rates
 
 

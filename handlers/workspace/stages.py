@@ -12,56 +12,11 @@ every import (crm/stages.py); a stage kept by name keeps its CRM name.
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
-import re
 
 from handlers.context import Ctx
 from handlers.grammar import commands as c
 from handlers.text.reply import Reply
 from storage import pipelines
-
-MAX_STAGES, MAX_NAME = 12, 64
-RESET_WORDS = {"reset", "default", "恢复默认", "默认", "重置"}
-_CATEGORY_WORDS = {"won": "won", "赢单": "won", "成交": "won", "lost": "lost", "输单": "lost", "丢单": "lost",
-                   "open": "open", "进行中": "open"}
-_SEPARATORS = re.compile(r"\s*[,，;；、]\s*")
-_CJK = re.compile(r"[\u3400-\u9fff]")
-_PERCENT = re.compile(r"(\d{1,3})\s*[%％]?")
-
-
-def parse_stages(rest: str, _today: dt.date) -> c.Command | c.ParseError:
-    text = rest.strip()
-    if not text:
-        return c.Stages()
-    if text.lower() in RESET_WORDS:
-        return c.Stages(reset=True)
-    items = []
-    for part in filter(None, _SEPARATORS.split(text)):
-        words = part.split()
-        category = _CATEGORY_WORDS.get(words[-1].lower()) if len(words) > 1 else None
-        if category:
-            words = words[:-1]
-        probability = None
-        if len(words) > 1 and (number := _PERCENT.fullmatch(words[-1])):
-            probability, words = int(number[1]), words[:-1]
-            if probability > 100:
-                return c.ParseError("stages", "stage_list", part)
-        elif len(words) == 1 and _PERCENT.fullmatch(words[0]):
-            return c.ParseError("stages", "stage_list", part)  # a number with no name
-        name = " ".join(words)
-        en, _, zh = name.partition("/")
-        en, zh = en.strip(), zh.strip()
-        if _CJK.search(en) and zh and not _CJK.search(zh):  # `初访/First visit`: either order
-            en, zh = zh, en
-        if not en or len(en) > MAX_NAME or len(zh) > MAX_NAME or _PERCENT.fullmatch(en):
-            return c.ParseError("stages", "stage_list", part)
-        category = category or _CATEGORY_WORDS.get(pipelines.fold(en)) or _CATEGORY_WORDS.get(zh) or "open"
-        items.append((en, zh, probability, category))
-    folded = [pipelines.fold(en) for en, *_ in items]
-    open_count = sum(1 for *_, category in items if category == "open")
-    if not open_count or len(items) > MAX_STAGES or len(set(folded)) != len(folded):
-        return c.ParseError("stages", "stage_list", text)
-    return c.Stages(tuple(items))
 
 
 def handle_stages(ctx: Ctx, cmd: c.Stages) -> Reply:

@@ -1,7 +1,7 @@
 """Alembic environment: runs on the connection `storage.db.upgrade` hands in."""
 from alembic import context
 
-from storage.models import Base
+from storage.models.base import Base
 
 connection = context.config.attributes["connection"]
 context.configure(connection=connection, target_metadata=Base.metadata,

@@ -11,7 +11,8 @@ from hostile import tracebacks
 from bot.console.chat import ConsoleBot
 from handlers.dispatch import Defaults
 from storage.db import make_engine, make_session_factory
-from storage.models import Customer, Member, Visit
+from storage.models.sales import Customer, Visit
+from storage.models.workspace import Member
 from support import NOW, count
 
 pytestmark = pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)

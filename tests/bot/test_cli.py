@@ -17,7 +17,9 @@ from bot.console.chat import ConsoleBot
 from bot.demo import seed
 from handlers.dispatch import Defaults
 from storage.db import HEAD, make_engine, make_session_factory
-from storage.models import Customer, Deal, Member, Target, TeamMember, Visit
+from storage.models.sales import Customer, Deal, Visit
+from storage.models.team import Target, TeamMember
+from storage.models.workspace import Member
 from support import salesbot
 
 SALESBOT = [sys.executable, "-m", "bot.cli"]
@@ -226,7 +228,7 @@ def test_export_visits(cli):
 
 
 def test_export_on_a_database_of_two_slack_workspaces_says_which_to_pick(db_url):
-    from storage.models import Tenant
+    from storage.models.workspace import Tenant
 
     with make_session_factory(make_engine(db_url)).begin() as s:
         s.add_all([Tenant(platform="slack", external_id="T1", name="Acme", currency="CNY"),
@@ -238,7 +240,7 @@ def test_export_on_a_database_of_two_slack_workspaces_says_which_to_pick(db_url)
 
 
 def test_export_takes_the_only_workspace_there_is(db_url):
-    from storage.models import Tenant
+    from storage.models.workspace import Tenant
 
     with make_session_factory(make_engine(db_url)).begin() as s:
         s.add(Tenant(platform="slack", external_id="T1", name="Acme", currency="CNY"))
@@ -270,7 +272,8 @@ def test_jobs_lists_each_teams_schedule_and_run_job_sends_once(cli):
 
 def test_inbox_shows_what_waits_and_what_failed_and_retry_queues_it_again(cli, db_url):
     from storage.inbox import InboxRepository
-    from storage.models import InboxItem, utcnow
+    from storage.models.base import utcnow
+    from storage.models.messaging import InboxItem
 
     assert cli("inbox").output == "No chat request waiting.\n"
     with make_session_factory(make_engine(db_url)).begin() as s:

@@ -10,7 +10,7 @@ import pytest
 
 from bot.handoff import Handoff
 from storage.db import make_engine, make_session_factory
-from storage.models import InboxItem
+from storage.models.messaging import InboxItem
 from support import ManualClock, count, eventually
 
 HELD = dt.timedelta(seconds=60)
@@ -106,7 +106,7 @@ def test_work_left_for_a_worker_that_none_takes_is_run_here_once(handoffs, sessi
 
 def test_work_a_worker_took_is_never_run_here_too(handoffs, session_factory):
     from storage.inbox import InboxRepository
-    from storage.models import utcnow
+    from storage.models.base import utcnow
 
     clock = ManualClock()  # the worker below takes #7 before its time is up, however slow it is
     handoff = handoffs(late_after=1.0, clock=clock)

@@ -10,15 +10,18 @@ from sqlalchemy import select
 
 from bot import platforms
 from bot.asgi import asgi
+from bot.http import plain
 from bot.settings import Settings
-from bot.web import create_app, plain
+from bot.web import create_app
 from bot.worker import inbox_runners, platform_senders
 from handlers import places
 from handlers.inbound import Inbound
 from handlers.text.reply import Reply
 from storage import address
 from storage.address import Address
-from storage.models import TeamDestination, Tenant, utcnow
+from storage.models.base import utcnow
+from storage.models.team import TeamDestination
+from storage.models.workspace import Tenant
 from storage.outbox import OutboxRepository
 from support import delivery_statuses
 from worker.delivery import DeliveryWorker
@@ -34,8 +37,8 @@ class Echo:
     kinds = ("room",)  # an address kind of its own: no core module lists it
     place = places.Place("echo", frozenset({"room", "房间"}), ("Echo", "回声"),
                          ("a room named with #", "以 # 开头的房间名"),
-                         address=lambda value: f"room:{value}" if value.startswith("#") else None,
-                         shown=lambda address: address.removeprefix("room:"))
+                         address=lambda v: Address("echo", "", "room", v) if v.startswith("#") else None,
+                         shown=lambda address: address.id)
 
     def __init__(self):
         self.sent: list[tuple[str, str, str]] = []
@@ -55,7 +58,8 @@ class Echo:
     def sender(self, core):
         return self
 
-    def send(self, platform: str, workspace: str, target: str, reply: Reply) -> None:
+    def send(self, to, reply: Reply):
+        workspace, target = to.workspace, to.target
         self.sent.append((workspace, target, reply.text))
 
     def inbox_runner(self, core):
@@ -178,7 +182,8 @@ def test_a_platform_whose_teams_have_a_room_with_no_setting_gets_their_posts_as_
     from support import Chat
 
     monkeypatch.setattr(echo, "place", places.Place(
-        "echo", frozenset(), ("Echo", "回声"), ("", ""), room=lambda team: f"channel:{team}"))
+        "echo", frozenset(), ("Echo", "回声"), ("", ""),
+        room=lambda team: Address("echo", "", "channel", team)))
     places.declare(echo.place)
     chat = Chat(session_factory, "E1", "echo")
     chat.team()

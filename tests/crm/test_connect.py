@@ -11,7 +11,7 @@ from crm.errors import AuthFailed, RateLimited
 from crm.secrets import SecretBox
 from fakes.fxiaoke_api import EXPIRED, FakeFxiaoke
 from fakes.zoho_api import FakeZoho
-from storage.models import CrmConnection, CrmLink
+from storage.models.crm import CrmConnection, CrmLink
 
 
 @pytest.fixture

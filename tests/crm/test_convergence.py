@@ -14,7 +14,9 @@ from bot.settings import Settings
 from crm.sync import CrmSync
 from fakes.zoho_api import FakeZoho
 from storage import pipelines
-from storage.models import CrmLink, CrmWrite, Deal, utcnow
+from storage.models.base import utcnow
+from storage.models.crm import CrmLink, CrmWrite
+from storage.models.sales import Deal
 
 EVENTS = ("chat stage", "chat amount", "crm stage", "crm amount", "sync")
 ORDERS = list(itertools.permutations(EVENTS))  # 120 interleavings

@@ -8,7 +8,8 @@ from openpyxl import load_workbook
 from sqlalchemy import select, update
 
 from storage.crm import CrmRepository
-from storage.models import Deal, Member, Tenant
+from storage.models.sales import Deal
+from storage.models.workspace import Member, Tenant
 
 
 def rows_of(text: str) -> list[dict]:
@@ -104,7 +105,7 @@ def test_zoho_visits_are_meetings_of_an_hour_in_the_reps_time(cli, db):
     cli("say", "--user", "Ana", "visit Acme: demo; next: quote")
     at = dt.datetime(2026, 12, 1, 1, 0, tzinfo=dt.timezone.utc)
     with db.begin() as s:
-        from storage.models import Visit
+        from storage.models.sales import Visit
         s.execute(update(Visit).values(visited_at=at))
     [meeting] = rows_of(cli("export", "visits", "--crm", "zoho").output)
     assert (meeting["Title"], meeting["From"], meeting["To"]) == (

@@ -9,7 +9,8 @@ from sqlalchemy import func, select
 from crm.first_import import our_stage
 from fakes.fxiaoke_api import FakeFxiaoke
 from fakes.zoho_api import FakeZoho
-from storage.models import Customer, Deal, Member
+from storage.models.sales import Customer, Deal
+from storage.models.workspace import Member
 
 CHINA = dt.timezone(dt.timedelta(hours=8))
 

@@ -8,7 +8,7 @@ from decimal import Decimal
 from openpyxl import Workbook
 from sqlalchemy import func, select
 
-from storage.models import Customer, Deal
+from storage.models.sales import Customer, Deal
 
 
 def count(db, model):

@@ -11,7 +11,9 @@ from bot.settings import Settings
 from crm.sync import CrmSync
 from fakes.fxiaoke_api import FakeFxiaoke
 from fakes.zoho_api import FakeZoho
-from storage.models import Deal, DealEvent, Delivery, utcnow
+from storage.models.base import utcnow
+from storage.models.messaging import Delivery
+from storage.models.sales import Deal, DealEvent
 
 
 def iso(at: dt.datetime) -> str:
@@ -218,7 +220,7 @@ def busy_sync(db_url, zoho, fxiaoke, web):
 
 def test_a_renamed_account_comes_by_notification_and_accounts_are_not_polled_every_pass(
         cli, busy_sync, zoho):
-    from storage.models import Customer
+    from storage.models.sales import Customer
 
     connected_to_zoho(cli)
     busy_sync.tick()  # subscribes to deals and accounts; this first pass polls accounts once
@@ -261,7 +263,7 @@ def test_a_notification_with_a_wrong_token_is_refused_and_changes_nothing(cli, n
 
 
 def test_accounts_made_or_renamed_in_the_crm_follow_and_a_clash_of_names_is_left(cli, sync, zoho):
-    from storage.models import Customer
+    from storage.models.sales import Customer
 
     connected_to_zoho(cli)
     cli("say", "--user", "Ana", "customer Globex tier B")

@@ -10,7 +10,9 @@ from bot.settings import Settings
 from crm.sync import CrmSync
 from fakes.fxiaoke_api import FakeFxiaoke
 from fakes.zoho_api import FakeZoho
-from storage.models import CrmWrite, Deal, utcnow
+from storage.models.base import utcnow
+from storage.models.crm import CrmWrite
+from storage.models.sales import Deal
 
 
 @pytest.fixture

@@ -18,7 +18,8 @@ from fakes.slack_api import FakeSlack
 from fakes.zoho_api import FakeZoho
 from storage import pipelines
 from storage.crm import CrmRepository
-from storage.models import Customer, Deal, PipelineStage, Tenant
+from storage.models.sales import Customer, Deal
+from storage.models.workspace import PipelineStage, Tenant
 
 STAMP = "2026-12-01T09:00:00+08:00"
 

@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from fakes.fxiaoke_api import FakeFxiaoke
 from fakes.zoho_api import FakeZoho
-from storage.models import CrmConnection
+from storage.models.crm import CrmConnection
 
 OLD, NEW = Fernet.generate_key().decode(), Fernet.generate_key().decode()
 PLAIN = {"client_secret": "zsecret", "refresh_token": "1000.refresh"}
@@ -74,7 +74,7 @@ def test_keys_rotate_the_new_key_first_and_the_old_one_can_then_go(cli, db, monk
 
 
 def cached(db) -> dict[str, str]:
-    from storage.models import CachedToken
+    from storage.models.messaging import CachedToken
 
     with db() as s:
         return {row.key: row.value for row in s.scalars(select(CachedToken).where(
@@ -89,7 +89,7 @@ def test_cached_access_tokens_are_encrypted_and_one_cached_before_is_still_used(
     issued = zoho.issued
     assert cli("crm", "import").exit_code == 0
     assert zoho.issued == issued  # read back from the database, not fetched again
-    from storage.models import CachedToken
+    from storage.models.messaging import CachedToken
 
     with db.begin() as s:  # as the version before encryption cached it
         s.get(CachedToken, key).value = f"{zoho.token} {zoho.url}"

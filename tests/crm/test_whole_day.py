@@ -16,7 +16,10 @@ from fakes.wecom_api import FakeWeCom
 from fakes.wecom_driver import AES_KEY, AGENT, CORP, SECRET, TOKEN, running
 from storage import pipelines
 from storage.crm import CrmRepository
-from storage.models import CrmLink, Deal, Tenant, Visit, utcnow
+from storage.models.base import utcnow
+from storage.models.crm import CrmLink
+from storage.models.sales import Deal, Visit
+from storage.models.workspace import Tenant
 
 
 @pytest.fixture

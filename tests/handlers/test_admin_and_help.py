@@ -5,10 +5,13 @@ import re
 import pytest
 from sqlalchemy import func, select
 
-from handlers.grammar.intents import HANDLERS, INTENTS, usage
+from handlers.grammar.intents import INTENTS, usage
 from handlers.grammar.reading import parse
 from handlers.text.strings import MESSAGES
-from storage.models import AuditLog, Customer, Deal, Leave, Member, Team, TeamDestination, TeamMember, Visit
+from handlers.use_cases import HANDLERS
+from storage.models.sales import Customer, Deal, Visit
+from storage.models.team import Leave, Team, TeamDestination, TeamMember
+from storage.models.workspace import AuditLog, Member
 from support import audit_trail
 
 
@@ -272,7 +275,7 @@ def test_concurrent_first_messages_make_exactly_one_admin(session_factory):
     from concurrent.futures import ThreadPoolExecutor
 
     from bot.console.chat import ConsoleBot
-    from storage.models import Tenant
+    from storage.models.workspace import Tenant
 
     with session_factory.begin() as s:
         s.add(Tenant(platform="console", external_id="race", name="race", currency="CNY"))

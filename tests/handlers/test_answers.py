@@ -8,7 +8,9 @@ from handlers.dispatch import UserRef
 from handlers.text.reply_json import from_payload
 from handlers.unit_of_work import AnswerTo, handle_message
 from storage.address import Address, Kind
-from storage.models import Delivery, Visit, utcnow
+from storage.models.base import utcnow
+from storage.models.messaging import Delivery
+from storage.models.sales import Visit
 from support import count
 from worker.delivery import DeliveryWorker
 
@@ -63,7 +65,8 @@ def test_an_answer_held_by_the_process_that_queued_it_is_sent_by_it_not_by_a_wor
     sent = []
 
     class Slack:
-        def send(self, platform, workspace, target, reply):
+        def send(self, to, reply):
+            target = to.target
             sent.append((target, reply.text))
 
     held = AnswerTo("Ev1", "T1", D1, held=dt.timedelta(seconds=30))

@@ -9,7 +9,9 @@ from hypothesis import strategies as st
 from handlers.dispatch import UserRef
 from handlers.text.reply import Reply
 from handlers.unit_of_work import handle_message
-from storage.models import Member, Team, Tenant, Visit
+from storage.models.sales import Visit
+from storage.models.team import Team
+from storage.models.workspace import Member, Tenant
 from support import Chat, count
 
 WORDS = ["visit", "deal", "won", "lost", "progress", "target", "pipeline", "stalled", "leaderboard",

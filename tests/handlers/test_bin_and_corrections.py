@@ -5,7 +5,9 @@ from sqlalchemy import select
 
 from handlers.text.reply_json import from_payload
 from handlers.text.when_read import as_sent
-from storage.models import Contest, Customer, Deal, Delivery, Task, Tip, Visit
+from storage.models.messaging import Delivery
+from storage.models.sales import Customer, Deal, Task, Visit
+from storage.models.team import Contest, Tip
 from support import count
 
 

@@ -9,7 +9,8 @@ from click.testing import CliRunner
 from sqlalchemy import select
 
 from bot.cli import main
-from storage.models import AuditLog, Delivery
+from storage.models.messaging import Delivery
+from storage.models.workspace import AuditLog
 from support import Chat
 from worker.delivery import DeliveryWorker
 from worker.plan import fire, plan
@@ -133,7 +134,7 @@ def test_a_calendar_no_country_has_and_no_team_uses_is_refused(team_chat, sessio
     assert "“ZZ”不是" in team_chat("日历 ZZ 2027-02-06 上班", user="Mia")
     assert "now a working day" in team_chat("calendar US 2027-02-06 workday", user="Mia")
     with session_factory() as s:
-        from storage.models import CalendarDay
+        from storage.models.workspace import CalendarDay
 
         assert set(s.scalars(select(CalendarDay.calendar))) == {"US"}
 

@@ -7,7 +7,10 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 
 from handlers.text.reply_json import from_payload
-from storage.models import Deal, Delivery, Member, Tip, TipVote
+from storage.models.messaging import Delivery
+from storage.models.sales import Deal
+from storage.models.team import Tip, TipVote
+from storage.models.workspace import Member
 from worker.plan import fire, plan
 
 

@@ -6,7 +6,8 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 
 from handlers.text.reply_json import from_payload
-from storage.models import Contest, Delivery
+from storage.models.messaging import Delivery
+from storage.models.team import Contest
 from worker.plan import fire, plan
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")

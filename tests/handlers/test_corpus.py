@@ -13,7 +13,9 @@ import pytest
 from sqlalchemy import select
 
 from storage.db import make_session_factory
-from storage.models import Customer, Deal, Member, Target, Task, Tenant, Tip, Visit
+from storage.models.sales import Customer, Deal, Task, Visit
+from storage.models.team import Target, Tip
+from storage.models.workspace import Member, Tenant
 from support import Chat
 
 ASKED, NOTHING = "asked", "nothing"

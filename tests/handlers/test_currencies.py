@@ -5,7 +5,8 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
-from storage.models import AuditLog, DealEvent, ExchangeRate
+from storage.models.sales import DealEvent
+from storage.models.workspace import AuditLog, ExchangeRate
 
 
 def rates(session_factory):

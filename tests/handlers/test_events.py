@@ -29,7 +29,9 @@ from handlers.outgoing import queue
 from handlers.text.reply import Chart, Reply
 from handlers.text.reply_json import from_payload
 from storage.address import Address, Kind
-from storage.models import Delivery, Member, Team, Tenant
+from storage.models.messaging import Delivery
+from storage.models.team import Team
+from storage.models.workspace import Member, Tenant
 from support import NOW, Chat
 
 POST = Reply(title="📣 news", locale="en")

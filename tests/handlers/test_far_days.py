@@ -3,7 +3,7 @@ plan: typed, pressed or from a form it is refused with the window to pick from, 
 language, and nothing is stored. One rule (`handlers.rules.limits.day_window`) for every way in."""
 import pytest
 
-from storage.models import Deal, Task, Visit
+from storage.models.sales import Deal, Task, Visit
 from support import count
 
 

@@ -4,7 +4,8 @@ import re
 
 from sqlalchemy import func, select
 
-from storage.models import AuditLog, Customer, Identity, Member, Tenant, TenantLink, Visit
+from storage.models.sales import Customer, Visit
+from storage.models.workspace import AuditLog, Identity, Member, Tenant, TenantLink
 from support import Chat
 
 
@@ -61,7 +62,7 @@ def test_a_reps_link_never_brings_in_another_organisation(session_factory):
 
 def test_an_admin_connecting_a_workspace_is_told_to_the_other_admins(session_factory):
     from handlers.text.reply_json import from_payload
-    from storage.models import Delivery
+    from storage.models.messaging import Delivery
 
     slack, wecom = Chat(session_factory, "workspace", "slack"), Chat(session_factory, "corp", "wecom")
     slack.team(reps=("Ada",))
@@ -161,7 +162,7 @@ def test_an_admins_code_in_a_new_workspace_connects_it_only_when_confirmed(sessi
     """The breach: an admin's code typed in a foreign tenant joined it at once, and every later
     person there became a rep. Now the first `link CODE` names the workspace and links nothing;
     the code still works for the confirmation, and only then are the other admins told."""
-    from storage.models import Delivery
+    from storage.models.messaging import Delivery
 
     slack, teams = Chat(session_factory, "workspace", "slack"), Chat(session_factory, "evil-tenant", "teams")
     slack.team(reps=("Ada",))

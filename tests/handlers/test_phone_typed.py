@@ -11,7 +11,9 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
-from storage.models import Customer, Deal, Target, Tenant, Visit
+from storage.models.sales import Customer, Deal, Visit
+from storage.models.team import Target
+from storage.models.workspace import Tenant
 from support import Chat
 
 FRI, TUE = "2026-11-27", "2026-11-24"

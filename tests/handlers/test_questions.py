@@ -4,7 +4,8 @@ import datetime as dt
 
 from sqlalchemy import func, select
 
-from storage.models import Customer, Deal, OpenQuestion, Task, Visit
+from storage.models.messaging import OpenQuestion
+from storage.models.sales import Customer, Deal, Task, Visit
 from support import Chat
 
 

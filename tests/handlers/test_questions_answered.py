@@ -8,7 +8,9 @@ question was answered."""
 import pytest
 from sqlalchemy import select
 
-from storage.models import Base, Customer, Deal, Member, Task, Visit
+from storage.models.base import Base
+from storage.models.sales import Customer, Deal, Task, Visit
+from storage.models.workspace import Member
 from support import Chat
 
 _KEPT_APART = {"open_questions", "deliveries", "audit_log", "changes"}

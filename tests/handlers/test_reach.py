@@ -5,7 +5,10 @@ told who joined their team."""
 from sqlalchemy import select
 
 from handlers.text.reply_json import from_payload
-from storage.models import Customer, Deal, Delivery, Member, Team, TeamMember
+from storage.models.messaging import Delivery
+from storage.models.sales import Customer, Deal
+from storage.models.team import Team, TeamMember
+from storage.models.workspace import Member
 
 
 def _teams_of(session_factory, name: str) -> list[str]:

@@ -17,7 +17,10 @@ from bot.csv_export import export
 from handlers.dispatch import Defaults
 from handlers.text import format as fmt
 from handlers.text.reply_json import from_payload
-from storage.models import Deal, Delivery, ExchangeRate, Member, Target
+from storage.models.messaging import Delivery
+from storage.models.sales import Deal
+from storage.models.team import Target
+from storage.models.workspace import ExchangeRate, Member
 from worker.plan import fire, plan
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")

@@ -3,7 +3,7 @@ import datetime as dt
 
 from handlers.grammar import commands as c
 from handlers.grammar.reading import parse
-from storage.models import Team
+from storage.models.team import Team
 from worker.plan import plan
 
 

@@ -7,7 +7,8 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select, update
 
 from handlers.text.reply_json import from_payload
-from storage.models import Delivery, Member
+from storage.models.messaging import Delivery
+from storage.models.workspace import Member
 from worker.plan import fire, plan
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")

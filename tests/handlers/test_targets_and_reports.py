@@ -4,7 +4,8 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
-from storage.models import Member, Target
+from storage.models.team import Target
+from storage.models.workspace import Member
 from support import Chat
 
 

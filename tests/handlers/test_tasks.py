@@ -9,7 +9,8 @@ from sqlalchemy import select
 
 from handlers.text.reply_json import from_payload
 from handlers.text.when_read import as_sent
-from storage.models import Delivery, Task
+from storage.models.messaging import Delivery
+from storage.models.sales import Task
 from support import NOW, count
 from worker.plan import fire, plan
 
@@ -61,7 +62,8 @@ class Recording:
     def __init__(self):
         self.sent = []
 
-    def send(self, platform, workspace, target, reply):
+    def send(self, to, reply):
+        target = to.target
         self.sent.append((target, reply))
 
 

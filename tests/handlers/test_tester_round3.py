@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import func, select
 
-from storage.models import Customer, Deal, Visit
+from storage.models.sales import Customer, Deal, Visit
 from support import Chat
 
 
@@ -144,7 +144,7 @@ def test_words_after_the_customer_without_a_colon_are_asked_as_the_reason(sessio
     ("lost #1: went with SAP, lunch with their CIO next tue", "lunch with their CIO"),
 ])
 def test_a_day_in_a_losss_reason_is_asked_about(session_factory, typed, task):
-    from storage.models import Task
+    from storage.models.sales import Task
 
     chat = _setup(session_factory)
     assert not chat.reply(typed).ok

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
-from storage.models import Customer, Deal, Task, Visit
+from storage.models.sales import Customer, Deal, Task, Visit
 from support import Chat
 
 

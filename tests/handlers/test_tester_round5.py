@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
-from storage.models import Customer, Deal, Task, Visit
+from storage.models.sales import Customer, Deal, Task, Visit
 from support import Chat
 
 
@@ -441,7 +441,7 @@ def test_a_task_for_someone_said_without_the_command_word_is_offered(session_fac
 
 @pytest.mark.parametrize("typed, day", [("下周三请一天假", "2026-12-02"), ("I'm off tomorrow", "2026-11-24")])
 def test_leave_said_as_a_sentence_is_offered(session_factory, typed, day):
-    from storage.models import Leave
+    from storage.models.team import Leave
 
     chat = _setup(session_factory)
     assert not chat.reply(typed).ok
@@ -482,7 +482,7 @@ def test_push_moves_a_follow_up_as_snooze_does(session_factory):
 @pytest.mark.parametrize("typed, days", [("请假 12月24日-12月31日 回老家", ("2026-12-24", "2026-12-31")),
                                          ("leave 12/24-12/31, family trip 🎄", ("2026-12-24", "2026-12-31"))])
 def test_leave_with_a_reason_is_asked_and_taken_without_it(session_factory, typed, days):
-    from storage.models import Leave
+    from storage.models.team import Leave
 
     chat = _setup(session_factory)
     reply = chat.reply(typed)

@@ -7,7 +7,9 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
-from storage.models import Base, Deal, Team, Visit
+from storage.models.base import Base
+from storage.models.sales import Deal, Visit
+from storage.models.team import Team
 from support import Chat
 
 _KEPT_APART = {"open_questions", "deliveries", "audit_log", "changes"}

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
-from storage.models import Customer, Deal, Task, Visit
+from storage.models.sales import Customer, Deal, Task, Visit
 from support import Chat
 
 

@@ -6,7 +6,10 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 
 from handlers.text.reply_json import from_payload
-from storage.models import AuditLog, Customer, Delivery, Member, Task, Team, Visit
+from storage.models.messaging import Delivery
+from storage.models.sales import Customer, Task, Visit
+from storage.models.team import Team
+from storage.models.workspace import AuditLog, Member
 from worker.plan import fire, plan
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")

@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
-from storage.models import Customer, Deal, Visit
+from storage.models.sales import Customer, Deal, Visit
 from support import Chat
 
 SAT_DEC_5 = dt.datetime(2026, 12, 5, 2, 0, tzinfo=dt.timezone.utc)  # the tester's day, 10:00 in Shanghai
@@ -259,7 +259,7 @@ def test_progress_asked_as_a_question_is_progress(session_factory, typed, same_a
     ("follow up with Acme next wed", "follow up with Acme"),
 ])
 def test_a_follow_up_with_a_day_and_no_command_is_offered_as_a_task(session_factory, typed, task_title):
-    from storage.models import Task
+    from storage.models.sales import Task
 
     chat = _chat(session_factory)
     ask = chat.reply(typed, user="Ana")

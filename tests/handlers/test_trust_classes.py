@@ -9,7 +9,8 @@ import pytest
 from sqlalchemy import select
 
 from handlers.rules.close_reasons import categorize
-from storage.models import Customer, Deal, Target, Task, Visit
+from storage.models.sales import Customer, Deal, Task, Visit
+from storage.models.team import Target
 from support import Chat
 
 

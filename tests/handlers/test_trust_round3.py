@@ -8,7 +8,8 @@ import pytest
 from sqlalchemy import func, select
 
 from handlers.rules.schedules import questions_of
-from storage.models import Customer, Deal, Task, Team, Tip, Visit
+from storage.models.sales import Customer, Deal, Task, Visit
+from storage.models.team import Team, Tip
 from support import Chat
 
 

@@ -8,7 +8,7 @@ from sqlalchemy import select, text
 
 from bot.console.chat import ConsoleBot
 from handlers.dispatch import Defaults
-from storage.models import Change, Deal
+from storage.models.sales import Change, Deal
 from support import NOW, eventually
 
 pytestmark = pytest.mark.parametrize("db_url", ["postgresql"], indirect=True)

@@ -2,7 +2,7 @@
 chat is undoable): `undo` right after takes them back, through the same journal, and says so."""
 from sqlalchemy import select
 
-from storage.models import Deal, DealEvent
+from storage.models.sales import Deal, DealEvent
 from support import count
 
 
@@ -36,7 +36,8 @@ def _code(reply) -> str:
 
 
 def test_undo_after_link_parts_the_two_accounts_again_with_their_own_records(session_factory):
-    from storage.models import Identity, Member, Tenant, TenantLink, Visit
+    from storage.models.sales import Visit
+    from storage.models.workspace import Identity, Member, Tenant, TenantLink
     from support import Chat
 
     slack, wecom = Chat(session_factory, "workspace", "slack"), Chat(session_factory, "corp", "wecom")
@@ -61,7 +62,7 @@ def test_undo_after_link_parts_the_two_accounts_again_with_their_own_records(ses
 
 
 def test_undo_after_a_link_within_the_company_in_english(session_factory):
-    from storage.models import Identity, Member
+    from storage.models.workspace import Identity, Member
     from support import Chat
 
     slack, wecom = Chat(session_factory, "workspace", "slack"), Chat(session_factory, "corp", "wecom")

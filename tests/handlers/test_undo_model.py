@@ -5,7 +5,8 @@ import datetime as dt
 
 from sqlalchemy import select
 
-from storage.models import Contest, Customer, Deal, Leave, Target, Task, Team, Tip, Visit
+from storage.models.sales import Customer, Deal, Task, Visit
+from storage.models.team import Contest, Leave, Target, Team, Tip
 from support import count
 
 
@@ -136,7 +137,7 @@ def test_the_undo_window_is_a_day(team_chat):
 
 
 def test_changes_are_purged_after_the_window_and_deletions_after_the_bins_days(team_chat):
-    from storage.models import Change
+    from storage.models.sales import Change
     from storage.retention import purge
 
     team_chat("visit Acme: intro", user="Ana")

@@ -7,7 +7,8 @@ from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from storage import journal
-from storage.models import Change, Delivery
+from storage.models.messaging import Delivery
+from storage.models.sales import Change
 from support import Chat
 
 REP = ("visit {c}: met them; follow up fri", "visit {c}: lunch", "deal {c} proposal {n}0k",

@@ -4,7 +4,8 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
-from storage.models import AuditLog, Customer, Deal, DealEvent, Visit
+from storage.models.sales import Customer, Deal, DealEvent, Visit
+from storage.models.workspace import AuditLog
 from support import count
 
 

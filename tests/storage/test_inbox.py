@@ -4,7 +4,9 @@ import datetime as dt
 from sqlalchemy import select
 
 from storage.inbox import InboxRepository
-from storage.models import CachedToken, Delivery, InboxItem, Tenant, utcnow
+from storage.models.base import utcnow
+from storage.models.messaging import CachedToken, Delivery, InboxItem
+from storage.models.workspace import Tenant
 from storage.outbox import OutboxRepository
 from storage.retention import purge
 from support import NOW

@@ -19,7 +19,10 @@ from storage.db import (
     make_session_factory,
     upgrade,
 )
-from storage.models import Base, Customer, Deal, Member, Team, TeamDestination, TeamMember, Tenant, name_key
+from storage.models.base import Base, name_key
+from storage.models.sales import Customer, Deal
+from storage.models.team import Team, TeamDestination, TeamMember
+from storage.models.workspace import Member, Tenant
 
 
 def test_head_constant_is_alembics_head():

@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from handlers.text.reply_json import from_payload
 from handlers.text.when_read import as_sent
-from storage.models import Delivery
+from storage.models.messaging import Delivery
 from worker.plan import fire, plan
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")

@@ -3,7 +3,8 @@ failing one retried a bounded number of times, without holding up the others."""
 import datetime as dt
 
 from storage.inbox import InboxRepository
-from storage.models import InboxItem, utcnow
+from storage.models.base import utcnow
+from storage.models.messaging import InboxItem
 from worker.inbox import MAX_ATTEMPTS, InboxWorker
 
 
@@ -70,7 +71,7 @@ def test_requests_of_a_platform_this_worker_does_not_run_are_left_for_one_that_d
 
 def test_a_request_given_up_on_is_answered_saying_so_in_both_languages(session_factory, chat):
     from handlers.text.reply_json import from_payload
-    from storage.models import Delivery
+    from storage.models.messaging import Delivery
 
     chat("help", user="Mia")  # the console tenant `local` exists
     payload = {"v": 2, "workspace": "local", "user": "Mia", "message": "help", "delivery": "d-1",

@@ -9,7 +9,10 @@ from sqlalchemy import func, select, update
 
 from handlers.text.reply_json import from_payload
 from handlers.text.when_read import as_sent
-from storage.models import Delivery, JobRun, Member, StandupAnswer, Team, Visit
+from storage.models.messaging import Delivery, JobRun
+from storage.models.sales import Visit
+from storage.models.team import StandupAnswer, Team
+from storage.models.workspace import Member
 from support import count
 from worker.delivery import DeliveryWorker, Undeliverable
 from worker.plan import fire, plan
@@ -437,7 +440,7 @@ def test_a_member_made_seconds_after_a_standups_time_waits_for_the_next_one(team
 
 
 def test_a_member_added_to_the_team_seconds_after_a_runs_time_is_not_in_it(team_chat, session_factory):
-    from storage.models import TeamMember
+    from storage.models.team import TeamMember
 
     with session_factory.begin() as s:
         bo_id = s.scalar(select(Member.id).where(Member.display_name == "Bo"))

@@ -14,7 +14,8 @@ from handlers.grammar.amounts import Money
 from handlers.grammar.commands import DealRef, UpsertDeal
 from handlers.text.reply import Bar, Button, Reply, Table
 from handlers.text.reply_json import from_payload, to_payload
-from storage.models import Delivery, Tenant
+from storage.models.messaging import Delivery
+from storage.models.workspace import Tenant
 from storage.outbox import OutboxRepository
 from support import NOW, count
 from worker.delivery import DeliveryWorker, RateLimited, Undeliverable
@@ -28,7 +29,8 @@ class RecordingSender:
         self.failures = list(failures)
         self.lock = threading.Lock()
 
-    def send(self, platform, workspace, target, reply):
+    def send(self, to, reply):
+        platform, target = to.platform, to.target
         with self.lock:
             if self.failures:
                 raise self.failures.pop(0)
@@ -181,10 +183,10 @@ class DyingSender(RecordingSender):
         super().__init__()
         self.after = after
 
-    def send(self, platform, workspace, target, reply):
+    def send(self, to, reply):
         if len(self.sent) == self.after:
             raise Killed()
-        super().send(platform, workspace, target, reply)
+        super().send(to, reply)
 
 
 def test_the_claims_of_a_worker_killed_mid_batch_are_free_again_within_seconds(session_factory):
@@ -211,11 +213,11 @@ class SlowSender(RecordingSender):
         super().__init__()
         self.clock, self.other, self.other_got = clock, other, []
 
-    def send(self, platform, workspace, target, reply):
+    def send(self, to, reply):
         self.clock.now += dt.timedelta(seconds=1)
         if self.other is not None:
             self.other_got.append(self.other.run_once())
-        super().send(platform, workspace, target, reply)
+        super().send(to, reply)
 
 
 def test_a_batch_that_takes_longer_than_the_lease_keeps_its_claims_renewed(session_factory):
@@ -236,11 +238,12 @@ class Outage(RecordingSender):
         super().__init__()
         self.down_workspace, self.down, self.tries = down_workspace, True, []
 
-    def send(self, platform, workspace, target, reply):
+    def send(self, to, reply):
+        workspace = to.workspace
         self.tries.append(workspace)
         if workspace == self.down_workspace and self.down:
             raise ConnectionError("connection refused")
-        super().send(platform, workspace, target, reply)
+        super().send(to, reply)
 
 
 def enqueue_to(session_factory, workspace, keys):

@@ -9,7 +9,8 @@ from sqlalchemy import select
 
 from handlers.text.reply import Reply
 from handlers.text.reply_json import from_payload, to_payload
-from storage.models import Delivery, Tenant
+from storage.models.messaging import Delivery
+from storage.models.workspace import Tenant
 from storage.outbox import OutboxRepository
 from worker.delivery import DeliveryWorker
 from worker.plan import fire, plan
@@ -46,13 +47,13 @@ class Platform:
         self.shown: dict[str, str] = {}  # message id → what the channel shows now
         self.log: list[tuple[str, str]] = []
 
-    def send(self, platform, workspace, target, reply):
+    def send(self, to, reply):
         message_id = f"m{len(self.log) + 1}"
         self.shown[message_id] = reply.text
         self.log.append(("send", reply.text))
         return message_id
 
-    def fix(self, platform, workspace, target, message_id, reply):
+    def fix(self, to, message_id, reply):
         if not self.can_fix:
             return False
         self.log.append(("fix", message_id))
@@ -152,7 +153,8 @@ def test_a_contests_result_is_rewritten_when_a_record_behind_it_is_deleted(team_
 
 
 def test_a_win_is_announced_in_every_team_of_the_rep_that_has_a_channel(session_factory):
-    from storage.models import Member, Team
+    from storage.models.team import Team
+    from storage.models.workspace import Member
     from storage.people import PeopleRepository
     from support import Chat
 

@@ -14,7 +14,9 @@ from fakes.wecom_api import FakeWeCom
 from fakes.wecom_driver import AGENT, CORP, SECRET
 from handlers.text.reply import Button, Chart, Reply
 from handlers.text.reply_json import to_payload
-from storage.models import Delivery, Tenant
+from storage.address import Address
+from storage.models.messaging import Delivery
+from storage.models.workspace import Tenant
 from storage.outbox import OutboxRepository
 from storage.tokens import DatabaseTokens
 from support import NOW
@@ -208,7 +210,7 @@ def test_a_wecom_message_resent_after_a_limit_keeps_every_parts_msgid_so_all_can
         assert row.status == "sent"
         delivered = set(fake.delivered)
         assert len(delivered) >= 3 and set(row.message_id.split(",")) == delivered
-        assert sender.fix("wecom", CORP, "user:zhangwei", row.message_id, None)
+        assert sender.fix(Address.parse("wecom", CORP, "user:zhangwei"), row.message_id, None)
         assert fake.delivered == {}  # every part recalled
     finally:
         fake.close()

@@ -22,7 +22,8 @@ class Recording:
     def __init__(self):
         self.sent = []
 
-    def send(self, platform, workspace, target, reply, **_parts):
+    def send(self, to, reply, **_parts):
+        target = to.target
         self.sent.append((target, reply))
 
 

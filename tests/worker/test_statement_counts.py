@@ -15,7 +15,9 @@ from sqlalchemy import select
 from statements import grown_team, statements
 
 from handlers.text.reply_json import from_payload
-from storage.models import Delivery, Team, Tenant
+from storage.models.messaging import Delivery
+from storage.models.team import Team
+from storage.models.workspace import Tenant
 from support import Chat
 from worker.plan import fire, plan
 

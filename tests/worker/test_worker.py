@@ -48,7 +48,7 @@ def test_a_member_moving_abroad_gets_a_job_in_their_timezone(team_chat, session_
     w.sync()
     from sqlalchemy import update
 
-    from storage.models import Member
+    from storage.models.workspace import Member
     with session_factory.begin() as s:
         s.execute(update(Member).where(Member.display_name == "Bo").values(timezone="Europe/London"))
     w.sync()
@@ -64,7 +64,9 @@ def test_a_team_made_seconds_after_a_runs_time_is_not_run_by_a_worker_that_read_
     from sqlalchemy import select, update
 
     from handlers.rules.schedules import with_change
-    from storage.models import Delivery, JobRun, Team, utcnow
+    from storage.models.base import utcnow
+    from storage.models.messaging import Delivery, JobRun
+    from storage.models.team import Team
     from support import LONG_AGO
 
     worker.sync()  # no team yet

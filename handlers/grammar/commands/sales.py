@@ -5,7 +5,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from handlers.grammar.amounts import Money
-from handlers.grammar.commands.base import Command, DealRef, Scope
+from handlers.grammar.commands.base import Command, DealRef, Period, Scope
 
 
 @dataclass(frozen=True)
@@ -148,9 +148,11 @@ class Reassign(Command):
 
 @dataclass(frozen=True)
 class ListVisits(Command):
-    """`visits Acme Corp` · `拜访记录 华为`: the latest visits (of one customer)."""
+    """`visits Acme Corp` · `拜访记录 华为`: the latest visits (of one customer); `visits this week`
+    · `拜访记录 本月`: those of that period."""
 
     customer: str | None = None
+    period: Period | None = None
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,9 @@ ASKING: dict[str, tuple[str, str]] = {
     "customer_joined": ("“{name}” reads as several customers ({names}). One message for each, or one new "
                         "customer of that name? Nothing was saved yet.",
                         "“{name}”像是几个客户（{names}）。每个客户各记一条，还是新建一个叫这个名字的客户？尚未保存。"),
+    "customer_joined_known": ("“{name}” names customers of ours ({names}): one message for each? Nothing was "
+                              "saved yet.",
+                              "“{name}”是我们的几个客户（{names}）：每个客户各记一条吗？尚未保存。"),
     "each_customer_button": ("One for each ({count})", "每个客户各一条（{count}）"),
     "new_customer_button": ("New customer “{name}”", "新客户“{name}”"),
     "visit_which_customer": ("Which words are the customer? Put a colon after the name: {example}",
@@ -89,6 +92,25 @@ ASKING: dict[str, tuple[str, str]] = {
     "sentence_leave": ("“{text}” has no command word: take this leave? Nothing was saved yet.",
                        "“{text}”没有命令词：按下面这样请假吗？尚未保存。"),
     "option_as_leave": ("Leave", "请假"),
+    "leave_days": ("Leave on each of these days: {text}? Nothing was saved yet.",
+                   "以下每一天都请假：{text}？尚未保存。"),
+    "option_as_leave_days": ("Leave on each day", "每天都请假"),
+    "schedule_said": ("“{text}” has no command word: change the schedule like this? Nothing was changed "
+                      "yet.", "“{text}”没有命令词：按下面这样修改定时设置吗？尚未改动。"),
+    "tier_said": ("“{text}” has no command word: set the customer's tier like this? Nothing was changed "
+                  "yet.", "“{text}”没有命令词：按下面这样设置客户分级吗？尚未改动。"),
+    "option_as_said": ("As said", "照此执行"),
+    "currency_foreign": ("“{text}”: this workspace keeps no amounts in that currency (it keeps CNY, USD, "
+                         "EUR, GBP, HKD and JPY), so nothing was saved. Send the amount again in one of "
+                         "those.", "“{text}”：本工作区不记录这种货币的金额（只记录人民币、美元、欧元、英镑、"
+                         "港币和日元），尚未保存。请用其中一种货币重新发送金额。"),
+    "amount_lakh": ("“{text}”: is that the amount, in this workspace's currency? Nothing was saved yet.",
+                    "“{text}”：这是金额吗（按本工作区的货币）？尚未保存。"),
+    "option_as_number": ("The amount in digits", "金额写成数字"),
+    "visit_ahead": ("“{text}” is still to come: a visit is logged once it took place, so nothing was saved. "
+                    "Plan it as a task?", "“{text}”还没到：拜访在发生后才记录，尚未保存。作为任务安排吗？"),
+    "option_plan_visit": ("Plan the visit (a task)", "安排拜访（任务）"),
+    "read_as_whole": ("(Read as “{said}”.)", "（按“{said}”处理。）"),
     "leave_reason": ("Leave has no place for “{text}”, so nothing was saved yet. Take the days off "
                      "without it?", "请假记录里放不下“{text}”，尚未保存。不带这句话请假？"),
     "option_leave_without": ("The leave, without those words", "请假，不带这句话"),
@@ -160,6 +182,7 @@ ASKING: dict[str, tuple[str, str]] = {
     "option_as_deal": ("The deal at that stage", "按这个阶段更新商机"),
     "task_unsaid": ("“{text}” has no command word: is it a task, for that day? Nothing was saved yet.",
                     "“{text}”没有命令词：是一个任务（到那天）吗？尚未保存。"),
+    "option_as_visits_each": ("A visit to each, with its own follow-up", "各记一次拜访，各自跟进"),
     "option_as_two_visits": ("A visit to each, all of it as the notes", "各记一次拜访，全文作为纪要"),
     "option_as_deal_history": ("That deal's history", "看这个商机的进展"),
     "option_as_won": ("Won", "记为赢单"),
@@ -204,4 +227,23 @@ ASKING: dict[str, tuple[str, str]] = {
     "standup_answer_button": ("It's my standup answer", "这是站会回答"),
     "split_needs_team": ("Only a team target can be split: target team revenue 2m quarter split",
                          "只有团队目标可以分解：目标 团队 业绩 200万 本季度 分解"),
+    "id_change_asked": ("Move #{id} to {day}: which is it? Nothing was changed yet.",
+                        "把 #{id} 改到{day}：是哪一个？尚未修改。"),
+    "id_change_one": ("Move {what} to {day}? Nothing was changed yet.", "把{what}改到{day}？尚未修改。"),
+    "id_change_follow_up": ("Follow-up #{id} ({customer})", "跟进 #{id}（{customer}）"),
+    "id_change_deal": ("Deal #{id} close day ({customer} · {title})",
+                       "商机 #{id} 预计成交（{customer} · {title}）"),
+    "id_change_none": ("You have no open follow-up or deal #{id}. A follow-up's new day: snooze 29 fri; "
+                       "a deal's close day: deal #12 close fri",
+                       "你没有编号 #{id} 的待跟进或进行中的商机。改跟进日期：推迟 29 周五；"
+                       "改商机预计成交：商机 #12 预计 周五"),
+    "this_deal_one": ("Record {what} of deal #{id} ({customer} · {title}), the deal you just changed? "
+                      "Nothing was saved yet.",
+                      "记为{what}：商机 #{id}（{customer} · {title}），就是你刚才改的那个？尚未保存。"),
+    "this_deal_which": ("Which deal is it? Tap one to record {what}. Nothing was saved yet.",
+                        "是哪个商机？点一个记为{what}。尚未保存。"),
+    "this_deal_lost": ("the loss", "输单"),
+    "this_deal_won": ("the win", "赢单"),
+    "this_deal_none": ("You have no open deal. Name the customer: lost Acme: price",
+                       "你没有进行中的商机。请写上客户：输单 华为：价格太高"),
 }

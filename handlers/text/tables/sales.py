@@ -136,6 +136,12 @@ SALES: dict[str, tuple[str, str]] = {
     "won_unsaid": ("There is no command word, but it sounds like {text}'s deal was won: record the win? "
                    "Nothing was saved yet.",
                    "没有命令词，但听起来{text}的单子赢了：记为赢单吗？尚未保存。"),
+    "closed_which": ("There is no command word, but it sounds like a deal was closed: which customer's, "
+                     "{text}? Nothing was saved yet.",
+                     "没有命令词，但听起来有个单子结束了：是哪个客户的，{text}？尚未保存。"),
+    "visits_each_unsaid": ("There is no command word, but it sounds like visits to {text}, each with its own "
+                           "next step: a visit to each, as below? Nothing was saved yet.",
+                           "没有命令词，但听起来是拜访了{text}，各有下一步：按下面各记一次拜访吗？尚未保存。"),
     "lost_unsaid": ("There is no command word, but it sounds like {text}'s deal was lost: record the loss? "
                     "Nothing was saved yet.",
                     "没有命令词，但听起来{text}的单子丢了：记为输单吗？尚未保存。"),
@@ -162,6 +168,7 @@ SALES: dict[str, tuple[str, str]] = {
     "visits_title": ("Latest visits", "最近的拜访"),
     "visits_of_title": ("Latest visits · {customer}", "最近的拜访 · {customer}"),
     "visits_none": ("No visits yet.", "还没有拜访记录。"),
+    "visits_counted": ("{count} visits", "共 {count} 次拜访"),
     "visit_logged": ("Visit to {customer} logged.", "已记录拜访：{customer}。"),
     "new_customer": ("New customer {customer} created.", "已新建客户：{customer}。"),
     "notes": ("Notes", "纪要"), "next_step": ("Next step", "下一步"), "outcome": ("Outcome", "结果"),

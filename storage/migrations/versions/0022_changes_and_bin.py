@@ -8,7 +8,7 @@ Create Date: 2026-12-05
 import sqlalchemy as sa
 from alembic import op
 
-from storage.models import UTCDateTime
+from storage.models.base import UTCDateTime
 
 revision = "0022"
 down_revision = "0021"

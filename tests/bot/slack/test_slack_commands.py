@@ -5,7 +5,8 @@ import pytest
 from sqlalchemy import select
 
 from fakes.slack_api import _all_text
-from storage.models import Deal, Member, Visit
+from storage.models.sales import Deal, Visit
+from storage.models.workspace import Member
 from support import count
 
 

@@ -3,7 +3,8 @@ original action, changes only what it says, and leaves an audit row naming who, 
 import pytest
 from sqlalchemy import select
 
-from storage.models import Customer, Deal, Member, Visit
+from storage.models.sales import Customer, Deal, Visit
+from storage.models.workspace import Member
 from support import audit_trail as audit
 from support import deal_rows as deals
 

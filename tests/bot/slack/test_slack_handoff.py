@@ -10,7 +10,9 @@ from bot.worker import inbox_runners, platform_senders
 from fakes.slack_api import _all_text
 from fakes.slack_driver import SlackDriver
 from storage.inbox import InboxRepository
-from storage.models import InboxItem, Visit, utcnow
+from storage.models.base import utcnow
+from storage.models.messaging import InboxItem
+from storage.models.sales import Visit
 from support import count, eventually, serve
 from worker.delivery import DeliveryWorker
 from worker.inbox import InboxWorker

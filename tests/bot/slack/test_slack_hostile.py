@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 from bot.settings import Settings
 from fakes.slack_driver import SECRET, running, sign
-from storage.models import Deal, Member, Tenant, Visit
+from storage.models.sales import Deal, Visit
+from storage.models.workspace import Member, Tenant
 from support import call, count, refused_quietly, stored
 
 FORM = "application/x-www-form-urlencoded"
@@ -236,7 +237,7 @@ WRONG_TYPES = [  # a field holding an object or a list where Slack sends a strin
 @pytest.mark.parametrize("field, element", WRONG_TYPES,
                          ids=[f"{w[0]}-{i}" for i, w in enumerate(WRONG_TYPES)])
 def test_a_form_value_of_the_wrong_json_type_is_a_form_error_and_changes_no_deal(slack, field, element):
-    from storage.models import Deal
+    from storage.models.sales import Deal
 
     slack.say("/deal", 'Acme "ERP" negotiation 50k')
     values = {"customer": {"selected_option": {"value": "Acme"}}, "title": {"value": None},

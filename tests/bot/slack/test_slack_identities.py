@@ -3,7 +3,7 @@ organisation (Slack Connect) are refused politely and nothing of them is stored 
 from sqlalchemy import select
 
 from fakes.slack_api import _all_text
-from storage.models import Identity, Member
+from storage.models.workspace import Identity, Member
 from support import stored
 
 
@@ -104,7 +104,7 @@ def test_a_shared_channel_becomes_a_teams_channel_only_when_an_admin_says_so(sla
 
 
 def test_an_outsiders_form_is_refused_and_stores_nothing(slack):
-    from storage.models import Visit
+    from storage.models.sales import Visit
     from support import count
 
     slack.say("/salesbot", "help")
@@ -173,7 +173,7 @@ def test_someone_users_info_places_in_another_organisation_is_refused_on_every_p
 
 
 def test_ids_slack_cannot_vouch_for_never_become_members(slack, fake_slack):
-    from storage.models import Target
+    from storage.models.team import Target
     from support import count
 
     slack.say("/salesbot", "help")  # Mia, the admin

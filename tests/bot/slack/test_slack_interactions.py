@@ -9,7 +9,10 @@ import pytest
 from sqlalchemy import select, text
 
 from fakes.slack_api import _all_text
-from storage.models import Customer, Deal, Delivery, Member, Target, Task, TipVote, Visit
+from storage.models.messaging import Delivery
+from storage.models.sales import Customer, Deal, Task, Visit
+from storage.models.team import Target, TipVote
+from storage.models.workspace import Member
 from support import count, delivery_statuses, eventually
 from worker import delivery
 from worker.delivery import backoff as real_backoff

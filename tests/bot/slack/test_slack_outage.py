@@ -9,7 +9,7 @@ from bot.settings import Settings
 from fakes.slack_api import _all_text
 from fakes.slack_driver import SECRET, running
 from fakes.tcp_proxy import TcpProxy
-from storage.models import Visit
+from storage.models.sales import Visit
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ import pytest
 from hostile import settled, tracebacks
 
 from fakes.slack_api import _all_text
-from storage.models import Customer, Deal
+from storage.models.sales import Customer, Deal
 from support import call, count
 
 FORM = "application/x-www-form-urlencoded"

@@ -1,7 +1,9 @@
 """Standups on Slack: the prompt arrives as a DM; a reply in its thread is the answer, even one
 that starts like a command ("Visited …")."""
 from fakes.slack_api import _all_text
-from storage.models import StandupAnswer, Visit, utcnow
+from storage.models.base import utcnow
+from storage.models.sales import Visit
+from storage.models.team import StandupAnswer
 from support import count
 from worker.plan import fire, plan
 

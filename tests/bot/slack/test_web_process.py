@@ -12,7 +12,8 @@ import pytest
 from fakes.slack_api import _all_text
 from fakes.slack_driver import SECRET, SlackDriver
 from storage.db import make_engine, make_session_factory
-from storage.models import Delivery, InboxItem, Visit
+from storage.models.messaging import Delivery, InboxItem
+from storage.models.sales import Visit
 from support import ROOT, count, eventually, free_port, procfile_command, wait_until_healthy
 
 

@@ -5,7 +5,7 @@ import sqlite3
 import pytest
 from hostile import tracebacks
 
-from storage.models import Visit
+from storage.models.sales import Visit
 from support import count
 
 

@@ -4,7 +4,10 @@ import time
 import pytest
 
 from fakes.teams_driver import BOT, CHANNEL, TENANT, mention_of
-from storage.models import Deal, Member, StandupAnswer, utcnow
+from storage.models.base import utcnow
+from storage.models.sales import Deal
+from storage.models.team import StandupAnswer
+from storage.models.workspace import Member
 from support import count, eventually
 from worker.plan import fire, plan
 

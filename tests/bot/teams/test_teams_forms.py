@@ -3,7 +3,8 @@ comes back as the card with the reason under the field and the inputs as typed; 
 when right."""
 from sqlalchemy import select
 
-from storage.models import Deal, Target, Visit
+from storage.models.sales import Deal, Visit
+from storage.models.team import Target
 from support import count
 
 

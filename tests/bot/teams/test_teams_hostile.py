@@ -198,7 +198,7 @@ def test_a_tenant_guid_in_capitals_is_the_same_tenant_not_a_401(teams_settings, 
     """GUIDs compare case-insensitively: Teams may send the configured tenant in capitals."""
     from fakes.teams_api import FakeBotFramework
     from fakes.teams_driver import SECRET, TENANT
-    from storage.models import Member, Tenant
+    from storage.models.workspace import Member, Tenant
     from support import count
 
     ours = TENANT.upper() if configured == "upper" else TENANT

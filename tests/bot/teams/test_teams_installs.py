@@ -18,7 +18,10 @@ from fakes.teams_examples import (
 )
 from handlers.grammar.command_json import encode
 from handlers.grammar.commands import CloseDeal, DealRef
-from storage.models import Deal, InboxItem, Member
+from storage.address import Address
+from storage.models.messaging import InboxItem
+from storage.models.sales import Deal
+from storage.models.workspace import Member
 from support import eventually
 
 LARRY = {"objectId": "9d3e08f9-a7ae-43aa-a4d3-de3f319a8a9c", "givenName": "Larry", "surname": "Brown",
@@ -175,14 +178,14 @@ def test_the_teams_sender_updates_and_deletes_a_message_it_sent(teams):
     teams.say("help")
     teams.wait_chat(1)
     sender = teams.app.sender
-    message = sender.send("teams", TENANT, "user:29:ana", Reply(lines=("Deal #1 won",)))
+    message = sender.send(Address.parse("teams", TENANT, "user:29:ana"), Reply(lines=("Deal #1 won",)))
     _conversation, _, sent_id = message.partition("|")
     corrected = Reply(lines=("Deal #1 won (corrected: ¥48k)",))
-    assert sender.fix("teams", TENANT, "user:29:ana", message, corrected)
+    assert sender.fix(Address.parse("teams", TENANT, "user:29:ana"), message, corrected)
     [update] = teams.fake.updates
     assert (update.id, update.activity["text"]) == (sent_id, "Deal #1 won (corrected: ¥48k)")
     assert teams.chat_of()[-1] == "Deal #1 won (corrected: ¥48k)"
-    assert sender.fix("teams", TENANT, "user:29:ana", message, None)
+    assert sender.fix(Address.parse("teams", TENANT, "user:29:ana"), message, None)
     assert "Deal #1 won (corrected: ¥48k)" not in teams.chat_of()
 
 

@@ -7,7 +7,8 @@ from sqlalchemy import select
 
 from fakes.teams_driver import TeamsDriver
 from handlers.inbound import Inbound
-from storage.models import Deal, InboxItem
+from storage.models.messaging import InboxItem
+from storage.models.sales import Deal
 from support import ManualClock, eventually, serve
 
 

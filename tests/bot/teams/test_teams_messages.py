@@ -5,7 +5,8 @@ import time
 from sqlalchemy import select
 
 from fakes.teams_driver import BOT, CHANNEL, TENANT, mention_of
-from storage.models import Deal, Identity, Member, Visit
+from storage.models.sales import Deal, Visit
+from storage.models.workspace import Identity, Member
 from support import count, eventually
 
 

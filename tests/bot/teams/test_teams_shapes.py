@@ -4,7 +4,7 @@ from hostile import settled, tracebacks
 from sqlalchemy import func, select
 
 from fakes.teams_driver import mention_of
-from storage.models import Identity, Member
+from storage.models.workspace import Identity, Member
 
 
 def test_a_forms_name_that_is_a_list_is_no_form_and_never_a_500(teams, caplog):

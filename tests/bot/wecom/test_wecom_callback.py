@@ -7,7 +7,9 @@ import pytest
 from sqlalchemy import select
 
 from bot.wecom.sender import FREQUENCY_PAUSE
-from storage.models import Customer, Deal, Member, Tenant, Visit, name_key
+from storage.models.base import name_key
+from storage.models.sales import Customer, Deal, Visit
+from storage.models.workspace import Member, Tenant
 from support import count, delivery_statuses, eventually
 from worker import delivery
 from worker.delivery import backoff as real_backoff

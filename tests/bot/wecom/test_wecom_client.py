@@ -11,6 +11,7 @@ from bot.wecom.sender import WeComSender
 from fakes.wecom_driver import AGENT, CORP, SECRET
 from handlers.grammar.commands import AddTask, LogVisit
 from handlers.text.reply import Button, Reply
+from storage.address import Address
 from storage.tokens import DatabaseTokens
 
 REDIS_URL = "redis://127.0.0.1:6379/0"
@@ -111,7 +112,7 @@ def test_a_card_button_too_long_for_wecom_is_left_out_never_cut(fake_wecom, sess
                action=AddTask(f"回访{name}", assignee="Bo", customer=name)),
         Button("✓ 华为", "拜访 华为", action=LogVisit("华为"))))
     sender = WeComSender(client(fake_wecom, DatabaseTokens(session_factory)))
-    sender.send("wecom", CORP, "user:zhangwei", reply)
+    sender.send(Address.parse("wecom", CORP, "user:zhangwei"), reply)
     [card] = [b for b in fake_wecom.sent() if b.get("msgtype") == "template_card"]
     assert card["_ok"] and [b["key"] for b in card["template_card"]["button_list"]] == [
         '{"LogVisit":{"customer":"华为"}}']

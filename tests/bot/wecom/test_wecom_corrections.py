@@ -2,7 +2,8 @@
 original action, changes only what it says, and leaves an audit row naming who, before and after."""
 from sqlalchemy import select
 
-from storage.models import Customer, Deal, Member
+from storage.models.sales import Customer, Deal
+from storage.models.workspace import Member
 from support import audit_trail as audit
 from support import deal_rows as deals
 
@@ -36,7 +37,7 @@ def test_corrections_over_wecom(wecom):
 
 
 def test_a_day_years_away_is_refused_over_wecom_and_nothing_is_stored(wecom):
-    from storage.models import Visit
+    from storage.models.sales import Visit
     from support import count
 
     status, passive = wecom.text("拜访 华为：演示 跟进 9999年12月31日", user="zhangwei")

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from fakes.wecom_driver import AES_KEY, AGENT, CORP, SECRET, TOKEN
-from storage.models import InboxItem
+from storage.models.messaging import InboxItem
 from support import call, count, refused_quietly, stored
 
 

@@ -3,6 +3,7 @@ short correction in the group; a message to a person (message/send) is recalled 
 import time
 
 from handlers.text.reply import Reply
+from storage.address import Address, Kind
 
 
 def test_a_win_undone_is_corrected_in_the_group_robots_chat(wecom):
@@ -25,13 +26,14 @@ def test_a_message_to_a_person_is_recalled_within_wecoms_window_only(wecom):
     from bot.wecom.plugin import WeCom
 
     sender = WeCom().sender(wecom.core)  # as the worker builds it
-    msgid = sender.send("wecom", "", "user:wangfang", Reply(title="hello"))
+    fang = Address.user("wecom", "", "wangfang")
+    msgid = sender.send(fang, Reply(title="hello"))
     assert msgid and msgid in wecom.fake.delivered
-    assert sender.fix("wecom", "", "user:wangfang", msgid, None)
+    assert sender.fix(fang, msgid, None)
     [recall] = wecom.fake.called("message/recall")
     assert recall.body == {"msgid": msgid} and msgid not in wecom.fake.delivered
-    later = sender.send("wecom", "", "user:wangfang", Reply(title="again"))
+    later = sender.send(fang, Reply(title="again"))
     wecom.fake.clock = lambda: time.time() + 25 * 3600
-    assert not sender.fix("wecom", "", "user:wangfang", later, None)  # too late: a correction instead
-    assert not sender.fix("wecom", "", "chat:CHAT1", later, None)  # a group post: never
-    assert not sender.fix("wecom", "", "user:wangfang", later, Reply(title="edited"))  # no edits
+    assert not sender.fix(fang, later, None)  # too late: a correction instead
+    assert not sender.fix(Address("wecom", "", Kind.CHAT, "CHAT1"), later, None)  # a group post: never
+    assert not sender.fix(fang, later, Reply(title="edited"))  # no edits

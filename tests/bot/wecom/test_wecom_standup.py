@@ -1,5 +1,6 @@
 """Standups on WeCom: the prompt arrives from the app; the member simply replies to answer."""
-from storage.models import StandupAnswer, utcnow
+from storage.models.base import utcnow
+from storage.models.team import StandupAnswer
 from support import count, eventually
 from worker.plan import fire, plan
 

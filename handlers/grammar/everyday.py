@@ -1,0 +1,127 @@
+"""Commands said in everyday words instead of the grammar's: `pls delete visit 393`, `👍 tip 5, so
+true`, `followups?? 😅` (`rewrite`: a word order of the grammar's own words is the command, read
+before the keyword is looked for); a visit on a day still to come (`visit Acme Corp in april`,
+`visit_ahead`: offered as a task, never logged today); money in a currency or unit this workspace
+keeps none in (`S$60k`, `5 lakh`, `foreign_money`: refused naming it, or asked).
+
+Sentences with no command word (`who's top on visits this wk?`): handlers/grammar/everyday_said.py;
+several days of leave (`tmrw + mon`): handlers/grammar/several_days.py.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from handlers.grammar import commands as c
+
+_EMOJI = r"[\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]"
+
+#: `delete visit 393` · `remove task #5` · `del tip 3`: the grammar's `visit #393 delete`
+_DELETE = re.compile(r"^(?:delete|remove|del|bin|trash)\s+(?:the\s+|my\s+)?"
+                     r"(?P<kind>visit|deal|task|tip|contest)\s*(?:#|no\.?\s*|number\s+)?"
+                     r"(?P<id>\d{1,9})[\s.!]*$", re.I)
+#: Liking said with an emoji or a word: `👍 tip 5, so true`, `+1 tip #5`, `tip 5 is gold 🔥`
+_PRAISE = (r"(?:" + _EMOJI + r"+|\+1|like|liked|love|loved|love it|love this|great|great one|nice|nice one|"
+           r"so true|true|agree|agreed|100%|this|gold|is gold|spot on|yes|yess+|useful|helpful|"
+           r"really useful|works|it works|thanks|thx)")
+_LIKE = re.compile(r"^(?:(?P<before>(?:" + _PRAISE + r"[\s,!.]*)+)(?:with\s+)?)?tip\s*#?(?P<id>\d{1,9})"
+                   r"(?P<after>(?:[\s,!.:\-]*" + _PRAISE + r")*)[\s,!.]*$", re.I)
+#: A command word with `?` or `!` glued on (`followups??`, `pipeline?!`)
+_GLUED_MARKS = re.compile(r"^(?P<word>[^\s?？!！]+)[?？!！]+(?=\s|$)")
+
+
+def rewrite(text: str) -> str:
+    """`text` in the grammar's own word order, when it is one of its commands said otherwise;
+    else `text` as it is."""
+    said = " ".join(text.split())
+    if found := _DELETE.match(said):
+        return f"{found['kind'].lower()} #{found['id']} delete"
+    if (found := _LIKE.match(said)) and (found["before"] or found["after"].strip(" ,!.:-")):
+        return f"like tip {found['id']}"
+    if (glued := _GLUED_MARKS.match(said)) and _bare_command(glued["word"]) \
+            and not re.sub(_EMOJI + r"|[\s?？!！.。~]", "", said[glued.end():]) \
+            and len(said) - len(glued["word"]) > 1:  # `followups?? 😅`: the command word, no more
+        return glued["word"]  # said (`my followups?` is answered with the `my` left out said)
+    return text
+
+
+def _bare_command(word: str) -> bool:
+    from handlers.grammar.intents import BY_NAME, intent_of  # intents imports the parsers; kept lazy
+
+    name = intent_of(word)
+    return name is not None and not BY_NAME[name].free_text
+
+
+# --- a visit still to come -------------------------------------------------------------------
+
+#: Words before a day that make it the day of something after the visit (`… follow up 15/12`)
+_LATER_WORDS = re.compile(r"(?<![A-Za-z])(?:follow(?:[\s-]?up)?|f/u|fu|remind|call|due|by|until|till|"
+                          r"deadline|send|demo|meet|again)(?![A-Za-z])|跟进|回访|再|之前|前", re.I)
+_HEAD_END = re.compile(r"\s*(?:[:：;；,，。]|\s-\s|\.(?:\s|$))")
+
+
+def visit_ahead(rest: str, command, today: dt.date, chinese: bool) -> c.ParseError | None:
+    """`visit Acme Corp in april` · `visit Acme next tue: bring the contract` · `拜访 华为 明天`: a
+    visit on a day still to come is no visit done: offered as a task to visit them by that day
+    (`rest`: the words after the command word), never logged today."""
+    from handlers.grammar.dates import past_day
+    from handlers.grammar.spans import date_in
+
+    wanted = isinstance(command, c.LogVisit) or isinstance(command, c.ParseError) and any(
+        len(option) > 2 and isinstance(option[2], c.LogVisit) for option in command.options or ())
+    said = " ".join(rest.split())
+    if not wanted or said.startswith("#"):
+        return None
+    cut = _HEAD_END.search(said)
+    head, notes = (said[:cut.start()], said[cut.end():].strip()) if cut else (said, "")
+    found = date_in(head, today)
+    if found is None or found[1] <= today or past_day(found[0], today) is not None:
+        return None
+    at = head.rfind(found[0])
+    who = re.sub(r"\s+(?:in|on|by|next|this|coming|this coming|around)$", "", head[:at].strip(), flags=re.I)
+    if not who or head[at + len(found[0]):].strip() or "\n" in rest or _LATER_WORDS.search(who):
+        return None  # the day inside the name's words, or a follow-up's day: not told apart here
+    if chinese:
+        task = f"任务 拜访 {who}" + (f"：{notes}" if notes else "") + f" {found[0]}"
+    else:
+        task = f"task visit {who}" + (f": {notes} by" if notes else "") + f" {found[0]}"
+    return c.ParseError("visit", "visit_ahead", found[0], options=(("plan_visit", task, None),))
+
+
+# --- money in a currency or a unit the workspace does not keep -------------------------------
+
+_FOREIGN = {"S$": "SGD", "A$": "AUD", "C$": "CAD", "NZ$": "NZD", "NT$": "TWD", "R$": "BRL", "₹": "INR",
+            "₩": "KRW", "฿": "THB", "₱": "PHP", "₫": "VND", "₽": "RUB", "₺": "TRY", "RS": "INR", "RS.": "INR"}
+_CODES = ("SGD", "AUD", "CAD", "NZD", "TWD", "BRL", "INR", "KRW", "THB", "PHP", "VND", "RUB", "TRY", "CHF",
+          "MYR", "IDR", "AED", "SAR", "MXN", "ZAR", "SEK", "NOK", "DKK", "PLN")
+_SIGN = "|".join(re.escape(s) for s in sorted(_FOREIGN, key=len, reverse=True))
+_CODE = "|".join(_CODES)
+_NUMBER = r"\d[\d,.]*\s{0,2}(?:k|m|mn|bn|b|w|万|千)?"
+_MONEY_FOREIGN = re.compile(rf"(?<![A-Za-z])(?P<sign>{_SIGN})\s*{_NUMBER}(?![A-Za-z])"
+                            rf"|(?<![A-Za-z])(?P<pre>(?i:{_CODE}))\s*{_NUMBER}(?![A-Za-z])"
+                            rf"|(?<![A-Za-z\d.,]){_NUMBER}\s*(?P<post>(?i:{_CODE}))(?![A-Za-z])", re.I)
+_INDIAN = re.compile(r"(?<![\w.,])(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>lakhs?|lacs?|crores?|cr)(?![A-Za-z])",
+                     re.I)
+_INDIAN_UNIT = {"l": 100_000, "c": 10_000_000}
+#: The commands whose amounts are fields (a visit's notes or a tip may name any money)
+_WITH_AMOUNTS = ("deal", "won", "lost", "target", "contest")
+
+
+def foreign_money(raw: str, intent: str | None, chinese: bool) -> c.ParseError | None:
+    """`deal Acme S$60k` · `won Acme 5 lakh`: an amount in a currency this workspace keeps none in
+    is refused with the currency named; a lakh or crore asked about, the amount in digits offered.
+    Never an amount stored read in part (`5` for `5 lakh`) or in the wrong currency."""
+    if intent not in _WITH_AMOUNTS:
+        return None
+    said = raw.split(":", 1)[0] if intent in ("won", "lost") else raw  # a reason may name any money
+    if found := _MONEY_FOREIGN.search(said):
+        marker = found["sign"] or found["pre"] or found["post"]
+        code = _FOREIGN.get(marker.upper(), marker.upper())
+        return c.ParseError(intent, "currency_foreign", f"{found[0].strip()} ({code})")
+    if found := _INDIAN.search(said):
+        value = float(found["num"]) * _INDIAN_UNIT[found["unit"][0].lower()]
+        digits = f"{value:,.0f}".replace(",", "")
+        line = raw[:found.start()] + digits + raw[found.end():]
+        return c.ParseError(intent, "amount_lakh", f"{found[0]} = {int(value):,}",
+                            options=(("as_number", line, None),))
+    return None

@@ -1,0 +1,116 @@
+"""Commands said as English sentences with no command word: `who's top on visits this wk?`, `move
+standup to 9:15`, `zenith is actually an A account`.
+
+A sentence is read into the command line it says, every word of it claimed by a field or by words
+that say nothing; a question is answered at once with the line said back, a change is offered,
+one tap away. A sentence with a word no field claims is no match here: asked as before.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from handlers.grammar import commands as c
+from handlers.grammar.inner import read_only
+from handlers.grammar.reading import read
+
+_EMOJI = r"[\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]"
+
+
+_PERIOD = r"(?P<period>(?:(?:this|last|previous|current)\s+)?(?:week|wk|month|mo|mth|quarter|qtr|q|year|yr))"
+_PERIOD_KIND = {"wk": "week", "mo": "month", "mth": "month", "qtr": "quarter", "q": "quarter", "yr": "year"}
+#: `who's top on visits this wk?` · `who is leading this month` · `top sellers this quarter`
+_TOP = re.compile(r"^(?:so\s+|ok\s+|hey\s+)?(?:(?:who'?s|whos|who\s+is|who\s+has|who\s+had)\s+(?:the\s+)?"
+                  r"(?:top|leading|winning|first|#1|no\.?\s*1|number\s+one|ahead|in\s+front|on\s+top|most|best)"
+                  r"|(?:top|best)\s+(?:sellers?|reps?|performers?|people)|(?:show\s+(?:me\s+)?)?(?:the\s+)?"
+                  r"(?:rankings?|standings))\b(?P<rest>.*)$", re.I)
+_TOP_METRIC = {"visits": "visits", "visit": "visits", "revenue": "", "sales": "", "money": "", "won": "",
+               "deals": "deals", "wins": "deals", "customers": "customers", "%": "%", "target": "%",
+               "targets": "%", "attainment": "%"}
+_TOP_FILLER = {"on", "in", "for", "by", "of", "the", "so", "far", "right", "now", "currently", "at", "our",
+               "team", "overall", "today", "?", "pls", "please", "new", "seller", "sellers", "rep", "reps",
+               "person", "one", "performer", "with", "number", "numbers", "most", "highest"}
+
+
+def _leaderboard(said: str) -> str | None:
+    found = _TOP.match(said)
+    if found is None:
+        return None
+    rest = found["rest"].lower()
+    period = re.search(r"(?<![a-z])" + _PERIOD + r"(?![a-z])", rest)
+    kind, offset = "month", ""
+    if period:
+        words = period["period"].split()
+        kind = _PERIOD_KIND.get(words[-1], words[-1])
+        offset = "last " if words[0] in ("last", "previous") else ""
+        rest = rest[:period.start()] + " " + rest[period.end():]
+    metrics = set()
+    for word in re.findall(r"%|[a-z']+", rest):
+        if word in _TOP_METRIC:
+            metrics.add(_TOP_METRIC[word])
+        elif word not in _TOP_FILLER:
+            return None  # `who's top at Acme`: a word no field claims
+    if len(metrics) > 1:
+        return None
+    metric = next(iter(metrics), "")
+    return " ".join(w for w in ("leaderboard", metric, f"{offset}{kind}") if w)
+
+
+#: `move standup to 9:15` · `change the digest to fri 17:00` · `set reminders to 8:30`
+_SCHEDULE = re.compile(r"^(?:(?:pls|please|can\s+you|could\s+you|let'?s)\s+)?"
+                       r"(?:move|change|set|shift|push|reschedule|make|put|switch)\s+(?:the\s+|our\s+|"
+                       r"daily\s+|weekly\s+|team\s+)*(?P<kind>stand-?up|digest|reminders?)\s+"
+                       r"(?:to|at|for|till|until)\s+(?P<when>[^?]+?)"
+                       r"(?:\s+(?:from now on|going forward|instead|pls|please))*[.!]*$", re.I)
+
+
+def _schedule(said: str) -> str | None:
+    found = _SCHEDULE.match(said)
+    if found is None:
+        return None
+    kind = found["kind"].lower().replace("-", "")
+    kind = "reminders" if kind.startswith("reminder") else kind
+    return f"schedule {kind} {found['when'].strip()}"
+
+
+#: `zenith is actually an A account` · `make Globex a B customer` · `upgrade Initech to tier A`
+_TIER_IS = re.compile(r"^(?P<customer>.+?)\s+(?i:is|'s|are|should be|will be)\s+"
+                      r"(?:(?i:actually|now|really|definitely|officially|more like|basically|clearly)\s+)*"
+                      r"(?:(?i:an?|the)\s+)?(?:(?i:tier)[-\s]?(?P<t1>[abcABC])|(?P<t2>[ABC])(?:[-\s]?(?i:tier))?)"
+                      r"(?:\s+(?i:account|customer|client|tier))?(?:\s+(?i:now|actually|then))?[.!]*$")
+_TIER_MAKE = re.compile(r"^(?:(?:pls|please)\s+)?(?i:make|mark|set|upgrade|downgrade|move|bump|change)\s+"
+                        r"(?P<customer>.+?)\s+(?:(?i:to|as|into)\s+)?(?:(?i:an?|the)\s+)?"
+                        r"(?:(?i:tier)[-\s]?(?P<t1>[abcABC])|(?P<t2>[ABC])(?:[-\s]?(?i:tier))?)"
+                        r"(?:\s+(?i:account|customer|client|tier))?[.!]*$")
+_NOT_A_CUSTOMER = re.compile(r"^(?:it|this|that|he|she|they|who|what|which|there|here|i|we|you)$|"
+                             r"(?<![A-Za-z])(?:deal|deals|opportunity|task|visit|tip|lead)(?![A-Za-z])", re.I)
+
+
+def _tier(said: str) -> str | None:
+    found = _TIER_IS.match(said) or _TIER_MAKE.match(said)
+    if found is None:
+        return None
+    customer = re.sub(r"^(?:so|btw|fyi|oh|ok|also|and)[\s,:]+|(?:\s*(?:…|\.\.\.+))+\s*$", "",
+                      found["customer"].strip(" ,:"), flags=re.I).strip(" ,:…")
+    customer = re.sub(r"\s*(?:…|\.\.\.+)\s*", " ", customer).strip()
+    if not customer or _NOT_A_CUSTOMER.search(customer) or len(customer.split()) > 5:
+        return None
+    return f"customer {customer} tier {(found['t1'] or found['t2']).upper()}"
+
+
+def meant(text: str, today: dt.date) -> tuple[str, c.Command] | c.ParseError | None:
+    """A sentence read as one command: (its line, the command) for a question answered at once,
+    the question offering it for a change, or None."""
+    said = " ".join(re.sub(_EMOJI, " ", text).split()).strip()
+    said = re.sub(r"\s*[?？!！]+$", "", said) if _TOP.match(said) else said
+    for line, problem in ((_leaderboard(said), ""), (_schedule(said), "schedule_said"),
+                          (_tier(said), "tier_said")):
+        if line is None:
+            continue
+        command = read(line, today).command
+        if not isinstance(command, c.Command):
+            return None
+        if read_only(command):
+            return line, command
+        return c.ParseError(None, problem, said, options=(("as_said", line, None),))
+    return None

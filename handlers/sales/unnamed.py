@@ -1,0 +1,117 @@
+"""A change told without saying which record it is about, asked with one tap per record it can be:
+
+- a bare number and a new day (`254 推到月底`, `#31 push to fri`): the follow-up of visit #254 or
+  deal #254's close day, whichever of the member's is there (both asked about where both are);
+- a deal won or lost with no customer (`这单黄了`, `黄了`, `签了！6万`): the deal the member
+  changed last in this chat, a few minutes ago, shown back; else one tap per open deal of theirs.
+
+Nothing is changed by it: the answer is the command, shown in full.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from sqlalchemy import select
+
+from handlers.context import Ctx
+from handlers.grammar.dates import parse_date
+from handlers.grammar.normal import simplified, view
+from handlers.text.reply import Button, Reply
+from storage import journal
+from storage.models.sales import CLOSED_STAGES, Customer, Deal, Visit
+from storage.sales import DealRepository
+
+RECENT = dt.timedelta(minutes=10)  # "the deal just talked about"
+_CJK = re.compile(r"[\u3400-\u9fff]")
+#: `254 推到月底` · `#31 改到下周五` · `31号 延到周五` · `254 push to fri`
+_MOVED = re.compile(r"^#?(?P<id>\d{1,9})\s*号?\s*[,，:：]?\s*"
+                    r"(?:(?:再|先)?(?:推到|推迟到|延到|延后到|延期到|改到|挪到|移到|顺延到|推迟|延后|延期|顺延)"
+                    r"|(?:push(?:ed)?|move[d]?|postpone[d]?|delay(?:ed)?|reschedule[d]?)\s+(?:it\s+)?"
+                    r"(?:to|until|till)?)\s*(?P<day>.+?)\s*(?:吧|了)?[!！。.~]*$", re.I)
+
+
+def id_change(ctx: Ctx, text: str) -> Reply | None:
+    """`254 推到月底`: a follow-up's new day or a deal's close day, asked; None when `text` is no
+    bare number and day, or no follow-up or deal of that number is the member's."""
+    said = " ".join(simplified(view(text)).split())
+    found = _MOVED.match(said)
+    day = parse_date(found["day"], ctx.today) if found else None
+    if day is None:
+        return None
+    number, zh = int(found["id"]), bool(_CJK.search(said))
+    ctx.locale = "zh" if zh else "en"
+    typed = " ".join(text.split())[found.start("day"):found.end("day")]
+    buttons = []
+    visit = ctx.session.get(Visit, number)
+    if visit is not None and visit.tenant_id == ctx.tenant.id and visit.member_id == ctx.member.id \
+            and visit.follow_up_on is not None and not visit.follow_up_done:
+        name = ctx.session.get(Customer, visit.customer_id).name
+        buttons.append(Button(ctx.t("id_change_follow_up", id=number, customer=name)[:75],
+                              f"{'推迟' if zh else 'snooze'} {number} {typed}"))
+    deal = ctx.session.get(Deal, number)
+    if deal is not None and deal.tenant_id == ctx.tenant.id and deal.owner_id == ctx.member.id \
+            and deal.stage not in CLOSED_STAGES:
+        name = ctx.session.get(Customer, deal.customer_id).name
+        buttons.append(Button(ctx.t("id_change_deal", id=number, customer=name, title=deal.title)[:75],
+                              f"{'商机' if zh else 'deal'} #{number} {'预计' if zh else 'close'} {typed}"))
+    if not buttons:
+        return Reply(lines=(ctx.t("id_change_none", id=number),), ok=False)
+    if len(buttons) == 1:
+        lines = [ctx.t("id_change_one", what=buttons[0].label, day=ctx.day(day)), f"1. {buttons[0].command}"]
+    else:
+        lines = [ctx.t("id_change_asked", id=number, day=ctx.day(day))]
+        lines += [f"{i}. {b.label}: {b.command}" for i, b in enumerate(buttons, 1)]
+    hint = ctx.t("answer_hint", count=len(buttons)) if len(buttons) > 1 else ctx.t("answer_hint_one")
+    return Reply(lines=(*lines, hint), buttons=tuple(buttons), ok=False)
+
+
+#: `这单黄了` · `黄了` · `那个单子丢了，价格太高` · `签了！6万` · `這單黃了`: won or lost, no customer
+_THIS = (r"(?:这单|那单|这个单子?|那个单子?|这一单|单子|这个项目|这个商机|这单子)?\s*"
+         r"(?:(?:也|又|还是|最后|终于|已经)\s*)*")
+_LOST = re.compile(rf"^{_THIS}(?:黄了|丢了|输了|没戏了|飞了|凉了|掉了)\s*[!！。.~]*"
+                   r"(?:[,，;；:：]\s*(?P<why>\S.*))?$")
+_WON = re.compile(rf"^{_THIS}(?:签了|签约了|签下来了|拿下了?|成交了|赢了|中标了)\s*[!！。.~🎉]*"
+                  r"\s*(?P<amount>[¥$]?\d[\d.,]*\s*(?:万|千|k|w|元|块)?)?\s*[!！。.~🎉]*"
+                  r"(?:[,，;；:：]\s*(?P<why>\S.*))?$", re.I)
+
+
+def this_deal(ctx: Ctx, text: str) -> Reply | None:
+    """`这单黄了`: the loss (or win) of the deal the member just changed, asked; where there is none,
+    one tap per open deal of theirs. None when `text` names something more."""
+    said = " ".join(simplified(view(text)).split())
+    lost, won = _LOST.match(said), _WON.match(said)
+    found = lost or won
+    if found is None:
+        return None
+    ctx.locale = "zh"
+    word = "输单" if lost else "赢单"
+    tail = f" {found['amount']}" if won and found["amount"] else ""
+    typed = " ".join(text.split())
+    why = f"：{typed[found.start('why'):found.end('why')]}" if found["why"] else ""
+    deal = _just_talked_about(ctx)
+    if deal is not None:
+        name = ctx.session.get(Customer, deal.customer_id).name
+        said_as = f"{word} #{deal.id}{tail}{why}"
+        return Reply(lines=(ctx.t("this_deal_one", id=deal.id, customer=name, title=deal.title,
+                                  what=ctx.t("this_deal_lost" if lost else "this_deal_won")),
+                            f"1. {said_as}", ctx.t("answer_hint_one")),
+                     buttons=(Button(f"#{deal.id} {name} · {deal.title}"[:75], said_as),), ok=False)
+    deals = DealRepository(ctx.session).open_deals([ctx.member.id])
+    if not deals:
+        return Reply(lines=(ctx.t("this_deal_none"),), ok=False)
+    buttons = tuple(Button(f"#{d.id} {name} · {d.title}"[:75], f"{word} #{d.id}{tail}{why}")
+                    for d, name in deals[:5])
+    return Reply(lines=(ctx.t("this_deal_which", what=ctx.t("this_deal_lost" if lost else "this_deal_won")),
+                        *(f"{i}. {b.label}" for i, b in enumerate(buttons, 1)),
+                        ctx.t("answer_hint", count=len(buttons))), buttons=buttons, ok=False)
+
+
+def _just_talked_about(ctx: Ctx) -> Deal | None:
+    """The open deal the member changed last, within `RECENT` (the chat's last deal)."""
+    change = journal.latest(ctx.session, ctx.tenant.id, ctx.member.id)
+    if change is None or change.entity != "deals" or not change.entity_id or change.at < ctx.now - RECENT:
+        return None
+    deal = ctx.session.scalar(select(Deal).where(Deal.id == change.entity_id,
+                                                 Deal.tenant_id == ctx.tenant.id))
+    return deal if deal is not None and deal.stage not in CLOSED_STAGES else None
