@@ -95,6 +95,20 @@ def eventually(condition, timeout: float = 120.0):
     return result
 
 
+def quiet(*cores, timeout: float = 120.0) -> None:
+    """Wait until the apps of `cores` have nothing left to do: every request in the inbox run
+    (done or failed) and every message in the outbox sent or given up. A message sent twice has
+    arrived by then, so a test can count what arrived (where it once slept "long enough", which
+    a loaded machine is not, and an idle one waited for nothing)."""
+    from storage.models import Delivery, InboxItem
+
+    def idle(core) -> bool:
+        with core.session_factory() as s:
+            return not any(s.scalar(select(func.count()).select_from(model).where(model.status == "pending"))
+                           for model in (InboxItem, Delivery))
+    eventually(lambda: all(idle(core) for core in cores), timeout=timeout)
+
+
 class ManualClock:
     """A monotonic clock that moves only when the test says (`Handoff(clock=…)`): what waits on it
     waits as long as the test needs, however slow a loaded machine is."""

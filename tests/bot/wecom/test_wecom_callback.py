@@ -1,14 +1,13 @@
 """WeCom callbacks through the real HTTP path: URL check, commands, slowness, redelivery, cards,
 forged requests, token expiry, frequency limits, long replies and team posts."""
 import json
-import time
 
 import pytest
 from sqlalchemy import select
 
 from bot.wecom.sender import FREQUENCY_PAUSE
 from storage.models import Customer, Deal, Member, Tenant, Visit, name_key
-from support import count, delivery_statuses, eventually
+from support import count, delivery_statuses, eventually, quiet
 from worker import delivery
 from worker.delivery import backoff as real_backoff
 
@@ -67,7 +66,7 @@ def test_a_message_redelivered_three_times_is_stored_and_answered_once(wecom):
     answers = [wecom.text("拜访 华为：见面", msg_id=555)[1] for _ in range(3)]
     assert answers[0] and "已记录拜访" in answers[0]
     assert answers[1:] == [None, None]
-    time.sleep(0.5)
+    quiet(wecom.core)
     assert count(wecom.core.session_factory, Visit) == 1 and wecom.fake.sent() == []
 
 
@@ -77,7 +76,7 @@ def test_a_slow_message_redelivered_while_it_runs_gets_one_answer(wecom):
     second = wecom.text("拜访 华为：见面", msg_id=777)  # WeCom's retry after no answer in time
     assert first == second == (200, None)
     wecom.fake.wait_for(lambda: wecom.sent_to("zhangwei"))
-    time.sleep(1)
+    quiet(wecom.core)
     assert len(wecom.sent_to("zhangwei")) == 1 and count(wecom.core.session_factory, Visit) == 1
 
 
@@ -159,7 +158,7 @@ def test_frequency_limits_are_waited_out_not_dropped(wecom):
                                 and wecom.fake.called("message/send"), timeout=FREQUENCY_PAUSE + 60)
     # the outbox pauses the corp's sends (WeCom gives no Retry-After), then the answer goes once
     assert calls[1].wall - calls[0].wall >= FREQUENCY_PAUSE - 0.5 and calls[1].body.get("_ok")
-    time.sleep(0.5)
+    quiet(wecom.core)
     assert len(wecom.fake.called("message/send")) == 2
 
 
@@ -193,7 +192,7 @@ def test_an_answer_wecom_will_not_take_is_kept_and_sent_once_it_is_back(wecom, m
     [sent] = wecom.fake.wait_for(lambda: wecom.sent_to("zhangwei"), timeout=60)
     assert "已记录拜访：华为。" in sent
     eventually(lambda: delivery_statuses(wecom.core) == [("user:zhangwei", "sent")])
-    time.sleep(0.5)
+    quiet(wecom.core)
     assert len(wecom.sent_to("zhangwei")) == 1 and count(wecom.core.session_factory, Visit) == 1
 
 
@@ -219,7 +218,7 @@ def test_a_win_by_a_card_click_is_announced_once_to_the_teams_group_robot(wecom)
     [post] = wecom.fake.wait_for(lambda: wecom.fake.called("webhook/send"))
     assert "🎉 张伟 拿下 华为 — ¥4.8万" in post.body["markdown"]["content"]
     wecom.event("template_card_event", EventKey="赢单 #1", TaskId="t9", CardType="button_interaction")
-    time.sleep(0.5)  # a redelivered click: nothing runs or posts twice
+    quiet(wecom.core)  # a redelivered click: nothing runs or posts twice
     assert len(wecom.fake.called("webhook/send")) == 1
 
 
