@@ -48,7 +48,7 @@ def test_a_wecom_user_is_registered_from_user_get_in_chinese(wecom):
 
 
 def test_bad_input_gets_the_right_form_in_chinese_and_stores_nothing(wecom):
-    status, reply = wecom.text("拜访")
+    reply = wecom.ask("拜访")
     assert "正确的说法" in reply and "拜访 华为" in reply
     assert count(wecom.core.session_factory, Visit) == 0
 
@@ -92,35 +92,32 @@ def test_buttons_come_as_a_template_card_whose_clicks_run_the_command(wecom):
                                          if b.get("msgtype") == "template_card"])
     buttons = cards[0]["template_card"]["button_list"]
     assert [b["key"] for b in buttons] == ["商机 #1 商务谈判", "赢单 #1", "输单 #1"]
-    status, reply = wecom.event("template_card_event", EventKey=buttons[0]["key"],
-                                TaskId=cards[0]["template_card"]["task_id"], CardType="button_interaction")
+    reply = wecom.click(EventKey=buttons[0]["key"], TaskId=cards[0]["template_card"]["task_id"],
+                        CardType="button_interaction")
     assert "阶段：方案呈现 → 商务谈判。" in reply
     with wecom.core.session_factory() as s:
         assert s.scalar(select(Deal.stage)) == "negotiation"
 
 
 def test_a_which_customer_card_click_runs_the_command_itself(wecom):
-    wecom.text("拜访 华为：初次见面")
-    wecom.text("商机 华为技术 ERP项目 方案呈现 5万")
+    wecom.ask("拜访 华为：初次见面")
+    wecom.ask("商机 华为技术 ERP项目 方案呈现 5万")
     cards = wecom.fake.wait_for(lambda: [b for b in wecom.fake.sent() if b.get("msgtype") == "template_card"
                                          and "华为" in json.dumps(b, ensure_ascii=False)])
     keys = [b["key"] for b in cards[-1]["template_card"]["button_list"]]
     assert json.loads(keys[0]) == {"UpsertDeal": {"ref": {"words": ["华为"], "title": "ERP项目"},
                                                   "stage": "proposal", "amount": {"amount": "50000"}}}
-    status, reply = wecom.event("template_card_event", EventKey=keys[0], TaskId="t2",
-                                CardType="button_interaction")
+    reply = wecom.click(EventKey=keys[0], TaskId="t2", CardType="button_interaction")
     assert "商机 #1 · ERP项目" in reply
     with wecom.core.session_factory() as s:
         assert s.execute(select(Customer.name, Deal.title).join(Deal)).one() == ("华为", "ERP项目")
-    status, reply = wecom.event("template_card_event", EventKey='{"UpsertDeal":{"ref":{}}}', TaskId="t3",
-                                CardType="button_interaction")
+    reply = wecom.click(EventKey='{"UpsertDeal":{"ref":{}}}', TaskId="t3", CardType="button_interaction")
     assert "没看懂" in reply and count(wecom.core.session_factory, Deal) == 1
 
 
 def test_a_card_click_on_another_reps_deal_is_refused(wecom):
-    wecom.text("商机 华为 ERP项目 方案呈现 5万", user="lina")
-    status, reply = wecom.event("template_card_event", user="tom", EventKey="赢单 #1", TaskId="t1",
-                                CardType="button_interaction")
+    wecom.ask("商机 华为 ERP项目 方案呈现 5万", user="lina")
+    reply = wecom.click(user="tom", EventKey="赢单 #1", TaskId="t1", CardType="button_interaction")
     assert "属于李娜" in reply
     with wecom.core.session_factory() as s:
         assert s.scalar(select(Deal.stage)) == "proposal"
