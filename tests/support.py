@@ -166,6 +166,7 @@ def web_and_worker(settings):
         server.server_close()
         # the work this process took on after its acks ends before the database is emptied
         # for the next test (else a late row of this test's lands in the next one's)
+        app.handoff.stop()  # first: its thread that takes back late work runs it on the executor
         app.handoff.executor.shutdown(wait=True)
         inbox.stop()
         stop.set()

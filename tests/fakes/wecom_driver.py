@@ -38,8 +38,8 @@ class WeComDriver:
     def request(self, method: str, query: dict, body: bytes | None = None) -> tuple[int, str]:
         request = urllib.request.Request(f"{self.base_url}/wecom/callback?{urlencode(query)}",
                                          data=body, method=method)
-        try:
-            with urllib.request.urlopen(request, timeout=10) as response:
+        try:  # the timeout bounds a failure only: on a loaded machine a burst's answers take long
+            with urllib.request.urlopen(request, timeout=120) as response:
                 return response.status, response.read().decode()
         except urllib.error.HTTPError as error:
             return error.code, error.read().decode()
