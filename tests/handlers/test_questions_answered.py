@@ -8,6 +8,7 @@ question was answered."""
 import pytest
 from sqlalchemy import select
 
+from databases import prepared
 from storage.models import Base, Customer, Deal, Member, Task, Visit
 from support import Chat
 
@@ -21,6 +22,7 @@ def _stored(session_factory) -> dict:
                 for table in Base.metadata.sorted_tables if table.name not in _KEPT_APART}
 
 
+@prepared
 def _setup(session_factory) -> Chat:
     chat = Chat(session_factory)
     chat.team()

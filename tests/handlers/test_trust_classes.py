@@ -8,11 +8,13 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
+from databases import prepared
 from handlers.rules.close_reasons import categorize
 from storage.models import Customer, Deal, Target, Task, Visit
 from support import Chat
 
 
+@prepared
 def _setup(session_factory) -> Chat:
     chat = Chat(session_factory)
     chat.team()
