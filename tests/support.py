@@ -96,17 +96,19 @@ def eventually(condition, timeout: float = 120.0):
 
 
 def quiet(*cores, timeout: float = 120.0) -> None:
-    """Wait until the apps of `cores` have nothing left to do: every request in the inbox run
-    (done or failed) and every message in the outbox sent or given up. A message sent twice has
-    arrived by then, so a test can count what arrived (where it once slept "long enough", which
-    a loaded machine is not, and an idle one waited for nothing)."""
+    """Wait until the apps of `cores` (or the processes on these session factories) have nothing
+    left to do: every request in the inbox run (done or failed) and every message in the outbox
+    sent or given up. A message sent twice has arrived by then, so a test can count what arrived
+    (where it once slept "long enough", which a loaded machine is not, and an idle one waited for
+    nothing)."""
     from storage.models import Delivery, InboxItem
 
-    def idle(core) -> bool:
-        with core.session_factory() as s:
+    def idle(session_factory) -> bool:
+        with session_factory() as s:
             return not any(s.scalar(select(func.count()).select_from(model).where(model.status == "pending"))
                            for model in (InboxItem, Delivery))
-    eventually(lambda: all(idle(core) for core in cores), timeout=timeout)
+    factories = [getattr(core, "session_factory", core) for core in cores]  # or session factories
+    eventually(lambda: all(idle(factory) for factory in factories), timeout=timeout)
 
 
 class ManualClock:
