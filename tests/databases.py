@@ -175,7 +175,7 @@ STATES: list[PreparedStates] = []
 def prepared(setup: Callable):
     """A test module's `setup(session_factory) -> Chat` (a plain console chat, whose messages set
     the state its tests start from), run once a run per database kind and copied for each test
-    after: its ten-odd messages were a third of such a test's time."""
+    after: its ten-odd messages were 70 % of such a test's CPU (two modules' 320 tests: 59 s → 18 s)."""
     @functools.wraps(setup)
     def start(session_factory):
         from support import Chat  # (support imports the app: not at this module's import)
