@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
+from databases import prepared
 from storage.models.base import Base
 from storage.models.sales import Deal, Visit
 from storage.models.team import Team
@@ -22,6 +23,7 @@ def _stored(session_factory) -> dict:
                 for table in Base.metadata.sorted_tables if table.name not in _KEPT_APART}
 
 
+@prepared
 def _chat(session_factory) -> Chat:
     chat = Chat(session_factory)
     chat.team(manager="Mia", reps=("Ana", "Bo"))
