@@ -161,6 +161,8 @@ def _no_command(parsed) -> bool:
 def _remember(outcome: Outcome, platform: str, now: dt.datetime, asked: bool = False) -> Outcome:
     """A refusal's buttons become the open question, answerable by number; a refusal ends the
     question there was (both kept after the rollback that a refusal makes)."""
+    if not outcome.refused and outcome.reply.asks and outcome.reply.buttons:  # a win's reason: its
+        return replace(outcome, record=questions.remembering(outcome.reply, platform, now, outcome.record))
     if not outcome.refused or not (asked or outcome.reply.buttons or outcome.reply.fill):
         return outcome
     return replace(outcome, record=questions.remembering(outcome.reply, platform, now, outcome.record))

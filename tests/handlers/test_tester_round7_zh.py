@@ -1,0 +1,269 @@
+"""Classes the round-7 fresh-eyes tester (Chinese, on a phone) found storing what was not meant: a
+next contact lost in a visit's notes, a near-twin customer made silently (a city before a known
+name, a short name in the other script, `客户 X` making X), a button's label read as a command, a
+won deal's title said in part. Each is fed through the real dispatch with a real database (SQLite
+and PostgreSQL); what the user reads and what is stored are both asserted. Today is Monday
+2026-11-23."""
+import datetime as dt
+
+import pytest
+from sqlalchemy import select
+
+from storage.models.sales import Customer, Deal, Visit
+from support import Chat
+
+
+def _setup(session_factory) -> Chat:
+    chat = Chat(session_factory)
+    chat.team()
+    return chat
+
+
+def _customers(session_factory) -> list[str]:
+    with session_factory() as s:
+        return sorted(s.scalars(select(Customer.name)))
+
+
+def _visits(session_factory) -> list[tuple[str, str, dt.date | None]]:
+    with session_factory() as s:
+        return [(s.get(Customer, v.customer_id).name, v.notes, v.follow_up_on)
+                for v in s.scalars(select(Visit).order_by(Visit.id))]
+
+
+# A. A next contact said in a visit's notes is a follow-up, or asked about: never notes only.
+
+@pytest.mark.parametrize("said, day", [
+    ("拜访 腾讯：聊了WeCom集成，eow跟进", "2026-11-27"),
+    ("拜訪 騰訊：聊了WeCom集成，eow跟進", "2026-11-27"),
+    ("拜访 腾讯：聊了集成，tmr跟进", "2026-11-24"),
+    ("拜访 腾讯：聊了集成，周五跟进", "2026-11-27"),
+    ("拜访 腾讯：聊了集成，12月2日再联系", "2026-12-02"),
+])
+def test_a_day_glued_before_the_follow_up_word_is_the_follow_up_or_asked(session_factory, said, day):
+    chat = _setup(session_factory)
+    reply = chat.reply(said)
+    if not reply.ok:  # asked: nothing stored until answered
+        assert "跟进日期" in reply.text and _visits(session_factory) == [], reply.text
+        reply = chat.reply("1")
+    assert reply.ok, reply.text
+    [(customer, notes, follow_up)] = _visits(session_factory)
+    assert customer.endswith(("腾讯", "騰訊")) and follow_up.isoformat() == day
+    assert "集成" in notes  # the words stay in the notes
+
+
+@pytest.mark.parametrize("known, said, day", [
+    ("Umbrella", "拜访 Umbrella 明天9点再过去一次 带上技术", "2026-11-24"),
+    ("Umbrella Corp", "拜访 umbrella 下周三再去一趟", "2026-12-02"),
+    ("Umbrella", "拜訪 Umbrella 明天再過去一次", "2026-11-24"),
+    ("Umbrella", "拜访　Umbrella　后天再来 带合同", "2026-11-25"),
+    ("Umbrella Corp", "拜访 Umbrella Corp 周五前给他们答复", "2026-11-27"),
+])
+def test_a_day_in_notes_after_a_latin_name_without_a_colon_is_asked_about(session_factory, known, said, day):
+    chat = _setup(session_factory)
+    assert chat.reply(f"拜访 {known}：初次见面").ok
+    reply = chat.reply(said)
+    assert not reply.ok and "跟进日期" in reply.text and len(reply.buttons) == 2, reply.text
+    assert len(_visits(session_factory)) == 1  # nothing stored yet
+    assert chat.reply("1").ok
+    customer, notes, follow_up = _visits(session_factory)[-1]
+    assert customer == known and follow_up.isoformat() == day and notes
+    assert _customers(session_factory) == [known]
+
+
+def test_a_new_latin_name_and_chinese_notes_without_a_colon_are_split(session_factory):
+    chat = _setup(session_factory)
+    reply = chat.reply("拜访 Hooli 下周三再去一趟")
+    assert not reply.ok and "下周三" in reply.text, reply.text
+    assert chat.reply("1").ok
+    assert _visits(session_factory) == [("Hooli", "下周三再去一趟", dt.date(2026, 12, 2))]
+
+
+def test_a_day_in_notes_kept_as_notes_when_the_rep_says_so(session_factory):
+    chat = _setup(session_factory)
+    assert chat.reply("拜访 Umbrella：初次见面").ok
+    assert not chat.reply("拜访 Umbrella 明天9点再过去一次 带上技术").ok
+    reply = chat.reply("2")
+    assert reply.ok and "跟进" not in reply.text.replace("跟进日期", ""), reply.text
+    assert _visits(session_factory)[-1] == ("Umbrella", "明天9点再过去一次 带上技术", None)
+
+
+@pytest.mark.parametrize("said", ["拜访 阿里：介绍了ERP，对方让我们1月再来",
+                                  "拜訪 阿里：介紹了ERP，對方讓我們1月再來",
+                                  "拜访 阿里：客户说 1月再过去", "拜访 阿里：介绍了ERP，说好１月再来",
+                                  "拜访 阿里：介绍了ERP，让我们2月再上门"])
+def test_come_again_in_a_month_is_the_follow_up(session_factory, said):
+    chat = _setup(session_factory)
+    reply = chat.reply(said)
+    if not reply.ok:
+        assert "跟进日期" in reply.text, reply.text
+        reply = chat.reply("1")
+    assert reply.ok, reply.text
+    [(_customer, notes, follow_up)] = _visits(session_factory)
+    assert follow_up is not None and follow_up.year == 2027 and follow_up.month in (1, 2), follow_up
+    assert "再" in notes
+
+
+def test_a_second_command_after_another_does_not_skip_the_follow_up_question(session_factory):
+    chat = _setup(session_factory)
+    assert chat.reply("拜访 Umbrella：初次见面").ok
+    assert chat.reply("商机 Umbrella ERP 商务谈判 15万").ok
+    assert not chat.reply("拜访 Umbrella 续约谈判 我说周四前给答复 另外 商机 Umbrella ERP 19万").ok
+    reply = chat.reply("好")
+    assert not reply.ok and "周四前" in reply.text and "跟进日期" in reply.text, reply.text
+    assert len(_visits(session_factory)) == 1
+    assert chat.reply("1").ok
+    assert _visits(session_factory)[-1][2].isoformat() == "2026-11-26"
+    with session_factory() as s:
+        assert s.scalars(select(Deal.amount)).one() == 190000
+
+
+# B. A near-twin customer is matched or asked about, never made silently.
+
+@pytest.mark.parametrize("known, said", [("比亚迪", "拜访 深圳比亚迪：参观工厂，明天跟进"),
+                                         ("小米", "拜访 北京小米：演示"),
+                                         ("比亚迪", "拜訪 深圳比亞迪：參觀工廠"),
+                                         ("华为", "拜访 上海华为技术：交流"),
+                                         ("寧德時代", "拜访 福建宁德时代：送资料")])
+def test_a_city_before_a_known_name_is_asked_about(session_factory, known, said):
+    chat = _setup(session_factory)
+    assert chat.reply(f"拜访 {known}：初次见面").ok
+    reply = chat.reply(said)
+    assert not reply.ok and known in reply.text, reply.text
+    assert _customers(session_factory) == [known] and len(_visits(session_factory)) == 1
+    assert chat.reply("1").ok  # the known one
+    assert [v[0] for v in _visits(session_factory)] == [known, known]
+
+
+@pytest.mark.parametrize("said", ["客户 宁德 B类", "客户 寧德 B类", "客戶 宁德时代 B類", "客户 宁德 b类"])
+def test_a_short_name_in_either_script_sets_the_known_customers_tier(session_factory, said):
+    chat = _setup(session_factory, )
+    assert chat.reply("拜訪 寧德時代：初次見面，下週一回訪", user="Bo").ok
+    reply = chat.reply(said, user="Bo")
+    assert reply.ok and "寧德時代" in reply.text, reply.text
+    assert _customers(session_factory) == ["寧德時代"]
+    with session_factory() as s:
+        assert s.scalars(select(Customer.tier)).one() == "B"
+
+
+@pytest.mark.parametrize("said", ["拜访 宁德：电话沟通", "拜訪 寧德：電話溝通", "拜访 宁德时代：送资料"])
+def test_a_short_name_in_the_other_script_is_the_known_customer(session_factory, said):
+    chat = _setup(session_factory)
+    assert chat.reply("拜訪 寧德時代：初次見面").ok
+    assert chat.reply(said).ok
+    assert _customers(session_factory) == ["寧德時代"]
+    assert [v[0] for v in _visits(session_factory)] == ["寧德時代", "寧德時代"]
+
+
+@pytest.mark.parametrize("said, name", [("客户 宁德 B类", "宁德"), ("客户关系", "关系"),
+                                        ("客戶 新公司 A類", "新公司"), ("客户 服务", "服务"),
+                                        ("customer Hooli tier A", "Hooli")])
+def test_the_customer_command_asks_before_it_creates_a_customer(session_factory, said, name):
+    chat = _setup(session_factory)
+    reply = chat.reply(said)
+    assert not reply.ok and name in reply.text and len(reply.buttons) == 1, reply.text
+    assert _customers(session_factory) == []
+    reply = chat.reply("好")
+    assert reply.ok, reply.text
+    assert _customers(session_factory) == [name]
+
+
+# C. A button's label typed is the answer to its question, not a new command.
+
+@pytest.mark.parametrize("label, category", [("客户关系", "relationship"), ("交付", "delivery"),
+                                             ("价格", "price"), ("產品匹配", "product_fit"),
+                                             ("客户关系。", "relationship")])
+def test_a_win_reasons_label_typed_is_the_reason(session_factory, label, category):
+    chat = _setup(session_factory)
+    assert chat.reply("商机 比亚迪 数据平台 商务谈判 30万").ok
+    reply = chat.reply("商机 比亚迪 签约 32万")
+    assert reply.ok and "主要原因" in reply.text, reply.text
+    reply = chat.reply(label)
+    assert reply.ok and "原因" in reply.text, reply.text
+    assert _customers(session_factory) == ["比亚迪"]  # no customer 关系
+    with session_factory() as s:
+        deal = s.scalars(select(Deal)).one()
+        assert (deal.stage, deal.reason_category) == ("won", category)
+        assert deal.reason.rstrip("。") in (label.rstrip("。"), "产品匹配")
+
+
+def test_after_a_win_another_command_runs_without_a_word_about_the_reason(session_factory):
+    chat = _setup(session_factory)
+    assert chat.reply("商机 比亚迪 数据平台 商务谈判 30万").ok
+    assert chat.reply("赢单 比亚迪 32万").ok
+    reply = chat.reply("拜访 比亚迪：聊了实施计划")
+    assert reply.ok and "问题已结束" not in reply.text, reply.text
+    with session_factory() as s:
+        assert s.scalars(select(Deal.reason)).one() == ""
+
+
+@pytest.mark.parametrize("said", ["任务{id}做完了", "任务 #{id} 完成", "任務{id}完成了", "任务 {id} 搞定"])
+def test_a_task_number_and_a_done_word_marks_that_task_done(session_factory, said):
+    from storage.models.sales import Task
+
+    chat = _setup(session_factory)
+    assert chat.reply("任务 周五前给华为发报价").ok
+    with session_factory() as s:
+        number = s.scalars(select(Task.id)).one()
+    reply = chat.reply(said.format(id=number))
+    assert reply.ok and "给华为发报价" in reply.text, reply.text
+    with session_factory() as s:
+        assert [(t.title, t.done_at is not None) for t in s.scalars(select(Task))] == [("给华为发报价", True)]
+
+
+# D. A won deal named by a word of its title is that deal (or asked), never a new won deal.
+
+@pytest.mark.parametrize("said", ["赢单 华为 维保 6万：续约", "贏單 華為 維保 6萬：續約",
+                                  "赢单 华为 维保 6万", "赢单 华为 年度 6万：续约"])
+def test_a_word_of_an_open_deals_title_is_that_deal(session_factory, said):
+    chat = _setup(session_factory)
+    assert chat.reply('商机 华为 "年度维保" 初步接触 5万').ok
+    reply = chat.reply(said)
+    assert reply.ok and "年度维保" in reply.text, reply.text
+    with session_factory() as s:
+        assert [(d.title, d.stage, d.amount) for d in s.scalars(select(Deal))] == [("年度维保", "won", 60000)]
+
+
+def test_a_yuan_amount_for_a_dollar_deal_named_by_a_title_word_is_asked(session_factory):
+    chat = _setup(session_factory)
+    assert chat.reply('商机 Acme Corp "年度维保" 初步接触 $8000 预计下个月').ok
+    reply = chat.reply("赢单 Acme 维保 ¥60,000：续约")
+    assert not reply.ok and "$8,000" in reply.text, reply.text
+    with session_factory() as s:
+        assert [(d.title, d.stage) for d in s.scalars(select(Deal))] == [("年度维保", "contact")]
+
+
+def test_a_plain_customer_command_still_makes_the_customer(session_factory):
+    chat = _setup(session_factory)
+    reply = chat.reply("客户 腾达物流")
+    assert reply.ok and "已新建客户：腾达物流" in reply.text, reply.text
+    assert _customers(session_factory) == ["腾达物流"]
+
+
+# E. A target's year stays a year; a period it cannot read is said, never offered as this month.
+
+def _targets(session_factory):
+    from storage.models.team import Target
+
+    with session_factory() as s:
+        return [(t.period_kind, t.period_start.isoformat(), int(t.amount)) for t in s.scalars(select(Target))]
+
+
+@pytest.mark.parametrize("said", ["目标 @Ana 业绩 300万 明年", "目标 @Ana 业绩 300万 2027年",
+                                  "目标 @Ana 业绩 300万 明年度", "目標 @Ana 業績 300萬 明年",
+                                  "目标 @Ana 业绩 300万 下年"])
+def test_a_target_for_next_year_is_next_years(session_factory, said):
+    chat = _setup(session_factory)
+    reply = chat.reply(said, user="Mia")
+    assert reply.ok and "2027" in reply.text, reply.text
+    assert _targets(session_factory) == [("year", "2027-01-01", 3000000)]
+
+
+@pytest.mark.parametrize("said", ["目标 @Ana 业绩 300万 明后年", "目标 @Ana 业绩 300万 FY2027",
+                                  "目标 @Ana 业绩 300万 年底前", "target @Ana revenue 3m next fiscal year",
+                                  "目标 @Ana 业绩 300万 后年"])
+def test_a_target_period_not_read_is_said_never_offered_as_this_month(session_factory, said):
+    chat = _setup(session_factory)
+    reply = chat.reply(said, user="Mia")
+    assert not reply.ok and not reply.buttons, reply.text
+    chat.reply("好", user="Mia")  # a busy manager taps yes: there was nothing to say yes to
+    assert _targets(session_factory) == []
