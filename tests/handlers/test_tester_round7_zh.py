@@ -267,3 +267,14 @@ def test_a_target_period_not_read_is_said_never_offered_as_this_month(session_fa
     assert not reply.ok and not reply.buttons, reply.text
     chat.reply("好", user="Mia")  # a busy manager taps yes: there was nothing to say yes to
     assert _targets(session_factory) == []
+
+
+# F. The language set decides what says nothing of its own; the setting's reply says so.
+
+def test_after_english_is_set_a_bare_word_follows_it_and_chinese_stays_chinese(session_factory):
+    chat = _setup(session_factory)
+    reply = chat.reply("语言 英文", user="Bo")
+    assert "I'll answer you in English" in reply.text and "still answered in Chinese" in reply.text
+    assert chat.reply("progress", user="Bo").locale == "en"
+    assert chat.reply("进度", user="Bo").locale == "zh"  # a Chinese command word, as the setting said
+    assert chat.reply("progress team", user="Bo").locale == "en"
