@@ -209,8 +209,14 @@ def _run_several(ctx: Ctx, lines: list[Message]) -> Outcome:
         finally:
             clauses.OTHER_LINES.reset(others)
         if outcome.refused:  # its offers keep the other lines: answering one stores them all
-            reply = replace(outcome.reply, buttons=several.with_lines(lines, index, outcome.reply.buttons))
-            return replace(outcome, reply=several.numbered(index, reply, ctx.locale))
+            buttons = several.with_lines(lines, index, outcome.reply.buttons)
+            reply = several.numbered(index, replace(outcome.reply, buttons=buttons), ctx.locale)
+            if index > 1:  # the lines before ran well, and are not stored either: said, and offered
+                said = several.lines_before(index, ctx.locale)
+                label = ctx.t("several_only_before", lines=said)
+                reply = replace(reply, lines=(*reply.lines, ctx.t("several_none_saved", lines=said)),
+                                buttons=(*reply.buttons, several.the_lines_before(lines, index, label)))
+            return replace(outcome, reply=reply)
         replies.append(outcome.reply)
     return Outcome(replace(several.together(replies), locale=ctx.locale), refused=False)
 

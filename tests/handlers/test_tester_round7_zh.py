@@ -278,3 +278,24 @@ def test_after_english_is_set_a_bare_word_follows_it_and_chinese_stays_chinese(s
     assert chat.reply("progress", user="Bo").locale == "en"
     assert chat.reply("进度", user="Bo").locale == "zh"  # a Chinese command word, as the setting said
     assert chat.reply("progress team", user="Bo").locale == "en"
+
+
+# E. When one line of several is refused, the reply says the lines before it were not saved either,
+# and offers to save only them.
+
+@pytest.mark.parametrize("first, lang_word", [("拜访 华为：聊了方案", "第1条"),
+                                              ("拜訪 華為：聊了方案", "第1条"),
+                                              ("visit Huawei Ltd: went over the plan", "line 1")])
+def test_a_later_line_refused_says_the_earlier_ones_were_not_saved_and_offers_them(session_factory, first,
+                                                                                  lang_word):
+    chat = _setup(session_factory)
+    assert chat.reply("商机 京东 数据平台 初步接触 30万", user="Bo").ok
+    with session_factory() as s:
+        bos = s.scalars(select(Deal.id)).one()
+    reply = chat.reply(f"{first}\n赢单 #{bos} 32万")
+    assert not reply.ok and lang_word in reply.text and reply.buttons, reply.text
+    assert _visits(session_factory) == []
+    assert chat.reply("1").ok  # the offer: only the line that was fine
+    assert [v[1] for v in _visits(session_factory)] == [first.partition("：")[2] or "went over the plan"]
+    with session_factory() as s:
+        assert s.get(Deal, bos).stage == "contact"
