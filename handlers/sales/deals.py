@@ -12,6 +12,7 @@ from handlers.grammar.commands import CloseDeal, DealRef, UpsertDeal
 from handlers.grammar.normal import name_fold
 from handlers.lookup import customer_and_title, customer_named, example, open_deals
 from handlers.rules.close_reasons import categorize
+from handlers.sales import won_amount
 from handlers.sales.similar_titles import ask_similar_title
 from handlers.sales.trash import may_manage
 from handlers.text import format as fmt
@@ -25,6 +26,10 @@ from storage.sales import DealRepository
 
 def handle_upsert_deal(ctx: Ctx, cmd: UpsertDeal) -> Reply:
     repo = DealRepository(ctx.session)
+    if (won := won_amount.only_the_amount_of_a_won_deal(ctx, cmd)) is not None:  # `不对，是25万`
+        _check_owner(ctx, won, by_number=True)
+        _check_currency(ctx, cmd, won)
+        return won_amount.amend(ctx, cmd, won, deal_card)
     deal, customer, title = _find_deal(ctx, cmd.ref)
     notes = []
     before = before_of(deal)
