@@ -5,6 +5,8 @@ database is read by `handlers/lookup.py`, which asks the person instead of creat
 """
 from __future__ import annotations
 
+import itertools
+import os
 import re
 from functools import lru_cache
 
@@ -41,12 +43,12 @@ def similar_customers(names: list[tuple[int, str]], name: str, limit: int = 3) -
         theirs, their_words = core_name(other), name_key(other).split()
         if bool(_CJK.search(core)) != bool(_CJK.search(theirs)):  # `Huawei` and 华为: by sound
             latin, chinese = (core, theirs) if _CJK.search(theirs) else (theirs, core)
-            sound = _pinyin(chinese)
-            if latin == sound or _a_typo_apart(latin, sound):
-                scored.append((1.8 if latin == sound else 0.9, other))
+            sounds = _sounds(chinese)
+            if latin in sounds or any(_a_typo_apart(latin, sound) for sound in sounds):
+                scored.append((1.8 if latin in sounds else 0.9, other))
         elif theirs == core:
             scored.append((2.0, other))
-        elif _CJK.search(core) and len(core) == len(theirs) and _pinyin(core) == _pinyin(theirs):
+        elif _CJK.search(core) and len(core) == len(theirs) and _sounds(core) & _sounds(theirs):
             scored.append((1.2, other))  # `华伟` for 华为: a homophone, the input method's slip
         elif words[:len(their_words)] == their_words:  # `Acme Corp owner Bo`: a name and more
             scored.append((1.5, other))
@@ -56,12 +58,24 @@ def similar_customers(names: list[tuple[int, str]], name: str, limit: int = 3) -
     return [other for _score, other in sorted(scored, key=lambda s: -s[0])[:limit]]
 
 
-@lru_cache(maxsize=4096)
-def _pinyin(name: str) -> str:
-    """`华为` → `huawei`: how a Chinese name is typed on a Latin keyboard."""
-    from pypinyin import lazy_pinyin  # 0.3 s to load: only when a name crosses scripts
+#: readings of one name looked at, at most (a name of many characters with several readings each)
+SOUNDS_LIMIT = 64
 
-    return "".join(lazy_pinyin(name))
+
+@lru_cache(maxsize=4096)
+def _sounds(name: str) -> frozenset[str]:
+    """`华为` → {huawei}, `重庆` → {zhongqing, chongqing, …}: how a Chinese name may be typed on a
+    Latin keyboard, each character by any of its readings (an input method lists 重 under both
+    zhong and chong). Read character by character: pypinyin's phrase tables, which pick one
+    reading by the words of running text, are ~45 MB in every process that meets a name, and a
+    company name is no running text."""
+    os.environ.setdefault("PYPINYIN_NO_PHRASES", "1")  # read when pypinyin is first imported
+    os.environ.setdefault("PYPINYIN_NO_DICT_COPY", "1")  # no custom readings: no copy of its table
+    from pypinyin import Style, pinyin  # loaded only when a Chinese name is compared
+
+    readings = [dict.fromkeys(r.lower() for r in each) for each in
+                pinyin(name, style=Style.NORMAL, heteronym=True)]
+    return frozenset("".join(sound) for sound in itertools.islice(itertools.product(*readings), SOUNDS_LIMIT))
 
 
 def _a_typo_apart(one: str, other: str) -> bool:

@@ -76,13 +76,15 @@ def seed(session_factory, reps: int, standup_ago: dt.timedelta, *, seconds: bool
                        TeamMember(team_id=team.id, member_id=member.id)])
 
 
-def start_worker(url: str, fake: FakeSlack, log: Path, nice: int = 0) -> subprocess.Popen:
+def start_worker(url: str, fake: FakeSlack, log: Path, nice: int = 0, lease: int = 2) -> subprocess.Popen:
     """A `salesbot worker` as the Procfile starts it; at the CPU priority of the test (`nice` 0)
     unless a test is about its lowered one: at nice 19 on a machine busy with other work, a
-    worker gets next to no CPU (by design: web processes go first), which no timeout allows for."""
+    worker gets next to no CPU (by design: web processes go first), which no timeout allows for.
+    Its claims on messages last `lease` seconds: short, so that a worker taking over a killed
+    one's claims need not wait long."""
     env = {**os.environ, "DATABASE_URL": url, "SLACK_BOT_TOKEN": "xoxb-1",
            "SLACK_SIGNING_SECRET": SECRET, "SLACK_API_URL": fake.api_url,
-           "SALESBOT_DELIVERY_LEASE": "2", "PYTHONUNBUFFERED": "1", "SALESBOT_WORKER_NICE": str(nice),
+           "SALESBOT_DELIVERY_LEASE": str(lease), "PYTHONUNBUFFERED": "1", "SALESBOT_WORKER_NICE": str(nice),
            "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
     return subprocess.Popen(procfile_command("worker"), cwd=ROOT, env=env, stdout=log.open("w"),
                             stderr=subprocess.STDOUT)
@@ -103,7 +105,10 @@ def stop(*workers: subprocess.Popen) -> None:
 def test_two_workers_on_one_database_prompt_each_rep_once(pg_factory, fake_slack, tmp_path):
     url, session_factory = pg_factory
     seed(session_factory, reps=20, standup_ago=dt.timedelta(minutes=2))  # a restart inside grace
-    workers = [start_worker(url, fake_slack, tmp_path / f"w{i}.log") for i in range(2)]
+    # no worker dies here, so a claim need not run out soon: with the killed-worker test's 2 s, a
+    # worker descheduled for 2 s between its post and marking it sent (a loaded machine) lets
+    # the other take the message over and post it again, as it must when the first is dead
+    workers = [start_worker(url, fake_slack, tmp_path / f"w{i}.log", lease=60) for i in range(2)]
     try:
         fake_slack.wait_for(lambda: len(prompts(fake_slack)) == 20, timeout=60)
         time.sleep(2)  # room for a duplicate to show up, if there were one

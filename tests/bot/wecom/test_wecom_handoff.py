@@ -1,5 +1,6 @@
 """WeCom messages a busy web process hands to a worker through the inbox (bot/handoff.py): an
 empty 200 at once, the answer through message/send, once, and nothing stored twice."""
+import logging
 import re
 from concurrent.futures import ThreadPoolExecutor
 
@@ -23,7 +24,11 @@ def test_while_another_request_is_in_flight_the_answer_comes_through_message_sen
     assert count(wecom.core.session_factory, Visit) == 1
 
 
-def test_a_burst_of_messages_is_stored_and_answered_exactly_once(wecom):
+def test_a_burst_of_messages_is_stored_and_answered_exactly_once(wecom, caplog):
+    """Each message is recorded in the inbox, or, where the inbox could not be written in time
+    (SQLite's write lock held past `LOCKED_FOR` on a loaded machine), run at once without a row
+    (bot/handoff.py says so in a warning): either way stored and answered once."""
+    caplog.set_level(logging.WARNING, logger="bot.handoff")
     users = ("zhangwei", "lina", "wangfang", "tom")
 
     def send(i: int):
@@ -38,7 +43,11 @@ def test_a_burst_of_messages_is_stored_and_answered_exactly_once(wecom):
         by_api = [text for user in users for text in wecom.sent_to(user)]
         return sorted(found for text in passive + by_api
                       for found in re.findall(r"已记录拜访：客户\d\d", text))
-    eventually(lambda: statuses(wecom.core) == ["done"] * 32 and len(logged()) >= 32)
+    unrecorded = len([r for r in caplog.records if r.getMessage().startswith("inbox unreachable")])
+    # every row done: one held by a run that could not mark it done is run again by a worker when
+    # its hold is over (60 s), so the check below also sees what that second run sent
+    eventually(lambda: statuses(wecom.core) == ["done"] * (32 - unrecorded) and len(logged()) >= 32,
+               timeout=300)
     assert logged() == [f"已记录拜访：客户{i:02}" for i in range(32)]  # each answered once
     assert count(wecom.core.session_factory, Visit) == 32
 
