@@ -359,3 +359,40 @@ def test_undoing_a_new_task_says_the_task_was_deleted(session_factory):
     reply = chat.reply("撤销")
     assert reply.ok and "删除了新建的任务 #1（给Globex打电话）" in reply.text, reply.text
     assert "还原" not in reply.text
+
+
+# Chinese after a deal's number or amount is its reason: no colon asked for.
+
+@pytest.mark.parametrize("said, stage, reason", [
+    ("输单 #{id} 预算没批下来", "lost", "预算没批下来"), ("輸單 #{id} 預算沒批下來", "lost", "預算沒批下來"),
+    ("赢单 比亚迪 32万 价格有优势", "won", "价格有优势"), ("赢单 #{id} 32万 交付周期短", "won", "交付周期短"),
+    ("贏單 比亞迪 32萬 服務好", "won", "服務好")])
+def test_chinese_words_after_the_number_or_amount_are_the_reason(session_factory, said, stage, reason):
+    chat = _setup(session_factory)
+    assert chat.reply("商机 比亚迪 数据平台 商务谈判 30万").ok
+    reply = chat.reply(said.format(id=1))
+    assert reply.ok, reply.text
+    with session_factory() as s:
+        deal = s.get(Deal, 1)
+        assert (deal.stage, deal.reason) == (stage, reason)
+
+
+@pytest.mark.parametrize("said, day", [("跟进改成下周二", "2026-12-01"), ("回訪改到12月20日", "2026-12-20"),
+                                       ("跟进推到周五", "2026-11-27"), ("不对，跟进是下周三", "2026-12-02")])
+def test_the_follow_up_changed_right_after_a_visit_is_offered(session_factory, said, day):
+    chat = _setup(session_factory)
+    assert chat.reply("拜访 Acme Corp：报价已发，等回复").ok
+    reply = chat.reply(said)
+    assert not reply.ok and "#1" in reply.text and reply.buttons, reply.text
+    assert _visits(session_factory)[0][2] is None  # nothing changed yet
+    assert chat.reply("好").ok
+    assert _visits(session_factory)[0][2].isoformat() == day
+
+
+def test_the_follow_up_changed_after_a_deal_is_no_deals_close_day(session_factory):
+    chat = _setup(session_factory)
+    assert chat.reply("商机 比亚迪 数据平台 商务谈判 30万 预计 12月20日").ok
+    chat.reply("跟进改成下周二")
+    chat.reply("好")
+    with session_factory() as s:
+        assert s.get(Deal, 1).expected_close.isoformat() == "2026-12-20"
