@@ -396,3 +396,18 @@ def test_the_follow_up_changed_after_a_deal_is_no_deals_close_day(session_factor
     chat.reply("好")
     with session_factory() as s:
         assert s.get(Deal, 1).expected_close.isoformat() == "2026-12-20"
+
+
+@pytest.mark.parametrize("said", ["今天拜访了美的和海尔，美的要报价，海尔没需求",
+                                  "今天拜訪了美的和海爾，美的要報價，海爾沒需求",
+                                  "今天去了美的和海尔。美的要报价；海尔没需求"])
+def test_visits_to_two_customers_are_offered_as_two_visits_keeping_every_word(session_factory, said):
+    chat = _setup(session_factory)
+    assert chat.reply("拜访 美的集团：初次见面").ok and chat.reply("拜访 海尔：初次见面").ok
+    reply = chat.reply(said)
+    assert not reply.ok and "美的" in reply.text and "海尔" in reply.text, reply.text
+    assert len(_visits(session_factory)) == 2
+    assert chat.reply("好").ok
+    visits = _visits(session_factory)[2:]
+    assert sorted(v[0] for v in visits) == ["海尔", "美的集团"], visits
+    assert not any(v[1].startswith(("和", "與", "与")) for v in visits), visits
