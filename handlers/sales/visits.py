@@ -149,9 +149,11 @@ def _split_customer(ctx: Ctx, cmd: LogVisit) -> LogVisit:
     def notes_after(size: int) -> str:
         return ", ".join(p for p in (" ".join(words[size:]), cmd.notes) if p)
 
+    whole_known = bool(known_customers(ctx, " ".join(words)))  # `Acme Corp`: no `Acme` and notes `Corp`
     for size in range(len(words) - 1, 0, -1):
         lead = " ".join(words[:size])
-        if repo.exact(ctx.tenant.id, lead) or (cmd.unsplit and len(known_customers(ctx, lead)) == 1):
+        if repo.exact(ctx.tenant.id, lead) or (cmd.unsplit and not whole_known
+                                               and len(known_customers(ctx, lead)) == 1):
             if not cmd.unsplit:  # `visit Wayne Enterprises International: intro`: the name
                 return cmd  # was marked off; a known name in front of it is asked about
             return replace(cmd, customer=" ".join(words[:size]), notes=notes_after(size), unsplit=False)

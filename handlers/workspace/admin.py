@@ -271,15 +271,16 @@ _GENERIC = {name_fold(word.removeprefix("客户")) for pair in (*WIN_REASONS, *C
 
 
 def _maybe_unmeant(ctx: Ctx, cmd: SetCustomer) -> bool:
-    """Whether `customer NAME` may make NAME without being meant to: a tier or stage set on a name
-    we do not know (`客户 宁德 B类`: a short name, a slip), a word glued to the command word
-    (`客户关系`), or a word that is no company's (`客户 服务`). A plain `customer Globex` makes it."""
+    """Whether `customer NAME` may make NAME without being meant to: a word glued to the command
+    word (`客户关系`: a reason's label typed), or a word that is no company's (`客户 服务`).
+    `customer Globex` (tier A) makes it, and says so; a short name of a known customer in either
+    script (`客户 宁德 B类` for 寧德時代) is that customer (handlers/lookup.py)."""
     name = cmd.name.strip()
     if name.startswith("+"):
         return False
     said = name_fold(ctx.text or "")
     glued = any(said.startswith(word + name_fold(name)) for word in ("客户", "customer"))
-    return bool(cmd.tier or cmd.lifecycle) or glued or name_fold(name) in _GENERIC
+    return glued or name_fold(name) in _GENERIC
 
 
 def _ask_new_customer(ctx: Ctx, cmd: SetCustomer):
