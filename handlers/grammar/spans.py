@@ -53,7 +53,7 @@ _CJK_GLUE = re.compile("|".join(sorted((w for w in _GLUE if _CJK.search(w)), key
 _DATE_START = re.compile(r"[0-9A-Za-z下本这今明后上周星月大一二三四五六七八九十两半昨前年节春国过]")
 #: Where a day glued to Chinese may start (`让我们1月再来`, `eow跟进`): a run of digits before a
 #: day's mark, or of letters before Chinese
-_GLUED_START = re.compile(r"(?<![A-Za-z0-9.])\d+(?=[月号號日/.-])"
+_GLUED_START = re.compile(r"(?<![A-Za-z0-9./])\d+(?=[月号號日])"
                           r"|(?<![A-Za-z0-9])[A-Za-z]+(?=[\u3400-\u9fff])")
 _PART_OF_DAY = ("末", "底", "中", "初", "旬")  # `下周|末` is no 下周
 _TEXT_FIELDS = ("customer", "notes", "next_step", "outcome", "title", "reason")
