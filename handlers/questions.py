@@ -17,6 +17,7 @@ from handlers.grammar import commands as c
 from handlers.grammar.amounts import parse_amount
 from handlers.grammar.command_json import button_values, pressed
 from handlers.grammar.festivals import unknown_in
+from handlers.grammar.intents import split_keyword
 from handlers.grammar.normal import name_fold, simplified
 from handlers.grammar.parse import normalize
 from handlers.text.reply import Reply
@@ -108,8 +109,6 @@ def take(session: Session, member: Member, platform: str, text: str,
 
 
 def _a_command(text: str) -> bool:
-    from handlers.grammar.intents import split_keyword  # intents imports the handlers; kept lazy
-
     return split_keyword(normalize(" ".join(text.split())))[0] is not None
 
 

@@ -55,11 +55,11 @@ def set_address(session: Session, team_id: int, platform: str, address: Address 
         session.flush()
 
 
-def forget_address(session: Session, platform: str, address: str) -> None:
+def forget_address(session: Session, address: Address) -> None:
     """A destination the platform says is gone (the bot removed from that channel): no team
-    posts there any more."""
-    session.execute(delete(TeamDestination).where(TeamDestination.platform == platform,
-                                                  TeamDestination.address == address))
+    posts there any more, in whichever of the platform's workspaces."""
+    session.execute(delete(TeamDestination).where(TeamDestination.platform == address.platform,
+                                                  TeamDestination.address == address.target))
 
 
 class MemberAddresses:

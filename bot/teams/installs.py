@@ -135,4 +135,4 @@ class Installs:
                 self._saved.pop((tenant, address))
             else:
                 channel = channel_of(conversation(tenant, activity))
-                destinations.forget_address(session, PLATFORM, channel.target)
+                destinations.forget_address(session, channel)

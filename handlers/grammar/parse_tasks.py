@@ -70,6 +70,8 @@ def parse_task(rest: str, today: dt.date) -> c.Command | c.ParseError:
         return c.ListTasks(words[0][1:])
     if (done := _DONE_SAID.fullmatch(view(rest).strip())) is not None:
         return c.DoneTask((int(done["id"]),))  # `任务7搞定`, `task 7 done`: no task titled "7搞定"
+    if _DONE_ASKED.fullmatch(view(rest).strip()):
+        return c.ListTasks()  # `任务7搞定了吗？`: asked, answered with the list, no task titled so
     if re.fullmatch(r"#?\d{1,9}", words[0]) and len(words) == 2 and words[1].lower() in V.DELETE_WORDS:
         number = words[0].lstrip("#")  # `task 6 delete`: no task titled "6 delete"
         done = "完成 任务" if CJK.search(rest) else "done task"
@@ -158,6 +160,8 @@ def _bare_due(text: str, today: dt.date) -> tuple[str, dt.date | None]:
 _DONE_WORDS = (r"(?:已经?|也|都)?(?:搞定|完成|做完|办完|弄完|办好|做好|弄好|结束)(?:了|啦|咯)?"
                r"|(?:is\s+|was\s+|all\s+)?(?:done|finished|completed?)")
 _DONE_SAID = re.compile(rf"#?(?P<id>\d{{1,9}})\s*号?\s*[,，:：]?\s*(?:{_DONE_WORDS})\s*[!！。.~]*", re.I)
+_DONE_ASKED = re.compile(rf"#?\d{{1,9}}\s*号?\s*[,，]?\s*(?:{_DONE_WORDS})\s*(?:了|没)?\s*"
+                         r"(?:(?:吗|么|没有?)\s*[?？]*|[?？]+)", re.I)
 #: `7号任务完成了`, `第7个任务搞定了` with no command word at the start
 _NUMBERED_DONE = re.compile(rf"(?:第\s*)?#?(?P<id>\d{{1,9}})\s*(?:号|个)?\s*(?:任务|待办|task)\s*[,，:：]?\s*"
                             rf"(?:{_DONE_WORDS})\s*[!！。.~]*", re.I)

@@ -190,7 +190,13 @@ def _day_or_month_first(text: str, command, today: dt.date) -> c.ParseError | No
     if isinstance(command, c.ParseError):  # a question whose answer would store a day read one way
         asked = (_day_or_month_first(text, option[2], today) for option in command.options or ()
                  if len(option) > 2 and option[2] is not None)
-        return next((two for two in asked if two is not None), None)
+        two = next((two for two in asked if two is not None), None)
+        if two is None or any(option[2] is None for option in two.options):
+            return two
+        others = tuple(option for option in command.options if len(option) > 2 and option[2] is not None
+                       and _day_or_month_first(text, option[2], today) is None)
+        return replace(two, options=two.options + others)  # `… revert by 10/12`: Dec 10, Oct 12, or
+        # only notes, one question (the notes as typed whichever is chosen)
     if not is_dataclass(command):
         return None
     days = {f.name: getattr(command, f.name) for f in fields(command)

@@ -41,6 +41,12 @@ def customers_in(text: str, names: list[tuple[int, str]]) -> list[str]:
     return longest + [name for name in _by_their_start(rest, names) if name not in longest]
 
 
+#: What follows a company's own name (`腾达|科技`, `远航|物流`): two characters said are that name
+_TRADE = re.compile(r"(?:股份|有限|集团|科技|技术|公司|物流|电子|软件|网络|信息|实业|控股|电器|汽车|"
+                    r"医疗|医药|制造|工业|贸易|国际|地产|能源|通信|智能|数据|传媒|教育|食品|化工|设备|系统|"
+                    r"机械|建设|咨询|商贸|银行|保险|证券)")
+
+
 def _by_their_start(folded: str, names: list[tuple[int, str]]) -> list[str]:
     """Where no customer is named in full: those whose name's start is said (`腾达` for 腾达科技,
     two characters or more; `Wayne` for Wayne Enterprises, a first word of four letters or more),
@@ -49,7 +55,8 @@ def _by_their_start(folded: str, names: list[tuple[int, str]]) -> list[str]:
     for _id, name in names:
         key = name_fold(name)
         if _CJK.search(key[:1]):
-            size = next((n for n in range(len(key) - 1, 1, -1) if key[:n] in folded), 0)
+            size = next((n for n in range(len(key) - 1, 1, -1) if key[:n] in folded
+                         and (n > 2 or _TRADE.match(key[n:]))), 0)  # not 中国 for 中国移动
         else:
             first = key.split(" ", 1)[0]
             size = len(first) if " " in key and len(first) >= 4 and re.search(

@@ -2,8 +2,10 @@
 a win (`格力签了！！3.5万 🎉`), a loss (`海尔那单黄了`), a change to its deal (`华为POC那单 日期改到
 下周五`, `…的单子 金额改成10万`), a question about its deal (`华为那单到哪一步了`), a contact still to
 come (`节后再联系一下海尔`), a task done (`华为的报价已经发了`), or visits to two customers
-(`今天去了华为和海尔`). Each is offered as that command (or a question answered at once), never as a
-visit: a visit offered where the words say something else happened would count a visit that never was.
+(`今天去了华为和海尔`; each with its own next step: `… ⏎ 华为下周二演示 腾达月中回访`, one visit and
+follow-up each). A win or loss where two customers fit (`签了！腾达6万`: 腾达科技 or 腾达物流) asks
+which. Each is offered as that command (or a question answered at once), never as a visit:
+a visit offered where the words say something else happened would count a visit that never was.
 """
 from __future__ import annotations
 

@@ -19,14 +19,15 @@ from handlers.grammar.dates import parse_date
 from handlers.grammar.normal import simplified, view
 from handlers.text.reply import Button, Reply
 from storage import journal
-from storage.models.sales import CLOSED_STAGES, Customer, Deal, Visit
+from storage.models.sales import CLOSED_STAGES, Customer, Deal, Task, Visit
 from storage.sales import DealRepository
 
 RECENT = dt.timedelta(minutes=10)  # "the deal just talked about"
 _CJK = re.compile(r"[\u3400-\u9fff]")
 #: `254 推到月底` · `#31 改到下周五` · `31号 延到周五` · `254 push to fri`
-_MOVED = re.compile(r"^#?(?P<id>\d{1,9})\s*号?\s*[,，:：]?\s*"
-                    r"(?:(?:再|先)?(?:推到|推迟到|延到|延后到|延期到|改到|挪到|移到|顺延到|推迟|延后|延期|顺延)"
+_MOVED = re.compile(r"^(?:把|将)?\s*(?:跟进|商机)?\s*#?(?P<id>\d{1,9})\s*号?\s*[,，:：]?\s*"
+                    r"(?:(?:再|先|往后)?(?:推到|推迟到|延到|延后到|延期到|改到|改成|改为|挪到|移到|顺延到|推后到|推迟|延后|"
+                    r"延期|顺延)"
                     r"|(?:push(?:ed)?|move[d]?|postpone[d]?|delay(?:ed)?|reschedule[d]?)\s+(?:it\s+)?"
                     r"(?:to|until|till)?)\s*(?P<day>.+?)\s*(?:吧|了)?[!！。.~]*$", re.I)
 
@@ -55,6 +56,11 @@ def id_change(ctx: Ctx, text: str) -> Reply | None:
         name = ctx.session.get(Customer, deal.customer_id).name
         buttons.append(Button(ctx.t("id_change_deal", id=number, customer=name, title=deal.title)[:75],
                               f"{'商机' if zh else 'deal'} #{number} {'预计' if zh else 'close'} {typed}"))
+    task = ctx.session.get(Task, number)
+    if not buttons and task is not None and task.tenant_id == ctx.tenant.id and task.done_at is None \
+            and ctx.member.id in (task.assignee_id, task.creator_id):  # a task's day is set when added
+        said = ctx.t("id_change_task", id=number, title=task.title, day=ctx.day(day))
+        return Reply(lines=(said,), ok=False)
     if not buttons:
         return Reply(lines=(ctx.t("id_change_none", id=number),), ok=False)
     if len(buttons) == 1:

@@ -53,7 +53,9 @@ def _deal(chat, line="商机 京东 数据平台 方案呈现 12万") -> int:
 @pytest.mark.parametrize("said, day", [("{id} 推到月底", "2026-11-30"), ("#{id} 改到下周五", "2026-12-04"),
                                        ("{id}號 延到週五", "2026-11-27"),
                                        ("{id}，推迟到12月10日", "2026-12-10"),
-                                       ("{id} push to fri", "2026-11-27")])
+                                       ("{id} push to fri", "2026-11-27"), ("把{id}推到月底", "2026-11-30"),
+                                       ("将 #{id} 往后推到下周一", "2026-11-30"),
+                                       ("{id}号改成下周三吧", "2026-12-02")])
 def test_a_bare_follow_up_number_and_a_day_is_offered_as_moving_that_follow_up(session_factory, said, day):
     chat = _setup(session_factory)
     number = _visit_with_follow_up(chat)
@@ -283,7 +285,7 @@ def _visit_rows(session_factory):
 def test_notes_after_a_day_or_month_question_keep_the_day_as_typed(session_factory, said, answer, stored):
     chat = _setup(session_factory)
     asked = chat.reply(said)
-    assert not asked.ok and len(asked.buttons) == 2 and "10/12" in asked.text, asked.text
+    assert not asked.ok and len(asked.buttons) == 3 and "10/12" in asked.text, asked.text  # or notes only
     reply = chat.reply(answer)
     assert reply.ok and "10/12" in reply.text, reply.text
     assert _visit_rows(session_factory) == [stored]
@@ -357,3 +359,40 @@ def test_a_no_word_with_a_correction_in_the_sentence_is_the_correction_not_a_bar
     with session_factory() as s:
         deal = s.get(Deal, number)
         assert (deal.stage, int(deal.amount)) == ("proposal", 80000)
+
+
+@pytest.mark.parametrize("said, notes", [("拜访 华为：客户说10/12前给答复", "客户说10/12前给答复"),
+                                         ("visit Globex: they will revert by 10/12",
+                                          "they will revert by 10/12")])
+def test_a_day_read_two_ways_in_the_notes_may_be_kept_as_notes_only(session_factory, said, notes):
+    chat = _setup(session_factory)
+    asked = chat.reply(said)
+    assert not asked.ok and len(asked.buttons) == 3, asked.text
+    assert chat.reply("3").ok
+    assert _visit_rows(session_factory) == [(notes, None)]
+
+
+def test_two_characters_of_a_name_that_are_no_name_of_their_own_are_no_customer(session_factory):
+    chat = _setup(session_factory)
+    _deal(chat, "商机 中国移动 专线 方案呈现 8万")
+    reply = chat.reply("中国签了 5万")
+    assert "中国移动" not in reply.text and not reply.buttons, reply.text
+
+
+def test_a_bare_task_number_and_a_day_says_a_tasks_day_cannot_move_and_changes_nothing(session_factory):
+    chat = _setup(session_factory)
+    for _ in range(3):  # a task numbered apart from any visit or deal
+        number = _task(chat, "周五前给华为发方案")
+    reply = chat.reply(f"{number} 推到月底")
+    assert not reply.ok and "给华为发方案" in reply.text and f"完成 任务 {number}" in reply.text, reply.text
+    with session_factory() as s:
+        assert s.get(Task, number).due_on.isoformat() == "2026-11-27"
+
+
+@pytest.mark.parametrize("said", ["任务{id}搞定了吗？", "任务{id}完成没", "task {id} done?"])
+def test_a_task_number_asked_about_being_done_lists_the_tasks_and_adds_none(session_factory, said):
+    chat = _setup(session_factory)
+    number = _task(chat)
+    reply = chat.reply(said.format(id=number))
+    assert "给华为发报价" in reply.text, reply.text
+    assert _tasks(session_factory) == [("给华为发报价", False)]

@@ -335,7 +335,9 @@ def test_a_day_read_two_ways_is_asked_even_inside_a_follow_up_or_notes_question(
     chat = _setup(session_factory)
     first = chat.reply(typed)
     assert not first.ok and "month first" in first.text.lower()
-    assert not chat.reply(pick).ok  # then: a follow-up on that day, or only notes?
-    assert chat.reply("1").ok
+    assert "only notes" in first.text.lower()  # a follow-up on either day, or only notes: one question
+    assert chat.reply(pick).ok
     with session_factory() as s:
-        assert s.scalars(select(Visit).order_by(Visit.id.desc())).first().follow_up_on.isoformat() == day
+        visit = s.scalars(select(Visit).order_by(Visit.id.desc())).first()
+        assert visit.follow_up_on.isoformat() == day
+        assert visit.notes == typed.split(", ", 1)[1]  # the day as typed, not written out
