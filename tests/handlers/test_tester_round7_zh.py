@@ -413,3 +413,15 @@ def test_visits_to_two_customers_are_offered_as_two_visits_keeping_every_word(se
     visits = _visits(session_factory)[2:]
     assert sorted(v[0] for v in visits) == ["海尔", "美的集团"], visits
     assert not any(v[1].startswith(("和", "與", "与")) for v in visits), visits
+
+
+@pytest.mark.parametrize("said, day", [("拜访 阿里：介绍了ERP，1月中旬出结果", "2027-01-15"),
+                                       ("拜訪 阿里：介紹了ERP，1月中旬出結果", "2027-01-15"),
+                                       ("拜访 阿里：介绍了ERP，12月中旬出结果", "2026-12-15")])
+def test_a_month_and_its_middle_glued_to_words_is_that_months_middle(session_factory, said, day):
+    chat = _setup(session_factory)
+    reply = chat.reply(said)
+    assert not reply.ok and "月中旬" in reply.text, reply.text
+    assert all("2026-12-15" not in b.command for b in reply.buttons) or day == "2026-12-15", reply.buttons
+    assert chat.reply("1").ok
+    assert _visits(session_factory)[0][2].isoformat() == day
