@@ -13,6 +13,7 @@
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from handlers.context import Ctx, usage_reply
@@ -24,6 +25,7 @@ from handlers.grammar.language import answered_in
 from handlers.grammar.parse import normalize
 from handlers.grammar.parse_reports import progress_asked
 from handlers.grammar.reading import read
+from handlers.lookup import known_customers
 from handlers.sales import said_again, unnamed
 from handlers.text.reply import Button, Reply
 
@@ -52,6 +54,9 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
             return said[1]
         if said.problem == "schedule_said" and not ctx.is_manager:  # refused as the command is
             return read(said.options[0][1], ctx.today).command
+        if said.problem == "tier_said" and not known_customers(ctx, read(said.options[0][1], ctx.today)
+                                                               .command.name):
+            said = replace(said, problem="tier_said_new")  # no such customer: said it would be a new one
         return replace(usage_reply(ctx.locale, said), locale=ctx.locale)  # a change: offered
     if (asked := progress_asked(normalize(ctx.text))) is not None:
         return asked  # `团队这个月KPI完成得怎么样`: no team command, a question about progress
@@ -116,5 +121,12 @@ def _inner(ctx: Ctx, text: str, said: str, left: str, command: c.Command) -> c.C
     if read_only(command):
         ctx.notes.append(ctx.t("read_as", said=said, left=left))
         return command
+    if isinstance(command, c.SetTarget) and _PERIODISH.search(left):  # `… 300万 明后年`: never offered
+        return Reply(lines=(ctx.t("target_period_unread", left=left),), ok=False,  # as this month's
+                     locale=ctx.locale)
     return Reply(lines=(ctx.t("inner_command", said=said, left=left), ctx.t("answer_hint_one")), ok=False,
                  locale=ctx.locale, buttons=(Button(said[:75], said, action=command),))
+
+
+#: Words of a period a target's words left out (`明后年`, `年底`, `FY27`, `next fiscal year`)
+_PERIODISH = re.compile(r"[年月季周]|\d{4}|\b(?:fy|q[1-4]|year|month|quarter|week|annual|h[12])", re.I)

@@ -152,7 +152,8 @@ def read(text: str, today: dt.date | None = None) -> Reading:
     from handlers.grammar.spans import account, date_in
 
     today = today or dt.date.today()
-    text = amount_words(_without_new(plain_changes(text)))  # `30 grand`: `30k`
+    text = amount_words(everyday.rewrite(_without_new(plain_changes(text))))  # words kept as read
+    # (`USD 120k`) · `30 grand`: `30k`
     name, _lang, after = split_keyword(simplified(p.normalize(text)))
     if (money := everyday.foreign_money(" ".join(text.split()), name, _lang == "zh")) is not None:
         return Reading(money)  # `deal Acme S$60k`: no amount kept in a currency not kept here

@@ -25,6 +25,11 @@ ASKING: dict[str, tuple[str, str]] = {
                               "“{name}”是我们的几个客户（{names}）：每个客户各记一条吗？尚未保存。"),
     "each_customer_button": ("One for each ({count})", "每个客户各一条（{count}）"),
     "new_customer_button": ("New customer “{name}”", "新客户“{name}”"),
+    "several_none_saved": ("Nothing of this message was saved, not even {lines}, which was fine.",
+                           "整条消息都未保存，没有问题的{lines}也没有保存。"),
+    "several_only_before": ("Save only {lines}", "只保存{lines}"),
+    "customer_new_ask": ("There is no customer “{name}” yet. Create it? Nothing was saved yet.",
+                         "还没有客户“{name}”。要新建这个客户吗？尚未保存。"),
     "visit_which_customer": ("Which words are the customer? Put a colon after the name: {example}",
                              "哪几个字是客户名？请在客户名后加冒号：{example}"),
     "title_in_quotes": ("Is “{text}” the title of a deal of {customer}? It is no stage I know; titles go "
@@ -102,6 +107,9 @@ ASKING: dict[str, tuple[str, str]] = {
                       "yet.", "“{text}”没有命令词：按下面这样修改定时设置吗？尚未改动。"),
     "tier_said": ("“{text}” has no command word: set the customer's tier like this? Nothing was changed "
                   "yet.", "“{text}”没有命令词：按下面这样设置客户分级吗？尚未改动。"),
+    "tier_said_new": ("“{text}” has no command word, and no customer of ours has that name: a new customer "
+                      "with that tier? Nothing was saved yet.",
+                      "“{text}”没有命令词，也没有叫这个名字的客户：新建客户并设为该分级吗？尚未保存。"),
     "option_as_said": ("As said", "照此执行"),
     "currency_foreign": ("“{text}”: this workspace keeps no amounts in that currency (it keeps CNY, USD, "
                          "EUR, GBP, HKD and JPY), so nothing was saved. Send the amount again in one of "
