@@ -296,3 +296,27 @@ def test_several_customers_matching_are_offered_one_tap_each_and_answered(sessio
     done = chat.reply(answer)
     assert done.ok, done.text
     assert _last_visit(session_factory) == (customer, "joint call")
+
+
+@pytest.mark.parametrize("typed", [
+    "actually make the follow up wed", "no, fu wed", "sorry, follow up on wed", "set the f/u to wed",
+    "change the follow-up to wed",
+])
+def test_a_follow_up_put_right_after_a_visit_is_offered_on_that_visit(session_factory, typed):
+    chat = _setup(session_factory)
+    assert chat.reply("visit Globex: pricing talk").ok
+    asked = chat.reply(typed)
+    assert not asked.ok and "follow up wed" in asked.buttons[0].command, asked.text
+    assert chat.reply("yes").ok
+    with session_factory() as s:
+        visit = s.scalars(select(Visit).order_by(Visit.id.desc())).first()
+        assert visit.follow_up_on.weekday() == 2 and visit.notes == "pricing talk"
+
+
+def test_a_follow_up_word_after_a_deal_never_moves_its_close_day(session_factory):
+    chat = _setup(session_factory)
+    assert chat.reply('deal Globex "renewal" proposal 50k close 12/30').ok
+    chat.reply("actually make the follow up wed")
+    chat.reply("yes")
+    with session_factory() as s:
+        assert s.scalars(select(Deal.expected_close)).one().isoformat().endswith("12-30")
