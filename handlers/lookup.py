@@ -13,6 +13,7 @@ from handlers.grammar.brands import brand_of
 from handlers.grammar.commands import CloseDeal, LogVisit, Scope, SetCustomer, UpsertDeal
 from handlers.grammar.intents import usage
 from handlers.grammar.normal import name_fold
+from handlers.grammar.patterns import pattern
 from handlers.rules.name_likeness import (
     abbreviated_customers,
     core_name,
@@ -26,7 +27,7 @@ from storage.models.team import Team
 from storage.models.workspace import Member
 from storage.sales import CustomerRepository
 
-_CJK = re.compile(r"[\u3400-\u9fff]")
+_CJK = pattern(r"[\u3400-\u9fff]")
 
 
 def customer_named(ctx: Ctx, name: str) -> Customer:
@@ -214,11 +215,11 @@ def with_customer(command, old: str, new: str):
 
 
 #: Between two customers' names: `京东和联想`, `Acme & Globex`, `Acme and Globex`, `A/B`.
-_JOINED = re.compile(r"\s*(?:和|与|與|及|、|&|\+|/|;|；|\band\b)\s*", re.IGNORECASE)
+_JOINED = pattern(r"\s*(?:和|与|與|及|、|&|\+|/|;|；|\band\b)\s*", re.IGNORECASE)
 
 
 #: `&` between two letters with no space (`A&B Ltd.`, `AT&T`, `P&G`): part of one company's name
-_IN_NAME = re.compile(r"(?<=[A-Za-z0-9])&(?=[A-Za-z0-9])")
+_IN_NAME = pattern(r"(?<=[A-Za-z0-9])&(?=[A-Za-z0-9])")
 
 
 def _ask_joined(ctx: Ctx, name: str, parts: list[str], *, known: bool = False):

@@ -24,6 +24,7 @@ from handlers.grammar.inner import courteous, inner_command, lead_in, read_only,
 from handlers.grammar.language import answered_in
 from handlers.grammar.parse import normalize
 from handlers.grammar.parse_reports import progress_asked
+from handlers.grammar.patterns import pattern
 from handlers.grammar.reading import read
 from handlers.lookup import known_customers
 from handlers.sales import said_again, unnamed
@@ -129,4 +130,4 @@ def _inner(ctx: Ctx, text: str, said: str, left: str, command: c.Command) -> c.C
 
 
 #: Words of a period a target's words left out (`明后年`, `年底`, `FY27`, `next fiscal year`)
-_PERIODISH = re.compile(r"[年月季周]|\d{4}|\b(?:fy|q[1-4]|year|month|quarter|week|annual|h[12])", re.I)
+_PERIODISH = pattern(r"[年月季周]|\d{4}|\b(?:fy|q[1-4]|year|month|quarter|week|annual|h[12])", re.I)

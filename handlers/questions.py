@@ -20,6 +20,7 @@ from handlers.grammar.festivals import unknown_in
 from handlers.grammar.intents import split_keyword
 from handlers.grammar.normal import name_fold, simplified
 from handlers.grammar.parse import normalize
+from handlers.grammar.patterns import pattern
 from handlers.text.reply import Reply
 from storage import questions as stored
 from storage.models.workspace import Member
@@ -39,7 +40,7 @@ _NO = {"no", "n", "nope", "cancel", "不", "不是", "否", "不要", "取消", 
        "不是这个"}
 _THANKS = {"谢谢", "谢了", "thanks", "thank you", "thx", "ty"}  # said after a yes or no: nothing more
 _COURTESY = {"pls", "plz", "please", "thanks", "thx", "🙏", "😊", "🙂", "😅", "👍"}  # beside a yes or no
-_VARIATION = re.compile("[\ufe0f\u200d]")  # an emoji's presentation marks: `👍️` is `👍`
+_VARIATION = pattern("[\ufe0f\u200d]")  # an emoji's presentation marks: `👍️` is `👍`
 _LIMIT = 4000  # the longest answer value kept
 
 
@@ -113,10 +114,10 @@ def _a_command(text: str) -> bool:
 
 
 #: What ends an everyday answer and says nothing (`下周五吧`, `好的呀`, `ok!`)
-_PARTICLE = re.compile(r"[吧啊呀呢哈嘛哦喔呗]*[\s.!。！~]*$")
+_PARTICLE = pattern(r"[吧啊呀呢哈嘛哦喔呗]*[\s.!。！~]*$")
 #: A question's `fill` that ends with the follow-up word takes a day (`12号`, `跟进 fri`)
-_FOLLOW_UP_END = re.compile(r"(?:跟进|follow up)$", re.I)
-_FOLLOW_UP_START = re.compile(r"^(?:跟进|回访|follow[\s-]?up|fu)\s*[:：]?\s*", re.I)
+_FOLLOW_UP_END = pattern(r"(?:跟进|follow up)$", re.I)
+_FOLLOW_UP_START = pattern(r"^(?:跟进|回访|follow[\s-]?up|fu)\s*[:：]?\s*", re.I)
 
 
 def _day_first(text: str, now: dt.datetime) -> bool:
@@ -158,8 +159,8 @@ def _label_typed(text: str, labels: list) -> int | None:
 
 
 #: Words around a label's word in an answer: `the … one`, `…那个`, `…的`
-_PICKING = re.compile(r"(?:^|\s)(?:the|one|that|this|no|its|it's|it|is|a|an|as|i mean|meant)(?=\s|$)"
-                      r"|那个|这个|那一个|不是|是|的$|吧$")
+_PICKING = pattern(r"(?:^|\s)(?:the|one|that|this|no|its|it's|it|is|a|an|as|i mean|meant)(?=\s|$)"
+                   r"|那个|这个|那一个|不是|是|的$|吧$")
 
 
 def forget(session: Session, member: Member, platform: str) -> None:

@@ -5,16 +5,18 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from handlers.grammar.patterns import pattern
+
 _CURRENCY = {"$": "USD", "¥": "CNY", "€": "EUR", "£": "GBP", "hk$": "HKD", "us$": "USD",  # before or after
              "usd": "USD", "美元": "USD", "美金": "USD", "cny": "CNY", "rmb": "CNY", "人民币": "CNY",
              "元": "CNY", "块": "CNY", "eur": "EUR", "欧元": "EUR", "gbp": "GBP", "英镑": "GBP",
              "hkd": "HKD", "港币": "HKD", "港元": "HKD", "jpy": "JPY", "日元": "JPY"}
-_AMOUNT = re.compile(
+_AMOUNT = pattern(
     r"""^(?P<cur>[$¥€£]|hk\$|us\$)?
         (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)
         (?P<unit>k|m|w|千|万|亿)?
         (?P<suffix>""" + "|".join(sorted((re.escape(w) for w in _CURRENCY),
-                                         key=len, reverse=True)) + r""")?$""",
+                                      key=len, reverse=True)) + r""")?$""",
     re.IGNORECASE | re.VERBOSE,
 )
 _UNITS = {"k": 1_000, "千": 1_000, "m": 1_000_000, "w": 10_000, "万": 10_000, "亿": 100_000_000}
@@ -61,7 +63,7 @@ _UNIT_WORDS = (
      r"\1m"),
     (re.compile(r"(?<![\w$¥€£])(hk\$|us\$|[$¥€£])\s+(?=\d)", re.I), r"\1"),
 )
-_QUOTED = re.compile(r"(\"[^\"]*\"|“[^”]*”|「[^」]*」)")
+_QUOTED = pattern(r"(\"[^\"]*\"|“[^”]*”|「[^」]*」)")
 
 
 def amount_words(text: str) -> str:
@@ -69,16 +71,16 @@ def amount_words(text: str) -> str:
     title in quotes, `"3 M"`, is as typed)."""
     parts = _QUOTED.split(text)
     for index in range(0, len(parts), 2):
-        for pattern, unit in _UNIT_WORDS:
-            parts[index] = pattern.sub(unit, parts[index])
+        for regex, unit in _UNIT_WORDS:
+            parts[index] = regex.sub(unit, parts[index])
     return "".join(parts)
 
 
 _CN_CHARS = "零〇一二两三四五六七八九十百千万亿0-9"
 #: Words that say an amount is about so much (`大概30万`, `三十万左右`): the amount is what is said
-_ABOUT = re.compile(r"^(?:大概|大约|约|差不多|~|≈)|(?:左右|上下)$")
-_CN_NUMBER = re.compile(rf"^([$¥€£]?)([{_CN_CHARS}]*[十百千万亿][{_CN_CHARS}]*)"
-                        r"(元|块|人民币|美元|美金|港币|港元|欧元)?$")
+_ABOUT = pattern(r"^(?:大概|大约|约|差不多|~|≈)|(?:左右|上下)$")
+_CN_NUMBER = pattern(rf"^([$¥€£]?)([{_CN_CHARS}]*[十百千万亿][{_CN_CHARS}]*)"
+                     r"(元|块|人民币|美元|美金|港币|港元|欧元)?$")
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
               "八": 8, "九": 9}
 _CN_SMALL = {"十": 10, "百": 100, "千": 1000}

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from handlers.grammar.patterns import pattern
+
 #: English brand → the Chinese names the company goes by (the first is its usual name).
 BRANDS: dict[str, tuple[str, ...]] = {
     "tencent": ("腾讯",),
@@ -68,7 +70,7 @@ BRANDS: dict[str, tuple[str, ...]] = {
     "china merchants bank": ("招商银行", "招行"),
 }
 
-_NOT_WORD = re.compile(r"[\W_]+")
+_NOT_WORD = pattern(r"[\W_]+")
 
 
 def _key(name: str) -> str:
@@ -85,8 +87,8 @@ def brand_of(core: str) -> str | None:
     return _BRAND_OF.get(_key(core))
 
 
-_SAID = re.compile(r"(?<![a-z0-9])(" + "|".join(sorted((re.escape(e) for e in BRANDS), key=len, reverse=True))
-                   + r")(?![a-z0-9])")
+_SAID = pattern(r"(?<![a-z0-9])(" + "|".join(sorted((re.escape(e) for e in BRANDS), key=len, reverse=True))
+                + r")(?![a-z0-9])")
 
 
 def brands_said(text: str) -> set[str]:

@@ -14,31 +14,32 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 
 from handlers.grammar.dates import parse_date
+from handlers.grammar.patterns import pattern
 
 #: A follow-up word: `follow up`, `follow-up`, `followup`, `f/u`, `fu`, `跟进`, `回访`.
-_FU_WORD = re.compile(r"(?<![A-Za-z])(?:follow[\s-]?ups?|f/u|fu|跟进|回访)(?![A-Za-z])", re.IGNORECASE)
+_FU_WORD = pattern(r"(?<![A-Za-z])(?:follow[\s-]?ups?|f/u|fu|跟进|回访)(?![A-Za-z])", re.IGNORECASE)
 #: A follow-up word mistyped (`folow up`, `follwo up`, `follow pu`, `跟近`): asked about, never notes.
-_FU_TYPO = re.compile(r"(?<![A-Za-z])(?:fol+o?w+|fo?l+ow+|fol+wo|follwo|flolow|follo|folllow)"
-                      r"[\s-]?(?:up|pu|uo)(?![A-Za-z])|(?<![A-Za-z])follow[\s-]?(?:pu|uo|ip)(?![A-Za-z])|跟近|根进|跟紧|跟尽",
-                      re.IGNORECASE)
+_FU_TYPO = pattern(r"(?<![A-Za-z])(?:fol+o?w+|fo?l+ow+|fol+wo|follwo|flolow|follo|folllow)"
+                   r"[\s-]?(?:up|pu|uo)(?![A-Za-z])|(?<![A-Za-z])follow[\s-]?(?:pu|uo|ip)(?![A-Za-z])|跟近|根进|跟紧|跟尽",
+                   re.IGNORECASE)
 #: A next contact said with no day, only "then" or "later" (`budget frozen till Q2, revisit then`):
 #: a follow-up meant, its day to be asked, never left in the notes
-_NEXT_THEN = re.compile(r"(?<![A-Za-z])(?:revisit|circle back|check back|check in|touch base|reconnect|"
-                        r"reach out|follow[\s-]?up|fu|f/u)(?:\s+again)?\s+"
-                        r"(?P<when>then|later|afterwards|after that|at that point|down the road)(?![A-Za-z])",
-                        re.IGNORECASE)
+_NEXT_THEN = pattern(r"(?<![A-Za-z])(?:revisit|circle back|check back|check in|touch base|reconnect|"
+                     r"reach out|follow[\s-]?up|fu|f/u)(?:\s+again)?\s+"
+                     r"(?P<when>then|later|afterwards|after that|at that point|down the road)(?![A-Za-z])",
+                     re.IGNORECASE)
 #: A follow-up said by an event, not a day (`after CNY`, `once legal signs`): its day is asked
-_AFTER_EVENT = re.compile(r"(?:after|post|once|when|until|till)(?![A-Za-z])", re.IGNORECASE)
+_AFTER_EVENT = pattern(r"(?:after|post|once|when|until|till)(?![A-Za-z])", re.IGNORECASE)
 #: Where a clause ends: `,` `，` `;` `；` `。` `!` a period before a space, ` - `, a new line.
-CLAUSE_END = re.compile(r"\s*(?:[,，;；。!！?？\n]|\.(?=\s|$)|\s[-–—]\s|—)\s*")
-_LEAD_IN = re.compile(r"\s*(?::|：)?\s*(?:on\s+|by\s+|在\s*)?", re.IGNORECASE)
-_BEFORE = re.compile(r"\s*(?:前|之前|以前|before)\s*", re.IGNORECASE)
-DATE_LIKE = re.compile(r"\d|^(?:mon|tue|wed|thu|fri|sat|sun|next|nxt|this|tom|tmr|tod|end|eo[wmyd]|cob|mid|"
-                        r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|^[下本这今明后上]|^周|^星期|^月[底中]|"
-                        r"^年[底末终]|^(?:the\s+)?(?:x-?mas|christmas|new\s+year|nye|cny|chinese\s+new|lunar\s+new|"
-                        r"spring\s+festival|valentine|halloween|eoq)|^圣诞|^平安夜|^元旦|^春节|"
-                        r"^(?:in|by)\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
-                        re.IGNORECASE)
+CLAUSE_END = pattern(r"\s*(?:[,，;；。!！?？\n]|\.(?=\s|$)|\s[-–—]\s|—)\s*")
+_LEAD_IN = pattern(r"\s*(?::|：)?\s*(?:on\s+|by\s+|在\s*)?", re.IGNORECASE)
+_BEFORE = pattern(r"\s*(?:前|之前|以前|before)\s*", re.IGNORECASE)
+DATE_LIKE = pattern(r"\d|^(?:mon|tue|wed|thu|fri|sat|sun|next|nxt|this|tom|tmr|tod|end|eo[wmyd]|cob|mid|"
+                     r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|^[下本这今明后上]|^周|^星期|^月[底中]|"
+                     r"^年[底末终]|^(?:the\s+)?(?:x-?mas|christmas|new\s+year|nye|cny|chinese\s+new|lunar\s+new|"
+                     r"spring\s+festival|valentine|halloween|eoq)|^圣诞|^平安夜|^元旦|^春节|"
+                     r"^(?:in|by)\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
+                     re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -101,11 +102,11 @@ def follow_ups(text: str, view: str, today: dt.date) -> list[FollowUp] | Unread:
 
 #: A word that makes the date after it another day (`mid jan`, `late dec`, `around the 20th`): a date
 #: read without it would be a wrong one, so the whole is asked about
-_QUALIFIER = re.compile(r"(?<![A-Za-z])(?:mid|early|late|end|end of|beginning of|start of|around|about|"
-                        r"approx\.?|roughly|sometime|some time|(?:first|second|third|last|1st|2nd|3rd|4th)\s+"
-                        r"(?:wk|week)s?\s+(?:of|in))\s*$", re.I)
+_QUALIFIER = pattern(r"(?<![A-Za-z])(?:mid|early|late|end|end of|beginning of|start of|around|about|"
+                     r"approx\.?|roughly|sometime|some time|(?:first|second|third|last|1st|2nd|3rd|4th)\s+"
+                     r"(?:wk|week)s?\s+(?:of|in))\s*$", re.I)
 #: A day said too vaguely to read, just before a follow-up word (`下旬再回访`, `节后跟进`)
-_VAGUE_BEFORE = re.compile(r"(?:[上中下]旬|月初|月末|周末|节后|节前|年后|年前|改天|回头)\s*(?:再|要|去)?\s*$")
+_VAGUE_BEFORE = pattern(r"(?:[上中下]旬|月初|月末|周末|节后|节前|年后|年前|改天|回头)\s*(?:再|要|去)?\s*$")
 
 
 def _after(text: str, view: str, word: re.Match, today: dt.date) -> FollowUp | Unread | None:
@@ -156,7 +157,7 @@ def _before(text: str, view: str, word: re.Match, today: dt.date) -> FollowUp | 
     return None
 
 
-_CJK = re.compile(r"[\u3400-\u9fff]")
+_CJK = pattern(r"[\u3400-\u9fff]")
 
 
 def _cut(said: str, at: int) -> bool:
@@ -200,17 +201,17 @@ def without(text: str, spans: list[tuple[int, int]]) -> str:
 #: a break) is a second command, asked about.
 SECOND_EN = {"visit", "visited", "deal", "won", "lost", "task", "tip"}
 SECOND_ZH = ("拜访", "商机", "赢单", "输单", "任务", "经验")
-_BREAK = re.compile(r"(?:[。;；!！?？\n]|\.(?=\s))\s*")
-_WORD = re.compile(r"\S+")
+_BREAK = pattern(r"(?:[。;；!！?？\n]|\.(?=\s))\s*")
+_WORD = pattern(r"\S+")
 
 
 #: Words that join a second command to the first (`; also deal acme …`, `，另外 商机 …`); after
 #: one of them a comma is break enough.
 FILLERS = {"also", "and", "then", "plus", "另外", "还有", "然后", "并且", "同时"}
-_COMMA_FILLER = re.compile(r"[,，]\s*(?=(?:also|and|then|plus|另外|还有|然后|并且|同时)[\s,，:]+\S)", re.I)
+_COMMA_FILLER = pattern(r"[,，]\s*(?=(?:also|and|then|plus|另外|还有|然后|并且|同时)[\s,，:]+\S)", re.I)
 #: A joining word that says "a second thing" on its own, with no break before it (`… 下周一跟进 另外
 #: 任务 …`, `… also task …`); a Chinese one may be glued to the command word (`另外任务`).
-_STRONG_FILLER = re.compile(r"(?<=\s)(?=(?:also|plus)\s+\S)|(?<=\s)(?=(?:另外|还有|同时)\s*\S)", re.I)
+_STRONG_FILLER = pattern(r"(?<=\s)(?=(?:also|plus)\s+\S)|(?<=\s)(?=(?:另外|还有|同时)\s*\S)", re.I)
 STRONG_ZH = ("另外", "还有", "同时")
 
 
@@ -245,7 +246,7 @@ def second_command(text: str, view: str) -> int | None:
 
 #: The other lines of a message of several commands, while each runs (handlers/dispatch.py)
 OTHER_LINES: ContextVar[tuple[str, ...]] = ContextVar("other_lines", default=())
-_CLOSING_LINE = re.compile(r"^\s*(?:won|win|lost|lose|赢单|成交|输单|丢单)(?![A-Za-z])", re.I)
+_CLOSING_LINE = pattern(r"^\s*(?:won|win|lost|lose|赢单|成交|输单|丢单)(?![A-Za-z])", re.I)
 
 
 def closes_elsewhere() -> bool:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
-import re
 import types
 import typing
 from decimal import Decimal, InvalidOperation
@@ -21,6 +20,7 @@ from functools import cache
 from handlers.grammar import commands as c
 from handlers.grammar import vocabulary as V
 from handlers.grammar.amounts import MAX_AMOUNT
+from handlers.grammar.patterns import pattern
 from storage import pipelines
 from storage.models.sales import CLOSED_STAGES
 from storage.models.team import METRICS, PERIOD_KINDS
@@ -74,7 +74,7 @@ def pressed(value: str) -> c.Command | c.ParseError | str:
     return decode(value) or c.ParseError(None)
 
 
-_STAGE_KEY = re.compile(r"[a-z0-9_]{1,16}")
+_STAGE_KEY = pattern(r"[a-z0-9_]{1,16}")
 
 
 def _stage(stage) -> bool:

@@ -13,12 +13,13 @@ from contextvars import ContextVar
 
 from handlers.grammar.festivals import festival_day, first_day_after
 from handlers.grammar.month_days import YEAR_END, mid_month, month_end, period_start
+from handlers.grammar.patterns import pattern
 
 _EN_DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _ZH_DAYS = "一二三四五六日"
 _ZH_DAY_ALIASES = {"天": 6, "七": 6, **{str(i + 1): i for i in range(7)}}
 
-_NXT = re.compile(r"(?<![a-z])nxt(?![a-z])")
+_NXT = pattern(r"(?<![a-z])nxt(?![a-z])")
 _OFFSETS = {
     "today": 0, "tod": 0, "今天": 0, "今日": 0, "eod": 0, "end of day": 0, "end of today": 0, "cob": 0,
     "今天下班前": 0,
@@ -27,21 +28,21 @@ _OFFSETS = {
     "day after tomorrow": 2, "后天": 2, "大后天": 3,
     "yesterday": -1, "昨天": -1, "前天": -2,
 }
-_IN_DAYS = re.compile(r"^(?:in\s+)?(\d{1,3}|[一二两三四五六七八九十])\s*(天|days?|个?星期|周|weeks?|wks?)"
-                      r"(?:后|以后|之后|\s+later|\s+from\s+(?:now|today))?$")
-_IN_MONTHS = re.compile(r"^(?:in\s+)?(\d{1,2}|[一二两三四五六七八九十])\s*(?:months?|个月)"
-                        r"(?:后|以后|之后|\s+later|\s+from\s+(?:now|today))?$")
+_IN_DAYS = pattern(r"^(?:in\s+)?(\d{1,3}|[一二两三四五六七八九十])\s*(天|days?|个?星期|周|weeks?|wks?)"
+                   r"(?:后|以后|之后|\s+later|\s+from\s+(?:now|today))?$")
+_IN_MONTHS = pattern(r"^(?:in\s+)?(\d{1,2}|[一二两三四五六七八九十])\s*(?:months?|个月)"
+                     r"(?:后|以后|之后|\s+later|\s+from\s+(?:now|today))?$")
 ZH_COUNT = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
 #: A weekday's name in full or cut short (`mon`, `tues`, `thurs`): never a word that only starts
 #: like one (`month` is no Monday).
-_EN_WEEKDAY = re.compile(r"^(?:(next|this|coming)\s+)?(mon|tue|wed|thu|fri|sat|sun)"
-                         r"(?:day|s|sday|nesday|rsday|rs|urday|r|ur)?\.?$")
-_ZH_WEEKDAY = re.compile(r"^(下下|下个?|本|这个?|)(?:周|星期|礼拜)([一二三四五六日天七1-7])$")
-_ISO = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$")
-_MONTH_DAY = re.compile(r"^(\d{1,2})/(\d{1,2})$")
-_ZH_MONTH_DAY = re.compile(r"^(下个?月|本月|这个月)(\d{1,2})[日号]$")
-_ZH_DATE = re.compile(r"^(?:(\d{4})年)?(\d{1,2})月(\d{1,2})[日号]?$")
-_RANGE_SEP = re.compile(r"\s*(?:-|~|–|—|至|到|\bto\b|\buntil\b)\s*")
+_EN_WEEKDAY = pattern(r"^(?:(next|this|coming)\s+)?(mon|tue|wed|thu|fri|sat|sun)"
+                      r"(?:day|s|sday|nesday|rsday|rs|urday|r|ur)?\.?$")
+_ZH_WEEKDAY = pattern(r"^(下下|下个?|本|这个?|)(?:周|星期|礼拜)([一二三四五六日天七1-7])$")
+_ISO = pattern(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$")
+_MONTH_DAY = pattern(r"^(\d{1,2})/(\d{1,2})$")
+_ZH_MONTH_DAY = pattern(r"^(下个?月|本月|这个月)(\d{1,2})[日号]$")
+_ZH_DATE = pattern(r"^(?:(\d{4})年)?(\d{1,2})月(\d{1,2})[日号]?$")
+_RANGE_SEP = pattern(r"\s*(?:-|~|–|—|至|到|\bto\b|\buntil\b)\s*")
 
 
 def parse_date(text: str, today: dt.date, *, future: bool = True) -> dt.date | None:
@@ -91,10 +92,10 @@ def past_day(text: str, today: dt.date) -> dt.date | None:
     return day if day is not None and day <= today else None
 
 
-_LAST = re.compile(r"^last\s+(\S+)$", re.I)
-_LAST_WEEK_ZH = re.compile(r"^上个?(?:周|星期|礼拜)([一二三四五六日天])$")
-_BARE_WEEKDAY = re.compile(r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?$|^(?:周|星期|礼拜)[一二三四五六日天]$",
-                           re.I)
+_LAST = pattern(r"^last\s+(\S+)$", re.I)
+_LAST_WEEK_ZH = pattern(r"^上个?(?:周|星期|礼拜)([一二三四五六日天])$")
+_BARE_WEEKDAY = pattern(r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?$|^(?:周|星期|礼拜)[一二三四五六日天]$",
+                        re.I)
 
 
 def parse_date_range(text: str, today: dt.date) -> tuple[dt.date, dt.date] | None:
@@ -146,8 +147,8 @@ def first_working_day(day: dt.date) -> dt.date:
     return day
 
 
-_END_OF_QUARTER = re.compile(r"^(?:end\s+of\s+(?:the\s+)?(?:q([1-4])|(this|next)\s+quarter|quarter)|"
-                             r"q([1-4])\s+end|eoq)$")
+_END_OF_QUARTER = pattern(r"^(?:end\s+of\s+(?:the\s+)?(?:q([1-4])|(this|next)\s+quarter|quarter)|"
+                          r"q([1-4])\s+end|eoq)$")
 
 
 def _quarter_end(found: re.Match, today: dt.date) -> dt.date:
@@ -226,7 +227,7 @@ def _weekday_of(text: str, today: dt.date) -> dt.date | None:
 
 
 #: A day of the month alone (`the 15th`, `15th`, `15号`): the next one to come
-_MONTH_DAY_ALONE = re.compile(r"^(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)$|^(\d{1,2})[号日]$")
+_MONTH_DAY_ALONE = pattern(r"^(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)$|^(\d{1,2})[号日]$")
 
 
 def _absolute(text: str, today: dt.date, future: bool) -> dt.date | None:
@@ -258,7 +259,7 @@ def _absolute(text: str, today: dt.date, future: bool) -> dt.date | None:
     return None
 
 
-_TIME = re.compile(r"\d\s*(?:am|pm|h)\b|\d:\d\d|\bnoon\b", re.IGNORECASE)
+_TIME = pattern(r"\d\s*(?:am|pm|h)\b|\d:\d\d|\bnoon\b", re.IGNORECASE)
 
 
 def _dateutil(text: str, today: dt.date, future: bool) -> dt.date | None:

@@ -8,12 +8,13 @@ import re
 from handlers.grammar import commands as c
 from handlers.grammar import vocabulary as V
 from handlers.grammar.parse import swap
+from handlers.grammar.patterns import pattern
 
 #: A token that starts like an amount but is none (`50kk`, `1.2mm`, `5wan`): never part of a name.
-_AMOUNTISH = re.compile(r"^[$¥]?\d[\d,.]*(?:[a-z]{1,6}|[千万亿元块]{1,3})$"
-                        # a range or a count said vaguely (`50-60k`, `30多万`, `三十来万`, `十几万`)
-                        r"|^[$¥]?(?:\d[\d,.]*[a-z千万]?\s*[-~～到至])?[$¥]?(?:\d[\d,.]*|[一二两三四五六七八九十百零]+)"
-                        r"[多来几余]?(?:[kmw]|[千万亿元块])+(?:多|左右|上下)?$", re.IGNORECASE)
+_AMOUNTISH = pattern(r"^[$¥]?\d[\d,.]*(?:[a-z]{1,6}|[千万亿元块]{1,3})$"
+                     # a range or a count said vaguely (`50-60k`, `30多万`, `三十来万`, `十几万`)
+                     r"|^[$¥]?(?:\d[\d,.]*[a-z千万]?\s*[-~～到至])?[$¥]?(?:\d[\d,.]*|[一二两三四五六七八九十百零]+)"
+                     r"[多来几余]?(?:[kmw]|[千万亿元块])+(?:多|左右|上下)?$", re.IGNORECASE)
 
 
 def deal_ref(tokens: list[tuple[str, bool]]) -> c.DealRef:

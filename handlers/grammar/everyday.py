@@ -13,21 +13,22 @@ import datetime as dt
 import re
 
 from handlers.grammar import commands as c
+from handlers.grammar.patterns import pattern
 
 _EMOJI = r"[\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]"
 
 #: `delete visit 393` · `remove task #5` · `del tip 3`: the grammar's `visit #393 delete`
-_DELETE = re.compile(r"^(?:delete|remove|del|bin|trash)\s+(?:the\s+|my\s+)?"
-                     r"(?P<kind>visit|deal|task|tip|contest)\s*(?:#|no\.?\s*|number\s+)?"
-                     r"(?P<id>\d{1,9})(?:[\s,]+(?:pls|please|plz|thanks|thx|ty))*[\s.!]*$", re.I)
+_DELETE = pattern(r"^(?:delete|remove|del|bin|trash)\s+(?:the\s+|my\s+)?"
+                  r"(?P<kind>visit|deal|task|tip|contest)\s*(?:#|no\.?\s*|number\s+)?"
+                  r"(?P<id>\d{1,9})(?:[\s,]+(?:pls|please|plz|thanks|thx|ty))*[\s.!]*$", re.I)
 #: Liking said with an emoji or a word: `👍 tip 5, so true`, `+1 tip #5`, `tip 5 is gold 🔥`
 _PRAISE = (r"(?:" + _EMOJI + r"+|\+1|like|liked|love|loved|love it|love this|great|great one|nice|nice one|"
            r"so true|true|agree|agreed|100%|this|gold|is gold|spot on|yes|yess+|useful|helpful|"
            r"really useful|works|it works|thanks|thx)")
-_LIKE = re.compile(r"^(?:(?P<before>(?:" + _PRAISE + r"[\s,!.]*)+)(?:with\s+)?)?tip\s*#?(?P<id>\d{1,9})"
-                   r"(?P<after>(?:[\s,!.:\-]*" + _PRAISE + r")*)[\s,!.]*$", re.I)
+_LIKE = pattern(r"^(?:(?P<before>(?:" + _PRAISE + r"[\s,!.]*)+)(?:with\s+)?)?tip\s*#?(?P<id>\d{1,9})"
+                r"(?P<after>(?:[\s,!.:\-]*" + _PRAISE + r")*)[\s,!.]*$", re.I)
 #: A command word with `?` or `!` glued on (`followups??`, `pipeline?!`)
-_GLUED_MARKS = re.compile(r"^(?P<word>[^\s?？!！]+)[?？!！]+(?=\s|$)")
+_GLUED_MARKS = pattern(r"^(?P<word>[^\s?？!！]+)[?？!！]+(?=\s|$)")
 
 
 def rewrite(text: str) -> str:
@@ -49,8 +50,8 @@ def rewrite(text: str) -> str:
 
 
 #: A currency's code before its amount (`USD 120k`, `EUR50k`): the grammar reads it after
-_CODE_FIRST = re.compile(r"(?<![A-Za-z])(?P<code>USD|EUR|GBP|HKD|JPY|CNY|RMB)\s?"
-                         r"(?P<num>\d[\d,.]*(?:k|m|w|万|千)?)(?![\w.])", re.I)
+_CODE_FIRST = pattern(r"(?<![A-Za-z])(?P<code>USD|EUR|GBP|HKD|JPY|CNY|RMB)\s?"
+                      r"(?P<num>\d[\d,.]*(?:k|m|w|万|千)?)(?![\w.])", re.I)
 
 
 def _amounts_command(said: str) -> bool:
@@ -69,9 +70,9 @@ def _bare_command(word: str) -> bool:
 # --- a visit still to come -------------------------------------------------------------------
 
 #: Words before a day that make it the day of something after the visit (`… follow up 15/12`)
-_LATER_WORDS = re.compile(r"(?<![A-Za-z])(?:follow(?:[\s-]?up)?|f/u|fu|remind|call|due|by|until|till|"
-                          r"deadline|send|demo|meet|again)(?![A-Za-z])|跟进|回访|再|之前|前", re.I)
-_HEAD_END = re.compile(r"\s*(?:[:：;；,，。]|\s-\s|\.(?:\s|$))")
+_LATER_WORDS = pattern(r"(?<![A-Za-z])(?:follow(?:[\s-]?up)?|f/u|fu|remind|call|due|by|until|till|"
+                       r"deadline|send|demo|meet|again)(?![A-Za-z])|跟进|回访|再|之前|前", re.I)
+_HEAD_END = pattern(r"\s*(?:[:：;；,，。]|\s-\s|\.(?:\s|$))")
 
 
 def visit_ahead(rest: str, command, today: dt.date, chinese: bool) -> c.ParseError | None:
@@ -111,11 +112,11 @@ _CODES = ("SGD", "AUD", "CAD", "NZD", "TWD", "BRL", "INR", "KRW", "THB", "PHP", 
 _SIGN = "|".join(re.escape(s) for s in sorted(_FOREIGN, key=len, reverse=True))
 _CODE = "|".join(_CODES)
 _NUMBER = r"\d[\d,.]*\s{0,2}(?:k|m|mn|bn|b|w|万|千)?"
-_MONEY_FOREIGN = re.compile(rf"(?<![A-Za-z])(?P<sign>{_SIGN})\s*{_NUMBER}(?![A-Za-z])"
-                            rf"|(?<![A-Za-z])(?P<pre>(?i:{_CODE}))\s*{_NUMBER}(?![A-Za-z])"
-                            rf"|(?<![A-Za-z\d.,]){_NUMBER}\s*(?P<post>(?i:{_CODE}))(?![A-Za-z])", re.I)
-_INDIAN = re.compile(r"(?<![\w.,])(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>lakhs?|lacs?|crores?|cr)(?![A-Za-z])",
-                     re.I)
+_MONEY_FOREIGN = pattern(rf"(?<![A-Za-z])(?P<sign>{_SIGN})\s*{_NUMBER}(?![A-Za-z])"
+                         rf"|(?<![A-Za-z])(?P<pre>(?i:{_CODE}))\s*{_NUMBER}(?![A-Za-z])"
+                         rf"|(?<![A-Za-z\d.,]){_NUMBER}\s*(?P<post>(?i:{_CODE}))(?![A-Za-z])", re.I)
+_INDIAN = pattern(r"(?<![\w.,])(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>lakhs?|lacs?|crores?|cr)(?![A-Za-z])",
+                  re.I)
 _INDIAN_UNIT = {"l": 100_000, "c": 10_000_000}
 #: The commands whose amounts are fields (a visit's notes or a tip may name any money)
 _WITH_AMOUNTS = ("deal", "won", "lost", "target", "contest")

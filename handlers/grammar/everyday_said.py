@@ -12,6 +12,7 @@ import re
 
 from handlers.grammar import commands as c
 from handlers.grammar.inner import read_only
+from handlers.grammar.patterns import pattern
 from handlers.grammar.reading import read
 
 _EMOJI = r"[\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]"
@@ -20,10 +21,10 @@ _EMOJI = r"[\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]"
 _PERIOD = r"(?P<period>(?:(?:this|last|previous|current)\s+)?(?:week|wk|month|mo|mth|quarter|qtr|q|year|yr))"
 _PERIOD_KIND = {"wk": "week", "mo": "month", "mth": "month", "qtr": "quarter", "q": "quarter", "yr": "year"}
 #: `who's top on visits this wk?` · `who is leading this month` · `top sellers this quarter`
-_TOP = re.compile(r"^(?:so\s+|ok\s+|hey\s+)?(?:(?:who'?s|whos|who\s+is|who\s+has|who\s+had)\s+(?:the\s+)?"
-                  r"(?:top|leading|winning|first|#1|no\.?\s*1|number\s+one|ahead|in\s+front|on\s+top|most|best)"
-                  r"|(?:top|best)\s+(?:sellers?|reps?|performers?|people)|(?:show\s+(?:me\s+)?)?(?:the\s+)?"
-                  r"(?:rankings?|standings))\b(?P<rest>.*)$", re.I)
+_TOP = pattern(r"^(?:so\s+|ok\s+|hey\s+)?(?:(?:who'?s|whos|who\s+is|who\s+has|who\s+had)\s+(?:the\s+)?"
+               r"(?:top|leading|winning|first|#1|no\.?\s*1|number\s+one|ahead|in\s+front|on\s+top|most|best)"
+               r"|(?:top|best)\s+(?:sellers?|reps?|performers?|people)|(?:show\s+(?:me\s+)?)?(?:the\s+)?"
+               r"(?:rankings?|standings))\b(?P<rest>.*)$", re.I)
 _TOP_METRIC = {"visits": "visits", "visit": "visits", "revenue": "", "sales": "", "money": "", "won": "",
                "deals": "deals", "wins": "deals", "customers": "customers", "%": "%", "target": "%",
                "targets": "%", "attainment": "%"}
@@ -57,9 +58,9 @@ def _leaderboard(said: str) -> str | None:
 
 
 #: `show my visits this week` · `how many visits this month?` · `list our visits last week`
-_VISITS = re.compile(r"^(?:(?:pls|please|can\s+you|could\s+you)\s+)?"
-                     r"(?:show(?:\s+me)?|list|see|get|what\s+are|how\s+many|count)\s+(?:(?:my|our|the|all)\s+)?visits(?P<rest>(?:\s+[^\s?]+)*?)"
-                     r"(?:\s+(?:pls|please))?[\s?!.]*$", re.I)
+_VISITS = pattern(r"^(?:(?:pls|please|can\s+you|could\s+you)\s+)?"
+                  r"(?:show(?:\s+me)?|list|see|get|what\s+are|how\s+many|count)\s+(?:(?:my|our|the|all)\s+)?visits(?P<rest>(?:\s+[^\s?]+)*?)"
+                  r"(?:\s+(?:pls|please))?[\s?!.]*$", re.I)
 
 
 def _visits(said: str) -> str | None:
@@ -71,17 +72,17 @@ def _visits(said: str) -> str | None:
 
 
 #: Words around what `visits` takes (`for Acme`, `did I do`, `have we logged`)
-_VISITS_SAID = re.compile(r"^\s*(?:for|of|with|at|to)(?=\s)|"
-                          r"(?<![A-Za-z])(?:(?:did|have|has)\s+(?:i|we|you)\s+(?:do|done|make|made|log|logged|had|have)|(?:i|we)\s+(?:did|made|logged|had))"
-                          r"(?![A-Za-z])", re.I)
+_VISITS_SAID = pattern(r"^\s*(?:for|of|with|at|to)(?=\s)|"
+                       r"(?<![A-Za-z])(?:(?:did|have|has)\s+(?:i|we|you)\s+(?:do|done|make|made|log|logged|had|have)|(?:i|we)\s+(?:did|made|logged|had))"
+                       r"(?![A-Za-z])", re.I)
 
 
 #: `move standup to 9:15` · `change the digest to fri 17:00` · `set reminders to 8:30`
-_SCHEDULE = re.compile(r"^(?:(?:pls|please|can\s+you|could\s+you|can\s+we|could\s+we|let'?s)\s+)?"
-                       r"(?:move|change|set|shift|push|reschedule|make|put|switch)\s+(?:the\s+|our\s+|"
-                       r"daily\s+|weekly\s+|team\s+)*(?P<kind>stand-?up|digest|reminders?)\s+"
-                       r"(?:to|at|for|till|until)\s+(?P<when>[^?]+?)"
-                       r"(?:\s+(?:from now on|going forward|instead|pls|please))*[.!?]*$", re.I)
+_SCHEDULE = pattern(r"^(?:(?:pls|please|can\s+you|could\s+you|can\s+we|could\s+we|let'?s)\s+)?"
+                    r"(?:move|change|set|shift|push|reschedule|make|put|switch)\s+(?:the\s+|our\s+|"
+                    r"daily\s+|weekly\s+|team\s+)*(?P<kind>stand-?up|digest|reminders?)\s+"
+                    r"(?:to|at|for|till|until)\s+(?P<when>[^?]+?)"
+                    r"(?:\s+(?:from now on|going forward|instead|pls|please))*[.!?]*$", re.I)
 
 
 def _schedule(said: str) -> str | None:
@@ -94,16 +95,16 @@ def _schedule(said: str) -> str | None:
 
 
 #: `zenith is actually an A account` · `make Globex a B customer` · `upgrade Initech to tier A`
-_TIER_IS = re.compile(r"^(?P<customer>.+?)\s+(?i:is|'s|are|should be|will be)\s+"
-                      r"(?:(?i:actually|now|really|definitely|officially|more like|basically|clearly)\s+)*"
-                      r"(?:(?i:an?|the)\s+)?(?:(?i:tier)[-\s]?(?P<t1>[abcABC])|(?P<t2>[ABC])(?:[-\s]?(?i:tier))?)"
-                      r"(?:\s+(?i:account|customer|client|tier))?(?:\s+(?i:now|actually|then))?[.!]*$")
-_TIER_MAKE = re.compile(r"^(?:(?:pls|please)\s+)?(?i:make|mark|set|upgrade|downgrade|move|bump|change)\s+"
-                        r"(?P<customer>.+?)\s+(?:(?i:to|as|into)\s+)?(?:(?i:an?|the)\s+)?"
-                        r"(?:(?i:tier)[-\s]?(?P<t1>[abcABC])|(?P<t2>[ABC])(?:[-\s]?(?i:tier))?)"
-                        r"(?:\s+(?i:account|customer|client|tier))?[.!]*$")
-_NOT_A_CUSTOMER = re.compile(r"^(?:it|this|that|he|she|they|who|what|which|there|here|i|we|you)$|"
-                             r"(?<![A-Za-z])(?:deal|deals|opportunity|task|visit|tip|lead)(?![A-Za-z])", re.I)
+_TIER_IS = pattern(r"^(?P<customer>.+?)\s+(?i:is|'s|are|should be|will be)\s+"
+                   r"(?:(?i:actually|now|really|definitely|officially|more like|basically|clearly)\s+)*"
+                   r"(?:(?i:an?|the)\s+)?(?:(?i:tier)[-\s]?(?P<t1>[abcABC])|(?P<t2>[ABC])(?:[-\s]?(?i:tier))?)"
+                   r"(?:\s+(?i:account|customer|client|tier))?(?:\s+(?i:now|actually|then))?[.!]*$")
+_TIER_MAKE = pattern(r"^(?:(?:pls|please)\s+)?(?i:make|mark|set|upgrade|downgrade|move|bump|change)\s+"
+                     r"(?P<customer>.+?)\s+(?:(?i:to|as|into)\s+)?(?:(?i:an?|the)\s+)?"
+                     r"(?:(?i:tier)[-\s]?(?P<t1>[abcABC])|(?P<t2>[ABC])(?:[-\s]?(?i:tier))?)"
+                     r"(?:\s+(?i:account|customer|client|tier))?[.!]*$")
+_NOT_A_CUSTOMER = pattern(r"^(?:it|this|that|he|she|they|who|what|which|there|here|i|we|you)$|"
+                          r"(?<![A-Za-z])(?:deal|deals|opportunity|task|visit|tip|lead)(?![A-Za-z])", re.I)
 
 
 def _tier(said: str) -> str | None:

@@ -8,13 +8,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from handlers.grammar.patterns import pattern
+
 #: (the words, the holiday they name: None for the next long one)
-_AFTER = re.compile(r"^(?:(春节|过年|国庆节?|十一)|节)(?:假期)?(?:过)?(?:后|以后|之后)$|^过完(年|节)$")
+_AFTER = pattern(r"^(?:(春节|过年|国庆节?|十一)|节)(?:假期)?(?:过)?(?:后|以后|之后)$|^过完(年|节)$")
 #: The same in English (`after CNY`, `post chinese new year`, `after golden week`)
-_AFTER_EN = re.compile(r"^(?:after|post)\s+(?:the\s+)?"
-                       r"(?:(cny|chinese\s+new\s+year|spring\s+festival|lunar\s+new\s+year)"
-                       r"|(golden\s+week|national\s+day)|(?:the\s+)?holidays?)(?:\s+holidays?)?$",
-                       re.IGNORECASE)
+_AFTER_EN = pattern(r"^(?:after|post)\s+(?:the\s+)?"
+                    r"(?:(cny|chinese\s+new\s+year|spring\s+festival|lunar\s+new\s+year)"
+                    r"|(golden\s+week|national\s+day)|(?:the\s+)?holidays?)(?:\s+holidays?)?$",
+                    re.IGNORECASE)
 _NAMES = {"spring": "Spring Festival", "national": "National Day"}
 
 
@@ -50,7 +52,7 @@ def first_day_after(text: str, today: dt.date, calendar: str | None) -> dt.date 
 
 
 #: Those words inside a sentence (`节后再跟进`, `客户说春节后再谈`)
-_SAID = re.compile(r"(?:春节|过年|国庆节?|十一|节)(?:假期)?(?:过)?(?:后|以后|之后)|过完(?:年|节)")
+_SAID = pattern(r"(?:春节|过年|国庆节?|十一|节)(?:假期)?(?:过)?(?:后|以后|之后)|过完(?:年|节)")
 
 
 #: Days people give as deadlines by a festival's name (`before xmas`, `by new year's day`, `圣诞前`);

@@ -11,15 +11,16 @@ from functools import lru_cache
 
 from handlers.grammar import vocabulary as V
 from handlers.grammar.normal import view
+from handlers.grammar.patterns import pattern
 from storage import pipelines
 from storage.pipelines import fold
 
 _CJK = "\u3400-\u9fff"
 #: `#11商务谈判` · `商机#51`: a deal number glued to Chinese on either side
-_NUMBER_AFTER = re.compile(rf"(#\d{{1,9}})(?=[{_CJK}])")
-_NUMBER_BEFORE = re.compile(rf"(?<=[{_CJK}])(?=#\d{{1,9}}(?:\s|$|[{_CJK}]))")
+_NUMBER_AFTER = pattern(rf"(#\d{{1,9}})(?=[{_CJK}])")
+_NUMBER_BEFORE = pattern(rf"(?<=[{_CJK}])(?=#\d{{1,9}}(?:\s|$|[{_CJK}]))")
 #: `华为A类`: a tier glued to a Chinese name
-_TIER = re.compile(rf"(?<=[{_CJK}])(?=[ABCabc](?:类|级|档)(?:\s|$))")
+_TIER = pattern(rf"(?<=[{_CJK}])(?=[ABCabc](?:类|级|档)(?:\s|$))")
 
 
 def _stage_suffixes() -> re.Pattern:
@@ -39,9 +40,9 @@ def _pattern(words: frozenset[str]) -> re.Pattern:
 
 
 #: `预计月底` · `预计成交12月20日`: the close word glued to its day
-_CLOSE_BEFORE = re.compile(r"(?<!\S)(?:预计成交|成交日期|预计)(?=\S)")
+_CLOSE_BEFORE = pattern(r"(?<!\S)(?:预计成交|成交日期|预计)(?=\S)")
 #: `12月15日成交` · `月底前成交`: a day glued before the close word, read as `预计 DAY`
-_CLOSE_AFTER = re.compile(r"(?<!\S)(\S+?)(?:之前|前)?成交(?=\s|$)")
+_CLOSE_AFTER = pattern(r"(?<!\S)(\S+?)(?:之前|前)?成交(?=\s|$)")
 
 
 def _close_words(text: str) -> str:
@@ -58,8 +59,8 @@ def unglue(text: str) -> str:
     text = _close_words(text) if "成交" in text or "预计" in text else text
     seen = view(text)
     cuts = set()
-    for pattern in (_NUMBER_BEFORE, _TIER, _stage_suffixes()):
-        cuts.update(m.start() for m in pattern.finditer(seen))
+    for regex in (_NUMBER_BEFORE, _TIER, _stage_suffixes()):
+        cuts.update(m.start() for m in regex.finditer(seen))
     cuts.update(m.end(1) for m in _NUMBER_AFTER.finditer(seen))
     if not cuts:
         return text

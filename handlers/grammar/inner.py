@@ -11,15 +11,16 @@ import datetime as dt
 import re
 
 from handlers.grammar import commands as c
+from handlers.grammar.patterns import pattern
 
 #: Where a comment starts or ends: `,` `;` `.` `!` `?` ` - ` (either width) and emoji.
-_CUT = re.compile(r"\s*(?:[,，;；。!！?？]+|\s[-–—]\s|\.(?:\s|$)|[\U0001F300-\U0001FAFF\u2600-\u27BF]+)\s*")
+_CUT = pattern(r"\s*(?:[,，;；。!！?？]+|\s[-–—]\s|\.(?:\s|$)|[\U0001F300-\U0001FAFF\u2600-\u27BF]+)\s*")
 #: Words before a command that say nothing (`pls`, `hmm`, `oops`, `my`, `show me`, `请`, `帮我`).
-_FILLER = re.compile(r"^(?:(?:pls|please|plz|hmm+|um+|ok|okay|oops|so|btw|hey|hi|now|my|show\s+me|"
-                     r"pro(?=\s+tip)|can\s+you|could\s+you|请|帮我|麻烦|嗯|那个|我的)\s*)+", re.I)
+_FILLER = pattern(r"^(?:(?:pls|please|plz|hmm+|um+|ok|okay|oops|so|btw|hey|hi|now|my|show\s+me|"
+                  r"pro(?=\s+tip)|can\s+you|could\s+you|请|帮我|麻烦|嗯|那个|我的)\s*)+", re.I)
 #: Commands whose free text would take the words around them: never cut.
 _FREE_TEXT = (c.LogVisit, c.AddTask, c.AddTip, c.CloseDeal, c.AnswerStandup, c.FindTips, c.Help)
-_READ_ONLY = re.compile(r"^(?:Show|List|Find)")
+_READ_ONLY = pattern(r"^(?:Show|List|Find)")
 
 
 def inner_command(text: str, today: dt.date, any_tail: bool = False) -> tuple[str, str, c.Command] | None:
@@ -66,8 +67,8 @@ def lead_in(text: str, today: dt.date) -> tuple[str, str, c.Command] | None:
 
 
 #: Courtesy at the end of a message (`… by fri pls`, `… thx`, `…谢谢`): no word of the command.
-_COURTESY = re.compile(r"[\s,，.!！~]*(?:(?<![A-Za-z])(?:pls|please|plz|thx|thanks|thank you|ty)"
-                       r"|谢谢|谢了|麻烦了)[\s.!！~]*$", re.I)
+_COURTESY = pattern(r"[\s,，.!！~]*(?:(?<![A-Za-z])(?:pls|please|plz|thx|thanks|thank you|ty)"
+                    r"|谢谢|谢了|麻烦了)[\s.!！~]*$", re.I)
 
 
 def courteous(text: str, today: dt.date) -> tuple[str, c.Command] | None:

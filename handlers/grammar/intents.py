@@ -10,7 +10,6 @@ dataclass, its parser and its handler.
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from handlers import places
 from handlers.grammar import commands as c
@@ -53,6 +52,7 @@ from handlers.grammar.parse_stages import parse_stages
 from handlers.grammar.parse_tasks import parse_done, parse_due, parse_snooze, parse_task
 from handlers.grammar.parse_tips import parse_contest, parse_like, parse_tip
 from handlers.grammar.parse_visits import parse_visit, parse_visits
+from handlers.grammar.patterns import pattern
 
 
 def _team_places(locale: str) -> tuple[str, ...]:
@@ -267,7 +267,7 @@ KEYWORDS_ZH = {word: intent.name for intent in INTENTS for word in intent.zh}
 ZH_LONGEST_FIRST = sorted(KEYWORDS_ZH, key=len, reverse=True)
 SLASH = {i.slash.name: i.name for i in INTENTS if i.slash} | {GENERAL.name: ""}
 MAX_TEXT = 2000
-_CJK = re.compile(r"[\u3400-\u9fff]")
+_CJK = pattern(r"[\u3400-\u9fff]")
 
 
 def intent_of(word: str) -> str | None:

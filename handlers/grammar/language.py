@@ -20,9 +20,10 @@ import re
 
 from handlers.grammar.intents import split_keyword
 from handlers.grammar.parse import normalize
+from handlers.grammar.patterns import pattern
 
-_CJK = re.compile(r"[\u3400-\u9fff]")
-_ENGLISH_WORD = re.compile(r"(?<![A-Za-z])[A-Za-z]{2,}(?![A-Za-z])")
+_CJK = pattern(r"[\u3400-\u9fff]")
+_ENGLISH_WORD = pattern(r"(?<![A-Za-z])[A-Za-z]{2,}(?![A-Za-z])")
 
 
 def written_in(text: str) -> str | None:

@@ -5,20 +5,21 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from calendar import monthrange
+
+from handlers.grammar.patterns import pattern
 
 #: A month by its name (not `may` or `march` alone: words too), a quarter, or a Chinese month
 #: (`3月`, `3月初`, `明年3月`): its first working day, the next one to come.
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_EN_MONTH = re.compile(r"^(?:(?:early|start of|beginning of|in)\s+)?"
-                       r"(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)(?:uary|ruary|ch|il|e|y|ust|tember|ober|ember)?\.?$")
-_QUARTER = re.compile(r"^(?:(?:early|start of|beginning of|in)\s+)?q([1-4])$|^第?([一二三四1-4])季度初?$")
+_EN_MONTH = pattern(r"^(?:(?:early|start of|beginning of|in)\s+)?"
+                    r"(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)(?:uary|ruary|ch|il|e|y|ust|tember|ober|ember)?\.?$")
+_QUARTER = pattern(r"^(?:(?:early|start of|beginning of|in)\s+)?q([1-4])$|^第?([一二三四1-4])季度初?$")
 _NEXT_QUARTER = ("next quarter", "next qtr", "下季度", "下个季度", "下季度初", "下个季度初")
-_ZH_MONTH = re.compile(r"^(明年|今年)?(\d{1,2})月(?:初|份)?$")
+_ZH_MONTH = pattern(r"^(明年|今年)?(\d{1,2})月(?:初|份)?$")
 
 
-_ZH_MONTH_END = re.compile(r"^(?:(明年|今年)?(\d{1,2})月|(下个?月))(?:底|末)$")
+_ZH_MONTH_END = pattern(r"^(?:(明年|今年)?(\d{1,2})月|(下个?月))(?:底|末)$")
 
 
 def month_end(text: str, today: dt.date) -> dt.date | None:
@@ -39,9 +40,9 @@ def month_end(text: str, today: dt.date) -> dt.date | None:
 
 YEAR_END = ("年底", "年末", "年终", "今年年底", "end of year", "end of the year", "year end", "eoy")
 _EN_MONTHS = r"(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?"
-_MID = re.compile(rf"^(?:mid|middle of)[\s-]*(?:{_EN_MONTHS}|(month|the month|this month))$"
-                  r"|^(?:(明年|今年)?(\d{1,2})月|(下个?月|本月|这个月)?月?)(?:中|中旬)$")
-_END_OF = re.compile(rf"^(?:end of|end|late)\s+{_EN_MONTHS}$|^{_EN_MONTHS}\s+end$")
+_MID = pattern(rf"^(?:mid|middle of)[\s-]*(?:{_EN_MONTHS}|(month|the month|this month))$"
+               r"|^(?:(明年|今年)?(\d{1,2})月|(下个?月|本月|这个月)?月?)(?:中|中旬)$")
+_END_OF = pattern(rf"^(?:end of|end|late)\s+{_EN_MONTHS}$|^{_EN_MONTHS}\s+end$")
 
 
 def mid_month(text: str, today: dt.date) -> dt.date | None:

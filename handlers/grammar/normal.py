@@ -8,15 +8,16 @@ through OpenCC, the maintained conversion library). Names are compared on a loos
 """
 from __future__ import annotations
 
-import re
 import unicodedata
 from functools import lru_cache
+
+from handlers.grammar.patterns import pattern
 
 # Full-width ASCII forms (what a Chinese IME types: `：；（）`, ｄｉｇｉｔｓ) to half-width, one for one.
 # `，` stays: it is prose punctuation, never structure.
 _FOLD = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F) if code != 0xFF0C}
 _FOLD.update({0x3000: 0x20, 0xFFE5: ord("¥")})
-_CJK = re.compile(r"[\u3400-\u9fff]")
+_CJK = pattern(r"[\u3400-\u9fff]")
 _converter = None
 
 
@@ -49,7 +50,7 @@ def view(text: str) -> str:
     return simplified(fold(text))
 
 
-_PUNCT = re.compile(r"[^\w\s&+#@]+")
+_PUNCT = pattern(r"[^\w\s&+#@]+")
 
 
 def name_fold(name: str) -> str:

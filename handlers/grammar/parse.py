@@ -14,12 +14,13 @@ from handlers.grammar import commands as c
 from handlers.grammar.amounts import parse_amount
 from handlers.grammar.normal import fold as _fold
 from handlers.grammar.normal import view
+from handlers.grammar.patterns import pattern
 
-LIST_SEP = re.compile(r"[\s,，、]+")  # `@张三，@李四`, `done 3、4`
+LIST_SEP = pattern(r"[\s,，、]+")  # `@张三，@李四`, `done 3、4`
 #: a title in quotes: `"…"` `“…”` `「…」` `《…》`, single `'…'` (not an apostrophe: `Acme's`) or `‘…’`
-_TOKEN = re.compile(r'"([^"]*)"|“([^”]*)”|「([^」]*)」|《([^》]*)》|\'([^\'\s][^\']*)\'(?!\S)|‘([^’]*)’'
-                    r'|(\S+)')
-CJK = re.compile(r"[\u3400-\u9fff]")
+_TOKEN = pattern(r'"([^"]*)"|“([^”]*)”|「([^」]*)」|《([^》]*)》|\'([^\'\s][^\']*)\'(?!\S)|‘([^’]*)’'
+                 r'|(\S+)')
+CJK = pattern(r"[\u3400-\u9fff]")
 
 
 fold = _fold
@@ -47,13 +48,13 @@ def head_and_body(rest: str, separators: re.Pattern | None = None) -> tuple[str,
     return fold(rest)[:match.start()], rest[match.end():]
 
 
-_COLON = re.compile(":")
+_COLON = pattern(":")
 #: What people put between the customer and the notes: `:` `：` `;` `；` `,` `，` `。` ` - ` ` — `,
 #: and a full stop before a space (`visit acme corp. met cfo`).
 #: A comma between digits (`$4,800`, `50,000元`) is a thousands mark, never a separator.
 COMMA = r"(?:(?<!\d)[,，]|[,，](?!\d{3}(?!\d)))"
 
-SYMBOLS = re.compile(r"[\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]+")
+SYMBOLS = pattern(r"[\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]+")
 
 
 def day_in_notes(notes: str, today: dt.date) -> tuple[str, dt.date] | None:
@@ -76,8 +77,8 @@ def day_in_notes(notes: str, today: dt.date) -> tuple[str, dt.date] | None:
 
 #: Before a day that is no next contact: the end of a state (`till Q2`, `直到明年`), or a length of
 #: time compared (`比竞品快两周上线`, `took 3 days`)
-_UNTIL = re.compile(r"(?:(?<![A-Za-z])(?:till|until|til|through|thru|took|takes|within|faster by)|直到|"
-                    r"一直到|快|早|提前|晚|慢|用了|花了|只要|只需|需要|缩短)\s*$", re.I)
+_UNTIL = pattern(r"(?:(?<![A-Za-z])(?:till|until|til|through|thru|took|takes|within|faster by)|直到|"
+                 r"一直到|快|早|提前|晚|慢|用了|花了|只要|只需|需要|缩短)\s*$", re.I)
 
 
 
@@ -97,7 +98,7 @@ def swap(text: str, word: str, by: str) -> str:
     return re.sub(rf"(?<!\S){re.escape(word)}(?!\S)", by, text, count=1)
 
 
-_MONEYISH = re.compile(r"\d[kmw千万亿元块]|[$¥€£]\d|\d{4,}|\d,\d{3}", re.IGNORECASE)
+_MONEYISH = pattern(r"\d[kmw千万亿元块]|[$¥€£]\d|\d{4,}|\d,\d{3}", re.IGNORECASE)
 
 
 def amount_in(text: str):
@@ -111,5 +112,5 @@ def amount_in(text: str):
     return None
 
 
-_AMOUNT_IN_WORDS = re.compile(r"(?<![A-Za-z\d.,])[$¥€£]?\d[\d,.]*(?:[kmw]|千|万|亿|元|块)?(?![A-Za-z\d])",
-                              re.I)
+_AMOUNT_IN_WORDS = pattern(r"(?<![A-Za-z\d.,])[$¥€£]?\d[\d,.]*(?:[kmw]|千|万|亿|元|块)?(?![A-Za-z\d])",
+                           re.I)

@@ -13,12 +13,13 @@ from handlers.grammar.dates import is_reversed_range, parse_date, parse_date_ran
 from handlers.grammar.glued import unglue
 from handlers.grammar.normal import view
 from handlers.grammar.parse import CJK, LIST_SEP, swap, tokens_of
+from handlers.grammar.patterns import pattern
 from handlers.grammar.several_days import leave_days
 
-_TIER_EN = re.compile(r"^tiers?\s+([abc])\s+(?:every\s+)?(\d{1,3})\s*(?:days?|d|(weeks?|wks?|w))?"
-                      r"(?:\s+(?:team\s+)?(.+))?$", re.I)
-_TIER_ZH = re.compile(r"^(?:回访周期\s*)?([abc])类?\s*每?\s*(\d{1,3})\s*(?:天|(个?星期|周))(?:回访一次|回访)?"
-                      r"(?:\s+(?:团队\s*)?(.+))?$", re.I)
+_TIER_EN = pattern(r"^tiers?\s+([abc])\s+(?:every\s+)?(\d{1,3})\s*(?:days?|d|(weeks?|wks?|w))?"
+                   r"(?:\s+(?:team\s+)?(.+))?$", re.I)
+_TIER_ZH = pattern(r"^(?:回访周期\s*)?([abc])类?\s*每?\s*(\d{1,3})\s*(?:天|(个?星期|周))(?:回访一次|回访)?"
+                   r"(?:\s+(?:团队\s*)?(.+))?$", re.I)
 
 
 _TIER_UNITS = ("days", "weeks")
@@ -82,7 +83,7 @@ def parse_customer(rest: str, _today: dt.date) -> c.Command | c.ParseError:
     return c.SetCustomer(" ".join(kept), tier, lifecycle)
 
 
-_CHANGED = re.compile(r"^(?:改成|改为|换成|改到|变成|应该是|应为|不是)")
+_CHANGED = pattern(r"^(?:改成|改为|换成|改到|变成|应该是|应为|不是)")
 
 
 def _comment(rest: str, kept: list[str], after: list[tuple[str, int]]) -> c.ParseError:
@@ -236,13 +237,13 @@ def parse_calendar(rest: str, today: dt.date) -> c.Command | c.ParseError:
     return c.CorrectCalendar(*days, working=V.DAY_KIND_WORDS[kind], code=code)
 
 
-_RATE_FROM = re.compile(r"\s+(?:(?:from|since)\b|自|从)\s*(?=\S)", re.I)
+_RATE_FROM = pattern(r"\s+(?:(?:from|since)\b|自|从)\s*(?=\S)", re.I)
 #: a month, quarter or year without a day's number (`from next month`) is a question, not a day
-_RATE_NOT_A_DAY = re.compile(r"^\D*(?:month|quarter|year|月|季|年)\D*$", re.I)
+_RATE_NOT_A_DAY = pattern(r"^\D*(?:month|quarter|year|月|季|年)\D*$", re.I)
 
 
-_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
-_MOBILE = re.compile(r"\+?[\d\- ]{7,20}")
+_EMAIL = pattern(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+_MOBILE = pattern(r"\+?[\d\- ]{7,20}")
 
 
 def parse_crm(rest: str, _today: dt.date) -> c.Command | c.ParseError:

@@ -22,10 +22,11 @@ from handlers.grammar.parse import (
     tokens_of,
     two_commands,
 )
+from handlers.grammar.patterns import pattern
 
 #: Words after a deal's number or amount that start in Chinese: a reason, plainly (phones have no colon)
-_CHINESE_START = re.compile(r"[\u3400-\u9fff]")
-_REASON_SEP = re.compile(r"\s*(?:[:;。]|" + COMMA + r"|!+|\.(?=\s)|\s[-–—]\s|—|\n)\s*")
+_CHINESE_START = pattern(r"[\u3400-\u9fff]")
+_REASON_SEP = pattern(r"\s*(?:[:;。]|" + COMMA + r"|!+|\.(?=\s)|\s[-–—]\s|—|\n)\s*")
 
 
 def closing_parser(won: bool):

@@ -12,19 +12,20 @@ from handlers.grammar import commands as c
 from handlers.grammar import vocabulary as V
 from handlers.grammar.dates import parse_date, parse_date_range, past_day
 from handlers.grammar.normal import view
+from handlers.grammar.patterns import pattern
 
 _DELETE = r"(?:delete|remove|cancel|删除|取消)"
 _CONFIRM = r"(?:\s*(?:confirm|yes|确认))?"
-_NUMBERED = re.compile(rf"^#?\s*(\d+)\s*{_DELETE}({_CONFIRM})\s*$", re.I)
-_NAMED = re.compile(rf"^(.+?)\s+{_DELETE}({_CONFIRM})\s*$", re.I)
+_NUMBERED = pattern(rf"^#?\s*(\d+)\s*{_DELETE}({_CONFIRM})\s*$", re.I)
+_NAMED = pattern(rf"^(.+?)\s+{_DELETE}({_CONFIRM})\s*$", re.I)
 #: `#12 delete` followed by something else (`delete now`, `delete confrim`): asked, never a title
-_NUMBERED_MORE = re.compile(rf"^#?\s*(\d+)\s*{_DELETE}\s+(.+)$", re.I)
+_NUMBERED_MORE = pattern(rf"^#?\s*(\d+)\s*{_DELETE}\s+(.+)$", re.I)
 _FIELD_WORDS = ("customer", "follow", "notes", "delete", "date")
 _KINDS = {"deal": "deal", "商机": "deal", "visit": "visit", "拜访": "visit", "task": "task", "任务": "task",
           "tip": "tip", "经验": "tip", "contest": "contest", "竞赛": "contest", "customer": "customer",
           "客户": "customer"}
-_RESTORE = re.compile(r"^(deal|visit|task|tip|contest|商机|拜访|任务|经验|竞赛)\s*#?\s*(\d+)\s*$", re.I)
-_RESTORE_CUSTOMER = re.compile(r"^(?:customer|客户)\s*(.+?)\s*$", re.I)
+_RESTORE = pattern(r"^(deal|visit|task|tip|contest|商机|拜访|任务|经验|竞赛)\s*#?\s*(\d+)\s*$", re.I)
+_RESTORE_CUSTOMER = pattern(r"^(?:customer|客户)\s*(.+?)\s*$", re.I)
 
 
 def deleting(kind: str, parser):
@@ -61,23 +62,23 @@ def parse_trash(rest: str, _today: dt.date) -> c.Command | c.ParseError:
     return c.ShowTrash() if not rest.strip() else c.ParseError("trash")
 
 
-_BY_ID_WORD = re.compile(r"^#\s*(\d{1,9})\s+(\S+)")
-_VISIT_CUSTOMER = re.compile(r"^#\s*(\d{1,9})\s+(?:customer|客户)[:：]?\s*(.+?)\s*$", re.I)
-_VISIT_FOLLOW_UP = re.compile(
+_BY_ID_WORD = pattern(r"^#\s*(\d{1,9})\s+(\S+)")
+_VISIT_CUSTOMER = pattern(r"^#\s*(\d{1,9})\s+(?:customer|客户)[:：]?\s*(.+?)\s*$", re.I)
+_VISIT_FOLLOW_UP = pattern(
     r"^#\s*(\d{1,9})\s+(?:follow[\s-]?up|跟进|回访)(?:\s+on)?[:：]?\s*(.+?)\s*$", re.I)
 
 
 #: `visit #12 day yesterday` · `visit #12 was on 12/3` · `拜访 #12 日期 昨天` · `拜访 #12 改到 昨天`
-_VISIT_DAY = re.compile(r"^#\s*(\d{1,9})\s*(?:(?:day|date|visited|was(?:\s+on)?|on|日期|拜访日期|时间|是)"
-                        r"(?:\s*(?:改成|改为|改到|to|is|=))?|改成|改为|改到)(?![A-Za-z])"
-                        r"[:：]?\s*(.+?)\s*$", re.I)
+_VISIT_DAY = pattern(r"^#\s*(\d{1,9})\s*(?:(?:day|date|visited|was(?:\s+on)?|on|日期|拜访日期|时间|是)"
+                     r"(?:\s*(?:改成|改为|改到|to|is|=))?|改成|改为|改到)(?![A-Za-z])"
+                     r"[:：]?\s*(.+?)\s*$", re.I)
 #: `visit #12 add notes: also met the CTO` · `拜访 #12 补充：…` (kept after the notes there are)
-_VISIT_ADD = re.compile(r"^#\s*(\d{1,9})\s*(?:add(?:\s+(?:a\s+)?notes?)?|append|also|补充(?:纪要)?|追加|"
-                        r"添加纪要|加一句)(?![A-Za-z])[:：]?\s*(.+?)\s*$", re.I | re.S)
+_VISIT_ADD = pattern(r"^#\s*(\d{1,9})\s*(?:add(?:\s+(?:a\s+)?notes?)?|append|also|补充(?:纪要)?|追加|"
+                     r"添加纪要|加一句)(?![A-Za-z])[:：]?\s*(.+?)\s*$", re.I | re.S)
 #: `拜访 #12 纪要改成：见了张总` · `visit #12 notes to: …`: the notes, in place of what was there
-_VISIT_NOTES = re.compile(r"^#\s*(\d{1,9})\s*(?:notes?|纪要|备注)\s*"
-                          r"(?:改成|改为|换成|should be|to|=)?(?![A-Za-z])"
-                          r"[:：]?\s*(.+?)\s*$", re.I | re.S)
+_VISIT_NOTES = pattern(r"^#\s*(\d{1,9})\s*(?:notes?|纪要|备注)\s*"
+                       r"(?:改成|改为|换成|should be|to|=)?(?![A-Za-z])"
+                       r"[:：]?\s*(.+?)\s*$", re.I | re.S)
 
 
 def _visit_edit(text: str, typed: str, today: dt.date) -> c.Command | c.ParseError | None:
@@ -141,7 +142,7 @@ def visit_changes(parser):
     return parse
 
 
-_CONTEST_DAYS = re.compile(r"^#\s*(\d{1,9})\s+(\S+)\s*$")
+_CONTEST_DAYS = pattern(r"^#\s*(\d{1,9})\s+(\S+)\s*$")
 
 
 def contest_changes(parser):

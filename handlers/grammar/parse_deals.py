@@ -16,22 +16,23 @@ from handlers.grammar.glued import unglue
 from handlers.grammar.normal import view
 from handlers.grammar.parse import swap, tokens_of
 from handlers.grammar.parse_closing import closing_parser
+from handlers.grammar.patterns import pattern
 
 _CLOSED_HOW = ("won", "lost")
 #: A deal's win or loss said in a sentence's words (`商机 海尔 ERP 赢了 52万`): the stage, never a title
 _CLOSE_SAID = {"赢了": "won", "输了": "lost", "丢了": "lost"}
 _WON_SAID = ("won", "赢单", "赢了", "成交", "签约", "已签约")
 #: A deal won or lost with its reason after a colon (`deal #5 closed lost: customer went dark`).
-_CLOSED_WITH_REASON = re.compile(r"^(?P<deal>[^:]*?\S)\s+(?:closed[\s_-]?)?"
-                                 r"(?P<how>won|lost|赢单|输单|赢了|输了|丢单|丢了|成交|签约|已签约)"
-                                 r"(?P<amount>\s+[^\s:]+)?\s*:\s*(?P<why>\S.*)$", re.I | re.DOTALL)
+_CLOSED_WITH_REASON = pattern(r"^(?P<deal>[^:]*?\S)\s+(?:closed[\s_-]?)?"
+                              r"(?P<how>won|lost|赢单|输单|赢了|输了|丢单|丢了|成交|签约|已签约)"
+                              r"(?P<amount>\s+[^\s:]+)?\s*:\s*(?P<why>\S.*)$", re.I | re.DOTALL)
 #: A word saying an amount is about so much (`roughly 50k`, `大约 30万`): the amount's, not the title's
 _ABOUT = {"about", "around", "roughly", "approx", "approx.", "approximately", "~", "circa", "ca.", "约",
           "大约", "大概", "约莫"}
 
 
 #: A comma or semicolon inside a word (`negotiation，fyi`), never a thousands mark (`$4,800`)
-_GLUED_COMMA = re.compile(r"[,，;；](?!\d{3}(?!\d))")
+_GLUED_COMMA = pattern(r"[,，;；](?!\d{3}(?!\d))")
 
 
 def parse_deal(rest: str, today: dt.date) -> c.Command | c.ParseError:

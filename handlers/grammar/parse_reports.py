@@ -8,6 +8,7 @@ import re
 from handlers.grammar import commands as c
 from handlers.grammar import vocabulary as V
 from handlers.grammar.amounts import parse_amount, parse_count
+from handlers.grammar.patterns import pattern
 
 
 def _scope_and_period(rest: str) -> tuple[c.Scope, c.Period, list[str]] | c.ParseError:
@@ -54,7 +55,7 @@ def parse_progress(rest: str, _today: dt.date) -> c.Command | c.ParseError:
 
 #: `progress` asked as a question: `how far am I from target this month?`, `how are we doing`,
 #: `wins this month?`, `我离目标还有多远`, `团队本季度离目标还差多少`, `我这个月完成多少了`.
-_PROGRESS_ASKED = re.compile(
+_PROGRESS_ASKED = pattern(
     r"^(?:how\s+far\s+(?P<en>am\s+i|are\s+we|is\s+(?:the\s+|my\s+|our\s+)?team)\s+(?:from|off)\s+"
     r"(?:my\s+|our\s+|the\s+)?(?:target|quota|goal|number|plan)s?"
     r"|how(?:'s|\s+is)\s+(?P<team>(?:the\s+|my\s+|our\s+)?team)\s+(?:doing|tracking)"
@@ -117,8 +118,8 @@ def parse_target(rest: str, _today: dt.date) -> c.Command | c.ParseError:
 
 
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_NAMED = re.compile(r"^(?:(?P<en>[a-z]{3})[a-z]*\.?|(?P<zh>\d{1,2})月(?:份)?|q(?P<q>[1-4])"
-                    r"|第?(?P<zq>[一二三四1-4])季度|(?P<y>20\d\d)年度?)$", re.I)
+_NAMED = pattern(r"^(?:(?P<en>[a-z]{3})[a-z]*\.?|(?P<zh>\d{1,2})月(?:份)?|q(?P<q>[1-4])"
+                 r"|第?(?P<zq>[一二三四1-4])季度|(?P<y>20\d\d)年度?)$", re.I)
 
 
 def _named_period(word: str, today: dt.date) -> c.Period | None:
@@ -143,7 +144,7 @@ def _named_period(word: str, today: dt.date) -> c.Period | None:
 
 _FULL_MONTHS = {"january", "february", "march", "april", "june", "july", "august", "september", "october",
                 "november", "december", "sept"}
-_UNIT = re.compile(r"^(\d+)(?:个|次|家|单|位|笔)$")
+_UNIT = pattern(r"^(\d+)(?:个|次|家|单|位|笔)$")
 _TWO_WORD_METRICS = {("deals", "won"): "deals_won", ("won", "deals"): "deals_won",
                      ("new", "customers"): "new_customers", ("new", "clients"): "new_customers"}
 

@@ -6,26 +6,27 @@ import datetime as dt
 import re
 
 from handlers.grammar import commands as c
+from handlers.grammar.patterns import pattern
 from handlers.rules.schedules import DAY_NAMES, JOB_WORDS, WORKDAYS, ZH_DAY_NAMES
 
 _ON = {"on": True, "enable": True, "开启": True, "打开": True, "开": True, "启用": True, "开着": True,
        "off": False, "disable": False, "关闭": False, "关": False, "停用": False, "关掉": False,
        "关了": False, "停掉": False, "暂停": False, "關閉": False, "關掉": False, "開啟": True}
 _QUESTIONS = {"questions", "question", "问题"}
-_TIME = re.compile(r"^(\d{1,2})(?:[:：](\d{2}))?\s*(am|pm)?$|^(\d{1,2})点(半|(\d{1,2})分?)?$", re.I)
+_TIME = pattern(r"^(\d{1,2})(?:[:：](\d{2}))?\s*(am|pm)?$|^(\d{1,2})点(半|(\d{1,2})分?)?$", re.I)
 _EVERY_DAY = {"daily", "everyday", "每天", "每日"}
 _WORKDAY_WORDS = {"workdays", "weekdays", "mon-fri", "工作日", "周一至周五", "周一到周五", "周一-周五",
                   "星期一至星期五"}
-_EN_DAY = re.compile(r"^(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?$")
-_ZH_DAY = re.compile(r"^(?:周|星期|礼拜)([一二三四五六日天])$")
+_EN_DAY = pattern(r"^(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?$")
+_ZH_DAY = pattern(r"^(?:周|星期|礼拜)([一二三四五六日天])$")
 
 
 #: A part of the day before a Chinese time (`下午5点`, `早上九点半`): whether it is after noon
-_DAYPART = re.compile(r"^(早上|早晨|清晨|上午|凌晨|早|中午|下午|傍晚|晚上|晚)")
+_DAYPART = pattern(r"^(早上|早晨|清晨|上午|凌晨|早|中午|下午|傍晚|晚上|晚)")
 _AFTERNOON = ("中午", "下午", "傍晚", "晚上", "晚")
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
               "八": 8, "九": 9}
-_CN_NUMBER = re.compile(r"[零〇一二两三四五六七八九十]+")
+_CN_NUMBER = pattern(r"[零〇一二两三四五六七八九十]+")
 
 
 def _arabic(text: str) -> str:

@@ -4,18 +4,18 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from handlers.grammar import commands as c
+from handlers.grammar.patterns import pattern
 from storage import pipelines
 
 MAX_STAGES, MAX_NAME = 12, 64
 RESET_WORDS = {"reset", "default", "恢复默认", "默认", "重置"}
 _CATEGORY_WORDS = {"won": "won", "赢单": "won", "成交": "won", "lost": "lost", "输单": "lost", "丢单": "lost",
                    "open": "open", "进行中": "open"}
-_SEPARATORS = re.compile(r"\s*[,，;；、]\s*")
-_CJK = re.compile(r"[\u3400-\u9fff]")
-_PERCENT = re.compile(r"(\d{1,3})\s*[%％]?")
+_SEPARATORS = pattern(r"\s*[,，;；、]\s*")
+_CJK = pattern(r"[\u3400-\u9fff]")
+_PERCENT = pattern(r"(\d{1,3})\s*[%％]?")
 
 
 def parse_stages(rest: str, _today: dt.date) -> c.Command | c.ParseError:

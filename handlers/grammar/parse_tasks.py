@@ -11,6 +11,7 @@ from handlers.grammar.dates import ZH_COUNT, parse_date
 from handlers.grammar.glued import unglue
 from handlers.grammar.normal import view
 from handlers.grammar.parse import CJK, LIST_SEP, head_and_body
+from handlers.grammar.patterns import pattern
 
 
 def parse_done(rest: str, _today: dt.date) -> c.Command | c.ParseError:
@@ -34,12 +35,12 @@ def parse_due(rest: str, _today: dt.date) -> c.Command | c.ParseError:
     return c.ShowDueVisits(team=bool(words))
 
 
-_DUE_EN = re.compile(r"^(?P<title>.+?)\s+(?:by|due|before)\s+(?P<due>[^,;]+?)\s*$", re.I)
-_DUE_ZH_FRONT = re.compile(r"^(?P<due>\S+?)(?:之前|以前|前)(?P<title>.+)$")
+_DUE_EN = pattern(r"^(?P<title>.+?)\s+(?:by|due|before)\s+(?P<due>[^,;]+?)\s*$", re.I)
+_DUE_ZH_FRONT = pattern(r"^(?P<due>\S+?)(?:之前|以前|前)(?P<title>.+)$")
 #: The words of a day in Chinese (`节后`, `下周末`, `月中`): before 前 at a task's start, a due day meant
-_DAYISH_ZH = re.compile(r"[年月周号日天底初中末旬节]|^\d|^[下本这今明后上大]")
-_DATE_LIKE = re.compile(r"\d|^(?:mon|tue|wed|thu|fri|sat|sun|next|this|tom|tod|end|"
-                        r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
+_DAYISH_ZH = pattern(r"[年月周号日天底初中末旬节]|^\d|^[下本这今明后上大]")
+_DATE_LIKE = pattern(r"\d|^(?:mon|tue|wed|thu|fri|sat|sun|next|this|tom|tod|end|"
+                     r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
 _DAY_WORDS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "tomorrow",
               "today", "january", "february", "march", "april", "june", "july", "august", "september",
               "october", "november", "december")
@@ -53,7 +54,7 @@ def _date_meant(text: str) -> bool:
                 or (len(first) == 3 and any(sorted(first) == sorted(day[:3]) for day in _DAY_WORDS)))
 
 
-_DUE_ZH_END = re.compile(r"^(?P<title>.+?)[，,\s]*(?:截止|期限)[:：]?\s*(?P<due>\S+)$")
+_DUE_ZH_END = pattern(r"^(?P<title>.+?)[，,\s]*(?:截止|期限)[:：]?\s*(?P<due>\S+)$")
 
 
 _AND = {"and", "&", "和", "与", "及", "、", ",", "，", "+"}
@@ -95,13 +96,13 @@ def parse_task(rest: str, today: dt.date) -> c.Command | c.ParseError:
         words = body.split()
     text, due = " ".join(words), None
     seen = view(text)  # matched in one script, cut from the text as typed
-    for pattern in (_DUE_EN, _DUE_ZH_FRONT, _DUE_ZH_END):
-        found = pattern.match(seen)
+    for regex in (_DUE_EN, _DUE_ZH_FRONT, _DUE_ZH_END):
+        found = regex.match(seen)
         day = found and parse_date(found["due"], today)
         if day:
             text, due = text[found.start("title"):found.end("title")].strip(" ，,"), day
             break
-        if found and pattern is _DUE_EN and _date_meant(found["due"]):
+        if found and regex is _DUE_EN and _date_meant(found["due"]):
             return c.ParseError("task")  # `by 11/31`, `by Fir`: a day meant, none read; asked
     if due is None and (front := _DUE_ZH_FRONT.match(seen)) and _DAYISH_ZH.search(front["due"]) \
             and len(front["due"]) <= 6:  # `节后前…`, `下周末前…`: a day meant, none read; asked
@@ -115,13 +116,13 @@ def parse_task(rest: str, today: dt.date) -> c.Command | c.ParseError:
     return c.AddTask(text, assignee, due, deal_id, customer)
 
 
-_TIME = re.compile(r"\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}:\d{2}"
-                   r"|(?:上午|下午|晚上|早上)?\d{1,2}点(?:半|\d{1,2}分?)?", re.I)
+_TIME = pattern(r"\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}:\d{2}"
+                r"|(?:上午|下午|晚上|早上)?\d{1,2}点(?:半|\d{1,2}分?)?", re.I)
 
 
 #: Days said without a date (`下周末`, `节后`, `over the weekend`): in a task with no due day, asked
-_VAGUE_DAY = re.compile(r"(?:下下?|这个?|本)?周末|节后|节前|年后|年前|[上中下]旬|"
-                        r"(?<![A-Za-z])(?:(?:this|next|the|over the)\s+)?weekend(?![A-Za-z])", re.I)
+_VAGUE_DAY = pattern(r"(?:下下?|这个?|本)?周末|节后|节前|年后|年前|[上中下]旬|"
+                     r"(?<![A-Za-z])(?:(?:this|next|the|over the)\s+)?weekend(?![A-Za-z])", re.I)
 #: What makes a day read from the front of a word another day (`下周|末`, `月|底`, `1月|中旬`)
 _PART_OF_DAY = ("末", "底", "中", "初", "旬")
 
@@ -164,18 +165,18 @@ _DONE_WORDS = (r"(?:已经?|也|都)?(?:搞定|完成|做完|办完|弄完|办�
                r"(?:done|finished|completed?|closed|ticked\s+off|sorted)")
 _THANKS = r"(?:\s*(?:pls|please|plz|thanks|thx|ty|✅|✔️?|👍|🎉))*"
 _NUMBER = r"(?:no\.?\s*|number\s+|nr\.?\s*)?#?(?P<id>\d{1,9})"
-_DONE_SAID = re.compile(rf"{_NUMBER}\s*号?\s*(?:[,，:：]|\s[-–—]\s?)?\s*(?:{_DONE_WORDS})"
-                        rf"{_THANKS}\s*[!！。.~]*", re.I)
-_DONE_ASKED = re.compile(rf"#?\d{{1,9}}\s*号?\s*[,，]?\s*(?:{_DONE_WORDS})\s*(?:了|没)?\s*"
-                         r"(?:(?:吗|么|没有?)\s*[?？]*|[?？]+)", re.I)
+_DONE_SAID = pattern(rf"{_NUMBER}\s*号?\s*(?:[,，:：]|\s[-–—]\s?)?\s*(?:{_DONE_WORDS})"
+                     rf"{_THANKS}\s*[!！。.~]*", re.I)
+_DONE_ASKED = pattern(rf"#?\d{{1,9}}\s*号?\s*[,，]?\s*(?:{_DONE_WORDS})\s*(?:了|没)?\s*"
+                      r"(?:(?:吗|么|没有?)\s*[?？]*|[?？]+)", re.I)
 #: `7号任务完成了`, `第7个任务搞定了` with no command word at the start
-_NUMBERED_DONE = re.compile(rf"(?:第\s*)?#?(?P<id>\d{{1,9}})\s*(?:号|个)?\s*(?:任务|待办|task)\s*[,，:：]?\s*"
-                            rf"(?:{_DONE_WORDS}){_THANKS}\s*[!！。.~]*", re.I)
+_NUMBERED_DONE = pattern(rf"(?:第\s*)?#?(?P<id>\d{{1,9}})\s*(?:号|个)?\s*(?:任务|待办|task)\s*[,，:：]?\s*"
+                         rf"(?:{_DONE_WORDS}){_THANKS}\s*[!！。.~]*", re.I)
 #: `finished task 7`, `mark task #7 done`, `close task 7`, `tick off task 7`: the done word first
-_DONE_FIRST = re.compile(rf"(?:finished|completed?|closed?|tick(?:ed)?\s+off|check(?:ed)?\s+off|"
-                         rf"mark(?:ed)?|set)\s+(?:the\s+)?task\s+{_NUMBER}"
-                         rf"(?:\s+(?:as\s+)?(?:done|finished|complete|completed|closed))?"
-                         rf"{_THANKS}\s*[!.]*", re.I)
+_DONE_FIRST = pattern(rf"(?:finished|completed?|closed?|tick(?:ed)?\s+off|check(?:ed)?\s+off|"
+                      rf"mark(?:ed)?|set)\s+(?:the\s+)?task\s+{_NUMBER}"
+                      rf"(?:\s+(?:as\s+)?(?:done|finished|complete|completed|closed))?"
+                      rf"{_THANKS}\s*[!.]*", re.I)
 
 
 def done_said(text: str) -> c.DoneTask | None:
@@ -218,12 +219,12 @@ def parse_snooze(rest: str, today: dt.date) -> c.Command | c.ParseError:
     return c.SnoozeFollowup(int(match[1]), day)
 
 
-_MONTH = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|月|号|日|[/.-]\d", re.I)
+_MONTH = pattern(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|月|号|日|[/.-]\d", re.I)
 #: Several follow-ups' numbers and one day (`130 221 monday`, `#130, #221 and #222 to fri`)
-_SEVERAL_IDS = re.compile(r"^(?P<ids>#?\d{1,9}(?:(?:\s*(?:[,，、&]|\band\b|和)\s*|\s+)#?\d{1,9})+)\s+"
-                          r"(?:(?:to|until|till|到|至)\s*)?(?P<day>\D.*)$", re.I)
+_SEVERAL_IDS = pattern(r"^(?P<ids>#?\d{1,9}(?:(?:\s*(?:[,，、&]|\band\b|和)\s*|\s+)#?\d{1,9})+)\s+"
+                       r"(?:(?:to|until|till|到|至)\s*)?(?P<day>\D.*)$", re.I)
 
 
 #: A length of time with no `in`/`later`/`后` (`2 days`, `by a week`, `+3d`, `两天`): how much later
-_SHIFT = re.compile(r"^(?:by\s+|for\s+|\+)?(\d{1,3}|[一二两三四五六七八九十])\s*"
-                    r"(d|days?|天|w|wks?|weeks?|周|个?星期)$", re.IGNORECASE)
+_SHIFT = pattern(r"^(?:by\s+|for\s+|\+)?(\d{1,3}|[一二两三四五六七八九十])\s*"
+                 r"(d|days?|天|w|wks?|weeks?|周|个?星期)$", re.IGNORECASE)

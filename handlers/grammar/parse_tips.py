@@ -9,6 +9,7 @@ from handlers.grammar import commands as c
 from handlers.grammar import vocabulary as V
 from handlers.grammar.dates import parse_date_range
 from handlers.grammar.parse import CJK, head_and_body
+from handlers.grammar.patterns import pattern
 
 
 def parse_tip(rest: str, _today: dt.date) -> c.Command | c.ParseError:
@@ -52,7 +53,7 @@ def _tip_or_search(topic: str, kept: str, words: str) -> c.ParseError:
         ("keep_tip", kept, None), ("find_tips", "", c.FindTips(words[:100]))))
 
 
-_TIP_SEP = re.compile(r"\s*(?:[:：;；。]|\.(?=\s)|\s[-–—]\s|—)\s*")  # `tip pricing - always bundle support`
+_TIP_SEP = pattern(r"\s*(?:[:：;；。]|\.(?=\s)|\s[-–—]\s|—)\s*")  # `tip pricing - always bundle support`
 
 
 def parse_like(rest: str, _today: dt.date) -> c.Command | c.ParseError:

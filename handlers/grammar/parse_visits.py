@@ -21,16 +21,17 @@ from handlers.grammar.parse import (
     head_and_body,
     two_commands,
 )
+from handlers.grammar.patterns import pattern
 
 #: (a clock time's colon, `10:30am`, is none)
-_VISIT_SEP = re.compile(r"\s*(?:(?<!\d):|:(?!\d\d)|[;。!]|" + COMMA + r"|\.(?=\s)|\s[-–—]\s|—)\s*")
-_NEXT_STEP = re.compile(r"^(?:next(?:\s+step)?|下一步|下步)\s*:?\s*(.*)$", re.IGNORECASE)
-_OUTCOME = re.compile(r"^(?:outcome|result|结果)\s*:?\s*(.*)$", re.IGNORECASE)
+_VISIT_SEP = pattern(r"\s*(?:(?<!\d):|:(?!\d\d)|[;。!]|" + COMMA + r"|\.(?=\s)|\s[-–—]\s|—)\s*")
+_NEXT_STEP = pattern(r"^(?:next(?:\s+step)?|下一步|下步)\s*:?\s*(.*)$", re.IGNORECASE)
+_OUTCOME = pattern(r"^(?:outcome|result|结果)\s*:?\s*(.*)$", re.IGNORECASE)
 #: A follow-up's words that say what the customer did or said, not what we will do (`对方要求再降价`)
-_THEIRS = re.compile(r"(?:对方|客户|他们|她们|甲方|(?:they|he|she|the customer|customer|client|the client)"
-                     r"(?![A-Za-z]))", re.I)
-_FOLLOW_WORD = re.compile(r"follow[\s-]?ups?|f/u|fu|跟进|回访", re.I)
-_BY_ID = re.compile(r"^#(\d{1,9})\s+(\S+)\s*(.*)$", re.DOTALL)
+_THEIRS = pattern(r"(?:对方|客户|他们|她们|甲方|(?:they|he|she|the customer|customer|client|the client)"
+                  r"(?![A-Za-z]))", re.I)
+_FOLLOW_WORD = pattern(r"follow[\s-]?ups?|f/u|fu|跟进|回访", re.I)
+_BY_ID = pattern(r"^#(\d{1,9})\s+(\S+)\s*(.*)$", re.DOTALL)
 def parse_visit(rest: str, today: dt.date) -> c.Command | c.ParseError:
     """`CUSTOMER[: notes]`, with a follow-up clause anywhere (`follow up fri`, `跟进：月底`,
     `明天跟进`); a second command after a sentence break, or a follow-up whose day cannot be
@@ -118,18 +119,18 @@ def parse_visit(rest: str, today: dt.date) -> c.Command | c.ParseError:
 
 
 #: What a rep writes for a next contact without the word follow-up (`再联系`, `remind me`, `call back`)
-_CALL_AGAIN = re.compile(r"再(?:联系|聯繫|打电话|打个电话|约|約|跟|聊|沟通|溝通|拜访|拜訪|去|见|見|来|來|"
-                         r"过去|過去|上门|上門)|回电|"
-                         r"(?<![A-Za-z])(?:remind me|call (?:them |him |her )?back|check back|check in|"
-                         r"ping (?:them|him|her)|touch base|circle back|reach out)(?![A-Za-z])", re.I)
+_CALL_AGAIN = pattern(r"再(?:联系|聯繫|打电话|打个电话|约|約|跟|聊|沟通|溝通|拜访|拜訪|去|见|見|来|來|"
+                      r"过去|過去|上门|上門)|回电|"
+                      r"(?<![A-Za-z])(?:remind me|call (?:them |him |her )?back|check back|check in|"
+                      r"ping (?:them|him|her)|touch base|circle back|reach out)(?![A-Za-z])", re.I)
 
-_BY_DAY = re.compile(r"(?<![A-Za-z])(?:by|before|due|until)\s+", re.I)
-_ZH_BEFORE = re.compile(r"(?:之前|以前|前)")
+_BY_DAY = pattern(r"(?<![A-Za-z])(?:by|before|due|until)\s+", re.I)
+_ZH_BEFORE = pattern(r"(?:之前|以前|前)")
 
 
 #: The words before a later colon (`inc.: …`, `Acme Logistics: …`), which may still be a name's
-_HEAD_BEFORE_COLON = re.compile(r"\s*([^\s:：;；,，]+(?:\s+[^\s:：;；,，]+){0,2})\s*[:：](?!\d)\s*")
-_LEGAL = re.compile(r"(?:inc|ltd|llc|co|corp|corporation|gmbh|plc|limited|company|pte|sa|ag)\.?", re.I)
+_HEAD_BEFORE_COLON = pattern(r"\s*([^\s:：;；,，]+(?:\s+[^\s:：;；,，]+){0,2})\s*[:：](?!\d)\s*")
+_LEGAL = pattern(r"(?:inc|ltd|llc|co|corp|corporation|gmbh|plc|limited|company|pte|sa|ag)\.?", re.I)
 
 
 def _name_goes_on(text: str, customer: str, body: str) -> tuple[str, str]:
@@ -190,14 +191,14 @@ def _visit_body(customer: str, body: str, _today: dt.date) -> c.Command | c.Pars
 
 
 #: Between two customers' names: `&` `+` `/` `and` `和` `与` `及` `、` (`visit Globex & Initech`)
-_JOINED = re.compile(r"(?:[和与及、&+/]|(?<![A-Za-z])and(?![A-Za-z]))\s*\S+", re.I)
+_JOINED = pattern(r"(?:[和与及、&+/]|(?<![A-Za-z])and(?![A-Za-z]))\s*\S+", re.I)
 #: The words of a day a visit took place on, at the end of its customer's words
-_PAST_DAY = re.compile(r"^(?:(?:on\s+)?(?:today|yesterday|tod|yday|ytd|"
-                       r"(?:last\s+)?(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{1,4})?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
-                       r"nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?)|今天|昨天|前天|上周[一二三四五六日天]|"
-                       r"上个?星期[一二三四五六日天]|\d{1,2}月\d{1,2}[日号]?)$", re.I)
-_TODAY_SAID = re.compile(r"^(?:today|this (?:morning|afternoon)|just now|今天(?:上午|下午)?|今早|刚才|刚刚)$",
-                         re.I)
+_PAST_DAY = pattern(r"^(?:(?:on\s+)?(?:today|yesterday|tod|yday|ytd|"
+                    r"(?:last\s+)?(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{1,4})?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
+                    r"nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?)|今天|昨天|前天|上周[一二三四五六日天]|"
+                    r"上个?星期[一二三四五六日天]|\d{1,2}月\d{1,2}[日号]?)$", re.I)
+_TODAY_SAID = pattern(r"^(?:today|this (?:morning|afternoon)|just now|今天(?:上午|下午)?|今早|刚才|刚刚)$",
+                      re.I)
 
 
 def _day_at_end(head: str, today: dt.date) -> tuple[str, dt.date | None]:
@@ -215,13 +216,13 @@ def _day_at_end(head: str, today: dt.date) -> tuple[str, dt.date | None]:
 
 
 #: A deal won or lost said in a visit's notes: `deal done`, `signed the contract`, `签约了`, `丢单了`
-_WON_IN_NOTES = re.compile(
+_WON_IN_NOTES = pattern(
     r"(?<![A-Za-z])(?:deal (?:is )?(?:done|closed|won|signed)|closed (?:the )?deal|closed[- ]won|"
     r"(?:we )?won (?:the )?(?:deal|contract|bid|order|tender)|signed (?:the )?(?:contract|deal|order|po|"
     r"agreement)|contract (?:is )?signed|signed (?:for |at )?[$¥€£]?\d[\d.,]*\s*[km]?(?![A-Za-z])|"
     r"po (?:received|signed))(?![A-Za-z])"
     r"|成交了|已成交|已经成交|赢单|签约了|已签约|已经签约|签了合同|合同签了|签单了|签下|拿下了|中标了?", re.I)
-_LOST_IN_NOTES = re.compile(
+_LOST_IN_NOTES = pattern(
     r"(?<![A-Za-z])(?:(?:we )?lost (?:the )?(?:deal|bid|tender|it|them)|deal (?:is )?(?:lost|dead)|"
     r"closed[- ]lost)(?![A-Za-z])|丢单|输单|丢了单|没拿下|输给了|单子丢了|项目丢了", re.I)
 

@@ -6,30 +6,31 @@ from __future__ import annotations
 import re
 
 from handlers.grammar import commands as c
+from handlers.grammar.patterns import pattern
 
-_UNDO = re.compile(r"^(?:(?:帮我|请)?(?:撤回|撤销|撤掉|取消)(?:一下)?(?:刚才|刚刚|上一?条|最后一条)?"
-                   r"(?:的|那一?条|那个|这条)*|(?:刚才|刚刚|上一?条)(?:那一?条|那个|的)?(?:撤回|撤销|不要了|作废)(?:一下)?)[吧啊了\s。.!！]*$"
-                   r"|^(?:undo|revert|take back)\s+"
-                   r"(?:that|this|the last one|my last (?:one|change|message)|it)[\s.!]*$"
-                   r"|^(?:(?:oops|whoops|oh no|ugh|sorry|my bad|wait|no+)[\s,.!]+)*(?:(?:pls|please)\s+)?"
-                   r"(?:bring (?:it|that|them) back|put (?:it|that|them) back|"
-                   r"take (?:that|it) back|"
-                   r"i didn'?t mean (?:that|to(?: do that| delete (?:that|it))?)|wrong one|didn'?t mean to)"
-                   r"(?:[\s,.!]+(?:pls|please|sorry))*[\s.!]*$", re.I)
+_UNDO = pattern(r"^(?:(?:帮我|请)?(?:撤回|撤销|撤掉|取消)(?:一下)?(?:刚才|刚刚|上一?条|最后一条)?"
+                r"(?:的|那一?条|那个|这条)*|(?:刚才|刚刚|上一?条)(?:那一?条|那个|的)?(?:撤回|撤销|不要了|作废)(?:一下)?)[吧啊了\s。.!！]*$"
+                r"|^(?:undo|revert|take back)\s+"
+                r"(?:that|this|the last one|my last (?:one|change|message)|it)[\s.!]*$"
+                r"|^(?:(?:oops|whoops|oh no|ugh|sorry|my bad|wait|no+)[\s,.!]+)*(?:(?:pls|please)\s+)?"
+                r"(?:bring (?:it|that|them) back|put (?:it|that|them) back|"
+                r"take (?:that|it) back|"
+                r"i didn'?t mean (?:that|to(?: do that| delete (?:that|it))?)|wrong one|didn'?t mean to)"
+                r"(?:[\s,.!]+(?:pls|please|sorry))*[\s.!]*$", re.I)
 #: `oops, undo that`, `Undo!`, `actually undo the delete`, `undo that merge pls`: the undo, with
 #: words around it that say nothing more (which change it reverses is said in its reply)
-_UNDO_SAID = re.compile(r"^(?:(?:oops|whoops|actually|sorry|wait|no+|nope|hmm+|ugh|my bad|oh(?: no)?|ah+)"
-                        r"[\s,.!]+)*(?:(?:pls|please|can you|could you|just)\s+)?(?:undo|revert)"
-                        r"(?:\s+(?:that|this|it|the last one|my last(?: one| change| message)?|"
-                        r"(?:the|that|this|my)\s+(?:last\s+)?(?:delete|deletion|merge|win|loss|change|visit|deal|"
-                        r"task|reassign(?:ment)?|one|rename|move)))?"
-                        r"(?:[\s,.!]+(?:pls|please|plz|thx|thanks|sorry))*[\s.!?]*$", re.I)
+_UNDO_SAID = pattern(r"^(?:(?:oops|whoops|actually|sorry|wait|no+|nope|hmm+|ugh|my bad|oh(?: no)?|ah+)"
+                     r"[\s,.!]+)*(?:(?:pls|please|can you|could you|just)\s+)?(?:undo|revert)"
+                     r"(?:\s+(?:that|this|it|the last one|my last(?: one| change| message)?|"
+                     r"(?:the|that|this|my)\s+(?:last\s+)?(?:delete|deletion|merge|win|loss|change|visit|deal|"
+                     r"task|reassign(?:ment)?|one|rename|move)))?"
+                     r"(?:[\s,.!]+(?:pls|please|plz|thx|thanks|sorry))*[\s.!?]*$", re.I)
 #: `oops undo that`: the undo with a word left out, offered as such by handlers/grammar/inner.py
-_ASIDE = re.compile(r"^\w+\s+undo\s+(?:that|this|it)$", re.I)
-_RESTORE = re.compile(r"^(?:删错了|误删了?|不小心删了)?[\s，,。]*(?:帮我|请)?(?:恢复|还原|找回)(?:一下)?"
-                      r"(?:刚才|刚刚)?(?:删的|删掉的|删除的)?(?:那一?条|那个)?[吧啊\s。.!！]*$"
-                      r"|^(?:删错了|误删了?)[\s。.!！]*$"
-                      r"|^(?:undelete|restore)\s+(?:that|it|the last one|what i deleted)[\s.!]*$", re.I)
+_ASIDE = pattern(r"^\w+\s+undo\s+(?:that|this|it)$", re.I)
+_RESTORE = pattern(r"^(?:删错了|误删了?|不小心删了)?[\s，,。]*(?:帮我|请)?(?:恢复|还原|找回)(?:一下)?"
+                   r"(?:刚才|刚刚)?(?:删的|删掉的|删除的)?(?:那一?条|那个)?[吧啊\s。.!！]*$"
+                   r"|^(?:删错了|误删了?)[\s。.!！]*$"
+                   r"|^(?:undelete|restore)\s+(?:that|it|the last one|what i deleted)[\s.!]*$", re.I)
 
 
 def meant(text: str) -> c.Command | None:

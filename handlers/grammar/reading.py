@@ -25,13 +25,14 @@ from handlers.grammar.intents import (
 from handlers.grammar.normal import simplified
 from handlers.grammar.parse_reports import progress_asked
 from handlers.grammar.parse_tasks import done_said, parse_task
+from handlers.grammar.patterns import pattern
 from handlers.grammar.sentences import sentence, target_said
 
-_CJK = re.compile(r"[\u3400-\u9fff]")
+_CJK = pattern(r"[\u3400-\u9fff]")
 
 #: A deal's field label and a word of changing it (`金额改成8万`, `amount to 80k`, `阶段改为商务谈判`,
 #: `#5 改成8万`): the label reads the field, the verb is only how it was said
-CHANGED_TO = re.compile(
+CHANGED_TO = pattern(
     r"(?P<label>金额|阶段|预计成交|成交日期|预计|amount|value|stage|close)\s*"
     r"(?:改成|改为|改到|调整为|调整到|调成|调为|变成|更新为|更新成|应为|应该是|为|是|[:：=]|→|->"
     r"|(?<=[A-Za-z])\s+(?:to|is|now|should be|=)(?=\s)|(?<=[额段])(?=[\d¥$]))\s*"  # `金额8万`
@@ -52,7 +53,7 @@ def plain_changes(text: str) -> str:
     return text
 
 
-_STAGE_SAID_AS = re.compile(r"(?:\s+(?:to|→|->|=>))?\s+(?P<stage>\S+?)\s*(?:(?<=\s)stage|阶段)\s*$", re.I)
+_STAGE_SAID_AS = pattern(r"(?:\s+(?:to|→|->|=>))?\s+(?P<stage>\S+?)\s*(?:(?<=\s)stage|阶段)\s*$", re.I)
 
 
 _LABEL_SAID = {"预计成交": "预计", "成交日期": "预计"}  # `预计成交改为12月31日`: the close day
@@ -109,7 +110,7 @@ def parse(text: str, today: dt.date | None = None) -> c.Command | c.ParseError:
     return result
 
 
-_FOLLOW_UP = re.compile(r"(?<![A-Za-z])(?:follow[\s-]?up|跟进|回访)(?![A-Za-z])", re.I)
+_FOLLOW_UP = pattern(r"(?<![A-Za-z])(?:follow[\s-]?up|跟进|回访)(?![A-Za-z])", re.I)
 
 
 def _follow_up_task(raw: str, text: str, today: dt.date) -> c.ParseError | None:
@@ -180,7 +181,7 @@ def read(text: str, today: dt.date | None = None) -> Reading:
     return Reading(command, accounted.spans)
 
 
-_SLASHED = re.compile(r"(?<![\d/#.:])(\d{1,2})/(\d{1,2})(?![\d/])")
+_SLASHED = pattern(r"(?<![\d/#.:])(\d{1,2})/(\d{1,2})(?![\d/])")
 
 
 def _day_or_month_first(text: str, command, today: dt.date) -> c.ParseError | None:
@@ -249,7 +250,7 @@ def _as_typed(text: str, command, today: dt.date) -> bool:
 
 
 #: `new deal Acme 50k` · `新建 商机 华为`: a word before the command word, offered without it
-_NEW = re.compile(r"(?:new|add|create|log|新建|新增|添加|创建)\s*", re.I)
+_NEW = pattern(r"(?:new|add|create|log|新建|新增|添加|创建)\s*", re.I)
 _MADE_NEW = ("deal", "visit", "task", "customer", "tip")
 
 

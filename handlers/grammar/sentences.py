@@ -16,23 +16,24 @@ from handlers.grammar import commands as c
 from handlers.grammar import vocabulary as V
 from handlers.grammar.dates import past_day
 from handlers.grammar.normal import view
+from handlers.grammar.patterns import pattern
 
-_CJK = re.compile(r"[\u3400-\u9fff]")
+_CJK = pattern(r"[\u3400-\u9fff]")
 _DAY_EN = r"today|yesterday|this morning|this afternoon|earlier today|last (?:mon|tue|wed|thu|fri)[a-z]*"
-_VISIT_EN = re.compile(
+_VISIT_EN = pattern(
     rf"^(?:(?P<d1>{_DAY_EN})[,\s]+)?(?:i\s+|we\s+)?(?:just\s+)?"
     r"(?:went (?:to see|to visit|to meet|over to|to)|visited|dropped by|stopped by|called on|was at|"
     r"were at|paid a visit to|had a meeting (?:with|at)|"
     r"had a visit (?:with|at)|(?:did|gave|ran) (?:a |the )?demo (?:at|for))\s+"
     rf"(?P<customer>[^,;:.!]+?)(?:\s+(?P<d2>{_DAY_EN}))?(?:\s*(?:[,;:.!]|\s-\s)\s*(?P<notes>.*))?$", re.I)
-_VISIT_ZH = re.compile(
+_VISIT_ZH = pattern(
     r"^(?P<d1>今天|昨天|前天|上午|下午|今早|刚才|刚刚)?[，,\s]*(?:我们?)?(?:刚)?"
     r"(?:去了|去|拜访了|拜访|到了|跑了一趟)\s*"
     r"(?P<customer>[^，,。；;：:\s]+?)(?:[，,。；;：:\s]+|(?=见了|见到|见|和|跟|聊了|聊|谈了|谈|开了|拜访|"
     r"做了|演示|开会|沟通|交流|汇报))(?P<notes>.+)$")
-_REMIND_EN = re.compile(r"^(?:please\s+)?(?:remind me(?: to)?|don'?t (?:let me )?forget(?: to)?|"
-                        r"note to self:?|i need to|need to)\s+(?P<what>.+)$", re.I)
-_REMIND_ZH = re.compile(r"^(?:请)?(?:提醒我?|提醒一下|别忘了|记得)(?P<what>.+)$")
+_REMIND_EN = pattern(r"^(?:please\s+)?(?:remind me(?: to)?|don'?t (?:let me )?forget(?: to)?|"
+                     r"note to self:?|i need to|need to)\s+(?P<what>.+)$", re.I)
+_REMIND_ZH = pattern(r"^(?:请)?(?:提醒我?|提醒一下|别忘了|记得)(?P<what>.+)$")
 
 
 def sentence(raw: str, text: str, today: dt.date) -> c.ParseError | None:
@@ -97,12 +98,12 @@ def _assigned(raw: str, text: str, today: dt.date) -> c.ParseError | None:
     return c.ParseError(None, "sentence_task", raw, options=(("as_task", f"{keyword} {raw}", None),))
 
 
-_LEAVE_ZH = re.compile(r"^(?:我)?(?P<day>.+?)(?:要|想|得)?请(?:一天|半天|两天|三天|\d+天)?的?假$")
-_LEAVE_EN = re.compile(r"^(?:(?:i'?m|im|i am|i'?ll be|i will be|gonna be|going to be|will be)\s+)?"
-                       r"(?:off|ooo|oof|out|out of (?:the )?office|on leave|on pto|pto|on vacation|"
-                       r"on holiday)"
-                       r"\s+(?:on\s+)?"
-                       r"(?P<day>.+?)[.!]*$", re.I)
+_LEAVE_ZH = pattern(r"^(?:我)?(?P<day>.+?)(?:要|想|得)?请(?:一天|半天|两天|三天|\d+天)?的?假$")
+_LEAVE_EN = pattern(r"^(?:(?:i'?m|im|i am|i'?ll be|i will be|gonna be|going to be|will be)\s+)?"
+                    r"(?:off|ooo|oof|out|out of (?:the )?office|on leave|on pto|pto|on vacation|"
+                    r"on holiday)"
+                    r"\s+(?:on\s+)?"
+                    r"(?P<day>.+?)[.!]*$", re.I)
 
 
 def _leave(raw: str, text: str, today: dt.date) -> c.ParseError | None:
@@ -122,7 +123,7 @@ def _leave(raw: str, text: str, today: dt.date) -> c.ParseError | None:
 
 
 #: `推进到商务谈判了` · `进入方案阶段` · `Globex moved to proposal` · `now in negotiation`
-_STAGE_SAID = re.compile(
+_STAGE_SAID = pattern(
     r"^(?P<customer>.*?)\s*(?:(?:已经|已)?(?:推进到|推到|进入到?|进到|走到|到了|转到|退回到?|退到|回到)|"
     r"(?:moved|went|is|'s) back (?:to|into)|"
     r"(?:(?:it|the deal|deal) )?(?:moved|advanced|progressed|went|got|pushed|is|'s) (?:it |up )?"
@@ -146,7 +147,7 @@ _PERIOD_ZH = (r"(?:下下?个?月|上个?月|本月|这个?月|当月|下个?季
               r"\d{1,2}月份?|第?[一二三四1-4]季度|[Qq][1-4])")
 _METRIC_ZH = r"(?:业绩|销售额|营收|收入|拜访量|拜访数|拜访|赢单数|成交数|单数|新客户数|新客户|新客)"
 #: `李娜下个月目标50万` · `下个月李娜的目标是50万` · `给李娜定个下个月拜访目标40次` · `团队本季度目标200万`
-_TARGET_ZH = re.compile(
+_TARGET_ZH = pattern(
     rf"^(?P<p0>{_PERIOD_ZH})?\s*(?:给|帮|把)?\s*@?(?P<who>团队|[^\s\d@#，,:：;；。]{{2,4}}?)\s*的?\s*"
     rf"(?:(?P<p1>{_PERIOD_ZH})\s*的?\s*)?(?:(?P<m1>{_METRIC_ZH})\s*)?(?:定个?|定一个|设个?|设置|设定)?\s*"
     rf"(?:(?P<p2>{_PERIOD_ZH})\s*的?\s*)?(?:(?P<m2>{_METRIC_ZH})\s*)?目标\s*"

@@ -16,20 +16,21 @@ from handlers.grammar import commands as c
 from handlers.grammar.intents import split_keyword
 from handlers.grammar.normal import simplified
 from handlers.grammar.parse import normalize
+from handlers.grammar.patterns import pattern
 from handlers.grammar.reading import keyword_typo, read
 from handlers.text.reply import Button, Reply
 
 MAX_LINES = 10
-_CJK = re.compile(r"[\u3400-\u9fff]")
+_CJK = pattern(r"[\u3400-\u9fff]")
 #: What makes a second command in a line plain: `;` `；` or a joining word right before it
-_PLAIN_BEFORE = re.compile(r"(?:[;；]|(?<![A-Za-z])(?:also|plus)|另外|还有|同时)[\s,，:]*$", re.I)
-_TASK_TOO = re.compile(r"\s(?:另外|还有)\s*[,，:]?\s*(?=\S)|\s*[,，;；]\s*also\s+(?=\S)", re.I)
+_PLAIN_BEFORE = pattern(r"(?:[;；]|(?<![A-Za-z])(?:also|plus)|另外|还有|同时)[\s,，:]*$", re.I)
+_TASK_TOO = pattern(r"\s(?:另外|还有)\s*[,，:]?\s*(?=\S)|\s*[,，;；]\s*also\s+(?=\S)", re.I)
 #: The commands a second one may follow in a line (never free text of its own: a standup answer)
 _SPLITS = ("visit", "deal", "won", "lost", "task")
 
 
 #: A line that is a follow-up clause of the line above (`visit 比亚迪 met purchasing ⏎ follow up 15/12`)
-_FOLLOW_LINE = re.compile(r"(?:follow[\s-]?ups?|f/u|跟进|回访)(?![A-Za-z])\s*:?\s*\S", re.I)
+_FOLLOW_LINE = pattern(r"(?:follow[\s-]?ups?|f/u|跟进|回访)(?![A-Za-z])\s*:?\s*\S", re.I)
 
 
 def command_lines(text: str) -> list[str] | None:
@@ -136,8 +137,8 @@ def _plain_parts(line: str) -> list[str]:
 
 
 #: `snooze 395 and 403 to fri` · `推迟 395、403 到周五`: several numbers, then what is done to each
-_IDS = re.compile(r"^(?P<word>\S+)\s*(?P<ids>#?\d{1,9}(?:\s*(?:,|，|、|&|\+|和|(?<![A-Za-z])and(?![A-Za-z]))"
-                  r"\s*#?\d{1,9})+)\s+(?P<rest>\S.*)$", re.I)
+_IDS = pattern(r"^(?P<word>\S+)\s*(?P<ids>#?\d{1,9}(?:\s*(?:,|，|、|&|\+|和|(?<![A-Za-z])and(?![A-Za-z]))"
+               r"\s*#?\d{1,9})+)\s+(?P<rest>\S.*)$", re.I)
 
 
 def _each_id(raw: str) -> list[str] | None:

@@ -6,8 +6,9 @@ import datetime as dt
 import re
 
 from handlers.grammar import commands as c
+from handlers.grammar.patterns import pattern
 
-_DAYS_APART = re.compile(r"\s*(?:\+|&|,|，|、|(?<![A-Za-z])(?:and|plus)(?![A-Za-z]))\s*", re.I)
+_DAYS_APART = pattern(r"\s*(?:\+|&|,|，|、|(?<![A-Za-z])(?:and|plus)(?![A-Za-z]))\s*", re.I)
 
 
 def days_apart(said: str, today: dt.date) -> list[str] | None:

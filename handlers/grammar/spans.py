@@ -22,6 +22,7 @@ from handlers.grammar.clauses import DATE_LIKE as _DATE_LIKE
 from handlers.grammar.dates import READING_CALENDAR, past_day
 from handlers.grammar.dates import parse_date as _parse_date
 from handlers.grammar.normal import view
+from handlers.grammar.patterns import pattern
 from handlers.rules.working_days import corrections_of
 
 #: Words the grammar reads as glue between fields (they say which field follows, not a value).
@@ -33,8 +34,8 @@ _GLUE = {"by", "on", "before", "due", "until", "at", "close", "closes", "closing
          "about", "around", "roughly", "approx", "approx.", "approximately", "circa", "~", "约", "大约",
          "大概", "约莫"} \
     | set(V.FIELD_LABELS) | set(V.CURRENCY_WORDS) | set(V.CLOSE_WORDS)
-_WORD = re.compile(r"[A-Za-z0-9\u3400-\u9fff@#$¥€£][\w\u3400-\u9fff@#$¥€£.,'/&+-]*")
-_CJK = re.compile(r"[\u3400-\u9fff]")
+_WORD = pattern(r"[A-Za-z0-9\u3400-\u9fff@#$¥€£][\w\u3400-\u9fff@#$¥€£.,'/&+-]*")
+_CJK = pattern(r"[\u3400-\u9fff]")
 
 
 def parse_date(text: str, today: dt.date) -> dt.date | None:
@@ -48,13 +49,13 @@ def parse_date(text: str, today: dt.date) -> dt.date | None:
 @lru_cache(maxsize=8192)
 def _kept_date(text: str, today: dt.date, _calendar: str | None, _fixed: frozenset) -> dt.date | None:
     return _parse_date(text, today)
-_CJK_GLUE = re.compile("|".join(sorted((w for w in _GLUE if _CJK.search(w)), key=len, reverse=True)))
+_CJK_GLUE = pattern("|".join(sorted((w for w in _GLUE if _CJK.search(w)), key=len, reverse=True)))
 #: what a date can start with: a digit, a weekday or month's letter, a Chinese day word
-_DATE_START = re.compile(r"[0-9A-Za-z下本这今明后上周星月大一二三四五六七八九十两半昨前年节春国过圣平元]")
+_DATE_START = pattern(r"[0-9A-Za-z下本这今明后上周星月大一二三四五六七八九十两半昨前年节春国过圣平元]")
 #: Where a day glued to Chinese may start (`让我们1月再来`, `eow跟进`): a run of digits before a
 #: day's mark, or of letters before Chinese
-_GLUED_START = re.compile(r"(?<![A-Za-z0-9./])\d+(?=[月号號日])"
-                          r"|(?<![A-Za-z0-9])[A-Za-z]+(?=[\u3400-\u9fff])")
+_GLUED_START = pattern(r"(?<![A-Za-z0-9./])\d+(?=[月号號日])"
+                       r"|(?<![A-Za-z0-9])[A-Za-z]+(?=[\u3400-\u9fff])")
 _PART_OF_DAY = ("末", "底", "中", "初", "旬")  # `下周|末` is no 下周
 _TEXT_FIELDS = ("customer", "notes", "next_step", "outcome", "title", "reason")
 
@@ -104,8 +105,8 @@ def account(text: str, command: c.Command, today: dt.date, keyword_end: int) -> 
         said = [w for w, s in V.STAGE_WORDS.items() if s == wanted]
         said += ["won", "lost", "closed", "赢单", "输单", "赢了", "输了", "丢了"]
         for word in sorted(said, key=len, reverse=True):  # `closed won`, glued `#2商务谈判`
-            pattern = re.escape(word) if _CJK.search(word) else rf"(?<![A-Za-z]){re.escape(word)}(?![A-Za-z])"
-            for found in re.finditer(pattern, seen):
+            regex = re.escape(word) if _CJK.search(word) else rf"(?<![A-Za-z]){re.escape(word)}(?![A-Za-z])"
+            for found in re.finditer(regex, seen):
                 if not all(covered[found.start():found.end()]):
                     claim("stage", found.start(), found.end())
     unclaimed = []

@@ -14,9 +14,10 @@ from dataclasses import replace
 from handlers.grammar import commands as c
 from handlers.grammar.brands import brand_of, brands_said
 from handlers.grammar.normal import name_fold
+from handlers.grammar.patterns import pattern
 from storage.sales import CustomerRepository
 
-_CJK = re.compile(r"[\u3400-\u9fff]")
+_CJK = pattern(r"[\u3400-\u9fff]")
 _LATIN_EDGE = r"(?<![a-z0-9])"
 
 
@@ -42,9 +43,9 @@ def customers_in(text: str, names: list[tuple[int, str]]) -> list[str]:
 
 
 #: What follows a company's own name (`腾达|科技`, `远航|物流`): two characters said are that name
-_TRADE = re.compile(r"(?:股份|有限|集团|科技|技术|公司|物流|电子|软件|网络|信息|实业|控股|电器|汽车|"
-                    r"医疗|医药|制造|工业|贸易|国际|地产|能源|通信|智能|数据|传媒|教育|食品|化工|设备|系统|"
-                    r"机械|建设|咨询|商贸|银行|保险|证券)")
+_TRADE = pattern(r"(?:股份|有限|集团|科技|技术|公司|物流|电子|软件|网络|信息|实业|控股|电器|汽车|"
+                 r"医疗|医药|制造|工业|贸易|国际|地产|能源|通信|智能|数据|传媒|教育|食品|化工|设备|系统|"
+                 r"机械|建设|咨询|商贸|银行|保险|证券)")
 
 
 def _by_their_start(folded: str, names: list[tuple[int, str]]) -> list[str]:
@@ -112,8 +113,8 @@ def as_visit(session, tenant_id: int, text: str, error: c.ParseError, chinese: b
 
 
 #: A question about something, not a report of it
-_ASKING = re.compile(r"[?？]\s*$|什么|怎么|多少|几个|吗\s*$"
-                     r"|(?<![A-Za-z])(?:what|how|which|status)(?![A-Za-z])", re.I)
+_ASKING = pattern(r"[?？]\s*$|什么|怎么|多少|几个|吗\s*$"
+                  r"|(?<![A-Za-z])(?:what|how|which|status)(?![A-Za-z])", re.I)
 
 
 def _deal_said(customer: str, said: str, chinese: bool) -> str | None:
@@ -133,8 +134,8 @@ def _deal_said(customer: str, said: str, chinese: bool) -> str | None:
 
 
 #: `remind me to …`, `提醒我…`: a task said in words
-_REMIND = re.compile(r"^(?:(?:pls|please)\s+)?"
-                     r"(?:remind\s+me\s+(?:to\s+)?|reminder:?\s*|提醒我|提醒一下|记得)", re.I)
+_REMIND = pattern(r"^(?:(?:pls|please)\s+)?"
+                  r"(?:remind\s+me\s+(?:to\s+)?|reminder:?\s*|提醒我|提醒一下|记得)", re.I)
 
 
 def _task(body: str, today: dt.date, reminded: bool, chinese: bool) -> list:

@@ -18,28 +18,29 @@ from handlers.grammar import commands as c
 from handlers.grammar.amounts import parse_amount
 from handlers.grammar.normal import simplified
 from handlers.grammar.parse import normalize
+from handlers.grammar.patterns import pattern
 from storage.models.sales import CLOSED_STAGES, Customer, Deal, Task
 
-_CJK = re.compile(r"[\u3400-\u9fff]")
+_CJK = pattern(r"[\u3400-\u9fff]")
 _EN = r"(?<![A-Za-z])(?:{})(?![A-Za-z])"
-_WON = re.compile(r"签了|签约了|签下|签单了|拿下了?|成交了|赢了|中标了|"
-                  + _EN.format("signed|won|closed it"), re.I)
-_LOST = re.compile(r"黄了|丢了|输了|没戏了|飞了|" + _EN.format("lost|fell through"), re.I)
-_CHANGE = re.compile(r"(?:金额|日期|预计|成交日|amount|close|date)\s*"
-                     r"(?:改成|改到|改为|调到|调成|推到|to)\s*(\S.*)$"
-                     r"|(?:改成|改到|改为|推到)\s*(\S.*)$", re.I)
-_DEAL_WORD = re.compile(r"那单|这单|单子|项目|商机|POC|" + _EN.format("deal|opp|opportunity"), re.I)
-_ASKED = re.compile(r"到哪一?步|什么阶段|进展(?:如何|怎样|怎么样)?|怎么样了|状态|[?？]\s*$|"
-                    + _EN.format("status|where are we|how is"), re.I)
-_DONE = re.compile(r"已经?.{0,6}?(?:发|交|给|完成|做完|搞定)[^，,。；;]{0,8}?了"
-                   r"|已经?.{0,6}?(?:完成|做完|搞定)"
-                   r"|发过去了|搞定了|做完了|"
-                   + _EN.format("sent|done|finished"), re.I)
-_LATER = re.compile(r"再(?:联系|约|去|跟进|拜访|聊|沟通|打电话)|回访|下次|打算|准备|计划|要去|"
-                    + _EN.format("will|going to|plan to|planning to|planned|gonna|wanna|want to|intend to|"
-                                 "hoping to|scheduled|follow up"), re.I)
-_PAST = re.compile(r"去了|见了|拜访了|聊了|谈了|今天|昨天|刚才|刚刚|"
-                   + _EN.format("met|visited|went|today"), re.I)
+_WON = pattern(r"签了|签约了|签下|签单了|拿下了?|成交了|赢了|中标了|"
+               + _EN.format("signed|won|closed it"), re.I)
+_LOST = pattern(r"黄了|丢了|输了|没戏了|飞了|" + _EN.format("lost|fell through"), re.I)
+_CHANGE = pattern(r"(?:金额|日期|预计|成交日|amount|close|date)\s*"
+                  r"(?:改成|改到|改为|调到|调成|推到|to)\s*(\S.*)$"
+                  r"|(?:改成|改到|改为|推到)\s*(\S.*)$", re.I)
+_DEAL_WORD = pattern(r"那单|这单|单子|项目|商机|POC|" + _EN.format("deal|opp|opportunity"), re.I)
+_ASKED = pattern(r"到哪一?步|什么阶段|进展(?:如何|怎样|怎么样)?|怎么样了|状态|[?？]\s*$|"
+                 + _EN.format("status|where are we|how is"), re.I)
+_DONE = pattern(r"已经?.{0,6}?(?:发|交|给|完成|做完|搞定)[^，,。；;]{0,8}?了"
+                r"|已经?.{0,6}?(?:完成|做完|搞定)"
+                r"|发过去了|搞定了|做完了|"
+                + _EN.format("sent|done|finished"), re.I)
+_LATER = pattern(r"再(?:联系|约|去|跟进|拜访|聊|沟通|打电话)|回访|下次|打算|准备|计划|要去|"
+                 + _EN.format("will|going to|plan to|planning to|planned|gonna|wanna|want to|intend to|"
+                              "hoping to|scheduled|follow up"), re.I)
+_PAST = pattern(r"去了|见了|拜访了|聊了|谈了|今天|昨天|刚才|刚刚|"
+                + _EN.format("met|visited|went|today"), re.I)
 
 
 def other_than_visit(session, tenant_id: int, text: str, found: list[str], chinese: bool,
@@ -122,7 +123,7 @@ def _open_tasks(session, tenant_id: int, name: str) -> list[tuple[int, str]]:
 
 
 #: Where a message's clauses part: a new line, a comma or stop, or a space between two clauses
-_CLAUSE = re.compile(r"\s*[\n,，。；;!！]\s*|\s+")
+_CLAUSE = pattern(r"\s*[\n,，。；;!！]\s*|\s+")
 
 
 def visits_each(text: str, found: list[str], chinese: bool, today: dt.date) -> c.ParseError | None:
@@ -160,8 +161,8 @@ def visits_each(text: str, found: list[str], chinese: bool, today: dt.date) -> c
                         options=(("as_visits_each", "\n".join(lines), c.Several(tuple(visits))),))
 
 
-_WENT = re.compile(r"昨天|前天|(?<![A-Za-z])yesterday(?![A-Za-z])", re.I)
-_FOLLOW = re.compile(r"跟进|回访|(?<![A-Za-z])follow[\s-]?up(?![A-Za-z])", re.I)
+_WENT = pattern(r"昨天|前天|(?<![A-Za-z])yesterday(?![A-Za-z])", re.I)
+_FOLLOW = pattern(r"跟进|回访|(?<![A-Za-z])follow[\s-]?up(?![A-Za-z])", re.I)
 
 
 def _names(clause: str, name: str) -> bool:

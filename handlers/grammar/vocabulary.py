@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 from handlers.grammar.commands import Period
+from handlers.grammar.patterns import pattern
 from storage import pipelines
 
 DAY_KIND_WORDS = {
@@ -57,11 +58,11 @@ _PERIOD_KINDS = {
     "季": "quarter",
     "year": "year", "yearly": "year", "年": "year", "年度": "year",
 }
-_ZH_PERIOD = re.compile(r"^(本|这个?|今|上个?|下个?|明|去)?(周|星期|月|个月|季度|季|年度|年)$")
+_ZH_PERIOD = pattern(r"^(本|这个?|今|上个?|下个?|明|去)?(周|星期|月|个月|季度|季|年度|年)$")
 _EN_PREFIX = {"this": 0, "last": -1, "previous": -1, "next": 1}
 _ZH_PREFIX = {"本": 0, "这": 0, "这个": 0, "今": 0, "上": -1, "上个": -1, "下": 1, "下个": 1,
               "明": 1, "去": -1}  # `明年`, `去年`
-_TIER = re.compile(r"^([abc])(?:类|级|档)?$", re.IGNORECASE)
+_TIER = pattern(r"^([abc])(?:类|级|档)?$", re.IGNORECASE)
 
 
 def period_of(tokens: list[str], i: int) -> tuple[Period, int] | None:
@@ -105,7 +106,7 @@ CURRENCY_WORDS = {
     "jpy": "JPY", "yen": "JPY", "日元": "JPY",
     "gbp": "GBP", "pound": "GBP", "pounds": "GBP", "英镑": "GBP", "£": "GBP",
 }
-_CJK_WORD = re.compile(r"[\u3400-\u9fff]")
+_CJK_WORD = pattern(r"[\u3400-\u9fff]")
 
 
 def near_word(word: str, words, *, cutoff: float = 0.8) -> str | None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from handlers.grammar.normal import simplified
+from handlers.grammar.patterns import pattern
 
 CATEGORIES = ("price", "product_fit", "competitor", "timing", "budget", "relationship", "other")
 #: why deals are won: a better price or product, faster delivery, better service, the relationship
@@ -36,12 +37,12 @@ _WIN_WORDS = {
                 "响应"),
     "relationship": CATEGORY_WORDS["relationship"] + ("referral", "推荐", "老客户"),
 }
-_COMPETITOR = re.compile(r"(?:competitor|lost to|went with|chose|竞争对手|竞品|对手|输给了?|选了)\s*[:：]?\s*"
-                         r"([A-Za-z0-9\u3400-\u9fff][\w\u3400-\u9fff .&-]{0,60})", re.I)
+_COMPETITOR = pattern(r"(?:competitor|lost to|went with|chose|竞争对手|竞品|对手|输给了?|选了)\s*[:：]?\s*"
+                      r"([A-Za-z0-9\u3400-\u9fff][\w\u3400-\u9fff .&-]{0,60})", re.I)
 #: a name: capitalised words (`Oracle`, `Sales Force`), or Chinese up to a space or a mark
-_NAME = re.compile(r"[A-Z0-9][\w&.-]*(?:\s+[A-Z0-9][\w&.-]*)*|[\u3400-\u9fffA-Za-z0-9]+")
+_NAME = pattern(r"[A-Z0-9][\w&.-]*(?:\s+[A-Z0-9][\w&.-]*)*|[\u3400-\u9fffA-Za-z0-9]+")
 #: what a competitor's name never says: how they won (`低价抢单`, `cut price`), not who they are
-_NOT_A_NAME = re.compile(r"低价|价格|抢单|降价|便宜|报价|太|更|^(?:cheaper|lower|price|undercut)", re.I)
+_NOT_A_NAME = pattern(r"低价|价格|抢单|降价|便宜|报价|太|更|^(?:cheaper|lower|price|undercut)", re.I)
 
 
 def categorize(reason: str, *, won: bool = False) -> tuple[str, str]:

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import re
 
+from handlers.grammar.patterns import pattern
 from storage.models.base import name_key
 
 NAME = 200  # customers, deal titles, teams, people's names, competitors: String(200)
@@ -28,7 +28,7 @@ DAYS = {("LogVisit", "follow_up"), ("ChangeVisit", "follow_up"), ("LogVisit", "d
         ("TakeLeave", "last_day"), ("StartContest", "first"), ("StartContest", "last"),
         ("EditContest", "first"), ("EditContest", "last")}
 WINDOW_YEARS = 2  # words that are read together as one name
-_UNREADABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+_UNREADABLE = pattern(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 
 
 def unreadable(text: str) -> bool:

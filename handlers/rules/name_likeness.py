@@ -7,21 +7,21 @@ from __future__ import annotations
 
 import itertools
 import os
-import re
 from functools import lru_cache
 
 from handlers.grammar import vocabulary as V
 from handlers.grammar.normal import name_fold
+from handlers.grammar.patterns import pattern
 from storage.models.base import name_key
 
-_CJK = re.compile(r"[\u3400-\u9fff]")
+_CJK = pattern(r"[\u3400-\u9fff]")
 
 #: Words that do not tell companies apart (`华为技术有限公司` is 华为; `Acme Inc` is Acme).
-_SUFFIXES = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团|科技|技术|公司|"
-                       r"\b(?:inc|ltd|llc|corp|corporation|co|company|limited|gmbh|group|holdings?|tech|technology|technologies)"
-                       r"\b\.?)\s*$")
-_NOT_WORD = re.compile(r"[\W_]+")
-_DIGITS = re.compile(r"\d+")
+_SUFFIXES = pattern(r"(?:股份有限公司|有限责任公司|有限公司|集团|科技|技术|公司|"
+                    r"\b(?:inc|ltd|llc|corp|corporation|co|company|limited|gmbh|group|holdings?|tech|technology|technologies)"
+                    r"\b\.?)\s*$")
+_NOT_WORD = pattern(r"[\W_]+")
+_DIGITS = pattern(r"\d+")
 
 
 def core_name(name: str) -> str:

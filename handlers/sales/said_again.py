@@ -21,6 +21,7 @@ from handlers.grammar import vocabulary as V
 from handlers.grammar.amounts import parse_amount
 from handlers.grammar.dates import parse_date
 from handlers.grammar.normal import view
+from handlers.grammar.patterns import pattern
 from handlers.grammar.sentences import stage_said
 from handlers.lookup import known_customers
 from handlers.text.reply import Button, Reply
@@ -31,16 +32,16 @@ from storage.sales import DealRepository
 
 RECENT = dt.timedelta(minutes=10)  # "the deal just touched"
 _FOLLOW_UP = ("跟进", "回访", "跟進", "回訪")  # `跟进改成下周二`: the visit just logged, its follow-up
-_EN = re.compile(r"^(?P<lead>(?:(?:no|nope|sorry|oops|actually|wait|typo|my\s+bad|my\s+mistake|correction|"
-                 r"scratch\s+that|fix)\b[\s,.!:]*)+)?"
-                 r"(?P<verb>(?:i\s+)?(?:meant|mean)|should\s+(?:have\s+)?be(?:en)?|make\s+it|it'?s|it\s+was|"
-                 r"(?:that|this|it)\s+(?:was|is|should\s+be)|that'?s|was|"
-                 r"(?P<fu>(?:(?:make|set|change|move|put)\s+(?:the\s+)?)?(?:follow[\s-]?up|fu|f/u)"
-                 r"(?:\s+(?:to|on|for|is))?))?\s*"
-                 r"(?P<value>\S.*?)(?P<not>,?\s+not\s+\S.*?)?[\s.!]*$", re.I)
-_ZH = re.compile(r"^(?P<lead>(?:刚才那条|刚才)?(?:不对|不是|错了|说错了|记错了|更正|搞错了)[\s,，。!！]*)?"
-                 r"(?P<verb>(?P<field>金额|预计|跟进|回访|跟進|回訪)?\s*(?:应该是|是|改成|改为|改到|推到|延到))?\s*"
-                 r"(?P<value>\S+?)(?P<not>[,，]?\s*不是\S+)?[\s。!！]*$")
+_EN = pattern(r"^(?P<lead>(?:(?:no|nope|sorry|oops|actually|wait|typo|my\s+bad|my\s+mistake|correction|"
+              r"scratch\s+that|fix)\b[\s,.!:]*)+)?"
+              r"(?P<verb>(?:i\s+)?(?:meant|mean)|should\s+(?:have\s+)?be(?:en)?|make\s+it|it'?s|it\s+was|"
+              r"(?:that|this|it)\s+(?:was|is|should\s+be)|that'?s|was|"
+              r"(?P<fu>(?:(?:make|set|change|move|put)\s+(?:the\s+)?)?(?:follow[\s-]?up|fu|f/u)"
+              r"(?:\s+(?:to|on|for|is))?))?\s*"
+              r"(?P<value>\S.*?)(?P<not>,?\s+not\s+\S.*?)?[\s.!]*$", re.I)
+_ZH = pattern(r"^(?P<lead>(?:刚才那条|刚才)?(?:不对|不是|错了|说错了|记错了|更正|搞错了)[\s,，。!！]*)?"
+              r"(?P<verb>(?P<field>金额|预计|跟进|回访|跟進|回訪)?\s*(?:应该是|是|改成|改为|改到|推到|延到))?\s*"
+              r"(?P<value>\S+?)(?P<not>[,，]?\s*不是\S+)?[\s。!！]*$")
 
 
 def correction(ctx: Ctx, text: str) -> Reply | None:
@@ -99,7 +100,7 @@ def _command(ctx: Ctx, row: Deal | Visit, kind: str, value: str) -> str:
     return f"{name_of(WORDS, 'visit', ctx.locale)} #{row.id} {field}{value}"
 
 
-_CJK = re.compile(r"[\u3400-\u9fff]")
+_CJK = pattern(r"[\u3400-\u9fff]")
 #: Words of a sentence that are no customer's name (`typo, it's 85万`, `that was 93k rmb`)
 _FILLERS = {"typo", "it's", "its", "it", "that", "that's", "was", "is", "meant", "mean", "sorry", "i",
             "should", "be", "the", "amount", "price", "not", "wrong"}

@@ -17,19 +17,20 @@ from sqlalchemy import select
 from handlers.context import Ctx
 from handlers.grammar.dates import parse_date
 from handlers.grammar.normal import simplified, view
+from handlers.grammar.patterns import pattern
 from handlers.text.reply import Button, Reply
 from storage import journal
 from storage.models.sales import CLOSED_STAGES, Customer, Deal, Task, Visit
 from storage.sales import DealRepository
 
 RECENT = dt.timedelta(minutes=10)  # "the deal just talked about"
-_CJK = re.compile(r"[\u3400-\u9fff]")
+_CJK = pattern(r"[\u3400-\u9fff]")
 #: `254 推到月底` · `#31 改到下周五` · `31号 延到周五` · `254 push to fri`
-_MOVED = re.compile(r"^(?:把|将)?\s*(?:跟进|商机)?\s*#?(?P<id>\d{1,9})\s*号?\s*[,，:：]?\s*"
-                    r"(?:(?:再|先|往后)?(?:推到|推迟到|延到|延后到|延期到|改到|改成|改为|挪到|移到|顺延到|推后到|推迟|延后|"
-                    r"延期|顺延)"
-                    r"|(?:push(?:ed)?|move[d]?|postpone[d]?|delay(?:ed)?|reschedule[d]?)\s+(?:it\s+)?"
-                    r"(?:to|until|till)?)\s*(?P<day>.+?)\s*(?:吧|了)?[!！。.~]*$", re.I)
+_MOVED = pattern(r"^(?:把|将)?\s*(?:跟进|商机)?\s*#?(?P<id>\d{1,9})\s*号?\s*[,，:：]?\s*"
+                 r"(?:(?:再|先|往后)?(?:推到|推迟到|延到|延后到|延期到|改到|改成|改为|挪到|移到|顺延到|推后到|推迟|延后|"
+                 r"延期|顺延)"
+                 r"|(?:push(?:ed)?|move[d]?|postpone[d]?|delay(?:ed)?|reschedule[d]?)\s+(?:it\s+)?"
+                 r"(?:to|until|till)?)\s*(?P<day>.+?)\s*(?:吧|了)?[!！。.~]*$", re.I)
 
 
 def id_change(ctx: Ctx, text: str) -> Reply | None:
@@ -75,11 +76,11 @@ def id_change(ctx: Ctx, text: str) -> Reply | None:
 #: `这单黄了` · `黄了` · `那个单子丢了，价格太高` · `签了！6万` · `這單黃了`: won or lost, no customer
 _THIS = (r"(?:这单|那单|这个单子?|那个单子?|这一单|单子|这个项目|这个商机|这单子)?\s*"
          r"(?:(?:也|又|还是|最后|终于|已经)\s*)*")
-_LOST = re.compile(rf"^{_THIS}(?:黄了|丢了|输了|没戏了|飞了|凉了|掉了)\s*[!！。.~]*"
-                   r"(?:[,，;；:：]\s*(?P<why>\S.*))?$")
-_WON = re.compile(rf"^{_THIS}(?:签了|签约了|签下来了|拿下了?|成交了|赢了|中标了)\s*[!！。.~🎉]*"
-                  r"\s*(?P<amount>[¥$]?\d[\d.,]*\s*(?:万|千|k|w|元|块)?)?\s*[!！。.~🎉]*"
-                  r"(?:[,，;；:：]\s*(?P<why>\S.*))?$", re.I)
+_LOST = pattern(rf"^{_THIS}(?:黄了|丢了|输了|没戏了|飞了|凉了|掉了)\s*[!！。.~]*"
+                r"(?:[,，;；:：]\s*(?P<why>\S.*))?$")
+_WON = pattern(rf"^{_THIS}(?:签了|签约了|签下来了|拿下了?|成交了|赢了|中标了)\s*[!！。.~🎉]*"
+               r"\s*(?P<amount>[¥$]?\d[\d.,]*\s*(?:万|千|k|w|元|块)?)?\s*[!！。.~🎉]*"
+               r"(?:[,，;；:：]\s*(?P<why>\S.*))?$", re.I)
 
 
 def this_deal(ctx: Ctx, text: str) -> Reply | None:

@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import replace
 
 from handlers.context import Ctx
 from handlers.grammar.commands import DoneFollowups, ListFollowups, LogVisit, ParseError, SnoozeFollowup
 from handlers.grammar.normal import name_fold
 from handlers.grammar.parse_visits import follow_up_said
+from handlers.grammar.patterns import pattern
 from handlers.lookup import customer_named, example, known_customers
 from handlers.text import format as fmt
 from handlers.text import when_read
@@ -16,7 +16,7 @@ from handlers.text.reply import Button, Heading, Reply
 from handlers.text.strings import WORDS, name_of
 from storage.sales import CustomerRepository, VisitRepository, close_followups
 
-_CJK = re.compile(r"[\u3400-\u9fff]")
+_CJK = pattern(r"[\u3400-\u9fff]")
 
 
 def handle_log_visit(ctx: Ctx, cmd: LogVisit) -> Reply:

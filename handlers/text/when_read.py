@@ -25,12 +25,13 @@ import re
 from dataclasses import replace
 from zoneinfo import ZoneInfo
 
+from handlers.grammar.patterns import pattern
 from handlers.text import format as fmt
 from handlers.text.reply import Heading, Reply
 from handlers.text.strings import t
 
 _MARK = "\u2063"  # an invisible separator: never typed, never shown
-_DAY = re.compile(f"{_MARK}(\\d{{4}}-\\d{{2}}-\\d{{2}})@([^{_MARK}#]+)(?:#(\\w+)(?::([^{_MARK}]*))?)?{_MARK}")
+_DAY = pattern(f"{_MARK}(\\d{{4}}-\\d{{2}}-\\d{{2}})@([^{_MARK}#]+)(?:#(\\w+)(?::([^{_MARK}]*))?)?{_MARK}")
 _BUCKETS = ("overdue", "today", "week")  # the follow-ups' headings, in their order
 
 
