@@ -235,7 +235,7 @@ def closed_in_notes(rest: str, command: c.LogVisit) -> c.ParseError | None:
     said = _WON_IN_NOTES.search(notes) or _LOST_IN_NOTES.search(notes)
     if said is None or clauses.closes_elsewhere():
         return None
-    won = said.re is _WON_IN_NOTES
+    won = _WON_IN_NOTES.made(said)
     zh = bool(CJK.search(rest))
     keyword = ("赢单" if won else "输单") if zh else ("won" if won else "lost")
     customer = command.customer.strip()

@@ -27,6 +27,11 @@ class Pattern:
             self.__dict__.update({method: getattr(compiled, method) for method in _METHODS})
         return getattr(compiled, name)
 
+    def made(self, found: re.Match | None) -> bool:
+        """Whether `found` is a match of this pattern (`found.re is X` cannot tell: `found.re` is the
+        compiled pattern, not this object)."""
+        return found is not None and found.re is self.__dict__.get("_compiled")
+
     def __repr__(self) -> str:
         return f"pattern({self.pattern!r})"
 

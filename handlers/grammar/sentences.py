@@ -47,7 +47,7 @@ def _visit(raw: str, text: str, today: dt.date) -> c.ParseError | None:
     found = _VISIT_EN.match(text) or _VISIT_ZH.match(text)
     if found is None:
         return None
-    zh = found.re is _VISIT_ZH
+    zh = _VISIT_ZH.made(found)
     customer = raw[found.start("customer"):found.end("customer")].strip()
     notes = raw[found.start("notes"):found.end("notes")].strip() if found["notes"] else ""
     if not customer or len(customer.split()) > 4 or (zh and len(customer) > 12):
@@ -81,7 +81,7 @@ def _reminder(raw: str, text: str, today: dt.date) -> c.ParseError | None:
     task = parse_task(what, today)
     if not isinstance(task, c.AddTask) or task.assignee:
         return None
-    keyword = "任务" if found.re is _REMIND_ZH else "task"
+    keyword = "任务" if _REMIND_ZH.made(found) else "task"
     return c.ParseError(None, "sentence_task", raw, options=(("as_task", f"{keyword} {what}", None),))
 
 
@@ -112,7 +112,7 @@ def _leave(raw: str, text: str, today: dt.date) -> c.ParseError | None:
     from handlers.grammar.several_days import leave_days
 
     found = _LEAVE_ZH.match(text) or _LEAVE_EN.match(text)
-    keyword = "请假" if found is not None and found.re is _LEAVE_ZH else "leave"
+    keyword = "请假" if _LEAVE_ZH.made(found) else "leave"
     if found is not None and (several := leave_days(raw[found.start("day"):found.end("day")], today,
                                                     keyword, whole=True)) is not None:
         return replace(several, topic=None)  # `gonna be OOO tmrw + mon`: leave on each day?

@@ -63,7 +63,7 @@ def correction(ctx: Ctx, text: str) -> Reply | None:
         value = _amount(value) or value
     if kind is None:
         return None
-    ctx.locale = "en" if match.re is _EN else "zh"  # answered in the language it was said in
+    ctx.locale = "en" if _EN.made(match) else "zh"  # answered in the language it was said in
     change = journal.latest(ctx.session, ctx.tenant.id, ctx.member.id)
     row = None
     if change is not None and change.entity in ("deals", "visits") and change.entity_id \
@@ -71,7 +71,7 @@ def correction(ctx: Ctx, text: str) -> Reply | None:
         row = ctx.session.get(Deal if change.entity == "deals" else Visit, change.entity_id)
     if isinstance(row, Visit) and kind == "amount":
         row = None
-    if ((match.re is _ZH and match["field"] in _FOLLOW_UP) or (match.re is _EN and match["fu"])) \
+    if ((_ZH.made(match) and match["field"] in _FOLLOW_UP) or (_EN.made(match) and match["fu"])) \
             and not isinstance(row, Visit):
         return None  # `跟进改成下周二`, `make the follow up wed` after a deal: no deal's close day
     if row is None and kind == "amount":  # `金额改成8万` a while later: the deal changed last

@@ -21,3 +21,10 @@ def test_a_pattern_reads_as_re_compile_does():
     assert [m.span() for m in lazy.finditer(text)] == [m.span() for m in compiled.finditer(text)]
     assert lazy.search("no digits") is None and lazy.groups == 2
     assert lazy.pattern == source
+
+
+def test_a_match_tells_which_pattern_made_it():
+    english, chinese = pattern(r"^it's (?P<value>.+)$"), pattern(r"^是(?P<value>.+)$")
+    found = english.match("it's 85万") or chinese.match("it's 85万")
+    assert english.made(found) and not chinese.made(found)
+    assert not english.made(None) and not pattern("x").made(found)  # one never compiled made none
