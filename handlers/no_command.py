@@ -25,6 +25,7 @@ from handlers.grammar.parse import normalize
 from handlers.grammar.parse_reports import progress_asked
 from handlers.grammar.parse_tasks import task_move_said
 from handlers.grammar.reading import read
+from handlers.lookup import known_customers
 from handlers.sales import said_again, unnamed
 from handlers.text.reply import Button, Reply
 
@@ -58,6 +59,9 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
             return said[1]
         if said.problem == "schedule_said" and not ctx.is_manager:  # refused as the command is
             return read(said.options[0][1], ctx.today).command
+        if said.problem == "tier_said" and not known_customers(ctx, read(said.options[0][1], ctx.today)
+                                                               .command.name):
+            said = replace(said, problem="tier_said_new")  # no such customer: said it would be a new one
         return replace(usage_reply(ctx.locale, said), locale=ctx.locale)  # a change: offered
     if (asked := progress_asked(normalize(ctx.text))) is not None:
         return asked  # `团队这个月KPI完成得怎么样`: no team command, a question about progress

@@ -19,7 +19,7 @@ _EMOJI = r"[\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]"
 #: `delete visit 393` · `remove task #5` · `del tip 3`: the grammar's `visit #393 delete`
 _DELETE = re.compile(r"^(?:delete|remove|del|bin|trash)\s+(?:the\s+|my\s+)?"
                      r"(?P<kind>visit|deal|task|tip|contest)\s*(?:#|no\.?\s*|number\s+)?"
-                     r"(?P<id>\d{1,9})[\s.!]*$", re.I)
+                     r"(?P<id>\d{1,9})(?:[\s,]+(?:pls|please|plz|thanks|thx|ty))*[\s.!]*$", re.I)
 #: Liking said with an emoji or a word: `👍 tip 5, so true`, `+1 tip #5`, `tip 5 is gold 🔥`
 _PRAISE = (r"(?:" + _EMOJI + r"+|\+1|like|liked|love|loved|love it|love this|great|great one|nice|nice one|"
            r"so true|true|agree|agreed|100%|this|gold|is gold|spot on|yes|yess+|useful|helpful|"
@@ -42,7 +42,21 @@ def rewrite(text: str) -> str:
             and not re.sub(_EMOJI + r"|[\s?？!！.。~]", "", said[glued.end():]) \
             and len(said) - len(glued["word"]) > 1:  # `followups?? 😅`: the command word, no more
         return glued["word"]  # said (`my followups?` is answered with the `my` left out said)
+    if _CODE_FIRST.search(said.split(":", 1)[0]) and _amounts_command(said):
+        head, colon, tail = said.partition(":")  # `won Acme USD 120k: …`: the amount in dollars
+        return _CODE_FIRST.sub(lambda m: f"{m['num']} {m['code']}", head) + colon + tail
     return text
+
+
+#: A currency's code before its amount (`USD 120k`, `EUR50k`): the grammar reads it after
+_CODE_FIRST = re.compile(r"(?<![A-Za-z])(?P<code>USD|EUR|GBP|HKD|JPY|CNY|RMB)\s?"
+                         r"(?P<num>\d[\d,.]*(?:k|m|w|万|千)?)(?![\w.])", re.I)
+
+
+def _amounts_command(said: str) -> bool:
+    from handlers.grammar.intents import intent_of  # intents imports the parsers; kept lazy
+
+    return intent_of(said.split(" ", 1)[0]) in ("deal", "won", "lost", "target")
 
 
 def _bare_command(word: str) -> bool:

@@ -56,12 +56,32 @@ def _leaderboard(said: str) -> str | None:
     return " ".join(w for w in ("leaderboard", metric, f"{offset}{kind}") if w)
 
 
+#: `show my visits this week` · `how many visits this month?` · `list our visits last week`
+_VISITS = re.compile(r"^(?:(?:pls|please|can\s+you|could\s+you)\s+)?"
+                     r"(?:show(?:\s+me)?|list|see|get|what\s+are|how\s+many|count)\s+(?:(?:my|our|the|all)\s+)?visits(?P<rest>(?:\s+[^\s?]+)*?)"
+                     r"(?:\s+(?:pls|please))?[\s?!.]*$", re.I)
+
+
+def _visits(said: str) -> str | None:
+    found = _VISITS.match(said)
+    if found is None:
+        return None
+    rest = _VISITS_SAID.sub(" ", found["rest"])
+    return " ".join(f"visits {rest}".split())
+
+
+#: Words around what `visits` takes (`for Acme`, `did I do`, `have we logged`)
+_VISITS_SAID = re.compile(r"^\s*(?:for|of|with|at|to)(?=\s)|"
+                          r"(?<![A-Za-z])(?:(?:did|have|has)\s+(?:i|we|you)\s+(?:do|done|make|made|log|logged|had|have)|(?:i|we)\s+(?:did|made|logged|had))"
+                          r"(?![A-Za-z])", re.I)
+
+
 #: `move standup to 9:15` · `change the digest to fri 17:00` · `set reminders to 8:30`
-_SCHEDULE = re.compile(r"^(?:(?:pls|please|can\s+you|could\s+you|let'?s)\s+)?"
+_SCHEDULE = re.compile(r"^(?:(?:pls|please|can\s+you|could\s+you|can\s+we|could\s+we|let'?s)\s+)?"
                        r"(?:move|change|set|shift|push|reschedule|make|put|switch)\s+(?:the\s+|our\s+|"
                        r"daily\s+|weekly\s+|team\s+)*(?P<kind>stand-?up|digest|reminders?)\s+"
                        r"(?:to|at|for|till|until)\s+(?P<when>[^?]+?)"
-                       r"(?:\s+(?:from now on|going forward|instead|pls|please))*[.!]*$", re.I)
+                       r"(?:\s+(?:from now on|going forward|instead|pls|please))*[.!?]*$", re.I)
 
 
 def _schedule(said: str) -> str | None:
@@ -103,7 +123,7 @@ def meant(text: str, today: dt.date) -> tuple[str, c.Command] | c.ParseError | N
     the question offering it for a change, or None."""
     said = " ".join(re.sub(_EMOJI, " ", text).split()).strip()
     said = re.sub(r"\s*[?？!！]+$", "", said) if _TOP.match(said) else said
-    for line, problem in ((_leaderboard(said), ""), (_schedule(said), "schedule_said"),
+    for line, problem in ((_leaderboard(said), ""), (_visits(said), ""), (_schedule(said), "schedule_said"),
                           (_tier(said), "tier_said")):
         if line is None:
             continue

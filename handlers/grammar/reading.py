@@ -150,7 +150,7 @@ def read(text: str, today: dt.date | None = None) -> Reading:
     from handlers.grammar.spans import account, date_in
 
     today = today or dt.date.today()
-    text = _without_new(plain_changes(text))
+    text = everyday.rewrite(_without_new(plain_changes(text)))  # words kept as read (`USD 120k`)
     name, _lang, after = split_keyword(simplified(p.normalize(text)))
     if (money := everyday.foreign_money(" ".join(text.split()), name, _lang == "zh")) is not None:
         return Reading(money)  # `deal Acme S$60k`: no amount kept in a currency not kept here

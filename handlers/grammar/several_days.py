@@ -16,9 +16,10 @@ def days_apart(said: str, today: dt.date) -> list[str] | None:
     from handlers.grammar.dates import parse_date_range
 
     parts = [p.strip() for p in _DAYS_APART.split(said.strip(" .!")) if p.strip()]
-    if len(parts) < 2 or any(parse_date_range(p, today) is None for p in parts):
+    days = [parse_date_range(p, today) for p in parts]
+    if len(parts) < 2 or any(day is None for day in days):
         return None
-    return parts
+    return [part for i, part in enumerate(parts) if days[i] not in days[:i]]  # `tmrw + mon` on a Sunday
 
 
 def leave_days(rest: str, today: dt.date, word: str = "leave", *, whole: bool = False) -> c.ParseError | None:

@@ -48,6 +48,14 @@ def test_a_tier_said_in_words_is_offered_and_set_when_answered(session_factory, 
         assert s.scalar(select(func.count()).select_from(Visit)) == 0
 
 
+def test_a_tier_said_of_a_name_no_customer_has_says_it_would_be_a_new_customer(session_factory):
+    chat = _chat(session_factory)
+    reply = chat.reply("zenith … is actually an A account")
+    assert not reply.ok and "no customer of ours has that name" in reply.text, reply.text
+    assert _count(session_factory, Customer) == 0
+    assert "New customer zenith" in chat.reply("yes").text
+
+
 @pytest.mark.parametrize("typed", ["Acme is a customer of ours", "it is an A account", "this is a big one"])
 def test_a_sentence_that_says_no_tier_is_no_tier(session_factory, typed):
     chat = _chat(session_factory)
@@ -79,7 +87,8 @@ def test_a_tip_number_with_other_words_is_no_like(session_factory):
 
 
 @pytest.mark.parametrize("typed", ["pls delete visit {id}", "delete visit {id}", "please remove visit #{id}",
-                                   "del visit {id}", "could you delete visit no. {id}"])
+                                   "del visit {id}", "could you delete visit no. {id}",
+                                   "can you delete visit {id} pls"])
 def test_a_delete_said_with_courtesy_or_in_another_order_deletes(session_factory, typed):
     chat = _chat(session_factory)
     assert chat.reply("visit Globex: intro").ok
@@ -153,7 +162,8 @@ def test_a_leaderboard_question_with_a_word_no_field_claims_is_not_guessed(sessi
                                          ("change the standup to 9:15am", "standup"),
                                          ("pls move our daily standup to 9:15", "standup"),
                                          ("set the digest to fri 17:00", "digest"),
-                                         ("reschedule standup to 09:15 from now on", "standup")])
+                                         ("reschedule standup to 09:15 from now on", "standup"),
+                                         ("can we move standup to 9:15?", "standup")])
 def test_a_schedule_change_in_words_is_offered_to_a_manager(session_factory, typed, kind):
     chat = _chat(session_factory)
     reply = chat.reply(typed, user="Mia")
@@ -195,7 +205,8 @@ def test_several_follow_ups_snoozed_at_once_are_each_snoozed_and_undoable(sessio
 
 
 @pytest.mark.parametrize("typed", ["visits this week", "visits this wk", "my visits this week",
-                                   "visits week?", "拜访记录 本周"])
+                                   "visits week?", "拜访记录 本周", "show my visits this week",
+                                   "how many visits did i do this week?"])
 def test_visits_of_a_period_list_that_periods_visits(session_factory, typed):
     chat = _chat(session_factory)
     assert chat.reply("visit Globex: intro").ok
@@ -237,12 +248,24 @@ def test_lakh_is_asked_and_stored_as_its_amount(session_factory):
 
 
 @pytest.mark.parametrize("typed, currency", [('deal Globex "Pilot" USD 120k', "USD"),
-                                             ('deal Globex "Pilot" €50k', "EUR")])
+                                             ('deal Globex "Pilot" €50k', "EUR"),
+                                             ('deal Globex "Pilot" usd120k', "USD"),
+                                             ('deal Globex "Pilot" EUR 50k', "EUR")])
 def test_an_amount_in_a_currency_kept_is_stored_in_it(session_factory, typed, currency):
     chat = _chat(session_factory)
     assert chat.reply(typed).ok
     with session_factory() as s:
         assert s.scalar(select(Deal.currency)) == currency
+
+
+@pytest.mark.parametrize("typed", ["won Globex USD 120k: price", "won Globex USD120k", "won Globex 120k USD"])
+def test_a_win_with_the_currency_code_first_is_won_in_that_currency(session_factory, typed):
+    chat = _chat(session_factory)
+    assert chat.reply('deal Globex "Pilot" $100k').ok
+    assert chat.reply(typed).ok
+    with session_factory() as s:
+        deal = s.scalar(select(Deal))
+        assert (deal.stage, deal.amount, deal.currency) == ("won", Decimal("120000"), "USD")
 
 
 # 10. a trailing emoji or marks

@@ -99,6 +99,9 @@ ASKING: dict[str, tuple[str, str]] = {
                       "yet.", "“{text}”没有命令词：按下面这样修改定时设置吗？尚未改动。"),
     "tier_said": ("“{text}” has no command word: set the customer's tier like this? Nothing was changed "
                   "yet.", "“{text}”没有命令词：按下面这样设置客户分级吗？尚未改动。"),
+    "tier_said_new": ("“{text}” has no command word, and no customer of ours has that name: a new customer "
+                      "with that tier? Nothing was saved yet.",
+                      "“{text}”没有命令词，也没有叫这个名字的客户：新建客户并设为该分级吗？尚未保存。"),
     "option_as_said": ("As said", "照此执行"),
     "currency_foreign": ("“{text}”: this workspace keeps no amounts in that currency (it keeps CNY, USD, "
                          "EUR, GBP, HKD and JPY), so nothing was saved. Send the amount again in one of "
