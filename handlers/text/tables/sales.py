@@ -141,6 +141,9 @@ SALES: dict[str, tuple[str, str]] = {
     "closed_which": ("There is no command word, but it sounds like a deal was closed: which customer's, "
                      "{text}? Nothing was saved yet.",
                      "没有命令词，但听起来有个单子结束了：是哪个客户的，{text}？尚未保存。"),
+    "visits_each_said": ("Visits to {text}, each with its own next step: a visit to each, as below? "
+                         "Nothing was saved yet.",
+                         "拜访了{text}，各有下一步：按下面各记一次拜访吗？尚未保存。"),
     "visits_each_unsaid": ("There is no command word, but it sounds like visits to {text}, each with its own "
                            "next step: a visit to each, as below? Nothing was saved yet.",
                            "没有命令词，但听起来是拜访了{text}，各有下一步：按下面各记一次拜访吗？尚未保存。"),
