@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from handlers.context import Ctx
+from handlers.context import Ctx, Refusal
 from handlers.events import MemberTold
 from handlers.grammar.commands import MoveTask
 from handlers.lookup import example
 from handlers.text import format as fmt
-from handlers.text.reply import Reply
-from handlers.text.strings import t
+from handlers.text.reply import Button, Reply
+from handlers.text.strings import WORDS, name_of, t
 from storage.models.sales import Task
 from storage.models.workspace import Member
 
@@ -50,3 +50,18 @@ def handle_move_task(ctx: Ctx, cmd: MoveTask) -> Reply:
         return Reply(lines=(ctx.t("task_due_set", id=task.id, title=task.title, when=when),))
     return Reply(lines=(ctx.t("task_moved", id=task.id, title=task.title, when=when,
                               was=fmt.day(was, ctx.today, ctx.locale, relative=False)),))
+
+
+def snoozed_task(ctx: Ctx, number: int, day: dt.date | None, shift_days: int) -> Refusal | None:
+    """`snooze 7 fri` where #7 is no follow-up but a task of the member's: the refusal that offers
+    that task's day moved (one tap); None where it is no open task they may move."""
+    task = ctx.session.get(Task, number)
+    if task is None or task.tenant_id != ctx.tenant.id or task.done_at is not None \
+            or ctx.member.id not in (task.assignee_id, task.creator_id):
+        return None
+    zh = ctx.locale == "zh"
+    word = name_of(WORDS, "task", ctx.locale)
+    command = f"{word} {number} {'改到' if zh else 'due'} {day.isoformat()}" if day else \
+        f"{name_of(WORDS, 'snooze', ctx.locale)} {word} {number} {shift_days}{'天' if zh else ' days'}"
+    return ctx.refuse("snooze_task", id=number, title=task.title,
+                      hint=f"1. {command}\n{ctx.t('answer_hint_one')}", buttons=(Button(command, command),))

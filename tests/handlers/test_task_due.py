@@ -140,3 +140,17 @@ def test_actually_due_wed_right_after_a_task_is_offered_as_its_new_day(team_chat
     reply = team_chat.reply("改成周三")
     assert [b.command for b in reply.buttons] == ["任务 2 改到 周三"], reply.text
     assert _titles(session_factory) == ["send the quote to Acme", "给华为发报价"]
+
+
+@pytest.mark.parametrize("said, lang, command, day", [
+    ("snooze 1 fri", "en", "task 1 due 2026-11-27", FRI),
+    ("推迟 1 两天", "zh", "推迟 任务 1 2天", dt.date(2026, 11, 27)),
+])
+def test_snooze_of_a_number_that_is_only_a_task_offers_the_tasks_day(team_chat, session_factory, said, lang,
+                                                                    command, day):
+    team_chat("task send the quote to Acme by Wed")
+    reply = team_chat.reply(said, lang=lang)
+    assert not reply.ok and [b.command for b in reply.buttons] == [command], reply.text
+    assert _due(session_factory) == dt.date(2026, 11, 25)  # nothing yet
+    assert team_chat.reply("好" if lang == "zh" else "yes", lang=lang).ok
+    assert _due(session_factory) == day

@@ -264,6 +264,9 @@ SALES: dict[str, tuple[str, str]] = {
     "followups_later": ("…and {count} later.", "……之后还有 {count} 个。"),
     "snooze_hint": ("Move one: {example}", "推迟：{example}"),
     "next_week_word": ("next week", "下周"),
+    "snooze_task": ("#{id} is no follow-up of yours but your task “{title}”: move the task's day? "
+                    "Nothing was changed yet.",
+                    "#{id} 不是你的跟进，而是你的任务“{title}”：改这个任务的截止日吗？尚未修改。"),
     "snooze_none": ("You have no open follow-up #{id}.", "你没有待跟进事项 #{id}。"),
     "snoozed": ("Follow-up #{id} moved to {when}.", "跟进 #{id} 已推迟到{when}。"),
     "snoozed_from": ("Follow-up #{id} moved to {when} (was {was}).",
