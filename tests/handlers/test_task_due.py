@@ -154,3 +154,9 @@ def test_snooze_of_a_number_that_is_only_a_task_offers_the_tasks_day(team_chat, 
     assert _due(session_factory) == dt.date(2026, 11, 25)  # nothing yet
     assert team_chat.reply("好" if lang == "zh" else "yes", lang=lang).ok
     assert _due(session_factory) == day
+
+
+def test_help_on_tasks_shows_how_to_move_a_tasks_day_in_both_languages(team_chat):
+    shown = team_chat("help task")
+    assert "task 7 due next Mon" in shown and "snooze task 7 2 days" in shown
+    assert "任务 7 改到 下周一" in team_chat("帮助 任务", lang="zh")
