@@ -225,6 +225,8 @@ _IN_NAME = pattern(r"(?<=[A-Za-z0-9])&(?=[A-Za-z0-9])")
 def _ask_joined(ctx: Ctx, name: str, parts: list[str], *, known: bool = False):
     """`拜访 京东和联想：联合会议`: one new customer of that name, or one message per customer? Where
     each part is a customer of ours (`known`), one message each is the only offer."""
+    if known and isinstance(ctx.command, LogVisit) and (own := _visits_each(ctx, parts)) is not None:
+        return own
     buttons = []
     if name in ctx.text:
         each = "\n".join(ctx.text.replace(name, part, 1) for part in parts)
@@ -235,6 +237,20 @@ def _ask_joined(ctx: Ctx, name: str, parts: list[str], *, known: bool = False):
                                   action=with_customer(ctx.command, name, f"+{name}")))
     return ctx.refuse("customer_joined_known" if known else "customer_joined", name=name,
                       names=" · ".join(parts), buttons=tuple(buttons))
+
+
+def _visits_each(ctx: Ctx, parts: list[str]):
+    """`visited Globex and Initech today. Globex demo next tue, Initech follow up fri`: a visit to
+    each, each with the clauses that name it as notes and its own follow-up, offered as one line
+    each; None unless every customer has clauses of its own."""
+    from handlers.grammar.unsaid_kinds import visits_each
+
+    each = visits_each(ctx.text, parts, bool(re.search(r"[\u3400-\u9fff]", ctx.text)), ctx.today, told=True)
+    if each is None:
+        return None
+    label, lines, several = each.options[0]
+    return ctx.refuse("visits_each_said", text=each.detail, hint=f"1. {lines}\n{ctx.t('answer_hint_one')}",
+                      buttons=(Button(ctx.t(f"option_{label}"), lines, action=several),))
 
 
 def _candidates(ctx: Ctx, name: str, found: list[Customer]):

@@ -2,7 +2,7 @@
 
 - a correction right after a change (`no I meant 1.15m`, `改成5万`): handlers/sales/said_again.py;
 - a change said about a record not named (`254 推到月底`, `这单黄了`): asked, one tap per record it
-  can be (handlers/sales/unnamed.py);
+  can be (handlers/sales/unnamed.py); a task's day moved with no command word (`把任务7延到下周一`);
 - progress asked in words (`团队这个月KPI完成得怎么样`): answered;
 - a visit or a task told without the command word (`今天去了华为…`, `明天给京东打电话`): offered
   (handlers/grammar/unsaid.py);
@@ -24,6 +24,7 @@ from handlers.grammar.inner import courteous, inner_command, lead_in, read_only,
 from handlers.grammar.language import answered_in
 from handlers.grammar.parse import normalize
 from handlers.grammar.parse_reports import progress_asked
+from handlers.grammar.parse_tasks import task_move_said
 from handlers.grammar.patterns import pattern
 from handlers.grammar.reading import read
 from handlers.lookup import known_customers
@@ -33,6 +34,11 @@ from handlers.text.reply import Button, Reply
 
 def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
     """The command `text` is read as after all, or the reply to it (a question, or a refusal)."""
+    if error.topic is None and (moved := task_move_said(text, ctx.today)) is not None:
+        if isinstance(moved, c.MoveTask):
+            return moved  # `把任务7延到下周一`, `move task 7 to fri`: task #7's day
+        ctx.locale = answered_in(text, ctx.locale)
+        return replace(usage_reply(ctx.locale, moved), locale=ctx.locale)  # which day?
     if error.topic is None and (said := said_again.correction(ctx, text)) is not None:
         return replace(said, locale=ctx.locale)  # `no I meant 1.15m`
     if error.topic is None and (asked := unnamed.id_change(ctx, text) or unnamed.this_deal(ctx, text)):

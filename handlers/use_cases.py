@@ -16,6 +16,7 @@ from handlers.sales import (
     deal_views,
     deals,
     reasons,
+    task_due,
     tasks,
     tiers,
     trash,
@@ -67,6 +68,7 @@ HANDLERS: dict[type, Handles] = {handles.command: handles for handles in (
     # task
     Handles(c.AddTask, tasks.handle_add_task),
     Handles(c.ListTasks, tasks.handle_list_tasks),
+    Handles(c.MoveTask, task_due.handle_move_task),
     # scorecard
     Handles(c.ShowScorecard, scorecards.handle_scorecard),
     # reasons

@@ -73,6 +73,8 @@ def parse_task(rest: str, today: dt.date) -> c.Command | c.ParseError:
         return c.DoneTask((int(done["id"]),))  # `任务7搞定`, `task 7 done`: no task titled "7搞定"
     if _DONE_ASKED.fullmatch(view(rest).strip()):
         return c.ListTasks()  # `任务7搞定了吗？`: asked, answered with the list, no task titled so
+    if (moved := task_moved(rest, today)) is not None:
+        return moved  # `task 7 due fri`, `任务7推到月底`: no task titled "7 due fri"
     if re.fullmatch(r"#?\d{1,9}", words[0]) and len(words) == 2 and words[1].lower() in V.DELETE_WORDS:
         number = words[0].lstrip("#")  # `task 6 delete`: no task titled "6 delete"
         done = "完成 任务" if CJK.search(rest) else "done task"
@@ -200,6 +202,8 @@ def _task_each(words: list[str], people: list[str]) -> c.ParseError:
 
 def parse_snooze(rest: str, today: dt.date) -> c.Command | c.ParseError:
     """`snooze 46 next week` · `推迟 #46 下周`."""
+    if (task := _TASK_WORD.match(rest.strip())) is not None:  # `snooze task 7 2 days`
+        return task_moved(rest.strip()[task.end():], today, verb_needed=False) or c.ParseError("snooze")
     match = re.match(r"^#?(\d{1,9})\s+(?:(?:to|until|till|到|至)\s*)?(.+)$", rest.strip(), re.I)
     if match is None:
         return c.ParseError("snooze")
@@ -228,3 +232,47 @@ _SEVERAL_IDS = pattern(r"^(?P<ids>#?\d{1,9}(?:(?:\s*(?:[,，、&]|\band\b|和)\s
 #: A length of time with no `in`/`later`/`后` (`2 days`, `by a week`, `+3d`, `两天`): how much later
 _SHIFT = pattern(r"^(?:by\s+|for\s+|\+)?(\d{1,3}|[一二两三四五六七八九十])\s*"
                  r"(d|days?|天|w|wks?|weeks?|周|个?星期)$", re.IGNORECASE)
+
+
+
+_TASK_WORD = pattern(r"(?:任务|待办|task)\s*(?=#?\d)", re.I)
+#: The words of moving a task's day, after its number: `due`, `to`, `push to`, `改到`, `推迟`
+_MOVE_VERB = (r"(?:(?:is\s+)?(?:now\s+)?due(?:\s+date)?(?:\s+(?:on|by|is))?|to|until|till|"
+              r"(?:move[sd]?|push(?:ed)?|postpone[sd]?|delay(?:ed)?|reschedule[sd]?|snooze[sd]?|change[sd]?)"
+              r"(?:\s+(?:it\s+)?(?:to|until|till))?)(?![A-Za-z])|->|→|=|"
+              r"(?:再|先|往后)?(?:推到|推迟到|延到|延后到|延期到|改到|改成|改为|挪到|移到|顺延到|推后到|"
+              r"截止(?:日期)?(?:改到|改成|改为|到|是)?|推迟|延后|延期|顺延)")
+_MOVE = pattern(rf"#?(?P<id>\d{{1,9}})(?!\d)\s*号?\s*[,，:：]?\s*(?P<verb>{_MOVE_VERB})?\s*"
+                r"(?P<day>\S.*?)\s*(?:吧|了)?[!！。.~]*", re.I)
+#: `把任务7延到下周一` · `move task 7 to fri`: a task's day moved, no command word at the start
+_MOVE_LEAD = pattern(r"(?:把|将|请|please\s+)?\s*"
+                     r"(?P<verb>(?:move|reschedule|postpone|push|delay|change)\s+)?"
+                     r"(?:任务|待办|task)\s*(?=#?\d)", re.I)
+
+
+def task_moved(rest: str, today: dt.date, *, verb_needed: bool = True) -> c.MoveTask | c.ParseError | None:
+    """`7 due fri` · `#7 to next mon` · `7 2 days` · `7推到月底` (after `task`/`任务`): task #7's new
+    day; a day that does not read in full is asked. None when `rest` is no number and a day (or,
+    with `verb_needed`, no number and a word of moving), so `task 2 calls to Acme` is a new task."""
+    found = _MOVE.fullmatch(" ".join(view(rest).split()))
+    if found is None:
+        return None
+    said = re.sub(r"^(?:(?:by|on|to|until|till)\s+|到)", "", found["day"], flags=re.I)
+    if shift := _SHIFT.match(said):  # `2 days`: later than it was due
+        count = int(shift[1]) if shift[1].isdigit() else ZH_COUNT[shift[1]]
+        weeks = shift[2].lower().startswith(("w", "周", "星", "个"))
+        return c.MoveTask(int(found["id"]), None, count * (7 if weeks else 1))
+    if (day := parse_date(said, today)) is not None:
+        return c.MoveTask(int(found["id"]), day)
+    if found["verb"] or not verb_needed:
+        return c.ParseError("task", "date", said)  # `task 7 due someday`: which day?
+    return None
+
+
+def task_move_said(text: str, today: dt.date) -> c.MoveTask | c.ParseError | None:
+    """`把任务7延到下周一` · `move task 7 to fri`: a task's day moved, said with no command word."""
+    said = " ".join(view(text).split())
+    lead = _MOVE_LEAD.match(said)
+    if lead is None:
+        return None
+    return task_moved(said[lead.end():], today, verb_needed=not lead["verb"])

@@ -3,9 +3,11 @@ a win (`格力签了！！3.5万 🎉`), a loss (`海尔那单黄了`), a change
 下周五`, `…的单子 金额改成10万`), a question about its deal (`华为那单到哪一步了`), a contact still to
 come (`节后再联系一下海尔`), a task done (`华为的报价已经发了`), or visits to two customers
 (`今天去了华为和海尔`; each with its own next step: `… ⏎ 华为下周二演示 腾达月中回访`, one visit and
-follow-up each). A win or loss where two customers fit (`签了！腾达6万`: 腾达科技 or 腾达物流) asks
-which. Each is offered as that command (or a question answered at once), never as a visit:
-a visit offered where the words say something else happened would count a visit that never was.
+follow-up each; in English too, and after the visit's own word: `visited Globex and Initech today.
+Globex demo next tue, Initech follow up fri`, handlers/lookup.py). A win or loss where two
+customers fit (`签了！腾达6万`: 腾达科技 or 腾达物流) asks which. Each is offered as that command
+(or a question answered at once), never as a visit: a visit offered where the words say something
+else happened would count a visit that never was.
 """
 from __future__ import annotations
 
@@ -124,20 +126,24 @@ def _open_tasks(session, tenant_id: int, name: str) -> list[tuple[int, str]]:
 
 #: Where a message's clauses part: a new line, a comma or stop, or a space between two clauses
 _CLAUSE = pattern(r"\s*[\n,，。；;!！]\s*|\s+")
+#: English clauses end at punctuation, not at a space (`Globex demo next tue, Initech follow up fri`)
+_CLAUSE_EN = pattern(r"\s*(?:[\n,，。；;!！：]|[.:](?=\s|$))\s*")
 
 
-def visits_each(text: str, found: list[str], chinese: bool, today: dt.date) -> c.ParseError | None:
+def visits_each(text: str, found: list[str], chinese: bool, today: dt.date,
+                *, told: bool = False) -> c.ParseError | None:
     """`今天去了华为和腾讯 ⏎ 华为下周二演示 腾讯月中回访`: a visit to each customer named, each with
     its own clauses as notes and the day in them as its follow-up, asked as one line per visit;
-    None unless a visit is told and each customer has clauses of its own."""
+    None unless a visit is told (in words, or `told` by the command word) and each customer has
+    clauses of its own."""
     from handlers.grammar.normal import name_fold
     from handlers.grammar.spans import date_in
 
     said = " ".join(text.split())
-    if len(found) < 2 or not _PAST.search(simplified(normalize(said))):
+    if len(found) < 2 or not (told or _PAST.search(simplified(normalize(said)))):
         return None
     own: dict[str, list[str]] = {name: [] for name in found}
-    for clause in (part for part in _CLAUSE.split(text.strip()) if part):
+    for clause in (part for part in (_CLAUSE if chinese else _CLAUSE_EN).split(text.strip()) if part):
         named = [name for name in found if _names(name_fold(clause), name_fold(name))]
         if len(named) == 1:
             own[named[0]].append(clause)

@@ -24,7 +24,7 @@ JOINED = {("DealRef", "words")}
 #: must fall within WINDOW_YEARS of today (0001-01-01 and 9999-12-31 are slips, not plans)
 DAYS = {("LogVisit", "follow_up"), ("ChangeVisit", "follow_up"), ("LogVisit", "day"), ("ChangeVisit", "day"),
         ("UpsertDeal", "close"),
-        ("SnoozeFollowup", "day"), ("AddTask", "due"), ("TakeLeave", "first_day"),
+        ("SnoozeFollowup", "day"), ("AddTask", "due"), ("MoveTask", "day"), ("TakeLeave", "first_day"),
         ("TakeLeave", "last_day"), ("StartContest", "first"), ("StartContest", "last"),
         ("EditContest", "first"), ("EditContest", "last")}
 WINDOW_YEARS = 2  # words that are read together as one name

@@ -2,12 +2,13 @@
 90k not 85`, `不对，是20万`, `改成5万`, `no, 8 jan!`, `刚才那条记错了 是格力不是海尔`; and a deal's
 stage said in a sentence: `推进到商务谈判了`, `Globex moved to proposal`.
 
-It is no command of the grammar: when the member's last change (within a few minutes) was a deal
-or a visit, it is asked as a question whose answer changes that: an amount sets the deal's
-amount, a day its close day (a visit's follow-up), a name after "not"/"不是" its customer (`yes`
-or `1` does it); an amount with no recent change is asked on the deal the member changed last.
-A stage is asked on the member's open deal (of the customer named, if one is), one tap per deal
-when there are several. Otherwise the reply says which command to type. Nothing is changed by it.
+It is no command of the grammar: when the member's last change (within a few minutes) was a deal,
+a visit or a task, it is asked as a question whose answer changes that: an amount sets the deal's
+amount, a day its close day (a visit's follow-up, a task's due day: `actually due wed`), a name
+after "not"/"不是" its customer (`yes` or `1` does it); an amount with no recent change is asked
+on the deal the member changed last. A stage is asked on the member's open deal (of the customer
+named, if one is), one tap per deal when there are several. Otherwise the reply says which command
+to type. Nothing is changed by it.
 """
 from __future__ import annotations
 
@@ -27,7 +28,7 @@ from handlers.lookup import known_customers
 from handlers.text.reply import Button, Reply
 from handlers.text.strings import STAGE_NAMES, WORDS, name_of
 from storage import journal
-from storage.models.sales import CLOSED_STAGES, Change, Customer, Deal, Visit
+from storage.models.sales import CLOSED_STAGES, Change, Customer, Deal, Task, Visit
 from storage.sales import DealRepository
 
 RECENT = dt.timedelta(minutes=10)  # "the deal just touched"
@@ -35,7 +36,7 @@ _FOLLOW_UP = ("跟进", "回访", "跟進", "回訪")  # `跟进改成下周二`
 _EN = pattern(r"^(?P<lead>(?:(?:no|nope|sorry|oops|actually|wait|typo|my\s+bad|my\s+mistake|correction|"
               r"scratch\s+that|fix)\b[\s,.!:]*)+)?"
               r"(?P<verb>(?:i\s+)?(?:meant|mean)|should\s+(?:have\s+)?be(?:en)?|make\s+it|it'?s|it\s+was|"
-              r"(?:that|this|it)\s+(?:was|is|should\s+be)|that'?s|was|"
+              r"(?:that|this|it)\s+(?:was|is|should\s+be)|that'?s|was|(?:it'?s\s+)?due(?:\s+on)?|"
               r"(?P<fu>(?:(?:make|set|change|move|put)\s+(?:the\s+)?)?(?:follow[\s-]?up|fu|f/u)"
               r"(?:\s+(?:to|on|for|is))?))?\s*"
               r"(?P<value>\S.*?)(?P<not>,?\s+not\s+\S.*?)?[\s.!]*$", re.I)
@@ -66,10 +67,10 @@ def correction(ctx: Ctx, text: str) -> Reply | None:
     ctx.locale = "en" if _EN.made(match) else "zh"  # answered in the language it was said in
     change = journal.latest(ctx.session, ctx.tenant.id, ctx.member.id)
     row = None
-    if change is not None and change.entity in ("deals", "visits") and change.entity_id \
+    if change is not None and change.entity in ("deals", "visits", "tasks") and change.entity_id \
             and change.at >= ctx.now - RECENT:
-        row = ctx.session.get(Deal if change.entity == "deals" else Visit, change.entity_id)
-    if isinstance(row, Visit) and kind == "amount":
+        row = ctx.session.get(_KINDS[change.entity], change.entity_id)
+    if isinstance(row, Visit) and kind == "amount" or isinstance(row, Task) and kind != "day":
         row = None
     if ((_ZH.made(match) and match["field"] in _FOLLOW_UP) or (_EN.made(match) and match["fu"])) \
             and not isinstance(row, Visit):
@@ -82,16 +83,18 @@ def correction(ctx: Ctx, text: str) -> Reply | None:
         example = f"{name_of(WORDS, 'deal', ctx.locale)} #12 {value}"
         return Reply(lines=(ctx.t("correction_how", amount=value, example=example),), ok=False)
     command = _command(ctx, row, kind, value)
-    word = name_of(WORDS, "deal" if isinstance(row, Deal) else "visit", ctx.locale)
-    about = row.title if isinstance(row, Deal) else ctx.session.get(Customer, row.customer_id).name
+    word = name_of(WORDS, _WORD[type(row)], ctx.locale)
+    about = row.title if isinstance(row, (Deal, Task)) else ctx.session.get(Customer, row.customer_id).name
     what = f"{word} #{row.id}（{about}）" if ctx.locale == "zh" else f"{word} #{row.id} ({about})"
     shown = ctx.day(parse_date(value, ctx.today)) if kind == "day" else value  # `Fri, Jan 8, 2027`
     return Reply(lines=(ctx.t(f"correction_{kind}", what=what, value=shown),
                         ctx.t("answer_hint_one")), buttons=(Button(command, command),), ok=False)
 
 
-def _command(ctx: Ctx, row: Deal | Visit, kind: str, value: str) -> str:
+def _command(ctx: Ctx, row: Deal | Visit | Task, kind: str, value: str) -> str:
     zh = ctx.locale == "zh"
+    if isinstance(row, Task):  # `actually due wed` after `task …`: its due day
+        return f"{name_of(WORDS, 'task', ctx.locale)} {row.id} {'改到' if zh else 'due'} {value}"
     if isinstance(row, Deal):
         field = {"amount": "", "day": "预计 " if zh else "close ",
                  "customer": "客户 " if zh else "customer "}[kind]

@@ -8,11 +8,13 @@ a visit or deal created goes with it unless another record uses it by then.
 """
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 from handlers.context import Ctx
 from handlers.grammar.commands import Undo
 from handlers.team import fact_posts as facts
+from handlers.text import format as fmt
 from handlers.text.reply import Button, Reply
 from handlers.text.strings import STAGE_NAMES, WORDS, name_of
 from storage import journal
@@ -144,6 +146,11 @@ def describe(ctx: Ctx, change: Change) -> str:
         return ctx.t("undo_task_created", id=change.entity_id, title=a["title"])
     if table == "tasks" and a is not None and b["done_at"] is None and a["done_at"] is not None:
         return ctx.t("undo_task_done", id=change.entity_id, title=a["title"])
+    if table == "tasks" and a is not None and b is not None and a["due_on"] != b["due_on"]:
+        if b["due_on"] is None:
+            return ctx.t("undo_task_due_none", id=change.entity_id)
+        when = fmt.day(dt.date.fromisoformat(b["due_on"]), ctx.today, ctx.locale, relative=False)
+        return ctx.t("undo_task_due", id=change.entity_id, when=when)
     if table == "exchange_rates":
         currency = (a or b)["currency"]
         if b is None:

@@ -1,7 +1,8 @@
 """A change told without saying which record it is about, asked with one tap per record it can be:
 
-- a bare number and a new day (`254 推到月底`, `#31 push to fri`): the follow-up of visit #254 or
-  deal #254's close day, whichever of the member's is there (both asked about where both are);
+- a bare number and a new day (`254 推到月底`, `#31 push to fri`): the follow-up of visit #254,
+  deal #254's close day or task #254's due day, whichever of the member's is there (one tap each
+  where several are);
 - a deal won or lost with no customer (`这单黄了`, `黄了`, `签了！6万`): the deal the member
   changed last in this chat, a few minutes ago, shown back; else one tap per open deal of theirs.
 
@@ -58,10 +59,10 @@ def id_change(ctx: Ctx, text: str) -> Reply | None:
         buttons.append(Button(ctx.t("id_change_deal", id=number, customer=name, title=deal.title)[:75],
                               f"{'商机' if zh else 'deal'} #{number} {'预计' if zh else 'close'} {typed}"))
     task = ctx.session.get(Task, number)
-    if not buttons and task is not None and task.tenant_id == ctx.tenant.id and task.done_at is None \
-            and ctx.member.id in (task.assignee_id, task.creator_id):  # a task's day is set when added
-        said = ctx.t("id_change_task", id=number, title=task.title, day=ctx.day(day))
-        return Reply(lines=(said,), ok=False)
+    if task is not None and task.tenant_id == ctx.tenant.id and task.done_at is None \
+            and ctx.member.id in (task.assignee_id, task.creator_id):  # `7 推到月底`: task #7's day
+        buttons.append(Button(ctx.t("id_change_task", id=number, title=task.title)[:75],
+                              f"{'任务' if zh else 'task'} {number} {'改到' if zh else 'due'} {typed}"))
     if not buttons:
         return Reply(lines=(ctx.t("id_change_none", id=number),), ok=False)
     if len(buttons) == 1:

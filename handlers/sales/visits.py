@@ -10,6 +10,7 @@ from handlers.grammar.normal import name_fold
 from handlers.grammar.parse_visits import follow_up_said
 from handlers.grammar.patterns import pattern
 from handlers.lookup import customer_named, example, known_customers
+from handlers.sales.task_due import snoozed_task
 from handlers.text import format as fmt
 from handlers.text import when_read
 from handlers.text.reply import Button, Heading, Reply
@@ -85,6 +86,8 @@ def handle_list_followups(ctx: Ctx, _cmd: ListFollowups) -> Reply:
 def handle_snooze(ctx: Ctx, cmd: SnoozeFollowup) -> Reply:
     visit = VisitRepository(ctx.session).get(ctx.tenant.id, cmd.visit_id)
     if visit is None or visit.member_id != ctx.member.id or visit.follow_up_done:
+        if (task := snoozed_task(ctx, cmd.visit_id, cmd.day, cmd.shift_days)) is not None:
+            raise task  # `snooze 7 fri`, #7 a task: its day moved, offered
         raise ctx.refuse("snooze_none", id=cmd.visit_id, hint=example(ctx, "followups"))
     was = visit.follow_up_on
     # `2 days`: later than it was due (from today when that day is past)

@@ -233,6 +233,11 @@ CASES = [
     ("task @bo call Acme by Fri", ASKED),  # a rep gives no tasks to others
     ("task @ana and @bo prep QBR deck by next wed", ASKED),
     ("task 6 delete", ASKED),
+    ("task 1 due 月底", ASKED),  # no task #1 in this workspace: refused, no task titled "1"
+    ("task #7 to next mon", ASKED),
+    ("任务7推到月底", ASKED),
+    ("把任务7延到下周一", ASKED),
+    ("snooze task 7 2 days", ASKED),
     ("task send quote by Fir", ASKED),
     ("task send quote by 11/31", ASKED),
     ("tasks @ana", NOTHING),

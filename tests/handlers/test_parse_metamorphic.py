@@ -77,6 +77,7 @@ def canonical_messages() -> list[str]:
             "leave tomorrow", "请假 12月24日-12月31日", "help", "help deal", "帮助", "帮助 商机",
             "language zh", "语言 英文",
             "snooze 46 next week", "snooze 46 fri", "推迟 46 下周",
+            "task 7 due fri", "task #7 to next mon", "任务 7 改到 周五", "snooze task 7 2 days",
             "tip pricing: bundle the service contract", "经验 报价：打包服务合同", "tips pricing",
             "like tip 3", "赞 经验 3", "contest", "竞赛",
             "due visits", "待回访", "deals", "我的商机", "undo", "撤销", "scorecard quarter", "绩效 本季度",

@@ -24,6 +24,7 @@ from handlers.grammar.commands.sales import (  # noqa: F401 - the catalogue
     ListTasks,
     ListVisits,
     LogVisit,
+    MoveTask,
     Reassign,
     Restore,
     SetCustomer,

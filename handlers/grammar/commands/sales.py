@@ -88,6 +88,16 @@ class ListTasks(Command):
 
 
 @dataclass(frozen=True)
+class MoveTask(Command):
+    """`task 7 due fri` · `snooze task 7 2 days` · `任务7 改到周五`: task #7 is due that day
+    (`day`), or that much later than it was due (`shift_days`, no `day`)."""
+
+    task_id: int
+    day: dt.date | None
+    shift_days: int = 0
+
+
+@dataclass(frozen=True)
 class DoneTask(Command):
     task_ids: tuple[int, ...]
 

@@ -244,14 +244,12 @@ ASKING: dict[str, tuple[str, str]] = {
     "id_change_follow_up": ("Follow-up #{id} ({customer})", "跟进 #{id}（{customer}）"),
     "id_change_deal": ("Deal #{id} close day ({customer} · {title})",
                        "商机 #{id} 预计成交（{customer} · {title}）"),
-    "id_change_task": ("#{id} is your task “{title}”: a task's day cannot be moved yet. Nothing was changed. "
-                       "Mark it done (done task {id}) and add it again for {day}.",
-                       "#{id} 是你的任务“{title}”：任务的日期暂时不能修改，未做任何改动。"
-                       "可以先完成它（完成 任务 {id}），再按{day}新建一个。"),
-    "id_change_none": ("You have no open follow-up or deal #{id}. A follow-up's new day: snooze 29 fri; "
-                       "a deal's close day: deal #12 close fri",
-                       "你没有编号 #{id} 的待跟进或进行中的商机。改跟进日期：推迟 29 周五；"
-                       "改商机预计成交：商机 #12 预计 周五"),
+    "id_change_task": ("Task #{id} due day ({title})", "任务 #{id} 截止日（{title}）"),
+    "id_change_none": ("You have no open follow-up, deal or task #{id}. "
+                       "A follow-up's new day: snooze 29 fri; a deal's close day: deal #12 close fri; "
+                       "a task's: task 7 due fri",
+                       "你没有编号 #{id} 的待跟进、进行中的商机或任务。改跟进日期：推迟 29 周五；"
+                       "改商机预计成交：商机 #12 预计 周五；改任务截止日：任务 7 改到 周五"),
     "this_deal_one": ("Record {what} of deal #{id} ({customer} · {title}), the deal you just changed? "
                       "Nothing was saved yet.",
                       "记为{what}：商机 #{id}（{customer} · {title}），就是你刚才改的那个？尚未保存。"),

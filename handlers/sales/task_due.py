@@ -1,0 +1,67 @@
+"""A task's due day moved (`task 7 due fri`, `snooze task 7 2 days`, `任务7推到月底`): by its
+assignee or by the one who gave it (a manager); anyone else's task is refused. The reply shows the
+new day whole, weekday and date, with the day it was; the other of the two hears it. `undo` puts
+the old day back (the journal keeps the task's row as it was).
+
+A day is read as snooze reads one (the same date grammar, a holiday's first working day after
+it); a length of time (`2 days`) is counted from the day it was due, or from today when that has
+passed or there was none. A day that has passed is refused.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from handlers.context import Ctx, Refusal
+from handlers.events import MemberTold
+from handlers.grammar.commands import MoveTask
+from handlers.lookup import example
+from handlers.text import format as fmt
+from handlers.text.reply import Button, Reply
+from handlers.text.strings import WORDS, name_of, t
+from storage.models.sales import Task
+from storage.models.workspace import Member
+
+
+def handle_move_task(ctx: Ctx, cmd: MoveTask) -> Reply:
+    task = ctx.session.get(Task, cmd.task_id)
+    if task is None or task.tenant_id != ctx.tenant.id or task.done_at is not None:
+        raise ctx.refuse("task_none", id=cmd.task_id, hint=example(ctx, "task"))
+    if ctx.member.id not in (task.assignee_id, task.creator_id):
+        owner = ctx.session.get(Member, task.assignee_id)
+        raise ctx.refuse("task_move_not_yours", id=task.id, name=owner.display_name)
+    was = task.due_on
+    day = cmd.day or max(was or ctx.today, ctx.today) + dt.timedelta(days=cmd.shift_days)
+    if day < ctx.today:
+        raise ctx.refuse("task_due_past", hint=example(ctx, "task"))
+    when = fmt.day_stored(day, ctx.today, ctx.locale)
+    if day == was:  # nothing moves: said so, not "moved"
+        return Reply(lines=(ctx.t("task_due_same", id=task.id, title=task.title, when=when),))
+    ctx.people.audit(ctx.tenant.id, ctx.member.id, "task.due", "task", task.id, at=ctx.now,
+                     before=was, after=day)
+    task.due_on = day
+    other_id = task.creator_id if ctx.member.id == task.assignee_id else task.assignee_id
+    if other_id != ctx.member.id:
+        other = ctx.session.get(Member, other_id)
+        said = t(other.locale, "task_moved_told", name=ctx.member.display_name, id=task.id, title=task.title,
+                 when=fmt.day(day, ctx.today, other.locale, relative=False))
+        ctx.emit(MemberTold(f"task:{task.id}:due:{day.isoformat()}", other.id,
+                            Reply(lines=(said,), locale=other.locale)))
+    if was is None:
+        return Reply(lines=(ctx.t("task_due_set", id=task.id, title=task.title, when=when),))
+    return Reply(lines=(ctx.t("task_moved", id=task.id, title=task.title, when=when,
+                              was=fmt.day(was, ctx.today, ctx.locale, relative=False)),))
+
+
+def snoozed_task(ctx: Ctx, number: int, day: dt.date | None, shift_days: int) -> Refusal | None:
+    """`snooze 7 fri` where #7 is no follow-up but a task of the member's: the refusal that offers
+    that task's day moved (one tap); None where it is no open task they may move."""
+    task = ctx.session.get(Task, number)
+    if task is None or task.tenant_id != ctx.tenant.id or task.done_at is not None \
+            or ctx.member.id not in (task.assignee_id, task.creator_id):
+        return None
+    zh = ctx.locale == "zh"
+    word = name_of(WORDS, "task", ctx.locale)
+    command = f"{word} {number} {'改到' if zh else 'due'} {day.isoformat()}" if day else \
+        f"{name_of(WORDS, 'snooze', ctx.locale)} {word} {number} {shift_days}{'天' if zh else ' days'}"
+    return ctx.refuse("snooze_task", id=number, title=task.title,
+                      hint=f"1. {command}\n{ctx.t('answer_hint_one')}", buttons=(Button(command, command),))
