@@ -104,6 +104,8 @@ def _command(ctx: Ctx, row: Deal | Visit | Task, kind: str, value: str) -> str:
 
 
 _CJK = pattern(r"[\u3400-\u9fff]")
+_KINDS = {"deals": Deal, "visits": Visit, "tasks": Task}
+_WORD = {Deal: "deal", Visit: "visit", Task: "task"}
 #: Words of a sentence that are no customer's name (`typo, it's 85万`, `that was 93k rmb`)
 _FILLERS = {"typo", "it's", "its", "it", "that", "that's", "was", "is", "meant", "mean", "sorry", "i",
             "should", "be", "the", "amount", "price", "not", "wrong"}
