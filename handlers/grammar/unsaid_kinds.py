@@ -145,8 +145,10 @@ def visits_each(text: str, found: list[str], chinese: bool, today: dt.date,
     own: dict[str, list[str]] = {name: [] for name in found}
     for clause in (part for part in (_CLAUSE if chinese else _CLAUSE_EN).split(text.strip()) if part):
         named = [name for name in found if _names(name_fold(clause), name_fold(name))]
-        if len(named) == 1:
+        if len(named) == 1 and _BARE.sub("", name_fold(clause).replace(name_fold(named[0]), "")):
             own[named[0]].append(clause)
+        elif not named and _BARE.sub("", clause):
+            return None  # `visit Acme; Globex: joint call`: words of both, not each one's own
     if not all(own.values()):
         return None
     from handlers.grammar.command_json import encode
@@ -167,6 +169,8 @@ def visits_each(text: str, found: list[str], chinese: bool, today: dt.date,
                         options=(("as_visits_each", "\n".join(lines), c.Several(tuple(visits))),))
 
 
+#: What a clause says besides a customer's name: no visit word, mark or space (`visit Acme`)
+_BARE = pattern(r"(?<![A-Za-z])visit(?:ed)?(?![A-Za-z])|拜访|[\W_]+", re.I)
 _WENT = pattern(r"昨天|前天|(?<![A-Za-z])yesterday(?![A-Za-z])", re.I)
 _FOLLOW = pattern(r"跟进|回访|(?<![A-Za-z])follow[\s-]?up(?![A-Za-z])", re.I)
 
