@@ -56,6 +56,7 @@ LOCKED_FOR = 5.0  # seconds a request waits for SQLite's write lock, as the engi
 #: How long work left for a worker may wait untaken before this process runs it itself (a worker
 #: polls every 0.2 s: this long untaken means none runs, or none keeps up).
 LATE_AFTER = 10.0
+LOOK_AT_ONCE = 500  # rows due at once that one transaction looks at
 
 
 class Handoff:
@@ -132,7 +133,10 @@ class Handoff:
             if self._watcher is None:
                 self._watcher = threading.Thread(target=self._watch_late, name="inbox-late", daemon=True)
                 self._watcher.start()
-            self._late_ready.notify()
+            # wake the watcher only when this row is the next due: under load every request
+            # leaves one, and waking it for each (to wait again) costs a thread switch per ack
+            if self._late[0][2] == item_id:
+                self._late_ready.notify()
 
     def look_again(self) -> None:
         """Look at the work left for a worker now, not within the second (after `clock` moved)."""
@@ -154,22 +158,32 @@ class Handoff:
                     left = self._late[0][0] - self.clock() if self._late else 1.0
                     self._late_ready.wait(min(left, 1.0))
                     continue
-                _due, _seq, item_id, later, work = heapq.heappop(self._late)
+                # every row due by now in one transaction: under load that is hundreds a second,
+                # nearly all of them taken by a worker already
+                due = [heapq.heappop(self._late)]
+                while self._late and self._late[0][0] <= self.clock() and len(due) < LOOK_AT_ONCE:
+                    due.append(heapq.heappop(self._late))
             try:
                 with self.session_factory() as session:
                     inbox = InboxRepository(session)
-                    taken = inbox.take(item_id, utcnow(), HELD_FOR)
-                    payload = inbox.payload(item_id) if taken and later else None
+                    taken = set(inbox.take([item_id for _, _, item_id, _, _ in due], utcnow(), HELD_FOR))
+                    payloads = inbox.payloads([item_id for _, _, item_id, later, _ in due
+                                               if item_id in taken and later])
                     session.commit()
-            except OperationalError as error:  # busy or away: a worker, or the next look, gets it
-                log.warning("could not look at inbox item %s: %s", item_id, str(error)[:80])
+            except OperationalError as error:  # busy or away: a worker, or a look in a second, gets it
+                log.warning("could not look at %d inbox items: %s", len(due), str(error)[:80])
+                with self._late_ready:
+                    for _due, seq, item_id, later, work in due:
+                        heapq.heappush(self._late, (self.clock() + 1.0, seq, item_id, later, work))
                 continue
-            if taken:
+            for _due, _seq, item_id, later, work in due:
+                if item_id not in taken:
+                    continue
                 log.warning("inbox item %s waited %.0f s with no worker taking it: run here",
                             item_id, self.late_after)
                 with self._lock:
                     self._busy += 1
-                self._run(item_id, work or functools.partial(later, payload))
+                self._run(item_id, work or functools.partial(later, payloads[item_id]))
 
     def _record(self, key: str, platform: str, payload: dict, held_for: dt.timedelta | None) -> int | None:
         """The inbox row's id (None: recorded before), once it is committed. Group commit: one

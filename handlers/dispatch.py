@@ -161,6 +161,8 @@ def _no_command(parsed) -> bool:
 def _remember(outcome: Outcome, platform: str, now: dt.datetime, asked: bool = False) -> Outcome:
     """A refusal's buttons become the open question, answerable by number; a refusal ends the
     question there was (both kept after the rollback that a refusal makes)."""
+    if not outcome.refused and outcome.reply.asks and outcome.reply.buttons:  # a win's reason: its
+        return replace(outcome, record=questions.remembering(outcome.reply, platform, now, outcome.record))
     if not outcome.refused or not (asked or outcome.reply.buttons or outcome.reply.fill):
         return outcome
     return replace(outcome, record=questions.remembering(outcome.reply, platform, now, outcome.record))
@@ -207,8 +209,14 @@ def _run_several(ctx: Ctx, lines: list[Message]) -> Outcome:
         finally:
             clauses.OTHER_LINES.reset(others)
         if outcome.refused:  # its offers keep the other lines: answering one stores them all
-            reply = replace(outcome.reply, buttons=several.with_lines(lines, index, outcome.reply.buttons))
-            return replace(outcome, reply=several.numbered(index, reply, ctx.locale))
+            buttons = several.with_lines(lines, index, outcome.reply.buttons)
+            reply = several.numbered(index, replace(outcome.reply, buttons=buttons), ctx.locale)
+            if index > 1:  # the lines before ran well, and are not stored either: said, and offered
+                said = several.lines_before(index, ctx.locale)
+                label = ctx.t("several_only_before", lines=said)
+                reply = replace(reply, lines=(*reply.lines, ctx.t("several_none_saved", lines=said)),
+                                buttons=(*reply.buttons, several.the_lines_before(lines, index, label)))
+            return replace(outcome, reply=reply)
         replies.append(outcome.reply)
     return Outcome(replace(several.together(replies), locale=ctx.locale), refused=False)
 

@@ -68,6 +68,8 @@ def known_customers(ctx: Ctx, name: str) -> list[Customer]:
         return found
     key, names = name_fold(name), repo.names(ctx.tenant.id)
     same = [id_ for id_, other in names if name_fold(other) == key]
+    if not same and len(key) >= 2 and _CJK.search(key):  # `宁德` for 寧德時代: a short name is
+        same = [id_ for id_, other in names if key in name_fold(other)]  # compared in simplified
     core = core_name(name)
     if not same and (brand := brand_of(core)):  # not `华为技术` for 华为: a suffix is asked about
         same = [id_ for id_, other in names

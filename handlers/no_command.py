@@ -13,6 +13,7 @@
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from handlers.context import Ctx, usage_reply
@@ -120,5 +121,12 @@ def _inner(ctx: Ctx, text: str, said: str, left: str, command: c.Command) -> c.C
     if read_only(command):
         ctx.notes.append(ctx.t("read_as", said=said, left=left))
         return command
+    if isinstance(command, c.SetTarget) and _PERIODISH.search(left):  # `… 300万 明后年`: never offered
+        return Reply(lines=(ctx.t("target_period_unread", left=left),), ok=False,  # as this month's
+                     locale=ctx.locale)
     return Reply(lines=(ctx.t("inner_command", said=said, left=left), ctx.t("answer_hint_one")), ok=False,
                  locale=ctx.locale, buttons=(Button(said[:75], said, action=command),))
+
+
+#: Words of a period a target's words left out (`明后年`, `年底`, `FY27`, `next fiscal year`)
+_PERIODISH = re.compile(r"[年月季周]|\d{4}|\b(?:fy|q[1-4]|year|month|quarter|week|annual|h[12])", re.I)

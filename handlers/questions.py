@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 
 from sqlalchemy.orm import Session
 
@@ -92,6 +93,8 @@ def take(session: Session, member: Member, platform: str, text: str,
     if pick is None and not _a_command(text):  # a button's label typed instead of pressed (`华为`,
         pick = _label_picked(text, about.get("labels") or [])  # `Keep it as a tip`), not a command
         # typed again (`lost globex: …`, whose words fold to the label of `lost globex "…"`)
+    elif pick is None:  # a label that reads as a command (`客户关系`: `客户 关系`) is still the label
+        pick = _label_typed(text, about.get("labels") or [])
     fill = about.get("fill")
     if pick is None and fill and now - question.asked_at <= TTL:
         said = _PARTICLE.sub("", " ".join(text.split()))  # `下周五吧`
@@ -102,7 +105,7 @@ def take(session: Session, member: Member, platform: str, text: str,
         if not _FOLLOW_UP_END.search(fill) and _amount_first(text):
             return True, f"{fill} {said}", locale  # `80k` after `How much?`
     if pick is None or now - question.asked_at > TTL or pick > len(answers):
-        return True, None, locale
+        return not about.get("soft"), None, locale  # a win's reason untold: let go, unsaid
     return True, "" if pick == 0 else pressed(answers[pick - 1]), locale
 
 
@@ -146,6 +149,15 @@ def _label_picked(text: str, labels: list) -> int | None:
     return having[0] if len(having) == 1 else None
 
 
+def _label_typed(text: str, labels: list) -> int | None:
+    """The option whose label is exactly `text` (width, script and case aside; no punctuation
+    folded away, so `lost globex: …` is not the label `lost globex "…"`)."""
+    typed = simplified(unicodedata.normalize("NFKC", " ".join(text.split()))).casefold().strip(" .!~。")
+    same = [i for i, label in enumerate(labels, 1) if isinstance(label, str) and typed
+            and simplified(unicodedata.normalize("NFKC", label)).casefold() == typed]
+    return same[0] if len(same) == 1 else None
+
+
 #: Words around a label's word in an answer: `the … one`, `…那个`, `…的`
 _PICKING = re.compile(r"(?:^|\s)(?:the|one|that|this|no|its|it's|it|is|a|an|as|i mean|meant)(?=\s|$)"
                       r"|那个|这个|那一个|不是|是|的$|吧$")
@@ -165,7 +177,8 @@ def remembering(reply: Reply, platform: str, now: dt.datetime, then=None):
     def record(session: Session, member: Member) -> None:
         forget(session, member, platform)
         if values or reply.fill:
-            about = {"locale": reply.locale, "labels": labels, **({"fill": reply.fill} if reply.fill else {})}
+            about = {"locale": reply.locale, "labels": labels, **({"fill": reply.fill} if reply.fill else {}),
+                     **({"soft": True} if reply.asks else {})}
             stored.ask(session, member.tenant_id, member.id, platform, [*values, about], now)
         if then is not None:
             then(session, member)

@@ -96,6 +96,8 @@ def _handle_once(session_factory, user: UserRef, message: Message, defaults: Def
             # process holds the key now)
             if answer_to is not None and not _first(session, tenant.id, user.platform, answer_to, now):
                 return None
+        elif outcome.record:  # a done reply that asks more (a win's reason): its question kept
+            outcome.record(session, member)
         events = list(outcome.events)
         if new:
             reply = _first_words(reply, member)

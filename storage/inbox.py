@@ -3,6 +3,7 @@ retried delivery is a no-op). Rows are leased like the outbox's; callers own the
 from __future__ import annotations
 
 import datetime as dt
+from functools import cache
 
 from sqlalchemy import Connection, func, select, update
 from sqlalchemy.orm import Session
@@ -18,15 +19,21 @@ def record(conn: Connection, rows: list[Row], now: dt.datetime) -> list[int | No
     """`InboxRepository.put` of several rows in one statement, on a bare connection (the web
     process does this for every request): their ids, None for each key recorded before (or
     earlier in `rows`)."""
-    insert = insert_for(conn.dialect.name)
-    table = InboxItem.__table__
-    statement = (insert(table).on_conflict_do_nothing(index_elements=["key"])
-                 .returning(table.c.key, table.c.id))
+    statement = _record_statement(conn.dialect.name)
     values = [{"key": key[:200], "platform": platform, "payload": payload, "status": "pending",
                "attempts": 1 if held_for else 0, "claimed_until": now + held_for if held_for else None,
                "last_error": "", "created_at": now} for key, platform, payload, held_for in rows]
     new = dict(conn.execute(statement, values).all())
     return [new.pop(key[:200], None) for key, *_ in rows]  # a key twice: the first is new
+
+
+@cache
+def _record_statement(dialect_name: str):
+    """`record`'s statement, built once per kind of database: a web process runs it for every
+    group of requests it acks."""
+    table = InboxItem.__table__
+    return (insert_for(dialect_name)(table).on_conflict_do_nothing(index_elements=["key"])
+            .returning(table.c.key, table.c.id))
 
 
 class InboxRepository:
@@ -48,16 +55,19 @@ class InboxRepository:
         ids = leases.lease(self.s, InboxItem, due, now, lease)
         return list(self.s.scalars(select(InboxItem).where(InboxItem.id.in_(ids)).order_by(InboxItem.id)))
 
-    def take(self, item_id: int, now: dt.datetime, lease: dt.timedelta) -> bool:
-        """Lease one request, if it still waits and nobody holds it (a worker took it, or ran it:
-        False)."""
-        due = select(InboxItem.id).where(InboxItem.id == item_id, InboxItem.status == "pending",
+    def take(self, item_ids: list[int], now: dt.datetime, lease: dt.timedelta) -> list[int]:
+        """Lease those of these requests that still wait and nobody holds (a worker took or ran
+        the others); their ids."""
+        due = select(InboxItem.id).where(InboxItem.id.in_(item_ids), InboxItem.status == "pending",
                                          leases.free(InboxItem, now))
-        return bool(leases.lease(self.s, InboxItem, due, now, lease))
+        return leases.lease(self.s, InboxItem, due, now, lease)
 
-    def payload(self, item_id: int) -> dict:
-        """What the request asked for, as recorded."""
-        return self.s.execute(select(InboxItem.payload).where(InboxItem.id == item_id)).scalar_one()
+    def payloads(self, item_ids: list[int]) -> dict[int, dict]:
+        """What these requests asked for, as recorded, by id."""
+        if not item_ids:
+            return {}
+        rows = self.s.execute(select(InboxItem.id, InboxItem.payload).where(InboxItem.id.in_(item_ids)))
+        return {item_id: payload for item_id, payload in rows}
 
     def done(self, item_id: int, now: dt.datetime) -> None:
         self.done_many([item_id], now)

@@ -15,6 +15,7 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
+import databases
 from databases import (
     PreparedStates,
     SqliteFiles,
@@ -126,9 +127,10 @@ def chat(session_factory):
     return Chat(session_factory)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="session", autouse=True)
 def prepared_states(tmp_path_factory):
-    return PreparedStates(tmp_path_factory.mktemp("prepared"))
+    databases.STATES[:] = [PreparedStates(tmp_path_factory.mktemp("prepared"))]  # for `@prepared`
+    return databases.STATES[0]
 
 
 @pytest.fixture

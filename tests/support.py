@@ -97,6 +97,22 @@ def eventually(condition, timeout: float = 120.0):
     return result
 
 
+def quiet(*cores, timeout: float = 120.0) -> None:
+    """Wait until the apps of `cores` (or the processes on these session factories) have nothing
+    left to do: every request in the inbox run (done or failed) and every message in the outbox
+    sent or given up. A message sent twice has arrived by then, so a test can count what arrived
+    (where it once slept "long enough", which a loaded machine is not, and an idle one waited for
+    nothing)."""
+    from storage.models.messaging import Delivery, InboxItem
+
+    def idle(session_factory) -> bool:
+        with session_factory() as s:
+            return not any(s.scalar(select(func.count()).select_from(model).where(model.status == "pending"))
+                           for model in (InboxItem, Delivery))
+    factories = [getattr(core, "session_factory", core) for core in cores]  # or session factories
+    eventually(lambda: all(idle(factory) for factory in factories), timeout=timeout)
+
+
 class ManualClock:
     """A monotonic clock that moves only when the test says (`Handoff(clock=…)`): what waits on it
     waits as long as the test needs, however slow a loaded machine is."""
@@ -154,6 +170,7 @@ def web_and_worker(settings):
         server.server_close()
         # the work this process took on after its acks ends before the database is emptied
         # for the next test (else a late row of this test's lands in the next one's)
+        app.handoff.stop()  # first: its thread that takes back late work runs it on the executor
         app.handoff.executor.shutdown(wait=True)
         inbox.stop()
         stop.set()

@@ -36,8 +36,9 @@ def _texts(path: Path) -> list[tuple[int, str]]:
         if isinstance(body, list) and body and isinstance(body[0], ast.Expr) \
                 and isinstance(body[0].value, ast.Constant):
             skip.add(id(body[0].value))  # a docstring
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
-                and isinstance(node.func.value, ast.Name) and node.func.value.id == "re":
+        if isinstance(node, ast.Call) and (isinstance(node.func, ast.Attribute) and isinstance(
+                node.func.value, ast.Name) and node.func.value.id == "re"  # re.compile(…), re.sub(…)
+                or isinstance(node.func, ast.Name) and node.func.id == "pattern"):  # grammar/patterns.py
             skip.update(id(sub) for arg in node.args for sub in ast.walk(arg))  # a pattern
     return [(node.lineno, node.value) for node in ast.walk(tree) if isinstance(node, ast.Constant)
             and isinstance(node.value, str) and id(node) not in skip]

@@ -21,7 +21,6 @@ from xml.parsers.expat import ExpatError
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.exc import OperationalError
-from wechatpy.enterprise.crypto import WeChatCrypto
 from wechatpy.enterprise.exceptions import InvalidCorpIdException
 from wechatpy.exceptions import InvalidSignatureException, WeChatClientException
 from wechatpy.replies import TextReply
@@ -32,6 +31,7 @@ from bot.http import plain, read_body
 from bot.trouble import trouble_reply
 from bot.wecom.client import WeComClient, with_backoff
 from bot.wecom.render import render_plain, template_card
+from bot.wecom.seal import CallbackSeal
 from bot.wecom.sender import WeComSender
 from handlers.dispatch import UserRef, reply_locale
 from handlers.inbound import VERSION, Inbound
@@ -55,7 +55,7 @@ USER_NOT_FOUND = 60111  # user/get: "userid not found"
 
 
 class WeComApp:
-    def __init__(self, core: App, client: WeComClient, crypto: WeChatCrypto, handoff: Handoff):
+    def __init__(self, core: App, client: WeComClient, crypto: CallbackSeal, handoff: Handoff):
         self.core = core
         self.client = client
         self.crypto = crypto
@@ -82,8 +82,7 @@ class WeComApp:
         if outer is None or not isinstance(outer.get("Encrypt"), str):
             return _refuse(start_response, "400 Bad Request", "not WeCom's XML")
         try:  # the signature covers the ciphertext; the AES key and the CorpID inside it are ours
-            inner = xml_fields(self.crypto.decrypt_message({"Encrypt": outer["Encrypt"]}, signature,
-                                                           stamp, nonce))
+            inner = xml_fields(self.crypto.open(outer["Encrypt"], signature, stamp, nonce))
         except _UNREADABLE as error:  # forged, for another corp, or not WeCom's ciphertext
             return _refuse(start_response, "403 Forbidden", error)
         message = _message(inner)
@@ -100,7 +99,7 @@ class WeComApp:
             return plain(start_response, "200 OK", "")
         reply_xml = TextReply(source=self.corp_id, target=message["FromUserName"],
                               content=answer).render()
-        return plain(start_response, "200 OK", self.crypto.encrypt_message(reply_xml, nonce, stamp))
+        return plain(start_response, "200 OK", self.crypto.seal(reply_xml, nonce, stamp))
 
     # messages -----------------------------------------------------------------------------------
     def _answer(self, message: dict) -> str | None:
@@ -325,7 +324,7 @@ def build_wecom(core: App, tokens, handoff: Handoff | None = None) -> WeComApp:
     settings = core.settings
     client = WeComClient(settings.wecom_corp_id, settings.wecom_secret, settings.wecom_agent_id,
                          settings.wecom_api_url, tokens)
-    crypto = WeChatCrypto(settings.wecom_token, settings.wecom_encoding_aes_key,
+    crypto = CallbackSeal(settings.wecom_token, settings.wecom_encoding_aes_key,
                           settings.wecom_corp_id)
     return WeComApp(core, client, crypto, handoff or Handoff(core.session_factory, "wecom"))
 

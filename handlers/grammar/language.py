@@ -6,6 +6,11 @@ team`, whose Chinese is a customer's name). English words inside Chinese (`拜�
 `今天demo很顺利，CFO也在`) keep it Chinese; a bare command word (`progress`) or as much of one
 as of the other (`push 191 to 下周一`) says nothing: the member's language is used.
 
+The member's language (`语言 英文` · `language zh`) is for what says nothing of its own: scheduled
+posts, reminders, `1`, a bare `progress`, a button. It does not overrule the message: `进度` after
+`语言 英文` is a Chinese command word, answered in Chinese (round 7 asked; decided so because a
+reply in the language the person just wrote in is never wrong, and the setting's reply says this).
+
 >>> written_in("progress team"), written_in("拜访 海尔：PO已经发了"), written_in("progress")
 ('en', 'zh', None)
 """

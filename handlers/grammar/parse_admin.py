@@ -94,7 +94,7 @@ def _comment(rest: str, kept: list[str], after: list[tuple[str, int]]) -> c.Pars
     name = " ".join(kept)
     zh = bool(CJK.search(rest))
     visit = f"{'拜访' if zh else 'visit'} {name}{'：' if zh else ': '}{said}"
-    lines = f"\n{'客户' if zh else 'customer'} {head}\n{visit}"
+    lines = f"\n{'客户' if zh else 'customer'} +{head.lstrip('+')}\n{visit}"  # the option picked: made
     return c.ParseError("customer", "customer_comment", said, options=(("customer_and_visit", lines, None),))
 
 

@@ -23,6 +23,8 @@ from handlers.grammar.parse import (
     two_commands,
 )
 
+#: Words after a deal's number or amount that start in Chinese: a reason, plainly (phones have no colon)
+_CHINESE_START = re.compile(r"[\u3400-\u9fff]")
 _REASON_SEP = re.compile(r"\s*(?:[:;。]|" + COMMA + r"|!+|\.(?=\s)|\s[-–—]\s|—|\n)\s*")
 
 
@@ -44,6 +46,8 @@ def closing_parser(won: bool):
                 amount = replace(amount, currency=amount.currency or V.CURRENCY_WORDS[plain.lower()])
             elif not quoted and (error := misread(plain, rest, topic, False, amount is not None)):
                 if error.problem == "word" and (at := rest.find(word)) > 0:  # `won Acme 48k beat …`
+                    if _CHINESE_START.match(rest[at:]):  # `赢单 阿里 4.8万 价格有优势`: after the
+                        return parse_close(f"{rest[:at].rstrip()}：{rest[at:]}", today)  # amount, plain
                     error = replace(error, problem="reason_colon", detail=rest[at:].strip(),
                                     fixed=f"{rest[:at].rstrip()}: {rest[at:]}")
                 return error
@@ -54,6 +58,8 @@ def closing_parser(won: bool):
             return c.ParseError(topic)
         if ref.words and ref.deal_id is not None:  # `won #12 Acme`: the number says which deal
             number, at = rest.find(f"#{ref.deal_id}"), rest.find(ref.words[0])
+            if 0 <= number < at and _CHINESE_START.match(rest[at:]):  # `輸單 #54 預算沒批下來`: no
+                return parse_close(f"{rest[:at].rstrip()}：{rest[at:]}", today)  # colon needed in Chinese
             if 0 <= number < at:  # `lost #12 price` · `won #12` ⏎ `beat Oracle`: the reason?
                 return c.ParseError(topic, "reason_colon", rest[at:].strip(),
                                     f"{rest[:at].rstrip()}: {rest[at:].strip()}")

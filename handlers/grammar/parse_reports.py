@@ -118,12 +118,12 @@ def parse_target(rest: str, _today: dt.date) -> c.Command | c.ParseError:
 
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _NAMED = re.compile(r"^(?:(?P<en>[a-z]{3})[a-z]*\.?|(?P<zh>\d{1,2})月(?:份)?|q(?P<q>[1-4])"
-                    r"|第?(?P<zq>[一二三四1-4])季度)$", re.I)
+                    r"|第?(?P<zq>[一二三四1-4])季度|(?P<y>20\d\d)年度?)$", re.I)
 
 
 def _named_period(word: str, today: dt.date) -> c.Period | None:
     """A month or quarter by its name (`dec`, `12月`, `q1`, `一季度`): the next one of that name
-    from `today` (this one when it is now)."""
+    from `today` (this one when it is now); a year by its number (`2027年`)."""
     found = _NAMED.match(word)
     if found is None:
         return None
@@ -131,6 +131,8 @@ def _named_period(word: str, today: dt.date) -> c.Period | None:
         month = _MONTHS.index(word.lower()[:3]) + 1
     elif found["zh"] and 1 <= int(found["zh"]) <= 12:
         month = int(found["zh"])
+    elif found["y"]:  # `2027年`: a year, never a month of it
+        return c.Period("year", int(found["y"]) - today.year)
     elif found["q"] or found["zq"]:
         quarter = int(found["q"]) if found["q"] else "一二三四1234".index(found["zq"]) % 4 + 1
         return c.Period("quarter", (quarter - 1 - (today.month - 1) // 3) % 4)

@@ -8,10 +8,11 @@ import re
 from handlers.grammar import commands as c
 from handlers.rules.schedules import DAY_NAMES, JOB_WORDS, WORKDAYS, ZH_DAY_NAMES
 
-_ON = {"on": True, "enable": True, "开启": True, "打开": True, "开": True, "启用": True,
-       "off": False, "disable": False, "关闭": False, "关": False, "停用": False}
+_ON = {"on": True, "enable": True, "开启": True, "打开": True, "开": True, "启用": True, "开着": True,
+       "off": False, "disable": False, "关闭": False, "关": False, "停用": False, "关掉": False,
+       "关了": False, "停掉": False, "暂停": False, "關閉": False, "關掉": False, "開啟": True}
 _QUESTIONS = {"questions", "question", "问题"}
-_TIME = re.compile(r"^(\d{1,2})(?::(\d{2}))?\s*(am|pm)?$|^(\d{1,2})点(半|(\d{1,2})分?)?$", re.I)
+_TIME = re.compile(r"^(\d{1,2})(?:[:：](\d{2}))?\s*(am|pm)?$|^(\d{1,2})点(半|(\d{1,2})分?)?$", re.I)
 _EVERY_DAY = {"daily", "everyday", "每天", "每日"}
 _WORKDAY_WORDS = {"workdays", "weekdays", "mon-fri", "工作日", "周一至周五", "周一到周五", "周一-周五",
                   "星期一至星期五"}
@@ -19,11 +20,44 @@ _EN_DAY = re.compile(r"^(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?$")
 _ZH_DAY = re.compile(r"^(?:周|星期|礼拜)([一二三四五六日天])$")
 
 
+#: A part of the day before a Chinese time (`下午5点`, `早上九点半`): whether it is after noon
+_DAYPART = re.compile(r"^(早上|早晨|清晨|上午|凌晨|早|中午|下午|傍晚|晚上|晚)")
+_AFTERNOON = ("中午", "下午", "傍晚", "晚上", "晚")
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+              "八": 8, "九": 9}
+_CN_NUMBER = re.compile(r"[零〇一二两三四五六七八九十]+")
+
+
+def _arabic(text: str) -> str:
+    """`九点半` → `9点半`, `十七点三十` → `17点30`: Chinese numbers below 100 as digits."""
+    def number(found: re.Match) -> str:
+        said = found[0]
+        if "十" not in said:
+            return "".join(str(_CN_DIGITS[ch]) for ch in said)
+        tens, _, ones = said.partition("十")
+        return str((_CN_DIGITS.get(tens, 1) if tens else 1) * 10 + (_CN_DIGITS.get(ones, 0) if ones else 0))
+    return _CN_NUMBER.sub(number, text)
+
+
 def parse_time(word: str) -> dt.time | None:
-    """`09:30`, `9am`, `5:30pm`, `9点`, `9点半`, `17点30` as a time of day."""
-    match = _TIME.match(word.strip())
-    if not match:
+    """`09:30`, `9am`, `5:30pm`, `9点`, `9点半`, `17点30`, `下午5点`, `早上九点半`, `十点一刻` as a
+    time of day."""
+    word = word.strip()
+    part = _DAYPART.match(word)
+    if part:
+        word = word[part.end():]
+    word = _arabic(word.replace("一刻", "15").replace("三刻", "45").replace("點", "点").replace("钟", ""))
+    match = _TIME.match(word)
+    if not match or part and match[3]:
         return None
+    time = _clock(match)
+    if time is not None and part and part[1] in _AFTERNOON and time.hour < 12 \
+            and not (part[1] == "中午" and time.hour >= 11):
+        time = time.replace(hour=time.hour + 12)
+    return time
+
+
+def _clock(match: re.Match) -> dt.time | None:
     if match[4] is not None:
         hour, minute = int(match[4]), 30 if match[5] == "半" else int(match[6] or 0)
     else:

@@ -116,7 +116,8 @@ def parse_visit(rest: str, today: dt.date) -> c.Command | c.ParseError:
 
 
 #: What a rep writes for a next contact without the word follow-up (`再联系`, `remind me`, `call back`)
-_CALL_AGAIN = re.compile(r"再(?:联系|打电话|打个电话|约|跟|聊|沟通|拜访|去|见)|回电|"
+_CALL_AGAIN = re.compile(r"再(?:联系|聯繫|打电话|打个电话|约|約|跟|聊|沟通|溝通|拜访|拜訪|去|见|見|来|來|"
+                         r"过去|過去|上门|上門)|回电|"
                          r"(?<![A-Za-z])(?:remind me|call (?:them |him |her )?back|check back|check in|"
                          r"ping (?:them|him|her)|touch base|circle back|reach out)(?![A-Za-z])", re.I)
 

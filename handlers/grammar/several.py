@@ -56,6 +56,26 @@ def numbered(index: int, reply: Reply, locale: str) -> Reply:
     return replace(reply, lines=(f"{label} {reply.lines[0]}" if reply.lines else label, *reply.lines[1:]))
 
 
+def lines_before(index: int, locale: str) -> str:
+    """`line 1` · `lines 1-2` · `第1条` · `第1至2条`: the lines before line `index`."""
+    if locale == "zh":
+        return "第1条" if index == 2 else f"第1至{index - 1}条"
+    return "line 1" if index == 2 else f"lines 1-{index - 1}"
+
+
+def the_lines_before(lines: list, index: int, label: str) -> Button:
+    """An offer to store only the lines before line `index` (1-based), which ran well: a refusal
+    of one line stores none of them (`拜访 比亚迪：签约了` + `赢单 比亚迪` of a colleague's deal)."""
+    from handlers.grammar.command_json import encode
+
+    before = lines[:index - 1]
+    typed = "\n".join(before) if all(isinstance(line, str) for line in before) else ""
+    if len(before) == 1:  # one line: itself (a Several holds two or more)
+        return Button(label, typed, action=None if isinstance(before[0], str) else before[0])
+    parts = tuple(line if isinstance(line, str) else encode(line) for line in before)
+    return Button(label, typed, action=c.Several(parts))
+
+
 def with_lines(lines: list, index: int, buttons: tuple[Button, ...]) -> tuple[Button, ...]:
     """The offers for line `index` (1-based) of several, each running every line with that line
     as the offer has it: its command where it has one (`set as the follow-up day`), else its text.

@@ -51,6 +51,10 @@ def _kept_date(text: str, today: dt.date, _calendar: str | None, _fixed: frozens
 _CJK_GLUE = re.compile("|".join(sorted((w for w in _GLUE if _CJK.search(w)), key=len, reverse=True)))
 #: what a date can start with: a digit, a weekday or month's letter, a Chinese day word
 _DATE_START = re.compile(r"[0-9A-Za-z下本这今明后上周星月大一二三四五六七八九十两半昨前年节春国过]")
+#: Where a day glued to Chinese may start (`让我们1月再来`, `eow跟进`): a run of digits before a
+#: day's mark, or of letters before Chinese
+_GLUED_START = re.compile(r"(?<![A-Za-z0-9./])\d+(?=[月号號日])"
+                          r"|(?<![A-Za-z0-9])[A-Za-z]+(?=[\u3400-\u9fff])")
 _PART_OF_DAY = ("末", "底", "中", "初", "旬")  # `下周|末` is no 下周
 _TEXT_FIELDS = ("customer", "notes", "next_step", "outcome", "title", "reason")
 
@@ -191,7 +195,8 @@ def date_in(text: str, today: dt.date) -> tuple[str, dt.date] | None:
             if _DATE_START.search(said[:1] or " ") and _DATE_LIKE.search(said) \
                     and (day := parse_date(said, today)):
                 return text[word.start():word.start() + len(said)], day
-    for start in (m.start() for m in _DATE_START.finditer(seen) if _CJK.match(m[0])):  # `明天上午`
+    for start in (m.start() for m in _DATE_START.finditer(seen) if _CJK.match(m[0])  # `明天上午`
+                  or _GLUED_START.match(seen, m.start())):  # `让我们1月再来`, `eow跟进`: glued to Chinese
         for size in range(min(8, len(seen) - start), 1, -1):
             if seen[start + size:start + size + 1] not in _PART_OF_DAY \
                     and (day := parse_date(seen[start:start + size], today)):  # not `下周|末`

@@ -57,9 +57,10 @@ _PERIOD_KINDS = {
     "季": "quarter",
     "year": "year", "yearly": "year", "年": "year", "年度": "year",
 }
-_ZH_PERIOD = re.compile(r"^(本|这个?|今|上个?|下个?)?(周|星期|月|个月|季度|季|年度|年)$")
+_ZH_PERIOD = re.compile(r"^(本|这个?|今|上个?|下个?|明|去)?(周|星期|月|个月|季度|季|年度|年)$")
 _EN_PREFIX = {"this": 0, "last": -1, "previous": -1, "next": 1}
-_ZH_PREFIX = {"本": 0, "这": 0, "这个": 0, "今": 0, "上": -1, "上个": -1, "下": 1, "下个": 1}
+_ZH_PREFIX = {"本": 0, "这": 0, "这个": 0, "今": 0, "上": -1, "上个": -1, "下": 1, "下个": 1,
+              "明": 1, "去": -1}  # `明年`, `去年`
 _TIER = re.compile(r"^([abc])(?:类|级|档)?$", re.IGNORECASE)
 
 

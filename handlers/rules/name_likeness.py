@@ -106,7 +106,8 @@ def _edits(a: str, b: str, most: int) -> int:
 def extended_customers(names: list[tuple[int, str]], name: str, limit: int = 3) -> list[str]:
     """Existing customers whose name `name` starts with, or whose name starts with the leading
     words of `name`: `格力电器` → 格力, `wayne closed` → Wayne Enterprises, `tencent cloud` →
-    Tencent. A new name that only adds words to a known one is asked about, never created."""
+    Tencent; a Chinese name holding a known one after a place (`深圳比亚迪` → 比亚迪). A new
+    name that only adds words to a known one is asked about, never created."""
     key = name_fold(name)
     keys = [(name_fold(other), other) for _id, other in names]
     words = key.split()
@@ -123,6 +124,11 @@ def extended_customers(names: list[tuple[int, str]], name: str, limit: int = 3) 
             found = [other for theirs, other in keys if theirs == key[:size]]
             if found:
                 return found[:limit]
+        core = core_name(key)  # `深圳比亚迪`, `北京小米` beside 比亚迪, 小米: a place before a known name
+        found = [other for theirs, other in keys if len(c := core_name(theirs)) >= 2 and _CJK.search(c)
+                 and core != c and core.endswith(c)]
+        if found:
+            return found[:limit]
     return []
 
 

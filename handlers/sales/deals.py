@@ -12,6 +12,7 @@ from handlers.grammar.commands import CloseDeal, DealRef, UpsertDeal
 from handlers.grammar.normal import name_fold
 from handlers.lookup import customer_and_title, customer_named, example, open_deals
 from handlers.rules.close_reasons import categorize
+from handlers.sales import won_amount
 from handlers.sales.similar_titles import ask_similar_title
 from handlers.sales.trash import may_manage
 from handlers.text import format as fmt
@@ -25,6 +26,10 @@ from storage.sales import DealRepository
 
 def handle_upsert_deal(ctx: Ctx, cmd: UpsertDeal) -> Reply:
     repo = DealRepository(ctx.session)
+    if (won := won_amount.only_the_amount_of_a_won_deal(ctx, cmd)) is not None:  # `不对，是25万`
+        _check_owner(ctx, won, by_number=True)
+        _check_currency(ctx, cmd, won)
+        return won_amount.amend(ctx, cmd, won, deal_card)
     deal, customer, title = _find_deal(ctx, cmd.ref)
     notes = []
     before = before_of(deal)
@@ -170,10 +175,11 @@ def handle_close_deal(ctx: Ctx, cmd: CloseDeal) -> Reply:
     deal, customer, title = _find_deal(ctx, cmd.ref)
     stage = "won" if cmd.won else "lost"
     before = before_of(deal)
+    if deal is None and title and (not cmd.won or cmd.amount is None or cmd.ref.title is None):
+        deal = _titled_partly(ctx, customer, title)  # `lost tencent "trial"`: its `trial->paid`;
+        # `赢单 Acme 维保 ¥6万` (unquoted): her open 年度维保, never a new won deal "维保"
     if deal is None and cmd.ref.title is None and title and not cmd.reason:
         _ask_reason_or_title(ctx, cmd, customer, title)  # `输单 美的 价格太高`: a reason, or a deal?
-    if deal is None and title and (not cmd.won or cmd.amount is None):
-        deal = _titled_partly(ctx, customer, title)  # `lost tencent "trial"`: its `trial->paid`
     if deal is None:
         if not cmd.won or cmd.amount is None:
             key = "need_amount" if cmd.won else "no_open_deal"
@@ -203,12 +209,12 @@ def handle_close_deal(ctx: Ctx, cmd: CloseDeal) -> Reply:
     buttons = () if cmd.reason else _reason_buttons(ctx, deal.id, cmd.won)
     if not cmd.won:
         return Reply(lines=(ctx.t("lost_reply", id=deal.id, customer=customer.name), *why),
-                     buttons=buttons)
+                     buttons=buttons, asks=bool(buttons) and not cmd.reason)
     ctx.emit(DealWon(deal.id, owner.id, Reply(
         title=ctx.t("won_announce", who=owner.display_name, customer=customer.name, amount=amount),
         lines=(cmd.reason,) if cmd.reason else (), locale=ctx.locale, subject=f"won:{deal.id}")))
     return Reply(lines=(ctx.t("won_reply", id=deal.id, customer=customer.name, amount=amount), *why),
-                 buttons=buttons)
+                 buttons=buttons, asks=bool(buttons) and not cmd.reason)
 
 
 def _reason_afterwards(ctx: Ctx, cmd: CloseDeal) -> Reply | None:
@@ -285,11 +291,12 @@ def _find_deal(ctx: Ctx, ref: DealRef) -> tuple[Deal | None, Customer, str | Non
 
 
 def _titled_partly(ctx: Ctx, customer: Customer, title: str) -> Deal | None:
-    """The asker's one open deal with `customer` whose title starts with `title` (said, so a
-    wrong one is seen at once), else None."""
+    """The asker's one open deal with `customer` whose title starts with `title`, else has it
+    (`维保` of 年度维保; said, so a wrong one is seen at once), else None."""
     said = name_fold(title)
-    mine = [d for d in open_deals(ctx, customer.id)
-            if d.owner_id == ctx.member.id and name_fold(d.title).startswith(said)]
+    open_ones = [d for d in open_deals(ctx, customer.id) if d.owner_id == ctx.member.id]
+    mine = [d for d in open_ones if name_fold(d.title).startswith(said)] \
+        or [d for d in open_ones if said and said in name_fold(d.title)]
     if len(mine) != 1:
         return None
     ctx.notes.append(ctx.t("deal_taken_as", title=title, id=mine[0].id, theirs=mine[0].title))

@@ -29,11 +29,12 @@ from storage.models.sales import CLOSED_STAGES, Change, Customer, Deal, Visit
 from storage.sales import DealRepository
 
 RECENT = dt.timedelta(minutes=10)  # "the deal just touched"
+_FOLLOW_UP = ("跟进", "回访", "跟進", "回訪")  # `跟进改成下周二`: the visit just logged, its follow-up
 _EN = re.compile(r"^(?P<lead>(?:(?:no|nope|sorry|oops|actually|wait)\b[\s,.!]*)+)?"
                  r"(?P<verb>(?:i\s+)?(?:meant|mean)|should\s+be|make\s+it|it'?s|it\s+was|was)?\s*"
                  r"(?P<value>\S.*?)(?P<not>,?\s+not\s+\S.*?)?[\s.!]*$", re.I)
 _ZH = re.compile(r"^(?P<lead>(?:刚才那条|刚才)?(?:不对|不是|错了|说错了|记错了|更正|搞错了)[\s,，。!！]*)?"
-                 r"(?P<verb>(?:金额|预计)?(?:应该是|是|改成|改为|改到))?\s*"
+                 r"(?P<verb>(?P<field>金额|预计|跟进|回访|跟進|回訪)?\s*(?:应该是|是|改成|改为|改到|推到|延到))?\s*"
                  r"(?P<value>\S+?)(?P<not>[,，]?\s*不是\S+)?[\s。!！]*$")
 
 
@@ -58,6 +59,8 @@ def correction(ctx: Ctx, text: str) -> Reply | None:
         row = ctx.session.get(Deal if change.entity == "deals" else Visit, change.entity_id)
     if isinstance(row, Visit) and kind == "amount":
         row = None
+    if match.re is _ZH and match["field"] in _FOLLOW_UP and not isinstance(row, Visit):
+        return None  # `跟进改成下周二` after a deal: no deal's close day
     if row is None and kind == "amount":  # `金额改成8万` a while later: the deal changed last
         row = _last_deal(ctx)
     if row is None and kind != "amount":

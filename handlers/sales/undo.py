@@ -140,6 +140,10 @@ def describe(ctx: Ctx, change: Change) -> str:
             return ctx.t("undo_followup_open", id=change.entity_id)
         if a["follow_up_on"] != b["follow_up_on"]:
             return ctx.t("undo_visit_snooze", id=change.entity_id)
+    if table == "tasks" and b is None:  # `任务 …` undone: the task named, not the command quoted
+        return ctx.t("undo_task_created", id=change.entity_id, title=a["title"])
+    if table == "tasks" and a is not None and b["done_at"] is None and a["done_at"] is not None:
+        return ctx.t("undo_task_done", id=change.entity_id, title=a["title"])
     if table == "exchange_rates":
         currency = (a or b)["currency"]
         if b is None:

@@ -6,9 +6,10 @@ import re
 from dataclasses import replace
 
 from handlers.context import Ctx
-from handlers.grammar.commands import DoneFollowups, ListFollowups, LogVisit, SnoozeFollowup
+from handlers.grammar.commands import DoneFollowups, ListFollowups, LogVisit, ParseError, SnoozeFollowup
 from handlers.grammar.normal import name_fold
-from handlers.lookup import customer_named, example
+from handlers.grammar.parse_visits import follow_up_said
+from handlers.lookup import customer_named, example, known_customers
 from handlers.text import format as fmt
 from handlers.text import when_read
 from handlers.text.reply import Button, Heading, Reply
@@ -20,7 +21,10 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 
 def handle_log_visit(ctx: Ctx, cmd: LogVisit) -> Reply:
     if cmd.unsplit or (cmd.comma and _new_long_name(ctx, cmd.customer)):
-        cmd = _split_customer(ctx, cmd)
+        split = _split_customer(ctx, cmd)
+        if cmd.unsplit and split.follow_up is None and split.notes != cmd.notes:
+            _ask_follow_up_in_notes(ctx, split)  # `拜访 umbrella 明天9点再过去一次`: the day asked
+        cmd = split
     if cmd.day is not None and cmd.day > ctx.today:  # a visit still to come is a plan: a task
         raise ctx.refuse("visit_day_future", day=ctx.day(cmd.day))
     customer = customer_named(ctx, cmd.customer)
@@ -118,6 +122,22 @@ def _new_long_name(ctx: Ctx, name: str) -> bool:
     return not any(name_fold(other) == key for _id, other in repo.names(ctx.tenant.id))
 
 
+def _ask_follow_up_in_notes(ctx: Ctx, cmd: LogVisit) -> None:
+    """A next contact in the notes split off a name (`visit umbrella tomorrow 9am go again`) is
+    asked about, as the parser asks it of notes after a colon: a follow-up, or only notes?"""
+    said = follow_up_said(cmd.notes, ctx.today)
+    if said is None or isinstance(said, ParseError):
+        return
+    words, day = said
+    keyword = name_of(WORDS, "visit", ctx.locale)
+    colon, semicolon = ("：", "；") if ctx.locale == "zh" else (": ", "; ")
+    typed = f"{keyword} {cmd.customer}{colon}{cmd.notes}"
+    follow = f"{semicolon}{name_of(WORDS, 'follow_up', ctx.locale)} {day.isoformat()}"
+    raise ctx.refuse("deadline_in_notes", text=words, buttons=(
+        Button(ctx.t("option_as_follow_up"), typed + follow, action=replace(cmd, follow_up=day)),
+        Button(ctx.t("option_as_notes"), typed, action=cmd)))
+
+
 def _split_customer(ctx: Ctx, cmd: LogVisit) -> LogVisit:
     """`visit Acme Corp met the CTO`: a known customer's name from the front, the rest as notes;
     two words or fewer are the customer; anything else is asked about, offering the first one or
@@ -129,11 +149,16 @@ def _split_customer(ctx: Ctx, cmd: LogVisit) -> LogVisit:
     def notes_after(size: int) -> str:
         return ", ".join(p for p in (" ".join(words[size:]), cmd.notes) if p)
 
+    whole_known = bool(known_customers(ctx, " ".join(words)))  # `Acme Corp`: no `Acme` and notes `Corp`
     for size in range(len(words) - 1, 0, -1):
-        if repo.exact(ctx.tenant.id, " ".join(words[:size])):
+        lead = " ".join(words[:size])
+        if repo.exact(ctx.tenant.id, lead) or (cmd.unsplit and not whole_known
+                                               and len(known_customers(ctx, lead)) == 1):
             if not cmd.unsplit:  # `visit Wayne Enterprises International: intro`: the name
                 return cmd  # was marked off; a known name in front of it is asked about
             return replace(cmd, customer=" ".join(words[:size]), notes=notes_after(size), unsplit=False)
+    if len(words) == 2 and not _CJK.search(words[0]) and _CJK.search(words[1]):  # `Hooli 下周再去`:
+        return replace(cmd, customer=words[0], notes=notes_after(1), unsplit=False)  # a Latin name
     if len(words) <= 2 or cmd.customer.startswith("+"):
         return replace(cmd, unsplit=False)
     keyword = name_of(WORDS, "visit", ctx.locale)

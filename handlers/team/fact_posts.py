@@ -48,6 +48,9 @@ def follow(ctx, rows: list[dict]) -> None:
         for delivery in _posts(ctx.session, f"won:{deal_id}"):
             if deal is None or deal.stage != "won":
                 correct(ctx.session, delivery, None, ctx.now)
+        if deal is not None and deal.stage == "won" and row["a"] and row["b"] \
+                and row["a"]["amount"] != row["b"]["amount"]:  # a corrected amount undone
+            won_amount_changed(ctx, deal)
     if owners:
         recheck_targets(ctx)
     if any(row["t"] in ("deals", "visits", "customers", "contests") for row in rows):
@@ -91,6 +94,23 @@ def reopened(ctx, deal: Deal) -> None:
         new = Reply(title=t(old.locale, "post_reopened", title=old.title), locale=old.locale,
                     subject=old.subject)
         correct(ctx.session, delivery, to_payload(new), ctx.now)
+
+
+def won_amount_changed(ctx, deal: Deal) -> None:
+    """A won deal's amount corrected (`不对，是25万` after the win), or that undone: its
+    celebration says the amount now, its reason kept; targets follow the new total."""
+    from handlers.text.format import money
+    from storage.models.sales import Customer
+
+    who = ctx.session.get(Member, deal.owner_id).display_name
+    customer = ctx.session.get(Customer, deal.customer_id).name
+    for delivery in _posts(ctx.session, f"won:{deal.id}"):
+        old = from_payload(delivery.payload)
+        said = t(old.locale, "won_announce", who=who, customer=customer,
+                 amount=money(deal.amount, deal.currency, old.locale))
+        correct(ctx.session, delivery, to_payload(replace(old, title=said)), ctx.now)  # only called
+        # when the amount changed: a post sent keeps its first payload, so it is always told
+    recheck_targets(ctx)
 
 
 def holds(session: Session, fact: str) -> bool:

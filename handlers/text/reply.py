@@ -73,6 +73,9 @@ class Reply:
     #: A question answered by a value typed after it (`How much was it?` ⏎ `80k`): the message
     #: the value completes (`won Umbrella`), run as `won Umbrella 80k`.
     fill: str = ""
+    #: A done reply that asks something more (a win's reason): its buttons' labels may be typed as
+    #: the answer (`客户关系`), and any other message just lets the question go.
+    asks: bool = False
 
     @property
     def text(self) -> str:

@@ -33,7 +33,7 @@ WORDS = {"deal": ("deal", "商机"), "won": ("won", "赢单"), "lost": ("lost", 
          "task": ("task", "任务"), "customer": ("customer", "客户"), "tip": ("tip", "经验"),
          "like": ("like", "赞"), "contest": ("contest", "竞赛"), "undo": ("undo", "撤销"),
          "restore": ("restore", "恢复"), "trash": ("trash", "回收站"), "delete": ("delete", "删除"),
-         "confirm": ("confirm", "确认")}
+         "confirm": ("confirm", "确认"), "follow_up": ("follow up", "跟进")}
 
 #: strings every area uses: not understood, not allowed, not found, refused input, help
 GENERAL: dict[str, tuple[str, str]] = {

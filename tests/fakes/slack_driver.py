@@ -45,7 +45,7 @@ class SlackDriver:
         request = urllib.request.Request(self.base_url + path, data=body, method="POST",
                                          headers={"Content-Type": content_type, **signed})
         try:
-            with urllib.request.urlopen(request, timeout=10) as response:
+            with urllib.request.urlopen(request, timeout=120) as response:  # bounds a failure only
                 return response.status, response.read().decode()
         except urllib.error.HTTPError as error:
             return error.code, error.read().decode()
@@ -62,7 +62,7 @@ class SlackDriver:
         opener = urllib.request.build_opener(NoRedirect)
         request = urllib.request.Request(self.base_url + path, headers=headers or {})
         try:
-            with opener.open(request, timeout=10) as response:
+            with opener.open(request, timeout=120) as response:  # bounds a failure only
                 return response.status, response.read().decode(), response.headers
         except urllib.error.HTTPError as error:
             return error.code, error.read().decode(), error.headers

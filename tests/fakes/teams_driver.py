@@ -38,7 +38,7 @@ class TeamsDriver:
         request = urllib.request.Request(f"{self.base_url}/api/messages", data=body, headers=headers,
                                          method="POST")
         try:
-            with urllib.request.urlopen(request, timeout=15) as response:
+            with urllib.request.urlopen(request, timeout=120) as response:  # bounds a failure only
                 return response.status, response.read()
         except urllib.error.HTTPError as error:
             return error.code, error.read()

@@ -15,7 +15,7 @@ from wechatpy.crypto import _get_signature
 from wechatpy.enterprise.crypto import PrpCrypto, WeChatCrypto
 
 from fakes.wecom_api import FakeWeCom
-from support import web_and_worker
+from support import quiet, web_and_worker
 
 CORP = "ww1234567890abcdef"
 SECRET = "app-secret"
@@ -38,8 +38,8 @@ class WeComDriver:
     def request(self, method: str, query: dict, body: bytes | None = None) -> tuple[int, str]:
         request = urllib.request.Request(f"{self.base_url}/wecom/callback?{urlencode(query)}",
                                          data=body, method=method)
-        try:
-            with urllib.request.urlopen(request, timeout=10) as response:
+        try:  # the timeout bounds a failure only: on a loaded machine a burst's answers take long
+            with urllib.request.urlopen(request, timeout=120) as response:
                 return response.status, response.read().decode()
         except urllib.error.HTTPError as error:
             return error.code, error.read().decode()
@@ -91,6 +91,24 @@ class WeComDriver:
 
     def event(self, event: str, user: str = "zhangwei", **fields):
         return self.post({"FromUserName": user, "MsgType": "event", "Event": event, **fields})
+
+    def ask(self, content: str, user: str = "zhangwei", **kw) -> str:
+        """What `user` reads after sending `content`: see `read`."""
+        return self.read(user, lambda: self.text(content, user=user, **kw))
+
+    def click(self, user: str = "zhangwei", **fields) -> str:
+        """What `user` reads after clicking a card's button (`fields`: EventKey, TaskId …)."""
+        return self.read(user, lambda: self.event("template_card_event", user=user, **fields))
+
+    def read(self, user: str, send) -> str:
+        """The answer to what `send()` sent, as `user` reads it once the app is done with it: the
+        passive reply, or what came through message/send where there was none (the work took
+        longer than a passive reply may wait, as on a loaded machine, or was left for a worker)."""
+        before = len(self.sent_to(user))
+        status, reply = send()
+        assert status == 200
+        quiet(self.core)  # a person reads the answer before the next message
+        return reply if reply is not None else "\n".join(self.sent_to(user)[before:])
 
     def sent_to(self, user: str) -> list[str]:
         """The text of every message/send that reached `user` (markdown, text or card)."""

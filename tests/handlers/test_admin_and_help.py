@@ -228,9 +228,9 @@ def test_every_message_exists_in_both_languages_with_the_same_placeholders():
 
 
 def test_a_member_chooses_the_language_of_replies(team_chat):
-    assert "以后用中文回复你。" in team_chat("language zh")
+    assert "以后用中文回复你" in team_chat("language zh")
     assert "我的进度" in team_chat("progress")
-    assert "I'll answer you in English." in team_chat("语言 英文")
+    assert "I'll answer you in English" in team_chat("语言 英文")
     assert "Your progress" in team_chat("progress")
     reply = team_chat.reply("language klingon")
     assert not reply.ok and "language zh" in reply.text

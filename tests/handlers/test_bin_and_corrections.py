@@ -96,7 +96,9 @@ def test_a_won_deals_amount_hints_reopen_and_close_dates_are_in_its_history(team
     team_chat("deal Acme proposal 50k close 12/20", user="Ana")
     team_chat("deal #1 close 12/24", user="Ana")
     team_chat("won #1 60k", user="Ana")
-    reply = team_chat.reply("deal #1 70k", user="Ana")
+    reply = team_chat.reply("deal #1 70k", user="Ana")  # the amount of a win: corrected, still won
+    assert reply.ok and "¥60K → ¥70K (still won" in reply.text, reply.text
+    reply = team_chat.reply("deal #1 negotiation", user="Ana")  # anything more: reopen it first
     assert not reply.ok and "reopen it first: deal #1 reopen" in reply.text
     assert [b.command for b in reply.buttons] == ["deal #1 reopen"]
     assert "close date Sun, Dec 20 → Thu, Dec 24" in team_chat("deal #1 history", user="Ana")

@@ -8,6 +8,7 @@ question was answered."""
 import pytest
 from sqlalchemy import select
 
+from databases import prepared
 from storage.models.base import Base
 from storage.models.sales import Customer, Deal, Task, Visit
 from storage.models.workspace import Member
@@ -23,6 +24,7 @@ def _stored(session_factory) -> dict:
                 for table in Base.metadata.sorted_tables if table.name not in _KEPT_APART}
 
 
+@prepared
 def _setup(session_factory) -> Chat:
     chat = Chat(session_factory)
     chat.team()

@@ -8,12 +8,14 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
+from databases import prepared
 from handlers.rules.close_reasons import categorize
 from storage.models.sales import Customer, Deal, Task, Visit
 from storage.models.team import Target
 from support import Chat
 
 
+@prepared
 def _setup(session_factory) -> Chat:
     chat = Chat(session_factory)
     chat.team()

@@ -19,7 +19,7 @@ def test_undo_takes_the_most_recent_change_not_an_older_kind(team_chat):
     team_chat("visit Globex: demo", user="Ana")
     team_chat("task call Globex CFO by fri", user="Ana")
     out = team_chat("undo", user="Ana")
-    assert "task call Globex CFO by fri" in out and "Undone" in out
+    assert "task #1 (call Globex CFO) is deleted" in out and "Undone" in out
     assert count(team_chat.session_factory, Task) == 0
     assert count(team_chat.session_factory, Visit) == 1  # the visit stays, for the next undo
     team_chat('deal Acme "ERP" proposal 50k', user="Ana")

@@ -25,6 +25,11 @@ ASKING: dict[str, tuple[str, str]] = {
                               "“{name}”是我们的几个客户（{names}）：每个客户各记一条吗？尚未保存。"),
     "each_customer_button": ("One for each ({count})", "每个客户各一条（{count}）"),
     "new_customer_button": ("New customer “{name}”", "新客户“{name}”"),
+    "several_none_saved": ("Nothing of this message was saved, not even {lines}, which was fine.",
+                           "整条消息都未保存，没有问题的{lines}也没有保存。"),
+    "several_only_before": ("Save only {lines}", "只保存{lines}"),
+    "customer_new_ask": ("There is no customer “{name}” yet. Create it? Nothing was saved yet.",
+                         "还没有客户“{name}”。要新建这个客户吗？尚未保存。"),
     "visit_which_customer": ("Which words are the customer? Put a colon after the name: {example}",
                              "哪几个字是客户名？请在客户名后加冒号：{example}"),
     "title_in_quotes": ("Is “{text}” the title of a deal of {customer}? It is no stage I know; titles go "

@@ -4,6 +4,10 @@ targets, contests, scorecards, standups and schedules, the digest and the posts 
 """
 
 TEAM: dict[str, tuple[str, str]] = {
+    "target_period_unread": ("“{left}” reads like the target's period, but I can't read it, so nothing "
+                             "was saved: say this month, next month, dec, q1, this year, next year or 2027.",
+                             "“{left}”像是目标的期间，但没看懂，尚未保存：请写 本月、下个月、12月、一季度、"
+                             "今年、明年 或 2027年。"),
     "contest_changed": ("The {team} contest has new days:", "{team}的竞赛时间已调整："),
     "contest_cancelled": ("The {team} contest is cancelled.", "{team}的竞赛已取消。"),
     "target_split_kept": ("Kept as set by hand: {kept}; the rest was split over the others "

@@ -2,7 +2,6 @@
 documents them (`fakes/teams_examples.py`): Teams sends no `from.name` on installs and no names
 in `membersAdded`, so the bot asks the connector who people are."""
 import json
-import time
 
 from sqlalchemy import select
 
@@ -22,7 +21,7 @@ from storage.address import Address
 from storage.models.messaging import InboxItem
 from storage.models.sales import Deal
 from storage.models.workspace import Member
-from support import eventually
+from support import eventually, quiet
 
 LARRY = {"objectId": "9d3e08f9-a7ae-43aa-a4d3-de3f319a8a9c", "givenName": "Larry", "surname": "Brown",
          "email": "Larry.Brown@fabrikam.com", "userPrincipalName": "labrown@fabrikam.com"}
@@ -45,7 +44,7 @@ def test_a_person_who_installs_the_app_gets_the_help_once_under_the_name_the_con
     assert [teams.post(a) for a in (update, installed, update)] == [200, 200, 200]
     [help_text] = [p.text for p in teams.fake.wait_for(lambda: teams.fake.to(chat))]
     assert "What you can say" in help_text
-    time.sleep(0.5)
+    quiet(teams.core)
     assert len(teams.fake.to(chat)) == 1  # two install activities and a redelivery: one answer
     assert names(teams) == {"Larry Brown"}
 
@@ -60,7 +59,7 @@ def test_installed_in_a_team_it_says_hello_once_in_the_channel_picked_and_again_
         assert teams.post(activity) == 200
     [hello] = teams.fake.wait_for(lambda: teams.fake.to(CHOSEN))
     assert "team set TEAM channel here" in hello.text
-    time.sleep(0.5)
+    quiet(teams.core)
     assert len(teams.fake.to(CHOSEN)) == 1 and teams.fake.to(TEAM) == []
     assert names(teams) == {"Larry Brown"}  # the installer, the workspace's first member
     removed = shaped(MEMBER_REMOVED, teams.fake.service_url, conversation=CHOSEN,
@@ -135,7 +134,7 @@ def test_a_pressed_card_loses_its_buttons_and_says_what_was_pressed_a_refused_pr
     teams.say("help", user="29:cy", name="Cy")
     teams.press(won, card=card, user="29:cy", name="Cy")  # someone else's deal: refused
     teams.wait_chat(2, user="29:cy")
-    time.sleep(0.5)
+    quiet(teams.core)
     assert teams.fake.updates == [] and card.buttons()
     teams.press(won, card=card, user="29:bo", name="Bo")
     [update] = teams.fake.wait_for(lambda: teams.fake.updates)
@@ -162,7 +161,7 @@ def test_a_card_pressed_while_the_web_process_is_busy_is_updated_once_by_the_wor
     assert attachment["content"]["actions"] == []
     assert "✓ Won 🎉 (Bo)" in json.dumps(attachment["content"], ensure_ascii=False)
     eventually(lambda: _inbox(teams) == ["done", "done", "done", "done"])  # the worker ran the press
-    time.sleep(0.5)
+    quiet(teams.core)
     assert len(teams.fake.updates) == 1 and _stage(teams) == "won"
     assert sum(text.startswith("🎉 Deal #1 won") for text in teams.chat_of("29:bo")) == 1
 

@@ -1,13 +1,12 @@
 """Teams through the real HTTP path: signed activities to `/api/messages`, the answers the app
 sends to the fake Bot Connector, and what is stored."""
-import time
 
 from sqlalchemy import select
 
 from fakes.teams_driver import BOT, CHANNEL, TENANT, mention_of
 from storage.models.sales import Deal, Visit
 from storage.models.workspace import Identity, Member
-from support import count, eventually
+from support import count, eventually, quiet
 
 
 def test_each_command_in_english_and_chinese_in_the_bots_chat(teams):
@@ -65,7 +64,7 @@ def test_a_redelivered_activity_is_stored_and_answered_once(teams):
     activity = teams.activity(text="visit Acme: once", textFormat="plain")
     assert [teams.post(activity) for _ in range(3)] == [200, 200, 200]
     teams.wait_chat(1)
-    time.sleep(0.5)
+    quiet(teams.core)
     assert len(teams.chat_of()) == 1 and count(teams.core.session_factory, Visit) == 1
 
 
@@ -99,7 +98,7 @@ def test_the_bot_added_to_a_team_says_hello_and_a_new_member_is_welcomed(teams):
     assert teams.post(joined) == 200
     welcome = teams.posted_to(CHANNEL, 2)[-1]
     assert "欢迎王芳" in welcome.text
-    time.sleep(0.3)
+    quiet(teams.core)
     assert len(teams.fake.to(CHANNEL)) == 2
     teams.say("team set Sales channel here", conversation=CHANNEL)
     assert "Sales now posts to this channel." in teams.posted_to(CHANNEL, 3)[-1].text

@@ -1,7 +1,6 @@
 """WeCom callbacks through the real HTTP path: URL check, commands, slowness, redelivery, cards,
 forged requests, token expiry, frequency limits, long replies and team posts."""
 import json
-import time
 
 import pytest
 from sqlalchemy import select
@@ -10,7 +9,7 @@ from bot.wecom.sender import FREQUENCY_PAUSE
 from storage.models.base import name_key
 from storage.models.sales import Customer, Deal, Visit
 from storage.models.workspace import Member, Tenant
-from support import count, delivery_statuses, eventually
+from support import count, delivery_statuses, eventually, quiet
 from worker import delivery
 from worker.delivery import backoff as real_backoff
 
@@ -51,7 +50,7 @@ def test_a_wecom_user_is_registered_from_user_get_in_chinese(wecom):
 
 
 def test_bad_input_gets_the_right_form_in_chinese_and_stores_nothing(wecom):
-    status, reply = wecom.text("拜访")
+    reply = wecom.ask("拜访")
     assert "正确的说法" in reply and "拜访 华为" in reply
     assert count(wecom.core.session_factory, Visit) == 0
 
@@ -69,7 +68,7 @@ def test_a_message_redelivered_three_times_is_stored_and_answered_once(wecom):
     answers = [wecom.text("拜访 华为：见面", msg_id=555)[1] for _ in range(3)]
     assert answers[0] and "已记录拜访" in answers[0]
     assert answers[1:] == [None, None]
-    time.sleep(0.5)
+    quiet(wecom.core)
     assert count(wecom.core.session_factory, Visit) == 1 and wecom.fake.sent() == []
 
 
@@ -79,7 +78,7 @@ def test_a_slow_message_redelivered_while_it_runs_gets_one_answer(wecom):
     second = wecom.text("拜访 华为：见面", msg_id=777)  # WeCom's retry after no answer in time
     assert first == second == (200, None)
     wecom.fake.wait_for(lambda: wecom.sent_to("zhangwei"))
-    time.sleep(1)
+    quiet(wecom.core)
     assert len(wecom.sent_to("zhangwei")) == 1 and count(wecom.core.session_factory, Visit) == 1
 
 
@@ -95,35 +94,32 @@ def test_buttons_come_as_a_template_card_whose_clicks_run_the_command(wecom):
                                          if b.get("msgtype") == "template_card"])
     buttons = cards[0]["template_card"]["button_list"]
     assert [b["key"] for b in buttons] == ["商机 #1 商务谈判", "赢单 #1", "输单 #1"]
-    status, reply = wecom.event("template_card_event", EventKey=buttons[0]["key"],
-                                TaskId=cards[0]["template_card"]["task_id"], CardType="button_interaction")
+    reply = wecom.click(EventKey=buttons[0]["key"], TaskId=cards[0]["template_card"]["task_id"],
+                        CardType="button_interaction")
     assert "阶段：方案呈现 → 商务谈判。" in reply
     with wecom.core.session_factory() as s:
         assert s.scalar(select(Deal.stage)) == "negotiation"
 
 
 def test_a_which_customer_card_click_runs_the_command_itself(wecom):
-    wecom.text("拜访 华为：初次见面")
-    wecom.text("商机 华为技术 ERP项目 方案呈现 5万")
+    wecom.ask("拜访 华为：初次见面")
+    wecom.ask("商机 华为技术 ERP项目 方案呈现 5万")
     cards = wecom.fake.wait_for(lambda: [b for b in wecom.fake.sent() if b.get("msgtype") == "template_card"
                                          and "华为" in json.dumps(b, ensure_ascii=False)])
     keys = [b["key"] for b in cards[-1]["template_card"]["button_list"]]
     assert json.loads(keys[0]) == {"UpsertDeal": {"ref": {"words": ["华为"], "title": "ERP项目"},
                                                   "stage": "proposal", "amount": {"amount": "50000"}}}
-    status, reply = wecom.event("template_card_event", EventKey=keys[0], TaskId="t2",
-                                CardType="button_interaction")
+    reply = wecom.click(EventKey=keys[0], TaskId="t2", CardType="button_interaction")
     assert "商机 #1 · ERP项目" in reply
     with wecom.core.session_factory() as s:
         assert s.execute(select(Customer.name, Deal.title).join(Deal)).one() == ("华为", "ERP项目")
-    status, reply = wecom.event("template_card_event", EventKey='{"UpsertDeal":{"ref":{}}}', TaskId="t3",
-                                CardType="button_interaction")
+    reply = wecom.click(EventKey='{"UpsertDeal":{"ref":{}}}', TaskId="t3", CardType="button_interaction")
     assert "没看懂" in reply and count(wecom.core.session_factory, Deal) == 1
 
 
 def test_a_card_click_on_another_reps_deal_is_refused(wecom):
-    wecom.text("商机 华为 ERP项目 方案呈现 5万", user="lina")
-    status, reply = wecom.event("template_card_event", user="tom", EventKey="赢单 #1", TaskId="t1",
-                                CardType="button_interaction")
+    wecom.ask("商机 华为 ERP项目 方案呈现 5万", user="lina")
+    reply = wecom.click(user="tom", EventKey="赢单 #1", TaskId="t1", CardType="button_interaction")
     assert "属于李娜" in reply
     with wecom.core.session_factory() as s:
         assert s.scalar(select(Deal.stage)) == "proposal"
@@ -161,7 +157,7 @@ def test_frequency_limits_are_waited_out_not_dropped(wecom):
                                 and wecom.fake.called("message/send"), timeout=FREQUENCY_PAUSE + 60)
     # the outbox pauses the corp's sends (WeCom gives no Retry-After), then the answer goes once
     assert calls[1].wall - calls[0].wall >= FREQUENCY_PAUSE - 0.5 and calls[1].body.get("_ok")
-    time.sleep(0.5)
+    quiet(wecom.core)
     assert len(wecom.fake.called("message/send")) == 2
 
 
@@ -195,7 +191,7 @@ def test_an_answer_wecom_will_not_take_is_kept_and_sent_once_it_is_back(wecom, m
     [sent] = wecom.fake.wait_for(lambda: wecom.sent_to("zhangwei"), timeout=60)
     assert "已记录拜访：华为。" in sent
     eventually(lambda: delivery_statuses(wecom.core) == [("user:zhangwei", "sent")])
-    time.sleep(0.5)
+    quiet(wecom.core)
     assert len(wecom.sent_to("zhangwei")) == 1 and count(wecom.core.session_factory, Visit) == 1
 
 
@@ -221,7 +217,7 @@ def test_a_win_by_a_card_click_is_announced_once_to_the_teams_group_robot(wecom)
     [post] = wecom.fake.wait_for(lambda: wecom.fake.called("webhook/send"))
     assert "🎉 张伟 拿下 华为 — ¥4.8万" in post.body["markdown"]["content"]
     wecom.event("template_card_event", EventKey="赢单 #1", TaskId="t9", CardType="button_interaction")
-    time.sleep(0.5)  # a redelivered click: nothing runs or posts twice
+    quiet(wecom.core)  # a redelivered click: nothing runs or posts twice
     assert len(wecom.fake.called("webhook/send")) == 1
 
 

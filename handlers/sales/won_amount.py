@@ -1,0 +1,38 @@
+"""Correcting the amount of a deal already won (`赢单 #46 20万` ⏎ `不对，是25万` ⏎ `对`): the win,
+its reason and its day stay; the amount changes, and the team's celebration says the new one.
+Anything more than the amount (a stage, a day, a title) still needs the deal reopened first."""
+from __future__ import annotations
+
+from handlers.context import Ctx, Said
+from handlers.grammar.commands import UpsertDeal
+from handlers.team import fact_posts as facts
+from handlers.text import format as fmt
+from handlers.text.reply import Reply
+from storage.models.sales import Customer, Deal
+from storage.models.workspace import Member
+from storage.sales import DealRepository
+
+
+def only_the_amount_of_a_won_deal(ctx: Ctx, cmd: UpsertDeal) -> Deal | None:
+    """The won deal `cmd` names by number when all it changes is the amount, else None."""
+    if cmd.ref.deal_id is None or cmd.amount is None or cmd.stage or cmd.close or cmd.customer \
+            or cmd.ref.title:
+        return None
+    deal = DealRepository(ctx.session).get(ctx.tenant.id, cmd.ref.deal_id)
+    return deal if deal is not None and deal.stage == "won" else None
+
+
+def amend(ctx: Ctx, cmd: UpsertDeal, deal: Deal, card) -> Reply:
+    """Set the won deal's amount (the owner's checks and the currency question are the caller's);
+    `card` shows the deal as every deal change does."""
+    old, before = fmt.money(deal.amount, deal.currency, ctx.locale), deal.amount
+    DealRepository(ctx.session).set_amount(deal, cmd.amount.amount, cmd.amount.currency or deal.currency,
+                                           ctx.member.id, ctx.now)
+    ctx.people.audit(ctx.tenant.id, ctx.member.id, "deal.change", "deal", deal.id, at=ctx.now,
+                     stage=deal.stage, amount=deal.amount)
+    owner = ctx.session.get(Member, deal.owner_id)
+    customer = ctx.session.get(Customer, deal.customer_id)
+    if deal.amount != before:
+        facts.won_amount_changed(ctx, deal)
+    new = fmt.money(deal.amount, deal.currency, ctx.locale)
+    return card(ctx, deal, customer.name, owner, [Said("won_amount_changed", old=old, new=new)])

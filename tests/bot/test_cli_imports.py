@@ -1,0 +1,41 @@
+"""`salesbot say` starts in a fresh process for every message, so it imports only what a message
+needs (bench/cold_start.py times it): no platform SDK, no PostgreSQL driver, no CRM client, no
+holiday lists, no charts."""
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+#: the libraries a message needs: the database, the settings, the command line, number formats
+NEEDED = {"sqlalchemy", "pydantic", "pydantic_core", "pydantic_settings", "annotated_types",
+          "typing_extensions", "typing_inspection", "click", "babel", "dotenv",
+          "cython_runtime"}  # made by SQLAlchemy's compiled extensions
+OURS = {"bot", "handlers", "storage", "worker", "crm"}
+
+_SAY = """
+import json, runpy, sys
+sys.argv = ["salesbot", "say", "--user", "Ana", *sys.argv[1:]]
+try:
+    runpy.run_module("bot.cli", run_name="__main__")
+except SystemExit:
+    pass
+print(json.dumps(sorted(sys.modules)), file=sys.stderr)
+"""
+
+
+def _imported_by_say(db_url: str, text: str) -> set[str]:
+    said = subprocess.run([sys.executable, "-c", _SAY, text], env={**os.environ, "DATABASE_URL": db_url},
+                          capture_output=True, text=True, timeout=120)
+    return set(json.loads(said.stderr.strip().splitlines()[-1]))
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+@pytest.mark.parametrize("text", ["progress", "visit Acme: demo; follow up tomorrow", "deal Acme ERP 50k"])
+def test_say_imports_no_library_a_message_does_not_need(db_url, text):
+    modules = _imported_by_say(db_url, text)
+    libraries = {name.split(".")[0] for name in modules} - set(sys.stdlib_module_names) - OURS
+    assert {name for name in libraries if not name.startswith("_")} <= NEEDED
+    assert not {name for name in modules if name.startswith(("crm.", "bot.slack.app", "bot.wecom.callback",
+                                                               "bot.teams.endpoint", "bot.chart"))}
