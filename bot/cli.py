@@ -138,16 +138,6 @@ def live(settings, enabled: list) -> list[str]:
     return ["Live: " + lines[0], *lines[1:]] if lines else []
 
 
-
-
-
-
-
-
-
-
-
-
 @main.command()
 def worker() -> None:
     """Run the scheduler and the outbox sender (the Procfile's `worker`)."""
@@ -158,18 +148,6 @@ def worker() -> None:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
     run_worker(built_app())
-
-
-
-
-
-
-
-
-
-
-
-
 
 
 def _platform_commands() -> None:

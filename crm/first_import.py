@@ -32,7 +32,6 @@ from storage.sales import CustomerRepository, DealRepository
 Progress = Callable[[str, int, int | None], None]  # (what, done so far, total if the CRM says)
 
 
-
 @dataclass
 class Imported:
     accounts: int = 0
@@ -42,10 +41,6 @@ class Imported:
     stages: dict[str, str] = field(default_factory=dict)  # CRM stage → ours
     pipeline: tuple[str, ...] = ()  # the CRM's stages, when they became the workspace's
     probabilities: dict[str, Counter] = field(default_factory=dict)  # our stage → CRM deals' values
-
-
-
-
 
 
 def our_stage(name: str, probability: int | None, pipeline: pipelines.Pipeline = pipelines.DEFAULT) -> str:
@@ -221,31 +216,3 @@ def _customer_named(session, tenant, remote: RemoteDeal, owner: int) -> int:
     if remote.account_id:
         CrmRepository(session).link(tenant.id, "customer", remote.account_id, customer.id, name=name)
     return customer.id
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-

@@ -57,8 +57,7 @@ def zoho_pages(client: ZohoClient, currency: str) -> tuple[Pages, Pages]:
     def accounts() -> Pages:
         total = client.count("Accounts")
         for page in client.records("Accounts", ZOHO_ACCOUNT_FIELDS):
-            yield [Account(r["id"], r.get("Account_Name") or "", (r.get("Owner") or {}).get("id", ""),
-                           _zoho_time(r.get("Modified_Time"))) for r in page], total
+            yield [zoho_account(r) for r in page], total
 
     def deals() -> Pages:
         total = client.count("Deals")
@@ -91,8 +90,7 @@ def fxiaoke_pages(client: FxiaokeClient, currency: str) -> tuple[Pages, Pages]:
 
     def accounts() -> Pages:
         for page, total in client.pages("AccountObj"):
-            yield [Account(r["_id"], r.get("name") or "", _first(r.get("owner")),
-                           from_millis(r.get("last_modified_time"))) for r in page], total
+            yield [fxiaoke_account(r) for r in page], total
 
     def deals() -> Pages:
         for page, total in client.pages("NewOpportunityObj"):

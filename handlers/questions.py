@@ -54,7 +54,8 @@ def answer_word(text: str) -> int | None:
     said = [w for w in re.split(r"[\s,，.。!！~]+", word) if w]  # `嗯 好的`, `好吧`, `不用了`, `嗯嗯`
     said = [simplified(_PARTICLE.sub("", _once(w)) or w) for w in said]  # `好吧好吧`: said twice, meant once
     said = [w for w in said if w not in _THANKS] if said and said[0] not in _THANKS else said
-    said = [w for w in said if w not in _COURTESY] if len(said) > 1 else said  # `yes pls`, `sure 👍`
+    # `yes pls`, `sure 👍`; `👍 👍` is its own answer, not courtesy around none
+    said = ([w for w in said if w not in _COURTESY] or said) if len(said) > 1 else said
     if said and all(w in _YES or set(w) <= {"嗯", "好"} for w in said):
         return 1
     if said and said[0] in _NO and all(w in _YES | _NO for w in said):  # `不对 不对`, `no no`
