@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from handlers import places
@@ -266,8 +267,12 @@ def handle_set_language(ctx: Ctx, cmd: SetLanguage) -> Reply:
     return Reply(lines=(ctx.t("language_set"),))
 
 
-#: Words that are no company's name (a reason's label typed after its question ended: `客户关系`)
-_GENERIC = {name_fold(word.removeprefix("客户")) for pair in (*WIN_REASONS, *CLOSE_REASONS) for word in pair}
+@cache
+def _generic() -> frozenset[str]:
+    """Words that are no company's name (a reason's label typed after its question ended:
+    `客户关系`); folded at first use, as folding Chinese loads the converter."""
+    return frozenset(name_fold(word.removeprefix("客户")) for pair in (*WIN_REASONS, *CLOSE_REASONS)
+                     for word in pair)
 
 
 def _maybe_unmeant(ctx: Ctx, cmd: SetCustomer) -> bool:
@@ -280,7 +285,7 @@ def _maybe_unmeant(ctx: Ctx, cmd: SetCustomer) -> bool:
         return False
     said = name_fold(ctx.text or "")
     glued = any(said.startswith(word + name_fold(name)) for word in ("客户", "customer"))
-    return glued or name_fold(name) in _GENERIC
+    return glued or name_fold(name) in _generic()
 
 
 def _ask_new_customer(ctx: Ctx, cmd: SetCustomer):
