@@ -71,13 +71,9 @@ def asgi(wsgi_app: Callable, threads: int | None = None) -> Callable:
 
 def create_app():
     """The Procfile's web app (`hypercorn … 'bot.asgi:create_app()'`)."""
-    from bot.trim import Trimmer
     from bot.web import create_app as create_wsgi_app
 
-    wsgi_app = create_wsgi_app()
-    app = asgi(wsgi_app)
-    # a burst's heap handed back once it is over (bot/trim.py)
-    Trimmer(lambda: wsgi_app.handoff.served, wsgi_app.core.stopping).start()
+    app = asgi(create_wsgi_app())
     # acks stay quick: start-up objects out of the collector's way (short GC pauses). The
     # collector keeps Python's own thresholds: with a young generation of 50,000 objects (as it
     # once had) the cycles each request leaves (frames, futures, sessions) piled up between

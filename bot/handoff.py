@@ -77,7 +77,6 @@ class Handoff:
         self.executor = BoundedExecutor(name)
         self._lock = threading.Lock()
         self._in_flight = 0  # requests this process is serving right now
-        self.served = 0  # requests this process has served so far
         self._busy = 0  # work queued or running here
         self._arrivals: deque[float] = deque(maxlen=BUSY_RATE[0])  # the latest requests' times
         bind = session_factory.kw["bind"]
@@ -94,7 +93,6 @@ class Handoff:
         """Wraps each request the process serves (the WSGI app), so idle means idle."""
         with self._lock:
             self._in_flight += 1
-            self.served += 1
             self._arrivals.append(time.monotonic())
         try:
             yield
