@@ -6,12 +6,12 @@ database is read by `handlers/lookup.py`, which asks the person instead of creat
 from __future__ import annotations
 
 import itertools
-import os
 from functools import lru_cache
 
 from handlers.grammar import vocabulary as V
 from handlers.grammar.normal import name_fold
 from handlers.grammar.patterns import pattern
+from handlers.rules.readings import readings as character_readings
 from storage.models.base import name_key
 
 _CJK = pattern(r"[\u3400-\u9fff]")
@@ -66,15 +66,10 @@ SOUNDS_LIMIT = 64
 def _sounds(name: str) -> frozenset[str]:
     """`华为` → {huawei}, `重庆` → {zhongqing, chongqing, …}: how a Chinese name may be typed on a
     Latin keyboard, each character by any of its readings (an input method lists 重 under both
-    zhong and chong). Read character by character: pypinyin's phrase tables, which pick one
-    reading by the words of running text, are ~45 MB in every process that meets a name, and a
-    company name is no running text."""
-    os.environ.setdefault("PYPINYIN_NO_PHRASES", "1")  # read when pypinyin is first imported
-    os.environ.setdefault("PYPINYIN_NO_DICT_COPY", "1")  # no custom readings: no copy of its table
-    from pypinyin import Style, pinyin  # loaded only when a Chinese name is compared
-
-    readings = [dict.fromkeys(r.lower() for r in each) for each in
-                pinyin(name, style=Style.NORMAL, heteronym=True)]
+    zhong and chong). Read character by character (`handlers/rules/readings.py`, pypinyin's
+    table without pypinyin): its phrase tables, which pick one reading by the words of running
+    text, are ~45 MB in every process that meets a name, and a company name is no running text."""
+    readings = [dict.fromkeys(character_readings(c) or [c.lower()]) for c in name]
     return frozenset("".join(sound) for sound in itertools.islice(itertools.product(*readings), SOUNDS_LIMIT))
 
 
