@@ -71,6 +71,9 @@ def parse_task(rest: str, today: dt.date) -> c.Command | c.ParseError:
         return c.ListTasks(words[0][1:])
     if (done := _DONE_SAID.fullmatch(view(rest).strip())) is not None:
         return c.DoneTask((int(done["id"]),))  # `任务7搞定`, `task 7 done`: no task titled "7搞定"
+    if (several := _DONE_SEVERAL.fullmatch(view(rest).strip())) is not None:
+        return c.DoneTask(tuple(dict.fromkeys(int(i) for i in re.findall(r"\d+", several["ids"]))))
+        # `tasks 23 and 24 done`, `任务23、24都做完了`: each done, no task titled "23, 24 done"
     if _DONE_ASKED.fullmatch(view(rest).strip()):
         return c.ListTasks()  # `任务7搞定了吗？`: asked, answered with the list, no task titled so
     if (moved := task_moved(rest, today)) is not None:
@@ -169,6 +172,10 @@ _THANKS = r"(?:\s*(?:pls|please|plz|thanks|thx|ty|✅|✔️?|👍|🎉))*"
 _NUMBER = r"(?:no\.?\s*|number\s+|nr\.?\s*)?#?(?P<id>\d{1,9})"
 _DONE_SAID = pattern(rf"{_NUMBER}\s*号?\s*(?:[,，:：]|\s[-–—]\s?)?\s*(?:{_DONE_WORDS})"
                      rf"{_THANKS}\s*[!！。.~]*", re.I)
+#: Several tasks' numbers and a done word (`23 and 24 done`, `23、24都做完了`, `#23, #24 done`)
+_DONE_SEVERAL = pattern(rf"(?P<ids>#?\d{{1,9}}(?:\s*(?:[,，、&+/]|\band\b|和|及|与|跟)\s*#?\d{{1,9}})+)"
+                        rf"\s*号?\s*(?:[,，:：]|\s[-–—]\s?)?\s*(?:(?:are\s+|were\s+|both\s+)?(?:{_DONE_WORDS}))"
+                        rf"{_THANKS}\s*[!！。.~]*", re.I)
 _DONE_ASKED = pattern(rf"#?\d{{1,9}}\s*号?\s*[,，]?\s*(?:{_DONE_WORDS})\s*(?:了|没)?\s*"
                       r"(?:(?:吗|么|没有?)\s*[?？]*|[?？]+)", re.I)
 #: `7号任务完成了`, `第7个任务搞定了` with no command word at the start
