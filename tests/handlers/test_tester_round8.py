@@ -74,3 +74,54 @@ def test_undo_after_a_saved_win_whose_reason_is_asked_undoes_the_win(session_fac
     assert reply.ok and "Undone" in reply.text, reply.text
     with session_factory() as s:
         assert s.scalars(select(Deal.stage)).one() != "won"
+
+
+def _deal_of(session_factory, deal_id):
+    with session_factory() as s:
+        deal = s.get(Deal, deal_id)
+        return deal.stage, deal.amount, deal.reason
+
+
+def _jd(session_factory) -> tuple[Chat, int]:
+    chat = Chat(session_factory)
+    chat.team()
+    assert chat.reply("visit +京东: intro").ok
+    assert chat.reply('deal 京东 "数据平台" proposal 200k').ok
+    made = chat.reply('deal 京东 "618" proposal 600k')
+    assert made.ok, made.text
+    with session_factory() as s:
+        return chat, s.scalars(select(Deal.id).where(Deal.title == "618")).one()
+
+
+@pytest.mark.parametrize("typed", ["lost 京东 618: budget frozen", "lost #{id} 618: budget frozen",
+                                   "输单 京东 618：预算冻结"])
+def test_a_number_that_is_the_deals_title_names_the_deal_never_its_amount(session_factory, typed):
+    chat, number = _jd(session_factory)
+    reply = chat.reply(typed.format(id=number))
+    assert reply.ok, reply.text
+    assert f"#{number}" in reply.text
+    stage, amount, reason = _deal_of(session_factory, number)
+    assert (stage, amount) == ("lost", 600000) and reason.startswith(("budget", "预算"))
+
+
+def test_a_plain_amount_beside_another_title_is_still_the_amount(session_factory):
+    chat, _number = _jd(session_factory)
+    with session_factory() as s:
+        other = s.scalars(select(Deal.id).where(Deal.title == "数据平台")).one()
+    reply = chat.reply(f"won #{other} 250k: beat SAP")
+    assert reply.ok, reply.text
+    assert _deal_of(session_factory, other) == ("won", 250000, "beat SAP")
+
+
+@pytest.mark.parametrize("pick, due", [(1, "2027-10-01"), (2, "2027-01-10")])
+def test_a_follow_up_day_in_a_loss_reads_both_ways_and_the_offer_keeps_the_amount(session_factory, pick, due):
+    chat, number = _jd(session_factory)
+    asked = chat.reply("lost 京东 618: budget frozen, they'll get back to me by 10/1")
+    assert not asked.ok
+    assert "2027-10-01" in asked.text and "2027-01-10" in asked.text  # both readings offered
+    done = chat.reply(str(pick))
+    assert done.ok, done.text
+    assert _deal_of(session_factory, number) == ("lost", 600000, "budget frozen")
+    with session_factory() as s:
+        task = s.scalars(select(Task)).one()
+        assert (task.title, task.due_on.isoformat()) == ("they'll get back to me", due)
