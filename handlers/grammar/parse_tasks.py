@@ -211,7 +211,7 @@ def parse_snooze(rest: str, today: dt.date) -> c.Command | c.ParseError:
     """`snooze 46 next week` · `推迟 #46 下周`."""
     if (task := _TASK_WORD.match(rest.strip())) is not None:  # `snooze task 7 2 days`
         return task_moved(rest.strip()[task.end():], today, verb_needed=False) or c.ParseError("snooze")
-    match = re.match(r"^#?(\d{1,9})\s+(?:(?:to|until|till|到|至)\s*)?(.+)$", rest.strip(), re.I)
+    match = re.match(r"^#?(\d{1,9})\s+(?:(?:to|until|till)\s+|(?:到|至)\s*)?(.+)$", rest.strip(), re.I)
     if match is None:
         return c.ParseError("snooze")
     if shift := _SHIFT.match(match[2].strip()):  # `2 days`: later than it was due, not from today
@@ -233,7 +233,7 @@ def parse_snooze(rest: str, today: dt.date) -> c.Command | c.ParseError:
 _MONTH = pattern(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|月|号|日|[/.-]\d", re.I)
 #: Several follow-ups' numbers and one day (`130 221 monday`, `#130, #221 and #222 to fri`)
 _SEVERAL_IDS = pattern(r"^(?P<ids>#?\d{1,9}(?:(?:\s*(?:[,，、&]|\band\b|和)\s*|\s+)#?\d{1,9})+)\s+"
-                       r"(?:(?:to|until|till|到|至)\s*)?(?P<day>\D.*)$", re.I)
+                       r"(?:(?:to|until|till)\s+|(?:到|至)\s*)?(?P<day>\D.*)$", re.I)
 
 
 #: A length of time with no `in`/`later`/`后` (`2 days`, `by a week`, `+3d`, `两天`): how much later

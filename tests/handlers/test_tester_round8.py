@@ -4,7 +4,7 @@ made a task titled with them."""
 import pytest
 from sqlalchemy import select
 
-from storage.models.sales import Deal, Task
+from storage.models.sales import Deal, Task, Visit
 from support import Chat
 
 
@@ -125,3 +125,42 @@ def test_a_follow_up_day_in_a_loss_reads_both_ways_and_the_offer_keeps_the_amoun
     with session_factory() as s:
         task = s.scalars(select(Task)).one()
         assert (task.title, task.due_on.isoformat()) == ("they'll get back to me", due)
+
+
+def _follow_up(session_factory, visit_id):
+    with session_factory() as s:
+        return s.get(Visit, visit_id).follow_up_on.isoformat()
+
+
+@pytest.mark.parametrize("typed, pick, due", [
+    ("snooze {id} tomorrow", "1", "2026-11-24"),  # today is Mon, Nov 23; it is due Fri, Nov 27
+    ("snooze {id} to tomorrow", "2", "2026-12-01"),
+    ("推迟 {id} 明天", "1", "2026-11-24"),
+    ("snooze {id} to tue", "no", "2026-11-27"),
+])
+def test_a_snooze_to_a_day_before_the_follow_ups_own_is_asked_never_moved_earlier_unsaid(
+        session_factory, typed, pick, due):
+    chat = Chat(session_factory)
+    chat.team()
+    assert chat.reply("visit +Globex: demo; follow up fri").ok
+    with session_factory() as s:
+        number = s.scalars(select(Visit.id)).one()
+    assert _follow_up(session_factory, number) == "2026-11-27"
+    asked = chat.reply(typed.format(id=number))
+    assert not asked.ok
+    assert ("Tue, Nov 24 is earlier than Fri, Nov 27" in asked.text
+            or "11月24日周二比跟进" in asked.text), asked.text
+    assert _follow_up(session_factory, number) == "2026-11-27"  # nothing moved yet
+    chat.reply(pick)
+    assert _follow_up(session_factory, number) == due
+
+
+def test_a_snooze_to_a_later_day_moves_it_unasked(session_factory):
+    chat = Chat(session_factory)
+    chat.team()
+    assert chat.reply("visit +Globex: demo; follow up fri").ok
+    with session_factory() as s:
+        number = s.scalars(select(Visit.id)).one()
+    reply = chat.reply(f"snooze {number} next tue")
+    assert reply.ok and "moved to" in reply.text, reply.text
+    assert _follow_up(session_factory, number) == "2026-12-01"
