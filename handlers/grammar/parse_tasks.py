@@ -188,6 +188,19 @@ _DONE_FIRST = pattern(rf"(?:finished|completed?|closed?|tick(?:ed)?\s+off|check(
                       rf"{_THANKS}\s*[!.]*", re.I)
 
 
+#: `fu 392 done`, `follow-up #392 done`, `跟进392完成了`: a follow-up's number(s) and a done word
+_FOLLOW_UP_DONE = pattern(rf"(?:fu|f/u|follow[\s-]?ups?|跟进|回访)\s*[:：]?\s*(?P<ids>#?\d{{1,9}}"
+                          rf"(?:\s*(?:[,，、&+]|\band\b|和|及)\s*#?\d{{1,9}})*)\s*号?\s*(?:[,，:：]|\s[-–—]\s?)?\s*"
+                          rf"(?:(?:are\s+|both\s+)?(?:{_DONE_WORDS})){_THANKS}\s*[!！。.~]*", re.I)
+
+
+def follow_up_done_said(text: str) -> c.DoneFollowups | None:
+    """`fu 392 done` · `跟进 392 完成了`: follow-up #392 done, as `done 392` is."""
+    found = _FOLLOW_UP_DONE.fullmatch(view(text).strip())
+    return c.DoneFollowups(tuple(dict.fromkeys(int(i) for i in re.findall(r"\d+", found["ids"])))) \
+        if found else None
+
+
 def done_said(text: str) -> c.DoneTask | None:
     """`7号任务完成了` (a task's number before the task word, no command word): task 7 done."""
     found = _NUMBERED_DONE.fullmatch(view(text).strip())

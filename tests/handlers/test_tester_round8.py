@@ -164,3 +164,18 @@ def test_a_snooze_to_a_later_day_moves_it_unasked(session_factory):
     reply = chat.reply(f"snooze {number} next tue")
     assert reply.ok and "moved to" in reply.text, reply.text
     assert _follow_up(session_factory, number) == "2026-12-01"
+
+
+@pytest.mark.parametrize("typed", ["fu {id} done", "follow-up #{id} done", "跟进{id}完成了", "回访 {id} 搞定"])
+def test_a_follow_ups_number_with_a_follow_up_word_and_a_done_word_is_it_done(session_factory, typed):
+    chat = Chat(session_factory)
+    chat.team()
+    assert chat.reply("visit +Globex: demo; follow up fri").ok
+    with session_factory() as s:
+        number = s.scalars(select(Visit.id)).one()
+    reply = chat.reply(typed.format(id=number))
+    assert reply.ok, reply.text
+    assert "Marked 1 follow-up(s) done" in reply.text or "已完成 1 项跟进" in reply.text
+    with session_factory() as s:
+        assert s.get(Visit, number).follow_up_done
+        assert not s.scalars(select(Task)).all()  # no task made of it
