@@ -166,7 +166,8 @@ def test_a_snooze_to_a_later_day_moves_it_unasked(session_factory):
     assert _follow_up(session_factory, number) == "2026-12-01"
 
 
-@pytest.mark.parametrize("typed", ["fu {id} done", "follow-up #{id} done", "跟进{id}完成了", "回访 {id} 搞定"])
+@pytest.mark.parametrize("typed", ["fu {id} done", "follow-up #{id} done", "跟进{id}完成了",
+                                   "回访 {id} 搞定"])
 def test_a_follow_ups_number_with_a_follow_up_word_and_a_done_word_is_it_done(session_factory, typed):
     chat = Chat(session_factory)
     chat.team()
