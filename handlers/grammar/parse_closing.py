@@ -92,6 +92,8 @@ def _clause_around(text: str, said: str, day: dt.date) -> clauses.FollowUp:
     at = text.find(said)
     before = [m.end() for m in clauses.CLAUSE_END.finditer(text, 0, at)]
     start = before[-1] if before else 0
+    if CJK.search(text[start:at]) and (space := text.rfind(" ", start, at)) > start:
+        start = space + 1  # `价格有优势  下周三签合同`: phones have no comma; the space ends the reason
     after = clauses.CLAUSE_END.search(text, at + len(said))
     end = after.start() if after else len(text)
     detail = " ".join(f"{text[start:at]} {text[at + len(said):end]}".split())

@@ -180,3 +180,16 @@ def test_a_follow_ups_number_with_a_follow_up_word_and_a_done_word_is_it_done(se
     with session_factory() as s:
         assert s.get(Visit, number).follow_up_done
         assert not s.scalars(select(Task)).all()  # no task made of it
+
+
+def test_a_win_whose_reason_and_follow_up_a_space_parts_keeps_the_reason_and_titles_the_task(session_factory):
+    chat, _number = _jd(session_factory)
+    with session_factory() as s:
+        other = s.scalars(select(Deal.id).where(Deal.title == "数据平台")).one()
+    asked = chat.reply("赢单 京东 数据平台 118万：价格有优势  下周三签合同")
+    assert not asked.ok, asked.text
+    done = chat.reply("1")
+    assert done.ok, done.text
+    assert _deal_of(session_factory, other) == ("won", 1180000, "价格有优势")
+    with session_factory() as s:
+        assert [t.title for t in s.scalars(select(Task))] == ["签合同"]
