@@ -131,6 +131,9 @@ def _dispatch(session: Session, tenant: Tenant, member: Member, message: Message
             reply = Reply(lines=(ctx.t("festival_unknown", text=said, year=year),), ok=False,
                           locale=ctx.locale, fill=picked.fixed)
             return _remember(Outcome(reply, refused=True), platform, now, asked)
+        if isinstance(picked, c.ParseError) and picked.problem == "question_cancelled":  # `undo`
+            ctx.locale = reply_locale(message, asked_in or ctx.locale)  # `撤销` after an English question
+            return Outcome(Reply(lines=(ctx.t("question_cancelled"),), locale=ctx.locale), refused=False)
         if picked == "":  # `no` to the question: nothing done
             return Outcome(Reply(lines=(ctx.t("question_dropped"),), locale=ctx.locale), refused=False)
         if picked is not None:

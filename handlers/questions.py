@@ -14,6 +14,7 @@ import unicodedata
 from sqlalchemy.orm import Session
 
 from handlers.grammar import commands as c
+from handlers.grammar import plain_undo
 from handlers.grammar.amounts import parse_amount
 from handlers.grammar.command_json import button_values, pressed
 from handlers.grammar.festivals import unknown_in
@@ -96,6 +97,10 @@ def take(session: Session, member: Member, platform: str, text: str,
         # typed again (`lost globex: …`, whose words fold to the label of `lost globex "…"`)
     elif pick is None:  # a label that reads as a command (`客户关系`: `客户 关系`) is still the label
         pick = _label_typed(text, about.get("labels") or [])
+    if pick is None and not about.get("soft") and now - question.asked_at <= TTL and _undo(text) \
+            and not any(_undo(a) for a in answers):  # (`undo` again offered: it is that button)
+        return True, c.ParseError(None, "question_cancelled"), locale  # `undo` with a question
+        # open and nothing of it saved: the question is what is undone, never an older change
     fill = about.get("fill")
     if pick is None and fill and now - question.asked_at <= TTL:
         said = _PARTICLE.sub("", " ".join(text.split()))  # `下周五吧`
@@ -108,6 +113,12 @@ def take(session: Session, member: Member, platform: str, text: str,
     if pick is None or now - question.asked_at > TTL or pick > len(answers):
         return not about.get("soft"), None, locale  # a win's reason untold: let go, unsaid
     return True, "" if pick == 0 else pressed(answers[pick - 1]), locale
+
+
+def _undo(text: str) -> bool:
+    """Whether `text` asks to undo (`undo`, `撤销`, `undo that`, `撤回刚才那条`)."""
+    said = " ".join(text.split())
+    return split_keyword(normalize(said))[0] == "undo" or isinstance(plain_undo.meant(said), c.Undo)
 
 
 def _a_command(text: str) -> bool:

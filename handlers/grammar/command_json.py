@@ -29,7 +29,7 @@ MARK = "{"  # typed commands never start with it
 #: What buttons, forms and App Home carry.
 STRUCTURED = (c.LogVisit, c.UpsertDeal, c.CloseDeal, c.SetTarget, c.ShowProgress, c.ShowPipeline,
               c.ListFollowups, c.ListTasks, c.ShowScorecard, c.AddTask, c.ShowContest, c.FindTips,
-              c.ShowDueVisits, c.ShowReasons, c.SetCustomer, c.ChangeVisit, c.Several)
+              c.ShowDueVisits, c.ShowReasons, c.SetCustomer, c.ChangeVisit, c.Several, c.SnoozeFollowup)
 _TYPES = {cls.__name__: cls for cls in STRUCTURED}
 NAME, TEXT = 200, 2000  # the longest customer name or title, and free text (as typed messages)
 
@@ -131,6 +131,8 @@ def valid(command) -> bool:
     if isinstance(command, c.SetCustomer):  # `customer Acme Crop tier B`, answered with Acme Corp
         return (0 < len(command.name.lstrip("+").strip()) <= NAME and command.tier in (None, "A", "B", "C")
                 and command.lifecycle in (None, *V.LIFECYCLE_WORDS.values()))
+    if isinstance(command, c.SnoozeFollowup):  # `snooze 391 next mon`, earlier than it was: confirmed
+        return 0 < command.visit_id < 10**9 and 0 <= command.shift_days < 1000
     return isinstance(command, c.ListFollowups | c.ListTasks | c.ShowDueVisits)
 
 

@@ -75,7 +75,7 @@ def closing_parser(won: bool):
         if not found and (dated := day_in_notes(reason, today)):  # `…；下周一约他们吃饭`: no reason
             found = [_clause_around(reason, *dated)]
         if isinstance(found, clauses.Unread) or found:
-            return _follow_up_in_reason(topic, rest, reason, command, found)
+            return _follow_up_in_reason(topic, rest, reason, command, found, today)
         if won and amount is None and (money := amount_in(reason)):  # `won Acme: 48k, beat them`
             word, value = money
             moved = replace(command, amount=value, reason=" ".join(reason.replace(word, "", 1).split())
@@ -92,6 +92,8 @@ def _clause_around(text: str, said: str, day: dt.date) -> clauses.FollowUp:
     at = text.find(said)
     before = [m.end() for m in clauses.CLAUSE_END.finditer(text, 0, at)]
     start = before[-1] if before else 0
+    if CJK.search(text[start:at]) and (space := text.rfind(" ", start, at)) > start:
+        start = space + 1  # `价格有优势  下周三签合同`: phones have no comma; the space ends the reason
     after = clauses.CLAUSE_END.search(text, at + len(said))
     end = after.start() if after else len(text)
     detail = " ".join(f"{text[start:at]} {text[at + len(said):end]}".split())
@@ -100,7 +102,7 @@ def _clause_around(text: str, said: str, day: dt.date) -> clauses.FollowUp:
 
 
 def _follow_up_in_reason(topic: str, rest: str, reason: str, command: c.CloseDeal,
-                         found) -> c.ParseError:
+                         found, today: dt.date) -> c.ParseError:
     """`won #5 80k: beat SAP on price; follow up fri`: the follow-up is no reason. Offered: the
     deal closed with the rest as its reason and a task for the follow-up (two lines), or the
     whole as the reason, word for word."""
@@ -114,14 +116,34 @@ def _follow_up_in_reason(topic: str, rest: str, reason: str, command: c.CloseDea
     closed = f"{head}{space}{shorter}" if shorter else head.rstrip(":：;；,， -")
     zh = bool(CJK.search(reason[clause.start:clause.end]))  # the task in the follow-up's own language
     what = clause.detail or ("跟进" if zh else "follow up")
-    ref, day = command.ref, clause.day.isoformat()
+    ref = command.ref
     customer = ref.words[0] if zh and CJK.search(ref.words[0] if ref.words else "") \
         else " ".join(ref.words)  # `腾讯 私有云`: a Chinese name ends at its space, a title follows
-    if zh:
-        about = f"商机 #{ref.deal_id}" if ref.deal_id else f"客户 {customer}："
-        task = f"\n任务 {about} {day}前{what}"
-    else:
-        about = f"deal #{ref.deal_id}" if ref.deal_id else f"customer {customer}:"
-        task = f"\ntask {about} {what} by {day}"
+    about = (f"商机 #{ref.deal_id}" if zh else f"deal #{ref.deal_id}") if ref.deal_id \
+        else (f"客户 {customer}：" if zh else f"customer {customer}:")
+    tasks = tuple(f"\n任务 {about} {day.isoformat()}前{what}" if zh
+                  else f"\ntask {about} {what} by {day.isoformat()}"
+                  for day in _both_ways(rest, reason[clause.start:clause.end], clause.day, today))
     return c.ParseError(topic, "follow_up_in_reason", reason[clause.start:clause.end].strip(), options=(
-        ("close_and_task", f"{closed}{task}", None), as_typed))
+        *(("close_and_task", f"{closed}{task}", None) for task in tasks), as_typed))
+
+
+_SLASHED = pattern(r"(?<![\d/#.:])(\d{1,2})/(\d{1,2})(?![\d/])")
+
+
+def _both_ways(rest: str, said: str, day: dt.date, today: dt.date) -> tuple[dt.date, ...]:
+    """The follow-up's day, and, when it was written `10/1` (Oct 1 or Jan 10), the other
+    reading too: each offered, never one chosen unsaid (unless the message writes a day month
+    first elsewhere, `11/23`)."""
+    from handlers.grammar.dates import parse_date
+
+    if any(int(m[2]) > 12 >= int(m[1]) for m in _SLASHED.finditer(rest)):
+        return (day,)
+    for found in _SLASHED.finditer(said):
+        first, second = int(found[1]), int(found[2])
+        if not (1 <= first <= 12 and 1 <= second <= 12) or first == second:
+            continue
+        other = parse_date(f"{second}/{first}", today)
+        if parse_date(found[0], today) == day and other is not None and other != day:
+            return day, other
+    return (day,)

@@ -71,6 +71,9 @@ def parse_task(rest: str, today: dt.date) -> c.Command | c.ParseError:
         return c.ListTasks(words[0][1:])
     if (done := _DONE_SAID.fullmatch(view(rest).strip())) is not None:
         return c.DoneTask((int(done["id"]),))  # `任务7搞定`, `task 7 done`: no task titled "7搞定"
+    if (several := _DONE_SEVERAL.fullmatch(view(rest).strip())) is not None:
+        return c.DoneTask(tuple(dict.fromkeys(int(i) for i in re.findall(r"\d+", several["ids"]))))
+        # `tasks 23 and 24 done`, `任务23、24都做完了`: each done, no task titled "23, 24 done"
     if _DONE_ASKED.fullmatch(view(rest).strip()):
         return c.ListTasks()  # `任务7搞定了吗？`: asked, answered with the list, no task titled so
     if (moved := task_moved(rest, today)) is not None:
@@ -169,6 +172,10 @@ _THANKS = r"(?:\s*(?:pls|please|plz|thanks|thx|ty|✅|✔️?|👍|🎉))*"
 _NUMBER = r"(?:no\.?\s*|number\s+|nr\.?\s*)?#?(?P<id>\d{1,9})"
 _DONE_SAID = pattern(rf"{_NUMBER}\s*号?\s*(?:[,，:：]|\s[-–—]\s?)?\s*(?:{_DONE_WORDS})"
                      rf"{_THANKS}\s*[!！。.~]*", re.I)
+#: Several tasks' numbers and a done word (`23 and 24 done`, `23、24都做完了`, `#23, #24 done`)
+_DONE_SEVERAL = pattern(rf"(?P<ids>#?\d{{1,9}}(?:\s*(?:[,，、&+/]|\band\b|和|及|与|跟)\s*#?\d{{1,9}})+)"
+                        rf"\s*号?\s*(?:[,，:：]|\s[-–—]\s?)?\s*(?:(?:are\s+|were\s+|both\s+)?(?:{_DONE_WORDS}))"
+                        rf"{_THANKS}\s*[!！。.~]*", re.I)
 _DONE_ASKED = pattern(rf"#?\d{{1,9}}\s*号?\s*[,，]?\s*(?:{_DONE_WORDS})\s*(?:了|没)?\s*"
                       r"(?:(?:吗|么|没有?)\s*[?？]*|[?？]+)", re.I)
 #: `7号任务完成了`, `第7个任务搞定了` with no command word at the start
@@ -179,6 +186,19 @@ _DONE_FIRST = pattern(rf"(?:finished|completed?|closed?|tick(?:ed)?\s+off|check(
                       rf"mark(?:ed)?|set)\s+(?:the\s+)?task\s+{_NUMBER}"
                       rf"(?:\s+(?:as\s+)?(?:done|finished|complete|completed|closed))?"
                       rf"{_THANKS}\s*[!.]*", re.I)
+
+
+#: `fu 392 done`, `follow-up #392 done`, `跟进392完成了`: a follow-up's number(s) and a done word
+_FOLLOW_UP_DONE = pattern(rf"(?:fu|f/u|follow[\s-]?ups?|跟进|回访)\s*[:：]?\s*(?P<ids>#?\d{{1,9}}"
+                          rf"(?:\s*(?:[,，、&+]|\band\b|和|及)\s*#?\d{{1,9}})*)\s*号?\s*(?:[,，:：]|\s[-–—]\s?)?\s*"
+                          rf"(?:(?:are\s+|both\s+)?(?:{_DONE_WORDS})){_THANKS}\s*[!！。.~]*", re.I)
+
+
+def follow_up_done_said(text: str) -> c.DoneFollowups | None:
+    """`fu 392 done` · `跟进 392 完成了`: follow-up #392 done, as `done 392` is."""
+    found = _FOLLOW_UP_DONE.fullmatch(view(text).strip())
+    return c.DoneFollowups(tuple(dict.fromkeys(int(i) for i in re.findall(r"\d+", found["ids"])))) \
+        if found else None
 
 
 def done_said(text: str) -> c.DoneTask | None:
@@ -204,7 +224,7 @@ def parse_snooze(rest: str, today: dt.date) -> c.Command | c.ParseError:
     """`snooze 46 next week` · `推迟 #46 下周`."""
     if (task := _TASK_WORD.match(rest.strip())) is not None:  # `snooze task 7 2 days`
         return task_moved(rest.strip()[task.end():], today, verb_needed=False) or c.ParseError("snooze")
-    match = re.match(r"^#?(\d{1,9})\s+(?:(?:to|until|till|到|至)\s*)?(.+)$", rest.strip(), re.I)
+    match = re.match(r"^#?(\d{1,9})\s+(?:(?:to|until|till)\s+|(?:到|至)\s*)?(.+)$", rest.strip(), re.I)
     if match is None:
         return c.ParseError("snooze")
     if shift := _SHIFT.match(match[2].strip()):  # `2 days`: later than it was due, not from today
@@ -226,7 +246,7 @@ def parse_snooze(rest: str, today: dt.date) -> c.Command | c.ParseError:
 _MONTH = pattern(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|月|号|日|[/.-]\d", re.I)
 #: Several follow-ups' numbers and one day (`130 221 monday`, `#130, #221 and #222 to fri`)
 _SEVERAL_IDS = pattern(r"^(?P<ids>#?\d{1,9}(?:(?:\s*(?:[,，、&]|\band\b|和)\s*|\s+)#?\d{1,9})+)\s+"
-                       r"(?:(?:to|until|till|到|至)\s*)?(?P<day>\D.*)$", re.I)
+                       r"(?:(?:to|until|till)\s+|(?:到|至)\s*)?(?P<day>\D.*)$", re.I)
 
 
 #: A length of time with no `in`/`later`/`后` (`2 days`, `by a week`, `+3d`, `两天`): how much later

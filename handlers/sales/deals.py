@@ -169,6 +169,7 @@ def _ask_switch(ctx: Ctx, cmd: UpsertDeal | CloseDeal, deal: Deal, given: str):
 
 def handle_close_deal(ctx: Ctx, cmd: CloseDeal) -> Reply:
     repo = DealRepository(ctx.session)
+    cmd = won_amount.number_as_title(ctx, cmd)  # `lost 京东 618: …`: its deal titled 618
     noted = _reason_afterwards(ctx, cmd)
     if noted is not None:
         return noted

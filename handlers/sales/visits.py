@@ -94,6 +94,8 @@ def handle_snooze(ctx: Ctx, cmd: SnoozeFollowup) -> Reply:
     day = cmd.day or max(was or ctx.today, ctx.today) + dt.timedelta(days=cmd.shift_days)
     if day < ctx.today:
         raise ctx.refuse("leave_past", hint=example(ctx, "snooze"))
+    if was is not None and ctx.today <= was and day < was and not cmd.earlier:
+        raise _earlier(ctx, cmd, visit.id, day, was)  # `snooze 391 to next mon`, due Thu: earlier?
     when = fmt.day_stored(day, ctx.today, ctx.locale)
     if day == was:  # nothing moves: said so, not "moved"
         return Reply(lines=(ctx.t("snoozed_same", id=visit.id, when=when),))
@@ -103,6 +105,22 @@ def handle_snooze(ctx: Ctx, cmd: SnoozeFollowup) -> Reply:
     key = "snoozed_from" if was else "snoozed"
     return Reply(lines=(ctx.t(key, id=visit.id, when=when,
                               was=fmt.day(was, ctx.today, ctx.locale) if was else ""),))
+
+
+def _earlier(ctx: Ctx, cmd: SnoozeFollowup, visit_id: int, day: dt.date, was: dt.date):
+    """A snooze to a day before the follow-up's own: asked, never moved earlier unsaid; offered
+    the day as said, and (within a week before it) the same weekday after the day it is due."""
+    word = name_of(WORDS, "snooze", ctx.locale)
+    said, due = (fmt.day(d, ctx.today, ctx.locale, relative=False) for d in (day, was))
+    buttons = [Button(ctx.t("snooze_earlier_button", when=said), f"{word} {visit_id} {day.isoformat()}",
+                      action=replace(cmd, day=day, shift_days=0, earlier=True))]
+    if (was - day).days < 7:
+        later = day + dt.timedelta(days=7 * -(-(was - day).days // 7))
+        when = fmt.day(later, ctx.today, ctx.locale, relative=False)
+        buttons.append(Button(ctx.t("snooze_later_button", when=when),
+                              f"{word} {visit_id} {later.isoformat()}",
+                              action=replace(cmd, day=later, shift_days=0)))
+    return ctx.refuse("snooze_earlier", id=visit_id, when=said, was=due, buttons=tuple(buttons))
 
 
 def handle_done_followups(ctx: Ctx, cmd: DoneFollowups) -> Reply:

@@ -1,14 +1,21 @@
 """Correcting the amount of a deal already won (`赢单 #46 20万` ⏎ `不对，是25万` ⏎ `对`): the win,
 its reason and its day stay; the amount changes, and the team's celebration says the new one.
-Anything more than the amount (a stage, a day, a title) still needs the deal reopened first."""
+Anything more than the amount (a stage, a day, a title) still needs the deal reopened first.
+A plain number that is the title of the deal a win or loss names is that title, no amount."""
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
+from sqlalchemy import select
+
 from handlers.context import Ctx, Said
-from handlers.grammar.commands import UpsertDeal
+from handlers.grammar.commands import CloseDeal, DealRef, UpsertDeal
+from handlers.grammar.normal import name_fold
 from handlers.team import fact_posts as facts
 from handlers.text import format as fmt
 from handlers.text.reply import Reply
-from storage.models.sales import Customer, Deal
+from storage.models.sales import CLOSED_STAGES, Customer, Deal
 from storage.models.workspace import Member
 from storage.sales import DealRepository
 
@@ -36,3 +43,27 @@ def amend(ctx: Ctx, cmd: UpsertDeal, deal: Deal, card) -> Reply:
         facts.won_amount_changed(ctx, deal)
     new = fmt.money(deal.amount, deal.currency, ctx.locale)
     return card(ctx, deal, customer.name, owner, [Said("won_amount_changed", old=old, new=new)])
+
+
+def number_as_title(ctx: Ctx, cmd: CloseDeal) -> CloseDeal:
+    """`lost 京东 618: …` for 京东's deal titled "618": the number is the title that names the
+    deal, never its amount (a plain number, no unit, no currency, that is a word of the title of
+    the one open deal of the asker the message names)."""
+    money = cmd.amount
+    if money is None or money.currency or money.amount != money.amount.to_integral_value():
+        return cmd
+    number = str(int(money.amount))
+    if ctx.text and not re.search(rf"(?<![\d.,#$¥￥]){number}(?![\d.,%]|\s*[kKmMwW万千亿元块])", ctx.text):
+        return cmd  # `618k`, `¥618`: an amount as typed
+    query = select(Deal).where(Deal.tenant_id == ctx.tenant.id, Deal.owner_id == ctx.member.id,
+                               Deal.stage.not_in(CLOSED_STAGES))
+    if cmd.ref.deal_id is not None:
+        query = query.where(Deal.id == cmd.ref.deal_id)
+    named = name_fold(" ".join(cmd.ref.words))
+    titled = [deal for deal in ctx.session.scalars(query)
+              if number in re.findall(r"\d+", deal.title)
+              and (cmd.ref.deal_id is not None
+                   or name_fold(ctx.session.get(Customer, deal.customer_id).name) == named)]
+    if len(titled) != 1:
+        return cmd
+    return replace(cmd, amount=None, ref=DealRef(titled[0].id), switch_currency=False)

@@ -182,6 +182,9 @@ def test_a_follow_up_early_in_a_month_and_a_snooze_to_a_day(session_factory):
     with session_factory() as s:
         number = s.scalar(select(Visit.id).order_by(Visit.id.desc()))
     reply = chat.reply(f"推迟 {number} 到下下周一")
+    assert not reply.ok and "还早：要提前吗" in reply.text, reply.text  # earlier: asked (round 8)
+    assert _visits(session_factory)[-1][2] == "2027-03-01"
+    reply = chat.reply("1")
     assert reply.ok, reply.text
     assert _visits(session_factory)[-1][2] == "2026-12-07"
     assert chat.reply(f"snooze {number} to 12/14").ok

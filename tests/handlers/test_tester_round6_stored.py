@@ -212,6 +212,10 @@ def test_a_snooze_by_a_length_of_time_counts_from_the_due_day(session_factory, t
     chat = _setup(session_factory)
     assert chat.reply("visit Globex: demo; follow up fri").ok
     reply = chat.reply(typed)
+    if day < "2026-11-27":  # earlier than it is due: asked first, moved when confirmed (round 8)
+        assert not reply.ok and "is earlier than Fri, Nov 27" in reply.text, reply.text
+        assert _follow_up(session_factory, 4) == "2026-11-27"
+        reply = chat.reply("1")
     assert reply.ok, reply.text
     assert shown in reply.text
     assert _follow_up(session_factory, 4) == day

@@ -65,6 +65,7 @@ class SnoozeFollowup(Command):
     visit_id: int
     day: dt.date | None
     shift_days: int = 0
+    earlier: bool = False  # a day before the one it is due: asked, then confirmed (the button)
 
 
 @dataclass(frozen=True)

@@ -151,6 +151,9 @@ ASKING: dict[str, tuple[str, str]] = {
     "no_question_open": ("No question of mine is open: a question closes after five minutes or at your next "
                          "message. Send what you meant again, or type help.",
                          "目前没有待回答的问题：问题在五分钟后或你发下一条消息时结束。请重新发送，或发“帮助”。"),
+    "question_cancelled": ("Nothing was saved; the question is closed. (Nothing older was undone: send undo "
+                           "again to undo your last change.)",
+                           "未保存任何内容，问题已关闭。（没有撤销更早的修改：如需撤销上一次修改，请再发一次“撤销”。）"),
     "question_dropped": ("OK, nothing was saved.", "好的，未保存任何内容。"),
     "stage_said_one": ("Move deal #{id} ({customer} · {title}) to {stage}? Nothing was changed yet.",
                        "把商机 #{id}（{customer} · {title}）推进到{stage}？尚未修改。"),

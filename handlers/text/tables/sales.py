@@ -271,6 +271,11 @@ SALES: dict[str, tuple[str, str]] = {
     "snoozed": ("Follow-up #{id} moved to {when}.", "跟进 #{id} 已推迟到{when}。"),
     "snoozed_from": ("Follow-up #{id} moved to {when} (was {was}).",
                      "跟进 #{id} 已推迟到{when}（原为{was}）。"),
+    "snooze_earlier": ("{when} is earlier than {was}, the day follow-up #{id} is due now: move it earlier? "
+                       "Nothing was changed yet.",
+                       "{when}比跟进 #{id} 现在的日期（{was}）还早：要提前吗？尚未修改。"),
+    "snooze_earlier_button": ("Move it earlier, to {when}", "提前到{when}"),
+    "snooze_later_button": ("Later: {when}", "推迟到{when}"),
     "snoozed_same": ("Follow-up #{id} is already due {when}: nothing changed.",
                      "跟进 #{id} 本来就是{when}，未做更改。"),
     "done_ok": ("Marked {count} follow-up(s) done.", "已完成 {count} 项跟进。"),
