@@ -21,8 +21,9 @@ _EMOJI = r"[\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]"
 _DELETE = pattern(r"^(?:delete|remove|del|bin|trash)\s+(?:the\s+|my\s+)?"
                   r"(?P<kind>visit|deal|task|tip|contest)\s*(?:#|no\.?\s*|number\s+)?"
                   r"(?P<id>\d{1,9})(?:[\s,]+(?:pls|please|plz|thanks|thx|ty))*[\s.!]*$", re.I)
-#: Liking said with an emoji or a word: `👍 tip 5, so true`, `+1 tip #5`, `tip 5 is gold 🔥`
-_PRAISE = (r"(?:" + _EMOJI + r"+|\+1|like|liked|love|loved|love it|love this|great|great one|nice|nice one|"
+#: Liking said with an emoji or a word: `👍 tip 5, so true`, `+1 tip #5`, `tip 5 is gold 🔥`. One emoji
+#: a word, so a run of them reads one way only (`(?:emoji+)+` took exponential time on a long run)
+_PRAISE = (r"(?:" + _EMOJI + r"|\+1|like|liked|love|loved|love it|love this|great|great one|nice|nice one|"
            r"so true|true|agree|agreed|100%|this|gold|is gold|spot on|yes|yess+|useful|helpful|"
            r"really useful|works|it works|thanks|thx)")
 _LIKE = pattern(r"^(?:(?P<before>(?:" + _PRAISE + r"[\s,!.]*)+)(?:with\s+)?)?tip\s*#?(?P<id>\d{1,9})"
@@ -37,7 +38,8 @@ def rewrite(text: str) -> str:
     said = " ".join(text.split())
     if found := _DELETE.match(said):
         return f"{found['kind'].lower()} #{found['id']} delete"
-    if (found := _LIKE.match(said)) and (found["before"] or found["after"].strip(" ,!.:-")):
+    if "tip" in said.lower() and (found := _LIKE.match(said)) \
+            and (found["before"] or found["after"].strip(" ,!.:-")):
         return f"like tip {found['id']}"
     if (glued := _GLUED_MARKS.match(said)) and _bare_command(glued["word"]) \
             and not re.sub(_EMOJI + r"|[\s?？!！.。~]", "", said[glued.end():]) \
