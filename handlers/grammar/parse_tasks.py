@@ -76,6 +76,8 @@ def parse_task(rest: str, today: dt.date) -> c.Command | c.ParseError:
         # `tasks 23 and 24 done`, `任务23、24都做完了`: each done, no task titled "23, 24 done"
     if _DONE_ASKED.fullmatch(view(rest).strip()):
         return c.ListTasks()  # `任务7搞定了吗？`: asked, answered with the list, no task titled so
+    if _DONE_UNREAD.fullmatch(view(rest).strip()):
+        return c.ParseError("done")  # `tasks 1 adn 2 done`: numbers and done, read no further: asked
     if (moved := task_moved(rest, today)) is not None:
         return moved  # `task 7 due fri`, `任务7推到月底`: no task titled "7 due fri"
     if re.fullmatch(r"#?\d{1,9}", words[0]) and len(words) == 2 and words[1].lower() in V.DELETE_WORDS:
@@ -178,6 +180,9 @@ _DONE_SEVERAL = pattern(rf"(?P<ids>#?\d{{1,9}}(?:\s*(?:[,，、&+/]|\band\b|和|
                         rf"{_THANKS}\s*[!！。.~]*", re.I)
 _DONE_ASKED = pattern(rf"#?\d{{1,9}}\s*号?\s*[,，]?\s*(?:{_DONE_WORDS})\s*(?:了|没)?\s*"
                       r"(?:(?:吗|么|没有?)\s*[?？]*|[?？]+)", re.I)
+#: Numbers, words not read and a done word (`1 adn 2 done`): how to say it, never a task so titled
+_DONE_UNREAD = pattern(rf"#?\d{{1,9}}(?:\s+\S+)*?\s*[,，、]?\s*#?\d{{1,9}}\s*(?:{_DONE_WORDS}){_THANKS}"
+                       r"\s*[!！。.~]*", re.I)
 #: `7号任务完成了`, `第7个任务搞定了` with no command word at the start
 _NUMBERED_DONE = pattern(rf"(?:第\s*)?#?(?P<id>\d{{1,9}})\s*(?:号|个)?\s*(?:任务|待办|task)\s*[,，:：]?\s*"
                          rf"(?:{_DONE_WORDS}){_THANKS}\s*[!！。.~]*", re.I)

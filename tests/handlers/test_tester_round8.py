@@ -2,7 +2,7 @@
 real dispatch with a real database (SQLite and PostgreSQL): several tasks' numbers with a done word
 made a task titled with them."""
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from storage.models.sales import Deal, Task, Visit
 from support import Chat
@@ -193,3 +193,16 @@ def test_a_win_whose_reason_and_follow_up_a_space_parts_keeps_the_reason_and_tit
     assert _deal_of(session_factory, other) == ("won", 1180000, "价格有优势")
     with session_factory() as s:
         assert [t.title for t in s.scalars(select(Task))] == ["签合同"]
+
+
+
+@pytest.mark.parametrize("typed", ["tasks 1 adn 2 done", "task 1 adn 2 done", "任务1 以及 2 都完成了"])
+def test_task_numbers_with_a_word_not_read_and_done_make_no_task(session_factory, typed):
+    chat = Chat(session_factory)
+    chat.team()
+    with session_factory() as s:
+        before = s.scalar(select(func.count()).select_from(Task))
+    reply = chat.reply(typed)
+    assert not reply.ok and ("done task" in reply.text or "完成 任务" in reply.text), reply.text
+    with session_factory() as s:
+        assert s.scalar(select(func.count()).select_from(Task)) == before
