@@ -13,8 +13,7 @@ def test_a_win_undone_is_corrected_in_the_group_robots_chat(wecom):
     wecom.text("赢单 华为 4.8万：交付周期短")
     [post] = wecom.fake.wait_for(lambda: wecom.fake.called("webhook/send"))
     assert "🎉" in post.body["markdown"]["content"]
-    status, reply = wecom.text("撤销")
-    assert "已撤销" in (reply or wecom.fake.wait_for(lambda: wecom.sent_to("zhangwei"))[-1])
+    assert "已撤销" in wecom.ask("撤销")  # the passive reply, or message/send on a loaded machine
     posts = wecom.fake.wait_for(lambda: len(wecom.fake.called("webhook/send")) >= 2
                                 and wecom.fake.called("webhook/send"))
     correction = posts[1].body["markdown"]["content"]
