@@ -36,7 +36,8 @@ class CustomerRepository:
 
     def names(self, tenant_id: int) -> list[tuple[int, str]]:
         """(id, name) of every customer of the tenant, for matching a new name against."""
-        return list(self.s.execute(select(Customer.id, Customer.name).where(Customer.tenant_id == tenant_id)))
+        return list(self.s.execute(select(Customer.id, Customer.name).where(Customer.tenant_id == tenant_id)
+                                   .order_by(Customer.id)))
 
     def add(self, tenant_id: int, name: str, owner_id: int | None, **fields) -> Customer:
         customer = Customer(tenant_id=tenant_id, name=name, name_key=name_key(name),

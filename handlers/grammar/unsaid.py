@@ -36,6 +36,9 @@ def customers_in(text: str, names: list[tuple[int, str]]) -> list[str]:
     said = brands_said(text)  # `JD.com黄了`: 京东, by the name it goes by abroad
     found += [name for _id, name in names if said and name not in found and brand_of(name) in said]
     longest = [n for n in found if not any(n != m and name_fold(n) in name_fold(m) for m in found)]
+    # in the order the message names them (`今天去了华为和海尔`: 华为's visit first), whatever the
+    # database's order; a name said as a brand (`JD.com`) after those said as they are
+    longest.sort(key=lambda n: folded.find(name_fold(n)) % (len(folded) + 1))
     rest = folded
     for name in longest:  # `今天去了华为和腾达`: 华为, and 腾达科技 by the start of its name
         rest = rest.replace(name_fold(name), " ")

@@ -241,16 +241,19 @@ def test_a_task_told_done_is_offered_as_done(session_factory, typed):
         assert s.scalars(select(Task)).one().done_at is not None
 
 
-@pytest.mark.parametrize("typed", ["今天去了华为和海尔", "昨天见了华为和海尔的采购"])
-def test_visits_to_two_customers_are_two_visits(session_factory, typed):
-    chat = _with_deals(session_factory)
+@pytest.mark.parametrize("typed, said", [("今天去了华为和海尔", ["华为", "海尔"]),
+                                         ("昨天见了华为和海尔的采购", ["华为", "海尔"]),
+                                         ("今天去了海尔和华为", ["海尔", "华为"])])
+def test_visits_to_two_customers_are_two_visits_in_the_order_said(session_factory, typed, said):
+    chat = _with_deals(session_factory)  # 华为 became a customer before 海尔
     offer = chat.reply(typed)
     assert not offer.ok and len(offer.buttons) == 1
+    assert offer.buttons[0].command.splitlines()[0].startswith(f"拜访 {said[0]}")
     assert chat.reply("1").ok
     with session_factory() as s:
         names = list(s.scalars(select(Customer.name).join(Visit, Visit.customer_id == Customer.id)
                                .order_by(Visit.id)))[4:]
-    assert names == ["华为", "海尔"]
+    assert names == said
 
 
 def test_a_loss_told_in_words_is_offered_as_the_loss(session_factory):
