@@ -124,7 +124,30 @@ def extended_customers(names: list[tuple[int, str]], name: str, limit: int = 3) 
                  and core != c and core.endswith(c)]
         if found:
             return found[:limit]
+        return shortened_chinese(keys, core)[:limit]
     return []
+
+
+def shortened_chinese(keys: list[tuple[str, str]], core: str) -> list[str]:
+    """Known Chinese names `core` abbreviates the way Chinese names are cut short: some of their
+    characters, in order, from the first (`招行深圳` for 招商银行深圳分行, `中石化` for 中国石油化工,
+    `北大` for 北京大学, `工行` for 中国工商银行: 中国 may go unsaid); legal suffixes aside (`美团` is no
+    美的集团). `keys`: (folded, as stored)."""
+    if len(core) < 2 or not _CJK.fullmatch(core[0]):
+        return []
+    found = []
+    for theirs, other in keys:
+        full = core_name(theirs)
+        if core not in full and any(len(f) > len(core) and f[0] == core[0] and _in_order(core, f)
+                                    for f in {full, full.removeprefix("中国")}):
+            found.append(other)
+    return found
+
+
+def _in_order(short: str, full: str) -> bool:
+    """Whether every character of `short` is in `full`, in the same order."""
+    rest = iter(full)
+    return all(ch in rest for ch in short)
 
 
 #: Words a company name may end with that name no company (`Stark Industries, Inc.`)
