@@ -43,4 +43,4 @@ def day_and_part(text: str) -> tuple[str, str] | None:
 def zh_part_at_end(text: str) -> str:
     """The Chinese part of the day `text` ends with (`明天中午` → `中午`), or ``."""
     found = _ZH_SUFFIX.search(text.strip())
-    return found[0] if found and found[0] not in ("早", "晚", "下班") else ""
+    return found[0] if found and found[0] not in ("早", "晚") else ""
