@@ -42,7 +42,7 @@ DATE_LIKE = pattern(r"\d|^(?:mon|tue|wed|thu|fri|sat|sun|next|nxt|this|tom|tmr|t
                      r"^(?:in|by)\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|"
                      r"^(?:in\s+)?(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
                      r"(?:days?|weeks?|wks?|months?)|^(?:tonight|tonite|noon|midday|first\s+thing)|"
-                     r"^after\s+\S|^before\s+(?:the\s+)?(?:new\s+year|cny|golden|national|chinese|spring|lunar)|"
+                     r"^after\s+\S|^(?:in\s+)?(?:a\s+)?(?:few|couple(?:\s+of)?|several)\s+(?:days|weeks|months)|^before\s+(?:the\s+)?(?:new\s+year|cny|golden|national|chinese|spring|lunar)|"
                      r"^过\s*[一二两三四五六七八九十几\d]|^[一二两三四五六七八九十半]{1,3}个?(?:天|周|星期|礼拜|月)",
                      re.IGNORECASE)
 

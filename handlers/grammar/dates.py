@@ -105,8 +105,9 @@ def parse_date(text: str, today: dt.date, *, future: bool = True, part_of_day: b
     return _dateutil(text, today, future)
 
 
-#: After a day (`周三以后`, `12月20日后`, `after fri`): the first working day after it
-_AFTER_DAY = pattern(r"^(?P<day>.+?)\s*(?:以后|之后|后)$|^after\s+(?P<en>.+)$")
+#: After a day (`周三以后`, `12月20日后`, `after fri`): the first working day after it (not `3日后`,
+#: which may be three days later)
+_AFTER_DAY = pattern(r"^(?!\d{1,2}日)(?P<day>.+?)\s*(?:以后|之后|后)$|^after\s+(?P<en>.+)$")
 
 
 def _one_day(text: str, today: dt.date, future: bool) -> dt.date | None:

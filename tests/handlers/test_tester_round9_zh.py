@@ -30,7 +30,8 @@ def _chat(session_factory, now: dt.datetime | None = None) -> Chat:
 
 def _tasks(session_factory) -> list[tuple[str, str | None]]:
     with session_factory() as s:
-        return [(t.title, t.due_on and t.due_on.isoformat()) for t in s.scalars(select(Task).order_by(Task.id))]
+        return [(t.title, t.due_on and t.due_on.isoformat())
+                for t in s.scalars(select(Task).order_by(Task.id))]
 
 
 def _visits(session_factory) -> list[tuple[str, str, str, str | None]]:
@@ -245,3 +246,16 @@ def test_a_follow_up_after_a_day_is_the_working_day_after(session_factory, typed
     assert chat.reply(typed).ok
     [(_customer, _notes, next_step, follow_up)] = _visits(session_factory)
     assert follow_up == day and next_step == ""
+
+
+@pytest.mark.parametrize("typed, said", [
+    ("拜访 海尔：送了测试样品，过几天再联系", "再联系"),
+    ("任务 过几天给海尔打电话", "过几天"),
+    ("visit Haier: sent test samples, follow up in a few days", "in a few days"),
+    ("task call Haier in a couple of days", "in a couple of days"),
+])
+def test_a_count_of_days_not_said_is_asked(session_factory, typed, said):
+    chat = _chat(session_factory)
+    reply = chat.reply(typed)
+    assert not reply.ok and said in reply.text, reply.text
+    assert _visits(session_factory) == [] and _tasks(session_factory) == []
