@@ -63,6 +63,12 @@ DEFAULT_WORDS = {
     "in proposal": "proposal", "需求调研中": "discovery", "需求沟通中": "discovery",
     "需求确认中": "discovery",
     "in discovery": "discovery", "接触中": "contact", "初步接触中": "contact", "in contact": "contact",
+    # … or by its stage's name (`谈判阶段`, `proposal stage`)
+    "谈判阶段": "negotiation", "商务谈判阶段": "negotiation", "方案阶段": "proposal",
+    "方案呈现阶段": "proposal",
+    "需求阶段": "discovery", "需求挖掘阶段": "discovery", "接触阶段": "contact", "初步接触阶段": "contact",
+    "线索阶段": "lead", "negotiation stage": "negotiation", "proposal stage": "proposal",
+    "discovery stage": "discovery",
 }
 #: The default stages' names in Zoho CRM's default Stage picklist of Deals (a CRM stage or a file's
 #: stage is read by these too, never a chat message).
