@@ -22,6 +22,8 @@ _HOLIDAYS_EN = (r"(?:(cny|chinese\s+new\s+year|spring\s+festival|lunar\s+new\s+y
                 r"(?:\s+holidays?)?$")
 _AFTER_EN = pattern(r"^(?:after|post)\s+(?:the\s+)?" + _HOLIDAYS_EN, re.IGNORECASE)
 _BEFORE_EN = pattern(r"^(?:before|pre)\s+(?:the\s+)?" + _HOLIDAYS_EN, re.IGNORECASE)
+#: What every day relative to a holiday says (`后`, `前`, `过完`, `after`, `before`)
+_MAYBE = pattern(r"[后後前完]|after|post|before|pre", re.IGNORECASE)
 _NAMES = {"spring": "Spring Festival", "national": "National Day", "new_year": "New Year's Day",
           "qingming": "Tomb-Sweeping", "labour": "Labor Day", "dragon": "Dragon Boat",
           "mid_autumn": "Mid-Autumn"}
@@ -35,6 +37,8 @@ def named(text: str, *, before: bool = False) -> str | None:
     one), or, `before`, the one it is "before"; None when it names none."""
     from handlers.grammar.normal import simplified
 
+    if not _MAYBE.search(text):  # most days said name no holiday: not simplified to be sure
+        return None
     if english := (_BEFORE_EN if before else _AFTER_EN).match(text.strip()):
         return "spring" if english[1] else "national" if english[2] else "new_year" if english[3] else "next"
     found = (_BEFORE if before else _AFTER).match(simplified(text.strip()))
