@@ -1,4 +1,5 @@
-"""`salesbot`: the command line. Heavy modules are imported inside commands to keep start-up short."""
+"""`salesbot`: the command line. Heavy modules are imported inside commands to keep start-up short,
+and the commands' own imports run out of the garbage collector's way (`_uncollected`)."""
 from __future__ import annotations
 
 import atexit
