@@ -11,8 +11,8 @@ from handlers.grammar.amounts import Money
 from handlers.grammar.commands import CloseDeal, DealRef, UpsertDeal
 from handlers.grammar.normal import name_fold
 from handlers.lookup import customer_and_title, customer_named, example, open_deals
-from handlers.rules.close_reasons import categorize
 from handlers.sales import won_amount
+from handlers.sales.reasons import read_reason
 from handlers.sales.similar_titles import ask_similar_title
 from handlers.sales.trash import may_manage
 from handlers.text import format as fmt
@@ -200,7 +200,7 @@ def handle_close_deal(ctx: Ctx, cmd: CloseDeal) -> Reply:
                             ctx.member.id, ctx.now)
         repo.move(deal, stage, ctx.member.id, ctx.now)
     deal.reason = cmd.reason
-    deal.reason_category, deal.competitor = categorize(cmd.reason, won=cmd.won)
+    deal.reason_category, deal.competitor = read_reason(ctx, cmd.reason, cmd.won)
     ctx.people.audit(ctx.tenant.id, ctx.member.id, f"deal.{stage}", "deal", deal.id, at=ctx.now,
                      amount=deal.amount, reason=cmd.reason, **(before or {"created": True}))
     amount = fmt.money(deal.amount, deal.currency, ctx.locale)
@@ -227,7 +227,7 @@ def _reason_afterwards(ctx: Ctx, cmd: CloseDeal) -> Reply | None:
         return None
     _check_owner(ctx, deal)
     deal.reason = cmd.reason
-    deal.reason_category, deal.competitor = categorize(cmd.reason, won=cmd.won)
+    deal.reason_category, deal.competitor = read_reason(ctx, cmd.reason, cmd.won)
     ctx.people.audit(ctx.tenant.id, ctx.member.id, "deal.reason", "deal", deal.id, reason=cmd.reason)
     return Reply(lines=(ctx.t("reason_noted", id=deal.id, reason=cmd.reason),))
 

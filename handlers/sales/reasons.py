@@ -16,10 +16,12 @@ import datetime as dt
 from collections import Counter, defaultdict
 from decimal import Decimal
 
+from sqlalchemy import select
+
 from handlers.context import Ctx
 from handlers.grammar.commands import AddTip, FindTips, LikeTip, ShowReasons
 from handlers.lookup import example, managers_team, scope_members
-from handlers.rules.close_reasons import CATEGORIES, CATEGORY_WORDS, WIN_CATEGORIES, categorize
+from handlers.rules.close_reasons import CATEGORIES, CATEGORY_WORDS, WIN_CATEGORIES, categorize, says_no_name
 from handlers.rules.working_days import period_bounds
 from handlers.text import format as fmt
 from handlers.text.reply import Button, Chart, Reply, Table
@@ -43,6 +45,14 @@ def category_of(deal: Deal) -> str:
     if stored and stored in (WIN_CATEGORIES if won else CATEGORIES) and not (won and stored == "other"):
         return stored
     return categorize(deal.reason, won=won)[0] or "other"
+
+
+def read_reason(ctx: Ctx, reason: str, won: bool) -> tuple[str, str]:
+    """(category, competitor) of a closing reason, the competitors already named known in any case
+    (`lost to oracle` after `Oracle`)."""
+    known = () if won else tuple(ctx.session.scalars(
+        select(Deal.competitor).where(Deal.tenant_id == ctx.tenant.id, Deal.competitor != "").distinct()))
+    return categorize(reason, won=won, known=known)
 
 
 def category_name(category: str, locale: str) -> str:
@@ -73,7 +83,7 @@ def handle_reasons(ctx: Ctx, cmd: ShowReasons) -> Reply:
         cell[1] += money(deal.amount, deal.currency,
                          ctx.rates.at(deal.currency, deal.closed_at, zones.get(deal.owner_id)))
         per_rep[deal.owner_id][(deal.stage, category)] += 1
-        if deal.competitor:
+        if deal.competitor and not says_no_name(deal.competitor):  # `another`, kept before it was read so
             rivals[deal.competitor] += 1
     order = sorted(by, key=lambda k: (-by[k]["lost"][0] - by[k]["won"][0], _ORDER.index(k)))
     amount = lambda value: fmt.money(value, ctx.tenant.currency, ctx.locale)

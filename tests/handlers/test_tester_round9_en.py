@@ -1,0 +1,125 @@
+"""Classes of messages the round-9 fresh-eyes tester (English) found stored other than meant, fed
+through the real dispatch with a real database (SQLite and PostgreSQL): a filler word stored as the
+competitor, a win's category read from its first keyword, a filler word cut from a customer's name,
+a known customer's typo made a new customer, a head count taken as a deal's amount, two customers
+joined by `n`."""
+import pytest
+from sqlalchemy import select
+
+from storage.models.sales import Customer, Deal, Task, Visit
+from support import Chat
+
+
+def _deal(session_factory, deal_id):
+    with session_factory() as s:
+        deal = s.get(Deal, deal_id)
+        return deal.stage, deal.amount, deal.reason_category, deal.competitor
+
+
+def _open_deal(chat, session_factory, customer="Umbrella", title="renewal"):
+    assert chat.reply(f"visit +{customer}: intro").ok
+    assert chat.reply(f'deal {customer} "{title}" proposal 100k').ok
+    with session_factory() as s:
+        return s.scalars(select(Deal.id).order_by(Deal.id.desc())).first()
+
+
+# -- 1. a filler word is no competitor ---------------------------------------------------------
+
+@pytest.mark.parametrize("reason", [
+    "umbrella went with another vendor", "went with a cheaper vendor, they undercut us",
+    "they chose the incumbent", "lost to a local player", "picked the in-house team",
+    "客户选了另一家供应商", "输给了一家小公司", "输给了别家",
+])
+def test_a_loss_to_an_unnamed_vendor_stores_no_competitor(session_factory, reason):
+    chat = Chat(session_factory)
+    chat.team()
+    deal_id = _open_deal(chat, session_factory)
+    reply = chat.reply(f"lost #{deal_id}: {reason}")
+    assert reply.ok and f"Deal #{deal_id}" in reply.text, reply.text
+    stage, _amount, category, competitor = _deal(session_factory, deal_id)
+    assert (stage, competitor) == ("lost", "")
+    assert category in ("competitor", "price", "other")
+    report = chat.reply("reasons month", user="Mia")
+    assert "Competitors named" not in report.text, report.text
+
+
+@pytest.mark.parametrize("reason, name", [
+    ("xiaomi chose SAP, better price", "SAP"), ("went with Oracle", "Oracle"),
+    ("they chose to go with SAP", "SAP"), ("输给了华为", "华为"), ("竞争对手 SAP", "SAP"),
+])
+def test_a_named_competitor_is_still_stored(session_factory, reason, name):
+    chat = Chat(session_factory)
+    chat.team()
+    deal_id = _open_deal(chat, session_factory)
+    assert chat.reply(f"lost #{deal_id}: {reason}").ok
+    assert _deal(session_factory, deal_id)[3] == name
+    assert f"Competitors named: {name} (1)" in chat.reply("reasons month", user="Mia").text
+
+
+def test_a_competitor_named_before_is_known_in_lower_case(session_factory):
+    chat = Chat(session_factory)
+    chat.team()
+    first = _open_deal(chat, session_factory)
+    assert chat.reply(f"lost #{first}: went with Oracle").ok
+    second = _open_deal(chat, session_factory, "Globex")
+    assert chat.reply(f"lost #{second}: lost to oracle on price").ok
+    assert _deal(session_factory, second)[3] == "Oracle"
+    assert "Competitors named: Oracle (2)" in chat.reply("reasons month", user="Mia").text
+
+
+# -- 4. a win's category: what the sentence says won it -------------------------------------------
+
+@pytest.mark.parametrize("reason, category", [
+    ("they pushed hard on price but we held on support terms", "service"),
+    ("price was higher than SAP's, but our delivery was faster", "delivery"),
+    ("won on support because the demo went badly for the rival", "product_fit"),
+    ("他们一直压价，但我们靠售后服务赢了", "service"),
+    ("价格比对手贵，不过交付周期短", "delivery"),
+    ("beat them on delivery time", "delivery"),
+])
+def test_a_wins_category_is_what_decided_it(session_factory, reason, category):
+    chat = Chat(session_factory)
+    chat.team()
+    deal_id = _open_deal(chat, session_factory)
+    reply = chat.reply(f"won #{deal_id} 280k: {reason}")
+    assert reply.ok and f"#{deal_id}" in reply.text, reply.text
+    assert _deal(session_factory, deal_id)[:3] == ("won", 280000, category)
+
+
+# -- 5. filler words are whole words ---------------------------------------------------------------
+
+def test_um_is_not_cut_from_umbrella(session_factory):
+    chat = Chat(session_factory)
+    chat.team()
+    assert chat.reply("visit +Umbrella: intro").ok
+    reply = chat.reply("umbrella mtg w/ their IT team re renewal, follow up next wed")
+    assert not reply.ok and "brella mtg" not in reply.text.replace("umbrella mtg", ""), reply.text
+    assert "visit Umbrella: umbrella mtg w/ their IT team re renewal" in reply.text
+    assert chat.reply("1").ok
+    with session_factory() as s:
+        assert s.scalars(select(Visit.notes)).all()[-1].startswith("umbrella mtg")
+        assert s.scalars(select(Task.title)).all() == []
+
+
+@pytest.mark.parametrize("typed, kept", [
+    ("soylent call re pricing, follow up next wed", "soylent call"),
+    ("okta mtg re sso, follow up next wed", "okta mtg"),
+    ("hilton dinner w/ CFO, follow up next wed", "hilton dinner"),
+])
+def test_a_word_starting_like_a_filler_keeps_its_letters(session_factory, typed, kept):
+    chat = Chat(session_factory)
+    chat.team()
+    reply = chat.reply(typed)
+    assert not reply.ok and f"task {kept}" in reply.text, reply.text
+    assert chat.press(reply.buttons[-1]).ok
+    with session_factory() as s:
+        assert s.scalars(select(Task.title)).all() == [typed.removesuffix(" next wed")]
+
+
+def test_qing_is_not_cut_from_qingke(session_factory):
+    """`请客户吃饭`: `请` is no courtesy here, and `客户 …` is no customer to create."""
+    chat = Chat(session_factory)
+    chat.team()
+    chat.reply("请客户吃饭 下周三跟进")
+    with session_factory() as s:
+        assert s.scalars(select(Customer.name)).all() == []
