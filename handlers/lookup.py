@@ -19,6 +19,7 @@ from handlers.rules.name_likeness import (
     core_name,
     extended_customers,
     similar_customers,
+    suffixed,
 )
 from handlers.text.reply import Button
 from storage.models.base import name_key
@@ -77,7 +78,8 @@ def known_customers(ctx: Ctx, name: str) -> list[Customer]:
     if not same and len(key) >= 2 and _CJK.search(key):  # `宁德` for 寧德時代: a short name is
         same = [id_ for id_, other in names if key in name_fold(other)]  # compared in simplified
     core = core_name(name)
-    if not same and (brand := brand_of(core)):  # not `华为技术` for 华为: a suffix is asked about
+    if not same and not suffixed(name) and (brand := brand_of(core)):  # `alibaba grp`, `华为技术`
+        # for 华为: a suffix is asked about (`similar_customers`)
         same = [id_ for id_, other in names
                 if brand_of(theirs := core_name(other)) == brand and theirs != core]
     if not same:  # `Wayne Ent.`, `Stark Ind.`: a known name shortened, punctuation aside

@@ -123,3 +123,59 @@ def test_qing_is_not_cut_from_qingke(session_factory):
     chat.reply("请客户吃饭 下周三跟进")
     with session_factory() as s:
         assert s.scalars(select(Customer.name)).all() == []
+
+
+# -- 2. a known customer's typo or suffix is asked about, never a new customer --------------------
+
+def _customers(session_factory):
+    with session_factory() as s:
+        return sorted(s.scalars(select(Customer.name)))
+
+
+@pytest.mark.parametrize("known, typed, user", [
+    ("腾讯", "visit tencnet: shortlist call, we're in top 2", "Ana"),
+    ("阿里巴巴", "visit alibaba grp: renewal signed off by their CIO", "Ana"),
+    ("美的集团", "visit midea group: pilot scoping w/ IT", "Ana"),
+    ("腾讯", "visit Tencent Holdings: demo", "Ana"),
+    ("华为", "visit huawie: demo", "Ana"),
+    ("Acme Corp", "visit acme crop: helped w/ the workshop prep", "Ana"),
+    ("Globex", "visit globx: pricing q's answered", "Ana"),
+    ("Globex", "visit Globex grp: pricing q's answered", "Ana"),
+    ("腾讯", "拜访 腾迅：沟通方案", "Ana"),
+    ("阿里巴巴", "拜访 阿里巴巴集团：续约", "Ana"),
+])
+def test_a_name_close_to_a_known_customer_is_asked_about(session_factory, known, typed, user):
+    chat = Chat(session_factory)
+    chat.team()
+    assert chat.reply(f"visit {known}: intro").ok
+    reply = chat.reply(typed, user=user)
+    assert not reply.ok and reply.buttons, reply.text
+    assert known in reply.buttons[0].label
+    assert _customers(session_factory) == [known]  # nothing created while asking
+    done = chat.press(reply.buttons[0], user=user)
+    assert done.ok, done.text
+    assert _customers(session_factory) == [known]
+    with session_factory() as s:
+        assert len(s.scalars(select(Visit)).all()) == 2
+
+
+def test_the_new_customer_tap_creates_the_name_as_typed(session_factory):
+    chat = Chat(session_factory)
+    chat.team()
+    assert chat.reply("visit 阿里巴巴: intro").ok
+    reply = chat.reply("visit alibaba grp: renewal")
+    assert 'New customer “alibaba grp”' in reply.buttons[-1].label
+    assert chat.press(reply.buttons[-1]).ok
+    assert _customers(session_factory) == ["alibaba grp", "阿里巴巴"]
+
+
+@pytest.mark.parametrize("known, typed", [
+    ("腾讯", "visit tencent: demo"), ("阿里巴巴集团", "visit alibaba: demo"),
+])
+def test_a_bare_brand_is_still_taken_as_its_customer_and_says_so(session_factory, known, typed):
+    chat = Chat(session_factory)
+    chat.team()
+    assert chat.reply(f"visit {known}: intro").ok
+    reply = chat.reply(typed)
+    assert reply.ok and f"taken as {known}" in reply.text, reply.text
+    assert _customers(session_factory) == [known]
