@@ -179,3 +179,67 @@ def test_a_bare_brand_is_still_taken_as_its_customer_and_says_so(session_factory
     reply = chat.reply(typed)
     assert reply.ok and f"taken as {known}" in reply.text, reply.text
     assert _customers(session_factory) == [known]
+
+
+# -- 3. a head count is no amount; a visit told with a stage is logged too ------------------------
+
+def _hooli(chat, session_factory, customer="Hooli", user="Ana"):
+    assert chat.reply(f"visit +{customer}: intro", user=user).ok
+    assert chat.reply(f'deal {customer} "sales analytics" 80k', user=user).ok
+    with session_factory() as s:
+        return s.scalars(select(Deal.id)).one()
+
+
+@pytest.mark.parametrize("typed, user, follow_up", [
+    ("Met w Hooli again today, demo for the VP + 2 analysts. Sending proposal by Wed", "Ana", "2026-11-25"),
+    ("今天见了Hooli 王总和3个工程师 下周三 报价", "Ana", "2026-12-02"),  # 下周三: next week's
+])
+def test_a_visit_told_with_a_stage_and_a_head_count_logs_the_visit_and_moves_the_deal(
+        session_factory, typed, user, follow_up):
+    chat = Chat(session_factory)
+    chat.team()
+    deal_id = _hooli(chat, session_factory)
+    asked = chat.reply(typed, user=user)
+    assert not asked.ok and len(asked.buttons) == 2, asked.text
+    both, visit_only = (b.command for b in asked.buttons)
+    assert both.endswith(("deal Hooli proposal", "商机 Hooli 报价")) and " 2" not in both.splitlines()[-1]
+    assert "follow up Wed" in both or "跟进 下周三" in both
+    done = chat.reply("yes" if typed.isascii() else "好", user=user)
+    assert done.ok, done.text
+    with session_factory() as s:
+        deal = s.get(Deal, deal_id)
+        assert (deal.stage, deal.amount) == ("proposal", 80000)
+        visit = s.scalars(select(Visit).order_by(Visit.id.desc())).first()
+        assert visit.notes == " ".join(typed.split()) and str(visit.follow_up_on) == follow_up
+
+
+def test_the_visit_alone_moves_no_deal(session_factory):
+    chat = Chat(session_factory)
+    chat.team()
+    deal_id = _hooli(chat, session_factory)
+    assert not chat.reply("Met w Hooli again today, demo for the VP + 2 analysts. Sending proposal by Wed").ok
+    asked = chat.reply("2")  # the visit as typed: is `by Wed` its follow-up? (asked as in any visit)
+    assert not asked.ok and "by Wed" in asked.text, asked.text
+    assert chat.reply("2").ok
+    with session_factory() as s:
+        assert (s.get(Deal, deal_id).stage, s.get(Deal, deal_id).amount) == ("lead", 80000)
+        assert len(s.scalars(select(Visit)).all()) == 2
+
+
+@pytest.mark.parametrize("typed, offered", [
+    ("hooli deal -> proposal, 2 analysts on the call", "deal Hooli proposal"),
+    ("hooli deal -> proposal, bumped to 95k", "deal Hooli proposal 95k"),
+    ("hooli signed!! 2 analysts on the call", "won Hooli"),
+    ("Hooli签了！3个人参加了签约", "赢单 Hooli"),
+    ("Hooli签了！9.5万", "赢单 Hooli 9.5万"),
+])
+def test_a_number_counting_people_is_never_offered_as_an_amount(session_factory, typed, offered):
+    chat = Chat(session_factory)
+    chat.team()
+    deal_id = _hooli(chat, session_factory)
+    asked = chat.reply(typed)
+    assert not asked.ok and [b.command for b in asked.buttons] == [offered], asked.text
+    assert chat.reply("1").ok
+    with session_factory() as s:
+        amount = s.get(Deal, deal_id).amount
+    assert amount == (95000 if offered.endswith(("95k", "9.5万")) else 80000)
