@@ -45,8 +45,8 @@ def customer_named(ctx: Ctx, name: str) -> Customer:
         return found[0]
     if found:
         raise _candidates(ctx, name, found)
-    if not force and len(parts := [p.strip() for p in _JOINED.split(name)]) > 1 and all(
-            p and known_customers(ctx, p) for p in parts):  # `比亚迪 + 美的`: two known customers
+    if not force and len(parts := [p.strip() for p in _AND_KNOWN.split(name)]) > 1 and all(
+            p and known_customers(ctx, p) for p in parts):  # `比亚迪 + 美的`, `Initech n Globex`
         raise _ask_joined(ctx, name, parts, known=True)  # one each, never a new joined name
     similar = [] if force else similar_customers(repo.names(ctx.tenant.id), name)
     if similar:
@@ -218,6 +218,13 @@ def with_customer(command, old: str, new: str):
 
 #: Between two customers' names: `京东和联想`, `Acme & Globex`, `Acme and Globex`, `A/B`.
 _JOINED = pattern(r"\s*(?:和|与|與|及|、|&|\+|/|;|；|\band\b)\s*", re.IGNORECASE)
+
+
+#: The same, and the words said for "and" only between two known customers' names (`Initech n
+#: Globex`, `华为跟腾讯`): one message each is asked about, never notes `n Globex`
+_AND_KNOWN = pattern(r"\s*(?:和|与|與|及|、|跟|同|&|\+|/|;|；|\band\b|(?<![\w'’])n(?![\w'’]))\s*",
+                     re.IGNORECASE)
+AND_WORDS = frozenset("n and & + / 和 与 與 及 、 跟 同".split())
 
 
 #: `&` between two letters with no space (`A&B Ltd.`, `AT&T`, `P&G`): part of one company's name

@@ -243,3 +243,43 @@ def test_a_number_counting_people_is_never_offered_as_an_amount(session_factory,
     with session_factory() as s:
         amount = s.get(Deal, deal_id).amount
     assert amount == (95000 if offered.endswith(("95k", "9.5万")) else 80000)
+
+
+# -- 6. two known customers joined by `n`, `跟` ----------------------------------------------------
+
+def _visits(session_factory):
+    with session_factory() as s:
+        return [tuple(r) for r in s.execute(select(Customer.name, Visit.notes).join(
+            Customer, Customer.id == Visit.customer_id).order_by(Visit.id))]
+
+
+@pytest.mark.parametrize("typed, notes", [
+    ("visit Initech n Globex", ("", "")),
+    ("visit Initech n Globex today - both demos", ("both demos", "both demos")),  # today: the day
+    ("visit Initech n Globex: joint workshop", ("joint workshop", "joint workshop")),
+    ("拜访 Initech跟Globex：联合会议", ("联合会议", "联合会议")),
+])
+def test_two_known_customers_joined_by_n_are_a_visit_each_never_notes(session_factory, typed, notes):
+    """The notes each visit keeps are the words after the two names."""
+    chat = Chat(session_factory)
+    chat.team()
+    assert chat.reply("visit +Initech: intro").ok and chat.reply("visit +Globex: intro").ok
+    asked = chat.reply(typed)
+    assert not asked.ok and "Initech · Globex" in asked.text, asked.text
+    assert len(_visits(session_factory)) == 2  # nothing saved while asking
+    assert chat.press(asked.buttons[0]).ok
+    visits = _visits(session_factory)[2:]
+    assert [name for name, _notes in visits] == ["Initech", "Globex"]
+    assert tuple(n or "" for _c, n in visits) == notes
+    with session_factory() as s:
+        assert sorted(s.scalars(select(Customer.name))) == ["Globex", "Initech"]
+
+
+def test_n_before_words_that_name_no_customer_is_asked_as_before(session_factory):
+    chat = Chat(session_factory)
+    chat.team()
+    assert chat.reply("visit +Initech: intro").ok
+    asked = chat.reply("visit Initech n team: demo")
+    assert not asked.ok and "there is Initech" in asked.text, asked.text
+    with session_factory() as s:
+        assert s.scalars(select(Customer.name)).all() == ["Initech"]
