@@ -84,18 +84,44 @@ def says_no_name(said: str) -> bool:
     return not words or words[0].lower().strip(".,") in _NO_NAME_WORDS or _NO_NAME_ZH.match(said) is not None
 
 
-def _category(text: str, table: dict[str, tuple[str, ...]]) -> str:
-    """The category of the clause that decides (after the last `but`, `because`, `held on`), else
-    of the first word said: `pushed hard on price but we held on support terms` is support."""
-    def first(part: str) -> str | None:
-        found = [(part.find(word), category) for category, words in table.items()
-                 for word in words if word in part]
-        return min(found)[1] if found else None
+def _named(part: str, table: dict[str, tuple[str, ...]]) -> list[str]:
+    """The categories whose words `part` says, in the order said."""
+    found = sorted((part.find(word), category) for category, words in table.items()
+                   for word in words if word in part)
+    return list(dict.fromkeys(category for _at, category in found))
 
+
+#: a reason that starts with a category's own name (`competitor Oracle was cheaper`, `timing, …`,
+#: `价格：…`, a reason button's words): the rep said which
+_LABEL = pattern(r"^\s*(?:(price|product fit|competitor|timing|budget|relationship|delivery|service|"
+                 r"价格|产品匹配|竞争对手|时机|预算|客户关系|交付|服务)(?=\s*(?:[,:：，;；\-—]|$))"
+                 r"|(competitor|竞争对手)\s)")
+_LABELS = {"product fit": "product_fit", "价格": "price", "产品匹配": "product_fit",
+           "竞争对手": "competitor", "时机": "timing", "预算": "budget",
+           "客户关系": "relationship", "交付": "delivery", "服务": "service"}
+
+
+def _deciding(text: str, table: dict[str, tuple[str, ...]]) -> list[str]:
+    """The categories of the clause that decides (after the last `but`, `because`, `held on`:
+    `pushed hard on price but we held on support terms` is support; a category named first as a
+    label), else all those said."""
+    label = _LABEL.match(text)
+    if label and (category := _LABELS.get(said := label[1] or label[2], said)) in table:
+        return [category]
     for marker in reversed(list(_DECIDING.finditer(text))):
-        if (decided := first(text[marker.end():])) is not None:
-            return decided
-    return first(text) or ("other" if text.strip() else "")
+        if decided := _named(text[marker.end():], table):
+            return decided[:1]
+    return _named(text, table)
+
+
+def _category(text: str, table: dict[str, tuple[str, ...]]) -> str:
+    return next(iter(_deciding(text, table)), "other" if text.strip() else "")
+
+
+def categories_said(reason: str, *, won: bool = False) -> list[str]:
+    """The categories a reason names where none decides (`better price and faster delivery`: price,
+    delivery), to be asked which; one or none where the reason says."""
+    return _deciding(simplified(reason).lower(), _WIN_WORDS if won else CATEGORY_WORDS)
 
 
 def categorize(reason: str, *, won: bool = False, known: tuple[str, ...] = ()) -> tuple[str, str]:

@@ -21,7 +21,14 @@ from sqlalchemy import select
 from handlers.context import Ctx
 from handlers.grammar.commands import AddTip, FindTips, LikeTip, ShowReasons
 from handlers.lookup import example, managers_team, scope_members
-from handlers.rules.close_reasons import CATEGORIES, CATEGORY_WORDS, WIN_CATEGORIES, categorize, says_no_name
+from handlers.rules.close_reasons import (
+    CATEGORIES,
+    CATEGORY_WORDS,
+    WIN_CATEGORIES,
+    categories_said,
+    categorize,
+    says_no_name,
+)
 from handlers.rules.working_days import period_bounds
 from handlers.text import format as fmt
 from handlers.text.reply import Button, Chart, Reply, Table
@@ -45,6 +52,37 @@ def category_of(deal: Deal) -> str:
     if stored and stored in (WIN_CATEGORIES if won else CATEGORIES) and not (won and stored == "other"):
         return stored
     return categorize(deal.reason, won=won)[0] or "other"
+
+
+def note_reason(ctx: Ctx, deal: Deal, reason: str, won: bool) -> tuple[str, tuple[Button, ...]]:
+    """Keep a closing reason on its deal, read into its category and competitor; where it names two
+    categories and says neither decided (`better price and faster delivery`), the category is left
+    to the rep: (the question, one tap per category), else ("", ())."""
+    deal.reason = reason
+    deal.reason_category, deal.competitor = read_reason(ctx, reason, won)
+    said = categories_said(reason, won=won)
+    if len(said) < 2:
+        return "", ()
+    deal.reason_category = ""  # asked: counted by its first word (`category_of`) until answered
+    word = name_of(WORDS, "won" if won else "lost", ctx.locale)
+    names = [category_name(category, ctx.locale) for category in said[:MAX_BUTTONS]]
+    return (ctx.t("reason_which", id=deal.id, names=" · ".join(names)),
+            tuple(Button(name, f"{word} #{deal.id}: {name}") for name in names))
+
+
+def category_answer(ctx: Ctx, deal: Deal, reason: str, won: bool) -> Reply | None:
+    """`won #5: delivery` (a tap) for a deal whose reason named two categories: its category, the
+    reason as typed kept; None where the deal was not asked about or `reason` names no category."""
+    if not deal.reason or deal.reason_category:
+        return None
+    names = {category_name(category, locale): category for category in (WIN_CATEGORIES if won else CATEGORIES)
+             for locale in ("en", "zh")}
+    if (category := names.get(reason.strip().lower())) is None:
+        return None
+    deal.reason_category = category
+    ctx.people.audit(ctx.tenant.id, ctx.member.id, "deal.reason", "deal", deal.id, category=category)
+    name = category_name(category, ctx.locale)
+    return Reply(lines=(ctx.t("reason_category_noted", id=deal.id, name=name),))
 
 
 def read_reason(ctx: Ctx, reason: str, won: bool) -> tuple[str, str]:

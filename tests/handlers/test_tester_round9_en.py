@@ -38,7 +38,7 @@ def test_a_loss_to_an_unnamed_vendor_stores_no_competitor(session_factory, reaso
     assert reply.ok and f"Deal #{deal_id}" in reply.text, reply.text
     stage, _amount, category, competitor = _deal(session_factory, deal_id)
     assert (stage, competitor) == ("lost", "")
-    assert category in ("competitor", "price", "other")
+    assert category in ("competitor", "other") or category == "" and reply.buttons  # or asked which
     report = chat.reply("reasons month", user="Mia")
     assert "Competitors named" not in report.text, report.text
 
@@ -84,6 +84,39 @@ def test_a_wins_category_is_what_decided_it(session_factory, reason, category):
     reply = chat.reply(f"won #{deal_id} 280k: {reason}")
     assert reply.ok and f"#{deal_id}" in reply.text, reply.text
     assert _deal(session_factory, deal_id)[:3] == ("won", 280000, category)
+
+
+@pytest.mark.parametrize("typed, taps, answer, category, won", [
+    ("won #{id} 280k: better price and faster delivery", ["price", "delivery"], "delivery", "delivery", True),
+    ("won #{id} 280k: better price and faster delivery", ["price", "delivery"], "2", "delivery", True),
+    ("lost #{id}: lost to SAP on price", ["competitor", "price"], "price", "price", False),
+    ("赢单 #{id} 28万：价格便宜，交付也快", ["价格", "交付"], "交付", "delivery", True),
+])
+def test_two_categories_named_with_none_deciding_are_asked_about(
+        session_factory, typed, taps, answer, category, won):
+    chat = Chat(session_factory)
+    chat.team()
+    deal_id = _open_deal(chat, session_factory)
+    reply = chat.reply(typed.format(id=deal_id))
+    assert reply.ok and f"#{deal_id}" in reply.text, reply.text
+    assert [b.label for b in reply.buttons] == taps, reply.text
+    stage, _amount, stored, _competitor = _deal(session_factory, deal_id)
+    assert (stage, stored) == ("won" if won else "lost", "")  # not guessed while asked
+    answered = chat.reply(answer)
+    assert answered.ok and f"#{deal_id}" in answered.text, answered.text
+    assert _deal(session_factory, deal_id)[2] == category
+    with session_factory() as s:
+        assert s.get(Deal, deal_id).reason == typed.format(id=deal_id).split(": ", 1)[-1].split("：", 1)[-1]
+
+
+def test_a_category_tap_on_a_deal_not_asked_about_changes_nothing(session_factory):
+    chat = Chat(session_factory)
+    chat.team()
+    deal_id = _open_deal(chat, session_factory)
+    assert chat.reply(f"won #{deal_id} 280k: beat them on delivery time").ok
+    again = chat.reply(f"won #{deal_id}: price")
+    assert not again.ok and "already closed" in again.text, again.text
+    assert _deal(session_factory, deal_id)[2] == "delivery"
 
 
 # -- 5. filler words are whole words ---------------------------------------------------------------
