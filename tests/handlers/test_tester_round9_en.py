@@ -67,6 +67,29 @@ def test_a_competitor_named_before_is_known_in_lower_case(session_factory):
     assert "Competitors named: Oracle (2)" in chat.reply("reasons month", user="Mia").text
 
 
+def test_a_reason_given_after_the_loss_stores_no_filler_competitor(session_factory):
+    chat = Chat(session_factory)
+    chat.team()
+    deal_id = _open_deal(chat, session_factory, "Initech")
+    asked = chat.reply("lost Initech")
+    assert asked.ok and "What decided it?" in asked.text, asked.text
+    reply = chat.reply(f"lost #{deal_id}: went with a cheaper vendor, cut us on price")
+    assert reply.ok and f"#{deal_id}" in reply.text, reply.text
+    assert _deal(session_factory, deal_id)[3] == ""
+
+
+def test_a_filler_competitor_stored_before_is_not_listed(session_factory):
+    chat = Chat(session_factory)
+    chat.team()
+    first, second = _open_deal(chat, session_factory), _open_deal(chat, session_factory, "Globex")
+    assert chat.reply(f"lost #{first}: went with Oracle").ok
+    assert chat.reply(f"lost #{second}: budget").ok
+    with session_factory.begin() as s:  # as rounds before this one stored `went with another vendor`
+        s.get(Deal, second).competitor = "another"
+    report = chat.reply("reasons team month", user="Mia")
+    assert "Competitors named: Oracle (1)" in report.text and "another" not in report.text, report.text
+
+
 # -- 4. a win's category: what the sentence says won it -------------------------------------------
 
 @pytest.mark.parametrize("reason, category", [
