@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from handlers.grammar.brands import brand_of
 from handlers.grammar.normal import simplified
 from handlers.grammar.patterns import pattern
 
@@ -62,8 +63,8 @@ _DECIDING = pattern(r"\b(?:but|however|though|although|yet|because|since|thanks 
 
 def competitor_name(said: str, known: tuple[str, ...] = ()) -> str:
     """The competitor a phrase after `went with` names, or "" when it names none: a capitalised
-    name (`SAP`, `Sales Force`), Chinese (`华为`), or a name already known in any case (`oracle`);
-    never a word like `a`, `another`, `cheaper`, `另一家`."""
+    name (`SAP`, `Sales Force`), Chinese (`华为`), a brand (`huawei`) or a name already known in any
+    case (`oracle`); never a word like `a`, `another`, `cheaper`, `另一家`."""
     said = said.strip(" .,，。")
     first = said.split()[0] if said.split() else ""
     if not first or says_no_name(said):
@@ -73,7 +74,7 @@ def competitor_name(said: str, known: tuple[str, ...] = ()) -> str:
                 not said[len(name):len(name) + 1].isalnum():
             return name
     if first[0].isascii() and first[0].isalpha() and first[0].islower():
-        return ""  # `went with budget option`: a common word, no name
+        return first.strip(".,") if brand_of(first.strip(".,")) else ""  # `huawei`, not `budget option`
     name = _NAME.match(said)[0].strip(" .,，。")
     return "" if _NOT_A_NAME.search(simplified(name)) else name
 
