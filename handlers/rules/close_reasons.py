@@ -20,8 +20,7 @@ CATEGORY_WORDS = {
     "product_fit": ("product", "feature", "fit", "requirement", "demo", "产品", "功能", "需求", "匹配",
                     "演示"),
     "competitor": ("competitor", "competition", "lost to", "went with", "chose", "竞争", "对手", "竞品",
-                   "输给",
-                   "选了"),
+                   "输给", "选了"),
     "timing": ("timing", "delay", "later", "postpone", "next year", "时机", "推迟", "延期", "明年"),
     "budget": ("budget", "funds", "funding", "money", "预算", "资金", "经费"),
     "relationship": ("relationship", "trust", "contact", "champion", "关系", "信任", "人脉", "对接人"),
@@ -54,8 +53,9 @@ _NO_NAME_WORDS = frozenset((
     " new old existing incumbent current previous internal in-house inhouse own different better best"
     " vendor vendors supplier suppliers competitor competitors competition option solution offer quote"
     " bid price budget team partner provider player brand company firm rival").split())
-_NO_NAME_ZH = pattern(r"^(?:另一?家|另外一?家|别家|别的|其他|其它|一家|一个|某|本地|当地|小|大|对手|"
-                      r"竞品|友商|他们|我们|自己|内部|老|原来|现有|供应商|厂商|公司)")
+_NO_NAME_ZH = pattern(r"^(?:另一?家|另外一?家|别家|别的|其他|其它|一家|一个|某|本地|当地|对手|竞品|友商|"
+                      r"[小大](?:公司|厂|品牌|供应商|厂商)|老(?:对手|供应商|厂商)|他们|我们|自己|内部|原来|"
+                      r"现有|供应商|厂商|公司)")  # not 小米, 大疆
 #: where the sentence says what decided it: `… but we held on support` · `because` · `但是靠服务赢了`
 _DECIDING = pattern(r"\b(?:but|however|though|although|yet|because|since|thanks to|due to|held on|"
                     r"won (?:it )?on|beat them on)\b|但是|但|不过|可是|然而|因为|由于|靠|凭", re.I)

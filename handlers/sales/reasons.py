@@ -88,8 +88,9 @@ def category_answer(ctx: Ctx, deal: Deal, reason: str, won: bool) -> Reply | Non
 def read_reason(ctx: Ctx, reason: str, won: bool) -> tuple[str, str]:
     """(category, competitor) of a closing reason, the competitors already named known in any case
     (`lost to oracle` after `Oracle`)."""
-    known = () if won else tuple(ctx.session.scalars(
-        select(Deal.competitor).where(Deal.tenant_id == ctx.tenant.id, Deal.competitor != "").distinct()))
+    known = () if won else tuple(name for name in ctx.session.scalars(
+        select(Deal.competitor).where(Deal.tenant_id == ctx.tenant.id, Deal.competitor != "").distinct())
+        if not says_no_name(name))
     return categorize(reason, won=won, known=known)
 
 

@@ -46,7 +46,7 @@ def test_a_loss_to_an_unnamed_vendor_stores_no_competitor(session_factory, reaso
 @pytest.mark.parametrize("reason, name", [
     ("xiaomi chose SAP, better price", "SAP"), ("went with Oracle", "Oracle"),
     ("they chose to go with SAP", "SAP"), ("输给了华为", "华为"), ("竞争对手 SAP", "SAP"),
-    ("lost to huawei", "huawei"),
+    ("lost to huawei", "huawei"), ("输给了小米", "小米"), ("选了大疆", "大疆"),
 ])
 def test_a_named_competitor_is_still_stored(session_factory, reason, name):
     chat = Chat(session_factory)
