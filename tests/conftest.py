@@ -1,6 +1,7 @@
 """Shared fixtures: real SQLite files and a real PostgreSQL database, and the console chat backend.
 
-PostgreSQL: one database per test run, created and dropped here; tables are emptied between tests.
+PostgreSQL: one database per test run (per pytest-xdist worker: each worker makes its own session
+fixtures, and the names are unique), created and dropped here; tables are emptied between tests.
 Where no server answers, the PostgreSQL half skips with the reason, unless
 SALESBOT_REQUIRE_POSTGRES=1 (as in CI), which turns that into a failure. How the databases are shared
 and prepared: databases.py.
