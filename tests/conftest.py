@@ -34,6 +34,12 @@ PG_ADMIN_URL = os.environ.get("SALESBOT_TEST_POSTGRES_URL",
 REQUIRE_PG = os.environ.get("SALESBOT_REQUIRE_POSTGRES") == "1"
 
 
+def pytest_collection_modifyitems(items):
+    """Tests marked `slow` run first (in their order), so that the pytest-xdist workers end
+    together on short tests instead of one idling while another runs a long test picked up last."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
 @pytest.fixture(scope="session")
 def sqlite_template(tmp_path_factory):
     path = tmp_path_factory.mktemp("template") / "salesbot.sqlite3"

@@ -51,6 +51,7 @@ def test_database_cut_and_restored_mid_run(proxied_slack):
     assert visits(slack.core) == 2
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
 def test_a_command_while_another_writer_holds_sqlites_lock_is_answered_busy(slack, db_url, caplog):
     """SQLite's lock held past the busy timeout: acked, answered "busy, send it again", nothing

@@ -16,6 +16,8 @@ from storage.models.messaging import Delivery, InboxItem
 from storage.models.sales import Visit
 from support import ROOT, count, eventually, free_port, procfile_command, wait_until_healthy
 
+pytestmark = pytest.mark.slow  # real processes: run first (conftest.py)
+
 
 @pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
 def test_the_procfile_web_process_serves_slack(procfile_web):
