@@ -301,6 +301,10 @@ SALES: dict[str, tuple[str, str]] = {
     "reason_ask": ("What decided it? Tap a reason, or send: {example}",
                    "主要原因是什么？点一个，或发送：{example}"),
     "reason_noted": ("Reason for deal #{id} noted: {reason}.", "已记录商机 #{id} 的原因：{reason}。"),
+    "reason_which": ("Deal #{id}'s reason names {names}: which one decided it? Tap it (the reason stays "
+                     "as typed).",
+                     "商机 #{id} 的原因里提到了 {names}：哪一个是决定因素？点一个（原因按原文保留）。"),
+    "reason_category_noted": ("Deal #{id} counted under {name}.", "商机 #{id} 已归入“{name}”。"),
     # customers
     "tier": ("Tier", "等级"), "lifecycle": ("Stage", "客户阶段"),
     "customer_updated": ("Customer {name} updated.", "客户{name}已更新。"),
