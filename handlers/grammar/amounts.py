@@ -40,6 +40,7 @@ def parse_amount(token: str) -> Money | None:
     'USD'
     """
     token = _ABOUT.sub("", token.strip()) or token  # `三十万左右`, `大概30万`: the amount said
+    token = _EVEN.sub("", token.replace("块钱", "块"))  # `24万元整`, `24万块钱`: 240,000 as said
     match = _AMOUNT.match(token.strip()) or _AMOUNT.match(_arabic(token.strip()))
     if not match:
         return None
@@ -77,6 +78,8 @@ def amount_words(text: str) -> str:
 
 
 _CN_CHARS = "零〇一二两三四五六七八九十百千万亿0-9"
+#: `整` closing an amount (`24万元整`, `二十四万整`): a whole sum, said as on a cheque
+_EVEN = pattern(r"(?<=[\d零〇一二两三四五六七八九十百千万亿元块kKmMwW])整$")
 #: Words that say an amount is about so much (`大概30万`, `三十万左右`): the amount is what is said
 _ABOUT = pattern(r"^(?:大概|大约|约|差不多|~|≈)|(?:左右|上下)$")
 _CN_NUMBER = pattern(rf"^([$¥€£]?)([{_CN_CHARS}]*[十百千万亿][{_CN_CHARS}]*)"

@@ -19,12 +19,14 @@ from sqlalchemy import select
 
 from handlers.context import Ctx
 from handlers.grammar import vocabulary as V
-from handlers.grammar.amounts import parse_amount
+from handlers.grammar.amounts import amount_words, parse_amount
+from handlers.grammar.commands import SetTarget
 from handlers.grammar.dates import parse_date
 from handlers.grammar.normal import view
 from handlers.grammar.patterns import pattern
 from handlers.grammar.sentences import stage_said
 from handlers.lookup import known_customers
+from handlers.team.targets import target_corrected
 from handlers.text.reply import Button, Reply
 from handlers.text.strings import STAGE_NAMES, WORDS, name_of
 from storage import journal
@@ -45,9 +47,10 @@ _ZH = pattern(r"^(?P<lead>(?:刚才那条|刚才)?(?:不对|不是|错了|说错
               r"(?P<value>\S+?)(?P<not>[,，]?\s*不是\S+)?[\s。!！]*$")
 
 
-def correction(ctx: Ctx, text: str) -> Reply | None:
-    """The reply to a correction of an amount, a day or a customer, or None when `text` is none."""
-    said = " ".join(view(text).split())
+def correction(ctx: Ctx, text: str) -> Reply | SetTarget | None:
+    """The reply to a correction of an amount, a day or a customer (of a target just set: the
+    target again, corrected), or None when `text` is none."""
+    said = " ".join(view(amount_words(text)).split())  # `1.5mil`: `1.5m`
     if (stage := stage_said(text)) is not None:
         return _stage_offer(ctx, *stage, zh=bool(_CJK.search(said)))
     match = next((m for m in (_EN.match(said), _ZH.match(said)) if m and (m["lead"] or m["verb"])), None)
@@ -66,6 +69,8 @@ def correction(ctx: Ctx, text: str) -> Reply | None:
         return None
     ctx.locale = "en" if _EN.made(match) else "zh"  # answered in the language it was said in
     change = journal.latest(ctx.session, ctx.tenant.id, ctx.member.id)
+    if kind == "amount" and (target := target_corrected(ctx, value, change.at if change else None)):
+        return target  # `no I meant 1.5mil` just after `target @Bo 1m`: that target's amount
     row = None
     if change is not None and change.entity in ("deals", "visits", "tasks") and change.entity_id \
             and change.at >= ctx.now - RECENT:

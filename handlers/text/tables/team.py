@@ -84,6 +84,13 @@ TEAM: dict[str, tuple[str, str]] = {
     "target_split": ("Split between the reps ({count}): {shares}", "已分解给 {count} 位销售：{shares}"),
     "target_currency": ("Targets are kept in {currency}; give the amount without another currency.",
                         "目标以 {currency} 计，请不要使用其他币种。"),
+    "target_whose_unknown": ("I don't know anyone called “{name}”: whose target is it? Nothing was set yet.",
+                             "没有找到名叫“{name}”的成员：这是谁的目标？尚未设定。"),
+    "target_whose_which": ("“{name}” could be {names}: whose target is it? Nothing was set yet.",
+                           "“{name}”可能是 {names}：这是谁的目标？尚未设定。"),
+    "target_split_former": ("Removed the targets of those who left the team: {names}",
+                            "已移除离职成员的目标：{names}"),
+    "target_corrected": ("Corrected: it was {old}.", "已更正：原为 {old}。"),
     "target_no_reps": ("Team {team} has no reps to split the target over.",
                        "团队{team}没有可分解目标的销售。"),
     # schedules and standups
