@@ -63,7 +63,18 @@ _UNIT_WORDS = (
     (re.compile(r"(?<![\w.,])(\d+(?:\.\d+)?)(?:\s*(?:millions?|mil|mio|mln|mn|mm)|\s+m)(?![\w$¥€£])", re.I),
      r"\1m"),
     (re.compile(r"(?<![\w$¥€£])(hk\$|us\$|[$¥€£])\s+(?=\d)", re.I), r"\1"),
+    # `50 000€`, `€50 000`: thousands grouped by spaces, beside a currency
+    (re.compile(r"(?<![\w.,])(\d{1,3})[ \u00a0](\d{3})(?:[ \u00a0](\d{3}))?(?=\s*(?:[$¥€£元块]|欧元|美元)"
+                r"|\s*(?:eur|usd|gbp|rmb|cny|hkd)(?![A-Za-z]))", re.I), r"\1\2\3"),
+    (re.compile(r"(?<=[$¥€£])(\d{1,3})[ \u00a0](\d{3})(?:[ \u00a0](\d{3}))?(?![\d,.])"), r"\1\2\3"),
 )
+#: A currency said after an amount as a phrase (`50k in euros`, `50k (EUR)`, `5万欧`): the amount's
+#: own currency, as a sign would say it (`€50k`); a bare code after it (`50k EUR`) is the deal's
+_IN_CURRENCY = pattern(r"(?<![\w.,$¥€£])(?P<num>\d[\d,.]*(?:k|m|w|万|千)?)\s*"
+                       r"(?:(?:in\s+|\(\s*)(?P<word>euros?|eur|dollars?|usd|us\s+dollars|pounds?|gbp|"
+                       r"rmb|yuan|cny|renminbi)\s*\)?|(?P<zh>欧|美刀))(?![A-Za-z\u4e00-\u9fff])", re.I)
+_SIGN_OF = {"eur": "€", "dol": "$", "usd": "$", "us ": "$", "pou": "£", "gbp": "£", "rmb": "¥", "yua": "¥",
+            "cny": "¥", "ren": "¥", "欧": "€", "美刀": "$"}
 _QUOTED = pattern(r"(\"[^\"]*\"|“[^”]*”|「[^」]*」)")
 
 
@@ -74,7 +85,13 @@ def amount_words(text: str) -> str:
     for index in range(0, len(parts), 2):
         for regex, unit in _UNIT_WORDS:
             parts[index] = regex.sub(unit, parts[index])
+        parts[index] = _IN_CURRENCY.sub(_signed, parts[index])
     return "".join(parts)
+
+
+def _signed(found: re.Match) -> str:
+    said = found["zh"] or found["word"].lower()
+    return f"{_SIGN_OF.get(said, _SIGN_OF.get(said[:3], ''))}{found['num']}"
 
 
 _CN_CHARS = "零〇一二两三四五六七八九十百千万亿0-9"
@@ -157,3 +174,16 @@ def parse_count(token: str) -> Decimal | None:
     if money is None or money.currency or money.amount != money.amount.to_integral_value():
         return None
     return money.amount
+
+
+#: A currency named anywhere in a message (`paid in EUR`, `欧元`, `€`): a sign, a code or a word
+_NAMED_CURRENCY = pattern(r"(?<![A-Za-z])(?:hk\$|us\$|usd|dollars?|cny|rmb|yuan|eur|euros?|gbp|pounds?|"
+                          r"hkd|jpy|yen)(?![A-Za-z])|[$¥€£]|美元|美金|人民币|欧元|英镑|港币|港元|日元", re.I)
+_WORD_CURRENCY = {"dollar": "USD", "dollars": "USD", "yuan": "CNY", "euro": "EUR", "euros": "EUR",
+                  "pound": "GBP", "pounds": "GBP", "yen": "JPY"}
+
+
+def currencies_named(text: str) -> set[str]:
+    """The currencies `text` names (`won #3 50k; paid in EUR` → {"EUR"})."""
+    return {_WORD_CURRENCY.get(word.lower()) or _CURRENCY[word.lower()]
+            for word in _NAMED_CURRENCY.findall(text)}
