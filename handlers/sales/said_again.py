@@ -69,7 +69,8 @@ def correction(ctx: Ctx, text: str) -> Reply | SetTarget | None:
         return None
     ctx.locale = "en" if _EN.made(match) else "zh"  # answered in the language it was said in
     change = journal.latest(ctx.session, ctx.tenant.id, ctx.member.id)
-    if kind == "amount" and (target := target_corrected(ctx, value, change.at if change else None)):
+    if kind == "amount" and change is not None and change.kind == "SetTarget" \
+            and change.at >= ctx.now - RECENT and (target := target_corrected(ctx, value)):
         return target  # `no I meant 1.5mil` just after `target @Bo 1m`: that target's amount
     row = None
     if change is not None and change.entity in ("deals", "visits", "tasks") and change.entity_id \

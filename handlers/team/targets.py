@@ -1,7 +1,6 @@
 """Managers set targets for a member or a team, and split a team target over its reps."""
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import replace
 from decimal import ROUND_DOWN, Decimal
 
@@ -85,7 +84,8 @@ def _member_meant(ctx: Ctx, cmd: SetTarget) -> Member:
     same = [m for m in found if name_fold(m.display_name) == name_fold(name)]
     if len(same) == 1:
         return same[0]
-    offered = found or [m for team in ctx.teams for m in ctx.people.roster(team.id) if m.role == "rep"]
+    teams = ctx.teams or [team for team in (ctx.team,) if team]  # an admin: the team all start in
+    offered = found or [m for team in teams for m in ctx.people.roster(team.id) if m.role == "rep"]
     said = ctx.text if name in ctx.text else ""
     buttons = tuple(Button(m.display_name, _naming(said, name, m.display_name) or m.display_name,
                            action=replace(cmd, scope=Scope("member", m.display_name)))
@@ -157,20 +157,15 @@ def handle_list_targets(ctx: Ctx, cmd: ListTargets) -> Reply:
     return Reply(title=title, table=Table(headers, tuple(rows)))
 
 
-#: how long after a target is set `no I meant 1.5m` / `不对，是150万` is about it
-RECENT = dt.timedelta(minutes=10)
-
-
-def target_corrected(ctx: Ctx, amount: str, since: dt.datetime | None) -> SetTarget | None:
-    """`no I meant 1.5mil` · `不对，是150万` right after the asker set a target (nothing changed
-    since, `since`: their latest change): that target again with this amount (the reply says it
-    was put right, and what it was), or None."""
+def target_corrected(ctx: Ctx, amount: str) -> SetTarget | None:
+    """`no I meant 1.5mil` · `不对，是150万` right after the asker set a target (the caller knows
+    it was their latest change): that target again with this amount (the reply says it was put
+    right, and what it was), or None."""
     row = ctx.session.scalar(select(AuditLog).where(
         AuditLog.tenant_id == ctx.tenant.id, AuditLog.actor_id == ctx.member.id,
         AuditLog.action == "target.set").order_by(AuditLog.id.desc()).limit(1))
     money = parse_amount(amount.replace(" ", ""))
-    if row is None or money is None or "owner" not in row.detail or row.at < ctx.now - RECENT \
-            or (since is not None and row.at < since):
+    if row is None or money is None or "owner" not in row.detail:
         return None
     kind, start = row.detail["period"].split(":")
     period = next((Period(kind, k) for k in range(-2, 3)
