@@ -184,6 +184,6 @@ _WORD_CURRENCY = {"dollar": "USD", "dollars": "USD", "yuan": "CNY", "euro": "EUR
 
 
 def currencies_named(text: str) -> set[str]:
-    """The currencies `text` names (`won #3 50k; paid in EUR` → {"EUR"})."""
+    """The currencies `text` names (`won #3 50k; paid in EUR` → {"EUR"}), a title in quotes aside."""
     return {_WORD_CURRENCY.get(word.lower()) or _CURRENCY[word.lower()]
-            for word in _NAMED_CURRENCY.findall(text)}
+            for part in _QUOTED.split(text)[::2] for word in _NAMED_CURRENCY.findall(part)}

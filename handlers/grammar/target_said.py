@@ -18,10 +18,10 @@ _AMOUNT_ZH = (r"[¥$]?(?:\d[\d.,]*|[零〇一二两三四五六七八九十百�
 #: `李娜下个月目标50万` · `下个月李娜的目标是50万` · `给李娜定个下个月拜访目标40次` · `团队本季度目标200万`
 #: · `给张伟定个目标：本月业绩八十万`
 _TARGET_ZH = pattern(
-    rf"^(?P<p0>{_PERIOD_ZH})?\s*(?:给|帮|把|替)?\s*@?(?P<who>团队|[^\s\d@#，,:：;；。]{{2,4}}?)\s*的?\s*"
+    rf"^(?P<p0>{_PERIOD_ZH})?\s*(?:给|帮|把|替)?\s*@?(?P<who>团队|[^\s\d@#，,:：;；。]{{2,4}}?)\s*[的把]?\s*"
     rf"(?:(?P<p1>{_PERIOD_ZH})\s*的?\s*)?(?:(?P<m1>{_METRIC_ZH})\s*)?(?:定个?|定一个|设个?|设一个|设置|设定)?\s*"
     rf"(?:(?P<p2>{_PERIOD_ZH})\s*的?\s*)?(?:(?P<m2>{_METRIC_ZH})\s*)?目标\s*"
-    r"(?:是|为|定为|设为|定成|设成|定在|[:=,，])?\s*"
+    r"(?:是|为|定为|设为|定成|设成|定在|改成|改为|改到|调成|调到|调整为|[:=,，])?\s*"
     rf"(?:(?P<p4>{_PERIOD_ZH})\s*的?\s*)?(?:(?P<m3>{_METRIC_ZH})\s*)?(?:是|为|[:=])?\s*"
     rf"(?P<amount>{_AMOUNT_ZH})(?:个|次|单|家)?\s*"
     rf"(?P<p3>{_PERIOD_ZH})?\s*[!。.~]*$", re.I)
@@ -31,6 +31,10 @@ _TARGET_EN = pattern(
     r"^(?:(?:please|pls)\s+)?(?:(?:set|make|put|give|change|update)\s+)?(?:the\s+)?"
     r"(?P<who>@?[^\s\d@#$¥€£:,]+?)(?P<own>'s|’s|s')?\s+(?P<before>(?:\S+\s+){0,3}?)"
     r"(?:target|goal|quota)\b(?P<after>.*)$", re.I)
+#: `set a target for Bo of 50k next month` · `Q1 target for Ana: 1.2m`: the name after `for`
+_TARGET_FOR_EN = pattern(
+    r"^(?:(?:please|pls)\s+)?(?:(?:set|make|put|give|change|update)\s+)?(?:the\s+|a\s+)?"
+    r"(?P<before>(?:\S+\s+){0,3}?)(?:target|goal|quota)\s+(?P<after>for\s+.+)$", re.I)
 _EN_NOT_WHO = {"my", "our", "a", "the", "new", "what", "whats", "what's", "how", "is", "set", "hit",
                "no", "this", "next", "last", "monthly", "quarterly"}
 
@@ -55,7 +59,10 @@ def _said_zh(text: str) -> str | None:
 
 
 def _said_en(text: str) -> str | None:
-    found = _TARGET_EN.match(text.replace("’", "'"))
+    text = text.replace("’", "'")
+    if (named := _TARGET_FOR_EN.match(text)) is not None:
+        return f"target {named['before']}{named['after'].replace(':', ' ')}"
+    found = _TARGET_EN.match(text)
     if found is None or found["who"].lower() in _EN_NOT_WHO | V.ME_WORDS:
         return None
     who = found["who"]

@@ -61,6 +61,14 @@ def _new_deal(chat, text: str, user: str = "Ana") -> int:
      ("Ana", "visits", "month", "2026-11-01", Decimal(40))),
     ("make Bo's Q1 revenue goal 300k", "Target set: Bo, Revenue won ¥300K for Q1 2027.",
      ("Bo", "revenue", "quarter", "2027-01-01", Decimal(300000))),
+    ("Q1 target for Ana: 1.2m", "Target set: Ana, Revenue won ¥1.2M for Q1 2027.",
+     ("Ana", "revenue", "quarter", "2027-01-01", Decimal(1200000))),
+    ("set a revenue target for Bo of 50k next month", "Target set: Bo, Revenue won ¥50K for December 2026.",
+     ("Bo", "revenue", "month", "2026-12-01", Decimal(50000))),
+    ("帮张伟把本月目标设为80万", "目标已设定：张伟，业绩 ¥80万，2026年11月。",
+     ("张伟", "revenue", "month", "2026-11-01", Decimal(800000))),
+    ("张伟本月业绩目标改成八十万", "目标已设定：张伟，业绩 ¥80万，2026年11月。",
+     ("张伟", "revenue", "month", "2026-11-01", Decimal(800000))),
 ])
 def test_a_target_said_in_words_without_at_sets_that_members_target(session_factory, typed, said, stored):
     chat = _chat(session_factory)
