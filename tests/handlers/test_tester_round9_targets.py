@@ -220,6 +220,10 @@ def test_a_task_for_a_member_named_in_traditional_characters_is_theirs(session_f
         task = s.scalars(select(Task)).one()
         assert s.get(Member, task.assignee_id).display_name == "张伟"
     assert "张伟" in chat("进度 @張偉", user="Mia")
+    reply = chat.reply("任务 @張偉 后天给华为发报价", user="张伟")  # a rep naming themselves so
+    assert reply.ok, reply.text
+    with session_factory() as s:
+        assert {s.get(Member, t.assignee_id).display_name for t in s.scalars(select(Task))} == {"张伟"}
 
 
 # 5. An amount in another currency than the deal's is asked about, both currencies named -------------
@@ -287,3 +291,16 @@ def test_a_split_after_a_rep_left_drops_their_target_set_by_hand_and_keeps_the_o
     assert [(who, metric, amount) for who, metric, *_rest, amount in _targets(session_factory)] == [
         ("Ana", "revenue", Decimal(800000)), ("Ana", "visits", Decimal(20)),
         ("Cy", "revenue", Decimal(200000)), ("team", "revenue", Decimal(1000000))]
+
+
+def test_undo_of_a_split_after_a_rep_left_puts_their_target_back(session_factory):
+    chat = Chat(session_factory)
+    chat.team()
+    assert chat.reply("target team revenue 1m month split", user="Mia").ok
+    assert chat.reply("role @Bo inactive", user="Mia").ok
+    assert chat.reply("target team revenue 1.2m month split", user="Mia").ok
+    assert [(who, amount) for who, *_rest, amount in _targets(session_factory)] == [
+        ("Ana", Decimal(1200000)), ("team", Decimal(1200000))]
+    assert chat.reply("undo", user="Mia").ok
+    assert [(who, amount) for who, *_rest, amount in _targets(session_factory)] == [
+        ("Ana", Decimal(500000)), ("Bo", Decimal(500000)), ("team", Decimal(1000000))]
