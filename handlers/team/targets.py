@@ -90,6 +90,10 @@ def _member_meant(ctx: Ctx, cmd: SetTarget) -> Member:
     buttons = tuple(Button(m.display_name, _naming(said, name, m.display_name) or m.display_name,
                            action=replace(cmd, scope=Scope("member", m.display_name)))
                     for m in list({m.id: m for m in offered}.values())[:5])
+    if not found and (team := ctx.people.team_by_name(ctx.tenant.id, name)) is not None:
+        word = "团队" if ctx.locale == "zh" else "team"  # `target East 500k`: the team East's?
+        buttons += (Button(f"{word} {team.name}", said.replace(name, f"{word} {team.name}", 1) if said
+                           else f"{word} {team.name}", action=replace(cmd, scope=Scope("team", team.name))),)
     key = "target_whose_which" if found else "target_whose_unknown"
     raise ctx.refuse(key, name=name, names=", ".join(b.label for b in buttons), buttons=buttons)
 

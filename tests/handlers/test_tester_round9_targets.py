@@ -107,6 +107,19 @@ def test_a_target_for_a_name_of_nobody_asks_whose_with_a_tap_per_rep(session_fac
         (pick, Decimal(50000))]
 
 
+def test_a_target_for_a_teams_name_without_team_offers_that_team(session_factory):
+    chat = _chat(session_factory)
+    assert chat.reply("team create East", user="Mia").ok
+    reply = chat.reply("target East 500k month", user="Mia")
+    assert not reply.ok and "I don't know anyone called “East”" in reply.text, reply.text
+    [team] = [b for b in reply.buttons if b.label == "team East"]
+    assert team.command == "target team East 500k month"
+    assert chat.press(team, user="Mia").ok
+    with session_factory() as s:
+        assert [(t.team_id is not None, t.member_id, t.amount) for t in s.scalars(select(Target))] == [
+            (True, None, Decimal(500000))]
+
+
 @pytest.mark.parametrize("typed, said", [
     ("target B 50k month", "“B” could be Bo: whose target is it? Nothing was set yet."),
     ("目标 张 本月 5万", "“张”可能是 张伟：这是谁的目标？尚未设定。"),
