@@ -38,7 +38,8 @@ def split_amount(total: Decimal, weights: list[Decimal], quantum: Decimal) -> li
 
 def handle_set_target(ctx: Ctx, cmd: SetTarget) -> Reply:
     if cmd.currency and cmd.currency != ctx.tenant.currency:
-        raise ctx.refuse("target_currency", currency=ctx.tenant.currency)
+        raise ctx.refuse("target_currency", currency=ctx.tenant.currency, given=cmd.currency,
+                         amount=fmt.money(cmd.amount, cmd.currency, ctx.locale))
     start, _ = period_bounds(cmd.period, ctx.today)
     if cmd.scope.kind == "member":
         member = _member_meant(ctx, cmd)

@@ -271,6 +271,19 @@ def test_an_amount_in_another_currency_is_asked_in_chinese_too(session_factory, 
     assert _deal(session_factory, deal)[1:] == (Decimal(50000), "EUR")
 
 
+@pytest.mark.parametrize("typed, said", [
+    ("target @Bo revenue $50k month", "Targets are kept in CNY, and $50K is in USD: give the amount in CNY."),
+    ("set Bo's target for next month to 50k in euros",
+     "Targets are kept in CNY, and €50K is in EUR: give the amount in CNY."),
+    ("目标 张伟 本月 5万美元", "目标以 CNY 计，而 $5万 是 USD：请用 CNY 写金额。尚未设定。"),
+])
+def test_a_target_in_another_currency_is_refused_naming_both(session_factory, typed, said):
+    chat = _chat(session_factory)
+    reply = chat.reply(typed, user="Mia")
+    assert not reply.ok and said in reply.text, reply.text
+    assert _targets(session_factory) == []
+
+
 # 6. A team target split again after a rep left -------------------------------------------------------
 @pytest.mark.parametrize("split, again, said", [
     ("target team revenue 1m month split", "target team revenue 1m month split",
