@@ -280,6 +280,8 @@ def member_named(ctx: Ctx, name: str, *, inactive_too: bool = False) -> Member:
     if len(found) > 1:
         raise ctx.refuse("member_candidates", name=name,
                          names=", ".join(m.display_name for m in found))
+    if name_fold(found[0].display_name) != name_fold(name) and name not in ctx.mentioned:
+        ctx.notes.append(ctx.t("member_taken_as", name=name, member=found[0].display_name))  # `@B`
     return found[0]
 
 

@@ -239,6 +239,15 @@ def test_a_task_for_a_member_named_in_traditional_characters_is_theirs(session_f
         assert {s.get(Member, t.assignee_id).display_name for t in s.scalars(select(Task))} == {"张伟"}
 
 
+@pytest.mark.parametrize("typed, said", [
+    ("task @B call Globex", "“B” taken as Bo."), ("任务 @张 明天给华为打电话", "“张”按 张伟 处理。"),
+])
+def test_a_member_named_by_the_start_of_their_name_is_said_back(session_factory, typed, said):
+    chat = _chat(session_factory)
+    reply = chat.reply(typed, user="Mia")
+    assert reply.ok and said in reply.text, reply.text
+
+
 # 5. An amount in another currency than the deal's is asked about, both currencies named -------------
 @pytest.mark.parametrize("typed, said", [
     ("won #{id} €50k", "€50K"), ("won #{id} 50k in euros", "€50K"), ("won #{id} 50k (EUR)", "€50K"),
