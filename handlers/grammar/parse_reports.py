@@ -123,7 +123,7 @@ def parse_target(rest: str, _today: dt.date) -> c.Command | c.ParseError:
 
 #: Words that join a target's fields in a sentence (`set Bo's target for next month to 50k`)
 _JOINING = {"for", "to", "at", "of", "is", "be", "=", "", "给", "为", "是"}
-_POSSESSIVE = pattern(r"^@?(?P<name>[^\d\s@#$¥€£]\S*?)(?:'s|’s|s'|的)?$")
+_POSSESSIVE = pattern(r"^@?(?P<name>[^\d\s@#$¥€£]\S*?)(?:'s|’s|(?<=s)'|的)?$")
 
 
 def _member_said(word: str) -> str | None:

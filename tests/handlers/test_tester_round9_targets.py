@@ -9,6 +9,8 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
+from handlers.grammar.commands import Scope, SetTarget
+from handlers.grammar.reading import read
 from storage.models.sales import Deal, Task
 from storage.models.team import Target
 from storage.models.workspace import Member
@@ -75,6 +77,15 @@ def test_a_target_said_in_words_without_at_sets_that_members_target(session_fact
     reply = chat.reply(typed, user="Mia")
     assert reply.ok and said in reply.text, reply.text
     assert _targets(session_factory) == [stored]
+
+
+@pytest.mark.parametrize("typed, name", [
+    ("target James' 50k month", "James"), ("James' target for next month: 50k", "James"),
+    ("target Bo's 50k", "Bo"), ("目标 张伟的 50万", "张伟"), ("target for Bo to 50k", "Bo"),
+])
+def test_a_possessive_names_the_member_whole(typed, name):
+    command = read(typed, dt.date(2026, 11, 23)).command
+    assert isinstance(command, SetTarget) and command.scope == Scope("member", name), command
 
 
 @pytest.mark.parametrize("typed, user, said", [
