@@ -40,7 +40,7 @@ def test_salesbot_start_with_credentials_runs_the_web_process_and_the_worker(db_
         driver.command("/salesbot", "help", user="U2")  # Ana: a rep
         queued = subprocess.run([*salesbot, "run-job", "standup", "--team", "Sales"], env=env,
                                 cwd=ROOT, capture_output=True, text=True, timeout=60)
-        assert "1 new messages queued" in queued.stdout
+        assert "1 new message queued;" in queued.stdout
         [prompt] = fake_slack.wait_for(lambda: [c for c in fake_slack.called("chat.postMessage")
                                                 if c.params.get("channel") == "U2"], timeout=60)
         assert "Standup, Ana" in _all_text(prompt.params)
