@@ -283,14 +283,27 @@ def member_named(ctx: Ctx, name: str, *, inactive_too: bool = False) -> Member:
         if member is None or not (member.active or inactive_too):
             raise ctx.refuse("member_unknown", name=name)
         return member
-    found = ctx.people.find_members(ctx.tenant.id, name, inactive_too=inactive_too,
-                                    platform=ctx.platform)
+    found = members_named(ctx, name, inactive_too=inactive_too)
     if not found:
         raise ctx.refuse("member_unknown", name=name)
     if len(found) > 1:
         raise ctx.refuse("member_candidates", name=name,
                          names=", ".join(m.display_name for m in found))
+    if name_fold(found[0].display_name) != name_fold(name) and name not in ctx.mentioned:
+        ctx.notes.append(ctx.t("member_taken_as", name=name, member=found[0].display_name))  # `@B`
     return found[0]
+
+
+def members_named(ctx: Ctx, name: str, *, inactive_too: bool = False) -> list[Member]:
+    """The members a typed `name` may mean: by user id or name (`find_members`), else by the name
+    with script, width and case aside (`張偉` is 张伟, as customers are matched), else its start."""
+    found = ctx.people.find_members(ctx.tenant.id, name, inactive_too=inactive_too, platform=ctx.platform)
+    key = name_fold(name)
+    if found or not key:
+        return found
+    members = [m for m in ctx.people.members(ctx.tenant.id) if m.active or inactive_too]
+    same = [m for m in members if name_fold(m.display_name) == key]
+    return same or [m for m in members if name_fold(m.display_name).startswith(key)][:10]
 
 
 def team_named(ctx: Ctx, name: str | None) -> Team:

@@ -40,7 +40,8 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
         ctx.locale = answered_in(text, ctx.locale)
         return replace(usage_reply(ctx.locale, moved), locale=ctx.locale)  # which day?
     if error.topic is None and (said := said_again.correction(ctx, text)) is not None:
-        return replace(said, locale=ctx.locale)  # `no I meant 1.15m`
+        return replace(said, locale=ctx.locale) if isinstance(said, Reply) else said  # `no I meant
+        # 1.15m`: asked about the deal just changed, or the target just set set again
     if error.topic is None and (asked := unnamed.id_change(ctx, text) or unnamed.this_deal(ctx, text)):
         return replace(asked, locale=ctx.locale)  # `254 推到月底`, `这单黄了`: which record, asked
     if error.topic == "deal" and (offer := deal_phrases.offered(text)) is not None:

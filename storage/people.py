@@ -148,6 +148,12 @@ class PeopleRepository:
             .where(TeamMember.team_id == team_id, Member.active.is_(True))
             .order_by(Member.display_name)).all()
 
+    def former(self, team_id: int) -> list[Member]:
+        """The members of a team who left (inactive), by name."""
+        return list(self.s.scalars(select(Member).join(TeamMember, TeamMember.member_id == Member.id)
+                                   .where(TeamMember.team_id == team_id, Member.active.is_(False))
+                                   .order_by(Member.display_name)))
+
     def counted(self, team: Team):
         """Whose figures a team's reports count: its roster and, for the team everyone starts in,
         the admins who are in no team (they read and run it, and may sell there too)."""

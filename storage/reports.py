@@ -192,6 +192,16 @@ class TargetRepository:
             Target.member_id.in_(member_ids), Target.metric == metric, Target.from_split.is_(False),
             Target.period_kind == period_kind, Target.period_start == period_start)).all())
 
+    def drop(self, member_ids: list[int], metric: str, period_kind: str,
+             period_start: dt.date) -> dict[int, Decimal]:
+        """Delete these members' targets of one metric and period; {member: amount} of those deleted."""
+        rows = list(self.s.scalars(select(Target).where(
+            Target.member_id.in_(member_ids), Target.metric == metric,
+            Target.period_kind == period_kind, Target.period_start == period_start)))
+        for row in rows:
+            self.s.delete(row)
+        return {row.member_id: row.amount for row in rows}
+
     def for_members(self, member_ids: list[int], period_kind: str, period_start: dt.date, *,
                     summed: bool = False, whole: bool = False) -> Targets:
         """{member: {metric: amount}} set for the period; `summed`: where a quarter or year has

@@ -40,6 +40,7 @@ def parse_amount(token: str) -> Money | None:
     'USD'
     """
     token = _ABOUT.sub("", token.strip()) or token  # `三十万左右`, `大概30万`: the amount said
+    token = _EVEN.sub("", token.replace("块钱", "块"))  # `24万元整`, `24万块钱`: 240,000 as said
     match = _AMOUNT.match(token.strip()) or _AMOUNT.match(_arabic(token.strip()))
     if not match:
         return None
@@ -62,7 +63,18 @@ _UNIT_WORDS = (
     (re.compile(r"(?<![\w.,])(\d+(?:\.\d+)?)(?:\s*(?:millions?|mil|mio|mln|mn|mm)|\s+m)(?![\w$¥€£])", re.I),
      r"\1m"),
     (re.compile(r"(?<![\w$¥€£])(hk\$|us\$|[$¥€£])\s+(?=\d)", re.I), r"\1"),
+    # `50 000€`, `€50 000`: thousands grouped by spaces, beside a currency
+    (re.compile(r"(?<![\w.,])(\d{1,3})[ \u00a0](\d{3})(?:[ \u00a0](\d{3}))?(?=\s*(?:[$¥€£元块]|欧元|美元)"
+                r"|\s*(?:eur|usd|gbp|rmb|cny|hkd)(?![A-Za-z]))", re.I), r"\1\2\3"),
+    (re.compile(r"(?<=[$¥€£])(\d{1,3})[ \u00a0](\d{3})(?:[ \u00a0](\d{3}))?(?![\d,.])"), r"\1\2\3"),
 )
+#: A currency said after an amount as a phrase (`50k in euros`, `50k (EUR)`, `5万欧`): the amount's
+#: own currency, as a sign would say it (`€50k`); a bare code after it (`50k EUR`) is the deal's
+_IN_CURRENCY = pattern(r"(?<![\w.,$¥€£])(?P<num>\d[\d,.]*(?:k|m|w|万|千)?)\s*"
+                       r"(?:(?:in\s+|\(\s*)(?P<word>euros?|eur|dollars?|usd|us\s+dollars|pounds?|gbp|"
+                       r"rmb|yuan|cny|renminbi)\s*\)?|(?P<zh>欧|美刀))(?![A-Za-z\u4e00-\u9fff])", re.I)
+_SIGN_OF = {"eur": "€", "dol": "$", "usd": "$", "us ": "$", "pou": "£", "gbp": "£", "rmb": "¥", "yua": "¥",
+            "cny": "¥", "ren": "¥", "欧": "€", "美刀": "$"}
 _QUOTED = pattern(r"(\"[^\"]*\"|“[^”]*”|「[^」]*」)")
 
 
@@ -73,10 +85,18 @@ def amount_words(text: str) -> str:
     for index in range(0, len(parts), 2):
         for regex, unit in _UNIT_WORDS:
             parts[index] = regex.sub(unit, parts[index])
+        parts[index] = _IN_CURRENCY.sub(_signed, parts[index])
     return "".join(parts)
 
 
+def _signed(found: re.Match) -> str:
+    said = found["zh"] or found["word"].lower()
+    return f"{_SIGN_OF.get(said, _SIGN_OF.get(said[:3], ''))}{found['num']}"
+
+
 _CN_CHARS = "零〇一二两三四五六七八九十百千万亿0-9"
+#: `整` closing an amount (`24万元整`, `二十四万整`): a whole sum, said as on a cheque
+_EVEN = pattern(r"(?<=[\d零〇一二两三四五六七八九十百千万亿元块kKmMwW])整$")
 #: Words that say an amount is about so much (`大概30万`, `三十万左右`): the amount is what is said
 _ABOUT = pattern(r"^(?:大概|大约|约|差不多|~|≈)|(?:左右|上下)$")
 _CN_NUMBER = pattern(rf"^([$¥€£]?)([{_CN_CHARS}]*[十百千万亿][{_CN_CHARS}]*)"
@@ -154,3 +174,16 @@ def parse_count(token: str) -> Decimal | None:
     if money is None or money.currency or money.amount != money.amount.to_integral_value():
         return None
     return money.amount
+
+
+#: A currency named anywhere in a message (`paid in EUR`, `欧元`, `€`): a sign, a code or a word
+_NAMED_CURRENCY = pattern(r"(?<![A-Za-z])(?:hk\$|us\$|usd|dollars?|cny|rmb|yuan|eur|euros?|gbp|pounds?|"
+                          r"hkd|jpy|yen)(?![A-Za-z])|[$¥€£]|美元|美金|人民币|欧元|英镑|港币|港元|日元", re.I)
+_WORD_CURRENCY = {"dollar": "USD", "dollars": "USD", "yuan": "CNY", "euro": "EUR", "euros": "EUR",
+                  "pound": "GBP", "pounds": "GBP", "yen": "JPY"}
+
+
+def currencies_named(text: str) -> set[str]:
+    """The currencies `text` names (`won #3 50k; paid in EUR` → {"EUR"}), a title in quotes aside."""
+    return {_WORD_CURRENCY.get(word.lower()) or _CURRENCY[word.lower()]
+            for part in _QUOTED.split(text)[::2] for word in _NAMED_CURRENCY.findall(part)}

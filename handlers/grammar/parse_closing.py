@@ -26,6 +26,8 @@ from handlers.grammar.patterns import pattern
 
 #: Words after a deal's number or amount that start in Chinese: a reason, plainly (phones have no colon)
 _CHINESE_START = pattern(r"[\u3400-\u9fff]")
+_FOR_AMOUNT = pattern(r"(?<=\s)(?:for|at|@)\s*(?=[$¥€£]?\d[\d,.]*(?:k|m|w|万|千)?[$¥€£元]?(?:\s|$))",
+                      re.I)
 _REASON_SEP = pattern(r"\s*(?:[:;。]|" + COMMA + r"|!+|\.(?=\s)|\s[-–—]\s|—|\n)\s*")
 
 
@@ -37,6 +39,7 @@ def closing_parser(won: bool):
     def parse_close(rest: str, today: dt.date) -> c.Command | c.ParseError:
         head, reason = head_and_body(rest, _REASON_SEP)
         head = SYMBOLS.sub(" ", head).rstrip("!.。 ")  # `won #7 🎉`
+        head = _FOR_AMOUNT.sub(" ", head)  # `won #7 for €50k`: the amount, never a reason
         amount, kept, switch = None, [], False
         for word, quoted in tokens_of(head):
             plain = view(word)

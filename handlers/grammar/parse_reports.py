@@ -92,8 +92,9 @@ def progress_asked(text: str) -> c.ShowProgress | None:
 def parse_target(rest: str, _today: dt.date) -> c.Command | c.ParseError:
     if not rest.strip() or rest.strip().lower() in V.TEAM_WORDS:  # `targets`, `targets team`
         return c.ListTargets(c.Scope("team") if rest.strip() else c.Scope())
-    words = [w for w in _counted(rest.split()) if w.lower() not in V.SPLIT_WORDS]
-    split = len(words) != len(_counted(rest.split()))
+    said = [w for w in _counted(rest.split()) if w.lower().strip(":：") not in _JOINING]  # `to 50k`
+    words = [w for w in said if w.lower() not in V.SPLIT_WORDS]
+    split = len(words) != len(said)
     everyone = split and any(w.lower() in V.ALL_WORDS for w in words)
     words = [w for w in words if not (split and w.lower() in V.ALL_WORDS)]
     metric = next((V.METRIC_WORDS[w.lower()] for w in words if w.lower() in V.METRIC_WORDS), None)
@@ -106,6 +107,9 @@ def parse_target(rest: str, _today: dt.date) -> c.Command | c.ParseError:
     scope, period, left = _scope_and_period(" ".join(rest_words))
     if len(named) == 1:  # `target @Tom revenue 300k dec` · `… 60万 12月` · `… 2.4m q1 split`
         period = named[0][1]
+    if scope.kind == "me" and len(left) == 1 and (name := _member_said(left[0])):
+        scope, left = c.Scope("member", name), []  # `目标 张伟 本月 80万`, `target Bo's 50k`: whom
+        # the lookup finds by that name, or asks about
     if left or len(amount_words) != 1 or scope.kind == "me":
         return c.ParseError("target")
     metric = metric or "revenue"
@@ -115,6 +119,17 @@ def parse_target(rest: str, _today: dt.date) -> c.Command | c.ParseError:
     if split and scope.kind != "team":
         return c.ParseError("target", "split")
     return c.SetTarget(scope, metric, money.amount, money.currency, period, split, everyone)
+
+
+#: Words that join a target's fields in a sentence (`set Bo's target for next month to 50k`)
+_JOINING = {"for", "to", "at", "of", "is", "be", "=", "", "给", "为", "是"}
+_POSSESSIVE = pattern(r"^@?(?P<name>[^\d\s@#$¥€£]\S*?)(?:'s|’s|(?<=s)'|的)?$")
+
+
+def _member_said(word: str) -> str | None:
+    """The member's name in a word left over by a target (`Bo's`, `张伟的`), or None."""
+    found = _POSSESSIVE.match(word.rstrip(":：,，"))
+    return found["name"] if found and not V.period_of([found["name"]], 0) else None
 
 
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")

@@ -26,7 +26,8 @@ from handlers.grammar.normal import simplified
 from handlers.grammar.parse_reports import progress_asked
 from handlers.grammar.parse_tasks import done_said, follow_up_done_said, parse_task
 from handlers.grammar.patterns import pattern
-from handlers.grammar.sentences import sentence, target_said
+from handlers.grammar.sentences import sentence
+from handlers.grammar.target_said import target_said
 
 _CJK = pattern(r"[\u3400-\u9fff]")
 
@@ -80,7 +81,8 @@ def parse(text: str, today: dt.date | None = None) -> c.Command | c.ParseError:
         return done  # `7号任务完成了`: task 7 done
     if name in (None, "team") and (target := target_said(text)) is not None \
             and isinstance(said := parse(target, today), c.SetTarget):
-        return said  # `李娜下个月目标50万`: the target command (a manager's; the period shown back)
+        return said  # `李娜下个月目标50万`, `set Bo's target for next month to 50k`, `Ana target Q1
+        # 1.2m`: the target command (a manager's; the period shown back)
     if name is None and (task := _follow_up_task(raw, text, today or dt.date.today())) is not None:
         return task  # `下周三跟进格力`: a task for that day?
     if name is None and (said := sentence(raw, text, today or dt.date.today())) is not None:

@@ -141,32 +141,3 @@ def stage_said(text: str) -> tuple[str, str] | None:
         return None
     customer = found["customer"].strip(" ,，")
     return (customer, stage) if len(customer) <= 60 else None
-
-
-_PERIOD_ZH = (r"(?:下下?个?月|上个?月|本月|这个?月|当月|下个?季度|本季度?|这个?季度|今年|明年|本年度?|"
-              r"\d{1,2}月份?|第?[一二三四1-4]季度|[Qq][1-4])")
-_METRIC_ZH = r"(?:业绩|销售额|营收|收入|拜访量|拜访数|拜访|赢单数|成交数|单数|新客户数|新客户|新客)"
-#: `李娜下个月目标50万` · `下个月李娜的目标是50万` · `给李娜定个下个月拜访目标40次` · `团队本季度目标200万`
-_TARGET_ZH = pattern(
-    rf"^(?P<p0>{_PERIOD_ZH})?\s*(?:给|帮|把)?\s*@?(?P<who>团队|[^\s\d@#，,:：;；。]{{2,4}}?)\s*的?\s*"
-    rf"(?:(?P<p1>{_PERIOD_ZH})\s*的?\s*)?(?:(?P<m1>{_METRIC_ZH})\s*)?(?:定个?|定一个|设个?|设置|设定)?\s*"
-    rf"(?:(?P<p2>{_PERIOD_ZH})\s*的?\s*)?(?:(?P<m2>{_METRIC_ZH})\s*)?目标\s*"
-    r"(?:是|为|定为|设为|定成|设成|定在|[:=])?\s*"
-    r"(?P<amount>[¥$]?\d[\d.,]*\s*(?:万|千|亿|k|m|w|元|块)?)(?:个|次|单|家)?\s*"
-    rf"(?P<p3>{_PERIOD_ZH})?\s*[!。.~]*$", re.I)
-
-
-def target_said(text: str) -> str | None:
-    """`李娜下个月目标50万` (a target told in words, `text` folded): the target command it says
-    (`目标 @李娜 业绩 50万 下个月`), or None. Who may set it, and the period, are the command's."""
-    found = _TARGET_ZH.match(text)
-    if found is None:
-        return None
-    periods = [found[g] for g in ("p0", "p1", "p2", "p3") if found[g]]
-    metrics = [found[g] for g in ("m1", "m2") if found[g]]
-    who = found["who"]
-    if len(periods) > 1 or len(metrics) > 1 or who in V.METRIC_WORDS or re.fullmatch(_PERIOD_ZH, who):
-        return None
-    scope = "团队" if who == "团队" else f"@{who}"
-    return f"目标 {scope} {metrics[0] if metrics else '业绩'} {found['amount'].replace(' ', '')}" \
-        + (f" {periods[0]}" if periods else "")

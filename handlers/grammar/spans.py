@@ -37,6 +37,7 @@ _GLUE = {"by", "on", "before", "due", "until", "at", "close", "closes", "closing
     | set(V.FIELD_LABELS) | set(V.CURRENCY_WORDS) | set(V.CLOSE_WORDS)
 _WORD = pattern(r"[A-Za-z0-9\u3400-\u9fff@#$¥€£][\w\u3400-\u9fff@#$¥€£.,'/&+-]*")
 _CJK = pattern(r"[\u3400-\u9fff]")
+_FOR = pattern(r"(?<![A-Za-z])(?:for|@)\s*$", re.I)
 
 
 def parse_date(text: str, today: dt.date) -> dt.date | None:
@@ -95,12 +96,15 @@ def account(text: str, command: c.Command, today: dt.date, keyword_end: int) -> 
         elif isinstance(value, dt.date):
             _claim_date(text, name, value, today, claim, covered)
         elif isinstance(value, c.Money):
-            _claim_words(text, name, lambda w, v=value: (m := parse_amount(view(w))) is not None
+            _claim_words(text, name, lambda w, v=value: (m := parse_amount(view(w).rstrip("."))) is not None
                          and m.amount == v.amount, claim, covered)
         elif isinstance(value, int) and not isinstance(value, bool):  # `#12`, glued `商机#12`
             for number in re.finditer(rf"#?(?<!\d){value}(?!\d)", text):
                 claim(name, number.start(), number.end())
                 break
+    for span in [s for s in spans if s.field == "amount"]:  # `won #7 for €50k`: said with the amount
+        if glue := _FOR.search(text, 0, span.start):
+            claim("amount", glue.start(), span.start)
     if (stage := getattr(command, "stage", None)) or isinstance(command, c.CloseDeal):
         wanted = stage or ("won" if command.won else "lost")
         said = [w for w, s in V.STAGE_WORDS.items() if s == wanted]

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from handlers.context import Ctx, Said
 from handlers.events import DealWon
-from handlers.grammar.amounts import Money
+from handlers.grammar.amounts import Money, currencies_named
 from handlers.grammar.commands import CloseDeal, DealRef, UpsertDeal
 from handlers.grammar.normal import name_fold
 from handlers.lookup import customer_and_title, customer_named, example, open_deals
@@ -114,6 +114,10 @@ def _check_currency(ctx: Ctx, cmd: UpsertDeal | CloseDeal, deal: Deal) -> None:
             ctx.notes.append(ctx.t("deal_currency_switched", id=deal.id, old=deal.currency, new=given))
             return
         raise _ask_switch(ctx, cmd, deal, given)
+    named = currencies_named(ctx.text) - {deal.currency}  # `won #3 50k; paid in EUR`: not in $ unasked
+    if not given and len(named) == 1:
+        other = named.pop()
+        raise _ask_switch(ctx, replace(cmd, amount=Money(cmd.amount.amount, other)), deal, other)
     if given or deal.currency == ctx.tenant.currency:
         return
     if not re.search("[万元块]", ctx.text):  # `15k` on a $12K deal: in its currency, said (asking

@@ -8,7 +8,9 @@ amount, a day its close day (a visit's follow-up, a task's due day: `actually du
 after "not"/"不是" its customer (`yes` or `1` does it); an amount with no recent change is asked
 on the deal the member changed last. A stage is asked on the member's open deal (of the customer
 named, if one is), one tap per deal when there are several. Otherwise the reply says which command
-to type. Nothing is changed by it.
+to type. Nothing is changed by it, but for a target just set (the member's last change, within
+RECENT): an amount said again is that target's, set again at once and said so (`Corrected: it was
+¥50K`), as the target command would (handlers/team/targets.py `target_corrected`).
 """
 from __future__ import annotations
 
@@ -19,12 +21,14 @@ from sqlalchemy import select
 
 from handlers.context import Ctx
 from handlers.grammar import vocabulary as V
-from handlers.grammar.amounts import parse_amount
+from handlers.grammar.amounts import amount_words, parse_amount
+from handlers.grammar.commands import SetTarget
 from handlers.grammar.dates import parse_date
 from handlers.grammar.normal import view
 from handlers.grammar.patterns import pattern
 from handlers.grammar.sentences import stage_said
 from handlers.lookup import known_customers
+from handlers.team.targets import target_corrected
 from handlers.text.reply import Button, Reply
 from handlers.text.strings import STAGE_NAMES, WORDS, name_of
 from storage import journal
@@ -45,9 +49,10 @@ _ZH = pattern(r"^(?P<lead>(?:刚才那条|刚才)?(?:不对|不是|错了|说错
               r"(?P<value>\S+?)(?P<not>[,，]?\s*不是\S+)?[\s。!！]*$")
 
 
-def correction(ctx: Ctx, text: str) -> Reply | None:
-    """The reply to a correction of an amount, a day or a customer, or None when `text` is none."""
-    said = " ".join(view(text).split())
+def correction(ctx: Ctx, text: str) -> Reply | SetTarget | None:
+    """The reply to a correction of an amount, a day or a customer (of a target just set: the
+    target again, corrected), or None when `text` is none."""
+    said = " ".join(view(amount_words(text)).split())  # `1.5mil`: `1.5m`
     if (stage := stage_said(text)) is not None:
         return _stage_offer(ctx, *stage, zh=bool(_CJK.search(said)))
     match = next((m for m in (_EN.match(said), _ZH.match(said)) if m and (m["lead"] or m["verb"])), None)
@@ -66,6 +71,9 @@ def correction(ctx: Ctx, text: str) -> Reply | None:
         return None
     ctx.locale = "en" if _EN.made(match) else "zh"  # answered in the language it was said in
     change = journal.latest(ctx.session, ctx.tenant.id, ctx.member.id)
+    if kind == "amount" and change is not None and change.kind == "SetTarget" \
+            and change.at >= ctx.now - RECENT and (target := target_corrected(ctx, value)):
+        return target  # `no I meant 1.5mil` just after `target @Bo 1m`: that target's amount
     row = None
     if change is not None and change.entity in ("deals", "visits", "tasks") and change.entity_id \
             and change.at >= ctx.now - RECENT:

@@ -11,6 +11,7 @@ import datetime as dt
 from handlers.context import Ctx
 from handlers.events import MemberTold, TaskGiven
 from handlers.grammar.commands import AddTask, DoneTask, ListFollowups, ListTasks
+from handlers.grammar.normal import name_fold
 from handlers.lookup import example, known_customers, visible_member
 from handlers.text import format as fmt
 from handlers.text.reply import Button, Heading, Reply
@@ -27,7 +28,7 @@ SHOWN = 30  # tasks listed in one reply
 def handle_add_task(ctx: Ctx, cmd: AddTask) -> Reply:
     assignee = ctx.member
     if cmd.assignee is not None:
-        if not ctx.is_manager and cmd.assignee.lower() not in _my_names(ctx):
+        if not ctx.is_manager and name_fold(cmd.assignee) not in _my_names(ctx):
             mine = " ".join(w for w in ctx.text.split() if w.lower() != f"@{cmd.assignee.lower()}")
             mine = mine if mine != ctx.text.strip() else example(ctx, "task")  # their words, no @name
             raise ctx.refuse("task_for_others", example=mine)
@@ -156,7 +157,7 @@ def overdue_lines(ctx: Ctx, member_ids: list[int]) -> list[str]:
 
 def _my_names(ctx: Ctx) -> set[str]:
     """What `@…` may say to mean the asker (`task @me …`)."""
-    return {"me", "我", "自己", ctx.member.display_name.lower()}
+    return {"me", "我", "自己", name_fold(ctx.member.display_name)}  # `@張偉` is 张伟 too
 
 
 def _about(ctx: Ctx, cmd: AddTask) -> tuple[Customer | None, Deal | None]:

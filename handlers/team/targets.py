@@ -1,16 +1,22 @@
 """Managers set targets for a member or a team, and split a team target over its reps."""
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import ROUND_DOWN, Decimal
 
+from sqlalchemy import select
+
 from handlers.context import Ctx
-from handlers.grammar.commands import ListTargets, Period, SetTarget
-from handlers.lookup import example, managed_team, managers_team, member_named, scope_members
+from handlers.grammar.amounts import parse_amount
+from handlers.grammar.commands import ListTargets, Period, Scope, SetTarget
+from handlers.grammar.normal import name_fold
+from handlers.lookup import example, managed_team, managers_team, member_named, members_named, scope_members
 from handlers.rules.working_days import period_bounds
 from handlers.text import format as fmt
-from handlers.text.reply import Reply, Table
+from handlers.text.reply import Button, Reply, Table
 from handlers.text.strings import METRIC_NAMES, name_of
-from storage.models.team import PERIOD_KINDS
+from storage.models.team import PERIOD_KINDS, Team
+from storage.models.workspace import AuditLog, Member
 from storage.reports import TargetRepository
 
 
@@ -32,32 +38,73 @@ def split_amount(total: Decimal, weights: list[Decimal], quantum: Decimal) -> li
 
 def handle_set_target(ctx: Ctx, cmd: SetTarget) -> Reply:
     if cmd.currency and cmd.currency != ctx.tenant.currency:
-        raise ctx.refuse("target_currency", currency=ctx.tenant.currency)
-    repo = TargetRepository(ctx.session)
+        raise ctx.refuse("target_currency", currency=ctx.tenant.currency, given=cmd.currency,
+                         amount=fmt.money(cmd.amount, cmd.currency, ctx.locale))
     start, _ = period_bounds(cmd.period, ctx.today)
+    if cmd.scope.kind == "member":
+        member = _member_meant(ctx, cmd)
+        if not ctx.is_admin and not ctx.people.share_a_team(ctx.member.id, member.id):
+            raise ctx.refuse("not_your_team")
+        return set_target(ctx, cmd, start, member=member)
+    return set_target(ctx, cmd, start, team=managed_team(ctx, cmd.scope.name))
+
+
+def set_target(ctx: Ctx, cmd: SetTarget, start, *, member=None, team=None) -> Reply:
+    """Set `cmd`'s target of `member` or `team` for the period from `start` (a team's split too)."""
+    repo = TargetRepository(ctx.session)
     common = dict(tenant_id=ctx.tenant.id, metric=cmd.metric, period_kind=cmd.period.kind,
                   period_start=start, set_by_id=ctx.member.id)
     value = lambda amount: fmt.metric_value(cmd.metric, amount, ctx.tenant.currency,
                                             ctx.locale)
     lines = []
-    if cmd.scope.kind == "member":
-        member = member_named(ctx, cmd.scope.name or "")
-        if not ctx.is_admin and not ctx.people.share_a_team(ctx.member.id, member.id):
-            raise ctx.refuse("not_your_team")
+    if member is not None:
         repo.set(member_id=member.id, amount=cmd.amount, **common)
-        who = member.display_name
+        who, owner = member.display_name, f"member:{member.id}"
     else:
-        team = managed_team(ctx, cmd.scope.name)
         repo.set(team_id=team.id, amount=cmd.amount, **common)
-        who = team.name
+        who, owner = team.name, f"team:{team.id}"
         if cmd.split:
             lines.append(_split(ctx, repo, team, cmd, common, value))
-    ctx.people.audit(ctx.tenant.id, ctx.member.id, "target.set", "target", None, who=who,
-                     metric=cmd.metric, amount=cmd.amount, period=f"{cmd.period.kind}:{start}")
+    ctx.people.audit(ctx.tenant.id, ctx.member.id, "target.set", "target", None, at=ctx.now, who=who,
+                     metric=cmd.metric, amount=cmd.amount, period=f"{cmd.period.kind}:{start}",
+                     owner=owner, split=cmd.split, split_all=cmd.split_all)
     title = ctx.t("target_set", who=who, metric=name_of(METRIC_NAMES, cmd.metric, ctx.locale),
                   amount=value(cmd.amount),
                   period=fmt.period_label(cmd.period.kind, start, ctx.locale))
     return Reply(title=title, lines=tuple(lines))
+
+
+def _member_meant(ctx: Ctx, cmd: SetTarget) -> Member:
+    """The member a target names: the one whose name it is (script, width and case aside), or
+    a question with one tap per member it may mean (the manager's reps where it names nobody);
+    a name only the start of someone's (`B` for Bo) is asked about, never taken."""
+    name = cmd.scope.name or ""
+    if name in ctx.mentioned:
+        return member_named(ctx, name)
+    found = members_named(ctx, name)
+    same = [m for m in found if name_fold(m.display_name) == name_fold(name)]
+    if len(same) == 1:
+        return same[0]
+    teams = ctx.teams or [team for team in (ctx.team,) if team]  # an admin: the team all start in
+    offered = found or [m for team in teams for m in ctx.people.roster(team.id) if m.role == "rep"]
+    said = ctx.text if name in ctx.text else ""
+    buttons = tuple(Button(m.display_name, _naming(said, name, m.display_name) or m.display_name,
+                           action=replace(cmd, scope=Scope("member", m.display_name)))
+                    for m in list({m.id: m for m in offered}.values())[:5])
+    if not found and (team := ctx.people.team_by_name(ctx.tenant.id, name)) is not None:
+        word = "团队" if ctx.locale == "zh" else "team"  # `target East 500k`: the team East's?
+        buttons += (Button(f"{word} {team.name}", said.replace(name, f"{word} {team.name}", 1) if said
+                           else f"{word} {team.name}", action=replace(cmd, scope=Scope("team", team.name))),)
+    key = "target_whose_which" if found else "target_whose_unknown"
+    raise ctx.refuse(key, name=name, names=", ".join(b.label for b in buttons), buttons=buttons)
+
+
+def _naming(said: str, name: str, member: str) -> str:
+    """The message with the member named as the target command names them (`@Bo`)."""
+    if not said:
+        return ""
+    typed = f"@{name}" if f"@{name}" in said else name
+    return said.replace(typed, f"@{member}", 1)
 
 
 def _split(ctx, repo, team, cmd, common, value) -> str:
@@ -81,6 +128,11 @@ def _split(ctx, repo, team, cmd, common, value) -> str:
         repo.set(member_id=member.id, amount=share, split=True, **common)
     listed = ", ".join(f"{m.display_name} {value(s)}" for m, s in zip(others, shares, strict=True))
     line = ctx.t("target_split", count=len(others), shares=listed)
+    former = {m.id: m.display_name for m in ctx.people.former(team.id)}  # they left: what the team
+    dropped = repo.drop(list(former), cmd.metric, common["period_kind"], common["period_start"])  # must
+    if dropped:  # sell is on those who stay, none of it kept for someone gone
+        line += "\n" + ctx.t("target_split_former", names=", ".join(
+            f"{former[i]} {value(amount)}" for i, amount in dropped.items()))
     if kept:
         line += "\n" + ctx.t("target_split_kept", kept=", ".join(
             f"{m.display_name} {value(own[m.id])}" for m in kept))
@@ -108,3 +160,28 @@ def handle_list_targets(ctx: Ctx, cmd: ListTargets) -> Reply:
         return Reply(title=title, lines=(ctx.t("targets_none"), *hint))
     headers = tuple(ctx.t(k) for k in ("col_period", "col_who", "col_metric", "col_target"))
     return Reply(title=title, table=Table(headers, tuple(rows)))
+
+
+def target_corrected(ctx: Ctx, amount: str) -> SetTarget | None:
+    """`no I meant 1.5mil` · `不对，是150万` right after the asker set a target (the caller knows
+    it was their latest change): that target again with this amount (the reply says it was put
+    right, and what it was), or None."""
+    row = ctx.session.scalar(select(AuditLog).where(
+        AuditLog.tenant_id == ctx.tenant.id, AuditLog.actor_id == ctx.member.id,
+        AuditLog.action == "target.set").order_by(AuditLog.id.desc()).limit(1))
+    money = parse_amount(amount.replace(" ", ""))
+    if row is None or money is None or "owner" not in row.detail:
+        return None
+    kind, start = row.detail["period"].split(":")
+    period = next((Period(kind, k) for k in range(-2, 3)
+                   if period_bounds(Period(kind, k), ctx.today)[0].isoformat() == start), None)
+    owner, owner_id = row.detail["owner"].split(":")
+    whose = ctx.session.get(Member if owner == "member" else Team, int(owner_id))
+    if period is None or whose is None:
+        return None
+    metric = row.detail["metric"]
+    ctx.notes.append(ctx.t("target_corrected", old=fmt.metric_value(
+        metric, Decimal(row.detail["amount"]), ctx.tenant.currency, ctx.locale)))
+    name = whose.display_name if owner == "member" else whose.name
+    return SetTarget(Scope(owner, name), metric, money.amount, money.currency, period,
+                     row.detail.get("split") == "True", row.detail.get("split_all") == "True")

@@ -17,6 +17,7 @@ ASKING: dict[str, tuple[str, str]] = {
                                 "a new deal of yours.",
                                 "该客户的商机 #{id} 同名，属于{owner}；这是你自己的新商机。"),
     "customer_taken_as": ("“{name}” taken as {customer}.", "“{name}”按 {customer} 处理。"),
+    "member_taken_as": ("“{name}” taken as {member}.", "“{name}”按 {member} 处理。"),
     "customer_joined": ("“{name}” reads as several customers ({names}). One message for each, or one new "
                         "customer of that name? Nothing was saved yet.",
                         "“{name}”像是几个客户（{names}）。每个客户各记一条，还是新建一个叫这个名字的客户？尚未保存。"),

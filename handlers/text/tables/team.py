@@ -82,8 +82,16 @@ TEAM: dict[str, tuple[str, str]] = {
     "target_set": ("Target set: {who}, {metric} {amount} for {period}.",
                    "目标已设定：{who}，{metric} {amount}，{period}。"),
     "target_split": ("Split between the reps ({count}): {shares}", "已分解给 {count} 位销售：{shares}"),
-    "target_currency": ("Targets are kept in {currency}; give the amount without another currency.",
-                        "目标以 {currency} 计，请不要使用其他币种。"),
+    "target_currency": ("Targets are kept in {currency}, and {amount} is in {given}: give the amount in "
+                        "{currency}. Nothing was set.",
+                        "目标以 {currency} 计，而 {amount} 是 {given}：请用 {currency} 写金额。尚未设定。"),
+    "target_whose_unknown": ("I don't know anyone called “{name}”: whose target is it? Nothing was set yet.",
+                             "没有找到名叫“{name}”的成员：这是谁的目标？尚未设定。"),
+    "target_whose_which": ("“{name}” could be {names}: whose target is it? Nothing was set yet.",
+                           "“{name}”可能是 {names}：这是谁的目标？尚未设定。"),
+    "target_split_former": ("Removed the targets of those who left the team: {names}",
+                            "已移除离职成员的目标：{names}"),
+    "target_corrected": ("Corrected: it was {old}.", "已更正：原为 {old}。"),
     "target_no_reps": ("Team {team} has no reps to split the target over.",
                        "团队{team}没有可分解目标的销售。"),
     # schedules and standups

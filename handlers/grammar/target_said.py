@@ -1,0 +1,70 @@
+"""A target told in words instead of the command's order: `李娜下个月目标50万`, `给张伟定个目标：本月业绩
+八十万`, `set Bo's target for next month to 50k`, `Ana target Q1 1.2m`. Each is written as the target
+command (`目标 @李娜 业绩 50万 下个月`, `target Bo next month 50k`), which reads every word of it or
+is no target: who may set it, and the period, are the command's."""
+from __future__ import annotations
+
+import re
+
+from handlers.grammar import vocabulary as V
+from handlers.grammar.patterns import pattern
+
+_PERIOD_ZH = (r"(?:下下?个?月|上个?月|本月|这个?月|当月|下个?季度|本季度?|这个?季度|今年|明年|本年度?|"
+              r"\d{1,2}月份?|第?[一二三四1-4]季度|[Qq][1-4])")
+_METRIC_ZH = r"(?:业绩|销售额|营收|收入|拜访量|拜访数|拜访|赢单数|成交数|单数|新客户数|新客户|新客)"
+#: an amount as said in Chinese (`50万`, `八十万`, `24万元整`, `¥24万元`)
+_AMOUNT_ZH = (r"[¥$]?(?:\d[\d.,]*|[零〇一二两三四五六七八九十百千]+)\s*(?:万|千|亿|k|m|w)?\s*"
+              r"(?:元|块钱?|人民币)?整?")
+#: `李娜下个月目标50万` · `下个月李娜的目标是50万` · `给李娜定个下个月拜访目标40次` · `团队本季度目标200万`
+#: · `给张伟定个目标：本月业绩八十万`
+_TARGET_ZH = pattern(
+    rf"^(?P<p0>{_PERIOD_ZH})?\s*(?:给|帮|把|替)?\s*@?(?P<who>团队|[^\s\d@#，,:：;；。]{{2,4}}?)\s*[的把]?\s*"
+    rf"(?:(?P<p1>{_PERIOD_ZH})\s*的?\s*)?(?:(?P<m1>{_METRIC_ZH})\s*)?(?:定个?|定一个|设个?|设一个|设置|设定)?\s*"
+    rf"(?:(?P<p2>{_PERIOD_ZH})\s*的?\s*)?(?:(?P<m2>{_METRIC_ZH})\s*)?目标\s*"
+    r"(?:是|为|定为|设为|定成|设成|定在|改成|改为|改到|调成|调到|调整为|[:=,，])?\s*"
+    rf"(?:(?P<p4>{_PERIOD_ZH})\s*的?\s*)?(?:(?P<m3>{_METRIC_ZH})\s*)?(?:是|为|[:=])?\s*"
+    rf"(?P<amount>{_AMOUNT_ZH})(?:个|次|单|家)?\s*"
+    rf"(?P<p3>{_PERIOD_ZH})?\s*[!。.~]*$", re.I)
+#: `set Bo's target for next month to 50k` · `Ana target Q1 1.2m` · `make Bo's Q1 revenue goal 300k`:
+#: the name (a possessive, or the word before the target word), the rest the command's
+_TARGET_EN = pattern(
+    r"^(?:(?:please|pls)\s+)?(?:(?:set|make|put|give|change|update)\s+)?(?:the\s+)?"
+    r"(?P<who>@?[^\s\d@#$¥€£:,]+?)(?P<own>'s|’s|s')?\s+(?P<before>(?:\S+\s+){0,3}?)"
+    r"(?:target|goal|quota)\b(?P<after>.*)$", re.I)
+#: `set a target for Bo of 50k next month` · `Q1 target for Ana: 1.2m`: the name after `for`
+_TARGET_FOR_EN = pattern(
+    r"^(?:(?:please|pls)\s+)?(?:(?:set|make|put|give|change|update)\s+)?(?:the\s+|a\s+)?"
+    r"(?P<before>(?:\S+\s+){0,3}?)(?:target|goal|quota)\s+(?P<after>for\s+.+)$", re.I)
+_EN_NOT_WHO = {"my", "our", "a", "the", "new", "what", "whats", "what's", "how", "is", "set", "hit",
+               "no", "this", "next", "last", "monthly", "quarterly"}
+
+
+def target_said(text: str) -> str | None:
+    """The target command a target told in words says (`text` folded), or None."""
+    return _said_zh(text) or _said_en(text)
+
+
+def _said_zh(text: str) -> str | None:
+    found = _TARGET_ZH.match(text)
+    if found is None:
+        return None
+    periods = [found[g] for g in ("p0", "p1", "p2", "p4", "p3") if found[g]]
+    metrics = [found[g] for g in ("m1", "m2", "m3") if found[g]]
+    who = found["who"]
+    if len(periods) > 1 or len(metrics) > 1 or who in V.METRIC_WORDS or re.fullmatch(_PERIOD_ZH, who):
+        return None
+    scope = "团队" if who == "团队" else f"@{who}"
+    return f"目标 {scope} {metrics[0] if metrics else '业绩'} {found['amount'].replace(' ', '')}" \
+        + (f" {periods[0]}" if periods else "")
+
+
+def _said_en(text: str) -> str | None:
+    text = text.replace("’", "'")
+    if (named := _TARGET_FOR_EN.match(text)) is not None:
+        return f"target {named['before']}{named['after'].replace(':', ' ')}"
+    found = _TARGET_EN.match(text)
+    if found is None or found["who"].lower() in _EN_NOT_WHO | V.ME_WORDS:
+        return None
+    who = found["who"]
+    scope = "team" if who.lower() in V.TEAM_WORDS else f"@{who.lstrip('@')}"
+    return f"target {scope} {found['before']}{found['after'].replace(':', ' ')}"
