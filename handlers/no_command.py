@@ -17,6 +17,7 @@ import re
 from dataclasses import replace
 
 from handlers.context import Ctx, usage_reply
+from handlers.grammar import asked as reports_asked
 from handlers.grammar import commands as c
 from handlers.grammar import deal_phrases, everyday_said, plain_undo, unsaid
 from handlers.grammar.festivals import unknown_in
@@ -34,6 +35,10 @@ from handlers.text.reply import Button, Reply
 
 def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
     """The command `text` is read as after all, or the reply to it (a question, or a refusal)."""
+    if (report := reports_asked.meant(text, ctx.today)) is not None:  # `看下团队漏斗`, `whos stalled`
+        ctx.locale = answered_in(text, ctx.locale)
+        ctx.notes.append(ctx.t("read_as_whole", said=report[0]))
+        return report[1]
     if error.topic is None and (moved := task_move_said(text, ctx.today)) is not None:
         if isinstance(moved, c.MoveTask):
             return moved  # `把任务7延到下周一`, `move task 7 to fri`: task #7's day
