@@ -105,6 +105,15 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
     return replace(reply, locale=ctx.locale)  # a day answers the question of a follow-up's day
 
 
+def free_text(ctx: Ctx, text: str) -> bool:
+    """Whether `text` is words of no command and no question (the answer to the bot's "what
+    decided it?": `relationship, known their CTO for yrs`, `主要是产品功能匹配…`)."""
+    parsed = read(text, ctx.today).command
+    return (isinstance(parsed, c.ParseError) and parsed.topic is None and not parsed.options
+            and reports_asked.meant(text, ctx.today) is None and progress_asked(normalize(text)) is None
+            and not isinstance(everyday_said.meant(text, ctx.today), tuple))
+
+
 def _slipped_arguments(text: str, said: str, command: c.Command) -> bool:
     """`crm mapp @bo …`: the message starts with a bare command word that changes something, then
     words meant as its arguments: its usage says what to type (an offer of the word drops them)."""

@@ -13,6 +13,7 @@ from handlers.grammar.normal import name_fold
 from handlers.lookup import customer_and_title, customer_named, example, open_deals
 from handlers.rules.close_reasons import categorize
 from handlers.sales import won_amount
+from handlers.sales.reasons import category_name
 from handlers.sales.similar_titles import ask_similar_title
 from handlers.sales.trash import may_manage
 from handlers.text import format as fmt
@@ -229,7 +230,10 @@ def _reason_afterwards(ctx: Ctx, cmd: CloseDeal) -> Reply | None:
     deal.reason = cmd.reason
     deal.reason_category, deal.competitor = categorize(cmd.reason, won=cmd.won)
     ctx.people.audit(ctx.tenant.id, ctx.member.id, "deal.reason", "deal", deal.id, reason=cmd.reason)
-    return Reply(lines=(ctx.t("reason_noted", id=deal.id, reason=cmd.reason),))
+    category = category_name(deal.reason_category or "other", ctx.locale)
+    filed = (ctx.t("reason_filed", category=category),)  # what `reasons` counts it as
+    return Reply(lines=(ctx.t("reason_noted", id=deal.id, reason=cmd.reason),
+                        *(filed if name_fold(category) != name_fold(cmd.reason) else ())))
 
 
 def _ask_reason(ctx: Ctx, deal_id: int, won: bool) -> str:

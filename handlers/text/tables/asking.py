@@ -155,6 +155,9 @@ ASKING: dict[str, tuple[str, str]] = {
                            "again to undo your last change.)",
                            "未保存任何内容，问题已关闭。（没有撤销更早的修改：如需撤销上一次修改，请再发一次“撤销”。）"),
     "question_dropped": ("OK, nothing was saved.", "好的，未保存任何内容。"),
+    "answer_unread": ("I couldn't tell which of my options “{text}” picks. Nothing was saved yet; "
+                      "tap one, or say no.",
+                      "没看出“{text}”选的是哪一项，尚未保存：请点选一项，或回复“不”。"),
     "stage_said_one": ("Move deal #{id} ({customer} · {title}) to {stage}? Nothing was changed yet.",
                        "把商机 #{id}（{customer} · {title}）推进到{stage}？尚未修改。"),
     "stage_said_which": ("Which deal moves to {stage}? Nothing was changed yet.",

@@ -301,6 +301,7 @@ SALES: dict[str, tuple[str, str]] = {
     "reason_ask": ("What decided it? Tap a reason, or send: {example}",
                    "主要原因是什么？点一个，或发送：{example}"),
     "reason_noted": ("Reason for deal #{id} noted: {reason}.", "已记录商机 #{id} 的原因：{reason}。"),
+    "reason_filed": ("Filed under: {category}.", "归类：{category}。"),
     # customers
     "tier": ("Tier", "等级"), "lifecycle": ("Stage", "客户阶段"),
     "customer_updated": ("Customer {name} updated.", "客户{name}已更新。"),
