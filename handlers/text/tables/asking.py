@@ -111,6 +111,10 @@ ASKING: dict[str, tuple[str, str]] = {
                       "with that tier? Nothing was saved yet.",
                       "“{text}”没有命令词，也没有叫这个名字的客户：新建客户并设为该分级吗？尚未保存。"),
     "option_as_said": ("As said", "照此执行"),
+    "deal_words_left": ("A deal keeps no notes: “{text}” can't be saved with it, so nothing was saved "
+                        "yet. Make the change without those words? (Notes go with a visit: visit …: notes.)",
+                        "商机不记纪要：“{text}”无法随它保存，尚未保存。去掉这些字后执行？"
+                        "（纪要请随拜访记：拜访 …：纪要。）"),
     "currency_foreign": ("“{text}”: this workspace keeps no amounts in that currency (it keeps CNY, USD, "
                          "EUR, GBP, HKD and JPY), so nothing was saved. Send the amount again in one of "
                          "those.", "“{text}”：本工作区不记录这种货币的金额（只记录人民币、美元、欧元、英镑、"
