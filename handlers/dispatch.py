@@ -18,7 +18,7 @@ from handlers.grammar.festivals import unknown_in
 from handlers.grammar.language import written_in
 from handlers.grammar.reading import parse, read
 from handlers.rules import limits
-from handlers.sales import changes
+from handlers.sales import changes, customers
 from handlers.team import schedule_commands
 from handlers.text.reply import Button, Reply
 from handlers.text.strings import WORDS, name_of
@@ -210,6 +210,8 @@ def _run(ctx: Ctx, message: Message) -> Outcome:
     ctx.command = command
     handles = HANDLERS[type(command)]
     try:
+        if isinstance(command, c.FixCustomer) and handles.needs(command) == "manager" and not ctx.is_manager:
+            raise customers.manager_only(ctx, command)  # what a rep can do instead, and whom to ask
         _authorise(ctx, handles.needs(command))
         reply = changes.run(ctx, command, handles.run)
     except Refusal as refusal:
