@@ -113,12 +113,14 @@ def take(session: Session, member: Member, platform: str, text: str,
     if pick is None and not about.get("soft") and now - question.asked_at <= TTL and not _a_command(text):
         if isinstance(kind := _kind_picked(text, answers), str):
             return True, kind, locale  # `no, log it as a visit` to "a task?": the visit, asked in turn
-        if kind is None:  # words that pick none: the question asked once more, if they are no command
+        start = _ANSWER_START.match(text)
+        if kind is None and start and answer_word(start[1]) is not None:  # `no, not that one`,
+            # `yes but later`: an answer that picks none: asked once more
             labels = about.get("labels") or []
             return True, c.ParseError(None, "answer_unread", text, options=tuple(
                 (labels[i] if i < len(labels) else str(i + 1), value) for i, value in enumerate(answers))), \
                 locale
-        pick = kind
+        pick = kind if isinstance(kind, int) else None
     if pick is None and about.get("soft") and now - question.asked_at <= TTL and not _a_command(text) \
             and (head := _REASON_ASKED.match(answers[0] if answers else "")):  # `relationship, known
         said = " ".join(text.split())  # their CTO for yrs`: the reason in their words, if it is no other
@@ -128,9 +130,13 @@ def take(session: Session, member: Member, platform: str, text: str,
     return True, "" if pick == 0 else pressed(answers[pick - 1]), locale
 
 
+#: The first word of an answer with more after it (`no, log it as a visit`, `不是，记成拜访`)
+_ANSWER_START = pattern(r"^\s*([^\s,，.。!！:：;；]+)[\s,，.。!！:：;；]+\S")
 #: An answer that says which kind of record it wants (`no, log it as a visit`, `作为任务吧`)
 _KIND_SAID = pattern(r"(?<![A-Za-z])(?P<en>visit|task|deal|tip|notes?)s?(?![A-Za-z])"
                      r"|(?P<zh>拜访|任务|商机|经验|纪要)", re.I)
+_KIND_ASKED = pattern(r"(?<![A-Za-z])(?:as|log|make|save|record|keep|put)(?![A-Za-z])"
+                      r"|记成|记为|作为|当成|当作|算|改成", re.I)
 _KIND_WORDS = {"visit": "visit", "拜访": "visit", "task": "task", "任务": "task", "deal": "deal",
                "商机": "deal", "tip": "tip", "经验": "tip"}
 _KIND_OF = {"LogVisit": "visit", "AddTask": "task", "UpsertDeal": "deal", "AddTip": "tip"}
@@ -140,8 +146,10 @@ def _kind_picked(text: str, answers: list[str]) -> int | str | None:
     """The option of the kind an answer names (`no, log it as a visit`): its number; where no
     option is of that kind, that kind's line of the first option's words (asked about in turn);
     None when the answer names no kind, or several options are of it."""
-    if len(text.split()) > 6 or len(text) > 40:  # a message of its own, not an answer's few words
-        return None
+    start = _ANSWER_START.match(text)
+    if len(text.split()) > 6 or len(text) > 40 or not (start and answer_word(start[1]) is not None
+                                                        or _KIND_ASKED.search(text)):
+        return None  # a message of its own (`visit went well`), not an answer's few words
     said = [found["en"] or found["zh"] for found in _KIND_SAID.finditer(text)]
     kinds = {_KIND_WORDS[w.lower()] for w in said if w.lower() in _KIND_WORDS}
     if len(kinds) != 1 or not answers:
