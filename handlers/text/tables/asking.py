@@ -225,6 +225,8 @@ ASKING: dict[str, tuple[str, str]] = {
     "unread_word": ("I couldn't read “{text}”: after the stage, amount or close date only those can "
                     "come, so nothing was saved. Put a title in quotes.",
                     "没认出“{text}”：阶段、金额、预计日期之后只能写这些，未保存。标题请加引号。"),
+    "unread_word_plain": ("I couldn't read “{text}” here, so nothing was saved. How to say it:",
+                          "没认出这里的“{text}”，未保存。正确的说法："),
     "deal_retitled": ("Title: {old} → {new}.", "标题：{old} → {new}。"),
     "deal_recustomered": ("Customer: {old} → {new}.", "客户：{old} → {new}。"),
     "which_currency": ("Deal #{id} is {current}: which amount do you mean, {amounts}? Nothing was "
