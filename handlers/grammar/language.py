@@ -1,16 +1,16 @@
 """The language a message is written in: what a reply to it is in, whoever the member is.
 
-One rule (docs/admin.md, "Which language the bot answers in"): the message's language wins when
-it has a sentence; a command said in the grammar's own words only (`progress team`, `stalled`,
-`leaderboard % month`, `进度 团队`, `1`) answers in the member's language.
+One rule (docs/admin.md, "Which language the bot answers in"): the message's language wins when it
+says one: Chinese (a Chinese command word, `进度`; Chinese words beyond the grammar's,
+`拜访 海尔：PO已经发了`, `今天demo很顺利，CFO也在`), or an English sentence (`visit Acme: met the
+CTO`, `whos stalled`). A command said in the grammar's English words only (`stalled`, `contest`,
+`progress team`, `leaderboard % month`: Chinese speakers type these too) says none, nor does `1` or
+a button: those answer in the member's language (`语言 英文` · `language zh`), as scheduled posts
+and reminders do.
 
-A sentence is words beyond the grammar's: notes, a reason, a name, a question. Chinese words of
-that kind say Chinese (`拜访 海尔：PO已经发了`, `今天demo很顺利，CFO也在`: English words inside
-Chinese keep it Chinese); English words say English when there are two and no such Chinese
-(`visit Acme: met the CTO`), or three or more outnumbering the Chinese (`vist 华为: met the
-purchasing team`, whose Chinese is a customer's name); as much of one as of the other (`push 191
-to 下周一`) says nothing. The member's language (`语言 英文` · `language zh`) is for what says
-nothing of its own: scheduled posts, reminders, `1`, a bare `progress` or `进度`, a button.
+English words say English when there are two beyond the grammar's and no Chinese, or three or more
+outnumbering the Chinese (`vist 华为: met the purchasing team`, whose Chinese is a customer's name);
+as much of one as of the other (`push 191 to 下周一`) says nothing.
 
 >>> written_in("progress team"), written_in("拜访 海尔：PO已经发了"), written_in("visit Acme: met the CTO")
 (None, 'zh', 'en')
@@ -51,11 +51,11 @@ def _own_words(text: str) -> tuple[int, int]:
 def written_in(text: str) -> str | None:
     """`zh`, `en`, or None when the text does not say."""
     intent, language, _rest = split_keyword(normalize(text))
-    english, chinese = _own_words(text)
-    if not english and not chinese:  # `progress team`, `进度 团队`: the grammar's words only
-        return None
-    if language == "zh" and intent is not None:
+    if language == "zh" and intent is not None:  # a Chinese command word: Chinese, as typed
         return "zh"
+    english, chinese = _own_words(text)
+    if not english and not chinese:  # `progress team`, `stalled`: the grammar's English words only
+        return None
     if english >= 2 and not chinese or english >= 3 and english * 2 > chinese:
         return "en"
     return "zh" if intent is None and chinese > english * 2 else None  # an English command word:

@@ -104,5 +104,5 @@ def manager_only(ctx: Ctx, cmd: FixCustomer) -> Refusal:
         .limit(3))) if cmd.action == "merge" and len(source) == 1 and len(into) == 1 else []
     moves = [f"{word} #{visit} {label} {into[0].name}" for visit in visits]
     key = "merge_rep_moves" if moves else "fix_customer_rep"
-    return ctx.refuse(key, who=who or "-", example=moves[0] if moves else "",
+    return ctx.refuse("not_allowed", hint=ctx.t(key, who=who or "-", example=moves[0] if moves else ""),
                       buttons=tuple(Button(move[:75], move) for move in moves))

@@ -278,7 +278,7 @@ def test_after_english_is_set_a_bare_word_follows_it_and_chinese_stays_chinese(s
     reply = chat.reply("语言 英文", user="Bo")
     assert "I'll answer you in English" in reply.text and "still answered in Chinese" in reply.text
     assert chat.reply("progress", user="Bo").locale == "en"
-    assert chat.reply("进度", user="Bo").locale == "en"  # a command word alone: the member's language
+    assert chat.reply("进度", user="Bo").locale == "zh"  # a Chinese command word, as the setting said
     assert chat.reply("progress team", user="Bo").locale == "en"
 
 

@@ -283,8 +283,10 @@ def test_a_team_target_said_as_a_sentence_is_offered_as_the_target(session_facto
 # 6. A refusal says what can be done instead --------------------------------------------------------
 
 @pytest.mark.parametrize("merge, said, move", [
-    ("客户 招行深圳 合并到 招商银行深圳分行", "请找 Mia", "拜访 #{id} 客户 招商银行深圳分行"),
-    ("customer 招行深圳 merge into 招商银行深圳分行", "ask Mia", "visit #{id} customer 招商银行深圳分行"),
+    ("客户 招行深圳 合并到 招商银行深圳分行", "只有经理可以这样操作。\n请找 Mia 合并",
+     "拜访 #{id} 客户 招商银行深圳分行"),
+    ("customer 招行深圳 merge into 招商银行深圳分行", "only a manager can do that.\nAsk Mia to merge",
+     "visit #{id} customer 招商银行深圳分行"),
 ])
 def test_a_reps_merge_says_whom_to_ask_and_offers_moving_their_visits(session_factory, merge, said, move):
     chat = _setup(session_factory)
@@ -340,7 +342,8 @@ def test_a_task_for_a_misspelt_customer_offers_the_one_meant(session_factory, an
     ("zh", "progress team", "zh"), ("zh", "leaderboard % month", "zh"), ("zh", "stalled", "zh"),
     ("zh", "contest", "zh"), ("zh", "whos stalled", "en"),
     ("zh", "visit +Acme: met the CTO, went well", "en"),
-    ("en", "进度", "en"), ("en", "进度 团队", "en"), ("en", "拜访 +华为：见了张总", "zh"),
+    ("en", "进度", "zh"), ("en", "进度 团队", "zh"), ("en", "拜访 +华为：见了张总", "zh"),
+    ("en", "leaderboard % month", "en"), ("en", "visit +Acme: met the CTO", "en"),
     ("en", "看下团队漏斗", "zh"),
 ])
 def test_a_sentence_is_answered_in_its_language_a_bare_command_in_the_members(session_factory, member, typed,

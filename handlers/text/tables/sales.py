@@ -305,14 +305,13 @@ SALES: dict[str, tuple[str, str]] = {
     "task_customer_meant": ("Did you mean {name}?", "是指 {name}？"),
     "task_customer_new": ("New customer {name}, with the task", "新建客户 {name}，并建任务"),
     "task_customer_none": ("The task without a customer", "只建任务，不关联客户"),
-    "merge_rep_moves": ("Only a manager can merge customers: ask {who}. Your own visits you can move "
-                        "yourself, e.g. {example} (tap below for each).",
-                        "只有经理可以合并客户：请找 {who}。你自己的拜访可以直接改客户，例如：{example}"
+    "merge_rep_moves": ("Ask {who} to merge them. Your own visits you can move yourself, e.g. {example} "
+                        "(tap below for each).",
+                        "请找 {who} 合并。你自己的拜访可以直接改客户，例如：{example}"
                         "（点下面的按钮逐条改）。"),
-    "fix_customer_rep": ("Only a manager can merge, rename or hand over a customer: ask {who}. A visit of "
-                         "yours you can move yourself: visit #12 customer Acme Corp.",
-                         "只有经理可以合并、改名或转交客户：请找 {who}。你自己的拜访可以直接改客户："
-                         "拜访 #12 客户 华为。"),
+    "fix_customer_rep": ("Ask {who} to do it. A visit of yours you can move to another customer yourself: "
+                         "visit #12 customer Acme Corp.",
+                         "请找 {who} 操作。你自己的拜访可以直接改客户：拜访 #12 客户 华为。"),
     "reason_filed": ("Filed under: {category}.", "归类：{category}。"),
     # customers
     "tier": ("Tier", "等级"), "lifecycle": ("Stage", "客户阶段"),
