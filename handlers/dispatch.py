@@ -16,7 +16,6 @@ from handlers.grammar import commands as c
 from handlers.grammar.dates import READING_CALENDAR
 from handlers.grammar.festivals import unknown_in
 from handlers.grammar.language import written_in
-from handlers.grammar.patterns import pattern
 from handlers.grammar.reading import parse, read
 from handlers.rules import limits
 from handlers.sales import changes, customers
@@ -61,17 +60,6 @@ def reply_locale(message: Message, member_locale: str) -> str:
     """The language the message is written in, else the member's own (a bare command word,
     `progress`, says nothing of a language)."""
     return (written_in(message) if isinstance(message, str) else None) or member_locale
-
-
-def first_locale(message: Message) -> str:
-    """A new member's language, from their first message: its own, else Chinese for any Chinese
-    (`帮助`: a command word alone, which says nothing to a member who has a language)."""
-    if not isinstance(message, str):
-        return "en"
-    return written_in(message) or ("zh" if _CHINESE.search(message) else "en")
-
-
-_CHINESE = pattern(r"[\u3400-\u9fff]")
 
 
 def identify(session: Session, user: UserRef, defaults: Defaults,

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from handlers.dispatch import Defaults, Message, UserRef, dispatch, first_locale, identify
+from handlers.dispatch import Defaults, Message, UserRef, dispatch, identify, reply_locale
 from handlers.events import Answer, MemberJoined
 from handlers.outgoing import queue
 from handlers.text.reply import Reply
@@ -77,7 +77,7 @@ REGISTER_ATTEMPTS = 4
 def _handle_once(session_factory, user: UserRef, message: Message, defaults: Defaults,
                  now: dt.datetime, answer_to: AnswerTo | None) -> Reply | None:
     with session_factory() as session:
-        tenant, member, new = identify(session, user, defaults, first_locale(message))
+        tenant, member, new = identify(session, user, defaults, reply_locale(message, "en"))
         if answer_to is not None and not _first(session, tenant.id, user.platform, answer_to, now):
             return None
         outcome = dispatch(session, tenant, member, message, now, defaults, platform=user.platform,

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from handlers.grammar.intents import KEYWORDS_EN, ZH_LONGEST_FIRST, split_keyword
+from handlers.grammar.intents import KEYWORDS_EN, split_keyword
 from handlers.grammar.parse import normalize
 from handlers.grammar.patterns import pattern
 
@@ -34,18 +34,14 @@ _GRAMMAR_EN = {"team", "me", "my", "mine", "all", "split", "this", "last", "next
                "customers", "new", "percent", "share", "pct", "history", "delete", "remove", "reopen",
                "en", "zh", "english", "chinese", "today", "tomorrow", "close", "lead", "contact", "discovery",
                "qualification", "proposal", "negotiation", "amount", "stage"}
-_GRAMMAR_ZH = pattern(r"(?:本|这个?|今|上个?|下个?|明|去)(?:周|星期|月|个月|季度|季|年度|年)|团队|我们|"
-                      r"我的|我|业绩|拜访量?|新客户|完成率|百分比|赢单数|全部|分解|历史|删除|英文|中文|今天|明天")
 
 
 def _own_words(text: str) -> tuple[int, int]:
-    """(English words, Chinese characters) of `text` that are not the grammar's own."""
+    """(English words that are not the grammar's own, Chinese characters) of `text`: Chinese says
+    Chinese, whatever its words (`Bo下个月目标50万`)."""
     text = _MENTION.sub(" ", text)  # `进度 @Ana`: a person's name says nothing of a language
     english = [w for w in _ENGLISH_WORD.findall(text) if w.lower() not in _GRAMMAR_EN | KEYWORDS_EN.keys()]
-    chinese = _GRAMMAR_ZH.sub("", text)
-    for word in ZH_LONGEST_FIRST:
-        chinese = chinese.replace(word, "")
-    return len(english), len(_CJK.findall(chinese))
+    return len(english), len(_CJK.findall(text))
 
 
 def written_in(text: str) -> str | None:
