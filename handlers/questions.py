@@ -122,9 +122,10 @@ def take(session: Session, member: Member, platform: str, text: str,
                 locale
         pick = kind if isinstance(kind, int) else None
     if pick is None and about.get("soft") and now - question.asked_at <= TTL and not _a_command(text) \
-            and (head := _REASON_ASKED.match(answers[0] if answers else "")):  # `relationship, known
-        said = " ".join(text.split())  # their CTO for yrs`: the reason in their words, if it is no other
-        return False, c.ParseError(None, "reason_said", said, f"{head[1]}: {said}"), locale  # message
+            and not _acknowledged(text) and (head := _REASON_ASKED.match(answers[0] if answers else "")):
+        said = " ".join(text.split())  # `relationship, known their CTO for yrs`: the reason in their
+        return False, c.ParseError(None, "reason_said", said, f"{head[1]}: {said}"), locale  # words, if
+        # it is no other message
     if pick is None or now - question.asked_at > TTL or pick > len(answers):
         return not about.get("soft"), None, locale  # a win's reason untold: let go, unsaid
     return True, "" if pick == 0 else pressed(answers[pick - 1]), locale
@@ -188,6 +189,16 @@ def _a_command(text: str) -> bool:
     return split_keyword(normalize(" ".join(text.split())))[0] is not None
 
 
+def _acknowledged(text: str) -> bool:
+    """Whether `text` only says thanks (`thanks a lot!`, `谢谢🙏`, `cool`): no reason told."""
+    words = re.findall(r"[a-z']+", text.lower())
+    chinese = _ACK_ZH.sub("", "".join(re.findall(r"[\u3400-\u9fff]+", text)))
+    return not chinese and all(word in _ACK_EN for word in words)
+
+
+_ACK_EN = {"thanks", "thank", "you", "thx", "ty", "a", "lot", "so", "much", "great", "cool", "nice",
+           "awesome", "ok", "okay", "got", "it", "yay", "woohoo", "yes", "finally", "lol", "haha", "wow"}
+_ACK_ZH = pattern(r"谢谢|谢了|多谢|收到|好的|太好了|好|棒|哈+|嗯+|耶|终于")
 #: A reason button's line (`won #12: Price`, `输单 #7: 价格`): the reason asked about that deal
 _REASON_ASKED = pattern(r"^(\S+\s*#\d+)\s*:")
 #: What ends an everyday answer and says nothing (`下周五吧`, `好的呀`, `ok!`)

@@ -116,6 +116,15 @@ def test_a_question_after_the_reason_question_is_answered_not_kept_as_the_reason
     assert _deal(session_factory).reason == ""
 
 
+@pytest.mark.parametrize("thanks", ["thanks a lot!", "谢谢🙏"])
+def test_thanks_after_the_reason_question_is_no_reason(session_factory, thanks):
+    chat = _setup(session_factory)
+    assert chat.reply('deal Globex "renewal" proposal 100k', user="Ana").ok
+    assert chat.reply("won Globex", user="Ana").ok
+    chat.reply(thanks, user="Ana")
+    assert (_deal(session_factory).reason, _deal(session_factory).reason_category) == ("", "")
+
+
 @pytest.mark.parametrize("typed, answer, amount", [
     ("oops wrong, its 600k", "yes", Decimal(600000)),
     ("wrong, should be 650k", "1", Decimal(650000)),
