@@ -35,7 +35,7 @@ from handlers.text.reply import Button, Reply
 
 def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
     """The command `text` is read as after all, or the reply to it (a question, or a refusal)."""
-    if (report := reports_asked.meant(text, ctx.today)) is not None:  # `看下团队漏斗`, `whos stalled`
+    if (report := reports_asked.meant(text, ctx.today)) is not None and _someone(ctx, report[1]):
         ctx.locale = answered_in(text, ctx.locale)
         ctx.notes.append(ctx.t("read_as_whole", said=report[0]))
         return report[1]
@@ -103,6 +103,13 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
     if error.topic == "visit" and error.problem in ("follow_up_day", "call_again_no_day"):
         reply = replace(reply, fill=f"{ctx.text}{'；跟进' if ctx.locale == 'zh' else '; follow up'}")
     return replace(reply, locale=ctx.locale)  # a day answers the question of a follow-up's day
+
+
+def _someone(ctx: Ctx, command: c.Command) -> bool:
+    """Whether a report asked in words is about a member there is (`hows bo doing`), or about no one
+    (`how's acme doing` is no member's progress)."""
+    scope = getattr(command, "scope", None)
+    return scope is None or scope.kind != "member" or bool(ctx.people.find_members(ctx.tenant.id, scope.name))
 
 
 def free_text(ctx: Ctx, text: str) -> bool:
