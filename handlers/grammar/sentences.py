@@ -77,7 +77,7 @@ _TARGET_SPLIT = pattern(r"分解|拆分|分到每个人|分给每个人|按人�
 def _team_target(raw: str, today: dt.date) -> c.ParseError | None:
     """A team's target said in a sentence (a manager's): offered as the `target team …` line."""
     from handlers.grammar.amounts import parse_amount
-    from handlers.grammar.reading import read  # intents imports the parsers; kept lazy
+    from handlers.grammar.parse_reports import parse_target
 
     said = " ".join(raw.split())
     zh = bool(_TEAM_TARGET_ZH.match(said))
@@ -88,11 +88,11 @@ def _team_target(raw: str, today: dt.date) -> c.ParseError | None:
     metrics = {v for k, v in _TARGET_METRIC.items() if k in said.lower()}
     if len(amounts) != 1 or len(periods) > 1 or len(metrics) > 1:
         return None
-    words = ["目标 团队" if zh else "target team", *metrics, amounts[0].replace(" ", ""), *periods,
+    words = ["团队" if zh else "team", *metrics, amounts[0].replace(" ", ""), *periods,
              *(("分解" if zh else "split",) if _TARGET_SPLIT.search(said) else ())]
-    line = " ".join(words)
-    if not isinstance(read(line, today).command, c.SetTarget):
+    if not isinstance(parse_target(" ".join(words), today), c.SetTarget):
         return None
+    line = f"{'目标' if zh else 'target'} {' '.join(words)}"
     return c.ParseError(None, "sentence_target", raw, options=(("as_target", line, None),))
 
 
