@@ -14,7 +14,7 @@ from handlers.context import Ctx, Refusal, usage_reply
 from handlers.grammar import clauses, command_json, several
 from handlers.grammar import commands as c
 from handlers.grammar.dates import READING_CALENDAR
-from handlers.grammar.festivals import unknown_in
+from handlers.grammar.festivals import unknown_in, unknown_key
 from handlers.grammar.language import written_in
 from handlers.grammar.reading import parse, read
 from handlers.rules import limits
@@ -27,6 +27,7 @@ from handlers.workspace import admin
 from handlers.workspace import holidays as calendars
 from storage import pipelines
 from storage.address import Address
+from storage.models.sales import Deal
 from storage.models.workspace import Member, Tenant
 from storage.people import PeopleRepository
 
@@ -123,7 +124,8 @@ def _dispatch(session: Session, tenant: Tenant, member: Member, message: Message
     if isinstance(message, str):
         asked, picked, asked_in = questions.take(session, member, platform, message, now)  # any ends it
         if isinstance(picked, c.ParseError) and picked.problem == "reason_said":  # free text after
-            picked = picked.fixed if no_command.free_text(ctx, message) else None  # "what decided it?"
+            picked = picked.fixed if no_command.free_text(ctx, message) and _reason_untold(ctx, picked.fixed) \
+                else None  # "what decided it?", asked of a deal with no reason yet
         if isinstance(picked, c.ParseError) and picked.problem == "answer_unread":  # words that pick
             unread, picked = picked, None  # no option: the message as itself, else asked again
         if picked is not None and asked_in in ("en", "zh"):  # `1`, a label (`腾讯`), `80k`: in the
@@ -132,7 +134,7 @@ def _dispatch(session: Session, tenant: Tenant, member: Member, message: Message
                 else asked_in
         if isinstance(picked, c.ParseError) and picked.problem == "festival_unknown":  # `春节后`, its
             said, year = unknown_in(picked.detail, ctx.today)  # year not published: asked again
-            reply = Reply(lines=(ctx.t("festival_unknown", text=said, year=year),), ok=False,
+            reply = Reply(lines=(ctx.t(unknown_key(said), text=said, year=year),), ok=False,
                           locale=ctx.locale, fill=picked.fixed)
             return _remember(Outcome(reply, refused=True), platform, now, asked)
         if isinstance(picked, c.ParseError) and picked.problem == "question_cancelled":  # `undo`
@@ -173,6 +175,14 @@ def _asked_again(ctx: Ctx, unread: c.ParseError) -> Reply:
     hint = ctx.t("answer_hint_one") if len(buttons) == 1 else ctx.t("answer_hint", count=len(buttons))
     return Reply(lines=(ctx.t("answer_unread", text=unread.detail), hint), ok=False, locale=ctx.locale,
                  buttons=tuple(buttons))
+
+
+def _reason_untold(ctx: Ctx, line: str) -> bool:
+    """Whether the deal of a reason's line (`won #5: …`) has no reason yet (a question which of two
+    categories decided it is answered by its taps, its words never a reason again)."""
+    number = line.partition("#")[2].partition(":")[0].strip()
+    deal = ctx.session.get(Deal, int(number)) if number.isdigit() else None
+    return deal is not None and deal.tenant_id == ctx.tenant.id and not deal.reason
 
 
 def _no_command(parsed) -> bool:
