@@ -124,8 +124,8 @@ def _dispatch(session: Session, tenant: Tenant, member: Member, message: Message
     if isinstance(message, str):
         asked, picked, asked_in = questions.take(session, member, platform, message, now)  # any ends it
         if isinstance(picked, c.ParseError) and picked.problem == "reason_said":  # free text after
-            picked = picked.fixed if no_command.free_text(ctx, message) and _reason_untold(ctx, picked.fixed) \
-                else None  # "what decided it?", asked of a deal with no reason yet
+            told = no_command.free_text(ctx, message) and _reason_untold(ctx, picked.fixed)
+            picked = picked.fixed if told else None  # "what decided it?", of a deal with no reason yet
         if isinstance(picked, c.ParseError) and picked.problem == "answer_unread":  # words that pick
             unread, picked = picked, None  # no option: the message as itself, else asked again
         if picked is not None and asked_in in ("en", "zh"):  # `1`, a label (`腾讯`), `80k`: in the
