@@ -203,6 +203,8 @@ def usage_reply(locale: str, error: ParseError, *, manager: bool = False) -> Rep
         examples = tuple(usage(topic, locale)[index]
                          for topic, index in (_MANAGER_EXAMPLES if manager else _REP_EXAMPLES))
         return Reply(lines=(t(locale, "unknown"), *(f"  {e}" for e in examples)), ok=False)
+    if head == "unread_word" and error.topic != "deal":  # the title in quotes is a deal's advice only
+        head = "unread_word_plain"
     first = t(locale, head, text=error.detail, fixed=error.fixed) if head else t(locale, "usage_title")
     examples = usage(error.topic, locale) if error.topic and error.problem not in _FIX_SAYS_IT else ()
     return Reply(lines=(first, *(f"  {e}" for e in examples)), buttons=offer, ok=False)

@@ -18,7 +18,7 @@ from handlers.grammar.festivals import unknown_in, unknown_key
 from handlers.grammar.language import written_in
 from handlers.grammar.reading import parse, read
 from handlers.rules import limits
-from handlers.sales import changes
+from handlers.sales import changes, customers
 from handlers.team import schedule_commands
 from handlers.text.reply import Button, Reply
 from handlers.text.strings import WORDS, name_of
@@ -27,6 +27,7 @@ from handlers.workspace import admin
 from handlers.workspace import holidays as calendars
 from storage import pipelines
 from storage.address import Address
+from storage.models.sales import Deal
 from storage.models.workspace import Member, Tenant
 from storage.people import PeopleRepository
 
@@ -119,9 +120,14 @@ def _dispatch(session: Session, tenant: Tenant, member: Member, message: Message
         return Outcome(Reply(lines=(ctx.t("member_inactive", admins=admins),), ok=False,
                              locale=ctx.locale), refused=True)
     calendars.load_corrections(session, tenant.id)  # another process may have changed them
-    asked, picked = False, None
+    asked, picked, unread = False, None, None
     if isinstance(message, str):
         asked, picked, asked_in = questions.take(session, member, platform, message, now)  # any ends it
+        if isinstance(picked, c.ParseError) and picked.problem == "reason_said":  # free text after
+            told = no_command.free_text(ctx, message) and _reason_untold(ctx, picked.fixed)
+            picked = picked.fixed if told else None  # "what decided it?", of a deal with no reason yet
+        if isinstance(picked, c.ParseError) and picked.problem == "answer_unread":  # words that pick
+            unread, picked = picked, None  # no option: the message as itself, else asked again
         if picked is not None and asked_in in ("en", "zh"):  # `1`, a label (`腾讯`), `80k`: in the
             # question's language; `好的`, `yes` in their own
             ctx.locale = reply_locale(message, asked_in) if questions.answer_word(message) is not None \
@@ -149,11 +155,34 @@ def _dispatch(session: Session, tenant: Tenant, member: Member, message: Message
             is not None and _no_command(parse(message, ctx.today)):  # `1`, `不行` to no question
         outcome = replace(outcome, reply=Reply(lines=(ctx.t("no_question_open"),), ok=False,
                                                locale=ctx.locale))
+    if unread is not None and outcome.refused and not outcome.reply.buttons and not outcome.reply.fill \
+            and _no_command(parse(message, ctx.today)):  # `no, it's fine as is`: which one, again
+        return _remember(Outcome(_asked_again(ctx, unread), refused=True), platform, now, asked)
     if asked and picked is None and isinstance(message, str) and questions.answer_word(message) is None:
         # another message ends the question, whatever comes of it: said, never silently
         outcome = replace(outcome, reply=replace(outcome.reply, lines=(*outcome.reply.lines,
                                                                         ctx.t("question_ended"))))
     return _remember(outcome, platform, now, asked)
+
+
+def _asked_again(ctx: Ctx, unread: c.ParseError) -> Reply:
+    """The open question asked once more, with its options, for an answer that picked none."""
+    buttons = []
+    for index, (label, value) in enumerate(unread.options, 1):
+        action = command_json.pressed(value)
+        buttons.append(Button(label[:75], value if isinstance(action, str) else str(index),
+                              action=None if isinstance(action, str) else action))
+    hint = ctx.t("answer_hint_one") if len(buttons) == 1 else ctx.t("answer_hint", count=len(buttons))
+    return Reply(lines=(ctx.t("answer_unread", text=unread.detail), hint), ok=False, locale=ctx.locale,
+                 buttons=tuple(buttons))
+
+
+def _reason_untold(ctx: Ctx, line: str) -> bool:
+    """Whether the deal of a reason's line (`won #5: …`) has no reason yet (a question which of two
+    categories decided it is answered by its taps, its words never a reason again)."""
+    number = line.partition("#")[2].partition(":")[0].strip()
+    deal = ctx.session.get(Deal, int(number)) if number.isdigit() else None
+    return deal is not None and deal.tenant_id == ctx.tenant.id and not deal.reason
 
 
 def _no_command(parsed) -> bool:
@@ -191,6 +220,8 @@ def _run(ctx: Ctx, message: Message) -> Outcome:
     ctx.command = command
     handles = HANDLERS[type(command)]
     try:
+        if isinstance(command, c.FixCustomer) and handles.needs(command) == "manager" and not ctx.is_manager:
+            raise customers.manager_only(ctx, command)  # what a rep can do instead, and whom to ask
         _authorise(ctx, handles.needs(command))
         reply = changes.run(ctx, command, handles.run)
     except Refusal as refusal:

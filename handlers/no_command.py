@@ -17,6 +17,7 @@ import re
 from dataclasses import replace
 
 from handlers.context import Ctx, usage_reply
+from handlers.grammar import asked as reports_asked
 from handlers.grammar import commands as c
 from handlers.grammar import deal_phrases, everyday_said, plain_undo, unsaid
 from handlers.grammar.festivals import unknown_in, unknown_key
@@ -34,6 +35,10 @@ from handlers.text.reply import Button, Reply
 
 def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
     """The command `text` is read as after all, or the reply to it (a question, or a refusal)."""
+    if (report := reports_asked.meant(text, ctx.today)) is not None and _someone(ctx, report[1]):
+        ctx.locale = answered_in(text, ctx.locale)
+        ctx.notes.append(ctx.t("read_as_whole", said=report[0]))
+        return report[1]
     if error.topic is None and (moved := task_move_said(text, ctx.today)) is not None:
         if isinstance(moved, c.MoveTask):
             return moved  # `把任务7延到下周一`, `move task 7 to fri`: task #7's day
@@ -102,6 +107,22 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
     if error.topic == "visit" and error.problem in ("follow_up_day", "call_again_no_day"):
         reply = replace(reply, fill=f"{ctx.text}{'；跟进' if ctx.locale == 'zh' else '; follow up'}")
     return replace(reply, locale=ctx.locale)  # a day answers the question of a follow-up's day
+
+
+def _someone(ctx: Ctx, command: c.Command) -> bool:
+    """Whether a report asked in words is about a member there is (`hows bo doing`), or about no one
+    (`how's acme doing` is no member's progress)."""
+    scope = getattr(command, "scope", None)
+    return scope is None or scope.kind != "member" or bool(ctx.people.find_members(ctx.tenant.id, scope.name))
+
+
+def free_text(ctx: Ctx, text: str) -> bool:
+    """Whether `text` is words of no command and no question (the answer to the bot's "what
+    decided it?": `relationship, known their CTO for yrs`, `主要是产品功能匹配…`)."""
+    parsed = read(text, ctx.today).command
+    return (isinstance(parsed, c.ParseError) and parsed.topic is None and not parsed.options
+            and reports_asked.meant(text, ctx.today) is None and progress_asked(normalize(text)) is None
+            and not isinstance(everyday_said.meant(text, ctx.today), tuple))
 
 
 def _slipped_arguments(text: str, said: str, command: c.Command) -> bool:

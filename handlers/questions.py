@@ -18,7 +18,7 @@ from handlers.grammar import plain_undo
 from handlers.grammar.amounts import parse_amount
 from handlers.grammar.command_json import button_values, pressed
 from handlers.grammar.festivals import unknown_in
-from handlers.grammar.intents import split_keyword
+from handlers.grammar.intents import BY_NAME, intent_of, split_keyword
 from handlers.grammar.normal import name_fold, simplified
 from handlers.grammar.parse import normalize
 from handlers.grammar.patterns import pattern
@@ -110,9 +110,73 @@ def take(session: Session, member: Member, platform: str, text: str,
             return True, f"{fill} {day}", locale  # `跟进 12号` after "the follow-up needs a day"
         if not _FOLLOW_UP_END.search(fill) and _amount_first(text):
             return True, f"{fill} {said}", locale  # `80k` after `How much?`
+    if pick is None and not about.get("soft") and now - question.asked_at <= TTL and not _a_command(text):
+        if isinstance(kind := _kind_picked(text, answers), str):
+            return True, kind, locale  # `no, log it as a visit` to "a task?": the visit, asked in turn
+        start = _ANSWER_START.match(text)
+        if kind is None and start and answer_word(start[1]) is not None:  # `no, not that one`,
+            # `yes but later`: an answer that picks none: asked once more
+            labels = about.get("labels") or []
+            return True, c.ParseError(None, "answer_unread", text, options=tuple(
+                (labels[i] if i < len(labels) else str(i + 1), value) for i, value in enumerate(answers))), \
+                locale
+        pick = kind if isinstance(kind, int) else None
+    if pick is None and about.get("soft") and now - question.asked_at <= TTL and not _a_command(text) \
+            and not _acknowledged(text) and (head := _REASON_ASKED.match(answers[0] if answers else "")):
+        said = " ".join(text.split())  # `relationship, known their CTO for yrs`: the reason in their
+        return False, c.ParseError(None, "reason_said", said, f"{head[1]}: {said}"), locale  # words, if
+        # it is no other message
     if pick is None or now - question.asked_at > TTL or pick > len(answers):
         return not about.get("soft"), None, locale  # a win's reason untold: let go, unsaid
     return True, "" if pick == 0 else pressed(answers[pick - 1]), locale
+
+
+#: The first word of an answer with more after it (`no, log it as a visit`, `不是，记成拜访`)
+_ANSWER_START = pattern(r"^\s*([^\s,，.。!！:：;；]+)[\s,，.。!！:：;；]+\S")
+#: An answer that says which kind of record it wants (`no, log it as a visit`, `作为任务吧`)
+_KIND_SAID = pattern(r"(?<![A-Za-z])(?P<en>visit|task|deal|tip|notes?)s?(?![A-Za-z])"
+                     r"|(?P<zh>拜访|任务|商机|经验|纪要)", re.I)
+_KIND_ASKED = pattern(r"(?<![A-Za-z])(?:as|log|make|save|record|keep|put)(?![A-Za-z])"
+                      r"|记成|记为|作为|当成|当作|算|改成", re.I)
+_KIND_WORDS = {"visit": "visit", "拜访": "visit", "task": "task", "任务": "task", "deal": "deal",
+               "商机": "deal", "tip": "tip", "经验": "tip"}
+_KIND_OF = {"LogVisit": "visit", "AddTask": "task", "UpsertDeal": "deal", "AddTip": "tip"}
+
+
+def _kind_picked(text: str, answers: list[str]) -> int | str | None:
+    """The option of the kind an answer names (`no, log it as a visit`): its number; where no
+    option is of that kind, that kind's line of the first option's words (asked about in turn);
+    None when the answer names no kind, or several options are of it."""
+    start = _ANSWER_START.match(text)
+    if len(text.split()) > 6 or len(text) > 40 or not (start and answer_word(start[1]) is not None
+                                                        or _KIND_ASKED.search(text)):
+        return None  # a message of its own (`visit went well`), not an answer's few words
+    said = [found["en"] or found["zh"] for found in _KIND_SAID.finditer(text)]
+    kinds = {_KIND_WORDS[w.lower()] for w in said if w.lower() in _KIND_WORDS}
+    if len(kinds) != 1 or not answers:
+        return None
+    [kind] = kinds
+    of_kind = [i for i, value in enumerate(answers, 1) if _kind_of(value) == kind]
+    if len(of_kind) == 1:
+        return of_kind[0]
+    first = answers[0]
+    intent, language, rest = split_keyword(normalize(first))
+    if of_kind or first.startswith("{") or intent is None or not rest.strip():
+        return None
+
+    parts = first.split(None, 1)
+    rest = parts[1] if len(parts) == 2 and intent_of(parts[0].rstrip(":")) == intent else rest
+    words = (BY_NAME[kind].en, BY_NAME[kind].zh)[language == "zh"]
+    return f"{words[0]} {rest.strip()}"
+
+
+def _kind_of(value: str) -> str | None:
+    """The kind of record an option's value makes (`visit …`, a LogVisit command)."""
+    if value.startswith("{"):
+        name = next(iter(value[1:].split('"', 2)[1:2]), "")
+        return _KIND_OF.get(name)
+    intent = split_keyword(normalize(value))[0]
+    return intent if intent in ("visit", "task", "deal", "tip") else None
 
 
 def _undo(text: str) -> bool:
@@ -125,6 +189,18 @@ def _a_command(text: str) -> bool:
     return split_keyword(normalize(" ".join(text.split())))[0] is not None
 
 
+def _acknowledged(text: str) -> bool:
+    """Whether `text` only says thanks (`thanks a lot!`, `谢谢🙏`, `cool`): no reason told."""
+    words = re.findall(r"[a-z']+", text.lower())
+    chinese = _ACK_ZH.sub("", "".join(re.findall(r"[\u3400-\u9fff]+", text)))
+    return not chinese and all(word in _ACK_EN for word in words)
+
+
+_ACK_EN = {"thanks", "thank", "you", "thx", "ty", "a", "lot", "so", "much", "great", "cool", "nice",
+           "awesome", "ok", "okay", "got", "it", "yay", "woohoo", "yes", "finally", "lol", "haha", "wow"}
+_ACK_ZH = pattern(r"谢谢|谢了|多谢|收到|好的|太好了|好|棒|哈+|嗯+|耶|终于")
+#: A reason button's line (`won #12: Price`, `输单 #7: 价格`): the reason asked about that deal
+_REASON_ASKED = pattern(r"^(\S+\s*#\d+)\s*:")
 #: What ends an everyday answer and says nothing (`下周五吧`, `好的呀`, `ok!`)
 _PARTICLE = pattern(r"[吧啊呀呢哈嘛哦喔呗]*[\s.!。！~]*$")
 #: A question's `fill` that ends with the follow-up word takes a day (`12号`, `跟进 fri`)

@@ -1,37 +1,57 @@
 """The language a message is written in: what a reply to it is in, whoever the member is.
 
-A Chinese command word says Chinese; English words say English when there are two and no Chinese
-(`progress team`), or three or more outnumbering the Chinese (`vist 华为: met the purchasing
-team`, whose Chinese is a customer's name). English words inside Chinese (`拜访 海尔：PO已经发了`,
-`今天demo很顺利，CFO也在`) keep it Chinese; a bare command word (`progress`) or as much of one
-as of the other (`push 191 to 下周一`) says nothing: the member's language is used.
+One rule (docs/admin.md, "Which language the bot answers in"): the message's language wins when it
+says one: Chinese (a Chinese command word, `进度`; Chinese words beyond the grammar's,
+`拜访 海尔：PO已经发了`, `今天demo很顺利，CFO也在`), or an English sentence (`visit Acme: met the
+CTO`, `whos stalled`). A command said in the grammar's English words only (`stalled`, `contest`,
+`progress team`, `leaderboard % month`: Chinese speakers type these too) says none, nor does `1` or
+a button: those answer in the member's language (`语言 英文` · `language zh`), as scheduled posts
+and reminders do.
 
-The member's language (`语言 英文` · `language zh`) is for what says nothing of its own: scheduled
-posts, reminders, `1`, a bare `progress`, a button. It does not overrule the message: `进度` after
-`语言 英文` is a Chinese command word, answered in Chinese (round 7 asked; decided so because a
-reply in the language the person just wrote in is never wrong, and the setting's reply says this).
+English words say English when there are two beyond the grammar's and no Chinese, or three or more
+outnumbering the Chinese (`vist 华为: met the purchasing team`, whose Chinese is a customer's name);
+as much of one as of the other (`push 191 to 下周一`) says nothing.
 
->>> written_in("progress team"), written_in("拜访 海尔：PO已经发了"), written_in("progress")
-('en', 'zh', None)
+>>> written_in("progress team"), written_in("拜访 海尔：PO已经发了"), written_in("visit Acme: met the CTO")
+(None, 'zh', 'en')
 """
 from __future__ import annotations
 
 import re
 
-from handlers.grammar.intents import split_keyword
+from handlers.grammar.intents import KEYWORDS_EN, split_keyword
 from handlers.grammar.parse import normalize
 from handlers.grammar.patterns import pattern
 
 _CJK = pattern(r"[\u3400-\u9fff]")
+_MENTION = pattern(r"@\S+")
 _ENGLISH_WORD = pattern(r"(?<![A-Za-z])[A-Za-z]{2,}(?![A-Za-z])")
+
+
+#: The grammar's own words, which say nothing of a language (`progress team`, `进度 团队 本月`)
+_GRAMMAR_EN = {"team", "me", "my", "mine", "all", "split", "this", "last", "next", "previous", "week", "wk",
+               "month", "mo", "quarter", "qtr", "year", "yr", "revenue", "sales", "deals", "wins", "visits",
+               "customers", "new", "percent", "share", "pct", "history", "delete", "remove", "reopen",
+               "en", "zh", "english", "chinese", "today", "tomorrow", "close", "lead", "contact", "discovery",
+               "qualification", "proposal", "negotiation", "amount", "stage"}
+
+
+def _own_words(text: str) -> tuple[int, int]:
+    """(English words that are not the grammar's own, Chinese characters) of `text`: Chinese says
+    Chinese, whatever its words (`Bo下个月目标50万`)."""
+    text = _MENTION.sub(" ", text)  # `进度 @Ana`: a person's name says nothing of a language
+    english = [w for w in _ENGLISH_WORD.findall(text) if w.lower() not in _GRAMMAR_EN | KEYWORDS_EN.keys()]
+    return len(english), len(_CJK.findall(text))
 
 
 def written_in(text: str) -> str | None:
     """`zh`, `en`, or None when the text does not say."""
     intent, language, _rest = split_keyword(normalize(text))
-    english, chinese = len(_ENGLISH_WORD.findall(text)), len(_CJK.findall(text))
-    if language == "zh" and intent is not None:
+    if language == "zh" and intent is not None:  # a Chinese command word: Chinese, as typed
         return "zh"
+    english, chinese = _own_words(text)
+    if not english and not chinese:  # `progress team`, `stalled`: the grammar's English words only
+        return None
     if english >= 2 and not chinese or english >= 3 and english * 2 > chinese:
         return "en"
     return "zh" if intent is None and chinese > english * 2 else None  # an English command word:

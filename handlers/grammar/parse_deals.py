@@ -35,14 +35,40 @@ _ABOUT = {"about", "around", "roughly", "approx", "approx.", "approximately", "~
 _GLUED_COMMA = pattern(r"[,，;；](?!\d{3}(?!\d))")
 
 
+#: A win or loss with its reason after a dash or a comma (`deal #12 lost - budget cut`, `deal #5
+#: won 280k, they pushed hard on price`): the reason, as after a colon
+_CLOSED_THEN_WORDS = pattern(r"^(?P<deal>[^:\"“”]*?\S)\s+(?:closed[\s_-]?)?"
+                             r"(?P<how>won|lost|赢单|输单|赢了|输了|丢单|丢了|成交|签约|已签约)"
+                             r"(?P<amount>\s+[^\s:,，;；]+)?\s*(?:[,，;；。]|\s[-–—]+\s|[-–—]{2}|—)\s*(?P<why>\S.*)$",
+                             re.I | re.DOTALL)
+#: Where a deal's fields end and words of no field begin (`deal soylent negotiation, also …`)
+_WORDS_AFTER = pattern(r"\s*(?:[,，;；。]|\s[-–—]+\s)\s*")
+
+
 def parse_deal(rest: str, today: dt.date) -> c.Command | c.ParseError:
     """`CUSTOMER ["TITLE"] [STAGE] [AMOUNT [CURRENCY]] [close DATE]`: every word is read as one of
-    these, or the message is refused saying which word (with the likely word offered)."""
+    these, or the message is refused saying which word (with the likely word offered); a win or
+    loss with words after it has them as its reason, a stage moved with words after it is offered
+    without them (a deal keeps no notes)."""
     rest = unglue(rest)  # `#11商务谈判` is `#11 商务谈判`
-    if closing := _CLOSED_WITH_REASON.match(view(rest)):  # `deal #5 closed lost: went dark`
+    for closing, loose in ((_CLOSED_WITH_REASON.match(view(rest)), False),
+                           (_CLOSED_THEN_WORDS.match(view(rest)), True)):
+        if closing is None or loose and closing["amount"] and parse_amount(closing["amount"].strip()) is None:
+            continue  # `deal #5 closed lost: went dark` · `deal #12 lost - budget cut`
         amount = rest[closing.start("amount"):closing.end("amount")] if closing["amount"] else ""
         return closing_parser(closing["how"].lower() in _WON_SAID)(
             f"{rest[:closing.end('deal')]}{amount}: {rest[closing.start('why'):]}", today)
+    read = _parse_deal(rest, today)
+    if isinstance(read, c.ParseError) and read.problem == "word" and (cut := _WORDS_AFTER.search(rest)) \
+            and isinstance(moved := _parse_deal(rest[:cut.start()], today), c.UpsertDeal) \
+            and (moved.stage or moved.amount or moved.close):  # `deal soylent negotiation, also they
+        left = rest[cut.end():].strip()  # asked for net 60`: the move, those words left out
+        return c.ParseError("deal", "deal_words_left", left,
+                            options=(("as_said", rest[:cut.start()], moved),))
+    return read
+
+
+def _parse_deal(rest: str, today: dt.date) -> c.Command | c.ParseError:
     tokens = [(part, q) for w, q in tokens_of(rest)  # `proposal 90k, close …` · `商务谈判，老板特别关心`
               for part in ([w] if q else [p for p in _GLUED_COMMA.split(w) if p] or [""])]
     tokens = [(w, q) for w, q in tokens if q or (w and w not in ("→", "->", "=>", "➡"))]  # `ERP → proposal`

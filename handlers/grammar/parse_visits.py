@@ -33,10 +33,15 @@ _THEIRS = pattern(r"(?:对方|客户|他们|她们|甲方|(?:they|he|she|the cus
                   r"(?![A-Za-z]))", re.I)
 _FOLLOW_WORD = pattern(r"follow[\s-]?ups?|f/u|fu|跟进|回访", re.I)
 _BY_ID = pattern(r"^#(\d{1,9})\s+(\S+)\s*(.*)$", re.DOTALL)
+#: What comes between 拜访 and a name and is none of it (`拜访了海尔`, `拜访了一趟华为`, `拜访一下美的`)
+_PARTICLES_FIRST = pattern(r"^\s*(?:了\s*(?:一?趟|一下|一次|下)?|一?趟|一下)\s*(?=[\u3400-\u9fff])")
+
+
 def parse_visit(rest: str, today: dt.date) -> c.Command | c.ParseError:
     """`CUSTOMER[: notes]`, with a follow-up clause anywhere (`follow up fri`, `跟进：月底`,
     `明天跟进`); a second command after a sentence break, or a follow-up whose day cannot be
     read, is asked about."""
+    rest = _PARTICLES_FIRST.sub("", rest, count=1)  # `拜访了趟海尔`: 了, 趟 are no name's
     typed = rest.strip()
     if by_id := _BY_ID.match(view(typed)):  # `visit #12 delete`, `visit #12 notes …`
         word, text = by_id[2].lower().rstrip(":"), typed[by_id.start(3):].strip()

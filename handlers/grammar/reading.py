@@ -226,6 +226,8 @@ def _day_or_month_first(text: str, command, today: dt.date) -> c.ParseError | No
             other = read_as(f"{second}/{first}", today)
             if other is None or other == day:
                 continue
+            if read_as is parse_date and _near(day, today) and not _near(other, today):
+                continue  # `f/u 12/10` on Dec 6: Dec 10, not Oct 12 next year (shown back with its weekday)
             topic = next((i.name for i in INTENTS if type(command) in i.makes), None)
             ranged = bool(re.match(r"\s*[-~–—至到]", raw[found.end():]) or re.search(r"[-~–—至到]\s*$",
                                                                                    raw[:found.start()]))
@@ -236,6 +238,14 @@ def _day_or_month_first(text: str, command, today: dt.date) -> c.ParseError | No
                             for label, when in (("month_first", day), ("day_first", other)))
             return c.ParseError(topic, "day_or_month", found[0], options=options)
     return None
+
+
+NEAR = dt.timedelta(days=62)  # a day still to come this close is the one meant, the other reading far
+
+
+def _near(day: dt.date, today: dt.date) -> bool:
+    """Whether a day to come is within about two months (a past day, or one further, is not)."""
+    return today <= day <= today + NEAR
 
 
 def _as_typed(text: str, command, today: dt.date) -> bool:

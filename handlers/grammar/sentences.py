@@ -28,7 +28,7 @@ _VISIT_EN = pattern(
     rf"(?P<customer>[^,;:.!]+?)(?:\s+(?P<d2>{_DAY_EN}))?(?:\s*(?:[,;:.!]|\s-\s)\s*(?P<notes>.*))?$", re.I)
 _VISIT_ZH = pattern(
     r"^(?P<d1>今天|昨天|前天|上午|下午|今早|刚才|刚刚)?[，,\s]*(?:我们?)?(?:刚)?"
-    r"(?:去了|去|拜访了|拜访|到了|跑了一趟)\s*"
+    r"(?:去了|去|拜访了|拜访|到了|跑了一趟)\s*(?:了)?(?:一?趟|一下|一次|下)?\s*"  # `去了趟格力`: 趟 no name's
     r"(?P<customer>[^，,。；;：:\s]+?)(?:[，,。；;：:\s]+|(?=见了|见到|见|和|跟|聊了|聊|谈了|谈|开了|拜访|"
     r"做了|演示|开会|沟通|交流|汇报))(?P<notes>.+)$")
 _REMIND_EN = pattern(r"^(?:please\s+)?(?:remind me(?: to)?|don'?t (?:let me )?forget(?: to)?|"
@@ -40,7 +40,7 @@ def sentence(raw: str, text: str, today: dt.date) -> c.ParseError | None:
     """The question about a message with no command word that reads as a visit or a reminder
     (`raw` as typed, `text` its folded view), or None."""
     return _visit(raw, text, today) or _reminder(raw, text, today) or _assigned(raw, text, today) \
-        or _leave(raw, text, today)
+        or _leave(raw, text, today) or _team_target(raw, today)
 
 
 def _visit(raw: str, text: str, today: dt.date) -> c.ParseError | None:
@@ -61,6 +61,39 @@ def _visit(raw: str, text: str, today: dt.date) -> c.ParseError | None:
     else:
         line = f"visit {customer}{when}" + (f": {notes}" if notes else "")
     return c.ParseError(None, "sentence_visit", raw, options=(("visit_line", line, None),))
+
+
+#: `下季度团队业绩目标定600万，按人分解` · `set the team target to 6m next quarter, split it`
+_TEAM_TARGET_ZH = pattern(r"^(?=.*(?:团队|全组|我们|大家))(?=.*目标)(?P<said>.+)$")
+_TEAM_TARGET_EN = pattern(r"^(?=.*\bteam\b)(?=.*\b(?:target|quota|goal)\b)(?P<said>.+)$", re.I)
+_TARGET_PERIOD = pattern(r"(?:本|这个?|今|下个?|明)(?:月|个月|季度|季|年)|[一二三四]季度|\d{1,2}月"
+                         r"|(?:this|next)\s+(?:month|quarter|year)|\bq[1-4]\b", re.I)
+_TARGET_AMOUNT = pattern(r"(?<![A-Za-z0-9.])\d+(?:\.\d+)?\s*(?:万|千|亿|[kmw](?![a-z]))?", re.I)
+_TARGET_METRIC = {"业绩": "业绩", "销售额": "业绩", "拜访": "拜访", "新客户": "新客户", "revenue": "revenue",
+                  "sales": "revenue", "visits": "visits", "new customers": "new_customers"}
+_TARGET_SPLIT = pattern(r"分解|拆分|分到每个人|分给每个人|按人分|\bsplit\b|\bper\s+(?:rep|person)\b", re.I)
+
+
+def _team_target(raw: str, today: dt.date) -> c.ParseError | None:
+    """A team's target said in a sentence (a manager's): offered as the `target team …` line."""
+    from handlers.grammar.amounts import parse_amount
+    from handlers.grammar.parse_reports import parse_target
+
+    said = " ".join(raw.split())
+    zh = bool(_TEAM_TARGET_ZH.match(said))
+    if not zh and not _TEAM_TARGET_EN.match(said):
+        return None
+    amounts = [a[0] for a in _TARGET_AMOUNT.finditer(said) if parse_amount(a[0].replace(" ", ""))]
+    periods = [p[0] for p in _TARGET_PERIOD.finditer(said)]
+    metrics = {v for k, v in _TARGET_METRIC.items() if k in said.lower()}
+    if len(amounts) != 1 or len(periods) > 1 or len(metrics) > 1:
+        return None
+    words = ["团队" if zh else "team", *metrics, amounts[0].replace(" ", ""), *periods,
+             *(("分解" if zh else "split",) if _TARGET_SPLIT.search(said) else ())]
+    if not isinstance(parse_target(" ".join(words), today), c.SetTarget):
+        return None
+    line = f"{'目标' if zh else 'target'} {' '.join(words)}"
+    return c.ParseError(None, "sentence_target", raw, options=(("as_target", line, None),))
 
 
 def _day(said: str, today: dt.date) -> dt.date | None:
@@ -98,6 +131,8 @@ def _assigned(raw: str, text: str, today: dt.date) -> c.ParseError | None:
     return c.ParseError(None, "sentence_task", raw, options=(("as_task", f"{keyword} {raw}", None),))
 
 
+_TWO_WEEKDAYS = pattern(r"(?P<week>(?:下下?|这|本)?(?:周|星期|礼拜))(?P<a>[一二三四五六日天])[、和,，到至~-]?"
+                        r"(?:周|星期|礼拜)?(?P<b>[一二三四五六日天])")
 _LEAVE_ZH = pattern(r"^(?:我)?(?P<day>.+?)(?:要|想|得)?请(?:一天|半天|两天|三天|\d+天)?的?假$")
 _LEAVE_EN = pattern(r"^(?:(?:i'?m|im|i am|i'?ll be|i will be|gonna be|going to be|will be)\s+)?"
                     r"(?:off|ooo|oof|out|out of (?:the )?office|on leave|on pto|pto|on vacation|"
@@ -116,9 +151,13 @@ def _leave(raw: str, text: str, today: dt.date) -> c.ParseError | None:
     if found is not None and (several := leave_days(raw[found.start("day"):found.end("day")], today,
                                                     keyword, whole=True)) is not None:
         return replace(several, topic=None)  # `gonna be OOO tmrw + mon`: leave on each day?
-    if found is None or parse_date_range(found["day"].strip(), today) is None:
+    if found is None:
         return None
     day = raw[found.start("day"):found.end("day")].strip()
+    if two := _TWO_WEEKDAYS.fullmatch(day):  # `下周四周五请两天假`: from the one to the other
+        day = f"{two['week']}{two['a']}-{two['week']}{two['b']}"
+    if parse_date_range(day, today) is None:
+        return None
     return c.ParseError(None, "sentence_leave", raw, options=(("as_leave", f"{keyword} {day}", None),))
 
 

@@ -119,8 +119,8 @@ def as_visit(session, tenant_id: int, text: str, error: c.ParseError, chinese: b
 
 
 #: A question about something, not a report of it
-_ASKING = pattern(r"[?？]\s*$|什么|怎么|多少|几个|吗\s*$"
-                  r"|(?<![A-Za-z])(?:what|how|which|status)(?![A-Za-z])", re.I)
+_ASKING = pattern(r"[?？]\s*$|什么|怎么|多少|几个|吗\s*$|(?:几次|几回|有没有)[吗呢]?\s*$"
+                  r"|(?<![A-Za-z])(?:what|how|which|status|whats|hows)(?![A-Za-z])", re.I)
 
 
 def _deal_said(customer: str, said: str, chinese: bool) -> str | None:

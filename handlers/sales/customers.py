@@ -3,13 +3,15 @@ owner; and hand a leaver's customers and open deals to someone else. Managers (a
 for people of their teams; each change is in the audit trail."""
 from __future__ import annotations
 
-from handlers.context import Ctx
+from sqlalchemy import select
+
+from handlers.context import Ctx, Refusal
 from handlers.grammar.commands import FixCustomer, Reassign
 from handlers.lookup import in_reach, known_customers, visible_member
-from handlers.text.reply import Reply
+from handlers.text.reply import Button, Reply
 from handlers.text.strings import t
 from storage.models.base import name_key
-from storage.models.sales import Customer, Task
+from storage.models.sales import Customer, Task, Visit
 from storage.sales import CustomerRepository, VisitRepository, hand_over
 
 
@@ -83,3 +85,24 @@ def _existing(ctx: Ctx, name: str) -> Customer:
         raise ctx.refuse("customer_unknown" if not found else "customer_candidates", name=name,
                          hint=" · ".join(c.name for c in found) or None)
     return found[0]
+
+
+def manager_only(ctx: Ctx, cmd: FixCustomer) -> Refusal:
+    """A rep's `客户 招行深圳 合并到 招商银行深圳分行`: refused, saying what they can do instead (move
+    their own visits to the customer meant, one tap each) and whom to ask (their managers)."""
+    managers = [m.display_name for m in ctx.people.in_team(ctx.team.id) if m.role in ("manager", "admin")
+                and m.active] if ctx.team else []
+    from handlers.workspace.admin import active_admins  # admin reads customers' owners: kept lazy
+
+    managers = managers or [m.display_name for m in active_admins(ctx)]
+    who = "、".join(managers) if ctx.locale == "zh" else ", ".join(managers)
+    source, into = known_customers(ctx, cmd.name), known_customers(ctx, cmd.value)
+    word = "拜访" if ctx.locale == "zh" else "visit"
+    label = "客户" if ctx.locale == "zh" else "customer"
+    visits = list(ctx.session.scalars(select(Visit.id).where(
+        Visit.member_id == ctx.member.id, Visit.customer_id == source[0].id).order_by(Visit.id.desc())
+        .limit(3))) if cmd.action == "merge" and len(source) == 1 and len(into) == 1 else []
+    moves = [f"{word} #{visit} {label} {into[0].name}" for visit in visits]
+    key = "merge_rep_moves" if moves else "fix_customer_rep"
+    return ctx.refuse("not_allowed", hint=ctx.t(key, who=who or "-", example=moves[0] if moves else ""),
+                      buttons=tuple(Button(move[:75], move) for move in moves))

@@ -12,7 +12,7 @@ from handlers.grammar.commands import CloseDeal, DealRef, UpsertDeal
 from handlers.grammar.normal import name_fold
 from handlers.lookup import customer_and_title, customer_named, example, open_deals
 from handlers.sales import won_amount
-from handlers.sales.reasons import category_answer, note_reason
+from handlers.sales.reasons import category_answer, category_name, note_reason
 from handlers.sales.similar_titles import ask_similar_title
 from handlers.sales.trash import may_manage
 from handlers.text import format as fmt
@@ -233,8 +233,12 @@ def _reason_afterwards(ctx: Ctx, cmd: CloseDeal) -> Reply | None:
         return category_answer(ctx, deal, cmd.reason, cmd.won)
     which, buttons = note_reason(ctx, deal, cmd.reason, cmd.won)
     ctx.people.audit(ctx.tenant.id, ctx.member.id, "deal.reason", "deal", deal.id, reason=cmd.reason)
-    return Reply(lines=(which or ctx.t("reason_noted", id=deal.id, reason=cmd.reason),), buttons=buttons,
-                 asks=bool(buttons))
+    if which:  # two categories named: which decided it, asked
+        return Reply(lines=(which,), buttons=buttons, asks=bool(buttons))
+    category = category_name(deal.reason_category or "other", ctx.locale)
+    filed = (ctx.t("reason_filed", category=category),)  # what `reasons` counts it as
+    return Reply(lines=(ctx.t("reason_noted", id=deal.id, reason=cmd.reason),
+                        *(filed if name_fold(category) != name_fold(cmd.reason) else ())))
 
 
 def _ask_reason(ctx: Ctx, deal_id: int, won: bool) -> str:

@@ -37,8 +37,8 @@ from storage.sales import DealRepository
 
 RECENT = dt.timedelta(minutes=10)  # "the deal just touched"
 _FOLLOW_UP = ("跟进", "回访", "跟進", "回訪")  # `跟进改成下周二`: the visit just logged, its follow-up
-_EN = pattern(r"^(?P<lead>(?:(?:no|nope|sorry|oops|actually|wait|typo|my\s+bad|my\s+mistake|correction|"
-              r"scratch\s+that|fix)\b[\s,.!:]*)+)?"
+_EN = pattern(r"^(?P<lead>(?:(?:no|nope|sorry|oops|whoops|actually|wait|typo|wrong|my\s+bad|my\s+mistake|"
+              r"correction|scratch\s+that|fix)\b[\s,.!:]*)+)?"
               r"(?P<verb>(?:i\s+)?(?:meant|mean)|should\s+(?:have\s+)?be(?:en)?|make\s+it|it'?s|it\s+was|"
               r"(?:that|this|it)\s+(?:was|is|should\s+be)|that'?s|was|(?:it'?s\s+)?due(?:\s+on)?|"
               r"(?P<fu>(?:(?:make|set|change|move|put)\s+(?:the\s+)?)?(?:follow[\s-]?up|fu|f/u)"

@@ -7,12 +7,14 @@ overdue first. A manager's is their teams' open tasks, by person, overdue first.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from handlers.context import Ctx
 from handlers.events import MemberTold, TaskGiven
 from handlers.grammar.commands import AddTask, DoneTask, ListFollowups, ListTasks
 from handlers.grammar.normal import name_fold
 from handlers.lookup import example, known_customers, visible_member
+from handlers.rules.name_likeness import similar_customers
 from handlers.text import format as fmt
 from handlers.text.reply import Button, Heading, Reply
 from handlers.text.strings import WORDS, name_of, t
@@ -20,7 +22,7 @@ from handlers.text.when_read import day_mark
 from storage import tasks as task_store
 from storage.models.sales import Customer, Deal, Task
 from storage.models.workspace import Member
-from storage.sales import DealRepository, VisitRepository
+from storage.sales import CustomerRepository, DealRepository, VisitRepository
 
 SHOWN = 30  # tasks listed in one reply
 
@@ -172,11 +174,31 @@ def _about(ctx: Ctx, cmd: AddTask) -> tuple[Customer | None, Deal | None]:
         return ctx.session.get(Customer, deal.customer_id), deal
     if cmd.customer is not None:
         found = known_customers(ctx, cmd.customer)
+        if not found:
+            raise _no_such_customer(ctx, cmd)
         if len(found) != 1:
-            raise ctx.refuse("customer_unknown" if not found else "customer_candidates", name=cmd.customer,
-                             names=", ".join(c.name for c in found))
+            raise ctx.refuse("customer_candidates", name=cmd.customer, names=", ".join(c.name for c in found))
         return found[0], None
     return None, None
+
+
+def _no_such_customer(ctx: Ctx, cmd: AddTask):
+    """`任务 客户 中芯国际：…` with no such customer: refused with what can be done, one tap each: the
+    customer it was probably meant for, the customer made and the task with it, the task alone."""
+    similar = similar_customers(CustomerRepository(ctx.session).names(ctx.tenant.id), cmd.customer)
+    said = ctx.text or ""
+    buttons = [Button(ctx.t("task_customer_meant", name=name)[:75],
+                      said.replace(cmd.customer, name, 1) or name, action=replace(cmd, customer=name))
+               for name in similar]
+    if ctx.text and "\n" not in ctx.text:  # the customer made, then the message as typed
+        word = name_of(WORDS, "customer", ctx.locale)
+        buttons.append(Button(ctx.t("task_customer_new", name=cmd.customer)[:75],
+                              f"{word} +{cmd.customer}\n{ctx.text}"))
+    alone = f"{cmd.title}（{cmd.customer}）" if ctx.locale == "zh" else f"{cmd.title} ({cmd.customer})"
+    buttons.append(Button(ctx.t("task_customer_none")[:75], f"{name_of(WORDS, 'task', ctx.locale)} {alone}",
+                          action=replace(cmd, customer=None, title=alone)))
+    return ctx.refuse("customer_unknown", name=cmd.customer, hint=ctx.t("task_customer_offers"),
+                      buttons=tuple(buttons))
 
 
 def _given(ctx: Ctx, task: Task, assignee: Member, about: str | None) -> Reply:

@@ -27,7 +27,7 @@ def test_reasons_are_read_into_categories_with_the_competitor(team_chat, session
     team_chat('deal Initech "BI" proposal 10k', user="Ana")
     team_chat("lost Initech", user="Ana")
     noted = team_chat("lost #4: timing, they postpone to next year", user="Ana")  # a reason given later
-    assert noted == "Reason for deal #4 noted: timing, they postpone to next year."
+    assert noted == "Reason for deal #4 noted: timing, they postpone to next year.\nFiled under: timing."
     with session_factory() as s:
         rows = s.execute(select(Deal.id, Deal.stage, Deal.reason_category, Deal.competitor)
                          .order_by(Deal.id)).all()

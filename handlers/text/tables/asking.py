@@ -101,6 +101,9 @@ ASKING: dict[str, tuple[str, str]] = {
     "sentence_leave": ("“{text}” has no command word: take this leave? Nothing was saved yet.",
                        "“{text}”没有命令词：按下面这样请假吗？尚未保存。"),
     "option_as_leave": ("Leave", "请假"),
+    "sentence_target": ("“{text}” has no command word: set this target? Nothing was saved yet.",
+                        "“{text}”没有命令词：按下面这样设目标吗？尚未保存。"),
+    "option_as_target": ("Target", "目标"),
     "leave_days": ("Leave on each of these days: {text}? Nothing was saved yet.",
                    "以下每一天都请假：{text}？尚未保存。"),
     "option_as_leave_days": ("Leave on each day", "每天都请假"),
@@ -112,6 +115,10 @@ ASKING: dict[str, tuple[str, str]] = {
                       "with that tier? Nothing was saved yet.",
                       "“{text}”没有命令词，也没有叫这个名字的客户：新建客户并设为该分级吗？尚未保存。"),
     "option_as_said": ("As said", "照此执行"),
+    "deal_words_left": ("A deal keeps no notes: “{text}” can't be saved with it, so nothing was saved "
+                        "yet. Make the change without those words? (Notes go with a visit: visit …: notes.)",
+                        "商机不记纪要：“{text}”无法随它保存，尚未保存。去掉这些字后执行？"
+                        "（纪要请随拜访记：拜访 …：纪要。）"),
     "currency_foreign": ("“{text}”: this workspace keeps no amounts in that currency (it keeps CNY, USD, "
                          "EUR, GBP, HKD and JPY), so nothing was saved. Send the amount again in one of "
                          "those.", "“{text}”：本工作区不记录这种货币的金额（只记录人民币、美元、欧元、英镑、"
@@ -156,6 +163,9 @@ ASKING: dict[str, tuple[str, str]] = {
                            "again to undo your last change.)",
                            "未保存任何内容，问题已关闭。（没有撤销更早的修改：如需撤销上一次修改，请再发一次“撤销”。）"),
     "question_dropped": ("OK, nothing was saved.", "好的，未保存任何内容。"),
+    "answer_unread": ("I couldn't tell which of my options “{text}” picks. Nothing was saved yet; "
+                      "tap one, or say no.",
+                      "没看出“{text}”选的是哪一项，尚未保存：请点选一项，或回复“不”。"),
     "stage_said_one": ("Move deal #{id} ({customer} · {title}) to {stage}? Nothing was changed yet.",
                        "把商机 #{id}（{customer} · {title}）推进到{stage}？尚未修改。"),
     "stage_said_which": ("Which deal moves to {stage}? Nothing was changed yet.",
@@ -221,6 +231,8 @@ ASKING: dict[str, tuple[str, str]] = {
     "unread_word": ("I couldn't read “{text}”: after the stage, amount or close date only those can "
                     "come, so nothing was saved. Put a title in quotes.",
                     "没认出“{text}”：阶段、金额、预计日期之后只能写这些，未保存。标题请加引号。"),
+    "unread_word_plain": ("I couldn't read “{text}” here, so nothing was saved. How to say it:",
+                          "没认出这里的“{text}”，未保存。正确的说法："),
     "deal_retitled": ("Title: {old} → {new}.", "标题：{old} → {new}。"),
     "deal_recustomered": ("Customer: {old} → {new}.", "客户：{old} → {new}。"),
     "which_currency": ("Deal #{id} is {current}: which amount do you mean, {amounts}? Nothing was "

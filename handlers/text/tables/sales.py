@@ -306,6 +306,18 @@ SALES: dict[str, tuple[str, str]] = {
     "reason_ask": ("What decided it? Tap a reason, or send: {example}",
                    "主要原因是什么？点一个，或发送：{example}"),
     "reason_noted": ("Reason for deal #{id} noted: {reason}.", "已记录商机 #{id} 的原因：{reason}。"),
+    "task_customer_offers": ("Nothing was saved yet: tap what you meant.", "尚未保存：请点选你的意思。"),
+    "task_customer_meant": ("Did you mean {name}?", "是指 {name}？"),
+    "task_customer_new": ("New customer {name}, with the task", "新建客户 {name}，并建任务"),
+    "task_customer_none": ("The task without a customer", "只建任务，不关联客户"),
+    "merge_rep_moves": ("Ask {who} to merge them. Your own visits you can move yourself, e.g. {example} "
+                        "(tap below for each).",
+                        "请找 {who} 合并。你自己的拜访可以直接改客户，例如：{example}"
+                        "（点下面的按钮逐条改）。"),
+    "fix_customer_rep": ("Ask {who} to do it. A visit of yours you can move to another customer yourself: "
+                         "visit #12 customer Acme Corp.",
+                         "请找 {who} 操作。你自己的拜访可以直接改客户：拜访 #12 客户 华为。"),
+    "reason_filed": ("Filed under: {category}.", "归类：{category}。"),
     "reason_which": ("Deal #{id}'s reason names {names}: which one decided it? Tap it (the reason stays "
                      "as typed).",
                      "商机 #{id} 的原因里提到了 {names}：哪一个是决定因素？点一个（原因按原文保留）。"),

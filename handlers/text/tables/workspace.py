@@ -226,10 +226,10 @@ WORKSPACE: dict[str, tuple[str, str]] = {
     "link_done": ("Linked: you are {name} here too, with all your visits, deals and targets.",
                   "关联成功：你在这里也是{name}，拜访、商机和目标都已合并。"),
     "language_set": ("I'll answer you in English: posts, reminders and messages that don't say their "
-                     "language (`progress`, `1`). A message written in Chinese (`进度`) is still answered "
-                     "in Chinese.",
-                     "以后用中文回复你：定时消息、提醒，以及看不出语言的消息（如“1”）。用英文写的消息"
-                     "（如 progress team）仍用英文回复。"),
+                     "language (`progress team`, `1`). A message written in Chinese (`进度`) is still "
+                     "answered in Chinese.",
+                     "以后用中文回复你：定时消息、提醒，以及看不出语言的消息（如 progress team、1）。"
+                     "用英文写成句子的消息（如 visit Acme: met the CTO）仍用英文回复。"),
     "welcome": ("Welcome to salesbot, {name}! Type help to see what I can do.",
                 "欢迎使用销售助手，{name}！发送“帮助”查看可用命令。"),
     "you_are_admin": ("You are the first here, so you are the admin: create teams (team create East), "
