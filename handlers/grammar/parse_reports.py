@@ -92,7 +92,8 @@ def progress_asked(text: str) -> c.ShowProgress | None:
 def parse_target(rest: str, _today: dt.date) -> c.Command | c.ParseError:
     if not rest.strip() or rest.strip().lower() in V.TEAM_WORDS:  # `targets`, `targets team`
         return c.ListTargets(c.Scope("team") if rest.strip() else c.Scope())
-    said = [w for w in _counted(rest.split()) if w.lower().strip(":：") not in _JOINING]  # `to 50k`
+    said = [w for w in _counted(re.sub(r"[,，、;；]", " ", rest).split())  # `to 50k`, `, split it`
+            if w.lower().strip(":：") not in _JOINING]
     words = [w for w in said if w.lower() not in V.SPLIT_WORDS]
     split = len(words) != len(said)
     everyone = split and any(w.lower() in V.ALL_WORDS for w in words)
@@ -122,7 +123,7 @@ def parse_target(rest: str, _today: dt.date) -> c.Command | c.ParseError:
 
 
 #: Words that join a target's fields in a sentence (`set Bo's target for next month to 50k`)
-_JOINING = {"for", "to", "at", "of", "is", "be", "=", "", "给", "为", "是"}
+_JOINING = {"for", "to", "at", "of", "is", "be", "it", "=", "", "给", "为", "是"}
 _POSSESSIVE = pattern(r"^@?(?P<name>[^\d\s@#$¥€£]\S*?)(?:'s|’s|(?<=s)'|的)?$")
 
 
