@@ -261,12 +261,15 @@ _SHIFT = pattern(r"^(?:by\s+|for\s+|\+)?(\d{1,3}|[一二两三四五六七八九
 
 
 _TASK_WORD = pattern(r"(?:任务|待办|task)\s*(?=#?\d)", re.I)
-#: The words of moving a task's day, after its number: `due`, `to`, `push to`, `改到`, `推迟`
-_MOVE_VERB = (r"(?:(?:is\s+)?(?:now\s+)?due(?:\s+date)?(?:\s+(?:on|by|is))?|to|until|till|"
-              r"(?:move[sd]?|push(?:ed)?|postpone[sd]?|delay(?:ed)?|reschedule[sd]?|snooze[sd]?|change[sd]?)"
-              r"(?:\s+(?:it\s+)?(?:to|until|till))?)(?![A-Za-z])|->|→|=|"
-              r"(?:再|先|往后)?(?:推到|推迟到|延到|延后到|延期到|改到|改成|改为|挪到|移到|顺延到|推后到|"
-              r"截止(?:日期)?(?:改到|改成|改为|到|是)?|推迟|延后|延期|顺延)")
+#: The words of moving a day, declared once: a task's (`7 推到月底`) and, said with no command word, a
+#: follow-up's, a deal's close or a task's (`254 push to fri`: handlers/sales/unnamed.py)
+MOVED_ZH = (r"(?:再|先|往后)?(?:推到|推迟到|延到|延后到|延期到|改到|改成|改为|挪到|移到|顺延到|推后到|"
+            r"推迟|延后|延期|顺延)")
+MOVED_EN = r"(?:move[sd]?|push(?:ed)?|postpone[sd]?|delay(?:ed)?|reschedule[sd]?|snooze[sd]?|change[sd]?)"
+#: The words of moving a task's day, after its number: those, and `due`, `to`, `->`, `截止`
+_MOVE_VERB = (rf"(?:(?:is\s+)?(?:now\s+)?due(?:\s+date)?(?:\s+(?:on|by|is))?|to|until|till|"
+              rf"{MOVED_EN}(?:\s+(?:it\s+)?(?:to|until|till))?)(?![A-Za-z])|->|→|=|"
+              rf"截止(?:日期)?(?:改到|改成|改为|到|是)?|{MOVED_ZH}")
 _MOVE = pattern(rf"#?(?P<id>\d{{1,9}})(?!\d)\s*号?\s*[,，:：]?\s*(?P<verb>{_MOVE_VERB})?\s*"
                 r"(?P<day>\S.*?)\s*(?:吧|了)?[!！。.~]*", re.I)
 #: `把任务7延到下周一` · `move task 7 to fri`: a task's day moved, no command word at the start
