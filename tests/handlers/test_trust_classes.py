@@ -233,10 +233,11 @@ def test_a_customer_question_is_answered_by_number_or_place_in_its_language(sess
                                                     Customer.tier.is_not(None))) == "B"
 
 
-def test_an_unrelated_word_ending_a_question_says_so(session_factory):
-    chat = _setup(session_factory)
+def test_an_unrelated_word_after_a_question_says_it_is_still_open(session_factory):
+    chat = _setup(session_factory)  # (round 9: no answer and no command leaves the question open)
     assert not chat.reply("拜访 格力电器：见面", user="Ana").ok
-    assert "上一个问题已结束" in chat.reply("你好啊", user="Ana").text
+    assert "问题仍然有效" in chat.reply("你好啊", user="Ana").text
+    assert "未保存" in chat.reply("不", user="Ana").text  # dropped, in words
     assert chat.reply("1", user="Ana").ok is False  # nothing left to answer
     assert "格力电器" not in _customers(session_factory)
 

@@ -171,6 +171,9 @@ ASKING: dict[str, tuple[str, str]] = {
     "correction_how": ("To change an amount, type the deal's number and the amount: {example} (deals lists "
                        "yours). Nothing was changed.",
                        "要改金额，请发商机编号和金额：{example}（“我的商机”列出编号）。未做修改。"),
+    "question_still_open": ("That is not one of my answers, so my question is still open: reply 1–{count}, "
+                            "tap one, or no to drop it.",
+                            "这不是可选的回答，问题仍然有效：请回复 1–{count}、点选，或回复“不”放弃。"),
     "question_ended": ("(My earlier question is closed: nothing from it was saved. Send that message again "
                        "to be asked again.)",
                        "（上一个问题已结束，其中内容未保存；重新发送那条消息即可再问一次。）"),
