@@ -4,7 +4,7 @@ message lands in fields, or the bot asks (issue #23)."""
 import pytest
 from sqlalchemy import select
 
-from storage.models.sales import Visit
+from storage.models.sales import Deal, Task, Visit
 from support import Chat
 
 
@@ -53,3 +53,41 @@ def test_a_command_after_a_question_closes_it_and_says_so(session_factory, quest
     late = chat.reply("1")
     assert not late.ok and ("No question of mine is open" in late.text or "没有待回答的问题" in late.text)
     assert _visits(session_factory) == []
+
+
+def _deal(session_factory):
+    with session_factory() as s:
+        deal = s.scalars(select(Deal)).one()
+        return deal.stage, deal.reason
+
+
+# class 5: a mistyped follow-up after a win's reason
+@pytest.mark.parametrize("won, typo, reason, task", [
+    ("won #{id} 85k: beat them on price; folow up fri", "folow up fri", "beat them on price", "follow up"),
+    ("won #{id} 85k: beat them on price, follwo up fri", "follwo up fri", "beat them on price", "follow up"),
+    ("赢单 #{id} 8.5万：价格有优势；跟近 周五", "跟近 周五", "价格有优势", "跟进"),
+])
+def test_a_mistyped_follow_up_is_not_folded_into_the_win_reason(session_factory, won, typo, reason, task):
+    chat = _chat(session_factory)
+    assert chat.reply('deal +Globex "renewal" proposal 100k').ok
+    with session_factory() as s:
+        number = s.scalars(select(Deal.id)).one()
+    asked = chat.reply(won.format(id=number))
+    assert not asked.ok and f"“{typo}”" in asked.text, asked.text
+    assert len(asked.buttons) == 2  # reason + a follow-up task, or all of it as the reason
+    assert _deal(session_factory)[0] != "won"
+    done = chat.reply("1")
+    assert done.ok, done.text
+    assert _deal(session_factory) == ("won", reason)
+    with session_factory() as s:
+        assert [(t.title, t.due_on.weekday()) for t in s.scalars(select(Task))] == [(task, 4)]
+
+
+def test_a_mistyped_follow_up_may_still_be_all_the_reason(session_factory):
+    chat = _chat(session_factory)
+    assert chat.reply('deal +Globex "renewal" proposal 100k').ok
+    assert not chat.reply("won Globex 85k: beat them on price; folow up fri").ok
+    assert chat.reply("2").ok
+    assert _deal(session_factory) == ("won", "beat them on price; folow up fri")
+    with session_factory() as s:
+        assert s.scalars(select(Task)).all() == []
