@@ -4,7 +4,7 @@ message lands in fields, or the bot asks (issue #23)."""
 import pytest
 from sqlalchemy import select
 
-from storage.models.sales import Deal, Task, Visit
+from storage.models.sales import Customer, Deal, Task, Visit
 from support import Chat
 
 
@@ -91,3 +91,40 @@ def test_a_mistyped_follow_up_may_still_be_all_the_reason(session_factory):
     assert _deal(session_factory) == ("won", "beat them on price; folow up fri")
     with session_factory() as s:
         assert s.scalars(select(Task)).all() == []
+
+
+def _customers(session_factory):
+    with session_factory() as s:
+        return [(c.name, c.tier) for c in s.scalars(select(Customer).order_by(Customer.id))]
+
+
+# class 9: a customer command naming no customer we have
+@pytest.mark.parametrize("said, name, asked, answer", [
+    ("customer Foobar tier A", "Foobar", "There is no customer “Foobar” yet. Create it?", "1"),
+    ("customer Foobar tier A", "Foobar", "There is no customer “Foobar” yet. Create it?", "yes"),
+    ("客户 新华 A类", "新华", "还没有客户“新华”。要新建这个客户吗？", "好的"),
+])
+def test_a_tier_for_an_unknown_customer_asks_before_making_it(session_factory, said, name, asked, answer):
+    chat = _chat(session_factory)
+    question = chat.reply(said)
+    assert not question.ok and asked in question.text, question.text
+    assert _customers(session_factory) == []
+    made = chat.reply(answer)
+    assert made.ok and name in made.text, made.text
+    assert _customers(session_factory) == [(name, "A")]
+
+
+@pytest.mark.parametrize("said, answer", [("customer Foobar tier A", "no"), ("客户 新华 A类", "不")])
+def test_a_new_customer_declined_is_not_made(session_factory, said, answer):
+    chat = _chat(session_factory)
+    assert not chat.reply(said).ok
+    assert chat.reply(answer).ok
+    assert _customers(session_factory) == []
+
+
+def test_a_tier_for_a_known_customer_still_sets_it_at_once(session_factory):
+    chat = _chat(session_factory)
+    assert chat.reply("visit +Globex: intro").ok
+    reply = chat.reply("customer Globex tier A")
+    assert reply.ok and "Customer Globex updated." in reply.text, reply.text
+    assert _customers(session_factory) == [("Globex", "A")]
