@@ -128,3 +128,57 @@ def test_a_tier_for_a_known_customer_still_sets_it_at_once(session_factory):
     reply = chat.reply("customer Globex tier A")
     assert reply.ok and "Customer Globex updated." in reply.text, reply.text
     assert _customers(session_factory) == [("Globex", "A")]
+
+
+def _deals(session_factory):
+    with session_factory() as s:
+        return [(d.title, d.stage, int(d.amount)) for d in s.scalars(select(Deal).order_by(Deal.id))]
+
+
+# class 6: a number in a deal's title, for every deal command
+@pytest.mark.parametrize("said, title_said", [
+    ("deal Jingdong 618 negotiation", 'deal Jingdong "618" negotiation'),
+    ("商机 京东 618 商务谈判", '商机 京东 "618" 商务谈判'),
+    ("deal Jingdong 2027 negotiation", 'deal Jingdong "2027" negotiation'),
+])
+def test_a_bare_number_in_a_deal_command_is_asked_title_or_amount(session_factory, said, title_said):
+    chat = _chat(session_factory)
+    customer = "京东" if "京东" in said else "Jingdong"
+    assert chat.reply(f'deal +{customer} "Data platform" contact 120k').ok
+    asked = chat.reply(said)
+    assert not asked.ok and [b.command for b in asked.buttons][1] == title_said, asked.text
+    assert "¥" in asked.text
+    assert _deals(session_factory) == [("Data platform", "contact", 120000)]  # nothing yet
+    titled = chat.reply("2")
+    assert titled.ok, titled.text
+    number = title_said.split('"')[1]
+    assert _deals(session_factory) == [("Data platform", "contact", 120000), (number, "negotiation", 0)]
+
+
+def test_a_bare_number_answered_as_the_amount_sets_it(session_factory):
+    chat = _chat(session_factory)
+    assert chat.reply('deal +Jingdong "Data platform" contact 120k').ok
+    assert not chat.reply("deal Jingdong 618 negotiation").ok
+    assert chat.reply("1").ok
+    assert _deals(session_factory) == [("Data platform", "negotiation", 618)]
+
+
+@pytest.mark.parametrize("said", ["deal Jingdong 618 negotiation", "won Jingdong 618: great promo"])
+def test_a_bare_number_in_an_open_deals_title_is_that_deal(session_factory, said):
+    chat = _chat(session_factory)
+    assert chat.reply('deal +Jingdong "Data platform" contact 120k').ok
+    assert chat.reply('deal Jingdong "618 promo" proposal 50k').ok
+    reply = chat.reply(said)
+    assert reply.ok, reply.text
+    stage = "won" if said.startswith("won") else "negotiation"
+    assert _deals(session_factory) == [("Data platform", "contact", 120000), ("618 promo", stage, 50000)]
+
+
+@pytest.mark.parametrize("said, amount", [("deal Jingdong negotiation 50000", 50000),
+                                          ("deal Jingdong negotiation 618k", 618000),
+                                          ("deal Jingdong negotiation ¥618", 618)])
+def test_an_amount_with_a_unit_or_in_thousands_is_still_the_amount(session_factory, said, amount):
+    chat = _chat(session_factory)
+    assert chat.reply('deal +Jingdong "Data platform" contact 120k').ok
+    assert chat.reply(said).ok
+    assert _deals(session_factory) == [("Data platform", "negotiation", amount)]

@@ -171,6 +171,11 @@ ASKING: dict[str, tuple[str, str]] = {
     "correction_how": ("To change an amount, type the deal's number and the amount: {example} (deals lists "
                        "yours). Nothing was changed.",
                        "要改金额，请发商机编号和金额：{example}（“我的商机”列出编号）。未做修改。"),
+    "number_title_or_amount": ("Is “{number}” the amount ({amount}), or a word of the deal's title? "
+                               "Nothing was saved yet.",
+                               "“{number}”是金额（{amount}），还是商机标题的一部分？尚未保存。"),
+    "number_as_amount_button": ("The amount: {amount}", "金额：{amount}"),
+    "number_as_title_button": ("“{number}” is in the title", "“{number}”是标题的一部分"),
     "question_still_open": ("That is not one of my answers, so my question is still open: reply 1–{count}, "
                             "tap one, or no to drop it.",
                             "这不是可选的回答，问题仍然有效：请回复 1–{count}、点选，或回复“不”放弃。"),
