@@ -85,6 +85,7 @@ def parse_task(rest: str, today: dt.date) -> c.Command | c.ParseError:
         done = "完成 任务" if CJK.search(rest) else "done task"
         return c.ParseError("task", "task_delete", number,
                             options=(("done_task", f"\n{done} {number}", None),))
+    numbered = bool(re.fullmatch(r"\d{1,9}", words[0])) and len(words) > 1  # `task 9 call Acme`; `#9`: deal
     people = [w for w in words if w.startswith("@") and len(w) > 1]
     if len(people) > 1:
         return _task_each(words, people)
@@ -120,6 +121,9 @@ def parse_task(rest: str, today: dt.date) -> c.Command | c.ParseError:
         return c.ParseError("task", "date", text[vague.start():vague.end()])
     if not text or len(text) > 2000:
         return c.ParseError("task")
+    if numbered:  # `task 9 call Acme`: task #9, or a new task "9 call Acme"? asked, the title one tap
+        return c.ParseError("task", "task_number_or_title", text,
+                            options=(("task_titled", "", c.AddTask(text, assignee, due, deal_id, customer)),))
     return c.AddTask(text, assignee, due, deal_id, customer)
 
 

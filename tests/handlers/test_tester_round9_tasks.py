@@ -182,3 +182,46 @@ def test_an_amount_with_a_unit_or_in_thousands_is_still_the_amount(session_facto
     assert chat.reply('deal +Jingdong "Data platform" contact 120k').ok
     assert chat.reply(said).ok
     assert _deals(session_factory) == [("Data platform", "negotiation", amount)]
+
+
+def _task_rows(session_factory):
+    with session_factory() as s:
+        return [(t.id, t.title, t.due_on) for t in s.scalars(select(Task).order_by(Task.id))]
+
+
+# class 7: `task 9 call Acme`: task #9, or a task titled so?
+@pytest.mark.parametrize("said, title", [
+    ("task 9 call Acme", "9 call Acme"),
+    ("task 2 calls to Acme", "2 calls to Acme"),
+    ("任务 9 给华为打电话", "9 给华为打电话"),
+])
+def test_a_number_after_task_is_asked_about_not_made_a_title(session_factory, said, title):
+    chat = _chat(session_factory)
+    asked = chat.reply(said)
+    assert not asked.ok and f"“{title}”" in asked.text, asked.text
+    assert ("done task 7" in asked.text) or ("完成 任务 7" in asked.text)
+    assert _task_rows(session_factory) == []
+    made = chat.reply("1")  # a title as typed, one tap
+    assert made.ok, made.text
+    assert [row[1] for row in _task_rows(session_factory)] == [title]
+
+
+@pytest.mark.parametrize("first, then, said", [
+    ("task 7 due {later}", "task {id} due {sooner}", "moved EARLIER: due"),
+    ("task call Acme by {later}", "任务 {id} 改到{sooner_zh}", "截止日提前到"),
+])
+def test_a_task_moved_earlier_is_said_back_as_earlier(session_factory, first, then, said):
+    import datetime as dt
+
+    chat = _chat(session_factory)
+    assert chat.reply("task call Acme").ok
+    [(number, _title, _due)] = _task_rows(session_factory)
+    today = dt.date.today()
+    later, sooner = today + dt.timedelta(days=20), today + dt.timedelta(days=10)
+    assert chat.reply(f"task {number} due {later.isoformat()}").ok
+    reply = chat.reply(then.format(id=number, sooner=sooner.isoformat(),
+                                   sooner_zh=f"{sooner.year}年{sooner.month}月{sooner.day}日"))
+    assert reply.ok and said in reply.text and "10" in reply.text, reply.text
+    assert _task_rows(session_factory) == [(number, "call Acme", sooner)]
+    later_again = chat.reply(f"task {number} due {later.isoformat()}")
+    assert "EARLIER" not in later_again.text and "提前" not in later_again.text

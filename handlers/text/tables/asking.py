@@ -68,6 +68,12 @@ ASKING: dict[str, tuple[str, str]] = {
     "task_delete": ("A task can't be deleted here; mark it done instead: done task {text}. Nothing was "
                     "changed.",
                     "这里不能删除任务，可以标记完成：完成 任务 {text}。未做任何修改。"),
+    "task_number_or_title": ("A new task titled “{text}”, or did you mean the task numbered at its start? "
+                             "A task's number goes with what changes (e.g. task 7 due fri, done task 7). "
+                             "Nothing was saved yet.",
+                             "新建任务“{text}”，还是指开头那个编号的任务？修改任务要写明改什么"
+                             "（如 任务 7 改到周五、完成 任务 7）。尚未保存。"),
+    "option_task_titled": ("A new task, titled as typed", "新建任务，标题照原文"),
     "task_people": ("{text}: one task for each of them? Nothing was saved yet.",
                     "{text}：每人各建一个任务？尚未保存。"),
     "option_done_task": ("Mark it done", "标记完成"),

@@ -196,6 +196,8 @@ SALES: dict[str, tuple[str, str]] = {
     "task_none": ("There is no open task #{id}.", "没有未完成的任务 #{id}。"),
     "task_moved": ("Task #{id} ({title}) is due {when} (was {was}).",
                    "任务 #{id}（{title}）截止日改到{when}（原为{was}）。"),
+    "task_moved_earlier": ("Task #{id} ({title}) moved EARLIER: due {when}, {days} day(s) before {was}.",
+                           "任务 #{id}（{title}）截止日提前到{when}，比原来的{was}早{days}天。"),
     "task_due_set": ("Task #{id} ({title}) is due {when}.", "任务 #{id}（{title}）截止日定为{when}。"),
     "task_due_same": ("Task #{id} ({title}) is already due {when}: nothing changed.",
                       "任务 #{id}（{title}）本来就是{when}截止，未做修改。"),
