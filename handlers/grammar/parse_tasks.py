@@ -22,6 +22,8 @@ def parse_done(rest: str, _today: dt.date) -> c.Command | c.ParseError:
     ids = [w.lstrip("#") for w in LIST_SEP.split(words[1] if task and len(words) > 1 else
                                                   "" if task else rest.strip())
            if w and w.lower() not in ("and", "&", "和", "及")]  # `done 257 and 270`
+    if not task and (noted := _NUMBER_NOTED.fullmatch(rest.strip())):  # `done 392: sent the quote`
+        return _noted((int(noted["id"]),), _note(noted["note"]), _today)
     if not ids or not all(i.isdigit() and len(i) < 10 for i in ids):
         return c.ParseError("done")
     return (c.DoneTask if task else c.DoneFollowups)(tuple(int(i) for i in ids))
@@ -85,7 +87,12 @@ def parse_task(rest: str, today: dt.date) -> c.Command | c.ParseError:
         done = "完成 任务" if CJK.search(rest) else "done task"
         return c.ParseError("task", "task_delete", number,
                             options=(("done_task", f"\n{done} {number}", None),))
-    numbered = bool(re.fullmatch(r"\d{1,9}", words[0])) and len(words) > 1  # `task 9 call Acme`; `#9`: deal
+    if (noted := _DONE_NOTED.fullmatch(view(rest).strip())) is not None:  # `task 1 done, sent it`: no
+        done = "完成 任务" if CJK.search(rest) else "done task"  # task so titled; a task keeps no note
+        return c.ParseError("task", "task_done_words", rest.strip()[noted.start("note"):],
+                            options=(("done_task", f"\n{done} {noted['id']}", None),))
+    numbered = (bool(re.fullmatch(r"\d{1,9}", words[0])) and len(words) > 1  # `task 9 call Acme`; `#9`:
+                or bool(_GLUED_NUMBER.match(words[0])))  # a deal's; `任务 9给华为打电话`
     people = [w for w in words if w.startswith("@") and len(w) > 1]
     if len(people) > 1:
         return _task_each(words, people)
@@ -201,6 +208,51 @@ _DONE_FIRST = pattern(rf"(?:finished|completed?|closed?|tick(?:ed)?\s+off|check(
 _FOLLOW_UP_DONE = pattern(rf"(?:fu|f/u|follow[\s-]?ups?|跟进|回访)\s*[:：]?\s*(?P<ids>#?\d{{1,9}}"
                           rf"(?:\s*(?:[,，、&+]|\band\b|和|及)\s*#?\d{{1,9}})*)\s*号?\s*(?:[,，:：]|\s[-–—]\s?)?\s*"
                           rf"(?:(?:are\s+|both\s+)?(?:{_DONE_WORDS})){_THANKS}\s*[!！。.~]*", re.I)
+
+
+#: A number glued to a Chinese title (`9给华为打电话`), not a count, day or time (`3天后…`, `2个报价`)
+_GLUED_NUMBER = pattern(r"\d{1,9}(?![\d点号月日天周个次位家份条年万千百元块])[\u4e00-\u9fff]")
+#: A follow-up's number, a done word and what came of it (`392 done, sent the proposal 👍`,
+#: `392搞定了，报价已发`, `fu 392 done - sent it`): follow-up #392 done, the rest its note
+_DONE_NOTED = pattern(rf"(?:(?:fu|f/u|follow[\s-]?up|跟进|回访)\s*[:：]?\s*)?{_NUMBER}\s*号?\s*"
+                      rf"(?:[,，:：]|\s[-–—]\s?)?\s*(?:{_DONE_WORDS}){_THANKS}"
+                      r"(?:\s*[,，;；:：.。!！~]+\s*|\s[-–—]\s*|\s+)(?P<note>\S.*)", re.I)
+#: `done 392: sent the quote`, `完成 392，报价已发` (after the command word): one number, then its note
+_NUMBER_NOTED = pattern(r"#?(?P<id>\d{1,9})\s*(?:[,，;；:：.。]+\s*|\s[-–—]\s*|\s+)(?P<note>[^\d\s#].*)")
+
+
+def _note(said: str) -> str:
+    """What came of a follow-up as typed, without the thanks or emoji that end it."""
+    return re.sub(rf"{_THANKS}\s*[!！。.~]*$", "", said, flags=re.I).strip(" ,，;；:：-–—")
+
+
+def _noted(ids: tuple[int, ...], note: str, today: dt.date) -> c.DoneFollowups | c.ParseError:
+    """Follow-up(s) done with `note`, once the note is looked at for the fields that could hide in
+    it: a second command (`…, also snooze 271 fri`), a follow-up or a day (`…, follow up fri`) is
+    asked about, never kept as a note."""
+    from handlers.grammar import clauses
+    from handlers.grammar.intents import split_keyword
+
+    seen = view(note)
+    bare = re.sub(r"^(?:(?:also|and|then|plus|另外|还有|然后|并且|同时)[\s,，:]*)+", "", seen, flags=re.I)
+    if split_keyword(bare)[0] is not None or clauses.follow_ups(note, seen, today) \
+            or _DATE_LIKE.match(bare) and parse_date(" ".join(bare.split()[:2]), today):
+        return c.ParseError("done", "done_note_fields", note)
+    return c.DoneFollowups(ids, note)
+
+
+def follow_up_done_noted(raw: str, text: str, today: dt.date) -> c.DoneFollowups | c.ParseError | None:
+    """`392 done` · `392 done, sent the proposal 👍` · `392搞定了，报价已发` (no command word):
+    follow-up #392 done, as `done 392` is, the words after it kept as its note (`text`: the
+    message folded, position for position with `raw`)."""
+    if (plain := _DONE_SAID.fullmatch(text.strip())) is not None:
+        return c.DoneFollowups((int(plain["id"]),))
+    found = _DONE_NOTED.fullmatch(text.strip())
+    if found is None:
+        return None
+    at = len(text) - len(text.lstrip())
+    note = _note(raw[at + found.start("note"):at + found.end("note")])
+    return _noted((int(found["id"]),), note, today) if note else None
 
 
 def follow_up_done_said(text: str) -> c.DoneFollowups | None:

@@ -15,6 +15,7 @@ from handlers.text import format as fmt
 from handlers.text import when_read
 from handlers.text.reply import Button, Heading, Reply
 from handlers.text.strings import WORDS, name_of
+from storage.models.sales import Visit
 from storage.sales import CustomerRepository, VisitRepository, close_followups
 
 _CJK = pattern(r"[\u3400-\u9fff]")
@@ -129,6 +130,10 @@ def handle_done_followups(ctx: Ctx, cmd: DoneFollowups) -> Reply:
         ids = ", ".join(f"#{i}" for i in cmd.visit_ids)
         raise ctx.refuse("done_none", ids=ids, hint=example(ctx, "followups"))
     lines = [ctx.t("done_ok", count=len(changed))]
+    for visit_id in changed if cmd.note else ():  # `392 done, sent the proposal`: what came of it
+        visit = ctx.session.get(Visit, visit_id)
+        visit.outcome = f"{visit.outcome}; {cmd.note}" if visit.outcome else cmd.note
+        lines.append(ctx.t("done_noted", id=visit_id, note=cmd.note))
     if others := [i for i in dict.fromkeys(cmd.visit_ids) if i not in changed]:  # said, never counted
         lines.append(ctx.t("done_not_open", ids=", ".join(f"#{i}" for i in others)))
     return Reply(lines=tuple(lines))

@@ -225,3 +225,67 @@ def test_a_task_moved_earlier_is_said_back_as_earlier(session_factory, first, th
     assert _task_rows(session_factory) == [(number, "call Acme", sooner)]
     later_again = chat.reply(f"task {number} due {later.isoformat()}")
     assert "EARLIER" not in later_again.text and "提前" not in later_again.text
+
+
+def _follow_up(chat, session_factory, customer="Globex"):
+    assert chat.reply(f"visit +{customer}: met the CTO; follow up fri").ok
+    with session_factory() as s:
+        return s.scalars(select(Visit.id).order_by(Visit.id.desc())).first()
+
+
+def _visit(session_factory, number):
+    with session_factory() as s:
+        visit = s.get(Visit, number)
+        return visit.follow_up_done, visit.outcome
+
+
+# class 1: a follow-up's number, a done word, and what came of it
+@pytest.mark.parametrize("said, note", [
+    ("{id} done, sent the proposal 👍", "sent the proposal"),
+    ("{id} done - sent the proposal", "sent the proposal"),
+    ("#{id} done. sent the proposal", "sent the proposal"),
+    ("done {id}: sent the proposal", "sent the proposal"),
+    ("fu {id} done, called the CFO", "called the CFO"),
+    ("{id}搞定了，报价已发", "报价已发"),
+    ("完成 {id}，报价已发", "报价已发"),
+    ("{id} done", ""),
+    ("{id}搞定了", ""),
+])
+def test_a_follow_up_done_with_words_keeps_them_as_what_came_of_it(session_factory, said, note):
+    chat = _chat(session_factory)
+    number = _follow_up(chat, session_factory)
+    reply = chat.reply(said.format(id=number))
+    assert reply.ok, reply.text
+    assert ("Marked 1 follow-up(s) done." in reply.text) or ("已完成 1 项跟进" in reply.text)
+    assert (note in reply.text) if note else ("Kept with" not in reply.text and "已记入" not in reply.text)
+    assert _visit(session_factory, number) == (True, note)
+    if note:
+        assert note in chat.reply("visits Globex").text  # shown with the visit
+    assert chat.reply("undo").ok
+    assert _visit(session_factory, number) == (False, "")
+
+
+@pytest.mark.parametrize("said", ["{id} done, follow up fri", "{id} done, also snooze {id} to fri",
+                                  "{id}搞定了，周五再跟进"])
+def test_a_done_whose_words_hide_a_day_or_a_command_is_asked(session_factory, said):
+    chat = _chat(session_factory)
+    number = _follow_up(chat, session_factory)
+    reply = chat.reply(said.format(id=number))
+    assert not reply.ok and "Sorry, I didn't get that" not in reply.text and "没看懂" not in reply.text, \
+        reply.text
+    assert _visit(session_factory, number) == (False, "")
+
+
+@pytest.mark.parametrize("said, words", [("task {id} done, sent the proposal", "“sent the proposal”"),
+                                         ("任务{id}搞定了，报价已发", "“报价已发”")])
+def test_a_task_done_with_words_asks_never_makes_a_task_of_them(session_factory, said, words):
+    chat = _chat(session_factory)
+    assert chat.reply("task send the proposal to Acme").ok
+    [(number, _title, _due)] = _task_rows(session_factory)
+    asked = chat.reply(said.format(id=number))
+    assert not asked.ok and words in asked.text, asked.text
+    assert len(_task_rows(session_factory)) == 1
+    assert chat.reply("1").ok
+    with session_factory() as s:
+        assert [(t.title, t.done_at is not None) for t in s.scalars(select(Task))] == [
+            ("send the proposal to Acme", True)]

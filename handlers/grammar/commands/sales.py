@@ -54,7 +54,10 @@ class ListFollowups(Command):
 
 @dataclass(frozen=True)
 class DoneFollowups(Command):
+    """`done 392` · `392 done, sent the proposal` (`note`: what came of it, kept with the visit)."""
+
     visit_ids: tuple[int, ...]
+    note: str = ""
 
 
 @dataclass(frozen=True)

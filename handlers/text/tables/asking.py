@@ -73,6 +73,13 @@ ASKING: dict[str, tuple[str, str]] = {
                              "Nothing was saved yet.",
                              "新建任务“{text}”，还是指开头那个编号的任务？修改任务要写明改什么"
                              "（如 任务 7 改到周五、完成 任务 7）。尚未保存。"),
+    "done_note_fields": ("“{text}” reads as a day, a follow-up or another command, not as what came of it: "
+                         "nothing was saved yet. Send the done on its own first, then the rest.",
+                         "“{text}”像是日期、跟进或另一条命令，而不是跟进结果：尚未保存。"
+                         "请先单独发送“完成”那条，再发其余内容。"),
+    "task_done_words": ("A task keeps no notes, so “{text}” would not be kept with it: mark it done without "
+                        "them? Nothing was saved yet.",
+                        "任务不保存备注，“{text}”不会记下：只标记完成吗？尚未保存。"),
     "option_task_titled": ("A new task, titled as typed", "新建任务，标题照原文"),
     "task_people": ("{text}: one task for each of them? Nothing was saved yet.",
                     "{text}：每人各建一个任务？尚未保存。"),
