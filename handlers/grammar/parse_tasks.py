@@ -322,6 +322,11 @@ _TASK_WORD = pattern(r"(?:任务|待办|task)\s*(?=#?\d)", re.I)
 MOVED_ZH = (r"(?:再|先|往后)?(?:推到|推迟到|延到|延后到|延期到|改到|改成|改为|挪到|移到|顺延到|推后到|"
             r"推迟|延后|延期|顺延)")
 MOVED_EN = r"(?:move[sd]?|push(?:ed)?|postpone[sd]?|delay(?:ed)?|reschedule[sd]?|snooze[sd]?|change[sd]?)"
+#: A bare number and a new day, no command word (`254 推到月底`, `#31 改到下周五`, `254 push to fri`):
+#: a follow-up's, a deal's close or a task's day, asked which (handlers/sales/unnamed.py)
+NUMBER_MOVED = pattern(rf"^(?:把|将)?\s*(?:跟进|商机)?\s*#?(?P<id>\d{{1,9}})\s*号?\s*[,，:：]?\s*"
+                       rf"(?:{MOVED_ZH}|{MOVED_EN}\s+(?:it\s+)?(?:to|until|till)?)\s*(?P<day>.+?)\s*(?:吧|了)?"
+                       r"[!！。.~]*$", re.I)
 #: The words of moving a task's day, after its number: those, and `due`, `to`, `->`, `截止`
 _MOVE_VERB = (rf"(?:(?:is\s+)?(?:now\s+)?due(?:\s+date)?(?:\s+(?:on|by|is))?|to|until|till|"
               rf"{MOVED_EN}(?:\s+(?:it\s+)?(?:to|until|till))?)(?![A-Za-z])|->|→|=|"

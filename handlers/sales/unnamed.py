@@ -18,7 +18,7 @@ from sqlalchemy import select
 from handlers.context import Ctx
 from handlers.grammar.dates import parse_date
 from handlers.grammar.normal import simplified, view
-from handlers.grammar.parse_tasks import MOVED_EN, MOVED_ZH
+from handlers.grammar.parse_tasks import NUMBER_MOVED as _MOVED
 from handlers.grammar.patterns import pattern
 from handlers.text.reply import Button, Reply
 from storage import journal
@@ -27,10 +27,6 @@ from storage.sales import DealRepository
 
 RECENT = dt.timedelta(minutes=10)  # "the deal just talked about"
 _CJK = pattern(r"[\u3400-\u9fff]")
-#: `254 推到月底` · `#31 改到下周五` · `31号 延到周五` · `254 push to fri`
-_MOVED = pattern(rf"^(?:把|将)?\s*(?:跟进|商机)?\s*#?(?P<id>\d{{1,9}})\s*号?\s*[,，:：]?\s*"
-                 rf"(?:{MOVED_ZH}|{MOVED_EN}\s+(?:it\s+)?(?:to|until|till)?)\s*(?P<day>.+?)\s*(?:吧|了)?[!！。.~]*$",
-                 re.I)
 
 
 def id_change(ctx: Ctx, text: str) -> Reply | None:

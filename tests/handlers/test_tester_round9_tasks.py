@@ -289,3 +289,43 @@ def test_a_task_done_with_words_asks_never_makes_a_task_of_them(session_factory,
     with session_factory() as s:
         assert [(t.title, t.done_at is not None) for t in s.scalars(select(Task))] == [
             ("send the proposal to Acme", True)]
+
+
+def _follow_ups(session_factory, *numbers):
+    with session_factory() as s:
+        return [(s.get(Visit, n).follow_up_done, s.get(Visit, n).follow_up_on.weekday()) for n in numbers]
+
+
+# class 4: two commands in one line, joined by a word
+@pytest.mark.parametrize("said", [
+    "done {a}, also snooze {b} to next wed", "done {a} then snooze {b} to next wed",
+    "done {a} and then snooze {b} next wed", "完成 {a} 另外 推迟 {b} 下周三", "完成 {a}，然后 推迟 {b} 下周三",
+    "{a}完成，另外 推迟 {b} 下周三",
+])
+def test_two_commands_joined_by_a_word_both_run_in_order(session_factory, said):
+    chat = _chat(session_factory)
+    a = _follow_up(chat, session_factory, "Globex")
+    b = _follow_up(chat, session_factory, "Initech")
+    reply = chat.reply(said.format(a=a, b=b))
+    assert reply.ok and reply.text.startswith("1. ") and "\n2. " in reply.text, reply.text
+    assert _follow_ups(session_factory, a, b) == [(True, 4), (False, 2)]
+
+
+@pytest.mark.parametrize("said, yes", [("{a}完成，另外{b}推到下周三", "好的"),
+                                       ("{a} done, also {b} push to next wed", "yes")])
+def test_a_second_command_of_a_number_only_asks_once_and_runs_both(session_factory, said, yes):
+    chat = _chat(session_factory)
+    a = _follow_up(chat, session_factory, "Globex")
+    b = _follow_up(chat, session_factory, "Initech")
+    asked = chat.reply(said.format(a=a, b=b))
+    assert not asked.ok and f"#{b}" in asked.text, asked.text
+    assert _follow_ups(session_factory, a, b) == [(False, 4), (False, 4)]  # nothing yet
+    both = chat.reply(yes)
+    assert both.ok and "\n2. " in both.text, both.text
+    assert _follow_ups(session_factory, a, b) == [(True, 4), (False, 2)]
+
+
+def test_a_joining_word_before_no_command_stays_in_the_notes(session_factory):
+    chat = _chat(session_factory)
+    assert chat.reply("visit +Globex: demo then lunch").ok
+    assert _visits(session_factory) == [("demo then lunch", None)]
