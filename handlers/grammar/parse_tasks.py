@@ -231,11 +231,13 @@ def _noted(ids: tuple[int, ...], note: str, today: dt.date) -> c.DoneFollowups |
     it: a second command (`…, also snooze 271 fri`), a follow-up or a day (`…, follow up fri`) is
     asked about, never kept as a note."""
     from handlers.grammar import clauses
-    from handlers.grammar.intents import split_keyword
 
     seen = view(note)
     bare = re.sub(r"^(?:(?:also|and|then|plus|另外|还有|然后|并且|同时)[\s,，:]*)+", "", seen, flags=re.I)
-    if split_keyword(bare)[0] is not None or clauses.follow_ups(note, seen, today) \
+    first = (bare.split() or [""])[0].lower()
+    command = first in clauses.SECOND_EN | {"done", "snooze"} \
+        or bare.startswith((*clauses.SECOND_ZH, "完成", "推迟"))
+    if command or clauses.follow_ups(note, seen, today) \
             or _DATE_LIKE.match(bare) and parse_date(" ".join(bare.split()[:2]), today):
         return c.ParseError("done", "done_note_fields", note)
     return c.DoneFollowups(ids, note)

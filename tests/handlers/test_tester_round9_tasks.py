@@ -299,8 +299,8 @@ def _follow_ups(session_factory, *numbers):
 # class 4: two commands in one line, joined by a word
 @pytest.mark.parametrize("said", [
     "done {a}, also snooze {b} to next wed", "done {a} then snooze {b} to next wed",
-    "done {a} and then snooze {b} next wed", "完成 {a} 另外 推迟 {b} 下周三", "完成 {a}，然后 推迟 {b} 下周三",
-    "{a}完成，另外 推迟 {b} 下周三",
+    "done {a} and then snooze {b} next wed", "完成 {a} 另外 推迟 {b} 下周三",
+    "完成 {a}，然后 推迟 {b} 下周三", "{a}完成，另外 推迟 {b} 下周三",
 ])
 def test_two_commands_joined_by_a_word_both_run_in_order(session_factory, said):
     chat = _chat(session_factory)
