@@ -329,3 +329,35 @@ def test_a_joining_word_before_no_command_stays_in_the_notes(session_factory):
     chat = _chat(session_factory)
     assert chat.reply("visit +Globex: demo then lunch").ok
     assert _visits(session_factory) == [("demo then lunch", None)]
+
+
+# class 2: an undo that names the kind of change
+@pytest.mark.parametrize("snooze, undo", [
+    ("snooze {id} next wed", "undo that snooze"), ("snooze {id} next wed", "undo the snooze"),
+    ("snooze {id} next wed", "oops, undo my last snooze"), ("推迟 {id} 下周三", "撤销刚才的推迟"),
+    ("推迟 {id} 下周三", "把刚才的推迟撤销"), ("推迟 {id} 下周三", "撤销推迟"),
+])
+def test_an_undo_naming_the_last_snooze_undoes_it(session_factory, snooze, undo):
+    chat = _chat(session_factory)
+    number = _follow_up(chat, session_factory)
+    assert chat.reply(snooze.format(id=number)).ok
+    assert _follow_ups(session_factory, number) == [(False, 2)]
+    reply = chat.reply(undo)
+    assert reply.ok and ("Undone" in reply.text or "已撤销" in reply.text), reply.text
+    assert _follow_ups(session_factory, number) == [(False, 4)]
+
+
+@pytest.mark.parametrize("undo, said", [("undo that snooze", "Your last change was not a snooze"),
+                                        ("撤销刚才的推迟", "你的上一次修改不是推迟")])
+def test_an_undo_naming_another_kind_than_the_last_change_undoes_nothing_and_says_so(session_factory, undo,
+                                                                                        said):
+    chat = _chat(session_factory)
+    a = _follow_up(chat, session_factory, "Globex")
+    b = _follow_up(chat, session_factory, "Initech")
+    assert chat.reply(f"snooze {a} next wed").ok
+    assert chat.reply(f"done {b}").ok
+    reply = chat.reply(undo)
+    assert not reply.ok and said in reply.text and f"{b}" in reply.text, reply.text
+    assert _follow_ups(session_factory, a, b) == [(False, 2), (True, 4)]  # nothing undone
+    assert chat.reply("1").ok  # the one-tap undo: the last change, the done
+    assert _follow_ups(session_factory, a, b) == [(False, 2), (False, 4)]

@@ -220,7 +220,10 @@ class ShowTrash(Command):
 
 @dataclass(frozen=True)
 class Undo(Command):
-    """`undo` · `撤销`: reverse my last change (within a day)."""
+    """`undo` · `撤销`: reverse my last change (within a day); `undo that snooze` · `撤销刚才的推迟`
+    (`kind`: a key of `plain_undo.KINDS`): the same, only when the last change is of that kind."""
+
+    kind: str = ""
 
 
 @dataclass(frozen=True)

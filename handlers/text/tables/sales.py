@@ -71,6 +71,13 @@ SALES: dict[str, tuple[str, str]] = {
     "reassigned": ("{source}'s {customers} customers and {deals} open deals now belong to {target}.",
                    "{source}的 {customers} 个客户和 {deals} 个进行中的商机已转交给{target}。"),
     "undo_nothing": ("Nothing of yours to undo from the last 24 hours.", "最近 24 小时没有可以撤销的操作。"),
+    "undo_not_that_kind": ("Your last change was not a {kind}, it was {what}: nothing was undone. Undo goes "
+                           "back one change at a time, the last first.",
+                           "你的上一次修改不是{kind}，而是{what}：未撤销。撤销只能从最近一次修改开始，逐次往回。"),
+    "undo_that_one_button": ("Undo that one", "撤销那一次"),
+    "undo_kind_snooze": ("snooze", "推迟"), "undo_kind_done": ("done", "完成"),
+    "undo_kind_visit": ("visit", "拜访"), "undo_kind_close": ("win or loss", "赢单或输单"),
+    "undo_kind_task": ("new task", "新任务"), "undo_kind_deal": ("deal change", "商机修改"),
     "undo_gone": ("What that change touched ({what}) is gone: nothing was undone.",
                   "那次操作涉及的内容（{what}）已不存在，未撤销。"),
     "undone": ("Undone: {what}. (Send undo again to go one further back.)",
