@@ -5,7 +5,7 @@ import pytest
 from sqlalchemy import select
 
 from storage.models.sales import Customer, Deal, Task, Visit
-from support import Chat
+from support import NOW, Chat
 
 
 def _chat(session_factory) -> Chat:
@@ -21,17 +21,17 @@ def _visits(session_factory):
 
 # class 3: a question open, an answer that is none of its options
 @pytest.mark.parametrize("question, unread, still, answer", [
-    ("visit +Globex: tomorrow", "asdfgh", "my question is still open: reply 1–2", "2"),
-    ("visit +Globex: tomorrow", "3", "my question is still open: reply 1–2", "2"),
-    ("visit +Globex: tomorrow", "the fifth one", "my question is still open", "2"),
-    ("拜访 +华为：明天", "好吧嗯", "问题仍然有效：请回复 1–2", "2"),
-    ("拜访 +华为：明天", "3", "问题仍然有效", "2"),
+    ("visit +Globex: tomorrow", "asdfgh", "my question is still open: reply 1–3", "3"),
+    ("visit +Globex: tomorrow", "4", "my question is still open: reply 1–3", "3"),
+    ("visit +Globex: tomorrow", "the fifth one", "my question is still open", "3"),
+    ("拜访 +华为：明天", "好吧嗯", "问题仍然有效：请回复 1–3", "3"),
+    ("拜访 +华为：明天", "4", "问题仍然有效", "3"),
 ])
 def test_an_unreadable_answer_leaves_the_question_open_and_says_so(session_factory, question, unread,
                                                                      still, answer):
     chat = _chat(session_factory)
     asked = chat.reply(question)
-    assert not asked.ok and len(asked.buttons) == 2, asked.text
+    assert not asked.ok and len(asked.buttons) == 3, asked.text
     kept = chat.reply(unread)
     assert not kept.ok and still in kept.text, kept.text
     assert _visits(session_factory) == []
@@ -361,3 +361,32 @@ def test_an_undo_naming_another_kind_than_the_last_change_undoes_nothing_and_say
     assert _follow_ups(session_factory, a, b) == [(False, 2), (True, 4)]  # nothing undone
     assert chat.reply("1").ok  # the one-tap undo: the last change, the done
     assert _follow_ups(session_factory, a, b) == [(False, 2), (False, 4)]
+
+
+# class 8: a day alone as a visit's notes
+@pytest.mark.parametrize("said, plan, title", [
+    ("visit +Globex: tomorrow", "task visit Globex tomorrow", "visit Globex"),
+    ("visit +Globex - tmrw", "task visit Globex tmrw", "visit Globex"),
+    ("拜访 +华为：明天", "任务 拜访 华为 明天", "拜访 华为"),
+])
+def test_a_day_alone_as_notes_asks_follow_up_planned_visit_or_notes(session_factory, said, plan, title):
+    import datetime as dt
+
+    chat = _chat(session_factory)
+    asked = chat.reply(said)
+    assert not asked.ok and [b.command for b in asked.buttons][1] == plan, asked.text
+    assert _visits(session_factory) == []
+    planned = chat.reply("2")
+    assert planned.ok, planned.text
+    assert _visits(session_factory) == []  # no visit logged today
+    [(_id, task, due)] = _task_rows(session_factory)
+    assert task == title and due == NOW.date() + dt.timedelta(days=1)
+
+
+def test_a_day_alone_as_notes_may_still_be_the_follow_up(session_factory):
+    import datetime as dt
+
+    chat = _chat(session_factory)
+    assert not chat.reply("visit +Globex: tomorrow").ok
+    assert chat.reply("1").ok
+    assert _visits(session_factory) == [("tomorrow", NOW.date() + dt.timedelta(days=1))]
