@@ -23,8 +23,9 @@ from handlers.grammar.intents import (
     split_keyword,
 )
 from handlers.grammar.normal import simplified
+from handlers.grammar.parse_done import done_said, follow_up_done_noted, follow_up_done_said
 from handlers.grammar.parse_reports import progress_asked
-from handlers.grammar.parse_tasks import done_said, follow_up_done_noted, follow_up_done_said, parse_task
+from handlers.grammar.parse_tasks import parse_task
 from handlers.grammar.patterns import pattern
 from handlers.grammar.sentences import sentence, target_said
 
