@@ -390,3 +390,22 @@ def test_a_day_alone_as_notes_may_still_be_the_follow_up(session_factory):
     assert not chat.reply("visit +Globex: tomorrow").ok
     assert chat.reply("1").ok
     assert _visits(session_factory) == [("tomorrow", NOW.date() + dt.timedelta(days=1))]
+
+
+# class 10: the words of moving a day, one declaration for a bare number and for a task
+@pytest.mark.parametrize("verb", ["推到", "延到", "改到", "顺延到", "push to", "moved to", "postponed to",
+                                  "rescheduled to", "snoozed to", "changed to"])
+def test_each_move_word_moves_a_task_and_asks_for_a_bare_number(session_factory, verb):
+    chat = _chat(session_factory)
+    number = _follow_up(chat, session_factory)
+    day = "下周三" if not verb.isascii() else "next wed"
+    asked = chat.reply(f"{number} {verb} {day}")
+    assert not asked.ok and asked.buttons and f"#{number}" in asked.text, asked.text
+    assert _follow_ups(session_factory, number) == [(False, 4)]
+    assert chat.reply("1").ok
+    assert _follow_ups(session_factory, number) == [(False, 2)]
+    assert chat.reply("task call Acme").ok
+    [(task, _title, _due)] = _task_rows(session_factory)
+    moved = chat.reply(f"task {task} {verb} {day}")
+    assert moved.ok, moved.text
+    assert _task_rows(session_factory)[0][2].weekday() == 2
