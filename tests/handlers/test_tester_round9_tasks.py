@@ -409,3 +409,23 @@ def test_each_move_word_moves_a_task_and_asks_for_a_bare_number(session_factory,
     moved = chat.reply(f"task {task} {verb} {day}")
     assert moved.ok, moved.text
     assert _task_rows(session_factory)[0][2].weekday() == 2
+
+
+@pytest.mark.parametrize("said, words", [("{id} done", ""), ("{id}搞定了，报价已发", "“报价已发”")])
+def test_a_done_number_that_is_a_task_not_a_follow_up_offers_the_task(session_factory, said, words):
+    chat = _chat(session_factory)
+    assert chat.reply("task send the proposal to Acme").ok
+    [(number, _title, _due)] = _task_rows(session_factory)
+    asked = chat.reply(said.format(id=number))
+    assert not asked.ok and f"task #{number}" in asked.text.replace("任务 #", "task #"), asked.text
+    assert words in asked.text
+    assert chat.reply("1").ok
+    with session_factory() as s:
+        assert [t.done_at is not None for t in s.scalars(select(Task))] == [True]
+
+
+def test_a_number_glued_into_a_chinese_title_is_the_title(session_factory):
+    chat = _chat(session_factory)
+    assert chat.reply('商机 +京东 "数据平台" 初步接触 12万').ok
+    assert chat.reply("商机 京东 618大促 商务谈判").ok
+    assert _deals(session_factory) == [("数据平台", "contact", 120000), ("618大促", "negotiation", 0)]

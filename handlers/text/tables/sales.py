@@ -288,6 +288,10 @@ SALES: dict[str, tuple[str, str]] = {
     "snoozed_same": ("Follow-up #{id} is already due {when}: nothing changed.",
                      "跟进 #{id} 本来就是{when}，未做更改。"),
     "done_ok": ("Marked {count} follow-up(s) done.", "已完成 {count} 项跟进。"),
+    "done_is_task": ("#{id} is no open follow-up of yours, but your task #{id} ({title}) is: mark that task "
+                     "done? Nothing was changed yet.",
+                     "#{id} 不是你的待跟进事项，而是你的任务 #{id}（{title}）：把这个任务标记完成吗？"
+                     "尚未修改。"),
     "done_noted": ("Kept with visit #{id} as what came of it: {note}", "已记入拜访 #{id} 的结果：{note}"),
     "done_not_open": ("{ids}: no open follow-up of yours, so nothing was marked there.",
                       "{ids}：没有你的待跟进事项，未做标记。"),
