@@ -10,7 +10,7 @@ from handlers.grammar import commands as c
 from handlers.grammar import vocabulary as V
 from handlers.grammar.dates import parse_date
 from handlers.grammar.normal import view
-from handlers.grammar.parse import LIST_SEP
+from handlers.grammar.parse import LIST_SEP, day_in_notes
 from handlers.grammar.patterns import pattern
 
 
@@ -22,9 +22,10 @@ def parse_done(rest: str, _today: dt.date) -> c.Command | c.ParseError:
     ids = [w.lstrip("#") for w in LIST_SEP.split(words[1] if task and len(words) > 1 else
                                                   "" if task else rest.strip())
            if w and w.lower() not in ("and", "&", "和", "及")]  # `done 257 and 270`
-    if not task and (noted := _NUMBER_NOTED.fullmatch(rest.strip())):  # `done 392: sent the quote`
-        return _noted((int(noted["id"]),), _note(noted["note"]), _today)
-    if not ids or not all(i.isdigit() and len(i) < 10 for i in ids):
+    listed = bool(ids) and all(i.isdigit() and len(i) < 10 for i in ids)
+    if not task and not listed and (noted := _NUMBER_NOTED.fullmatch(rest.strip())):  # `done 392:
+        return _noted((int(noted["id"]),), _note(noted["note"]), _today)  # sent the quote`
+    if not listed:
         return c.ParseError("done")
     return (c.DoneTask if task else c.DoneFollowups)(tuple(int(i) for i in ids))
 
@@ -87,7 +88,7 @@ def _noted(ids: tuple[int, ...], note: str, today: dt.date) -> c.DoneFollowups |
     first = (bare.split() or [""])[0].lower()
     command = first in clauses.SECOND_EN | {"done", "snooze"} \
         or bare.startswith((*clauses.SECOND_ZH, "完成", "推迟"))
-    if command or clauses.follow_ups(note, seen, today) \
+    if command or clauses.follow_ups(note, seen, today) or day_in_notes(note, today) \
             or clauses.DATE_LIKE.match(bare) and parse_date(" ".join(bare.split()[:2]), today):
         return c.ParseError("done", "done_note_fields", note)
     return c.DoneFollowups(ids, note)

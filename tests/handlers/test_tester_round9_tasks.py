@@ -266,7 +266,8 @@ def test_a_follow_up_done_with_words_keeps_them_as_what_came_of_it(session_facto
 
 
 @pytest.mark.parametrize("said", ["{id} done, follow up fri", "{id} done, also snooze {id} to fri",
-                                  "{id}搞定了，周五再跟进"])
+                                  "{id}搞定了，周五再跟进", "{id} done, next step: demo on tue",
+                                  "done {id}: demo next wed"])
 def test_a_done_whose_words_hide_a_day_or_a_command_is_asked(session_factory, said):
     chat = _chat(session_factory)
     number = _follow_up(chat, session_factory)
@@ -429,3 +430,13 @@ def test_a_number_glued_into_a_chinese_title_is_the_title(session_factory):
     assert chat.reply('商机 +京东 "数据平台" 初步接触 12万').ok
     assert chat.reply("商机 京东 618大促 商务谈判").ok
     assert _deals(session_factory) == [("数据平台", "contact", 120000), ("618大促", "negotiation", 0)]
+
+
+@pytest.mark.parametrize("said", ["done {a} and {b}", "done {a} {b}", "完成 {a}、{b}"])
+def test_several_follow_ups_done_are_each_done_no_note(session_factory, said):
+    chat = _chat(session_factory)
+    a = _follow_up(chat, session_factory, "Globex")
+    b = _follow_up(chat, session_factory, "Initech")
+    reply = chat.reply(said.format(a=a, b=b))
+    assert reply.ok and ("2 follow-up(s)" in reply.text or "2 项跟进" in reply.text), reply.text
+    assert [_visit(session_factory, n) for n in (a, b)] == [(True, ""), (True, "")]
