@@ -24,9 +24,10 @@ $(STAMP): pyproject.toml | $(BIN)/python
 demo: $(RUNTIME)
 	$(BIN)/salesbot start
 
+# the suite on every core (pytest-xdist; at most 4 workers, each with its own PostgreSQL database)
 test: $(STAMP)
 	$(BIN)/ruff check --no-cache .
-	$(BIN)/python -m pytest -q -p no:cacheprovider
+	$(BIN)/python -m pytest -q -p no:cacheprovider -n auto --maxprocesses 4
 
 bench: $(STAMP)
 	$(BIN)/python -m bench

@@ -58,4 +58,5 @@ def run_job(kind: str, team_name: str) -> None:
                                    f"or the team unknown? `salesbot jobs` lists them).")
     queued = sum(fire(app.session_factory, spec, utcnow(), app.defaults, manual=True) or 0
                  for spec in specs)
-    click.echo(f"{kind} for {team_name}: {queued} new messages queued; the worker sends them.")
+    said = "1 new message" if queued == 1 else f"{queued} new messages"
+    click.echo(f"{kind} for {team_name}: {said} queued; the worker sends them.")

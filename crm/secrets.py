@@ -13,6 +13,7 @@ an older key, in place. Neither the key nor a secret is ever logged or printed.
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
@@ -37,13 +38,18 @@ def _key_file(folder: Path) -> bytes:
     path = folder / KEY_FILE
     if not path.exists():
         folder.mkdir(parents=True, exist_ok=True)
-        try:  # one process makes it; any other racing it reads the one made
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        # written under a name of its own, then linked in whole: one process makes it, and any
+        # other racing it reads the key made, never the file before its key is written
+        draft = folder / f"{KEY_FILE}.{os.getpid()}.{threading.get_ident()}"
+        fd = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as out:
+            out.write(Fernet.generate_key())
+        try:
+            os.link(draft, path)
         except FileExistsError:
             pass
-        else:
-            with os.fdopen(fd, "wb") as out:
-                out.write(Fernet.generate_key())
+        finally:
+            draft.unlink()
     return path.read_bytes().strip()
 
 

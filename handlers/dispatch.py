@@ -14,7 +14,7 @@ from handlers.context import Ctx, Refusal, usage_reply
 from handlers.grammar import clauses, command_json, several
 from handlers.grammar import commands as c
 from handlers.grammar.dates import READING_CALENDAR
-from handlers.grammar.festivals import unknown_in
+from handlers.grammar.festivals import unknown_in, unknown_key
 from handlers.grammar.language import written_in
 from handlers.grammar.reading import parse, read
 from handlers.rules import limits
@@ -131,7 +131,7 @@ def _dispatch(session: Session, tenant: Tenant, member: Member, message: Message
                 else asked_in
         if isinstance(picked, c.ParseError) and picked.problem == "festival_unknown":  # `春节后`, its
             said, year = unknown_in(picked.detail, ctx.today)  # year not published: asked again
-            reply = Reply(lines=(ctx.t("festival_unknown", text=said, year=year),), ok=False,
+            reply = Reply(lines=(ctx.t(unknown_key(said), text=said, year=year),), ok=False,
                           locale=ctx.locale, fill=picked.fixed)
             return _remember(Outcome(reply, refused=True), platform, now, asked)
         if isinstance(picked, c.ParseError) and picked.problem == "question_cancelled":  # `undo`

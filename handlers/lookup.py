@@ -19,6 +19,7 @@ from handlers.rules.name_likeness import (
     core_name,
     extended_customers,
     similar_customers,
+    suffixed,
 )
 from handlers.text.reply import Button
 from storage.models.base import name_key
@@ -44,8 +45,8 @@ def customer_named(ctx: Ctx, name: str) -> Customer:
         return found[0]
     if found:
         raise _candidates(ctx, name, found)
-    if not force and len(parts := [p.strip() for p in _JOINED.split(name)]) > 1 and all(
-            p and known_customers(ctx, p) for p in parts):  # `比亚迪 + 美的`: two known customers
+    if not force and len(parts := [p.strip() for p in _AND_KNOWN.split(name)]) > 1 and all(
+            p and known_customers(ctx, p) for p in parts):  # `比亚迪 + 美的`, `Initech n Globex`
         raise _ask_joined(ctx, name, parts, known=True)  # one each, never a new joined name
     similar = [] if force else similar_customers(repo.names(ctx.tenant.id), name)
     if similar:
@@ -77,7 +78,8 @@ def known_customers(ctx: Ctx, name: str) -> list[Customer]:
     if not same and len(key) >= 2 and _CJK.search(key):  # `宁德` for 寧德時代: a short name is
         same = [id_ for id_, other in names if key in name_fold(other)]  # compared in simplified
     core = core_name(name)
-    if not same and (brand := brand_of(core)):  # not `华为技术` for 华为: a suffix is asked about
+    if not same and not suffixed(name) and (brand := brand_of(core)):  # `alibaba grp`, `华为技术`
+        # for 华为: a suffix is asked about (`similar_customers`)
         same = [id_ for id_, other in names
                 if brand_of(theirs := core_name(other)) == brand and theirs != core]
     if not same:  # `Wayne Ent.`, `Stark Ind.`: a known name shortened, punctuation aside
@@ -216,6 +218,13 @@ def with_customer(command, old: str, new: str):
 
 #: Between two customers' names: `京东和联想`, `Acme & Globex`, `Acme and Globex`, `A/B`.
 _JOINED = pattern(r"\s*(?:和|与|與|及|、|&|\+|/|;|；|\band\b)\s*", re.IGNORECASE)
+
+
+#: The same, and the words said for "and" only between two known customers' names (`Initech n
+#: Globex`, `华为跟腾讯`): one message each is asked about, never notes `n Globex`
+_AND_KNOWN = pattern(r"\s*(?:和|与|與|及|、|跟|同|&|\+|/|;|；|\band\b|(?<![\w'’])n(?![\w'’]))\s*",
+                     re.IGNORECASE)
+AND_WORDS = frozenset("n and & + / 和 与 與 及 、 跟 同".split())
 
 
 #: `&` between two letters with no space (`A&B Ltd.`, `AT&T`, `P&G`): part of one company's name

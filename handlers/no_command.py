@@ -19,7 +19,7 @@ from dataclasses import replace
 from handlers.context import Ctx, usage_reply
 from handlers.grammar import commands as c
 from handlers.grammar import deal_phrases, everyday_said, plain_undo, unsaid
-from handlers.grammar.festivals import unknown_in
+from handlers.grammar.festivals import unknown_in, unknown_key
 from handlers.grammar.inner import courteous, inner_command, lead_in, read_only, without_fillers
 from handlers.grammar.language import answered_in
 from handlers.grammar.parse import normalize
@@ -95,8 +95,11 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
         # whose refusal says what is wrong with the words the command would leave out
     ctx.locale = answered_in(text, ctx.locale)
     reply = usage_reply(ctx.locale, error, manager=ctx.is_manager)
-    if error.topic == "visit" and error.problem == "date" and (after := unknown_in(error.detail, ctx.today)):
-        reply = Reply(lines=(ctx.t("festival_unknown", text=after[0], year=after[1]),), ok=False)
+    after = unknown_in(error.detail, ctx.today) if error.topic in ("visit", "task") \
+        and error.problem == "date" and error.detail else None  # `元旦后`, `春节前`: not published yet
+    if after:
+        reply = Reply(lines=(ctx.t(unknown_key(after[0]), text=after[0], year=after[1]),), ok=False)
+    if after and error.topic == "visit":
         ctx.text = " ".join(ctx.text.replace(after[0], "", 1).split())  # `节后再跟进` with next year
         error = replace(error, problem="follow_up_day")  # unknown: which day? (the words not kept)
     if error.topic == "visit" and error.problem in ("follow_up_day", "call_again_no_day"):

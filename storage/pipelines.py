@@ -51,6 +51,24 @@ DEFAULT_WORDS = {
     "议价": "negotiation", "商务洽谈": "negotiation", "合同谈判": "negotiation",
     "closed-won": "won", "closed_won": "won", "签约": "won", "已签约": "won",
     "closed-lost": "lost", "closed_lost": "lost", "丢单": "lost",
+    # a stage said as the state a deal is in (`格力 谈判中`, `Acme in negotiation`): the stage, never a title
+    "谈判中": "negotiation", "在谈": "negotiation", "在谈判": "negotiation", "正在谈": "negotiation",
+    "正在谈判": "negotiation", "洽谈中": "negotiation", "商务谈判中": "negotiation", "议价中": "negotiation",
+    "合同谈判中": "negotiation", "签约中": "negotiation", "待签约": "negotiation",
+    "in negotiation": "negotiation", "in negotiations": "negotiation", "under negotiation": "negotiation",
+    "negotiations": "negotiation", "contract sent": "negotiation",
+    "报价中": "proposal", "已报价": "proposal", "报过价": "proposal", "已发报价": "proposal",
+    "已出方案": "proposal", "方案已发": "proposal", "已发方案": "proposal", "proposal sent": "proposal",
+    "quote sent": "proposal", "sent proposal": "proposal", "sent quote": "proposal", "quoting": "proposal",
+    "in proposal": "proposal", "需求调研中": "discovery", "需求沟通中": "discovery",
+    "需求确认中": "discovery",
+    "in discovery": "discovery", "接触中": "contact", "初步接触中": "contact", "in contact": "contact",
+    # … or by its stage's name (`谈判阶段`, `proposal stage`)
+    "谈判阶段": "negotiation", "商务谈判阶段": "negotiation", "方案阶段": "proposal",
+    "方案呈现阶段": "proposal",
+    "需求阶段": "discovery", "需求挖掘阶段": "discovery", "接触阶段": "contact", "初步接触阶段": "contact",
+    "线索阶段": "lead", "negotiation stage": "negotiation", "proposal stage": "proposal",
+    "discovery stage": "discovery",
 }
 #: The default stages' names in Zoho CRM's default Stage picklist of Deals (a CRM stage or a file's
 #: stage is read by these too, never a chat message).

@@ -1,6 +1,7 @@
 """Shared fixtures: real SQLite files and a real PostgreSQL database, and the console chat backend.
 
-PostgreSQL: one database per test run, created and dropped here; tables are emptied between tests.
+PostgreSQL: one database per test run (per pytest-xdist worker: each worker makes its own session
+fixtures, and the names are unique), created and dropped here; tables are emptied between tests.
 Where no server answers, the PostgreSQL half skips with the reason, unless
 SALESBOT_REQUIRE_POSTGRES=1 (as in CI), which turns that into a failure. How the databases are shared
 and prepared: databases.py.
@@ -31,6 +32,12 @@ from support import Chat
 PG_ADMIN_URL = os.environ.get("SALESBOT_TEST_POSTGRES_URL",
                               "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
 REQUIRE_PG = os.environ.get("SALESBOT_REQUIRE_POSTGRES") == "1"
+
+
+def pytest_collection_modifyitems(items):
+    """Tests marked `slow` run first (in their order), so that the pytest-xdist workers end
+    together on short tests instead of one idling while another runs a long test picked up last."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
 
 
 @pytest.fixture(scope="session")

@@ -58,6 +58,7 @@ def _say(user: str, lang: str | None, text: tuple[str, ...]) -> None:
     app = runtime().app()
     said = ConsoleBot(app.session_factory, app.defaults).exchange(user, " ".join(text), lang=lang)
     click.echo(render(said.reply, said.posts))
+    app.close()
     sys.exit(0 if said.reply.ok else 1)
 
 

@@ -3,8 +3,9 @@ customer kept as 腾讯 is that customer, never a twin.
 
 A name's sound (`huawei` is how 华为 is typed in pinyin) is only a guess and is asked about
 (`name_likeness.similar_customers`); a brand here is a fact and is used, with the reply saying which
-customer it was taken as. Keys are compared without case, spaces, punctuation or legal suffixes
-(`Tencent Holdings`, `JD.com`, `阿里巴巴集团` match), as `name_likeness.core_name` reads them.
+customer it was taken as. Keys are compared without case, spaces or punctuation (`JD.com`), and a
+customer's own legal suffix aside (`alibaba` is 阿里巴巴集团), as `name_likeness.core_name` reads them;
+a brand typed with a suffix (`alibaba grp`, `Tencent Holdings`) or a typo (`tencnet`) is asked about.
 """
 from __future__ import annotations
 
@@ -79,6 +80,13 @@ def _key(name: str) -> str:
 
 #: every name (English or Chinese) → the company it names (by its usual Chinese name)
 _BRAND_OF = {_key(name): chinese[0] for english, chinese in BRANDS.items() for name in (english, *chinese)}
+
+
+def brand_aliases(core: str) -> tuple[str, ...]:
+    """The English names (as keys: `tencent`, `jdcom`) of the company a Chinese name's core names:
+    what a typo (`tencnet`) or a suffix (`alibaba grp`) of its brand is compared with."""
+    brand = brand_of(core)
+    return tuple(key for key, chinese in _BRAND_OF.items() if brand and chinese == brand and key.isascii())
 
 
 def brand_of(core: str) -> str | None:

@@ -14,6 +14,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 
 from handlers.grammar.dates import parse_date
+from handlers.grammar.festivals import cut_from_holiday
 from handlers.grammar.patterns import pattern
 
 #: A follow-up word: `follow up`, `follow-up`, `followup`, `f/u`, `fu`, `跟进`, `回访`.
@@ -38,7 +39,11 @@ DATE_LIKE = pattern(r"\d|^(?:mon|tue|wed|thu|fri|sat|sun|next|nxt|this|tom|tmr|t
                      r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|^[下本这今明后上]|^周|^星期|^月[底中]|"
                      r"^年[底末终]|^(?:the\s+)?(?:x-?mas|christmas|new\s+year|nye|cny|chinese\s+new|lunar\s+new|"
                      r"spring\s+festival|valentine|halloween|eoq)|^圣诞|^平安夜|^元旦|^春节|"
-                     r"^(?:in|by)\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
+                     r"^(?:in|by)\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|"
+                     r"^(?:in\s+)?(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+                     r"(?:days?|weeks?|wks?|months?)|^(?:tonight|tonite|noon|midday|first\s+thing)|"
+                     r"^after\s+\S|^(?:in\s+)?(?:a\s+)?(?:few|couple(?:\s+of)?|several)\s+(?:days|weeks|months)|^before\s+(?:the\s+)?(?:new\s+year|cny|golden|national|chinese|spring|lunar)|"
+                     r"^过\s*[一二两三四五六七八九十几\d]|^[一二两三四五六七八九十半]{1,3}个?(?:天|周|星期|礼拜|月)",
                      re.IGNORECASE)
 
 
@@ -120,6 +125,8 @@ def _after(text: str, view: str, word: re.Match, today: dt.date) -> FollowUp | U
     for start in starts:
         said = view[start:limit]
         for size in _prefix_sizes(said):
+            if cut_from_holiday(said, size):
+                continue  # `元旦|后`: never the holiday itself
             day = parse_date(said[:size], today)
             if day is not None and _QUALIFIER.search(view[begin:start]):  # `fu mid jan`: not Jan 4
                 return Unread(text[begin:limit].strip())
@@ -146,8 +153,10 @@ def _before(text: str, view: str, word: re.Match, today: dt.date) -> FollowUp | 
     """`明天跟进`, `下周二跟进报价`, `fri follow up`: the date just before the word, in its clause."""
     starts = [m.end() for m in CLAUSE_END.finditer(view, 0, word.start())]
     begin = starts[-1] if starts else 0
-    said = re.sub(r"\s*(?:之前|以前|前|before|再|要|去|来)$", "",  # `周五前跟进` · `下下周一再跟进`
-                  view[begin:word.start()].rstrip())
+    raw = view[begin:word.start()].rstrip()
+    said = re.sub(r"\s*(?:之前|以前|前|before|再|要|去|来)$", "", raw)  # `周五前跟进` · `下下周一再跟进`
+    if said != raw and cut_from_holiday(raw, len(said)):
+        said = raw  # `春节前跟进`: the last working day before it, never the holiday
     for size in _suffix_sizes(said):
         day = parse_date(said[len(said) - size:], today)
         if day is not None:

@@ -11,7 +11,8 @@ import re
 from calendar import monthrange
 from contextvars import ContextVar
 
-from handlers.grammar.festivals import festival_day, first_day_after
+from handlers.grammar.day_parts import ALONE, day_and_part
+from handlers.grammar.festivals import festival_day, first_day_after, last_day_before, named
 from handlers.grammar.month_days import YEAR_END, mid_month, month_end, period_start
 from handlers.grammar.patterns import pattern
 
@@ -28,11 +29,29 @@ _OFFSETS = {
     "day after tomorrow": 2, "后天": 2, "大后天": 3,
     "yesterday": -1, "昨天": -1, "前天": -2,
 }
-_IN_DAYS = pattern(r"^(?:in\s+)?(\d{1,3}|[一二两三四五六七八九十])\s*(天|days?|个?星期|周|weeks?|wks?)"
+#: A count of days, weeks or months from today (`3天后`, `两周后`, `过两天`, `in two weeks`, `一个月后`)
+_EN_COUNTS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+_COUNT = r"(\d{1,3}|[一二两三四五六七八九十]{1,3}|a|an|" + _EN_COUNTS + ")"
+_IN_DAYS = pattern(r"^(?:in\s+|过\s*)?" + _COUNT + r"\s*(天|days?|个?星期|个?礼拜|周|weeks?|wks?)"
                    r"(?:后|以后|之后|\s+later|\s+from\s+(?:now|today))?$")
-_IN_MONTHS = pattern(r"^(?:in\s+)?(\d{1,2}|[一二两三四五六七八九十])\s*(?:months?|个月)"
+_IN_MONTHS = pattern(r"^(?:in\s+|过\s*)?(\d{1,2}|[一二两三四五六七八九十]{1,2}|半|a|an|" + _EN_COUNTS
+                     + r"|half\s+a)\s*(?:months?|个月)"
                      r"(?:后|以后|之后|\s+later|\s+from\s+(?:now|today))?$")
 ZH_COUNT = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
+_EN_COUNT = {w: i for i, w in enumerate(("one two three four five six seven eight nine ten eleven "
+                                         "twelve").split(), 1)} | {"a": 1, "an": 1}
+
+
+def count_of(said: str) -> int:
+    """`3`, `两`, `十五`, `二十`, `two`, `a` as a number."""
+    if said.isdigit():
+        return int(said)
+    if said in _EN_COUNT:
+        return _EN_COUNT[said]
+    if "十" in said:  # `十五` 15, `二十` 20, `二十一` 21
+        tens, _, ones = said.partition("十")
+        return (ZH_COUNT.get(tens, 1) if tens else 1) * 10 + (ZH_COUNT.get(ones, 0) if ones else 0)
+    return ZH_COUNT[said] if len(said) == 1 else 0
 #: A weekday's name in full or cut short (`mon`, `tues`, `thurs`): never a word that only starts
 #: like one (`month` is no Monday).
 _EN_WEEKDAY = pattern(r"^(?:(next|this|coming)\s+)?(mon|tue|wed|thu|fri|sat|sun)"
@@ -45,11 +64,14 @@ _ZH_DATE = pattern(r"^(?:(\d{4})年)?(\d{1,2})月(\d{1,2})[日号]?$")
 _RANGE_SEP = pattern(r"\s*(?:-|~|–|—|至|到|\bto\b|\buntil\b)\s*")
 
 
-def parse_date(text: str, today: dt.date, *, future: bool = True) -> dt.date | None:
+def parse_date(text: str, today: dt.date, *, future: bool = True, part_of_day: bool = True) -> dt.date | None:
     """The date `text` names, seen from `today`; None when it names no date.
 
     A date without a year is the next such date when `future` (a close date, a follow-up, a leave).
-    A bare weekday is the next one after today; `next Tue` / `下周二` is Tuesday of next week.
+    A bare weekday is the next one after today; `next Tue` / `下周二` is Tuesday of next week. A
+    part of the day said with a day (`明天中午`, `fri pm`) is that day, unless not `part_of_day`
+    (a day of leave is a whole day). After a day or a holiday (`周三以后`, `元旦后`): the first
+    working day after it; before a holiday (`春节前`): the last working day before it.
 
     >>> parse_date("下周二", dt.date(2026, 11, 23))
     datetime.date(2026, 12, 1)
@@ -61,8 +83,18 @@ def parse_date(text: str, today: dt.date, *, future: bool = True) -> dt.date | N
         return None
     if text in _OFFSETS:
         return today + dt.timedelta(days=_OFFSETS[text])
+    if part_of_day and text in ALONE:  # `tonight`, `明早`
+        return today + dt.timedelta(days=ALONE[text])
     if (after := first_day_after(text, today, READING_CALENDAR.get())) is not None:
-        return after  # `春节后`: the first working day after it
+        return after  # `春节后`, `元旦后`: the first working day after it
+    if (before := last_day_before(text, today, READING_CALENDAR.get())) is not None:
+        return before  # `春节前`, `before CNY`: the last working day before it
+    if named(text) or named(text, before=True):
+        return None  # `元旦后` in a year not published yet: asked, never a day guessed by weekdays
+    if part_of_day and (split := day_and_part(text)) is not None:  # `明天中午`, `fri pm`: that day
+        return parse_date(split[0], today, future=future, part_of_day=False) if split[0] else None
+    if (later := _AFTER_DAY.match(text)) and (day := _one_day(later["day"] or later["en"], today, future)):
+        return first_working_day(day + dt.timedelta(days=1))  # `周三以后`, `after fri`
     for parse in (_relative, _weekday, _absolute):
         try:
             day = parse(text, today, future)
@@ -71,6 +103,26 @@ def parse_date(text: str, today: dt.date, *, future: bool = True) -> dt.date | N
         if day is not None:
             return day
     return _dateutil(text, today, future)
+
+
+#: After a day (`周三以后`, `12月20日后`, `after fri`): the first working day after it (not `3日后`,
+#: which may be three days later)
+_AFTER_DAY = pattern(r"^(?!\d{1,2}日)(?P<day>.+?)\s*(?:以后|之后|后)$|^after\s+(?P<en>.+)$")
+
+
+def _one_day(text: str, today: dt.date, future: bool) -> dt.date | None:
+    """The one day `text` names (a weekday, a date, `明天`, `月底`, `xmas`), not a period's first
+    day (`下周`, `下个月`: after them is no one day) nor a count (`3天`: `3天后` is read whole)."""
+    if text in _OFFSETS:
+        return today + dt.timedelta(days=_OFFSETS[text])
+    if text in _END_OF_MONTH or (end := month_end(text, today)) is not None:
+        return _relative(text, today, future) if text in _END_OF_MONTH else end
+    if (festival := festival_day(text, today)) is not None:
+        return festival
+    try:
+        return _weekday(text, today, future) or _absolute(text, today, future)
+    except ValueError:
+        return None
 
 
 CROSSING_DAYS = 62  # `12/28-1/3` runs into the new year; `12/31-12/24` is backwards, not a year
@@ -100,12 +152,12 @@ _BARE_WEEKDAY = pattern(r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?$|^(?:周|星
 
 def parse_date_range(text: str, today: dt.date) -> tuple[dt.date, dt.date] | None:
     """`12/24-12/31`, `12月24日-12月31日`, `tomorrow to Fri`, or one day; None when not a range."""
-    single = parse_date(text, today)
+    single = parse_date(text, today, part_of_day=False)  # half a day of leave is no day of leave
     if single is not None:
         return single, single
     for sep in _RANGE_SEP.finditer(text):
-        first = parse_date(text[: sep.start()], today)
-        last = parse_date(text[sep.end():], today)
+        first = parse_date(text[: sep.start()], today, part_of_day=False)
+        last = parse_date(text[sep.end():], today, part_of_day=False)
         if first and last:
             crossed = last.replace(year=last.year + 1) if last < first else last
             if last < first and (crossed - first).days <= CROSSING_DAYS:
@@ -186,7 +238,9 @@ def _relative(text: str, today: dt.date, _future: bool) -> dt.date | None:
     if text in ("week after next", "下下周", "下下个星期"):  # the Monday of the week after next
         return today + dt.timedelta(days=14 - today.weekday())
     if months := _IN_MONTHS.match(text):  # `in 6 months`, `3个月后`: the same day of that month
-        count = int(months[1]) if months[1].isdigit() else ZH_COUNT[months[1]]
+        if months[1] in ("半", "half a"):  # `半个月后`: two weeks
+            return today + dt.timedelta(days=14)
+        count = count_of(months[1])
         index = today.year * 12 + today.month - 1 + count
         year, month = index // 12, index % 12 + 1
         return dt.date(year, month, min(today.day, monthrange(year, month)[1]))
@@ -195,8 +249,8 @@ def _relative(text: str, today: dt.date, _future: bool) -> dt.date | None:
     match = _IN_DAYS.match(text)
     if not match:
         return None
-    count, unit = ZH_COUNT.get(match[1]) or int(match[1]), match[2]
-    return today + dt.timedelta(days=count * (1 if unit in ("天", "day", "days") else 7))
+    count, unit = count_of(match[1]), match[2]
+    return today + dt.timedelta(days=count * (1 if unit in ("天", "day", "days") else 7)) if count else None
 
 
 def _weekday(text: str, today: dt.date, future: bool) -> dt.date | None:

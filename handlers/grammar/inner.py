@@ -16,8 +16,10 @@ from handlers.grammar.patterns import pattern
 #: Where a comment starts or ends: `,` `;` `.` `!` `?` ` - ` (either width) and emoji.
 _CUT = pattern(r"\s*(?:[,，;；。!！?？]+|\s[-–—]\s|\.(?:\s|$)|[\U0001F300-\U0001FAFF\u2600-\u27BF]+)\s*")
 #: Words before a command that say nothing (`pls`, `hmm`, `oops`, `my`, `show me`, `请`, `帮我`).
-_FILLER = pattern(r"^(?:(?:pls|please|plz|hmm+|um+|ok|okay|oops|so|btw|hey|hi|now|my|show\s+me|"
-                  r"pro(?=\s+tip)|can\s+you|could\s+you|请|帮我|麻烦|嗯|那个|我的)\s*)+", re.I)
+#: Whole words only: `umbrella mtg` keeps its `um`, `soylent` its `so`, `请假` its `请`.
+_FILLER = pattern(r"^(?:(?:(?:pls|please|plz|hmm+|um+|ok|okay|oops|so|btw|hey|hi|now|my|show\s+me|"
+                  r"pro(?=\s+tip)|can\s+you|could\s+you)(?![A-Za-z0-9'’])|请(?![假客示教求])|帮我|麻烦|嗯|"
+                  r"那个|我的)\s*)+", re.I)
 #: Commands whose free text would take the words around them: never cut.
 _FREE_TEXT = (c.LogVisit, c.AddTask, c.AddTip, c.CloseDeal, c.AnswerStandup, c.FindTips, c.Help)
 _READ_ONLY = pattern(r"^(?:Show|List|Find)")

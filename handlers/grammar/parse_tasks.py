@@ -8,6 +8,8 @@ import re
 from handlers.grammar import commands as c
 from handlers.grammar import vocabulary as V
 from handlers.grammar.dates import ZH_COUNT, parse_date
+from handlers.grammar.day_parts import day_and_part, zh_part_at_end
+from handlers.grammar.festivals import cut_from_holiday, named, unknown_in
 from handlers.grammar.glued import unglue
 from handlers.grammar.normal import view
 from handlers.grammar.parse import CJK, head_and_body
@@ -32,6 +34,14 @@ _DATE_LIKE = pattern(r"\d|^(?:mon|tue|wed|thu|fri|sat|sun|next|this|tom|tod|end|
 _DAY_WORDS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "tomorrow",
               "today", "january", "february", "march", "april", "june", "july", "august", "september",
               "october", "november", "december")
+
+
+def _due_day(said: str, today: dt.date, before: bool) -> dt.date | None:
+    """The day a task is due by: `周五前` Friday; before a holiday (`春节前`, `元旦前`) the last
+    working day before it, never the holiday itself (None where its calendar is not known)."""
+    if before and named(f"{said}前", before=True):
+        return parse_date(f"{said}前", today)
+    return parse_date(said, today)
 
 
 def _date_meant(text: str) -> bool:
@@ -99,9 +109,11 @@ def parse_task(rest: str, today: dt.date) -> c.Command | c.ParseError:
     seen = view(text)  # matched in one script, cut from the text as typed
     for regex in (_DUE_EN, _DUE_ZH_FRONT, _DUE_ZH_END):
         found = regex.match(seen)
-        day = found and parse_date(found["due"], today)
+        day = found and _due_day(found["due"], today, regex is _DUE_ZH_FRONT)
         if day:
-            text, due = text[found.start("title"):found.end("title")].strip(" ，,"), day
+            part = zh_part_at_end(found["due"]) if regex is _DUE_ZH_FRONT else ""  # `周四中午前…`
+            title = text[found.start("title"):found.end("title")].strip(" ，,")
+            text, due = (f"{part}前" if part else "") + title, day
             break
         if found and regex is _DUE_EN and _date_meant(found["due"]):
             return c.ParseError("task")  # `by 11/31`, `by Fir`: a day meant, none read; asked
@@ -110,6 +122,8 @@ def parse_task(rest: str, today: dt.date) -> c.Command | c.ParseError:
         return c.ParseError("task", "date", text[:front.end("due")])
     if due is None:  # `task call Globex CFO tmrw` · `任务 明天给华为发报价`
         text, due = _bare_due(text, today)
+    if due is None and (unknown := unknown_in(text, today)):  # `元旦后` in a year not published
+        return c.ParseError("task", "date", unknown[0])
     if due is None and (vague := _VAGUE_DAY.search(view(text))):  # `下周末`, `节后`: which day?
         return c.ParseError("task", "date", text[vague.start():vague.end()])
     if not text or len(text) > 2000:
@@ -126,7 +140,10 @@ _TIME = pattern(r"\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}:\d{2}"
 
 #: Days said without a date (`下周末`, `节后`, `over the weekend`): in a task with no due day, asked
 _VAGUE_DAY = pattern(r"(?:下下?|这个?|本)?周末|节后|节前|年后|年前|[上中下]旬|"
-                     r"(?<![A-Za-z])(?:(?:this|next|the|over the)\s+)?weekend(?![A-Za-z])", re.I)
+                     r"(?:过)?(?:几|些)(?:天|周|个?星期)后?|过段时间|过一阵|"
+                     r"(?<![A-Za-z])(?:(?:this|next|the|over the)\s+)?weekend(?![A-Za-z])|"
+                     r"(?<![A-Za-z])in\s+(?:a\s+)?(?:few|couple(?:\s+of)?|several)\s+(?:days|weeks|months)"
+                     r"(?![A-Za-z])", re.I)
 #: What makes a day read from the front of a word another day (`下周|末`, `月|底`, `1月|中旬`)
 _PART_OF_DAY = ("末", "底", "中", "初", "旬")
 
@@ -152,19 +169,32 @@ def _bare_due(text: str, today: dt.date) -> tuple[str, dt.date | None]:
                 continue  # `kickoff after cny`: a day after it, not that day
             if len(title) > 1 and title[-1].lower() in ("on", "by", "at", "before", "due", "until"):
                 title = title[:-1]  # `call Globex on monday`
-            return " ".join(title), day
+            return " ".join(title + _part_said(" ".join(words[-size:]))), day  # `… mon morning`
     seen = view(text)
     if CJK.search(seen[:1]) or re.match(r"\d+\s*天后", seen):  # `明天给华为…` · `3天后跟进蔚来`
         for size in range(min(8, len(seen) - 1), 1, -1):
             if (CJK.search(seen[size:size + 1]) or seen[size:size + 1] == " ") \
-                    and seen[size:size + 1] not in _PART_OF_DAY \
+                    and seen[size:size + 1] not in _PART_OF_DAY and not cut_from_holiday(seen, size) \
                     and (day := parse_date(seen[:size], today)):  # `明天给华为…` · `明天 call 华为`
+                if part := zh_part_at_end(seen[:size]):  # `明天中午跟美的…`: when in the day, kept
+                    return part + text[size:].lstrip(" ，,"), day
                 return text[size:].lstrip(" ，,").removeprefix("前").lstrip(), day
     return text, None
 
 
 #: A number glued to a Chinese title (`9给华为打电话`), not a count, day or time (`3天后…`, `2个报价`)
 _GLUED_NUMBER = pattern(r"\d{1,9}(?![\d点号月日天周个次位家份条年万千百元块])[\u4e00-\u9fff]")
+
+
+def _part_said(said: str) -> list[str]:
+    """The part of the day said with a task's day (`mon morning`, `明天上午`, `noon tomorrow`), as
+    typed, kept in its title: it says when in the day (the due day holds no time)."""
+    split = day_and_part(view(said))
+    if split is None or not split[0]:
+        return []
+    at = view(said).lower().rfind(split[1].lower())
+    return [said[at:at + len(split[1])]] if at >= 0 else []
+
 
 def _task_each(words: list[str], people: list[str]) -> c.ParseError:
     """`task @ana and @bo prep the QBR deck`: one task each, offered as one line per person."""

@@ -10,6 +10,7 @@ from handlers.grammar import clauses
 from handlers.grammar import commands as c
 from handlers.grammar import vocabulary as V
 from handlers.grammar.dates import parse_date, past_day
+from handlers.grammar.festivals import cut_from_holiday
 from handlers.grammar.normal import view
 from handlers.grammar.parse import (
     CJK,
@@ -124,7 +125,8 @@ def parse_visit(rest: str, today: dt.date) -> c.Command | c.ParseError:
 
 #: What a rep writes for a next contact without the word follow-up (`再联系`, `remind me`, `call back`)
 _CALL_AGAIN = pattern(r"再(?:联系|聯繫|打电话|打个电话|约|約|跟|聊|沟通|溝通|拜访|拜訪|去|见|見|来|來|"
-                      r"过去|過去|上门|上門)|回电|"
+                      r"过去|過去|上门|上門|打(?!折|[\d一二两三四五六七八九十几]|包|印)|问|問|催|确认|確認|碰|访|訪|call)|"
+                      r"回电|回電|"
                       r"(?<![A-Za-z])(?:remind me|call (?:them |him |her )?back|check back|check in|"
                       r"ping (?:them|him|her)|touch base|circle back|reach out)(?![A-Za-z])", re.I)
 
@@ -167,7 +169,9 @@ def _deadline(notes: str, today: dt.date) -> tuple[str, dt.date] | None:
                 return notes[by.start():by.end() + len(" ".join(words[:size]))].rstrip(".,，。;"), day
     for before in _ZH_BEFORE.finditer(seen):
         for size in range(min(8, before.start()), 1, -1):
-            if day := parse_date(seen[before.start() - size:before.start()], today):
+            said = seen[before.start() - size:before.end() if cut_from_holiday(seen, before.start())
+                        else before.start()]  # `春节前`: the last working day before it
+            if day := parse_date(said, today):
                 return notes[before.start() - size:before.end()], day
     return None
 

@@ -21,6 +21,7 @@ from handlers.grammar.amounts import parse_amount
 from handlers.grammar.clauses import DATE_LIKE as _DATE_LIKE
 from handlers.grammar.dates import READING_CALENDAR, past_day
 from handlers.grammar.dates import parse_date as _parse_date
+from handlers.grammar.festivals import cut_from_holiday
 from handlers.grammar.normal import view
 from handlers.grammar.patterns import pattern
 from handlers.rules.working_days import corrections_of
@@ -54,7 +55,7 @@ _CJK_GLUE = pattern("|".join(sorted((w for w in _GLUE if _CJK.search(w)), key=le
 _DATE_START = pattern(r"[0-9A-Za-z下本这今明后上周星月大一二三四五六七八九十两半昨前年节春国过圣平元]")
 #: Where a day glued to Chinese may start (`让我们1月再来`, `eow跟进`): a run of digits before a
 #: day's mark, or of letters before Chinese
-_GLUED_START = pattern(r"(?<![A-Za-z0-9./])\d+(?=[月号號日])"
+_GLUED_START = pattern(r"(?<![A-Za-z0-9./])\d+(?=[月号號日天周]|个月|个?星期|个?礼拜)"
                        r"|(?<![A-Za-z0-9])[A-Za-z]+(?=[\u3400-\u9fff])")
 _PART_OF_DAY = ("末", "底", "中", "初", "旬")  # `下周|末` is no 下周
 _TEXT_FIELDS = ("customer", "notes", "next_step", "outcome", "title", "reason")
@@ -201,7 +202,8 @@ def date_in(text: str, today: dt.date) -> tuple[str, dt.date] | None:
                   or _GLUED_START.match(seen, m.start())):  # `让我们1月再来`, `eow跟进`: glued to Chinese
         for size in range(min(8, len(seen) - start), 1, -1):
             if seen[start + size:start + size + 1] not in _PART_OF_DAY \
-                    and (day := parse_date(seen[start:start + size], today)):  # not `下周|末`
+                    and not cut_from_holiday(seen, start + size) \
+                    and (day := parse_date(seen[start:start + size], today)):  # not `下周|末`, `元旦|后`
                 return text[start:start + size], day
     return None
 

@@ -100,7 +100,10 @@ def as_visit(session, tenant_id: int, text: str, error: c.ParseError, chinese: b
     found = [] if remind or body.startswith("@") or _ASKING.search(said) else \
         customers_in(text, CustomerRepository(session).names(tenant_id))  # `…什么状态?` is no visit
     if len(found) == 1 and not error.options and (deal := _deal_said(found[0], said, chinese)):
-        return c.ParseError(None, "deal_unsaid", found[0], options=(("as_deal", deal, None),))
+        from handlers.grammar.unsaid_kinds import visit_and_deal  # `Met w Hooli…, proposal by Wed`
+
+        return visit_and_deal(said, found[0], deal, chinese, today) or c.ParseError(
+            None, "deal_unsaid", found[0], options=(("as_deal", deal, None),))
     visit = [("as_visit", f"拜访 {found[0]}：{said}" if chinese else f"visit {found[0]}: {said}", None)] \
         if len(found) == 1 else []
     later = bool(task) and _starts_with_day(body, today, later=True)  # `明天给京东打电话`: a task first
@@ -124,14 +127,14 @@ def _deal_said(customer: str, said: str, chinese: bool) -> str | None:
     """`umbrella deal -> proposal, bumped to 15k`: the customer's deal at the stage named (with
     the amount named), or None when no stage is named."""
     from handlers.grammar import vocabulary as V
-    from handlers.grammar.amounts import parse_amount
+    from handlers.grammar.unsaid_kinds import amounts_said
 
     words = [w.strip(",，.。!！;；:：") for w in said.split()]
     stages = {V.STAGE_WORDS[w.lower()] for w in words if w.lower() in V.STAGE_WORDS} - {"won", "lost"}
     if len(stages) != 1:
         return None
     stage = next(w for w in words if V.STAGE_WORDS.get(w.lower()) in stages)
-    amounts = [w for w in words if any(ch.isdigit() for ch in w) and parse_amount(w) is not None]
+    amounts = amounts_said(said)  # never `2` of `the VP + 2 analysts`
     amount = f" {amounts[0]}" if len(amounts) == 1 else ""
     return f"{'商机' if chinese else 'deal'} {customer} {stage}{amount}"
 

@@ -104,10 +104,30 @@ def other_than_visit(session, tenant_id: int, text: str, found: list[str], chine
 
 
 def _amount(seen: str) -> str | None:
-    for word in re.findall(r"(?:RMB|¥|\$)?\s*\d[\d.,]*\s*(?:万|千|k|m|元|块)?", seen, re.I):
-        if parse_amount(word.strip()) is not None:
-            return word.strip()
-    return None
+    return next(iter(amounts_said(seen)), None)
+
+
+#: a bare number that is no amount: a count of something (`2 analysts`, `3个人`), a year, a date
+_COUNTED = pattern(r"^\s*(?:[A-Za-z\u3400-\u9fff]|[/:\-]\d)")
+_YEAR = pattern(r"(?:19|20)\d\d")
+
+
+def amounts_said(text: str) -> list[str]:
+    """The amounts free text says (`bumped to 15k`, `3.5万`, `$80,000`, `120000`), as typed: a number
+    with a currency or a unit, or a bare one of 1,000 or more that counts nothing and is no year.
+    `demo for the VP + 2 analysts`, `3个人`, `2027`, `12/10` say none."""
+    found = []
+    for m in re.finditer(r"(?<![A-Za-z0-9_#/.])(?:RMB|¥|\$|€|£)?\s*\d[\d.,]*\s*(?:万|千|k|m|元|块)?"
+                       r"(?![A-Za-z0-9_])", text, re.I):
+        word = m[0].strip().rstrip(".,")
+        if parse_amount(word) is None:
+            continue
+        bare = word.replace(",", "").replace(".", "").isdigit()
+        if bare and (parse_amount(word).amount < 1000 or _YEAR.fullmatch(word)
+                     or _COUNTED.match(text[m.end():])):
+            continue
+        found.append(word)
+    return found
 
 
 def _open_deals(session, tenant_id: int, name: str) -> list[int]:
@@ -167,6 +187,28 @@ def visits_each(text: str, found: list[str], chinese: bool, today: dt.date,
         visits.append(encode(c.LogVisit(name, notes=notes, follow_up=day[1] if day else None, day=went)))
     return c.ParseError(None, "visits_each_unsaid", " · ".join(found),
                         options=(("as_visits_each", "\n".join(lines), c.Several(tuple(visits))),))
+
+
+def visit_and_deal(text: str, name: str, deal: str, chinese: bool, today: dt.date) -> c.ParseError | None:
+    """`Met w Hooli again today, demo for the VP. Sending proposal by Wed`: a visit told and a stage
+    named: the visit (its follow-up the day said) and the deal moved, or the visit alone; None
+    where no visit is told (`umbrella deal -> proposal`: the deal alone)."""
+    from handlers.grammar.command_json import encode
+    from handlers.grammar.spans import date_in
+
+    said = " ".join(text.split())
+    if not _PAST.search(simplified(normalize(said))):
+        return None
+    rest, day = said, None
+    while (found := date_in(rest, today)) and not day:  # `today, … by Wed`: the day still to come
+        day, rest = (found if found[1] > today else None), rest[rest.find(found[0]) + len(found[0]):]
+    word, colon, then = ("拜访", "：", "；跟进 ") if chinese else ("visit", ": ", "; follow up ")
+    told = day and not _FOLLOW.search(simplified(said))
+    visit = f"{word} {name}{colon}{said}"
+    both = encode(c.LogVisit(name, notes=said, follow_up=day[1] if day else None))
+    return c.ParseError(None, "visit_deal_unsaid", name, options=(
+        ("as_visit_and_deal", f"{visit}{f'{then}{day[0]}' if told else ''}\n{deal}", c.Several((both, deal))),
+        ("as_visit", visit, None)))
 
 
 #: What a clause says besides a customer's name: no visit word, mark or space (`visit Acme`)

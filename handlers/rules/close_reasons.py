@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from handlers.grammar.brands import brand_of
 from handlers.grammar.normal import simplified
 from handlers.grammar.patterns import pattern
 
@@ -19,7 +20,7 @@ CATEGORY_WORDS = {
     "product_fit": ("product", "feature", "fit", "requirement", "demo", "产品", "功能", "需求", "匹配",
                     "演示"),
     "competitor": ("competitor", "competition", "lost to", "went with", "chose", "竞争", "对手", "竞品",
-                   "输给"),
+                   "输给", "选了"),
     "timing": ("timing", "delay", "later", "postpone", "next year", "时机", "推迟", "延期", "明年"),
     "budget": ("budget", "funds", "funding", "money", "预算", "资金", "经费"),
     "relationship": ("relationship", "trust", "contact", "champion", "关系", "信任", "人脉", "对接人"),
@@ -37,28 +38,103 @@ _WIN_WORDS = {
                 "响应"),
     "relationship": CATEGORY_WORDS["relationship"] + ("referral", "推荐", "老客户"),
 }
-_COMPETITOR = pattern(r"(?:competitor|lost to|went with|chose|竞争对手|竞品|对手|输给了?|选了)\s*[:：]?\s*"
+_COMPETITOR = pattern(r"(?:competitor|lost to|went with|go(?:ing|ne)? with|switched to|signed with|chose|"
+                      r"picked|竞争对手|竞品|对手|输给了?|选了)\s*[:：]?\s*"
                       r"([A-Za-z0-9\u3400-\u9fff][\w\u3400-\u9fff .&-]{0,60})", re.I)
 #: a name: capitalised words (`Oracle`, `Sales Force`), or Chinese up to a space or a mark
 _NAME = pattern(r"[A-Z0-9][\w&.-]*(?:\s+[A-Z0-9][\w&.-]*)*|[\u3400-\u9fffA-Za-z0-9]+")
 #: what a competitor's name never says: how they won (`低价抢单`, `cut price`), not who they are
 _NOT_A_NAME = pattern(r"低价|价格|抢单|降价|便宜|报价|太|更|^(?:cheaper|lower|price|undercut)", re.I)
+#: words that are no name, whatever their case: `went with another vendor`, `chose the incumbent`,
+#: `选了另一家供应商`: who won is not said, and nothing is stored as the competitor
+_NO_NAME_WORDS = frozenset((
+    "a an another the other others some any one someone somebody them they their our us it its this that"
+    " these those his her to not no cheaper cheap cheapest lower low local bigger big larger smaller small"
+    " new old existing incumbent current previous internal in-house inhouse own different better best"
+    " vendor vendors supplier suppliers competitor competitors competition option solution offer quote"
+    " bid price budget team partner provider player brand company firm rival").split())
+_NO_NAME_ZH = pattern(r"^(?:另一?家|另外一?家|别家|别的|其他|其它|一家|一个|某|本地|当地|对手|竞品|友商|"
+                      r"[小大](?:公司|厂|品牌|供应商|厂商)|老(?:对手|供应商|厂商)|他们|我们|自己|内部|原来|"
+                      r"现有|供应商|厂商|公司)")  # not 小米, 大疆
+#: where the sentence says what decided it: `… but we held on support` · `because` · `但是靠服务赢了`
+_DECIDING = pattern(r"\b(?:but|however|though|although|yet|because|since|thanks to|due to|held on|"
+                    r"won (?:it )?on|beat them on)\b|但是|但|不过|可是|然而|因为|由于|靠|凭", re.I)
 
 
-def categorize(reason: str, *, won: bool = False) -> tuple[str, str]:
-    """(category, competitor) of a closing reason as typed: the category whose word comes first,
-    among the loss categories or, for a win, the win categories (a won deal names no competitor).
-    Read on the simplified text: `客戶預算凍結` is `客户预算冻结`, budget."""
+def competitor_name(said: str, known: tuple[str, ...] = ()) -> str:
+    """The competitor a phrase after `went with` names, or "" when it names none: a capitalised
+    name (`SAP`, `Sales Force`), Chinese (`华为`), a brand (`huawei`) or a name already known in any
+    case (`oracle`); never a word like `a`, `another`, `cheaper`, `另一家`."""
+    said = said.strip(" .,，。")
+    first = said.split()[0] if said.split() else ""
+    if not first or says_no_name(said):
+        return ""
+    for name in known:
+        if name and said.lower().startswith(name.lower()) and \
+                not said[len(name):len(name) + 1].isalnum():
+            return name
+    if first[0].isascii() and first[0].isalpha() and first[0].islower():
+        return first.strip(".,") if brand_of(first.strip(".,")) else ""  # `huawei`, not `budget option`
+    name = _NAME.match(said)[0].strip(" .,，。")
+    return "" if _NOT_A_NAME.search(simplified(name)) else name
+
+
+def says_no_name(said: str) -> bool:
+    """`another vendor`, `a cheaper one`, `另一家`: words that name no competitor (a stored one too)."""
+    words = said.split()
+    return not words or words[0].lower().strip(".,") in _NO_NAME_WORDS or _NO_NAME_ZH.match(said) is not None
+
+
+def _named(part: str, table: dict[str, tuple[str, ...]]) -> list[str]:
+    """The categories whose words `part` says, in the order said."""
+    found = sorted((part.find(word), category) for category, words in table.items()
+                   for word in words if word in part)
+    return list(dict.fromkeys(category for _at, category in found))
+
+
+#: a reason that starts with a category's own name (`competitor Oracle was cheaper`, `timing, …`,
+#: `价格：…`, a reason button's words): the rep said which
+_LABEL = pattern(r"^\s*(?:(price|product fit|competitor|timing|budget|relationship|delivery|service|"
+                 r"价格|产品匹配|竞争对手|时机|预算|客户关系|交付|服务)(?=\s*(?:[,:：，;；\-—]|$))"
+                 r"|(competitor|竞争对手)\s)")
+_LABELS = {"product fit": "product_fit", "价格": "price", "产品匹配": "product_fit",
+           "竞争对手": "competitor", "时机": "timing", "预算": "budget",
+           "客户关系": "relationship", "交付": "delivery", "服务": "service"}
+
+
+def _deciding(text: str, table: dict[str, tuple[str, ...]]) -> list[str]:
+    """The categories of the clause that decides (after the last `but`, `because`, `held on`:
+    `pushed hard on price but we held on support terms` is support; a category named first as a
+    label), else all those said."""
+    label = _LABEL.match(text)
+    if label and (category := _LABELS.get(said := label[1] or label[2], said)) in table:
+        return [category]
+    for marker in reversed(list(_DECIDING.finditer(text))):
+        if decided := _named(text[marker.end():], table):
+            return decided[:1]
+    return _named(text, table)
+
+
+def _category(text: str, table: dict[str, tuple[str, ...]]) -> str:
+    return next(iter(_deciding(text, table)), "other" if text.strip() else "")
+
+
+def categories_said(reason: str, *, won: bool = False) -> list[str]:
+    """The categories a reason names where none decides (`better price and faster delivery`: price,
+    delivery), to be asked which; one or none where the reason says."""
+    return _deciding(simplified(reason).lower(), _WIN_WORDS if won else CATEGORY_WORDS)
+
+
+def categorize(reason: str, *, won: bool = False, known: tuple[str, ...] = ()) -> tuple[str, str]:
+    """(category, competitor) of a closing reason as typed: the category of the clause that decides
+    (`_category`), among the loss categories or, for a win, the win categories (a won deal names no
+    competitor); `known` are the competitors already named. Read on the simplified text:
+    `客戶預算凍結` is `客户预算冻结`, budget."""
     text = simplified(reason).lower()
-    table = _WIN_WORDS if won else CATEGORY_WORDS
-    found = [(text.find(word), category) for category, words in table.items()
-             for word in words if word in text]
-    category = min(found)[1] if found else ("other" if text.strip() else "")
+    category = _category(text, _WIN_WORDS if won else CATEGORY_WORDS)
     if won:
         return category, ""
-    competitor = _COMPETITOR.search(simplified(reason))  # the same length: the name as typed
-    said = reason[competitor.start(1):competitor.end(1)] if competitor else ""
-    name = _NAME.match(said)[0].strip(" .,，。") if said else ""
-    if _NOT_A_NAME.search(simplified(name)):  # `竞争对手低价抢单`: how they won, not who
-        name = ""
+    name, plain, start = "", simplified(reason), 0  # the same length: the name as typed
+    while not name and (found := _COMPETITOR.search(plain, start)):  # `chose to go with SAP`
+        name, start = competitor_name(reason[found.start(1):found.end(1)], known), found.start() + 1
     return ("competitor" if name and category in ("", "other") else category), name[:200]

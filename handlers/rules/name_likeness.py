@@ -9,6 +9,7 @@ import itertools
 from functools import lru_cache
 
 from handlers.grammar import vocabulary as V
+from handlers.grammar.brands import brand_aliases
 from handlers.grammar.normal import name_fold
 from handlers.grammar.patterns import pattern
 from handlers.rules.readings import readings as character_readings
@@ -18,7 +19,8 @@ _CJK = pattern(r"[\u3400-\u9fff]")
 
 #: Words that do not tell companies apart (`华为技术有限公司` is 华为; `Acme Inc` is Acme).
 _SUFFIXES = pattern(r"(?:股份有限公司|有限责任公司|有限公司|集团|科技|技术|公司|"
-                    r"\b(?:inc|ltd|llc|corp|corporation|co|company|limited|gmbh|group|holdings?|tech|technology|technologies)"
+                    r"\b(?:inc|ltd|llc|corp|corporation|co|company|limited|gmbh|group|grp|holdings?|tech|technology|"
+                    r"technologies)"
                     r"\b\.?)\s*$")
 _NOT_WORD = pattern(r"[\W_]+")
 _DIGITS = pattern(r"\d+")
@@ -32,6 +34,11 @@ def core_name(name: str) -> str:
     return _NOT_WORD.sub("", key)
 
 
+def suffixed(name: str) -> bool:
+    """A name with a legal suffix to it (`alibaba grp`, `Tencent Holdings`): no bare brand."""
+    return _NOT_WORD.sub("", name_key(name)) != core_name(name)
+
+
 def similar_customers(names: list[tuple[int, str]], name: str, limit: int = 3) -> list[str]:
     """Existing customers' names `name` is probably meant to be: the same but for suffixes, case
     or spacing, or a typo away (`Acme Crop` → Acme Corp)."""
@@ -43,8 +50,10 @@ def similar_customers(names: list[tuple[int, str]], name: str, limit: int = 3) -
         theirs, their_words = core_name(other), name_key(other).split()
         if bool(_CJK.search(core)) != bool(_CJK.search(theirs)):  # `Huawei` and 华为: by sound
             latin, chinese = (core, theirs) if _CJK.search(theirs) else (theirs, core)
-            sounds = _sounds(chinese)
-            if latin in sounds or any(_a_typo_apart(latin, sound) for sound in sounds):
+            sounds, aliases = _sounds(chinese), brand_aliases(chinese)
+            if latin in aliases or any(_a_typo_apart(latin, alias) for alias in aliases):
+                scored.append((1.9 if latin in aliases else 0.95, other))  # `alibaba grp`, `tencnet`
+            elif latin in sounds or any(_a_typo_apart(latin, sound) for sound in sounds):
                 scored.append((1.8 if latin in sounds else 0.9, other))
         elif theirs == core:
             scored.append((2.0, other))
@@ -124,11 +133,35 @@ def extended_customers(names: list[tuple[int, str]], name: str, limit: int = 3) 
                  and core != c and core.endswith(c)]
         if found:
             return found[:limit]
+        return shortened_chinese(keys, core)[:limit]
     return []
 
 
+def shortened_chinese(keys: list[tuple[str, str]], core: str) -> list[str]:
+    """Known Chinese names `core` abbreviates the way Chinese names are cut short: some of their
+    characters, in order, from the first (`招行深圳` for 招商银行深圳分行, `中石化` for 中国石油化工,
+    `北大` for 北京大学, `工行` for 中国工商银行: 中国 may go unsaid); legal suffixes aside (`美团` is no
+    美的集团). `keys`: (folded, as stored)."""
+    if len(core) < 2 or not _CJK.fullmatch(core[0]):
+        return []
+    found = []
+    for theirs, other in keys:
+        full = core_name(theirs)
+        if core not in full and any(len(f) > len(core) and f[0] == core[0] and _in_order(core, f)
+                                    for f in {full, full.removeprefix("中国")}):
+            found.append(other)
+    return found
+
+
+def _in_order(short: str, full: str) -> bool:
+    """Whether every character of `short` is in `full`, in the same order."""
+    rest = iter(full)
+    return all(ch in rest for ch in short)
+
+
 #: Words a company name may end with that name no company (`Stark Industries, Inc.`)
-_LEGAL = frozenset("inc ltd llc co corp corporation company limited gmbh plc group holding holdings".split())
+_LEGAL = frozenset("inc ltd llc co corp corporation company limited gmbh plc group grp holding holdings"
+                   .split())
 
 
 def abbreviated_customers(names: list[tuple[int, str]], name: str) -> list[str]:

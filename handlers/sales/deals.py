@@ -11,8 +11,8 @@ from handlers.grammar.amounts import Money
 from handlers.grammar.commands import CloseDeal, DealRef, UpsertDeal
 from handlers.grammar.normal import name_fold
 from handlers.lookup import customer_and_title, customer_named, example, open_deals
-from handlers.rules.close_reasons import categorize
 from handlers.sales import won_amount
+from handlers.sales.reasons import category_answer, note_reason
 from handlers.sales.similar_titles import ask_similar_title
 from handlers.sales.trash import may_manage
 from handlers.text import format as fmt
@@ -200,37 +200,38 @@ def handle_close_deal(ctx: Ctx, cmd: CloseDeal) -> Reply:
             repo.set_amount(deal, cmd.amount.amount, cmd.amount.currency or deal.currency,
                             ctx.member.id, ctx.now)
         repo.move(deal, stage, ctx.member.id, ctx.now)
-    deal.reason = cmd.reason
-    deal.reason_category, deal.competitor = categorize(cmd.reason, won=cmd.won)
+    which, buttons = note_reason(ctx, deal, cmd.reason, cmd.won)  # `price and delivery`: which?
     ctx.people.audit(ctx.tenant.id, ctx.member.id, f"deal.{stage}", "deal", deal.id, at=ctx.now,
                      amount=deal.amount, reason=cmd.reason, **(before or {"created": True}))
     amount = fmt.money(deal.amount, deal.currency, ctx.locale)
     owner = _told(ctx, deal, [ctx.t("won_reply" if cmd.won else "lost_reply", id=deal.id,
                                     customer=customer.name, amount=amount)])
-    why = (ctx.t("reason_thanks"),) if cmd.reason else (_ask_reason(ctx, deal.id, cmd.won),)
-    buttons = () if cmd.reason else _reason_buttons(ctx, deal.id, cmd.won)
+    why = (which or ctx.t("reason_thanks"),) if cmd.reason else (_ask_reason(ctx, deal.id, cmd.won),)
+    buttons = buttons if cmd.reason else _reason_buttons(ctx, deal.id, cmd.won)
     if not cmd.won:
         return Reply(lines=(ctx.t("lost_reply", id=deal.id, customer=customer.name), *why),
-                     buttons=buttons, asks=bool(buttons) and not cmd.reason)
+                     buttons=buttons, asks=bool(buttons))
     ctx.emit(DealWon(deal.id, owner.id, Reply(
         title=ctx.t("won_announce", who=owner.display_name, customer=customer.name, amount=amount),
         lines=(cmd.reason,) if cmd.reason else (), locale=ctx.locale, subject=f"won:{deal.id}")))
     return Reply(lines=(ctx.t("won_reply", id=deal.id, customer=customer.name, amount=amount), *why),
-                 buttons=buttons, asks=bool(buttons) and not cmd.reason)
+                 buttons=buttons, asks=bool(buttons))
 
 
 def _reason_afterwards(ctx: Ctx, cmd: CloseDeal) -> Reply | None:
-    """`lost #12: price` for a deal already closed that way without a reason (a reason button)."""
+    """`lost #12: price`: the reason of a deal closed that way without one, or its category asked."""
     if cmd.ref.deal_id is None or not cmd.reason:
         return None
     deal = DealRepository(ctx.session).get(ctx.tenant.id, cmd.ref.deal_id)
-    if deal is None or deal.stage != ("won" if cmd.won else "lost") or deal.reason:
+    if deal is None or deal.stage != ("won" if cmd.won else "lost") or deal.reason and deal.reason_category:
         return None
     _check_owner(ctx, deal)
-    deal.reason = cmd.reason
-    deal.reason_category, deal.competitor = categorize(cmd.reason, won=cmd.won)
+    if deal.reason:  # `won #5: delivery`: the category asked about
+        return category_answer(ctx, deal, cmd.reason, cmd.won)
+    which, buttons = note_reason(ctx, deal, cmd.reason, cmd.won)
     ctx.people.audit(ctx.tenant.id, ctx.member.id, "deal.reason", "deal", deal.id, reason=cmd.reason)
-    return Reply(lines=(ctx.t("reason_noted", id=deal.id, reason=cmd.reason),))
+    return Reply(lines=(which or ctx.t("reason_noted", id=deal.id, reason=cmd.reason),), buttons=buttons,
+                 asks=bool(buttons))
 
 
 def _ask_reason(ctx: Ctx, deal_id: int, won: bool) -> str:

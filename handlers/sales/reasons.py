@@ -16,10 +16,19 @@ import datetime as dt
 from collections import Counter, defaultdict
 from decimal import Decimal
 
+from sqlalchemy import select
+
 from handlers.context import Ctx
 from handlers.grammar.commands import AddTip, FindTips, LikeTip, ShowReasons
 from handlers.lookup import example, managers_team, scope_members
-from handlers.rules.close_reasons import CATEGORIES, CATEGORY_WORDS, WIN_CATEGORIES, categorize
+from handlers.rules.close_reasons import (
+    CATEGORIES,
+    CATEGORY_WORDS,
+    WIN_CATEGORIES,
+    categories_said,
+    categorize,
+    says_no_name,
+)
 from handlers.rules.working_days import period_bounds
 from handlers.text import format as fmt
 from handlers.text.reply import Button, Chart, Reply, Table
@@ -43,6 +52,46 @@ def category_of(deal: Deal) -> str:
     if stored and stored in (WIN_CATEGORIES if won else CATEGORIES) and not (won and stored == "other"):
         return stored
     return categorize(deal.reason, won=won)[0] or "other"
+
+
+def note_reason(ctx: Ctx, deal: Deal, reason: str, won: bool) -> tuple[str, tuple[Button, ...]]:
+    """Keep a closing reason on its deal, read into its category and competitor; where it names two
+    categories and says neither decided (`better price and faster delivery`), the category is left
+    to the rep: (the question, one tap per category), else ("", ())."""
+    deal.reason = reason
+    deal.reason_category, deal.competitor = read_reason(ctx, reason, won)
+    said = categories_said(reason, won=won)
+    if len(said) < 2:
+        return "", ()
+    deal.reason_category = ""  # asked: counted by its first word (`category_of`) until answered
+    word = name_of(WORDS, "won" if won else "lost", ctx.locale)
+    names = [category_name(category, ctx.locale) for category in said[:MAX_BUTTONS]]
+    return (ctx.t("reason_which", id=deal.id, names=" · ".join(names)),
+            tuple(Button(name, f"{word} #{deal.id}: {name}") for name in names))
+
+
+def category_answer(ctx: Ctx, deal: Deal, reason: str, won: bool) -> Reply | None:
+    """`won #5: delivery` (a tap) for a deal whose reason named two categories: its category, the
+    reason as typed kept; None where the deal was not asked about or `reason` names no category."""
+    if not deal.reason or deal.reason_category:
+        return None
+    names = {category_name(category, locale): category for category in (WIN_CATEGORIES if won else CATEGORIES)
+             for locale in ("en", "zh")}
+    if (category := names.get(reason.strip().lower())) is None:
+        return None
+    deal.reason_category = category
+    ctx.people.audit(ctx.tenant.id, ctx.member.id, "deal.reason", "deal", deal.id, category=category)
+    name = category_name(category, ctx.locale)
+    return Reply(lines=(ctx.t("reason_category_noted", id=deal.id, name=name),))
+
+
+def read_reason(ctx: Ctx, reason: str, won: bool) -> tuple[str, str]:
+    """(category, competitor) of a closing reason, the competitors already named known in any case
+    (`lost to oracle` after `Oracle`)."""
+    known = () if won else tuple(name for name in ctx.session.scalars(
+        select(Deal.competitor).where(Deal.tenant_id == ctx.tenant.id, Deal.competitor != "").distinct())
+        if not says_no_name(name))
+    return categorize(reason, won=won, known=known)
 
 
 def category_name(category: str, locale: str) -> str:
@@ -73,7 +122,7 @@ def handle_reasons(ctx: Ctx, cmd: ShowReasons) -> Reply:
         cell[1] += money(deal.amount, deal.currency,
                          ctx.rates.at(deal.currency, deal.closed_at, zones.get(deal.owner_id)))
         per_rep[deal.owner_id][(deal.stage, category)] += 1
-        if deal.competitor:
+        if deal.competitor and not says_no_name(deal.competitor):  # `another`, kept before it was read so
             rivals[deal.competitor] += 1
     order = sorted(by, key=lambda k: (-by[k]["lost"][0] - by[k]["won"][0], _ORDER.index(k)))
     amount = lambda value: fmt.money(value, ctx.tenant.currency, ctx.locale)

@@ -9,7 +9,7 @@ from handlers.grammar.commands import DoneFollowups, ListFollowups, LogVisit, Pa
 from handlers.grammar.normal import name_fold
 from handlers.grammar.parse_visits import follow_up_said
 from handlers.grammar.patterns import pattern
-from handlers.lookup import customer_named, example, known_customers
+from handlers.lookup import AND_WORDS, customer_named, example, known_customers
 from handlers.sales.task_due import snoozed_task
 from handlers.text import format as fmt
 from handlers.text import when_read
@@ -199,6 +199,8 @@ def _split_customer(ctx: Ctx, cmd: LogVisit) -> LogVisit:
                                                and len(known_customers(ctx, lead)) == 1):
             if not cmd.unsplit:  # `visit Wayne Enterprises International: intro`: the name
                 return cmd  # was marked off; a known name in front of it is asked about
+            if (both := _and_known(ctx, words, size)) is not None:  # `visit Initech n Globex`: asked
+                return replace(cmd, customer=" ".join(words[:both]), notes=notes_after(both), unsplit=False)
             return replace(cmd, customer=" ".join(words[:size]), notes=notes_after(size), unsplit=False)
     if len(words) == 2 and not _CJK.search(words[0]) and _CJK.search(words[1]):  # `Hooli 下周再去`:
         return replace(cmd, customer=words[0], notes=notes_after(1), unsplit=False)  # a Latin name
@@ -215,3 +217,12 @@ def _split_customer(ctx: Ctx, cmd: LogVisit) -> LogVisit:
     buttons.append(Button(ctx.t("new_customer_button", name=whole), typed,
                           action=replace(cmd, customer=f"+{whole}", unsplit=False)))
     raise ctx.refuse("visit_which_customer", example=buttons[0].command, buttons=tuple(buttons))
+
+
+def _and_known(ctx: Ctx, words: list[str], size: int) -> int | None:
+    """How many words name two known customers joined by an "and" (`Initech n Globex demo`: 3),
+    the first `size` of them the first customer, or None."""
+    if len(words) <= size + 1 or words[size].lower() not in AND_WORDS:
+        return None
+    return next((end for end in range(len(words), size + 1, -1)
+                 if known_customers(ctx, " ".join(words[size + 1:end]))), None)

@@ -290,6 +290,7 @@ def test_inbox_shows_what_waits_and_what_failed_and_retry_queues_it_again(cli, d
     assert cli("inbox").output.startswith("Chat requests waiting for a worker: 2 ")
 
 
+@pytest.mark.slow
 def test_say_from_another_folder_finds_the_demo_or_says_where_it_looked(tmp_path):
     from bot.settings import Settings
 

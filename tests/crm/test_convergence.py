@@ -38,6 +38,7 @@ def zoho():
     fake.close()
 
 
+@pytest.mark.slow
 def test_every_interleaving_of_chat_and_crm_changes_converges(db_url, monkeypatch, zoho):
     monkeypatch.setenv("DATABASE_URL", db_url)
     monkeypatch.setenv("ZOHO_ACCOUNTS_URL", zoho.accounts_url)
@@ -106,6 +107,7 @@ def fxiaoke():
 # On SQLite only: the sync's rows (links, queued writes, cursors) are the same code for every CRM
 # and converge on PostgreSQL in the Zoho case above; what this adds is 纷享销客's API, which no
 # database changes.
+@pytest.mark.slow
 @pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
 def test_every_interleaving_converges_with_fxiaoke_too(db_url, monkeypatch, fxiaoke):
     monkeypatch.setenv("DATABASE_URL", db_url)

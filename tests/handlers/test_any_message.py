@@ -22,6 +22,7 @@ WORDS = ["visit", "deal", "won", "lost", "progress", "target", "pipeline", "stal
          "East", "manager", "rep", "A", "month", "本季度", "visits", "revenue", "1", "3"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(messages=st.lists(st.tuples(st.sampled_from(["Mia", "Ana", "Bo"]),

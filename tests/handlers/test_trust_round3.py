@@ -33,7 +33,6 @@ def _visits(session_factory) -> list[tuple[str, str]]:
 
 @pytest.mark.parametrize("known, typed", [
     ("腾讯", "visit tencent: demo"),
-    ("腾讯", "visit Tencent Holdings: demo"),
     ("华为", "visit Huawei: demo"),
     ("阿里巴巴集团", "visit alibaba: demo"),
     ("京东", "visit JD.com: demo"),

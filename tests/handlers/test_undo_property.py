@@ -2,6 +2,7 @@
 followed by as many `undo`s (each by whoever made the change, newest first) restores the exported
 data exactly — deals, visits and their follow-ups, tasks, tips, targets, customers, leave,
 contests, team settings — and withdraws every celebration the changes queued."""
+import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
@@ -56,6 +57,7 @@ def changes(session_factory) -> int:
         return s.scalar(select(func.count()).select_from(Change))
 
 
+@pytest.mark.slow
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                  HealthCheck.too_slow])
 @given(steps=st.lists(step, min_size=1, max_size=8))

@@ -24,6 +24,8 @@ from storage.models.team import Team, TeamMember
 from storage.models.workspace import Identity, Member, Tenant
 from support import ROOT, procfile_command, quiet
 
+pytestmark = pytest.mark.slow  # real processes: run first (conftest.py)
+
 ZONE = "Asia/Shanghai"
 
 
@@ -110,7 +112,7 @@ def test_two_workers_on_one_database_prompt_each_rep_once(pg_factory, fake_slack
     # the other take the message over and post it again, as it must when the first is dead
     workers = [start_worker(url, fake_slack, tmp_path / f"w{i}.log", lease=60) for i in range(2)]
     try:
-        fake_slack.wait_for(lambda: len(prompts(fake_slack)) == 20, timeout=60)
+        fake_slack.wait_for(lambda: len(prompts(fake_slack)) == 20)
         quiet(session_factory)  # every message sent: a duplicate would have arrived
     finally:
         stop(*workers)
@@ -122,13 +124,13 @@ def test_a_worker_killed_mid_fan_out_and_restarted_finishes_it(pg_factory, fake_
     seed(session_factory, reps=30, standup_ago=dt.timedelta(minutes=1))
     fake_slack.delay["chat.postMessage"] = 0.1
     first = start_worker(url, fake_slack, tmp_path / "first.log")
-    fake_slack.wait_for(lambda: len(prompts(fake_slack)) >= 5, timeout=60)
+    fake_slack.wait_for(lambda: len(prompts(fake_slack)) >= 5)
     first.send_signal(signal.SIGKILL)
     first.wait(timeout=60)
     assert len(prompts(fake_slack)) < 30  # it really was killed in the middle
     second = start_worker(url, fake_slack, tmp_path / "second.log")
     try:
-        fake_slack.wait_for(lambda: len(prompts(fake_slack)) == 30, timeout=60)
+        fake_slack.wait_for(lambda: len(prompts(fake_slack)) == 30)
         quiet(session_factory)
     finally:
         stop(second)
@@ -143,7 +145,7 @@ def test_a_standup_missed_by_hours_is_skipped_and_logged(pg_factory, fake_slack,
     log = tmp_path / "worker.log"
     worker = start_worker(url, fake_slack, log)
     try:
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + 120  # bounds a failure only: a loaded machine starts it slowly
         while "skipped standup of team Sales" not in log.read_text() and time.monotonic() < deadline:
             time.sleep(0.2)
         time.sleep(1)
@@ -161,7 +163,7 @@ def test_every_message_arrives_under_the_rate_limit_never_before_retry_after(
     fake_slack.per_second = 4
     worker = start_worker(url, fake_slack, tmp_path / "worker.log")
     try:
-        fake_slack.wait_for(lambda: len(prompts(fake_slack)) == 12, timeout=60)
+        fake_slack.wait_for(lambda: len(prompts(fake_slack)) == 12)
     finally:
         stop(worker)
     calls = fake_slack.called("chat.postMessage")
@@ -199,7 +201,7 @@ def test_a_worker_started_around_a_jobs_time_under_load_runs_it_once(postgres_te
             time.sleep(max(0.0, (at + dt.timedelta(seconds=offset) - utcnow()).total_seconds()))
             workers.append(start_worker(urls[n], fake_slack, tmp_path / f"w{n}.log", nice=5))
         expected = {f"D{n}U{i:03}": 1 for n in range(len(OFFSETS)) for i in range(3)}
-        fake_slack.wait_for(lambda: len(prompts(fake_slack)) == len(expected), timeout=90)
+        fake_slack.wait_for(lambda: len(prompts(fake_slack)) == len(expected), timeout=240)
         time.sleep(1)
     finally:
         for process in load:

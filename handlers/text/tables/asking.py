@@ -215,6 +215,11 @@ ASKING: dict[str, tuple[str, str]] = {
                     "its deal? Nothing was saved yet.",
                     "没有命令词，但{text}是我们的客户，也提到了阶段：更新它的商机吗？尚未保存。"),
     "option_as_deal": ("The deal at that stage", "按这个阶段更新商机"),
+    "visit_deal_unsaid": ("There is no command word, but {text} is a customer of ours, a visit is told and a "
+                          "stage is named: log the visit, and move its deal? Nothing was saved yet.",
+                          "没有命令词，但{text}是我们的客户，说了一次拜访，也提到了阶段：记下拜访，并更新它的商机吗？"
+                          "尚未保存。"),
+    "option_as_visit_and_deal": ("The visit, and the deal at that stage", "记拜访，并按这个阶段更新商机"),
     "task_unsaid": ("“{text}” has no command word: is it a task, for that day? Nothing was saved yet.",
                     "“{text}”没有命令词：是一个任务（到那天）吗？尚未保存。"),
     "option_as_visits_each": ("A visit to each, with its own follow-up", "各记一次拜访，各自跟进"),

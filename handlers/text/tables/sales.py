@@ -133,6 +133,11 @@ SALES: dict[str, tuple[str, str]] = {
                          "saved yet: reply with the day, e.g. 2/22 or next Tue.",
                          "“{text}”是放假后的第一个工作日，但{year}年的放假安排还没公布，算不出是哪天。"
                          "尚未保存：请直接回复日期，如 2月22日、下周二。"),
+    "festival_unknown_before": ("“{text}” is the last working day before that holiday, but {year}'s "
+                                "holiday schedule isn't published yet, so I can't tell which day that is. "
+                                "Nothing was saved yet: reply with the day, e.g. 12/31 or next Tue.",
+                                "“{text}”是放假前的最后一个工作日，但{year}年的放假安排还没公布，算不出是哪天。"
+                                "尚未保存：请直接回复日期，如 12月31日、下周二。"),
     "reopen_and_change": ("Reopen, then change it: two commands, one per line. Nothing was changed yet:",
                           "重开和修改是两条命令，要分两行写。尚未改动，这样发吗："),
     "title_needs_quotes": ("A deal's title goes in quotes, without the word title. Nothing was changed yet:",
@@ -315,6 +320,10 @@ SALES: dict[str, tuple[str, str]] = {
     "reason_ask": ("What decided it? Tap a reason, or send: {example}",
                    "主要原因是什么？点一个，或发送：{example}"),
     "reason_noted": ("Reason for deal #{id} noted: {reason}.", "已记录商机 #{id} 的原因：{reason}。"),
+    "reason_which": ("Deal #{id}'s reason names {names}: which one decided it? Tap it (the reason stays "
+                     "as typed).",
+                     "商机 #{id} 的原因里提到了 {names}：哪一个是决定因素？点一个（原因按原文保留）。"),
+    "reason_category_noted": ("Deal #{id} counted under {name}.", "商机 #{id} 已归入“{name}”。"),
     # customers
     "tier": ("Tier", "等级"), "lifecycle": ("Stage", "客户阶段"),
     "customer_updated": ("Customer {name} updated.", "客户{name}已更新。"),

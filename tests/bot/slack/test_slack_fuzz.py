@@ -75,6 +75,7 @@ def quiet_slack(slack, caplog):
     return slack
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
 def test_fuzzed_signed_events_never_get_a_500_or_a_traceback(quiet_slack, caplog):
     slack = quiet_slack

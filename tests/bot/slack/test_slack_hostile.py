@@ -149,6 +149,7 @@ HEADERS = st.fixed_dictionaries({}, optional={
     "CONTENT_LENGTH": st.sampled_from(["", "abc", "-1", "0", "999999999", "¹"])})
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
 def test_fuzzed_slack_requests_never_get_a_500(slack):
     app = slack.web

@@ -378,6 +378,7 @@ def test_someone_elses_edit_button_answers_whose_deal_it_is(slack):
 
 # The outbox's retries of a failing Web API (nothing here is backend-specific: the outbox's rows
 # are tested on both databases in tests/worker/test_outbox.py), its backoff a tenth as long.
+@pytest.mark.slow
 @pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
 def test_web_api_server_errors_are_retried_a_bounded_number_of_times(slack, monkeypatch):
     monkeypatch.setattr(delivery, "backoff", lambda attempts: real_backoff(attempts) / 10)

@@ -1,5 +1,4 @@
 """The database goes away mid-run and comes back: friendly answers, then normal service."""
-import time
 
 import pytest
 from sqlalchemy import func, select
@@ -10,6 +9,7 @@ from fakes.slack_api import _all_text
 from fakes.slack_driver import SECRET, running
 from fakes.tcp_proxy import TcpProxy
 from storage.models.sales import Visit
+from support import eventually
 
 
 @pytest.fixture
@@ -45,12 +45,12 @@ def test_database_cut_and_restored_mid_run(proxied_slack):
     status, path = slack.command("/visit", "华为：断网时", user="U4")
     assert "请稍后再试" in _all_text(slack.answers(path)[0])
     slack.proxy.restore()
-    time.sleep(0.2)
-    assert slack.get("/healthz")[0] == 200
+    eventually(lambda: slack.get("/healthz")[0] == 200)  # (a loaded machine takes a while to reconnect)
     assert "Visit to Acme logged." in slack.say("/visit", "Acme: after")
     assert visits(slack.core) == 2
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
 def test_a_command_while_another_writer_holds_sqlites_lock_is_answered_busy(slack, db_url, caplog):
     """SQLite's lock held past the busy timeout: acked, answered "busy, send it again", nothing

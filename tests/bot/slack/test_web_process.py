@@ -3,7 +3,6 @@ import collections
 import os
 import signal
 import subprocess
-import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -16,12 +15,22 @@ from storage.models.messaging import Delivery, InboxItem
 from storage.models.sales import Visit
 from support import ROOT, count, eventually, free_port, procfile_command, wait_until_healthy
 
+pytestmark = pytest.mark.slow  # real processes: run first (conftest.py)
+
 
 @pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
 def test_the_procfile_web_process_serves_slack(procfile_web):
     status, path = procfile_web.command("/visit", "Acme: demo from the web process")
     assert status == 200
     assert "Visit to Acme logged." in _all_text(procfile_web.answers(path)[0])
+
+
+def answers(driver) -> bool:
+    try:
+        driver.get("/healthz")
+    except OSError:
+        return False
+    return True
 
 
 @pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
@@ -40,16 +49,14 @@ def test_salesbot_start_with_credentials_runs_the_web_process_and_the_worker(db_
         driver.command("/salesbot", "help", user="U2")  # Ana: a rep
         queued = subprocess.run([*salesbot, "run-job", "standup", "--team", "Sales"], env=env,
                                 cwd=ROOT, capture_output=True, text=True, timeout=60)
-        assert "1 new messages queued" in queued.stdout
+        assert "1 new message queued;" in queued.stdout
         [prompt] = fake_slack.wait_for(lambda: [c for c in fake_slack.called("chat.postMessage")
                                                 if c.params.get("channel") == "U2"], timeout=60)
         assert "Standup, Ana" in _all_text(prompt.params)
     finally:
         bot.send_signal(signal.SIGTERM)  # as a process manager stops it: the children go too
         bot.wait(timeout=30)
-    time.sleep(0.5)
-    with pytest.raises(OSError):
-        driver.get("/healthz")  # the web process is gone with it
+    eventually(lambda: not answers(driver))  # the web process is gone with it (soon, on a loaded machine)
 
 
 @pytest.mark.parametrize("db_url", ["postgresql"], indirect=True)

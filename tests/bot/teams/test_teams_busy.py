@@ -9,6 +9,7 @@ from storage.models.sales import Visit
 from support import count
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
 def test_a_teams_message_while_the_lock_is_held_is_answered_busy_in_its_chat(teams, db_url, caplog):
     assert "What you can say" in teams.ask("help")

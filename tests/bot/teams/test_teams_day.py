@@ -60,6 +60,7 @@ def test_a_teams_only_team_goes_through_a_whole_day(teams):
     assert len([p for p in teams.fake.to(CHANNEL) if "Acme" in p.text]) == 1
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)  # the sender's behaviour, not the database's
 def test_a_standup_prompt_to_20_members_arrives_once_each_under_429s(teams):
     teams.say("help", user="29:mia", name="Mia")  # admin: no prompt

@@ -149,6 +149,7 @@ def test_token_expiry_mid_send_refreshes_once_and_delivers(wecom):
 
 # The outbox's waits on WeCom (nothing backend-specific: its rows are tested on both databases in
 # tests/worker/test_outbox.py) run on SQLite only.
+@pytest.mark.slow
 @pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
 def test_frequency_limits_are_waited_out_not_dropped(wecom):
     wecom.fake.script("message/send", {"errcode": 45009, "errmsg": "api freq out of limit"})

@@ -1,5 +1,6 @@
 """The WeCom client: every call on the configured base URL, one token shared by all processes,
 fetched by one of them at a time, and a bounded refresh."""
+import os
 import threading
 
 import pytest
@@ -14,7 +15,9 @@ from handlers.text.reply import Button, Reply
 from storage.address import Address
 from storage.tokens import DatabaseTokens
 
-REDIS_URL = "redis://127.0.0.1:6379/0"
+# one Redis database per pytest-xdist worker (gw0 → 0, gw1 → 1): the token key is the same in
+# every test, and two workers' tests on one key would take each other's token and lock
+REDIS_URL = f"redis://127.0.0.1:6379/{int(os.environ.get('PYTEST_XDIST_WORKER', 'gw0')[2:]) % 16}"
 
 
 def client(fake, tokens):
