@@ -198,7 +198,8 @@ def usage_reply(locale: str, error: ParseError, *, manager: bool = False) -> Rep
             "currency": "not_a_currency", "quote_name": "quote_name",
             "contact": "bad_contact", "stage_list": "bad_stages",
             "unread_words": "unread_words", "word_typo": "word_typo",
-            "mention_missing": "mention_missing", "currency_foreign": "currency_foreign"}.get(error.problem)
+            "mention_missing": "mention_missing", "currency_foreign": "currency_foreign",
+            "done_note_fields": "done_note_fields"}.get(error.problem)
     if error.topic is None and not offer:
         examples = tuple(usage(topic, locale)[index]
                          for topic, index in (_MANAGER_EXAMPLES if manager else _REP_EXAMPLES))

@@ -120,7 +120,7 @@ def _dispatch(session: Session, tenant: Tenant, member: Member, message: Message
         return Outcome(Reply(lines=(ctx.t("member_inactive", admins=admins),), ok=False,
                              locale=ctx.locale), refused=True)
     calendars.load_corrections(session, tenant.id)  # another process may have changed them
-    asked, picked, unread = False, None, None
+    asked, picked, unread, unanswered = False, None, None, None
     if isinstance(message, str):
         asked, picked, asked_in = questions.take(session, member, platform, message, now)  # any ends it
         if isinstance(picked, c.ParseError) and picked.problem == "reason_said":  # free text after
@@ -128,6 +128,8 @@ def _dispatch(session: Session, tenant: Tenant, member: Member, message: Message
             picked = picked.fixed if told else None  # "what decided it?", of a deal with no reason yet
         if isinstance(picked, c.ParseError) and picked.problem == "answer_unread":  # words that pick
             unread, picked = picked, None  # no option: the message as itself, else asked again
+        if isinstance(picked, c.ParseError) and picked.problem == questions.UNANSWERED:  # `3` of two:
+            unanswered, picked = picked.detail, None  # the message as itself, else the question open
         if picked is not None and asked_in in ("en", "zh"):  # `1`, a label (`腾讯`), `80k`: in the
             # question's language; `好的`, `yes` in their own
             ctx.locale = reply_locale(message, asked_in) if questions.answer_word(message) is not None \
@@ -151,6 +153,10 @@ def _dispatch(session: Session, tenant: Tenant, member: Member, message: Message
         parts = [command_json.pressed(part) for part in message.parts]
         return _remember(_run_several(ctx, parts), platform, now, asked)
     outcome = _run(ctx, message)
+    if asked and unanswered is not None and isinstance(message, str) and _still_open(ctx, message, outcome):
+        ctx.locale = reply_locale(message, asked_in or ctx.locale)  # `3`: in the question's language
+        return Outcome(Reply(lines=(ctx.t("question_still_open", count=unanswered),), ok=False,
+                             locale=ctx.locale), refused=True)  # its rollback keeps the question
     if picked is None and outcome.refused and isinstance(message, str) and questions.answer_word(message) \
             is not None and _no_command(parse(message, ctx.today)):  # `1`, `不行` to no question
         outcome = replace(outcome, reply=Reply(lines=(ctx.t("no_question_open"),), ok=False,
@@ -183,6 +189,16 @@ def _reason_untold(ctx: Ctx, line: str) -> bool:
     number = line.partition("#")[2].partition(":")[0].strip()
     deal = ctx.session.get(Deal, int(number)) if number.isdigit() else None
     return deal is not None and deal.tenant_id == ctx.tenant.id and not deal.reason
+
+
+def _still_open(ctx: Ctx, message: str, outcome: Outcome) -> bool:
+    """Whether a message sent while a question is open leaves it open: it answers none of its
+    options (`3` of two, `asdf`) and is no command either, nor anything else the bot could read
+    (a refusal with no question of its own)."""
+    if not outcome.refused or outcome.reply.buttons or outcome.reply.fill:
+        return False
+    number = questions.answer_word(message)
+    return (number is not None and number > 0) or _no_command(parse(message, ctx.today))
 
 
 def _no_command(parsed) -> bool:

@@ -54,8 +54,9 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
         return Reply(lines=(ctx.t(offer[0]), offer[1], ctx.t("answer_hint_one")), ok=False, locale=ctx.locale,
                      buttons=(Button(offer[1].replace("\n", " · ")[:75], offer[1]),))
     if error.topic in (None, "undo", "restore") and (plain := plain_undo.meant(text)) is not None:
-        if isinstance(plain, c.ShowTrash):
-            return plain  # `删错了 恢复一下`: the bin, each item one tap from being restored
+        if isinstance(plain, c.ShowTrash) or (isinstance(plain, c.Undo) and plain.kind):
+            return plain  # `删错了 恢复一下`: the bin, each item one tap from being restored; `undo that
+            # snooze`: the last change, only if it is a snooze (handlers/sales/undo.py), at once
         word = "撤销" if answered_in(text, ctx.locale) == "zh" else "undo"
         ctx.locale = answered_in(text, ctx.locale)
         return Reply(lines=(ctx.t("undo_offered"), ctx.t("answer_hint_one")), ok=False, locale=ctx.locale,
@@ -67,9 +68,12 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
             return said[1]
         if said.problem == "schedule_said" and not ctx.is_manager:  # refused as the command is
             return read(said.options[0][1], ctx.today).command
-        if said.problem == "tier_said" and not known_customers(ctx, read(said.options[0][1], ctx.today)
-                                                               .command.name):
-            said = replace(said, problem="tier_said_new")  # no such customer: said it would be a new one
+        name = read(said.options[0][1], ctx.today).command.name if said.problem == "tier_said" else ""
+        if said.problem == "tier_said" and not known_customers(ctx, name):
+            label, line, command = said.options[0]  # no such customer: said it would be a new one,
+            line = line.replace(f" {name} ", f" +{name} ", 1)  # and the answer makes it (no second question)
+            said = replace(said, problem="tier_said_new", options=((label, line, command and replace(
+                command, name=f"+{name}")),))
         return replace(usage_reply(ctx.locale, said), locale=ctx.locale)  # a change: offered
     if (asked := progress_asked(normalize(ctx.text))) is not None:
         return asked  # `团队这个月KPI完成得怎么样`: no team command, a question about progress

@@ -27,6 +27,8 @@ from storage import questions as stored
 from storage.models.workspace import Member
 
 TTL = dt.timedelta(minutes=5)
+#: What `take` gives for a message that answers no option of a question still open (its problem)
+UNANSWERED = "unanswered"
 _YES = {"yes", "y", "yeah", "yep", "ok", "okay", "sure", "好", "好的", "是", "是的", "对", "行", "可以", "嗯",
         "确认", "確認", "确定", "確定", "confirm", "对的", "没问题", "可以的", "行的", "好滴", "yes please",
         "sounds good", "go ahead", "do it", "好嘞", "好咧", "就这样", "就这么办", "对对", "对对对", "是是",
@@ -126,6 +128,9 @@ def take(session: Session, member: Member, platform: str, text: str,
         said = " ".join(text.split())  # `relationship, known their CTO for yrs`: the reason in their
         return False, c.ParseError(None, "reason_said", said, f"{head[1]}: {said}"), locale  # words, if
         # it is no other message
+    if not about.get("soft") and now - question.asked_at <= TTL and (pick is None or pick > len(answers)):
+        return True, c.ParseError(None, UNANSWERED, str(len(answers))), locale  # `3` of two, `asdf`:
+        # no answer; the dispatcher keeps the question open where the text is no command either
     if pick is None or now - question.asked_at > TTL or pick > len(answers):
         return not about.get("soft"), None, locale  # a win's reason untold: let go, unsaid
     return True, "" if pick == 0 else pressed(answers[pick - 1]), locale

@@ -37,6 +37,7 @@ from handlers.grammar.parse_corrections import (
     visit_changes,
 )
 from handlers.grammar.parse_deals import parse_deal
+from handlers.grammar.parse_done import parse_done
 from handlers.grammar.parse_reports import (
     parse_deals,
     parse_leaderboard,
@@ -49,7 +50,7 @@ from handlers.grammar.parse_reports import (
 )
 from handlers.grammar.parse_schedule import parse_schedule, parse_standup
 from handlers.grammar.parse_stages import parse_stages
-from handlers.grammar.parse_tasks import parse_done, parse_due, parse_snooze, parse_task
+from handlers.grammar.parse_tasks import parse_due, parse_snooze, parse_task
 from handlers.grammar.parse_tips import parse_contest, parse_like, parse_tip
 from handlers.grammar.parse_visits import parse_visit, parse_visits
 from handlers.grammar.patterns import pattern

@@ -110,6 +110,14 @@ def _follow_up_in_reason(topic: str, rest: str, reason: str, command: c.CloseDea
     deal closed with the rest as its reason and a task for the follow-up (two lines), or the
     whole as the reason, word for word."""
     as_typed = ("as_reason", "", command)
+    typed = ""  # `folow up fri`: the follow-up as typed, read as meant (`follow up fri`)
+    if isinstance(found, clauses.Unread) and found.typo:
+        fixed = reason.replace(found.text, "跟进" if CJK.search(found.text) else "follow up", 1)
+        meant = clauses.follow_ups(fixed, view(fixed), today)
+        if meant and not isinstance(meant, clauses.Unread):
+            at, grown = reason.find(found.text), len(reason) - len(fixed)
+            typed = reason[min(meant[0].start, at):meant[0].end + grown].strip()
+            rest, reason, found = rest[:len(rest) - len(reason)] + fixed, fixed, meant
     if isinstance(found, clauses.Unread):
         return c.ParseError(topic, "follow_up_in_reason", found.text, options=(as_typed,))
     clause = found[0]
@@ -127,7 +135,8 @@ def _follow_up_in_reason(topic: str, rest: str, reason: str, command: c.CloseDea
     tasks = tuple(f"\n任务 {about} {day.isoformat()}前{what}" if zh
                   else f"\ntask {about} {what} by {day.isoformat()}"
                   for day in _both_ways(rest, reason[clause.start:clause.end], clause.day, today))
-    return c.ParseError(topic, "follow_up_in_reason", reason[clause.start:clause.end].strip(), options=(
+    typed = typed or reason[clause.start:clause.end].strip()
+    return c.ParseError(topic, "follow_up_in_reason", typed, options=(
         *(("close_and_task", f"{closed}{task}", None) for task in tasks), as_typed))
 
 

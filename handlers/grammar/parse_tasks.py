@@ -1,5 +1,5 @@
-"""The grammar of tasks and follow-ups: `task [@who] what [by DAY]`, `done 3 4`, `done task 7`,
-`snooze 46 fri`, `due visits`."""
+"""The grammar of tasks and follow-ups: `task [@who] what [by DAY]`, `snooze 46 fri`, `due visits`
+(`done 3 4`, `done task 7`: handlers/grammar/parse_done.py)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -12,21 +12,9 @@ from handlers.grammar.day_parts import day_and_part, zh_part_at_end
 from handlers.grammar.festivals import cut_from_holiday, named, unknown_in
 from handlers.grammar.glued import unglue
 from handlers.grammar.normal import view
-from handlers.grammar.parse import CJK, LIST_SEP, head_and_body
+from handlers.grammar.parse import CJK, head_and_body
+from handlers.grammar.parse_done import DONE_ASKED, DONE_NOTED, DONE_SAID, DONE_SEVERAL, DONE_UNREAD
 from handlers.grammar.patterns import pattern
-
-
-def parse_done(rest: str, _today: dt.date) -> c.Command | c.ParseError:
-    """`done 3 4` (follow-ups of visits #3 and #4) · `done task 7` · `完成 任务 7`."""
-    glued = re.sub(r"^(任务|task)\s*#?(?=\d)", r"\1 ", rest.strip(), flags=re.I)  # `完成任务9`
-    words = glued.split(maxsplit=1)
-    task = bool(words) and words[0].lower() in V.TASK_WORDS
-    ids = [w.lstrip("#") for w in LIST_SEP.split(words[1] if task and len(words) > 1 else
-                                                  "" if task else rest.strip())
-           if w and w.lower() not in ("and", "&", "和", "及")]  # `done 257 and 270`
-    if not ids or not all(i.isdigit() and len(i) < 10 for i in ids):
-        return c.ParseError("done")
-    return (c.DoneTask if task else c.DoneFollowups)(tuple(int(i) for i in ids))
 
 
 def parse_due(rest: str, _today: dt.date) -> c.Command | c.ParseError:
@@ -79,14 +67,14 @@ def parse_task(rest: str, today: dt.date) -> c.Command | c.ParseError:
         return c.ListTasks()
     if len(words) == 1 and words[0].startswith("@") and len(words[0]) > 1:  # `tasks @ana`
         return c.ListTasks(words[0][1:])
-    if (done := _DONE_SAID.fullmatch(view(rest).strip())) is not None:
+    if (done := DONE_SAID.fullmatch(view(rest).strip())) is not None:
         return c.DoneTask((int(done["id"]),))  # `任务7搞定`, `task 7 done`: no task titled "7搞定"
-    if (several := _DONE_SEVERAL.fullmatch(view(rest).strip())) is not None:
+    if (several := DONE_SEVERAL.fullmatch(view(rest).strip())) is not None:
         return c.DoneTask(tuple(dict.fromkeys(int(i) for i in re.findall(r"\d+", several["ids"]))))
         # `tasks 23 and 24 done`, `任务23、24都做完了`: each done, no task titled "23, 24 done"
-    if _DONE_ASKED.fullmatch(view(rest).strip()):
+    if DONE_ASKED.fullmatch(view(rest).strip()):
         return c.ListTasks()  # `任务7搞定了吗？`: asked, answered with the list, no task titled so
-    if _DONE_UNREAD.fullmatch(view(rest).strip()):
+    if DONE_UNREAD.fullmatch(view(rest).strip()):
         return c.ParseError("done")  # `tasks 1 adn 2 done`: numbers and done, read no further: asked
     if (moved := task_moved(rest, today)) is not None:
         return moved  # `task 7 due fri`, `任务7推到月底`: no task titled "7 due fri"
@@ -95,6 +83,12 @@ def parse_task(rest: str, today: dt.date) -> c.Command | c.ParseError:
         done = "完成 任务" if CJK.search(rest) else "done task"
         return c.ParseError("task", "task_delete", number,
                             options=(("done_task", f"\n{done} {number}", None),))
+    if (noted := DONE_NOTED.fullmatch(view(rest).strip())) is not None:  # `task 1 done, sent it`: no
+        done = "完成 任务" if CJK.search(rest) else "done task"  # task so titled; a task keeps no note
+        return c.ParseError("task", "task_done_words", rest.strip()[noted.start("note"):],
+                            options=(("done_task", f"\n{done} {noted['id']}", None),))
+    numbered = (bool(re.fullmatch(r"\d{1,9}", words[0])) and len(words) > 1  # `task 9 call Acme`; `#9`:
+                or bool(_GLUED_NUMBER.match(words[0])))  # a deal's; `任务 9给华为打电话`
     people = [w for w in words if w.startswith("@") and len(w) > 1]
     if len(people) > 1:
         return _task_each(words, people)
@@ -134,6 +128,9 @@ def parse_task(rest: str, today: dt.date) -> c.Command | c.ParseError:
         return c.ParseError("task", "date", text[vague.start():vague.end()])
     if not text or len(text) > 2000:
         return c.ParseError("task")
+    if numbered:  # `task 9 call Acme`: task #9, or a new task "9 call Acme"? asked, the title one tap
+        return c.ParseError("task", "task_number_or_title", text,
+                            options=(("task_titled", "", c.AddTask(text, assignee, due, deal_id, customer)),))
     return c.AddTask(text, assignee, due, deal_id, customer)
 
 
@@ -185,6 +182,10 @@ def _bare_due(text: str, today: dt.date) -> tuple[str, dt.date | None]:
     return text, None
 
 
+#: A number glued to a Chinese title (`9给华为打电话`), not a count, day or time (`3天后…`, `2个报价`)
+_GLUED_NUMBER = pattern(r"\d{1,9}(?![\d点号月日天周个次位家份条年万千百元块])[\u4e00-\u9fff]")
+
+
 def _part_said(said: str) -> list[str]:
     """The part of the day said with a task's day (`mon morning`, `明天上午`, `noon tomorrow`), as
     typed, kept in its title: it says when in the day (the due day holds no time)."""
@@ -193,57 +194,6 @@ def _part_said(said: str) -> list[str]:
         return []
     at = view(said).lower().rfind(split[1].lower())
     return [said[at:at + len(split[1])]] if at >= 0 else []
-
-
-#: A task's number and a word of it being done (`7搞定了`, `#7 已完成`, `7 done`, `#7 - done ✅`)
-_DONE_WORDS = (r"(?:已经?|也|都)?(?:搞定|完成|做完|办完|弄完|办好|做好|弄好|结束)(?:了|啦|咯)?"
-               r"|(?:is\s+|was\s+|all\s+|now\s+|marked\s+(?:as\s+)?)?"
-               r"(?:done|finished|completed?|closed|ticked\s+off|sorted)")
-_THANKS = r"(?:\s*(?:pls|please|plz|thanks|thx|ty|✅|✔️?|👍|🎉))*"
-_NUMBER = r"(?:no\.?\s*|number\s+|nr\.?\s*)?#?(?P<id>\d{1,9})"
-_DONE_SAID = pattern(rf"{_NUMBER}\s*号?\s*(?:[,，:：]|\s[-–—]\s?)?\s*(?:{_DONE_WORDS})"
-                     rf"{_THANKS}\s*[!！。.~]*", re.I)
-#: Several tasks' numbers and a done word (`23 and 24 done`, `23、24都做完了`, `#23, #24 done`)
-_DONE_SEVERAL = pattern(rf"(?P<ids>#?\d{{1,9}}(?:\s*(?:[,，、&+/]|\band\b|和|及|与|跟)\s*#?\d{{1,9}})+)"
-                        rf"\s*号?\s*(?:[,，:：]|\s[-–—]\s?)?\s*(?:(?:are\s+|were\s+|both\s+)?(?:{_DONE_WORDS}))"
-                        rf"{_THANKS}\s*[!！。.~]*", re.I)
-_DONE_ASKED = pattern(rf"#?\d{{1,9}}\s*号?\s*[,，]?\s*(?:{_DONE_WORDS})\s*(?:了|没)?\s*"
-                      r"(?:(?:吗|么|没有?)\s*[?？]*|[?？]+)", re.I)
-#: Numbers, words not read and a done word (`1 adn 2 done`): how to say it, never a task so titled
-_DONE_UNREAD = pattern(rf"#?\d{{1,9}}(?:\s+\S+)*?\s*[,，、]?\s*#?\d{{1,9}}\s*(?:{_DONE_WORDS}){_THANKS}"
-                       r"\s*[!！。.~]*", re.I)
-#: `7号任务完成了`, `第7个任务搞定了` with no command word at the start
-_NUMBERED_DONE = pattern(rf"(?:第\s*)?#?(?P<id>\d{{1,9}})\s*(?:号|个)?\s*(?:任务|待办|task)\s*[,，:：]?\s*"
-                         rf"(?:{_DONE_WORDS}){_THANKS}\s*[!！。.~]*", re.I)
-#: `finished task 7`, `mark task #7 done`, `close task 7`, `tick off task 7`: the done word first
-_DONE_FIRST = pattern(rf"(?:finished|completed?|closed?|tick(?:ed)?\s+off|check(?:ed)?\s+off|"
-                      rf"mark(?:ed)?|set)\s+(?:the\s+)?task\s+{_NUMBER}"
-                      rf"(?:\s+(?:as\s+)?(?:done|finished|complete|completed|closed))?"
-                      rf"{_THANKS}\s*[!.]*", re.I)
-
-
-#: `fu 392 done`, `follow-up #392 done`, `跟进392完成了`: a follow-up's number(s) and a done word
-_FOLLOW_UP_DONE = pattern(rf"(?:fu|f/u|follow[\s-]?ups?|跟进|回访)\s*[:：]?\s*(?P<ids>#?\d{{1,9}}"
-                          rf"(?:\s*(?:[,，、&+]|\band\b|和|及)\s*#?\d{{1,9}})*)\s*号?\s*(?:[,，:：]|\s[-–—]\s?)?\s*"
-                          rf"(?:(?:are\s+|both\s+)?(?:{_DONE_WORDS})){_THANKS}\s*[!！。.~]*", re.I)
-
-
-def follow_up_done_said(text: str) -> c.DoneFollowups | None:
-    """`fu 392 done` · `跟进 392 完成了`: follow-up #392 done, as `done 392` is."""
-    found = _FOLLOW_UP_DONE.fullmatch(view(text).strip())
-    return c.DoneFollowups(tuple(dict.fromkeys(int(i) for i in re.findall(r"\d+", found["ids"])))) \
-        if found else None
-
-
-def done_said(text: str) -> c.DoneTask | None:
-    """`7号任务完成了` (a task's number before the task word, no command word): task 7 done."""
-    found = _NUMBERED_DONE.fullmatch(view(text).strip())
-    first = _DONE_FIRST.fullmatch(view(text).strip())
-    if first and first[0].split()[0].lower() in ("mark", "marked", "set") \
-            and not re.search(r"(?:done|finished|complete|completed|closed)\W*$", first[0], re.I):
-        first = None  # `mark task 7` alone says nothing of it being done
-    found = found or first
-    return c.DoneTask((int(found["id"]),)) if found else None
 
 
 def _task_each(words: list[str], people: list[str]) -> c.ParseError:
@@ -290,12 +240,20 @@ _SHIFT = pattern(r"^(?:by\s+|for\s+|\+)?(\d{1,3}|[一二两三四五六七八九
 
 
 _TASK_WORD = pattern(r"(?:任务|待办|task)\s*(?=#?\d)", re.I)
-#: The words of moving a task's day, after its number: `due`, `to`, `push to`, `改到`, `推迟`
-_MOVE_VERB = (r"(?:(?:is\s+)?(?:now\s+)?due(?:\s+date)?(?:\s+(?:on|by|is))?|to|until|till|"
-              r"(?:move[sd]?|push(?:ed)?|postpone[sd]?|delay(?:ed)?|reschedule[sd]?|snooze[sd]?|change[sd]?)"
-              r"(?:\s+(?:it\s+)?(?:to|until|till))?)(?![A-Za-z])|->|→|=|"
-              r"(?:再|先|往后)?(?:推到|推迟到|延到|延后到|延期到|改到|改成|改为|挪到|移到|顺延到|推后到|"
-              r"截止(?:日期)?(?:改到|改成|改为|到|是)?|推迟|延后|延期|顺延)")
+#: The words of moving a day, declared once: a task's (`7 推到月底`) and, said with no command word, a
+#: follow-up's, a deal's close or a task's (`254 push to fri`: handlers/sales/unnamed.py)
+MOVED_ZH = (r"(?:再|先|往后)?(?:推到|推迟到|延到|延后到|延期到|改到|改成|改为|挪到|移到|顺延到|推后到|"
+            r"推迟|延后|延期|顺延)")
+MOVED_EN = r"(?:move[sd]?|push(?:ed)?|postpone[sd]?|delay(?:ed)?|reschedule[sd]?|snooze[sd]?|change[sd]?)"
+#: A bare number and a new day, no command word (`254 推到月底`, `#31 改到下周五`, `254 push to fri`):
+#: a follow-up's, a deal's close or a task's day, asked which (handlers/sales/unnamed.py)
+NUMBER_MOVED = pattern(rf"^(?:把|将)?\s*(?:跟进|商机)?\s*#?(?P<id>\d{{1,9}})\s*号?\s*[,，:：]?\s*"
+                       rf"(?:{MOVED_ZH}|{MOVED_EN}\s+(?:it\s+)?(?:to|until|till)?)\s*(?P<day>.+?)\s*(?:吧|了)?"
+                       r"[!！。.~]*$", re.I)
+#: The words of moving a task's day, after its number: those, and `due`, `to`, `->`, `截止`
+_MOVE_VERB = (rf"(?:(?:is\s+)?(?:now\s+)?due(?:\s+date)?(?:\s+(?:on|by|is))?|to|until|till|"
+              rf"{MOVED_EN}(?:\s+(?:it\s+)?(?:to|until|till))?)(?![A-Za-z])|->|→|=|"
+              rf"截止(?:日期)?(?:改到|改成|改为|到|是)?|{MOVED_ZH}")
 _MOVE = pattern(rf"#?(?P<id>\d{{1,9}})(?!\d)\s*号?\s*[,，:：]?\s*(?P<verb>{_MOVE_VERB})?\s*"
                 r"(?P<day>\S.*?)\s*(?:吧|了)?[!！。.~]*", re.I)
 #: `把任务7延到下周一` · `move task 7 to fri`: a task's day moved, no command word at the start

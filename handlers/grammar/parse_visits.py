@@ -116,6 +116,10 @@ def parse_visit(rest: str, today: dt.date) -> c.Command | c.ParseError:
                 word = "；跟进" if CJK.search(rest) else "; follow up"
                 options = [("as_follow_up", f"{rest.rstrip()}{word} {d.isoformat()}",
                             replace(command, follow_up=d)) for d in (day, other[1])]
+            if not other and view(body).strip(" ，,.。:：;；-–—!！") == view(said).strip():  # `visit Acme:
+                word = "任务 拜访" if CJK.search(rest) else "task visit"  # tomorrow`: a day alone,
+                options.append(("plan_visit", f"\n{word} {command.customer.lstrip('+')} {said.strip()}",
+                                None))  # perhaps a visit still to come: planned as a task
             return c.ParseError("visit", "deadline_in_notes", said.strip(),
                                 options=(*options, ("as_notes", "", command)))
         if command.follow_up is None and (again := _CALL_AGAIN.search(view(body))):

@@ -33,9 +33,36 @@ _RESTORE = pattern(r"^(?:删错了|误删了?|不小心删了)?[\s，,。]*(?:�
                    r"|^(?:undelete|restore)\s+(?:that|it|the last one|what i deleted)[\s.!]*$", re.I)
 
 
+#: A change named by its kind in an undo (`undo that snooze`, `撤销刚才的推迟`): the kinds of
+#: change (the journal's, a command's name) it may be; words of each language
+KINDS = {"snooze": ("SnoozeFollowup", "MoveTask"), "done": ("DoneFollowups", "DoneTask"),
+         "visit": ("LogVisit",), "close": ("CloseDeal",), "task": ("AddTask",), "deal": ("UpsertDeal",)}
+_KIND_WORDS = {"snooze": "snooze", "snoozes": "snooze", "postpone": "snooze", "move": "snooze",
+               "推迟": "snooze", "延后": "snooze", "改期": "snooze", "延期": "snooze",
+               "done": "done", "完成": "done", "visit": "visit", "拜访": "visit", "win": "close",
+               "won": "close", "loss": "close", "lost": "close", "赢单": "close", "输单": "close",
+               "task": "task", "任务": "task", "deal": "deal", "商机": "deal"}
+_KIND_EN = pattern(r"^(?:(?:oops|whoops|actually|sorry|wait|no+)[\s,.!]+)*(?:(?:pls|please|just)\s+)?"
+                   r"(?:undo|revert|take back)\s+(?:(?:that|this|the|my)\s+)?(?:(?:last|latest|previous)\s+)?"
+                   r"(?P<kind>[a-z]+)(?:[\s,.!]+(?:pls|please|plz|thx|thanks))*[\s.!?]*$", re.I)
+_KIND_ZH = pattern(r"^(?:把|请|帮我)?(?:撤销|撤回)?(?:一下)?(?:刚才|刚刚|上一?次|最后一次)?(?:的|那次|那个)?"
+                   r"(?P<kind>推迟|延后|改期|延期|完成|拜访|赢单|输单|任务|商机)(?:撤销|撤回)?(?:一下)?[吧啊了\s。.!！]*$")
+
+
+def kind_meant(text: str) -> c.Undo | None:
+    """`undo that snooze` · `undo my last visit` · `撤销刚才的推迟` · `把刚才的推迟撤销`: the undo
+    of the last change, said to be of that kind; None for any other text."""
+    said = " ".join(text.split())
+    found = _KIND_EN.match(said) or ((found_zh := _KIND_ZH.match(said)) and "撤" in said and found_zh)
+    kind = _KIND_WORDS.get(found["kind"].lower()) if found else None
+    return c.Undo(kind) if kind else None
+
+
 def meant(text: str) -> c.Command | None:
     """The undo or the bin a sentence asks for, or None."""
     said = " ".join(text.split())
+    if (kind := kind_meant(said)) is not None:
+        return kind
     if _UNDO.match(said) or (_UNDO_SAID.match(said) and not _ASIDE.match(said)):
         return c.Undo()
     if _RESTORE.match(said):

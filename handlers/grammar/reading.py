@@ -23,8 +23,9 @@ from handlers.grammar.intents import (
     split_keyword,
 )
 from handlers.grammar.normal import simplified
+from handlers.grammar.parse_done import done_said, follow_up_done_noted, follow_up_done_said
 from handlers.grammar.parse_reports import progress_asked
-from handlers.grammar.parse_tasks import done_said, follow_up_done_said, parse_task
+from handlers.grammar.parse_tasks import parse_task
 from handlers.grammar.patterns import pattern
 from handlers.grammar.sentences import sentence
 from handlers.grammar.target_said import target_said
@@ -77,8 +78,9 @@ def parse(text: str, today: dt.date | None = None) -> c.Command | c.ParseError:
     name, _, rest = split_keyword(text)
     if name in (None, "followups") and (closed := follow_up_done_said(text)) is not None:
         return closed  # `fu 392 done`, `跟进392完成了`: `done 392`
-    if name is None and (done := done_said(text)) is not None:
-        return done  # `7号任务完成了`: task 7 done
+    if name is None and (done := done_said(text) or follow_up_done_noted(raw, text, today or dt.date.today())
+                         ) is not None:
+        return done  # `7号任务完成了`: task 7 done; `392 done, sent the quote`: follow-up #392, noted
     if name in (None, "team") and (target := target_said(text)) is not None \
             and isinstance(said := parse(target, today), c.SetTarget):
         return said  # `李娜下个月目标50万`, `set Bo's target for next month to 50k`, `Ana target Q1

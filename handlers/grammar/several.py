@@ -36,13 +36,18 @@ _FOLLOW_LINE = pattern(r"(?:follow[\s-]?ups?|f/u|跟进|回访)(?![A-Za-z])\s*:?
 def command_lines(text: str) -> list[str] | None:
     """The message's commands, one per line, when it has two or more; else None. A second command
     made plain inside a line (after `;` or a joining word such as `另外`/`also`) is a line of its own."""
-    lines = [part for line in text.splitlines() if line.strip() for part in _plain_parts(line.strip())]
-    if len(lines) < 2 or split_keyword(simplified(normalize(lines[0])))[0] is None:
+    split = [_plain_parts(line.strip()) for line in text.splitlines() if line.strip()]
+    lines = [part for parts in split for part in parts]
+    alone = {part for parts in split if len(parts) > 1 for part in parts}  # each a command by itself
+    first = split_keyword(simplified(normalize(lines[0])))[0] if lines else None
+    if len(lines) < 2 or (first is None and lines[0] not in alone):
         return None
     out: list[str] = []
     for line in lines:
         seen = simplified(normalize(line))
-        if split_keyword(seen)[0] is None and _FOLLOW_LINE.match(seen):  # `follow up 15/12`: the line above
+        if line in alone:  # `258完成，另外271推到周五`: each part a command of its own
+            out.append(line)
+        elif split_keyword(seen)[0] is None and _FOLLOW_LINE.match(seen):  # `follow up 15/12`: the line above
             out[-1] = f"{out[-1]}; {line}"
         elif split_keyword(seen)[0] is not None or keyword_typo(seen):  # `vist …` is asked about
             out.append(line)
@@ -118,6 +123,8 @@ def _plain_parts(line: str) -> list[str]:
     raw = " ".join(line.split())
     seen = simplified(normalize(line))
     name = split_keyword(seen)[0]
+    if (joined := _joined(raw, seen)) is not None:
+        return joined  # `done 258, also snooze 271 to fri`, `258完成，另外271推到周五`: both, in order
     if name == "snooze" and (each := _each_id(raw)):
         return each  # `snooze 395 and 403 to fri`: each one snoozed, answered together
     if name not in _SPLITS:
@@ -148,6 +155,37 @@ def _each_id(raw: str) -> list[str] | None:
         return None
     lines = [f"{found['word']} {number} {found['rest']}" for number in re.findall(r"\d+", found["ids"])]
     return lines if all(isinstance(read(each).command, c.Command) for each in lines) else None
+
+
+#: A word joining a second command to the first in one line (`, also`, `then`, `and then`, `，另外`,
+#: `然后`, `还有`, `同时`, `并且`), the same words wherever a second command is looked for
+_JOIN = pattern(r"\s*[,，;；]?\s*(?:(?<![A-Za-z])(?:and\s+then|also|then|plus)(?![A-Za-z])"
+                r"|另外|然后|还有|同时|并且)\s*[,，:：]?\s*", re.I)
+
+
+def _joined(raw: str, seen: str) -> list[str] | None:
+    """`done 258, also snooze 271 to fri` · `258完成，另外271推到周五` · `done 258 then snooze 271
+    fri`: two commands joined by a word, each read alone as a command that stores something (or
+    a number's new day, asked which record it is: handlers/sales/unnamed.py); else None."""
+    for join in _JOIN.finditer(seen):
+        first, other = raw[:join.start()].rstrip(" ,，;；"), raw[join.end():]
+        if first and other and _alone(first) and _alone(other):
+            return [first, *_plain_parts(other)]
+    return None
+
+
+def _alone(part: str) -> bool:
+    """Whether `part` is, by itself, a command that changes something (or a number and a day)."""
+    from handlers.grammar.parse_tasks import NUMBER_MOVED
+
+    if NUMBER_MOVED.match(" ".join(simplified(normalize(part)).split())):
+        return True
+    command = read(part).command
+    return isinstance(command, c.Command) and type(command).__name__.startswith(_CHANGES) and _full(part)
+
+
+#: The commands that store (a report or a list is no second command: `… then progress` is prose)
+_CHANGES = ("Done", "Snooze", "Move", "Log", "Upsert", "Close", "Add", "Set", "Change")
 
 
 def _full(line: str) -> bool:

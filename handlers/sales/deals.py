@@ -26,6 +26,7 @@ from storage.sales import DealRepository
 
 def handle_upsert_deal(ctx: Ctx, cmd: UpsertDeal) -> Reply:
     repo = DealRepository(ctx.session)
+    cmd = won_amount.number_as_title(ctx, cmd)  # `deal 京东 618 谈判`: its deal titled 618, or asked
     if (won := won_amount.only_the_amount_of_a_won_deal(ctx, cmd)) is not None:  # `不对，是25万`
         _check_owner(ctx, won, by_number=True)
         _check_currency(ctx, cmd, won)

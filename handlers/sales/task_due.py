@@ -48,8 +48,9 @@ def handle_move_task(ctx: Ctx, cmd: MoveTask) -> Reply:
                             Reply(lines=(said,), locale=other.locale)))
     if was is None:
         return Reply(lines=(ctx.t("task_due_set", id=task.id, title=task.title, when=when),))
-    return Reply(lines=(ctx.t("task_moved", id=task.id, title=task.title, when=when,
-                              was=fmt.day(was, ctx.today, ctx.locale, relative=False)),))
+    said = "task_moved_earlier" if day < was else "task_moved"  # sooner: said in words, not left to
+    return Reply(lines=(ctx.t(said, id=task.id, title=task.title, when=when, days=(was - day).days,  # a
+                              was=fmt.day(was, ctx.today, ctx.locale, relative=False)),))  # date compared
 
 
 def snoozed_task(ctx: Ctx, number: int, day: dt.date | None, shift_days: int) -> Refusal | None:

@@ -12,6 +12,7 @@ import datetime as dt
 from decimal import Decimal
 
 from handlers.context import Ctx
+from handlers.grammar import plain_undo
 from handlers.grammar.commands import Undo
 from handlers.team import fact_posts as facts
 from handlers.text import format as fmt
@@ -26,6 +27,9 @@ def handle_undo(ctx: Ctx, _cmd: Undo) -> Reply:
     change = journal.take_latest(ctx.session, ctx.tenant.id, ctx.member.id)
     if change is None or change.at < ctx.now - journal.WINDOW:
         raise ctx.refuse("undo_nothing")
+    if _cmd.kind and change.kind not in plain_undo.KINDS.get(_cmd.kind, ()):  # `undo that snooze`
+        raise ctx.refuse("undo_not_that_kind", what=_label(change), kind=ctx.t(f"undo_kind_{_cmd.kind}"),
+                         buttons=(Button(ctx.t("undo_that_one_button"), name_of(WORDS, "undo", ctx.locale)),))
     result = journal.revert(ctx.session, change)
     if isinstance(result, journal.Blocked):
         reason = _why(ctx, change, result)

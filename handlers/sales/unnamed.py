@@ -18,6 +18,7 @@ from sqlalchemy import select
 from handlers.context import Ctx
 from handlers.grammar.dates import parse_date
 from handlers.grammar.normal import simplified, view
+from handlers.grammar.parse_tasks import NUMBER_MOVED as _MOVED
 from handlers.grammar.patterns import pattern
 from handlers.text.reply import Button, Reply
 from storage import journal
@@ -26,12 +27,6 @@ from storage.sales import DealRepository
 
 RECENT = dt.timedelta(minutes=10)  # "the deal just talked about"
 _CJK = pattern(r"[\u3400-\u9fff]")
-#: `254 推到月底` · `#31 改到下周五` · `31号 延到周五` · `254 push to fri`
-_MOVED = pattern(r"^(?:把|将)?\s*(?:跟进|商机)?\s*#?(?P<id>\d{1,9})\s*号?\s*[,，:：]?\s*"
-                 r"(?:(?:再|先|往后)?(?:推到|推迟到|延到|延后到|延期到|改到|改成|改为|挪到|移到|顺延到|推后到|推迟|延后|"
-                 r"延期|顺延)"
-                 r"|(?:push(?:ed)?|move[d]?|postpone[d]?|delay(?:ed)?|reschedule[d]?)\s+(?:it\s+)?"
-                 r"(?:to|until|till)?)\s*(?P<day>.+?)\s*(?:吧|了)?[!！。.~]*$", re.I)
 
 
 def id_change(ctx: Ctx, text: str) -> Reply | None:

@@ -36,7 +36,8 @@ def handle_list_visits(ctx: Ctx, cmd: ListVisits) -> Reply:
     lines = []
     for visit, customer, who in rows:
         when = fmt.day(visit.visited_at.astimezone(ctx.zone).date(), ctx.today, ctx.locale)
-        said = visit.notes or visit.next_step or ""
+        said = " → ".join(part for part in (visit.notes or visit.next_step, visit.outcome) if part)  # what
+        # came of it (`392 done, sent the proposal`) after what was said
         by = f" · {who}" if len(members) > 1 else ""
         lines.append(f"#{visit.id} {when} · {customer}{by}" + (f" · {said}" if said else ""))
     if between is not None:

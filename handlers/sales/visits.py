@@ -15,6 +15,7 @@ from handlers.text import format as fmt
 from handlers.text import when_read
 from handlers.text.reply import Button, Heading, Reply
 from handlers.text.strings import WORDS, name_of
+from storage.models.sales import Task, Visit
 from storage.sales import CustomerRepository, VisitRepository, close_followups
 
 _CJK = pattern(r"[\u3400-\u9fff]")
@@ -126,12 +127,30 @@ def _earlier(ctx: Ctx, cmd: SnoozeFollowup, visit_id: int, day: dt.date, was: dt
 def handle_done_followups(ctx: Ctx, cmd: DoneFollowups) -> Reply:
     changed = close_followups(ctx.session, ctx.member.id, list(cmd.visit_ids))
     if not changed:
+        _a_task_meant(ctx, cmd)
         ids = ", ".join(f"#{i}" for i in cmd.visit_ids)
         raise ctx.refuse("done_none", ids=ids, hint=example(ctx, "followups"))
     lines = [ctx.t("done_ok", count=len(changed))]
+    for visit_id in changed if cmd.note else ():  # `392 done, sent the proposal`: what came of it
+        visit = ctx.session.get(Visit, visit_id)
+        visit.outcome = f"{visit.outcome}; {cmd.note}" if visit.outcome else cmd.note
+        lines.append(ctx.t("done_noted", id=visit_id, note=cmd.note))
     if others := [i for i in dict.fromkeys(cmd.visit_ids) if i not in changed]:  # said, never counted
         lines.append(ctx.t("done_not_open", ids=", ".join(f"#{i}" for i in others)))
     return Reply(lines=tuple(lines))
+
+
+def _a_task_meant(ctx: Ctx, cmd: DoneFollowups) -> None:
+    """`392 done` where #392 is no follow-up of the member's but an open task of theirs: that task
+    done is offered (one tap; a note said with it is not kept, and that is said)."""
+    task = ctx.session.get(Task, cmd.visit_ids[0]) if len(set(cmd.visit_ids)) == 1 else None
+    if task is None or task.tenant_id != ctx.tenant.id or task.done_at is not None \
+            or ctx.member.id not in (task.assignee_id, task.creator_id):
+        return
+    said = f"{'完成 任务' if ctx.locale == 'zh' else 'done task'} {task.id}"
+    note = ctx.t("task_done_words", text=cmd.note) if cmd.note else None
+    raise ctx.refuse("done_is_task", id=task.id, title=task.title, hint=note or ctx.t("answer_hint_one"),
+                     buttons=(Button(said, said),))
 
 
 def _new_long_name(ctx: Ctx, name: str) -> bool:

@@ -45,15 +45,19 @@ def amend(ctx: Ctx, cmd: UpsertDeal, deal: Deal, card) -> Reply:
     return card(ctx, deal, customer.name, owner, [Said("won_amount_changed", old=old, new=new)])
 
 
-def number_as_title(ctx: Ctx, cmd: CloseDeal) -> CloseDeal:
-    """`lost 京东 618: …` for 京东's deal titled "618": the number is the title that names the
-    deal, never its amount (a plain number, no unit, no currency, that is a word of the title of
-    the one open deal of the asker the message names)."""
+def number_as_title(ctx: Ctx, cmd: CloseDeal | UpsertDeal) -> CloseDeal | UpsertDeal:
+    """`lost 京东 618: …`, `deal 京东 618 negotiation` for 京东's deal titled "618 大促": the number
+    is the title that names the deal, never its amount (a plain number, no unit, no currency,
+    that is a word of the title of the one open deal of the asker the message names). A plain
+    number no title has that reads as a title's word more than as an amount (under 1,000, or a
+    year: `deal 京东 618 negotiation`, `deal Acme 2027 renewal`) is asked about: the amount, or a
+    word of the title."""
     money = cmd.amount
     if money is None or money.currency or money.amount != money.amount.to_integral_value():
         return cmd
     number = str(int(money.amount))
-    if ctx.text and not re.search(rf"(?<![\d.,#$¥￥]){number}(?![\d.,%]|\s*[kKmMwW万千亿元块])", ctx.text):
+    plain = _PLAIN.format(number=number)
+    if ctx.text and not re.search(plain, ctx.text):
         return cmd  # `618k`, `¥618`: an amount as typed
     query = select(Deal).where(Deal.tenant_id == ctx.tenant.id, Deal.owner_id == ctx.member.id,
                                Deal.stage.not_in(CLOSED_STAGES))
@@ -64,6 +68,28 @@ def number_as_title(ctx: Ctx, cmd: CloseDeal) -> CloseDeal:
               if number in re.findall(r"\d+", deal.title)
               and (cmd.ref.deal_id is not None
                    or name_fold(ctx.session.get(Customer, deal.customer_id).name) == named)]
-    if len(titled) != 1:
-        return cmd
-    return replace(cmd, amount=None, ref=DealRef(titled[0].id), switch_currency=False)
+    if len(titled) == 1:
+        return replace(cmd, amount=None, ref=DealRef(titled[0].id), switch_currency=False)
+    value = int(money.amount)
+    if ctx.text and (value < 1000 or 1900 <= value <= 2100):
+        raise _title_or_amount(ctx, cmd, number, plain)
+    return cmd
+
+
+#: A number as typed with no unit, currency or deal mark around it (`618`, not `618k`, `¥618`, `#618`)
+_PLAIN = r"(?<![\d.,#$¥￥]){number}(?![\d.,%]|\s*[kKmMwW万千亿元块])"
+
+
+def _title_or_amount(ctx: Ctx, cmd: CloseDeal | UpsertDeal, number: str, plain: str):
+    """`deal 京东 618 negotiation`: is 618 the amount (¥618) or a word of the deal's title? One tap
+    each: the amount as said (its currency set, so it is not asked again), or the message with
+    the number quoted as the title (`deal 京东 "618" negotiation`)."""
+    from handlers.text.reply import Button
+
+    said = fmt.money(cmd.amount.amount, ctx.tenant.currency, ctx.locale)
+    amount = replace(cmd, amount=replace(cmd.amount, currency=ctx.tenant.currency))
+    titled = re.sub(plain, f'"{number}"', ctx.text, count=1)
+    buttons = (Button(ctx.t("number_as_amount_button", amount=said)[:75], ctx.text, action=amount),
+               Button(ctx.t("number_as_title_button", number=number)[:75], titled))
+    return ctx.refuse("number_title_or_amount", number=number, amount=said, buttons=buttons,
+                      hint=ctx.t("answer_hint", count=2))

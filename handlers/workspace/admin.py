@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from handlers import places
@@ -18,13 +17,12 @@ from handlers.grammar.commands import (
     SetRole,
     TakeLeave,
 )
-from handlers.grammar.normal import name_fold
 from handlers.grammar.vocabulary import HERE_WORDS, OFF_WORDS
 from handlers.lookup import customer_named, example, in_reach, managed_team, member_named, visible_member
 from handlers.rules.working_days import is_valid_calendar
 from handlers.text import format as fmt
 from handlers.text.reply import Button, Reply, Table
-from handlers.text.strings import CLOSE_REASONS, LIFECYCLE_NAMES, ROLE_NAMES, WIN_REASONS, name_of
+from handlers.text.strings import LIFECYCLE_NAMES, ROLE_NAMES, name_of
 from storage import destinations
 from storage.models.workspace import Member
 from storage.sales import CustomerRepository
@@ -32,8 +30,9 @@ from storage.sales import CustomerRepository
 
 def handle_set_customer(ctx: Ctx, cmd: SetCustomer) -> Reply:
     customer = customer_named(ctx, cmd.name)
-    if ctx.created_customers and _maybe_unmeant(ctx, cmd):  # `客户 宁德 B类`, `客户关系` (a label
-        raise _ask_new_customer(ctx, cmd)  # typed): a customer is only made when meant
+    if ctx.created_customers and not cmd.name.strip().startswith("+"):  # `customer Foobar tier A`,
+        raise _ask_new_customer(ctx, cmd)  # `客户关系` (a label typed): a customer is only made when
+        # meant, asked first (a typo of a known name, or a new one?); `customer +Foobar` makes it
     changing = cmd.tier or cmd.lifecycle
     if changing:
         in_reach(ctx, customer)
@@ -267,32 +266,11 @@ def handle_set_language(ctx: Ctx, cmd: SetLanguage) -> Reply:
     return Reply(lines=(ctx.t("language_set"),))
 
 
-@cache
-def _generic() -> frozenset[str]:
-    """Words that are no company's name (a reason's label typed after its question ended:
-    `客户关系`); folded at first use, as folding Chinese loads the converter."""
-    return frozenset(name_fold(word.removeprefix("客户")) for pair in (*WIN_REASONS, *CLOSE_REASONS)
-                     for word in pair)
-
-
-def _maybe_unmeant(ctx: Ctx, cmd: SetCustomer) -> bool:
-    """Whether `customer NAME` may make NAME without being meant to: a word glued to the command
-    word (`客户关系`: a reason's label typed), or a word that is no company's (`客户 服务`).
-    `customer Globex` (tier A) makes it, and says so; a short name of a known customer in either
-    script (`客户 宁德 B类` for 寧德時代) is that customer (handlers/lookup.py)."""
-    name = cmd.name.strip()
-    if name.startswith("+"):
-        return False
-    said = name_fold(ctx.text or "")
-    glued = any(said.startswith(word + name_fold(name)) for word in ("客户", "customer"))
-    return glued or name_fold(name) in _generic()
-
-
 def _ask_new_customer(ctx: Ctx, cmd: SetCustomer):
-    """The question before `customer NAME …` creates NAME: the only command that makes a customer
-    out of a word with nothing else around it (a typed label, a short name of one we do not know)."""
+    """The question before `customer NAME …` creates NAME (`customer Foobar tier A`, a typed label
+    `客户关系`, a short name of one we do not know): one tap makes it."""
     name = cmd.name.strip()
     typed = ctx.text.replace(name, f"+{name}", 1) if name in (ctx.text or "") else f"+{name}"
     button = Button(ctx.t("new_customer_button", name=name)[:75], typed, action=replace(cmd, name=f"+{name}"))
-    return ctx.refuse("customer_new_ask", name=name, buttons=(button,))
+    return ctx.refuse("customer_new_ask", name=name, buttons=(button,), hint=ctx.t("answer_hint_one"))
 

@@ -55,7 +55,7 @@ def test_an_owner_not_yet_mapped_is_named_so_the_import_screen_can_map_them(cli)
 
 
 def test_customers_export_for_each_crm(cli, db):
-    cli("say", "--user", "Ana", "customer Acme tier A")
+    cli("say", "--user", "Ana", "customer +Acme tier A")
     cli("say", "--user", "Ana", "visit 华为: demo")
     generic = rows_of(cli("export", "customers").output)
     assert [(c["Account Name"], c["Tier"]) for c in generic] == [("Acme", "A"), ("华为", "")]
@@ -119,7 +119,7 @@ def test_targets_are_not_a_crm_file(cli):
 
 
 def test_crm_exports_go_to_a_csv_file_with_a_bom_for_excel(cli, tmp_path):
-    cli("say", "--user", "Ana", "customer 华为 tier B")
+    cli("say", "--user", "Ana", "customer +华为 tier B")
     out = tmp_path / "accounts.csv"
     assert "Wrote 1 customers" in cli("export", "customers", "--crm", "zoho", "-o", str(out)).output
     assert out.read_bytes().startswith("\ufeff".encode()) and "华为" in out.read_text(encoding="utf-8-sig")

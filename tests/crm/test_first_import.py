@@ -141,7 +141,7 @@ def test_an_outage_mid_import_keeps_what_came_and_the_next_run_finishes(cli, db,
 
 
 def test_an_existing_customer_of_the_same_name_is_linked_not_doubled(cli, db, zoho):
-    cli("say", "--user", "Ana", "customer account 001 tier A")
+    cli("say", "--user", "Ana", "customer +account 001 tier A")
     connect_zoho(cli)
     assert count(db, Customer) == 450
     with db() as s:

@@ -266,7 +266,7 @@ def test_accounts_made_or_renamed_in_the_crm_follow_and_a_clash_of_names_is_left
     from storage.models.sales import Customer
 
     connected_to_zoho(cli)
-    cli("say", "--user", "Ana", "customer Globex tier B")
+    cli("say", "--user", "Ana", "customer +Globex tier B")
     sync.tick()  # Globex goes to Zoho as an account
     owner = zoho.records["Accounts"][0]["Owner"]
     zoho.edit("Accounts", "acc-1", iso(utcnow()), Account_Name="Initech Group")

@@ -182,7 +182,7 @@ def test_a_revoked_connection_holds_the_writes_without_hammering_the_token_endpo
 
 def test_the_crm_status_counts_one_change_as_one(cli, sync, zoho):
     connected_to_zoho(cli)
-    cli("say", "--user", "Ana", "customer Globex")
+    cli("say", "--user", "Ana", "customer +Globex")
     zoho.script("Accounts/upsert", 429)
     sync.tick()
     status = cli("say", "--user", "Ana", "crm").output
@@ -197,7 +197,7 @@ def test_the_crm_status_counts_one_change_as_one(cli, sync, zoho):
 
 def test_a_rate_limit_says_the_sync_waits_and_a_refused_write_does_not_stop_it(cli, sync, zoho):
     connected_to_zoho(cli)
-    cli("say", "--user", "Ana", "customer Globex")
+    cli("say", "--user", "Ana", "customer +Globex")
     zoho.script("Accounts/upsert", 429)
     sync.tick()
     status = cli("say", "--user", "Ana", "crm").output
@@ -211,6 +211,6 @@ def test_a_rate_limit_says_the_sync_waits_and_a_refused_write_does_not_stop_it(c
     assert "Connected · last sync" in status and "Sync" not in status.replace("last sync", "")
     assert "1 change the CRM refused: Zoho: MANDATORY_NOT_FOUND" in status
     zoho.revoke()  # only refused credentials need an admin
-    cli("say", "--user", "Ana", "customer Hooli")
+    cli("say", "--user", "Ana", "customer +Hooli")
     sync.tick(later(9))
     assert "Sync stopped" in cli("say", "--user", "Ana", "crm").output

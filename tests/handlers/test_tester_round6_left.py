@@ -36,7 +36,7 @@ def _count(session_factory, model) -> int:
 ])
 def test_a_tier_said_in_words_is_offered_and_set_when_answered(session_factory, typed, tier):
     chat = _chat(session_factory)
-    assert chat.reply("customer Zenith tier C").ok
+    assert chat.reply("customer +Zenith tier C").ok
     reply = chat.reply(typed)
     assert not reply.ok and f"customer zenith tier {tier}".lower() in reply.text.lower(), reply.text
     assert "visit" not in reply.text.lower()

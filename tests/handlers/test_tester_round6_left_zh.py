@@ -162,7 +162,7 @@ def test_the_start_of_two_customers_names_is_asked_which(session_factory):
 def test_a_start_shared_with_a_customer_without_an_open_deal_is_the_one_with_the_deal(session_factory):
     chat = _setup(session_factory)
     _deal(chat, "商机 腾达科技 网络改造 方案呈现 8万")
-    assert chat.reply("客户 腾达物流").ok
+    assert chat.reply("客户 +腾达物流").ok
     reply = chat.reply("签了！腾达6万")
     assert not reply.ok and [b.command for b in reply.buttons] == ["赢单 腾达科技 6万"], reply.text
 
@@ -244,7 +244,7 @@ def test_two_known_customers_joined_are_offered_one_visit_each_never_a_new_joine
         session_factory, said, first, second):
     chat = _setup(session_factory)
     for name in ("Globex", "Initech", "京东", "联想"):
-        assert chat.reply(f"customer {name}").ok
+        assert chat.reply(f"customer +{name}").ok
     reply = chat.reply(said)
     assert not reply.ok and [b.command for b in reply.buttons] == [f"{first}\n{second}"], reply.text
     assert "new customer" not in reply.text.lower() and "新客户" not in reply.text
@@ -264,7 +264,7 @@ def test_an_ampersand_inside_a_company_name_is_one_new_customer(session_factory,
 def test_a_joined_name_that_is_one_customer_is_that_customer(session_factory):
     chat = _setup(session_factory)
     for name in ("Globex", "Initech", "+Globex & Initech"):
-        assert chat.reply(f"customer {name}").ok
+        assert chat.reply(f"customer +{name}").ok
     reply = chat.reply("visit Globex & Initech: joint call")
     assert reply.ok, reply.text
     assert _visits(session_factory) == [("Globex & Initech", "joint call")]
@@ -311,7 +311,7 @@ def test_visits_to_two_customers_each_with_its_own_next_step_are_offered_as_two_
         session_factory, said, stored):
     chat = _setup(session_factory)
     for name in ("华为", "腾达科技"):
-        assert chat.reply(f"客户 {name}").ok
+        assert chat.reply(f"客户 +{name}").ok
     reply = chat.reply(said)
     assert not reply.ok and len(reply.buttons) == 1 and "各记一次拜访" in reply.text, reply.text
     assert "任务" not in reply.text

@@ -231,11 +231,17 @@ def test_a_yuan_amount_for_a_dollar_deal_named_by_a_title_word_is_asked(session_
         assert [(d.title, d.stage) for d in s.scalars(select(Deal))] == [("年度维保", "contact")]
 
 
-@pytest.mark.parametrize("said, name", [("客户 腾达物流", "腾达物流"), ("客户 腾达物流 B类", "腾达物流"),
-                                        ("customer Hooli tier A", "Hooli")])
-def test_a_plain_customer_command_still_makes_the_customer_and_says_so(session_factory, said, name):
-    chat = _setup(session_factory)
-    reply = chat.reply(said)
+@pytest.mark.parametrize("said, name, asked", [
+    ("客户 腾达物流", "腾达物流", "还没有客户“腾达物流”"),
+    ("客户 腾达物流 B类", "腾达物流", "还没有客户“腾达物流”"),
+    ("customer Hooli tier A", "Hooli", "There is no customer “Hooli” yet")])
+def test_a_plain_customer_command_asks_then_makes_the_customer_and_says_so(session_factory, said, name,
+                                                                             asked):
+    chat = _setup(session_factory)  # (round 9: a new customer is asked about first, one tap makes it)
+    question = chat.reply(said)
+    assert not question.ok and asked in question.text, question.text
+    assert _customers(session_factory) == []
+    reply = chat.reply("1")
     assert reply.ok and name in reply.text, reply.text
     assert "已新建客户" in reply.text or "created" in reply.text
     assert _customers(session_factory) == [name]

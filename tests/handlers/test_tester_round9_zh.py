@@ -178,7 +178,7 @@ def test_a_stage_said_as_a_state_with_two_open_deals_is_asked(session_factory):
 ])
 def test_an_abbreviation_of_a_known_customer_is_asked(session_factory, known, short):
     chat = _chat(session_factory)
-    assert chat.reply(f"客户 {known}").ok
+    assert chat.reply(f"客户 +{known}").ok  # (a new name is asked about, `+` makes it)
     reply = chat.reply(f"拜访 {short}：见了对公业务负责人，聊了现金管理")
     assert not reply.ok and known in reply.text, reply.text
     assert _customers(session_factory) == [known] and _visits(session_factory) == []
@@ -191,7 +191,7 @@ def test_an_abbreviation_of_a_known_customer_is_asked(session_factory, known, sh
 
 def test_a_name_sharing_only_a_suffix_character_is_no_abbreviation(session_factory):
     chat = _chat(session_factory)
-    assert chat.reply("客户 美的集团").ok
+    assert chat.reply("客户 +美的集团").ok
     reply = chat.reply("拜访 美团：聊了外卖合作")
     assert reply.ok, reply.text
     assert _customers(session_factory) == ["美团", "美的集团"]

@@ -156,8 +156,16 @@ def test_a_second_command_after_also_or_lingwai_runs_at_once(session_factory, te
     assert second not in _visits(session_factory)[-1][0]  # not folded into the notes
 
 
+def test_a_second_command_after_and_then_runs_both_as_after_also(session_factory):
+    chat = _setup(session_factory)  # (round 9: every joining word runs both, in order, as `also` did)
+    before = _visits(session_factory)
+    reply = chat.reply("visit 联想: demo went well, and then task send the deck to 联想", user="Ana")
+    assert reply.ok and "2. Task #" in reply.text, reply.text
+    assert len(_visits(session_factory)) == len(before) + 1
+    assert _visits(session_factory)[-1][0] == "demo went well"  # not folded into the notes
+
+
 @pytest.mark.parametrize("text, second", [
-    ("visit 联想: demo went well, and then task send the deck to 联想", "task send the deck to 联想"),
     ('visit 联想: CFO joined. deal 联想 "3yr renewal" 300k proposal',
      'deal 联想 "3yr renewal" 300k proposal'),
 ])
@@ -233,10 +241,11 @@ def test_a_customer_question_is_answered_by_number_or_place_in_its_language(sess
                                                     Customer.tier.is_not(None))) == "B"
 
 
-def test_an_unrelated_word_ending_a_question_says_so(session_factory):
-    chat = _setup(session_factory)
+def test_an_unrelated_word_after_a_question_says_it_is_still_open(session_factory):
+    chat = _setup(session_factory)  # (round 9: no answer and no command leaves the question open)
     assert not chat.reply("拜访 格力电器：见面", user="Ana").ok
-    assert "上一个问题已结束" in chat.reply("你好啊", user="Ana").text
+    assert "问题仍然有效" in chat.reply("你好啊", user="Ana").text
+    assert "未保存" in chat.reply("不", user="Ana").text  # dropped, in words
     assert chat.reply("1", user="Ana").ok is False  # nothing left to answer
     assert "格力电器" not in _customers(session_factory)
 

@@ -14,7 +14,7 @@ from support import Chat
 
 REP = ("visit {c}: met them; follow up fri", "visit {c}: lunch", "deal {c} proposal {n}0k",
        "deal #{n} negotiation {n}5k", "deal #{n} close 12/2{n}", "won {c} {n}8k: speed", "won #{n}",
-       "lost {c}: price", "deal #{n} reopen", "done {n}", "customer {c} tier A", "customer {c} tier C",
+       "lost {c}: price", "deal #{n} reopen", "done {n}", "customer +{c} tier A", "customer +{c} tier C",
        "leave 12/24-12/31", "task call {c} by fri", "done task {n}", "tip pricing: bundle for {c}",
        "visit #{n} notes better notes", "visit #{n} customer {c}", "visit #{n} follow up next tue",
        "deal #{n} delete confirm", "visit #{n} delete confirm", "task #{n} delete confirm",

@@ -199,7 +199,7 @@ def test_customer_tier_and_list(team_chat):
     out = team_chat("customer Acme tier A")
     assert "Customer Acme updated." in out
     assert [c.tier for c in rows(team_chat.session_factory, Customer)] == ["A"]
-    team_chat("客户 华为 B类", user="Bo")
+    team_chat("客户 +华为 B类", user="Bo")
     out = team_chat("customers")
     assert out.index("Acme") < out.index("华为")
     reply = team_chat.reply("customer 华为 tier C", user="Ana")

@@ -54,7 +54,10 @@ class ListFollowups(Command):
 
 @dataclass(frozen=True)
 class DoneFollowups(Command):
+    """`done 392` · `392 done, sent the proposal` (`note`: what came of it, kept with the visit)."""
+
     visit_ids: tuple[int, ...]
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -217,7 +220,10 @@ class ShowTrash(Command):
 
 @dataclass(frozen=True)
 class Undo(Command):
-    """`undo` · `撤销`: reverse my last change (within a day)."""
+    """`undo` · `撤销`: reverse my last change (within a day); `undo that snooze` · `撤销刚才的推迟`
+    (`kind`: a key of `plain_undo.KINDS`): the same, only when the last change is of that kind."""
+
+    kind: str = ""
 
 
 @dataclass(frozen=True)

@@ -69,6 +69,19 @@ ASKING: dict[str, tuple[str, str]] = {
     "task_delete": ("A task can't be deleted here; mark it done instead: done task {text}. Nothing was "
                     "changed.",
                     "这里不能删除任务，可以标记完成：完成 任务 {text}。未做任何修改。"),
+    "task_number_or_title": ("A new task titled “{text}”, or did you mean the task numbered at its start? "
+                             "A task's number goes with what changes (e.g. task 7 due fri, done task 7). "
+                             "Nothing was saved yet.",
+                             "新建任务“{text}”，还是指开头那个编号的任务？修改任务要写明改什么"
+                             "（如 任务 7 改到周五、完成 任务 7）。尚未保存。"),
+    "done_note_fields": ("“{text}” reads as a day, a follow-up or another command, not as what came of it: "
+                         "nothing was saved yet. Send the done on its own first, then the rest.",
+                         "“{text}”像是日期、跟进或另一条命令，而不是跟进结果：尚未保存。"
+                         "请先单独发送“完成”那条，再发其余内容。"),
+    "task_done_words": ("A task keeps no notes, so “{text}” would not be kept with it: mark it done without "
+                        "them? Nothing was saved yet.",
+                        "任务不保存备注，“{text}”不会记下：只标记完成吗？尚未保存。"),
+    "option_task_titled": ("A new task, titled as typed", "新建任务，标题照原文"),
     "task_people": ("{text}: one task for each of them? Nothing was saved yet.",
                     "{text}：每人各建一个任务？尚未保存。"),
     "option_done_task": ("Mark it done", "标记完成"),
@@ -182,6 +195,14 @@ ASKING: dict[str, tuple[str, str]] = {
     "correction_how": ("To change an amount, type the deal's number and the amount: {example} (deals lists "
                        "yours). Nothing was changed.",
                        "要改金额，请发商机编号和金额：{example}（“我的商机”列出编号）。未做修改。"),
+    "number_title_or_amount": ("Is “{number}” the amount ({amount}), or a word of the deal's title? "
+                               "Nothing was saved yet.",
+                               "“{number}”是金额（{amount}），还是商机标题的一部分？尚未保存。"),
+    "number_as_amount_button": ("The amount: {amount}", "金额：{amount}"),
+    "number_as_title_button": ("“{number}” is in the title", "“{number}”是标题的一部分"),
+    "question_still_open": ("That is not one of my answers, so my question is still open: reply 1–{count}, "
+                            "tap one, or no to drop it.",
+                            "这不是可选的回答，问题仍然有效：请回复 1–{count}、点选，或回复“不”放弃。"),
     "question_ended": ("(My earlier question is closed: nothing from it was saved. Send that message again "
                        "to be asked again.)",
                        "（上一个问题已结束，其中内容未保存；重新发送那条消息即可再问一次。）"),

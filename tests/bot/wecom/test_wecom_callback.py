@@ -32,7 +32,7 @@ def test_url_verification_answers_the_decrypted_echostr(wecom):
     ("漏斗 团队", "销售漏斗 · 销售团队"),  # 张伟, the corp's first member (admin): the default team
     ("排行榜 本月", "排行榜 · 业绩"),
     ("待跟进", "本周没有待跟进事项"),
-    ("客户 华为 A类", "等级"),
+    ("客户 +华为 A类", "等级"),
     ("visit Acme: demo", "Visit to Acme logged."),  # written in English: answered in English
     ("progress", "我的进度"),
 ])

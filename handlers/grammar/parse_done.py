@@ -1,0 +1,126 @@
+"""The grammar of things done: `done 3 4` (follow-ups), `done task 7`, and done said without the
+command word (`7号任务完成了`, `fu 392 done`, `392 done, sent the proposal`: the follow-up done, the
+words after it kept as what came of it)."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from handlers.grammar import commands as c
+from handlers.grammar import vocabulary as V
+from handlers.grammar.dates import parse_date
+from handlers.grammar.normal import view
+from handlers.grammar.parse import LIST_SEP, day_in_notes
+from handlers.grammar.patterns import pattern
+
+
+def parse_done(rest: str, _today: dt.date) -> c.Command | c.ParseError:
+    """`done 3 4` (follow-ups of visits #3 and #4) · `done task 7` · `完成 任务 7`."""
+    glued = re.sub(r"^(任务|task)\s*#?(?=\d)", r"\1 ", rest.strip(), flags=re.I)  # `完成任务9`
+    words = glued.split(maxsplit=1)
+    task = bool(words) and words[0].lower() in V.TASK_WORDS
+    ids = [w.lstrip("#") for w in LIST_SEP.split(words[1] if task and len(words) > 1 else
+                                                  "" if task else rest.strip())
+           if w and w.lower() not in ("and", "&", "和", "及")]  # `done 257 and 270`
+    listed = bool(ids) and all(i.isdigit() and len(i) < 10 for i in ids)
+    if not task and not listed and (noted := _NUMBER_NOTED.fullmatch(rest.strip())):  # `done 392:
+        return _noted((int(noted["id"]),), _note(noted["note"]), _today)  # sent the quote`
+    if not listed:
+        return c.ParseError("done")
+    return (c.DoneTask if task else c.DoneFollowups)(tuple(int(i) for i in ids))
+
+
+#: A task's number and a word of it being done (`7搞定了`, `#7 已完成`, `7 done`, `#7 - done ✅`)
+_DONE_WORDS = (r"(?:已经?|也|都)?(?:搞定|完成|做完|办完|弄完|办好|做好|弄好|结束)(?:了|啦|咯)?"
+               r"|(?:is\s+|was\s+|all\s+|now\s+|marked\s+(?:as\s+)?)?"
+               r"(?:done|finished|completed?|closed|ticked\s+off|sorted)")
+_THANKS = r"(?:\s*(?:pls|please|plz|thanks|thx|ty|✅|✔️?|👍|🎉))*"
+_NUMBER = r"(?:no\.?\s*|number\s+|nr\.?\s*)?#?(?P<id>\d{1,9})"
+DONE_SAID = pattern(rf"{_NUMBER}\s*号?\s*(?:[,，:：]|\s[-–—]\s?)?\s*(?:{_DONE_WORDS})"
+                     rf"{_THANKS}\s*[!！。.~]*", re.I)
+#: Several tasks' numbers and a done word (`23 and 24 done`, `23、24都做完了`, `#23, #24 done`)
+DONE_SEVERAL = pattern(rf"(?P<ids>#?\d{{1,9}}(?:\s*(?:[,，、&+/]|\band\b|和|及|与|跟)\s*#?\d{{1,9}})+)"
+                        rf"\s*号?\s*(?:[,，:：]|\s[-–—]\s?)?\s*(?:(?:are\s+|were\s+|both\s+)?(?:{_DONE_WORDS}))"
+                        rf"{_THANKS}\s*[!！。.~]*", re.I)
+DONE_ASKED = pattern(rf"#?\d{{1,9}}\s*号?\s*[,，]?\s*(?:{_DONE_WORDS})\s*(?:了|没)?\s*"
+                      r"(?:(?:吗|么|没有?)\s*[?？]*|[?？]+)", re.I)
+#: Numbers, words not read and a done word (`1 adn 2 done`): how to say it, never a task so titled
+DONE_UNREAD = pattern(rf"#?\d{{1,9}}(?:\s+\S+)*?\s*[,，、]?\s*#?\d{{1,9}}\s*(?:{_DONE_WORDS}){_THANKS}"
+                       r"\s*[!！。.~]*", re.I)
+#: `7号任务完成了`, `第7个任务搞定了` with no command word at the start
+_NUMBERED_DONE = pattern(rf"(?:第\s*)?#?(?P<id>\d{{1,9}})\s*(?:号|个)?\s*(?:任务|待办|task)\s*[,，:：]?\s*"
+                         rf"(?:{_DONE_WORDS}){_THANKS}\s*[!！。.~]*", re.I)
+#: `finished task 7`, `mark task #7 done`, `close task 7`, `tick off task 7`: the done word first
+_DONE_FIRST = pattern(rf"(?:finished|completed?|closed?|tick(?:ed)?\s+off|check(?:ed)?\s+off|"
+                      rf"mark(?:ed)?|set)\s+(?:the\s+)?task\s+{_NUMBER}"
+                      rf"(?:\s+(?:as\s+)?(?:done|finished|complete|completed|closed))?"
+                      rf"{_THANKS}\s*[!.]*", re.I)
+
+
+#: `fu 392 done`, `follow-up #392 done`, `跟进392完成了`: a follow-up's number(s) and a done word
+_FOLLOW_UP_DONE = pattern(rf"(?:fu|f/u|follow[\s-]?ups?|跟进|回访)\s*[:：]?\s*(?P<ids>#?\d{{1,9}}"
+                          rf"(?:\s*(?:[,，、&+]|\band\b|和|及)\s*#?\d{{1,9}})*)\s*号?\s*(?:[,，:：]|\s[-–—]\s?)?\s*"
+                          rf"(?:(?:are\s+|both\s+)?(?:{_DONE_WORDS})){_THANKS}\s*[!！。.~]*", re.I)
+
+
+#: A follow-up's number, a done word and what came of it (`392 done, sent the proposal 👍`,
+#: `392搞定了，报价已发`, `fu 392 done - sent it`): follow-up #392 done, the rest its note
+DONE_NOTED = pattern(rf"(?:(?:fu|f/u|follow[\s-]?up|跟进|回访)\s*[:：]?\s*)?{_NUMBER}\s*号?\s*"
+                      rf"(?:[,，:：]|\s[-–—]\s?)?\s*(?:{_DONE_WORDS}){_THANKS}"
+                      r"(?:\s*[,，;；:：.。!！~]+\s*|\s[-–—]\s*|\s+)(?P<note>\S.*)", re.I)
+#: `done 392: sent the quote`, `完成 392，报价已发` (after the command word): one number, then its note
+_NUMBER_NOTED = pattern(r"#?(?P<id>\d{1,9})\s*(?:[,，;；:：.。]+\s*|\s[-–—]\s*|\s+)(?P<note>[^\d\s#].*)")
+
+
+def _note(said: str) -> str:
+    """What came of a follow-up as typed, without the thanks or emoji that end it."""
+    return re.sub(rf"{_THANKS}\s*[!！。.~]*$", "", said, flags=re.I).strip(" ,，;；:：-–—")
+
+
+def _noted(ids: tuple[int, ...], note: str, today: dt.date) -> c.DoneFollowups | c.ParseError:
+    """Follow-up(s) done with `note`, once the note is looked at for the fields that could hide in
+    it: a second command (`…, also snooze 271 fri`), a follow-up or a day (`…, follow up fri`) is
+    asked about, never kept as a note."""
+    from handlers.grammar import clauses
+
+    seen = view(note)
+    bare = re.sub(r"^(?:(?:also|and|then|plus|另外|还有|然后|并且|同时)[\s,，:]*)+", "", seen, flags=re.I)
+    first = (bare.split() or [""])[0].lower()
+    command = first in clauses.SECOND_EN | {"done", "snooze"} \
+        or bare.startswith((*clauses.SECOND_ZH, "完成", "推迟"))
+    if command or clauses.follow_ups(note, seen, today) or day_in_notes(note, today) \
+            or clauses.DATE_LIKE.match(bare) and parse_date(" ".join(bare.split()[:2]), today):
+        return c.ParseError("done", "done_note_fields", note)
+    return c.DoneFollowups(ids, note)
+
+
+def follow_up_done_noted(raw: str, text: str, today: dt.date) -> c.DoneFollowups | c.ParseError | None:
+    """`392 done` · `392 done, sent the proposal 👍` · `392搞定了，报价已发` (no command word):
+    follow-up #392 done, as `done 392` is, the words after it kept as its note (`text`: the
+    message folded, position for position with `raw`)."""
+    if (plain := DONE_SAID.fullmatch(text.strip())) is not None:
+        return c.DoneFollowups((int(plain["id"]),))
+    found = DONE_NOTED.fullmatch(text.strip())
+    if found is None:
+        return None
+    at = len(text) - len(text.lstrip())
+    note = _note(raw[at + found.start("note"):at + found.end("note")])
+    return _noted((int(found["id"]),), note, today) if note else None
+
+
+def follow_up_done_said(text: str) -> c.DoneFollowups | None:
+    """`fu 392 done` · `跟进 392 完成了`: follow-up #392 done, as `done 392` is."""
+    found = _FOLLOW_UP_DONE.fullmatch(view(text).strip())
+    return c.DoneFollowups(tuple(dict.fromkeys(int(i) for i in re.findall(r"\d+", found["ids"])))) \
+        if found else None
+
+
+def done_said(text: str) -> c.DoneTask | None:
+    """`7号任务完成了` (a task's number before the task word, no command word): task 7 done."""
+    found = _NUMBERED_DONE.fullmatch(view(text).strip())
+    first = _DONE_FIRST.fullmatch(view(text).strip())
+    if first and first[0].split()[0].lower() in ("mark", "marked", "set") \
+            and not re.search(r"(?:done|finished|complete|completed|closed)\W*$", first[0], re.I):
+        first = None  # `mark task 7` alone says nothing of it being done
+    found = found or first
+    return c.DoneTask((int(found["id"]),)) if found else None
