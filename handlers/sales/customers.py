@@ -7,7 +7,8 @@ from sqlalchemy import select
 
 from handlers.context import Ctx, Refusal
 from handlers.grammar.commands import FixCustomer, Reassign
-from handlers.lookup import in_reach, known_customers, visible_member
+from handlers.lookup import in_reach, known_customers
+from handlers.members import visible_member
 from handlers.text.reply import Button, Reply
 from handlers.text.strings import t
 from storage.models.base import name_key

@@ -7,7 +7,7 @@ from types import SimpleNamespace
 
 from handlers.context import Ctx
 from handlers.grammar.commands import ListDeals, ShowDealHistory
-from handlers.lookup import managers_team, scope_members
+from handlers.members import managers_team, scope_members
 from handlers.text import format as fmt
 from handlers.text.reply import Reply, Table
 from handlers.text.strings import STAGE_NAMES, WORDS, name_of

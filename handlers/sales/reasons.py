@@ -20,7 +20,8 @@ from sqlalchemy import select
 
 from handlers.context import Ctx
 from handlers.grammar.commands import AddTip, FindTips, LikeTip, ShowReasons
-from handlers.lookup import example, managers_team, scope_members
+from handlers.lookup import example
+from handlers.members import managers_team, scope_members
 from handlers.rules.close_reasons import (
     CATEGORIES,
     CATEGORY_WORDS,

@@ -13,7 +13,8 @@ from handlers.context import Ctx
 from handlers.events import MemberTold, TaskGiven
 from handlers.grammar.commands import AddTask, DoneTask, ListFollowups, ListTasks
 from handlers.grammar.normal import name_fold
-from handlers.lookup import example, known_customers, visible_member
+from handlers.lookup import example, known_customers
+from handlers.members import visible_member
 from handlers.rules.name_likeness import similar_customers
 from handlers.text import format as fmt
 from handlers.text.reply import Button, Heading, Reply

@@ -13,7 +13,8 @@ import datetime as dt
 
 from handlers.context import Ctx
 from handlers.grammar.commands import AddTask, LogVisit, SetTierRhythm, ShowDueVisits
-from handlers.lookup import example, managed_team
+from handlers.lookup import example
+from handlers.members import managed_team
 from handlers.text.reply import Button, Heading, Reply
 from handlers.text.strings import WORDS, name_of
 from storage.models.team import Team

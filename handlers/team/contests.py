@@ -12,7 +12,8 @@ from zoneinfo import ZoneInfo
 from handlers.context import Ctx
 from handlers.events import ContestChanged, ContestStarted
 from handlers.grammar.commands import EditContest, ShowContest, StartContest
-from handlers.lookup import example, managed_team
+from handlers.lookup import example
+from handlers.members import managed_team
 from handlers.text import format as fmt
 from handlers.text import when_read
 from handlers.text.reply import Button, Reply, Table

@@ -8,7 +8,8 @@ from zoneinfo import ZoneInfo
 
 from handlers.context import Ctx
 from handlers.grammar.commands import Period, ShowLeaderboard, ShowPipeline, ShowProgress, ShowStalled
-from handlers.lookup import example, managers_team, scope_members, team_named
+from handlers.lookup import example
+from handlers.members import managers_team, scope_members, team_named
 from handlers.rules.working_days import estimated_years, pace, period_bounds
 from handlers.text import format as fmt
 from handlers.text.reply import Bar, Reply, Table

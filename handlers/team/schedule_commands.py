@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 from handlers.context import Ctx
 from handlers.grammar.commands import AnswerStandup, ConfigureSchedule, ShowSchedule
 from handlers.grammar.intents import usage
-from handlers.lookup import managed_team, team_named
+from handlers.members import managed_team, team_named
 from handlers.rules.schedules import (
     days_label,
     next_run,

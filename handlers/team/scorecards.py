@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from handlers.context import Ctx
 from handlers.grammar.commands import Period, ShowScorecard
-from handlers.lookup import managers_team, scope_members
+from handlers.members import managers_team, scope_members
 from handlers.rules.working_days import period_bounds
 from handlers.team.reports import currency_notes, sellers, summed_note
 from handlers.text import format as fmt

@@ -10,7 +10,8 @@ from handlers.context import Ctx
 from handlers.grammar.amounts import parse_amount
 from handlers.grammar.commands import ListTargets, Period, Scope, SetTarget
 from handlers.grammar.normal import name_fold
-from handlers.lookup import example, managed_team, managers_team, member_named, members_named, scope_members
+from handlers.lookup import example
+from handlers.members import managed_team, managers_team, member_named, members_named, scope_members
 from handlers.rules.working_days import period_bounds
 from handlers.text import format as fmt
 from handlers.text.reply import Button, Reply, Table

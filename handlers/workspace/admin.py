@@ -18,7 +18,8 @@ from handlers.grammar.commands import (
     TakeLeave,
 )
 from handlers.grammar.vocabulary import HERE_WORDS, OFF_WORDS
-from handlers.lookup import customer_named, example, in_reach, managed_team, member_named, visible_member
+from handlers.lookup import customer_named, example, in_reach
+from handlers.members import managed_team, member_named, visible_member
 from handlers.rules.working_days import is_valid_calendar
 from handlers.text import format as fmt
 from handlers.text.reply import Button, Reply, Table

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from handlers.context import Ctx
 from handlers.grammar.commands import Crm
-from handlers.lookup import member_named
+from handlers.members import member_named
 from handlers.text import format as fmt
 from handlers.text.reply import Reply
 from storage.crm import CrmRepository
