@@ -1,17 +1,16 @@
 """Create, move, win and lose deals. Only a deal's owner changes it."""
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from decimal import Decimal
 
 from handlers.context import Ctx, Said
 from handlers.events import DealWon
-from handlers.grammar.amounts import Money, currencies_named
+from handlers.grammar.amounts import Money
 from handlers.grammar.commands import CloseDeal, DealRef, UpsertDeal
 from handlers.grammar.normal import name_fold
 from handlers.lookup import customer_and_title, customer_named, example, open_deals
-from handlers.sales import won_amount
+from handlers.sales import deal_currency, won_amount
 from handlers.sales.reasons import category_answer, category_name, note_reason
 from handlers.sales.similar_titles import ask_similar_title
 from handlers.sales.trash import may_manage
@@ -29,13 +28,13 @@ def handle_upsert_deal(ctx: Ctx, cmd: UpsertDeal) -> Reply:
     cmd = won_amount.number_as_title(ctx, cmd)  # `deal 京东 618 谈判`: its deal titled 618, or asked
     if (won := won_amount.only_the_amount_of_a_won_deal(ctx, cmd)) is not None:  # `不对，是25万`
         _check_owner(ctx, won, by_number=True)
-        _check_currency(ctx, cmd, won)
+        deal_currency.check(ctx, cmd, won)
         return won_amount.amend(ctx, cmd, won, deal_card)
     deal, customer, title = _find_deal(ctx, cmd.ref)
     notes = []
     before = before_of(deal)
     if deal is not None:
-        _check_currency(ctx, cmd, deal)
+        deal_currency.check(ctx, cmd, deal)
     if deal is None:
         stage = cmd.stage or "lead"
         money = cmd.amount or Money(Decimal(0))
@@ -102,39 +101,6 @@ def before_of(deal: Deal | None) -> dict:
             "b_customer": deal.customer_id}
 
 
-def _check_currency(ctx: Ctx, cmd: UpsertDeal | CloseDeal, deal: Deal) -> None:
-    """An amount with no currency for a deal in another currency than the workspace's: which
-    one is meant (`6万` for a $ deal) is asked, with both as buttons, never guessed. An amount
-    in another currency than the deal's (`¥60k` for a $ deal) is asked too, unless the currency
-    was said in words (`60k CNY`): then the deal changes currency, and the reply says so."""
-    if cmd.amount is None:
-        return
-    given = cmd.amount.currency
-    if given and given != deal.currency:
-        if cmd.switch_currency:
-            ctx.notes.append(ctx.t("deal_currency_switched", id=deal.id, old=deal.currency, new=given))
-            return
-        raise _ask_switch(ctx, cmd, deal, given)
-    named = currencies_named(ctx.text) - {deal.currency}  # `won #3 50k; paid in EUR`: not in $ unasked
-    if not given and len(named) == 1:
-        other = named.pop()
-        raise _ask_switch(ctx, replace(cmd, amount=Money(cmd.amount.amount, other)), deal, other)
-    if given or deal.currency == ctx.tenant.currency:
-        return
-    if not re.search("[万元块]", ctx.text):  # `15k` on a $12K deal: in its currency, said (asking
-        ctx.notes.append(ctx.t("amount_in_deal_currency", id=deal.id,  # was needless: round 5)
-                               amount=fmt.money(cmd.amount.amount, deal.currency, ctx.locale)))
-        return
-    options = []
-    for currency in (deal.currency, ctx.tenant.currency):
-        meant = replace(cmd, amount=Money(cmd.amount.amount, currency))
-        options.append(Button(fmt.money(cmd.amount.amount, currency, ctx.locale),
-                              f"{ctx.text} {currency}", action=meant))
-    raise ctx.refuse("which_currency", amounts=" · ".join(b.label for b in options),
-                     id=deal.id, current=fmt.money(deal.amount, deal.currency, ctx.locale),
-                     buttons=tuple(options))
-
-
 def _ask_reason_or_title(ctx: Ctx, cmd: CloseDeal, customer: Customer, said: str) -> None:
     """Words after the customer with no colon that name none of the asker's open deals (`输单 美的
     价格太高 对手报价低了三成`): the reason, on which open deal? (or, for a win with its amount, a
@@ -150,26 +116,6 @@ def _ask_reason_or_title(ctx: Ctx, cmd: CloseDeal, customer: Customer, said: str
                               action=replace(cmd, ref=DealRef(None, (customer.name,), said))))
     raise ctx.refuse("reason_or_title", text=said, customer=customer.name,
                      deals=" · ".join(f"#{d.id} {d.title}" for d in mine), buttons=tuple(buttons))
-
-
-def _ask_switch(ctx: Ctx, cmd: UpsertDeal | CloseDeal, deal: Deal, given: str):
-    """`¥60k` for a $ deal: the deal in ¥ now, the number in $, or (with both rates set) the
-    amount converted into $, one tap each."""
-    amount = cmd.amount.amount
-    said = fmt.money(amount, given, ctx.locale)
-    options = [Button(ctx.t("currency_switch_button", amount=said, currency=given),
-                      f"{ctx.text} {given}", action=replace(cmd, switch_currency=True)),
-               Button(fmt.money(amount, deal.currency, ctx.locale), ctx.text,
-                      action=replace(cmd, amount=Money(amount, deal.currency)))]
-    there, here = ctx.rates.rate_of(given), ctx.rates.rate_of(deal.currency)
-    if there and here:  # converted, at the rates the admins set, and said so
-        converted = (amount * there / here).quantize(Decimal(1))
-        options.append(Button(ctx.t("currency_converted_button", amount=fmt.money(
-            converted, deal.currency, ctx.locale), said=said), ctx.text,
-            action=replace(cmd, amount=Money(converted, deal.currency))))
-    return ctx.refuse("deal_other_currency", id=deal.id, amount=said,
-                      current=fmt.money(deal.amount, deal.currency, ctx.locale),
-                      buttons=tuple(options))
 
 
 def handle_close_deal(ctx: Ctx, cmd: CloseDeal) -> Reply:
@@ -199,7 +145,7 @@ def handle_close_deal(ctx: Ctx, cmd: CloseDeal) -> Reply:
                         currency=cmd.amount.currency or ctx.tenant.currency, expected_close=None,
                         now=ctx.now)
     else:
-        _check_currency(ctx, cmd, deal)
+        deal_currency.check(ctx, cmd, deal)
         if cmd.amount:
             repo.set_amount(deal, cmd.amount.amount, cmd.amount.currency or deal.currency,
                             ctx.member.id, ctx.now)
