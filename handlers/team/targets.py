@@ -80,8 +80,9 @@ def _member_meant(ctx: Ctx, cmd: SetTarget) -> Member:
     a question with one tap per member it may mean (the manager's reps where it names nobody);
     a name only the start of someone's (`B` for Bo) is asked about, never taken."""
     name = cmd.scope.name or ""
-    if name in ctx.mentioned:
-        return member_named(ctx, name)
+    if name in ctx.mentioned or ((by_id := ctx.people.by_identity(ctx.tenant.id, ctx.platform, name))
+                                 and by_id.active):
+        return member_named(ctx, name)  # a mention, or a form's user picker (`U2`): that user
     found = members_named(ctx, name)
     same = [m for m in found if name_fold(m.display_name) == name_fold(name)]
     if len(same) == 1:
