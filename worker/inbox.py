@@ -88,6 +88,9 @@ class InboxWorker:
             except OperationalError as error:
                 log.warning("inbox: database busy or unreachable, retrying", exc_info=not locked(error))
                 taken = 0
+            except Exception:  # a bug met by one row must not end the loop for all the others
+                log.exception("inbox: a batch went wrong; its rows are run again after their lease")
+                taken = 0
             if not taken:
                 self.stopping.wait(self.poll)
 
@@ -118,9 +121,13 @@ def _say_it_failed(session: Session, platform: str, payload: dict) -> None:
     tenant = PeopleRepository(session).tenant(platform, workspace)
     if tenant is None:
         return
+    try:
+        to = Address.parse(platform, workspace, target[:200])
+    except ValueError as error:  # stored by a platform gone, or garbled: failed, told nobody
+        log.warning("inbox request %s: its answer goes nowhere known (%s)", delivery, error)
+        return
     locale = payload.get("locale")
     lines = (t(locale, "could_not_run"),) if locale in ("en", "zh") else (
         t("en", "could_not_run"), t("zh", "could_not_run"))
     reply = Reply(lines=lines, ok=False, locale=locale if locale in ("en", "zh") else "en")
-    queue(session, tenant, [Answer(answer_key(platform, delivery),
-                                   Address.parse(platform, workspace, target[:200]), reply)], utcnow())
+    queue(session, tenant, [Answer(answer_key(platform, delivery), to, reply)], utcnow())
