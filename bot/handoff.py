@@ -176,11 +176,12 @@ class Handoff:
                     for _due, seq, item_id, later, work in due:
                         heapq.heappush(self._late, (self.clock() + 1.0, seq, item_id, later, work))
                 continue
+            if taken:  # one line a look, however many it took: under load that is hundreds
+                log.warning("%d inbox items waited %.0f s with no worker taking them: run here "
+                            "(start a worker: `salesbot worker`)", len(taken), self.late_after)
             for _due, _seq, item_id, later, work in due:
-                if item_id not in taken:
+                if item_id not in taken or self.stopping.is_set():  # stopping: held rows go to a worker
                     continue
-                log.warning("inbox item %s waited %.0f s with no worker taking it: run here",
-                            item_id, self.late_after)
                 with self._lock:
                     self._busy += 1
                 self._run(item_id, work or functools.partial(later, payloads[item_id]))

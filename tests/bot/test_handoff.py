@@ -121,3 +121,21 @@ def test_work_a_worker_took_is_never_run_here_too(handoffs, session_factory):
     handoff.look_again()
     eventually(lambda: ran == [8])  # looked at in order: 7 first, left to its worker
     assert rows(session_factory)[0] == ("wecom:msg:7", "pending", True)
+
+
+def test_work_run_here_late_is_logged_once_a_look_not_once_a_row(handoffs, session_factory, caplog):
+    clock = ManualClock()
+    handoff = handoffs(late_after=1.0, clock=clock)
+    ran = []
+    with handoff.serving(), handoff.serving():  # busy: three left for a worker, none runs
+        for n in range(3):
+            handoff.submit("teams", f"teams:c1:{n}", {"n": n}, lambda: None, later=ran.append)
+    with caplog.at_level("WARNING", logger="bot.handoff"):
+        clock.advance(1.0)
+        handoff.look_again()
+        eventually(lambda: len(ran) == 3)
+    assert sorted(p["n"] for p in ran) == [0, 1, 2]
+    late = [r.getMessage() for r in caplog.records if "no worker" in r.getMessage()]
+    assert late == ["3 inbox items waited 1 s with no worker taking them: run here "
+                    "(start a worker: `salesbot worker`)"]
+
