@@ -21,6 +21,10 @@ LEASE = dt.timedelta(seconds=60)  # as long as a web process holds a row it runs
 BATCH = 10
 MAX_ATTEMPTS = 3
 PURGE_EVERY = 600.0  # seconds
+#: how often a worker says it runs its platforms' requests, and how long each word holds: web
+#: processes leave work to it while it holds (bot/handoff.py), and take it back once it lapses
+SAY_RUNNING_EVERY = 5.0  # seconds
+RUNNING_FOR = dt.timedelta(seconds=30)
 
 Runner = Callable[[dict], None]  # a payload → the work done, replies sent; raises on failure
 
@@ -35,6 +39,7 @@ class InboxWorker:
         self.stopping = threading.Event()
         self._thread = threading.Thread(target=self._loop, name="inbox", daemon=True)
         self._purged = 0.0
+        self._said_running = 0.0
 
     def start(self) -> None:
         if self.runners:
@@ -80,9 +85,17 @@ class InboxWorker:
                 session.commit()
             return False
 
+    def say_running(self) -> None:
+        """Tell web processes this worker runs its platforms' requests (for `RUNNING_FOR`)."""
+        self._said_running = time.monotonic()
+        with self.session_factory.begin() as session:
+            InboxRepository(session).running(tuple(self.runners), utcnow() + RUNNING_FOR)
+
     def _loop(self) -> None:
         while not self.stopping.is_set():
             try:
+                if time.monotonic() - self._said_running >= SAY_RUNNING_EVERY:
+                    self.say_running()
                 taken = self.run_once()
                 self._purge()
             except OperationalError as error:

@@ -120,3 +120,13 @@ def test_a_request_whose_answer_goes_nowhere_known_is_marked_failed_and_the_othe
     put(session_factory, "next", platform="console")
     assert worker.run_once() == 1 and ran == ["next"]
     assert rows(session_factory)["next"] == ("done", 1)
+
+
+def test_a_worker_says_which_platforms_it_runs_and_its_word_lapses_unless_said_again(session_factory):
+    from worker.inbox import RUNNING_FOR
+
+    worker = InboxWorker(session_factory, {"teams": lambda p: None, "wecom": lambda p: None})
+    worker.say_running()
+    with session_factory() as s:
+        assert InboxRepository(s).running_for(utcnow()) == {"teams", "wecom"}
+        assert InboxRepository(s).running_for(utcnow() + RUNNING_FOR + dt.timedelta(seconds=1)) == set()
