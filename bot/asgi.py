@@ -44,7 +44,7 @@ def asgi(wsgi_app: Callable, threads: int | None = None) -> Callable:
 
     async def app(scope, receive, send) -> None:
         if scope["type"] == "lifespan":
-            return await _lifespan(receive, send)
+            return await _lifespan(receive, send, getattr(wsgi_app, "close", None))
         if scope["type"] != "http":
             return None
         limit = body_limit(scope["path"])
@@ -156,11 +156,15 @@ async def _status(send, status: int, body: bytes) -> None:
     await send({"type": "http.response.body", "body": body})
 
 
-async def _lifespan(receive, send) -> None:
+async def _lifespan(receive, send, close: Callable[[], None] | None) -> None:
+    """Start-up needs nothing; at shutdown the WSGI app's `close` (bot/web.py: its background
+    threads take no more work) runs off the event loop before Hypercorn is told it is done."""
     while True:
         message = await receive()
         if message["type"] == "lifespan.startup":
             await send({"type": "lifespan.startup.complete"})
         elif message["type"] == "lifespan.shutdown":
+            if close is not None:
+                await asyncio.get_running_loop().run_in_executor(None, close)
             await send({"type": "lifespan.shutdown.complete"})
             return

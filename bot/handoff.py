@@ -13,11 +13,14 @@ A process that dies mid-run leaves its row held until the hold runs out; a worke
 again, and the handlers' own delivery keys keep that from storing anything twice.
 
 No acked request stays silent for want of a worker: work left in the inbox that no worker has
-taken after `LATE_AFTER` (none runs, or all are stuck) is taken back by this process and run
-here (its `later` form: as a worker would, from the row's payload, the answer sent from here), once,
-under the same lease. While it waits, only the row's id is kept here: under load that is thousands
-of requests in those seconds, whose objects would otherwise stay in memory until then (and leave
-the process's heap that much larger for good).
+taken after `LATE_AFTER` while no worker runs its platform (none was started, or all are stuck:
+a worker says every few seconds that it runs, `worker/inbox.py`) is taken back by this process
+and run here (its `later` form: as a worker would, from the row's payload, the answer sent from
+here), once, under the same lease. While a worker runs, what waits is its, however long: this
+process only acks, so its memory stays that of acking (running the handlers as well, under
+load, left it several MB larger for good); a growing inbox means more workers (`salesbot
+inbox`). While a row waits, only its id is kept here: under load that is thousands of requests,
+whose objects would otherwise stay in memory until then (and leave the heap larger for good).
 """
 from __future__ import annotations
 
@@ -53,10 +56,11 @@ IDLE_QUEUE = 2
 #: (requests, seconds): this many arriving within this long is a busy process (50 a second).
 BUSY_RATE = (10, 0.2)
 LOCKED_FOR = 5.0  # seconds a request waits for SQLite's write lock, as the engine's busy timeout
-#: How long work left for a worker may wait untaken before this process runs it itself (a worker
-#: polls every 0.2 s: this long untaken means none runs, or none keeps up).
+#: How long work left for a worker may wait untaken before this process runs it itself, when no
+#: worker says it runs its platform (a worker polls every 0.2 s).
 LATE_AFTER = 10.0
 LOOK_AT_ONCE = 500  # rows due at once that one transaction looks at
+RUNNING_LOOKED_FOR = 1.0  # seconds: how long this process trusts what it read of running workers
 
 
 class Handoff:
@@ -69,8 +73,9 @@ class Handoff:
         self.clock = clock
         #: set when the process winds down: work no worker took is then left to the workers
         self.stopping = stopping or threading.Event()
-        self._late: list[tuple[float, int, int, Later | None, Callable[[], object] | None]] = []
-        # a heap of (due, seq, row, later, work): one of later and work, kept until due
+        self._late: list[tuple[float, int, int, str, Later | None, Callable[[], object] | None]] = []
+        # a heap of (due, seq, row, platform, later, work): one of later and work, kept until due
+        self._running: tuple[float, frozenset[str]] = (-RUNNING_LOOKED_FOR, frozenset())
         self._late_seq = itertools.count()
         self._late_ready = threading.Condition()
         self._watcher: threading.Thread | None = None
@@ -120,16 +125,17 @@ class Handoff:
             if here:
                 self._release()
             if item_id is not None:
-                self._watch(item_id, later, None if later else work)
+                self._watch(item_id, platform, later, None if later else work)
             return None
         return self._run(item_id, work)
 
-    def _watch(self, item_id: int, later: Later | None, work: Callable[[], object] | None) -> None:
+    def _watch(self, item_id: int, platform: str, later: Later | None,
+               work: Callable[[], object] | None) -> None:
         """Run `later` (on the row's payload) or `work` here if no worker has taken the row
-        `item_id` within `late_after`."""
+        `item_id` within `late_after` and none runs `platform`."""
         with self._late_ready:
             due = self.clock() + self.late_after
-            heapq.heappush(self._late, (due, next(self._late_seq), item_id, later, work))
+            heapq.heappush(self._late, (due, next(self._late_seq), item_id, platform, later, work))
             if self._watcher is None:
                 self._watcher = threading.Thread(target=self._watch_late, name="inbox-late", daemon=True)
                 self._watcher.start()
@@ -166,24 +172,56 @@ class Handoff:
             try:
                 with self.session_factory() as session:
                     inbox = InboxRepository(session)
-                    taken = set(inbox.take([item_id for _, _, item_id, _, _ in due], utcnow(), HELD_FOR))
-                    payloads = inbox.payloads([item_id for _, _, item_id, later, _ in due
+                    running = self._running_now(inbox)
+                    mine = [item_id for _, _, item_id, platform, _, _ in due if platform not in running]
+                    # a worker's: looked at again while they wait, in case it stops
+                    theirs = [item_id for _, _, item_id, platform, _, _ in due if platform in running]
+                    waiting = set(inbox.pending(theirs)) if theirs else set()
+                    taken = set(inbox.take(mine, utcnow(), HELD_FOR)) if mine else set()
+                    payloads = inbox.payloads([item_id for _, _, item_id, _, later, _ in due
                                                if item_id in taken and later])
                     session.commit()
             except OperationalError as error:  # busy or away: a worker, or a look in a second, gets it
                 log.warning("could not look at %d inbox items: %s", len(due), str(error)[:80])
-                with self._late_ready:
-                    for _due, seq, item_id, later, work in due:
-                        heapq.heappush(self._late, (self.clock() + 1.0, seq, item_id, later, work))
+                self._look_again_at(due, 1.0)
                 continue
-            for _due, _seq, item_id, later, work in due:
-                if item_id not in taken:
+            self._look_again_at([entry for entry in due if entry[2] in waiting], self.late_after)
+            if taken:  # one line a look, however many it took: under load that is hundreds
+                log.warning("%d inbox items waited %.0f s with no worker taking them: run here "
+                            "(start a worker: `salesbot worker`)", len(taken), self.late_after)
+            for _due, _seq, item_id, platform, later, work in due:
+                if item_id not in taken or self.stopping.is_set():  # stopping: held rows go to a worker
                     continue
-                log.warning("inbox item %s waited %.0f s with no worker taking it: run here",
-                            item_id, self.late_after)
                 with self._lock:
                     self._busy += 1
-                self._run(item_id, work or functools.partial(later, payloads[item_id]))
+                self._run(item_id, work or functools.partial(later, payloads[item_id]), late=platform)
+
+    def _look_again_at(self, entries: list, after: float) -> None:
+        with self._late_ready:
+            for _due, seq, item_id, platform, later, work in entries:
+                heapq.heappush(self._late, (self.clock() + after, seq, item_id, platform, later, work))
+
+    def _running_now(self, inbox: InboxRepository) -> frozenset[str]:
+        """The platforms a worker runs (looked up at most once in `RUNNING_LOOKED_FOR` seconds)."""
+        looked, running = self._running
+        if time.monotonic() - looked >= RUNNING_LOOKED_FOR:
+            running = frozenset(inbox.running_for(utcnow()))
+            self._running = (time.monotonic(), running)
+        return running
+
+    def _given_back(self, item_id: int, platform: str) -> bool:
+        """Whether a worker has started running `platform` since the row was taken back (one
+        taken back while the first worker was starting): then the row goes back to it, untried."""
+        try:
+            with self.session_factory() as session:
+                inbox = InboxRepository(session)
+                if platform not in self._running_now(inbox):
+                    return False
+                inbox.release(item_id)
+                session.commit()
+                return True
+        except OperationalError:  # run it here: that is what it was taken for
+            return False
 
     def _record(self, key: str, platform: str, payload: dict, held_for: dt.timedelta | None) -> int | None:
         """The inbox row's id (None: recorded before), once it is committed. Group commit: one
@@ -240,9 +278,13 @@ class Handoff:
         with self._lock:
             self._busy -= 1
 
-    def _run(self, item_id: int | None, work: Callable[[], T]) -> Future[T]:
-        def run() -> T:
+    def _run(self, item_id: int | None, work: Callable[[], T], late: str | None = None) -> Future[T]:
+        """Run `work` on the executor, then mark the row done; `late`: the platform of a row
+        taken back, given back instead if a worker runs it by then."""
+        def run() -> T | None:
             try:
+                if late is not None and self._given_back(item_id, late):
+                    return None
                 result = work()
                 if item_id is not None:
                     self._done(item_id)

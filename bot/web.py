@@ -59,7 +59,13 @@ def create_app(settings: Settings | None = None):
                 return routes[route](environ, start_response)
         return plain(start_response, "404 Not Found", "Not Found")
 
-    app.core, app.routes, app.handoff = core, routes, handoff
+    def close() -> None:
+        """The process winds down (Hypercorn's lifespan shutdown): work left for a worker stays
+        the workers', background threads take nothing new, the database's connections close."""
+        handoff.stop()
+        core.close()
+
+    app.core, app.routes, app.handoff, app.close = core, routes, handoff, close
     return app
 
 

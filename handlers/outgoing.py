@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import logging
 import uuid
 from dataclasses import dataclass, replace
 
@@ -28,6 +29,8 @@ from storage.models.team import Team
 from storage.models.workspace import Member, Tenant
 from storage.outbox import OutboxRepository
 from storage.people import PeopleRepository
+
+log = logging.getLogger(__name__)
 
 KEY_LENGTH = 200  # the outbox's key column
 
@@ -241,10 +244,14 @@ def correct(session: Session, delivery: Delivery, payload: dict | None, now: dt.
         new = from_payload(payload)
         note = Reply(title=t(old.locale, "post_corrected", title=new.title), lines=new.lines,
                      locale=old.locale)
-    to = Address.parse(delivery.platform, delivery.workspace, delivery.target)
-    queue(session, session.get(Tenant, delivery.tenant_id),
-          [e.PostCorrected(delivery.id, to, payload, note, f"{FIX}{delivery.id}:{uuid.uuid4().hex[:12]}")],
-          now)
+    try:
+        to = Address.parse(delivery.platform, delivery.workspace, delivery.target)
+    except ValueError as error:  # a platform's own kind, the platform since removed: no way there
+        log.warning("post %s stays as it was: %s", delivery.id, error)
+    else:
+        key = f"{FIX}{delivery.id}:{uuid.uuid4().hex[:12]}"
+        queue(session, session.get(Tenant, delivery.tenant_id),
+              [e.PostCorrected(delivery.id, to, payload, note, key)], now)
     if payload is None:  # its key is free again: the same fact, true again later, is told again
         delivery.fact = None
         delivery.key = f"withdrawn:{delivery.id}:{delivery.key}"[:200]

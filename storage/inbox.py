@@ -1,5 +1,9 @@
 """The inbox: chat requests acked and handed on, under the platform's own id for the request (a
-retried delivery is a no-op). Rows are leased like the outbox's; callers own the transactions."""
+retried delivery is a no-op). Rows are leased like the outbox's; callers own the transactions.
+
+A worker running a platform's requests says so every few seconds (`running`: a row of
+`cached_tokens` that expires unless said again), so web processes leave what they handed on to
+it however long it waits (`running_for`), and run it themselves only when no worker runs."""
 from __future__ import annotations
 
 import datetime as dt
@@ -9,7 +13,7 @@ from sqlalchemy import Connection, func, select, update
 from sqlalchemy.orm import Session
 
 from storage import leases
-from storage.models.messaging import InboxItem
+from storage.models.messaging import CachedToken, InboxItem
 from storage.upsert import insert_for
 
 Row = tuple[str, str, dict, "dt.timedelta | None"]  # key, platform, payload, held_for
@@ -34,6 +38,13 @@ def _record_statement(dialect_name: str):
     table = InboxItem.__table__
     return (insert_for(dialect_name)(table).on_conflict_do_nothing(index_elements=["key"])
             .returning(table.c.key, table.c.id))
+
+
+RUNS = "inbox-runs:"  # `cached_tokens` key of a worker's word that it runs a platform's requests
+
+
+def _runs(platform: str) -> str:
+    return f"{RUNS}{platform}"[:200]
 
 
 class InboxRepository:
@@ -61,6 +72,29 @@ class InboxRepository:
         due = select(InboxItem.id).where(InboxItem.id.in_(item_ids), InboxItem.status == "pending",
                                          leases.free(InboxItem, now))
         return leases.lease(self.s, InboxItem, due, now, lease)
+
+    def pending(self, item_ids: list[int]) -> list[int]:
+        """Those of these requests still waiting to be run."""
+        return list(self.s.scalars(select(InboxItem.id).where(InboxItem.id.in_(item_ids),
+                                                              InboxItem.status == "pending")))
+
+    def running(self, platforms: tuple[str, ...], until: dt.datetime) -> None:
+        """A worker's word that it runs these platforms' requests, good until `until`."""
+        insert = insert_for(self.s.bind.dialect.name)
+        for platform in platforms:
+            self.s.execute(insert(CachedToken).values(key=_runs(platform), value="", expires_at=until)
+                           .on_conflict_do_update(index_elements=["key"], set_={"expires_at": until}))
+
+    def running_for(self, now: dt.datetime) -> set[str]:
+        """The platforms whose requests a worker runs now."""
+        keys = self.s.scalars(select(CachedToken.key).where(CachedToken.key.startswith(RUNS),
+                                                            CachedToken.expires_at > now))
+        return {key.removeprefix(RUNS) for key in keys}
+
+    def release(self, item_id: int) -> None:
+        """Give up a request taken (`take`) and not tried: free for a worker, the attempt uncounted."""
+        self.s.execute(update(InboxItem).where(InboxItem.id == item_id, InboxItem.status == "pending")
+                       .values(claimed_until=None, attempts=InboxItem.attempts - 1))
 
     def payloads(self, item_ids: list[int]) -> dict[int, dict]:
         """What these requests asked for, as recorded, by id."""

@@ -187,10 +187,17 @@ def serve(app):
 
 
 def stored(session_factory) -> dict[str, int]:
-    """How many rows each table holds (nothing refused may add one)."""
+    """How many rows each table holds (nothing refused may add one); a running worker's word
+    that it runs (`storage.inbox.RUNS`, said again every few seconds) is no row a request made."""
+    from storage.inbox import RUNS
+    from storage.models.messaging import CachedToken
+
     with session_factory() as s:
-        return {t.name: s.scalar(select(func.count()).select_from(t)) for t in Base.metadata.sorted_tables
-                if t.name != "alembic_version"}
+        counts = {t.name: s.scalar(select(func.count()).select_from(t)) for t in Base.metadata.sorted_tables
+                  if t.name not in ("alembic_version", CachedToken.__tablename__)}
+        counts[CachedToken.__tablename__] = s.scalar(
+            select(func.count()).select_from(CachedToken).where(~CachedToken.key.startswith(RUNS)))
+        return counts
 
 
 def refused_quietly(caplog, status: int) -> None:

@@ -21,6 +21,10 @@ LEASE = dt.timedelta(seconds=60)  # as long as a web process holds a row it runs
 BATCH = 10
 MAX_ATTEMPTS = 3
 PURGE_EVERY = 600.0  # seconds
+#: how often a worker says it runs its platforms' requests, and how long each word holds: web
+#: processes leave work to it while it holds (bot/handoff.py), and take it back once it lapses
+SAY_RUNNING_EVERY = 5.0  # seconds
+RUNNING_FOR = dt.timedelta(seconds=30)
 
 Runner = Callable[[dict], None]  # a payload → the work done, replies sent; raises on failure
 
@@ -35,6 +39,7 @@ class InboxWorker:
         self.stopping = threading.Event()
         self._thread = threading.Thread(target=self._loop, name="inbox", daemon=True)
         self._purged = 0.0
+        self._said_running = 0.0
 
     def start(self) -> None:
         if self.runners:
@@ -80,13 +85,24 @@ class InboxWorker:
                 session.commit()
             return False
 
+    def say_running(self) -> None:
+        """Tell web processes this worker runs its platforms' requests (for `RUNNING_FOR`)."""
+        self._said_running = time.monotonic()
+        with self.session_factory.begin() as session:
+            InboxRepository(session).running(tuple(self.runners), utcnow() + RUNNING_FOR)
+
     def _loop(self) -> None:
         while not self.stopping.is_set():
             try:
+                if time.monotonic() - self._said_running >= SAY_RUNNING_EVERY:
+                    self.say_running()
                 taken = self.run_once()
                 self._purge()
             except OperationalError as error:
                 log.warning("inbox: database busy or unreachable, retrying", exc_info=not locked(error))
+                taken = 0
+            except Exception:  # a bug met by one row must not end the loop for all the others
+                log.exception("inbox: a batch went wrong; its rows are run again after their lease")
                 taken = 0
             if not taken:
                 self.stopping.wait(self.poll)
@@ -118,9 +134,13 @@ def _say_it_failed(session: Session, platform: str, payload: dict) -> None:
     tenant = PeopleRepository(session).tenant(platform, workspace)
     if tenant is None:
         return
+    try:
+        to = Address.parse(platform, workspace, target[:200])
+    except ValueError as error:  # stored by a platform gone, or garbled: failed, told nobody
+        log.warning("inbox request %s: its answer goes nowhere known (%s)", delivery, error)
+        return
     locale = payload.get("locale")
     lines = (t(locale, "could_not_run"),) if locale in ("en", "zh") else (
         t("en", "could_not_run"), t("zh", "could_not_run"))
     reply = Reply(lines=lines, ok=False, locale=locale if locale in ("en", "zh") else "en")
-    queue(session, tenant, [Answer(answer_key(platform, delivery),
-                                   Address.parse(platform, workspace, target[:200]), reply)], utcnow())
+    queue(session, tenant, [Answer(answer_key(platform, delivery), to, reply)], utcnow())

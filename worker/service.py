@@ -61,12 +61,12 @@ class Worker:
         self._sender = threading.Thread(target=self._deliver, name="outbox", daemon=True)
 
     def start(self) -> None:
+        if self.inbox is not None:  # first: people wait for these, and web processes for its word
+            self.inbox.start()
         self.sync(catch_up=True)
         self.scheduler.add_job(self.sync, IntervalTrigger(seconds=self.sync_every), id="sync",
                                replace_existing=True)
-        self._sender.start()  # first: what earlier runs left unsent goes out while jobs run
-        if self.inbox is not None:
-            self.inbox.start()
+        self._sender.start()  # before the jobs: what earlier runs left unsent goes out while they run
         self.scheduler.start()
         log.info("worker started: %d jobs", len(self.specs))
 

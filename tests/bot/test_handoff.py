@@ -121,3 +121,77 @@ def test_work_a_worker_took_is_never_run_here_too(handoffs, session_factory):
     handoff.look_again()
     eventually(lambda: ran == [8])  # looked at in order: 7 first, left to its worker
     assert rows(session_factory)[0] == ("wecom:msg:7", "pending", True)
+
+
+def test_work_run_here_late_is_logged_once_a_look_not_once_a_row(handoffs, session_factory, caplog):
+    clock = ManualClock()
+    handoff = handoffs(late_after=1.0, clock=clock)
+    ran = []
+    with handoff.serving(), handoff.serving():  # busy: three left for a worker, none runs
+        for n in range(3):
+            handoff.submit("teams", f"teams:c1:{n}", {"n": n}, lambda: None, later=ran.append)
+    with caplog.at_level("WARNING", logger="bot.handoff"):
+        clock.advance(1.0)
+        handoff.look_again()
+        eventually(lambda: len(ran) == 3)
+    assert sorted(p["n"] for p in ran) == [0, 1, 2]
+    late = [r.getMessage() for r in caplog.records if "no worker" in r.getMessage()]
+    assert late == ["3 inbox items waited 1 s with no worker taking them: run here "
+                    "(start a worker: `salesbot worker`)"]
+
+
+
+def test_work_waiting_for_a_running_worker_is_left_to_it_until_it_stops_running(handoffs, session_factory,
+                                                                                monkeypatch):
+    """A worker that says it runs the platform keeps what waits for it, however late (this
+    process only acks); once its word lapses (it stopped, or is stuck), the work is run here."""
+    from storage.inbox import InboxRepository
+    from storage.models.base import utcnow
+
+    monkeypatch.setattr("bot.handoff.RUNNING_LOOKED_FOR", 0.0)
+    clock = ManualClock()
+    handoff = handoffs(late_after=1.0, clock=clock)
+    with session_factory.begin() as s:  # a worker runs Teams (for 30 s), not WeCom
+        InboxRepository(s).running(("teams",), utcnow() + dt.timedelta(seconds=30))
+    ran = []
+    with handoff.serving(), handoff.serving():
+        handoff.submit("teams", "teams:c1:1", {"n": 1}, lambda: None, later=ran.append)
+        handoff.submit("wecom", "wecom:msg:2", {"n": 2}, lambda: None, later=ran.append)
+    clock.advance(1.0)
+    handoff.look_again()
+    eventually(lambda: ran == [{"n": 2}])  # no worker runs WeCom: run here
+    clock.advance(5.0)  # the worker is slow: still its
+    handoff.look_again()
+    time.sleep(0.3)
+    assert ran == [{"n": 2}] and rows(session_factory)[0] == ("teams:c1:1", "pending", False)
+    with session_factory.begin() as s:  # the worker stops: its word lapses
+        InboxRepository(s).running(("teams",), utcnow() - dt.timedelta(seconds=1))
+    clock.advance(5.0)
+    handoff.look_again()
+    eventually(lambda: ran == [{"n": 2}, {"n": 1}])
+    eventually(lambda: rows(session_factory) == [("teams:c1:1", "done", False),
+                                                 ("wecom:msg:2", "done", False)])
+
+
+def test_work_taken_back_just_before_a_worker_starts_goes_back_to_it_untried(handoffs, session_factory,
+                                                                             monkeypatch):
+    from storage.inbox import InboxRepository
+    from storage.models.base import utcnow
+
+    monkeypatch.setattr("bot.handoff.RUNNING_LOOKED_FOR", 0.0)
+    clock = ManualClock()
+    handoff = handoffs(late_after=1.0, clock=clock)
+    ran, busy = [], threading.Event()
+    with handoff.serving(), handoff.serving():
+        handoff.submit("teams", "teams:c1:3", {"n": 3}, lambda: None, later=ran.append)
+    handoff.executor.submit(busy.wait, 60)  # what runs here is queued behind something long
+    clock.advance(1.0)
+    handoff.look_again()  # no worker runs: taken back
+    eventually(lambda: rows(session_factory) == [("teams:c1:3", "pending", True)])
+    with session_factory.begin() as s:  # the first worker starts
+        InboxRepository(s).running(("teams",), utcnow() + dt.timedelta(seconds=30))
+    busy.set()
+    eventually(lambda: rows(session_factory) == [("teams:c1:3", "pending", False)])
+    with session_factory() as s:
+        assert s.query(InboxItem).one().attempts == 0  # the worker gets every attempt
+    assert ran == []

@@ -90,3 +90,43 @@ def test_a_request_given_up_on_is_answered_saying_so_in_both_languages(session_f
         [answer] = s.query(Delivery).filter(Delivery.key == "answer:console:d-1").all()
     text = from_payload(answer.payload).text
     assert answer.target == "user:Mia" and "couldn't run that message" in text and "没能处理" in text
+
+
+def test_a_request_whose_answer_goes_nowhere_known_is_marked_failed_and_the_others_still_run(
+        session_factory, chat):
+    """A row written for a platform's own kind of address (its platform since removed) fails
+    three times: it is marked failed, nobody is told (there is nowhere to), the queue goes on."""
+    from storage.models.messaging import Delivery
+
+    chat("help", user="Mia")  # the console tenant `local` exists
+    payload = {"v": 2, "workspace": "local", "user": "Mia", "message": "help", "delivery": "d-2",
+               "answer": "room:42", "from_a_newer_version": True}
+    with session_factory.begin() as s:
+        InboxRepository(s).put(key="console:d-2", platform="console", payload=payload, now=utcnow())
+    ran = []
+
+    def runner(payload):
+        if payload.get("answer") == "room:42":
+            raise TypeError("unexpected field")
+        ran.append(payload["text"])
+    worker = InboxWorker(session_factory, {"console": runner})
+    for _attempt in range(MAX_ATTEMPTS):
+        with session_factory.begin() as s:  # each retry's wait is over
+            s.query(InboxItem).update({"claimed_until": utcnow() - dt.timedelta(seconds=1)})
+        worker.run_once()
+    assert rows(session_factory)["console:d-2"] == ("failed", MAX_ATTEMPTS)
+    with session_factory() as s:
+        assert s.query(Delivery).filter(Delivery.key == "answer:console:d-2").count() == 0
+    put(session_factory, "next", platform="console")
+    assert worker.run_once() == 1 and ran == ["next"]
+    assert rows(session_factory)["next"] == ("done", 1)
+
+
+def test_a_worker_says_which_platforms_it_runs_and_its_word_lapses_unless_said_again(session_factory):
+    from worker.inbox import RUNNING_FOR
+
+    worker = InboxWorker(session_factory, {"teams": lambda p: None, "wecom": lambda p: None})
+    worker.say_running()
+    with session_factory() as s:
+        assert InboxRepository(s).running_for(utcnow()) == {"teams", "wecom"}
+        assert InboxRepository(s).running_for(utcnow() + RUNNING_FOR + dt.timedelta(seconds=1)) == set()

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from handlers.text.reply import Reply
 from handlers.text.reply_json import from_payload, to_payload
 from storage.models.messaging import Delivery
+from storage.models.sales import Deal
 from storage.models.workspace import Tenant
 from storage.outbox import OutboxRepository
 from worker.delivery import DeliveryWorker
@@ -173,3 +174,28 @@ def test_a_win_is_announced_in_every_team_of_the_rep_that_has_a_channel(session_
     chat("undo", user="Ana")  # both withdrawn before they went
     with session_factory() as s:
         assert not [d for d in s.scalars(select(Delivery)) if d.fact]
+
+
+def test_a_sent_post_at_an_address_no_longer_known_stays_and_the_undo_still_runs(team_chat, session_factory):
+    """A post sent to a platform's own kind of address (the platform since removed) cannot be
+    corrected there: the undo that makes it untrue still runs, and nothing is queued for it."""
+    from storage.address import declare_kinds, forget_kinds
+
+    team_chat.now = at("2026-11-24", "09:00")
+    team_chat("target @Ana revenue 100k month", user="Mia")
+    team_chat("won Acme 120k", user="Ana")
+    watch(session_factory, at("2026-11-24", "10:00"))
+    deliver(session_factory, Platform())
+    declare_kinds("room")
+    try:
+        with session_factory.begin() as s:  # the target post went to a room of a plugin
+            [target] = s.scalars(select(Delivery).where(Delivery.fact.like("target:%"))).all()
+            target.target, kept = "room:42", target.id
+    finally:
+        forget_kinds("room")  # … since removed
+    answer = team_chat("undo", user="Ana")
+    assert "Undone" in answer, answer
+    with session_factory() as s:
+        assert s.scalar(select(Deal.stage)) != "won"
+        fixes = s.scalars(select(Delivery).where(Delivery.key.like("fix:%"))).all()
+    assert fixes and kept not in [fix.payload["fix"]["of"] for fix in fixes]  # the win's post's only

@@ -1,7 +1,9 @@
 """A web process with no worker beside it: what it left for one is run here after a while, from
 the inbox row as recorded (the process keeps nothing of the request meanwhile)."""
+import asyncio
 import gc
 import json
+import time
 
 from sqlalchemy import select
 
@@ -47,6 +49,45 @@ def test_a_card_pressed_while_busy_with_no_worker_running_is_still_answered_and_
         server.shutdown()
         server.server_close()
         app.core.close()
+
+
+def test_a_web_process_shut_down_leaves_what_it_left_for_a_worker_to_the_workers(teams_settings, fake_teams):
+    """Hypercorn's lifespan shutdown (at SIGTERM) stops the late runs: a message left for a worker
+    is not run by a process on its way out (it would be cut short): a worker runs it."""
+    from bot.asgi import asgi
+    from bot.web import create_app
+
+    app = create_app(teams_settings)
+    app.handoff.clock = clock = ManualClock()
+    server = serve(app)
+    try:
+        teams = TeamsDriver(f"http://127.0.0.1:{server.server_address[1]}", fake_teams, app.core)
+        teams.ask("help")  # Ana: admin, answered here (idle)
+        with app.handoff.serving():  # busy: left for a worker, and none runs
+            teams.say("visit Acme: demo")
+        asyncio.run(_shut_down(asgi(app)))
+        clock.advance(app.handoff.late_after)
+        app.handoff.look_again()
+        time.sleep(0.5)
+        assert _statuses(app.core) == {"done", "pending"}  # the help done here, the visit waits
+        assert not any("Acme" in text for text in teams.chat_of())
+    finally:
+        server.shutdown()
+        server.server_close()
+        app.core.close()
+
+
+async def _shut_down(app) -> None:
+    """The lifespan messages Hypercorn sends a process it starts and then stops."""
+    sent, messages = [], iter([{"type": "lifespan.startup"}, {"type": "lifespan.shutdown"}])
+
+    async def receive():
+        return next(messages)
+
+    async def send(message):
+        sent.append(message["type"])
+    await app({"type": "lifespan"}, receive, send)
+    assert sent == ["lifespan.startup.complete", "lifespan.shutdown.complete"]
 
 
 def _statuses(core) -> set[str]:
