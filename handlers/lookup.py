@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from handlers.context import Ctx
 from handlers.grammar.brands import brand_of
-from handlers.grammar.commands import CloseDeal, LogVisit, SetCustomer, UpsertDeal
+from handlers.grammar.commands import CloseDeal, DealRef, LogVisit, SetCustomer, UpsertDeal
 from handlers.grammar.intents import usage
 from handlers.grammar.normal import name_fold
 from handlers.grammar.patterns import pattern
@@ -112,6 +112,8 @@ def customer_and_title(ctx: Ctx, words: tuple[str, ...]) -> tuple[Customer, str 
         if exact:
             rest = " ".join(words[size:])
             if not _CJK.search(rest) and not _title_plain(ctx, exact, rest, exact.name == lead):
+                if isinstance(ctx.command, UpsertDeal):  # `deal wayne renewal 80k` beside its 续约:
+                    _ask_title_or_deal(ctx, exact, rest)  # that deal, or a new one? never a bare yes
                 quoted = ctx.text.replace(rest, f'"{rest}"', 1)
                 titled = with_customer(ctx.command, " ".join(words), exact.name)
                 action = titled and replace(titled, ref=replace(titled.ref, title=rest))
@@ -129,6 +131,31 @@ def customer_and_title(ctx: Ctx, words: tuple[str, ...]) -> tuple[Customer, str 
     if len(words) > 1 and _CJK.search(words[0]):
         return customer_named(ctx, words[0]), " ".join(words[1:])
     return customer_named(ctx, " ".join(words)), None
+
+
+def _ask_title_or_deal(ctx: Ctx, customer: Customer, rest: str) -> None:
+    """Words after a customer that are no stage (`deal wayne renewal 80k` where Wayne's open deal
+    is titled 续约; `deal hooli reopen`): one button for each of the asker's open deals with the
+    customer (the message run on it), and a new deal titled so, said as new. Asked only where the
+    asker has such deals; `yes` picks none of them (`Reply.which`)."""
+    from handlers.text import format as fmt
+    from handlers.text.strings import STAGE_NAMES, name_of
+
+    mine = [d for d in open_deals(ctx, customer.id) if d.owner_id == ctx.member.id][:4]
+    if not mine:
+        return
+    command = ctx.command
+    buttons = [Button(f"#{d.id} {d.title}: {name_of(STAGE_NAMES, d.stage, ctx.locale)}, "
+                      f"{fmt.money(d.amount, d.currency, ctx.locale)}"[:75],
+                      " ".join(ctx.text.replace(rest, "", 1).split()) if rest in ctx.text else ctx.text,
+                      action=replace(command, ref=DealRef(d.id))) for d in mine]
+    titled = replace(command, ref=DealRef(None, (customer.name,), rest), new=True)
+    said = ctx.text.replace(rest, f'"{rest}"', 1) if rest in ctx.text else ctx.text
+    buttons.append(Button(ctx.t("title_or_deal_new", title=rest)[:75], said, action=titled))
+    refusal = ctx.refuse("title_or_deal", text=rest, customer=customer.name, buttons=tuple(buttons),
+                         deals=" · ".join(f"#{d.id} {d.title}" for d in mine))
+    refusal.reply = replace(refusal.reply, which=True)
+    raise refusal
 
 
 def _title_plain(ctx: Ctx, customer: Customer, rest: str, named: bool) -> bool:

@@ -68,6 +68,12 @@ def answer_word(text: str) -> int | None:
     return _ORDINALS.get(word.removeprefix("the ").removesuffix(" one").removesuffix("个").removesuffix("项"))
 
 
+def _placed(text: str) -> bool:
+    """Whether an answer picks by place (`1`, `first`, `#1`), not by a bare yes."""
+    word = text.strip(" .!。！~").lower()
+    return word.isdigit() or word.removeprefix("the ").removesuffix(" one") in _ORDINALS
+
+
 def _once(word: str) -> str:
     half = len(word) // 2
     return word[:half] if len(word) % 2 == 0 and half and word[:half] == word[half:] \
@@ -94,6 +100,8 @@ def take(session: Session, member: Member, platform: str, text: str,
     about = next((a for a in question.answers if isinstance(a, dict)), {})
     locale = about.get("locale")
     pick = answer_word(text)
+    if pick == 1 and about.get("which") and not _placed(text):
+        pick = len(answers) + 1  # `yes` to "this deal, that one, or a new one?": which? asked again
     if pick is None and not _a_command(text):  # a button's label typed instead of pressed (`华为`,
         pick = _label_picked(text, about.get("labels") or [])  # `Keep it as a tip`), not a command
         # typed again (`lost globex: …`, whose words fold to the label of `lost globex "…"`)
@@ -271,7 +279,7 @@ def remembering(reply: Reply, platform: str, now: dt.datetime, then=None):
         forget(session, member, platform)
         if values or reply.fill:
             about = {"locale": reply.locale, "labels": labels, **({"fill": reply.fill} if reply.fill else {}),
-                     **({"soft": True} if reply.asks else {})}
+                     **({"soft": True} if reply.asks else {}), **({"which": True} if reply.which else {})}
             stored.ask(session, member.tenant_id, member.id, platform, [*values, about], now)
         if then is not None:
             then(session, member)

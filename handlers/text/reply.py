@@ -76,6 +76,8 @@ class Reply:
     #: A done reply that asks something more (a win's reason): its buttons' labels may be typed as
     #: the answer (`客户关系`), and any other message just lets the question go.
     asks: bool = False
+    #: A question whose options are alike (which deal, or a new one): `yes`/`ok` picks none of them.
+    which: bool = False
 
     @property
     def text(self) -> str:

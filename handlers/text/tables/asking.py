@@ -36,6 +36,11 @@ ASKING: dict[str, tuple[str, str]] = {
     "title_in_quotes": ("Is “{text}” the title of a deal of {customer}? It is no stage I know; titles go "
                         "in quotes. (Nothing was saved.)",
                         "“{text}”是{customer}的商机标题吗？它不是已知的阶段；标题请加引号。（未保存）"),
+    "title_or_deal": ("Is “{text}” one of your open deals with {customer} ({deals}), or a new deal titled "
+                      "“{text}”? It is no stage I know. Nothing was saved yet: tap one.",
+                      "“{text}”是你在{customer}的进行中商机（{deals}）之一，还是新商机“{text}”？它不是已知的阶段。"
+                      "尚未保存：请点选一项。"),
+    "title_or_deal_new": ("A new deal titled “{title}”", "新建商机“{title}”"),
     "reason_or_a_title": ("Is “{text}” why, or the title of a deal of {customer}? Nothing was saved yet.",
                         "“{text}”是原因，还是{customer}的商机标题？尚未保存。"),
     "reversed_range": ("“{text}” ends before it starts: put the first day first.",

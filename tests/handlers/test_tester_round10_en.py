@@ -1,0 +1,77 @@
+"""Classes of messages the round-10 fresh-eyes tester (English) found stored other than meant, fed
+through the real dispatch with a real database (SQLite and PostgreSQL): a word after a customer's
+name that is no stage, beside the rep's open deal with that customer, asked as "that deal, or a new
+one?" with one tap each, and a bare `yes` picking neither."""
+import pytest
+from sqlalchemy import func, select
+
+from storage.models.sales import Deal
+from support import Chat
+
+
+def _deals(session_factory):
+    with session_factory() as s:
+        return s.scalar(select(func.count()).select_from(Deal))
+
+
+def _deal(session_factory, deal_id):
+    with session_factory() as s:
+        deal = s.get(Deal, deal_id)
+        return deal.title, deal.stage, deal.amount
+
+
+def _open_deal(chat, session_factory, customer, title):
+    assert chat.reply(f"visit +{customer}: intro").ok
+    assert chat.reply(f'deal {customer} "{title}" discovery 80k').ok
+    with session_factory() as s:
+        return s.scalars(select(Deal.id).order_by(Deal.id.desc())).first()
+
+
+# -- 1. a title word beside the rep's open deal: that deal, or a new one? -------------------------
+
+@pytest.mark.parametrize(("title", "said"), [("续约", "renewal 90k negotiation"),
+                                             ("数据平台", "data platform 210k")])
+def test_a_word_beside_an_open_deal_offers_that_deal_and_a_new_one(session_factory, title, said):
+    chat = Chat(session_factory)
+    chat.team()
+    deal_id = _open_deal(chat, session_factory, "Wayne Enterprises", title)
+    before = _deals(session_factory)
+    word = said.rsplit(" ", 2)[0] if "negotiation" in said else said.rsplit(" ", 1)[0]
+    reply = chat.reply(f"deal wayne {said}")
+    assert not reply.ok and f"#{deal_id} {title}" in reply.text and "new deal" in reply.text, reply.text
+    labels = [b.label for b in reply.buttons]
+    assert labels[0] == f"#{deal_id} {title}: Discovery, ¥80K", labels
+    assert labels[-1] == f"A new deal titled “{word}”", labels
+    assert _deals(session_factory) == before
+    again = chat.reply("yes")  # a bare yes picks neither: asked again, nothing made
+    assert not again.ok and "not one of my answers" in again.text, again.text
+    assert _deals(session_factory) == before
+    done = chat.reply("1")
+    assert done.ok and f"Deal #{deal_id}" in done.text, done.text
+    assert _deals(session_factory) == before
+    stored = _deal(session_factory, deal_id)
+    assert stored[0] == title and stored[2] in (90_000, 210_000)
+    assert stored[1] == ("negotiation" if "negotiation" in said else "discovery")
+
+
+def test_the_new_deal_button_makes_a_new_deal_said_as_new(session_factory):
+    chat = Chat(session_factory)
+    chat.team()
+    deal_id = _open_deal(chat, session_factory, "Wayne Enterprises", "续约")
+    reply = chat.reply("deal wayne renewal 90k negotiation")
+    assert not reply.ok
+    done = chat.reply("2")
+    assert done.ok and "New deal created" in done.text, done.text
+    with session_factory() as s:
+        titles = sorted(s.scalars(select(Deal.title)).all())
+    assert titles == ["renewal", "续约"]
+    assert _deal(session_factory, deal_id) == ("续约", "discovery", 80_000)
+
+
+def test_the_question_in_chinese(session_factory):
+    chat = Chat(session_factory)
+    chat.team()
+    deal_id = _open_deal(chat, session_factory, "Wayne Enterprises", "续约")
+    reply = chat.reply("商机 wayne renewal 9万 谈判")
+    assert not reply.ok and f"#{deal_id} 续约" in reply.text and "新商机“renewal”" in reply.text, reply.text
+    assert [b.label for b in reply.buttons][-1] == "新建商机“renewal”"
