@@ -33,6 +33,9 @@ _NEXT_THEN = pattern(r"(?<![A-Za-z])(?:revisit|circle back|check back|check in|t
 _AFTER_EVENT = pattern(r"(?:after|post|once|when|until|till)(?![A-Za-z])", re.IGNORECASE)
 #: Where a clause ends: `,` `，` `;` `；` `。` `!` a period before a space, ` - `, a new line.
 CLAUSE_END = pattern(r"\s*(?:[,，;；。!！?？\n]|\.(?=\s|$)|\s[-–—]\s|—)\s*")
+#: What a follow-up is, said after its word with no day (`follow up call`): no date misread
+_FU_TOPIC = pattern(r"^(?:call|calls|meeting|mtg|email|e-mail|demo|visit|chat|lunch|dinner|meet|convo|"
+                    r"discussion|session|workshop|proposal|quote)$", re.IGNORECASE)
 _LEAD_IN = pattern(r"\s*(?::|：)?\s*(?:on\s+|by\s+|在\s*)?", re.IGNORECASE)
 _BEFORE = pattern(r"\s*(?:前|之前|以前|before)\s*", re.IGNORECASE)
 DATE_LIKE = pattern(r"\d|^(?:mon|tue|wed|thu|fri|sat|sun|next|nxt|this|tom|tmr|tod|end|eo[wmyd]|cob|mid|"
@@ -96,9 +99,13 @@ def follow_ups(text: str, view: str, today: dt.date) -> list[FollowUp] | Unread:
         if not said.strip():  # `follow up` with no day: the day is the one thing missing,
             bare = bare or Unread(text[word.start():word.end()])  # unless another clause has it
             continue
+        verb = " " in word[0] or word[0].lower() in ("fu", "f/u", "跟进", "回访")
+        if (verb and _FU_TOPIC.match(said.strip())) or (lead[0].strip().lower() == "on" and len(
+                said.split()) >= 3 and said.strip().lower().startswith("the ")):  # `follow up call`,
+            bare = bare or Unread(text[word.start():word.end()])  # `followup on the 200 seat
+            continue  # pricing`: what the follow-up is about; its day is what is missing
         if _AFTER_EVENT.match(said.strip()):  # `fu after CNY`, `follow up once they sign`: which day?
             return Unread(said.strip())
-        verb = " " in word[0] or word[0].lower() in ("fu", "f/u", "跟进", "回访")
         if (DATE_LIKE.search(said.strip()) and not re.match(r"^[A-Za-z]+\s+[A-Za-z]{4,}", said.strip())) \
                 or (verb and len(said.split()) == 1 and (said.isascii() or lead.end() > 0)):
             return Unread(said.strip())  # `follow up someday`: a day meant, none read

@@ -69,11 +69,20 @@ def day_in_notes(notes: str, today: dt.date) -> tuple[str, dt.date] | None:
         if found is None:
             return None
         at = seen.find(found[0])
-        if not _UNTIL.search(seen[:at]):
+        weak = _WEAK_DAY.match(found[0]) and not _DAY_CUE.search(seen[:at])  # `sat in on their all
+        if not weak and not _UNTIL.search(seen[:at]):  # hands`, `leaving the co in jan`, `1st mtg`
             return found if found[1] > today else None
         seen = seen[:at] + " " * len(found[0]) + seen[at + len(found[0]):]  # look past it
     return None
 
+
+#: A day said in a word that is often no day in notes (`sat`, `in jan`, `1st`, `Q1`): a follow-up
+#: only after a word that asks for one (`follow up sat`, `remind me in jan`, `meet on the 1st`)
+_WEAK_DAY = pattern(r"^(?:in\s+|the\s+)?(?:sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
+                    r"|q[1-4]|\d{1,2}(?:st|nd|rd|th))\.?$", re.I)
+_DAY_CUE = pattern(r"(?<![A-Za-z])(?:follow[\s-]*up|fu|f/u|remind|call(?:\s+back)?|ping|touch\s+base|"
+                   r"check\s+in|meet|see|visit|back|by|before|on|next|due|from|after|again)(?:\s+(?:me|us|them|him|her|"
+                   r"it|again|on|in|the))*\s*[:：]?\s*$", re.I)
 
 #: Before a day that is no next contact: the end of a state (`till Q2`, `直到明年`), or a length of
 #: time compared (`比竞品快两周上线`, `took 3 days`)

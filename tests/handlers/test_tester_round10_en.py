@@ -5,7 +5,7 @@ one?" with one tap each, and a bare `yes` picking neither."""
 import pytest
 from sqlalchemy import func, select
 
-from storage.models.sales import Deal
+from storage.models.sales import Deal, Visit
 from support import Chat
 
 
@@ -75,3 +75,60 @@ def test_the_question_in_chinese(session_factory):
     reply = chat.reply("商机 wayne renewal 9万 谈判")
     assert not reply.ok and f"#{deal_id} 续约" in reply.text and "新商机“renewal”" in reply.text, reply.text
     assert [b.label for b in reply.buttons][-1] == "新建商机“renewal”"
+
+
+# -- 2. ordinary words in a visit's notes are no day ------------------------------------------------
+
+def _visits(session_factory):
+    with session_factory() as s:
+        return [(v.notes, v.follow_up_on) for v in s.scalars(select(Visit).order_by(Visit.id))]
+
+
+@pytest.mark.parametrize("notes", [
+    "sat in on their all hands, pepper says budget frozen til march",
+    "renewal chat w/ sarah, she's leaving the co in jan, new contact is mike",
+    "1st mtg, they make food stuff, interested in our analytics",
+    "pepper confirmed Q1 budget freeze. ugh",
+])
+def test_a_day_word_in_notes_without_a_follow_up_word_is_notes(session_factory, notes):
+    chat = Chat(session_factory)
+    chat.team()
+    reply = chat.reply(f"visit +Stark Industries: {notes}")
+    assert reply.ok and "Follow up" not in reply.text, reply.text
+    assert _visits(session_factory) == [(notes, None)]
+
+
+@pytest.mark.parametrize(("notes", "day"), [("great mtg, follow up sat", "Sat"),
+                                            ("great mtg, remind me in jan", None)])
+def test_a_day_word_after_a_follow_up_word_is_still_a_day(session_factory, notes, day):
+    chat = Chat(session_factory)
+    chat.team()
+    reply = chat.reply(f"visit +Stark Industries: {notes}")
+    if day:
+        assert reply.ok and f"Follow up: {day}" in reply.text, reply.text
+        assert _visits(session_factory)[0][1] is not None
+    else:  # asked whether it is a follow-up day, never taken silently either way
+        assert not reply.ok and "follow-up" in reply.text, reply.text
+        assert _visits(session_factory) == []
+
+
+@pytest.mark.parametrize("notes", ["follow up call, they want SOC2 docs",
+                                   "followup on the 200 seat pricing, they want a 10% discount",
+                                   "demo - follow up call"])
+def test_a_follow_up_with_no_day_asks_for_the_day(session_factory, notes):
+    chat = Chat(session_factory)
+    chat.team()
+    reply = chat.reply(f"visit +Pied Piper: {notes}")
+    assert not reply.ok and "needs a day" in reply.text and "as a date" not in reply.text, reply.text
+    assert _visits(session_factory) == []
+    done = chat.reply("fri")
+    assert done.ok, done.text
+    assert _visits(session_factory)[0][0] == notes and _visits(session_factory)[0][1] is not None
+
+
+def test_the_follow_up_day_said_later_in_the_notes_is_taken(session_factory):
+    chat = Chat(session_factory)
+    chat.team()
+    reply = chat.reply("visit +Globex: followup on the 200 seat pricing, they want a 10% discount. f/u thu")
+    assert reply.ok and "Follow up" in reply.text, reply.text
+    assert _visits(session_factory)[0][1] is not None
