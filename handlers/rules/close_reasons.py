@@ -86,7 +86,9 @@ def says_no_name(said: str) -> bool:
 
 
 def _named(part: str, table: dict[str, tuple[str, ...]]) -> list[str]:
-    """The categories whose words `part` says, in the order said."""
+    """The categories whose words `part` says, in the order said (`chose to delay` is a choice
+    of what to do, no competitor chosen)."""
+    part = _CHOSE_TO.sub("decided to", part)
     found = sorted((part.find(word), category) for category, words in table.items()
                    for word in words if word in part)
     return list(dict.fromkeys(category for _at, category in found))
@@ -113,6 +115,9 @@ def _deciding(text: str, table: dict[str, tuple[str, ...]]) -> list[str]:
         if decided := _named(text[marker.end():], table):
             return decided[:1]
     return _named(text, table)
+
+
+_CHOSE_TO = pattern(r"(?<![a-z])chose\s+(?:not\s+)?to(?![a-z])")
 
 
 def _category(text: str, table: dict[str, tuple[str, ...]]) -> str:

@@ -173,8 +173,11 @@ def _reason_afterwards(ctx: Ctx, cmd: CloseDeal) -> Reply | None:
     if cmd.ref.deal_id is None or not cmd.reason:
         return None
     deal = DealRepository(ctx.session).get(ctx.tenant.id, cmd.ref.deal_id)
-    if deal is None or deal.stage != ("won" if cmd.won else "lost") or deal.reason and deal.reason_category:
+    if deal is None or deal.stage != ("won" if cmd.won else "lost"):
         return None
+    if deal.reason and deal.reason_category:  # `lost #53: timing` after `competitor` was picked:
+        _check_owner(ctx, deal)  # counted under the other category, the reason as typed kept
+        return category_answer(ctx, deal, cmd.reason, cmd.won, again=True)
     _check_owner(ctx, deal)
     if deal.reason:  # `won #5: delivery`: the category asked about
         return category_answer(ctx, deal, cmd.reason, cmd.won)

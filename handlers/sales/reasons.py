@@ -71,18 +71,25 @@ def note_reason(ctx: Ctx, deal: Deal, reason: str, won: bool) -> tuple[str, tupl
             tuple(Button(name, f"{word} #{deal.id}: {name}") for name in names))
 
 
-def category_answer(ctx: Ctx, deal: Deal, reason: str, won: bool) -> Reply | None:
+def category_answer(ctx: Ctx, deal: Deal, reason: str, won: bool, again: bool = False) -> Reply | None:
     """`won #5: delivery` (a tap) for a deal whose reason named two categories: its category, the
-    reason as typed kept; None where the deal was not asked about or `reason` names no category."""
-    if not deal.reason or deal.reason_category:
+    reason as typed kept; None where the deal was not asked about or `reason` names no category.
+    `again`: a category already set is changed (`lost #53: timing` after `competitor` was picked)."""
+    if not deal.reason or (deal.reason_category and not again):
         return None
     names = {category_name(category, locale): category for category in (WIN_CATEGORIES if won else CATEGORIES)
              for locale in ("en", "zh")}
     if (category := names.get(reason.strip().lower())) is None:
         return None
-    deal.reason_category = category
+    said = categories_said(deal.reason, won=won) if deal.reason_category else ()
+    if deal.reason_category and (category not in said or len(said) < 2):
+        return None  # a category changed only among those its reason named (`competitor · timing`)
+    was, deal.reason_category = deal.reason_category, category
     ctx.people.audit(ctx.tenant.id, ctx.member.id, "deal.reason", "deal", deal.id, category=category)
     name = category_name(category, ctx.locale)
+    if was and was != category:
+        return Reply(lines=(ctx.t("reason_category_changed", id=deal.id, name=name,
+                                  was=category_name(was, ctx.locale)),))
     return Reply(lines=(ctx.t("reason_category_noted", id=deal.id, name=name),))
 
 

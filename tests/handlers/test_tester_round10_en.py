@@ -132,3 +132,38 @@ def test_the_follow_up_day_said_later_in_the_notes_is_taken(session_factory):
     reply = chat.reply("visit +Globex: followup on the 200 seat pricing, they want a 10% discount. f/u thu")
     assert reply.ok and "Follow up" in reply.text, reply.text
     assert _visits(session_factory)[0][1] is not None
+
+
+# -- 3. a loss's category changed after it was picked ---------------------------------------------
+
+def _loss(session_factory, deal_id):
+    with session_factory() as s:
+        deal = s.get(Deal, deal_id)
+        return deal.stage, deal.reason, deal.reason_category
+
+
+@pytest.mark.parametrize(("then", "name"), [("lost #{id}: timing", "now counted under timing"),
+                                             ("输单 #{id}：时机", "已改归入“时机”")])
+def test_a_closed_deals_category_is_changed_not_refused(session_factory, then, name):
+    chat = Chat(session_factory)
+    chat.team()
+    deal_id = _open_deal(chat, session_factory, "Wayne Enterprises", "renewal")
+    reason = "they went with SAP, and the timing was wrong"
+    assert chat.reply(f"lost #{deal_id}: {reason}").ok
+    assert chat.reply(f"lost #{deal_id}: competitor").ok
+    assert _loss(session_factory, deal_id) == ("lost", reason, "competitor")
+    reply = chat.reply(then.format(id=deal_id))
+    assert reply.ok and "reopen" not in reply.text and "重新打开" not in reply.text, reply.text
+    assert f"#{deal_id}" in reply.text and name in reply.text, reply.text
+    assert _loss(session_factory, deal_id) == ("lost", reason, "timing")
+
+
+# -- 5. `chose to delay` is timing, no competitor ------------------------------------------------------
+
+def test_chose_to_delay_is_timing(session_factory):
+    chat = Chat(session_factory)
+    chat.team()
+    deal_id = _open_deal(chat, session_factory, "Wayne Enterprises", "renewal")
+    reply = chat.reply(f"lost #{deal_id}: they chose to delay until next fy")
+    assert reply.ok and "competitor" not in reply.text, reply.text
+    assert _loss(session_factory, deal_id) == ("lost", "they chose to delay until next fy", "timing")

@@ -336,6 +336,9 @@ SALES: dict[str, tuple[str, str]] = {
                      "as typed).",
                      "商机 #{id} 的原因里提到了 {names}：哪一个是决定因素？点一个（原因按原文保留）。"),
     "reason_category_noted": ("Deal #{id} counted under {name}.", "商机 #{id} 已归入“{name}”。"),
+    "reason_category_changed": ("Deal #{id} now counted under {name} (was {was}); its reason is kept as "
+                                "typed.",
+                                "商机 #{id} 已改归入“{name}”（原为“{was}”），原因保持原文。"),
     # customers
     "tier": ("Tier", "等级"), "lifecycle": ("Stage", "客户阶段"),
     "customer_updated": ("Customer {name} updated.", "客户{name}已更新。"),
