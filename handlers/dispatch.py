@@ -168,7 +168,7 @@ def _dispatch(session: Session, tenant: Tenant, member: Member, message: Message
         # another message ends the question, whatever comes of it: said, never silently
         outcome = replace(outcome, reply=replace(outcome.reply, lines=(*outcome.reply.lines,
                                                                         ctx.t("question_ended"))))
-    return _remember(outcome, platform, now, asked)
+    return _remember(outcome, platform, now, asked, message if isinstance(message, str) else "")
 
 
 def _asked_again(ctx: Ctx, unread: c.ParseError) -> Reply:
@@ -206,14 +206,15 @@ def _no_command(parsed) -> bool:
     return isinstance(parsed, c.ParseError) and parsed.topic is None and not parsed.options
 
 
-def _remember(outcome: Outcome, platform: str, now: dt.datetime, asked: bool = False) -> Outcome:
+def _remember(outcome: Outcome, platform: str, now: dt.datetime, asked: bool = False,
+              said: str = "") -> Outcome:
     """A refusal's buttons become the open question, answerable by number; a refusal ends the
     question there was (both kept after the rollback that a refusal makes)."""
     if not outcome.refused and outcome.reply.asks and outcome.reply.buttons:  # a win's reason: its
         return replace(outcome, record=questions.remembering(outcome.reply, platform, now, outcome.record))
     if not outcome.refused or not (asked or outcome.reply.buttons or outcome.reply.fill):
         return outcome
-    return replace(outcome, record=questions.remembering(outcome.reply, platform, now, outcome.record))
+    return replace(outcome, record=questions.remembering(outcome.reply, platform, now, outcome.record, said))
 
 
 def _run(ctx: Ctx, message: Message) -> Outcome:

@@ -68,6 +68,21 @@ def answer_word(text: str) -> int | None:
     return _ORDINALS.get(word.removeprefix("the ").removesuffix(" one").removesuffix("个").removesuffix("项"))
 
 
+#: `actually make that 115k`, `sorry, I meant 115k`, `make it 1.2m`: an amount corrected
+_AMOUNT_CORRECTED = pattern(r"^(?:(?:actually|sorry|oops|wait|no+|nope|ah+)[\s,.!]+)*(?:(?:make|change)\s+"
+                            r"(?:that|it)(?:\s+to)?|i\s+meant|it'?s|should\s+be)\s+(\S+?)[\s.!]*$", re.I)
+
+
+def said_again_with(said: str, text: str) -> str | None:
+    """The asked-about message with its amount changed as `text` corrects it, or None."""
+    from handlers.grammar.parse import amount_in
+
+    found = _AMOUNT_CORRECTED.match(text.strip())
+    if not found or amount_in(found[1]) is None or (old := amount_in(said)) is None:
+        return None
+    return said.replace(old[0], found[1], 1)
+
+
 def _placed(text: str) -> bool:
     """Whether an answer picks by place (`1`, `first`, `#1`), not by a bare yes."""
     word = text.strip(" .!。！~").lower()
@@ -111,7 +126,10 @@ def take(session: Session, member: Member, platform: str, text: str,
             and not any(_undo(a) for a in answers):  # (`undo` again offered: it is that button)
         return True, c.ParseError(None, "question_cancelled"), locale  # `undo` with a question
         # open and nothing of it saved: the question is what is undone, never an older change
-    fill = about.get("fill")
+    if pick is None and about.get("said") and now - question.asked_at <= TTL \
+            and (again := said_again_with(about["said"], text)):
+        return True, again, locale  # `actually make that 115k` while asked: the message again, so
+    fill = about.get("fill")  # changed (and asked again where it still must be)
     if pick is None and fill and now - question.asked_at <= TTL:
         said = _PARTICLE.sub("", " ".join(text.split()))  # `下周五吧`
         if _FOLLOW_UP_END.search(fill) and unknown_in(said, now.date()):  # `春节后`, not known yet:
@@ -268,7 +286,7 @@ def forget(session: Session, member: Member, platform: str) -> None:
     stored.forget(session, member.id, platform)
 
 
-def remembering(reply: Reply, platform: str, now: dt.datetime, then=None):
+def remembering(reply: Reply, platform: str, now: dt.datetime, then=None, said: str = ""):
     """The `record` of a refused message (run after its rollback): the old question forgotten,
     this reply's buttons kept as the new one's answers, then `then` (an earlier record)."""
     kept = button_values(reply.buttons, _LIMIT)
@@ -279,7 +297,8 @@ def remembering(reply: Reply, platform: str, now: dt.datetime, then=None):
         forget(session, member, platform)
         if values or reply.fill:
             about = {"locale": reply.locale, "labels": labels, **({"fill": reply.fill} if reply.fill else {}),
-                     **({"soft": True} if reply.asks else {}), **({"which": True} if reply.which else {})}
+                     **({"soft": True} if reply.asks else {}), **({"which": True} if reply.which else {}),
+                     **({"said": said[:_LIMIT]} if said and not reply.ok else {})}
             stored.ask(session, member.tenant_id, member.id, platform, [*values, about], now)
         if then is not None:
             then(session, member)

@@ -167,3 +167,23 @@ def test_chose_to_delay_is_timing(session_factory):
     reply = chat.reply(f"lost #{deal_id}: they chose to delay until next fy")
     assert reply.ok and "competitor" not in reply.text, reply.text
     assert _loss(session_factory, deal_id) == ("lost", "they chose to delay until next fy", "timing")
+
+
+# -- 3. an amount corrected while a question is open ------------------------------------------------
+
+@pytest.mark.parametrize("correction", ["actually make that 115k", "sorry, I meant 115k"])
+def test_an_amount_corrected_while_asked_is_asked_again_with_it(session_factory, correction):
+    chat = Chat(session_factory)
+    chat.team()
+    assert chat.reply("visit +Globex: intro").ok
+    before = _deals(session_factory)
+    asked = chat.reply("deal globex seat expansion 110k proposal close 1/20")
+    assert not asked.ok and "seat expansion" in asked.text, asked.text
+    again = chat.reply(correction)
+    assert not again.ok and "not one of my answers" not in again.text, again.text
+    assert any("115k" in b.command for b in again.buttons), again.buttons
+    assert _deals(session_factory) == before
+    done = chat.reply("1")
+    assert done.ok and "¥115K" in done.text, done.text
+    with session_factory() as s:
+        assert s.scalars(select(Deal.amount).where(Deal.title == "seat expansion")).one() == 115_000
