@@ -22,7 +22,14 @@ _converter = None
 
 
 def fold(text: str) -> str:
-    return text if text.isascii() else text.translate(_FOLD)  # ASCII has no full-width form
+    text = text if text.isascii() else text.translate(_FOLD)  # ASCII has no full-width form
+    if "," in text and _DECIMAL_COMMA.search(text):  # `1,2m`: a decimal comma, as `1.2m` (same length)
+        text = _DECIMAL_COMMA.sub(r"\1.\2", text)
+    return text
+
+
+#: A comma between a number's whole and its one or two decimals before a unit (`1,2m`, `2,5k`)
+_DECIMAL_COMMA = pattern(r"(?<![\d,.])(\d{1,3}),(\d{1,2}[kKmMwW万千亿])(?![A-Za-z\d])")
 
 
 def simplified(text: str) -> str:

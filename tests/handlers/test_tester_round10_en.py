@@ -187,3 +187,16 @@ def test_an_amount_corrected_while_asked_is_asked_again_with_it(session_factory,
     assert done.ok and "¥115K" in done.text, done.text
     with session_factory() as s:
         assert s.scalars(select(Deal.amount).where(Deal.title == "seat expansion")).one() == 115_000
+
+
+# -- 5. a decimal comma before a unit ---------------------------------------------------------------
+
+@pytest.mark.parametrize(("said", "amount"), [("1,2m", 1_200_000), ("2,5万", 25_000), ("12,5k", 12_500)])
+def test_a_decimal_comma_before_a_unit_is_a_decimal(session_factory, said, amount):
+    chat = Chat(session_factory)
+    chat.team()
+    assert chat.reply("visit +Soylent: intro").ok
+    reply = chat.reply(f'deal soylent "analytics" {said} lead')
+    assert reply.ok, reply.text
+    with session_factory() as s:
+        assert s.scalars(select(Deal.amount)).one() == amount
