@@ -153,12 +153,18 @@ def _without_new(text: str) -> str:
     return text
 
 
+#: An English word that joins a message on to the one before (`also snooze 93 …`, `and pipeline`)
+_ALSO = pattern(r"^\s*(?:(?:and|also|plus|oh)[\s,]+)+(?=[A-Za-z])", re.I)
+
+
 def read(text: str, today: dt.date | None = None) -> Reading:
     """`parse`, then every word accounted for (handlers/grammar/spans.py): a visit, deal, win or loss, or
     task whose message holds words no field claims is asked about, never stored in part."""
     from handlers.grammar.spans import account, date_in
 
     today = today or dt.date.today()
+    if (lead := _ALSO.match(text)) and split_keyword(simplified(p.normalize(text[lead.end():])))[0]:
+        text = text[lead.end():]  # `also snooze 93 to next fri`: the command after a word that joins it on
     text = amount_words(everyday.rewrite(_without_new(plain_changes(text))))  # words kept as read
     # (`USD 120k`) · `30 grand`: `30k`
     name, _lang, after = split_keyword(simplified(p.normalize(text)))

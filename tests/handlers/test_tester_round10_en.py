@@ -200,3 +200,20 @@ def test_a_decimal_comma_before_a_unit_is_a_decimal(session_factory, said, amoun
     assert reply.ok, reply.text
     with session_factory() as s:
         assert s.scalars(select(Deal.amount)).one() == amount
+
+
+# -- 4. a command after a word that joins it on ---------------------------------------------------
+
+def test_also_before_a_command_is_the_command(session_factory):
+    chat = Chat(session_factory)
+    chat.team()
+    assert chat.reply("visit +Globex: intro, follow up 2027-01-20").ok
+    with session_factory() as s:
+        visit_id = s.scalars(select(Visit.id)).one()
+    reply = chat.reply(f"also snooze {visit_id} to 2027-02-03")
+    assert reply.ok and "didn't get" not in reply.text, reply.text
+    with session_factory() as s:
+        assert str(s.get(Visit, visit_id).follow_up_on) == "2027-02-03"
+    again = chat.reply("and also visit globex: lunch")
+    assert again.ok and "Visit to Globex logged" in again.text, again.text
+    assert [n for n, _f in _visits(session_factory)] == ["intro", "lunch"]
