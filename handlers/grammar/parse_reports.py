@@ -10,6 +10,9 @@ from handlers.grammar import vocabulary as V
 from handlers.grammar.amounts import parse_amount, parse_count
 from handlers.grammar.patterns import pattern
 
+_COURTESY = {"pls", "plz", "please", "thx", "thanks", "ty"}
+_LINKING = {"for", "the", "of", "our", "whole"}
+
 
 def _scope_and_period(rest: str) -> tuple[c.Scope, c.Period, list[str]] | c.ParseError:
     """Read `team [NAME]`, `@name`, `me` and a period; the words left over are returned."""
@@ -18,6 +21,9 @@ def _scope_and_period(rest: str) -> tuple[c.Scope, c.Period, list[str]] | c.Pars
     i, naming = 0, False
     while i < len(words):
         word = words[i]
+        if word.lower().strip("!.?") in _COURTESY or not naming and word.lower() in _LINKING:
+            i += 1  # `pipeline for the team pls`: words around the scope, no scope
+            continue
         if naming and not word.startswith("@") and not V.period_of(words, i):  # `team Sales Team`:
             scope = c.Scope("team", f"{scope.name} {word}")  # a team's name may have spaces
             i += 1

@@ -217,3 +217,14 @@ def test_also_before_a_command_is_the_command(session_factory):
     again = chat.reply("and also visit globex: lunch")
     assert again.ok and "Visit to Globex logged" in again.text, again.text
     assert [n for n, _f in _visits(session_factory)] == ["intro", "lunch"]
+
+
+@pytest.mark.parametrize("said", ["pipeline for the team pls", "pipeline for the whole team",
+                                  "pipeline team please"])
+def test_the_teams_pipeline_said_with_words_around_it(session_factory, said):
+    chat = Chat(session_factory)
+    chat.team()
+    _open_deal(chat, session_factory, "Globex", "renewal")
+    reply = chat.reply(said, user="Mia")
+    assert reply.ok and reply.text == chat.reply("pipeline team", user="Mia").text, reply.text
+    assert "Open deals: 1" in reply.text
