@@ -44,6 +44,8 @@ _EN = pattern(r"^(?P<lead>(?:(?:no|nope|sorry|oops|whoops|actually|wait|typo|wro
               r"(?P<fu>(?:(?:make|set|change|move|put)\s+(?:the\s+)?)?(?:follow[\s-]?up|fu|f/u)"
               r"(?:\s+(?:to|on|for|is))?))?\s*"
               r"(?P<value>\S.*?)(?P<not>,?\s+not\s+\S.*?)?[\s.!]*$", re.I)
+#: The follow-up named after `i meant` (`no i meant fu feb 26`, `I meant follow up on the 26th`)
+_FU_FIRST = pattern(r"^(?:the\s+)?(?:follow[\s-]?up|fu|f/u)(?:\s+(?:to|on|for|is))?\s+(?=\S)", re.I)
 _ZH = pattern(r"^(?P<lead>(?:刚才那条|刚才)?(?:不对|不是|错了|说错了|记错了|更正|搞错了)[\s,，。!！]*)?"
               r"(?P<verb>(?P<field>金额|预计|跟进|回访|跟進|回訪)?\s*(?:应该是|是|改成|改为|改到|推到|延到))?\s*"
               r"(?P<value>\S+?)(?P<not>[,，]?\s*不是\S+)?[\s。!！]*$")
@@ -59,6 +61,8 @@ def correction(ctx: Ctx, text: str) -> Reply | SetTarget | None:
     if match is None:
         return None
     value = match["value"].strip(" ,，!！")
+    named_fu = _EN.made(match) and (found := _FU_FIRST.match(value)) is not None  # `no i meant fu feb 26`
+    value = value[found.end():] if named_fu else value
     kind = "amount" if _amount(value) is not None else \
         "day" if parse_date(value, ctx.today) is not None else "customer" if match["not"] else None
     if kind == "customer" and (said_amount := _amount_in(value)):  # `typo, it's 85万 not 80`: an
@@ -80,8 +84,9 @@ def correction(ctx: Ctx, text: str) -> Reply | SetTarget | None:
         row = ctx.session.get(_KINDS[change.entity], change.entity_id)
     if isinstance(row, Visit) and kind == "amount" or isinstance(row, Task) and kind != "day":
         row = None
-    if ((_ZH.made(match) and match["field"] in _FOLLOW_UP) or (_EN.made(match) and match["fu"])) \
-            and not isinstance(row, Visit):
+    fu_named = (_ZH.made(match) and match["field"] in _FOLLOW_UP) or \
+        (_EN.made(match) and (match["fu"] or named_fu))
+    if fu_named and not isinstance(row, Visit):
         return None  # `跟进改成下周二`, `make the follow up wed` after a deal: no deal's close day
     if row is None and kind == "amount":  # `金额改成8万` a while later: the deal changed last
         row = _last_deal(ctx)

@@ -2,6 +2,8 @@
 through the real dispatch with a real database (SQLite and PostgreSQL): a word after a customer's
 name that is no stage, beside the rep's open deal with that customer, asked as "that deal, or a new
 one?" with one tap each, and a bare `yes` picking neither."""
+import datetime as dt
+
 import pytest
 from sqlalchemy import func, select
 
@@ -228,3 +230,20 @@ def test_the_teams_pipeline_said_with_words_around_it(session_factory, said):
     reply = chat.reply(said, user="Mia")
     assert reply.ok and reply.text == chat.reply("pipeline team", user="Mia").text, reply.text
     assert "Open deals: 1" in reply.text
+
+
+# -- 3. a visit's follow-up corrected, the follow-up named ------------------------------------------
+
+@pytest.mark.parametrize("said", ["no i meant fu feb 26", "sorry I meant follow up feb 26"])
+def test_no_i_meant_fu_corrects_the_visits_follow_up(session_factory, said):
+    chat = Chat(session_factory)
+    chat.team()
+    assert chat.reply("visit +Globex: lunch, follow up 2027-01-08").ok
+    with session_factory() as s:
+        visit_id = s.scalars(select(Visit.id)).one()
+    reply = chat.reply(said)
+    assert not reply.ok and f"visit #{visit_id}" in reply.text and "Feb 26" in reply.text, reply.text
+    assert _visits(session_factory)[0][1].isoformat() == "2027-01-08"  # asked, nothing changed yet
+    done = chat.reply("yes")
+    assert done.ok, done.text
+    assert _visits(session_factory) == [("lunch", dt.date(2027, 2, 26))]
