@@ -1,0 +1,51 @@
+"""Classes the round-10 fresh-eyes tester (Chinese, on a phone) found where words were dropped or
+guessed, each with its English twin where one exists: a win typed without a command word offered
+as the win alone (`腾讯数据平台拿下了!! 20w 客户认可我们的方案` → `赢单 腾讯`: the title, the amount
+and the reason lost). Each is fed through the real dispatch with a real database (SQLite and
+PostgreSQL); what the user reads and what is stored are both asserted. Today is Monday 2026-11-23
+(Asia/Shanghai)."""
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import select
+
+from storage.models.sales import Customer, Deal
+from support import Chat
+
+
+def _chat(session_factory) -> Chat:
+    chat = Chat(session_factory)
+    chat.team()
+    return chat
+
+
+def _deals(session_factory) -> list[tuple[str, str, str, Decimal | None, str | None]]:
+    with session_factory() as s:
+        return [(s.get(Customer, d.customer_id).name, d.title, d.stage, d.amount, d.reason)
+                for d in s.scalars(select(Deal).order_by(Deal.id))]
+
+
+# 1. A win without a command word: the offer carries the title, the amount and the reason ----------
+
+@pytest.mark.parametrize("typed, offered, stored", [
+    ("腾讯数据平台拿下了!! 20w 客户认可我们的方案", '赢单 腾讯 "数据平台" 20w：客户认可我们的方案',
+     ("腾讯", "数据平台", Decimal("200000"), "客户认可我们的方案")),
+    ("海尔CRM 赢了！15w，主要靠服务", '赢单 海尔 "CRM" 15w：主要靠服务',
+     ("海尔", "CRM", Decimal("150000"), "主要靠服务")),
+    ("Haier CRM won! 15k, mainly service", 'won 海尔 "CRM" 15k: mainly service',
+     ("海尔", "CRM", Decimal("15000"), "mainly service")),
+])
+def test_a_win_in_words_is_offered_with_every_word(session_factory, typed, offered, stored):
+    chat = _chat(session_factory)
+    customer, title, amount, reason = stored
+    for other in ("ERP", title):  # two open deals: the title says which
+        assert chat.reply(f'deal {customer} "{other}" 50k').ok
+    reply = chat.reply(typed)
+    assert offered in reply.text, reply.text
+    assert [row[2] for row in _deals(session_factory)] == ["lead", "lead"]  # nothing saved yet
+    yes = chat.reply("好" if "赢单" in offered else "yes")
+    assert yes.ok, yes.text
+    won = [row for row in _deals(session_factory) if row[1] == title]
+    assert len(won) == 1 and won[0][0] == customer and won[0][2] == "won", won
+    assert won[0][3] == amount and reason in (won[0][4] or ""), won
+    assert [row[2] for row in _deals(session_factory) if row[1] == "ERP"] == ["lead"]
