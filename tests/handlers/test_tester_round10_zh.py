@@ -1,15 +1,17 @@
 """Classes the round-10 fresh-eyes tester (Chinese, on a phone) found where words were dropped or
 guessed, each with its English twin where one exists: a win typed without a command word offered
 as the win alone (`腾讯数据平台拿下了!! 20w 客户认可我们的方案` → `赢单 腾讯`: the title, the amount
-and the reason lost). Each is fed through the real dispatch with a real database (SQLite and
-PostgreSQL); what the user reads and what is stored are both asserted. Today is Monday 2026-11-23
-(Asia/Shanghai)."""
+and the reason lost); a manager giving a task in words (`给李娜派个任务，周四前回访海尔`) offered
+as a task for the manager titled with the whole sentence, or not understood. Each is fed through
+the real dispatch with a real database (SQLite and PostgreSQL); what the user reads and what is
+stored are both asserted. Today is Monday 2026-11-23 (Asia/Shanghai)."""
 from decimal import Decimal
 
 import pytest
 from sqlalchemy import select
 
-from storage.models.sales import Customer, Deal
+from storage.models.sales import Customer, Deal, Task, Visit
+from storage.models.workspace import Member
 from support import Chat
 
 
@@ -49,3 +51,31 @@ def test_a_win_in_words_is_offered_with_every_word(session_factory, typed, offer
     assert len(won) == 1 and won[0][0] == customer and won[0][2] == "won", won
     assert won[0][3] == amount and reason in (won[0][4] or ""), won
     assert [row[2] for row in _deals(session_factory) if row[1] == "ERP"] == ["lead"]
+
+
+# 2. A task given in words: offered as the task of the member named, its day the due day ----------
+
+def _tasks(session_factory) -> list[tuple[str, str, str | None]]:
+    with session_factory() as s:
+        return [(s.get(Member, t.assignee_id).display_name, t.title, t.due_on and t.due_on.isoformat())
+                for t in s.scalars(select(Task).order_by(Task.id))]
+
+
+@pytest.mark.parametrize("typed, offered, stored", [
+    ("给Ana派个任务，周四前回访海尔", "任务 @Ana 周四前回访海尔", ("Ana", "回访海尔", "2026-11-26")),
+    ("让Bo明天把蔚来的报价发了", "任务 @Bo 明天把蔚来的报价发了", ("Bo", "把蔚来的报价发了", "2026-11-24")),
+    ("have Bo send the Nio quote tomorrow", "task @Bo send the Nio quote tomorrow",
+     ("Bo", "send the Nio quote", "2026-11-24")),
+    ("assign Ana a task: follow up Haier by thu", "task @Ana follow up Haier by thu",
+     ("Ana", "follow up Haier", "2026-11-26")),
+])
+def test_a_task_given_in_words_is_offered_to_the_member_named(session_factory, typed, offered, stored):
+    chat = _chat(session_factory)
+    assert chat.reply("visit 海尔: intro").ok  # a known customer: still no visit offered
+    asked = chat.reply(typed, user="Mia")
+    assert not asked.ok and [b.command for b in asked.buttons] == [offered], asked.text
+    assert _tasks(session_factory) == []
+    assert chat.reply("好" if "任务" in offered else "yes", user="Mia").ok
+    assert _tasks(session_factory) == [stored]
+    with session_factory() as s:
+        assert len(s.scalars(select(Visit)).all()) == 1
