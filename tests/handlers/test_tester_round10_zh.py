@@ -79,3 +79,25 @@ def test_a_task_given_in_words_is_offered_to_the_member_named(session_factory, t
     assert _tasks(session_factory) == [stored]
     with session_factory() as s:
         assert len(s.scalars(select(Visit)).all()) == 1
+
+
+# 3. A day, an event and 前 (`下周一开会前…`): due that day; the offer for two people parses ---------
+
+@pytest.mark.parametrize("typed", ["任务 下周一开会前把漏斗更新一下", "任务 @Ana 周三例会前准备好海尔的方案"])
+def test_a_day_before_an_event_is_the_due_day(session_factory, typed):
+    chat = _chat(session_factory)
+    reply = chat.reply(typed, user="Mia")
+    assert reply.ok, reply.text
+    [(who, title, due)] = _tasks(session_factory)
+    assert (title, due) in (("开会前把漏斗更新一下", "2026-11-30"), ("例会前准备好海尔的方案", "2026-11-25"))
+    assert who == ("Ana" if "@Ana" in typed else "Mia")
+
+
+def test_the_offer_of_a_task_each_for_two_people_is_done_when_answered(session_factory):
+    chat = _chat(session_factory)
+    asked = chat.reply("任务 @Ana @Bo 下周一开会前把漏斗更新一下", user="Mia")
+    assert not asked.ok and "任务 @Ana 下周一开会前把漏斗更新一下" in asked.text, asked.text
+    done = chat.reply("是", user="Mia")
+    assert done.ok and "没认出" not in done.text, done.text
+    assert _tasks(session_factory) == [("Ana", "开会前把漏斗更新一下", "2026-11-30"),
+                                       ("Bo", "开会前把漏斗更新一下", "2026-11-30")]
