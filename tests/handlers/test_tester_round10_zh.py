@@ -2,7 +2,9 @@
 guessed, each with its English twin where one exists: a win typed without a command word offered
 as the win alone (`腾讯数据平台拿下了!! 20w 客户认可我们的方案` → `赢单 腾讯`: the title, the amount
 and the reason lost); a manager giving a task in words (`给李娜派个任务，周四前回访海尔`) offered
-as a task for the manager titled with the whole sentence, or not understood. Each is fed through
+as a task for the manager titled with the whole sentence, or not understood; a day before an
+event (`下周一开会前…`) not read, failing the bot's own offer when answered; two commands joined by
+然后 / 还有 (`完成 388，然后把392推迟到下周五`) asked about, nothing saved. Each is fed through
 the real dispatch with a real database (SQLite and PostgreSQL); what the user reads and what is
 stored are both asserted. Today is Monday 2026-11-23 (Asia/Shanghai)."""
 from decimal import Decimal
@@ -101,3 +103,25 @@ def test_the_offer_of_a_task_each_for_two_people_is_done_when_answered(session_f
     assert done.ok and "没认出" not in done.text, done.text
     assert _tasks(session_factory) == [("Ana", "开会前把漏斗更新一下", "2026-11-30"),
                                        ("Bo", "开会前把漏斗更新一下", "2026-11-30")]
+
+
+# 4. Two commands joined by 然后 / 还有 run in order, `把…推迟到…` too --------------------------------
+
+def _follow_ups(session_factory) -> list[tuple[str | None, bool]]:
+    with session_factory() as s:
+        return [(v.follow_up_on and v.follow_up_on.isoformat(), v.follow_up_done)
+                for v in s.scalars(select(Visit).order_by(Visit.id))]
+
+
+@pytest.mark.parametrize("typed, moved", [
+    ("完成 1，然后把2推迟到下周五", "2026-12-04"),
+    ("完成 1，还有 2 推迟到下周一", "2026-11-30"),
+    ("done 1, then snooze 2 to next fri", "2026-12-04"),
+])
+def test_two_commands_joined_by_a_word_run_in_order(session_factory, typed, moved):
+    chat = _chat(session_factory)
+    assert chat.reply("拜访 海尔：演示，跟进 周三").ok
+    assert chat.reply("拜访 格力：报价，跟进 周四").ok
+    done = chat.reply(typed)
+    assert done.ok and "尚未" not in done.text and "Nothing" not in done.text, done.text
+    assert _follow_ups(session_factory) == [("2026-11-25", True), (moved, False)]
