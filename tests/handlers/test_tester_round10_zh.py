@@ -125,3 +125,17 @@ def test_two_commands_joined_by_a_word_run_in_order(session_factory, typed, move
     done = chat.reply(typed)
     assert done.ok and "尚未" not in done.text and "Nothing" not in done.text, done.text
     assert _follow_ups(session_factory) == [("2026-11-25", True), (moved, False)]
+
+
+# 5. Not understood: a small bare number beside an amount is a title word (`京东 618 … 20万`) ------
+
+@pytest.mark.parametrize("typed, stored", [
+    ("商机 京东 618 初步接触 20万", ("京东", "618", "contact", Decimal("200000"))),
+    ("商机 京东 618 20万", ("京东", "618", "lead", Decimal("200000"))),
+])
+def test_a_small_bare_number_beside_an_amount_is_a_title_word(session_factory, typed, stored):
+    # English has no twin: a title there is quoted (`deal JD.com "618" 200k`)
+    chat = _chat(session_factory)
+    reply = chat.reply(typed)
+    assert reply.ok and "618" in reply.text, reply.text
+    assert [row[:4] for row in _deals(session_factory)] == [stored]
