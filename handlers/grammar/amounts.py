@@ -59,14 +59,14 @@ def parse_amount(token: str) -> Money | None:
 #: An amount's unit said in a word or apart from its number (`30 grand`, `5 million`, `1.5mil`,
 #: `¥ 240,000`): written as the grammar's own (`30k`, `5m`, `1.5m`, `¥240,000`) before reading
 _UNIT_WORDS = (
-    (re.compile(r"(?<![\w.,])(\d+(?:\.\d+)?)(?:\s*(?:grand|thousand|thou)|\s+k)(?![\w$¥€£])", re.I), r"\1k"),
-    (re.compile(r"(?<![\w.,])(\d+(?:\.\d+)?)(?:\s*(?:millions?|mil|mio|mln|mn|mm)|\s+m)(?![\w$¥€£])", re.I),
+    (pattern(r"(?<![\w.,])(\d+(?:\.\d+)?)(?:\s*(?:grand|thousand|thou)|\s+k)(?![\w$¥€£])", re.I), r"\1k"),
+    (pattern(r"(?<![\w.,])(\d+(?:\.\d+)?)(?:\s*(?:millions?|mil|mio|mln|mn|mm)|\s+m)(?![\w$¥€£])", re.I),
      r"\1m"),
-    (re.compile(r"(?<![\w$¥€£])(hk\$|us\$|[$¥€£])\s+(?=\d)", re.I), r"\1"),
+    (pattern(r"(?<![\w$¥€£])(hk\$|us\$|[$¥€£])\s+(?=\d)", re.I), r"\1"),
     # `50 000€`, `€50 000`: thousands grouped by spaces, beside a currency
-    (re.compile(r"(?<![\w.,])(\d{1,3})[ \u00a0](\d{3})(?:[ \u00a0](\d{3}))?(?=\s*(?:[$¥€£元块]|欧元|美元)"
+    (pattern(r"(?<![\w.,])(\d{1,3})[ \u00a0](\d{3})(?:[ \u00a0](\d{3}))?(?=\s*(?:[$¥€£元块]|欧元|美元)"
                 r"|\s*(?:eur|usd|gbp|rmb|cny|hkd)(?![A-Za-z]))", re.I), r"\1\2\3"),
-    (re.compile(r"(?<=[$¥€£])(\d{1,3})[ \u00a0](\d{3})(?:[ \u00a0](\d{3}))?(?![\d,.])"), r"\1\2\3"),
+    (pattern(r"(?<=[$¥€£])(\d{1,3})[ \u00a0](\d{3})(?:[ \u00a0](\d{3}))?(?![\d,.])"), r"\1\2\3"),
 )
 #: A currency said after an amount as a phrase (`50k in euros`, `50k (EUR)`, `5万欧`): the amount's
 #: own currency, as a sign would say it (`€50k`); a bare code after it (`50k EUR`) is the deal's
