@@ -41,6 +41,7 @@ def parse_amount(token: str) -> Money | None:
     """
     token = _ABOUT.sub("", token.strip()) or token  # `三十万左右`, `大概30万`: the amount said
     token = _EVEN.sub("", token.replace("块钱", "块"))  # `24万元整`, `24万块钱`: 240,000 as said
+    token = re.sub(r"(?<=\d)个(?=亿)", "", token)  # `1.2个亿`: 120,000,000 as said
     match = _AMOUNT.match(token.strip()) or _AMOUNT.match(_arabic(token.strip()))
     if not match:
         return None

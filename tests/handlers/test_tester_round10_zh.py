@@ -139,3 +139,10 @@ def test_a_small_bare_number_beside_an_amount_is_a_title_word(session_factory, t
     reply = chat.reply(typed)
     assert reply.ok and "618" in reply.text, reply.text
     assert [row[:4] for row in _deals(session_factory)] == [stored]
+
+
+def test_an_amount_said_in_hundreds_of_millions_with_a_measure_word(session_factory):
+    chat = _chat(session_factory)
+    reply = chat.reply("商机 京东 物流 1.2个亿")
+    assert reply.ok and "1.2亿" in reply.text, reply.text
+    assert [row[:4] for row in _deals(session_factory)] == [("京东", "物流", "lead", Decimal("120000000"))]
