@@ -146,3 +146,13 @@ def test_an_amount_said_in_hundreds_of_millions_with_a_measure_word(session_fact
     reply = chat.reply("商机 京东 物流 1.2个亿")
     assert reply.ok and "1.2亿" in reply.text, reply.text
     assert [row[:4] for row in _deals(session_factory)] == [("京东", "物流", "lead", Decimal("120000000"))]
+
+
+@pytest.mark.parametrize("typed", ["团队这个月完成得咋样了", "团队进展咋样", "how is the team doing"])
+def test_the_teams_progress_asked_colloquially_is_shown(session_factory, typed):
+    chat = _chat(session_factory)
+    before = _deals(session_factory)
+    reply = chat.reply(typed, user="Mia")
+    assert reply.ok and reply.title.endswith(("2026年11月", "November 2026")), reply.text
+    assert "没看懂" not in reply.text and "目标" in reply.text or "target" in reply.text
+    assert _deals(session_factory) == before
