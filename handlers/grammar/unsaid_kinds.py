@@ -81,7 +81,7 @@ def other_than_visit(session, tenant_id: int, text: str, found: list[str], chine
         return c.ParseError(None, "won_unsaid", name, options=(("as_won", command, None),))
     if _LOST.search(seen):
         return c.ParseError(None, "lost_unsaid", name,
-                            options=(("as_lost", f"{'输单' if chinese else 'lost'} {name}", None),))
+                            options=(("as_lost", _won_said(said, name, chinese, won=False), None),))
     if (change := _CHANGE.search(seen)) and _DEAL_WORD.search(seen[:change.start()]):
         value = (change.group(1) or change.group(2)).strip()
         words = said[len(said) - len(value):]
@@ -107,13 +107,13 @@ _NO_WORDS = pattern(r"^(?:[\W_]|那单|这单|单子|的|(?<![A-Za-z])(?:deal|th
 _EDGE = " ,，.。!！?？:：;；~～-–—的"
 
 
-def _won_said(said: str, name: str, chinese: bool) -> str:
+def _won_said(said: str, name: str, chinese: bool, *, won: bool = True) -> str:
     """The win offered for `腾讯数据平台拿下了!! 20w 客户认可我们的方案` with every word of it:
-    `赢单 腾讯 数据平台 20w：客户认可我们的方案` (the deal's title before the win word, the amount,
-    the rest as the reason)."""
-    won = _WON.search(said)
-    money = _amount(simplified(normalize(said)))
-    before, after = (said[:won.start()], said[won.end():]) if won else ("", said)
+    `赢单 腾讯 "数据平台" 20w：客户认可我们的方案` (the deal's title before the win word, the amount,
+    the rest as the reason); a loss (`美的ERP丢了 客户选了SAP`) the same, with no amount."""
+    told = (_WON if won else _LOST).search(said)
+    money = _amount(simplified(normalize(said))) if won else None
+    before, after = (said[:told.start()], said[told.end():]) if told else ("", said)
     starts = [name[:end] for end in range(len(name) - 1, 1, -1)] if _CJK.search(name) else []
     for alias in (name, *_english_names(name), *starts):  # `Haier CRM won!` · `腾达签了` (腾达科技)
         if (at := before.lower().find(alias.lower())) >= 0:
@@ -128,9 +128,15 @@ def _won_said(said: str, name: str, chinese: bool) -> str:
     if money and money in after:
         after = after.replace(money, " ", 1)
     reason = "" if _NO_WORDS.match(after) else " ".join(after.split()).strip(_EDGE)
-    word, colon = ("赢单", "：") if chinese else ("won", ": ")
+    word, colon = (("赢单" if won else "输单"), "：") if chinese else (("won" if won else "lost"), ": ")
     head = " ".join(part for part in (word, name, title and f'"{title}"', money) if part)
     return f"{head}{colon}{reason}" if reason else head
+
+
+def closed_said(text: str) -> bool:
+    """Whether `text` says a deal was won or lost in words (`美的ERP丢了`, `海尔CRM 赢了`)."""
+    seen = simplified(normalize(text))
+    return bool(_WON.search(seen) or _LOST.search(seen))
 
 
 def _english_names(name: str) -> list[str]:

@@ -156,3 +156,26 @@ def test_the_teams_progress_asked_colloquially_is_shown(session_factory, typed):
     assert reply.ok and reply.title.endswith(("2026年11月", "November 2026")), reply.text
     assert "没看懂" not in reply.text and "目标" in reply.text or "target" in reply.text
     assert _deals(session_factory) == before
+
+
+@pytest.mark.parametrize("typed, offered, reason", [
+    ("美的ERP丢了，客户选了SAP", '输单 美的集团 "ERP"：客户选了SAP', "客户选了SAP"),
+    ("美的ERP丢了 客户选了SAP", '输单 美的集团 "ERP"：客户选了SAP', "客户选了SAP"),
+    ("美的集团 ERP lost, they went with SAP",
+     'lost 美的集团 "ERP": they went with SAP', "they went with SAP"),
+])
+def test_a_loss_in_words_is_offered_with_its_title_and_reason(session_factory, typed, offered, reason):
+    chat = _chat(session_factory)
+    for title in ("ERP", "CRM"):
+        assert chat.reply(f'deal 美的集团 "{title}" 50k').ok
+    asked = chat.reply(typed)
+    assert not asked.ok and [b.command for b in asked.buttons] == [offered], asked.text
+    assert chat.reply("好" if "输单" in offered else "yes").ok
+    rows = _deals(session_factory)
+    assert [(r[1], r[2]) for r in rows] == [("ERP", "lost"), ("CRM", "lead")], rows
+    assert reason in rows[0][4] and _customers_named(session_factory) == ["美的集团"]
+
+
+def _customers_named(session_factory) -> list[str]:
+    with session_factory() as s:
+        return sorted(s.scalars(select(Customer.name)))
