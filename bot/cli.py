@@ -1,14 +1,15 @@
 """`salesbot`: the command line. Heavy modules are imported inside commands to keep start-up short,
-and the commands' own imports run out of the garbage collector's way (`_uncollected`)."""
+and the commands' own imports run out of the garbage collector's way (`uncollected`)."""
 from __future__ import annotations
 
 import atexit
 import gc
 import sys
-from contextlib import contextmanager
 from pathlib import Path
 
 import click
+
+from bot.runtime import uncollected
 
 
 def built_app(check_schema: bool = True):
@@ -173,26 +174,7 @@ def _area_commands() -> None:
         main.add_command(command)
 
 
-@contextmanager
-def _uncollected():
-    """Imports with Python's garbage collector off, what they made frozen out of its way after.
-
-    A command's process makes ~100,000 objects as it starts (the imports) and frees almost none:
-    the collector walking them again and again while they are made, and once more as the process
-    ends, was ~0.15 s of a `salesbot say` (issue #25's cold start). Frozen, they are left alone,
-    as the web process leaves its own (`bot/asgi.py`); later objects are collected as usual, and
-    at exit frozen too (the process is over: nothing needs freeing)."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if collecting:
-            gc.enable()
-
-
-with _uncollected():
+with uncollected():
     _platform_commands()
     _area_commands()
 atexit.register(gc.freeze)

@@ -23,7 +23,7 @@ credentials, a sender that prints, and a room for every team with no setting (`P
 """
 from __future__ import annotations
 
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 import click
 
@@ -33,7 +33,9 @@ from bot.teams.plugin import Teams
 from bot.wecom.plugin import WeCom
 from handlers import places
 from storage import address
-from worker.delivery import Sender
+
+if TYPE_CHECKING:  # the outbox's worker is no part of a `salesbot say`'s start
+    from worker.delivery import Sender
 
 
 @runtime_checkable

@@ -5,6 +5,8 @@ every platform's, so a platform importing them closes an import circle (`tests/t
 """
 from __future__ import annotations
 
+import gc
+from contextlib import contextmanager
 from typing import Protocol
 
 import click
@@ -24,3 +26,23 @@ class Runtime(Protocol):
 def runtime() -> Runtime:
     """The running command's runtime (set by `bot.cli.main`)."""
     return click.get_current_context().find_root().obj
+
+
+@contextmanager
+def uncollected():
+    """Imports with Python's garbage collector off, what they made frozen out of its way after.
+
+    A command's process makes ~100,000 objects as it starts (the imports) and frees almost none:
+    the collector walking them again and again while they are made, and once more as the process
+    ends, was ~0.15 s of a `salesbot say` (issue #25's cold start). Frozen, they are left alone,
+    as the web process leaves its own (`bot/asgi.py`); later objects are collected as usual, and
+    at exit frozen too (`bot/cli.py`: the process is over, nothing needs freeing). A command
+    imports what only it needs inside this too (`salesbot say`: the dispatcher, the ORM)."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if collecting:
+            gc.enable()

@@ -28,6 +28,7 @@ from handlers.grammar.parse_reports import progress_asked
 from handlers.grammar.parse_tasks import task_move_said
 from handlers.grammar.patterns import pattern
 from handlers.grammar.reading import read
+from handlers.grammar.unsaid_kinds import closed_said
 from handlers.lookup import known_customers
 from handlers.sales import said_again, unnamed
 from handlers.text.reply import Button, Reply
@@ -90,6 +91,9 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
         ctx.locale = locale  # `followup 阿里巴巴 next wed`: a task for that day?
         return replace(usage_reply(ctx.locale, task), locale=ctx.locale)
     if error.topic is None and (after := lead_in(text, ctx.today)) is not None:
+        if not isinstance(after[2], c.CloseDeal) and closed_said(after[1]) \
+                and (visit := _visit_unsaid(ctx, text, error)) is not None:
+            return visit  # `美的ERP丢了，客户选了SAP`: the loss, its words the reason, no customer 选了SAP
         return _inner(ctx, text, *after)  # `比亚迪 signed!! won #49 5万`: that win?
     if (visit := _visit_unsaid(ctx, text, error)) is not None:
         return visit  # `今天去了华为见了张总…`: a visit to 华为?

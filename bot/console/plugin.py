@@ -52,11 +52,13 @@ class Console:
 @click.argument("text", nargs=-1, required=True)
 def _say(user: str, lang: str | None, text: tuple[str, ...]) -> None:
     """Send one message as USER and print the reply; exit 1 when the bot answered with an error."""
-    from bot.console.chat import ConsoleBot, render
-    from bot.runtime import runtime
+    from bot.runtime import runtime, uncollected
 
-    app = runtime().app()
-    said = ConsoleBot(app.session_factory, app.defaults).exchange(user, " ".join(text), lang=lang)
+    with uncollected():  # one message: what it imports and makes is kept to the end anyway
+        from bot.console.chat import ConsoleBot, render
+
+        app = runtime().app()
+        said = ConsoleBot(app.session_factory, app.defaults).exchange(user, " ".join(text), lang=lang)
     click.echo(render(said.reply, said.posts))
     app.close()
     sys.exit(0 if said.reply.ok else 1)
@@ -67,7 +69,8 @@ def _say(user: str, lang: str | None, text: tuple[str, ...]) -> None:
 @click.option("--lang", type=click.Choice(["en", "zh"]), default=None, help="Reply language.")
 def _chat(user: str, lang: str | None) -> None:
     """An interactive chat with the bot as USER (`/user NAME` switches, `/quit` leaves)."""
-    from bot.console.chat import run_chat
-    from bot.runtime import runtime
+    from bot.runtime import runtime, uncollected
 
+    with uncollected():
+        from bot.console.chat import run_chat
     run_chat(runtime().app(), runtime(), user, lang)

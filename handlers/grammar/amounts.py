@@ -41,6 +41,7 @@ def parse_amount(token: str) -> Money | None:
     """
     token = _ABOUT.sub("", token.strip()) or token  # `三十万左右`, `大概30万`: the amount said
     token = _EVEN.sub("", token.replace("块钱", "块"))  # `24万元整`, `24万块钱`: 240,000 as said
+    token = re.sub(r"(?<=\d)个(?=亿)", "", token)  # `1.2个亿`: 120,000,000 as said
     match = _AMOUNT.match(token.strip()) or _AMOUNT.match(_arabic(token.strip()))
     if not match:
         return None
@@ -59,14 +60,14 @@ def parse_amount(token: str) -> Money | None:
 #: An amount's unit said in a word or apart from its number (`30 grand`, `5 million`, `1.5mil`,
 #: `¥ 240,000`): written as the grammar's own (`30k`, `5m`, `1.5m`, `¥240,000`) before reading
 _UNIT_WORDS = (
-    (re.compile(r"(?<![\w.,])(\d+(?:\.\d+)?)(?:\s*(?:grand|thousand|thou)|\s+k)(?![\w$¥€£])", re.I), r"\1k"),
-    (re.compile(r"(?<![\w.,])(\d+(?:\.\d+)?)(?:\s*(?:millions?|mil|mio|mln|mn|mm)|\s+m)(?![\w$¥€£])", re.I),
+    (pattern(r"(?<![\w.,])(\d+(?:\.\d+)?)(?:\s*(?:grand|thousand|thou)|\s+k)(?![\w$¥€£])", re.I), r"\1k"),
+    (pattern(r"(?<![\w.,])(\d+(?:\.\d+)?)(?:\s*(?:millions?|mil|mio|mln|mn|mm)|\s+m)(?![\w$¥€£])", re.I),
      r"\1m"),
-    (re.compile(r"(?<![\w$¥€£])(hk\$|us\$|[$¥€£])\s+(?=\d)", re.I), r"\1"),
+    (pattern(r"(?<![\w$¥€£])(hk\$|us\$|[$¥€£])\s+(?=\d)", re.I), r"\1"),
     # `50 000€`, `€50 000`: thousands grouped by spaces, beside a currency
-    (re.compile(r"(?<![\w.,])(\d{1,3})[ \u00a0](\d{3})(?:[ \u00a0](\d{3}))?(?=\s*(?:[$¥€£元块]|欧元|美元)"
+    (pattern(r"(?<![\w.,])(\d{1,3})[ \u00a0](\d{3})(?:[ \u00a0](\d{3}))?(?=\s*(?:[$¥€£元块]|欧元|美元)"
                 r"|\s*(?:eur|usd|gbp|rmb|cny|hkd)(?![A-Za-z]))", re.I), r"\1\2\3"),
-    (re.compile(r"(?<=[$¥€£])(\d{1,3})[ \u00a0](\d{3})(?:[ \u00a0](\d{3}))?(?![\d,.])"), r"\1\2\3"),
+    (pattern(r"(?<=[$¥€£])(\d{1,3})[ \u00a0](\d{3})(?:[ \u00a0](\d{3}))?(?![\d,.])"), r"\1\2\3"),
 )
 #: A currency said after an amount as a phrase (`50k in euros`, `50k (EUR)`, `5万欧`): the amount's
 #: own currency, as a sign would say it (`€50k`); a bare code after it (`50k EUR`) is the deal's

@@ -52,6 +52,8 @@ def _date_meant(text: str) -> bool:
                 or (len(first) == 3 and any(sorted(first) == sorted(day[:3]) for day in _DAY_WORDS)))
 
 
+#: An event after a day, before 前 (`下周一开会前…`): due that day
+_EVENT_ZH = pattern(r"(?:开会|会议|例会|周会|月会|晨会|出差|放假|汇报|演示|上线|见面|见客户|签约|开完会)$")
 _DUE_ZH_END = pattern(r"^(?P<title>.+?)[，,\s]*(?:截止|期限)[:：]?\s*(?P<due>\S+)$")
 
 
@@ -110,6 +112,11 @@ def parse_task(rest: str, today: dt.date) -> c.Command | c.ParseError:
     for regex in (_DUE_EN, _DUE_ZH_FRONT, _DUE_ZH_END):
         found = regex.match(seen)
         day = found and _due_day(found["due"], today, regex is _DUE_ZH_FRONT)
+        event = found and regex is _DUE_ZH_FRONT and not day and _EVENT_ZH.search(found["due"])
+        if event and event.start() and (day := parse_date(found["due"][:event.start()], today)):
+            at = found.start("due") + event.start()  # `下周一开会前…`: Monday, 开会前 kept in the title
+            text, due = text[at:].strip(" ，,"), day
+            break
         if day:
             part = zh_part_at_end(found["due"]) if regex is _DUE_ZH_FRONT else ""  # `周四中午前…`
             title = text[found.start("title"):found.end("title")].strip(" ，,")

@@ -170,8 +170,25 @@ def _joined(raw: str, seen: str) -> list[str] | None:
     for join in _JOIN.finditer(seen):
         first, other = raw[:join.start()].rstrip(" ,，;；"), raw[join.end():]
         if first and other and _alone(first) and _alone(other):
-            return [first, *_plain_parts(other)]
+            return [first, *_plain_parts(_postponed(other))]
     return None
+
+
+#: The snooze command's own verb (`推迟`, `snooze`), said after a number with no command word
+_POSTPONED = pattern(r"推迟|延后|(?<![A-Za-z])(?:snooze[sd]?|postpone[sd]?)(?![A-Za-z])", re.I)
+
+
+def _postponed(part: str) -> str:
+    """`把392推迟到下周五` after `完成 388，然后`: the follow-up snoozed (`推迟 392 下周五`), as its
+    verb says, one command after another; a bare number moved by any other verb stays asked which
+    record it is."""
+    from handlers.grammar.parse_tasks import NUMBER_MOVED
+
+    seen = " ".join(simplified(normalize(part)).split())
+    if not (found := NUMBER_MOVED.match(seen)) or not _POSTPONED.search(seen[:found.start("day")]):
+        return part
+    word = "推迟" if re.search(r"[\u3400-\u9fff]", seen) else "snooze"
+    return f"{word} {found['id']} {seen[found.start('day'):found.end('day')]}"
 
 
 def _alone(part: str) -> bool:

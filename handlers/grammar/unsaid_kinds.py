@@ -77,12 +77,11 @@ def other_than_visit(session, tenant_id: int, text: str, found: list[str], chine
             ("as_deal_history", history.format(d), None) for d in deals[:5])) \
             if deals else c.ParseError(None, "customer_no_open_deal", name)
     if _WON.search(seen):
-        money = _amount(seen)
-        command = f"{'赢单' if chinese else 'won'} {name}{f' {money}' if money else ''}"
+        command = _won_said(said, name, chinese)
         return c.ParseError(None, "won_unsaid", name, options=(("as_won", command, None),))
     if _LOST.search(seen):
         return c.ParseError(None, "lost_unsaid", name,
-                            options=(("as_lost", f"{'输单' if chinese else 'lost'} {name}", None),))
+                            options=(("as_lost", _won_said(said, name, chinese, won=False), None),))
     if (change := _CHANGE.search(seen)) and _DEAL_WORD.search(seen[:change.start()]):
         value = (change.group(1) or change.group(2)).strip()
         words = said[len(said) - len(value):]
@@ -103,6 +102,51 @@ def other_than_visit(session, tenant_id: int, text: str, found: list[str], chine
     return None
 
 
+#: Words around a win that say no title nor reason: a deal word, a mark, `!!`, `🎉`
+_NO_WORDS = pattern(r"^(?:[\W_]|那单|这单|单子|的|(?<![A-Za-z])(?:deal|the)(?![A-Za-z]))*$", re.I)
+_EDGE = " ,，.。!！?？:：;；~～-–—的"
+
+
+def _won_said(said: str, name: str, chinese: bool, *, won: bool = True) -> str:
+    """The win offered for `腾讯数据平台拿下了!! 20w 客户认可我们的方案` with every word of it:
+    `赢单 腾讯 "数据平台" 20w：客户认可我们的方案` (the deal's title before the win word, the amount,
+    the rest as the reason); a loss (`美的ERP丢了 客户选了SAP`) the same, with no amount."""
+    told = (_WON if won else _LOST).search(said)
+    money = _amount(simplified(normalize(said))) if won else None
+    before, after = (said[:told.start()], said[told.end():]) if told else ("", said)
+    starts = [name[:end] for end in range(len(name) - 1, 1, -1)] if _CJK.search(name) else []
+    for alias in (name, *_english_names(name), *starts):  # `Haier CRM won!` · `腾达签了` (腾达科技)
+        if (at := before.lower().find(alias.lower())) >= 0:
+            before = before[:at] + before[at + len(alias):]
+            break
+        if (at := after.lower().find(alias.lower())) >= 0:  # `签了！格力6万`
+            after = after[:at] + " " + after[at + len(alias):]
+            break
+    title = before
+    title = "" if _NO_WORDS.match(title) else title.strip(_EDGE)
+    title = re.sub(r"(?:那单|这单|单子|的)$", "", title).strip(_EDGE)
+    if money and money in after:
+        after = after.replace(money, " ", 1)
+    reason = "" if _NO_WORDS.match(after) else " ".join(after.split()).strip(_EDGE)
+    word, colon = (("赢单" if won else "输单"), "：") if chinese else (("won" if won else "lost"), ": ")
+    head = " ".join(part for part in (word, name, title and f'"{title}"', money) if part)
+    return f"{head}{colon}{reason}" if reason else head
+
+
+def closed_said(text: str) -> bool:
+    """Whether `text` says a deal was won or lost in words (`美的ERP丢了`, `海尔CRM 赢了`)."""
+    seen = simplified(normalize(text))
+    return bool(_WON.search(seen) or _LOST.search(seen))
+
+
+def _english_names(name: str) -> list[str]:
+    from handlers.grammar.brands import BRANDS, brand_of
+
+    brand = brand_of(name)
+    return sorted((english for english, chinese in BRANDS.items() if brand and chinese[0] == brand),
+                  key=len, reverse=True)
+
+
 def _amount(seen: str) -> str | None:
     return next(iter(amounts_said(seen)), None)
 
@@ -117,7 +161,7 @@ def amounts_said(text: str) -> list[str]:
     with a currency or a unit, or a bare one of 1,000 or more that counts nothing and is no year.
     `demo for the VP + 2 analysts`, `3个人`, `2027`, `12/10` say none."""
     found = []
-    for m in re.finditer(r"(?<![A-Za-z0-9_#/.])(?:RMB|¥|\$|€|£)?\s*\d[\d.,]*\s*(?:万|千|k|m|元|块)?"
+    for m in re.finditer(r"(?<![A-Za-z0-9_#/.])(?:RMB|¥|\$|€|£)?\s*\d[\d.,]*\s*(?:万|千|k|m|w|元|块)?"
                        r"(?![A-Za-z0-9_])", text, re.I):
         word = m[0].strip().rstrip(".,")
         if parse_amount(word) is None:

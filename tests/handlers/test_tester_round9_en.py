@@ -286,8 +286,8 @@ def test_the_visit_alone_moves_no_deal(session_factory):
 @pytest.mark.parametrize("typed, offered", [
     ("hooli deal -> proposal, 2 analysts on the call", "deal Hooli proposal"),
     ("hooli deal -> proposal, bumped to 95k", "deal Hooli proposal 95k"),
-    ("hooli signed!! 2 analysts on the call", "won Hooli"),
-    ("Hooli签了！3个人参加了签约", "赢单 Hooli"),
+    ("hooli signed!! 2 analysts on the call", "won Hooli: 2 analysts on the call"),  # a reason, no amount
+    ("Hooli签了！3个人参加了签约", "赢单 Hooli：3个人参加了签约"),
     ("Hooli签了！9.5万", "赢单 Hooli 9.5万"),
 ])
 def test_a_number_counting_people_is_never_offered_as_an_amount(session_factory, typed, offered):
