@@ -64,7 +64,7 @@ def parse_progress(rest: str, _today: dt.date) -> c.Command | c.ParseError:
 _PROGRESS_ASKED = pattern(
     r"^(?:how\s+far\s+(?P<en>am\s+i|are\s+we|is\s+(?:the\s+|my\s+|our\s+)?team)\s+(?:from|off)\s+"
     r"(?:my\s+|our\s+|the\s+)?(?:target|quota|goal|number|plan)s?"
-    r"|how(?:'s|\s+is)\s+(?P<team>(?:the\s+|my\s+|our\s+)?team)\s+(?:doing|tracking)"
+    r"|how(?:'?s|\s+is)\s+(?P<team>(?:the\s+|my\s+|our\s+)?team)\s+(?:doing|tracking)"
     r"|how\s+(?P<doing>am\s+i|are\s+we)\s+(?:doing|tracking)"
     r"(?:\s+(?:against|vs\.?|on)\s+(?:my\s+|our\s+|the\s+)?(?:target|quota|goal)s?)?"
     r"|(?P<wins>(?:my\s+)?wins))(?P<rest>.*?)[\s?!.]*$"

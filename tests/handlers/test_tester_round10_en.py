@@ -247,3 +247,11 @@ def test_no_i_meant_fu_corrects_the_visits_follow_up(session_factory, said):
     done = chat.reply("yes")
     assert done.ok, done.text
     assert _visits(session_factory) == [("lunch", dt.date(2027, 2, 26))]
+
+
+@pytest.mark.parametrize("said", ["hows the team doing this month?", "how's the team doing this month"])
+def test_hows_the_team_doing_is_the_teams_progress(session_factory, said):
+    chat = Chat(session_factory)
+    chat.team()
+    reply = chat.reply(said, user="Mia")
+    assert reply.ok and reply.text == chat.reply("progress team month", user="Mia").text, reply.text
