@@ -139,9 +139,18 @@ def _ask_title_or_deal(ctx: Ctx, customer: Customer, rest: str) -> None:
     customer (the message run on it), and a new deal titled so, said as new. Asked only where the
     asker has such deals; `yes` picks none of them (`Reply.which`)."""
     from handlers.text import format as fmt
-    from handlers.text.strings import STAGE_NAMES, name_of
+    from handlers.text.strings import STAGE_NAMES, WORDS, name_of
 
     mine = [d for d in open_deals(ctx, customer.id) if d.owner_id == ctx.member.id][:4]
+    if not mine and _REOPEN.fullmatch(rest):  # `deal hooli reopen`: a verb, no title
+        mine = _closed_deals(ctx, customer.id)
+        reopen = [f"{name_of(WORDS, 'deal', ctx.locale)} #{d.id} {ctx.t('reopen_word')}" for d in mine]
+        if mine:
+            refusal = ctx.refuse("reopen_which", customer=customer.name, buttons=tuple(
+                Button(f"#{d.id} {d.title}: {name_of(STAGE_NAMES, d.stage, ctx.locale)}"[:75], said)
+                for d, said in zip(mine, reopen, strict=True)))
+            refusal.reply = replace(refusal.reply, which=True)
+            raise refusal
     if not mine:
         return
     command = ctx.command
@@ -156,6 +165,19 @@ def _ask_title_or_deal(ctx: Ctx, customer: Customer, rest: str) -> None:
                          deals=" · ".join(f"#{d.id} {d.title}" for d in mine))
     refusal.reply = replace(refusal.reply, which=True)
     raise refusal
+
+
+_REOPEN = pattern(r"re-?open(?:ed)?|revive|restart", re.I)
+
+
+def _closed_deals(ctx: Ctx, customer_id: int) -> list:
+    from sqlalchemy import select
+
+    from storage.models.sales import CLOSED_STAGES, Deal
+
+    return list(ctx.session.scalars(select(Deal).where(
+        Deal.customer_id == customer_id, Deal.owner_id == ctx.member.id,
+        Deal.stage.in_(CLOSED_STAGES)).order_by(Deal.id.desc()).limit(4)))
 
 
 def _title_plain(ctx: Ctx, customer: Customer, rest: str, named: bool) -> bool:

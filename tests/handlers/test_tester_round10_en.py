@@ -255,3 +255,18 @@ def test_hows_the_team_doing_is_the_teams_progress(session_factory, said):
     chat.team()
     reply = chat.reply(said, user="Mia")
     assert reply.ok and reply.text == chat.reply("progress team month", user="Mia").text, reply.text
+
+
+def test_deal_customer_reopen_offers_its_closed_deals_never_a_deal_titled_reopen(session_factory):
+    chat = Chat(session_factory)
+    chat.team()
+    deal_id = _open_deal(chat, session_factory, "Hooli", "pilot")
+    assert chat.reply(f"lost #{deal_id}: budget cut").ok
+    before = _deals(session_factory)
+    reply = chat.reply("deal hooli reopen")
+    assert not reply.ok and [b.label for b in reply.buttons] == [f"#{deal_id} pilot: Lost"], reply.text
+    assert not chat.reply("yes").ok  # which one: a bare yes picks none
+    assert _deals(session_factory) == before and _deal(session_factory, deal_id)[1] == "lost"
+    done = chat.reply("1")
+    assert done.ok and "reopened" in done.text, done.text
+    assert _deals(session_factory) == before and _deal(session_factory, deal_id)[1] != "lost"

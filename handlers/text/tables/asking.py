@@ -40,6 +40,8 @@ ASKING: dict[str, tuple[str, str]] = {
                       "“{text}”? It is no stage I know. Nothing was saved yet: tap one.",
                       "“{text}”是你在{customer}的进行中商机（{deals}）之一，还是新商机“{text}”？它不是已知的阶段。"
                       "尚未保存：请点选一项。"),
+    "reopen_which": ("Reopen which deal with {customer}? Tap it (nothing was changed yet).",
+                     "重新打开{customer}的哪个商机？请点选（尚未更改）。"),
     "title_or_deal_new": ("A new deal titled “{title}”", "新建商机“{title}”"),
     "reason_or_a_title": ("Is “{text}” why, or the title of a deal of {customer}? Nothing was saved yet.",
                         "“{text}”是原因，还是{customer}的商机标题？尚未保存。"),
