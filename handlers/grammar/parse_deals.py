@@ -79,7 +79,7 @@ def _parse_deal(rest: str, today: dt.date) -> c.Command | c.ParseError:
             and tokens[1][0].lower() in V.DELETE_WORDS | V.REOPEN_WORDS:  # `deal #46 delete`
         action = "delete" if tokens[1][0].lower() in V.DELETE_WORDS else "reopen"
         return c.ChangeDeal(int(tokens[0][0][1:]), action)
-    stage = amount = close = bare = None
+    stage = amount = close = lone = None
     switch = False  # a currency said in words (`60k CNY`): the deal's currency, meant
     kept: list[tuple[str, bool]] = []
     i = 0
@@ -128,10 +128,10 @@ def _parse_deal(rest: str, today: dt.date) -> c.Command | c.ParseError:
             i += 1
             continue
         elif amount is None and (money := parse_amount(word)):
-            amount, bare = money, (len(kept), word) if re.fullmatch(r"\d{1,3}", word) else None
-        elif amount is not None and bare and (money := parse_amount(word)) and not re.fullmatch(r"\d+", word):
-            kept.insert(bare[0], (bare[1], False))  # `商机 京东 618 初步接触 20万`: 618 a title word
-            amount, bare = money, None
+            amount, lone = money, (len(kept), word) if re.fullmatch(r"\d{1,3}", word) else None
+        elif amount is not None and lone and (money := parse_amount(word)) and not re.fullmatch(r"\d+", word):
+            kept.insert(lone[0], (lone[1], False))  # `商机 京东 618 初步接触 20万`: 618 a title word
+            amount, lone = money, None
         elif amount is None and lower in V.CURRENCY_WORDS and len(lower) > 1 and i + 1 < len(tokens) \
                 and not tokens[i + 1][1] and (money := parse_amount(tokens[i + 1][0])) \
                 and money.currency in (None, V.CURRENCY_WORDS[lower]):  # `RMB 3万`: its currency
