@@ -190,9 +190,9 @@ def test_every_help_topic_example_parses_to_a_command_something_runs():
     for intent in INTENTS:
         english, chinese = intent.usage
         assert len(english) == len(chinese), intent.name
-        for example in (*english, *chinese):
-            command = parse(example, TODAY)
-            assert type(command) in HANDLERS, example
+        for typed in (*english, *chinese):
+            command = parse(typed, TODAY)
+            assert type(command) in HANDLERS, typed
 
 
 def test_every_command_has_one_handler_and_every_keyword_one_intent():
