@@ -184,7 +184,9 @@ def _bare_due(text: str, today: dt.date) -> tuple[str, dt.date | None]:
                     and seen[size:size + 1] not in _PART_OF_DAY and not cut_from_holiday(seen, size) \
                     and (day := parse_date(seen[:size], today)):  # `明天给华为…` · `明天 call 华为`
                 if part := zh_part_at_end(seen[:size]):  # `明天中午跟美的…`: when in the day, kept
-                    return part + text[size:].lstrip(" ，,"), day
+                    gap = " " * (seen[size - 1:size + 1].count(" ") > 0)  # `明天中午 给美的…`: as
+                    return part + gap + text[size:].lstrip(" ，,"), day  # typed,
+                    # its space kept (every word of a title is found where it was typed)
                 return text[size:].lstrip(" ，,").removeprefix("前").lstrip(), day
     return text, None
 
