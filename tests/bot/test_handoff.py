@@ -77,6 +77,41 @@ def test_without_a_database_the_work_still_runs_here_to_say_so():
     engine.dispose()
 
 
+@pytest.mark.parametrize("db_url", ["postgres"], indirect=True)
+def test_a_connection_the_server_dropped_costs_one_group_of_requests_and_the_next_are_recorded(
+        handoffs, engine, session_factory):
+    handoff = handoffs()
+    with handoff.serving(), handoff.serving():
+        assert handoff.submit("slack", "slack:Ev1:dm", {}, lambda: None) is None
+    with engine.connect() as admin:  # the server restarts: every other session of this database ends
+        admin.exec_driver_sql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                              "WHERE datname = current_database() AND pid <> pg_backend_pid()")
+    outcomes = []
+    for n in (2, 3):
+        with handoff.serving(), handoff.serving():
+            try:
+                outcomes.append(handoff.submit("slack", f"slack:Ev{n}:dm", {}, lambda: None))
+            except Exception as error:  # the request that met the dropped connection: retried by Slack
+                outcomes.append(type(error).__name__)
+    assert outcomes[-1] is None  # the writer opened a new connection
+    assert {key for key, _, _ in rows(session_factory)} >= {"slack:Ev1:dm", "slack:Ev3:dm"}
+
+
+@pytest.mark.parametrize("db_url", ["postgres"], indirect=True)
+def test_a_stopped_process_gives_its_writers_connection_back_and_a_late_request_is_still_recorded(
+        handoffs, engine, session_factory):
+    handoff = handoffs()
+    before = engine.pool.checkedout()
+    with handoff.serving(), handoff.serving():
+        assert handoff.submit("slack", "slack:Ev1:dm", {}, lambda: None) is None
+    assert engine.pool.checkedout() == before + 1  # the writer keeps one between commits
+    handoff.stop()
+    assert engine.pool.checkedout() == before
+    with handoff.serving(), handoff.serving():  # a request still in flight as the process stops
+        assert handoff.submit("slack", "slack:Ev2:dm", {}, lambda: None) is None
+    assert [key for key, _, _ in rows(session_factory)] == ["slack:Ev1:dm", "slack:Ev2:dm"]
+
+
 @pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
 def test_on_sqlite_a_worker_holding_the_write_lock_delays_the_record_and_loses_nothing(handoffs, engine,
                                                                                       session_factory):
