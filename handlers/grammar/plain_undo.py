@@ -58,6 +58,22 @@ def kind_meant(text: str) -> c.Undo | None:
     return c.Undo(kind) if kind else None
 
 
+def kind_typo(text: str) -> tuple[str, str] | None:
+    """(the word, the message as probably meant) when an undo names its kind misspelt (`undo that
+    snoze`, `undo my last vist`): asked with a one-tap "did you mean", never the last change undone."""
+    from handlers.grammar.vocabulary import near_word
+
+    said = " ".join(text.split())
+    found = _KIND_EN.match(said)
+    if found is None or found["kind"].lower() in _KIND_WORDS:
+        return None
+    kind = near_word(found["kind"], _KIND_EN_WORDS, cutoff=0.7)
+    return (found["kind"], said[:found.start("kind")] + kind + said[found.end("kind"):]) if kind else None
+
+
+_KIND_EN_WORDS = frozenset(w for w in _KIND_WORDS if w.isascii())
+
+
 def meant(text: str) -> c.Command | None:
     """The undo or the bin a sentence asks for, or None."""
     said = " ".join(text.split())

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, replace
 
 from handlers.grammar import commands as c
-from handlers.grammar import everyday
+from handlers.grammar import everyday, plain_undo
 from handlers.grammar import parse as p
 from handlers.grammar import vocabulary as V
 from handlers.grammar.amounts import amount_words
@@ -108,6 +108,8 @@ def parse(text: str, today: dt.date | None = None) -> c.Command | c.ParseError:
     if intent.whole:
         rest = text
     result = intent.parser(rest, today or dt.date.today())
+    if name == "undo" and isinstance(result, c.ParseError) and (typo := plain_undo.kind_typo(raw)):
+        return c.ParseError(None, "typo", typo[0], typo[1])  # `undo that snoze`: which undo, asked
     if isinstance(result, c.ParseError) and result.fixed:  # the whole message, as probably meant
         result = replace(result, fixed=text[:len(text) - len(rest)] + result.fixed)
     if isinstance(result, c.ParseError) and result.options:
@@ -317,6 +319,9 @@ _GRAMMAR_WORDS = {w for table in (V.STAGE_WORDS, V.METRIC_WORDS, V.ROLE_WORDS, V
 def keyword_typo(text: str) -> tuple[str, str] | None:
     """(typo, keyword) when `text` starts with a misspelt command word (`vist Acme: …`, `拜方 华为`)."""
     first = text.split(" ", 1)[0].rstrip(":")
+    if (numbered := _NUMBER_FIRST.match(text)) is not None:  # `392 dnoe`: the done word after a number
+        done = V.near_word(numbered["word"], _DONE_AFTER, cutoff=0.7)
+        return (numbered["word"], done) if done else None
     if _CJK.search(first[:1]):
         for keyword in ZH_LONGEST_FIRST:  # glued (`拜方华为`) when 3+ long, else a word
             size = len(keyword)
@@ -328,6 +333,11 @@ def keyword_typo(text: str) -> tuple[str, str] | None:
         return None
     keyword = V.near_word(first, KEYWORDS_EN) or _short_typo(first.lower())
     return (first, keyword) if keyword else None
+
+
+#: A follow-up's number and one word after it (`392 dnoe`): a misspelt done word is asked about
+_NUMBER_FIRST = pattern(r"^#?\d{1,9}\s+(?P<word>[a-z]{3,})[\s!.]*$", re.I)
+_DONE_AFTER = frozenset({"done", "finished", "completed"})
 
 
 def _short_typo(word: str) -> str | None:
