@@ -40,7 +40,16 @@ def sentence(raw: str, text: str, today: dt.date) -> c.ParseError | None:
     """The question about a message with no command word that reads as a visit or a reminder
     (`raw` as typed, `text` its folded view), or None."""
     return _visit(raw, text, today) or _reminder(raw, text, today) or _assigned(raw, text, today) \
-        or _leave(raw, text, today) or _team_target(raw, today)
+        or _leave(raw, text, today) or _team_target(raw, today) or _member_target(raw)
+
+
+def _member_target(raw: str) -> c.ParseError | None:
+    """`tom new customers 3 this month`: a member's target with no target word, offered."""
+    from handlers.grammar.target_said import bare_target
+
+    found = bare_target(raw)
+    return c.ParseError(None, "sentence_target", raw, options=(("as_target", found[0], None),)) \
+        if found else None
 
 
 def _visit(raw: str, text: str, today: dt.date) -> c.ParseError | None:
