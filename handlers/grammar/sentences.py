@@ -179,9 +179,15 @@ _STAGE_SAID = pattern(
     r"(?:moved|advanced) (?:it )?to)\s*(?P<stage>.+?)\s*(?:阶段|stage)?\s*了?[.!。！]*$", re.I)
 
 
+#: `move the acme renewal to negotiation` · `advance Globex to proposal stage`: the verb first
+_MOVE_EN = pattern(r"^(?:(?:pls|please|can you|could you)\s+)?(?:move|advance|bump|progress|take|put)\s+"
+                   r"(?P<customer>.+?)\s+(?:to|into|onto|on to|up to)\s+(?P<stage>.+?)\s*(?:stage)?[.!]*$", re.I)
+
+
 def stage_said(text: str) -> tuple[str, str] | None:
     """(the customer's words, or "", the stage) of a deal's stage said in a sentence, or None."""
-    found = _STAGE_SAID.match(" ".join(view(text).split()))
+    said = " ".join(view(text).split())
+    found = _STAGE_SAID.match(said) or _MOVE_EN.match(said)
     if found is None:
         return None
     stage = V.STAGE_WORDS.get(found["stage"].lower().removeprefix("the ").strip())
