@@ -181,7 +181,8 @@ _STAGE_SAID = pattern(
 
 #: `move the acme renewal to negotiation` · `advance Globex to proposal stage`: the verb first
 _MOVE_EN = pattern(r"^(?:(?:pls|please|can you|could you)\s+)?(?:move|advance|bump|progress|take|put)\s+"
-                   r"(?P<customer>.+?)\s+(?:to|into|onto|on to|up to)\s+(?P<stage>.+?)\s*(?:stage)?[.!]*$", re.I)
+                   r"(?P<customer>.+?)\s+(?:to|into|onto|on to|up to)\s+(?P<stage>.+?)\s*(?:stage)?[.!]*$",
+                   re.I)
 
 
 def stage_said(text: str) -> tuple[str, str] | None:
