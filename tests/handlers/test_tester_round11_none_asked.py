@@ -14,7 +14,8 @@ def _visits(session_factory):
 
 
 @pytest.mark.parametrize(("said", "read_as", "named"), [
-    ("who hasnt logged any visits this week?", "leaderboard visits week", "With no visits in week of Nov 23: "),
+    ("who hasnt logged any visits this week?", "leaderboard visits week",
+     "With no visits in week of Nov 23: "),
     ("who hasn't made a single visit this week", "leaderboard visits week",
      "With no visits in week of Nov 23: "),
     ("who has no visits this month", "leaderboard visits month", "With no visits in November 2026: "),
