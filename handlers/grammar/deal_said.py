@@ -27,7 +27,9 @@ def plain_changes(text: str) -> str:
     金额 8万`); any other message as it is."""
     if split_keyword(simplified(p.normalize(text)))[0] != "deal":
         return text
-    text = _CLOSE_SAID.sub(" close ", text)  # `expected to close jan 15`, `signing jan 15`: `close jan 15`
+    text = "".join(part if i % 2 else _CLOSE_SAID.sub(" close ", part)  # `expected to close jan 15`,
+                   for i, part in enumerate(_QUOTED.split(text)))  # `signing jan 15`: `close jan 15`
+    # (a quoted title kept as typed)
     text = CHANGED_TO.sub(lambda m: f"{_LABEL_SAID.get(m['label'] or '', m['label'] or '')} ", text)
     said = _STAGE_SAID_AS.search(text)  # `deal #48 to proposal stage`: the stage's own word
     if said and said["stage"].lower() in V.STAGE_WORDS:
@@ -41,6 +43,7 @@ _CLOSE_SAID = pattern(
     r"(?:\s*,?\s+and)?\s+(?:(?:expected|estimated|est\.?|expect(?:ed)?\s+to|should|will|likely\s+to|to)\s+)?"
     r"(?:close|closes|closing|sign|signs|signing)(?:\s+date)?"
     r"(?:\s+(?:to|is|now|should\s+be|on|by|around|=))?(?=\s+[\w#])", re.I)
+_QUOTED = pattern(r'("[^"]*"|“[^”]*”|「[^」]*」|《[^》]*》)')
 _STAGE_SAID_AS = pattern(r"(?:\s+(?:to|→|->|=>))?\s+(?P<stage>\S+?)\s*(?:(?<=\s)stage|阶段)\s*$", re.I)
 
 

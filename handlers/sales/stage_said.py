@@ -22,8 +22,9 @@ from storage.models.sales import CLOSED_STAGES
 from storage.sales import DealRepository
 
 #: Words around a deal's title that name no title (`那边`, `的`, `项目`, `the`, `deal`, `'s`)
-_AROUND = pattern(r"^(?:那边|那里|那个|这边|这个|的|把|将|the|our|my|deal|project|opportunity|'s|’s)+"
-                  r"|(?:那边|那个|的|项目|那单|这单|商机|单子|deal|project|opportunity|'s|’s)+$", re.I)
+_AROUND = pattern(r"^(?:那边|那里|那个|这边|这个|的|把|将|(?:the|our|my|deal|project|opportunity)(?:\s+|$)"
+                  r"|['’]s\s*)+|(?:那边|那个|的|项目|那单|这单|商机|单子|(?:^|\s+)(?:deal|project|opportunity)"
+                  r"|['’]s)+$", re.I)
 _LEAD = pattern(r"^(?:把|将|the\s+|our\s+|my\s+)+", re.I)
 
 

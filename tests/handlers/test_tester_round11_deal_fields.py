@@ -78,3 +78,14 @@ def test_a_word_that_is_no_day_before_sign_is_still_asked(session_factory):
     reply = chat.reply(f"商机 #{deal_id} 金额 45万 老板签")
     assert not reply.ok, reply.text
     assert _stored(session_factory, deal_id) == (80_000, None, "discovery")
+
+
+def test_a_signing_word_inside_a_quoted_title_stays_in_the_title(session_factory):
+    chat = Chat(session_factory)
+    chat.team()
+    assert chat.reply("visit +Hooli: intro").ok
+    reply = chat.reply('deal Hooli "new sign up flow" proposal 50k close 12/18')
+    assert reply.ok and "new sign up flow" in reply.text and "Fri, Dec 18" in reply.text, reply.text
+    with session_factory() as s:
+        deal = s.scalars(select(Deal)).one()
+        assert (deal.title, deal.expected_close) == ("new sign up flow", dt.date(2026, 12, 18))

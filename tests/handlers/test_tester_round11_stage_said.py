@@ -83,3 +83,12 @@ def test_a_customer_with_no_open_deal_of_the_member_moves_nothing(session_factor
     reply = chat.reply("move the hooli renewal to negotiation")
     assert not reply.ok and "no open deal" in reply.text, reply.text
     assert _stages(session_factory) == {deal_id: "discovery"}
+
+
+def test_a_customer_whose_name_starts_like_a_filler_word_is_found_whole(session_factory):
+    chat = Chat(session_factory)
+    chat.team()
+    deal_id = _deal(chat, "Theranos", "Pilot")
+    reply = chat.reply("move the theranos pilot to proposal")
+    assert reply.ok and f"deal #{deal_id} Proposal" in reply.text, reply.text
+    assert _stages(session_factory) == {deal_id: "proposal"}
