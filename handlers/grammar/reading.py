@@ -291,9 +291,11 @@ _GRAMMAR_WORDS = {w for table in (V.STAGE_WORDS, V.METRIC_WORDS, V.ROLE_WORDS, V
 def keyword_typo(text: str) -> tuple[str, str] | None:
     """(typo, keyword) when `text` starts with a misspelt command word (`vist Acme: …`, `拜方 华为`)."""
     first = text.split(" ", 1)[0].rstrip(":")
-    if (numbered := _NUMBER_FIRST.match(text)) is not None:  # `392 dnoe`: the done word after a number
-        done = V.near_word(numbered["word"], _DONE_AFTER, cutoff=0.7)
-        return (numbered["word"], done) if done else None
+    if (numbered := _NUMBER_FIRST.match(text)) is not None:  # `392 dnoe`, `392 完城`: the done word
+        word = numbered["word"]  # after a number
+        done = V.near_short(word, _DONE_AFTER_ZH) if _CJK.match(word) else V.near_word(word, _DONE_AFTER,
+                                                                                        cutoff=0.7)
+        return (word, done) if done else None
     if _CJK.search(first[:1]):
         for keyword in ZH_LONGEST_FIRST:  # glued (`拜方华为`) when 3+ long, else a word
             size = len(keyword)
@@ -308,8 +310,10 @@ def keyword_typo(text: str) -> tuple[str, str] | None:
 
 
 #: A follow-up's number and one word after it (`392 dnoe`): a misspelt done word is asked about
-_NUMBER_FIRST = pattern(r"^#?\d{1,9}\s+(?P<word>[a-z]{3,})[\s!.]*$", re.I)
+_NUMBER_FIRST = pattern(r"^#?\d{1,9}\s*(?P<word>(?<=\s)[a-z]{3,}|[\u4e00-\u9fff]{2})(?:(?<=[^a-z])[了啦])?"
+                        r"[\s!！.。]*$", re.I)
 _DONE_AFTER = frozenset({"done", "finished", "completed"})
+_DONE_AFTER_ZH = frozenset({"完成", "搞定", "做完", "办完", "弄完"})
 
 
 def _short_typo(word: str) -> str | None:

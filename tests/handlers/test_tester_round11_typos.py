@@ -79,3 +79,28 @@ def test_a_misspelt_snooze_word_is_asked_in_the_message_language(session_factory
     moved = chat.press(reply.buttons[0])
     assert moved.ok, moved.text
     assert _visit(session_factory, visit_id)[1] != day
+
+
+@pytest.mark.parametrize(("typo", "meant"), [("{id} 完城", "{id} 完成"), ("{id}搞订了", "{id}搞定了")])
+def test_a_misspelt_chinese_done_word_after_a_number_is_asked(session_factory, typo, meant):
+    chat = Chat(session_factory)
+    chat.team()
+    visit_id, day = _follow_up(chat, session_factory)
+    reply = chat.reply(typo.format(id=visit_id))
+    assert not reply.ok and f"你是想说：{meant.format(id=visit_id)}" in reply.text, reply.text
+    assert _visit(session_factory, visit_id) == (False, day)
+    assert chat.press(reply.buttons[0]).ok
+    assert _visit(session_factory, visit_id) == (True, day)
+
+
+def test_a_misspelt_kind_in_a_chinese_undo_is_asked_not_run(session_factory):
+    chat = Chat(session_factory)
+    chat.team()
+    visit_id, day = _follow_up(chat, session_factory)
+    assert chat.reply(f"推迟 {visit_id} 下周一").ok
+    moved = _visit(session_factory, visit_id)
+    reply = chat.reply("撤销刚才的推吃")
+    assert not reply.ok and "你是想说：撤销刚才的推迟" in reply.text, reply.text
+    assert _visit(session_factory, visit_id) == moved
+    assert chat.press(reply.buttons[0]).ok
+    assert _visit(session_factory, visit_id) == (False, day)
