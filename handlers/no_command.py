@@ -40,6 +40,8 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
         ctx.locale = answered_in(text, ctx.locale)
         ctx.notes.append(ctx.t("read_as_whole", said=report[0]))
         return report[1]
+    if error.problem == "sentence_target" and not ctx.is_manager:  # `tom new customers 3 this month`
+        return read(error.options[0][1], ctx.today).command  # from a rep: refused as the command is
     if error.topic is None and (moved := task_move_said(text, ctx.today)) is not None:
         if isinstance(moved, c.MoveTask):
             return moved  # `把任务7延到下周一`, `move task 7 to fri`: task #7's day

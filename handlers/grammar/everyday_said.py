@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from handlers.grammar import commands as c
 from handlers.grammar.inner import read_only
@@ -119,11 +120,47 @@ def _tier(said: str) -> str | None:
     return f"customer {customer} tier {(found['t1'] or found['t2']).upper()}"
 
 
+#: `who hasn't logged any visits this week?` · `who has no visits this month` · `这周谁还没拜访` ·
+#: `本周哪些人没有拜访记录`: the leaderboard of that metric, those with none named first
+_NONE_EN = pattern(r"^(?:so\s+|ok\s+|hey\s+)?(?:who|which\s+(?:reps?|people))\s+"
+                   r"(?:(?:has|have|'s)\s+(?:not|no|zero)|hasn'?t|haven'?t|hasnt|havent|didn'?t|didnt|did\s+not|is\s+without)\s+(?:yet\s+)?"
+                   r"(?:(?:logged|log|made|make|done|do|had|have|recorded|record|entered|put\s+in|won|win"
+                   r"|closed)\s+)?"
+                   r"(?:any\s+|a\s+single\s+|one\s+)?(?P<metric>visits?|deals?|wins?)(?P<rest>.*)$", re.I)
+_NONE_ZH = pattern(r"^(?P<p1>本周|这周|这个?星期|本月|这个?月|今天)?(?:有)?(?:谁|哪些人|哪几个人?|哪个人?)"
+                   r"(?P<p2>本周|这周|本月|这个?月)?"
+                   r"(?:还|都)?(?:没有?|未|一直没)(?:有)?(?:记录?|登记|写|去|跑)?(?:过)?(?P<metric>拜访|赢单|签单)"
+                   r"(?:过|记录)?(?P<p3>本周|这周|本月|这个?月)?(?:的?记录)?[?？吗呢啊]*$")
+_NONE_PERIOD_ZH = {"本周": "week", "这周": "week", "这星期": "week", "这个星期": "week", "本月": "month",
+                   "这月": "month", "这个月": "month", "今天": "week"}
+
+
+def _none(said: str) -> str | None:
+    """The leaderboard line a question of who has none of a metric asks for, or None."""
+    if found := _NONE_EN.match(said):
+        rest = re.sub(r"[?!.\s]+$", "", found["rest"]).lower()
+        period = re.fullmatch(r"\s*(?:(?:so\s+far\s+)?(?:this|in\s+the|the)\s+)?"
+                              r"(?P<kind>week|wk|month|mo|quarter|qtr)?(?:\s+(?:so\s+far|yet))?\s*", rest)
+        if period is None:
+            return None
+        kind = _PERIOD_KIND.get(period["kind"] or "week", period["kind"] or "week")
+        metric = "visits" if found["metric"].lower().startswith("visit") else "deals"
+        return f"leaderboard {metric} {kind}"
+    if (found := _NONE_ZH.match(said)) is None or sum(bool(found[g]) for g in ("p1", "p2", "p3")) > 1:
+        return None
+    period = _NONE_PERIOD_ZH[found["p1"] or found["p2"] or found["p3"] or "本周"]
+    metric = "拜访" if found["metric"] == "拜访" else "赢单数"
+    return f"排行榜 {metric} {'本周' if period == 'week' else '本月'}"
+
+
 def meant(text: str, today: dt.date) -> tuple[str, c.Command] | c.ParseError | None:
     """A sentence read as one command: (its line, the command) for a question answered at once,
     the question offering it for a change, or None."""
     said = " ".join(re.sub(_EMOJI, " ", text).split()).strip()
     said = re.sub(r"\s*[?？!！]+$", "", said) if _TOP.match(said) else said
+    if (line := _none(said)) is not None \
+            and isinstance(command := read(line, today).command, c.ShowLeaderboard):
+        return line, replace(command, none_named=True)  # `who hasn't logged any visits this week?`
     for line, problem in ((_leaderboard(said), ""), (_visits(said), ""), (_schedule(said), "schedule_said"),
                           (_tier(said), "tier_said")):
         if line is None:

@@ -39,24 +39,26 @@ def _pattern(words: frozenset[str]) -> re.Pattern:
     return re.compile(rf"(?<=[{_CJK}])(?=(?:{'|'.join(ordered)})(?:\s|$))")
 
 
-#: `预计月底` · `预计成交12月20日`: the close word glued to its day
-_CLOSE_BEFORE = pattern(r"(?<!\S)(?:预计成交|成交日期|预计)(?=\S)")
-#: `12月15日成交` · `月底前成交`: a day glued before the close word, read as `预计 DAY`
-_CLOSE_AFTER = pattern(r"(?<!\S)(\S+?)(?:之前|前)?成交(?=\s|$)")
+#: `预计月底` · `预计成交12月20日` · `45万，预计1月15号`: the close word glued to its day
+_CLOSE_BEFORE = pattern(r"(?<![^\s,，;；])(?:预计成交|成交日期|预计)(?=[^\s,，;；])")
+#: `12月15日成交` · `月底前成交` · `1月15号签` · `预计明天成交` (the close word said twice): a day
+#: glued before a word of closing or signing, read as `预计 DAY`
+_CLOSE_AFTER = pattern(r"(?<![^\s,，;；])(?:(?:预计成交|预计)\s*)?([^\s,，;；]+?)(?:之前|前)?"
+                       r"(?:成交|签约|签单|签合同|签下来|签掉|签)(?:了|吧)?(?=[\s,，;；。]|$)")
 
 
 def _close_words(text: str) -> str:
     from handlers.grammar.dates import parse_date  # dates imports nothing of this module; kept lazy
 
-    text = _CLOSE_BEFORE.sub(lambda m: f"{m[0]} ", text)
-    return _CLOSE_AFTER.sub(lambda m: f"预计 {m[1]}" if parse_date(view(m[1]), dt.date(2000, 1, 1)) else m[0],
+    text = _CLOSE_AFTER.sub(lambda m: f"预计 {m[1]}" if parse_date(view(m[1]), dt.date(2000, 1, 1)) else m[0],
                             text)
+    return _CLOSE_BEFORE.sub(lambda m: f"{m[0]} ", text)
 
 
 def unglue(text: str) -> str:
     """`text` with a space where a deal number, a tier, a stage or a close day is glued to
     Chinese."""
-    text = _close_words(text) if "成交" in text or "预计" in text else text
+    text = _close_words(text) if "成交" in text or "预计" in text or "签" in text else text
     seen = view(text)
     cuts = set()
     for regex in (_NUMBER_BEFORE, _TIER, _stage_suffixes()):

@@ -129,7 +129,8 @@ def parse_target(rest: str, _today: dt.date) -> c.Command | c.ParseError:
 
 
 #: Words that join a target's fields in a sentence (`set Bo's target for next month to 50k`)
-_JOINING = {"for", "to", "at", "of", "is", "be", "it", "=", "", "给", "为", "是"}
+_JOINING = {"for", "to", "at", "of", "is", "be", "it", "=", "", "给", "为", "是", "should", "will", "would",
+            "now", "become", "becomes"}  # `Ana's target for Q1 should be 1.2m`
 _POSSESSIVE = pattern(r"^@?(?P<name>[^\d\s@#$¥€£]\S*?)(?:'s|’s|(?<=s)'|的)?$")
 
 

@@ -58,6 +58,26 @@ def kind_meant(text: str) -> c.Undo | None:
     return c.Undo(kind) if kind else None
 
 
+def kind_typo(text: str) -> tuple[str, str] | None:
+    """(the word, the message as probably meant) when an undo names its kind misspelt (`undo that
+    snoze`, `undo my last vist`): asked with a one-tap "did you mean", never the last change undone."""
+    from handlers.grammar.vocabulary import near_short, near_word
+
+    said = " ".join(text.split())
+    found = _KIND_EN.match(said) or _KIND_TYPO_ZH.match(said)
+    if found is None or found["kind"].lower() in _KIND_WORDS:
+        return None
+    kind = near_word(found["kind"], _KIND_EN_WORDS, cutoff=0.7) if found["kind"].isascii() \
+        else near_short(found["kind"], _KIND_WORDS)
+    return (found["kind"], said[:found.start("kind")] + kind + said[found.end("kind"):]) if kind else None
+
+
+_KIND_EN_WORDS = frozenset(w for w in _KIND_WORDS if w.isascii())
+#: `撤销刚才的推吃`: the undo word first, then a word of two characters where a kind is said
+_KIND_TYPO_ZH = pattern(r"^(?:把|请|帮我)?(?:撤销|撤回)(?:一下)?(?:刚才|刚刚|上一?次|最后一次)"
+                        r"(?:的|那次|那个)?(?P<kind>[\u4e00-\u9fff]{2})[吧啊了\s。.!！]*$")
+
+
 def meant(text: str) -> c.Command | None:
     """The undo or the bin a sentence asks for, or None."""
     said = " ".join(text.split())

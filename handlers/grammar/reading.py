@@ -9,10 +9,11 @@ import re
 from dataclasses import dataclass, replace
 
 from handlers.grammar import commands as c
-from handlers.grammar import everyday
+from handlers.grammar import everyday, plain_undo
 from handlers.grammar import parse as p
 from handlers.grammar import vocabulary as V
 from handlers.grammar.amounts import amount_words
+from handlers.grammar.deal_said import plain_changes
 from handlers.grammar.intents import (
     BY_NAME,
     INTENTS,
@@ -31,35 +32,6 @@ from handlers.grammar.sentences import sentence
 from handlers.grammar.target_said import target_said
 
 _CJK = pattern(r"[\u3400-\u9fff]")
-
-#: A deal's field label and a word of changing it (`金额改成8万`, `amount to 80k`, `阶段改为商务谈判`,
-#: `#5 改成8万`): the label reads the field, the verb is only how it was said
-CHANGED_TO = pattern(
-    r"(?P<label>金额|阶段|预计成交|成交日期|预计|amount|value|stage|close)\s*"
-    r"(?:改成|改为|改到|调整为|调整到|调成|调为|变成|更新为|更新成|应为|应该是|为|是|[:：=]|→|->"
-    r"|(?<=[A-Za-z])\s+(?:to|is|now|should be|=)(?=\s)|(?<=[额段])(?=[\d¥$]))\s*"  # `金额8万`
-    r"|(?<=\d)\s*(?:改成|改为|改到|调整为|调成|变成|推进到|推到|进入|退回到?|退到)\s*", re.I)
-
-
-
-
-def plain_changes(text: str) -> str:
-    """A deal's change said with a verb (`商机 #5 金额改成8万`) as the grammar says it (`商机 #5
-    金额 8万`); any other message as it is."""
-    if split_keyword(simplified(p.normalize(text)))[0] != "deal":
-        return text
-    text = CHANGED_TO.sub(lambda m: f"{_LABEL_SAID.get(m['label'] or '', m['label'] or '')} ", text)
-    said = _STAGE_SAID_AS.search(text)  # `deal #48 to proposal stage`: the stage's own word
-    if said and said["stage"].lower() in V.STAGE_WORDS:
-        text = f"{text[:said.start()]} {said['stage']}"
-    return text
-
-
-_STAGE_SAID_AS = pattern(r"(?:\s+(?:to|→|->|=>))?\s+(?P<stage>\S+?)\s*(?:(?<=\s)stage|阶段)\s*$", re.I)
-
-
-_LABEL_SAID = {"预计成交": "预计", "成交日期": "预计"}  # `预计成交改为12月31日`: the close day
-
 
 def parse(text: str, today: dt.date | None = None) -> c.Command | c.ParseError:
     """Parse one message. Relative dates are read from `today` (the user's, in their timezone).
@@ -108,6 +80,8 @@ def parse(text: str, today: dt.date | None = None) -> c.Command | c.ParseError:
     if intent.whole:
         rest = text
     result = intent.parser(rest, today or dt.date.today())
+    if name == "undo" and isinstance(result, c.ParseError) and (typo := plain_undo.kind_typo(raw)):
+        return c.ParseError(None, "typo", typo[0], typo[1])  # `undo that snoze`: which undo, asked
     if isinstance(result, c.ParseError) and result.fixed:  # the whole message, as probably meant
         result = replace(result, fixed=text[:len(text) - len(rest)] + result.fixed)
     if isinstance(result, c.ParseError) and result.options:
@@ -317,6 +291,11 @@ _GRAMMAR_WORDS = {w for table in (V.STAGE_WORDS, V.METRIC_WORDS, V.ROLE_WORDS, V
 def keyword_typo(text: str) -> tuple[str, str] | None:
     """(typo, keyword) when `text` starts with a misspelt command word (`vist Acme: …`, `拜方 华为`)."""
     first = text.split(" ", 1)[0].rstrip(":")
+    if (numbered := _NUMBER_FIRST.match(text)) is not None:  # `392 dnoe`, `392 完城`: the done word
+        word = numbered["word"]  # after a number
+        done = V.near_short(word, _DONE_AFTER_ZH) if _CJK.match(word) else V.near_word(word, _DONE_AFTER,
+                                                                                        cutoff=0.7)
+        return (word, done) if done else None
     if _CJK.search(first[:1]):
         for keyword in ZH_LONGEST_FIRST:  # glued (`拜方华为`) when 3+ long, else a word
             size = len(keyword)
@@ -328,6 +307,13 @@ def keyword_typo(text: str) -> tuple[str, str] | None:
         return None
     keyword = V.near_word(first, KEYWORDS_EN) or _short_typo(first.lower())
     return (first, keyword) if keyword else None
+
+
+#: A follow-up's number and one word after it (`392 dnoe`): a misspelt done word is asked about
+_NUMBER_FIRST = pattern(r"^#?\d{1,9}\s*(?P<word>(?<=\s)[a-z]{3,}|[\u4e00-\u9fff]{2})(?:(?<=[^a-z])[了啦])?"
+                        r"[\s!！.。]*$", re.I)
+_DONE_AFTER = frozenset({"done", "finished", "completed"})
+_DONE_AFTER_ZH = frozenset({"完成", "搞定", "做完", "办完", "弄完"})
 
 
 def _short_typo(word: str) -> str | None:

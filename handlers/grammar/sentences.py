@@ -40,7 +40,16 @@ def sentence(raw: str, text: str, today: dt.date) -> c.ParseError | None:
     """The question about a message with no command word that reads as a visit or a reminder
     (`raw` as typed, `text` its folded view), or None."""
     return _visit(raw, text, today) or _reminder(raw, text, today) or _assigned(raw, text, today) \
-        or _leave(raw, text, today) or _team_target(raw, today)
+        or _leave(raw, text, today) or _team_target(raw, today) or _member_target(raw)
+
+
+def _member_target(raw: str) -> c.ParseError | None:
+    """`tom new customers 3 this month`: a member's target with no target word, offered."""
+    from handlers.grammar.target_said import bare_target
+
+    found = bare_target(raw)
+    return c.ParseError(None, "sentence_target", raw, options=(("as_target", found[0], None),)) \
+        if found else None
 
 
 def _visit(raw: str, text: str, today: dt.date) -> c.ParseError | None:
@@ -170,9 +179,16 @@ _STAGE_SAID = pattern(
     r"(?:moved|advanced) (?:it )?to)\s*(?P<stage>.+?)\s*(?:阶段|stage)?\s*了?[.!。！]*$", re.I)
 
 
+#: `move the acme renewal to negotiation` · `advance Globex to proposal stage`: the verb first
+_MOVE_EN = pattern(r"^(?:(?:pls|please|can you|could you)\s+)?(?:move|advance|bump|progress|take|put)\s+"
+                   r"(?P<customer>.+?)\s+(?:to|into|onto|on to|up to)\s+(?P<stage>.+?)\s*(?:stage)?[.!]*$",
+                   re.I)
+
+
 def stage_said(text: str) -> tuple[str, str] | None:
     """(the customer's words, or "", the stage) of a deal's stage said in a sentence, or None."""
-    found = _STAGE_SAID.match(" ".join(view(text).split()))
+    said = " ".join(view(text).split())
+    found = _STAGE_SAID.match(said) or _MOVE_EN.match(said)
     if found is None:
         return None
     stage = V.STAGE_WORDS.get(found["stage"].lower().removeprefix("the ").strip())

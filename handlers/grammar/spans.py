@@ -31,6 +31,8 @@ _GLUE = {"by", "on", "before", "due", "until", "at", "close", "closes", "closing
          "outcome", "result", "follow", "up", "follow-up", "followup", "fu", "f/u", "and", "customer",
          "deal", "task", "tasks", "跟进", "回访", "前", "之前", "以前", "截止", "期限", "客户", "商机",
          "任务", "下一步", "下步", "结果", "于", "在", "和", "再", "成交", "一下", "一下吧", "吧", "again",
+         # a day glued before signing (`1月15号签`): the close day's, no title's
+         "签", "签约", "签单", "签合同", "签下来", "签掉",
          # between 拜访 and the name (`拜访了一趟海尔`): the visit's, no name's
          "了", "趟", "一趟", "了趟", "了一趟", "了下", "了一下",
          # an amount's `about` (`roughly 50k`): read with the amount

@@ -15,14 +15,16 @@ _METRIC_ZH = r"(?:业绩|销售额|营收|收入|拜访量|拜访数|拜访|赢�
 #: an amount as said in Chinese (`50万`, `八十万`, `24万元整`, `¥24万元`)
 _AMOUNT_ZH = (r"[¥$]?(?:\d[\d.,]*|[零〇一二两三四五六七八九十百千]+)\s?(?:万|千|亿|k|m|w)?\s?"  # one space
               r"(?:元|块钱?|人民币)?整?")  # at most: the text is folded
+#: the words that set or change it, before or after the period (`目标改成45万`, `目标下个月改成45万`)
+_SET_ZH = (r"(?:是|为|定为|设为|定成|设成|定在|改成|改为|改到|调成|调到|调整为|调整到|提到|提高到|降到"
+           r"|[:=,，])")
 #: `李娜下个月目标50万` · `下个月李娜的目标是50万` · `给李娜定个下个月拜访目标40次` · `团队本季度目标200万`
 #: · `给张伟定个目标：本月业绩八十万`
 _TARGET_ZH = pattern(
     rf"^(?P<p0>{_PERIOD_ZH})?\s*(?:给|帮|把|替)?\s*@?(?P<who>团队|[^\s\d@#，,:：;；。]{{2,4}}?)\s*[的把]?\s*"
     rf"(?:(?P<p1>{_PERIOD_ZH})\s*的?\s*)?(?:(?P<m1>{_METRIC_ZH})\s*)?(?:定个?|定一个|设个?|设一个|设置|设定)?\s*"
     rf"(?:(?P<p2>{_PERIOD_ZH})\s*的?\s*)?(?:(?P<m2>{_METRIC_ZH})\s*)?目标\s*"
-    r"(?:是|为|定为|设为|定成|设成|定在|改成|改为|改到|调成|调到|调整为|[:=,，])?\s*"
-    rf"(?:(?P<p4>{_PERIOD_ZH})\s*的?\s*)?(?:(?P<m3>{_METRIC_ZH})\s*)?(?:是|为|[:=])?\s*"
+    rf"{_SET_ZH}?\s*(?:(?P<p4>{_PERIOD_ZH})\s*的?\s*)?(?:(?P<m3>{_METRIC_ZH})\s*)?{_SET_ZH}?\s*"
     rf"(?P<amount>{_AMOUNT_ZH})(?:个|次|单|家)?\s*"
     rf"(?P<p3>{_PERIOD_ZH})?\s*[!。.~]*$", re.I)
 #: `set Bo's target for next month to 50k` · `Ana target Q1 1.2m` · `make Bo's Q1 revenue goal 300k`:
@@ -68,3 +70,43 @@ def _said_en(text: str) -> str | None:
     who = found["who"]
     scope = "team" if who.lower() in V.TEAM_WORDS else f"@{who.lstrip('@')}"
     return f"target {scope} {found['before']}{found['after'].replace(':', ' ')}"
+
+
+#: A member's target with no target word (`tom new customers 3 this month`, `Bo visits 40 next
+#: month`, `张伟本月新客户3个`): a name, a metric, a number and a period, nothing else; offered as the
+#: target command, one tap away (it may as well be a figure reported)
+_BARE_EN = pattern(r"^@?(?P<who>[A-Za-z][\w.-]*?)(?:'s|’s)?\s+"
+                   r"(?P<rest>(?:(?:new\s+)?customers?|new\s+clients?|visits|deals(?:\s+won)?|wins|revenue"
+                   r"|sales)\s+.+)$", re.I)
+_BARE_PERIOD_EN = pattern(r"(?<![A-Za-z])(?:(?:this|next|the)\s+(?:month|quarter|year)|q[1-4])"
+                          r"(?![A-Za-z])", re.I)
+_BARE_ZH = pattern(rf"^@?(?P<who>[^\s\d@#，,:：;；。]{{2,4}}?|[A-Za-z]+)\s*的?\s*"
+                   rf"(?P<p1>{_PERIOD_ZH})?\s*的?\s*"
+                   rf"(?P<m>{_METRIC_ZH})\s*(?P<amount>{_AMOUNT_ZH})(?:个|次|单|家)?\s*(?P<p2>{_PERIOD_ZH})?"
+                   r"\s*[!。.~]*$", re.I)
+
+
+def bare_target(raw: str) -> tuple[str, str] | None:
+    """(the target command, its language's `目标`/`target`) that a member's target said with no
+    target word holds (`tom new customers 3 this month`), or None."""
+    from handlers.grammar.commands import SetTarget
+    from handlers.grammar.parse_reports import parse_target  # parse_reports reads periods; kept lazy
+
+    said = " ".join(raw.split())
+    found = _BARE_ZH.match(said)
+    if found is not None and (found["p1"] or found["p2"]) and not (found["p1"] and found["p2"]) \
+            and found["who"] not in V.METRIC_WORDS and not re.fullmatch(_PERIOD_ZH, found["who"]):
+        line = f"@{found['who']} {found['m']} {found['amount'].replace(' ', '')} {found['p1'] or found['p2']}"
+        return (f"目标 {line}", line) if isinstance(parse_target(line, _today()), SetTarget) else None
+    found = _BARE_EN.match(said)
+    if found is None or found["who"].lower() in _EN_NOT_WHO | V.ME_WORDS | V.TEAM_WORDS \
+            or len(_BARE_PERIOD_EN.findall(found["rest"])) != 1:
+        return None
+    line = f"@{found['who']} {found['rest']}"
+    return (f"target {line}", line) if isinstance(parse_target(line, _today()), SetTarget) else None
+
+
+def _today():
+    import datetime as dt
+
+    return dt.date.today()  # only whether it reads: the period is read again when it runs

@@ -124,6 +124,14 @@ def near_word(word: str, words, *, cutoff: float = 0.8) -> str | None:
     return _near_latin(lower, _latin(words), cutoff)
 
 
+def near_short(word: str, words) -> str | None:
+    """The one two-character Chinese word of `words` that `word` is one character off (`完城` →
+    完成, `推吃` → 推迟), or None: only where the context says a word of `words` is meant."""
+    same = [w for w in words if len(w) == len(word) == 2 and w != word
+            and sum(a != b for a, b in zip(w, word, strict=True)) == 1]
+    return same[0] if len(same) == 1 else None
+
+
 #: id of a collection of the grammar's words → (the collection, its Latin words of 4 letters or
 #: more): worked out once per collection, not per word looked up (the parse bench's p99 is 1 ms)
 _LATIN: dict[int, tuple[object, tuple[str, ...]]] = {}

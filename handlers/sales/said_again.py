@@ -22,18 +22,16 @@ from sqlalchemy import select
 from handlers.context import Ctx
 from handlers.grammar import vocabulary as V
 from handlers.grammar.amounts import amount_words, parse_amount
-from handlers.grammar.commands import SetTarget
 from handlers.grammar.dates import parse_date
 from handlers.grammar.normal import view
 from handlers.grammar.patterns import pattern
 from handlers.grammar.sentences import stage_said
-from handlers.lookup import known_customers
+from handlers.sales.stage_said import stage_offer
 from handlers.team.targets import target_corrected
 from handlers.text.reply import Button, Reply
-from handlers.text.strings import STAGE_NAMES, WORDS, name_of
+from handlers.text.strings import WORDS, name_of
 from storage import journal
-from storage.models.sales import CLOSED_STAGES, Change, Customer, Deal, Task, Visit
-from storage.sales import DealRepository
+from storage.models.sales import Change, Customer, Deal, Task, Visit
 
 RECENT = dt.timedelta(minutes=10)  # "the deal just touched"
 _FOLLOW_UP = ("跟进", "回访", "跟進", "回訪")  # `跟进改成下周二`: the visit just logged, its follow-up
@@ -51,12 +49,12 @@ _ZH = pattern(r"^(?P<lead>(?:刚才那条|刚才)?(?:不对|不是|错了|说错
               r"(?P<value>\S+?)(?P<not>[,，]?\s*不是\S+)?[\s。!！]*$")
 
 
-def correction(ctx: Ctx, text: str) -> Reply | SetTarget | None:
+def correction(ctx: Ctx, text: str):
     """The reply to a correction of an amount, a day or a customer (of a target just set: the
     target again, corrected), or None when `text` is none."""
     said = " ".join(view(amount_words(text)).split())  # `1.5mil`: `1.5m`
     if (stage := stage_said(text)) is not None:
-        return _stage_offer(ctx, *stage, zh=bool(_CJK.search(said)))
+        return stage_offer(ctx, *stage, zh=bool(_CJK.search(said)))  # handlers/sales/stage_said.py
     match = next((m for m in (_EN.match(said), _ZH.match(said)) if m and (m["lead"] or m["verb"])), None)
     if match is None:
         return None
@@ -146,27 +144,3 @@ def _last_deal(ctx: Ctx) -> Deal | None:
         Change.status == "done", Change.entity_id.is_not(None)).order_by(Change.id.desc()).limit(1))
     deal = ctx.session.get(Deal, deal_id) if deal_id else None
     return deal if deal is not None and deal.tenant_id == ctx.tenant.id else None
-
-
-def _stage_offer(ctx: Ctx, customer: str, stage: str, zh: bool) -> Reply:
-    """`推进到商务谈判了`: which open deal of the member's (of the customer named) moves to that
-    stage, asked with one tap per deal."""
-    ctx.locale = "zh" if zh else "en"
-    deals = [(deal, name) for deal, name in DealRepository(ctx.session).open_deals([ctx.member.id])
-             if deal.stage not in CLOSED_STAGES]
-    if customer:
-        ids = {found.id for found in known_customers(ctx, customer)}
-        deals = [(deal, name) for deal, name in deals if deal.customer_id in ids]
-    word = name_of(WORDS, "deal", ctx.locale)
-    stage_name = name_of(STAGE_NAMES, stage, ctx.locale)
-    if not deals:
-        example = f"{word} {customer or ('华为' if zh else 'Acme')} {stage_name}"
-        return Reply(lines=(ctx.t("stage_said_none", stage=stage_name, example=example),), ok=False)
-    buttons = tuple(Button(f"#{deal.id} {name} · {deal.title}"[:75], f"{word} #{deal.id} {stage_name}")
-                    for deal, name in deals[:5])
-    if len(deals) == 1:
-        deal, name = deals[0]
-        return Reply(lines=(ctx.t("stage_said_one", id=deal.id, customer=name, title=deal.title,
-                                  stage=stage_name), ctx.t("answer_hint_one")), buttons=buttons, ok=False)
-    return Reply(lines=(ctx.t("stage_said_which", stage=stage_name),
-                        ctx.t("answer_hint", count=len(buttons))), buttons=buttons, ok=False)

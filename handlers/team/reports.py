@@ -214,12 +214,27 @@ def handle_leaderboard(ctx: Ctx, cmd: ShowLeaderboard) -> Reply:
     title = ctx.t("leaderboard_title", metric=name_of(METRIC_NAMES, cmd.metric, ctx.locale),
                   period=fmt.period_label(cmd.period.kind, start, ctx.locale))
     notes = currency_notes(ctx, table.money) + summed_note(ctx, cmd.period.kind, start, summed_from)
+    lines = _none_named(ctx, cmd, [m for m in ranked_ones if not table[m.id][cmd.metric]], start)
     if not any(table[m.id][cmd.metric] for m in ranked_ones):
-        return Reply(title=title, lines=(ctx.t("leaderboard_empty"),), for_channel=True, notes=notes)
+        return Reply(title=title, lines=(*lines, ctx.t("leaderboard_empty")), for_channel=True, notes=notes)
     metric = name_of(METRIC_NAMES, cmd.metric, ctx.locale)
     column = ctx.t("col_share", metric=metric) if cmd.share else metric
     headers = (ctx.t("col_rank"), ctx.t("col_name"), column)
-    return Reply(title=title, table=Table(headers, rows), for_channel=True, notes=notes)
+    return Reply(title=title, lines=lines, table=Table(headers, rows), for_channel=True, notes=notes)
+
+
+def _none_named(ctx: Ctx, cmd: ShowLeaderboard, none: list[Member], start: dt.date) -> tuple[str, ...]:
+    """`who hasn't logged any visits this week?`: the line naming those with none of the metric
+    (every one of them, where the table shows only the first ten)."""
+    if not cmd.none_named:
+        return ()
+    metric = name_of(METRIC_NAMES, cmd.metric, ctx.locale)
+    metric = metric if ctx.locale == "zh" else metric.lower()
+    period = fmt.period_label(cmd.period.kind, start, ctx.locale)
+    if not none:
+        return (ctx.t("leaderboard_none_nobody", metric=metric, period=period),)
+    names = ("、" if ctx.locale == "zh" else ", ").join(m.display_name for m in none)
+    return (ctx.t("leaderboard_none", metric=metric, period=period, names=names),)
 
 
 def currency_notes(ctx: Ctx, money: Converted) -> tuple[str, ...]:

@@ -94,11 +94,12 @@ def test_a_stage_said_as_a_sentence_asks_which_of_the_reps_open_deals(session_fa
     assert {d[1] for d in _deals(session_factory)} == {"negotiation"}
 
 
-def test_a_stage_said_with_the_customer_offers_that_customers_deal_only(session_factory):
+def test_a_stage_said_with_the_customer_moves_that_customers_one_deal(session_factory):
+    """(Issue #23: the customer's one open deal moves at once, the line it was read as said back;
+    several are asked about: handlers/sales/stage_said.py.)"""
     chat = _setup(session_factory)
     reply = chat.reply("华为推进到商务谈判了")
-    assert not reply.ok and len(reply.buttons) == 1 and "云服务" in reply.text
-    assert chat.reply("好的").ok
+    assert reply.ok and "商务谈判”处理" in reply.text and "云服务" in reply.text, reply.text
     assert _deals(session_factory)[1] == ("云服务", "negotiation", Decimal(500000))
 
 
@@ -468,8 +469,7 @@ def test_a_stage_moved_back_in_a_sentence_is_asked_on_the_deal(session_factory):
     assert chat.reply("deal #2 negotiation").ok
     assert chat.reply("deal #1 proposal").ok
     reply = chat.reply("Globex moved back to negotiation")
-    assert not reply.ok and len(reply.buttons) == 1
-    assert chat.reply("yes").ok
+    assert reply.ok and "Negotiation”.)" in reply.text, reply.text  # the one deal, moved (issue #23)
     assert _deals(session_factory)[0][1] == "negotiation"
 
 

@@ -42,6 +42,8 @@ class ShowLeaderboard(Command):
     period: Period = Period()
     team: str | None = None
     share: bool = False  # ranked by the share of each one's target (`leaderboard % month`)
+    #: those with none of the metric named first (`who hasn't logged any visits this week?`)
+    none_named: bool = False
 
 
 @dataclass(frozen=True)

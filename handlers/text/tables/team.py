@@ -78,6 +78,8 @@ TEAM: dict[str, tuple[str, str]] = {
                          "#{id} {customer} · {title} · {stage} · {amount} · 1 天 · {owner}"),
     "leaderboard_title": ("Leaderboard · {metric} · {period}", "排行榜 · {metric} · {period}"),
     "leaderboard_empty": ("Nothing yet this period.", "本期暂无数据。"),
+    "leaderboard_none": ("With no {metric} in {period}: {names}.", "{period}没有{metric}：{names}。"),
+    "leaderboard_none_nobody": ("Everyone has some {metric} in {period}.", "{period}每个人都有{metric}。"),
     # targets
     "target_set": ("Target set: {who}, {metric} {amount} for {period}.",
                    "目标已设定：{who}，{metric} {amount}，{period}。"),

@@ -1,0 +1,50 @@
+"""A deal's change said with a verb or in other words (`商机 #5 金额改成8万`, `deal #5 amount to 80k,
+expected to close jan 15`, `deal #48 to proposal stage`), written as the grammar says it (`商机 #5
+金额 8万`, `deal #5 amount 80k close jan 15`, `deal #48 proposal`) before it is read."""
+from __future__ import annotations
+
+import re
+
+from handlers.grammar import parse as p
+from handlers.grammar import vocabulary as V
+from handlers.grammar.intents import split_keyword
+from handlers.grammar.normal import simplified
+from handlers.grammar.patterns import pattern
+
+#: A deal's field label and a word of changing it (`金额改成8万`, `amount to 80k`, `阶段改为商务谈判`,
+#: `#5 改成8万`): the label reads the field, the verb is only how it was said
+CHANGED_TO = pattern(
+    r"(?P<label>金额|阶段|预计成交|成交日期|预计|amount|value|stage|close)\s*"
+    r"(?:改成|改为|改到|调整为|调整到|调成|调为|变成|更新为|更新成|应为|应该是|为|是|[:：=]|→|->"
+    r"|(?<=[A-Za-z])\s+(?:to|is|now|should be|=)(?=\s)|(?<=[额段])(?=[\d¥$]))\s*"  # `金额8万`
+    r"|(?<=\d)\s*(?:改成|改为|改到|调整为|调成|变成|推进到|推到|进入|退回到?|退到)\s*", re.I)
+
+
+
+
+def plain_changes(text: str) -> str:
+    """A deal's change said with a verb (`商机 #5 金额改成8万`) as the grammar says it (`商机 #5
+    金额 8万`); any other message as it is."""
+    if split_keyword(simplified(p.normalize(text)))[0] != "deal":
+        return text
+    text = "".join(part if i % 2 else _CLOSE_SAID.sub(" close ", part)  # `expected to close jan 15`,
+                   for i, part in enumerate(_QUOTED.split(text)))  # `signing jan 15`: `close jan 15`
+    # (a quoted title kept as typed)
+    text = CHANGED_TO.sub(lambda m: f"{_LABEL_SAID.get(m['label'] or '', m['label'] or '')} ", text)
+    said = _STAGE_SAID_AS.search(text)  # `deal #48 to proposal stage`: the stage's own word
+    if said and said["stage"].lower() in V.STAGE_WORDS:
+        text = f"{text[:said.start()]} {said['stage']}"
+    return text
+
+
+#: The close day said in other words (`expected to close`, `closes`, `should sign`, `close date is`,
+#: `…, and close`): the grammar's `close`; never `closed` (`closed won` is a stage)
+_CLOSE_SAID = pattern(
+    r"(?:\s*,?\s+and)?\s+(?:(?:expected|estimated|est\.?|expect(?:ed)?\s+to|should|will|likely\s+to|to)\s+)?"
+    r"(?:close|closes|closing|sign|signs|signing)(?:\s+date)?"
+    r"(?:\s+(?:to|is|now|should\s+be|on|by|around|=))?(?=\s+[\w#])", re.I)
+_QUOTED = pattern(r'("[^"]*"|“[^”]*”|「[^」]*」|《[^》]*》)')
+_STAGE_SAID_AS = pattern(r"(?:\s+(?:to|→|->|=>))?\s+(?P<stage>\S+?)\s*(?:(?<=\s)stage|阶段)\s*$", re.I)
+
+
+_LABEL_SAID = {"预计成交": "预计", "成交日期": "预计"}  # `预计成交改为12月31日`: the close day

@@ -1,0 +1,84 @@
+"""A deal's stage said in a sentence, no command word: `推进到商务谈判了`, `Acme Corp续约推进到谈判了`,
+`Tencent那边CRM项目推进到方案阶段了`, `move the acme renewal to negotiation`.
+
+The words before the stage name a customer and, after it, perhaps the deal (`续约`, `CRM项目`,
+`renewal`). The member's one open deal of that customer whose title the words match (or the only
+one, when no deal is named) moves at once, the line it was read as said back; several, or a title
+that matches none, are asked about, one tap per deal; no customer named: the member's open deals,
+asked the same way.
+"""
+from __future__ import annotations
+
+import re
+
+from handlers.context import Ctx
+from handlers.grammar.normal import name_fold
+from handlers.grammar.patterns import pattern
+from handlers.grammar.reading import read
+from handlers.lookup import known_customers
+from handlers.text.reply import Button, Reply
+from handlers.text.strings import STAGE_NAMES, WORDS, name_of
+from storage.models.sales import CLOSED_STAGES
+from storage.sales import DealRepository
+
+#: Words around a deal's title that name no title (`那边`, `的`, `项目`, `the`, `deal`, `'s`)
+_AROUND = pattern(r"^(?:那边|那里|那个|这边|这个|的|把|将|(?:the|our|my|deal|project|opportunity)(?:\s+|$)"
+                  r"|['’]s\s*)+|(?:那边|那个|的|项目|那单|这单|商机|单子|(?:^|\s+)(?:deal|project|opportunity)"
+                  r"|['’]s)+$", re.I)
+_LEAD = pattern(r"^(?:把|将|the\s+|our\s+|my\s+)+", re.I)
+
+
+def stage_offer(ctx: Ctx, said: str, stage: str, zh: bool):
+    """The command moving the deal meant to `stage`, or the question which deal it is."""
+    ctx.locale = "zh" if zh else "en"
+    deals = [(deal, name) for deal, name in DealRepository(ctx.session).open_deals([ctx.member.id])
+             if deal.stage not in CLOSED_STAGES]
+    customer, title = _customer_and_title(ctx, said)
+    if said and customer is None:
+        deals = []
+    elif customer is not None:
+        deals = [(deal, name) for deal, name in deals if deal.customer_id in customer]
+    word = name_of(WORDS, "deal", ctx.locale)
+    stage_name = name_of(STAGE_NAMES, stage, ctx.locale)
+    if not deals:
+        example = f"{word} {said or ('华为' if zh else 'Acme')} {stage_name}"
+        return Reply(lines=(ctx.t("stage_said_none", stage=stage_name, example=example),), ok=False)
+    named = [(deal, name) for deal, name in deals if title and _titled(deal.title, title)]
+    meant = named if title else deals if customer is not None else []
+    if len(meant) == 1:
+        line = f"{word} #{meant[0][0].id} {stage_name}"
+        ctx.notes.append(ctx.t("read_as_whole", said=line))
+        return read(line, ctx.today).command  # `Acme Corp续约推进到谈判了`: that deal, moved
+    shown = meant or deals
+    buttons = tuple(Button(f"#{deal.id} {name} · {deal.title}"[:75], f"{word} #{deal.id} {stage_name}")
+                    for deal, name in shown[:5])
+    if len(shown) == 1:
+        deal, name = shown[0]
+        return Reply(lines=(ctx.t("stage_said_one", id=deal.id, customer=name, title=deal.title,
+                                  stage=stage_name), ctx.t("answer_hint_one")), buttons=buttons, ok=False)
+    return Reply(lines=(ctx.t("stage_said_which", stage=stage_name),
+                        ctx.t("answer_hint", count=len(buttons))), buttons=buttons, ok=False)
+
+
+def _customer_and_title(ctx: Ctx, said: str) -> tuple[set[int] | None, str]:
+    """(the ids of the customer the words start with, the words after it that may be the deal's
+    title), the longest name first: `acme corp续约` is Acme Corp and 续约."""
+    said = _LEAD.sub("", said.strip(" ,，")).strip()
+    if not said:
+        return None, ""
+    cuts = [m.start() for m in re.finditer(r"(?<=\S)(?=\s)|(?<=[\u3400-\u9fff])|(?=[\u3400-\u9fff])", said)]
+    for cut in sorted({len(said), *cuts}, reverse=True):
+        name = _AROUND.sub("", said[:cut].strip()).strip()
+        found = known_customers(ctx, name) if name else []
+        if found:
+            title = said[cut:].strip()
+            for _ in range(3):
+                title = _AROUND.sub("", title).strip()
+            return {c.id for c in found}, title
+    return None, ""
+
+
+def _titled(title: str, said: str) -> bool:
+    """Whether the words name the deal of that title (`CRM项目` for CRM, `renewal` for Renewal 2027)."""
+    have, want = name_fold(title), name_fold(said)
+    return bool(want) and (want in have or have in want)
