@@ -326,6 +326,8 @@ def keyword_typo(text: str) -> tuple[str, str] | None:
             if near and (size >= 3 or text[size:size + 1] in ("", " ", ":")):
                 return head, keyword
         return None
+    if first.rstrip("?？!！").lower() in KEYWORDS_EN:  # `fu's?`: the word itself, a mark after it
+        return None
     keyword = V.near_word(first, KEYWORDS_EN) or _short_typo(first.lower())
     return (first, keyword) if keyword else None
 

@@ -134,7 +134,13 @@ ASKING: dict[str, tuple[str, str]] = {
     "tier_said_new": ("“{text}” has no command word, and no customer of ours has that name: a new customer "
                       "with that tier? Nothing was saved yet.",
                       "“{text}”没有命令词，也没有叫这个名字的客户：新建客户并设为该分级吗？尚未保存。"),
+    "role_said": ("“{text}” has no command word: set the role like this? Nothing was changed yet.",
+                  "“{text}”没有命令词：按下面这样设置角色吗？尚未改动。"),
     "option_as_said": ("As said", "照此执行"),
+    "own_deal_meant": ("Did you mean your deal #{number}? Nothing was saved yet.",
+                       "是指你的商机 #{number} 吗？尚未保存。"),
+    "option_own_deal": ("Deal #{id} {title} ({customer})", "商机 #{id} {title}（{customer}）"),
+    "option_customer_named": ("A customer named “{name}”", "名为“{name}”的客户"),
     "deal_words_left": ("A deal keeps no notes: “{text}” can't be saved with it, so nothing was saved "
                         "yet. Make the change without those words? (Notes go with a visit: visit …: notes.)",
                         "商机不记纪要：“{text}”无法随它保存，尚未保存。去掉这些字后执行？"
