@@ -30,7 +30,7 @@ from handlers.grammar.patterns import pattern
 from handlers.grammar.reading import read
 from handlers.grammar.unsaid_kinds import closed_said
 from handlers.lookup import known_customers
-from handlers.sales import deal_number, said_again, unnamed
+from handlers.sales import deal_number, follow_up_moved, said_again, unnamed
 from handlers.text.reply import Button, Reply
 
 
@@ -50,6 +50,8 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
         # 1.15m`: asked about the deal just changed, or the target just set set again
     if error.topic is None and (asked := unnamed.id_change(ctx, text) or unnamed.this_deal(ctx, text)):
         return replace(asked, locale=ctx.locale)  # `254 推到月底`, `这单黄了`: which record, asked
+    if error.topic in (None, "snooze") and (moved := follow_up_moved.answer(ctx, text)) is not None:
+        return moved  # `set my follow up for hooli to thursday`: the one open follow-up with Hooli
     if (own := deal_number.own_deal_meant(ctx, text, error)) is not None:
         return own  # `deal 46 negotiation`: the member's deal #46?
     if error.topic == "deal" and (offer := deal_phrases.offered(text)) is not None:

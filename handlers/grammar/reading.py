@@ -116,7 +116,11 @@ def parse(text: str, today: dt.date | None = None) -> c.Command | c.ParseError:
     return result
 
 
-_FOLLOW_UP = pattern(r"(?<![A-Za-z])(?:follow[\s-]?up|跟进|回访)(?![A-Za-z])", re.I)
+#: A next contact said with its day (`follow up with Acme next wed`, `call back huawei next week`,
+#: `周五回电话给京东`): a task for that day, never a visit done
+_FOLLOW_UP = pattern(r"(?<![A-Za-z])(?:follow[\s-]?up|call\s+(?:\w+\s+)?(?:back|again)|"
+                     r"ring\s+(?:\w+\s+)?back|check\s+in\s+(?:with|on)|touch\s+base|ping|reach\s+out\s+to|get\s+back\s+to)(?![A-Za-z])"
+                     r"|跟进|回访|回电|回个?电话|再联系|再打(?:个)?电话", re.I)
 
 
 def _follow_up_task(raw: str, text: str, today: dt.date) -> c.ParseError | None:

@@ -108,7 +108,8 @@ def as_visit(session, tenant_id: int, text: str, error: c.ParseError, chinese: b
             None, "deal_unsaid", found[0], options=(("as_deal", deal, None),))
     visit = [("as_visit", f"拜访 {found[0]}：{said}" if chinese else f"visit {found[0]}: {said}", None)] \
         if len(found) == 1 else []
-    later = bool(task) and _starts_with_day(body, today, later=True)  # `明天给京东打电话`: a task first
+    later = bool(task) and (_starts_with_day(body, today, later=True)  # `明天给京东打电话`: a task first,
+                            or error.problem == "follow_up_as_task")  # as `call back huawei next week`
     if visit and not later and not error.options:
         task = []  # `今天去了华为…`: a visit told
     if not visit and not task:

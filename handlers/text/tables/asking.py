@@ -137,6 +137,11 @@ ASKING: dict[str, tuple[str, str]] = {
     "role_said": ("“{text}” has no command word: set the role like this? Nothing was changed yet.",
                   "“{text}”没有命令词：按下面这样设置角色吗？尚未改动。"),
     "option_as_said": ("As said", "照此执行"),
+    "follow_up_none_with": ("You have no open follow-up with {customer}, so nothing was moved. A task for "
+                            "that day instead?",
+                            "你和{customer}没有未完成的跟进，未改动。改为建一个那天的任务？"),
+    "follow_up_which": ("You have several open follow-ups with {customer}: which one moves? Nothing was "
+                        "moved yet.", "你和{customer}有多条未完成的跟进：改哪一条？尚未改动。"),
     "own_deal_meant": ("Did you mean your deal #{number}? Nothing was saved yet.",
                        "是指你的商机 #{number} 吗？尚未保存。"),
     "option_own_deal": ("Deal #{id} {title} ({customer})", "商机 #{id} {title}（{customer}）"),
