@@ -75,6 +75,11 @@ SALES: dict[str, tuple[str, str]] = {
                            "back one change at a time, the last first.",
                            "你的上一次修改不是{kind}，而是{what}：未撤销。撤销只能从最近一次修改开始，逐次往回。"),
     "undo_that_one_button": ("Undo that one", "撤销那一次"),
+    "competitor_noted": ("Competitor: {name}.", "竞争对手：{name}。"),
+    "competitor_unnamed": ("“{text}” is kept in the reason, not as the competitor: I read a competitor's "
+                           "name when it is capitalised (Acme Soft) or one I know.",
+                           "“{text}”只记在原因里，未记为竞争对手：首字母大写的名称（如 Acme Soft）"
+                           "或已知的对手才会记为竞争对手。"),
     "undo_kind_snooze": ("snooze", "推迟"), "undo_kind_done": ("done", "完成"),
     "undo_kind_visit": ("visit", "拜访"), "undo_kind_reopen": ("reopen", "重开"),
     "undo_kind_close": ("win or loss", "赢单或输单"),
