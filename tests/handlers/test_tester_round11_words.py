@@ -9,13 +9,13 @@ stored are both asserted. Today is Monday 2026-11-23 (Asia/Shanghai)."""
 import datetime as dt
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from handlers.text.reply_json import from_payload
 from storage.models.messaging import Delivery
 from storage.models.sales import Deal, Task, Visit
 from storage.models.workspace import Member
-from support import Chat
+from support import Chat, count
 
 TODAY = dt.date(2026, 11, 23)
 THURSDAY = dt.date(2026, 11, 26)
@@ -33,11 +33,6 @@ def _chat(session_factory) -> Chat:
     chat = Chat(session_factory)
     chat.team()
     return chat
-
-
-def _count(session_factory, model) -> int:
-    with session_factory() as s:
-        return s.scalar(select(func.count()).select_from(model))
 
 
 def _last_id(session_factory, model) -> int:
@@ -65,13 +60,13 @@ def _new_deal(chat, session_factory, customer="Acme Corp", title="ERP", stage="d
 def test_an_undo_after_words_of_a_mistake_is_the_undo(session_factory, said):
     chat = _chat(session_factory)
     assert chat.reply("visit +Globex: demo done").ok
-    assert _count(session_factory, Visit) == 1
+    assert count(session_factory, Visit) == 1
     offered = chat.reply(said)
     assert not offered.ok and [b.command for b in offered.buttons] in (["undo"], ["撤销"]), offered.text
-    assert _count(session_factory, Visit) == 1  # offered, nothing undone yet
+    assert count(session_factory, Visit) == 1  # offered, nothing undone yet
     done = chat.reply("1")
     assert done.ok and ("Undone" in done.text or "已撤销" in done.text), done.text
-    assert _count(session_factory, Visit) == 0
+    assert count(session_factory, Visit) == 0
 
 
 @pytest.mark.parametrize("said", ["undo the reopen", "oops, undo that reopen", "撤销刚才的重开"])
@@ -168,7 +163,7 @@ def test_a_stage_said_short_after_a_customers_name_is_asked(session_factory):
     deal_id = _new_deal(chat, session_factory, stage="lead")
     reply = chat.reply("deal acme neg 50k")
     assert not reply.ok and "deal acme negotiation 50k" in [b.command for b in reply.buttons], reply.text
-    assert (_deal(session_factory, deal_id).stage, _count(session_factory, Deal)) == ("lead", 1)
+    assert (_deal(session_factory, deal_id).stage, count(session_factory, Deal)) == ("lead", 1)
 
 
 def test_a_short_word_of_no_one_stage_is_not_read_as_a_stage(session_factory):
@@ -186,15 +181,15 @@ def test_a_short_word_of_no_one_stage_is_not_read_as_a_stage(session_factory):
 def test_a_bare_number_that_is_my_open_deal_asks_that_deal_first(session_factory, said, word, stage):
     chat = _chat(session_factory)
     deal_id = _new_deal(chat, session_factory)
-    before = _count(session_factory, Deal)
+    before = count(session_factory, Deal)
     asked = chat.reply(said.format(n=deal_id))
     values = [b.command for b in asked.buttons]
     assert not asked.ok and f"#{deal_id}" in asked.text, asked.text
     assert values[0] == f"{word} #{deal_id} {said.split()[-1]}", values
-    assert _count(session_factory, Deal) == before
+    assert count(session_factory, Deal) == before
     assert chat.reply("1").ok
     assert _deal(session_factory, deal_id).stage == stage
-    assert _count(session_factory, Deal) == before  # no customer named by the number
+    assert count(session_factory, Deal) == before  # no customer named by the number
 
 
 def test_a_bare_number_that_is_someone_elses_deal_is_asked_as_before(session_factory):
@@ -212,7 +207,7 @@ def test_a_bare_number_that_is_someone_elses_deal_is_asked_as_before(session_fac
 def test_a_next_contact_with_a_day_is_offered_as_a_task_first(session_factory, said):
     chat = _chat(session_factory)
     assert chat.reply("visit +Acme: intro").ok
-    visits = _count(session_factory, Visit)
+    visits = count(session_factory, Visit)
     asked = chat.reply(said)
     assert not asked.ok and asked.buttons[0].command.split()[0] in ("task", "任务"), asked.text
     done = chat.reply("1")
@@ -220,7 +215,7 @@ def test_a_next_contact_with_a_day_is_offered_as_a_task_first(session_factory, s
     with session_factory() as s:
         task = s.scalars(select(Task)).one()
     assert task.due_on is not None and task.due_on > TODAY
-    assert _count(session_factory, Visit) == visits  # no visit logged that never happened
+    assert count(session_factory, Visit) == visits  # no visit logged that never happened
 
 
 @pytest.mark.parametrize("said", ["hey can u set my follow up for acme to thursday instead",
@@ -254,7 +249,7 @@ def test_no_open_follow_up_with_the_customer_offers_a_task(session_factory):
     asked = chat.reply("set my follow up for acme to thursday")
     assert not asked.ok and "no open follow-up" in asked.text, asked.text
     assert asked.buttons[0].command.startswith("task follow up with Acme")
-    assert _count(session_factory, Task) == 0
+    assert count(session_factory, Task) == 0
 
 
 # 5. A competitor named in English ----------------------------------------------------------------

@@ -137,6 +137,15 @@ ASKING: dict[str, tuple[str, str]] = {
     "role_said": ("“{text}” has no command word: set the role like this? Nothing was changed yet.",
                   "“{text}”没有命令词：按下面这样设置角色吗？尚未改动。"),
     "option_as_said": ("As said", "照此执行"),
+    "competitor_noted": ("Competitor: {name}.", "竞争对手：{name}。"),
+    "competitor_unnamed": ("“{text}” is kept in the reason, not as the competitor: I read a competitor's "
+                           "name when it is capitalised (Acme Soft) or one I know.",
+                           "“{text}”只记在原因里，未记为竞争对手：首字母大写的名称（如 Acme Soft）"
+                           "或已知的对手才会记为竞争对手。"),
+    "task_note_not_kept": ("“{note}” is not kept: a task has no notes (a visit does: visit …: notes).",
+                           "“{note}”未保存：任务没有备注（拜访有纪要：拜访 …：纪要）。"),
+    "task_note_told": ("“{note}” went to {name} with the news; a task keeps no notes, so it is not saved.",
+                       "“{note}”已随完成通知发给{name}；任务没有备注，不会保存。"),
     "follow_up_none_with": ("You have no open follow-up with {customer}, so nothing was moved. A task for "
                             "that day instead?",
                             "你和{customer}没有未完成的跟进，未改动。改为建一个那天的任务？"),

@@ -75,11 +75,6 @@ SALES: dict[str, tuple[str, str]] = {
                            "back one change at a time, the last first.",
                            "你的上一次修改不是{kind}，而是{what}：未撤销。撤销只能从最近一次修改开始，逐次往回。"),
     "undo_that_one_button": ("Undo that one", "撤销那一次"),
-    "competitor_noted": ("Competitor: {name}.", "竞争对手：{name}。"),
-    "competitor_unnamed": ("“{text}” is kept in the reason, not as the competitor: I read a competitor's "
-                           "name when it is capitalised (Acme Soft) or one I know.",
-                           "“{text}”只记在原因里，未记为竞争对手：首字母大写的名称（如 Acme Soft）"
-                           "或已知的对手才会记为竞争对手。"),
     "undo_kind_snooze": ("snooze", "推迟"), "undo_kind_done": ("done", "完成"),
     "undo_kind_visit": ("visit", "拜访"), "undo_kind_reopen": ("reopen", "重开"),
     "undo_kind_close": ("win or loss", "赢单或输单"),
@@ -211,10 +206,6 @@ SALES: dict[str, tuple[str, str]] = {
     "task_done_button": ("Done #{id}", "完成 #{id}"),
     "task_done": ("Task #{id} done: {title}", "任务 #{id} 已完成：{title}"),
     "task_done_told": ("{name} finished task #{id}: {title}", "{name}完成了任务 #{id}：{title}"),
-    "task_note_not_kept": ("“{note}” is not kept: a task has no notes (a visit does: visit …: notes).",
-                           "“{note}”未保存：任务没有备注（拜访有纪要：拜访 …：纪要）。"),
-    "task_note_told": ("“{note}” went to {name} with the news; a task keeps no notes, so it is not saved.",
-                       "“{note}”已随完成通知发给{name}；任务没有备注，不会保存。"),
     "task_none": ("There is no open task #{id}.", "没有未完成的任务 #{id}。"),
     "task_moved": ("Task #{id} ({title}) is due {when} (was {was}).",
                    "任务 #{id}（{title}）截止日改到{when}（原为{was}）。"),
