@@ -9,7 +9,7 @@ from handlers.grammar import commands as c
 from handlers.grammar.patterns import pattern
 
 #: Words before an undo that say a mistake was made (`不对 撤销`, `搞错了，撤回一下`)
-_OOPS_ZH = r"(?:(?:不对|错了|搞错了|弄错了|记错了|写错了|哎呀|等等|等一下|不好意思|抱歉)[\s，,。!！]*)*"
+_OOPS_ZH = r"(?:(?:不对|错了|搞错了|弄错了|记错了|写错了|哎呀|等等|等一下|不好意思|抱歉)[\s，,。!！]{0,3})*"
 _UNDO = pattern(r"^" + _OOPS_ZH
                 + r"(?:(?:帮我|请)?(?:撤回|撤销|撤掉|取消)(?:一下)?(?:刚才|刚刚|上一?条|最后一条)?"
                 r"(?:的|那一?条|那个|这条)*|(?:刚才|刚刚|上一?条)(?:那一?条|那个|的)?(?:撤回|撤销|不要了|作废)(?:一下)?)[吧啊了\s。.!！]*$"

@@ -46,7 +46,7 @@ _BEAT = pattern(r"(?:(?<![A-Za-z])(?:beat|beating|won (?:it )?(?:against|over)|e
                 r"(?![A-Za-z])|打败了?|击败了?|战胜了?|干掉了?|PK掉了?)" + _NAMED, re.I)
 #: competitors known by name whatever their case (`went with sap`): their usual spelling
 _VENDORS = {v.lower(): v for v in (
-    "SAP", "Oracle", "Salesforce", "Microsoft", "Microsoft Dynamics", "Dynamics", "HubSpot", "Workday",
+    "SAP", "Oracle", "Salesforce", "Dynamics", "HubSpot", "Workday",
     "ServiceNow", "NetSuite", "Zoho", "Infor", "IBM", "AWS", "Azure", "Google Cloud", "Alibaba Cloud",
     "Tencent Cloud", "Huawei Cloud", "Pipedrive", "Odoo", "Sage", "Epicor", "Kingdee", "Yonyou")}
 #: a name: capitalised words (`Oracle`, `Sales Force`), or Chinese up to a space or a mark

@@ -22,7 +22,7 @@ _FU = r"(?:follow[\s-]?up|fu|f/u|next\s+contact|call\s*back)"
 _MOVE = r"(?:set|move|push|change|reschedule|shift|snooze|bump|put)"
 _LEAD = (r"^(?:(?:hey|hi|so|ok|okay|oh|pls|please|plz|can\s+(?:u|you)|could\s+(?:u|you)|would\s+you|just)"
          r"[\s,]+)*")
-_END = r"(?:[\s,]+(?:instead|pls|please|plz|thanks|thx|ty|then|for me))*[\s.!?]*$"
+_END = r"(?:[\s,]+(?:instead|pls|please|plz|thanks|thx|ty|then|for me)){0,3}[\s.!?]*$"
 #: `set my follow up for hooli to thursday instead` · `move the fu with Acme to fri`
 _EN = pattern(_LEAD + _MOVE + r"\s+(?:(?:my|the|our|that)\s+)?" + _FU + r"\s+(?:for|with|of|on|at|to)\s+"
               r"(?P<who>.+?)\s+(?:to|till|until|for|on)\s+(?P<day>.+?)" + _END
