@@ -30,7 +30,7 @@ from handlers.grammar.patterns import pattern
 from handlers.grammar.reading import read
 from handlers.grammar.unsaid_kinds import closed_said
 from handlers.lookup import known_customers
-from handlers.sales import said_again, unnamed
+from handlers.sales import deal_number, follow_up_moved, said_again, unnamed
 from handlers.text.reply import Button, Reply
 
 
@@ -52,6 +52,10 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
         # 1.15m`: asked about the deal just changed, or the target just set set again
     if error.topic is None and (asked := unnamed.id_change(ctx, text) or unnamed.this_deal(ctx, text)):
         return replace(asked, locale=ctx.locale)  # `254 推到月底`, `这单黄了`: which record, asked
+    if error.topic in (None, "snooze") and (moved := follow_up_moved.answer(ctx, text)) is not None:
+        return moved  # `set my follow up for hooli to thursday`: the one open follow-up with Hooli
+    if (own := deal_number.own_deal_meant(ctx, text, error)) is not None:
+        return own  # `deal 46 negotiation`: the member's deal #46?
     if error.topic == "deal" and (offer := deal_phrases.offered(text)) is not None:
         ctx.locale = answered_in(text, ctx.locale)  # `商机 #46 重开 金额改成 4万`, `商机 #51 标题 设备联网`
         return Reply(lines=(ctx.t(offer[0]), offer[1], ctx.t("answer_hint_one")), ok=False, locale=ctx.locale,
@@ -64,7 +68,8 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
         ctx.locale = answered_in(text, ctx.locale)
         return Reply(lines=(ctx.t("undo_offered"), ctx.t("answer_hint_one")), ok=False, locale=ctx.locale,
                      buttons=(Button(word, word),))  # `撤回刚才那条`: undo, said back before it runs
-    if not error.options and (said := everyday_said.meant(text, ctx.today)) is not None:
+    if not error.options and (said := everyday_said.meant(text, ctx.today)) is not None \
+            and not _no_such_member(ctx, said):
         ctx.locale = answered_in(text, ctx.locale)  # `who's top on visits this wk?`, `move standup…`
         if isinstance(said, tuple):  # a question: answered, the line it was read as said
             ctx.notes.append(ctx.t("read_as_whole", said=said[0]))
@@ -117,6 +122,13 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
     if error.topic == "visit" and error.problem in ("follow_up_day", "call_again_no_day"):
         reply = replace(reply, fill=f"{ctx.text}{'；跟进' if ctx.locale == 'zh' else '; follow up'}")
     return replace(reply, locale=ctx.locale)  # a day answers the question of a follow-up's day
+
+
+def _no_such_member(ctx: Ctx, said) -> bool:
+    """Whether a role said in words (`tom stays rep`) names no member: no role offered."""
+    if not isinstance(said, c.ParseError) or said.problem != "role_said":
+        return False
+    return not ctx.people.find_members(ctx.tenant.id, read(said.options[0][1], ctx.today).command.member)
 
 
 def _someone(ctx: Ctx, command: c.Command) -> bool:

@@ -63,11 +63,23 @@ def answer_word(text: str) -> int | None:
         return 1
     if said and said[0] in _NO and all(w in _YES | _NO for w in said):  # `不对 不对`, `no no`
         return 0
+    if _NO_KEEP.match(word):  # `nah keep it`, `no, don't delete it`, `算了不删了`: a no, said twice
+        return 0
     if word.isdigit() and len(word) == 1 and word != "0":
         return int(word)
     return _ORDINALS.get(word.removeprefix("the ").removesuffix(" one").removesuffix("个").removesuffix("项"))
 
 
+#: A no followed by what it means (`nah keep it`, `no, leave it`, `no don't`), or a no that says what
+#: is kept (`算了不删了`, `别删了`, `先留着吧`)
+_NO_KEEP = pattern(r"^(?:no+|nah|nope|naw|cancel|never\s?mind|nvm|wait|oh|oops)(?:[\s,.!]+(?:no+|nah|wait))*"
+                   r"[\s,.!]+(?:(?:just|pls|please)\s+)?(?:keep(?:\s+(?:it|them|that|this|the deal|the task|"
+                   r"the visit|it as is|it there))?|leave\s+(?:it|them|that)(?:\s+(?:as is|be|alone|there))?"
+                   r"|don'?t(?:\s+delete(?:\s+(?:it|that|this|them))?)?"
+                   r"|do not(?:\s+delete(?:\s+(?:it|that))?)?)"
+                   r"(?:[\s,.!]+(?:pls|please|thanks|thx))*$"
+                   r"|^(?:算了|不|不用|不要|别|哦|哎)?[\s,，。]*(?:不删了?|别删了?|不用删了?|不要删了?|先?留着吧?|"
+                   r"保留吧?|还是留着吧?|先不删了?|不删除了?)[吧啊了]*$", re.I)
 #: `actually make that 115k`, `sorry, I meant 115k`, `make it 1.2m`: an amount corrected
 _AMOUNT_CORRECTED = pattern(r"^(?:(?:actually|sorry|oops|wait|no+|nope|ah+)[\s,.!]+)*(?:(?:make|change)\s+"
                             r"(?:that|it)(?:\s+to)?|i\s+meant|it'?s|should\s+be)\s+(\S+?)[\s.!]*$", re.I)

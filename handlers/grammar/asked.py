@@ -77,6 +77,12 @@ _EN_TOP_METRIC = {"visited": "visits", "visits": "visits", "calls": "visits", "m
 _EN_PERIOD = pattern(r"^(?:(?:this|last|previous|current)\s+)?(?:week|wk|month|mo|quarter|qtr|year|yr)$|^$",
                      re.I)
 
+#: `wk leaderboard` · `last month scorecard` · `team pipeline` · `visits leaderboard this week`: a
+#: report's words said before its command word (read as the report only if every word is its own)
+_EN_REPORT_LAST = pattern(_EN_LEAD + r"(?P<before>(?:[^\s?!.]+\s+){1,3}?)"
+                          r"(?P<word>leaderboard|ranking|progress|pace|scorecard|kpis?|pipeline|funnel|stalled|reasons)(?P<after>(?:\s+[^\s?!.]+)*)"
+                          + _EN_END, re.I)
+
 
 def meant(text: str, today: dt.date) -> tuple[str, c.Command] | None:
     """(the report's line, its command) for a report asked for in everyday words, or None."""
@@ -138,6 +144,8 @@ def _english(said: str) -> str | None:
         metric = _EN_TOP_METRIC.get((found["metric"] or found["verb"] or "").lower(), "")
         rest = " ".join(found["rest"].split())
         return " ".join(w for w in ("leaderboard", metric, rest) if w) if _EN_PERIOD.match(rest) else None
+    if found := _EN_REPORT_LAST.match(said):  # `wk leaderboard`, `team pipeline`: its words after it
+        return " ".join(f"{found['word']} {found['before']} {found['after']}".split())
     if (found := _EN_PROGRESS.match(said)) and found["who"].lower().lstrip("@") not in _NOT_A_MEMBER:
         rest = " ".join(_EN_PROGRESS_SAID.sub(" ", found["rest"]).split())
         return f"progress @{found['who'].lstrip('@')} {rest}".strip() if _EN_PERIOD.match(rest) else None

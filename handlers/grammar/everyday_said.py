@@ -153,6 +153,30 @@ def _none(said: str) -> str | None:
     return f"排行榜 {metric} {'本周' if period == 'week' else '本月'}"
 
 
+#: `oh wait no, tom stays rep` · `keep @bo as a manager` · `不对，张伟还是销售`: a member's role said
+#: in words (a correction of a role change, most often), offered as the role command
+_ROLE_EN = pattern(r"^(?:(?:oh|wait|no+|nope|sorry|actually|oops|hmm+|my bad|ok|so)[\s,.!]+)*"
+                   r"(?:(?:keep|leave)\s+@?(?P<kept>[^\s,]+)\s+(?:as\s+)?|@?(?P<who>[^\s,]+)\s+(?:stays|remains|"
+                   r"is still|should stay|will stay|can stay|stays on as|goes back to(?: being)?|"
+                   r"is back to(?: being)?)"
+                   r"\s+(?:as\s+)?)(?:an?\s+)?(?P<role>rep|sales rep|salesperson|manager|admin)"
+                   r"(?:\s+(?:then|after all|pls|please))*[\s.!]*$", re.I)
+_ROLE_ZH = pattern(r"^(?:(?:不对|算了|等等|等一下|哦|哎呀|不好意思)[\s，,。!！]*)*"
+                   r"@?(?P<who>[^\s，,@]{1,12}?)\s*"
+                   r"(?:还是|继续(?:做|当)?|仍然是|依然是|依旧是|仍是|还当|还做|恢复成?|改回)\s*"
+                   r"(?P<role>销售代表|销售经理|销售|经理|管理员)[吧啊了呀。!！\s]*$")
+_ROLE_SAID = {"rep": "rep", "sales rep": "rep", "salesperson": "rep", "manager": "manager", "admin": "admin",
+              "销售": "rep", "销售代表": "rep", "经理": "manager", "销售经理": "manager", "管理员": "admin"}
+
+
+def _role(said: str) -> str | None:
+    if found := _ROLE_EN.match(said):
+        return f"role @{found['kept'] or found['who']} {_ROLE_SAID[found['role'].lower()]}"
+    if found := _ROLE_ZH.match(said):
+        return f"角色 @{found['who']} {found['role']}"
+    return None
+
+
 def meant(text: str, today: dt.date) -> tuple[str, c.Command] | c.ParseError | None:
     """A sentence read as one command: (its line, the command) for a question answered at once,
     the question offering it for a change, or None."""
@@ -162,7 +186,7 @@ def meant(text: str, today: dt.date) -> tuple[str, c.Command] | c.ParseError | N
             and isinstance(command := read(line, today).command, c.ShowLeaderboard):
         return line, replace(command, none_named=True)  # `who hasn't logged any visits this week?`
     for line, problem in ((_leaderboard(said), ""), (_visits(said), ""), (_schedule(said), "schedule_said"),
-                          (_tier(said), "tier_said")):
+                          (_tier(said), "tier_said"), (_role(said), "role_said")):
         if line is None:
             continue
         command = read(line, today).command

@@ -151,6 +151,10 @@ def _parse_deal(rest: str, today: dt.date) -> c.Command | c.ParseError:
                 and (bare := _date_at(tokens, i, today))[0]:  # `商务谈判 3.5万 月底`: the close day
             close, i = bare[0], i + bare[1]
             continue
+        elif stage is None and i > 0 and not quoted and (short := V.stage_prefix(word)):
+            if not re.fullmatch(r"#\d{1,9}", tokens[0][0]):  # `deal acme neg 50k`: a name's word, or
+                return c.ParseError("deal", "stage_typo", word, swap(rest, word, short[1]))  # the stage?
+            stage = short[0]  # `deal #46 nego`: no name here, the stage said short
         elif error := misread(word, rest, "deal", stage is None, fields_read):
             return error
         else:

@@ -23,8 +23,12 @@ def parse_done(rest: str, _today: dt.date) -> c.Command | c.ParseError:
                                                   "" if task else rest.strip())
            if w and w.lower() not in ("and", "&", "和", "及")]  # `done 257 and 270`
     listed = bool(ids) and all(i.isdigit() and len(i) < 10 for i in ids)
-    if not task and not listed and (noted := _NUMBER_NOTED.fullmatch(rest.strip())):  # `done 392:
-        return _noted((int(noted["id"]),), _note(noted["note"]), _today)  # sent the quote`
+    if not listed and (noted := _NUMBER_NOTED.fullmatch(words[1].strip() if task and len(words) > 1
+                                                        else "" if task else rest.strip())):
+        said = _noted((int(noted["id"]),), _note(noted["note"]), _today)  # `done 392: sent the quote`,
+        if task and isinstance(said, c.DoneFollowups):  # `done task 8 - deck shared in drive`
+            return c.DoneTask(said.visit_ids, said.note)
+        return said
     if not listed:
         return c.ParseError("done")
     return (c.DoneTask if task else c.DoneFollowups)(tuple(int(i) for i in ids))

@@ -8,7 +8,10 @@ import re
 from handlers.grammar import commands as c
 from handlers.grammar.patterns import pattern
 
-_UNDO = pattern(r"^(?:(?:帮我|请)?(?:撤回|撤销|撤掉|取消)(?:一下)?(?:刚才|刚刚|上一?条|最后一条)?"
+#: Words before an undo that say a mistake was made (`不对 撤销`, `搞错了，撤回一下`)
+_OOPS_ZH = r"(?:(?:不对|错了|搞错了|弄错了|记错了|写错了|哎呀|等等|等一下|不好意思|抱歉)[\s，,。!！]{0,3})*"
+_UNDO = pattern(r"^" + _OOPS_ZH
+                + r"(?:(?:帮我|请)?(?:撤回|撤销|撤掉|取消)(?:一下)?(?:刚才|刚刚|上一?条|最后一条)?"
                 r"(?:的|那一?条|那个|这条)*|(?:刚才|刚刚|上一?条)(?:那一?条|那个|的)?(?:撤回|撤销|不要了|作废)(?:一下)?)[吧啊了\s。.!！]*$"
                 r"|^(?:undo|revert|take back)\s+"
                 r"(?:that|this|the last one|my last (?:one|change|message)|it)[\s.!]*$"
@@ -17,10 +20,13 @@ _UNDO = pattern(r"^(?:(?:帮我|请)?(?:撤回|撤销|撤掉|取消)(?:一下)?(
                 r"take (?:that|it) back|"
                 r"i didn'?t mean (?:that|to(?: do that| delete (?:that|it))?)|wrong one|didn'?t mean to)"
                 r"(?:[\s,.!]+(?:pls|please|sorry))*[\s.!]*$", re.I)
+#: Words before an undo that only say a mistake was made (`oops wrong,`, `my mistake -`)
+_OOPS = (r"oops|whoops|actually|sorry|wait|no+|nope|hmm+|ugh|my bad|my mistake|mistake|oh(?: no| wait)?|ah+"
+         r"|wrong(?: one)?|(?:that'?s|that was|thats) (?:wrong|a mistake|not right)|-")
 #: `oops, undo that`, `Undo!`, `actually undo the delete`, `undo that merge pls`: the undo, with
 #: words around it that say nothing more (which change it reverses is said in its reply)
-_UNDO_SAID = pattern(r"^(?:(?:oops|whoops|actually|sorry|wait|no+|nope|hmm+|ugh|my bad|oh(?: no)?|ah+)"
-                     r"[\s,.!]+)*(?:(?:pls|please|can you|could you|just)\s+)?(?:undo|revert)"
+_UNDO_SAID = pattern(r"^(?:(?:" + _OOPS + r")[\s,.!]+)*(?:(?:pls|please|can you|could you|just)\s+)?"
+                     r"(?:undo|revert)"
                      r"(?:\s+(?:that|this|it|the last one|my last(?: one| change| message)?|"
                      r"(?:the|that|this|my)\s+(?:last\s+)?(?:delete|deletion|merge|win|loss|change|visit|deal|"
                      r"task|reassign(?:ment)?|one|rename|move)))?"
@@ -36,17 +42,20 @@ _RESTORE = pattern(r"^(?:删错了|误删了?|不小心删了)?[\s，,。]*(?:�
 #: A change named by its kind in an undo (`undo that snooze`, `撤销刚才的推迟`): the kinds of
 #: change (the journal's, a command's name) it may be; words of each language
 KINDS = {"snooze": ("SnoozeFollowup", "MoveTask"), "done": ("DoneFollowups", "DoneTask"),
-         "visit": ("LogVisit",), "close": ("CloseDeal",), "task": ("AddTask",), "deal": ("UpsertDeal",)}
+         "visit": ("LogVisit",), "close": ("CloseDeal",), "reopen": ("ChangeDeal",),
+         "task": ("AddTask",), "deal": ("UpsertDeal",)}
 _KIND_WORDS = {"snooze": "snooze", "snoozes": "snooze", "postpone": "snooze", "move": "snooze",
                "推迟": "snooze", "延后": "snooze", "改期": "snooze", "延期": "snooze",
                "done": "done", "完成": "done", "visit": "visit", "拜访": "visit", "win": "close",
                "won": "close", "loss": "close", "lost": "close", "赢单": "close", "输单": "close",
-               "task": "task", "任务": "task", "deal": "deal", "商机": "deal"}
-_KIND_EN = pattern(r"^(?:(?:oops|whoops|actually|sorry|wait|no+)[\s,.!]+)*(?:(?:pls|please|just)\s+)?"
+               "task": "task", "任务": "task", "deal": "deal", "商机": "deal", "reopen": "reopen",
+               "reopening": "reopen", "重开": "reopen", "重新打开": "reopen"}
+_KIND_EN = pattern(r"^(?:(?:" + _OOPS + r")[\s,.!]+)*(?:(?:pls|please|just)\s+)?"
                    r"(?:undo|revert|take back)\s+(?:(?:that|this|the|my)\s+)?(?:(?:last|latest|previous)\s+)?"
                    r"(?P<kind>[a-z]+)(?:[\s,.!]+(?:pls|please|plz|thx|thanks))*[\s.!?]*$", re.I)
-_KIND_ZH = pattern(r"^(?:把|请|帮我)?(?:撤销|撤回)?(?:一下)?(?:刚才|刚刚|上一?次|最后一次)?(?:的|那次|那个)?"
-                   r"(?P<kind>推迟|延后|改期|延期|完成|拜访|赢单|输单|任务|商机)(?:撤销|撤回)?(?:一下)?[吧啊了\s。.!！]*$")
+_KIND_ZH = pattern(r"^" + _OOPS_ZH
+                   + r"(?:把|请|帮我)?(?:撤销|撤回)?(?:一下)?(?:刚才|刚刚|上一?次|最后一次)?(?:的|那次|那个)?"
+                   r"(?P<kind>推迟|延后|改期|延期|完成|拜访|赢单|输单|任务|商机|重开|重新打开)(?:撤销|撤回)?(?:一下)?[吧啊了\s。.!！]*$")
 
 
 def kind_meant(text: str) -> c.Undo | None:

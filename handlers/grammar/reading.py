@@ -90,13 +90,17 @@ def parse(text: str, today: dt.date | None = None) -> c.Command | c.ParseError:
     return result
 
 
-_FOLLOW_UP = pattern(r"(?<![A-Za-z])(?:follow[\s-]?up|跟进|回访)(?![A-Za-z])", re.I)
+#: A next contact said with its day (`follow up with Acme next wed`, `call back huawei next week`,
+#: `周五回电话给京东`): a task for that day, never a visit done
+NEXT_CONTACT = pattern(r"(?<![A-Za-z])(?:follow[\s-]?up|call\s+(?:\w+\s+)?(?:back|again)|"
+                     r"ring\s+(?:\w+\s+)?back|check\s+in\s+(?:with|on)|touch\s+base|ping|reach\s+out\s+to|get\s+back\s+to)(?![A-Za-z])"
+                     r"|跟进|回访|回电|回个?电话|再联系|再打(?:个)?电话", re.I)
 
 
 def _follow_up_task(raw: str, text: str, today: dt.date) -> c.ParseError | None:
     """A follow-up with a day and no command word (`下周三跟进格力`, `follow up with Acme next wed`):
     asked whether it is a task for that day, the task's message offered (`任务 下周三跟进格力`)."""
-    if not _FOLLOW_UP.search(text):
+    if not NEXT_CONTACT.search(text):
         return None
     task = parse_task(raw, today)
     if not isinstance(task, c.AddTask) or task.due is None or task.assignee:
@@ -304,6 +308,8 @@ def keyword_typo(text: str) -> tuple[str, str] | None:
                                                                                  strict=True)) == 1
             if near and (size >= 3 or text[size:size + 1] in ("", " ", ":")):
                 return head, keyword
+        return None
+    if first.rstrip("?？!！").lower() in KEYWORDS_EN:  # `fu's?`: the word itself, a mark after it
         return None
     keyword = V.near_word(first, KEYWORDS_EN) or _short_typo(first.lower())
     return (first, keyword) if keyword else None

@@ -118,6 +118,10 @@ def account(text: str, command: c.Command, today: dt.date, keyword_end: int) -> 
             for found in re.finditer(regex, seen):
                 if not all(covered[found.start():found.end()]):
                     claim("stage", found.start(), found.end())
+        for found in re.finditer(r"(?<![A-Za-z])[A-Za-z]{3,}(?![A-Za-z])", seen):  # `nego`: said short
+            short = V.stage_prefix(found[0])
+            if short and short[0] == wanted and not any(covered[found.start():found.end()]):
+                claim("stage", found.start(), found.end())
     unclaimed = []
     for word in _WORD.finditer(text):
         part = "".join(ch for i, ch in enumerate(word[0], word.start()) if not covered[i])

@@ -108,7 +108,9 @@ def as_visit(session, tenant_id: int, text: str, error: c.ParseError, chinese: b
             None, "deal_unsaid", found[0], options=(("as_deal", deal, None),))
     visit = [("as_visit", f"拜访 {found[0]}：{said}" if chinese else f"visit {found[0]}: {said}", None)] \
         if len(found) == 1 else []
-    later = bool(task) and _starts_with_day(body, today, later=True)  # `明天给京东打电话`: a task first
+    later = bool(task) and (_starts_with_day(body, today, later=True)  # `明天给京东打电话`: a task first,
+                            or error.problem == "follow_up_as_task" and _next_contact_first(body))  # as
+    # `call back huawei next week` (`umbrella mtg …, follow up next wed` is a visit first)
     if visit and not later and not error.options:
         task = []  # `今天去了华为…`: a visit told
     if not visit and not task:
@@ -199,6 +201,14 @@ def _task(body: str, today: dt.date, reminded: bool, chinese: bool) -> list:
     dated = isinstance(command, c.AddTask) and command.due is not None and bool(command.title.strip()) or \
         isinstance(command, c.ParseError) and command.problem == "date_in_title"
     return [("as_task", said, None)] if dated else []
+
+
+def _next_contact_first(body: str) -> bool:
+    """Whether `body` starts with a next contact (`call back huawei…`, `ping acme on fri`)."""
+    from handlers.grammar.reading import NEXT_CONTACT  # reading imports the parsers; kept lazy
+
+    found = NEXT_CONTACT.search(body)
+    return found is not None and not body[:found.start()].strip(" ,:;-")
 
 
 def _starts_with_day(text: str, today: dt.date, *, later: bool = False) -> bool:

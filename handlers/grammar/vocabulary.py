@@ -109,6 +109,21 @@ CURRENCY_WORDS = {
 _CJK_WORD = pattern(r"[\u3400-\u9fff]")
 
 
+def stage_prefix(word: str) -> tuple[str, str] | None:
+    """(stage, its word) of a word that starts the words of one open stage only (`nego`, `neg`,
+    `prop`, `qual`): the stage said short; None for any other word (`con`tact or `con`tract? both
+    are one stage here, but `lo` is too short to say, and won and lost are never said short)."""
+    lower = word.lower()
+    if len(lower) < 3 or not lower.isascii() or not lower.isalpha() or lower in STAGE_WORDS:
+        return None
+    said = sorted((w for w in STAGE_WORDS if w.isascii() and " " not in w and w.startswith(lower)), key=len)
+    stages = {STAGE_WORDS[w] for w in said}
+    if len(stages) != 1 or stages & {"won", "lost"}:
+        return None
+    [stage] = stages
+    return stage, stage if stage in said else said[0]
+
+
 def near_word(word: str, words, *, cutoff: float = 0.8) -> str | None:
     """The one of `words` that `word` is a typo of (`propsal` → proposal, `商务谈叛` → 商务谈判), or
     None. Chinese: the same length, one character different, at least three long."""

@@ -38,9 +38,17 @@ _WIN_WORDS = {
                 "响应"),
     "relationship": CATEGORY_WORDS["relationship"] + ("referral", "推荐", "老客户"),
 }
-_COMPETITOR = pattern(r"(?:competitor|lost to|went with|go(?:ing|ne)? with|switched to|signed with|chose|"
-                      r"picked|竞争对手|竞品|对手|输给了?|选了)\s*[:：]?\s*"
-                      r"([A-Za-z0-9\u3400-\u9fff][\w\u3400-\u9fff .&-]{0,60})", re.I)
+_NAMED = r"\s*[:：]?\s*([A-Za-z0-9\u3400-\u9fff][\w\u3400-\u9fff .&-]{0,60})"
+_COMPETITOR = pattern(r"(?:competitor|lost (?:out )?to|went w(?:ith|/)|go(?:ing|ne)? w(?:ith|/)|switched to|"
+                      r"signed w(?:ith|/)|chose|picked|竞争对手|竞品|对手|输给了?|选了)" + _NAMED, re.I)
+#: whom a win beat (`beat alibaba cloud`, `won against SAP`, `打败了用友`): the competitor of a win
+_BEAT = pattern(r"(?:(?<![A-Za-z])(?:beat|beating|won (?:it )?(?:against|over)|edged out|displaced|replaced)"
+                r"(?![A-Za-z])|打败了?|击败了?|战胜了?|干掉了?|PK掉了?)" + _NAMED, re.I)
+#: competitors known by name whatever their case (`went with sap`): their usual spelling
+_VENDORS = {v.lower(): v for v in (
+    "SAP", "Oracle", "Salesforce", "Dynamics", "HubSpot", "Workday",
+    "ServiceNow", "NetSuite", "Zoho", "Infor", "IBM", "AWS", "Azure", "Google Cloud", "Alibaba Cloud",
+    "Tencent Cloud", "Huawei Cloud", "Pipedrive", "Odoo", "Sage", "Epicor", "Kingdee", "Yonyou")}
 #: a name: capitalised words (`Oracle`, `Sales Force`), or Chinese up to a space or a mark
 _NAME = pattern(r"[A-Z0-9][\w&.-]*(?:\s+[A-Z0-9][\w&.-]*)*|[\u3400-\u9fffA-Za-z0-9]+")
 #: what a competitor's name never says: how they won (`低价抢单`, `cut price`), not who they are
@@ -73,6 +81,10 @@ def competitor_name(said: str, known: tuple[str, ...] = ()) -> str:
         if name and said.lower().startswith(name.lower()) and \
                 not said[len(name):len(name) + 1].isalnum():
             return name
+    lower = said.lower()
+    for vendor in sorted(_VENDORS, key=len, reverse=True):  # `sap`, `alibaba cloud`: known by name
+        if lower.startswith(vendor) and not said[len(vendor):len(vendor) + 1].isalnum():
+            return _VENDORS[vendor]
     if first[0].isascii() and first[0].isalpha() and first[0].islower():
         return first.strip(".,") if brand_of(first.strip(".,")) else ""  # `huawei`, not `budget option`
     name = _NAME.match(said)[0].strip(" .,，。")
@@ -137,9 +149,21 @@ def categorize(reason: str, *, won: bool = False, known: tuple[str, ...] = ()) -
     `客戶預算凍結` is `客户预算冻结`, budget."""
     text = simplified(reason).lower()
     category = _category(text, _WIN_WORDS if won else CATEGORY_WORDS)
-    if won:
-        return category, ""
     name, plain, start = "", simplified(reason), 0  # the same length: the name as typed
-    while not name and (found := _COMPETITOR.search(plain, start)):  # `chose to go with SAP`
+    rival = _BEAT if won else _COMPETITOR  # whom the win beat; whom the loss went to
+    while not name and (found := rival.search(plain, start)):  # `chose to go with SAP`
         name, start = competitor_name(reason[found.start(1):found.end(1)], known), found.start() + 1
+    if won:
+        return category, name[:200]  # whom the win beat
     return ("competitor" if name and category in ("", "other") else category), name[:200]
+
+
+def rival_unnamed(reason: str, won: bool = False) -> str:
+    """The words after `went with`, `beat`, `选了` that name no competitor read as one (`went with
+    acme soft`: a name in lower case, kept in the reason only), or ""."""
+    plain = simplified(reason)
+    for found in (_BEAT if won else _COMPETITOR).finditer(plain):
+        said = reason[found.start(1):found.end(1)].strip(" .,，。")
+        if not competitor_name(said) and not says_no_name(said) and not _NOT_A_NAME.search(simplified(said)):
+            return said
+    return ""

@@ -28,6 +28,7 @@ from handlers.rules.close_reasons import (
     WIN_CATEGORIES,
     categories_said,
     categorize,
+    rival_unnamed,
     says_no_name,
 )
 from handlers.rules.working_days import period_bounds
@@ -61,6 +62,10 @@ def note_reason(ctx: Ctx, deal: Deal, reason: str, won: bool) -> tuple[str, tupl
     to the rep: (the question, one tap per category), else ("", ())."""
     deal.reason = reason
     deal.reason_category, deal.competitor = read_reason(ctx, reason, won)
+    if deal.competitor:  # said which name is kept as the competitor, or which words are not
+        ctx.notes.append(ctx.t("competitor_noted", name=deal.competitor))
+    elif unnamed := rival_unnamed(reason, won):
+        ctx.notes.append(ctx.t("competitor_unnamed", text=unnamed))
     said = categories_said(reason, won=won)
     if len(said) < 2:
         return "", ()
@@ -96,7 +101,7 @@ def category_answer(ctx: Ctx, deal: Deal, reason: str, won: bool, again: bool = 
 def read_reason(ctx: Ctx, reason: str, won: bool) -> tuple[str, str]:
     """(category, competitor) of a closing reason, the competitors already named known in any case
     (`lost to oracle` after `Oracle`)."""
-    known = () if won else tuple(name for name in ctx.session.scalars(
+    known = tuple(name for name in ctx.session.scalars(
         select(Deal.competitor).where(Deal.tenant_id == ctx.tenant.id, Deal.competitor != "").distinct())
         if not says_no_name(name))
     return categorize(reason, won=won, known=known)

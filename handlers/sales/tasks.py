@@ -137,10 +137,15 @@ def handle_done_task(ctx: Ctx, cmd: DoneTask) -> Reply:
         if task.creator_id != ctx.member.id:
             giver = ctx.session.get(Member, task.creator_id)
             ctx.emit(MemberTold(f"task:{task.id}:done", giver.id, Reply(lines=(t(
-                giver.locale, "task_done_told", name=ctx.member.display_name, id=task.id, title=task.title),),
-                locale=giver.locale)))
+                giver.locale, "task_done_told", name=ctx.member.display_name, id=task.id, title=task.title),
+                *((f"“{cmd.note}”",) if cmd.note else ())), locale=giver.locale)))
         done.append(task)
-    return Reply(lines=tuple(ctx.t("task_done", id=task.id, title=task.title) for task in done))
+    lines = tuple(ctx.t("task_done", id=task.id, title=task.title) for task in done)
+    if cmd.note:  # `done task 8 - deck shared in drive`: the words said back, not kept
+        givers = [task for task in done if task.creator_id != ctx.member.id]
+        told = ctx.session.get(Member, givers[0].creator_id).display_name if givers else ""
+        lines += (ctx.t("task_note_told" if told else "task_note_not_kept", note=cmd.note, name=told),)
+    return Reply(lines=lines)
 
 
 def open_tasks(ctx: Ctx, member_ids: set[int], due_by: dt.date | None = None) -> list[tuple[Task, str]]:

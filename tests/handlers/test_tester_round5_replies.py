@@ -151,8 +151,6 @@ def test_a_homophone_of_a_known_customer_is_asked_about(session_factory, typed, 
 # A command with words around it: a question is answered, a change offered ---------------------
 
 @pytest.mark.parametrize("typed, offered, left", [
-    ("done task 1 - NDA sent", "done task 1", "NDA sent"),
-    ("完成任务1 已经发给王总了", "完成任务1", "已经发给王总了"),
     ("hmm they might sign sooner, deal #1 close 12/18", "deal #1 close 12/18", "hmm they might sign sooner"),
     ("leave 24/12-1/1, family trip 🎄", "leave 24/12-1/1", "family trip"),
     ("请假 12月24日-12月31日 回老家", "请假 12月24日-12月31日", "回老家"),

@@ -103,7 +103,11 @@ class MoveTask(Command):
 
 @dataclass(frozen=True)
 class DoneTask(Command):
+    """`done task 7` · `done task 8 - deck shared in drive` (`note`: what came of it; a task keeps
+    none, so it goes only to the one who gave the task, and the reply says it is not kept)."""
+
     task_ids: tuple[int, ...]
+    note: str = ""
 
 
 @dataclass(frozen=True)

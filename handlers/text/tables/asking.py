@@ -134,7 +134,27 @@ ASKING: dict[str, tuple[str, str]] = {
     "tier_said_new": ("“{text}” has no command word, and no customer of ours has that name: a new customer "
                       "with that tier? Nothing was saved yet.",
                       "“{text}”没有命令词，也没有叫这个名字的客户：新建客户并设为该分级吗？尚未保存。"),
+    "role_said": ("“{text}” has no command word: set the role like this? Nothing was changed yet.",
+                  "“{text}”没有命令词：按下面这样设置角色吗？尚未改动。"),
     "option_as_said": ("As said", "照此执行"),
+    "competitor_noted": ("Competitor: {name}.", "竞争对手：{name}。"),
+    "competitor_unnamed": ("“{text}” is kept in the reason, not as the competitor: I read a competitor's "
+                           "name when it is capitalised (Acme Soft) or one I know.",
+                           "“{text}”只记在原因里，未记为竞争对手：首字母大写的名称（如 Acme Soft）"
+                           "或已知的对手才会记为竞争对手。"),
+    "task_note_not_kept": ("“{note}” is not kept: a task has no notes (a visit does: visit …: notes).",
+                           "“{note}”未保存：任务没有备注（拜访有纪要：拜访 …：纪要）。"),
+    "task_note_told": ("“{note}” went to {name} with the news; a task keeps no notes, so it is not saved.",
+                       "“{note}”已随完成通知发给{name}；任务没有备注，不会保存。"),
+    "follow_up_none_with": ("You have no open follow-up with {customer}, so nothing was moved. A task for "
+                            "that day instead?",
+                            "你和{customer}没有未完成的跟进，未改动。改为建一个那天的任务？"),
+    "follow_up_which": ("You have several open follow-ups with {customer}: which one moves? Nothing was "
+                        "moved yet.", "你和{customer}有多条未完成的跟进：改哪一条？尚未改动。"),
+    "own_deal_meant": ("Did you mean your deal #{number}? Nothing was saved yet.",
+                       "是指你的商机 #{number} 吗？尚未保存。"),
+    "option_own_deal": ("Deal #{id} {title} ({customer})", "商机 #{id} {title}（{customer}）"),
+    "option_customer_named": ("A customer named “{name}”", "名为“{name}”的客户"),
     "deal_words_left": ("A deal keeps no notes: “{text}” can't be saved with it, so nothing was saved "
                         "yet. Make the change without those words? (Notes go with a visit: visit …: notes.)",
                         "商机不记纪要：“{text}”无法随它保存，尚未保存。去掉这些字后执行？"
