@@ -152,18 +152,33 @@ _BARE_WEEKDAY = pattern(r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?$|^(?:周|星
 
 def parse_date_range(text: str, today: dt.date) -> tuple[dt.date, dt.date] | None:
     """`12/24-12/31`, `12月24日-12月31日`, `tomorrow to Fri`, or one day; None when not a range."""
-    single = parse_date(text, today, part_of_day=False)  # half a day of leave is no day of leave
+    single = _range_end(text, today)  # half a day of leave is no day of leave
     if single is not None:
         return single, single
     for sep in _RANGE_SEP.finditer(text):
-        first = parse_date(text[: sep.start()], today, part_of_day=False)
-        last = parse_date(text[sep.end():], today, part_of_day=False)
+        first, last = _range_end(text[: sep.start()], today), _range_end(text[sep.end():], today)
         if first and last:
             crossed = last.replace(year=last.year + 1) if last < first else last
             if last < first and (crossed - first).days <= CROSSING_DAYS:
                 last = crossed  # `12/28-1/3` crosses the new year
             return (first, last) if first <= last else None
     return None
+
+
+_NEXT_YEAR = pattern(r"^\s*(?:明年|next\s+year,?)\s*", re.I)
+
+
+def _range_end(text: str, today: dt.date) -> dt.date | None:
+    """One end of a range of days; `明年1月3日` (`next year jan 3`): that day in next year."""
+    if (year := _NEXT_YEAR.match(text)) is None:
+        return parse_date(text, today, part_of_day=False)
+    day = parse_date(text[year.end():], today, part_of_day=False)
+    if day is None or day.year > today.year + 1:
+        return None
+    try:
+        return day.replace(year=today.year + 1)
+    except ValueError:  # 2月29日 of a year without one
+        return None
 
 
 def is_reversed_range(text: str, today: dt.date) -> bool:
