@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from handlers.grammar.day_parts import ZH_PARTS
 from handlers.grammar.patterns import pattern
 
 #: The words before a day that say it is the day something is due by, taken with it
@@ -62,7 +63,8 @@ _DAY_WORD = pattern(r"(?<![A-Za-z0-9'’:])(?:today|tonight|tonite|tomorrow|tmrw
 
 
 #: When in the day, said the way a task keeps it with its due day (`中午跟美的…`, `… in the morning`)
-_PART_KEPT = pattern(r"^(?:一大早|一早|早上|上午|中午|下午|傍晚|晚上)|\s(?:in\s+the\s+(?:morning|afternoon|evening)|"
+_ZH_KEPT = "|".join(sorted((p for p in ZH_PARTS if len(p) > 1), key=len, reverse=True))
+_PART_KEPT = pattern(f"^(?:{_ZH_KEPT})" + r"|\s(?:in\s+the\s+(?:morning|afternoon|evening)|"
                      r"at\s+(?:noon|midday|lunch(?:time)?|night)|by\s+(?:eod|cob|eob))$", re.I)
 
 
