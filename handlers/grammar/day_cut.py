@@ -18,7 +18,8 @@ MARK_BEFORE = pattern(r"(?:(?<![A-Za-z])(?:no\s+later\s+than|not\s+later\s+than|
 #: The Chinese marks after a day that say it is the day something is due by (`周三前`, `月底之内`)
 _MARK_AFTER = pattern(r"^\s*(?:之前|以前|之内|以内|前|内)")
 #: What a text may not begin or end with once a day was cut from it
-_LEAD = pattern(r"^(?:[\s,，;；:：&+、.。-]|(?:and|to|then|&)(?![A-Za-z]))+", re.I)
+_LEAD = pattern(r"^(?:[\s,，;；:：&+、.。-]|(?:and|then|&)(?![A-Za-z]))+", re.I)
+_TO = pattern(r"^to\s+(?=\S)", re.I)
 _TRAIL = pattern(r"(?:[\s,，;；:：&+、-]|(?<![A-Za-z])(?:and|then)|[和并及且])+$", re.I)
 #: Words a text cannot end with and still read whole (`call Acme about the`, `给华为发`)
 _BROKEN_END = pattern(r"(?<![A-Za-z])(?:the|a|an|of|with|about|to|for|by|on|at|in|from|before|until|due|"
@@ -37,13 +38,15 @@ def cut_day(text: str, start: int, end: int) -> str:
     return tidy(f"{head.rstrip()} {tail.lstrip()}" if head.strip() and tail.strip() else head + tail)
 
 
-def tidy(text: str) -> str:
+def tidy(text: str, *, to: bool = True) -> str:
     """`text` with no space before its punctuation, no punctuation said twice and no joining word
-    or mark left at either end (`& send the deck` → `send the deck`)."""
+    or mark left at either end (`& send the deck` → `send the deck`), nor, with `to`, a leading `to`
+    (`remind me tue to chase JD.com`: `chase JD.com`)."""
     said = " ".join(text.split())
     said = re.sub(r"\s+([,，;；.。!！?？])", r"\1", said)
     said = re.sub(r"([,，;；])(?:\s*[,，;；])+", r"\1", said)
     said = _LEAD.sub("", said)
+    said = _TO.sub("", said) if to else said
     return _TRAIL.sub("", said).strip()
 
 

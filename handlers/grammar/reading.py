@@ -195,8 +195,8 @@ def read(text: str, today: dt.date | None = None) -> Reading:
             return Reading(title_left(title, command.title, replace(command, title=title, due=day)),
                            accounted.spans)
         return Reading(replace(command, title=title, due=day), accounted.spans)
-    if isinstance(command, c.AddTask) and (word := day_word_left(command.title, command.due is not None)):
-        return Reading(c.ParseError("task", "date_in_title", word, options=(  # `call Acme morning`
+    if isinstance(command, c.AddTask) and command.due is None and (word := day_word_left(command.title)):
+        return Reading(c.ParseError("task", "part_without_day", word, options=(  # `call Acme morning`
             ("as_title", "", command),)), accounted.spans)
     return Reading(command, accounted.spans)
 
