@@ -142,8 +142,8 @@ def _after(text: str, view: str, word: re.Match, today: dt.date) -> FollowUp | U
                 after = start + size
                 before = _BEFORE.match(view, after)
                 tail = text[(before.end() if before else after):limit]
-                detail = " ".join(p for p in (text[begin:start].strip(), tidy(tail, to=False)) if p)  # `fu fri &
-                # send the deck`: `send the deck`, no `&` left hanging
+                tail = tidy(tail, to=False)  # `fu fri & send the deck`: no `&` left hanging
+                detail = " ".join(p for p in (text[begin:start].strip(), tail) if p)
                 return FollowUp(day, word.start(), limit, _said(detail))
     return None
 

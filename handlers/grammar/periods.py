@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from handlers.grammar import dates
 from handlers.grammar import vocabulary as V
 from handlers.grammar.parse_reports import named_period
 from handlers.rules.working_days import period_bounds
@@ -34,3 +35,13 @@ def lasting_days(words: list[str], today: dt.date) -> tuple[tuple[dt.date, dt.da
         if len(words) >= size and (days := whole_period(" ".join(words[:size]), today)) is not None:
             return days, size
     return None
+
+
+def is_reversed_range(text: str, today: dt.date) -> bool:
+    """Whether `text` names two dates, the second before the first (`12/31-12/24`)."""
+    for sep in dates.RANGE_SEP.finditer(text):
+        first, last = dates.parse_date(text[: sep.start()], today), dates.parse_date(text[sep.end():], today)
+        if first and last and last < first and (
+                (last.replace(year=last.year + 1) - first).days > dates.CROSSING_DAYS):
+            return True
+    return False

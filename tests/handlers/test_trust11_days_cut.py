@@ -20,7 +20,8 @@ def _chat(session_factory) -> Chat:
 
 def _tasks(session_factory) -> list[tuple[str, str | None]]:
     with session_factory() as s:
-        return [(t.title, t.due_on and t.due_on.isoformat()) for t in s.scalars(select(Task).order_by(Task.id))]
+        tasks = s.scalars(select(Task).order_by(Task.id))
+        return [(t.title, t.due_on and t.due_on.isoformat()) for t in tasks]
 
 
 # -- 1. a day cut from a title takes its own word (by, for, on, before, 前/之前) and no comma is left --
@@ -54,7 +55,8 @@ def test_one_task_each_keeps_the_title_without_its_for(session_factory):
 def test_what_is_left_broken_is_asked_never_stored(session_factory):
     chat = _chat(session_factory)
     asked = chat.reply("task call globex about the fri")
-    assert not asked.ok and "call globex about the" in asked.text and "Nothing was saved" in asked.text, asked.text
+    assert not asked.ok and "call globex about the" in asked.text, asked.text
+    assert "Nothing was saved" in asked.text, asked.text
     assert _tasks(session_factory) == []
     assert chat.reply("2").ok  # the words as typed, no due day
     assert _tasks(session_factory) == [("call globex about the fri", None)]
@@ -65,15 +67,18 @@ def test_a_next_step_after_a_follow_up_keeps_no_joining_word(session_factory):
     assert chat.reply("visit Stark: met the team. fu 11/30 & send case study").ok
     assert chat.reply("visit Globex: demo ok, follow up fri and send the deck").ok
     with session_factory() as s:
-        assert [(v.next_step, v.follow_up_on.isoformat()) for v in s.scalars(select(Visit).order_by(Visit.id))] \
-            == [("send case study", "2026-11-30"), ("send the deck", "2026-11-27")]
+        visits = s.scalars(select(Visit).order_by(Visit.id))
+        assert [(v.next_step, v.follow_up_on.isoformat()) for v in visits] == [
+            ("send case study", "2026-11-30"), ("send the deck", "2026-11-27")]
 
 
 # -- 2. a part of the day with a task's day: when in that day; a part of the day alone is asked ----
 
 @pytest.mark.parametrize("typed, stored, said", [
-    ("task call tencent's CTO tmrw morning", ("call tencent's CTO in the morning", "2026-11-24"), "tomorrow"),
-    ("task send the deck to Globex fri pm", ("send the deck to Globex in the afternoon", "2026-11-27"), "Nov 27"),
+    ("task call tencent's CTO tmrw morning", ("call tencent's CTO in the morning", "2026-11-24"),
+     "tomorrow"),
+    ("task send the deck to Globex fri pm", ("send the deck to Globex in the afternoon", "2026-11-27"),
+     "Nov 27"),
     ("task send the deck by tmrw noon", ("send the deck at noon", "2026-11-24"), "tomorrow"),
     ("任务 给华为打电话 明天上午", ("上午给华为打电话", "2026-11-24"), "明天"),
     ("任务 周四下午 去拜访海尔", ("下午 去拜访海尔", "2026-11-26"), "11月26日"),
