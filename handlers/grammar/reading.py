@@ -197,7 +197,7 @@ def read(text: str, today: dt.date | None = None) -> Reading:
         return Reading(replace(command, title=title, due=day), accounted.spans)
     if isinstance(command, c.AddTask) and command.due is None and (word := day_word_left(command.title)):
         return Reading(c.ParseError("task", "part_without_day", word, options=(  # `call Acme morning`
-            ("as_title", "", command),)), accounted.spans)
+            ("keep_in_title", "", command),)), accounted.spans)
     return Reading(command, accounted.spans)
 
 

@@ -103,6 +103,14 @@ def test_a_day_or_part_of_the_day_left_in_a_title_is_asked(session_factory, type
     assert _tasks(session_factory) == []
 
 
+def test_a_part_of_the_day_alone_kept_in_the_title_on_a_tap(session_factory):
+    chat = _chat(session_factory)
+    asked = chat.reply("task call acme morning")
+    assert [b.label for b in asked.buttons] == ["Keep it as part of the task, no due day"], asked.text
+    assert chat.reply("1").ok
+    assert _tasks(session_factory) == [("call acme morning", None)]
+
+
 # -- 3. a month or quarter as a contest's or a leave's days: all of it; one day said says so --------
 
 @pytest.mark.parametrize("typed, first, last, said", [

@@ -113,6 +113,7 @@ ASKING: dict[str, tuple[str, str]] = {
                          "“{text}”说了一天中的什么时候，但没说哪一天。尚未保存：请连同日期一起写"
                          "（任务 明天上午给华为打电话），"
                          "或把它留作任务内容。"),
+    "option_keep_in_title": ("Keep it as part of the task, no due day", "留作任务内容，不设截止日"),
     "option_as_due": ("Yes, the due day", "是，作为截止日"),
     "option_as_title": ("No, part of the task", "不是，属于任务内容"),
     "option_keep_tip": ("Keep it as a tip", "存为经验"),
