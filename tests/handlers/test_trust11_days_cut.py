@@ -153,3 +153,14 @@ def test_a_leave_over_a_range_or_a_month_is_all_of_it(session_factory, typed, fi
     with session_factory() as s:
         leave = s.scalar(select(Leave))
         assert (leave.first_day.isoformat(), leave.last_day.isoformat()) == (first, last)
+
+
+@pytest.mark.parametrize("typed, first, last", [("contest #1 jan", "2027-01-01", "2027-01-31"),
+                                                ("竞赛 #1 下个月", "2026-12-01", "2026-12-31")])
+def test_new_days_of_a_contest_said_as_a_month_are_all_of_it(session_factory, typed, first, last):
+    chat = _chat(session_factory)
+    assert chat.reply("contest visits 11/24-11/30", user="Mia").ok
+    assert chat.reply(typed, user="Mia").ok
+    with session_factory() as s:
+        contest = s.scalar(select(Contest))
+        assert (contest.starts_on.isoformat(), contest.ends_on.isoformat()) == (first, last)
