@@ -21,8 +21,8 @@ _MARK_AFTER = pattern(r"^\s*(?:之前|以前|之内|以内|前|内)")
 _LEAD = pattern(r"^(?:[\s,，;；:：&+、.。-]|(?:and|then|&)(?![A-Za-z]))+", re.I)
 _TO = pattern(r"^to\s+(?=\S)", re.I)
 _TRAIL = pattern(r"(?:[\s,，;；:：&+、-]|(?<![A-Za-z])(?:and|then)|[和并及且])+$", re.I)
-#: Words a text cannot end with and still read whole (`call Acme about the`, `给华为发`)
-_BROKEN_END = pattern(r"(?<![A-Za-z])(?:the|a|an|of|with|about|to|for|by|on|at|in|from|before|until|due|"
+#: Words a text cannot end with and still read whole (`call Acme about the`; not `check in`)
+_BROKEN_END = pattern(r"(?<![A-Za-z])(?:the|a|an|of|with|about|to|for|by|at|from|before|until|due|"
                       r"my|our|their|his|her)$|[的在于把向]$", re.I)
 
 
@@ -56,9 +56,10 @@ def reads_broken(text: str) -> bool:
     return not said or bool(_BROKEN_END.search(said))
 
 
-#: A day or a part of the day, as a word of its own (`morning`, `tmrw`, `周五`, `下午`)
+#: A day or a part of the day, as a word of its own (`morning`, `tmrw`, `周五`, `下午`); not `pm`,
+#: a product manager as often as the afternoon
 _DAY_WORD = pattern(r"(?<![A-Za-z0-9'’:])(?:today|tonight|tonite|tomorrow|tmrw|tmr|tomorow|yesterday|"
-                    r"morning|afternoon|evening|noon|midday|pm|a\.m\.|p\.m\.|eod|"
+                    r"morning|afternoon|evening|noon|midday|eod|"
                     r"mon|monday|tue|tues|tuesday|wed|weds|wednesday|thu|thur|thurs|thursday|fri|friday|"
                     r"saturday|sunday)(?![A-Za-z'’])"
                     r"|今天|明天|后天|昨天|今晚|明早|明晚|(?:上午|下午|晚上|中午|早上)(?![\d一二三四五六七八九十两])|"

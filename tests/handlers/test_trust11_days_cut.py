@@ -164,3 +164,14 @@ def test_new_days_of_a_contest_said_as_a_month_are_all_of_it(session_factory, ty
     with session_factory() as s:
         contest = s.scalar(select(Contest))
         assert (contest.starts_on.isoformat(), contest.ends_on.isoformat()) == (first, last)
+
+
+@pytest.mark.parametrize("typed, stored", [
+    ("task ask the PM about pricing", ("ask the PM about pricing", None)),
+    ("task call acme to check in by fri", ("call acme to check in", "2026-11-27")),
+    ("任务 明天下午3点给华为打电话", ("下午3点给华为打电话", "2026-11-24")),
+])
+def test_words_that_only_look_like_a_day_or_a_loose_end_are_no_question(session_factory, typed, stored):
+    chat = _chat(session_factory)
+    assert chat.reply(typed).ok
+    assert _tasks(session_factory) == [stored]
