@@ -14,6 +14,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 
 from handlers.grammar.dates import parse_date
+from handlers.grammar.day_cut import tidy
 from handlers.grammar.festivals import cut_from_holiday
 from handlers.grammar.patterns import pattern
 
@@ -141,7 +142,8 @@ def _after(text: str, view: str, word: re.Match, today: dt.date) -> FollowUp | U
                 after = start + size
                 before = _BEFORE.match(view, after)
                 tail = text[(before.end() if before else after):limit]
-                detail = " ".join(p for p in (text[begin:start].strip(), tail.strip()) if p)
+                tail = tidy(tail, to=False)  # `fu fri & send the deck`: no `&` left hanging
+                detail = " ".join(p for p in (text[begin:start].strip(), tail) if p)
                 return FollowUp(day, word.start(), limit, _said(detail))
     return None
 

@@ -61,7 +61,7 @@ _ISO = pattern(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$")
 _MONTH_DAY = pattern(r"^(\d{1,2})/(\d{1,2})$")
 _ZH_MONTH_DAY = pattern(r"^(下个?月|本月|这个月)(\d{1,2})[日号]$")
 _ZH_DATE = pattern(r"^(?:(\d{4})年)?(\d{1,2})月(\d{1,2})[日号]?$")
-_RANGE_SEP = pattern(r"\s*(?:-|~|–|—|至|到|\bto\b|\buntil\b)\s*")
+RANGE_SEP = pattern(r"\s*(?:-|~|–|—|至|到|\bto\b|\buntil\b)\s*")
 
 
 def parse_date(text: str, today: dt.date, *, future: bool = True, part_of_day: bool = True) -> dt.date | None:
@@ -152,12 +152,11 @@ _BARE_WEEKDAY = pattern(r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?$|^(?:周|星
 
 def parse_date_range(text: str, today: dt.date) -> tuple[dt.date, dt.date] | None:
     """`12/24-12/31`, `12月24日-12月31日`, `tomorrow to Fri`, or one day; None when not a range."""
-    single = parse_date(text, today, part_of_day=False)  # half a day of leave is no day of leave
+    single = _range_end(text, today)  # half a day of leave is no day of leave
     if single is not None:
         return single, single
-    for sep in _RANGE_SEP.finditer(text):
-        first = parse_date(text[: sep.start()], today, part_of_day=False)
-        last = parse_date(text[sep.end():], today, part_of_day=False)
+    for sep in RANGE_SEP.finditer(text):
+        first, last = _range_end(text[: sep.start()], today), _range_end(text[sep.end():], today)
         if first and last:
             crossed = last.replace(year=last.year + 1) if last < first else last
             if last < first and (crossed - first).days <= CROSSING_DAYS:
@@ -166,14 +165,14 @@ def parse_date_range(text: str, today: dt.date) -> tuple[dt.date, dt.date] | Non
     return None
 
 
-def is_reversed_range(text: str, today: dt.date) -> bool:
-    """Whether `text` names two dates, the second before the first (`12/31-12/24`)."""
-    for sep in _RANGE_SEP.finditer(text):
-        first, last = parse_date(text[: sep.start()], today), parse_date(text[sep.end():], today)
-        if first and last and last < first and (
-                (last.replace(year=last.year + 1) - first).days > CROSSING_DAYS):
-            return True
-    return False
+_NEXT_YEAR = pattern(r"^\s*(?:明年|next\s+year,?)\s*", re.I)
+
+
+def _range_end(text: str, today: dt.date) -> dt.date | None:
+    """One end of a range of days; `明年1月3日` (`next year jan 3`): that day next year, or None."""
+    year = _NEXT_YEAR.match(text)
+    day = parse_date(text[year.end():] if year else text, today, part_of_day=False)
+    return day if not (year and day) or day.year == today.year + 1 else None
 
 
 _END_OF_WEEK = ("eow", "end of week", "end of the week", "end of this week", "周末前", "本周内", "这周内")

@@ -9,11 +9,12 @@ from decimal import Decimal
 from handlers import places
 from handlers.grammar import commands as c
 from handlers.grammar import vocabulary as V
-from handlers.grammar.dates import is_reversed_range, parse_date, parse_date_range
+from handlers.grammar.dates import parse_date, parse_date_range
 from handlers.grammar.glued import unglue
 from handlers.grammar.normal import view
 from handlers.grammar.parse import CJK, LIST_SEP, swap, tokens_of
 from handlers.grammar.patterns import pattern
+from handlers.grammar.periods import is_reversed_range, whole_period
 from handlers.grammar.several_days import leave_days
 
 _TIER_EN = pattern(r"^tiers?\s+([abc])\s+(?:every\s+)?(\d{1,3})\s*(?:days?|d|(weeks?|wks?|w))?"
@@ -169,7 +170,7 @@ def parse_leave(rest: str, today: dt.date) -> c.Command | c.ParseError:
     rest = " ".join(words[1:] if cancel else words)
     if not rest.strip():
         return c.ParseError("leave") if cancel else c.TakeLeave(member=member)  # the listing
-    days = parse_date_range(rest, today)
+    days = whole_period(rest, today) or parse_date_range(rest, today)  # `leave next month`: all of it
     if days is not None and (member or cancel):
         return c.TakeLeave(*days, member=member, cancel=cancel)
     if days is None and rest.strip() and is_reversed_range(rest, today):

@@ -13,6 +13,7 @@ from handlers.grammar import vocabulary as V
 from handlers.grammar.dates import parse_date, parse_date_range, past_day
 from handlers.grammar.normal import view
 from handlers.grammar.patterns import pattern
+from handlers.grammar.periods import whole_period
 
 _DELETE = r"(?:delete|remove|cancel|删除|取消)"
 _CONFIRM = r"(?:\s*(?:confirm|yes|确认))?"
@@ -142,14 +143,15 @@ def visit_changes(parser):
     return parse
 
 
-_CONTEST_DAYS = pattern(r"^#\s*(\d{1,9})\s+(\S+)\s*$")
+_CONTEST_DAYS = pattern(r"^#\s*(\d{1,9})\s+(\S+(?:\s+(?:month|quarter|week))?)\s*$", re.I)
 
 
 def contest_changes(parser):
     """`contest #2 12/1-12/20` (new days), then `parser`."""
     def parse(rest: str, today: dt.date) -> c.Command | c.ParseError:
         if found := _CONTEST_DAYS.match(" ".join(rest.split())):
-            span = parse_date_range(found.group(2), today)
+            span = whole_period(found.group(2), today) or parse_date_range(found.group(2), today)  # `jan`:
+            # all of January, never its first day alone
             if span is None:
                 return c.ParseError("contest", "date", found.group(2))
             return c.EditContest(int(found.group(1)), span[0], span[1])

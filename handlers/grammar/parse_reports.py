@@ -51,9 +51,9 @@ def _scope_and_period(rest: str) -> tuple[c.Scope, c.Period, list[str]] | c.Pars
 
 def parse_progress(rest: str, _today: dt.date) -> c.Command | c.ParseError:
     scope, period, left = _scope_and_period(rest)
-    if scope.kind == "team" and scope.name and (month := _named_period(scope.name, _today)) and not left:
+    if scope.kind == "team" and scope.name and (month := named_period(scope.name, _today)) and not left:
         return c.ShowProgress(c.Scope("team"), month)  # `进度 团队 2月`: no team named 2月
-    named = [(w, found) for w in left if (found := _named_period(w, _today))]
+    named = [(w, found) for w in left if (found := named_period(w, _today))]
     if len(named) == 1 and len(left) == 1:  # `进度 @李娜 1月`, `progress team q1`: as targets read it
         return c.ShowProgress(scope, named[0][1])
     return c.ParseError("progress") if left else c.ShowProgress(scope, period)
@@ -109,8 +109,8 @@ def parse_target(rest: str, _today: dt.date) -> c.Command | c.ParseError:
     amounts = [(w, parse_amount(w)) for w in words]
     amount_words = [(w, m) for w, m in amounts if m is not None]
     rest_words = [w for w, m in amounts if m is None]
-    named = [(w, found) for w in rest_words if (found := _named_period(w, _today))]
-    rest_words = [w for w in rest_words if not _named_period(w, _today)]
+    named = [(w, found) for w in rest_words if (found := named_period(w, _today))]
+    rest_words = [w for w in rest_words if not named_period(w, _today)]
     scope, period, left = _scope_and_period(" ".join(rest_words))
     if len(named) == 1:  # `target @Tom revenue 300k dec` · `… 60万 12月` · `… 2.4m q1 split`
         period = named[0][1]
@@ -145,7 +145,7 @@ _NAMED = pattern(r"^(?:(?P<en>[a-z]{3})[a-z]*\.?|(?P<zh>\d{1,2})月(?:份)?|q(?P
                  r"|第?(?P<zq>[一二三四1-4])季度|(?P<y>20\d\d)年度?)$", re.I)
 
 
-def _named_period(word: str, today: dt.date) -> c.Period | None:
+def named_period(word: str, today: dt.date) -> c.Period | None:
     """A month or quarter by its name (`dec`, `12月`, `q1`, `一季度`): the next one of that name
     from `today` (this one when it is now); a year by its number (`2027年`)."""
     found = _NAMED.match(word)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from handlers.grammar import commands as c
 from handlers.grammar import vocabulary as V
 from handlers.grammar.dates import ZH_COUNT, parse_date
+from handlers.grammar.day_cut import cut_day, day_word_left, reads_broken, tidy, with_part
 from handlers.grammar.day_parts import day_and_part, zh_part_at_end
 from handlers.grammar.festivals import cut_from_holiday, named, unknown_in
 from handlers.grammar.glued import unglue
@@ -108,6 +110,7 @@ def parse_task(rest: str, today: dt.date) -> c.Command | c.ParseError:
             return c.ParseError("task")
         words = body.split()
     text, due = " ".join(words), None
+    typed = text
     seen = view(text)  # matched in one script, cut from the text as typed
     for regex in (_DUE_EN, _DUE_ZH_FRONT, _DUE_ZH_END):
         found = regex.match(seen)
@@ -118,9 +121,12 @@ def parse_task(rest: str, today: dt.date) -> c.Command | c.ParseError:
             text, due = text[at:].strip(" ，,"), day
             break
         if day:
-            part = zh_part_at_end(found["due"]) if regex is _DUE_ZH_FRONT else ""  # `周四中午前…`
-            title = text[found.start("title"):found.end("title")].strip(" ，,")
-            text, due = (f"{part}前" if part else "") + title, day
+            title = tidy(text[found.start("title"):found.end("title")])
+            if regex is _DUE_ZH_FRONT:  # `周四中午前…`: 中午前 kept
+                text = (f"{part}前" if (part := zh_part_at_end(found["due"])) else "") + title
+            else:  # `… by tmrw morning`: `… in the morning`
+                text = with_part(title, _part_said(found["due"]))
+            due = day
             break
         if found and regex is _DUE_EN and _date_meant(found["due"]):
             return c.ParseError("task")  # `by 11/31`, `by Fir`: a day meant, none read; asked
@@ -135,6 +141,8 @@ def parse_task(rest: str, today: dt.date) -> c.Command | c.ParseError:
         return c.ParseError("task", "date", text[vague.start():vague.end()])
     if not text or len(text) > 2000:
         return c.ParseError("task")
+    if due is not None and (reads_broken(text) or day_word_left(text, dated=True)):
+        return title_left(text, typed, c.AddTask(text, assignee, due, deal_id, customer))
     if numbered:  # `task 9 call Acme`: task #9, or a new task "9 call Acme"? asked, the title one tap
         return c.ParseError("task", "task_number_or_title", text,
                             options=(("task_titled", "", c.AddTask(text, assignee, due, deal_id, customer)),))
@@ -174,9 +182,9 @@ def _bare_due(text: str, today: dt.date) -> tuple[str, dt.date | None]:
             title = words[:-size]
             if title[-1].lower() in ("after", "post", "since", "from"):
                 continue  # `kickoff after cny`: a day after it, not that day
-            if len(title) > 1 and title[-1].lower() in ("on", "by", "at", "before", "due", "until"):
-                title = title[:-1]  # `call Globex on monday`
-            return " ".join(title + _part_said(" ".join(words[-size:]))), day  # `… mon morning`
+            head = " ".join(title)  # `call Globex on monday`, `prep the review for fri`: its word goes
+            head = cut_day(head, len(head), len(head)) if len(title) > 1 else head  # with it
+            return with_part(head, _part_said(" ".join(words[-size:]))), day  # `… mon morning`
     seen = view(text)
     if CJK.search(seen[:1]) or re.match(r"\d+\s*天后", seen):  # `明天给华为…` · `3天后跟进蔚来`
         for size in range(min(8, len(seen) - 1), 1, -1):
@@ -195,14 +203,21 @@ def _bare_due(text: str, today: dt.date) -> tuple[str, dt.date | None]:
 _GLUED_NUMBER = pattern(r"\d{1,9}(?![\d点号月日天周个次位家份条年万千百元块])[\u4e00-\u9fff]")
 
 
-def _part_said(said: str) -> list[str]:
+def title_left(left: str, typed: str, task: c.AddTask) -> c.ParseError:
+    """A task whose title, once its day was taken out (`call Acme about the`, `call Acme morning`),
+    does not read whole: due that day as left, or the words as typed with no due day? Asked."""
+    return c.ParseError("task", "task_title_left", left, options=(
+        ("as_due", "", task), ("as_title", "", replace(task, title=typed, due=None))))
+
+
+def _part_said(said: str) -> str:
     """The part of the day said with a task's day (`mon morning`, `明天上午`, `noon tomorrow`), as
     typed, kept in its title: it says when in the day (the due day holds no time)."""
     split = day_and_part(view(said))
     if split is None or not split[0]:
-        return []
+        return ""
     at = view(said).lower().rfind(split[1].lower())
-    return [said[at:at + len(split[1])]] if at >= 0 else []
+    return said[at:at + len(split[1])] if at >= 0 else ""
 
 
 def _task_each(words: list[str], people: list[str]) -> c.ParseError:

@@ -10,6 +10,7 @@ from handlers.grammar import vocabulary as V
 from handlers.grammar.dates import parse_date_range
 from handlers.grammar.parse import CJK, head_and_body
 from handlers.grammar.patterns import pattern
+from handlers.grammar.periods import lasting_days
 
 
 def parse_tip(rest: str, _today: dt.date) -> c.Command | c.ParseError:
@@ -70,6 +71,9 @@ def parse_contest(rest: str, today: dt.date) -> c.Command | c.ParseError:
     metric = V.METRIC_WORDS.get(words[0].lower())
     if metric and len(words) == 1:
         return c.ShowContest(metric)
+    if metric and (lasting := lasting_days(words[1:], today)) is not None:  # `jan`, `next month`, `一季度`:
+        (first, last), size = lasting  # the whole month or quarter, never its first day alone
+        return c.StartContest(metric, first, last, " ".join(words[1 + size:]) or None)
     span = parse_date_range(words[1], today) if metric and len(words) > 1 else None
     if span is None:
         return c.ParseError("contest")

@@ -138,6 +138,8 @@ _ALSO = pattern(r"^\s*(?:(?:and|also|plus|oh)[\s,]+)+(?=[A-Za-z])", re.I)
 def read(text: str, today: dt.date | None = None) -> Reading:
     """`parse`, then every word accounted for (handlers/grammar/spans.py): a visit, deal, win or loss, or
     task whose message holds words no field claims is asked about, never stored in part."""
+    from handlers.grammar.day_cut import cut_day, day_word_left, reads_broken
+    from handlers.grammar.parse_tasks import title_left
     from handlers.grammar.spans import account, date_in
 
     today = today or dt.date.today()
@@ -164,10 +166,16 @@ def read(text: str, today: dt.date | None = None) -> Reading:
         return Reading(c.ParseError(topic, "unread_words", " ".join(accounted.unclaimed)), accounted.spans)
     if isinstance(command, c.AddTask) and command.due is None and (dated := date_in(command.title, today)):
         said, day = dated  # `task call Globex CFO tmrw at 10am`: a day in the title is the due
-        # day (shown back as one: the testers found the question needless)
-        title = " ".join(command.title.replace(said, "", 1).split())
-        title = re.sub(r"\s+(?:by|on|before|due)$", "", title, flags=re.I) or command.title
+        # day (shown back as one: the testers found the question needless), its `by` with it
+        at = command.title.find(said)
+        title = cut_day(command.title, at, at + len(said))
+        if reads_broken(title) or day_word_left(title, dated=True):  # `… by wed morning, …`
+            return Reading(title_left(title, command.title, replace(command, title=title, due=day)),
+                           accounted.spans)
         return Reading(replace(command, title=title, due=day), accounted.spans)
+    if isinstance(command, c.AddTask) and command.due is None and (word := day_word_left(command.title)):
+        return Reading(c.ParseError("task", "part_without_day", word, options=(  # `call Acme morning`
+            ("keep_in_title", "", command),)), accounted.spans)
     return Reading(command, accounted.spans)
 
 

@@ -21,6 +21,7 @@ from handlers.grammar.amounts import parse_amount
 from handlers.grammar.clauses import DATE_LIKE as _DATE_LIKE
 from handlers.grammar.dates import READING_CALENDAR, past_day
 from handlers.grammar.dates import parse_date as _parse_date
+from handlers.grammar.day_cut import MARK_BEFORE, part_first
 from handlers.grammar.festivals import cut_from_holiday
 from handlers.grammar.normal import view
 from handlers.grammar.patterns import pattern
@@ -106,6 +107,9 @@ def account(text: str, command: c.Command, today: dt.date, keyword_end: int) -> 
             for number in re.finditer(rf"#?(?<!\d){value}(?!\d)", text):
                 claim(name, number.start(), number.end())
                 break
+    for span in [s for s in spans if s.field == "due"]:  # `prep the review for fri`: said with the day
+        if glue := MARK_BEFORE.search(text, 0, span.start):
+            claim("due", glue.start(), span.start)
     for span in [s for s in spans if s.field == "amount"]:  # `won #7 for €50k`: said with the amount
         if glue := _FOR.search(text, 0, span.start):
             claim("amount", glue.start(), span.start)
@@ -157,7 +161,9 @@ def _claim_text(seen: str, name: str, value: str, claim, covered) -> None:
     pieces = [p for p in re.split(r"\s*[;；,，]\s*", value) if p.strip()]
     left = [p for p in pieces if not _find(seen, view(p.strip()).lower(), name, claim, covered)]
     for word in (w for p in left for w in p.split()):
-        _find(seen, view(word).lower(), name, claim, covered)
+        if not _find(seen, view(word).lower(), name, claim, covered) and (split := part_first(word)):
+            for piece in split:  # `给华为打电话 明天上午`: `上午给华为打电话`, each part where typed
+                _find(seen, view(piece).lower(), name, claim, covered)
 
 
 def _find(seen: str, key: str, name: str, claim, covered) -> bool:

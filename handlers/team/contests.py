@@ -151,4 +151,8 @@ def _what(locale: str, contest: Contest) -> str:
     metric = name_of(METRIC_NAMES, contest.metric, locale)
     first = fmt.day(contest.starts_on, contest.starts_on, locale, relative=False)
     last = fmt.day(contest.ends_on, contest.ends_on, locale, relative=False)
-    return f"{metric} · {first} – {last}"
+    days = (contest.ends_on - contest.starts_on).days + 1
+    if days == 1:  # `contest revenue 1/4`: one day said, one day run, and said so
+        return f"{metric} · {first} ({t(locale, 'contest_one_day')})"
+    short = f" ({t(locale, 'contest_few_days', days=days)})" if days < 7 else ""
+    return f"{metric} · {first} – {last}{short}"

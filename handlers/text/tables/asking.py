@@ -105,6 +105,15 @@ ASKING: dict[str, tuple[str, str]] = {
                      "没看懂这条消息里的“{text}”，未保存。请按以下格式写："),
     "date_in_title": ("Is “{text}” the day the task is due? Nothing was saved yet.",
                       "“{text}”是任务的截止日吗？尚未保存。"),
+    "task_title_left": ("Is the task “{text}”, due on the day said? With its day taken out, what is left "
+                        "does not read whole. Nothing was saved yet.",
+                        "任务是“{text}”、截止到所说的那天吗？去掉日期后，剩下的文字读不通。尚未保存。"),
+    "part_without_day": ("“{text}” says when in the day, but not which day. Nothing was saved yet: say the "
+                         "day with it (task call Acme tmrw morning), or keep it as part of the task.",
+                         "“{text}”说了一天中的什么时候，但没说哪一天。尚未保存：请连同日期一起写"
+                         "（任务 明天上午给华为打电话），"
+                         "或把它留作任务内容。"),
+    "option_keep_in_title": ("Keep it as part of the task, no due day", "留作任务内容，不设截止日"),
     "option_as_due": ("Yes, the due day", "是，作为截止日"),
     "option_as_title": ("No, part of the task", "不是，属于任务内容"),
     "option_keep_tip": ("Keep it as a tip", "存为经验"),

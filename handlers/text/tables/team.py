@@ -29,6 +29,8 @@ TEAM: dict[str, tuple[str, str]] = {
     "contest_standings_button": ("Standings", "查看排名"),
     "contest_started": ("Contest for {team} started: {what}. Standings: contest",
                         "{team}的销售竞赛开始：{what}。查看排名：竞赛"),
+    "contest_one_day": ("one day only", "仅一天"),
+    "contest_few_days": ("{days} days only", "仅{days}天"),
     "contest_days": ("A contest runs from its first day to its last, at most 92 days.",
                      "竞赛须从开始日到结束日，最长 92 天。"),
     "contest_also": ("Also running: {what}", "同时进行：{what}"),
