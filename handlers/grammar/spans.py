@@ -31,6 +31,8 @@ _GLUE = {"by", "on", "before", "due", "until", "at", "close", "closes", "closing
          "outcome", "result", "follow", "up", "follow-up", "followup", "fu", "f/u", "and", "customer",
          "deal", "task", "tasks", "跟进", "回访", "前", "之前", "以前", "截止", "期限", "客户", "商机",
          "任务", "下一步", "下步", "结果", "于", "在", "和", "再", "成交", "一下", "一下吧", "吧", "again",
+         # a close day moved or signed (`改到1月15号成交`, `月底签约`): said with the day
+         "改到", "推到", "推迟到", "延到", "延期到", "挪到", "改成", "改为", "签约", "签单", "签合同",
          # between 拜访 and the name (`拜访了一趟海尔`): the visit's, no name's
          "了", "趟", "一趟", "了趟", "了一趟", "了下", "了一下",
          # an amount's `about` (`roughly 50k`): read with the amount
@@ -55,7 +57,7 @@ def _kept_date(text: str, today: dt.date, _calendar: str | None, _fixed: frozens
     return _parse_date(text, today)
 _CJK_GLUE = pattern("|".join(sorted((w for w in _GLUE if _CJK.search(w)), key=len, reverse=True)))
 #: what a date can start with: a digit, a weekday or month's letter, a Chinese day word
-_DATE_START = pattern(r"[0-9A-Za-z下本这今明后上周星月大一二三四五六七八九十两半昨前年节春国过圣平元]")
+_DATE_START = pattern(r"[0-9A-Za-z下本这今明后上周星月大一二三四五六七八九十两半昨前年节春国过圣平元季]")
 #: Where a day glued to Chinese may start (`让我们1月再来`, `eow跟进`): a run of digits before a
 #: day's mark, or of letters before Chinese
 _GLUED_START = pattern(r"(?<![A-Za-z0-9./])\d+(?=[月号號日天周]|个月|个?星期|个?礼拜)"
