@@ -242,18 +242,17 @@ def _keeping_words(ctx: Ctx, name: str, other: str) -> Button | None:
     said, theirs = name.split(), other.split()
     if len(said) > len(theirs) and name_key(" ".join(said[:len(theirs)])) == name_key(other):
         extra = " ".join(said[len(theirs):])
-    elif len(name) > len(other) and name_key(name[:len(other)]) == name_key(other) and _CJK_AT.match(name, len(other)):
+    elif len(name) > len(other) and name_key(name[:len(other)]) == name_key(other) \
+            and _CJK.match(name, len(other)):
         extra = name[len(other):].strip()  # `拜访华为见了CIO聊了云迁移`: 华为, notes 见了CIO聊了云迁移
     else:
         return None
     notes = ", ".join(p for p in (extra, ctx.command.notes) if p)
-    colon = "：" if _CJK_AT.search(extra) else ": "
+    colon = "：" if _CJK.search(extra) else ": "
     text = ctx.text.replace(name, f"{other}{colon}{extra}", 1).replace(f"{extra}:", f"{extra}", 1)
     return Button(other, text, action=replace(ctx.command, customer=other, notes=notes, unsplit=False))
 
 
-#: A Chinese character: where a name glued to the words after it ends (`华为见了CIO`)
-_CJK_AT = pattern(r"[\u3400-\u9fff]")
 
 
 def with_customer(command, old: str, new: str):

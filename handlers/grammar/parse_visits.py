@@ -33,8 +33,9 @@ _THEIRS = pattern(r"(?:对方|客户|他们|她们|甲方|(?:they|he|she|the cus
                   r"(?![A-Za-z]))", re.I)
 _FOLLOW_WORD = pattern(r"follow[\s-]?ups?|f/u|fu|跟进|回访", re.I)
 #: A follow-up said not to be (`無跟進`, `不用跟进`, `no follow up needed`): no day, the words kept as notes
-_NO_FOLLOW_UP = pattern(r"(?:无需?|不需要?|不用|暂不|不再|没有|免)\s*(?:跟进|回访)|\bno\s+(?:need\s+(?:for|to)\s+)?"
-                        r"(?:follow[\s-]?ups?|f/u|fu)\b(?:\s+(?:needed|required))?", re.I)
+_NO_FOLLOW_UP = pattern(r"(?:无需?|不需要?|不用|暂不|不再|没有|免)\s*(?:跟进|回访)"
+                        r"|\bno\s+(?:need\s+(?:for|to)\s+)?(?:follow[\s-]?ups?|f/u|fu)\b"
+                        r"(?:\s+(?:needed|required))?", re.I)
 
 
 def _blanked(words, rest: str, seen: str) -> tuple[str, str]:

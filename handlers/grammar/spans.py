@@ -112,7 +112,7 @@ def account(text: str, command: c.Command, today: dt.date, keyword_end: int) -> 
     if (stage := getattr(command, "stage", None)) or isinstance(command, c.CloseDeal):
         wanted = stage or ("won" if command.won else "lost")
         said = [w for w, s in V.STAGE_WORDS.items() if s == wanted]
-        said += ["won", "lost", "closed", "赢单", "输单", "赢了", "输了", "丢了"]
+        said += ["won", "lost", "closed", "赢单", "输单", "赢了", "输了", "丢了", "拿下了", "拿下"]
         for word in sorted(said, key=len, reverse=True):  # `closed won`, glued `#2商务谈判`
             regex = re.escape(word) if _CJK.search(word) else rf"(?<![A-Za-z]){re.escape(word)}(?![A-Za-z])"
             for found in re.finditer(regex, seen):
@@ -161,8 +161,8 @@ def _find(seen: str, key: str, name: str, claim, covered) -> bool:
     if not key:
         return True
     whole = re.compile(rf"(?<![^\W_]){re.escape(key)}(?![^\W_])")  # `ERP`, not inside `Enterprises`
-    places = [m.start() for m in whole.finditer(seen)] or \
-        [m.start() for m in re.finditer(re.escape(key), seen)]
+    places = [m.start() for m in whole.finditer(seen)]  # whole first, else inside (Chinese: `跟进格力`)
+    places += [m.start() for m in re.finditer(re.escape(key), seen)] if not places or _CJK.search(key) else []
     start = next((i for i in places if not all(covered[i:i + len(key)])), None)
     if start is None:
         return False

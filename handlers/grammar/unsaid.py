@@ -123,7 +123,8 @@ def as_visit(session, tenant_id: int, text: str, error: c.ParseError, chinese: b
 
 
 #: A visit told in the past tense (`去了趟格力`, `见了CIO`, `met with Globex`): no task
-_TOLD = pattern(r"去了|見了|见了|拜访了|拜訪了|聊了|谈了|談了|(?<![A-Za-z])(?:visited|met with|went to)(?![A-Za-z])", re.I)
+_TOLD = pattern(r"去了|見了|见了|拜访了|拜訪了|聊了|谈了|談了|"
+                r"(?<![A-Za-z])(?:visited|met with|went to)(?![A-Za-z])", re.I)
 
 
 #: a day gone by other than today (`昨天去了…`): the visit's day, said only by a sentence's reading

@@ -42,7 +42,8 @@ _COMPETITOR = pattern(r"(?:competitor|lost to|went with|go(?:ing|ne)? with|switc
                       r"picked|竞争对手|竞品|对手|输给了?|选了)\s*[:：]?\s*"
                       r"([A-Za-z0-9\u3400-\u9fff][\w\u3400-\u9fff .&-]{0,60})", re.I)
 #: `被华为云抢了` · `被SAP截胡`: the competitor between 被 and how they took it
-_TAKEN_BY = pattern(r"被\s*([A-Za-z0-9\u3400-\u9fff][\w\u3400-\u9fff .&-]{0,30}?)\s*(?:抢|截胡|拿走|签走|撬走)")
+_TAKEN_BY = pattern(r"被\s*([A-Za-z0-9\u3400-\u9fff][\w\u3400-\u9fff .&-]{0,30}?)"
+                    r"\s*(?:抢|截胡|拿走|签走|撬走)")
 #: a name: capitalised words (`Oracle`, `Sales Force`), or Chinese up to a space or a mark
 _NAME = pattern(r"[A-Z0-9][\w&.-]*(?:\s+[A-Z0-9][\w&.-]*)*|[\u3400-\u9fffA-Za-z0-9]+")
 #: what a competitor's name never says: how they won (`低价抢单`, `cut price`), not who they are
