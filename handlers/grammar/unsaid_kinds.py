@@ -182,7 +182,7 @@ def _open_deals(session, tenant_id: int, name: str) -> list[int]:
         .order_by(Deal.id)))
 
 
-_THAT_DEAL = pattern(r"那个|这个|那单|这单|单子|的|"
+_THAT_DEAL = pattern(r"那个|这个|那单|这单|单子|项目|的|"
                      r"(?<![A-Za-z])(?:the|deal|opp|opportunity)(?![A-Za-z])", re.I)
 
 
