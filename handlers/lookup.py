@@ -242,7 +242,7 @@ def _keeping_words(ctx: Ctx, name: str, other: str) -> Button | None:
     said, theirs = name.split(), other.split()
     if len(said) > len(theirs) and name_key(" ".join(said[:len(theirs)])) == name_key(other):
         extra = " ".join(said[len(theirs):])
-    elif len(name) > len(other) and name_key(name[:len(other)]) == name_key(other) \
+    elif len(name) > len(other) and name_fold(name[:len(other)]) == name_fold(other) \
             and _CJK.match(name, len(other)):
         extra = name[len(other):].strip()  # `拜访华为见了CIO聊了云迁移`: 华为, notes 见了CIO聊了云迁移
     else:

@@ -54,6 +54,7 @@ def _deal(session_factory, customer: str, title: str) -> Deal:
     ("拜访格力聊了新的渠道方案 明天跟进", "拜访格力：聊了新的渠道方案 明天跟进",
      ("格力", "聊了新的渠道方案", D(2026, 11, 24))),
     ("拜访比亚迪送了样品", "拜访比亚迪：送了样品", ("比亚迪", "送了样品", None)),
+    ("拜訪華為見了CIO 跟進下週一", "拜訪华为：見了CIO 跟進下週一", ("华为", "見了CIO", D(2026, 11, 30))),
 ])
 def test_a_glued_visit_offered_as_the_customer_keeps_the_notes(session_factory, typed, offered, stored):
     chat = _setup(session_factory)
