@@ -127,6 +127,8 @@ _TOLD = pattern(r"去了|見了|见了|拜访了|拜訪了|聊了|谈了|談了|
                 r"(?<![A-Za-z])(?:visited|met with|went to)(?![A-Za-z])", re.I)
 
 
+#: a visit still to come beside one told (`聊了一下，打算明天去华为`): asked, never logged
+_PLANNED = pattern(r"打算|准备|计划|要去|(?<![A-Za-z])(?:going to|plan(?:ning)? to|gonna)(?![A-Za-z])", re.I)
 #: a day gone by other than today (`昨天去了…`): the visit's day, said only by a sentence's reading
 _EARLIER = pattern(r"昨天|前天|上周|上星期|(?<![A-Za-z])(?:yesterday|last)(?![A-Za-z])", re.I)
 
@@ -142,8 +144,8 @@ def _told(session, tenant_id: int, text: str, error: c.ParseError, chinese: bool
 
     said = " ".join(text.split())
     named = customers_in(text, CustomerRepository(session).names(tenant_id))
-    if len(named) != 1 or not _TOLD.search(said) or _ASKING.search(said) \
-            or other_than_visit(session, tenant_id, text, named, chinese, today) is not None:
+    if len(named) != 1 or not _TOLD.search(said) or _ASKING.search(said) or _PLANNED.search(said) or \
+            other_than_visit(session, tenant_id, text, named, chinese, today) is not None:
         return None
     if error.problem == "sentence_visit":
         line = error.options[0][1]
