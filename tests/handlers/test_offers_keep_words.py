@@ -83,6 +83,20 @@ ASKED = [
     ("腾讯数据平台拿下了!! 20w 客户认可我们的方案", 1),
     ("Acme CRM won! 15k, mainly service", 1),
     ("美的ERP丢了，客户选了SAP", 1),
+    ("商机 比亚迪 储能项目二期 80万", 2),
+    ("丢单 腾讯 预算砍了 明年再说", 2),
+    ("拜访 华为 见了客户 周五前发报价", 2),
+    ("visit Globex: sent proposal by wed", 2),
+    ("deal Acme Corp Analytic close jan 15", 3),
+    ("visit Acme Corp and Globex: joint meeting", 1),
+    ("赢单 腾讯 CRM 36万：技术方案领先，下周一签合同", 2),
+    ("deal Acme Corp erp 50k", 3),
+    ("拜访 华为：签了合同，回款月底前", 2),
+    ("商机 万科 智慧物业二期 方案呈现", 2),
+    ("visit Globex, demo next tue", 2),
+    ("won Acme Corp CRM 60k: beat them on price, kickoff next mon", 2),
+    ("拜访腾讯聊了续费", 2),
+    ("商机 腾讯 云 服务 8万", 2),
 ]
 
 
