@@ -111,6 +111,9 @@ def customer_and_title(ctx: Ctx, words: tuple[str, ...]) -> tuple[Customer, str 
             exact = known[0] if len(known) == 1 else None
         if exact:
             rest = " ".join(words[size:])
+            if isinstance(ctx.command, CloseDeal) and not ctx.command.reason \
+                    and not any(name_fold(rest) in name_fold(d.title) for d in open_deals(ctx, exact.id)):
+                return exact, rest  # `lost Acme budget cut`: no deal's title, so why (on which deal?)
             if not _CJK.search(rest) and not _title_plain(ctx, exact, rest, exact.name == lead):
                 if isinstance(ctx.command, UpsertDeal):  # `deal wayne renewal 80k` beside its 续约:
                     _ask_title_or_deal(ctx, exact, rest)  # that deal, or a new one? never a bare yes
@@ -237,12 +240,19 @@ def _keeping_words(ctx: Ctx, name: str, other: str) -> Button | None:
     if not isinstance(ctx.command, LogVisit) or name not in ctx.text or core_name(name) == core_name(other):
         return None  # `Acme Corp Inc` is Acme Corp: the suffix is no note
     said, theirs = name.split(), other.split()
-    if len(said) <= len(theirs) or name_key(" ".join(said[:len(theirs)])) != name_key(other):
+    if len(said) > len(theirs) and name_key(" ".join(said[:len(theirs)])) == name_key(other):
+        extra = " ".join(said[len(theirs):])
+    elif len(name) > len(other) and name_fold(name[:len(other)]) == name_fold(other) \
+            and _CJK.match(name, len(other)):
+        extra = name[len(other):].strip()  # `拜访华为见了CIO聊了云迁移`: 华为, notes 见了CIO聊了云迁移
+    else:
         return None
-    extra = " ".join(said[len(theirs):])
     notes = ", ".join(p for p in (extra, ctx.command.notes) if p)
-    text = ctx.text.replace(name, f"{other}: {extra}", 1).replace(f"{extra}:", f"{extra}", 1)
+    colon = "：" if _CJK.search(extra) else ": "
+    text = ctx.text.replace(name, f"{other}{colon}{extra}", 1).replace(f"{extra}:", f"{extra}", 1)
     return Button(other, text, action=replace(ctx.command, customer=other, notes=notes, unsplit=False))
+
+
 
 
 def with_customer(command, old: str, new: str):

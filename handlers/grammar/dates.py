@@ -79,6 +79,7 @@ def parse_date(text: str, today: dt.date, *, future: bool = True, part_of_day: b
     datetime.date(2026, 11, 26)
     """
     text = _NXT.sub("next", " ".join(text.strip().lower().split()))  # `nxt wk`, `nxt mon`
+    text = text[:-1] if len(text) > 2 and text[-1] in "了啦" else text  # `推到下个月了`: 下个月
     if not text:
         return None
     if text in _OFFSETS:
@@ -199,14 +200,14 @@ def first_working_day(day: dt.date) -> dt.date:
 
 
 _END_OF_QUARTER = pattern(r"^(?:end\s+of\s+(?:the\s+)?(?:q([1-4])|(this|next)\s+quarter|quarter)|"
-                          r"q([1-4])\s+end|eoq)$")
+                          r"q([1-4])\s+end|eoq|(本|这个?|下个?)?(?:季度|季)(?:末|底))$")  # `季度末`
 
 
 def _quarter_end(found: re.Match, today: dt.date) -> dt.date:
     """The last day of the quarter said (`q1`: the next Q1 not yet over; `next quarter`)."""
     now = (today.month - 1) // 3
     number = found[1] or found[3]
-    index = int(number) - 1 if number else now + (found[2] == "next")
+    index = int(number) - 1 if number else now + (found[2] == "next" or (found[4] or "").startswith("下"))
     year = today.year + (index < now) + index // 4
     last_month = index % 4 * 3 + 3
     return dt.date(year, last_month, monthrange(year, last_month)[1])

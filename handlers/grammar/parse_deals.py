@@ -171,6 +171,8 @@ def _parse_deal(rest: str, today: dt.date) -> c.Command | c.ParseError:
         if parse_amount(first):  # `deal 3M proposal`: the only word that can be a name is a number
             return c.ParseError("deal", "quote_name", first, swap(rest, first, f'"{first}"'))
         return c.ParseError("deal")
+    if stage == "won" and close is not None and any(w in ("签约", "签单") for w, _q in tokens):
+        stage = "negotiation"  # `签约 预计月底`: to be signed by then, not signed
     if stage in ("won", "lost") and customer is None:
         return c.CloseDeal(ref, stage == "won", amount, switch_currency=switch)
     if stage in ("won", "lost"):
@@ -180,11 +182,13 @@ def _parse_deal(rest: str, today: dt.date) -> c.Command | c.ParseError:
 
 def _glued_close(word: str, today: dt.date) -> dt.date | None:
     """The close day of a Chinese close word glued to its date (`预计12月31日`), or None."""
-    seen = view(word)
-    for close_word in ("预计成交", "成交日期", "预计"):
-        if seen.startswith(close_word) and len(seen) > len(close_word):
-            return parse_date(seen[len(close_word):], today)
-    return None
+    said = _CLOSE_SAID_GLUED.fullmatch(view(word))
+    return parse_date(said["day"], today) if said and (said["before"] or said["after"]) else None
+
+
+#: a close day glued to the words that say so (`预计12月31日`, `预计月底成交`, `改到1月15号成交`)
+_CLOSE_SAID_GLUED = pattern(r"(?P<before>预计成交|成交日期|预计|(?:改|推迟?|延期?|挪)到|改[成为])?"
+                            r"(?P<day>.+?)(?P<after>(?:之?前)?(?:成交|签约|签单|签合同))?")
 
 
 def _stage_of_words(tokens: list[tuple[str, bool]], i: int) -> tuple[str, int] | None:
@@ -209,7 +213,8 @@ def _date_at(tokens, i, today) -> tuple[dt.date | None, int]:
     """The date starting at tokens[i], the longest first (`end of month`, `next Tue`, `12/20`)."""
     for used in (3, 2, 1):
         if i + used <= len(tokens):
-            day = parse_date(" ".join(w for w, _ in tokens[i:i + used]), today)
+            said = " ".join(w for w, _ in tokens[i:i + used])
+            day = parse_date(said, today) or _glued_close(said, today)  # `预计 月底成交`
             if day is not None:
                 return day, used
     return None, 0

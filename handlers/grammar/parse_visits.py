@@ -32,6 +32,20 @@ _OUTCOME = pattern(r"^(?:outcome|result|结果)\s*:?\s*(.*)$", re.IGNORECASE)
 _THEIRS = pattern(r"(?:对方|客户|他们|她们|甲方|(?:they|he|she|the customer|customer|client|the client)"
                   r"(?![A-Za-z]))", re.I)
 _FOLLOW_WORD = pattern(r"follow[\s-]?ups?|f/u|fu|跟进|回访", re.I)
+#: A follow-up said not to be (`無跟進`, `不用跟进`, `no follow up needed`): no day, the words kept as notes
+_NO_FOLLOW_UP = pattern(r"(?:无需?|不需要?|不用|暂不|不再|没有|免)\s*(?:跟进|回访)"
+                        r"|\bno\s+(?:need\s+(?:for|to)\s+)?(?:follow[\s-]?ups?|f/u|fu)\b"
+                        r"(?:\s+(?:needed|required))?", re.I)
+
+
+def _blanked(words, rest: str, seen: str) -> tuple[str, str]:
+    """`rest` and its `view` with what `words` matches in `seen` blanked out (the places kept)."""
+    spans = [m.span() for m in words.finditer(seen)]
+    for start, end in spans:
+        rest, seen = (f"{t[:start]}{' ' * (end - start)}{t[end:]}" for t in (rest, seen))
+    return rest, seen
+
+
 _BY_ID = pattern(r"^#(\d{1,9})\s+(\S+)\s*(.*)$", re.DOTALL)
 #: What comes between 拜访 and a name and is none of it (`拜访了海尔`, `拜访了一趟华为`, `拜访一下美的`)
 _PARTICLES_FIRST = pattern(r"^\s*(?:了\s*(?:一?趟|一下|一次|下)?|一?趟|一下)\s*(?=[\u3400-\u9fff])")
@@ -57,7 +71,7 @@ def parse_visit(rest: str, today: dt.date) -> c.Command | c.ParseError:
             whole = replace(whole, notes=f"{whole.notes} {rest[second:].strip()}".strip())
         return two_commands("visit", rest, second,
                              whole if isinstance(whole, c.LogVisit) and not whole.unsplit else None)
-    found = clauses.follow_ups(rest, seen, today)
+    found = clauses.follow_ups(*_blanked(_NO_FOLLOW_UP, rest, seen), today)  # `無跟進`: none, kept as notes
     if isinstance(found, clauses.Unread) and found.typo:  # `folow up fri`: offered as meant
         word = "跟进" if CJK.search(found.text) else "follow up"
         return c.ParseError("visit", "follow_up_typo", found.text, rest.replace(found.text, word, 1))

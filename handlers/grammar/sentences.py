@@ -3,7 +3,8 @@ today, met CFO`, `提醒我明天给京东打电话`, `remind me to call Acme tm
 
 None of them is stored as it stands: each is a question whose one-tap answer is the command it
 reads as (`visit Globex: met CFO`, `task call Acme tmrw`), shown in full, so what is stored is
-what the person saw and chose. A stage said in a sentence needs the person's deals to know which
+what the person saw and chose (a visit told to a known customer is logged as read at once:
+`unsaid._told`). A stage said in a sentence needs the person's deals to know which
 deal it means: `stage_said` reads it, handlers/sales/said_again.py asks about it.
 """
 from __future__ import annotations

@@ -32,8 +32,9 @@ _GLUE = {"by", "on", "before", "due", "until", "at", "close", "closes", "closing
          "outcome", "result", "follow", "up", "follow-up", "followup", "fu", "f/u", "and", "customer",
          "deal", "task", "tasks", "跟进", "回访", "前", "之前", "以前", "截止", "期限", "客户", "商机",
          "任务", "下一步", "下步", "结果", "于", "在", "和", "再", "成交", "一下", "一下吧", "吧", "again",
-         # a day glued before signing (`1月15号签`): the close day's, no title's
-         "签", "签约", "签单", "签合同", "签下来", "签掉",
+         # a close day glued to signing or moved (`1月15号签`, `改到1月15号成交`, `月底签约`): the day's
+         "签", "签约", "签单", "签合同", "签下来", "签掉", "改到", "推到", "推迟到", "延到", "延期到", "挪到",
+         "改成", "改为",
          # between 拜访 and the name (`拜访了一趟海尔`): the visit's, no name's
          "了", "趟", "一趟", "了趟", "了一趟", "了下", "了一下",
          # an amount's `about` (`roughly 50k`): read with the amount
@@ -58,7 +59,7 @@ def _kept_date(text: str, today: dt.date, _calendar: str | None, _fixed: frozens
     return _parse_date(text, today)
 _CJK_GLUE = pattern("|".join(sorted((w for w in _GLUE if _CJK.search(w)), key=len, reverse=True)))
 #: what a date can start with: a digit, a weekday or month's letter, a Chinese day word
-_DATE_START = pattern(r"[0-9A-Za-z下本这今明后上周星月大一二三四五六七八九十两半昨前年节春国过圣平元]")
+_DATE_START = pattern(r"[0-9A-Za-z下本这今明后上周星月大一二三四五六七八九十两半昨前年节春国过圣平元季]")
 #: Where a day glued to Chinese may start (`让我们1月再来`, `eow跟进`): a run of digits before a
 #: day's mark, or of letters before Chinese
 _GLUED_START = pattern(r"(?<![A-Za-z0-9./])\d+(?=[月号號日天周]|个月|个?星期|个?礼拜)"
@@ -116,7 +117,7 @@ def account(text: str, command: c.Command, today: dt.date, keyword_end: int) -> 
     if (stage := getattr(command, "stage", None)) or isinstance(command, c.CloseDeal):
         wanted = stage or ("won" if command.won else "lost")
         said = [w for w, s in V.STAGE_WORDS.items() if s == wanted]
-        said += ["won", "lost", "closed", "赢单", "输单", "赢了", "输了", "丢了"]
+        said += ["won", "lost", "closed", "赢单", "输单", "赢了", "输了", "丢了", "拿下了", "拿下"]
         for word in sorted(said, key=len, reverse=True):  # `closed won`, glued `#2商务谈判`
             regex = re.escape(word) if _CJK.search(word) else rf"(?<![A-Za-z]){re.escape(word)}(?![A-Za-z])"
             for found in re.finditer(regex, seen):
@@ -171,8 +172,8 @@ def _find(seen: str, key: str, name: str, claim, covered) -> bool:
     if not key:
         return True
     whole = re.compile(rf"(?<![^\W_]){re.escape(key)}(?![^\W_])")  # `ERP`, not inside `Enterprises`
-    places = [m.start() for m in whole.finditer(seen)] or \
-        [m.start() for m in re.finditer(re.escape(key), seen)]
+    places = [m.start() for m in whole.finditer(seen)]  # whole first, else inside (Chinese: `跟进格力`)
+    places += [m.start() for m in re.finditer(re.escape(key), seen)] if not places or _CJK.search(key) else []
     start = next((i for i in places if not all(covered[i:i + len(key)])), None)
     if start is None:
         return False

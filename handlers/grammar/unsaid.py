@@ -86,6 +86,8 @@ def as_visit(session, tenant_id: int, text: str, error: c.ParseError, chinese: b
     if (each := visits_each(text, customers_in(text, CustomerRepository(session).names(tenant_id)),
                             chinese, today)) is not None:
         return each  # `今天去了华为和腾讯 ⏎ 华为下周二演示 腾讯月中回访`: a visit to each, its own follow-up
+    if (told := _told(session, tenant_id, text, error, chinese, today)) is not None:
+        return told  # `今天去了趟格力，跟王总聊了…，后天再跟进`: that visit, its follow-up read
     if error.options and error.problem != "follow_up_as_task":  # `今天去了华为和海尔`: read as one
         # a visit to 华为 with notes "和海尔"
         named = customers_in(text, CustomerRepository(session).names(tenant_id))
@@ -120,6 +122,41 @@ def as_visit(session, tenant_id: int, text: str, error: c.ParseError, chinese: b
     options = (*task, *visit) if later else (*visit, *task)
     return replace(error, problem="visit_or_task" if task else "visit_unsaid", detail=found[0],
                    options=options)
+
+
+#: A visit told in the past tense (`去了趟格力`, `见了CIO`, `met with Globex`): no task
+_TOLD = pattern(r"去了|見了|见了|拜访了|拜訪了|聊了|谈了|談了|"
+                r"(?<![A-Za-z])(?:visited|met with|went to)(?![A-Za-z])", re.I)
+
+
+#: a visit still to come beside one told (`聊了一下，打算明天去华为`): asked, never logged
+_PLANNED = pattern(r"打算|准备|计划|要去|(?<![A-Za-z])(?:going to|plan(?:ning)? to|gonna)(?![A-Za-z])", re.I)
+#: a day gone by other than today (`昨天去了…`): the visit's day, said only by a sentence's reading
+_EARLIER = pattern(r"昨天|前天|上周|上星期|(?<![A-Za-z])(?:yesterday|last)(?![A-Za-z])", re.I)
+
+
+def _told(session, tenant_id: int, text: str, error: c.ParseError, chinese: bool,
+          today: dt.date) -> c.LogVisit | None:
+    """The visit a message tells in the past tense to the one known customer it names (`今天去了趟
+    格力，跟王总聊了新的渠道方案，后天再跟进`, `visited Globex, they want a quote`): read as the line a
+    sentence was read as (its day kept), else the customer's visit with every word its notes;
+    None where it says more than a visit (a win, a change, a question) or a day gone by unread."""
+    from handlers.grammar.reading import read  # intents imports the parsers; kept lazy
+    from handlers.grammar.unsaid_kinds import other_than_visit
+
+    said = " ".join(text.split())
+    named = customers_in(text, CustomerRepository(session).names(tenant_id))
+    if len(named) != 1 or not _TOLD.search(said) or _ASKING.search(said) or _PLANNED.search(said) or \
+            other_than_visit(session, tenant_id, text, named, chinese, today) is not None:
+        return None
+    if error.problem == "sentence_visit":
+        line = error.options[0][1]
+    elif _EARLIER.search(said):
+        return None
+    else:
+        line = f"拜访 {named[0]}：{said}" if chinese else f"visit {named[0]}: {said}"
+    told = read(line, today).command
+    return told if isinstance(told, c.LogVisit) and name_fold(told.customer) == name_fold(named[0]) else None
 
 
 #: A question about something, not a report of it

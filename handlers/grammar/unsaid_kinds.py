@@ -18,7 +18,7 @@ from sqlalchemy import select
 
 from handlers.grammar import commands as c
 from handlers.grammar.amounts import parse_amount
-from handlers.grammar.normal import simplified
+from handlers.grammar.normal import name_fold, simplified
 from handlers.grammar.parse import normalize
 from handlers.grammar.patterns import pattern
 from storage.models.sales import CLOSED_STAGES, Customer, Deal, Task
@@ -85,10 +85,11 @@ def other_than_visit(session, tenant_id: int, text: str, found: list[str], chine
     if (change := _CHANGE.search(seen)) and _DEAL_WORD.search(seen[:change.start()]):
         value = (change.group(1) or change.group(2)).strip()
         words = said[len(said) - len(value):]
+        deal = _deal_named(session, tenant_id, name, seen[:change.start()])  # `比亚迪储能那个单子`
         if parse_amount(value) is not None or re.match(r"(?:RMB|¥|\$)\s*\d", value):
-            command = f"{'商机' if chinese else 'deal'} {name} {words}"
+            command = f"{'商机' if chinese else 'deal'} {deal} {words}"
         else:
-            command = f"{'商机' if chinese else 'deal'} {name} {'预计' if chinese else 'close'} {words}"
+            command = f"{'商机' if chinese else 'deal'} {deal} {'预计' if chinese else 'close'} {words}"
         return c.ParseError(None, "deal_change_unsaid", name, options=(("as_deal_change", command, None),))
     if _DONE.search(seen) and not _LATER.search(seen):
         tasks = _open_tasks(session, tenant_id, name)
@@ -179,6 +180,23 @@ def _open_deals(session, tenant_id: int, name: str) -> list[int]:
         select(Deal.id).join(Customer, Customer.id == Deal.customer_id)
         .where(Deal.tenant_id == tenant_id, Customer.name == name, Deal.stage.not_in(CLOSED_STAGES))
         .order_by(Deal.id)))
+
+
+_THAT_DEAL = pattern(r"那个|这个|那单|这单|单子|项目|的|"
+                     r"(?<![A-Za-z])(?:the|deal|opp|opportunity)(?![A-Za-z])", re.I)
+
+
+def _deal_named(session, tenant_id: int, name: str, before: str) -> str:
+    """How an offer names the deal said before its change (`比亚迪储能那个单子`): `#47`, the one open
+    deal of `name` whose title has the words left (储能), else the name and those words."""
+    hint = " ".join(_THAT_DEAL.sub(" ", before.replace(name, " ", 1)).split())
+    if not hint:
+        return name
+    titled = [deal_id for deal_id, title in session.execute(
+        select(Deal.id, Deal.title).join(Customer, Customer.id == Deal.customer_id).where(
+            Deal.tenant_id == tenant_id, Customer.name == name, Deal.stage.not_in(CLOSED_STAGES)))
+        if name_fold(hint) in name_fold(title)]
+    return f"#{titled[0]}" if len(titled) == 1 else f"{name} {hint}"
 
 
 def _open_tasks(session, tenant_id: int, name: str) -> list[tuple[int, str]]:

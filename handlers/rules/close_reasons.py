@@ -20,7 +20,7 @@ CATEGORY_WORDS = {
     "product_fit": ("product", "feature", "fit", "requirement", "demo", "产品", "功能", "需求", "匹配",
                     "演示"),
     "competitor": ("competitor", "competition", "lost to", "went with", "chose", "竞争", "对手", "竞品",
-                   "输给", "选了"),
+                   "输给", "选了", "抢了", "抢走", "截胡"),
     "timing": ("timing", "delay", "later", "postpone", "next year", "时机", "推迟", "延期", "明年"),
     "budget": ("budget", "funds", "funding", "money", "预算", "资金", "经费"),
     "relationship": ("relationship", "trust", "contact", "champion", "关系", "信任", "人脉", "对接人"),
@@ -49,6 +49,9 @@ _VENDORS = {v.lower(): v for v in (
     "SAP", "Oracle", "Salesforce", "Dynamics", "HubSpot", "Workday",
     "ServiceNow", "NetSuite", "Zoho", "Infor", "IBM", "AWS", "Azure", "Google Cloud", "Alibaba Cloud",
     "Tencent Cloud", "Huawei Cloud", "Pipedrive", "Odoo", "Sage", "Epicor", "Kingdee", "Yonyou")}
+#: `被华为云抢了` · `被SAP截胡`: the competitor between 被 and how they took it
+_TAKEN_BY = pattern(r"被\s*([A-Za-z0-9\u3400-\u9fff][\w\u3400-\u9fff .&-]{0,30}?)"
+                    r"\s*(?:抢|截胡|拿走|签走|撬走)")
 #: a name: capitalised words (`Oracle`, `Sales Force`), or Chinese up to a space or a mark
 _NAME = pattern(r"[A-Z0-9][\w&.-]*(?:\s+[A-Z0-9][\w&.-]*)*|[\u3400-\u9fffA-Za-z0-9]+")
 #: what a competitor's name never says: how they won (`低价抢单`, `cut price`), not who they are
@@ -155,6 +158,8 @@ def categorize(reason: str, *, won: bool = False, known: tuple[str, ...] = ()) -
         name, start = competitor_name(reason[found.start(1):found.end(1)], known), found.start() + 1
     if won:
         return category, name[:200]  # whom the win beat
+    if not name and (taken := _TAKEN_BY.search(plain)):  # `被华为云抢了`: taken by 华为云
+        name = competitor_name(reason[taken.start(1):taken.end(1)], known)
     return ("competitor" if name and category in ("", "other") else category), name[:200]
 
 

@@ -130,6 +130,9 @@ def handle_close_deal(ctx: Ctx, cmd: CloseDeal) -> Reply:
     if deal is None and title and (not cmd.won or cmd.amount is None or cmd.ref.title is None):
         deal = _titled_partly(ctx, customer, title)  # `lost tencent "trial"`: its `trial->paid`;
         # `赢单 Acme 维保 ¥6万` (unquoted): her open 年度维保, never a new won deal "维保"
+    if deal is None and cmd.ref.title is None and title and not cmd.reason \
+            and (lead := _titled_lead(ctx, customer, title)):  # `输单 腾讯 CRM 被华为云抢了`
+        deal, cmd = lead[0], replace(cmd, reason=lead[1])
     if deal is None and cmd.ref.title is None and title and not cmd.reason:
         _ask_reason_or_title(ctx, cmd, customer, title)  # `输单 美的 价格太高`: a reason, or a deal?
     if deal is None:
@@ -261,6 +264,15 @@ def _titled_partly(ctx: Ctx, customer: Customer, title: str) -> Deal | None:
         return None
     ctx.notes.append(ctx.t("deal_taken_as", title=title, id=mine[0].id, theirs=mine[0].title))
     return mine[0]
+
+
+def _titled_lead(ctx: Ctx, customer: Customer, said: str) -> tuple[Deal, str] | None:
+    """(the asker's one open deal with `customer` whose title `said` starts with, the words after
+    it: the reason), else None: `CRM 被华为云抢了` is deal CRM, lost to 华为云."""
+    mine = [(d, said[len(d.title):].strip()) for d in open_deals(ctx, customer.id)
+            if d.owner_id == ctx.member.id and name_fold(said[:len(d.title)]) == name_fold(d.title)
+            and said[len(d.title):len(d.title) + 1].isspace()]
+    return mine[0] if len(mine) == 1 else None
 
 
 def _check_owner(ctx: Ctx, deal: Deal, customer: str | None = None, by_number: bool = False) -> None:

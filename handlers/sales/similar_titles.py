@@ -22,7 +22,9 @@ def ask_similar_title(ctx: Ctx, customer: Customer, title: str) -> None:
     if not near:
         return
     word = name_of(WORDS, "deal", ctx.locale)
-    buttons = tuple(Button(f"#{d.id} {d.title}"[:75], f"{word} #{d.id}",
+    said = " ".join(getattr(ctx.command.ref, "words", ()))  # the change kept: `商机 #47 预计1月15号`
+    buttons = tuple(Button(f"#{d.id} {d.title}"[:75], ctx.text.replace(said, f"#{d.id}", 1)
+                           if said and said in ctx.text else f"{word} #{d.id}",
                            action=replace(ctx.command, ref=DealRef(d.id))) for d in near)
     new = Button(ctx.t("similar_deal_new", title=title)[:75], ctx.text, action=replace(ctx.command, new=True))
     raise ctx.refuse("similar_deal", customer=customer.name, title=title, buttons=(*buttons, new),

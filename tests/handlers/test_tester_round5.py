@@ -52,7 +52,7 @@ def _answer(chat: Chat, reply, pick: str = "1"):
     return chat.reply(pick)
 
 
-# Sentences instead of commands: asked as the command they read as --------------------------
+# Sentences instead of commands: a visit told to a known customer is logged as read -----------
 
 @pytest.mark.parametrize("typed, offered, stored", [
     ("今天去了华为见了张总", "拜访 华为：见了张总", ("华为", "见了张总", "2026-11-23")),
@@ -61,13 +61,12 @@ def _answer(chat: Chat, reply, pick: str = "1"):
     ("yesterday I went to Initech: demo for the CTO", "visit Initech yesterday: demo for the CTO",
      ("Initech", "demo for the CTO", "2026-11-22")),
 ])
-def test_a_visit_said_as_a_sentence_is_offered_as_the_visit(session_factory, typed, offered, stored):
+def test_a_visit_said_as_a_sentence_is_logged_as_the_visit(session_factory, typed, offered, stored):
     chat = _setup(session_factory)
     before = _visits(session_factory)
-    reply = chat.reply(typed)
-    assert offered in reply.text and _visits(session_factory) == before
-    assert _answer(chat, reply).ok
-    assert _visits(session_factory)[-1] == stored
+    reply = chat.reply(typed)  # `offered`: the line it is read as (asked once; issue #23 round 11)
+    assert reply.ok and stored[1] in reply.text and stored[1] in offered, reply.text
+    assert _visits(session_factory) == [*before, stored]
 
 
 @pytest.mark.parametrize("typed, offered, task", [

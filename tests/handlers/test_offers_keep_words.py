@@ -1,0 +1,184 @@
+"""A property of every question the bot asks (issue #23, "an offered fix keeps every word of the
+message"): each choice it offers, answered by its number, is done (or asks one more thing that is
+then answered), never refused; and the command it runs reads every word of the message first
+typed into a field (the words read back with the grammar's own accounting, handlers/grammar/spans.py),
+unless the choice's label says what it leaves out; and each text field of that command is stored.
+
+Found by the round-11 Chinese tester: `拜访华为见了CIO聊了云迁移 跟进下下周一` asked which customer, and
+the 华为 choice stored the visit without its notes; `商机 比亚迪 储能项目 改到1月15号成交` offered the
+update of #47 as `商机 #47`, which changed nothing. Today is Monday 2026-11-23 (Asia/Shanghai)."""
+import re
+
+import pytest
+from sqlalchemy import select
+
+from databases import prepared
+from handlers.grammar import commands as c
+from handlers.grammar.command_json import decode
+from handlers.grammar.intents import split_keyword
+from handlers.grammar.normal import simplified
+from handlers.grammar.parse import normalize
+from handlers.grammar.reading import read
+from handlers.grammar.spans import account
+from handlers.rules.name_likeness import similar_customers
+from storage.models.base import Base
+from storage.models.sales import Customer, Deal
+from support import NOW, Chat
+
+TODAY = NOW.date()
+
+
+def _rows(session_factory) -> set[str]:
+    """Every stored row, as text (the open question and its bookkeeping left out)."""
+    apart = {"open_questions", "deliveries", "audit_log", "changes"}
+    with session_factory() as s:
+        return {repr(row) for table in Base.metadata.sorted_tables if table.name not in apart
+                for row in s.execute(select(table)).all()}
+
+
+@prepared
+def _setup(session_factory) -> Chat:
+    chat = Chat(session_factory)
+    chat.team()
+    for line in ("visit Acme Corp: intro", "visit Globex: intro", "visit Umbrella: intro",
+                 "拜访 万科：初次见面", "拜访 比亚迪：初次见面", "拜访 华为：初次见面", "拜访 格力：初次见面",
+                 "拜访 腾讯：初次见面", "拜访 海尔：初次见面",
+                 '商机 万科 "智慧物业" 初步接触 30万', '商机 比亚迪 "ERP" 需求挖掘 30万',
+                 '商机 比亚迪 "储能项目" 初步接触 80万 明年3月', '商机 比亚迪 "云服务" 初步接触 8万',
+                 '商机 腾讯 "CRM" 方案呈现 20万',
+                 '商机 腾讯 "云服务" 初步接触 8万', 'deal Acme Corp "CRM" proposal 50k',
+                 'deal Acme Corp "Analytics" lead 20k'):
+        assert chat.reply(line).ok, line
+    return chat
+
+
+# (message, how many choices its question offers): messages of earlier rounds' tests and testers
+ASKED = [
+    ("拜访华为见了CIO聊了云迁移 跟进下下周一", 2),
+    ("拜访格力聊了新的渠道方案 明天跟进", 2),
+    ("visit Acme Corp met Tony, demo next tue", 2),
+    ("visit Acme Crop: demo went well", 2),
+    ("visit Globexx: pricing talk", 2),
+    ("拜访 万科集团：聊了物业方案", 2),
+    ("拜访 京东和联想：一起开了个会，讨论联合方案", 2),
+    ("visit Acme Corp: demo went well, call back thurs", 2),
+    ("拜访 腾讯：demo做完了，反馈不错，周五前发报价", 2),
+    ("拜访 小米：签了合同，回款月底前", 2),
+    ("商机 #2 客户 万科集团", 2),
+    ("deal #1 customer Acme Crop", 2),
+    ("输单 比亚迪 云服务：竞品低价；下个月再跟", 2),
+    ("输单 腾讯 预算砍了", 2),
+    ("lost Acme Corp budget cut", 2),
+    ("won Acme Corp 45k", 2),
+    ("赢单 腾讯 18万：方案好", 2),
+    ("商机 比亚迪 储能 改到1月15号成交", 2),
+    ("商机 比亚迪 储能 预计1月20号成交", 2),
+    ("deal Acme Corp CRM moved to jan 15", 2),
+    ("拜访 海尔 聊了售后服务 跟近 周四", 1),
+    ("met Globex today, they want a quote", 2),
+    ("下周三跟进格力", 2),
+    ("call Umbrella tomorrow", 1),
+    ("任务 @Ana @Bo 下周一前交月度总结", 1),
+    ("比亚迪储能那个单子推到下个月了", 1),
+    ("腾讯数据平台拿下了!! 20w 客户认可我们的方案", 1),
+    ("Acme CRM won! 15k, mainly service", 1),
+    ("美的ERP丢了，客户选了SAP", 1),
+    ("商机 比亚迪 储能项目二期 80万", 2),
+    ("丢单 腾讯 预算砍了 明年再说", 2),
+    ("拜访 华为 见了客户 周五前发报价", 2),
+    ("visit Globex: sent proposal by wed", 2),
+    ("deal Acme Corp Analytic close jan 15", 3),
+    ("visit Acme Corp and Globex: joint meeting", 1),
+    ("赢单 腾讯 CRM 36万：技术方案领先，下周一签合同", 2),
+    ("deal Acme Corp erp 50k", 3),
+    ("拜访 华为：签了合同，回款月底前", 2),
+    ("商机 万科 智慧物业二期 方案呈现", 2),
+    ("visit Globex, demo next tue", 2),
+    ("won Acme Corp CRM 60k: beat them on price, kickoff next mon", 2),
+    ("拜访腾讯聊了续费", 2),
+    ("商机 腾讯 云 服务 8万", 2),
+]
+
+
+def _commands(button) -> list:
+    """The commands a choice runs: its own, else its text read as typed (one per line)."""
+    if button.action is not None:
+        found = button.action
+    else:
+        lines = [line for line in button.command.splitlines() if line.strip()]
+        found = c.Several(tuple(lines)) if len(lines) > 1 else read(lines[0], TODAY).command
+    if isinstance(found, c.Several):
+        return [_part(p) for p in found.parts]
+    return [found]
+
+
+def _part(part: str):
+    return decode(part) or read(part, TODAY).command
+
+
+#: the words saying "that deal" (`那个单子`): a deal named by its number says them
+_THAT_DEAL = re.compile(r"那个|这个|那单|这单|单子")
+
+
+def _unread(typed: str, commands: list, customers: set[str], titles: set[str]) -> set[str]:
+    """The words of `typed` no field of any of `commands` reads (a word read by one is read); a
+    name the choice puts right (`Acme Crop` → Acme Corp, `万科集团` → 万科) is read as that name."""
+    raw = " ".join(normalize(typed).split())
+    rest = split_keyword(simplified(raw))[2]
+    unread = None
+    for command in commands:
+        if not isinstance(command, c.LogVisit | c.UpsertDeal | c.CloseDeal | c.AddTask):
+            return set()  # a choice of another kind (a report, a snooze): nothing to account
+        words = set(account(raw, command, TODAY, len(raw) - len(rest)).unclaimed)
+        unread = words if unread is None else unread & words
+    said = [w[0] for w in re.finditer(r"[^\s,，:：;；!！。]+", raw)]
+    named = {w for size in (1, 2, 3) for i in range(len(said) - size + 1)
+             for w in said[i:i + size] if any(similar_customers([(0, name)], " ".join(said[i:i + size]))
+                                               for name in customers)}
+    return {w for w in unread or () if not any(w in n for n in named) and not any(  # `比亚迪储能那个单子`:
+        (bare := _THAT_DEAL.sub("", w)).startswith(name) and any(bare[len(name):] in t for t in titles)
+        for name in customers)}  # the customer and title of the deal named by its number
+
+
+def _customers(session_factory, commands: list) -> tuple[set[str], set[str]]:
+    """The customers `commands` name: by name, or as the customer of the deal they name; and the
+    titles of the deals they name by number."""
+    names, titles = set(), set()
+    with session_factory() as s:
+        for command in commands:
+            ref = getattr(command, "ref", None)
+            if ref is not None and ref.deal_id and (deal := s.get(Deal, ref.deal_id)) is not None:
+                names.add(s.get(Customer, deal.customer_id).name)
+                titles.add(deal.title)
+            names.update(w.lstrip("+") for w in getattr(ref, "words", ()) or ())
+            if isinstance(getattr(command, "customer", None), str):
+                names.add(command.customer.lstrip("+"))
+    return names, titles
+
+
+CHOICES = [(typed, number) for typed, offered in ASKED for number in range(1, offered + 1)]
+
+
+@pytest.mark.parametrize("typed, number", CHOICES)
+def test_every_choice_offered_keeps_every_word_and_is_done(session_factory, typed, number):
+    chat = _setup(session_factory)
+    asked = chat.reply(typed)
+    assert not asked.ok and len(asked.buttons) == dict(ASKED)[typed], asked.text
+    button = asked.buttons[number - 1]
+    commands = _commands(button)  # (one may be a question the answer asks next: its words unchecked)
+    left = {w for w in _unread(typed, commands, *_customers(session_factory, commands))
+            if w not in button.label}
+    assert not left, f"{typed} ⏎ {button.label}: {button.command} drops {left}"
+    before = _rows(session_factory)
+    answered = chat.reply(str(number))
+    for _more in range(2):  # one more thing asked (a loss's category): its first choice
+        if answered.ok or not answered.buttons:
+            break
+        answered = chat.reply("1")
+    assert answered.ok, f"{typed} ⏎ {number} ({button.command}): {answered.text}"
+    added = "\n".join(sorted(_rows(session_factory) - before))
+    for command in commands:
+        for field in ("notes", "title", "reason", "next_step", "outcome"):
+            value = getattr(command, field, None) or getattr(getattr(command, "ref", None), field, None)
+            if value:
+                assert value.strip() in added, f"{typed} ⏎ {number}: {field} {value!r} not stored"
