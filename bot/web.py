@@ -8,8 +8,11 @@ load balancer. Client input never gets a 500: too big → 413, malformed → 400
 """
 from __future__ import annotations
 
+import functools
 import json
 import logging
+import threading
+from collections.abc import Callable
 
 from sqlalchemy import text
 
@@ -39,8 +42,12 @@ def create_app(settings: Settings | None = None):
     core = App.build(settings, sqlite_cache_kib=SQLITE_CACHE_KIB)
     handoff = Handoff(core.session_factory, "chat-work", sqlite_cache_kib=SQLITE_CACHE_KIB,
                       stopping=core.stopping)
-    routes = {platform.prefix: app for platform in platforms.enabled(core.settings)
-              if (app := platform.web(core, handoff)) is not None}
+    routes = {}
+    for platform in platforms.enabled(core.settings):
+        if platform.serves_over_web(core.settings):
+            routes[platform.prefix] = OnFirstRequest(functools.partial(platform.web, core, handoff))
+        elif (app := platform.web(core, handoff)) is not None:
+            routes[platform.prefix] = app
     if core.settings.crm_public_url:  # Zoho's change notifications reach us there (docs/crm.md)
         from bot.crm_web import crm_route
 
@@ -67,6 +74,28 @@ def create_app(settings: Settings | None = None):
 
     app.core, app.routes, app.handoff, app.close = core, routes, handoff, close
     return app
+
+
+class OnFirstRequest:
+    """A platform's WSGI app, built when the platform's first request comes: a process set up
+    for several platforms loads each one's SDK and state (slack-bolt, wechatpy, the Agents SDK:
+    a few MB each) only once that platform speaks to it."""
+
+    def __init__(self, build: Callable[[], Callable]):
+        self._build = build
+        self._app: Callable | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def app(self) -> Callable:
+        if self._app is None:
+            with self._lock:
+                if self._app is None:
+                    self._app = self._build()
+        return self._app
+
+    def __call__(self, environ, start_response):
+        return self.app(environ, start_response)
 
 
 def _health(core: App, start_response):

@@ -103,5 +103,5 @@ def mention_of(user: str, name: str) -> dict:
 def running(settings, fake):
     with web_and_worker(settings) as (url, app):
         driver = TeamsDriver(url, fake, app.core)
-        driver.app, driver.web = app.routes["/api/messages"], app
+        driver.app, driver.web = app.routes["/api/messages"].app, app
         yield driver

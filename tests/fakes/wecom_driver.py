@@ -124,5 +124,5 @@ class WeComDriver:
 def running(settings, fake, corp_id=CORP):
     with web_and_worker(settings) as (url, app):
         driver = WeComDriver(url, fake, app.core, corp_id)
-        driver.app, driver.web = app.routes["/wecom/callback"], app
+        driver.app, driver.web = app.routes["/wecom/callback"].app, app
         yield driver
