@@ -2,6 +2,11 @@
 `bot/platforms.py`), `/healthz`, and the `/privacy` and `/terms` pages (`bot/pages.py`), served
 through `bot/asgi.py` by Hypercorn.
 
+Each platform's app is built, and its SDK imported, with the platform's first request
+(`OnFirstRequest`): a process set up for Slack, WeCom and Teams that only one of them speaks to
+carries only that one's. (A platform that serves no route over the web, as Slack in Socket Mode,
+is built at start.)
+
 Stateless: every process reads and writes the same database, so any number can run behind a
 load balancer. Client input never gets a 500: too big → 413, malformed → 400, unsigned or forged
 → 401/403 (docs/security.md), each with one warning line at most.
