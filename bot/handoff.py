@@ -56,9 +56,8 @@ HELD_FOR = dt.timedelta(seconds=60)
 IDLE_QUEUE = 2
 #: (requests, seconds): this many arriving within this long is a busy process (50 a second).
 BUSY_RATE = (10, 0.2)
-#: Seconds the writer waits for more rows to join a commit, when the last one carried several:
-#: under load a commit per request or two is most of what an ack costs (a millisecond is 3 to 10
-#: more rows in the same transaction); a request on its own is never held.
+#: Seconds the writer waits for more rows to join a commit when the last carried several (under
+#: load a commit per request or two is most of an ack's cost); a request on its own is never held.
 GATHER = 0.001
 LOCKED_FOR = 5.0  # seconds a request waits for SQLite's write lock, as the engine's busy timeout
 #: How long work left for a worker may wait untaken before this process runs it itself, when no
@@ -268,10 +267,9 @@ class Handoff:
             if len(rows) < len(batch):  # the process winds down: its connection goes back
                 with self._writer_lock:
                     if self._waiting.empty():  # else a request came after all: record it first
-                        self._writer = None
-                        if self._conn is not None:
-                            self._conn.close()
-                            self._conn = None
+                        self._writer, conn, self._conn = None, self._conn, None
+                        if conn is not None:
+                            conn.close()
                         return
 
     def _put_many(self, rows: list) -> list[int | None]:
