@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from handlers.context import Ctx
+from handlers.grammar.commands import ParseError
 from handlers.grammar.normal import name_fold
 from handlers.grammar.patterns import pattern
 from handlers.grammar.reading import read
@@ -25,6 +26,8 @@ from storage.sales import DealRepository
 _AROUND = pattern(r"^(?:那边|那里|那个|这边|这个|的|把|将|(?:the|our|my|deal|project|opportunity)(?:\s+|$)"
                   r"|['’]s\s*)+|(?:那边|那个|的|项目|那单|这单|商机|单子|(?:^|\s+)(?:deal|project|opportunity)"
                   r"|['’]s)+$", re.I)
+_FILLER = pattern(r"(?:^|\s|(?<=[\u3400-\u9fff]))(?:那边|那里|那个|这个|这边|的|单子|那单|这单|项目|商机)+"
+                  r"|(?:^|\s)(?:the|deal|project|opportunity|'s)(?=\s|$)", re.I)
 _LEAD = pattern(r"^(?:把|将|the\s+|our\s+|my\s+)+", re.I)
 
 
@@ -45,12 +48,20 @@ def stage_offer(ctx: Ctx, said: str, stage: str, zh: bool):
         return Reply(lines=(ctx.t("stage_said_none", stage=stage_name, example=example),), ok=False)
     named = [(deal, name) for deal, name in deals if title and _titled(deal.title, title)]
     meant = named if title else deals if customer is not None else []
+
+    def line(deal) -> str | None:  # the move, with what else the words change (`金额改成15万`)
+        rest = _rest(title, deal.title) if deal in [d for d, _ in named] else title
+        said_line = f"{word} #{deal.id} {stage_name}" + (f" {rest}" if rest else "")
+        return said_line if not isinstance(read(said_line, ctx.today).command, ParseError) else None
+
+    lines = {deal.id: line(deal) for deal, _ in (meant or deals)[:5]}
+    if any(said_line is None for said_line in lines.values()):
+        return None  # words no field of the deal claims: not read as a move (never a part of them)
     if len(meant) == 1:
-        line = f"{word} #{meant[0][0].id} {stage_name}"
-        ctx.notes.append(ctx.t("read_as_whole", said=line))
-        return read(line, ctx.today).command  # `Acme Corp续约推进到谈判了`: that deal, moved
+        ctx.notes.append(ctx.t("read_as_whole", said=lines[meant[0][0].id]))
+        return read(lines[meant[0][0].id], ctx.today).command  # `Acme Corp续约推进到谈判了`: moved
     shown = meant or deals
-    buttons = tuple(Button(f"#{deal.id} {name} · {deal.title}"[:75], f"{word} #{deal.id} {stage_name}")
+    buttons = tuple(Button(f"#{deal.id} {name} · {deal.title}"[:75], lines[deal.id])
                     for deal, name in shown[:5])
     if len(shown) == 1:
         deal, name = shown[0]
@@ -76,6 +87,14 @@ def _customer_and_title(ctx: Ctx, said: str) -> tuple[set[int] | None, str]:
                 title = _AROUND.sub("", title).strip()
             return {c.id for c in found}, title
     return None, ""
+
+
+def _rest(said: str, title: str) -> str:
+    """The words besides the deal's title and the words around it (`金额改成15万` of `CRM那个单子
+    金额改成15万` for CRM)."""
+    at = said.casefold().find(title.casefold())
+    rest = f"{said[:at]} {said[at + len(title):]}" if at >= 0 else ""
+    return _FILLER.sub(" ", rest).strip(" ,，")
 
 
 def _titled(title: str, said: str) -> bool:
