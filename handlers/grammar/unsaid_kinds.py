@@ -76,12 +76,13 @@ def other_than_visit(session, tenant_id: int, text: str, found: list[str], chine
         return c.ParseError(None, "deal_asked", name, options=tuple(
             ("as_deal_history", history.format(d), None) for d in deals[:5])) \
             if deals else c.ParseError(None, "customer_no_open_deal", name)
-    if _WON.search(seen):
-        command = _won_said(said, name, chinese)
-        return c.ParseError(None, "won_unsaid", name, options=(("as_won", command, None),))
-    if _LOST.search(seen):
-        return c.ParseError(None, "lost_unsaid", name,
-                            options=(("as_lost", _won_said(said, name, chinese, won=False), None),))
+    if _WON.search(seen) or _LOST.search(seen):  # one tap per open deal the words may close
+        won = bool(_WON.search(seen))
+        fits = _deals_closed(session, tenant_id, name, said)
+        fits = fits if len(fits) > 1 else [None]  # one: the customer's own words pick it
+        return c.ParseError(None, "won_unsaid" if won else "lost_unsaid", name, options=tuple(
+            ("as_won" if won else "as_lost", _won_said(said, name, chinese, won=won, deal=deal), None)
+            for deal in fits[:5]))
     if (change := _CHANGE.search(seen)) and _DEAL_WORD.search(seen[:change.start()]):
         value = (change.group(1) or change.group(2)).strip()
         words = said[len(said) - len(value):]
@@ -108,10 +109,11 @@ _NO_WORDS = pattern(r"^(?:[\W_]|那单|这单|单子|的|(?<![A-Za-z])(?:deal|th
 _EDGE = " ,，.。!！?？:：;；~～-–—的"
 
 
-def _won_said(said: str, name: str, chinese: bool, *, won: bool = True) -> str:
+def _won_said(said: str, name: str, chinese: bool, *, won: bool = True, deal: int | None = None) -> str:
     """The win offered for `腾讯数据平台拿下了!! 20w 客户认可我们的方案` with every word of it:
     `赢单 腾讯 "数据平台" 20w：客户认可我们的方案` (the deal's title before the win word, the amount,
-    the rest as the reason); a loss (`美的ERP丢了 客户选了SAP`) the same, with no amount."""
+    the rest as the reason); a loss (`美的ERP丢了 客户选了SAP`) the same, with no amount. `deal`:
+    the open deal the words name (`#31` for `小米的单子今天签了`), never a new one titled `单子今天`."""
     told = (_WON if won else _LOST).search(said)
     money = _amount(simplified(normalize(said))) if won else None
     before, after = (said[:told.start()], said[told.end():]) if told else ("", said)
@@ -126,11 +128,14 @@ def _won_said(said: str, name: str, chinese: bool, *, won: bool = True) -> str:
     title = before
     title = "" if _NO_WORDS.match(title) else title.strip(_EDGE)
     title = re.sub(r"(?:那单|这单|单子|的)$", "", title).strip(_EDGE)
+    title = " ".join(_NO_TITLE.sub(" ", title).split())  # `we won stark`: no deal titled "we"
+    title = re.sub(r"^(?:那单|这单|单子|的)+|(?:那单|这单|单子|的)+$", "", title).strip(_EDGE)
     if money and money in after:
         after = after.replace(money, " ", 1)
     reason = "" if _NO_WORDS.match(after) else " ".join(after.split()).strip(_EDGE)
     word, colon = (("赢单" if won else "输单"), "：") if chinese else (("won" if won else "lost"), ": ")
-    head = " ".join(part for part in (word, name, title and f'"{title}"', money) if part)
+    named = (f"#{deal}",) if deal is not None else (name, title and f'"{title}"')
+    head = " ".join(part for part in (word, *named, money) if part)
     return f"{head}{colon}{reason}" if reason else head
 
 
@@ -184,6 +189,26 @@ def _open_deals(session, tenant_id: int, name: str) -> list[int]:
 
 _THAT_DEAL = pattern(r"那个|这个|那单|这单|单子|项目|的|"
                      r"(?<![A-Za-z])(?:the|deal|opp|opportunity)(?![A-Za-z])", re.I)
+
+
+#: Words before a win that name no deal: who won it, when, how it felt (`we`, `今天`, `终于`)
+_NO_TITLE = pattern(r"(?<![A-Za-z])(?:we|i|they|finally|just|today|yesterday|our|my|so|yay|"
+                    r"have|has|had|officially)(?![A-Za-z])|我们|我|终于|今天|昨天|刚才|刚刚|已经|正式|也|都|"
+                    r"[!！?？,，.。~～\s]", re.I)
+
+
+def _deals_closed(session, tenant_id: int, name: str, said: str) -> list[int]:
+    """The open deals of `name` a win or loss said in words may close: the one whose title the
+    words before the win word name, else all of them when they name none (`we won stark`, `小米的
+    单子今天签了`); none where the words name another title (a new deal, offered as such)."""
+    told = _WON.search(said) or _LOST.search(said)
+    before = said[:told.start()] if told else said
+    for alias in (name, *_english_names(name)):
+        before = re.sub(re.escape(alias), " ", before, count=1, flags=re.I)
+    hint = " ".join(_NO_TITLE.sub(" ", _THAT_DEAL.sub(" ", before)).split())
+    deals = session.execute(select(Deal.id, Deal.title).join(Customer, Customer.id == Deal.customer_id).where(
+        Deal.tenant_id == tenant_id, Customer.name == name, Deal.stage.not_in(CLOSED_STAGES))).all()
+    return [deal_id for deal_id, title in deals if not hint or name_fold(hint) in name_fold(title)]
 
 
 def _deal_named(session, tenant_id: int, name: str, before: str) -> str:

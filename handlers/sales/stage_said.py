@@ -50,9 +50,12 @@ def stage_offer(ctx: Ctx, said: str, stage: str, zh: bool):
     meant = named if title else deals if customer is not None else []
 
     def line(deal) -> str | None:  # the move, with what else the words change (`金额改成15万`)
+        move = f"{word} #{deal.id} {stage_name}"
         rest = _rest(title, deal.title) if deal in [d for d, _ in named] else title
-        said_line = f"{word} #{deal.id} {stage_name}" + (f" {rest}" if rest else "")
-        return said_line if not isinstance(read(said_line, ctx.today).command, ParseError) else None
+        said_line = f"{move} {rest}" if rest else move
+        if not isinstance(read(said_line, ctx.today).command, ParseError):
+            return said_line
+        return None if deal in [d for d, _ in named] else move  # a title matching none: asked
 
     lines = {deal.id: line(deal) for deal, _ in (meant or deals)[:5]}
     if any(said_line is None for said_line in lines.values()):
