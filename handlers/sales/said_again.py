@@ -77,9 +77,9 @@ def correction(ctx: Ctx, text: str):
     change = _latest(ctx)
     if change is not None and change.at >= ctx.now - RECENT:
         hint = _instead(ctx, change, kind, value)
-        if kind == "amount" and change.kind == "SetTarget" \
-                and (target := target_corrected(ctx, change, value, hint)) is not None:
-            return target  # `no I meant 1.5mil` just after `target @Bo 1m`: that target's amount
+        if kind == "amount" and change.kind == "SetTarget":
+            return target_corrected(ctx, change, value, hint)  # `no I meant 1.5mil` just after
+            # `target @Bo 1m`: that target's amount (or why not)
         if change.status != "done":  # undone: nothing of it to correct, nor of what came before
             return gone(ctx, change, hint)
     row = None

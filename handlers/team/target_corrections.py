@@ -34,10 +34,10 @@ def where_said(ctx: Ctx) -> str:
     return "" if here is None else f"{here.platform}:{here.workspace}:{here.target}"
 
 
-def target_corrected(ctx: Ctx, change: Change, value: str, hint: str) -> SetTarget | Reply | None:
+def target_corrected(ctx: Ctx, change: Change, value: str, hint: str) -> SetTarget | Reply:
     """The target `change` set (the member's latest change, just made) again with `value`; a
-    refusal when it is no longer in effect or `value` is no amount of its metric; None when it
-    was set in another conversation (nothing here to correct). `hint`: what to type instead."""
+    refusal when it is no longer in effect, was set in another conversation, or `value` is no
+    amount of its metric. `hint`: what to type instead."""
     main = next((r for r in change.rows if r["t"] == "targets" and r["a"] is not None
                  and not r["a"].get("from_split")), None)
     trail = ctx.session.scalar(select(AuditLog).where(
@@ -45,7 +45,7 @@ def target_corrected(ctx: Ctx, change: Change, value: str, hint: str) -> SetTarg
         AuditLog.action == "target.set", AuditLog.at == change.at).order_by(AuditLog.id.desc()).limit(1))
     detail = trail.detail if trail is not None else {}
     if detail.get("here", where_said(ctx)) != where_said(ctx):
-        return None
+        return Reply(lines=(ctx.t("correction_elsewhere", label=change.label, example=hint),), ok=False)
     stored = journal.read(ctx.session, Target.__table__, tuple(main["k"])) if main else None
     if main is None or change.status != "done" or stored != main["a"]:
         return gone(ctx, change, hint)

@@ -112,6 +112,10 @@ TEAM: dict[str, tuple[str, str]] = {
                         "and nothing was changed now. Type what you mean in full, like {example}",
                         "没有可更正的：“{label}”已不再生效（已撤销或之后被改过），这次未做修改。"
                         "请完整写出要做的事，例如 {example}"),
+    "correction_elsewhere": ("Nothing was changed: your last change, “{label}”, was made in another "
+                             "conversation. Correct it there, or type what you mean in full, like {example}",
+                             "未做修改：你上一次的修改“{label}”是在另一个会话里做的。请在那里更正，"
+                             "或完整写出要做的事，例如 {example}"),
     "target_correction_count": ("“{value}” is no number of {metric}: {who}'s {metric} target for {period} "
                                 "stays {old}, nothing was changed. Say the count: no I meant 50.",
                                 "“{value}”不是{metric}的次数：{who}{period}的{metric}目标仍为 {old}，"
