@@ -10,7 +10,9 @@ on the deal the member changed last. A stage is asked on the member's open deal 
 named, if one is), one tap per deal when there are several. Otherwise the reply says which command
 to type. Nothing is changed by it, but for a target just set (the member's last change, within
 RECENT): an amount said again is that target's, set again at once and said so (`Corrected: it was
-¥50K`), as the target command would (handlers/team/targets.py `target_corrected`).
+¥50K`), as the target command would (handlers/team/target_corrections.py: only while it is in
+effect, and only an amount its metric counts). When the member's last change was undone, nothing
+is corrected (neither it nor what came before it): the reply says so and what to type.
 """
 from __future__ import annotations
 
@@ -26,11 +28,11 @@ from handlers.grammar.dates import parse_date
 from handlers.grammar.normal import view
 from handlers.grammar.patterns import pattern
 from handlers.grammar.sentences import stage_said
+from handlers.lookup import example as usage_example
 from handlers.sales.stage_said import stage_offer
-from handlers.team.targets import target_corrected
+from handlers.team.target_corrections import gone, target_corrected
 from handlers.text.reply import Button, Reply
 from handlers.text.strings import WORDS, name_of
-from storage import journal
 from storage.models.sales import Change, Customer, Deal, Task, Visit
 
 RECENT = dt.timedelta(minutes=10)  # "the deal just touched"
@@ -72,10 +74,14 @@ def correction(ctx: Ctx, text: str):
     if kind is None:
         return None
     ctx.locale = "en" if _EN.made(match) else "zh"  # answered in the language it was said in
-    change = journal.latest(ctx.session, ctx.tenant.id, ctx.member.id)
-    if kind == "amount" and change is not None and change.kind == "SetTarget" \
-            and change.at >= ctx.now - RECENT and (target := target_corrected(ctx, value)):
-        return target  # `no I meant 1.5mil` just after `target @Bo 1m`: that target's amount
+    change = _latest(ctx)
+    if change is not None and change.at >= ctx.now - RECENT:
+        hint = _instead(ctx, change, kind, value)
+        if kind == "amount" and change.kind == "SetTarget":
+            return target_corrected(ctx, change, value, hint)  # `no I meant 1.5mil` just after
+            # `target @Bo 1m`: that target's amount (or why not)
+        if change.status != "done":  # undone: nothing of it to correct, nor of what came before
+            return gone(ctx, change, hint)
     row = None
     if change is not None and change.entity in ("deals", "visits", "tasks") and change.entity_id \
             and change.at >= ctx.now - RECENT:
@@ -135,6 +141,22 @@ def _amount_in(value: str) -> str | None:
     words = re.split(r"[\s,，]+", value)
     found = [w for w in words if re.search(r"\d", w) and parse_amount(w) is not None]
     return found[0] if len(found) == 1 else None
+
+
+def _latest(ctx: Ctx) -> Change | None:
+    """The member's latest change from chat, undone or not."""
+    return ctx.session.scalar(select(Change).where(Change.tenant_id == ctx.tenant.id,
+                                                   Change.actor_id == ctx.member.id)
+                              .order_by(Change.id.desc()).limit(1))
+
+
+def _instead(ctx: Ctx, change: Change, kind: str, value: str) -> str:
+    """What to type to set `value` where nothing can be corrected: the command of that kind."""
+    if change.kind == "SetTarget":
+        return usage_example(ctx, "target")
+    model = _KINDS.get(change.entity, Deal)
+    model = Deal if model is Visit and kind == "amount" or model is Task and kind != "day" else model
+    return _command(ctx, model(id=12), kind, value)
 
 
 def _last_deal(ctx: Ctx) -> Deal | None:

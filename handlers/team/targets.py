@@ -1,23 +1,23 @@
 """Managers set targets for a member or a team, and split a team target over its reps."""
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from decimal import ROUND_DOWN, Decimal
 
-from sqlalchemy import select
-
 from handlers.context import Ctx
-from handlers.grammar.amounts import parse_amount
 from handlers.grammar.commands import ListTargets, Period, Scope, SetTarget
 from handlers.grammar.normal import name_fold
+from handlers.grammar.patterns import pattern
 from handlers.lookup import example
 from handlers.members import managed_team, managers_team, member_named, members_named, scope_members
 from handlers.rules.working_days import period_bounds
+from handlers.team.target_corrections import where_said
 from handlers.text import format as fmt
 from handlers.text.reply import Button, Reply, Table
 from handlers.text.strings import METRIC_NAMES, name_of
-from storage.models.team import PERIOD_KINDS, Team
-from storage.models.workspace import AuditLog, Member
+from storage.models.team import PERIOD_KINDS
+from storage.models.workspace import Member
 from storage.reports import TargetRepository
 
 
@@ -68,7 +68,7 @@ def set_target(ctx: Ctx, cmd: SetTarget, start, *, member=None, team=None) -> Re
             lines.append(_split(ctx, repo, team, cmd, common, value))
     ctx.people.audit(ctx.tenant.id, ctx.member.id, "target.set", "target", None, at=ctx.now, who=who,
                      metric=cmd.metric, amount=cmd.amount, period=f"{cmd.period.kind}:{start}",
-                     owner=owner, split=cmd.split, split_all=cmd.split_all)
+                     owner=owner, split=cmd.split, split_all=cmd.split_all, here=where_said(ctx))
     title = ctx.t("target_set", who=who, metric=name_of(METRIC_NAMES, cmd.metric, ctx.locale),
                   amount=value(cmd.amount),
                   period=fmt.period_label(cmd.period.kind, start, ctx.locale))
@@ -115,15 +115,19 @@ def _split(ctx, repo, team, cmd, common, value) -> str:
     how to split over everyone (`split all`)."""
     reps = [m for m in ctx.people.roster(team.id) if m.role == "rep"]
     if not reps:
-        raise ctx.refuse("target_no_reps", team=team.name)
+        raise ctx.refuse("target_no_reps", team=team.name, buttons=_unsplit(ctx, cmd)[1:])
     own = {} if cmd.split_all else repo.set_by_hand([m.id for m in reps], cmd.metric,
                                                        common["period_kind"], common["period_start"])
     kept = [m for m in reps if m.id in own]
     others = [m for m in reps if m.id not in own]
     left = cmd.amount - sum(own.values(), Decimal(0))
-    if not others or left < 0:
-        raise ctx.refuse("target_split_kept_all", team=team.name,
-                         kept=", ".join(f"{m.display_name} {value(own[m.id])}" for m in kept))
+    if not others or left < 0:  # nothing to split: nothing saved, the team's target neither
+        raise ctx.refuse("target_split_kept_all" if not others else "target_split_over", team=team.name,
+                         kept=", ".join(f"{m.display_name} {value(own[m.id])}" for m in kept),
+                         amount=value(cmd.amount), total=value(sum(own.values(), Decimal(0))),
+                         metric=name_of(METRIC_NAMES, cmd.metric, ctx.locale).lower(),
+                         period=fmt.period_label(cmd.period.kind, common["period_start"], ctx.locale),
+                         buttons=_unsplit(ctx, cmd))
     quantum = Decimal("0.01") if cmd.metric == "revenue" else Decimal(1)
     shares = split_amount(left, [m.weight for m in others], quantum)
     for member, share in zip(others, shares, strict=True):
@@ -139,6 +143,22 @@ def _split(ctx, repo, team, cmd, common, value) -> str:
         line += "\n" + ctx.t("target_split_kept", kept=", ".join(
             f"{m.display_name} {value(own[m.id])}" for m in kept))
     return line
+
+
+def _unsplit(ctx: Ctx, cmd: SetTarget) -> tuple[Button, Button]:
+    """What a split that cannot be made may be instead: split over everyone (`split all`,
+    replacing the reps' own targets), or the team's target alone (theirs kept)."""
+    said = ctx.text if _SPLIT_WORD.search(ctx.text) else ""
+    zh = ctx.locale == "zh"
+    every = _SPLIT_WORD.sub(lambda m: f"{m[0]} {'全部' if zh else 'all'}", said, count=1)
+    alone = " ".join(_SPLIT_WORD.sub(" ", said).split())
+    return (Button(ctx.t("target_split_all_button"), every or ctx.t("target_split_all_button"),
+                   action=replace(cmd, split=True, split_all=True)),
+            Button(ctx.t("target_team_only_button"), alone or ctx.t("target_team_only_button"),
+                   action=replace(cmd, split=False, split_all=False)))
+
+
+_SPLIT_WORD = pattern(r"(?<![A-Za-z])(?:split|分解|拆分|分配)(?![A-Za-z])", re.I)
 
 
 def handle_list_targets(ctx: Ctx, cmd: ListTargets) -> Reply:
@@ -163,27 +183,3 @@ def handle_list_targets(ctx: Ctx, cmd: ListTargets) -> Reply:
     headers = tuple(ctx.t(k) for k in ("col_period", "col_who", "col_metric", "col_target"))
     return Reply(title=title, table=Table(headers, tuple(rows)))
 
-
-def target_corrected(ctx: Ctx, amount: str) -> SetTarget | None:
-    """`no I meant 1.5mil` · `不对，是150万` right after the asker set a target (the caller knows
-    it was their latest change): that target again with this amount (the reply says it was put
-    right, and what it was), or None."""
-    row = ctx.session.scalar(select(AuditLog).where(
-        AuditLog.tenant_id == ctx.tenant.id, AuditLog.actor_id == ctx.member.id,
-        AuditLog.action == "target.set").order_by(AuditLog.id.desc()).limit(1))
-    money = parse_amount(amount.replace(" ", ""))
-    if row is None or money is None or "owner" not in row.detail:
-        return None
-    kind, start = row.detail["period"].split(":")
-    period = next((Period(kind, k) for k in range(-2, 3)
-                   if period_bounds(Period(kind, k), ctx.today)[0].isoformat() == start), None)
-    owner, owner_id = row.detail["owner"].split(":")
-    whose = ctx.session.get(Member if owner == "member" else Team, int(owner_id))
-    if period is None or whose is None:
-        return None
-    metric = row.detail["metric"]
-    ctx.notes.append(ctx.t("target_corrected", old=fmt.metric_value(
-        metric, Decimal(row.detail["amount"]), ctx.tenant.currency, ctx.locale)))
-    name = whose.display_name if owner == "member" else whose.name
-    return SetTarget(Scope(owner, name), metric, money.amount, money.currency, period,
-                     row.detail.get("split") == "True", row.detail.get("split_all") == "True")

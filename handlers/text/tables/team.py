@@ -14,10 +14,22 @@ TEAM: dict[str, tuple[str, str]] = {
                           "(split all to split over everyone).",
                           "保留了单独设定的目标：{kept}；其余部分分给了其他人"
                           "（用“分解 全部”可分给所有人）。"),
-    "target_split_kept_all": ("Every rep of {team} has a target set by hand ({kept}) or those already "
-                              "make the team target: nothing was split. Use split all to replace them.",
-                              "{team} 的成员都有单独设定的目标（{kept}），或已达到团队目标，未分解。"
-                              "用“分解 全部”可替换。"),
+    "target_split_kept_all": ("Nothing was saved, the team's target neither: every rep of {team} already "
+                              "has a {metric} target for {period} set by hand ({kept}), so there is no one "
+                              "to split {amount} over. Tap to split it over everyone (theirs replaced), or "
+                              "to set the team's target alone (theirs kept).",
+                              "未保存，团队目标也没有设定：{team} 的每位销售都已有单独设定的"
+                              "{period}{metric}目标（{kept}），{amount} 没有人可分。"
+                              "点选：分给所有人（替换他们的目标），或只设团队目标（保留他们的目标）。"),
+    "target_split_over": ("Nothing was saved, the team's target neither: the {metric} targets for {period} "
+                          "set by hand ({kept}) already add up to {total}, more than {amount}, so nothing "
+                          "is left to split. Tap to split it over everyone (theirs replaced), or to set the "
+                          "team's target alone (theirs kept).",
+                          "未保存，团队目标也没有设定：单独设定的{period}{metric}目标（{kept}）"
+                          "合计已有 {total}，超过 {amount}，没有可分的部分。"
+                          "点选：分给所有人（替换他们的目标），或只设团队目标（保留他们的目标）。"),
+    "target_split_all_button": ("Split over everyone", "分给所有人"),
+    "target_team_only_button": ("The team's target alone", "只设团队目标"),
     "targets_title": ("Targets · {who}", "目标 · {who}"),
     "targets_none": ("No targets set for the current week, month, quarter or year.",
                      "本周、本月、本季度和本年都还没有设目标。"),
@@ -96,8 +108,25 @@ TEAM: dict[str, tuple[str, str]] = {
     "target_split_former": ("Removed the targets of those who left the team: {names}",
                             "已移除离职成员的目标：{names}"),
     "target_corrected": ("Corrected: it was {old}.", "已更正：原为 {old}。"),
-    "target_no_reps": ("Team {team} has no reps to split the target over.",
-                       "团队{team}没有可分解目标的销售。"),
+    "correction_gone": ("Nothing to correct: “{label}” is no longer in effect (undone or changed since), "
+                        "and nothing was changed now. Type what you mean in full, like {example}",
+                        "没有可更正的：“{label}”已不再生效（已撤销或之后被改过），这次未做修改。"
+                        "请完整写出要做的事，例如 {example}"),
+    "correction_elsewhere": ("Nothing was changed: your last change, “{label}”, was made in another "
+                             "conversation. Correct it there, or type what you mean in full, like {example}",
+                             "未做修改：你上一次的修改“{label}”是在另一个会话里做的。请在那里更正，"
+                             "或完整写出要做的事，例如 {example}"),
+    "target_correction_count": ("“{value}” is no number of {metric}: {who}'s {metric} target for {period} "
+                                "stays {old}, nothing was changed. Say the count: no I meant 50.",
+                                "“{value}”不是{metric}的次数：{who}{period}的{metric}目标仍为 {old}，"
+                                "未做修改。请说数字，例如：不对，是50"),
+    "target_correction_money": ("“{value}” is no amount of money: {who}'s {metric} target for {period} "
+                                "stays {old}, nothing was changed. Say the amount: no I meant 500k.",
+                                "“{value}”不是金额：{who}{period}的{metric}目标仍为 {old}，未做修改。"
+                                "请说金额，例如：不对，是50万"),
+    "target_no_reps": ("Team {team} has no reps to split the target over: nothing was saved, the team's "
+                       "target neither. Tap to set the team's target alone.",
+                       "团队{team}没有可分解目标的销售：未保存，团队目标也没有设定。点选可只设团队目标。"),
     # schedules and standups
     "bad_schedule_word": ("I couldn't read “{text}”: give a time (09:30), days (mon-fri, fri) or on/off.",
                           "没看懂“{text}”：请写时间（09:30）、日子（工作日、周五）或 开启/关闭。"),
