@@ -170,9 +170,12 @@ def _leave(raw: str, text: str, today: dt.date) -> c.ParseError | None:
     day = raw[found.start("day"):found.end("day")].strip()
     if two := _TWO_WEEKDAYS.fullmatch(day):  # `下周四周五请两天假`: from the one to the other
         day = f"{two['week']}{two['a']}-{two['week2'] or two['week']}{two['b']}"
-    if (days := parse_date_range(day, today)) is None or two and two["sep"] not in "到至~-" and (
-            days[1] - days[0]).days != 1:  # `下周一和下周三`: two days, never the three between
+    if (days := parse_date_range(day, today)) is None:
         return None
+    if two and two["sep"] not in "到至~-" and (days[1] - days[0]).days != 1:  # `下周一和下周三`: each
+        # day, never the three between
+        each = leave_days(day.replace("-", "、"), today, keyword, whole=True)
+        return replace(each, topic=None) if each is not None else None
     counted = _LEAVE_ZH.made(found) and (found["n1"] or found["n2"])
     if counted and (days[1] - days[0]).days + 1 != _COUNT.get(counted, int(counted) if counted.isdigit()
                                                               else 0):

@@ -132,9 +132,18 @@ def test_leave_said_in_words_is_offered_as_leave_for_those_days(session_factory,
     assert _leaves(session_factory) == days
 
 
-@pytest.mark.parametrize("said", ["下周三到下周五请假两天", "下周一和下周三请假"])
-def test_leave_whose_days_do_not_agree_is_never_offered_as_a_span(session_factory, said):
+def test_leave_whose_days_counted_do_not_agree_is_not_offered(session_factory):
     chat = _chat(session_factory)
-    reply = chat.reply(said, user="Ana")
+    reply = chat.reply("下周三到下周五请假两天", user="Ana")
     assert not any(b.command.startswith("请假") for b in reply.buttons), reply.text
     assert _leaves(session_factory) == []
+
+
+def test_two_days_apart_are_each_a_days_leave_never_the_days_between(session_factory):
+    chat = _chat(session_factory)
+    reply = chat.reply("下周一和下周三请假", user="Ana")
+    assert not reply.ok and [b.command for b in reply.buttons] == ["请假 下周一\n请假 下周三"], reply.text
+    assert _leaves(session_factory) == []
+    assert chat.reply("好", user="Ana").ok
+    assert _leaves(session_factory) == [(dt.date(2026, 11, 30), dt.date(2026, 11, 30)),
+                                        (dt.date(2026, 12, 2), dt.date(2026, 12, 2))]
