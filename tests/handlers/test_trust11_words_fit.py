@@ -147,3 +147,20 @@ def test_two_days_apart_are_each_a_days_leave_never_the_days_between(session_fac
     assert chat.reply("好", user="Ana").ok
     assert _leaves(session_factory) == [(dt.date(2026, 11, 30), dt.date(2026, 11, 30)),
                                         (dt.date(2026, 12, 2), dt.date(2026, 12, 2))]
+
+
+@pytest.mark.parametrize(("said", "rows"), [
+    ("Bo和Ana下个月目标都是50万", [("Ana", "revenue", dt.date(2026, 12, 1), 500_000),
+                                ("Bo", "revenue", dt.date(2026, 12, 1), 500_000)]),
+    ("Bo、Ana本月拜访目标都是40次", [("Ana", "visits", dt.date(2026, 11, 1), 40),
+                                 ("Bo", "visits", dt.date(2026, 11, 1), 40)]),
+    ("Bo's target next month is 50k, Ana's too", [("Ana", "revenue", dt.date(2026, 12, 1), 50_000),
+                                                  ("Bo", "revenue", dt.date(2026, 12, 1), 50_000)]),
+    ("Bo's target next month is 50k, Ana 40k", [("Ana", "revenue", dt.date(2026, 12, 1), 40_000),
+                                                ("Bo", "revenue", dt.date(2026, 12, 1), 50_000)]),
+])
+def test_one_target_said_for_several_members_is_set_for_each(session_factory, said, rows):
+    chat = _chat(session_factory)
+    reply = chat.reply(said, user="Mia")
+    assert reply.ok and "\n2. " in reply.text, reply.text
+    assert _targets(session_factory) == rows
