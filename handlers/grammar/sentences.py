@@ -141,9 +141,13 @@ def _assigned(raw: str, text: str, today: dt.date) -> c.ParseError | None:
     return c.ParseError(None, "sentence_task", raw, options=(("as_task", f"{keyword} {raw}", None),))
 
 
-_TWO_WEEKDAYS = pattern(r"(?P<week>(?:下下?|这|本)?(?:周|星期|礼拜))(?P<a>[一二三四五六日天])[、和,，到至~-]?"
-                        r"(?:周|星期|礼拜)?(?P<b>[一二三四五六日天])")
-_LEAVE_ZH = pattern(r"^(?:我)?(?P<day>.+?)(?:要|想|得)?请(?:一天|半天|两天|三天|\d+天)?的?假$")
+_TWO_WEEKDAYS = pattern(r"(?P<week>(?:下下?|这|本)?(?:周|星期|礼拜))(?P<a>[一二三四五六日天])"
+                        r"(?P<sep>[、和,，到至~-]?)"
+                        r"(?:(?P<week2>(?:下下?|这|本)(?:周|星期|礼拜))|周|星期|礼拜)?(?P<b>[一二三四五六日天])")
+#: `下周三下周四请假两天` · `下周四周五请两天假`: the days counted said too, checked against the days
+_LEAVE_ZH = pattern(r"^(?:我)?(?P<day>.+?)\s*(?:要|想|得)?(?:请(?P<n1>一|两|三|四|五|\d+)?天?的?假"
+                    r"|请假\s*(?P<n2>一|两|三|四|五|\d+)?天?)[!。.~]*$")
+_COUNT = {"一": 1, "两": 2, "三": 3, "四": 4, "五": 5}
 _LEAVE_EN = pattern(r"^(?:(?:i'?m|im|i am|i'?ll be|i will be|gonna be|going to be|will be)\s+)?"
                     r"(?:off|ooo|oof|out|out of (?:the )?office|on leave|on pto|pto|on vacation|"
                     r"on holiday)"
@@ -165,9 +169,17 @@ def _leave(raw: str, text: str, today: dt.date) -> c.ParseError | None:
         return None
     day = raw[found.start("day"):found.end("day")].strip()
     if two := _TWO_WEEKDAYS.fullmatch(day):  # `下周四周五请两天假`: from the one to the other
-        day = f"{two['week']}{two['a']}-{two['week']}{two['b']}"
-    if parse_date_range(day, today) is None:
+        day = f"{two['week']}{two['a']}-{two['week2'] or two['week']}{two['b']}"
+    if (days := parse_date_range(day, today)) is None:
         return None
+    if two and two["sep"] not in "到至~-" and (days[1] - days[0]).days != 1:  # `下周一和下周三`: each
+        # day, never the three between
+        each = leave_days(day.replace("-", "、"), today, keyword, whole=True)
+        return replace(each, topic=None) if each is not None else None
+    counted = _LEAVE_ZH.made(found) and (found["n1"] or found["n2"])
+    if counted and (days[1] - days[0]).days + 1 != _COUNT.get(counted, int(counted) if counted.isdigit()
+                                                              else 0):
+        return None  # `下周三到下周五请假两天`: which two days is asked, never guessed
     return c.ParseError(None, "sentence_leave", raw, options=(("as_leave", f"{keyword} {day}", None),))
 
 

@@ -18,6 +18,7 @@ from handlers.grammar.normal import simplified
 from handlers.grammar.parse import normalize
 from handlers.grammar.patterns import pattern
 from handlers.grammar.reading import keyword_typo, read
+from handlers.grammar.targets_said import targets_said
 from handlers.text.reply import Button, Reply
 
 MAX_LINES = 10
@@ -123,6 +124,8 @@ def _plain_parts(line: str) -> list[str]:
     raw = " ".join(line.split())
     seen = simplified(normalize(line))
     name = split_keyword(seen)[0]
+    if name in (None, "target", "team", "visit") and (targets := targets_said(raw)) is not None:
+        return targets  # `Bo下个月目标50万，Ana也是50万`: each member's target, set together
     if (joined := _joined(raw, seen)) is not None:
         return joined  # `done 258, also snooze 271 to fri`, `258完成，另外271推到周五`: both, in order
     if name == "snooze" and (each := _each_id(raw)):

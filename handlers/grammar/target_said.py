@@ -9,11 +9,11 @@ import re
 from handlers.grammar import vocabulary as V
 from handlers.grammar.patterns import pattern
 
-_PERIOD_ZH = (r"(?:下下?个?月|上个?月|本月|这个?月|当月|下个?季度|本季度?|这个?季度|今年|明年|本年度?|"
+PERIOD_ZH = (r"(?:下下?个?月|上个?月|本月|这个?月|当月|下个?季度|本季度?|这个?季度|今年|明年|本年度?|"
               r"\d{1,2}月份?|第?[一二三四1-4]季度|[Qq][1-4])")
-_METRIC_ZH = r"(?:业绩|销售额|营收|收入|拜访量|拜访数|拜访|赢单数|成交数|单数|新客户数|新客户|新客)"
+METRIC_ZH = r"(?:业绩|销售额|营收|收入|拜访量|拜访数|拜访|赢单数|成交数|单数|新客户数|新客户|新客)"
 #: an amount as said in Chinese (`50万`, `八十万`, `24万元整`, `¥24万元`)
-_AMOUNT_ZH = (r"[¥$]?(?:\d[\d.,]*|[零〇一二两三四五六七八九十百千]+)\s?(?:万|千|亿|k|m|w)?\s?"  # one space
+AMOUNT_ZH = (r"[¥$]?(?:\d[\d.,]*|[零〇一二两三四五六七八九十百千]+)\s?(?:万|千|亿|k|m|w)?\s?"  # one space
               r"(?:元|块钱?|人民币)?整?")  # at most: the text is folded
 #: the words that set or change it, before or after the period (`目标改成45万`, `目标下个月改成45万`)
 _SET_ZH = (r"(?:是|为|定为|设为|定成|设成|定在|改成|改为|改到|调成|调到|调整为|调整到|提到|提高到|降到"
@@ -21,12 +21,12 @@ _SET_ZH = (r"(?:是|为|定为|设为|定成|设成|定在|改成|改为|改到|
 #: `李娜下个月目标50万` · `下个月李娜的目标是50万` · `给李娜定个下个月拜访目标40次` · `团队本季度目标200万`
 #: · `给张伟定个目标：本月业绩八十万`
 _TARGET_ZH = pattern(
-    rf"^(?P<p0>{_PERIOD_ZH})?\s*(?:给|帮|把|替)?\s*@?(?P<who>团队|[^\s\d@#，,:：;；。]{{2,4}}?)\s*[的把]?\s*"
-    rf"(?:(?P<p1>{_PERIOD_ZH})\s*的?\s*)?(?:(?P<m1>{_METRIC_ZH})\s*)?(?:定个?|定一个|设个?|设一个|设置|设定)?\s*"
-    rf"(?:(?P<p2>{_PERIOD_ZH})\s*的?\s*)?(?:(?P<m2>{_METRIC_ZH})\s*)?目标\s*"
-    rf"{_SET_ZH}?\s*(?:(?P<p4>{_PERIOD_ZH})\s*的?\s*)?(?:(?P<m3>{_METRIC_ZH})\s*)?{_SET_ZH}?\s*"
-    rf"(?P<amount>{_AMOUNT_ZH})(?:个|次|单|家)?\s*"
-    rf"(?P<p3>{_PERIOD_ZH})?\s*[!。.~]*$", re.I)
+    rf"^(?:(?:设定|设置|定下)\s*|[设定]\s+)?(?P<p0>{PERIOD_ZH})?\s*(?:给|帮|把|替)?\s*@?(?P<who>团队|[^\s\d@#，,:：;；。]{{2,4}}?)\s*[的把]?\s*"
+    rf"(?:(?P<p1>{PERIOD_ZH})\s*的?\s*)?(?:(?P<m1>{METRIC_ZH})\s*)?(?:定个?|定一个|设个?|设一个|设置|设定)?\s*"
+    rf"(?:(?P<p2>{PERIOD_ZH})\s*的?\s*)?(?:(?P<m2>{METRIC_ZH})\s*)?目标\s*"
+    rf"{_SET_ZH}?\s*(?:(?P<p4>{PERIOD_ZH})\s*的?\s*)?(?:(?P<m3>{METRIC_ZH})\s*)?{_SET_ZH}?\s*"
+    rf"(?P<amount>{AMOUNT_ZH})(?:个|次|单|家)?\s*"
+    rf"(?P<p3>{PERIOD_ZH})?\s*[!。.~]*$", re.I)
 #: `set Bo's target for next month to 50k` · `Ana target Q1 1.2m` · `make Bo's Q1 revenue goal 300k`:
 #: the name (a possessive, or the word before the target word), the rest the command's
 _TARGET_EN = pattern(
@@ -37,6 +37,7 @@ _TARGET_EN = pattern(
 _TARGET_FOR_EN = pattern(
     r"^(?:(?:please|pls)\s+)?(?:(?:set|make|put|give|change|update)\s+)?(?:the\s+|a\s+)?"
     r"(?P<before>(?:\S+\s+){0,3}?)(?:target|goal|quota)\s+(?P<after>for\s+.+)$", re.I)
+_IS_EN = pattern(r"(?<![A-Za-z])(?:is|are|will\s+be|should\s+be|=)(?![A-Za-z])", re.I)
 _EN_NOT_WHO = {"my", "our", "a", "the", "new", "what", "whats", "what's", "how", "is", "set", "hit",
                "no", "this", "next", "last", "monthly", "quarterly"}
 
@@ -53,7 +54,7 @@ def _said_zh(text: str) -> str | None:
     periods = [found[g] for g in ("p0", "p1", "p2", "p4", "p3") if found[g]]
     metrics = [found[g] for g in ("m1", "m2", "m3") if found[g]]
     who = found["who"]
-    if len(periods) > 1 or len(metrics) > 1 or who in V.METRIC_WORDS or re.fullmatch(_PERIOD_ZH, who):
+    if len(periods) > 1 or len(metrics) > 1 or who in V.METRIC_WORDS or re.fullmatch(PERIOD_ZH, who):
         return None
     scope = "团队" if who == "团队" else f"@{who}"
     return f"目标 {scope} {metrics[0] if metrics else '业绩'} {found['amount'].replace(' ', '')}" \
@@ -69,7 +70,8 @@ def _said_en(text: str) -> str | None:
         return None
     who = found["who"]
     scope = "team" if who.lower() in V.TEAM_WORDS else f"@{who.lstrip('@')}"
-    return f"target {scope} {found['before']}{found['after'].replace(':', ' ')}"
+    after = _IS_EN.sub(" ", found["after"].replace(":", " "))  # `Bo's visit target this month is 40`
+    return f"target {scope} {found['before']}{after}"
 
 
 #: A member's target with no target word (`tom new customers 3 this month`, `Bo visits 40 next
@@ -81,8 +83,8 @@ _BARE_EN = pattern(r"^@?(?P<who>[A-Za-z][\w.-]*?)(?:'s|’s)?\s+"
 _BARE_PERIOD_EN = pattern(r"(?<![A-Za-z])(?:(?:this|next|the)\s+(?:month|quarter|year)|q[1-4])"
                           r"(?![A-Za-z])", re.I)
 _BARE_ZH = pattern(rf"^@?(?P<who>[^\s\d@#，,:：;；。]{{2,4}}?|[A-Za-z]+)\s*的?\s*"
-                   rf"(?P<p1>{_PERIOD_ZH})?\s*的?\s*"
-                   rf"(?P<m>{_METRIC_ZH})\s*(?P<amount>{_AMOUNT_ZH})(?:个|次|单|家)?\s*(?P<p2>{_PERIOD_ZH})?"
+                   rf"(?P<p1>{PERIOD_ZH})?\s*的?\s*"
+                   rf"(?P<m>{METRIC_ZH})\s*(?P<amount>{AMOUNT_ZH})(?:个|次|单|家)?\s*(?P<p2>{PERIOD_ZH})?"
                    r"\s*[!。.~]*$", re.I)
 
 
@@ -95,7 +97,7 @@ def bare_target(raw: str) -> tuple[str, str] | None:
     said = " ".join(raw.split())
     found = _BARE_ZH.match(said)
     if found is not None and (found["p1"] or found["p2"]) and not (found["p1"] and found["p2"]) \
-            and found["who"] not in V.METRIC_WORDS and not re.fullmatch(_PERIOD_ZH, found["who"]):
+            and found["who"] not in V.METRIC_WORDS and not re.fullmatch(PERIOD_ZH, found["who"]):
         line = f"@{found['who']} {found['m']} {found['amount'].replace(' ', '')} {found['p1'] or found['p2']}"
         return (f"目标 {line}", line) if isinstance(parse_target(line, _today()), SetTarget) else None
     found = _BARE_EN.match(said)

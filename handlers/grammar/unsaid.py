@@ -51,6 +51,10 @@ _TRADE = pattern(r"(?:股份|有限|集团|科技|技术|公司|物流|电子|�
                  r"机械|建设|咨询|商贸|银行|保险|证券)")
 
 
+#: A deal word right after a name's start (`阿里那单赢了`, `阿里的单子`): that start names the customer
+_DEAL_AFTER = pattern(r"(?:的)?(?:那单|这单|那个单子?|单子|项目|商机)")
+
+
 def _by_their_start(folded: str, names: list[tuple[int, str]]) -> list[str]:
     """Where no customer is named in full: those whose name's start is said (`腾达` for 腾达科技,
     two characters or more; `Wayne` for Wayne Enterprises, a first word of four letters or more),
@@ -60,7 +64,8 @@ def _by_their_start(folded: str, names: list[tuple[int, str]]) -> list[str]:
         key = name_fold(name)
         if _CJK.search(key[:1]):
             size = next((n for n in range(len(key) - 1, 1, -1) if key[:n] in folded
-                         and (n > 2 or _TRADE.match(key[n:]))), 0)  # not 中国 for 中国移动
+                         and (n > 2 or _TRADE.match(key[n:]) or _DEAL_AFTER.match(
+                             folded[folded.find(key[:n]) + n:]))), 0)  # not 中国 for 中国移动; `阿里那单`
         else:
             first = key.split(" ", 1)[0]
             size = len(first) if " " in key and len(first) >= 4 and re.search(

@@ -106,6 +106,7 @@ def other_than_visit(session, tenant_id: int, text: str, found: list[str], chine
 
 #: Words around a win that say no title nor reason: a deal word, a mark, `!!`, `🎉`
 _NO_WORDS = pattern(r"^(?:[\W_]|那单|这单|单子|的|(?<![A-Za-z])(?:deal|the)(?![A-Za-z]))*$", re.I)
+_SUBJECT = pattern(r"^\s*(?:(?:we|i|we've|i've|we'?ve|finally|just|have|has|so|yay|yes)\s+)+", re.I)
 _EDGE = " ,，.。!！?？:：;；~～-–—的"
 
 
@@ -125,7 +126,7 @@ def _won_said(said: str, name: str, chinese: bool, *, won: bool = True, deal: in
         if (at := after.lower().find(alias.lower())) >= 0:  # `签了！格力6万`
             after = after[:at] + " " + after[at + len(alias):]
             break
-    title = before
+    title = _SUBJECT.sub("", before)  # `we won …`: who won it is no title
     title = "" if _NO_WORDS.match(title) else title.strip(_EDGE)
     title = re.sub(r"(?:那单|这单|单子|的)$", "", title).strip(_EDGE)
     title = " ".join(_NO_TITLE.sub(" ", title).split())  # `we won stark`: no deal titled "we"

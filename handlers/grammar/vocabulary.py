@@ -30,7 +30,7 @@ METRIC_WORDS = {
     "成交数": "deals_won", "单数": "deals_won",
     "new_customers": "new_customers", "customers": "new_customers", "new": "new_customers",
     "新客户": "new_customers", "新客户数": "new_customers", "新客": "new_customers",
-    "visits": "visits", "拜访": "visits", "拜访量": "visits", "拜访数": "visits",
+    "visits": "visits", "visit": "visits", "拜访": "visits", "拜访量": "visits", "拜访数": "visits",
 }
 ROLE_WORDS = {
     "rep": "rep", "sales": "rep", "销售": "rep", "代表": "rep", "销售代表": "rep",

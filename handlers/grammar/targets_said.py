@@ -1,0 +1,92 @@
+"""Several members' targets in one message: `Bo下个月目标50万，Ana也是50万`, `targets next month: Bo
+50k, Ana 50k`, `下个月目标：Bo 50万，Ana 40万`. Each member's part is written as the target command
+(`目标 @Bo 业绩 50万 下个月`), the period and metric said once shared by all, `也是`/`too` taking the
+amount before it; the lines run together (handlers/grammar/several.py) when each reads in full as
+a target, else the message is no list of targets."""
+from __future__ import annotations
+
+import re
+
+from handlers.grammar import commands as c
+from handlers.grammar.patterns import pattern
+from handlers.grammar.target_said import AMOUNT_ZH, METRIC_ZH, PERIOD_ZH, target_said
+
+#: `targets next month: …` · `下个月业绩目标：…` · `Q1 goals - …`: what is said once, then the list
+_HEAD = pattern(r"^(?:(?:please|pls|set|设定|设置)\s*)?(?P<before>[^:：]{0,30}?)\s*"
+                r"(?:targets?|goals?|quotas?|目标)"
+                r"(?P<after>[^:：]{0,30}?)\s*[:：]\s*(?P<list>\S.*)$", re.I)
+#: one member's part of a list: `Bo 50k`, `@ana: 40`, `Ana 50万`
+_ENTRY = pattern(r"^@?(?P<who>[^\s\d@#:：=]+?)\s*[:：=]?\s*"
+                 r"(?P<amount>[¥$]?\d\S*|[零〇一二两三四五六七八九十百千]+万)$", re.I)
+#: a part after the first that takes its period and metric (`Ana也是50万`, `Ana也是`, `Ana 40万`,
+#: `Ana too`, `Ana the same`)
+_AFTER = pattern(rf"^@?(?P<who>[^\s\d@#，,:：;；。]{{2,4}}?|[A-Za-z][\w.-]*?)(?:'s|’s)?\s*(?:的目标)?\s*"
+                 r"(?:也是|也|是|为)?\s*"
+                 rf"(?P<amount>{AMOUNT_ZH})?\s*(?P<same>也是|也一样|一样|同样|too|as\s+well|the\s+same)?"
+                 r"\s*[!。.~]*$", re.I)
+_PARTS = pattern(r"\s*(?:[,，;；、]|(?<![A-Za-z])and(?![A-Za-z]))\s*", re.I)
+
+
+def targets_said(raw: str) -> list[str] | None:
+    """The target command for each member a message sets a target for, two or more; else None."""
+    from handlers.grammar.reading import read  # reading reads one target said (target_said)
+
+    said = " ".join(raw.split())
+    lines = _listed(said) or _each_after(said) or _both(said)
+    if not lines or len(lines) < 2:
+        return None
+    return lines if all(isinstance(read(line).command, c.SetTarget) for line in lines) else None
+
+
+def _listed(said: str) -> list[str] | None:
+    """`targets next month: Bo 50k, Ana 50k`: the words around the target word kept for each."""
+    found = _HEAD.match(said)
+    if found is None:
+        return None
+    word = "目标" if re.search(r"[\u3400-\u9fff]", said) else "target"
+    shared = " ".join(f"{found['before']} {found['after']}".split())
+    lines = []
+    for part in _PARTS.split(found["list"].strip(" .。!")):
+        entry = _ENTRY.match(part)
+        if entry is None:
+            return None
+        lines.append(" ".join(f"{word} @{entry['who']} {entry['amount']} {shared}".split()))
+    return lines
+
+
+def _each_after(said: str) -> list[str] | None:
+    """`Bo下个月目标50万，Ana也是50万`: the first part a target said in words, the others a name and
+    an amount (or `也是`: the same), the first one's metric and period theirs."""
+    from handlers.grammar.amounts import parse_amount
+
+    parts = [part for part in _PARTS.split(said) if part]
+    first = target_said(parts[0]) if len(parts) > 1 else None
+    if first is None or len(words := first.split()) < 4:
+        return None
+    # the scope is the command's second word; the amount, the last word read as one
+    at = next((i for i in range(len(words) - 1, 1, -1) if parse_amount(words[i]) is not None), None)
+    if at is None:
+        return None
+    lines = [first]
+    for part in parts[1:]:
+        found = _AFTER.match(part)
+        if found is None or not (found["amount"] or found["same"]):
+            return None
+        amount = (found["amount"] or words[at]).replace(" ", "")
+        lines.append(" ".join([words[0], f"@{found['who']}", *words[2:at], amount, *words[at + 1:]]))
+    return lines
+
+
+#: `Bo和Ana下个月目标都是50万`: names joined, then one target said for all (`都`)
+_NAME = r"[A-Za-z\u3400-\u9fff]{2,10}?"
+_BOTH = pattern(rf"^(?P<names>{_NAME}(?:\s*[和、与,，跟及]\s*{_NAME})+)"
+                rf"(?P<rest>\s*的?\s*(?:{PERIOD_ZH})?\s*的?\s*(?:{METRIC_ZH})?\s*目标\s*都\s*\S.*)$")
+
+
+def _both(said: str) -> list[str] | None:
+    found = _BOTH.match(said)
+    if found is None:
+        return None
+    rest = found["rest"].replace("都", "", 1)
+    lines = [target_said(f"{name}{rest}") for name in re.split(r"\s*[和、与,，跟及]\s*", found["names"])]
+    return lines if all(lines) else None
