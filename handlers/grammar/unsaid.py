@@ -193,8 +193,10 @@ def _deal_or_words(said: str, customer: str, deal: str, today: dt.date) -> c.Par
 
     command = read(deal, today).command
     left = account(said, command, today, 0).unclaimed if isinstance(command, c.UpsertDeal) else ()
-    if left:
-        return c.ParseError(None, "deal_words_left", " ".join(left), options=(("deal_without", deal, None),))
+    if left:  # named as typed, from the first word left to the last (`CFO signs off`)
+        start = said.find(left[0])
+        words = said[start:said.find(left[-1], start) + len(left[-1])]
+        return c.ParseError(None, "deal_words_left", words, options=(("deal_without", deal, None),))
     return c.ParseError(None, "deal_unsaid", customer, options=(("as_deal", deal, None),))
 
 
