@@ -169,7 +169,6 @@ def _deal_said(customer: str, said: str, chinese: bool, today: dt.date) -> str |
     the amount and the close day named: `closing 15th`, `签约 预计月底`), or None when no stage is
     named."""
     from handlers.grammar import vocabulary as V
-    from handlers.grammar.spans import date_in
     from handlers.grammar.unsaid_kinds import amounts_said
 
     # `120万，商务谈判，`: the words between marks
@@ -180,9 +179,32 @@ def _deal_said(customer: str, said: str, chinese: bool, today: dt.date) -> str |
     stage = next(w for w in words if V.STAGE_WORDS.get(w.lower()) in stages)
     amounts = amounts_said(said)  # never `2` of `the VP + 2 analysts`
     amount = f" {amounts[0]}" if len(amounts) == 1 else ""
-    day = date_in(said, today)  # as the deal's grammar reads a day after its fields: the close day
-    close = f" {'预计' if chinese else 'close'} {day[1].isoformat()}" if day and day[1] >= today else ""
+    day = _close_day(said, today)  # `closing 15th`, `签约 预计月底`, `下周五签约`: never a follow-up's
+    close = f" {'预计' if chinese else 'close'} {day.isoformat()}" if day and day > today else ""
     return f"{'商机' if chinese else 'deal'} {customer} {stage}{amount}{close}"
+
+
+#: A close day's word before it (`closing 15th`, `should close next fri`, `签约 预计月底`) or after
+#: it (`下周五签约`, `月底前签约`)
+_CLOSE_BEFORE = pattern(r"(?<![A-Za-z])(?:close|closes|closing|sign|signs|signing)(?:\s+(?:on|by|around))?\s+"
+                        r"|(?:签约|成交|签单)?\s*预计\s*|(?:签约|成交|签单)\s*", re.I)
+_CLOSE_AFTER = pattern(r"\s*(?:前|之前)?\s*(?:签约|成交|签单|签合同|签)")
+
+
+def _close_day(said: str, today: dt.date) -> dt.date | None:
+    """The day `said` names with a word of closing the deal, or None (a day said otherwise may be
+    a follow-up: `Sending proposal by Wed`)."""
+    from handlers.grammar.spans import date_in
+
+    for word in _CLOSE_BEFORE.finditer(said):
+        if (found := date_in(said[word.end():], today)) and said[word.end():].startswith(found[0]):
+            return found[1]
+    at = 0
+    while found := date_in(said[at:], today):
+        at = said.find(found[0], at) + len(found[0])
+        if _CLOSE_AFTER.match(said, at):
+            return found[1]
+    return None
 
 
 def _deal_or_words(said: str, customer: str, deal: str, today: dt.date) -> c.ParseError:
