@@ -41,7 +41,7 @@ _LEAD_IN = pattern(r"\s*(?::|：)?\s*(?:on\s+|by\s+|在\s*)?", re.IGNORECASE)
 _BEFORE = pattern(r"\s*(?:前|之前|以前|before)\s*", re.IGNORECASE)
 DATE_LIKE = pattern(r"\d|^(?:mon|tue|wed|thu|fri|sat|sun|next|nxt|this|tom|tmr|tod|end|eo[wmyd]|cob|mid|"
                      r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|^[下本这今明后上]|^周|^星期|^月[底中]|"
-                     r"^年[底末终]|^(?:the\s+)?(?:x-?mas|christmas|new\s+year|nye|cny|chinese\s+new|lunar\s+new|"
+                     r"^年[底末终]|^(?:before\s+|pre-?)?(?:the\s+)?(?:x-?mas|christmas|new\s+year|nye|cny|chinese\s+new|lunar\s+new|"
                      r"spring\s+festival|valentine|halloween|eoq)|^圣诞|^平安夜|^元旦|^春节|"
                      r"^(?:in|by)\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|"
                      r"^(?:in\s+)?(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"

@@ -13,7 +13,7 @@ from contextvars import ContextVar
 
 from handlers.grammar.day_parts import ALONE, day_and_part
 from handlers.grammar.festivals import festival_day, first_day_after, last_day_before, named
-from handlers.grammar.month_days import YEAR_END, mid_month, month_end, period_start
+from handlers.grammar.month_days import YEAR_END, mid_month, month_end, period_start, same_month
 from handlers.grammar.patterns import pattern
 
 _EN_DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -158,6 +158,7 @@ def parse_date_range(text: str, today: dt.date) -> tuple[dt.date, dt.date] | Non
         return single, single
     for sep in RANGE_SEP.finditer(text):
         first, last = _range_end(text[: sep.start()], today), _range_end(text[sep.end():], today)
+        first, last = same_month(text[: sep.start()], first, text[sep.end():], last)
         if first and last:
             crossed = last.replace(year=last.year + 1) if last < first else last
             if last < first and (crossed - first).days <= CROSSING_DAYS:
@@ -326,6 +327,8 @@ def _dateutil(text: str, today: dt.date, future: bool) -> dt.date | None:
         day = parser.parse(text, default=dt.datetime(today.year, today.month, today.day)).date()
     except (ValueError, OverflowError):
         return None
+    if not re.search(r"\d{4}", text) and (day.year != today.year or len(re.findall(r"\d+", text)) > 1):
+        return None  # `jan 25th-29th` is no Jan 25 of 2029: a year is said in four digits
     if future and day < today and not re.search(r"\d{4}", text):
         day = day.replace(year=day.year + 1)
     return day

@@ -71,7 +71,7 @@ def last_day_before(text: str, today: dt.date, calendar: str | None) -> dt.date 
     start after `today`; None when `text` names none or its year's working days are not known."""
     kind = named(text, before=True)
     if kind is None:
-        return None
+        return _day_before_festival(text, today)
     for start in sorted(start for start in _starts(today, kind) if start > today):
         day = _before(start, calendar)
         if day is None:
@@ -115,6 +115,22 @@ def festival_day(text: str, today: dt.date) -> dt.date | None:
         found = dt.date(today.year, month, day)
         return found if found >= today else found.replace(year=today.year + 1)
     return None  # `cny`, `after CNY`: the calendar's (first_day_after) or asked, never guessed here
+
+
+#: Before a festival of a fixed date (`before xmas`, `圣诞前`, `pre-halloween`): the day before it
+_BEFORE_FIXED = pattern(r"^(?:before|pre-?)\s*(?P<en>.+)$|^(?P<zh>.+?)(?:之前|以前|前)$", re.IGNORECASE)
+
+
+def _day_before_festival(text: str, today: dt.date) -> dt.date | None:
+    """The day before the festival `before xmas` names (Dec 24), the next one still to come; None
+    when `text` says no such thing."""
+    found = _BEFORE_FIXED.match(text.strip())
+    festival = found and festival_day(found["en"] or found["zh"], today)
+    if not festival:
+        return None
+    if festival == today:  # `before xmas` said on Christmas Day: the next one
+        festival = festival_day(found["en"] or found["zh"], today + dt.timedelta(days=1))
+    return festival - dt.timedelta(days=1)
 
 
 def unknown_in(text: str, today: dt.date) -> tuple[str, int] | None:

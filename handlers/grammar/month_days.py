@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from calendar import monthrange
 
 from handlers.grammar.patterns import pattern
@@ -97,3 +98,24 @@ def period_start(text: str, today: dt.date) -> dt.date | None:
     if first <= today and not text.startswith(("明年", "今年")):
         first = first.replace(year=first.year + 1)
     return first if first > today else None
+
+
+#: A day of the month said alone at one end of a range (`jan 25th-29th`, `4th to 8th`, `25-29 jan`)
+_BARE_DAY = pattern(r"^\s*(?:the\s+)?(\d{1,2})(?:st|nd|rd|th|号|日)?\s*$", re.I)
+
+
+def same_month(head: str, first: dt.date | None, tail: str, last: dt.date | None) -> tuple:
+    """The ends of a range, a day said alone at one end read in the month of the other (`jan
+    25th-29th`: Jan 29, never Jan 25 of 2029 nor Dec 29); `4th to 8th`: the next 4th and the 8th
+    after it."""
+    alone_head, alone_tail = _BARE_DAY.match(head), _BARE_DAY.match(tail)
+    try:
+        if alone_tail and first is not None and not alone_head:
+            last = first.replace(day=int(alone_tail[1]))
+        elif alone_head and last is not None and not alone_tail:
+            first = last.replace(day=int(alone_head[1]))
+        elif alone_head and alone_tail and first is not None:
+            last = first.replace(day=int(alone_tail[1]))
+    except ValueError:  # `jan 25th-32nd`: no such day
+        return None, None
+    return first, last

@@ -11,7 +11,7 @@ from handlers.grammar import vocabulary as V
 from handlers.grammar.dates import ZH_COUNT, parse_date
 from handlers.grammar.day_cut import cut_day, day_word_left, reads_broken, tidy, with_part
 from handlers.grammar.day_parts import day_and_part, zh_part_at_end
-from handlers.grammar.festivals import cut_from_holiday, named, unknown_in
+from handlers.grammar.festivals import cut_from_holiday, festival_day, named, unknown_in
 from handlers.grammar.glued import unglue
 from handlers.grammar.normal import view
 from handlers.grammar.parse import CJK, head_and_body
@@ -27,7 +27,7 @@ def parse_due(rest: str, _today: dt.date) -> c.Command | c.ParseError:
     return c.ShowDueVisits(team=bool(words))
 
 
-_DUE_EN = pattern(r"^(?P<title>.+?)\s+(?:by|due|before)\s+(?P<due>[^,;]+?)\s*$", re.I)
+_DUE_EN = pattern(r"^(?P<title>.+?)\s+(?:by|due|(?P<before>before))\s+(?P<due>[^,;]+?)\s*$", re.I)
 _DUE_ZH_FRONT = pattern(r"^(?P<due>\S+?)(?:之前|以前|前)(?P<title>.+)$")
 #: The words of a day in Chinese (`节后`, `下周末`, `月中`): before 前 at a task's start, a due day meant
 _DAYISH_ZH = pattern(r"[年月周号日天底初中末旬节]|^\d|^[下本这今明后上大]")
@@ -41,8 +41,9 @@ _DAY_WORDS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday"
 def _due_day(said: str, today: dt.date, before: bool) -> dt.date | None:
     """The day a task is due by: `周五前` Friday; before a holiday (`春节前`, `元旦前`) the last
     working day before it, never the holiday itself (None where its calendar is not known)."""
-    if before and named(f"{said}前", before=True):
-        return parse_date(f"{said}前", today)
+    words = f"{said}前" if CJK.search(said) else f"before {said}"
+    if before and (named(words, before=True) or festival_day(said, today)):  # `圣诞前`, `before xmas`:
+        return parse_date(words, today)  # Dec 24
     return parse_date(said, today)
 
 
@@ -114,7 +115,8 @@ def parse_task(rest: str, today: dt.date) -> c.Command | c.ParseError:
     seen = view(text)  # matched in one script, cut from the text as typed
     for regex in (_DUE_EN, _DUE_ZH_FRONT, _DUE_ZH_END):
         found = regex.match(seen)
-        day = found and _due_day(found["due"], today, regex is _DUE_ZH_FRONT)
+        before = found and (regex is _DUE_ZH_FRONT or bool(found.groupdict().get("before")))
+        day = found and _due_day(found["due"], today, before)  # `before xmas`: the day before
         event = found and regex is _DUE_ZH_FRONT and not day and _EVENT_ZH.search(found["due"])
         if event and event.start() and (day := parse_date(found["due"][:event.start()], today)):
             at = found.start("due") + event.start()  # `下周一开会前…`: Monday, 开会前 kept in the title
@@ -133,10 +135,10 @@ def parse_task(rest: str, today: dt.date) -> c.Command | c.ParseError:
     if due is None and (front := _DUE_ZH_FRONT.match(seen)) and _DAYISH_ZH.search(front["due"]) \
             and len(front["due"]) <= 6:  # `节后前…`, `下周末前…`: a day meant, none read; asked
         return c.ParseError("task", "date", text[:front.end("due")])
+    if due is None and (unknown := unknown_in(text, today)):  # `元旦后`, `before new year's day` in
+        return c.ParseError("task", "date", unknown[0])  # a year not published: never the day itself
     if due is None:  # `task call Globex CFO tmrw` · `任务 明天给华为发报价`
         text, due = _bare_due(text, today)
-    if due is None and (unknown := unknown_in(text, today)):  # `元旦后` in a year not published
-        return c.ParseError("task", "date", unknown[0])
     if due is None and (vague := _VAGUE_DAY.search(view(text))):  # `下周末`, `节后`: which day?
         return c.ParseError("task", "date", text[vague.start():vague.end()])
     if not text or len(text) > 2000:

@@ -7,7 +7,7 @@ import re
 
 from handlers.grammar import commands as c
 from handlers.grammar import vocabulary as V
-from handlers.grammar.dates import parse_date_range
+from handlers.grammar.dates import RANGE_SEP, parse_date_range
 from handlers.grammar.parse import CJK, head_and_body
 from handlers.grammar.patterns import pattern
 from handlers.grammar.periods import lasting_days
@@ -71,10 +71,14 @@ def parse_contest(rest: str, today: dt.date) -> c.Command | c.ParseError:
     metric = V.METRIC_WORDS.get(words[0].lower())
     if metric and len(words) == 1:
         return c.ShowContest(metric)
+    spans = [(size, " ".join(words[1:1 + size])) for size in range(len(words) - 1, 0, -1)] if metric else []
+    for size, said in [(size, said) for size, said in spans if RANGE_SEP.search(said)]:  # `jan 4-jan 29`
+        if (span := parse_date_range(said, today)) is not None:  # the range said in words, first
+            return c.StartContest(metric, span[0], span[1], " ".join(words[1 + size:]) or None)
     if metric and (lasting := lasting_days(words[1:], today)) is not None:  # `jan`, `next month`, `一季度`:
         (first, last), size = lasting  # the whole month or quarter, never its first day alone
         return c.StartContest(metric, first, last, " ".join(words[1 + size:]) or None)
     span = parse_date_range(words[1], today) if metric and len(words) > 1 else None
-    if span is None:
-        return c.ParseError("contest")
-    return c.StartContest(metric, span[0], span[1], " ".join(words[2:]) or None)
+    if span is not None:
+        return c.StartContest(metric, span[0], span[1], " ".join(words[2:]) or None)
+    return c.ParseError("contest")

@@ -39,7 +39,10 @@ _GLUE = {"by", "on", "before", "due", "until", "at", "close", "closes", "closing
          "了", "趟", "一趟", "了趟", "了一趟", "了下", "了一下",
          # an amount's `about` (`roughly 50k`): read with the amount
          "about", "around", "roughly", "approx", "approx.", "approximately", "circa", "~", "约", "大约",
-         "大概", "约莫"} \
+         "大概", "约莫",
+         # a close day said in words (`signing 12/18`, `should close next fri`), a deal said as the
+         # customer's (`万科的单子`, `腾讯那边`): the deal's, no value
+         "sign", "signs", "signing", "should", "expected", "的单子", "的商机", "那边", "这边"} \
     | set(V.FIELD_LABELS) | set(V.CURRENCY_WORDS) | set(V.CLOSE_WORDS)
 _WORD = pattern(r"[A-Za-z0-9\u3400-\u9fff@#$¥€£][\w\u3400-\u9fff@#$¥€£.,'/&+-]*")
 _CJK = pattern(r"[\u3400-\u9fff]")

@@ -108,11 +108,11 @@ def as_visit(session, tenant_id: int, text: str, error: c.ParseError, chinese: b
     task = list(error.options) or _task(body, today, bool(remind), chinese)
     found = [] if remind or body.startswith("@") or _ASKING.search(said) else \
         customers_in(text, CustomerRepository(session).names(tenant_id))  # `…什么状态?` is no visit
-    if len(found) == 1 and not error.options and (deal := _deal_said(found[0], said, chinese)):
+    if len(found) == 1 and not error.options and (deal := _deal_said(found[0], said, chinese, today)):
         from handlers.grammar.unsaid_kinds import visit_and_deal  # `Met w Hooli…, proposal by Wed`
 
-        return visit_and_deal(said, found[0], deal, chinese, today) or c.ParseError(
-            None, "deal_unsaid", found[0], options=(("as_deal", deal, None),))
+        return visit_and_deal(said, found[0], deal, chinese, today) or _deal_or_words(
+            said, found[0], deal, today)
     visit = [("as_visit", f"拜访 {found[0]}：{said}" if chinese else f"visit {found[0]}: {said}", None)] \
         if len(found) == 1 else []
     later = bool(task) and (_starts_with_day(body, today, later=True)  # `明天给京东打电话`: a task first,
@@ -169,20 +169,62 @@ _ASKING = pattern(r"[?？]\s*$|什么|怎么|多少|几个|吗\s*$|(?:几次|几
                   r"|(?<![A-Za-z])(?:what|how|which|status|whats|hows)(?![A-Za-z])", re.I)
 
 
-def _deal_said(customer: str, said: str, chinese: bool) -> str | None:
+def _deal_said(customer: str, said: str, chinese: bool, today: dt.date) -> str | None:
     """`umbrella deal -> proposal, bumped to 15k`: the customer's deal at the stage named (with
-    the amount named), or None when no stage is named."""
+    the amount and the close day named: `closing 15th`, `签约 预计月底`), or None when no stage is
+    named."""
     from handlers.grammar import vocabulary as V
     from handlers.grammar.unsaid_kinds import amounts_said
 
-    words = [w.strip(",，.。!！;；:：") for w in said.split()]
+    # `120万，商务谈判，`: the words between marks
+    words = [w.strip(".") for w in re.split(r"[\s,，;；、:：。!！]+", said) if w.strip(".")]
     stages = {V.STAGE_WORDS[w.lower()] for w in words if w.lower() in V.STAGE_WORDS} - {"won", "lost"}
     if len(stages) != 1:
         return None
     stage = next(w for w in words if V.STAGE_WORDS.get(w.lower()) in stages)
     amounts = amounts_said(said)  # never `2` of `the VP + 2 analysts`
     amount = f" {amounts[0]}" if len(amounts) == 1 else ""
-    return f"{'商机' if chinese else 'deal'} {customer} {stage}{amount}"
+    day = _close_day(said, today)  # `closing 15th`, `签约 预计月底`, `下周五签约`: never a follow-up's
+    close = f" {'预计' if chinese else 'close'} {day.isoformat()}" if day and day > today else ""
+    return f"{'商机' if chinese else 'deal'} {customer} {stage}{amount}{close}"
+
+
+#: A close day's word before it (`closing 15th`, `should close next fri`, `签约 预计月底`) or after
+#: it (`下周五签约`, `月底前签约`)
+_CLOSE_BEFORE = pattern(r"(?<![A-Za-z])(?:close|closes|closing|sign|signs|signing)(?:\s+(?:on|by|around))?\s+"
+                        r"|(?:签约|成交|签单)?\s*预计\s*|(?:签约|成交|签单)\s*", re.I)
+_CLOSE_AFTER = pattern(r"\s*(?:前|之前)?\s*(?:签约|成交|签单|签合同|签)")
+
+
+def _close_day(said: str, today: dt.date) -> dt.date | None:
+    """The day `said` names with a word of closing the deal, or None (a day said otherwise may be
+    a follow-up: `Sending proposal by Wed`)."""
+    from handlers.grammar.spans import date_in
+
+    for word in _CLOSE_BEFORE.finditer(said):
+        if (found := date_in(said[word.end():], today)) and said[word.end():].startswith(found[0]):
+            return found[1]
+    at = 0
+    while found := date_in(said[at:], today):
+        at = said.find(found[0], at) + len(found[0])
+        if _CLOSE_AFTER.match(said, at):
+            return found[1]
+    return None
+
+
+def _deal_or_words(said: str, customer: str, deal: str, today: dt.date) -> c.ParseError:
+    """The question offering `deal`; words of `said` no field of it reads (`…, closing 15th, CFO
+    signs off`) are named: a deal keeps no notes, so its choice says it goes without them."""
+    from handlers.grammar.reading import read
+    from handlers.grammar.spans import account
+
+    command = read(deal, today).command
+    left = account(said, command, today, 0).unclaimed if isinstance(command, c.UpsertDeal) else ()
+    if left:  # named as typed, from the first word left to the last (`CFO signs off`)
+        start = said.find(left[0])
+        words = said[start:said.find(left[-1], start) + len(left[-1])]
+        return c.ParseError(None, "deal_words_left", words, options=(("deal_without", deal, None),))
+    return c.ParseError(None, "deal_unsaid", customer, options=(("as_deal", deal, None),))
 
 
 #: `remind me to …`, `提醒我…`: a task said in words

@@ -97,6 +97,24 @@ ASKED = [
     ("won Acme Corp CRM 60k: beat them on price, kickoff next mon", 2),
     ("拜访腾讯聊了续费", 2),
     ("商机 腾讯 云 服务 8万", 2),
+    # round 12: a deal's fields between dashes and commas, its close day said in words: each in
+    # the offered command (`stark deal - 1.2m, negotiation, closing 15th` lost the close day)
+    ("acme deal - 60k, negotiation, closing 15th", 1),
+    ("globex deal - proposal, 25k, close eom", 1),
+    ("umbrella deal, negotiation, 80k, closing dec 20", 1),
+    ("Acme Corp deal - 45k - proposal - closing jan 15", 1),
+    ("globex - negotiation, 30k, should close next fri", 1),
+    ("umbrella deal: proposal, 12k, signing 12/18", 1),
+    ("acme deal - 60k, negotiation, closing 15th, CFO signs off", 1),
+    ("万科的单子 - 50万，商务谈判，签约 预计月底", 1),
+    ("比亚迪 商机 - 方案呈现，30万，预计12月20日成交", 1),
+    ("腾讯那边 - 20万，商务谈判，下周五签约", 1),
+    ("格力 - 方案呈现，15万，签约 预计下个月", 1),
+    ("海尔的单子，商务谈判，40万，预计1月15号签约", 1),
+    ("华为 - 需求挖掘，60万，月底前签约", 1),
+    ("海尔 - 商务谈判，40万，预计1月15号签约，老板很满意", 1),
+    ("met globex today - negotiation, 30k, closing 15th", 2),
+    ("今天拜访了腾讯 - 商务谈判，20万，签约 预计月底", 1),
 ]
 
 
@@ -156,6 +174,11 @@ def _customers(session_factory, commands: list) -> tuple[set[str], set[str]]:
     return names, titles
 
 
+def _left_out(question: str) -> str:
+    """The words a question says its choices go without (`“CFO signs off” can't be saved with it`)."""
+    return " ".join(re.findall(r"“([^”]*)”", question)) if re.search(r"without|不带", question) else ""
+
+
 CHOICES = [(typed, number) for typed, offered in ASKED for number in range(1, offered + 1)]
 
 
@@ -167,7 +190,7 @@ def test_every_choice_offered_keeps_every_word_and_is_done(session_factory, type
     button = asked.buttons[number - 1]
     commands = _commands(button)  # (one may be a question the answer asks next: its words unchecked)
     left = {w for w in _unread(typed, commands, *_customers(session_factory, commands))
-            if w not in button.label}
+            if w not in button.label and w not in _left_out(asked.text)}
     assert not left, f"{typed} ⏎ {button.label}: {button.command} drops {left}"
     before = _rows(session_factory)
     answered = chat.reply(str(number))
