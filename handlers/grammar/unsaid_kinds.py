@@ -118,8 +118,7 @@ def _won_said(said: str, name: str, chinese: bool, *, won: bool = True, deal: in
     told = (_WON if won else _LOST).search(said)
     money = _amount(simplified(normalize(said))) if won else None
     before, after = (said[:told.start()], said[told.end():]) if told else ("", said)
-    starts = [name[:end] for end in range(len(name) - 1, 1, -1)] if _CJK.search(name) else []
-    for alias in (name, *_english_names(name), *starts):  # `Haier CRM won!` · `腾达签了` (腾达科技)
+    for alias in _aliases(name):  # `Haier CRM won!` · `腾达签了` (腾达科技) · `stark签了` (Stark Industries)
         if (at := before.lower().find(alias.lower())) >= 0:
             before = before[:at] + before[at + len(alias):]
             break
@@ -144,6 +143,15 @@ def closed_said(text: str) -> bool:
     """Whether `text` says a deal was won or lost in words (`美的ERP丢了`, `海尔CRM 赢了`)."""
     seen = simplified(normalize(text))
     return bool(_WON.search(seen) or _LOST.search(seen))
+
+
+def _aliases(name: str) -> list[str]:
+    """How a sentence may name the customer `name`, the longest first: in full, by its brand's
+    English names, by the start of a Chinese name (`腾达` of 腾达科技) or the first word of an
+    English one (`stark` of Stark Industries)."""
+    starts = [name[:end] for end in range(len(name) - 1, 1, -1)] if _CJK.search(name) else \
+        [name.split()[0]] if " " in name and len(name.split()[0]) > 2 else []
+    return [name, *_english_names(name), *starts]
 
 
 def _english_names(name: str) -> list[str]:
@@ -204,8 +212,10 @@ def _deals_closed(session, tenant_id: int, name: str, said: str) -> list[int]:
     单子今天签了`); none where the words name another title (a new deal, offered as such)."""
     told = _WON.search(said) or _LOST.search(said)
     before = said[:told.start()] if told else said
-    for alias in (name, *_english_names(name)):
-        before = re.sub(re.escape(alias), " ", before, count=1, flags=re.I)
+    for alias in _aliases(name):
+        if alias.lower() in before.lower():
+            before = re.sub(re.escape(alias), " ", before, count=1, flags=re.I)
+            break
     hint = " ".join(_NO_TITLE.sub(" ", _THAT_DEAL.sub(" ", before)).split())
     deals = session.execute(select(Deal.id, Deal.title).join(Customer, Customer.id == Deal.customer_id).where(
         Deal.tenant_id == tenant_id, Customer.name == name, Deal.stage.not_in(CLOSED_STAGES))).all()

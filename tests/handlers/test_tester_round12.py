@@ -80,3 +80,13 @@ def test_a_win_in_words_with_several_open_deals_offers_each_and_a_title_said_pic
     assert len(titled.buttons) == 1, titled.text
     assert chat.reply("好").ok
     assert _stage_of(session_factory) == {crm: "discovery", cloud: "won"}
+
+
+@pytest.mark.parametrize("said", ["stark的单子今天签了", "we won stark!! 1.1m, lol"])
+def test_a_win_naming_a_customer_by_its_first_word_keeps_that_word_out_of_a_title(session_factory, said):
+    chat = Chat(session_factory)
+    chat.team()
+    _deal(chat, "Stark Industries", "ERP")
+    assert chat.reply("won Stark Industries: price").ok  # its one deal closed: no open deal left
+    offer = chat.reply(said)
+    assert not offer.ok and offer.buttons and '"' not in offer.buttons[0].command, offer.text
