@@ -144,6 +144,7 @@ class Targets(dict):
     targets were added up where the period had none of its own (empty when none were)."""
 
     summed_from: tuple[tuple[str, dt.date], ...] = ()
+    summed_metrics: frozenset = frozenset()  # the metrics some owner's sum was made for
     _parts_of: dict | None = None  # per owner, the parts their sums used
 
     def summed_from_of(self, owner) -> tuple[tuple[str, dt.date], ...]:
@@ -226,7 +227,7 @@ class TargetRepository:
             own = self._summed(and_(Target.team_id == team_id, Target.member_id.is_(None)),
                                Target.team_id, period_kind, period_start, whole)
             out = Targets(own.get(team_id, {}))
-            out.summed_from = own.summed_from
+            out.summed_from, out.summed_metrics = own.summed_from, own.summed_metrics
             return out
         rows = self.s.execute(select(Target.metric, Target.amount).where(
             Target.team_id == team_id, Target.member_id.is_(None),
@@ -270,6 +271,8 @@ class TargetRepository:
                 out.setdefault(who, {})[metric] = value
                 used |= parts
                 out._parts_of.setdefault(who, set()).update(parts)
+                if parts:
+                    out.summed_metrics |= {metric}
         out.summed_from = tuple(sorted(used, key=lambda part: (part[1], part[0])))
         return out
 

@@ -95,6 +95,8 @@ def follow_ups(text: str, view: str, today: dt.date) -> list[FollowUp] | Unread:
         tail = view[word.end():]
         lead = _LEAD_IN.match(tail)
         rest = tail[lead.end():]
+        if (again := _FU_WORD.search(rest)) is not None:
+            rest = rest[:again.start()]
         stop = CLAUSE_END.search(rest)
         said = rest[:stop.start()] if stop else rest
         if not said.strip():  # `follow up` with no day: the day is the one thing missing,
@@ -105,6 +107,9 @@ def follow_ups(text: str, view: str, today: dt.date) -> list[FollowUp] | Unread:
                 said.split()) >= 3 and said.strip().lower().startswith("the ")):  # `follow up call`,
             bare = bare or Unread(text[word.start():word.end()])  # `followup on the 200 seat
             continue  # pricing`: what the follow-up is about; its day is what is missing
+        if _FU_WORD.search(view, word.end()):  # `跟进618大促 …，跟进 周五`: prose, if a later clause
+            bare = bare or Unread(text[word.start():word.end()])  # says the day (else asked as a
+            continue  # follow-up without a day)
         if _AFTER_EVENT.match(said.strip()):  # `fu after CNY`, `follow up once they sign`: which day?
             return Unread(said.strip())
         if (DATE_LIKE.search(said.strip()) and not re.match(r"^[A-Za-z]+\s+[A-Za-z]{4,}", said.strip())) \
@@ -129,6 +134,8 @@ def _after(text: str, view: str, word: re.Match, today: dt.date) -> FollowUp | U
     begin = lead.end()
     stop = CLAUSE_END.search(view, begin)
     limit = stop.start() if stop else len(view)
+    if (again := _FU_WORD.search(view, begin, limit)) is not None:  # `跟进报价 客户在比价 跟进 周五`:
+        limit = again.start()  # the later day is the later word's; this one is prose
     starts = [begin] + [m.start() for m in re.finditer(r"(?<=\s)\S", view[:limit]) if m.start() > begin]
     for start in starts:
         said = view[start:limit]

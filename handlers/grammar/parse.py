@@ -70,8 +70,8 @@ def day_in_notes(notes: str, today: dt.date) -> tuple[str, dt.date] | None:
             return None
         at = seen.find(found[0])
         weak = _WEAK_DAY.match(found[0]) and not _DAY_CUE.search(seen[:at])  # `sat in on their all
-        if not weak and not _UNTIL.search(seen[:at]):  # hands`, `leaving the co in jan`, `1st mtg`
-            return found if found[1] > today else None
+        if not weak and not _UNTIL.search(seen[:at]) and found[1] > today:  # hands`, `leaving the co in
+            return found  # jan`, `1st mtg`; a day gone by (`今天见了…`) is notes: a later one may be next
         seen = seen[:at] + " " * len(found[0]) + seen[at + len(found[0]):]  # look past it
     return None
 

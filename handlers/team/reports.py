@@ -89,8 +89,8 @@ def handle_progress(ctx: Ctx, cmd: ShowProgress) -> Reply:
     period = fmt.period_label(cmd.period.kind, start, ctx.locale)
     return Reply(title=ctx.t("progress_title", who=who, period=period), lines=tuple(lines),
                  bars=tuple(bars), fields=tuple(fields), for_channel=team is not None,
-                 notes=currency_notes(ctx, table.money) + summed_note(ctx, cmd.period.kind, start,
-                                                                      targets.summed_from))
+                 notes=currency_notes(ctx, table.money) + summed_note(
+                     ctx, cmd.period.kind, start, targets.summed_from, targets.summed_metrics, targets))
 
 
 def _targets(ctx: Ctx, ids: list[int], team: Team | None, kind: str, start: dt.date) -> Targets:
@@ -105,18 +105,26 @@ def _targets(ctx: Ctx, ids: list[int], team: Team | None, kind: str, start: dt.d
             summed[metric] = summed.get(metric, Decimal(0)) + amount
     own = repo.for_team(team.id, kind, start, summed=True) if team is not None else Targets()
     out = Targets({**summed, **own})
-    out.summed_from = tuple(sorted({*members.summed_from, *getattr(own, "summed_from", ())},
-                                   key=lambda part: (part[1], part[0])))
+    out.summed_metrics = frozenset(  # a metric the team set for the period itself is no sum
+        (members.summed_metrics - set(own)) | getattr(own, "summed_metrics", frozenset()))
+    if out.summed_metrics:
+        out.summed_from = tuple(sorted({*members.summed_from, *getattr(own, "summed_from", ())},
+                                       key=lambda part: (part[1], part[0])))
     return out
 
 
-def summed_note(ctx: Ctx, kind: str, start: dt.date, parts) -> tuple[str, ...]:
-    """`No target is set for Q4 2026 itself: …the targets set for October 2026, November 2026.`"""
+def summed_note(ctx: Ctx, kind: str, start: dt.date, parts, metrics=(), shown=()) -> tuple[str, ...]:
+    """`No target is set for Q4 2026 itself: …the targets set for October 2026, November 2026.`,
+    naming the `metrics` summed where other `shown` ones were set for the period itself."""
     if not parts:
         return ()
-    names = ("、" if ctx.locale == "zh" else ", ").join(
-        fmt.period_label(part_kind, part_start, ctx.locale) for part_kind, part_start in parts)
-    return (ctx.t("target_summed", period=fmt.period_label(kind, start, ctx.locale), parts=names),)
+    comma = "、" if ctx.locale == "zh" else ", "
+    names = comma.join(fmt.period_label(part_kind, part_start, ctx.locale) for part_kind, part_start in parts)
+    period = fmt.period_label(kind, start, ctx.locale)
+    if set(shown) - set(metrics):  # `Visits: no target is set for Q4 2026 itself: …`
+        said = comma.join(name_of(METRIC_NAMES, m, ctx.locale) for m in METRICS if m in metrics)
+        return (ctx.t("target_summed_some", metrics=said, period=period, parts=names),)
+    return (ctx.t("target_summed", period=period, parts=names),)
 
 
 def sellers(ctx: Ctx, members: list[Member], kind: str, start: dt.date) -> list[Member]:
@@ -200,7 +208,7 @@ def handle_leaderboard(ctx: Ctx, cmd: ShowLeaderboard) -> Reply:
     if cmd.share:  # by the share of each one's target; no target: last, no share
         targets = TargetRepository(ctx.session).for_members([m.id for m in ranked_ones],
                                                             cmd.period.kind, start, summed=True)
-        summed_from = targets.summed_from
+        summed_from = targets.summed_from if cmd.metric in targets.summed_metrics else ()
         share = {m.id: table[m.id][cmd.metric] / targets[m.id][cmd.metric]
                  for m in ranked_ones if targets.get(m.id, {}).get(cmd.metric)}
         ranked = sorted(ranked_ones, key=lambda m: (m.id not in share, -share.get(m.id, 0),

@@ -76,6 +76,9 @@ TEAM: dict[str, tuple[str, str]] = {
     "no_target": ("No target set for this period.", "本期尚未设定目标。"),
     "target_summed": ("No target is set for {period} itself: it is the sum of the targets set for {parts}.",
                       "{period}本身未设目标：按 {parts} 的目标之和计算。"),
+    "target_summed_some": ("{metrics}: no target is set for {period} itself: it is the sum of the "
+                           "targets set for {parts}.",
+                           "{metrics}：{period}本身未设目标，按 {parts} 的目标之和计算。"),
     "no_target_hint": ("A manager can set one: {example}", "经理可以这样设定：{example}"),
     "pipeline_title": ("Pipeline · {who}", "销售漏斗 · {who}"),
     "pipeline_empty": ("No open deals.", "没有进行中的商机。"),
