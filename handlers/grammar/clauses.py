@@ -37,6 +37,8 @@ CLAUSE_END = pattern(r"\s*(?:[,，;；。!！?？\n]|\.(?=\s|$)|\s[-–—]\s|�
 #: What a follow-up is, said after its word with no day (`follow up call`): no date misread
 _FU_TOPIC = pattern(r"^(?:call|calls|meeting|mtg|email|e-mail|demo|visit|chat|lunch|dinner|meet|convo|"
                     r"discussion|session|workshop|proposal|quote)$", re.IGNORECASE)
+#: Before a follow-up word that names a visit made, not one to come (`第一次回访`, `例行回访`)
+_ONE_OF_THEM = pattern(r"(?:第\s*[一二两三四五六七八九十\d]+\s*次|首次|这次|本次|上次|那次|例行|定期)\s*$")
 _LEAD_IN = pattern(r"\s*(?::|：)?\s*(?:on\s+|by\s+|在\s*)?", re.IGNORECASE)
 _BEFORE = pattern(r"\s*(?:前|之前|以前|before)\s*", re.IGNORECASE)
 DATE_LIKE = pattern(r"\d|^(?:mon|tue|wed|thu|fri|sat|sun|next|nxt|this|tom|tmr|tod|end|eo[wmyd]|cob|mid|"
@@ -82,8 +84,8 @@ def follow_ups(text: str, view: str, today: dt.date) -> list[FollowUp] | Unread:
         if not _FU_WORD.fullmatch(typo[0]):
             return Unread(text[typo.start():typo.end()], typo=True)
     for word in _FU_WORD.finditer(view):
-        if any(f.start <= word.start() < f.end for f in found):
-            continue
+        if any(f.start <= word.start() < f.end for f in found) or _ONE_OF_THEM.search(view, 0, word.start()):
+            continue  # `第一次回访`: the visit it was, no follow-up to come
         clause = _after(text, view, word, today) or _before(text, view, word, today)
         if isinstance(clause, Unread):
             return clause

@@ -14,6 +14,7 @@ from contextvars import ContextVar
 from handlers.grammar.day_parts import ALONE, day_and_part
 from handlers.grammar.festivals import festival_day, first_day_after, last_day_before, named
 from handlers.grammar.month_days import YEAR_END, mid_month, month_end, period_start, same_month
+from handlers.grammar.normal import view
 from handlers.grammar.patterns import pattern
 
 _EN_DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -78,7 +79,7 @@ def parse_date(text: str, today: dt.date, *, future: bool = True, part_of_day: b
     >>> parse_date("3天后", dt.date(2026, 11, 23))
     datetime.date(2026, 11, 26)
     """
-    text = _NXT.sub("next", " ".join(text.strip().lower().split()))  # `nxt wk`, `nxt mon`
+    text = _NXT.sub("next", " ".join(view(text).strip().lower().split()))  # `nxt wk`; `12月28號`
     text = text[:-1] if len(text) > 2 and text[-1] in "了啦" else text  # `推到下个月了`: 下个月
     if not text:
         return None

@@ -209,7 +209,7 @@ INTENTS = (
     Intent("link", ("link",), ("关联", "绑定"), parse_link,
            (("link", "link 12345678"), ("关联", "关联 12345678")),
            (c.Link,)),
-    Intent("undo", ("undo",), ("撤销",), _bare("undo"), (("undo",), ("撤销",)),
+    Intent("undo", ("undo",), ("撤销", "撤消"), _bare("undo"), (("undo",), ("撤销",)),
            (c.Undo,)),
     Intent("trash", ("trash", "bin"), ("回收站",), parse_trash, (("trash",), ("回收站",)),
            (c.ShowTrash,)),

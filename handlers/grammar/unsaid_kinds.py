@@ -186,7 +186,13 @@ def amounts_said(text: str) -> list[str]:
                      or _COUNTED.match(text[m.end():])):
             continue
         found.append(word)
+    found += [m[0] for m in _HAN_AMOUNT.finditer(text) if parse_amount(m[0]) is not None]  # `二十万`
     return found
+
+
+#: An amount in Chinese numerals (`二十万`, `一百二十万`, `三千块`): counted money, never a count
+_HAN_AMOUNT = pattern(r"(?<![零一二两三四五六七八九十百千万亿])"
+                      r"(?:[一二两三四五六七八九十百千]+(?:万|亿)(?:块|元)?|[一二两三四五六七八九十百]+千(?:块|元))")
 
 
 def _open_deals(session, tenant_id: int, name: str) -> list[int]:

@@ -68,3 +68,38 @@ def test_a_team_target_of_its_own_is_not_called_a_sum_of_months(team_chat):
     assert "拜访：2026年第4季度本身未设目标，按 2026年11月 的目标之和计算。" in zh
     team_chat("target team visits 100 quarter", user="Mia")  # now every metric is the quarter's own
     assert "itself" not in team_chat("progress team quarter", user="Mia", lang="en")
+
+
+@pytest.mark.parametrize("said", ["拜访 阿里巴巴：第一次回访 客户很配合", "拜访 阿里巴巴 例行回访，一切正常",
+                                  "拜訪 阿里巴巴：首次回訪 客戶很配合"])
+def test_a_follow_up_word_that_names_the_visit_made_is_notes(team_chat, session_factory, said):
+    reply = team_chat.reply(said, user="Ana", lang="zh")
+    assert reply.ok, reply.text
+    [(notes, next_step, follow_up)] = _visits(session_factory)
+    assert (next_step, follow_up) == ("", None) and "回" in notes and said.endswith(notes[-4:])
+
+
+@pytest.mark.parametrize("said", ["請假 12月28號-12月30號", "请假 12月28號到12月30號",
+                                  "请假 12月28号-12月30号"])
+def test_leave_ranges_read_traditional_day_marks(team_chat, said):
+    team_chat.now = at("2026-12-06")
+    reply = team_chat.reply(said, user="Ana", lang="zh")
+    assert reply.ok and "12月28日周一 – 12月30日周三" in reply.text, reply.text
+    assert "12月28日周一" in team_chat("请假", user="Ana", lang="zh")
+
+
+def test_the_variant_spelling_of_undo_undoes(team_chat, session_factory):
+    team_chat("拜访 海尔：聊了报价", user="Ana", lang="zh")
+    reply = team_chat.reply("撤消", user="Ana", lang="zh")
+    assert reply.ok and "撤销" in reply.text, reply.text
+    assert _visits(session_factory) == []
+
+
+@pytest.mark.parametrize(("said", "amount"), [("海尔那单赢了 二十万", "二十万"),
+                                              ("海尔的单子签了 一百二十万", "一百二十万")])
+def test_an_amount_in_chinese_numerals_is_the_wins_amount_never_its_reason(team_chat, said, amount):
+    team_chat('商机 海尔 "智能工厂" 方案 10万', user="Ana", lang="zh")
+    reply = team_chat.reply(said, user="Ana", lang="zh")
+    assert not reply.ok, reply.text
+    offered = [b.command for b in reply.buttons]
+    assert offered and all(amount in o and f"：{amount}" not in o for o in offered), offered
