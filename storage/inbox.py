@@ -7,9 +7,12 @@ it however long it waits (`running_for`), and run it themselves only when no wor
 from __future__ import annotations
 
 import datetime as dt
+from contextlib import suppress
 from functools import cache
+from weakref import WeakKeyDictionary
 
-from sqlalchemy import Connection, func, select, update
+from sqlalchemy import Connection, Dialect, func, select, update
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from storage import leases
@@ -21,23 +24,75 @@ Row = tuple[str, str, dict, "dt.timedelta | None"]  # key, platform, payload, he
 
 def record(conn: Connection, rows: list[Row], now: dt.datetime) -> list[int | None]:
     """`InboxRepository.put` of several rows in one statement, on a bare connection (the web
-    process does this for every request): their ids, None for each key recorded before (or
-    earlier in `rows`)."""
-    statement = _record_statement(conn.dialect.name)
-    values = [{"key": key[:200], "platform": platform, "payload": payload, "status": "pending",
-               "attempts": 1 if held_for else 0, "claimed_until": now + held_for if held_for else None,
-               "last_error": "", "created_at": now} for key, platform, payload, held_for in rows]
-    new = dict(conn.execute(statement, values).all())
+    process does this for every request, before its ack): their ids, None for each key recorded
+    before (or earlier in `rows`). The statement is SQL of our own, made once for each number of
+    rows and sent on the driver's cursor, its values as SQLAlchemy's column types store them
+    (SQLAlchemy's own insert of several rows with RETURNING cost twice as much CPU); what the
+    driver raises is raised as SQLAlchemy raises it, a dropped connection invalidated."""
+    new: dict[str, int] = {}
+    for start in range(0, len(rows), AT_ONCE):
+        new.update(_insert(conn, rows[start:start + AT_ONCE], now))
     return [new.pop(key[:200], None) for key, *_ in rows]  # a key twice: the first is new
 
 
+def _insert(conn: Connection, rows: list[Row], now: dt.datetime) -> dict[str, int]:
+    dialect = conn.dialect
+    statement = _record_sql(dialect.paramstyle, len(rows))
+    stored = _STORED.get(dialect) or _STORED.setdefault(dialect, _stored(dialect))
+    params = []
+    for key, platform, payload, held_for in rows:
+        params.extend(stored(key[:200], platform, payload, 1 if held_for else 0,
+                             now + held_for if held_for else None, now))
+    raw = conn.connection  # the transaction is the caller's: its begin and commit stay SQLAlchemy's
+    cursor = raw.cursor()
+    try:
+        cursor.execute(statement, params)
+        return dict(cursor.fetchall())
+    except dialect.loaded_dbapi.Error as error:
+        gone = dialect.is_disconnect(error, raw.dbapi_connection, cursor)
+        if gone:
+            conn.invalidate()
+        raise DBAPIError.instance(statement, params, error, dialect.loaded_dbapi.Error,
+                                  connection_invalidated=gone, dialect=dialect) from error
+    finally:
+        _close(cursor)
+
+
+def _close(cursor) -> None:
+    with suppress(Exception):  # a cursor of a connection gone: nothing left to close
+        cursor.close()
+
+
+#: rows one statement carries (SQLite before 3.32 takes at most 999 values in one)
+AT_ONCE = 100
+_COLUMNS = ("key", "platform", "payload", "status", "attempts", "claimed_until", "last_error", "created_at")
+
+
 @cache
-def _record_statement(dialect_name: str):
-    """`record`'s statement, built once per kind of database: a web process runs it for every
-    group of requests it acks."""
+def _record_sql(paramstyle: str, rows: int) -> str:
+    """`record`'s statement for this many rows, in the driver's parameter style."""
+    mark = "?" if paramstyle == "qmark" else "%s"
+    values = ", ".join(["(" + ", ".join([mark] * len(_COLUMNS)) + ")"] * rows)
+    return (f"INSERT INTO {InboxItem.__tablename__} ({', '.join(_COLUMNS)}) VALUES {values} "
+            "ON CONFLICT (key) DO NOTHING RETURNING key, id")
+
+
+#: `_stored` of each database's dialect (JSON may be written by one of the engine's own)
+_STORED: WeakKeyDictionary = WeakKeyDictionary()
+
+
+def _stored(dialect: Dialect):
+    """A row's values as the driver is given them (JSON text, datetimes as this database keeps
+    them): what SQLAlchemy's insert does with the columns' types."""
     table = InboxItem.__table__
-    return (insert_for(dialect_name)(table).on_conflict_do_nothing(index_elements=["key"])
-            .returning(table.c.key, table.c.id))
+    payload, claimed, created = (table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
+                                 or (lambda value: value)
+                                 for name in ("payload", "claimed_until", "created_at"))
+
+    def stored(key: str, platform: str, data: dict, attempts: int, claimed_until, now) -> tuple:
+        return (key, platform, payload(data), "pending", attempts, claimed(claimed_until), "",
+                created(now))
+    return stored
 
 
 RUNS = "inbox-runs:"  # `cached_tokens` key of a worker's word that it runs a platform's requests
