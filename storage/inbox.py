@@ -27,7 +27,7 @@ def record(conn: Connection, rows: list[Row], now: dt.datetime) -> list[int | No
     process does this for every request, before its ack): their ids, None for each key recorded
     before (or earlier in `rows`). The statement is SQL of our own, made once for each number of
     rows and sent on the driver's cursor, its values as SQLAlchemy's column types store them
-    (SQLAlchemy's own insert of several rows with RETURNING cost twice as much CPU); what the
+    (SQLAlchemy's own insert of several rows with RETURNING cost nearly twice the CPU); what the
     driver raises is raised as SQLAlchemy raises it, a dropped connection invalidated."""
     new: dict[str, int] = {}
     for start in range(0, len(rows), AT_ONCE):
