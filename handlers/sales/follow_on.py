@@ -1,6 +1,7 @@
 """A follow-on edit of what the member just changed, said as an instruction about "that": `bump
 that to 28k`, `make it 28k`, `actually make that thurs`, `change it to friday`; in Chinese with
-the field named after the value: `不对，是大后天跟进` (a visit's follow-up), `不对，是55次` (a count).
+the field named after the value: `不对，是大后天跟进` (a visit's follow-up), `不对，是55次` (a count),
+or with "it": `把它改成下周一`.
 
 "That" is found as `undo` and the corrections of handlers/sales/said_again.py find it: the
 member's latest change from chat (the journal), made within RECENT, still in effect. The value
@@ -41,7 +42,9 @@ _EN = pattern(r"^(?:(?:actually|sorry|oops|wait|no|nope|ok|okay|hmm|oh|and|also)
               r"(?:\s+(?:up|down|back|over))?(?:\s+(?:to|for|on|till|until|=))?\s+(?P<value>[^\s,]+(?:\s+[^\s,]+){0,2}?)"
               r"(?:[\s,]+(?:pls|please|thanks|thx|instead))*[\s.!]*$", re.I)
 _ZH = pattern(r"^(?:不对|不是|错了|说错了|记错了|更正|搞错了)[\s,，。!！]*(?:应该)?是?\s*(?P<value>\S+?)\s*"
-              r"(?P<field>跟进|回访|跟進|回訪|次|个|家|单|笔|位)[\s。!！]*$")
+              r"(?P<field>跟进|回访|跟進|回訪|次|个|家|单|笔|位)[\s。!！]*$"
+              r"|^(?:(?:不对|哦|噢|嗯)[\s,，。!！]*)?(?:请|麻烦)?把?(?:它|这个|那个|这条|那条|刚才那条)\s*"
+              r"(?:改成|改为|改到|推到|延到|换成|调到|调成)\s*(?P<said>[^\s吧。!！]+)[\s吧。!！]*$")
 _FOLLOW_UP = ("跟进", "回访", "跟進", "回訪")
 #: the records a value of each kind can go into
 _MODELS = {"amount": (Deal,), "day": (Task, Deal, Visit)}
@@ -57,7 +60,9 @@ def edit(ctx: Ctx, text: str) -> c.Command | Reply | None:
     found = _EN.match(said) or _ZH.match(said)
     if found is None:
         return None
-    value, field = found["value"].strip(" ,，"), found.groupdict().get("field") or ""
+    groups = found.groupdict()
+    value = (groups.get("value") or groups.get("said") or "").strip(" ,，.!?。！？")
+    field = groups.get("field") or ""
     counted = field and field not in _FOLLOW_UP
     kinds = [kind for kind, fits in (
         ("amount", value.isdigit() if counted else not field and amount_said(value) is not None),
@@ -69,7 +74,8 @@ def edit(ctx: Ctx, text: str) -> c.Command | Reply | None:
     if change is None or change.at < ctx.now - RECENT:
         return _refused(ctx, "follow_on_nothing", value, kinds, field)
     if change.kind == "SetTarget" and "amount" in kinds:
-        return target_corrected(ctx, change, value, usage_example(ctx, "target"))
+        said = value + field if counted else value  # `55次`: no amount of money
+        return target_corrected(ctx, change, said, usage_example(ctx, "target"))
     if change.status != "done":
         return gone(ctx, change, _examples(ctx, value, kinds, field))
     options = [] if counted else [(row, kind) for row in _touched(ctx, change) for kind in kinds

@@ -116,7 +116,8 @@ TEAM: dict[str, tuple[str, str]] = {
     "follow_on_changed": ("Changed {change}.", "已修改{change}。"),
     "follow_on_nothing": ("Nothing was changed: you changed nothing in the last 10 minutes that “{value}” "
                           "could go into. Type the record and the value, like {example}",
-                          "未做修改：最近 10 分钟内你没有改过可填入“{value}”的记录。请写明记录和值，例如 {example}"),
+                          "未做修改：最近 10 分钟内你没有改过可填入“{value}”的记录。"
+                          "请写明记录和值，例如 {example}"),
     "follow_on_unfit": ("Nothing was changed: “{value}” fits no field of your last change, “{label}”. "
                         "Type the record and the value, like {example}",
                         "未做修改：“{value}”填不进你上一次的修改“{label}”。请写明记录和值，例如 {example}"),
