@@ -39,7 +39,8 @@ from storage.models.sales import Change, Deal, Task, Visit
 _EN = pattern(r"^(?:(?:actually|sorry|oops|wait|no|nope|ok|okay|hmm|oh|and|also)[\s,.!]+)*"
               r"(?:(?:pls|please|can\s+you|could\s+you)\s+)?"
               r"(?:bump|raise|up|lower|drop|cut|make|change|move|set|push|switch|put)\s+(?:that|it|this)"
-              r"(?:\s+(?:up|down|back|over))?(?:\s+(?:to|for|on|till|until|=))?\s+(?P<value>[^\s,]+(?:\s+[^\s,]+){0,2}?)"
+              r"(?:\s+(?:up|down|back|over))?(?:\s+(?:to|for|on|till|until|=))?"
+              r"\s+(?P<value>[^\s,]+(?:\s+[^\s,]+){0,2}?)"  # `28k`, `thurs`, `next tue`
               r"(?:[\s,]+(?:pls|please|thanks|thx|instead))*[\s.!]*$", re.I)
 _ZH = pattern(r"^(?:不对|不是|错了|说错了|记错了|更正|搞错了)[\s,，。!！]*(?:应该)?是?\s*(?P<value>\S+?)\s*"
               r"(?P<field>跟进|回访|跟進|回訪|次|个|家|单|笔|位)[\s。!！]*$"
@@ -86,8 +87,9 @@ def edit(ctx: Ctx, text: str) -> c.Command | Reply | None:
     if len(lines) > 1:  # "that" could be two things: asked, one tap each
         return Reply(lines=(ctx.t("follow_on_which", value=value, count=len(lines)),
                             *(f"{n}. {line}" for n, (_command, line) in enumerate(lines, 1)),
-                            ctx.t("answer_hint_one")), ok=False,
-                     buttons=tuple(Button(command[:75], command) for command, _line in lines))
+                            ctx.t("answer_hint", count=len(lines))), ok=False, which=True,
+                     buttons=tuple(Button(command[:75], command) for command, _line in lines))  # `yes`:
+        # none of them
     command = read(lines[0][0], ctx.today).command
     if isinstance(command, c.ParseError):
         return None

@@ -205,6 +205,9 @@ def test_an_edit_that_could_go_into_two_things_is_asked(session_factory):
     assert "2. task #1 (send Acme the quote): due date Fri, Nov 27 → Thu, Nov 26" in reply.text
     assert [b.command for b in reply.buttons] == ["visit #1 follow up thurs", "task 1 due thurs"]
     assert _rows(session_factory) == before
+    again = chat.reply("yes")  # picks neither: asked again
+    assert not again.ok and _rows(session_factory) == before, again.text
+    assert chat.reply("actually make that thurs").ok is False
     assert chat.reply("2").ok
     _deals, visits, tasks, *_ = _rows(session_factory)
     assert (visits[0][-1], tasks[0][-1]) == (dt.date(2026, 11, 27), dt.date(2026, 11, 26))
