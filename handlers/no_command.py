@@ -1,5 +1,6 @@
 """Text that is no command as it stands, answered as helpfully as it can be, nothing stored unasked:
 
+- an edit of what was just changed (`bump that to 28k`, `不对，是大后天跟进`): handlers/sales/follow_on.py;
 - a correction right after a change (`no I meant 1.15m`, `改成5万`): handlers/sales/said_again.py;
 - a change said about a record not named (`254 推到月底`, `这单黄了`): asked, one tap per record it
   can be (handlers/sales/unnamed.py); a task's day moved with no command word (`把任务7延到下周一`);
@@ -30,7 +31,7 @@ from handlers.grammar.patterns import pattern
 from handlers.grammar.reading import read
 from handlers.grammar.unsaid_kinds import closed_said
 from handlers.lookup import known_customers
-from handlers.sales import deal_number, follow_up_moved, said_again, unnamed
+from handlers.sales import deal_number, follow_on, follow_up_moved, said_again, unnamed
 from handlers.text.reply import Button, Reply
 
 
@@ -47,6 +48,9 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
             return moved  # `把任务7延到下周一`, `move task 7 to fri`: task #7's day
         ctx.locale = answered_in(text, ctx.locale)
         return replace(usage_reply(ctx.locale, moved), locale=ctx.locale)  # which day?
+    if error.topic is None and (edit := follow_on.edit(ctx, text)) is not None:
+        return replace(edit, locale=ctx.locale) if isinstance(edit, Reply) else edit  # `bump that to
+        # 28k`: the thing just changed, changed again and said (handlers/sales/follow_on.py)
     if error.topic is None and (said := said_again.correction(ctx, text)) is not None:
         return replace(said, locale=ctx.locale) if isinstance(said, Reply) else said  # `no I meant
         # 1.15m`: asked about the deal just changed, or the target just set set again

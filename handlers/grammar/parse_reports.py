@@ -60,15 +60,28 @@ def parse_progress(rest: str, _today: dt.date) -> c.Command | c.ParseError:
 
 
 #: `progress` asked as a question: `how far am I from target this month?`, `how are we doing`,
-#: `wins this month?`, `我离目标还有多远`, `团队本季度离目标还差多少`, `我这个月完成多少了`.
+#: `wins this month?`, `am I behind?`, `are we on track`, `我离目标还有多远`, `团队本季度离目标还差多少`,
+#: `我这个月完成多少了`, `这个月还差多少完成任务`, `我落后了吗`; who is behind (`who's behind pace this
+#: month?`, `这个月谁落后了`) is the team's pace.
+_BEHIND, _TRACK = r"(?:behind|behnd|behid|bhind)", r"(?:track|trak|trck)"  # typed in a hurry
 _PROGRESS_ASKED = pattern(
     r"^(?:how\s+far\s+(?P<en>am\s+i|are\s+we|is\s+(?:the\s+|my\s+|our\s+)?team)\s+(?:from|off)\s+"
     r"(?:my\s+|our\s+|the\s+)?(?:target|quota|goal|number|plan)s?"
     r"|how(?:'?s|\s+is)\s+(?P<team>(?:the\s+|my\s+|our\s+)?team)\s+(?:doing|tracking)"
     r"|how\s+(?P<doing>am\s+i|are\s+we)\s+(?:doing|tracking)"
     r"(?:\s+(?:against|vs\.?|on)\s+(?:my\s+|our\s+|the\s+)?(?:target|quota|goal)s?)?"
-    r"|(?P<wins>(?:my\s+)?wins))(?P<rest>.*?)[\s?!.]*$"
-    r"|^(?P<zh>我们|团队|大家|我)?(?P<zh_rest>\S*?)(?:离目标还(?:有|差)多(?:远|少)|还差多(?:远|少)(?:完成目标)?"
+    r"|(?P<wins>(?:my\s+)?wins)"
+    rf"|(?:am|r|are|is)\s+(?P<pace>i|we|(?:the\s+|my\s+|our\s+)?team)\s+(?:{_BEHIND}|ahead|falling\s+{_BEHIND}|"
+    rf"(?:on|off)\s+(?:{_TRACK}|pace|target|course))(?:\s+(?:(?:on|of|with|for|vs\.?|against)\s+)?"
+    rf"(?:my\s+|our\s+|the\s+)?(?:pace|target|quota|goal|plan|number)s?)?"
+    rf"|(?P<who>who'?s|whos|who\s+is|who\s+are|anyone|anybody|is\s+anyone)\s+(?:{_BEHIND}|falling\s+{_BEHIND}|"
+    rf"lagging|off\s+(?:{_TRACK}|pace|target)|not\s+on\s+(?:{_TRACK}|pace|target))"
+    r"(?:\s+(?:on\s+)?(?:the\s+|our\s+)?(?:pace|target|quota|goal|plan|track)s?)?)(?P<rest>.*?)[\s?!.]*$"
+    r"|^(?P<zh_who>(?:这个?月|本月|这周|本周|本季度?|这个?季度?)?)(?:团队里?|我们)?(?:有)?(?:谁|哪些人|哪几个人?)"
+    r"(?:的)?(?:进度)?(?:落后|没达标|没跟上进度|跟不上进度|拖后腿)了?[\s?？!！。啊呢呀吧]*$"
+    r"|^(?P<zh>我们|团队|大家|我)?(?P<zh_rest>\S*?)(?:离目标还(?:有|差)多(?:远|少)"
+    r"|还差多(?:远|少)(?:(?:才能)?(?:完成|达成|达到|到)(?:任务|目标|指标|业绩|KPI|kpi)?)?"
+    r"|(?:的)?(?:进度)?(?:落后|跟上进度|达标)了?(?:吗|没有?|么|不)"
     r"|完成(?:了)?多少了?|(?:的?(?:KPI|kpi|业绩|目标))?完成得?(?:怎么|咋)样了?|进展(?:怎么|咋)样了?"
     r"|进度(?:(?:怎么|咋)样了?)?|业绩(?:是)?多少|拜访了几次|(?<=团队)\S*?(?:怎么|咋)样了?)"
     r"[\s?？!！。啊呢呀吧]*$", re.I)
@@ -79,11 +92,13 @@ def progress_asked(text: str) -> c.ShowProgress | None:
     match = _PROGRESS_ASKED.match(text.strip())
     if match is None:
         return None
-    if match["zh_rest"] is not None:
+    if match["zh_who"] is not None:  # `这个月谁落后了`: the team's pace
+        we, rest = True, match["zh_who"]
+    elif match["zh_rest"] is not None:
         we, rest = match["zh"] in ("我们", "团队", "大家"), match["zh_rest"]
     else:
-        who = match["en"] or match["doing"] or match["team"] or ""
-        we, rest = not match["wins"] and who.lower() != "am i", match["rest"]
+        who = match["en"] or match["doing"] or match["team"] or match["pace"] or match["who"] or ""
+        we, rest = not match["wins"] and who.lower() not in ("am i", "i"), match["rest"]
     scope, period, left = _scope_and_period(" ".join(rest.replace("for ", " ").split()))
     if left and match["zh_rest"] and not match["zh"]:  # `张伟这个月完成多少了`: a member's, by name
         for size in (2, 3, 4):

@@ -63,18 +63,18 @@ def correction(ctx: Ctx, text: str):
     value = match["value"].strip(" ,，!！")
     named_fu = _EN.made(match) and (found := _FU_FIRST.match(value)) is not None  # `no i meant fu feb 26`
     value = value[found.end():] if named_fu else value
-    kind = "amount" if _amount(value) is not None else \
+    kind = "amount" if amount_said(value) is not None else \
         "day" if parse_date(value, ctx.today) is not None else "customer" if match["not"] else None
     if kind == "customer" and (said_amount := _amount_in(value)):  # `typo, it's 85万 not 80`: an
         kind, value = "amount", said_amount  # amount put right, never a customer of those words
     elif kind == "customer" and _FILLERS.intersection(re.findall(r"[\w']+", value.lower())):
         return None  # `typo, it's …`: no customer's name
     if kind == "amount":
-        value = _amount(value) or value
+        value = amount_said(value) or value
     if kind is None:
         return None
     ctx.locale = "en" if _EN.made(match) else "zh"  # answered in the language it was said in
-    change = _latest(ctx)
+    change = latest_change(ctx)
     if change is not None and change.at >= ctx.now - RECENT:
         hint = _instead(ctx, change, kind, value)
         if kind == "amount" and change.kind == "SetTarget":
@@ -85,7 +85,7 @@ def correction(ctx: Ctx, text: str):
     row = None
     if change is not None and change.entity in ("deals", "visits", "tasks") and change.entity_id \
             and change.at >= ctx.now - RECENT:
-        row = ctx.session.get(_KINDS[change.entity], change.entity_id)
+        row = ctx.session.get(KINDS[change.entity], change.entity_id)
     if isinstance(row, Visit) and kind == "amount" or isinstance(row, Task) and kind != "day":
         row = None
     fu_named = (_ZH.made(match) and match["field"] in _FOLLOW_UP) or \
@@ -99,16 +99,21 @@ def correction(ctx: Ctx, text: str):
     if row is None:
         example = f"{name_of(WORDS, 'deal', ctx.locale)} #12 {value}"
         return Reply(lines=(ctx.t("correction_how", amount=value, example=example),), ok=False)
-    command = _command(ctx, row, kind, value)
-    word = name_of(WORDS, _WORD[type(row)], ctx.locale)
-    about = row.title if isinstance(row, (Deal, Task)) else ctx.session.get(Customer, row.customer_id).name
-    what = f"{word} #{row.id}（{about}）" if ctx.locale == "zh" else f"{word} #{row.id} ({about})"
+    command = command_for(ctx, row, kind, value)
+    what = described(ctx, row)
     shown = ctx.day(parse_date(value, ctx.today)) if kind == "day" else value  # `Fri, Jan 8, 2027`
     return Reply(lines=(ctx.t(f"correction_{kind}", what=what, value=shown),
                         ctx.t("answer_hint_one")), buttons=(Button(command, command),), ok=False)
 
 
-def _command(ctx: Ctx, row: Deal | Visit | Task, kind: str, value: str) -> str:
+def described(ctx: Ctx, row: Deal | Visit | Task) -> str:
+    """`deal #46 (pilot)` · `拜访 #12（华为）`: the record as a reply names it."""
+    word = name_of(WORDS, _WORD[type(row)], ctx.locale)
+    about = row.title if isinstance(row, (Deal, Task)) else ctx.session.get(Customer, row.customer_id).name
+    return f"{word} #{row.id}（{about}）" if ctx.locale == "zh" else f"{word} #{row.id} ({about})"
+
+
+def command_for(ctx: Ctx, row: Deal | Visit | Task, kind: str, value: str) -> str:
     zh = ctx.locale == "zh"
     if isinstance(row, Task):  # `actually due wed` after `task …`: its due day
         return f"{name_of(WORDS, 'task', ctx.locale)} {row.id} {'改到' if zh else 'due'} {value}"
@@ -121,14 +126,14 @@ def _command(ctx: Ctx, row: Deal | Visit | Task, kind: str, value: str) -> str:
 
 
 _CJK = pattern(r"[\u3400-\u9fff]")
-_KINDS = {"deals": Deal, "visits": Visit, "tasks": Task}
+KINDS = {"deals": Deal, "visits": Visit, "tasks": Task}
 _WORD = {Deal: "deal", Visit: "visit", Task: "task"}
 #: Words of a sentence that are no customer's name (`typo, it's 85万`, `that was 93k rmb`)
 _FILLERS = {"typo", "it's", "its", "it", "that", "that's", "was", "is", "meant", "mean", "sorry", "i",
             "should", "be", "the", "amount", "price", "not", "wrong"}
 
 
-def _amount(value: str) -> str | None:
+def amount_said(value: str) -> str | None:
     """`93k rmb` · `85万` · `$1.2m`: the amount as the grammar writes it, or None."""
     words = value.split()
     if len(words) == 2 and words[1].lower() in V.CURRENCY_WORDS and parse_amount(words[0]):
@@ -143,7 +148,7 @@ def _amount_in(value: str) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
-def _latest(ctx: Ctx) -> Change | None:
+def latest_change(ctx: Ctx) -> Change | None:
     """The member's latest change from chat, undone or not."""
     return ctx.session.scalar(select(Change).where(Change.tenant_id == ctx.tenant.id,
                                                    Change.actor_id == ctx.member.id)
@@ -154,9 +159,9 @@ def _instead(ctx: Ctx, change: Change, kind: str, value: str) -> str:
     """What to type to set `value` where nothing can be corrected: the command of that kind."""
     if change.kind == "SetTarget":
         return usage_example(ctx, "target")
-    model = _KINDS.get(change.entity, Deal)
+    model = KINDS.get(change.entity, Deal)
     model = Deal if model is Visit and kind == "amount" or model is Task and kind != "day" else model
-    return _command(ctx, model(id=12), kind, value)
+    return command_for(ctx, model(id=12), kind, value)
 
 
 def _last_deal(ctx: Ctx) -> Deal | None:

@@ -25,7 +25,8 @@ from storage.models.team import Target, Team
 from storage.models.workspace import AuditLog, Member
 
 #: A count said as a count: `45`, `45次`, `3个` (never `1.8m`, `45k`, `¥45`)
-_COUNT = pattern(r"^\d{1,7}(?:个|次|家|单|位|笔)?$")
+_UNITS = "个次家单位笔"
+_COUNT = pattern(rf"^\d{{1,7}}[{_UNITS}]?$")
 
 
 def where_said(ctx: Ctx) -> str:
@@ -56,12 +57,14 @@ def target_corrected(ctx: Ctx, change: Change, value: str, hint: str) -> SetTarg
     start = target["period_start"]
     period = next((Period(kind, k) for k in range(-2, 3)
                    if period_bounds(Period(kind, k), ctx.today)[0].isoformat() == start), None)
-    money = parse_amount(value.replace(" ", ""))
+    plain = value.replace(" ", "")
+    counted = _COUNT.match(plain) and not plain.isdigit()  # `55次`: a count by its unit, never money
+    money = parse_amount(plain.rstrip(_UNITS) if counted else plain)
     if owner is None or period is None:
         return gone(ctx, change, hint)
     who = owner.display_name if isinstance(owner, Member) else owner.name
     shown = fmt.metric_value(metric, old, ctx.tenant.currency, ctx.locale)
-    if money is None or (metric != "revenue" and not _COUNT.match(value.replace(" ", ""))):
+    if money is None or (not _COUNT.match(plain) if metric != "revenue" else counted):
         label = fmt.period_label(kind, dt.date.fromisoformat(start), ctx.locale)
         key = "target_correction_money" if metric == "revenue" else "target_correction_count"
         return Reply(lines=(ctx.t(key, value=value, who=who, old=shown, period=label,

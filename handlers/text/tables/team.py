@@ -115,6 +115,20 @@ TEAM: dict[str, tuple[str, str]] = {
                         "and nothing was changed now. Type what you mean in full, like {example}",
                         "没有可更正的：“{label}”已不再生效（已撤销或之后被改过），这次未做修改。"
                         "请完整写出要做的事，例如 {example}"),
+    "follow_on_edit": ("{what}: {field} {old} → {new}", "{what}：{field} {old} → {new}"),
+    "follow_on_changed": ("Changed {change}.", "已修改{change}。"),
+    "follow_on_nothing": ("Nothing was changed: you changed nothing in the last 10 minutes that “{value}” "
+                          "could go into. Type the record and the value, like {example}",
+                          "未做修改：最近 10 分钟内你没有改过可填入“{value}”的记录。"
+                          "请写明记录和值，例如 {example}"),
+    "follow_on_unfit": ("Nothing was changed: “{value}” fits no field of your last change, “{label}”. "
+                        "Type the record and the value, like {example}",
+                        "未做修改：“{value}”填不进你上一次的修改“{label}”。请写明记录和值，例如 {example}"),
+    "follow_on_which": ("“{value}” could go into {count} things you just changed: which one? Nothing was "
+                        "changed yet.", "“{value}”可以填入你刚改的 {count} 条记录：改哪一条？尚未修改。"),
+    "follow_on_amount": ("amount", "金额"), "follow_on_close": ("close date", "预计成交日"),
+    "follow_on_due": ("due date", "截止日"), "follow_on_follow_up": ("follow-up", "跟进日"),
+    "follow_on_unset": ("none", "未设"),
     "correction_elsewhere": ("Nothing was changed: your last change, “{label}”, was made in another "
                              "conversation. Correct it there, or type what you mean in full, like {example}",
                              "未做修改：你上一次的修改“{label}”是在另一个会话里做的。请在那里更正，"
