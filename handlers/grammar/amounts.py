@@ -82,8 +82,11 @@ _QUOTED = pattern(r"(\"[^\"]*\"|“[^”]*”|「[^」]*」)")
 def amount_words(text: str) -> str:
     """`deal Globex contact 30 grand` → `… 30k`: an amount's unit is never a word left over (a
     title in quotes, `"3 M"`, is as typed)."""
+    from handlers.grammar.money_words import money_words
+
     parts = _QUOTED.split(text)
     for index in range(0, len(parts), 2):
+        parts[index] = money_words(parts[index])  # `half a mil`: `500k`
         for regex, unit in _UNIT_WORDS:
             parts[index] = regex.sub(unit, parts[index])
         parts[index] = _IN_CURRENCY.sub(_signed, parts[index])

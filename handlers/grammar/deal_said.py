@@ -25,6 +25,12 @@ CHANGED_TO = pattern(
 def plain_changes(text: str) -> str:
     """A deal's change said with a verb (`商机 #5 金额改成8万`) as the grammar says it (`商机 #5
     金额 8万`); any other message as it is."""
+    if (closed := _NUMBER_CLOSED.match(text)) is not None:  # `deal 48 closed won!!!`: `won #48`
+        lost = closed["how"].lower() in _LOST_SAID
+        word = ("输单" if lost else "赢单") if re.search(r"[\u3400-\u9fff]", closed["how"]) \
+            else ("lost" if lost else "won")
+        after = text[closed.end():].strip()
+        return f"{word} #{closed['id']} {after}".strip()
     if split_keyword(simplified(p.normalize(text)))[0] != "deal":
         return text
     text = "".join(part if i % 2 else _CLOSE_SAID.sub(" close ", part)  # `expected to close jan 15`,
@@ -35,6 +41,16 @@ def plain_changes(text: str) -> str:
     if said and said["stage"].lower() in V.STAGE_WORDS:
         text = f"{text[:said.start()]} {said['stage']}"
     return text
+
+
+#: A deal's number, its `#` or not, then its win or loss (`deal 48 closed won!!!`, `#48 won!!`,
+#: `商机 48 赢单`, `deal 48 closed lost - price`): the win's or loss's own command (`won #48`), its
+#: marks dropped, the words after it (an amount, a reason) kept
+_NUMBER_CLOSED = pattern(
+    r"^\s*(?:(?:deal|opportunity|opp|商机|單子|单子)\s*(?:no\.?\s*|number\s*|#)?|#)(?P<id>\d{1,9})\s*(?:号)?\s*"
+    r"(?:(?:is|was|got|has\s+been|just|now)\s+)*(?:(?:closed|close)[\s_-]?|已经?)?"
+    r"(?P<how>won|lost|赢单|输单|赢了|输了|丢单|丢了|成交了?|签约了?|已签约)(?![A-Za-z\d])[\s!！.。]*", re.I)
+_LOST_SAID = ("lost", "输单", "输了", "丢单", "丢了")
 
 
 #: The close day said in other words (`expected to close`, `closes`, `should sign`, `close date is`,
