@@ -174,6 +174,10 @@ ASKING: dict[str, tuple[str, str]] = {
                          "港币和日元），尚未保存。请用其中一种货币重新发送金额。"),
     "amount_lakh": ("“{text}”: is that the amount, in this workspace's currency? Nothing was saved yet.",
                     "“{text}”：这是金额吗（按本工作区的货币）？尚未保存。"),
+    "digit_title": ("“{text}” reads as an amount, but the words after it are no field of a deal: are they "
+                    "the deal's title? Nothing was saved yet.",
+                    "“{text}”看起来是金额，但后面的字不属于商机的任何字段：它们是商机标题吗？尚未保存。"),
+    "option_title_quoted": ("Yes, the title", "是，作为标题"),
     "option_as_number": ("The amount in digits", "金额写成数字"),
     "visit_ahead": ("“{text}” is still to come: a visit is logged once it took place, so nothing was saved. "
                     "Plan it as a task?", "“{text}”还没到：拜访在发生后才记录，尚未保存。作为任务安排吗？"),
