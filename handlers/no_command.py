@@ -47,7 +47,8 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
             return moved  # `把任务7延到下周一`, `move task 7 to fri`: task #7's day
         ctx.locale = answered_in(text, ctx.locale)
         return replace(usage_reply(ctx.locale, moved), locale=ctx.locale)  # which day?
-    if error.topic is None and (said := said_again.correction(ctx, text)) is not None:
+    if error.topic in (None, "snooze") and (said := said_again.correction(ctx, text, error.topic is None)) \
+            is not None:
         return replace(said, locale=ctx.locale) if isinstance(said, Reply) else said  # `no I meant
         # 1.15m`: asked about the deal just changed, or the target just set set again
     if error.topic is None and (asked := unnamed.id_change(ctx, text) or unnamed.this_deal(ctx, text)):
