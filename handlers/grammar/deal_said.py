@@ -37,6 +37,7 @@ def plain_changes(text: str) -> str:
                    for i, part in enumerate(_QUOTED.split(text)))  # `signing jan 15`: `close jan 15`
     # (a quoted title kept as typed)
     text = CHANGED_TO.sub(lambda m: f"{_LABEL_SAID.get(m['label'] or '', m['label'] or '')} ", text)
+    text = _STAGE_MOVED.sub(lambda m: f" {m['stage']}" if m["stage"].lower() in V.STAGE_WORDS else m[0], text)
     said = _STAGE_SAID_AS.search(text)  # `deal #48 to proposal stage`: the stage's own word
     if said and said["stage"].lower() in V.STAGE_WORDS:
         text = f"{text[:said.start()]} {said['stage']}"
@@ -59,6 +60,11 @@ _CLOSE_SAID = pattern(
     r"(?:\s*,?\s+and)?\s+(?:(?:expected|estimated|est\.?|expect(?:ed)?\s+to|should|will|likely\s+to|to)\s+)?"
     r"(?:close|closes|closing|sign|signs|signing)(?:\s+date)?"
     r"(?:\s+(?:to|is|now|should\s+be|on|by|around|=))?(?=\s+[\w#])", re.I)
+#: A stage moved to with a verb after another field (`金额改成15万 推进到方案`, `15万，推近到谈判`,
+#: `60k then to proposal`): the stage's own word; a one-character slip in `推进到` is the verb too
+_STAGE_MOVED = pattern(r"(?:(?<=\s)|(?<=[\d万千kKmMwW,，]))\s*(?:then\s+)?(?:推[\u4e00-\u9fff]?到|推进|进入到?|进到|"
+                       r"退回到?|退到|转到|(?:moved?\s+)?to)\s*(?P<stage>[^\s,，。;；]+?)\s*(?:阶段|stage)?"
+                       r"(?=$|[\s,，。;；])", re.I)
 _QUOTED = pattern(r'("[^"]*"|“[^”]*”|「[^」]*」|《[^》]*》)')
 _STAGE_SAID_AS = pattern(r"(?:\s+(?:to|→|->|=>))?\s+(?P<stage>\S+?)\s*(?:(?<=\s)stage|阶段)\s*$", re.I)
 
