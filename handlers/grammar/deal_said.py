@@ -62,7 +62,8 @@ _CLOSE_SAID = pattern(
     r"(?:\s+(?:to|is|now|should\s+be|on|by|around|=))?(?=\s+[\w#])", re.I)
 #: A stage moved to with a verb after another field (`金额改成15万 推进到方案`, `15万，推近到谈判`,
 #: `60k then to proposal`): the stage's own word; a one-character slip in `推进到` is the verb too
-_STAGE_MOVED = pattern(r"(?:(?<=\s)|(?<=[\d万千kKmMwW,，]))\s*(?:then\s+)?(?:推[\u4e00-\u9fff]?到|推进|进入到?|进到|"
+_STAGE_MOVED = pattern(r"(?:(?<=\s)|(?<=[\d万千kKmMwW,，]))\s*(?:then\s+)?"
+                       r"(?:推[\u4e00-\u9fff]?到|推进|进入到?|进到|"
                        r"退回到?|退到|转到|(?:moved?\s+)?to)\s*(?P<stage>[^\s,，。;；]+?)\s*(?:阶段|stage)?"
                        r"(?=$|[\s,，。;；])", re.I)
 _QUOTED = pattern(r'("[^"]*"|“[^”]*”|「[^」]*」|《[^》]*》)')

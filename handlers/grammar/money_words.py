@@ -17,7 +17,8 @@ _NUMBER = "|".join(sorted((*_ONES, *_TENS), key=len, reverse=True))
 _THOUSAND = r"(?:k|grand|thousand|thou)"
 _MILLION = r"(?:mil|mils|million|millions|mio|mln)"
 #: `half a mil` · `a quarter million` · `a quarter of a mil` · `three quarters of a million`
-_FRACTION = pattern(rf"(?<![\w.,$¥€£])(?:(?P<three>three)[\s-]+quarters|(?:an?\s+|one\s+)?(?P<part>half|quarter))"
+_FRACTION = pattern(rf"(?<![\w.,$¥€£])(?:(?P<three>three)[\s-]+quarters"
+                    rf"|(?:an?\s+|one\s+)?(?P<part>half|quarter))"
                     rf"(?:\s+of)?\s+(?:an?|one)\s+{_MILLION}(?![\w])"
                     rf"|(?<![\w.,$¥€£])(?:an?\s+)?(?P<short>quarter)\s+{_MILLION}(?![\w])", re.I)
 #: `two hundred k` · `a hundred grand` · `twenty-five thousand` · `a million` · `two million`

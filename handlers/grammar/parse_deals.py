@@ -88,7 +88,8 @@ def _digit_title(rest: str, today: dt.date) -> c.ParseError | None:
         title = " ".join(w for w, _q in tokens[j:k])
         said = rest.replace(title, f'"{title}"', 1)
         if title in rest and isinstance(command := _parse_deal(said, today), c.UpsertDeal | c.CloseDeal):
-            return c.ParseError("deal", "digit_title", tokens[j][0], options=(("title_quoted", said, command),))
+            return c.ParseError("deal", "digit_title", tokens[j][0],
+                                options=(("title_quoted", said, command),))
     return None
 
 

@@ -77,7 +77,8 @@ def parse_contest(rest: str, today: dt.date) -> c.Command | c.ParseError:
 
 
 #: A contest's prize said after it (`prize: ipad`, `奖品：iPad一台`, `winner gets a dinner`)
-_PRIZE = pattern(r"(?:^|(?<=[\s,，;；]))(?:prizes?|rewards?|awards?|winner\s+gets|奖品|奖励|奖金|奖)\s*(?:[:：=]|\s|is\b|是|为)",
+_PRIZE = pattern(r"(?:^|(?<=[\s,，;；]))(?:prizes?|rewards?|awards?|winner\s+gets|奖品|奖励|奖金|奖)"
+                 r"\s*(?:[:：=]|\s|is\b|是|为)",
                  re.I)
 #: Words before a contest's period (`contest revenue for february`, `during next month`)
 _BEFORE_PERIOD = {"for", "in", "during", "over", "throughout", "this", "本", "在"}

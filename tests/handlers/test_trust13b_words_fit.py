@@ -125,7 +125,8 @@ def test_a_word_read_as_an_amount_before_title_words_is_asked(session_factory):
 # -- 4. a stage moved in words ------------------------------------------------------------------------
 
 @pytest.mark.parametrize("typed, user, stage", [
-    ("push the Acme deal to negotiation", "Ana", "negotiation"), ("push acme to negotiation!", "Ana", "negotiation"),
+    ("push the Acme deal to negotiation", "Ana", "negotiation"),
+    ("push acme to negotiation!", "Ana", "negotiation"),
     ("move acme corp to negotiation", "Ana", "negotiation"), ("把华为的单子推到谈判", "Ana", "negotiation"),
 ])
 def test_a_stage_moved_in_words_moves_the_one_open_deal(session_factory, typed, user, stage):
@@ -152,7 +153,8 @@ def test_a_week_said_with_li_bai_and_a_time_before(session_factory, typed, due, 
 
 
 @pytest.mark.parametrize("typed", ["target team 1.2m this quarter split evenly",
-                                   "target team 1.2m this quarter split equally", "目标 团队 120万 本季度 平均分配"])
+                                   "target team 1.2m this quarter split equally",
+                                   "目标 团队 120万 本季度 平均分配"])
 def test_a_team_target_split_evenly(session_factory, typed):
     chat = _chat(session_factory)
     done = chat.reply(typed.replace("团队", "团队"), user="Mia")
@@ -173,8 +175,9 @@ def test_a_contest_for_a_month(session_factory, typed):
 
 # -- 6. a contest's prize -----------------------------------------------------------------------------
 
-@pytest.mark.parametrize("typed", ["contest revenue this month 奖品：iPad一台", "contest revenue this month prize: ipad",
-                                   "竞赛 业绩 本月 奖品：iPad一台", "contest visits next month, prize: team dinner"])
+@pytest.mark.parametrize("typed", ["contest revenue this month 奖品：iPad一台",
+                                   "contest revenue this month prize: ipad", "竞赛 业绩 本月 奖品：iPad一台",
+                                   "contest visits next month, prize: team dinner"])
 def test_a_contests_prize_is_asked_never_a_team(session_factory, typed):
     chat = _chat(session_factory)
     asked = chat.reply(typed, user="Mia")
@@ -189,7 +192,8 @@ def test_a_contests_prize_is_asked_never_a_team(session_factory, typed):
 # -- 7. a stage moved after an amount change ----------------------------------------------------------
 
 @pytest.mark.parametrize("typed", ["商机 #2 金额改成15万 推近到方案", "商机 #2 金额改成15万 推进到方案",
-                                   "商机 #2 金额改成15万，推进到方案阶段", "deal #2 amount 150k then to proposal"])
+                                   "商机 #2 金额改成15万，推进到方案阶段",
+                                   "deal #2 amount 150k then to proposal"])
 def test_an_amount_change_and_a_stage_moved(session_factory, typed):
     chat = _chat(session_factory)
     assert chat.reply(typed).ok, typed
