@@ -28,7 +28,8 @@ def _setup(session_factory) -> Chat:
     chat = Chat(session_factory)
     chat.team()
     for line in ('deal +Acme Corp "CRM" proposal 50k', "visit +Globex: intro", "拜访 +比亚迪：初次见面",
-                 "拜访 +腾讯：初次见面", '商机 比亚迪 "储能项目" 初步接触 80万 明年3月', '商机 腾讯 "CRM" 方案呈现 20万'):
+                 "拜访 +腾讯：初次见面", '商机 比亚迪 "储能项目" 初步接触 80万 明年3月',
+                 '商机 腾讯 "CRM" 方案呈现 20万'):
         assert chat.reply(line).ok, line
     return chat
 
