@@ -37,7 +37,8 @@ def plain_changes(text: str) -> str:
                    for i, part in enumerate(_QUOTED.split(text)))  # `signing jan 15`: `close jan 15`
     # (a quoted title kept as typed)
     text = CHANGED_TO.sub(lambda m: f"{_LABEL_SAID.get(m['label'] or '', m['label'] or '')} ", text)
-    text = _STAGE_MOVED.sub(lambda m: f" {m['stage']}" if m["stage"].lower() in V.STAGE_WORDS else m[0], text)
+    text = "".join(part if i % 2 else _STAGE_MOVED.sub(_stage_word, part)  # `15万 推进到方案`: `15万 方案`
+                   for i, part in enumerate(_QUOTED.split(text)))
     said = _STAGE_SAID_AS.search(text)  # `deal #48 to proposal stage`: the stage's own word
     if said and said["stage"].lower() in V.STAGE_WORDS:
         text = f"{text[:said.start()]} {said['stage']}"
@@ -68,6 +69,10 @@ _STAGE_MOVED = pattern(r"(?:(?<=\s)|(?<=[\d万千kKmMwW,，]))\s*(?:then\s+)?"
                        r"(?=$|[\s,，。;；])", re.I)
 _QUOTED = pattern(r'("[^"]*"|“[^”]*”|「[^」]*」|《[^》]*》)')
 _STAGE_SAID_AS = pattern(r"(?:\s+(?:to|→|->|=>))?\s+(?P<stage>\S+?)\s*(?:(?<=\s)stage|阶段)\s*$", re.I)
+
+
+def _stage_word(found: re.Match) -> str:
+    return f" {found['stage']}" if found["stage"].lower() in V.STAGE_WORDS else found[0]
 
 
 _LABEL_SAID = {"预计成交": "预计", "成交日期": "预计"}  # `预计成交改为12月31日`: the close day

@@ -18,7 +18,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
-from storage.models.sales import Customer, Deal, Task
+from storage.models.sales import Customer, Deal, Task, Visit
 from storage.models.team import Contest, Target
 from support import Chat
 
@@ -208,3 +208,14 @@ def test_a_deal_change_in_words_is_offered_as_a_line_that_works(session_factory,
     assert _deals(session_factory)[1][3:] == ("contact", 300_000)
     assert chat.reply("1").ok
     assert _deals(session_factory)[1][3:] == ("proposal", 150_000)
+
+
+@pytest.mark.parametrize("typed, stored", [("visit Acme Corp: they have half a million users",
+                                            "they have half a million users"),
+                                           ("task thank Acme a million times", "thank Acme a million times")])
+def test_an_amount_in_words_in_notes_or_a_title_is_kept_as_typed(session_factory, typed, stored):
+    chat = _chat(session_factory)
+    assert chat.reply(typed).ok, typed
+    with session_factory() as s:
+        said = [v.notes for v in s.scalars(select(Visit))] + [t.title for t in s.scalars(select(Task))]
+    assert stored in said
