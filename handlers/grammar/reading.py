@@ -98,8 +98,7 @@ NEXT_CONTACT = pattern(r"(?<![A-Za-z])(?:follow[\s-]?up|call\s+(?:\w+\s+)?(?:bac
                      r"|跟进|回访|回电|回个?电话|再联系|再打(?:个)?电话", re.I)
 
 
-#: Commands whose words are kept as typed (a visit's notes, a task's title): no amount said in words
-#: is read in them (`they have half a million users`)
+#: Commands whose words are kept as typed: no amount in words read in them (`half a million users`)
 _WORDS_KEPT = (None, "visit", "task", "tip", "standup", "schedule", "leave", "customer")
 
 
