@@ -75,6 +75,8 @@ def _digit_title(rest: str, today: dt.date) -> c.ParseError | None:
     """`deal Globex 4K screens 80k`: a word read as an amount (`4K`) with words after it that no
     field claims, offered as the start of a title in quotes (`"4K screens"`), or None."""
     tokens = tokens_of(rest)
+    if not tokens or re.fullmatch(r"#\d{1,9}", tokens[0][0]):
+        return None  # `deal #1 90k after the discount`: words after a deal's number are no title
     for j in range(1, len(tokens)):
         word, quoted = tokens[j]
         if quoted or not re.search(r"\d", word) or not (parse_amount(word) or misread(word, rest, "deal",
@@ -83,8 +85,8 @@ def _digit_title(rest: str, today: dt.date) -> c.ParseError | None:
         k = j + 1
         while k < len(tokens) and not tokens[k][1] and not _is_field(tokens[k][0]):
             k += 1
-        if k == j + 1:
-            continue
+        if k == j + 1 or k == len(tokens):
+            continue  # a field after the title's words (`4K screens 80k`), else no title said
         title = " ".join(w for w, _q in tokens[j:k])
         said = rest.replace(title, f'"{title}"', 1)
         if title in rest and isinstance(command := _parse_deal(said, today), c.UpsertDeal | c.CloseDeal):
