@@ -22,6 +22,7 @@ from handlers.sales import changes, customers
 from handlers.team import schedule_commands
 from handlers.text.reply import Button, Reply
 from handlers.text.strings import WORDS, name_of
+from handlers.text.when_read import offered_days
 from handlers.use_cases import HANDLERS
 from handlers.workspace import admin
 from handlers.workspace import holidays as calendars
@@ -232,8 +233,9 @@ def _run(ctx: Ctx, message: Message) -> Outcome:
         first, last = limits.day_window(ctx.today)
         command = Reply(lines=(ctx.t("far_day", day=far.isoformat(), first=first.isoformat(),
                                      last=last.isoformat()),), ok=False)
-    if isinstance(command, Reply):  # no command: an answer about the text, or a question
-        return Outcome(replace(command, locale=ctx.locale), refused=True)
+    if isinstance(command, Reply):  # no command: an answer about the text, or a question (the days
+        # its offered lines send shown as replies show days)
+        return Outcome(offered_days(replace(command, locale=ctx.locale), ctx.today), refused=True)
     ctx.command = command
     handles = HANDLERS[type(command)]
     try:
@@ -242,7 +244,8 @@ def _run(ctx: Ctx, message: Message) -> Outcome:
         _authorise(ctx, handles.needs(command))
         reply = changes.run(ctx, command, handles.run)
     except Refusal as refusal:
-        return Outcome(replace(refusal.reply, locale=ctx.locale), refused=True, record=refusal.record)
+        return Outcome(offered_days(replace(refusal.reply, locale=ctx.locale), ctx.today), refused=True,
+                       record=refusal.record)
     if ctx.notes:  # `ACME` read as Acme Corp: said, so a wrong match is seen at once
         reply = replace(reply, lines=(*ctx.notes, *reply.lines))
     return Outcome(replace(reply, locale=ctx.locale), refused=False)

@@ -51,7 +51,8 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
     if error.topic is None and (edit := follow_on.edit(ctx, text)) is not None:
         return replace(edit, locale=ctx.locale) if isinstance(edit, Reply) else edit  # `bump that to
         # 28k`: the thing just changed, changed again and said (handlers/sales/follow_on.py)
-    if error.topic is None and (said := said_again.correction(ctx, text)) is not None:
+    if error.topic in (None, "snooze") and (said := said_again.correction(ctx, text, error.topic is None)) \
+            is not None:
         return replace(said, locale=ctx.locale) if isinstance(said, Reply) else said  # `no I meant
         # 1.15m`: asked about the deal just changed, or the target just set set again
     if error.topic is None and (asked := unnamed.id_change(ctx, text) or unnamed.this_deal(ctx, text)):

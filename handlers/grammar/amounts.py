@@ -79,11 +79,15 @@ _SIGN_OF = {"eur": "€", "dol": "$", "usd": "$", "us ": "$", "pou": "£", "gbp"
 _QUOTED = pattern(r"(\"[^\"]*\"|“[^”]*”|「[^」]*」)")
 
 
-def amount_words(text: str) -> str:
+def amount_words(text: str, in_words: bool = False) -> str:
     """`deal Globex contact 30 grand` → `… 30k`: an amount's unit is never a word left over (a
-    title in quotes, `"3 M"`, is as typed)."""
+    title in quotes, `"3 M"`, is as typed); `in_words`: an amount said in words too (`half a
+    mil` → `500k`: only where the message's words are fields, never a visit's notes)."""
+    from handlers.grammar.money_words import money_words
+
     parts = _QUOTED.split(text)
     for index in range(0, len(parts), 2):
+        parts[index] = money_words(parts[index]) if in_words else parts[index]
         for regex, unit in _UNIT_WORDS:
             parts[index] = regex.sub(unit, parts[index])
         parts[index] = _IN_CURRENCY.sub(_signed, parts[index])

@@ -58,6 +58,7 @@ def count_of(said: str) -> int:
 _EN_WEEKDAY = pattern(r"^(?:(next|this|coming)\s+)?(mon|tue|wed|thu|fri|sat|sun)"
                       r"(?:day|s|sday|nesday|rsday|rs|urday|r|ur)?\.?$")
 _ZH_WEEKDAY = pattern(r"^(下下|下个?|本|这个?|)(?:周|星期|礼拜)([一二三四五六日天七1-7])$")
+_WEEK_SAID = pattern(r"^(下下|下|这|本|上|)个?(?:礼拜|星期)(?!天)")
 _ISO = pattern(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$")
 _MONTH_DAY = pattern(r"^(\d{1,2})/(\d{1,2})$")
 _ZH_MONTH_DAY = pattern(r"^(下个?月|本月|这个月)(\d{1,2})[日号]$")
@@ -81,6 +82,7 @@ def parse_date(text: str, today: dt.date, *, future: bool = True, part_of_day: b
     """
     text = _NXT.sub("next", " ".join(view(text).strip().lower().split()))  # `nxt wk`; `12月28號`
     text = text[:-1] if len(text) > 2 and text[-1] in "了啦" else text  # `推到下个月了`: 下个月
+    text = _WEEK_SAID.sub(r"\1周", text)  # `下礼拜三`, `下个星期`, `这礼拜五`: 礼拜 and 星期 are 周
     if not text:
         return None
     if text in _OFFSETS:

@@ -19,7 +19,13 @@ _EN = (r"(?:(?:in\s+the\s+|at\s+|by\s+|before\s+|after\s+|around\s+)?"
        r"(?:morning|noon|midday|lunch|lunchtime|afternoon|evening|night|eod|cob|eob|"
        r"end\s+of\s+(?:the\s+)?(?:business\s+)?day|close\s+of\s+business|am|pm|a\.m\.|p\.m\.)"
        r"|first\s+thing(?:\s+in\s+the\s+morning)?)")
-_ZH_SUFFIX = pattern("(?<=.)(?:" + "|".join(sorted(ZH_PARTS, key=len, reverse=True)) + ")$")
+#: A time of day in Chinese (`两点`, `3点半`, `十点十五`, `14:30`), after a part of the day or alone,
+#: perhaps with `前` (`明天下午两点前`): kept as words with the part of the day
+_ZH_CLOCK = (r"(?:(?:[零一二两三四五六七八九十]{1,3}|\d{1,2})[点點]"
+             r"(?:半|一刻|三刻|\d{1,2}分?|[一二三四五]?十?"
+             r"[一二三四五六七八九]?分)?|\d{1,2}:\d{2})")
+_ZH_PARTS = "(?:" + "|".join(sorted(ZH_PARTS, key=len, reverse=True)) + ")"
+_ZH_SUFFIX = pattern(f"(?<=.)(?:{_ZH_PARTS}(?:{_ZH_CLOCK}(?:之前|以前|前)?)?|{_ZH_CLOCK}(?:之前|以前|前)?)$")
 _EN_SUFFIX = pattern(r"(?<=\S)\s*,?\s+" + _EN + r"$", re.I)
 _EN_PREFIX = pattern(r"^" + _EN + r"\s*,?\s+(?:on\s+)?(?=\S)", re.I)
 #: A day and its part in one word (`今晚`, `明早`, `tonight`): the day they name, from today

@@ -25,16 +25,34 @@ CHANGED_TO = pattern(
 def plain_changes(text: str) -> str:
     """A deal's change said with a verb (`商机 #5 金额改成8万`) as the grammar says it (`商机 #5
     金额 8万`); any other message as it is."""
+    if (closed := _NUMBER_CLOSED.match(text)) is not None:  # `deal 48 closed won!!!`: `won #48`
+        lost = closed["how"].lower() in _LOST_SAID
+        word = ("输单" if lost else "赢单") if re.search(r"[\u3400-\u9fff]", closed["how"]) \
+            else ("lost" if lost else "won")
+        after = text[closed.end():].strip()
+        return f"{word} #{closed['id']} {after}".strip()
     if split_keyword(simplified(p.normalize(text)))[0] != "deal":
         return text
     text = "".join(part if i % 2 else _CLOSE_SAID.sub(" close ", part)  # `expected to close jan 15`,
                    for i, part in enumerate(_QUOTED.split(text)))  # `signing jan 15`: `close jan 15`
     # (a quoted title kept as typed)
     text = CHANGED_TO.sub(lambda m: f"{_LABEL_SAID.get(m['label'] or '', m['label'] or '')} ", text)
+    text = "".join(part if i % 2 else _STAGE_MOVED.sub(_stage_word, part)  # `15万 推进到方案`: `15万 方案`
+                   for i, part in enumerate(_QUOTED.split(text)))
     said = _STAGE_SAID_AS.search(text)  # `deal #48 to proposal stage`: the stage's own word
     if said and said["stage"].lower() in V.STAGE_WORDS:
         text = f"{text[:said.start()]} {said['stage']}"
     return text
+
+
+#: A deal's number, its `#` or not, then its win or loss (`deal 48 closed won!!!`, `#48 won!!`,
+#: `商机 48 赢单`, `deal 48 closed lost - price`): the win's or loss's own command (`won #48`), its
+#: marks dropped, the words after it (an amount, a reason) kept
+_NUMBER_CLOSED = pattern(
+    r"^\s*(?:(?:deal|opportunity|opp|商机|單子|单子)\s*(?:no\.?\s*|number\s*|#)?|#)(?P<id>\d{1,9})\s*(?:号)?\s*"
+    r"(?:(?:is|was|got|has\s+been|just|now)\s+)*(?:(?:closed|close)[\s_-]?|已经?)?"
+    r"(?P<how>won|lost|赢单|输单|赢了|输了|丢单|丢了|成交了?|签约了?|已签约)(?![A-Za-z\d])[\s!！.。]*", re.I)
+_LOST_SAID = ("lost", "输单", "输了", "丢单", "丢了")
 
 
 #: The close day said in other words (`expected to close`, `closes`, `should sign`, `close date is`,
@@ -43,8 +61,18 @@ _CLOSE_SAID = pattern(
     r"(?:\s*,?\s+and)?\s+(?:(?:expected|estimated|est\.?|expect(?:ed)?\s+to|should|will|likely\s+to|to)\s+)?"
     r"(?:close|closes|closing|sign|signs|signing)(?:\s+date)?"
     r"(?:\s+(?:to|is|now|should\s+be|on|by|around|=))?(?=\s+[\w#])", re.I)
+#: A stage moved to with a verb after another field (`金额改成15万 推进到方案`, `15万，推近到谈判`,
+#: `60k then to proposal`): the stage's own word; a one-character slip in `推进到` is the verb too
+_STAGE_MOVED = pattern(r"(?:(?<=\s)|(?<=[\d万千kKmMwW,，]))\s*(?:then\s+)?"
+                       r"(?:推[\u4e00-\u9fff]?到|推进|进入到?|进到|"
+                       r"退回到?|退到|转到|(?:moved?\s+)?to)\s*(?P<stage>[^\s,，。;；]+?)\s*(?:阶段|stage)?"
+                       r"(?=$|[\s,，。;；])", re.I)
 _QUOTED = pattern(r'("[^"]*"|“[^”]*”|「[^」]*」|《[^》]*》)')
 _STAGE_SAID_AS = pattern(r"(?:\s+(?:to|→|->|=>))?\s+(?P<stage>\S+?)\s*(?:(?<=\s)stage|阶段)\s*$", re.I)
+
+
+def _stage_word(found: re.Match) -> str:
+    return f" {found['stage']}" if found["stage"].lower() in V.STAGE_WORDS else found[0]
 
 
 _LABEL_SAID = {"预计成交": "预计", "成交日期": "预计"}  # `预计成交改为12月31日`: the close day

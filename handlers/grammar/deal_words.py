@@ -17,6 +17,20 @@ _AMOUNTISH = pattern(r"^[$¥]?\d[\d,.]*(?:[a-z]{1,6}|[千万亿元块]{1,3})$"
                      r"[多来几余]?(?:[kmw]|[千万亿元块])+(?:多|左右|上下)?$", re.IGNORECASE)
 
 
+#: What the letters after an amount's number may be (`50kk`, `1.2mm`, `5wan`, `3mil`, `2bn`): else the
+#: word is a name's or a title's (`5G`, `4S店`, `3D`, `2FA`), never an amount misspelt
+_UNITS = ("k", "m", "w", "b", "kk", "mm", "wan", "mil", "mio", "mln", "bn", "grand", "thousand", "million",
+          "billion", "usd", "rmb", "cny", "eur", "gbp", "hkd", "yuan")
+
+
+def _unit_like(word: str) -> bool:
+    letters = re.sub(r"^[$¥]?[\d,.\s~～到至-]*", "", word.lower())
+    if not letters.isascii() or not letters.isalpha():
+        return True  # `30多万`, `三十来万`: an amount said vaguely
+    return letters in _UNITS or len(set(letters)) == 1 and letters[0] in "kmw" \
+        or len(letters) > 2 and V.near_word(letters, _UNITS) is not None
+
+
 def deal_ref(tokens: list[tuple[str, bool]]) -> c.DealRef:
     """Read a c.DealRef from tokens: `#12`, a quoted title, and the customer's words. A quoted
     first word is the customer (`deal "Big 4 Ltd" "ERP"`: names with numbers go in quotes)."""
@@ -41,7 +55,7 @@ def misread(word: str, rest: str, topic: str, stage_free: bool, fields_read: boo
     near = V.near_word(lower, V.STAGE_WORDS) if stage_free else None
     if near:
         return c.ParseError(topic, "stage_typo", word, swap(rest, word, near))
-    if _AMOUNTISH.match(word) or (lower in V.CURRENCY_WORDS and fields_read):
+    if _AMOUNTISH.match(word) and _unit_like(word) or (lower in V.CURRENCY_WORDS and fields_read):
         return c.ParseError(topic, "amount", word)
     if fields_read:
         return c.ParseError(topic, "word", word)

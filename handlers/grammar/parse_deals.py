@@ -65,7 +65,34 @@ def parse_deal(rest: str, today: dt.date) -> c.Command | c.ParseError:
         left = rest[cut.end():].strip()  # asked for net 60`: the move, those words left out
         return c.ParseError("deal", "deal_words_left", left,
                             options=(("as_said", rest[:cut.start()], moved),))
+    if isinstance(read, c.ParseError) and read.problem in ("word", "amount") \
+            and (titled := _digit_title(rest, today)) is not None:
+        return titled  # `deal Globex 4K screens 80k`: `4K screens` the title? asked, every word kept
     return read
+
+
+def _digit_title(rest: str, today: dt.date) -> c.ParseError | None:
+    """`deal Globex 4K screens 80k`: a word read as an amount (`4K`) with words after it that no
+    field claims, offered as the start of a title in quotes (`"4K screens"`), or None."""
+    tokens = tokens_of(rest)
+    if not tokens or re.fullmatch(r"#\d{1,9}", tokens[0][0]):
+        return None  # `deal #1 90k after the discount`: words after a deal's number are no title
+    for j in range(1, len(tokens)):
+        word, quoted = tokens[j]
+        if quoted or not re.search(r"\d", word) or not (parse_amount(word) or misread(word, rest, "deal",
+                                                                                      False, False)):
+            continue
+        k = j + 1
+        while k < len(tokens) and not tokens[k][1] and not _is_field(tokens[k][0]):
+            k += 1
+        if k == j + 1 or k == len(tokens):
+            continue  # a field after the title's words (`4K screens 80k`), else no title said
+        title = " ".join(w for w, _q in tokens[j:k])
+        said = rest.replace(title, f'"{title}"', 1)
+        if title in rest and isinstance(command := _parse_deal(said, today), c.UpsertDeal | c.CloseDeal):
+            return c.ParseError("deal", "digit_title", tokens[j][0],
+                                options=(("title_quoted", said, command),))
+    return None
 
 
 def _parse_deal(rest: str, today: dt.date) -> c.Command | c.ParseError:

@@ -115,8 +115,11 @@ def parse_target(rest: str, _today: dt.date) -> c.Command | c.ParseError:
         return c.ListTargets(c.Scope("team") if rest.strip() else c.Scope())
     said = [w for w in _counted(re.sub(r"[,，、;；]", " ", rest).split())  # `to 50k`, `, split it`
             if w.lower().strip(":：") not in _JOINING]
-    words = [w for w in said if w.lower() not in V.SPLIT_WORDS]
-    split = len(words) != len(said)
+    words = [w for w in said if w.lower() not in V.SPLIT_WORDS | V.EVEN_WORDS]
+    split = any(w.lower() in V.SPLIT_WORDS for w in said)
+    even = split and any(w.lower() in V.EVEN_WORDS for w in said)
+    if not split and len(words) != len(said):
+        return c.ParseError("target", "word", next(w for w in said if w.lower() in V.EVEN_WORDS))
     everyone = split and any(w.lower() in V.ALL_WORDS for w in words)
     words = [w for w in words if not (split and w.lower() in V.ALL_WORDS)]
     metric = next((V.METRIC_WORDS[w.lower()] for w in words if w.lower() in V.METRIC_WORDS), None)
@@ -140,7 +143,7 @@ def parse_target(rest: str, _today: dt.date) -> c.Command | c.ParseError:
         return c.ParseError("target", "count", amount_words[0][0])
     if split and scope.kind != "team":
         return c.ParseError("target", "split")
-    return c.SetTarget(scope, metric, money.amount, money.currency, period, split, everyone)
+    return c.SetTarget(scope, metric, money.amount, money.currency, period, split, everyone, even)
 
 
 #: Words that join a target's fields in a sentence (`set Bo's target for next month to 50k`)

@@ -125,7 +125,9 @@ def parse_task(rest: str, today: dt.date) -> c.Command | c.ParseError:
         if day:
             title = tidy(text[found.start("title"):found.end("title")])
             if regex is _DUE_ZH_FRONT:  # `周四中午前…`: 中午前 kept
-                text = (f"{part}前" if (part := zh_part_at_end(found["due"])) else "") + title
+                gap = " " * text[found.start("title"):].startswith(" ")  # `明天下午两点前 给…`: as typed
+                text = (f"{part}{seen[found.end('due'):found.start('title')]}{gap}"
+                        if (part := zh_part_at_end(found["due"])) else "") + title
             else:  # `… by tmrw morning`: `… in the morning`
                 text = with_part(title, _part_said(found["due"]))
             due = day

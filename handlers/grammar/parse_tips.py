@@ -64,8 +64,31 @@ def parse_like(rest: str, _today: dt.date) -> c.Command | c.ParseError:
 
 
 def parse_contest(rest: str, today: dt.date) -> c.Command | c.ParseError:
-    """`contest METRIC FIRST-LAST [TEAM]` · `竞赛 指标 起-止 [团队]`; alone: the standings."""
+    """`contest METRIC FIRST-LAST [TEAM]` · `竞赛 指标 起-止 [团队]`; alone: the standings. A prize
+    said with it (`奖品：iPad一台`, `prize: ipad`) is no team: a contest keeps no prize, so it is
+    asked about, the contest without it offered."""
+    if (prize := _PRIZE.search(rest)) is not None and prize.start() > 0:
+        started = _parse_contest(rest[:prize.start()].rstrip(" ,，;；"), today)
+        if isinstance(started, c.StartContest):
+            return c.ParseError("contest", "contest_prize", rest[prize.start():].strip(),
+                                options=(("contest_without_prize", rest[:prize.start()].rstrip(" ,，;；"),
+                                          started),))
+    return _parse_contest(rest, today)
+
+
+#: A contest's prize said after it (`prize: ipad`, `奖品：iPad一台`, `winner gets a dinner`)
+_PRIZE = pattern(r"(?:^|(?<=[\s,，;；]))(?:prizes?|rewards?|awards?|winner\s+gets|奖品|奖励|奖金|奖)"
+                 r"\s*(?:[:：=]|\s|is\b|是|为)",
+                 re.I)
+#: Words before a contest's period (`contest revenue for february`, `during next month`)
+_BEFORE_PERIOD = {"for", "in", "during", "over", "throughout", "this", "本", "在"}
+
+
+def _parse_contest(rest: str, today: dt.date) -> c.Command | c.ParseError:
     words = rest.split()
+    if len(words) > 2 and words[1].lower() in _BEFORE_PERIOD - {"this", "本"} \
+            and lasting_days(words[2:], today) is not None:
+        words = [words[0], *words[2:]]  # `contest revenue for february`: the month
     if not words:
         return c.ShowContest()
     metric = V.METRIC_WORDS.get(words[0].lower())

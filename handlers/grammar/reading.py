@@ -39,7 +39,7 @@ def parse(text: str, today: dt.date | None = None) -> c.Command | c.ParseError:
     >>> parse("进度 团队")
     ShowProgress(scope=Scope(kind='team', name=None), period=Period(kind='month', offset=0))
     """
-    text = amount_words(everyday.rewrite(plain_changes(text)))  # `delete visit 393`: `visit #393
+    text = _amounts(everyday.rewrite(plain_changes(text)))  # `delete visit 393`: `visit #393
     # delete` · `30 grand`: `30k`
     raw = " ".join(text.split())  # as typed: free text (notes, reasons) is stored this way
     text = simplified(p.normalize(text))  # the same length as `raw`, position for position
@@ -98,6 +98,17 @@ NEXT_CONTACT = pattern(r"(?<![A-Za-z])(?:follow[\s-]?up|call\s+(?:\w+\s+)?(?:bac
                      r"|跟进|回访|回电|回个?电话|再联系|再打(?:个)?电话", re.I)
 
 
+#: Commands whose words are kept as typed: no amount in words read in them (`half a million users`)
+_WORDS_KEPT = (None, "visit", "task", "tip", "standup", "schedule", "leave", "customer")
+
+
+def _amounts(text: str) -> str:
+    """`text` with its amounts' units written as the grammar's (`30 grand` → `30k`), and amounts
+    said in words (`half a mil` → `500k`) in a command whose words are fields."""
+    name = split_keyword(simplified(p.normalize(text)))[0]
+    return amount_words(text, in_words=name not in _WORDS_KEPT)
+
+
 def _follow_up_task(raw: str, text: str, today: dt.date) -> c.ParseError | None:
     """A follow-up with a day and no command word (`下周三跟进格力`, `follow up with Acme next wed`):
     asked whether it is a task for that day, the task's message offered (`任务 下周三跟进格力`)."""
@@ -146,7 +157,7 @@ def read(text: str, today: dt.date | None = None) -> Reading:
     today = today or dt.date.today()
     if (lead := _ALSO.match(text)) and split_keyword(simplified(p.normalize(text[lead.end():])))[0]:
         text = text[lead.end():]  # `also snooze 93 to next fri`: the command after a word that joins it on
-    text = amount_words(everyday.rewrite(_without_new(plain_changes(text))))  # words kept as read
+    text = _amounts(everyday.rewrite(_without_new(plain_changes(text))))  # words kept as read
     # (`USD 120k`) · `30 grand`: `30k`
     name, _lang, after = split_keyword(simplified(p.normalize(text)))
     if (money := everyday.foreign_money(" ".join(text.split()), name, _lang == "zh")) is not None:

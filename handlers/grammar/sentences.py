@@ -193,7 +193,7 @@ _STAGE_SAID = pattern(
 
 
 #: `move the acme renewal to negotiation` · `advance Globex to proposal stage`: the verb first
-_MOVE_EN = pattern(r"^(?:(?:pls|please|can you|could you)\s+)?(?:move|advance|bump|progress|take|put)\s+"
+_MOVE_EN = pattern(r"^(?:(?:pls|please|can you|could you)\s+)?(?:move|advance|bump|progress|take|put|push)\s+"
                    r"(?P<customer>.+?)\s+(?:to|into|onto|on to|up to)\s+(?P<stage>.+?)\s*(?:stage)?[.!]*$",
                    re.I)
 

@@ -87,10 +87,16 @@ def other_than_visit(session, tenant_id: int, text: str, found: list[str], chine
         value = (change.group(1) or change.group(2)).strip()
         words = said[len(said) - len(value):]
         deal = _deal_named(session, tenant_id, name, seen[:change.start()])  # `比亚迪储能那个单子`
-        if parse_amount(value) is not None or re.match(r"(?:RMB|¥|\$)\s*\d", value):
-            command = f"{'商机' if chinese else 'deal'} {deal} {words}"
-        else:
-            command = f"{'商机' if chinese else 'deal'} {deal} {'预计' if chinese else 'close'} {words}"
+        from handlers.grammar.reading import read
+
+        head = f"{'商机' if chinese else 'deal'} {deal}"
+        said_as = (f"{head} {words}", f"{head} {'预计' if chinese else 'close'} {words}")
+        if not (parse_amount(value.split()[0]) is not None or re.match(r"(?:RMB|¥|\$)\s*\d", value)):
+            said_as = said_as[::-1]  # `推到下个月`: the close day first
+        command = next((line for line in said_as if not isinstance(read(line, today).command, c.ParseError)),
+                       None)  # an offer that, answered, is understood (`15万 推近到方案`: not `预计 15万 …`)
+        if command is None:
+            return None
         return c.ParseError(None, "deal_change_unsaid", name, options=(("as_deal_change", command, None),))
     if _DONE.search(seen) and not _LATER.search(seen):
         tasks = _open_tasks(session, tenant_id, name)

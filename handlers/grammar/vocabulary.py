@@ -47,7 +47,9 @@ LIFECYCLE_WORDS = {
 }
 TEAM_WORDS = {"team", "团队", "全组", "我们"}
 ME_WORDS = {"me", "my", "mine", "我", "我的"}
-SPLIT_WORDS = {"split", "分解", "拆分", "分配"}
+SPLIT_WORDS = {"split", "分解", "拆分", "分配", "平分", "均分", "平均分配", "均摊"}
+#: How a split is said to be even (`split evenly`, `平均分配`): the same share for each rep
+EVEN_WORDS = {"evenly", "equally", "even", "equal", "平均", "平分", "均分", "平均分配", "均摊"}
 ALL_WORDS = {"all", "全部", "所有", "全员"}
 CLOSE_WORDS = {"close", "closing", "预计", "预计成交", "成交日期", "by"}
 

@@ -51,12 +51,15 @@ _ZH = pattern(r"^(?P<lead>(?:刚才那条|刚才)?(?:不对|不是|错了|说错
               r"(?P<value>\S+?)(?P<not>[,，]?\s*不是\S+)?[\s。!！]*$")
 
 
-def correction(ctx: Ctx, text: str):
+def correction(ctx: Ctx, text: str, corrected: bool = True):
     """The reply to a correction of an amount, a day or a customer (of a target just set: the
-    target again, corrected), or None when `text` is none."""
-    said = " ".join(view(amount_words(text)).split())  # `1.5mil`: `1.5m`
+    target again, corrected), or None when `text` is none; only a stage said in a sentence when
+    not `corrected` (`push the Globex deal to proposal`: no snooze)."""
+    said = " ".join(view(amount_words(text, in_words=True)).split())  # `1.5mil`, `half a mil`
     if (stage := stage_said(text)) is not None:
         return stage_offer(ctx, *stage, zh=bool(_CJK.search(said)))  # handlers/sales/stage_said.py
+    if not corrected:
+        return None
     match = next((m for m in (_EN.match(said), _ZH.match(said)) if m and (m["lead"] or m["verb"])), None)
     if match is None:
         return None

@@ -129,7 +129,7 @@ def _split(ctx, repo, team, cmd, common, value) -> str:
                          period=fmt.period_label(cmd.period.kind, common["period_start"], ctx.locale),
                          buttons=_unsplit(ctx, cmd))
     quantum = Decimal("0.01") if cmd.metric == "revenue" else Decimal(1)
-    shares = split_amount(left, [m.weight for m in others], quantum)
+    shares = split_amount(left, [Decimal(1) if cmd.split_even else m.weight for m in others], quantum)
     for member, share in zip(others, shares, strict=True):
         repo.set(member_id=member.id, amount=share, split=True, **common)
     listed = ", ".join(f"{m.display_name} {value(s)}" for m, s in zip(others, shares, strict=True))

@@ -123,3 +123,27 @@ def _regroup(lines: tuple, now: dt.datetime, locale: str) -> tuple:
     block = [part for bucket, mine in groups.items() if mine
              for part in (Heading(t(locale, f"followups_{bucket}")), *mine)]
     return (*lines[:first], *block, *lines[last + 1:])
+
+
+#: A day a question's offered line sends as the grammar writes it (`close 2026-12-15`, `2027/01/04`)
+_SENT_DAY = pattern(r"(?<!\d)(\d{4})([-/])(\d{2})\2(\d{2})(?!\d)")
+
+
+def offered_days(reply: Reply, today: dt.date) -> Reply:
+    """A question whose offered lines send days as the grammar writes them (`close 2026-12-15`)
+    with those days shown the way replies show days (`close Tue, Dec 15` · `预计 12月15日周二`):
+    in the lines and the buttons' labels the member reads; what a tap sends is unchanged."""
+    if not reply.buttons:
+        return reply
+
+    def said(found: re.Match) -> str:
+        try:
+            day = dt.date(int(found[1]), int(found[3]), int(found[4]))
+        except ValueError:
+            return found[0]
+        return fmt.day(day, today, reply.locale, relative=False)
+
+    def shown(line):
+        return line if isinstance(line, Heading) else _SENT_DAY.sub(said, line)
+    return replace(reply, lines=tuple(shown(line) for line in reply.lines),
+                   buttons=tuple(replace(b, label=shown(b.label)) for b in reply.buttons))

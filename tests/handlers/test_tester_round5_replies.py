@@ -369,7 +369,7 @@ def test_two_options_of_the_same_kind_show_what_tells_them_apart(session_factory
     chat = _chat(session_factory)
     asked = _asked(chat, session_factory, "visit Acme Corp: 他们要下个月再决定 remind me 15号")
     labels = [b.label for b in asked.buttons]
-    assert len(set(labels)) == len(labels) and any("2026-12-15" in label for label in labels), labels
+    assert len(set(labels)) == len(labels) and any("Dec 15" in label for label in labels), labels
 
 
 def test_a_question_ended_by_another_command_is_said_even_when_that_command_works(session_factory):

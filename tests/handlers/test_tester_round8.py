@@ -118,7 +118,8 @@ def test_a_follow_up_day_in_a_loss_reads_both_ways_and_the_offer_keeps_the_amoun
     chat, number = _jd(session_factory)
     asked = chat.reply("lost 京东 618: budget frozen, they'll get back to me by 10/1")
     assert not asked.ok
-    assert "2027-10-01" in asked.text and "2027-01-10" in asked.text  # both readings offered
+    sent = " ".join(b.command for b in asked.buttons)  # both readings offered (shown as replies show days)
+    assert "2027-10-01" in sent and "2027-01-10" in sent and "Oct 1, 2027" in asked.text, asked.text
     done = chat.reply(str(pick))
     assert done.ok, done.text
     assert _deal_of(session_factory, number) == ("lost", 600000, "budget frozen")

@@ -15,6 +15,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
+from handlers.text import format as fmt
 from storage.models.sales import Customer, Deal, Task
 from storage.models.team import Contest, Leave
 from support import Chat
@@ -53,7 +54,8 @@ def test_a_deal_said_in_pieces_is_offered_with_its_close_day_and_stored_so(sessi
     chat = _chat(session_factory)
     asked = chat.reply(typed)
     assert not asked.ok and len(asked.buttons) == 1, asked.text
-    assert said in asked.buttons[0].command and said in asked.text, asked.text
+    shown = fmt.day(stored[3], dt.date(2026, 11, 23), "zh" if "预计" in said else "en", relative=False)
+    assert said in asked.buttons[0].command and shown in asked.text, asked.text  # shown as replies show days
     assert _deals(session_factory) == []  # nothing saved until answered
     done = chat.reply("是" if "万科" in typed or "海尔" in typed else "yes")
     assert done.ok, done.text

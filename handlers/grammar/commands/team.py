@@ -24,6 +24,7 @@ class SetTarget(Command):
     period: Period = Period()
     split: bool = False
     split_all: bool = False  # `split all`: over every rep, replacing targets set for one by hand
+    split_even: bool = False  # `split evenly`: the same share each, whatever a rep's weight
 
 
 @dataclass(frozen=True)

@@ -174,6 +174,15 @@ ASKING: dict[str, tuple[str, str]] = {
                          "港币和日元），尚未保存。请用其中一种货币重新发送金额。"),
     "amount_lakh": ("“{text}”: is that the amount, in this workspace's currency? Nothing was saved yet.",
                     "“{text}”：这是金额吗（按本工作区的货币）？尚未保存。"),
+    "digit_title": ("“{text}” reads as an amount, but the words after it are no field of a deal: are they "
+                    "the deal's title? Nothing was saved yet.",
+                    "“{text}”看起来是金额，但后面的字不属于商机的任何字段：它们是商机标题吗？尚未保存。"),
+    "contest_prize": ("A contest keeps no prize, so “{text}” can't be saved with it (and it is no team). "
+                      "Nothing was saved yet. Start the contest without it? (Announce the prize in the "
+                      "team channel.)", "竞赛不记录奖品：“{text}”无法随它保存（它也不是团队），尚未保存。"
+                      "去掉奖品后开始竞赛吗？（奖品可以在团队群里宣布。）"),
+    "option_contest_without_prize": ("The contest, without the prize", "开始竞赛，不带奖品"),
+    "option_title_quoted": ("Yes, the title", "是，作为标题"),
     "option_as_number": ("The amount in digits", "金额写成数字"),
     "visit_ahead": ("“{text}” is still to come: a visit is logged once it took place, so nothing was saved. "
                     "Plan it as a task?", "“{text}”还没到：拜访在发生后才记录，尚未保存。作为任务安排吗？"),
