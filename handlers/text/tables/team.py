@@ -229,4 +229,12 @@ TEAM: dict[str, tuple[str, str]] = {
                            "按 {count} 个工作日计算，不含周末和节假日。"),
     "shift_next_working_day": ("{day} is not a working day, so it moved to the next one.",
                                "{day}不是工作日，已顺延到下一个工作日。"),
+    # a period over, in progress: the result, no pace
+    "period_closed": ("Period closed: all {total} working days are over.",
+                    "本期已结束：{total} 个工作日已全部过完。"),
+    "final_reached": ("{done} of {target} · target reached", "已完成 {done} / 目标 {target} · 已达成"),
+    "final_exceeded": ("{done} of {target} · target reached, {amount} over",
+                       "已完成 {done} / 目标 {target} · 已达成，超出 {amount}"),
+    "final_missed": ("{done} of {target} · target missed by {amount}",
+                     "已完成 {done} / 目标 {target} · 未达成，差 {amount}"),
 }
