@@ -237,4 +237,9 @@ TEAM: dict[str, tuple[str, str]] = {
                        "已完成 {done} / 目标 {target} · 已达成，超出 {amount}"),
     "final_missed": ("{done} of {target} · target missed by {amount}",
                      "已完成 {done} / 目标 {target} · 未达成，差 {amount}"),
+    # a standup answer that also reads as a command
+    "standup_only_answer": ("Only your standup answer was saved: no visit or task was logged from it. "
+                            "To log one, send it on its own: {visit} · {task}",
+                            "只记录了站会回答，没有据此记录拜访或任务。"
+                            "如需记录，请单独发送：{visit} · {task}"),
 }
