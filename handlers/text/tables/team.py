@@ -242,4 +242,9 @@ TEAM: dict[str, tuple[str, str]] = {
                             "To log one, send it on its own: {visit} · {task}",
                             "只记录了站会回答，没有据此记录拜访或任务。"
                             "如需记录，请单独发送：{visit} · {task}"),
+    # a deal's title like none of the customer's open deals: which one, or a new one
+    "other_deal_titles": ("You have open deals with {customer}: {deals}. Is “{title}” one of them (perhaps "
+                          "named in the other language), or a new deal? Nothing was saved yet.",
+                          "你在{customer}已有进行中的商机：{deals}。“{title}”是其中之一（可能是另一种语言的叫法），"
+                          "还是新商机？尚未保存。"),
 }
