@@ -129,7 +129,7 @@ def _due_on(session_factory) -> dt.date:
     ("snooze #1 by 2 days", dt.date(2026, 12, 8), "2 working days"),
     ("推迟 1 2天", dt.date(2026, 12, 8), "按 2 个工作日计算，不含周末和节假日"),
     ("推迟 1 两天", dt.date(2026, 12, 8), "按 2 个工作日计算"),
-    ("snooze 1 1 day", dt.date(2026, 12, 7), "1 working days"),
+    ("snooze 1 1 day", dt.date(2026, 12, 7), "1 working day: weekends"),
     ("snooze 1 1 week", dt.date(2026, 12, 11), None),  # Friday to Friday: a working day
 ])
 def test_a_follow_up_snoozed_on_a_friday_by_days_skips_the_weekend(team_chat, said, day, note):

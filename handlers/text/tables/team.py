@@ -227,6 +227,8 @@ TEAM: dict[str, tuple[str, str]] = {
     # a snooze's length, counted on the team's calendar
     "shift_working_days": ("{count} working days: weekends and public holidays are not counted.",
                            "按 {count} 个工作日计算，不含周末和节假日。"),
+    "shift_working_day": ("1 working day: weekends and public holidays are not counted.",
+                          "按 1 个工作日计算，不含周末和节假日。"),
     "shift_next_working_day": ("{day} is not a working day, so it moved to the next one.",
                                "{day}不是工作日，已顺延到下一个工作日。"),
     # a period over, in progress: the result, no pace
