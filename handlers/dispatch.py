@@ -19,9 +19,8 @@ from handlers.grammar.language import written_in
 from handlers.grammar.reading import parse, read
 from handlers.rules import limits
 from handlers.sales import changes, customers
-from handlers.team import schedule_commands
+from handlers.team import standup_said
 from handlers.text.reply import Button, Reply
-from handlers.text.strings import WORDS, name_of
 from handlers.text.when_read import offered_days
 from handlers.use_cases import HANDLERS
 from handlers.workspace import admin
@@ -305,20 +304,7 @@ def _parsed(ctx: Ctx, text: str) -> c.Command | Reply:
         command = read(text, ctx.today).command  # every word read into a field, or asked about
     finally:
         READING_CALENDAR.reset(reading)
-    if isinstance(command, c.ParseError) and command.topic is None and schedule_commands.awaits_answer(ctx):
-        if command.problem != "typo":  # free text after the standup prompt answers it
-            command = c.AnswerStandup(ctx.text)
-        else:  # `vist Initech: …` looks like a command: ask which it is
-            return _standup_or_command(ctx, command)
+    command = standup_said.answer_or_command(ctx, command)  # a reply to today's standup prompt?
     if isinstance(command, c.ParseError):
         return no_command.answer(ctx, text, command)
     return command
-
-
-
-
-def _standup_or_command(ctx: Ctx, error: c.ParseError) -> Reply:
-    standup = f"{name_of(WORDS, 'standup', ctx.locale)} {ctx.text}"
-    return Reply(lines=(ctx.t("standup_or_command"),), ok=False, locale=ctx.locale,
-                 buttons=(Button(error.fixed[:75], error.fixed),
-                          Button(ctx.t("standup_answer_button"), standup)))

@@ -225,17 +225,27 @@ class DealRepository:
             .limit(limit)).all()
 
 
+def _handed(tenant_id: int, source_id: int) -> tuple:
+    """What a hand-over moves: (model, the column naming its holder, which rows)."""
+    return ((Customer, Customer.owner_id, (Customer.tenant_id == tenant_id, Customer.owner_id == source_id)),
+            (Deal, Deal.owner_id, (Deal.tenant_id == tenant_id, Deal.owner_id == source_id,
+                                   Deal.stage.notin_(CLOSED_STAGES))),
+            (Task, Task.assignee_id, (Task.tenant_id == tenant_id, Task.assignee_id == source_id,
+                                      Task.done_at.is_(None))))
+
+
 def hand_over(session: Session, tenant_id: int, source_id: int, target_id: int) -> tuple[int, int, int]:
     """A leaver's customers, open deals and open tasks become `target_id`'s; (customers, deals,
     tasks) moved."""
-    customers = session.execute(update(Customer).where(
-        Customer.tenant_id == tenant_id, Customer.owner_id == source_id).values(owner_id=target_id)).rowcount
-    deals = session.execute(update(Deal).where(
-        Deal.tenant_id == tenant_id, Deal.owner_id == source_id, Deal.stage.notin_(CLOSED_STAGES))
-        .values(owner_id=target_id)).rowcount
-    tasks = session.execute(update(Task).where(
-        Task.tenant_id == tenant_id, Task.assignee_id == source_id, Task.done_at.is_(None))
-        .values(assignee_id=target_id)).rowcount
+    customers, deals, tasks = (session.execute(update(model).where(*where).values({holder.key: target_id}))
+                               .rowcount for model, holder, where in _handed(tenant_id, source_id))
+    return customers, deals, tasks
+
+
+def to_hand_over(session: Session, tenant_id: int, source_id: int) -> tuple[int, int, int]:
+    """What `hand_over` would move, counted, nothing moved: (customers, deals, tasks)."""
+    customers, deals, tasks = (session.scalar(select(func.count()).select_from(model).where(*where))
+                               for model, _holder, where in _handed(tenant_id, source_id))
     return customers, deals, tasks
 
 

@@ -194,13 +194,9 @@ def first_working_day(day: dt.date) -> dt.date:
     calendar = READING_CALENDAR.get()
     if calendar is None:
         return day + dt.timedelta(days=(7 - day.weekday()) % 7 if day.weekday() >= 5 else 0)
-    from handlers.rules.working_days import is_working_day
+    from handlers.rules.working_days import working_day_from
 
-    for _ in range(31):  # no calendar has a month without working days
-        if is_working_day(day, calendar):
-            return day
-        day += dt.timedelta(days=1)
-    return day
+    return working_day_from(day, calendar)
 
 
 _END_OF_QUARTER = pattern(r"^(?:end\s+of\s+(?:the\s+)?(?:q([1-4])|(this|next)\s+quarter|quarter)|"

@@ -43,8 +43,9 @@ def parse_tier(text: str, _today: dt.date) -> c.Command | c.ParseError:
 
 def parse_reassign(rest: str, _today: dt.date) -> c.Command | c.ParseError:
     words = [w for w in rest.split() if w.lower() not in ("to", "给", "->", "→")]
-    if len(words) == 2 and all(w.startswith("@") and len(w) > 1 for w in words):
-        return c.Reassign(words[0][1:], words[1][1:])
+    confirmed = len(words) == 3 and words[2].lower() in ("confirm", "确认")
+    if len(words) == 2 + confirmed and all(w.startswith("@") and len(w) > 1 for w in words[:2]):
+        return c.Reassign(words[0][1:], words[1][1:], confirmed)
     return c.ParseError("reassign")
 
 

@@ -239,10 +239,8 @@ def parse_snooze(rest: str, today: dt.date) -> c.Command | c.ParseError:
     match = re.match(r"^#?(\d{1,9})(?:\s*(?:到|至)\s*|\s+(?:(?:to|until|till)\s+)?)(.+)$", rest.strip(), re.I)
     if match is None:
         return c.ParseError("snooze")
-    if shift := _SHIFT.match(match[2].strip()):  # `2 days`: later than it was due, not from today
-        count = int(shift[1]) if shift[1].isdigit() else ZH_COUNT[shift[1]]
-        weeks = shift[2].lower().startswith(("w", "周", "星", "个"))
-        return c.SnoozeFollowup(int(match[1]), None, count * (7 if weeks else 1))
+    if shift := _shift(match[2].strip()):  # `2 days`: later than it was due, not from today
+        return c.SnoozeFollowup(int(match[1]), None, *shift)
     day = parse_date(match[2], today)
     if (several := _SEVERAL_IDS.match(rest.strip())) and parse_date(several["day"], today) \
             and not _MONTH.match(several["day"]):  # `snooze 130 221 monday`: two (`130 12 dec`: a day)
@@ -262,6 +260,16 @@ _SEVERAL_IDS = pattern(r"^(?P<ids>#?\d{1,9}(?:(?:\s*(?:[,，、&]|\band\b|和)\s
 
 
 #: A length of time with no `in`/`later`/`后` (`2 days`, `by a week`, `+3d`, `两天`): how much later
+def _shift(said: str) -> tuple[int, bool] | None:
+    """(days, whether they are working days) of `2 days` · `3天` (working days of the team's
+    calendar: a snooze is about work) · `1 week` · `两周` (calendar days, 7 a week)."""
+    if (shift := _SHIFT.match(said)) is None:
+        return None
+    count = int(shift[1]) if shift[1].isdigit() else ZH_COUNT[shift[1]]
+    weeks = shift[2].lower().startswith(("w", "周", "星", "个"))
+    return count * (7 if weeks else 1), not weeks
+
+
 _SHIFT = pattern(r"^(?:by\s+|for\s+|\+)?(\d{1,3}|[一二两三四五六七八九十])\s*"
                  r"(d|days?|天|w|wks?|weeks?|周|个?星期)$", re.IGNORECASE)
 
@@ -298,10 +306,8 @@ def task_moved(rest: str, today: dt.date, *, verb_needed: bool = True) -> c.Move
     if found is None:
         return None
     said = re.sub(r"^(?:(?:by|on|to|until|till)\s+|到)", "", found["day"], flags=re.I)
-    if shift := _SHIFT.match(said):  # `2 days`: later than it was due
-        count = int(shift[1]) if shift[1].isdigit() else ZH_COUNT[shift[1]]
-        weeks = shift[2].lower().startswith(("w", "周", "星", "个"))
-        return c.MoveTask(int(found["id"]), None, count * (7 if weeks else 1))
+    if shift := _shift(said):  # `2 days`: later than it was due
+        return c.MoveTask(int(found["id"]), None, *shift)
     if (day := parse_date(said, today)) is not None:
         return c.MoveTask(int(found["id"]), day)
     if found["verb"] or not verb_needed:

@@ -148,6 +148,26 @@ def is_working_day(day: dt.date, calendar: str) -> bool:
     return day in _working_days_of_year(calendar.upper().split("@")[0], day.year)
 
 
+def working_day_from(day: dt.date, calendar: str) -> dt.date:
+    """`day`, or the first working day after it (a weekend, a public holiday skipped)."""
+    for _ in range(31):  # no calendar has a month without working days
+        if is_working_day(day, calendar):
+            return day
+        day += dt.timedelta(days=1)
+    return day
+
+
+def working_days_later(day: dt.date, count: int, calendar: str) -> dt.date:
+    """The `count`-th working day after `day` (`snooze 46 2 days` on a Friday: Tuesday).
+
+    >>> working_days_later(dt.date(2026, 12, 4), 2, "CN")
+    datetime.date(2026, 12, 8)
+    """
+    for _ in range(count):
+        day = working_day_from(day + dt.timedelta(days=1), calendar)
+    return day
+
+
 def working_days(start: dt.date, end: dt.date, calendar: str) -> int:
     """Working days in [start, end)."""
     code = calendar.upper().split("@")[0]

@@ -3,6 +3,8 @@ owner; and hand a leaver's customers and open deals to someone else. Managers (a
 for people of their teams; each change is in the audit trail."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from sqlalchemy import select
 
 from handlers.context import Ctx, Refusal
@@ -13,7 +15,7 @@ from handlers.text.reply import Button, Reply
 from handlers.text.strings import t
 from storage.models.base import name_key
 from storage.models.sales import Customer, Task, Visit
-from storage.sales import CustomerRepository, VisitRepository, hand_over
+from storage.sales import CustomerRepository, VisitRepository, hand_over, to_hand_over
 
 
 def handle_fix_customer(ctx: Ctx, cmd: FixCustomer) -> Reply:
@@ -54,6 +56,8 @@ def handle_fix_customer(ctx: Ctx, cmd: FixCustomer) -> Reply:
 def handle_reassign(ctx: Ctx, cmd: Reassign) -> Reply:
     source = visible_member(ctx, cmd.source, inactive_too=True)
     target = visible_member(ctx, cmd.target)
+    if source.active and not cmd.confirmed and source.id != target.id:
+        _ask_reassign(ctx, cmd, source, target)  # someone's whole pipeline: said, then moved
     customers, deals, tasks = hand_over(ctx.session, ctx.tenant.id, source.id, target.id)
     followups = _hand_over_followups(ctx, source, target)
     ctx.people.audit(ctx.tenant.id, ctx.member.id, "member.reassign", "member", source.id, at=ctx.now,
@@ -62,6 +66,22 @@ def handle_reassign(ctx: Ctx, cmd: Reassign) -> Reply:
                               customers=customers, deals=deals),
                         ctx.t("reassigned_more", target=target.display_name, tasks=tasks,
                               followups=followups)))
+
+
+def _ask_reassign(ctx: Ctx, cmd: Reassign, source, target) -> None:
+    """`reassign @bo to @ana` while Bo still works here: what would move, counted, one tap to
+    move it (nothing moved before); with nothing to move, nothing to ask."""
+    customers, deals, tasks = to_hand_over(ctx.session, ctx.tenant.id, source.id)
+    followups = len(VisitRepository(ctx.session).all_open_followups(source.id))
+    if not customers + deals + tasks + followups:
+        return
+    word, to, yes = ("转交", "给", "确认") if ctx.locale == "zh" else ("reassign", "to", "confirm")
+    said = f"{word} @{source.display_name} {to} @{target.display_name} {yes}"
+    raise ctx.refuse("reassign_active", source=source.display_name, target=target.display_name,
+                      customers=customers, deals=deals, tasks=tasks, followups=followups,
+                      buttons=(Button(ctx.t("reassign_button", source=source.display_name,
+                                            target=target.display_name)[:75], said, "primary",
+                                      action=replace(cmd, confirmed=True)),))
 
 
 def _hand_over_followups(ctx: Ctx, source, target) -> int:

@@ -241,7 +241,7 @@ def _find_deal(ctx: Ctx, ref: DealRef) -> tuple[Deal | None, Customer, str | Non
     if mine:
         return mine[0], customer, title
     if title is not None and isinstance(ctx.command, UpsertDeal) and not ctx.command.new:
-        ask_similar_title(ctx, customer, title)
+        ask_similar_title(ctx, customer, title, quoted=bool(ref.title))
     if deals and title is not None and isinstance(ctx.command, UpsertDeal):
         # a colleague's deal of the same title is theirs: the asker opens their own (said)
         if theirs := [d for d in deals if name_fold(d.title) == name_fold(title)]:

@@ -5,16 +5,19 @@ the old day back (the journal keeps the task's row as it was).
 
 A day is read as snooze reads one (the same date grammar, a holiday's first working day after
 it); a length of time (`2 days`) is counted from the day it was due, or from today when that has
-passed or there was none. A day that has passed is refused.
+passed or there was none, in working days of the team's calendar (`shifted_day`). A day that has
+passed is refused.
 """
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from handlers.context import Ctx, Refusal
 from handlers.events import MemberTold
 from handlers.grammar.commands import MoveTask
 from handlers.lookup import example
+from handlers.rules.working_days import working_day_from, working_days_later
 from handlers.text import format as fmt
 from handlers.text.reply import Button, Reply
 from handlers.text.strings import WORDS, name_of, t
@@ -30,12 +33,16 @@ def handle_move_task(ctx: Ctx, cmd: MoveTask) -> Reply:
         owner = ctx.session.get(Member, task.assignee_id)
         raise ctx.refuse("task_move_not_yours", id=task.id, name=owner.display_name)
     was = task.due_on
-    day = cmd.day or max(was or ctx.today, ctx.today) + dt.timedelta(days=cmd.shift_days)
+    day, counted = (cmd.day, None) if cmd.day else shifted_day(ctx, was, cmd.shift_days, cmd.working)
     if day < ctx.today:
         raise ctx.refuse("task_due_past", hint=example(ctx, "task"))
     when = fmt.day_stored(day, ctx.today, ctx.locale)
     if day == was:  # nothing moves: said so, not "moved"
         return Reply(lines=(ctx.t("task_due_same", id=task.id, title=task.title, when=when),))
+    return _counted(_moved(ctx, task, was, day, when), counted)
+
+
+def _moved(ctx: Ctx, task: Task, was: dt.date | None, day: dt.date, when: str) -> Reply:
     ctx.people.audit(ctx.tenant.id, ctx.member.id, "task.due", "task", task.id, at=ctx.now,
                      before=was, after=day)
     task.due_on = day
@@ -53,7 +60,28 @@ def handle_move_task(ctx: Ctx, cmd: MoveTask) -> Reply:
                               was=fmt.day(was, ctx.today, ctx.locale, relative=False)),))  # date compared
 
 
-def snoozed_task(ctx: Ctx, number: int, day: dt.date | None, shift_days: int) -> Refusal | None:
+def shifted_day(ctx: Ctx, was: dt.date | None, shift_days: int, working: bool) -> tuple[dt.date, str | None]:
+    """The day a length of time moves something due on `was` to (from today when that has passed
+    or there was none), and the line saying how the team's calendar counted it, where it mattered:
+    days said as days are working days (`2 days` on a Friday: Tuesday); weeks are weeks, and one
+    that lands on a weekend or a holiday moves on to the next working day."""
+    start = max(was or ctx.today, ctx.today)
+    plain = start + dt.timedelta(days=shift_days)
+    if working:
+        day = working_days_later(start, shift_days, ctx.calendar)
+        key = "shift_working_day" if shift_days == 1 else "shift_working_days"
+        return day, ctx.t(key, count=shift_days) if day != plain else None
+    day = working_day_from(plain, ctx.calendar)
+    return day, ctx.t("shift_next_working_day", day=fmt.day(plain, ctx.today, ctx.locale, relative=False)) \
+        if day != plain else None
+
+
+def _counted(reply: Reply, counted: str | None) -> Reply:
+    return replace(reply, lines=(*reply.lines, counted)) if counted else reply
+
+
+def snoozed_task(ctx: Ctx, number: int, day: dt.date | None, shift_days: int, working: bool = True
+                 ) -> Refusal | None:
     """`snooze 7 fri` where #7 is no follow-up but a task of the member's: the refusal that offers
     that task's day moved (one tap); None where it is no open task they may move."""
     task = ctx.session.get(Task, number)
@@ -62,7 +90,9 @@ def snoozed_task(ctx: Ctx, number: int, day: dt.date | None, shift_days: int) ->
         return None
     zh = ctx.locale == "zh"
     word = name_of(WORDS, "task", ctx.locale)
+    length = f"{shift_days}{'天' if zh else ' days'}" if working else \
+        f"{shift_days // 7}{'周' if zh else ' weeks'}"
     command = f"{word} {number} {'改到' if zh else 'due'} {day.isoformat()}" if day else \
-        f"{name_of(WORDS, 'snooze', ctx.locale)} {word} {number} {shift_days}{'天' if zh else ' days'}"
+        f"{name_of(WORDS, 'snooze', ctx.locale)} {word} {number} {length}"
     return ctx.refuse("snooze_task", id=number, title=task.title,
                       hint=f"1. {command}\n{ctx.t('answer_hint_one')}", buttons=(Button(command, command),))

@@ -57,7 +57,7 @@ def handle_add_task(ctx: Ctx, cmd: AddTask) -> Reply:
     fields += [(ctx.t(key), value) for key, value in (
         ("task_due", task.due_on and fmt.day_stored(task.due_on, ctx.today, ctx.locale)),
         ("task_about", about or (deal and f"#{deal.id} {deal.title}"))) if value]
-    done = [] if assignee.id != ctx.member.id else [_done_button(ctx.locale, task.id)]
+    done = [] if assignee.id != ctx.member.id else [done_button(ctx.locale, task.id)]
     return Reply(title=ctx.t("task_added", id=task.id, title=task.title), fields=tuple(fields),
                  buttons=tuple(done))
 
@@ -106,7 +106,7 @@ def todo(ctx: Ctx) -> Reply:
     tasks = sorted(rows, key=lambda task: _order(ctx, task))[:SHOWN]
     lines = ((Heading(ctx.t("tasks_title")), *(_line(ctx, task) for task in tasks)) if tasks else ()) + (
         Heading(followups.title), *followups.lines, *due)
-    buttons = tuple(_done_button(ctx.locale, task.id) for task in tasks[:3]) + followups.buttons[:2]
+    buttons = tuple(done_button(ctx.locale, task.id) for task in tasks[:3]) + followups.buttons[:2]
     return Reply(title=ctx.t("todo_title"), lines=lines, buttons=buttons, locale=ctx.locale)
 
 
@@ -214,11 +214,11 @@ def _given(ctx: Ctx, task: Task, assignee: Member, about: str | None) -> Reply:
     due = task.due_on and day_mark(task.due_on, assignee.timezone or str(ctx.zone))
     fields = [(t(locale, key), value) for key, value in (("task_due", due), ("task_about", about)) if value]
     return Reply(title=t(locale, "task_given", name=ctx.member.display_name, id=task.id),
-                 lines=(task.title,), fields=tuple(fields), buttons=(_done_button(locale, task.id),),
+                 lines=(task.title,), fields=tuple(fields), buttons=(done_button(locale, task.id),),
                  locale=locale)
 
 
-def _done_button(locale: str, task_id: int) -> Button:
+def done_button(locale: str, task_id: int) -> Button:
     return Button(t(locale, "task_done_button", id=task_id),
                   f"{name_of(WORDS, 'done', locale)} {name_of(WORDS, 'task', locale)} {task_id}", "primary")
 

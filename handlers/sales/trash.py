@@ -3,7 +3,8 @@ the deal (with its history) to the bin; `trash` · `回收站` lists what is the
 `恢复 商机 #46` brings it back with its own number. The bin keeps a deletion 30 days
 (storage/journal.py's BIN_DAYS), then it is purged.
 
-Who may delete: a record's owner (a deal's or visit's, a task's giver or doer, a tip's author, a
+Who may delete: a record's owner (a deal's or visit's, a task's giver (its doer may only mark it
+done, unless they gave it themselves), a tip's author, a
 customer's owner when its records are all theirs), or a manager of the owner's team (the owner is
 told); a contest, the managers of its team.
 """
@@ -13,10 +14,11 @@ import datetime as dt
 
 from sqlalchemy import func, select
 
-from handlers.context import Ctx
+from handlers.context import Ctx, Refusal
 from handlers.events import MemberTold
 from handlers.grammar.commands import Delete, Restore, ShowTrash
 from handlers.outgoing import correct
+from handlers.sales.tasks import done_button
 from handlers.team import fact_posts as facts
 from handlers.text import format as fmt
 from handlers.text.reply import Button, Reply
@@ -176,7 +178,9 @@ def may_manage(ctx: Ctx, owner_id: int | None) -> bool:
 def _check(ctx: Ctx, kind: str, record) -> Member | None:
     """The record's owner, once the asker may delete it (else a refusal)."""
     if kind == "task":
-        mine = ctx.member.id in (record.assignee_id, record.creator_id)
+        if ctx.member.id == record.assignee_id != record.creator_id:  # given by someone else
+            raise _given_task(ctx, record)
+        mine = ctx.member.id == record.creator_id
         owner_id = record.assignee_id
     elif kind == "contest":
         mine = ctx.is_manager and (ctx.is_admin or any(t.id == record.team_id for t in ctx.teams))
@@ -198,6 +202,14 @@ def _check(ctx: Ctx, kind: str, record) -> Member | None:
     if kind == "visit":
         raise ctx.refuse("not_your_visit", id=record.id, owner=owner.display_name)
     raise ctx.refuse("delete_not_yours", noun=ctx.t(f"noun_{kind}"), ref=_ref(ctx, kind, record))
+
+
+def _given_task(ctx: Ctx, task: Task) -> Refusal:
+    """A task given by a manager (or anyone else) is theirs to take back: its assignee may mark
+    it done, one tap, or ask the giver to delete it."""
+    giver = ctx.session.get(Member, task.creator_id)
+    return ctx.refuse("task_delete_given", id=task.id, title=task.title, name=giver.display_name,
+                      buttons=(done_button(ctx.locale, task.id),))
 
 
 def _ref(_ctx: Ctx, kind: str, record) -> str:

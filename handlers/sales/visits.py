@@ -10,7 +10,7 @@ from handlers.grammar.normal import name_fold
 from handlers.grammar.parse_visits import follow_up_said
 from handlers.grammar.patterns import pattern
 from handlers.lookup import AND_WORDS, customer_named, example, known_customers
-from handlers.sales.task_due import snoozed_task
+from handlers.sales.task_due import shifted_day, snoozed_task
 from handlers.text import format as fmt
 from handlers.text import when_read
 from handlers.text.reply import Button, Heading, Reply
@@ -87,12 +87,12 @@ def handle_list_followups(ctx: Ctx, _cmd: ListFollowups) -> Reply:
 def handle_snooze(ctx: Ctx, cmd: SnoozeFollowup) -> Reply:
     visit = VisitRepository(ctx.session).get(ctx.tenant.id, cmd.visit_id)
     if visit is None or visit.member_id != ctx.member.id or visit.follow_up_done:
-        if (task := snoozed_task(ctx, cmd.visit_id, cmd.day, cmd.shift_days)) is not None:
+        if (task := snoozed_task(ctx, cmd.visit_id, cmd.day, cmd.shift_days, cmd.working)) is not None:
             raise task  # `snooze 7 fri`, #7 a task: its day moved, offered
         raise ctx.refuse("snooze_none", id=cmd.visit_id, hint=example(ctx, "followups"))
     was = visit.follow_up_on
-    # `2 days`: later than it was due (from today when that day is past)
-    day = cmd.day or max(was or ctx.today, ctx.today) + dt.timedelta(days=cmd.shift_days)
+    # `2 days`: later than it was due (from today when that day is past), in working days
+    day, counted = (cmd.day, None) if cmd.day else shifted_day(ctx, was, cmd.shift_days, cmd.working)
     if day < ctx.today:
         raise ctx.refuse("leave_past", hint=example(ctx, "snooze"))
     if was is not None and ctx.today <= was and day < was and not cmd.earlier:
@@ -105,7 +105,8 @@ def handle_snooze(ctx: Ctx, cmd: SnoozeFollowup) -> Reply:
     visit.follow_up_on = day
     key = "snoozed_from" if was else "snoozed"
     return Reply(lines=(ctx.t(key, id=visit.id, when=when,
-                              was=fmt.day(was, ctx.today, ctx.locale) if was else ""),))
+                              was=fmt.day(was, ctx.today, ctx.locale) if was else ""),
+                        *((counted,) if counted else ())))
 
 
 def _earlier(ctx: Ctx, cmd: SnoozeFollowup, visit_id: int, day: dt.date, was: dt.date):

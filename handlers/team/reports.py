@@ -71,13 +71,20 @@ def handle_progress(ctx: Ctx, cmd: ShowProgress) -> Reply:
             fields.append((name, value(done[metric])))
             continue
         p = pace(targets[metric], done[metric], start, end, today, calendar, whole=metric != "revenue")
-        gap = ctx.t("ahead" if p.on_pace else "behind", amount=value(abs(p.gap)))
-        detail = ctx.t("pace_line" if p.gap else "pace_line_even", done=value(p.done), target=value(p.target),
-                       needed=value(p.needed_by_today), gap=gap, projection=value(p.projection),
-                       when=ctx.day(today))
+        if end <= today:  # a period over: its result, no pace to keep (`progress last month`)
+            short = p.target - p.done
+            key = "final_missed" if short > 0 else "final_exceeded" if short < 0 else "final_reached"
+            detail = ctx.t(key, done=value(p.done),
+                           target=value(p.target), amount=value(abs(short)))
+            gone_line = ctx.t("period_closed", total=p.days_total)
+        else:
+            gap = ctx.t("ahead" if p.on_pace else "behind", amount=value(abs(p.gap)))
+            detail = ctx.t("pace_line" if p.gap else "pace_line_even", done=value(p.done),
+                           target=value(p.target), needed=value(p.needed_by_today), gap=gap,
+                           projection=value(p.projection), when=ctx.day(today))
+            gone_line = ctx.t("days_gone", gone=p.days_gone, total=p.days_total)
         mark = float(p.needed_by_today / p.target) if p.target else None
         bars.append(Bar(name, p.share_done, detail, mark))
-        gone_line = ctx.t("days_gone", gone=p.days_gone, total=p.days_total)
     who = ctx.t("you") if single and single.id == ctx.member.id else label
     lines = [gone_line] if gone_line else [ctx.t("no_target")]
     estimated = estimated_note(calendar, start, end, ctx.locale) if gone_line else None

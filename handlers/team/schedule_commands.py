@@ -84,7 +84,11 @@ def handle_answer_standup(ctx: Ctx, cmd: AnswerStandup) -> Reply:
     if team is None:
         raise ctx.refuse("no_team")
     record_answer(ctx, team, cmd.text)
-    return Reply(lines=(ctx.t("standup_thanks"),))
+    if not cmd.read_as_command:
+        return Reply(lines=(ctx.t("standup_thanks"),))
+    visit, task = (usage(topic, ctx.locale)[0] for topic in ("visit", "task"))
+    only = ctx.t("standup_only_answer", visit=visit, task=task)
+    return Reply(lines=(ctx.t("standup_thanks"), only))  # a visit or task read in it: not stored
 
 
 def awaits_answer(ctx: Ctx) -> bool:

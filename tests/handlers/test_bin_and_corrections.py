@@ -137,7 +137,7 @@ def test_merge_carries_tasks_and_keeps_the_better_tier_and_says_what_moved(team_
 def test_reassign_hands_over_tasks_and_open_follow_ups_and_says_so(team_chat):
     team_chat("visit Acme: demo; follow up fri", user="Ana")
     team_chat("task send the quote by fri", user="Ana")
-    out = team_chat("reassign @Ana to @Bo", user="Mia")
+    out = team_chat("reassign @Ana to @Bo confirm", user="Mia")
     assert "Bo also takes over 1 open tasks and 1 open follow-ups (as tasks)." in out
     tasks = team_chat("tasks", user="Bo")
     assert "send the quote" in tasks and "follow up Acme (visit #1 by Ana)" in tasks

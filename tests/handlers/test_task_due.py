@@ -50,10 +50,10 @@ def test_the_reply_names_the_task_and_the_day_whole_in_english_and_chinese(team_
 
 def test_a_length_of_time_moves_it_that_much_later_than_it_was_due(team_chat, session_factory):
     team_chat("task send the quote to Acme by Wed")
-    assert "Mon, Nov 30" in team_chat("snooze task 1 5 days")
-    assert _due(session_factory) == MON
-    team_chat("推迟 任务1 两天", lang="zh")
+    assert "Wed, Dec 2" in team_chat("snooze task 1 5 days")  # working days: the weekend skipped
     assert _due(session_factory) == dt.date(2026, 12, 2)
+    team_chat("推迟 任务1 两天", lang="zh")
+    assert _due(session_factory) == dt.date(2026, 12, 4)
 
 
 def test_a_task_with_no_due_day_gets_one(team_chat, session_factory):

@@ -204,9 +204,10 @@ def _follow_up(session_factory, visit_id):
         return s.get(Visit, visit_id).follow_up_on.isoformat()
 
 
-@pytest.mark.parametrize("typed, day, shown", [("snooze 4 2 days", "2026-11-29", "(was Fri, Nov 27)"),
+# days count working days: Friday + 2 days is Tuesday
+@pytest.mark.parametrize("typed, day, shown", [("snooze 4 2 days", "2026-12-01", "(was Fri, Nov 27)"),
                                                ("snooze 4 by 1 week", "2026-12-04", "(was Fri, Nov 27)"),
-                                               ("推迟 4 两天", "2026-11-29", "（原为11月27日周五）"),
+                                               ("推迟 4 两天", "2026-12-01", "（原为11月27日周五）"),
                                                ("snooze 4 in 2 days", "2026-11-25", "(was Fri, Nov 27)")])
 def test_a_snooze_by_a_length_of_time_counts_from_the_due_day(session_factory, typed, day, shown):
     chat = _setup(session_factory)

@@ -55,7 +55,7 @@ def test_undo_is_never_stuck_behind_a_deleted_record(team_chat):
 def test_undo_refuses_a_change_someone_changed_since_and_says_who_then_goes_further_back(team_chat):
     team_chat("visit Hooli: lunch", user="Ana")
     team_chat("deal Acme proposal 50k", user="Ana")
-    team_chat("reassign @Ana to @Bo", user="Mia")
+    team_chat("reassign @Ana to @Bo confirm", user="Mia")
     team_chat("deal #1 negotiation", user="Bo")
     reply = team_chat.reply("undo", user="Ana")
     assert not reply.ok and "Can't undo “deal Acme proposal 50k”" in reply.text
@@ -100,7 +100,7 @@ def test_a_managers_actions_are_undone_by_the_manager(team_chat):
     team_chat("contest visits 11/23-11/30", user="Mia")
     team_chat('customer Initech merge into "Acme Corp"', user="Mia")
     team_chat('customer "Acme Corp" rename "Acme Inc"', user="Mia")
-    team_chat("reassign @Ana to @Bo", user="Mia")
+    team_chat("reassign @Ana to @Bo confirm", user="Mia")
     assert not team_chat.reply("undo", user="Bo").ok  # nothing of Bo's
     with team_chat.session_factory() as s:
         settings = s.scalar(select(Team.settings))

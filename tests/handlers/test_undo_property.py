@@ -20,7 +20,7 @@ REP = ("visit {c}: met them; follow up fri", "visit {c}: lunch", "deal {c} propo
        "deal #{n} delete confirm", "visit #{n} delete confirm", "task #{n} delete confirm",
        "snooze {n} next week", 'deal #{n} "Title {n}"', "deal #{n} customer {c}")
 MANAGER = ("target @Ana revenue {n}00k month", "tier A every {n} days", "contest visits 11/23-11/3{n}",
-           "customer {c} merge into {d}", "customer {c} rename {c} Ltd", "reassign @Ana to @Bo",
+           "customer {c} merge into {d}", "customer {c} rename {c} Ltd", "reassign @Ana to @Bo confirm",
            "customer {c} delete confirm", "deal #{n} negotiation", "visit #{n} notes fixed by Mia",
            "task @Ana call {c} by fri", "contest #{n} 11/23-12/1{n}", "rate USD 7.{n}")
 NAMES = ("Acme", "Globex", "Initech")

@@ -63,11 +63,13 @@ class DoneFollowups(Command):
 @dataclass(frozen=True)
 class SnoozeFollowup(Command):
     """`snooze 46 next week` · `推迟 46 下周`: the follow-up of visit #46 moves to that day; `snooze
-    46 2 days` · `推迟 46 两天`: it moves that much later than it was due (`shift_days`, no `day`)."""
+    46 2 days` · `推迟 46 两天`: it moves that much later than it was due (`shift_days`, no `day`;
+    `working`: days said as days count the team calendar's working days, weeks count weeks)."""
 
     visit_id: int
     day: dt.date | None
     shift_days: int = 0
+    working: bool = False
     earlier: bool = False  # a day before the one it is due: asked, then confirmed (the button)
 
 
@@ -94,11 +96,13 @@ class ListTasks(Command):
 @dataclass(frozen=True)
 class MoveTask(Command):
     """`task 7 due fri` · `snooze task 7 2 days` · `任务7 改到周五`: task #7 is due that day
-    (`day`), or that much later than it was due (`shift_days`, no `day`)."""
+    (`day`), or that much later than it was due (`shift_days`, no `day`; `working`: in working
+    days, as `SnoozeFollowup`'s)."""
 
     task_id: int
     day: dt.date | None
     shift_days: int = 0
+    working: bool = False
 
 
 @dataclass(frozen=True)
@@ -158,10 +162,12 @@ class FixCustomer(Command):
 
 @dataclass(frozen=True)
 class Reassign(Command):
-    """`reassign @bo to @ana` · `转交 @李四 给 @张三`: a leaver's customers and open deals."""
+    """`reassign @bo to @ana` · `转交 @李四 给 @张三`: a leaver's customers and open deals; one who
+    is still active only once confirmed (`… confirm` · `… 确认`, the question's button)."""
 
     source: str
     target: str
+    confirmed: bool = False
 
 
 @dataclass(frozen=True)

@@ -125,6 +125,8 @@ class ConfigureSchedule(Command):
 
 @dataclass(frozen=True)
 class AnswerStandup(Command):
-    """`standup y: … t: … b: …`, or a reply to the standup prompt."""
+    """`standup y: … t: … b: …`, or a reply to the standup prompt (`read_as_command`: its words
+    also read as a visit or a task, which is not stored: the reply says so)."""
 
     text: str
+    read_as_command: bool = False

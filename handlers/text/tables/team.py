@@ -230,4 +230,40 @@ TEAM: dict[str, tuple[str, str]] = {
     "digest_none_moved": ("No deal moved stage this week.", "本周没有商机推进阶段。"),
     "chart_title": ("Revenue won vs target — {period}", "业绩与目标 — {period}"),
     "chart_target": ("Target", "目标"),
+    # a manager's say over a rep's pipeline and the tasks they give
+    "task_delete_given": ("Task #{id} ({title}) was given to you by {name}, so only {name} can delete it. "
+                          "Mark it done when it is done, or ask {name} to take it back.",
+                          "任务 #{id}（{title}）是{name}派给你的，只有{name}可以删除。做完了可以标记完成，"
+                          "或者请{name}撤回。"),
+    "reassign_active": ("{source} is still active: this moves their {customers} customers, "
+                        "{deals} open deals, {tasks} open tasks and {followups} open follow-ups to "
+                        "{target}. Nothing is moved yet: tap to confirm.",
+                        "{source}仍在职：这会把其 {customers} 个客户、{deals} 个进行中的商机、"
+                        "{tasks} 个未完成任务和 {followups} 个待跟进转交给{target}。尚未转交，请点击确认。"),
+    "reassign_button": ("Move {source}'s pipeline to {target}", "把{source}的客户和商机转给{target}"),
+    # a snooze's length, counted on the team's calendar
+    "shift_working_days": ("{count} working days: weekends and public holidays are not counted.",
+                           "按 {count} 个工作日计算，不含周末和节假日。"),
+    "shift_working_day": ("1 working day: weekends and public holidays are not counted.",
+                          "按 1 个工作日计算，不含周末和节假日。"),
+    "shift_next_working_day": ("{day} is not a working day, so it moved to the next one.",
+                               "{day}不是工作日，已顺延到下一个工作日。"),
+    # a period over, in progress: the result, no pace
+    "period_closed": ("Period closed: all {total} working days are over.",
+                    "本期已结束：{total} 个工作日已全部过完。"),
+    "final_reached": ("{done} of {target} · target reached", "已完成 {done} / 目标 {target} · 已达成"),
+    "final_exceeded": ("{done} of {target} · target reached, {amount} over",
+                       "已完成 {done} / 目标 {target} · 已达成，超出 {amount}"),
+    "final_missed": ("{done} of {target} · target missed by {amount}",
+                     "已完成 {done} / 目标 {target} · 未达成，差 {amount}"),
+    # a standup answer that also reads as a command
+    "standup_only_answer": ("Only your standup answer was saved: no visit or task was logged from it. "
+                            "To log one, send it on its own: {visit} · {task}",
+                            "只记录了站会回答，没有据此记录拜访或任务。"
+                            "如需记录，请单独发送：{visit} · {task}"),
+    # a deal's title like none of the customer's open deals: which one, or a new one
+    "other_deal_titles": ("You have open deals with {customer}: {deals}. Is “{title}” one of them (perhaps "
+                          "named in the other language), or a new deal? Nothing was saved yet.",
+                          "你在{customer}已有进行中的商机：{deals}。“{title}”是其中之一（可能是另一种语言的叫法），"
+                          "还是新商机？尚未保存。"),
 }

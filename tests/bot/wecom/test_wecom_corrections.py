@@ -23,7 +23,7 @@ def test_corrections_over_wecom(wecom):
     with wecom.core.session_factory() as s:
         assert s.scalars(select(Customer.name)).all() == ["华为"]
     assert "只有" in say("转交 @zhangwei 给 @lina", "lina")
-    say("转交 @zhangwei 给 @lina", "wangfang")
+    say("转交 @zhangwei 给 @lina 确认", "wangfang")
     with wecom.core.session_factory() as s:
         assert s.scalar(select(Member.display_name).join(Deal, Deal.owner_id == Member.id)) == "李娜"
     history = say("商机 #1 历史", "lina")
