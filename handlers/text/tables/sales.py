@@ -162,9 +162,6 @@ SALES: dict[str, tuple[str, str]] = {
     "visits_each_unsaid": ("There is no command word, but it sounds like visits to {text}, each with its own "
                            "next step: a visit to each, as below? Nothing was saved yet.",
                            "没有命令词，但听起来是拜访了{text}，各有下一步：按下面各记一次拜访吗？尚未保存。"),
-    "lost_unsaid": ("There is no command word, but it sounds like {text}'s deal was lost: record the loss? "
-                    "Nothing was saved yet.",
-                    "没有命令词，但听起来{text}的单子丢了：记为输单吗？尚未保存。"),
     "deal_change_unsaid": ("There is no command word, but it sounds like a change to {text}'s deal: make it? "
                            "Nothing was saved yet.",
                            "没有命令词，但听起来是在改{text}的商机：这样改吗？尚未保存。"),
