@@ -6,7 +6,9 @@ new deal titled with words of the sentence; the words around the customer that n
 belongs to the amount. Only a win with no open deal of the member's is offered as a new deal."""
 from __future__ import annotations
 
+import datetime as dt
 import re
+from dataclasses import replace
 
 from sqlalchemy import select
 
@@ -60,13 +62,25 @@ def closed_offer(session, tenant_id: int, name: str, said: str, chinese: bool,
         hint = name_fold(title)
         fits = [(d, t) for d, t in mine if hint and (hint in name_fold(t) or name_fold(t) in hint)] or mine
         listed = " · ".join(f"#{d} “{t}”" for d, t in fits[:5])
-        lines = (" ".join(part for part in (word, f"#{d}", money) if part) + tail for d, _t in fits[:5])
+        lines = [" ".join(part for part in (word, f"#{d}", money) if part) + tail for d, _t in fits[:5]]
         return c.ParseError(None, "won_unsaid_open" if won else "lost_unsaid_open", f"{name} ({listed})",
-                            options=tuple((kind, line, None) for line in lines))
+                            options=tuple((kind, line, _asked_currency(line)) for line in lines))
     if not won:
         return c.ParseError(None, "lost_unsaid_none", name)
     head = " ".join(part for part in (word, name, title and f'"{title}"', money) if part)
     return c.ParseError(None, "won_unsaid", name, options=((kind, head + tail, None),))
+
+
+def _asked_currency(line: str) -> c.Command | None:
+    """The win of a line whose amount names its currency (`won #53 190k cny`), as a win that asks
+    where the deal is in another (the words typed were a sentence's, not `won … CNY` said to
+    change it); None for any other line (run as typed)."""
+    from handlers.grammar.reading import read  # the parsers import this module; kept lazy
+
+    command = read(line, dt.date.today()).command  # a win's line says no day
+    if isinstance(command, c.CloseDeal) and command.amount and command.amount.currency:
+        return replace(command, switch_currency=False)
+    return None
 
 
 def _open_of(session, tenant_id: int, name: str, member_id: int | None) -> list[tuple[int, str]]:
