@@ -13,6 +13,7 @@ from handlers import no_command, questions
 from handlers.context import Ctx, Refusal, usage_reply
 from handlers.grammar import clauses, command_json, several
 from handlers.grammar import commands as c
+from handlers.grammar.closed_words import closed_said
 from handlers.grammar.dates import READING_CALENDAR
 from handlers.grammar.festivals import unknown_in, unknown_key
 from handlers.grammar.language import written_in
@@ -305,10 +306,13 @@ def _parsed(ctx: Ctx, text: str) -> c.Command | Reply:
     finally:
         READING_CALENDAR.reset(reading)
     if isinstance(command, c.ParseError) and command.topic is None and schedule_commands.awaits_answer(ctx):
-        if command.problem != "typo":  # free text after the standup prompt answers it
-            command = c.AnswerStandup(ctx.text)
-        else:  # `vist Initech: …` looks like a command: ask which it is
+        if command.problem == "typo":  # `vist Initech: …` looks like a command: ask which it is
             return _standup_or_command(ctx, command)
+        told = no_command.answer(ctx, text, command) if closed_said(text) else None
+        if isinstance(told, Reply) and told.buttons:  # `haier crm deal - lost`: that loss, or the
+            standup = f"{name_of(WORDS, 'standup', ctx.locale)} {ctx.text}"  # answer? never taken unasked
+            return replace(told, buttons=(*told.buttons, Button(ctx.t("standup_answer_button"), standup)))
+        command = c.AnswerStandup(ctx.text)  # free text after the standup prompt answers it
     if isinstance(command, c.ParseError):
         return no_command.answer(ctx, text, command)
     return command

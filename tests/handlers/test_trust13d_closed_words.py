@@ -210,3 +210,31 @@ def test_reopen_clears_what_the_close_set_and_undo_brings_it_back(session_factor
     with session_factory() as s:
         back = s.get(Deal, mine)
         assert (back.stage, back.reason, back.reason_category, back.competitor) == kept
+
+
+@pytest.mark.parametrize(("said", "reason"), [
+    ("haier crm deal - lost, they're consolidating vendors", "they're consolidating vendors"),
+    ("海尔那单丢了，客户在整合供应商", "客户在整合供应商"),
+])
+def test_a_loss_told_while_the_standup_awaits_an_answer_is_asked_never_taken_unasked(
+        team_chat, session_factory, said, reason):
+    from storage.models.team import StandupAnswer
+    from support import count
+    from tests.worker.test_jobs import at, deliver, run
+
+    team_chat.now = at("2026-11-24", "09:00")
+    haier = _deal(team_chat, "海尔", "CRM")
+    run(session_factory, "standup", at("2026-11-24", "09:30"))
+    deliver(session_factory)
+    team_chat.now = at("2026-11-24", "09:40")
+    asked = team_chat.reply(said)
+    commands = [b.command for b in asked.buttons]
+    assert not asked.ok and len(commands) == 2, asked.text
+    assert f"#{haier}" in commands[0] and reason in commands[0], commands
+    assert commands[1].endswith(said)  # the standup answer, one tap away
+    assert count(session_factory, StandupAnswer) == 0 and _rows(session_factory)[haier][0] == "discovery"
+    assert team_chat.reply("1").ok
+    assert _rows(session_factory)[haier][::3] == ("lost", reason)
+    assert count(session_factory, StandupAnswer) == 0
+    assert "standup" in team_chat("Called Acme, demo for Initech today").lower()  # free text answers it
+    assert count(session_factory, StandupAnswer) == 1
