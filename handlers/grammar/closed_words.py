@@ -99,7 +99,7 @@ _EDGE = " ,，.。!！?？:：;；~～-–—的"
 #: (`we`, `the … deal is`, `ugh also … thing`, `今天`, `那个单子`)
 _NO_TITLE = pattern(r"(?<![A-Za-z'])(?:we|i|we've|i've|they|finally|just|today|yesterday|our|my|so|yay|"
                     r"have|has|had|officially|deal|deals|the|a|an|is|was|were|got|been|thing|one|that|this|"
-                    r"ugh|also|oh|well|lol|damn|sadly|unfortunately|opp|opportunity)(?![A-Za-z'])"
+                    r"ugh|also|oh|well|lol|damn|sadly|unfortunately|opp|opportunity|for|with|w)(?![A-Za-z'])"
                     r"|我们|我|终于|今天|昨天|刚才|刚刚|已经|正式|也|都|那个|这个|那单|这单|单子|"
                     r"[!！?？,，.。~～\s]", re.I)
 #: Where the words of a deal named after the win word end and its reason starts
@@ -110,19 +110,19 @@ def _parts(said: str, name: str, won: bool) -> tuple[str, str, str | None]:
     """(the words that name a deal, the reason, the amount as typed) of a win or loss in words:
     `ugh also lost the initech thing, they went w/ a cheaper vendor` → ("", "they went w/ a cheaper
     vendor", None); `lenovo laptops refresh won 190k cny!` → ("laptops refresh", "", "190k cny")."""
-    told = (WON if won else LOST).search(said)
+    told = (WON if won else LOST).search(simplified(said))  # `騰達簽了`: found as 签了, kept as typed
     money = _amount(simplified(normalize(said))) if won else None
     before, after = (said[:told.start()], said[told.end():]) if told else ("", said)
     if money:  # the amount (its currency with it) is no title nor reason
         typed = re.compile(r"\s*".join(map(re.escape, money.split())), re.I)
-        after, gone = typed.subn(" ", after, count=1)
-        before = before if gone else typed.sub(" ", before, count=1)
+        after, gone = _cut(after, typed)
+        before = before if gone else _cut(before, typed)[0]
     for alias in _aliases(name):  # `Haier CRM won!` · `腾达签了` (腾达科技) · `stark签了` (Stark Industries)
-        if (at := before.lower().find(alias.lower())) >= 0:
+        if (at := simplified(before).lower().find(alias.lower())) >= 0:
             before = before[:at] + " " + before[at + len(alias):]
             break
-        if (at := after.lower().find(alias.lower())) >= 0:  # `lost the initech thing, they…`: the
-            end = _CLAUSE_END.search(after, at + len(alias))  # clause naming it names the deal
+        if (at := simplified(after).lower().find(alias.lower())) >= 0:  # `lost the initech thing, …`:
+            end = _CLAUSE_END.search(after, at + len(alias))  # the clause naming it names the deal
             end = end.start() if end else len(after)
             before, after = f"{before} {after[:at]} {after[at + len(alias):end]}", after[end:]
             break
@@ -130,6 +130,12 @@ def _parts(said: str, name: str, won: bool) -> tuple[str, str, str | None]:
     title = re.sub(r"^(?:的|项目)+$|^的+|的+$", "", title).strip(_EDGE)
     reason = "" if _NO_WORDS.match(after) else re.sub(r"^[\W_]+", "", " ".join(after.split())).strip(_EDGE)
     return title, reason, money
+
+
+def _cut(text: str, found: re.Pattern) -> tuple[str, bool]:
+    """`text` without the first match of `found` in its simplified form (`6萬` for `6万`)."""
+    match = found.search(simplified(text))
+    return (text[:match.start()] + " " + text[match.end():], True) if match else (text, False)
 
 
 def _aliases(name: str) -> list[str]:

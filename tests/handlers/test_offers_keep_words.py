@@ -155,7 +155,8 @@ def _unread(typed: str, commands: list, customers: set[str], titles: set[str]) -
                                                for name in customers)}
     return {w for w in unread or () if not any(w in n for n in named) and not any(  # `比亚迪储能那个单子`:
         (bare := _THAT_DEAL.sub("", w)).startswith(name) and any(bare[len(name):] in t for t in titles)
-        for name in customers)}  # the customer and title of the deal named by its number
+        for name in customers)  # the customer and title of the deal named by its number
+        and not any(w.casefold() == t.casefold() for t in titles)}  # `Acme CRM won!`: deal #7 "CRM"
 
 
 def _customers(session_factory, commands: list) -> tuple[set[str], set[str]]:
