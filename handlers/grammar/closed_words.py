@@ -60,10 +60,13 @@ def closed_offer(session, tenant_id: int, name: str, said: str, chinese: bool,
     tail = f"{colon}{reason}" if reason else ""
     if mine:
         hint = name_fold(title)
-        fits = [(d, t) for d, t in mine if hint and (hint in name_fold(t) or name_fold(t) in hint)] or mine
+        fits = [(d, t) for d, t in mine if hint and (hint in name_fold(t) or name_fold(t) in hint)]
+        unnamed = title if title and not fits else ""  # `tencent data platform deal won` (数据平台)
+        fits = fits or mine
         listed = " · ".join(f"#{d} “{t}”" for d, t in fits[:5])
         lines = [" ".join(part for part in (word, f"#{d}", money) if part) + tail for d, _t in fits[:5]]
-        return c.ParseError(None, "won_unsaid_open" if won else "lost_unsaid_open", f"{name} ({listed})",
+        problem = f"{'won' if won else 'lost'}_unsaid_{'unnamed' if unnamed else 'open'}"
+        return c.ParseError(None, problem, f"{name} ({listed})", unnamed,
                             options=tuple((kind, line, _asked_currency(line)) for line in lines))
     if not won:
         return c.ParseError(None, "lost_unsaid_none", name)

@@ -171,7 +171,7 @@ def test_a_start_shared_with_a_customer_without_an_open_deal_is_the_one_with_the
 
 @pytest.mark.parametrize("said, command", [("Huawei签了 5万", "赢单 #{id} 5万"),
                                            ("huawei deal lost", "lost #{id}"),
-                                           ("JD.com黄了", "输单 #{id}"),
+                                           ("JD.com黄了", "lost #{id}"),
                                            ("jd.com signed 60k!", "won #{id} 60k"),
                                            ("HUAWEI 那单黄了", "输单 #{id}")])
 def test_a_brands_english_name_without_a_command_word_is_that_customer(session_factory, said, command):
