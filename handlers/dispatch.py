@@ -308,11 +308,12 @@ def _parsed(ctx: Ctx, text: str) -> c.Command | Reply:
     if isinstance(command, c.ParseError) and command.topic is None and schedule_commands.awaits_answer(ctx):
         if command.problem == "typo":  # `vist Initech: …` looks like a command: ask which it is
             return _standup_or_command(ctx, command)
+        said = ctx.text
         told = no_command.answer(ctx, text, command) if closed_said(text) else None
         if isinstance(told, Reply) and told.buttons:  # `haier crm deal - lost`: that loss, or the
-            standup = f"{name_of(WORDS, 'standup', ctx.locale)} {ctx.text}"  # answer? never taken unasked
+            standup = f"{name_of(WORDS, 'standup', ctx.locale)} {said}"  # answer? never taken unasked
             return replace(told, buttons=(*told.buttons, Button(ctx.t("standup_answer_button"), standup)))
-        command = c.AnswerStandup(ctx.text)  # free text after the standup prompt answers it
+        ctx.text, command = said, c.AnswerStandup(said)  # free text after the standup prompt answers it
     if isinstance(command, c.ParseError):
         return no_command.answer(ctx, text, command)
     return command

@@ -76,6 +76,7 @@ def test_several_open_deals_are_each_offered_and_a_title_said_in_other_words_pic
     offer = chat.reply("tencent data platform deal won!! 210k")
     assert sorted(b.command for b in offer.buttons) == sorted([f"won #{crm} 210k", f"won #{cloud} 210k"])
     assert f"#{crm} “CRM”" in offer.text and f"#{cloud} “云服务”" in offer.text, offer.text
+    assert "goes without “data platform”" in offer.text  # the words no title has: said, not dropped
     assert chat.reply("2").ok
     assert {k: v[0] for k, v in _rows(session_factory).items()} == {crm: "discovery", cloud: "won"}
 
