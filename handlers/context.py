@@ -185,7 +185,7 @@ def usage_reply(locale: str, error: ParseError, *, manager: bool = False) -> Rep
     if error.options:  # a question: each reading of the message, one tap away
         offer = tuple(Button(_told_apart(t(locale, f"option_{label}"), label, said, error.options), said,
                              action=command) for label, said, command in error.options)
-        lines = [t(locale, error.problem, text=error.detail)]
+        lines = [t(locale, error.problem, text=error.detail, fixed=error.fixed)]
         lines += [f"{i}. {t(locale, f'option_{label}')}" + (f": {said}" if said else "")
                   for i, (label, said, _command) in enumerate(error.options, 1)]
         hint = t(locale, "answer_hint", count=len(offer)) if len(offer) > 1 else t(locale, "answer_hint_one")

@@ -124,7 +124,7 @@ def _dispatch(session: Session, tenant: Tenant, member: Member, message: Message
     if isinstance(message, str):
         asked, picked, asked_in = questions.take(session, member, platform, message, now)  # any ends it
         if isinstance(picked, c.ParseError) and picked.problem == "reason_said":  # free text after
-            told = no_command.free_text(ctx, message) and _reason_untold(ctx, picked.fixed)
+            told = _reason_untold(ctx, picked.fixed, message)
             picked = picked.fixed if told else None  # "what decided it?", of a deal with no reason yet
         if isinstance(picked, c.ParseError) and picked.problem == "answer_unread":  # words that pick
             unread, picked = picked, None  # no option: the message as itself, else asked again
@@ -183,12 +183,14 @@ def _asked_again(ctx: Ctx, unread: c.ParseError) -> Reply:
                  buttons=tuple(buttons))
 
 
-def _reason_untold(ctx: Ctx, line: str) -> bool:
-    """Whether the deal of a reason's line (`won #5: …`) has no reason yet (a question which of two
-    categories decided it is answered by its taps, its words never a reason again)."""
+def _reason_untold(ctx: Ctx, line: str, text: str) -> bool:
+    """Whether `text` is the reason of the deal of a reason's line (`won #5: …`): it has none yet
+    (a question which of two categories decided it is answered by its taps, its words never a
+    reason again) and `text` is only words of a reason (no_command.only_a_reason)."""
     number = line.partition("#")[2].partition(":")[0].strip()
     deal = ctx.session.get(Deal, int(number)) if number.isdigit() else None
-    return deal is not None and deal.tenant_id == ctx.tenant.id and not deal.reason
+    return deal is not None and deal.tenant_id == ctx.tenant.id and not deal.reason \
+        and no_command.only_a_reason(ctx, text, deal.customer_id)
 
 
 def _still_open(ctx: Ctx, message: str, outcome: Outcome) -> bool:

@@ -21,6 +21,7 @@ from handlers.context import Ctx, usage_reply
 from handlers.grammar import asked as reports_asked
 from handlers.grammar import commands as c
 from handlers.grammar import deal_phrases, everyday_said, plain_undo, unsaid
+from handlers.grammar.closed_words import closed_said, stage_named
 from handlers.grammar.festivals import unknown_in, unknown_key
 from handlers.grammar.inner import courteous, inner_command, lead_in, read_only, without_fillers
 from handlers.grammar.language import answered_in
@@ -29,10 +30,10 @@ from handlers.grammar.parse_reports import progress_asked
 from handlers.grammar.parse_tasks import task_move_said
 from handlers.grammar.patterns import pattern
 from handlers.grammar.reading import read
-from handlers.grammar.unsaid_kinds import closed_said
 from handlers.lookup import known_customers
 from handlers.sales import deal_number, follow_on, follow_up_moved, said_again, unnamed
 from handlers.text.reply import Button, Reply
+from storage.sales import CustomerRepository
 
 
 def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
@@ -152,6 +153,17 @@ def free_text(ctx: Ctx, text: str) -> bool:
             and not isinstance(everyday_said.meant(text, ctx.today), tuple))
 
 
+def only_a_reason(ctx: Ctx, text: str, customer_id: int) -> bool:
+    """Whether `text`, sent while "what decided it?" of a deal of `customer_id` is open, is its
+    reason: free text (`relationship, known their CTO for yrs`) that tells of no other close, stage
+    or customer (`haier crm deal - lost, they're consolidating vendors` runs as its own message)."""
+    if not free_text(ctx, text) or closed_said(text) or stage_named(text):
+        return False
+    names = CustomerRepository(ctx.session).names(ctx.tenant.id)
+    own = {name for key, name in names if key == customer_id}
+    return set(unsaid.customers_in(text, names)) <= own
+
+
 def _slipped_arguments(text: str, said: str, command: c.Command) -> bool:
     """`crm mapp @bo …`: the message starts with a bare command word that changes something, then
     words meant as its arguments: its usage says what to type (an offer of the word drops them)."""
@@ -161,14 +173,15 @@ def _slipped_arguments(text: str, said: str, command: c.Command) -> bool:
 
 def _visit_unsaid(ctx: Ctx, text: str, error: c.ParseError) -> Reply | c.Command | None:
     locale = answered_in(text, ctx.locale)
-    question = unsaid.as_visit(ctx.session, ctx.tenant.id, text, error, locale == "zh", ctx.today)
+    question = unsaid.as_visit(ctx.session, ctx.tenant.id, text, error, locale == "zh", ctx.today,
+                               ctx.member.id)
     if question is None:
         return None
     ctx.locale = locale
     if isinstance(question, c.Command):  # `华为那单到哪一步了`: answered with the deal
         return question
-    if question.problem == "customer_no_open_deal":
-        return Reply(lines=(ctx.t("customer_no_open_deal", text=question.detail),), ok=False,
+    if question.problem in ("customer_no_open_deal", "lost_unsaid_none"):  # said at once: no question
+        return Reply(lines=(ctx.t(question.problem, text=question.detail),), ok=False,
                      locale=ctx.locale)
     return replace(usage_reply(ctx.locale, question), locale=ctx.locale)
 

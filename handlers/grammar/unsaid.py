@@ -78,7 +78,7 @@ def _by_their_start(folded: str, names: list[tuple[int, str]]) -> list[str]:
 
 
 def as_visit(session, tenant_id: int, text: str, error: c.ParseError, chinese: bool,
-             today: dt.date) -> c.ParseError | c.Command | None:
+             today: dt.date, member_id: int | None = None) -> c.ParseError | c.Command | None:
     """The question for a message with no command word that names one known customer (a visit to
     it, the whole message its notes) or says a day to do something (`remind me to call Initech
     CFO mon`, `明天给京东打电话`, `@李娜 明天…`: a task), beside the question asked already."""
@@ -96,14 +96,16 @@ def as_visit(session, tenant_id: int, text: str, error: c.ParseError, chinese: b
     if error.options and error.problem != "follow_up_as_task":  # `今天去了华为和海尔`: read as one
         # a visit to 华为 with notes "和海尔"
         named = customers_in(text, CustomerRepository(session).names(tenant_id))
-        return other_than_visit(session, tenant_id, text, named, chinese, today) if len(named) == 2 else None
+        return other_than_visit(session, tenant_id, text, named, chinese, today, member_id) \
+            if len(named) == 2 else None
     said = " ".join(text.split())
     remind = _REMIND.match(said)
     body = said[remind.end():].strip() if remind else said
     if not remind and not body.startswith("@") and not error.options:  # a win, a plan, a question…
         # …about a customer: no visit offered
         named = customers_in(text, CustomerRepository(session).names(tenant_id))
-        if (other := other_than_visit(session, tenant_id, text, named, chinese, today)) is not None:
+        other = other_than_visit(session, tenant_id, text, named, chinese, today, member_id)
+        if other is not None:
             return other
     task = list(error.options) or _task(body, today, bool(remind), chinese)
     found = [] if remind or body.startswith("@") or _ASKING.search(said) else \
@@ -174,7 +176,7 @@ def _deal_said(customer: str, said: str, chinese: bool, today: dt.date) -> str |
     the amount and the close day named: `closing 15th`, `签约 预计月底`), or None when no stage is
     named."""
     from handlers.grammar import vocabulary as V
-    from handlers.grammar.unsaid_kinds import amounts_said
+    from handlers.grammar.closed_words import amounts_said
 
     # `120万，商务谈判，`: the words between marks
     words = [w.strip(".") for w in re.split(r"[\s,，;；、:：。!！]+", said) if w.strip(".")]

@@ -18,6 +18,9 @@ from sqlalchemy import select
 
 from handlers.grammar import commands as c
 from handlers.grammar.amounts import parse_amount
+from handlers.grammar.closed_words import LOST as _LOST
+from handlers.grammar.closed_words import WON as _WON
+from handlers.grammar.closed_words import amounts_said, closed_offer
 from handlers.grammar.normal import name_fold, simplified
 from handlers.grammar.parse import normalize
 from handlers.grammar.patterns import pattern
@@ -25,9 +28,6 @@ from storage.models.sales import CLOSED_STAGES, Customer, Deal, Task
 
 _CJK = pattern(r"[\u3400-\u9fff]")
 _EN = r"(?<![A-Za-z])(?:{})(?![A-Za-z])"
-_WON = pattern(r"签了|签约了|签下|签单了|拿下了?|成交了|赢了|中标了|"
-               + _EN.format("signed|won|closed it"), re.I)
-_LOST = pattern(r"黄了|丢了|输了|没戏了|飞了|" + _EN.format("lost|fell through"), re.I)
 _CHANGE = pattern(r"(?:金额|日期|预计|成交日|amount|close|date)\s*"
                   r"(?:改成|改到|改为|调到|调成|推到|to)\s*(\S.*)$"
                   r"|(?:改成|改到|改为|推到)\s*(\S.*)$", re.I)
@@ -46,9 +46,10 @@ _PAST = pattern(r"去了|见了|拜访了|聊了|谈了|今天|昨天|刚才|刚
 
 
 def other_than_visit(session, tenant_id: int, text: str, found: list[str], chinese: bool,
-                     today: dt.date) -> c.ParseError | c.Command | None:
+                     today: dt.date, member_id: int | None = None) -> c.ParseError | c.Command | None:
     """The question (or the read-only command) for a message naming known customers `found` whose
-    words say something other than one visit happened; None where a visit is what they say."""
+    words say something other than one visit happened; None where a visit is what they say. A win
+    or loss offers the open deals of `member_id` (handlers/grammar/closed_words.py)."""
     said = " ".join(text.split())
     seen = simplified(normalize(said))
     if len(found) == 2 and _PAST.search(seen) and not _LATER.search(seen):  # `今天去了华为和海尔`
@@ -60,7 +61,7 @@ def other_than_visit(session, tenant_id: int, text: str, found: list[str], chine
         found = [name for name in found if _open_deals(session, tenant_id, name)] or found  # with a deal
     if len(found) > 1 and (_WON.search(seen) or _LOST.search(seen)):
         won = bool(_WON.search(seen))
-        money = _amount(seen) if won else None
+        money = next(iter(amounts_said(seen)), None) if won else None
         word = ("赢单" if chinese else "won") if won else ("输单" if chinese else "lost")
         return c.ParseError(None, "closed_which", " · ".join(found[:5]), options=tuple(
             ("as_won" if won else "as_lost", f"{word} {name}{f' {money}' if money else ''}", None)
@@ -77,12 +78,7 @@ def other_than_visit(session, tenant_id: int, text: str, found: list[str], chine
             ("as_deal_history", history.format(d), None) for d in deals[:5])) \
             if deals else c.ParseError(None, "customer_no_open_deal", name)
     if _WON.search(seen) or _LOST.search(seen):  # one tap per open deal the words may close
-        won = bool(_WON.search(seen))
-        fits = _deals_closed(session, tenant_id, name, said)
-        fits = fits if len(fits) > 1 else [None]  # one: the customer's own words pick it
-        return c.ParseError(None, "won_unsaid" if won else "lost_unsaid", name, options=tuple(
-            ("as_won" if won else "as_lost", _won_said(said, name, chinese, won=won, deal=deal), None)
-            for deal in fits[:5]))
+        return closed_offer(session, tenant_id, name, said, chinese, member_id)
     if (change := _CHANGE.search(seen)) and _DEAL_WORD.search(seen[:change.start()]):
         value = (change.group(1) or change.group(2)).strip()
         words = said[len(said) - len(value):]
@@ -110,97 +106,6 @@ def other_than_visit(session, tenant_id: int, text: str, found: list[str], chine
     return None
 
 
-#: Words around a win that say no title nor reason: a deal word, a mark, `!!`, `🎉`
-_NO_WORDS = pattern(r"^(?:[\W_]|那单|这单|单子|的|(?<![A-Za-z])(?:deal|the)(?![A-Za-z]))*$", re.I)
-_SUBJECT = pattern(r"^\s*(?:(?:we|i|we've|i've|we'?ve|finally|just|have|has|so|yay|yes)\s+)+", re.I)
-_EDGE = " ,，.。!！?？:：;；~～-–—的"
-
-
-def _won_said(said: str, name: str, chinese: bool, *, won: bool = True, deal: int | None = None) -> str:
-    """The win offered for `腾讯数据平台拿下了!! 20w 客户认可我们的方案` with every word of it:
-    `赢单 腾讯 "数据平台" 20w：客户认可我们的方案` (the deal's title before the win word, the amount,
-    the rest as the reason); a loss (`美的ERP丢了 客户选了SAP`) the same, with no amount. `deal`:
-    the open deal the words name (`#31` for `小米的单子今天签了`), never a new one titled `单子今天`."""
-    told = (_WON if won else _LOST).search(said)
-    money = _amount(simplified(normalize(said))) if won else None
-    before, after = (said[:told.start()], said[told.end():]) if told else ("", said)
-    for alias in _aliases(name):  # `Haier CRM won!` · `腾达签了` (腾达科技) · `stark签了` (Stark Industries)
-        if (at := before.lower().find(alias.lower())) >= 0:
-            before = before[:at] + before[at + len(alias):]
-            break
-        if (at := after.lower().find(alias.lower())) >= 0:  # `签了！格力6万`
-            after = after[:at] + " " + after[at + len(alias):]
-            break
-    title = _SUBJECT.sub("", before)  # `we won …`: who won it is no title
-    title = "" if _NO_WORDS.match(title) else title.strip(_EDGE)
-    title = re.sub(r"(?:那单|这单|单子|的)$", "", title).strip(_EDGE)
-    title = " ".join(_NO_TITLE.sub(" ", title).split())  # `we won stark`: no deal titled "we"
-    title = re.sub(r"^(?:那单|这单|单子|的)+|(?:那单|这单|单子|的)+$", "", title).strip(_EDGE)
-    if money and money in after:
-        after = after.replace(money, " ", 1)
-    reason = "" if _NO_WORDS.match(after) else " ".join(after.split()).strip(_EDGE)
-    word, colon = (("赢单" if won else "输单"), "：") if chinese else (("won" if won else "lost"), ": ")
-    named = (f"#{deal}",) if deal is not None else (name, title and f'"{title}"')
-    head = " ".join(part for part in (word, *named, money) if part)
-    return f"{head}{colon}{reason}" if reason else head
-
-
-def closed_said(text: str) -> bool:
-    """Whether `text` says a deal was won or lost in words (`美的ERP丢了`, `海尔CRM 赢了`)."""
-    seen = simplified(normalize(text))
-    return bool(_WON.search(seen) or _LOST.search(seen))
-
-
-def _aliases(name: str) -> list[str]:
-    """How a sentence may name the customer `name`, the longest first: in full, by its brand's
-    English names, by the start of a Chinese name (`腾达` of 腾达科技) or the first word of an
-    English one (`stark` of Stark Industries)."""
-    starts = [name[:end] for end in range(len(name) - 1, 1, -1)] if _CJK.search(name) else \
-        [name.split()[0]] if " " in name and len(name.split()[0]) > 2 else []
-    return [name, *_english_names(name), *starts]
-
-
-def _english_names(name: str) -> list[str]:
-    from handlers.grammar.brands import BRANDS, brand_of
-
-    brand = brand_of(name)
-    return sorted((english for english, chinese in BRANDS.items() if brand and chinese[0] == brand),
-                  key=len, reverse=True)
-
-
-def _amount(seen: str) -> str | None:
-    return next(iter(amounts_said(seen)), None)
-
-
-#: a bare number that is no amount: a count of something (`2 analysts`, `3个人`), a year, a date
-_COUNTED = pattern(r"^\s*(?:[A-Za-z\u3400-\u9fff]|[/:\-]\d)")
-_YEAR = pattern(r"(?:19|20)\d\d")
-
-
-def amounts_said(text: str) -> list[str]:
-    """The amounts free text says (`bumped to 15k`, `3.5万`, `$80,000`, `120000`), as typed: a number
-    with a currency or a unit, or a bare one of 1,000 or more that counts nothing and is no year.
-    `demo for the VP + 2 analysts`, `3个人`, `2027`, `12/10` say none."""
-    found = []
-    for m in re.finditer(r"(?<![A-Za-z0-9_#/.])(?:RMB|¥|\$|€|£)?\s*\d[\d.,]*\s*(?:万|千|k|m|w|元|块)?"
-                       r"(?![A-Za-z0-9_])", text, re.I):
-        word = m[0].strip().rstrip(".,")
-        if parse_amount(word) is None:
-            continue
-        bare = word.replace(",", "").replace(".", "").isdigit()
-        if bare and (parse_amount(word).amount < 1000 or _YEAR.fullmatch(word)
-                     or _COUNTED.match(text[m.end():])):
-            continue
-        found.append(word)
-    found += [m[0] for m in _HAN_AMOUNT.finditer(text) if parse_amount(m[0]) is not None]  # `二十万`
-    return found
-
-
-#: An amount in Chinese numerals (`二十万`, `一百二十万`, `三千块`): counted money, never a count
-_HAN_AMOUNT = pattern(r"(?<![零一二两三四五六七八九十百千万亿])"
-                      r"(?:[一二两三四五六七八九十百千]+(?:万|亿)(?:块|元)?|[一二两三四五六七八九十百]+千(?:块|元))")
-
-
 def _open_deals(session, tenant_id: int, name: str) -> list[int]:
     return list(session.scalars(
         select(Deal.id).join(Customer, Customer.id == Deal.customer_id)
@@ -210,28 +115,6 @@ def _open_deals(session, tenant_id: int, name: str) -> list[int]:
 
 _THAT_DEAL = pattern(r"那个|这个|那单|这单|单子|项目|的|"
                      r"(?<![A-Za-z])(?:the|deal|opp|opportunity)(?![A-Za-z])", re.I)
-
-
-#: Words before a win that name no deal: who won it, when, how it felt (`we`, `今天`, `终于`)
-_NO_TITLE = pattern(r"(?<![A-Za-z])(?:we|i|they|finally|just|today|yesterday|our|my|so|yay|"
-                    r"have|has|had|officially)(?![A-Za-z])|我们|我|终于|今天|昨天|刚才|刚刚|已经|正式|也|都|"
-                    r"[!！?？,，.。~～\s]", re.I)
-
-
-def _deals_closed(session, tenant_id: int, name: str, said: str) -> list[int]:
-    """The open deals of `name` a win or loss said in words may close: the one whose title the
-    words before the win word name, else all of them when they name none (`we won stark`, `小米的
-    单子今天签了`); none where the words name another title (a new deal, offered as such)."""
-    told = _WON.search(said) or _LOST.search(said)
-    before = said[:told.start()] if told else said
-    for alias in _aliases(name):
-        if alias.lower() in before.lower():
-            before = re.sub(re.escape(alias), " ", before, count=1, flags=re.I)
-            break
-    hint = " ".join(_NO_TITLE.sub(" ", _THAT_DEAL.sub(" ", before)).split())
-    deals = session.execute(select(Deal.id, Deal.title).join(Customer, Customer.id == Deal.customer_id).where(
-        Deal.tenant_id == tenant_id, Customer.name == name, Deal.stage.not_in(CLOSED_STAGES))).all()
-    return [deal_id for deal_id, title in deals if not hint or name_fold(hint) in name_fold(title)]
 
 
 def _deal_named(session, tenant_id: int, name: str, before: str) -> str:

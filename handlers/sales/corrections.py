@@ -116,7 +116,8 @@ def handle_change_deal(ctx: Ctx, cmd: ChangeDeal) -> Reply:
     before = activity.closed_from(ctx.session, deal) or "negotiation"  # the stage it was closed from
     closed, reason = deal.stage, deal.reason or ""
     repo.move(deal, before, ctx.member.id, ctx.now)
-    deal.reason = ""
+    deal.reason = deal.reason_category = deal.competitor = ""  # what the close set: none of it is
+    # the open deal's (undo puts the row back as it was, these with it)
     if closed == "won":
         facts.reopened(ctx, deal)
     ctx.people.audit(ctx.tenant.id, ctx.member.id, "deal.reopen", "deal", deal.id, at=ctx.now,

@@ -10,7 +10,7 @@ from handlers.grammar.amounts import Money
 from handlers.grammar.commands import CloseDeal, DealRef, UpsertDeal
 from handlers.grammar.normal import name_fold
 from handlers.lookup import customer_and_title, customer_named, example, open_deals
-from handlers.sales import deal_currency, won_amount
+from handlers.sales import close_offer, deal_currency, won_amount
 from handlers.sales.reasons import category_answer, category_name, note_reason
 from handlers.sales.similar_titles import ask_similar_title
 from handlers.sales.trash import may_manage
@@ -127,6 +127,7 @@ def handle_close_deal(ctx: Ctx, cmd: CloseDeal) -> Reply:
     deal, customer, title = _find_deal(ctx, cmd.ref)
     stage = "won" if cmd.won else "lost"
     before = before_of(deal)
+    made = ()  # `won Acme "New title" 50k`: the new deal said, never a quiet twin of an open one
     if deal is None and title and (not cmd.won or cmd.amount is None or cmd.ref.title is None):
         deal = _titled_partly(ctx, customer, title)  # `lost tencent "trial"`: its `trial->paid`;
         # `赢单 Acme 维保 ¥6万` (unquoted): her open 年度维保, never a new won deal "维保"
@@ -135,6 +136,8 @@ def handle_close_deal(ctx: Ctx, cmd: CloseDeal) -> Reply:
         deal, cmd = lead[0], replace(cmd, reason=lead[1])
     if deal is None and cmd.ref.title is None and title and not cmd.reason:
         _ask_reason_or_title(ctx, cmd, customer, title)  # `输单 美的 价格太高`: a reason, or a deal?
+    if deal is None and title and (not cmd.won or cmd.amount is None):  # `lost 小米 "erp deal"`: its ERP?
+        close_offer.ask_open_deal(ctx, cmd, customer, title)
     if deal is None:
         if not cmd.won or cmd.amount is None:
             key = "need_amount" if cmd.won else "no_open_deal"
@@ -147,6 +150,7 @@ def handle_close_deal(ctx: Ctx, cmd: CloseDeal) -> Reply:
                         title=title or customer.name, stage="won", amount=cmd.amount.amount,
                         currency=cmd.amount.currency or ctx.tenant.currency, expected_close=None,
                         now=ctx.now)
+        made = (ctx.t("deal_created"),)
     else:
         deal_currency.check(ctx, cmd, deal)
         if cmd.amount:
@@ -167,7 +171,7 @@ def handle_close_deal(ctx: Ctx, cmd: CloseDeal) -> Reply:
     ctx.emit(DealWon(deal.id, owner.id, Reply(
         title=ctx.t("won_announce", who=owner.display_name, customer=customer.name, amount=amount),
         lines=(cmd.reason,) if cmd.reason else (), locale=ctx.locale, subject=f"won:{deal.id}")))
-    return Reply(lines=(ctx.t("won_reply", id=deal.id, customer=customer.name, amount=amount), *why),
+    return Reply(lines=(ctx.t("won_reply", id=deal.id, customer=customer.name, amount=amount), *made, *why),
                  buttons=buttons, asks=bool(buttons))
 
 

@@ -13,9 +13,11 @@ or a command, or asked which.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from handlers.context import Ctx
 from handlers.grammar import commands as c
+from handlers.grammar.closed_words import closed_said
 from handlers.grammar.patterns import pattern
 from handlers.grammar.reading import read
 from handlers.team.schedule_commands import awaits_answer
@@ -46,6 +48,12 @@ def answer_or_command(ctx: Ctx, command: c.Command | c.ParseError) -> c.Command 
     if not (prose or shaped and isinstance(command, c.Command)) or not awaits_answer(ctx):
         return command
     offered = _offered(ctx, command)
+    if not shaped and not offered and closed_said(ctx.text):  # `haier crm deal - lost`: that loss,
+        from handlers import no_command  # or the answer? never taken unasked (no_command reads
+        told = no_command.answer(ctx, ctx.text, command)  # through the use cases: kept lazy)
+        if isinstance(told, Reply) and told.buttons:
+            answer = f"{name_of(WORDS, 'standup', ctx.locale)} {ctx.text}"
+            return replace(told, buttons=(*told.buttons, Button(ctx.t("standup_answer_button"), answer)))
     if shaped or not offered:
         return c.AnswerStandup(ctx.text, read_as_command=bool(offered))
     answer = f"{name_of(WORDS, 'standup', ctx.locale)} {ctx.text}"

@@ -19,8 +19,8 @@ def _keys_as_written(path: Path) -> list[str]:
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.AnnAssign | ast.Assign) and isinstance(node.value, ast.Dict):
             targets = [node.target] if isinstance(node, ast.AnnAssign) else node.targets
-            if any(isinstance(target, ast.Name) and target.id in ("GENERAL", "ASKING", "SALES", "TEAM",
-                                                                  "WORKSPACE") for target in targets):
+            if any(isinstance(target, ast.Name) and target.id in (
+                    "GENERAL", "ASKING", "SALES", "TEAM", "WORKSPACE", "CLOSING") for target in targets):
                 keys += [key.value for key in node.value.keys if isinstance(key, ast.Constant)]
     return keys
 

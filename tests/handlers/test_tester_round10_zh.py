@@ -31,12 +31,12 @@ def _deals(session_factory) -> list[tuple[str, str, str, Decimal | None, str | N
 
 # 1. A win without a command word: the offer carries the title, the amount and the reason ----------
 
-@pytest.mark.parametrize("typed, offered, stored", [
-    ("腾讯数据平台拿下了!! 20w 客户认可我们的方案", '赢单 腾讯 "数据平台" 20w：客户认可我们的方案',
+@pytest.mark.parametrize("typed, offered, stored", [  # the deal the title names, by its number (round 13)
+    ("腾讯数据平台拿下了!! 20w 客户认可我们的方案", '赢单 #{id} 20w：客户认可我们的方案',
      ("腾讯", "数据平台", Decimal("200000"), "客户认可我们的方案")),
-    ("海尔CRM 赢了！15w，主要靠服务", '赢单 海尔 "CRM" 15w：主要靠服务',
+    ("海尔CRM 赢了！15w，主要靠服务", '赢单 #{id} 15w：主要靠服务',
      ("海尔", "CRM", Decimal("150000"), "主要靠服务")),
-    ("Haier CRM won! 15k, mainly service", 'won 海尔 "CRM" 15k: mainly service',
+    ("Haier CRM won! 15k, mainly service", 'won #{id} 15k: mainly service',
      ("海尔", "CRM", Decimal("15000"), "mainly service")),
 ])
 def test_a_win_in_words_is_offered_with_every_word(session_factory, typed, offered, stored):
@@ -45,7 +45,9 @@ def test_a_win_in_words_is_offered_with_every_word(session_factory, typed, offer
     for other in ("ERP", title):  # two open deals: the title says which
         assert chat.reply(f'deal {customer} "{other}" 50k').ok
     reply = chat.reply(typed)
-    assert offered in reply.text, reply.text
+    offered = offered.format(id=_id_of(session_factory, title))
+    assert [b.command for b in reply.buttons] == [offered], reply.text
+    assert f"“{title}”" in reply.text  # the deal's title shown
     assert [row[2] for row in _deals(session_factory)] == ["lead", "lead"]  # nothing saved yet
     yes = chat.reply("好" if "赢单" in offered else "yes")
     assert yes.ok, yes.text
@@ -159,21 +161,28 @@ def test_the_teams_progress_asked_colloquially_is_shown(session_factory, typed):
 
 
 @pytest.mark.parametrize("typed, offered, reason", [
-    ("美的ERP丢了，客户选了SAP", '输单 美的集团 "ERP"：客户选了SAP', "客户选了SAP"),
-    ("美的ERP丢了 客户选了SAP", '输单 美的集团 "ERP"：客户选了SAP', "客户选了SAP"),
+    ("美的ERP丢了，客户选了SAP", '输单 #{id}：客户选了SAP', "客户选了SAP"),
+    ("美的ERP丢了 客户选了SAP", '输单 #{id}：客户选了SAP', "客户选了SAP"),
     ("美的集团 ERP lost, they went with SAP",
-     'lost 美的集团 "ERP": they went with SAP', "they went with SAP"),
+     'lost #{id}: they went with SAP', "they went with SAP"),
 ])
 def test_a_loss_in_words_is_offered_with_its_title_and_reason(session_factory, typed, offered, reason):
     chat = _chat(session_factory)
     for title in ("ERP", "CRM"):
         assert chat.reply(f'deal 美的集团 "{title}" 50k').ok
     asked = chat.reply(typed)
+    offered = offered.format(id=_id_of(session_factory, "ERP"))
     assert not asked.ok and [b.command for b in asked.buttons] == [offered], asked.text
+    assert "美的集团" in asked.text and "“ERP”" in asked.text
     assert chat.reply("好" if "输单" in offered else "yes").ok
     rows = _deals(session_factory)
     assert [(r[1], r[2]) for r in rows] == [("ERP", "lost"), ("CRM", "lead")], rows
     assert reason in rows[0][4] and _customers_named(session_factory) == ["美的集团"]
+
+
+def _id_of(session_factory, title: str) -> int:
+    with session_factory() as s:
+        return s.scalar(select(Deal.id).where(Deal.title == title))
 
 
 def _customers_named(session_factory) -> list[str]:

@@ -182,11 +182,11 @@ def _offered(reply):
     return reply.buttons[0].command
 
 
-@pytest.mark.parametrize("typed, offer", [
-    ("格力签了！！3.5万 🎉", "赢单 格力 3.5万"),
-    ("格力那单拿下了 3.5万", "赢单 格力 3.5万"),
-    ("格力成交了", "赢单 格力"),
-    ("签了！格力6万", "赢单 格力 6万"),
+@pytest.mark.parametrize("typed, offer", [  # 格力's open deal #1, by its number (round 13)
+    ("格力签了！！3.5万 🎉", "赢单 #1 3.5万"),
+    ("格力那单拿下了 3.5万", "赢单 #1 3.5万"),
+    ("格力成交了", "赢单 #1"),
+    ("签了！格力6万", "赢单 #1 6万"),
 ])
 def test_a_win_told_in_words_is_offered_as_the_win(session_factory, typed, offer):
     chat = _with_deals(session_factory)
@@ -258,7 +258,7 @@ def test_visits_to_two_customers_are_two_visits_in_the_order_said(session_factor
 
 def test_a_loss_told_in_words_is_offered_as_the_loss(session_factory):
     chat = _with_deals(session_factory)
-    assert _offered(chat.reply("格力那单黄了")) == "输单 格力"
+    assert _offered(chat.reply("格力那单黄了")) == "输单 #1"
 
 
 # Progress asked in everyday words, and for a named month or quarter, is progress (the manager's

@@ -98,16 +98,17 @@ def test_a_second_part_that_is_no_target_sets_nothing(session_factory):
 
 
 @pytest.mark.parametrize(("said", "line", "answer", "amount"), [
-    ("阿里那单赢了 50万", "赢单 阿里巴巴 50万", "好", Decimal(500_000)),
-    ("we won the alibaba deal, 50万", "won 阿里巴巴 50万", "yes", Decimal(500_000)),
-    ("阿里的单子拿下了", "赢单 阿里巴巴", "好", Decimal(300_000)),
-    ("we finally signed alibaba, 45万", "won 阿里巴巴 45万", "yes", Decimal(450_000)),
+    ("阿里那单赢了 50万", "赢单 #1 50万", "好", Decimal(500_000)),  # its open deal by number (round 13)
+    ("we won the alibaba deal, 50万", "won #1 50万", "yes", Decimal(500_000)),
+    ("阿里的单子拿下了", "赢单 #1", "好", Decimal(300_000)),
+    ("we finally signed alibaba, 45万", "won #1 45万", "yes", Decimal(450_000)),
 ])
 def test_a_win_said_in_words_is_offered_as_the_customers_win(session_factory, said, line, answer, amount):
     chat = _chat(session_factory)
     assert chat.reply("商机 阿里巴巴 云项目 方案呈现 30万", user="Ana").ok
     reply = chat.reply(said, user="Ana")
     assert not reply.ok and [b.command for b in reply.buttons] == [line], reply.text
+    assert "阿里巴巴" in reply.text
     with session_factory() as s:
         assert s.get(Deal, 1).stage != "won"  # asked, not stored
     assert chat.reply(answer, user="Ana").ok

@@ -150,9 +150,9 @@ SALES: dict[str, tuple[str, str]] = {
     "deal_asked": ("{text} has several open deals: which one?", "{text}有几个进行中的商机，看哪一个？"),
     "customer_no_open_deal": ("{text} has no open deal. To add one: deal {text} \"title\" 50k",
                               "{text}没有进行中的商机。新建可以写：商机 {text} 项目名 5万"),
-    "won_unsaid": ("There is no command word, but it sounds like {text}'s deal was won: record the win? "
-                   "Nothing was saved yet.",
-                   "没有命令词，但听起来{text}的单子赢了：记为赢单吗？尚未保存。"),
+    "won_unsaid": ("There is no command word, but it sounds like a deal with {text} was won, and you have no "
+                   "open deal with {text}: record the win as a new deal? Nothing was saved yet.",
+                   "没有命令词，但听起来{text}的单子赢了，而你在{text}没有进行中的商机：记为一个新的赢单吗？尚未保存。"),
     "closed_which": ("There is no command word, but it sounds like a deal was closed: which customer's, "
                      "{text}? Nothing was saved yet.",
                      "没有命令词，但听起来有个单子结束了：是哪个客户的，{text}？尚未保存。"),
@@ -162,9 +162,6 @@ SALES: dict[str, tuple[str, str]] = {
     "visits_each_unsaid": ("There is no command word, but it sounds like visits to {text}, each with its own "
                            "next step: a visit to each, as below? Nothing was saved yet.",
                            "没有命令词，但听起来是拜访了{text}，各有下一步：按下面各记一次拜访吗？尚未保存。"),
-    "lost_unsaid": ("There is no command word, but it sounds like {text}'s deal was lost: record the loss? "
-                    "Nothing was saved yet.",
-                    "没有命令词，但听起来{text}的单子丢了：记为输单吗？尚未保存。"),
     "deal_change_unsaid": ("There is no command word, but it sounds like a change to {text}'s deal: make it? "
                            "Nothing was saved yet.",
                            "没有命令词，但听起来是在改{text}的商机：这样改吗？尚未保存。"),

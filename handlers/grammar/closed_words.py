@@ -1,0 +1,198 @@
+"""A win or loss said in words of a known customer (`umbrella erp deal won 200k 🎉`, `ugh also lost
+the initech thing, they went w/ a cheaper vendor`, `腾讯数据平台拿下了 20w 客户认可我们的方案`): offered
+as the member's open deal of that customer, one tap each (`won #14 200k`, its title shown), never a
+new deal titled with words of the sentence; the words around the customer that name no deal
+(`deal`, `the`, `is`, `thing`, `单子`, `那个`) are no title, a currency beside the amount (`190k cny`)
+belongs to the amount. Only a win with no open deal of the member's is offered as a new deal."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+
+from sqlalchemy import select
+
+from handlers.grammar import commands as c
+from handlers.grammar.amounts import parse_amount
+from handlers.grammar.normal import name_fold, simplified
+from handlers.grammar.parse import normalize
+from handlers.grammar.patterns import pattern
+from storage.models.sales import CLOSED_STAGES, Customer, Deal
+
+_CJK = pattern(r"[\u3400-\u9fff]")
+_EN = r"(?<![A-Za-z])(?:{})(?![A-Za-z])"
+WON = pattern(r"签了|签约了|签下|签单了|拿下了?|成交了|赢了|中标了|"
+              + _EN.format("signed|won|closed it"), re.I)
+LOST = pattern(r"黄了|丢了|输了|没戏了|飞了|" + _EN.format("lost|fell through"), re.I)
+
+
+def closed_said(text: str) -> bool:
+    """Whether `text` says a deal was won or lost in words (`美的ERP丢了`, `海尔CRM 赢了`)."""
+    seen = simplified(normalize(text))
+    return bool(WON.search(seen) or LOST.search(seen))
+
+
+def stage_named(text: str) -> bool:
+    """Whether `text` names a stage of the pipeline (`to negotiation`, `商务谈判`): never a close's
+    reason. Words a reason says in passing (`quote`, `needs`, `方案`, `报价`) are no stage here."""
+    from handlers.grammar.vocabulary import STAGE_WORDS
+
+    folded = simplified(normalize(text)).lower()
+    words = set(re.findall(r"[a-z][a-z_-]*", folded))
+    return any(word in words or " " in word and word in folded if word.isascii() else
+               len(word) >= 4 and word in folded for word in STAGE_WORDS if word not in _IN_PASSING)
+
+
+_IN_PASSING = {"lead", "leads", "contact", "contacted", "needs", "quote", "quoted", "quotation", "quoting",
+               "qualify", "qualified", "qualifying", "negotiate", "won", "lost"}
+
+
+def closed_offer(session, tenant_id: int, name: str, said: str, chinese: bool,
+                 member_id: int | None) -> c.ParseError:
+    """The question for a win or loss of `name` said in words: one tap per open deal of the
+    member's the words may close (those whose title they name, else all of them); a win with
+    none offered as a new deal (its title the words that name one); a loss with none said so."""
+    won = bool(WON.search(simplified(normalize(said))))
+    title, reason, money = _parts(said, name, won)
+    mine = _open_of(session, tenant_id, name, member_id)
+    kind = "as_won" if won else "as_lost"
+    word, colon = (("赢单" if won else "输单"), "：") if chinese else (("won" if won else "lost"), ": ")
+    tail = f"{colon}{reason}" if reason else ""
+    if mine:
+        hint = name_fold(title)
+        fits = [(d, t) for d, t in mine if hint and (hint in name_fold(t) or name_fold(t) in hint)]
+        unnamed = title if title and not fits else ""  # `tencent data platform deal won` (数据平台)
+        fits = fits or mine
+        listed = " · ".join(f"#{d} “{t}”" for d, t in fits[:5])
+        lines = [" ".join(part for part in (word, f"#{d}", money) if part) + tail for d, _t in fits[:5]]
+        problem = f"{'won' if won else 'lost'}_unsaid_{'unnamed' if unnamed else 'open'}"
+        return c.ParseError(None, problem, f"{name} ({listed})", unnamed,
+                            options=tuple((kind, line, _asked_currency(line)) for line in lines))
+    if not won:
+        return c.ParseError(None, "lost_unsaid_none", name)
+    head = " ".join(part for part in (word, name, title and f'"{title}"', money) if part)
+    return c.ParseError(None, "won_unsaid", name, options=((kind, head + tail, None),))
+
+
+def _asked_currency(line: str) -> c.Command | None:
+    """The win of a line whose amount names its currency (`won #53 190k cny`), as a win that asks
+    where the deal is in another (the words typed were a sentence's, not `won … CNY` said to
+    change it); None for any other line (run as typed)."""
+    from handlers.grammar.reading import read  # the parsers import this module; kept lazy
+
+    command = read(line, dt.date.today()).command  # a win's line says no day
+    if isinstance(command, c.CloseDeal) and command.amount and command.amount.currency:
+        return replace(command, switch_currency=False)
+    return None
+
+
+def _open_of(session, tenant_id: int, name: str, member_id: int | None) -> list[tuple[int, str]]:
+    """(id, title) of the open deals of `name` the member owns (any owner's where no member is known)."""
+    query = select(Deal.id, Deal.title).join(Customer, Customer.id == Deal.customer_id).where(
+        Deal.tenant_id == tenant_id, Customer.name == name, Deal.stage.not_in(CLOSED_STAGES))
+    if member_id is not None:
+        query = query.where(Deal.owner_id == member_id)
+    return [(deal_id, title) for deal_id, title in session.execute(query.order_by(Deal.id))]
+
+
+#: Words around a win that say no title nor reason: a deal word, a mark, `!!`, `🎉`
+_NO_WORDS = pattern(r"^(?:[\W_]|那单|这单|单子|的|(?<![A-Za-z])(?:deal|the)(?![A-Za-z]))*$", re.I)
+_EDGE = " ,，.。!！?？:：;；~～-–—的"
+#: Words beside a win's customer that name no deal: who won it, when, how it felt, a deal word
+#: (`we`, `the … deal is`, `ugh also … thing`, `今天`, `那个单子`)
+_NO_TITLE = pattern(r"(?<![A-Za-z'])(?:we|i|we've|i've|they|finally|just|today|yesterday|our|my|so|yay|"
+                    r"have|has|had|officially|deal|deals|the|a|an|is|was|were|got|been|thing|one|that|this|"
+                    r"ugh|also|oh|well|lol|damn|sadly|unfortunately|opp|opportunity|for|with|w)(?![A-Za-z'])"
+                    r"|我们|我|终于|今天|昨天|刚才|刚刚|已经|正式|也|都|那个|这个|那单|这单|单子|"
+                    r"[!！?？,，.。~～\s]", re.I)
+#: Where the words of a deal named after the win word end and its reason starts
+_CLAUSE_END = pattern(r"\s*(?:[,，;；:：。!！\n]|\.(?:\s|$)|\s[-–—]\s)")
+
+
+def _parts(said: str, name: str, won: bool) -> tuple[str, str, str | None]:
+    """(the words that name a deal, the reason, the amount as typed) of a win or loss in words:
+    `ugh also lost the initech thing, they went w/ a cheaper vendor` → ("", "they went w/ a cheaper
+    vendor", None); `lenovo laptops refresh won 190k cny!` → ("laptops refresh", "", "190k cny")."""
+    told = (WON if won else LOST).search(simplified(said))  # `騰達簽了`: found as 签了, kept as typed
+    money = _amount(simplified(normalize(said))) if won else None
+    before, after = (said[:told.start()], said[told.end():]) if told else ("", said)
+    if money:  # the amount (its currency with it) is no title nor reason
+        typed = re.compile(r"\s*".join(map(re.escape, money.split())), re.I)
+        after, gone = _cut(after, typed)
+        before = before if gone else _cut(before, typed)[0]
+    for alias in _aliases(name):  # `Haier CRM won!` · `腾达签了` (腾达科技) · `stark签了` (Stark Industries)
+        if (at := simplified(before).lower().find(alias.lower())) >= 0:
+            before = before[:at] + " " + before[at + len(alias):]
+            break
+        if (at := simplified(after).lower().find(alias.lower())) >= 0:  # `lost the initech thing, …`:
+            end = _CLAUSE_END.search(after, at + len(alias))  # the clause naming it names the deal
+            end = end.start() if end else len(after)
+            before, after = f"{before} {after[:at]} {after[at + len(alias):end]}", after[end:]
+            break
+    title = " ".join(_NO_TITLE.sub(" ", before).split()).strip(_EDGE)
+    title = re.sub(r"^(?:的|项目)+$|^的+|的+$", "", title).strip(_EDGE)
+    reason = "" if _NO_WORDS.match(after) else re.sub(r"^[\W_]+", "", " ".join(after.split())).strip(_EDGE)
+    return title, reason, money
+
+
+def _cut(text: str, found: re.Pattern) -> tuple[str, bool]:
+    """`text` without the first match of `found` in its simplified form (`6萬` for `6万`)."""
+    match = found.search(simplified(text))
+    return (text[:match.start()] + " " + text[match.end():], True) if match else (text, False)
+
+
+def _aliases(name: str) -> list[str]:
+    """How a sentence may name the customer `name`, the longest first: in full, by its brand's
+    English names, by the start of a Chinese name (`腾达` of 腾达科技) or the first word of an
+    English one (`stark` of Stark Industries)."""
+    starts = [name[:end] for end in range(len(name) - 1, 1, -1)] if _CJK.search(name) else \
+        [name.split()[0]] if " " in name and len(name.split()[0]) > 2 else []
+    return [name, *_english_names(name), *starts]
+
+
+def _english_names(name: str) -> list[str]:
+    from handlers.grammar.brands import BRANDS, brand_of
+
+    brand = brand_of(name)
+    return sorted((english for english, chinese in BRANDS.items() if brand and chinese[0] == brand),
+                  key=len, reverse=True)
+
+
+def _amount(seen: str) -> str | None:
+    return next(iter(amounts_said(seen)), None)
+
+
+#: a bare number that is no amount: a count of something (`2 analysts`, `3个人`), a year, a date
+_COUNTED = pattern(r"^\s*(?:[A-Za-z\u3400-\u9fff]|[/:\-]\d)")
+_YEAR = pattern(r"(?:19|20)\d\d")
+_CODE = r"(?:cny|rmb|usd|eur|gbp|hkd|jpy|yuan|dollars?|euros?)(?![A-Za-z])"
+#: An amount as typed, a currency said beside it its own (`190k cny`, `usd 50k`, `19万 人民币`)
+_MONEY = pattern(r"(?<![A-Za-z0-9_#/.])(?:" + _CODE + r"\s*)?(?:RMB|US\$|HK\$|¥|\$|€|£)?\s*\d[\d.,]*\s*"
+                 r"(?:万|千|k|m|w|元|块)?(?:\s*(?:人民币|美元|美金|欧元|港币|港元|英镑|元|" + _CODE + r"))?"
+                 r"(?![A-Za-z0-9_])", re.I)
+_CURRENCY_WORD = pattern(r"^" + _CODE + r"\s*|\s*(?:人民币|美元|美金|欧元|港币|港元|英镑|" + _CODE + r")$",
+                         re.I)
+
+
+def amounts_said(text: str) -> list[str]:
+    """The amounts free text says (`bumped to 15k`, `3.5万`, `$80,000`, `120000`, `190k cny`), as
+    typed: a number with a currency or a unit, or a bare one of 1,000 or more that counts nothing
+    and is no year. `demo for the VP + 2 analysts`, `3个人`, `2027`, `12/10` say none."""
+    found = []
+    for m in _MONEY.finditer(text):
+        word = m[0].strip().rstrip(".,")
+        number = _CURRENCY_WORD.sub("", word)
+        if parse_amount(number) is None:
+            continue
+        bare = word.replace(",", "").replace(".", "").isdigit()
+        if bare and (parse_amount(word).amount < 1000 or _YEAR.fullmatch(word)
+                     or _COUNTED.match(text[m.end():])):
+            continue
+        found.append(word)
+    found += [m[0] for m in _HAN_AMOUNT.finditer(text) if parse_amount(m[0]) is not None]  # `二十万`
+    return found
+
+
+#: An amount in Chinese numerals (`二十万`, `一百二十万`, `三千块`): counted money, never a count
+_HAN_AMOUNT = pattern(r"(?<![零一二两三四五六七八九十百千万亿])"
+                      r"(?:[一二两三四五六七八九十百千]+(?:万|亿)(?:块|元)?|[一二两三四五六七八九十百]+千(?:块|元))")

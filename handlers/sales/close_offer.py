@@ -1,0 +1,30 @@
+"""A win or loss typed with a title none of the member's open deals of that customer has (`lost
+小米 "erp deal": they went w SAP` where the deal is "ERP"): never "you have no open deal", which
+would be false, but one tap per open deal of theirs, the amount and reason kept."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from handlers.context import Ctx
+from handlers.grammar.commands import CloseDeal, DealRef
+from handlers.lookup import open_deals
+from handlers.text.reply import Button
+from handlers.text.strings import WORDS, name_of
+from storage.models.sales import Customer
+
+
+def ask_open_deal(ctx: Ctx, cmd: CloseDeal, customer: Customer, title: str | None) -> None:
+    """Where the member has open deals with `customer` the words did not name, which one: asked
+    (nothing saved); else nothing."""
+    mine = [d for d in open_deals(ctx, customer.id) if d.owner_id == ctx.member.id][:5]
+    if not mine:
+        return
+    word = name_of(WORDS, "won" if cmd.won else "lost", ctx.locale)
+    money = f" {cmd.amount.amount.normalize():f}{f' {cmd.amount.currency}' if cmd.amount.currency else ''}" \
+        if cmd.amount else ""
+    colon = "：" if ctx.locale == "zh" else ": "
+    why = f"{colon}{cmd.reason}" if cmd.reason else ""
+    buttons = tuple(Button(f"#{d.id} {d.title}"[:75], f"{word} #{d.id}{money}{why}",
+                           action=replace(cmd, ref=DealRef(d.id))) for d in mine)
+    raise ctx.refuse("closed_title_none", customer=customer.name, title=title or "",
+                     deals=" · ".join(f"#{d.id} “{d.title}”" for d in mine), buttons=buttons)

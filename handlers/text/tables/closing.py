@@ -1,0 +1,29 @@
+"""Strings, in English and Chinese, of a deal's close said in words and what it leaves behind: the
+win or loss offered on the member's open deals, the words a close prompt does not take as its
+answer. `handlers.text.strings.t` reads them.
+"""
+
+CLOSING: dict[str, tuple[str, str]] = {
+    "won_unsaid_open": ("There is no command word, but it sounds like your deal with {text} was won: record "
+                        "the win? Nothing was saved yet.",
+                        "没有命令词，但听起来你在{text}的单子赢了：记为赢单吗？尚未保存。"),
+    "lost_unsaid_open": ("There is no command word, but it sounds like your deal with {text} was lost: "
+                         "record the loss? Nothing was saved yet.",
+                         "没有命令词，但听起来你在{text}的单子丢了：记为输单吗？尚未保存。"),
+    "lost_unsaid_none": ("It sounds like a deal with {text} was lost, but you have no open deal with {text}: "
+                         "nothing was saved.",
+                         "听起来{text}的单子丢了，但你在{text}没有进行中的商机：什么也没保存。"),
+    "closed_title_none": ("None of your open deals with {customer} is “{title}”: which one? {deals}. Nothing "
+                          "was saved yet.",
+                          "你在{customer}进行中的商机里没有“{title}”：是哪一个？{deals}。尚未保存。"),
+    "won_unsaid_unnamed": ("There is no command word, but it sounds like your deal with {text} was won; "
+                           "“{fixed}” names none of these, so each choice goes without “{fixed}”: record "
+                           "the win? Nothing was saved yet.",
+                           "没有命令词，但听起来你在{text}的单子赢了；“{fixed}”不是其中任何一个的标题，各选项不带"
+                           "“{fixed}”：记为赢单吗？尚未保存。"),
+    "lost_unsaid_unnamed": ("There is no command word, but it sounds like your deal with {text} was lost; "
+                            "“{fixed}” names none of these, so each choice goes without “{fixed}”: record "
+                            "the loss? Nothing was saved yet.",
+                            "没有命令词，但听起来你在{text}的单子丢了；“{fixed}”不是其中任何一个的标题，各选项不带"
+                            "“{fixed}”：记为输单吗？尚未保存。"),
+}
