@@ -192,6 +192,11 @@ def start_empty(said: tuple[str, ...], engine: Engine, make: Callable[[], object
     if not STATES or not any(engine is shared for shared in SHARED) or not _is_empty(engine):
         make()
         return
+    if engine.dialect.name == "sqlite":
+        engine.dispose()  # the last connection to close removes the WAL: one left is another engine's,
+        if Path(f"{engine.url.database}-wal").exists():  # whose pages a copied file would not match
+            make()
+            return
     name = "said_" + hashlib.sha1(repr(said).encode()).hexdigest()[:16]
     STATES[0].start_from(name, engine, make)
 
