@@ -89,14 +89,18 @@ def postgres_url(postgres_template):
 def postgres_engine(postgres_url):
     """The engine every PostgreSQL test's `engine` is (its pool and statement cache live for the run)."""
     engine = make_engine(postgres_url)
+    databases.SHARED.append(engine)
     yield engine
+    databases.SHARED.remove(engine)
     engine.dispose()
 
 
 @pytest.fixture(scope="session")
 def _sqlite_files(tmp_path_factory):
     files = SqliteFiles(tmp_path_factory.mktemp("engine"))
+    databases.SHARED.append(files.engine)
     yield files
+    databases.SHARED.remove(files.engine)
     files.engine.dispose()
 
 
@@ -141,8 +145,8 @@ def prepared_states(tmp_path_factory):
 
 
 @pytest.fixture
-def team_chat(chat, engine, prepared_states):
+def team_chat(chat):
     """A tenant with Mia (admin, manages the default team) and reps Ana and Bo (made by their
-    messages once a run, copied for each test)."""
-    prepared_states.start_from("team", engine, chat.team)
+    messages once a run, copied for each test: `Chat.team`)."""
+    chat.team()
     return chat

@@ -22,6 +22,7 @@ from sqlalchemy.exc import OperationalError
 from bot.console.chat import ConsoleBot
 from bot.web import create_app
 from bot.worker import inbox_runners, platform_senders
+from databases import start_empty
 from handlers.dispatch import Defaults
 from handlers.grammar.command_json import button_values, pressed
 from storage.models.base import Base
@@ -61,11 +62,15 @@ class Chat:
     def team(self, manager: str = "Mia", reps: tuple[str, ...] = ("Ana", "Bo")) -> None:
         """Register a manager (the tenant's first member: admin) and reps in the default team,
         which has been there since long before the days tests run jobs on (a scheduled run
-        belongs only to the teams and members that existed at its time)."""
-        self.reply("help", user=manager)
-        for rep in reps:
-            self.reply("help", user=rep)
-        self.backdate(LONG_AGO)
+        belongs only to the teams and members that existed at its time). On an empty database
+        of the run's, made by these messages once a run and copied after (databases.start_empty)."""
+        def make() -> None:
+            self.reply("help", user=manager)
+            for rep in reps:
+                self.reply("help", user=rep)
+            self.backdate(LONG_AGO)
+        said = ("team", manager, *reps, self.bot.tenant, self.bot.platform, self.now.isoformat())
+        start_empty(said, self.session_factory.kw["bind"], make)
 
     def backdate(self, when: dt.datetime) -> None:
         """Every team, member and membership as made at `when`."""

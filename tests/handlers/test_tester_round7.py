@@ -6,12 +6,14 @@ bot's own offer dropped an amount's unit, and replies claimed what was not store
 import pytest
 from sqlalchemy import select
 
+from databases import prepared
 from storage.models.sales import Customer, Deal, Task, Visit
 from support import Chat
 
 _CUSTOMERS = ("Acme Corporation", "Globex", "Initech", "Umbrella", "Stark Industries", "Wayne Enterprises")
 
 
+@prepared
 def _setup(session_factory) -> Chat:
     chat = Chat(session_factory)
     chat.team()

@@ -15,12 +15,14 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
+from databases import prepared
 from handlers.text import format as fmt
 from storage.models.sales import Customer, Deal, Task
 from storage.models.team import Contest, Leave
 from support import Chat
 
 
+@prepared
 def _chat(session_factory) -> Chat:
     chat = Chat(session_factory)
     chat.team()
