@@ -58,9 +58,11 @@ Message = str | c.Command | c.ParseError  # text as typed, what a form or button
 
 
 def reply_locale(message: Message, member_locale: str) -> str:
-    """The language the message is written in, else the member's own (a bare command word,
-    `progress`, says nothing of a language)."""
-    return (written_in(message) if isinstance(message, str) else None) or member_locale
+    """The language the message is written in (`progress team`: English), else the member's own
+    (`1`, a button; a bare `yes` or `ok`, which answers in the question's language)."""
+    if not isinstance(message, str) or questions.answer_word(message) is not None and written_in(message) != "zh":
+        return member_locale
+    return written_in(message) or member_locale
 
 
 def identify(session: Session, user: UserRef, defaults: Defaults,
