@@ -8,8 +8,8 @@ command or a button sends too), `1` or a button says none: those answer
 in the member's language (`语言 英文` · `language zh`), as scheduled posts and reminders do.
 
 With Chinese beside them, English words say English when there are three or more beyond the
-grammar's, outnumbering the Chinese (`vist 华为: met the purchasing team`, whose Chinese is a customer's name);
-as much of one as of the other (`push 191 to 下周一`) says nothing.
+grammar's, outnumbering the Chinese (`vist 华为: met the purchasing team`, whose Chinese is a
+customer's name); as much of one as of the other (`push 191 to 下周一`) says nothing.
 
 >>> written_in("progress team"), written_in("拜访 海尔：PO已经发了"), written_in("visit Acme: met the CTO")
 ('en', 'zh', 'en')

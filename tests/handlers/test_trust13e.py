@@ -1,0 +1,103 @@
+"""Classes of messages a fresh-eyes tester found mishandled (report r13en, issue #23), each with
+variants in English and Chinese, on both databases: a message of its own sent while a question is
+open runs as itself and the question lapses (`undo` undoes the last change); an English message
+is answered in English whatever the member's language."""
+import pytest
+from sqlalchemy import select
+
+from databases import prepared
+from storage.models.sales import Customer, Task, Visit
+from support import Chat
+
+
+@prepared
+def _setup(session_factory) -> Chat:
+    chat = Chat(session_factory)
+    chat.team()
+    for line in ("visit Initech: intro", "拜访 华为：初次见面", 'deal Initech "cloud" proposal 50k'):
+        assert chat.reply(line, user="Ana").ok
+    return chat
+
+
+def _visits(session_factory) -> list[tuple[str, str]]:
+    with session_factory() as s:
+        return list(s.execute(select(Customer.name, Visit.notes)
+                              .join(Customer, Visit.customer_id == Customer.id).order_by(Visit.id)).tuples())
+
+
+def _tasks(session_factory) -> list[str]:
+    with session_factory() as s:
+        return list(s.scalars(select(Task.title).order_by(Task.id)))
+
+
+# -- 1. a message of its own while a question is open ----------------------------------------------
+
+@pytest.mark.parametrize("question", ["visit +Globex: tomorrow", "拜访 +小米：明天"])
+@pytest.mark.parametrize("typed, ran", [
+    ("task call initech fri", "Task #"),  # a command: runs, the question lapses
+    ("任务 给华为打电话 周五", "任务 #"),
+])
+def test_a_command_while_asked_runs_and_the_question_lapses(session_factory, question, typed, ran):
+    chat = _setup(session_factory)
+    before = _visits(session_factory)
+    asked = chat.reply(question, user="Ana")
+    assert not asked.ok and len(asked.buttons) == 3, asked.text
+    reply = chat.reply(typed, user="Ana")
+    assert reply.ok and ran in reply.text, reply.text
+    assert len(_tasks(session_factory)) == 1
+    late = chat.reply("1", user="Ana")  # the question lapsed: nothing of it stored
+    assert not late.ok, late.text
+    assert _visits(session_factory) == before
+
+
+@pytest.mark.parametrize("typed", ["#46 close date the 15th pls", "oh and its cny not usd sorry",
+                                   "mideas erp moved to proposal", "小米的单子今天签了吧应该"])
+def test_words_of_their_own_while_asked_are_never_not_one_of_my_answers(session_factory, typed):
+    chat = _setup(session_factory)
+    before = _visits(session_factory)
+    asked = chat.reply("visit +Globex: tomorrow", user="Ana")
+    assert not asked.ok and len(asked.buttons) == 3, asked.text
+    reply = chat.reply(typed, user="Ana")
+    assert "not one of my answers" not in reply.text and "不是可选的回答" not in reply.text, reply.text
+    late = chat.reply("1", user="Ana")
+    assert not late.ok and ("No question of mine" in late.text or "没有待回答" in late.text), late.text
+    assert _visits(session_factory) == before
+
+
+@pytest.mark.parametrize("typed, still", [("asdfgh", "still open"), ("4", "still open"),
+                                          ("好吧嗯", "仍然有效")])
+def test_a_short_unreadable_answer_still_keeps_the_question(session_factory, typed, still):
+    chat = _setup(session_factory)
+    asked = chat.reply("visit +Globex: tomorrow" if typed != "好吧嗯" else "拜访 +小米：明天", user="Ana")
+    assert not asked.ok and len(asked.buttons) == 3, asked.text
+    kept = chat.reply(typed, user="Ana")
+    assert not kept.ok and still in kept.text, kept.text
+    assert chat.reply("3", user="Ana").ok
+    assert len(_visits(session_factory)) == 3
+
+
+@pytest.mark.parametrize("undo", ["undo", "撤销"])
+def test_undo_while_asked_undoes_the_last_change(session_factory, undo):
+    chat = _setup(session_factory)
+    assert chat.reply("task call initech fri", user="Ana").ok
+    asked = chat.reply("visit +Globex: tomorrow", user="Ana")
+    assert not asked.ok and asked.buttons, asked.text
+    reply = chat.reply(undo, user="Ana")
+    assert reply.ok and ("Undone" in reply.text or "已撤销" in reply.text), reply.text
+    assert _tasks(session_factory) == []
+    assert len(_visits(session_factory)) == 2
+
+
+# -- 2. the reply's language is the message's --------------------------------------------------------
+
+@pytest.mark.parametrize("typed, locale", [
+    ("progress team", "en"), ("team target q1 2.4m split", "en"), ("deal #1 60k", "en"),
+    ("visit initech: quick check in", "en"), ("进度 团队", "zh"), ("拜访 华为：见了张总", "zh"),
+    ("progress", "zh"),  # one word alone says no language (a slash command sends it too)
+])
+def test_a_chinese_members_message_is_answered_in_its_own_language(session_factory, typed, locale):
+    chat = _setup(session_factory)
+    chat.reply("language zh", user="Mia")
+    chat.reply("language zh", user="Ana")
+    reply = chat.reply(typed, user="Mia" if "target" in typed or "team" in typed else "Ana")
+    assert reply.locale == locale, reply.text
