@@ -13,7 +13,7 @@ from handlers import no_command, questions
 from handlers.context import Ctx, Refusal, usage_reply
 from handlers.grammar import clauses, command_json, several
 from handlers.grammar import commands as c
-from handlers.grammar.dates import READING_CALENDAR
+from handlers.grammar.day_off import MOVED_OFF, READING_CALENDAR
 from handlers.grammar.festivals import unknown_in, unknown_key
 from handlers.grammar.language import written_in
 from handlers.grammar.reading import parse, read
@@ -299,10 +299,14 @@ def _parsed(ctx: Ctx, text: str) -> c.Command | Reply:
     """The command a text stands for, or the answer to text that is none."""
     ctx.text = " ".join(text.split())
     reading = READING_CALENDAR.set(ctx.calendar)  # `next month`: its first working day here
+    moved = MOVED_OFF.set([])  # `in 2 weeks` on a Sunday: the Monday, said
     try:
         command = read(text, ctx.today).command  # every word read into a field, or asked about
+        ctx.notes.extend(ctx.t("moved_off", said=ctx.day(said), day=ctx.day(day))
+                         for said, day in MOVED_OFF.get())
     finally:
         READING_CALENDAR.reset(reading)
+        MOVED_OFF.reset(moved)
     if isinstance(command, c.ParseError) and command.topic is None and schedule_commands.awaits_answer(ctx):
         if command.problem != "typo":  # free text after the standup prompt answers it
             command = c.AnswerStandup(ctx.text)

@@ -2,6 +2,8 @@
 variants in English and Chinese, on both databases: a message of its own sent while a question is
 open runs as itself and the question lapses (`undo` undoes the last change); an English message
 is answered in English whatever the member's language."""
+import datetime as dt
+
 import pytest
 from sqlalchemy import select
 
@@ -101,3 +103,35 @@ def test_a_chinese_members_message_is_answered_in_its_own_language(session_facto
     chat.reply("language zh", user="Ana")
     reply = chat.reply(typed, user="Mia" if "target" in typed or "team" in typed else "Ana")
     assert reply.locale == locale, reply.text
+
+
+# -- 7. a count of weeks landing on a day off is the next working day, said --------------------------
+
+@pytest.mark.parametrize("typed, said", [
+    ("task call initech in 2 weeks", "Sun, Dec 6 is not a working day: moved to Mon, Dec 7"),
+    ("task call initech in 2 wks", "Sun, Dec 6 is not a working day: moved to Mon, Dec 7"),
+    ("任务 给华为打电话 两周后", "不是工作日，已改到12月7日周一"),
+])
+def test_a_task_due_in_weeks_on_a_day_off_moves_to_the_next_working_day(session_factory, typed, said):
+    chat = _setup(session_factory)
+    chat.now = dt.datetime(2026, 11, 22, 2, tzinfo=dt.timezone.utc)  # a Sunday
+    reply = chat.reply(typed, user="Ana")
+    assert reply.ok and said in reply.text, reply.text
+    with session_factory() as s:
+        assert s.scalars(select(Task.due_on)).one().isoformat() == "2026-12-07"
+
+
+@pytest.mark.parametrize("typed, said", [
+    ("visit initech: all good. fu in 2 wks", "moved to Mon, Dec 7"),
+    ("拜访 华为：很好，两周后跟进", "已改到12月7日周一"),
+])
+def test_a_follow_up_in_weeks_on_a_day_off_moves_to_the_next_working_day(session_factory, typed, said):
+    chat = _setup(session_factory)
+    chat.now = dt.datetime(2026, 11, 22, 2, tzinfo=dt.timezone.utc)
+    reply = chat.reply(typed, user="Ana")
+    if not reply.ok and reply.buttons:  # asked whether the day is a follow-up: it is
+        reply = chat.reply("1", user="Ana")
+    assert reply.ok and said in reply.text, reply.text
+    with session_factory() as s:
+        day = s.scalars(select(Visit.follow_up_on).order_by(Visit.id.desc())).first()
+        assert day.isoformat() == "2026-12-07"
