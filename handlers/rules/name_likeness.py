@@ -83,11 +83,12 @@ def _sounds(name: str) -> frozenset[str]:
 
 
 def _a_typo_apart(one: str, other: str) -> bool:
-    """One slip of a finger (two in a long name): a letter missed, doubled, swapped or wrong.
-    Names that differ in their numbers (`Client 01`, `Client 02`) are different on purpose."""
+    """One slip of a finger (two in a name of six letters or more: `initek` for Initech): a letter
+    missed, doubled, swapped or wrong. Names that differ in their numbers (`Client 01`, `Client
+    02`) are different on purpose."""
     if min(len(one), len(other)) < 4 or _DIGITS.findall(one) != _DIGITS.findall(other):
         return False
-    return _edits(one, other, 2) <= (2 if min(len(one), len(other)) >= 10 else 1)
+    return _edits(one, other, 2) <= (2 if min(len(one), len(other)) >= 6 else 1)
 
 
 def _edits(a: str, b: str, most: int) -> int:

@@ -135,3 +135,24 @@ def test_a_follow_up_in_weeks_on_a_day_off_moves_to_the_next_working_day(session
     with session_factory() as s:
         day = s.scalars(select(Visit.follow_up_on).order_by(Visit.id.desc())).first()
         assert day.isoformat() == "2026-12-07"
+
+
+# -- 3. a name a typo or two away from a known customer is asked about ------------------------------
+
+@pytest.mark.parametrize("typed, known", [
+    ("visit initek: quick chat. fu eow", "Initech"), ("visit inittek: quick chat", "Initech"),
+    ("visit Intiech: lunch", "Initech"), ("拜访 initek：见了采购", "Initech"),
+    ("visit huawai: met the cfo", "华为"), ("拜访 huawie：见了采购", "华为"),
+])
+def test_a_name_a_typo_away_asks_known_or_new(session_factory, typed, known):
+    chat = _setup(session_factory)
+    before = _visits(session_factory)
+    reply = chat.reply(typed, user="Ana")
+    assert not reply.ok and known in reply.text, reply.text
+    labels = [b.label for b in reply.buttons]
+    assert labels[0] == known and len(labels) == 2, labels
+    assert _visits(session_factory) == before
+    with session_factory() as s:
+        assert set(s.scalars(select(Customer.name))) == {"Initech", "华为"}
+    assert chat.reply("1", user="Ana").ok
+    assert _visits(session_factory)[-1][0] == known
