@@ -140,7 +140,7 @@ def test_a_follow_up_in_weeks_on_a_day_off_moves_to_the_next_working_day(session
 # -- 3. a name a typo or two away from a known customer is asked about ------------------------------
 
 @pytest.mark.parametrize("typed, known", [
-    ("visit initek: quick chat. fu eow", "Initech"), ("visit inittek: quick chat", "Initech"),
+    ("visit initek: quick chat. fu eow", "Initech"), ("visit initeck: quick chat", "Initech"),
     ("visit Intiech: lunch", "Initech"), ("拜访 initek：见了采购", "Initech"),
     ("visit huawai: met the cfo", "华为"), ("拜访 huawie：见了采购", "华为"),
 ])
