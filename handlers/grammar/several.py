@@ -17,8 +17,9 @@ from handlers.grammar.intents import split_keyword
 from handlers.grammar.normal import simplified
 from handlers.grammar.parse import normalize
 from handlers.grammar.patterns import pattern
-from handlers.grammar.reading import keyword_typo, read
+from handlers.grammar.reading import read
 from handlers.grammar.targets_said import targets_said
+from handlers.grammar.typos import keyword_typo
 from handlers.text.reply import Button, Reply
 
 MAX_LINES = 10

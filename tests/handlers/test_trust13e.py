@@ -156,3 +156,49 @@ def test_a_name_a_typo_away_asks_known_or_new(session_factory, typed, known):
         assert set(s.scalars(select(Customer.name))) == {"Initech", "华为"}
     assert chat.reply("1", user="Ana").ok
     assert _visits(session_factory)[-1][0] == known
+
+
+# -- 4. a deadline beside a follow-up said as one; a misspelt command word offers that command ------
+
+@pytest.mark.parametrize("typed, day", [
+    ("visit huawei: reviewed the SOW, they need it signed before xmas. remind me tue", "2026-11-24"),
+    ("visit initech: needs sign off before xmas, call them back fri", "2026-11-27"),
+    ("拜访 华为：圣诞前要签好，周二提醒我", "2026-11-24"),
+])
+def test_a_follow_up_said_as_one_wins_over_a_deadline_in_the_notes(session_factory, typed, day):
+    chat = _setup(session_factory)
+    reply = chat.reply(typed, user="Ana")
+    assert reply.ok and "12-25" not in reply.text, reply.text
+    with session_factory() as s:
+        visit = s.scalars(select(Visit).order_by(Visit.id.desc())).first()
+        assert visit.follow_up_on.isoformat() == day
+        assert "xmas" in visit.notes or "圣诞前" in visit.notes
+
+
+@pytest.mark.parametrize("typed", ["visit huawei: they need it signed before xmas",
+                                   "拜访 华为：圣诞前要签好"])
+def test_before_xmas_offered_as_a_follow_up_is_dec_24(session_factory, typed):
+    chat = _setup(session_factory)
+    asked = chat.reply(typed, user="Ana")
+    assert not asked.ok and "12-25" not in asked.text, asked.text
+    assert chat.reply("1", user="Ana").ok
+    with session_factory() as s:
+        visit = s.scalars(select(Visit).order_by(Visit.id.desc())).first()
+        assert visit.follow_up_on.isoformat() == "2026-12-24"
+
+
+@pytest.mark.parametrize("typed, offered", [
+    ("vist huawei: reviewed the SOW, they need it signed before xmas. remind me tue", "visit huawei:"),
+    ("visti initech: they signed the renewal", "visit initech:"),
+    ("vsit initech: demo went well", "visit initech:"),
+    ("拜方 华为：见了采购，下周二跟进", "拜访 华为"),
+])
+def test_a_misspelt_command_word_offers_that_command(session_factory, typed, offered):
+    chat = _setup(session_factory)
+    before = _visits(session_factory)
+    reply = chat.reply(typed, user="Ana")
+    assert not reply.ok and reply.buttons and reply.buttons[0].command.startswith(offered), reply.text
+    assert "won" not in reply.buttons[0].command and "赢单" not in reply.buttons[0].command
+    assert _visits(session_factory) == before
+    assert chat.reply("1", user="Ana").ok
+    assert len(_visits(session_factory)) == len(before) + 1
