@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from databases import prepared
 from storage.models.sales import Customer, Task, Visit
+from storage.models.team import Leave
 from support import Chat
 
 
@@ -202,3 +203,36 @@ def test_a_misspelt_command_word_offers_that_command(session_factory, typed, off
     assert _visits(session_factory) == before
     assert chat.reply("1", user="Ana").ok
     assert len(_visits(session_factory)) == len(before) + 1
+
+
+# -- 5. leave over days said apart, and leave said in words ------------------------------------------
+
+def _leaves(session_factory) -> list[tuple[str, str]]:
+    with session_factory() as s:
+        return [(a.isoformat(), b.isoformat()) for a, b in s.execute(select(Leave.first_day, Leave.last_day))]
+
+
+@pytest.mark.parametrize("typed", ["leave next wed and thurs", "请假 下周三和周四", "leave next wed & thu",
+                                   "请假 下周三、周四"])
+def test_leave_on_days_one_after_another_is_one_leave(session_factory, typed):
+    chat = _setup(session_factory)
+    reply = chat.reply(typed, user="Ana")
+    said = ("Wed, Dec 2 – Thu, Dec 3", "12月2日周三 – 12月3日周四")
+    assert reply.ok and any(day in reply.text for day in said), reply.text
+    assert _leaves(session_factory) == [("2026-12-02", "2026-12-03")]
+
+
+@pytest.mark.parametrize("typed, kept", [
+    ("leave next wed and thurs, family thing", "leave next wed and thurs"),
+    ("off next fri for a dentist appt", "leave next fri"),
+    ("im off next wed and thurs", "leave next wed and thurs"),
+    ("我下周三和周四请假", "请假 下周三和周四"),
+])
+def test_leave_in_words_is_offered_with_every_day(session_factory, typed, kept):
+    chat = _setup(session_factory)
+    asked = chat.reply(typed, user="Ana")
+    assert not asked.ok and asked.buttons[0].command == kept, asked.text
+    assert _leaves(session_factory) == []
+    assert chat.reply("1", user="Ana").ok
+    assert _leaves(session_factory) == [("2026-12-04", "2026-12-04")] if "fri" in typed \
+        else [("2026-12-02", "2026-12-03")]
