@@ -226,7 +226,7 @@ def test_leave_on_days_one_after_another_is_one_leave(session_factory, typed):
     ("leave next wed and thurs, family thing", "leave next wed and thurs"),
     ("off next fri for a dentist appt", "leave next fri"),
     ("im off next wed and thurs", "leave next wed and thurs"),
-    ("我下周三和周四请假", "请假 下周三和周四"),
+    ("我下周三和周四请假", "请假 下周三-下周四"),
 ])
 def test_leave_in_words_is_offered_with_every_day(session_factory, typed, kept):
     chat = _setup(session_factory)
