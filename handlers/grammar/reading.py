@@ -41,7 +41,7 @@ def parse(text: str, today: dt.date | None = None) -> c.Command | c.ParseError:
     if len(text) > MAX_TEXT:
         return c.ParseError(None, "too_long")
     name, _, rest = split_keyword(text)
-    if name in (None, "followups") and (closed := follow_up_done_said(text)) is not None:
+    if name in (None, "followups", "visit") and (closed := follow_up_done_said(text)) is not None:
         return closed  # `fu 392 done`, `跟进392完成了`: `done 392`
     if name is None and (done := done_said(text) or follow_up_done_noted(raw, text, today or dt.date.today())
                          ) is not None:

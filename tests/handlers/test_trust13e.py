@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from databases import prepared
-from storage.models.sales import Customer, Task, Visit
+from storage.models.sales import Customer, Deal, Task, Visit
 from storage.models.team import Leave
 from support import Chat
 
@@ -236,3 +236,68 @@ def test_leave_in_words_is_offered_with_every_day(session_factory, typed, kept):
     assert chat.reply("1", user="Ana").ok
     assert _leaves(session_factory) == [("2026-12-04", "2026-12-04")] if "fri" in typed \
         else [("2026-12-02", "2026-12-03")]
+
+
+# -- 6. a done with words after it; two commands joined by a word or a comma; `deal 19 history` ----
+
+def _task_done(session_factory) -> bool:
+    with session_factory() as s:
+        return s.scalars(select(Task.done_at)).one() is not None
+
+
+@pytest.mark.parametrize("typed, note", [
+    ("done task {n} sent it fri", "sent it fri"),
+    ("done task {n} - dinner booked for thurs", "dinner booked for thurs"),
+    ("完成 任务 {n} 周四的晚饭订好了", "周四的晚饭订好了"),
+])
+def test_a_task_done_with_a_day_in_its_words_is_done_its_words_not_kept(session_factory, typed, note):
+    chat = _setup(session_factory)
+    assert chat.reply("task call initech fri", user="Ana").ok
+    with session_factory() as s:
+        number = s.scalars(select(Task.id)).one()
+    reply = chat.reply(typed.format(n=number), user="Ana")
+    assert reply.ok and note in reply.text, reply.text
+    assert "not kept" in reply.text or "未保存" in reply.text, reply.text
+    assert _task_done(session_factory)
+
+
+@pytest.mark.parametrize("joined", ["done task {a} and done task {b}", "done task {a}, done task {b}",
+                                    "完成 任务 {a}，完成 任务 {b}", "done task {a} also done task {b}"])
+def test_two_commands_joined_by_and_or_a_comma_both_run(session_factory, joined):
+    chat = _setup(session_factory)
+    assert chat.reply("task call initech fri", user="Ana").ok
+    assert chat.reply("task send quote mon", user="Ana").ok
+    with session_factory() as s:
+        a, b = s.scalars(select(Task.id).order_by(Task.id))
+    reply = chat.reply(joined.format(a=a, b=b), user="Ana")
+    assert reply.ok and f"#{a}" in reply.text and f"#{b}" in reply.text, reply.text
+    with session_factory() as s:
+        assert all(done is not None for done in s.scalars(select(Task.done_at)))
+
+
+@pytest.mark.parametrize("joined", ["visit {v} done and snooze {w} 2 days", "done {v}，推迟 {w} 两天"])
+def test_a_follow_up_done_and_another_snoozed_in_one_line(session_factory, joined):
+    chat = _setup(session_factory)
+    assert chat.reply("visit Initech: demo, follow up fri", user="Ana").ok
+    assert chat.reply("拜访 华为：报价，跟进 周四", user="Ana").ok
+    with session_factory() as s:
+        v, w = s.scalars(select(Visit.id).where(Visit.follow_up_on.is_not(None)).order_by(Visit.id))
+        was = s.get(Visit, w).follow_up_on
+    reply = chat.reply(joined.format(v=v, w=w), user="Ana")
+    assert reply.ok, reply.text
+    with session_factory() as s:
+        assert s.get(Visit, v).follow_up_done
+        assert (s.get(Visit, w).follow_up_on - was).days == 2
+    with session_factory() as s:
+        assert set(s.scalars(select(Customer.name))) == {"Initech", "华为"}
+
+
+@pytest.mark.parametrize("typed", ["deal {n} history", "deal {n} history?"])
+def test_a_deal_number_without_its_hash_shows_its_history(session_factory, typed):
+    chat = _setup(session_factory)
+    with session_factory() as s:
+        number = s.scalars(select(Deal.id)).one()
+    reply = chat.reply(typed.format(n=number), user="Ana")
+    assert reply.ok and f"Deal #{number}" in reply.text and "history" in reply.text, reply.text
+    with session_factory() as s:
+        assert set(s.scalars(select(Customer.name))) == {"Initech", "华为"}
