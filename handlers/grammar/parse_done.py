@@ -96,7 +96,7 @@ def _noted(ids: tuple[int, ...], note: str, today: dt.date,
     command = first in clauses.SECOND_EN | {"done", "snooze"} \
         or bare.startswith((*clauses.SECOND_ZH, "完成", "推迟"))
     dated = clauses.DATE_LIKE.match(bare) and parse_date(" ".join(bare.split()[:2]), today)
-    if command or not task and (clauses.follow_ups(note, seen, today) or day_in_notes(note, today) or dated):
+    if command or clauses.follow_ups(note, seen, today) or not task and (day_in_notes(note, today) or dated):
         return c.ParseError("done", "done_note_fields", note)
     return c.DoneFollowups(ids, note)
 

@@ -125,9 +125,7 @@ def parse_visit(rest: str, today: dt.date) -> c.Command | c.ParseError:
             if not other and at >= 0 and _CALL_AGAIN.match(view(body)[at + len(said):].lstrip(" ，,")):
                 return replace(command, follow_up=day)  # `後天再聯繫`, `下周一再去一趟`: the next contact
                 # (asking was needless: round 5's testers)
-            if other and other[1] != day and (_REMIND_BEFORE.search(view(body)[:body.find(other[0])])
-                                              or _REMIND_AFTER.match(view(body)[body.find(other[0])
-                                                                                + len(other[0]):])):
+            if other and other[1] != day and _REMIND_BEFORE.search(view(body)[:body.find(other[0])]):
                 return replace(command, follow_up=other[1])  # `signed before xmas. remind me tue`:
                 # the follow-up said as one; the deadline stays in the notes
             if other and other[1] != day:  # `下周五之前发过去，周四提醒我`: two days, which one?
@@ -158,7 +156,6 @@ _CALL_AGAIN = pattern(r"再(?:联系|聯繫|打电话|打个电话|约|約|跟|�
 _REMIND_BEFORE = pattern(r"(?<![A-Za-z])(?:remind\s+(?:me|us)|call\s+(?:(?:them|him|her)\s+)?back|"
                          r"check\s+back|ping\s+(?:me|them)|follow[\s-]*up|fu|f/u)(?:\s+(?:on|again))?\s*$"
                          r"|(?:跟进|提醒我)\s*$", re.I)
-_REMIND_AFTER = pattern(r"\s*(?:跟进|提醒我|再联系|再聯繫)")
 _BY_DAY = pattern(r"(?<![A-Za-z])(?:by|before|due|until)\s+", re.I)
 _ZH_BEFORE = pattern(r"(?:之前|以前|前)")
 

@@ -168,12 +168,29 @@ _JOIN = pattern(r"\s*[,，;；]?\s*(?:(?<![A-Za-z])(?:and\s+then|also|then|plus|
 # (`done task 7 and done task 13`, `完成 388，推迟 389 两天`: each part a command alone, or no split)
 
 
+_WEAK_JOIN = pattern(r"\s*[,，;；]?\s*(?:and|和)?\s*[,，:：]?\s*", re.I)
+
+
+def _free_text(seen: str, first: str) -> bool:
+    """Whether the line starts a command of free text (a tip, a visit's notes), which a comma or
+    `and` does not end (`visit 331 done`, a follow-up done, has none)."""
+    from handlers.grammar.intents import BY_NAME
+
+    name = split_keyword(seen)[0]
+    return name is not None and BY_NAME[name].free_text \
+        and not isinstance(read(first).command, (c.DoneFollowups, c.DoneTask))
+
+
 def _joined(raw: str, seen: str) -> list[str] | None:
     """`done 258, also snooze 271 to fri` · `258完成，另外271推到周五` · `done 258 then snooze 271
     fri`: two commands joined by a word, each read alone as a command that stores something (or
     a number's new day, asked which record it is: handlers/sales/unnamed.py); else None."""
     for join in _JOIN.finditer(seen):
         first, other = raw[:join.start()].rstrip(" ,，;；"), raw[join.end():]
+        if _WEAK_JOIN.fullmatch(join[0]) and (split_keyword(simplified(normalize(other)))[0] is None
+                                              or _free_text(seen, first)):
+            continue  # `task 1, 2 done`, `经验 …，客户更容易接受`: after `and` or a comma, a command
+            # word, never inside free text
         if first and other and _alone(first) and _alone(other):
             return [first, *_plain_parts(_postponed(other))]
     return None

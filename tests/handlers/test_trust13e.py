@@ -164,7 +164,7 @@ def test_a_name_a_typo_away_asks_known_or_new(session_factory, typed, known):
 @pytest.mark.parametrize("typed, day", [
     ("visit huawei: reviewed the SOW, they need it signed before xmas. remind me tue", "2026-11-24"),
     ("visit initech: needs sign off before xmas, call them back fri", "2026-11-27"),
-    ("拜访 华为：圣诞前要签好，周二提醒我", "2026-11-24"),
+    ("拜访 华为：圣诞前要签好，跟进 周二", "2026-11-24"),
 ])
 def test_a_follow_up_said_as_one_wins_over_a_deadline_in_the_notes(session_factory, typed, day):
     chat = _setup(session_factory)
