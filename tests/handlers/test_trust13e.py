@@ -25,7 +25,7 @@ def _setup(session_factory) -> Chat:
 def _visits(session_factory) -> list[tuple[str, str]]:
     with session_factory() as s:
         return list(s.execute(select(Customer.name, Visit.notes)
-                              .join(Customer, Visit.customer_id == Customer.id).order_by(Visit.id)).tuples())
+                              .join(Customer, Visit.customer_id == Customer.id).order_by(Visit.id)).all())
 
 
 def _tasks(session_factory) -> list[str]:
