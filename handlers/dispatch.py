@@ -13,7 +13,7 @@ from handlers import no_command, questions
 from handlers.context import Ctx, Refusal, usage_reply
 from handlers.grammar import clauses, command_json, several
 from handlers.grammar import commands as c
-from handlers.grammar.dates import READING_CALENDAR
+from handlers.grammar.day_off import MOVED_OFF, READING_CALENDAR
 from handlers.grammar.festivals import unknown_in, unknown_key
 from handlers.grammar.language import written_in
 from handlers.grammar.reading import parse, read
@@ -58,9 +58,12 @@ Message = str | c.Command | c.ParseError  # text as typed, what a form or button
 
 
 def reply_locale(message: Message, member_locale: str) -> str:
-    """The language the message is written in, else the member's own (a bare command word,
-    `progress`, says nothing of a language)."""
-    return (written_in(message) if isinstance(message, str) else None) or member_locale
+    """The language the message is written in (`progress team`: English), else the member's own
+    (`1`, a button; a bare `yes` or `ok`, which answers in the question's language)."""
+    if not isinstance(message, str) or questions.answer_word(message) is not None \
+            and written_in(message) != "zh":
+        return member_locale
+    return written_in(message) or member_locale
 
 
 def identify(session: Session, user: UserRef, defaults: Defaults,
@@ -139,9 +142,6 @@ def _dispatch(session: Session, tenant: Tenant, member: Member, message: Message
             reply = Reply(lines=(ctx.t(unknown_key(said), text=said, year=year),), ok=False,
                           locale=ctx.locale, fill=picked.fixed)
             return _remember(Outcome(reply, refused=True), platform, now, asked)
-        if isinstance(picked, c.ParseError) and picked.problem == "question_cancelled":  # `undo`
-            ctx.locale = reply_locale(message, asked_in or ctx.locale)  # `撤销` after an English question
-            return Outcome(Reply(lines=(ctx.t("question_cancelled"),), locale=ctx.locale), refused=False)
         if picked == "":  # `no` to the question: nothing done
             return Outcome(Reply(lines=(ctx.t("question_dropped"),), locale=ctx.locale), refused=False)
         if picked is not None:
@@ -196,11 +196,12 @@ def _reason_untold(ctx: Ctx, line: str, text: str) -> bool:
 def _still_open(ctx: Ctx, message: str, outcome: Outcome) -> bool:
     """Whether a message sent while a question is open leaves it open: it answers none of its
     options (`3` of two, `asdf`) and is no command either, nor anything else the bot could read
-    (a refusal with no question of its own)."""
+    (a refusal with no question of its own), nor a message of its own (several words)."""
     if not outcome.refused or outcome.reply.buttons or outcome.reply.fill:
         return False
     number = questions.answer_word(message)
-    return (number is not None and number > 0) or _no_command(parse(message, ctx.today))
+    return (number is not None and number > 0) or questions.answer_like(message) \
+        and _no_command(parse(message, ctx.today))  # words of their own: run as a message (issue #23)
 
 
 def _no_command(parsed) -> bool:
@@ -302,10 +303,14 @@ def _parsed(ctx: Ctx, text: str) -> c.Command | Reply:
     """The command a text stands for, or the answer to text that is none."""
     ctx.text = " ".join(text.split())
     reading = READING_CALENDAR.set(ctx.calendar)  # `next month`: its first working day here
+    moved = MOVED_OFF.set([])  # `in 2 weeks` on a Sunday: the Monday, said
     try:
         command = read(text, ctx.today).command  # every word read into a field, or asked about
+        ctx.notes.extend(ctx.t("moved_off", said=ctx.day(said), day=ctx.day(day))
+                         for said, day in MOVED_OFF.get())
     finally:
         READING_CALENDAR.reset(reading)
+        MOVED_OFF.reset(moved)
     command = standup_said.answer_or_command(ctx, command)  # a reply to today's standup prompt?
     if isinstance(command, c.ParseError):
         return no_command.answer(ctx, text, command)

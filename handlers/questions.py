@@ -134,10 +134,8 @@ def take(session: Session, member: Member, platform: str, text: str,
         # typed again (`lost globex: …`, whose words fold to the label of `lost globex "…"`)
     elif pick is None:  # a label that reads as a command (`客户关系`: `客户 关系`) is still the label
         pick = _label_typed(text, about.get("labels") or [])
-    if pick is None and not about.get("soft") and now - question.asked_at <= TTL and _undo(text) \
-            and not any(_undo(a) for a in answers):  # (`undo` again offered: it is that button)
-        return True, c.ParseError(None, "question_cancelled"), locale  # `undo` with a question
-        # open and nothing of it saved: the question is what is undone, never an older change
+    if pick is None and _undo(text) and not any(_undo(a) for a in answers):  # `undo` with a question
+        return True, None, locale  # open: the last change undone, the question let go (issue #23)
     if pick is None and about.get("said") and now - question.asked_at <= TTL \
             and (again := said_again_with(about["said"], text)):
         return True, again, locale  # `actually make that 115k` while asked: the message again, so
@@ -226,6 +224,17 @@ def _undo(text: str) -> bool:
     """Whether `text` asks to undo (`undo`, `撤销`, `undo that`, `撤回刚才那条`)."""
     said = " ".join(text.split())
     return split_keyword(normalize(said))[0] == "undo" or isinstance(plain_undo.meant(said), c.Undo)
+
+
+def answer_like(text: str) -> bool:
+    """Whether `text` could only be meant as an answer (`asdf`, `好吧嗯`, `4`), not a message of
+    its own (`#46 close date the 15th pls`, `oh and its cny not usd sorry`, `小米的单子今天签了`):
+    one short word."""
+    said = text.strip()
+    return len(said.split()) == 1 and len(said) <= (4 if _HAN.search(said) else 12)
+
+
+_HAN = pattern(r"[\u3400-\u9fff]")
 
 
 def _a_command(text: str) -> bool:

@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from calendar import monthrange
-from contextvars import ContextVar
 
+from handlers.grammar.day_off import READING_CALENDAR, first_working_day, working
 from handlers.grammar.day_parts import ALONE, day_and_part
 from handlers.grammar.festivals import festival_day, first_day_after, last_day_before, named
 from handlers.grammar.month_days import YEAR_END, mid_month, month_end, period_start, same_month
@@ -182,21 +182,7 @@ def _range_end(text: str, today: dt.date) -> dt.date | None:
 
 _END_OF_WEEK = ("eow", "end of week", "end of the week", "end of this week", "周末前", "本周内", "这周内")
 _END_OF_MONTH = ("month end", "end of month", "end of the month", "eom", "月底", "月末", "本月底", "这个月底")
-#: The holiday calendar of the person whose message is read (dispatch sets it): `next month` is
-#: the first working day in it (a weekday otherwise).
-READING_CALENDAR: ContextVar[str | None] = ContextVar("reading_calendar", default=None)
 _NEXT_MONTH = ("next month", "下个月", "下月", "下个月初", "下月初", "early next month")
-
-
-def first_working_day(day: dt.date) -> dt.date:
-    """`day`, or the first working day after it (a public holiday, a weekend skipped; a 调休
-    Saturday is a working day) in the calendar of the message being read (a weekday without one)."""
-    calendar = READING_CALENDAR.get()
-    if calendar is None:
-        return day + dt.timedelta(days=(7 - day.weekday()) % 7 if day.weekday() >= 5 else 0)
-    from handlers.rules.working_days import working_day_from
-
-    return working_day_from(day, calendar)
 
 
 _END_OF_QUARTER = pattern(r"^(?:end\s+of\s+(?:the\s+)?(?:q([1-4])|(this|next)\s+quarter|quarter)|"
@@ -239,18 +225,22 @@ def _relative(text: str, today: dt.date, _future: bool) -> dt.date | None:
         return today + dt.timedelta(days=14 - today.weekday())
     if months := _IN_MONTHS.match(text):  # `in 6 months`, `3个月后`: the same day of that month
         if months[1] in ("半", "half a"):  # `半个月后`: two weeks
-            return today + dt.timedelta(days=14)
+            return working(today + dt.timedelta(days=14))
         count = count_of(months[1])
         index = today.year * 12 + today.month - 1 + count
         year, month = index // 12, index % 12 + 1
-        return dt.date(year, month, min(today.day, monthrange(year, month)[1]))
+        return working(dt.date(year, month, min(today.day, monthrange(year, month)[1])))
     if text in ("next week", "next wk", "下周"):
         return today + dt.timedelta(days=7 - today.weekday())
     match = _IN_DAYS.match(text)
     if not match:
         return None
     count, unit = count_of(match[1]), match[2]
-    return today + dt.timedelta(days=count * (1 if unit in ("天", "day", "days") else 7)) if count else None
+    if not count:
+        return None
+    if unit in ("天", "day", "days"):  # a count of days is that day, whatever it is
+        return today + dt.timedelta(days=count)
+    return working(today + dt.timedelta(weeks=count))
 
 
 def _weekday(text: str, today: dt.date, future: bool) -> dt.date | None:

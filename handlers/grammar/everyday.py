@@ -21,6 +21,9 @@ _EMOJI = r"[\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]"
 _DELETE = pattern(r"^(?:delete|remove|del|bin|trash)\s+(?:the\s+|my\s+)?"
                   r"(?P<kind>visit|deal|task|tip|contest)\s*(?:#|no\.?\s*|number\s+)?"
                   r"(?P<id>\d{1,9})(?:[\s,]+(?:pls|please|plz|thanks|thx|ty))*[\s.!]*$", re.I)
+#: `deal 19 history`, `商机 19 历史`: a number's history, its `#` left out
+_HISTORY = pattern(r"^(?P<kind>deal|商机)\s+(?P<id>\d{1,9})\s+(?P<word>history|changes|log|历史|记录)"
+                   r"[\s?？.!]*$", re.I)
 #: Liking said with an emoji or a word: `👍 tip 5, so true`, `+1 tip #5`, `tip 5 is gold 🔥`. One emoji
 #: a word, so a run of them reads one way only (`(?:emoji+)+` took exponential time on a long run)
 _PRAISE = (r"(?:" + _EMOJI + r"|\+1|like|liked|love|loved|love it|love this|great|great one|nice|nice one|"
@@ -38,6 +41,8 @@ def rewrite(text: str) -> str:
     said = " ".join(text.split())
     if found := _DELETE.match(said):
         return f"{found['kind'].lower()} #{found['id']} delete"
+    if found := _HISTORY.match(said):  # `deal 19 history`: no customer is named `19 history`
+        return f"{found['kind']} #{found['id']} {found['word']}"
     if "tip" in said.lower() and (found := _LIKE.match(said)) \
             and (found["before"] or found["after"].strip(" ,!.:-")):
         return f"like tip {found['id']}"

@@ -2,18 +2,17 @@
 
 One rule (docs/admin.md, "Which language the bot answers in"): the message's language wins when it
 says one: Chinese (a Chinese command word, `进度`; Chinese words beyond the grammar's,
-`拜访 海尔：PO已经发了`, `今天demo很顺利，CFO也在`), or an English sentence (`visit Acme: met the
-CTO`, `whos stalled`). A command said in the grammar's English words only (`stalled`, `contest`,
-`progress team`, `leaderboard % month`: Chinese speakers type these too) says none, nor does `1` or
-a button: those answer in the member's language (`语言 英文` · `language zh`), as scheduled posts
-and reminders do.
+`拜访 海尔：PO已经发了`, `今天demo很顺利，CFO也在`), or English: English words and no Chinese
+(`visit Acme: met the CTO`, `progress team`, `done 393`). One word alone (`stalled`, which a slash
+command or a button sends too), `1` or a button says none: those answer
+in the member's language (`语言 英文` · `language zh`), as scheduled posts and reminders do.
 
-English words say English when there are two beyond the grammar's and no Chinese, or three or more
-outnumbering the Chinese (`vist 华为: met the purchasing team`, whose Chinese is a customer's name);
-as much of one as of the other (`push 191 to 下周一`) says nothing.
+With Chinese beside them, English words say English when there are three or more beyond the
+grammar's, outnumbering the Chinese (`vist 华为: met the purchasing team`, whose Chinese is a
+customer's name); as much of one as of the other (`push 191 to 下周一`) says nothing.
 
 >>> written_in("progress team"), written_in("拜访 海尔：PO已经发了"), written_in("visit Acme: met the CTO")
-(None, 'zh', 'en')
+('en', 'zh', 'en')
 """
 from __future__ import annotations
 
@@ -50,8 +49,10 @@ def written_in(text: str) -> str | None:
     if language == "zh" and intent is not None:  # a Chinese command word: Chinese, as typed
         return "zh"
     english, chinese = _own_words(text)
-    if not english and not chinese:  # `progress team`, `stalled`: the grammar's English words only
-        return None
+    said = _MENTION.sub(" ", text)
+    if not chinese and _ENGLISH_WORD.search(said) and len(said.split()) > 1:
+        return "en"  # `progress team`, `done 393`: English, the grammar's words or not; one word
+        # alone (`followups`, as a slash command or a button sends it) and `1` say nothing
     if english >= 2 and not chinese or english >= 3 and english * 2 > chinese:
         return "en"
     return "zh" if intent is None and chinese > english * 2 else None  # an English command word:

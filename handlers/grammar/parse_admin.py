@@ -15,7 +15,7 @@ from handlers.grammar.normal import view
 from handlers.grammar.parse import CJK, LIST_SEP, swap, tokens_of
 from handlers.grammar.patterns import pattern
 from handlers.grammar.periods import is_reversed_range, whole_period
-from handlers.grammar.several_days import leave_days
+from handlers.grammar.several_days import days_then_words, leave_days, one_stretch
 
 _TIER_EN = pattern(r"^tiers?\s+([abc])\s+(?:every\s+)?(\d{1,3})\s*(?:days?|d|(weeks?|wks?|w))?"
                    r"(?:\s+(?:team\s+)?(.+))?$", re.I)
@@ -171,7 +171,8 @@ def parse_leave(rest: str, today: dt.date) -> c.Command | c.ParseError:
     rest = " ".join(words[1:] if cancel else words)
     if not rest.strip():
         return c.ParseError("leave") if cancel else c.TakeLeave(member=member)  # the listing
-    days = whole_period(rest, today) or parse_date_range(rest, today)  # `leave next month`: all of it
+    days = whole_period(rest, today) or parse_date_range(rest, today) or one_stretch(rest, today)
+    # `leave next month`: all of it; `leave next wed and thurs`: from the one to the other
     if days is not None and (member or cancel):
         return c.TakeLeave(*days, member=member, cancel=cancel)
     if days is None and rest.strip() and is_reversed_range(rest, today):
@@ -180,7 +181,7 @@ def parse_leave(rest: str, today: dt.date) -> c.Command | c.ParseError:
             ["请假" if CJK.search(rest) else "leave", *([f"@{member}"] if member else []),
              *(["取消" if CJK.search(rest) else "cancel"] if cancel else [])]))) is not None:
         return several  # `leave tmrw + mon`: leave on each day?
-    if days is None and (reason := _leave_reason(rest, today)) is not None:
+    if days is None and (reason := days_then_words(rest, today)) is not None:
         kept, said = reason  # `请假 12月24日-12月31日 回老家`: leave has no place for the reason
         head = " ".join(w for w in (f"@{member}" if member else "", "cancel" if cancel else "") if w)
         return c.ParseError("leave", "leave_reason", said, options=(
@@ -188,16 +189,6 @@ def parse_leave(rest: str, today: dt.date) -> c.Command | c.ParseError:
     if days is None:
         return c.ParseError("leave", "date", rest) if rest.strip() else c.ParseError("leave")
     return c.TakeLeave(*days)
-
-
-def _leave_reason(rest: str, today: dt.date) -> tuple[str, str] | None:
-    """(the days, the words after them) when `rest` is days and then words (`24/12-1/1, family
-    trip`), else None."""
-    for cut in reversed([m.start() for m in re.finditer(r"[\s,，;；]+", rest)]):
-        head, tail = rest[:cut].strip(), rest[cut:].strip(" ,，;；")
-        if tail and parse_date_range(head, today) is not None:
-            return head, tail
-    return None
 
 
 def parse_language(rest: str, _today: dt.date) -> c.Command | c.ParseError:

@@ -25,7 +25,7 @@ def parse_done(rest: str, _today: dt.date) -> c.Command | c.ParseError:
     listed = bool(ids) and all(i.isdigit() and len(i) < 10 for i in ids)
     if not listed and (noted := _NUMBER_NOTED.fullmatch(words[1].strip() if task and len(words) > 1
                                                         else "" if task else rest.strip())):
-        said = _noted((int(noted["id"]),), _note(noted["note"]), _today)  # `done 392: sent the quote`,
+        said = _noted((int(noted["id"]),), _note(noted["note"]), _today, task)  # `done 392: sent the quote`,
         if task and isinstance(said, c.DoneFollowups):  # `done task 8 - deck shared in drive`
             return c.DoneTask(said.visit_ids, said.note)
         return said
@@ -61,8 +61,9 @@ _DONE_FIRST = pattern(rf"(?:finished|completed?|closed?|tick(?:ed)?\s+off|check(
                       rf"{_THANKS}\s*[!.]*", re.I)
 
 
-#: `fu 392 done`, `follow-up #392 done`, `跟进392完成了`: a follow-up's number(s) and a done word
-_FOLLOW_UP_DONE = pattern(rf"(?:fu|f/u|follow[\s-]?ups?|跟进|回访)\s*[:：]?\s*(?P<ids>#?\d{{1,9}}"
+#: `fu 392 done`, `follow-up #392 done`, `跟进392完成了`, `visit 331 done` (the follow-up of visit
+#: #331): a follow-up's number(s) and a done word
+_FOLLOW_UP_DONE = pattern(rf"(?:fu|f/u|follow[\s-]?ups?|跟进|回访|visit|拜访)\s*[:：]?\s*(?P<ids>#?\d{{1,9}}"
                           rf"(?:\s*(?:[,，、&+]|\band\b|和|及)\s*#?\d{{1,9}})*)\s*号?\s*(?:[,，:：]|\s[-–—]\s?)?\s*"
                           rf"(?:(?:are\s+|both\s+)?(?:{_DONE_WORDS})){_THANKS}\s*[!！。.~]*", re.I)
 
@@ -81,10 +82,12 @@ def _note(said: str) -> str:
     return re.sub(rf"{_THANKS}\s*[!！。.~]*$", "", said, flags=re.I).strip(" ,，;；:：-–—")
 
 
-def _noted(ids: tuple[int, ...], note: str, today: dt.date) -> c.DoneFollowups | c.ParseError:
+def _noted(ids: tuple[int, ...], note: str, today: dt.date,
+           task: bool = False) -> c.DoneFollowups | c.ParseError:
     """Follow-up(s) done with `note`, once the note is looked at for the fields that could hide in
     it: a second command (`…, also snooze 271 fri`), a follow-up or a day (`…, follow up fri`) is
-    asked about, never kept as a note."""
+    asked about, never kept as a note. A task's note may say a day (`done task 3 - dinner booked
+    for thurs`): a task done has no day to move, so the day is what came of it."""
     from handlers.grammar import clauses
 
     seen = view(note)
@@ -92,8 +95,8 @@ def _noted(ids: tuple[int, ...], note: str, today: dt.date) -> c.DoneFollowups |
     first = (bare.split() or [""])[0].lower()
     command = first in clauses.SECOND_EN | {"done", "snooze"} \
         or bare.startswith((*clauses.SECOND_ZH, "完成", "推迟"))
-    if command or clauses.follow_ups(note, seen, today) or day_in_notes(note, today) \
-            or clauses.DATE_LIKE.match(bare) and parse_date(" ".join(bare.split()[:2]), today):
+    dated = clauses.DATE_LIKE.match(bare) and parse_date(" ".join(bare.split()[:2]), today)
+    if command or clauses.follow_ups(note, seen, today) or not task and (day_in_notes(note, today) or dated):
         return c.ParseError("done", "done_note_fields", note)
     return c.DoneFollowups(ids, note)
 

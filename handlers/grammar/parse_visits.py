@@ -125,6 +125,9 @@ def parse_visit(rest: str, today: dt.date) -> c.Command | c.ParseError:
             if not other and at >= 0 and _CALL_AGAIN.match(view(body)[at + len(said):].lstrip(" ，,")):
                 return replace(command, follow_up=day)  # `後天再聯繫`, `下周一再去一趟`: the next contact
                 # (asking was needless: round 5's testers)
+            if other and other[1] != day and _REMIND_BEFORE.search(view(body)[:body.find(other[0])]):
+                return replace(command, follow_up=other[1])  # `signed before xmas. remind me tue`:
+                # the follow-up said as one; the deadline stays in the notes
             if other and other[1] != day:  # `下周五之前发过去，周四提醒我`: two days, which one?
                 said = f"{said.strip()} · {other[0].strip()}"
                 word = "；跟进" if CJK.search(rest) else "; follow up"
@@ -149,6 +152,10 @@ _CALL_AGAIN = pattern(r"再(?:联系|聯繫|打电话|打个电话|约|約|跟|�
                       r"(?<![A-Za-z])(?:remind me|call (?:them |him |her )?back|check back|check in|"
                       r"ping (?:them|him|her)|touch base|circle back|reach out)(?![A-Za-z])", re.I)
 
+#: A follow-up said right before its day (`remind me tue`, `call back on fri`, `跟进 周二`)
+_REMIND_BEFORE = pattern(r"(?<![A-Za-z])(?:remind\s+(?:me|us)|call\s+(?:(?:them|him|her)\s+)?back|"
+                         r"check\s+back|ping\s+(?:me|them)|follow[\s-]*up|fu|f/u)(?:\s+(?:on|again))?\s*$"
+                         r"|(?:跟进|提醒我)\s*$", re.I)
 _BY_DAY = pattern(r"(?<![A-Za-z])(?:by|before|due|until)\s+", re.I)
 _ZH_BEFORE = pattern(r"(?:之前|以前|前)")
 
@@ -184,13 +191,15 @@ def _deadline(notes: str, today: dt.date) -> tuple[str, dt.date] | None:
     for by in _BY_DAY.finditer(seen):
         words = seen[by.end():].split()
         for size in (3, 2, 1):
-            if len(words) >= size and (day := parse_date(" ".join(words[:size]).rstrip(".,，。;"), today)):
+            said = " ".join(words[:size]).rstrip(".,，。;")
+            if len(words) >= size and (day := by[0].strip().lower() == "before" and parse_date(
+                    f"before {said}", today) or parse_date(said, today)):  # `before xmas`: Dec 24
                 return notes[by.start():by.end() + len(" ".join(words[:size]))].rstrip(".,，。;"), day
     for before in _ZH_BEFORE.finditer(seen):
         for size in range(min(8, before.start()), 1, -1):
             said = seen[before.start() - size:before.end() if cut_from_holiday(seen, before.start())
                         else before.start()]  # `春节前`: the last working day before it
-            if day := parse_date(said, today):
+            if day := parse_date(seen[before.start() - size:before.end()], today) or parse_date(said, today):
                 return notes[before.start() - size:before.end()], day
     return None
 

@@ -14,15 +14,7 @@ from handlers.grammar import parse as p
 from handlers.grammar import vocabulary as V
 from handlers.grammar.amounts import amount_words
 from handlers.grammar.deal_said import plain_changes
-from handlers.grammar.intents import (
-    BY_NAME,
-    INTENTS,
-    KEYWORDS_EN,
-    KEYWORDS_ZH,
-    MAX_TEXT,
-    ZH_LONGEST_FIRST,
-    split_keyword,
-)
+from handlers.grammar.intents import BY_NAME, INTENTS, KEYWORDS_ZH, MAX_TEXT, split_keyword
 from handlers.grammar.normal import simplified
 from handlers.grammar.parse_done import done_said, follow_up_done_noted, follow_up_done_said
 from handlers.grammar.parse_reports import progress_asked
@@ -30,6 +22,7 @@ from handlers.grammar.parse_tasks import parse_task
 from handlers.grammar.patterns import pattern
 from handlers.grammar.sentences import sentence
 from handlers.grammar.target_said import target_said
+from handlers.grammar.typos import NUMBER_FIRST, keyword_typo
 
 _CJK = pattern(r"[\u3400-\u9fff]")
 
@@ -48,7 +41,7 @@ def parse(text: str, today: dt.date | None = None) -> c.Command | c.ParseError:
     if len(text) > MAX_TEXT:
         return c.ParseError(None, "too_long")
     name, _, rest = split_keyword(text)
-    if name in (None, "followups") and (closed := follow_up_done_said(text)) is not None:
+    if name in (None, "followups", "visit") and (closed := follow_up_done_said(text)) is not None:
         return closed  # `fu 392 done`, `跟进392完成了`: `done 392`
     if name is None and (done := done_said(text) or follow_up_done_noted(raw, text, today or dt.date.today())
                          ) is not None:
@@ -59,6 +52,9 @@ def parse(text: str, today: dt.date | None = None) -> c.Command | c.ParseError:
         # 1.2m`: the target command (a manager's; the period shown back)
     if name is None and (task := _follow_up_task(raw, text, today or dt.date.today())) is not None:
         return task  # `下周三跟进格力`: a task for that day?
+    if name is None and (typo := _typo_of_command(text, today)) is not None:
+        return typo  # `vist huawei: … signed before xmas`: that command offered, never a win read
+        # in its words
     if name is None and (said := sentence(raw, text, today or dt.date.today())) is not None:
         return said  # `went to see Globex today, met CFO`: `visit Globex: met CFO`?
     if name is None and (new := _NEW.match(text)) and split_keyword(text[new.end():])[0] in _MADE_NEW:
@@ -312,39 +308,15 @@ _GRAMMAR_WORDS = {w for table in (V.STAGE_WORDS, V.METRIC_WORDS, V.ROLE_WORDS, V
     | V.OFF_WORDS | V.HERE_WORDS | V.CANCEL_WORDS | V.REOPEN_WORDS | V.NOTES_WORDS | V.SHARE_WORDS
 
 
-def keyword_typo(text: str) -> tuple[str, str] | None:
-    """(typo, keyword) when `text` starts with a misspelt command word (`vist Acme: …`, `拜方 华为`)."""
-    first = text.split(" ", 1)[0].rstrip(":")
-    if (numbered := _NUMBER_FIRST.match(text)) is not None:  # `392 dnoe`, `392 完城`: the done word
-        word = numbered["word"]  # after a number
-        done = V.near_short(word, _DONE_AFTER_ZH) if _CJK.match(word) else V.near_word(word, _DONE_AFTER,
-                                                                                        cutoff=0.7)
-        return (word, done) if done else None
-    if _CJK.search(first[:1]):
-        for keyword in ZH_LONGEST_FIRST:  # glued (`拜方华为`) when 3+ long, else a word
-            size = len(keyword)
-            head = text[:size]
-            near = size >= 2 and len(head) == size and sum(a != b for a, b in zip(head, keyword,
-                                                                                 strict=True)) == 1
-            if near and (size >= 3 or text[size:size + 1] in ("", " ", ":")):
-                return head, keyword
+def _typo_of_command(text: str, today: dt.date | None) -> c.ParseError | None:
+    """The question "did you mean `visit …`?" for a misspelt command word whose command reads the
+    rest of the words, or asks about them in turn (`vist huawei: … before xmas`), else None."""
+    typo = keyword_typo(text)
+    if not typo or NUMBER_FIRST.match(text):
         return None
-    if first.rstrip("?？!！").lower() in KEYWORDS_EN:  # `fu's?`: the word itself, a mark after it
-        return None
-    keyword = V.near_word(first, KEYWORDS_EN) or _short_typo(first.lower())
-    return (first, keyword) if keyword else None
-
-
-#: A follow-up's number and one word after it (`392 dnoe`): a misspelt done word is asked about
-_NUMBER_FIRST = pattern(r"^#?\d{1,9}\s*(?P<word>(?<=\s)[a-z]{3,}|[\u4e00-\u9fff]{2})(?:(?<=[^a-z])[了啦])?"
-                        r"[\s!！.。]*$", re.I)
-_DONE_AFTER = frozenset({"done", "finished", "completed"})
-_DONE_AFTER_ZH = frozenset({"完成", "搞定", "做完", "办完", "弄完"})
-
-
-def _short_typo(word: str) -> str | None:
-    """A three-letter command word with one letter too many (`wonn`, `lsot` is near_word's)."""
-    if len(word) != 4 or not word.isalpha() or word.endswith("s"):  # `wins this month?`: a plural
-        return None
-    near = {k for i in range(4) if len(k := word[:i] + word[i + 1:]) == 3 and k in KEYWORDS_EN}
-    return near.pop() if len(near) == 1 else None
+    fixed = text.replace(typo[0], typo[1], 1)
+    read_fixed = parse(fixed, today)
+    if isinstance(read_fixed, c.Command) or read_fixed.options \
+            and read_fixed.topic == split_keyword(fixed)[0]:
+        return c.ParseError(None, "typo", typo[0], fixed)
+    return None

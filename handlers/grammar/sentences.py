@@ -155,15 +155,36 @@ _LEAVE_EN = pattern(r"^(?:(?:i'?m|im|i am|i'?ll be|i will be|gonna be|going to b
                     r"(?P<day>.+?)[.!]*$", re.I)
 
 
+def _days_for(said: str, today: dt.date) -> tuple[str, str] | None:
+    """`next fri for a dentist appt`, `下周五，看牙`: (the days, the reason after them) when the
+    reason is set apart (`for`, a comma, a dash), else None (`out tmrw visiting acme` is no leave)."""
+    from handlers.grammar.several_days import days_apart, days_then_words
+
+    split = None if days_apart(said, today) else days_then_words(said, today)
+    if split is None or not _REASON_APART.match(said[len(split[0]):]):
+        return None
+    return split[0], split[1]
+
+
+_REASON_APART = pattern(r"^\s*(?:[,，;；(（]|[-–—]\s|for\s|因为|because\s)", re.I)
+
+
 def _leave(raw: str, text: str, today: dt.date) -> c.ParseError | None:
     """`下周三请一天假` · `I'm off tomorrow`: leave on that day?"""
     from handlers.grammar.dates import parse_date_range
-    from handlers.grammar.several_days import leave_days
+    from handlers.grammar.several_days import leave_days, one_stretch
 
     found = _LEAVE_ZH.match(text) or _LEAVE_EN.match(text)
     keyword = "请假" if _LEAVE_ZH.made(found) else "leave"
-    if found is not None and (several := leave_days(raw[found.start("day"):found.end("day")], today,
-                                                    keyword, whole=True)) is not None:
+    said = raw[found.start("day"):found.end("day")].strip() if found is not None else ""
+    if found is not None and not _TWO_WEEKDAYS.fullmatch(said) and one_stretch(said, today):  # `off
+        # next wed and thurs`: one leave
+        return c.ParseError(None, "sentence_leave", raw, options=(("as_leave", f"{keyword} {said}", None),))
+    if found is not None and (split := _days_for(said, today)):  # `off next fri for a dentist appt`
+        return c.ParseError("leave", "leave_reason", split[1], options=(
+            ("leave_without", f"{keyword} {split[0]}", None),))  # leave has no place for the reason
+    if found is not None and not _TWO_WEEKDAYS.fullmatch(said) and (several := leave_days(
+            raw[found.start("day"):found.end("day")], today, keyword, whole=True)) is not None:
         return replace(several, topic=None)  # `gonna be OOO tmrw + mon`: leave on each day?
     if found is None:
         return None

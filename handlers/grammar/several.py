@@ -17,8 +17,9 @@ from handlers.grammar.intents import split_keyword
 from handlers.grammar.normal import simplified
 from handlers.grammar.parse import normalize
 from handlers.grammar.patterns import pattern
-from handlers.grammar.reading import keyword_typo, read
+from handlers.grammar.reading import read
 from handlers.grammar.targets_said import targets_said
+from handlers.grammar.typos import keyword_typo
 from handlers.text.reply import Button, Reply
 
 MAX_LINES = 10
@@ -162,8 +163,22 @@ def _each_id(raw: str) -> list[str] | None:
 
 #: A word joining a second command to the first in one line (`, also`, `then`, `and then`, `，另外`,
 #: `然后`, `还有`, `同时`, `并且`), the same words wherever a second command is looked for
-_JOIN = pattern(r"\s*[,，;；]?\s*(?:(?<![A-Za-z])(?:and\s+then|also|then|plus)(?![A-Za-z])"
-                r"|另外|然后|还有|同时|并且)\s*[,，:：]?\s*", re.I)
+_JOIN = pattern(r"\s*[,，;；]?\s*(?:(?<![A-Za-z])(?:and\s+then|also|then|plus|and)(?![A-Za-z])"
+                r"|另外|然后|还有|同时|并且|和)\s*[,，:：]?\s*|\s*[,，;；]\s*", re.I)
+# (`done task 7 and done task 13`, `完成 388，推迟 389 两天`: each part a command alone, or no split)
+
+
+_WEAK_JOIN = pattern(r"\s*[,，;；]?\s*(?:and|和)?\s*[,，:：]?\s*", re.I)
+
+
+def _free_text(seen: str, first: str) -> bool:
+    """Whether the line starts a command of free text (a tip, a visit's notes), which a comma or
+    `and` does not end (`visit 331 done`, a follow-up done, has none)."""
+    from handlers.grammar.intents import BY_NAME
+
+    name = split_keyword(seen)[0]
+    return name is not None and BY_NAME[name].free_text \
+        and not isinstance(read(first).command, (c.DoneFollowups, c.DoneTask))
 
 
 def _joined(raw: str, seen: str) -> list[str] | None:
@@ -172,6 +187,10 @@ def _joined(raw: str, seen: str) -> list[str] | None:
     a number's new day, asked which record it is: handlers/sales/unnamed.py); else None."""
     for join in _JOIN.finditer(seen):
         first, other = raw[:join.start()].rstrip(" ,，;；"), raw[join.end():]
+        if _WEAK_JOIN.fullmatch(join[0]) and (split_keyword(simplified(normalize(other)))[0] is None
+                                              or _free_text(seen, first)):
+            continue  # `task 1, 2 done`, `经验 …，客户更容易接受`: after `and` or a comma, a command
+            # word, never inside free text
         if first and other and _alone(first) and _alone(other):
             return [first, *_plain_parts(_postponed(other))]
     return None

@@ -8,7 +8,10 @@ import re
 from handlers.grammar import commands as c
 from handlers.grammar.patterns import pattern
 
-_DAYS_APART = pattern(r"\s*(?:\+|&|,|，|、|(?<![A-Za-z])(?:and|plus)(?![A-Za-z]))\s*", re.I)
+_DAYS_APART = pattern(r"\s*(?:\+|&|,|，|、|和|(?<![A-Za-z])(?:and|plus)(?![A-Za-z]))\s*", re.I)
+#: A weekday said alone after one said with its week (`next wed and thurs`, `下周三和周四`): that week's
+_BARE_WEEKDAY = pattern(r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*$|^(?:周|星期|礼拜)[一二三四五六日天]$", re.I)
+_WEEK_SAID = pattern(r"^(?:(?:next|this)\s+|下下?|这|本)", re.I)
 
 
 def days_apart(said: str, today: dt.date) -> list[str] | None:
@@ -17,10 +20,39 @@ def days_apart(said: str, today: dt.date) -> list[str] | None:
     from handlers.grammar.dates import parse_date_range
 
     parts = [p.strip() for p in _DAYS_APART.split(said.strip(" .!")) if p.strip()]
+    for i in range(1, len(parts)):
+        if _BARE_WEEKDAY.match(parts[i]) and (week := _WEEK_SAID.match(parts[i - 1])):
+            parts[i] = week[0] + parts[i]
     days = [parse_date_range(p, today) for p in parts]
     if len(parts) < 2 or any(day is None for day in days):
         return None
     return [part for i, part in enumerate(parts) if days[i] not in days[:i]]  # `tmrw + mon` on a Sunday
+
+
+def one_stretch(said: str, today: dt.date) -> tuple[dt.date, dt.date] | None:
+    """(first, last) of days said apart that follow one another (`next wed and thurs`, `下周三和周四`,
+    `12/24 + 12/25`): one leave from the first to the last; else None."""
+    from handlers.grammar.dates import parse_date_range
+
+    parts = days_apart(said, today)
+    if parts is None:
+        return None
+    days = sorted(parse_date_range(part, today) for part in parts)
+    if any((later[0] - earlier[1]).days != 1 for earlier, later in zip(days, days[1:], strict=False)):
+        return None
+    return days[0][0], days[-1][1]
+
+
+def days_then_words(rest: str, today: dt.date) -> tuple[str, str] | None:
+    """(the days, the words after them) when `rest` is days and then words (`24/12-1/1, family
+    trip`, `next fri for a dentist appt`), else None."""
+    from handlers.grammar.dates import parse_date_range
+
+    for cut in reversed([m.start() for m in re.finditer(r"[\s,，;；]+", rest)]):
+        head, tail = rest[:cut].strip(), rest[cut:].strip(" ,，;；-–")
+        if tail and (parse_date_range(head, today) or one_stretch(head, today)) is not None:
+            return head, tail
+    return None
 
 
 def leave_days(rest: str, today: dt.date, word: str = "leave", *, whole: bool = False) -> c.ParseError | None:

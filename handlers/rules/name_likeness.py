@@ -83,11 +83,15 @@ def _sounds(name: str) -> frozenset[str]:
 
 
 def _a_typo_apart(one: str, other: str) -> bool:
-    """One slip of a finger (two in a long name): a letter missed, doubled, swapped or wrong.
-    Names that differ in their numbers (`Client 01`, `Client 02`) are different on purpose."""
+    """One slip of a finger (two in a long name, or at the end of one of six letters or more:
+    `initek` for Initech, never `Acme West` for Acme East): a letter
+    missed, doubled, swapped or wrong. Names that differ in their numbers (`Client 01`, `Client
+    02`) are different on purpose."""
     if min(len(one), len(other)) < 4 or _DIGITS.findall(one) != _DIGITS.findall(other):
         return False
-    return _edits(one, other, 2) <= (2 if min(len(one), len(other)) >= 10 else 1)
+    shorter = min(len(one), len(other))
+    same_start = next((i for i, (a, b) in enumerate(zip(one, other, strict=False)) if a != b), shorter)
+    return _edits(one, other, 2) <= (2 if shorter >= 10 or shorter >= 6 and same_start >= shorter - 2 else 1)
 
 
 def _edits(a: str, b: str, most: int) -> int:

@@ -217,9 +217,6 @@ ASKING: dict[str, tuple[str, str]] = {
     "no_question_open": ("No question of mine is open: a question closes after five minutes or at your next "
                          "message. Send what you meant again, or type help.",
                          "目前没有待回答的问题：问题在五分钟后或你发下一条消息时结束。请重新发送，或发“帮助”。"),
-    "question_cancelled": ("Nothing was saved; the question is closed. (Nothing older was undone: send undo "
-                           "again to undo your last change.)",
-                           "未保存任何内容，问题已关闭。（没有撤销更早的修改：如需撤销上一次修改，请再发一次“撤销”。）"),
     "question_dropped": ("OK, nothing was saved.", "好的，未保存任何内容。"),
     "answer_unread": ("I couldn't tell which of my options “{text}” picks. Nothing was saved yet; "
                       "tap one, or say no.",
@@ -248,9 +245,8 @@ ASKING: dict[str, tuple[str, str]] = {
     "question_still_open": ("That is not one of my answers, so my question is still open: reply 1–{count}, "
                             "tap one, or no to drop it.",
                             "这不是可选的回答，问题仍然有效：请回复 1–{count}、点选，或回复“不”放弃。"),
-    "question_ended": ("(My earlier question is closed: nothing from it was saved. Send that message again "
-                       "to be asked again.)",
-                       "（上一个问题已结束，其中内容未保存；重新发送那条消息即可再问一次。）"),
+    "question_ended": ("(My earlier question is closed: nothing from it was saved.)",
+                       "（上一个问题已结束，其中内容未保存。）"),
     "answer_hint": ("Reply 1–{count}, or tap one.", "回复 1–{count}，或点选。"),
     "answer_hint_one": ("Reply yes (or 1) to do it, or tap it.", "回复“好”（或 1）即可执行，或点选。"),
     "did_you_mean": ("“{text}” is not a command I know. Did you mean: {fixed}",
