@@ -58,6 +58,13 @@ def change_in(text: str, today: dt.date, named: tuple[str, ...] = ()) -> Change:
             close, end = found[1], word.end() + after.find(found[0]) + len(found[0])
             rest = rest[:word.start()] + " " * (end - word.start()) + rest[end:]
             break
+    at = 0
+    while close is None and (found := date_in(rest[at:], today)):  # `下周五签约`, `月底前成交`
+        start = rest.find(found[0], at)
+        at = start + len(found[0])
+        if signed := _SIGNED_AFTER.match(rest, at):
+            close = found[1]
+            rest = rest[:start] + " " * (signed.end() - start) + rest[signed.end():]
     amount = None
     if len(said := amounts_said(rest)) == 1:  # `bump amount to 350k`: one amount, else none read
         amount, at = said[0], rest.find(said[0])
@@ -100,7 +107,9 @@ _CLOSE = pattern(r"(?<![A-Za-z])(?:(?:expected|expect|should|will|likely|want|wa
                  r"(?:(?:push|pushed|move|moved|set)\s+(?:the\s+)?)?"
                  r"(?:close|closes|closing|sign|signs|signing)(?:\s+date)?"
                  r"(?:\s+(?:to|is|now|should\s+be|on|by|around|=|->|→))?(?=\s)"
-                 r"|(?:预计成交|成交日期|预计|签约日期)(?:日期)?\s*(?:改成|改为|改到|调到|推到|为|是)?", re.I)
+                 r"|(?:(?:签约|成交|签单)\s*)?(?:预计成交|成交日期|预计|签约日期)(?:日期)?\s*"
+                 r"(?:改成|改为|改到|调到|推到|为|是)?", re.I)
+_SIGNED_AFTER = pattern(r"\s*(?:之?前)?\s*(?:签约|成交|签单|签合同|签)")
 _ARROW = pattern(r"\s*(?:→|->|=>|➡|to)\s*", re.I)
 #: Words that only say a change is made (`bump amount to`, `is in … now`, `推进到…了`)
 _FILLER = pattern(r"(?<![A-Za-z])(?:the|a|deal|opp|opportunity|is|was|in|now|still|pls|please|plz|to|"

@@ -31,7 +31,8 @@ def plain_changes(text: str) -> str:
                    for i, part in enumerate(_QUOTED.split(text)))  # `signing jan 15`: `close jan 15`
     # (a quoted title kept as typed)
     text = _DEAL_FOR.sub(r"\1 ", text, count=1)  # `new deal for huawei …`: the customer, never `for huawei`
-    text = _VERB_LABEL.sub(lambda m: f" {m['label']} ", text)  # `改金额 28w`: `金额 28w`, never a title
+    text = _VERB_LABEL.sub(lambda m: f" {m['label'] or m['label_en']} ", text)  # `改金额 28w`: `金额 28w`
+    # (the verb never a title)
     text = CHANGED_TO.sub(lambda m: f"{_LABEL_SAID.get(m['label'] or '', m['label'] or '')} ", text)
     text = _MOVED_TO.sub(lambda m: f" {m['stage']} " if m["stage"].lower() in V.STAGE_WORDS else m[0], text)
     text = _FROM_TO.sub(lambda m: f" {m['to']} " if m["from"].lower() in V.STAGE_WORDS
@@ -55,7 +56,9 @@ _STAGE_SAID_AS = pattern(r"(?:\s+(?:to|→|->|=>))?\s+(?P<stage>\S+?)\s*(?:(?<=\
 
 _LABEL_SAID = {"预计成交": "预计", "成交日期": "预计"}  # `预计成交改为12月31日`: the close day
 #: An edit verb before a field's label (`改金额 28w`, `修改阶段 谈判`): the label alone
-_VERB_LABEL = pattern(r"(?:修改|更改|调整|更新|改一下|改|调)(?P<label>金额|阶段|预计成交|成交日期|预计)")
+_VERB_LABEL = pattern(r"(?:修改|更改|调整|更新|改一下|改|调)(?P<label>金额|阶段|预计成交|成交日期|预计)"
+                      r"|(?<![A-Za-z])(?:bump(?:ed)?|change[ds]?|set|update[ds]?|raised?|lowered?|push(?:ed)?)"
+                      r"\s+(?:the\s+)?(?P<label_en>amount|value|close|stage)(?![A-Za-z])", re.I)
 #: A stage moved to in words (`推进到谈判了`, `moved to discovery`, `lead → contact`): the stage alone
 _MOVED_TO = pattern(r"(?:推进到|推进至|推到|进入到?|进到|到了"
                     r"|(?<![A-Za-z])(?:moved|move|pushed|push|now|is|went|gone)\s+(?:in|to|into)\s+)"
