@@ -87,7 +87,8 @@ def amount_words(text: str) -> str:
         for regex, unit in _UNIT_WORDS:
             parts[index] = regex.sub(unit, parts[index])
         parts[index] = _IN_CURRENCY.sub(_signed, parts[index])
-        parts[index] = _NUMBER_WORDS.sub(_in_digits, parts[index])  # `two hundred k`: `200k`
+        if _DEAL_HEAD.match(text):  # `deal #53 two hundred k`: `200k` (a visit's notes as typed)
+            parts[index] = _NUMBER_WORDS.sub(_in_digits, parts[index])
     return "".join(parts)
 
 
@@ -100,7 +101,8 @@ _NUMBER = "(?:" + "|".join(sorted([*_ONES, *_TENS], key=len, reverse=True)) + ")
 #: mil`, `a hundred and twenty k`): in digits, as typed in digits
 _NUMBER_WORDS = pattern(rf"(?<![A-Za-z])(?P<words>(?:an?|{_NUMBER})(?:[\s-]+(?:and|{_NUMBER}|hundred))*)"
                         r"(?:\s+point\s+(?P<tenth>" + _NUMBER + r"))?"
-                        r"\s*(?P<unit>k|grand|thousand|m|mil|million|mm)(?![A-Za-z])", re.I)
+                        r"\s*(?P<unit>k|grand|thousand|m|mil|million|mm)(?![A-Za-z0-9])", re.I)
+_DEAL_HEAD = pattern(r"^\s*(?:new\s+)?(?:deal|opp|won|lost|商机|赢单|输单)(?![A-Za-z])", re.I)
 
 
 def _in_digits(found: re.Match) -> str:
