@@ -78,7 +78,8 @@ def change_in(text: str, today: dt.date, named: tuple[str, ...] = ()) -> Change:
             rest = rest[:at] + " " * len(word) + rest[at + len(word):]
     rest = _FILLER.sub(lambda m: " " * len(m[0]), rest)
     left = tuple(w for w in _WORD.findall(rest) if not _MARK.fullmatch(w))
-    return Change(stage, amount, close, left, told or bool(stage or close))
+    return Change(stage, amount, close, left, told or bool(close))  # a stage alone may be a task's word
+    # (`华为的报价已经发了`: the quote sent, no stage)
 
 
 def _stages(text: str) -> list[tuple[int, str]]:
@@ -101,7 +102,7 @@ def _said_stage(stage: str, chinese: bool) -> str:
 #: A word of a deal or of changing one: the sentence is about a deal, not a visit
 _TOLD = pattern(r"单子|那单|这单|商机|项目|金额|阶段|预计|改成|改为|改到|调到|推进|"
                 r"(?<![A-Za-z])(?:deal|opp|amount|value|stage|close|bump(?:ed)?|moved?|push(?:ed)?|"
-                r"make\s+it|make\s+that)(?![A-Za-z])", re.I)
+                r"make\s+it|make\s+that|now|still)(?![A-Za-z])", re.I)
 #: A word of closing before the close day (`expected to close`, `close date`, `push close to`, `预计成交改为`)
 _CLOSE = pattern(r"(?<![A-Za-z])(?:(?:expected|expect|should|will|likely|want|wants)\s+(?:to\s+)?)?"
                  r"(?:(?:push|pushed|move|moved|set)\s+(?:the\s+)?)?"
