@@ -31,7 +31,7 @@ from handlers.grammar.parse_tasks import task_move_said
 from handlers.grammar.patterns import pattern
 from handlers.grammar.reading import read
 from handlers.lookup import known_customers
-from handlers.sales import deal_number, follow_on, follow_up_moved, said_again, unnamed
+from handlers.sales import deal_number, deal_sentence, follow_on, follow_up_moved, said_again, unnamed
 from handlers.text.reply import Button, Reply
 from storage.sales import CustomerRepository
 
@@ -62,6 +62,8 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
         return moved  # `set my follow up for hooli to thursday`: the one open follow-up with Hooli
     if (own := deal_number.own_deal_meant(ctx, text, error)) is not None:
         return own  # `deal 46 negotiation`: the member's deal #46?
+    if error.topic is None and (changed := deal_sentence.change_said(ctx, text)) is not None:
+        return changed  # `海尔那个单子推进到谈判了 金额改成30万`: 张伟's 海尔 deal, never a new one
     if error.topic == "deal" and (offer := deal_phrases.offered(text)) is not None:
         ctx.locale = answered_in(text, ctx.locale)  # `商机 #46 重开 金额改成 4万`, `商机 #51 标题 设备联网`
         return Reply(lines=(ctx.t(offer[0]), offer[1], ctx.t("answer_hint_one")), ok=False, locale=ctx.locale,

@@ -120,7 +120,7 @@ def _parts(said: str, name: str, won: bool) -> tuple[str, str, str | None]:
         typed = re.compile(r"\s*".join(map(re.escape, money.split())), re.I)
         after, gone = _cut(after, typed)
         before = before if gone else _cut(before, typed)[0]
-    for alias in _aliases(name):  # `Haier CRM won!` · `腾达签了` (腾达科技) · `stark签了` (Stark Industries)
+    for alias in aliases(name):  # `Haier CRM won!` · `腾达签了` (腾达科技) · `stark签了` (Stark Industries)
         if (at := simplified(before).lower().find(alias.lower())) >= 0:
             before = before[:at] + " " + before[at + len(alias):]
             break
@@ -141,7 +141,7 @@ def _cut(text: str, found: re.Pattern) -> tuple[str, bool]:
     return (text[:match.start()] + " " + text[match.end():], True) if match else (text, False)
 
 
-def _aliases(name: str) -> list[str]:
+def aliases(name: str) -> list[str]:
     """How a sentence may name the customer `name`, the longest first: in full, by its brand's
     English names, by the start of a Chinese name (`腾达` of 腾达科技) or the first word of an
     English one (`stark` of Stark Industries)."""

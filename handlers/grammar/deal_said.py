@@ -31,14 +31,20 @@ def plain_changes(text: str) -> str:
             else ("lost" if lost else "won")
         after = text[closed.end():].strip()
         return f"{word} #{closed['id']} {after}".strip()
-    if split_keyword(simplified(p.normalize(text)))[0] != "deal":
-        return text
+    if split_keyword(_NEW.sub("", simplified(p.normalize(text)), count=1))[0] != "deal":
+        return text  # `new deal for huawei … expected to close jan 15` is a deal's too
     text = "".join(part if i % 2 else _CLOSE_SAID.sub(" close ", part)  # `expected to close jan 15`,
                    for i, part in enumerate(_QUOTED.split(text)))  # `signing jan 15`: `close jan 15`
     # (a quoted title kept as typed)
+    text = _DEAL_FOR.sub(r"\1 ", text, count=1)  # `new deal for huawei …`: the customer, never `for huawei`
+    text = _VERB_LABEL.sub(lambda m: f" {m['label'] or m['label_en']} ", text)  # `改金额 28w`: `金额 28w`
+    # (the verb never a title)
     text = CHANGED_TO.sub(lambda m: f"{_LABEL_SAID.get(m['label'] or '', m['label'] or '')} ", text)
     text = "".join(part if i % 2 else _STAGE_MOVED.sub(_stage_word, part)  # `15万 推进到方案`: `15万 方案`
                    for i, part in enumerate(_QUOTED.split(text)))
+    text = _MOVED_TO.sub(lambda m: f" {m['stage']} " if m["stage"].lower() in V.STAGE_WORDS else m[0], text)
+    text = _FROM_TO.sub(lambda m: f" {m['to']} " if m["from"].lower() in V.STAGE_WORDS
+                        and m["to"].lower() in V.STAGE_WORDS else m[0], text)  # `lead → contact`
     said = _STAGE_SAID_AS.search(text)  # `deal #48 to proposal stage`: the stage's own word
     if said and said["stage"].lower() in V.STAGE_WORDS:
         text = f"{text[:said.start()]} {said['stage']}"
@@ -58,7 +64,8 @@ _LOST_SAID = ("lost", "输单", "输了", "丢单", "丢了")
 #: The close day said in other words (`expected to close`, `closes`, `should sign`, `close date is`,
 #: `…, and close`): the grammar's `close`; never `closed` (`closed won` is a stage)
 _CLOSE_SAID = pattern(
-    r"(?:\s*,?\s+and)?\s+(?:(?:expected|estimated|est\.?|expect(?:ed)?\s+to|should|will|likely\s+to|to)\s+)?"
+    r"(?:\s*,?\s+and)?\s+(?:(?:they|we|customer|client)\s+)?(?:(?:expected|estimated|est\.?|expect(?:ed)?\s+to"
+    r"|should|will|likely\s+to|wants?(?:\s+to)?|to|push(?:ed)?|mov(?:e|ed))\s+)?"
     r"(?:close|closes|closing|sign|signs|signing)(?:\s+date)?"
     r"(?:\s+(?:to|is|now|should\s+be|on|by|around|=))?(?=\s+[\w#])", re.I)
 #: A stage moved to with a verb after another field (`金额改成15万 推进到方案`, `15万，推近到谈判`,
@@ -76,3 +83,14 @@ def _stage_word(found: re.Match) -> str:
 
 
 _LABEL_SAID = {"预计成交": "预计", "成交日期": "预计"}  # `预计成交改为12月31日`: the close day
+#: An edit verb before a field's label (`改金额 28w`, `修改阶段 谈判`): the label alone
+_VERB_LABEL = pattern(r"(?:修改|更改|调整|更新|改一下|改|调)(?P<label>金额|阶段|预计成交|成交日期|预计)"
+                      r"|(?<![A-Za-z])(?:bump(?:ed)?|change[ds]?|set|update[ds]?|raised?|lowered?|push(?:ed)?)"
+                      r"\s+(?:the\s+)?(?P<label_en>amount|value|close|stage)(?![A-Za-z])", re.I)
+#: A stage moved to in words (`推进到谈判了`, `moved to discovery`, `lead → contact`): the stage alone
+_MOVED_TO = pattern(r"(?:推进到|推进至|推到|进入到?|进到|到了"
+                    r"|(?<![A-Za-z])(?:moved|move|pushed|push|now|is|went|gone)\s+(?:in|to|into)\s+)"
+                    r"(?P<stage>[^\s,，;；]+?)(?:了|阶段)?(?=[\s,，;；。]|$)", re.I)
+_NEW = pattern(r"^\s*(?:new|add|create|新建|新增|添加|创建)\s*", re.I)
+_FROM_TO = pattern(r"(?P<from>[^\s→>]+)\s*(?:→|->|=>|➡)\s*(?P<to>[^\s,，;；]+)")
+_DEAL_FOR = pattern(r"^(\s*(?:(?:new|add|create)\s+)?deal)\s+(?:for|with)\s+(?=\S)", re.I)

@@ -32,6 +32,7 @@ _ABOUT = {"about", "around", "roughly", "approx", "approx.", "approximately", "~
 
 
 #: A comma or semicolon inside a word (`negotiation，fyi`), never a thousands mark (`$4,800`)
+_HAN = pattern(r"[\u3400-\u9fff]")
 _GLUED_COMMA = pattern(r"[,，;；](?!\d{3}(?!\d))")
 
 
@@ -63,8 +64,10 @@ def parse_deal(rest: str, today: dt.date) -> c.Command | c.ParseError:
             and isinstance(moved := _parse_deal(rest[:cut.start()], today), c.UpsertDeal) \
             and (moved.stage or moved.amount or moved.close):  # `deal soylent negotiation, also they
         left = rest[cut.end():].strip()  # asked for net 60`: the move, those words left out
-        return c.ParseError("deal", "deal_words_left", left,
-                            options=(("as_said", rest[:cut.start()], moved),))
+        said, moved, left = _fields_after(rest[:cut.start()], moved, left, today)  # `…, close jan`: kept
+        if not left:
+            return moved
+        return c.ParseError("deal", "deal_words_left", left, options=(("as_said", said, moved),))
     if isinstance(read, c.ParseError) and read.problem in ("word", "amount") \
             and (titled := _digit_title(rest, today)) is not None:
         return titled  # `deal Globex 4K screens 80k`: `4K screens` the title? asked, every word kept
@@ -205,6 +208,28 @@ def _parse_deal(rest: str, today: dt.date) -> c.Command | c.ParseError:
     if stage in ("won", "lost"):
         return c.ParseError("deal")
     return c.UpsertDeal(ref, stage, amount, close, customer, switch_currency=switch)
+
+
+def _fields_after(said: str, moved: c.UpsertDeal, left: str,
+                  today: dt.date) -> tuple[str, c.UpsertDeal, str]:
+    """(the line offered, its change, the words still left) where the words after a move say
+    fields of it too (`deal #47 negotiation, they asked for net 60, close end of jan`): every
+    field said is kept in the offer, only words of no field are left out."""
+    from handlers.grammar.deal_change import change_in
+
+    change = change_in(left, today)
+    if not change.fields:
+        return said, moved, left
+    word = "预计" if _HAN.search(left) else "close"
+    more = " ".join(part for part in (
+        not moved.stage and change.stage, not moved.amount and change.amount,
+        not moved.close and change.close and f"{word} {change.close.isoformat()}") if part)
+    merged = _parse_deal(f"{said} {more}", today) if more else moved
+    if not isinstance(merged, c.UpsertDeal):
+        return said, moved, left
+    start = left.find(change.left[0]) if change.left else -1
+    words = left[start:left.find(change.left[-1], start) + len(change.left[-1])] if start >= 0 else ""
+    return f"{said} {more}".strip(), merged, words
 
 
 def _glued_close(word: str, today: dt.date) -> dt.date | None:

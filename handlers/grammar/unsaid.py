@@ -33,8 +33,10 @@ def customers_in(text: str, names: list[tuple[int, str]]) -> list[str]:
         if _CJK.search(key) and key in folded or not _CJK.search(key) and re.search(
                 _LATIN_EDGE + re.escape(key) + r"(?![a-z0-9])", folded):
             found.append(name)
-    said = brands_said(text)  # `JD.com黄了`: 京东, by the name it goes by abroad
-    found += [name for _id, name in names if said and name not in found and brand_of(name) in said]
+    said = brands_said(text)  # `JD.com黄了`: 京东, by the name it goes by abroad; `midea`: 美的集团
+    from handlers.rules.name_likeness import core_name
+
+    found += [name for _id, name in names if said and name not in found and brand_of(core_name(name)) in said]
     longest = [n for n in found if not any(n != m and name_fold(n) in name_fold(m) for m in found)]
     # in the order the message names them (`今天去了华为和海尔`: 华为's visit first), whatever the
     # database's order; a name said as a brand (`JD.com`) after those said as they are

@@ -1,0 +1,123 @@
+"""A change to a deal said in a sentence: `byd deal is in negotiation still, bump amount to 350k
+pls`, `海尔那个单子推进到谈判了 金额改成30万`, `wayne renewal 95k now and close mid jan`.
+
+Each field said is read (the stage, the amount, the close day after a word of closing), the words
+that only say a change is made (`bump`, `now`, `moved to`, `推进到`, `改成`, `金额`) are claimed
+by it, and every other word is named as left over. A field's word or an edit verb is never a
+deal's title: a change is made to a deal there is.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from handlers.grammar import vocabulary as V
+from handlers.grammar.amounts import amount_words
+from handlers.grammar.patterns import pattern
+
+_CJK = pattern(r"[\u3400-\u9fff]")
+
+
+@dataclass(frozen=True)
+class Change:
+    """The fields a sentence says (an amount as typed, a close day) and its words left over."""
+
+    stage: str | None = None
+    amount: str | None = None
+    close: dt.date | None = None
+    left: tuple[str, ...] = ()
+    told: bool = False  # a word of a deal or of changing one was said (`deal`, `bump`, `改成`)
+
+    @property
+    def fields(self) -> bool:
+        return bool(self.stage or self.amount or self.close)
+
+    def line(self, deal: str, chinese: bool) -> str:
+        """The grammar's line for this change to `deal` (`#51`): `商机 #51 谈判 30万 预计 2027-01-31`."""
+        close = self.close and f"{'预计' if chinese else 'close'} {self.close.isoformat()}"
+        return " ".join(part for part in ("商机" if chinese else "deal", deal, self.stage and _said_stage(
+            self.stage, chinese), self.amount, close) if part)
+
+
+def change_in(text: str, today: dt.date, named: tuple[str, ...] = ()) -> Change:
+    """The change `text` says; `named`: words that name the deal (its customer, its title),
+    claimed as the deal's own."""
+    from handlers.grammar.closed_words import amounts_said
+    from handlers.grammar.spans import date_in
+
+    rest = " " + amount_words(" ".join(text.split())) + " "  # `two hundred k`: `200k`
+    for words in sorted(named, key=len, reverse=True):
+        if words and (at := rest.lower().find(words.lower())) >= 0:
+            rest = rest[:at] + " " * len(words) + rest[at + len(words):]
+    told = bool(_TOLD.search(rest))
+    close = None
+    for word in _CLOSE.finditer(rest):  # `close date end of jan`, `push close to april`, `预计月底`
+        after = rest[word.end():]
+        if (found := date_in(after, today)) and after.lstrip().startswith(found[0]):
+            close, end = found[1], word.end() + after.find(found[0]) + len(found[0])
+            rest = rest[:word.start()] + " " * (end - word.start()) + rest[end:]
+            break
+    at = 0
+    while close is None and (found := date_in(rest[at:], today)):  # `下周五签约`, `月底前成交`
+        start = rest.find(found[0], at)
+        at = start + len(found[0])
+        if signed := _SIGNED_AFTER.match(rest, at):
+            close = found[1]
+            rest = rest[:start] + " " * (signed.end() - start) + rest[signed.end():]
+    amount = None
+    if len(said := amounts_said(rest)) == 1:  # `bump amount to 350k`: one amount, else none read
+        amount, at = said[0], rest.find(said[0])
+        rest = rest[:at] + " " * len(amount) + rest[at + len(amount):]
+    stages = sorted({m for m in _stages(rest)}, key=lambda m: m[0])
+    stage = None
+    if stages and len({V.STAGE_WORDS[w.lower()] for _at, w in stages}) == 1 or len(stages) == 2 \
+            and _ARROW.fullmatch(rest[stages[0][0] + len(stages[0][1]):stages[1][0]]):
+        stage = V.STAGE_WORDS[stages[-1][1].lower()]  # `lead → contact`: the stage it goes to
+        for at, word in stages:
+            rest = rest[:at] + " " * len(word) + rest[at + len(word):]
+    rest = _FILLER.sub(lambda m: " " * len(m[0]), rest)
+    left = tuple(w for w in _WORD.findall(rest) if not _MARK.fullmatch(w))
+    return Change(stage, amount, close, left, told or bool(close))  # a stage alone may be a task's word
+    # (`华为的报价已经发了`: the quote sent, no stage)
+
+
+def _stages(text: str) -> list[tuple[int, str]]:
+    """Where a stage is named (`in negotiation`, `谈判`): the longest words first, none inside another."""
+    found: list[tuple[int, str]] = []
+    for word in sorted((w for w in V.STAGE_WORDS if V.STAGE_WORDS[w] not in ("won", "lost")),
+                       key=len, reverse=True):
+        edge = "" if _CJK.search(word) else r"(?<![A-Za-z])"
+        for m in re.finditer(edge + re.escape(word) + ("" if edge == "" else r"(?![A-Za-z])"), text, re.I):
+            if not any(at <= m.start() < at + len(w) or m.start() <= at < m.end() for at, w in found):
+                found.append((m.start(), m[0]))
+    return found
+
+
+def _said_stage(stage: str, chinese: bool) -> str:
+    return next((w for w in V.STAGE_WORDS if V.STAGE_WORDS[w] == stage and bool(_CJK.search(w)) == chinese),
+                stage)
+
+
+#: A word of a deal or of changing one: the sentence is about a deal, not a visit
+_TOLD = pattern(r"单子|那单|这单|商机|项目|金额|阶段|预计|改成|改为|改到|调到|推进|"
+                r"(?<![A-Za-z])(?:deal|opp|amount|value|stage|close|bump(?:ed)?|moved?|push(?:ed)?|"
+                r"make\s+it|make\s+that|now|still)(?![A-Za-z])", re.I)
+#: A word of closing before the close day (`expected to close`, `close date`, `push close to`, `预计成交改为`)
+_CLOSE = pattern(r"(?<![A-Za-z])(?:(?:expected|expect|should|will|likely|want|wants)\s+(?:to\s+)?)?"
+                 r"(?:(?:push|pushed|move|moved|set)\s+(?:the\s+)?)?"
+                 r"(?:close|closes|closing|sign|signs|signing)(?:\s+date)?"
+                 r"(?:\s+(?:to|is|now|should\s+be|on|by|around|=|->|→))?(?=\s)"
+                 r"|(?:(?:签约|成交|签单)\s*)?(?:预计成交|成交日期|预计|签约日期)(?:日期)?\s*"
+                 r"(?:改成|改为|改到|调到|推到|为|是)?", re.I)
+_SIGNED_AFTER = pattern(r"\s*(?:之?前)?\s*(?:签约|成交|签单|签合同|签)")
+_ARROW = pattern(r"\s*(?:→|->|=>|➡|to)\s*", re.I)
+#: Words that only say a change is made (`bump amount to`, `is in … now`, `推进到…了`)
+_FILLER = pattern(r"(?<![A-Za-z])(?:the|a|deal|opp|opportunity|is|was|in|now|still|pls|please|plz|to|"
+                  r"moved?|bump(?:ed)?|push(?:ed)?|amount|value|stage|make|it|that|and|at|of|its|it's|"
+                  r"has|been|gone|went|just|up|set|change|changed|update|updated|should|be|will|"
+                  r"officially|finally|already)(?![A-Za-z])"
+                  r"|那个|这个|单子|那单|这单|项目|商机|推进到|推进|推到|进到|进入|到了|金额|阶段|"
+                  r"改成|改为|改到|调到|调成|调整为|变成|更新为|改|已经|现在|目前|一下|把|了|的|到", re.I)
+_WORD = pattern(r"[^\s,，.。;；:：!！?？、]+")
+_MARK = pattern(r"[\W_]+")

@@ -1,0 +1,91 @@
+"""A change to the asker's deal said in a sentence, with no command word (`byd deal is in
+negotiation still, bump amount to 350k pls`, `海尔那个单子推进到谈判了 金额改成30万`): made to
+the asker's one open deal with that customer when every word is read, else offered as the edit of
+each deal it can be (`商机 #51 谈判 30万`), every field said kept; never a new deal, never a visit."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from handlers.context import Ctx, usage_reply
+from handlers.grammar import commands as c
+from handlers.grammar.closed_words import closed_said
+from handlers.grammar.deal_change import change_in
+from handlers.grammar.language import answered_in
+from handlers.grammar.normal import name_fold
+from handlers.grammar.patterns import pattern
+from handlers.grammar.reading import read
+from handlers.grammar.unsaid import customers_in
+from handlers.lookup import open_deals
+from handlers.text.reply import Reply
+from storage.sales import CustomerRepository
+
+
+def change_said(ctx: Ctx, text: str) -> c.Command | Reply | None:
+    """The change made (every word read, one deal it can be), or offered; None where the message
+    names no one customer the asker has an open deal with, or says no field of a deal."""
+    said = " ".join(text.split())
+    if closed_said(said) or _NOT_A_CHANGE.search(said):  # a win, a question, a visit told: elsewhere
+        return None
+    names = CustomerRepository(ctx.session).names(ctx.tenant.id)
+    found = customers_in(said, names)
+    if len(found) != 1:
+        return None
+    customer_id = next(i for i, name in names if name == found[0])
+    mine = [d for d in open_deals(ctx, customer_id) if d.owner_id == ctx.member.id]
+    titled, title_words = _titled(mine, said)
+    deals = titled or mine
+    change = change_in(said, ctx.today, (*_names_of(found[0]), *title_words))
+    if not deals or not change.fields or not change.told:
+        return None
+    chinese = answered_in(said, ctx.locale) == "zh"
+    lines = [change.line(f"#{d.id}", chinese) for d in deals[:5]]
+    if len(lines) == 1 and not change.left:
+        return read(lines[0], ctx.today).command  # said back by the deal's card
+    label = "deal_without" if change.left else "as_deal_change"
+    asked = c.ParseError(None, "deal_words_left" if change.left else "deal_change_unsaid",
+                         _as_typed(said, change.left) or found[0],
+                         options=tuple((label, line, None) for line in lines))
+    ctx.locale = answered_in(said, ctx.locale)
+    return replace(usage_reply(ctx.locale, asked), locale=ctx.locale)
+
+
+def _as_typed(said: str, left: tuple[str, ...]) -> str:
+    """The words left as typed, from the first to the last (`after the discount`)."""
+    if not left:
+        return ""
+    start = said.find(left[0])
+    end = said.find(left[-1], start)
+    return said[start:end + len(left[-1])] if start >= 0 and end >= 0 else " ".join(left)
+
+
+def _names_of(customer: str) -> list[str]:
+    """How a sentence names the customer: as a win does, and by its brand (`midea` of 美的集团)."""
+    from handlers.grammar.brands import BRANDS, brand_of
+    from handlers.grammar.closed_words import aliases
+    from handlers.rules.name_likeness import core_name
+
+    brand = brand_of(core_name(customer))
+    return [*aliases(customer),
+            *(english for english, chinese in BRANDS.items() if brand and chinese[0] == brand)]
+
+
+#: English words for the words of deals' titles kept in Chinese (`renewal` of 续约): the deal's own
+_TITLE_WORDS = {"renewal": "续约", "renew": "续约", "cloud": "云", "data": "数据", "platform": "平台",
+                "pilot": "试点", "maintenance": "维保", "smart": "智能", "factory": "工厂"}
+
+
+def _titled(deals: list, said: str) -> tuple[list, list[str]]:
+    """(the deals whose title the sentence says, in its words or in English, the words that say it)."""
+    folded = name_fold(said)
+    words = [w for w in said.replace(",", " ").split() if w.lower() in _TITLE_WORDS]
+    fits = [(d, [d.title] if name_fold(d.title) in folded else
+             [w for w in words if _TITLE_WORDS[w.lower()] in d.title]) for d in deals if name_fold(d.title)]
+    fits = [(d, said_as) for d, said_as in fits if said_as]
+    return [d for d, _ in fits], [w for _, said_as in fits for w in said_as]
+
+
+#: A question, or a visit told (`met w/ Hooli, proposal by wed`): no change made in words alone
+_NOT_A_CHANGE = pattern(r"[?？]\s*$|去了|见了|拜访|聊了|"
+                        r"(?<![A-Za-z])(?:met|visited|went|lunch|mtg|meeting|call|called|demo|what|how|"
+                        r"where|status|history)(?![A-Za-z])", re.I)
