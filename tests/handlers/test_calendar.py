@@ -99,7 +99,7 @@ def test_pace_before_the_period_starts_needs_nothing():
     ("eom", D(2026, 11, 30)), ("end of month", D(2026, 11, 30)), ("下个月", D(2026, 12, 1)),
     ("next month", D(2026, 12, 1)), ("31/12", D(2026, 12, 31)), ("13/1", D(2027, 1, 13)),
     ("下个月5号", D(2026, 12, 5)), ("thurs", D(2026, 11, 26)), ("wednesday", D(2026, 11, 25)),
-    ("下週二", None),  # traditional is read by the parser's view, not here
+    ("下週二", D(2026, 12, 1)), ("12月28號", D(2026, 12, 28)),  # traditional: read as simplified
 ])
 def test_dates_relative_to_the_users_today(text, expected):
     assert parse_date(text, D(2026, 11, 23)) == expected
