@@ -43,7 +43,7 @@ class Change:
 def change_in(text: str, today: dt.date, named: tuple[str, ...] = ()) -> Change:
     """The change `text` says; `named`: words that name the deal (its customer, its title),
     claimed as the deal's own."""
-    from handlers.grammar.closed_words import amounts_said
+    from handlers.grammar.money_said import amounts_said
     from handlers.grammar.spans import date_in
 
     rest = " " + amount_words(" ".join(text.split())) + " "  # `two hundred k`: `200k`

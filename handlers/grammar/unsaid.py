@@ -178,7 +178,7 @@ def _deal_said(customer: str, said: str, chinese: bool, today: dt.date) -> str |
     the amount and the close day named: `closing 15th`, `签约 预计月底`), or None when no stage is
     named."""
     from handlers.grammar import vocabulary as V
-    from handlers.grammar.closed_words import amounts_said
+    from handlers.grammar.money_said import amounts_said
 
     # `120万，商务谈判，`: the words between marks
     words = [w.strip(".") for w in re.split(r"[\s,，;；、:：。!！]+", said) if w.strip(".")]

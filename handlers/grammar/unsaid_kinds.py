@@ -20,7 +20,8 @@ from handlers.grammar import commands as c
 from handlers.grammar.amounts import parse_amount
 from handlers.grammar.closed_words import LOST as _LOST
 from handlers.grammar.closed_words import WON as _WON
-from handlers.grammar.closed_words import amounts_said, closed_offer
+from handlers.grammar.closed_words import closed_offer
+from handlers.grammar.money_said import amounts_said
 from handlers.grammar.normal import name_fold, simplified
 from handlers.grammar.parse import normalize
 from handlers.grammar.patterns import pattern
