@@ -91,38 +91,7 @@ def amount_words(text: str, in_words: bool = False) -> str:
         for regex, unit in _UNIT_WORDS:
             parts[index] = regex.sub(unit, parts[index])
         parts[index] = _IN_CURRENCY.sub(_signed, parts[index])
-        if _DEAL_HEAD.match(text):  # `deal #53 two hundred k`: `200k` (a visit's notes as typed)
-            parts[index] = _NUMBER_WORDS.sub(_in_digits, parts[index])
     return "".join(parts)
-
-
-_ONES = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve "
-                                    "thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split())}
-_TENS = {w: 10 * n for n, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split())
-         if n > 1}
-_NUMBER = "(?:" + "|".join(sorted([*_ONES, *_TENS], key=len, reverse=True)) + ")"
-#: An amount in English number words with its unit (`two hundred k`, `fifty grand`, `one point five
-#: mil`, `a hundred and twenty k`): in digits, as typed in digits
-_NUMBER_WORDS = pattern(rf"(?<![A-Za-z])(?P<words>(?:an?|{_NUMBER})(?:[\s-]+(?:and|{_NUMBER}|hundred))*)"
-                        r"(?:\s+point\s+(?P<tenth>" + _NUMBER + r"))?"
-                        r"\s*(?P<unit>k|grand|thousand|m|mil|million|mm)(?![A-Za-z0-9])", re.I)
-_DEAL_HEAD = pattern(r"^\s*(?:new\s+)?(?:deal|opp|won|lost|商机|赢单|输单)(?![A-Za-z])", re.I)
-
-
-def _in_digits(found: re.Match) -> str:
-    total = 0
-    for word in re.split(r"[\s-]+", found["words"].lower()):
-        if word == "hundred":
-            total = (total or 1) * 100
-        elif word in ("a", "an"):
-            total += 1
-        elif word != "and":
-            total += _ONES.get(word, _TENS.get(word, 0))
-    tenth = _ONES.get((found["tenth"] or "").lower())
-    number = f"{total}.{tenth}" if tenth is not None and tenth < 10 else str(total)
-    unit = "m" if found["unit"].lower() in ("m", "mil", "million", "mm") else "k"
-    only_a = found["words"].lower() in ("a", "an")  # `half a mil` is no `1m`
-    return found[0] if only_a or not (total or tenth) else f"{number}{unit}"
 
 
 def _signed(found: re.Match) -> str:

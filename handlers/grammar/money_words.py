@@ -14,6 +14,7 @@ _ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven"
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
          "ninety": 90}
 _NUMBER = "|".join(sorted((*_ONES, *_TENS), key=len, reverse=True))
+_DIGIT = "one|two|three|four|five|six|seven|eight|nine|zero"
 _THOUSAND = r"(?:k|grand|thousand|thou)"
 _MILLION = r"(?:mil|mils|million|millions|mio|mln)"
 #: `half a mil` · `a quarter million` · `a quarter of a mil` · `three quarters of a million`
@@ -21,10 +22,10 @@ _FRACTION = pattern(rf"(?<![\w.,$¥€£])(?:(?P<three>three)[\s-]+quarters"
                     rf"|(?:an?\s+|one\s+)?(?P<part>half|quarter))"
                     rf"(?:\s+of)?\s+(?:an?|one)\s+{_MILLION}(?![\w])"
                     rf"|(?<![\w.,$¥€£])(?:an?\s+)?(?P<short>quarter)\s+{_MILLION}(?![\w])", re.I)
-#: `two hundred k` · `a hundred grand` · `twenty-five thousand` · `a million` · `two million`
+#: `two hundred k` · `a hundred grand` · `twenty-five thousand` · `a million` · `one point five mil`
 _WORDS = pattern(rf"(?<![\w.,$¥€£])(?P<num>(?:(?:an?|{_NUMBER})[\s-]+hundred(?:[\s-]+(?:and[\s-]+)?"
                  rf"(?:{_NUMBER})(?:[\s-]+(?:{_NUMBER}))?)?)|(?:{_NUMBER})(?:[\s-]+(?:{_NUMBER}))?|an?)"
-                 rf"\s+(?P<unit>{_THOUSAND}|{_MILLION})(?![\w])", re.I)
+                 rf"(?:\s+point\s+(?P<tenth>{_DIGIT}))?\s+(?P<unit>{_THOUSAND}|{_MILLION})(?![\w])", re.I)
 
 
 def money_words(text: str) -> str:
@@ -44,6 +45,9 @@ def _in_digits(found: re.Match) -> str:
     if value is None or found["num"].lower() in ("a", "an") and found["unit"].lower() == "k":  # `a k`
         return found[0]
     unit = "k" if re.fullmatch(_THOUSAND, found["unit"], re.I) else "m"
+    if found["tenth"]:  # `one point five mil`: 1.5m
+        tenth = 0 if found["tenth"].lower() == "zero" else _ONES[found["tenth"].lower()]
+        return f"{value}.{tenth}{unit}"
     return f"{value}{unit}"
 
 

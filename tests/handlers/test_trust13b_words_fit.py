@@ -93,7 +93,12 @@ def test_a_target_in_words(session_factory):
 ])
 def test_a_digit_word_in_a_title_is_kept_in_it(session_factory, typed, title):
     chat = _chat(session_factory)
-    assert chat.reply(typed).ok, typed
+    said = chat.reply(typed)
+    if not said.ok:  # the customer has an open deal: is it that one, or a new one? (round 13)
+        new = [b for b in said.buttons if title in b.command and "#" not in b.command]
+        assert new and len(_deals(session_factory)) == 2, said.text
+        said = chat.press(new[0])
+    assert said.ok, said.text
     assert _deals(session_factory)[-1][2] == title
 
 
@@ -106,7 +111,8 @@ def test_an_unquoted_english_title_with_a_digit_word_is_the_title_never_a_bad_am
     said = chat.reply(typed)
     assert "couldn't read" not in said.text, said.text
     if not said.ok:  # asked whether the words are the title: the title in quotes one tap away
-        titled = [b for b in said.buttons if f'"{title}"' in b.command]
+        titled = [b for b in said.buttons if title in b.command and "#" not in b.command]  # the title
+        # in quotes, or (the customer has an open deal) a new deal so titled: one tap away
         assert len(_deals(session_factory)) == 2 and titled, said.text
         said = chat.press(titled[0])
     assert said.ok, said.text
