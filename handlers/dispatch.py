@@ -17,6 +17,7 @@ from handlers.grammar.dates import READING_CALENDAR
 from handlers.grammar.festivals import unknown_in, unknown_key
 from handlers.grammar.language import written_in
 from handlers.grammar.reading import parse, read
+from handlers.grammar.said_over import said_over
 from handlers.rules import limits
 from handlers.sales import changes, customers
 from handlers.team import schedule_commands
@@ -299,6 +300,9 @@ class Outcome:
 
 def _parsed(ctx: Ctx, text: str) -> c.Command | Reply:
     """The command a text stands for, or the answer to text that is none."""
+    if over := said_over(text, ctx.today):  # `8万 不对 是9万`: read as if only 9万 were said
+        text = over[0]
+        ctx.notes.append(ctx.t("said_over", dropped=over[1], kept=over[2]))
     ctx.text = " ".join(text.split())
     reading = READING_CALENDAR.set(ctx.calendar)  # `next month`: its first working day here
     try:
@@ -311,7 +315,8 @@ def _parsed(ctx: Ctx, text: str) -> c.Command | Reply:
         else:  # `vist Initech: …` looks like a command: ask which it is
             return _standup_or_command(ctx, command)
     if isinstance(command, c.ParseError):
-        return no_command.answer(ctx, text, command)
+        asked = no_command.answer(ctx, text, command)
+        return replace(asked, lines=(*ctx.notes[-1:], *asked.lines)) if over else asked
     return command
 
 

@@ -274,4 +274,6 @@ WORKSPACE: dict[str, tuple[str, str]] = {
                           "{code} 日历：{year} 年已按官方安排录入，工作日不再是推算。"),
     "language_en": ("English", "英文"),
     "language_zh": ("Chinese", "中文"),
+    "said_over": ("Read as {kept}: the {dropped} before it was corrected in the same message.",
+                  "按 {kept} 处理：前面的 {dropped} 在同一条消息里已更正。"),
 }
