@@ -3,6 +3,7 @@ expected to close jan 15`, `deal #48 to proposal stage`), written as the grammar
 金额 8万`, `deal #5 amount 80k close jan 15`, `deal #48 proposal`) before it is read."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from handlers.grammar import parse as p
@@ -36,6 +37,8 @@ def plain_changes(text: str) -> str:
     text = "".join(part if i % 2 else _CLOSE_SAID.sub(" close ", part)  # `expected to close jan 15`,
                    for i, part in enumerate(_QUOTED.split(text)))  # `signing jan 15`: `close jan 15`
     # (a quoted title kept as typed)
+    text = "".join(part if i % 2 else _MOVED.sub(_moved_day, part)  # `改到下个月15号`, `move to jan 15`:
+                   for i, part in enumerate(_QUOTED.split(text)))  # `close …`, where a day follows
     text = CHANGED_TO.sub(lambda m: f"{_LABEL_SAID.get(m['label'] or '', m['label'] or '')} ", text)
     text = "".join(part if i % 2 else _STAGE_MOVED.sub(_stage_word, part)  # `15万 推进到方案`: `15万 方案`
                    for i, part in enumerate(_QUOTED.split(text)))
@@ -76,3 +79,19 @@ def _stage_word(found: re.Match) -> str:
 
 
 _LABEL_SAID = {"预计成交": "预计", "成交日期": "预计"}  # `预计成交改为12月31日`: the close day
+
+
+#: A deal moved with a verb (`改到下个月15号`, `推迟到 下周五`, `move to jan 15`, `push it out to
+#: next fri`): its close day, when a day follows (`move to proposal` is a stage: left as it is)
+_MOVED = pattern(r"(?:(?<=\s)|(?<=#\d)|(?<=\d\d))\s*(?:改到|推到|推迟到|延到|延期到|挪到|移到|调到|"
+                 r"(?:move|moved|push|pushed|slip|slipped|shift|shifted|postpone|postponed|reschedule|"
+                 r"rescheduled)(?:\s+(?:it|out|back))*\s+(?:to|till|until)(?=\s))\s*(?P<after>\S+(?:\s+\S+)?)",
+                 re.I)
+
+
+def _moved_day(found: re.Match) -> str:
+    from handlers.grammar.dates import parse_date
+
+    after = found["after"]
+    day = next((w for w in (after, after.split()[0]) if parse_date(w, dt.date.today())), None)
+    return f" close {after}" if day else found[0]
