@@ -122,7 +122,8 @@ def valid(command) -> bool:
     if isinstance(command, c.ShowScorecard | c.ShowReasons):
         return _scope(command.scope) and _period(command.period)
     if isinstance(command, c.ShowContest):
-        return command.metric in (None, *METRICS)
+        return command.metric in (None, *METRICS) and (command.contest_id is None
+                                                       or 0 < command.contest_id < 10**9)
     if isinstance(command, c.FindTips):
         return len(command.query) <= 100
     if isinstance(command, c.AddTask):
