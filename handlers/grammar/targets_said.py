@@ -24,6 +24,7 @@ _AFTER = pattern(rf"^@?(?P<who>[^\s\d@#，,:：;；。]{{2,4}}?|[A-Za-z][\w.-]*?
                  r"(?:也是|也|是|为)?\s*"
                  rf"(?P<amount>{AMOUNT_ZH})?\s*(?P<same>也是|也一样|一样|同样|too|as\s+well|the\s+same)?"
                  r"\s*[!。.~]*$", re.I)
+_SPACED = pattern(r"^@?[^\s\d]+?(?:\s|也|too|the\s+same)", re.I)
 _PARTS = pattern(r"\s*(?:[,，;；、]|(?<![A-Za-z])and(?![A-Za-z]))\s*", re.I)
 
 
@@ -62,7 +63,8 @@ def _each_after(said: str) -> list[str] | None:
     parts = [part for part in _PARTS.split(said) if part]
     if len(parts) == 1:  # `Ana本月目标50万 Bo也是50万`: the next member after a space
         parts = next(([said[:cut.start()], said[cut.end():]] for cut in re.finditer(r"\s+", said)
-                      if _AFTER.match(said[cut.end():]) and _target(said[:cut.start()])), parts)
+                      if _AFTER.match(said[cut.end():]) and _SPACED.match(said[cut.end():])
+                      and _target(said[:cut.start()])), parts)  # never `q1`, `FY2027`: no name
     first = _target(parts[0]) if len(parts) > 1 else None
     if first is None or len(words := first.split()) < 4:
         return None
