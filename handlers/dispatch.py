@@ -17,6 +17,7 @@ from handlers.grammar.day_off import MOVED_OFF, READING_CALENDAR
 from handlers.grammar.festivals import unknown_in, unknown_key
 from handlers.grammar.language import written_in
 from handlers.grammar.reading import parse, read
+from handlers.grammar.said_over import said_over
 from handlers.rules import limits
 from handlers.sales import changes, customers
 from handlers.team import standup_said
@@ -301,6 +302,9 @@ class Outcome:
 
 def _parsed(ctx: Ctx, text: str) -> c.Command | Reply:
     """The command a text stands for, or the answer to text that is none."""
+    if over := said_over(text, ctx.today):  # `8万 不对 是9万`: read as if only 9万 were said
+        text = over[0]
+        ctx.notes.append(ctx.t("said_over", dropped=over[1], kept=over[2]))
     ctx.text = " ".join(text.split())
     reading = READING_CALENDAR.set(ctx.calendar)  # `next month`: its first working day here
     moved = MOVED_OFF.set([])  # `in 2 weeks` on a Sunday: the Monday, said
@@ -313,5 +317,6 @@ def _parsed(ctx: Ctx, text: str) -> c.Command | Reply:
         MOVED_OFF.reset(moved)
     command = standup_said.answer_or_command(ctx, command)  # a reply to today's standup prompt?
     if isinstance(command, c.ParseError):
-        return no_command.answer(ctx, text, command)
+        asked = no_command.answer(ctx, text, command)
+        return replace(asked, lines=(*ctx.notes[-1:], *asked.lines)) if over else asked
     return command

@@ -29,7 +29,8 @@ MARK = "{"  # typed commands never start with it
 #: What buttons, forms and App Home carry.
 STRUCTURED = (c.LogVisit, c.UpsertDeal, c.CloseDeal, c.SetTarget, c.ShowProgress, c.ShowPipeline,
               c.ListFollowups, c.ListTasks, c.ShowScorecard, c.AddTask, c.ShowContest, c.FindTips,
-              c.ShowDueVisits, c.ShowReasons, c.SetCustomer, c.ChangeVisit, c.Several, c.SnoozeFollowup)
+              c.ShowDueVisits, c.ShowReasons, c.SetCustomer, c.ChangeVisit, c.Several, c.SnoozeFollowup,
+              c.DoneFollowups)
 _TYPES = {cls.__name__: cls for cls in STRUCTURED}
 NAME, TEXT = 200, 2000  # the longest customer name or title, and free text (as typed messages)
 
@@ -121,7 +122,8 @@ def valid(command) -> bool:
     if isinstance(command, c.ShowScorecard | c.ShowReasons):
         return _scope(command.scope) and _period(command.period)
     if isinstance(command, c.ShowContest):
-        return command.metric in (None, *METRICS)
+        return command.metric in (None, *METRICS) and (command.contest_id is None
+                                                       or 0 < command.contest_id < 10**9)
     if isinstance(command, c.FindTips):
         return len(command.query) <= 100
     if isinstance(command, c.AddTask):
@@ -133,6 +135,9 @@ def valid(command) -> bool:
                 and command.lifecycle in (None, *V.LIFECYCLE_WORDS.values()))
     if isinstance(command, c.SnoozeFollowup):  # `snooze 391 next mon`, earlier than it was: confirmed
         return 0 < command.visit_id < 10**9 and 0 <= command.shift_days < 1000
+    if isinstance(command, c.DoneFollowups):  # `完成 1：王总说下个月启动`, the day in it asked about
+        return 0 < len(command.visit_ids) <= 20 and all(0 < i < 10**9 for i in command.visit_ids) \
+            and len(command.note) <= TEXT
     return isinstance(command, c.ListFollowups | c.ListTasks | c.ShowDueVisits)
 
 

@@ -3,6 +3,7 @@ expected to close jan 15`, `deal #48 to proposal stage`), written as the grammar
 金额 8万`, `deal #5 amount 80k close jan 15`, `deal #48 proposal`) before it is read."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from handlers.grammar import parse as p
@@ -39,6 +40,8 @@ def plain_changes(text: str) -> str:
     text = _DEAL_FOR.sub(r"\1 ", text, count=1)  # `new deal for huawei …`: the customer, never `for huawei`
     text = _VERB_LABEL.sub(lambda m: f" {m['label'] or m['label_en']} ", text)  # `改金额 28w`: `金额 28w`
     # (the verb never a title)
+    text = "".join(part if i % 2 else _MOVED.sub(_moved_day, part)  # `改到下个月15号`, `move to jan 15`:
+                   for i, part in enumerate(_QUOTED.split(text)))  # `close …`, where a day follows
     text = CHANGED_TO.sub(lambda m: f"{_LABEL_SAID.get(m['label'] or '', m['label'] or '')} ", text)
     text = "".join(part if i % 2 else _STAGE_MOVED.sub(_stage_word, part)  # `15万 推进到方案`: `15万 方案`
                    for i, part in enumerate(_QUOTED.split(text)))
@@ -94,3 +97,19 @@ _MOVED_TO = pattern(r"(?:推进到|推进至|推到|进入到?|进到|到了"
 _NEW = pattern(r"^\s*(?:new|add|create|新建|新增|添加|创建)\s*", re.I)
 _FROM_TO = pattern(r"(?P<from>[^\s→>]+)\s*(?:→|->|=>|➡)\s*(?P<to>[^\s,，;；]+)")
 _DEAL_FOR = pattern(r"^(\s*(?:(?:new|add|create)\s+)?deal)\s+(?:for|with)\s+(?=\S)", re.I)
+
+
+#: A deal moved with a verb (`改到下个月15号`, `推迟到 下周五`, `move to jan 15`, `push it out to
+#: next fri`): its close day, when a day follows (`move to proposal` is a stage: left as it is)
+_MOVED = pattern(r"(?:(?<=\s)|(?<=#\d)|(?<=\d\d))\s*(?:改到|推到|推迟到|延到|延期到|挪到|移到|调到|"
+                 r"(?:move|moved|push|pushed|slip|slipped|shift|shifted|postpone|postponed|reschedule|"
+                 r"rescheduled)(?:\s+(?:it|out|back))*\s+(?:to|till|until)(?=\s))\s*(?P<after>\S+(?:\s+\S+)?)",
+                 re.I)
+
+
+def _moved_day(found: re.Match) -> str:
+    from handlers.grammar.dates import parse_date
+
+    after = found["after"]
+    day = next((w for w in (after, after.split()[0]) if parse_date(w, dt.date.today())), None)
+    return f" close {after}" if day else found[0]

@@ -17,6 +17,7 @@ from handlers.grammar.normal import view
 from handlers.grammar.parse import swap, tokens_of
 from handlers.grammar.parse_closing import closing_parser
 from handlers.grammar.patterns import pattern
+from handlers.grammar.periods import quarter_end
 
 _CLOSED_HOW = ("won", "lost")
 #: A deal's win or loss said in a sentence's words (`商机 海尔 ERP 赢了 52万`): the stage, never a title
@@ -266,7 +267,8 @@ def _date_at(tokens, i, today) -> tuple[dt.date | None, int]:
     for used in (3, 2, 1):
         if i + used <= len(tokens):
             said = " ".join(w for w, _ in tokens[i:i + used])
-            day = parse_date(said, today) or _glued_close(said, today)  # `预计 月底成交`
+            day = quarter_end(said, today) or parse_date(said, today) or _glued_close(said, today)
+            # `明年Q2`: the quarter's last day; `预计 月底成交`
             if day is not None:
                 return day, used
     return None, 0

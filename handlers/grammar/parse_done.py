@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from handlers.grammar import commands as c
 from handlers.grammar import vocabulary as V
@@ -95,10 +96,27 @@ def _noted(ids: tuple[int, ...], note: str, today: dt.date,
     first = (bare.split() or [""])[0].lower()
     command = first in clauses.SECOND_EN | {"done", "snooze"} \
         or bare.startswith((*clauses.SECOND_ZH, "完成", "推迟"))
+    day = None if command or task or len(ids) > 1 else day_in_notes(note, today)
+    if day:  # `王总说下个月启动`: what came of it, or a new follow-up then too: asked, words kept
+        return _note_or_follow_up(ids[0], note, day, today)
     dated = clauses.DATE_LIKE.match(bare) and parse_date(" ".join(bare.split()[:2]), today)
     if command or clauses.follow_ups(note, seen, today) or not task and (day_in_notes(note, today) or dated):
         return c.ParseError("done", "done_note_fields", note)
     return c.DoneFollowups(ids, note)
+
+
+def _note_or_follow_up(visit_id: int, note: str, day: tuple[str, dt.date], today: dt.date) -> c.ParseError:
+    """One tap each: done with `note` as what came of it, or that and a new follow-up on `day`."""
+    from handlers.grammar.command_json import encode
+
+    done = c.DoneFollowups((visit_id,), note)
+    zh = re.search(r"[\u4e00-\u9fff]", note) is not None
+    said = f"\n完成 {visit_id}：{note}" if zh else f"\ndone {visit_id}: {note}"  # whole messages
+    again = (f"拜访 #{visit_id} 跟进 " if zh else f"visit #{visit_id} follow up ") + f"{day[1]:%Y-%m-%d}"
+    return c.ParseError("done", "done_note_day", note, options=(
+        ("done_with_note", said, done),
+        ("done_and_follow_up", f"{said}\n{again}",
+         c.Several((encode(done), encode(c.ChangeVisit(visit_id, follow_up=day[1])))))))
 
 
 def follow_up_done_noted(raw: str, text: str, today: dt.date) -> c.DoneFollowups | c.ParseError | None:
@@ -112,7 +130,11 @@ def follow_up_done_noted(raw: str, text: str, today: dt.date) -> c.DoneFollowups
         return None
     at = len(text) - len(text.lstrip())
     note = _note(raw[at + found.start("note"):at + found.end("note")])
-    return _noted((int(found["id"]),), note, today) if note else None
+    said = _noted((int(found["id"]),), note, today) if note else None
+    if isinstance(said, c.ParseError) and said.options:  # no keyword before: each its own message
+        said = replace(said, options=tuple((label, text.lstrip("\n"), command)
+                                           for label, text, command in said.options))
+    return said
 
 
 def follow_up_done_said(text: str) -> c.DoneFollowups | None:

@@ -80,6 +80,7 @@ def parse_contest(rest: str, today: dt.date) -> c.Command | c.ParseError:
 _PRIZE = pattern(r"(?:^|(?<=[\s,，;；]))(?:prizes?|rewards?|awards?|winner\s+gets|奖品|奖励|奖金|奖)"
                  r"\s*(?:[:：=]|\s|is\b|是|为)",
                  re.I)
+_NUMBERED = pattern(r"(?:#|no\.?|第)?\s*(\d{1,9})\s*(?:号|个)?", re.I)
 #: Words before a contest's period (`contest revenue for february`, `during next month`)
 _BEFORE_PERIOD = {"for", "in", "during", "over", "throughout", "this", "本", "在"}
 
@@ -91,6 +92,8 @@ def _parse_contest(rest: str, today: dt.date) -> c.Command | c.ParseError:
         words = [words[0], *words[2:]]  # `contest revenue for february`: the month
     if not words:
         return c.ShowContest()
+    if len(words) == 1 and (numbered := _NUMBERED.fullmatch(words[0])):  # `contest #1`: its standings
+        return c.ShowContest(contest_id=int(numbered[1]))
     metric = V.METRIC_WORDS.get(words[0].lower())
     if metric and len(words) == 1:
         return c.ShowContest(metric)

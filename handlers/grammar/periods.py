@@ -4,10 +4,12 @@ the quarter), never the one day `jan` names as a due day (its first working day)
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from handlers.grammar import dates
 from handlers.grammar import vocabulary as V
 from handlers.grammar.parse_reports import named_period
+from handlers.grammar.patterns import pattern
 from handlers.rules.working_days import period_bounds
 
 _LASTING = ("week", "month", "quarter")
@@ -45,3 +47,26 @@ def is_reversed_range(text: str, today: dt.date) -> bool:
                 (last.replace(year=last.year + 1) - first).days > dates.CROSSING_DAYS):
             return True
     return False
+
+
+#: A quarter with its year before or after (`明年Q2`, `Q2 next year`, `2027 Q2`, `明年二季度`)
+_YEARED = pattern(r"^(?:(?P<before>明年|今年|后年|next\s+year|this\s+year|(?:19|20)\d\d)\s*年?\s*)?"
+                  r"(?P<quarter>.+?)(?:\s*(?P<after>next\s+year|this\s+year|明年|今年|(?:19|20)\d\d)\s*年?)?$",
+                  re.I)
+_YEARS = {"今年": 0, "this year": 0, "明年": 1, "next year": 1, "后年": 2}
+
+
+def quarter_end(text: str, today: dt.date) -> dt.date | None:
+    """The last day of the quarter `text` names (`Q2`, `下季度`, `明年Q2`, `Q2 next year`, `2027年二季度`):
+    a deal's close said as a quarter closes by its end; None when `text` names no quarter."""
+    found = _YEARED.match(" ".join(text.lower().split()))
+    if found is None or (days := whole_period(found["quarter"].replace("第", ""), today)) is None \
+            or (days[1] - days[0]).days < 80:
+        return None
+    year = found["before"] or found["after"]
+    if year is None:
+        return days[1]
+    if found["quarter"].lstrip("第")[:1] not in "qQ一二三四1234":  # `明年 下季度`: no such quarter
+        return None
+    year = today.year + _YEARS[" ".join(year.split())] if not year.isdigit() else int(year)
+    return days[1].replace(year=year)

@@ -188,6 +188,8 @@ def _claim_date(text: str, name: str, day: dt.date, today: dt.date, claim, cover
     """The words (or, in Chinese, the characters) that read as `day`, longest first; only words
     that can start a date are tried (a number, a weekday, `next`, `明`, `下`, `周` …). A visit's
     day is one gone by (`visit Globex mon`: last Monday)."""
+    from handlers.grammar.periods import quarter_end
+
     future = name != "day"
     seen = view(text)
     words = [w for w in re.finditer(r"\S+", seen)]
@@ -196,6 +198,9 @@ def _claim_date(text: str, name: str, day: dt.date, today: dt.date, claim, cover
             start, end = words[i].start(), words[i + size - 1].end()
             said = seen[start:end].strip(".,，;；:：。!")
             read = parse_date(said, today) if future else past_day(said.removeprefix("on "), today)
+            if name == "close" and quarter_end(said, today) == day:  # `明年Q2`: by the quarter's end
+                claim(name, start, start + len(said))
+                return
             if read == day and _DATE_START.search(said[:1] or " ") \
                     and (_DATE_LIKE.search(said) or not future):
                 claim(name, start, start + len(said))

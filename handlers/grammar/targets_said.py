@@ -24,6 +24,7 @@ _AFTER = pattern(rf"^@?(?P<who>[^\s\d@#，,:：;；。]{{2,4}}?|[A-Za-z][\w.-]*?
                  r"(?:也是|也|是|为)?\s*"
                  rf"(?P<amount>{AMOUNT_ZH})?\s*(?P<same>也是|也一样|一样|同样|too|as\s+well|the\s+same)?"
                  r"\s*[!。.~]*$", re.I)
+_SPACED = pattern(r"^@?[^\s\d]+?(?:\s|也|too|the\s+same)", re.I)
 _PARTS = pattern(r"\s*(?:[,，;；、]|(?<![A-Za-z])and(?![A-Za-z]))\s*", re.I)
 
 
@@ -60,7 +61,11 @@ def _each_after(said: str) -> list[str] | None:
     from handlers.grammar.amounts import parse_amount
 
     parts = [part for part in _PARTS.split(said) if part]
-    first = target_said(parts[0]) if len(parts) > 1 else None
+    if len(parts) == 1:  # `Ana本月目标50万 Bo也是50万`: the next member after a space
+        parts = next(([said[:cut.start()], said[cut.end():]] for cut in re.finditer(r"\s+", said)
+                      if _AFTER.match(said[cut.end():]) and _SPACED.match(said[cut.end():])
+                      and _target(said[:cut.start()])), parts)  # never `q1`, `FY2027`: no name
+    first = _target(parts[0]) if len(parts) > 1 else None
     if first is None or len(words := first.split()) < 4:
         return None
     # the scope is the command's second word; the amount, the last word read as one
@@ -70,11 +75,22 @@ def _each_after(said: str) -> list[str] | None:
     lines = [first]
     for part in parts[1:]:
         found = _AFTER.match(part)
-        if found is None or not (found["amount"] or found["same"]):
+        same = found and (found["same"] or part.rstrip("!。.~ ").endswith(("也是", "也一样")))  # `张伟也是`
+        if found is None or not (found["amount"] or same):
             return None
         amount = (found["amount"] or words[at]).replace(" ", "")
         lines.append(" ".join([words[0], f"@{found['who']}", *words[2:at], amount, *words[at + 1:]]))
     return lines
+
+
+def _target(part: str) -> str | None:
+    """The target command `part` says, in words (`Ana本月目标50万`) or as the command is written
+    (`目标 @Ana 业绩 50万 本月`); None when it says none."""
+    from handlers.grammar.reading import read
+
+    if (said := target_said(part)) is not None:
+        return said
+    return " ".join(part.split()) if isinstance(read(part).command, c.SetTarget) else None
 
 
 #: `Bo和Ana下个月目标都是50万`: names joined, then one target said for all (`都`)

@@ -13,7 +13,7 @@ from handlers.context import Ctx
 from handlers.events import ContestChanged, ContestStarted
 from handlers.grammar.commands import EditContest, ShowContest, StartContest
 from handlers.lookup import example
-from handlers.members import managed_team
+from handlers.members import managed_team, manages
 from handlers.text import format as fmt
 from handlers.text import when_read
 from handlers.text.reply import Button, Reply, Table
@@ -90,6 +90,12 @@ def handle_show(ctx: Ctx, cmd: ShowContest) -> Reply:
     """The standings of my team's contest running now (else the latest), of a metric if named;
     the others running are named, each a tap away."""
     ids = [team.id for team in ctx.teams]
+    if cmd.contest_id is not None:  # `contest #1`: that one, of my teams
+        contest = ctx.session.get(Contest, cmd.contest_id)
+        if contest is None or contest.tenant_id != ctx.tenant.id or contest.team_id not in ids \
+                and not (ctx.is_manager and manages(ctx, ctx.session.get(Team, contest.team_id))):
+            raise ctx.refuse("record_not_found", noun=ctx.t("noun_contest"), ref=f"#{cmd.contest_id}")
+        return standings(ctx.session, ctx.tenant, contest, ctx.locale, ctx.today)
     found = contest_store.of_teams(ctx.session, ids, ctx.today, cmd.metric)
     running = [c for c in found if c.starts_on <= ctx.today <= c.ends_on]
     chosen = running[0] if running else (found[0] if found else None)

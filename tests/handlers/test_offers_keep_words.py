@@ -73,7 +73,6 @@ ASKED = [
     ("赢单 腾讯 18万：方案好", 2),
     ("商机 比亚迪 储能 改到1月15号成交", 2),
     ("商机 比亚迪 储能 预计1月20号成交", 2),
-    ("deal Acme Corp CRM moved to jan 15", 2),
     ("拜访 海尔 聊了售后服务 跟近 周四", 1),
     ("met Globex today, they want a quote", 2),
     ("下周三跟进格力", 2),

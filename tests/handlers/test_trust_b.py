@@ -169,9 +169,9 @@ def test_an_answer_after_the_question_closed_says_so(session_factory, answer, sa
 
 @pytest.mark.parametrize("typed, shown, day", [
     ("deal #1 close jan", "Mon, Jan 4, 2027", dt.date(2027, 1, 4)),
-    ("deal #1 close q1", "Mon, Jan 4, 2027", dt.date(2027, 1, 4)),
-    ("deal #1 close next quarter", "Mon, Jan 4, 2027", dt.date(2027, 1, 4)),
-    ("商机 #1 预计 下季度", "2027年1月4日周一", dt.date(2027, 1, 4)),
+    ("deal #1 close q1", "Wed, Mar 31, 2027", dt.date(2027, 3, 31)),  # a quarter: its last day (13h)
+    ("deal #1 close next quarter", "Wed, Mar 31, 2027", dt.date(2027, 3, 31)),
+    ("商机 #1 预计 下季度", "2027年3月31日周三", dt.date(2027, 3, 31)),
     ("商机 #1 预计 明年3月", "2027年3月1日周一", dt.date(2027, 3, 1)),
 ])
 def test_a_month_or_quarter_is_its_first_working_day(session_factory, typed, shown, day):

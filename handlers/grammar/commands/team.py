@@ -67,9 +67,11 @@ class StartContest(Command):
 
 @dataclass(frozen=True)
 class ShowContest(Command):
-    """`contest` · `竞赛`: the standings; `contest revenue` · `竞赛 业绩`: of that metric's."""
+    """`contest` · `竞赛`: the standings; `contest revenue` · `竞赛 业绩`: of that metric's;
+    `contest #1` · `竞赛 #1`: of that contest's."""
 
     metric: str | None = None
+    contest_id: int | None = None
 
 
 @dataclass(frozen=True)

@@ -274,4 +274,14 @@ WORKSPACE: dict[str, tuple[str, str]] = {
                           "{code} 日历：{year} 年已按官方安排录入，工作日不再是推算。"),
     "language_en": ("English", "英文"),
     "language_zh": ("Chinese", "中文"),
+    # what a message said over or in passing, read as meant (handlers/grammar/said_over.py, parse_done.py)
+    "said_over": ("Read as {kept}: the {dropped} before it was corrected in the same message.",
+                  "按 {kept} 处理：前面的 {dropped} 在同一条消息里已更正。"),
+    "done_note_day": ("“{text}” has a day in it: is it only what came of the follow-up, or also a new "
+                      "follow-up on that day? Nothing was saved yet.",
+                      "“{text}”里有日期：只是这次跟进的结果，还是也要在那天再跟进一次？尚未保存。"),
+    "option_done_with_note": ("Done, these words kept as what came of it",
+                              "完成，这些话记为跟进结果"),
+    "option_done_and_follow_up": ("Done (these words kept), and a new follow-up on that day",
+                                  "完成（这些话记为结果），并在那天新建跟进"),
 }
