@@ -1,0 +1,43 @@
+"""The amounts free text says, as typed (`bumped to 15k`, `190k cny`, `二十万`): what a sentence
+read without a command word offers as a deal's amount."""
+from __future__ import annotations
+
+import re
+
+from handlers.grammar.amounts import parse_amount
+from handlers.grammar.patterns import pattern
+
+#: a bare number that is no amount: a count of something (`2 analysts`, `3个人`), a year, a date
+_COUNTED = pattern(r"^\s*(?:[A-Za-z\u3400-\u9fff]|[/:\-]\d)")
+_YEAR = pattern(r"(?:19|20)\d\d")
+_CODE = r"(?:cny|rmb|usd|eur|gbp|hkd|jpy|yuan|dollars?|euros?)(?![A-Za-z])"
+#: An amount as typed, a currency said beside it its own (`190k cny`, `usd 50k`, `19万 人民币`)
+_MONEY = pattern(r"(?<![A-Za-z0-9_#/.])(?:" + _CODE + r"\s*)?(?:RMB|US\$|HK\$|¥|\$|€|£)?\s*\d[\d.,]*\s*"
+                 r"(?:万|千|k|m|w|元|块)?(?:\s*(?:人民币|美元|美金|欧元|港币|港元|英镑|元|" + _CODE + r"))?"
+                 r"(?![A-Za-z0-9_])", re.I)
+_CURRENCY_WORD = pattern(r"^" + _CODE + r"\s*|\s*(?:人民币|美元|美金|欧元|港币|港元|英镑|" + _CODE + r")$",
+                         re.I)
+
+
+def amounts_said(text: str) -> list[str]:
+    """The amounts free text says (`bumped to 15k`, `3.5万`, `$80,000`, `120000`, `190k cny`), as
+    typed: a number with a currency or a unit, or a bare one of 1,000 or more that counts nothing
+    and is no year. `demo for the VP + 2 analysts`, `3个人`, `2027`, `12/10` say none."""
+    found = []
+    for m in _MONEY.finditer(text):
+        word = m[0].strip().rstrip(".,")
+        number = _CURRENCY_WORD.sub("", word)
+        if parse_amount(number) is None:
+            continue
+        bare = word.replace(",", "").replace(".", "").isdigit()
+        if bare and (parse_amount(word).amount < 1000 or _YEAR.fullmatch(word)
+                     or _COUNTED.match(text[m.end():])):
+            continue
+        found.append(word)
+    found += [m[0] for m in _HAN_AMOUNT.finditer(text) if parse_amount(m[0]) is not None]  # `二十万`
+    return found
+
+
+#: An amount in Chinese numerals (`二十万`, `一百二十万`, `三千块`): counted money, never a count
+_HAN_AMOUNT = pattern(r"(?<![零一二两三四五六七八九十百千万亿])"
+                      r"(?:[一二两三四五六七八九十百千]+(?:万|亿)(?:块|元)?|[一二两三四五六七八九十百]+千(?:块|元))")
