@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from calendar import monthrange
 
+from handlers.grammar import month_days
 from handlers.grammar.day_off import READING_CALENDAR, first_working_day, working
 from handlers.grammar.day_parts import ALONE, day_and_part
 from handlers.grammar.festivals import festival_day, first_day_after, last_day_before, named
@@ -83,6 +84,12 @@ def parse_date(text: str, today: dt.date, *, future: bool = True, part_of_day: b
     text = _NXT.sub("next", " ".join(view(text).strip().lower().split()))  # `nxt wk`; `12月28號`
     text = text[:-1] if len(text) > 2 and text[-1] in "了啦" else text  # `推到下个月了`: 下个月
     text = _WEEK_SAID.sub(r"\1周", text)  # `下礼拜三`, `下个星期`, `这礼拜五`: 礼拜 and 星期 are 周
+    text = month_days.ordinals_in_digits(text)  # `the fifteenth`, `dec twenty-first`: `the 15th`, `dec 21st`
+    if (week := _DAY_OF_WEEK_SAID.match(text)) is not None:  # `tuesday next week`: `next tuesday`
+        text = f"{week['which']} {week['day']}"
+    if (both := _WEEKDAY_AND_DATE.match(text)) is not None:  # `monday the 14th`, `wed dec 16`: the
+        day = parse_date(both["date"], today, future=future, part_of_day=False)  # date, if that day
+        return day if day is not None and day.weekday() == _EN_DAYS.index(both["day"][:3]) else None
     if not text:
         return None
     if text in _OFFSETS:
@@ -107,6 +114,14 @@ def parse_date(text: str, today: dt.date, *, future: bool = True, part_of_day: b
         if day is not None:
             return day
     return _dateutil(text, today, future)
+
+
+#: `tuesday next week`, `fri this week`: the weekday of that week
+_DAY_OF_WEEK_SAID = pattern(r"^(?P<day>(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)\.?,?\s+"
+                            r"(?P<which>next|this)\s+week$")
+#: A weekday and the date it falls on (`monday the 14th`, `wed dec 16`, `fri 12/18`)
+_WEEKDAY_AND_DATE = pattern(r"^(?P<day>mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+(?:the\s+)?"
+                            r"(?P<date>\d.*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d.*)$")
 
 
 #: After a day (`周三以后`, `12月20日后`, `after fri`): the first working day after it (not `3日后`,

@@ -119,3 +119,27 @@ def same_month(head: str, first: dt.date | None, tail: str, last: dt.date | None
     except ValueError:  # `jan 25th-32nd`: no such day
         return None, None
     return first, last
+
+
+_ORDINALS = {w: n for n, w in enumerate(
+    "_ first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+    "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split()) if n}
+#: A day of the month in words after `the`, a month or a weekday (`the fifteenth`, `dec twenty-first`,
+#: `monday the fourteenth`); never alone (`first meeting` is no day)
+_ORDINAL_WORD = pattern(r"(?P<lead>(?<![a-z])(?:the|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
+                        r"|[a-z]*day)\.?,?\s+)(?:(?P<tens>twenty|thirty)[\s-]?)?(?P<one>" + "|".join(
+                            sorted(_ORDINALS, key=len, reverse=True)) + r"|thirtieth)(?![a-z])")
+
+
+def ordinals_in_digits(text: str) -> str:
+    """`the fifteenth` → `the 15th`, `jan thirty first` → `jan 31st` (a day past 31 as typed)."""
+    return _ORDINAL_WORD.sub(_in_digits, text) if "th" in text or "st" in text or "nd" in text else text
+
+
+def _in_digits(found: re.Match) -> str:
+    one = 30 if found["one"] == "thirtieth" else _ORDINALS[found["one"]]
+    number = {"twenty": 20, "thirty": 30}.get(found["tens"] or "", 0) + one
+    if found["tens"] and one > 9 or number > 31:
+        return found[0]
+    suffix = "th" if 10 < number % 100 < 14 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{found['lead']}{number}{suffix}"

@@ -23,6 +23,7 @@ from handlers.grammar.dates import READING_CALENDAR, past_day
 from handlers.grammar.dates import parse_date as _parse_date
 from handlers.grammar.day_cut import MARK_BEFORE, part_first
 from handlers.grammar.festivals import cut_from_holiday
+from handlers.grammar.month_days import ordinals_in_digits
 from handlers.grammar.normal import view
 from handlers.grammar.patterns import pattern
 from handlers.rules.working_days import corrections_of
@@ -202,7 +203,7 @@ def _claim_date(text: str, name: str, day: dt.date, today: dt.date, claim, cover
                 claim(name, start, start + len(said))
                 return
             if read == day and _DATE_START.search(said[:1] or " ") \
-                    and (_DATE_LIKE.search(said) or not future):
+                    and (_DATE_LIKE.search(ordinals_in_digits(said.lower())) or not future):  # `the 15th`
                 claim(name, start, start + len(said))
                 return
     if not _CJK.search(seen):
