@@ -68,8 +68,10 @@ def parse_task(rest: str, today: dt.date) -> c.Command | c.ParseError:
     `tasks` / `任务` alone: the list; `tasks @ana`: Ana's. Several people (`task @ana and @bo …`)
     are asked about, offering one task each."""
     words = rest.split()
-    if not words or (len(words) == 1 and words[0].lower() in ("team", "团队", "mine", "我的")):
+    if not words or (len(words) == 1 and words[0].lower() in ("team", "团队", "mine", "我的", *V.LIST_WORDS)):
         return c.ListTasks()
+    if len(words) == 1 and re.fullmatch(r"#?\d{1,9}", words[0]):  # `任务 15`: no task titled "15"
+        return c.ParseError("task")
     if len(words) == 1 and words[0].startswith("@") and len(words[0]) > 1:  # `tasks @ana`
         return c.ListTasks(words[0][1:])
     if (done := DONE_SAID.fullmatch(view(rest).strip())) is not None:

@@ -57,6 +57,8 @@ def parse_visit(rest: str, today: dt.date) -> c.Command | c.ParseError:
     read, is asked about."""
     rest = _PARTICLES_FIRST.sub("", rest, count=1)  # `拜访了趟海尔`: 了, 趟 are no name's
     typed = rest.strip()
+    if typed.lower() in V.LIST_WORDS:  # `拜访列表`, `visit list`: the latest visits, no customer "列表"
+        return c.ListVisits()
     if by_id := _BY_ID.match(view(typed)):  # `visit #12 delete`, `visit #12 notes …`
         word, text = by_id[2].lower().rstrip(":"), typed[by_id.start(3):].strip()
         if word in V.DELETE_WORDS and not text:

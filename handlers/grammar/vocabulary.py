@@ -91,6 +91,9 @@ DEAL_WORDS = {"deal", "opportunity", "商机"}
 TASK_WORDS = {"task", "tasks", "任务", "待办"}
 #: Labels people put before a field (`deal #46 amount 60k` · `商机 #46 金额 6万` · `stage proposal`).
 FIELD_LABELS = {"amount": "amount", "value": "amount", "金额": "amount", "stage": "stage", "阶段": "stage"}
+#: A listing asked for after a command word (`任务列表`, `拜访记录`, `visit list`): the list, never a
+#: task titled "列表" nor a customer named so
+LIST_WORDS = {"list", "lists", "all", "列表", "清单", "记录", "全部", "所有", "一览"}
 DELETE_WORDS = {"delete", "remove", "删除", "删掉"}
 CRM_MAP_WORDS = {"map", "对应", "映射"}  # `crm map @ana ana@corp.com` · `CRM 对应 @张三 …`
 OFF_WORDS = {"off", "none", "clear", "关闭", "关", "清除"}

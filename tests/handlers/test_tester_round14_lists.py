@@ -1,0 +1,36 @@
+"""Round 14 (issue #23): a listing asked for after a command word (`任务列表`, `拜访列表`, `task
+list`) is the list, never a task titled "列表" nor a new customer named so; a task "titled" only a
+number (`任务 15`, the tail of `done task 3 and task 4`) is never made."""
+import pytest
+from sqlalchemy import func, select
+
+from storage.models.sales import Customer, Task, Visit
+
+
+def _counts(session_factory):
+    with session_factory() as s:
+        return tuple(s.scalar(select(func.count()).select_from(t)) for t in (Task, Visit, Customer))
+
+
+@pytest.mark.parametrize(("said", "title"), [("任务列表", "待跟进"), ("任务 清单", "待跟进"),
+                                             ("task list", "follow-ups"), ("拜访列表", "最近的拜访"),
+                                             ("拜访 记录", "最近的拜访"), ("visit list", "Latest visits")])
+def test_a_list_word_after_a_command_word_lists(team_chat, session_factory, said, title):
+    team_chat("visit Globex: demo", user="Ana")
+    before = _counts(session_factory)
+    reply = team_chat.reply(said, user="Ana", lang="zh" if "任" in said or "拜" in said else "en")
+    assert reply.ok and title in reply.text, reply.text
+    assert _counts(session_factory) == before
+
+
+@pytest.mark.parametrize("said", ["任务 15", "task #15", "done task 3 and task 4"])
+def test_a_number_alone_is_never_a_tasks_title(team_chat, session_factory, said):
+    team_chat("task call Globex", user="Ana")
+    before = _counts(session_factory)
+    with session_factory() as s:
+        titles = set(s.scalars(select(Task.title)))
+    reply = team_chat.reply(said, user="Ana")
+    assert not reply.ok, reply.text
+    assert _counts(session_factory) == before
+    with session_factory() as s:
+        assert set(s.scalars(select(Task.title))) == titles
