@@ -2,6 +2,7 @@
 transaction and what leaves with it: `handlers.unit_of_work`)."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -310,8 +311,9 @@ def _parsed(ctx: Ctx, text: str) -> c.Command | Reply:
     moved = MOVED_OFF.set([])  # `in 2 weeks` on a Sunday: the Monday, said
     try:
         command = read(text, ctx.today).command  # every word read into a field, or asked about
+        kept = _days_of(command)  # only a day the command keeps (the reading tries many words)
         ctx.notes.extend(ctx.t("moved_off", said=ctx.day(said), day=ctx.day(day))
-                         for said, day in MOVED_OFF.get())
+                         for said, day in MOVED_OFF.get() if day in kept)
     finally:
         READING_CALENDAR.reset(reading)
         MOVED_OFF.reset(moved)
@@ -320,3 +322,11 @@ def _parsed(ctx: Ctx, text: str) -> c.Command | Reply:
         asked = no_command.answer(ctx, text, command)
         return replace(asked, lines=(*ctx.notes[-1:], *asked.lines)) if over else asked
     return command
+
+
+def _days_of(command) -> set:
+    """The days a command keeps (a follow-up, a due day, a close day), to say which were moved."""
+    if not dataclasses.is_dataclass(command):
+        return set()
+    return {value for field in dataclasses.fields(command)
+            if isinstance(value := getattr(command, field.name), dt.date)}

@@ -4,7 +4,8 @@ number (`任务 15`, the tail of `done task 3 and task 4`) is never made."""
 import pytest
 from sqlalchemy import func, select
 
-from storage.models.sales import Customer, Task, Visit
+from storage.models.sales import Customer, Deal, Task, Visit
+from tests.handlers.test_report_figures import at
 
 
 def _counts(session_factory):
@@ -34,3 +35,21 @@ def test_a_number_alone_is_never_a_tasks_title(team_chat, session_factory, said)
     assert _counts(session_factory) == before
     with session_factory() as s:
         assert set(s.scalars(select(Task.title))) == titles
+
+
+def test_only_a_day_the_message_keeps_is_said_to_be_moved_off_a_day_off(team_chat, session_factory):
+    team_chat.now = at("2026-12-06")  # a Sunday: `#N 周五` was once tried as `N周`, N weeks on (a Sunday)
+    team_chat('deal Globex "pilot" proposal 20k', user="Ana")
+    with session_factory() as s:
+        deal = s.scalars(select(Deal.id)).one()
+    reply = team_chat.reply(f"任务 商机 #{deal} 周五前发报价", user="Ana", lang="zh")
+    assert reply.ok and "12月11日周五" in reply.text and "不是工作日" not in reply.text, reply.text
+    moved = team_chat.reply("task call Globex in 2 weeks", user="Ana", lang="en")  # a kept day: said
+    assert moved.text.count("not a working day") == 1, moved.text
+
+
+def test_an_amount_of_wan_and_a_digit_is_offered_whole(team_chat):
+    team_chat('商机 腾讯 "CRM" 方案 10万', user="Ana", lang="zh")
+    reply = team_chat.reply("腾讯CRM那单 客户签了 八万五 价格有优势", user="Ana", lang="zh")
+    assert not reply.ok and reply.buttons, reply.text
+    assert all("八万五：价格有优势" in b.command for b in reply.buttons), [b.command for b in reply.buttons]
