@@ -104,7 +104,7 @@ SALES: dict[str, tuple[str, str]] = {
                      "{what} 已撤回：记录已放回回收站"),
     "undo_link": ("the link is taken back: {name} is a member of their own again, with what was theirs",
                   "关联已撤回：{name} 重新成为单独的成员，原有记录也已归还"),
-    "undo_generic": ("{what} is reversed", "{what}（这条消息的改动已全部撤回）"),
+    "undo_generic": ("{what} is reversed", "{what}的改动已撤回"),
     "undo_task_created": ("the new task #{id} ({title}) is deleted", "删除了新建的任务 #{id}（{title}）"),
     "undo_task_done": ("task #{id} ({title}) is open again", "任务 #{id}（{title}）已重新打开"),
     "undo_again_button": ("↩ Undo the one before", "↩ 继续撤销"),

@@ -1,0 +1,22 @@
+"""Round 14 (issue #23): `undo` after a message that set several targets takes back one command at a
+time and says which, never that the whole message was taken back."""
+from sqlalchemy import select
+
+from storage.models.team import Target
+
+
+def _targets(session_factory):
+    with session_factory() as s:
+        return sorted(int(t.amount) for t in s.scalars(select(Target)))
+
+
+def test_undo_after_several_targets_in_one_message_says_what_it_took_back(team_chat, session_factory):
+    set_ = team_chat.reply("targets next month: Ana 500k, Bo 400k", user="Mia", lang="zh")
+    assert set_.ok and _targets(session_factory) == [400_000, 500_000], set_.text
+    undone = team_chat.reply("撤销", user="Mia", lang="zh")
+    assert undone.ok and "全部" not in undone.text and "撤销" in undone.text, undone.text
+    assert _targets(session_factory) == [500_000]  # one command back, as said
+    again = team_chat.reply("撤销", user="Mia", lang="zh")
+    assert again.ok and _targets(session_factory) == [], again.text
+    english = team_chat.reply("undo", user="Mia", lang="en")
+    assert "whole" not in english.text
