@@ -39,6 +39,8 @@ _FU_TOPIC = pattern(r"^(?:call|calls|meeting|mtg|email|e-mail|demo|visit|chat|lu
                     r"discussion|session|workshop|proposal|quote)$", re.IGNORECASE)
 #: Before a follow-up word that names a visit made, not one to come (`第一次回访`, `例行回访`)
 _ONE_OF_THEM = pattern(r"(?:第\s*[一二两三四五六七八九十\d]+\s*次|首次|这次|本次|上次|那次|例行|定期)\s*$")
+#: The label of a visit's notes said after a follow-up clause (`纪要 客户要POC环境`, `notes: …`)
+NOTES_LABEL = pattern(r"(?:^|(?<=\s)|(?<=[,，;；]))(?:纪要|备注|notes?\s*:)\s*[:：]?", re.I)
 _LEAD_IN = pattern(r"\s*(?::|：)?\s*(?:on\s+|by\s+|在\s*)?", re.IGNORECASE)
 _BEFORE = pattern(r"\s*(?:前|之前|以前|before)\s*", re.IGNORECASE)
 DATE_LIKE = pattern(r"\d|^(?:mon|tue|wed|thu|fri|sat|sun|next|nxt|this|tom|tmr|tod|end|eo[wmyd]|cob|mid|"
@@ -138,6 +140,8 @@ def _after(text: str, view: str, word: re.Match, today: dt.date) -> FollowUp | U
     limit = stop.start() if stop else len(view)
     if (again := _FU_WORD.search(view, begin, limit)) is not None:  # `跟进报价 客户在比价 跟进 周五`:
         limit = again.start()  # the later day is the later word's; this one is prose
+    if (label := NOTES_LABEL.search(view, begin, limit)) is not None:  # `跟进 下周二 纪要 客户要POC`:
+        limit = label.start()  # the notes begin at their label, never the follow-up's words
     starts = [begin] + [m.start() for m in re.finditer(r"(?<=\s)\S", view[:limit]) if m.start() > begin]
     for start in starts:
         said = view[start:limit]

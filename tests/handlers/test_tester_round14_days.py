@@ -48,3 +48,14 @@ def test_a_follow_up_day_said_in_words_is_the_follow_up_and_nothing_is_left_in_t
     [(notes, next_step, follow_up)] = _visits(session_factory)
     assert (next_step, follow_up) == ("", day) and "follow" not in notes, (notes, next_step)
     assert day.strftime("%b %-d") in reply.text
+
+
+@pytest.mark.parametrize("said", ["拜访 華為 跟進 下週二 紀要 客户要POC环境",
+                                  "拜访 华为 跟进 下周二 纪要 客户要POC环境",
+                                  "visit 华为: follow up tue, notes: they want a POC"])
+def test_the_notes_label_after_a_follow_up_starts_the_notes(team_chat, session_factory, said):
+    team_chat.now = at("2026-12-06")
+    reply = team_chat.reply(said, user="Ana")
+    assert reply.ok, reply.text
+    [(notes, next_step, follow_up)] = _visits(session_factory)
+    assert (next_step, follow_up) == ("", dt.date(2026, 12, 8)) and "POC" in notes, (notes, next_step)
