@@ -71,7 +71,19 @@ def closed_offer(session, tenant_id: int, name: str, said: str, chinese: bool,
     if not won:
         return c.ParseError(None, "lost_unsaid_none", name)
     head = " ".join(part for part in (word, name, title and f'"{title}"', money) if part)
+    if won_lately := _won_of(session, tenant_id, name, member_id):  # `the acme support deal is won`,
+        listed = " · ".join(f"#{d} “{t}”" for d, t in won_lately)  # minutes after `won #46`: never a
+        return c.ParseError(None, "won_unsaid_already", name, listed,  # second win without a word
+                            options=((kind, head + tail, None),))
     return c.ParseError(None, "won_unsaid", name, options=((kind, head + tail, None),))
+
+
+def _won_of(session, tenant_id: int, name: str, member_id: int | None) -> list[tuple[int, str]]:
+    """(id, title) of the deal of `name` the member won last, if any."""
+    query = select(Deal.id, Deal.title).join(Customer, Customer.id == Deal.customer_id).where(
+        Deal.tenant_id == tenant_id, Customer.name == name, Deal.stage == "won", Deal.owner_id == member_id)
+    return [(deal_id, title) for deal_id, title in session.execute(
+        query.order_by(Deal.closed_at.desc(), Deal.id.desc()).limit(1))]
 
 
 def _asked_currency(line: str) -> c.Command | None:

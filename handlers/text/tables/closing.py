@@ -26,4 +26,9 @@ CLOSING: dict[str, tuple[str, str]] = {
                             "the loss? Nothing was saved yet.",
                             "没有命令词，但听起来你在{text}的单子丢了；“{fixed}”不是其中任何一个的标题，各选项不带"
                             "“{fixed}”：记为输单吗？尚未保存。"),
+    "won_unsaid_already": ("There is no command word, but it sounds like a deal with {text} was won. You "
+                           "have no open deal with them, and {fixed} is won already: is this another deal, "
+                           "recorded as a new won deal? Nothing was saved yet.",
+                           "没有命令词，但听起来{text}的单子赢了。你在{text}没有进行中的商机，"
+                           "{fixed} 已经赢单：这是另一个新的赢单吗？尚未保存。"),
 }

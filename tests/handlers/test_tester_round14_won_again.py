@@ -1,0 +1,26 @@
+"""Round 14 (issue #23): a win said in words for a customer whose only deal of the member's was won
+minutes before (`the acme support deal is won 250k usd` after `won #46 255k`) says that deal is won
+already before it offers a second won deal; nothing is stored until answered."""
+import pytest
+from sqlalchemy import select
+
+from storage.models.sales import Deal
+
+
+def _won(session_factory):
+    with session_factory() as s:
+        return sorted((d.id, d.title) for d in s.scalars(select(Deal).where(Deal.stage == "won")))
+
+
+@pytest.mark.parametrize(("said", "zh"), [("the globex support deal is won 250k usd", False),
+                                          ("globex deal won 90k", False), ("Globex的单子签了 9万", True)])
+def test_a_second_win_in_words_names_the_deal_won_already(team_chat, session_factory, said, zh):
+    team_chat('deal Globex "Support contract" negotiation 250k', user="Ana")
+    with session_factory() as s:
+        deal = s.scalars(select(Deal.id)).one()
+    assert team_chat.reply(f"won #{deal} 255k", user="Ana").ok
+    before = _won(session_factory)
+    reply = team_chat.reply(said, user="Ana", lang="zh" if zh else "en")
+    assert not reply.ok and f"#{deal}" in reply.text and "Support contract" in reply.text, reply.text
+    assert ("已经赢单" if zh else "won already") in reply.text
+    assert _won(session_factory) == before
