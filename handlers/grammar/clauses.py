@@ -284,3 +284,12 @@ def closes_elsewhere() -> bool:
     """Whether another line of the message being run closes a deal (`visit Globex: deal done` ⏎
     `won Globex 80k`): then the visit's notes need not ask about it."""
     return any(_CLOSING_LINE.match(line) for line in OTHER_LINES.get())
+
+
+_DEAL_LINE = pattern(r"^\s*(?:deal|商机)(?![A-Za-z])", re.I)
+
+
+def moves_elsewhere() -> bool:
+    """Whether another line of the message being run is a deal's own (`visit …: deal moved to
+    negotiation` ⏎ `deal Globex negotiation`): then the visit's notes need not ask about it."""
+    return any(_DEAL_LINE.match(line) for line in OTHER_LINES.get())

@@ -117,7 +117,7 @@ def parse_visit(rest: str, today: dt.date) -> c.Command | c.ParseError:
                           next_step=command.next_step or detail, day=day,
                           comma=bool(mark and mark[0].strip() in (",", "，")
                                      and not re.search("[,，]", customer)))  # `, inc.`: one name
-        if (closed := closed_in_notes(rest, command)) is not None:
+        if (closed := closed_in_notes(rest, command) or _stage_in_notes(rest, command)) is not None:
             return closed
         if command.follow_up is None and (deadline := _deadline(body, today) or day_in_notes(body, today)):
             said, day = deadline  # `send proposal by wed` · `下周三再联系`: a follow-up, or notes?
@@ -285,6 +285,26 @@ def closed_in_notes(rest: str, command: c.LogVisit) -> c.ParseError | None:
     return c.ParseError("visit", "closed_in_notes" if won else "lost_in_notes", said[0], options=(
         ("visit_and_close" if won else "visit_and_lost", f"\n{visit}\n{close}", None),
         ("visit_only", "", command)))
+
+
+#: A deal moved, said in a visit's notes (`商机推进到方案`, `deal moved to negotiation`)
+_STAGE_IN_NOTES = pattern(r"(?:商机|单子|项目|(?<![A-Za-z])(?:deal|opp)(?![A-Za-z]))\s*(?:已经?|也)?\s*"
+                          r"(?:推进到|推进至|推到|进入到?|进到|(?:moved?|is|now)\s+(?:to|in(?:to)?)\s+|→|->)\s*"
+                          r"(?P<stage>[^\s,，。;；!！]+?)(?:了|阶段|\s+stage)?(?=$|[\s,，。;；!！])", re.I)
+
+
+def _stage_in_notes(rest: str, command: c.LogVisit) -> c.ParseError | None:
+    """`拜访 蔚来 技术评估通过了 商机推进到方案`: a deal's move in a visit's notes is no visit only.
+    Asked: the visit and the customer's deal moved (two lines), or the visit only."""
+    notes = view(" ".join((command.notes, command.next_step, command.outcome)))
+    said = _STAGE_IN_NOTES.search(notes)
+    if said is None or said["stage"].lower() not in V.STAGE_WORDS or clauses.moves_elsewhere():
+        return None
+    zh = bool(CJK.search(rest))
+    visit = f"{'拜访' if zh else 'visit'} {rest.strip()}"
+    move = f"{'商机' if zh else 'deal'} {command.customer.strip()} {said['stage']}"
+    return c.ParseError("visit", "stage_in_notes", said[0].strip(), options=(
+        ("visit_and_stage", f"\n{visit}\n{move}", None), ("visit_only", "", command)))
 
 
 def follow_up_said(notes: str, today: dt.date) -> tuple[str, dt.date] | c.ParseError | None:

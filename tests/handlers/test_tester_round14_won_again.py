@@ -24,3 +24,19 @@ def test_a_second_win_in_words_names_the_deal_won_already(team_chat, session_fac
     assert not reply.ok and f"#{deal}" in reply.text and "Support contract" in reply.text, reply.text
     assert ("已经赢单" if zh else "won already") in reply.text
     assert _won(session_factory) == before
+
+
+@pytest.mark.parametrize(("said", "zh"), [("拜访 华为 二次拜访 技术评估通过了 商机推进到方案", True),
+                                          ("visit 华为: tech review passed, deal moved to proposal", False)])
+def test_a_deal_moved_in_a_visits_notes_asks_and_one_tap_does_both(team_chat, session_factory, said, zh):
+    team_chat('deal 华为 "云服务" discovery 250k', user="Ana")
+    asked = team_chat.reply(said, user="Ana", lang="zh" if zh else "en")
+    with session_factory() as s:
+        from storage.models.sales import Visit
+
+        assert not asked.ok and s.scalars(select(Visit)).all() == [], asked.text
+        assert s.scalars(select(Deal.stage)).one() == "discovery"
+    assert team_chat.reply("1", user="Ana", lang="zh" if zh else "en").ok
+    with session_factory() as s:
+        assert s.scalars(select(Deal.stage)).one() == "proposal"
+        assert len(s.scalars(select(Visit)).all()) == 1

@@ -31,4 +31,7 @@ CLOSING: dict[str, tuple[str, str]] = {
                            "recorded as a new won deal? Nothing was saved yet.",
                            "没有命令词，但听起来{text}的单子赢了。你在{text}没有进行中的商机，"
                            "{fixed} 已经赢单：这是另一个新的赢单吗？尚未保存。"),
+    "stage_in_notes": ("“{text}” sounds like the deal moved: move it too, or only log the visit? Nothing was "
+                       "saved yet.", "“{text}”听起来商机推进了：同时推进商机，还是只记录拜访？尚未保存。"),
+    "option_visit_and_stage": ("The visit, and the deal moved", "记录拜访，并推进商机"),
 }
