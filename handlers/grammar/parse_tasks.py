@@ -72,6 +72,8 @@ def parse_task(rest: str, today: dt.date) -> c.Command | c.ParseError:
         return c.ListTasks()
     if len(words) == 1 and re.fullmatch(r"#?\d{1,9}", words[0]):  # `任务 15`: no task titled "15"
         return c.ParseError("task")
+    if (moved := task_move_said(rest, today)) is not None:  # `任务 把任务6改到下周一`: task #6 moved,
+        return moved  # never a new task titled `把任务6改到`
     if len(words) == 1 and words[0].startswith("@") and len(words[0]) > 1:  # `tasks @ana`
         return c.ListTasks(words[0][1:])
     if (done := DONE_SAID.fullmatch(view(rest).strip())) is not None:

@@ -53,3 +53,15 @@ def test_an_amount_of_wan_and_a_digit_is_offered_whole(team_chat):
     reply = team_chat.reply("腾讯CRM那单 客户签了 八万五 价格有优势", user="Ana", lang="zh")
     assert not reply.ok and reply.buttons, reply.text
     assert all("八万五：价格有优势" in b.command for b in reply.buttons), [b.command for b in reply.buttons]
+
+
+@pytest.mark.parametrize("said", ["任务 把任务{n}改到下周一", "task move task {n} to mon"])
+def test_a_task_moved_after_the_task_word_moves_it(team_chat, session_factory, said):
+    team_chat.now = at("2026-12-06")
+    team_chat("task call Globex by fri", user="Ana")
+    with session_factory() as s:
+        number = s.scalars(select(Task.id)).one()
+    reply = team_chat.reply(said.format(n=number), user="Ana")
+    assert reply.ok, reply.text
+    with session_factory() as s:
+        assert [(t.id, t.due_on.isoformat()) for t in s.scalars(select(Task))] == [(number, "2026-12-07")]
