@@ -159,8 +159,9 @@ def only_a_reason(ctx: Ctx, text: str, customer_id: int) -> bool:
     """Whether `text`, sent while "what decided it?" of a deal of `customer_id` is open, is its
     reason: free text (`relationship, known their CTO for yrs`) that tells of no other close, stage
     or customer (`haier crm deal - lost, they're consolidating vendors` runs as its own message)."""
-    if not free_text(ctx, text) or closed_said(text) or stage_named(text):
-        return False
+    if not free_text(ctx, text) or closed_said(text) or stage_named(text) \
+            or said_again.corrects_an_amount(text):  # `不对，是45万`: the win's amount corrected, not
+        return False  # why it was won
     names = CustomerRepository(ctx.session).names(ctx.tenant.id)
     own = {name for key, name in names if key == customer_id}
     return set(unsaid.customers_in(text, names)) <= own

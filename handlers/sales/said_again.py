@@ -51,6 +51,14 @@ _ZH = pattern(r"^(?P<lead>(?:刚才那条|刚才)?(?:不对|不是|错了|说错
               r"(?P<value>\S+?)(?P<not>[,，]?\s*不是\S+)?[\s。!！]*$")
 
 
+def corrects_an_amount(text: str) -> bool:
+    """Whether `text` corrects an amount just said (`不对，是45万`, `no I meant 450k`): never a
+    win's reason, whatever prompt is open."""
+    said = " ".join(view(amount_words(text, in_words=True)).split())
+    found = _ZH.match(said) or _EN.match(said)
+    return bool(found and found["lead"] and parse_amount(found["value"].strip(" .。!！")) is not None)
+
+
 def correction(ctx: Ctx, text: str, corrected: bool = True):
     """The reply to a correction of an amount, a day or a customer (of a target just set: the
     target again, corrected), or None when `text` is none; only a stage said in a sentence when

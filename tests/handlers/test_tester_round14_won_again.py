@@ -40,3 +40,19 @@ def test_a_deal_moved_in_a_visits_notes_asks_and_one_tap_does_both(team_chat, se
     with session_factory() as s:
         assert s.scalars(select(Deal.stage)).one() == "proposal"
         assert len(s.scalars(select(Visit)).all()) == 1
+
+
+@pytest.mark.parametrize(("said", "amount"), [("不对，是45万", 450_000), ("no I meant 450k", 450_000)])
+def test_an_amount_corrected_after_a_win_is_never_its_reason(team_chat, session_factory, said, amount):
+    team_chat('deal Globex "Support contract" negotiation 400k', user="Ana")
+    with session_factory() as s:
+        deal = s.scalars(select(Deal.id)).one()
+    assert team_chat.reply(f"won #{deal} 480k", user="Ana").ok  # "what decided it?" is open
+    asked = team_chat.reply(said, user="Ana")
+    assert not asked.ok and f"#{deal}" in asked.text, asked.text
+    with session_factory() as s:
+        assert (s.get(Deal, deal).reason or "") == ""
+    assert team_chat.reply("1", user="Ana").ok
+    with session_factory() as s:
+        won = s.get(Deal, deal)
+        assert (won.stage, int(won.amount), won.reason or "") == ("won", amount, "")
