@@ -189,9 +189,10 @@ def _kind_picked(text: str, answers: list[str]) -> int | str | None:
     option is of that kind, that kind's line of the first option's words (asked about in turn);
     None when the answer names no kind, or several options are of it."""
     start = _ANSWER_START.match(text)
-    if len(text.split()) > 6 or len(text) > 40 or not (start and answer_word(start[1]) is not None
-                                                        or _KIND_ASKED.search(text)):
-        return None  # a message of its own (`visit went well`), not an answer's few words
+    if len(text.split()) > 6 or len(text) > (15 if re.search(r"[\u3400-\u9fff]", text) else 40) \
+            or re.search(r"\d", text) or not (start and answer_word(start[1]) is not None
+                                              or _KIND_ASKED.search(text)):
+        return None  # a message of its own (`visit went well`, `华为…新建个商机…100万`), not a few words
     said = [found["en"] or found["zh"] for found in _KIND_SAID.finditer(text)]
     kinds = {_KIND_WORDS[w.lower()] for w in said if w.lower() in _KIND_WORDS}
     if len(kinds) != 1 or not answers:

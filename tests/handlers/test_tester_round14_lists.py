@@ -65,3 +65,15 @@ def test_a_task_moved_after_the_task_word_moves_it(team_chat, session_factory, s
     assert reply.ok, reply.text
     with session_factory() as s:
         assert [(t.id, t.due_on.isoformat()) for t in s.scalars(select(Task))] == [(number, "2026-12-07")]
+
+
+def test_a_message_of_its_own_naming_a_kind_is_no_answer_to_the_open_question(team_chat, session_factory):
+    team_chat("visit 美的集团：聊了", user="Ana", lang="zh")
+    asked = team_chat.reply("把美的那个单子的预计成交改到月底", user="Ana", lang="zh")  # "a visit?" open
+    assert not asked.ok, asked.text
+    team_chat.reply("华为明年预算那个 新建个商机 叫数字化转型 线索阶段 金额先写100万", user="Ana", lang="zh")
+    with session_factory() as s:
+        names = set(s.scalars(select(Customer.name)))
+        titles = set(s.scalars(select(Deal.title)))
+    assert not any(":" in n or "把" in n for n in names), names
+    assert "月底" not in titles, titles
