@@ -115,6 +115,9 @@ def parse_task(rest: str, today: dt.date) -> c.Command | c.ParseError:
             return c.ParseError("task")
         words = body.split()
     text, due = " ".join(words), None
+    if deal_id is None and (link := V.DEAL_LINKED.search(text)):  # `…报价做出来 跟商机#48挂上`: the
+        deal_id = int(link["id"] or link["id2"])  # deal's
+        text = f"{text[:link.start()]} {text[link.end():]}".strip()
     typed = text
     seen = view(text)  # matched in one script, cut from the text as typed
     for regex in (_DUE_EN, _DUE_ZH_FRONT, _DUE_ZH_END):

@@ -112,6 +112,8 @@ def account(text: str, command: c.Command, today: dt.date, keyword_end: int) -> 
             for number in re.finditer(rf"#?(?<!\d){value}(?!\d)", text):
                 claim(name, number.start(), number.end())
                 break
+            for link in V.DEAL_LINKED.finditer(seen) if name == "deal_id" else ():  # `跟商机#48挂上`
+                claim(name, link.start(), link.end())
     for span in [s for s in spans if s.field == "due"]:  # `prep the review for fri`: said with the day
         if glue := MARK_BEFORE.search(text, 0, span.start):
             claim("due", glue.start(), span.start)

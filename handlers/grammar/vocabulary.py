@@ -94,6 +94,12 @@ FIELD_LABELS = {"amount": "amount", "value": "amount", "金额": "amount", "stag
 #: A listing asked for after a command word (`任务列表`, `拜访记录`, `visit list`): the list, never a
 #: task titled "列表" nor a customer named so
 LIST_WORDS = {"list", "lists", "all", "列表", "清单", "记录", "全部", "所有", "一览"}
+#: A deal a task is about, linked in its words (`跟商机#48挂上`, `关联商机 #48`, `, link to deal #48`):
+#: a word of linking before or after it (`review deal #48 numbers` is a title)
+DEAL_LINKED = pattern(r"[,，]?\s*(?:(?:跟|和|与|关联到?|挂到|挂在|(?:link(?:ed)?|attach(?:ed)?)\s+"
+                      r"(?:it\s+)?to\s+)(?:商机|deal)\s*#(?P<id>\d{1,9})\s*(?:挂上|挂钩|关联上?|绑定|上)?"
+                      r"|(?:商机|deal)\s*#(?P<id2>\d{1,9})\s*(?:挂上|挂钩|关联上?|绑定))"
+                      r"(?=$|[\s,，。;；])", re.I)
 DELETE_WORDS = {"delete", "remove", "删除", "删掉"}
 CRM_MAP_WORDS = {"map", "对应", "映射"}  # `crm map @ana ana@corp.com` · `CRM 对应 @张三 …`
 OFF_WORDS = {"off", "none", "clear", "关闭", "关", "清除"}

@@ -77,3 +77,20 @@ def test_a_message_of_its_own_naming_a_kind_is_no_answer_to_the_open_question(te
         titles = set(s.scalars(select(Deal.title)))
     assert not any(":" in n or "把" in n for n in names), names
     assert "月底" not in titles, titles
+
+
+@pytest.mark.parametrize(("said", "title"), [
+    ("任务 周五之前把Globex的报价做出来 跟商机#{n}挂上", "把Globex的报价做出来"),
+    ("task send the quote by fri, link to deal #{n}", "send the quote"),
+    ("task review deal #{n} numbers by fri", "review deal #{n} numbers"),
+])
+def test_a_deal_linked_in_a_tasks_words_is_its_deal(team_chat, session_factory, said, title):
+    team_chat('deal Globex "pilot" proposal 20k', user="Ana")
+    with session_factory() as s:
+        deal = s.scalars(select(Deal.id)).one()
+    reply = team_chat.reply(said.format(n=deal), user="Ana")
+    assert reply.ok, reply.text
+    with session_factory() as s:
+        task = s.scalars(select(Task)).one()
+    linked = "review" not in title  # `review deal #N numbers`: a title that names a deal, no link asked
+    assert (task.title, task.deal_id) == (title.format(n=deal), deal if linked else None)
