@@ -132,8 +132,18 @@ _ORDINAL_WORD = pattern(r"(?P<lead>(?<![a-z])(?:the|(?:jan|feb|mar|apr|may|jun|j
 
 
 def ordinals_in_digits(text: str) -> str:
-    """`the fifteenth` → `the 15th`, `jan thirty first` → `jan 31st` (a day past 31 as typed)."""
-    return _ORDINAL_WORD.sub(_in_digits, text) if "th" in text or "st" in text or "nd" in text else text
+    """`the fifteenth` → `the 15th`, `jan thirty first` → `jan 31st` (a day past 31 as typed), and
+    one after another (`dec ninth and tenth` → `dec 9th and 10th`)."""
+    if not ("th" in text or "st" in text or "nd" in text):
+        return text
+    text = _ORDINAL_WORD.sub(_in_digits, text)
+    return _ORDINAL_AFTER.sub(_in_digits, text)
+
+
+#: A day in words after a day in digits and `and`, `to`, `-` (`9th and tenth`)
+_ORDINAL_AFTER = pattern(r"(?P<lead>\d(?:st|nd|rd|th)\s*(?:and|to|through|thru|-|–)\s*)"
+                         r"(?:(?P<tens>twenty|thirty)[\s-]?)?(?P<one>" + "|".join(
+                             sorted(_ORDINALS, key=len, reverse=True)) + r"|thirtieth)(?![a-z])")
 
 
 def _in_digits(found: re.Match) -> str:

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from handlers import places
 from handlers.grammar import commands as c
+from handlers.grammar import month_days
 from handlers.grammar import vocabulary as V
 from handlers.grammar.dates import parse_date, parse_date_range
 from handlers.grammar.glued import unglue
@@ -168,8 +169,8 @@ def parse_leave(rest: str, today: dt.date) -> c.Command | c.ParseError:
     words = rest.split()
     member = words.pop(0)[1:] if words and words[0].startswith("@") and len(words[0]) > 1 else None
     cancel = bool(words) and words[0].lower() in V.CANCEL_WORDS
-    rest = " ".join(words[1:] if cancel else words)
-    if not rest.strip():
+    rest = month_days.ordinals_in_digits(" ".join(words[1:] if cancel else words).lower())  # `dec ninth and
+    if not rest.strip():  # tenth`: `dec 9th and 10th`
         return c.ParseError("leave") if cancel else c.TakeLeave(member=member)  # the listing
     days = whole_period(rest, today) or parse_date_range(rest, today) or one_stretch(rest, today)
     # `leave next month`: all of it; `leave next wed and thurs`: from the one to the other

@@ -59,3 +59,18 @@ def test_the_notes_label_after_a_follow_up_starts_the_notes(team_chat, session_f
     assert reply.ok, reply.text
     [(notes, next_step, follow_up)] = _visits(session_factory)
     assert (next_step, follow_up) == ("", dt.date(2026, 12, 8)) and "POC" in notes, (notes, next_step)
+
+
+@pytest.mark.parametrize(("said", "first", "last"), [
+    ("leave dec ninth and tenth", dt.date(2026, 12, 9), dt.date(2026, 12, 10)),
+    ("leave the ninth to the eleventh", dt.date(2026, 12, 9), dt.date(2026, 12, 11)),
+])
+def test_leave_on_days_said_in_words(team_chat, session_factory, said, first, last):
+    from storage.models.team import Leave
+
+    team_chat.now = at("2026-12-06")
+    reply = team_chat.reply(said, user="Ana")
+    assert reply.ok, reply.text
+    with session_factory() as s:
+        days = sorted(d for leave in s.scalars(select(Leave)) for d in (leave.first_day, leave.last_day))
+    assert (days[0], days[-1]) == (first, last)
