@@ -34,7 +34,9 @@ def test_corrections_over_slack(slack, slack_say):
         assert s.scalar(select(Visit.notes)) == "met the CTO"
     assert "only" in say('customer "Acme Corp" rename "Acme Corporation"', "U2")  # managers only
     say('customer "Acme Corp" rename "Acme Corporation"', "U1")
-    say("reassign <@U2> to <@U3>", "U1")  # Ana leaves: her customers and open deals go to Bo
+    asked = say("reassign <@U2> to <@U3>", "U1")  # Ana is still active: what moves is said first
+    assert "confirm" in asked and deals(slack.core)[0][1] == "Acme Corporation"
+    say("reassign <@U2> to <@U3> confirm", "U1")  # Ana leaves: her customers and open deals go to Bo
     with slack.core.session_factory() as s:
         owner = s.scalar(select(Member.display_name).join(Deal, Deal.owner_id == Member.id))
         name = s.scalar(select(Customer.name))
