@@ -24,6 +24,7 @@ from handlers.text.reply_json import from_payload, to_payload
 from handlers.text.strings import t
 from storage.address import Address
 from storage.destinations import MemberAddresses, team_destinations
+from storage.models.base import utcnow
 from storage.models.messaging import Delivery
 from storage.models.team import Team
 from storage.models.workspace import Member, Tenant
@@ -230,8 +231,10 @@ def fact_of(reply: Reply) -> str | None:
 
 
 def correct(session: Session, delivery: Delivery, payload: dict | None, now: dt.datetime) -> None:
-    """Rewrite a post (`payload`), or withdraw it (None)."""
-    if delivery.status != "sent":  # not out yet: it simply changes, or never goes
+    """Rewrite a post (`payload`), or withdraw it (None). A post a worker is sending right now (its
+    claim held) is out as far as this can know: corrected after it, never changed under it."""
+    in_flight = delivery.claimed_until is not None and delivery.claimed_until > utcnow()
+    if delivery.status != "sent" and not in_flight:  # not out yet: it simply changes, or never goes
         if payload is None:
             session.delete(delivery)
         else:

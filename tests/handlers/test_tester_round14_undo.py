@@ -20,3 +20,24 @@ def test_undo_after_several_targets_in_one_message_says_what_it_took_back(team_c
     assert again.ok and _targets(session_factory) == [], again.text
     english = team_chat.reply("undo", user="Mia", lang="en")
     assert "whole" not in english.text
+
+
+def test_a_win_post_a_worker_is_sending_when_the_win_is_undone_is_corrected_after_it(team_chat,
+                                                                                    session_factory):
+    import datetime as dt
+
+    from handlers.outgoing import FIX
+    from storage.models.base import utcnow
+    from storage.models.messaging import Delivery
+
+    team_chat("won Globex 48k", user="Ana")
+    with session_factory() as s:
+        post = s.scalars(select(Delivery).where(Delivery.fact.startswith("won:"))).one()
+        post.claimed_until = utcnow() + dt.timedelta(seconds=60)  # a worker is sending it right now
+        s.commit()
+        post_id = post.id
+    assert team_chat.reply("undo", user="Ana").ok
+    with session_factory() as s:
+        assert s.get(Delivery, post_id) is not None  # never pulled from under the sender
+        fixes = list(s.scalars(select(Delivery).where(Delivery.key.startswith(FIX))))
+    assert len(fixes) == 1  # the one short correction after it
