@@ -13,7 +13,7 @@ import re
 from contextvars import ContextVar
 from dataclasses import dataclass
 
-from handlers.grammar.dates import parse_date
+from handlers.grammar.dates import WEEKDAY_AND_DATE, parse_date
 from handlers.grammar.day_cut import tidy
 from handlers.grammar.festivals import cut_from_holiday
 from handlers.grammar.patterns import pattern
@@ -149,6 +149,8 @@ def _after(text: str, view: str, word: re.Match, today: dt.date) -> FollowUp | U
             if cut_from_holiday(said, size):
                 continue  # `元旦|后`: never the holiday itself
             day = parse_date(said[:size], today)
+            if day is None and WEEKDAY_AND_DATE.match(" ".join(said[:size].lower().split())):
+                return Unread(text[begin:limit].strip())  # `monday the 15th`, a Tuesday: which day?
             if day is not None and _QUALIFIER.search(view[begin:start]):  # `fu mid jan`: not Jan 4
                 return Unread(text[begin:limit].strip())
             if day is not None:

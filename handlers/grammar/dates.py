@@ -87,7 +87,7 @@ def parse_date(text: str, today: dt.date, *, future: bool = True, part_of_day: b
     text = month_days.ordinals_in_digits(text)  # `the fifteenth`, `dec twenty-first`: `the 15th`, `dec 21st`
     if (week := _DAY_OF_WEEK_SAID.match(text)) is not None:  # `tuesday next week`: `next tuesday`
         text = f"{week['which']} {week['day']}"
-    if (both := _WEEKDAY_AND_DATE.match(text)) is not None:  # `monday the 14th`, `wed dec 16`: the
+    if (both := WEEKDAY_AND_DATE.match(text)) is not None:  # `monday the 14th`, `wed dec 16`: the
         day = parse_date(both["date"], today, future=future, part_of_day=False)  # date, if that day
         return day if day is not None and day.weekday() == _EN_DAYS.index(both["day"][:3]) else None
     if not text:
@@ -120,8 +120,9 @@ def parse_date(text: str, today: dt.date, *, future: bool = True, part_of_day: b
 _DAY_OF_WEEK_SAID = pattern(r"^(?P<day>(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)\.?,?\s+"
                             r"(?P<which>next|this)\s+week$")
 #: A weekday and the date it falls on (`monday the 14th`, `wed dec 16`, `fri 12/18`)
-_WEEKDAY_AND_DATE = pattern(r"^(?P<day>mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+(?:the\s+)?"
-                            r"(?P<date>\d.*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d.*)$")
+WEEKDAY_AND_DATE = pattern(r"^(?P<day>mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+(?:the\s+)?"
+                            r"(?P<date>\d{1,2}(?:st|nd|rd|th)|\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?|"
+                            r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?)$")
 
 
 #: After a day (`周三以后`, `12月20日后`, `after fri`): the first working day after it (not `3日后`,

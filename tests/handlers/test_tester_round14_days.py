@@ -74,3 +74,13 @@ def test_leave_on_days_said_in_words(team_chat, session_factory, said, first, la
     with session_factory() as s:
         days = sorted(d for leave in s.scalars(select(Leave)) for d in (leave.first_day, leave.last_day))
     assert (days[0], days[-1]) == (first, last)
+
+
+@pytest.mark.parametrize("said", ["visit Globex: pricing review; follow up monday the 15th",
+                                  "visit Globex: pricing review; fu mon dec 16"])
+def test_a_weekday_that_is_not_the_dates_weekday_is_asked_never_cut_to_the_weekday(team_chat, session_factory,
+                                                                                  said):
+    team_chat.now = at("2026-12-06")  # Dec 15 is a Tuesday, Dec 16 a Wednesday
+    reply = team_chat.reply(said, user="Ana")
+    assert not reply.ok, reply.text
+    assert _visits(session_factory) == []
