@@ -44,6 +44,17 @@ _EN_COUNT = {w: i for i, w in enumerate(("one two three four five six seven eigh
                                          "twelve").split(), 1)} | {"a": 1, "an": 1}
 
 
+#: A month or a day of the month in Chinese numerals (`二月`, `十二月`, `十五号`, `月二十日`), never a
+#: count (`三个月`) or an amount (`十五万`)
+_ZH_NUMERAL_DAY = pattern(r"(?<![一二两三四五六七八九十\d])([一二三四五六七八九十]{1,3})"
+                          r"(?=月(?!份?[内里])|[号日](?!子))")
+
+
+def _numeral_in_digits(found: re.Match) -> str:
+    number = count_of(found[1])
+    return str(number) if 1 <= number <= 31 else found[0]
+
+
 def count_of(said: str) -> int:
     """`3`, `两`, `十五`, `二十`, `two`, `a` as a number."""
     if said.isdigit():
@@ -84,6 +95,7 @@ def parse_date(text: str, today: dt.date, *, future: bool = True, part_of_day: b
     text = _NXT.sub("next", " ".join(view(text).strip().lower().split()))  # `nxt wk`; `12月28號`
     text = text[:-1] if len(text) > 2 and text[-1] in "了啦" else text  # `推到下个月了`: 下个月
     text = _WEEK_SAID.sub(r"\1周", text)  # `下礼拜三`, `下个星期`, `这礼拜五`: 礼拜 and 星期 are 周
+    text = _ZH_NUMERAL_DAY.sub(_numeral_in_digits, text)  # `二月底`, `三月十五号`: `2月底`, `3月15号`
     text = month_days.ordinals_in_digits(text)  # `the fifteenth`, `dec twenty-first`: `the 15th`, `dec 21st`
     if (week := _DAY_OF_WEEK_SAID.match(text)) is not None:  # `tuesday next week`: `next tuesday`
         text = f"{week['which']} {week['day']}"

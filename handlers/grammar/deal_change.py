@@ -56,6 +56,8 @@ def change_in(text: str, today: dt.date, named: tuple[str, ...] = ()) -> Change:
         after = rest[word.end():]
         if (found := date_in(after, today)) and after.lstrip().startswith(found[0]):
             close, end = found[1], word.end() + after.find(found[0]) + len(found[0])
+            if signed := _SIGNED_AFTER.match(rest, end):  # `预计1月15号签`: the close word said twice
+                end = signed.end()
             rest = rest[:word.start()] + " " * (end - word.start()) + rest[end:]
             break
     at = 0
