@@ -9,6 +9,7 @@ import re
 from handlers.grammar import parse as p
 from handlers.grammar import vocabulary as V
 from handlers.grammar.intents import split_keyword
+from handlers.grammar.new_deal_said import quote_title
 from handlers.grammar.normal import simplified
 from handlers.grammar.patterns import pattern
 
@@ -38,6 +39,7 @@ def plain_changes(text: str) -> str:
                    for i, part in enumerate(_QUOTED.split(text)))  # `signing jan 15`: `close jan 15`
     # (a quoted title kept as typed)
     text = _DEAL_FOR.sub(r"\1 ", text, count=1)  # `new deal for huawei …`: the customer, never `for huawei`
+    text = quote_title(text)  # `deal acme called data platform 50k`: `deal acme "data platform" 50k`
     text = _VERB_LABEL.sub(lambda m: f" {m['label'] or m['label_en']} ", text)  # `改金额 28w`: `金额 28w`
     # (the verb never a title)
     text = "".join(part if i % 2 else _MOVED.sub(_moved_day, part)  # `改到下个月15号`, `move to jan 15`:
