@@ -15,8 +15,9 @@ from handlers.grammar import vocabulary as V
 from handlers.grammar.patterns import pattern
 
 #: The grammar's Chinese words a slip is read back to: lists, moves, stages moved, done, undo, closing
-_KEYWORDS_ZH = ("列表", "清单", "改到", "改成", "改为", "推到", "推进到", "推进", "推迟", "延到", "跟进",
-                "完成", "搞定", "做完", "撤销", "撤回", "赢单", "输单", "拜访", "任务", "商机", "删除", "重开")
+_KEYWORDS_ZH = ("列表", "清单", "改到", "改成", "改为", "推到", "推进到", "推进", "推迟", "延到",
+                "跟进", "完成", "搞定", "做完", "撤销", "撤回", "赢单", "输单", "拜访", "任务",
+                "商机", "删除", "重开")
 #: The characters a pinyin keyboard offers for a keyword's own (same sound, common first choices).
 #: Left out where the slip makes an everyday word a message says on purpose (`该到` for 改到, `更进`,
 #: `跟今天`, `跟金额`, `赢但是`, `生意清淡`, `从开始`).

@@ -19,6 +19,7 @@ from handlers.sales.deal_sentence import names_of
 from handlers.text.reply import Reply
 from storage.sales import CustomerRepository
 
+
 def new_deal_said(ctx: Ctx, text: str) -> c.Command | Reply | None:
     """The new deal made (every word read), or offered; None where the message says no new deal
     with its title in words, or names no one known customer."""
@@ -50,4 +51,5 @@ def _blank(text: str, start: int, end: int) -> str:
 
 
 #: Words that only say how a field is put (`金额先写100万`, `华为那边`, `for now`): no field's, no question
-_PUT = pattern(r"先写|先记|先填|暂定|那边|这边|(?<![A-Za-z])(?:for\s+now|for|with|pls|please)(?![A-Za-z])", re.I)
+_PUT = pattern(r"先写|先记|先填|暂定|那边|这边|(?<![A-Za-z])(?:for\s+now|for|with|pls|please)(?![A-Za-z])",
+               re.I)

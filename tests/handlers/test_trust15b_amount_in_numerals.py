@@ -40,7 +40,8 @@ def test_an_amount_in_numerals_after_a_win_corrects_it(team_chat, session_factor
     ("不对，是四十五万", 450_000), ("不对 应该是三十万", 300_000), ("改成二十八万五", 285_000),
     ("不是，是五十万", 500_000),
 ])
-def test_an_amount_in_numerals_after_a_deals_change_corrects_it(team_chat, session_factory, deal, said, amount):
+def test_an_amount_in_numerals_after_a_deals_change_corrects_it(team_chat, session_factory, deal, said,
+                                                                amount):
     assert team_chat.reply(f"商机 #{deal} 60万", user="Ana", lang="zh").ok
     asked = team_chat.reply(said, user="Ana")
     assert not asked.ok and f"#{deal}" in asked.text, asked.text

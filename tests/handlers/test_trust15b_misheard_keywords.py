@@ -11,7 +11,8 @@ from tests.handlers.test_report_figures import at
 
 def _rows(session_factory):
     with session_factory() as s:
-        return ([(t.id, t.title, t.due_on, t.done_at is not None) for t in s.scalars(select(Task).order_by(Task.id))],
+        tasks = s.scalars(select(Task).order_by(Task.id))
+        return ([(t.id, t.title, t.due_on, t.done_at is not None) for t in tasks],
                 s.scalar(select(func.count()).select_from(Visit)),
                 s.scalar(select(func.count()).select_from(Customer)),
                 [(d.id, d.stage) for d in s.scalars(select(Deal).order_by(Deal.id))])
@@ -66,8 +67,8 @@ def test_a_stage_move_slipped_into_a_visits_notes_is_asked(team_chat, session_fa
     assert _rows(session_factory) == before  # no visit stored with the move in its notes
 
 
-@pytest.mark.parametrize(("said", "title"), [("任务 记账", "记账"), ("任务 给万成集团打电话", "给万成集团打电话"),
-                                             ("task call Lisa", "call Lisa")])
+@pytest.mark.parametrize(("said", "title"), [("任务 记账", "记账"), ("task call Lisa", "call Lisa"),
+                                             ("任务 给万成集团打电话", "给万成集团打电话")])
 def test_a_word_of_another_sound_is_a_title(team_chat, session_factory, said, title):
     reply = team_chat.reply(said, user="Ana")
     assert reply.ok, reply.text

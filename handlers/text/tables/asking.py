@@ -166,7 +166,8 @@ ASKING: dict[str, tuple[str, str]] = {
     "option_customer_named": ("A customer named “{name}”", "名为“{name}”的客户"),
     "new_deal_words_left": ("A new deal keeps no notes: “{text}” can't be saved with it, so nothing was "
                             "saved yet. Make the new deal without those words? (Notes go with a visit: "
-                            "visit …: notes.)", "商机不记纪要：“{text}”无法随新商机保存，尚未保存。去掉这些字后新建？"
+                            "visit …: notes.)",
+                            "商机不记纪要：“{text}”无法随新商机保存，尚未保存。去掉这些字后新建？"
                             "（纪要请随拜访记：拜访 …：纪要。）"),
     "deal_words_left": ("A deal keeps no notes: “{text}” can't be saved with it, so nothing was saved "
                         "yet. Make the change without those words? (Notes go with a visit: visit …: notes.)",
