@@ -46,13 +46,14 @@ def plain_changes(text: str) -> str:
     text = "".join(part if i % 2 else _MOVED.sub(_moved_day, part)  # `改到下个月15号`, `move to jan 15`:
                    for i, part in enumerate(_QUOTED.split(text)))  # `close …`, where a day follows
     text = CHANGED_TO.sub(lambda m: f"{_LABEL_SAID.get(m['label'] or '', m['label'] or '')} ", text)
+    text = _FROM_TO.sub(lambda m: f" {m['to']} " if m["from"].lower() in V.STAGE_WORDS
+                        and m["to"].lower() in V.STAGE_WORDS else m[0], text)  # `lead → contact`: the
+    # stage it goes to, before an arrow is read as a move (the stage it left dropped)
     text = "".join(part if i % 2 else _STAGE_MOVED.sub(_stage_word, part)  # `15万 推进到方案`: `15万 方案`
                    for i, part in enumerate(_QUOTED.split(text)))
     text = "".join(part if i % 2 else _MOVED_TO.sub(  # `推进到谈判了`, `moved to discovery`: the stage
         lambda m: f" {m['stage']} " if m["stage"].lower() in V.STAGE_WORDS else m[0], part)
         for i, part in enumerate(_QUOTED.split(text)))
-    text = _FROM_TO.sub(lambda m: f" {m['to']} " if m["from"].lower() in V.STAGE_WORDS
-                        and m["to"].lower() in V.STAGE_WORDS else m[0], text)  # `lead → contact`
     said = _STAGE_SAID_AS.search(text)  # `deal #48 to proposal stage`: the stage's own word
     if said and said["stage"].lower() in V.STAGE_WORDS:
         text = f"{text[:said.start()]} {said['stage']}"

@@ -53,8 +53,8 @@ def test_the_tap_does_what_the_word_says(task_one, session_factory):
 
 
 @pytest.mark.parametrize(("said", "stage", "line"), [
-    ("拜访 华为 技术评估通过了 商机推近到方案", "方案", "商机推进到方案"),
-    ("拜访 华为：聊得不错 商机推尽到商务谈判", "商务谈判", "商机推进到商务谈判"),
+    ("拜访 华为 技术评估通过了 商机推近到方案", "方案", "商机推近到方案"),
+    ("拜访 华为：聊得不错 商机推尽到商务谈判", "商务谈判", "商机推尽到商务谈判"),
     ("visit Globex: good demo, deal moved to proposal", "proposal", "moved to proposal"),
 ])
 def test_a_stage_move_slipped_into_a_visits_notes_is_asked(team_chat, session_factory, said, stage, line):
