@@ -32,6 +32,7 @@ from handlers.grammar.patterns import pattern
 from handlers.grammar.reading import read
 from handlers.lookup import known_customers
 from handlers.sales import deal_number, deal_sentence, follow_on, follow_up_moved, said_again, unnamed
+from handlers.sales.new_deal import new_deal_said
 from handlers.text.reply import Button, Reply
 from storage.sales import CustomerRepository
 
@@ -62,6 +63,8 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
         return moved  # `set my follow up for hooli to thursday`: the one open follow-up with Hooli
     if (own := deal_number.own_deal_meant(ctx, text, error)) is not None:
         return own  # `deal 46 negotiation`: the member's deal #46?
+    if error.topic is None and (made := new_deal_said(ctx, text)) is not None:
+        return made  # `华为…新建个商机 叫数字化转型 100万`: a new deal titled so, never deal #46 changed
     if error.topic is None and (changed := deal_sentence.change_said(ctx, text)) is not None:
         return changed  # `海尔那个单子推进到谈判了 金额改成30万`: 张伟's 海尔 deal, never a new one
     if error.topic == "deal" and (offer := deal_phrases.offered(text)) is not None:

@@ -9,8 +9,10 @@ import re
 from handlers.grammar import parse as p
 from handlers.grammar import vocabulary as V
 from handlers.grammar.intents import split_keyword
+from handlers.grammar.new_deal_said import quote_title
 from handlers.grammar.normal import simplified
 from handlers.grammar.patterns import pattern
+from handlers.grammar.stage_moved import moved_to
 
 #: A deal's field label and a word of changing it (`金额改成8万`, `amount to 80k`, `阶段改为商务谈判`,
 #: `#5 改成8万`): the label reads the field, the verb is only how it was said
@@ -38,16 +40,20 @@ def plain_changes(text: str) -> str:
                    for i, part in enumerate(_QUOTED.split(text)))  # `signing jan 15`: `close jan 15`
     # (a quoted title kept as typed)
     text = _DEAL_FOR.sub(r"\1 ", text, count=1)  # `new deal for huawei …`: the customer, never `for huawei`
+    text = quote_title(text)  # `deal acme called data platform 50k`: `deal acme "data platform" 50k`
     text = _VERB_LABEL.sub(lambda m: f" {m['label'] or m['label_en']} ", text)  # `改金额 28w`: `金额 28w`
     # (the verb never a title)
     text = "".join(part if i % 2 else _MOVED.sub(_moved_day, part)  # `改到下个月15号`, `move to jan 15`:
                    for i, part in enumerate(_QUOTED.split(text)))  # `close …`, where a day follows
     text = CHANGED_TO.sub(lambda m: f"{_LABEL_SAID.get(m['label'] or '', m['label'] or '')} ", text)
+    text = _FROM_TO.sub(lambda m: f" {m['to']} " if m["from"].lower() in V.STAGE_WORDS
+                        and m["to"].lower() in V.STAGE_WORDS else m[0], text)  # `lead → contact`: the
+    # stage it goes to, before an arrow is read as a move (the stage it left dropped)
     text = "".join(part if i % 2 else _STAGE_MOVED.sub(_stage_word, part)  # `15万 推进到方案`: `15万 方案`
                    for i, part in enumerate(_QUOTED.split(text)))
-    text = _MOVED_TO.sub(lambda m: f" {m['stage']} " if m["stage"].lower() in V.STAGE_WORDS else m[0], text)
-    text = _FROM_TO.sub(lambda m: f" {m['to']} " if m["from"].lower() in V.STAGE_WORDS
-                        and m["to"].lower() in V.STAGE_WORDS else m[0], text)  # `lead → contact`
+    text = "".join(part if i % 2 else _MOVED_TO.sub(  # `推进到谈判了`, `moved to discovery`: the stage
+        lambda m: f" {m['stage']} " if m["stage"].lower() in V.STAGE_WORDS else m[0], part)
+        for i, part in enumerate(_QUOTED.split(text)))
     said = _STAGE_SAID_AS.search(text)  # `deal #48 to proposal stage`: the stage's own word
     if said and said["stage"].lower() in V.STAGE_WORDS:
         text = f"{text[:said.start()]} {said['stage']}"
@@ -73,10 +79,7 @@ _CLOSE_SAID = pattern(
     r"(?:\s+(?:to|is|now|should\s+be|on|by|around|=))?(?=\s+[\w#])", re.I)
 #: A stage moved to with a verb after another field (`金额改成15万 推进到方案`, `15万，推近到谈判`,
 #: `60k then to proposal`): the stage's own word; a one-character slip in `推进到` is the verb too
-_STAGE_MOVED = pattern(r"(?:(?<=\s)|(?<=[\d万千kKmMwW,，]))\s*(?:then\s+)?"
-                       r"(?:推[\u4e00-\u9fff]?到|推进|进入到?|进到|"
-                       r"退回到?|退到|转到|(?:moved?\s+)?to)\s*(?P<stage>[^\s,，。;；]+?)\s*(?:阶段|stage)?"
-                       r"(?=$|[\s,，。;；])", re.I)
+_STAGE_MOVED = moved_to(r"(?:(?<=\s)|(?<=[\d万千kKmMwW,，]))\s*(?:then\s+)?")
 _QUOTED = pattern(r'("[^"]*"|“[^”]*”|「[^」]*」|《[^》]*》)')
 _STAGE_SAID_AS = pattern(r"(?:\s+(?:to|→|->|=>))?\s+(?P<stage>\S+?)\s*(?:(?<=\s)stage|阶段)\s*$", re.I)
 
@@ -91,9 +94,7 @@ _VERB_LABEL = pattern(r"(?:修改|更改|调整|更新|改一下|改|调)(?P<lab
                       r"|(?<![A-Za-z])(?:bump(?:ed)?|change[ds]?|set|update[ds]?|raised?|lowered?|push(?:ed)?)"
                       r"\s+(?:the\s+)?(?P<label_en>amount|value|close|stage)(?![A-Za-z])", re.I)
 #: A stage moved to in words (`推进到谈判了`, `moved to discovery`, `lead → contact`): the stage alone
-_MOVED_TO = pattern(r"(?:推进到|推进至|推到|进入到?|进到|到了"
-                    r"|(?<![A-Za-z])(?:moved|move|pushed|push|now|is|went|gone)\s+(?:in|to|into)\s+)"
-                    r"(?P<stage>[^\s,，;；]+?)(?:了|阶段)?(?=[\s,，;；。]|$)", re.I)
+_MOVED_TO = moved_to()  # handlers/grammar/stage_moved.py, as a field's move and a visit's notes read it
 _NEW = pattern(r"^\s*(?:new|add|create|新建|新增|添加|创建)\s*", re.I)
 _FROM_TO = pattern(r"(?P<from>[^\s→>]+)\s*(?:→|->|=>|➡)\s*(?P<to>[^\s,，;；]+)")
 _DEAL_FOR = pattern(r"^(\s*(?:(?:new|add|create)\s+)?deal)\s+(?:for|with)\s+(?=\S)", re.I)

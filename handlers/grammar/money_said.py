@@ -42,3 +42,14 @@ def amounts_said(text: str) -> list[str]:
 _HAN_AMOUNT = pattern(r"(?<![零一二两三四五六七八九十百千万亿])"
                       r"(?:[一二两三四五六七八九十百千]+(?:万|亿)(?:[一二三四五六七八九](?:千)?)?(?:块|元)?"
                       r"|[一二两三四五六七八九十百]+千(?:块|元))")  # `八万五`: 8.5万
+
+
+def in_digits(said: str) -> str:
+    """An amount said in Chinese numerals written in digits, as a command line reads it back
+    (`四十五万` → `45万`, `二十八万五` → `28.5万`, `两万美元` → `2万 usd`); any other words as they are."""
+    money = parse_amount(said) if not re.search(r"\d", said) and _HAN_AMOUNT.search(said) else None
+    if money is None:
+        return said
+    wan = money.amount / 10_000
+    number = f"{wan.normalize():f}万" if money.amount >= 10_000 else f"{money.amount.normalize():f}"
+    return f"{number} {money.currency.lower()}" if money.currency else number

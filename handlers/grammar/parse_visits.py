@@ -23,6 +23,7 @@ from handlers.grammar.parse import (
     two_commands,
 )
 from handlers.grammar.patterns import pattern
+from handlers.grammar.stage_moved import stage_moves
 
 #: (a clock time's colon, `10:30am`, is none)
 _VISIT_SEP = pattern(r"\s*(?:(?<!\d):|:(?!\d\d)|[;。!]|" + COMMA + r"|\.(?=\s)|\s[-–—]\s|—)\s*")
@@ -288,17 +289,15 @@ def closed_in_notes(rest: str, command: c.LogVisit) -> c.ParseError | None:
 
 
 #: A deal moved, said in a visit's notes (`商机推进到方案`, `deal moved to negotiation`)
-_STAGE_IN_NOTES = pattern(r"(?:商机|单子|项目|(?<![A-Za-z])(?:deal|opp)(?![A-Za-z]))\s*(?:已经?|也)?\s*"
-                          r"(?:推进到|推进至|推到|进入到?|进到|(?:moved?|is|now)\s+(?:to|in(?:to)?)\s+|→|->)\s*"
-                          r"(?P<stage>[^\s,，。;；!！]+?)(?:了|阶段|\s+stage)?(?=$|[\s,，。;；!！])", re.I)
+_STAGE_IN_NOTES = r"(?:商机|单子|项目|(?<![A-Za-z])(?:deal|opp)(?![A-Za-z]))\s*(?:已经?|也)?\s*"
 
 
 def _stage_in_notes(rest: str, command: c.LogVisit) -> c.ParseError | None:
     """`拜访 蔚来 技术评估通过了 商机推进到方案`: a deal's move in a visit's notes is no visit only.
     Asked: the visit and the customer's deal moved (two lines), or the visit only."""
     notes = view(" ".join((command.notes, command.next_step, command.outcome)))
-    said = _STAGE_IN_NOTES.search(notes)
-    if said is None or said["stage"].lower() not in V.STAGE_WORDS or clauses.moves_elsewhere():
+    said = stage_moves(notes, _STAGE_IN_NOTES, V.STAGE_WORDS)  # handlers/grammar/stage_moved.py
+    if said is None or clauses.moves_elsewhere():
         return None
     zh = bool(CJK.search(rest))
     visit = f"{'拜访' if zh else 'visit'} {rest.strip()}"

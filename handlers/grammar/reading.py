@@ -145,7 +145,26 @@ _ALSO = pattern(r"^\s*(?:(?:and|also|plus|oh)[\s,]+)+(?=[A-Za-z])", re.I)
 
 def read(text: str, today: dt.date | None = None) -> Reading:
     """`parse`, then every word accounted for (handlers/grammar/spans.py): a visit, deal, win or loss, or
-    task whose message holds words no field claims is asked about, never stored in part."""
+    task whose message holds words no field claims is asked about, never stored in part. A grammar
+    word typed with a slip of its sound (`任务列比`, `改倒下周一`) is asked about where the word
+    makes the message another command or a question of its own (handlers/grammar/misheard.py)."""
+    from handlers.grammar.misheard import with_keywords
+
+    reading = _read(text, today)
+    if (fixed := with_keywords(text)) is None:
+        return reading
+    before, after = reading.command, _read(fixed[0], today).command
+    if isinstance(after, c.ParseError) and not after.options or type(before) is type(after) \
+            and not (isinstance(after, c.ParseError) and not getattr(before, "options", None)):
+        return reading  # the slip read as typed: the same command, or nothing the keyword makes
+    if isinstance(after, c.ParseError):
+        return Reading(replace(after, detail=after.detail or fixed[1]))  # `…商机推近到方案`: asked as 推进到
+    topic = before.topic if isinstance(before, c.ParseError) else \
+        next((i.name for i in INTENTS if type(before) in i.makes), None)
+    return Reading(c.ParseError(topic, "word_typo", fixed[1], fixed[0]))
+
+
+def _read(text: str, today: dt.date | None = None) -> Reading:
     from handlers.grammar.day_cut import cut_day, day_word_left, reads_broken
     from handlers.grammar.parse_tasks import title_left
     from handlers.grammar.spans import account, date_in

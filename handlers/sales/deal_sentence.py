@@ -35,7 +35,7 @@ def change_said(ctx: Ctx, text: str) -> c.Command | Reply | None:
     mine = [d for d in open_deals(ctx, customer_id) if d.owner_id == ctx.member.id]
     titled, title_words = _titled(mine, said)
     deals = titled or mine
-    change = change_in(said, ctx.today, (*_names_of(found[0]), *title_words))
+    change = change_in(said, ctx.today, (*names_of(found[0]), *title_words))
     if not deals or not change.fields or not change.told:
         return None
     chinese = answered_in(said, ctx.locale) == "zh"
@@ -59,7 +59,7 @@ def _as_typed(said: str, left: tuple[str, ...]) -> str:
     return said[start:end + len(left[-1])] if start >= 0 and end >= 0 else " ".join(left)
 
 
-def _names_of(customer: str) -> list[str]:
+def names_of(customer: str) -> list[str]:
     """How a sentence names the customer: as a win does, and by its brand (`midea` of 美的集团)."""
     from handlers.grammar.brands import BRANDS, brand_of
     from handlers.grammar.closed_words import aliases

@@ -70,6 +70,8 @@ def edit(ctx: Ctx, text: str) -> c.Command | Reply | None:
         ("day", not counted and parse_date(value, ctx.today) is not None)) if fits]
     if not kinds:
         return None  # `make it happen`, `change it to proposal`: no value read here
+    if kinds == ["amount"] and not counted:
+        value = amount_said(value) or value  # `把它改成四十五万`: `45万`, as the line reads it back
     ctx.locale = "zh" if _ZH.made(found) else "en"
     change = latest_change(ctx)
     if change is None or change.at < ctx.now - RECENT:

@@ -56,7 +56,8 @@ def corrects_an_amount(text: str) -> bool:
     win's reason, whatever prompt is open."""
     said = " ".join(view(amount_words(text, in_words=True)).split())
     found = _ZH.match(said) or _EN.match(said)
-    return bool(found and found["lead"] and parse_amount(found["value"].strip(" .。!！")) is not None)
+    return bool(found and (found["lead"] or _ZH.made(found) and found["verb"])  # `改成二十八万五`
+                and parse_amount(found["value"].strip(" .。!！")) is not None)
 
 
 def correction(ctx: Ctx, text: str, corrected: bool = True):
@@ -146,7 +147,9 @@ _FILLERS = {"typo", "it's", "its", "it", "that", "that's", "was", "is", "meant",
 
 def amount_said(value: str) -> str | None:
     """`93k rmb` · `85万` · `$1.2m`: the amount as the grammar writes it, or None."""
-    words = value.split()
+    from handlers.grammar.money_said import in_digits
+
+    words = (value := in_digits(value)).split()  # `四十五万`: `45万`, read back as digits
     if len(words) == 2 and words[1].lower() in V.CURRENCY_WORDS and parse_amount(words[0]):
         return f"{words[0]} {words[1]}"
     return value if parse_amount(value) is not None else None

@@ -164,6 +164,11 @@ ASKING: dict[str, tuple[str, str]] = {
                        "是指你的商机 #{number} 吗？尚未保存。"),
     "option_own_deal": ("Deal #{id} {title} ({customer})", "商机 #{id} {title}（{customer}）"),
     "option_customer_named": ("A customer named “{name}”", "名为“{name}”的客户"),
+    "new_deal_words_left": ("A new deal keeps no notes: “{text}” can't be saved with it, so nothing was "
+                            "saved yet. Make the new deal without those words? (Notes go with a visit: "
+                            "visit …: notes.)",
+                            "商机不记纪要：“{text}”无法随新商机保存，尚未保存。去掉这些字后新建？"
+                            "（纪要请随拜访记：拜访 …：纪要。）"),
     "deal_words_left": ("A deal keeps no notes: “{text}” can't be saved with it, so nothing was saved "
                         "yet. Make the change without those words? (Notes go with a visit: visit …: notes.)",
                         "商机不记纪要：“{text}”无法随它保存，尚未保存。去掉这些字后执行？"
@@ -267,6 +272,7 @@ ASKING: dict[str, tuple[str, str]] = {
                     "its deal? Nothing was saved yet.",
                     "没有命令词，但{text}是我们的客户，也提到了阶段：更新它的商机吗？尚未保存。"),
     "option_as_deal": ("The deal at that stage", "按这个阶段更新商机"),
+    "option_new_deal_titled": ("A new deal, without those words", "新建商机，不带这些字"),
     "option_deal_without": ("The deal, without those words", "更新商机，不带这些字"),
     "visit_deal_unsaid": ("There is no command word, but {text} is a customer of ours, a visit is told and a "
                           "stage is named: log the visit, and move its deal? Nothing was saved yet.",

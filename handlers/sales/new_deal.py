@@ -1,0 +1,55 @@
+"""A new deal said in a sentence with no command word first (`华为明年预算那个 新建个商机 叫数字化转型
+100万`, `for acme, another deal called data platform 50k`): made for the one customer it names
+when every word is read (the title after `叫`/`called`, the fields by handlers/grammar/deal_change.py),
+else offered as that new deal, the words left said; never the change of a deal there is."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from handlers.context import Ctx, usage_reply
+from handlers.grammar import commands as c
+from handlers.grammar.deal_change import change_in
+from handlers.grammar.language import answered_in
+from handlers.grammar.new_deal_said import NEW_DEAL, title_said
+from handlers.grammar.patterns import pattern
+from handlers.grammar.reading import read
+from handlers.grammar.unsaid import customers_in
+from handlers.sales.deal_sentence import names_of
+from handlers.text.reply import Reply
+from storage.sales import CustomerRepository
+
+
+def new_deal_said(ctx: Ctx, text: str) -> c.Command | Reply | None:
+    """The new deal made (every word read), or offered; None where the message says no new deal
+    with its title in words, or names no one known customer."""
+    said = " ".join(text.split())
+    new, titled = NEW_DEAL.search(said), title_said(said)
+    if new is None or titled is None:
+        return None
+    names = CustomerRepository(ctx.session).names(ctx.tenant.id)
+    found = customers_in(said, names)
+    if len(found) != 1:
+        return None
+    title, start, end = titled
+    rest = _blank(_blank(said, start, end), new.start(), new.end())
+    change = change_in(_PUT.sub(" ", rest), ctx.today, tuple(names_of(found[0])))
+    chinese = answered_in(said, ctx.locale) == "zh"
+    line = change.line(f'{found[0]} "{title}"', chinese)
+    command = read(line, ctx.today).command
+    command = replace(command, new=True) if isinstance(command, c.UpsertDeal) else None  # said new: no
+    if not change.left and command is not None:  # question about a deal of a title like it
+        return command  # said back by the new deal's card
+    left = " ".join(change.left)
+    asked = c.ParseError(None, "new_deal_words_left", left, options=(("new_deal_titled", line, command),))
+    ctx.locale = answered_in(said, ctx.locale)
+    return replace(usage_reply(ctx.locale, asked), locale=ctx.locale)
+
+
+def _blank(text: str, start: int, end: int) -> str:
+    return text[:start] + " " * (end - start) + text[end:]
+
+
+#: Words that only say how a field is put (`金额先写100万`, `华为那边`, `for now`): no field's, no question
+_PUT = pattern(r"先写|先记|先填|暂定|那边|这边|(?<![A-Za-z])(?:for\s+now|for|with|pls|please)(?![A-Za-z])",
+               re.I)
