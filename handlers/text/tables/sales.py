@@ -232,6 +232,8 @@ SALES: dict[str, tuple[str, str]] = {
     "reasons_lost": ("Lost", "输单"),
     "reasons_rep": ("{name}: won {won}, lost {lost} (most lost to: {top})",
                     "{name}：赢 {won}，输 {lost}（主要输在：{top}）"),
+    "reasons_unsaid": ("Not given: {ids} (no reason yet, or none picked of the two its reason names).",
+                       "未填写：{ids}（还没写原因，或原因提到两项而未选定）。"),
     "reasons_rivals": ("Competitors named: {names}", "提到的竞争对手：{names}"),
     "tip_added": ("Tip #{id} kept under “{topic}”. Find it with tips {topic}",
                   "经验 #{id} 已记录在“{topic}”下。查找：经验 {topic}"),
