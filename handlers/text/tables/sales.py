@@ -22,14 +22,14 @@ SALES: dict[str, tuple[str, str]] = {
     "visit_day": ("Day", "日期"),
     "changed_by_manager": ("{who} changed your record: {what}", "{who}修改了你的记录：{what}"),
     "deal_deleted": ("Deal #{id} ({title}) deleted.", "已删除商机 #{id}（{title}）。"),
-    "delete_ask": ("Delete {what}? It goes to the bin: you can restore it for {days} days.",
+    "delete_ask": ("Delete {what}? It goes to the bin: you can restore it for {days:day|days}.",
                    "删除{what}？删除后放入回收站，{days} 天内可以恢复。"),
-    "delete_takes": ("With it go its {deals} deal(s), {won} of them won ({money}), and its {visits} "
-                     "visit(s): reports count them no more until it is restored.",
+    "delete_takes": ("With it go its {deals:deal|deals}, {won} of them won ({money}), and its "
+                     "{visits:visit|visits}: reports count them no more until it is restored.",
                      "它的 {deals} 个商机（其中赢单 {won} 个，{money}）和 {visits} 次拜访会一起删除，"
                      "恢复前报表不再计入。"),
     "delete_button": ("🗑 Delete {noun} {ref}", "🗑 删除{noun} {ref}"),
-    "deleted_to_bin": ("Deleted {what}: it is in the bin for {days} days ({restore} brings it back; "
+    "deleted_to_bin": ("Deleted {what}: it is in the bin for {days:day|days} ({restore} brings it back; "
                        "undo too).",
                        "已删除{what}，放入回收站保留 {days} 天（发“{restore}”或“撤销”可恢复）。"),
     "deleted_by_manager": ("{who} deleted your {what}. It is in the bin: {restore} brings it back.",
@@ -40,9 +40,10 @@ SALES: dict[str, tuple[str, str]] = {
     "trash_title": ("Bin", "回收站"),
     "trash_line": ("{what} · deleted by {who} on {when}",
                    "{what} · {who} 于 {when} 删除"),
-    "trash_empty": ("The bin is empty (deletions stay {days} days).",
+    "trash_empty": ("The bin is empty (deletions stay {days:day|days}).",
                     "回收站是空的（删除的记录保留 {days} 天）。"),
-    "trash_hint": ("Kept {days} days after deletion, then purged.", "删除后保留 {days} 天，之后永久清除。"),
+    "trash_hint": ("Kept {days:day|days} after deletion, then purged.",
+                   "删除后保留 {days} 天，之后永久清除。"),
     "trash_try": ("Send trash to see what can be restored.", "发“回收站”查看可以恢复的记录。"),
     "restore_none": ("No {noun} {ref} is in the bin.", "回收站里没有{noun} {ref}。"),
     "restore_not_yours": ("{noun} {ref} is not yours to restore.", "{noun} {ref} 不是你的，不能恢复。"),
@@ -57,18 +58,19 @@ SALES: dict[str, tuple[str, str]] = {
     "customer_exists": ("There is a customer “{name}” already: merge into it instead.",
                         "已有名为“{name}”的客户，请改用合并。"),
     "merge_same": ("That is the same customer, {name}.", "这是同一个客户：{name}。"),
-    "customer_merged": ("{name} merged into {into}: {visits} visits and {deals} deals moved.",
+    "customer_merged": ("{name} merged into {into}: {visits:visit|visits} and {deals:deal|deals} moved.",
                         "已把{name}合并到{into}：移过去 {visits} 次拜访、{deals} 个商机。"),
-    "customer_merged_more": ("Also moved: {tasks} tasks and {tips} tips.",
+    "customer_merged_more": ("Also moved: {tasks:task|tasks} and {tips:tip|tips}.",
                              "另移过去 {tasks} 个任务、{tips} 条经验。"),
     "customer_merged_tier": ("{into} keeps the better tier: {tier}.", "{into}保留较高的分级：{tier}类。"),
-    "reassigned_more": ("{target} also takes over {tasks} open tasks and {followups} open follow-ups "
-                        "(as tasks).",
+    "reassigned_more": ("{target} also takes over {tasks:open task|open tasks} and "
+                        "{followups:open follow-up|open follow-ups} (as tasks).",
                         "{target}同时接手 {tasks} 个未完成任务和 {followups} 个待跟进（转为任务）。"),
     "followup_task": ("follow up {customer} (visit #{id} by {who})", "跟进{customer}（{who}的拜访 #{id}）"),
     "customer_renamed": ("{before} is now called {after}.", "{before}已改名为{after}。"),
     "customer_owner_set": ("{name} is now {owner}'s customer.", "{name}的负责人改为{owner}。"),
-    "reassigned": ("{source}'s {customers} customers and {deals} open deals now belong to {target}.",
+    "reassigned": ("{source}'s {customers:customer|customers} and {deals:open deal|open deals} now belong to "
+                   "{target}.",
                    "{source}的 {customers} 个客户和 {deals} 个进行中的商机已转交给{target}。"),
     "undo_nothing": ("Nothing of yours to undo from the last 24 hours.", "最近 24 小时没有可以撤销的操作。"),
     "undo_not_that_kind": ("Your last change was not a {kind}, it was {what}: nothing was undone. Undo goes "
@@ -186,7 +188,7 @@ SALES: dict[str, tuple[str, str]] = {
     "visits_title": ("Latest visits", "最近的拜访"),
     "visits_of_title": ("Latest visits · {customer}", "最近的拜访 · {customer}"),
     "visits_none": ("No visits yet.", "还没有拜访记录。"),
-    "visits_counted": ("{count} visits", "共 {count} 次拜访"),
+    "visits_counted": ("{count:visit|visits}", "共 {count} 次拜访"),
     "visit_logged": ("Visit to {customer} logged.", "已记录拜访：{customer}。"),
     "new_customer": ("New customer {customer} created.", "已新建客户：{customer}。"),
     "notes": ("Notes", "纪要"), "next_step": ("Next step", "下一步"), "outcome": ("Outcome", "结果"),
@@ -207,7 +209,7 @@ SALES: dict[str, tuple[str, str]] = {
     "task_none": ("There is no open task #{id}.", "没有未完成的任务 #{id}。"),
     "task_moved": ("Task #{id} ({title}) is due {when} (was {was}).",
                    "任务 #{id}（{title}）截止日改到{when}（原为{was}）。"),
-    "task_moved_earlier": ("Task #{id} ({title}) moved EARLIER: due {when}, {days} day(s) before {was}.",
+    "task_moved_earlier": ("Task #{id} ({title}) moved EARLIER: due {when}, {days:day|days} before {was}.",
                            "任务 #{id}（{title}）截止日提前到{when}，比原来的{was}早{days}天。"),
     "task_due_set": ("Task #{id} ({title}) is due {when}.", "任务 #{id}（{title}）截止日定为{when}。"),
     "task_due_same": ("Task #{id} ({title}) is already due {when}: nothing changed.",
@@ -266,8 +268,7 @@ SALES: dict[str, tuple[str, str]] = {
                     "{name}已有这个未完成的任务：#{id} {title}"),
     "due_last_visit": ("last visit {when}", "上次拜访 {when}"),
     "due_never_visited": ("never visited", "从未拜访"),
-    "due_overdue": ("{days} days overdue", "已逾期 {days} 天"),
-    "due_overdue_one": ("1 day overdue", "已逾期 1 天"),
+    "due_overdue": ("{days:day|days} overdue", "已逾期 {days} 天"),
     "due_today": ("due today", "今天该回访"),
     "due_title": ("Due visits", "待回访"),
     "followups_title": ("Your follow-ups", "我的待跟进"),
@@ -293,7 +294,7 @@ SALES: dict[str, tuple[str, str]] = {
     "snooze_later_button": ("Later: {when}", "推迟到{when}"),
     "snoozed_same": ("Follow-up #{id} is already due {when}: nothing changed.",
                      "跟进 #{id} 本来就是{when}，未做更改。"),
-    "done_ok": ("Marked {count} follow-up(s) done.", "已完成 {count} 项跟进。"),
+    "done_ok": ("Marked {count:follow-up|follow-ups} done.", "已完成 {count} 项跟进。"),
     "done_is_task": ("#{id} is no open follow-up of yours, but your task #{id} ({title}) is: mark that task "
                      "done? Nothing was changed yet.",
                      "#{id} 不是你的待跟进事项，而是你的任务 #{id}（{title}）：把这个任务标记完成吗？"
