@@ -175,3 +175,12 @@ def test_the_grammar_imports_no_use_case():
             above = {m for m in GRAPH[name] if m.startswith("handlers.") and not m.startswith(
                 ("handlers.grammar.", "handlers.rules.", "handlers.text.", "handlers.places"))}
             assert not above, f"{name} imports {sorted(above)}"
+
+
+def test_a_test_run_keeps_its_data_out_of_the_checkout():
+    """Settings built in a test (a CRM secret key, a CLI's database) write to the run's own folder
+    (conftest.py), never the checkout's `data/`; conftest.py also fails a run that leaves a file."""
+    from bot.settings import Settings
+
+    data = Settings().data_dir.resolve()
+    assert data != ROOT and ROOT not in data.parents, data

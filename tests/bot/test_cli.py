@@ -291,10 +291,12 @@ def test_inbox_shows_what_waits_and_what_failed_and_retry_queues_it_again(cli, d
 
 
 @pytest.mark.slow
-def test_say_from_another_folder_finds_the_demo_or_says_where_it_looked(tmp_path):
+def test_say_from_another_folder_finds_the_demo_or_says_where_it_looked(tmp_path, monkeypatch):
     from bot.settings import Settings
 
+    monkeypatch.delenv("SALESBOT_DATA_DIR")  # the tests' own (conftest.py), for this one look
     assert Settings().data_dir == Path(__file__).parents[2] / "data"  # the checkout's, from any folder
+    monkeypatch.undo()
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
     env["SALESBOT_DATA_DIR"] = str(tmp_path / "nowhere")
     elsewhere = tmp_path / "elsewhere"
