@@ -184,3 +184,12 @@ def test_a_test_run_keeps_its_data_out_of_the_checkout():
 
     data = Settings().data_dir.resolve()
     assert data != ROOT and ROOT not in data.parents, data
+
+
+def test_no_test_probes_a_port_free_and_lets_it_go():
+    """A port found free and closed can be taken by another process before a server binds it: a
+    server binds port 0 itself and says which it got (`support.WebProcess`), or the socket is kept."""
+    probing = [path.name for path in (ROOT / "tests").rglob("*.py")
+               if "def free_port" in path.read_text(encoding="utf-8")
+               or "free_port(" in path.read_text(encoding="utf-8")]
+    assert probing == [path.name for path in [Path(__file__)]]  # this test's own words only
