@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import click
 
+from handlers.text.strings import counted
+
 
 def built_app():
     from bot.runtime import runtime
@@ -153,12 +155,13 @@ def _import(app, tenant) -> None:
     finally:
         for bar, _done in bars.values():
             bar.__exit__(None, None, None)
-    click.echo(f"Imported {result.accounts} accounts and {result.deals} open deals "
-               f"({result.closed_skipped} closed deals stay in the CRM).")
+    click.echo(f"Imported {counted(result.accounts, 'account', 'accounts')} and "
+               f"{counted(result.deals, 'open deal', 'open deals')} "
+               f"({counted(result.closed_skipped, 'closed deal stays', 'closed deals stay')} in the CRM).")
     for remote, ours in result.stages.items():
         click.echo(f"  stage {remote} → {ours}")
     for user, count in result.unowned.items():
-        click.echo(f"  {count} deals of {user or 'an unknown user'} skipped: map them "
+        click.echo(f"  {counted(count, 'deal', 'deals')} of {user or 'an unknown user'} skipped: map them "
                    f"(crm map @name email) and run salesbot crm import")
 
 
@@ -201,7 +204,8 @@ def encrypt() -> None:
 
     app = built_app()
     plain = encrypt_stored(app)
-    click.echo(f"CRM secrets encrypted: {plain} were stored plain; every one is now under the first key.")
+    click.echo(f"CRM secrets encrypted: {counted(plain, 'was', 'were')} stored plain; every one is now under "
+               "the first key.")
 
 
 _STAGE_COLUMNS = {"name": "en", "stage": "en", "english": "en", "name_en": "en", "名称": "zh",
@@ -249,7 +253,7 @@ def stages(file, tenant: str | None, dry_run: bool) -> None:
                 session.rollback()
                 return
             moved = pipelines.save(session, found.id, pipeline)
-            click.echo(f"Stages saved; {moved} open {'deal' if moved == 1 else 'deals'} moved from a "
+            click.echo(f"Stages saved; {counted(moved, 'open deal', 'open deals')} moved from a "
                        "stage that is gone.")
     except ImportProblems as problems:
         raise click.ClickException(" ".join(problems.problems)) from None

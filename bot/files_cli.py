@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from bot.runtime import runtime
+from handlers.text.strings import counted
 
 
 @click.command("import")
@@ -39,12 +40,23 @@ def import_(kind: str, path: Path, tenant: str | None, official: bool, dry_run: 
         for problem in problems.problems:
             click.echo(problem, err=True)
         raise click.ClickException(
-            f"{path}: nothing imported ({len(problems.problems)} problems).") from None
+            f"{path}: nothing imported ({counted(len(problems.problems), 'problem', 'problems')}).") from None
     if dry_run:
-        click.echo(f"Dry run: all {count} {kind} rows of {path} are good; nothing stored. "
-                   f"Run again without --dry-run to import them.")
+        click.echo(f"Dry run: {_rows(count, kind)} of {path}, all good; "
+                   f"nothing stored. Run again without --dry-run to import them.")
         return
-    click.echo(f"Imported {count} {kind} rows from {path}.")
+    click.echo(f"Imported {_rows(count, kind)} from {path}.")
+
+
+
+def _one(kind: str) -> str:
+    """`customers` → `customer`: a kind's name for one of its rows."""
+    return kind[:-1] if kind.endswith("s") else kind
+
+
+def _rows(count: int, kind: str) -> str:
+    """`1 customer row`, `2 deal rows`."""
+    return counted(count, f"{_one(kind)} row", f"{_one(kind)} rows")
 
 
 def _with_bar(items, label):
@@ -82,7 +94,7 @@ def export(kind: str, period: str | None, crm: str | None, output: Path | None,
         if output:
             with output.open("w", newline="", encoding="utf-8-sig") as out:
                 count = write(out)
-            click.echo(f"Wrote {count} {kind} to {output}.", err=True)
+            click.echo(f"Wrote {counted(count, _one(kind), kind)} to {output}.", err=True)
         else:
             write(sys.stdout)
     except ImportProblems as problems:
@@ -101,4 +113,5 @@ def _export_for_crm(crm: str, kind: str, output: Path | None, tenant: str | None
     except ImportProblems as problems:
         raise click.ClickException(" ".join(problems.problems)) from None
     if output:
-        click.echo(f"Wrote {count} {kind} to {output} for {exports.NAMES[crm]}.", err=True)
+        wrote = counted(count, _one(kind), kind)
+        click.echo(f"Wrote {wrote} to {output} for {exports.NAMES[crm]}.", err=True)

@@ -46,7 +46,9 @@ def deliveries_retry() -> None:
 
     with runtime().app().session_factory.begin() as session:
         count = OutboxRepository(session).requeue_failed(utcnow())
-    click.echo(f"{count} failed deliveries queued again.")
+    from handlers.text.strings import counted
+
+    click.echo(f"{counted(count, 'failed delivery', 'failed deliveries')} queued again.")
 
 
 @click.group(invoke_without_command=True)

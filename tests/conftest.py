@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import tempfile
 import uuid
+from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -32,6 +35,44 @@ from support import Chat
 PG_ADMIN_URL = os.environ.get("SALESBOT_TEST_POSTGRES_URL",
                               "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
 REQUIRE_PG = os.environ.get("SALESBOT_REQUIRE_POSTGRES") == "1"
+
+
+CHECKOUT = Path(__file__).resolve().parents[1]
+#: The checkout's `data/` is the demo's (bot/settings.py). Every Settings() a test builds without a
+#: data_dir (a CRM secret key file, a CLI's database), and every subprocess it starts, gets this
+#: run's own folder instead (one per pytest-xdist worker), removed when the run ends.
+TEST_DATA = Path(tempfile.mkdtemp(prefix="salesbot-test-data-"))
+os.environ["SALESBOT_DATA_DIR"] = str(TEST_DATA)
+#: what Python and pytest leave in the checkout by themselves
+_LITTER = {"__pycache__", ".pytest_cache", ".hypothesis"}
+
+
+def _untracked() -> set[str] | None:
+    """The checkout's files git does not track, ignored ones too (`data/`), or None outside git."""
+    try:
+        listed = subprocess.run(["git", "ls-files", "--others", "--directory", "--no-empty-directory"],
+                                cwd=CHECKOUT, capture_output=True, text=True, timeout=60, check=True)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return {path for path in listed.stdout.splitlines() if not _LITTER & set(Path(path).parts)}
+
+
+def pytest_sessionstart(session):
+    if not hasattr(session.config, "workerinput"):  # the run's controller: before any test
+        session.config.untracked_before = _untracked()
+
+
+def pytest_sessionfinish(session):
+    """A test never leaves a file in the checkout: the run fails, naming what was left."""
+    shutil.rmtree(TEST_DATA, ignore_errors=True)
+    before = getattr(session.config, "untracked_before", None)
+    after = _untracked() if before is not None else None
+    if after is not None and (left := sorted(after - before)):
+        writer = session.config.get_terminal_writer()
+        writer.line()
+        writer.line(
+            f"Tests left files in the checkout {CHECKOUT}: {', '.join(left)}", red=True, bold=True)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
 def pytest_collection_modifyitems(items):

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import io
 import logging
+import re
 import shlex
-import socket
 import subprocess
 import threading
 import time
@@ -236,13 +236,45 @@ def salesbot(*args: str, env: dict | None = None, stdin: str | None = None) -> s
     return subprocess.CompletedProcess(["salesbot", *args], result.exit_code, result.stdout, stderr)
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+#: the web process's line saying where it listens (Hypercorn's, on stderr)
+_RUNNING = re.compile(r"Running on https?://\S+:(\d+) ")
 
 
-def wait_until_healthy(driver, process: subprocess.Popen) -> None:
+class WebProcess:
+    """A web process started on a port it binds itself (`PORT=0`), read back from its "Running on"
+    line: no port probed free here and taken by another process before the server binds it. Its
+    stderr is read as it comes (kept for a failure's message), so that a chatty one never blocks."""
+
+    def __init__(self, command: list[str], env: dict[str, str], **popen):
+        self.process = subprocess.Popen(command, env={**env, "PORT": "0"}, stderr=subprocess.PIPE, **popen)
+        self.pid = self.process.pid
+        self.lines: list[str] = []
+        self._port: int | None = None
+        self._read = threading.Event()
+        threading.Thread(target=self._read_stderr, daemon=True).start()
+
+    def _read_stderr(self) -> None:
+        for raw in self.process.stderr:
+            line = raw.decode(errors="replace")
+            self.lines.append(line)
+            if self._port is None and (running := _RUNNING.search(line)):
+                self._port = int(running[1])
+                self._read.set()
+        self._read.set()  # ended without saying where: `port` fails with what it said
+
+    @property
+    def port(self) -> int:
+        """The port it listens on, once it says (a start-up on a loaded machine takes a while)."""
+        self._read.wait(90)
+        if self._port is None:
+            raise AssertionError("the web process never said where it listens:\n" + self.stderr())
+        return self._port
+
+    def stderr(self) -> str:
+        return "".join(self.lines)
+
+
+def wait_until_healthy(driver, web: WebProcess) -> None:
     """Wait until the web process at `driver` answers /healthz (its stderr if it never does)."""
     deadline = time.monotonic() + 90  # a start-up on a loaded machine takes a while
     while time.monotonic() < deadline:
@@ -251,7 +283,7 @@ def wait_until_healthy(driver, process: subprocess.Popen) -> None:
                 return
         except OSError:
             time.sleep(0.2)
-    raise AssertionError(process.stderr.read1().decode() if process.stderr else "no start")
+    raise AssertionError(web.stderr() or "no start")
 
 
 def delivery_statuses(core) -> list[tuple[str, str]]:

@@ -175,3 +175,21 @@ def test_the_grammar_imports_no_use_case():
             above = {m for m in GRAPH[name] if m.startswith("handlers.") and not m.startswith(
                 ("handlers.grammar.", "handlers.rules.", "handlers.text.", "handlers.places"))}
             assert not above, f"{name} imports {sorted(above)}"
+
+
+def test_a_test_run_keeps_its_data_out_of_the_checkout():
+    """Settings built in a test (a CRM secret key, a CLI's database) write to the run's own folder
+    (conftest.py), never the checkout's `data/`; conftest.py also fails a run that leaves a file."""
+    from bot.settings import Settings
+
+    data = Settings().data_dir.resolve()
+    assert data != ROOT and ROOT not in data.parents, data
+
+
+def test_no_test_probes_a_port_free_and_lets_it_go():
+    """A port found free and closed can be taken by another process before a server binds it: a
+    server binds port 0 itself and says which it got (`support.WebProcess`), or the socket is kept."""
+    probing = [path.name for path in (ROOT / "tests").rglob("*.py")
+               if "def free_port" in path.read_text(encoding="utf-8")
+               or "free_port(" in path.read_text(encoding="utf-8")]
+    assert probing == [path.name for path in [Path(__file__)]]  # this test's own words only

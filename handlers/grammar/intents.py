@@ -153,7 +153,7 @@ INTENTS = (
            (("scorecard quarter", "scorecard @ana month", "scorecard team month"),
             ("绩效 本季度", "绩效 @张三 本季度", "绩效 团队 本月")),
            (c.ShowScorecard,)),
-    Intent("reasons", ("reasons", "why"), ("输赢分析", "复盘"), parse_reasons,
+    Intent("reasons", ("reasons", "why"), ("输赢分析", "输赢原因", "复盘"), parse_reasons,
            (("reasons quarter", "reasons team month", "reasons @ana quarter"),
             ("输赢分析 本季度", "输赢分析 团队 本月", "输赢分析 @张三 本季度")),
            (c.ShowReasons,)),

@@ -163,7 +163,8 @@ def handle_close_deal(ctx: Ctx, cmd: CloseDeal) -> Reply:
     amount = fmt.money(deal.amount, deal.currency, ctx.locale)
     owner = _told(ctx, deal, [ctx.t("won_reply" if cmd.won else "lost_reply", id=deal.id,
                                     customer=customer.name, amount=amount)])
-    why = (which or ctx.t("reason_thanks"),) if cmd.reason else (_ask_reason(ctx, deal.id, cmd.won),)
+    why = ((which,) if which else (ctx.t("reason_thanks"), *_filed(ctx, deal, cmd.reason))) if cmd.reason \
+        else (_ask_reason(ctx, deal.id, cmd.won),)
     buttons = buttons if cmd.reason else _reason_buttons(ctx, deal.id, cmd.won)
     if not cmd.won:
         return Reply(lines=(ctx.t("lost_reply", id=deal.id, customer=customer.name), *why),
@@ -192,10 +193,14 @@ def _reason_afterwards(ctx: Ctx, cmd: CloseDeal) -> Reply | None:
     ctx.people.audit(ctx.tenant.id, ctx.member.id, "deal.reason", "deal", deal.id, reason=cmd.reason)
     if which:  # two categories named: which decided it, asked
         return Reply(lines=(which,), buttons=buttons, asks=bool(buttons))
+    return Reply(lines=(ctx.t("reason_noted", id=deal.id, reason=cmd.reason), *_filed(ctx, deal, cmd.reason)))
+
+
+def _filed(ctx: Ctx, deal: Deal, reason: str) -> tuple[str, ...]:
+    """What `reasons` counts a close as where it was read from the reason's words (`beat them on
+    delivery time`: delivery), so that the rep sees the reading; () where the reason is the name."""
     category = category_name(deal.reason_category or "other", ctx.locale)
-    filed = (ctx.t("reason_filed", category=category),)  # what `reasons` counts it as
-    return Reply(lines=(ctx.t("reason_noted", id=deal.id, reason=cmd.reason),
-                        *(filed if name_fold(category) != name_fold(cmd.reason) else ())))
+    return () if name_fold(category) == name_fold(reason) else (ctx.t("reason_filed", category=category),)
 
 
 def _ask_reason(ctx: Ctx, deal_id: int, won: bool) -> str:

@@ -40,20 +40,30 @@ from storage.models.sales import Deal
 from storage.models.team import Tip, TipVote
 from storage.rates import Converted, zones_of
 
-_ORDER = (*CATEGORIES[:-1], "delivery", "service", "other")  # rows of `reasons`, both kinds
+#: a close whose category nobody gave (no reason, or "which decided it?" unanswered): its own row
+UNSAID = "unsaid"
+_ORDER = (*CATEGORIES[:-1], "delivery", "service", "other", UNSAID)  # rows of `reasons`, both kinds
+SHOWN_UNSAID = 8  # deal numbers listed under the report
 SHOWN_TIPS = 10
 BEST_TIPS = 3  # in the weekly digest
 MAX_BUTTONS = 5
 
 
 def category_of(deal: Deal) -> str:
-    """A closed deal's category: as stored, or read again from its reason where it was stored
-    before wins had categories of their own (a win's `other` or a loss category)."""
-    won = deal.stage == "won"
-    stored = deal.reason_category
+    """A closed deal's category in the case review (`said_category`)."""
+    return said_category(deal.reason_category, deal.reason, won=deal.stage == "won")
+
+
+def said_category(stored: str, reason: str, *, won: bool) -> str:
+    """The category a close was given: as stored, or read again from its reason where it was stored
+    before wins had categories of their own (a win's `other` or a loss category); `UNSAID` where
+    nobody said: no reason, or a reason naming two categories whose "which decided it?" was never
+    answered. Never a default or the first of two words: the report counts only what was said."""
     if stored and stored in (WIN_CATEGORIES if won else CATEGORIES) and not (won and stored == "other"):
         return stored
-    return categorize(deal.reason, won=won)[0] or "other"
+    if not (reason or "").strip() or len(categories_said(reason, won=won)) > 1:
+        return UNSAID
+    return categorize(reason, won=won)[0] or "other"
 
 
 def note_reason(ctx: Ctx, deal: Deal, reason: str, won: bool) -> tuple[str, tuple[Button, ...]]:
@@ -69,7 +79,7 @@ def note_reason(ctx: Ctx, deal: Deal, reason: str, won: bool) -> tuple[str, tupl
     said = categories_said(reason, won=won)
     if len(said) < 2:
         return "", ()
-    deal.reason_category = ""  # asked: counted by its first word (`category_of`) until answered
+    deal.reason_category = ""  # asked: counted as not given (`said_category`) until answered
     word = name_of(WORDS, "won" if won else "lost", ctx.locale)
     names = [category_name(category, ctx.locale) for category in said[:MAX_BUTTONS]]
     return (ctx.t("reason_which", id=deal.id, names=" · ".join(names)),
@@ -109,7 +119,8 @@ def read_reason(ctx: Ctx, reason: str, won: bool) -> tuple[str, str]:
 
 def category_name(category: str, locale: str) -> str:
     names = (dict(zip(CATEGORIES[:-1], CLOSE_REASONS, strict=True))
-             | dict(zip(WIN_CATEGORIES[:-1], WIN_REASONS, strict=True)) | {"other": ("other", "其他")})
+             | dict(zip(WIN_CATEGORIES[:-1], WIN_REASONS, strict=True)) | {"other": ("other", "其他")}
+             | {UNSAID: ("not given", "未填写")})
     return names.get(category, names["other"])[locale == "zh"]
 
 
@@ -128,8 +139,11 @@ def handle_reasons(ctx: Ctx, cmd: ShowReasons) -> Reply:
     by = defaultdict(lambda: {"won": [0, Decimal(0)], "lost": [0, Decimal(0)]})
     per_rep: dict[int, Counter] = defaultdict(Counter)
     rivals = Counter()
+    unsaid = []
     for deal in deals:
         category = category_of(deal)
+        if category == UNSAID:
+            unsaid.append(deal.id)
         cell = by[category][deal.stage]
         cell[0] += 1
         cell[1] += money(deal.amount, deal.currency,
@@ -144,6 +158,9 @@ def handle_reasons(ctx: Ctx, cmd: ShowReasons) -> Reply:
     lines = [ctx.t("reasons_rep", name=names[rep], won=sum(n for (s, _), n in c.items() if s == "won"),
                    lost=sum(n for (s, _), n in c.items() if s == "lost"), top=_top(ctx, c))
              for rep, c in sorted(per_rep.items(), key=lambda item: names[item[0]])]
+    if unsaid:  # which closes wait for a reason or a pick, so that someone can ask for it
+        ids = ", ".join(f"#{n}" for n in sorted(unsaid)[:SHOWN_UNSAID])
+        lines.append(ctx.t("reasons_unsaid", ids=ids + ("…" if len(unsaid) > SHOWN_UNSAID else "")))
     if rivals:
         lines.append(ctx.t("reasons_rivals", names=", ".join(f"{n} ({k})" for n, k in rivals.most_common(5))))
     chart = Chart(title=title, labels=tuple(category_name(k, ctx.locale) for k in order),
@@ -158,7 +175,8 @@ def handle_reasons(ctx: Ctx, cmd: ShowReasons) -> Reply:
 
 
 def _top(ctx: Ctx, counts: Counter) -> str:
-    lost = Counter({category: n for (stage, category), n in counts.items() if stage == "lost"})
+    lost = Counter({category: n for (stage, category), n in counts.items()
+                    if stage == "lost" and category != UNSAID})  # "most lost to" what was said
     return category_name(lost.most_common(1)[0][0], ctx.locale) if lost else "–"
 
 
@@ -217,7 +235,7 @@ def lesson_lines(ctx: Ctx, member_ids: list[int], since: dt.datetime, until: dt.
         return []
     lines = [ctx.t("digest_lessons")]
     if lost:
-        counts = Counter(category or categorize(reason)[0] or "other" for category, reason in lost)
+        counts = Counter(said_category(category, reason, won=False) for category, reason in lost)
         lines.append("  " + ctx.t("digest_lost_by", reasons=", ".join(
             f"{category_name(k, ctx.locale)} {n}" for k, n in counts.most_common())))
     lines += [f"  💡 {tip_line(*tip)}" for tip in best]

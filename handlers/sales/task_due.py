@@ -69,8 +69,7 @@ def shifted_day(ctx: Ctx, was: dt.date | None, shift_days: int, working: bool) -
     plain = start + dt.timedelta(days=shift_days)
     if working:
         day = working_days_later(start, shift_days, ctx.calendar)
-        key = "shift_working_day" if shift_days == 1 else "shift_working_days"
-        return day, ctx.t(key, count=shift_days) if day != plain else None
+        return day, ctx.t("shift_working_days", count=shift_days) if day != plain else None
     day = working_day_from(plain, ctx.calendar)
     return day, ctx.t("shift_next_working_day", day=fmt.day(plain, ctx.today, ctx.locale, relative=False)) \
         if day != plain else None

@@ -91,7 +91,7 @@ def _standings(now: dict, peer_ids: list[int]) -> dict[str, tuple[list, object]]
 
 
 def _left_out_of_average(ctx: Ctx, table, shown: list[int]) -> list[str]:
-    """`Average deal leaves out 1 deal(s) won in USD: no exchange rate on their close day.`"""
+    """`Average deal leaves out 1 deal won in USD: no exchange rate on their close day.`"""
     left = sum(table[m]["deals_won"] - table[m]["deals_converted"] for m in shown)
     if not left:
         return []

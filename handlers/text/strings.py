@@ -1,6 +1,8 @@
 """Every user-facing string, in English and Chinese. `t(locale, key, **values)` picks one."""
 from __future__ import annotations
 
+import string
+
 from handlers.text.tables.asking import ASKING
 from handlers.text.tables.closing import CLOSING
 from handlers.text.tables.sales import SALES
@@ -52,7 +54,7 @@ GENERAL: dict[str, tuple[str, str]] = {
                       "抱歉，这条消息没能处理，也没有保存任何内容。请再试一次；如果一直失败，请告诉管理员。"),
     "unreadable": ("I couldn't read that: it holds characters that are not text. Please type it again.",
                    "无法读取：消息里有不是文字的字符，请重新输入。"),
-    "name_too_long": ("“{start}…” is too long: names and titles take at most {limit} characters. "
+    "name_too_long": ("“{start}…” is too long: names and titles take at most {limit:character|characters}. "
                       "Shorten it and send it again.",
                       "“{start}…”太长了：名称和标题最多 {limit} 个字符，请缩短后重新发送。"),
     "too_long": ("That message is too long for one command. Please split it up.",
@@ -120,11 +122,30 @@ MESSAGES: dict[str, tuple[str, str]] = {key: value for table in TABLES for key, 
 
 def t(locale: str, key: str, **values) -> str:
     """The message `key` in `locale` (`zh` or anything else for English), filled with `values`;
-    its `_one` form, where there is one, when the number it counts (`count`, else `days`) is 1."""
-    counted = values.get("count", values.get("days"))
-    if str(counted) == "1" and f"{key}_one" in MESSAGES:
+    its `_one` form, where there is one, when the number it counts (`count`, else `days`) is 1.
+    A number written `{customers:customer|customers}` is said with its noun in the number's form
+    (`1 customer`, `3 customers`: `counted`); Chinese writes `{customers}` and has no plural."""
+    counted_value = values.get("count", values.get("days"))
+    if str(counted_value) == "1" and f"{key}_one" in MESSAGES:
         key = f"{key}_one"
-    return MESSAGES[key][locale == "zh"].format(**values)
+    return _COUNTED.format(MESSAGES[key][locale == "zh"], **values)
+
+
+def counted(number, one: str, many: str) -> str:
+    """`1 customer`, `0 customers`, `3 customers`: a number with its English noun."""
+    return f"{number} {one if str(number) in ('1', '-1') else many}"
+
+
+class _Counting(string.Formatter):
+    """str.format, and `{n:one|many}` for a number said with its noun (`counted`)."""
+
+    def format_field(self, value, format_spec: str):
+        if "|" in format_spec:
+            return counted(value, *format_spec.split("|", 1))
+        return super().format_field(value, format_spec)
+
+
+_COUNTED = _Counting()
 
 
 def majority_locale(members) -> str:

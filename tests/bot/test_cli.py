@@ -137,7 +137,7 @@ def test_roster_import_creates_members_teams_and_weights(cli, db_url, tmp_path):
     assert "Ana ¥60万, Bo ¥30万" in out  # split 2:1 by weight
     # Bo left: the same roster with his role `inactive` (离职) takes him off the team's split
     path = write(tmp_path, "roster.csv", "name,role,team\nBo,离职,华东\n")
-    assert "Imported 1 roster rows" in cli("import", "roster", path).output
+    assert "Imported 1 roster row" in cli("import", "roster", path).output
     assert count(db_url, Member, Member.active.is_(False), Member.role == "rep") == 1
     out = cli("say", "--user", "王芳", "目标 团队 业绩 90万 本月 分解").output
     assert "Ana ¥90万" in out and "Bo" not in out
@@ -158,12 +158,12 @@ def test_customers_and_targets_import(cli, db_url, tmp_path):
     cli("import", "roster", write(tmp_path, "r.csv", "name,team\nAna,East\n"))
     result = cli("import", "customers", write(
         tmp_path, "c.csv", "name,tier,lifecycle,owner\n华为,A,意向,Ana\nAcme Corp,b,customer,\n"))
-    assert "Imported 2 customers rows" in result.output
+    assert "Imported 2 customer rows" in result.output
     assert count(db_url, Customer, Customer.tier == "A") == 1
     result = cli("import", "targets", write(
         tmp_path, "t.csv", "member,team,metric,period,start,amount\n"
         "Ana,,revenue,month,2026-11-15,50万\n,East,visits,quarter,2026-10-01,300\n"))
-    assert "Imported 2 targets rows" in result.output
+    assert "Imported 2 target rows" in result.output
     out = cli("export", "targets").output
     assert "Ana,,revenue,month,2026-11-01,500000.00" in out
     assert ",East,visits,quarter,2026-10-01,300.00" in out
@@ -291,10 +291,12 @@ def test_inbox_shows_what_waits_and_what_failed_and_retry_queues_it_again(cli, d
 
 
 @pytest.mark.slow
-def test_say_from_another_folder_finds_the_demo_or_says_where_it_looked(tmp_path):
+def test_say_from_another_folder_finds_the_demo_or_says_where_it_looked(tmp_path, monkeypatch):
     from bot.settings import Settings
 
+    monkeypatch.delenv("SALESBOT_DATA_DIR")  # the tests' own (conftest.py), for this one look
     assert Settings().data_dir == Path(__file__).parents[2] / "data"  # the checkout's, from any folder
+    monkeypatch.undo()
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
     env["SALESBOT_DATA_DIR"] = str(tmp_path / "nowhere")
     elsewhere = tmp_path / "elsewhere"

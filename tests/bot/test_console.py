@@ -24,15 +24,14 @@ def test_table_columns_line_up_for_chinese_and_latin_names(team_chat):
 
 
 def test_an_unreachable_database_gets_a_friendly_answer_in_the_users_language():
-    with socket.socket() as probe:  # a port nobody listens on
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    engine = make_engine(f"postgresql+psycopg://postgres@127.0.0.1:{port}/x",
-                         connect_args={"connect_timeout": 2})
-    bot = ConsoleBot(make_session_factory(engine))
-    reply = bot.send("Ana", "progress")
-    assert not reply.ok and "try again in a minute" in render(reply)
-    assert "稍后再试" in render(bot.send("Ana", "进度"))
+    with socket.socket() as probe:  # a port nobody listens on: bound, never listening, kept so
+        probe.bind(("127.0.0.1", 0))  # until the end (closed, another process could take it)
+        engine = make_engine(f"postgresql+psycopg://postgres@127.0.0.1:{probe.getsockname()[1]}/x",
+                             connect_args={"connect_timeout": 2})
+        bot = ConsoleBot(make_session_factory(engine))
+        reply = bot.send("Ana", "progress")
+        assert not reply.ok and "try again in a minute" in render(reply)
+        assert "稍后再试" in render(bot.send("Ana", "进度"))
 
 
 def test_the_schedulers_posts_appear_in_the_console_chat(team_chat, session_factory, db_url,

@@ -82,7 +82,7 @@ def test_fxiaoke_xlsx_has_chinese_headers_and_no_formula(cli, tmp_path):
     cli("say", "--user", "Ana", "visit +=1+2 Corp: met @SUM(A1)")  # `+`: a new customer as typed
     out = tmp_path / "visits.xlsx"
     result = cli("export", "visits", "--crm", "fxiaoke", "-o", str(out))
-    assert "Wrote 1 visits" in result.output and "纷享销客" in result.output
+    assert "Wrote 1 visit " in result.output and "纷享销客" in result.output
     sheet = load_workbook(out).active
     header, row = [c.value for c in sheet[1]], sheet[2]
     assert header == ["销售记录编号", "关联客户", "跟进内容", "跟进结果", "下一步", "跟进时间", "负责人"]
@@ -121,6 +121,6 @@ def test_targets_are_not_a_crm_file(cli):
 def test_crm_exports_go_to_a_csv_file_with_a_bom_for_excel(cli, tmp_path):
     cli("say", "--user", "Ana", "customer +华为 tier B")
     out = tmp_path / "accounts.csv"
-    assert "Wrote 1 customers" in cli("export", "customers", "--crm", "zoho", "-o", str(out)).output
+    assert "Wrote 1 customer " in cli("export", "customers", "--crm", "zoho", "-o", str(out)).output
     assert out.read_bytes().startswith("\ufeff".encode()) and "华为" in out.read_text(encoding="utf-8-sig")
     assert os.path.getsize(out) > 0

@@ -97,10 +97,10 @@ def test_zoho_first_import_on_connect_pages_through_accounts_and_open_deals(cli,
     cli("say", "--user", "Ana", "help")
     result = connect_zoho(cli)
     assert result.exit_code == 0, result.output
-    assert "Imported 450 accounts and 2 open deals (1 closed deals stay in the CRM)." in result.output
+    assert "Imported 450 accounts and 2 open deals (1 closed deal stays in the CRM)." in result.output
     assert "Importing accounts" in result.output  # the progress bar, on stderr
     assert "stage Demo booked → discovery" in result.output
-    assert "1 deals of Bo Li skipped: map them" in result.output
+    assert "1 deal of Bo Li skipped: map them" in result.output
     assert [c.query["page"] for c in zoho.called("/crm/v8/Accounts")] == ["1", "2", "3"]
     assert count(db, Customer) == 450
     assert deals(db) == [
@@ -153,7 +153,7 @@ def test_fxiaoke_first_import_reads_offset_pages_and_china_dates(cli, db, fxiaok
     result = cli("crm", "connect", "fxiaoke", "--app-id", "FSAID_1", "--admin-mobile", "13800000001",
                  input="fsecret\nPERM\n")
     assert result.exit_code == 0, result.output
-    assert "Imported 250 accounts and 1 open deals (1 closed deals stay in the CRM)." in result.output
+    assert "Imported 250 accounts and 1 open deal (1 closed deal stays in the CRM)." in result.output
     queries = [c.body["data"]["search_query_info"]["offset"] for c in fxiaoke.called("/cgi/crm/v2/data/query")
                if c.body["data"]["dataObjectApiName"] == "AccountObj"]
     assert queries == [0, 100, 200]

@@ -34,9 +34,9 @@ def test_a_zoho_deals_export_is_checked_by_a_dry_run_then_imported(cli, db, tmp_
     path = tmp_path / "Deals.csv"
     path.write_text(ZOHO_DEALS, encoding="utf-8")
     dry = cli("import", "deals", str(path), "--dry-run")
-    assert "Dry run: all 2 deals rows" in dry.output and "nothing stored" in dry.output
+    assert "Dry run: 2 deal rows of" in dry.output and "all good; nothing stored" in dry.output
     assert count(db, Deal) == 0 and count(db, Customer) == 0
-    assert "Imported 2 deals rows" in cli("import", "deals", str(path)).output
+    assert "Imported 2 deal rows" in cli("import", "deals", str(path)).output
     assert deals(db) == [("ERP rollout", "proposal", Decimal("50000.00"), dt.date(2026, 12, 20)),
                          ("Support", "won", Decimal("12000.50"), dt.date(2026, 11, 2))]
     with db() as s:
@@ -55,7 +55,7 @@ def test_a_fxiaoke_xlsx_with_chinese_headers_imports_as_it_is(cli, db, tmp_path)
     path = tmp_path / "商机.xlsx"
     book.save(path)
     result = cli("import", "deals", str(path))
-    assert "Imported 2 deals rows" in result.output, result.output
+    assert "Imported 2 deal rows" in result.output, result.output
     assert deals(db) == [("ERP项目", "negotiation", Decimal("50000.00"), dt.date(2026, 12, 20)),
                          ("云服务", "discovery", Decimal("50000.00"), dt.date(2027, 1, 10))]
 
@@ -85,7 +85,7 @@ def test_salesbots_own_crm_export_round_trips_by_deal_number(cli, db, tmp_path):
         writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
         writer.writeheader()
         writer.writerows(rows)
-    assert "Imported 1 deals rows" in cli("import", "deals", str(path)).output
+    assert "Imported 1 deal row" in cli("import", "deals", str(path)).output
     assert deals(db) == [("ERP", "negotiation", Decimal("55000.00"), dt.date(2026, 12, 20))]
 
 
@@ -93,13 +93,13 @@ def test_customers_from_zoho_and_fxiaoke_exports(cli, db, tmp_path):
     cli("say", "--user", "Ana", "help")
     zoho = tmp_path / "Accounts.csv"
     zoho.write_text("Account Name,Account Owner,Account Type\nAcme,Ana,Customer\n", encoding="utf-8")
-    assert "Imported 1 customers rows" in cli("import", "customers", str(zoho)).output
+    assert "Imported 1 customer row" in cli("import", "customers", str(zoho)).output
     book = Workbook()
     book.active.append(["客户名称", "负责人", "客户级别", "客户状态"])
     book.active.append(["华为", "Ana", "A类", "意向客户"])
     fx = tmp_path / "客户.xlsx"
     book.save(fx)
-    assert "Imported 1 customers rows" in cli("import", "customers", str(fx)).output
+    assert "Imported 1 customer row" in cli("import", "customers", str(fx)).output
     with db() as s:
         found = {c.name: (c.tier, c.lifecycle) for c in s.scalars(select(Customer))}
     assert found == {"Acme": (None, "customer"), "华为": ("A", "intent")}

@@ -64,7 +64,7 @@ def connected_to_zoho(cli):
     cli("say", "--user", "Ana", "help")
     result = cli("crm", "connect", "zoho", "--client-id", "1000.CLIENT", "--refresh-token", "1000.refresh",
                  input="zsecret\n")
-    assert "Imported 1 accounts and 1 open deals" in result.output, result.output
+    assert "Imported 1 account and 1 open deal" in result.output, result.output
 
 
 def the_deal(sync) -> Deal:

@@ -59,7 +59,7 @@ def test_a_secret_stored_before_encryption_is_encrypted_in_place_and_still_works
         s.scalar(select(CrmConnection)).secret = json.dumps(PLAIN)
     assert cli("crm", "import").exit_code == 0  # read as it is meanwhile
     result = cli("crm", "encrypt")
-    assert "1 were stored plain" in result.output and "zsecret" not in result.output
+    assert "1 was stored plain" in result.output and "zsecret" not in result.output
     assert json.loads(Fernet(OLD.encode()).decrypt(stored(db).encode())) == PLAIN
 
 

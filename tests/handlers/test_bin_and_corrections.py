@@ -126,7 +126,7 @@ def test_merge_carries_tasks_and_keeps_the_better_tier_and_says_what_moved(team_
     team_chat("customer Acme Corp tier B", user="Ana")
     team_chat("task customer Initech: renew the NDA", user="Ana")
     out = team_chat('customer Initech merge into "Acme Corp"', user="Mia")
-    assert "1 visits" in out and "Also moved: 1 tasks and 0 tips." in out
+    assert "1 visit " in out and "Also moved: 1 task and 0 tips." in out
     assert "Acme Corp keeps the better tier: A." in out
     with team_chat.session_factory() as s:
         acme = s.scalar(select(Customer))
@@ -138,7 +138,7 @@ def test_reassign_hands_over_tasks_and_open_follow_ups_and_says_so(team_chat):
     team_chat("visit Acme: demo; follow up fri", user="Ana")
     team_chat("task send the quote by fri", user="Ana")
     out = team_chat("reassign @Ana to @Bo confirm", user="Mia")
-    assert "Bo also takes over 1 open tasks and 1 open follow-ups (as tasks)." in out
+    assert "Bo also takes over 1 open task and 1 open follow-up (as tasks)." in out
     tasks = team_chat("tasks", user="Bo")
     assert "send the quote" in tasks and "follow up Acme (visit #1 by Ana)" in tasks
     assert "No follow-ups due" in team_chat("followups", user="Ana")

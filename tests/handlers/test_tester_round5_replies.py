@@ -336,7 +336,7 @@ def test_a_customers_delete_question_says_its_deals_and_visits_go_too(session_fa
     chat = _chat(session_factory)
     assert chat.reply("won #1 80k: price", user="Ana").ok
     asked = _asked(chat, session_factory, "customer Globex delete", user="Mia")
-    assert "1 deal(s), 1 of them won (¥80K)" in asked.text, asked.text
+    assert "1 deal, 1 of them won (¥80K)" in asked.text, asked.text
     assert chat.reply("no", user="Mia").ok
     with session_factory() as s:
         assert s.get(Deal, 1) is not None

@@ -180,7 +180,7 @@ def test_done_says_which_numbers_had_no_follow_up_and_flags_none_of_them(session
         with_fu, without = s.scalars(select(Visit.id).order_by(Visit.id.desc()).limit(2)).all()[::-1]
     reply = chat.reply(f"done {with_fu} {without} 999")
     assert reply.ok, reply.text
-    assert "Marked 1 follow-up(s) done." in reply.text
+    assert "Marked 1 follow-up done." in reply.text
     assert f"#{without}, #999: no open follow-up of yours" in reply.text
     with session_factory() as s:
         assert s.get(Visit, with_fu).follow_up_done and not s.get(Visit, without).follow_up_done

@@ -178,7 +178,7 @@ def test_a_follow_ups_number_with_a_follow_up_word_and_a_done_word_is_it_done(se
         number = s.scalars(select(Visit.id)).one()
     reply = chat.reply(typed.format(id=number))
     assert reply.ok, reply.text
-    assert "Marked 1 follow-up(s) done" in reply.text or "已完成 1 项跟进" in reply.text
+    assert "Marked 1 follow-up done" in reply.text or "已完成 1 项跟进" in reply.text
     with session_factory() as s:
         assert s.get(Visit, number).follow_up_done
         assert not s.scalars(select(Task)).all()  # no task made of it

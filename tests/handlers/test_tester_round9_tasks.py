@@ -256,7 +256,7 @@ def test_a_follow_up_done_with_words_keeps_them_as_what_came_of_it(session_facto
     number = _follow_up(chat, session_factory)
     reply = chat.reply(said.format(id=number))
     assert reply.ok, reply.text
-    assert ("Marked 1 follow-up(s) done." in reply.text) or ("已完成 1 项跟进" in reply.text)
+    assert ("Marked 1 follow-up done." in reply.text) or ("已完成 1 项跟进" in reply.text)
     assert (note in reply.text) if note else ("Kept with" not in reply.text and "已记入" not in reply.text)
     assert _visit(session_factory, number) == (True, note)
     if note:
@@ -440,5 +440,5 @@ def test_several_follow_ups_done_are_each_done_no_note(session_factory, said):
     a = _follow_up(chat, session_factory, "Globex")
     b = _follow_up(chat, session_factory, "Initech")
     reply = chat.reply(said.format(a=a, b=b))
-    assert reply.ok and ("2 follow-up(s)" in reply.text or "2 项跟进" in reply.text), reply.text
+    assert reply.ok and ("2 follow-ups" in reply.text or "2 项跟进" in reply.text), reply.text
     assert [_visit(session_factory, n) for n in (a, b)] == [(True, ""), (True, "")]

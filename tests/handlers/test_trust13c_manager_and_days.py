@@ -37,8 +37,8 @@ def _owners(session_factory) -> dict[str, str]:
 # -- 3. reassigning an active rep asks first ----------------------------------------------------
 
 @pytest.mark.parametrize("said, asked, confirm", [
-    ("reassign @Bo to @Ana", "Bo is still active: this moves their 2 customers, 1 open deals, "
-                             "1 open tasks and 1 open follow-ups to Ana. Nothing is moved yet",
+    ("reassign @Bo to @Ana", "Bo is still active: this moves their 2 customers, 1 open deal, "
+                             "1 open task and 1 open follow-up to Ana. Nothing is moved yet",
      "reassign @Bo to @Ana confirm"),
     ("转交 @Bo 给 @Ana", "Bo仍在职：这会把其 2 个客户、1 个进行中的商机、1 个未完成任务和 1 个待跟进"
                        "转交给Ana。尚未转交", "转交 @Bo 给 @Ana 确认"),
@@ -71,7 +71,7 @@ def test_an_inactive_reps_pipeline_moves_without_asking(team_chat):
     team_chat("deal Acme proposal 50k", user="Bo")
     team_chat("role @Bo inactive", user="Mia")
     out = team_chat("reassign @Bo to @Ana", user="Mia")
-    assert "Bo's 1 customers and 1 open deals now belong to Ana" in out
+    assert "Bo's 1 customer and 1 open deal now belong to Ana" in out
     assert set(_owners(team_chat.session_factory).values()) == {"Ana"}
 
 

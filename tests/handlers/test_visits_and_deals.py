@@ -181,7 +181,7 @@ def test_followups_list_due_ones_and_done_closes_only_your_own(team_chat):
     assert "#1 Acme — tomorrow · demo" in out and "Beta" not in out and "Gamma" not in out
     reply = team_chat.reply("done 3")  # Bo's
     assert not reply.ok and "No open follow-up of yours has number #3" in reply.text
-    assert "Marked 1 follow-up(s) done." in team_chat("done 1")
+    assert "Marked 1 follow-up done." in team_chat("done 1")
     assert "No follow-ups due this week." in team_chat("followups")
     done = {v.id: v.follow_up_done for v in rows(team_chat.session_factory, Visit)}
     assert done == {1: True, 2: False, 3: False}

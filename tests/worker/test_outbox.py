@@ -122,7 +122,7 @@ def test_failures_back_off_then_end_failed_and_can_be_retried(session_factory, d
     monkeypatch.setenv("DATABASE_URL", db_url)
     listing = CliRunner().invoke(main, ["deliveries"]).output
     assert "failed   a  → slack:channel:C1  tries 3" in listing and "ConnectionError: down" in listing
-    assert "1 failed deliveries queued again." in CliRunner().invoke(main, ["deliveries", "retry"]).output
+    assert "1 failed delivery queued again." in CliRunner().invoke(main, ["deliveries", "retry"]).output
     worker.sender = RecordingSender()
     clock.now = dt.datetime.now(dt.timezone.utc) + dt.timedelta(seconds=1)  # the CLI used the real now
     worker.run_once()

@@ -42,7 +42,7 @@ TEAM: dict[str, tuple[str, str]] = {
     "contest_started": ("Contest for {team} started: {what}. Standings: contest",
                         "{team}的销售竞赛开始：{what}。查看排名：竞赛"),
     "contest_one_day": ("one day only", "仅一天"),
-    "contest_few_days": ("{days} days only", "仅{days}天"),
+    "contest_few_days": ("{days:day|days} only", "仅{days}天"),
     "contest_days": ("A contest runs from its first day to its last, at most 92 days.",
                      "竞赛须从开始日到结束日，最长 92 天。"),
     "contest_also": ("Also running: {what}", "同时进行：{what}"),
@@ -57,8 +57,7 @@ TEAM: dict[str, tuple[str, str]] = {
     "contest_final_title": ("Contest over · {team} · {what}", "竞赛结束 · {team} · {what}"),
     "contest_winner": ("🏆 {name} wins with {value}!", "🏆 {name}以 {value} 夺冠！"),
     "contest_no_winner": ("Nobody scored in this contest.", "本次竞赛无人得分。"),
-    "contest_days_left": ("{days} days to go.", "还剩 {days} 天。"),
-    "contest_days_left_one": ("1 day to go.", "还剩 1 天。"),
+    "contest_days_left": ("{days:day|days} to go.", "还剩 {days} 天。"),
     "contest_last_day": ("Last day!", "最后一天！"),
     "contest_ended": ("It ended on {day}.", "已于{day}结束。"),
     "digest_lessons": ("Lessons", "经验教训"),
@@ -72,7 +71,7 @@ TEAM: dict[str, tuple[str, str]] = {
     "pace_line_even": ("{done} of {target} · on pace · on course for {projection}",  # done = needed
                        "已完成 {done} / 目标 {target} · 进度正常 · 预计 {projection}"),
     "ahead": ("ahead by {amount}", "领先 {amount}"), "behind": ("behind by {amount}", "落后 {amount}"),
-    "days_gone": ("{gone} of {total} working days gone", "已过 {gone}/{total} 个工作日"),
+    "days_gone": ("{gone} of {total:working day|working days} gone", "已过 {gone}/{total} 个工作日"),
     "no_target": ("No target set for this period.", "本期尚未设定目标。"),
     "target_summed": ("No target is set for {period} itself: it is the sum of the targets set for {parts}.",
                       "{period}本身未设目标：按 {parts} 的目标之和计算。"),
@@ -89,10 +88,8 @@ TEAM: dict[str, tuple[str, str]] = {
                    "进行中：{count} 个商机，{amount}；加权 {weighted}"),
     "stalled_title": ("Stalled deals · no change for {days}+ days", "停滞商机 · {days} 天以上无进展"),
     "stalled_none": ("No stalled deals. 👍", "没有停滞的商机。👍"),
-    "stalled_line": ("#{id} {customer} · {title} · {stage} · {amount} · {days} days · {owner}",
+    "stalled_line": ("#{id} {customer} · {title} · {stage} · {amount} · {days:day|days} · {owner}",
                      "#{id} {customer} · {title} · {stage} · {amount} · {days} 天 · {owner}"),
-    "stalled_line_one": ("#{id} {customer} · {title} · {stage} · {amount} · 1 day · {owner}",
-                         "#{id} {customer} · {title} · {stage} · {amount} · 1 天 · {owner}"),
     "leaderboard_title": ("Leaderboard · {metric} · {period}", "排行榜 · {metric} · {period}"),
     "leaderboard_empty": ("Nothing yet this period.", "本期暂无数据。"),
     "leaderboard_none": ("With no {metric} in {period}: {names}.", "{period}没有{metric}：{names}。"),
@@ -124,8 +121,8 @@ TEAM: dict[str, tuple[str, str]] = {
     "follow_on_unfit": ("Nothing was changed: “{value}” fits no field of your last change, “{label}”. "
                         "Type the record and the value, like {example}",
                         "未做修改：“{value}”填不进你上一次的修改“{label}”。请写明记录和值，例如 {example}"),
-    "follow_on_which": ("“{value}” could go into {count} things you just changed: which one? Nothing was "
-                        "changed yet.", "“{value}”可以填入你刚改的 {count} 条记录：改哪一条？尚未修改。"),
+    "follow_on_which": ("“{value}” could go into {count:thing|things} you just changed: which one? Nothing "
+                        "was changed yet.", "“{value}”可以填入你刚改的 {count} 条记录：改哪一条？尚未修改。"),
     "follow_on_amount": ("amount", "金额"), "follow_on_close": ("close date", "预计成交日"),
     "follow_on_due": ("due date", "截止日"), "follow_on_follow_up": ("follow-up", "跟进日"),
     "follow_on_unset": ("none", "未设"),
@@ -178,8 +175,7 @@ TEAM: dict[str, tuple[str, str]] = {
     "period_ending_title": ("⏳ {period} is ending", "⏳ {period}即将结束"),
     "behind_line": ("{metric}: done {done} of {target}, needed by {when} {needed}, gap {gap}",
                     "{metric}：已完成 {done}/{target}，{when}应达 {needed}，差距 {gap}"),
-    "days_left": ("{days} working days left in {period}.", "{period}还剩 {days} 个工作日。"),
-    "days_left_one": ("1 working day left in {period}.", "{period}还剩 1 个工作日。"),
+    "days_left": ("{days:working day|working days} left in {period}.", "{period}还剩 {days} 个工作日。"),
     "days_left_none": ("Today is the last working day of {period}.", "今天是{period}的最后一个工作日。"),
     "period_over": ("{period} has no working days left.", "{period}已没有工作日。"),
     "standing_line": ("{metric}: {share} done, on pace", "{metric}：已完成 {share}，进度正常"),
@@ -187,7 +183,7 @@ TEAM: dict[str, tuple[str, str]] = {
     "top_seller_line": ("Congratulations {name}, top seller of the {period}!",
                         "恭喜 {name} 获得{period}度销售冠军！"),
     "scorecard_title": ("Scorecard · {who} · {period}", "绩效 · {who} · {period}"),
-    "scorecard_peers": ("Median and rank among the {count} reps of the team.",
+    "scorecard_peers": ("Median and rank among the {count:rep|reps} of the team.",
                         "中位数和排名：团队 {count} 名销售之中。"),
     "scorecard_target": ("Target", "目标"),
     "col_kpi": ("KPI", "指标"),
@@ -205,8 +201,7 @@ TEAM: dict[str, tuple[str, str]] = {
     "kpi_avg_deal": ("Average deal", "平均单额"),
     "kpi_days_to_close": ("Days to close", "成交周期"),
     "kpi_coverage": ("Pipeline coverage", "管道覆盖率"),
-    "kpi_days": ("{days} days", "{days} 天"),
-    "kpi_days_one": ("1 day", "1 天"),
+    "kpi_days": ("{days:day|days}", "{days} 天"),
     "col_share": ("% of target · {metric}", "目标完成率 · {metric}"),
     "top_seller_lead": ("Ahead of the next by {lead}.", "领先第二名 {lead}。"),
     "top_sellers_vs_last": ("Team revenue {total}; the period before {last} ({change}).",
@@ -235,21 +230,20 @@ TEAM: dict[str, tuple[str, str]] = {
                           "Mark it done when it is done, or ask {name} to take it back.",
                           "任务 #{id}（{title}）是{name}派给你的，只有{name}可以删除。做完了可以标记完成，"
                           "或者请{name}撤回。"),
-    "reassign_active": ("{source} is still active: this moves their {customers} customers, "
-                        "{deals} open deals, {tasks} open tasks and {followups} open follow-ups to "
+    "reassign_active": ("{source} is still active: this moves their {customers:customer|customers}, "
+                        "{deals:open deal|open deals}, {tasks:open task|open tasks} and "
+                        "{followups:open follow-up|open follow-ups} to "
                         "{target}. Nothing is moved yet: tap to confirm.",
                         "{source}仍在职：这会把其 {customers} 个客户、{deals} 个进行中的商机、"
                         "{tasks} 个未完成任务和 {followups} 个待跟进转交给{target}。尚未转交，请点击确认。"),
     "reassign_button": ("Move {source}'s pipeline to {target}", "把{source}的客户和商机转给{target}"),
     # a snooze's length, counted on the team's calendar
-    "shift_working_days": ("{count} working days: weekends and public holidays are not counted.",
+    "shift_working_days": ("{count:working day|working days}: weekends and public holidays are not counted.",
                            "按 {count} 个工作日计算，不含周末和节假日。"),
-    "shift_working_day": ("1 working day: weekends and public holidays are not counted.",
-                          "按 1 个工作日计算，不含周末和节假日。"),
     "shift_next_working_day": ("{day} is not a working day, so it moved to the next one.",
                                "{day}不是工作日，已顺延到下一个工作日。"),
     # a period over, in progress: the result, no pace
-    "period_closed": ("Period closed: all {total} working days are over.",
+    "period_closed": ("Period closed: all {total:working day|working days} are over.",
                     "本期已结束：{total} 个工作日已全部过完。"),
     "final_reached": ("{done} of {target} · target reached", "已完成 {done} / 目标 {target} · 已达成"),
     "final_exceeded": ("{done} of {target} · target reached, {amount} over",

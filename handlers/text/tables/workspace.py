@@ -23,7 +23,7 @@ WORKSPACE: dict[str, tuple[str, str]] = {
     "how_to_convert_days": ("Those deals closed on days without a {currency} rate; for them: "
                             "“rate {currency} N from {day}”.",
                             "这些商机成交当天没有 {currency} 汇率；如需折算：“汇率 {currency} N 自 {day}”。"),
-    "avg_deal_left_out": ("Average deal leaves out {count} deal(s) won in {currencies}: no exchange rate "
+    "avg_deal_left_out": ("Average deal leaves out {count:deal|deals} won in {currencies}: no exchange rate "
                           "on their close day.",
                           "平均单值未计入 {count} 笔 {currencies} 赢单：成交当天没有汇率。"),
     "rates_title": ("Exchange rates into {base}", "汇率（折合 {base}）"),
@@ -137,7 +137,7 @@ WORKSPACE: dict[str, tuple[str, str]] = {
                           "{names}已离开{team}（新成员默认所在的团队）。"),
     "admin_out_of_reach": ("{name} is an admin: only an admin can do that.",
                            "{name}是管理员：只有管理员可以这样操作。"),
-    "team_set_stall": ("Deals in {team} now count as stalled after {value} days without change.",
+    "team_set_stall": ("Deals in {team} now count as stalled after {value:day|days} without change.",
                        "{team}的商机超过 {value} 天无进展即视为停滞。"),
     "team_set_timezone": ("{team} now works in {value} time.", "{team}的时区已设为 {value}。"),
     "team_set_calendar": ("{team} now follows the {value} holiday calendar.",
@@ -185,8 +185,8 @@ WORKSPACE: dict[str, tuple[str, str]] = {
     "leave_past": ("That leave ends in the past; give dates from today on.",
                    "请假结束日期已过，请填写今天及以后的日期。"),
     "link_code_title": ("Your link code: {code}", "你的关联码：{code}"),
-    "link_code": ("On your other chat app ({apps}), send this to salesbot within {minutes} "
-                  "minutes: {example}",
+    "link_code": ("On your other chat app ({apps}), send this to salesbot within "
+                  "{minutes:minute|minutes}: {example}",
                   "请在 {minutes} 分钟内，在另一个聊天应用（{apps}）里"
                   "发给销售助手：{example}"),
     "link_bad_code": ("That code is unknown or expired. Send link on your other app for a new one.",

@@ -11,7 +11,7 @@ import pytest
 from bot.settings import Settings
 from fakes.slack_api import FakeSlack
 from fakes.slack_driver import SECRET, SlackDriver, running
-from support import ROOT, free_port, procfile_command, wait_until_healthy
+from support import ROOT, WebProcess, procfile_command, wait_until_healthy
 
 
 def _fake_slack():
@@ -69,19 +69,17 @@ def shared_procfile_web(sqlite_template, tmp_path_factory):
 
 
 def _procfile_web(db_url, fake_slack):
-    port = free_port()
-    env = {**os.environ, "PORT": str(port), "DATABASE_URL": db_url, "WEB_CONCURRENCY": "1",
+    env = {**os.environ, "DATABASE_URL": db_url, "WEB_CONCURRENCY": "1",
            "SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": SECRET,
            "SLACK_API_URL": fake_slack.api_url}
     command = procfile_command("web")
     command[0] = str(Path(os.sys.executable).parent / command[0])
-    process = subprocess.Popen(command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.PIPE, start_new_session=True)
-    driver = SlackDriver(f"http://127.0.0.1:{port}", fake_slack, core=None)
-    driver.port = port
+    web = WebProcess(command, env, cwd=ROOT, stdout=subprocess.DEVNULL, start_new_session=True)
     try:
-        wait_until_healthy(driver, process)
+        driver = SlackDriver(f"http://127.0.0.1:{web.port}", fake_slack, core=None)
+        driver.port = web.port
+        wait_until_healthy(driver, web)
         yield driver
     finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=20)
+        os.killpg(web.pid, signal.SIGTERM)
+        web.process.wait(timeout=20)

@@ -158,7 +158,7 @@ def test_a_followup_done_button(slack):
     text = slack.say("/visit", "Acme: demo; follow up tomorrow")
     assert "Done ✓" in text
     status, path = slack.click("done 1")
-    assert "Marked 1 follow-up(s) done." in _all_text(slack.answers(path)[0])
+    assert "Marked 1 follow-up done." in _all_text(slack.answers(path)[0])
 
 
 def _buttons(answer: dict) -> dict[str, str]:

@@ -13,7 +13,7 @@ from fakes.slack_driver import SECRET, SlackDriver
 from storage.db import make_engine, make_session_factory
 from storage.models.messaging import Delivery, InboxItem
 from storage.models.sales import Visit
-from support import ROOT, count, eventually, free_port, procfile_command, wait_until_healthy
+from support import ROOT, WebProcess, count, eventually, procfile_command, wait_until_healthy
 
 pytestmark = pytest.mark.slow  # real processes: run first (conftest.py)
 
@@ -35,15 +35,13 @@ def answers(driver) -> bool:
 
 @pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
 def test_salesbot_start_with_credentials_runs_the_web_process_and_the_worker(db_url, fake_slack):
-    port = free_port()
-    env = {**os.environ, "PORT": str(port), "DATABASE_URL": db_url, "WEB_CONCURRENCY": "1",
+    env = {**os.environ, "DATABASE_URL": db_url, "WEB_CONCURRENCY": "1",
            "SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": SECRET,
            "SLACK_API_URL": fake_slack.api_url}
     salesbot = [os.sys.executable, "-m", "bot.cli"]
-    bot = subprocess.Popen([*salesbot, "start"], env=env, cwd=ROOT, stdout=subprocess.DEVNULL,
-                           stderr=subprocess.DEVNULL, start_new_session=True)
+    bot = WebProcess([*salesbot, "start"], env, cwd=ROOT, stdout=subprocess.DEVNULL, start_new_session=True)
     try:
-        driver = SlackDriver(f"http://127.0.0.1:{port}", fake_slack, core=None)
+        driver = SlackDriver(f"http://127.0.0.1:{bot.port}", fake_slack, core=None)
         wait_until_healthy(driver, bot)
         driver.command("/salesbot", "help", user="U1")  # Mia: admin
         driver.command("/salesbot", "help", user="U2")  # Ana: a rep
@@ -54,8 +52,8 @@ def test_salesbot_start_with_credentials_runs_the_web_process_and_the_worker(db_
                                                 if c.params.get("channel") == "U2"], timeout=60)
         assert "Standup, Ana" in _all_text(prompt.params)
     finally:
-        bot.send_signal(signal.SIGTERM)  # as a process manager stops it: the children go too
-        bot.wait(timeout=30)
+        bot.process.send_signal(signal.SIGTERM)  # as a process manager stops it: the children go too
+        bot.process.wait(timeout=30)
     eventually(lambda: not answers(driver))  # the web process is gone with it (soon, on a loaded machine)
 
 
@@ -63,20 +61,19 @@ def test_salesbot_start_with_credentials_runs_the_web_process_and_the_worker(db_
 def test_two_web_and_two_worker_processes_store_and_answer_a_burst_once(db_url, fake_slack, tmp_path):
     """The Procfile's processes on one PostgreSQL, one worker killed mid-burst: every visit is
     stored once, every command answered, and at most the one in flight answered twice."""
-    port = free_port()
-    env = {**os.environ, "PORT": str(port), "DATABASE_URL": db_url, "WEB_CONCURRENCY": "2",
+    env = {**os.environ, "DATABASE_URL": db_url, "WEB_CONCURRENCY": "2",
            "SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": SECRET,
            "SLACK_API_URL": fake_slack.api_url, "SALESBOT_DELIVERY_LEASE": "2",
            "PATH": f"{Path(os.sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
-    web = subprocess.Popen(procfile_command("web"), env=env, cwd=ROOT, stdout=subprocess.DEVNULL,
-                           stderr=subprocess.PIPE, start_new_session=True)
+    web = WebProcess(procfile_command("web"), env, cwd=ROOT, stdout=subprocess.DEVNULL,
+                     start_new_session=True)
     workers = [subprocess.Popen(procfile_command("worker"), env=env, cwd=ROOT,
                                 stdout=(tmp_path / f"worker{n}.log").open("w"),
                                 stderr=subprocess.STDOUT) for n in range(2)]
     session_factory = make_session_factory(make_engine(db_url))
-    driver = SlackDriver(f"http://127.0.0.1:{port}", fake_slack, core=None)
     users = ("U1", "U2", "U3", "U4")
     try:
+        driver = SlackDriver(f"http://127.0.0.1:{web.port}", fake_slack, core=None)
         wait_until_healthy(driver, web)
 
         def visit(i: int):
@@ -99,7 +96,7 @@ def test_two_web_and_two_worker_processes_store_and_answer_a_burst_once(db_url, 
         os.killpg(web.pid, signal.SIGTERM)
         for worker in workers:
             worker.send_signal(signal.SIGTERM)
-        web.wait(timeout=20)
+        web.process.wait(timeout=20)
         for worker in workers:
             worker.wait(timeout=20)
         session_factory.kw["bind"].dispose()
