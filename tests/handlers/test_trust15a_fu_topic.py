@@ -28,7 +28,8 @@ def _rows(session_factory):
     with session_factory() as s:
         names = {c.id: c.name for c in s.scalars(select(Customer))}
         return ([(v.notes, v.next_step, v.follow_up_on) for v in s.scalars(select(Visit).order_by(Visit.id))],
-                [(t.title, t.due_on, names.get(t.customer_id)) for t in s.scalars(select(Task).order_by(Task.id))])
+                [(t.title, t.due_on, names.get(t.customer_id))
+                 for t in s.scalars(select(Task).order_by(Task.id))])
 
 
 @pytest.mark.parametrize("user, said, due, customer, topic", [
