@@ -11,7 +11,7 @@ from handlers.grammar import commands as c
 from handlers.grammar import vocabulary as V
 from handlers.grammar.dates import parse_date
 from handlers.grammar.normal import view
-from handlers.grammar.parse import LIST_SEP, day_in_notes
+from handlers.grammar.parse import day_in_notes
 from handlers.grammar.patterns import pattern
 
 
