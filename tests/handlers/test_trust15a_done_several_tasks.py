@@ -26,7 +26,8 @@ def _done(session_factory) -> list[int]:
 @pytest.mark.parametrize("user, said", [
     ("Ana", "done task 1 and task 2"), ("Ana", "done tasks 1, 2"), ("Ana", "done task 1, task 2"),
     ("Ana", "done task #1 & #2"), ("Ana", "Done tasks 1 and 2"), ("Ana", "done task 1 + task 2"),
-    ("张伟", "完成任务1和2"), ("张伟", "完成 任务1和任务2"), ("张伟", "完成任务 1、2"), ("张伟", "完成任务1及2"),
+    ("张伟", "完成任务1和2"), ("张伟", "完成 任务1和任务2"), ("张伟", "完成任务 1、2"),
+    ("张伟", "完成任务1及2"),
 ])
 def test_several_tasks_done_in_one_command_are_all_done(session_factory, user, said):
     chat = _chat(session_factory, user)
