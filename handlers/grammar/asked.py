@@ -84,6 +84,18 @@ _EN_REPORT_LAST = pattern(_EN_LEAD + r"(?P<before>(?:[^\s?!.]+\s+){1,3}?)"
                           + _EN_END, re.I)
 
 
+#: What is due on a day, asked (`whats due tmrw`, `what's due on friday?`, `anything due tomorrow`,
+#: `what do I have due tomorrow`): the day's words, read as a day by the tasks line or not at all
+_EN_DUE = pattern(r"^(?:so\s+)?(?:what'?s|whats|what\s+is|what\s+(?:do\s+i\s+have|have\s+i\s+got)|"
+                  r"anything|is\s+anything|do\s+i\s+have\s+anything)\s+(?:due|on|to\s+do)\s+"
+                  r"(?:on\s+|for\s+)?(?P<day>[^?!.]+?)[\s?!.]*$", re.I)
+#: `明天有什么要做的` · `明天有哪些任务` · `明天要做什么` · `明天到期的有哪些` · `周五有什么到期的`
+_ZH_DUE = pattern(r"^(?:我)?(?P<day>今天|明天|后天|大后天|(?:下)?(?:周|星期|礼拜)[一二三四五六日天]|"
+                  r"\d{1,2}月\d{1,2}[日号]|\d{1,2}[日号])(?:我)?(?:有|要|该)?(?:什么|哪些|啥)"
+                  r"(?:要做的?|任务|待办|到期的?|事情?|要跟进的?)(?:任务|事情?)?[吗呢啊？?。!！\s]*$"
+                  r"|^(?:我)?(?P<day2>今天|明天|后天)(?:要|该)做(?:什么|啥)[吗呢啊？?。!！\s]*$")
+
+
 def meant(text: str, today: dt.date) -> tuple[str, c.Command] | None:
     """(the report's line, its command) for a report asked for in everyday words, or None."""
     said = " ".join(text.split()).strip()
@@ -101,6 +113,8 @@ def meant(text: str, today: dt.date) -> tuple[str, c.Command] | None:
 def _chinese(said: str) -> str | None:
     if not re.search(r"[\u3400-\u9fff]", said):
         return None
+    if found := _ZH_DUE.match(said.replace(" ", "")):  # `明天有什么要做的`: my tasks and follow-ups then
+        return f"任务 {found['day'] or found['day2']}"
     bare = _ZH_END.sub("", _ZH_ASK.sub("", said, count=1)).replace(" ", "")
     if found := _ZH_STALLED.match(bare):
         return "停滞 团队" if found["team"] or found["team2"] else "停滞"
@@ -135,6 +149,8 @@ def _zh_report(bare: str) -> str | None:
 def _english(said: str) -> str | None:
     if re.search(r"[\u3400-\u9fff]", said):
         return None
+    if found := _EN_DUE.match(said):  # `whats due tmrw`: my tasks and follow-ups due that day
+        return f"tasks due {found['day']}"
     if found := _EN_STALLED.match(said):
         return "stalled team" if found["team"] else "stalled"
     if found := _EN_PIPELINE.match(said):

@@ -123,7 +123,13 @@ def same_month(head: str, first: dt.date | None, tail: str, last: dt.date | None
 
 _ORDINALS = {w: n for n, w in enumerate(
     "_ first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
-    "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split()) if n}
+    "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split()) if n} | {
+    # as often typed (`the nineth`, `fith`, `twelth`, `thrid`)
+    "frist": 1, "fisrt": 1, "secnd": 2, "seccond": 2, "thrid": 3, "thrd": 3, "fourht": 4, "fouth": 4,
+    "forth": 4, "fith": 5, "fifht": 5, "fivth": 5, "fiveth": 5, "sixht": 6, "seventh": 7, "sevnth": 7,
+    "eigth": 8, "eighth": 8, "eightth": 8, "nineth": 9, "nith": 9, "nineht": 9, "tenht": 10, "elevnth": 11,
+    "elevneth": 11, "twelth": 12, "twelvth": 12, "twelveth": 12, "thirteeth": 13, "fourteeth": 14,
+    "fifteeth": 15, "sixteeth": 16, "ninteenth": 19, "nineteeth": 19, "twentith": 20, "twentyth": 20}
 #: A day of the month in words after `the`, a month or a weekday (`the fifteenth`, `dec twenty-first`,
 #: `monday the fourteenth`); never alone (`first meeting` is no day)
 _ORDINAL_WORD = pattern(r"(?P<lead>(?<![a-z])(?:the|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"

@@ -11,7 +11,7 @@ from handlers.grammar import commands as c
 from handlers.grammar import vocabulary as V
 from handlers.grammar.dates import parse_date
 from handlers.grammar.normal import view
-from handlers.grammar.parse import LIST_SEP, day_in_notes
+from handlers.grammar.parse import day_in_notes
 from handlers.grammar.patterns import pattern
 
 
@@ -20,9 +20,10 @@ def parse_done(rest: str, _today: dt.date) -> c.Command | c.ParseError:
     glued = re.sub(r"^(任务|task)\s*#?(?=\d)", r"\1 ", rest.strip(), flags=re.I)  # `完成任务9`
     words = glued.split(maxsplit=1)
     task = bool(words) and words[0].lower() in V.TASK_WORDS
-    ids = [w.lstrip("#") for w in LIST_SEP.split(words[1] if task and len(words) > 1 else
-                                                  "" if task else rest.strip())
-           if w and w.lower() not in ("and", "&", "和", "及")]  # `done 257 and 270`
+    ids = [_TASK_GLUED.sub("", w).lstrip("#") for w in _IDS_SEP.split(words[1] if task and len(words) > 1 else
+                                                 "" if task else rest.strip())
+           if w and w.lower() not in ("and", "&", "和", "及", "#")  # `done 257 and 270`
+           and not (task and w.lower() in V.TASK_WORDS)]  # `done task 3 and task 4`
     listed = bool(ids) and all(i.isdigit() and len(i) < 10 for i in ids)
     if not listed and (noted := _NUMBER_NOTED.fullmatch(words[1].strip() if task and len(words) > 1
                                                         else "" if task else rest.strip())):
@@ -33,6 +34,14 @@ def parse_done(rest: str, _today: dt.date) -> c.Command | c.ParseError:
     if not listed:
         return c.ParseError("done")
     return (c.DoneTask if task else c.DoneFollowups)(tuple(int(i) for i in ids))
+
+
+#: Between the numbers of a list of things done: a space, comma, `&`, `+`, or `和`/`及`/`与` glued to
+#: them (`完成任务3和4`, `done 3&4`)
+_IDS_SEP = pattern(r"[\s,，、&+]+|(?<=\d)\s*(?:和|及|与|跟)\s*(?=#?\d|任务)")
+
+
+_TASK_GLUED = pattern(r"^(?:任务|待办)#?(?=\d)")  # `完成 任务1和任务2`
 
 
 #: A task's number and a word of it being done (`7搞定了`, `#7 已完成`, `7 done`, `#7 - done ✅`)

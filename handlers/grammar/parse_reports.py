@@ -87,6 +87,12 @@ _PROGRESS_ASKED = pattern(
     r"[\s?？!！。啊呢呀吧]*$", re.I)
 
 
+#: A metric the pace is asked of (`for revenue`, `on sales`, `业绩`): the report shows each one
+_METRIC = pattern(r"(?<![A-Za-z])(?:(?:for|on|in|with)\s+)?(?:my\s+|our\s+|the\s+)?"
+                  r"(?:revenue|sales|bookings|quota|numbers?)(?:\s+(?:target|goal|quota)s?)?(?![A-Za-z])"
+                  r"|(?:的)?(?:业绩|营收|销售额)(?:目标)?", re.I)
+
+
 def progress_asked(text: str) -> c.ShowProgress | None:
     """`progress` as a question asks it (`how far am I from target this month?`), or None."""
     match = _PROGRESS_ASKED.match(text.strip())
@@ -99,6 +105,7 @@ def progress_asked(text: str) -> c.ShowProgress | None:
     else:
         who = match["en"] or match["doing"] or match["team"] or match["pace"] or match["who"] or ""
         we, rest = not match["wins"] and who.lower() not in ("am i", "i"), match["rest"]
+    rest = _METRIC.sub(" ", rest)  # `am i on track for revenue this quarter?`: the report shows each metric
     scope, period, left = _scope_and_period(" ".join(rest.replace("for ", " ").split()))
     if left and match["zh_rest"] and not match["zh"]:  # `张伟这个月完成多少了`: a member's, by name
         for size in (2, 3, 4):

@@ -63,6 +63,12 @@ _DUE_ZH_END = pattern(r"^(?P<title>.+?)[，,\s]*(?:截止|期限)[:：]?\s*(?P<d
 _AND = {"and", "&", "和", "与", "及", "、", ",", "，", "+"}
 
 
+#: A day alone after the tasks word, perhaps after `due` (`tasks due tmrw`, `任务 明天到期`)
+_DUE_ON = pattern(r"(?:due\s+(?:on\s+)?|on\s+|for\s+)?(?P<day>.+?)(?:\s*(?:到期|截止)(?:的)?)?", re.I)
+#: Words of a span of days, not one day (`next week`, `下周`): no list of one day
+_SPAN = pattern(r"week|month|quarter|year|周$|月$|季度?$|年$|星期$", re.I)
+
+
 def parse_task(rest: str, today: dt.date) -> c.Command | c.ParseError:
     """`task [@who] [deal #46 | customer NAME:] what [by DAY | DAY]` · `任务 [@谁] [DAY前]做什么`;
     `tasks` / `任务` alone: the list; `tasks @ana`: Ana's. Several people (`task @ana and @bo …`)
@@ -72,6 +78,9 @@ def parse_task(rest: str, today: dt.date) -> c.Command | c.ParseError:
         return c.ListTasks()
     if len(words) == 1 and re.fullmatch(r"#?\d{1,9}", words[0]):  # `任务 15`: no task titled "15"
         return c.ParseError("task")
+    if (due := _DUE_ON.fullmatch(rest.strip())) and not _SPAN.search(due["day"]) \
+            and (day := parse_date(due["day"], today)) is not None:
+        return c.ListTasks(day=day)  # `tasks due tomorrow`, `任务 明天`: what is due that day
     if (moved := task_move_said(rest, today)) is not None:  # `任务 把任务6改到下周一`: task #6 moved,
         return moved  # never a new task titled `把任务6改到`
     if len(words) == 1 and words[0].startswith("@") and len(words[0]) > 1:  # `tasks @ana`

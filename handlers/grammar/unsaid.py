@@ -117,8 +117,9 @@ def as_visit(session, tenant_id: int, text: str, error: c.ParseError, chinese: b
 
         return visit_and_deal(said, found[0], deal, chinese, today) or _deal_or_words(
             said, found[0], deal, today)
-    visit = [("as_visit", f"拜访 {found[0]}：{said}" if chinese else f"visit {found[0]}: {said}", None)] \
-        if len(found) == 1 else []
+    from handlers.grammar.unsaid_kinds import visit_option
+
+    visit = [visit_option(found[0], said, chinese, today)] if len(found) == 1 else []
     later = bool(task) and (_starts_with_day(body, today, later=True)  # `明天给京东打电话`: a task first,
                             or error.problem == "follow_up_as_task" and _next_contact_first(body))  # as
     # `call back huawei next week` (`umbrella mtg …, follow up next wed` is a visit first)

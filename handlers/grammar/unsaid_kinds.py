@@ -39,9 +39,9 @@ _DONE = pattern(r"已经?.{0,6}?(?:发|交|给|完成|做完|搞定)[^，,。；
                 r"|已经?.{0,6}?(?:完成|做完|搞定)"
                 r"|发过去了|搞定了|做完了|"
                 + _EN.format("sent|done|finished"), re.I)
-_LATER = pattern(r"再(?:联系|约|去|跟进|拜访|聊|沟通|打电话)|回访|下次|打算|准备|计划|要去|"
+_LATER = pattern(r"^\s*跟进|再(?:联系|约|去|跟进|拜访|聊|沟通|打电话)|回访|下次|打算|准备|计划|要去|"
                  + _EN.format("will|going to|plan to|planning to|planned|gonna|wanna|want to|intend to|"
-                              "hoping to|scheduled|follow up"), re.I)
+                              "hoping to|scheduled|follow[\\s-]?up|fu|f/u"), re.I)
 _PAST = pattern(r"去了|见了|拜访了|聊了|谈了|今天|昨天|刚才|刚刚|"
                 + _EN.format("met|visited|went|today"), re.I)
 
@@ -103,7 +103,8 @@ def other_than_visit(session, tenant_id: int, text: str, found: list[str], chine
                 ("as_done", f"{word} {task_id}", None) for task_id, _title in tasks[:5]))
     if _LATER.search(seen) and not _PAST.search(seen):  # `节后再联系一下海尔`: still to come
         return c.ParseError(None, "plan_unsaid", name,
-                            options=(("as_task", f"{'任务' if chinese else 'task'} {said}", None),))
+                            options=(("as_task", f"任务 客户 {name}：{said}" if chinese  # its customer's
+                                      else f"task customer {name}: {said}", None),))
     return None
 
 
@@ -202,7 +203,19 @@ def visit_and_deal(text: str, name: str, deal: str, chinese: bool, today: dt.dat
     both = encode(c.LogVisit(name, notes=said, follow_up=day[1] if day else None))
     return c.ParseError(None, "visit_deal_unsaid", name, options=(
         ("as_visit_and_deal", f"{visit}{f'{then}{day[0]}' if told else ''}\n{deal}", c.Several((both, deal))),
-        ("as_visit", visit, None)))
+        visit_option(name, said, chinese, today)))
+
+
+def visit_option(name: str, said: str, chinese: bool, today: dt.date) -> tuple:
+    """The choice of a visit to `name` with `said` as its words: labelled "all of it as the notes"
+    only where the line, read, keeps all of it as the notes; where it reads a follow-up or next step
+    from them (`fu globex monday re the discount`) the label says so."""
+    from handlers.grammar.reading import read  # intents imports the parsers; kept lazy
+
+    line = f"拜访 {name}：{said}" if chinese else f"visit {name}: {said}"
+    visit = read(line, today).command
+    asked = isinstance(visit, c.LogVisit) and (visit.follow_up or visit.next_step)
+    return ("as_visit_with_follow_up" if asked else "as_visit", line, None)
 
 
 #: What a clause says besides a customer's name: no visit word, mark or space (`visit Acme`)

@@ -38,7 +38,7 @@ from storage.models.sales import Change, Deal, Task, Visit
 
 _EN = pattern(r"^(?:(?:actually|sorry|oops|wait|no|nope|ok|okay|hmm|oh|and|also)[\s,.!]+)*"
               r"(?:(?:pls|please|can\s+you|could\s+you)\s+)?"
-              r"(?:bump|raise|up|lower|drop|cut|make|change|move|set|push|switch|put)\s+(?:that|it|this)"
+              r"(?P<verb>bump|raise|up|lower|drop|cut|make|change|move|set|push|switch|put)\s+(?:that|it|this)"
               r"(?:\s+(?:up|down|back|over))?(?:\s+(?:to|for|on|till|until|=))?"
               r"\s+(?P<value>[^\s,]+(?:\s+[^\s,]+){0,2}?)"  # `28k`, `thurs`, `next tue`
               r"(?:[\s,]+(?:pls|please|thanks|thx|instead))*[\s.!]*$", re.I)
@@ -85,7 +85,9 @@ def edit(ctx: Ctx, text: str) -> c.Command | Reply | None:
                                   if isinstance(row, _MODELS[kind] if not field else Visit)]
     if not options:
         return _refused(ctx, "follow_on_unfit", value, kinds, field, label=change.label)
-    lines = [(command_for(ctx, row, kind, value), _said(ctx, row, kind, value)) for row, kind in options]
+    pushed = (groups.get("verb") or "").lower() == "push" or bool(re.search(r"推到|延到", said))
+    lines = [(command_for(ctx, row, kind, day), _said(ctx, row, kind, day)) for row, kind in options
+             for day in (_pushed(ctx, row, value) if pushed and kind == "day" else value,)]
     if len(lines) > 1:  # "that" could be two things: asked, one tap each
         return Reply(lines=(ctx.t("follow_on_which", value=value, count=len(lines)),
                             *(f"{n}. {line}" for n, (_command, line) in enumerate(lines, 1)),
@@ -98,6 +100,20 @@ def edit(ctx: Ctx, text: str) -> c.Command | Reply | None:
     ctx.notes.append(ctx.t("follow_on_changed", change=lines[0][1]))
     ctx.text = lines[0][0]  # what the change was: the command (`undo` says it back)
     return command
+
+
+#: A day said as a week (`next week`, `下周`): pushed to it, the week after the one the day is in
+_WEEK = pattern(r"^(?:next\s+week|下周|下个?星期|下个?礼拜)$", re.I)
+
+
+def _pushed(ctx: Ctx, row: Deal | Task | Visit, value: str) -> str:
+    """The day `push it to next week` means for `row`: next week's day, unless the row's own day is
+    in it or after it already; then the same weekday of the week after the row's day (a push never
+    moves a day earlier)."""
+    was, day = getattr(row, _DAY_FIELD[type(row)][1]), parse_date(value, ctx.today)
+    if was is None or day is None or day > was or not _WEEK.match(value):
+        return value
+    return (was + dt.timedelta(days=7)).isoformat()
 
 
 def _touched(ctx: Ctx, change: Change) -> list[Deal | Task | Visit]:

@@ -65,6 +65,8 @@ def handle_add_task(ctx: Ctx, cmd: AddTask) -> Reply:
 def handle_list_tasks(ctx: Ctx, cmd: ListTasks) -> Reply:
     """A manager: their teams' open tasks by person; anyone else: their own to-do list;
     `tasks @ana`: Ana's open tasks, for whoever may see her numbers."""
+    if cmd.day is not None:
+        return due_on(ctx, cmd.day)
     if cmd.member is not None:
         return _tasks_of(ctx, visible_member(ctx, cmd.member))
     if not ctx.is_manager:
@@ -108,6 +110,26 @@ def todo(ctx: Ctx) -> Reply:
         Heading(followups.title), *followups.lines, *due)
     buttons = tuple(done_button(ctx.locale, task.id) for task in tasks[:3]) + followups.buttons[:2]
     return Reply(title=ctx.t("todo_title"), lines=lines, buttons=buttons, locale=ctx.locale)
+
+
+def due_on(ctx: Ctx, day: dt.date) -> Reply:
+    """`whats due tmrw` · `任务 明天`: the member's open tasks and follow-ups due that day."""
+    repo = VisitRepository(ctx.session)
+    tasks = [task for task, _name in ctx.mine(("tasks", day), lambda ids: task_store.open_tasks_of(
+        ctx.session, ids, day), []) if task.due_on == day]
+    followups = [(visit, customer) for visit, customer in ctx.mine(
+        ("followups", day), lambda ids: repo.open_followups_of(ids, day), []) if visit.follow_up_on == day]
+    when = ctx.day(day)
+    if not tasks and not followups:
+        return Reply(title=ctx.t("due_on_title", day=when), lines=(ctx.t("due_on_none", day=when),))
+    lines = ((Heading(ctx.t("tasks_title")), *(_line(ctx, task) for task in tasks)) if tasks else ()) + ((
+        Heading(ctx.t("followups_title")), *(" · ".join(w for w in (f"#{visit.id} {customer}",
+                                                                   visit.next_step or visit.notes) if w)
+                                             for visit, customer in followups)) if followups else ())
+    done = name_of(WORDS, "done", ctx.locale)
+    buttons = tuple(done_button(ctx.locale, task.id) for task in tasks[:3]) + tuple(
+        Button(f"✓ #{visit.id}", f"{done} {visit.id}") for visit, _customer in followups[:2])
+    return Reply(title=ctx.t("due_on_title", day=when), lines=lines, buttons=buttons)
 
 
 def anything_due(ctx: Ctx, day: dt.date) -> bool:

@@ -29,11 +29,21 @@ RECENT = dt.timedelta(minutes=10)  # "the deal just talked about"
 _CJK = pattern(r"[\u3400-\u9fff]")
 
 
+#: A number and a close day, no command word (`#46 close date the 15th`, `46 closes on fri`,
+#: `#46 预计成交日改到15号`): that deal's close day
+_CLOSE_SAID = pattern(r"^(?:deal\s*|商机\s*)?#?(?P<id>\d{1,9})\s*号?\s*[,，:：]?\s*(?:"
+                      r"(?:expected\s+|new\s+)?(?:closes|closing|close)(?:\s+date)?"
+                      r"(?:\s+(?:is|to|on|now|=|->|→|moved\s+to|changed\s+to))*"
+                      r"|(?:的)?(?:预计成交日期?|预计成交|成交日期?|预计签约日?|预计)"
+                      r"(?:改到|改成|改为|调到|推到|是|为)?)\s*(?P<day>\S.*?)\s*(?:吧|了)?[!！。.~]*$", re.I)
+
+
 def id_change(ctx: Ctx, text: str) -> Reply | None:
     """`254 推到月底`: a follow-up's new day or a deal's close day, asked; None when `text` is no
     bare number and day, or no follow-up or deal of that number is the member's."""
     said = " ".join(simplified(view(text)).split())
-    found = _MOVED.match(said)
+    found = _CLOSE_SAID.match(said) or _MOVED.match(said)
+    close = _CLOSE_SAID.made(found)  # `#46 close date the 15th`: a close day is only a deal's
     day = parse_date(found["day"], ctx.today) if found else None
     if day is None:
         return None
@@ -41,7 +51,7 @@ def id_change(ctx: Ctx, text: str) -> Reply | None:
     ctx.locale = "zh" if zh else "en"
     typed = " ".join(text.split())[found.start("day"):found.end("day")]
     buttons = []
-    visit = ctx.session.get(Visit, number)
+    visit = None if close else ctx.session.get(Visit, number)
     if visit is not None and visit.tenant_id == ctx.tenant.id and visit.member_id == ctx.member.id \
             and visit.follow_up_on is not None and not visit.follow_up_done:
         name = ctx.session.get(Customer, visit.customer_id).name
@@ -53,7 +63,7 @@ def id_change(ctx: Ctx, text: str) -> Reply | None:
         name = ctx.session.get(Customer, deal.customer_id).name
         buttons.append(Button(ctx.t("id_change_deal", id=number, customer=name, title=deal.title)[:75],
                               f"{'商机' if zh else 'deal'} #{number} {'预计' if zh else 'close'} {typed}"))
-    task = ctx.session.get(Task, number)
+    task = None if close else ctx.session.get(Task, number)
     if task is not None and task.tenant_id == ctx.tenant.id and task.done_at is None \
             and ctx.member.id in (task.assignee_id, task.creator_id):  # `7 推到月底`: task #7's day
         buttons.append(Button(ctx.t("id_change_task", id=number, title=task.title)[:75],

@@ -144,12 +144,19 @@ def handle_done_followups(ctx: Ctx, cmd: DoneFollowups) -> Reply:
 def _a_task_meant(ctx: Ctx, cmd: DoneFollowups) -> None:
     """`392 done` where #392 is no follow-up of the member's but an open task of theirs: that task
     done is offered (one tap; a note said with it is not kept, and that is said)."""
-    task = ctx.session.get(Task, cmd.visit_ids[0]) if len(set(cmd.visit_ids)) == 1 else None
-    if task is None or task.tenant_id != ctx.tenant.id or task.done_at is not None \
-            or ctx.member.id not in (task.assignee_id, task.creator_id):
-        return
-    said = f"{'完成 任务' if ctx.locale == 'zh' else 'done task'} {task.id}"
+    ids = list(dict.fromkeys(cmd.visit_ids))
+    tasks = [ctx.session.get(Task, task_id) for task_id in ids]
+    if any(task is None or task.tenant_id != ctx.tenant.id or task.done_at is not None
+           or ctx.member.id not in (task.assignee_id, task.creator_id) for task in tasks):
+        return  # (`done 3 and 4`: each an open task of theirs, or no task is offered)
+    said = f"{'完成 任务' if ctx.locale == 'zh' else 'done task'} {' '.join(str(i) for i in ids)}"
     note = ctx.t("task_done_words", text=cmd.note) if cmd.note else None
+    if len(tasks) > 1:
+        sep = "，" if ctx.locale == "zh" else ", "
+        raise ctx.refuse("done_are_tasks", ids=sep.join(f"#{i}" for i in ids),
+                         titles=sep.join(f"#{task.id} {task.title}" for task in tasks),
+                         hint=note or ctx.t("answer_hint_one"), buttons=(Button(said, said),))
+    [task] = tasks
     raise ctx.refuse("done_is_task", id=task.id, title=task.title, hint=note or ctx.t("answer_hint_one"),
                      buttons=(Button(said, said),))
 

@@ -200,9 +200,28 @@ def test_every_choice_offered_keeps_every_word_and_is_done(session_factory, type
             break
         answered = chat.reply("1")
     assert answered.ok, f"{typed} ⏎ {number} ({button.command}): {answered.text}"
+    _as_described(session_factory, typed, button)
     added = "\n".join(sorted(_rows(session_factory) - before))
     for command in commands:
         for field in ("notes", "title", "reason", "next_step", "outcome"):
             value = getattr(command, field, None) or getattr(getattr(command, "ref", None), field, None)
             if value:
                 assert value.strip() in added, f"{typed} ⏎ {number}: {field} {value!r} not stored"
+
+
+_ALL_AS_NOTES = ("all of it as the notes", "全文作为纪要")
+
+
+def _as_described(session_factory, typed: str, button) -> None:
+    """A choice labelled "all of it as the notes" stored a visit whose notes hold every word and no
+    follow-up or next step read from them (`fu globex monday re the discount` was offered so, and
+    its tap stored "globex re the discount" as the next step, the follow-up on Monday)."""
+    if not any(words in button.label for words in _ALL_AS_NOTES) or any(
+            isinstance(read(line, TODAY).command, c.ParseError) for line in button.command.splitlines()):
+        return  # (a line that asks one more thing, `call Umbrella tomorrow`: a follow-up, or notes?)
+    from storage.models.sales import Visit
+
+    with session_factory() as s:
+        for visit in s.scalars(select(Visit).order_by(Visit.id.desc()).limit(button.command.count("\n") + 1)):
+            assert visit.follow_up_on is None and not visit.next_step, (
+                f"{typed} ⏎ {button.label}: follow-up {visit.follow_up_on}, next step {visit.next_step!r}")

@@ -231,7 +231,7 @@ def test_a_question_about_a_customer_without_an_open_deal_says_so(session_factor
 @pytest.mark.parametrize("typed", ["节后再联系一下海尔", "下次再约海尔聊二期", "打算下周再去海尔"])
 def test_a_contact_still_to_come_is_offered_as_a_task(session_factory, typed):
     chat = _with_deals(session_factory)
-    assert _offered(chat.reply(typed)) == f"任务 {typed}"
+    assert _offered(chat.reply(typed)) == f"任务 客户 海尔：{typed}"  # the task about 海尔 (round 15)
     with session_factory() as s:
         assert len(s.scalars(select(Visit)).all()) == 4  # no visit
 

@@ -289,6 +289,7 @@ ASKING: dict[str, tuple[str, str]] = {
     "option_as_deal_change": ("Change the deal", "修改商机"),
     "option_as_done": ("Mark the task done", "标记任务完成"),
     "option_as_visit": ("A visit, all of it as the notes", "记为拜访，全文作为纪要"),
+    "option_as_visit_with_follow_up": ("A visit, with the follow-up its words say", "记为拜访，按原话设跟进"),
     "not_a_stage": ("“{text}” is not a stage. Did you mean: {fixed}",
                     "“{text}”不是商机阶段。你是想说：{fixed}"),
     "bad_amount": ("I couldn't read “{text}” as an amount: nothing was saved. Write 50k, 50,000, 5万 or "

@@ -299,6 +299,10 @@ SALES: dict[str, tuple[str, str]] = {
                      "done? Nothing was changed yet.",
                      "#{id} 不是你的待跟进事项，而是你的任务 #{id}（{title}）：把这个任务标记完成吗？"
                      "尚未修改。"),
+    "done_are_tasks": ("{ids} are no open follow-ups of yours, but your tasks ({titles}) are: mark those "
+                       "tasks done? Nothing was changed yet.",
+                       "{ids} 不是你的待跟进事项，而是你的任务（{titles}）：把这些任务标记完成吗？"
+                       "尚未修改。"),
     "done_noted": ("Kept with visit #{id} as what came of it: {note}", "已记入拜访 #{id} 的结果：{note}"),
     "done_not_open": ("{ids}: no open follow-up of yours, so nothing was marked there.",
                       "{ids}：没有你的待跟进事项，未做标记。"),

@@ -125,6 +125,9 @@ TEAM: dict[str, tuple[str, str]] = {
                         "was changed yet.", "“{value}”可以填入你刚改的 {count} 条记录：改哪一条？尚未修改。"),
     "follow_on_amount": ("amount", "金额"), "follow_on_close": ("close date", "预计成交日"),
     "follow_on_due": ("due date", "截止日"), "follow_on_follow_up": ("follow-up", "跟进日"),
+    # what is due on a day (`whats due tmrw`, handlers/sales/tasks.py)
+    "due_on_title": ("Due {day}", "{day}到期"),
+    "due_on_none": ("Nothing of yours is due {day}: no task, no follow-up.", "{day}没有你到期的任务或跟进。"),
     "follow_on_unset": ("none", "未设"),
     "correction_elsewhere": ("Nothing was changed: your last change, “{label}”, was made in another "
                              "conversation. Correct it there, or type what you mean in full, like {example}",
