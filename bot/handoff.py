@@ -29,7 +29,6 @@ import functools
 import heapq
 import itertools
 import logging
-import queue
 import threading
 import time
 from collections import deque
@@ -56,7 +55,7 @@ HELD_FOR = dt.timedelta(seconds=60)
 IDLE_QUEUE = 2
 #: (requests, seconds): this many arriving within this long is a busy process (50 a second).
 BUSY_RATE = (10, 0.2)
-#: Seconds the writer waits for more rows to join a commit when the last carried several (under
+#: Seconds a commit's leader waits for more rows to join when the last carried several (under
 #: load a commit per request or two is most of an ack's cost); a request on its own is never held.
 GATHER = 0.001
 LOCKED_FOR = 5.0  # seconds a request waits for SQLite's write lock, as the engine's busy timeout
@@ -94,10 +93,11 @@ class Handoff:
         self._inbox_engine = (make_engine(bind.url.render_as_string(hide_password=False),
                                           busy_timeout_ms=0, sqlite_cache_kib=sqlite_cache_kib)
                               if sqlite_file else bind)
-        self._waiting: queue.SimpleQueue[_Waiting] = queue.SimpleQueue()  # rows to record …
-        self._writer: threading.Thread | None = None  # … by this thread, started on first use
-        self._conn: Connection | None = None  # … on its own connection
-        self._writer_lock = threading.Lock()
+        self._queue: list[_Waiting] = []  # rows to record in the next group commit …
+        self._committing = False  # … once the one in flight is over (its leader hands on the turn)
+        self._conn: Connection | None = None  # the commits' own connection, kept between them
+        self._last = 1  # rows the last commit carried
+        self._turn = threading.Condition()  # guards the three above
 
     @contextmanager
     def serving(self) -> Iterator[None]:
@@ -162,12 +162,11 @@ class Handoff:
         self.look_again()
         if self._watcher is not None:
             self._watcher.join()
-        with self._writer_lock:
-            writer = self._writer
-            if writer is not None:
-                self._waiting.put(_STOP)
-        if writer is not None:
-            writer.join()
+        with self._turn:  # the commit in flight ends, then its connection goes back
+            self._turn.wait_for(lambda: not self._committing)
+            conn, self._conn = self._conn, None
+        if conn is not None:
+            conn.close()
 
     def _watch_late(self) -> None:
         while not self.stopping.is_set():
@@ -236,41 +235,47 @@ class Handoff:
             return False
 
     def _record(self, key: str, platform: str, payload: dict, held_for: dt.timedelta | None) -> int | None:
-        """The inbox row's id (None: recorded before), once it is committed. Group commit: one
-        writer thread inserts every row waiting by then in one statement, so under load one short
-        transaction carries many requests, and a request thread sleeps once, until its row is in
-        (fewer thread switches than taking turns to write, which is most of the cost here)."""
+        """The inbox row's id (None: recorded before), once it is committed. Group commit led by
+        the requests: one that finds no commit in flight commits its row at once (no thread to
+        wake); those arriving meanwhile wait, and the first of them commits them all in one
+        statement when its turn comes. Each request sleeps at most once (thread switches are
+        most of an ack's cost beyond the floor: a writer thread of its own took more)."""
         entry = _Waiting((key, platform, payload, held_for))
-        with self._writer_lock:
-            if self._writer is None:
-                self._writer = threading.Thread(target=self._write, name="inbox-writer", daemon=True)
-                self._writer.start()
-            self._waiting.put(entry)
-        return entry.outcome()
+        with self._turn:
+            self._queue.append(entry)
+            lead, self._committing = not self._committing, True
+        result = self._lead() if lead or entry.wait() is _LEAD else entry.result
+        if isinstance(result, Exception):
+            raise result
+        return result
 
-    def _write(self) -> None:
-        last = 1  # rows the last commit carried
-        while True:
-            batch = [self._waiting.get()]
-            if last > 1:  # under load: the requests in flight join this commit (fewer, larger ones)
-                time.sleep(GATHER)
-            while not self._waiting.empty():
-                batch.append(self._waiting.get())
-            rows = [waiting for waiting in batch if waiting is not _STOP]
-            try:
-                ids = self._put_many([waiting.row for waiting in rows]) if rows else []
-            except Exception as error:  # each waiting request raises it (the database is down …)
-                ids = [error] * len(rows)
-            for waiting, item_id in zip(rows, ids, strict=True):
+    def _lead(self) -> int | Exception | None:
+        """Commit every row waiting, the caller's first; wake the others with their ids and hand
+        the turn to the first row queued since (its thread commits the next group)."""
+        if self._last > 1:  # under load: the requests in flight join this commit (fewer, larger ones)
+            time.sleep(GATHER)
+        with self._turn:
+            batch, self._queue = self._queue, []
+        ids: list = [RuntimeError("inbox commit cut short")] * len(batch)
+        try:
+            ids = self._put_many([waiting.row for waiting in batch])
+        except Exception as error:  # each waiting request raises it (the database is down …)
+            ids = [error] * len(batch)
+        finally:
+            self._last = len(batch)
+            for waiting, item_id in zip(batch[1:], ids[1:], strict=True):
                 waiting.finish(item_id)
-            last = len(rows)
-            if len(rows) < len(batch):  # the process winds down: its connection goes back
-                with self._writer_lock:
-                    if self._waiting.empty():  # else a request came after all: record it first
-                        self._writer, conn, self._conn = None, self._conn, None
-                        if conn is not None:
-                            conn.close()
-                        return
+            with self._turn:
+                after = self._queue[0] if self._queue else None
+                self._committing = after is not None
+                if after is None and self.stopping.is_set():  # the process winds down: its
+                    conn, self._conn = self._conn, None  # connection goes back (`stop`)
+                    if conn is not None:
+                        conn.close()
+                self._turn.notify_all()
+            if after is not None:
+                after.finish(_LEAD)
+        return ids[0]  # the caller's row is first: it led, or was first to wait when the turn came
 
     def _put_many(self, rows: list) -> list[int | None]:
         # SQLite has one writer at a time, and a worker's transactions hold the lock a few ms
@@ -327,24 +332,22 @@ class Handoff:
             log.warning("could not mark inbox item %s done", item_id)
 
 
-_STOP = object()  # put in the writer's queue by `stop`: what waits is recorded, then it ends
+_LEAD = object()  # what a waiting request is woken with when the next group commit is its to make
 
 
 class _Waiting:
-    """A row waiting to be recorded, then its id (or the error)."""
+    """A row waiting to be recorded, then its id (or the error), or `_LEAD`."""
 
     def __init__(self, row: tuple):
         self.row = row
-        self.result: int | Exception | None = None
-        self._recorded = threading.Lock()  # held until the writer has the outcome
-        self._recorded.acquire()
+        self.result: object = None
+        self._woken = threading.Lock()  # held until the outcome is in
+        self._woken.acquire()
 
-    def finish(self, result: int | Exception | None) -> None:
+    def finish(self, result: object) -> None:
         self.result = result
-        self._recorded.release()
+        self._woken.release()
 
-    def outcome(self) -> int | None:
-        self._recorded.acquire()  # sleeps until `finish`
-        if isinstance(self.result, Exception):
-            raise self.result
+    def wait(self) -> object:
+        self._woken.acquire()  # sleeps until `finish`
         return self.result

@@ -7,6 +7,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
+from sqlalchemy.exc import OperationalError
 
 from bot.handoff import Handoff
 from storage.db import make_engine, make_session_factory
@@ -66,6 +67,63 @@ def test_requests_arriving_together_are_each_recorded_once(handoffs, session_fac
         assert list(pool.map(arrive, range(16))) == [None] * 16
     assert sorted(key for key, _, _ in rows(session_factory)) == sorted(f"slack:T{i}:run" for i in range(8))
     assert count(session_factory, InboxItem) == 8
+
+
+def test_two_web_processes_given_the_same_requests_at_once_record_each_once(handoffs, db_url,
+                                                                         session_factory):
+    """Two web processes (each its own engine) on one database, 24 requests in flight in each, every
+    request sent to both (a platform retrying at another process): the requests commit in groups
+    led by one of them, each gets its row's id or None once its group is in, and a key is one row."""
+    other = make_engine(db_url)
+    first, second = handoffs(), Handoff(make_session_factory(other), "test")
+    start = threading.Barrier(48)
+
+    def arrive(i: int):
+        handoff = (first, second)[i % 2]
+        with handoff.serving(), handoff.serving():
+            start.wait(timeout=60)
+            recorded = [handoff.submit("wecom", f"wecom:msg:{i // 2}:{n}", {"n": n}, lambda: None)
+                        for n in range(5)]  # five in turn: the later ones join groups in flight
+        return recorded
+
+    try:
+        with ThreadPoolExecutor(48) as pool:
+            assert list(pool.map(arrive, range(48))) == [[None] * 5] * 48
+    finally:
+        second.stop()
+        other.dispose()
+    assert sorted(key for key, _, _ in rows(session_factory)) == sorted(
+        f"wecom:msg:{i}:{n}" for i in range(24) for n in range(5))
+    assert {status for _, status, _ in rows(session_factory)} == {"pending"}
+
+
+def test_a_group_commit_that_fails_fails_each_request_in_it_and_the_next_group_is_recorded(
+        handoffs, session_factory, monkeypatch):
+    handoff = handoffs()
+    put_many, entered, go = handoff._put_many, threading.Event(), threading.Event()
+
+    def refused(rows):  # the first group: held until the others wait behind it, then refused
+        entered.set()
+        go.wait(timeout=60)
+        raise OperationalError("INSERT", {}, Exception("database is down"))
+    monkeypatch.setattr(handoff, "_put_many", refused)
+
+    def arrive(key: str):
+        with handoff.serving(), handoff.serving():
+            ran_here = handoff.submit("wecom", key, {}, lambda: "the database is down, try again")
+        return ran_here and ran_here.result(timeout=60)  # None: recorded, left for a worker
+
+    with ThreadPoolExecutor(8) as pool:
+        leader = pool.submit(arrive, "wecom:msg:0")
+        entered.wait(timeout=60)
+        monkeypatch.setattr(handoff, "_put_many", put_many)  # the database is back
+        waiting = [pool.submit(arrive, f"wecom:msg:{n}") for n in range(1, 8)]
+        time.sleep(0.2)  # they wait for the turn
+        assert not any(future.done() for future in waiting)
+        go.set()
+        assert leader.result(timeout=60) == "the database is down, try again"  # run here to say so
+        assert [future.result(timeout=60) for future in waiting] == [None] * 7  # the next group
+    assert sorted(key for key, _, _ in rows(session_factory)) == [f"wecom:msg:{n}" for n in range(1, 8)]
 
 
 def test_without_a_database_the_work_still_runs_here_to_say_so():
