@@ -14,7 +14,15 @@ from handlers.grammar import month_days
 from handlers.grammar.day_off import READING_CALENDAR, first_working_day, working
 from handlers.grammar.day_parts import ALONE, day_and_part
 from handlers.grammar.festivals import festival_day, first_day_after, last_day_before, named
-from handlers.grammar.month_days import YEAR_END, mid_month, month_end, period_start, same_month
+from handlers.grammar.month_days import (
+    YEAR_END,
+    count_of,
+    mid_month,
+    month_end,
+    numerals_in_digits,
+    period_start,
+    same_month,
+)
 from handlers.grammar.normal import view
 from handlers.grammar.patterns import pattern
 
@@ -39,32 +47,6 @@ _IN_DAYS = pattern(r"^(?:in\s+|过\s*)?" + _COUNT + r"\s*(天|days?|个?星期|�
 _IN_MONTHS = pattern(r"^(?:in\s+|过\s*)?(\d{1,2}|[一二两三四五六七八九十]{1,2}|半|a|an|" + _EN_COUNTS
                      + r"|half\s+a)\s*(?:months?|个月)"
                      r"(?:后|以后|之后|\s+later|\s+from\s+(?:now|today))?$")
-ZH_COUNT = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
-_EN_COUNT = {w: i for i, w in enumerate(("one two three four five six seven eight nine ten eleven "
-                                         "twelve").split(), 1)} | {"a": 1, "an": 1}
-
-
-#: A month or a day of the month in Chinese numerals (`二月`, `十二月`, `十五号`, `月二十日`), never a
-#: count (`三个月`) or an amount (`十五万`)
-_ZH_NUMERAL_DAY = pattern(r"(?<![一二两三四五六七八九十\d])([一二三四五六七八九十]{1,3})"
-                          r"(?=月(?!份?[内里])|[号日](?!子))")
-
-
-def _numeral_in_digits(found: re.Match) -> str:
-    number = count_of(found[1])
-    return str(number) if 1 <= number <= 31 else found[0]
-
-
-def count_of(said: str) -> int:
-    """`3`, `两`, `十五`, `二十`, `two`, `a` as a number."""
-    if said.isdigit():
-        return int(said)
-    if said in _EN_COUNT:
-        return _EN_COUNT[said]
-    if "十" in said:  # `十五` 15, `二十` 20, `二十一` 21
-        tens, _, ones = said.partition("十")
-        return (ZH_COUNT.get(tens, 1) if tens else 1) * 10 + (ZH_COUNT.get(ones, 0) if ones else 0)
-    return ZH_COUNT[said] if len(said) == 1 else 0
 #: A weekday's name in full or cut short (`mon`, `tues`, `thurs`): never a word that only starts
 #: like one (`month` is no Monday).
 _EN_WEEKDAY = pattern(r"^(?:(next|this|coming)\s+)?(mon|tue|wed|thu|fri|sat|sun)"
@@ -95,7 +77,7 @@ def parse_date(text: str, today: dt.date, *, future: bool = True, part_of_day: b
     text = _NXT.sub("next", " ".join(view(text).strip().lower().split()))  # `nxt wk`; `12月28號`
     text = text[:-1] if len(text) > 2 and text[-1] in "了啦" else text  # `推到下个月了`: 下个月
     text = _WEEK_SAID.sub(r"\1周", text)  # `下礼拜三`, `下个星期`, `这礼拜五`: 礼拜 and 星期 are 周
-    text = _ZH_NUMERAL_DAY.sub(_numeral_in_digits, text)  # `二月底`, `三月十五号`: `2月底`, `3月15号`
+    text = numerals_in_digits(text)  # `二月底`, `三月十五号`: `2月底`, `3月15号`
     text = month_days.ordinals_in_digits(text)  # `the fifteenth`, `dec twenty-first`: `the 15th`, `dec 21st`
     if (week := _DAY_OF_WEEK_SAID.match(text)) is not None:  # `tuesday next week`: `next tuesday`
         text = f"{week['which']} {week['day']}"

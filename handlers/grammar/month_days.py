@@ -10,6 +10,38 @@ from calendar import monthrange
 
 from handlers.grammar.patterns import pattern
 
+ZH_COUNT = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
+_EN_COUNT = {w: i for i, w in enumerate(("one two three four five six seven eight nine ten eleven "
+                                         "twelve").split(), 1)} | {"a": 1, "an": 1}
+
+
+#: A month or a day of the month in Chinese numerals (`二月`, `十二月`, `十五号`, `月二十日`), never a
+#: count (`三个月`) or an amount (`十五万`)
+_ZH_NUMERAL_DAY = pattern(r"(?<![一二两三四五六七八九十\d])([一二三四五六七八九十]{1,3})"
+                          r"(?=月(?!份?[内里])|[号日](?!子))")
+
+
+def numerals_in_digits(text: str) -> str:
+    """`二月底` → `2月底`, `三月十五号` → `3月15号`: a month or a day in Chinese numerals, in digits."""
+    said = "月" in text or "号" in text or "日" in text
+    return _ZH_NUMERAL_DAY.sub(_numeral_in_digits, text) if said else text
+
+
+def _numeral_in_digits(found: re.Match) -> str:
+    number = count_of(found[1])
+    return str(number) if 1 <= number <= 31 else found[0]
+
+
+def count_of(said: str) -> int:
+    """`3`, `两`, `十五`, `二十`, `two`, `a` as a number."""
+    if said.isdigit():
+        return int(said)
+    if said in _EN_COUNT:
+        return _EN_COUNT[said]
+    if "十" in said:  # `十五` 15, `二十` 20, `二十一` 21
+        tens, _, ones = said.partition("十")
+        return (ZH_COUNT.get(tens, 1) if tens else 1) * 10 + (ZH_COUNT.get(ones, 0) if ones else 0)
+    return ZH_COUNT[said] if len(said) == 1 else 0
 #: A month by its name (not `may` or `march` alone: words too), a quarter, or a Chinese month
 #: (`3月`, `3月初`, `明年3月`): its first working day, the next one to come.
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")

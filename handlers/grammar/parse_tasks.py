@@ -8,11 +8,12 @@ from dataclasses import replace
 
 from handlers.grammar import commands as c
 from handlers.grammar import vocabulary as V
-from handlers.grammar.dates import ZH_COUNT, parse_date
+from handlers.grammar.dates import parse_date
 from handlers.grammar.day_cut import cut_day, day_word_left, reads_broken, tidy, with_part
 from handlers.grammar.day_parts import day_and_part, zh_part_at_end
 from handlers.grammar.festivals import cut_from_holiday, festival_day, named, unknown_in
 from handlers.grammar.glued import unglue
+from handlers.grammar.month_days import ZH_COUNT
 from handlers.grammar.normal import view
 from handlers.grammar.parse import CJK, head_and_body
 from handlers.grammar.parse_done import DONE_ASKED, DONE_NOTED, DONE_SAID, DONE_SEVERAL, DONE_UNREAD
