@@ -22,7 +22,17 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from bench.web_load import ROOT, compared, drained, load, measure, web_server, worker, worker_rss_mb
+from bench.web_load import (
+    ROOT,
+    another_host,
+    compared,
+    drained,
+    load,
+    measure,
+    web_server,
+    worker,
+    worker_rss_mb,
+)
 
 sys.path.insert(0, str(ROOT / "tests"))
 _NOTE = re.compile(r"压测 #(\d+)")  # a message's note, repeated in its answer
@@ -75,6 +85,7 @@ def run(tmp_dir: Path, requests: int = 6000) -> list[str]:
         load(port, request, 1, 1)
         idle = worker_rss_mb(pid)  # started, one request served
         load(port, request, 200, 10)  # warm up (and register the reps)
+        another_host(url, "teams")  # so the web process only acks, as it would beside one
         results["alone"] = measure(port, request, requests)
         with worker(env):
             drained(url)

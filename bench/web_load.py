@@ -55,6 +55,26 @@ def web_server(app: str, env: dict):
             process.wait(timeout=30)
 
 
+def another_host(url: str, platform: str) -> None:
+    """A worker on another host, as the web process sees it: its word that it runs `platform`'s
+    requests (it takes them in the phase after, when one starts here), so the web process only
+    acks and never runs the work left for it itself (bot/handoff.py `LATE_AFTER`)."""
+    import datetime as dt
+
+    from sqlalchemy.orm import Session
+
+    from storage.db import make_engine
+    from storage.inbox import InboxRepository
+    from storage.models.base import utcnow
+
+    engine = make_engine(url)
+    try:
+        with Session(engine) as session, session.begin():
+            InboxRepository(session).running((platform,), utcnow() + dt.timedelta(hours=1))
+    finally:
+        engine.dispose()
+
+
 @contextmanager
 def worker(env: dict):
     """The Procfile's `worker` beside the web process: it runs what a busy web process hands on."""

@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 from urllib.parse import urlencode
 
-from bench.web_load import ROOT, compared, drained, load, measure, web_server, worker
+from bench.web_load import ROOT, another_host, compared, drained, load, measure, web_server, worker
 
 sys.path.insert(0, str(ROOT / "tests"))
 
@@ -63,6 +63,7 @@ def run(tmp_dir: Path, requests: int = 6000) -> list[str]:
     with web_server("bot.asgi:create_app()", env) as (_pid, port):
         load(port, request, 200, 10)  # warm up (and register the reps)
         # the worker on another host: the web process alone on this one
+        another_host(url, "wecom")  # so the web process only acks, as it would beside one
         results["alone"] = measure(port, request, requests)
         with worker(env):  # then beside it, sharing the two cores with the web and the load
             drained(url)
