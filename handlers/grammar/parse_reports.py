@@ -8,6 +8,7 @@ import re
 from handlers.grammar import commands as c
 from handlers.grammar import vocabulary as V
 from handlers.grammar.amounts import parse_amount, parse_count
+from handlers.grammar.dates import count_of
 from handlers.grammar.patterns import pattern
 
 _COURTESY = {"pls", "plz", "please", "thx", "thanks", "ty"}
@@ -110,9 +111,13 @@ def progress_asked(text: str) -> c.ShowProgress | None:
     return None if left else c.ShowProgress(c.Scope("team") if we else scope, period)
 
 
+_YEAR_MONTH = pattern(r"(明年|今年)\s+(?=(?:\d{1,2}|十[一二]?|[一二三四五六七八九])月)")
+
+
 def parse_target(rest: str, _today: dt.date) -> c.Command | c.ParseError:
     if not rest.strip() or rest.strip().lower() in V.TEAM_WORDS:  # `targets`, `targets team`
         return c.ListTargets(c.Scope("team") if rest.strip() else c.Scope())
+    rest = _YEAR_MONTH.sub(r"\1", rest)  # `明年 一月`: one month, of next year
     said = [w for w in _counted(re.sub(r"[,，、;；]", " ", rest).split())  # `to 50k`, `, split it`
             if w.lower().strip(":：") not in _JOINING]
     words = [w for w in said if w.lower() not in V.SPLIT_WORDS | V.EVEN_WORDS]
@@ -147,8 +152,8 @@ def parse_target(rest: str, _today: dt.date) -> c.Command | c.ParseError:
 
 
 #: Words that join a target's fields in a sentence (`set Bo's target for next month to 50k`)
-_JOINING = {"for", "to", "at", "of", "is", "be", "it", "=", "", "给", "为", "是", "should", "will", "would",
-            "now", "become", "becomes"}  # `Ana's target for Q1 should be 1.2m`
+_JOINING = {"for", "in", "to", "at", "of", "is", "be", "it", "=", "", "给", "为", "是", "should", "will",
+            "would", "now", "become", "becomes"}  # `Ana's target for Q1 should be 1.2m`
 _POSSESSIVE = pattern(r"^@?(?P<name>[^\d\s@#$¥€£]\S*?)(?:'s|’s|(?<=s)'|的)?$")
 
 
@@ -159,8 +164,11 @@ def _member_said(word: str) -> str | None:
 
 
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_NAMED = pattern(r"^(?:(?P<en>[a-z]{3})[a-z]*\.?|(?P<zh>\d{1,2})月(?:份)?|q(?P<q>[1-4])"
-                 r"|第?(?P<zq>[一二三四1-4])季度|(?P<y>20\d\d)年度?)$", re.I)
+#: a month in digits or Chinese numerals (`1月`, `一月份`, `十二月`), of next year or this one said
+#: before it (`明年一月`: January of next year, whichever month today is)
+_NAMED = pattern(r"^(?:(?P<en>[a-z]{3})[a-z]*\.?"
+                 r"|(?P<zy>明年|今年)?(?P<zh>\d{1,2}|十[一二]?|[一二三四五六七八九])月(?:份)?"
+                 r"|q(?P<q>[1-4])|第?(?P<zq>[一二三四1-4])季度|(?P<y>20\d\d)年度?)$", re.I)
 
 
 def named_period(word: str, today: dt.date) -> c.Period | None:
@@ -171,8 +179,9 @@ def named_period(word: str, today: dt.date) -> c.Period | None:
         return None
     if found["en"] and word.lower().rstrip(".") in (*_MONTHS, *_FULL_MONTHS):
         month = _MONTHS.index(word.lower()[:3]) + 1
-    elif found["zh"] and 1 <= int(found["zh"]) <= 12:
-        month = int(found["zh"])
+    elif found["zh"] and 1 <= (month := count_of(found["zh"])) <= 12:
+        if found["zy"]:  # `明年一月`: that year's month, however far
+            return c.Period("month", 12 * (found["zy"] == "明年") + month - today.month)
     elif found["y"]:  # `2027年`: a year, never a month of it
         return c.Period("year", int(found["y"]) - today.year)
     elif found["q"] or found["zq"]:
@@ -185,7 +194,7 @@ def named_period(word: str, today: dt.date) -> c.Period | None:
 
 _FULL_MONTHS = {"january", "february", "march", "april", "june", "july", "august", "september", "october",
                 "november", "december", "sept"}
-_UNIT = pattern(r"^(\d+)(?:个|次|家|单|位|笔)$")
+_UNIT = pattern(r"^(\d+|[一二两三四五六七八九十]{1,3})(?:个|次|家|单|位|笔)$")  # `3个`, `五个`, `四十次`
 _TWO_WORD_METRICS = {("deals", "won"): "deals_won", ("won", "deals"): "deals_won",
                      ("new", "customers"): "new_customers", ("new", "clients"): "new_customers"}
 
@@ -198,7 +207,7 @@ def _counted(words: list[str]) -> list[str]:
         if pair in _TWO_WORD_METRICS:
             out[-1] = _TWO_WORD_METRICS[pair]
         elif (unit := _UNIT.match(word)) is not None:
-            out.append(unit[1])
+            out.append(str(count_of(unit[1]) or word))
         elif word in ("个", "次", "家", "单", "位", "笔") and out and out[-1].isdigit():
             continue
         else:
