@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from handlers.grammar import commands as c
 from handlers.grammar import vocabulary as V
@@ -63,7 +64,8 @@ def parse_progress(rest: str, _today: dt.date) -> c.Command | c.ParseError:
 #: `progress` asked as a question: `how far am I from target this month?`, `how are we doing`,
 #: `wins this month?`, `am I behind?`, `are we on track`, `我离目标还有多远`, `团队本季度离目标还差多少`,
 #: `我这个月完成多少了`, `这个月还差多少完成任务`, `我落后了吗`; who is behind (`who's behind pace this
-#: month?`, `这个月谁落后了`) is the team's pace.
+#: month?`, `这个月谁落后了`) is the team's pace, those behind named; `how is the team doing this month vs
+#: target`, `am i on pace for dec?`, `我这个月还差多少能完成目标`, `张伟这个月节奏怎么样` (that member's).
 _BEHIND, _TRACK = r"(?:behind|behnd|behid|bhind)", r"(?:track|trak|trck)"  # typed in a hurry
 _PROGRESS_ASKED = pattern(
     r"^(?:how\s+far\s+(?P<en>am\s+i|are\s+we|is\s+(?:the\s+|my\s+|our\s+)?team)\s+(?:from|off)\s+"
@@ -75,24 +77,39 @@ _PROGRESS_ASKED = pattern(
     rf"|(?:am|r|are|is)\s+(?P<pace>i|we|(?:the\s+|my\s+|our\s+)?team)\s+(?:{_BEHIND}|ahead|falling\s+{_BEHIND}|"
     rf"(?:on|off)\s+(?:{_TRACK}|pace|target|course))(?:\s+(?:(?:on|of|with|for|vs\.?|against)\s+)?"
     rf"(?:my\s+|our\s+|the\s+)?(?:pace|target|quota|goal|plan|number)s?)?"
-    rf"|(?P<who>who'?s|whos|who\s+is|who\s+are|anyone|anybody|is\s+anyone)\s+(?:{_BEHIND}|falling\s+{_BEHIND}|"
+    rf"|(?P<who>who'?s|whos|who\s+is|who\s+are|anyone|anybody|is\s+anyone|which\s+(?:reps?|people|sellers?)"
+    rf"(?:\s+(?:is|are))?)\s+(?:{_BEHIND}|falling\s+{_BEHIND}|"
     rf"lagging|off\s+(?:{_TRACK}|pace|target)|not\s+on\s+(?:{_TRACK}|pace|target))"
     r"(?:\s+(?:on\s+)?(?:the\s+|our\s+)?(?:pace|target|quota|goal|plan|track)s?)?)(?P<rest>.*?)[\s?!.]*$"
     r"|^(?P<zh_who>(?:这个?月|本月|这周|本周|本季度?|这个?季度?)?)(?:团队里?|我们)?(?:有)?(?:谁|哪些人|哪几个人?)"
-    r"(?:的)?(?:进度)?(?:落后|没达标|没跟上进度|跟不上进度|拖后腿)了?[\s?？!！。啊呢呀吧]*$"
+    r"(?:的)?(?:进度|节奏)?(?:落后|没达标|没跟上(?:进度|节奏)|跟不上(?:进度|节奏)|拖后腿)了?[\s?？!！。啊呢呀吧]*$"
     r"|^(?P<zh>我们|团队|大家|我)?(?P<zh_rest>\S*?)(?:离目标还(?:有|差)多(?:远|少)"
-    r"|还差多(?:远|少)(?:(?:才能)?(?:完成|达成|达到|到)(?:任务|目标|指标|业绩|KPI|kpi)?)?"
+    r"|还差多(?:远|少)(?:(?:才能|就能|才可以|就可以|能|可以|才)?(?:完成|达成|达到|到)(?:任务|目标|指标|业绩|KPI|kpi)?)?"
     r"|(?:的)?(?:进度)?(?:落后|跟上进度|达标)了?(?:吗|没有?|么|不)"
     r"|完成(?:了)?多少了?|(?:的?(?:KPI|kpi|业绩|目标))?完成得?(?:怎么|咋)样了?|进展(?:怎么|咋)样了?"
-    r"|进度(?:(?:怎么|咋)样了?)?|业绩(?:是)?多少|拜访了几次|(?<=团队)\S*?(?:怎么|咋)样了?)"
+    r"|进度(?:(?:怎么|咋)样了?)?|(?:的)?(?:节奏|进度|进展)(?:(?:怎么|咋)样了?|如何|还行吗?)"
+    r"|业绩(?:是)?多少|拜访了几次|(?<=团队)\S*?(?:怎么|咋)样了?)"
     r"[\s?？!！。啊呢呀吧]*$", re.I)
 
 
-def progress_asked(text: str) -> c.ShowProgress | None:
-    """`progress` as a question asks it (`how far am I from target this month?`), or None."""
+#: What the progress report is measured against, said after the period (`… this month vs target`)
+_VS_TARGET = pattern(r"(?<![A-Za-z])(?:against|vs\.?|versus|compared\s+(?:to|with)|relative\s+to)\s+"
+                     r"(?:my\s+|our\s+|the\s+|its\s+|their\s+)?(?:target|quota|goal|plan|pace)s?"
+                     r"(?![A-Za-z])", re.I)
+
+
+def progress_asked(text: str, today: dt.date | None = None) -> c.ShowProgress | None:
+    """`progress` as a question asks it (`how far am I from target this month?`), or None; who is
+    behind (`whos behind pace`) names them."""
     match = _PROGRESS_ASKED.match(text.strip())
     if match is None:
         return None
+    asked = _progress_of(match, today or dt.date.today())
+    named = match["who"] is not None or match["zh_who"] is not None  # `whos behind pace`: who, named
+    return replace(asked, behind_named=True) if asked is not None and named else asked
+
+
+def _progress_of(match: re.Match, today: dt.date) -> c.ShowProgress | None:
     if match["zh_who"] is not None:  # `这个月谁落后了`: the team's pace
         we, rest = True, match["zh_who"]
     elif match["zh_rest"] is not None:
@@ -100,15 +117,24 @@ def progress_asked(text: str) -> c.ShowProgress | None:
     else:
         who = match["en"] or match["doing"] or match["team"] or match["pace"] or match["who"] or ""
         we, rest = not match["wins"] and who.lower() not in ("am i", "i"), match["rest"]
-    scope, period, left = _scope_and_period(" ".join(rest.replace("for ", " ").split()))
+    rest = _VS_TARGET.sub(" ", rest)  # `how is the team doing this month vs target`
+    scope, period, left = _period_said(" ".join(rest.replace("for ", " ").split()), today)
     if left and match["zh_rest"] and not match["zh"]:  # `张伟这个月完成多少了`: a member's, by name
         for size in (2, 3, 4):
             name, after = rest[:size].lstrip("@"), rest[size:]
-            _scope, period, left = _scope_and_period(after)
+            _scope, period, left = _period_said(after, today)
             if after and not left:
                 return c.ShowProgress(c.Scope("member", name), period)
         return None
     return None if left else c.ShowProgress(c.Scope("team") if we else scope, period)
+
+
+def _period_said(rest: str, today: dt.date) -> tuple[c.Scope, c.Period, list[str]]:
+    """`_scope_and_period`, a month or quarter by its name read too (`am i on pace for dec?`)."""
+    scope, period, left = _scope_and_period(rest)
+    if len(left) == 1 and (named := named_period(left[0], today)) is not None:
+        return scope, named, []
+    return scope, period, left
 
 
 _YEAR_MONTH = pattern(r"(明年|今年)\s+(?=(?:\d{1,2}|十[一二]?|[一二三四五六七八九])月)")
