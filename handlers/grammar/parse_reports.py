@@ -153,7 +153,10 @@ def parse_target(rest: str, _today: dt.date) -> c.Command | c.ParseError:
         return c.ParseError("target", "word", next(w for w in said if w.lower() in V.EVEN_WORDS))
     everyone = split and any(w.lower() in V.ALL_WORDS for w in words)
     words = [w for w in words if not (split and w.lower() in V.ALL_WORDS)]
-    metric = next((V.METRIC_WORDS[w.lower()] for w in words if w.lower() in V.METRIC_WORDS), None)
+    metrics = {V.METRIC_WORDS[w.lower()] for w in words if w.lower() in V.METRIC_WORDS}
+    if len(metrics) > 1 or sum(w.startswith("@") for w in words) > 1:
+        return c.ParseError("target")  # `… 业绩 50万 本月，@Bo 拜访`: whose, which? Never the last one's
+    metric = next(iter(metrics), None)
     words = [w for w in words if w.lower() not in V.METRIC_WORDS]
     amounts = [(w, parse_amount(w)) for w in words]
     amount_words = [(w, m) for w, m in amounts if m is not None]

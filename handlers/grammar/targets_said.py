@@ -151,6 +151,8 @@ def _each_metric(said: str) -> list[str] | None:
     words = first.split()
     shared = [w for w in words[2:] if w.lower() not in {*V.METRIC_WORDS, "won", "clients", "client"}
               and parse_amount(w) is None and not re.fullmatch(rf"\S+{UNIT_ZH}", w)]  # its period, `for`
+    if "@" in " ".join(shared):  # `…本月，@Bo 拜访 40次`: another member's, never the first one's
+        return None
     lines = [" ".join(words), *(" ".join([*words[:2], piece, *shared]) for piece in more)]
     targets = [read(line).command for line in lines]
     if not all(isinstance(t, c.SetTarget) for t in targets) or len({t.metric for t in targets}) < len(lines) \

@@ -116,9 +116,17 @@ def test_a_rep_sets_none(session_factory, said, refusal):
     "Ana target jan 500k and revenue 600k",  # one metric twice: which?
     "Ana target jan 500k and visits 40 in feb",  # another period for the second: not read as one
     "Ana target jan 500k and visits",  # no amount
+    "目标 @Ana 业绩 50万 本月，@Bo 拜访 40次",  # another member's other metric: never Ana's, nor Bo's revenue
+    "target @Ana revenue 50k this month, @Bo visits 40",
+    "目标 @Ana @Bo 业绩 50万 本月",  # whose?
+    "target @Ana revenue visits 50k",  # which?
 ])
 def test_a_second_metric_that_does_not_fit_stores_nothing(session_factory, said):
     chat = _chat(session_factory)
     reply = chat.reply(said, user="Mia")
     assert not reply.ok, reply.text
     assert _targets(session_factory) == []
+    for button in reply.buttons:  # an offer, if any, sets none of it wrongly either
+        chat.reply(button.command, user="Mia")
+        wrong = (("Ana", "visits"), ("Bo", "revenue"))
+        assert not [row for row in _targets(session_factory) if row[:2] in wrong]
