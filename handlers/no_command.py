@@ -94,7 +94,7 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
             said = replace(said, problem="tier_said_new", options=((label, line, command and replace(
                 command, name=f"+{name}")),))
         return replace(usage_reply(ctx.locale, said), locale=ctx.locale)  # a change: offered
-    if (asked := progress_asked(normalize(ctx.text))) is not None:
+    if (asked := progress_asked(normalize(ctx.text), ctx.today)) is not None:
         return asked  # `团队这个月KPI完成得怎么样`: no team command, a question about progress
     if (bare := without_fillers(text, ctx.today)) is not None:  # `pro tip - always bring …`
         ctx.locale = answered_in(text, ctx.locale)

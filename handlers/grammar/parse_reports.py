@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from handlers.grammar import commands as c
 from handlers.grammar import vocabulary as V
 from handlers.grammar.amounts import parse_amount, parse_count
+from handlers.grammar.dates import count_of
 from handlers.grammar.patterns import pattern
 
 _COURTESY = {"pls", "plz", "please", "thx", "thanks", "ty"}
@@ -62,7 +64,8 @@ def parse_progress(rest: str, _today: dt.date) -> c.Command | c.ParseError:
 #: `progress` asked as a question: `how far am I from target this month?`, `how are we doing`,
 #: `wins this month?`, `am I behind?`, `are we on track`, `我离目标还有多远`, `团队本季度离目标还差多少`,
 #: `我这个月完成多少了`, `这个月还差多少完成任务`, `我落后了吗`; who is behind (`who's behind pace this
-#: month?`, `这个月谁落后了`) is the team's pace.
+#: month?`, `这个月谁落后了`) is the team's pace, those behind named; `how is the team doing this month vs
+#: target`, `am i on pace for dec?`, `我这个月还差多少能完成目标`, `张伟这个月节奏怎么样` (that member's).
 _BEHIND, _TRACK = r"(?:behind|behnd|behid|bhind)", r"(?:track|trak|trck)"  # typed in a hurry
 _PROGRESS_ASKED = pattern(
     r"^(?:how\s+far\s+(?P<en>am\s+i|are\s+we|is\s+(?:the\s+|my\s+|our\s+)?team)\s+(?:from|off)\s+"
@@ -74,16 +77,18 @@ _PROGRESS_ASKED = pattern(
     rf"|(?:am|r|are|is)\s+(?P<pace>i|we|(?:the\s+|my\s+|our\s+)?team)\s+(?:{_BEHIND}|ahead|falling\s+{_BEHIND}|"
     rf"(?:on|off)\s+(?:{_TRACK}|pace|target|course))(?:\s+(?:(?:on|of|with|for|vs\.?|against)\s+)?"
     rf"(?:my\s+|our\s+|the\s+)?(?:pace|target|quota|goal|plan|number)s?)?"
-    rf"|(?P<who>who'?s|whos|who\s+is|who\s+are|anyone|anybody|is\s+anyone)\s+(?:{_BEHIND}|falling\s+{_BEHIND}|"
+    rf"|(?P<who>who'?s|whos|who\s+is|who\s+are|anyone|anybody|is\s+anyone|which\s+(?:reps?|people|sellers?)"
+    rf"(?:\s+(?:is|are))?)\s+(?:{_BEHIND}|falling\s+{_BEHIND}|"
     rf"lagging|off\s+(?:{_TRACK}|pace|target)|not\s+on\s+(?:{_TRACK}|pace|target))"
     r"(?:\s+(?:on\s+)?(?:the\s+|our\s+)?(?:pace|target|quota|goal|plan|track)s?)?)(?P<rest>.*?)[\s?!.]*$"
     r"|^(?P<zh_who>(?:这个?月|本月|这周|本周|本季度?|这个?季度?)?)(?:团队里?|我们)?(?:有)?(?:谁|哪些人|哪几个人?)"
-    r"(?:的)?(?:进度)?(?:落后|没达标|没跟上进度|跟不上进度|拖后腿)了?[\s?？!！。啊呢呀吧]*$"
+    r"(?:的)?(?:进度|节奏)?(?:落后|没达标|没跟上(?:进度|节奏)|跟不上(?:进度|节奏)|拖后腿)了?[\s?？!！。啊呢呀吧]*$"
     r"|^(?P<zh>我们|团队|大家|我)?(?P<zh_rest>\S*?)(?:离目标还(?:有|差)多(?:远|少)"
-    r"|还差多(?:远|少)(?:(?:才能)?(?:完成|达成|达到|到)(?:任务|目标|指标|业绩|KPI|kpi)?)?"
+    r"|还差多(?:远|少)(?:(?:才能|就能|才可以|就可以|能|可以|才)?(?:完成|达成|达到|到)(?:任务|目标|指标|业绩|KPI|kpi)?)?"
     r"|(?:的)?(?:进度)?(?:落后|跟上进度|达标)了?(?:吗|没有?|么|不)"
     r"|完成(?:了)?多少了?|(?:的?(?:KPI|kpi|业绩|目标))?完成得?(?:怎么|咋)样了?|进展(?:怎么|咋)样了?"
-    r"|进度(?:(?:怎么|咋)样了?)?|业绩(?:是)?多少|拜访了几次|(?<=团队)\S*?(?:怎么|咋)样了?)"
+    r"|进度(?:(?:怎么|咋)样了?)?|(?:的)?(?:节奏|进度|进展)(?:(?:怎么|咋)样了?|如何|还行吗?)"
+    r"|业绩(?:是)?多少|拜访了几次|(?<=团队)\S*?(?:怎么|咋)样了?)"
     r"[\s?？!！。啊呢呀吧]*$", re.I)
 
 
@@ -93,11 +98,24 @@ _METRIC = pattern(r"(?<![A-Za-z])(?:(?:for|on|in|with)\s+)?(?:my\s+|our\s+|the\s
                   r"|(?:的)?(?:业绩|营收|销售额)(?:目标)?", re.I)
 
 
-def progress_asked(text: str) -> c.ShowProgress | None:
-    """`progress` as a question asks it (`how far am I from target this month?`), or None."""
+#: What the progress report is measured against, said after the period (`… this month vs target`)
+_VS_TARGET = pattern(r"(?<![A-Za-z])(?:against|vs\.?|versus|compared\s+(?:to|with)|relative\s+to)\s+"
+                     r"(?:my\s+|our\s+|the\s+|its\s+|their\s+)?(?:target|quota|goal|plan|pace)s?"
+                     r"(?![A-Za-z])", re.I)
+
+
+def progress_asked(text: str, today: dt.date | None = None) -> c.ShowProgress | None:
+    """`progress` as a question asks it (`how far am I from target this month?`), or None; who is
+    behind (`whos behind pace`) names them."""
     match = _PROGRESS_ASKED.match(text.strip())
     if match is None:
         return None
+    asked = _progress_of(match, today or dt.date.today())
+    named = match["who"] is not None or match["zh_who"] is not None  # `whos behind pace`: who, named
+    return replace(asked, behind_named=True) if asked is not None and named else asked
+
+
+def _progress_of(match: re.Match, today: dt.date) -> c.ShowProgress | None:
     if match["zh_who"] is not None:  # `这个月谁落后了`: the team's pace
         we, rest = True, match["zh_who"]
     elif match["zh_rest"] is not None:
@@ -106,20 +124,33 @@ def progress_asked(text: str) -> c.ShowProgress | None:
         who = match["en"] or match["doing"] or match["team"] or match["pace"] or match["who"] or ""
         we, rest = not match["wins"] and who.lower() not in ("am i", "i"), match["rest"]
     rest = _METRIC.sub(" ", rest)  # `am i on track for revenue this quarter?`: the report shows each metric
-    scope, period, left = _scope_and_period(" ".join(rest.replace("for ", " ").split()))
+    rest = _VS_TARGET.sub(" ", rest)  # `how is the team doing this month vs target`
+    scope, period, left = _period_said(" ".join(rest.replace("for ", " ").split()), today)
     if left and match["zh_rest"] and not match["zh"]:  # `张伟这个月完成多少了`: a member's, by name
         for size in (2, 3, 4):
             name, after = rest[:size].lstrip("@"), rest[size:]
-            _scope, period, left = _scope_and_period(after)
+            _scope, period, left = _period_said(after, today)
             if after and not left:
                 return c.ShowProgress(c.Scope("member", name), period)
         return None
     return None if left else c.ShowProgress(c.Scope("team") if we else scope, period)
 
 
+def _period_said(rest: str, today: dt.date) -> tuple[c.Scope, c.Period, list[str]]:
+    """`_scope_and_period`, a month or quarter by its name read too (`am i on pace for dec?`)."""
+    scope, period, left = _scope_and_period(rest)
+    if len(left) == 1 and (named := named_period(left[0], today)) is not None:
+        return scope, named, []
+    return scope, period, left
+
+
+_YEAR_MONTH = pattern(r"(明年|今年)\s+(?=(?:\d{1,2}|十[一二]?|[一二三四五六七八九])月)")
+
+
 def parse_target(rest: str, _today: dt.date) -> c.Command | c.ParseError:
     if not rest.strip() or rest.strip().lower() in V.TEAM_WORDS:  # `targets`, `targets team`
         return c.ListTargets(c.Scope("team") if rest.strip() else c.Scope())
+    rest = _YEAR_MONTH.sub(r"\1", rest)  # `明年 一月`: one month, of next year
     said = [w for w in _counted(re.sub(r"[,，、;；]", " ", rest).split())  # `to 50k`, `, split it`
             if w.lower().strip(":：") not in _JOINING]
     words = [w for w in said if w.lower() not in V.SPLIT_WORDS | V.EVEN_WORDS]
@@ -129,7 +160,10 @@ def parse_target(rest: str, _today: dt.date) -> c.Command | c.ParseError:
         return c.ParseError("target", "word", next(w for w in said if w.lower() in V.EVEN_WORDS))
     everyone = split and any(w.lower() in V.ALL_WORDS for w in words)
     words = [w for w in words if not (split and w.lower() in V.ALL_WORDS)]
-    metric = next((V.METRIC_WORDS[w.lower()] for w in words if w.lower() in V.METRIC_WORDS), None)
+    metrics = {V.METRIC_WORDS[w.lower()] for w in words if w.lower() in V.METRIC_WORDS}
+    if len(metrics) > 1 or sum(w.startswith("@") for w in words) > 1:
+        return c.ParseError("target")  # `… 业绩 50万 本月，@Bo 拜访`: whose, which? Never the last one's
+    metric = next(iter(metrics), None)
     words = [w for w in words if w.lower() not in V.METRIC_WORDS]
     amounts = [(w, parse_amount(w)) for w in words]
     amount_words = [(w, m) for w, m in amounts if m is not None]
@@ -154,8 +188,8 @@ def parse_target(rest: str, _today: dt.date) -> c.Command | c.ParseError:
 
 
 #: Words that join a target's fields in a sentence (`set Bo's target for next month to 50k`)
-_JOINING = {"for", "to", "at", "of", "is", "be", "it", "=", "", "给", "为", "是", "should", "will", "would",
-            "now", "become", "becomes"}  # `Ana's target for Q1 should be 1.2m`
+_JOINING = {"for", "in", "to", "at", "of", "is", "be", "it", "=", "", "给", "为", "是", "should", "will",
+            "would", "now", "become", "becomes"}  # `Ana's target for Q1 should be 1.2m`
 _POSSESSIVE = pattern(r"^@?(?P<name>[^\d\s@#$¥€£]\S*?)(?:'s|’s|(?<=s)'|的)?$")
 
 
@@ -166,8 +200,11 @@ def _member_said(word: str) -> str | None:
 
 
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_NAMED = pattern(r"^(?:(?P<en>[a-z]{3})[a-z]*\.?|(?P<zh>\d{1,2})月(?:份)?|q(?P<q>[1-4])"
-                 r"|第?(?P<zq>[一二三四1-4])季度|(?P<y>20\d\d)年度?)$", re.I)
+#: a month in digits or Chinese numerals (`1月`, `一月份`, `十二月`), of next year or this one said
+#: before it (`明年一月`: January of next year, whichever month today is)
+_NAMED = pattern(r"^(?:(?P<en>[a-z]{3})[a-z]*\.?"
+                 r"|(?P<zy>明年|今年)?(?P<zh>\d{1,2}|十[一二]?|[一二三四五六七八九])月(?:份)?"
+                 r"|q(?P<q>[1-4])|第?(?P<zq>[一二三四1-4])季度|(?P<y>20\d\d)年度?)$", re.I)
 
 
 def named_period(word: str, today: dt.date) -> c.Period | None:
@@ -178,8 +215,9 @@ def named_period(word: str, today: dt.date) -> c.Period | None:
         return None
     if found["en"] and word.lower().rstrip(".") in (*_MONTHS, *_FULL_MONTHS):
         month = _MONTHS.index(word.lower()[:3]) + 1
-    elif found["zh"] and 1 <= int(found["zh"]) <= 12:
-        month = int(found["zh"])
+    elif found["zh"] and 1 <= (month := count_of(found["zh"])) <= 12:
+        if found["zy"]:  # `明年一月`: that year's month, however far
+            return c.Period("month", 12 * (found["zy"] == "明年") + month - today.month)
     elif found["y"]:  # `2027年`: a year, never a month of it
         return c.Period("year", int(found["y"]) - today.year)
     elif found["q"] or found["zq"]:
@@ -192,7 +230,7 @@ def named_period(word: str, today: dt.date) -> c.Period | None:
 
 _FULL_MONTHS = {"january", "february", "march", "april", "june", "july", "august", "september", "october",
                 "november", "december", "sept"}
-_UNIT = pattern(r"^(\d+)(?:个|次|家|单|位|笔)$")
+_UNIT = pattern(r"^(\d+|[一二两三四五六七八九十]{1,3})(?:个|次|家|单|位|笔)$")  # `3个`, `五个`, `四十次`
 _TWO_WORD_METRICS = {("deals", "won"): "deals_won", ("won", "deals"): "deals_won",
                      ("new", "customers"): "new_customers", ("new", "clients"): "new_customers"}
 
@@ -205,7 +243,7 @@ def _counted(words: list[str]) -> list[str]:
         if pair in _TWO_WORD_METRICS:
             out[-1] = _TWO_WORD_METRICS[pair]
         elif (unit := _UNIT.match(word)) is not None:
-            out.append(unit[1])
+            out.append(str(count_of(unit[1]) or word))
         elif word in ("个", "次", "家", "单", "位", "笔") and out and out[-1].isdigit():
             continue
         else:

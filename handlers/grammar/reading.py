@@ -64,7 +64,7 @@ def parse(text: str, today: dt.date | None = None) -> c.Command | c.ParseError:
         if typo and isinstance(parse(fixed := text.replace(typo[0], typo[1], 1), today), c.Command):
             return c.ParseError(None, "typo", typo[0], fixed)  # `vist Acme: …`: asked about, never
             # stored as something else; a command the rest of the words do not fit is no guess
-        return progress_asked(text) or c.ParseError(None)  # `how far am I from target this month?`
+        return progress_asked(text, today) or c.ParseError(None)  # `how far am I from target this month?`
     intent = BY_NAME[name]
     head = raw[:len(raw) - len(rest)] if not intent.whole else ""  # the command word as typed
     if intent.free_text:

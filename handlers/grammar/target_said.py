@@ -9,12 +9,16 @@ import re
 from handlers.grammar import vocabulary as V
 from handlers.grammar.patterns import pattern
 
-PERIOD_ZH = (r"(?:下下?个?月|上个?月|本月|这个?月|当月|下个?季度|本季度?|这个?季度|今年|明年|本年度?|"
-              r"\d{1,2}月份?|第?[一二三四1-4]季度|[Qq][1-4])")
+PERIOD_ZH = (r"(?:下下?个?月|上个?月|本月|这个?月|当月|下个?季度|本季度?|这个?季度|"
+              r"(?:今年|明年)?(?:\d{1,2}|十[一二]?|[一二三四五六七八九])月份?|"  # `1月`, `一月份`, `明年一月`
+              r"今年|明年|本年度?|"
+              r"第?[一二三四1-4]季度|[Qq][1-4])")
 METRIC_ZH = r"(?:业绩|销售额|营收|收入|拜访量|拜访数|拜访|赢单数|成交数|单数|新客户数|新客户|新客)"
 #: an amount as said in Chinese (`50万`, `八十万`, `24万元整`, `¥24万元`)
 AMOUNT_ZH = (r"[¥$]?(?:\d[\d.,]*|[零〇一二两三四五六七八九十百千]+)\s?(?:万|千|亿|k|m|w)?\s?"  # one space
               r"(?:元|块钱?|人民币)?整?")  # at most: the text is folded
+#: a count's unit (`3个`, `五个`, `40次`): the number said before it is a count, in digits or not
+UNIT_ZH = r"(?:个|次|单|家|位|笔)"
 #: the words that set or change it, before or after the period (`目标改成45万`, `目标下个月改成45万`)
 _SET_ZH = (r"(?:是|为|定为|设为|定成|设成|定在|改成|改为|改到|调成|调到|调整为|调整到|提到|提高到|降到"
            r"|[:=,，])")
@@ -25,7 +29,7 @@ _TARGET_ZH = pattern(
     rf"(?:(?P<p1>{PERIOD_ZH})\s*的?\s*)?(?:(?P<m1>{METRIC_ZH})\s*)?(?:定个?|定一个|设个?|设一个|设置|设定)?\s*"
     rf"(?:(?P<p2>{PERIOD_ZH})\s*的?\s*)?(?:(?P<m2>{METRIC_ZH})\s*)?目标\s*"
     rf"{_SET_ZH}?\s*(?:(?P<p4>{PERIOD_ZH})\s*的?\s*)?(?:(?P<m3>{METRIC_ZH})\s*)?{_SET_ZH}?\s*"
-    rf"(?P<amount>{AMOUNT_ZH})(?:个|次|单|家)?\s*"
+    rf"(?P<amount>{AMOUNT_ZH})(?P<unit>{UNIT_ZH})?\s*"
     rf"(?P<p3>{PERIOD_ZH})?\s*[!。.~]*$", re.I)
 #: `set Bo's target for next month to 50k` · `Ana target Q1 1.2m` · `make Bo's Q1 revenue goal 300k`:
 #: the name (a possessive, or the word before the target word), the rest the command's
@@ -57,8 +61,17 @@ def _said_zh(text: str) -> str | None:
     if len(periods) > 1 or len(metrics) > 1 or who in V.METRIC_WORDS or re.fullmatch(PERIOD_ZH, who):
         return None
     scope = "团队" if who == "团队" else f"@{who}"
-    return f"目标 {scope} {metrics[0] if metrics else '业绩'} {found['amount'].replace(' ', '')}" \
+    return f"目标 {scope} {metrics[0] if metrics else '业绩'} {counted(found)}" \
         + (f" {periods[0]}" if periods else "")
+
+
+def counted(found: re.Match) -> str:
+    """The amount a match said, a count with its unit in digits (`五个` → `5`, `3个` → `3`)."""
+    from handlers.grammar.dates import count_of
+
+    amount = found["amount"].replace(" ", "")
+    said = found["unit"] and re.fullmatch(r"\d+|[一二两三四五六七八九十]{1,3}", amount)
+    return str(count_of(amount) or amount) if said else amount
 
 
 def _said_en(text: str) -> str | None:
@@ -78,13 +91,14 @@ def _said_en(text: str) -> str | None:
 #: month`, `张伟本月新客户3个`): a name, a metric, a number and a period, nothing else; offered as the
 #: target command, one tap away (it may as well be a figure reported)
 _BARE_EN = pattern(r"^@?(?P<who>[A-Za-z][\w.-]*?)(?:'s|’s)?\s+"
-                   r"(?P<rest>(?:(?:new\s+)?customers?|new\s+clients?|visits|deals(?:\s+won)?|wins|revenue"
-                   r"|sales)\s+.+)$", re.I)
-_BARE_PERIOD_EN = pattern(r"(?<![A-Za-z])(?:(?:this|next|the)\s+(?:month|quarter|year)|q[1-4])"
+                   r"(?P<rest>(?:\d[\d.,]*[km]?\s+)?(?:(?:new\s+)?customers?|new\s+clients?|visits|deals(?:\s+won)?"
+                   r"|wins|revenue|sales)\s+.+)$", re.I)  # `ana new customers 3 in jan` · `bo 40 visits q1`
+_BARE_PERIOD_EN = pattern(r"(?<![A-Za-z])(?:(?:this|next|the)\s+(?:month|quarter|year)|q[1-4]"
+                          r"|(?:jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|(?:in|for)\s+may)"
                           r"(?![A-Za-z])", re.I)
 _BARE_ZH = pattern(rf"^@?(?P<who>[^\s\d@#，,:：;；。]{{2,4}}?|[A-Za-z]+)\s*的?\s*"
                    rf"(?P<p1>{PERIOD_ZH})?\s*的?\s*"
-                   rf"(?P<m>{METRIC_ZH})\s*(?P<amount>{AMOUNT_ZH})(?:个|次|单|家)?\s*(?P<p2>{PERIOD_ZH})?"
+                   rf"(?P<m>{METRIC_ZH})\s*(?P<amount>{AMOUNT_ZH})(?P<unit>{UNIT_ZH})?\s*(?P<p2>{PERIOD_ZH})?"
                    r"\s*[!。.~]*$", re.I)
 
 
@@ -98,7 +112,7 @@ def bare_target(raw: str) -> tuple[str, str] | None:
     found = _BARE_ZH.match(said)
     if found is not None and (found["p1"] or found["p2"]) and not (found["p1"] and found["p2"]) \
             and found["who"] not in V.METRIC_WORDS and not re.fullmatch(PERIOD_ZH, found["who"]):
-        line = f"@{found['who']} {found['m']} {found['amount'].replace(' ', '')} {found['p1'] or found['p2']}"
+        line = f"@{found['who']} {found['m']} {counted(found)} {found['p1'] or found['p2']}"
         return (f"目标 {line}", line) if isinstance(parse_target(line, _today()), SetTarget) else None
     found = _BARE_EN.match(said)
     if found is None or found["who"].lower() in _EN_NOT_WHO | V.ME_WORDS | V.TEAM_WORDS \

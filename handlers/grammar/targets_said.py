@@ -8,8 +8,9 @@ from __future__ import annotations
 import re
 
 from handlers.grammar import commands as c
+from handlers.grammar import vocabulary as V
 from handlers.grammar.patterns import pattern
-from handlers.grammar.target_said import AMOUNT_ZH, METRIC_ZH, PERIOD_ZH, target_said
+from handlers.grammar.target_said import AMOUNT_ZH, METRIC_ZH, PERIOD_ZH, UNIT_ZH, counted, target_said
 
 #: `targets next month: …` · `下个月业绩目标：…` · `Q1 goals - …`: what is said once, then the list
 _HEAD = pattern(r"^(?:(?:please|pls|set|设定|设置)\s*)?(?P<before>[^:：]{0,30}?)\s*"
@@ -33,7 +34,7 @@ def targets_said(raw: str) -> list[str] | None:
     from handlers.grammar.reading import read  # reading reads one target said (target_said)
 
     said = " ".join(raw.split())
-    lines = _listed(said) or _each_after(said) or _both(said)
+    lines = _listed(said) or _each_metric(said) or _each_after(said) or _both(said)
     if not lines or len(lines) < 2:
         return None
     return lines if all(isinstance(read(line).command, c.SetTarget) for line in lines) else None
@@ -76,8 +77,8 @@ def _each_after(said: str) -> list[str] | None:
     for part in parts[1:]:
         found = _AFTER.match(part)
         same = found and (found["same"] or part.rstrip("!。.~ ").endswith(("也是", "也一样")))  # `张伟也是`
-        if found is None or not (found["amount"] or same):
-            return None
+        if found is None or not (found["amount"] or same) or found["who"].lower() in V.METRIC_WORDS:
+            return None  # `…, visits 40`: a metric, never a member named so (`_each_metric`)
         amount = (found["amount"] or words[at]).replace(" ", "")
         lines.append(" ".join([words[0], f"@{found['who']}", *words[2:at], amount, *words[at + 1:]]))
     return lines
@@ -106,3 +107,55 @@ def _both(said: str) -> list[str] | None:
     rest = found["rest"].replace("都", "", 1)
     lines = [target_said(f"{name}{rest}") for name in re.split(r"\s*[和、与,，跟及]\s*", found["names"])]
     return lines if all(lines) else None
+
+
+#: One more metric of the same member's target, after the first said in full (`Ana target jan 500k
+#: and new customers 3` · `…, 3 new customers` · `Bo一月份新客户目标3个 拜访目标40次` · `…，新客户5个`):
+#: a metric and its amount, nothing else (the period and whose are the first's)
+_METRIC_EN = (r"(?:revenue|sales|visits?|deals(?:\s+won)?|won\s+deals|wins|new\s+customers?|new\s+clients?"
+              r"|customers)")
+_AMOUNT_EN = r"[$¥€£]?\d[\d.,]*\s?(?:k|m|mm|万)?"
+_MORE_EN = pattern(r"(?:\s*[,;]\s*|\s+)(?:(?:and|plus|also|with)\s+)?(?:(?:the\s+|a\s+)?(?P<metric>"
+                   + _METRIC_EN + r")(?:\s+(?:target|goal|quota))?(?:\s+(?:of|at|to|is|should\s+be))?"
+                   r"\s*[:=]?\s*(?P<amount>" + _AMOUNT_EN + r")"
+                   r"|(?P<amount2>" + _AMOUNT_EN + r")\s+(?P<metric2>" + _METRIC_EN + r"))[\s.!]*$", re.I)
+_MORE_ZH = pattern(rf"(?:\s*[,，;；、]\s*|\s+|(?<=[万千亿元块个次单家位笔]))(?:还有|另外|以及|和|及)?\s*"
+                   rf"(?:目标\s*)?(?P<metric>{METRIC_ZH})\s*(?:目标)?\s*(?:是|为|定为|[:：])?\s*(?P<amount>{AMOUNT_ZH})(?P<unit>{UNIT_ZH})?\s*[!。.~]*$")
+
+
+def _each_metric(said: str) -> list[str] | None:
+    """A target line for each metric one member's target says, the first said in full, the others
+    a metric and an amount each (`Ana target jan 500k and new customers 3`): the same member and
+    period for all, no metric twice; else None."""
+    from handlers.grammar.amounts import parse_amount
+    from handlers.grammar.normal import simplified
+    from handlers.grammar.parse import normalize
+    from handlers.grammar.reading import read
+
+    def first_of(part: str) -> str | None:  # the first's line, when it is a target in full
+        line = _target(part)
+        return line if line and isinstance(read(line).command, c.SetTarget) else None
+
+    rest, more = simplified(normalize(said)), []
+    while len(more) < 4 and not (more and first_of(rest)):
+        found = _MORE_ZH.search(rest) or _MORE_EN.search(rest)
+        if found is None or found.start() == 0:
+            return None
+        metric = found["metric"] or found["metric2"]
+        amount = counted(found) if _MORE_ZH.made(found) else (found["amount"] or found["amount2"])
+        more.insert(0, f"{' '.join(metric.split())} {amount.replace(' ', '')}")
+        rest = rest[:found.start()]
+    first = first_of(rest) if more else None
+    if first is None:
+        return None
+    words = first.split()
+    shared = [w for w in words[2:] if w.lower() not in {*V.METRIC_WORDS, "won", "clients", "client"}
+              and parse_amount(w) is None and not re.fullmatch(rf"\S+{UNIT_ZH}", w)]  # its period, `for`
+    if "@" in " ".join(shared):  # `…本月，@Bo 拜访 40次`: another member's, never the first one's
+        return None
+    lines = [" ".join(words), *(" ".join([*words[:2], piece, *shared]) for piece in more)]
+    targets = [read(line).command for line in lines]
+    if not all(isinstance(t, c.SetTarget) for t in targets) or len({t.metric for t in targets}) < len(lines) \
+            or len({(t.scope, t.period) for t in targets}) > 1:
+        return None
+    return lines

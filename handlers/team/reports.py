@@ -87,6 +87,8 @@ def handle_progress(ctx: Ctx, cmd: ShowProgress) -> Reply:
         bars.append(Bar(name, p.share_done, detail, mark))
     who = ctx.t("you") if single and single.id == ctx.member.id else label
     lines = [gone_line] if gone_line else [ctx.t("no_target")]
+    if cmd.behind_named and team is not None:  # `whos behind pace`: who, and by how much, first
+        lines[:0] = _behind_named(ctx, members, table, (start, end, today), calendar, cmd.period.kind)
     estimated = estimated_note(calendar, start, end, ctx.locale) if gone_line else None
     if estimated:
         lines.append(estimated)
@@ -98,6 +100,36 @@ def handle_progress(ctx: Ctx, cmd: ShowProgress) -> Reply:
                  bars=tuple(bars), fields=tuple(fields), for_channel=team is not None,
                  notes=currency_notes(ctx, table.money) + summed_note(
                      ctx, cmd.period.kind, start, targets.summed_from, targets.summed_metrics, targets))
+
+
+def _behind_named(ctx: Ctx, members: list[Member], table, days, calendar: str, kind: str) -> list[str]:
+    """`whos behind pace` · `这个月谁落后了`: each seller behind the pace of a target of theirs, with how
+    far behind on each metric (short of it, once the period is over), the furthest behind first."""
+    start, end, today = days
+    ranked = sellers(ctx, members, kind, start)
+    own = TargetRepository(ctx.session).for_members([m.id for m in ranked], kind, start, summed=True)
+    period = fmt.period_label(kind, start, ctx.locale)
+    if not any(own.get(m.id) for m in ranked):
+        return [ctx.t("behind_no_targets", period=period)]
+    over = end <= today
+    behind = []
+    for member in ranked:
+        gaps = []
+        for metric, target in sorted(own.get(member.id, {}).items(), key=lambda i: METRICS.index(i[0])):
+            p = pace(target, table[member.id][metric], start, end, today, calendar, whole=metric != "revenue")
+            short = p.target - p.done if over else p.gap
+            if target and short > 0:
+                said = ctx.t("short_by" if over else "behind_by",
+                             metric=name_of(METRIC_NAMES, metric, ctx.locale),
+                             amount=fmt.metric_value(metric, short, ctx.tenant.currency, ctx.locale))
+                gaps.append((float(short / p.target), said))
+        if gaps:
+            behind.append((-max(share for share, _ in gaps), member.display_name, [said for _, said in gaps]))
+    if not behind:
+        return [ctx.t("behind_none_over" if over else "behind_none", period=period)]
+    lines = [ctx.t("behind_over" if over else "behind_named", period=period, when=ctx.day(today))]
+    return lines + [ctx.t("behind_member", name=name, gaps=" · ".join(said))
+                    for _, name, said in sorted(behind)]
 
 
 def _targets(ctx: Ctx, ids: list[int], team: Team | None, kind: str, start: dt.date) -> Targets:

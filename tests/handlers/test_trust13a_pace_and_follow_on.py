@@ -42,14 +42,10 @@ def _deal(session_factory, deal_id=1) -> Deal:
     ("Ana", "Am I behind pace this month", "progress"), ("Ana", "am i behnd on my target?!", "progress"),
     ("Ana", "am i on trak", "progress"), ("Ana", "how far am I from target", "progress"),
     ("Ana", "are we on track this quarter?", "progress team quarter"),
-    ("Mia", "who's behind pace this month?", "progress team"),
-    ("Mia", "whos behind this week", "progress team week"),
-    ("Mia", "anyone falling behind?", "progress team"),
     ("张伟", "这个月还差多少完成任务", "进度"), ("张伟", "我落后了吗", "进度"),
     ("张伟", "我落后了吗？", "进度"), ("张伟", "还差多少", "进度"), ("张伟", "还差多少完成目标！", "进度"),
     ("张伟", "我这个月达标了吗", "进度"),
-    ("Mia", "这个月谁落后了？", "进度 团队"), ("Mia", "团队里谁进度落后了", "进度 团队"),
-])
+])  # who is behind (`who's behind pace this month?`, `这个月谁落后了`) names them: test_trust15g_pace_asked
 def test_pace_asked_in_words_is_the_progress_report(session_factory, user, asked, report):
     chat = _chat(session_factory)
     assert chat.reply("target @Ana revenue 300k month", user="Mia").ok

@@ -13,6 +13,8 @@ from handlers.grammar.commands.base import Command, Period, Scope
 class ShowProgress(Command):
     scope: Scope = Scope()
     period: Period = Period()
+    #: those behind pace named, each with how far (`whos behind pace`, `这个月谁落后了`)
+    behind_named: bool = False
 
 
 @dataclass(frozen=True)
