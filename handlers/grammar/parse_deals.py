@@ -43,6 +43,8 @@ _CLOSED_THEN_WORDS = pattern(r"^(?P<deal>[^:\"“”]*?\S)\s+(?:closed[\s_-]?)?"
                              r"(?P<how>won|lost|赢单|输单|赢了|输了|丢单|丢了|成交|签约|已签约)"
                              r"(?P<amount>\s+[^\s:,，;；]+)?\s*(?:[,，;；。]|\s[-–—]+\s|[-–—]{2}|—)\s*(?P<why>\S.*)$",
                              re.I | re.DOTALL)
+#: A deal's number said first with a colon or comma after it (`deal 1: …`, `商机 #46，…`)
+_NUMBER_SAID = pattern(r"^\s*#?(\d{1,9})\s*[:：,，]\s*")
 #: Where a deal's fields end and words of no field begin (`deal soylent negotiation, also …`)
 _WORDS_AFTER = pattern(r"\s*(?:[,，;；。]|\s[-–—]+\s)\s*")
 
@@ -53,6 +55,7 @@ def parse_deal(rest: str, today: dt.date) -> c.Command | c.ParseError:
     loss with words after it has them as its reason, a stage moved with words after it is offered
     without them (a deal keeps no notes)."""
     rest = unglue(rest)  # `#11商务谈判` is `#11 商务谈判`
+    rest = _NUMBER_SAID.sub(r"#\1 ", rest)  # `deal 1: close jan 20`: deal #1, never customer "1:"
     for closing, loose in ((_CLOSED_WITH_REASON.match(view(rest)), False),
                            (_CLOSED_THEN_WORDS.match(view(rest)), True)):
         if closing is None or loose and closing["amount"] and parse_amount(closing["amount"].strip()) is None:
