@@ -88,6 +88,7 @@ ASKING: dict[str, tuple[str, str]] = {
     "task_done_words": ("A task keeps no notes, so “{text}” would not be kept with it: mark it done without "
                         "them? Nothing was saved yet.",
                         "任务不保存备注，“{text}”不会记下：只标记完成吗？尚未保存。"),
+    "option_new_deal_titled": ("A new deal, these words its title", "新建商机，这些字作为标题"),
     "option_task_titled": ("A new task, titled as typed", "新建任务，标题照原文"),
     "task_people": ("{text}: one task for each of them? Nothing was saved yet.",
                     "{text}：每人各建一个任务？尚未保存。"),
