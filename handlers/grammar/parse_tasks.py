@@ -19,6 +19,7 @@ from handlers.grammar.parse_done import DONE_ASKED, DONE_NOTED, DONE_SAID, DONE_
 from handlers.grammar.patterns import pattern
 from handlers.grammar.task_edit import MOVED_EN, MOVED_ZH, task_edit_said
 from handlers.grammar.task_edit import shift_said as _shift
+from handlers.grammar.task_two import two_tasks
 
 
 def parse_due(rest: str, _today: dt.date) -> c.Command | c.ParseError:
@@ -157,6 +158,8 @@ def parse_task(rest: str, today: dt.date) -> c.Command | c.ParseError:
     if not text or len(text) > 2000:
         return c.ParseError("task")
     if due is not None and (reads_broken(text) or day_word_left(text, dated=True)):
+        if (two := two_tasks(rest, today, parse_task)) is not None:
+            return two  # `任务 明天给华为打电话 后天去联想拿合同`: two tasks, each its own day
         return title_left(text, typed, c.AddTask(text, assignee, due, deal_id, customer))
     if numbered:  # `task 9 call Acme`: task #9, or a new task "9 call Acme"? asked, the title one tap
         return c.ParseError("task", "task_number_or_title", text,

@@ -21,9 +21,11 @@ from support import Chat
 def _chat(session_factory) -> Chat:
     chat = Chat(session_factory)
     chat.team(reps=("Ana", "Bo", "张伟"))
-    for line, user in (("拜访 +海尔：初次见面", "张伟"), ("拜访 +腾讯：初次见面", "张伟"), ("拜访 +京东：初次见面", "张伟"),
+    for line, user in (("拜访 +海尔：初次见面", "张伟"), ("拜访 +腾讯：初次见面", "张伟"),
+                       ("拜访 +京东：初次见面", "张伟"),
                        ("visit +Umbrella: intro", "Ana"), ("visit +Globex: intro", "Ana"),
-                       ('商机 海尔 "智慧工厂" 初步接触 60万', "张伟"), ('商机 腾讯 "CRM" 需求挖掘 12万', "张伟"),
+                       ('商机 海尔 "智慧工厂" 初步接触 60万', "张伟"),
+                       ('商机 腾讯 "CRM" 需求挖掘 12万', "张伟"),
                        ('deal Umbrella "Renewal" contact 200k', "Ana")):
         assert chat.reply(line, user=user).ok, line
     return chat
@@ -32,7 +34,8 @@ def _chat(session_factory) -> Chat:
 def _deals(session_factory) -> dict[str, tuple]:
     """Every deal by `customer title`: (stage, amount, close day)."""
     with session_factory() as s:
-        return {f"{s.get(Customer, d.customer_id).name} {d.title}": (d.stage, int(d.amount or 0), d.expected_close)
+        return {f"{s.get(Customer, d.customer_id).name} {d.title}":
+                (d.stage, int(d.amount or 0), d.expected_close)
                 for d in s.scalars(select(Deal).order_by(Deal.id))}
 
 
@@ -41,7 +44,8 @@ FEB_END, MONTH_END = dt.date(2027, 2, 28), dt.date(2026, 11, 30)
 
 @pytest.mark.parametrize("user, said, key, row", [
     ("张伟", "海尔那单改到谈判 金额不变 预计2月底", "海尔 智慧工厂", ("negotiation", 600_000, FEB_END)),
-    ("张伟", "海尔那个单子推进到谈判 金额保持不变 预计2月底", "海尔 智慧工厂", ("negotiation", 600_000, FEB_END)),
+    ("张伟", "海尔那个单子推进到谈判 金额保持不变 预计2月底", "海尔 智慧工厂",
+     ("negotiation", 600_000, FEB_END)),
     ("张伟", "海尔这单 进入谈判 其他照旧", "海尔 智慧工厂", ("negotiation", 600_000, None)),
     ("张伟", "商机 海尔 商务谈判 价格不变 预计2月底", "海尔 智慧工厂", ("negotiation", 600_000, FEB_END)),
     ("Ana", "umbrella renewal moved to proposal, amount unchanged, close end of feb", "Umbrella Renewal",
@@ -58,8 +62,9 @@ def test_a_field_said_to_stay_is_no_word_left(session_factory, user, said, key, 
     assert _deals(session_factory) == before | {key: row}
 
 
-@pytest.mark.parametrize("said", ["腾讯CRM那个单 预计月底签", "腾讯CRM这单 预计月底签", "腾讯CRM那单子 月底前签",
-                                  "商机 腾讯 CRM 那个单 预计月底签", "腾讯那笔单子 预计月底成交"])
+@pytest.mark.parametrize("said", ["腾讯CRM那个单 预计月底签", "腾讯CRM这单 预计月底签",
+                                  "腾讯CRM那单子 月底前签", "商机 腾讯 CRM 那个单 预计月底签",
+                                  "腾讯那笔单子 预计月底成交"])
 def test_the_deal_pointed_at_is_the_deals_own_words(session_factory, said):
     chat = _chat(session_factory)
     before = _deals(session_factory)
@@ -69,7 +74,8 @@ def test_the_deal_pointed_at_is_the_deals_own_words(session_factory, said):
 
 
 @pytest.mark.parametrize("user, said, key, row", [
-    ("张伟", "新商机 京东 数据中台 需求确认 12万 预计1月20号", "京东 数据中台", ("discovery", 120_000, dt.date(2027, 1, 20))),
+    ("张伟", "新商机 京东 数据中台 需求确认 12万 预计1月20号", "京东 数据中台",
+     ("discovery", 120_000, dt.date(2027, 1, 20))),
     ("张伟", "新建商机 京东 数据中台 需求确认 12万", "京东 数据中台", ("discovery", 120_000, None)),
     ("张伟", "新的商机 京东 数据中台 12万", "京东 数据中台", ("lead", 120_000, None)),
     ("张伟", "开个商机 京东 数据中台 12万", "京东 数据中台", ("lead", 120_000, None)),
