@@ -39,6 +39,9 @@ _SENTENCE = pattern(r"把|将|让|叫|请|提醒|告诉|通知"
                     r"|(?<![A-Za-z])(?:remind|tell|ask|get|have|let)(?![A-Za-z])", re.I)
 
 
+_NUMBERED = pattern(r"(?:任务|待办|task)\s*#?\d", re.I)  # `任务7`, `task 7`: a task by its number
+
+
 def shift_said(said: str) -> tuple[int, bool] | None:
     """(days, whether they are working days) of a length of time with no `in`/`later`/`后` (`2
     days` · `3天`: working days of the team's calendar, a snooze is about work · `1 week` · `两周`:
@@ -68,8 +71,8 @@ def task_edit_said(rest: str, today: dt.date) -> c.MoveTask | c.ParseError | Non
     if not shift and (when := parse_date(day, today)) is None:
         return None
     before = (found.groupdict().get("was") or found.groupdict().get("named") or "").strip()
-    if re.fullmatch(r"#?\d{1,9}", before):
-        return None  # `任务 7 改到周四`: task #7 (parse_tasks.task_moved)
+    if re.fullmatch(r"#?\d{1,9}", before) or _NUMBERED.search(before):
+        return None  # `任务 7 改到周四`, `把任务7改到下周一`: task #7 (parse_tasks.task_moved)
     was = parse_date(before, today, future=False) if before else None
     named = before if before and was is None else None  # `报价 改到周四`: the task titled so
     if named and (_SENTENCE.search(named) or len(named.split()) > 4
