@@ -23,13 +23,37 @@ _CJK = pattern(r"[\u3400-\u9fff]")
 _EN = r"(?<![A-Za-z])(?:{})(?![A-Za-z])"
 WON = pattern(r"签了|签约了|签下|签单了|拿下了?|成交了|赢了|中标了|"
               + _EN.format("signed|won|closed it"), re.I)
-LOST = pattern(r"黄了|丢了|输了|没戏了|飞了|" + _EN.format("lost|fell through"), re.I)
+LOST = pattern(r"黄了|丢了|输了|没戏了|飞了|输给|败给|被[^，,。\s]{1,12}?抢走|"
+               + _EN.format("lost|fell through"), re.I)
 
 
 def closed_said(text: str) -> bool:
     """Whether `text` says a deal was won or lost in words (`美的ERP丢了`, `海尔CRM 赢了`)."""
     seen = simplified(normalize(text))
     return bool(WON.search(seen) or LOST.search(seen))
+
+
+def rival(text: str, name: str) -> bool:
+    """Whether `text` names the customer `name` as the one a deal was lost to or won against (`被华为
+    抢走了`, `输给了华为`, `lost to Globex`, `went with Globex`, `打败了华为`, `beat Globex`): a competitor
+    there, not the deal closed."""
+    seen = simplified(normalize(text)).lower()
+    return any(regex.search(seen) for alias in aliases(name) if len(alias) > 1
+               for regex in (re.compile(form.format(re.escape(alias.lower()))) for form in _RIVAL))
+
+
+#: How a competitor is named beside a win or loss (`{}`: the name)
+_RIVAL = (r"(?:被|输给了?|败给了?|丢给了?|让)\s*{}",
+          r"(?<![a-z]){}\s*(?:抢走|抢了|截胡|拿走了|拿走)",
+          r"(?:客户|对方|他们)?(?:选了|选择了|改用了?|换成了?|用了)\s*{}",
+          r"(?:打败了?|击败了?|战胜了?|赢了)\s*{}",
+          r"(?<![a-z])(?:lost\s+(?:it\s+|out\s+)?to|losing\s+to|went\s+with|going\s+with|gone\s+with|"
+          r"chose|picked|selected|switched\s+to|beat|beating|over)\s+(?:the\s+)?{}(?![a-z])")
+
+
+def close_parts(said: str, name: str, won: bool) -> tuple[str, str, str | None]:
+    """(title words, reason, amount) of a win or loss of `name` said in words (`_parts`)."""
+    return _parts(said, name, won)
 
 
 def stage_named(text: str) -> bool:
@@ -117,6 +141,7 @@ _NO_TITLE = pattern(r"(?<![A-Za-z'])(?:we|i|we've|i've|they|finally|just|today|y
                     r"ugh|also|oh|well|lol|damn|sadly|unfortunately|opp|opportunity|for|with|w)(?![A-Za-z'])"
                     r"|我们|我|终于|今天|昨天|刚才|刚刚|已经|正式|也|都|那个|这个|那单|这单|单子|"
                     r"[!！?？,，.。~～\s]", re.I)
+_TO_RIVAL = pattern(r"\s+(?:out\s+)?to\s", re.I)
 #: Where the words of a deal named after the win word end and its reason starts
 _CLAUSE_END = pattern(r"\s*(?:[,，;；:：。!！\n]|\.(?:\s|$)|\s[-–—]\s)")
 
@@ -128,6 +153,8 @@ def _parts(said: str, name: str, won: bool) -> tuple[str, str, str | None]:
     told = (WON if won else LOST).search(simplified(said))  # `騰達簽了`: found as 签了, kept as typed
     money = _amount(simplified(normalize(said))) if won else None
     before, after = (said[:told.start()], said[told.end():]) if told else ("", said)
+    if told and (told[0][0] in "输败被" or _TO_RIVAL.match(after)):  # `输给了华为`, `被华为抢走了`,
+        after = said[told.start():]  # `lost to Globex`: the competitor said in the reason, as typed
     if money:  # the amount (its currency with it) is no title nor reason
         typed = re.compile(r"\s*".join(map(re.escape, money.split())), re.I)
         after, gone = _cut(after, typed)

@@ -78,6 +78,7 @@ def change_in(text: str, today: dt.date, named: tuple[str, ...] = ()) -> Change:
         stage = V.STAGE_WORDS[stages[-1][1].lower()]  # `lead → contact`: the stage it goes to
         for at, word in stages:
             rest = rest[:at] + " " * len(word) + rest[at + len(word):]
+    rest = KEPT.sub(lambda m: " " * len(m[0]), rest)  # `金额不变`: no change to it, said so
     rest = _FILLER.sub(lambda m: " " * len(m[0]), rest)
     left = tuple(w for w in _WORD.findall(rest) if not _MARK.fullmatch(w))
     return Change(stage, amount, close, left, told or bool(close))  # a stage alone may be a task's word
@@ -114,12 +115,23 @@ _CLOSE = pattern(r"(?<![A-Za-z])(?:(?:expected|expect|should|will|likely|want|wa
                  r"(?:改成|改为|改到|调到|推到|为|是)?", re.I)
 _SIGNED_AFTER = pattern(r"\s*(?:之?前)?\s*(?:签约|成交|签单|签合同|签)")
 _ARROW = pattern(r"\s*(?:→|->|=>|➡|to)\s*", re.I)
+#: A field said to stay as it is (`金额不变`, `阶段不动`, `其他照旧`, `amount unchanged`, `same amount`,
+#: `keep the amount`): no change to it, claimed (a change says only what changes)
+KEPT = pattern(r"(?:金额|价格|价钱|报价|阶段|预计(?:成交)?(?:日期|时间)?|成交日期|日期|"
+                r"其他|其它|别的|其余|其他的)\s*"
+                r"(?:都|也|还是|先|暂时)?\s*(?:不变|不动|没变|照旧|一样|保持不变|维持不变|保持|维持|不改|不用改|没有变化|"
+                r"和原来一样|跟原来一样|还是原来的)"
+                r"|(?<![A-Za-z])(?:(?:the\s+)?(?:amount|value|price|stage|close(?:\s+date)?|rest|everything\s+else)"
+                r"\s+(?:is\s+|stays?\s+|remains?\s+)?(?:unchanged|the\s+same|same|as\s+is|as\s+before|no\s+change)"
+                r"|(?:same|unchanged|no\s+change\s+(?:to|in|on))\s+(?:the\s+)?(?:amount|value|price|stage|close(?:\s+date)?)"
+                r"|keep(?:ing)?\s+(?:the\s+)?(?:amount|value|price|stage|close(?:\s+date)?)(?:\s+(?:as\s+is|the\s+same))?)"
+                r"(?![A-Za-z])", re.I)
 #: Words that only say a change is made (`bump amount to`, `is in … now`, `推进到…了`)
 _FILLER = pattern(r"(?<![A-Za-z])(?:the|a|deal|opp|opportunity|is|was|in|now|still|pls|please|plz|to|"
                   r"moved?|bump(?:ed)?|push(?:ed)?|amount|value|stage|make|it|that|and|at|of|its|it's|"
                   r"has|been|gone|went|just|up|set|change|changed|update|updated|should|be|will|"
                   r"officially|finally|already)(?![A-Za-z])"
-                  r"|那个|这个|单子|那单|这单|项目|商机|推进到|推进|推到|进到|进入|到了|金额|阶段|"
+                  r"|(?:那个|这个|这一|那一|这笔|那笔|这|那)单子?|那个|这个|单子|那单|这单|那边|这边|项目|商机|推进到|推进|推到|进到|进入|到了|金额|阶段|"
                   r"改成|改为|改到|调到|调成|调整为|变成|更新为|改|已经|现在|目前|一下|把|了|的|到", re.I)
 _WORD = pattern(r"[^\s,，.。;；:：!！?？、]+")
 _MARK = pattern(r"[\W_]+")

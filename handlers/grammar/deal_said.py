@@ -8,6 +8,7 @@ import re
 
 from handlers.grammar import parse as p
 from handlers.grammar import vocabulary as V
+from handlers.grammar.deal_change import KEPT
 from handlers.grammar.intents import split_keyword
 from handlers.grammar.new_deal_said import quote_title
 from handlers.grammar.normal import simplified
@@ -25,6 +26,28 @@ CHANGED_TO = pattern(
 
 
 
+#: `新商机 …` · `新建一个商机 …` · `new opp …` · `add a deal …`: the command word, said as made new
+_NEW_SAID = pattern(r"^\s*(?:(?:new|add|create|log|open|新建|新增|添加|创建|新开|新加|加)"
+                    r"\s*(?:一个|一条|个|条|an?\s+)?|(?:开|建|来)(?:一个|一条|个|条)"
+                    r"|新的?(?=\s*(?:商机|任务|项目)))\s*", re.I)
+#: A deal's other names, after a word that says it is new (`new opp`, `新项目`): the deal command
+_OPP = pattern(r"(?:opp|opps|oppty|opportunity|project|项目)(?=[\s:：]|$)", re.I)
+_MADE_NEW = ("deal", "visit", "task", "customer", "tip")
+
+
+def without_new(text: str) -> str:
+    """`新商机 京东 …` as `商机 京东 …`, `new opp Acme …` as `deal Acme …`: the word that says it is
+    new says what the command word says (never a word left over); any other message as it is."""
+    said = " ".join(text.split())
+    folded = simplified(p.normalize(said))  # the same length as `said`, position for position
+    if split_keyword(folded)[0] is not None or (new := _NEW_SAID.match(folded)) is None:
+        return text
+    rest = folded[new.end():]
+    if (opp := _OPP.match(rest)) is not None:
+        return ("商机" if opp[0] == "项目" else "deal") + said[new.end() + opp.end():]
+    return said[new.end():] if split_keyword(rest)[0] in _MADE_NEW else text
+
+
 def plain_changes(text: str) -> str:
     """A deal's change said with a verb (`商机 #5 金额改成8万`) as the grammar says it (`商机 #5
     金额 8万`); any other message as it is."""
@@ -39,6 +62,8 @@ def plain_changes(text: str) -> str:
     text = "".join(part if i % 2 else _CLOSE_SAID.sub(" close ", part)  # `expected to close jan 15`,
                    for i, part in enumerate(_QUOTED.split(text)))  # `signing jan 15`: `close jan 15`
     # (a quoted title kept as typed)
+    text = "".join(part if i % 2 else _THIS_DEAL.sub(" ", KEPT.sub(" ", part))  # `金额不变`, `那个单`:
+                   for i, part in enumerate(_QUOTED.split(text)))  # no change, the deal itself: claimed
     text = _DEAL_FOR.sub(r"\1 ", text, count=1)  # `new deal for huawei …`: the customer, never `for huawei`
     text = quote_title(text)  # `deal acme called data platform 50k`: `deal acme "data platform" 50k`
     text = _VERB_LABEL.sub(lambda m: f" {m['label'] or m['label_en']} ", text)  # `改金额 28w`: `金额 28w`
@@ -58,6 +83,10 @@ def plain_changes(text: str) -> str:
     if said and said["stage"].lower() in V.STAGE_WORDS:
         text = f"{text[:said.start()]} {said['stage']}"
     return text
+
+
+#: The deal pointed at, after its name (`腾讯 CRM 那个单`, `海尔这单子`): the deal's own words
+_THIS_DEAL = pattern(r"(?<=\S)\s*(?:那个|这个|这一|那一|这笔|那笔|这|那)单子?(?=[\s,，]|$)")
 
 
 #: A deal's number, its `#` or not, then its win or loss (`deal 48 closed won!!!`, `#48 won!!`,

@@ -13,11 +13,13 @@ from handlers.grammar.day_cut import cut_day, day_word_left, reads_broken, tidy,
 from handlers.grammar.day_parts import day_and_part, zh_part_at_end
 from handlers.grammar.festivals import cut_from_holiday, festival_day, named, unknown_in
 from handlers.grammar.glued import unglue
-from handlers.grammar.month_days import ZH_COUNT
 from handlers.grammar.normal import view
 from handlers.grammar.parse import CJK, head_and_body
 from handlers.grammar.parse_done import DONE_ASKED, DONE_NOTED, DONE_SAID, DONE_SEVERAL, DONE_UNREAD
 from handlers.grammar.patterns import pattern
+from handlers.grammar.task_edit import MOVED_EN, MOVED_ZH, task_edit_said
+from handlers.grammar.task_edit import shift_said as _shift
+from handlers.grammar.task_two import two_tasks
 
 
 def parse_due(rest: str, _today: dt.date) -> c.Command | c.ParseError:
@@ -82,6 +84,8 @@ def parse_task(rest: str, today: dt.date) -> c.Command | c.ParseError:
     if (due := _DUE_ON.fullmatch(rest.strip())) and not _SPAN.search(due["day"]) \
             and (day := parse_date(due["day"], today)) is not None:
         return c.ListTasks(day=day)  # `tasks due tomorrow`, `任务 明天`: what is due that day
+    if (edit := task_edit_said(rest, today)) is not None:  # `任务 改到周四`, `task move to fri`: a task
+        return edit  # moved, never one titled "改到" (the task meant: handlers/sales/task_meant.py)
     if (moved := task_move_said(rest, today)) is not None:  # `任务 把任务6改到下周一`: task #6 moved,
         return moved  # never a new task titled `把任务6改到`
     if len(words) == 1 and words[0].startswith("@") and len(words[0]) > 1:  # `tasks @ana`
@@ -163,6 +167,8 @@ def parse_task(rest: str, today: dt.date) -> c.Command | c.ParseError:
     if not text or len(text) > 2000:
         return c.ParseError("task")
     if due is not None and (reads_broken(text) or day_word_left(text, dated=True)):
+        if (two := two_tasks(rest, today, parse_task)) is not None:
+            return two  # `任务 明天给华为打电话 后天去联想拿合同`: two tasks, each its own day
         return title_left(text, typed, c.AddTask(text, assignee, due, deal_id, customer))
     if numbered:  # `task 9 call Acme`: task #9, or a new task "9 call Acme"? asked, the title one tap
         return c.ParseError("task", "task_number_or_title", text,
@@ -276,28 +282,7 @@ _SEVERAL_IDS = pattern(r"^(?P<ids>#?\d{1,9}(?:(?:\s*(?:[,，、&]|\band\b|和)\s
                        r"(?:(?:to|until|till)\s+|(?:到|至)\s*)?(?P<day>\D.*)$", re.I)
 
 
-#: A length of time with no `in`/`later`/`后` (`2 days`, `by a week`, `+3d`, `两天`): how much later
-def _shift(said: str) -> tuple[int, bool] | None:
-    """(days, whether they are working days) of `2 days` · `3天` (working days of the team's
-    calendar: a snooze is about work) · `1 week` · `两周` (calendar days, 7 a week)."""
-    if (shift := _SHIFT.match(said)) is None:
-        return None
-    count = int(shift[1]) if shift[1].isdigit() else ZH_COUNT[shift[1]]
-    weeks = shift[2].lower().startswith(("w", "周", "星", "个"))
-    return count * (7 if weeks else 1), not weeks
-
-
-_SHIFT = pattern(r"^(?:by\s+|for\s+|\+)?(\d{1,3}|[一二两三四五六七八九十])\s*"
-                 r"(d|days?|天|w|wks?|weeks?|周|个?星期)$", re.IGNORECASE)
-
-
-
 _TASK_WORD = pattern(r"(?:任务|待办|task)\s*(?=#?\d)", re.I)
-#: The words of moving a day, declared once: a task's (`7 推到月底`) and, said with no command word, a
-#: follow-up's, a deal's close or a task's (`254 push to fri`: handlers/sales/unnamed.py)
-MOVED_ZH = (r"(?:再|先|往后)?(?:推到|推迟到|延到|延后到|延期到|改到|改成|改为|挪到|移到|顺延到|推后到|"
-            r"推迟|延后|延期|顺延)")
-MOVED_EN = r"(?:move[sd]?|push(?:ed)?|postpone[sd]?|delay(?:ed)?|reschedule[sd]?|snooze[sd]?|change[sd]?)"
 #: A bare number and a new day, no command word (`254 推到月底`, `#31 改到下周五`, `254 push to fri`):
 #: a follow-up's, a deal's close or a task's day, asked which (handlers/sales/unnamed.py)
 NUMBER_MOVED = pattern(rf"^(?:把|将)?\s*(?:跟进|商机)?\s*#?(?P<id>\d{{1,9}})\s*号?\s*[,，:：]?\s*"

@@ -13,7 +13,7 @@ from handlers.grammar import everyday, plain_undo
 from handlers.grammar import parse as p
 from handlers.grammar import vocabulary as V
 from handlers.grammar.amounts import amount_words
-from handlers.grammar.deal_said import plain_changes
+from handlers.grammar.deal_said import plain_changes, without_new
 from handlers.grammar.intents import BY_NAME, INTENTS, KEYWORDS_ZH, MAX_TEXT, split_keyword
 from handlers.grammar.normal import simplified
 from handlers.grammar.parse_done import done_said, follow_up_done_noted, follow_up_done_said
@@ -32,7 +32,7 @@ def parse(text: str, today: dt.date | None = None) -> c.Command | c.ParseError:
     >>> parse("进度 团队")
     ShowProgress(scope=Scope(kind='team', name=None), period=Period(kind='month', offset=0))
     """
-    text = _amounts(everyday.rewrite(plain_changes(text)))  # `delete visit 393`: `visit #393
+    text = _amounts(everyday.rewrite(plain_changes(without_new(text))))  # `delete visit 393`: `visit #393
     # delete` · `30 grand`: `30k`
     raw = " ".join(text.split())  # as typed: free text (notes, reasons) is stored this way
     text = simplified(p.normalize(text))  # the same length as `raw`, position for position
@@ -57,8 +57,6 @@ def parse(text: str, today: dt.date | None = None) -> c.Command | c.ParseError:
         # in its words
     if name is None and (said := sentence(raw, text, today or dt.date.today())) is not None:
         return said  # `went to see Globex today, met CFO`: `visit Globex: met CFO`?
-    if name is None and (new := _NEW.match(text)) and split_keyword(text[new.end():])[0] in _MADE_NEW:
-        return parse(raw[new.end():], today)  # `new deal …` is `deal …` (asking was needless)
     if name is None:
         typo = keyword_typo(text)
         if typo and isinstance(parse(fixed := text.replace(typo[0], typo[1], 1), today), c.Command):
@@ -129,16 +127,6 @@ class Reading:
 _ACCOUNTED = (c.LogVisit, c.UpsertDeal, c.CloseDeal, c.AddTask)
 
 
-def _without_new(text: str) -> str:
-    """`new deal Acme …` as `deal Acme …`: the word says what the command word says."""
-    raw = " ".join(text.split())
-    folded = simplified(p.normalize(raw))
-    if split_keyword(folded)[0] is None and (new := _NEW.match(folded)) \
-            and split_keyword(folded[new.end():])[0] in _MADE_NEW:
-        return raw[new.end():]
-    return text
-
-
 #: An English word that joins a message on to the one before (`also snooze 93 …`, `and pipeline`)
 _ALSO = pattern(r"^\s*(?:(?:and|also|plus|oh)[\s,]+)+(?=[A-Za-z])", re.I)
 
@@ -172,7 +160,7 @@ def _read(text: str, today: dt.date | None = None) -> Reading:
     today = today or dt.date.today()
     if (lead := _ALSO.match(text)) and split_keyword(simplified(p.normalize(text[lead.end():])))[0]:
         text = text[lead.end():]  # `also snooze 93 to next fri`: the command after a word that joins it on
-    text = _amounts(everyday.rewrite(_without_new(plain_changes(text))))  # words kept as read
+    text = _amounts(everyday.rewrite(plain_changes(without_new(text))))  # words kept as read
     # (`USD 120k`) · `30 grand`: `30k`
     name, _lang, after = split_keyword(simplified(p.normalize(text)))
     if (money := everyday.foreign_money(" ".join(text.split()), name, _lang == "zh")) is not None:
@@ -282,11 +270,6 @@ def _as_typed(text: str, command, today: dt.date) -> bool:
     raw = " ".join(text.split())
     rest = split_keyword(simplified(p.normalize(text)))[2]
     return not account(raw, command, today, len(raw) - len(rest)).unclaimed
-
-
-#: `new deal Acme 50k` · `新建 商机 华为`: a word before the command word, offered without it
-_NEW = pattern(r"(?:new|add|create|log|新建|新增|添加|创建)\s*", re.I)
-_MADE_NEW = ("deal", "visit", "task", "customer", "tip")
 
 
 def _whole(head: str, said: str) -> str:

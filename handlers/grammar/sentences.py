@@ -219,10 +219,16 @@ _MOVE_EN = pattern(r"^(?:(?:pls|please|can you|could you)\s+)?(?:move|advance|bu
                    re.I)
 
 
+#: `#52 to negotiation` · `#52 move to proposal` · `52号 → 谈判`: a deal's number and a stage
+_NUMBER_TO = pattern(r"^(?P<customer>(?:商机|deal|opp)?\s*#?\d{1,9}\s*号?)\s*"
+                     r"(?:(?:move|push|advance|bump)\s+(?:it\s+)?)?(?:to|into|->|→|=>|到)\s*(?P<stage>.+?)\s*"
+                     r"(?:stage|阶段)?[.!。！]*$", re.I)
+
+
 def stage_said(text: str) -> tuple[str, str] | None:
     """(the customer's words, or "", the stage) of a deal's stage said in a sentence, or None."""
     said = " ".join(view(text).split())
-    found = _STAGE_SAID.match(said) or _MOVE_EN.match(said)
+    found = _STAGE_SAID.match(said) or _MOVE_EN.match(said) or _NUMBER_TO.match(said)
     if found is None:
         return None
     stage = V.STAGE_WORDS.get(found["stage"].lower().removeprefix("the ").strip())

@@ -228,8 +228,24 @@ def _deal_or_words(said: str, customer: str, deal: str, today: dt.date) -> c.Par
     if left:  # named as typed, from the first word left to the last (`CFO signs off`)
         start = said.find(left[0])
         words = said[start:said.find(left[-1], start) + len(left[-1])]
-        return c.ParseError(None, "deal_words_left", words, options=(("deal_without", deal, None),))
+        titled = deal.replace(f" {customer} ", f' {customer} "{" ".join(left)}" ', 1) \
+            if may_be_title(said, customer, left) and f" {customer} " in deal else ""  # `京东 数据湖`:
+        return c.ParseError(None, "deal_words_left", words, options=(  # a new deal's title, kept as an option
+            ("deal_without", deal, None), *((("new_deal_titled", titled, None),) if titled else ())))
     return c.ParseError(None, "deal_unsaid", customer, options=(("as_deal", deal, None),))
+
+
+def may_be_title(said: str, customer: str, left: tuple[str, ...]) -> bool:
+    """Whether the words a deal's fields left could be a new deal's title: a few short words where
+    a title goes, right after the customer's name (`京东 数据湖 需求确认 12万`), not a sentence
+    after the fields (`…推进到方案呈现，客户要求打折`)."""
+    if not 0 < len(left) <= 3 or len(" ".join(left)) > 12 or any('"' in w for w in left):
+        return False
+    at = said.find(left[0])
+    return at > 0 and name_fold(_SIDE.sub("", said[:at])).endswith(name_fold(customer))
+
+
+_SIDE = pattern(r"(?:那边|这边|方面|那个|这个|的)?\s*$")  # `京东那边 数据湖`: the customer's side
 
 
 #: `remind me to …`, `提醒我…`: a task said in words

@@ -20,7 +20,7 @@ from handlers.grammar import commands as c
 from handlers.grammar.amounts import parse_amount
 from handlers.grammar.closed_words import LOST as _LOST
 from handlers.grammar.closed_words import WON as _WON
-from handlers.grammar.closed_words import closed_offer
+from handlers.grammar.closed_words import close_parts, closed_offer, rival
 from handlers.grammar.money_said import amounts_said
 from handlers.grammar.normal import name_fold, simplified
 from handlers.grammar.parse import normalize
@@ -53,6 +53,8 @@ def other_than_visit(session, tenant_id: int, text: str, found: list[str], chine
     or loss offers the open deals of `member_id` (handlers/grammar/closed_words.py)."""
     said = " ".join(text.split())
     seen = simplified(normalize(said))
+    if len(found) > 1 and (_WON.search(seen) or _LOST.search(seen)):  # `被华为抢走了`: the competitor
+        found = [name for name in found if not rival(said, name)] or found  # named, not the deal closed
     if len(found) == 2 and _PAST.search(seen) and not _LATER.search(seen):  # `今天去了华为和海尔`
         word = "拜访" if chinese else "visit"
         both = "\n".join(f"{word} {name}{'：' if chinese else ': '}{said}" for name in found)
@@ -64,9 +66,12 @@ def other_than_visit(session, tenant_id: int, text: str, found: list[str], chine
         won = bool(_WON.search(seen))
         money = next(iter(amounts_said(seen)), None) if won else None
         word = ("赢单" if chinese else "won") if won else ("输单" if chinese else "lost")
+        colon = "：" if chinese else ": "
+        reasons = [close_parts(said, name, won)[1] for name in found[:5]]  # each keeps the reason
         return c.ParseError(None, "closed_which", " · ".join(found[:5]), options=tuple(
-            ("as_won" if won else "as_lost", f"{word} {name}{f' {money}' if money else ''}", None)
-            for name in found[:5]))
+            ("as_won" if won else "as_lost",
+             f"{word} {name}{f' {money}' if money else ''}{colon + why if why else ''}", None)
+            for name, why in zip(found[:5], reasons, strict=True)))
     if len(found) != 1:
         return None
     [name] = found
@@ -157,6 +162,9 @@ def visits_each(text: str, found: list[str], chinese: bool, today: dt.date,
     said = " ".join(text.split())
     if len(found) < 2 or not (told or _PAST.search(simplified(normalize(said)))):
         return None
+    if (_WON.search(simplified(normalize(said))) or _LOST.search(simplified(normalize(said)))) \
+            and any(rival(said, name) for name in found):
+        return None  # `比亚迪 lost, went with Globex`: a loss to a competitor, no visits
     own: dict[str, list[str]] = {name: [] for name in found}
     for clause in (part for part in (_CLAUSE if chinese else _CLAUSE_EN).split(text.strip()) if part):
         named = [name for name in found if _names(name_fold(clause), name_fold(name))]

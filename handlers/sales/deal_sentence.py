@@ -15,7 +15,7 @@ from handlers.grammar.language import answered_in
 from handlers.grammar.normal import name_fold
 from handlers.grammar.patterns import pattern
 from handlers.grammar.reading import read
-from handlers.grammar.unsaid import customers_in
+from handlers.grammar.unsaid import customers_in, may_be_title
 from handlers.lookup import open_deals
 from handlers.text.reply import Reply
 from storage.sales import CustomerRepository
@@ -43,9 +43,12 @@ def change_said(ctx: Ctx, text: str) -> c.Command | Reply | None:
     if len(lines) == 1 and not change.left:
         return read(lines[0], ctx.today).command  # said back by the deal's card
     label = "deal_without" if change.left else "as_deal_change"
+    options = [(label, line, None) for line in lines]
+    if not titled and may_be_title(said, found[0], change.left):  # `京东 数据湖 需求确认 12万`: the
+        title = " ".join(change.left)  # words left may be a new deal's title: offered too, never dropped
+        options.append(("new_deal_titled", change.line(f'{found[0]} "{title}"', chinese), None))
     asked = c.ParseError(None, "deal_words_left" if change.left else "deal_change_unsaid",
-                         _as_typed(said, change.left) or found[0],
-                         options=tuple((label, line, None) for line in lines))
+                         _as_typed(said, change.left) or found[0], options=tuple(options))
     ctx.locale = answered_in(said, ctx.locale)
     return replace(usage_reply(ctx.locale, asked), locale=ctx.locale)
 

@@ -41,7 +41,7 @@ def new_deal_said(ctx: Ctx, text: str) -> c.Command | Reply | None:
     if not change.left and command is not None:  # question about a deal of a title like it
         return command  # said back by the new deal's card
     left = " ".join(change.left)
-    asked = c.ParseError(None, "new_deal_words_left", left, options=(("new_deal_titled", line, command),))
+    asked = c.ParseError(None, "new_deal_words_left", left, options=(("new_deal_without", line, command),))
     ctx.locale = answered_in(said, ctx.locale)
     return replace(usage_reply(ctx.locale, asked), locale=ctx.locale)
 

@@ -28,6 +28,9 @@ _AROUND = pattern(r"^(?:那边|那里|那个|这边|这个|的|把|将|(?:the|ou
                   r"|['’]s)+$", re.I)
 _FILLER = pattern(r"(?:^|\s|(?<=[\u3400-\u9fff]))(?:那边|那里|那个|这个|这边|的|单子|那单|这单|项目|商机)+"
                   r"|(?:^|\s)(?:the|deal|project|opportunity|'s)(?=\s|$)", re.I)
+#: A deal by its number (`#52`, `52号`, `商机#52`, `deal 52`, `opp #52`)
+_NUMBER = pattern(r"(?:把|将)?\s*(?:商机|单子|deal|opp|opportunity)?\s*(?:no\.?\s*)?#?\s*(?P<id>\d{1,9})"
+                  r"\s*号?(?:商机|单子)?", re.I)
 _LEAD = pattern(r"^(?:把|将|the\s+|our\s+|my\s+)+", re.I)
 
 
@@ -43,6 +46,9 @@ def stage_offer(ctx: Ctx, said: str, stage: str, zh: bool):
         deals = [(deal, name) for deal, name in deals if deal.customer_id in customer]
     word = name_of(WORDS, "deal", ctx.locale)
     stage_name = name_of(STAGE_NAMES, stage, ctx.locale)
+    if (number := _NUMBER.fullmatch(said.strip())) is not None:  # `#52 推到谈判`: deal #52 moved, or
+        return read(f"{word} #{number['id']} {stage_name}", ctx.today).command  # said why not (its
+        # handler: no such deal, another rep's, closed)
     if not deals:
         example = f"{word} {said or ('华为' if zh else 'Acme')} {stage_name}"
         return Reply(lines=(ctx.t("stage_said_none", stage=stage_name, example=example),), ok=False)

@@ -18,6 +18,7 @@ from handlers.events import MemberTold
 from handlers.grammar.commands import MoveTask
 from handlers.lookup import example
 from handlers.rules.working_days import working_day_from, working_days_later
+from handlers.sales.task_meant import task_meant
 from handlers.text import format as fmt
 from handlers.text.reply import Button, Reply
 from handlers.text.strings import WORDS, name_of, t
@@ -26,6 +27,8 @@ from storage.models.workspace import Member
 
 
 def handle_move_task(ctx: Ctx, cmd: MoveTask) -> Reply:
+    if cmd.task_id is None:  # `任务 改到周四`: the task just made, or asked which
+        cmd = replace(cmd, task_id=task_meant(ctx, cmd).id)
     task = ctx.session.get(Task, cmd.task_id)
     if task is None or task.tenant_id != ctx.tenant.id or task.done_at is not None:
         raise ctx.refuse("task_none", id=cmd.task_id, hint=example(ctx, "task"))

@@ -99,12 +99,16 @@ class ListTasks(Command):
 class MoveTask(Command):
     """`task 7 due fri` · `snooze task 7 2 days` · `任务7 改到周五`: task #7 is due that day
     (`day`), or that much later than it was due (`shift_days`, no `day`; `working`: in working
-    days, as `SnoozeFollowup`'s)."""
+    days, as `SnoozeFollowup`'s). No `task_id` (`任务 改到周四`, `task move to fri`): the task the
+    member just made or changed, else asked which; `was` (`任务 明天 改成 后天`): the one due then;
+    `named` (`任务 报价 改到周四`): the one whose title has those words."""
 
-    task_id: int
+    task_id: int | None
     day: dt.date | None
     shift_days: int = 0
     working: bool = False
+    was: dt.date | None = None
+    named: str | None = None
 
 
 @dataclass(frozen=True)

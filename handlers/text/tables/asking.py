@@ -88,7 +88,11 @@ ASKING: dict[str, tuple[str, str]] = {
     "task_done_words": ("A task keeps no notes, so “{text}” would not be kept with it: mark it done without "
                         "them? Nothing was saved yet.",
                         "任务不保存备注，“{text}”不会记下：只标记完成吗？尚未保存。"),
+    "option_new_deal_titled": ("A new deal, these words its title", "新建商机，这些字作为标题"),
+    "option_two_tasks": ("Two tasks, each with its day", "两个任务，各按各的日期"),
     "option_task_titled": ("A new task, titled as typed", "新建任务，标题照原文"),
+    "task_two": ("That reads as two tasks, each with its own day ({text}): make both? Nothing was saved yet.",
+                 "这是两个任务，各有各的日期（{text}）：两个都建吗？尚未保存。"),
     "task_people": ("{text}: one task for each of them? Nothing was saved yet.",
                     "{text}：每人各建一个任务？尚未保存。"),
     "option_done_task": ("Mark it done", "标记完成"),
@@ -272,7 +276,7 @@ ASKING: dict[str, tuple[str, str]] = {
                     "its deal? Nothing was saved yet.",
                     "没有命令词，但{text}是我们的客户，也提到了阶段：更新它的商机吗？尚未保存。"),
     "option_as_deal": ("The deal at that stage", "按这个阶段更新商机"),
-    "option_new_deal_titled": ("A new deal, without those words", "新建商机，不带这些字"),
+    "option_new_deal_without": ("A new deal, without those words", "新建商机，不带这些字"),
     "option_deal_without": ("The deal, without those words", "更新商机，不带这些字"),
     "visit_deal_unsaid": ("There is no command word, but {text} is a customer of ours, a visit is told and a "
                           "stage is named: log the visit, and move its deal? Nothing was saved yet.",

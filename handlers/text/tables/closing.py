@@ -1,6 +1,6 @@
 """Strings, in English and Chinese, of a deal's close said in words and what it leaves behind: the
 win or loss offered on the member's open deals, the words a close prompt does not take as its
-answer. `handlers.text.strings.t` reads them.
+answer; a task's day moved with no number (`任务 改到周四`). `handlers.text.strings.t` reads them.
 """
 
 CLOSING: dict[str, tuple[str, str]] = {
@@ -34,4 +34,18 @@ CLOSING: dict[str, tuple[str, str]] = {
     "stage_in_notes": ("“{text}” sounds like the deal moved: move it too, or only log the visit? Nothing was "
                        "saved yet.", "“{text}”听起来商机推进了：同时推进商机，还是只记录拜访？尚未保存。"),
     "option_visit_and_stage": ("The visit, and the deal moved", "记录拜访，并推进商机"),
+    "task_edit_none": ("You have no open task whose day could move. Give one: {example}",
+                       "你没有可改日期的未完成任务。新建一个：{example}"),
+    "task_edit_which": ("Which task moves {when}? Nothing was changed yet.", "哪个任务{when}？尚未修改。"),
+    "task_edit_which_was": ("Several of your tasks are due {was}: which one moves {when}? Nothing was "
+                            "changed yet.", "你有几个任务{was}截止：哪个{when}？尚未修改。"),
+    "task_edit_none_was": ("None of your open tasks is due {was}: which one moves {when}? Nothing was "
+                           "changed yet.", "你没有{was}截止的未完成任务：哪个{when}？尚未修改。"),
+    "task_edit_named": ("Several of your tasks are “{named}”: which one moves {when}? Nothing was changed "
+                        "yet.",
+                        "你有几个任务是“{named}”：哪个{when}？尚未修改。"),
+    "task_edit_none_named": ("None of your open tasks is “{named}”: which one moves {when}? Nothing was "
+                             "changed yet.", "你未完成的任务里没有“{named}”：哪个{when}？尚未修改。"),
+    "task_edit_to": ("to {day}", "改到{day}"),
+    "task_edit_later": ("{length} later", "推迟{length}"),
 }
