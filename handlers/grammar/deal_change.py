@@ -73,6 +73,11 @@ def change_in(text: str, today: dt.date, named: tuple[str, ...] = ()) -> Change:
         rest = rest[:at] + " " * len(amount) + rest[at + len(amount):]
     stages = sorted({m for m in _stages(rest)}, key=lambda m: m[0])
     stage = None
+    moved_to = [(at, w) for at, w in stages if _MOVED_TO.search(rest, 0, at)]
+    if len({V.STAGE_WORDS[w.lower()] for _at, w in stages}) > 1 and len(moved_to) == 1 \
+            and not (len(stages) == 2 and _ARROW.fullmatch(rest[stages[0][0] + len(stages[0][1]):stages[1][0]])):
+        stages = moved_to  # `deal to negotiation they accepted the proposal`: the stage it goes to;
+        # the other stage's word is the sentence's, left over (asked about, never a second move)
     if stages and len({V.STAGE_WORDS[w.lower()] for _at, w in stages}) == 1 or len(stages) == 2 \
             and _ARROW.fullmatch(rest[stages[0][0] + len(stages[0][1]):stages[1][0]]):
         stage = V.STAGE_WORDS[stages[-1][1].lower()]  # `lead → contact`: the stage it goes to
@@ -114,6 +119,8 @@ _CLOSE = pattern(r"(?<![A-Za-z])(?:(?:expected|expect|should|will|likely|want|wa
                  r"(?:改成|改为|改到|调到|推到|为|是)?", re.I)
 _SIGNED_AFTER = pattern(r"\s*(?:之?前)?\s*(?:签约|成交|签单|签合同|签)")
 _ARROW = pattern(r"\s*(?:→|->|=>|➡|to)\s*", re.I)
+#: Just before the stage a deal goes to (`moved to`, `deal to`, `into`, `推进到`, `进入`)
+_MOVED_TO = pattern(r"(?:(?<![A-Za-z])(?:to|into)|推进到|推进至|推到|进入到?|进到|转到|走到)\s*$", re.I)
 #: Words that only say a change is made (`bump amount to`, `is in … now`, `推进到…了`)
 _FILLER = pattern(r"(?<![A-Za-z])(?:the|a|deal|opp|opportunity|is|was|in|now|still|pls|please|plz|to|"
                   r"moved?|bump(?:ed)?|push(?:ed)?|amount|value|stage|make|it|that|and|at|of|its|it's|"

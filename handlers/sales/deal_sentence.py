@@ -43,9 +43,15 @@ def change_said(ctx: Ctx, text: str) -> c.Command | Reply | None:
     if len(lines) == 1 and not change.left:
         return read(lines[0], ctx.today).command  # said back by the deal's card
     label = "deal_without" if change.left else "as_deal_change"
-    asked = c.ParseError(None, "deal_words_left" if change.left else "deal_change_unsaid",
-                         _as_typed(said, change.left) or found[0],
-                         options=tuple((label, line, None) for line in lines))
+    options = tuple((label, line, None) for line in lines)
+    problem = "deal_words_left" if change.left else "deal_change_unsaid"
+    if change.left and change.stage and len(lines) == 1:  # `globex erp deal to negotiation they
+        # accepted the proposal`: the move, and the rest a visit's notes (as a visit's notes that
+        # tell of a move offer the move: handlers/grammar/parse_visits.py)
+        word, colon = ("拜访", "：") if chinese else ("visit", ": ")
+        visit = f"{word} {found[0]}{colon}{_as_typed(said, change.left)}"
+        options, problem = (("stage_and_visit", f"{lines[0]}\n{visit}", None), *options), "deal_move_words_left"
+    asked = c.ParseError(None, problem, _as_typed(said, change.left) or found[0], options=options)
     ctx.locale = answered_in(said, ctx.locale)
     return replace(usage_reply(ctx.locale, asked), locale=ctx.locale)
 
