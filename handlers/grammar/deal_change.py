@@ -74,8 +74,8 @@ def change_in(text: str, today: dt.date, named: tuple[str, ...] = ()) -> Change:
     stages = sorted({m for m in _stages(rest)}, key=lambda m: m[0])
     stage = None
     moved_to = [(at, w) for at, w in stages if _MOVED_TO.search(rest, 0, at)]
-    if len({V.STAGE_WORDS[w.lower()] for _at, w in stages}) > 1 and len(moved_to) == 1 \
-            and not (len(stages) == 2 and _ARROW.fullmatch(rest[stages[0][0] + len(stages[0][1]):stages[1][0]])):
+    arrow = len(stages) == 2 and _ARROW.fullmatch(rest[stages[0][0] + len(stages[0][1]):stages[1][0]])
+    if len({V.STAGE_WORDS[w.lower()] for _at, w in stages}) > 1 and len(moved_to) == 1 and not arrow:
         stages = moved_to  # `deal to negotiation they accepted the proposal`: the stage it goes to;
         # the other stage's word is the sentence's, left over (asked about, never a second move)
     if stages and len({V.STAGE_WORDS[w.lower()] for _at, w in stages}) == 1 or len(stages) == 2 \

@@ -50,7 +50,8 @@ def change_said(ctx: Ctx, text: str) -> c.Command | Reply | None:
         # tell of a move offer the move: handlers/grammar/parse_visits.py)
         word, colon = ("拜访", "：") if chinese else ("visit", ": ")
         visit = f"{word} {found[0]}{colon}{_as_typed(said, change.left)}"
-        options, problem = (("stage_and_visit", f"{lines[0]}\n{visit}", None), *options), "deal_move_words_left"
+        options = (("stage_and_visit", f"{lines[0]}\n{visit}", None), *options)
+        problem = "deal_move_words_left"
     asked = c.ParseError(None, problem, _as_typed(said, change.left) or found[0], options=options)
     ctx.locale = answered_in(said, ctx.locale)
     return replace(usage_reply(ctx.locale, asked), locale=ctx.locale)

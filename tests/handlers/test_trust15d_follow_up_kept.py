@@ -34,9 +34,10 @@ def _visits(session_factory):
     ("Ana", "visit globex: they want the quote by fri. follow up fri", "they want the quote by fri",
      dt.date(2026, 12, 11)),
     ("Bo", "visit umbrella - signed off by eow, f/u eow", "signed off by eow", dt.date(2026, 12, 11)),
-    ("Ana", "visit acme: demo tmrw went well... call them tmrw; fu tomorrow", "demo tmrw went well... call them tmrw",
-     dt.date(2026, 12, 7)),
-    ("张伟", "拜访 腾讯：聊了试点 下周二 要方案；跟进 下周二", "聊了试点 下周二 要方案", dt.date(2026, 12, 8)),
+    ("Ana", "visit acme: demo tmrw went well... call them tmrw; fu tomorrow",
+     "demo tmrw went well... call them tmrw", dt.date(2026, 12, 7)),
+    ("张伟", "拜访 腾讯：聊了试点 下周二 要方案；跟进 下周二", "聊了试点 下周二 要方案",
+     dt.date(2026, 12, 8)),
     ("张伟", "拜访 腾讯: 想要 12/15 前的方案, 跟进 12/15", "想要 12/15 前的方案", dt.date(2026, 12, 15)),
     ("张伟", "拜访 华为：明天 要报价 跟进 明天", "明天 要报价", dt.date(2026, 12, 7)),
 ])

@@ -38,7 +38,8 @@ def _stored(session_factory):
 
 @pytest.mark.parametrize(("user", "said", "deal", "task"), [
     ("Bo", "won wayne security audit 240k: cfo liked our audit trail, follow up on invoice fri",
-     ("security audit", "won", 240000), ("invoice", dt.date(2026, 12, 11), "Wayne Enterprises", "security audit")),
+     ("security audit", "won", 240000),
+     ("invoice", dt.date(2026, 12, 11), "Wayne Enterprises", "security audit")),
     ("Bo", "won wayne security audit 240k - audit trail won it, fu next tue re the invoice",
      ("security audit", "won", 240000), ("re the invoice", dt.date(2026, 12, 8), "Wayne Enterprises",
                                          "security audit")),

@@ -272,7 +272,8 @@ ASKING: dict[str, tuple[str, str]] = {
                     "没有命令词，但{text}是我们的客户，也提到了阶段：更新它的商机吗？尚未保存。"),
     "option_as_deal": ("The deal at that stage", "按这个阶段更新商机"),
     "option_deal_without": ("The deal, without those words", "更新商机，不带这些字"),
-    "option_stage_and_visit": ("The deal moved, and those words a visit's notes", "推进商机，这些字记为拜访纪要"),
+    "option_stage_and_visit": ("The deal moved, and those words a visit's notes",
+                               "推进商机，这些字记为拜访纪要"),
     "visit_deal_unsaid": ("There is no command word, but {text} is a customer of ours, a visit is told and a "
                           "stage is named: log the visit, and move its deal? Nothing was saved yet.",
                           "没有命令词，但{text}是我们的客户，说了一次拜访，也提到了阶段：记下拜访，并更新它的商机吗？"
