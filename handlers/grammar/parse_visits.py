@@ -93,6 +93,10 @@ def parse_visit(rest: str, today: dt.date) -> c.Command | c.ParseError:
     customer, body = _name_goes_on(text, customer, body)
     body = body.lstrip(" :：;；,，")  # `visit O'brien co. : pricing sent`: one separator said twice
     customer = SYMBOLS.sub(" ", customer)  # `visit Globex 👍`: an emoji is no part of a name
+    if (met := _WITH.search(customer)) and not customer.lstrip().startswith("+"):  # `tencent today w/
+        said = customer[met.start():].strip()  # 张伟`: who was met is the notes', never a name's
+        customer, body = customer[:met.start()], f"{said}{'，' if CJK.match(body) else ', '}{body}" \
+            if body else said
     customer, day = _day_at_end(customer, today)  # `visit Globex yesterday: …`: the visit's day
     if not customer.strip():
         return c.ParseError("visit")
@@ -160,6 +164,10 @@ _REMIND_BEFORE = pattern(r"(?<![A-Za-z])(?:remind\s+(?:me|us)|call\s+(?:(?:them|
                          r"|(?:跟进|提醒我)\s*$", re.I)
 _BY_DAY = pattern(r"(?<![A-Za-z])(?:by|before|due|until)\s+", re.I)
 _ZH_BEFORE = pattern(r"(?:之前|以前|前)")
+
+
+#: `with`, `w/`, `w` after a customer's name: who was met with (`tencent w/ 张伟`, `globex w ana`)
+_WITH = pattern(r"(?<=\S)\s+(?:w/|with(?=\s)|w(?=\s))\s*(?=\S)", re.I)
 
 
 #: The words before a later colon (`inc.: …`, `Acme Logistics: …`), which may still be a name's

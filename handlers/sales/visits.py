@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import replace
 
 from handlers.context import Ctx
@@ -29,6 +30,7 @@ def handle_log_visit(ctx: Ctx, cmd: LogVisit) -> Reply:
         cmd = split
     if cmd.day is not None and cmd.day > ctx.today:  # a visit still to come is a plan: a task
         raise ctx.refuse("visit_day_future", day=ctx.day(cmd.day))
+    cmd = _members_apart(ctx, cmd)  # `拜访 腾讯和王芳：…`: 王芳 came along, no customer
     customer = customer_named(ctx, cmd.customer)
     visited_at = ctx.now - dt.timedelta(days=(ctx.today - cmd.day).days) if cmd.day else ctx.now
     visit = VisitRepository(ctx.session).add(
@@ -152,6 +154,36 @@ def _a_task_meant(ctx: Ctx, cmd: DoneFollowups) -> None:
     note = ctx.t("task_done_words", text=cmd.note) if cmd.note else None
     raise ctx.refuse("done_is_task", id=task.id, title=task.title, hint=note or ctx.t("answer_hint_one"),
                      buttons=(Button(said, said),))
+
+
+#: Between names joined in a visit's customer words (`腾讯和王芳`, `globex & Ana`, `acme / @bo`)
+_JOIN = pattern(r"\s*(?:和|与|與|及|、|跟|同|&|\+|/|(?<![A-Za-z])and(?![A-Za-z]))\s*", re.I)
+
+
+def _members_apart(ctx: Ctx, cmd: LogVisit) -> LogVisit:
+    """A team member's name joined to the customer's (`拜访 腾讯和王芳：…`, `visit globex & Ana: …`) is
+    who came along, never a customer (nor a second one asked about): the notes start with it
+    (`和王芳`, `with Ana`), the customer is the rest."""
+    name = cmd.customer.strip()
+    parts = [p.strip() for p in _JOIN.split(name) if p.strip()]
+    if name.startswith("+") or len(parts) < 2:
+        return cmd
+    members = [p for p in parts if _member_named(ctx, p) and not known_customers(ctx, p.lstrip("@"))]
+    rest = [p for p in parts if p not in members]
+    if not members or not rest:
+        return cmd
+    zh = bool(_CJK.search(" ".join(rest)))  # `tencent & @张伟`: said in English
+    came = f"和{'、'.join(members)}" if zh else f"with {' and '.join(members)}"
+    notes = f"{came}{'，' if zh else ', '}{cmd.notes}" if cmd.notes else came
+    return replace(cmd, customer=("和" if zh else " & ").join(rest), notes=notes)
+
+
+def _member_named(ctx: Ctx, said: str) -> bool:
+    from storage.models.base import name_key
+
+    key = name_key(said.lstrip("@"))
+    found = ctx.people.find_members(ctx.tenant.id, said.lstrip("@"))
+    return any(name_key(m.display_name) == key for m in found)
 
 
 def _new_long_name(ctx: Ctx, name: str) -> bool:
