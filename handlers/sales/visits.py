@@ -223,15 +223,21 @@ def _split_customer(ctx: Ctx, cmd: LogVisit) -> LogVisit:
     repo = CustomerRepository(ctx.session)
 
     def notes_after(size: int) -> str:
-        return ", ".join(p for p in (" ".join(words[size:]), cmd.notes) if p)
+        head = " ".join(words[size:])
+        if head and cmd.notes and f"{head} {cmd.notes}" in (ctx.text or ""):
+            return f"{head} {cmd.notes}"  # `globex had lunch w procurement, …`: as typed
+        return ", ".join(p for p in (head, cmd.notes) if p)
 
     whole_known = bool(known_customers(ctx, " ".join(words)))  # `Acme Corp`: no `Acme` and notes `Corp`
     for size in range(len(words) - 1, 0, -1):
         lead = " ".join(words[:size])
-        if repo.exact(ctx.tenant.id, lead) or (cmd.unsplit and not whole_known
+        if cmd.comma and not cmd.unsplit and not _told_after(words[size]):
+            continue  # `visit globex corp international, intro`: perhaps a longer name; asked
+        if repo.exact(ctx.tenant.id, lead) or ((cmd.unsplit or cmd.comma) and not whole_known
                                                and len(known_customers(ctx, lead)) == 1):
-            if not cmd.unsplit:  # `visit Wayne Enterprises International: intro`: the name
-                return cmd  # was marked off; a known name in front of it is asked about
+            if not cmd.unsplit and not cmd.comma:  # `visit Wayne Enterprises International: intro`:
+                return cmd  # the name was marked off; a known name in front of it is asked about
+            # `visit stark industries met tony's assistant, …`: a comma marks off no name
             if (both := _and_known(ctx, words, size)) is not None:  # `visit Initech n Globex`: asked
                 return replace(cmd, customer=" ".join(words[:both]), notes=notes_after(both), unsplit=False)
             return replace(cmd, customer=" ".join(words[:size]), notes=notes_after(size), unsplit=False)
@@ -250,6 +256,19 @@ def _split_customer(ctx: Ctx, cmd: LogVisit) -> LogVisit:
     buttons.append(Button(ctx.t("new_customer_button", name=whole), typed,
                           action=replace(cmd, customer=f"+{whole}", unsplit=False)))
     raise ctx.refuse("visit_which_customer", example=buttons[0].command, buttons=tuple(buttons))
+
+
+#: Words that go on a company's name (`… International`, `… Logistics`): no notes after a name
+_NAME_WORDS = pattern(r"(?:international|intl|global|group|grp|holdings?|partners|labs?|systems|solutions|"
+                      r"industries|enterprises|services|logistics|bank|capital|china|asia|europe|usa|us|uk|"
+                      r"inc|ltd|llc|corp|corporation|co|company|limited|gmbh|plc|tech|technology|technologies)"
+                      r"\.?,?", re.I)
+
+
+def _told_after(word: str) -> bool:
+    """Whether the word after a known name, before a comma, starts notes (`met`, `had`, `quick`):
+    typed in lower case and no word that goes on a company's name."""
+    return word[:1].islower() and not _NAME_WORDS.fullmatch(word)
 
 
 def _and_known(ctx: Ctx, words: list[str], size: int) -> int | None:
