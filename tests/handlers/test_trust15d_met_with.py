@@ -52,6 +52,20 @@ def test_who_came_along_is_in_the_notes_never_a_customer(session_factory, user, 
     assert _stored(session_factory) == (customers, [visit])  # no customer made
 
 
+@pytest.mark.parametrize("said", ["visit initech quick coffe w/ Sarah they want a demo next wk fu mon",
+                                  "vist initech quick coffe w/ Sarah they want a demo next wk fu mon"])
+def test_with_no_mark_after_the_name_the_known_name_in_front_is_the_customer(session_factory, said):
+    chat = _chat(session_factory)
+    customers = _stored(session_factory)[0]
+    reply = chat.reply(said, user="Ana")
+    if "vist" in said:  # the typo offered, then answered
+        assert not reply.ok and reply.buttons, reply.text
+        reply = chat.reply("yes", user="Ana")
+    assert reply.ok, reply.text
+    assert _stored(session_factory) == (customers, [
+        ("Initech", "quick coffe w/ Sarah they want a demo next wk", dt.date(2026, 12, 7))])
+
+
 def test_two_customers_joined_are_still_asked(session_factory):
     chat = _chat(session_factory)
     before = _stored(session_factory)
