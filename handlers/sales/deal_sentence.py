@@ -45,9 +45,9 @@ def change_said(ctx: Ctx, text: str) -> c.Command | Reply | None:
     label = "deal_without" if change.left else "as_deal_change"
     options = tuple((label, line, None) for line in lines)
     problem = "deal_words_left" if change.left else "deal_change_unsaid"
-    if change.left and change.stage and len(lines) == 1:  # `globex erp deal to negotiation they
-        # accepted the proposal`: the move, and the rest a visit's notes (as a visit's notes that
-        # tell of a move offer the move: handlers/grammar/parse_visits.py)
+    if change.left and change.stage and len(lines) == 1 and _told_after(said, change):  # `globex erp
+        # deal to negotiation they accepted the proposal`: the move, and the rest a visit's notes
+        # (as a visit's notes that tell of a move offer the move: handlers/grammar/parse_visits.py)
         word, colon = ("拜访", "：") if chinese else ("visit", ": ")
         visit = f"{word} {found[0]}{colon}{_as_typed(said, change.left)}"
         options = (("stage_and_visit", f"{lines[0]}\n{visit}", None), *options)
@@ -55,6 +55,16 @@ def change_said(ctx: Ctx, text: str) -> c.Command | Reply | None:
     asked = c.ParseError(None, problem, _as_typed(said, change.left) or found[0], options=options)
     ctx.locale = answered_in(said, ctx.locale)
     return replace(usage_reply(ctx.locale, asked), locale=ctx.locale)
+
+
+def _told_after(said: str, change) -> bool:
+    """Whether the words left are said after the move (`… to negotiation they accepted the
+    proposal`): what happened, a visit's notes; a word before it (`推近到方案`, a mistyped verb) is none."""
+    from handlers.grammar import vocabulary as V
+
+    at = said.find(change.left[0])
+    before = said[:at].lower() if at >= 0 else ""
+    return any(word in before for word, stage in V.STAGE_WORDS.items() if stage == change.stage)
 
 
 def _as_typed(said: str, left: tuple[str, ...]) -> str:
