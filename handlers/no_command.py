@@ -72,9 +72,11 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
         return Reply(lines=(ctx.t(offer[0]), offer[1], ctx.t("answer_hint_one")), ok=False, locale=ctx.locale,
                      buttons=(Button(offer[1].replace("\n", " · ")[:75], offer[1]),))
     if error.topic in (None, "undo", "restore") and (plain := plain_undo.meant(text)) is not None:
-        if isinstance(plain, c.ShowTrash) or (isinstance(plain, c.Undo) and plain.kind):
+        if isinstance(plain, c.ShowTrash) or isinstance(plain, c.Undo) and (plain.kind
+                                                                          or plain_undo.bare(text)):
             return plain  # `删错了 恢复一下`: the bin, each item one tap from being restored; `undo that
-            # snooze`: the last change, only if it is a snooze (handlers/sales/undo.py), at once
+            # snooze`: the last change, only if it is a snooze (handlers/sales/undo.py), at once;
+            # `oops wrong one, undo`: the undo word itself, at once as `undo` is
         word = "撤销" if answered_in(text, ctx.locale) == "zh" else "undo"
         ctx.locale = answered_in(text, ctx.locale)
         return Reply(lines=(ctx.t("undo_offered"), ctx.t("answer_hint_one")), ok=False, locale=ctx.locale,

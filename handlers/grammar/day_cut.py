@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from handlers.grammar.day_parts import ZH_PARTS
+from handlers.grammar.day_parts import ZH_PARTS, day_and_part
+from handlers.grammar.normal import view
 from handlers.grammar.patterns import pattern
 
 #: The words before a day that say it is the day something is due by, taken with it
@@ -69,7 +70,7 @@ _DAY_WORD = pattern(r"(?<![A-Za-z0-9'’:])(?:today|tonight|tonite|tomorrow|tmrw
 #: When in the day, said the way a task keeps it with its due day (`中午跟美的…`, `… in the morning`)
 _ZH_KEPT = "|".join(sorted((p for p in ZH_PARTS if len(p) > 1), key=len, reverse=True))
 _PART_KEPT = pattern(f"^(?:{_ZH_KEPT})" + r"|\s(?:in\s+the\s+(?:morning|afternoon|evening)|"
-                     r"at\s+(?:noon|midday|lunch(?:time)?|night)|by\s+(?:eod|cob|eob))$", re.I)
+                     r"at\s+(?:noon|midday|lunch(?:time)?|night)|by\s+(?:eod|cob|eob))(?![A-Za-z])", re.I)
 
 
 def part_first(word: str) -> tuple[str, str] | None:
@@ -103,3 +104,28 @@ def with_part(title: str, part: str) -> str:
     if said.lower().startswith(("end", "close")):  # `fri end of day`: by then
         said = f"by {said}"
     return f"{title} {_PHRASES.get(said.lower(), said)}"
+
+
+def part_said(said: str) -> str:
+    """The part of the day said with a task's day (`mon morning`, `明天上午`, `noon tomorrow`), as
+    typed, kept in its title: it says when in the day (the due day holds no time)."""
+    split = day_and_part(view(said))
+    if split is None or not split[0]:
+        return ""
+    at = view(said).lower().rfind(split[1].lower())
+    return said[at:at + len(split[1])] if at >= 0 else ""
+
+
+def cut_day_keeping_part(text: str, start: int, end: int) -> str:
+    """`cut_day`, the part of the day said with the day kept in the title where it was said
+    (`call sarah tmrw morning re onboarding` → `call sarah in the morning re onboarding`; a Chinese
+    one first, `上午给华为打电话 聊续约`): the due day holds no time, and no word said vanishes."""
+    part = part_said(text[start:end])
+    if not part or re.search(r"[\u3400-\u9fff]", part):
+        return with_part(cut_day(text, start, end), part)
+    head, tail = text[:start], text[end:]
+    if before := MARK_BEFORE.search(head):
+        head = head[:before.start()]
+    if not head.strip():  # `tmrw morning call Acme`: said after the title, as at its end
+        return with_part(tidy(tail), part)
+    return tidy(f"{head.rstrip()} {with_part('', part).strip()} {tail.lstrip()}")

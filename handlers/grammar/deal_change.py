@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from handlers.grammar import vocabulary as V
 from handlers.grammar.amounts import amount_words
 from handlers.grammar.patterns import pattern
+from handlers.grammar.stage_moved import VERB_BEFORE
 
 _CJK = pattern(r"[\u3400-\u9fff]")
 
@@ -73,6 +74,11 @@ def change_in(text: str, today: dt.date, named: tuple[str, ...] = ()) -> Change:
         rest = rest[:at] + " " * len(amount) + rest[at + len(amount):]
     stages = sorted({m for m in _stages(rest)}, key=lambda m: m[0])
     stage = None
+    moved_to = [(at, w) for at, w in stages if VERB_BEFORE.search(rest, 0, at)]
+    arrow = len(stages) == 2 and _ARROW.fullmatch(rest[stages[0][0] + len(stages[0][1]):stages[1][0]])
+    if len({V.STAGE_WORDS[w.lower()] for _at, w in stages}) > 1 and len(moved_to) == 1 and not arrow:
+        stages = moved_to  # `deal to negotiation they accepted the proposal`: the stage it goes to;
+        # the other stage's word is the sentence's, left over (asked about, never a second move)
     if stages and len({V.STAGE_WORDS[w.lower()] for _at, w in stages}) == 1 or len(stages) == 2 \
             and _ARROW.fullmatch(rest[stages[0][0] + len(stages[0][1]):stages[1][0]]):
         stage = V.STAGE_WORDS[stages[-1][1].lower()]  # `lead → contact`: the stage it goes to

@@ -186,9 +186,10 @@ def _parse_deal(rest: str, today: dt.date) -> c.Command | c.ParseError:
             close, i = bare[0], i + bare[1]
             continue
         elif stage is None and i > 0 and not quoted and (short := V.stage_prefix(word)):
-            if not re.fullmatch(r"#\d{1,9}", tokens[0][0]):  # `deal acme neg 50k`: a name's word, or
-                return c.ParseError("deal", "stage_typo", word, swap(rest, word, short[1]))  # the stage?
-            stage = short[0]  # `deal #46 nego`: no name here, the stage said short
+            if not re.fullmatch(r"#\d{1,9}", tokens[0][0]) and len(word) < 4:  # `deal acme neg 50k`: a
+                return c.ParseError("deal", "stage_typo", word, swap(rest, word, short[1]))  # name's word?
+            stage = short[0]  # `deal #46 nego`, `deal globex nego 130k`: the stage said short (four
+            # letters or more, `nego` `prop` `qual`, as README shows it; `neg` `pro` may be a name's)
         elif error := misread(word, rest, "deal", stage is None, fields_read):
             return error
         else:

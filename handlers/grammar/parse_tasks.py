@@ -9,8 +9,8 @@ from dataclasses import replace
 from handlers.grammar import commands as c
 from handlers.grammar import vocabulary as V
 from handlers.grammar.dates import parse_date
-from handlers.grammar.day_cut import cut_day, day_word_left, reads_broken, tidy, with_part
-from handlers.grammar.day_parts import day_and_part, zh_part_at_end
+from handlers.grammar.day_cut import cut_day, day_word_left, part_said, reads_broken, tidy, with_part
+from handlers.grammar.day_parts import zh_part_at_end
 from handlers.grammar.festivals import cut_from_holiday, festival_day, named, unknown_in
 from handlers.grammar.glued import unglue
 from handlers.grammar.normal import view
@@ -150,7 +150,7 @@ def parse_task(rest: str, today: dt.date) -> c.Command | c.ParseError:
                 text = (f"{part}{seen[found.end('due'):found.start('title')]}{gap}"
                         if (part := zh_part_at_end(found["due"])) else "") + title
             else:  # `… by tmrw morning`: `… in the morning`
-                text = with_part(title, _part_said(found["due"]))
+                text = with_part(title, part_said(found["due"]))
             due = day
             break
         if found and regex is _DUE_EN and _date_meant(found["due"]):
@@ -211,7 +211,7 @@ def _bare_due(text: str, today: dt.date) -> tuple[str, dt.date | None]:
                 continue  # `kickoff after cny`: a day after it, not that day
             head = " ".join(title)  # `call Globex on monday`, `prep the review for fri`: its word goes
             head = cut_day(head, len(head), len(head)) if len(title) > 1 else head  # with it
-            return with_part(head, _part_said(" ".join(words[-size:]))), day  # `… mon morning`
+            return with_part(head, part_said(" ".join(words[-size:]))), day  # `… mon morning`
     seen = view(text)
     if CJK.search(seen[:1]) or re.match(r"\d+\s*天后", seen):  # `明天给华为…` · `3天后跟进蔚来`
         for size in range(min(8, len(seen) - 1), 1, -1):
@@ -235,16 +235,6 @@ def title_left(left: str, typed: str, task: c.AddTask) -> c.ParseError:
     does not read whole: due that day as left, or the words as typed with no due day? Asked."""
     return c.ParseError("task", "task_title_left", left, options=(
         ("as_due", "", task), ("as_title", "", replace(task, title=typed, due=None))))
-
-
-def _part_said(said: str) -> str:
-    """The part of the day said with a task's day (`mon morning`, `明天上午`, `noon tomorrow`), as
-    typed, kept in its title: it says when in the day (the due day holds no time)."""
-    split = day_and_part(view(said))
-    if split is None or not split[0]:
-        return ""
-    at = view(said).lower().rfind(split[1].lower())
-    return said[at:at + len(split[1])] if at >= 0 else ""
 
 
 def _task_each(words: list[str], people: list[str]) -> c.ParseError:

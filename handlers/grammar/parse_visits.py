@@ -94,6 +94,12 @@ def parse_visit(rest: str, today: dt.date) -> c.Command | c.ParseError:
     customer, body = _name_goes_on(text, customer, body)
     body = body.lstrip(" :：;；,，")  # `visit O'brien co. : pricing sent`: one separator said twice
     customer = SYMBOLS.sub(" ", customer)  # `visit Globex 👍`: an emoji is no part of a name
+    if body and (met := _WITH.search(customer)) and not customer.lstrip().startswith("+"):  # `tencent
+        said = customer[met.start():].strip()  # today w/ 张伟, …`: who was met is the notes', never a
+        # name's (with no mark after the name, which words are the name is found as ever: `visit
+        # initech quick coffee w/ Sarah …` is Initech's)
+        customer, body = customer[:met.start()], f"{said}{'，' if CJK.match(body) else ', '}{body}" \
+            if body else said
     customer, day = _day_at_end(customer, today)  # `visit Globex yesterday: …`: the visit's day
     if not customer.strip():
         return c.ParseError("visit")
@@ -102,6 +108,10 @@ def parse_visit(rest: str, today: dt.date) -> c.Command | c.ParseError:
             and not re.match(r"(?:[和与及、&+/]|and\b)", more, re.I):  # `拜访 京東 聊了續費，…`: Chinese
         customer, body = first, f"{more}，{body}"  # names have no spaces; the rest is notes
     if not body and " " in customer.strip():  # no separator: which words are the customer?
+        if (met := _WITH.search(customer)) and not customer.lstrip().startswith("+"):  # `initech quick
+            head = customer[:met.start()].strip()  # coffee w/ Sarah …`: the words before `w/` hold the
+            return c.LogVisit(head, customer[met.start():].strip(), next_step=detail,  # name, found as
+                              follow_up=follow_up, unsplit=" " in head, day=day)  # ever; `w/ …` notes
         first, _, notes = customer.strip().partition(" ")
         if joined := _JOINED.match(notes):  # `拜访 腾讯 和 京东 聊了续费`: two customers, asked
             customer, body = f"{first} {notes[:joined.end()].strip()}", notes[joined.end():]
@@ -161,6 +171,10 @@ _REMIND_BEFORE = pattern(r"(?<![A-Za-z])(?:remind\s+(?:me|us)|call\s+(?:(?:them|
                          r"|(?:跟进|提醒我)\s*$", re.I)
 _BY_DAY = pattern(r"(?<![A-Za-z])(?:by|before|due|until)\s+", re.I)
 _ZH_BEFORE = pattern(r"(?:之前|以前|前)")
+
+
+#: `with`, `w/`, `w` after a customer's name: who was met with (`tencent w/ 张伟`, `globex w ana`)
+_WITH = pattern(r"(?<=\S)\s+(?:w/|with(?=\s)|w(?=\s))\s*(?=\S)", re.I)
 
 
 #: The words before a later colon (`inc.: …`, `Acme Logistics: …`), which may still be a name's

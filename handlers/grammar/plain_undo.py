@@ -87,6 +87,19 @@ _KIND_TYPO_ZH = pattern(r"^(?:把|请|帮我)?(?:撤销|撤回)(?:一下)?(?:刚
                         r"(?:的|那次|那个)?(?P<kind>[\u4e00-\u9fff]{2})[吧啊了\s。.!！]*$")
 
 
+#: The undo word itself, alone but for words of a mistake before it and of courtesy after it
+#: (`oops wrong one, undo`, `pls undo`, `Undo!`, `不对 撤销`, `搞错了，撤回一下`): the command `undo`, done
+#: at once as it is (no word points at a change, as `that` may at one the member saw: offered first)
+_BARE = pattern(r"^(?:(?:" + _OOPS + r")[\s,.!]+)*(?:(?:pls|please|just)\s+)?(?:undo|revert)"
+                r"(?:[\s,.!]+(?:pls|please|plz|thx|thanks|sorry))*[\s.!]*$"
+                r"|^" + _OOPS_ZH + r"(?:帮我|请)?(?:撤回|撤销)(?:一下)?[吧啊\s。.!！]*$", re.I)
+
+
+def bare(text: str) -> bool:
+    """Whether `text` is the undo word alone, but for words of a mistake or courtesy."""
+    return bool(_BARE.match(" ".join(text.split())))
+
+
 def meant(text: str) -> c.Command | None:
     """The undo or the bin a sentence asks for, or None."""
     said = " ".join(text.split())

@@ -153,7 +153,7 @@ def read(text: str, today: dt.date | None = None) -> Reading:
 
 
 def _read(text: str, today: dt.date | None = None) -> Reading:
-    from handlers.grammar.day_cut import cut_day, day_word_left, reads_broken
+    from handlers.grammar.day_cut import cut_day_keeping_part, day_word_left, reads_broken
     from handlers.grammar.parse_tasks import title_left
     from handlers.grammar.spans import account, date_in
 
@@ -183,7 +183,7 @@ def _read(text: str, today: dt.date | None = None) -> Reading:
         said, day = dated  # `task call Globex CFO tmrw at 10am`: a day in the title is the due
         # day (shown back as one: the testers found the question needless), its `by` with it
         at = command.title.find(said)
-        title = cut_day(command.title, at, at + len(said))
+        title = cut_day_keeping_part(command.title, at, at + len(said))  # `tmrw morning`: `in the morning`
         if reads_broken(title) or day_word_left(title, dated=True):  # `… by wed morning, …`
             return Reading(title_left(title, command.title, replace(command, title=title, due=day)),
                            accounted.spans)

@@ -14,6 +14,8 @@ from handlers.grammar.patterns import Pattern, pattern
 _VERB = (r"(?:推进到|推进至|推[\u4e00-\u9fff]?到|推进|进入到?|进到|到了|退回到?|退到|转到"
          r"|(?<![A-Za-z])(?:(?:moved?|pushed|push|is|now|went|gone)\s+(?:in|into|to)|to)(?=\s)"
          r"|→|->)")
+#: A verb of moving just before where a stage is named (`deal to negotiation they accepted the proposal`)
+VERB_BEFORE = pattern(_VERB + r"\s*$", re.I)
 _STAGE = r"\s*(?P<stage>[^\s,，。;；!！]+?)(?:了|\s*阶段|\s+stage)?(?=$|[\s,，。;；!！])"
 
 

@@ -86,13 +86,16 @@ def as_visit(session, tenant_id: int, text: str, error: c.ParseError, chinese: b
     CFO mon`, `明天给京东打电话`, `@李娜 明天…`: a task), beside the question asked already."""
     if error.topic is not None or error.fixed:
         return None
-    from handlers.grammar.unsaid_kinds import other_than_visit, visits_each
+    from handlers.grammar.unsaid_kinds import other_than_visit, visit_after_name, visits_each
 
     if (assigned := _assigned(session, tenant_id, text, chinese, today)) is not None:
         return assigned  # `给李娜派个任务，周四前回访海尔`: a task for 李娜, never a visit
     if (each := visits_each(text, customers_in(text, CustomerRepository(session).names(tenant_id)),
                             chinese, today)) is not None:
         return each  # `今天去了华为和腾讯 ⏎ 华为下周二演示 腾讯月中回访`: a visit to each, its own follow-up
+    if (not error.options or error.problem == "follow_up_as_task") and (named := visit_after_name(
+            text, customers_in(text, CustomerRepository(session).names(tenant_id)), today)) is not None:
+        return named  # `umbrella visit - …, follow up eow`: the visit, its word said after the name
     if (told := _told(session, tenant_id, text, error, chinese, today)) is not None:
         return told  # `今天去了趟格力，跟王总聊了…，后天再跟进`: that visit, its follow-up read
     if error.options and error.problem != "follow_up_as_task":  # `今天去了华为和海尔`: read as one

@@ -235,3 +235,29 @@ _FOLLOW = pattern(r"跟进|回访|(?<![A-Za-z])follow[\s-]?up(?![A-Za-z])", re.I
 def _names(clause: str, name: str) -> bool:
     """Whether a clause (folded) names the customer: in full, or by the start of its name."""
     return name in clause or len(name) > 2 and bool(_CJK.search(name)) and name[:2] in clause
+
+
+#: The visit's own word said after the customer's name (`umbrella visit - …`, `acme corp visit: …`)
+_VISIT_AFTER = pattern(r"\s*(?:visit|拜访|拜訪)(?![A-Za-z])\s*[:：\-–—,，]?\s*(?=\S)", re.I)
+
+
+def visit_after_name(text: str, found: list[str], today: dt.date) -> c.LogVisit | c.ParseError | None:
+    """`umbrella visit - renewal looks good, follow up eow`, `acme corp visit: …`, `华为拜访：…`: the
+    command word said after the one known customer the message starts with is the command word: the
+    visit, read as `visit CUSTOMER: …` (its follow-up read, a day in the notes asked as it is
+    there); None for anything else."""
+    from handlers.grammar.normal import view
+    from handlers.grammar.reading import read  # reading imports the grammar; kept lazy
+
+    said = " ".join(text.split())
+    seen = view(said).lower()
+    name = next((n for n in found if seen.startswith(view(n).lower())), None)
+    if len(found) != 1 or name is None or not (word := _VISIT_AFTER.match(said, len(name))):
+        return None
+    zh = bool(_CJK.search(word[0]))
+    line = f"{'拜访' if zh else 'visit'} {name}{'：' if zh else ': '}{said[word.end():]}"
+    read_as = read(line, today).command
+    if isinstance(read_as, c.LogVisit) or isinstance(read_as, c.ParseError) and read_as.topic == "visit" \
+            and read_as.options:
+        return read_as
+    return None

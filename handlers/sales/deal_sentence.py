@@ -44,13 +44,30 @@ def change_said(ctx: Ctx, text: str) -> c.Command | Reply | None:
         return read(lines[0], ctx.today).command  # said back by the deal's card
     label = "deal_without" if change.left else "as_deal_change"
     options = [(label, line, None) for line in lines]
-    if not titled and may_be_title(said, found[0], change.left):  # `京东 数据湖 需求确认 12万`: the
+    problem = "deal_words_left" if change.left else "deal_change_unsaid"
+    if change.left and change.stage and len(lines) == 1 and _told_after(said, change):  # `globex erp
+        # deal to negotiation they accepted the proposal`: the move, and the rest a visit's notes
+        # (as a visit's notes that tell of a move offer the move: handlers/grammar/parse_visits.py)
+        word, colon = ("拜访", "：") if chinese else ("visit", ": ")
+        visit = f"{word} {found[0]}{colon}{_as_typed(said, change.left)}"
+        options.insert(0, ("stage_and_visit", f"{lines[0]}\n{visit}", None))
+        problem = "deal_move_words_left"
+    elif not titled and may_be_title(said, found[0], change.left):  # `京东 数据湖 需求确认 12万`: the
         title = " ".join(change.left)  # words left may be a new deal's title: offered too, never dropped
         options.append(("new_deal_titled", change.line(f'{found[0]} "{title}"', chinese), None))
-    asked = c.ParseError(None, "deal_words_left" if change.left else "deal_change_unsaid",
-                         _as_typed(said, change.left) or found[0], options=tuple(options))
+    asked = c.ParseError(None, problem, _as_typed(said, change.left) or found[0], options=tuple(options))
     ctx.locale = answered_in(said, ctx.locale)
     return replace(usage_reply(ctx.locale, asked), locale=ctx.locale)
+
+
+def _told_after(said: str, change) -> bool:
+    """Whether the words left are said after the move (`… to negotiation they accepted the
+    proposal`): what happened, a visit's notes; a word before it (`推近到方案`, a mistyped verb) is none."""
+    from handlers.grammar import vocabulary as V
+
+    at = said.find(change.left[0])
+    before = said[:at].lower() if at >= 0 else ""
+    return any(word in before for word, stage in V.STAGE_WORDS.items() if stage == change.stage)
 
 
 def _as_typed(said: str, left: tuple[str, ...]) -> str:

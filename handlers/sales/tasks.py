@@ -202,12 +202,34 @@ def _about(ctx: Ctx, cmd: AddTask) -> tuple[Customer | None, Deal | None]:
         return ctx.session.get(Customer, deal.customer_id), deal
     if cmd.customer is not None:
         found = known_customers(ctx, cmd.customer)
+        if not found and (titled := _customer_and_deal(ctx, cmd.customer)) is not None:
+            return titled  # `task customer wayne security audit: …`: Wayne Enterprises' "security audit"
         if not found:
             raise _no_such_customer(ctx, cmd)
         if len(found) != 1:
             raise ctx.refuse("customer_candidates", name=cmd.customer, names=", ".join(c.name for c in found))
         return found[0], None
     return None, None
+
+
+def _customer_and_deal(ctx: Ctx, name: str) -> tuple[Customer, Deal | None] | None:
+    """A customer's name with the title of one of its deals after it (`wayne security audit`, as
+    a win's words said it and its follow-up's task line repeats them): that customer, and the
+    deal when it is the asker's (won or open: the win may run just before the task); else None."""
+    from sqlalchemy import select
+
+    words = name.split()
+    for size in range(len(words) - 1, 0, -1):
+        found = known_customers(ctx, " ".join(words[:size]))
+        if len(found) != 1:
+            continue
+        title = name_fold(" ".join(words[size:]))
+        deals = [d for d in ctx.session.scalars(select(Deal).where(Deal.customer_id == found[0].id)
+                                                 .order_by(Deal.id.desc())) if name_fold(d.title) == title]
+        if deals:
+            mine = [d for d in deals if d.owner_id == ctx.member.id]
+            return found[0], (mine[0] if mine else None)
+    return None
 
 
 def _no_such_customer(ctx: Ctx, cmd: AddTask):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import replace
 
 from handlers.context import Ctx
@@ -29,6 +30,7 @@ def handle_log_visit(ctx: Ctx, cmd: LogVisit) -> Reply:
         cmd = split
     if cmd.day is not None and cmd.day > ctx.today:  # a visit still to come is a plan: a task
         raise ctx.refuse("visit_day_future", day=ctx.day(cmd.day))
+    cmd = _members_apart(ctx, cmd)  # `拜访 腾讯和王芳：…`: 王芳 came along, no customer
     customer = customer_named(ctx, cmd.customer)
     visited_at = ctx.now - dt.timedelta(days=(ctx.today - cmd.day).days) if cmd.day else ctx.now
     visit = VisitRepository(ctx.session).add(
@@ -161,6 +163,36 @@ def _a_task_meant(ctx: Ctx, cmd: DoneFollowups) -> None:
                      buttons=(Button(said, said),))
 
 
+#: Between names joined in a visit's customer words (`腾讯和王芳`, `globex & Ana`, `acme / @bo`)
+_JOIN = pattern(r"\s*(?:和|与|與|及|、|跟|同|&|\+|/|(?<![A-Za-z])and(?![A-Za-z]))\s*", re.I)
+
+
+def _members_apart(ctx: Ctx, cmd: LogVisit) -> LogVisit:
+    """A team member's name joined to the customer's (`拜访 腾讯和王芳：…`, `visit globex & Ana: …`) is
+    who came along, never a customer (nor a second one asked about): the notes start with it
+    (`和王芳`, `with Ana`), the customer is the rest."""
+    name = cmd.customer.strip()
+    parts = [p.strip() for p in _JOIN.split(name) if p.strip()]
+    if name.startswith("+") or len(parts) < 2:
+        return cmd
+    members = [p for p in parts if _member_named(ctx, p) and not known_customers(ctx, p.lstrip("@"))]
+    rest = [p for p in parts if p not in members]
+    if not members or not rest:
+        return cmd
+    zh = bool(_CJK.search(" ".join(rest)))  # `tencent & @张伟`: said in English
+    came = f"和{'、'.join(members)}" if zh else f"with {' and '.join(members)}"
+    notes = f"{came}{'，' if zh else ', '}{cmd.notes}" if cmd.notes else came
+    return replace(cmd, customer=("和" if zh else " & ").join(rest), notes=notes)
+
+
+def _member_named(ctx: Ctx, said: str) -> bool:
+    from storage.models.base import name_key
+
+    key = name_key(said.lstrip("@"))
+    found = ctx.people.find_members(ctx.tenant.id, said.lstrip("@"))
+    return any(name_key(m.display_name) == key for m in found)
+
+
 def _new_long_name(ctx: Ctx, name: str) -> bool:
     """A name of three words or more that is no customer yet (`stark industries met Tony`):
     which of its words are the customer is asked, not guessed."""
@@ -198,15 +230,21 @@ def _split_customer(ctx: Ctx, cmd: LogVisit) -> LogVisit:
     repo = CustomerRepository(ctx.session)
 
     def notes_after(size: int) -> str:
-        return ", ".join(p for p in (" ".join(words[size:]), cmd.notes) if p)
+        head = " ".join(words[size:])
+        if head and cmd.notes and f"{head} {cmd.notes}" in (ctx.text or ""):
+            return f"{head} {cmd.notes}"  # `globex had lunch w procurement, …`: as typed
+        return ", ".join(p for p in (head, cmd.notes) if p)
 
     whole_known = bool(known_customers(ctx, " ".join(words)))  # `Acme Corp`: no `Acme` and notes `Corp`
     for size in range(len(words) - 1, 0, -1):
         lead = " ".join(words[:size])
-        if repo.exact(ctx.tenant.id, lead) or (cmd.unsplit and not whole_known
+        if cmd.comma and not cmd.unsplit and not _told_after(words[size]):
+            continue  # `visit globex corp international, intro`: perhaps a longer name; asked
+        if repo.exact(ctx.tenant.id, lead) or ((cmd.unsplit or cmd.comma) and not whole_known
                                                and len(known_customers(ctx, lead)) == 1):
-            if not cmd.unsplit:  # `visit Wayne Enterprises International: intro`: the name
-                return cmd  # was marked off; a known name in front of it is asked about
+            if not cmd.unsplit and not cmd.comma:  # `visit Wayne Enterprises International: intro`:
+                return cmd  # the name was marked off; a known name in front of it is asked about
+            # `visit stark industries met tony's assistant, …`: a comma marks off no name
             if (both := _and_known(ctx, words, size)) is not None:  # `visit Initech n Globex`: asked
                 return replace(cmd, customer=" ".join(words[:both]), notes=notes_after(both), unsplit=False)
             return replace(cmd, customer=" ".join(words[:size]), notes=notes_after(size), unsplit=False)
@@ -225,6 +263,19 @@ def _split_customer(ctx: Ctx, cmd: LogVisit) -> LogVisit:
     buttons.append(Button(ctx.t("new_customer_button", name=whole), typed,
                           action=replace(cmd, customer=f"+{whole}", unsplit=False)))
     raise ctx.refuse("visit_which_customer", example=buttons[0].command, buttons=tuple(buttons))
+
+
+#: Words that go on a company's name (`… International`, `… Logistics`): no notes after a name
+_NAME_WORDS = pattern(r"(?:international|intl|global|group|grp|holdings?|partners|labs?|systems|solutions|"
+                      r"industries|enterprises|services|logistics|bank|capital|china|asia|europe|usa|us|uk|"
+                      r"inc|ltd|llc|corp|corporation|co|company|limited|gmbh|plc|tech|technology|technologies)"
+                      r"\.?,?", re.I)
+
+
+def _told_after(word: str) -> bool:
+    """Whether the word after a known name, before a comma, starts notes (`met`, `had`, `quick`):
+    typed in lower case and no word that goes on a company's name."""
+    return word[:1].islower() and not _NAME_WORDS.fullmatch(word)
 
 
 def _and_known(ctx: Ctx, words: list[str], size: int) -> int | None:

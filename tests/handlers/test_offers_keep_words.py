@@ -47,7 +47,8 @@ def _setup(session_factory) -> Chat:
                  '商机 比亚迪 "储能项目" 初步接触 80万 明年3月', '商机 比亚迪 "云服务" 初步接触 8万',
                  '商机 腾讯 "CRM" 方案呈现 20万',
                  '商机 腾讯 "云服务" 初步接触 8万', 'deal Acme Corp "CRM" proposal 50k',
-                 'deal Acme Corp "Analytics" lead 20k'):
+                 'deal Acme Corp "Analytics" lead 20k', "visit Wayne Enterprises: intro",
+                 'deal Wayne Enterprises "security audit" proposal 250k'):
         assert chat.reply(line).ok, line
     return chat
 
@@ -113,6 +114,13 @@ ASKED = [
     ("海尔 - 商务谈判，40万，预计1月15号签约，老板很满意", 1),
     ("met globex today - negotiation, 30k, closing 15th", 2),
     ("今天拜访了腾讯 - 商务谈判，20万，签约 预计月底", 1),
+    # round 15: a win whose deal's title is glued to its customer's name, with a follow-up: the
+    # task line offered names the customer so, and is done when tapped (`no customer 'wayne security
+    # audit'` was the answer)
+    ("won wayne security audit 240k: cfo liked our audit trail, follow up on invoice fri", 2),
+    ("won acme corp analytics 20k: good demo; follow up fri about onboarding", 2),
+    ("won wayne security audit 240k - audit trail won it, fu next tue re the invoice", 2),
+    ("赢单 腾讯 云服务 8万：价格合适，下周一跟进回款", 2),
 ]
 
 

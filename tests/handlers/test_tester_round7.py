@@ -246,9 +246,9 @@ def test_a_day_in_a_loss_reason_is_asked_follow_up_or_reason(session_factory, re
         assert (deal.stage, deal.reason) == ("lost", reason)
 
 
-@pytest.mark.parametrize("typed", [
-    "oops, undo that", "Undo!", "actually undo the delete", "undo the delete pls",
-    "actually no, undo that merge", "pls undo", "sorry, undo the last one",
+@pytest.mark.parametrize("typed", [  # (`Undo!`, `pls undo`: the undo word alone, done at once since
+    "oops, undo that", "actually undo the delete", "undo the delete pls",  # round 15,
+    "actually no, undo that merge", "sorry, undo the last one",  # tests/handlers/test_trust15d_needless.py)
 ])
 def test_undo_in_everyday_words_is_offered_and_a_yes_undoes(session_factory, typed):
     chat = _setup(session_factory)

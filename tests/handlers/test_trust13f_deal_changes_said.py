@@ -174,7 +174,10 @@ def test_a_sentence_with_words_of_no_field_asks_naming_them(session_factory, typ
     asked = chat.reply(typed)
     assert not asked.ok and left in asked.text, asked.text
     word = "商机" if "单子" in typed else "deal"
-    assert [b.command for b in asked.buttons] == [f"{word} #{deal} {offered}"]
+    move = f"{word} #{deal} {offered}"
+    visit = f"{'拜访 美的集团：' if word == '商机' else 'visit 美的集团: '}{left}"
+    assert [b.command for b in asked.buttons] == (  # a move: the rest a visit's notes, or left out
+        [f"{move}\n{visit}", move] if offered in ("negotiation", "商务谈判") else [move])
     assert _deals(session_factory) == before
     assert chat.reply("1").ok
     assert _deals(session_factory) != before and set(_deals(session_factory)) == set(before)
@@ -215,15 +218,16 @@ def test_a_stage_from_to_moves_to_the_second(session_factory, typed):
 CHANGE_WORDS = {"the", "deal", "is", "in", "now", "still", "pls", "to", "moved", "bump", "amount", "make",
                 "it", "and", "date", "那个单子", "的单子", "推进到", "谈判了", "了", "金额改成"}
 
-#: (message, how many choices): Acme Corp (2 open deals), 比亚迪 (3), 腾讯 (2), 万科 (1) of Ana
+#: (message, how many choices): Acme Corp (2 open deals), 比亚迪 (3), 腾讯 (2), 万科 (1) of Ana; a move with
+#: words left over offers it with them as a visit's notes too
 CHANGES_ASKED = [
     ("acme deal is in negotiation still, bump amount to 55k pls", 2),
     ("比亚迪那个单子推进到谈判了 金额改成30万", 3),
     ("腾讯的单子推进到方案呈现 金额改成25万 预计月底", 2),
-    ("万科的单子推进到方案呈现，客户要求打折", 1),
-    ("vanke deal moved to negotiation, close date 12/30, they asked for 10% off", 1),
-    ("acme crm deal to negotiation, 95k now, CFO is on board", 1),
-    ("比亚迪 ERP 推进到商务谈判 40万 下周五签约 老板很满意", 1),
+    ("万科的单子推进到方案呈现，客户要求打折", 2),
+    ("vanke deal moved to negotiation, close date 12/30, they asked for 10% off", 2),
+    ("acme crm deal to negotiation, 95k now, CFO is on board", 2),
+    ("比亚迪 ERP 推进到商务谈判 40万 下周五签约 老板很满意", 2),
 ]
 
 

@@ -177,6 +177,10 @@ ASKING: dict[str, tuple[str, str]] = {
                         "yet. Make the change without those words? (Notes go with a visit: visit …: notes.)",
                         "商机不记纪要：“{text}”无法随它保存，尚未保存。去掉这些字后执行？"
                         "（纪要请随拜访记：拜访 …：纪要。）"),
+    "deal_move_words_left": ("“{text}” is no part of moving a deal, so nothing was saved yet. Move the deal "
+                             "and log those words as a visit's notes, or move it without them?",
+                             "“{text}”不属于推进商机，尚未保存。推进商机并把这些字记为拜访纪要，还是只推进商机、"
+                             "不带这些字？"),
     "currency_foreign": ("“{text}”: this workspace keeps no amounts in that currency (it keeps CNY, USD, "
                          "EUR, GBP, HKD and JPY), so nothing was saved. Send the amount again in one of "
                          "those.", "“{text}”：本工作区不记录这种货币的金额（只记录人民币、美元、欧元、英镑、"
@@ -278,6 +282,8 @@ ASKING: dict[str, tuple[str, str]] = {
     "option_as_deal": ("The deal at that stage", "按这个阶段更新商机"),
     "option_new_deal_without": ("A new deal, without those words", "新建商机，不带这些字"),
     "option_deal_without": ("The deal, without those words", "更新商机，不带这些字"),
+    "option_stage_and_visit": ("The deal moved, and those words a visit's notes",
+                               "推进商机，这些字记为拜访纪要"),
     "visit_deal_unsaid": ("There is no command word, but {text} is a customer of ours, a visit is told and a "
                           "stage is named: log the visit, and move its deal? Nothing was saved yet.",
                           "没有命令词，但{text}是我们的客户，说了一次拜访，也提到了阶段：记下拜访，并更新它的商机吗？"
