@@ -9,7 +9,7 @@ from dataclasses import replace
 from handlers.grammar import commands as c
 from handlers.grammar import vocabulary as V
 from handlers.grammar.amounts import parse_amount, parse_count
-from handlers.grammar.dates import count_of
+from handlers.grammar.month_days import count_of
 from handlers.grammar.patterns import pattern
 
 _COURTESY = {"pls", "plz", "please", "thx", "thanks", "ty"}

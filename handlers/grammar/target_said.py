@@ -67,7 +67,7 @@ def _said_zh(text: str) -> str | None:
 
 def counted(found: re.Match) -> str:
     """The amount a match said, a count with its unit in digits (`五个` → `5`, `3个` → `3`)."""
-    from handlers.grammar.dates import count_of
+    from handlers.grammar.month_days import count_of
 
     amount = found["amount"].replace(" ", "")
     said = found["unit"] and re.fullmatch(r"\d+|[一二两三四五六七八九十]{1,3}", amount)

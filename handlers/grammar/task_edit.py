@@ -9,7 +9,8 @@ import datetime as dt
 import re
 
 from handlers.grammar import commands as c
-from handlers.grammar.dates import ZH_COUNT, parse_date
+from handlers.grammar.dates import parse_date
+from handlers.grammar.month_days import ZH_COUNT
 from handlers.grammar.normal import view
 from handlers.grammar.patterns import pattern
 
