@@ -42,7 +42,7 @@ ASKED = [
     ("contest revenue this month prize: ipad", 1),
     ("竞赛 业绩 本月 奖品：iPad一台", 1),
     ("globex deal - proposal, 25k, close eom", 1),
-    ("比亚迪 商机 - 方案呈现，30万，预计12月20日成交 客户很满意", 1),  # bare: made at once
+    ("比亚迪 商机 - 方案呈现，30万，预计12月20日成交 客户很满意", 2),  # bare: made at once
     ("deal #1 close 8/1", 2),
     # (`比亚迪 商机 - 方案呈现，30万，预计12月20日成交` is no question since 预计 DAY 成交 reads whole)
     # round 15: a win's follow-up split, the deal's title glued to the customer's name
