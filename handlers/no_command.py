@@ -1,7 +1,7 @@
 """Text that is no command as it stands, answered as helpfully as it can be, nothing stored unasked:
 
-- an edit of what was just changed (`bump that to 28k`, `不对，是大后天跟进`): handlers/sales/follow_on.py;
-- a correction right after a change (`no I meant 1.15m`, `改成5万`): handlers/sales/said_again.py;
+- an edit or a correction of what was just changed (`bump that to 28k`, `不对，是大后天跟进`, `改成5万`):
+  made at once where it fits one field (handlers/sales/follow_on.py), else asked (said_again.py);
 - a change said about a record not named (`254 推到月底`, `这单黄了`): asked, one tap per record it
   can be (handlers/sales/unnamed.py); a task's day moved with no command word (`把任务7延到下周一`);
 - progress asked in words (`团队这个月KPI完成得怎么样`): answered;

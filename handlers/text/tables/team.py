@@ -129,6 +129,7 @@ TEAM: dict[str, tuple[str, str]] = {
     "follow_on_amount": ("amount", "金额"), "follow_on_close": ("close date", "预计成交日"),
     "follow_on_due": ("due date", "截止日"), "follow_on_follow_up": ("follow-up", "跟进日"),
     "follow_on_unset": ("none", "未设"),
+    "follow_on_customer": ("customer", "客户"), "follow_on_tier": ("tier", "等级"),
     "correction_elsewhere": ("Nothing was changed: your last change, “{label}”, was made in another "
                              "conversation. Correct it there, or type what you mean in full, like {example}",
                              "未做修改：你上一次的修改“{label}”是在另一个会话里做的。请在那里更正，"
