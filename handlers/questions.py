@@ -29,6 +29,8 @@ from storage.models.workspace import Member
 TTL = dt.timedelta(minutes=5)
 #: What `take` gives for a message that answers no option of a question still open (its problem)
 UNANSWERED = "unanswered"
+#: What `take` gives for `undo`, `撤销`, `cancel`, `算了` said while a question is open
+CANCELLED = "question_cancelled"
 _YES = {"yes", "y", "yeah", "yep", "ok", "okay", "sure", "好", "好的", "是", "是的", "对", "行", "可以", "嗯",
         "确认", "確認", "确定", "確定", "confirm", "对的", "没问题", "可以的", "行的", "好滴", "yes please",
         "sounds good", "go ahead", "do it", "好嘞", "好咧", "就这样", "就这么办", "对对", "对对对", "是是",
@@ -134,8 +136,10 @@ def take(session: Session, member: Member, platform: str, text: str,
         # typed again (`lost globex: …`, whose words fold to the label of `lost globex "…"`)
     elif pick is None:  # a label that reads as a command (`客户关系`: `客户 关系`) is still the label
         pick = _label_typed(text, about.get("labels") or [])
-    if pick is None and _undo(text) and not any(_undo(a) for a in answers):  # `undo` with a question
-        return True, None, locale  # open: the last change undone, the question let go (issue #23)
+    if (pick is None and _undo(text) or pick == 0 and _cancel(text)) and not any(_undo(a) for a in answers) \
+            and not about.get("soft"):  # (a saved win's "what decided it?": `undo` undoes the win)
+        return True, c.ParseError(None, CANCELLED), locale  # `undo`, `算了` with a question open: the
+        # question cancelled, nothing saved; the last saved change one tap from undone (issue #23)
     if pick is None and about.get("said") and now - question.asked_at <= TTL \
             and (again := said_again_with(about["said"], text)):
         return True, again, locale  # `actually make that 115k` while asked: the message again, so
@@ -225,6 +229,15 @@ def _undo(text: str) -> bool:
     """Whether `text` asks to undo (`undo`, `撤销`, `undo that`, `撤回刚才那条`)."""
     said = " ".join(text.split())
     return split_keyword(normalize(said))[0] == "undo" or isinstance(plain_undo.meant(said), c.Undo)
+
+
+def _cancel(text: str) -> bool:
+    """Whether a no says "cancel" (`cancel`, `算了`, `never mind`), not only "no" to what was asked."""
+    return " ".join(text.split()).strip(" .!。！~").lower() in _CANCEL
+
+
+_CANCEL = {"cancel", "取消", "算了", "算了吧", "never mind", "nevermind", "nvm", "forget it", "cancel that",
+           "不要了", "撤回"}
 
 
 def answer_like(text: str) -> bool:
