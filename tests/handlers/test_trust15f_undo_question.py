@@ -18,22 +18,22 @@ def _undone(session_factory) -> int:
         return len(s.scalars(select(Change).where(Change.status == "undone")).all())
 
 
-@pytest.mark.parametrize("user, made, asking, said, cancelled, label", [
-    ("张伟", '商机 +海尔 "智慧工厂" 初步接触 60万', "海尔那单改到谈判 金额不变 预计2月底", "撤销", "已取消我的提问",
-     "↩ 撤销 “商机 +海尔"),
-    ("张伟", '商机 +海尔 "智慧工厂" 初步接触 60万', "海尔那单改到谈判 金额不变 预计2月底", "算了", "已取消我的提问",
-     "↩ 撤销 “商机 +海尔"),
-    ("张伟", '商机 +海尔 "智慧工厂" 初步接触 60万', "海尔那单改到谈判 金额不变 预计2月底", "取消", "已取消我的提问",
-     "↩ 撤销 “商机 +海尔"),
-    ("Ana", 'deal +Initech "pilot" discovery 50k', "won initech 58k they signed today, beat globalsoft on price",
-     "undo", "Cancelled my question", "↩ Undo “deal +Initech"),
-    ("Ana", 'deal +Initech "pilot" discovery 50k', "won initech 58k they signed today, beat globalsoft on price",
-     "cancel", "Cancelled my question", "↩ Undo “deal +Initech"),
-    ("Ana", 'deal +Initech "pilot" discovery 50k', "won initech 58k they signed today, beat globalsoft on price",
-     "never mind", "Cancelled my question", "↩ Undo “deal +Initech"),
+_HAIER = ('商机 +海尔 "智慧工厂" 初步接触 60万', "海尔那单改到谈判 金额不变 预计2月底")
+_INITECH = ('deal +Initech "pilot" discovery 50k',
+            "won initech 58k they signed today, beat globalsoft on price")
+
+
+@pytest.mark.parametrize("user, setup, said, cancelled, label", [
+    ("张伟", _HAIER, "撤销", "已取消我的提问", "↩ 撤销 “商机 +海尔"),
+    ("张伟", _HAIER, "算了", "已取消我的提问", "↩ 撤销 “商机 +海尔"),
+    ("张伟", _HAIER, "取消", "已取消我的提问", "↩ 撤销 “商机 +海尔"),
+    ("Ana", _INITECH, "undo", "Cancelled my question", "↩ Undo “deal +Initech"),
+    ("Ana", _INITECH, "cancel", "Cancelled my question", "↩ Undo “deal +Initech"),
+    ("Ana", _INITECH, "never mind", "Cancelled my question", "↩ Undo “deal +Initech"),
 ])
 def test_undo_or_cancel_with_a_question_open_cancels_the_question_and_keeps_the_saved_change(
-        session_factory, user, made, asking, said, cancelled, label):
+        session_factory, user, setup, said, cancelled, label):
+    made, asking = setup
     chat = Chat(session_factory)
     chat.team(reps=("Ana", "Bo", "张伟"))
     assert chat.reply(made, user=user).ok
@@ -58,7 +58,8 @@ def test_the_undo_offer_lapses_with_the_next_message(session_factory, said):
     assert not chat.reply("won initech 58k they signed today, beat globalsoft on price", user="张伟").ok
     assert not chat.reply(said, user="张伟").ok
     reply = chat.reply("deals", user="张伟")  # another message: the offer goes unsaid, nothing undone
-    assert reply.ok and "question is closed" not in reply.text and "上一个问题已结束" not in reply.text, reply.text
+    assert reply.ok and "question is closed" not in reply.text, reply.text
+    assert "上一个问题已结束" not in reply.text
     assert len(_deals(session_factory)) == 1 and _undone(session_factory) == 0
 
 
