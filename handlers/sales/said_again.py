@@ -9,10 +9,11 @@ question whose answer changes it: an amount sets the deal's amount, a day its cl
 visit's follow-up, a task's due day: `actually due wed`), a name after "not"/"不是" its customer
 (`yes` or `1` does it); an amount with no recent change is asked on the deal the member changed
 last. A stage is asked on the member's open deal (of the customer named, if one is), one tap per
-deal when there are several. Otherwise the reply says which command to type. Nothing is changed by it, but for a target just set (the member's last change, within
-RECENT): an amount said again is that target's, set again at once and said so (`Corrected: it was
-¥50K`), as the target command would (handlers/team/target_corrections.py: only while it is in
-effect, and only an amount its metric counts). When the member's last change was undone, nothing
+deal when there are several. Otherwise the reply says which command to type. Nothing is changed
+here, but for a target just set (the member's last change, within RECENT): an amount said again is
+that target's, set again at once and said so (`Corrected: it was ¥50K`), as the target command
+would (handlers/team/target_corrections.py: only while it is in effect, and only an amount its
+metric counts). When the member's last change was undone, nothing
 is corrected (neither it nor what came before it): the reply says so and what to type.
 """
 from __future__ import annotations
