@@ -44,7 +44,7 @@ _EN = pattern(r"^(?P<lead>(?:(?:no|nope|nah|sorry|oops|whoops|actually|wait|hmm+
               r"my\s+mistake|correction|scratch\s+that|fix|(?:the\s+)?\w+\s+is\s+wrong)\b[\s,.!:]*)+)?"
               r"(?P<verb>(?:i\s+)?(?:meant|mean)|should\s+(?:have\s+)?be(?:en)?|make\s+it|(?:it'?s\s+)?due(?:\s+on)?|"
               r"it'?s|it\s+was|"
-              r"(?P<close>(?:(?:make|set|change|move|push|put)\s+(?:the\s+)?)?(?:close|closing)(?:\s+date)?"
+              r"(?P<close>(?:(?:make|set|change|move|push|put)\s+)?(?:the\s+)?(?:close|closing)(?:\s+date)?"
               r"(?:\s+(?:to|on|for|is|should\s+be))?)|"
               r"(?:that|this|it)\s+(?:was|is|should\s+be)|that'?s|was|"
               r"(?P<fu>(?:(?:make|set|change|move|put)\s+(?:the\s+)?)?(?:follow[\s-]?up|fu|f/u)"
