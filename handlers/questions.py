@@ -227,9 +227,11 @@ def _kind_of(value: str) -> str | None:
 
 
 def _undo(text: str) -> bool:
-    """Whether `text` asks to undo (`undo`, `撤销`, `undo that`, `撤回刚才那条`)."""
+    """Whether `text` asks to undo (`undo`, `撤销`, `undo that`, `撤回刚才那条`), and only that (not
+    `undo that, and move deal #1 to 50k`)."""
     said = " ".join(text.split())
-    return split_keyword(normalize(said))[0] == "undo" or isinstance(plain_undo.meant(said), c.Undo)
+    keyword, _language, rest = split_keyword(normalize(said))
+    return keyword == "undo" and not rest.strip() or isinstance(plain_undo.meant(said), c.Undo)
 
 
 def _cancel(text: str) -> bool:

@@ -87,6 +87,23 @@ _KIND_TYPO_ZH = pattern(r"^(?:把|请|帮我)?(?:撤销|撤回)(?:一下)?(?:刚
                         r"(?:的|那次|那个)?(?P<kind>[\u4e00-\u9fff]{2})[吧啊了\s。.!！]*$")
 
 
+#: `actually undo that, they called back and want to negotiate again` · `撤销，客户又回来谈了`: the undo,
+#: then why (after a comma, a dash, `because`): words that only explain it
+_EXPLAINED = pattern(r"^(?:(?:" + _OOPS + r")[\s,.!]+)*(?:(?:pls|please|just)\s+)?(?:undo|revert)"
+                     r"(?:\s+(?:that|this|it|the last one|my last(?: one| change)?))?"
+                     r"(?:\s*[,;:—–-]+\s*|\s+(?=because|since|coz|cause|as)|\s*[.!]+\s+)(?P<why>\S.*?)[\s.!]*$"
+                     r"|^" + _OOPS_ZH + r"(?:撤销|撤回)(?:一下)?(?:刚才|刚刚|上一?条)?(?:那一?条|那个|的)?"
+                     r"[\s，,；;：:。！!]+(?P<why_zh>\S.*?)[\s。！!]*$", re.I)
+
+
+def explained(text: str) -> str | None:
+    """The words after an undo that say why (`they called back and want to negotiate again`), when
+    the message is an undo and those words; None otherwise. (Whether the words hold a second
+    command, a day or an amount is the caller's to check.)"""
+    found = _EXPLAINED.match(" ".join(text.split()))
+    return (found["why"] or found["why_zh"]) if found else None
+
+
 def meant(text: str) -> c.Command | None:
     """The undo or the bin a sentence asks for, or None."""
     said = " ".join(text.split())
