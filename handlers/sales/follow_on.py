@@ -112,16 +112,16 @@ def _corrected(ctx: Ctx, text: str) -> c.Command | Reply | None:
     """A correction said as a value (`改成35万`, `no, close date is jan 15`, `是小米不是美的`) of
     what the member changed last, within RECENT and still in effect: made at once where it fits
     one field of one record; None otherwise (handlers/sales/said_again.py asks, or says why)."""
-    read = read_correction(" ".join(view(amount_words(text, in_words=True)).split()), ctx.today)
+    said = read_correction(" ".join(view(amount_words(text, in_words=True)).split()), ctx.today)
     change = latest_change(ctx)
-    if read is None or change is None or change.at < ctx.now - RECENT or change.status != "done" \
+    if said is None or change is None or change.at < ctx.now - RECENT or change.status != "done" \
             or change.kind == "SetTarget":
         return None
-    locale, ctx.locale = ctx.locale, "en" if read.en else "zh"
-    kinds = [read.kind] + (["day"] if read.kind == "amount" and parse_date(read.value, ctx.today) else [])
-    models = {kind: _NAMED.get(read.field, _MODELS[kind]) for kind in kinds}
-    was = read.was if read.kind == "customer" else ""  # `金额是25万不是20万`: no customer's name
-    made = made_at_once(ctx, change, read.value, kinds, models, was=was)
+    locale, ctx.locale = ctx.locale, "en" if said.en else "zh"
+    kinds = [said.kind] + (["day"] if said.kind == "amount" and parse_date(said.value, ctx.today) else [])
+    models = {kind: _NAMED.get(said.field, _MODELS[kind]) for kind in kinds}
+    was = said.was if said.kind == "customer" else ""  # `金额是25万不是20万`: no customer's name
+    made = made_at_once(ctx, change, said.value, kinds, models, was=was)
     if made is None:
         ctx.locale = locale
     return made
