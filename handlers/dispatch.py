@@ -132,6 +132,7 @@ def _dispatch(session: Session, tenant: Tenant, member: Member, message: Message
             told = _reason_untold(ctx, picked.fixed, message)
             picked = picked.fixed if told else None  # "what decided it?", of a deal with no reason yet
         if isinstance(picked, c.ParseError) and picked.problem == "answer_unread":  # words that pick
+            ctx.offer_open = picked.fixed == "correction"  # (a correction: asked, never made at once)
             unread, picked = picked, None  # no option: the message as itself, else asked again
         if isinstance(picked, c.ParseError) and picked.problem == questions.UNANSWERED:  # `3` of two:
             unanswered, picked = picked.detail, None  # the message as itself, else the question open

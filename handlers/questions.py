@@ -138,7 +138,8 @@ def take(session: Session, member: Member, platform: str, text: str,
     if pick is None and not about.get("soft") and now - question.asked_at <= TTL \
             and (again := said_again_with(about.get("said") or "", text, now.date())):
         if again is True:  # a correction of the offer, with no value of the offer to put it in: asked
-            return True, _unread(text, answers, about), locale  # again, never made on what was saved
+            return True, _unread(text, answers, about, "correction"), locale  # again, or asked about what
+            # was saved, never made on it unasked
         return True, again, locale  # `actually make that 115k` while asked: the message again, so
     fill = about.get("fill")  # changed (and asked again where it still must be)
     if pick is None and fill and now - question.asked_at <= TTL:
@@ -170,10 +171,10 @@ def take(session: Session, member: Member, platform: str, text: str,
     return True, "" if pick == 0 else pressed(answers[pick - 1]), locale
 
 
-def _unread(text: str, answers: list[str], about: dict) -> c.ParseError:
+def _unread(text: str, answers: list[str], about: dict, fixed: str = "") -> c.ParseError:
     """`text`, an answer that picks none of the options: the question to ask again, its options."""
     labels = about.get("labels") or []
-    return c.ParseError(None, "answer_unread", text, options=tuple(
+    return c.ParseError(None, "answer_unread", text, fixed, options=tuple(
         (labels[i] if i < len(labels) else str(i + 1), value) for i, value in enumerate(answers)))
 
 
@@ -239,8 +240,7 @@ def _cancel(text: str) -> bool:
     return " ".join(text.split()).strip(" .!。！~").lower() in _CANCEL
 
 
-_CANCEL = {"cancel", "取消", "算了", "算了吧", "never mind", "nevermind", "nvm", "forget it", "cancel that",
-           "不要了", "撤回"}
+_CANCEL = {"cancel", "取消", "算了", "算了吧", "never mind", "nevermind", "nvm", "forget it", "cancel that"}
 
 
 def answer_like(text: str) -> bool:

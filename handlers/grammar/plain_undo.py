@@ -101,7 +101,15 @@ def explained(text: str) -> str | None:
     the message is an undo and those words; None otherwise. (Whether the words hold a second
     command, a day or an amount is the caller's to check.)"""
     found = _EXPLAINED.match(" ".join(text.split()))
-    return (found["why"] or found["why_zh"]) if found else None
+    why = found and (found["why"] or found["why_zh"])
+    if not why or meant(text) is not None or _POINTING.match(why):  # `撤销 刚才那条`: which, not why
+        return None
+    return why
+
+
+#: Words that only point at the change (`刚才那条`, `the last one`): no reason
+_POINTING = pattern(r"^(?:刚才|刚刚|上一?条|那一?条|那个|这条|这个|的|一下|the|last|one|that|this|it|again|"
+                    r"pls|please|[\s,，.。!！])+$", re.I)
 
 
 def meant(text: str) -> c.Command | None:

@@ -76,6 +76,8 @@ def edit(ctx: Ctx, text: str) -> c.Command | Reply | None:
     refusal about it, or None when `text` is no follow-on edit."""
     said = " ".join(view(amount_words(text)).split())
     found = _EN.match(said) or _ZH.match(said)
+    if ctx.offer_open:  # said to an offer it has no place in: asked (said_again), never made
+        return None
     if found is None:
         return _corrected(ctx, text)
     groups = found.groupdict()
