@@ -60,6 +60,9 @@ class Ctx:
     notes: list[str] = field(default_factory=list)
     #: The reply waits in the outbox (a scheduled post): its days are worded when it is sent.
     queued: bool = False
+    #: A correction sent while the bot's question about an offer is open, with no place in it: a
+    #: correction of what was saved is asked, never made at once (handlers/sales/follow_on.py).
+    offer_open: bool = False
     #: A job run's reads, shared by the contexts it makes (one per member it writes to), so that a
     #: read is made once for the whole team: `ids` are the members a per-member read covers.
     #: None for a message, which reads only what it needs.

@@ -20,7 +20,7 @@ from handlers.grammar.language import written_in
 from handlers.grammar.reading import parse, read
 from handlers.grammar.said_over import said_over
 from handlers.rules import limits
-from handlers.sales import changes, customers
+from handlers.sales import changes, customers, undo
 from handlers.team import standup_said
 from handlers.text.reply import Button, Reply
 from handlers.text.when_read import offered_days
@@ -132,6 +132,7 @@ def _dispatch(session: Session, tenant: Tenant, member: Member, message: Message
             told = _reason_untold(ctx, picked.fixed, message)
             picked = picked.fixed if told else None  # "what decided it?", of a deal with no reason yet
         if isinstance(picked, c.ParseError) and picked.problem == "answer_unread":  # words that pick
+            ctx.offer_open = picked.fixed == "correction"  # (a correction: asked, never made at once)
             unread, picked = picked, None  # no option: the message as itself, else asked again
         if isinstance(picked, c.ParseError) and picked.problem == questions.UNANSWERED:  # `3` of two:
             unanswered, picked = picked.detail, None  # the message as itself, else the question open
@@ -144,6 +145,8 @@ def _dispatch(session: Session, tenant: Tenant, member: Member, message: Message
             reply = Reply(lines=(ctx.t(unknown_key(said), text=said, year=year),), ok=False,
                           locale=ctx.locale, fill=picked.fixed)
             return _remember(Outcome(reply, refused=True), platform, now, asked)
+        if isinstance(picked, c.ParseError) and picked.problem == questions.CANCELLED:  # `undo`, `算了`:
+            return _remember(Outcome(undo.question_cancelled(ctx), refused=True), platform, now, asked)
         if picked == "":  # `no` to the question: nothing done
             return Outcome(Reply(lines=(ctx.t("question_dropped"),), locale=ctx.locale), refused=False)
         if picked is not None:

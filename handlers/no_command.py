@@ -1,7 +1,7 @@
 """Text that is no command as it stands, answered as helpfully as it can be, nothing stored unasked:
 
-- an edit of what was just changed (`bump that to 28k`, `不对，是大后天跟进`): handlers/sales/follow_on.py;
-- a correction right after a change (`no I meant 1.15m`, `改成5万`): handlers/sales/said_again.py;
+- an edit or a correction of what was just changed (`bump that to 28k`, `不对，是大后天跟进`, `改成5万`):
+  made at once where it fits one field (handlers/sales/follow_on.py), else asked (said_again.py);
 - a change said about a record not named (`254 推到月底`, `这单黄了`): asked, one tap per record it
   can be (handlers/sales/unnamed.py); a task's day moved with no command word (`把任务7延到下周一`);
 - progress asked in words (`团队这个月KPI完成得怎么样`): answered;
@@ -25,11 +25,12 @@ from handlers.grammar.closed_words import closed_said, stage_named
 from handlers.grammar.festivals import unknown_in, unknown_key
 from handlers.grammar.inner import courteous, inner_command, lead_in, read_only, without_fillers
 from handlers.grammar.language import answered_in
-from handlers.grammar.parse import normalize
+from handlers.grammar.parse import amount_in, normalize
 from handlers.grammar.parse_reports import progress_asked
 from handlers.grammar.parse_tasks import task_move_said
 from handlers.grammar.patterns import pattern
 from handlers.grammar.reading import read
+from handlers.grammar.spans import date_in
 from handlers.lookup import known_customers
 from handlers.sales import deal_number, deal_sentence, follow_on, follow_up_moved, said_again, unnamed
 from handlers.sales.new_deal import new_deal_said
@@ -71,6 +72,10 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
         ctx.locale = answered_in(text, ctx.locale)  # `商机 #46 重开 金额改成 4万`, `商机 #51 标题 设备联网`
         return Reply(lines=(ctx.t(offer[0]), offer[1], ctx.t("answer_hint_one")), ok=False, locale=ctx.locale,
                      buttons=(Button(offer[1].replace("\n", " · ")[:75], offer[1]),))
+    if error.topic in (None, "undo") and (why := plain_undo.explained(text)) and _only_words(ctx, why):
+        ctx.locale = answered_in(text, ctx.locale)  # `actually undo that, they called back …`: the
+        ctx.notes.append(ctx.t("undo_why_read", why=why))  # undo; the words after it say why
+        return c.Undo()
     if error.topic in (None, "undo", "restore") and (plain := plain_undo.meant(text)) is not None:
         if isinstance(plain, c.ShowTrash) or isinstance(plain, c.Undo) and (plain.kind
                                                                           or plain_undo.bare(text)):
@@ -135,6 +140,20 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
     if error.topic == "visit" and error.problem in ("follow_up_day", "call_again_no_day"):
         reply = replace(reply, fill=f"{ctx.text}{'；跟进' if ctx.locale == 'zh' else '; follow up'}")
     return replace(reply, locale=ctx.locale)  # a day answers the question of a follow-up's day
+
+
+def _only_words(ctx: Ctx, words: str) -> bool:
+    """Whether `words` only tell something: no command, record number, amount or day in them (those
+    are a second thing to do, asked about, never dropped)."""
+    return (not _SECOND.search(words) and not re.search(r"\d", words) and amount_in(words) is None
+            and date_in(words, ctx.today) is None and plain_undo.meant(words) is None)
+
+
+#: Words that do or put right something of their own (`and log a visit`, `不对 是拜访 联想`): a second
+#: thing to do, never a reason
+_SECOND = pattern(r"(?<![a-z])(?:visit|deal|task|won|win|lost|done|snooze|target|move|set|change|make|delete|"
+                  r"restore|log|add|meant|instead|wrong|not)(?![a-z])|拜访|商机|任务|赢单|输单|完成|推迟|目标|删除|"
+                  r"恢复|改成|改为|改到|不对|不是|应该|记成|记为", re.I)
 
 
 def _no_such_member(ctx: Ctx, said) -> bool:

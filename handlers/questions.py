@@ -29,6 +29,8 @@ from storage.models.workspace import Member
 TTL = dt.timedelta(minutes=5)
 #: What `take` gives for a message that answers no option of a question still open (its problem)
 UNANSWERED = "unanswered"
+#: What `take` gives for `undo`, `撤销`, `cancel`, `算了` said while a question is open
+CANCELLED = "question_cancelled"
 _YES = {"yes", "y", "yeah", "yep", "ok", "okay", "sure", "好", "好的", "是", "是的", "对", "行", "可以", "嗯",
         "确认", "確認", "确定", "確定", "confirm", "对的", "没问题", "可以的", "行的", "好滴", "yes please",
         "sounds good", "go ahead", "do it", "好嘞", "好咧", "就这样", "就这么办", "对对", "对对对", "是是",
@@ -80,19 +82,14 @@ _NO_KEEP = pattern(r"^(?:no+|nah|nope|naw|cancel|never\s?mind|nvm|wait|oh|oops)(
                    r"(?:[\s,.!]+(?:pls|please|thanks|thx))*$"
                    r"|^(?:算了|不|不用|不要|别|哦|哎)?[\s,，。]*(?:不删了?|别删了?|不用删了?|不要删了?|先?留着吧?|"
                    r"保留吧?|还是留着吧?|先不删了?|不删除了?)[吧啊了]*$", re.I)
-#: `actually make that 115k`, `sorry, I meant 115k`, `make it 1.2m`: an amount corrected
-_AMOUNT_CORRECTED = pattern(r"^(?:(?:actually|sorry|oops|wait|no+|nope|ah+)[\s,.!]+)*(?:(?:make|change)\s+"
-                            r"(?:that|it)(?:\s+to)?|i\s+meant|it'?s|should\s+be)\s+(\S+?)[\s.!]*$", re.I)
+def said_again_with(said: str, text: str, today: dt.date) -> str | None | bool:
+    """The asked-about message with its amount or day changed as `text` corrects it (`actually make
+    that 115k`, `no, close date is jan 15`, `hmm no it was 55k`); True when `text` is a correction
+    that cannot be put into it (asked again, never made on what was saved before); None when `text`
+    is no correction (handlers/sales/said_again.py reads it)."""
+    from handlers.sales.offer_corrections import offer_corrected
 
-
-def said_again_with(said: str, text: str) -> str | None:
-    """The asked-about message with its amount changed as `text` corrects it, or None."""
-    from handlers.grammar.parse import amount_in
-
-    found = _AMOUNT_CORRECTED.match(text.strip())
-    if not found or amount_in(found[1]) is None or (old := amount_in(said)) is None:
-        return None
-    return said.replace(old[0], found[1], 1)
+    return offer_corrected(said, text, today)
 
 
 def _placed(text: str) -> bool:
@@ -134,10 +131,15 @@ def take(session: Session, member: Member, platform: str, text: str,
         # typed again (`lost globex: …`, whose words fold to the label of `lost globex "…"`)
     elif pick is None:  # a label that reads as a command (`客户关系`: `客户 关系`) is still the label
         pick = _label_typed(text, about.get("labels") or [])
-    if pick is None and _undo(text) and not any(_undo(a) for a in answers):  # `undo` with a question
-        return True, None, locale  # open: the last change undone, the question let go (issue #23)
-    if pick is None and about.get("said") and now - question.asked_at <= TTL \
-            and (again := said_again_with(about["said"], text)):
+    if (pick is None and _undo(text) or pick == 0 and _cancel(text)) and not any(_undo(a) for a in answers) \
+            and not about.get("soft"):  # (a saved win's "what decided it?": `undo` undoes the win)
+        return True, c.ParseError(None, CANCELLED), locale  # `undo`, `算了` with a question open: the
+        # question cancelled, nothing saved; the last saved change one tap from undone (issue #23)
+    if pick is None and not about.get("soft") and now - question.asked_at <= TTL \
+            and (again := said_again_with(about.get("said") or "", text, now.date())):
+        if again is True:  # a correction of the offer, with no value of the offer to put it in: asked
+            return True, _unread(text, answers, about, "correction"), locale  # again, or asked about what
+            # was saved, never made on it unasked
         return True, again, locale  # `actually make that 115k` while asked: the message again, so
     fill = about.get("fill")  # changed (and asked again where it still must be)
     if pick is None and fill and now - question.asked_at <= TTL:
@@ -154,10 +156,7 @@ def take(session: Session, member: Member, platform: str, text: str,
         start = _ANSWER_START.match(text)
         if kind is None and start and answer_word(start[1]) is not None:  # `no, not that one`,
             # `yes but later`: an answer that picks none: asked once more
-            labels = about.get("labels") or []
-            return True, c.ParseError(None, "answer_unread", text, options=tuple(
-                (labels[i] if i < len(labels) else str(i + 1), value) for i, value in enumerate(answers))), \
-                locale
+            return True, _unread(text, answers, about), locale
         pick = kind if isinstance(kind, int) else None
     if pick is None and about.get("soft") and now - question.asked_at <= TTL and not _a_command(text) \
             and not _acknowledged(text) and (head := _REASON_ASKED.match(answers[0] if answers else "")):
@@ -170,6 +169,13 @@ def take(session: Session, member: Member, platform: str, text: str,
     if pick is None or now - question.asked_at > TTL or pick > len(answers):
         return not about.get("soft"), None, locale  # a win's reason untold: let go, unsaid
     return True, "" if pick == 0 else pressed(answers[pick - 1]), locale
+
+
+def _unread(text: str, answers: list[str], about: dict, fixed: str = "") -> c.ParseError:
+    """`text`, an answer that picks none of the options: the question to ask again, its options."""
+    labels = about.get("labels") or []
+    return c.ParseError(None, "answer_unread", text, fixed, options=tuple(
+        (labels[i] if i < len(labels) else str(i + 1), value) for i, value in enumerate(answers)))
 
 
 #: The first word of an answer with more after it (`no, log it as a visit`, `不是，记成拜访`)
@@ -222,9 +228,19 @@ def _kind_of(value: str) -> str | None:
 
 
 def _undo(text: str) -> bool:
-    """Whether `text` asks to undo (`undo`, `撤销`, `undo that`, `撤回刚才那条`)."""
+    """Whether `text` asks to undo (`undo`, `撤销`, `undo that`, `撤回刚才那条`), and only that (not
+    `undo that, and move deal #1 to 50k`)."""
     said = " ".join(text.split())
-    return split_keyword(normalize(said))[0] == "undo" or isinstance(plain_undo.meant(said), c.Undo)
+    keyword, _language, rest = split_keyword(normalize(said))
+    return keyword == "undo" and not rest.strip() or isinstance(plain_undo.meant(said), c.Undo)
+
+
+def _cancel(text: str) -> bool:
+    """Whether a no says "cancel" (`cancel`, `算了`, `never mind`), not only "no" to what was asked."""
+    return " ".join(text.split()).strip(" .!。！~").lower() in _CANCEL
+
+
+_CANCEL = {"cancel", "取消", "算了", "算了吧", "never mind", "nevermind", "nvm", "forget it", "cancel that"}
 
 
 def answer_like(text: str) -> bool:

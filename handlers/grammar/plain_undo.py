@@ -100,6 +100,31 @@ def bare(text: str) -> bool:
     return bool(_BARE.match(" ".join(text.split())))
 
 
+#: `actually undo that, they called back and want to negotiate again` · `撤销，客户又回来谈了`: the undo,
+#: then why (after a comma, a dash, `because`): words that only explain it
+_EXPLAINED = pattern(r"^(?:(?:" + _OOPS + r")[\s,.!]+)*(?:(?:pls|please|just)\s+)?(?:undo|revert)"
+                     r"(?:\s+(?:that|this|it|the last one|my last(?: one| change)?))?"
+                     r"(?:\s*[,;:—–-]+\s*|\s+(?=because|since|coz|cause|as)|\s*[.!]+\s+)(?P<why>\S.*?)[\s.!]*$"
+                     r"|^" + _OOPS_ZH + r"(?:撤销|撤回)(?:一下)?(?:刚才|刚刚|上一?条)?(?:那一?条|那个|的)?"
+                     r"[\s，,；;：:。！!]+(?P<why_zh>\S.*?)[\s。！!]*$", re.I)
+
+
+def explained(text: str) -> str | None:
+    """The words after an undo that say why (`they called back and want to negotiate again`), when
+    the message is an undo and those words; None otherwise. (Whether the words hold a second
+    command, a day or an amount is the caller's to check.)"""
+    found = _EXPLAINED.match(" ".join(text.split()))
+    why = found and (found["why"] or found["why_zh"])
+    if not why or meant(text) is not None or _POINTING.match(why):  # `撤销 刚才那条`: which, not why
+        return None
+    return why
+
+
+#: Words that only point at the change (`刚才那条`, `the last one`): no reason
+_POINTING = pattern(r"^(?:刚才|刚刚|上一?条|那一?条|那个|这条|这个|的|一下|the|last|one|that|this|it|again|"
+                    r"pls|please|[\s,，.。!！])+$", re.I)
+
+
 def meant(text: str) -> c.Command | None:
     """The undo or the bin a sentence asks for, or None."""
     said = " ".join(text.split())

@@ -13,8 +13,13 @@ only in the conversation it was set in, only a value its metric counts).
 One field of one record it fits: changed at once, by the command that changes it (so `undo`
 undoes it), and the reply says what changed, the field, old → new. Several (a message that made a
 visit and a task, `15` that is an amount or a day): asked, one tap each. None, or nothing changed
-lately: nothing is stored, the reply says what to type. A bare value (`no I meant 1.15m`, `改成5万`)
-is no instruction and stays a question (said_again)."""
+lately: nothing is stored, the reply says what to type.
+
+A correction said as a value (`no I meant 1.15m`, `改成35万`, `不对，是小米不是美的`, `make the close
+jan 15`, `跟进改成周四`; read by handlers/sales/said_again.py) is decided here too, by the same rule
+(`made_at_once`, the one place): made at once where it fits one field of one record of the last
+change (a field it names, `close`, `跟进`, `金额`, only that one; a customer's name only where the
+record's customer is the one said to be wrong); anything else falls to said_again, which asks."""
 from __future__ import annotations
 
 import datetime as dt
@@ -26,29 +31,41 @@ from handlers.context import Ctx
 from handlers.grammar import commands as c
 from handlers.grammar.amounts import amount_words, parse_amount
 from handlers.grammar.dates import parse_date
-from handlers.grammar.normal import view
+from handlers.grammar.normal import name_fold, view
 from handlers.grammar.patterns import pattern
 from handlers.grammar.reading import read
+from handlers.grammar.vocabulary import tier_of
 from handlers.lookup import example as usage_example
-from handlers.sales.said_again import KINDS, RECENT, amount_said, command_for, described, latest_change
+from handlers.sales.said_again import (
+    KINDS,
+    RECENT,
+    amount_said,
+    command_for,
+    described,
+    latest_change,
+    read_correction,
+)
 from handlers.team.target_corrections import gone, target_corrected
 from handlers.text import format as fmt
 from handlers.text.reply import Button, Reply
-from storage.models.sales import Change, Deal, Task, Visit
+from storage.models.sales import Change, Customer, Deal, Task, Visit
 
-_EN = pattern(r"^(?:(?:actually|sorry|oops|wait|no|nope|ok|okay|hmm|oh|and|also)[\s,.!]+)*"
+_EN = pattern(r"^(?:(?:actually|sorry|oops|wait|no|nope|nah|ok|okay|hmm|oh|and|also)[\s,.!]+)*"
               r"(?:(?:pls|please|can\s+you|could\s+you)\s+)?"
               r"(?P<verb>bump|raise|up|lower|drop|cut|make|change|move|set|push|switch|put)\s+(?:that|it|this)"
               r"(?:\s+(?:up|down|back|over))?(?:\s+(?:to|for|on|till|until|=))?"
               r"\s+(?P<value>[^\s,]+(?:\s+[^\s,]+){0,2}?)"  # `28k`, `thurs`, `next tue`
-              r"(?:[\s,]+(?:pls|please|thanks|thx|instead))*[\s.!]*$", re.I)
+              r"(?:[\s,]+(?:pls|please|thanks|thx|instead|again))*[\s.!]*$", re.I)
 _ZH = pattern(r"^(?:不对|不是|错了|说错了|记错了|更正|搞错了)[\s,，。!！]*(?:应该)?是?\s*(?P<value>\S+?)\s*"
               r"(?P<field>跟进|回访|跟進|回訪|次|个|家|单|笔|位)[\s。!！]*$"
               r"|^(?:(?:不对|哦|噢|嗯)[\s,，。!！]*)?(?:请|麻烦)?把?(?:它|这个|那个|这条|那条|刚才那条)\s*"
               r"(?:改成|改为|改到|推到|延到|换成|调到|调成)\s*(?P<said>[^\s吧。!！]+)[\s吧。!！]*$")
 _FOLLOW_UP = ("跟进", "回访", "跟進", "回訪")
 #: the records a value of each kind can go into
-_MODELS = {"amount": (Deal,), "day": (Task, Deal, Visit)}
+_MODELS = {"amount": (Deal,), "day": (Task, Deal, Visit), "customer": (Deal, Visit), "tier": (Customer,)}
+#: the record a field named goes into (`close date is jan 15`, `跟进改成周四`, `金额不对 应该是三十万`)
+_NAMED = {"close": (Deal,), "fu": (Visit,), "amount": (Deal,)}
+_TABLES = {**KINDS, "customers": Customer}
 #: the field a day goes into, by the record: its name in the reply and the column it is kept in
 _DAY_FIELD = {Deal: ("follow_on_close", "expected_close"), Task: ("follow_on_due", "due_on"),
               Visit: ("follow_on_follow_up", "follow_up_on")}
@@ -59,21 +76,29 @@ def edit(ctx: Ctx, text: str) -> c.Command | Reply | None:
     refusal about it, or None when `text` is no follow-on edit."""
     said = " ".join(view(amount_words(text)).split())
     found = _EN.match(said) or _ZH.match(said)
-    if found is None:
+    if ctx.offer_open:  # said to an offer it has no place in: asked (said_again), never made
         return None
+    if found is None:
+        return _corrected(ctx, text)
     groups = found.groupdict()
     value = (groups.get("value") or groups.get("said") or "").strip(" ,，.!?。！？")
     field = groups.get("field") or ""
     counted = field and field not in _FOLLOW_UP
     kinds = [kind for kind, fits in (
         ("amount", value.isdigit() if counted else not field and amount_said(value) is not None),
-        ("day", not counted and parse_date(value, ctx.today) is not None)) if fits]
+        ("day", not counted and parse_date(value, ctx.today) is not None),
+        ("tier", not field and tier_of(value) is not None)) if fits]
     if not kinds:
         return None  # `make it happen`, `change it to proposal`: no value read here
     if kinds == ["amount"] and not counted:
         value = amount_said(value) or value  # `把它改成四十五万`: `45万`, as the line reads it back
     ctx.locale = "zh" if _ZH.made(found) else "en"
     change = latest_change(ctx)
+    if "tier" in kinds and (change is None or change.kind != "SetCustomer"):
+        kinds.remove("tier")  # `make it b`: a tier only just after a tier was set
+    if not kinds:
+        return None
+    value = tier_of(value) if kinds == ["tier"] else value
     if change is None or change.at < ctx.now - RECENT:
         return _refused(ctx, "follow_on_nothing", value, kinds, field)
     if change.kind == "SetTarget" and "amount" in kinds:
@@ -81,11 +106,43 @@ def edit(ctx: Ctx, text: str) -> c.Command | Reply | None:
         return target_corrected(ctx, change, said, usage_example(ctx, "target"))
     if change.status != "done":
         return gone(ctx, change, _examples(ctx, value, kinds, field))
-    options = [] if counted else [(row, kind) for row in _touched(ctx, change) for kind in kinds
-                                  if isinstance(row, _MODELS[kind] if not field else Visit)]
-    if not options:
-        return _refused(ctx, "follow_on_unfit", value, kinds, field, label=change.label)
+    models = dict.fromkeys(kinds, (Visit,)) if field and not counted else {} if counted else _MODELS
     pushed = (groups.get("verb") or "").lower() == "push" or bool(re.search(r"推到|延到", said))
+    made = made_at_once(ctx, change, value, kinds, models, pushed=pushed)  # `push it to next week`
+    return made if made is not None else _refused(ctx, "follow_on_unfit", value, kinds, field,
+                                                  label=change.label)
+
+
+def _corrected(ctx: Ctx, text: str) -> c.Command | Reply | None:
+    """A correction said as a value (`改成35万`, `no, close date is jan 15`, `是小米不是美的`) of
+    what the member changed last, within RECENT and still in effect: made at once where it fits
+    one field of one record; None otherwise (handlers/sales/said_again.py asks, or says why)."""
+    said = read_correction(" ".join(view(amount_words(text, in_words=True)).split()), ctx.today)
+    change = latest_change(ctx)
+    if said is None or change is None or change.at < ctx.now - RECENT or change.status != "done" \
+            or change.kind == "SetTarget":
+        return None
+    locale, ctx.locale = ctx.locale, "en" if said.en else "zh"
+    kinds = [said.kind] + (["day"] if said.kind == "amount" and parse_date(said.value, ctx.today) else [])
+    models = {kind: _NAMED.get(said.field, _MODELS[kind]) for kind in kinds}
+    was = said.was if said.kind == "customer" else ""  # `金额是25万不是20万`: no customer's name
+    made = made_at_once(ctx, change, said.value, kinds, models, was=was)
+    if made is None:
+        ctx.locale = locale
+    return made
+
+
+def made_at_once(ctx: Ctx, change: Change, value: str, kinds: list[str], models: dict,
+                 was: str = "", pushed: bool = False) -> c.Command | Reply | None:
+    """The one place a correction of the member's last change (`change`, recent and in effect) is
+    decided: `value` goes into the field of its kind of each record the change made or changed
+    whose model `models` gives for that kind (a customer's name only where it is `was` now).
+    One: the command that makes it, at once, said back old → new (`undo` undoes it); several:
+    asked, one tap each; none: None. `pushed`: a day said as a week never moves a day earlier."""
+    options = [(row, kind) for row in _touched(ctx, change) for kind in kinds
+               if isinstance(row, models.get(kind, ())) and (not was or _named(ctx, row, was))]
+    if not options:
+        return None
     lines = [(command_for(ctx, row, kind, day), _said(ctx, row, kind, day)) for row, kind in options
              for day in (_pushed(ctx, row, value) if pushed and kind == "day" else value,)]
     if len(lines) > 1:  # "that" could be two things: asked, one tap each
@@ -116,24 +173,36 @@ def _pushed(ctx: Ctx, row: Deal | Task | Visit, value: str) -> str:
     return (was + dt.timedelta(days=7)).isoformat()
 
 
+def _named(ctx: Ctx, row, was: str) -> bool:
+    """Whether `was` (`不是美的`) names the customer `row` has now (`美的集团`)."""
+    customer = ctx.session.get(Customer, row.customer_id)
+    return customer is not None and name_fold(was) in name_fold(customer.name)
+
+
 def _touched(ctx: Ctx, change: Change) -> list[Deal | Task | Visit]:
     """The deals, tasks and visits the message of `change` made or changed, still there."""
     changes = ctx.session.scalars(select(Change).where(
         Change.tenant_id == ctx.tenant.id, Change.actor_id == ctx.member.id, Change.at == change.at,
         Change.status == "done").order_by(Change.id))
     keys = dict.fromkeys((row["t"], row["k"][0]) for each in changes for row in each.rows
-                         if row["t"] in KINDS and row["a"] is not None)
-    rows = [ctx.session.get(KINDS[table], key) for table, key in keys]
+                         if row["t"] in _TABLES and row["a"] is not None)
+    rows = [ctx.session.get(_TABLES[table], key) for table, key in keys]
     return [row for row in rows if row is not None and row.tenant_id == ctx.tenant.id]
 
 
-def _said(ctx: Ctx, row: Deal | Task | Visit, kind: str, value: str) -> str:
+def _said(ctx: Ctx, row: Customer | Deal | Task | Visit, kind: str, value: str) -> str:
     """`deal #46 (pilot): amount ¥50K → ¥28K`: the edit, as the reply says it."""
     if kind == "amount":
         money = parse_amount(value.replace(" ", ""))
         old = fmt.money(row.amount, row.currency, ctx.locale)
         new = fmt.money(money.amount, money.currency or row.currency, ctx.locale)
         name = ctx.t("follow_on_amount")
+    elif kind == "tier":
+        old, new, name = row.tier or ctx.t("follow_on_unset"), value, ctx.t("follow_on_tier")
+        return ctx.t("follow_on_edit", what=row.name, field=name, old=old, new=new)
+    elif kind == "customer":
+        old, new = ctx.session.get(Customer, row.customer_id).name, value
+        name = ctx.t("follow_on_customer")
     else:
         key, column = _DAY_FIELD[type(row)]
         was = getattr(row, column)

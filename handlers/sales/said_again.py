@@ -2,22 +2,25 @@
 90k not 85`, `不对，是20万`, `改成5万`, `no, 8 jan!`, `刚才那条记错了 是格力不是海尔`; and a deal's
 stage said in a sentence: `推进到商务谈判了`, `Globex moved to proposal`.
 
-It is no command of the grammar: when the member's last change (within a few minutes) was a deal,
-a visit or a task, it is asked as a question whose answer changes that: an amount sets the deal's
-amount, a day its close day (a visit's follow-up, a task's due day: `actually due wed`), a name
-after "not"/"不是" its customer (`yes` or `1` does it); an amount with no recent change is asked
-on the deal the member changed last. A stage is asked on the member's open deal (of the customer
-named, if one is), one tap per deal when there are several. Otherwise the reply says which command
-to type. Nothing is changed by it, but for a target just set (the member's last change, within
-RECENT): an amount said again is that target's, set again at once and said so (`Corrected: it was
-¥50K`), as the target command would (handlers/team/target_corrections.py: only while it is in
-effect, and only an amount its metric counts). When the member's last change was undone, nothing
+It is no command of the grammar. `read_correction` reads it (the kind of value, the field named,
+the name said to be wrong); when it fits one field of what the member changed last (within RECENT,
+in effect) handlers/sales/follow_on.py makes it at once. What is left is asked here, as a
+question whose answer changes it: an amount sets the deal's amount, a day its close day (a
+visit's follow-up, a task's due day: `actually due wed`), a name after "not"/"不是" its customer
+(`yes` or `1` does it); an amount with no recent change is asked on the deal the member changed
+last. A stage is asked on the member's open deal (of the customer named, if one is), one tap per
+deal when there are several. Otherwise the reply says which command to type. Nothing is changed
+here, but for a target just set (the member's last change, within RECENT): an amount said again is
+that target's, set again at once and said so (`Corrected: it was ¥50K`), as the target command
+would (handlers/team/target_corrections.py: only while it is in effect, and only an amount its
+metric counts). When the member's last change was undone, nothing
 is corrected (neither it nor what came before it): the reply says so and what to type.
 """
 from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 
 from sqlalchemy import select
 
@@ -37,10 +40,13 @@ from storage.models.sales import Change, Customer, Deal, Task, Visit
 
 RECENT = dt.timedelta(minutes=10)  # "the deal just touched"
 _FOLLOW_UP = ("跟进", "回访", "跟進", "回訪")  # `跟进改成下周二`: the visit just logged, its follow-up
-_EN = pattern(r"^(?P<lead>(?:(?:no|nope|sorry|oops|whoops|actually|wait|typo|wrong|my\s+bad|my\s+mistake|"
-              r"correction|scratch\s+that|fix)\b[\s,.!:]*)+)?"
-              r"(?P<verb>(?:i\s+)?(?:meant|mean)|should\s+(?:have\s+)?be(?:en)?|make\s+it|it'?s|it\s+was|"
-              r"(?:that|this|it)\s+(?:was|is|should\s+be)|that'?s|was|(?:it'?s\s+)?due(?:\s+on)?|"
+_EN = pattern(r"^(?P<lead>(?:(?:no|nope|nah|sorry|oops|whoops|actually|wait|hmm+|typo|wrong|my\s+bad|"
+              r"my\s+mistake|correction|scratch\s+that|fix|(?:the\s+)?\w+\s+is\s+wrong)\b[\s,.!:]*)+)?"
+              r"(?P<verb>(?:i\s+)?(?:meant|mean)|should\s+(?:have\s+)?be(?:en)?|make\s+it|(?:it'?s\s+)?due(?:\s+on)?|"
+              r"it'?s|it\s+was|"
+              r"(?P<close>(?:(?:make|set|change|move|push|put)\s+)?(?:the\s+)?(?:close|closing)(?:\s+date)?"
+              r"(?:\s+(?:to|on|for|is|should\s+be))?)|"
+              r"(?:that|this|it)\s+(?:was|is|should\s+be)|that'?s|was|"
               r"(?P<fu>(?:(?:make|set|change|move|put)\s+(?:the\s+)?)?(?:follow[\s-]?up|fu|f/u)"
               r"(?:\s+(?:to|on|for|is))?))?\s*"
               r"(?P<value>\S.*?)(?P<not>,?\s+not\s+\S.*?)?"
@@ -48,7 +54,8 @@ _EN = pattern(r"^(?P<lead>(?:(?:no|nope|sorry|oops|whoops|actually|wait|typo|wro
               r"[\s.!]*$", re.I)
 #: The follow-up named after `i meant` (`no i meant fu feb 26`, `I meant follow up on the 26th`)
 _FU_FIRST = pattern(r"^(?:the\s+)?(?:follow[\s-]?up|fu|f/u)(?:\s+(?:to|on|for|is))?\s+(?=\S)", re.I)
-_ZH = pattern(r"^(?P<lead>(?:刚才那条|刚才)?(?:不对|不是|错了|说错了|记错了|更正|搞错了)[\s,，。!！]*)?"
+_ZH = pattern(r"^(?P<lead>(?:刚才那条|刚才)?(?P<named>金额|预计|跟进|回访|跟進|回訪)?"
+              r"(?:不对|不是|错了|说错了|记错了|更正|搞错了)[\s,，。!！]*)?"
               r"(?P<verb>(?P<field>金额|预计|跟进|回访|跟進|回訪)?\s*(?:应该是|是|改成|改为|改到|推到|延到))?\s*"
               r"(?P<value>\S+?)(?P<not>[,，]?\s*不是\S+)?(?:[\s,，。]*(?:不好意思|抱歉|sorry))*[\s。!！]*$")
 
@@ -71,23 +78,11 @@ def correction(ctx: Ctx, text: str, corrected: bool = True):
         return stage_offer(ctx, *stage, zh=bool(_CJK.search(said)))  # handlers/sales/stage_said.py
     if not corrected:
         return None
-    match = next((m for m in (_EN.match(said), _ZH.match(said)) if m and (m["lead"] or m["verb"])), None)
-    if match is None:
+    read = read_correction(said, ctx.today)
+    if read is None:
         return None
-    value = match["value"].strip(" ,，!！")
-    named_fu = _EN.made(match) and (found := _FU_FIRST.match(value)) is not None  # `no i meant fu feb 26`
-    value = value[found.end():] if named_fu else value
-    kind = "amount" if amount_said(value) is not None else \
-        "day" if parse_date(value, ctx.today) is not None else "customer" if match["not"] else None
-    if kind == "customer" and (said_amount := _amount_in(value)):  # `typo, it's 85万 not 80`: an
-        kind, value = "amount", said_amount  # amount put right, never a customer of those words
-    elif kind == "customer" and _FILLERS.intersection(re.findall(r"[\w']+", value.lower())):
-        return None  # `typo, it's …`: no customer's name
-    if kind == "amount":
-        value = amount_said(value) or value
-    if kind is None:
-        return None
-    ctx.locale = "en" if _EN.made(match) else "zh"  # answered in the language it was said in
+    kind, value = read.kind, read.value
+    ctx.locale = "en" if read.en else "zh"  # answered in the language it was said in
     change = latest_change(ctx)
     if change is not None and change.at >= ctx.now - RECENT:
         hint = _instead(ctx, change, kind, value)
@@ -102,9 +97,8 @@ def correction(ctx: Ctx, text: str, corrected: bool = True):
         row = ctx.session.get(KINDS[change.entity], change.entity_id)
     if isinstance(row, Visit) and kind == "amount" or isinstance(row, Task) and kind != "day":
         row = None
-    fu_named = (_ZH.made(match) and match["field"] in _FOLLOW_UP) or \
-        (_EN.made(match) and (match["fu"] or named_fu))
-    if fu_named and not isinstance(row, Visit):
+    if read.field == "fu" and not isinstance(row, Visit) or read.field == "close" \
+            and not isinstance(row, Deal):
         return None  # `跟进改成下周二`, `make the follow up wed` after a deal: no deal's close day
     if row is None and kind == "amount":  # `金额改成8万` a while later: the deal changed last
         row = _last_deal(ctx)
@@ -120,6 +114,45 @@ def correction(ctx: Ctx, text: str, corrected: bool = True):
                         ctx.t("answer_hint_one")), buttons=(Button(command, command),), ok=False)
 
 
+@dataclass(frozen=True)
+class Correction:
+    """A correction as read: its `kind` (amount, day or customer), the `value` said, the `field`
+    it names (`fu`, `close`, `amount` or ""), the customer's name it says is wrong (`was`), and
+    whether it was said in English."""
+
+    kind: str
+    value: str
+    field: str
+    was: str
+    en: bool
+
+
+def read_correction(said: str, today: dt.date) -> Correction | None:
+    """`said` (amounts in words read, `view`ed) as a correction, or None when it is none."""
+    match = next((m for m in (_EN.match(said), _ZH.match(said)) if m and (m["lead"] or m["verb"])), None)
+    if match is None:
+        return None
+    value = match["value"].strip(" ,，!！")
+    named_fu = _EN.made(match) and (found := _FU_FIRST.match(value)) is not None  # `no i meant fu feb 26`
+    value = value[found.end():] if named_fu else value
+    kind = "amount" if amount_said(value) is not None else \
+        "day" if parse_date(value, today) is not None else "customer" if match["not"] else None
+    if kind == "customer" and (said_amount := _amount_in(value)):  # `typo, it's 85万 not 80`: an
+        kind, value = "amount", said_amount  # amount put right, never a customer of those words
+    elif kind == "customer" and _FILLERS.intersection(re.findall(r"[\w']+", value.lower())):
+        return None  # `typo, it's …`: no customer's name
+    if kind == "amount":
+        value = amount_said(value) or value
+    if kind is None:
+        return None
+    en = bool(_EN.made(match))
+    named = "" if en else match["field"] or match["named"] or ""
+    field = "fu" if named in _FOLLOW_UP or en and (match["fu"] or named_fu) else \
+        "close" if named == "预计" or en and match["close"] else "amount" if named == "金额" else ""
+    was = re.sub(r"^[,，]?\s*(?:not|不是)\s*", "", match["not"] or "").strip(" .。!！")
+    return Correction(kind, value, field, was, en)
+
+
 def described(ctx: Ctx, row: Deal | Visit | Task) -> str:
     """`deal #46 (pilot)` · `拜访 #12（华为）`: the record as a reply names it."""
     word = name_of(WORDS, _WORD[type(row)], ctx.locale)
@@ -127,8 +160,11 @@ def described(ctx: Ctx, row: Deal | Visit | Task) -> str:
     return f"{word} #{row.id}（{about}）" if ctx.locale == "zh" else f"{word} #{row.id} ({about})"
 
 
-def command_for(ctx: Ctx, row: Deal | Visit | Task, kind: str, value: str) -> str:
+def command_for(ctx: Ctx, row: Customer | Deal | Visit | Task, kind: str, value: str) -> str:
     zh = ctx.locale == "zh"
+    if isinstance(row, Customer):  # `nah make it B again` after a tier was set: that customer's
+        name = row.name or ("华为" if zh else "Acme")
+        return f"客户 {name} {value}类" if zh else f"customer {name} tier {value}"
     if isinstance(row, Task):  # `actually due wed` after `task …`: its due day
         return f"{name_of(WORDS, 'task', ctx.locale)} {row.id} {'改到' if zh else 'due'} {value}"
     if isinstance(row, Deal):

@@ -55,6 +55,18 @@ def handle_undo(ctx: Ctx, _cmd: Undo) -> Reply:
     return Reply(lines=tuple(lines), buttons=_again(ctx))
 
 
+def question_cancelled(ctx: Ctx) -> Reply:
+    """`undo` · `撤销` · `算了` while the bot's question is open: the question cancelled, nothing of
+    it saved, and the member's last saved change (of the undo window) named, one tap from undone."""
+    change = journal.latest(ctx.session, ctx.tenant.id, ctx.member.id)
+    if change is None or change.at < ctx.now - journal.WINDOW:
+        return Reply(lines=(ctx.t("question_cancelled"),), ok=False, locale=ctx.locale)
+    button = Button(ctx.t("undo_last_button", what=_label(change))[:75], name_of(WORDS, "undo", ctx.locale))
+    return Reply(lines=(ctx.t("question_cancelled"), ctx.t("undo_last_offered", what=_label(change))),
+                 ok=False, locale=ctx.locale, asks=True, buttons=(button,))  # `1` undoes it; any other
+    # message lets the offer go unsaid
+
+
 def _history(ctx: Ctx, change: Change) -> None:
     """A deal put back keeps its history: the step back is in it, as a step of the one undoing."""
     for row in change.rows:

@@ -241,12 +241,12 @@ def test_no_i_meant_fu_corrects_the_visits_follow_up(session_factory, said):
     assert chat.reply("visit +Globex: lunch, follow up 2027-01-08").ok
     with session_factory() as s:
         visit_id = s.scalars(select(Visit.id)).one()
-    reply = chat.reply(said)
-    assert not reply.ok and f"visit #{visit_id}" in reply.text and "Feb 26" in reply.text, reply.text
-    assert _visits(session_factory)[0][1].isoformat() == "2027-01-08"  # asked, nothing changed yet
-    done = chat.reply("yes")
-    assert done.ok, done.text
+    reply = chat.reply(said)  # round 15: the visit just logged, its one follow-up: made at once
+    assert reply.ok and f"visit #{visit_id}" in reply.text and "Jan 8, 2027 → Fri, Feb 26" in reply.text, \
+        reply.text
     assert _visits(session_factory) == [("lunch", dt.date(2027, 2, 26))]
+    assert chat.reply("undo").ok
+    assert _visits(session_factory) == [("lunch", dt.date(2027, 1, 8))]
 
 
 @pytest.mark.parametrize("said", ["hows the team doing this month?", "how's the team doing this month"])

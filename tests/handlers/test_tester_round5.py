@@ -131,14 +131,15 @@ def test_a_close_day_changed_with_a_verb_is_the_close_day(session_factory):
 
 
 @pytest.mark.parametrize("typed", ["actually it was 50k", "金额改成5万", "it was 50k", "no, should be 50k"])
-def test_an_amount_said_alone_is_asked_on_the_last_deal_touched(session_factory, typed):
-    chat = _setup(session_factory)
+def test_an_amount_said_alone_is_made_on_the_deal_just_changed(session_factory, typed):
+    chat = _setup(session_factory)  # round 15: the deal just changed, its amount, at once
+    chat.now += dt.timedelta(minutes=1)  # a message of its own, after the setup's
     assert chat.reply("deal #1 65k").ok  # Globex ERP, the last deal Ana changed
     reply = chat.reply(typed)
-    assert not reply.ok and "#1" in reply.text
-    assert _deals(session_factory)[0][2] == Decimal(65000)
-    assert chat.reply("yes").ok
+    assert reply.ok and "#1" in reply.text, reply.text
     assert _deals(session_factory)[0][2] == Decimal(50000)
+    assert chat.reply("undo").ok
+    assert _deals(session_factory)[0][2] == Decimal(65000)
 
 
 # A visit's notes or day put right -------------------------------------------------------------

@@ -183,7 +183,7 @@ def test_a_correction_after_a_later_deal_change_or_long_after_leaves_the_target(
     chat.now += dt.timedelta(minutes=1)
     deal = _new_deal(chat, 'deal +Globex "renewal" proposal 100k', user="Mia")
     reply = chat.reply("no I meant 90k", user="Mia")
-    assert not reply.ok and f"#{deal}" in reply.text, reply.text  # the deal just changed, asked
+    assert reply.ok and f"#{deal}" in reply.text, reply.text  # the deal just changed, changed (issue #23)
     assert _targets(session_factory) == [("Bo", "revenue", "month", "2026-11-01", Decimal(500000))]
     chat.now += dt.timedelta(minutes=1)
     assert chat.reply("target @Ana revenue 300k month", user="Mia").ok

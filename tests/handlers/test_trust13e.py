@@ -81,12 +81,14 @@ def test_a_short_unreadable_answer_still_keeps_the_question(session_factory, typ
 
 
 @pytest.mark.parametrize("undo", ["undo", "撤销"])
-def test_undo_while_asked_undoes_the_last_change(session_factory, undo):
-    chat = _setup(session_factory)
+def test_undo_while_asked_cancels_the_question_then_one_tap_undoes_the_last_change(session_factory, undo):
+    chat = _setup(session_factory)  # round 15: the question cancelled first, the last change named
     assert chat.reply("task call initech fri", user="Ana").ok
     asked = chat.reply("visit +Globex: tomorrow", user="Ana")
     assert not asked.ok and asked.buttons, asked.text
-    reply = chat.reply(undo, user="Ana")
+    cancelled = chat.reply(undo, user="Ana")
+    assert not cancelled.ok and len(_tasks(session_factory)) == 1, cancelled.text
+    reply = chat.reply("1", user="Ana")
     assert reply.ok and ("Undone" in reply.text or "已撤销" in reply.text), reply.text
     assert _tasks(session_factory) == []
     assert len(_visits(session_factory)) == 2

@@ -231,6 +231,11 @@ ASKING: dict[str, tuple[str, str]] = {
                          "message. Send what you meant again, or type help.",
                          "目前没有待回答的问题：问题在五分钟后或你发下一条消息时结束。请重新发送，或发“帮助”。"),
     "question_dropped": ("OK, nothing was saved.", "好的，未保存任何内容。"),
+    "question_cancelled": ("Cancelled my question: nothing from it was saved.",
+                           "已取消我的提问，其中内容未保存。"),
+    "undo_last_offered": ("Your last saved change was {what}; it stays. Tap to undo it too.",
+                          "你上一次保存的修改是 {what}，仍保留；如也要撤销，点一下即可。"),
+    "undo_last_button": ("↩ Undo {what}", "↩ 撤销 {what}"),
     "answer_unread": ("I couldn't tell which of my options “{text}” picks. Nothing was saved yet; "
                       "tap one, or say no.",
                       "没看出“{text}”选的是哪一项，尚未保存：请点选一项，或回复“不”。"),

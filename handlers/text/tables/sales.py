@@ -146,6 +146,8 @@ SALES: dict[str, tuple[str, str]] = {
                           "重开和修改是两条命令，要分两行写。尚未改动，这样发吗："),
     "title_needs_quotes": ("A deal's title goes in quotes, without the word title. Nothing was changed yet:",
                            "商机标题要加引号，不用写“标题”两个字。尚未改动，这样发吗："),
+    "undo_why_read": ("(“{why}” read as why: nothing else was changed.)",
+                      "（“{why}”按撤销的原因处理，未做其他修改。）"),
     "undo_offered": ("Undo your last change? Nothing was changed yet.", "撤销你的上一次修改吗？尚未改动。"),
     "visits_unsaid": ("There is no command word, but {text} are customers of ours: a visit to each? Nothing "
                       "was saved yet.",

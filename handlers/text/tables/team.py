@@ -138,6 +138,7 @@ TEAM: dict[str, tuple[str, str]] = {
     "due_on_title": ("Due {day}", "{day}到期"),
     "due_on_none": ("Nothing of yours is due {day}: no task, no follow-up.", "{day}没有你到期的任务或跟进。"),
     "follow_on_unset": ("none", "未设"),
+    "follow_on_customer": ("customer", "客户"), "follow_on_tier": ("tier", "等级"),
     "correction_elsewhere": ("Nothing was changed: your last change, “{label}”, was made in another "
                              "conversation. Correct it there, or type what you mean in full, like {example}",
                              "未做修改：你上一次的修改“{label}”是在另一个会话里做的。请在那里更正，"
