@@ -18,7 +18,7 @@ def _undone(session_factory) -> int:
         return len(s.scalars(select(Change).where(Change.status == "undone")).all())
 
 
-_HAIER = ('商机 +海尔 "智慧工厂" 初步接触 60万', "海尔那单改到谈判 金额不变 预计2月底")
+_HAIER = ('商机 +海尔 "智慧工厂" 初步接触 60万', "海尔那单改到谈判 客户很满意")
 _INITECH = ('deal +Initech "pilot" discovery 50k',
             "won initech 58k they signed today, beat globalsoft on price")
 
