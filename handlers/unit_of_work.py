@@ -98,6 +98,7 @@ def _handle_once(session_factory, user: UserRef, message: Message, defaults: Def
                 return None
         elif outcome.record:  # a done reply that asks more (a win's reason): its question kept
             outcome.record(session, member)
+        member.last_said_at = now  # refused or not: a correction after it corrects nothing before it
         events = list(outcome.events)
         if new:
             reply = _first_words(reply, member)

@@ -43,6 +43,7 @@ from handlers.sales.said_again import (
     command_for,
     described,
     latest_change,
+    made_last,
     read_correction,
 )
 from handlers.team.target_corrections import gone, target_corrected
@@ -99,7 +100,7 @@ def edit(ctx: Ctx, text: str) -> c.Command | Reply | None:
     if not kinds:
         return None
     value = tier_of(value) if kinds == ["tier"] else value
-    if change is None or change.at < ctx.now - RECENT:
+    if change is None or change.at < ctx.now - RECENT or not made_last(ctx, change):
         return _refused(ctx, "follow_on_nothing", value, kinds, field)
     if change.kind == "SetTarget" and "amount" in kinds:
         said = value + field if counted else value  # `55次`: no amount of money
@@ -120,7 +121,7 @@ def _corrected(ctx: Ctx, text: str) -> c.Command | Reply | None:
     said = read_correction(" ".join(view(amount_words(text, in_words=True)).split()), ctx.today)
     change = latest_change(ctx)
     if said is None or change is None or change.at < ctx.now - RECENT or change.status != "done" \
-            or change.kind == "SetTarget":
+            or change.kind == "SetTarget" or not made_last(ctx, change):
         return None
     locale, ctx.locale = ctx.locale, "en" if said.en else "zh"
     kinds = [said.kind] + (["day"] if said.kind == "amount" and parse_date(said.value, ctx.today) else [])

@@ -86,7 +86,7 @@ def correction(ctx: Ctx, text: str, corrected: bool = True):
     change = latest_change(ctx)
     if change is not None and change.at >= ctx.now - RECENT:
         hint = _instead(ctx, change, kind, value)
-        if kind == "amount" and change.kind == "SetTarget":
+        if kind == "amount" and change.kind == "SetTarget" and made_last(ctx, change):
             return target_corrected(ctx, change, value, hint)  # `no I meant 1.5mil` just after
             # `target @Bo 1m`: that target's amount (or why not)
         if change.status != "done":  # undone: nothing of it to correct, nor of what came before
@@ -205,6 +205,13 @@ def latest_change(ctx: Ctx) -> Change | None:
     return ctx.session.scalar(select(Change).where(Change.tenant_id == ctx.tenant.id,
                                                    Change.actor_id == ctx.member.id)
                               .order_by(Change.id.desc()).limit(1))
+
+
+def made_last(ctx: Ctx, change: Change) -> bool:
+    """Whether `change` is what the member's previous message did (none of theirs came after it,
+    refused or changing nothing): only that is corrected at once."""
+    said = ctx.member.last_said_at
+    return said is None or change.at >= said
 
 
 def _instead(ctx: Ctx, change: Change, kind: str, value: str) -> str:
