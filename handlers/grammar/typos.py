@@ -30,6 +30,8 @@ def keyword_typo(text: str) -> tuple[str, str] | None:
         return None
     if first.rstrip("?？!！").lower() in KEYWORDS_EN:  # `fu's?`: the word itself, a mark after it
         return None
+    if first.lower() in V.CLOSE_WORDS or first.lower() in V.FIELD_LABELS or first.lower() in V.STAGE_WORDS:
+        return None  # `close date end of jan`: a field's own word, never a slip of `lose` (a loss)
     keyword = V.near_word(first, KEYWORDS_EN) or _short_typo(first.lower())
     return (first, keyword) if keyword else None
 

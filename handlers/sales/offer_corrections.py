@@ -13,10 +13,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from handlers.grammar import commands as c
 from handlers.grammar.amounts import amount_words
 from handlers.grammar.normal import view
 from handlers.grammar.parse import amount_in
 from handlers.grammar.patterns import pattern
+from handlers.grammar.reading import read as read_line
 from handlers.grammar.spans import date_in
 from handlers.sales.said_again import read_correction
 
@@ -53,5 +55,7 @@ def offer_corrected(said: str, text: str, today: dt.date) -> str | bool | None:
     if old is not None:
         return said.replace(old[0], value, 1)
     if kind == "day" and field == "close":  # `no, close date is jan 15` to an offer with no close day
-        return f"{said} {'预计' if _CJK.search(said) else 'close'} {value}"
+        closed = f"{said} {'预计' if _CJK.search(said) else 'close'} {value}"  # (a deal's: a visit
+        if isinstance(read_line(closed, today).command, c.UpsertDeal):  # has no close day)
+            return closed
     return True
