@@ -93,7 +93,9 @@ _EN_DUE = pattern(r"^(?:so\s+)?(?:what'?s|whats|what\s+is|what\s+(?:do\s+i\s+hav
 _ZH_DUE = pattern(r"^(?:我)?(?P<day>今天|明天|后天|大后天|(?:下)?(?:周|星期|礼拜)[一二三四五六日天]|"
                   r"\d{1,2}月\d{1,2}[日号]|\d{1,2}[日号])(?:我)?(?:有|要|该)?(?:什么|哪些|啥)"
                   r"(?:要做的?|任务|待办|到期的?|事情?|要跟进的?)(?:任务|事情?)?[吗呢啊？?。!！\s]*$"
-                  r"|^(?:我)?(?P<day2>今天|明天|后天)(?:要|该)做(?:什么|啥)[吗呢啊？?。!！\s]*$")
+                  r"|^(?:我)?(?P<day2>今天|明天|后天)(?:要|该)做(?:什么|啥)[吗呢啊？?。!！\s]*$"
+                  r"|^(?:我)?(?P<day3>本周|这周|下周|本月|这个月|下个月|今天|明天)(?:我)?(?:有|要|该)?(?:什么|哪些|啥)?"
+                  r"(?:的|要做的|要跟进的|到期的)?(?:任务|待办)[吗呢啊？?。!！\s]*$")
 
 
 def meant(text: str, today: dt.date) -> tuple[str, c.Command] | None:
@@ -114,7 +116,7 @@ def _chinese(said: str) -> str | None:
     if not re.search(r"[\u3400-\u9fff]", said):
         return None
     if found := _ZH_DUE.match(said.replace(" ", "")):  # `明天有什么要做的`: my tasks and follow-ups then
-        return f"任务 {found['day'] or found['day2']}"
+        return f"任务 {found['day'] or found['day2'] or found['day3']}"
     bare = _ZH_END.sub("", _ZH_ASK.sub("", said, count=1)).replace(" ", "")
     if found := _ZH_STALLED.match(bare):
         return "停滞 团队" if found["team"] or found["team2"] else "停滞"

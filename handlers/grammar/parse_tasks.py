@@ -17,6 +17,7 @@ from handlers.grammar.normal import view
 from handlers.grammar.parse import CJK, head_and_body
 from handlers.grammar.parse_done import DONE_ASKED, DONE_NOTED, DONE_SAID, DONE_SEVERAL, DONE_UNREAD
 from handlers.grammar.patterns import pattern
+from handlers.grammar.periods import whole_period
 from handlers.grammar.task_edit import MOVED_EN, MOVED_ZH, task_edit_said
 from handlers.grammar.task_edit import shift_said as _shift
 from handlers.grammar.task_two import two_tasks
@@ -72,6 +73,13 @@ _DUE_ON = pattern(r"(?:due\s+(?:on\s+)?|on\s+|for\s+)?(?P<day>.+?)(?:\s*(?:到�
 _SPAN = pattern(r"week|month|quarter|year|周$|月$|季度?$|年$|星期$", re.I)
 
 
+def _span_days(said: str, today: dt.date) -> tuple[dt.date, dt.date] | None:
+    """(first, last) day of the week or month said alone (`this week`, `next wk`, `本周`, `下个月`)."""
+    said = re.sub(r"^(?:the\s+)?(?:rest\s+of\s+(?:the\s+)?)?", "", said.strip(), flags=re.I)
+    days = whole_period(said, today) if _SPAN.search(said) else None
+    return days if days and (days[1] - days[0]).days < 40 else None
+
+
 def parse_task(rest: str, today: dt.date) -> c.Command | c.ParseError:
     """`task [@who] [deal #46 | customer NAME:] what [by DAY | DAY]` · `任务 [@谁] [DAY前]做什么`;
     `tasks` / `任务` alone: the list; `tasks @ana`: Ana's. Several people (`task @ana and @bo …`)
@@ -84,6 +92,9 @@ def parse_task(rest: str, today: dt.date) -> c.Command | c.ParseError:
     if (due := _DUE_ON.fullmatch(rest.strip())) and not _SPAN.search(due["day"]) \
             and (day := parse_date(due["day"], today)) is not None:
         return c.ListTasks(day=day)  # `tasks due tomorrow`, `任务 明天`: what is due that day
+    if (due := _DUE_ON.fullmatch(rest.strip().rstrip(".。"))) and (days := _span_days(due["day"], today)):
+        return c.ListTasks(day=days[0], last=days[1])  # `tasks due this week`, `任务 本周`: never a
+        # task titled "due this week"
     if (edit := task_edit_said(rest, today)) is not None:  # `任务 改到周四`, `task move to fri`: a task
         return edit  # moved, never one titled "改到" (the task meant: handlers/sales/task_meant.py)
     if (moved := task_move_said(rest, today)) is not None:  # `任务 把任务6改到下周一`: task #6 moved,

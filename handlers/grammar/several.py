@@ -127,6 +127,8 @@ def _plain_parts(line: str) -> list[str]:
     name = split_keyword(seen)[0]
     if name in (None, "target", "team", "visit") and (targets := targets_said(raw)) is not None:
         return targets  # `Bo下个月目标50万，Ana也是50万`: each member's target, set together
+    if (dones := _done_again(raw, seen)) is not None:
+        return dones  # `29 done they bought already, 46 done too`: each done, each its own outcome
     if (joined := _joined(raw, seen)) is not None:
         return joined  # `done 258, also snooze 271 to fri`, `258完成，另外271推到周五`: both, in order
     if name == "snooze" and (each := _each_id(raw)):
@@ -179,6 +181,27 @@ def _free_text(seen: str, first: str) -> bool:
     name = split_keyword(seen)[0]
     return name is not None and BY_NAME[name].free_text \
         and not isinstance(read(first).command, (c.DoneFollowups, c.DoneTask))
+
+
+#: A second `N done` (`46 done too`, `完成 46`, `46也完成了`) after a comma in the outcome of a done
+_DONE_AGAIN = pattern(r"[,，;；。.!！]\s*(?:(?:and|also|plus|then|然后|另外|还有)[\s,，]*)?"
+                      r"(?=(?:no\.?\s*|#)?\d{1,9}\s*号?\s*(?:也|都)?\s*(?:已经?)?\s*"
+                      r"(?:done|finished|completed?|完成|搞定|做完|办完|弄完)"
+                      r"|(?:done|完成)\s*#?\d{1,9})", re.I)
+_TOO = pattern(r"(?:\s+(?:too|as\s+well|also)|\s*也是?)\s*[!！。.~]*$", re.I)
+
+
+def _done_again(raw: str, seen: str) -> list[str] | None:
+    """`29 done they bought already, 46 done too` · `完成 29，客户买了，完成 46` ·
+    `29搞定了，已买，46也完成了`:
+    a done and, in what came of it, a second done: each its own line, each outcome its own; else None."""
+    done = (c.DoneFollowups, c.DoneTask)
+    for again in _DONE_AGAIN.finditer(seen):
+        first, other = raw[:again.start()].rstrip(" ,，;；"), _TOO.sub("", raw[again.end():])
+        if first and other and isinstance(read(first).command, done) \
+                and isinstance(read(other).command, done):
+            return [first, *_plain_parts(other)]
+    return None
 
 
 def _joined(raw: str, seen: str) -> list[str] | None:

@@ -66,7 +66,7 @@ def handle_list_tasks(ctx: Ctx, cmd: ListTasks) -> Reply:
     """A manager: their teams' open tasks by person; anyone else: their own to-do list;
     `tasks @ana`: Ana's open tasks, for whoever may see her numbers."""
     if cmd.day is not None:
-        return due_on(ctx, cmd.day)
+        return due_on(ctx, cmd.day, cmd.last)
     if cmd.member is not None:
         return _tasks_of(ctx, visible_member(ctx, cmd.member))
     if not ctx.is_manager:
@@ -112,14 +112,16 @@ def todo(ctx: Ctx) -> Reply:
     return Reply(title=ctx.t("todo_title"), lines=lines, buttons=buttons, locale=ctx.locale)
 
 
-def due_on(ctx: Ctx, day: dt.date) -> Reply:
-    """`whats due tmrw` · `任务 明天`: the member's open tasks and follow-ups due that day."""
-    repo = VisitRepository(ctx.session)
-    tasks = [task for task, _name in ctx.mine(("tasks", day), lambda ids: task_store.open_tasks_of(
-        ctx.session, ids, day), []) if task.due_on == day]
+def due_on(ctx: Ctx, day: dt.date, last: dt.date | None = None) -> Reply:
+    """`whats due tmrw` · `任务 明天`: the member's open tasks and follow-ups due that day;
+    `tasks due this week` · `任务 本周`: due from `day` to `last`."""
+    repo, last = VisitRepository(ctx.session), last or day
+    tasks = [task for task, _name in ctx.mine(("tasks", last), lambda ids: task_store.open_tasks_of(
+        ctx.session, ids, last), []) if task.due_on and day <= task.due_on <= last]
     followups = [(visit, customer) for visit, customer in ctx.mine(
-        ("followups", day), lambda ids: repo.open_followups_of(ids, day), []) if visit.follow_up_on == day]
-    when = ctx.day(day)
+        ("followups", last), lambda ids: repo.open_followups_of(ids, last), [])
+        if day <= visit.follow_up_on <= last]
+    when = ctx.day(day) if last == day else ctx.t("due_between", first=ctx.day(day), last=ctx.day(last))
     if not tasks and not followups:
         return Reply(title=ctx.t("due_on_title", day=when), lines=(ctx.t("due_on_none", day=when),))
     lines = ((Heading(ctx.t("tasks_title")), *(_line(ctx, task) for task in tasks)) if tasks else ()) + ((

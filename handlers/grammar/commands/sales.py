@@ -89,10 +89,12 @@ class AddTask(Command):
 class ListTasks(Command):
     """`tasks` · `任务`: my to-do list (tasks and follow-ups); a manager's: the team's tasks;
     `tasks @ana`: Ana's open tasks (hers, or a manager's for a member of their team); `tasks due
-    tomorrow` (`whats due tmrw`, `任务 明天`): my tasks and follow-ups due that `day`."""
+    tomorrow` (`whats due tmrw`, `任务 明天`): my tasks and follow-ups due that `day`; `tasks due
+    this week` (`任务 本周`): due from `day` to `last`."""
 
     member: str | None = None
     day: dt.date | None = None
+    last: dt.date | None = None
 
 
 @dataclass(frozen=True)

@@ -136,6 +136,7 @@ TEAM: dict[str, tuple[str, str]] = {
     "follow_on_due": ("due date", "截止日"), "follow_on_follow_up": ("follow-up", "跟进日"),
     # what is due on a day (`whats due tmrw`, handlers/sales/tasks.py)
     "due_on_title": ("Due {day}", "{day}到期"),
+    "due_between": ("{first} to {last}", "{first}至{last}"),
     "due_on_none": ("Nothing of yours is due {day}: no task, no follow-up.", "{day}没有你到期的任务或跟进。"),
     "follow_on_unset": ("none", "未设"),
     "follow_on_customer": ("customer", "客户"), "follow_on_tier": ("tier", "等级"),
