@@ -65,8 +65,11 @@ def closing_parser(won: bool):
             if 0 <= number < at and _CHINESE_START.match(rest[at:]):  # `輸單 #54 預算沒批下來`: no
                 return parse_close(f"{rest[:at].rstrip()}：{rest[at:]}", today)  # colon needed in Chinese
             if 0 <= number < at:  # `lost #12 price` · `won #12` ⏎ `beat Oracle`: the reason?
-                return c.ParseError(topic, "reason_colon", rest[at:].strip(),
-                                    f"{rest[:at].rstrip()}: {rest[at:].strip()}")
+                fixed = f"{rest[:at].rstrip()}: {rest[at:].strip()}"
+                dated = parse_close(fixed, today)  # `lost #5 went with SAP, check back next month`:
+                if isinstance(dated, c.ParseError) and dated.problem == "follow_up_in_reason":
+                    return dated  # the day asked about at once, one tap from the close and its task
+                return c.ParseError(topic, "reason_colon", rest[at:].strip(), fixed)
             return c.ParseError(topic, "word", ref.words[0])
         reason = reason.strip()
         command = c.CloseDeal(ref, won, amount, reason, switch_currency=switch)

@@ -106,7 +106,9 @@ def parse_visit(rest: str, today: dt.date) -> c.Command | c.ParseError:
     first, _, more = customer.strip().partition(" ")
     if body and more and CJK.search(first) and CJK.search(more) \
             and not re.match(r"(?:[和与及、&+/]|and\b)", more, re.I):  # `拜访 京東 聊了續費，…`: Chinese
-        customer, body = first, f"{more}，{body}"  # names have no spaces; the rest is notes
+        mark = _VISIT_SEP.search(fold(text))  # names have no spaces; the rest is notes, its
+        typed = text[mark.start():mark.end()] if mark and fold(text)[:mark.start()] == customer else ""
+        customer, body = first, f"{more}{typed if typed.strip() else '，'}{body}"  # marks as typed
     if not body and " " in customer.strip():  # no separator: which words are the customer?
         if (met := _WITH.search(customer)) and not customer.lstrip().startswith("+"):  # `initech quick
             head = customer[:met.start()].strip()  # coffee w/ Sarah …`: the words before `w/` hold the

@@ -41,6 +41,11 @@ _WIN_WORDS = {
 _NAMED = r"\s*[:：]?\s*([A-Za-z0-9\u3400-\u9fff][\w\u3400-\u9fff .&-]{0,60})"
 _COMPETITOR = pattern(r"(?:competitor|lost (?:out )?to|went w(?:ith|/)|go(?:ing|ne)? w(?:ith|/)|switched to|"
                       r"signed w(?:ith|/)|chose|picked|竞争对手|竞品|对手|输给了?|选了)" + _NAMED, re.I)
+#: a competitor said as one, in a win or a loss (`competitor was SAP`, `vs Oracle`, `竞品是华为云`,
+#: `竞争对手是用友`, `对手为金蝶`): read before `_COMPETITOR`, so `竞品是X` is X and not `是X`
+_NAMED_AS = pattern(r"(?:(?<![A-Za-z])(?:competitors?|rivals?)\s+(?:was|were|is|are)(?![A-Za-z])"
+                    r"|(?<![A-Za-z])(?:vs\.?|versus)(?![A-Za-z])"
+                    r"|(?:竞争对手|竞品|对手)\s*(?:是|为))" + _NAMED, re.I)
 #: whom a win beat (`beat alibaba cloud`, `won against SAP`, `打败了用友`): the competitor of a win
 _BEAT = pattern(r"(?:(?<![A-Za-z])(?:beat|beating|won (?:it )?(?:against|over)|edged out|displaced|replaced)"
                 r"(?![A-Za-z])|打败了?|击败了?|战胜了?|干掉了?|PK掉了?)" + _NAMED, re.I)
@@ -66,7 +71,7 @@ _NO_NAME_WORDS = frozenset((
     " bid price budget team partner provider player brand company firm rival").split())
 _NO_NAME_ZH = pattern(r"^(?:另一?家|另外一?家|别家|别的|其他|其它|一家|一个|某|本地|当地|对手|竞品|友商|"
                       r"[小大](?:公司|厂|品牌|供应商|厂商)|老(?:对手|供应商|厂商)|他们|我们|自己|内部|原来|"
-                      r"现有|供应商|厂商|公司)")  # not 小米, 大疆
+                      r"现有|供应商|厂商|公司|谁|哪|不清楚|不知道|未知)")  # not 小米, 大疆
 #: where the sentence says what decided it: `… but we held on support` · `because` · `但是靠服务赢了`
 _DECIDING = pattern(r"\b(?:but|however|though|although|yet|because|since|thanks to|due to|held on|"
                     r"won (?:it )?on|beat them on)\b|但是|但|不过|可是|然而|因为|由于|靠|凭", re.I)
@@ -147,15 +152,17 @@ def categories_said(reason: str, *, won: bool = False) -> list[str]:
 
 def categorize(reason: str, *, won: bool = False, known: tuple[str, ...] = ()) -> tuple[str, str]:
     """(category, competitor) of a closing reason as typed: the category of the clause that decides
-    (`_category`), among the loss categories or, for a win, the win categories (a won deal names no
-    competitor); `known` are the competitors already named. Read on the simplified text:
+    (`_category`), among the loss categories or, for a win, the win categories (a win's
+    competitor is whom it beat or one named as one); `known` are the competitors already named.
+    Read on the simplified text:
     `客戶預算凍結` is `客户预算冻结`, budget."""
     text = simplified(reason).lower()
     category = _category(text, _WIN_WORDS if won else CATEGORY_WORDS)
-    name, plain, start = "", simplified(reason), 0  # the same length: the name as typed
-    rival = _BEAT if won else _COMPETITOR  # whom the win beat; whom the loss went to
-    while not name and (found := rival.search(plain, start)):  # `chose to go with SAP`
-        name, start = competitor_name(reason[found.start(1):found.end(1)], known), found.start() + 1
+    name, plain = "", simplified(reason)  # the same length: the name as typed
+    for rival in (_NAMED_AS, _BEAT if won else _COMPETITOR):  # named as one; whom it beat, lost to
+        start = 0
+        while not name and (found := rival.search(plain, start)):  # `chose to go with SAP`
+            name, start = competitor_name(reason[found.start(1):found.end(1)], known), found.start() + 1
     if won:
         return category, name[:200]  # whom the win beat
     if not name and (taken := _TAKEN_BY.search(plain)):  # `被华为云抢了`: taken by 华为云
@@ -167,7 +174,7 @@ def rival_unnamed(reason: str, won: bool = False) -> str:
     """The words after `went with`, `beat`, `选了` that name no competitor read as one (`went with
     acme soft`: a name in lower case, kept in the reason only), or ""."""
     plain = simplified(reason)
-    for found in (_BEAT if won else _COMPETITOR).finditer(plain):
+    for found in (*_NAMED_AS.finditer(plain), *(_BEAT if won else _COMPETITOR).finditer(plain)):
         said = reason[found.start(1):found.end(1)].strip(" .,，。")
         if not competitor_name(said) and not says_no_name(said) and not _NOT_A_NAME.search(simplified(said)):
             return said

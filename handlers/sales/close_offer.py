@@ -28,3 +28,21 @@ def ask_open_deal(ctx: Ctx, cmd: CloseDeal, customer: Customer, title: str | Non
                            action=replace(cmd, ref=DealRef(d.id))) for d in mine)
     raise ctx.refuse("closed_title_none", customer=customer.name, title=title or "",
                      deals=" · ".join(f"#{d.id} “{d.title}”" for d in mine), buttons=buttons)
+
+
+def ask_day_in_reason(ctx: Ctx, cmd: CloseDeal, deal_id: int) -> None:
+    """The reason found after a deal's title with no colon (`输单 小米 pilot 客户选了用友 下周再去问问
+    原因`) holding a day: asked as a reason typed after a colon is (the close with the words before
+    the day and a task for that day, or all as the reason), nothing saved; else nothing."""
+    from handlers.context import Refusal, usage_reply
+    from handlers.grammar.commands import ParseError
+    from handlers.grammar.parse import CJK
+    from handlers.grammar.reading import parse
+
+    zh = bool(CJK.search(cmd.reason))
+    word, colon = name_of(WORDS, "won" if cmd.won else "lost", "zh" if zh else "en"), "：" if zh else ": "
+    money = f" {cmd.amount.amount.normalize():f}{f' {cmd.amount.currency}' if cmd.amount.currency else ''}" \
+        if cmd.amount else ""
+    asked = parse(f"{word} #{deal_id}{money}{colon}{cmd.reason}", ctx.today)
+    if isinstance(asked, ParseError) and asked.problem == "follow_up_in_reason" and asked.options:
+        raise Refusal(replace(usage_reply(ctx.locale, asked), locale=ctx.locale))

@@ -134,6 +134,7 @@ def handle_close_deal(ctx: Ctx, cmd: CloseDeal) -> Reply:
     if deal is None and cmd.ref.title is None and title and not cmd.reason \
             and (lead := _titled_lead(ctx, customer, title)):  # `输单 腾讯 CRM 被华为云抢了`
         deal, cmd = lead[0], replace(cmd, reason=lead[1])
+        close_offer.ask_day_in_reason(ctx, cmd, deal.id)  # `… 下周再去问问原因`: a follow-up?
     if deal is None and cmd.ref.title is None and title and not cmd.reason:
         _ask_reason_or_title(ctx, cmd, customer, title)  # `输单 美的 价格太高`: a reason, or a deal?
     if deal is None and title and (not cmd.won or cmd.amount is None):  # `lost 小米 "erp deal"`: its ERP?
