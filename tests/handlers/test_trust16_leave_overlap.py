@@ -37,7 +37,8 @@ def test_a_leave_apart_is_a_second_one_and_the_same_days_again_change_nothing(te
     team_chat("leave 12/14-12/15", user="Ana")
     assert "Leave noted: Thu, Dec 24 – Thu, Dec 31." in team_chat("leave 12/24-12/31", user="Ana")
     assert "Leave noted: Thu, Dec 24 – Thu, Dec 31." in team_chat("leave 12/24-12/31", user="Ana")
-    assert _leaves(team_chat, "Ana") == [(D(2026, 12, 14), D(2026, 12, 15)), (D(2026, 12, 24), D(2026, 12, 31))]
+    assert _leaves(team_chat, "Ana") == [(D(2026, 12, 14), D(2026, 12, 15)),
+                                         (D(2026, 12, 24), D(2026, 12, 31))]
 
 
 def test_a_leave_over_two_makes_them_one(team_chat):
