@@ -193,10 +193,20 @@ def _member_named(ctx: Ctx, said: str) -> bool:
     return any(name_key(m.display_name) == key for m in found)
 
 
+def _known_lead(ctx: Ctx, words: list[str]) -> bool:
+    """`huawei mtg`: the first word alone names one known customer (or its alias), the whole none."""
+    return len(known_customers(ctx, words[0])) == 1 and not known_customers(ctx, " ".join(words))
+
+
 def _new_long_name(ctx: Ctx, name: str) -> bool:
     """A name of three words or more that is no customer yet (`stark industries met Tony`):
     which of its words are the customer is asked, not guessed."""
-    if name.startswith("+") or len(name.split()) <= 2 or _CJK.search(name):
+    words = name.split()
+    if name.startswith("+") or len(words) < 2:
+        return False
+    if len(words) == 2:  # `huawei mtg, …`, `huawei 会谈，…`: 华为's, never a new one
+        return _known_lead(ctx, words)
+    if _CJK.search(name):
         return False
     repo = CustomerRepository(ctx.session)
     if repo.find(ctx.tenant.id, name):
@@ -233,12 +243,13 @@ def _split_customer(ctx: Ctx, cmd: LogVisit) -> LogVisit:
         head = " ".join(words[size:])
         if head and cmd.notes and f"{head} {cmd.notes}" in (ctx.text or ""):
             return f"{head} {cmd.notes}"  # `globex had lunch w procurement, …`: as typed
-        return ", ".join(p for p in (head, cmd.notes) if p)
+        return ("，" if _CJK.match(cmd.notes or "") else ", ").join(p for p in (head, cmd.notes) if p)
 
     whole_known = bool(known_customers(ctx, " ".join(words)))  # `Acme Corp`: no `Acme` and notes `Corp`
     for size in range(len(words) - 1, 0, -1):
         lead = " ".join(words[:size])
-        if cmd.comma and not cmd.unsplit and not _told_after(words[size]):
+        if cmd.comma and not cmd.unsplit and not _told_after(words[size]) and not (
+                len(words) == 2 and _known_lead(ctx, words)):
             continue  # `visit globex corp international, intro`: perhaps a longer name; asked
         if repo.exact(ctx.tenant.id, lead) or ((cmd.unsplit or cmd.comma) and not whole_known
                                                and len(known_customers(ctx, lead)) == 1):

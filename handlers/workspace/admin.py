@@ -253,6 +253,10 @@ def handle_take_leave(ctx: Ctx, cmd: TakeLeave) -> Reply:
                                   last=day(gone.last_day)),))
     if cmd.last_day < ctx.today:
         raise ctx.refuse("leave_past", hint=example(ctx, "leave"))
+    overlapping = [x for x in ctx.people.leave_of(member.id, ctx.today)
+                   if x.first_day <= cmd.last_day and x.last_day >= cmd.first_day]
+    if overlapping:  # the member's own leave of those days is changed, never a second one beside it
+        return _change_leave(ctx, member, overlapping, cmd, day)
     ctx.people.add_leave(member.id, cmd.first_day, cmd.last_day)
     ctx.people.audit(ctx.tenant.id, ctx.member.id, "leave.add", "member", member.id, at=ctx.now,
                      first=cmd.first_day, last=cmd.last_day)
@@ -260,6 +264,28 @@ def handle_take_leave(ctx: Ctx, cmd: TakeLeave) -> Reply:
         return Reply(lines=(ctx.t("leave_set_for", who=who, first=day(cmd.first_day),
                                   last=day(cmd.last_day)),))
     return Reply(lines=(ctx.t("leave_set", first=day(cmd.first_day), last=day(cmd.last_day)),))
+
+
+def _change_leave(ctx: Ctx, member: Member, overlapping: list, cmd: TakeLeave, day) -> Reply:
+    """`leave 12/24-12/29` over the member's leave of 12/24-12/31: that leave now has the new days
+    (any other leave it overlaps goes into it), each change said; `undo` puts them back."""
+    kept, lines = overlapping[0], []
+    for leave in overlapping:
+        was = dict(was_first=day(leave.first_day), was_last=day(leave.last_day))
+        if leave is kept and (leave.first_day, leave.last_day) == (cmd.first_day, cmd.last_day):
+            lines.append(ctx.t("leave_set", first=was["was_first"], last=was["was_last"]))
+            continue  # the same days again: nothing changes
+        if leave is kept:
+            leave.first_day, leave.last_day = cmd.first_day, cmd.last_day
+        else:
+            ctx.session.delete(leave)
+        ctx.people.audit(ctx.tenant.id, ctx.member.id, "leave.change", "member", member.id, at=ctx.now,
+                         first=cmd.first_day, last=cmd.last_day, **was)
+        key, who = ("leave_changed", {}) if member.id == ctx.member.id else \
+            ("leave_changed_for", {"who": member.display_name})
+        lines.append(ctx.t(key, **who, **was, first=day(cmd.first_day), last=day(cmd.last_day)))
+    ctx.session.flush()
+    return Reply(lines=tuple(lines))
 
 
 def handle_set_language(ctx: Ctx, cmd: SetLanguage) -> Reply:
