@@ -98,7 +98,8 @@ def _handle_once(session_factory, user: UserRef, message: Message, defaults: Def
                 return None
         elif outcome.record:  # a done reply that asks more (a win's reason): its question kept
             outcome.record(session, member)
-        member.last_said_at = now  # refused or not: a correction after it corrects nothing before it
+        if not outcome.refused:  # a correction after it corrects nothing before it (a refusal is none:
+            member.last_said_at = now  # `no I meant 600k` said in the wrong chat, then where it was set)
         events = list(outcome.events)
         if new:
             reply = _first_words(reply, member)

@@ -194,8 +194,10 @@ def _member_named(ctx: Ctx, said: str) -> bool:
 
 
 def _known_lead(ctx: Ctx, words: list[str]) -> bool:
-    """`huawei mtg`: the first word alone names one known customer (or its alias), the whole none."""
-    return len(known_customers(ctx, words[0])) == 1 and not known_customers(ctx, " ".join(words))
+    """`huawei mtg`: the first word alone names one known customer (or its alias), the whole none,
+    and the second word is none that goes on a company's name (`globex corp` may be another)."""
+    return len(known_customers(ctx, words[0])) == 1 and not _NAME_WORDS.fullmatch(words[1]) \
+        and not known_customers(ctx, " ".join(words))
 
 
 def _new_long_name(ctx: Ctx, name: str) -> bool:
