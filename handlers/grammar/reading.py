@@ -29,8 +29,8 @@ _CJK = pattern(r"[\u3400-\u9fff]")
 def parse(text: str, today: dt.date | None = None) -> c.Command | c.ParseError:
     """Parse one message. Relative dates are read from `today` (the user's, in their timezone).
 
-    >>> parse("进度 团队")
-    ShowProgress(scope=Scope(kind='team', name=None), period=Period(kind='month', offset=0))
+    >>> parse("进度 团队").scope
+    Scope(kind='team', name=None)
     """
     text = _amounts(everyday.rewrite(plain_changes(without_new(text))))  # `delete visit 393`: `visit #393
     # delete` · `30 grand`: `30k`
