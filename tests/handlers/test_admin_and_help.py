@@ -322,7 +322,8 @@ def test_leave_is_listed_cancelled_and_recorded_by_a_manager_for_a_rep(team_chat
     reply = team_chat.reply("leave @Bo 12/1-12/2", user="Ana")
     assert not reply.ok  # a rep records only their own
     with team_chat.session_factory() as s:
-        actions = s.scalars(select(AuditLog.action).where(AuditLog.action.like("leave.%"))).all()
+        actions = s.scalars(select(AuditLog.action).where(AuditLog.action.like("leave.%"))
+                             .order_by(AuditLog.id)).all()
     assert actions == ["leave.add", "leave.cancel", "leave.add"]
 
 
