@@ -31,7 +31,7 @@ _NEXT_THEN = pattern(r"(?<![A-Za-z])(?:revisit|circle back|check back|check in|t
                      r"(?P<when>then|later|afterwards|after that|at that point|down the road)(?![A-Za-z])",
                      re.IGNORECASE)
 #: A follow-up said by an event, not a day (`after CNY`, `once legal signs`): its day is asked
-_AFTER_EVENT = pattern(r"(?:after|post|once|when|until|till)(?![A-Za-z])", re.IGNORECASE)
+_AFTER_EVENT = pattern(r"(?:after|post|once|when|until|till|til)(?![A-Za-z])", re.IGNORECASE)
 #: Where a clause ends: `,` `，` `;` `；` `。` `!` a period before a space, ` - `, a new line.
 CLAUSE_END = pattern(r"\s*(?:[,，;；。!！?？\n]|\.(?=\s|$)|\s[-–—]\s|—)\s*")
 #: What a follow-up is, said after its word with no day (`follow up call`): no date misread

@@ -14,7 +14,7 @@ from handlers.grammar.patterns import pattern
 
 #: The words before a day that say it is the day something is due by, taken with it
 MARK_BEFORE = pattern(r"(?:(?<![A-Za-z])(?:no\s+later\s+than|not\s+later\s+than|due\s+(?:on|by)|by|for|"
-                       r"before|on|until|till|due|latest\s+by|at\s+the\s+latest\s+by)\s*|[在于截至]\s*)$",
+                       r"before|on|until|till|til|due|latest\s+by|at\s+the\s+latest\s+by)\s*|[在于截至]\s*)$",
                        re.I)
 #: The Chinese marks after a day that say it is the day something is due by (`周三前`, `月底之内`)
 _MARK_AFTER = pattern(r"^\s*(?:之前|以前|之内|以内|前|内)")

@@ -110,7 +110,7 @@ def _said_stage(stage: str, chinese: bool) -> str:
 
 #: A word of a deal or of changing one: the sentence is about a deal, not a visit
 _TOLD = pattern(r"单子|那单|这单|商机|项目|金额|阶段|预计|改成|改为|改到|调到|推进|"
-                r"(?<![A-Za-z])(?:deal|opp|amount|value|stage|close|bump(?:ed)?|moved?|push(?:ed)?|"
+                rf"(?<![A-Za-z])(?:deal|opp|{V.AMOUNT_LABEL_EN}|stage|close|bump(?:ed)?|moved?|push(?:ed)?|"
                 r"make\s+it|make\s+that|now|still)(?![A-Za-z])", re.I)
 #: A word of closing before the close day (`expected to close`, `close date`, `push close to`, `预计成交改为`)
 _CLOSE = pattern(r"(?<![A-Za-z])(?:(?:expected|expect|should|will|likely|want|wants)\s+(?:to\s+)?)?"
@@ -127,14 +127,14 @@ KEPT = pattern(r"(?:金额|价格|价钱|报价|阶段|预计(?:成交)?(?:日�
                 r"其他|其它|别的|其余|其他的)\s*"
                 r"(?:都|也|还是|先|暂时)?\s*(?:不变|不动|没变|照旧|一样|保持不变|维持不变|保持|维持|不改|不用改|没有变化|"
                 r"和原来一样|跟原来一样|还是原来的)"
-                r"|(?<![A-Za-z])(?:(?:the\s+)?(?:amount|value|price|stage|close(?:\s+date)?|rest|everything\s+else)"
+                rf"|(?<![A-Za-z])(?:(?:the\s+)?(?:{V.AMOUNT_LABEL_EN}|price|stage|close(?:\s+date)?|rest|everything\s+else)"
                 r"\s+(?:is\s+|stays?\s+|remains?\s+)?(?:unchanged|the\s+same|same|as\s+is|as\s+before|no\s+change)"
-                r"|(?:same|unchanged|no\s+change\s+(?:to|in|on))\s+(?:the\s+)?(?:amount|value|price|stage|close(?:\s+date)?)"
-                r"|keep(?:ing)?\s+(?:the\s+)?(?:amount|value|price|stage|close(?:\s+date)?)(?:\s+(?:as\s+is|the\s+same))?)"
+                rf"|(?:same|unchanged|no\s+change\s+(?:to|in|on))\s+(?:the\s+)?(?:{V.AMOUNT_LABEL_EN}|price|stage|close(?:\s+date)?)"
+                rf"|keep(?:ing)?\s+(?:the\s+)?(?:{V.AMOUNT_LABEL_EN}|price|stage|close(?:\s+date)?)(?:\s+(?:as\s+is|the\s+same))?)"
                 r"(?![A-Za-z])", re.I)
 #: Words that only say a change is made (`bump amount to`, `is in … now`, `推进到…了`)
 _FILLER = pattern(r"(?<![A-Za-z])(?:the|a|deal|opp|opportunity|is|was|in|now|still|pls|please|plz|to|"
-                  r"moved?|bump(?:ed)?|push(?:ed)?|amount|value|stage|make|it|that|and|at|of|its|it's|"
+                  rf"moved?|bump(?:ed)?|push(?:ed)?|{V.AMOUNT_LABEL_EN}|stage|make|it|that|and|at|of|its|it's|"
                   r"has|been|gone|went|just|up|set|change|changed|update|updated|should|be|will|"
                   r"officially|finally|already)(?![A-Za-z])"
                   r"|(?:那个|这个|这一|那一|这笔|那笔|这|那)单子?|那个|这个|单子|那单|这单|那边|这边|项目|商机|推进到|推进|推到|进到|进入|到了|金额|阶段|"

@@ -6,12 +6,13 @@ from __future__ import annotations
 import re
 
 from handlers.grammar.patterns import pattern
+from handlers.grammar.vocabulary import AMOUNT_LABEL_EN
 
 _REOPEN_AND = pattern(r"^(商机|deal)\s*#\s*(\d{1,9})\s+(重开|重新打开|reopen)[\s,，;；]+(\S.*)$", re.I)
 _TITLE = pattern(r"^(商机|deal)\s*#\s*(\d{1,9})\s+(?:标题|名称|title|name)\s*[:：]?\s*"
                  r"(?:改成|改为|改到|换成|to|=)?\s*[\"“”']?([^\"“”']+?)[\"“”']?\s*$", re.I)
 
-_AMOUNT_WORD = pattern(r"^(?:金额|amount)\s*(?:改成|改为|改到|调到|to|=)?\s*", re.I)
+_AMOUNT_WORD = pattern(rf"^(?:金额|{AMOUNT_LABEL_EN})\s*(?:改成|改为|改到|调到|to|=)?\s*", re.I)
 
 
 def offered(text: str) -> tuple[str, str] | None:

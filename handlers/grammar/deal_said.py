@@ -18,7 +18,7 @@ from handlers.grammar.stage_moved import moved_to
 #: A deal's field label and a word of changing it (`金额改成8万`, `amount to 80k`, `阶段改为商务谈判`,
 #: `#5 改成8万`): the label reads the field, the verb is only how it was said
 CHANGED_TO = pattern(
-    r"(?P<label>金额|阶段|预计成交|成交日期|预计|amount|value|stage|close)\s*"
+    rf"(?P<label>金额|阶段|预计成交|成交日期|预计|{V.AMOUNT_LABEL_EN}|stage|close)\s*"
     r"(?:改成|改为|改到|调整为|调整到|调成|调为|变成|更新为|更新成|应为|应该是|为|是|[:：=]|→|->"
     r"|(?<=[A-Za-z])\s+(?:to|is|now|should be|=)(?=\s)|(?<=[额段])(?=[\d¥$]))\s*"  # `金额8万`
     r"|(?<=\d)\s*(?:改成|改为|改到|调整为|调成|变成|推进到|推到|进入|退回到?|退到)\s*", re.I)
@@ -121,7 +121,7 @@ _LABEL_SAID = {"预计成交": "预计", "成交日期": "预计"}  # `预计成
 #: An edit verb before a field's label (`改金额 28w`, `修改阶段 谈判`): the label alone
 _VERB_LABEL = pattern(r"(?:修改|更改|调整|更新|改一下|改|调)(?P<label>金额|阶段|预计成交|成交日期|预计)"
                       r"|(?<![A-Za-z])(?:bump(?:ed)?|change[ds]?|set|update[ds]?|raised?|lowered?|push(?:ed)?)"
-                      r"\s+(?:the\s+)?(?P<label_en>amount|value|close|stage)(?![A-Za-z])", re.I)
+                      rf"\s+(?:the\s+)?(?P<label_en>{V.AMOUNT_LABEL_EN}|close|stage)(?![A-Za-z])", re.I)
 #: A stage moved to in words (`推进到谈判了`, `moved to discovery`, `lead → contact`): the stage alone
 _MOVED_TO = moved_to()  # handlers/grammar/stage_moved.py, as a field's move and a visit's notes read it
 _NEW = pattern(r"^\s*(?:new|add|create|新建|新增|添加|创建)\s*", re.I)
@@ -133,7 +133,7 @@ _DEAL_FOR = pattern(r"^(\s*(?:(?:new|add|create)\s+)?deal)\s+(?:for|with)\s+(?=\
 #: next fri`): its close day, when a day follows (`move to proposal` is a stage: left as it is)
 _MOVED = pattern(r"(?:(?<=\s)|(?<=#\d)|(?<=\d\d))\s*(?:改到|推到|推迟到|延到|延期到|挪到|移到|调到|"
                  r"(?:move|moved|push|pushed|slip|slipped|shift|shifted|postpone|postponed|reschedule|"
-                 r"rescheduled)(?:\s+(?:it|out|back))*\s+(?:to|till|until)(?=\s))\s*(?P<after>\S+(?:\s+\S+)?)",
+                 r"rescheduled)(?:\s+(?:it|out|back))*\s+(?:to|till|until|til)(?=\s))\s*(?P<after>\S+(?:\s+\S+)?)",
                  re.I)
 
 

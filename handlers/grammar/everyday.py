@@ -77,7 +77,7 @@ def _bare_command(word: str) -> bool:
 # --- a visit still to come -------------------------------------------------------------------
 
 #: Words before a day that make it the day of something after the visit (`… follow up 15/12`)
-_LATER_WORDS = pattern(r"(?<![A-Za-z])(?:follow(?:[\s-]?up)?|f/u|fu|remind|call|due|by|until|till|"
+_LATER_WORDS = pattern(r"(?<![A-Za-z])(?:follow(?:[\s-]?up)?|f/u|fu|remind|call|due|by|until|till|til|"
                        r"deadline|send|demo|meet|again)(?![A-Za-z])|跟进|回访|再|之前|前", re.I)
 _HEAD_END = pattern(r"\s*(?:[:：;；,，。]|\s-\s|\.(?:\s|$))")
 

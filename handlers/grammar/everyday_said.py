@@ -82,7 +82,7 @@ _VISITS_SAID = pattern(r"^\s*(?:for|of|with|at|to)(?=\s)|"
 _SCHEDULE = pattern(r"^(?:(?:pls|please|can\s+you|could\s+you|can\s+we|could\s+we|let'?s)\s+)?"
                     r"(?:move|change|set|shift|push|reschedule|make|put|switch)\s+(?:the\s+|our\s+|"
                     r"daily\s+|weekly\s+|team\s+)*(?P<kind>stand-?up|digest|reminders?)\s+"
-                    r"(?:to|at|for|till|until)\s+(?P<when>[^?]+?)"
+                    r"(?:to|at|for|till|until|til)\s+(?P<when>[^?]+?)"
                     r"(?:\s+(?:from now on|going forward|instead|pls|please))*[.!?]*$", re.I)
 
 

@@ -23,8 +23,8 @@ TITLED = pattern(r"(?:(?<=[\s个机子目,，:：])|^)(?:名叫|叫做|名为|�
                  r"|(?<![A-Za-z])(?:called|titled|named)\s*[:：]?\s+"
                  r"(?P<en>\"[^\"]+\"|“[^”]+”|[^\s,，;；!\"“]+(?:\s+[^\s,，;；!\"“]+)*)", re.I)
 #: Words that end a title said in English: a word of another field (`for acme`, `close jan 15`, `at 50k`)
-_AFTER_TITLE = {"for", "with", "at", "in", "by", "close", "closing", "stage", "amount", "worth", "and",
-                "of", "value", "expected", "to"}
+_AFTER_TITLE = {"for", "with", "at", "in", "by", "close", "closing", "stage", "worth", "and",
+                "of", "expected", "to", *V.AMOUNT_LABELS_EN}
 
 
 def title_said(text: str) -> tuple[str, int, int] | None:

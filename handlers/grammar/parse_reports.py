@@ -67,6 +67,10 @@ def parse_progress(rest: str, _today: dt.date) -> c.Command | c.ParseError:
 #: month?`, `这个月谁落后了`) is the team's pace, those behind named; `how is the team doing this month vs
 #: target`, `am i on pace for dec?`, `我这个月还差多少能完成目标`, `张伟这个月节奏怎么样` (that member's).
 _BEHIND, _TRACK = r"(?:behind|behnd|behid|bhind)", r"(?:track|trak|trck)"  # typed in a hurry
+#: The metrics a pace is asked of, each one the report shows (`am i behind on visits`, `on pace for
+#: revenue`, `how many visits do i need`)
+_METRICS_EN = (r"(?:revenue|sales|bookings|quota|numbers?|visits?|meetings|new\s+customers?|new\s+clients?|"
+               r"customers|clients|deals(?:\s+won)?|wins)")
 _PROGRESS_ASKED = pattern(
     r"^(?:how\s+far\s+(?P<en>am\s+i|are\s+we|is\s+(?:the\s+|my\s+|our\s+)?team)\s+(?:from|off)\s+"
     r"(?:my\s+|our\s+|the\s+)?(?:target|quota|goal|number|plan)s?"
@@ -74,6 +78,9 @@ _PROGRESS_ASKED = pattern(
     r"|how\s+(?P<doing>am\s+i|are\s+we)\s+(?:doing|tracking)"
     r"(?:\s+(?:against|vs\.?|on)\s+(?:my\s+|our\s+|the\s+)?(?:target|quota|goal)s?)?"
     r"|(?P<wins>(?:my\s+)?wins)"
+    rf"|(?P<needs>how\s+(?:many|much)\s+(?:more\s+)?{_METRICS_EN}\s+(?:(?:do|does|will|should|must)\s+"
+    r"(?P<need>i|we|(?:the\s+|my\s+|our\s+)?team)\s+(?:still\s+)?need(?:\s+to\s+(?:do|make|log|close|win|get|book))?"
+    r"|(?:are\s+|is\s+)?(?:left|to\s+go|short|needed|remaining|missing)(?:\s+for\s+(?P<need_for>me|us|(?:the\s+)?team))?))"
     rf"|(?:am|r|are|is)\s+(?P<pace>i|we|(?:the\s+|my\s+|our\s+)?team)\s+(?:{_BEHIND}|ahead|falling\s+{_BEHIND}|"
     rf"(?:on|off)\s+(?:{_TRACK}|pace|target|course))(?:\s+(?:(?:on|of|with|for|vs\.?|against)\s+)?"
     rf"(?:my\s+|our\s+|the\s+)?(?:pace|target|quota|goal|plan|number)s?)?"
@@ -94,12 +101,13 @@ _PROGRESS_ASKED = pattern(
 
 #: A metric the pace is asked of (`for revenue`, `on sales`, `业绩`): the report shows each one
 _METRIC = pattern(r"(?<![A-Za-z])(?:(?:for|on|in|with)\s+)?(?:my\s+|our\s+|the\s+)?"
-                  r"(?:revenue|sales|bookings|quota|numbers?)(?:\s+(?:target|goal|quota)s?)?(?![A-Za-z])"
-                  r"|(?:的)?(?:业绩|营收|销售额)(?:目标)?", re.I)
+                  rf"{_METRICS_EN}(?:\s+(?:target|goal|quota)s?)?(?![A-Za-z])"
+                  r"|(?:的)?(?:业绩|营收|销售额|拜访量|拜访数|拜访|新客户数?|赢单数|成交数)(?:目标)?", re.I)
 
 
 #: What the progress report is measured against, said after the period (`… this month vs target`)
-_VS_TARGET = pattern(r"(?<![A-Za-z])(?:against|vs\.?|versus|compared\s+(?:to|with)|relative\s+to)\s+"
+_VS_TARGET = pattern(r"(?<![A-Za-z])(?:against|vs\.?|versus|compared\s+(?:to|with)|relative\s+to|"
+                     r"to\s+(?:hit|make|reach|meet|get\s+to))\s+"
                      r"(?:my\s+|our\s+|the\s+|its\s+|their\s+)?(?:target|quota|goal|plan|pace)s?"
                      r"(?![A-Za-z])", re.I)
 
@@ -122,6 +130,8 @@ def _progress_of(match: re.Match, today: dt.date) -> c.ShowProgress | None:
         we, rest = match["zh"] in ("我们", "团队", "大家"), match["zh_rest"]
     else:
         who = match["en"] or match["doing"] or match["team"] or match["pace"] or match["who"] or ""
+        if match["needs"]:  # `how many visits do i need`, `how many visits left for the team`
+            who = match["need"] or ("i" if (match["need_for"] or "me").lower() == "me" else "we")
         we, rest = not match["wins"] and who.lower() not in ("am i", "i"), match["rest"]
     rest = _METRIC.sub(" ", rest)  # `am i on track for revenue this quarter?`: the report shows each metric
     rest = _VS_TARGET.sub(" ", rest)  # `how is the team doing this month vs target`

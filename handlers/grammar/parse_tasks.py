@@ -260,7 +260,7 @@ def parse_snooze(rest: str, today: dt.date) -> c.Command | c.ParseError:
     """`snooze 46 next week` · `推迟 #46 下周`."""
     if (task := _TASK_WORD.match(rest.strip())) is not None:  # `snooze task 7 2 days`
         return task_moved(rest.strip()[task.end():], today, verb_needed=False) or c.ParseError("snooze")
-    match = re.match(r"^#?(\d{1,9})(?:\s*(?:到|至)\s*|\s+(?:(?:to|until|till)\s+)?)(.+)$", rest.strip(), re.I)
+    match = re.match(r"^#?(\d{1,9})(?:\s*(?:到|至)\s*|\s+(?:(?:to|until|till|til)\s+)?)(.+)$", rest.strip(), re.I)
     if match is None:
         return c.ParseError("snooze")
     if shift := _shift(match[2].strip()):  # `2 days`: later than it was due, not from today
@@ -280,18 +280,18 @@ def parse_snooze(rest: str, today: dt.date) -> c.Command | c.ParseError:
 _MONTH = pattern(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|月|号|日|[/.-]\d", re.I)
 #: Several follow-ups' numbers and one day (`130 221 monday`, `#130, #221 and #222 to fri`)
 _SEVERAL_IDS = pattern(r"^(?P<ids>#?\d{1,9}(?:(?:\s*(?:[,，、&]|\band\b|和)\s*|\s+)#?\d{1,9})+)\s+"
-                       r"(?:(?:to|until|till)\s+|(?:到|至)\s*)?(?P<day>\D.*)$", re.I)
+                       r"(?:(?:to|until|till|til)\s+|(?:到|至)\s*)?(?P<day>\D.*)$", re.I)
 
 
 _TASK_WORD = pattern(r"(?:任务|待办|task)\s*(?=#?\d)", re.I)
 #: A bare number and a new day, no command word (`254 推到月底`, `#31 改到下周五`, `254 push to fri`):
 #: a follow-up's, a deal's close or a task's day, asked which (handlers/sales/unnamed.py)
 NUMBER_MOVED = pattern(rf"^(?:把|将)?\s*(?:跟进|商机)?\s*#?(?P<id>\d{{1,9}})\s*号?\s*[,，:：]?\s*"
-                       rf"(?:{MOVED_ZH}|{MOVED_EN}\s+(?:it\s+)?(?:to|until|till)?)\s*(?P<day>.+?)\s*(?:吧|了)?"
+                       rf"(?:{MOVED_ZH}|{MOVED_EN}\s+(?:it\s+)?(?:to|until|till|til)?)\s*(?P<day>.+?)\s*(?:吧|了)?"
                        r"[!！。.~]*$", re.I)
 #: The words of moving a task's day, after its number: those, and `due`, `to`, `->`, `截止`
-_MOVE_VERB = (rf"(?:(?:is\s+)?(?:now\s+)?due(?:\s+date)?(?:\s+(?:on|by|is))?|to|until|till|"
-              rf"{MOVED_EN}(?:\s+(?:it\s+)?(?:to|until|till))?)(?![A-Za-z])|->|→|=|"
+_MOVE_VERB = (rf"(?:(?:is\s+)?(?:now\s+)?due(?:\s+date)?(?:\s+(?:on|by|is))?|to|until|till|til|"
+              rf"{MOVED_EN}(?:\s+(?:it\s+)?(?:to|until|till|til))?)(?![A-Za-z])|->|→|=|"
               rf"截止(?:日期)?(?:改到|改成|改为|到|是)?|{MOVED_ZH}")
 _MOVE = pattern(rf"#?(?P<id>\d{{1,9}})(?!\d)\s*号?\s*[,，:：]?\s*(?P<verb>{_MOVE_VERB})?\s*"
                 r"(?P<day>\S.*?)\s*(?:吧|了)?[!！。.~]*", re.I)
@@ -308,7 +308,7 @@ def task_moved(rest: str, today: dt.date, *, verb_needed: bool = True) -> c.Move
     found = _MOVE.fullmatch(" ".join(view(rest).split()))
     if found is None:
         return None
-    said = re.sub(r"^(?:(?:by|on|to|until|till)\s+|到)", "", found["day"], flags=re.I)
+    said = re.sub(r"^(?:(?:by|on|to|until|till|til)\s+|到)", "", found["day"], flags=re.I)
     if shift := _shift(said):  # `2 days`: later than it was due
         return c.MoveTask(int(found["id"]), None, *shift)
     if (day := parse_date(said, today)) is not None:

@@ -29,8 +29,8 @@ _ZH = pattern(r"^(?:把|将|请|麻烦)?\s*(?:它|这个|那个|这条|那条|�
 #: `move the acme call to fri` (a task named by words of its title)
 _EN = pattern(rf"^(?:(?:pls|please)\s+)?(?:{MOVED_EN}|shift(?:ed)?|bump(?:ed)?|set)"
               r"(?:\s+(?:it|that|this|the\s+task|(?:the\s+)?due(?:\s+date)?|(?:the\s+)?date|(?:the\s+)?deadline)"
-              r"|\s+(?:the\s+)?(?P<named>\S.*?)(?:\s+task)?(?=\s+(?:to|until|till)\s))?"
-              r"(?:\s+(?:back|out|over))?\s+(?:(?:to|until|till|for|on|by)\s+)?(?P<day>\S.*?)"
+              r"|\s+(?:the\s+)?(?P<named>\S.*?)(?:\s+task)?(?=\s+(?:to|until|till|til)\s))?"
+              r"(?:\s+(?:back|out|over))?\s+(?:(?:to|until|till|til|for|on|by)\s+)?(?P<day>\S.*?)"
               r"(?:\s+(?:pls|please|thanks|thx))?[\s.!]*$", re.I)
 #: An edit verb and nothing else (`任务 改到`, `task move`): which day, asked
 _VERB_ALONE = pattern(rf"^(?:把它|把)?\s*(?:{MOVED_ZH}|调到|调成|换到|提前到|{MOVED_EN}(?:\s+(?:it|to))*)"

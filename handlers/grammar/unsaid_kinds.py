@@ -25,11 +25,12 @@ from handlers.grammar.money_said import amounts_said
 from handlers.grammar.normal import name_fold, simplified
 from handlers.grammar.parse import normalize
 from handlers.grammar.patterns import pattern
+from handlers.grammar.vocabulary import AMOUNT_LABEL_EN
 from storage.models.sales import CLOSED_STAGES, Customer, Deal, Task
 
 _CJK = pattern(r"[\u3400-\u9fff]")
 _EN = r"(?<![A-Za-z])(?:{})(?![A-Za-z])"
-_CHANGE = pattern(r"(?:金额|日期|预计|成交日|amount|close|date)\s*"
+_CHANGE = pattern(rf"(?:金额|日期|预计|成交日|{AMOUNT_LABEL_EN}|close|date)\s*"
                   r"(?:改成|改到|改为|调到|调成|推到|to)\s*(\S.*)$"
                   r"|(?:改成|改到|改为|推到)\s*(\S.*)$", re.I)
 _DEAL_WORD = pattern(r"那单|这单|单子|项目|商机|POC|" + _EN.format("deal|opp|opportunity"), re.I)

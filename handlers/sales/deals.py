@@ -199,8 +199,11 @@ def _reason_afterwards(ctx: Ctx, cmd: CloseDeal) -> Reply | None:
 
 def _filed(ctx: Ctx, deal: Deal, reason: str) -> tuple[str, ...]:
     """What `reasons` counts a close as where it was read from the reason's words (`beat them on
-    delivery time`: delivery), so that the rep sees the reading; () where the reason is the name."""
-    category = category_name(deal.reason_category or "other", ctx.locale)
+    delivery time`: delivery), so that the rep sees the reading; () where the reason is the name, or
+    where it names no category (nothing was read: nothing filed, nothing said)."""
+    if not deal.reason_category:
+        return ()
+    category = category_name(deal.reason_category, ctx.locale)
     return () if name_fold(category) == name_fold(reason) else (ctx.t("reason_filed", category=category),)
 
 

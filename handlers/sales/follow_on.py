@@ -54,7 +54,7 @@ from storage.models.sales import Change, Customer, Deal, Task, Visit
 _EN = pattern(r"^(?:(?:actually|sorry|oops|wait|no|nope|nah|ok|okay|hmm|oh|and|also)[\s,.!]+)*"
               r"(?:(?:pls|please|can\s+you|could\s+you)\s+)?"
               r"(?P<verb>bump|raise|up|lower|drop|cut|make|change|move|set|push|switch|put)\s+(?:that|it|this)"
-              r"(?:\s+(?:up|down|back|over))?(?:\s+(?:to|for|on|till|until|=))?"
+              r"(?:\s+(?:up|down|back|over))?(?:\s+(?:to|for|on|till|until|til|=))?"
               r"\s+(?P<value>[^\s,]+(?:\s+[^\s,]+){0,2}?)"  # `28k`, `thurs`, `next tue`
               r"(?:[\s,]+(?:pls|please|thanks|thx|instead|again))*[\s.!]*$", re.I)
 _ZH = pattern(r"^(?:不对|不是|错了|说错了|记错了|更正|搞错了)[\s,，。!！]*(?:应该)?是?\s*(?P<value>\S+?)\s*"

@@ -25,9 +25,9 @@ _LEAD = (r"^(?:(?:hey|hi|so|ok|okay|oh|pls|please|plz|can\s+(?:u|you)|could\s+(?
 _END = r"(?:[\s,]+(?:instead|pls|please|plz|thanks|thx|ty|then|for me)){0,3}[\s.!?]*$"
 #: `set my follow up for hooli to thursday instead` · `move the fu with Acme to fri`
 _EN = pattern(_LEAD + _MOVE + r"\s+(?:(?:my|the|our|that)\s+)?" + _FU + r"\s+(?:for|with|of|on|at|to)\s+"
-              r"(?P<who>.+?)\s+(?:to|till|until|for|on)\s+(?P<day>.+?)" + _END
+              r"(?P<who>.+?)\s+(?:to|till|until|til|for|on)\s+(?P<day>.+?)" + _END
               + r"|" + _LEAD + _MOVE + r"\s+(?:(?:my|the|our)\s+)?(?P<who2>.+?)(?:'s)?\s+" + _FU
-              + r"\s+(?:to|till|until|for|on)\s+(?P<day2>.+?)" + _END, re.I)
+              + r"\s+(?:to|till|until|til|for|on)\s+(?P<day2>.+?)" + _END, re.I)
 #: `把华为的跟进改到周四` · `华为那个跟进推迟到下周一` · `帮我把京东的回访挪到周五吧`
 _ZH = pattern(r"^(?:帮我|请|麻烦)?把?(?P<who>[^\s，,]+?)(?:的|那个|那条|这个)?(?:跟进|回访)"
               r"(?:改到|改成|推迟到|推到|延到|延后到|挪到|调到|换到|放到)(?P<day>.+?)[吧啊了呀。!！\s]*$")

@@ -63,7 +63,10 @@ def said_category(stored: str, reason: str, *, won: bool) -> str:
         return stored
     if not (reason or "").strip() or len(categories_said(reason, won=won)) > 1:
         return UNSAID
-    return categorize(reason, won=won)[0] or "other"
+    category = categorize(reason, won=won)[0]
+    if won and category in ("", "other"):  # `customer just loved us`: a win's reason naming none
+        return UNSAID
+    return category or "other"
 
 
 def note_reason(ctx: Ctx, deal: Deal, reason: str, won: bool) -> tuple[str, tuple[Button, ...]]:
@@ -72,6 +75,8 @@ def note_reason(ctx: Ctx, deal: Deal, reason: str, won: bool) -> tuple[str, tupl
     to the rep: (the question, one tap per category), else ("", ())."""
     deal.reason = reason
     deal.reason_category, deal.competitor = read_reason(ctx, reason, won)
+    if won and deal.reason_category == "other":  # a win's reason naming no category: none stored (not
+        deal.reason_category = ""  # given), never "other" guessed for it
     if deal.competitor:  # said which name is kept as the competitor, or which words are not
         ctx.notes.append(ctx.t("competitor_noted", name=deal.competitor))
     elif unnamed := rival_unnamed(reason, won):

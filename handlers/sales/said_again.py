@@ -44,6 +44,8 @@ _EN = pattern(r"^(?P<lead>(?:(?:no|nope|nah|sorry|oops|whoops|actually|wait|hmm+
               r"my\s+mistake|correction|scratch\s+that|fix|(?:the\s+)?\w+\s+is\s+wrong)\b[\s,.!:]*)+)?"
               r"(?P<verb>(?:i\s+)?(?:meant|mean)|should\s+(?:have\s+)?be(?:en)?|make\s+it|(?:it'?s\s+)?due(?:\s+on)?|"
               r"it'?s|it\s+was|"
+              r"(?P<amt>(?:(?:make|set|change|bump|put|update)\s+)?(?:the\s+)?(?:" + V.AMOUNT_LABEL_EN + r")"
+              r"(?:\s*[:=]|\s+(?:to|is|should\s+be|now))?)|"  # `amount 135k`, `amt: 1.2m`: the deal's amount
               r"(?P<close>(?:(?:make|set|change|move|push|put)\s+)?(?:the\s+)?(?:close|closing)(?:\s+date)?"
               r"(?:\s+(?:to|on|for|is|should\s+be))?)|"
               r"(?:that|this|it)\s+(?:was|is|should\s+be)|that'?s|was|"
@@ -148,7 +150,8 @@ def read_correction(said: str, today: dt.date) -> Correction | None:
     en = bool(_EN.made(match))
     named = "" if en else match["field"] or match["named"] or ""
     field = "fu" if named in _FOLLOW_UP or en and (match["fu"] or named_fu) else \
-        "close" if named == "预计" or en and match["close"] else "amount" if named == "金额" else ""
+        "close" if named == "预计" or en and match["close"] else \
+        "amount" if named == "金额" or en and match["amt"] else ""
     was = re.sub(r"^[,，]?\s*(?:not|不是)\s*", "", match["not"] or "").strip(" .。!！")
     return Correction(kind, value, field, was, en)
 
@@ -180,7 +183,7 @@ KINDS = {"deals": Deal, "visits": Visit, "tasks": Task}
 _WORD = {Deal: "deal", Visit: "visit", Task: "task"}
 #: Words of a sentence that are no customer's name (`typo, it's 85万`, `that was 93k rmb`)
 _FILLERS = {"typo", "it's", "its", "it", "that", "that's", "was", "is", "meant", "mean", "sorry", "i",
-            "should", "be", "the", "amount", "price", "not", "wrong"}
+            "should", "be", "the", "price", "not", "wrong", *V.AMOUNT_LABELS_EN}
 
 
 def amount_said(value: str) -> str | None:
