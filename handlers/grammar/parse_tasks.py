@@ -260,7 +260,8 @@ def parse_snooze(rest: str, today: dt.date) -> c.Command | c.ParseError:
     """`snooze 46 next week` · `推迟 #46 下周`."""
     if (task := _TASK_WORD.match(rest.strip())) is not None:  # `snooze task 7 2 days`
         return task_moved(rest.strip()[task.end():], today, verb_needed=False) or c.ParseError("snooze")
-    match = re.match(r"^#?(\d{1,9})(?:\s*(?:到|至)\s*|\s+(?:(?:to|until|till|til)\s+)?)(.+)$", rest.strip(), re.I)
+    match = re.match(r"^#?(\d{1,9})(?:\s*(?:到|至)\s*|\s+(?:(?:to|until|till|til)\s+)?)(.+)$", rest.strip(),
+                     re.I)
     if match is None:
         return c.ParseError("snooze")
     if shift := _shift(match[2].strip()):  # `2 days`: later than it was due, not from today

@@ -94,7 +94,8 @@ TASK_WORDS = {"task", "tasks", "任务", "待办"}
 AMOUNT_LABELS_EN = ("amount", "amt", "value")
 AMOUNT_LABEL_EN = "|".join(AMOUNT_LABELS_EN)
 #: Labels people put before a field (`deal #46 amount 60k` · `商机 #46 金额 6万` · `stage proposal`).
-FIELD_LABELS = {**dict.fromkeys(AMOUNT_LABELS_EN, "amount"), "金额": "amount", "stage": "stage", "阶段": "stage"}
+FIELD_LABELS = {**dict.fromkeys(AMOUNT_LABELS_EN, "amount"), "金额": "amount",
+                "stage": "stage", "阶段": "stage"}
 #: A listing asked for after a command word (`任务列表`, `拜访记录`, `visit list`): the list, never a
 #: task titled "列表" nor a customer named so
 LIST_WORDS = {"list", "lists", "all", "列表", "清单", "记录", "全部", "所有", "一览"}
