@@ -25,6 +25,7 @@ from handlers.grammar.closed_words import closed_said, stage_named
 from handlers.grammar.festivals import unknown_in, unknown_key
 from handlers.grammar.inner import courteous, inner_command, lead_in, read_only, without_fillers
 from handlers.grammar.language import answered_in
+from handlers.grammar.month_typos import MONTHS, month_typo
 from handlers.grammar.parse import amount_in, normalize
 from handlers.grammar.parse_reports import progress_asked
 from handlers.grammar.parse_tasks import task_move_said
@@ -40,6 +41,8 @@ from storage.sales import CustomerRepository
 
 def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
     """The command `text` is read as after all, or the reply to it (a question, or a refusal)."""
+    if (month := _month_put_right(ctx, text)) is not None:
+        return month  # `close date end of jna`: `… end of january`? asked, one tap, before any reading
     if (report := reports_asked.meant(text, ctx.today)) is not None and _someone(ctx, report[1]):
         ctx.locale = answered_in(text, ctx.locale)
         ctx.notes.append(ctx.t("read_as_whole", said=report[0]))
@@ -140,6 +143,33 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
     if error.topic == "visit" and error.problem in ("follow_up_day", "call_again_no_day"):
         reply = replace(reply, fill=f"{ctx.text}{'；跟进' if ctx.locale == 'zh' else '; follow up'}")
     return replace(reply, locale=ctx.locale)  # a day answers the question of a follow-up's day
+
+
+def _month_put_right(ctx: Ctx, text: str) -> Reply | None:
+    """`close date end of jna`, `snooze 69 decmber 3`: a month's name misspelt (one letter) in a
+    message that, with the month written out, is a command (or a question of its own): that message
+    offered, one tap; None otherwise."""
+    typo = month_typo(text)
+    if typo is None or not _reads(ctx, typo.fixed):
+        return None
+    ctx.locale = answered_in(text, ctx.locale)
+    month = f"{typo.month}月" if ctx.locale == "zh" else MONTHS[typo.month - 1].capitalize()
+    return Reply(lines=(ctx.t("month_typo", text=typo.typed, month=month, fixed=typo.fixed),
+                        ctx.t("answer_hint_one")),
+                 buttons=(Button(typo.fixed[:75], typo.fixed),), ok=False, locale=ctx.locale)
+
+
+def _reads(ctx: Ctx, text: str) -> bool:
+    """Whether `text` reads as a command, or as a question of its own (nothing stored by trying)."""
+    command = read(text, ctx.today).command
+    if not isinstance(command, c.ParseError) or command.options:
+        return True
+    kept = ctx.text, list(ctx.notes), ctx.locale
+    ctx.text = " ".join(text.split())
+    try:
+        return isinstance(answer(ctx, text, command), c.Command)
+    finally:
+        ctx.text, ctx.notes, ctx.locale = kept
 
 
 def _only_words(ctx: Ctx, words: str) -> bool:

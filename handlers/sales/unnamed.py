@@ -3,8 +3,10 @@
 - a bare number and a new day (`254 推到月底`, `#31 push to fri`): the follow-up of visit #254,
   deal #254's close day or task #254's due day, whichever of the member's is there (one tap each
   where several are);
-- a deal won or lost with no customer (`这单黄了`, `黄了`, `签了！6万`): the deal the member
-  changed last in this chat, a few minutes ago, shown back; else one tap per open deal of theirs.
+- a deal won or lost with no customer (`这单黄了`, `黄了`, `签了！6万`, `signed fri`, `they signed on
+  friday`): the deal the member changed last in this chat, a few minutes ago, shown back; else one
+  tap per open deal of theirs. A win is recorded on the day it is told: a day gone by said with it
+  is said not to be kept (the win flow asks its amount and reason as `won #N` does).
 
 Nothing is changed by it: the answer is the command, shown in full.
 """
@@ -20,6 +22,7 @@ from handlers.grammar.dates import parse_date
 from handlers.grammar.normal import simplified, view
 from handlers.grammar.parse_tasks import NUMBER_MOVED as _MOVED
 from handlers.grammar.patterns import pattern
+from handlers.grammar.signed_said import signed_said
 from handlers.text.reply import Button, Reply
 from storage import journal
 from storage.models.sales import CLOSED_STAGES, Customer, Deal, Task, Visit
@@ -95,27 +98,34 @@ def this_deal(ctx: Ctx, text: str) -> Reply | None:
     said = " ".join(simplified(view(text)).split())
     lost, won = _LOST.match(said), _WON.match(said)
     found = lost or won
-    if found is None:
+    signed = signed_said(text, ctx.today) if found is None else None  # `signed fri`, `they signed!`
+    if found is None and signed is None:
         return None
-    ctx.locale = "zh"
-    word = "输单" if lost else "赢单"
-    tail = f" {found['amount']}" if won and found["amount"] else ""
     typed = " ".join(text.split())
-    why = f"：{typed[found.start('why'):found.end('why')]}" if found["why"] else ""
+    if signed is not None:
+        ctx.locale, word = "en", "won"
+        tail, why = f" {signed.amount}" if signed.amount else "", f": {signed.why}" if signed.why else ""
+    else:
+        ctx.locale, word = "zh", "输单" if lost else "赢单"
+        tail = f" {found['amount']}" if won and found["amount"] else ""
+        why = f"：{typed[found.start('why'):found.end('why')]}" if found["why"] else ""
+    day = [ctx.t("this_deal_won_today", day=ctx.day(signed.day))] \
+        if signed is not None and signed.day is not None and signed.day != ctx.today else []
     deal = _just_talked_about(ctx)
     if deal is not None:
         name = ctx.session.get(Customer, deal.customer_id).name
         said_as = f"{word} #{deal.id}{tail}{why}"
         return Reply(lines=(ctx.t("this_deal_one", id=deal.id, customer=name, title=deal.title,
                                   what=ctx.t("this_deal_lost" if lost else "this_deal_won")),
-                            f"1. {said_as}", ctx.t("answer_hint_one")),
+                            *day, f"1. {said_as}", ctx.t("answer_hint_one")),
                      buttons=(Button(f"#{deal.id} {name} · {deal.title}"[:75], said_as),), ok=False)
     deals = DealRepository(ctx.session).open_deals([ctx.member.id])
     if not deals:
         return Reply(lines=(ctx.t("this_deal_none"),), ok=False)
     buttons = tuple(Button(f"#{d.id} {name} · {d.title}"[:75], f"{word} #{d.id}{tail}{why}")
                     for d, name in deals[:5])
-    return Reply(lines=(ctx.t("this_deal_which", what=ctx.t("this_deal_lost" if lost else "this_deal_won")),
+    what = ctx.t("this_deal_lost" if lost else "this_deal_won")
+    return Reply(lines=(ctx.t("this_deal_which", what=what), *day,
                         *(f"{i}. {b.label}" for i, b in enumerate(buttons, 1)),
                         ctx.t("answer_hint", count=len(buttons))), buttons=buttons, ok=False)
 

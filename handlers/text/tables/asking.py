@@ -269,6 +269,8 @@ ASKING: dict[str, tuple[str, str]] = {
     "answer_hint_one": ("Reply yes (or 1) to do it, or tap it.", "回复“好”（或 1）即可执行，或点选。"),
     "did_you_mean": ("“{text}” is not a command I know. Did you mean: {fixed}",
                      "没认出“{text}”这个命令。你是想说：{fixed}"),
+    "month_typo": ("Is “{text}” {month}? Nothing was saved yet. Did you mean: {fixed}",
+                   "“{text}”是{month}吗？尚未保存。你是想说：{fixed}"),
     "word_typo": ("“{text}” is no word I know there. Did you mean: {fixed}",
                   "这里没认出“{text}”。你是想说：{fixed}"),
     "mention_missing": ("Is “{text}” the person? Put @ before each person (nothing changed yet): {fixed}",
@@ -363,6 +365,8 @@ ASKING: dict[str, tuple[str, str]] = {
                         "是哪个商机？点一个记为{what}。尚未保存。"),
     "this_deal_lost": ("the loss", "输单"),
     "this_deal_won": ("the win", "赢单"),
+    "this_deal_won_today": ("A win is recorded on the day you tell me (today), not on {day}.",
+                            "赢单按告诉我的这天（今天）记录，不记为{day}。"),
     "this_deal_none": ("You have no open deal. Name the customer: lost Acme: price",
                        "你没有进行中的商机。请写上客户：输单 华为：价格太高"),
 }
