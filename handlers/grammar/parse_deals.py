@@ -49,6 +49,11 @@ _NUMBER_SAID = pattern(r"^\s*#?(\d{1,9})\s*[:：,，]\s*")
 _WORDS_AFTER = pattern(r"\s*(?:[,，;；。]|\s[-–—]+\s)\s*")
 
 
+#: A deal said signed, and no more than when (`deal signed`, `deal is signed fri`, `deal's signed!`)
+_SIGNED_ALONE = pattern(r"^(?:'s\s*|is\s+|was\s+|has\s+been\s+|got\s+|just\s+|finally\s+)*signed(?![A-Za-z])",
+                        re.I)
+
+
 def parse_deal(rest: str, today: dt.date) -> c.Command | c.ParseError:
     """`CUSTOMER ["TITLE"] [STAGE] [AMOUNT [CURRENCY]] [close DATE]`: every word is read as one of
     these, or the message is refused saying which word (with the likely word offered); a win or
@@ -56,6 +61,8 @@ def parse_deal(rest: str, today: dt.date) -> c.Command | c.ParseError:
     without them (a deal keeps no notes)."""
     rest = unglue(rest)  # `#11商务谈判` is `#11 商务谈判`
     rest = _NUMBER_SAID.sub(r"#\1 ", rest)  # `deal 1: close jan 20`: deal #1, never customer "1:"
+    if _SIGNED_ALONE.match(rest):  # `deal signed!`, `deal's signed fri`: a win told of no deal named,
+        return c.ParseError(None)  # asked which (handlers/sales/unnamed.py), never a customer "signed"
     for closing, loose in ((_CLOSED_WITH_REASON.match(view(rest)), False),
                            (_CLOSED_THEN_WORDS.match(view(rest)), True)):
         if closing is None or loose and closing["amount"] and parse_amount(closing["amount"].strip()) is None:

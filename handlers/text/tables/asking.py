@@ -365,8 +365,9 @@ ASKING: dict[str, tuple[str, str]] = {
                         "是哪个商机？点一个记为{what}。尚未保存。"),
     "this_deal_lost": ("the loss", "输单"),
     "this_deal_won": ("the win", "赢单"),
-    "this_deal_won_today": ("A win is recorded on the day you tell me (today), not on {day}.",
-                            "赢单按告诉我的这天（今天）记录，不记为{day}。"),
+    "this_deal_won_today": ("A win is recorded on the day you tell me (today), not on the day it was "
+                            "signed ({day}).",
+                            "赢单按告诉我的这天（今天）记录，不记为签约那天（{day}）。"),
     "this_deal_none": ("You have no open deal. Name the customer: lost Acme: price",
                        "你没有进行中的商机。请写上客户：输单 华为：价格太高"),
 }
