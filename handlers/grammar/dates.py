@@ -31,9 +31,6 @@ _ZH_DAYS = "一二三四五六日"
 _ZH_DAY_ALIASES = {"天": 6, "七": 6, **{str(i + 1): i for i in range(7)}}
 
 _NXT = pattern(r"(?<![a-z])nxt(?![a-z])")
-#: Words cut short, read as the words the patterns below know (`end of wk`, `fri next wk`, `end of nxt mth`)
-_SHORT = {"wk": "week", "wks": "weeks", "mth": "month", "mths": "months", "mnth": "month", "mo": "month"}
-_SHORT_WORD = pattern(r"(?<![a-z])(?:wks?|mths?|mnth)(?![a-z])|(?<=next )mo(?![a-z])")
 _OFFSETS = {
     "today": 0, "tod": 0, "今天": 0, "今日": 0, "eod": 0, "end of day": 0, "end of today": 0, "cob": 0,
     "今天下班前": 0,
@@ -78,7 +75,7 @@ def parse_date(text: str, today: dt.date, *, future: bool = True, part_of_day: b
     datetime.date(2026, 11, 26)
     """
     text = _NXT.sub("next", " ".join(view(text).strip().lower().split()))  # `nxt wk`; `12月28號`
-    text = _SHORT_WORD.sub(lambda found: _SHORT[found[0]], text)  # `end of wk`, `nxt mth`: week, month
+    text = month_days.words_in_full(text)  # `end of wk`, `fri next wk`, `nxt mth`: week, month
     text = text[:-1] if len(text) > 2 and text[-1] in "了啦" else text  # `推到下个月了`: 下个月
     text = _WEEK_SAID.sub(r"\1周", text)  # `下礼拜三`, `下个星期`, `这礼拜五`: 礼拜 and 星期 are 周
     text = numerals_in_digits(text)  # `二月底`, `三月十五号`: `2月底`, `3月15号`

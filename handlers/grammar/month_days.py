@@ -71,6 +71,16 @@ def month_end(text: str, today: dt.date) -> dt.date | None:
     return first.replace(day=monthrange(first.year, first.month)[1])
 
 
+_SHORT = {"wk": "week", "wks": "weeks", "mth": "month", "mths": "months", "mnth": "month", "mo": "month"}
+_SHORT_WORD = pattern(r"(?<![a-z])(?:wks?|mths?|mnth)(?![a-z])|(?<=next )mo(?![a-z])")
+
+
+def words_in_full(text: str) -> str:
+    """`text` (lower case) with the words of a week or month cut short written out (`end of wk`,
+    `fri next wk`, `end of nxt mth` after `nxt` is `next`): `end of week`, `end of next month`."""
+    return _SHORT_WORD.sub(lambda cut: _SHORT[cut[0]], text)
+
+
 YEAR_END = ("年底", "年末", "年终", "今年年底", "end of year", "end of the year", "year end", "eoy")
 _EN_MONTHS = r"(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?"
 _MID = pattern(rf"^(?:mid|middle of)[\s-]*(?:{_EN_MONTHS}|(month|the month|this month))$"

@@ -123,6 +123,18 @@ def progress_asked(text: str, today: dt.date | None = None) -> c.ShowProgress | 
     return replace(asked, behind_named=True) if asked is not None and named else asked
 
 
+#: A metric and how many are still needed, said first (`visits needed this month`, `deals left for q4`)
+_NEEDED_FIRST = pattern(rf"^(?P<metric>{_METRICS_EN})\s+"
+                        r"(?P<needed>(?:still\s+)?(?:needed|left|to\s+go|remaining)(?![A-Za-z]).*)$", re.I)
+
+
+def needed_asked(text: str, today: dt.date | None = None) -> c.ShowProgress | None:
+    """`visits needed this month`, `deals left this quarter?`: the progress report (each metric's
+    pace, how many are still needed), as `how many visits are left` asks it; else None."""
+    found = _NEEDED_FIRST.match(" ".join(text.split()))
+    return progress_asked(f"how many {found['metric']} {found['needed']}", today) if found else None
+
+
 def _progress_of(match: re.Match, today: dt.date) -> c.ShowProgress | None:
     if match["zh_who"] is not None:  # `这个月谁落后了`: the team's pace
         we, rest = True, match["zh_who"]

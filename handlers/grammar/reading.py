@@ -17,7 +17,7 @@ from handlers.grammar.deal_said import plain_changes, without_new
 from handlers.grammar.intents import BY_NAME, INTENTS, KEYWORDS_ZH, MAX_TEXT, split_keyword
 from handlers.grammar.normal import simplified
 from handlers.grammar.parse_done import done_said, follow_up_done_noted, follow_up_done_said
-from handlers.grammar.parse_reports import progress_asked
+from handlers.grammar.parse_reports import needed_asked, progress_asked
 from handlers.grammar.parse_tasks import parse_task
 from handlers.grammar.patterns import pattern
 from handlers.grammar.sentences import sentence
@@ -41,6 +41,8 @@ def parse(text: str, today: dt.date | None = None) -> c.Command | c.ParseError:
     if len(text) > MAX_TEXT:
         return c.ParseError(None, "too_long")
     name, _, rest = split_keyword(text)
+    if name in ("visits", "deals") and (needed := needed_asked(text, today)) is not None:
+        return needed  # `visits needed this month`: the pace, never the visits of a customer "needed"
     if name in (None, "followups", "visit") and (closed := follow_up_done_said(text)) is not None:
         return closed  # `fu 392 done`, `跟进392完成了`: `done 392`
     if name is None and (done := done_said(text) or follow_up_done_noted(raw, text, today or dt.date.today())

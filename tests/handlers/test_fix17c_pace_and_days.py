@@ -40,6 +40,9 @@ def _pace_rows(session_factory):
     ("are we behind on visits", "Mia", "progress team"),
     ("is the team on pace for visits", "Mia", "progress team"),
     ("how many visits left for the team", "Mia", "progress team"),
+    ("visits needed this month", "Ana", "progress"),
+    ("visits left", "Bo", "progress"),
+    ("deals left this quarter?", "Ana", "progress quarter"),
 ])
 def test_pace_of_one_metric_asked_is_the_progress_report(session_factory, asked, user, report):
     chat = _pace_chat(session_factory)
@@ -55,6 +58,12 @@ def test_a_rep_behind_on_visits_reads_how_far(session_factory):
     chat = _pace_chat(session_factory)
     reply = chat.reply("am i behind on visits", user="Bo")
     assert "0 of 40" in reply.text and "behind by" in reply.text, reply.text
+
+
+def test_visits_of_a_customer_are_still_listed(session_factory):
+    chat = _pace_chat(session_factory)
+    reply = chat.reply("visits acme", user="Ana")
+    assert reply.ok and "Acme" in reply.text and "Your progress" not in reply.text, reply.text
 
 
 def test_behind_on_a_customer_is_no_pace(session_factory):
