@@ -47,7 +47,9 @@ _EN = pattern(r"^(?P<lead>(?:(?:no|nope|nah|sorry|oops|whoops|actually|wait|hmm+
               r"(?P<amt>(?:(?:make|set|change|bump|put|update)\s+)?(?:the\s+)?(?:" + V.AMOUNT_LABEL_EN + r")"
               r"(?:\s*[:=]|\s+(?:to|is|should\s+be|now))?)|"  # `amount 135k`, `amt: 1.2m`: the deal's amount
               r"(?P<close>(?:(?:make|set|change|move|push|put)\s+)?(?:the\s+)?(?:close|closing)(?:\s+date)?"
-              r"(?:\s+(?:to|on|for|is|should\s+be))?)|"
+              r"(?:\s+(?:to|on|for|is|should\s+be))?"
+              r"|(?P<sign>(?:(?:they|we|they'll|we'll|will|should|to|expect(?:ed|ing)?|likely|are)\s+)*"
+              r"(?:signing|signs|sign)(?![A-Za-z])(?:\s+(?:on|by|around))?))|"  # `signing fri`: the close day
               r"(?:that|this|it)\s+(?:was|is|should\s+be)|that'?s|was|"
               r"(?P<fu>(?:(?:make|set|change|move|put)\s+(?:the\s+)?)?(?:follow[\s-]?up|fu|f/u)"
               r"(?:\s+(?:to|on|for|is))?))?\s*"
@@ -145,8 +147,8 @@ def read_correction(said: str, today: dt.date) -> Correction | None:
         return None  # `typo, it's …`: no customer's name
     if kind == "amount":
         value = amount_said(value) or value
-    if kind is None:
-        return None
+    if kind is None or _EN.made(match) and match["sign"] and kind != "day":
+        return None  # `sign 50k`: no close day, and no amount said with a word of signing
     en = bool(_EN.made(match))
     named = "" if en else match["field"] or match["named"] or ""
     field = "fu" if named in _FOLLOW_UP or en and (match["fu"] or named_fu) else \

@@ -131,3 +131,48 @@ def test_a_task_due_in_a_month_misspelt_is_asked_then_made(team_chat, session_fa
 def test_a_month_misspelt_in_a_snooze_is_asked_with_the_snooze_put_right(team_chat):
     asked = team_chat.reply("snooze 5 decmber 3", user="Ana")
     assert "Is “decmber” December?" in asked.text and asked.buttons[0].command == "snooze 5 december 3"
+
+
+@pytest.mark.parametrize("said, day", [
+    ("signing fri", dt.date(2026, 11, 27)),
+    ("they sign on friday", dt.date(2026, 11, 27)),
+    ("they will sign nxt wk", dt.date(2026, 11, 30)),
+    ("expected to sign end of nxt mth", dt.date(2026, 12, 31)),
+    ("we are signing til dec 15", None),
+])
+def test_signing_on_a_day_to_come_is_the_deals_close_day(team_chat, session_factory, said, day):
+    deal_id = _deal(team_chat)
+    reply = team_chat.reply(said, user="Ana")
+    stage, amount, close, _reason = _row(session_factory, deal_id)
+    assert (stage, amount) == ("proposal", Decimal(50000))  # no win, no amount
+    if day is None:  # words that read as no day: nothing changed
+        assert close is None and not reply.ok, reply.text
+        return
+    if not reply.ok:  # a day far off (`end of nxt mth`): asked first, one tap, nothing changed yet
+        assert close is None and len(reply.buttons) == 1, reply.text
+        reply = team_chat.press(reply.buttons[0], user="Ana")
+        close = _row(session_factory, deal_id)[2]
+    assert reply.ok and "close date none →" in reply.text, reply.text
+    assert close == day
+
+
+def test_sign_with_an_amount_changes_nothing(team_chat, session_factory):
+    deal_id = _deal(team_chat)
+    reply = team_chat.reply("sign 90k", user="Ana")
+    assert not reply.ok, reply.text
+    assert _row(session_factory, deal_id)[:3] == ("proposal", Decimal(50000), None)
+
+
+@pytest.mark.parametrize("said, day", [
+    ("deal #{id} close end of nxt mth", dt.date(2026, 12, 31)),
+    ("deal #{id} close end of the month", dt.date(2026, 11, 30)),
+    ("deal #{id} close end of next wk amt 60k", dt.date(2026, 12, 4)),
+    ("deal #{id} close end of wk", dt.date(2026, 11, 27)),
+    ("deal #{id} close fri next wk", dt.date(2026, 12, 4)),
+])
+def test_a_close_day_said_in_many_words_is_read_whole(team_chat, session_factory, said, day):
+    deal_id = _deal(team_chat)
+    reply = team_chat.reply(said.format(id=deal_id), user="Ana")
+    assert reply.ok, reply.text
+    assert _row(session_factory, deal_id)[2] == day
+    assert _row(session_factory, deal_id)[1] == (Decimal(60000) if "60k" in said else Decimal(50000))
