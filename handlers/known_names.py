@@ -31,15 +31,18 @@ NAME_WORDS = pattern(r"(?:international|intl|global|group|grp|holdings?|partners
 #: The same in Chinese (`华为 云` is 华为云, `美的 集团` 美的集团): the word may be part of a name
 _NAME_WORDS_ZH = pattern(r"(?:云|集团|科技|技术|公司|股份|有限|控股|国际|中国|电器|物流|电子|软件|网络|信息|"
                          r"实业|汽车|医疗|医药|制造|工业|贸易|地产|能源|通信|智能|银行|保险|证券)\S*")
+#: Between two names (`acme and globex`, `华为 和 京东`, `acme; globex`): no lead of one of them
+_JOINED_IN = pattern(r"[;；&+/、]|(?<![\w'’])(?:and|n|x)(?![\w'’])|\s(?:和|与|與|及|跟|同)\s", re.I)
 #: A word after the name that says the deal is a new one (`deal huawei new "3yr license"`)
 NEW_WORDS = pattern(r"new|another|新|新的|新建|另一个|又一个", re.I)
 
 
-def known_customers(ctx: Ctx, name: str) -> list[Customer]:
+def known_customers(ctx: Ctx, name: str, whole: bool = False) -> list[Customer]:
     """The customers `name` names: exactly, the same but for punctuation or script (`acme corp.`,
     `華為`), by a declared brand (`tencent` for 腾讯, handlers/grammar/brands.py), else as part of
     their name (`ACME` for Acme Corp). A name or alias said whole wins over customers whose names
-    only start with it: `huawei` is 华为 beside Huawei Cloud, `acme` Acme beside Acme Logistics."""
+    only start with it: `huawei` is 华为 beside Huawei Cloud, `acme` Acme beside Acme Logistics.
+    `whole`: only customers the name names whole (no part of a longer name)."""
     repo = CustomerRepository(ctx.session)
     exact = repo.exact(ctx.tenant.id, name)
     if exact:
@@ -51,9 +54,9 @@ def known_customers(ctx: Ctx, name: str) -> list[Customer]:
         # for 华为: a suffix is asked about (`similar_customers`)
         same = [id_ for id_, other in names
                 if brand_of(theirs := core_name(other)) == brand and theirs != core]
-    if not same and (found := repo.find(ctx.tenant.id, name)):
+    if not same and not whole and (found := repo.find(ctx.tenant.id, name)):
         return found
-    if not same and len(key) >= 2 and _CJK.search(key):  # `宁德` for 寧德時代: a short name is
+    if not same and not whole and len(key) >= 2 and _CJK.search(key):  # `宁德` for 寧德時代: a short name is
         same = [id_ for id_, other in names if key in name_fold(other)]  # compared in simplified
     if not same:  # `Wayne Ent.`, `Stark Ind.`: a known name shortened, punctuation aside
         shortened = set(abbreviated_customers(names, name))
@@ -63,21 +66,22 @@ def known_customers(ctx: Ctx, name: str) -> list[Customer]:
 
 def known_lead(ctx: Ctx, name: str) -> tuple[Customer, str, str] | None:
     """(the customer, the words naming it, the words after them) where `name` is no customer's
-    but its first words name one known customer and the next word goes on no company's name
-    (`huawei new`, `华为 新`, `acme corp renewal`); else None (`globex corp` beside Globex).
+    but its first words name one known customer whole (its name or alias) and the next word goes
+    on no company's name (`huawei new`, `华为 新`, `acme corp renewal`); else None (`globex corp`
+    beside Globex).
 
     >>> NAME_WORDS.fullmatch("corp") is not None, _NAME_WORDS_ZH.fullmatch("云") is not None
     (True, True)
     """
     words = name.lstrip("+").split()
-    if len(words) < 2 or known_customers(ctx, " ".join(words)):
-        return None
+    if len(words) < 2 or _JOINED_IN.search(name) or known_customers(ctx, " ".join(words)):
+        return None  # `acme; globex`, `acme and globex`: one name or two, asked as such
     for size in range(len(words) - 1, 0, -1):
         lead, after = " ".join(words[:size]), words[size]
         if len(lead) < (2 if _CJK.search(lead) else 3) or NAME_WORDS.fullmatch(after) \
                 or _NAME_WORDS_ZH.fullmatch(after):
             continue
-        found = known_customers(ctx, lead)
+        found = known_customers(ctx, lead, whole=True)  # `acme west` beside Acme East: no lead
         if len(found) == 1:
             return found[0], lead, " ".join(words[size:])
         if found:

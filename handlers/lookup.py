@@ -36,11 +36,11 @@ def customer_named(ctx: Ctx, name: str) -> Customer:
         return found[0]
     if found:
         raise _candidates(ctx, name, found)
-    if not force and (lead := known_lead(ctx, name)) is not None:  # `huawei new`: 华为's, or asked
-        return lead_placed(ctx, name, *lead)
     if not force and len(parts := [p.strip() for p in _AND_KNOWN.split(name)]) > 1 and all(
             p and known_customers(ctx, p) for p in parts):  # `比亚迪 + 美的`, `Initech n Globex`
         raise _ask_joined(ctx, name, parts, known=True)  # one each, never a new joined name
+    if not force and (lead := known_lead(ctx, name)) is not None:  # `huawei new`: 华为's, or asked
+        return lead_placed(ctx, name, *lead)
     similar = [] if force else similar_customers(repo.names(ctx.tenant.id), name)
     if similar:
         raise _ask_similar(ctx, name, similar)

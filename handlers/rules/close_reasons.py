@@ -20,7 +20,7 @@ CATEGORY_WORDS = {
     "product_fit": ("product", "feature", "fit", "requirement", "demo", "产品", "功能", "需求", "匹配",
                     "演示"),
     "competitor": ("competitor", "competition", "lost to", "went with", "chose", "竞争", "对手", "竞品",
-                   "输给", "选了", "抢了", "抢走", "截胡"),
+                   "输给", "败给", "选了", "抢了", "抢走", "截胡"),
     "timing": ("timing", "delay", "later", "postpone", "next year", "时机", "推迟", "延期", "明年"),
     "budget": ("budget", "funds", "funding", "money", "预算", "资金", "经费"),
     "relationship": ("relationship", "trust", "contact", "champion", "关系", "信任", "人脉", "对接人"),
@@ -40,7 +40,7 @@ _WIN_WORDS = {
 }
 _NAMED = r"\s*[:：]?\s*([A-Za-z0-9\u3400-\u9fff][\w\u3400-\u9fff .&-]{0,60})"
 _COMPETITOR = pattern(r"(?:competitor|lost (?:out )?to|went w(?:ith|/)|go(?:ing|ne)? w(?:ith|/)|switched to|"
-                      r"signed w(?:ith|/)|chose|picked|竞争对手|竞品|对手|输给了?|选了)" + _NAMED, re.I)
+                      r"signed w(?:ith|/)|chose|picked|竞争对手|竞品|对手|[输败]给了?|选了)" + _NAMED, re.I)
 #: a competitor said as one, in a win or a loss (`competitor was SAP`, `vs Oracle`, `竞品是华为云`,
 #: `竞争对手是用友`, `对手为金蝶`): read before `_COMPETITOR`, so `竞品是X` is X and not `是X`
 _NAMED_AS = pattern(r"(?:(?<![A-Za-z])(?:competitors?|rivals?)(?:\s+(?:was|were|is|are)(?![A-Za-z])|\s*[:：])"
@@ -69,7 +69,8 @@ _NO_NAME_WORDS = frozenset((
     " new old existing incumbent current previous internal in-house inhouse own different better best"
     " vendor vendors supplier suppliers competitor competitors competition option solution offer quote"
     " bid price budget team partner provider player brand company firm rival").split())
-_NO_NAME_ZH = pattern(r"^(?:另一?家|另外一?家|别家|别的|其他|其它|一家|一个|某|本地|当地|对手|竞品|友商|"
+_NO_NAME_ZH = pattern(r"^(?:是|为)?(?:另一?家|另外一?家|别家|别的|其他|其它|一家|一个|某|本地|当地|对手|"
+                      r"竞品|友商|"
                       r"[小大](?:公司|厂|品牌|供应商|厂商)|老(?:对手|供应商|厂商)|他们|我们|自己|内部|原来|"
                       r"现有|供应商|厂商|公司|谁|哪|不清楚|不知道|未知)")  # not 小米, 大疆
 #: where the sentence says what decided it: `… but we held on support` · `because` · `但是靠服务赢了`
@@ -207,10 +208,10 @@ def rival_unnamed(reason: str, won: bool = False) -> str:
 def without_rival(text: str) -> str:
     """`text` without the words that name a competitor (`输给了西门子`, `lost to Siemens`, `被西门子抢走了`,
     `competitor was siemens`): what is left may still tell of a close of its own (`lost acme`)."""
-    for said in (_NAMED_AS, _COMPETITOR, _TAKEN_BY, _BEFORE_RIVAL):
+    for said in (_NAMED_AS, _COMPETITOR, _TAKEN_BY, _GIVEN_TO):
         text = said.sub(" ", text)
     return text
 
 
-#: `败给了西门子` · `丢给了西门子`: a loss's words said of the competitor
-_BEFORE_RIVAL = pattern(r"(?:败给|丢给)了?" + _NAMED)
+#: `丢给了西门子`: a loss's words said of the competitor
+_GIVEN_TO = pattern(r"丢给了?" + _NAMED)
