@@ -64,11 +64,12 @@ def known_customers(ctx: Ctx, name: str, whole: bool = False) -> list[Customer]:
     return [ctx.session.get(Customer, id_) for id_ in same]
 
 
-def known_lead(ctx: Ctx, name: str) -> tuple[Customer, str, str] | None:
+def known_lead(ctx: Ctx, name: str, whole: bool = True) -> tuple[Customer, str, str] | None:
     """(the customer, the words naming it, the words after them) where `name` is no customer's
     but its first words name one known customer whole (its name or alias) and the next word goes
     on no company's name (`huawei new`, `华为 新`, `acme corp renewal`); else None (`globex corp`
-    beside Globex).
+    beside Globex). Not `whole`: a part of one customer's name leads too (a visit's words before
+    a comma: `visit acme mtg, …` for Acme Corp, handlers/sales/visits.py).
 
     >>> NAME_WORDS.fullmatch("corp") is not None, _NAME_WORDS_ZH.fullmatch("云") is not None
     (True, True)
@@ -78,10 +79,10 @@ def known_lead(ctx: Ctx, name: str) -> tuple[Customer, str, str] | None:
         return None  # `acme; globex`, `acme and globex`: one name or two, asked as such
     for size in range(len(words) - 1, 0, -1):
         lead, after = " ".join(words[:size]), words[size]
-        if len(lead) < (2 if _CJK.search(lead) else 3) or NAME_WORDS.fullmatch(after) \
+        if len(lead) < 2 or NAME_WORDS.fullmatch(after) \
                 or _NAME_WORDS_ZH.fullmatch(after):
             continue
-        found = known_customers(ctx, lead, whole=True)  # `acme west` beside Acme East: no lead
+        found = known_customers(ctx, lead, whole=whole)  # `acme west` beside Acme East: no lead
         if len(found) == 1:
             return found[0], lead, " ".join(words[size:])
         if found:
@@ -115,6 +116,13 @@ def lead_placed(ctx: Ctx, name: str, customer: Customer, lead: str, rest: str) -
                           action=new))
     raise ctx.refuse("customer_lead_which", name=name.lstrip("+"), customer=customer.name, rest=rest,
                      buttons=tuple(b for b in buttons if b.command or b.action))
+
+
+def rest_fits(command) -> bool:
+    """Whether the command has a field for words after a customer's name: a visit's notes, a
+    deal's title (named by customer, not by number)."""
+    return isinstance(command, LogVisit) or isinstance(command, UpsertDeal | CloseDeal) \
+        and command.ref.deal_id is None
 
 
 def _rest_placed(ctx: Ctx, name: str, customer: Customer, rest: str):

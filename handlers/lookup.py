@@ -12,7 +12,7 @@ from handlers.grammar.commands import CloseDeal, DealRef, LogVisit, SetCustomer,
 from handlers.grammar.intents import usage
 from handlers.grammar.normal import name_fold
 from handlers.grammar.patterns import pattern
-from handlers.known_names import known_customers, known_lead, lead_placed, taken_as
+from handlers.known_names import known_customers, known_lead, lead_placed, rest_fits, taken_as
 from handlers.rules.name_likeness import core_name, extended_customers, similar_customers
 from handlers.text.reply import Button
 from storage.models.base import name_key
@@ -39,7 +39,8 @@ def customer_named(ctx: Ctx, name: str) -> Customer:
     if not force and len(parts := [p.strip() for p in _AND_KNOWN.split(name)]) > 1 and all(
             p and known_customers(ctx, p) for p in parts):  # `比亚迪 + 美的`, `Initech n Globex`
         raise _ask_joined(ctx, name, parts, known=True)  # one each, never a new joined name
-    if not force and (lead := known_lead(ctx, name)) is not None:  # `huawei new`: 华为's, or asked
+    lead = None if force else known_lead(ctx, name)  # `huawei new`: 华为's, the words in their field
+    if lead is not None and rest_fits(ctx.command):
         return lead_placed(ctx, name, *lead)
     similar = [] if force else similar_customers(repo.names(ctx.tenant.id), name)
     if similar:
@@ -53,6 +54,8 @@ def customer_named(ctx: Ctx, name: str) -> Customer:
     if not force and len(parts := _JOINED.split(_IN_NAME.sub("", name))) > 1 \
             and all(p.strip() for p in parts):
         raise _ask_joined(ctx, name, [p.strip() for p in _JOINED.split(name)])  # `A&B Ltd.`: one name
+    if lead is not None:  # `customer 联想 需求确认`: no field for the words, asked as a look-alike
+        raise _ask_similar(ctx, name, [lead[0].name])
     customer = repo.add(ctx.tenant.id, name, ctx.member.id, created_at=ctx.now)
     ctx.created_customers.append(customer.name)
     return customer

@@ -46,6 +46,8 @@ _COMPETITOR = pattern(r"(?:competitor|lost (?:out )?to|went w(?:ith|/)|go(?:ing|
 _NAMED_AS = pattern(r"(?:(?<![A-Za-z])(?:competitors?|rivals?)(?:\s+(?:was|were|is|are)(?![A-Za-z])|\s*[:：])"
                     r"|(?<![A-Za-z])(?:vs\.?|versus)(?![A-Za-z])"
                     r"|(?:竞争对手|竞品|对手)\s*(?:是|为))" + _NAMED, re.I)
+#: `vs value`: a name in lower case after `vs` is no competitor said as one (`price vs value`)
+_VERSUS = pattern(r"(?:vs\.?|versus)(?![A-Za-z])", re.I)
 #: whom a win beat (`beat alibaba cloud`, `won against SAP`, `打败了用友`): the competitor of a win
 _BEAT = pattern(r"(?:(?<![A-Za-z])(?:beat|beating|won (?:it )?(?:against|over)|edged out|displaced|replaced)"
                 r"(?![A-Za-z])|打败了?|击败了?|战胜了?|干掉了?|PK掉了?)" + _NAMED, re.I)
@@ -183,7 +185,8 @@ def categorize(reason: str, *, won: bool = False, known: tuple[str, ...] = ()) -
     for rival in (_NAMED_AS, _BEAT if won else _COMPETITOR):  # named as one; whom it beat, lost to
         start = 0
         while not name and (found := rival.search(plain, start)):  # `chose to go with SAP`
-            name = competitor_name(reason[found.start(1):found.end(1)], known, named=rival is _NAMED_AS)
+            name = competitor_name(reason[found.start(1):found.end(1)], known,
+                                   named=rival is _NAMED_AS and not _VERSUS.match(found[0]))
             start = found.start() + 1
     if won:
         return category, name[:200]  # whom the win beat
@@ -199,7 +202,8 @@ def rival_unnamed(reason: str, won: bool = False) -> str:
     named = list(_NAMED_AS.finditer(plain))
     for found in (*named, *(_BEAT if won else _COMPETITOR).finditer(plain)):
         said = reason[found.start(1):found.end(1)].strip(" .,，。")
-        if not competitor_name(said, named=found in named) and not says_no_name(said) \
+        as_one = found in named and not _VERSUS.match(found[0])  # `competitor was siemens`
+        if not competitor_name(said, named=as_one) and not says_no_name(said) \
                 and not _NOT_A_NAME.search(simplified(said)):
             return said
     return ""

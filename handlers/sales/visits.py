@@ -10,7 +10,7 @@ from handlers.grammar.commands import DoneFollowups, ListFollowups, LogVisit, Pa
 from handlers.grammar.normal import name_fold
 from handlers.grammar.parse_visits import follow_up_said
 from handlers.grammar.patterns import pattern
-from handlers.known_names import NAME_WORDS
+from handlers.known_names import NAME_WORDS, known_lead
 from handlers.lookup import AND_WORDS, customer_named, example, known_customers
 from handlers.sales.task_due import shifted_day, snoozed_task
 from handlers.text import format as fmt
@@ -195,10 +195,10 @@ def _member_named(ctx: Ctx, said: str) -> bool:
 
 
 def _known_lead(ctx: Ctx, words: list[str]) -> bool:
-    """`huawei mtg`: the first word alone names one known customer (or its alias), the whole none,
-    and the second word is none that goes on a company's name (`globex corp` may be another)."""
-    return len(known_customers(ctx, words[0])) == 1 and not NAME_WORDS.fullmatch(words[1]) \
-        and not known_customers(ctx, " ".join(words))
+    """`huawei mtg`: the first word alone names one known customer (its name, alias, or part of
+    one name), the whole none, and the second word is none that goes on a company's name
+    (`globex corp` may be another): the rule of handlers/known_names.py."""
+    return known_lead(ctx, " ".join(words), whole=False) is not None
 
 
 def _new_long_name(ctx: Ctx, name: str) -> bool:

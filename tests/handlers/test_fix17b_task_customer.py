@@ -49,3 +49,18 @@ def test_a_manager_task_for_a_rep_naming_a_customer_is_linked(team_chat):
     out = team_chat("task @Ana call huawei re pricing fri", user="Mia")
     tasks, _names = _tasks(team_chat)
     assert "华为" in out and tasks == [("华为", "call huawei re pricing")]
+
+
+@pytest.mark.parametrize("made, moved, lang", [
+    ("task call huawei re pricing fri", "任务 华为 改到下周一", "zh"),
+    ("任务 周五给华为发报价", "task move huawei to next mon", None),
+    ("任务 周五给华为发报价", "任务 huawei 改到下周一", "zh"),
+])
+def test_a_task_is_found_by_its_customer_said_either_way(team_chat, made, moved, lang):
+    team_chat("visit +华为: intro", user="Ana")
+    team_chat(made, user="Ana")
+    team_chat("task prep the deck fri", user="Ana")  # another open task: the words must pick
+    out = team_chat(moved, user="Ana", lang=lang)
+    with team_chat.session_factory() as s:
+        due = {t.id: t.due_on for t in s.scalars(select(Task))}
+    assert due[1] != due[2] and due[1].weekday() == 0, out
