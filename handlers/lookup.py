@@ -8,18 +8,12 @@ import re
 from dataclasses import replace
 
 from handlers.context import Ctx
-from handlers.grammar.brands import brand_of
 from handlers.grammar.commands import CloseDeal, DealRef, LogVisit, SetCustomer, UpsertDeal
 from handlers.grammar.intents import usage
 from handlers.grammar.normal import name_fold
 from handlers.grammar.patterns import pattern
-from handlers.rules.name_likeness import (
-    abbreviated_customers,
-    core_name,
-    extended_customers,
-    similar_customers,
-    suffixed,
-)
+from handlers.known_names import known_customers, known_lead, lead_placed, rest_fits, taken_as
+from handlers.rules.name_likeness import core_name, extended_customers, similar_customers
 from handlers.text.reply import Button
 from storage.models.base import name_key
 from storage.models.sales import Customer
@@ -38,14 +32,16 @@ def customer_named(ctx: Ctx, name: str) -> Customer:
     repo = CustomerRepository(ctx.session)
     found = repo.find(ctx.tenant.id, name) if force else known_customers(ctx, name)
     if len(found) == 1:
-        if name_fold(found[0].name) != name_fold(name):  # `ACME` → Acme Corp: say which was used
-            ctx.notes.append(ctx.t("customer_taken_as", name=name, customer=found[0].name))
+        taken_as(ctx, name, found[0])  # `ACME` → Acme Corp: said which was used
         return found[0]
     if found:
         raise _candidates(ctx, name, found)
     if not force and len(parts := [p.strip() for p in _AND_KNOWN.split(name)]) > 1 and all(
             p and known_customers(ctx, p) for p in parts):  # `比亚迪 + 美的`, `Initech n Globex`
         raise _ask_joined(ctx, name, parts, known=True)  # one each, never a new joined name
+    lead = None if force else known_lead(ctx, name)  # `huawei new`: 华为's, the words in their field
+    if lead is not None and rest_fits(ctx.command):
+        return lead_placed(ctx, name, *lead)
     similar = [] if force else similar_customers(repo.names(ctx.tenant.id), name)
     if similar:
         raise _ask_similar(ctx, name, similar)
@@ -58,32 +54,11 @@ def customer_named(ctx: Ctx, name: str) -> Customer:
     if not force and len(parts := _JOINED.split(_IN_NAME.sub("", name))) > 1 \
             and all(p.strip() for p in parts):
         raise _ask_joined(ctx, name, [p.strip() for p in _JOINED.split(name)])  # `A&B Ltd.`: one name
+    if lead is not None:  # `customer 联想 需求确认`: no field for the words, asked as a look-alike
+        raise _ask_similar(ctx, name, [lead[0].name])
     customer = repo.add(ctx.tenant.id, name, ctx.member.id, created_at=ctx.now)
     ctx.created_customers.append(customer.name)
     return customer
-
-
-def known_customers(ctx: Ctx, name: str) -> list[Customer]:
-    """The customers `name` names: exactly, as part of their name (`ACME` for Acme Corp), the same
-    but for punctuation or script (`acme corp.`, `華為`), or by a declared brand (`tencent` for
-    腾讯, handlers/grammar/brands.py)."""
-    repo = CustomerRepository(ctx.session)
-    found = repo.find(ctx.tenant.id, name)
-    if found:
-        return found
-    key, names = name_fold(name), repo.names(ctx.tenant.id)
-    same = [id_ for id_, other in names if name_fold(other) == key]
-    if not same and len(key) >= 2 and _CJK.search(key):  # `宁德` for 寧德時代: a short name is
-        same = [id_ for id_, other in names if key in name_fold(other)]  # compared in simplified
-    core = core_name(name)
-    if not same and not suffixed(name) and (brand := brand_of(core)):  # `alibaba grp`, `华为技术`
-        # for 华为: a suffix is asked about (`similar_customers`)
-        same = [id_ for id_, other in names
-                if brand_of(theirs := core_name(other)) == brand and theirs != core]
-    if not same:  # `Wayne Ent.`, `Stark Ind.`: a known name shortened, punctuation aside
-        shortened = set(abbreviated_customers(names, name))
-        same = [id_ for id_, other in names if other in shortened]
-    return [ctx.session.get(Customer, id_) for id_ in same]
 
 
 def customer_and_title(ctx: Ctx, words: tuple[str, ...]) -> tuple[Customer, str | None]:
@@ -98,10 +73,11 @@ def customer_and_title(ctx: Ctx, words: tuple[str, ...]) -> tuple[Customer, str 
     repo = CustomerRepository(ctx.session)
     if words and words[0].startswith("+"):  # a new customer, confirmed
         return customer_named(ctx, " ".join(words)), None
-    found = repo.find(ctx.tenant.id, " ".join(words))
+    found = known_customers(ctx, " ".join(words))  # `huawei`: 华为 beside Huawei Cloud
     if len(found) > 1:
         raise _candidates(ctx, " ".join(words), found)
     if found:
+        taken_as(ctx, " ".join(words), found[0])  # `deal ACME 10k`: Acme Corp's, said
         return found[0], None
     for size in range(len(words) - 1, 0, -1):
         lead = " ".join(words[:size])

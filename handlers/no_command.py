@@ -33,6 +33,7 @@ from handlers.grammar.patterns import pattern
 from handlers.grammar.reading import read
 from handlers.grammar.spans import date_in
 from handlers.lookup import known_customers
+from handlers.rules.close_reasons import without_rival
 from handlers.sales import deal_number, deal_sentence, follow_on, follow_up_moved, said_again, unnamed
 from handlers.sales.new_deal import new_deal_said
 from handlers.text.reply import Button, Reply
@@ -213,7 +214,8 @@ def only_a_reason(ctx: Ctx, text: str, customer_id: int) -> bool:
     """Whether `text`, sent while "what decided it?" of a deal of `customer_id` is open, is its
     reason: free text (`relationship, known their CTO for yrs`) that tells of no other close, stage
     or customer (`haier crm deal - lost, they're consolidating vendors` runs as its own message)."""
-    if not free_text(ctx, text) or closed_said(text) or stage_named(text) \
+    rest = without_rival(text)  # `lost to siemens`, `输给了西门子`: who won it, no close of its own
+    if not (free_text(ctx, text) or not rest.strip(" ,.，。!！")) or closed_said(rest) or stage_named(text) \
             or said_again.corrects_an_amount(text):  # `不对，是45万`: the win's amount corrected, not
         return False  # why it was won
     names = CustomerRepository(ctx.session).names(ctx.tenant.id)

@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from handlers.grammar import commands as c
 from handlers.grammar.brands import brand_of, brands_said
+from handlers.grammar.deal_offer import deal_or_words, has_open_deal
 from handlers.grammar.normal import name_fold
 from handlers.grammar.patterns import pattern
 from storage.sales import CustomerRepository
@@ -118,8 +119,9 @@ def as_visit(session, tenant_id: int, text: str, error: c.ParseError, chinese: b
     if len(found) == 1 and not error.options and (deal := _deal_said(found[0], said, chinese, today)):
         from handlers.grammar.unsaid_kinds import visit_and_deal  # `Met w Hooli…, proposal by Wed`
 
-        return visit_and_deal(said, found[0], deal, chinese, today) or _deal_or_words(
-            said, found[0], deal, today)
+        mine = has_open_deal(session, tenant_id, found[0], member_id)  # else each offer says new
+        return visit_and_deal(said, found[0], deal, chinese, today, mine) or deal_or_words(
+            said, found[0], deal, today, mine)
     from handlers.grammar.unsaid_kinds import visit_option
 
     visit = [visit_option(found[0], said, chinese, today)] if len(found) == 1 else []
@@ -218,37 +220,6 @@ def _close_day(said: str, today: dt.date) -> dt.date | None:
         if _CLOSE_AFTER.match(said, at):
             return found[1]
     return None
-
-
-def _deal_or_words(said: str, customer: str, deal: str, today: dt.date) -> c.ParseError:
-    """The question offering `deal`; words of `said` no field of it reads (`…, closing 15th, CFO
-    signs off`) are named: a deal keeps no notes, so its choice says it goes without them."""
-    from handlers.grammar.reading import read
-    from handlers.grammar.spans import account
-
-    command = read(deal, today).command
-    left = account(said, command, today, 0).unclaimed if isinstance(command, c.UpsertDeal) else ()
-    if left:  # named as typed, from the first word left to the last (`CFO signs off`)
-        start = said.find(left[0])
-        words = said[start:said.find(left[-1], start) + len(left[-1])]
-        titled = deal.replace(f" {customer} ", f' {customer} "{" ".join(left)}" ', 1) \
-            if may_be_title(said, customer, left) and f" {customer} " in deal else ""  # `京东 数据湖`:
-        return c.ParseError(None, "deal_words_left", words, options=(  # a new deal's title, kept as an option
-            ("deal_without", deal, None), *((("new_deal_titled", titled, None),) if titled else ())))
-    return c.ParseError(None, "deal_unsaid", customer, options=(("as_deal", deal, None),))
-
-
-def may_be_title(said: str, customer: str, left: tuple[str, ...]) -> bool:
-    """Whether the words a deal's fields left could be a new deal's title: a few short words where
-    a title goes, right after the customer's name (`京东 数据湖 需求确认 12万`), not a sentence
-    after the fields (`…推进到方案呈现，客户要求打折`)."""
-    if not 0 < len(left) <= 3 or len(" ".join(left)) > 12 or any('"' in w for w in left):
-        return False
-    at = said.find(left[0])
-    return at > 0 and name_fold(_SIDE.sub("", said[:at])).endswith(name_fold(customer))
-
-
-_SIDE = pattern(r"(?:那边|这边|方面|那个|这个|的)?\s*$")  # `京东那边 数据湖`: the customer's side
 
 
 #: `remind me to …`, `提醒我…`: a task said in words

@@ -193,10 +193,12 @@ def visits_each(text: str, found: list[str], chinese: bool, today: dt.date,
                         options=(("as_visits_each", "\n".join(lines), c.Several(tuple(visits))),))
 
 
-def visit_and_deal(text: str, name: str, deal: str, chinese: bool, today: dt.date) -> c.ParseError | None:
+def visit_and_deal(text: str, name: str, deal: str, chinese: bool, today: dt.date,
+                   mine: bool = True) -> c.ParseError | None:
     """`Met w Hooli again today, demo for the VP. Sending proposal by Wed`: a visit told and a stage
-    named: the visit (its follow-up the day said) and the deal moved, or the visit alone; None
-    where no visit is told (`umbrella deal -> proposal`: the deal alone)."""
+    named: the visit (its follow-up the day said) and the deal moved (a new deal where the asker has
+    none with them: `mine` false, said so), or the visit alone; None where no visit is told
+    (`umbrella deal -> proposal`: the deal alone)."""
     from handlers.grammar.command_json import encode
     from handlers.grammar.spans import date_in
 
@@ -210,8 +212,9 @@ def visit_and_deal(text: str, name: str, deal: str, chinese: bool, today: dt.dat
     told = day and not _FOLLOW.search(simplified(said))
     visit = f"{word} {name}{colon}{said}"
     both = encode(c.LogVisit(name, notes=said, follow_up=day[1] if day else None))
-    return c.ParseError(None, "visit_deal_unsaid", name, options=(
-        ("as_visit_and_deal", f"{visit}{f'{then}{day[0]}' if told else ''}\n{deal}", c.Several((both, deal))),
+    label = "as_visit_and_deal" if mine else "as_visit_and_new_deal"
+    return c.ParseError(None, "visit_deal_unsaid" if mine else "visit_new_deal_unsaid", name, options=(
+        (label, f"{visit}{f'{then}{day[0]}' if told else ''}\n{deal}", c.Several((both, deal))),
         visit_option(name, said, chinese, today)))
 
 

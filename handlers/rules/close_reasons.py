@@ -20,7 +20,7 @@ CATEGORY_WORDS = {
     "product_fit": ("product", "feature", "fit", "requirement", "demo", "产品", "功能", "需求", "匹配",
                     "演示"),
     "competitor": ("competitor", "competition", "lost to", "went with", "chose", "竞争", "对手", "竞品",
-                   "输给", "选了", "抢了", "抢走", "截胡"),
+                   "输给", "败给", "选了", "抢了", "抢走", "截胡"),
     "timing": ("timing", "delay", "later", "postpone", "next year", "时机", "推迟", "延期", "明年"),
     "budget": ("budget", "funds", "funding", "money", "预算", "资金", "经费"),
     "relationship": ("relationship", "trust", "contact", "champion", "关系", "信任", "人脉", "对接人"),
@@ -40,12 +40,14 @@ _WIN_WORDS = {
 }
 _NAMED = r"\s*[:：]?\s*([A-Za-z0-9\u3400-\u9fff][\w\u3400-\u9fff .&-]{0,60})"
 _COMPETITOR = pattern(r"(?:competitor|lost (?:out )?to|went w(?:ith|/)|go(?:ing|ne)? w(?:ith|/)|switched to|"
-                      r"signed w(?:ith|/)|chose|picked|竞争对手|竞品|对手|输给了?|选了)" + _NAMED, re.I)
+                      r"signed w(?:ith|/)|chose|picked|竞争对手|竞品|对手|[输败]给了?|选了)" + _NAMED, re.I)
 #: a competitor said as one, in a win or a loss (`competitor was SAP`, `vs Oracle`, `竞品是华为云`,
 #: `竞争对手是用友`, `对手为金蝶`): read before `_COMPETITOR`, so `竞品是X` is X and not `是X`
-_NAMED_AS = pattern(r"(?:(?<![A-Za-z])(?:competitors?|rivals?)\s+(?:was|were|is|are)(?![A-Za-z])"
+_NAMED_AS = pattern(r"(?:(?<![A-Za-z])(?:competitors?|rivals?)(?:\s+(?:was|were|is|are)(?![A-Za-z])|\s*[:：])"
                     r"|(?<![A-Za-z])(?:vs\.?|versus)(?![A-Za-z])"
                     r"|(?:竞争对手|竞品|对手)\s*(?:是|为))" + _NAMED, re.I)
+#: `vs value`: a name in lower case after `vs` is no competitor said as one (`price vs value`)
+_VERSUS = pattern(r"(?:vs\.?|versus)(?![A-Za-z])", re.I)
 #: whom a win beat (`beat alibaba cloud`, `won against SAP`, `打败了用友`): the competitor of a win
 _BEAT = pattern(r"(?:(?<![A-Za-z])(?:beat|beating|won (?:it )?(?:against|over)|edged out|displaced|replaced)"
                 r"(?![A-Za-z])|打败了?|击败了?|战胜了?|干掉了?|PK掉了?)" + _NAMED, re.I)
@@ -69,7 +71,8 @@ _NO_NAME_WORDS = frozenset((
     " new old existing incumbent current previous internal in-house inhouse own different better best"
     " vendor vendors supplier suppliers competitor competitors competition option solution offer quote"
     " bid price budget team partner provider player brand company firm rival").split())
-_NO_NAME_ZH = pattern(r"^(?:另一?家|另外一?家|别家|别的|其他|其它|一家|一个|某|本地|当地|对手|竞品|友商|"
+_NO_NAME_ZH = pattern(r"^(?:是|为)?(?:另一?家|另外一?家|别家|别的|其他|其它|一家|一个|某|本地|当地|对手|"
+                      r"竞品|友商|"
                       r"[小大](?:公司|厂|品牌|供应商|厂商)|老(?:对手|供应商|厂商)|他们|我们|自己|内部|原来|"
                       r"现有|供应商|厂商|公司|谁|哪|不清楚|不知道|未知)")  # not 小米, 大疆
 #: where the sentence says what decided it: `… but we held on support` · `because` · `但是靠服务赢了`
@@ -77,10 +80,19 @@ _DECIDING = pattern(r"\b(?:but|however|though|although|yet|because|since|thanks 
                     r"won (?:it )?on|beat them on)\b|但是|但|不过|可是|然而|因为|由于|靠|凭", re.I)
 
 
-def competitor_name(said: str, known: tuple[str, ...] = ()) -> str:
+def competitor_name(said: str, known: tuple[str, ...] = (), named: bool = False) -> str:
     """The competitor a phrase after `went with` names, or "" when it names none: a capitalised
     name (`SAP`, `Sales Force`), Chinese (`华为`), a brand (`huawei`) or a name already known in any
-    case (`oracle`); never a word like `a`, `another`, `cheaper`, `另一家`."""
+    case (`oracle`); never a word like `a`, `another`, `cheaper`, `另一家`. Said as the competitor
+    (`named`: `competitor was siemens`), a name in lower case is one too (up to three words, to a
+    word that goes on the sentence: `siemens who undercut us` is siemens).
+
+    >>> competitor_name("siemens", named=True), competitor_name("siemens")
+    ('siemens', '')
+    >>> competitor_name("too cheap", named=True)
+    ''
+
+    """
     said = said.strip(" .,，。")
     first = said.split()[0] if said.split() else ""
     if not first or says_no_name(said):
@@ -94,9 +106,20 @@ def competitor_name(said: str, known: tuple[str, ...] = ()) -> str:
         if lower.startswith(vendor) and not said[len(vendor):len(vendor) + 1].isalnum():
             return _VENDORS[vendor]
     if first[0].isascii() and first[0].isalpha() and first[0].islower():
+        if named and (lower := _LOWER_NAME.match(said)) and lower[1].lower() not in _NOT_NAMED:
+            return lower[0]  # `competitor was siemens`: said as the competitor's name
         return first.strip(".,") if brand_of(first.strip(".,")) else ""  # `huawei`, not `budget option`
     name = _NAME.match(said)[0].strip(" .,，。")
     return "" if _NOT_A_NAME.search(simplified(name)) else name
+
+
+#: a name in lower case said as the competitor's (`siemens`, `schneider electric`): up to three
+#: words, to one that goes on the sentence (`who`, `and`, `they`, `on`)
+_LOWER_NAME = pattern(r"([a-z][\w&.-]*)(?:\s+(?!(?:and|but|who|which|that|they|them|we|with|on|at|for|by|in|"
+                      r"because|so|was|were|is|are|had|has|again|too|this|last|then)(?![\w]))[a-z][\w&.-]*){0,2}")
+#: lower-case words after `competitor was` that say how, not who (`competitor was too cheap`)
+_NOT_NAMED = frozenset("too very much more less way really so quite just also faster stronger aggressive "
+                       "same unknown unclear cheap expensive pricier strong weak there here".split())
 
 
 def says_no_name(said: str) -> bool:
@@ -162,7 +185,9 @@ def categorize(reason: str, *, won: bool = False, known: tuple[str, ...] = ()) -
     for rival in (_NAMED_AS, _BEAT if won else _COMPETITOR):  # named as one; whom it beat, lost to
         start = 0
         while not name and (found := rival.search(plain, start)):  # `chose to go with SAP`
-            name, start = competitor_name(reason[found.start(1):found.end(1)], known), found.start() + 1
+            name = competitor_name(reason[found.start(1):found.end(1)], known,
+                                   named=rival is _NAMED_AS and not _VERSUS.match(found[0]))
+            start = found.start() + 1
     if won:
         return category, name[:200]  # whom the win beat
     if not name and (taken := _TAKEN_BY.search(plain)):  # `被华为云抢了`: taken by 华为云
@@ -174,8 +199,23 @@ def rival_unnamed(reason: str, won: bool = False) -> str:
     """The words after `went with`, `beat`, `选了` that name no competitor read as one (`went with
     acme soft`: a name in lower case, kept in the reason only), or ""."""
     plain = simplified(reason)
-    for found in (*_NAMED_AS.finditer(plain), *(_BEAT if won else _COMPETITOR).finditer(plain)):
+    named = list(_NAMED_AS.finditer(plain))
+    for found in (*named, *(_BEAT if won else _COMPETITOR).finditer(plain)):
         said = reason[found.start(1):found.end(1)].strip(" .,，。")
-        if not competitor_name(said) and not says_no_name(said) and not _NOT_A_NAME.search(simplified(said)):
+        as_one = found in named and not _VERSUS.match(found[0])  # `competitor was siemens`
+        if not competitor_name(said, named=as_one) and not says_no_name(said) \
+                and not _NOT_A_NAME.search(simplified(said)):
             return said
     return ""
+
+
+def without_rival(text: str) -> str:
+    """`text` without the words that name a competitor (`输给了西门子`, `lost to Siemens`, `被西门子抢走了`,
+    `competitor was siemens`): what is left may still tell of a close of its own (`lost acme`)."""
+    for said in (_NAMED_AS, _COMPETITOR, _TAKEN_BY, _GIVEN_TO):
+        text = said.sub(" ", text)
+    return text
+
+
+#: `丢给了西门子`: a loss's words said of the competitor
+_GIVEN_TO = pattern(r"丢给了?" + _NAMED)

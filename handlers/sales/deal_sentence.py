@@ -11,11 +11,12 @@ from handlers.context import Ctx, usage_reply
 from handlers.grammar import commands as c
 from handlers.grammar.closed_words import closed_said
 from handlers.grammar.deal_change import change_in
+from handlers.grammar.deal_offer import may_be_title
 from handlers.grammar.language import answered_in
 from handlers.grammar.normal import name_fold
 from handlers.grammar.patterns import pattern
 from handlers.grammar.reading import read
-from handlers.grammar.unsaid import customers_in, may_be_title
+from handlers.grammar.unsaid import customers_in
 from handlers.lookup import open_deals
 from handlers.text.reply import Reply
 from storage.sales import CustomerRepository

@@ -13,6 +13,7 @@ from sqlalchemy import or_, select
 from handlers.context import Ctx, Refusal
 from handlers.grammar.commands import MoveTask
 from handlers.grammar.normal import view
+from handlers.known_names import known_customers
 from handlers.lookup import example
 from handlers.text.reply import Button
 from handlers.text.strings import WORDS, name_of
@@ -35,7 +36,8 @@ def task_meant(ctx: Ctx, cmd: MoveTask) -> Task:
     others = just + [task for task in tasks if task not in just]
     if cmd.named:  # `报价 改到周四`: the task with those words in its title
         words = view(cmd.named).lower().split()
-        named = [task for task in tasks if all(word in view(task.title).lower() for word in words)]
+        named = [task for task in tasks if all(word in view(task.title).lower()
+                                               or _its_customer(ctx, task, word) for word in words)]
         if len(named) == 1:
             return named[0]
         raise _which(ctx, cmd, named or others, "task_edit_named" if named else "task_edit_none_named")
@@ -84,3 +86,10 @@ def _which(ctx: Ctx, cmd: MoveTask, tasks: list[Task], key: str) -> Refusal:
 def _label(ctx: Ctx, task: Task) -> str:
     due = ctx.t("task_when", when=ctx.day(task.due_on)) if task.due_on else ""
     return f"#{task.id} {task.title}{due}"[:75]
+
+
+def _its_customer(ctx: Ctx, task: Task, word: str) -> bool:
+    """Whether `word` names the task's customer by its name or alias (`华为 改到周四` for a task
+    `call huawei re pricing` of 华为's)."""
+    return task.customer_id is not None and any(
+        c.id == task.customer_id for c in known_customers(ctx, word, whole=True))

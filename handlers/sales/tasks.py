@@ -13,6 +13,7 @@ from handlers.context import Ctx
 from handlers.events import MemberTold, TaskGiven
 from handlers.grammar.commands import AddTask, DoneTask, ListFollowups, ListTasks
 from handlers.grammar.normal import name_fold
+from handlers.known_names import customer_in_words
 from handlers.lookup import example, known_customers
 from handlers.members import visible_member
 from handlers.rules.name_likeness import similar_customers
@@ -211,7 +212,7 @@ def _about(ctx: Ctx, cmd: AddTask) -> tuple[Customer | None, Deal | None]:
         if len(found) != 1:
             raise ctx.refuse("customer_candidates", name=cmd.customer, names=", ".join(c.name for c in found))
         return found[0], None
-    return None, None
+    return customer_in_words(ctx, cmd.title), None  # `task call huawei re pricing`: 华为's, said
 
 
 def _customer_and_deal(ctx: Ctx, name: str) -> tuple[Customer, Deal | None] | None:

@@ -10,6 +10,7 @@ from handlers.grammar.commands import DoneFollowups, ListFollowups, LogVisit, Pa
 from handlers.grammar.normal import name_fold
 from handlers.grammar.parse_visits import follow_up_said
 from handlers.grammar.patterns import pattern
+from handlers.known_names import NAME_WORDS, known_lead
 from handlers.lookup import AND_WORDS, customer_named, example, known_customers
 from handlers.sales.task_due import shifted_day, snoozed_task
 from handlers.text import format as fmt
@@ -194,10 +195,10 @@ def _member_named(ctx: Ctx, said: str) -> bool:
 
 
 def _known_lead(ctx: Ctx, words: list[str]) -> bool:
-    """`huawei mtg`: the first word alone names one known customer (or its alias), the whole none,
-    and the second word is none that goes on a company's name (`globex corp` may be another)."""
-    return len(known_customers(ctx, words[0])) == 1 and not _NAME_WORDS.fullmatch(words[1]) \
-        and not known_customers(ctx, " ".join(words))
+    """`huawei mtg`: the first word alone names one known customer (its name, alias, or part of
+    one name), the whole none, and the second word is none that goes on a company's name
+    (`globex corp` may be another): the rule of handlers/known_names.py."""
+    return known_lead(ctx, " ".join(words), whole=False) is not None
 
 
 def _new_long_name(ctx: Ctx, name: str) -> bool:
@@ -278,17 +279,10 @@ def _split_customer(ctx: Ctx, cmd: LogVisit) -> LogVisit:
     raise ctx.refuse("visit_which_customer", example=buttons[0].command, buttons=tuple(buttons))
 
 
-#: Words that go on a company's name (`… International`, `… Logistics`): no notes after a name
-_NAME_WORDS = pattern(r"(?:international|intl|global|group|grp|holdings?|partners|labs?|systems|solutions|"
-                      r"industries|enterprises|services|logistics|bank|capital|china|asia|europe|usa|us|uk|"
-                      r"inc|ltd|llc|corp|corporation|co|company|limited|gmbh|plc|tech|technology|technologies)"
-                      r"\.?,?", re.I)
-
-
 def _told_after(word: str) -> bool:
     """Whether the word after a known name, before a comma, starts notes (`met`, `had`, `quick`):
     typed in lower case and no word that goes on a company's name."""
-    return word[:1].islower() and not _NAME_WORDS.fullmatch(word)
+    return word[:1].islower() and not NAME_WORDS.fullmatch(word)
 
 
 def _and_known(ctx: Ctx, words: list[str], size: int) -> int | None:

@@ -16,6 +16,12 @@ ASKING: dict[str, tuple[str, str]] = {
     "same_title_as_colleague": ("Deal #{id} of this customer has the same title; it is {owner}'s, so this is "
                                 "a new deal of yours.",
                                 "该客户的商机 #{id} 同名，属于{owner}；这是你自己的新商机。"),
+    "customer_lead_which": ("“{name}” starts with our customer {customer}: is it {customer}, with “{rest}” "
+                            "kept where it fits, or a new customer “{name}”? Nothing was saved yet.",
+                            "“{name}”以我们的客户{customer}开头：是{customer}（“{rest}”存到对应的栏目），还是新客户“{name}”？"
+                            "尚未保存。"),
+    "lead_as_notes": ("{customer}, notes “{text}”", "{customer}，纪要“{text}”"),
+    "lead_as_title": ("{customer}, deal titled “{text}”", "{customer}，商机标题“{text}”"),
     "customer_taken_as": ("“{name}” taken as {customer}.", "“{name}”按 {customer} 处理。"),
     "member_taken_as": ("“{name}” taken as {member}.", "“{name}”按 {member} 处理。"),
     "customer_joined": ("“{name}” reads as several customers ({names}). One message for each, or one new "
@@ -286,6 +292,18 @@ ASKING: dict[str, tuple[str, str]] = {
     "deal_unsaid": ("There is no command word, but {text} is a customer of ours and a stage is named: move "
                     "its deal? Nothing was saved yet.",
                     "没有命令词，但{text}是我们的客户，也提到了阶段：更新它的商机吗？尚未保存。"),
+    "new_deal_unsaid": ("There is no command word, but {text} is a customer of ours and a stage is named; "
+                        "you have no open deal with them: a new deal at that stage? Nothing was saved yet.",
+                        "没有命令词，但{text}是我们的客户，也提到了阶段；你和它没有进行中的商机：按这个阶段新建商机吗？"
+                        "尚未保存。"),
+    "visit_new_deal_unsaid": ("There is no command word, but {text} is a customer of ours, a visit is told "
+                              "and a stage is named; you have no open deal with them: log the visit, and a "
+                              "new deal at that stage? Nothing was saved yet.",
+                              "没有命令词，但{text}是我们的客户，说了一次拜访，也提到了阶段；你和它没有进行中的商机："
+                              "记下拜访，并按这个阶段新建商机吗？尚未保存。"),
+    "option_as_new_deal": ("A new deal at that stage", "按这个阶段新建商机"),
+    "option_as_visit_and_new_deal": ("The visit, and a new deal at that stage",
+                                     "记拜访，并按这个阶段新建商机"),
     "option_as_deal": ("The deal at that stage", "按这个阶段更新商机"),
     "option_new_deal_without": ("A new deal, without those words", "新建商机，不带这些字"),
     "option_deal_without": ("The deal, without those words", "更新商机，不带这些字"),

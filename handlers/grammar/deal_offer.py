@@ -1,0 +1,59 @@
+"""The offer of a deal's change said with no command word (`京东 数据中台 需求确认 12万`): the
+line that makes it, labelled as what tapping it stores. Where the asker has no open deal with the
+customer, that line makes a new deal, and each label says new (issue #23: a label says exactly
+what a tap stores); words no field of a deal reads are named, and offered as a new deal's title
+where they stand where a title goes."""
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import select
+
+from handlers.grammar import commands as c
+from handlers.grammar.normal import name_fold
+from handlers.grammar.patterns import pattern
+from storage.models.sales import CLOSED_STAGES, Customer, Deal
+
+
+def has_open_deal(session, tenant_id: int, customer: str, member_id: int | None) -> bool:
+    """Whether the member has an open deal with the customer named `customer`."""
+    return session.scalar(select(Deal.id).join(Customer, Customer.id == Deal.customer_id).where(
+        Deal.tenant_id == tenant_id, Customer.name == customer, Deal.owner_id == member_id,
+        Deal.stage.notin_(CLOSED_STAGES)).limit(1)) is not None
+
+
+def deal_or_words(said: str, customer: str, deal: str, today: dt.date, mine: bool = True) -> c.ParseError:
+    """The question offering `deal` (a change of the asker's deal where `mine`, else a new deal);
+    words of `said` no field of it reads (`…, closing 15th, CFO signs off`) are named: a deal keeps
+    no notes, so its choice says it goes without them."""
+    from handlers.grammar.reading import read
+    from handlers.grammar.spans import account
+
+    command = read(deal, today).command
+    left = account(said, command, today, 0).unclaimed if isinstance(command, c.UpsertDeal) else ()
+    if left:  # named as typed, from the first word left to the last (`CFO signs off`)
+        start = said.find(left[0])
+        words = said[start:said.find(left[-1], start) + len(left[-1])]
+        titled = deal.replace(f" {customer} ", f' {customer} "{" ".join(left)}" ', 1) \
+            if may_be_title(said, customer, left) and f" {customer} " in deal else ""  # `京东 数据湖`:
+        titles = (("new_deal_titled", titled, None),) if titled else ()  # a new deal's title, offered
+        if not mine:  # no deal of the asker's: a new one either way, its title the words first
+            return c.ParseError(None, "new_deal_words_left", words,
+                                options=(*titles, ("new_deal_without", deal, None)))
+        return c.ParseError(None, "deal_words_left", words, options=(("deal_without", deal, None), *titles))
+    if not mine:
+        return c.ParseError(None, "new_deal_unsaid", customer, options=(("as_new_deal", deal, None),))
+    return c.ParseError(None, "deal_unsaid", customer, options=(("as_deal", deal, None),))
+
+
+def may_be_title(said: str, customer: str, left: tuple[str, ...]) -> bool:
+    """Whether the words a deal's fields left could be a new deal's title: a few short words where
+    a title goes, right after the customer's name (`京东 数据湖 需求确认 12万`), not a sentence
+    after the fields (`…推进到方案呈现，客户要求打折`)."""
+    if not 0 < len(left) <= 3 or len(" ".join(left)) > 12 or any('"' in w for w in left):
+        return False
+    at = said.find(left[0])
+    return at > 0 and name_fold(_SIDE.sub("", said[:at])).endswith(name_fold(customer))
+
+
+_SIDE = pattern(r"(?:那边|这边|方面|那个|这个|的)?\s*$")  # `京东那边 数据湖`: the customer's side
