@@ -46,8 +46,8 @@ def targets_asked(text: str, today: dt.date) -> c.ListTargets | None:
     """The targets listing `text` (folded) asks for, or None when it asks none."""
     said = " ".join(_MARKS.sub(" ", text.replace("’", "'")).split()).lower()
     asked = "?" in text or "？" in text
-    found = _asked_zh(said, today, asked) if _CJK.search(said) else _asked_en(said, today, asked)
-    return found
+    chinese = _CJK.search(re.sub(r"@\S+", " ", said))  # `target @张伟`: English, of a Chinese name
+    return _asked_zh(said, today, asked) if chinese else _asked_en(said, today, asked)
 
 
 def _period(said: str, today: dt.date) -> c.Period | None:
