@@ -17,8 +17,8 @@ def _chat(session_factory) -> Chat:
     chat.team(manager="王芳", reps=("Ana", "Bo"))
     assert chat.reply("语言 中文", user="王芳").ok
     assert chat.reply("language en", user="Ana").ok
-    for line, user in (('deal +Acme "Portal" proposal 30k', "Ana"), ("visit Acme: intro; follow up fri", "Ana"),
-                       ("task @Bo call Globex fri", "王芳")):
+    for line, user in (('deal +Acme "Portal" proposal 30k', "Ana"),
+                       ("visit Acme: intro; follow up fri", "Ana"), ("task @Bo call Globex fri", "王芳")):
         assert chat.reply(line, user=user).ok, line
     return chat
 
@@ -47,8 +47,8 @@ def test_one_english_word_from_a_chinese_member_is_answered_in_english(session_f
 
 
 @pytest.mark.parametrize("said, shown", [
-    ("进度", "2026年11月"), ("漏斗", "销售漏斗"), ("停滞", "停滞商机"), ("待跟进", "我的待跟进"), ("任务", "我的"),
-    ("排行榜", "排行榜"),
+    ("进度", "2026年11月"), ("漏斗", "销售漏斗"), ("停滞", "停滞商机"), ("待跟进", "我的待跟进"),
+    ("任务", "我的"), ("排行榜", "排行榜"),
 ])
 def test_one_chinese_word_from_an_english_member_is_answered_in_chinese(session_factory, said, shown):
     chat = _chat(session_factory)

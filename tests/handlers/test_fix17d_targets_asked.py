@@ -26,7 +26,7 @@ def _chat(session_factory) -> Chat:
 
 def _stored(session_factory) -> tuple[int, int]:
     with session_factory() as s:
-        return s.scalar(select(func.count()).select_from(Target)), s.scalar(select(func.count()).select_from(Task))
+        return tuple(s.scalar(select(func.count()).select_from(model)) for model in (Target, Task))
 
 
 @pytest.mark.parametrize("user, said, shown, hidden", [
