@@ -46,8 +46,27 @@ def _own_words(text: str) -> tuple[int, int]:
     return len(english), len(_CJK.findall(text))
 
 
+class AfterKeyword(str):
+    """Text a platform wrote its own command word before (a Slack slash command: `/pipeline` sends
+    `pipeline`, `/progress 团队` sends `progress 团队`): the person typed only what follows the
+    word, so only that says a language (`/pipeline` from a Chinese member: Chinese).
+
+    >>> written_in(AfterKeyword("pipeline", "")), written_in(AfterKeyword("progress team", "team"))
+    (None, 'en')
+    """
+
+    typed: str
+
+    def __new__(cls, text: str, typed: str) -> AfterKeyword:
+        made = super().__new__(cls, text)
+        made.typed = typed
+        return made
+
+
 def written_in(text: str) -> str | None:
     """`zh`, `en`, or None when the text does not say."""
+    if isinstance(text, AfterKeyword):
+        return written_in(text.typed) if text.typed.strip() else None
     intent, language, _rest = split_keyword(normalize(text))
     if language == "zh" and intent is not None:  # a Chinese command word: Chinese, as typed
         return "zh"
