@@ -15,12 +15,14 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from handlers.dispatch import Defaults, UserRef
 from handlers.grammar.command_json import pressed
+from handlers.grammar.language import AfterKeyword
 from handlers.text.reply import Reply
 from handlers.unit_of_work import AnswerTo, handle_message
 from storage.address import Address
 
 VERSION = 2  # rows of version 1 held a platform's raw request (replayed by the platform)
-_UNSAID = ("here", "name", "locale", "timezone", "shared")  # left out of a row when the platform gave none
+#: left out of a row when the platform gave none
+_UNSAID = ("here", "name", "locale", "timezone", "shared", "keyword")
 _WHERE = ("answer", "announce", "here")  # the addresses, kept as their stored text
 
 
@@ -35,6 +37,8 @@ class Inbound:
     mentioned: tuple[str, ...] = ()  # people named, to register before the message runs
     work: str = "message"  # or "home": refresh what the platform shows the person (App Home)
     pressed: bool = False  # `message` is a button's value: a command's JSON, or text to parse
+    keyword: str = ""  # the command word the platform wrote before the text (a slash command's):
+    # it says no language, what the person typed after it may
     here: Address | None = None  # the channel or group chat it was said in (`… channel here`)
     shared: bool = False  # `here` is shared with another organisation (Slack Connect)
     #: what the platform said of the sender with the message, when it says it each time (Teams);
@@ -68,6 +72,8 @@ class Inbound:
         answer_to = AnswerTo(self.delivery, self.workspace, self.answer, self.announce, held, in_request,
                              self.here, self.mentioned, self.shared, caused)
         message = pressed(self.message) if self.pressed else self.message
+        if self.keyword and isinstance(message, str) and message.startswith(self.keyword):
+            message = AfterKeyword(message, message[len(self.keyword):])
         return handle_message(session_factory, user, message, defaults=defaults, answer_to=answer_to)
 
 

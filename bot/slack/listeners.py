@@ -210,7 +210,8 @@ def _command_listeners(runner: SlackRunner, command: str, keyword: str):
         announce = Address(PLATFORM, workspace, Kind.CHANNEL, body["channel_id"]) if in_dm or not url \
             else respond(workspace, "public", user_id, url)
         return Inbound(workspace, user_id, text, _once(body), answer, announce, tuple(mentioned),
-                       work="outsider" if outsider(body.get("user_team"), own_teams(context)) else "message")
+                       work="outsider" if outsider(body.get("user_team"), own_teams(context)) else "message",
+                       keyword=keyword)  # `/pipeline`: its name says no language
 
     return ack_command, inbound
 
@@ -235,10 +236,11 @@ def _said(body, context, *, thread: bool) -> Inbound:
     """A DM or a mention, answered where it was said (a mention in its thread), once however
     often Slack retries the event."""
     event = body["event"]
-    text = event.get("text") or ""
+    text, keyword = event.get("text") or "", ""
     if not thread and event.get("thread_ts") not in (None, event.get("ts")):
         # a reply in a thread of the DM: the thread is the bot's standup prompt
-        text = f"{name_of(WORDS, 'standup', 'en')} {text}"
+        keyword = name_of(WORDS, "standup", "en")  # ours: its language is the reply's
+        text = f"{keyword} {text}"
     text, mentioned = plain_text(text, context.bot_user_id)
     in_thread = event.get("thread_ts") or (event["ts"] if thread else None)
     workspace, channel = tenant_of(context), event["channel"]
@@ -249,7 +251,7 @@ def _said(body, context, *, thread: bool) -> Inbound:
     return Inbound(workspace, event["user"], text, delivery, where, where, tuple(mentioned),
                    here=here if thread else None,  # a mention is said in a channel
                    shared=bool(body.get("is_ext_shared_channel")),
-                   work="outsider" if stranger else "message")
+                   work="outsider" if stranger else "message", keyword=keyword)
 
 
 def outsider_reply() -> Reply:

@@ -76,8 +76,8 @@ class Installs:
             name = sender.name or self.names.looked_up(
                 tenant, sender.id, conversation(tenant, activity), activity.service_url)
             mine = Address.user(PLATFORM, tenant, sender.id)
-            self.submit(Inbound(tenant, sender.id, "help", once, answer=mine,
-                                **{**profile(activity), "name": name}))
+            self.submit(Inbound(tenant, sender.id, "help", once, answer=mine, keyword="help",  # ours:
+                                **{**profile(activity), "name": name}))  # in the person's language
             return
         locale = language(activity.locale) or "en"
         hello = Reply(lines=(teams_text(locale, "teams_hello"),), locale=locale)

@@ -45,6 +45,7 @@ def change_in(text: str, today: dt.date, named: tuple[str, ...] = ()) -> Change:
     """The change `text` says; `named`: words that name the deal (its customer, its title),
     claimed as the deal's own."""
     from handlers.grammar.money_said import amounts_said
+    from handlers.grammar.periods import quarter_first
     from handlers.grammar.spans import date_in
 
     rest = " " + amount_words(" ".join(text.split())) + " "  # `two hundred k`: `200k`
@@ -55,7 +56,8 @@ def change_in(text: str, today: dt.date, named: tuple[str, ...] = ()) -> Change:
     close = None
     for word in _CLOSE.finditer(rest):  # `close date end of jan`, `push close to april`, `预计月底`
         after = rest[word.end():]
-        if (found := date_in(after, today)) and after.lstrip().startswith(found[0]):
+        if (found := quarter_first(after, today) or date_in(after, today)) \
+                and after.lstrip().startswith(found[0]):  # `预计Q1`: by the quarter's end
             close, end = found[1], word.end() + after.find(found[0]) + len(found[0])
             if signed := _SIGNED_AFTER.match(rest, end):  # `预计1月15号签`: the close word said twice
                 end = signed.end()
@@ -117,7 +119,7 @@ _CLOSE = pattern(r"(?<![A-Za-z])(?:(?:expected|expect|should|will|likely|want|wa
                  r"(?:(?:push|pushed|move|moved|set)\s+(?:the\s+)?)?"
                  r"(?:close|closes|closing|sign|signs|signing)(?:\s+date)?"
                  r"(?:\s+(?:to|is|now|should\s+be|on|by|around|=|->|→))?(?=\s)"
-                 r"|(?:(?:签约|成交|签单)\s*)?(?:预计成交|成交日期|预计|签约日期)(?:日期)?\s*"
+                 r"|(?:(?:签约|成交|签单)\s*)?(?:预计成交|成交日期|预计|签约日期)(?:日期|日|时间)?\s*"
                  r"(?:改成|改为|改到|调到|推到|为|是)?", re.I)
 _SIGNED_AFTER = pattern(r"\s*(?:之?前)?\s*(?:签约|成交|签单|签合同|签)")
 _ARROW = pattern(r"\s*(?:→|->|=>|➡|to)\s*", re.I)

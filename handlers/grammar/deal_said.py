@@ -17,8 +17,9 @@ from handlers.grammar.stage_moved import moved_to
 
 #: A deal's field label and a word of changing it (`金额改成8万`, `amount to 80k`, `阶段改为商务谈判`,
 #: `#5 改成8万`): the label reads the field, the verb is only how it was said
+_CLOSE_LABEL = "|".join(V.CLOSE_LABELS_ZH)  # `预计成交日`, `成交日期`, `签约时间`: the close day's
 CHANGED_TO = pattern(
-    rf"(?P<label>金额|阶段|预计成交|成交日期|预计|{V.AMOUNT_LABEL_EN}|stage|close)\s*"
+    rf"(?P<label>金额|阶段|{_CLOSE_LABEL}|{V.AMOUNT_LABEL_EN}|stage|close)\s*"
     r"(?:改成|改为|改到|调整为|调整到|调成|调为|变成|更新为|更新成|应为|应该是|为|是|[:：=]|→|->"
     r"|(?<=[A-Za-z])\s+(?:to|is|now|should be|=)(?=\s)|(?<=[额段])(?=[\d¥$]))\s*"  # `金额8万`
     r"|(?<=\d)\s*(?:改成|改为|改到|调整为|调成|变成|推进到|推到|进入|退回到?|退到)\s*", re.I)
@@ -95,7 +96,8 @@ _THIS_DEAL = pattern(r"(?<=\S)\s*(?:那个|这个|这一|那一|这笔|那笔|�
 _NUMBER_CLOSED = pattern(
     r"^\s*(?:(?:deal|opportunity|opp|商机|單子|单子)\s*(?:no\.?\s*|number\s*|#)?|#)(?P<id>\d{1,9})\s*(?:号)?\s*"
     r"(?:(?:is|was|got|has\s+been|just|now)\s+)*(?:(?:closed|close)[\s_-]?|已经?)?"
-    r"(?P<how>won|lost|赢单|输单|赢了|输了|丢单|丢了|成交了?|签约了?|已签约)(?![A-Za-z\d])[\s!！.。]*", re.I)
+    r"(?P<how>won|lost|赢单|输单|赢了|输了|丢单|丢了|成交了?|签约了?|已签约)"
+    r"(?![A-Za-z\d]|日|时间)[\s!！.。]*", re.I)  # `成交日期` is a day, no win
 _LOST_SAID = ("lost", "输单", "输了", "丢单", "丢了")
 
 
@@ -117,9 +119,10 @@ def _stage_word(found: re.Match) -> str:
     return f" {found['stage']}" if found["stage"].lower() in V.STAGE_WORDS else found[0]
 
 
-_LABEL_SAID = {"预计成交": "预计", "成交日期": "预计"}  # `预计成交改为12月31日`: the close day
+#: `预计成交改为12月31日`, `成交日期改成3月15`: the close day
+_LABEL_SAID = {label: "预计" for label in V.CLOSE_LABELS_ZH}
 #: An edit verb before a field's label (`改金额 28w`, `修改阶段 谈判`): the label alone
-_VERB_LABEL = pattern(r"(?:修改|更改|调整|更新|改一下|改|调)(?P<label>金额|阶段|预计成交|成交日期|预计)"
+_VERB_LABEL = pattern(rf"(?:修改|更改|调整|更新|改一下|改|调)(?P<label>金额|阶段|{_CLOSE_LABEL})"
                       r"|(?<![A-Za-z])(?:bump(?:ed)?|change[ds]?|set|update[ds]?|raised?|lowered?|push(?:ed)?)"
                       rf"\s+(?:the\s+)?(?P<label_en>{V.AMOUNT_LABEL_EN}|close|stage)(?![A-Za-z])", re.I)
 #: A stage moved to in words (`推进到谈判了`, `moved to discovery`, `lead → contact`): the stage alone

@@ -40,18 +40,24 @@ def _pattern(words: frozenset[str]) -> re.Pattern:
 
 
 #: `预计月底` · `预计成交12月20日` · `45万，预计1月15号`: the close word glued to its day
-_CLOSE_BEFORE = pattern(r"(?<![^\s,，;；])(?:预计成交|成交日期|预计)(?=[^\s,，;；])")
+_CLOSE_BEFORE = pattern(rf"(?<![^\s,，;；])(?>{'|'.join(V.CLOSE_LABELS_ZH)})(?=[^\s,，;；])")  # `成交日期`
+# whole: never `成交日` cut from its `期`
 #: `12月15日成交` · `月底前成交` · `1月15号签` · `预计明天成交` (the close word said twice): a day
 #: glued before a word of closing or signing, read as `预计 DAY`
 _CLOSE_AFTER = pattern(r"(?<![^\s,，;；])(?:(?:预计成交|预计)\s*)?([^\s,，;；]+?)(?:之前|前)?"
                        r"(?:成交|签约|签单|签合同|签下来|签掉|签)(?:了|吧)?(?=[\s,，;；。]|$)")
 
 
+_ANY_DAY = dt.date(2000, 1, 1)  # whether words are a day at all, whichever day
+
+
 def _close_words(text: str) -> str:
     from handlers.grammar.dates import parse_date  # dates imports nothing of this module; kept lazy
+    from handlers.grammar.periods import quarter_end
 
-    text = _CLOSE_AFTER.sub(lambda m: f"预计 {m[1]}" if parse_date(view(m[1]), dt.date(2000, 1, 1)) else m[0],
-                            text)
+    def day(said: str) -> bool:  # `1月15号`, `月底`, or a quarter (`q1签`, `下季度签`: by its end)
+        return bool(parse_date(view(said), _ANY_DAY) or quarter_end(view(said), _ANY_DAY))
+    text = _CLOSE_AFTER.sub(lambda m: f"预计 {m[1]}" if day(m[1]) else m[0], text)
     return _CLOSE_BEFORE.sub(lambda m: f"{m[0]} ", text)
 
 

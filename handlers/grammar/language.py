@@ -3,16 +3,19 @@
 One rule (docs/admin.md, "Which language the bot answers in"): the message's language wins when it
 says one: Chinese (a Chinese command word, `进度`; Chinese words beyond the grammar's,
 `拜访 海尔：PO已经发了`, `今天demo很顺利，CFO也在`), or English: English words and no Chinese
-(`visit Acme: met the CTO`, `progress team`, `done 393`). One word alone (`stalled`, which a slash
-command or a button sends too), `1` or a button says none: those answer
-in the member's language (`语言 英文` · `language zh`), as scheduled posts and reminders do.
+(`visit Acme: met the CTO`, `progress team`, `done 393`), one word alone too (`stalled`,
+`progress @tom`: a Chinese manager typing English reads English). A message of no words (`1`,
+`@bo`) or a button says none: those answer in the member's language (`语言 英文` · `language zh`),
+as scheduled posts and reminders do.
 
 With Chinese beside them, English words say English when there are three or more beyond the
 grammar's, outnumbering the Chinese (`vist 华为: met the purchasing team`, whose Chinese is a
 customer's name); as much of one as of the other (`push 191 to 下周一`) says nothing.
 
->>> written_in("progress team"), written_in("拜访 海尔：PO已经发了"), written_in("visit Acme: met the CTO")
-('en', 'zh', 'en')
+>>> [written_in(said) for said in ("progress team", "拜访 海尔：PO已经发了", "stalled", "进度")]
+['en', 'zh', 'en', 'zh']
+>>> written_in("1"), written_in("@bo")
+(None, None)
 """
 from __future__ import annotations
 
@@ -43,16 +46,35 @@ def _own_words(text: str) -> tuple[int, int]:
     return len(english), len(_CJK.findall(text))
 
 
+class AfterKeyword(str):
+    """Text a platform wrote its own command word before (a Slack slash command: `/pipeline` sends
+    `pipeline`, `/progress 团队` sends `progress 团队`): the person typed only what follows the
+    word, so only that says a language (`/pipeline` from a Chinese member: Chinese).
+
+    >>> written_in(AfterKeyword("pipeline", "")), written_in(AfterKeyword("progress team", "team"))
+    (None, 'en')
+    """
+
+    typed: str
+
+    def __new__(cls, text: str, typed: str) -> AfterKeyword:
+        made = super().__new__(cls, text)
+        made.typed = typed
+        return made
+
+
 def written_in(text: str) -> str | None:
     """`zh`, `en`, or None when the text does not say."""
+    if isinstance(text, AfterKeyword):
+        return written_in(text.typed) if text.typed.strip() else None
     intent, language, _rest = split_keyword(normalize(text))
     if language == "zh" and intent is not None:  # a Chinese command word: Chinese, as typed
         return "zh"
     english, chinese = _own_words(text)
     said = _MENTION.sub(" ", text)
-    if not chinese and _ENGLISH_WORD.search(said) and len(said.split()) > 1:
-        return "en"  # `progress team`, `done 393`: English, the grammar's words or not; one word
-        # alone (`followups`, as a slash command or a button sends it) and `1` say nothing
+    if not chinese and _ENGLISH_WORD.search(said):
+        return "en"  # `progress team`, `done 393`, `stalled`, `progress @tom`: English, the grammar's
+        # words or not, one word alone too; `1`, `@bo` say nothing
     if english >= 2 and not chinese or english >= 3 and english * 2 > chinese:
         return "en"
     return "zh" if intent is None and chinese > english * 2 else None  # an English command word:
@@ -61,7 +83,8 @@ def written_in(text: str) -> str | None:
 
 def answered_in(text: str, locale: str) -> str:
     """The language to answer text that is no command in: its own, English for any Latin
-    without Chinese (`progres`, from anyone), else `locale`."""
-    if written_in(text) == "en" or not _CJK.search(text) and re.search("[A-Za-z]", text):
+    without Chinese (`progres`, from anyone), else `locale` (`@bo`: a name says none)."""
+    said = _MENTION.sub(" ", text)
+    if written_in(text) == "en" or not _CJK.search(said) and re.search("[A-Za-z]", said):
         return "en"
     return locale

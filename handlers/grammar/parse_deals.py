@@ -251,7 +251,7 @@ def _glued_close(word: str, today: dt.date) -> dt.date | None:
 
 
 #: a close day glued to the words that say so (`预计12月31日`, `预计月底成交`, `改到1月15号成交`)
-_CLOSE_SAID_GLUED = pattern(r"(?P<before>预计成交|成交日期|预计|(?:改|推迟?|延期?|挪)到|改[成为])?"
+_CLOSE_SAID_GLUED = pattern(rf"(?P<before>{'|'.join(V.CLOSE_LABELS_ZH)}|(?:改|推迟?|延期?|挪)到|改[成为])?"
                             r"(?P<day>.+?)(?P<after>(?:之?前)?(?:成交|签约|签单|签合同))?")
 
 

@@ -70,3 +70,21 @@ def quarter_end(text: str, today: dt.date) -> dt.date | None:
         return None
     year = today.year + _YEARS[" ".join(year.split())] if not year.isdigit() else int(year)
     return days[1].replace(year=year)
+
+
+def quarter_first(text: str, today: dt.date) -> tuple[str, dt.date] | None:
+    """The quarter `text` starts with (`Q1`, `下季度签`, `明年 Q2`, `Q2 next year …`) as typed, and its
+    last day: a close day said as a quarter is by its end, never its first day.
+
+    >>> quarter_first("下季度签", dt.date(2026, 12, 6))
+    ('下季度', datetime.date(2027, 3, 31))
+    """
+    said = text.lstrip()
+    words = said.split()
+    for size in (3, 2, 1):  # `Q2 next year`, `明年 Q2`, `q1`
+        if len(words) >= size and (day := quarter_end(" ".join(words[:size]).rstrip(".,，;；"), today)):
+            return said[:said.find(words[size - 1]) + len(words[size - 1])].rstrip(".,，;；"), day
+    for end in range(min(12, len(words[0]) if words else 0), 1, -1):  # glued: `下季度签`, `明年Q2前`
+        if day := quarter_end(said[:end], today):
+            return said[:end], day
+    return None

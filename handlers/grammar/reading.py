@@ -22,6 +22,7 @@ from handlers.grammar.parse_tasks import parse_task
 from handlers.grammar.patterns import pattern
 from handlers.grammar.sentences import sentence
 from handlers.grammar.target_said import target_said
+from handlers.grammar.targets_asked import targets_asked
 from handlers.grammar.typos import NUMBER_FIRST, keyword_typo
 
 _CJK = pattern(r"[\u3400-\u9fff]")
@@ -52,6 +53,8 @@ def parse(text: str, today: dt.date | None = None) -> c.Command | c.ParseError:
             and isinstance(said := parse(target, today), c.SetTarget):
         return said  # `李娜下个月目标50万`, `set Bo's target for next month to 50k`, `Ana target Q1
         # 1.2m`: the target command (a manager's; the period shown back)
+    if name in (None, "team", "target") and (asked := targets_asked(text, today or dt.date.today())):
+        return asked  # `下个月团队目标多少`, `what's my target this month`, `targets next month`: listed
     if name is None and (task := _follow_up_task(raw, text, today or dt.date.today())) is not None:
         return task  # `下周三跟进格力`: a task for that day?
     if name is None and (typo := _typo_of_command(text, today)) is not None:

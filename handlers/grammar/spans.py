@@ -214,8 +214,11 @@ def _claim_date(text: str, name: str, day: dt.date, today: dt.date, claim, cover
         return
     for start in (m.start() for m in _DATE_START.finditer(seen)):  # glued: `12月31日跟进` · `下周五前`
         for size in range(min(10, len(seen) - start), 1, -1):
-            if not any(covered[start:start + size]) \
-                    and (parse_date if future else past_day)(seen[start:start + size], today) == day:
+            said = seen[start:start + size]
+            if any(covered[start:start + size]):
+                continue
+            if (parse_date if future else past_day)(said, today) == day \
+                    or name == "close" and quarter_end(said, today) == day:  # `预计Q1`: by its end
                 claim(name, start, start + size)
                 return
 

@@ -51,7 +51,13 @@ SPLIT_WORDS = {"split", "分解", "拆分", "分配", "平分", "均分", "平�
 #: How a split is said to be even (`split evenly`, `平均分配`): the same share for each rep
 EVEN_WORDS = {"evenly", "equally", "even", "equal", "平均", "平分", "均分", "平均分配", "均摊"}
 ALL_WORDS = {"all", "全部", "所有", "全员"}
-CLOSE_WORDS = {"close", "closing", "预计", "预计成交", "成交日期", "by"}
+#: A deal's close day's label in Chinese (`预计`, `成交日期`, `预计成交日`, `签约时间`), longest first:
+#: `成交` alone is a win, `成交日期` a day
+_SIGNED_ZH = ("成交", "签约", "签单")
+CLOSE_LABELS_ZH = tuple(sorted({"预计", *(f"预计{w}" for w in _SIGNED_ZH),
+                                *(f"{before}{w}{when}" for before in ("", "预计") for w in _SIGNED_ZH
+                                  for when in ("日期", "日", "时间"))}, key=len, reverse=True))
+CLOSE_WORDS = {"close", "closing", "by", *CLOSE_LABELS_ZH}
 
 _PERIOD_KINDS = {
     "week": "week", "wk": "week", "weekly": "week", "周": "week", "星期": "week",

@@ -22,6 +22,7 @@ from handlers.grammar.dates import parse_date
 from handlers.grammar.normal import simplified, view
 from handlers.grammar.parse_tasks import NUMBER_MOVED as _MOVED
 from handlers.grammar.patterns import pattern
+from handlers.grammar.periods import quarter_end
 from handlers.grammar.signed_said import signed_said
 from handlers.text.reply import Button, Reply
 from storage import journal
@@ -34,11 +35,12 @@ _CJK = pattern(r"[\u3400-\u9fff]")
 
 #: A number and a close day, no command word (`#46 close date the 15th`, `46 closes on fri`,
 #: `#46 预计成交日改到15号`): that deal's close day
-_CLOSE_SAID = pattern(r"^(?:deal\s*|商机\s*)?#?(?P<id>\d{1,9})\s*号?\s*[,，:：]?\s*(?:"
+_CLOSE_SAID = pattern(r"^(?:deal\s*|商机\s*)?#?(?P<id>\d{1,9})\s*号?(?:单子|单|商机)?\s*[,，:：]?\s*(?:"
                       r"(?:expected\s+|new\s+)?(?:closes|closing|close)(?:\s+date)?"
                       r"(?:\s+(?:is|to|on|now|=|->|→|moved\s+to|changed\s+to))*"
                       r"|(?:的)?(?:预计成交日期?|预计成交|成交日期?|预计签约日?|预计)"
-                      r"(?:改到|改成|改为|调到|推到|是|为)?)\s*(?P<day>\S.*?)\s*(?:吧|了)?[!！。.~]*$", re.I)
+                      r"(?:改到|改成|改为|调到|推到|是|为)?)\s*(?P<day>\S.*?)\s*"
+                      r"(?:(?:之?前)?(?:签约|签单|成交|签))?(?:吧|了)?[!！。.~]*$", re.I)  # `预计q1签`
 
 
 def id_change(ctx: Ctx, text: str) -> Reply | None:
@@ -47,7 +49,8 @@ def id_change(ctx: Ctx, text: str) -> Reply | None:
     said = " ".join(simplified(view(text)).split())
     found = _CLOSE_SAID.match(said) or _MOVED.match(said)
     close = _CLOSE_SAID.made(found)  # `#46 close date the 15th`: a close day is only a deal's
-    day = parse_date(found["day"], ctx.today) if found else None
+    day = found and (close and quarter_end(found["day"], ctx.today) or parse_date(found["day"], ctx.today))
+    # (`#46 预计Q1`: a close day said as a quarter is by its end)
     if day is None:
         return None
     number, zh = int(found["id"]), bool(_CJK.search(said))

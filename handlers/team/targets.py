@@ -162,12 +162,18 @@ _SPLIT_WORD = pattern(r"(?<![A-Za-z])(?:split|分解|拆分|分配)(?![A-Za-z])"
 
 
 def handle_list_targets(ctx: Ctx, cmd: ListTargets) -> Reply:
-    """The current periods' targets: mine, or (a manager) the team's own and each member's."""
-    label, members, team = scope_members(ctx, managers_team(ctx, cmd.scope), team_needs_manager=True)
+    """The current periods' targets (or the period asked for's): mine, or (a manager) the team's
+    own and each member's; a rep asking for their team's sees the team's own, as its progress."""
+    rep_of_team = cmd.scope.kind == "team" and not ctx.is_manager
+    label, members, team = scope_members(ctx, managers_team(ctx, cmd.scope),
+                                         team_needs_manager=not rep_of_team)
+    members = [] if rep_of_team else members
     repo = TargetRepository(ctx.session)
     rows = []
-    for kind in PERIOD_KINDS:
-        start, _end = period_bounds(Period(kind), ctx.today)
+    periods = [cmd.period] if cmd.period else [Period(kind) for kind in PERIOD_KINDS]
+    for asked in periods:
+        kind = asked.kind
+        start, _end = period_bounds(asked, ctx.today)
         period = fmt.period_label(kind, start, ctx.locale)
         per_member = repo.for_members([m.id for m in members], kind, start)  # one read for a team
         owners = ([(team.name, repo.for_team(team.id, kind, start))] if team else []) + [
@@ -179,7 +185,9 @@ def handle_list_targets(ctx: Ctx, cmd: ListTargets) -> Reply:
     title = ctx.t("targets_title", who=label)
     if not rows:
         hint = (example(ctx, "target"),) if ctx.is_manager else ()
-        return Reply(title=title, lines=(ctx.t("targets_none"), *hint))
+        none = ctx.t("targets_none_for", period=fmt.period_label(cmd.period.kind, period_bounds(
+            cmd.period, ctx.today)[0], ctx.locale)) if cmd.period else ctx.t("targets_none")
+        return Reply(title=title, lines=(none, *hint))
     headers = tuple(ctx.t(k) for k in ("col_period", "col_who", "col_metric", "col_target"))
     return Reply(title=title, table=Table(headers, tuple(rows)))
 

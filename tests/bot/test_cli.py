@@ -73,9 +73,10 @@ def test_db_upgrade_then_say_works(tmp_path):
 
 
 def test_chat_reads_lines_switches_users_and_quits(cli, db_url):
-    result = cli("chat", "--user", "Mia", stdin="help\n/user 张伟\n/lang zh\nprogress\n/quit\n")
+    result = cli("chat", "--user", "Mia", stdin="help\n/user 张伟\n/lang zh\n进度\n42\n/quit\n")
     assert "Welcome to salesbot, Mia!" in result.output
     assert "欢迎使用销售助手，张伟！" in result.output and "我的进度" in result.output
+    assert "抱歉，没看懂" in result.output  # `42` says no language: 张伟's
     assert count(db_url, Member) == 2
 
 

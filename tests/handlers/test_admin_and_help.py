@@ -5,8 +5,10 @@ import re
 import pytest
 from sqlalchemy import func, select
 
+from handlers.grammar import commands as c
 from handlers.grammar.intents import INTENTS, usage
 from handlers.grammar.reading import parse
+from handlers.text.reply import Button
 from handlers.text.strings import MESSAGES
 from handlers.use_cases import HANDLERS
 from storage.models.sales import Customer, Deal, Visit
@@ -210,15 +212,21 @@ def test_help_with_any_command_word_shows_its_examples(team_chat):
     assert "No command uses “zzz”." in out and "visit Acme Corp" in out
 
 
+#: A button that says no language (its command, no words): answered in the member's
+PROGRESS = Button("progress", "progress", action=c.ShowProgress())
+
+
 def test_a_new_member_who_starts_in_chinese_keeps_chinese(chat):
     chat("帮助", user="李娜")
-    assert "我的进度" in chat("progress", user="李娜")
+    assert "我的进度" in chat.press(PROGRESS, user="李娜").text
+    assert "Your progress" in chat("progress", user="李娜")  # English words: English (round 17)
     assert "销售团队" in chat("team", user="李娜")  # the first member named the default team
 
 
-def test_a_chinese_member_gets_chinese_replies_to_english_words(team_chat):
+def test_a_chinese_member_gets_chinese_replies_to_what_says_no_language(team_chat):
     team_chat("help", user="张伟", lang="zh")
-    assert "我的进度" in team_chat("progress", user="张伟")
+    assert "我的进度" in team_chat.press(PROGRESS, user="张伟").text
+    assert team_chat.reply("42", user="张伟").locale == "zh"
 
 
 def test_every_message_exists_in_both_languages_with_the_same_placeholders():
@@ -230,9 +238,9 @@ def test_every_message_exists_in_both_languages_with_the_same_placeholders():
 
 def test_a_member_chooses_the_language_of_replies(team_chat):
     assert "以后用中文回复你" in team_chat("language zh")
-    assert "我的进度" in team_chat("progress")
+    assert "我的进度" in team_chat.press(PROGRESS).text
     assert "I'll answer you in English" in team_chat("语言 英文")
-    assert "Your progress" in team_chat("progress")
+    assert "Your progress" in team_chat.press(PROGRESS).text
     reply = team_chat.reply("language klingon")
     assert not reply.ok and "language zh" in reply.text
 

@@ -265,10 +265,10 @@ def test_a_loss_without_a_colon_offers_all_its_words_as_the_reason(session_facto
 # Replies in the language of two English words -----------------------------------------------------
 
 @pytest.mark.parametrize("typed, english", [("how far are we from target", True), ("进度 团队", False),
-                                             ("progress", False),  # a bare word: the member's
+                                             ("progress", True),  # one English word: English too
                                              ("progress team", True)])  # English words: English
-# (round 13: a Chinese manager's English `progress team` came back in Chinese; a bare word, as a
-# slash command sends it, says no language)
+# (round 13: a Chinese manager's English `progress team` came back in Chinese; round 17: so did
+# `stalled`, one English word)
 def test_two_english_words_are_answered_in_english(session_factory, typed, english):
     chat = _chat(session_factory)
     chat.reply("language zh", user="Mia")

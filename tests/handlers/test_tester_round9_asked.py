@@ -351,8 +351,9 @@ def test_a_task_for_a_misspelt_customer_offers_the_one_meant(session_factory, an
 # 7. The reply's language: a sentence's own, else the member's ------------------------------------
 
 @pytest.mark.parametrize("member, typed, locale", [
-    ("zh", "progress team", "en"), ("zh", "leaderboard % month", "en"), ("zh", "stalled", "zh"),
-    ("zh", "contest", "zh"), ("zh", "whos stalled", "en"),
+    ("zh", "progress team", "en"), ("zh", "leaderboard % month", "en"), ("zh", "stalled", "en"),
+    ("zh", "contest", "en"), ("zh", "whos stalled", "en"), ("zh", "42", "zh"),  # round 17: one English
+    # word says English; no words, the member's
     ("zh", "visit +Acme: met the CTO, went well", "en"),
     ("en", "进度", "zh"), ("en", "进度 团队", "zh"), ("en", "拜访 +华为：见了张总", "zh"),
     ("en", "leaderboard % month", "en"), ("en", "visit +Acme: met the CTO", "en"),

@@ -99,7 +99,7 @@ def test_undo_while_asked_cancels_the_question_then_one_tap_undoes_the_last_chan
 @pytest.mark.parametrize("typed, locale", [
     ("progress team", "en"), ("team target q1 2.4m split", "en"), ("deal #1 60k", "en"),
     ("visit initech: quick check in", "en"), ("进度 团队", "zh"), ("拜访 华为：见了张总", "zh"),
-    ("progress", "zh"),  # one word alone says no language (a slash command sends it too)
+    ("progress", "en"),  # one English word says English (issue #23, round 17)
 ])
 def test_a_chinese_members_message_is_answered_in_its_own_language(session_factory, typed, locale):
     chat = _setup(session_factory)

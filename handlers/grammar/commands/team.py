@@ -96,9 +96,11 @@ class EditContest(Command):
 @dataclass(frozen=True)
 class ListTargets(Command):
     """`targets` · `目标`: what is set for me this week, month, quarter and year (a manager: the
-    team's and each member's)."""
+    team's and each member's); with a period (`targets next month`, `下个月团队目标多少`), that
+    period's alone."""
 
     scope: Scope = Scope()
+    period: Period | None = None
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,7 @@ TEAM: dict[str, tuple[str, str]] = {
     "targets_title": ("Targets · {who}", "目标 · {who}"),
     "targets_none": ("No targets set for the current week, month, quarter or year.",
                      "本周、本月、本季度和本年都还没有设目标。"),
+    "targets_none_for": ("No targets set for {period}.", "{period}还没有设目标。"),
     "col_period": ("Period", "周期"), "col_who": ("For", "对象"), "col_metric": ("Metric", "指标"),
     "col_target": ("Target", "目标"),
     "contest_open_title": ("🏁 A contest for {team}", "🏁 {team}销售竞赛"),

@@ -103,7 +103,8 @@ def test_a_queued_request_holds_what_to_run_not_how_the_code_runs_it(web_without
     assert payload == {"v": 2, "workspace": workspace, "user": "U2",
                        "message": "visit Acme: queued before a deploy", "delivery": payload["delivery"],
                        "answer": f"respond:auto:U2:{url}", "announce": f"respond:public:U2:{url}",
-                       "mentioned": [], "work": "message", "pressed": False}
+                       "mentioned": [], "work": "message", "pressed": False,
+                       "keyword": "visit"}  # the slash command's own word: says no language
     for name in ("_command_listeners", "_register_messages", "_said", "register"):
         monkeypatch.delattr(listeners, name)  # the new code has none of these names
     assert run_the_worker(slack.core) == 1

@@ -34,7 +34,8 @@ def test_url_verification_answers_the_decrypted_echostr(wecom):
     ("待跟进", "本周没有待跟进事项"),
     ("客户 +华为 A类", "等级"),
     ("visit Acme: demo", "Visit to Acme logged."),  # written in English: answered in English
-    ("progress", "我的进度"),
+    ("progress", "Your progress"),  # one English word: English (round 17)
+    ("1", "没有待回答的问题"),  # no words: the member's language
 ])
 def test_each_command_gets_a_passive_encrypted_reply(wecom, text, expected):
     status, reply = wecom.text(text)
