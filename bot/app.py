@@ -3,18 +3,23 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.settings import Settings
 from handlers.dispatch import Defaults
 from storage.db import ensure_current, make_engine, make_session_factory
+
+if TYPE_CHECKING:  # imported when made: `salesbot say` is built from the core settings alone
+    from bot.core_settings import CoreSettings
+    from bot.settings import Settings
 
 
 @dataclass
 class App:
-    settings: Settings
+    #: `Settings`, or for a command that speaks to no platform `CoreSettings` (`salesbot say`)
+    settings: Settings | CoreSettings
     engine: Engine
     session_factory: sessionmaker[Session]
     defaults: Defaults
@@ -22,10 +27,13 @@ class App:
     stopping: threading.Event = field(default_factory=threading.Event)
 
     @classmethod
-    def build(cls, settings: Settings | None = None, *, check_schema: bool = True,
+    def build(cls, settings: Settings | CoreSettings | None = None, *, check_schema: bool = True,
               sqlite_cache_kib: int | None = None) -> App:
         """Connect to the configured database; refuse one whose schema is behind the code."""
-        settings = settings or Settings()
+        if settings is None:
+            from bot.settings import Settings
+
+            settings = Settings()
         engine = make_engine(settings.db_url, sqlite_cache_kib=sqlite_cache_kib)
         if check_schema:
             ensure_current(engine)

@@ -12,12 +12,17 @@ import click
 from bot.runtime import uncollected
 
 
-def built_app(check_schema: bool = True):
+def built_app(check_schema: bool = True, platforms: bool = True):
     from bot.app import App
     from storage.db import SchemaBehind
 
+    settings = None  # all of them, each platform's too
+    if not platforms:
+        from bot.core_settings import CoreSettings
+
+        settings = CoreSettings.read()
     try:
-        return App.build(check_schema=check_schema)
+        return App.build(settings, check_schema=check_schema)
     except SchemaBehind as behind:
         raise click.ClickException(str(behind)) from None
 
@@ -25,8 +30,8 @@ def built_app(check_schema: bool = True):
 class Runtime:
     """What every command is handed (`bot/runtime.py`): the app and the worker, built here."""
 
-    def app(self, check_schema: bool = True):
-        return built_app(check_schema)
+    def app(self, check_schema: bool = True, *, platforms: bool = True):
+        return built_app(check_schema, platforms)
 
     def worker(self, app, **options):
         from bot.worker import build_worker

@@ -13,8 +13,10 @@ import click
 
 
 class Runtime(Protocol):
-    def app(self, check_schema: bool = True):
-        """The app (`bot.app.App`) from the settings, its schema checked unless told not to."""
+    def app(self, check_schema: bool = True, *, platforms: bool = True):
+        """The app (`bot.app.App`) from the settings, its schema checked unless told not to;
+        `platforms=False`: from the settings every installation has (`bot/core_settings.py`), for
+        a command that speaks to no platform (no pydantic to import: `salesbot say`)."""
 
     def worker(self, app, **options):
         """The worker (`worker.service.Worker`) for the platforms the app's settings set up."""

@@ -6,13 +6,18 @@ from pathlib import Path
 from pydantic import AliasChoices, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from bot import core_settings
+from bot.core_settings import CHECKOUT, DATA_DIR, ENV_FILES, FIELDS
 from bot.platforms import PLATFORMS
 
-#: The source checkout this runs from (`make demo` installs it in place), or None when installed.
-CHECKOUT = Path(__file__).resolve().parents[1]
-CHECKOUT = CHECKOUT if (CHECKOUT / "pyproject.toml").is_file() else None
-#: The demo's database is found from any folder: the checkout's `data/`, else the current folder's.
-DATA_DIR = CHECKOUT / "data" if CHECKOUT else Path("data")
+__all__ = ["CHECKOUT", "DATA_DIR", "Settings"]
+
+
+def _core(field: str):
+    """One of the settings every installation has (`bot/core_settings.py`, which reads them
+    without pydantic for `salesbot say`)."""
+    variable, default = FIELDS[field]
+    return _env(default, variable)
 
 
 def _env(default, variable: str):
@@ -24,14 +29,13 @@ class Settings(*(platform.settings for platform in PLATFORMS if platform.setting
     """What an installation configures: the fields below and each platform's (`bot/<platform>/
     settings.py`). Every field has a working default for the local demo."""
 
-    model_config = SettingsConfigDict(env_file=(*([CHECKOUT / ".env"] if CHECKOUT else []), ".env"),
-                                      extra="ignore", populate_by_name=True)
+    model_config = SettingsConfigDict(env_file=ENV_FILES, extra="ignore", populate_by_name=True)
 
-    data_dir: Path = _env(DATA_DIR, "SALESBOT_DATA_DIR")
-    database_url: str = _env("", "DATABASE_URL")
-    timezone: str = _env("Asia/Shanghai", "SALESBOT_TIMEZONE")
-    currency: str = _env("CNY", "SALESBOT_CURRENCY")
-    holiday_calendar: str = _env("CN", "SALESBOT_CALENDAR")
+    data_dir: Path = _core("data_dir")
+    database_url: str = _core("database_url")
+    timezone: str = _core("timezone")
+    currency: str = _core("currency")
+    holiday_calendar: str = _core("holiday_calendar")
 
     redis_url: str = _env("", "REDIS_URL")  # shared by web and worker processes (WeCom's token)
 
@@ -56,6 +60,4 @@ class Settings(*(platform.settings for platform in PLATFORMS if platform.setting
     @property
     def db_url(self) -> str:
         """`DATABASE_URL`, or a SQLite file in the data directory."""
-        if self.database_url:
-            return self.database_url
-        return f"sqlite:///{(self.data_dir / 'salesbot.sqlite3').as_posix()}"
+        return core_settings.db_url(self)

@@ -57,7 +57,7 @@ def _say(user: str, lang: str | None, text: tuple[str, ...]) -> None:
     with uncollected():  # one message: what it imports and makes is kept to the end anyway
         from bot.console.chat import ConsoleBot, render
 
-        app = runtime().app()
+        app = runtime().app(platforms=False)  # it speaks to the console only
         said = ConsoleBot(app.session_factory, app.defaults).exchange(user, " ".join(text), lang=lang)
     click.echo(render(said.reply, said.posts))
     app.close()

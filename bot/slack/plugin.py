@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import click
 
-from bot.slack.settings import SlackSettings
 from handlers.places import Place
 from storage.address import Address, Kind
 
@@ -30,7 +29,13 @@ class Slack:
     #: Slack's biggest bodies are events and form submissions with blocks (message text ≤ 40,000
     #: characters, ≤ 100 blocks), well under 1 MiB.
     body_limit = 1024 * 1024
-    settings = SlackSettings
+
+    @property
+    def settings(self) -> type:
+        """Its fields of `bot.settings.Settings` (pydantic: imported when the settings are made)."""
+        from bot.slack.settings import SlackSettings
+
+        return SlackSettings
     place = PLACE
 
     def enabled(self, settings) -> bool:

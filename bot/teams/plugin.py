@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import click
 
-from bot.teams.settings import TeamsSettings
 from handlers.places import Place
 
 #: A Teams channel can't be named by typing: a manager says `team set East channel here` in it.
@@ -20,7 +19,13 @@ class Teams:
     prefix = "/api/messages"
     #: An activity is a message of at most ~28 KB, or a card's submitted inputs.
     body_limit = 256 * 1024
-    settings = TeamsSettings
+
+    @property
+    def settings(self) -> type:
+        """Its fields of `bot.settings.Settings` (pydantic: imported when the settings are made)."""
+        from bot.teams.settings import TeamsSettings
+
+        return TeamsSettings
     place = PLACE
 
     def enabled(self, settings) -> bool:

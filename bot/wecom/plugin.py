@@ -6,7 +6,6 @@ import re
 
 import click
 
-from bot.wecom.settings import WeComSettings
 from handlers.places import Place
 from storage.address import Address, Kind
 
@@ -30,7 +29,13 @@ class WeCom:
     #: A WeCom callback is one encrypted message (text ≤ 2,048 bytes, about 4 KB once encrypted
     #: and wrapped).
     body_limit = 64 * 1024
-    settings = WeComSettings
+
+    @property
+    def settings(self) -> type:
+        """Its fields of `bot.settings.Settings` (pydantic: imported when the settings are made)."""
+        from bot.wecom.settings import WeComSettings
+
+        return WeComSettings
     place = PLACE
 
     def enabled(self, settings) -> bool:

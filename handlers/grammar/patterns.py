@@ -2,11 +2,14 @@
 
 The grammar declares some 180 patterns at module level. Compiling them all on import was about a
 tenth of a `salesbot say`'s start, and one message uses few of them (`progress`: 8, a visit with
-a follow-up: 60), so each is compiled by its first `match`, `search`, `sub` ….
+a follow-up: 60), so each is compiled by its first `match`, `search`, `sub` …, and then from
+the code an earlier process compiled it to, where there is one (`handlers/grammar/regex_cache.py`).
 """
 from __future__ import annotations
 
 import re
+
+from handlers.grammar.regex_cache import compiled as compiled_pattern
 
 _METHODS = ("match", "fullmatch", "search", "sub", "subn", "split", "findall", "finditer")
 
@@ -23,7 +26,7 @@ class Pattern:
         # called only for what the instance does not have yet: the first use compiles
         compiled = self.__dict__.get("_compiled")
         if compiled is None:
-            compiled = self._compiled = re.compile(self.pattern, self.flags)
+            compiled = self._compiled = compiled_pattern(self.pattern, self.flags)
             self.__dict__.update({method: getattr(compiled, method) for method in _METHODS})
         return getattr(compiled, name)
 
