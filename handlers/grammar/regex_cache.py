@@ -53,8 +53,11 @@ def compiled(source: str, flags: int = 0) -> re.Pattern:
             return _sre.compile(source, *args)
         except Exception:  # noqa: BLE001 - a cache the engine refuses is compiled again
             pass
-    args = _compiled_args(source, flags)
-    made = _sre.compile(source, *args)
+    try:
+        args = _compiled_args(source, flags)
+        made = _sre.compile(source, *args)
+    except Exception:  # noqa: BLE001 - another Python's internals: compiled as usual, not kept
+        return re.compile(source, flags)
     _keep((source, flags), args)
     return made
 

@@ -65,3 +65,10 @@ def test_nothing_is_written_where_python_writes_no_bytecode(cache, monkeypatch):
     regex_cache.compiled(*SOURCES[2])
     regex_cache._write()
     assert not cache.exists()
+
+
+def test_a_python_whose_compiler_steps_differ_compiles_as_usual_and_keeps_nothing(cache, monkeypatch):
+    monkeypatch.delattr(regex_cache._compiler, "_code")  # as a later CPython might name it
+    for source, flags in SOURCES:
+        _reads_as_re_compile(regex_cache.compiled(source, flags), source, flags)
+    assert regex_cache._new == 0
