@@ -36,6 +36,7 @@ from handlers.grammar.patterns import pattern
 from handlers.grammar.reading import read
 from handlers.grammar.vocabulary import tier_of
 from handlers.lookup import example as usage_example
+from handlers.sales.last_said import made_last, not_last
 from handlers.sales.said_again import (
     KINDS,
     RECENT,
@@ -43,7 +44,6 @@ from handlers.sales.said_again import (
     command_for,
     described,
     latest_change,
-    made_last,
     read_correction,
 )
 from handlers.team.target_corrections import gone, target_corrected
@@ -100,13 +100,17 @@ def edit(ctx: Ctx, text: str) -> c.Command | Reply | None:
     if not kinds:
         return None
     value = tier_of(value) if kinds == ["tier"] else value
-    if change is None or change.at < ctx.now - RECENT or not made_last(ctx, change):
+    if change is None or change.at < ctx.now - RECENT:
         return _refused(ctx, "follow_on_nothing", value, kinds, field)
-    if change.kind == "SetTarget" and "amount" in kinds:
-        said = value + field if counted else value  # `55次`: no amount of money
-        return target_corrected(ctx, change, said, usage_example(ctx, "target"))
+    target = change.kind == "SetTarget" and "amount" in kinds
+    example = usage_example(ctx, "target") if target else _examples(ctx, value, kinds, field)
     if change.status != "done":
-        return gone(ctx, change, _examples(ctx, value, kinds, field))
+        return gone(ctx, change, example)
+    if (why := not_last(ctx, change, example)) is not None:  # a message since, here: nothing older
+        return why
+    if target:
+        said = value + field if counted else value  # `55次`: no amount of money
+        return target_corrected(ctx, change, said, example)
     models = dict.fromkeys(kinds, (Visit,)) if field and not counted else {} if counted else _MODELS
     pushed = (groups.get("verb") or "").lower() == "push" or bool(re.search(r"推到|延到", said))
     made = made_at_once(ctx, change, value, kinds, models, pushed=pushed)  # `push it to next week`

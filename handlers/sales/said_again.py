@@ -32,6 +32,7 @@ from handlers.grammar.normal import view
 from handlers.grammar.patterns import pattern
 from handlers.grammar.sentences import stage_said
 from handlers.lookup import example as usage_example
+from handlers.sales.last_said import made_last, not_last
 from handlers.sales.stage_said import stage_offer
 from handlers.team.target_corrections import gone, target_corrected
 from handlers.text.reply import Button, Reply
@@ -86,11 +87,14 @@ def correction(ctx: Ctx, text: str, corrected: bool = True):
     change = latest_change(ctx)
     if change is not None and change.at >= ctx.now - RECENT:
         hint = _instead(ctx, change, kind, value)
+        if change.status != "done":  # undone: nothing of it to correct, nor of what came before
+            return gone(ctx, change, hint)
+        every = hint if change.kind == "SetTarget" else _every(ctx, kind, value)
+        if (why := not_last(ctx, change, every)) is not None:  # a message since, here (refused, or
+            return why  # changing nothing), or the change made elsewhere: nothing corrected
         if kind == "amount" and change.kind == "SetTarget" and made_last(ctx, change):
             return target_corrected(ctx, change, value, hint)  # `no I meant 1.5mil` just after
             # `target @Bo 1m`: that target's amount (or why not)
-        if change.status != "done":  # undone: nothing of it to correct, nor of what came before
-            return gone(ctx, change, hint)
     row = None
     if change is not None and change.entity in ("deals", "visits", "tasks") and change.entity_id \
             and change.at >= ctx.now - RECENT:
@@ -207,13 +211,6 @@ def latest_change(ctx: Ctx) -> Change | None:
                               .order_by(Change.id.desc()).limit(1))
 
 
-def made_last(ctx: Ctx, change: Change) -> bool:
-    """Whether `change` is what the member's previous message did (none of theirs came after it,
-    refused or changing nothing): only that is corrected at once."""
-    said = ctx.member.last_said_at
-    return said is None or change.at >= said
-
-
 def _instead(ctx: Ctx, change: Change, kind: str, value: str) -> str:
     """What to type to set `value` where nothing can be corrected: the command of that kind."""
     if change.kind == "SetTarget":
@@ -221,6 +218,12 @@ def _instead(ctx: Ctx, change: Change, kind: str, value: str) -> str:
     model = KINDS.get(change.entity, Deal)
     model = Deal if model is Visit and kind == "amount" or model is Task and kind != "day" else model
     return command_for(ctx, model(id=12), kind, value)
+
+
+def _every(ctx: Ctx, kind: str, value: str) -> str:
+    """What to type to put `value` into each kind of record it fits (`deal #12 close 12/30 · …`)."""
+    models = {"amount": (Deal,), "day": (Deal, Visit, Task), "customer": (Deal, Visit)}[kind]
+    return " · ".join(command_for(ctx, model(id=12), kind, value) for model in models)
 
 
 def _last_deal(ctx: Ctx) -> Deal | None:

@@ -140,6 +140,14 @@ TEAM: dict[str, tuple[str, str]] = {
     "due_on_none": ("Nothing of yours is due {day}: no task, no follow-up.", "{day}没有你到期的任务或跟进。"),
     "follow_on_unset": ("none", "未设"),
     "follow_on_customer": ("customer", "客户"), "follow_on_tier": ("tier", "等级"),
+    "correction_after_nothing": ("Your last message changed nothing: “{said}”. So nothing was corrected now, "
+                                 "nor anything older. Type the record and the value, like {example}",
+                                 "你的上一条消息没有修改任何内容：“{said}”。所以这次未做更正，更早的记录也没改。"
+                                 "请写明记录和值，例如 {example}"),
+    "correction_after_nothing_tap": ("Your last message changed nothing, so nothing was corrected now, nor "
+                                     "anything older. Type the record and the value, like {example}",
+                                     "你的上一条消息没有修改任何内容，所以这次未做更正，更早的记录也没改。"
+                                     "请写明记录和值，例如 {example}"),
     "correction_elsewhere": ("Nothing was changed: your last change, “{label}”, was made in another "
                              "conversation. Correct it there, or type what you mean in full, like {example}",
                              "未做修改：你上一次的修改“{label}”是在另一个会话里做的。请在那里更正，"
