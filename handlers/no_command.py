@@ -58,6 +58,7 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
             is not None:
         return replace(said, locale=ctx.locale) if isinstance(said, Reply) else said  # `no I meant
         # 1.15m`: asked about the deal just changed, or the target just set set again
+    ctx.correcting = False  # no correction after all: whatever answers it counts as the last message
     if error.topic is None and (asked := unnamed.id_change(ctx, text) or unnamed.this_deal(ctx, text)):
         return replace(asked, locale=ctx.locale)  # `254 推到月底`, `这单黄了`: which record, asked
     if error.topic in (None, "snooze") and (moved := follow_up_moved.answer(ctx, text)) is not None:

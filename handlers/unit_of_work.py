@@ -100,10 +100,11 @@ def _handle_once(session_factory, user: UserRef, message: Message, defaults: Def
                 return None
         elif outcome.record:  # a done reply that asks more (a win's reason): its question kept
             outcome.record(session, member)
-        # a correction after it corrects nothing before it, in that conversation (refused or not)
-        where = last_messages.conversation(user.platform, answer_to.here if answer_to else None)
-        last_messages.said(session, tenant.id, member.id, where, message if isinstance(message, str) else "",
-                           now, changes_before)
+        if not outcome.correcting:  # a correction after it corrects nothing before it, in that
+            # conversation (refused or not); a refused correction leaves the change it corrects last
+            where = last_messages.conversation(user.platform, answer_to.here if answer_to else None)
+            typed = message if isinstance(message, str) else ""  # a button: no words to quote
+            last_messages.said(session, tenant.id, member.id, where, typed, now, changes_before)
         events = list(outcome.events)
         if new:
             reply = _first_words(reply, member)

@@ -94,6 +94,7 @@ def edit(ctx: Ctx, text: str) -> c.Command | Reply | None:
     if kinds == ["amount"] and not counted:
         value = amount_said(value) or value  # `把它改成四十五万`: `45万`, as the line reads it back
     ctx.locale = "zh" if _ZH.made(found) else "en"
+    ctx.correcting = True  # refused, it leaves the member's last message as it was
     change = latest_change(ctx)
     if "tier" in kinds and (change is None or change.kind != "SetCustomer"):
         kinds.remove("tier")  # `make it b`: a tier only just after a tier was set

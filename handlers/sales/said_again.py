@@ -84,6 +84,7 @@ def correction(ctx: Ctx, text: str, corrected: bool = True):
         return None
     kind, value = read.kind, read.value
     ctx.locale = "en" if read.en else "zh"  # answered in the language it was said in
+    ctx.correcting = True  # refused, it leaves the member's last message as it was
     change = latest_change(ctx)
     if change is not None and change.at >= ctx.now - RECENT:
         hint = _instead(ctx, change, kind, value)
