@@ -53,6 +53,13 @@ _EN = pattern(r"^(?P<lead>(?:(?:no|nope|nah|sorry|oops|whoops|actually|wait|hmm+
               r"(?P<value>\S.*?)(?P<not>,?\s+not\s+\S.*?)?"
               r"(?:[\s,.!]+(?:sorry|soz|pls|please|thanks|thx|ty|my\s+bad|oops|lol))*"  # `… sorry`
               r"[\s.!]*$", re.I)
+#: A field said after a change, as more of it (`and close 1/15`, `also fu fri`, `还有预计1/15签`)
+_ADDED_EN = pattern(r"^(?:and|also|plus|oh\s+and|and\s+also)[\s,]+"
+                    r"(?=(?:(?:set|make|change|move|push|put)\s+)?(?:the\s+)?"
+                    r"(?:close|closing|follow[\s-]?up|fu\b|f/u))", re.I)
+_ADDED_ZH = pattern(r"^(?:还有|另外|再|并且|然后|对了)?[\s,，]*(?P<field>预计|跟进|回访)(?:成交|签约|签单|签)?"
+                    r"(?:日期|时间)?(?:在|是|为|定在)?\s*(?P<value>[^\s签成，,。]+?)\s*"
+                    r"(?:签约|签单|签合同|签|成交|跟进|回访)?[\s。!！]*$")
 #: The follow-up named after `i meant` (`no i meant fu feb 26`, `I meant follow up on the 26th`)
 _FU_FIRST = pattern(r"^(?:the\s+)?(?:follow[\s-]?up|fu|f/u)(?:\s+(?:to|on|for|is))?\s+(?=\S)", re.I)
 _ZH = pattern(r"^(?P<lead>(?:刚才那条|刚才)?(?P<named>金额|预计|跟进|回访|跟進|回訪)?"
@@ -134,6 +141,8 @@ class Correction:
 
 def read_correction(said: str, today: dt.date) -> Correction | None:
     """`said` (amounts in words read, `view`ed) as a correction, or None when it is none."""
+    said = _ADDED_EN.sub("", said)  # `and close 1/15`: the field said after the change, as `close 1/15`
+    said = _ADDED_ZH.sub(lambda m: f"{m['field']}改成{m['value']}", said)  # `还有预计1/15签`: `预计改成1/15`
     match = next((m for m in (_EN.match(said), _ZH.match(said)) if m and (m["lead"] or m["verb"])), None)
     if match is None:
         return None
