@@ -25,8 +25,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from sqlalchemy import select
-
 from handlers.context import Ctx
 from handlers.grammar import commands as c
 from handlers.grammar.amounts import amount_words, parse_amount
@@ -36,7 +34,7 @@ from handlers.grammar.patterns import pattern
 from handlers.grammar.reading import read
 from handlers.grammar.vocabulary import tier_of
 from handlers.lookup import example as usage_example
-from handlers.sales.last_said import made_last, not_last
+from handlers.sales.last_said import made_last, made_with, not_last
 from handlers.sales.said_again import (
     KINDS,
     RECENT,
@@ -187,10 +185,7 @@ def _named(ctx: Ctx, row, was: str) -> bool:
 
 def _touched(ctx: Ctx, change: Change) -> list[Deal | Task | Visit]:
     """The deals, tasks and visits the message of `change` made or changed, still there."""
-    changes = ctx.session.scalars(select(Change).where(
-        Change.tenant_id == ctx.tenant.id, Change.actor_id == ctx.member.id, Change.at == change.at,
-        Change.status == "done").order_by(Change.id))
-    keys = dict.fromkeys((row["t"], row["k"][0]) for each in changes for row in each.rows
+    keys = dict.fromkeys((row["t"], row["k"][0]) for each in made_with(ctx, change) for row in each.rows
                          if row["t"] in _TABLES and row["a"] is not None)
     rows = [ctx.session.get(_TABLES[table], key) for table, key in keys]
     return [row for row in rows if row is not None and row.tenant_id == ctx.tenant.id]

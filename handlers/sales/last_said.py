@@ -6,6 +6,8 @@ nothing older, and one in a DM after a change made in a channel corrects nothing
 it stop the correction then said in the channel)."""
 from __future__ import annotations
 
+from sqlalchemy import select
+
 from handlers.context import Ctx
 from handlers.text.reply import Reply
 from storage import last_messages
@@ -23,6 +25,26 @@ def made_last(ctx: Ctx, change: Change) -> bool:
     message of theirs kept here, whether it is their latest change at all."""
     said = last_said(ctx)
     return said is None or said.changes_before < change.id <= said.changes_after
+
+
+def made_with(ctx: Ctx, change: Change) -> list[Change]:
+    """The changes the message that made `change` made (in effect), by their ids where that is the
+    previous message here (two messages may have the same time), else by its time."""
+    said = last_said(ctx)
+    if said is not None and said.changes_before < change.id <= said.changes_after:
+        mine = (Change.id > said.changes_before, Change.id <= said.changes_after)
+    else:
+        mine = (Change.at == change.at,)
+    return list(ctx.session.scalars(select(Change).where(
+        Change.tenant_id == ctx.tenant.id, Change.actor_id == ctx.member.id, Change.status == "done", *mine)
+        .order_by(Change.id)))
+
+
+def nothing_since(ctx: Ctx, change: Change) -> str | None:
+    """What the member's previous message here was (its words, "" for a button) when it changed
+    nothing and came after `change`; else None."""
+    said = last_said(ctx)
+    return said.text if said is not None and change.id <= said.changes_before else None
 
 
 def not_last(ctx: Ctx, change: Change, example: str) -> Reply | None:

@@ -15,15 +15,13 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import select
-
 from handlers.context import Ctx
 from handlers.grammar import vocabulary as V
 from handlers.grammar.normal import view
 from handlers.grammar.patterns import pattern
 from handlers.grammar.reading import read
 from handlers.grammar.stage_moved import moved_to
-from handlers.sales.last_said import not_last
+from handlers.sales.last_said import made_with, not_last
 from handlers.sales.said_again import RECENT, described, latest_change
 from handlers.sales.stage_said import stage_offer
 from handlers.text.reply import Button, Reply
@@ -37,7 +35,7 @@ _PROB_WORD = (r"(?:prob|probability|probab|odds|chance|chances|likelihood"
               r"|win\s+(?:rate|prob(?:ability)?|chance))")
 _PROB_EN = pattern(
     r"^" + _LEAD + r"(?:(?:deal\s*)?#?(?P<id>\d+)(?:'s)?\s+)?(?:(?:set|make|change|put)\s+)?"
-    r"(?:the\s+|its\s+)?" + _PROB_WORD + r"(?:\s+(?:is|=|:|to|at|should\s+be|more\s+like|about|around"
+    r"(?:the\s+|its\s+)?" + _PROB_WORD + r"(?:\s+(?:is|are|=|:|to|at|should\s+be|more\s+like|about|around"
     r"|closer\s+to|of|now|really|actually|like|maybe|prob(?:ably)?))*\s*:?\s*(?P<pct>\d{1,3})\s*%?"
     r"(?:[\s,]+(?:actually|instead|now|really|pls|please|tops|max))*[\s.!]*$"
     r"|^" + _LEAD + r"(?:(?:more\s+like|make\s+it|i\s+meant|it'?s|about|around)\s+)?(?P<pct2>\d{1,3})\s*%"
@@ -126,10 +124,7 @@ def _just_changed(ctx: Ctx, example: str) -> Deal | Reply | None:
 
 def _deals_of(ctx: Ctx, change: Change) -> list[tuple[Deal, dict]]:
     """The deals the message of `change` made or changed (with their row of it), still there."""
-    changes = ctx.session.scalars(select(Change).where(
-        Change.tenant_id == ctx.tenant.id, Change.actor_id == ctx.member.id, Change.at == change.at,
-        Change.status == "done").order_by(Change.id))
-    rows = {row["k"][0]: row for each in changes for row in each.rows if row["t"] == "deals" and row["a"]}
+    rows = {row["k"][0]: row for each in made_with(ctx, change) for row in each.rows if row["t"] == "deals" and row["a"]}
     found = [(ctx.session.get(Deal, key), row) for key, row in rows.items()]
     return [(deal, row) for deal, row in found if deal is not None and deal.tenant_id == ctx.tenant.id]
 

@@ -32,7 +32,7 @@ from handlers.grammar.normal import view
 from handlers.grammar.patterns import pattern
 from handlers.grammar.sentences import stage_said
 from handlers.lookup import example as usage_example
-from handlers.sales.last_said import made_last, not_last
+from handlers.sales.last_said import made_last, not_last, nothing_since
 from handlers.sales.stage_said import stage_offer
 from handlers.team.target_corrections import gone, target_corrected
 from handlers.text.reply import Button, Reply
@@ -92,14 +92,18 @@ def correction(ctx: Ctx, text: str, corrected: bool = True):
     kind, value = read.kind, read.value
     ctx.locale = "en" if read.en else "zh"  # answered in the language it was said in
     ctx.correcting = True  # refused, it leaves the member's last message as it was
-    change = latest_change(ctx)
+    change, why, head = latest_change(ctx), None, ()
     if change is not None and change.at >= ctx.now - RECENT:
         hint = _instead(ctx, change, kind, value)
         if change.status != "done":  # undone: nothing of it to correct, nor of what came before
             return gone(ctx, change, hint)
         every = hint if change.kind == "SetTarget" else _every(ctx, kind, value)
-        if (why := not_last(ctx, change, every)) is not None:  # a message since, here (refused, or
-            return why  # changing nothing), or the change made elsewhere: nothing corrected
+        why = not_last(ctx, change, every)  # a message since, here (refused, or changing nothing),
+        # or the change made elsewhere: nothing corrected; after one here, the older record asked
+        head = (ctx.t("correction_after_nothing_head", said=said_text),) if why and (
+            said_text := nothing_since(ctx, change)) is not None and change.kind != "SetTarget" else ()
+        if why is not None and not head:
+            return why
         if kind == "amount" and change.kind == "SetTarget" and made_last(ctx, change):
             return target_corrected(ctx, change, value, hint)  # `no I meant 1.5mil` just after
             # `target @Bo 1m`: that target's amount (or why not)
@@ -111,18 +115,20 @@ def correction(ctx: Ctx, text: str, corrected: bool = True):
         row = None
     if read.field == "fu" and not isinstance(row, Visit) or read.field == "close" \
             and not isinstance(row, Deal):
-        return None  # `跟进改成下周二`, `make the follow up wed` after a deal: no deal's close day
+        return why  # `跟进改成下周二`, `make the follow up wed` after a deal: no deal's close day
     if row is None and kind == "amount":  # `金额改成8万` a while later: the deal changed last
         row = _last_deal(ctx)
     if row is None and kind != "amount":
-        return None  # `是格力不是海尔` with nothing just changed: no amount's advice
+        return why  # `是格力不是海尔` with nothing just changed: no amount's advice
+    if row is None and why is not None:
+        return why
     if row is None:
         example = f"{name_of(WORDS, 'deal', ctx.locale)} #12 {value}"
         return Reply(lines=(ctx.t("correction_how", amount=value, example=example),), ok=False)
     command = command_for(ctx, row, kind, value)
     what = described(ctx, row)
     shown = ctx.day(parse_date(value, ctx.today)) if kind == "day" else value  # `Fri, Jan 8, 2027`
-    return Reply(lines=(ctx.t(f"correction_{kind}", what=what, value=shown),
+    return Reply(lines=(*head, ctx.t(f"correction_{kind}", what=what, value=shown),
                         ctx.t("answer_hint_one")), buttons=(Button(command, command),), ok=False)
 
 
