@@ -124,7 +124,8 @@ def _just_changed(ctx: Ctx, example: str) -> Deal | Reply | None:
 
 def _deals_of(ctx: Ctx, change: Change) -> list[tuple[Deal, dict]]:
     """The deals the message of `change` made or changed (with their row of it), still there."""
-    rows = {row["k"][0]: row for each in made_with(ctx, change) for row in each.rows if row["t"] == "deals" and row["a"]}
+    rows = {row["k"][0]: row for each in made_with(ctx, change) for row in each.rows
+            if row["t"] == "deals" and row["a"]}
     found = [(ctx.session.get(Deal, key), row) for key, row in rows.items()]
     return [(deal, row) for deal, row in found if deal is not None and deal.tenant_id == ctx.tenant.id]
 
