@@ -38,7 +38,8 @@ _PROB_EN = pattern(
     r"(?:the\s+|its\s+)?" + _PROB_WORD + r"(?:\s+(?:is|are|=|:|to|at|should\s+be|more\s+like|about|around"
     r"|closer\s+to|of|now|really|actually|like|maybe|prob(?:ably)?))*\s*:?\s*(?P<pct>\d{1,3})\s*%?"
     r"(?:[\s,]+(?:actually|instead|now|really|pls|please|tops|max))*[\s.!]*$"
-    r"|^" + _LEAD + r"(?:(?:more\s+like|make\s+it|i\s+meant|it'?s|about|around)\s+)?(?P<pct2>\d{1,3})\s*%"
+    r"|^(?:" + _LEAD[:-1] + r"+(?:(?:more\s+like|make\s+it|i\s+meant|it'?s|about|around)\s+)?"
+    r"|(?:more\s+like|make\s+it|i\s+meant)\s+)(?P<pct2>\d{1,3})\s*%"  # `actually 60%`, never `60%` alone
     r"(?:\s+" + _PROB_WORD + r")?(?:[\s,]+(?:actually|instead|now|really))*[\s.!]*$", re.I)
 _PROB_ZH = pattern(
     r"^(?:(?:不对|不是|错了|另外|还有|哦|嗯)[\s,，。!！]*)*(?:(?:商机\s*)?#?(?P<id>\d+)\s*(?:的)?)?把?"
