@@ -63,6 +63,10 @@ class Ctx:
     #: A correction sent while the bot's question about an offer is open, with no place in it: a
     #: correction of what was saved is asked, never made at once (handlers/sales/follow_on.py).
     offer_open: bool = False
+    #: The message corrects the member's last change (`no I meant 50`, handlers/sales/follow_on.py,
+    #: said_again.py): refused, it is not kept as their last message, so the correction said again
+    #: (as the refusal says how) still corrects that change, and nothing older.
+    correcting: bool = False
     #: A job run's reads, shared by the contexts it makes (one per member it writes to), so that a
     #: read is made once for the whole team: `ids` are the members a per-member read covers.
     #: None for a message, which reads only what it needs.

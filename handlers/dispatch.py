@@ -242,7 +242,8 @@ def _run(ctx: Ctx, message: Message) -> Outcome:
                                      last=last.isoformat()),), ok=False)
     if isinstance(command, Reply):  # no command: an answer about the text, or a question (the days
         # its offered lines send shown as replies show days)
-        return Outcome(offered_days(replace(command, locale=ctx.locale), ctx.today), refused=True)
+        return Outcome(offered_days(replace(command, locale=ctx.locale), ctx.today), refused=True,
+                       correcting=ctx.correcting)
     ctx.command = command
     handles = HANDLERS[type(command)]
     try:
@@ -302,6 +303,7 @@ class Outcome:
     record: Callable[[Session, Member], None] | None = None
     #: what happened that others must hear of (handlers/events.py); none when refused
     events: tuple = ()
+    correcting: bool = False  # a correction of the last change, refused: not kept as the last message
 
 
 def _parsed(ctx: Ctx, text: str) -> c.Command | Reply:

@@ -1,7 +1,6 @@
 """Turning customer and deal names in a message into rows, and whose customer the asker may change.
 
-A customer name close to a known one (`handlers/rules/name_likeness.py`) is asked about, never created.
-"""
+A customer name close to a known one (`handlers/rules/name_likeness.py`) is asked about, never created."""
 from __future__ import annotations
 
 import re
@@ -12,6 +11,7 @@ from handlers.grammar.commands import CloseDeal, DealRef, LogVisit, SetCustomer,
 from handlers.grammar.intents import usage
 from handlers.grammar.normal import name_fold
 from handlers.grammar.patterns import pattern
+from handlers.grammar.reason_day import day_asked
 from handlers.known_names import known_customers, known_lead, lead_placed, rest_fits, taken_as
 from handlers.rules.name_likeness import core_name, extended_customers, similar_customers
 from handlers.text.reply import Button
@@ -101,8 +101,9 @@ def customer_and_title(ctx: Ctx, words: tuple[str, ...]) -> tuple[Customer, str 
                     said = ctx.text.replace(f" {rest}", f": {rest}", 1)  # `lost Acme price too high`,
                     reason = said[said.index(f": {rest}") + 2:]  # `lost globex 😞 they went w/ SAP, …`
                     colon = ctx.command.reason and re.search("[:：]", ctx.text)  # `… trial: why`: title 1st
-                    buttons.insert(len(buttons) if colon else 0, Button(said[:75], said, action=replace(
-                        ctx.command, ref=replace(ctx.command.ref, words=(exact.name,)), reason=reason)))
+                    action = None if day_asked(said, ctx.today) else replace(  # a day in it: asked on a tap
+                        ctx.command, ref=replace(ctx.command.ref, words=(exact.name,)), reason=reason)
+                    buttons.insert(len(buttons) if colon else 0, Button(said[:75], said, action=action))
                 key = "reason_or_a_title" if isinstance(ctx.command, CloseDeal) and len(buttons) > 1 \
                     else "title_in_quotes"
                 raise ctx.refuse(key, text=rest, customer=exact.name, buttons=tuple(buttons))

@@ -34,7 +34,15 @@ from handlers.grammar.reading import read
 from handlers.grammar.spans import date_in
 from handlers.lookup import known_customers
 from handlers.rules.close_reasons import without_rival
-from handlers.sales import deal_number, deal_sentence, follow_on, follow_up_moved, said_again, unnamed
+from handlers.sales import (
+    deal_number,
+    deal_sentence,
+    follow_on,
+    follow_up_moved,
+    said_after,
+    said_again,
+    unnamed,
+)
 from handlers.sales.new_deal import new_deal_said
 from handlers.text.reply import Button, Reply
 from storage.sales import CustomerRepository
@@ -55,6 +63,9 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
             return moved  # `把任务7延到下周一`, `move task 7 to fri`: task #7's day
         ctx.locale = answered_in(text, ctx.locale)
         return replace(usage_reply(ctx.locale, moved), locale=ctx.locale)  # which day?
+    if error.topic in (None, "deal") and (after := said_after.answer(ctx, text)) is not None:  # `prob 50`,
+        return replace(after, locale=ctx.locale) if isinstance(after, Reply) else after  # `no discovery
+        # actually`: a deal's probability (its stage's), its stage instead (handlers/sales/said_after.py)
     if error.topic in (None, "snooze") and (edit := follow_on.edit(ctx, text)) is not None:  # `push it…`
         return replace(edit, locale=ctx.locale) if isinstance(edit, Reply) else edit  # `bump that to
         # 28k`: the thing just changed, changed again and said (handlers/sales/follow_on.py)
@@ -62,6 +73,7 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
             is not None:
         return replace(said, locale=ctx.locale) if isinstance(said, Reply) else said  # `no I meant
         # 1.15m`: asked about the deal just changed, or the target just set set again
+    ctx.correcting = False  # no correction after all: whatever answers it counts as the last message
     if error.topic is None and (asked := unnamed.id_change(ctx, text) or unnamed.this_deal(ctx, text)):
         return replace(asked, locale=ctx.locale)  # `254 推到月底`, `这单黄了`: which record, asked
     if error.topic in (None, "snooze") and (moved := follow_up_moved.answer(ctx, text)) is not None:

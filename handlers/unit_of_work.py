@@ -15,6 +15,7 @@ from handlers.events import Answer, MemberJoined
 from handlers.outgoing import queue
 from handlers.text.reply import Reply
 from handlers.text.strings import t
+from storage import last_messages
 from storage.address import Address
 from storage.models.base import utcnow
 from storage.models.messaging import Delivery
@@ -80,6 +81,7 @@ def _handle_once(session_factory, user: UserRef, message: Message, defaults: Def
         tenant, member, new = identify(session, user, defaults, reply_locale(message, "en"))
         if answer_to is not None and not _first(session, tenant.id, user.platform, answer_to, now):
             return None
+        changes_before = last_messages.changes_so_far(session, member.id)
         outcome = dispatch(session, tenant, member, message, now, defaults, platform=user.platform,
                            here=answer_to.here if answer_to else None,
                            mentioned=answer_to.mentioned if answer_to else (),
@@ -98,8 +100,11 @@ def _handle_once(session_factory, user: UserRef, message: Message, defaults: Def
                 return None
         elif outcome.record:  # a done reply that asks more (a win's reason): its question kept
             outcome.record(session, member)
-        if not outcome.refused:  # a correction after it corrects nothing before it (a refusal is none:
-            member.last_said_at = now  # `no I meant 600k` said in the wrong chat, then where it was set)
+        if not outcome.correcting:  # a correction after it corrects nothing before it, in that
+            # conversation (refused or not); a refused correction leaves the change it corrects last
+            where = last_messages.conversation(user.platform, answer_to.here if answer_to else None)
+            typed = message if isinstance(message, str) else ""  # a button: no words to quote
+            last_messages.said(session, tenant.id, member.id, where, typed, now, changes_before)
         events = list(outcome.events)
         if new:
             reply = _first_words(reply, member)

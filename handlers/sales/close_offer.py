@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from handlers.context import Ctx
 from handlers.grammar.commands import CloseDeal, DealRef
+from handlers.grammar.reason_day import day_asked
 from handlers.lookup import open_deals
 from handlers.text.reply import Button
 from handlers.text.strings import WORDS, name_of
@@ -24,10 +25,31 @@ def ask_open_deal(ctx: Ctx, cmd: CloseDeal, customer: Customer, title: str | Non
         if cmd.amount else ""
     colon = "：" if ctx.locale == "zh" else ": "
     why = f"{colon}{cmd.reason}" if cmd.reason else ""
-    buttons = tuple(Button(f"#{d.id} {d.title}"[:75], f"{word} #{d.id}{money}{why}",
-                           action=replace(cmd, ref=DealRef(d.id))) for d in mine)
+    buttons = tuple(reason_button(ctx, f"#{d.id} {d.title}", replace(cmd, ref=DealRef(d.id)),
+                                  f"{word} #{d.id}{money}{why}") for d in mine)
     raise ctx.refuse("closed_title_none", customer=customer.name, title=title or "",
                      deals=" · ".join(f"#{d.id} “{d.title}”" for d in mine), buttons=buttons)
+
+
+def reason_button(ctx: Ctx, label: str, cmd: CloseDeal, value: str) -> Button:
+    """A button closing the deal `cmd` names with its reason: `cmd` itself, or, where the reason
+    holds a day (`check back next month`, `下周再跟进`: a follow-up, never part of the reason), the
+    close typed out with a colon, so that tapping it asks about the day as typing it does."""
+    typed = _typed(cmd, cmd.ref.deal_id) if cmd.reason and cmd.ref.deal_id else None
+    if typed is not None and day_asked(typed, ctx.today):
+        return Button(label[:75], typed)
+    return Button(label[:75], value, action=cmd)
+
+
+def _typed(cmd: CloseDeal, deal_id: int) -> str:
+    """`lost #5 20万: went with SAP`: the close as typed, in the reason's language."""
+    from handlers.grammar.parse import CJK
+
+    zh = bool(CJK.search(cmd.reason))
+    word, colon = name_of(WORDS, "won" if cmd.won else "lost", "zh" if zh else "en"), "：" if zh else ": "
+    money = f" {cmd.amount.amount.normalize():f}{f' {cmd.amount.currency}' if cmd.amount.currency else ''}" \
+        if cmd.amount else ""
+    return f"{word} #{deal_id}{money}{colon}{cmd.reason}"
 
 
 def ask_day_in_reason(ctx: Ctx, cmd: CloseDeal, deal_id: int) -> None:
@@ -36,13 +58,8 @@ def ask_day_in_reason(ctx: Ctx, cmd: CloseDeal, deal_id: int) -> None:
     the day and a task for that day, or all as the reason), nothing saved; else nothing."""
     from handlers.context import Refusal, usage_reply
     from handlers.grammar.commands import ParseError
-    from handlers.grammar.parse import CJK
     from handlers.grammar.reading import parse
 
-    zh = bool(CJK.search(cmd.reason))
-    word, colon = name_of(WORDS, "won" if cmd.won else "lost", "zh" if zh else "en"), "：" if zh else ": "
-    money = f" {cmd.amount.amount.normalize():f}{f' {cmd.amount.currency}' if cmd.amount.currency else ''}" \
-        if cmd.amount else ""
-    asked = parse(f"{word} #{deal_id}{money}{colon}{cmd.reason}", ctx.today)
+    asked = parse(_typed(cmd, deal_id), ctx.today)
     if isinstance(asked, ParseError) and asked.problem == "follow_up_in_reason" and asked.options:
         raise Refusal(replace(usage_reply(ctx.locale, asked), locale=ctx.locale))

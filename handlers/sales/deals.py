@@ -109,8 +109,8 @@ def _ask_reason_or_title(ctx: Ctx, cmd: CloseDeal, customer: Customer, said: str
             if d.owner_id == ctx.member.id][:3]
     if not mine:
         return
-    buttons = [Button(f"#{d.id} {d.title}: {said}"[:75], f"{ctx.text}", action=replace(
-        cmd, ref=DealRef(d.id), reason=said)) for d in mine]
+    buttons = [close_offer.reason_button(ctx, f"#{d.id} {d.title}: {said}", replace(
+        cmd, ref=DealRef(d.id), reason=said), ctx.text) for d in mine]  # a day in it: asked on a tap
     if cmd.won and cmd.amount is not None:
         buttons.append(Button(ctx.t("new_deal_button", title=said)[:75], ctx.text,
                               action=replace(cmd, ref=DealRef(None, (customer.name,), said))))

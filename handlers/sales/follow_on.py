@@ -25,8 +25,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from sqlalchemy import select
-
 from handlers.context import Ctx
 from handlers.grammar import commands as c
 from handlers.grammar.amounts import amount_words, parse_amount
@@ -36,6 +34,7 @@ from handlers.grammar.patterns import pattern
 from handlers.grammar.reading import read
 from handlers.grammar.vocabulary import tier_of
 from handlers.lookup import example as usage_example
+from handlers.sales.last_said import made_last, made_with, not_last
 from handlers.sales.said_again import (
     KINDS,
     RECENT,
@@ -43,7 +42,6 @@ from handlers.sales.said_again import (
     command_for,
     described,
     latest_change,
-    made_last,
     read_correction,
 )
 from handlers.team.target_corrections import gone, target_corrected
@@ -94,19 +92,24 @@ def edit(ctx: Ctx, text: str) -> c.Command | Reply | None:
     if kinds == ["amount"] and not counted:
         value = amount_said(value) or value  # `把它改成四十五万`: `45万`, as the line reads it back
     ctx.locale = "zh" if _ZH.made(found) else "en"
+    ctx.correcting = True  # refused, it leaves the member's last message as it was
     change = latest_change(ctx)
     if "tier" in kinds and (change is None or change.kind != "SetCustomer"):
         kinds.remove("tier")  # `make it b`: a tier only just after a tier was set
     if not kinds:
         return None
     value = tier_of(value) if kinds == ["tier"] else value
-    if change is None or change.at < ctx.now - RECENT or not made_last(ctx, change):
+    if change is None or change.at < ctx.now - RECENT:
         return _refused(ctx, "follow_on_nothing", value, kinds, field)
-    if change.kind == "SetTarget" and "amount" in kinds:
-        said = value + field if counted else value  # `55次`: no amount of money
-        return target_corrected(ctx, change, said, usage_example(ctx, "target"))
+    target = change.kind == "SetTarget" and "amount" in kinds
+    example = usage_example(ctx, "target") if target else _examples(ctx, value, kinds, field)
     if change.status != "done":
-        return gone(ctx, change, _examples(ctx, value, kinds, field))
+        return gone(ctx, change, example)
+    if (why := not_last(ctx, change, example)) is not None:  # a message since, here: nothing older
+        return why
+    if target:
+        said = value + field if counted else value  # `55次`: no amount of money
+        return target_corrected(ctx, change, said, example)
     models = dict.fromkeys(kinds, (Visit,)) if field and not counted else {} if counted else _MODELS
     pushed = (groups.get("verb") or "").lower() == "push" or bool(re.search(r"推到|延到", said))
     made = made_at_once(ctx, change, value, kinds, models, pushed=pushed)  # `push it to next week`
@@ -182,10 +185,7 @@ def _named(ctx: Ctx, row, was: str) -> bool:
 
 def _touched(ctx: Ctx, change: Change) -> list[Deal | Task | Visit]:
     """The deals, tasks and visits the message of `change` made or changed, still there."""
-    changes = ctx.session.scalars(select(Change).where(
-        Change.tenant_id == ctx.tenant.id, Change.actor_id == ctx.member.id, Change.at == change.at,
-        Change.status == "done").order_by(Change.id))
-    keys = dict.fromkeys((row["t"], row["k"][0]) for each in changes for row in each.rows
+    keys = dict.fromkeys((row["t"], row["k"][0]) for each in made_with(ctx, change) for row in each.rows
                          if row["t"] in _TABLES and row["a"] is not None)
     rows = [ctx.session.get(_TABLES[table], key) for table, key in keys]
     return [row for row in rows if row is not None and row.tenant_id == ctx.tenant.id]

@@ -32,6 +32,7 @@ from handlers.grammar.normal import view
 from handlers.grammar.patterns import pattern
 from handlers.grammar.sentences import stage_said
 from handlers.lookup import example as usage_example
+from handlers.sales.last_said import made_last, not_last, nothing_since
 from handlers.sales.stage_said import stage_offer
 from handlers.team.target_corrections import gone, target_corrected
 from handlers.text.reply import Button, Reply
@@ -56,6 +57,13 @@ _EN = pattern(r"^(?P<lead>(?:(?:no|nope|nah|sorry|oops|whoops|actually|wait|hmm+
               r"(?P<value>\S.*?)(?P<not>,?\s+not\s+\S.*?)?"
               r"(?:[\s,.!]+(?:sorry|soz|pls|please|thanks|thx|ty|my\s+bad|oops|lol))*"  # `… sorry`
               r"[\s.!]*$", re.I)
+#: A field said after a change, as more of it (`and close 1/15`, `also fu fri`, `还有预计1/15签`)
+_ADDED_EN = pattern(r"^(?:and|also|plus|oh\s+and|and\s+also)[\s,]+"
+                    r"(?=(?:(?:set|make|change|move|push|put)\s+)?(?:the\s+)?"
+                    r"(?:close|closing|follow[\s-]?up|fu\b|f/u))", re.I)
+_ADDED_ZH = pattern(r"^(?:还有|另外|再|并且|然后|对了)?[\s,，]*(?P<field>预计)(?:成交|签约|签单|签)?"
+                    r"(?:日期|时间)?(?:在|是|为|定在)?\s*(?!改|推|延|换|调|挪|提前|往后|应该)(?P<value>[^\s签成，,。]+?)\s*"
+                    r"(?:签约|签单|签合同|签|成交)?[\s。!！]*$")
 #: The follow-up named after `i meant` (`no i meant fu feb 26`, `I meant follow up on the 26th`)
 _FU_FIRST = pattern(r"^(?:the\s+)?(?:follow[\s-]?up|fu|f/u)(?:\s+(?:to|on|for|is))?\s+(?=\S)", re.I)
 _ZH = pattern(r"^(?P<lead>(?:刚才那条|刚才)?(?P<named>金额|预计|跟进|回访|跟進|回訪)?"
@@ -87,14 +95,22 @@ def correction(ctx: Ctx, text: str, corrected: bool = True):
         return None
     kind, value = read.kind, read.value
     ctx.locale = "en" if read.en else "zh"  # answered in the language it was said in
-    change = latest_change(ctx)
+    ctx.correcting = True  # refused, it leaves the member's last message as it was
+    change, why, head = latest_change(ctx), None, ()
     if change is not None and change.at >= ctx.now - RECENT:
         hint = _instead(ctx, change, kind, value)
+        if change.status != "done":  # undone: nothing of it to correct, nor of what came before
+            return gone(ctx, change, hint)
+        every = hint if change.kind == "SetTarget" else _every(ctx, kind, value)
+        why = not_last(ctx, change, every)  # a message since, here (refused, or changing nothing),
+        # or the change made elsewhere: nothing corrected; after one here, the older record asked
+        head = (ctx.t("correction_after_nothing_head", said=said_text),) if why and (
+            said_text := nothing_since(ctx, change)) is not None and change.kind != "SetTarget" else ()
+        if why is not None and not head:
+            return why
         if kind == "amount" and change.kind == "SetTarget" and made_last(ctx, change):
             return target_corrected(ctx, change, value, hint)  # `no I meant 1.5mil` just after
             # `target @Bo 1m`: that target's amount (or why not)
-        if change.status != "done":  # undone: nothing of it to correct, nor of what came before
-            return gone(ctx, change, hint)
     row = None
     if change is not None and change.entity in ("deals", "visits", "tasks") and change.entity_id \
             and change.at >= ctx.now - RECENT:
@@ -103,18 +119,20 @@ def correction(ctx: Ctx, text: str, corrected: bool = True):
         row = None
     if read.field == "fu" and not isinstance(row, Visit) or read.field == "close" \
             and not isinstance(row, Deal):
-        return None  # `跟进改成下周二`, `make the follow up wed` after a deal: no deal's close day
+        return why  # `跟进改成下周二`, `make the follow up wed` after a deal: no deal's close day
     if row is None and kind == "amount":  # `金额改成8万` a while later: the deal changed last
         row = _last_deal(ctx)
     if row is None and kind != "amount":
-        return None  # `是格力不是海尔` with nothing just changed: no amount's advice
+        return why  # `是格力不是海尔` with nothing just changed: no amount's advice
+    if row is None and why is not None:
+        return why
     if row is None:
         example = f"{name_of(WORDS, 'deal', ctx.locale)} #12 {value}"
         return Reply(lines=(ctx.t("correction_how", amount=value, example=example),), ok=False)
     command = command_for(ctx, row, kind, value)
     what = described(ctx, row)
     shown = ctx.day(parse_date(value, ctx.today)) if kind == "day" else value  # `Fri, Jan 8, 2027`
-    return Reply(lines=(ctx.t(f"correction_{kind}", what=what, value=shown),
+    return Reply(lines=(*head, ctx.t(f"correction_{kind}", what=what, value=shown),
                         ctx.t("answer_hint_one")), buttons=(Button(command, command),), ok=False)
 
 
@@ -133,6 +151,8 @@ class Correction:
 
 def read_correction(said: str, today: dt.date) -> Correction | None:
     """`said` (amounts in words read, `view`ed) as a correction, or None when it is none."""
+    said = _ADDED_EN.sub("", said)  # `and close 1/15`: the field said after the change, as `close 1/15`
+    said = _ADDED_ZH.sub(lambda m: f"{m['field']}改成{m['value']}", said)  # `还有预计1/15签`: `预计改成1/15`
     match = next((m for m in (_EN.match(said), _ZH.match(said)) if m and (m["lead"] or m["verb"])), None)
     if match is None:
         return None
@@ -212,13 +232,6 @@ def latest_change(ctx: Ctx) -> Change | None:
                               .order_by(Change.id.desc()).limit(1))
 
 
-def made_last(ctx: Ctx, change: Change) -> bool:
-    """Whether `change` is what the member's previous message did (none of theirs came after it,
-    refused or changing nothing): only that is corrected at once."""
-    said = ctx.member.last_said_at
-    return said is None or change.at >= said
-
-
 def _instead(ctx: Ctx, change: Change, kind: str, value: str) -> str:
     """What to type to set `value` where nothing can be corrected: the command of that kind."""
     if change.kind == "SetTarget":
@@ -226,6 +239,12 @@ def _instead(ctx: Ctx, change: Change, kind: str, value: str) -> str:
     model = KINDS.get(change.entity, Deal)
     model = Deal if model is Visit and kind == "amount" or model is Task and kind != "day" else model
     return command_for(ctx, model(id=12), kind, value)
+
+
+def _every(ctx: Ctx, kind: str, value: str) -> str:
+    """What to type to put `value` into each kind of record it fits (`deal #12 close 12/30 · …`)."""
+    models = {"amount": (Deal,), "day": (Deal, Visit, Task), "customer": (Deal, Visit)}[kind]
+    return " · ".join(command_for(ctx, model(id=12), kind, value) for model in models)
 
 
 def _last_deal(ctx: Ctx) -> Deal | None:

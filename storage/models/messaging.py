@@ -1,5 +1,6 @@
 """What comes in and goes out: the inbox, the outbox (`Delivery`), the platforms' conversation
-references and tokens, the bot's open questions, and the scheduled jobs' runs."""
+references and tokens, the bot's open questions, each member's last message in each conversation,
+and the scheduled jobs' runs."""
 
 import datetime as dt
 
@@ -97,6 +98,26 @@ class OpenQuestion(Base):
     platform: Mapped[str] = mapped_column(String(16))
     answers: Mapped[list] = mapped_column(JSON)
     asked_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+
+
+class LastMessage(Base):
+    """A member's last message in one conversation (a DM, a channel, a group chat: `conversation`,
+    storage/last_messages.py), refused or not: a correction made at once (`no make it 12/30`)
+    corrects only what that message changed (handlers/sales/said_again.py `made_last`)."""
+
+    __tablename__ = "last_messages"
+    __table_args__ = (UniqueConstraint("member_id", "conversation"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    tenant_id: Mapped[int] = mapped_column(ForeignKey("tenants.id", ondelete="CASCADE"))
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"))
+    conversation: Mapped[str] = mapped_column(String(200))
+    text: Mapped[str] = mapped_column(String(200), default="")  # what they typed ("" for a button)
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    #: the ids of the member's latest change (`changes`, 0 for none) before it and after it: the
+    #: changes between are those it made (the clock may say the same time for two messages)
+    changes_before: Mapped[int] = mapped_column(Integer, default=0)
+    changes_after: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class JobRun(Base):

@@ -52,9 +52,6 @@ class Member(Base):
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     #: When they last opened the bot's home (Slack App Home): only then is it kept fresh for them.
     home_opened_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
-    #: when their last message was handled, whatever came of it (a correction made at once
-    #: corrects only what that message did: handlers/sales/said_again.py `made_last`)
-    last_said_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
 
     identities: Mapped[list["Identity"]] = relationship(back_populates="member")
 

@@ -14,7 +14,7 @@ from storage.models.sales import Customer, Deal, Task, Visit
 from storage.models.workspace import Member
 from support import Chat
 
-_KEPT_APART = {"open_questions", "deliveries", "audit_log", "changes"}
+_KEPT_APART = {"open_questions", "deliveries", "audit_log", "changes", "last_messages"}
 
 
 def _stored(session_factory) -> dict:

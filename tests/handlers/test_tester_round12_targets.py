@@ -112,9 +112,9 @@ def test_a_correction_after_an_undone_deal_change_offers_no_earlier_deal(session
         assert not reply.buttons
     with session_factory() as s:
         assert [(d.id, d.title, d.amount) for d in s.scalars(select(Deal))] == before
-    assert chat.reply('deal +Initech "pilot" discovery 50k').ok  # a change again: it is asked
-    reply = chat.reply("no I meant 60k")
-    assert not reply.ok and "pilot" in reply.text and [b.command for b in reply.buttons], reply.text
+    assert chat.reply('deal +Initech "pilot" discovery 50k').ok  # a change again: corrected (the
+    reply = chat.reply("no I meant 60k")  # one deal the last message made, told by its changes' ids)
+    assert reply.ok and "Changed deal #3 (pilot): amount ¥50K → ¥60K." in reply.text, reply.text
 
 
 # 2. A team target with split: set and split, or nothing saved and said so --------------------------

@@ -13,7 +13,7 @@ from storage.models.sales import Deal, Visit
 from storage.models.team import Team
 from support import Chat
 
-_KEPT_APART = {"open_questions", "deliveries", "audit_log", "changes"}
+_KEPT_APART = {"open_questions", "deliveries", "audit_log", "changes", "last_messages"}
 
 
 def _stored(session_factory) -> dict:

@@ -141,6 +141,31 @@ TEAM: dict[str, tuple[str, str]] = {
     "due_on_none": ("Nothing of yours is due {day}: no task, no follow-up.", "{day}没有你到期的任务或跟进。"),
     "follow_on_unset": ("none", "未设"),
     "follow_on_customer": ("customer", "客户"), "follow_on_tier": ("tier", "等级"),
+    "follow_on_stage": ("stage", "阶段"),
+    "probability_by_stage": ("A deal's probability is its stage's: {what} is at {stage}, {pct}%. Move it to "
+                             "the stage nearest {said}%? Nothing was changed yet.",
+                             "商机的赢率由阶段决定：{what}在{stage}，{pct}%。"
+                             "要改到最接近 {said}% 的阶段吗？尚未修改。"),
+    "probability_kept": ("A deal's probability is its stage's: {what} is at {stage}, {pct}%, and no other "
+                         "stage is nearer. Nothing was changed.",
+                         "商机的赢率由阶段决定：{what}在{stage}，{pct}%，没有更接近的阶段。未做修改。"),
+    "probability_how": ("A deal's probability is its stage's: to change {pct}%, move the deal to a stage, "
+                        "like {example} (deals lists yours). Nothing was changed.",
+                        "商机的赢率由阶段决定：要改成 {pct}%，请把商机推进到相应阶段，例如 {example}"
+                        "（“我的商机”列出编号）。未做修改。"),
+    "stage_instead_already": ("{what} is at {stage} already: nothing was changed.",
+                              "{what}已经在{stage}：未做修改。"),
+    "correction_after_nothing": ("Your last message changed nothing: “{said}”. So nothing was corrected now, "
+                                 "nor anything older. Type the record and the value, like {example}",
+                                 "你的上一条消息没有修改任何内容：“{said}”。所以这次未做更正，更早的记录也没改。"
+                                 "请写明记录和值，例如 {example}"),
+    "correction_after_nothing_head": ("Your last message changed nothing: “{said}”, so nothing older is "
+                                      "corrected unasked.",
+                                      "你的上一条消息没有修改任何内容：“{said}”，所以更早的记录不会直接被改。"),
+    "correction_after_nothing_tap": ("Your last message changed nothing, so nothing was corrected now, nor "
+                                     "anything older. Type the record and the value, like {example}",
+                                     "你的上一条消息没有修改任何内容，所以这次未做更正，更早的记录也没改。"
+                                     "请写明记录和值，例如 {example}"),
     "correction_elsewhere": ("Nothing was changed: your last change, “{label}”, was made in another "
                              "conversation. Correct it there, or type what you mean in full, like {example}",
                              "未做修改：你上一次的修改“{label}”是在另一个会话里做的。请在那里更正，"
