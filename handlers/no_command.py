@@ -51,6 +51,7 @@ from storage.sales import CustomerRepository
 def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
     """The command `text` is read as after all, or the reply to it (a question, or a refusal)."""
     if (month := _month_put_right(ctx, text)) is not None:
+        ctx.correcting = True  # its tap is this message again: what it may correct stays as it was
         return month  # `close date end of jna`: `… end of january`? asked, one tap, before any reading
     if (report := reports_asked.meant(text, ctx.today)) is not None and _someone(ctx, report[1]):
         ctx.locale = answered_in(text, ctx.locale)
@@ -145,6 +146,8 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
         return _inner(ctx, text, *inner)  # `done task 2 - NDA sent`; not `deal #1 close someday`,
         # whose refusal says what is wrong with the words the command would leave out
     ctx.locale = answered_in(text, ctx.locale)
+    ctx.correcting = bool(error.fixed and not error.options)  # `改倒下周一`: its tap (the message put
+    # right) is this message again, so what it may correct stays as it was
     reply = usage_reply(ctx.locale, error, manager=ctx.is_manager)
     after = unknown_in(error.detail, ctx.today) if error.topic in ("visit", "task") \
         and error.problem == "date" and error.detail else None  # `元旦后`, `春节前`: not published yet
