@@ -77,6 +77,9 @@ def _span_days(said: str, today: dt.date) -> tuple[dt.date, dt.date] | None:
     """(first, last) day of the week or month said alone (`this week`, `next wk`, `本周`, `下个月`)."""
     said = re.sub(r"^(?:the\s+)?(?:rest\s+of\s+(?:the\s+)?)?", "", said.strip(), flags=re.I)
     days = whole_period(said, today) if _SPAN.search(said) else None
+    if days and (days[1] - days[0]).days == 6 and days[0] <= today and today.weekday() >= 5:
+        week = dt.timedelta(days=7)  # `this week` on a Saturday or Sunday: the work week ahead, as
+        return days[0] + week, days[1] + week  # `eow` is read then (the coming Friday)
     return days if days and (days[1] - days[0]).days < 40 else None
 
 
