@@ -129,6 +129,8 @@ def _progress_of(match: re.Match, today: dt.date) -> c.ShowProgress | None:
     if left and match["zh_rest"] and not match["zh"]:  # `张伟这个月完成多少了`: a member's, by name
         for size in (2, 3, 4):
             name, after = rest[:size].lstrip("@"), rest[size:]
+            if V.period_of([name], 0):  # `这个月团队完成得怎么样了`: a period, no one's name
+                continue
             _scope, period, left = _period_said(after, today)
             if after and not left:
                 return c.ShowProgress(c.Scope("member", name), period)
