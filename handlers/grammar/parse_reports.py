@@ -263,6 +263,21 @@ def parse_deals(rest: str, _today: dt.date) -> c.Command | c.ParseError:
     return c.ParseError("deals") if left else c.ListDeals(scope)
 
 
+#: `digest` · `digest daily` · `日报` · `周报 团队` (the keyword is read too: `日报` is the daily one)
+_DIGEST = pattern(r"^(?P<word>digest|日报|周报)\s*"
+                  r"(?P<kind>daily|weekly|today|this\s+week|week|今天|今日|本周|这周)?"
+                  r"\s*(?:team|团队)?\s*$", re.I)
+
+
+def parse_digest(rest: str, _today: dt.date) -> c.Command | c.ParseError:
+    """`digest [daily|weekly]` · `日报` · `周报`: the manager digest shown now."""
+    found = _DIGEST.match(rest.strip())
+    if found is None:
+        return c.ParseError("digest")
+    daily = found["word"] == "日报" or (found["kind"] or "").lower() in ("daily", "today", "今天", "今日")
+    return c.ShowDigest(weekly=not daily)
+
+
 def parse_stalled(rest: str, _today: dt.date) -> c.Command | c.ParseError:
     scope, _period, left = _scope_and_period(rest)
     return c.ParseError("stalled") if left else c.ShowStalled(scope)

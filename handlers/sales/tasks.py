@@ -118,13 +118,14 @@ def due_on(ctx: Ctx, day: dt.date, last: dt.date | None = None) -> Reply:
     overdue first, said so (`my tasks for this week` on a Sunday: the week ahead, and what is late)."""
     repo, last = VisitRepository(ctx.session), last or day
     late = last != day and day >= ctx.today  # one day asked (`whats due tmrw`): that day only
-    since = dt.date.min if late else day
+
+    def shown(due: dt.date | None) -> bool:
+        return due is not None and due <= last and (day <= due or late and due < ctx.today)
+
     tasks = [task for task, _name in ctx.mine(("tasks", last), lambda ids: task_store.open_tasks_of(
-        ctx.session, ids, last), []) if task.due_on and since <= task.due_on <= last
-        and (day <= task.due_on or task.due_on < ctx.today)]
+        ctx.session, ids, last), []) if shown(task.due_on)]
     followups = [(visit, customer) for visit, customer in ctx.mine(
-        ("followups", last), lambda ids: repo.open_followups_of(ids, last), [])
-        if since <= visit.follow_up_on <= last and (day <= visit.follow_up_on or visit.follow_up_on < ctx.today)]
+        ("followups", last), lambda ids: repo.open_followups_of(ids, last), []) if shown(visit.follow_up_on)]
     when = ctx.day(day) if last == day else ctx.t("due_between", first=ctx.day(day), last=ctx.day(last))
     if not tasks and not followups:
         return Reply(title=ctx.t("due_on_title", day=when), lines=(ctx.t("due_on_none", day=when),))

@@ -49,6 +49,7 @@ CLOSING: dict[str, tuple[str, str]] = {
     "task_edit_to": ("to {day}", "改到{day}"),
     "task_edit_later": ("{length} later", "推迟{length}"),
     "task_or_question": ("“{text}” reads like a question: list the tasks, or a new task titled so? Nothing "
-                         "was saved yet.", "“{text}”像是在提问：列出任务，还是新建一个这样命名的任务？尚未保存。"),
+                         "was saved yet.",
+                         "“{text}”像是在提问：列出任务，还是新建一个这样命名的任务？尚未保存。"),
     "option_list_tasks": ("List the tasks", "列出任务"),
 }
