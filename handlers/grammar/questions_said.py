@@ -188,8 +188,8 @@ def _zh_who(said: str | None) -> str | None:
 
 
 #: A task's title that only asks (`的都有哪些`, `有哪些`, `what`, `overdue?`): the tasks listed
-_ASKS_ONLY = pattern(r"^(?:[的都还有一共总共呢吗啊呀吧？?\s]|哪些|什么|啥|多少|几个|几项|几条|任务|事情?|待办|"
-                     r"没做|要做|"
+_ASKS_ONLY = pattern(r"^(?:[的都还有一共总共呢吗啊呀吧？?\s]|哪些|什么|啥|多少|几个|几项|几条|任务|"
+                     r"事情?|待办|没做|要做|"
                      r"逾期|过期|超期|到期|了|完成|列表|清单|"
                      r"(?<![a-z])(?:what|whats|what's|which|any|anything|how|many|much|do|does|i|have|has|he|she|they|"
                      r"we|are|is|there|left|open|pending|overdue|late|got|still|tasks?|ones?|all|the|my|his|her|"
