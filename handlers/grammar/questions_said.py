@@ -28,6 +28,8 @@ _GOAL = r"(?:(?:my|our|the|his|her|their)\s+)?(?:target|quota|goal|number|plan)s
 _EN_NEED = pattern(_LEAD + r"(?:how\s+much\s+(?:more\s+)?(?:do|does|did)\s+" + _WHO + r"\s+(?:still\s+)?"
                    r"(?:need|have\s+(?:left|to\s+go)|got\s+left)(?:\s+to\s+(?:go|hit|make|reach|close|get)"
                    r"(?:\s+" + _GOAL + r")?)?"
+                   r"|how\s+far\s+(?:off|behind|away)\s+(?:am|are|is)\s+" + _WHO.replace("who", "who3")
+                   + r"(?:\s+from\s+" + _GOAL + r")?"
                    r"|how\s+much\s+(?:is\s+)?(?:left|more|to\s+go)(?:\s+(?:to|till|until|before)\s+(?:go|hit|make|reach)?"
                    r"\s*" + _GOAL + r")?)(?P<rest>.*?)" + _END, re.I)
 #: `am i gonna make target this month?` · `will we hit our number this quarter` · `can bo make quota`
@@ -82,7 +84,7 @@ _ZH_DONE = pattern(r"^" + _ZH_WHO + r"??(?P<p>" + _ZH_PERIOD + r")?(?P<who2>团�
                    r"(?:(?:目标|任务|指标|业绩|KPI|kpi)的?)?"
                    r"(?:(?:能不能|能否|可不可以|能|可以|会|有没有)?(?:完成|达成|达标|做到|hittarget|hit|达到目标|完成目标)"
                    r"(?:目标|任务|指标)?(?:了|得了|的了)?(?:吗|没有?|么|不|没)?"
-                   r"|(?:完成|进度|进展|业绩|目标完成)(?:得|的)?(?:怎么样|咋样|如何|情况)了?)"
+                   r"|(?:完成|进度|进展|业绩|目标完成|节奏)(?:得|的)?(?:怎么样|咋样|如何|情况)了?)"
                    r"(?:(?:跟|和|与|对比|比)目标(?:比|比较|对比|相比)?(?:一下)?)?" + _ZH_END, re.I)
 #: `我这个月排第几` · `我排名多少` · `这个月我拜访排第几` · `本季度我业绩第几名`
 _ZH_RANK = pattern(r"^我?(?P<p>" + _ZH_PERIOD + r")?我?的?(?P<m>拜访|业绩|新客户|赢单)?(?:量|数)?(?:上|里)?"
@@ -106,6 +108,8 @@ _EN_DIGEST = pattern(_LEAD + r"(?:(?:show|send|give)(?:\s+me)?|can\s+i\s+(?:see|
                      r"(?:the\s+|this\s+week'?s\s+|today'?s\s+|my\s+)?(?P<daily>daily\s+)?"
                      r"(?:weekly\s+)?"
                      r"(?:digest|report|summary)(?:\s+(?:now|pls|please))?" + _END, re.I)
+_ZH_OF_EN = {"team": "团队", "pace": "节奏", "progress": "进度", "target": "目标", "kpi": "KPI"}
+_ZH_SAID_EN = pattern(r"(?<![A-Za-z])(?:team|pace|progress|kpi)(?![A-Za-z])", re.I)
 _ZH_NOT_WHO = pattern(r"^(?:" + _ZH_PERIOD + r"|今天|明天|后天|昨天|下周[一二三四五六日天]"
                       r"|周[一二三四五六日天]|"
                       r"所有|全部|哪些|什么|还有|现在|目前|最近|已经|逾期|过期)$")
@@ -116,8 +120,8 @@ def question_line(said: str) -> str | None:
     said = " ".join(said.split()).replace("’", "'")
     if not said or len(said) > 120:
         return None
-    if re.search(r"[\u3400-\u9fff]", said):
-        return _chinese(said.replace(" ", ""))
+    if re.search(r"[\u3400-\u9fff]", said):  # `team这个月pace怎么样`: English words of the grammar's
+        return _chinese(_ZH_SAID_EN.sub(lambda w: _ZH_OF_EN[w[0].lower()], said.replace(" ", "")))
     return _english(said)
 
 
@@ -128,7 +132,8 @@ def _english(said: str) -> str | None:
         who = found["who"] and found["who"].lower() not in ("me", "i")
         return f"tasks @{found['who']}" if who else "tasks"
     if found := _EN_NEED.match(said) or _EN_MAKE.match(said):
-        return _line("progress", _who(found["who"] or found.groupdict().get("who2")), found["rest"])
+        said = found["who"] or found.groupdict().get("who2") or found.groupdict().get("who3")
+        return _line("progress", _who(said), found["rest"])
     if (found := _EN_OWN.match(said)) and found["who"].lower() not in _NOT_WHO - {"team"}:
         word = _EN_OWN_WORD.get(" ".join(found["word"].lower().split()), found["word"].lower())
         who = "team" if found["who"].lower() in ("team", "teams") else f"@{found['who']}"
