@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from handlers.grammar import commands as c
+from handlers.grammar.parse_reports import progress_asked
 from handlers.grammar.patterns import pattern
 
 _LEAD = r"^(?:(?:so|ok|okay|hey|quick\s+q|btw|and|also)[\s,:]+)?"
@@ -57,8 +58,8 @@ _EN_OWN_WORD = {"funnel": "pipeline", "pace": "progress", "kpi": "scorecard", "k
 _EN_HOW_MANY = pattern(_LEAD + r"how\s+many\s+(?P<what>deals|wins|visits|calls|meetings|new\s+customers"
                        r"|customers|"
                        r"new\s+clients|clients)\s+(?:(?:did|have|has|had|do|does)\s+" + _WHO + r"\s+)?"
-                       r"(?:win|won|close|closed|sign|signed|log|logged|make|made|do|done|get|got|add|added|"
-                       r"visit|visited|had|have|book|booked|land|landed|bring\s+in|brought\s+in)?"
+                       r"(?:(?:win|won|close|closed|sign|signed|log|logged|make|made|do|done|get|got|add|added|"
+                       r"visit|visited|had|have|book|booked|land|landed|bring\s+in|brought\s+in)(?![a-z]))?"
                        r"(?P<rest>.*?)" + _END, re.I)
 _EN_HOW_MANY_METRIC = {"deals": "deals", "wins": "deals", "visits": "visits", "calls": "visits",
                        "meetings": "visits", "new customers": "customers", "customers": "customers",
@@ -118,8 +119,8 @@ _ZH_NOT_WHO = pattern(r"^(?:" + _ZH_PERIOD + r"|今天|明天|后天|昨天|下�
 def question_line(said: str) -> str | None:
     """The report line that answers `said`, a question in words, or None."""
     said = " ".join(said.split()).replace("’", "'")
-    if not said or len(said) > 120:
-        return None
+    if not said or len(said) > 120 or progress_asked(said) is not None:
+        return None  # `团队这个月节奏如何`: the progress question, answered as it is
     if re.search(r"[\u3400-\u9fff]", said):  # `team这个月pace怎么样`: English words of the grammar's
         return _chinese(_ZH_SAID_EN.sub(lambda w: _ZH_OF_EN[w[0].lower()], said.replace(" ", "")))
     return _english(said)
@@ -143,6 +144,8 @@ def _english(said: str) -> str | None:
         metric = _EN_HOW_MANY_METRIC[" ".join(found["what"].lower().split())]
         if who == "team":
             return _line(f"leaderboard {metric}", "", found["rest"])
+        if who == "" and metric == "visits":  # `how many visits did i do this week?`: my visits, listed
+            return _line("visits", "", found["rest"])
         return _line("scorecard", who, found["rest"])  # the member's counts, each metric
     if found := _EN_RANK.match(said):
         metric = {"sales": "revenue"}.get((found["what"] or "").lower(), (found["what"] or "").lower())

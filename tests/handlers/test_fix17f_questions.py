@@ -65,6 +65,7 @@ def _asked(session_factory, user, said, lang=None):
     # how many: the member's scorecard, the team's leaderboard
     ("Ana", "how many deals did i win this month", "scorecard this month", "Deals won"),
     ("Ana", "how many visits have i logged this week", "visits this week", "1 visit"),
+    ("Ana", "how many visits did i do this week?", "visits this week", "1 visit"),
     ("王芳", "how many visits did bo log this week", "scorecard @bo this week", "Visits"),
     ("王芳", "how many deals did ana close this month", "scorecard @ana this month", "Deals won"),
     ("王芳", "how many visits did the team log this week", "leaderboard visits this week", "Leaderboard"),
