@@ -25,6 +25,7 @@ from handlers.sales import (
     visits,
 )
 from handlers.team import contests, reports, schedule_commands, scorecards, targets
+from handlers.team import digest as digests
 from handlers.text.reply import Reply
 from handlers.workspace import admin, crm, linking, rates, stages
 from handlers.workspace import holidays as calendars
@@ -59,6 +60,8 @@ HANDLERS: dict[type, Handles] = {handles.command: handles for handles in (
     Handles(c.ListTargets, targets.handle_list_targets),
     # pipeline
     Handles(c.ShowPipeline, reports.handle_pipeline),
+    # digest
+    Handles(c.ShowDigest, digests.handle_show_digest, _MANAGER),
     # stalled
     Handles(c.ShowStalled, reports.handle_stalled),
     # leaderboard

@@ -18,6 +18,7 @@ import re
 from handlers.grammar import commands as c
 from handlers.grammar.inner import read_only
 from handlers.grammar.patterns import pattern
+from handlers.grammar.questions_said import question_line
 from handlers.grammar.reading import read
 
 #: Words that ask to be shown something and say nothing more (`看下`, `帮我查一下`, `给我看看`)
@@ -103,7 +104,7 @@ def meant(text: str, today: dt.date) -> tuple[str, c.Command] | None:
     said = " ".join(text.split()).strip()
     if not said or "\n" in text.strip():
         return None
-    for line in (_chinese(said), _english(said)):
+    for line in (_chinese(said), _english(said), question_line(said)):  # `whats overdue`: `tasks`
         if line is None:
             continue
         command = read(line, today).command

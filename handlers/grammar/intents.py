@@ -40,6 +40,7 @@ from handlers.grammar.parse_deals import parse_deal
 from handlers.grammar.parse_done import parse_done
 from handlers.grammar.parse_reports import (
     parse_deals,
+    parse_digest,
     parse_leaderboard,
     parse_pipeline,
     parse_progress,
@@ -127,6 +128,9 @@ INTENTS = (
            Slash("/pipeline", ("Open deals by stage, conversion, days in stage",
                                "各阶段在谈商机、转化率、停留天数"),
                  "[team]")),
+    Intent("digest", ("digest",), ("日报", "周报"), parse_digest,
+           (("digest", "digest daily"), ("周报", "日报")),
+           (c.ShowDigest,), whole=True),
     Intent("stalled", ("stalled", "stuck"), ("停滞",), parse_stalled,
            (("stalled", "stalled team"), ("停滞", "停滞 团队")),
            (c.ShowStalled,)),

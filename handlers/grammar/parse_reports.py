@@ -151,6 +151,8 @@ def _progress_of(match: re.Match, today: dt.date) -> c.ShowProgress | None:
     if left and match["zh_rest"] and not match["zh"]:  # `张伟这个月完成多少了`: a member's, by name
         for size in (2, 3, 4):
             name, after = rest[:size].lstrip("@"), rest[size:]
+            if V.period_of([name], 0):  # `这个月团队完成得怎么样了`: a period, no one's name
+                continue
             _scope, period, left = _period_said(after, today)
             if after and not left:
                 return c.ShowProgress(c.Scope("member", name), period)
@@ -281,6 +283,21 @@ def parse_pipeline(rest: str, _today: dt.date) -> c.Command | c.ParseError:
 def parse_deals(rest: str, _today: dt.date) -> c.Command | c.ParseError:
     scope, _period, left = _scope_and_period(rest)
     return c.ParseError("deals") if left else c.ListDeals(scope)
+
+
+#: `digest` · `digest daily` · `日报` · `周报 团队` (the keyword is read too: `日报` is the daily one)
+_DIGEST = pattern(r"^(?P<word>digest|日报|周报)\s*"
+                  r"(?P<kind>daily|weekly|today|this\s+week|week|今天|今日|本周|这周)?"
+                  r"\s*(?:team|团队)?\s*$", re.I)
+
+
+def parse_digest(rest: str, _today: dt.date) -> c.Command | c.ParseError:
+    """`digest [daily|weekly]` · `日报` · `周报`: the manager digest shown now."""
+    found = _DIGEST.match(rest.strip())
+    if found is None:
+        return c.ParseError("digest")
+    daily = found["word"] == "日报" or (found["kind"] or "").lower() in ("daily", "today", "今天", "今日")
+    return c.ShowDigest(weekly=not daily)
 
 
 def parse_stalled(rest: str, _today: dt.date) -> c.Command | c.ParseError:

@@ -18,6 +18,7 @@ from handlers.grammar.parse import CJK, head_and_body
 from handlers.grammar.parse_done import DONE_ASKED, DONE_NOTED, DONE_SAID, DONE_SEVERAL, DONE_UNREAD
 from handlers.grammar.patterns import pattern
 from handlers.grammar.periods import whole_period
+from handlers.grammar.questions_said import question_about_tasks
 from handlers.grammar.task_edit import MOVED_EN, MOVED_ZH, task_edit_said
 from handlers.grammar.task_edit import shift_said as _shift
 from handlers.grammar.task_two import two_tasks
@@ -77,10 +78,22 @@ def _span_days(said: str, today: dt.date) -> tuple[dt.date, dt.date] | None:
     """(first, last) day of the week or month said alone (`this week`, `next wk`, `本周`, `下个月`)."""
     said = re.sub(r"^(?:the\s+)?(?:rest\s+of\s+(?:the\s+)?)?", "", said.strip(), flags=re.I)
     days = whole_period(said, today) if _SPAN.search(said) else None
+    if days and (days[1] - days[0]).days == 6 and days[0] <= today and today.weekday() >= 5:
+        week = dt.timedelta(days=7)  # `this week` on a Saturday or Sunday: the work week ahead, as
+        return days[0] + week, days[1] + week  # `eow` is read then (the coming Friday)
     return days if days and (days[1] - days[0]).days < 40 else None
 
 
 def parse_task(rest: str, today: dt.date) -> c.Command | c.ParseError:
+    """A task (`_task`), or the tasks listed where its title is a question about them (`任务 @张伟
+    的都有哪些`, `tasks overdue`): never a task titled so (handlers/grammar/questions_said.py)."""
+    said = _task(rest, today)
+    if isinstance(said, c.AddTask) and (asked := question_about_tasks(said, bool(CJK.search(rest)))):
+        return asked
+    return said
+
+
+def _task(rest: str, today: dt.date) -> c.Command | c.ParseError:
     """`task [@who] [deal #46 | customer NAME:] what [by DAY | DAY]` · `任务 [@谁] [DAY前]做什么`;
     `tasks` / `任务` alone: the list; `tasks @ana`: Ana's. Several people (`task @ana and @bo …`)
     are asked about, offering one task each."""

@@ -84,7 +84,8 @@ def _said_en(text: str) -> str | None:
     who = found["who"]
     scope = "team" if who.lower() in V.TEAM_WORDS else f"@{who.lstrip('@')}"
     after = _IS_EN.sub(" ", found["after"].replace(":", " "))  # `Bo's visit target this month is 40`
-    return f"target {scope} {found['before']}{after}"
+    before = re.sub(r"^(?:a|an|the)\s+", "", found["before"], flags=re.I)  # `give ana a target
+    return f"target {scope} {before}{after}"  # of 5 new customers for q1`
 
 
 #: A member's target with no target word (`tom new customers 3 this month`, `Bo visits 40 next

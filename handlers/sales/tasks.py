@@ -115,24 +115,39 @@ def todo(ctx: Ctx) -> Reply:
 
 def due_on(ctx: Ctx, day: dt.date, last: dt.date | None = None) -> Reply:
     """`whats due tmrw` · `任务 明天`: the member's open tasks and follow-ups due that day;
-    `tasks due this week` · `任务 本周`: due from `day` to `last`."""
+    `tasks due this week` · `任务 本周`: due from `day` to `last`. A span from today on lists what is
+    overdue first, said so (`my tasks for this week` on a Sunday: the week ahead, and what is late)."""
     repo, last = VisitRepository(ctx.session), last or day
+    late = last != day and day >= ctx.today  # one day asked (`whats due tmrw`): that day only
+
+    def shown(due: dt.date | None) -> bool:
+        return due is not None and due <= last and (day <= due or late and due < ctx.today)
+
     tasks = [task for task, _name in ctx.mine(("tasks", last), lambda ids: task_store.open_tasks_of(
-        ctx.session, ids, last), []) if task.due_on and day <= task.due_on <= last]
+        ctx.session, ids, last), []) if shown(task.due_on)]
     followups = [(visit, customer) for visit, customer in ctx.mine(
-        ("followups", last), lambda ids: repo.open_followups_of(ids, last), [])
-        if day <= visit.follow_up_on <= last]
+        ("followups", last), lambda ids: repo.open_followups_of(ids, last), []) if shown(visit.follow_up_on)]
     when = ctx.day(day) if last == day else ctx.t("due_between", first=ctx.day(day), last=ctx.day(last))
     if not tasks and not followups:
         return Reply(title=ctx.t("due_on_title", day=when), lines=(ctx.t("due_on_none", day=when),))
-    lines = ((Heading(ctx.t("tasks_title")), *(_line(ctx, task) for task in tasks)) if tasks else ()) + ((
-        Heading(ctx.t("followups_title")), *(" · ".join(w for w in (f"#{visit.id} {customer}",
-                                                                   visit.next_step or visit.notes) if w)
-                                             for visit, customer in followups)) if followups else ())
+    overdue = [_line(ctx, task) for task in tasks if task.due_on < day] + [
+        _followup_line(visit, customer) for visit, customer in followups if visit.follow_up_on < day]
+    tasks = [task for task in tasks if task.due_on >= day]
+    shown = [(visit, customer) for visit, customer in followups if visit.follow_up_on >= day]
+    lines = ((Heading(ctx.t("followups_overdue")), *overdue) if overdue else ()) + (
+        (Heading(ctx.t("tasks_title")), *(_line(ctx, task) for task in tasks)) if tasks else ()) + ((
+        Heading(ctx.t("followups_title")), *(_followup_line(visit, customer) for visit, customer in shown))
+        if shown else ())
+    if not tasks and not shown:
+        lines += (ctx.t("due_on_none", day=when),)
     done = name_of(WORDS, "done", ctx.locale)
     buttons = tuple(done_button(ctx.locale, task.id) for task in tasks[:3]) + tuple(
         Button(f"✓ #{visit.id}", f"{done} {visit.id}") for visit, _customer in followups[:2])
     return Reply(title=ctx.t("due_on_title", day=when), lines=lines, buttons=buttons)
+
+
+def _followup_line(visit, customer) -> str:
+    return " · ".join(w for w in (f"#{visit.id} {customer}", visit.next_step or visit.notes) if w)
 
 
 def anything_due(ctx: Ctx, day: dt.date) -> bool:

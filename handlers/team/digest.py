@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from handlers.context import Ctx, Refusal
-from handlers.grammar.commands import Period, Scope, ShowPipeline, ShowProgress, ShowStalled
+from handlers.grammar.commands import Period, Scope, ShowDigest, ShowPipeline, ShowProgress, ShowStalled
 from handlers.rules.working_days import period_bounds
 from handlers.sales import reasons, tasks, tiers
 from handlers.team import reports
@@ -22,6 +22,17 @@ from storage import activity
 from storage.reports import TargetRepository, metric_table
 
 MOVED_SHOWN = 5
+
+
+def handle_show_digest(ctx: Ctx, cmd: ShowDigest) -> Reply:
+    """`周报` · `日报` · `digest`: the digest of the manager's team as it would go now, the week so
+    far (from Monday) or the day so far."""
+    team = ctx.team or (ctx.teams[0] if ctx.teams else None)
+    member_ids = [m.id for m in ctx.people.roster(team.id)] if team else [ctx.member.id]
+    start = ctx.today - dt.timedelta(days=ctx.today.weekday()) if cmd.weekly else ctx.today
+    since = dt.datetime.combine(start, dt.time(), ctx.zone)
+    until = dt.datetime.combine(ctx.today + dt.timedelta(days=1), dt.time(), ctx.zone)
+    return digest(ctx, team.name if team else "", member_ids, since, until, cmd.weekly)
 
 
 def digest(ctx: Ctx, team_name: str, member_ids: list[int], since: dt.datetime, until: dt.datetime,

@@ -43,6 +43,7 @@ from handlers.grammar.commands.team import (  # noqa: F401 - the catalogue
     SetTarget,
     SetTierRhythm,
     ShowContest,
+    ShowDigest,
     ShowLeaderboard,
     ShowPipeline,
     ShowProgress,

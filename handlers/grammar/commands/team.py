@@ -40,6 +40,14 @@ class ShowStalled(Command):
 
 
 @dataclass(frozen=True)
+class ShowDigest(Command):
+    """`digest` · `周报`: the manager's weekly digest, now, so far this week; `日报` · `digest daily`:
+    the daily one, so far today."""
+
+    weekly: bool = True
+
+
+@dataclass(frozen=True)
 class ShowLeaderboard(Command):
     metric: str = "revenue"
     period: Period = Period()

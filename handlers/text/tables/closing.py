@@ -48,4 +48,8 @@ CLOSING: dict[str, tuple[str, str]] = {
                              "changed yet.", "你未完成的任务里没有“{named}”：哪个{when}？尚未修改。"),
     "task_edit_to": ("to {day}", "改到{day}"),
     "task_edit_later": ("{length} later", "推迟{length}"),
+    "task_or_question": ("“{text}” reads like a question: list the tasks, or a new task titled so? Nothing "
+                         "was saved yet.",
+                         "“{text}”像是在提问：列出任务，还是新建一个这样命名的任务？尚未保存。"),
+    "option_list_tasks": ("List the tasks", "列出任务"),
 }
