@@ -134,6 +134,9 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
         and error.problem == "date" and error.detail else None  # `元旦后`, `春节前`: not published yet
     if after:
         reply = Reply(lines=(ctx.t(unknown_key(after[0]), text=after[0], year=after[1]),), ok=False)
+    if after and error.topic == "task":  # `任务 春节前…`: the task, its day the answer (`12月30号`)
+        reply = replace(reply, fill=f"{' '.join(ctx.text.replace(after[0], ' ', 1).split())} "
+                                    f"{'截止' if ctx.locale == 'zh' else 'due'}")
     if after and error.topic == "visit":
         ctx.text = " ".join(ctx.text.replace(after[0], "", 1).split())  # `节后再跟进` with next year
         error = replace(error, problem="follow_up_day")  # unknown: which day? (the words not kept)
