@@ -23,6 +23,7 @@ from handlers.grammar import commands as c
 from handlers.grammar import deal_phrases, everyday_said, plain_undo, unsaid
 from handlers.grammar.closed_words import closed_said, stage_named
 from handlers.grammar.festivals import unknown_in, unknown_key
+from handlers.grammar.task_said import as_task
 from handlers.grammar.inner import courteous, inner_command, lead_in, read_only, without_fillers
 from handlers.grammar.language import answered_in
 from handlers.grammar.parse import amount_in, normalize
@@ -135,7 +136,8 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
     if after:
         reply = Reply(lines=(ctx.t(unknown_key(after[0]), text=after[0], year=after[1]),), ok=False)
     if after and error.topic == "task":  # `任务 春节前…`: the task, its day the answer (`12月30号`)
-        reply = replace(reply, fill=f"{' '.join(ctx.text.replace(after[0], ' ', 1).split())} "
+        task = as_task(ctx.text) or ctx.text  # `春节前要把…签下来 建个任务`: as `任务 …`
+        reply = replace(reply, fill=f"{' '.join(task.replace(after[0], ' ', 1).split())} "
                                     f"{'截止' if ctx.locale == 'zh' else 'due'}")
     if after and error.topic == "visit":
         ctx.text = " ".join(ctx.text.replace(after[0], "", 1).split())  # `节后再跟进` with next year
