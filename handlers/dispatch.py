@@ -14,7 +14,7 @@ from handlers import no_command, questions
 from handlers.context import Ctx, Refusal, usage_reply
 from handlers.grammar import clauses, command_json, several
 from handlers.grammar import commands as c
-from handlers.grammar.day_off import MOVED_OFF, READING_CALENDAR
+from handlers.grammar.day_off import MOVED_OFF, READING_CALENDAR, in_calendar
 from handlers.grammar.festivals import unknown_in, unknown_key
 from handlers.grammar.language import written_in
 from handlers.grammar.reading import parse, read
@@ -310,25 +310,21 @@ def _parsed(ctx: Ctx, text: str) -> c.Command | Reply:
         text = over[0]
         ctx.notes.append(ctx.t("said_over", dropped=over[1], kept=over[2]))
     ctx.text = " ".join(text.split())
-    # `next month`: its first working day here, read so by every path, a correction's too
-    # (`push it to next month`), not only by the grammar
-    reading = READING_CALENDAR.set(ctx.calendar)
+    reading = READING_CALENDAR.set(ctx.calendar)  # `next month`: its first working day here
     moved = MOVED_OFF.set([])  # `in 2 weeks` on a Sunday: the Monday, said
     try:
         command = read(text, ctx.today).command  # every word read into a field, or asked about
         kept = _days_of(command)  # only a day the command keeps (the reading tries many words)
         ctx.notes.extend(ctx.t("moved_off", said=ctx.day(said), day=ctx.day(day))
                          for said, day in MOVED_OFF.get() if day in kept)
-        MOVED_OFF.reset(moved)
-        moved = MOVED_OFF.set(None)
-        command = standup_said.answer_or_command(ctx, command)  # a reply to today's standup prompt?
-        if isinstance(command, c.ParseError):
-            asked = no_command.answer(ctx, text, command)
-            return replace(asked, lines=(*ctx.notes[-1:], *asked.lines)) if over else asked
-        return command
     finally:
         READING_CALENDAR.reset(reading)
         MOVED_OFF.reset(moved)
+    command = standup_said.answer_or_command(ctx, command)  # a reply to today's standup prompt?
+    if isinstance(command, c.ParseError):
+        asked = in_calendar(ctx.calendar, no_command.answer, ctx, text, command)  # `push it to next month`
+        return replace(asked, lines=(*ctx.notes[-1:], *asked.lines)) if over else asked
+    return command
 
 
 def _days_of(command) -> set:

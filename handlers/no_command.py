@@ -23,7 +23,6 @@ from handlers.grammar import commands as c
 from handlers.grammar import deal_phrases, everyday_said, plain_undo, unsaid
 from handlers.grammar.closed_words import closed_said, stage_named
 from handlers.grammar.festivals import unknown_in, unknown_key
-from handlers.grammar.task_said import as_task
 from handlers.grammar.inner import courteous, inner_command, lead_in, read_only, without_fillers
 from handlers.grammar.language import answered_in
 from handlers.grammar.parse import amount_in, normalize
@@ -32,6 +31,7 @@ from handlers.grammar.parse_tasks import task_move_said
 from handlers.grammar.patterns import pattern
 from handlers.grammar.reading import read
 from handlers.grammar.spans import date_in
+from handlers.grammar.task_said import as_task
 from handlers.lookup import known_customers
 from handlers.sales import deal_number, deal_sentence, follow_on, follow_up_moved, said_again, unnamed
 from handlers.sales.new_deal import new_deal_said
