@@ -19,6 +19,7 @@ from handlers.grammar.festivals import unknown_in, unknown_key
 from handlers.grammar.language import written_in
 from handlers.grammar.reading import parse, read
 from handlers.grammar.said_over import said_over
+from handlers.grammar.slips import lead_fixed
 from handlers.rules import limits
 from handlers.sales import changes, customers, undo
 from handlers.team import standup_said
@@ -107,6 +108,8 @@ def dispatch(session: Session, tenant: Tenant, member: Member, message: Message,
     once; a command a form or button built runs as it is. `mentioned`: the platform user ids the
     platform marked as mentions in the text (each names that user only, never a display name).
     Stages are read and shown as the workspace's pipeline has them."""
+    if isinstance(message, str):
+        message = lead_fixed(message)  # `sry it was 290k`, `acutally close is jan 15`: the word meant
     with pipelines.use(pipelines.of(session, tenant.id)):
         events: list = []
         outcome = _dispatch(session, tenant, member, message, now, defaults, platform=platform, here=here,
