@@ -24,6 +24,7 @@ from handlers.rules import limits
 from handlers.sales import changes, customers, undo
 from handlers.team import standup_said
 from handlers.text.reply import Button, Reply
+from handlers.text.strings import t
 from handlers.text.when_read import offered_days
 from handlers.use_cases import HANDLERS
 from handlers.workspace import admin
@@ -163,7 +164,8 @@ def _dispatch(session: Session, tenant: Tenant, member: Member, message: Message
     outcome = _run(ctx, message)
     if asked and unanswered is not None and isinstance(message, str) and _still_open(ctx, message, outcome):
         ctx.locale = reply_locale(message, asked_in or ctx.locale)  # `3`: in the question's language
-        return Outcome(Reply(lines=(ctx.t("question_still_open", count=unanswered),), ok=False,
+        key = "question_still_open_one" if unanswered == "1" else "question_still_open"
+        return Outcome(Reply(lines=(ctx.t(key, count=unanswered),), ok=False,
                              locale=ctx.locale), refused=True)  # its rollback keeps the question
     if picked is None and outcome.refused and isinstance(message, str) and questions.answer_word(message) \
             is not None and _no_command(parse(message, ctx.today)):  # `1`, `不行` to no question
@@ -209,7 +211,9 @@ def _still_open(ctx: Ctx, message: str, outcome: Outcome) -> bool:
         return False
     number = questions.answer_word(message)
     return (number is not None and number > 0) or questions.answer_like(message) \
-        and _no_command(parse(message, ctx.today))  # words of their own: run as a message (issue #23)
+        and _no_command(parse(message, ctx.today)) \
+        or outcome.reply.lines[:1] in ((t("en", "unknown"),), (t("zh", "unknown"),))  # words of their own:
+    # run as a message (issue #23); not understood at all: the question kept open, said so
 
 
 def _no_command(parsed) -> bool:
