@@ -28,7 +28,9 @@ from handlers.grammar.patterns import pattern
 _CHINESE_START = pattern(r"[\u3400-\u9fff]")
 _FOR_AMOUNT = pattern(r"(?<=\s)(?:for|at|@)\s*(?=[$¥€£]?\d[\d,.]*(?:k|m|w|万|千)?[$¥€£元]?(?:\s|$))",
                       re.I)
-_REASON_SEP = pattern(r"\s*(?:[:;。]|" + COMMA + r"|!+|\.(?=\s)|\s[-–—]\s|—|\n)\s*")
+_REASON_SEP = pattern(r"\s*(?:[:;。]|" + COMMA + r"|!+|\.(?=\s)|\s[-–—]\s|—|\n)\s*"
+                      r"|(?<=\S)\s*[\u2600-\u27bf\U0001f000-\U0001faff][\ufe0f\u200d\u2600-\u27bf"
+                      r"\U0001f000-\U0001faff]*\s+(?=\S)")  # `won byd 280k 🎉 they liked …`: an emoji
 
 
 def closing_parser(won: bool):

@@ -267,8 +267,8 @@ def _is_field(word: str) -> bool:
 
 
 def _date_at(tokens, i, today) -> tuple[dt.date | None, int]:
-    """The date starting at tokens[i], the longest first (`end of month`, `next Tue`, `12/20`)."""
-    for used in (4, 3, 2, 1):  # `end of next month`
+    """The date starting at tokens[i], the longest first (`end of next month`, `next Tue`, `12/20`)."""
+    for used in (5, 4, 3, 2, 1):  # `end of the month`, `end of nxt wk`: as the one date grammar reads them
         if i + used <= len(tokens):
             said = " ".join(w for w, _ in tokens[i:i + used])
             day = quarter_end(said, today) or parse_date(said, today) or _glued_close(said, today)
