@@ -36,6 +36,7 @@ from handlers.lookup import known_customers
 from handlers.sales import deal_number, deal_sentence, follow_on, follow_up_moved, said_again, unnamed
 from handlers.sales.new_deal import new_deal_said
 from handlers.text.reply import Button, Reply
+from handlers.workspace import leave_corrected
 from storage.sales import CustomerRepository
 
 
@@ -63,6 +64,8 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
         return replace(asked, locale=ctx.locale)  # `254 推到月底`, `这单黄了`: which record, asked
     if error.topic in (None, "snooze") and (moved := follow_up_moved.answer(ctx, text)) is not None:
         return moved  # `set my follow up for hooli to thursday`: the one open follow-up with Hooli
+    if error.topic is None and (leave := leave_corrected.corrected(ctx, text)) is not None:
+        return leave  # `no, 12/28-12/31, i'll work xmas eve`: the leave just entered, those days
     if (own := deal_number.own_deal_meant(ctx, text, error)) is not None:
         return own  # `deal 46 negotiation`: the member's deal #46?
     if error.topic is None and (made := new_deal_said(ctx, text)) is not None:
