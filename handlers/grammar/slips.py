@@ -28,7 +28,7 @@ import re
 
 from handlers.grammar.patterns import pattern
 
-_SORRY = {"sry", "sory", "srry", "sorr", "sorryy", "sorri", "srr"}
+_SORRY = {"sry", "sory", "srry", "sorr", "sorryy", "sorri", "srr", "soz"}
 _FIRST = pattern(r"^(?P<word>[A-Za-z]+)(?P<rest>[\s,.!:]+\S.*)$", 0)
 
 
