@@ -33,7 +33,15 @@ from handlers.grammar.reading import read
 from handlers.grammar.spans import date_in
 from handlers.grammar.task_said import as_task
 from handlers.lookup import known_customers
-from handlers.sales import deal_number, deal_sentence, follow_on, follow_up_moved, said_again, unnamed
+from handlers.sales import (
+    backdate,
+    deal_number,
+    deal_sentence,
+    follow_on,
+    follow_up_moved,
+    said_again,
+    unnamed,
+)
 from handlers.sales.new_deal import new_deal_said
 from handlers.text.reply import Button, Reply
 from handlers.workspace import leave_corrected
@@ -66,6 +74,8 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
         return moved  # `set my follow up for hooli to thursday`: the one open follow-up with Hooli
     if error.topic is None and (leave := leave_corrected.corrected(ctx, text)) is not None:
         return leave  # `no, 12/28-12/31, i'll work xmas eve`: the leave just entered, those days
+    if error.topic is None and (closed := backdate.meant(ctx, text)) is not None:
+        return closed  # `no wait close was last fri`: the win just recorded, on that day
     if (own := deal_number.own_deal_meant(ctx, text, error)) is not None:
         return own  # `deal 46 negotiation`: the member's deal #46?
     if error.topic is None and (made := new_deal_said(ctx, text)) is not None:
