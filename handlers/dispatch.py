@@ -167,6 +167,10 @@ def _dispatch(session: Session, tenant: Tenant, member: Member, message: Message
         key = "question_still_open_one" if unanswered == "1" else "question_still_open"
         return Outcome(Reply(lines=(ctx.t(key, count=unanswered),), ok=False,
                              locale=ctx.locale), refused=True)  # its rollback keeps the question
+    if asked and unanswered is not None and isinstance(message, str) and _not_understood(outcome):
+        key = "question_kept_open_one" if unanswered == "1" else "question_kept_open"  # `sry it was…`
+        return Outcome(replace(outcome.reply, lines=(*outcome.reply.lines, ctx.t(key, count=unanswered))),
+                       refused=True)  # not understood: its rollback keeps the question, said so
     if picked is None and outcome.refused and isinstance(message, str) and questions.answer_word(message) \
             is not None and _no_command(parse(message, ctx.today)):  # `1`, `不行` to no question
         outcome = replace(outcome, reply=Reply(lines=(ctx.t("no_question_open"),), ok=False,
@@ -211,9 +215,13 @@ def _still_open(ctx: Ctx, message: str, outcome: Outcome) -> bool:
         return False
     number = questions.answer_word(message)
     return (number is not None and number > 0) or questions.answer_like(message) \
-        and _no_command(parse(message, ctx.today)) \
-        or outcome.reply.lines[:1] in ((t("en", "unknown"),), (t("zh", "unknown"),))  # words of their own:
-    # run as a message (issue #23); not understood at all: the question kept open, said so
+        and _no_command(parse(message, ctx.today))  # words of their own: run as a message (issue #23)
+
+
+def _not_understood(outcome: Outcome) -> bool:
+    """Whether a message was not understood at all (the reply that shows what can be said)."""
+    return outcome.refused and not outcome.reply.buttons and not outcome.reply.fill \
+        and outcome.reply.lines[:1] in ((t("en", "unknown"),), (t("zh", "unknown"),))
 
 
 def _no_command(parsed) -> bool:
