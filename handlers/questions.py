@@ -22,6 +22,7 @@ from handlers.grammar.intents import BY_NAME, intent_of, split_keyword
 from handlers.grammar.normal import name_fold, simplified
 from handlers.grammar.parse import normalize
 from handlers.grammar.patterns import pattern
+from handlers.grammar.range_edit import range_moved
 from handlers.text.reply import Reply
 from storage import questions as stored
 from storage.models.workspace import Member
@@ -136,7 +137,7 @@ def take(session: Session, member: Member, platform: str, text: str,
         return True, c.ParseError(None, CANCELLED), locale  # `undo`, `算了` with a question open: the
         # question cancelled, nothing saved; the last saved change one tap from undone (issue #23)
     if pick is None and not about.get("soft") and now - question.asked_at <= TTL \
-            and (moved := _range_moved(answers, text, now.date())) is not None:
+            and (moved := range_moved(answers, text, now.date())) is not None:
         return True, moved, locale  # `make it end 12/23`: the days offered, that end moved
     if pick is None and not about.get("soft") and now - question.asked_at <= TTL \
             and (again := said_again_with(about.get("said") or "", text, now.date())):
@@ -278,16 +279,6 @@ _PARTICLE = pattern(r"[吧啊呀呢哈嘛哦喔呗]*[\s.!。！~]*$")
 #: A question's `fill` that ends with the follow-up or due word takes a day (`12号`, `跟进 fri`, `12月30日`)
 _FOLLOW_UP_END = pattern(r"(?:跟进|follow up|截止|due)$", re.I)
 _FOLLOW_UP_START = pattern(r"^(?:跟进|回访|follow[\s-]?up|fu|截止(?:日期)?|due|by)\s*[:：]?\s*", re.I)
-
-
-def _range_moved(answers: list[str], text: str, today: dt.date) -> str | None:
-    """The one offered line holding a range of days with the end `text` moves (`make it end 12/23`,
-    `改成12月14号开始`) moved; None where `text` moves none or the options hold other than one."""
-    from handlers.grammar.range_edit import edited
-
-    lines = [line for answer in answers if isinstance(line := pressed(answer), str)]
-    moved = [line for answer in lines if (line := edited(answer, text, today)) is not None]
-    return moved[0] if len(moved) == 1 and len(lines) == len(answers) else None
 
 
 def _day_first(text: str, now: dt.datetime) -> bool:
