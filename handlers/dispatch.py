@@ -14,15 +14,17 @@ from handlers import no_command, questions
 from handlers.context import Ctx, Refusal, usage_reply
 from handlers.grammar import clauses, command_json, several
 from handlers.grammar import commands as c
-from handlers.grammar.day_off import MOVED_OFF, READING_CALENDAR
+from handlers.grammar.day_off import MOVED_OFF, READING_CALENDAR, in_calendar
 from handlers.grammar.festivals import unknown_in, unknown_key
 from handlers.grammar.language import written_in
 from handlers.grammar.reading import parse, read
 from handlers.grammar.said_over import said_over
+from handlers.grammar.slips import lead_fixed
 from handlers.rules import limits
 from handlers.sales import changes, customers, undo
 from handlers.team import standup_said
 from handlers.text.reply import Button, Reply
+from handlers.text.strings import t
 from handlers.text.when_read import offered_days
 from handlers.use_cases import HANDLERS
 from handlers.workspace import admin
@@ -107,6 +109,8 @@ def dispatch(session: Session, tenant: Tenant, member: Member, message: Message,
     once; a command a form or button built runs as it is. `mentioned`: the platform user ids the
     platform marked as mentions in the text (each names that user only, never a display name).
     Stages are read and shown as the workspace's pipeline has them."""
+    if isinstance(message, str):
+        message = lead_fixed(message)  # `sry it was 290k`, `acutally close is jan 15`: the word meant
     with pipelines.use(pipelines.of(session, tenant.id)):
         events: list = []
         outcome = _dispatch(session, tenant, member, message, now, defaults, platform=platform, here=here,
@@ -160,8 +164,13 @@ def _dispatch(session: Session, tenant: Tenant, member: Member, message: Message
     outcome = _run(ctx, message)
     if asked and unanswered is not None and isinstance(message, str) and _still_open(ctx, message, outcome):
         ctx.locale = reply_locale(message, asked_in or ctx.locale)  # `3`: in the question's language
-        return Outcome(Reply(lines=(ctx.t("question_still_open", count=unanswered),), ok=False,
+        key = "question_still_open_one" if unanswered == "1" else "question_still_open"
+        return Outcome(Reply(lines=(ctx.t(key, count=unanswered),), ok=False,
                              locale=ctx.locale), refused=True)  # its rollback keeps the question
+    if asked and unanswered is not None and isinstance(message, str) and _not_understood(outcome):
+        key = "question_kept_open_one" if unanswered == "1" else "question_kept_open"  # `sry it was…`
+        return Outcome(replace(outcome.reply, lines=(*outcome.reply.lines, ctx.t(key, count=unanswered))),
+                       refused=True)  # not understood: its rollback keeps the question, said so
     if picked is None and outcome.refused and isinstance(message, str) and questions.answer_word(message) \
             is not None and _no_command(parse(message, ctx.today)):  # `1`, `不行` to no question
         outcome = replace(outcome, reply=Reply(lines=(ctx.t("no_question_open"),), ok=False,
@@ -207,6 +216,12 @@ def _still_open(ctx: Ctx, message: str, outcome: Outcome) -> bool:
     number = questions.answer_word(message)
     return (number is not None and number > 0) or questions.answer_like(message) \
         and _no_command(parse(message, ctx.today))  # words of their own: run as a message (issue #23)
+
+
+def _not_understood(outcome: Outcome) -> bool:
+    """Whether a message was not understood at all (the reply that shows what can be said)."""
+    return outcome.refused and not outcome.reply.buttons and not outcome.reply.fill \
+        and outcome.reply.lines[:1] in ((t("en", "unknown"),), (t("zh", "unknown"),))
 
 
 def _no_command(parsed) -> bool:
@@ -324,7 +339,7 @@ def _parsed(ctx: Ctx, text: str) -> c.Command | Reply:
         MOVED_OFF.reset(moved)
     command = standup_said.answer_or_command(ctx, command)  # a reply to today's standup prompt?
     if isinstance(command, c.ParseError):
-        asked = no_command.answer(ctx, text, command)
+        asked = in_calendar(ctx.calendar, no_command.answer, ctx, text, command)  # `push it to next month`
         return replace(asked, lines=(*ctx.notes[-1:], *asked.lines)) if over else asked
     return command
 

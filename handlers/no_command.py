@@ -32,9 +32,11 @@ from handlers.grammar.parse_tasks import task_move_said
 from handlers.grammar.patterns import pattern
 from handlers.grammar.reading import read
 from handlers.grammar.spans import date_in
+from handlers.grammar.task_said import as_task
 from handlers.lookup import known_customers
 from handlers.rules.close_reasons import without_rival
 from handlers.sales import (
+    backdate,
     deal_number,
     deal_sentence,
     follow_on,
@@ -45,6 +47,7 @@ from handlers.sales import (
 )
 from handlers.sales.new_deal import new_deal_said
 from handlers.text.reply import Button, Reply
+from handlers.workspace import leave_corrected
 from storage.sales import CustomerRepository
 
 
@@ -79,6 +82,10 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
         return replace(asked, locale=ctx.locale)  # `254 推到月底`, `这单黄了`: which record, asked
     if error.topic in (None, "snooze") and (moved := follow_up_moved.answer(ctx, text)) is not None:
         return moved  # `set my follow up for hooli to thursday`: the one open follow-up with Hooli
+    if error.topic is None and (leave := leave_corrected.corrected(ctx, text)) is not None:
+        return leave  # `no, 12/28-12/31, i'll work xmas eve`: the leave just entered, those days
+    if error.topic is None and (closed := backdate.meant(ctx, text)) is not None:
+        return closed  # `no wait close was last fri`: the win just recorded, on that day
     if (own := deal_number.own_deal_meant(ctx, text, error)) is not None:
         return own  # `deal 46 negotiation`: the member's deal #46?
     if error.topic is None and (made := new_deal_said(ctx, text)) is not None:
@@ -153,6 +160,10 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
         and error.problem == "date" and error.detail else None  # `元旦后`, `春节前`: not published yet
     if after:
         reply = Reply(lines=(ctx.t(unknown_key(after[0]), text=after[0], year=after[1]),), ok=False)
+    if after and error.topic == "task":  # `任务 春节前…`: the task, its day the answer (`12月30号`)
+        task = as_task(ctx.text) or ctx.text  # `春节前要把…签下来 建个任务`: as `任务 …`
+        reply = replace(reply, fill=f"{' '.join(task.replace(after[0], ' ', 1).split())} "
+                                    f"{'截止' if ctx.locale == 'zh' else 'due'}")
     if after and error.topic == "visit":
         ctx.text = " ".join(ctx.text.replace(after[0], "", 1).split())  # `节后再跟进` with next year
         error = replace(error, problem="follow_up_day")  # unknown: which day? (the words not kept)

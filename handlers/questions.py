@@ -22,6 +22,7 @@ from handlers.grammar.intents import BY_NAME, intent_of, split_keyword
 from handlers.grammar.normal import name_fold, simplified
 from handlers.grammar.parse import normalize
 from handlers.grammar.patterns import pattern
+from handlers.grammar.range_edit import range_moved
 from handlers.rules.close_reasons import without_rival
 from handlers.text.reply import Reply
 from storage import questions as stored
@@ -136,6 +137,9 @@ def take(session: Session, member: Member, platform: str, text: str,
             and not about.get("soft"):  # (a saved win's "what decided it?": `undo` undoes the win)
         return True, c.ParseError(None, CANCELLED), locale  # `undo`, `算了` with a question open: the
         # question cancelled, nothing saved; the last saved change one tap from undone (issue #23)
+    if pick is None and not about.get("soft") and now - question.asked_at <= TTL \
+            and (moved := range_moved(answers, text, now.date())) is not None:
+        return True, moved, locale  # `make it end 12/23`: the days offered, that end moved
     if pick is None and not about.get("soft") and now - question.asked_at <= TTL \
             and (again := said_again_with(about.get("said") or "", text, now.date())):
         if again is True:  # a correction of the offer, with no value of the offer to put it in: asked
@@ -274,9 +278,9 @@ _ACK_ZH = pattern(r"谢谢|谢了|多谢|收到|好的|太好了|好|棒|哈+|�
 _REASON_ASKED = pattern(r"^(\S+\s*#\d+)\s*:")
 #: What ends an everyday answer and says nothing (`下周五吧`, `好的呀`, `ok!`)
 _PARTICLE = pattern(r"[吧啊呀呢哈嘛哦喔呗]*[\s.!。！~]*$")
-#: A question's `fill` that ends with the follow-up word takes a day (`12号`, `跟进 fri`)
-_FOLLOW_UP_END = pattern(r"(?:跟进|follow up)$", re.I)
-_FOLLOW_UP_START = pattern(r"^(?:跟进|回访|follow[\s-]?up|fu)\s*[:：]?\s*", re.I)
+#: A question's `fill` that ends with the follow-up or due word takes a day (`12号`, `跟进 fri`, `12月30日`)
+_FOLLOW_UP_END = pattern(r"(?:跟进|follow up|截止|due)$", re.I)
+_FOLLOW_UP_START = pattern(r"^(?:跟进|回访|follow[\s-]?up|fu|截止(?:日期)?|due|by)\s*[:：]?\s*", re.I)
 
 
 def _day_first(text: str, now: dt.datetime) -> bool:

@@ -197,15 +197,19 @@ _NEXT_MONTH = ("next month", "下个月", "下月", "下个月初", "下月初",
 
 
 _END_OF_QUARTER = pattern(r"^(?:end\s+of\s+(?:the\s+)?(?:q([1-4])|(this|next)\s+quarter|quarter)|"
-                          r"q([1-4])\s+end|eoq|(本|这个?|下个?)?(?:季度|季)(?:末|底))$")  # `季度末`
+                          r"q([1-4])\s*(?:end|末|底)|eoq|(?:the\s+)?quarter\s+end|"
+                          r"(本|这个?|下个?)?(?:季度|季)(?:末|底)|"
+                          r"(明年|今年)?(?:第)?([1-4一二三四])(?:季度|季)(?:末|底))$")  # `季度末`, `一季度末`
 
 
 def _quarter_end(found: re.Match, today: dt.date) -> dt.date:
     """The last day of the quarter said (`q1`: the next Q1 not yet over; `next quarter`)."""
     now = (today.month - 1) // 3
-    number = found[1] or found[3]
+    number = found[1] or found[3] or found[6] and str("1234一二三四".index(found[6]) % 4 + 1)
     index = int(number) - 1 if number else now + (found[2] == "next" or (found[4] or "").startswith("下"))
     year = today.year + (index < now) + index // 4
+    if found[5]:  # `明年一季度末`: that year's; `今年四季度末`: this year's
+        year = today.year + (found[5] == "明年")
     last_month = index % 4 * 3 + 3
     return dt.date(year, last_month, monthrange(year, last_month)[1])
 

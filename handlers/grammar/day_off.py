@@ -32,3 +32,13 @@ def working(day: dt.date) -> dt.date:
     if read != day and (moved := MOVED_OFF.get()) is not None and (day, read) not in moved:
         moved.append((day, read))
     return read
+
+
+def in_calendar(calendar: str | None, read, *args):
+    """`read(*args)` with days read in `calendar` (`push it to next month` read after the grammar,
+    as a correction: its first working day, as everywhere)."""
+    token = READING_CALENDAR.set(calendar)
+    try:
+        return read(*args)
+    finally:
+        READING_CALENDAR.reset(token)

@@ -68,8 +68,10 @@ def lead_in(text: str, today: dt.date) -> tuple[str, str, c.Command] | None:
     return None
 
 
-#: Courtesy at the end of a message (`… by fri pls`, `… thx`, `…谢谢`): no word of the command.
-_COURTESY = pattern(r"[\s,，.!！~]*(?:(?<![A-Za-z])(?:pls|please|plz|thx|thanks|thank you|ty)"
+#: Courtesy at the end of a message (`… by fri pls`, `… thx`, `…谢谢`), or an afterthought's word
+#: (`visit #403 follow up 12/18 actually`): no word of the command.
+_COURTESY = pattern(r"[\s,，.!！~]*(?:(?<![A-Za-z])(?:pls|please|plz|thx|thanks|thank you|ty|"
+                    r"actually|instead)"
                     r"|谢谢|谢了|麻烦了)[\s.!！~]*$", re.I)
 
 

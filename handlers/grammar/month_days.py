@@ -53,12 +53,13 @@ _ZH_MONTH = pattern(r"^(明年|今年)?(\d{1,2})月(?:初|份)?$")
 
 
 _ZH_MONTH_END = pattern(r"^(?:(明年|今年)?(\d{1,2})月|(下个?月))(?:底|末)$")
+_EN_NEXT_MONTH_END = pattern(r"^(?:end\s+of\s+(?:the\s+)?next\s+month|next\s+month(?:'s)?\s+end|eonm)$")
 
 
 def month_end(text: str, today: dt.date) -> dt.date | None:
     """The last day of the month `text` names (`12月底`, `明年3月底`, `下个月底`): this month's
     while it lasts, else the next such month to come."""
-    found = _ZH_MONTH_END.match(text)
+    found = _ZH_MONTH_END.match(_EN_NEXT_MONTH_END.sub("下个月底", text))  # `end of next month`
     if found is None or (found[2] and not 1 <= int(found[2]) <= 12):
         return None
     if found[3]:

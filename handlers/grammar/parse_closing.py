@@ -28,7 +28,9 @@ from handlers.grammar.patterns import pattern
 _CHINESE_START = pattern(r"[\u3400-\u9fff]")
 _FOR_AMOUNT = pattern(r"(?<=\s)(?:for|at|@)\s*(?=[$¥€£]?\d[\d,.]*(?:k|m|w|万|千)?[$¥€£元]?(?:\s|$))",
                       re.I)
-_REASON_SEP = pattern(r"\s*(?:[:;。]|" + COMMA + r"|!+|\.(?=\s)|\s[-–—]\s|—|\n)\s*")
+_REASON_SEP = pattern(r"\s*(?:[:;。]|" + COMMA + r"|!+|\.(?=\s)|\s[-–—]\s|—|\n)\s*"
+                      r"|(?<=\S)\s*[\u2600-\u27bf\U0001f000-\U0001faff][\ufe0f\u200d\u2600-\u27bf"
+                      r"\U0001f000-\U0001faff]*\s+(?=\S)")  # `won byd 280k 🎉 they liked …`: an emoji
 
 
 def closing_parser(won: bool):
@@ -121,6 +123,8 @@ def _follow_up_in_reason(topic: str, rest: str, reason: str, command: c.CloseDea
             at, grown = reason.find(found.text), len(reason) - len(fixed)
             typed = reason[min(meant[0].start, at):meant[0].end + grown].strip()
             rest, reason, found = rest[:len(rest) - len(reason)] + fixed, fixed, meant
+    if isinstance(found, clauses.Unread) and (then := _then_day(reason, today)) is not None:
+        found = [then]  # `no budget till march, revisit then`: revisit in March (asked, one tap)
     if isinstance(found, clauses.Unread):
         return c.ParseError(topic, "follow_up_in_reason", found.text, options=(as_typed,))
     clause = found[0]
@@ -141,6 +145,38 @@ def _follow_up_in_reason(topic: str, rest: str, reason: str, command: c.CloseDea
     typed = typed or reason[clause.start:clause.end].strip()
     return c.ParseError(topic, "follow_up_in_reason", typed, options=(
         *(("close_and_task", f"{closed}{task}", None) for task in tasks), as_typed))
+
+
+#: A next contact said as `then` (`revisit then`, `check back at that point`): the day said before it
+_THEN = pattern(r"(?<![A-Za-z])(?P<what>revisit|circle back|check back|check in|touch base|reconnect|"
+                r"reach out|follow[\s-]?up|fu|f/u)(?:\s+again)?\s+(?:then|at that point|after that)"
+                r"(?![A-Za-z])"
+                r"|(?P<zh>到时(?:候)?再?(?P<zh_what>联系|跟进|回访|看|谈|说))", re.I)
+
+
+def _then_day(reason: str, today: dt.date) -> clauses.FollowUp | None:
+    """`no budget till march, revisit then`: the follow-up `then` stands for, on the day said before
+    it (`march`: its first working day), still to come; None where no day comes before it."""
+    from handlers.grammar.dates import parse_date
+    from handlers.grammar.spans import date_in
+
+    found = _THEN.search(reason)
+    if found is None:
+        return None
+    before, days = reason[:found.start()], []
+    for said in _SINCE.finditer(before):  # `till march`, `until after CNY`, `到明年3月`
+        words = re.split(r"[\s,，;；.。]+", said["day"].strip())
+        days += [day for size in (3, 2, 1) for lead in ("", "in ") if (day := parse_date(
+            lead + " ".join(words[:size]), today))][:1]  # `till march`: as `in march`
+    if not days and (dated := date_in(before, today)):
+        days = [dated[1]]
+    if not days or days[-1] <= today:
+        return None
+    return clauses.FollowUp(days[-1], found.start(), found.end(), found["what"] or found["zh_what"])
+
+
+_SINCE = pattern(r"(?:(?<![A-Za-z])(?:till|until|til|in|by|after|before|from|to)\s+|直到|到|等到|等)"
+                 r"(?P<day>[^,，;；.。]{1,24})", re.I)
 
 
 _SLASHED = pattern(r"(?<![\d/#.:])(\d{1,2})/(\d{1,2})(?![\d/])")

@@ -101,6 +101,9 @@ def _noted(ids: tuple[int, ...], note: str, today: dt.date,
     from handlers.grammar import clauses
 
     seen = view(note)
+    if (second := _SECOND.search(seen)) is not None and note[:second.start()].strip(" ,，.。;；"):
+        at = second.start("cmd" if second["cmd"] else "word")  # `… w/ someone else. snooze 130 2 days`
+        return _two_commands(ids, note, at, task)
     bare = re.sub(r"^(?:(?:also|and|then|plus|另外|还有|然后|并且|同时)[\s,，:]*)+", "", seen, flags=re.I)
     first = (bare.split() or [""])[0].lower()
     command = first in clauses.SECOND_EN | {"done", "snooze"} \
@@ -140,6 +143,10 @@ def follow_up_done_noted(raw: str, text: str, today: dt.date) -> c.DoneFollowups
     at = len(text) - len(text.lstrip())
     note = _note(raw[at + found.start("note"):at + found.end("note")])
     said = _noted((int(found["id"]),), note, today) if note else None
+    if isinstance(said, c.ParseError) and said.problem == "two_commands":  # `93 done - …. snooze 130`:
+        word = "完成" if re.search(r"[\u4e00-\u9fff]", note) else "done"  # the done typed out, then the other
+        said = replace(said, options=tuple((label, f"{word} {line}" if line else line, command)
+                                           for label, line, command in said.options))
     if isinstance(said, c.ParseError) and said.options:  # no keyword before: each its own message
         said = replace(said, options=tuple((label, text.lstrip("\n"), command)
                                            for label, text, command in said.options))
@@ -162,3 +169,28 @@ def done_said(text: str) -> c.DoneTask | None:
         first = None  # `mark task 7` alone says nothing of it being done
     found = found or first
     return c.DoneTask((int(found["id"]),)) if found else None
+
+
+#: A second command after a break in a done's note (`… someone else. snooze 130 2 days`, `…，另外推迟 390`):
+#: a command word and a number, or, after a full stop, a command word that takes words (`… task call …`)
+_JOIN = r"(?:(?:also|and|then|plus|另外|还有|然后|并且|同时)[\s,，:]*)*"
+_SECOND = pattern(r"(?:[。;；!！?？\n]|\.(?=\s)|[,，])\s*" + _JOIN + r"(?P<cmd>"
+                  r"(?:(?:snooze|postpone|done|visit|deal|won|lost|task|tip)(?![A-Za-z])|推迟|延后|完成|拜访|商机"
+                  r"|赢单|输单|任务|经验)\s*#?\d)"
+                  r"|(?:[。;；!！?？\n]|\.(?=\s))\s*" + _JOIN +
+                  r"(?P<word>(?:visit|deal|won|lost|task|tip)\s+(?=\S)|(?:拜访|商机|任务)(?=\S))", re.I)
+
+
+def _two_commands(ids: tuple[int, ...], note: str, second: int, task: bool) -> c.ParseError:
+    """`done 93: initech signed w/ someone else. snooze 130 2 days`: two things; asked, one tap each:
+    both run (the done with the words before the second command, then that command), or all of it
+    what came of the follow-up (never the second command kept as text unasked)."""
+    from handlers.grammar import clauses
+
+    zh = re.search(r"[\u4e00-\u9fff]", note) is not None
+    first = note[:clauses.filler_before(note, second)].rstrip(" ,，;；")
+    other = note[second:].strip()
+    numbers = " ".join(str(i) for i in ids)
+    both = f"{('任务 ' if zh else 'task ') if task else ''}{numbers}{'：' if zh else ': '}{first}\n{other}"
+    whole = (c.DoneTask if task else c.DoneFollowups)(ids, note)
+    return c.ParseError("done", "two_commands", other, options=(("both", both, None), ("as_one", "", whole)))

@@ -179,11 +179,11 @@ def _task(rest: str, today: dt.date) -> c.Command | c.ParseError:
             break
         if found and regex is _DUE_EN and _date_meant(found["due"]):
             return c.ParseError("task")  # `by 11/31`, `by Fir`: a day meant, none read; asked
+    if due is None and (unknown := unknown_in(text, today)):  # `元旦后`, `before new year's day` in
+        return c.ParseError("task", "date", unknown[0])  # a year not published: never the day itself
     if due is None and (front := _DUE_ZH_FRONT.match(seen)) and _DAYISH_ZH.search(front["due"]) \
             and len(front["due"]) <= 6:  # `节后前…`, `下周末前…`: a day meant, none read; asked
         return c.ParseError("task", "date", text[:front.end("due")])
-    if due is None and (unknown := unknown_in(text, today)):  # `元旦后`, `before new year's day` in
-        return c.ParseError("task", "date", unknown[0])  # a year not published: never the day itself
     if due is None:  # `task call Globex CFO tmrw` · `任务 明天给华为发报价`
         text, due = _bare_due(text, today)
     if due is None and (vague := _VAGUE_DAY.search(view(text))):  # `下周末`, `节后`: which day?

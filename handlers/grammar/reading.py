@@ -161,10 +161,13 @@ def _read(text: str, today: dt.date | None = None) -> Reading:
     from handlers.grammar.day_cut import cut_day_keeping_part, day_word_left, reads_broken
     from handlers.grammar.parse_tasks import title_left
     from handlers.grammar.spans import account, date_in
+    from handlers.grammar.task_said import as_task
 
     today = today or dt.date.today()
     if (lead := _ALSO.match(text)) and split_keyword(simplified(p.normalize(text[lead.end():])))[0]:
         text = text[lead.end():]  # `also snooze 93 to next fri`: the command after a word that joins it on
+    if not split_keyword(simplified(p.normalize(text)))[0] and (task := as_task(text)) is not None:
+        text = task  # `春节前要把华为的合同签下来 建个任务`: the task it asks for, never a win
     text = _amounts(everyday.rewrite(plain_changes(without_new(text))))  # words kept as read
     # (`USD 120k`) · `30 grand`: `30k`
     name, _lang, after = split_keyword(simplified(p.normalize(text)))

@@ -11,6 +11,7 @@ from handlers.context import Ctx, Said
 from handlers.events import MemberTold
 from handlers.grammar.commands import ChangeDeal, ChangeVisit, Delete
 from handlers.lookup import customer_named, example
+from handlers.sales import backdate
 from handlers.sales.trash import handle_delete, may_manage
 from handlers.team import fact_posts as facts
 from handlers.text.format import day_stored
@@ -111,6 +112,8 @@ def handle_change_deal(ctx: Ctx, cmd: ChangeDeal) -> Reply:
     stage = lambda value: name_of(STAGE_NAMES, value, ctx.locale)
     if cmd.action == "delete":
         return handle_delete(ctx, Delete("deal", str(deal.id)))
+    if cmd.action == "closed_on" and cmd.day is not None and deal.stage in CLOSED_STAGES:
+        return backdate.closed_on(ctx, deal, cmd.day)  # `no wait close was last fri`
     if deal.stage not in CLOSED_STAGES:
         raise ctx.refuse("deal_open", id=deal.id, stage=stage(deal.stage))
     before = activity.closed_from(ctx.session, deal) or "negotiation"  # the stage it was closed from

@@ -68,7 +68,8 @@ _ADDED_ZH = pattern(r"^(?:还有|另外|再|并且|然后|对了)?[\s,，]*(?P<f
 _FU_FIRST = pattern(r"^(?:the\s+)?(?:follow[\s-]?up|fu|f/u)(?:\s+(?:to|on|for|is))?\s+(?=\S)", re.I)
 _ZH = pattern(r"^(?P<lead>(?:刚才那条|刚才)?(?P<named>金额|预计|跟进|回访|跟進|回訪)?"
               r"(?:不对|不是|错了|说错了|记错了|更正|搞错了)[\s,，。!！]*)?"
-              r"(?P<verb>(?P<field>金额|预计|跟进|回访|跟進|回訪)?\s*(?:应该是|是|改成|改为|改到|推到|延到))?\s*"
+              r"(?P<verb>(?P<field>金额|预计(?:成交|签约|签单)?(?:日期|日)?|跟进|回访|跟進|回訪)?\s*"
+              r"(?:应该是|是|改成|改为|改到|推到|延到|提前到|推迟到|延后到|挪到))?\s*"
               r"(?P<value>\S+?)(?P<not>[,，]?\s*不是\S+)?(?:[\s,，。]*(?:不好意思|抱歉|sorry))*[\s。!！]*$")
 
 
@@ -171,6 +172,7 @@ def read_correction(said: str, today: dt.date) -> Correction | None:
         return None  # `sign 50k`: no close day, and no amount said with a word of signing
     en = bool(_EN.made(match))
     named = "" if en else match["field"] or match["named"] or ""
+    named = "预计" if named.startswith("预计") else named  # `预计成交日改到1月15号`: the close day
     field = "fu" if named in _FOLLOW_UP or en and (match["fu"] or named_fu) else \
         "close" if named == "预计" or en and match["close"] else \
         "amount" if named == "金额" or en and match["amt"] else ""

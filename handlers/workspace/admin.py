@@ -254,7 +254,8 @@ def handle_take_leave(ctx: Ctx, cmd: TakeLeave) -> Reply:
     if cmd.last_day < ctx.today:
         raise ctx.refuse("leave_past", hint=example(ctx, "leave"))
     overlapping = [x for x in ctx.people.leave_of(member.id, ctx.today)
-                   if x.first_day <= cmd.last_day and x.last_day >= cmd.first_day]
+                   if x.first_day <= cmd.last_day and x.last_day >= cmd.first_day or x.id == cmd.replaces]
+    overlapping.sort(key=lambda x: x.id != cmd.replaces)  # `no, 12/28-12/31`: the leave just entered
     if overlapping:  # the member's own leave of those days is changed, never a second one beside it
         return _change_leave(ctx, member, overlapping, cmd, day)
     ctx.people.add_leave(member.id, cmd.first_day, cmd.last_day)

@@ -210,7 +210,8 @@ class ChangeDeal(Command):
     """`deal #46 delete` · `deal #46 reopen` · `商机 #46 删除` · `商机 #46 重开`."""
 
     deal_id: int
-    action: str  # delete | reopen
+    action: str  # delete | reopen | closed_on (`no wait close was last fri`, right after a win)
+    day: dt.date | None = None  # closed_on: the day the win or loss happened
 
 
 @dataclass(frozen=True)

@@ -52,6 +52,7 @@ class TakeLeave(Command):
     last_day: dt.date | None = None
     member: str | None = None
     cancel: bool = False
+    replaces: int | None = None  # the leave just entered, corrected to these days (`no, 12/28-12/31`)
 
 
 @dataclass(frozen=True)

@@ -269,6 +269,14 @@ ASKING: dict[str, tuple[str, str]] = {
     "question_still_open": ("That is not one of my answers, so my question is still open: reply 1–{count}, "
                             "tap one, or no to drop it.",
                             "这不是可选的回答，问题仍然有效：请回复 1–{count}、点选，或回复“不”放弃。"),
+    "question_still_open_one": ("That is not my answer, so my question is still open: reply yes (or 1), tap "
+                                "it, or no to drop it.",
+                                "这不是可选的回答，问题仍然有效：请回复“好”（或 1）、点选，或回复“不”放弃。"),
+    "question_kept_open": ("(My question above is still open: reply 1–{count}, tap one, or no to drop it.)",
+                           "（上面的问题仍然有效：请回复 1–{count}、点选，或回复“不”放弃。）"),
+    "question_kept_open_one": ("(My question above is still open: reply yes (or 1), tap it, or no to drop "
+                               "it.)",
+                               "（上面的问题仍然有效：请回复“好”（或 1）、点选，或回复“不”放弃。）"),
     "question_ended": ("(My earlier question is closed: nothing from it was saved.)",
                        "（上一个问题已结束，其中内容未保存。）"),
     "answer_hint": ("Reply 1–{count}, or tap one.", "回复 1–{count}，或点选。"),

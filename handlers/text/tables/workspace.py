@@ -176,6 +176,8 @@ WORKSPACE: dict[str, tuple[str, str]] = {
                    "{name}是唯一的管理员，请先指定其他管理员。"),
     "leave_set": ("Leave noted: {first} – {last}.", "已登记请假：{first} – {last}。"),
     "leave_set_for": ("Leave noted for {who}: {first} – {last}.", "已为{who}登记请假：{first} – {last}。"),
+    "leave_why_read": ("(“{why}” read as why: a leave keeps no notes.)",
+                       "（“{why}”按原因处理：请假记录不存备注。）"),
     "leave_changed": ("Leave changed: {was_first} – {was_last} → {first} – {last}.",
                       "请假已修改：{was_first} – {was_last} → {first} – {last}。"),
     "leave_changed_for": ("Leave of {who} changed: {was_first} – {was_last} → {first} – {last}.",

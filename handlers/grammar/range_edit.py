@@ -1,0 +1,64 @@
+"""One end of a range of days put right (`make it end 12/23`, `start 12/14`, `改成12月14号开始`,
+`12月23日结束`): the offered line whose range it changes, that end moved (#23, r17: `make it end
+12/23` while "give the contest these days?" was open).
+
+>>> import datetime as dt
+>>> edited("contest #1 12/7-12/18", "make it end 12/23", dt.date(2026, 12, 6))
+'contest #1 12/7-12/23'
+>>> edited("竞赛 #2 12月7日-12月31日", "算了 改成12月14号开始", dt.date(2026, 12, 6))
+'竞赛 #2 12月14日-12月31日'
+>>> edited("contest #1 12/7-12/18", "make it 50k", dt.date(2026, 12, 6)) is None
+True
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from handlers.grammar.patterns import pattern
+
+_LEAD = r"^(?:(?:no+|nope|nah|actually|wait|sorry|oops|ok|okay|hmm+|算了|不对|不是|嗯)[\s,，.!！]*)*"
+_EN = pattern(_LEAD + r"(?:(?:make|have|let)\s+(?:it|that|them)\s+|it\s+should\s+|(?:the\s+)?)"
+              r"(?P<kind>end|ends|finish|finishes|run\s+(?:until|till|til|to)|start|starts|begin|begins)"
+              r"(?:\s+(?:on|at|date))?\s+(?P<day>\S.*?)\s*[.!]*$", re.I)
+_ZH_AFTER = pattern(_LEAD + r"(?:改成|改到|改为|换成|到)?\s*(?P<day>\S+?)\s*(?P<kind>开始|结束|截止)"
+                    r"[\s。!！]*$")
+_ZH_BEFORE = pattern(_LEAD + r"(?P<kind>开始|结束|截止)(?:日期|时间)?\s*(?:改成|改到|改为|是)?\s*"
+                     r"(?P<day>\S+?)[\s。!！]*$")
+_CJK = pattern(r"[\u3400-\u9fff]")
+
+
+def edited(line: str, text: str, today: dt.date) -> str | None:
+    """`line` with the end of its range `text` moves, or None where `text` moves none or `line`
+    holds no one range of days."""
+    from handlers.grammar.dates import parse_date, parse_date_range
+
+    said = " ".join(text.split())
+    found = _EN.match(said) or _ZH_AFTER.match(said) or _ZH_BEFORE.match(said)
+    if found is None or (day := parse_date(found["day"], today)) is None:
+        return None
+    ranges = [(token, days) for token in line.split() if ("-" in token or "到" in token or "至" in token)
+              and (days := parse_date_range(token, today)) is not None and days[0] != days[1]]
+    if len(ranges) != 1:
+        return None
+    token, (first, last) = ranges[0]
+    starts = found["kind"].lower().startswith(("start", "begin", "开始"))
+    first, last = (day, last) if starts else (first, day)
+    if first > last:
+        return None
+    zh = bool(_CJK.search(token))
+    shown = [f"{d.month}月{d.day}日" if zh else f"{d.month}/{d.day}" for d in (first, last)]
+    return line.replace(token, "-".join(shown), 1)
+
+
+
+
+def range_moved(answers: list[str], text: str, today: dt.date) -> str | None:
+    """The one offered line (of a question's `answers`) holding a range of days with the end `text`
+    moves (`make it end 12/23`, `改成12月14号开始`), moved; None where `text` moves none or the
+    options hold other than one."""
+    from handlers.grammar.command_json import pressed
+
+    lines = [line for answer in answers if isinstance(line := pressed(answer), str)]
+    moved = [line for answer in lines if (line := edited(answer, text, today)) is not None]
+    return moved[0] if len(moved) == 1 and len(lines) == len(answers) else None

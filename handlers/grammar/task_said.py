@@ -1,0 +1,38 @@
+"""A task asked for in words around the message, not by its command word first (`春节前要把华为的
+合同签下来 建个任务`, `建个任务：周五前给格力发报价`, `send globex the deck by fri, add a task`): the
+task those words ask for, read as `任务 …` (never a win, a visit or a question: the member said
+task). A bare `任务` at the end stays what it was (`下周的任务` lists them).
+
+>>> as_task("下周二下午去联想做demo 建个任务")
+'任务 下周二下午去联想做demo'
+>>> as_task("帮我建个任务：周五前给格力发报价")
+'任务 周五前给格力发报价'
+>>> as_task("send globex the deck by fri - add a task")
+'task send globex the deck by fri'
+>>> as_task("下周的任务") is None
+True
+"""
+from __future__ import annotations
+
+import re
+
+from handlers.grammar.patterns import pattern
+
+_ZH_ASK = r"(?:帮我|给我|请)?(?:新建|创建|建|加|添加|记|开|设|弄|安排|排)(?:一个|个|一下|下)?任务"
+_EN_ASK = (r"(?:(?:pls|please)\s+)?(?:(?:create|make|add|set|open|log|put)\s+(?:(?:it|this|that)\s+)?"
+           r"(?:as\s+)?(?:a\s+|an?\s+new\s+|new\s+)?task|(?:as|for)\s+a\s+task|new\s+task)(?:\s+(?:pls|please))?")
+_SEP = r"[\s,，。.;；:：\-–—!！]*"
+_AFTER = pattern(rf"^(?P<body>.+?){_SEP}(?:{_ZH_ASK}|(?<![A-Za-z]){_EN_ASK})(?:吧|哈|呀)?{_SEP}$", re.I)
+_BEFORE = pattern(rf"^(?:{_ZH_ASK}|{_EN_ASK}(?![A-Za-z])){_SEP}(?P<body>\S.*)$", re.I)
+_CJK = pattern(r"[\u3400-\u9fff]")
+
+
+def as_task(text: str) -> str | None:
+    """`text` as the task command it asks for in words, or None where it asks for none."""
+    said = " ".join(text.split())
+    found = _AFTER.match(said) or _BEFORE.match(said)
+    if found is None or not found["body"].strip():
+        return None
+    asked = said[:found.start("body")] + said[found.end("body"):]
+    word = "任务" if _CJK.search(asked) else "task"
+    return f"{word} {found['body'].strip(' ,，。.;；:：-–—')}"

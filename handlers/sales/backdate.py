@@ -1,0 +1,64 @@
+"""The day a win or loss just recorded really happened (`no wait close was last fri`, `actually
+it closed yesterday`, `其实是上周五签的`): said right after the close, that deal's close moves to
+the day said (a day gone by, this year), old → new, one `undo` from what it was (#23, r17)."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from handlers.context import Ctx
+from handlers.grammar.commands import ChangeDeal
+from handlers.grammar.dates import past_day
+from handlers.grammar.patterns import pattern
+from handlers.sales.said_again import RECENT, latest_change, made_last
+from handlers.text.reply import Reply
+from storage.models.sales import CLOSED_STAGES, Deal, DealEvent
+
+_LEAD = (r"^(?:(?:no+|nope|nah|sorry|oops|actually|wait|hmm+|oh|btw|fyi|ok|correction|不对|其实|对了|哦)"
+         r"[\s,，.!！]*)*")
+_EN = pattern(_LEAD + r"(?:(?:the\s+)?(?:close|closing|close\s+date|win|loss)\s+"
+              r"(?:was|is|date\s+was|happened)"
+              r"|(?:it|they|we|that|this)\s+(?:was\s+)?(?:actually\s+)?(?:closed|signed|won|lost|closed\s+it)"
+              r"|(?:closed|signed|won|lost))\s+(?:on\s+|back\s+on\s+)?(?P<day>[^,.!]+?)\s*[.!]*$", re.I)
+_ZH = pattern(_LEAD + r"(?:是|应该是)?(?P<day>\S+?)(?:就)?(?:签的|签约的|成交的|赢的|丢的|输的|定的|签下来的)"
+              r"[。!！]*$"
+              r"|" + _LEAD + r"(?:成交|签约|赢单|输单)(?:日期|时间)?(?:是|在)(?P<day2>\S+?)[。!！]*$")
+
+
+def meant(ctx: Ctx, text: str) -> ChangeDeal | None:
+    """The deal just won or lost, its close moved to the day `text` says; None otherwise."""
+    said = " ".join(text.split())
+    found = _EN.match(said) or _ZH.match(said)
+    if found is None:
+        return None
+    day = past_day(found["day"] if found["day"] else found["day2"], ctx.today)
+    change = latest_change(ctx)
+    if day is None or change is None or change.kind != "CloseDeal" or change.status != "done" \
+            or change.at < ctx.now - RECENT or not made_last(ctx, change) or change.entity != "deals":
+        return None
+    deal = ctx.session.get(Deal, change.entity_id) if change.entity_id else None
+    if deal is None or deal.tenant_id != ctx.tenant.id or deal.stage not in CLOSED_STAGES:
+        return None
+    ctx.locale = "zh" if re.search(r"[\u3400-\u9fff]", said) else "en"
+    ctx.text = f"{'商机' if ctx.locale == 'zh' else 'deal'} #{deal.id} {day.isoformat()}"
+    return ChangeDeal(deal.id, "closed_on", day)
+
+
+def closed_on(ctx: Ctx, deal: Deal, day: dt.date) -> Reply:
+    """`deal` (won or lost) closed on `day` instead: its close, the stage's start and the close's
+    event moved there (at the time of day it was recorded), said old → new."""
+    if day > ctx.today:
+        raise ctx.refuse("closed_on_future", id=deal.id)
+    was = deal.closed_at or ctx.now
+    local = was.astimezone(ctx.zone)
+    at = dt.datetime.combine(day, local.timetz()).astimezone(dt.timezone.utc)
+    event = ctx.session.query(DealEvent).filter(DealEvent.deal_id == deal.id, DealEvent.kind == "stage",
+                                                DealEvent.to_stage == deal.stage) \
+        .order_by(DealEvent.id.desc()).first()
+    if event is not None:
+        event.at = at
+    deal.closed_at = deal.stage_entered_at = at
+    ctx.session.flush()
+    key = "closed_on_won" if deal.stage == "won" else "closed_on_lost"
+    return Reply(lines=(ctx.t(key, id=deal.id, title=deal.title, was=ctx.day(local.date()),
+                              day=ctx.day(day)),))

@@ -1,0 +1,74 @@
+"""A correction of the leave just entered (`no, 12/28-12/31, i'll work xmas eve`, `no 12/28-12/31`,
+`actually make it 12/28-12/31`, `不对 是12月28日到12月31日`, `make it end 12/30`): that leave now has
+the days said, old → new, one `undo` from what it was (#23, r17). Only right after the leave was
+entered by the member's last message; the words after the days say why (a leave keeps no notes:
+said back as read). One end of a contest just started or changed moves the same way (`make it end
+12/23`, `改成12月14号开始`)."""
+from __future__ import annotations
+
+import re
+
+from handlers.context import Ctx
+from handlers.grammar import commands as c
+from handlers.grammar.dates import parse_date_range
+from handlers.grammar.patterns import pattern
+from handlers.grammar.range_edit import edited
+from handlers.grammar.reading import read
+from handlers.sales.said_again import RECENT, latest_change, made_last
+from storage.models.team import Leave
+
+#: The words that make a message a correction (`no`, `actually make it`, `不对 是`), then the days
+_SAID = pattern(r"^(?:(?:no+|nope|nah|sorry|oops|actually|wait|correction|my\s+bad|typo|不对|不是|错了|"
+                r"说错了|搞错了|更正)[\s,，.!！:：]*)+"
+                r"(?:(?:i\s+meant|i\s+mean|make\s+it|it'?s|should\s+be|应该是|是|改成|改为|改到)\s*)?"
+                r"(?P<days>.+)$", re.I)
+#: Where the days end and the why starts (`12/28-12/31, i'll work xmas eve`, `12月28日到31日 平安夜上班`)
+_WHY = pattern(r"\s*(?:[,，;；]|\s[-–—]\s|(?<=[\d日号])\s+(?=\D)|\s+(?:because|bc|cause|as|since)\s)\s*",
+               re.I)
+
+
+def corrected(ctx: Ctx, text: str) -> c.Command | None:
+    """The leave just entered, with the days `text` corrects it to (or the contest just started or
+    changed, one end moved); None where `text` is no such correction or the member's last message
+    entered no leave (nor contest)."""
+    change = latest_change(ctx)
+    if change is None or change.status != "done" or change.at < ctx.now - RECENT \
+            or not made_last(ctx, change):
+        return None
+    if change.kind in ("StartContest", "EditContest") and change.entity_id \
+            and (moved := edited(change.label, text, ctx.today)) is not None:
+        ctx.locale = "zh" if re.search(r"[\u3400-\u9fff]", text) else "en"
+        days = next((word for word in moved.split() if word not in change.label.split()), "")
+        ctx.text = f"{'竞赛' if ctx.locale == 'zh' else 'contest'} #{change.entity_id} {days}"
+        command = read(ctx.text, ctx.today).command  # `make it end 12/23`: `contest #2 12/7-12/23`
+        return command if isinstance(command, c.Command) else None
+    if change.kind != "TakeLeave" or change.entity != "leaves":
+        return None
+    found = _SAID.match(" ".join(text.split()))
+    days, why = _days(found["days"], ctx) if found else (None, "")
+    if days is None and (moved := edited(change.label, text, ctx.today)) is not None:
+        found, days = _SAID.match(f"no {moved.split(maxsplit=1)[-1]}"), read(moved, ctx.today).command
+        days = (days.first_day, days.last_day) if isinstance(days, c.TakeLeave) and days.first_day else None
+    if days is None:
+        return None
+    leave = ctx.session.get(Leave, change.entity_id) if change.entity_id else None
+    if leave is None or leave.member_id != ctx.member.id:
+        return None  # another member's leave (a manager's `leave @bo …`) is typed again in full
+    ctx.locale = "zh" if re.search(r"[\u3400-\u9fff]", text) else "en"
+    if why:
+        ctx.notes.append(ctx.t("leave_why_read", why=why))
+    said = found["days"][:len(found["days"]) - len(why)].strip(" ,，;；")
+    ctx.text = f"{'请假' if ctx.locale == 'zh' else 'leave'} {said}"  # what `undo` says it undoes
+    return c.TakeLeave(*days, replaces=leave.id)
+
+
+def _days(said: str, ctx: Ctx) -> tuple[tuple | None, str]:
+    """(the days `said` starts with, the words after them: why), or (None, "")."""
+    whole = parse_date_range(said.strip(" .。!！"), ctx.today)
+    if whole is not None:
+        return whole, ""
+    for cut in _WHY.finditer(said):
+        days = parse_date_range(said[:cut.start()].strip(), ctx.today)
+        if days is not None:
+            return days, said[cut.end():].strip(" .。!！")
+    return None, ""
