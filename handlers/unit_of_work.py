@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from sqlalchemy import inspect
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -100,8 +101,9 @@ def _handle_once(session_factory, user: UserRef, message: Message, defaults: Def
                 return None
         elif outcome.record:  # a done reply that asks more (a win's reason): its question kept
             outcome.record(session, member)
-        if not outcome.correcting:  # a correction after it corrects nothing before it, in that
-            # conversation (refused or not); a refused correction leaves the change it corrects last
+        if not outcome.correcting and not _gone(member, tenant):  # a correction after it corrects
+            # nothing before it, in that conversation (refused or not); a refused correction leaves
+            # the change it corrects last
             where = last_messages.conversation(user.platform, answer_to.here if answer_to else None)
             typed = message if isinstance(message, str) else ""  # a button: no words to quote
             last_messages.said(session, tenant.id, member.id, where, typed, now, changes_before)
@@ -169,3 +171,8 @@ def _first(session: Session, tenant_id: int, platform: str, answer_to: AnswerTo,
         session.rollback()
         return False
     return True
+
+
+def _gone(*rows) -> bool:
+    """Whether the message removed one of `rows` (`link CODE`: this member became the other one)."""
+    return any(inspect(row).was_deleted for row in rows)

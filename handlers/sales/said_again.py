@@ -62,7 +62,8 @@ _ADDED_EN = pattern(r"^(?:and|also|plus|oh\s+and|and\s+also)[\s,]+"
                     r"(?=(?:(?:set|make|change|move|push|put)\s+)?(?:the\s+)?"
                     r"(?:close|closing|follow[\s-]?up|fu\b|f/u))", re.I)
 _ADDED_ZH = pattern(r"^(?:还有|另外|再|并且|然后|对了)?[\s,，]*(?P<field>预计)(?:成交|签约|签单|签)?"
-                    r"(?:日期|时间)?(?:在|是|为|定在)?\s*(?!改|推|延|换|调|挪|提前|往后|应该)(?P<value>[^\s签成，,。]+?)\s*"
+                    r"(?![日期时间]*\s*(?:改|推|延|换|调|挪|提前|往后|应该))"  # `预计成交日改到…`: a change
+                    r"(?:日期|时间|日)?(?:在|是|为|定在)?\s*(?P<value>[^\s签成，,。]+?)\s*"
                     r"(?:签约|签单|签合同|签|成交)?[\s。!！]*$")
 #: The follow-up named after `i meant` (`no i meant fu feb 26`, `I meant follow up on the 26th`)
 _FU_FIRST = pattern(r"^(?:the\s+)?(?:follow[\s-]?up|fu|f/u)(?:\s+(?:to|on|for|is))?\s+(?=\S)", re.I)
