@@ -20,7 +20,7 @@ from handlers.grammar.language import written_in
 from handlers.grammar.reading import parse, read
 from handlers.grammar.said_over import said_over
 from handlers.rules import limits
-from handlers.sales import changes, customers, undo
+from handlers.sales import changes, customers, taken_back, undo
 from handlers.team import standup_said
 from handlers.text.reply import Button, Reply
 from handlers.text.when_read import offered_days
@@ -128,6 +128,9 @@ def _dispatch(session: Session, tenant: Tenant, member: Member, message: Message
     asked, picked, unread, unanswered = False, None, None, None
     if isinstance(message, str):
         asked, picked, asked_in = questions.take(session, member, platform, message, now)  # any ends it
+        if isinstance(picked, c.ParseError) and picked.problem == "reason_said" \
+                and (back := taken_back.reason_taken_back(ctx, picked.fixed, message)) is not None:
+            return _remember(Outcome(back, refused=True), platform, now, asked)  # `…撤销`: undo it?
         if isinstance(picked, c.ParseError) and picked.problem == "reason_said":  # free text after
             told = _reason_untold(ctx, picked.fixed, message)
             picked = picked.fixed if told else None  # "what decided it?", of a deal with no reason yet
@@ -324,7 +327,7 @@ def _parsed(ctx: Ctx, text: str) -> c.Command | Reply:
     if isinstance(command, c.ParseError):
         asked = no_command.answer(ctx, text, command)
         return replace(asked, lines=(*ctx.notes[-1:], *asked.lines)) if over else asked
-    return command
+    return taken_back.command_taken_back(ctx, command) or command  # `…不对 还没输 撤回`: asked
 
 
 def _days_of(command) -> set:
