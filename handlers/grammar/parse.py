@@ -89,7 +89,8 @@ _DAY_CUE = pattern(r"(?<![A-Za-z])(?:follow[\s-]*up|fu|f/u|remind|call(?:\s+back
 #: Before a day that is no next contact: the end of a state (`till Q2`, `直到明年`), or a length of
 #: time compared (`比竞品快两周上线`, `took 3 days`)
 _UNTIL = pattern(r"(?:(?<![A-Za-z])(?:till|until|til|through|thru|took|takes|within|faster by)|直到|"
-                 r"一直到|快|早|提前|晚|慢|用了|花了|只要|只需|需要|缩短)\s*$", re.I)
+                 r"一直到)\s*$|(?:快|早|提前|晚|慢|用了|花了|只要|只需|需要|缩短)$", re.I)  # `快两周` glued;
+# `交货快 下周一签合同`: a space ends what was compared, the day after it is a day
 
 
 
