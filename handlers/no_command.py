@@ -32,7 +32,15 @@ from handlers.grammar.patterns import pattern
 from handlers.grammar.reading import read
 from handlers.grammar.spans import date_in
 from handlers.lookup import known_customers
-from handlers.sales import deal_number, deal_sentence, follow_on, follow_up_moved, said_again, unnamed
+from handlers.sales import (
+    deal_number,
+    deal_sentence,
+    follow_on,
+    follow_up_moved,
+    said_again,
+    said_plainly,
+    unnamed,
+)
 from handlers.sales.new_deal import new_deal_said
 from handlers.text.reply import Button, Reply
 from storage.sales import CustomerRepository
@@ -51,6 +59,9 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
             return moved  # `把任务7延到下周一`, `move task 7 to fri`: task #7's day
         ctx.locale = answered_in(text, ctx.locale)
         return replace(usage_reply(ctx.locale, moved), locale=ctx.locale)  # which day?
+    if error.topic is None and (plain := said_plainly.contest_day(ctx, text) or said_plainly.id_follow_up(
+            ctx, text)) is not None:  # `改成23号结束` after a contest; `388 跟进推到下周五吧`
+        return plain
     if error.topic in (None, "snooze") and (edit := follow_on.edit(ctx, text)) is not None:  # `push it…`
         return replace(edit, locale=ctx.locale) if isinstance(edit, Reply) else edit  # `bump that to
         # 28k`: the thing just changed, changed again and said (handlers/sales/follow_on.py)
@@ -58,6 +69,8 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
             is not None:
         return replace(said, locale=ctx.locale) if isinstance(said, Reply) else said  # `no I meant
         # 1.15m`: asked about the deal just changed, or the target just set set again
+    if error.topic in (None, "snooze", "task") and (why := said_plainly.with_why(ctx, text, answer)):
+        return why  # `388 跟进推到下周五吧 周三我请假`: the change, the why said not kept, one tap
     if error.topic is None and (asked := unnamed.id_change(ctx, text) or unnamed.this_deal(ctx, text)):
         return replace(asked, locale=ctx.locale)  # `254 推到月底`, `这单黄了`: which record, asked
     if error.topic in (None, "snooze") and (moved := follow_up_moved.answer(ctx, text)) is not None:
