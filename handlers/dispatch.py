@@ -324,6 +324,8 @@ def _parsed(ctx: Ctx, text: str) -> c.Command | Reply:
         READING_CALENDAR.reset(reading)
         MOVED_OFF.reset(moved)
     command = standup_said.answer_or_command(ctx, command)  # a reply to today's standup prompt?
+    if isinstance(command, c.ParseError) and (back := taken_back.options_taken_back(ctx, command)):
+        return back  # `…下个月再看 不对 撤回`: the take-back asked first, never stored by an option
     if isinstance(command, c.ParseError):
         asked = no_command.answer(ctx, text, command)
         return replace(asked, lines=(*ctx.notes[-1:], *asked.lines)) if over else asked

@@ -91,8 +91,12 @@ _INSIDE = ContextVar("said_plainly_inside", default=False)  # the words without 
 
 
 def _without_why(ctx: Ctx, text: str, words: list[str], answer) -> Reply | None:
-    for kept, left in ((" ".join(words[:-1]), words[-1]), (" ".join(words[1:]), words[0])):
-        if not _WHY.search(left) or _WHY.search(kept):
+    why = [at for at, word in enumerate(words) if _WHY.search(word)
+           or at + 1 < len(words) and _WHY.search(f"{word} {words[at + 1]}")]  # `I'm off`
+    splits = ([(words[:why[0]], words[why[0]:])] if why and why[0] > 0 else []) \
+        + ([(words[why[-1] + 1:], words[:why[-1] + 1])] if why and why[-1] < len(words) - 1 else [])
+    for kept, left in ((" ".join(k), " ".join(w)) for k, w in splits):
+        if _WHY.search(kept):
             continue
         text_was, notes, locale = ctx.text, list(ctx.notes), ctx.locale
         parsed = parse(kept, ctx.today)

@@ -15,6 +15,7 @@ from handlers.text.reply import Button, Reply
 from handlers.text.strings import WORDS, name_of
 from storage.models.sales import Deal
 
+_MARKS = " ,，.。;；!！:：、~-—–"
 #: the fields of a command that hold what a person typed in their own words
 _FREE = ("reason", "notes", "note", "outcome", "next_step", "add_notes", "title")
 
@@ -30,11 +31,23 @@ def command_taken_back(ctx: Ctx, command: c.Command) -> Reply | None:
         words = found[1]
         typed = " ".join(ctx.text.replace(words, " ").split()) if words in ctx.text else ctx.text
         rest = kept(value)
-        buttons = []
-        buttons.append(Button(ctx.t("taken_back_without", words=words[:40]), typed, action=without(rest)))
+        at_end = ctx.text.rstrip(" .。!！").endswith(words.rstrip(" .。!！"))  # then the message without
+        typed = ctx.text[:ctx.text.rfind(words)].rstrip(_MARKS) if at_end else typed
+        buttons = [Button(ctx.t("taken_back_without", words=words[:40]), typed,  # them is read again
+                          action=None if at_end else without(rest))]  # (a day left in it still asked)
         buttons.append(Button(ctx.t("taken_back_as_typed"), ctx.text, action=command))
         return Reply(lines=(ctx.t("taken_back_asked", words=words, field=ctx.t(f"taken_back_{name}")),),
                      ok=False, locale=ctx.locale, buttons=tuple(buttons))
+    return None
+
+
+def options_taken_back(ctx: Ctx, error: c.ParseError) -> Reply | None:
+    """A question whose options would store free text that takes itself back (`拜访 小米：…下个月再看
+    不对 撤回`: follow-up or notes?): asked about those words first (`command_taken_back`)."""
+    for option in error.options or ():
+        if len(option) > 2 and isinstance(option[2], c.Command) \
+                and (asked := command_taken_back(ctx, option[2])) is not None:
+            return asked
     return None
 
 
