@@ -91,8 +91,9 @@ _INSIDE = ContextVar("said_plainly_inside", default=False)  # the words without 
 
 
 def _without_why(ctx: Ctx, text: str, words: list[str], answer) -> Reply | None:
-    why = [at for at, word in enumerate(words) if _WHY.search(word)
-           or at + 1 < len(words) and _WHY.search(f"{word} {words[at + 1]}")]  # `I'm off`
+    said = " ".join(words)
+    why = sorted({said[:found.start()].count(" ") for found in _WHY.finditer(said)})  # the words saying
+    # why (`周四请假`; `I'm off`: where it starts)
     splits = ([(words[:why[0]], words[why[0]:])] if why and why[0] > 0 else []) \
         + ([(words[why[-1] + 1:], words[:why[-1] + 1])] if why and why[-1] < len(words) - 1 else [])
     for kept, left in ((" ".join(k), " ".join(w)) for k, w in splits):
