@@ -25,9 +25,12 @@ _MARK = r"\s,，.。;；!！?？:：、~～—–-"
 _ZH = r"(?:撤销|撤回|取消|算了|不对|作废|不算)(?:吧|一下|掉|啊|啦|了吧)?(?:撤销|撤回|算了|不对)?"
 #: English: a phrase that can only take back (`scratch that`, `never mind`), or `undo`/`cancel`
 #: alone between marks (`…, cancel`; not `cancel the contract`)
-_EN = r"(?:scratch|ignore|disregard|forget|undo|cancel)\s+(?:that|this|it)|never\s?mind|nvm|undo|cancel"
+_EN = r"(?:scratch|ignore|disregard|forget|undo|cancel)\s+(?:that|this|it)|never\s?mind|nvm"
 _ENDS = _MARK.replace(r"\s", "")
-_TAKEN = pattern(rf"(?:^|(?<=[{_MARK}]))(?:{_ZH}(?=$|[{_MARK}])|(?:{_EN})(?=\s*(?:$|[{_ENDS}])))", re.I)
+#: `undo` or `cancel` alone only after a mark (`…, cancel`; `they may cancel` is what happened)
+_BARE = rf"(?:^|(?<=[{_ENDS}])\s*|(?<=[{_ENDS}]))(?:undo|cancel)(?=\s*(?:$|[{_ENDS}]))"
+_TAKEN = pattern(rf"(?:^|(?<=[{_MARK}]))(?:{_ZH}(?=$|[{_MARK}])|(?:{_EN})(?=\s*(?:$|[{_ENDS}])))"
+                 rf"|{_BARE}", re.I)
 #: what may stand before a taking-back word as part of it (`哦不对`, `wait no,`)
 _LEAD = pattern(r"(?:(?:哦|哎呀|啊|等等|wait|oh|oops|no)[\s,，]*)+$", re.I)
 
