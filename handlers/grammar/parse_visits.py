@@ -24,7 +24,7 @@ from handlers.grammar.parse import (
 )
 from handlers.grammar.patterns import pattern
 from handlers.grammar.stage_moved import stage_moves
-from handlers.grammar.visit_day import blanked, first_day, went_on, which_day
+from handlers.grammar.visit_day import blanked, days_of, first_day, went_on, which_day
 
 #: (a clock time's colon, `10:30am`, is none)
 _VISIT_SEP = pattern(r"\s*(?:(?<!\d):|:(?!\d\d)|[;。!]|" + COMMA + r"|\.(?=\s)|\s[-–—]\s|—)\s*")
@@ -101,7 +101,10 @@ def parse_visit(rest: str, today: dt.date) -> c.Command | c.ParseError:
         # initech quick coffee w/ Sarah …` is Initech's)
         customer, body = customer[:met.start()], f"{said}{'，' if CJK.match(body) else ', '}{body}" \
             if body else said
-    customer, day = _day_at_end(customer, today)  # `visit Globex yesterday: …`: the visit's day
+    named, (customer, day) = customer, _day_at_end(customer, today)  # `visit Globex yesterday: …`
+    said = named.strip()[len(customer.strip()):].strip()
+    if day is not None and len(days := days_of(said, today)) > 1:
+        return which_day((said, days), rest.replace(said, "{day}", 1))  # `上周五` on a Sunday: which?
     if not customer.strip():
         return c.ParseError("visit")
     first, _, more = customer.strip().partition(" ")

@@ -107,3 +107,12 @@ def test_notes_put_right_with_next_month_are_asked_and_keep_every_word(session_f
     assert chat.reply("2", user="张伟").ok  # notes only
     assert [(v[2], v[3]) for v in _visits(session_factory)] == [
         ("签约后回访 客户满意 下个月做季度回顾", None)]
+
+
+def test_last_friday_before_the_colon_on_a_sunday_is_asked_too(session_factory):
+    chat = _chat(session_factory)
+    chat.now = dt.datetime(2026, 11, 29, 2, 0, tzinfo=dt.timezone.utc)  # Sunday
+    asked = chat.reply("拜访 小米 上周五：聊了续约", user="张伟")
+    assert not asked.ok and len(asked.buttons) == 2, asked.text
+    assert chat.press(asked.buttons[1], user="张伟").ok
+    assert [(v[1], v[2]) for v in _visits(session_factory)] == [(dt.date(2026, 11, 20), "聊了续约")]
