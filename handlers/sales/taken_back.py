@@ -66,7 +66,14 @@ def _free_texts(command: c.Command):
 def reason_taken_back(ctx: Ctx, line: str, text: str) -> Reply | None:
     """`哦上周已经记过了 撤销`, sent as the reason of a win or loss just saved (`line`: `赢单 #47`):
     undo it, or keep it with the other words as its reason; None when `text` takes nothing back."""
+    from handlers.grammar.amounts import amount_words
+    from handlers.grammar.normal import view
+    from handlers.sales.said_again import read_correction, unfilled
+
     found = taken_back(text)
+    said = " ".join(view(amount_words(unfilled(text), in_words=True)).split())
+    if found is not None and read_correction(said, ctx.today) is not None:
+        return None  # `不对，是45万`: the win's amount put right (said_again), no reason taken back
     number = line.partition("#")[2].partition(":")[0].strip()
     deal = ctx.session.get(Deal, int(number)) if number.isdigit() else None
     if found is None or deal is None or deal.tenant_id != ctx.tenant.id or deal.reason:
