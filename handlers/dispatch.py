@@ -21,7 +21,7 @@ from handlers.grammar.reading import parse, read
 from handlers.grammar.said_over import said_over
 from handlers.grammar.slips import lead_fixed
 from handlers.rules import limits
-from handlers.sales import changes, customers, undo
+from handlers.sales import changes, customers, taken_back, undo
 from handlers.team import standup_said
 from handlers.text.reply import Button, Reply
 from handlers.text.strings import t
@@ -132,6 +132,9 @@ def _dispatch(session: Session, tenant: Tenant, member: Member, message: Message
     asked, picked, unread, unanswered = False, None, None, None
     if isinstance(message, str):
         asked, picked, asked_in = questions.take(session, member, platform, message, now)  # any ends it
+        if isinstance(picked, c.ParseError) and picked.problem == "reason_said" \
+                and (back := taken_back.reason_taken_back(ctx, picked.fixed, message)) is not None:
+            return _remember(Outcome(back, refused=True), platform, now, asked)  # `…撤销`: undo it?
         if isinstance(picked, c.ParseError) and picked.problem == "reason_said":  # free text after
             told = _reason_untold(ctx, picked.fixed, message)
             picked = picked.fixed if told else None  # "what decided it?", of a deal with no reason yet
@@ -338,10 +341,12 @@ def _parsed(ctx: Ctx, text: str) -> c.Command | Reply:
         READING_CALENDAR.reset(reading)
         MOVED_OFF.reset(moved)
     command = standup_said.answer_or_command(ctx, command)  # a reply to today's standup prompt?
+    if isinstance(command, c.ParseError) and (back := taken_back.options_taken_back(ctx, command)):
+        return back  # `…下个月再看 不对 撤回`: the take-back asked first, never stored by an option
     if isinstance(command, c.ParseError):
         asked = in_calendar(ctx.calendar, no_command.answer, ctx, text, command)  # `push it to next month`
         return replace(asked, lines=(*ctx.notes[-1:], *asked.lines)) if over else asked
-    return command
+    return taken_back.command_taken_back(ctx, command) or command  # `…不对 还没输 撤回`: asked
 
 
 def _days_of(command) -> set:

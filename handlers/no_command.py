@@ -43,6 +43,7 @@ from handlers.sales import (
     follow_up_moved,
     said_after,
     said_again,
+    said_plainly,
     unnamed,
 )
 from handlers.sales.new_deal import new_deal_said
@@ -70,6 +71,9 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
     if error.topic in (None, "deal") and (after := said_after.answer(ctx, text)) is not None:  # `prob 50`,
         return replace(after, locale=ctx.locale) if isinstance(after, Reply) else after  # `no discovery
         # actually`: a deal's probability (its stage's), its stage instead (handlers/sales/said_after.py)
+    if error.topic is None and (plain := said_plainly.contest_day(ctx, text) or said_plainly.id_follow_up(
+            ctx, text)) is not None:  # `改成23号结束` after a contest; `388 跟进推到下周五吧`
+        return plain
     if error.topic in (None, "snooze") and (edit := follow_on.edit(ctx, text)) is not None:  # `push it…`
         return replace(edit, locale=ctx.locale) if isinstance(edit, Reply) else edit  # `bump that to
         # 28k`: the thing just changed, changed again and said (handlers/sales/follow_on.py)
@@ -77,6 +81,8 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
             is not None:
         return replace(said, locale=ctx.locale) if isinstance(said, Reply) else said  # `no I meant
         # 1.15m`: asked about the deal just changed, or the target just set set again
+    if error.topic in (None, "snooze", "task") and (why := said_plainly.with_why(ctx, text, answer)):
+        return why  # `388 跟进推到下周五吧 周三我请假`: the change, the why said not kept, one tap
     ctx.correcting = False  # no correction after all: whatever answers it counts as the last message
     if error.topic is None and (asked := unnamed.id_change(ctx, text) or unnamed.this_deal(ctx, text)):
         return replace(asked, locale=ctx.locale)  # `254 推到月底`, `这单黄了`: which record, asked

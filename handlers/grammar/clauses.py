@@ -88,11 +88,14 @@ def follow_ups(text: str, view: str, today: dt.date) -> list[FollowUp] | Unread:
     for word in _FU_WORD.finditer(view):
         if any(f.start <= word.start() < f.end for f in found) or _ONE_OF_THEM.search(view, 0, word.start()):
             continue  # `第一次回访`: the visit it was, no follow-up to come
-        clause = _after(text, view, word, today) or _before(text, view, word, today)
+        glued = word.start() > 0 and bool(_CJK.match(word[0]) and _CJK.match(view[word.start() - 1]))
+        clause = _after(text, view, word, today, first_only=glued) or _before(text, view, word, today)
         if isinstance(clause, Unread):
             return clause
         if clause is None and (vague := _VAGUE_BEFORE.search(view, 0, word.start())):
             return Unread(text[vague.start():word.end()])  # `下旬再回访`: which day?
+        if clause is None and glued:  # `签约后回访 客户满意 下个月…`: a kind of visit, no day right
+            continue  # after it: prose, kept in the notes as typed (a day later on is asked about there)
         if isinstance(clause, FollowUp):
             found.append(clause)
             continue
@@ -131,9 +134,10 @@ _QUALIFIER = pattern(r"(?<![A-Za-z])(?:mid|early|late|end|end of|beginning of|st
 _VAGUE_BEFORE = pattern(r"(?:[上中下]旬|月初|月末|周末|节后|节前|年后|年前|改天|回头)\s*(?:再|要|去)?\s*$")
 
 
-def _after(text: str, view: str, word: re.Match, today: dt.date) -> FollowUp | Unread | None:
+def _after(text: str, view: str, word: re.Match, today: dt.date,
+           first_only: bool = False) -> FollowUp | Unread | None:
     """`follow up fri`, `跟进：月底`, `跟进12月31日`, `follow up on 12/20 with the quote`, and a date
-    later in the clause (`follow up with the CFO next week`)."""
+    later in the clause (`follow up with the CFO next week`; `first_only`: right after the word)."""
     lead = _LEAD_IN.match(view, word.end())
     begin = lead.end()
     stop = CLAUSE_END.search(view, begin)
@@ -142,7 +146,8 @@ def _after(text: str, view: str, word: re.Match, today: dt.date) -> FollowUp | U
         limit = again.start()  # the later day is the later word's; this one is prose
     if (label := NOTES_LABEL.search(view, begin, limit)) is not None:  # `跟进 下周二 纪要 客户要POC`:
         limit = label.start()  # the notes begin at their label, never the follow-up's words
-    starts = [begin] + [m.start() for m in re.finditer(r"(?<=\s)\S", view[:limit]) if m.start() > begin]
+    starts = [begin] + [m.start() for m in re.finditer(r"(?<=\s)\S", view[:limit])
+                        if m.start() > begin and not first_only]
     for start in starts:
         said = view[start:limit]
         for size in _prefix_sizes(said):

@@ -69,13 +69,15 @@ def day_in_notes(notes: str, today: dt.date) -> tuple[str, dt.date] | None:
         if found is None:
             return None
         at = seen.find(found[0])
-        weak = _WEAK_DAY.match(found[0]) and not _DAY_CUE.search(seen[:at])  # `sat in on their all
+        weak = _WEAK_DAY.match(found[0]) and not _DAY_CUE.search(seen[:at]) \
+            or _GONE_BEFORE.search(seen[:at])  # (`上周五去的`: never the next Friday) `sat in on their all
         if not weak and not _UNTIL.search(seen[:at]) and found[1] > today:  # hands`, `leaving the co in
             return found  # jan`, `1st mtg`; a day gone by (`今天见了…`) is notes: a later one may be next
         seen = seen[:at] + " " * len(found[0]) + seen[at + len(found[0]):]  # look past it
     return None
 
 
+_GONE_BEFORE = pattern(r"(?:上个?|上一个?|(?<![A-Za-z])last\s+)$", re.I)
 #: A day said in a word that is often no day in notes (`sat`, `in jan`, `1st`, `Q1`): a follow-up
 #: only after a word that asks for one (`follow up sat`, `remind me in jan`, `meet on the 1st`)
 _WEAK_DAY = pattern(r"^(?:in\s+|the\s+)?(?:sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
@@ -87,7 +89,8 @@ _DAY_CUE = pattern(r"(?<![A-Za-z])(?:follow[\s-]*up|fu|f/u|remind|call(?:\s+back
 #: Before a day that is no next contact: the end of a state (`till Q2`, `直到明年`), or a length of
 #: time compared (`比竞品快两周上线`, `took 3 days`)
 _UNTIL = pattern(r"(?:(?<![A-Za-z])(?:till|until|til|through|thru|took|takes|within|faster by)|直到|"
-                 r"一直到|快|早|提前|晚|慢|用了|花了|只要|只需|需要|缩短)\s*$", re.I)
+                 r"一直到)\s*$|(?:快|早|提前|晚|慢|用了|花了|只要|只需|需要|缩短)$", re.I)  # `快两周` glued;
+# `交货快 下周一签合同`: a space ends what was compared, the day after it is a day
 
 
 

@@ -103,24 +103,37 @@ def _day_in_edit(command: c.ChangeVisit, notes: str, today: dt.date) -> c.Comman
     visit's are: the follow-up set with the notes, or notes only."""
     from handlers.grammar import clauses
     from handlers.grammar.parse_visits import follow_up_said
+    from handlers.grammar.visit_day import blanked, went_on
 
+    typed = notes
+    if (went := went_on(notes, today)) is not None:  # `上周五去的`: never a follow-up's day; the
+        notes = blanked(notes, went[0])  # visit's own where it can be only one
+        command = replace(command, day=went[1][0]) if len(went[1]) == 1 else command
     found = clauses.follow_ups(notes, view(notes), today)
     if isinstance(found, clauses.Unread):  # `follow up someday`
         return c.ParseError("visit", "date", found.text)
     if len({f.day for f in found}) > 1:
         return c.ParseError("visit", "two_dates", " · ".join(notes[f.start:f.end] for f in found))
     if found:  # `… 跟进 周五`: the follow-up, and the notes without it
-        rest = clauses.without(notes, [(f.start, f.end) for f in found])
+        rest = clauses.without(typed, [(f.start, f.end) for f in found])
         field = "notes" if command.notes is not None else "add_notes"
-        return replace(command, **{field: rest}, follow_up=found[0].day)
+        return _which_day(replace(command, **{field: rest}, follow_up=found[0].day), went)
     said = follow_up_said(notes, today)
     if said is None:
-        return command
+        return _which_day(command, went)
     if isinstance(said, c.ParseError):
         return said
     words, day = said
     return c.ParseError("visit", "deadline_in_notes", words, options=(
         ("as_follow_up", "", replace(command, follow_up=day)), ("as_notes", "", command)))
+
+
+def _which_day(command: c.ChangeVisit, went) -> c.Command | c.ParseError:
+    """`拜访 #12 纪要 上周五去的 …` said on a weekend: the notes with this Friday, or the one before?"""
+    if not went or len(went[1]) < 2:
+        return command
+    return c.ParseError("visit", "visit_day_which", went[0], options=tuple(
+        ("visit_on", f"#{command.visit_id} {day.isoformat()}", replace(command, day=day)) for day in went[1]))
 
 
 def visit_changes(parser):

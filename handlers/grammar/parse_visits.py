@@ -24,6 +24,7 @@ from handlers.grammar.parse import (
 )
 from handlers.grammar.patterns import pattern
 from handlers.grammar.stage_moved import stage_moves
+from handlers.grammar.visit_day import blanked, days_of, first_day, went_on, which_day
 
 #: (a clock time's colon, `10:30am`, is none)
 _VISIT_SEP = pattern(r"\s*(?:(?<!\d):|:(?!\d\d)|[;。!]|" + COMMA + r"|\.(?=\s)|\s[-–—]\s|—)\s*")
@@ -100,7 +101,10 @@ def parse_visit(rest: str, today: dt.date) -> c.Command | c.ParseError:
         # initech quick coffee w/ Sarah …` is Initech's)
         customer, body = customer[:met.start()], f"{said}{'，' if CJK.match(body) else ', '}{body}" \
             if body else said
-    customer, day = _day_at_end(customer, today)  # `visit Globex yesterday: …`: the visit's day
+    named, (customer, day) = customer, _day_at_end(customer, today)  # `visit Globex yesterday: …`
+    said = named.strip()[len(customer.strip()):].strip()
+    if day is not None and len(days := days_of(said, today)) > 1:
+        return which_day((said, days), rest.replace(said, "{day}", 1))  # `上周五` on a Sunday: which?
     if not customer.strip():
         return c.ParseError("visit")
     first, _, more = customer.strip().partition(" ")
@@ -119,11 +123,21 @@ def parse_visit(rest: str, today: dt.date) -> c.Command | c.ParseError:
             customer, body = f"{first} {notes[:joined.end()].strip()}", notes[joined.end():]
         elif CJK.search(first):  # Chinese names have no spaces: `拜访 华为 见了客户`
             customer, body = first, notes
+            if day is None and (said := first_day(notes, today)):  # `拜访 京东 12月4日 跟采购…`:
+                body = notes.strip()[len(said[0]):].strip()  # the visit's day, right after the name
+                if len(said[1]) > 1:
+                    return which_day(said, rest.replace(said[0], "{day}", 1))
+                day = said[1][0]
         elif _JOINED.search(customer):  # `visit Globex & Initech`: one visit each, or one name?
             return c.LogVisit(customer.strip(), next_step=detail, follow_up=follow_up, day=day)
         else:
             return c.LogVisit(customer.strip(), next_step=detail, follow_up=follow_up, unsplit=True, day=day)
     command = _visit_body(customer, body, today)
+    if isinstance(command, c.LogVisit) and day is None and (went := went_on(body, today)):
+        if len(went[1]) > 1:  # `上周五去的`, said on a Sunday: this Friday or the one before?
+            name = customer.strip()
+            return which_day(went, rest.replace(name, f"{name} {{day}}", 1) if name in rest else "")
+        day, body = went[1][0], blanked(body, went[0])  # `昨天去的`: the visit's day, the words kept
     if isinstance(command, c.LogVisit):
         mark = _VISIT_SEP.search(view(text))
         command = replace(command, follow_up=command.follow_up or follow_up,

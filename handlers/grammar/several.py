@@ -113,7 +113,10 @@ def together(replies: list[Reply]) -> Reply:
         lines.extend(f"   {line}" for line in said[1:])
         lines.extend(f"   {name}: {value}" for name, value in reply.fields)
         buttons.extend(reply.buttons)
-    return Reply(lines=tuple(lines), buttons=tuple(buttons[:5]))
+    asking = [reply for reply in replies if reply.asks and reply.buttons]  # a win's "which decided it?":
+    if len(asking) == 1:  # still answerable by its word (`交付`) after the other lines' answers
+        buttons = [*asking[0].buttons, *(b for b in buttons if b not in asking[0].buttons)]
+    return Reply(lines=tuple(lines), buttons=tuple(buttons[:5]), asks=len(asking) == 1)
 
 
 def _plain_parts(line: str) -> list[str]:

@@ -30,13 +30,15 @@ _WIN_WORDS = {
     "price": ("price", "pricing", "cheaper", "cost", "discount", "value for money", "roi", "价格", "报价",
               "价", "便宜", "性价比", "折扣", "成本"),
     "product_fit": ("product", "feature", "fit", "integration", "integrate", "requirement", "demo",
-                    "functionality", "quality", "产品", "功能", "需求", "匹配", "集成", "演示", "质量"),
+                    "functionality", "quality", "solution", "产品", "功能", "需求", "匹配", "集成", "演示",
+                    "质量", "方案", "对口", "契合", "贴合", "符合", "技术"),
     "delivery": ("delivery", "deliver", "lead time", "faster", "quicker", "timeline", "on time",
-                 "rollout", "implementation", "go-live", "交付", "交期", "工期", "周期", "上线", "实施",
-                 "发货"),
+                 "rollout", "implementation", "go-live", "turnaround", "shipping", "shipped", "交付", "交期",
+                 "工期", "周期", "上线", "实施", "发货", "交货", "到货", "供货", "出货"),
     "service": ("service", "support", "after-sales", "response", "responsive", "服务", "售后", "支持",
-                "响应"),
-    "relationship": CATEGORY_WORDS["relationship"] + ("referral", "推荐", "老客户"),
+                "响应", "态度"),
+    "relationship": CATEGORY_WORDS["relationship"] + ("referral", "推荐", "老客户", "很熟", "老朋友",
+                                                      "know them well", "known them"),
 }
 _NAMED = r"\s*[:：]?\s*([A-Za-z0-9\u3400-\u9fff][\w\u3400-\u9fff .&-]{0,60})"
 _COMPETITOR = pattern(r"(?:competitor|lost (?:out )?to|went w(?:ith|/)|go(?:ing|ne)? w(?:ith|/)|switched to|"
@@ -164,7 +166,9 @@ _CHOSE_TO = pattern(r"(?<![a-z])chose\s+(?:not\s+)?to(?![a-z])")
 
 
 def _category(text: str, table: dict[str, tuple[str, ...]]) -> str:
-    return next(iter(_deciding(text, table)), "other" if text.strip() else "")
+    """The deciding category, or "" where no word of the reason says one (never a guessed `other`:
+    the rep is offered the categories to pick)."""
+    return next(iter(_deciding(text, table)), "")
 
 
 def categories_said(reason: str, *, won: bool = False) -> list[str]:

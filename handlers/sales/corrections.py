@@ -48,17 +48,8 @@ def handle_change_visit(ctx: Ctx, cmd: ChangeVisit) -> Reply:
         said = Said("visit_follow_up_set", id=visit.id, customer=customer,
                     when=lambda reader: reader.day(day))
         reply = Reply(lines=(said(ctx),))
-    elif cmd.day is not None:  # `visit #12 day yesterday`: the same hour, on that day
-        if cmd.day > ctx.today:
-            raise ctx.refuse("visit_day_future", day=ctx.day(cmd.day))
-        at = visit.visited_at if visit.visited_at.tzinfo else visit.visited_at.replace(tzinfo=dt.timezone.utc)
-        was = at.astimezone(ctx.zone).date()
-        ctx.people.audit(ctx.tenant.id, ctx.member.id, "visit.day", "visit", visit.id, at=ctx.now,
-                         before=was, after=cmd.day)
-        visit.visited_at = at + dt.timedelta(days=(cmd.day - was).days)
-        day = cmd.day
-        said = Said("visit_day_set", id=visit.id, customer=customer,
-                    when=lambda reader: day_stored(day, reader.today, reader.locale))
+    elif cmd.day is not None and cmd.notes is None and cmd.add_notes is None:  # `visit #12 day
+        said = _day_moved(ctx, visit, cmd.day, customer)  # yesterday`: the same hour, on that day
         reply = Reply(lines=(said(ctx),))
     else:
         notes = cmd.notes if cmd.add_notes is None else \
@@ -68,6 +59,9 @@ def handle_change_visit(ctx: Ctx, cmd: ChangeVisit) -> Reply:
         visit.notes = notes or ""
         said = Said("visit_notes_set", id=visit.id, customer=customer, notes=visit.notes or "–")
         reply = Reply(lines=(said(ctx),))
+        if cmd.day is not None:  # `拜访 #12 纪要 上周五去的 …`: the notes, and the day they say
+            moved = _day_moved(ctx, visit, cmd.day, customer)
+            reply = Reply(lines=(said(ctx), moved(ctx)))
         if cmd.follow_up is not None:  # `visit #12 notes … 下周五再联系`, answered "a follow-up"
             ctx.people.audit(ctx.tenant.id, ctx.member.id, "visit.follow_up", "visit", visit.id,
                              at=ctx.now, before=visit.follow_up_on, after=cmd.follow_up)
@@ -80,6 +74,19 @@ def handle_change_visit(ctx: Ctx, cmd: ChangeVisit) -> Reply:
     if owner is not None:
         tell_owner(ctx, owner, f"visit:{visit.id}", said)
     return reply
+
+
+def _day_moved(ctx: Ctx, visit, day: dt.date, customer: str) -> Said:
+    """The visit moved to `day` (a day to come refused), at the same hour; what to say of it."""
+    if day > ctx.today:
+        raise ctx.refuse("visit_day_future", day=ctx.day(day))
+    at = visit.visited_at if visit.visited_at.tzinfo else visit.visited_at.replace(tzinfo=dt.timezone.utc)
+    was = at.astimezone(ctx.zone).date()
+    ctx.people.audit(ctx.tenant.id, ctx.member.id, "visit.day", "visit", visit.id, at=ctx.now,
+                     before=was, after=day)
+    visit.visited_at = at + dt.timedelta(days=(day - was).days)
+    return Said("visit_day_set", id=visit.id, customer=customer,
+                when=lambda reader: day_stored(day, reader.today, reader.locale))
 
 
 def _owner_or_manager(ctx: Ctx, owner_id: int, refusal: str, **values) -> Member | None:

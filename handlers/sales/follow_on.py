@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from handlers.context import Ctx
 from handlers.grammar import commands as c
@@ -43,6 +44,7 @@ from handlers.sales.said_again import (
     described,
     latest_change,
     read_correction,
+    unfilled,
 )
 from handlers.team.target_corrections import gone, target_corrected
 from handlers.text import format as fmt
@@ -55,7 +57,9 @@ _EN = pattern(r"^(?:(?:actually|sorry|oops|wait|no|nope|nah|ok|okay|hmm|oh|and|a
               r"(?:\s+(?:up|down|back|over))?(?:\s+(?:to|for|on|till|until|til|=))?"
               r"\s+(?P<value>[^\s,]+(?:\s+[^\s,]+){0,2}?)"  # `28k`, `thurs`, `next tue`
               r"(?:[\s,]+(?:pls|please|thanks|thx|instead|again))*[\s.!]*$", re.I)
-_ZH = pattern(r"^(?:不对|不是|错了|说错了|记错了|更正|搞错了)[\s,，。!！]*(?:应该)?是?\s*(?P<value>\S+?)\s*"
+_ZH = pattern(r"^(?:(?:不对|不是|错了|说错了|记错了|更正|搞错了)[\s,，。!！]*(?:应该)?是?"
+              r"|应该是|改成|改为|调到|调成|换成)"
+              r"\s*(?P<value>\S+?)\s*"
               r"(?P<field>跟进|回访|跟進|回訪|次|个|家|单|笔|位)[\s。!！]*$"
               r"|^(?:(?:不对|哦|噢|嗯)[\s,，。!！]*)?(?:请|麻烦)?把?(?:它|这个|那个|这条|那条|刚才那条)\s*"
               r"(?:改成|改为|改到|推到|延到|换成|调到|调成)\s*(?P<said>[^\s吧。!！]+)[\s吧。!！]*$")
@@ -73,7 +77,7 @@ _DAY_FIELD = {Deal: ("follow_on_close", "expected_close"), Task: ("follow_on_due
 def edit(ctx: Ctx, text: str) -> c.Command | Reply | None:
     """The command making the edit `text` says (the change said in `ctx.notes`), the question or
     refusal about it, or None when `text` is no follow-on edit."""
-    said = " ".join(view(amount_words(text)).split())
+    said = " ".join(view(amount_words(unfilled(text))).split())  # `hmm 改成4个`: the filler left out
     found = _EN.match(said) or _ZH.match(said)
     if ctx.offer_open:  # said to an offer it has no place in: asked (said_again), never made
         return None
@@ -121,11 +125,15 @@ def _corrected(ctx: Ctx, text: str) -> c.Command | Reply | None:
     """A correction said as a value (`改成35万`, `no, close date is jan 15`, `是小米不是美的`) of
     what the member changed last, within RECENT and still in effect: made at once where it fits
     one field of one record; None otherwise (handlers/sales/said_again.py asks, or says why)."""
-    said = read_correction(" ".join(view(amount_words(text, in_words=True)).split()), ctx.today)
+    said = read_correction(" ".join(view(amount_words(unfilled(text), in_words=True)).split()), ctx.today)
     change = latest_change(ctx)
     if said is None or change is None or change.at < ctx.now - RECENT or change.status != "done" \
             or change.kind == "SetTarget" or not made_last(ctx, change):
         return None
+    if said.kind == "tier" and change.kind != "SetCustomer":
+        return None  # `改成B类`: a tier only just after a tier was set
+    if said.kind == "tier":
+        said = replace(said, value=tier_of(said.value))
     locale, ctx.locale = ctx.locale, "en" if said.en else "zh"
     kinds = [said.kind] + (["day"] if said.kind == "amount" and parse_date(said.value, ctx.today) else [])
     models = {kind: _NAMED.get(said.field, _MODELS[kind]) for kind in kinds}

@@ -82,6 +82,12 @@ def note_reason(ctx: Ctx, deal: Deal, reason: str, won: bool) -> tuple[str, tupl
     elif unnamed := rival_unnamed(reason, won):
         ctx.notes.append(ctx.t("competitor_unnamed", text=unnamed))
     said = categories_said(reason, won=won)
+    if not said and not deal.reason_category and reason.strip():  # `客户满意`: no category said, none
+        word = name_of(WORDS, "won" if won else "lost", ctx.locale)  # guessed: one tap files it
+        names = [category_name(category, ctx.locale) for category in (WIN_CATEGORIES if won else CATEGORIES)
+                 if category != "other"]
+        return (ctx.t("reason_which_none", id=deal.id),
+                tuple(Button(name, f"{word} #{deal.id}: {name}") for name in names))
     if len(said) < 2:
         return "", ()
     deal.reason_category = ""  # asked: counted as not given (`said_category`) until answered

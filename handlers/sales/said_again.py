@@ -74,6 +74,25 @@ _ZH = pattern(r"^(?P<lead>(?:刚才那条|刚才)?(?P<named>金额|预计|跟进
               r"(?P<value>\S+?)(?P<not>[,，]?\s*不是\S+)?(?:[\s,，。]*(?:不好意思|抱歉|sorry))*[\s。!！]*$")
 
 
+#: words before a correction that only say one is coming (`不好意思`, `hmm`, `哦`, `算了`)
+_FILLER = pattern(r"^(?:(?:hmm+|h+m+|um+|uh+|嗯+|哦+|噢+|呃+|啊+|唉|哎呀?|不好意思|抱歉|sorry|算了|等等"
+                  r"|等一下|oh)(?![A-Za-z])[\s,，。.!！~～]*)+(?=\S)", re.I)
+
+
+def unfilled(text: str) -> str:
+    """`text` without the fillers before a Chinese correction (`hmm 应该是65w` → `应该是65w`).
+
+    >>> unfilled("不好意思 金额是46万 不是48"), unfilled("hmm 应该是65w"), unfilled("哦不对 是B类")
+    ('金额是46万 不是48', '应该是65w', '不对 是B类')
+    """
+    found = _FILLER.match(text.strip())
+    rest = text.strip()[found.end():] if found else text.strip()
+    return rest if found and _CJK_ANY.search(rest) else text.strip()
+
+
+_CJK_ANY = pattern(r"[\u3400-\u9fff]")
+
+
 def corrects_an_amount(text: str) -> bool:
     """Whether `text` corrects an amount just said (`不对，是45万`, `no I meant 450k`): never a
     win's reason, whatever prompt is open."""
@@ -87,13 +106,14 @@ def correction(ctx: Ctx, text: str, corrected: bool = True):
     """The reply to a correction of an amount, a day or a customer (of a target just set: the
     target again, corrected), or None when `text` is none; only a stage said in a sentence when
     not `corrected` (`push the Globex deal to proposal`: no snooze)."""
+    text = unfilled(text)  # `不好意思 金额是46万 不是48`: the correction after the filler
     said = " ".join(view(amount_words(text, in_words=True)).split())  # `1.5mil`, `half a mil`
     if (stage := stage_said(text)) is not None:
         return stage_offer(ctx, *stage, zh=bool(_CJK.search(said)))  # handlers/sales/stage_said.py
     if not corrected:
         return None
     read = read_correction(said, ctx.today)
-    if read is None:
+    if read is None or read.kind == "tier":  # a tier only just after a tier was set (follow_on)
         return None
     kind, value = read.kind, read.value
     ctx.locale = "en" if read.en else "zh"  # answered in the language it was said in
@@ -162,7 +182,8 @@ def read_correction(said: str, today: dt.date) -> Correction | None:
     named_fu = _EN.made(match) and (found := _FU_FIRST.match(value)) is not None  # `no i meant fu feb 26`
     value = value[found.end():] if named_fu else value
     kind = "amount" if amount_said(value) is not None else \
-        "day" if parse_date(value, today) is not None else "customer" if match["not"] else None
+        "day" if parse_date(value, today) is not None else "customer" if match["not"] else \
+        "tier" if V.tier_of(value) is not None else None  # `改成B类` (only after a tier was set)
     if kind == "customer" and (said_amount := _amount_in(value)):  # `typo, it's 85万 not 80`: an
         kind, value = "amount", said_amount  # amount put right, never a customer of those words
     elif kind == "customer" and _FILLERS.intersection(re.findall(r"[\w']+", value.lower())):

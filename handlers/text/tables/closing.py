@@ -52,4 +52,28 @@ CLOSING: dict[str, tuple[str, str]] = {
                          "was saved yet.",
                          "“{text}”像是在提问：列出任务，还是新建一个这样命名的任务？尚未保存。"),
     "option_list_tasks": ("List the tasks", "列出任务"),
+    "taken_back_asked": ("“{words}” takes back what you said in the {field}: nothing was saved. Save it "
+                         "anyway? (no: nothing is saved)",
+                         "{field}里的“{words}”像是把这条收回：尚未保存。还要保存吗？（回复“不”：什么也不保存）"),
+    "taken_back_without": ("Save it without “{words}”", "保存，去掉“{words}”"),
+    "taken_back_as_typed": ("Save it as typed", "按原文保存"),
+    "taken_back_reason_asked": ("“{words}”: undo {what} of deal #{id}, or keep it with this reason? The "
+                                "reason was not saved (no: keep {what} with no reason).",
+                          "“{words}”：撤销商机 #{id} 的{what}，还是保留并记下这个原因？原因尚未保存"
+                          "（回复“不”：保留{what}，不填原因）。"),
+    "taken_back_undo": ("Undo {what} of #{id}", "撤销 #{id} 的{what}"),
+    "taken_back_keep_reason": ("Keep it, reason: {reason}", "保留，原因：{reason}"),
+    "taken_back_reason": ("reason", "原因"),
+    "taken_back_notes": ("notes", "纪要"),
+    "taken_back_note": ("note", "备注"),
+    "taken_back_outcome": ("outcome", "结果"),
+    "taken_back_next_step": ("next step", "下一步"),
+    "taken_back_add_notes": ("notes", "纪要"),
+    "taken_back_title": ("title", "标题"),
+    "visit_day_which": ("“{text}”: on which day was the visit? Nothing was saved yet.",
+                        "“{text}”：是哪一天拜访的？尚未保存。"),
+    "option_visit_on": ("The visit on that day", "按这一天记拜访"),
+    "why_not_kept": ("I read “{said}”; “{left}” says why, and has no place in it (not kept). Nothing was "
+                     "changed yet.",
+                     "读作“{said}”；“{left}”是原因，这条命令里放不下（不保存）。尚未修改。"),
 }

@@ -346,6 +346,10 @@ SALES: dict[str, tuple[str, str]] = {
                          "visit #12 customer Acme Corp.",
                          "请找 {who} 操作。你自己的拜访可以直接改客户：拜访 #12 客户 华为。"),
     "reason_filed": ("Filed under: {category}.", "归类：{category}。"),
+    "reason_which_none": ("Deal #{id}'s reason is kept as typed; no word of it says a category. Which one? "
+                          "Tap it, or leave it (not given).",
+                          "商机 #{id} 的原因已按原文记下，但看不出归哪一类。"
+                          "点一个归类，或不点（算未填写）。"),
     "reason_which": ("Deal #{id}'s reason names {names}: which one decided it? Tap it (the reason stays "
                      "as typed).",
                      "商机 #{id} 的原因里提到了 {names}：哪一个是决定因素？点一个（原因按原文保留）。"),

@@ -1,0 +1,112 @@
+"""Corrections and changes said the way a phone user types them, which the stricter readers of
+handlers/sales/follow_on.py and said_again.py miss:
+
+- a filler before the correction (`不好意思 金额是46万 不是48`, `hmm 应该是65w`, `哦不对 是B类`,
+  `算了 改成…`): read as the correction alone (`unfilled`);
+- a contest's day put right just after it was started or changed (`改成23号结束`, `算了 改成12月14号
+  开始`, `make it end on the 23rd`): that contest's days (`contest_day`);
+- a follow-up moved by the visit's number (`388 跟进推到下周五吧`): that visit's follow-up;
+- a change with why after it (`388 跟进推到下周五吧 周三我请假`, `跟进改成下周五 周四请假`, `哦周四我请假
+  改到周五`): the change read without the why, offered with one tap, the why said not kept
+  (`with_why`), never refused flat.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from contextvars import ContextVar
+
+from handlers.context import Ctx
+from handlers.grammar import commands as c
+from handlers.grammar.dates import parse_date
+from handlers.grammar.language import answered_in
+from handlers.grammar.patterns import pattern
+from handlers.grammar.reading import parse
+from handlers.sales.said_again import RECENT, latest_change, made_last, unfilled
+from handlers.text.reply import Button, Reply
+from storage.models.team import Contest
+
+_CONTEST_ZH = pattern(r"^(?:(?:不对|错了)[\s,，]*)?(?:改成|改为|改到|应该是|是)?\s*(?P<day>\S+?)\s*"
+                      r"(?P<end>开始|结束|截止|为止)[\s吧。!！]*$")
+_CONTEST_EN = pattern(r"^(?:(?:actually|no|sorry|oops|wait|hmm+)[\s,.!]+)*(?:(?:make|have)\s+it\s+)?"
+                      r"(?P<end>start|begin|end|finish)s?\s+(?:on\s+)?(?P<day>.+?)[\s.!]*$", re.I)
+
+
+def contest_day(ctx: Ctx, text: str) -> c.EditContest | None:
+    """`改成23号结束` just after the member started or changed a contest: its new days (the other
+    day kept); None where `text` says no such day or no contest was the last change."""
+    said = unfilled(" ".join(text.split()))
+    found = _CONTEST_ZH.match(said) or _CONTEST_EN.match(said)
+    day = parse_date(found["day"], ctx.today) if found else None
+    change = latest_change(ctx) if day else None
+    if change is None or change.entity != "contests" or change.status != "done" or not change.entity_id \
+            or change.at < ctx.now - RECENT or not made_last(ctx, change):
+        return None
+    contest = ctx.session.get(Contest, change.entity_id)
+    if contest is None or contest.tenant_id != ctx.tenant.id:
+        return None
+    ctx.locale = answered_in(text, ctx.locale)
+    if found["end"].lower() in ("开始", "start", "begin"):
+        return c.EditContest(contest.id, day, contest.ends_on)
+    return c.EditContest(contest.id, contest.starts_on, day)
+
+
+_ID_FOLLOW_UP = pattern(r"^#?(?P<id>\d{1,9})\s*(?:的)?\s*(?:跟进|回访|跟進|回訪)\s*"
+                        r"(?:推到|推迟到|延到|延后到|改到|改成|挪到|放到)\s*(?P<day>.+?)[\s吧。!！]*$")
+
+
+def id_follow_up(ctx: Ctx, text: str) -> c.SnoozeFollowup | None:
+    """`388 跟进推到下周五吧`: visit #388's follow-up moved to that day; None for other text."""
+    found = _ID_FOLLOW_UP.match(" ".join(text.split()))
+    day = parse_date(found["day"], ctx.today) if found else None
+    if day is None:
+        return None
+    ctx.locale = answered_in(text, ctx.locale)
+    return c.SnoozeFollowup(int(found["id"]), day)
+
+
+#: words that say why, not what (`周三我请假`, `客户说…`, `since I'm off wed`)
+_WHY = pattern(r"请假|休假|出差|有事|开会|没空|不在|因为|由于|所以|客户说|他们说|家里|生病|放假|休息|调休|"
+               r"(?<![A-Za-z])(?:since|because|cause|cos|as\s+i'?m|i'?m\s+(?:off|out|away|on\s+leave|sick)|"
+               r"out\s+of\s+office|ooo|on\s+leave|off\s+that\s+day|sick|vacation|holiday|pto|busy)(?![A-Za-z])",
+               re.I)
+
+
+def with_why(ctx: Ctx, text: str,
+             answer: Callable[[Ctx, str, c.ParseError], c.Command | Reply]) -> Reply | None:
+    """A change said with why (`388 跟进推到下周五吧 周三我请假`): the change read without those words
+    (`answer` reads what is no command of the grammar), offered with one tap, nothing saved; None
+    where no words say why or the rest is no change."""
+    words = text.split()
+    if len(words) < 2 or _INSIDE.get():
+        return None
+    inside = _INSIDE.set(True)
+    try:
+        return _without_why(ctx, text, words, answer)
+    finally:
+        _INSIDE.reset(inside)
+
+
+_INSIDE = ContextVar("said_plainly_inside", default=False)  # the words without why read once, not again
+
+
+def _without_why(ctx: Ctx, text: str, words: list[str], answer) -> Reply | None:
+    said = " ".join(words)
+    why = sorted({said[:found.start()].count(" ") for found in _WHY.finditer(said)})  # the words saying
+    # why (`周四请假`; `I'm off`: where it starts)
+    splits = ([(words[:why[0]], words[why[0]:])] if why and why[0] > 0 else []) \
+        + ([(words[why[-1] + 1:], words[:why[-1] + 1])] if why and why[-1] < len(words) - 1 else [])
+    for kept, left in ((" ".join(k), " ".join(w)) for k, w in splits):
+        if _WHY.search(kept):
+            continue
+        text_was, notes, locale = ctx.text, list(ctx.notes), ctx.locale
+        parsed = parse(kept, ctx.today)
+        command = parsed if not isinstance(parsed, c.ParseError) else answer(ctx, kept, parsed)
+        said = ctx.text if ctx.text != text_was else kept
+        ctx.text, ctx.notes[:] = text_was, notes
+        if isinstance(command, c.Command) and not isinstance(command, c.ParseError):
+            ctx.locale = answered_in(text, locale)
+            return Reply(lines=(ctx.t("why_not_kept", said=said, left=left), ctx.t("answer_hint_one")),
+                         ok=False, locale=ctx.locale, buttons=(Button(said[:75], said, action=command),))
+        ctx.locale = locale
+    return None
