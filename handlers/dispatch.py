@@ -154,8 +154,7 @@ def _dispatch(session: Session, tenant: Tenant, member: Member, message: Message
                           locale=ctx.locale, fill=picked.fixed)
             return _remember(Outcome(reply, refused=True), platform, now, asked)
         if isinstance(picked, c.ParseError) and picked.problem == "offer_edited":  # `make it end 12/23`
-            edited = in_calendar(ctx.calendar, offer_edited.asked, ctx, picked)
-            return _remember(Outcome(edited, refused=True), platform, now, asked)
+            return _remember(Outcome(offer_edited.asked(ctx, picked), refused=True), platform, now, asked)
         if isinstance(picked, c.ParseError) and picked.problem == questions.CANCELLED:  # `undo`, `算了`:
             return _remember(Outcome(undo.question_cancelled(ctx), refused=True), platform, now, asked)
         if picked == "":  # `no` to the question: nothing done
@@ -272,8 +271,7 @@ def _run(ctx: Ctx, message: Message) -> Outcome:
         if isinstance(command, c.FixCustomer) and handles.needs(command) == "manager" and not ctx.is_manager:
             raise customers.manager_only(ctx, command)  # what a rep can do instead, and whom to ask
         _authorise(ctx, handles.needs(command))
-        reply = in_calendar(ctx.calendar, changes.run, ctx, command, handles.run)  # `in jan` read in
-        # a handler (a visit to each, offered): its first working day here, as in the grammar
+        reply = in_calendar(ctx.calendar, changes.run, ctx, command, handles.run)  # `in jan`: Jan 4
     except Refusal as refusal:
         return Outcome(offered_days(replace(refusal.reply, locale=ctx.locale), ctx.today), refused=True,
                        record=refusal.record)

@@ -10,6 +10,7 @@ import re
 
 from handlers.context import Ctx
 from handlers.grammar import commands as c
+from handlers.grammar.day_off import in_calendar
 from handlers.grammar.range_edit import edited
 from handlers.text.reply import Button, Reply
 from storage.models.team import Contest
@@ -38,5 +39,5 @@ def _running_kept(ctx: Ctx, line: str, said: str) -> str | None:
                 f"{contest.ends_on.day}日" if "竞赛" in line
                 else f"{contest.starts_on.month}/{contest.starts_on.day}-{contest.ends_on.month}/"
                      f"{contest.ends_on.day}")
-        return edited(f"{found[0].strip()} {days}", said, ctx.today)
+        return in_calendar(ctx.calendar, edited, f"{found[0].strip()} {days}", said, ctx.today)
     return None
