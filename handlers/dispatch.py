@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from handlers import no_command, questions
+from handlers import no_command, offer_edited, questions
 from handlers.context import Ctx, Refusal, usage_reply
 from handlers.grammar import clauses, command_json, several
 from handlers.grammar import commands as c
@@ -131,7 +131,8 @@ def _dispatch(session: Session, tenant: Tenant, member: Member, message: Message
     calendars.load_corrections(session, tenant.id)  # another process may have changed them
     asked, picked, unread, unanswered = False, None, None, None
     if isinstance(message, str):
-        asked, picked, asked_in = questions.take(session, member, platform, message, now)  # any ends it
+        asked, picked, asked_in = in_calendar(ctx.calendar, questions.take, session, member, platform,
+                                              message, now)  # any ends it; its days read in the calendar
         if isinstance(picked, c.ParseError) and picked.problem == "reason_said" \
                 and (back := taken_back.reason_taken_back(ctx, picked.fixed, message)) is not None:
             return _remember(Outcome(back, refused=True), platform, now, asked)  # `…撤销`: undo it?
@@ -152,6 +153,8 @@ def _dispatch(session: Session, tenant: Tenant, member: Member, message: Message
             reply = Reply(lines=(ctx.t(unknown_key(said), text=said, year=year),), ok=False,
                           locale=ctx.locale, fill=picked.fixed)
             return _remember(Outcome(reply, refused=True), platform, now, asked)
+        if isinstance(picked, c.ParseError) and picked.problem == "offer_edited":  # `make it end 12/23`
+            return _remember(Outcome(offer_edited.asked(ctx, picked), refused=True), platform, now, asked)
         if isinstance(picked, c.ParseError) and picked.problem == questions.CANCELLED:  # `undo`, `算了`:
             return _remember(Outcome(undo.question_cancelled(ctx), refused=True), platform, now, asked)
         if picked == "":  # `no` to the question: nothing done
@@ -268,7 +271,7 @@ def _run(ctx: Ctx, message: Message) -> Outcome:
         if isinstance(command, c.FixCustomer) and handles.needs(command) == "manager" and not ctx.is_manager:
             raise customers.manager_only(ctx, command)  # what a rep can do instead, and whom to ask
         _authorise(ctx, handles.needs(command))
-        reply = changes.run(ctx, command, handles.run)
+        reply = in_calendar(ctx.calendar, changes.run, ctx, command, handles.run)  # `in jan`: Jan 4
     except Refusal as refusal:
         return Outcome(offered_days(replace(refusal.reply, locale=ctx.locale), ctx.today), refused=True,
                        record=refusal.record)

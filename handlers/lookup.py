@@ -36,8 +36,7 @@ def customer_named(ctx: Ctx, name: str) -> Customer:
         return found[0]
     if found:
         raise _candidates(ctx, name, found)
-    if not force and len(parts := [p.strip() for p in _AND_KNOWN.split(name)]) > 1 and all(
-            p and known_customers(ctx, p) for p in parts):  # `比亚迪 + 美的`, `Initech n Globex`
+    if not force and (parts := joined_known(ctx, name)):  # `比亚迪 + 美的`, `Initech n Globex`
         raise _ask_joined(ctx, name, parts, known=True)  # one each, never a new joined name
     lead = None if force else known_lead(ctx, name)  # `huawei new`: 华为's, the words in their field
     if lead is not None and rest_fits(ctx.command):
@@ -263,6 +262,15 @@ AND_WORDS = frozenset("n and & + / 和 与 與 及 、 跟 同".split())
 
 #: `&` between two letters with no space (`A&B Ltd.`, `AT&T`, `P&G`): part of one company's name
 _IN_NAME = pattern(r"(?<=[A-Za-z0-9])&(?=[A-Za-z0-9])")
+
+
+def joined_known(ctx: Ctx, name: str) -> list[str] | None:
+    """The customers `name` joins (`haier + midea`, `比亚迪、美的`, `Initech n Globex`), where it
+    is two or more names of known customers joined by an "and" word or mark; else None."""
+    parts = [p.strip() for p in _AND_KNOWN.split(name.strip())]
+    if len(parts) > 1 and all(p and known_customers(ctx, p) for p in parts):
+        return parts
+    return None
 
 
 def _ask_joined(ctx: Ctx, name: str, parts: list[str], *, known: bool = False):

@@ -53,12 +53,12 @@ def edited(line: str, text: str, today: dt.date) -> str | None:
 
 
 
-def range_moved(answers: list[str], text: str, today: dt.date) -> str | None:
-    """The one offered line (of a question's `answers`) holding a range of days with the end `text`
-    moves (`make it end 12/23`, `改成12月14号开始`), moved; None where `text` moves none or the
-    options hold other than one."""
+def range_moved(answers: list[str], text: str, today: dt.date) -> tuple[str, ...] | None:
+    """The offered lines (of a question's `answers`) holding a range of days with the end `text`
+    moves (`make it end 12/23`, `改成12月14号开始`), moved, to be offered again; None where `text`
+    moves none or an option is no line."""
     from handlers.grammar.command_json import pressed
 
     lines = [line for answer in answers if isinstance(line := pressed(answer), str)]
     moved = [line for answer in lines if (line := edited(answer, text, today)) is not None]
-    return moved[0] if len(moved) == 1 and len(lines) == len(answers) else None
+    return tuple(dict.fromkeys(moved)) if moved and len(lines) == len(answers) else None

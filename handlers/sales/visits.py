@@ -11,7 +11,7 @@ from handlers.grammar.normal import name_fold
 from handlers.grammar.parse_visits import follow_up_said
 from handlers.grammar.patterns import pattern
 from handlers.known_names import NAME_WORDS, known_lead
-from handlers.lookup import AND_WORDS, customer_named, example, known_customers
+from handlers.lookup import AND_WORDS, customer_named, example, joined_known, known_customers
 from handlers.sales.task_due import shifted_day, snoozed_task
 from handlers.text import format as fmt
 from handlers.text import when_read
@@ -249,8 +249,13 @@ def _split_customer(ctx: Ctx, cmd: LogVisit) -> LogVisit:
         return ("，" if _CJK.match(cmd.notes or "") else ", ").join(p for p in (head, cmd.notes) if p)
 
     whole_known = bool(known_customers(ctx, " ".join(words)))  # `Acme Corp`: no `Acme` and notes `Corp`
+    for size in range(len(words), 0, -1):  # `haier + midea`, `haier+midea met both`: two customers
+        if joined_known(ctx, lead := " ".join(words[:size])):  # (asked by customer_named), the
+            return replace(cmd, customer=lead, notes=notes_after(size), unsplit=False)  # rest notes
     for size in range(len(words) - 1, 0, -1):
         lead = " ".join(words[:size])
+        if words[size - 1].lower() in AND_WORDS:
+            continue  # `haier + midea`: never `haier +` and the notes `midea`
         if cmd.comma and not cmd.unsplit and not _told_after(words[size]) and not (
                 len(words) == 2 and _known_lead(ctx, words)):
             continue  # `visit globex corp international, intro`: perhaps a longer name; asked

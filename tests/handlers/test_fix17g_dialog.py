@@ -128,7 +128,9 @@ def test_one_end_of_a_contests_days_moved_while_asked(team_chat, said, days):
     team_chat("contest visits 11/30-12/13", user="Mia")
     asked = team_chat.reply("contest visits 12/7-12/18", user="Mia")
     assert not asked.ok and asked.buttons
-    team_chat(said, user="Mia")
+    again = team_chat.reply(said, user="Mia")  # the offer edited and asked again (r18), then `1`
+    assert not again.ok and _contests(team_chat) == [("visits", "2026-11-30", "2026-12-13")], again.text
+    team_chat("1", user="Mia")
     assert _contests(team_chat) == [("visits", *days)]
 
 

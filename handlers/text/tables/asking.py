@@ -254,6 +254,8 @@ ASKING: dict[str, tuple[str, str]] = {
                         "没有可推进到{stage}的进行中商机：请写明商机，例如 {example}。未做修改。"),
     "correction_amount": ("Set {what} to {value}? Nothing was changed yet.",
                           "把{what}的金额改为 {value}？尚未修改。"),
+    "offer_edited": ("My offer, changed as you said (“{text}”). Nothing was changed yet:",
+                     "已按你说的（“{text}”）改了我的提议，尚未修改："),
     "correction_day": ("Move {what} to {value}? Nothing was changed yet.",
                        "把{what}的日期改为 {value}？尚未修改。"),
     "correction_customer": ("Change the customer of {what} to {value}? Nothing was changed yet.",

@@ -1,0 +1,43 @@
+"""A correction while an offer is open (`make it end 12/23`, `改成12月14号开始` to "to give contest
+#1 these days: contest #1 12/7-12/18"): the offer edited and asked again, never made at once
+(README: "a correction while an offer is open edits the offer and asks again"; r18). Where the
+offer gives a running contest new days, its running days with only that end moved are offered
+too: `make it end 12/23` may mean the race as it runs, ending later (its start and standings
+kept)."""
+from __future__ import annotations
+
+import re
+
+from handlers.context import Ctx
+from handlers.grammar import commands as c
+from handlers.grammar.day_off import in_calendar
+from handlers.grammar.range_edit import edited
+from handlers.text.reply import Button, Reply
+from storage.models.team import Contest
+
+_CONTEST = re.compile(r"^(?:contest|竞赛)\s*#(?P<id>\d{1,9})\s")
+
+
+def asked(ctx: Ctx, error: c.ParseError) -> Reply:
+    """The offered lines `error.options`, edited by the correction `error.detail`, asked again."""
+    lines = list(error.options)
+    for line in error.options:
+        kept = _running_kept(ctx, line, error.detail)
+        if kept is not None and kept not in lines:
+            lines.append(kept)  # the race as it runs, only that end moved
+    hint = ctx.t("answer_hint_one") if len(lines) == 1 else ctx.t("answer_hint", count=len(lines))
+    return Reply(lines=(ctx.t("offer_edited", text=error.detail), *lines, hint), ok=False,
+                 locale=ctx.locale, buttons=tuple(Button(line[:75], line) for line in lines))
+
+
+def _running_kept(ctx: Ctx, line: str, said: str) -> str | None:
+    """`contest #1 …` with the days contest #1 runs, only the end `said` moved; else None."""
+    found = _CONTEST.match(line)
+    contest = ctx.session.get(Contest, int(found["id"])) if found else None
+    if contest is not None and contest.tenant_id == ctx.tenant.id:
+        days = (f"{contest.starts_on.month}月{contest.starts_on.day}日-{contest.ends_on.month}月"
+                f"{contest.ends_on.day}日" if "竞赛" in line
+                else f"{contest.starts_on.month}/{contest.starts_on.day}-{contest.ends_on.month}/"
+                     f"{contest.ends_on.day}")
+        return in_calendar(ctx.calendar, edited, f"{found[0].strip()} {days}", said, ctx.today)
+    return None
