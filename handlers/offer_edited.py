@@ -20,8 +20,9 @@ _CONTEST = re.compile(r"^(?:contest|竞赛)\s*#(?P<id>\d{1,9})\s")
 
 def asked(ctx: Ctx, error: c.ParseError) -> Reply:
     """The offered lines `error.options`, edited by the correction `error.detail`, asked again."""
-    lines = list(error.options)
-    for line in error.options:
+    offered = [said for _label, said, _command in error.options]
+    lines = list(offered)
+    for line in offered:
         kept = _running_kept(ctx, line, error.detail)
         if kept is not None and kept not in lines:
             lines.append(kept)  # the race as it runs, only that end moved

@@ -139,7 +139,8 @@ def take(session: Session, member: Member, platform: str, text: str,
         # question cancelled, nothing saved; the last saved change one tap from undone (issue #23)
     if pick is None and not about.get("soft") and now - question.asked_at <= TTL \
             and (moved := range_moved(answers, text, now.date())) is not None:
-        return True, c.ParseError(None, "offer_edited", text, options=moved), locale  # `make it end 12/23`:
+        return True, c.ParseError(None, "offer_edited", text, options=tuple(
+            ("edited", line, None) for line in moved)), locale  # `make it end 12/23`:
         # the days offered, that end moved, asked again (never made at once)
     if pick is None and not about.get("soft") and now - question.asked_at <= TTL \
             and (again := said_again_with(about.get("said") or "", text, now.date())):
