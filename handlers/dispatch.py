@@ -14,6 +14,7 @@ from handlers import no_command, questions
 from handlers.context import Ctx, Refusal, usage_reply
 from handlers.grammar import clauses, command_json, several
 from handlers.grammar import commands as c
+from handlers.grammar.change_said import without_command_word
 from handlers.grammar.day_off import MOVED_OFF, READING_CALENDAR, in_calendar
 from handlers.grammar.festivals import unknown_in, unknown_key
 from handlers.grammar.language import written_in
@@ -329,6 +330,8 @@ def _parsed(ctx: Ctx, text: str) -> c.Command | Reply:
     if over := said_over(text, ctx.today):  # `8万 不对 是9万`: read as if only 9万 were said
         text = over[0]
         ctx.notes.append(ctx.t("said_over", dropped=over[1], kept=over[2]))
+    if (change := without_command_word(text)) is not None:  # `拜访跟进改成周五`: a change of what was just
+        text = change  # done, read without the command word; never a new customer named `跟进改成周五`
     ctx.text = " ".join(text.split())
     reading = READING_CALENDAR.set(ctx.calendar)  # `next month`: its first working day here
     moved = MOVED_OFF.set([])  # `in 2 weeks` on a Sunday: the Monday, said
