@@ -35,9 +35,14 @@ _PERIOD_EN = pattern(r"(?<![A-Za-z])(?:(?:this|next|last)\s+(?:month|quarter|yea
                      r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?)(?![A-Za-z])", re.I)
 
 
+def says_change(text: str) -> bool:
+    """Whether a target's message says it changes it (`改成`, `change … to`)."""
+    return bool(_CHANGE.search(text))
+
+
 def said_as_change(text: str) -> bool:
     """Whether a target's message changes it (`改成`, `change … to`) and names no period."""
-    return bool(_CHANGE.search(text)) and not re.search(PERIOD_ZH, text) and not _PERIOD_EN.search(text)
+    return says_change(text) and not re.search(PERIOD_ZH, text) and not _PERIOD_EN.search(text)
 
 
 def period_meant(ctx: Ctx, cmd: SetTarget, member: Member) -> SetTarget:

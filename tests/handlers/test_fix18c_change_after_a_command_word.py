@@ -25,7 +25,8 @@ def _names(session_factory) -> list[str]:
         return list(s.scalars(select(Customer.name)))
 
 
-@pytest.mark.parametrize("said", ["拜访跟进改成周五", "拜访 跟进改成周五", "拜访跟进推到周五", "拜访：跟进改成周五"])
+@pytest.mark.parametrize("said", ["拜访跟进改成周五", "拜访 跟进改成周五", "拜访跟进推到周五",
+                                  "拜访：跟进改成周五"])
 def test_a_visit_word_then_a_follow_up_change_moves_the_last_visits_follow_up(session_factory, said):
     chat = _chat(session_factory)
     assert chat.reply("拜访 +海尔：介绍了新产品线 跟进 周三", user="张伟").ok
