@@ -9,8 +9,12 @@ read as if the command word were not there (`跟进改成周五`), by the correc
 '改成45次'
 >>> without_command_word("deal make it 50k")
 'make it 50k'
->>> without_command_word("拜访 海尔：送合同") is None
+>>> without_command_word("拜访 海尔：送合同"), without_command_word("客户改成格力")
+(None, None)
+>>> without_command_word("任务 改到周四") is None
 True
+>>> without_command_word("客户等级改回A")
+'等级改回A'
 >>> starts_with_change("时间改成昨天"), starts_with_change("纪要改成"), starts_with_change("改成45次")
 (True, True, True)
 >>> starts_with_change("海尔"), starts_with_change("Change Healthcare"), starts_with_change("改革集团")
@@ -33,7 +37,10 @@ _EN = (r"(?:change|switch|move|push|make)\s+(?:it|that|this)(?-i:\s+(?:to\s+)?[^
        r"|set\s+(?:it|that|this|the\s+\w+(?:\s+\w+)?)\s+to\b|make\s+(?:the\s+)?\w+\s+(?:be\s+)?"
        r"(?=\S*\d)")
 _CHANGE = pattern(rf"^(?:(?:{_FIELD_ZH})?\s*(?:的)?\s*{_VERB_ZH}|(?:{_EN}))", re.I)
-_COMMAND = pattern(r"^(?:拜访|商机|任务|客户|赢单|输单|丢单|visit|deal|task|customer|won|lost|win|lose)"
+_FIELD_CHANGE = pattern(rf"^{_FIELD_ZH}\s*(?:的)?\s*{_VERB_ZH}", re.I)
+#: the command words; a task's own words move it (`任务 改到周四`: handlers/grammar/task_edit.py), and
+#: `客户改成格力` changes a record's customer: after 客户 only a field's change (`客户等级改回A`)
+_COMMAND = pattern(r"^(?P<word>拜访|商机|客户|赢单|输单|丢单|visit|deal|won|lost|win|lose)"
                    r"(?:[\s:：,，]+|(?=[\u3400-\u9fff]))(?P<rest>.+)$", re.I)
 
 
@@ -48,5 +55,7 @@ def without_command_word(text: str) -> str | None:
     where it is made, handlers/lookup.py)."""
     found = _COMMAND.match(" ".join(text.split()))
     if found is None or found["rest"].startswith("+") or not starts_with_change(found["rest"]):
+        return None
+    if found["word"] == "客户" and not _FIELD_CHANGE.match(found["rest"]):
         return None
     return found["rest"]
