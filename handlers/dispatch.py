@@ -348,6 +348,10 @@ def _parsed(ctx: Ctx, text: str) -> c.Command | Reply:
         return back  # `…下个月再看 不对 撤回`: the take-back asked first, never stored by an option
     if isinstance(command, c.ParseError):
         asked = in_calendar(ctx.calendar, no_command.answer, ctx, text, command)  # `push it to next month`
+        if change is not None and isinstance(asked, Reply) and not asked.buttons \
+                and asked.lines[:1] in ((t("en", "unknown"),), (t("zh", "unknown"),)):  # `拜访时间改成昨天`:
+            ctx.locale = written_in(change) or ctx.locale  # a change there is no way to make, said so
+            return Reply(lines=(ctx.t("change_not_made", said=change),), ok=False, locale=ctx.locale)
         return replace(asked, lines=(*ctx.notes[-1:], *asked.lines)) if over else asked
     return taken_back.command_taken_back(ctx, command) or command  # `…不对 还没输 撤回`: asked
 

@@ -32,7 +32,7 @@ def test_a_visit_word_then_a_follow_up_change_moves_the_last_visits_follow_up(se
     assert chat.reply("拜访 +海尔：介绍了新产品线 跟进 周三", user="张伟").ok
     visits = _count(session_factory, Visit)
     reply = chat.reply(said, user="张伟")
-    assert "新建客户" not in reply.text, reply.text
+    assert "已新建客户" not in reply.text, reply.text
     assert _count(session_factory, Visit) == visits
     assert _names(session_factory) == ["海尔"]
     with session_factory() as s:
@@ -52,7 +52,7 @@ def test_a_command_word_then_a_change_never_makes_a_customer_or_a_record(session
     assert chat.reply(first, user=user).ok
     visits, names = _count(session_factory, Visit), _names(session_factory)
     reply = chat.reply(said, user=user)
-    assert "新建客户" not in reply.text and "New customer" not in reply.text, reply.text
+    assert "已新建客户" not in reply.text and "New customer" not in reply.text, reply.text
     assert _count(session_factory, Visit) == visits, reply.text
     assert _names(session_factory) == names, reply.text
 
@@ -88,3 +88,16 @@ def test_names_that_only_look_like_a_change_are_kept(session_factory, said):
     chat = _chat(session_factory)
     reply = chat.reply(said, user="Ana")
     assert "says a change" not in reply.text, reply.text
+
+
+@pytest.mark.parametrize("said, user, shown", [
+    ("拜访时间改成昨天", "张伟", "“时间改成昨天”是对刚才那条的修改"),
+    ("visit change to yesterday", "Ana", "“change to yesterday” reads as a change of what you just did"),
+])
+def test_a_change_that_cannot_be_made_says_so_and_how(session_factory, said, user, shown):
+    chat = _chat(session_factory)
+    first = "拜访 +海尔：送合同 顺便见了财务" if user == "张伟" else "visit +Acme: sent the contract"
+    assert chat.reply(first, user=user).ok
+    reply = chat.reply(said, user=user)
+    assert not reply.ok and shown in reply.text, reply.text
+    assert _count(session_factory, Visit) == 1 and _count(session_factory, Customer) == 1
