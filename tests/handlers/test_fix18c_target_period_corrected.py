@@ -94,3 +94,15 @@ def test_a_visits_target_said_again_is_corrected_once(session_factory):
     assert reply.ok, reply.text
     assert reply.text.count("原为") == 1 and "2026年12月" in reply.text, reply.text
     assert _targets(session_factory, "张伟", "visits") == {dt.date(2026, 12, 1): Decimal(45)}
+
+
+def test_in_english_a_change_after_februarys_target_changes_february(session_factory):
+    chat = Chat(session_factory)
+    chat.team()
+    assert chat.reply("target @Bo revenue 40k this month", user="Mia").ok
+    assert chat.reply("target @Bo revenue 45k feb", user="Mia").ok
+    reply = chat.reply("change Bo's target to 55k", user="Mia")
+    assert reply.ok, reply.text
+    assert "February 2027" in reply.text and "Corrected: it was ¥45K" in reply.text, reply.text
+    assert _targets(session_factory, "Bo") == {dt.date(2026, 11, 1): Decimal(40000),
+                                               dt.date(2027, 2, 1): Decimal(55000)}
