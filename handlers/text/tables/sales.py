@@ -363,13 +363,4 @@ SALES: dict[str, tuple[str, str]] = {
     "customers_title": ("Customers", "客户列表"), "customers_none": ("No customers yet.", "还没有客户。"),
     "col_customer": ("Customer", "客户"), "col_tier": ("Tier", "等级"), "col_owner": ("Owner", "负责人"),
     "col_open": ("Open deals", "进行中"), "col_last_visit": ("Last visit", "最近拜访"),
-    "change_not_made": ("“{said}” reads as a change of what you just did, but I can't make that change here: "
-                        "nothing was saved, no customer made. To put a record right, `undo` it and send it "
-                        "again as it should be.",
-                        "“{said}”是对刚才那条的修改，但这个修改不能这样做：没有保存任何内容，也没有新建客户。"
-                        "要更正记录，请先“撤销”，再按正确的内容重新发送。"),
-    "name_is_a_change": ("“{name}” says a change, not a customer's name: no customer was made. To change "
-                         "what you just did, say the change alone (`follow-up to friday`, `make it 50k`).",
-                         "“{name}”是一个修改，不是客户名称：没有新建客户。要修改刚才那条，直接说修改（如"
-                         "“跟进改成周五”“改成45次”）。"),
 }
