@@ -14,6 +14,7 @@ from handlers import no_command, offer_edited, questions
 from handlers.context import Ctx, Refusal, usage_reply
 from handlers.grammar import clauses, command_json, several
 from handlers.grammar import commands as c
+from handlers.grammar.change_said import without_command_word
 from handlers.grammar.day_off import MOVED_OFF, READING_CALENDAR, in_calendar
 from handlers.grammar.festivals import unknown_in, unknown_key
 from handlers.grammar.language import written_in
@@ -21,7 +22,7 @@ from handlers.grammar.reading import parse, read
 from handlers.grammar.said_over import said_over
 from handlers.grammar.slips import lead_fixed
 from handlers.rules import limits
-from handlers.sales import changes, customers, taken_back, undo
+from handlers.sales import changes, customers, said_plainly, taken_back, undo
 from handlers.team import standup_said
 from handlers.text.reply import Button, Reply
 from handlers.text.strings import t
@@ -332,6 +333,8 @@ def _parsed(ctx: Ctx, text: str) -> c.Command | Reply:
     if over := said_over(text, ctx.today):  # `8万 不对 是9万`: read as if only 9万 were said
         text = over[0]
         ctx.notes.append(ctx.t("said_over", dropped=over[1], kept=over[2]))
+    if change := without_command_word(text):  # `拜访跟进改成周五`: a change of what was just done, read
+        text = change  # without the command word; never a new customer named `跟进改成周五`
     ctx.text = " ".join(text.split())
     reading = READING_CALENDAR.set(ctx.calendar)  # `next month`: its first working day here
     moved = MOVED_OFF.set([])  # `in 2 weeks` on a Sunday: the Monday, said
@@ -348,6 +351,8 @@ def _parsed(ctx: Ctx, text: str) -> c.Command | Reply:
         return back  # `…下个月再看 不对 撤回`: the take-back asked first, never stored by an option
     if isinstance(command, c.ParseError):
         asked = in_calendar(ctx.calendar, no_command.answer, ctx, text, command)  # `push it to next month`
+        if change is not None:  # `拜访时间改成昨天`: a change there is no way to make, said so
+            asked = said_plainly.change_not_made(ctx, change, asked)
         return replace(asked, lines=(*ctx.notes[-1:], *asked.lines)) if over else asked
     return taken_back.command_taken_back(ctx, command) or command  # `…不对 还没输 撤回`: asked
 

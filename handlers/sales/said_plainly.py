@@ -24,6 +24,7 @@ from handlers.grammar.patterns import pattern
 from handlers.grammar.reading import parse
 from handlers.sales.said_again import RECENT, latest_change, made_last, unfilled
 from handlers.text.reply import Button, Reply
+from handlers.text.strings import t
 from storage.models.team import Contest
 
 _CONTEST_ZH = pattern(r"^(?:(?:不对|错了)[\s,，]*)?(?:改成|改为|改到|应该是|是)?\s*(?P<day>\S+?)\s*"
@@ -110,3 +111,13 @@ def _without_why(ctx: Ctx, text: str, words: list[str], answer) -> Reply | None:
                          ok=False, locale=ctx.locale, buttons=(Button(said[:75], said, action=command),))
         ctx.locale = locale
     return None
+
+
+def change_not_made(ctx: Ctx, change: str, asked: c.Command | Reply) -> c.Command | Reply:
+    """`asked` for a change said after a command word (`拜访时间改成昨天` → `时间改成昨天`); where it
+    was not understood, a reply saying the change cannot be made so, and how to put it right."""
+    if not isinstance(asked, Reply) or asked.buttons or asked.lines[:1] not in (
+            (t("en", "unknown"),), (t("zh", "unknown"),)):
+        return asked
+    ctx.locale = answered_in(change, ctx.locale)
+    return Reply(lines=(ctx.t("change_not_made", said=change),), ok=False, locale=ctx.locale)

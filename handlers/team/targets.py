@@ -13,6 +13,7 @@ from handlers.lookup import example
 from handlers.members import managed_team, managers_team, member_named, members_named, scope_members
 from handlers.rules.working_days import period_bounds
 from handlers.team.target_corrections import where_said
+from handlers.team.target_period import old_value, period_meant, says_change
 from handlers.text import format as fmt
 from handlers.text.reply import Button, Reply, Table
 from handlers.text.strings import METRIC_NAMES, name_of
@@ -46,6 +47,11 @@ def handle_set_target(ctx: Ctx, cmd: SetTarget) -> Reply:
         member = _member_meant(ctx, cmd)
         if not ctx.is_admin and not ctx.people.share_a_team(ctx.member.id, member.id):
             raise ctx.refuse("not_your_team")
+        cmd = period_meant(ctx, cmd, member)  # `张伟的业绩目标改成60万`: the period just set, or asked
+        start, _ = period_bounds(cmd.period, ctx.today)
+        if says_change(ctx.text or "") and (old := old_value(ctx, cmd, member, start)) is not None \
+                and (note := ctx.t("target_corrected", old=old)) not in ctx.notes:
+            ctx.notes.append(note)  # old → new said
         return set_target(ctx, cmd, start, member=member)
     return set_target(ctx, cmd, start, team=managed_team(ctx, cmd.scope.name))
 

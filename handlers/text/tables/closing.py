@@ -76,4 +76,13 @@ CLOSING: dict[str, tuple[str, str]] = {
     "why_not_kept": ("I read “{said}”; “{left}” says why, and has no place in it (not kept). Nothing was "
                      "changed yet.",
                      "读作“{said}”；“{left}”是原因，这条命令里放不下（不保存）。尚未修改。"),
+    "change_not_made": ("“{said}” reads as a change of what you just did, but I can't make that change here: "
+                        "nothing was saved, no customer made. To put a record right, `undo` it and send it "
+                        "again as it should be.",
+                        "“{said}”是对刚才那条的修改，但这个修改不能这样做：没有保存任何内容，也没有新建客户。"
+                        "要更正记录，请先“撤销”，再按正确的内容重新发送。"),
+    "name_is_a_change": ("“{name}” says a change, not a customer's name: no customer was made. To change "
+                         "what you just did, say the change alone (`follow-up to friday`, `make it 50k`).",
+                         "“{name}”是一个修改，不是客户名称：没有新建客户。要修改刚才那条，直接说修改（如"
+                         "“跟进改成周五”“改成45次”）。"),
 }

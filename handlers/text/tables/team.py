@@ -117,6 +117,8 @@ TEAM: dict[str, tuple[str, str]] = {
                            "“{name}”可能是 {names}：这是谁的目标？尚未设定。"),
     "target_split_former": ("Removed the targets of those who left the team: {names}",
                             "已移除离职成员的目标：{names}"),
+    "target_which_period": ("Which period's target of {who} becomes {amount}? Nothing was changed yet.",
+                            "把{who}哪个时段的目标改成{amount}？尚未修改。"),
     "target_corrected": ("Corrected: it was {old}.", "已更正：原为 {old}。"),
     "correction_gone": ("Nothing to correct: “{label}” is no longer in effect (undone or changed since), "
                         "and nothing was changed now. Type what you mean in full, like {example}",

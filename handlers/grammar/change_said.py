@@ -1,0 +1,61 @@
+"""A change said after a command word: `拜访跟进改成周五`, `拜访改成45次`, `客户等级改回A`, `visit change
+to yesterday`, `deal make it 50k`. The words after the command word say a change of what was just
+done (a field and a change verb, or a change verb alone), never a customer's name: the message is
+read as if the command word were not there (`跟进改成周五`), by the corrections of the last change.
+
+>>> without_command_word("拜访跟进改成周五")
+'跟进改成周五'
+>>> without_command_word("拜访 改成45次")
+'改成45次'
+>>> without_command_word("deal make it 50k")
+'make it 50k'
+>>> without_command_word("拜访 海尔：送合同"), without_command_word("客户改成格力")
+(None, None)
+>>> without_command_word("任务 改到周四") is None
+True
+>>> without_command_word("客户等级改回A")
+'等级改回A'
+>>> starts_with_change("时间改成昨天"), starts_with_change("纪要改成"), starts_with_change("改成45次")
+(True, True, True)
+>>> starts_with_change("海尔"), starts_with_change("Change Healthcare"), starts_with_change("改革集团")
+(False, False, False)
+"""
+from __future__ import annotations
+
+import re
+
+from handlers.grammar.patterns import pattern
+
+#: the verbs that change a value (`改成`), never a name's first word
+_VERB_ZH = r"(?:改成|改为|改到|改回|改一下|调成|调到|调为|换成|换为|推到|推迟到|延到|延后到|挪到|提前到)"
+#: the field labels a change names before its verb (`跟进改成…`, `预计成交日改到…`)
+_FIELD_ZH = (r"(?:时间|日期|跟进|回访|跟进日期?|纪要|备注|金额|阶段|等级|级别|类别|"
+             r"预计成交日?|预计成交日期|预计|截止日?|截止日期|到期日?|目标|业绩|拜访目标|新客户目标|次数|数量|标题|名称|名字|客户名|概率|"
+             r"原因|竞争对手|负责人|地点|内容)")
+_EN = (r"(?:change|switch|move|push|make)\s+(?:it|that|this)(?-i:\s+(?:to\s+)?[^A-Z\s])"
+       r"|(?:change|switch|move|push)\s+(?:\w+\s+)?to\b"
+       r"|set\s+(?:it|that|this|the\s+\w+(?:\s+\w+)?)\s+to\b|make\s+(?:the\s+)?\w+\s+(?:be\s+)?"
+       r"(?=\S*\d)")
+_CHANGE = pattern(rf"^(?:(?:{_FIELD_ZH})?\s*(?:的)?\s*{_VERB_ZH}|(?:{_EN}))", re.I)
+_FIELD_CHANGE = pattern(rf"^{_FIELD_ZH}\s*(?:的)?\s*{_VERB_ZH}", re.I)
+#: the command words; a task's own words move it (`任务 改到周四`: handlers/grammar/task_edit.py), and
+#: `客户改成格力` changes a record's customer: after 客户 only a field's change (`客户等级改回A`)
+_COMMAND = pattern(r"^(?P<word>拜访|商机|客户|赢单|输单|丢单|visit|deal|won|lost|win|lose)"
+                   r"(?:[\s:：,，]+|(?=[\u3400-\u9fff]))(?P<rest>.+)$", re.I)
+
+
+def starts_with_change(name: str) -> bool:
+    """Whether `name` begins with a change (`改成45次`, `时间改成昨天`, `make it 50k`): no customer's name."""
+    return bool(_CHANGE.match(name.strip().lstrip("+").strip()))
+
+
+def without_command_word(text: str) -> str | None:
+    """`拜访跟进改成周五` → `跟进改成周五`: the change said after a command word, the word left out;
+    None where the words after the command word are no change, or a name said new (`+…`: refused
+    where it is made, handlers/lookup.py)."""
+    found = _COMMAND.match(" ".join(text.split()))
+    if found is None or found["rest"].startswith("+") or not starts_with_change(found["rest"]):
+        return None
+    if found["word"] == "客户" and not _FIELD_CHANGE.match(found["rest"]):
+        return None
+    return found["rest"]
