@@ -23,7 +23,8 @@ _SAID = pattern(r"^(?:(?:no+|nope|nah|sorry|oops|actually|wait|correction|my\s+b
                 r"(?:(?:i\s+meant|i\s+mean|make\s+it|it'?s|should\s+be|应该是|是|改成|改为|改到)\s*)?"
                 r"(?:(?:my\s+)?leave\s+(?:is\s+|on\s+)?|请假\s*)?(?P<days>.+)$", re.I)
 #: The days it was, said after the new ones (`mon 12/7 not fri`, `周一 不是周五`): said back, no why
-_NOT = pattern(r"\s*[,，]?\s*(?<![A-Za-z])(?:not|instead\s+of|rather\s+than|不是)\s*(?P<was>[^,，;；]+?)\s*[.。!！]*$", re.I)
+_NOT = pattern(r"\s*[,，]?\s*(?<![A-Za-z])(?:not|instead\s+of|rather\s+than|不是)\s*"
+               r"(?P<was>[^,，;；]+?)\s*[.。!！]*$", re.I)
 #: Where the days end and the why starts (`12/28-12/31, i'll work xmas eve`, `12月28日到31日 平安夜上班`)
 _WHY = pattern(r"\s*(?:[,，;；]|\s[-–—]\s|(?<=[\d日号])\s+(?=\D)|\s+(?:because|bc|cause|as|since)\s)\s*",
                re.I)
