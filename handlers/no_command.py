@@ -41,6 +41,7 @@ from handlers.sales import (
     deal_sentence,
     follow_on,
     follow_up_moved,
+    lost_not_won,
     said_after,
     said_again,
     said_plainly,
@@ -57,6 +58,8 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
     if (month := _month_put_right(ctx, text)) is not None:
         ctx.correcting = True  # its tap is this message again: what it may correct stays as it was
         return month  # `close date end of jna`: `… end of january`? asked, one tap, before any reading
+    if error.topic in (None, "lost", "won") and (lost := lost_not_won.offer(ctx, text)) is not None:
+        return lost  # `actually lost not won, they backed out`: the win just recorded, lost instead
     if (report := reports_asked.meant(text, ctx.today)) is not None and _someone(ctx, report[1]):
         ctx.locale = answered_in(text, ctx.locale)
         ctx.notes.append(ctx.t("read_as_whole", said=report[0]))

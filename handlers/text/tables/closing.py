@@ -76,4 +76,9 @@ CLOSING: dict[str, tuple[str, str]] = {
     "why_not_kept": ("I read “{said}”; “{left}” says why, and has no place in it (not kept). Nothing was "
                      "changed yet.",
                      "读作“{said}”；“{left}”是原因，这条命令里放不下（不保存）。尚未修改。"),
+    "lost_not_won": ("Deal #{id} ({title}) was recorded as won. Mark it lost instead (reopened, then lost; "
+                     "reason: {why})? Nothing was changed yet.",
+                     "商机 #{id}（{title}）刚记为赢单。改为输单吗（先重开，再输单；"
+                     "原因：{why}）？尚未修改。"),
+    "lost_not_won_button": ("Lost, not won", "改为输单"),
 }
