@@ -26,7 +26,8 @@ _NEW = 'deal +Umbrella "erp" negotiation 120k'
     ("Ana", _NEW, "won #1 120k: price",
      "oops lost instead of won - budget cut", "budget cut", "1"),
     ("张伟", '商机 +华为 "平台" 谈判 50万', "赢单 #1 50万：价格", "不是赢单 是输单", "", "好"),
-    ("张伟", '商机 +华为 "平台" 谈判 50万', "赢单 #1 50万：价格", "是输单不是赢单，客户撤了", "客户撤了", "好"),
+    ("张伟", '商机 +华为 "平台" 谈判 50万', "赢单 #1 50万：价格", "是输单不是赢单，客户撤了",
+     "客户撤了", "好"),
 ])
 def test_a_win_said_to_be_a_loss_is_offered_as_lost(session_factory, user, new, won, said, why, answer):
     chat = _chat(session_factory)
