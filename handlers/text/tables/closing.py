@@ -81,4 +81,5 @@ CLOSING: dict[str, tuple[str, str]] = {
                      "商机 #{id}（{title}）刚记为赢单。改为输单吗（先重开，再输单；"
                      "原因：{why}）？尚未修改。"),
     "lost_not_won_button": ("Lost, not won", "改为输单"),
+    "reason_read_plain": ("“{reason}” taken as the reason.", "“{reason}”记为原因。"),
 }
