@@ -7,6 +7,8 @@ changed yet), never a customer named "lost" (r18). Only right after the member's
 'they backed out'
 >>> said_lost("no it was lost, not won"), said_lost("not won, lost: they backed out")
 ('', 'they backed out')
+>>> said_lost("actually we lost it, they backed out"), said_lost("no it was lost"), said_lost("we lost it")
+('they backed out', '', None)
 >>> said_lost("不是赢单 是输单"), said_lost("是输单不是赢单，客户撤了"), said_lost("lost globex")
 ('', '客户撤了', None)
 """
@@ -24,7 +26,8 @@ from storage.models.sales import Deal
 _LEAD = r"^(?:(?:no+|nope|nah|sorry|oops|actually|wait|correction|my\s+bad|hmm+)[\s,.!:]*)*"
 _LOST = r"(?:(?:it\s+was|it'?s|its|we|make\s+it|mark\s+it)\s+)?(?:lost|a\s+loss)"
 _WON = r"(?:won|a\s+win)"
-_EN = pattern(_LEAD + rf"(?:{_LOST}[\s,]*(?:not|instead\s+of)\s+{_WON}|not\s+{_WON}[\s,;]*{_LOST})"
+_EN = pattern(_LEAD + rf"(?:{_LOST}[\s,]*(?:not|instead\s+of)\s+{_WON}|not\s+{_WON}[\s,;]*{_LOST}"
+              rf"|(?<=[\s,.!:])(?:it\s+was|we)\s+lost(?:\s+it)?)"
               r"(?:\s*(?:[,:;.!—–-]|\s(?=[a-z]))\s*(?P<why>.*))?$", re.I)
 _ZH_LEAD = r"^(?:(?:不对|错了|说错了|搞错了|更正|其实)[\s,，.。!！:：]*)*"
 _ZH_LOST = r"(?:是|其实是)?(?:输单|丢单|输了|丢了)"

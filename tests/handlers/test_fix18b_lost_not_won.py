@@ -21,6 +21,7 @@ _NEW = 'deal +Umbrella "erp" negotiation 120k'
     ("Ana", _NEW, "won #1 120k: price", "actually lost not won, they backed out",
      "they backed out", "yes"),
     ("Ana", _NEW, "won #1 120k: price", "no it was lost, not won", "", "1"),
+    ("Ana", _NEW, "won #1 120k: price", "actually we lost it, they went with sap", "they went with sap", "1"),
     ("Ana", _NEW, "won #1 120k: price", "not won, lost: they backed out",
      "they backed out", "yes"),
     ("Ana", _NEW, "won #1 120k: price",
