@@ -21,16 +21,16 @@ to negotiation`): the message without it, unless a field of the last change foll
 >>> lead_fixed("also fu fri")
 'also fu fri'
 
-A `sorry` (or a slip of it) or an `actually` at the end of a correction says nothing more
-(`actualy 185k sry`, `make it 185k sorry`, `185k actually`): it opens the message instead, so the
-correction reads as typed with it first; a last word of anything else stays.
+A `sorry` (or a slip of it) or an `actually` at the end of a correction that a word of correcting
+opens says nothing more (`actualy 185k sry`, `make it 185k sorry`): left out; at the end of any
+other message it stays (`visit #5 follow up 12/18 actually` is read as it is).
 
 >>> lead_fixed("actualy 185k sry")
 'actually 185k'
 >>> lead_fixed("make it 185k sorry!")
-'sorry make it 185k'
->>> lead_fixed("185k actualy")
-'actually 185k'
+'make it 185k'
+>>> lead_fixed("visit #5 follow up 12/18 actually")
+'visit #5 follow up 12/18 actually'
 >>> lead_fixed("lost: they were sorry")
 'lost: they were sorry'
 """
@@ -44,6 +44,7 @@ from handlers.grammar.patterns import pattern
 _SORRY = {"sry", "sory", "srry", "sorr", "sorryy", "sorri", "srr", "soz"}
 _FIRST = pattern(r"^(?P<word>[A-Za-z]+)(?P<rest>[\s,.!:]+\S.*)$", 0)
 #: A last word that only says sorry or actually (`185k sry`, `185k, sorry!`), after a number
+_OPENERS = {"no", "nope", "nah", "oops", "make", "wait", "hmm", "it", "its"}
 _LAST = pattern(r"^(?P<rest>.*[\dkKmMwW万%])[\s,.!:]+(?P<word>[A-Za-z]+)[\s.!]*$", 0)
 
 
@@ -56,11 +57,10 @@ def lead_fixed(text: str) -> str:
     a leading `also` that says nothing."""
     if (also := _ALSO.match(text.strip())) is not None:
         text = text.strip()[also.end():]
-    if (last := _LAST.match(text.strip())) is not None and _slip(last["word"].lower()):
-        opening = "sorry" if _slip(last["word"].lower()) == "sorry" else "actually"
-        first = _FIRST.match(last["rest"])
-        meant = _slip(first["word"].lower()) if first else None
-        text = last["rest"] if meant else f"{opening} {last['rest']}"  # `actualy 185k sry`: one opening
+    if (last := _LAST.match(text.strip())) is not None and _slip(last["word"].lower()) \
+            and (first := _FIRST.match(last["rest"])) is not None \
+            and (_slip(first["word"].lower()) or first["word"].lower() in _OPENERS):
+        text = last["rest"]  # `actualy 185k sry`, `make it 185k sorry`: said once, where it opens
     found = _FIRST.match(text.strip())
     if found is None:
         return text

@@ -20,7 +20,7 @@ def _deal(chat, deal_id=1):
 
 
 @pytest.mark.parametrize("said", [
-    "actualy 185k sry", "actually 185k sorry", "make it 185k sry", "185k actually", "sry 185k",
+    "actualy 185k sry", "actually 185k sorry", "make it 185k sry", "no 185k actualy", "sry 185k",
     "acutally it was 185k, sorry!",
 ])
 def test_a_courtesy_word_at_the_end_of_a_correction_after_a_win(team_chat, said):
