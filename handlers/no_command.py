@@ -31,6 +31,7 @@ from handlers.grammar.parse_reports import progress_asked
 from handlers.grammar.parse_tasks import task_move_said
 from handlers.grammar.patterns import pattern
 from handlers.grammar.reading import read
+from handlers.grammar.reason_plain import plain_reason
 from handlers.grammar.spans import date_in
 from handlers.grammar.task_said import as_task
 from handlers.lookup import known_customers
@@ -41,6 +42,7 @@ from handlers.sales import (
     deal_sentence,
     follow_on,
     follow_up_moved,
+    lost_not_won,
     said_after,
     said_again,
     said_plainly,
@@ -57,6 +59,12 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
     if (month := _month_put_right(ctx, text)) is not None:
         ctx.correcting = True  # its tap is this message again: what it may correct stays as it was
         return month  # `close date end of jna`: `… end of january`? asked, one tap, before any reading
+    if error.problem == "reason_colon" and error.fixed and plain_reason(error.detail, ctx.today) \
+            and isinstance(closed := read(error.fixed, ctx.today).command, c.CloseDeal):
+        ctx.notes.append(ctx.t("reason_read_plain", reason=error.detail))
+        return closed  # `won umbrella 190k beat oracle on price`: plainly the reason, said so
+    if error.topic in (None, "lost", "won") and (lost := lost_not_won.offer(ctx, text)) is not None:
+        return lost  # `actually lost not won, they backed out`: the win just recorded, lost instead
     if (report := reports_asked.meant(text, ctx.today)) is not None and _someone(ctx, report[1]):
         ctx.locale = answered_in(text, ctx.locale)
         ctx.notes.append(ctx.t("read_as_whole", said=report[0]))

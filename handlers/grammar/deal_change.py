@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from handlers.grammar import vocabulary as V
 from handlers.grammar.amounts import amount_words
 from handlers.grammar.patterns import pattern
-from handlers.grammar.stage_moved import VERB_BEFORE
+from handlers.grammar.stage_moved import VERB_BEFORE, short_after_verb, stage_named
 
 _CJK = pattern(r"[\u3400-\u9fff]")
 
@@ -78,12 +78,12 @@ def change_in(text: str, today: dt.date, named: tuple[str, ...] = ()) -> Change:
     stage = None
     moved_to = [(at, w) for at, w in stages if VERB_BEFORE.search(rest, 0, at)]
     arrow = len(stages) == 2 and _ARROW.fullmatch(rest[stages[0][0] + len(stages[0][1]):stages[1][0]])
-    if len({V.STAGE_WORDS[w.lower()] for _at, w in stages}) > 1 and len(moved_to) == 1 and not arrow:
+    if len({stage_named(w) for _at, w in stages}) > 1 and len(moved_to) == 1 and not arrow:
         stages = moved_to  # `deal to negotiation they accepted the proposal`: the stage it goes to;
         # the other stage's word is the sentence's, left over (asked about, never a second move)
-    if stages and len({V.STAGE_WORDS[w.lower()] for _at, w in stages}) == 1 or len(stages) == 2 \
+    if stages and len({stage_named(w) for _at, w in stages}) == 1 or len(stages) == 2 \
             and _ARROW.fullmatch(rest[stages[0][0] + len(stages[0][1]):stages[1][0]]):
-        stage = V.STAGE_WORDS[stages[-1][1].lower()]  # `lead → contact`: the stage it goes to
+        stage = stage_named(stages[-1][1])  # `lead → contact`: the stage it goes to
         for at, word in stages:
             rest = rest[:at] + " " * len(word) + rest[at + len(word):]
     rest = KEPT.sub(lambda m: " " * len(m[0]), rest)  # `金额不变`: no change to it, said so
@@ -102,7 +102,8 @@ def _stages(text: str) -> list[tuple[int, str]]:
         for m in re.finditer(edge + re.escape(word) + ("" if edge == "" else r"(?![A-Za-z])"), text, re.I):
             if not any(at <= m.start() < at + len(w) or m.start() <= at < m.end() for at, w in found):
                 found.append((m.start(), m[0]))
-    return found
+    return found + [(at, w) for at, w in short_after_verb(text)  # `to nego`: the stage said short
+                    if not any(a <= at < a + len(f) or at <= a < at + len(w) for a, f in found)]
 
 
 def _said_stage(stage: str, chinese: bool) -> str:

@@ -13,7 +13,7 @@ from handlers.grammar.intents import split_keyword
 from handlers.grammar.new_deal_said import quote_title
 from handlers.grammar.normal import simplified
 from handlers.grammar.patterns import pattern
-from handlers.grammar.stage_moved import moved_to
+from handlers.grammar.stage_moved import moved_to, stage_named
 
 #: A deal's field label and a word of changing it (`金额改成8万`, `amount to 80k`, `阶段改为商务谈判`,
 #: `#5 改成8万`): the label reads the field, the verb is only how it was said
@@ -78,7 +78,7 @@ def plain_changes(text: str) -> str:
     text = "".join(part if i % 2 else _STAGE_MOVED.sub(_stage_word, part)  # `15万 推进到方案`: `15万 方案`
                    for i, part in enumerate(_QUOTED.split(text)))
     text = "".join(part if i % 2 else _MOVED_TO.sub(  # `推进到谈判了`, `moved to discovery`: the stage
-        lambda m: f" {m['stage']} " if m["stage"].lower() in V.STAGE_WORDS else m[0], part)
+        lambda m: f" {m['stage']} " if stage_named(m["stage"]) else m[0], part)
         for i, part in enumerate(_QUOTED.split(text)))
     said = _STAGE_SAID_AS.search(text)  # `deal #48 to proposal stage`: the stage's own word
     if said and said["stage"].lower() in V.STAGE_WORDS:
@@ -116,7 +116,7 @@ _STAGE_SAID_AS = pattern(r"(?:\s+(?:to|→|->|=>))?\s+(?P<stage>\S+?)\s*(?:(?<=\
 
 
 def _stage_word(found: re.Match) -> str:
-    return f" {found['stage']}" if found["stage"].lower() in V.STAGE_WORDS else found[0]
+    return f" {found['stage']}" if stage_named(found["stage"]) else found[0]  # `then to nego`
 
 
 #: `预计成交改为12月31日`, `成交日期改成3月15`: the close day

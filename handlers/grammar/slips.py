@@ -20,6 +20,19 @@ to negotiation`): the message without it, unless a field of the last change foll
 'globex deal to negotiation'
 >>> lead_fixed("also fu fri")
 'also fu fri'
+
+A `sorry` (or a slip of it) or an `actually` at the end of a correction that a word of correcting
+opens says nothing more (`actualy 185k sry`, `make it 185k sorry`): left out; at the end of any
+other message it stays (`visit #5 follow up 12/18 actually` is read as it is).
+
+>>> lead_fixed("actualy 185k sry")
+'actually 185k'
+>>> lead_fixed("make it 185k sorry!")
+'make it 185k'
+>>> lead_fixed("visit #5 follow up 12/18 actually")
+'visit #5 follow up 12/18 actually'
+>>> lead_fixed("lost: they were sorry")
+'lost: they were sorry'
 """
 from __future__ import annotations
 
@@ -30,6 +43,9 @@ from handlers.grammar.patterns import pattern
 
 _SORRY = {"sry", "sory", "srry", "sorr", "sorryy", "sorri", "srr", "soz"}
 _FIRST = pattern(r"^(?P<word>[A-Za-z]+)(?P<rest>[\s,.!:]+\S.*)$", 0)
+#: A last word that only says sorry or actually (`185k sry`, `185k, sorry!`), after a number
+_OPENERS = {"no", "nope", "nah", "oops", "make", "wait", "hmm", "it", "its"}
+_LAST = pattern(r"^(?P<rest>.*[\dkKmMwW万%])[\s,.!:]+(?P<word>[A-Za-z]+)[\s.!]*$", 0)
 
 
 _ALSO = pattern(r"^(?:also|and\s+also)[\s,]+(?!(?:(?:set|make|change|move|push|put)\s+)?(?:the\s+)?"
@@ -41,6 +57,10 @@ def lead_fixed(text: str) -> str:
     a leading `also` that says nothing."""
     if (also := _ALSO.match(text.strip())) is not None:
         text = text.strip()[also.end():]
+    if (last := _LAST.match(text.strip())) is not None and _slip(last["word"].lower()) \
+            and (first := _FIRST.match(last["rest"])) is not None \
+            and (_slip(first["word"].lower()) or first["word"].lower() in _OPENERS):
+        text = last["rest"]  # `actualy 185k sry`, `make it 185k sorry`: said once, where it opens
     found = _FIRST.match(text.strip())
     if found is None:
         return text
@@ -51,3 +71,13 @@ def lead_fixed(text: str) -> str:
             and difflib.SequenceMatcher(None, word, "actually").ratio() >= 0.8:
         return "actually" + found["rest"]  # `acutally`, `actualy`, `acually`, `actully`
     return text
+
+
+def _slip(word: str) -> str | None:
+    """`sorry` or `actually` where `word` is one of them or a slip of it, else None."""
+    if word == "sorry" or word in _SORRY:
+        return "sorry"
+    if word == "actually" or word[0] == "a" and len(word) >= 6 and word not in ("actual", "actuals") \
+            and difflib.SequenceMatcher(None, word, "actually").ratio() >= 0.8:
+        return "actually"
+    return None

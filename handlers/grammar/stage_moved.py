@@ -2,12 +2,22 @@
 `退回到初步接触`, `moved to proposal`, `then to negotiation`, `→ proposal`): one reader for every
 place that reads it (a deal's line, a field said after another, a visit's notes), so a verb or a
 slip read in one is read in all. The stage is the words after the verb up to a mark or a space, a
-`了`, `阶段` or `stage` after it left out; the caller checks it is a stage word."""
+`了`, `阶段` or `stage` after it left out; the caller checks it is a stage word (`stage_named`: a
+stage said short after the verb, `to nego`, `to prop`, is that stage too).
+
+>>> stage_named("nego"), stage_named("Negotiation"), stage_named("they")
+('negotiation', 'negotiation', None)
+>>> short_after_verb(" globex erp deal to nego they accepted the proposal ")
+[(20, 'nego')]
+>>> short_after_verb(" acme poc to neg, close eom "), short_after_verb(" nego to acme ")
+([(13, 'neg')], [])
+"""
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
+from handlers.grammar import vocabulary as V
 from handlers.grammar.patterns import Pattern, pattern
 
 #: The verbs of moving a deal (a one-character slip inside `推进到`, `推近到`, is the verb too)
@@ -27,5 +37,26 @@ def moved_to(lead: str = "") -> Pattern:
 
 
 def stage_moves(text: str, lead: str, stages) -> re.Match | None:
-    """The first stage moved to after `lead` whose stage is one of `stages` (a stage's words)."""
-    return next((m for m in moved_to(lead).finditer(text) if m["stage"].lower() in stages), None)
+    """The first stage moved to after `lead` whose stage is one of `stages` (a stage's words, or
+    said short: `to nego`)."""
+    return next((m for m in moved_to(lead).finditer(text) if m["stage"].lower() in stages
+                 or V.stage_prefix(m["stage"]) is not None), None)
+
+
+def stage_named(word: str) -> str | None:
+    """The stage `word` names after a verb of moving: its word (`negotiation`, `谈判`) or the start
+    of one stage's words only (`nego`, `prop`); None for any other word."""
+    if (stage := V.STAGE_WORDS.get(word.lower())) is not None:
+        return stage
+    short = V.stage_prefix(word)
+    return short[0] if short else None
+
+
+_WORD = pattern(r"(?<![A-Za-z])[A-Za-z]{3,}(?![A-Za-z])")
+
+
+def short_after_verb(text: str) -> list[tuple[int, str]]:
+    """(where, word) of each stage said short just after a verb of moving (`to nego`, `moved to prop`):
+    read as that stage, as a stage's whole word is."""
+    return [(m.start(), m[0]) for m in _WORD.finditer(text)
+            if V.stage_prefix(m[0]) is not None and VERB_BEFORE.search(text, 0, m.start())]

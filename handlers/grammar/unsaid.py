@@ -185,13 +185,17 @@ def _deal_said(customer: str, said: str, chinese: bool, today: dt.date) -> str |
     named."""
     from handlers.grammar import vocabulary as V
     from handlers.grammar.money_said import amounts_said
+    from handlers.grammar.stage_moved import moved_to, stage_named
 
     # `120万，商务谈判，`: the words between marks
     words = [w.strip(".") for w in re.split(r"[\s,，;；、:：。!！]+", said) if w.strip(".")]
     stages = {V.STAGE_WORDS[w.lower()] for w in words if w.lower() in V.STAGE_WORDS} - {"won", "lost"}
+    moved = {stage_named(m["stage"]) for m in moved_to().finditer(said)} - {None, "won", "lost"}
+    if len(moved) == 1:  # `globex to nego, they accepted the
+        stages = moved  # proposal`: the stage it goes to, said whole or short
     if len(stages) != 1:
         return None
-    stage = next(w for w in words if V.STAGE_WORDS.get(w.lower()) in stages)
+    stage = next((w for w in words if V.STAGE_WORDS.get(w.lower()) in stages), next(iter(stages)))
     amounts = amounts_said(said)  # never `2` of `the VP + 2 analysts`
     amount = f" {amounts[0]}" if len(amounts) == 1 else ""
     day = _close_day(said, today)  # `closing 15th`, `签约 预计月底`, `下周五签约`: never a follow-up's

@@ -117,6 +117,9 @@ def edit(ctx: Ctx, text: str) -> c.Command | Reply | None:
     models = dict.fromkeys(kinds, (Visit,)) if field and not counted else {} if counted else _MODELS
     pushed = (groups.get("verb") or "").lower() == "push" or bool(re.search(r"推到|延到", said))
     made = made_at_once(ctx, change, value, kinds, models, pushed=pushed)  # `push it to next week`
+    if made is None and change.kind == "TakeLeave":
+        ctx.correcting = False
+        return None  # `oops make it mon` after `leave fri`: the leave's days (leave_corrected.py)
     return made if made is not None else _refused(ctx, "follow_on_unfit", value, kinds, field,
                                                   label=change.label)
 

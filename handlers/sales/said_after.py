@@ -20,7 +20,7 @@ from handlers.grammar import vocabulary as V
 from handlers.grammar.normal import view
 from handlers.grammar.patterns import pattern
 from handlers.grammar.reading import read
-from handlers.grammar.stage_moved import moved_to
+from handlers.grammar.stage_moved import moved_to, stage_named
 from handlers.sales.last_said import made_with, not_last
 from handlers.sales.said_again import RECENT, described, latest_change
 from handlers.sales.stage_said import stage_offer
@@ -136,7 +136,7 @@ def _stage_word(words: str) -> str | None:
     words = words.strip(" ,，.。!！").lower().removeprefix("the ").removesuffix(" stage")
     if (moved := moved_to("^").match(words)) is not None and moved.end() == len(words):
         words = moved["stage"].lower()
-    stage = V.STAGE_WORDS.get(words)
+    stage = V.STAGE_WORDS.get(words) or (moved is not None and stage_named(words)) or None
     return stage if stage in pipelines.current().open else None
 
 

@@ -21,7 +21,10 @@ from storage.models.team import Leave
 _SAID = pattern(r"^(?:(?:no+|nope|nah|sorry|oops|actually|wait|correction|my\s+bad|typo|不对|不是|错了|"
                 r"说错了|搞错了|更正)[\s,，.!！:：]*)+"
                 r"(?:(?:i\s+meant|i\s+mean|make\s+it|it'?s|should\s+be|应该是|是|改成|改为|改到)\s*)?"
-                r"(?P<days>.+)$", re.I)
+                r"(?:(?:my\s+)?leave\s+(?:is\s+|on\s+)?|请假\s*)?(?P<days>.+)$", re.I)
+#: The days it was, said after the new ones (`mon 12/7 not fri`, `周一 不是周五`): said back, no why
+_NOT = pattern(r"\s*[,，]?\s*(?<![A-Za-z])(?:not|instead\s+of|rather\s+than|不是)\s*"
+               r"(?P<was>[^,，;；]+?)\s*[.。!！]*$", re.I)
 #: Where the days end and the why starts (`12/28-12/31, i'll work xmas eve`, `12月28日到31日 平安夜上班`)
 _WHY = pattern(r"\s*(?:[,，;；]|\s[-–—]\s|(?<=[\d日号])\s+(?=\D)|\s+(?:because|bc|cause|as|since)\s)\s*",
                re.I)
@@ -45,6 +48,8 @@ def corrected(ctx: Ctx, text: str) -> c.Command | None:
     if change.kind != "TakeLeave" or change.entity != "leaves":
         return None
     found = _SAID.match(" ".join(text.split()))
+    if found and (was := _NOT.search(found["days"])) and parse_date_range(was["was"], ctx.today):
+        found = _SAID.match(" ".join(text.split())[:found.start("days") + was.start()])  # `not fri`: was
     days, why = _days(found["days"], ctx) if found else (None, "")
     if days is None and (moved := edited(change.label, text, ctx.today)) is not None:
         found, days = _SAID.match(f"no {moved.split(maxsplit=1)[-1]}"), read(moved, ctx.today).command

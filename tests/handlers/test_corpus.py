@@ -188,7 +188,7 @@ CASES = [
     ("won #1 80k: beat SAP on price, follow up next tue about the rollout", ASKED),
     ("won Acme Corp 48kk", ASKED),
     ("won Acme Corp 48k maybe", ASKED),
-    ("won Acme Corp 48k beat them on price", ASKED),  # offered with a colon
+    ("won Acme Corp 48k beat them on price", {deal(*ACME_ERP[:2], "won", 48000)}),  # plainly why (r18)
     ("won Acme Corp: 48k, beat them on price", ASKED),  # the amount, or part of the reason?
     ("赢单 华为：4.8万，交付快", ASKED),
     ("won Acme Corp: top 3 vendor for them", {deal(*ACME_ERP[:2], "won", 50000)}),

@@ -46,8 +46,9 @@ def _asked(chat, session_factory, typed, user="Ana"):
 
 @pytest.mark.parametrize("typed, offered, reason", [
     ("lost #1 price", "lost #1: price", "price"),
-    ("won #1\nbeat Oracle", "won #1: beat Oracle", "beat Oracle"),
-])  # (Chinese after the number is the reason at once: tests/handlers/test_tester_round7_zh.py)
+    ("won #1\nOracle", "won #1: Oracle", "Oracle"),
+])  # (words that plainly say why, `won #1 beat Oracle`, are the reason at once: test_fix18b_plain_reason.py)
+#   (Chinese after the number is the reason at once: tests/handlers/test_tester_round7_zh.py)
 def test_a_word_after_a_deals_number_is_asked_about_as_its_reason(session_factory, typed, offered, reason):
     chat = _chat(session_factory)
     asked = _asked(chat, session_factory, typed)
