@@ -135,3 +135,25 @@ def test_a_win_said_to_have_been_signed_earlier(session_factory, fix, day):
     with session_factory() as s:
         deal = s.scalars(select(Deal)).one()
         assert deal.stage == "won" and deal.closed_at.date() in (day, day + dt.timedelta(days=1))
+
+
+@pytest.mark.parametrize("fix", ["其实周四签的", "其实是周四签的吧", "其实周四就签下来了"])
+def test_a_win_day_said_while_its_reason_is_asked_is_no_reason(session_factory, fix):
+    chat = _chat(session_factory)
+    assert chat.reply("赢单 +海尔 34万", user="张伟").ok
+    reply = chat.reply(fix, user="张伟")
+    assert reply.ok and "赢单日期 今天 → 11月19日周四" in reply.text, reply.text
+    with session_factory() as s:
+        deal = s.scalars(select(Deal)).one()
+        assert deal.reason == "" and deal.closed_at.date() in (dt.date(2026, 11, 19), dt.date(2026, 11, 20))
+
+
+@pytest.mark.parametrize("fix, day", [("预计成交日改到15号", dt.date(2026, 12, 15)),
+                                      ("预计成交改到30号", dt.date(2026, 11, 30))])
+def test_a_close_day_of_the_month_alone_after_a_deal_change(session_factory, fix, day):
+    chat = _chat(session_factory)
+    assert chat.reply('商机 +腾讯 "云服务" 方案 12万 预计 2027-01-20', user="张伟").ok
+    reply = chat.reply(fix, user="张伟")
+    assert reply.ok and "预计成交日" in reply.text, reply.text
+    with session_factory() as s:
+        assert s.scalars(select(Deal.expected_close)).all() == [day]
