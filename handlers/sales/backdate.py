@@ -27,10 +27,12 @@ _ZH = pattern(_LEAD + r"(?:是|应该是)?(?P<day>\S+?)(?:就|已经|就已经)?
               r"(?:吧|啦|哈)?[。!！]*$")
 
 
-def said(text: str) -> bool:
-    """Whether `text` says a close happened on another day (`其实周四签的`): never a win's reason."""
+def said(ctx: Ctx, text: str) -> bool:
+    """Whether `text` says a close happened on a day gone by (`其实周四签的`): never a win's reason
+    (`we lost to Siemens` is one)."""
     said = " ".join(text.split())
-    return bool(_EN.match(said) or _ZH.match(said))
+    found = _EN.match(said) or _ZH.match(said)
+    return found is not None and past_day(found["day"] or found["day2"], ctx.today) is not None
 
 
 def meant(ctx: Ctx, text: str) -> ChangeDeal | None:
