@@ -10,7 +10,7 @@ from handlers.grammar.commands import DoneFollowups, ListFollowups, LogVisit, Pa
 from handlers.grammar.normal import name_fold
 from handlers.grammar.parse_visits import follow_up_said
 from handlers.grammar.patterns import pattern
-from handlers.known_names import NAME_WORDS, known_lead, name_words_only
+from handlers.known_names import NAME_WORDS, known_lead
 from handlers.lookup import AND_WORDS, customer_named, example, known_customers
 from handlers.sales.task_due import shifted_day, snoozed_task
 from handlers.text import format as fmt
@@ -254,6 +254,8 @@ def _split_customer(ctx: Ctx, cmd: LogVisit) -> LogVisit:
         if cmd.comma and not cmd.unsplit and not _told_after(words[size]) and not (
                 len(words) == 2 and _known_lead(ctx, words)):
             continue  # `visit globex corp international, intro`: perhaps a longer name; asked
+        from handlers.known_names import name_words_only
+
         if name_words_only(" ".join(words[size:])):
             continue  # `拜访 格力 电器：…`: 格力电器 may be another company; asked, never notes 电器
         if repo.exact(ctx.tenant.id, lead) or ((cmd.unsplit or cmd.comma) and not whole_known
