@@ -15,6 +15,7 @@ from handlers.context import Ctx
 from handlers.grammar.brands import brand_of
 from handlers.grammar.commands import CloseDeal, DealRef, LogVisit, UpsertDeal
 from handlers.grammar.normal import name_fold
+from handlers.grammar.parse_visits import NAME_PART_ZH
 from handlers.grammar.patterns import pattern
 from handlers.rules.name_likeness import abbreviated_customers, core_name, suffixed
 from handlers.text.reply import Button
@@ -31,6 +32,19 @@ NAME_WORDS = pattern(r"(?:international|intl|global|group|grp|holdings?|partners
 #: The same in Chinese (`华为 云` is 华为云, `美的 集团` 美的集团): the word may be part of a name
 _NAME_WORDS_ZH = pattern(r"(?:云|集团|科技|技术|公司|股份|有限|控股|国际|中国|电器|物流|电子|软件|网络|信息|"
                          r"实业|汽车|医疗|医药|制造|工业|贸易|地产|能源|通信|智能|银行|保险|证券)\S*")
+
+
+def name_words_only(words: str) -> bool:
+    """Whether `words` after a known name only go on a company's name (`电器` of 格力电器, `Logistics`):
+    another company's name, never a visit's notes.
+
+    >>> name_words_only("电器"), name_words_only("Logistics Inc"), name_words_only("电器 开会")
+    (True, True, False)
+    """
+    said = words.split()
+    return bool(said) and all(NAME_WORDS.fullmatch(w) or NAME_PART_ZH.fullmatch(w) for w in said)
+
+
 #: Between two names (`acme and globex`, `华为 和 京东`, `acme; globex`): no lead of one of them
 _JOINED_IN = pattern(r"[;；&+/、]|(?<![\w'’])(?:and|n|x)(?![\w'’])|\s(?:和|与|與|及|跟|同)\s", re.I)
 #: A word after the name that says the deal is a new one (`deal huawei new "3yr license"`)

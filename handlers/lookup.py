@@ -13,7 +13,14 @@ from handlers.grammar.intents import usage
 from handlers.grammar.normal import name_fold
 from handlers.grammar.patterns import pattern
 from handlers.grammar.reason_day import day_asked
-from handlers.known_names import known_customers, known_lead, lead_placed, rest_fits, taken_as
+from handlers.known_names import (
+    known_customers,
+    known_lead,
+    lead_placed,
+    name_words_only,
+    rest_fits,
+    taken_as,
+)
 from handlers.rules.name_likeness import core_name, extended_customers, similar_customers
 from handlers.text.reply import Button
 from storage.models.base import name_key
@@ -225,6 +232,8 @@ def _keeping_words(ctx: Ctx, name: str, other: str) -> Button | None:
             and _CJK.match(name, len(other)):
         extra = name[len(other):].strip()  # `拜访华为见了CIO聊了云迁移`: 华为, notes 见了CIO聊了云迁移
     else:
+        return None
+    if name_words_only(extra):  # `格力电器` beside 格力: the whole name is 格力, or a new customer
         return None
     notes = ", ".join(p for p in (extra, ctx.command.notes) if p)
     colon = "：" if _CJK.search(extra) else ": "

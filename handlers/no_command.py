@@ -256,7 +256,8 @@ def only_a_reason(ctx: Ctx, text: str, customer_id: int) -> bool:
     or customer (`haier crm deal - lost, they're consolidating vendors` runs as its own message)."""
     rest = without_rival(text)  # `lost to siemens`, `输给了西门子`: who won it, no close of its own
     if not (free_text(ctx, text) or not rest.strip(" ,.，。!！")) or closed_said(rest) or stage_named(text) \
-            or said_again.corrects_an_amount(text):  # `不对，是45万`: the win's amount corrected, not
+            or said_again.corrects_an_amount(text) or backdate.said(ctx, text):  # `不对，是45万`,
+        # `其实周四签的`: the win's amount or day corrected, not
         return False  # why it was won
     names = CustomerRepository(ctx.session).names(ctx.tenant.id)
     own = {name for key, name in names if key == customer_id}

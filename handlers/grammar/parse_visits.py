@@ -40,6 +40,10 @@ _NO_FOLLOW_UP = pattern(r"(?:无需?|不需要?|不用|暂不|不再|没有|免)
                         r"(?:\s+(?:needed|required))?", re.I)
 
 
+#: Words that go on a Chinese company's name (`格力 电器`: perhaps 格力电器, never notes 电器)
+NAME_PART_ZH = pattern(r"(?:云|集团|科技|技术|公司|股份|有限|控股|国际|中国|电器|物流|电子|软件|网络|信息|"
+                       r"实业|汽车|医疗|医药|制造|工业|贸易|地产|能源|通信|智能|银行|保险|证券)+")
+
 def _blanked(words, rest: str, seen: str) -> tuple[str, str]:
     """`rest` and its `view` with what `words` matches in `seen` blanked out (the places kept)."""
     spans = [m.span() for m in words.finditer(seen)]
@@ -108,7 +112,7 @@ def parse_visit(rest: str, today: dt.date) -> c.Command | c.ParseError:
     if not customer.strip():
         return c.ParseError("visit")
     first, _, more = customer.strip().partition(" ")
-    if body and more and CJK.search(first) and CJK.search(more) \
+    if body and more and CJK.search(first) and CJK.search(more) and not NAME_PART_ZH.fullmatch(more) \
             and not re.match(r"(?:[和与及、&+/]|and\b)", more, re.I):  # `拜访 京東 聊了續費，…`: Chinese
         mark = _VISIT_SEP.search(fold(text))  # names have no spaces; the rest is notes, its
         typed = text[mark.start():mark.end()] if mark and fold(text)[:mark.start()] == customer else ""

@@ -20,9 +20,19 @@ _EN = pattern(_LEAD + r"(?:(?:the\s+)?(?:close|closing|close\s+date|win|loss)\s+
               r"(?:was|is|date\s+was|happened)"
               r"|(?:it|they|we|that|this)\s+(?:was\s+)?(?:actually\s+)?(?:closed|signed|won|lost|closed\s+it)"
               r"|(?:closed|signed|won|lost))\s+(?:on\s+|back\s+on\s+)?(?P<day>[^,.!]+?)\s*[.!]*$", re.I)
-_ZH = pattern(_LEAD + r"(?:是|应该是)?(?P<day>\S+?)(?:就)?(?:签的|签约的|成交的|赢的|丢的|输的|定的|签下来的)"
-              r"[。!！]*$"
-              r"|" + _LEAD + r"(?:成交|签约|赢单|输单)(?:日期|时间)?(?:是|在)(?P<day2>\S+?)[。!！]*$")
+_ZH = pattern(_LEAD + r"(?:是|应该是)?(?P<day>\S+?)(?:就|已经|就已经)?"
+              r"(?:签的|签约的|成交的|赢的|丢的|输的|定的|签下来的|签了|签约了|成交了|签下来了|定了|丢了|输了)"
+              r"(?:吧|啦|哈)?[。!！]*$"
+              r"|" + _LEAD + r"(?:成交|签约|赢单|输单)(?:日期|时间)?(?:是|在)(?P<day2>\S+?)"
+              r"(?:吧|啦|哈)?[。!！]*$")
+
+
+def said(ctx: Ctx, text: str) -> bool:
+    """Whether `text` says a close happened on a day gone by (`其实周四签的`): never a win's reason
+    (`we lost to Siemens` is one)."""
+    said = " ".join(text.split())
+    found = _EN.match(said) or _ZH.match(said)
+    return found is not None and past_day(found["day"] or found["day2"], ctx.today) is not None
 
 
 def meant(ctx: Ctx, text: str) -> ChangeDeal | None:

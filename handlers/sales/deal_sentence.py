@@ -43,20 +43,21 @@ def change_said(ctx: Ctx, text: str) -> c.Command | Reply | None:
     lines = [change.line(f"#{d.id}", chinese) for d in deals[:5]]
     if len(lines) == 1 and not change.left:
         return read(lines[0], ctx.today).command  # said back by the deal's card
-    label = "deal_without" if change.left else "as_deal_change"
+    label, told = "deal_without" if change.left else "as_deal_change", ""
     options = [(label, line, None) for line in lines]
     problem = "deal_words_left" if change.left else "deal_change_unsaid"
     if change.left and change.stage and len(lines) == 1 and _told_after(said, change):  # `globex erp
         # deal to negotiation they accepted the proposal`: the move, and the rest a visit's notes
         # (as a visit's notes that tell of a move offer the move: handlers/grammar/parse_visits.py)
         word, colon = ("拜访", "：") if chinese else ("visit", ": ")
-        visit = f"{word} {found[0]}{colon}{_as_typed(said, change.left)}"
+        visit = f"{word} {found[0]}{colon}{_notes_typed(said, change)}"
         options.insert(0, ("stage_and_visit", f"{lines[0]}\n{visit}", None))
-        problem = "deal_move_words_left"
+        problem, told = "deal_move_words_left", _notes_typed(said, change)
     elif not titled and may_be_title(said, found[0], change.left):  # `京东 数据湖 需求确认 12万`: the
         title = " ".join(change.left)  # words left may be a new deal's title: offered too, never dropped
         options.append(("new_deal_titled", change.line(f'{found[0]} "{title}"', chinese), None))
-    asked = c.ParseError(None, problem, _as_typed(said, change.left) or found[0], options=tuple(options))
+    told = told or _as_typed(said, change.left) or found[0]
+    asked = c.ParseError(None, problem, told, options=tuple(options))
     ctx.locale = answered_in(said, ctx.locale)
     return replace(usage_reply(ctx.locale, asked), locale=ctx.locale)
 
@@ -69,6 +70,33 @@ def _told_after(said: str, change) -> bool:
     at = said.find(change.left[0])
     before = said[:at].lower() if at >= 0 else ""
     return any(word in before for word, stage in V.STAGE_WORDS.items() if stage == change.stage)
+
+
+def _notes_typed(said: str, change) -> str:
+    """The words told after the move as typed, with the words of the stage's own or of time
+    said just before them (`报价已经发过去` after `推到方案了`: never `发过去` alone)."""
+    from handlers.grammar import vocabulary as V
+    from handlers.grammar.stage_moved import VERB_BEFORE
+
+    typed = _as_typed(said, change.left)
+    start = said.find(typed)
+    if start < 0:
+        return typed
+    words = sorted((w for w, stage in V.STAGE_WORDS.items() if stage == change.stage and _CJK.search(w)),
+                   key=len, reverse=True)
+    before = pattern("(?:" + "|".join(map(re.escape, [*words, *_TIME_WORDS])) + ")$")
+    while (found := before.search(said, 0, start)) and not VERB_BEFORE.search(said, 0, found.start()):
+        start = found.start()  # `推到方案了 报价已经发过去`: 报价, 已经 go with the notes
+    end = said.find(typed) + len(typed)
+    after = pattern("(?:" + "|".join(map(re.escape, [*words, *_ENDINGS])) + ")")
+    while found := after.match(said, end):  # `已经发了报价`: 了 and 报价 too
+        end = found.end()
+    return said[start:end]
+
+
+_CJK = pattern(r"[\u3400-\u9fff]")
+_TIME_WORDS = ("已经", "已", "刚刚", "刚", "现在", "也", "都", "还")
+_ENDINGS = ("了", "的", "过", "啦")
 
 
 def _as_typed(said: str, left: tuple[str, ...]) -> str:

@@ -58,7 +58,7 @@ _EN = pattern(r"^(?:(?:actually|sorry|oops|wait|no|nope|nah|ok|okay|hmm|oh|and|a
               r"\s+(?P<value>[^\s,]+(?:\s+[^\s,]+){0,2}?)"  # `28k`, `thurs`, `next tue`
               r"(?:[\s,]+(?:pls|please|thanks|thx|instead|again))*[\s.!]*$", re.I)
 _ZH = pattern(r"^(?:(?:不对|不是|错了|说错了|记错了|更正|搞错了)[\s,，。!！]*(?:应该)?是?"
-              r"|应该是|改成|改为|调到|调成|换成)"
+              r"|(?P<metric>新客户数?|新增客户|新客)?(?:应该是|改成|改为|调到|调成|换成))"
               r"\s*(?P<value>\S+?)\s*"
               r"(?P<field>跟进|回访|跟進|回訪|次|个|家|单|笔|位)[\s。!！]*$"
               r"|^(?:(?:不对|哦|噢|嗯)[\s,，。!！]*)?(?:请|麻烦)?把?(?:它|这个|那个|这条|那条|刚才那条)\s*"
@@ -111,6 +111,8 @@ def edit(ctx: Ctx, text: str) -> c.Command | Reply | None:
         return gone(ctx, change, example)
     if (why := not_last(ctx, change, example)) is not None:  # a message since, here: nothing older
         return why
+    if groups.get("metric") and (not target or _metric(change) != "new_customers"):
+        return None  # `新客户改成4个` just after a visits target: not that target's
     if target:
         said = value + field if counted else value  # `55次`: no amount of money
         return target_corrected(ctx, change, said, example)
@@ -122,6 +124,11 @@ def edit(ctx: Ctx, text: str) -> c.Command | Reply | None:
         return None  # `oops make it mon` after `leave fri`: the leave's days (leave_corrected.py)
     return made if made is not None else _refused(ctx, "follow_on_unfit", value, kinds, field,
                                                   label=change.label)
+
+
+def _metric(change: Change) -> str | None:
+    """The metric of the target `change` set (`new_customers`), or None."""
+    return next((r["a"].get("metric") for r in change.rows if r["t"] == "targets" and r["a"]), None)
 
 
 def _corrected(ctx: Ctx, text: str) -> c.Command | Reply | None:

@@ -68,15 +68,16 @@ _ADDED_ZH = pattern(r"^(?:还有|另外|再|并且|然后|对了)?[\s,，]*(?P<f
 #: The follow-up named after `i meant` (`no i meant fu feb 26`, `I meant follow up on the 26th`)
 _FU_FIRST = pattern(r"^(?:the\s+)?(?:follow[\s-]?up|fu|f/u)(?:\s+(?:to|on|for|is))?\s+(?=\S)", re.I)
 _ZH = pattern(r"^(?P<lead>(?:刚才那条|刚才)?(?P<named>金额|预计|跟进|回访|跟進|回訪)?"
-              r"(?:不对|不是|错了|说错了|记错了|更正|搞错了)[\s,，。!！]*)?"
+              r"(?:不对|不是|错了|说错了|记错了|更正|搞错了|其实)(?:[\s,，。!！]*其实)?[\s,，。!！]*)?"
               r"(?P<verb>(?P<field>金额|预计(?:成交|签约|签单)?(?:日期|日)?|跟进|回访|跟進|回訪)?\s*"
-              r"(?:应该是|是|改成|改为|改到|推到|延到|提前到|推迟到|延后到|挪到))?\s*"
-              r"(?P<value>\S+?)(?P<not>[,，]?\s*不是\S+)?(?:[\s,，。]*(?:不好意思|抱歉|sorry))*[\s。!！]*$")
+              r"(?:应该是|是|改成|改为|改到|推到|延到|提前到|推迟到|延后到|挪到|还是))?\s*"
+              r"(?P<value>\S+?)(?P<not>[,，]?\s*不是\S+)?(?:[\s,，。]*(?:不好意思|抱歉|sorry))*"
+              r"[\s。!！]*(?:吧|啦|呢|哈)?[\s。!！~～]*$")
 
 
 #: words before a correction that only say one is coming (`不好意思`, `hmm`, `哦`, `算了`)
 _FILLER = pattern(r"^(?:(?:hmm+|h+m+|um+|uh+|嗯+|哦+|噢+|呃+|啊+|唉|哎呀?|不好意思|抱歉|sorry|算了|等等"
-                  r"|等一下|oh)(?![A-Za-z])[\s,，。.!！~～]*)+(?=\S)", re.I)
+                  r"|等一下|oh|nah|nope|oops|actually|其实)(?![A-Za-z])[\s,，。.!！~～]*)+(?=\S)", re.I)
 
 
 def unfilled(text: str) -> str:
@@ -96,7 +97,7 @@ _CJK_ANY = pattern(r"[\u3400-\u9fff]")
 def corrects_an_amount(text: str) -> bool:
     """Whether `text` corrects an amount just said (`不对，是45万`, `no I meant 450k`): never a
     win's reason, whatever prompt is open."""
-    said = " ".join(view(amount_words(text, in_words=True)).split())
+    said = " ".join(view(amount_words(unfilled(text), in_words=True)).split())  # `sorry 其实是34万`
     found = _ZH.match(said) or _EN.match(said)
     return bool(found and (found["lead"] or _ZH.made(found) and found["verb"])  # `改成二十八万五`
                 and parse_amount(found["value"].strip(" .。!！")) is not None)

@@ -239,6 +239,8 @@ def _split_customer(ctx: Ctx, cmd: LogVisit) -> LogVisit:
     two words or fewer are the customer; anything else is asked about, offering the first one or
     two words as the customer and the rest as notes, or all of them as a new customer's name.
     Every offer keeps every word."""
+    from handlers.known_names import name_words_only  # `格力 电器`: a name, never notes 电器
+
     words = cmd.customer.lstrip("+").split()
     repo = CustomerRepository(ctx.session)
 
@@ -259,6 +261,8 @@ def _split_customer(ctx: Ctx, cmd: LogVisit) -> LogVisit:
         if cmd.comma and not cmd.unsplit and not _told_after(words[size]) and not (
                 len(words) == 2 and _known_lead(ctx, words)):
             continue  # `visit globex corp international, intro`: perhaps a longer name; asked
+        if name_words_only(" ".join(words[size:])):
+            continue  # `拜访 格力 电器：…`: 格力电器 may be another company; asked, never notes 电器
         if repo.exact(ctx.tenant.id, lead) or ((cmd.unsplit or cmd.comma) and not whole_known
                                                and len(known_customers(ctx, lead)) == 1):
             if not cmd.unsplit and not cmd.comma:  # `visit Wayne Enterprises International: intro`:
