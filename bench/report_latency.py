@@ -20,7 +20,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from bench import data
-from handlers.dispatch import UserRef
+from handlers.senders import UserRef
 from handlers.unit_of_work import handle_message
 from storage.db import make_engine, make_session_factory, upgrade
 

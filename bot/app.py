@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from handlers.dispatch import Defaults
+from handlers.senders import Defaults
 from storage.db import ensure_current, make_engine, make_session_factory
 
 if TYPE_CHECKING:  # imported when made: `salesbot say` is built from the core settings alone

@@ -13,10 +13,10 @@ from sqlalchemy import delete
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.console.place import PLATFORM, TENANT
-from handlers.dispatch import Defaults
 from handlers.grammar.commands import Period
 from handlers.rules.close_reasons import categorize
 from handlers.rules.working_days import is_working_day, period_bounds
+from handlers.senders import Defaults
 from storage import destinations
 from storage.address import Address, Kind
 from storage.models.base import Base, utcnow

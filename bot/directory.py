@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.exc import IntegrityError
 
-from handlers.dispatch import UserRef, identify
+from handlers.senders import UserRef, identify
 from storage.models.base import utcnow
 from storage.models.workspace import Member
 from storage.people import PeopleRepository

@@ -13,9 +13,9 @@ from dataclasses import dataclass, fields
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from handlers.dispatch import Defaults, UserRef
 from handlers.grammar.command_json import pressed
 from handlers.grammar.language import AfterKeyword
+from handlers.senders import Defaults, UserRef
 from handlers.text.reply import Reply
 from handlers.unit_of_work import AnswerTo, handle_message
 from storage.address import Address

@@ -11,9 +11,10 @@ from sqlalchemy import inspect
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from handlers.dispatch import Defaults, Message, UserRef, dispatch, identify, reply_locale
+from handlers.dispatch import Message, dispatch, reply_locale
 from handlers.events import Answer, MemberJoined
 from handlers.outgoing import queue
+from handlers.senders import Defaults, UserRef, identify
 from handlers.text.reply import Reply
 from handlers.text.strings import t
 from storage import last_messages

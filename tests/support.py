@@ -23,8 +23,8 @@ from bot.console.chat import ConsoleBot
 from bot.web import create_app
 from bot.worker import inbox_runners, platform_senders
 from databases import start_empty
-from handlers.dispatch import Defaults
 from handlers.grammar.command_json import button_values, pressed
+from handlers.senders import Defaults
 from storage.models.base import Base
 from storage.models.team import Team, TeamMember
 from storage.models.workspace import Member

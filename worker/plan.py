@@ -11,8 +11,8 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from handlers.dispatch import Defaults
 from handlers.rules.schedules import WATCH, JobKind, job_runs_on, schedule_of
+from handlers.senders import Defaults
 from handlers.workspace.holidays import load_corrections
 from storage import pipelines
 from storage.models.base import utcnow

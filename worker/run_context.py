@@ -13,10 +13,10 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.orm import Session
 
 from handlers.context import Ctx
-from handlers.dispatch import Defaults
 from handlers.events import Notice, TeamPost
 from handlers.outgoing import Places, queue, team_places
 from handlers.rules.schedules import job_runs_on, schedule_of
+from handlers.senders import Defaults
 from handlers.text.strings import majority_locale
 from storage.address import Address
 from storage.destinations import MemberAddresses

@@ -23,8 +23,8 @@ from apscheduler.triggers.interval import IntervalTrigger
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from handlers.dispatch import Defaults
 from handlers.rules.working_days import missing_years
+from handlers.senders import Defaults
 from handlers.workspace.holidays import load_corrections
 from storage.db import locked
 from storage.models.base import utcnow

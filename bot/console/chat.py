@@ -17,7 +17,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.console.place import PLATFORM, TENANT
 from bot.render_text import render_text
 from bot.trouble import trouble_reply
-from handlers.dispatch import Defaults, UserRef, reply_locale
+from handlers.dispatch import reply_locale
+from handlers.senders import Defaults, UserRef
 from handlers.text.reply import Reply
 from handlers.text.reply_json import from_payload
 from handlers.text.when_read import as_sent

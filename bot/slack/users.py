@@ -14,7 +14,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.directory import Directory
-from handlers.dispatch import UserRef
+from handlers.senders import UserRef
 from handlers.text.strings import t
 
 if TYPE_CHECKING:  # the composition root is handed in (`core`), never imported

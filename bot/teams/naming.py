@@ -15,8 +15,8 @@ from bot.directory import Directory
 from bot.recent import Recent
 from bot.teams.activity import language, unnamed
 from bot.teams.sender import PLATFORM, TeamsSender
-from handlers.dispatch import UserRef
 from handlers.inbound import Inbound
+from handlers.senders import UserRef
 from storage import conversations
 from storage.address import Address, Kind
 from storage.people import PeopleRepository

@@ -18,9 +18,9 @@ from bot.handoff import Handoff
 from bot.teams.activity import channel_of, conversation, delivery_id, language, timezone_of, unnamed
 from bot.teams.naming import TeamsNames
 from bot.teams.sender import PLATFORM, TeamsSender
-from handlers.dispatch import UserRef, identify
 from handlers.events import Answer
 from handlers.outgoing import queue
+from handlers.senders import UserRef, identify
 from handlers.text.reply import Reply
 from handlers.unit_of_work import answer_key
 from storage.address import Address

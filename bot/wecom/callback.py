@@ -33,8 +33,9 @@ from bot.wecom.client import WeComClient, with_backoff
 from bot.wecom.render import render_plain, template_card
 from bot.wecom.seal import CallbackSeal
 from bot.wecom.sender import WeComSender
-from handlers.dispatch import UserRef, reply_locale
+from handlers.dispatch import reply_locale
 from handlers.inbound import VERSION, Inbound
+from handlers.senders import UserRef
 from handlers.text.reply import Reply
 from handlers.text.strings import t
 from handlers.unit_of_work import answer_key

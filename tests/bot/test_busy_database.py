@@ -9,7 +9,7 @@ import pytest
 from hostile import tracebacks
 
 from bot.console.chat import ConsoleBot
-from handlers.dispatch import Defaults
+from handlers.senders import Defaults
 from storage.db import make_engine, make_session_factory
 from storage.models.sales import Customer, Visit
 from storage.models.workspace import Member

@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from bot.cli import main
 from bot.console.chat import ConsoleBot
 from bot.demo import seed
-from handlers.dispatch import Defaults
+from handlers.senders import Defaults
 from storage.db import HEAD, make_engine, make_session_factory
 from storage.models.sales import Customer, Deal, Visit
 from storage.models.team import Target, TeamMember

@@ -4,7 +4,7 @@ import datetime as dt
 
 from sqlalchemy import select
 
-from handlers.dispatch import UserRef
+from handlers.senders import UserRef
 from handlers.text.reply_json import from_payload
 from handlers.unit_of_work import AnswerTo, handle_message
 from storage.address import Address, Kind

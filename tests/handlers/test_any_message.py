@@ -6,7 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from handlers.dispatch import UserRef
+from handlers.senders import UserRef
 from handlers.text.reply import Reply
 from handlers.unit_of_work import handle_message
 from storage.models.sales import Visit

@@ -10,7 +10,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
-from handlers.dispatch import UserRef
+from handlers.senders import UserRef
 from handlers.unit_of_work import AnswerTo, handle_message
 from storage.address import Address, Kind
 from storage.models.messaging import LastMessage

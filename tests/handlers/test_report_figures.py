@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select, update
 
 from bot.csv_export import export
-from handlers.dispatch import Defaults
+from handlers.senders import Defaults
 from handlers.text import format as fmt
 from handlers.text.reply_json import from_payload
 from storage.models.messaging import Delivery

@@ -7,7 +7,7 @@ a real database; today is Mon, Nov 23, 2026."""
 import pytest
 from sqlalchemy import select
 
-from handlers.dispatch import UserRef
+from handlers.senders import UserRef
 from handlers.unit_of_work import AnswerTo, handle_message
 from storage.address import Address, Kind
 from storage.models.sales import Deal

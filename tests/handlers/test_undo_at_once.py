@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import select, text
 
 from bot.console.chat import ConsoleBot
-from handlers.dispatch import Defaults
+from handlers.senders import Defaults
 from storage.models.sales import Change, Deal
 from support import NOW, eventually
 
