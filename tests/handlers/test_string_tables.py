@@ -13,14 +13,16 @@ TEXT = Path(strings.__file__).parent
 SOURCES = [TEXT / "strings.py", *sorted((TEXT / "tables").glob("*.py"))]
 
 
+_TABLE_NAMES = ("GENERAL", "ASKING", "DIALOG", "SALES", "TEAM", "WORKSPACE", "CLOSING")
+
+
 def _keys_as_written(path: Path) -> list[str]:
     """The keys of every dict literal assigned to an upper-case name (the tables), as written."""
     keys = []
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.AnnAssign | ast.Assign) and isinstance(node.value, ast.Dict):
             targets = [node.target] if isinstance(node, ast.AnnAssign) else node.targets
-            if any(isinstance(target, ast.Name) and target.id in (
-                    "GENERAL", "ASKING", "SALES", "TEAM", "WORKSPACE", "CLOSING") for target in targets):
+            if any(isinstance(target, ast.Name) and target.id in _TABLE_NAMES for target in targets):
                 keys += [key.value for key in node.value.keys if isinstance(key, ast.Constant)]
     return keys
 

@@ -1,0 +1,57 @@
+"""Strings, in English and Chinese, of the conversation: the bot's question open, answered, dropped
+or cancelled, how to answer it, and a correction of the last change said back or asked about.
+`handlers.text.strings.t` reads them.
+"""
+
+DIALOG: dict[str, tuple[str, str]] = {
+    "no_question_open": ("No question of mine is open: a question closes after five minutes or at your next "
+                         "message. Send what you meant again, or type help.",
+                         "目前没有待回答的问题：问题在五分钟后或你发下一条消息时结束。请重新发送，或发“帮助”。"),
+    "question_dropped": ("OK, nothing was saved.", "好的，未保存任何内容。"),
+    "question_cancelled": ("Cancelled my question: nothing from it was saved.",
+                           "已取消我的提问，其中内容未保存。"),
+    "undo_last_offered": ("Your last saved change was {what}; it stays. Tap to undo it too.",
+                          "你上一次保存的修改是 {what}，仍保留；如也要撤销，点一下即可。"),
+    "undo_last_button": ("↩ Undo {what}", "↩ 撤销 {what}"),
+    "answer_unread": ("I couldn't tell which of my options “{text}” picks. Nothing was saved yet; "
+                      "tap one, or say no.",
+                      "没看出“{text}”选的是哪一项，尚未保存：请点选一项，或回复“不”。"),
+    "stage_said_one": ("Move deal #{id} ({customer} · {title}) to {stage}? Nothing was changed yet.",
+                       "把商机 #{id}（{customer} · {title}）推进到{stage}？尚未修改。"),
+    "stage_said_which": ("Which deal moves to {stage}? Nothing was changed yet.",
+                         "哪个商机推进到{stage}？尚未修改。"),
+    "stage_said_none": ("You have no open deal to move to {stage} there: type the deal, e.g. {example}. "
+                        "Nothing was changed.",
+                        "没有可推进到{stage}的进行中商机：请写明商机，例如 {example}。未做修改。"),
+    "correction_amount": ("Set {what} to {value}? Nothing was changed yet.",
+                          "把{what}的金额改为 {value}？尚未修改。"),
+    "offer_edited": ("My offer, changed as you said (“{text}”). Nothing was changed yet:",
+                     "已按你说的（“{text}”）改了我的提议，尚未修改："),
+    "correction_day": ("Move {what} to {value}? Nothing was changed yet.",
+                       "把{what}的日期改为 {value}？尚未修改。"),
+    "correction_customer": ("Change the customer of {what} to {value}? Nothing was changed yet.",
+                            "把{what}的客户改为 {value}？尚未修改。"),
+    "correction_how": ("To change an amount, type the deal's number and the amount: {example} (deals lists "
+                       "yours). Nothing was changed.",
+                       "要改金额，请发商机编号和金额：{example}（“我的商机”列出编号）。未做修改。"),
+    "number_title_or_amount": ("Is “{number}” the amount ({amount}), or a word of the deal's title? "
+                               "Nothing was saved yet.",
+                               "“{number}”是金额（{amount}），还是商机标题的一部分？尚未保存。"),
+    "number_as_amount_button": ("The amount: {amount}", "金额：{amount}"),
+    "number_as_title_button": ("“{number}” is in the title", "“{number}”是标题的一部分"),
+    "question_still_open": ("That is not one of my answers, so my question is still open: reply 1–{count}, "
+                            "tap one, or no to drop it.",
+                            "这不是可选的回答，问题仍然有效：请回复 1–{count}、点选，或回复“不”放弃。"),
+    "question_still_open_one": ("That is not my answer, so my question is still open: reply yes (or 1), tap "
+                                "it, or no to drop it.",
+                                "这不是可选的回答，问题仍然有效：请回复“好”（或 1）、点选，或回复“不”放弃。"),
+    "question_kept_open": ("(My question above is still open: reply 1–{count}, tap one, or no to drop it.)",
+                           "（上面的问题仍然有效：请回复 1–{count}、点选，或回复“不”放弃。）"),
+    "question_kept_open_one": ("(My question above is still open: reply yes (or 1), tap it, or no to drop "
+                               "it.)",
+                               "（上面的问题仍然有效：请回复“好”（或 1）、点选，或回复“不”放弃。）"),
+    "question_ended": ("(My earlier question is closed: nothing from it was saved.)",
+                       "（上一个问题已结束，其中内容未保存。）"),
+    "answer_hint": ("Reply 1–{count}, or tap one.", "回复 1–{count}，或点选。"),
+    "answer_hint_one": ("Reply yes (or 1) to do it, or tap it.", "回复“好”（或 1）即可执行，或点选。"),
+}
