@@ -8,6 +8,7 @@ from handlers.text.tables.closing import CLOSING
 from handlers.text.tables.dialog import DIALOG
 from handlers.text.tables.sales import SALES
 from handlers.text.tables.team import TEAM
+from handlers.text.tables.undoing import UNDOING
 from handlers.text.tables.workspace import WORKSPACE
 from storage import pipelines
 
@@ -117,7 +118,7 @@ GENERAL: dict[str, tuple[str, str]] = {
 }
 
 #: areas' tables: each says its own strings (`handlers/text/tables/`)
-TABLES = (GENERAL, ASKING, DIALOG, SALES, TEAM, WORKSPACE, CLOSING)
+TABLES = (GENERAL, ASKING, DIALOG, SALES, UNDOING, TEAM, WORKSPACE, CLOSING)
 #: every user-facing string: key -> (English, Chinese)
 MESSAGES: dict[str, tuple[str, str]] = {key: value for table in TABLES for key, value in table.items()}
 

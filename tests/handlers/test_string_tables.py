@@ -13,7 +13,7 @@ TEXT = Path(strings.__file__).parent
 SOURCES = [TEXT / "strings.py", *sorted((TEXT / "tables").glob("*.py"))]
 
 
-_TABLE_NAMES = ("GENERAL", "ASKING", "DIALOG", "SALES", "TEAM", "WORKSPACE", "CLOSING")
+_TABLE_NAMES = ("GENERAL", "ASKING", "DIALOG", "SALES", "UNDOING", "TEAM", "WORKSPACE", "CLOSING")
 
 
 def _keys_as_written(path: Path) -> list[str]:
