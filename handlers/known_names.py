@@ -63,6 +63,10 @@ def known_customers(ctx: Ctx, name: str, whole: bool = False) -> list[Customer]:
         return [exact]
     key, names = name_fold(name), repo.names(ctx.tenant.id)
     same = [id_ for id_, other in names if name_fold(other) == key]
+    if not same and len(words := name.split()) > 1 and (brand := brand_of(words[0])) \
+            and name_fold(brand) != name_fold(words[0]):  # `jd 数据平台` for 京东 数据平台: its alias first
+        branded = name_fold(" ".join((brand, *words[1:])))
+        same = [id_ for id_, other in names if name_fold(other) == branded]
     core = core_name(name)
     if not same and not suffixed(name) and (brand := brand_of(core)):  # `alibaba grp`, `华为技术`
         # for 华为: a suffix is asked about (`similar_customers`)

@@ -91,9 +91,12 @@ def customer_and_title(ctx: Ctx, words: tuple[str, ...]) -> tuple[Customer, str 
     for size in range(len(words) - 1, 0, -1):
         lead = " ".join(words[:size])
         exact = repo.exact(ctx.tenant.id, lead)
-        if exact is None and (len(lead) >= 3 or _CJK.search(lead)):  # `deal acme erp …`: Acme Corp's
-            known = known_customers(ctx, lead)  # deal titled erp? asked, never a new `acme erp`
+        if exact is None:  # `deal acme erp …`: Acme Corp's (deal titled erp? asked, never a new
+            # `acme erp`); a short lead only as a name or alias said whole (`deal jd 数据平台`: 京东's)
+            known = known_customers(ctx, lead, whole=len(lead) < 3 and not _CJK.search(lead))
             exact = known[0] if len(known) == 1 else None
+            if exact is not None:
+                taken_as(ctx, lead, exact)
         if exact:
             rest = " ".join(words[size:])
             if isinstance(ctx.command, CloseDeal) and not ctx.command.reason \
