@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from handlers.dispatch import Message, dispatch, reply_locale
 from handlers.events import Answer, MemberJoined
 from handlers.outgoing import queue
+from handlers.rules import limits
 from handlers.senders import Defaults, UserRef, identify
 from handlers.text.reply import Reply
 from handlers.text.strings import t
@@ -106,7 +107,8 @@ def _handle_once(session_factory, user: UserRef, message: Message, defaults: Def
             # nothing before it, in that conversation (refused or not); a refused correction leaves
             # the change it corrects last
             where = last_messages.conversation(user.platform, answer_to.here if answer_to else None)
-            typed = message if isinstance(message, str) else ""  # a button: no words to quote
+            typed = message if isinstance(message, str) and not limits.unreadable(message) else ""  # a
+            # button, or characters no database stores (a lone surrogate): no words to quote
             last_messages.said(session, tenant.id, member.id, where, typed, now, changes_before)
         events = list(outcome.events)
         if new:

@@ -30,7 +30,7 @@ def _core_files() -> list[Path]:
 def _texts(path: Path) -> list[tuple[int, str]]:
     """(line, text) of the string literals of a module but its docstrings and regular expressions."""
     tree = ast.parse((ROOT / path).read_text(encoding="utf-8"))
-    skip = set()
+    skip, in_patterns = set(), set()
     for node in ast.walk(tree):
         body = getattr(node, "body", None)
         if isinstance(body, list) and body and isinstance(body[0], ast.Expr) \
@@ -40,6 +40,12 @@ def _texts(path: Path) -> list[tuple[int, str]]:
                 node.func.value, ast.Name) and node.func.value.id == "re"  # re.compile(…), re.sub(…)
                 or isinstance(node.func, ast.Name) and node.func.id == "pattern"):  # grammar/patterns.py
             skip.update(id(sub) for arg in node.args for sub in ast.walk(arg))  # a pattern
+            in_patterns.update(sub.id for arg in node.args for sub in ast.walk(arg)
+                               if isinstance(sub, ast.Name))
+    for node in ast.walk(tree):  # `_JOIN = r"(?:and)*"`, then `pattern(… + _JOIN + …)`: a pattern's part
+        if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id in in_patterns
+                                                for t in node.targets):
+            skip.update(id(sub) for sub in ast.walk(node.value))
     return [(node.lineno, node.value) for node in ast.walk(tree) if isinstance(node, ast.Constant)
             and isinstance(node.value, str) and id(node) not in skip]
 

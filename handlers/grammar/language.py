@@ -5,8 +5,8 @@ says one: Chinese (a Chinese command word, `进度`; Chinese words beyond the gr
 `拜访 海尔：PO已经发了`, `今天demo很顺利，CFO也在`), or English: English words and no Chinese
 (`visit Acme: met the CTO`, `progress team`, `done 393`), one word alone too (`stalled`,
 `progress @tom`: a Chinese manager typing English reads English). A message of no words (`1`,
-`@bo`) or a button says none: those answer in the member's language (`语言 英文` · `language zh`),
-as scheduled posts and reminders do.
+`@bo`, `CRM`: a word in capitals is said alike in both) or a button says none: those answer in
+the member's language (`语言 英文` · `language zh`), as scheduled posts and reminders do.
 
 With Chinese beside them, English words say English when there are three or more beyond the
 grammar's, outnumbering the Chinese (`vist 华为: met the purchasing team`, whose Chinese is a
@@ -14,8 +14,8 @@ customer's name); as much of one as of the other (`push 191 to 下周一`) says 
 
 >>> [written_in(said) for said in ("progress team", "拜访 海尔：PO已经发了", "stalled", "进度")]
 ['en', 'zh', 'en', 'zh']
->>> written_in("1"), written_in("@bo")
-(None, None)
+>>> written_in("1"), written_in("@bo"), written_in("CRM")
+(None, None, None)
 """
 from __future__ import annotations
 
@@ -28,6 +28,8 @@ from handlers.grammar.patterns import pattern
 _CJK = pattern(r"[\u3400-\u9fff]")
 _MENTION = pattern(r"@\S+")
 _ENGLISH_WORD = pattern(r"(?<![A-Za-z])[A-Za-z]{2,}(?![A-Za-z])")
+#: A word in capitals (`CRM`, `KPI`, `ERP`): said alike in both languages, so it says neither
+_ACRONYM = pattern(r"(?<![A-Za-z])[A-Z]{2,5}(?![A-Za-z])")
 
 
 #: The grammar's own words, which say nothing of a language (`progress team`, `进度 团队 本月`)
@@ -71,7 +73,7 @@ def written_in(text: str) -> str | None:
     if language == "zh" and intent is not None:  # a Chinese command word: Chinese, as typed
         return "zh"
     english, chinese = _own_words(text)
-    said = _MENTION.sub(" ", text)
+    said = _ACRONYM.sub(" ", _MENTION.sub(" ", text))
     if not chinese and _ENGLISH_WORD.search(said):
         return "en"  # `progress team`, `done 393`, `stalled`, `progress @tom`: English, the grammar's
         # words or not, one word alone too; `1`, `@bo` say nothing
@@ -84,7 +86,7 @@ def written_in(text: str) -> str | None:
 def answered_in(text: str, locale: str) -> str:
     """The language to answer text that is no command in: its own, English for any Latin
     without Chinese (`progres`, from anyone), else `locale` (`@bo`: a name says none)."""
-    said = _MENTION.sub(" ", text)
+    said = _ACRONYM.sub(" ", _MENTION.sub(" ", text))
     if written_in(text) == "en" or not _CJK.search(said) and re.search("[A-Za-z]", said):
         return "en"
     return locale
