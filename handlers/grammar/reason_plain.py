@@ -4,6 +4,7 @@ asked for (r18). Plainly: two words or more, letters only (no number, amount or 
 of a field or of another command (`close`, `follow up`, `task`, `also`, a stage's word); any other
 words are asked about as before (`Put a colon before it`).
 
+>>> TODAY = dt.date(2026, 12, 6)
 >>> plain_reason("beat oracle on price", TODAY), plain_reason("they backed out", TODAY)
 (True, True)
 >>> plain_reason("went with sap, too pricey", TODAY)
