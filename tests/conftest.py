@@ -5,6 +5,12 @@ fixtures, and the names are unique), created and dropped here; tables are emptie
 Where no server answers, the PostgreSQL half skips with the reason, unless
 SALESBOT_REQUIRE_POSTGRES=1 (as in CI), which turns that into a failure. How the databases are shared
 and prepared: databases.py.
+
+Phrasing variants: a module (or test) marked `phrasing` holds tests that feed many wordings of one
+case through the same code; storage behaves alike for each, so such a test function runs on
+PostgreSQL only for its first collected variant, and for every variant on SQLite. The other
+PostgreSQL variants are deselected (pytest reports them as such). Tests about storage itself
+(concurrency, locking, migrations, the outbox, PostgreSQL-only behaviour) stay unmarked.
 """
 from __future__ import annotations
 
@@ -75,9 +81,31 @@ def pytest_sessionfinish(session):
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
-def pytest_collection_modifyitems(items):
-    """Tests marked `slow` run first (in their order), so that the pytest-xdist workers end
-    together on short tests instead of one idling while another runs a long test picked up last."""
+def _phrasing_repeats_on_postgres(items) -> list:
+    """The PostgreSQL runs of a `phrasing` test function after its first one (see the module's
+    docstring), in collection order."""
+    seen, repeats = set(), []
+    for item in items:
+        callspec = getattr(item, "callspec", None)
+        if (callspec is None or callspec.params.get("db_url") != "postgresql"
+                or item.get_closest_marker("phrasing") is None):
+            continue
+        function = item.nodeid.split("[", 1)[0]
+        if function in seen:
+            repeats.append(item)
+        seen.add(function)
+    return repeats
+
+
+def pytest_collection_modifyitems(config, items):
+    """A `phrasing` test function runs on PostgreSQL once (its first variant), every variant on
+    SQLite; the rest are deselected (and counted so). Tests marked `slow` run first (in their
+    order), so that the pytest-xdist workers end together on short tests instead of one idling
+    while another runs a long test picked up last."""
+    if repeats := _phrasing_repeats_on_postgres(items):
+        dropped = set(map(id, repeats))
+        items[:] = [item for item in items if id(item) not in dropped]
+        config.hook.pytest_deselected(items=repeats)
     items.sort(key=lambda item: item.get_closest_marker("slow") is None)
 
 
