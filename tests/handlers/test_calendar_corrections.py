@@ -52,7 +52,8 @@ def test_only_an_admin_corrects_and_each_change_is_audited(team_chat, session_fa
     assert "CN 日历：2027-02-06" in team_chat("日历 2027-02-06 上班", user="Mia")
     assert "back to the published calendar" in team_chat("calendar 2027-02-06 reset", user="Mia")
     with session_factory() as s:
-        details = s.scalars(select(AuditLog.detail).where(AuditLog.action == "calendar.set").order_by(AuditLog.id))
+        details = s.scalars(
+            select(AuditLog.detail).where(AuditLog.action == "calendar.set").order_by(AuditLog.id))
         kinds = [d["kind"] for d in details]
     assert kinds == ["workday", "reset"]
 
