@@ -18,6 +18,8 @@ from storage.models.team import Target, Tip
 from storage.models.workspace import Member, Tenant
 from support import Chat
 
+pytestmark = pytest.mark.phrasing
+
 ASKED, NOTHING = "asked", "nothing"
 TOMORROW, WED, THU, FRI, MON = "2026-11-24", "2026-11-25", "2026-11-26", "2026-11-27", "2026-11-30"
 NEXT_TUE, NEXT_WED, EOM, NEXT_MONTH = "2026-12-01", "2026-12-02", "2026-11-30", "2026-12-01"

@@ -11,6 +11,8 @@ from storage.models.sales import Customer, Deal
 from support import Chat
 from tests.handlers.test_report_figures import at
 
+pytestmark = pytest.mark.phrasing
+
 
 def _chat(session_factory) -> tuple[Chat, int]:
     chat = Chat(session_factory)

@@ -6,6 +6,8 @@ import pytest
 from storage.models.sales import Deal, Task, Visit
 from support import count
 
+pytestmark = pytest.mark.phrasing
+
 
 @pytest.mark.parametrize("typed", ["visit Acme: demo follow up 9999-12-31",
                                    "visit Acme: demo follow up 0001-01-01",

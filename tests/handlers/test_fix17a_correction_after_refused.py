@@ -17,6 +17,8 @@ from storage.models.messaging import LastMessage
 from storage.models.sales import Deal, Visit
 from support import Chat
 
+pytestmark = pytest.mark.phrasing
+
 
 def _rows(session_factory):
     """(follow-up of each visit, (stage, close) of each deal)."""

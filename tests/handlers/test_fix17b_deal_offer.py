@@ -5,6 +5,8 @@ from sqlalchemy import select
 
 from storage.models.sales import Customer, Deal
 
+pytestmark = pytest.mark.phrasing
+
 
 def _deals(chat):
     with chat.session_factory() as s:

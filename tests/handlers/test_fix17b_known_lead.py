@@ -6,6 +6,8 @@ from sqlalchemy import select
 
 from storage.models.sales import Customer, Deal, Visit
 
+pytestmark = pytest.mark.phrasing
+
 
 def _customers(chat):
     with chat.session_factory() as s:

@@ -5,6 +5,8 @@ from sqlalchemy import select
 
 from storage.models.sales import Customer, Task
 
+pytestmark = pytest.mark.phrasing
+
 
 def _tasks(chat):
     with chat.session_factory() as s:

@@ -11,6 +11,8 @@ from sqlalchemy import select
 
 from storage.models.sales import Deal, Task
 
+pytestmark = pytest.mark.phrasing
+
 
 def _deal(chat) -> int:
     assert chat.reply('deal +Globex "ERP" proposal 50k', user="Ana").ok

@@ -11,6 +11,8 @@ from storage.models.sales import Task, Visit
 from storage.models.team import Target
 from support import Chat
 
+pytestmark = pytest.mark.phrasing
+
 
 def _pace_chat(session_factory) -> Chat:
     chat = Chat(session_factory)

@@ -6,6 +6,8 @@ from sqlalchemy import select
 
 from storage.models.sales import Deal
 
+pytestmark = pytest.mark.phrasing
+
 
 def _stored(session_factory) -> list[tuple]:
     with session_factory() as s:

@@ -13,6 +13,8 @@ from databases import prepared
 from storage.models.sales import Deal, Task
 from support import Chat
 
+pytestmark = pytest.mark.phrasing
+
 
 @prepared
 def _chat(session_factory) -> Chat:

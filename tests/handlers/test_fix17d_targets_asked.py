@@ -11,6 +11,8 @@ from storage.models.sales import Task
 from storage.models.team import Target
 from support import Chat
 
+pytestmark = pytest.mark.phrasing
+
 
 @prepared
 def _chat(session_factory) -> Chat:

@@ -14,6 +14,8 @@ from storage.models.sales import Customer, Deal, Visit
 from storage.models.team import Contest, Target
 from support import Chat
 
+pytestmark = pytest.mark.phrasing
+
 
 def _chat(session_factory) -> Chat:
     chat = Chat(session_factory)

@@ -14,6 +14,8 @@ from sqlalchemy import select
 from storage.models.sales import Visit
 from support import Chat
 
+pytestmark = pytest.mark.phrasing
+
 ZONE = dt.timezone(dt.timedelta(hours=8))  # the demo team's Asia/Shanghai
 
 

@@ -11,6 +11,8 @@ from storage.models.sales import Customer, Deal, Task, Visit
 from storage.models.team import Target
 from support import Chat
 
+pytestmark = pytest.mark.phrasing
+
 SUNDAY = dt.datetime(2026, 12, 6, 2, 0, tzinfo=dt.timezone.utc)  # 10:00 in Shanghai
 
 

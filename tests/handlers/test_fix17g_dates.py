@@ -10,6 +10,8 @@ from sqlalchemy import select
 
 from storage.models.sales import Deal, Task
 
+pytestmark = pytest.mark.phrasing
+
 DEC6 = dt.datetime(2026, 12, 6, 2, 0, tzinfo=dt.timezone.utc)  # a Sunday; Jan 1 2027 is a holiday
 
 

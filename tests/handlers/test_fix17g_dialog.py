@@ -11,6 +11,8 @@ from sqlalchemy import select
 from storage.models.sales import Deal, Task
 from storage.models.team import Contest, Leave
 
+pytestmark = pytest.mark.phrasing
+
 DEC6 = dt.datetime(2026, 12, 6, 2, 0, tzinfo=dt.timezone.utc)  # a Sunday
 
 

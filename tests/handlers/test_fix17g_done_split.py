@@ -8,6 +8,8 @@ from sqlalchemy import select
 
 from storage.models.sales import Task, Visit
 
+pytestmark = pytest.mark.phrasing
+
 DEC6 = dt.datetime(2026, 12, 6, 2, 0, tzinfo=dt.timezone.utc)
 
 

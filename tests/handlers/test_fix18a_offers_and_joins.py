@@ -12,6 +12,8 @@ from sqlalchemy import select
 from storage.models.sales import Customer, Visit
 from storage.models.team import Contest
 
+pytestmark = pytest.mark.phrasing
+
 DEC6 = dt.datetime(2026, 12, 6, 2, 0, tzinfo=dt.timezone.utc)  # a Sunday
 
 

@@ -7,6 +7,8 @@ import pytest
 from storage.models.sales import Deal
 from support import Chat
 
+pytestmark = pytest.mark.phrasing
+
 
 def _chat(session_factory) -> Chat:
     chat = Chat(session_factory)

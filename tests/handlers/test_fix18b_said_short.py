@@ -10,6 +10,8 @@ from sqlalchemy import select
 from storage.models.sales import Deal
 from storage.models.team import Leave
 
+pytestmark = pytest.mark.phrasing
+
 D = dt.date
 
 

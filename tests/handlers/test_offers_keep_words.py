@@ -25,6 +25,8 @@ from storage.models.base import Base
 from storage.models.sales import Customer, Deal
 from support import NOW, Chat
 
+pytestmark = pytest.mark.phrasing
+
 TODAY = NOW.date()
 
 

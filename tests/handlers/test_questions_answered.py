@@ -14,6 +14,8 @@ from storage.models.sales import Customer, Deal, Task, Visit
 from storage.models.workspace import Member
 from support import Chat
 
+pytestmark = pytest.mark.phrasing
+
 _KEPT_APART = {"open_questions", "deliveries", "audit_log", "changes", "last_messages"}
 
 

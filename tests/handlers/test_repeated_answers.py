@@ -6,6 +6,8 @@ from sqlalchemy import func, select
 from storage.models.sales import Visit
 from support import Chat
 
+pytestmark = pytest.mark.phrasing
+
 
 def _visits(session_factory) -> int:
     with session_factory() as s:

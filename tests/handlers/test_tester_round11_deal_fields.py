@@ -11,6 +11,8 @@ from sqlalchemy import select
 from storage.models.sales import Deal
 from support import Chat
 
+pytestmark = pytest.mark.phrasing
+
 
 def _deal(chat, session_factory, customer="Gree", said='deal +{c} "Chillers" discovery 80k'):
     assert chat.reply(f"visit +{customer}: intro").ok

@@ -8,6 +8,8 @@ from sqlalchemy import select
 from storage.models.sales import Deal
 from support import Chat
 
+pytestmark = pytest.mark.phrasing
+
 
 def _deal(chat, customer, title, stage="discovery"):
     if chat.reply(f"visit {customer}: intro").ok is False:

@@ -7,6 +7,8 @@ from sqlalchemy import select
 from storage.models.sales import Visit
 from support import Chat
 
+pytestmark = pytest.mark.phrasing
+
 
 def _follow_up(chat, session_factory, said="visit +Globex: demo; follow up fri"):
     assert chat.reply(said).ok

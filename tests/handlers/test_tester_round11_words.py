@@ -17,6 +17,8 @@ from storage.models.sales import Deal, Task, Visit
 from storage.models.workspace import Member
 from support import Chat, count
 
+pytestmark = pytest.mark.phrasing
+
 TODAY = dt.date(2026, 11, 23)
 THURSDAY = dt.date(2026, 11, 26)
 

@@ -15,6 +15,8 @@ from databases import prepared
 from storage.models.sales import Customer, Deal, Task, Visit
 from support import Chat
 
+pytestmark = pytest.mark.phrasing
+
 D = dt.date
 
 

@@ -15,6 +15,8 @@ from storage.models.team import Target
 from storage.models.workspace import Member
 from support import Chat
 
+pytestmark = pytest.mark.phrasing
+
 
 def _chat(session_factory, reps=("Ana", "Bo", "张伟")) -> Chat:
     chat = Chat(session_factory)

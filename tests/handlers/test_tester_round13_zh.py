@@ -10,6 +10,8 @@ from sqlalchemy import select
 from storage.models.sales import Visit
 from tests.handlers.test_report_figures import at
 
+pytestmark = pytest.mark.phrasing
+
 
 def _visits(session_factory):
     with session_factory() as s:

@@ -11,6 +11,8 @@ from handlers.grammar.dates import parse_date
 from storage.models.sales import Visit
 from tests.handlers.test_report_figures import at
 
+pytestmark = pytest.mark.phrasing
+
 SUNDAY = dt.date(2026, 12, 6)
 
 

@@ -7,6 +7,8 @@ from sqlalchemy import func, select
 from storage.models.sales import Customer, Deal, Task, Visit
 from tests.handlers.test_report_figures import at
 
+pytestmark = pytest.mark.phrasing
+
 
 def _counts(session_factory):
     with session_factory() as s:

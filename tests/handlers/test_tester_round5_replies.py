@@ -13,6 +13,8 @@ from storage.models.sales import Deal, Visit
 from storage.models.team import Team
 from support import Chat
 
+pytestmark = pytest.mark.phrasing
+
 _KEPT_APART = {"open_questions", "deliveries", "audit_log", "changes", "last_messages"}
 
 

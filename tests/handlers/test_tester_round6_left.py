@@ -11,6 +11,8 @@ from storage.models.sales import Customer, Deal, Task, Visit
 from storage.models.team import Leave, TipVote
 from support import Chat
 
+pytestmark = pytest.mark.phrasing
+
 
 def _chat(session_factory) -> Chat:
     chat = Chat(session_factory)

@@ -11,6 +11,8 @@ from databases import prepared
 from storage.models.sales import Customer, Deal, Task, Visit
 from support import Chat
 
+pytestmark = pytest.mark.phrasing
+
 
 @prepared
 def _setup(session_factory) -> Chat:

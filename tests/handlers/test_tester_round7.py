@@ -12,6 +12,8 @@ from databases import prepared
 from storage.models.sales import Customer, Deal, Task, Visit
 from support import Chat
 
+pytestmark = pytest.mark.phrasing
+
 _CUSTOMERS = ("Acme Corporation", "Globex", "Initech", "Umbrella", "Stark Industries", "Wayne Enterprises")
 
 

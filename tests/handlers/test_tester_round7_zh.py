@@ -12,6 +12,8 @@ from sqlalchemy import select
 from storage.models.sales import Customer, Deal, Visit
 from support import Chat
 
+pytestmark = pytest.mark.phrasing
+
 
 def _setup(session_factory) -> Chat:
     chat = Chat(session_factory)

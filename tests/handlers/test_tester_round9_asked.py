@@ -15,6 +15,8 @@ from storage.models.sales import Customer, Deal, Task, Visit
 from storage.models.team import Leave, Target
 from support import Chat
 
+pytestmark = pytest.mark.phrasing
+
 
 def _setup(session_factory) -> Chat:
     chat = Chat(session_factory)

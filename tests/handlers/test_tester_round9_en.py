@@ -9,6 +9,8 @@ from sqlalchemy import select
 from storage.models.sales import Customer, Deal, Task, Visit
 from support import Chat
 
+pytestmark = pytest.mark.phrasing
+
 
 def _deal(session_factory, deal_id):
     with session_factory() as s:

@@ -14,6 +14,8 @@ from sqlalchemy import select
 from storage.models.sales import Customer, Deal, Task, Visit
 from support import Chat
 
+pytestmark = pytest.mark.phrasing
+
 #: A Saturday whose next holidays' working days are published (2026): 元旦 2026-01-01 is followed by
 #: a day off (01-02), a Saturday and a make-up working Sunday (01-04); the Spring Festival's
 #: holiday starts 02-15 after a make-up working Saturday (02-14)

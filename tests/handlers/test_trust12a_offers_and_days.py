@@ -21,6 +21,8 @@ from storage.models.sales import Customer, Deal, Task
 from storage.models.team import Contest, Leave
 from support import Chat
 
+pytestmark = pytest.mark.phrasing
+
 
 @prepared
 def _chat(session_factory) -> Chat:

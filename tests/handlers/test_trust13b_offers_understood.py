@@ -14,6 +14,8 @@ from databases import prepared
 from storage.models.base import Base
 from support import Chat
 
+pytestmark = pytest.mark.phrasing
+
 
 def _rows(session_factory) -> set[str]:
     """Every stored row, as text (the open question and its bookkeeping left out)."""

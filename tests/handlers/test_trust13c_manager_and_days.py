@@ -22,6 +22,8 @@ from storage.models.sales import Customer, Deal, Task, Visit
 from storage.models.workspace import AuditLog, Member
 from support import count, stored
 
+pytestmark = pytest.mark.phrasing
+
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 

@@ -22,6 +22,8 @@ from support import count
 from worker.delivery import DeliveryWorker
 from worker.plan import fire, plan
 
+pytestmark = pytest.mark.phrasing
+
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 

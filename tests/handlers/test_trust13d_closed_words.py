@@ -11,6 +11,8 @@ from storage.models.sales import Deal
 from support import Chat
 from tests.handlers.test_tester_round11_stage_said import _deal
 
+pytestmark = pytest.mark.phrasing
+
 
 def _rows(session_factory):
     with session_factory() as s:

@@ -13,6 +13,8 @@ from storage.models.sales import Customer, Deal, Task, Visit
 from storage.models.team import Leave
 from support import Chat
 
+pytestmark = pytest.mark.phrasing
+
 
 @prepared
 def _setup(session_factory) -> Chat:

@@ -19,6 +19,8 @@ from sqlalchemy import func, select
 from storage.models.sales import Customer, Deal
 from support import Chat
 
+pytestmark = pytest.mark.phrasing
+
 
 def _chat(session_factory) -> Chat:
     chat = Chat(session_factory)

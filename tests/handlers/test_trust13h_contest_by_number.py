@@ -7,6 +7,8 @@ from sqlalchemy import select
 from storage.models.team import Contest
 from support import Chat
 
+pytestmark = pytest.mark.phrasing
+
 
 def _contests(session_factory):
     with session_factory() as s:

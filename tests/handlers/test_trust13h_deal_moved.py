@@ -10,6 +10,8 @@ from sqlalchemy import select
 from storage.models.sales import Deal
 from support import Chat
 
+pytestmark = pytest.mark.phrasing
+
 
 def _deals(session_factory):
     with session_factory() as s:

@@ -11,6 +11,8 @@ from sqlalchemy import select
 from storage.models.sales import Visit
 from support import Chat
 
+pytestmark = pytest.mark.phrasing
+
 
 def _visits(session_factory):
     with session_factory() as s:

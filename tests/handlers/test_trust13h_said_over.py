@@ -10,6 +10,8 @@ from sqlalchemy import select
 from storage.models.sales import Deal, Task, Visit
 from support import Chat
 
+pytestmark = pytest.mark.phrasing
+
 
 def _chat(session_factory) -> Chat:
     chat = Chat(session_factory)

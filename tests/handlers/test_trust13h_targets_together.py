@@ -10,6 +10,8 @@ from storage.models.team import Target
 from storage.models.workspace import Member
 from support import Chat
 
+pytestmark = pytest.mark.phrasing
+
 
 def _targets(session_factory):
     with session_factory() as s:

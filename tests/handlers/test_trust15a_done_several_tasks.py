@@ -9,6 +9,8 @@ from sqlalchemy import select
 from storage.models.sales import Task
 from support import Chat
 
+pytestmark = pytest.mark.phrasing
+
 
 def _chat(session_factory, user: str) -> Chat:
     chat = Chat(session_factory)

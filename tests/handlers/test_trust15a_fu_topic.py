@@ -13,6 +13,8 @@ from sqlalchemy import select
 from storage.models.sales import Customer, Task, Visit
 from support import Chat
 
+pytestmark = pytest.mark.phrasing
+
 MON, TUE, FRI = dt.date(2026, 11, 30), dt.date(2026, 11, 24), dt.date(2026, 11, 27)
 
 

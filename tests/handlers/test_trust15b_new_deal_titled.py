@@ -7,6 +7,8 @@ from sqlalchemy import select
 
 from storage.models.sales import Deal
 
+pytestmark = pytest.mark.phrasing
+
 
 def _deals(session_factory):
     with session_factory() as s:

@@ -11,6 +11,8 @@ from handlers.grammar import commands as c
 from handlers.grammar.reading import parse, read
 from storage.models.sales import Deal, Visit
 
+pytestmark = pytest.mark.phrasing
+
 _TODAY = dt.date(2026, 12, 6)
 _VERBS = [("推进到", "方案"), ("推近到", "方案"), ("进入", "方案"), ("退回到", "方案"), ("转到", "方案"),
           ("到了", "方案"), (" moved to ", "proposal"), (" went to ", "proposal"), (" → ", "proposal"),

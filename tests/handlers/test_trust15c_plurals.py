@@ -11,6 +11,8 @@ from handlers.text.strings import MESSAGES, counted, t
 from storage.models.sales import Customer, Deal, Task, Visit
 from storage.models.workspace import Member
 
+pytestmark = pytest.mark.phrasing
+
 #: `1 customers`, `1 open deals`, `1 working days`: a one with a plural noun
 _ONE_PLURAL = re.compile(r"\b1 (?:[a-z-]+ )?(customers|deals|tasks|visits|days|reps|tips|follow-ups|minutes|"
                          r"problems|rows|changes|hours|weeks|members|things|deliveries|characters|accounts)\b")

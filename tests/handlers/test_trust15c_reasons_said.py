@@ -13,6 +13,8 @@ from storage.models.messaging import Delivery
 from storage.models.sales import Deal
 from worker.plan import fire, plan
 
+pytestmark = pytest.mark.phrasing
+
 
 def _stored(session_factory) -> list[tuple]:
     with session_factory() as s:

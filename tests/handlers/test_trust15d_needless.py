@@ -13,6 +13,8 @@ from storage.models.sales import Customer, Deal, Task, Visit
 from support import Chat
 from tests.handlers.test_report_figures import at
 
+pytestmark = pytest.mark.phrasing
+
 FRI, THU = dt.date(2026, 12, 11), dt.date(2026, 12, 10)
 
 

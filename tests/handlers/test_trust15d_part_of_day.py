@@ -11,6 +11,8 @@ from storage.models.sales import Task
 from support import Chat
 from tests.handlers.test_report_figures import at
 
+pytestmark = pytest.mark.phrasing
+
 
 def _chat(session_factory) -> Chat:
     chat = Chat(session_factory)

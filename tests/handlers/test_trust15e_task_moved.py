@@ -11,6 +11,8 @@ from sqlalchemy import select
 from storage.models.sales import Task
 from support import Chat
 
+pytestmark = pytest.mark.phrasing
+
 TUE, WED, THU, FRI = (dt.date(2026, 11, d) for d in (24, 25, 26, 27))
 
 

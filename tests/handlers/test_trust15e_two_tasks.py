@@ -11,6 +11,8 @@ from storage.models.sales import Task
 from storage.models.workspace import Member
 from support import Chat
 
+pytestmark = pytest.mark.phrasing
+
 TUE, WED, FRI = dt.date(2026, 11, 24), dt.date(2026, 11, 25), dt.date(2026, 11, 27)
 
 

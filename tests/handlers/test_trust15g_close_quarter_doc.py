@@ -12,6 +12,8 @@ from sqlalchemy import select
 from storage.models.sales import Deal, Task, Visit
 from support import Chat
 
+pytestmark = pytest.mark.phrasing
+
 
 def _days(session_factory):
     """Each deal's close, task's due day and visit's follow-up, as stored."""

@@ -11,6 +11,8 @@ from storage.models.sales import Visit
 from storage.models.team import Target
 from support import Chat
 
+pytestmark = pytest.mark.phrasing
+
 
 def _chat(session_factory) -> Chat:
     """Ana on pace (1 visit of 1), Bo behind on visits (0 of 40: 30 needed by today), 张伟 behind on

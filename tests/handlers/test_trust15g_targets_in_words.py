@@ -14,6 +14,8 @@ from storage.models.team import Target
 from storage.models.workspace import Member
 from support import Chat
 
+pytestmark = pytest.mark.phrasing
+
 JAN, DEC, DEC27 = dt.date(2027, 1, 1), dt.date(2026, 12, 1), dt.date(2027, 12, 1)
 
 

@@ -5,6 +5,8 @@ from sqlalchemy import select
 
 from storage.models.sales import Customer, Visit
 
+pytestmark = pytest.mark.phrasing
+
 
 def _state(chat):
     with chat.session_factory() as s:

@@ -7,6 +7,8 @@ from sqlalchemy import select
 from storage.models.team import Leave
 from storage.models.workspace import AuditLog, Member
 
+pytestmark = pytest.mark.phrasing
+
 D = dt.date
 
 

@@ -11,6 +11,8 @@ from sqlalchemy import select
 from storage.models.sales import Deal, Task
 from support import Chat
 
+pytestmark = pytest.mark.phrasing
+
 
 def _chat(session_factory) -> Chat:
     chat = Chat(session_factory)

@@ -10,6 +10,8 @@ from sqlalchemy import select
 from storage.models.sales import Visit
 from support import Chat
 
+pytestmark = pytest.mark.phrasing
+
 
 def _visits(session_factory) -> list[tuple]:
     with session_factory() as s:

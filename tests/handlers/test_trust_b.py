@@ -12,6 +12,8 @@ from sqlalchemy import select
 from storage.models.sales import Customer, Deal, Visit
 from support import Chat
 
+pytestmark = pytest.mark.phrasing
+
 SAT_DEC_5 = dt.datetime(2026, 12, 5, 2, 0, tzinfo=dt.timezone.utc)  # the tester's day, 10:00 in Shanghai
 
 

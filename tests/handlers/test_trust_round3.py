@@ -12,6 +12,8 @@ from storage.models.sales import Customer, Deal, Task, Visit
 from storage.models.team import Team, Tip
 from support import Chat
 
+pytestmark = pytest.mark.phrasing
+
 
 def _count(session_factory, model) -> int:
     with session_factory() as s:

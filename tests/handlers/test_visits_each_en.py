@@ -9,6 +9,8 @@ from sqlalchemy import select
 
 from storage.models.sales import Customer, Visit
 
+pytestmark = pytest.mark.phrasing
+
 
 def _visits(session_factory) -> list[tuple[str, str, dt.date | None]]:
     with session_factory() as s:
