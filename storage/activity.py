@@ -66,11 +66,11 @@ def closed_in(session: Session, owner_ids, since: dt.datetime, until: dt.datetim
     """The owners' deals won or lost in [since, until)."""
     return list(session.scalars(select(Deal).where(
         Deal.owner_id.in_(list(owner_ids)), Deal.stage.in_(("won", "lost")), Deal.closed_at >= since,
-        Deal.closed_at < until)))
+        Deal.closed_at < until).order_by(Deal.closed_at, Deal.id)))
 
 
 def lost_reasons(session: Session, owner_ids, since: dt.datetime, until: dt.datetime):
     """(reason category, reason as typed) of the owners' deals lost in [since, until)."""
     return session.execute(select(Deal.reason_category, Deal.reason).where(
         Deal.owner_id.in_(list(owner_ids)), Deal.stage == "lost", Deal.closed_at >= since,
-        Deal.closed_at < until)).all()
+        Deal.closed_at < until).order_by(Deal.closed_at, Deal.id)).all()

@@ -27,4 +27,5 @@ def of_teams(session: Session, team_ids, today: dt.date, metric: str | None = No
 def started(session: Session, team_id: int, today: dt.date) -> list[Contest]:
     """The team's contests that started by `today`."""
     return list(session.scalars(select(Contest).where(Contest.team_id == team_id,
-                                                      Contest.starts_on <= today)))
+                                                      Contest.starts_on <= today)
+                                .order_by(Contest.starts_on, Contest.id)))

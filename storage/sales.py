@@ -134,7 +134,8 @@ class VisitRepository:
         """(visit, customer name) of every follow-up a member has not done, whatever its day."""
         return self.s.execute(select(Visit, Customer.name).join(Customer, Customer.id == Visit.customer_id)
                               .where(Visit.member_id == member_id, Visit.follow_up_done.is_(False),
-                                     Visit.follow_up_on.is_not(None))).all()
+                                     Visit.follow_up_on.is_not(None))
+                              .order_by(Visit.follow_up_on, Visit.id)).all()
 
     def get(self, tenant_id: int, visit_id: int) -> Visit | None:
         visit = self.s.get(Visit, visit_id)

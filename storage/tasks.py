@@ -13,7 +13,8 @@ from storage.models.workspace import Member
 def open_tasks(session: Session, member_ids, due_by: dt.date | None = None) -> list[tuple[Task, str]]:
     """(task, assignee's name) of the members' open tasks (due by `due_by` when given), in one query."""
     query = (select(Task, Member.display_name).join(Member, Member.id == Task.assignee_id)
-             .where(Task.assignee_id.in_(list(member_ids)), Task.done_at.is_(None)))
+             .where(Task.assignee_id.in_(list(member_ids)), Task.done_at.is_(None))
+             .order_by(Task.id))
     if due_by is not None:
         query = query.where(Task.due_on <= due_by)
     return [(task, name) for task, name in session.execute(query)]

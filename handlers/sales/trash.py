@@ -74,7 +74,7 @@ def _taken_with(ctx: Ctx, customer: Customer) -> str | None:
     """What a customer's delete takes with it (its deals, the won ones' revenue, its visits),
     said before it is confirmed; None when nothing."""
     deals = ctx.session.execute(select(Deal.stage, Deal.amount, Deal.currency)
-                                .where(Deal.customer_id == customer.id)).all()
+                                .where(Deal.customer_id == customer.id).order_by(Deal.id)).all()
     visits = ctx.session.scalar(select(func.count()).select_from(Visit)
                                 .where(Visit.customer_id == customer.id))
     if not deals and not visits:
