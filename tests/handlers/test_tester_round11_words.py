@@ -27,7 +27,7 @@ def _told(session_factory, target: str) -> list[str]:
     """What was queued for someone's direct messages, not answers to what they said."""
     with session_factory() as s:
         rows = s.scalars(select(Delivery.payload).where(Delivery.target == target,
-                                                         Delivery.key.notlike("answer:%")))
+                                                         Delivery.key.notlike("answer:%")).order_by(Delivery.id))
         return [from_payload(payload).text for payload in rows]
 
 

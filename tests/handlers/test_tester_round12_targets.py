@@ -107,13 +107,13 @@ def test_a_correction_after_an_undone_deal_change_offers_no_earlier_deal(session
     assert chat.reply('deal +Initech "pilot" discovery 50k').ok
     assert chat.reply("undo").ok  # the pilot is gone
     with session_factory() as s:
-        before = [(d.id, d.title, d.amount) for d in s.scalars(select(Deal))]
+        before = [(d.id, d.title, d.amount) for d in s.scalars(select(Deal).order_by(Deal.id))]
     for fix, said in (("no I meant 90k", "Nothing to correct: “deal +Initech"), ("改成9万", "没有可更正的")):
         reply = chat.reply(fix)
         assert not reply.ok and said in reply.text and "renewal" not in reply.text, reply.text
         assert not reply.buttons
     with session_factory() as s:
-        assert [(d.id, d.title, d.amount) for d in s.scalars(select(Deal))] == before
+        assert [(d.id, d.title, d.amount) for d in s.scalars(select(Deal).order_by(Deal.id))] == before
     assert chat.reply('deal +Initech "pilot" discovery 50k').ok  # a change again: corrected (the
     reply = chat.reply("no I meant 60k")  # one deal the last message made, told by its changes' ids)
     assert reply.ok and "Changed deal #3 (pilot): amount ¥50K → ¥60K." in reply.text, reply.text

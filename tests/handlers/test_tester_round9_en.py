@@ -156,7 +156,7 @@ def test_um_is_not_cut_from_umbrella(session_factory):
     assert "visit Umbrella: umbrella mtg w/ their IT team re renewal" in reply.text
     assert chat.reply("1").ok
     with session_factory() as s:
-        assert s.scalars(select(Visit.notes)).all()[-1].startswith("umbrella mtg")
+        assert s.scalars(select(Visit.notes).order_by(Visit.id)).all()[-1].startswith("umbrella mtg")
         assert s.scalars(select(Task.title)).all() == []
 
 

@@ -26,9 +26,10 @@ def _chat(session_factory) -> Chat:
 def _rows(session_factory):
     """Every deal, visit, task and target as stored, and how many changes the journal holds."""
     with session_factory() as s:
-        return ([(d.id, d.title, int(d.amount), d.expected_close) for d in s.scalars(select(Deal))],
-                [(v.id, v.notes, v.follow_up_on) for v in s.scalars(select(Visit))],
-                [(t.id, t.title, t.due_on) for t in s.scalars(select(Task))],
+        return ([(d.id, d.title, int(d.amount), d.expected_close)
+                 for d in s.scalars(select(Deal).order_by(Deal.id))],
+                [(v.id, v.notes, v.follow_up_on) for v in s.scalars(select(Visit).order_by(Visit.id))],
+                [(t.id, t.title, t.due_on) for t in s.scalars(select(Task).order_by(Task.id))],
                 sorted((t.metric, int(t.amount)) for t in s.scalars(select(Target))),
                 len(s.scalars(select(Change)).all()))
 

@@ -12,7 +12,8 @@ pytestmark = pytest.mark.phrasing
 
 def _contests(session_factory):
     with session_factory() as s:
-        return [(x.id, x.metric, str(x.starts_on), str(x.ends_on)) for x in s.scalars(select(Contest))]
+        return [(x.id, x.metric, str(x.starts_on), str(x.ends_on))
+                for x in s.scalars(select(Contest).order_by(Contest.id))]
 
 
 def _chat(session_factory) -> Chat:

@@ -15,7 +15,8 @@ pytestmark = pytest.mark.phrasing
 
 def _deals(session_factory):
     with session_factory() as s:
-        return [(d.id, d.title, d.stage, int(d.amount), d.expected_close) for d in s.scalars(select(Deal))]
+        return [(d.id, d.title, d.stage, int(d.amount), d.expected_close)
+                for d in s.scalars(select(Deal).order_by(Deal.id))]
 
 
 @pytest.mark.parametrize("user, said, day, shown", [

@@ -21,9 +21,9 @@ def _chat(session_factory) -> Chat:
 
 def _rows(session_factory):
     with session_factory() as s:
-        return ([(d.id, int(d.amount), d.expected_close) for d in s.scalars(select(Deal))],
-                [(v.id, v.follow_up_on) for v in s.scalars(select(Visit))],
-                [(t.id, t.title, t.due_on) for t in s.scalars(select(Task))])
+        return ([(d.id, int(d.amount), d.expected_close) for d in s.scalars(select(Deal).order_by(Deal.id))],
+                [(v.id, v.follow_up_on) for v in s.scalars(select(Visit).order_by(Visit.id))],
+                [(t.id, t.title, t.due_on) for t in s.scalars(select(Task).order_by(Task.id))])
 
 
 @pytest.mark.parametrize("user, said, kept, dropped", [

@@ -26,9 +26,10 @@ def _rows(session_factory):
     """Every deal, visit and task as stored (the fields a correction can change), and the customers'
     tiers."""
     with session_factory() as s:
-        return ([(d.id, int(d.amount), d.expected_close, d.customer_id) for d in s.scalars(select(Deal))],
-                [(v.id, v.customer_id, v.follow_up_on) for v in s.scalars(select(Visit))],
-                [(t.id, t.title, t.due_on) for t in s.scalars(select(Task))],
+        return ([(d.id, int(d.amount), d.expected_close, d.customer_id)
+                 for d in s.scalars(select(Deal).order_by(Deal.id))],
+                [(v.id, v.customer_id, v.follow_up_on) for v in s.scalars(select(Visit).order_by(Visit.id))],
+                [(t.id, t.title, t.due_on) for t in s.scalars(select(Task).order_by(Task.id))],
                 sorted((c.name, c.tier) for c in s.scalars(select(Customer))))
 
 

@@ -26,7 +26,8 @@ def _chat(session_factory) -> Chat:
 
 def _stored(session_factory):
     with session_factory() as s:
-        return ([(d.id, d.title, int(d.amount), d.expected_close) for d in s.scalars(select(Deal))],
+        return ([(d.id, d.title, int(d.amount), d.expected_close)
+                 for d in s.scalars(select(Deal).order_by(Deal.id))],
                 len(s.scalars(select(Change)).all()))
 
 

@@ -20,7 +20,8 @@ def _chat(session_factory) -> Chat:
 
 def _stored(session_factory):
     with session_factory() as s:
-        return ([(d.id, d.stage) for d in s.scalars(select(Deal))], [t.id for t in s.scalars(select(Task))],
+        return ([(d.id, d.stage) for d in s.scalars(select(Deal).order_by(Deal.id))],
+                [t.id for t in s.scalars(select(Task).order_by(Task.id))],
                 [c.status for c in s.scalars(select(Change).order_by(Change.id))])
 
 

@@ -18,9 +18,9 @@ pytestmark = pytest.mark.phrasing
 def _days(session_factory):
     """Each deal's close, task's due day and visit's follow-up, as stored."""
     with session_factory() as s:
-        return ([d.expected_close for d in s.scalars(select(Deal))],
-                [t.due_on for t in s.scalars(select(Task))],
-                [v.follow_up_on for v in s.scalars(select(Visit))])
+        return ([d.expected_close for d in s.scalars(select(Deal).order_by(Deal.id))],
+                [t.due_on for t in s.scalars(select(Task).order_by(Task.id))],
+                [v.follow_up_on for v in s.scalars(select(Visit).order_by(Visit.id))])
 
 
 @pytest.mark.parametrize("user, said, stored, shown", [
