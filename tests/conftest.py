@@ -20,6 +20,7 @@ import subprocess
 import tempfile
 import uuid
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -106,7 +107,19 @@ def pytest_collection_modifyitems(config, items):
         dropped = set(map(id, repeats))
         items[:] = [item for item in items if id(item) not in dropped]
         config.hook.pytest_deselected(items=repeats)
+        if hasattr(config, "workeroutput"):  # a pytest-xdist worker: its controller reports them
+            config.workeroutput["phrasing_deselected"] = [item.nodeid for item in repeats]
     items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error):
+    """The controller of a pytest-xdist run collects nothing itself: it counts the PostgreSQL
+    variants the workers deselected (each worker deselects the same ones) once, in its summary."""
+    deselected = getattr(node, "workeroutput", {}).get("phrasing_deselected")
+    if deselected and not getattr(node.config, "phrasing_deselected_told", False):
+        node.config.phrasing_deselected_told = True
+        node.config.hook.pytest_deselected(items=[SimpleNamespace(nodeid=nodeid) for nodeid in deselected])
 
 
 @pytest.fixture(scope="session")
