@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 from sqlalchemy import select
 
@@ -35,6 +36,7 @@ from handlers.lookup import example as usage_example
 from handlers.sales.last_said import made_last, not_last, nothing_since
 from handlers.sales.stage_said import stage_offer
 from handlers.team.target_corrections import gone, target_corrected
+from handlers.text import format as fmt
 from handlers.text.reply import Button, Reply
 from handlers.text.strings import WORDS, name_of
 from storage.models.sales import Change, Customer, Deal, Task, Visit
@@ -138,13 +140,17 @@ def correction(ctx: Ctx, text: str, corrected: bool = True):
     if change is not None and change.entity in ("deals", "visits", "tasks") and change.entity_id \
             and change.at >= ctx.now - RECENT:
         row = ctx.session.get(KINDS[change.entity], change.entity_id)
-    if isinstance(row, Visit) and kind == "amount" or isinstance(row, Task) and kind != "day":
+    if isinstance(row, Visit) and kind in ("amount", "currency") or isinstance(row, Task) and kind != "day" \
+            or isinstance(row, Deal) and kind == "currency" and row.amount is None:
         row = None
     if read.field == "fu" and not isinstance(row, Visit) or read.field == "close" \
             and not isinstance(row, Deal):
         return why  # `跟进改成下周二`, `make the follow up wed` after a deal: no deal's close day
     if row is None and kind == "amount":  # `金额改成8万` a while later: the deal changed last
         row = _last_deal(ctx)
+    if row is None and kind == "currency":  # `meant rmb not usd` with no amount just said: how, said
+        example = f"{name_of(WORDS, 'deal', ctx.locale)} #12 50000 {value}"
+        return why or Reply(lines=(ctx.t("correction_currency_how", value=value, example=example),), ok=False)
     if row is None and kind != "amount":
         return why  # `是格力不是海尔` with nothing just changed: no amount's advice
     if row is None and why is not None:
@@ -155,6 +161,8 @@ def correction(ctx: Ctx, text: str, corrected: bool = True):
     command = command_for(ctx, row, kind, value)
     what = described(ctx, row)
     shown = ctx.day(parse_date(value, ctx.today)) if kind == "day" else value  # `Fri, Jan 8, 2027`
+    if kind == "currency":  # `deal #14 (ERP) from $50K to ¥50K`
+        shown = " → ".join(fmt.money(row.amount, money, ctx.locale) for money in (row.currency, value))
     return Reply(lines=(*head, ctx.t(f"correction_{kind}", what=what, value=shown),
                         ctx.t("answer_hint_one")), buttons=(Button(command, command),), ok=False)
 
@@ -182,7 +190,8 @@ def read_correction(said: str, today: dt.date) -> Correction | None:
     value = match["value"].strip(" ,，!！")
     named_fu = _EN.made(match) and (found := _FU_FIRST.match(value)) is not None  # `no i meant fu feb 26`
     value = value[found.end():] if named_fu else value
-    kind = "amount" if amount_said(value) is not None else \
+    currency = currency_said(value)  # `oops meant rmb not usd`: the amount's currency, never a customer
+    kind = "currency" if currency else "amount" if amount_said(value) is not None else \
         "day" if parse_date(value, today) is not None else "customer" if match["not"] else \
         "tier" if V.tier_of(value) is not None else None  # `改成B类` (only after a tier was set)
     if kind == "customer" and (said_amount := _amount_in(value)):  # `typo, it's 85万 not 80`: an
@@ -191,6 +200,8 @@ def read_correction(said: str, today: dt.date) -> Correction | None:
         return None  # `typo, it's …`: no customer's name
     if kind == "amount":
         value = amount_said(value) or value
+    if kind == "currency":
+        value = currency
     if kind is None or _EN.made(match) and match["sign"] and kind != "day":
         return None  # `sign 50k`: no close day, and no amount said with a word of signing
     en = bool(_EN.made(match))
@@ -217,6 +228,9 @@ def command_for(ctx: Ctx, row: Customer | Deal | Visit | Task, kind: str, value:
         return f"客户 {name} {value}类" if zh else f"customer {name} tier {value}"
     if isinstance(row, Task):  # `actually due wed` after `task …`: its due day
         return f"{name_of(WORDS, 'task', ctx.locale)} {row.id} {'改到' if zh else 'due'} {value}"
+    if isinstance(row, Deal) and kind == "currency":  # the amount as it is, in the currency said
+        amount = row.amount if row.amount is not None else Decimal(50000)
+        return f"{name_of(WORDS, 'deal', ctx.locale)} #{row.id} {amount.normalize():f} {value}"
     if isinstance(row, Deal):
         field = {"amount": "", "day": "预计 " if zh else "close ",
                  "customer": "客户 " if zh else "customer "}[kind]
@@ -231,6 +245,16 @@ _WORD = {Deal: "deal", Visit: "visit", Task: "task"}
 #: Words of a sentence that are no customer's name (`typo, it's 85万`, `that was 93k rmb`)
 _FILLERS = {"typo", "it's", "its", "it", "that", "that's", "was", "is", "meant", "mean", "sorry", "i",
             "should", "be", "the", "price", "not", "wrong", *V.AMOUNT_LABELS_EN}
+
+
+_CURRENCY = pattern(r"^(?:in\s+|用|是)?(?P<word>[a-z]{3,7}|[\u4e00-\u9fff]{1,3}|[$¥€£])"
+                    r"(?:\s+not\s+\S+|不是\S+)?$", re.I)
+
+
+def currency_said(value: str) -> str | None:
+    """The currency code `value` names alone (`rmb`, `in usd`, `人民币`), or None."""
+    found = _CURRENCY.match(value.strip(" .。!！"))
+    return V.CURRENCY_WORDS.get(found["word"].lower()) if found else None
 
 
 def amount_said(value: str) -> str | None:
@@ -262,13 +286,15 @@ def _instead(ctx: Ctx, change: Change, kind: str, value: str) -> str:
     if change.kind == "SetTarget":
         return usage_example(ctx, "target")
     model = KINDS.get(change.entity, Deal)
-    model = Deal if model is Visit and kind == "amount" or model is Task and kind != "day" else model
+    model = Deal if model is Visit and kind in ("amount", "currency") or model is Task and kind != "day" \
+        else model
     return command_for(ctx, model(id=12), kind, value)
 
 
 def _every(ctx: Ctx, kind: str, value: str) -> str:
     """What to type to put `value` into each kind of record it fits (`deal #12 close 12/30 · …`)."""
-    models = {"amount": (Deal,), "day": (Deal, Visit, Task), "customer": (Deal, Visit)}[kind]
+    models = {"amount": (Deal,), "currency": (Deal,), "day": (Deal, Visit, Task),
+              "customer": (Deal, Visit)}[kind]
     return " · ".join(command_for(ctx, model(id=12), kind, value) for model in models)
 
 
