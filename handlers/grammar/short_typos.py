@@ -2,13 +2,13 @@
 word of two or three letters that is a command word with one letter dropped, or with one letter
 hit on the key beside it, is that word, asked about as every misspelt command word is
 (handlers/grammar/typos.py: "did you mean `task …`?"), never read as a visit's notes nor refused
-(#23, r19). Only where it can be one command only, and only a word that is no English word of its
-own (`to`, `lot`, `ask`, `tam`).
+(#23, r19). Only the words of commands that record or undo, where it can be one command only, and
+only a word that is no English word or usual short form of its own (`to`, `lot`, `don`, `fu`).
 
 >>> short_typo("tsk"), short_typo("wn"), short_typo("wom"), short_typo("dal")
 ('task', 'won', 'won', 'deal')
->>> short_typo("lot"), short_typo("to"), short_typo("won"), short_typo("tsks")
-(None, None, None, None)
+>>> short_typo("lot"), short_typo("to"), short_typo("won"), short_typo("tsks"), short_typo("fu")
+(None, None, None, None, None)
 """
 from __future__ import annotations
 
@@ -25,7 +25,10 @@ _WORDS = frozenset("""a i am an as at be by do go he hi if in is it me my no of 
     not now off old one our out own pay per pls put ran red run saw say see set she sit six son sun ten
     the tho thx too top try two use via was way wed who why win won yes yet you tam tom tim kim ben ali
     ann dan ted ian ray sam joe lee max jim amy eva mia ana bo del sub tel fax ton dell
-    tas tak wan own wen""".split())
+    tas tak wan own wen don doe de du ue wo wi los uno und fu""".split())
+#: The command words a short slip is read for: those that record or undo (a slip of a listing's word,
+#: `fu` for `fus`, is left to the other readings)
+_KEYWORDS = ("task", "won", "win", "lost", "deal", "done", "help", "undo")
 
 
 def short_typo(word: str) -> str | None:
@@ -34,7 +37,7 @@ def short_typo(word: str) -> str | None:
     if not 2 <= len(lower) <= 3 or not lower.isalpha() or not lower.isascii() or lower in _WORDS \
             or lower in KEYWORDS_EN:
         return None
-    near = {k for k in KEYWORDS_EN if k.isalpha() and (_dropped(lower, k) or _beside(lower, k))}
+    near = {k for k in _KEYWORDS if _dropped(lower, k) or _beside(lower, k)}
     intents = {KEYWORDS_EN[k] for k in near}
     if len(intents) != 1:
         return None
