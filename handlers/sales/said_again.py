@@ -78,8 +78,9 @@ _ZH = pattern(r"^(?P<lead>(?:刚才那条|刚才)?(?P<named>金额|预计|跟进
 
 
 #: words before a correction that only say one is coming (`不好意思`, `hmm`, `哦`, `算了`)
-_FILLER = pattern(r"^(?:(?:hmm+|h+m+|um+|uh+|嗯+|哦+|噢+|呃+|啊+|唉|哎呀?|不好意思|抱歉|sorry|算了|等等"
-                  r"|等一下|oh|nah|nope|oops|actually|其实)(?![A-Za-z])[\s,，。.!！~～]*)+(?=\S)", re.I)
+_FILLER = pattern(r"^(?:(?:hmm+|h+m+|um+|uh+|嗯+|哦不(?!对)|噢不(?!对)|哦+|噢+|呃+|啊+|唉|哎呀?|不好意思|抱歉"
+                  r"|sorry|算了|等等|等一下|oh|nah|nope|oops|actually|其实)(?![A-Za-z])[\s,，。.!！~～]*)+(?=\S)",
+                  re.I)
 
 
 def unfilled(text: str) -> str:
@@ -87,13 +88,19 @@ def unfilled(text: str) -> str:
 
     >>> unfilled("不好意思 金额是46万 不是48"), unfilled("hmm 应该是65w"), unfilled("哦不对 是B类")
     ('金额是46万 不是48', '应该是65w', '不对 是B类')
+    >>> unfilled("哦不 45万"), unfilled("嗯 45万吧"), unfilled("嗯 好的")
+    ('是45万', '是45万吧', '嗯 好的')
     """
     found = _FILLER.match(text.strip())
     rest = text.strip()[found.end():] if found else text.strip()
+    if found and _BARE_AMOUNT.match(rest):
+        return f"是{rest}"  # `哦不 45万`, `嗯 45万吧`: the amount said again, as `是45万` says it
     return rest if found and _CJK_ANY.search(rest) else text.strip()
 
 
 _CJK_ANY = pattern(r"[\u3400-\u9fff]")
+#: An amount in Chinese and nothing else (`45万`, `4.5万吧`)
+_BARE_AMOUNT = pattern(r"^[¥￥]?\d[\d,.]*\s*(?:万|亿|千|元|块|w|W)+[吧啦呢哈。!！~～]*$")
 
 
 def corrects_an_amount(text: str) -> bool:

@@ -75,7 +75,8 @@ def test_a_deal_said_signed_is_still_offered_as_a_win(session_factory, user, new
 # -- a currency said as a correction ------------------------------------------------------------
 
 @pytest.mark.parametrize("user, new, said, was, now, shown", [
-    ("Ana", 'deal +Umbrella "erp" negotiation 60k usd', "oops meant rmb not usd", "USD", "CNY", "$60K → ¥60K"),
+    ("Ana", 'deal +Umbrella "erp" negotiation 60k usd', "oops meant rmb not usd", "USD", "CNY",
+     "$60K → ¥60K"),
     ("Ana", 'deal +Umbrella "erp" negotiation 60k usd', "actually in rmb", "USD", "CNY", "$60K → ¥60K"),
     ("Ana", 'deal +Umbrella "erp" negotiation 60k', "sorry it's usd not rmb", "CNY", "USD", "¥60K → $60K"),
     ("张伟", '商机 +华为 "平台" 商务谈判 8万', "哦 是美元不是人民币", "CNY", "USD", "¥8万 → $8万"),
@@ -145,7 +146,8 @@ def test_a_misspelt_win_word_is_offered_as_the_win(session_factory, said, meant)
 def _targets(session_factory, who: str) -> dict:
     with session_factory() as s:
         member = s.scalar(select(Member).where(Member.display_name == who))
-        return {t.period_start: t.amount for t in s.scalars(select(Target).where(Target.member_id == member.id))}
+        targets = s.scalars(select(Target).where(Target.member_id == member.id))
+        return {t.period_start: t.amount for t in targets}
 
 
 @pytest.mark.parametrize("setting, said, who, shown, amount", [
@@ -195,6 +197,16 @@ def test_a_deals_amount_after_its_command_word_changes_the_deal_just_changed(ses
     assert reply.ok and shown in reply.text, reply.text
     assert _deal(session_factory)[:2] == ("proposal", Decimal(amount))
     assert _customers(session_factory) == before
+
+
+@pytest.mark.parametrize("said, amount", [("哦不 12万", 120000), ("嗯 13万吧", 130000),
+                                          ("算了 是14万", 140000)])
+def test_a_deals_amount_said_again_after_a_filler_changes_it(session_factory, said, amount):
+    chat = _chat(session_factory)
+    assert chat.reply('商机 +华为 "平台" 方案呈现 10万', user="张伟").ok
+    reply = chat.reply(said, user="张伟")
+    assert reply.ok and f"¥10万 → ¥{amount // 10000}万" in reply.text, reply.text
+    assert _deal(session_factory)[:2] == ("proposal", Decimal(amount))
 
 
 # -- leave: dotted days, a part of a day, corrected -------------------------------------------
