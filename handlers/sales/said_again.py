@@ -89,7 +89,7 @@ def unfilled(text: str) -> str:
     >>> unfilled("不好意思 金额是46万 不是48"), unfilled("hmm 应该是65w"), unfilled("哦不对 是B类")
     ('金额是46万 不是48', '应该是65w', '不对 是B类')
     >>> unfilled("哦不 45万"), unfilled("嗯 45万吧"), unfilled("嗯 好的")
-    ('是45万', '是45万吧', '嗯 好的')
+    ('是45万', '是45万吧', '好的')
     """
     found = _FILLER.match(text.strip())
     rest = text.strip()[found.end():] if found else text.strip()
