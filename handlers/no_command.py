@@ -49,6 +49,7 @@ from handlers.sales import (
     unnamed,
 )
 from handlers.sales.new_deal import new_deal_said
+from handlers.team import target_again
 from handlers.text.reply import Button, Reply
 from handlers.workspace import leave_corrected
 from storage.sales import CustomerRepository
@@ -76,6 +77,8 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
             return moved  # `把任务7延到下周一`, `move task 7 to fri`: task #7's day
         ctx.locale = answered_in(text, ctx.locale)
         return replace(usage_reply(ctx.locale, moved), locale=ctx.locale)  # which day?
+    if error.topic is None and (again := target_again.corrected(ctx, text)) is not None:
+        return again  # `算了 Ana还是40万吧`, `哦不 45万` just after Ana's target: that target, set again
     if error.topic in (None, "deal") and (after := said_after.answer(ctx, text)) is not None:  # `prob 50`,
         return replace(after, locale=ctx.locale) if isinstance(after, Reply) else after  # `no discovery
         # actually`: a deal's probability (its stage's), its stage instead (handlers/sales/said_after.py)

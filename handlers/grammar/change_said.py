@@ -44,6 +44,31 @@ _COMMAND = pattern(r"^(?P<word>拜访|商机|客户|赢单|输单|丢单|visit|d
                    r"(?:[\s:：,，]+|(?=[\u3400-\u9fff]))(?P<rest>.+)$", re.I)
 
 
+#: A deal's amount said after its command word with no record named (`deal amount 15万`, `商机金额
+#: 16万`, `change deal amount to 48k`): the amount of the deal just changed, never a customer "amount"
+_DEAL_AMOUNT = pattern(r"^(?:(?:change|set|update|make)\s+(?:the\s+)?)?(?:deal|商机)(?:'s)?[\s:：,，]*"
+                       r"(?:(?P<en>amount|amt|value)|金额)\s*(?:[:=：]|to|is|should\s+be|为|是)?\s*"
+                       r"(?P<value>[¥$]?\d[\d,.]*\s*(?:[kKmMwW万亿千]|mil|million)?(?:\s*[A-Za-z]{3})?)[\s.。!！]*$",
+                       re.I)
+
+
+def deal_amount_said(text: str) -> str | None:
+    """`deal amount 15万` → `金额改成15万`, `deal value 47k` → `amount 47k`: the amount of the deal
+    just changed, as a correction says it; None where `text` is no such thing.
+
+    >>> deal_amount_said("deal amount 15万"), deal_amount_said("change deal amount to 48k")
+    ('金额改成15万', 'amount 48k')
+    >>> deal_amount_said("商机金额 16万"), deal_amount_said("deal acme 16k")
+    ('金额改成16万', None)
+    """
+    found = _DEAL_AMOUNT.match(" ".join(text.split()))
+    if found is None:
+        return None
+    value = found["value"].strip()
+    english = found["en"] and not re.search(r"[\u3400-\u9fff]", value)
+    return f"amount {value}" if english else f"金额改成{value}"
+
+
 def starts_with_change(name: str) -> bool:
     """Whether `name` begins with a change (`改成45次`, `时间改成昨天`, `make it 50k`): no customer's name."""
     return bool(_CHANGE.match(name.strip().lstrip("+").strip()))
@@ -53,6 +78,8 @@ def without_command_word(text: str) -> str | None:
     """`拜访跟进改成周五` → `跟进改成周五`: the change said after a command word, the word left out;
     None where the words after the command word are no change, or a name said new (`+…`: refused
     where it is made, handlers/lookup.py)."""
+    if (amount := deal_amount_said(text)) is not None:
+        return amount
     found = _COMMAND.match(" ".join(text.split()))
     if found is None or found["rest"].startswith("+") or not starts_with_change(found["rest"]):
         return None

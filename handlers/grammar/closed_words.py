@@ -15,14 +15,17 @@ from sqlalchemy import select
 from handlers.grammar import commands as c
 from handlers.grammar.money_said import amounts_said
 from handlers.grammar.normal import name_fold, simplified
+from handlers.grammar.papers import NOT_AFTER_SIGNED, NOT_BEFORE_SIGNED_EN, NOT_BEFORE_SIGNED_ZH
 from handlers.grammar.parse import normalize
 from handlers.grammar.patterns import pattern
 from storage.models.sales import CLOSED_STAGES, Customer, Deal
 
 _CJK = pattern(r"[\u3400-\u9fff]")
 _EN = r"(?<![A-Za-z])(?:{})(?![A-Za-z])"
-WON = pattern(r"签了|签约了|签下|签单了|拿下了?|成交了|赢了|中标了|"
-              + _EN.format("signed|won|closed it"), re.I)
+#: A win in words; a paper signed on the way (`signed the nda`, `签了保密协议`, `框架签了`) is none
+WON = pattern(NOT_BEFORE_SIGNED_ZH + r"(?:签了|签约了|签下)" + NOT_AFTER_SIGNED
+              + r"|签单了|拿下了?|成交了|赢了|中标了|"
+              + NOT_BEFORE_SIGNED_EN + _EN.format("signed" + NOT_AFTER_SIGNED + "|won|closed it"), re.I)
 LOST = pattern(r"黄了|丢了|输了|没戏了|飞了|输给|败给|被[^，,。\s]{1,12}?抢走|"
                + _EN.format("lost|fell through"), re.I)
 

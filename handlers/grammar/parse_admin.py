@@ -12,6 +12,7 @@ from handlers.grammar import month_days
 from handlers.grammar import vocabulary as V
 from handlers.grammar.dates import parse_date, parse_date_range
 from handlers.grammar.glued import unglue
+from handlers.grammar.leave_words import dotted, part_of_day
 from handlers.grammar.normal import view
 from handlers.grammar.parse import CJK, LIST_SEP, swap, tokens_of
 from handlers.grammar.patterns import pattern
@@ -170,7 +171,8 @@ def parse_leave(rest: str, today: dt.date) -> c.Command | c.ParseError:
     member = words.pop(0)[1:] if words and words[0].startswith("@") and len(words[0]) > 1 else None
     cancel = bool(words) and words[0].lower() in V.CANCEL_WORDS
     rest = month_days.ordinals_in_digits(" ".join(words[1:] if cancel else words).lower())  # `dec ninth and
-    if not rest.strip():  # tenth`: `dec 9th and 10th`
+    rest = dotted(rest)  # tenth`: `dec 9th and 10th`; `12.28-12.31`: `12/28-12/31`
+    if not rest.strip():
         return c.ParseError("leave") if cancel else c.TakeLeave(member=member)  # the listing
     days = whole_period(rest, today) or parse_date_range(rest, today) or one_stretch(rest, today)
     # `leave next month`: all of it; `leave next wed and thurs`: from the one to the other
@@ -182,6 +184,10 @@ def parse_leave(rest: str, today: dt.date) -> c.Command | c.ParseError:
             ["请假" if CJK.search(rest) else "leave", *([f"@{member}"] if member else []),
              *(["取消" if CJK.search(rest) else "cancel"] if cancel else [])]))) is not None:
         return several  # `leave tmrw + mon`: leave on each day?
+    if days is None and (part := part_of_day(rest, today)) is not None:  # `请假 明天上午`: leave is whole
+        head = " ".join(w for w in (f"@{member}" if member else "", "cancel" if cancel else "") if w)
+        return c.ParseError("leave", "leave_part_of_day", part[1], options=(  # days: the whole day?
+            ("leave_whole_day", f"{head} {part[0]}".strip(), None),))
     if days is None and (reason := days_then_words(rest, today)) is not None:
         kept, said = reason  # `请假 12月24日-12月31日 回老家`: leave has no place for the reason
         head = " ".join(w for w in (f"@{member}" if member else "", "cancel" if cancel else "") if w)

@@ -14,6 +14,7 @@ from handlers.grammar.dates import parse_date
 from handlers.grammar.deal_words import deal_ref, misread
 from handlers.grammar.glued import unglue
 from handlers.grammar.normal import view
+from handlers.grammar.papers import NOT_AFTER_SIGNED
 from handlers.grammar.parse import swap, tokens_of
 from handlers.grammar.parse_closing import closing_parser
 from handlers.grammar.patterns import pattern
@@ -50,8 +51,8 @@ _WORDS_AFTER = pattern(r"\s*(?:[,，;；。]|\s[-–—]+\s)\s*")
 
 
 #: A deal said signed, and no more than when (`deal signed`, `deal is signed fri`, `deal's signed!`)
-_SIGNED_ALONE = pattern(r"^(?:'s\s*|is\s+|was\s+|has\s+been\s+|got\s+|just\s+|finally\s+)*signed(?![A-Za-z])",
-                        re.I)
+_SIGNED_ALONE = pattern(r"^(?:'s\s*|is\s+|was\s+|has\s+been\s+|got\s+|just\s+|finally\s+)*signed(?![A-Za-z])"
+                        + NOT_AFTER_SIGNED, re.I)  # `deal globex signed the nda`: no win
 
 
 def parse_deal(rest: str, today: dt.date) -> c.Command | c.ParseError:

@@ -15,15 +15,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from handlers.grammar.fillers import LEAD
 from handlers.grammar.patterns import pattern
 
-_LEAD = r"^(?:(?:no+|nope|nah|actually|wait|sorry|oops|ok|okay|hmm+|算了|不对|不是|嗯)[\s,，.!！]*)*"
-_EN = pattern(_LEAD + r"(?:(?:make|have|let)\s+(?:it|that|them)\s+|it\s+should\s+|(?:the\s+)?)"
+_EN = pattern(LEAD + r"(?:(?:make|have|let)\s+(?:it|that|them)\s+|it\s+should\s+|(?:the\s+)?)"
               r"(?P<kind>end|ends|finish|finishes|run\s+(?:until|till|til|to)|start|starts|begin|begins)"
               r"(?:\s+(?:on|at|date))?\s+(?P<day>\S.*?)\s*[.!]*$", re.I)
-_ZH_AFTER = pattern(_LEAD + r"(?:改成|改到|改为|换成|到)?\s*(?P<day>\S+?)\s*(?P<kind>开始|结束|截止)"
+_ZH_AFTER = pattern(LEAD + r"(?:改成|改到|改为|换成|到)?\s*(?P<day>\S+?)\s*(?P<kind>开始|结束|截止)"
                     r"[\s。!！]*$")
-_ZH_BEFORE = pattern(_LEAD + r"(?P<kind>开始|结束|截止)(?:日期|时间)?\s*(?:改成|改到|改为|是)?\s*"
+_ZH_BEFORE = pattern(LEAD + r"(?P<kind>开始|结束|截止)(?:日期|时间)?\s*(?:改成|改到|改为|是)?\s*"
                      r"(?P<day>\S+?)[\s。!！]*$")
 _CJK = pattern(r"[\u3400-\u9fff]")
 

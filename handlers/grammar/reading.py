@@ -326,6 +326,10 @@ def _typo_of_command(text: str, today: dt.date | None) -> c.ParseError | None:
         return None
     fixed = text.replace(typo[0], typo[1], 1)
     read_fixed = parse(fixed, today)
+    if isinstance(read_fixed, c.ParseError) and read_fixed.fixed and not read_fixed.options \
+            and isinstance(parse(read_fixed.fixed, today), c.Command):
+        fixed = read_fixed.fixed  # `wn #2 150k beat sap`: `won #2 150k: beat sap`, both slips put right
+        read_fixed = parse(fixed, today)
     if isinstance(read_fixed, c.Command) or read_fixed.options \
             and read_fixed.topic == split_keyword(fixed)[0]:
         return c.ParseError(None, "typo", typo[0], fixed)

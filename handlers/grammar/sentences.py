@@ -145,7 +145,8 @@ _TWO_WEEKDAYS = pattern(r"(?P<week>(?:下下?|这|本)?(?:周|星期|礼拜))(?P
                         r"(?P<sep>[、和,，到至~-]?)"
                         r"(?:(?P<week2>(?:下下?|这|本)(?:周|星期|礼拜))|周|星期|礼拜)?(?P<b>[一二三四五六日天])")
 #: `下周三下周四请假两天` · `下周四周五请两天假`: the days counted said too, checked against the days
-_LEAVE_ZH = pattern(r"^(?:我)?(?P<day>.+?)\s*(?:要|想|得)?(?:请(?P<n1>一|两|三|四|五|\d+)?天?的?假"
+_LEAVE_ZH = pattern(r"^(?:我)?(?P<day>.+?)\s*(?:要|想|得)?"
+                    r"(?:请(?P<half>半天)?(?P<n1>一|两|三|四|五|\d+)?天?的?假"
                     r"|请假\s*(?P<n2>一|两|三|四|五|\d+)?天?)[!。.~]*$")
 _COUNT = {"一": 1, "两": 2, "三": 3, "四": 4, "五": 5}
 _LEAVE_EN = pattern(r"^(?:(?:i'?m|im|i am|i'?ll be|i will be|gonna be|going to be|will be)\s+)?"
@@ -172,11 +173,16 @@ _REASON_APART = pattern(r"^\s*(?:[,，;；(（]|[-–—]\s|for\s|因为|because
 def _leave(raw: str, text: str, today: dt.date) -> c.ParseError | None:
     """`下周三请一天假` · `I'm off tomorrow`: leave on that day?"""
     from handlers.grammar.dates import parse_date_range
+    from handlers.grammar.leave_words import part_of_day
     from handlers.grammar.several_days import leave_days, one_stretch
 
     found = _LEAVE_ZH.match(text) or _LEAVE_EN.match(text)
     keyword = "请假" if _LEAVE_ZH.made(found) else "leave"
     said = raw[found.start("day"):found.end("day")].strip() if found is not None else ""
+    half = _LEAVE_ZH.made(found) and found["half"]
+    if found is not None and (part := part_of_day(f"{said} {half or ''}", today)) is not None:
+        return c.ParseError("leave", "leave_part_of_day", part[1], options=(  # `明天上午请半天假`:
+            ("leave_whole_day", f"{keyword} {part[0]}", None),))  # leave is kept in whole days
     if found is not None and not _TWO_WEEKDAYS.fullmatch(said) and one_stretch(said, today):  # `off
         # next wed and thurs`: one leave
         return c.ParseError(None, "sentence_leave", raw, options=(("as_leave", f"{keyword} {said}", None),))

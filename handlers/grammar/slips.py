@@ -39,12 +39,14 @@ from __future__ import annotations
 import difflib
 import re
 
+from handlers.grammar.fillers import is_filler
 from handlers.grammar.patterns import pattern
 
 _SORRY = {"sry", "sory", "srry", "sorr", "sorryy", "sorri", "srr", "soz"}
 _FIRST = pattern(r"^(?P<word>[A-Za-z]+)(?P<rest>[\s,.!:]+\S.*)$", 0)
+#: Words that open a correction besides the fillers (handlers/grammar/fillers.py)
+_OPENERS = {"make", "it", "its"}
 #: A last word that only says sorry or actually (`185k sry`, `185k, sorry!`), after a number
-_OPENERS = {"no", "nope", "nah", "oops", "make", "wait", "hmm", "it", "its"}
 _LAST = pattern(r"^(?P<rest>.*[\dkKmMwW万%])[\s,.!:]+(?P<word>[A-Za-z]+)[\s.!]*$", 0)
 
 
@@ -59,7 +61,7 @@ def lead_fixed(text: str) -> str:
         text = text.strip()[also.end():]
     if (last := _LAST.match(text.strip())) is not None and _slip(last["word"].lower()) \
             and (first := _FIRST.match(last["rest"])) is not None \
-            and (_slip(first["word"].lower()) or first["word"].lower() in _OPENERS):
+            and (_slip(word := first["word"].lower()) or word in _OPENERS or is_filler(word)):
         text = last["rest"]  # `actualy 185k sry`, `make it 185k sorry`: said once, where it opens
     found = _FIRST.match(text.strip())
     if found is None:

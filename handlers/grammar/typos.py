@@ -7,6 +7,7 @@ import re
 from handlers.grammar import vocabulary as V
 from handlers.grammar.intents import KEYWORDS_EN, ZH_LONGEST_FIRST
 from handlers.grammar.patterns import pattern
+from handlers.grammar.short_typos import short_typo
 
 _CJK = pattern(r"[\u3400-\u9fff]")
 
@@ -32,7 +33,7 @@ def keyword_typo(text: str) -> tuple[str, str] | None:
         return None
     if first.lower() in V.CLOSE_WORDS or first.lower() in V.FIELD_LABELS or first.lower() in V.STAGE_WORDS:
         return None  # `close date end of jan`: a field's own word, never a slip of `lose` (a loss)
-    keyword = V.near_word(first, KEYWORDS_EN) or _short_typo(first.lower())
+    keyword = V.near_word(first, KEYWORDS_EN) or _short_typo(first.lower()) or short_typo(first)
     return (first, keyword) if keyword else None
 
 

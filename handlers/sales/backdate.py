@@ -9,21 +9,20 @@ import re
 from handlers.context import Ctx
 from handlers.grammar.commands import ChangeDeal
 from handlers.grammar.dates import past_day
+from handlers.grammar.fillers import LEAD
 from handlers.grammar.patterns import pattern
 from handlers.sales.said_again import RECENT, latest_change, made_last
 from handlers.text.reply import Reply
 from storage.models.sales import CLOSED_STAGES, Deal, DealEvent
 
-_LEAD = (r"^(?:(?:no+|nope|nah|sorry|oops|actually|wait|hmm+|oh|btw|fyi|ok|correction|不对|其实|对了|哦)"
-         r"[\s,，.!！]*)*")
-_EN = pattern(_LEAD + r"(?:(?:the\s+)?(?:close|closing|close\s+date|win|loss)\s+"
+_EN = pattern(LEAD + r"(?:(?:the\s+)?(?:close|closing|close\s+date|win|loss)\s+"
               r"(?:was|is|date\s+was|happened)"
               r"|(?:it|they|we|that|this)\s+(?:was\s+)?(?:actually\s+)?(?:closed|signed|won|lost|closed\s+it)"
               r"|(?:closed|signed|won|lost))\s+(?:on\s+|back\s+on\s+)?(?P<day>[^,.!]+?)\s*[.!]*$", re.I)
-_ZH = pattern(_LEAD + r"(?:是|应该是)?(?P<day>\S+?)(?:就|已经|就已经)?"
+_ZH = pattern(LEAD + r"(?:是|应该是)?(?P<day>\S+?)(?:就|已经|就已经)?"
               r"(?:签的|签约的|成交的|赢的|丢的|输的|定的|签下来的|签了|签约了|成交了|签下来了|定了|丢了|输了)"
               r"(?:吧|啦|哈)?[。!！]*$"
-              r"|" + _LEAD + r"(?:成交|签约|赢单|输单)(?:日期|时间)?(?:是|在)(?P<day2>\S+?)"
+              r"|" + LEAD + r"(?:成交|签约|赢单|输单)(?:日期|时间)?(?:是|在)(?P<day2>\S+?)"
               r"(?:吧|啦|哈)?[。!！]*$")
 
 

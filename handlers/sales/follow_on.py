@@ -65,7 +65,8 @@ _ZH = pattern(r"^(?:(?:不对|不是|错了|说错了|记错了|更正|搞错了
               r"(?:改成|改为|改到|推到|延到|换成|调到|调成)\s*(?P<said>[^\s吧。!！]+)[\s吧。!！]*$")
 _FOLLOW_UP = ("跟进", "回访", "跟進", "回訪")
 #: the records a value of each kind can go into
-_MODELS = {"amount": (Deal,), "day": (Task, Deal, Visit), "customer": (Deal, Visit), "tier": (Customer,)}
+_MODELS = {"amount": (Deal,), "currency": (Deal,), "day": (Task, Deal, Visit), "customer": (Deal, Visit),
+           "tier": (Customer,)}
 #: the record a field named goes into (`close date is jan 15`, `跟进改成周四`, `金额不对 应该是三十万`)
 _NAMED = {"close": (Deal,), "fu": (Visit,), "amount": (Deal,)}
 _TABLES = {**KINDS, "customers": Customer}
@@ -216,6 +217,9 @@ def _said(ctx: Ctx, row: Customer | Deal | Task | Visit, kind: str, value: str) 
         old = fmt.money(row.amount, row.currency, ctx.locale)
         new = fmt.money(money.amount, money.currency or row.currency, ctx.locale)
         name = ctx.t("follow_on_amount")
+    elif kind == "currency":  # `oops meant rmb not usd`: the amount as it was, in the currency said
+        old = fmt.money(row.amount, row.currency, ctx.locale)
+        new, name = fmt.money(row.amount, value, ctx.locale), ctx.t("follow_on_amount")
     elif kind == "tier":
         old, new, name = row.tier or ctx.t("follow_on_unset"), value, ctx.t("follow_on_tier")
         return ctx.t("follow_on_edit", what=row.name, field=name, old=old, new=new)

@@ -17,22 +17,21 @@ from __future__ import annotations
 import re
 
 from handlers.context import Ctx
+from handlers.grammar.fillers import LEAD
 from handlers.grammar.patterns import pattern
 from handlers.sales.last_said import made_last
 from handlers.sales.said_again import RECENT, latest_change
 from handlers.text.reply import Button, Reply
 from storage.models.sales import Deal
 
-_LEAD = r"^(?:(?:no+|nope|nah|sorry|oops|actually|wait|correction|my\s+bad|hmm+)[\s,.!:]*)*"
 _LOST = r"(?:(?:it\s+was|it'?s|its|we|make\s+it|mark\s+it)\s+)?(?:lost|a\s+loss)"
 _WON = r"(?:won|a\s+win)"
-_EN = pattern(_LEAD + rf"(?:{_LOST}[\s,]*(?:not|instead\s+of)\s+{_WON}|not\s+{_WON}[\s,;]*{_LOST}"
+_EN = pattern(LEAD + rf"(?:{_LOST}[\s,]*(?:not|instead\s+of)\s+{_WON}|not\s+{_WON}[\s,;]*{_LOST}"
               rf"|(?<=[\s,.!:])(?:it\s+was|we)\s+lost(?:\s+it)?)"
               r"(?:\s*(?:[,:;.!—–-]|\s(?=[a-z]))\s*(?P<why>.*))?$", re.I)
-_ZH_LEAD = r"^(?:(?:不对|错了|说错了|搞错了|更正|其实)[\s,，.。!！:：]*)*"
 _ZH_LOST = r"(?:是|其实是)?(?:输单|丢单|输了|丢了)"
 _ZH_WON = r"(?:赢单|赢了|成交)"
-_ZH = pattern(_ZH_LEAD + rf"(?:不是{_ZH_WON}[\s,，]*{_ZH_LOST}|{_ZH_LOST}[\s,，]*不是{_ZH_WON})"
+_ZH = pattern(LEAD + rf"(?:不是{_ZH_WON}[\s,，]*{_ZH_LOST}|{_ZH_LOST}[\s,，]*不是{_ZH_WON})"
               r"(?:[\s,，.。;；:：!！]*(?P<why>.*))?$")
 
 

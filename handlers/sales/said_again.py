@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 from sqlalchemy import select
 
@@ -35,6 +36,7 @@ from handlers.lookup import example as usage_example
 from handlers.sales.last_said import made_last, not_last, nothing_since
 from handlers.sales.stage_said import stage_offer
 from handlers.team.target_corrections import gone, target_corrected
+from handlers.text import format as fmt
 from handlers.text.reply import Button, Reply
 from handlers.text.strings import WORDS, name_of
 from storage.models.sales import Change, Customer, Deal, Task, Visit
@@ -76,8 +78,9 @@ _ZH = pattern(r"^(?P<lead>(?:刚才那条|刚才)?(?P<named>金额|预计|跟进
 
 
 #: words before a correction that only say one is coming (`不好意思`, `hmm`, `哦`, `算了`)
-_FILLER = pattern(r"^(?:(?:hmm+|h+m+|um+|uh+|嗯+|哦+|噢+|呃+|啊+|唉|哎呀?|不好意思|抱歉|sorry|算了|等等"
-                  r"|等一下|oh|nah|nope|oops|actually|其实)(?![A-Za-z])[\s,，。.!！~～]*)+(?=\S)", re.I)
+_FILLER = pattern(r"^(?:(?:hmm+|h+m+|um+|uh+|嗯+|哦不(?!对)|噢不(?!对)|哦+|噢+|呃+|啊+|唉|哎呀?|不好意思|抱歉"
+                  r"|sorry|算了|等等|等一下|oh|nah|nope|oops|actually|其实)(?![A-Za-z])[\s,，。.!！~～]*)+(?=\S)",
+                  re.I)
 
 
 def unfilled(text: str) -> str:
@@ -85,13 +88,19 @@ def unfilled(text: str) -> str:
 
     >>> unfilled("不好意思 金额是46万 不是48"), unfilled("hmm 应该是65w"), unfilled("哦不对 是B类")
     ('金额是46万 不是48', '应该是65w', '不对 是B类')
+    >>> unfilled("哦不 45万"), unfilled("嗯 45万吧"), unfilled("嗯 好的")
+    ('是45万', '是45万吧', '好的')
     """
     found = _FILLER.match(text.strip())
     rest = text.strip()[found.end():] if found else text.strip()
+    if found and _BARE_AMOUNT.match(rest):
+        return f"是{rest}"  # `哦不 45万`, `嗯 45万吧`: the amount said again, as `是45万` says it
     return rest if found and _CJK_ANY.search(rest) else text.strip()
 
 
 _CJK_ANY = pattern(r"[\u3400-\u9fff]")
+#: An amount in Chinese and nothing else (`45万`, `4.5万吧`)
+_BARE_AMOUNT = pattern(r"^[¥￥]?\d[\d,.]*\s*(?:万|亿|千|元|块|w|W)+[吧啦呢哈。!！~～]*$")
 
 
 def corrects_an_amount(text: str) -> bool:
@@ -138,13 +147,17 @@ def correction(ctx: Ctx, text: str, corrected: bool = True):
     if change is not None and change.entity in ("deals", "visits", "tasks") and change.entity_id \
             and change.at >= ctx.now - RECENT:
         row = ctx.session.get(KINDS[change.entity], change.entity_id)
-    if isinstance(row, Visit) and kind == "amount" or isinstance(row, Task) and kind != "day":
+    if isinstance(row, Visit) and kind in ("amount", "currency") or isinstance(row, Task) and kind != "day" \
+            or isinstance(row, Deal) and kind == "currency" and row.amount is None:
         row = None
     if read.field == "fu" and not isinstance(row, Visit) or read.field == "close" \
             and not isinstance(row, Deal):
         return why  # `跟进改成下周二`, `make the follow up wed` after a deal: no deal's close day
     if row is None and kind == "amount":  # `金额改成8万` a while later: the deal changed last
         row = _last_deal(ctx)
+    if row is None and kind == "currency":  # `meant rmb not usd` with no amount just said: how, said
+        example = f"{name_of(WORDS, 'deal', ctx.locale)} #12 50000 {value}"
+        return why or Reply(lines=(ctx.t("correction_currency_how", value=value, example=example),), ok=False)
     if row is None and kind != "amount":
         return why  # `是格力不是海尔` with nothing just changed: no amount's advice
     if row is None and why is not None:
@@ -155,6 +168,8 @@ def correction(ctx: Ctx, text: str, corrected: bool = True):
     command = command_for(ctx, row, kind, value)
     what = described(ctx, row)
     shown = ctx.day(parse_date(value, ctx.today)) if kind == "day" else value  # `Fri, Jan 8, 2027`
+    if kind == "currency":  # `deal #14 (ERP) from $50K to ¥50K`
+        shown = " → ".join(fmt.money(row.amount, money, ctx.locale) for money in (row.currency, value))
     return Reply(lines=(*head, ctx.t(f"correction_{kind}", what=what, value=shown),
                         ctx.t("answer_hint_one")), buttons=(Button(command, command),), ok=False)
 
@@ -182,7 +197,8 @@ def read_correction(said: str, today: dt.date) -> Correction | None:
     value = match["value"].strip(" ,，!！")
     named_fu = _EN.made(match) and (found := _FU_FIRST.match(value)) is not None  # `no i meant fu feb 26`
     value = value[found.end():] if named_fu else value
-    kind = "amount" if amount_said(value) is not None else \
+    currency = currency_said(value)  # `oops meant rmb not usd`: the amount's currency, never a customer
+    kind = "currency" if currency else "amount" if amount_said(value) is not None else \
         "day" if parse_date(value, today) is not None else "customer" if match["not"] else \
         "tier" if V.tier_of(value) is not None else None  # `改成B类` (only after a tier was set)
     if kind == "customer" and (said_amount := _amount_in(value)):  # `typo, it's 85万 not 80`: an
@@ -191,6 +207,8 @@ def read_correction(said: str, today: dt.date) -> Correction | None:
         return None  # `typo, it's …`: no customer's name
     if kind == "amount":
         value = amount_said(value) or value
+    if kind == "currency":
+        value = currency
     if kind is None or _EN.made(match) and match["sign"] and kind != "day":
         return None  # `sign 50k`: no close day, and no amount said with a word of signing
     en = bool(_EN.made(match))
@@ -217,6 +235,9 @@ def command_for(ctx: Ctx, row: Customer | Deal | Visit | Task, kind: str, value:
         return f"客户 {name} {value}类" if zh else f"customer {name} tier {value}"
     if isinstance(row, Task):  # `actually due wed` after `task …`: its due day
         return f"{name_of(WORDS, 'task', ctx.locale)} {row.id} {'改到' if zh else 'due'} {value}"
+    if isinstance(row, Deal) and kind == "currency":  # the amount as it is, in the currency said
+        amount = row.amount if row.amount is not None else Decimal(50000)
+        return f"{name_of(WORDS, 'deal', ctx.locale)} #{row.id} {amount.normalize():f} {value}"
     if isinstance(row, Deal):
         field = {"amount": "", "day": "预计 " if zh else "close ",
                  "customer": "客户 " if zh else "customer "}[kind]
@@ -231,6 +252,16 @@ _WORD = {Deal: "deal", Visit: "visit", Task: "task"}
 #: Words of a sentence that are no customer's name (`typo, it's 85万`, `that was 93k rmb`)
 _FILLERS = {"typo", "it's", "its", "it", "that", "that's", "was", "is", "meant", "mean", "sorry", "i",
             "should", "be", "the", "price", "not", "wrong", *V.AMOUNT_LABELS_EN}
+
+
+_CURRENCY = pattern(r"^(?:in\s+|用|是)?(?P<word>[a-z]{3,7}|[\u4e00-\u9fff]{1,3}|[$¥€£])"
+                    r"(?:\s+not\s+\S+|不是\S+)?$", re.I)
+
+
+def currency_said(value: str) -> str | None:
+    """The currency code `value` names alone (`rmb`, `in usd`, `人民币`), or None."""
+    found = _CURRENCY.match(value.strip(" .。!！"))
+    return V.CURRENCY_WORDS.get(found["word"].lower()) if found else None
 
 
 def amount_said(value: str) -> str | None:
@@ -262,13 +293,15 @@ def _instead(ctx: Ctx, change: Change, kind: str, value: str) -> str:
     if change.kind == "SetTarget":
         return usage_example(ctx, "target")
     model = KINDS.get(change.entity, Deal)
-    model = Deal if model is Visit and kind == "amount" or model is Task and kind != "day" else model
+    model = Deal if model is Visit and kind in ("amount", "currency") or model is Task and kind != "day" \
+        else model
     return command_for(ctx, model(id=12), kind, value)
 
 
 def _every(ctx: Ctx, kind: str, value: str) -> str:
     """What to type to put `value` into each kind of record it fits (`deal #12 close 12/30 · …`)."""
-    models = {"amount": (Deal,), "day": (Deal, Visit, Task), "customer": (Deal, Visit)}[kind]
+    models = {"amount": (Deal,), "currency": (Deal,), "day": (Deal, Visit, Task),
+              "customer": (Deal, Visit)}[kind]
     return " · ".join(command_for(ctx, model(id=12), kind, value) for model in models)
 
 

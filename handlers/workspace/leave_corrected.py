@@ -11,6 +11,7 @@ import re
 from handlers.context import Ctx
 from handlers.grammar import commands as c
 from handlers.grammar.dates import parse_date_range
+from handlers.grammar.leave_words import dotted
 from handlers.grammar.patterns import pattern
 from handlers.grammar.range_edit import edited
 from handlers.grammar.reading import read
@@ -47,6 +48,7 @@ def corrected(ctx: Ctx, text: str) -> c.Command | None:
         return command if isinstance(command, c.Command) else None
     if change.kind != "TakeLeave" or change.entity != "leaves":
         return None
+    text = dotted(text)  # `不对，是12.28-12.31`: Dec 28 to Dec 31
     found = _SAID.match(" ".join(text.split()))
     if found and (was := _NOT.search(found["days"])) and parse_date_range(was["was"], ctx.today):
         found = _SAID.match(" ".join(text.split())[:found.start("days") + was.start()])  # `not fri`: was

@@ -99,8 +99,9 @@ def test_a_part_of_the_day_in_a_follow_up_is_no_next_step(session_factory, typed
 
 def test_half_a_day_of_leave_is_still_asked_about(session_factory):
     chat = _chat(session_factory)
-    reply = chat.reply("请假 明天下午")
-    assert not reply.ok and "明天下午" in reply.text, reply.text
+    reply = chat.reply("请假 明天下午")  # leave is kept in whole days: the afternoon asked about (r19)
+    assert not reply.ok and "“下午”" in reply.text and "按整天请假吗" in reply.text, reply.text
+    assert [b.command for b in reply.buttons] == ["请假 明天"]
 
 
 # 2. A next contact in N days, weeks or months: a follow-up day, said back with its weekday -------

@@ -209,6 +209,10 @@ ASKING: dict[str, tuple[str, str]] = {
     "read_as_whole": ("(Read as “{said}”.)", "（按“{said}”处理。）"),
     "leave_reason": ("Leave has no place for “{text}”, so nothing was saved yet. Take the days off "
                      "without it?", "请假记录里放不下“{text}”，尚未保存。不带这句话请假？"),
+    "leave_part_of_day": ("Leave is kept in whole days: “{text}” has no place, so nothing was saved yet. "
+                          "Take the whole day off?",
+                          "请假按整天记录，放不下“{text}”，尚未保存。按整天请假吗？"),
+    "option_leave_whole_day": ("The whole day", "按整天请假"),
     "option_leave_without": ("The leave, without those words", "请假，不带这句话"),
     "day_or_month": ("“{text}” reads two ways: month first or day first? Nothing was saved yet.",
                      "“{text}”有两种读法：月在前还是日在前？尚未保存。"),

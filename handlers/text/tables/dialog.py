@@ -29,6 +29,13 @@ DIALOG: dict[str, tuple[str, str]] = {
                      "已按你说的（“{text}”）改了我的提议，尚未修改："),
     "correction_day": ("Move {what} to {value}? Nothing was changed yet.",
                        "把{what}的日期改为 {value}？尚未修改。"),
+    "correction_currency": ("Change the currency of {what}: {value}? Nothing was changed yet.",
+                            "把{what}的币种改为：{value}？尚未修改。"),
+    "correction_currency_how": ("No amount was just said that {value} could go with. To change a deal's "
+                                "currency, type its number, amount and currency: {example}. Nothing was "
+                                "changed.",
+                                "刚才没有可改成 {value} 的金额。要改商机的币种，请写明编号、金额和币种："
+                                "{example}。未做修改。"),
     "correction_customer": ("Change the customer of {what} to {value}? Nothing was changed yet.",
                             "把{what}的客户改为 {value}？尚未修改。"),
     "correction_how": ("To change an amount, type the deal's number and the amount: {example} (deals lists "
