@@ -25,6 +25,8 @@ SALES: dict[str, tuple[str, str]] = {
                       "商机 #{id}（{title}）：赢单日期 {was} → {day}。"),
     "closed_on_lost": ("Deal #{id} ({title}): lost on {day} (was {was}).",
                        "商机 #{id}（{title}）：输单日期 {was} → {day}。"),
+    "closed_on_which": ("“{text}”: on which day did deal #{id} close? Nothing was changed yet.",
+                        "“{text}”：商机 #{id} 是哪一天成交的？尚未修改。"),
     "closed_on_future": ("Deal #{id} can't have closed on a day still to come. Nothing was changed.",
                          "商机 #{id} 不能在未来的日期成交。未做任何修改。"),
     "deal_open": ("Deal #{id} is still open, at {stage}: nothing to reopen.",
