@@ -24,14 +24,7 @@ from handlers.grammar.parse import (
 )
 from handlers.grammar.patterns import pattern
 from handlers.grammar.stage_moved import stage_moves
-from handlers.grammar.visit_day import (
-    DAY_ALONE,
-    blanked,
-    days_of,
-    first_day,
-    went_on,
-    which_day,
-)
+from handlers.grammar.visit_day import DAY_ALONE, blanked, days_of, first_day, went_on, which_day
 
 #: (a clock time's colon, `10:30am`, is none)
 _VISIT_SEP = pattern(r"\s*(?:(?<!\d):|:(?!\d\d)|[;。!]|" + COMMA + r"|\.(?=\s)|\s[-–—]\s|—)\s*")

@@ -23,7 +23,8 @@ from handlers.grammar.patterns import pattern
 #: Every word the date grammar reads as a day gone by (handlers/grammar/dates.py `past_day`), in
 #: the simplified, folded `view` of what was typed (`週五`, `上禮拜五` are matched as `周五`, `上礼拜五`):
 #: one list for a visit's day wherever it is said (after the customer, or as when one went)
-DAY_GONE_ZH = (r"大前天|前天|昨天|昨日|今天|上个?(?:周|星期|礼拜)[一二三四五六日天]|(?:周|星期|礼拜)[一二三四五六日天]"
+DAY_GONE_ZH = (r"大前天|前天|昨天|昨日|今天|上个?(?:周|星期|礼拜)[一二三四五六日天]"
+               r"|(?:周|星期|礼拜)[一二三四五六日天]"
                r"|\d{4}-\d{1,2}-\d{1,2}|(?:\d{4}年)?\d{1,2}月\d{1,2}[日号]?|\d{1,2}[日号]")
 DAY_GONE_EN = (r"yesterday|yday|yest|yda|ytd|today|last\s+(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*"
                r"|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{1,4})?"
@@ -82,8 +83,8 @@ def weekend_last(said: str, today: dt.date) -> tuple[dt.date, dt.date] | None:
 
 
 _EN_DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-_LAST_WEEK = pattern(r"^(?:上个?(?:周|星期|礼拜)([一二三四五六日天])|last\s+((?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)\.?)$",
-                     re.I)
+_LAST_WEEK = pattern(r"^(?:上个?(?:周|星期|礼拜)([一二三四五六日天])"
+                     r"|last\s+((?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)\.?)$", re.I)
 
 
 def first_day(notes: str, today: dt.date) -> tuple[str, tuple[dt.date, ...]] | None:
@@ -103,8 +104,9 @@ DAY_ALONE = pattern(rf"^(?:(?:on\s+)?(?:tod|{DAY_GONE_EN})|今天|{DAY_FIRST_ZH}
 
 
 def leading_day(notes: str, today: dt.date) -> tuple[str, tuple[dt.date, ...]] | None:
-    """(the words, the days they may be: `days_of`) where `notes` (what followed the customer's name with no mark between)
-    start with a day gone by: `yday met cfo`, `thurs, demo went ok`, `11/20 met cfo`; else None.
+    """(the words, the days they may be: `days_of`) where `notes` (what followed the customer's
+    name with no mark between) start with a day gone by: `yday met cfo`, `thurs, demo went ok`,
+    `11/20 met cfo`; else None.
 
     >>> leading_day("yday met cfo", dt.date(2026, 11, 25))
     ('yday', (datetime.date(2026, 11, 24),))

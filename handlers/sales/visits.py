@@ -60,9 +60,10 @@ def _on_day(ctx: Ctx, cmd: LogVisit, said: tuple[str, tuple[dt.date, ...]]) -> L
     """`cmd` on the day its notes start with (`yday met cfo`), those words out of the notes; `last
     fri` said on a weekend is asked: which Friday (handlers/grammar/visit_day.py `days_of`)."""
     notes = cmd.notes.strip()[len(said[0]):].lstrip(" ,，:：;；")
+    word = name_of(WORDS, "visit", ctx.locale)
     if len(said[1]) > 1:
         raise ctx.refuse("visit_day_which", text=said[0], buttons=tuple(
-            Button(ctx.day(day), f"{name_of(WORDS, 'visit', ctx.locale)} {cmd.customer} {day.isoformat()}: {notes}",
+            Button(ctx.day(day), f"{word} {cmd.customer} {day.isoformat()}: {notes}",
                    action=replace(cmd, day=day, notes=notes)) for day in said[1]))
     return replace(cmd, day=said[1][0], notes=notes)
 
