@@ -9,7 +9,7 @@ from dataclasses import replace
 from handlers.grammar import clauses
 from handlers.grammar import commands as c
 from handlers.grammar import vocabulary as V
-from handlers.grammar.dates import parse_date, past_day
+from handlers.grammar.dates import parse_date
 from handlers.grammar.festivals import cut_from_holiday
 from handlers.grammar.normal import view
 from handlers.grammar.parse import (
@@ -22,9 +22,10 @@ from handlers.grammar.parse import (
     head_and_body,
     two_commands,
 )
+from handlers.grammar.past_days import past_day
 from handlers.grammar.patterns import pattern
 from handlers.grammar.stage_moved import stage_moves
-from handlers.grammar.visit_day import DAY_ALONE, blanked, days_of, first_day, went_on, which_day
+from handlers.grammar.visit_day import DAY_ALONE, ahead_asked, blanked, days_of, first_day, went_on, which_day
 
 #: (a clock time's colon, `10:30am`, is none)
 _VISIT_SEP = pattern(r"\s*(?:(?<!\d):|:(?!\d\d)|[;。!]|" + COMMA + r"|\.(?=\s)|\s[-–—]\s|—)\s*")
@@ -132,6 +133,9 @@ def parse_visit(rest: str, today: dt.date) -> c.Command | c.ParseError:
                 if len(said[1]) > 1:
                     return which_day(said, rest.replace(said[0], "{day}", 1))
                 day = said[1][0]
+            elif day is None and (ahead := ahead_asked(first, notes, today, c.LogVisit(  # `拜访 比亚迪
+                    first, notes.strip(), next_step=detail, follow_up=follow_up))):  # 12月5日 …`, a day to
+                return ahead  # come where the visit's day goes: asked
         elif _JOINED.search(customer):  # `visit Globex & Initech`: one visit each, or one name?
             return c.LogVisit(customer.strip(), next_step=detail, follow_up=follow_up, day=day)
         else:

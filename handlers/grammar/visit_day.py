@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from handlers.grammar import commands as c
-from handlers.grammar.dates import past_day
+from handlers.grammar.dates import parse_date
 from handlers.grammar.normal import view
+from handlers.grammar.past_days import past_day
 from handlers.grammar.patterns import pattern
 
 #: Every word the date grammar reads as a day gone by (handlers/grammar/dates.py `past_day`), in
@@ -97,6 +99,24 @@ def first_day(notes: str, today: dt.date) -> tuple[str, tuple[dt.date, ...]] | N
 
 
 
+
+
+def ahead_asked(customer: str, notes: str, today: dt.date, command: c.LogVisit) -> c.ParseError | None:
+    """`拜访 比亚迪 12月5日 见了采购 跟进 12月20日` said before Dec 5: a date right after the customer
+    is where a visit's day goes, but one still to come cannot be it: asked (a visit planned as a
+    task, or a visit today with those words kept in its notes), never dropped into the notes
+    unsaid; None where the notes start with no such date."""
+    typed = notes.strip()
+    found = _FIRST_ZH.match(view(typed))
+    if found is None or days_of(found["day"], today):
+        return None
+    said, rest = typed[:found.end()], typed[found.end():].strip()
+    plan = f"\n任务 拜访 {customer}" + (f"：{rest}" if rest else "") + f" {said}"
+    day = parse_date(found["day"], today)
+    follow_up = (("as_follow_up", "", replace(command, follow_up=day)),) \
+        if day and not command.follow_up else ()
+    return c.ParseError("visit", "visit_day_ahead", said, options=(
+        ("plan_visit", plan, None), *follow_up, ("visit_today", "", command)))
 
 
 #: a day gone by alone, as said right after the customer's name (`Globex yday …`, `华为 前天 …`)

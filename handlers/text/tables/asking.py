@@ -209,6 +209,12 @@ ASKING: dict[str, tuple[str, str]] = {
     "option_as_number": ("The amount in digits", "金额写成数字"),
     "visit_ahead": ("“{text}” is still to come: a visit is logged once it took place, so nothing was saved. "
                     "Plan it as a task?", "“{text}”还没到：拜访在发生后才记录，尚未保存。作为任务安排吗？"),
+    "visit_day_ahead": ("“{text}”, right after the customer, is where the visit's day goes, but it is still "
+                        "to come. Which do you mean? Nothing was saved yet.",
+                        "“{text}”紧跟在客户后面，像是拜访日期，但这一天还没到。"
+                        "你指的是哪个？尚未保存。"),
+    "option_visit_today": ("A visit today, those words kept in its notes",
+                           "记为今天的拜访，这几个字留在纪要里"),
     "option_plan_visit": ("Plan the visit (a task)", "安排拜访（任务）"),
     "read_as_whole": ("(Read as “{said}”.)", "（按“{said}”处理。）"),
     "leave_reason": ("Leave has no place for “{text}”, so nothing was saved yet. Take the days off "
