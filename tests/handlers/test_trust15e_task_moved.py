@@ -60,7 +60,7 @@ def test_a_length_of_time_moves_the_task_just_made_that_much_later(session_facto
 
 
 @pytest.mark.parametrize("said, moved", [("任务 明天 改成 后天", 1), ("任务 明天的 改到 后天", 1),
-                                         ("任务 周五 改成 后天", 2), ("任务 周五那个 改到后天", 2)])  # 推到: asked
+                                         ("任务 周五 改成 后天", 2), ("任务 周五那个 改到后天", 2)])
 def test_a_day_said_first_moves_the_task_due_that_day(session_factory, said, moved):
     chat = _chat(session_factory)
     assert chat.reply("任务 明天给华为打电话", user="张伟").ok
