@@ -96,10 +96,11 @@ ASKING: dict[str, tuple[str, str]] = {
                         "任务不保存备注，“{text}”不会记下：只标记完成吗？尚未保存。"),
     "option_new_deal_titled": ("A new deal, these words its title", "新建商机，这些字作为标题"),
     "option_two_tasks": ("Two tasks, each with its day", "两个任务，各按各的日期"),
-    "task_day_gone": ("“{text}” is a day gone by: is the task due then (so already overdue), or are those "
-                      "words part of its title? Nothing was saved yet.",
-                      "“{text}”已经过去了：任务就是那天到期（已逾期），还是这几个字只是标题的一部分？尚未保存。"),
-    "option_task_due_gone": ("Due that day", "按这一天到期"),
+    "task_day_gone": ("“{text}” is a day gone by, so no task can be due then: are those words part of its "
+                      "title, or is it due the coming one? Nothing was saved yet.",
+                      "“{text}”已经过去了，任务不能那天到期：这几个字是标题的一部分，还是下一个这天到期？"
+                      "尚未保存。"),
+    "option_task_due_coming": ("Due the coming one", "下一个这天到期"),
     "option_task_titled": ("A new task, titled as typed", "新建任务，标题照原文"),
     "task_two": ("That reads as two tasks, each with its own day ({text}): make both? Nothing was saved yet.",
                  "这是两个任务，各有各的日期（{text}）：两个都建吗？尚未保存。"),
