@@ -37,7 +37,7 @@ _OFFSETS = {
     "tomorrow": 1, "tmr": 1, "tmrw": 1, "tmw": 1, "tomorow": 1, "tommorow": 1, "tommorrow": 1,
     "明天": 1, "明日": 1,
     "day after tomorrow": 2, "后天": 2, "大后天": 3,
-    "yesterday": -1, "昨天": -1, "前天": -2,
+    "yesterday": -1, "yday": -1, "yest": -1, "yda": -1, "昨天": -1, "昨日": -1, "前天": -2, "大前天": -3,
 }
 #: A count of days, weeks or months from today (`3天后`, `两周后`, `过两天`, `in two weeks`, `一个月后`)
 _EN_COUNTS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
@@ -141,28 +141,6 @@ def _one_day(text: str, today: dt.date, future: bool) -> dt.date | None:
 
 
 CROSSING_DAYS = 62  # `12/28-1/3` runs into the new year; `12/31-12/24` is backwards, not a year
-
-
-def past_day(text: str, today: dt.date) -> dt.date | None:
-    """The day gone by (or today) that `text` names (`yesterday`, `mon`: last Monday, `12/3`,
-    `上周五`), or None: what a visit's day may be."""
-    if zh := _LAST_WEEK_ZH.match(text.strip()):  # `上周三`: Wednesday of last week
-        monday = today - dt.timedelta(days=today.weekday() + 7)
-        return monday + dt.timedelta(days="一二三四五六日天".index(zh[1]) if zh[1] != "天" else 6)
-    last = _LAST.match(text.strip())
-    bare = last[1] if last else text.strip()
-    day = parse_date(bare, today, future=False)
-    while day is not None and _BARE_WEEKDAY.match(bare) and (day > today or (last and day == today)):
-        day -= dt.timedelta(weeks=1)  # the one gone by
-    if last and not _BARE_WEEKDAY.match(bare):
-        return None
-    return day if day is not None and day <= today else None
-
-
-_LAST = pattern(r"^last\s+(\S+)$", re.I)
-_LAST_WEEK_ZH = pattern(r"^上个?(?:周|星期|礼拜)([一二三四五六日天])$")
-_BARE_WEEKDAY = pattern(r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?$|^(?:周|星期|礼拜)[一二三四五六日天]$",
-                        re.I)
 
 
 def parse_date_range(text: str, today: dt.date) -> tuple[dt.date, dt.date] | None:

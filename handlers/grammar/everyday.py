@@ -86,7 +86,7 @@ def visit_ahead(rest: str, command, today: dt.date, chinese: bool) -> c.ParseErr
     """`visit Acme Corp in april` · `visit Acme next tue: bring the contract` · `拜访 华为 明天`: a
     visit on a day still to come is no visit done: offered as a task to visit them by that day
     (`rest`: the words after the command word), never logged today."""
-    from handlers.grammar.dates import past_day
+    from handlers.grammar.past_days import past_day
     from handlers.grammar.spans import date_in
 
     wanted = isinstance(command, c.LogVisit) or isinstance(command, c.ParseError) and any(

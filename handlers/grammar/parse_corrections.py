@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from handlers.grammar import commands as c
 from handlers.grammar import vocabulary as V
-from handlers.grammar.dates import parse_date, parse_date_range, past_day
+from handlers.grammar.dates import parse_date, parse_date_range
 from handlers.grammar.normal import view
 from handlers.grammar.patterns import pattern
 from handlers.grammar.periods import whole_period
@@ -85,10 +85,13 @@ _VISIT_NOTES = pattern(r"^#\s*(\d{1,9})\s*(?:notes?|纪要|备注)\s*"
 def _visit_edit(text: str, typed: str, today: dt.date) -> c.Command | c.ParseError | None:
     """A visit's day or notes put right, or None when `text` is neither."""
     if found := _VISIT_DAY.match(text):
-        day = past_day(found.group(2), today) or parse_date(found.group(2), today)  # to come: refused
+        from handlers.grammar.visit_day import days_of
+
+        days = days_of(found.group(2), today)  # `last fri` on a weekend: which Friday, asked
+        day = days[0] if days else parse_date(found.group(2), today)  # to come: refused
         if day is None:
             return c.ParseError("visit", "date", found.group(2))
-        return c.ChangeVisit(int(found.group(1)), day=day)
+        return _which_day(c.ChangeVisit(int(found.group(1)), day=day), (found.group(2), days))
     if found := _VISIT_ADD.match(text):
         notes = typed[found.start(2):found.end(2)]
         return _day_in_edit(c.ChangeVisit(int(found.group(1)), add_notes=notes), notes, today)

@@ -19,6 +19,7 @@ from handlers.grammar.parse_done import DONE_ASKED, DONE_NOTED, DONE_SAID, DONE_
 from handlers.grammar.patterns import pattern
 from handlers.grammar.periods import whole_period
 from handlers.grammar.questions_said import question_about_tasks
+from handlers.grammar.task_day_gone import day_gone
 from handlers.grammar.task_edit import MOVED_EN, MOVED_ZH, task_edit_said
 from handlers.grammar.task_edit import shift_said as _shift
 from handlers.grammar.task_two import two_tasks
@@ -157,6 +158,8 @@ def _task(rest: str, today: dt.date) -> c.Command | c.ParseError:
         deal_id = int(link["id"] or link["id2"])  # deal's
         text = f"{text[:link.start()]} {text[link.end():]}".strip()
     typed = text
+    if (gone := day_gone(text, assignee, deal_id, customer, today)) is not None:
+        return gone  # `task call acme last fri`: never next Friday, nor `last` in the title; asked
     seen = view(text)  # matched in one script, cut from the text as typed
     for regex in (_DUE_EN, _DUE_ZH_FRONT, _DUE_ZH_END):
         found = regex.match(seen)

@@ -9,7 +9,7 @@ from dataclasses import replace
 from handlers.grammar import clauses
 from handlers.grammar import commands as c
 from handlers.grammar import vocabulary as V
-from handlers.grammar.dates import parse_date, past_day
+from handlers.grammar.dates import parse_date
 from handlers.grammar.festivals import cut_from_holiday
 from handlers.grammar.normal import view
 from handlers.grammar.parse import (
@@ -22,9 +22,10 @@ from handlers.grammar.parse import (
     head_and_body,
     two_commands,
 )
+from handlers.grammar.past_days import past_day
 from handlers.grammar.patterns import pattern
 from handlers.grammar.stage_moved import stage_moves
-from handlers.grammar.visit_day import blanked, days_of, first_day, went_on, which_day
+from handlers.grammar.visit_day import DAY_ALONE, ahead_asked, blanked, days_of, first_day, went_on, which_day
 
 #: (a clock time's colon, `10:30am`, is none)
 _VISIT_SEP = pattern(r"\s*(?:(?<!\d):|:(?!\d\d)|[;。!]|" + COMMA + r"|\.(?=\s)|\s[-–—]\s|—)\s*")
@@ -132,6 +133,9 @@ def parse_visit(rest: str, today: dt.date) -> c.Command | c.ParseError:
                 if len(said[1]) > 1:
                     return which_day(said, rest.replace(said[0], "{day}", 1))
                 day = said[1][0]
+            elif day is None and (ahead := ahead_asked(first, notes, today, c.LogVisit(  # `拜访 比亚迪
+                    first, notes.strip(), next_step=detail, follow_up=follow_up))):  # 12月5日 …`, a day to
+                return ahead  # come where the visit's day goes: asked
         elif _JOINED.search(customer):  # `visit Globex & Initech`: one visit each, or one name?
             return c.LogVisit(customer.strip(), next_step=detail, follow_up=follow_up, day=day)
         else:
@@ -264,12 +268,8 @@ def _visit_body(customer: str, body: str, _today: dt.date) -> c.Command | c.Pars
 
 
 #: Between two customers' names: `&` `+` `/` `and` `和` `与` `及` `、` (`visit Globex & Initech`)
-_JOINED = pattern(r"(?:[和与及、&+/]|(?<![A-Za-z])and(?![A-Za-z]))\s*\S+", re.I)
+_JOINED = pattern(r"(?:[和与及、&+]|(?<!\d)/|(?<![A-Za-z])and(?![A-Za-z]))\s*\S+", re.I)
 #: The words of a day a visit took place on, at the end of its customer's words
-_PAST_DAY = pattern(r"^(?:(?:on\s+)?(?:today|yesterday|tod|yday|ytd|"
-                    r"(?:last\s+)?(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{1,4})?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
-                    r"nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?)|今天|昨天|前天|上周[一二三四五六日天]|"
-                    r"上个?星期[一二三四五六日天]|\d{1,2}月\d{1,2}[日号]?)$", re.I)
 _TODAY_SAID = pattern(r"^(?:today|this (?:morning|afternoon)|just now|今天(?:上午|下午)?|今早|刚才|刚刚)$",
                       re.I)
 
@@ -283,7 +283,7 @@ def _day_at_end(head: str, today: dt.date) -> tuple[str, dt.date | None]:
             said = view(" ".join(words[-size:])).strip(" ,，")
             if _TODAY_SAID.match(said):
                 return " ".join(words[:-size]), today
-            if _PAST_DAY.match(said) and (day := past_day(said.removeprefix("on ").strip(), today)):
+            if DAY_ALONE.match(said) and (day := past_day(said.removeprefix("on ").strip(), today)):
                 return " ".join(words[:-size]), day
     return head, None
 

@@ -210,7 +210,8 @@ def _day_or_month_first(text: str, command, today: dt.date) -> c.ParseError | No
     took month first is asked about, each reading offered with its date written out in full."""
     from dataclasses import fields, is_dataclass
 
-    from handlers.grammar.dates import parse_date, past_day
+    from handlers.grammar.dates import parse_date
+    from handlers.grammar.past_days import past_day
 
     if isinstance(command, c.ParseError):  # a question whose answer would store a day read one way
         asked = (_day_or_month_first(text, option[2], today) for option in command.options or ()

@@ -15,8 +15,8 @@ from dataclasses import replace
 
 from handlers.grammar import commands as c
 from handlers.grammar import vocabulary as V
-from handlers.grammar.dates import past_day
 from handlers.grammar.normal import view
+from handlers.grammar.past_days import past_day
 from handlers.grammar.patterns import pattern
 
 _CJK = pattern(r"[\u3400-\u9fff]")

@@ -16,7 +16,7 @@ import re
 from typing import NamedTuple
 
 from handlers.grammar.amounts import parse_amount
-from handlers.grammar.dates import past_day
+from handlers.grammar.past_days import past_day
 from handlers.grammar.patterns import pattern
 
 _SIGNED = pattern(r"^(?:(?:they|we|he|she|customer|client|the|it|it's|its|it\s+is|deal|contract|po|"

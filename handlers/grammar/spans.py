@@ -19,12 +19,13 @@ from handlers.grammar import commands as c
 from handlers.grammar import vocabulary as V
 from handlers.grammar.amounts import parse_amount
 from handlers.grammar.clauses import DATE_LIKE as _DATE_LIKE
-from handlers.grammar.dates import READING_CALENDAR, past_day
+from handlers.grammar.dates import READING_CALENDAR
 from handlers.grammar.dates import parse_date as _parse_date
 from handlers.grammar.day_cut import MARK_BEFORE, part_first
 from handlers.grammar.festivals import cut_from_holiday
 from handlers.grammar.month_days import ordinals_in_digits
 from handlers.grammar.normal import view
+from handlers.grammar.past_days import past_day
 from handlers.grammar.patterns import pattern
 from handlers.rules.working_days import corrections_of
 

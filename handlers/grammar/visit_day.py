@@ -14,38 +14,53 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from handlers.grammar import commands as c
-from handlers.grammar.dates import past_day
+from handlers.grammar.dates import parse_date
+from handlers.grammar.normal import view
+from handlers.grammar.past_days import past_day
 from handlers.grammar.patterns import pattern
 
-_DAY_ZH = (r"昨天|前天|今天|上个?(?:周|星期|礼拜)[一二三四五六日天]|(?:周|星期|礼拜)[一二三四五六日天]"
-           r"|\d{1,2}月\d{1,2}[日号]?|\d{1,2}[日号]")
-_WENT_ZH = pattern(rf"(?:^|(?<=[\s，,。;；:：]))(?P<day>{_DAY_ZH})(?:上午|下午|晚上|中午|早上)?\s*"
+#: Every word the date grammar reads as a day gone by (handlers/grammar/dates.py `past_day`), in
+#: the simplified, folded `view` of what was typed (`週五`, `上禮拜五` are matched as `周五`, `上礼拜五`):
+#: one list for a visit's day wherever it is said (after the customer, or as when one went)
+DAY_GONE_ZH = (r"大前天|前天|昨天|昨日|今天|上个?(?:周|星期|礼拜)[一二三四五六日天]"
+               r"|(?:周|星期|礼拜)[一二三四五六日天]"
+               r"|\d{4}-\d{1,2}-\d{1,2}|(?:\d{4}年)?\d{1,2}月\d{1,2}[日号]?|\d{1,2}[日号]")
+DAY_GONE_EN = (r"yesterday|yday|yest|yda|ytd|today|last\s+(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*"
+               r"|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{1,4})?"
+               r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?")
+_WENT_ZH = pattern(rf"(?:^|(?<=[\s，,。;；:：]))(?P<day>{DAY_GONE_ZH})(?:上午|下午|晚上|中午|早上)?\s*"
                    r"(?:去的|去了|过去的|过去了|上门的|上门了|拜访的|见的面?|见了|去拜访的|去拜访了|那天去的)")
-_DAY_EN = (r"yesterday|today|last\s+(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*"
-           r"|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|\d{1,2}/\d{1,2}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?")
 _WENT_EN = pattern(r"(?<![A-Za-z])(?:went|was|were|been|visited|dropped\s+by|stopped\s+by)"
                    r"(?:\s+(?:there|over|by|in\s+person|on\s*site))?\s+(?:on\s+)?"
-                   rf"(?P<day>{_DAY_EN})(?![A-Za-z])", re.I)
+                   rf"(?P<day>{DAY_GONE_EN})(?![A-Za-z])", re.I)
 #: a day gone by right at the start of what follows the customer (`12月4日 跟采购确认了…`)
-_FIRST_ZH = pattern(r"^(?P<day>\d{4}-\d{1,2}-\d{1,2}|昨天|前天|上个?(?:周|星期|礼拜)[一二三四五六日天]"
-                    r"|\d{1,2}月\d{1,2}[日号]?)(?=\s)")
+#: (a bare weekday is not one there: `周五 再去一趟` is a day to come)
+DAY_FIRST_ZH = (r"大前天|前天|昨天|昨日|上个?(?:周|星期|礼拜)[一二三四五六日天]"
+                r"|\d{4}-\d{1,2}-\d{1,2}|(?:\d{4}年)?\d{1,2}月\d{1,2}[日号]?")
+_FIRST_ZH = pattern(rf"^(?P<day>{DAY_FIRST_ZH})(?=\s)")
 
 
 def went_on(notes: str, today: dt.date) -> tuple[str, tuple[dt.date, ...]] | None:
     """(the words, the days they may be: `days_of`) where the notes say on which day gone by the
     visit took place; None where they say none (a day to come is never one)."""
-    found = _WENT_ZH.search(notes) or _WENT_EN.search(notes)
+    seen = view(notes)
+    found = _WENT_ZH.search(seen) or _WENT_EN.search(seen)
     days = days_of(found["day"], today) if found else ()
-    return (found[0], days) if days else None
+    return (notes[found.start():found.end()], days) if found and days else None
 
 
 def days_of(said: str, today: dt.date) -> tuple[dt.date, ...]:
-    """The days `said` (a day gone by) may be: `上周五` said on a weekend, when this week's Friday is
-    gone too, is either (asked); any other, the one `past_day` reads.
+    """The days `said` (a day gone by) may be. The one place that decides "ambiguous on a
+    weekend": `上周五` / `last fri` said on a Saturday or Sunday, when this week's Friday is gone
+    too, is either the Friday just gone or the one before (asked: a visit's day, a win's, a
+    task's); any other, the one `past_day` reads.
 
     >>> days_of("上周五", dt.date(2026, 12, 6))
+    (datetime.date(2026, 12, 4), datetime.date(2026, 11, 27))
+    >>> days_of("last fri", dt.date(2026, 12, 6))
     (datetime.date(2026, 12, 4), datetime.date(2026, 11, 27))
     >>> days_of("上周五", dt.date(2026, 12, 9))
     (datetime.date(2026, 12, 4),)
@@ -53,25 +68,78 @@ def days_of(said: str, today: dt.date) -> tuple[dt.date, ...]:
     day = past_day(" ".join(said.split()), today)
     if day is None:
         return ()
-    found = _LAST_WEEK.match(said.strip())
-    if found and today.weekday() >= 5 and (index := "一二三四五六日天".index(found[1])) < 5:
-        this_week = today - dt.timedelta(days=today.weekday() - index)
-        return (this_week, day) if this_week != day else (day,)
-    return (day,)
+    return (weekend_last(said, today) or (day,)) if today.weekday() >= 5 else (day,)
 
 
-_LAST_WEEK = pattern(r"^上个?(?:周|星期|礼拜)([一二三四五六日天])")
+def weekend_last(said: str, today: dt.date) -> tuple[dt.date, dt.date] | None:
+    """(the weekday just gone, the one a week before) where `said` is `上周X` / `last X` (X a working
+    day) and today is a Saturday or Sunday; else None."""
+    found = _LAST_WEEK.match(" ".join(view(said).split()))
+    if found is None or today.weekday() < 5:
+        return None
+    index = "一二三四五六日天".index(found[1]) if found[1] else _EN_DAYS.index(found[2][:3].lower())
+    if index >= 5:
+        return None
+    this_week = today - dt.timedelta(days=today.weekday() - index)
+    return this_week, this_week - dt.timedelta(weeks=1)
+
+
+_EN_DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_LAST_WEEK = pattern(r"^(?:上个?(?:周|星期|礼拜)([一二三四五六日天])"
+                     r"|last\s+((?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)\.?)$", re.I)
 
 
 def first_day(notes: str, today: dt.date) -> tuple[str, tuple[dt.date, ...]] | None:
     """`12月4日 跟采购确认了续约细节` (after the customer, no colon): the day gone by said first, and
     the day; None where the notes start with none."""
-    found = _FIRST_ZH.match(notes.strip())
+    typed = notes.strip()
+    found = _FIRST_ZH.match(view(typed))
     days = days_of(found["day"], today) if found else ()
-    return (found["day"], days) if days else None
+    return (typed[:found.end()], days) if found and days else None
 
 
 
+
+
+def ahead_asked(customer: str, notes: str, today: dt.date, command: c.LogVisit) -> c.ParseError | None:
+    """`拜访 比亚迪 12月5日 见了采购 跟进 12月20日` said before Dec 5: a date right after the customer
+    is where a visit's day goes, but one still to come cannot be it: asked (a visit planned as a
+    task, or a visit today with those words kept in its notes), never dropped into the notes
+    unsaid; None where the notes start with no such date."""
+    typed = notes.strip()
+    found = _FIRST_ZH.match(view(typed))
+    if found is None or days_of(found["day"], today):
+        return None
+    said, rest = typed[:found.end()], typed[found.end():].strip()
+    plan = f"\n任务 拜访 {customer}" + (f"：{rest}" if rest else "") + f" {said}"
+    day = parse_date(found["day"], today)
+    follow_up = (("as_follow_up", "", replace(command, follow_up=day)),) \
+        if day and not command.follow_up else ()
+    return c.ParseError("visit", "visit_day_ahead", said, options=(
+        ("plan_visit", plan, None), *follow_up, ("visit_today", "", command)))
+
+
+#: a day gone by alone, as said right after the customer's name (`Globex yday …`, `华为 前天 …`)
+DAY_ALONE = pattern(rf"^(?:(?:on\s+)?(?:tod|{DAY_GONE_EN})|今天|{DAY_FIRST_ZH})$", re.I)
+
+
+def leading_day(notes: str, today: dt.date) -> tuple[str, tuple[dt.date, ...]] | None:
+    """(the words, the days they may be: `days_of`) where `notes` (what followed the customer's
+    name with no mark between) start with a day gone by: `yday met cfo`, `thurs, demo went ok`,
+    `11/20 met cfo`; else None.
+
+    >>> leading_day("yday met cfo", dt.date(2026, 11, 25))
+    ('yday', (datetime.date(2026, 11, 24),))
+    >>> leading_day("next fri demo", dt.date(2026, 11, 25)) is None
+    True
+    """
+    ends = [word.end() for word in re.finditer(r"\S+", notes)][:3]
+    for end in reversed(ends):
+        said = notes[:end].rstrip(" ,，:：;；")
+        if DAY_ALONE.match(view(said.strip())) and (
+                days := days_of(view(said).strip().removeprefix("on ").strip(), today)):
+            return said.strip(), days
+    return None
 
 
 def blanked(notes: str, words: str) -> str:

@@ -8,11 +8,11 @@ import re
 
 from handlers.context import Ctx
 from handlers.grammar.commands import ChangeDeal
-from handlers.grammar.dates import past_day
 from handlers.grammar.fillers import LEAD
 from handlers.grammar.patterns import pattern
+from handlers.grammar.visit_day import days_of
 from handlers.sales.said_again import RECENT, latest_change, made_last
-from handlers.text.reply import Reply
+from handlers.text.reply import Button, Reply
 from storage.models.sales import CLOSED_STAGES, Deal, DealEvent
 
 _EN = pattern(LEAD + r"(?:(?:the\s+)?(?:close|closing|close\s+date|win|loss)\s+"
@@ -31,26 +31,39 @@ def said(ctx: Ctx, text: str) -> bool:
     (`we lost to Siemens` is one)."""
     said = " ".join(text.split())
     found = _EN.match(said) or _ZH.match(said)
-    return found is not None and past_day(found["day"] or found["day2"], ctx.today) is not None
+    return found is not None and bool(days_of(found["day"] or found["day2"], ctx.today))
 
 
-def meant(ctx: Ctx, text: str) -> ChangeDeal | None:
-    """The deal just won or lost, its close moved to the day `text` says; None otherwise."""
+def meant(ctx: Ctx, text: str) -> ChangeDeal | Reply | None:
+    """The deal just won or lost, its close moved to the day `text` says; `上周五` / `last fri`
+    said on a weekend asks which Friday, as a visit's day does; None otherwise."""
     said = " ".join(text.split())
     found = _EN.match(said) or _ZH.match(said)
     if found is None:
         return None
-    day = past_day(found["day"] if found["day"] else found["day2"], ctx.today)
+    days = days_of(found["day"] if found["day"] else found["day2"], ctx.today)
     change = latest_change(ctx)
-    if day is None or change is None or change.kind != "CloseDeal" or change.status != "done" \
+    if not days or change is None or change.kind != "CloseDeal" or change.status != "done" \
             or change.at < ctx.now - RECENT or not made_last(ctx, change) or change.entity != "deals":
         return None
     deal = ctx.session.get(Deal, change.entity_id) if change.entity_id else None
     if deal is None or deal.tenant_id != ctx.tenant.id or deal.stage not in CLOSED_STAGES:
         return None
     ctx.locale = "zh" if re.search(r"[\u3400-\u9fff]", said) else "en"
-    ctx.text = f"{'商机' if ctx.locale == 'zh' else 'deal'} #{deal.id} {day.isoformat()}"
-    return ChangeDeal(deal.id, "closed_on", day)
+    word = "商机" if ctx.locale == "zh" else "deal"
+    if len(days) > 1:  # `其实是上周五签的` on a Sunday: the Friday just gone, or the one before?
+        return Reply(lines=(ctx.t("closed_on_which", text=found["day"] or found["day2"], id=deal.id),
+                            ctx.t("answer_hint", count=len(days))), ok=False, locale=ctx.locale,
+                     buttons=tuple(Button(ctx.day(day), _said_on(ctx, day), action=ChangeDeal(
+                         deal.id, "closed_on", day)) for day in days))
+    ctx.text = f"{word} #{deal.id} {days[0].isoformat()}"
+    return ChangeDeal(deal.id, "closed_on", days[0])
+
+
+def _said_on(ctx: Ctx, day: dt.date) -> str:
+    """What to type to say the close was on `day` (a tap sends the command itself)."""
+    said = day.isoformat()
+    return f"其实是{said}签的" if ctx.locale == "zh" else f"actually it closed on {said}"
 
 
 def closed_on(ctx: Ctx, deal: Deal, day: dt.date) -> Reply:

@@ -32,10 +32,12 @@ from handlers.grammar.amounts import amount_words, parse_amount
 from handlers.grammar.dates import parse_date
 from handlers.grammar.normal import name_fold, view
 from handlers.grammar.patterns import pattern
+from handlers.grammar.push_words import pushed as push_said
 from handlers.grammar.reading import read
 from handlers.grammar.vocabulary import tier_of
 from handlers.lookup import example as usage_example
 from handlers.sales.last_said import made_last, made_with, not_last
+from handlers.sales.push_later import earlier_asked
 from handlers.sales.said_again import (
     KINDS,
     RECENT,
@@ -53,7 +55,7 @@ from storage.models.sales import Change, Customer, Deal, Task, Visit
 
 _EN = pattern(r"^(?:(?:actually|sorry|oops|wait|no|nope|nah|ok|okay|hmm|oh|and|also)[\s,.!]+)*"
               r"(?:(?:pls|please|can\s+you|could\s+you)\s+)?"
-              r"(?P<verb>bump|raise|up|lower|drop|cut|make|change|move|set|push|switch|put)\s+(?:that|it|this)"
+              r"(?P<verb>bump|raise|up|lower|drop|cut|make|change|move|set|push|switch|put|postpone|delay|defer)\s+(?:that|it|this)"
               r"(?:\s+(?:up|down|back|over))?(?:\s+(?:to|for|on|till|until|til|=))?"
               r"\s+(?P<value>[^\s,]+(?:\s+[^\s,]+){0,2}?)"  # `28k`, `thurs`, `next tue`
               r"(?:[\s,]+(?:pls|please|thanks|thx|instead|again))*[\s.!]*$", re.I)
@@ -118,7 +120,7 @@ def edit(ctx: Ctx, text: str) -> c.Command | Reply | None:
         said = value + field if counted else value  # `55次`: no amount of money
         return target_corrected(ctx, change, said, example)
     models = dict.fromkeys(kinds, (Visit,)) if field and not counted else {} if counted else _MODELS
-    pushed = (groups.get("verb") or "").lower() == "push" or bool(re.search(r"推到|延到", said))
+    pushed = push_said(said)  # `push/postpone/move it to …`, `推到`, `推迟到`: never a day earlier
     made = made_at_once(ctx, change, value, kinds, models, pushed=pushed)  # `push it to next week`
     if made is None and change.kind == "TakeLeave":
         ctx.correcting = False
@@ -149,7 +151,7 @@ def _corrected(ctx: Ctx, text: str) -> c.Command | Reply | None:
     kinds = [said.kind] + (["day"] if said.kind == "amount" and parse_date(said.value, ctx.today) else [])
     models = {kind: _NAMED.get(said.field, _MODELS[kind]) for kind in kinds}
     was = said.was if said.kind == "customer" else ""  # `金额是25万不是20万`: no customer's name
-    made = made_at_once(ctx, change, said.value, kinds, models, was=was)
+    made = made_at_once(ctx, change, said.value, kinds, models, was=was, pushed=push_said(text))
     if made is None:
         ctx.locale = locale
     return made
@@ -168,6 +170,8 @@ def made_at_once(ctx: Ctx, change: Change, value: str, kinds: list[str], models:
         return None
     lines = [(command_for(ctx, row, kind, day), _said(ctx, row, kind, day)) for row, kind in options
              for day in (_pushed(ctx, row, value) if pushed and kind == "day" else value,)]
+    if pushed and len(options) == 1 and (asked := _earlier(ctx, *options[0], value)) is not None:
+        return asked  # `跟进推到下下周`, due later than that already: asked, never moved earlier
     if len(lines) > 1:  # "that" could be two things: asked, one tap each
         return Reply(lines=(ctx.t("follow_on_which", value=value, count=len(lines)),
                             *(f"{n}. {line}" for n, (_command, line) in enumerate(lines, 1)),
@@ -194,6 +198,19 @@ def _pushed(ctx: Ctx, row: Deal | Task | Visit, value: str) -> str:
     if was is None or day is None or day > was or not _WEEK.match(value):
         return value
     return (was + dt.timedelta(days=7)).isoformat()
+
+
+def _earlier(ctx: Ctx, row, kind: str, value: str) -> Reply | None:
+    """The question where a push of `row`'s day to `value` would move it earlier; else None."""
+    if kind != "day":
+        return None
+    key, column = _DAY_FIELD[type(row)]
+    was, day = getattr(row, column), parse_date(_pushed(ctx, row, value), ctx.today)
+    if was is None or day is None or day >= was:
+        return None
+    what = f"{described(ctx, row)}{'的' if ctx.locale == 'zh' else ' '}{ctx.t(key)}"
+    return earlier_asked(ctx, value, what, was, day,
+                         lambda d: command_for(ctx, row, kind, d.isoformat()))
 
 
 def _named(ctx: Ctx, row, was: str) -> bool:

@@ -16,8 +16,10 @@ from dataclasses import replace
 from handlers.context import Ctx, Refusal
 from handlers.events import MemberTold
 from handlers.grammar.commands import MoveTask
+from handlers.grammar.push_words import pushed
 from handlers.lookup import example
 from handlers.rules.working_days import working_day_from, working_days_later
+from handlers.sales.push_later import earlier_asked
 from handlers.sales.task_meant import task_meant
 from handlers.text import format as fmt
 from handlers.text.reply import Button, Reply
@@ -39,6 +41,10 @@ def handle_move_task(ctx: Ctx, cmd: MoveTask) -> Reply:
     day, counted = (cmd.day, None) if cmd.day else shifted_day(ctx, was, cmd.shift_days, cmd.working)
     if day < ctx.today:
         raise ctx.refuse("task_due_past", hint=example(ctx, "task"))
+    if was is not None and day < was and pushed(ctx.text):  # `任务7推到下下周`, due later already
+        word = f"{name_of(WORDS, 'task', ctx.locale)} {task.id} {'改到' if ctx.locale == 'zh' else 'due'}"
+        raise Refusal(earlier_asked(ctx, ctx.text, ctx.t("task_said", id=task.id, title=task.title), was, day,
+                                    lambda d: f"{word} {d.isoformat()}"))
     when = fmt.day_stored(day, ctx.today, ctx.locale)
     if day == was:  # nothing moves: said so, not "moved"
         return Reply(lines=(ctx.t("task_due_same", id=task.id, title=task.title, when=when),))

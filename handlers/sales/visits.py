@@ -10,6 +10,7 @@ from handlers.grammar.commands import DoneFollowups, ListFollowups, LogVisit, Pa
 from handlers.grammar.normal import name_fold
 from handlers.grammar.parse_visits import follow_up_said
 from handlers.grammar.patterns import pattern
+from handlers.grammar.visit_day import leading_day
 from handlers.known_names import NAME_WORDS, known_lead
 from handlers.lookup import AND_WORDS, customer_named, example, joined_known, known_customers
 from handlers.sales.task_due import shifted_day, snoozed_task
@@ -26,6 +27,8 @@ _CJK = pattern(r"[\u3400-\u9fff]")
 def handle_log_visit(ctx: Ctx, cmd: LogVisit) -> Reply:
     if cmd.unsplit or (cmd.comma and _new_long_name(ctx, cmd.customer)):
         split = _split_customer(ctx, cmd)
+        if split.day is None and split.notes != cmd.notes and (said := leading_day(split.notes, ctx.today)):
+            split = _on_day(ctx, split, said)  # `visit Globex yday met cfo`: the visit's day
         if cmd.unsplit and split.follow_up is None and split.notes != cmd.notes:
             _ask_follow_up_in_notes(ctx, split)  # `拜访 umbrella 明天9点再过去一次`: the day asked
         cmd = split
@@ -51,6 +54,18 @@ def handle_log_visit(ctx: Ctx, cmd: LogVisit) -> Reply:
     lines = [ctx.t("new_customer", customer=customer.name)] if ctx.created_customers else []
     return Reply(title=ctx.t("visit_logged", customer=customer.name), lines=tuple(lines),
                  fields=tuple(fields), buttons=tuple(buttons))
+
+
+def _on_day(ctx: Ctx, cmd: LogVisit, said: tuple[str, tuple[dt.date, ...]]) -> LogVisit:
+    """`cmd` on the day its notes start with (`yday met cfo`), those words out of the notes; `last
+    fri` said on a weekend is asked: which Friday (handlers/grammar/visit_day.py `days_of`)."""
+    notes = cmd.notes.strip()[len(said[0]):].lstrip(" ,，:：;；")
+    word = name_of(WORDS, "visit", ctx.locale)
+    if len(said[1]) > 1:
+        raise ctx.refuse("visit_day_which", text=said[0], buttons=tuple(
+            Button(ctx.day(day), f"{word} {cmd.customer} {day.isoformat()}: {notes}",
+                   action=replace(cmd, day=day, notes=notes)) for day in said[1]))
+    return replace(cmd, day=said[1][0], notes=notes)
 
 
 def handle_list_followups(ctx: Ctx, _cmd: ListFollowups) -> Reply:

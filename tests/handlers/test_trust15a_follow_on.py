@@ -37,7 +37,7 @@ def _days(session_factory):
      ([], [(1, dt.date(2026, 11, 30))])),
     ("Ana", "task call Acme next thu", "ok push it to next week",
      "Changed task #1 (call Acme): due date Thu, Dec 3 → Thu, Dec 10.", ([], [(1, dt.date(2026, 12, 10))])),
-    ("Ana", "task call Acme by fri", "push it to tuesday",
+    ("Ana", "task call Acme by fri", "change it to tuesday",  # a push to tuesday is asked (fix20a)
      "Changed task #1 (call Acme): due date Fri, Nov 27 → Tue, Nov 24.", ([], [(1, dt.date(2026, 11, 24))])),
     ("张伟", "任务 给华为打电话 下周四", "把它推到下周",
      "已修改任务 #1（给华为打电话）：截止日 12月3日周四 → 12月10日周四。",

@@ -96,6 +96,11 @@ ASKING: dict[str, tuple[str, str]] = {
                         "任务不保存备注，“{text}”不会记下：只标记完成吗？尚未保存。"),
     "option_new_deal_titled": ("A new deal, these words its title", "新建商机，这些字作为标题"),
     "option_two_tasks": ("Two tasks, each with its day", "两个任务，各按各的日期"),
+    "task_day_gone": ("“{text}” is a day gone by, so no task can be due then: are those words part of its "
+                      "title, or is it due the coming one? Nothing was saved yet.",
+                      "“{text}”已经过去了，任务不能那天到期：这几个字是标题的一部分，还是下一个这天到期？"
+                      "尚未保存。"),
+    "option_task_due_coming": ("Due the coming one", "下一个这天到期"),
     "option_task_titled": ("A new task, titled as typed", "新建任务，标题照原文"),
     "task_two": ("That reads as two tasks, each with its own day ({text}): make both? Nothing was saved yet.",
                  "这是两个任务，各有各的日期（{text}）：两个都建吗？尚未保存。"),
@@ -205,6 +210,12 @@ ASKING: dict[str, tuple[str, str]] = {
     "option_as_number": ("The amount in digits", "金额写成数字"),
     "visit_ahead": ("“{text}” is still to come: a visit is logged once it took place, so nothing was saved. "
                     "Plan it as a task?", "“{text}”还没到：拜访在发生后才记录，尚未保存。作为任务安排吗？"),
+    "visit_day_ahead": ("“{text}”, right after the customer, is where the visit's day goes, but it is still "
+                        "to come. Which do you mean? Nothing was saved yet.",
+                        "“{text}”紧跟在客户后面，像是拜访日期，但这一天还没到。"
+                        "你指的是哪个？尚未保存。"),
+    "option_visit_today": ("A visit today, those words kept in its notes",
+                           "记为今天的拜访，这几个字留在纪要里"),
     "option_plan_visit": ("Plan the visit (a task)", "安排拜访（任务）"),
     "read_as_whole": ("(Read as “{said}”.)", "（按“{said}”处理。）"),
     "leave_reason": ("Leave has no place for “{text}”, so nothing was saved yet. Take the days off "

@@ -25,6 +25,8 @@ SALES: dict[str, tuple[str, str]] = {
                       "商机 #{id}（{title}）：赢单日期 {was} → {day}。"),
     "closed_on_lost": ("Deal #{id} ({title}): lost on {day} (was {was}).",
                        "商机 #{id}（{title}）：输单日期 {was} → {day}。"),
+    "closed_on_which": ("“{text}”: on which day did deal #{id} close? Nothing was changed yet.",
+                        "“{text}”：商机 #{id} 是哪一天成交的？尚未修改。"),
     "closed_on_future": ("Deal #{id} can't have closed on a day still to come. Nothing was changed.",
                          "商机 #{id} 不能在未来的日期成交。未做任何修改。"),
     "deal_open": ("Deal #{id} is still open, at {stage}: nothing to reopen.",
@@ -221,6 +223,10 @@ SALES: dict[str, tuple[str, str]] = {
     "snooze_earlier": ("{when} is earlier than {was}, the day follow-up #{id} is due now: move it earlier? "
                        "Nothing was changed yet.",
                        "{when}比跟进 #{id} 现在的日期（{was}）还早：要提前吗？尚未修改。"),
+    "push_earlier": ("“{said}” is {when}, but {what} is {was} now, and a push never moves a day earlier. "
+                     "Which do you mean? Nothing was changed yet.",
+                     "“{said}”是{when}，但{what}现在是{was}，推迟不会往前挪。你指的是哪个？尚未修改。"),
+    "task_said": ("task #{id} ({title})", "任务 #{id}（{title}）"),
     "snooze_earlier_button": ("Move it earlier, to {when}", "提前到{when}"),
     "snooze_later_button": ("Later: {when}", "推迟到{when}"),
     "snoozed_same": ("Follow-up #{id} is already due {when}: nothing changed.",
