@@ -23,7 +23,7 @@ from handlers.grammar.normal import name_fold, simplified
 from handlers.grammar.parse import normalize
 from handlers.grammar.patterns import pattern
 from handlers.grammar.range_edit import range_moved
-from handlers.rules.close_reasons import without_rival
+from handlers.rules.close_reasons import rival_told
 from handlers.text.reply import Reply
 from storage import questions as stored
 from storage.models.workspace import Member
@@ -166,7 +166,7 @@ def take(session: Session, member: Member, platform: str, text: str,
             return True, _unread(text, answers, about), locale
         pick = kind if isinstance(kind, int) else None
     if pick is None and about.get("soft") and now - question.asked_at <= TTL \
-            and (not _a_command(text) or not without_rival(text).strip(" ,.，。!！")) \
+            and (not _a_command(text) or rival_told(text)) \
             and not _acknowledged(text) and (head := _REASON_ASKED.match(answers[0] if answers else "")):
         said = " ".join(text.split())  # `relationship, known their CTO for yrs`: the reason in their
         return False, c.ParseError(None, "reason_said", said, f"{head[1]}: {said}"), locale  # words, if

@@ -52,8 +52,8 @@ _NEXT_QUARTER = ("next quarter", "next qtr", "下季度", "下个季度", "下�
 _ZH_MONTH = pattern(r"^(明年|今年)?(\d{1,2})月(?:初|份)?$")
 #: A month with its year (`jan 2027`, `january, 2027`, `2027年1月`, `2027-01`): that month of that
 #: year, read as the month alone is (its first working day), never a day of it taken from today
-MONTH_OF_YEAR = pattern(r"^(?:(?:early|start of|beginning of|in)\s+)?(?P<en>jan|feb|mar|apr|may|jun|jul|aug|sept?"
-                        r"|oct|nov|dec)[a-z]*\.?,?\s*(?P<en_year>(?:19|20)\d\d)$"
+MONTH_OF_YEAR = pattern(r"^(?:(?:early|start of|beginning of|in)\s+)?"
+                        r"(?P<en>jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?,?\s*(?P<en_year>(?:19|20)\d\d)$"
                         r"|^(?P<zh_year>(?:19|20)\d\d)\s*年\s*(?P<zh>\d{1,2})\s*月(?:初|份)?$"
                         r"|^(?P<iso_year>(?:19|20)\d\d)[-/.](?P<iso>\d{1,2})$")
 

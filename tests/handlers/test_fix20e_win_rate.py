@@ -74,7 +74,8 @@ def test_a_win_rate_right_after_a_deal_offers_its_stages(session_factory, said, 
 def test_a_win_rate_asked_is_answered_with_the_scorecard(session_factory, said, user, shown):
     chat = _chat(session_factory)
     reply = chat.reply(said, user=user)
-    assert reply.ok and shown in reply.text and ("Scorecard" in reply.text or "绩效" in reply.text), reply.text
+    assert reply.ok and shown in reply.text, reply.text
+    assert "Scorecard" in reply.text or "绩效" in reply.text, reply.text
     assert _won(session_factory) == 0
 
 
