@@ -26,7 +26,7 @@ def test_a_competitor_said_after_a_loss_is_stored(team_chat, text):
     out = team_chat(text, user="Ana")
     name = "Siemens" if "Siemens" in text else "siemens"
     name = f"{name}, abb" if "and abb" in text else name  # two said together: both kept (r20)
-    label = "Competitors" if "and abb" in text else "Competitor"
+    label = "Competitors (2)" if "and abb" in text else "Competitor"
     assert f"{label}: {name}." in out and "Reason for deal #1 noted" in out, out
     assert _deal(team_chat) == (("lost", text, "competitor", name), 1)
     out = team_chat("undo", user="Ana")

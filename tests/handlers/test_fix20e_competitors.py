@@ -69,9 +69,9 @@ def test_a_category_lost_to_is_no_competitor(session_factory, reason):
 
 
 @pytest.mark.parametrize("reason, stored, shown, user", [
-    ("lost to siemens and sap", "siemens, SAP", "Competitors: siemens, SAP.", "Ana"),
-    ("lost to Siemens and SAP on price", "Siemens, SAP", "Competitors: Siemens, SAP.", "Ana"),
-    ("went with Oracle & Salesforce", "Oracle, Salesforce", "Competitors: Oracle, Salesforce.", "Ana"),
+    ("lost to siemens and sap", "siemens, SAP", "Competitors (2): siemens, SAP.", "Ana"),
+    ("lost to Siemens and SAP on price", "Siemens, SAP", "Competitors (2): Siemens, SAP.", "Ana"),
+    ("went with Oracle & Salesforce", "Oracle, Salesforce", "Competitors (2): Oracle, Salesforce.", "Ana"),
     ("输给了西门子和SAP", "西门子, SAP", "竞争对手：西门子、SAP（2 家）。", "张伟"),
     ("输给了西门子、施耐德，价格低", "西门子, 施耐德", "竞争对手：西门子、施耐德（2 家）。", "张伟"),
     ("输给了西门子与施耐德", "西门子, 施耐德", "竞争对手：西门子、施耐德（2 家）。", "张伟"),
@@ -92,7 +92,7 @@ def test_a_second_name_in_lower_case_after_lost_to_is_the_second_competitor(sess
     chat = _chat(session_factory)
     deal_id = _open_deal(chat, session_factory)
     reply = chat.reply(f"lost #{deal_id}: lost to Siemens and acme soft")
-    assert reply.ok and "Competitors: Siemens, acme soft." in reply.text, reply.text
+    assert reply.ok and "Competitors (2): Siemens, acme soft." in reply.text, reply.text
     assert _deal(session_factory, deal_id) == ("lost", "lost to Siemens and acme soft", "Siemens, acme soft")
 
 
