@@ -127,6 +127,8 @@ TEAM: dict[str, tuple[str, str]] = {
                         "没有可更正的：“{label}”已不再生效（已撤销或之后被改过），这次未做修改。"
                         "请完整写出要做的事，例如 {example}"),
     "follow_on_edit": ("{what}: {field} {old} → {new}", "{what}：{field} {old} → {new}"),
+    "follow_on_same": ("For {what}, the {field} is {new} already. Nothing changed.",
+                       "{what}的{field}已经是 {new}，未做修改。"),
     "follow_on_changed": ("Changed {change}.", "已修改{change}。"),
     "follow_on_nothing": ("Nothing was changed: you changed nothing in the last 10 minutes that “{value}” "
                           "could go into. Type the record and the value, like {example}",
