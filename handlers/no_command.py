@@ -18,6 +18,7 @@ import re
 from dataclasses import replace
 
 from handlers.context import Ctx, usage_reply
+from handlers.customer_reason import customer_reason
 from handlers.grammar import asked as reports_asked
 from handlers.grammar import commands as c
 from handlers.grammar import deal_phrases, everyday_said, plain_undo, unsaid
@@ -35,7 +36,7 @@ from handlers.grammar.reason_plain import plain_reason
 from handlers.grammar.spans import date_in
 from handlers.grammar.task_said import as_task
 from handlers.lookup import known_customers
-from handlers.rules.close_reasons import without_rival
+from handlers.rules.close_reasons import rival_told, without_rival
 from handlers.sales import (
     backdate,
     deal_number,
@@ -258,7 +259,9 @@ def only_a_reason(ctx: Ctx, text: str, customer_id: int) -> bool:
     reason: free text (`relationship, known their CTO for yrs`) that tells of no other close, stage
     or customer (`haier crm deal - lost, they're consolidating vendors` runs as its own message)."""
     rest = without_rival(text)  # `lost to siemens`, `输给了西门子`: who won it, no close of its own
-    if not (free_text(ctx, text) or not rest.strip(" ,.，。!！")) or closed_said(rest) or stage_named(text) \
+    told = rival_told(text) and (not rest.strip(" ,.，。!！") or free_text(ctx, rest))  # `lost to siemens, …`
+    told = told or customer_reason(ctx.session, ctx.tenant.id, text, ctx.today)  # `客户很满意交付速度`
+    if not (free_text(ctx, text) or told) or closed_said(rest) or stage_named(text) \
             or said_again.corrects_an_amount(text) or backdate.said(ctx, text):  # `不对，是45万`,
         # `其实周四签的`: the win's amount or day corrected, not
         return False  # why it was won

@@ -13,6 +13,7 @@ import unicodedata
 
 from sqlalchemy.orm import Session
 
+from handlers.customer_reason import customer_reason
 from handlers.grammar import commands as c
 from handlers.grammar import plain_undo
 from handlers.grammar.amounts import parse_amount
@@ -23,7 +24,7 @@ from handlers.grammar.normal import name_fold, simplified
 from handlers.grammar.parse import normalize
 from handlers.grammar.patterns import pattern
 from handlers.grammar.range_edit import range_moved
-from handlers.rules.close_reasons import without_rival
+from handlers.rules.close_reasons import rival_told
 from handlers.text.reply import Reply
 from storage import questions as stored
 from storage.models.workspace import Member
@@ -166,7 +167,8 @@ def take(session: Session, member: Member, platform: str, text: str,
             return True, _unread(text, answers, about), locale
         pick = kind if isinstance(kind, int) else None
     if pick is None and about.get("soft") and now - question.asked_at <= TTL \
-            and (not _a_command(text) or not without_rival(text).strip(" ,.，。!！")) \
+            and (not _a_command(text) or rival_told(text)  # `lost to siemens`, `客户很满意交付速度`
+                 or customer_reason(session, member.tenant_id, text, now.date())) \
             and not _acknowledged(text) and (head := _REASON_ASKED.match(answers[0] if answers else "")):
         said = " ".join(text.split())  # `relationship, known their CTO for yrs`: the reason in their
         return False, c.ParseError(None, "reason_said", said, f"{head[1]}: {said}"), locale  # words, if

@@ -303,7 +303,8 @@ _TIME = pattern(r"\d\s*(?:am|pm|h)\b|\d:\d\d|\bnoon\b", re.IGNORECASE)
 
 def _dateutil(text: str, today: dt.date, future: bool) -> dt.date | None:
     """Other absolute dates (`Dec 20`, `20 December 2026`) through dateutil, which knows them."""
-    if not re.search(r"[a-z]{3}", text) or not re.search(r"\d", text) or _TIME.search(text):
+    if not re.search(r"[a-z]{3}", text) or not re.search(r"\d", text) or _TIME.search(text) \
+            or month_days.MONTH_OF_YEAR.match(text):  # `dec 2026`: no day of it is today's number
         return None  # `fri 3pm` is a day and a time: the day alone is read, the time left to say
     from dateutil import parser  # imported on first use: keeps `salesbot say` cold start short
 

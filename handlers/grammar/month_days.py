@@ -50,6 +50,12 @@ _EN_MONTH = pattern(r"^(?:(?:early|start of|beginning of|in)\s+)?"
 _QUARTER = pattern(r"^(?:(?:early|start of|beginning of|in)\s+)?q([1-4])$|^第?([一二三四1-4])季度初?$")
 _NEXT_QUARTER = ("next quarter", "next qtr", "下季度", "下个季度", "下季度初", "下个季度初")
 _ZH_MONTH = pattern(r"^(明年|今年)?(\d{1,2})月(?:初|份)?$")
+#: A month with its year (`jan 2027`, `january, 2027`, `2027年1月`, `2027-01`): that month of that
+#: year, read as the month alone is (its first working day), never a day of it taken from today
+MONTH_OF_YEAR = pattern(r"^(?:(?:early|start of|beginning of|in)\s+)?"
+                        r"(?P<en>jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?,?\s*(?P<en_year>(?:19|20)\d\d)$"
+                        r"|^(?P<zh_year>(?:19|20)\d\d)\s*年\s*(?P<zh>\d{1,2})\s*月(?:初|份)?$"
+                        r"|^(?P<iso_year>(?:19|20)\d\d)[-/.](?P<iso>\d{1,2})$")
 
 
 _ZH_MONTH_END = pattern(r"^(?:(明年|今年)?(\d{1,2})月|(下个?月))(?:底|末)$")
@@ -121,6 +127,13 @@ def period_start(text: str, today: dt.date) -> dt.date | None:
     """The first day of the month or quarter `text` names, the next one to start after `today`
     (the month or quarter `today` is in has begun: not read, so it is asked about)."""
     month, year, span = None, None, 1
+    if (dated := MONTH_OF_YEAR.match(text)) is not None:  # `jan 2027`, `2027年1月`: that year's
+        month = _MONTHS.index(dated["en"][:3]) + 1 if dated["en"] else int(dated["zh"] or dated["iso"])
+        year = int(dated["en_year"] or dated["zh_year"] or dated["iso_year"])
+        if not 1 <= month <= 12:
+            return None
+        first = dt.date(year, month, 1)
+        return first if first > today else None  # begun or gone by: which day is asked
     if text in _NEXT_QUARTER:
         month, span = (today.month - 1) // 3 * 3 + 4, 3
     elif (en := _EN_MONTH.match(text)) and text not in ("may", "march", "mar"):

@@ -23,6 +23,7 @@ from handlers.grammar.parse import (
     two_commands,
 )
 from handlers.grammar.patterns import pattern
+from handlers.grammar.win_rate import RATE_AFTER_WIN
 
 #: Words after a deal's number or amount that start in Chinese: a reason, plainly (phones have no colon)
 _CHINESE_START = pattern(r"[\u3400-\u9fff]")
@@ -39,6 +40,8 @@ def closing_parser(won: bool):
     topic = "won" if won else "lost"
 
     def parse_close(rest: str, today: dt.date) -> c.Command | c.ParseError:
+        if won and RATE_AFTER_WIN.match(rest):  # `win rate 80`, `赢单率80%`: a rate, never a win
+            return c.ParseError("deal")  # (the deal's probability answer, handlers/sales/said_after.py)
         head, reason = head_and_body(rest, _REASON_SEP)
         head = SYMBOLS.sub(" ", head).rstrip("!.。 ")  # `won #7 🎉`
         head = _FOR_AMOUNT.sub(" ", head)  # `won #7 for €50k`: the amount, never a reason

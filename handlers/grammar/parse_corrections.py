@@ -10,6 +10,7 @@ from dataclasses import replace
 
 from handlers.grammar import commands as c
 from handlers.grammar import vocabulary as V
+from handlers.grammar.contest_day import contest_day
 from handlers.grammar.dates import parse_date, parse_date_range
 from handlers.grammar.normal import view
 from handlers.grammar.patterns import pattern
@@ -165,6 +166,8 @@ _CONTEST_DAYS = pattern(r"^#\s*(\d{1,9})\s+(\S+(?:\s+(?:month|quarter|week))?)\s
 def contest_changes(parser):
     """`contest #2 12/1-12/20` (new days), then `parser`."""
     def parse(rest: str, today: dt.date) -> c.Command | c.ParseError:
+        if (moved := contest_day(rest, today)) is not None:  # `contest #1 end 12/23`: that end alone
+            return moved
         if found := _CONTEST_DAYS.match(" ".join(rest.split())):
             span = whole_period(found.group(2), today) or parse_date_range(found.group(2), today)  # `jan`:
             # all of January, never its first day alone

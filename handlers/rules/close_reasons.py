@@ -40,7 +40,7 @@ _WIN_WORDS = {
     "relationship": CATEGORY_WORDS["relationship"] + ("referral", "推荐", "老客户", "很熟", "老朋友",
                                                       "know them well", "known them"),
 }
-_NAMED = r"\s*[:：]?\s*([A-Za-z0-9\u3400-\u9fff][\w\u3400-\u9fff .&-]{0,60})"
+_NAMED = r"\s*[:：]?\s*([A-Za-z0-9\u3400-\u9fff][\w\u3400-\u9fff .&、/-]{0,60})"
 _COMPETITOR = pattern(r"(?:competitor|lost (?:out )?to|went w(?:ith|/)|go(?:ing|ne)? w(?:ith|/)|switched to|"
                       r"signed w(?:ith|/)|chose|picked|竞争对手|竞品|对手|[输败]给了?|选了)" + _NAMED, re.I)
 #: a competitor said as one, in a win or a loss (`competitor was SAP`, `vs Oracle`, `竞品是华为云`,
@@ -69,7 +69,8 @@ _NOT_A_NAME = pattern(r"低价|价格|抢单|降价|便宜|报价|太|更|^(?:ch
 #: `选了另一家供应商`: who won is not said, and nothing is stored as the competitor
 _NO_NAME_WORDS = frozenset((
     "a an another the other others some any one someone somebody them they their our us it its this that"
-    " these those his her to not no cheaper cheap cheapest lower low local bigger big larger smaller small"
+    " these those his her we i you to not no cheaper cheap cheapest lower low local bigger big larger smaller"
+    " small"
     " new old existing incumbent current previous internal in-house inhouse own different better best"
     " vendor vendors supplier suppliers competitor competitors competition option solution offer quote"
     " bid price budget team partner provider player brand company firm rival").split())
@@ -108,7 +109,8 @@ def competitor_name(said: str, known: tuple[str, ...] = (), named: bool = False)
         if lower.startswith(vendor) and not said[len(vendor):len(vendor) + 1].isalnum():
             return _VENDORS[vendor]
     if first[0].isascii() and first[0].isalpha() and first[0].islower():
-        if named and (lower := _LOWER_NAME.match(said)) and lower[1].lower() not in _NOT_NAMED:
+        if named and (lower := _LOWER_NAME.match(said)) and lower[1].lower() not in _NOT_NAMED \
+                and lower[1].lower().rstrip("s") not in _HOW_LOST:  # `lost to timing`: how, not who
             return lower[0]  # `competitor was siemens`: said as the competitor's name
         return first.strip(".,") if brand_of(first.strip(".,")) else ""  # `huawei`, not `budget option`
     name = _NAME.match(said)[0].strip(" .,，。")
@@ -119,6 +121,9 @@ def competitor_name(said: str, known: tuple[str, ...] = (), named: bool = False)
 #: words, to one that goes on the sentence (`who`, `and`, `they`, `on`)
 _LOWER_NAME = pattern(r"([a-z][\w&.-]*)(?:\s+(?!(?:and|but|who|which|that|they|them|we|with|on|at|for|by|in|"
                       r"because|so|was|were|is|are|had|has|again|too|this|last|then)(?![\w]))[a-z][\w&.-]*){0,2}")
+#: a category's own words (`lost to timing`, `lost to delays`, `lost to politics`): how, never who
+_HOW_LOST = frozenset(word.rstrip("s") for words in CATEGORY_WORDS.values() for word in words
+                      if word.isascii() and " " not in word) | {"politic", "inertia", "statu", "indecision"}
 #: lower-case words after `competitor was` that say how, not who (`competitor was too cheap`)
 _NOT_NAMED = frozenset("too very much more less way really so quite just also faster stronger aggressive "
                        "same unknown unclear cheap expensive pricier strong weak there here".split())
@@ -189,8 +194,8 @@ def categorize(reason: str, *, won: bool = False, known: tuple[str, ...] = ()) -
     for rival in (_NAMED_AS, _BEAT if won else _COMPETITOR):  # named as one; whom it beat, lost to
         start = 0
         while not name and (found := rival.search(plain, start)):  # `chose to go with SAP`
-            name = competitor_name(reason[found.start(1):found.end(1)], known,
-                                   named=rival is _NAMED_AS and not _VERSUS.match(found[0]))
+            name = ", ".join(competitors_named(reason[found.start(1):found.end(1)], known,
+                                               named=_said_as_one(rival, found)))
             start = found.start() + 1
     if won:
         return category, name[:200]  # whom the win beat
@@ -206,11 +211,66 @@ def rival_unnamed(reason: str, won: bool = False) -> str:
     named = list(_NAMED_AS.finditer(plain))
     for found in (*named, *(_BEAT if won else _COMPETITOR).finditer(plain)):
         said = reason[found.start(1):found.end(1)].strip(" .,，。")
-        as_one = found in named and not _VERSUS.match(found[0])  # `competitor was siemens`
-        if not competitor_name(said, named=as_one) and not says_no_name(said) \
-                and not _NOT_A_NAME.search(simplified(said)):
-            return said
+        as_one = _said_as_one(_NAMED_AS if found in named else _COMPETITOR, found)  # `competitor was
+        names = [n.lower() for n in competitors_named(said, named=as_one)]  # siemens`, `lost to siemens`
+        for part in [p.strip(" .,，。") for p in _JOINED.split(said)][:3] if names else [said]:
+            if part and not any(part.lower().startswith(n) or part.lower() in n for n in names) \
+                    and not says_no_name(part) and not _NOT_A_NAME.search(simplified(part)) \
+                    and part.split()[0].lower().rstrip("s") not in _HOW_LOST:  # `lost to timing`
+                return part  # `went with acme soft`, `lost to Siemens and acme soft`
     return ""
+
+
+#: between two competitors said together (`Siemens and SAP`, `西门子和SAP`, `华为、阿里`)
+_JOINED = pattern(r"\s+(?:and|&|plus)\s+|\s*(?:[和与及、/]|以及)\s*(?=\S)", re.I)
+#: `lost to siemens`: said as the competitor, as `competitor was siemens` is (a name in lower case)
+_LOST_TO = pattern(r"lost (?:out )?to", re.I)
+
+
+def rivals_of(stored: str) -> list[str]:
+    """The competitors a deal's competitor column holds (two said together are kept `A, B`).
+
+    >>> rivals_of("Siemens, SAP"), rivals_of("")
+    (['Siemens', 'SAP'], [])
+    """
+    return [name for name in (part.strip() for part in stored.split(", ")) if name]
+
+
+def _said_as_one(rival, found: re.Match) -> bool:
+    """Whether the words `found` by `rival` name the competitor as one (`competitor was siemens`,
+    `lost to siemens`: a name in lower case too), not whom someone went with (`went with acme soft`)."""
+    if rival is _NAMED_AS:
+        return not _VERSUS.match(found[0])
+    return rival is _COMPETITOR and _LOST_TO.match(found[0]) is not None
+
+
+def competitors_named(said: str, known: tuple[str, ...] = (), named: bool = False) -> list[str]:
+    """The competitors a phrase after `lost to` names, each once: two said together are two
+    (`Siemens and SAP`, `西门子和SAP`), never one named `西门子和SAP`; a word after the joiner that
+    names none (`Siemens and we learned`) is left to the reason.
+
+    >>> competitors_named("siemens and sap", named=True), competitors_named("西门子和SAP")
+    (['siemens', 'SAP'], ['西门子', 'SAP'])
+    >>> competitors_named("Siemens on price"), competitors_named("和利时")
+    (['Siemens'], ['和利时'])
+    """
+    parts = _JOINED.split(said.strip())
+    first = competitor_name(parts[0], known, named) if len(parts) > 1 and parts[0].strip() else ""
+    if not first:  # one name (`和利时`: no joiner before a name), or none
+        return [name] if (name := competitor_name(said, known, named)) else []
+    names = [first, *(competitor_name(part, known, named) for part in parts[1:3] if part.strip())]
+    return list(dict.fromkeys(name for name in names if name))
+
+
+#: a message that starts by naming whom the deal was lost to (`lost to siemens, they were cheaper`):
+#: a reason, never a loss of a customer named `to siemens`
+_LOST_TO_START = pattern(r"^\s*(?:we\s+)?lost\s+(?:out\s+)?to\s+\S", re.I)
+
+
+def rival_told(text: str) -> bool:
+    """Whether `text` tells whom a deal was lost to, first (`lost to siemens, they were cheaper`)
+    or alone (`输给了西门子`): the reason of a loss, no close of its own."""
+    return _LOST_TO_START.match(text) is not None or not without_rival(text).strip(" ,.，。!！")
 
 
 def without_rival(text: str) -> str:

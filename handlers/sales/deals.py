@@ -64,8 +64,9 @@ def handle_upsert_deal(ctx: Ctx, cmd: UpsertDeal) -> Reply:
                 customer = moved_to
         if not notes and deal.updated_at == ctx.now:
             notes.append(Said("deal_updated"))
-        if not notes:  # `deal Acme` only shows the deal: nothing changes, the stall clock runs on
-            return deal_card(ctx, deal, customer.name, ctx.member, notes)
+        if not notes:  # `deal Acme` only shows the deal: nothing changes, the stall clock runs on;
+            said = cmd.stage or cmd.amount or cmd.close or cmd.customer  # `deal #13 close jan 4` on Jan 4:
+            return deal_card(ctx, deal, customer.name, ctx.member, [Said("deal_same")] if said else [])  # so
     ctx.people.audit(ctx.tenant.id, ctx.member.id, "deal.change" if before else "deal.create", "deal",
                      deal.id, at=ctx.now, stage=deal.stage, amount=deal.amount, **before)
     if deal.expected_close != (before or {}).get("b_close", deal.expected_close):

@@ -168,10 +168,15 @@ def made_at_once(ctx: Ctx, change: Change, value: str, kinds: list[str], models:
                if isinstance(row, models.get(kind, ())) and (not was or _named(ctx, row, was))]
     if not options:
         return None
-    lines = [(command_for(ctx, row, kind, day), _said(ctx, row, kind, day)) for row, kind in options
-             for day in (_pushed(ctx, row, value) if pushed and kind == "day" else value,)]
     if pushed and len(options) == 1 and (asked := _earlier(ctx, *options[0], value)) is not None:
         return asked  # `跟进推到下下周`, due later than that already: asked, never moved earlier
+    values = [(row, kind, _pushed(ctx, row, value) if pushed and kind == "day" else value)
+              for row, kind in options]
+    changing = [(row, kind, said) for row, kind, said in values if not _same(ctx, row, kind, said)]
+    if not changing:  # `close jan 4` when it is Jan 4: said so, never "Jan 4 → Jan 4"
+        row, kind, said = values[0]
+        return Reply(lines=(ctx.t("follow_on_same", **_parts(ctx, row, kind, said)),))
+    lines = [(command_for(ctx, row, kind, said), _said(ctx, row, kind, said)) for row, kind, said in changing]
     if len(lines) > 1:  # "that" could be two things: asked, one tap each
         return Reply(lines=(ctx.t("follow_on_which", value=value, count=len(lines)),
                             *(f"{n}. {line}" for n, (_command, line) in enumerate(lines, 1)),
@@ -229,6 +234,24 @@ def _touched(ctx: Ctx, change: Change) -> list[Deal | Task | Visit]:
 
 def _said(ctx: Ctx, row: Customer | Deal | Task | Visit, kind: str, value: str) -> str:
     """`deal #46 (pilot): amount ¥50K → ¥28K`: the edit, as the reply says it."""
+    return ctx.t("follow_on_edit", **_parts(ctx, row, kind, value))
+
+
+def _same(ctx: Ctx, row: Customer | Deal | Task | Visit, kind: str, value: str) -> bool:
+    """Whether `row` holds `value` already in the field of its kind (`close jan 4` of a deal
+    closing on Jan 4, `make it 120k` of a ¥120K deal)."""
+    if kind == "amount":
+        money = parse_amount(value.replace(" ", ""))
+        return money is not None and money.amount == row.amount and money.currency in (None, row.currency)
+    if kind == "tier":
+        return (row.tier or "") == value
+    if kind == "customer":
+        return name_fold(ctx.session.get(Customer, row.customer_id).name) == name_fold(value)
+    return getattr(row, _DAY_FIELD[type(row)][1]) == parse_date(value, ctx.today)
+
+
+def _parts(ctx: Ctx, row: Customer | Deal | Task | Visit, kind: str, value: str) -> dict[str, str]:
+    """The record, the field, its value now and the value said, as the reply names them."""
     if kind == "amount":
         money = parse_amount(value.replace(" ", ""))
         old = fmt.money(row.amount, row.currency, ctx.locale)
@@ -239,7 +262,7 @@ def _said(ctx: Ctx, row: Customer | Deal | Task | Visit, kind: str, value: str) 
         new, name = fmt.money(row.amount, value, ctx.locale), ctx.t("follow_on_amount")
     elif kind == "tier":
         old, new, name = row.tier or ctx.t("follow_on_unset"), value, ctx.t("follow_on_tier")
-        return ctx.t("follow_on_edit", what=row.name, field=name, old=old, new=new)
+        return {"what": row.name, "field": name, "old": old, "new": new}
     elif kind == "customer":
         old, new = ctx.session.get(Customer, row.customer_id).name, value
         name = ctx.t("follow_on_customer")
@@ -248,7 +271,7 @@ def _said(ctx: Ctx, row: Customer | Deal | Task | Visit, kind: str, value: str) 
         was = getattr(row, column)
         old = _day(ctx, was) if was else ctx.t("follow_on_unset")
         new, name = _day(ctx, parse_date(value, ctx.today)), ctx.t(key)
-    return ctx.t("follow_on_edit", what=described(ctx, row), field=name, old=old, new=new)
+    return {"what": described(ctx, row), "field": name, "old": old, "new": new}
 
 
 def _day(ctx: Ctx, day: dt.date) -> str:

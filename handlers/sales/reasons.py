@@ -29,6 +29,7 @@ from handlers.rules.close_reasons import (
     categories_said,
     categorize,
     rival_unnamed,
+    rivals_of,
     says_no_name,
 )
 from handlers.rules.working_days import period_bounds
@@ -78,7 +79,10 @@ def note_reason(ctx: Ctx, deal: Deal, reason: str, won: bool) -> tuple[str, tupl
     if won and deal.reason_category == "other":  # a win's reason naming no category: none stored (not
         deal.reason_category = ""  # given), never "other" guessed for it
     if deal.competitor:  # said which name is kept as the competitor, or which words are not
-        ctx.notes.append(ctx.t("competitor_noted", name=deal.competitor))
+        count = len(rivals_of(deal.competitor))  # `lost to Siemens and SAP`: both, said so
+        shown = deal.competitor.replace(", ", "、") if ctx.locale == "zh" else deal.competitor
+        key = "competitors_noted" if count > 1 else "competitor_noted"
+        ctx.notes.append(ctx.t(key, name=shown, count=count))
     elif unnamed := rival_unnamed(reason, won):
         ctx.notes.append(ctx.t("competitor_unnamed", text=unnamed))
     said = categories_said(reason, won=won)
@@ -122,9 +126,9 @@ def category_answer(ctx: Ctx, deal: Deal, reason: str, won: bool, again: bool = 
 def read_reason(ctx: Ctx, reason: str, won: bool) -> tuple[str, str]:
     """(category, competitor) of a closing reason, the competitors already named known in any case
     (`lost to oracle` after `Oracle`)."""
-    known = tuple(name for name in ctx.session.scalars(
+    known = tuple(dict.fromkeys(name for stored in ctx.session.scalars(
         select(Deal.competitor).where(Deal.tenant_id == ctx.tenant.id, Deal.competitor != "").distinct())
-        if not says_no_name(name))
+        for name in rivals_of(stored) if not says_no_name(name)))
     return categorize(reason, won=won, known=known)
 
 
@@ -160,8 +164,8 @@ def handle_reasons(ctx: Ctx, cmd: ShowReasons) -> Reply:
         cell[1] += money(deal.amount, deal.currency,
                          ctx.rates.at(deal.currency, deal.closed_at, zones.get(deal.owner_id)))
         per_rep[deal.owner_id][(deal.stage, category)] += 1
-        if deal.competitor and not says_no_name(deal.competitor):  # `another`, kept before it was read so
-            rivals[deal.competitor] += 1
+        rivals.update(rival for rival in rivals_of(deal.competitor)  # `Siemens, SAP`: each counted;
+                      if not says_no_name(rival))  # not `another`, kept before it was read so
     order = sorted(by, key=lambda k: (-by[k]["lost"][0] - by[k]["won"][0], _ORDER.index(k)))
     amount = lambda value: fmt.money(value, ctx.tenant.currency, ctx.locale)
     rows = tuple((category_name(k, ctx.locale), f"{by[k]['won'][0]} · {amount(by[k]['won'][1])}",

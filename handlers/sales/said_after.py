@@ -16,7 +16,10 @@ from __future__ import annotations
 import re
 
 from handlers.context import Ctx
+from handlers.grammar import commands as c
 from handlers.grammar import vocabulary as V
+from handlers.grammar import win_rate
+from handlers.grammar.language import answered_in
 from handlers.grammar.normal import view
 from handlers.grammar.patterns import pattern
 from handlers.grammar.reading import read
@@ -32,18 +35,19 @@ from storage.models.sales import Change, Customer, Deal
 _LEAD = (r"(?:(?:no|nope|nah|sorry|oops|wait|actually|hmm+|oh|ok|okay|and|also|so|correction|my\s+bad)"
          r"[\s,.!:]+)*")
 _PROB_WORD = (r"(?:prob|probability|probab|odds|chance|chances|likelihood"
-              r"|win\s+(?:rate|prob(?:ability)?|chance))")
+              r"|win[\s-]*(?:rates?|ratio|%|pct|percentage|odds|likelihood|prob(?:ability)?|chances?))")
 _PROB_EN = pattern(
     r"^" + _LEAD + r"(?:(?:deal\s*)?#?(?P<id>\d+)(?:'s)?\s+)?(?:(?:set|make|change|put)\s+)?"
-    r"(?:the\s+|its\s+)?" + _PROB_WORD + r"(?:\s+(?:is|are|=|:|to|at|should\s+be|more\s+like|about|around"
+    r"(?:the\s+|its\s+|my\s+|our\s+|this\s+deal'?s\s+|the\s+deal'?s\s+)?" + _PROB_WORD
+    + r"(?:\s+(?:is|are|=|:|to|at|should\s+be|more\s+like|about|around"
     r"|closer\s+to|of|now|really|actually|like|maybe|prob(?:ably)?))*\s*:?\s*(?P<pct>\d{1,3})\s*%?"
     r"(?:[\s,]+(?:actually|instead|now|really|pls|please|tops|max))*[\s.!]*$"
     r"|^(?:" + _LEAD[:-1] + r"+(?:(?:more\s+like|make\s+it|i\s+meant|it'?s|about|around)\s+)?"
     r"|(?:more\s+like|make\s+it|i\s+meant)\s+)(?P<pct2>\d{1,3})\s*%"  # `actually 60%`, never `60%` alone
     r"(?:\s+" + _PROB_WORD + r")?(?:[\s,]+(?:actually|instead|now|really))*[\s.!]*$", re.I)
 _PROB_ZH = pattern(
-    r"^(?:(?:不对|不是|错了|另外|还有|哦|嗯)[\s,，。!！]*)*(?:(?:商机\s*)?#?(?P<id>\d+)\s*(?:的)?)?把?"
-    r"(?:成交|赢单|签单)?(?:赢率|概率|胜率|把握|可能性)"
+    r"^(?:(?:不对|不是|错了|另外|还有|哦|嗯)[\s,，。!！]*)*(?:(?:商机\s*)?#?(?P<id>\d+)\s*(?:的)?)?把?(?:我的|我们的|这单的?)?"
+    r"(?:(?:成交|赢单|签单)?(?:赢率|概率|胜率|把握|可能性)|(?:成交|赢单|签单)率)"
     r"(?:应该|大概|大约|差不多|其实|改成|改为|调到|调成|是|为|有|[:：])*"
     r"\s*(?:百分之)?(?P<pct>\d{1,3})\s*[%％]?(?:左右|吧|的样子)?[\s。!！]*$")
 #: `no discovery actually`, `no, it's discovery`, `actually discovery stage`, `discovery not proposal`
@@ -62,6 +66,9 @@ _STAGE_ZH = pattern(
 def answer(ctx: Ctx, text: str):
     """The reply (or the command) to `text` said about a deal's probability or stage, or None."""
     said = " ".join(view(text).split())
+    if win_rate.asked(said):  # `what's my win rate?`: the scorecard shows it
+        ctx.locale = answered_in(said, ctx.locale)
+        return c.ShowScorecard()
     if (found := _PROB_EN.match(said) or _PROB_ZH.match(said)) is not None:
         return _probability(ctx, found, _PROB_ZH.made(found))
     return _stage_instead(ctx, said)

@@ -59,6 +59,9 @@ def handle_edit(ctx: Ctx, cmd: EditContest) -> Reply:
         raise ctx.refuse("record_not_found", noun=ctx.t("noun_contest"), ref=f"#{cmd.contest_id}")
     team = ctx.session.get(Team, contest.team_id)
     managed_team(ctx, team.name)  # refuses a team the asker does not manage
+    cmd = replace(cmd, first=cmd.first or contest.starts_on, last=cmd.last or contest.ends_on)  # one end
+    if (cmd.first, cmd.last) == (contest.starts_on, contest.ends_on):  # said: the other kept
+        return Reply(lines=(ctx.t("contest_same", what=_what(ctx.locale, contest)),))
     if cmd.last < cmd.first or (cmd.last - cmd.first).days >= LONGEST:
         raise ctx.refuse("contest_days", hint=example(ctx, "contest"))
     if cmd.last < ctx.today or contest.announced_at is not None:

@@ -27,7 +27,9 @@ def test_a_competitor_said_after_a_loss_is_stored(team_chat, text):
     team_chat("lost acme erp", user="Ana")
     out = team_chat(text, user="Ana")
     name = "Siemens" if "Siemens" in text else "siemens"
-    assert f"Competitor: {name}." in out and "Reason for deal #1 noted" in out, out
+    name = f"{name}, abb" if "and abb" in text else name  # two said together: both kept (r20)
+    label = "Competitors (2)" if "and abb" in text else "Competitor"
+    assert f"{label}: {name}." in out and "Reason for deal #1 noted" in out, out
     assert _deal(team_chat) == (("lost", text, "competitor", name), 1)
     out = team_chat("undo", user="Ana")
     assert "Undone" in out

@@ -94,11 +94,12 @@ class ShowScorecard(Command):
 
 @dataclass(frozen=True)
 class EditContest(Command):
-    """`contest #2 12/1-12/20` · `竞赛 #2 12月1日-12月20日`: its days changed."""
+    """`contest #2 12/1-12/20` · `竞赛 #2 12月1日-12月20日`: its days changed; one end alone
+    (`contest #2 end 12/23`, `比赛2 结束改成12月23日`): the other, None, kept as it is."""
 
     contest_id: int
-    first: dt.date
-    last: dt.date
+    first: dt.date | None
+    last: dt.date | None
 
 
 @dataclass(frozen=True)

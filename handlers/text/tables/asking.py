@@ -162,6 +162,7 @@ ASKING: dict[str, tuple[str, str]] = {
                   "“{text}”没有命令词：按下面这样设置角色吗？尚未改动。"),
     "option_as_said": ("As said", "照此执行"),
     "competitor_noted": ("Competitor: {name}.", "竞争对手：{name}。"),
+    "competitors_noted": ("Competitors ({count}): {name}.", "竞争对手：{name}（{count} 家）。"),
     "competitor_unnamed": ("“{text}” is kept in the reason, not as the competitor: I read a competitor's "
                            "name when it is capitalised (Acme Soft) or one I know.",
                            "“{text}”只记在原因里，未记为竞争对手：首字母大写的名称（如 Acme Soft）"

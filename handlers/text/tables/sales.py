@@ -250,6 +250,7 @@ SALES: dict[str, tuple[str, str]] = {
     "deal_created": ("New deal created.", "已新建商机。"),
     "deal_moved": ("Moved {old} → {new}.", "阶段：{old} → {new}。"),
     "deal_updated": ("Deal updated.", "商机已更新。"),
+    "deal_same": ("It has what you said already: nothing changed.", "商机已经是这样：未做修改。"),
     "won_amount_changed": ("Amount of the win corrected: {old} → {new} (still won, its reason kept).",
                            "赢单金额已更正：{old} → {new}（仍为赢单，原因保留）。"),
     "customer": ("Customer", "客户"), "stage": ("Stage", "阶段"), "amount": ("Amount", "金额"),

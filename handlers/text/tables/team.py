@@ -9,6 +9,8 @@ TEAM: dict[str, tuple[str, str]] = {
                              "“{left}”像是目标的期间，但没看懂，尚未保存：请写 本月、下个月、12月、一季度、"
                              "今年、明年 或 2027年。"),
     "contest_changed": ("The {team} contest has new days:", "{team}的竞赛时间已调整："),
+    "contest_same": ("That contest runs on those days already: {what}. Nothing changed.",
+                     "这个竞赛的时间已经是这样：{what}。未做修改。"),
     "contest_cancelled": ("The {team} contest is cancelled.", "{team}的竞赛已取消。"),
     "target_split_kept": ("Kept as set by hand: {kept}; the rest was split over the others "
                           "(split all to split over everyone).",
@@ -125,6 +127,8 @@ TEAM: dict[str, tuple[str, str]] = {
                         "没有可更正的：“{label}”已不再生效（已撤销或之后被改过），这次未做修改。"
                         "请完整写出要做的事，例如 {example}"),
     "follow_on_edit": ("{what}: {field} {old} → {new}", "{what}：{field} {old} → {new}"),
+    "follow_on_same": ("For {what}, the {field} is {new} already. Nothing changed.",
+                       "{what}的{field}已经是 {new}，未做修改。"),
     "follow_on_changed": ("Changed {change}.", "已修改{change}。"),
     "follow_on_nothing": ("Nothing was changed: you changed nothing in the last 10 minutes that “{value}” "
                           "could go into. Type the record and the value, like {example}",
