@@ -36,6 +36,7 @@ from handlers.grammar.spans import date_in
 from handlers.grammar.task_said import as_task
 from handlers.lookup import known_customers
 from handlers.rules.close_reasons import without_rival
+from handlers.rules.name_likeness import sounds_like
 from handlers.sales import (
     backdate,
     deal_number,
@@ -238,7 +239,9 @@ def _someone(ctx: Ctx, command: c.Command) -> bool:
     """Whether a report asked in words is about a member there is (`hows bo doing`), or about no one
     (`how's acme doing` is no member's progress)."""
     scope = getattr(command, "scope", None)
-    return scope is None or scope.kind != "member" or bool(ctx.people.find_members(ctx.tenant.id, scope.name))
+    if scope is None or scope.kind != "member" or ctx.people.find_members(ctx.tenant.id, scope.name):
+        return True
+    return any(sounds_like(scope.name, m.display_name) for m in ctx.people.members(ctx.tenant.id))  # `lina`
 
 
 def free_text(ctx: Ctx, text: str) -> bool:

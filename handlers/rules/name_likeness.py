@@ -96,6 +96,17 @@ def latin_short_form(latin: str, chinese: str, aliases: tuple[str, ...] = ()) ->
         or any(latin in _sounds(chinese[:size]) for size in range(2, len(chinese)))
 
 
+def sounds_like(latin: str, chinese: str) -> bool:
+    """Whether Latin letters are how a Chinese name is typed in pinyin, spaces and case aside
+    (`li na`, `Lina` for 李娜; `zhang wei` for 张伟), any reading of each character.
+
+    >>> sounds_like("Li Na", "李娜"), sounds_like("lin", "李娜")
+    (True, False)
+    """
+    typed = _NOT_WORD.sub("", latin.casefold())
+    return bool(typed) and typed.isascii() and bool(_CJK.search(chinese)) and typed in _sounds(chinese)
+
+
 #: readings of one name looked at, at most (a name of many characters with several readings each)
 SOUNDS_LIMIT = 64
 
