@@ -20,6 +20,7 @@ from handlers.grammar.language import written_in
 from handlers.grammar.reading import parse, read
 from handlers.grammar.said_over import said_over
 from handlers.grammar.slips import lead_fixed
+from handlers.member_sounds import pinyin_mentions
 from handlers.rules import limits
 from handlers.sales import changes, customers, said_plainly, taken_back, undo
 from handlers.senders import Defaults
@@ -281,6 +282,7 @@ def _parsed(ctx: Ctx, text: str) -> c.Command | Reply:
         ctx.notes.append(ctx.t("said_over", dropped=over[1], kept=over[2]))
     if change := without_command_word(text):  # `拜访跟进改成周五`: a change of what was just done, read
         text = change  # without the command word; never a new customer named `跟进改成周五`
+    text = pinyin_mentions(ctx, text)  # `progress @li na`: 李娜's, said
     ctx.text = " ".join(text.split())
     reading = READING_CALENDAR.set(ctx.calendar)  # `next month`: its first working day here
     moved = MOVED_OFF.set([])  # `in 2 weeks` on a Sunday: the Monday, said

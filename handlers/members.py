@@ -5,6 +5,7 @@ from handlers.context import Ctx
 from handlers.grammar import vocabulary as V
 from handlers.grammar.commands import Scope
 from handlers.grammar.normal import name_fold
+from handlers.rules.name_likeness import sounds_like
 from handlers.text.reply import Button
 from storage.models.team import Team
 from storage.models.workspace import Member
@@ -39,7 +40,9 @@ def members_named(ctx: Ctx, name: str, *, inactive_too: bool = False) -> list[Me
         return found
     members = [m for m in ctx.people.members(ctx.tenant.id) if m.active or inactive_too]
     same = [m for m in members if name_fold(m.display_name) == key]
-    return same or [m for m in members if name_fold(m.display_name).startswith(key)][:10]
+    return same or [m for m in members if name_fold(m.display_name).startswith(key)][:10] \
+        or [m for m in members if sounds_like(name, m.display_name)][:10]  # `li na` for 李娜: said
+    # back as taken (`member_named`), asked where two names sound alike
 
 
 def team_named(ctx: Ctx, name: str | None) -> Team:

@@ -37,6 +37,7 @@ from handlers.grammar.spans import date_in
 from handlers.grammar.task_said import as_task
 from handlers.lookup import known_customers
 from handlers.rules.close_reasons import rival_told, without_rival
+from handlers.rules.name_likeness import sounds_like
 from handlers.sales import (
     backdate,
     deal_number,
@@ -134,7 +135,8 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
         if isinstance(said, tuple):  # a question: answered, the line it was read as said
             ctx.notes.append(ctx.t("read_as_whole", said=said[0]))
             return said[1]
-        if said.problem == "schedule_said" and not ctx.is_manager:  # refused as the command is
+        if said.problem == "schedule_said" and not ctx.is_manager \
+                or said.problem == "role_said" and not ctx.is_admin:  # refused as the command is
             return read(said.options[0][1], ctx.today).command
         name = read(said.options[0][1], ctx.today).command.name if said.problem == "tier_said" else ""
         if said.problem == "tier_said" and not known_customers(ctx, name):
@@ -242,7 +244,9 @@ def _someone(ctx: Ctx, command: c.Command) -> bool:
     """Whether a report asked in words is about a member there is (`hows bo doing`), or about no one
     (`how's acme doing` is no member's progress)."""
     scope = getattr(command, "scope", None)
-    return scope is None or scope.kind != "member" or bool(ctx.people.find_members(ctx.tenant.id, scope.name))
+    if scope is None or scope.kind != "member" or ctx.people.find_members(ctx.tenant.id, scope.name):
+        return True
+    return any(sounds_like(scope.name, m.display_name) for m in ctx.people.members(ctx.tenant.id))  # `lina`
 
 
 def free_text(ctx: Ctx, text: str) -> bool:

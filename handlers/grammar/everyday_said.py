@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from handlers.grammar import commands as c
 from handlers.grammar.inner import read_only
+from handlers.grammar.manager_said import said as manager_said
 from handlers.grammar.patterns import pattern
 from handlers.grammar.reading import read
 
@@ -186,7 +187,8 @@ def meant(text: str, today: dt.date) -> tuple[str, c.Command] | c.ParseError | N
             and isinstance(command := read(line, today).command, c.ShowLeaderboard):
         return line, replace(command, none_named=True)  # `who hasn't logged any visits this week?`
     for line, problem in ((_leaderboard(said), ""), (_visits(said), ""), (_schedule(said), "schedule_said"),
-                          (_tier(said), "tier_said"), (_role(said), "role_said")):
+                          (_tier(said), "tier_said"), (_role(said), "role_said"),
+                          manager_said(said) or (None, "")):  # `deactivate tom`, `日报改到晚上6点半`
         if line is None:
             continue
         command = read(line, today).command

@@ -17,11 +17,12 @@ from handlers.grammar.normal import view
 from handlers.grammar.parse import CJK, head_and_body
 from handlers.grammar.parse_done import DONE_ASKED, DONE_NOTED, DONE_SAID, DONE_SEVERAL, DONE_UNREAD
 from handlers.grammar.patterns import pattern
-from handlers.grammar.periods import whole_period
 from handlers.grammar.questions_said import question_about_tasks
 from handlers.grammar.task_day_gone import day_gone
 from handlers.grammar.task_edit import MOVED_EN, MOVED_ZH, task_edit_said
 from handlers.grammar.task_edit import shift_said as _shift
+from handlers.grammar.task_filters import SPAN, filters_only
+from handlers.grammar.task_filters import span_days as _span_days
 from handlers.grammar.task_two import two_tasks
 
 
@@ -71,18 +72,15 @@ _AND = {"and", "&", "和", "与", "及", "、", ",", "，", "+"}
 
 #: A day alone after the tasks word, perhaps after `due` (`tasks due tmrw`, `任务 明天到期`)
 _DUE_ON = pattern(r"(?:due\s+(?:on\s+)?|on\s+|for\s+)?(?P<day>.+?)(?:\s*(?:到期|截止)(?:的)?)?", re.I)
-#: Words of a span of days, not one day (`next week`, `下周`): no list of one day
-_SPAN = pattern(r"week|month|quarter|year|周$|月$|季度?$|年$|星期$", re.I)
+_SPAN = SPAN
 
 
-def _span_days(said: str, today: dt.date) -> tuple[dt.date, dt.date] | None:
-    """(first, last) day of the week or month said alone (`this week`, `next wk`, `本周`, `下个月`)."""
-    said = re.sub(r"^(?:the\s+)?(?:rest\s+of\s+(?:the\s+)?)?", "", said.strip(), flags=re.I)
-    days = whole_period(said, today) if _SPAN.search(said) else None
-    if days and (days[1] - days[0]).days == 6 and days[0] <= today and today.weekday() >= 5:
-        week = dt.timedelta(days=7)  # `this week` on a Saturday or Sunday: the work week ahead, as
-        return days[0] + week, days[1] + week  # `eow` is read then (the coming Friday)
-    return days if days and (days[1] - days[0]).days < 40 else None
+def _listed(who: str | None, days: tuple[dt.date, dt.date] | None) -> c.ListTasks:
+    """The list `filters_only` read: someone's open tasks (their due days shown: `tasks @bo this wk`
+    lists all of Bo's, each with its day), else the asker's due in `days`, or all theirs."""
+    if who is not None or days is None:
+        return c.ListTasks(who)
+    return c.ListTasks(day=days[0], last=days[1] if days[1] != days[0] else None)
 
 
 def parse_task(rest: str, today: dt.date) -> c.Command | c.ParseError:
@@ -109,6 +107,8 @@ def _task(rest: str, today: dt.date) -> c.Command | c.ParseError:
     if (due := _DUE_ON.fullmatch(rest.strip().rstrip(".。"))) and (days := _span_days(due["day"], today)):
         return c.ListTasks(day=days[0], last=days[1])  # `tasks due this week`, `任务 本周`: never a
         # task titled "due this week"
+    if (picked := filters_only(rest, today)) is not None:  # `tasks this wk`, `任务 我的 本周`, `tasks
+        return _listed(*picked)  # @bo overdue`: only words that pick tasks, never a task titled so
     if (edit := task_edit_said(rest, today)) is not None:  # `任务 改到周四`, `task move to fri`: a task
         return edit  # moved, never one titled "改到" (the task meant: handlers/sales/task_meant.py)
     if (moved := task_move_said(rest, today)) is not None:  # `任务 把任务6改到下周一`: task #6 moved,

@@ -55,6 +55,8 @@ def similar_customers(names: list[tuple[int, str]], name: str, limit: int = 3) -
                 scored.append((1.9 if latin in aliases else 0.95, other))  # `alibaba grp`, `tencnet`
             elif latin in sounds or any(_a_typo_apart(latin, sound) for sound in sounds):
                 scored.append((1.8 if latin in sounds else 0.9, other))
+            elif latin_short_form(latin, chinese, aliases):
+                scored.append((0.85, other))  # `ali` for 阿里巴巴, `hw` for 华为: asked, never a twin
         elif theirs == core:
             scored.append((2.0, other))
         elif _CJK.search(core) and len(core) == len(theirs) and _sounds(core) & _sounds(theirs):
@@ -65,6 +67,44 @@ def similar_customers(names: list[tuple[int, str]], name: str, limit: int = 3) -
                                                            _NOT_WORD.sub("", name_key(other))):
             scored.append((1.0, other))
     return [other for _score, other in sorted(scored, key=lambda s: -s[0])[:limit]]
+
+
+def latin_short_form(latin: str, chinese: str, aliases: tuple[str, ...] = ()) -> bool:
+    """Whether Latin letters may be a short form of a Chinese name: the first letters of its
+    characters' readings, all of them (`hw` 华为, `jd` 京东, `albb` 阿里巴巴), the readings of its first
+    two characters or more, whole syllables (`ali` 阿里巴巴, `zhongxing` 中兴: a Chinese company is
+    shortened to its first characters, while one syllable is as often a surname or a word: `Jing`,
+    `Hua`), or the start of an English brand that is not its pinyin, three letters or more (`tenc`
+    for Tencent's 腾讯; `jing` of Jingdong is one syllable of 京东's pinyin, not asked).
+    Only ever a reason to ask.
+
+    >>> latin_short_form("ali", "阿里巴巴"), latin_short_form("hw", "华为"), latin_short_form("hua", "华为")
+    (True, True, False)
+    >>> [latin_short_form(said, "阿里巴巴") for said in ("alib", "albb", "ab")]
+    [False, True, False]
+    """
+    if len(latin) < 2 or not (latin.isascii() and latin.isalpha()) or not _CJK.fullmatch(chinese[:1] or " "):
+        return False
+    readings = [character_readings(c) or [c] for c in chinese]
+    if len(latin) == len(chinese) and all(any(r.startswith(letter) for r in each)
+                                          for letter, each in zip(latin, readings, strict=True)):
+        return True
+    if len(latin) < 3:
+        return False
+    sounds = _sounds(chinese)
+    return any(alias.startswith(latin) for alias in aliases if alias not in sounds) \
+        or any(latin in _sounds(chinese[:size]) for size in range(2, len(chinese)))
+
+
+def sounds_like(latin: str, chinese: str) -> bool:
+    """Whether Latin letters are how a Chinese name is typed in pinyin, spaces and case aside
+    (`li na`, `Lina` for 李娜; `zhang wei` for 张伟), any reading of each character.
+
+    >>> sounds_like("Li Na", "李娜"), sounds_like("lin", "李娜")
+    (True, False)
+    """
+    typed = _NOT_WORD.sub("", latin.casefold())
+    return bool(typed) and typed.isascii() and bool(_CJK.search(chinese)) and typed in _sounds(chinese)
 
 
 #: readings of one name looked at, at most (a name of many characters with several readings each)

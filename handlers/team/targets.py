@@ -13,6 +13,7 @@ from handlers.lookup import example
 from handlers.members import managed_team, managers_team, member_named, members_named, scope_members
 from handlers.rules.working_days import period_bounds
 from handlers.team.target_corrections import where_said
+from handlers.team.target_parts import inner_targets
 from handlers.team.target_period import old_value, period_meant, says_change
 from handlers.text import format as fmt
 from handlers.text.reply import Button, Reply, Table
@@ -189,11 +190,15 @@ def handle_list_targets(ctx: Ctx, cmd: ListTargets) -> Reply:
                 rows.append((period, who, name_of(METRIC_NAMES, metric, ctx.locale),
                              fmt.metric_value(metric, amount, ctx.tenant.currency, ctx.locale)))
     title = ctx.t("targets_title", who=label)
+    headers = tuple(ctx.t(k) for k in ("col_period", "col_who", "col_metric", "col_target"))
+    if not rows and cmd.period and cmd.period.kind in ("quarter", "year"):  # `my q1 target?`: its months'
+        start = period_bounds(cmd.period, ctx.today)[0]
+        if (inner := inner_targets(ctx, cmd.period.kind, start, team, members))[0]:
+            return Reply(title=title, lines=inner[1], table=Table(headers, tuple(inner[0])))
     if not rows:
         hint = (example(ctx, "target"),) if ctx.is_manager else ()
         none = ctx.t("targets_none_for", period=fmt.period_label(cmd.period.kind, period_bounds(
             cmd.period, ctx.today)[0], ctx.locale)) if cmd.period else ctx.t("targets_none")
         return Reply(title=title, lines=(none, *hint))
-    headers = tuple(ctx.t(k) for k in ("col_period", "col_who", "col_metric", "col_target"))
     return Reply(title=title, table=Table(headers, tuple(rows)))
 

@@ -54,7 +54,8 @@ def test_a_target_asked_in_chinese_is_listed_for_that_period(session_factory, us
 
 
 @pytest.mark.parametrize("user, said, shown", [
-    ("王芳", "本季度团队目标", "2026年第4季度还没有设目标。"),
+    # round 19: the months set inside the quarter (张伟's) are listed
+    ("王芳", "本季度团队目标", "2026年第4季度本身未设目标；以下是其中各期设定的目标。"),
     ("张伟", "本周我的目标", "11月23日当周还没有设目标。"),
 ])
 def test_a_period_with_no_target_says_so(session_factory, user, said, shown):

@@ -36,6 +36,9 @@ TEAM: dict[str, tuple[str, str]] = {
     "targets_none": ("No targets set for the current week, month, quarter or year.",
                      "本周、本月、本季度和本年都还没有设目标。"),
     "targets_none_for": ("No targets set for {period}.", "{period}还没有设目标。"),
+    "target_parts_only": ("No target is set for {period} itself; these are the targets set for the periods "
+                          "inside it.", "{period}本身未设目标；以下是其中各期设定的目标。"),
+    "target_parts_sum": ("{period}: sum of {count}", "{period}：{count}期合计"),
     "col_period": ("Period", "周期"), "col_who": ("For", "对象"), "col_metric": ("Metric", "指标"),
     "col_target": ("Target", "目标"),
     "contest_open_title": ("🏁 A contest for {team}", "🏁 {team}销售竞赛"),
