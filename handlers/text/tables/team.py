@@ -9,6 +9,7 @@ TEAM: dict[str, tuple[str, str]] = {
                              "“{left}”像是目标的期间，但没看懂，尚未保存：请写 本月、下个月、12月、一季度、"
                              "今年、明年 或 2027年。"),
     "contest_changed": ("The {team} contest has new days:", "{team}的竞赛时间已调整："),
+    "contest_metrics": ("(a contest counts one of: {metrics})", "（竞赛可比：{metrics}）"),
     "contest_cancelled": ("The {team} contest is cancelled.", "{team}的竞赛已取消。"),
     "target_split_kept": ("Kept as set by hand: {kept}; the rest was split over the others "
                           "(split all to split over everyone).",
