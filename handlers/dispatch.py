@@ -22,6 +22,7 @@ from handlers.grammar.said_over import said_over
 from handlers.grammar.slips import lead_fixed
 from handlers.rules import limits
 from handlers.sales import changes, customers, said_plainly, taken_back, undo
+from handlers.sales.category_said import category_said
 from handlers.senders import Defaults
 from handlers.team import standup_said
 from handlers.text.reply import Button, Reply
@@ -83,6 +84,9 @@ def _dispatch(session: Session, tenant: Tenant, member: Member, message: Message
         if isinstance(picked, c.ParseError) and picked.problem == "reason_said" \
                 and (back := taken_back.reason_taken_back(ctx, picked.fixed, message)) is not None:
             return _remember(Outcome(back, refused=True), platform, now, asked)  # `…撤销`: undo it?
+        if isinstance(picked, c.ParseError) and picked.problem == "reason_said" \
+                and (filed := category_said(ctx, picked.fixed, message)) is not None:
+            return Outcome(filed, refused=False)  # `what decided it: relationship w/ the cfo`: filed
         if isinstance(picked, c.ParseError) and picked.problem == "reason_said":  # free text after
             told = _reason_untold(ctx, picked.fixed, message)
             picked = picked.fixed if told else None  # "what decided it?", of a deal with no reason yet

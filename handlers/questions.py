@@ -23,6 +23,7 @@ from handlers.grammar.normal import name_fold, simplified
 from handlers.grammar.parse import normalize
 from handlers.grammar.patterns import pattern
 from handlers.grammar.range_edit import range_moved
+from handlers.grammar.reason_echo import without_echo
 from handlers.rules.close_reasons import without_rival
 from handlers.text.reply import Reply
 from storage import questions as stored
@@ -168,7 +169,7 @@ def take(session: Session, member: Member, platform: str, text: str,
     if pick is None and about.get("soft") and now - question.asked_at <= TTL \
             and (not _a_command(text) or not without_rival(text).strip(" ,.，。!！")) \
             and not _acknowledged(text) and (head := _REASON_ASKED.match(answers[0] if answers else "")):
-        said = " ".join(text.split())  # `relationship, known their CTO for yrs`: the reason in their
+        said = without_echo(" ".join(text.split()))  # `relationship, known their CTO for yrs`: in their
         return False, c.ParseError(None, "reason_said", said, f"{head[1]}: {said}"), locale  # words, if
         # it is no other message
     if not about.get("soft") and now - question.asked_at <= TTL and (pick is None or pick > len(answers)):

@@ -16,6 +16,7 @@ from handlers.grammar.amounts import amount_words
 from handlers.grammar.deal_said import plain_changes, without_new
 from handlers.grammar.intents import BY_NAME, INTENTS, KEYWORDS_ZH, MAX_TEXT, split_keyword
 from handlers.grammar.normal import simplified
+from handlers.grammar.offer_checked import offer_checked
 from handlers.grammar.parse_done import done_said, follow_up_done_noted, follow_up_done_said
 from handlers.grammar.parse_reports import needed_asked, progress_asked
 from handlers.grammar.parse_tasks import parse_task
@@ -144,6 +145,10 @@ def read(text: str, today: dt.date | None = None) -> Reading:
     from handlers.grammar.misheard import with_keywords
 
     reading = _read(text, today)
+    if isinstance(reading.command, c.ParseError) and reading.command.options \
+            and (checked := offer_checked(reading.command, lambda line, day: _read(line, day).command,
+                                          today)) is not reading.command:
+        return Reading(checked)  # an offer that would not store what it says is never made
     if (fixed := with_keywords(text)) is None:
         return reading
     before, after = reading.command, _read(fixed[0], today).command

@@ -276,6 +276,8 @@ SALES: dict[str, tuple[str, str]] = {
     "reason_which": ("Deal #{id}'s reason names {names}: which one decided it? Tap it (the reason stays "
                      "as typed).",
                      "商机 #{id} 的原因里提到了 {names}：哪一个是决定因素？点一个（原因按原文保留）。"),
+    "reason_category_said": ("Deal #{id} counted under {name}; “{text}” added to its reason.",
+                             "商机 #{id} 已归入“{name}”；“{text}”已补充到原因里。"),
     "reason_category_noted": ("Deal #{id} counted under {name}.", "商机 #{id} 已归入“{name}”。"),
     "reason_category_changed": ("Deal #{id} now counted under {name} (was {was}); its reason is kept as "
                                 "typed.",
