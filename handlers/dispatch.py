@@ -21,7 +21,7 @@ from handlers.grammar.reading import parse, read
 from handlers.grammar.said_over import said_over
 from handlers.grammar.slips import lead_fixed
 from handlers.rules import limits
-from handlers.sales import changes, customers, said_plainly, taken_back, undo
+from handlers.sales import changes, customer_referred, customers, said_plainly, taken_back, undo
 from handlers.sales.category_said import category_said
 from handlers.senders import Defaults
 from handlers.team import standup_said
@@ -297,6 +297,9 @@ def _parsed(ctx: Ctx, text: str) -> c.Command | Reply:
         READING_CALENDAR.reset(reading)
         MOVED_OFF.reset(moved)
     command = standup_said.answer_or_command(ctx, command)  # a reply to today's standup prompt?
+    command = customer_referred.referred(ctx, command)  # `a deal for it`: the last message's customer
+    if isinstance(command, Reply):
+        return command
     if isinstance(command, c.ParseError) and (back := taken_back.options_taken_back(ctx, command)):
         return back  # `…下个月再看 不对 撤回`: the take-back asked first, never stored by an option
     if isinstance(command, c.ParseError):

@@ -134,7 +134,8 @@ _ACCOUNTED = (c.LogVisit, c.UpsertDeal, c.CloseDeal, c.AddTask)
 
 
 #: An English word that joins a message on to the one before (`also snooze 93 …`, `and pipeline`)
-_ALSO = pattern(r"^\s*(?:(?:and|also|plus|oh)[\s,]+)+(?=[A-Za-z])", re.I)
+_ALSO = pattern(r"^\s*(?:(?:(?:and|also|plus|oh)[\s,]+)+(?=[A-Za-z])"
+                r"|(?:还有|另外|然后|同时|并且|而且|再)[\s,，、]+)", re.I)  # `还有 商机 …`: apart only
 
 
 def read(text: str, today: dt.date | None = None) -> Reading:

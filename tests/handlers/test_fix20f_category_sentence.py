@@ -29,8 +29,8 @@ def _reasons(session_factory):
      "客户关系", "relationship", "；"),
     ("张伟", "商机 华为 ERP 商务谈判 50万", "赢单 #1 50万：客户签了", "原因：交货快", "交付", "delivery", "；"),
 ])
-def test_a_category_said_in_a_sentence_files_the_deal(team_chat, session_factory, user, deal, win, answer,
-                                                      name, category, joined):
+def test_a_category_said_in_a_sentence_files_the_deal(team_chat, session_factory, user, deal, win,
+                                                      answer, name, category, joined):
     team_chat.team(reps=("Ana", "Bo", "张伟"))
     assert team_chat.reply(deal, user=user).ok
     asked = team_chat.reply(win, user=user)
