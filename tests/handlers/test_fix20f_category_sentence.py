@@ -27,7 +27,8 @@ def _reasons(session_factory):
      "reason - budget was frozen", "budget", "budget", "; "),
     ("张伟", "商机 华为 ERP 商务谈判 50万", "赢单 #1 50万：客户签了", "主要是客户关系好，跟采购很熟",
      "客户关系", "relationship", "；"),
-    ("张伟", "商机 华为 ERP 商务谈判 50万", "赢单 #1 50万：客户签了", "原因：交货快", "交付", "delivery", "；"),
+    ("张伟", "商机 华为 ERP 商务谈判 50万", "赢单 #1 50万：客户签了", "原因：交货快", "交付", "delivery",
+     "；"),
 ])
 def test_a_category_said_in_a_sentence_files_the_deal(team_chat, session_factory, user, deal, win,
                                                       answer, name, category, joined):
