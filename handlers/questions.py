@@ -23,6 +23,7 @@ from handlers.grammar.normal import name_fold, simplified
 from handlers.grammar.parse import normalize
 from handlers.grammar.patterns import pattern
 from handlers.grammar.range_edit import range_moved
+from handlers.grammar.range_replaced import range_replaced
 from handlers.grammar.reason_echo import without_echo
 from handlers.rules.close_reasons import without_rival
 from handlers.text.reply import Reply
@@ -139,7 +140,8 @@ def take(session: Session, member: Member, platform: str, text: str,
         return True, c.ParseError(None, CANCELLED), locale  # `undo`, `算了` with a question open: the
         # question cancelled, nothing saved; the last saved change one tap from undone (issue #23)
     if pick is None and not about.get("soft") and now - question.asked_at <= TTL \
-            and (moved := range_moved(answers, text, now.date())) is not None:
+            and (moved := range_moved(answers, text, now.date())
+                     or range_replaced(answers, text, now.date())) is not None:
         return True, c.ParseError(None, "offer_edited", text, options=tuple(
             ("edited", line, None) for line in moved)), locale  # `make it end 12/23`:
         # the days offered, that end moved, asked again (never made at once)

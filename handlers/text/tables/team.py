@@ -165,6 +165,8 @@ TEAM: dict[str, tuple[str, str]] = {
     "correction_after_nothing_head": ("Your last message changed nothing: “{said}”, so nothing older is "
                                       "corrected unasked.",
                                       "你的上一条消息没有修改任何内容：“{said}”，所以更早的记录不会直接被改。"),
+    "leave_correction_offered": ("Your last change was your leave {was}: change it to {days}?",
+                                 "你上一次修改的是请假 {was}：改成 {days} 吗？"),
     "correction_after_nothing_tap": ("Your last message changed nothing, so nothing was corrected now, nor "
                                      "anything older. Type the record and the value, like {example}",
                                      "你的上一条消息没有修改任何内容，所以这次未做更正，更早的记录也没改。"
