@@ -11,6 +11,10 @@ import re
 from handlers.grammar.dates import parse_date
 
 _JOINING = {"or", "and", "next", "this", "end", "to", "-"}
+#: what happens on a day that a task is due before (`fri standup`, `the thu demo`, `monday's review`)
+_EVENTS = {"standup", "stand-up", "standups", "meeting", "mtg", "call", "demo", "review", "sync", "kickoff",
+           "kick-off", "presentation", "pitch", "workshop", "training", "qbr", "offsite", "session", "huddle",
+           "retro", "planning", "1:1", "1-1", "board", "visit", "meetup", "interview"}
 
 
 def day_then_event(due: str, today: dt.date) -> tuple[dt.date, str] | None:
@@ -36,8 +40,9 @@ def day_then_event(due: str, today: dt.date) -> tuple[dt.date, str] | None:
         said = re.sub(r"['’]s$", "", said, flags=re.I)  # `monday's review`
         day = parse_date(said, today)
         event = body[size:]
-        if day is None or any(re.search(r"\d", word) or word.lower() in _JOINING
-                              or parse_date(word, today) is not None for word in event):
+        if day is None or len(event) > 3 or event[-1].lower().rstrip(".!") not in _EVENTS \
+                or any(re.search(r"\d", word) or word.lower() in _JOINING
+                       or parse_date(word, today) is not None for word in event):
             continue
         return day, " ".join(article + event)
     return None

@@ -1,14 +1,15 @@
 """The "which category decided it?" of a closed deal whose reason named none, answered with a
 sentence (`what decided it: relationship w/ the cfo mostly`, `主要是客户关系好，跟采购很熟`) rather
-than a tap: the one category its words name is the deal's category, as the tap would file it, and
-the words are added to the reason kept as typed (every word lands somewhere). Words naming two
-categories, none, or telling of another close or customer are not taken here."""
+than a tap: the one category it names by its name (a tap's label) is the deal's category, as the
+tap would file it, and the words are added to the reason kept as typed (every word lands
+somewhere). Words naming two categories, none by name (a standup's answer that says `demo`), or
+telling of another close or customer are not taken here."""
 from __future__ import annotations
 
 from handlers import no_command
 from handlers.context import Ctx
 from handlers.grammar.reason_echo import without_echo
-from handlers.rules.close_reasons import CATEGORIES, WIN_CATEGORIES, categories_said
+from handlers.rules.close_reasons import CATEGORIES, WIN_CATEGORIES
 from handlers.sales.reasons import category_name
 from handlers.text.reply import Reply
 from storage.models.sales import Deal
@@ -24,8 +25,9 @@ def category_said(ctx: Ctx, line: str, text: str) -> Reply | None:
         return None  # a deal with no reason yet takes the words as its reason (dispatch)
     won = deal.stage == "won"
     words = without_echo(" ".join(text.split())).strip()
-    said = [category for category in categories_said(words, won=won)
-            if category in (WIN_CATEGORIES if won else CATEGORIES) and category != "other"]
+    lowered = words.lower()
+    said = sorted({category for category in (WIN_CATEGORIES if won else CATEGORIES) if category != "other"
+                   for locale in ("en", "zh") if category_name(category, locale).lower() in lowered})
     if len(said) != 1 or not no_command.only_a_reason(ctx, text, deal.customer_id):
         return None
     deal.reason_category = said[0]

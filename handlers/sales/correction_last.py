@@ -53,19 +53,27 @@ def answer(ctx: Ctx, text: str) -> c.Command | Reply | None:
     change = latest_change(ctx)
     if change is None or change.status != "done" or change.at < ctx.now - RECENT:
         return None
-    ctx.locale = "zh" if re.search(r"[\u3400-\u9fff]", said) else "en"
     if change.kind == "SetRate" and (rate := _RATE.match(said)) and made_last(ctx, change):
         found = ctx.session.get(ExchangeRate, change.entity_id) if change.entity_id else None
         if found is None or found.tenant_id != ctx.tenant.id:
             return None
+        ctx.locale = _language(said)
         ctx.text = f"{'汇率' if ctx.locale == 'zh' else 'rate'} {found.currency} {rate['rate']}"
         command = read(ctx.text, ctx.today).command  # `oops 7.21`: the rate just set, again
         return command if isinstance(command, c.SetRate) else None
+    was, ctx.locale = ctx.locale, _language(said)  # answered in the language it is said in, if at all
+    found = None
     if change.kind == "SetTarget" and (named := _TARGET.match(said)) and made_last(ctx, change):
-        return _target_named(ctx, named["name"], named["value"].replace(" ", ""))
-    if change.kind == "TakeLeave" and change.entity_id and (days := _LEAVE.match(said)):
-        return _leave(ctx, change, days["days"])
-    return None
+        found = _target_named(ctx, named["name"], named["value"].replace(" ", ""))
+    elif change.kind == "TakeLeave" and change.entity_id and (days := _LEAVE.match(said)):
+        found = _leave(ctx, change, days["days"])
+    if found is None:
+        ctx.locale = was
+    return found
+
+
+def _language(said: str) -> str:
+    return "zh" if re.search(r"[\u3400-\u9fff]", said) else "en"
 
 
 def _target_named(ctx: Ctx, name: str, value: str) -> c.Command | Reply | None:

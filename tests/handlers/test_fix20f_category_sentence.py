@@ -1,7 +1,7 @@
 """Round 20 (en): after a win whose reason named no category, the bot asked which one decided it;
 `what decided it: relationship w/ the cfo mostly` was not understood, though `relationship` alone
 worked. Rule: an answer to "which category?" typed as a sentence that names exactly one category
-(the question said back before it or not) files the deal under it, as the tap would, and its words
+by its name (the question said back before it or not) files the deal under it, as the tap would, and its words
 are added to the reason kept as typed; the question said back is never kept in a reason."""
 import pytest
 from sqlalchemy import select
@@ -27,7 +27,7 @@ def _reasons(session_factory):
      "reason - budget was frozen", "budget", "budget", "; "),
     ("张伟", "商机 华为 ERP 商务谈判 50万", "赢单 #1 50万：客户签了", "主要是客户关系好，跟采购很熟",
      "客户关系", "relationship", "；"),
-    ("张伟", "商机 华为 ERP 商务谈判 50万", "赢单 #1 50万：客户签了", "原因：交货快", "交付", "delivery",
+    ("张伟", "商机 华为 ERP 商务谈判 50万", "赢单 #1 50万：客户签了", "原因：交付快", "交付", "delivery",
      "；"),
 ])
 def test_a_category_said_in_a_sentence_files_the_deal(team_chat, session_factory, user, deal, win,
