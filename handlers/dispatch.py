@@ -22,7 +22,8 @@ from handlers.grammar.said_over import said_over
 from handlers.grammar.slips import lead_fixed
 from handlers.member_sounds import pinyin_mentions
 from handlers.rules import limits
-from handlers.sales import changes, customers, said_plainly, taken_back, undo
+from handlers.sales import changes, customer_referred, customers, said_plainly, taken_back, undo
+from handlers.sales.category_said import category_said
 from handlers.senders import Defaults
 from handlers.team import standup_said
 from handlers.text.reply import Button, Reply
@@ -84,6 +85,9 @@ def _dispatch(session: Session, tenant: Tenant, member: Member, message: Message
         if isinstance(picked, c.ParseError) and picked.problem == "reason_said" \
                 and (back := taken_back.reason_taken_back(ctx, picked.fixed, message)) is not None:
             return _remember(Outcome(back, refused=True), platform, now, asked)  # `…撤销`: undo it?
+        if isinstance(picked, c.ParseError) and picked.problem == "reason_said" \
+                and (filed := category_said(ctx, picked.fixed, message)) is not None:
+            return Outcome(filed, refused=False)  # `what decided it: relationship w/ the cfo`: filed
         if isinstance(picked, c.ParseError) and picked.problem == "reason_said":  # free text after
             told = _reason_untold(ctx, picked.fixed, message)
             picked = picked.fixed if told else None  # "what decided it?", of a deal with no reason yet
@@ -295,6 +299,9 @@ def _parsed(ctx: Ctx, text: str) -> c.Command | Reply:
         READING_CALENDAR.reset(reading)
         MOVED_OFF.reset(moved)
     command = standup_said.answer_or_command(ctx, command)  # a reply to today's standup prompt?
+    command = customer_referred.referred(ctx, command)  # `a deal for it`: the last message's customer
+    if isinstance(command, Reply):
+        return command
     if isinstance(command, c.ParseError) and (back := taken_back.options_taken_back(ctx, command)):
         return back  # `…下个月再看 不对 撤回`: the take-back asked first, never stored by an option
     if isinstance(command, c.ParseError):

@@ -40,6 +40,7 @@ from handlers.rules.close_reasons import rival_told, without_rival
 from handlers.rules.name_likeness import sounds_like
 from handlers.sales import (
     backdate,
+    correction_last,
     deal_number,
     deal_sentence,
     follow_on,
@@ -87,6 +88,8 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
     if error.topic is None and (plain := said_plainly.contest_day(ctx, text) or said_plainly.id_follow_up(
             ctx, text)) is not None:  # `改成23号结束` after a contest; `388 跟进推到下周五吧`
         return plain
+    if error.topic is None and (last := correction_last.answer(ctx, text)) is not None:
+        return last  # `oops 7.21` after a rate, `no ana should be 550k` after two targets (r20)
     if error.topic in (None, "snooze") and (edit := follow_on.edit(ctx, text)) is not None:  # `push it…`
         return replace(edit, locale=ctx.locale) if isinstance(edit, Reply) else edit  # `bump that to
         # 28k`: the thing just changed, changed again and said (handlers/sales/follow_on.py)

@@ -24,6 +24,8 @@ from handlers.grammar.normal import name_fold, simplified
 from handlers.grammar.parse import normalize
 from handlers.grammar.patterns import pattern
 from handlers.grammar.range_edit import range_moved
+from handlers.grammar.range_replaced import range_replaced
+from handlers.grammar.reason_echo import without_echo
 from handlers.rules.close_reasons import rival_told
 from handlers.text.reply import Reply
 from storage import questions as stored
@@ -139,7 +141,8 @@ def take(session: Session, member: Member, platform: str, text: str,
         return True, c.ParseError(None, CANCELLED), locale  # `undo`, `算了` with a question open: the
         # question cancelled, nothing saved; the last saved change one tap from undone (issue #23)
     if pick is None and not about.get("soft") and now - question.asked_at <= TTL \
-            and (moved := range_moved(answers, text, now.date())) is not None:
+            and (moved := range_moved(answers, text, now.date())
+                     or range_replaced(answers, text, now.date())) is not None:
         return True, c.ParseError(None, "offer_edited", text, options=tuple(
             ("edited", line, None) for line in moved)), locale  # `make it end 12/23`:
         # the days offered, that end moved, asked again (never made at once)
@@ -170,7 +173,7 @@ def take(session: Session, member: Member, platform: str, text: str,
             and (not _a_command(text) or rival_told(text)  # `lost to siemens`, `客户很满意交付速度`
                  or customer_reason(session, member.tenant_id, text, now.date())) \
             and not _acknowledged(text) and (head := _REASON_ASKED.match(answers[0] if answers else "")):
-        said = " ".join(text.split())  # `relationship, known their CTO for yrs`: the reason in their
+        said = without_echo(" ".join(text.split()))  # `relationship, known their CTO for yrs`: in their
         return False, c.ParseError(None, "reason_said", said, f"{head[1]}: {said}"), locale  # words, if
         # it is no other message
     if not about.get("soft") and now - question.asked_at <= TTL and (pick is None or pick > len(answers)):

@@ -30,7 +30,7 @@ MARK = "{"  # typed commands never start with it
 STRUCTURED = (c.LogVisit, c.UpsertDeal, c.CloseDeal, c.SetTarget, c.ShowProgress, c.ShowPipeline,
               c.ListFollowups, c.ListTasks, c.ShowScorecard, c.AddTask, c.ShowContest, c.FindTips,
               c.ShowDueVisits, c.ShowReasons, c.SetCustomer, c.ChangeVisit, c.Several, c.SnoozeFollowup,
-              c.DoneFollowups, c.ChangeDeal)
+              c.DoneFollowups, c.ChangeDeal, c.TakeLeave)
 _TYPES = {cls.__name__: cls for cls in STRUCTURED}
 NAME, TEXT = 200, 2000  # the longest customer name or title, and free text (as typed messages)
 
@@ -140,6 +140,10 @@ def valid(command) -> bool:
             and len(command.note) <= TEXT
     if isinstance(command, c.ChangeDeal):  # `其实是上周五签的` on a weekend: which Friday, one tap
         return command.action == "closed_on" and command.day is not None and 0 < command.deal_id < 10**9
+    if isinstance(command, c.TakeLeave):  # a leave's days corrected after a list (its owner's own only)
+        return (command.first_day is not None and command.last_day is not None and command.member is None
+                and command.first_day <= command.last_day and not command.cancel
+                and (command.replaces is None or 0 < command.replaces < 10**9))
     return isinstance(command, c.ListFollowups | c.ListTasks | c.ShowDueVisits)
 
 

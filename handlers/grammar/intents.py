@@ -13,6 +13,7 @@ import datetime as dt
 
 from handlers import places
 from handlers.grammar import commands as c
+from handlers.grammar.contest_metric import metrics_line
 from handlers.grammar.intent_kinds import Intent, Parser, Slash
 from handlers.grammar.parse_admin import (
     parse_calendar,
@@ -174,7 +175,7 @@ INTENTS = (
              "contest #2 12/1-12/20", "contest #2 cancel"),
             ("竞赛 拜访 12月1日-12月15日", "竞赛 业绩 12月1日-12月31日 华东", "竞赛",
              "竞赛 #2 12月1日-12月20日", "竞赛 #2 取消")),
-           (c.StartContest, c.ShowContest, c.EditContest)),
+           (c.StartContest, c.ShowContest, c.EditContest), more=metrics_line),
     Intent("due", ("due",), ("待回访",), parse_due,
            (("due visits", "due visits team"), ("待回访", "待回访 团队")),
            (c.ShowDueVisits,)),

@@ -10,6 +10,7 @@ from handlers.grammar import clauses
 from handlers.grammar import commands as c
 from handlers.grammar import vocabulary as V
 from handlers.grammar.amounts import parse_amount
+from handlers.grammar.comma_title import title_after_comma
 from handlers.grammar.dates import parse_date
 from handlers.grammar.deal_words import deal_ref, misread
 from handlers.grammar.glued import unglue
@@ -19,6 +20,7 @@ from handlers.grammar.parse import swap, tokens_of
 from handlers.grammar.parse_closing import closing_parser
 from handlers.grammar.patterns import pattern
 from handlers.grammar.periods import quarter_end
+from handlers.grammar.stage_suffix import stage_word_dropped
 
 _CLOSED_HOW = ("won", "lost")
 #: A deal's win or loss said in a sentence's words (`商机 海尔 ERP 赢了 52万`): the stage, never a title
@@ -83,7 +85,7 @@ def parse_deal(rest: str, today: dt.date) -> c.Command | c.ParseError:
     if isinstance(read, c.ParseError) and read.problem in ("word", "amount") \
             and (titled := _digit_title(rest, today)) is not None:
         return titled  # `deal Globex 4K screens 80k`: `4K screens` the title? asked, every word kept
-    return read
+    return title_after_comma(rest, read, lambda said: _parse_deal(said, today)) or read
 
 
 def _digit_title(rest: str, today: dt.date) -> c.ParseError | None:
@@ -114,6 +116,7 @@ def _parse_deal(rest: str, today: dt.date) -> c.Command | c.ParseError:
     tokens = [(part, q) for w, q in tokens_of(rest)  # `proposal 90k, close …` · `商务谈判，老板特别关心`
               for part in ([w] if q else [p for p in _GLUED_COMMA.split(w) if p] or [""])]
     tokens = [(w, q) for w, q in tokens if q or (w and w not in ("→", "->", "=>", "➡"))]  # `ERP → proposal`
+    tokens = stage_word_dropped(tokens)  # `qualification stage`, `需求挖掘阶段`: that stage
     if len(tokens) == 2 and re.fullmatch(r"#\d{1,9}", tokens[0][0]) \
             and tokens[1][0].lower() in V.HISTORY_WORDS:  # `deal #46 history`
         return c.ShowDealHistory(int(tokens[0][0][1:]))

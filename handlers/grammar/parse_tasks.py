@@ -11,6 +11,7 @@ from handlers.grammar import vocabulary as V
 from handlers.grammar.dates import parse_date
 from handlers.grammar.day_cut import cut_day, day_word_left, part_said, reads_broken, tidy, with_part
 from handlers.grammar.day_parts import zh_part_at_end
+from handlers.grammar.day_then_event import day_then_event
 from handlers.grammar.festivals import cut_from_holiday, festival_day, named, unknown_in
 from handlers.grammar.glued import unglue
 from handlers.grammar.normal import view
@@ -63,7 +64,8 @@ def _date_meant(text: str) -> bool:
 
 
 #: An event after a day, before 前 (`下周一开会前…`): due that day
-_EVENT_ZH = pattern(r"(?:开会|会议|例会|周会|月会|晨会|出差|放假|汇报|演示|上线|见面|见客户|签约|开完会)$")
+_EVENT_ZH = pattern(r"(?:开会|会议|例会|周会|月会|晨会|站会|早会|评审|复盘|出差|放假|汇报|演示|上线|见面|"
+                    r"见客户|签约|开完会)$")
 _DUE_ZH_END = pattern(r"^(?P<title>.+?)[，,\s]*(?:截止|期限)[:：]?\s*(?P<due>\S+)$")
 
 
@@ -139,7 +141,7 @@ def _task(rest: str, today: dt.date) -> c.Command | c.ParseError:
                 or bool(_GLUED_NUMBER.match(words[0])))  # a deal's; `任务 9给华为打电话`
     people = [w for w in words if w.startswith("@") and len(w) > 1]
     if len(people) > 1:
-        return _task_each(words, people)
+        return _task_each(words, people, today)
     assignee = words.pop(0)[1:] if words[0].startswith("@") and len(words[0]) > 1 else None
     if words and CJK.search(words[0]) and "#" in words[0]:  # `商机#51 下周一前…` is `商机 #51 …`
         words[:1] = unglue(words[0]).split()
@@ -179,6 +181,10 @@ def _task(rest: str, today: dt.date) -> c.Command | c.ParseError:
             else:  # `… by tmrw morning`: `… in the morning`
                 text = with_part(title, part_said(found["due"]))
             due = day
+            break
+        if found and regex is _DUE_EN and (event := day_then_event(found["due"], today)):
+            joint = seen[found.end("title"):found.start("due")].strip()  # `… before fri standup`: due
+            text, due = f"{tidy(text[:found.end('title')])} {joint} {event[1]}", event[0]  # fri, kept
             break
         if found and regex is _DUE_EN and _date_meant(found["due"]):
             return c.ParseError("task")  # `by 11/31`, `by Fir`: a day meant, none read; asked
@@ -264,9 +270,12 @@ def title_left(left: str, typed: str, task: c.AddTask) -> c.ParseError:
         ("as_due", "", task), ("as_title", "", replace(task, title=typed, due=None))))
 
 
-def _task_each(words: list[str], people: list[str]) -> c.ParseError:
-    """`task @ana and @bo prep the QBR deck`: one task each, offered as one line per person."""
+def _task_each(words: list[str], people: list[str], today: dt.date) -> c.ParseError:
+    """`task @ana and @bo prep the QBR deck`: one task each, offered as one line per person; the
+    task's own trouble said instead when one person's line would not read (an offer always does)."""
     rest = [w for w in words if w not in people and w.lower() not in _AND]
+    if isinstance(alone := _task(f"{people[0]} {' '.join(rest)}", today), c.ParseError) and not alone.options:
+        return alone
     keyword = "任务" if CJK.search(" ".join(words)) else "task"
     lines = "\n".join(f"{keyword} {person} {' '.join(rest)}" for person in people)
     return c.ParseError("task", "task_people", " ".join(people), options=(("one_each", f"\n{lines}", None),))

@@ -7,6 +7,7 @@ import re
 
 from handlers.grammar import commands as c
 from handlers.grammar import vocabulary as V
+from handlers.grammar.contest_metric import metric_first
 from handlers.grammar.dates import RANGE_SEP, parse_date_range
 from handlers.grammar.parse import CJK, head_and_body
 from handlers.grammar.patterns import pattern
@@ -87,6 +88,8 @@ _BEFORE_PERIOD = {"for", "in", "during", "over", "throughout", "this", "本", "�
 
 def _parse_contest(rest: str, today: dt.date) -> c.Command | c.ParseError:
     words = rest.split()
+    if (said := metric_first(words))[0] is not None:  # `deals won`, `most visits`: one word here
+        words = [said[0], *said[1]]
     if len(words) > 2 and words[1].lower() in _BEFORE_PERIOD - {"this", "本"} \
             and lasting_days(words[2:], today) is not None:
         words = [words[0], *words[2:]]  # `contest revenue for february`: the month

@@ -16,6 +16,7 @@ from handlers.grammar.amounts import amount_words
 from handlers.grammar.deal_said import plain_changes, without_new
 from handlers.grammar.intents import BY_NAME, INTENTS, KEYWORDS_ZH, MAX_TEXT, split_keyword
 from handlers.grammar.normal import simplified
+from handlers.grammar.offer_checked import offer_checked
 from handlers.grammar.parse_done import done_said, follow_up_done_noted, follow_up_done_said
 from handlers.grammar.parse_reports import needed_asked, progress_asked
 from handlers.grammar.parse_tasks import parse_task
@@ -133,7 +134,8 @@ _ACCOUNTED = (c.LogVisit, c.UpsertDeal, c.CloseDeal, c.AddTask)
 
 
 #: An English word that joins a message on to the one before (`also snooze 93 …`, `and pipeline`)
-_ALSO = pattern(r"^\s*(?:(?:and|also|plus|oh)[\s,]+)+(?=[A-Za-z])", re.I)
+_ALSO = pattern(r"^\s*(?:(?:(?:and|also|plus|oh)[\s,]+)+(?=[A-Za-z])"
+                r"|(?:还有|另外|然后|同时|并且|而且|再)[\s,，、]+)", re.I)  # `还有 商机 …`: apart only
 
 
 def read(text: str, today: dt.date | None = None) -> Reading:
@@ -144,6 +146,10 @@ def read(text: str, today: dt.date | None = None) -> Reading:
     from handlers.grammar.misheard import with_keywords
 
     reading = _read(text, today)
+    if isinstance(reading.command, c.ParseError) and reading.command.options \
+            and (checked := offer_checked(reading.command, lambda line, day: _read(line, day).command,
+                                          today)) is not reading.command:
+        return Reading(checked)  # an offer that would not store what it says is never made
     if (fixed := with_keywords(text)) is None:
         return reading
     before, after = reading.command, _read(fixed[0], today).command

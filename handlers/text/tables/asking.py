@@ -202,6 +202,9 @@ ASKING: dict[str, tuple[str, str]] = {
     "digit_title": ("“{text}” reads as an amount, but the words after it are no field of a deal: are they "
                     "the deal's title? Nothing was saved yet.",
                     "“{text}”看起来是金额，但后面的字不属于商机的任何字段：它们是商机标题吗？尚未保存。"),
+    "comma_title": ("Is “{text}” the deal's title? Read without the comma it would be part of a new "
+                    "customer's name. Nothing was saved yet.",
+                    "“{text}”是商机的标题吗？不按逗号分开的话，它会成为新客户名称的一部分。尚未保存。"),
     "contest_prize": ("A contest keeps no prize, so “{text}” can't be saved with it (and it is no team). "
                       "Nothing was saved yet. Start the contest without it? (Announce the prize in the "
                       "team channel.)", "竞赛不记录奖品：“{text}”无法随它保存（它也不是团队），尚未保存。"

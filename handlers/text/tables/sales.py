@@ -283,6 +283,14 @@ SALES: dict[str, tuple[str, str]] = {
     "reason_which": ("Deal #{id}'s reason names {names}: which one decided it? Tap it (the reason stays "
                      "as typed).",
                      "商机 #{id} 的原因里提到了 {names}：哪一个是决定因素？点一个（原因按原文保留）。"),
+    "reason_category_said": ("Deal #{id} counted under {name}; “{text}” added to its reason.",
+                             "商机 #{id} 已归入“{name}”；“{text}”已补充到原因里。"),
+    "customer_referred": ("(“{said}” taken as {name}, the customer of your last message.)",
+                          "（“{said}”按你上一条消息里的客户：{name}。）"),
+    "customer_referred_none": ("Which customer? Your last message here named none, so nothing was saved. "
+                               "Say the customer's name instead of “{said}”: deal Acme \"ERP\" 50k",
+                               "“{said}”是哪个客户？你在这里的上一条消息没有提到客户，尚未保存。请直接写客户名称："
+                               "商机 华为 ERP项目 5万"),
     "reason_category_noted": ("Deal #{id} counted under {name}.", "商机 #{id} 已归入“{name}”。"),
     "reason_category_changed": ("Deal #{id} now counted under {name} (was {was}); its reason is kept as "
                                 "typed.",

@@ -11,6 +11,7 @@ TEAM: dict[str, tuple[str, str]] = {
     "contest_changed": ("The {team} contest has new days:", "{team}的竞赛时间已调整："),
     "contest_same": ("That contest runs on those days already: {what}. Nothing changed.",
                      "这个竞赛的时间已经是这样：{what}。未做修改。"),
+    "contest_metrics": ("(a contest counts one of: {metrics})", "（竞赛可比：{metrics}）"),
     "contest_cancelled": ("The {team} contest is cancelled.", "{team}的竞赛已取消。"),
     "target_split_kept": ("Kept as set by hand: {kept}; the rest was split over the others "
                           "(split all to split over everyone).",
@@ -171,6 +172,8 @@ TEAM: dict[str, tuple[str, str]] = {
     "correction_after_nothing_head": ("Your last message changed nothing: “{said}”, so nothing older is "
                                       "corrected unasked.",
                                       "你的上一条消息没有修改任何内容：“{said}”，所以更早的记录不会直接被改。"),
+    "leave_correction_offered": ("Your last change was your leave {was}: change it to {days}?",
+                                 "你上一次修改的是请假 {was}：改成 {days} 吗？"),
     "correction_after_nothing_tap": ("Your last message changed nothing, so nothing was corrected now, nor "
                                      "anything older. Type the record and the value, like {example}",
                                      "你的上一条消息没有修改任何内容，所以这次未做更正，更早的记录也没改。"

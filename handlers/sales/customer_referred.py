@@ -1,0 +1,100 @@
+"""A customer named by a pronoun or a reference (`also open a deal for it, security module 80k`,
+`visit them: demo`, `deal this customer "ERP" 50k`, `商机 他们 安全模块 8万`, `拜访 这家：…`): the
+customer of the member's last message in this conversation (what it logged or changed, handlers/
+sales/last_said.py), said back in the reply; with no such customer, asked, never a customer whose
+name begins with a pronoun ("it security module"). A deal's words after the pronoun are its title."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from sqlalchemy import func, select
+
+from handlers.context import Ctx
+from handlers.grammar import commands as c
+from handlers.sales.last_said import last_said
+from handlers.text.reply import Reply
+from storage.models.sales import Change, Customer, Deal, Task, Visit
+
+#: the words that refer to a customer already in the conversation, longest first
+_REFERENCES = sorted((("it",), ("them",), ("they",), ("this", "customer"), ("that", "customer"),
+                      ("same", "customer"), ("the", "same", "customer"), ("this", "client"),
+                      ("that", "client"), ("this", "one"), ("them", "too"), ("他们",), ("他们家",), ("他家",),
+                      ("这家",), ("那家",), ("这家客户",), ("这个客户",), ("那个客户",), ("同一个客户",),
+                      ("同一家",), ("该客户",)), key=len, reverse=True)
+_OWNED = {"visits": Visit, "deals": Deal, "tasks": Task}
+
+
+def _reference(words: tuple[str, ...]) -> int:
+    """How many of the first words refer to a customer (0: none)."""
+    lowered = tuple(word.lower().strip(",，:：") for word in words)
+    return next((len(ref) for ref in _REFERENCES if lowered[:len(ref)] == ref), 0)
+
+
+def _last_customer(ctx: Ctx) -> Customer | None:
+    """The customer of what the member's last message here logged or changed (the latest)."""
+    said = last_said(ctx)
+    if said is None or said.changes_after <= said.changes_before:
+        return None
+    changes = ctx.session.scalars(select(Change).where(
+        Change.actor_id == ctx.member.id, Change.id > said.changes_before, Change.id <= said.changes_after)
+        .order_by(Change.id.desc()))
+    for change in changes:
+        if change.entity == "customers" and change.entity_id:
+            found = ctx.session.get(Customer, change.entity_id)
+        elif (model := _OWNED.get(change.entity)) is not None and change.entity_id:
+            record = ctx.session.get(model, change.entity_id)
+            found = ctx.session.get(Customer, record.customer_id) if record and record.customer_id else None
+        else:
+            found = None
+        if found is not None and found.tenant_id == ctx.tenant.id:
+            return found
+    return None
+
+
+def _named(command: c.Command, name: str) -> c.Command | None:
+    """`command` with the reference to a customer replaced by `name`; None where it has none."""
+    if isinstance(command, c.UpsertDeal | c.CloseDeal) and command.ref.deal_id is None \
+            and (size := _reference(command.ref.words)):
+        title = command.ref.title or " ".join(command.ref.words[size:]) or None
+        return replace(command, ref=replace(command.ref, words=(name,), title=title))
+    if isinstance(command, c.LogVisit | c.AddTask) and command.customer \
+            and _reference(words := tuple(command.customer.split())) == len(words):
+        return replace(command, customer=name)
+    return None
+
+
+def referred(ctx: Ctx, command: c.Command | c.ParseError) -> c.Command | c.ParseError | Reply:
+    """`command` with a customer said as `it`/`这家` named (the reply says which), a question when
+    the conversation names none; `command` itself where no customer is referred to. A deal said
+    as a list after the reference (`a deal for it, security module 80k`) needs no question about its
+    title: the customer is the one referred to, the words after it the title."""
+    options = command.options if isinstance(command, c.ParseError) else ()
+    commands = [option[2] for option in options] if options else [command]
+    said = next((_said(each) for each in commands if isinstance(each, c.Command) and _named(each, "?")), None)
+    if said is None or _a_name(ctx, commands):
+        return command  # `deal It Security "ERP"`: a customer so named is that customer
+    customer = _last_customer(ctx)
+    if customer is None:
+        return Reply(lines=(ctx.t("customer_referred_none", said=said),), ok=False)
+    ctx.notes.append(ctx.t("customer_referred", said=said, name=customer.name))
+    if not options:
+        return _named(command, customer.name)
+    if command.problem == "comma_title" and isinstance(options[0][2], c.Command):
+        return _named(options[0][2], customer.name) or options[0][2]
+    return replace(command, options=tuple(
+        (label, text.replace(said, customer.name, 1), _named(each, customer.name) or each)
+        if isinstance(each, c.Command) else (label, text, each) for label, text, each in options))
+
+
+def _a_name(ctx: Ctx, commands: list) -> bool:
+    """Whether the words said as a reference are a known customer's whole name (`It Security`)."""
+    words = {" ".join(each.ref.words if hasattr(each, "ref") else each.customer.split()).lower()
+             for each in commands if isinstance(each, c.Command) and _named(each, "?")}
+    return bool(ctx.session.scalar(select(Customer.id).where(
+        Customer.tenant_id == ctx.tenant.id, func.lower(Customer.name).in_(words)).limit(1)))
+
+
+def _said(command: c.Command) -> str:
+    """The words of `command` that refer to a customer, as typed (`it`, `这家`)."""
+    words = command.ref.words if hasattr(command, "ref") else tuple(command.customer.split())
+    return " ".join(words[:_reference(words)])
