@@ -30,7 +30,7 @@ MARK = "{"  # typed commands never start with it
 STRUCTURED = (c.LogVisit, c.UpsertDeal, c.CloseDeal, c.SetTarget, c.ShowProgress, c.ShowPipeline,
               c.ListFollowups, c.ListTasks, c.ShowScorecard, c.AddTask, c.ShowContest, c.FindTips,
               c.ShowDueVisits, c.ShowReasons, c.SetCustomer, c.ChangeVisit, c.Several, c.SnoozeFollowup,
-              c.DoneFollowups)
+              c.DoneFollowups, c.TakeLeave)
 _TYPES = {cls.__name__: cls for cls in STRUCTURED}
 NAME, TEXT = 200, 2000  # the longest customer name or title, and free text (as typed messages)
 
@@ -138,6 +138,10 @@ def valid(command) -> bool:
     if isinstance(command, c.DoneFollowups):  # `完成 1：王总说下个月启动`, the day in it asked about
         return 0 < len(command.visit_ids) <= 20 and all(0 < i < 10**9 for i in command.visit_ids) \
             and len(command.note) <= TEXT
+    if isinstance(command, c.TakeLeave):  # a leave over leave already there: merged or replaced, as answered
+        return (command.first_day is not None and command.last_day is not None and not command.cancel
+                and command.first_day <= command.last_day and command.overlap in ("", "merge", "replace")
+                and len(command.member or "") <= NAME and (command.replaces is None or 0 < command.replaces < 10**9))
     return isinstance(command, c.ListFollowups | c.ListTasks | c.ShowDueVisits)
 
 
