@@ -43,6 +43,7 @@ from handlers.sales import (
     follow_on,
     follow_up_moved,
     lost_not_won,
+    reopen_said,
     said_after,
     said_again,
     said_plainly,
@@ -65,6 +66,8 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
         return closed  # `won umbrella 190k beat oracle on price`: plainly the reason, said so
     if error.topic in (None, "lost", "won") and (lost := lost_not_won.offer(ctx, text)) is not None:
         return lost  # `actually lost not won, they backed out`: the win just recorded, lost instead
+    if error.topic is None and (reopened := reopen_said.meant(ctx, text)) is not None:
+        return reopened  # `先重开吧` right after a win or loss: that deal reopened (with words: offered)
     if (report := reports_asked.meant(text, ctx.today)) is not None and _someone(ctx, report[1]):
         ctx.locale = answered_in(text, ctx.locale)
         ctx.notes.append(ctx.t("read_as_whole", said=report[0]))
