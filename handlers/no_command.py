@@ -173,7 +173,7 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
     ctx.correcting = bool(error.fixed and not error.options)  # `改倒下周一`: its tap (the message put
     # right) is this message again, so what it may correct stays as it was
     reply = usage_reply(ctx.locale, error, manager=ctx.is_manager)
-    after = unknown_in(error.detail, ctx.today) if error.topic in ("visit", "task") \
+    after = unknown_in(error.detail, ctx.today) if error.topic in ("visit", "task", "deal") \
         and error.problem == "date" and error.detail else None  # `元旦后`, `春节前`: not published yet
     if after:
         reply = Reply(lines=(ctx.t(unknown_key(after[0]), text=after[0], year=after[1]),), ok=False)
@@ -181,6 +181,8 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
         task = as_task(ctx.text) or ctx.text  # `春节前要把…签下来 建个任务`: as `任务 …`
         reply = replace(reply, fill=f"{' '.join(task.replace(after[0], ' ', 1).split())} "
                                     f"{'截止' if ctx.locale == 'zh' else 'due'}")
+    if after and error.topic == "deal":  # `商机 #22 预计 春节前`: the deal, its close day the answer
+        reply = replace(reply, fill=" ".join(ctx.text.replace(after[0], " ", 1).split()))
     if after and error.topic == "visit":
         ctx.text = " ".join(ctx.text.replace(after[0], "", 1).split())  # `节后再跟进` with next year
         error = replace(error, problem="follow_up_day")  # unknown: which day? (the words not kept)
