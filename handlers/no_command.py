@@ -38,6 +38,7 @@ from handlers.lookup import known_customers
 from handlers.rules.close_reasons import without_rival
 from handlers.sales import (
     backdate,
+    bare_number,
     deal_number,
     deal_sentence,
     follow_on,
@@ -66,6 +67,8 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
         return closed  # `won umbrella 190k beat oracle on price`: plainly the reason, said so
     if error.topic in (None, "lost", "won") and (lost := lost_not_won.offer(ctx, text)) is not None:
         return lost  # `actually lost not won, they backed out`: the win just recorded, lost instead
+    if error.problem in ("done_note_day", "done_note_fields") and (task := bare_number.task_said(ctx, text)):
+        return task  # `7搞定了 小米说…` where 7 is the member's task, no follow-up of theirs
     if error.topic is None and (reopened := reopen_said.meant(ctx, text)) is not None:
         return reopened  # `先重开吧` right after a win or loss: that deal reopened (with words: offered)
     if (report := reports_asked.meant(text, ctx.today)) is not None and _someone(ctx, report[1]):
