@@ -108,7 +108,8 @@ def _dispatch(session: Session, tenant: Tenant, member: Member, message: Message
             return Outcome(Reply(lines=(ctx.t("question_dropped"),), locale=ctx.locale), refused=False)
         if picked is not None:
             message = picked
-        if isinstance(message, str) and (lines := several.command_lines(message) or joined_clauses.split(message)):
+        if isinstance(message, str) and (lines := several.command_lines(message)
+                                         or joined_clauses.split(message)):
             return _remember(_run_several(ctx, lines), platform, now, asked)  # lines, or clauses after
             # `另外`/`also` each a command alone (handlers/grammar/joined_clauses.py)
     if isinstance(message, c.Several) and command_json.valid(message):  # the answer to a question

@@ -141,7 +141,8 @@ def valid(command) -> bool:
     if isinstance(command, c.TakeLeave):  # a leave over leave already there: merged or replaced, as answered
         return (command.first_day is not None and command.last_day is not None and not command.cancel
                 and command.first_day <= command.last_day and command.overlap in ("", "merge", "replace")
-                and len(command.member or "") <= NAME and (command.replaces is None or 0 < command.replaces < 10**9))
+                and len(command.member or "") <= NAME
+                and (command.replaces is None or 0 < command.replaces < 10**9))
     return isinstance(command, c.ListFollowups | c.ListTasks | c.ShowDueVisits)
 
 

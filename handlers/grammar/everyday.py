@@ -47,7 +47,7 @@ def rewrite(text: str) -> str:
     if found := _DELETE.match(said):
         return f"{found['kind'].lower()} #{found['id']} delete"
     if (found := _DELETE_ZH.match(said)) and bool(found["pre"]) != bool(found["post"]):
-        return f"{_ZH_KIND.get(found['kind'], found['kind'])} #{found['id']} 删除"  # one verb, before or after
+        return f"{_ZH_KIND.get(found['kind'], found['kind'])} #{found['id']} 删除"  # one verb, either side
     if found := _HISTORY.match(said):  # `deal 19 history`: no customer is named `19 history`
         return f"{found['kind']} #{found['id']} {found['word']}"
     if "tip" in said.lower() and (found := _LIKE.match(said)) \

@@ -46,7 +46,8 @@ def sentence(raw: str, text: str, today: dt.date) -> c.ParseError | None:
 
 
 #: The words after a leave said in a sentence, saying why (`下周四周五请两天假 家里有事`)
-_WHY_AFTER = pattern(r"^(?P<head>\S.*?(?:假|请假\S{0,3}|off|ooo|leave|pto)\S*?)[\s,，;；。!！]+(?P<why>\D+?)[\s。.!！]*$", re.I)
+_WHY_AFTER = pattern(r"^(?P<head>\S.*?(?:假|请假\S{0,3}|off|ooo|leave|pto)\S*?)[\s,，;；。!！]+"
+                     r"(?P<why>\D+?)[\s。.!！]*$", re.I)
 
 
 def _leave_why(raw: str, text: str, today: dt.date) -> c.ParseError | None:

@@ -20,7 +20,8 @@ import re
 
 from handlers.grammar.patterns import pattern
 
-_ZH_ASK = r"(?:帮我|给我|请)?(?:新建|创建|建|加|添加|记|开|设|弄|安排|排)(?:一个|个|一下|下)?\s*(?:任务|(?<![A-Za-z])task(?![A-Za-z]))"
+_ZH_ASK = (r"(?:帮我|给我|请)?(?:新建|创建|建|加|添加|记|开|设|弄|安排|排)(?:一个|个|一下|下)?\s*"
+           r"(?:任务|(?<![A-Za-z])task(?![A-Za-z]))")
 _EN_ASK = (r"(?:(?:pls|please)\s+)?(?:(?:create|make|add|set|open|log|put)\s+(?:(?:it|this|that)\s+)?"
            r"(?:as\s+)?(?:a\s+|an?\s+new\s+|new\s+)?task|(?:as|for)\s+a\s+task|new\s+task)(?:\s+(?:pls|please))?")
 _SEP = r"[\s,，。.;；:：\-–—!！]*"

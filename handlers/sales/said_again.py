@@ -137,8 +137,8 @@ def correction(ctx: Ctx, text: str, corrected: bool = True):
             return why
         if kind == "amount" and change.kind == "SetTarget" and made_last(ctx, change):
             return target_meant(ctx, change, read.field, value, hint)  # of several set by one message
-            # (`不对 业绩是65万` after three targets): the one of the metric named, or the one of money  # `no I meant 1.5mil` just after
-            # `target @Bo 1m`: that target's amount (or why not)
+            # (`不对 业绩是65万` after three targets): the one of the metric named, or the one of money;
+            # `no I meant 1.5mil` just after `target @Bo 1m`: that target's amount (or why not)
     row = None
     if change is not None and change.entity in ("deals", "visits", "tasks") and change.entity_id \
             and change.at >= ctx.now - RECENT:

@@ -61,7 +61,8 @@ def test_en_a_win_and_a_task_joined_run_both(zh_chat, said):
     assert _tasks(zh_chat)[0][0] == "send them a thank-you note"
 
 
-@pytest.mark.parametrize("said", ["设置 周报 周五 18:00 另外 站会改到9点", "设置 周报 周五 18:00，还有站会 9点",
+@pytest.mark.parametrize("said", ["设置 周报 周五 18:00 另外 站会改到9点",
+                                  "设置 周报 周五 18:00，还有站会 9点",
                                   "schedule digest fri 18:00, also standup 9:00"])
 def test_two_schedules_joined_are_both_set(zh_chat, said):
     from storage.models.team import Team
@@ -88,7 +89,8 @@ def test_a_done_with_words_then_a_snooze_asks_and_keeps_the_snooze(zh_chat):
         assert s.get(Visit, visit_id).follow_up_on.isoformat() == "2026-12-04"
 
 
-@pytest.mark.parametrize("said", ["拜访 华为：聊了预算，另外他们想要demo", "拜访 华为：见了总监，然后去了工厂",
+@pytest.mark.parametrize("said", ["拜访 华为：聊了预算，另外他们想要demo",
+                                  "拜访 华为：见了总监，然后去了工厂",
                                   "visit Globex: met the CFO, also the budget is approved"])
 def test_prose_after_a_joining_word_stays_in_the_notes(zh_chat, said):
     out = zh_chat(said, user="张伟")
