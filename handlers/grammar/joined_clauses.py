@@ -41,9 +41,10 @@ _CHANGE_VERB = pattern(r"\s*(?:改到|改成|改为|调到|换到|(?<![A-Za-z])(
                        r"(?![A-Za-z]))\s*", re.I)
 #: Commands whose words are free text through the end (a standup's answer, a tip): never split
 _FREE = ("standup", "tip")
-#: Commands whose words run on as prose (notes, a title, a reason): a clause after them is never
-#: given their word (`拜访 …，然后去了工厂`: the visit's notes go on)
-_PROSE = ("visit", "tip", "standup", "task", "won", "lost")
+#: Commands whose word a clause after them goes on with (`设置 周报 … 另外 站会改到9点`); never one
+#: of prose (`拜访 …，然后去了工厂`: the notes go on; `deal Globex negotiation, also they asked for
+#: net 60`: no customer named "they asked for net")
+_INHERIT = ("schedule",)
 
 
 def split(text: str) -> list[str] | None:
@@ -61,11 +62,22 @@ def split(text: str) -> list[str] | None:
         if not first or not other or not _a_command(first):
             continue
         second = _second(other, first)
-        if second is None:
+        if second is None or _split_there(first, other):
             continue
         rest = split(second)
         return [first, *(rest or [second])]
     return None
+
+
+def _split_there(first: str, second: str) -> bool:
+    """Whether handlers/grammar/several.py decides this split already: a record's command word
+    (`拜访 …`, `赢单 …`) and a second command word after the joining word; where it did not split
+    them, the first asks a question that keeps the second (`拜访 … 我说周四前给答复 另外 商机 …`)."""
+    from handlers.grammar.several import _SPLITS
+
+    def word(text: str) -> str | None:
+        return split_keyword(simplified(normalize(text)))[0]
+    return word(first) in _SPLITS and word(second) is not None
 
 
 def _a_command(clause: str) -> bool:
@@ -101,7 +113,7 @@ def _second(clause: str, first: str) -> str | None:
     if _stores(clause) or closed_said(clause) and _a_command(clause):
         return _postponed(clause)  # `242推迟到下周五`: `推迟 242 下周五`, as its verb says
     name, _lang, _rest = split_keyword(simplified(normalize(first)))
-    if name is None or name in _PROSE:  # (`站会改到9点` starts with a word of its own: a
+    if name not in _INHERIT:  # (`站会改到9点` starts with a word of its own: a
         return None  # standup's answer alone; `拜访 …，然后去了工厂`: the visit's notes go on)
     word = first.split()[0] if " " in first else None
     if word is None or simplified(normalize(word)) != simplified(normalize(first))[:len(word)]:
