@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from handlers import no_command, offer_edited, questions
 from handlers.context import Ctx, Refusal, usage_reply
-from handlers.grammar import clauses, command_json, several
+from handlers.grammar import clauses, command_json, joined_clauses, several
 from handlers.grammar import commands as c
 from handlers.grammar.change_said import without_command_word
 from handlers.grammar.day_off import MOVED_OFF, READING_CALENDAR, in_calendar
@@ -113,8 +113,10 @@ def _dispatch(session: Session, tenant: Tenant, member: Member, message: Message
             return Outcome(Reply(lines=(ctx.t("question_dropped"),), locale=ctx.locale), refused=False)
         if picked is not None:
             message = picked
-        if isinstance(message, str) and (lines := several.command_lines(message)):
-            return _remember(_run_several(ctx, lines), platform, now, asked)
+        if isinstance(message, str) and (lines := several.command_lines(message)
+                                         or joined_clauses.split(message)):
+            return _remember(_run_several(ctx, lines), platform, now, asked)  # lines, or clauses after
+            # `另外`/`also` each a command alone (handlers/grammar/joined_clauses.py)
     if isinstance(message, c.Several) and command_json.valid(message):  # the answer to a question
         # asked about one line of several: all of them, that one as answered
         parts = [command_json.pressed(part) for part in message.parts]

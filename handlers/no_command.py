@@ -40,12 +40,14 @@ from handlers.rules.close_reasons import rival_told, without_rival
 from handlers.rules.name_likeness import sounds_like
 from handlers.sales import (
     backdate,
+    bare_number,
     correction_last,
     deal_number,
     deal_sentence,
     follow_on,
     follow_up_moved,
     lost_not_won,
+    reopen_said,
     said_after,
     said_again,
     said_plainly,
@@ -69,6 +71,10 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
         return closed  # `won umbrella 190k beat oracle on price`: plainly the reason, said so
     if error.topic in (None, "lost", "won") and (lost := lost_not_won.offer(ctx, text)) is not None:
         return lost  # `actually lost not won, they backed out`: the win just recorded, lost instead
+    if error.problem in ("done_note_day", "done_note_fields") and (task := bare_number.task_said(ctx, text)):
+        return task  # `7搞定了 小米说…` where 7 is the member's task, no follow-up of theirs
+    if error.topic is None and (reopened := reopen_said.meant(ctx, text)) is not None:
+        return reopened  # `先重开吧` right after a win or loss: that deal reopened (with words: offered)
     if (report := reports_asked.meant(text, ctx.today)) is not None and _someone(ctx, report[1]):
         ctx.locale = answered_in(text, ctx.locale)
         ctx.notes.append(ctx.t("read_as_whole", said=report[0]))
@@ -179,7 +185,7 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
     ctx.correcting = bool(error.fixed and not error.options)  # `改倒下周一`: its tap (the message put
     # right) is this message again, so what it may correct stays as it was
     reply = usage_reply(ctx.locale, error, manager=ctx.is_manager)
-    after = unknown_in(error.detail, ctx.today) if error.topic in ("visit", "task") \
+    after = unknown_in(error.detail, ctx.today) if error.topic in ("visit", "task", "deal") \
         and error.problem == "date" and error.detail else None  # `元旦后`, `春节前`: not published yet
     if after:
         reply = Reply(lines=(ctx.t(unknown_key(after[0]), text=after[0], year=after[1]),), ok=False)
@@ -187,6 +193,8 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
         task = as_task(ctx.text) or ctx.text  # `春节前要把…签下来 建个任务`: as `任务 …`
         reply = replace(reply, fill=f"{' '.join(task.replace(after[0], ' ', 1).split())} "
                                     f"{'截止' if ctx.locale == 'zh' else 'due'}")
+    if after and error.topic == "deal":  # `商机 #22 预计 春节前`: the deal, its close day the answer
+        reply = replace(reply, fill=" ".join(ctx.text.replace(after[0], " ", 1).split()))
     if after and error.topic == "visit":
         ctx.text = " ".join(ctx.text.replace(after[0], "", 1).split())  # `节后再跟进` with next year
         error = replace(error, problem="follow_up_day")  # unknown: which day? (the words not kept)

@@ -286,7 +286,7 @@ _REASON_ASKED = pattern(r"^(\S+\s*#\d+)\s*:")
 #: What ends an everyday answer and says nothing (`下周五吧`, `好的呀`, `ok!`)
 _PARTICLE = pattern(r"[吧啊呀呢哈嘛哦喔呗]*[\s.!。！~]*$")
 #: A question's `fill` that ends with the follow-up or due word takes a day (`12号`, `跟进 fri`, `12月30日`)
-_FOLLOW_UP_END = pattern(r"(?:跟进|follow up|截止|due)$", re.I)
+_FOLLOW_UP_END = pattern(r"(?:跟进|follow up|截止|due|预计|close)$", re.I)  # a day asked for
 _FOLLOW_UP_START = pattern(r"^(?:跟进|回访|follow[\s-]?up|fu|截止(?:日期)?|due|by)\s*[:：]?\s*", re.I)
 
 

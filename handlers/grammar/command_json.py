@@ -140,9 +140,10 @@ def valid(command) -> bool:
             and len(command.note) <= TEXT
     if isinstance(command, c.ChangeDeal):  # `其实是上周五签的` on a weekend: which Friday, one tap
         return command.action == "closed_on" and command.day is not None and 0 < command.deal_id < 10**9
-    if isinstance(command, c.TakeLeave):  # a leave's days corrected after a list (its owner's own only)
-        return (command.first_day is not None and command.last_day is not None and command.member is None
-                and command.first_day <= command.last_day and not command.cancel
+    if isinstance(command, c.TakeLeave):  # a leave over leave already there: merged or replaced, as answered
+        return (command.first_day is not None and command.last_day is not None and not command.cancel
+                and command.first_day <= command.last_day and command.overlap in ("", "merge", "replace")
+                and len(command.member or "") <= NAME
                 and (command.replaces is None or 0 < command.replaces < 10**9))
     return isinstance(command, c.ListFollowups | c.ListTasks | c.ShowDueVisits)
 

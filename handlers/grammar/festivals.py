@@ -172,7 +172,9 @@ def _before(start: dt.date, calendar: str | None) -> dt.date | None:
 
     code = calendar if calendar and calendar.upper().split("@")[0] == "CN" else "CN"
     day = start - dt.timedelta(days=1)
-    if not is_entered(code, start.year) or not is_entered(code, day.year):
+    fixed = (start.month, start.day) == (1, 1)  # New Year's Day is always Jan 1: the days before it
+    # are the old year's, read in its calendar (shown back where a day is stored)
+    if not fixed and not is_entered(code, start.year) or not is_entered(code, day.year):
         return None
     for _ in range(20):
         if is_working_day(day, code):

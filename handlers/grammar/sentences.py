@@ -41,7 +41,27 @@ def sentence(raw: str, text: str, today: dt.date) -> c.ParseError | None:
     """The question about a message with no command word that reads as a visit or a reminder
     (`raw` as typed, `text` its folded view), or None."""
     return _visit(raw, text, today) or _reminder(raw, text, today) or _assigned(raw, text, today) \
-        or _leave(raw, text, today) or _team_target(raw, today) or _member_target(raw)
+        or _leave(raw, text, today) or _leave_why(raw, text, today) or _team_target(raw, today) \
+        or _member_target(raw)
+
+
+#: The words after a leave said in a sentence, saying why (`下周四周五请两天假 家里有事`)
+_WHY_AFTER = pattern(r"^(?P<head>\S.*?(?:假|请假\S{0,3}|off|ooo|leave|pto)\S*?)[\s,，;；。!！]+"
+                     r"(?P<why>\D+?)[\s。.!！]*$", re.I)
+
+
+def _leave_why(raw: str, text: str, today: dt.date) -> c.ParseError | None:
+    """`下周四周五请两天假 家里有事` · `off next fri, dentist`: the leave without the words after it,
+    asked (a leave keeps no reason); None where the words before them are no leave."""
+    said, seen = " ".join(raw.split()), " ".join(text.split())
+    found, folded = _WHY_AFTER.match(said), _WHY_AFTER.match(seen)
+    if found is None or folded is None:
+        return None
+    leave = _leave(found["head"], folded["head"], today)
+    if leave is None or leave.problem != "sentence_leave" or len(leave.options) != 1:
+        return None
+    return c.ParseError("leave", "leave_reason", found["why"], options=(
+        ("leave_without", leave.options[0][1], None),))
 
 
 def _member_target(raw: str) -> c.ParseError | None:

@@ -168,7 +168,7 @@ def _each_id(raw: str) -> list[str] | None:
 
 #: A word joining a second command to the first in one line (`, also`, `then`, `and then`, `，另外`,
 #: `然后`, `还有`, `同时`, `并且`), the same words wherever a second command is looked for
-_JOIN = pattern(r"\s*[,，;；]?\s*(?:(?<![A-Za-z])(?:and\s+then|also|then|plus|and)(?![A-Za-z])"
+_JOIN = pattern(r"\s*[,，;；]?\s*(?:(?<![A-Za-z])(?:and\s+then|and\s+also|also|then|plus|and)(?![A-Za-z])"
                 r"|另外|然后|还有|同时|并且|和)\s*[,，:：]?\s*|\s*[,，;；]\s*", re.I)
 # (`done task 7 and done task 13`, `完成 388，推迟 389 两天`: each part a command alone, or no split)
 

@@ -11,6 +11,8 @@ task). A bare `任务` at the end stays what it was (`下周的任务` lists the
 'task send globex the deck by fri'
 >>> as_task("下周的任务") is None
 True
+>>> as_task("明天給小米打電話確認預算，建個任務"), as_task("后天和京东开会 记个task")
+('任务 明天給小米打電話確認預算', '任务 后天和京东开会')
 """
 from __future__ import annotations
 
@@ -18,7 +20,8 @@ import re
 
 from handlers.grammar.patterns import pattern
 
-_ZH_ASK = r"(?:帮我|给我|请)?(?:新建|创建|建|加|添加|记|开|设|弄|安排|排)(?:一个|个|一下|下)?任务"
+_ZH_ASK = (r"(?:帮我|给我|请)?(?:新建|创建|建|加|添加|记|开|设|弄|安排|排)(?:一个|个|一下|下)?\s*"
+           r"(?:任务|(?<![A-Za-z])task(?![A-Za-z]))")
 _EN_ASK = (r"(?:(?:pls|please)\s+)?(?:(?:create|make|add|set|open|log|put)\s+(?:(?:it|this|that)\s+)?"
            r"(?:as\s+)?(?:a\s+|an?\s+new\s+|new\s+)?task|(?:as|for)\s+a\s+task|new\s+task)(?:\s+(?:pls|please))?")
 _SEP = r"[\s,，。.;；:：\-–—!！]*"
@@ -28,11 +31,17 @@ _CJK = pattern(r"[\u3400-\u9fff]")
 
 
 def as_task(text: str) -> str | None:
-    """`text` as the task command it asks for in words, or None where it asks for none."""
+    """`text` as the task command it asks for in words, or None where it asks for none (in either
+    script: `建個任務` is `建个任务`; `记个task` asks for one too)."""
+    from handlers.grammar.normal import simplified
+
     said = " ".join(text.split())
-    found = _AFTER.match(said) or _BEFORE.match(said)
-    if found is None or not found["body"].strip():
+    seen = simplified(said)
+    found = _AFTER.match(seen) or _BEFORE.match(seen)
+    if found is None or not found["body"].strip() or len(seen) != len(said):
         return None
+    body = said[found.start("body"):found.end("body")]  # as typed (`給小米打電話`)
     asked = said[:found.start("body")] + said[found.end("body"):]
-    word = "任务" if _CJK.search(asked) else "task"
-    return f"{word} {found['body'].strip(' ,，。.;；:：-–—')}"
+    word = "任务" if _CJK.search(asked) and not re.search(r"(?<![A-Za-z])task", asked, re.I) \
+        or _CJK.search(body) else "task"
+    return f"{word} {body.strip(' ,，。.;；:：-–—')}"

@@ -51,11 +51,11 @@ def customers_in(text: str, names: list[tuple[int, str]]) -> list[str]:
 #: What follows a company's own name (`腾达|科技`, `远航|物流`): two characters said are that name
 _TRADE = pattern(r"(?:股份|有限|集团|科技|技术|公司|物流|电子|软件|网络|信息|实业|控股|电器|汽车|"
                  r"医疗|医药|制造|工业|贸易|国际|地产|能源|通信|智能|数据|传媒|教育|食品|化工|设备|系统|"
-                 r"机械|建设|咨询|商贸|银行|保险|证券)")
+                 r"机械|建设|咨询|商贸|银行|保险|证券|速运|快递|快运|航空|运输|物联)")
 
 
 #: A deal word right after a name's start (`阿里那单赢了`, `阿里的单子`): that start names the customer
-_DEAL_AFTER = pattern(r"(?:的)?(?:那单|这单|那个单子?|单子|项目|商机)")
+_DEAL_AFTER = pattern(r"(?:的)?(?:那单|这单|那个单子?|单子|项目|商机|那边|这边|那儿|那里)")  # `顺丰那边`
 
 
 def _by_their_start(folded: str, names: list[tuple[int, str]]) -> list[str]:

@@ -70,7 +70,7 @@ _FOLLOW_UP = ("跟进", "回访", "跟進", "回訪")
 _MODELS = {"amount": (Deal,), "currency": (Deal,), "day": (Task, Deal, Visit), "customer": (Deal, Visit),
            "tier": (Customer,)}
 #: the record a field named goes into (`close date is jan 15`, `跟进改成周四`, `金额不对 应该是三十万`)
-_NAMED = {"close": (Deal,), "fu": (Visit,), "amount": (Deal,)}
+_NAMED = {"close": (Deal,), "fu": (Visit,), "amount": (Deal,), "revenue": ()}  # (业绩: a target's, no deal's)
 _TABLES = {**KINDS, "customers": Customer}
 #: the field a day goes into, by the record: its name in the reply and the column it is kept in
 _DAY_FIELD = {Deal: ("follow_on_close", "expected_close"), Task: ("follow_on_due", "due_on"),

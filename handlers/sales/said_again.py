@@ -35,7 +35,8 @@ from handlers.grammar.sentences import stage_said
 from handlers.lookup import example as usage_example
 from handlers.sales.last_said import made_last, not_last, nothing_since
 from handlers.sales.stage_said import stage_offer
-from handlers.team.target_corrections import gone, target_corrected
+from handlers.team.target_corrections import gone
+from handlers.team.target_meant import target_meant
 from handlers.text import format as fmt
 from handlers.text.reply import Button, Reply
 from handlers.text.strings import WORDS, name_of
@@ -47,6 +48,8 @@ _EN = pattern(r"^(?P<lead>(?:(?:no|nope|nah|sorry|oops|whoops|actually|wait|hmm+
               r"my\s+mistake|correction|scratch\s+that|fix|(?:the\s+)?\w+\s+is\s+wrong)\b[\s,.!:]*)+)?"
               r"(?P<verb>(?:i\s+)?(?:meant|mean)|should\s+(?:have\s+)?be(?:en)?|make\s+it|(?:it'?s\s+)?due(?:\s+on)?|"
               r"it'?s|it\s+was|"
+              r"(?P<rev>(?:(?:make|set|change|bump|put|update)\s+)?(?:the\s+)?(?:revenue|sales)(?:\s+(?:target|goal))?"
+              r"(?:\s*[:=]|\s+(?:to|is|should\s+be|now))?)|"  # `no, revenue is 650k`: a revenue target's
               r"(?P<amt>(?:(?:make|set|change|bump|put|update)\s+)?(?:the\s+)?(?:" + V.AMOUNT_LABEL_EN + r")"
               r"(?:\s*[:=]|\s+(?:to|is|should\s+be|now))?)|"  # `amount 135k`, `amt: 1.2m`: the deal's amount
               r"(?P<close>(?:(?:make|set|change|move|push|put)\s+)?(?:the\s+)?(?:close|closing)(?:\s+date)?"
@@ -71,7 +74,8 @@ _ADDED_ZH = pattern(r"^(?:还有|另外|再|并且|然后|对了)?[\s,，]*(?P<f
 _FU_FIRST = pattern(r"^(?:the\s+)?(?:follow[\s-]?up|fu|f/u)(?:\s+(?:to|on|for|is))?\s+(?=\S)", re.I)
 _ZH = pattern(r"^(?P<lead>(?:刚才那条|刚才)?(?P<named>金额|预计|跟进|回访|跟進|回訪)?"
               r"(?:不对|不是|错了|说错了|记错了|更正|搞错了|其实)(?:[\s,，。!！]*其实)?[\s,，。!！]*)?"
-              r"(?P<verb>(?P<field>金额|预计(?:成交|签约|签单)?(?:日期|日)?|跟进|回访|跟進|回訪)?\s*"
+              r"(?P<verb>(?P<field>(?:赢单|成交|签约|签单|合同|商机|这单|单子)?金额|业绩(?:目标)?|销售额|营收|预计(?:成交|签约|签单)?(?:日期|日)?"
+              r"|跟进|回访|跟進|回訪)?\s*"
               r"(?:应该是|是|改成|改为|改到|推到|延到|提前到|推迟到|延后到|挪到|还是))?\s*"
               r"(?P<value>\S+?)(?P<not>[,，]?\s*不是\S+)?(?:[\s,，。]*(?:不好意思|抱歉|sorry))*"
               r"[\s。!！]*(?:吧|啦|呢|哈)?[\s。!！~～]*$")
@@ -141,8 +145,9 @@ def correction(ctx: Ctx, text: str, corrected: bool = True):
         if why is not None and not head:
             return why
         if kind == "amount" and change.kind == "SetTarget" and made_last(ctx, change):
-            return target_corrected(ctx, change, value, hint)  # `no I meant 1.5mil` just after
-            # `target @Bo 1m`: that target's amount (or why not)
+            return target_meant(ctx, change, read.field, value, hint)  # of several set by one message
+            # (`不对 业绩是65万` after three targets): the one of the metric named, or the one of money;
+            # `no I meant 1.5mil` just after `target @Bo 1m`: that target's amount (or why not)
     row = None
     if change is not None and change.entity in ("deals", "visits", "tasks") and change.entity_id \
             and change.at >= ctx.now - RECENT:
@@ -213,10 +218,12 @@ def read_correction(said: str, today: dt.date) -> Correction | None:
         return None  # `sign 50k`: no close day, and no amount said with a word of signing
     en = bool(_EN.made(match))
     named = "" if en else match["field"] or match["named"] or ""
-    named = "预计" if named.startswith("预计") else named  # `预计成交日改到1月15号`: the close day
+    named = "预计" if named.startswith("预计") else "金额" if named.endswith("金额") else named  # `预计成交日
+    # 改到1月15号`: the close day; `赢单金额是51.8万`: the amount
     field = "fu" if named in _FOLLOW_UP or en and (match["fu"] or named_fu) else \
         "close" if named == "预计" or en and match["close"] else \
-        "amount" if named == "金额" or en and match["amt"] else ""
+        "amount" if named == "金额" or en and match["amt"] else \
+        "revenue" if named.startswith(("业绩", "销售额", "营收")) or en and match["rev"] else ""
     was = re.sub(r"^[,，]?\s*(?:not|不是)\s*", "", match["not"] or "").strip(" .。!！")
     return Correction(kind, value, field, was, en)
 

@@ -91,12 +91,30 @@ def with_why(ctx: Ctx, text: str,
 _INSIDE = ContextVar("said_plainly_inside", default=False)  # the words without why read once, not again
 
 
+def _value_then_why(ctx: Ctx, words: list[str]) -> list[tuple[list[str], list[str]]]:
+    """`改成70万 客户又砍了一刀`, `make it 70k they cut us again`: a correction said with its value,
+    then words with no value of their own: (the correction, the words saying why), or none."""
+    from handlers.grammar.amounts import amount_words
+    from handlers.grammar.normal import view
+    from handlers.sales.said_again import read_correction
+
+    for cut in range(1, len(words)):
+        kept, left = " ".join(words[:cut]), " ".join(words[cut:])
+        if not re.search(r"\d", words[cut - 1]) or re.search(r"\d", left):
+            continue
+        said = read_correction(" ".join(view(amount_words(unfilled(kept), in_words=True)).split()), ctx.today)
+        if said is not None and said.kind in ("amount", "day") and not said.was:
+            return [(words[:cut], words[cut:])]
+    return []
+
+
 def _without_why(ctx: Ctx, text: str, words: list[str], answer) -> Reply | None:
     said = " ".join(words)
     why = sorted({said[:found.start()].count(" ") for found in _WHY.finditer(said)})  # the words saying
     # why (`周四请假`; `I'm off`: where it starts)
     splits = ([(words[:why[0]], words[why[0]:])] if why and why[0] > 0 else []) \
-        + ([(words[why[-1] + 1:], words[:why[-1] + 1])] if why and why[-1] < len(words) - 1 else [])
+        + ([(words[why[-1] + 1:], words[:why[-1] + 1])] if why and why[-1] < len(words) - 1 else []) \
+        + _value_then_why(ctx, words)
     for kept, left in ((" ".join(k), " ".join(w)) for k, w in splits):
         if _WHY.search(kept):
             continue

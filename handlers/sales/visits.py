@@ -144,6 +144,10 @@ def _earlier(ctx: Ctx, cmd: SnoozeFollowup, visit_id: int, day: dt.date, was: dt
 
 
 def handle_done_followups(ctx: Ctx, cmd: DoneFollowups) -> Reply:
+    from handlers.sales.bare_number import task_meant
+
+    if task_meant(ctx, ctx.text or "", cmd.visit_ids, cmd.note):  # `7搞定了 小米说…`: the member's
+        _a_task_meant(ctx, cmd)  # task #7 about 小米, never their visit #7's follow-up about 海尔
     changed = close_followups(ctx.session, ctx.member.id, list(cmd.visit_ids))
     if not changed:
         _a_task_meant(ctx, cmd)

@@ -24,6 +24,7 @@ from handlers.rules.working_days import is_valid_calendar
 from handlers.text import format as fmt
 from handlers.text.reply import Button, Reply, Table
 from handlers.text.strings import LIFECYCLE_NAMES, ROLE_NAMES, name_of
+from handlers.workspace.leave_overlap import days_meant
 from storage import destinations
 from storage.models.workspace import Member
 from storage.sales import CustomerRepository
@@ -256,8 +257,9 @@ def handle_take_leave(ctx: Ctx, cmd: TakeLeave) -> Reply:
     overlapping = [x for x in ctx.people.leave_of(member.id, ctx.today)
                    if x.first_day <= cmd.last_day and x.last_day >= cmd.first_day or x.id == cmd.replaces]
     overlapping.sort(key=lambda x: x.id != cmd.replaces)  # `no, 12/28-12/31`: the leave just entered
-    if overlapping:  # the member's own leave of those days is changed, never a second one beside it
-        return _change_leave(ctx, member, overlapping, cmd, day)
+    if overlapping:  # the member's own leave of those days is changed, never a second one beside it;
+        # where it would drop a day of that leave unasked, asked first (handlers/workspace/leave_overlap.py)
+        return _change_leave(ctx, member, overlapping, days_meant(ctx, cmd, overlapping), day)
     ctx.people.add_leave(member.id, cmd.first_day, cmd.last_day)
     ctx.people.audit(ctx.tenant.id, ctx.member.id, "leave.add", "member", member.id, at=ctx.now,
                      first=cmd.first_day, last=cmd.last_day)

@@ -75,7 +75,7 @@ def test_ends_of_months_and_quarters(team_chat, said, day):
 
 @pytest.mark.parametrize("said, answer, title, day, lang", [
     ("任务 春节前把华为技术的合同签下来", "12月30号", "把华为技术的合同签下来", dt.date(2026, 12, 30), "zh"),
-    ("任务 元旦前给所有A类客户寄贺卡", "12月30日", "给所有A类客户寄贺卡", dt.date(2026, 12, 30), "zh"),
+    # (`元旦前`: read since r20 as the last working day before Jan 1, test_fix20g_said_in_words.py)
     ("任务 过年前 把合同签下来", "2月5号", "把合同签下来", dt.date(2027, 2, 5), "zh"),
     ("春节前要把华为技术的合同签下来 建个任务", "下周二", "要把华为技术的合同签下来",
      dt.date(2026, 12, 8), "zh"),

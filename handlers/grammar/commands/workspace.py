@@ -53,6 +53,7 @@ class TakeLeave(Command):
     member: str | None = None
     cancel: bool = False
     replaces: int | None = None  # the leave just entered, corrected to these days (`no, 12/28-12/31`)
+    overlap: str = ""  # over leave already there: "merge" (all the days) or "replace" (these days)
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,9 @@ SALES: dict[str, tuple[str, str]] = {
                          "未保存。"),
     "visit_day": ("Day", "日期"),
     "changed_by_manager": ("{who} changed your record: {what}", "{who}修改了你的记录：{what}"),
+    "reopen_offered": ("Reopen deal #{id} ({title})? The other words have no place in it (not kept). "
+                       "Nothing was changed yet: {line}",
+                       "重开商机 #{id}（{title}）吗？其余的话放不进商机（不保存）。尚未修改：{line}"),
     "closed_on_won": ("Deal #{id} ({title}): won on {day} (was {was}).",
                       "商机 #{id}（{title}）：赢单日期 {was} → {day}。"),
     "closed_on_lost": ("Deal #{id} ({title}): lost on {day} (was {was}).",

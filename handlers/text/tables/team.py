@@ -143,6 +143,9 @@ TEAM: dict[str, tuple[str, str]] = {
                         "未做修改：“{value}”填不进你上一次的修改“{label}”。请写明记录和值，例如 {example}"),
     "follow_on_which": ("“{value}” could go into {count:thing|things} you just changed: which one? Nothing "
                         "was changed yet.", "“{value}”可以填入你刚改的 {count} 条记录：改哪一条？尚未修改。"),
+    "target_which": ("“{value}” could go into {count:target|targets} you just set: which one? Nothing "
+                     "was changed yet.", "“{value}”可以填入你刚设的 {count} 个目标：改哪一个？尚未修改。"),
+    "target_team_word": ("team", "团队"),
     "follow_on_amount": ("amount", "金额"), "follow_on_close": ("close date", "预计成交日"),
     "follow_on_due": ("due date", "截止日"), "follow_on_follow_up": ("follow-up", "跟进日"),
     # what is due on a day (`whats due tmrw`, handlers/sales/tasks.py)

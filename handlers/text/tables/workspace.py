@@ -182,6 +182,14 @@ WORKSPACE: dict[str, tuple[str, str]] = {
                       "请假已修改：{was_first} – {was_last} → {first} – {last}。"),
     "leave_changed_for": ("Leave of {who} changed: {was_first} – {was_last} → {first} – {last}.",
                           "已修改{who}的请假：{was_first} – {was_last} → {first} – {last}。"),
+    "leave_overlap": ("{first} – {last} overlaps leave already there ({was}). Nothing was saved yet: "
+                      "1. one leave with all the days ({all_first} – {all_last}), or 2. these days instead? "
+                      "Reply 1 or 2, or `no` to keep the leave as it is.",
+                      "{first} – {last}和已有的请假（{was}）重叠，尚未保存："
+                      "1. 合并成一段（{all_first} – {all_last}），还是 2. 改成这几天？"
+                      "回复 1 或 2；回复“不”则保持原请假不变。"),
+    "leave_overlap_merge": ("Merge: {first} – {last}", "合并为 {first} – {last}"),
+    "leave_overlap_replace": ("Replace with {first} – {last}", "改成 {first} – {last}"),
     "leave_title": ("Leave · {who}", "请假 · {who}"),
     "leave_line": ("{first} – {last}", "{first} – {last}"),
     "leave_none": ("No leave coming up.", "近期没有请假。"),
