@@ -138,8 +138,10 @@ def valid(command) -> bool:
     if isinstance(command, c.DoneFollowups):  # `完成 1：王总说下个月启动`, the day in it asked about
         return 0 < len(command.visit_ids) <= 20 and all(0 < i < 10**9 for i in command.visit_ids) \
             and len(command.note) <= TEXT
-    if isinstance(command, c.ChangeDeal):  # `其实是上周五签的` on a weekend: which Friday, one tap
-        return command.action == "closed_on" and command.day is not None and 0 < command.deal_id < 10**9
+    if isinstance(command, c.ChangeDeal):  # `其实是上周五签的` on a weekend: which Friday, one tap;
+        # `…先重开吧` after a win: reopened, one tap
+        return 0 < command.deal_id < 10**9 and (command.action == "closed_on" and command.day is not None
+                                                or command.action == "reopen" and command.day is None)
     if isinstance(command, c.TakeLeave):  # a leave over leave already there: merged or replaced, as answered
         return (command.first_day is not None and command.last_day is not None and not command.cancel
                 and command.first_day <= command.last_day and command.overlap in ("", "merge", "replace")

@@ -243,6 +243,8 @@ def _same(ctx: Ctx, row: Customer | Deal | Task | Visit, kind: str, value: str) 
     if kind == "amount":
         money = parse_amount(value.replace(" ", ""))
         return money is not None and money.amount == row.amount and money.currency in (None, row.currency)
+    if kind == "currency":
+        return row.currency == value
     if kind == "tier":
         return (row.tier or "") == value
     if kind == "customer":

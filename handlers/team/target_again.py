@@ -19,9 +19,10 @@ from handlers.grammar.fillers import LEAD
 from handlers.grammar.normal import name_fold
 from handlers.grammar.patterns import pattern
 from handlers.lookup import example
-from handlers.sales.last_said import made_last
+from handlers.sales.last_said import made_last, made_with
 from handlers.sales.said_again import RECENT, latest_change
 from handlers.team.target_corrections import target_corrected
+from handlers.team.target_meant import target_meant
 from storage.models.team import Team
 from storage.models.workspace import Member
 
@@ -63,11 +64,19 @@ def corrected(ctx: Ctx, text: str):
             or not made_last(ctx, change):
         return None
     who, value = read
-    if who and name_fold(who) != name_fold(_owner(ctx, change)):
-        return None  # `算了 Bo还是40万吧` after Ana's target: not this one
+    if who:  # `算了 Ana还是40万吧`: Ana's target among those the message set; after Ana's alone,
+        # `算了 Bo还是40万吧` is no correction of it
+        targets = [x for x in made_with(ctx, change) if x.kind == "SetTarget"] or [change]
+        named = [x for x in targets if name_fold(who) == name_fold(_owner(ctx, x))]
+        if len(named) != 1:
+            return None
+        change = named[0]
     ctx.locale = "zh" if re.search(r"[\u3400-\u9fff]", text) else "en"
     ctx.correcting = True  # refused, it leaves the member's last message as it was
-    return target_corrected(ctx, change, value, example(ctx, "target"))
+    if who:
+        return target_corrected(ctx, change, value, example(ctx, "target"))
+    return target_meant(ctx, change, "", value, example(ctx, "target"))  # `不对，是65万` after
+    # several targets: the one of money, or asked which
 
 
 def _owner(ctx: Ctx, change) -> str:

@@ -1,9 +1,11 @@
 """A Teams-only team's day, end to end, and the scheduler's fan-out through the connector."""
 
 import pytest
+from sqlalchemy import select
 
 from fakes.teams_driver import BOT, CHANNEL, TENANT, mention_of
 from storage.models.base import utcnow
+from storage.models.messaging import Delivery
 from storage.models.sales import Deal
 from storage.models.team import StandupAnswer
 from storage.models.workspace import Member
@@ -15,6 +17,13 @@ def _job(core, kind):
     with core.session_factory() as s:
         [spec] = [p for p in plan(s) if p.kind == kind]
     assert fire(core.session_factory, spec, utcnow(), manual=True)
+
+
+def _prompt_sent(core) -> bool:
+    """Whether a standup prompt is recorded as sent: a rep's answer counts as one only after that."""
+    with core.session_factory() as s:
+        return s.scalar(select(Delivery.id).where(Delivery.key.like("standup-prompt:%"),
+                                                  Delivery.status == "sent")) is not None
 
 
 def test_a_teams_only_team_goes_through_a_whole_day(teams):
@@ -44,6 +53,7 @@ def test_a_teams_only_team_goes_through_a_whole_day(teams):
 
     _job(teams.core, "standup")
     eventually(lambda: any("Standup" in text for text in teams.chat_of()))
+    eventually(lambda: _prompt_sent(teams.core))  # the worker marks it sent after Teams' answer
     assert "standup" in teams.ask("called Acme, today a demo for Globex, no blockers").lower()
     with teams.core.session_factory() as s:
         assert s.query(StandupAnswer.text).scalar() == "called Acme, today a demo for Globex, no blockers"
