@@ -173,7 +173,7 @@ def parse_leave(rest: str, today: dt.date) -> c.Command | c.ParseError:
     rest = month_days.ordinals_in_digits(" ".join(words[1:] if cancel else words).lower())  # `dec ninth and
     rest = dotted(rest)  # tenth`: `dec 9th and 10th`; `12.28-12.31`: `12/28-12/31`
     if not rest.strip():
-        return c.ParseError("leave") if cancel else c.TakeLeave(member=member)  # the listing
+        return c.TakeLeave(member=member, cancel=cancel)  # the listing; `请假 取消`: the one leave coming
     days = whole_period(rest, today) or parse_date_range(rest, today) or one_stretch(rest, today)
     # `leave next month`: all of it; `leave next wed and thurs`: from the one to the other
     if days is not None and (member or cancel):

@@ -82,7 +82,7 @@ def _history(ctx: Ctx, change: Change) -> None:
             ctx.session.add(DealEvent(**event, kind="amount", old_amount=Decimal(a["amount"]),
                                       new_amount=Decimal(b["amount"]), old_currency=a["currency"],
                                       new_currency=b["currency"]))
-        for kind, old_text, new_text in _text_steps(ctx, a, b, change.rows):  # close day, title, customer: the same
+        for kind, old_text, new_text in _text_steps(ctx, a, b, change.rows):  # close day, title, customer
             ctx.session.add(DealEvent(**event, kind=kind, old_text=old_text, new_text=new_text))
     ctx.session.flush()
 
