@@ -190,9 +190,11 @@ def parse_leave(rest: str, today: dt.date) -> c.Command | c.ParseError:
             ("leave_whole_day", f"{head} {part[0]}".strip(), None),))
     if days is None and (reason := days_then_words(rest, today)) is not None:
         kept, said = reason  # `请假 12月24日-12月31日 回老家`: leave has no place for the reason
-        head = " ".join(w for w in (f"@{member}" if member else "", "cancel" if cancel else "") if w)
-        return c.ParseError("leave", "leave_reason", said, options=(
-            ("leave_without", f"{head} {kept}".strip(), None),))
+        zh = CJK.search(rest) is not None  # (`请假 取消 12月9号 客户约了见面`: asked about in its own words)
+        undo = ("取消" if zh else "cancel") if cancel else ""
+        head = " ".join(w for w in (f"@{member}" if member else "", undo) if w)
+        return c.ParseError("leave", "leave_cancel_reason" if cancel else "leave_reason", said, options=(
+            ("leave_cancel_without" if cancel else "leave_without", f"{head} {kept}".strip(), None),))
     if days is None:
         return c.ParseError("leave", "date", rest) if rest.strip() else c.ParseError("leave")
     return c.TakeLeave(*days)

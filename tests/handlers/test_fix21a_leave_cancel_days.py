@@ -82,3 +82,18 @@ def test_a_day_of_no_leave_changes_nothing(zh_chat):
     out = zh_chat("12月15号的假不请了", user="张伟")
     assert "不在任何请假里" in out, out
     assert _leaves(zh_chat, "张伟") == [(D(2026, 12, 9), D(2026, 12, 10))]
+
+
+@pytest.mark.parametrize(("said", "asked", "answer"), [
+    ("12月9号的假不请了 客户约了见面", "请假记录里放不下“客户约了见面”，尚未修改。不带这句话取消这几天的请假？", "好"),
+    ("请假 取消 12月9日 客户约了见面", "请假 取消 12月9日", "1"),
+    ("cancel leave dec 9, client meeting", "Leave has no place for “client meeting”, so nothing was changed", "yes"),
+])
+def test_words_after_the_days_are_asked_about_then_only_that_day_comes_off(zh_chat, said, asked, answer):
+    zh_chat("请假 12月9日-12月10日", user="张伟")
+    out = zh_chat(said, user="张伟")
+    assert asked in out, out
+    assert _leaves(zh_chat, "张伟") == [(D(2026, 12, 9), D(2026, 12, 10))]
+    out = zh_chat(answer, user="张伟")
+    assert "12月10日周四" in out or "Thu, Dec 10" in out, out
+    assert _leaves(zh_chat, "张伟") == [(D(2026, 12, 10), D(2026, 12, 10))]
