@@ -85,9 +85,11 @@ def test_a_day_of_no_leave_changes_nothing(zh_chat):
 
 
 @pytest.mark.parametrize(("said", "asked", "answer"), [
-    ("12月9号的假不请了 客户约了见面", "请假记录里放不下“客户约了见面”，尚未修改。不带这句话取消这几天的请假？", "好"),
+    ("12月9号的假不请了 客户约了见面",
+     "请假记录里放不下“客户约了见面”，尚未修改。不带这句话取消这几天的请假？", "好"),
     ("请假 取消 12月9日 客户约了见面", "请假 取消 12月9日", "1"),
-    ("cancel leave dec 9, client meeting", "Leave has no place for “client meeting”, so nothing was changed", "yes"),
+    ("cancel leave dec 9, client meeting",
+     "Leave has no place for “client meeting”, so nothing was changed", "yes"),
 ])
 def test_words_after_the_days_are_asked_about_then_only_that_day_comes_off(zh_chat, said, asked, answer):
     zh_chat("请假 12月9日-12月10日", user="张伟")
