@@ -61,3 +61,18 @@ def test_no_to_the_offer_changes_nothing(zh_chat):
     zh_chat("改成28号结束 元旦前大家要休息", user="王芳")
     zh_chat("不", user="王芳")
     assert _contests(zh_chat) == [(1, D(2026, 11, 24), D(2026, 11, 30))]
+
+
+def test_zh_retyped_after_the_question_closed_still_moves_the_end(zh_chat):
+    zh_chat("改成28号结束 元旦前大家要休息", user="王芳")
+    zh_chat.now += dt.timedelta(minutes=6)  # the question closed (five minutes), the contest still recent
+    out = zh_chat("改成28号结束", user="王芳")
+    assert "竞赛时间已调整" in out and "11月24日周二 – 11月28日周六" in out, out
+    assert _contests(zh_chat) == [(1, D(2026, 11, 24), D(2026, 11, 28))]
+
+
+def test_zh_another_day_after_the_question_closed_is_not_made_unasked(zh_chat):
+    zh_chat("改成28号结束 元旦前大家要休息", user="王芳")
+    zh_chat.now += dt.timedelta(minutes=6)
+    zh_chat("改成27号结束", user="王芳")
+    assert _contests(zh_chat) == [(1, D(2026, 11, 24), D(2026, 11, 30))]
