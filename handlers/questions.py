@@ -140,6 +140,9 @@ def take(session: Session, member: Member, platform: str, text: str,
             and not about.get("soft"):  # (a saved win's "what decided it?": `undo` undoes the win)
         return True, c.ParseError(None, CANCELLED), locale  # `undo`, `算了` with a question open: the
         # question cancelled, nothing saved; the last saved change one tap from undone (issue #23)
+    if pick is None and not about.get("soft") and now - question.asked_at <= TTL and len(answers) == 1 \
+            and range_moved(answers, text, now.date()) == (pressed(answers[0]),):
+        pick = 1  # `改成23号结束` typed again to its own offer `竞赛 #2 12月7日-12月23日`: that offer taken
     if pick is None and not about.get("soft") and now - question.asked_at <= TTL \
             and (moved := range_moved(answers, text, now.date())
                      or range_replaced(answers, text, now.date())) is not None:

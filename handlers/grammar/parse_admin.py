@@ -173,7 +173,7 @@ def parse_leave(rest: str, today: dt.date) -> c.Command | c.ParseError:
     rest = month_days.ordinals_in_digits(" ".join(words[1:] if cancel else words).lower())  # `dec ninth and
     rest = dotted(rest)  # tenth`: `dec 9th and 10th`; `12.28-12.31`: `12/28-12/31`
     if not rest.strip():
-        return c.ParseError("leave") if cancel else c.TakeLeave(member=member)  # the listing
+        return c.TakeLeave(member=member, cancel=cancel)  # the listing; `请假 取消`: the one leave coming
     days = whole_period(rest, today) or parse_date_range(rest, today) or one_stretch(rest, today)
     # `leave next month`: all of it; `leave next wed and thurs`: from the one to the other
     if days is not None and (member or cancel):
@@ -190,9 +190,11 @@ def parse_leave(rest: str, today: dt.date) -> c.Command | c.ParseError:
             ("leave_whole_day", f"{head} {part[0]}".strip(), None),))
     if days is None and (reason := days_then_words(rest, today)) is not None:
         kept, said = reason  # `请假 12月24日-12月31日 回老家`: leave has no place for the reason
-        head = " ".join(w for w in (f"@{member}" if member else "", "cancel" if cancel else "") if w)
-        return c.ParseError("leave", "leave_reason", said, options=(
-            ("leave_without", f"{head} {kept}".strip(), None),))
+        zh = CJK.search(rest) is not None  # (`请假 取消 12月9号 客户约了见面`: asked about in its own words)
+        undo = ("取消" if zh else "cancel") if cancel else ""
+        head = " ".join(w for w in (f"@{member}" if member else "", undo) if w)
+        return c.ParseError("leave", "leave_cancel_reason" if cancel else "leave_reason", said, options=(
+            ("leave_cancel_without" if cancel else "leave_without", f"{head} {kept}".strip(), None),))
     if days is None:
         return c.ParseError("leave", "date", rest) if rest.strip() else c.ParseError("leave")
     return c.TakeLeave(*days)

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, replace
 
 from handlers.grammar import commands as c
-from handlers.grammar import everyday, plain_undo
+from handlers.grammar import everyday, leave_cancel_said, plain_undo
 from handlers.grammar import parse as p
 from handlers.grammar import vocabulary as V
 from handlers.grammar.amounts import amount_words
@@ -56,6 +56,10 @@ def parse(text: str, today: dt.date | None = None) -> c.Command | c.ParseError:
         # 1.2m`: the target command (a manager's; the period shown back)
     if name in (None, "team", "target") and (asked := targets_asked(text, today or dt.date.today())):
         return asked  # `下个月团队目标多少`, `what's my target this month`, `targets next month`: listed
+    if name is None and (cancel := leave_cancel_said.said(raw)) is not None \
+            and isinstance(taken := parse(cancel, today), (c.TakeLeave, c.ParseError)) \
+            and getattr(taken, "topic", "leave") == "leave":
+        return taken  # `12月9号的假不请了`, `cancel leave dec 9`: `请假 取消 12月9号`
     if name is None and (task := _follow_up_task(raw, text, today or dt.date.today())) is not None:
         return task  # `下周三跟进格力`: a task for that day?
     if name is None and (typo := _typo_of_command(text, today)) is not None:

@@ -22,9 +22,11 @@ from handlers.grammar.dates import parse_date
 from handlers.grammar.language import answered_in
 from handlers.grammar.patterns import pattern
 from handlers.grammar.reading import parse
+from handlers.sales.last_said import nothing_since
 from handlers.sales.said_again import RECENT, latest_change, made_last, unfilled
 from handlers.text.reply import Button, Reply
 from handlers.text.strings import t
+from storage.models.sales import Change
 from storage.models.team import Contest
 
 _CONTEST_ZH = pattern(r"^(?:(?:不对|错了)[\s,，]*)?(?:改成|改为|改到|应该是|是)?\s*(?P<day>\S+?)\s*"
@@ -41,15 +43,27 @@ def contest_day(ctx: Ctx, text: str) -> c.EditContest | None:
     day = parse_date(found["day"], ctx.today) if found else None
     change = latest_change(ctx) if day else None
     if change is None or change.entity != "contests" or change.status != "done" or not change.entity_id \
-            or change.at < ctx.now - RECENT or not made_last(ctx, change):
+            or change.at < ctx.now - RECENT \
+            or not (made_last(ctx, change) or _asked_just_now(ctx, change, said)):
         return None
     contest = ctx.session.get(Contest, change.entity_id)
     if contest is None or contest.tenant_id != ctx.tenant.id:
         return None
     ctx.locale = answered_in(text, ctx.locale)
-    if found["end"].lower() in ("开始", "start", "begin"):
-        return c.EditContest(contest.id, day, contest.ends_on)
-    return c.EditContest(contest.id, contest.starts_on, day)
+    starts = found["end"].lower() in ("开始", "start", "begin")
+    first, last = (day, contest.ends_on) if starts else (contest.starts_on, day)
+    zh = ctx.locale == "zh"
+    shown = "-".join(f"{d.month}月{d.day}日" if zh else f"{d.month}/{d.day}" for d in (first, last))
+    ctx.text = f"{'竞赛' if ctx.locale == 'zh' else 'contest'} #{contest.id} {shown}"  # what an offer of it
+    # sends, read the same with no contest just started (r21: `1` to it was not understood)
+    return c.EditContest(contest.id, first, last)
+
+
+def _asked_just_now(ctx: Ctx, change: Change, said: str) -> bool:
+    """Whether the member's previous message changed nothing and said this same day with words after
+    it (`改成23号结束 元旦前大家要休息`, asked about): `改成23号结束` typed again is the one-tap answer."""
+    before = nothing_since(ctx, change)
+    return bool(before) and unfilled(" ".join(before.split())).startswith(said)
 
 
 _ID_FOLLOW_UP = pattern(r"^#?(?P<id>\d{1,9})\s*(?:的)?\s*(?:跟进|回访|跟進|回訪)\s*"

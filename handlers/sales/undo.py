@@ -82,7 +82,25 @@ def _history(ctx: Ctx, change: Change) -> None:
             ctx.session.add(DealEvent(**event, kind="amount", old_amount=Decimal(a["amount"]),
                                       new_amount=Decimal(b["amount"]), old_currency=a["currency"],
                                       new_currency=b["currency"]))
+        for kind, old_text, new_text in _text_steps(ctx, a, b, change.rows):  # close day, title, customer
+            ctx.session.add(DealEvent(**event, kind=kind, old_text=old_text, new_text=new_text))
     ctx.session.flush()
+
+
+def _text_steps(ctx: Ctx, a: dict, b: dict, change_rows: list) -> list[tuple[str, str | None, str | None]]:
+    """The steps back of a deal's close day, title and customer: every field undone shows in its
+    history, as the stage and amount do (`and close 1/15` then `undo`: Jan 15 → Dec 31)."""
+    steps = []
+    if a.get("expected_close") != b.get("expected_close"):
+        day = lambda v: str(v)[:10] if v else None
+        steps.append(("close", day(a.get("expected_close")), day(b.get("expected_close"))))
+    if a.get("title") != b.get("title"):
+        steps.append(("title", a.get("title"), b.get("title")))
+    if a.get("customer_id") != b.get("customer_id"):
+        named = {r["k"][0]: (r["a"] or r["b"])["name"] for r in change_rows if r["t"] == "customers"}
+        name = lambda key: named.get(key) or _customer(ctx, key)  # (one made by the change is gone now)
+        steps.append(("customer", name(a["customer_id"]), name(b["customer_id"])))
+    return steps
 
 
 def _again(ctx: Ctx) -> tuple[Button, ...]:

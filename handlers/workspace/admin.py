@@ -24,6 +24,7 @@ from handlers.rules.working_days import is_valid_calendar
 from handlers.text import format as fmt
 from handlers.text.reply import Button, Reply, Table
 from handlers.text.strings import LIFECYCLE_NAMES, ROLE_NAMES, name_of
+from handlers.workspace.leave_cancel import cancel_leave
 from handlers.workspace.leave_overlap import days_meant
 from storage import destinations
 from storage.models.workspace import Member
@@ -240,18 +241,12 @@ def handle_take_leave(ctx: Ctx, cmd: TakeLeave) -> Reply:
             raise ctx.refuse("not_allowed")
     day = lambda d: fmt.day(d, ctx.today, ctx.locale)
     who = member.display_name
-    if cmd.first_day is None:  # the listing
+    if cmd.first_day is None and not cmd.cancel:  # the listing
         coming = ctx.people.leave_of(member.id, ctx.today)
         lines = [ctx.t("leave_line", first=day(x.first_day), last=day(x.last_day)) for x in coming]
         return Reply(title=ctx.t("leave_title", who=who), lines=tuple(lines) or (ctx.t("leave_none"),))
-    if cmd.cancel:
-        gone = ctx.people.cancel_leave(member.id, cmd.first_day)
-        if gone is None:
-            raise ctx.refuse("leave_not_found", day=day(cmd.first_day))
-        ctx.people.audit(ctx.tenant.id, ctx.member.id, "leave.cancel", "member", member.id, at=ctx.now,
-                         first=gone.first_day, last=gone.last_day)
-        return Reply(lines=(ctx.t("leave_cancelled", who=who, first=day(gone.first_day),
-                                  last=day(gone.last_day)),))
+    if cmd.cancel:  # only the days named come off (handlers/workspace/leave_cancel.py)
+        return cancel_leave(ctx, member, cmd.first_day, cmd.last_day, day)
     if cmd.last_day < ctx.today:
         raise ctx.refuse("leave_past", hint=example(ctx, "leave"))
     overlapping = [x for x in ctx.people.leave_of(member.id, ctx.today)

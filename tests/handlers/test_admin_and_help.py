@@ -323,7 +323,7 @@ def test_leave_is_listed_cancelled_and_recorded_by_a_manager_for_a_rep(team_chat
     assert "No leave coming up." in team_chat("leave", user="Ana")
     team_chat("leave 12/24-12/31", user="Ana")
     assert "Thu, Dec 24 – Thu, Dec 31" in team_chat("leave", user="Ana")
-    assert "Leave of Ana cancelled" in team_chat("leave cancel 12/25", user="Ana")
+    assert "Leave of Ana cancelled" in team_chat("leave cancel", user="Ana")  # (r21: no day: that one leave)
     assert "No leave coming up." in team_chat("leave", user="Ana")
     assert "Leave noted for Bo" in team_chat("leave @Bo 12/28-1/3", user="Mia")
     assert "请假 · Bo" in team_chat("请假 @Bo", user="Mia")

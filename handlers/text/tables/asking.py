@@ -229,6 +229,10 @@ ASKING: dict[str, tuple[str, str]] = {
                           "请假按整天记录，放不下“{text}”，尚未保存。按整天请假吗？"),
     "option_leave_whole_day": ("The whole day", "按整天请假"),
     "option_leave_without": ("The leave, without those words", "请假，不带这句话"),
+    "leave_cancel_reason": ("Leave has no place for “{text}”, so nothing was changed yet. Cancel the leave "
+                            "of those days without it?",
+                            "请假记录里放不下“{text}”，尚未修改。不带这句话取消这几天的请假？"),
+    "option_leave_cancel_without": ("Cancel the leave, without those words", "取消请假，不带这句话"),
     "day_or_month": ("“{text}” reads two ways: month first or day first? Nothing was saved yet.",
                      "“{text}”有两种读法：月在前还是日在前？尚未保存。"),
     "option_month_first": ("Month first", "月在前"),
