@@ -92,12 +92,22 @@ def parse_task(rest: str, today: dt.date) -> c.Command | c.ParseError:
     said = _task(rest, today)
     if (named := NAMED_TASK.match(rest.strip())) is not None \
             and isinstance(body := _task(named["lead"] + named["body"], today), c.AddTask) \
-            and body.assignee is None:  # `task ana: call acme fri`, `任务 张伟：周五前…`: the day read
+            and body.assignee is None and _name_left(said, named["named"]):  # `task ana: call acme fri`, `任务 张伟：周五前…`: the day read
         said = replace(body, title=named["named"] + body.title)  # without the name, kept in the title
         # for handlers/sales/task_named.py to give the task to that member
     if isinstance(said, c.AddTask) and (asked := question_about_tasks(said, bool(CJK.search(rest)))):
         return asked
     return said
+
+
+def _name_left(said: c.Command | c.ParseError, named: str) -> bool:
+    """Whether reading the whole task left `named` (`ana:`) in its title, or read nothing: never a
+    day said with a colon (`task fri: call umbrella`, read as the due day)."""
+    name = view(named).strip(" :：@").lower()
+    who = getattr(said, "assignee", None) or getattr(said, "member", None) or ""
+    return isinstance(said, c.ParseError) or ":" in view(who) or isinstance(said, c.AddTask) \
+        and view(said.title).lstrip("@").lower().startswith(name)  # `@张伟：下周二前…` glued: never
+    # a member named "张伟:下周二前…", nor the tasks of one
 
 
 def _task(rest: str, today: dt.date) -> c.Command | c.ParseError:
