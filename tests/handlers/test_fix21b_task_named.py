@@ -101,3 +101,32 @@ def test_notes_offered_after_the_customer_question_are_kept_as_typed(session_fac
     assert reply.ok and notes in reply.text, reply.text
     with session_factory() as s:
         assert s.scalars(select(Visit.notes).order_by(Visit.id)).all() == ["first call", notes]
+
+
+def _visits(session_factory):
+    from storage.models.sales import Customer
+    with session_factory() as s:
+        return [(s.get(Customer, v.customer_id).name, v.visited_at.date() if hasattr(v.visited_at, "date")
+                 else v.visited_at, v.notes) for v in s.scalars(select(Visit).order_by(Visit.id))]
+
+
+@pytest.mark.parametrize("said, user, lang, day, notes", [
+    ("went to huawei fri actually, forgot to log. met li wei, renewal on track", "Ana", None,
+     dt.date(2026, 12, 4), "actually, forgot to log. met li wei, renewal on track"),
+    ("stopped by huawei on wed. left samples", "Ana", None, dt.date(2026, 12, 2), "left samples"),
+    ("went to huawei dec 3, signed the nda", "Ana", None, dt.date(2026, 12, 3), "signed the nda"),
+    ("visited huawei thursday met the cfo", "Ana", None, dt.date(2026, 12, 3), "met the cfo"),
+    ("周五去了华为，见了李伟，续约顺利", "张伟", "zh", dt.date(2026, 12, 4), None),
+])
+def test_a_visit_told_with_a_day_after_the_customer_is_on_that_day(session_factory, said, user, lang, day,
+                                                                    notes):
+    chat = _chat(session_factory)
+    assert chat.reply("visit +华为: first call", user="Bo").ok
+    reply = chat.reply(said, user=user, lang=lang)
+    if not reply.ok:  # offered, the line shown in full: one tap
+        assert notes is None or notes in reply.text, reply.text
+        reply = chat.reply("1", user=user, lang=lang)
+    assert reply.ok and "华为" in reply.text, reply.text
+    visits = _visits(session_factory)
+    assert len(visits) == 2 and visits[1][:2] == ("华为", day), visits
+    assert notes is None or visits[1][2] == notes, visits
