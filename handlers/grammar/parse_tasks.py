@@ -24,7 +24,7 @@ from handlers.grammar.task_edit import MOVED_EN, MOVED_ZH, task_edit_said
 from handlers.grammar.task_edit import shift_said as _shift
 from handlers.grammar.task_filters import SPAN, filters_only
 from handlers.grammar.task_filters import span_days as _span_days
-from handlers.grammar.task_named import NAMED_TASK
+from handlers.grammar.task_named import NAMED_TASK, name_left
 from handlers.grammar.task_two import two_tasks
 
 
@@ -92,22 +92,13 @@ def parse_task(rest: str, today: dt.date) -> c.Command | c.ParseError:
     said = _task(rest, today)
     if (named := NAMED_TASK.match(rest.strip())) is not None \
             and isinstance(body := _task(named["lead"] + named["body"], today), c.AddTask) \
-            and body.assignee is None and _name_left(said, named["named"]):  # `task ana: call acme fri`, `任务 张伟：周五前…`: the day read
-        said = replace(body, title=named["named"] + body.title)  # without the name, kept in the title
-        # for handlers/sales/task_named.py to give the task to that member
+            and body.assignee is None and name_left(said, named["named"]):
+        said = replace(body, title=named["named"] + body.title)  # `task ana: call acme fri`, `任务
+        # 张伟：周五前…`: the day read without the name, kept in the title for
+        # handlers/sales/task_named.py to give the task to that member
     if isinstance(said, c.AddTask) and (asked := question_about_tasks(said, bool(CJK.search(rest)))):
         return asked
     return said
-
-
-def _name_left(said: c.Command | c.ParseError, named: str) -> bool:
-    """Whether reading the whole task left `named` (`ana:`) in its title, or read nothing: never a
-    day said with a colon (`task fri: call umbrella`, read as the due day)."""
-    name = view(named).strip(" :：@").lower()
-    who = getattr(said, "assignee", None) or getattr(said, "member", None) or ""
-    return isinstance(said, c.ParseError) or ":" in view(who) or isinstance(said, c.AddTask) \
-        and view(said.title).lstrip("@").lower().startswith(name)  # `@张伟：下周二前…` glued: never
-    # a member named "张伟:下周二前…", nor the tasks of one
 
 
 def _task(rest: str, today: dt.date) -> c.Command | c.ParseError:

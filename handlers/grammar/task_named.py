@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from handlers.grammar import commands as c
+from handlers.grammar.normal import view
 from handlers.grammar.patterns import pattern
 
 #: `[deal #46 ]ana: …` · `[商机#46 ]张伟：…`: the name (one word, or 2-4 Chinese characters)
@@ -15,3 +17,13 @@ NAMED_TASK = pattern(r"^(?P<lead>(?:(?:deal|opportunity|商机)\s*#?\d{1,9}\s*|#
 #: The name and the title after it, in a title
 NAME_IN_TITLE = pattern(r"^@?(?P<name>[A-Za-z][\w.'-]{0,30}|[\u4e00-\u9fff]{2,4})\s*[:：]\s*(?P<title>\S.*)$",
                         re.S)
+
+
+def name_left(said: c.Command | c.ParseError, named: str) -> bool:
+    """Whether reading the whole task left `named` (`ana:`) in its title, or read nothing: never a
+    day said with a colon (`task fri: call umbrella`, read as the due day)."""
+    name = view(named).strip(" :：@").lower()
+    who = getattr(said, "assignee", None) or getattr(said, "member", None) or ""
+    return isinstance(said, c.ParseError) or ":" in view(who) or isinstance(said, c.AddTask) \
+        and view(said.title).lstrip("@").lower().startswith(name)  # `@张伟：下周二前…` glued: never
+    # a member named "张伟:下周二前…", nor the tasks of one
