@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 
 from handlers.context import Ctx
+from handlers.free_text import as_typed
 from handlers.grammar.brands import brand_of
 from handlers.grammar.commands import CloseDeal, DealRef, LogVisit, UpsertDeal
 from handlers.grammar.normal import name_fold
@@ -147,7 +148,8 @@ def _rest_placed(ctx: Ctx, name: str, customer: Customer, rest: str):
     """(a button's label, what to type, the command) with `rest` in the field it fits, or None."""
     command, text = ctx.command, ctx.text or ""
     if isinstance(command, LogVisit):
-        notes = ("，" if _CJK.search(rest) else ", ").join(p for p in (rest, command.notes) if p)
+        notes = as_typed(text, rest, command.notes) \
+            or ("，" if _CJK.search(rest) else ", ").join(p for p in (rest, command.notes) if p)
         colon = "：" if _CJK.search(notes) else ": "
         typed = f"{text.split()[0]} {customer.name}{colon}{notes}" if text.split() else ""
         return (ctx.t("lead_as_notes", customer=customer.name, text=notes), typed,

@@ -24,6 +24,7 @@ from handlers.grammar.task_edit import MOVED_EN, MOVED_ZH, task_edit_said
 from handlers.grammar.task_edit import shift_said as _shift
 from handlers.grammar.task_filters import SPAN, filters_only
 from handlers.grammar.task_filters import span_days as _span_days
+from handlers.grammar.task_named import NAMED_TASK, name_left
 from handlers.grammar.task_two import two_tasks
 
 
@@ -89,6 +90,12 @@ def parse_task(rest: str, today: dt.date) -> c.Command | c.ParseError:
     """A task (`_task`), or the tasks listed where its title is a question about them (`任务 @张伟
     的都有哪些`, `tasks overdue`): never a task titled so (handlers/grammar/questions_said.py)."""
     said = _task(rest, today)
+    if (named := NAMED_TASK.match(rest.strip())) is not None \
+            and isinstance(body := _task(named["lead"] + named["body"], today), c.AddTask) \
+            and body.assignee is None and name_left(said, named["named"]):
+        said = replace(body, title=named["named"] + body.title)  # `task ana: call acme fri`, `任务
+        # 张伟：周五前…`: the day read without the name, kept in the title for
+        # handlers/sales/task_named.py to give the task to that member
     if isinstance(said, c.AddTask) and (asked := question_about_tasks(said, bool(CJK.search(rest)))):
         return asked
     return said

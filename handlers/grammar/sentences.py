@@ -18,6 +18,7 @@ from handlers.grammar import vocabulary as V
 from handlers.grammar.normal import view
 from handlers.grammar.past_days import past_day
 from handlers.grammar.patterns import pattern
+from handlers.grammar.went_day import name_then_day
 
 _CJK = pattern(r"[\u3400-\u9fff]")
 _DAY_EN = r"today|yesterday|this morning|this afternoon|earlier today|last (?:mon|tue|wed|thu|fri)[a-z]*"
@@ -86,6 +87,9 @@ def _visit(raw: str, text: str, today: dt.date) -> c.ParseError | None:
     day = _day(said_day, today) if said_day else None
     group = "d1" if found["d1"] else "d2"
     when = f" {raw[found.start(group):found.end(group)]}" if day and day != today else ""
+    if not zh and not said_day and (
+            dated := name_then_day(raw, found.start("customer"), found.end("customer"), today)):
+        customer, when, notes = dated[0], f" {dated[1]}", dated[2]  # `went to huawei fri actually, …`
     if zh:
         line = f"拜访 {customer}{when}" + (f"：{notes}" if notes else "")
     else:

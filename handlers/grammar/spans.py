@@ -166,7 +166,7 @@ def _claim_text(seen: str, name: str, value: str, claim, covered) -> None:
     Globex tmrw 10am` → `call Globex 10am`)."""
     if _find(seen, view(value.strip().lstrip("+")).lower(), name, claim, covered):
         return
-    pieces = [p for p in re.split(r"\s*[;；,，]\s*", value) if p.strip()]
+    pieces = [p for p in re.split(r"\s*[;；,，:：]\s*", value) if p.strip()]
     left = [p for p in pieces if not _find(seen, view(p.strip()).lower(), name, claim, covered)]
     for word in (w for p in left for w in p.split()):
         if not _find(seen, view(word).lower(), name, claim, covered) and (split := part_first(word)):

@@ -17,6 +17,7 @@ from handlers.known_names import customer_in_words
 from handlers.lookup import example, known_customers
 from handlers.members import visible_member
 from handlers.rules.name_likeness import similar_customers
+from handlers.sales.task_named import named_assignee
 from handlers.text import format as fmt
 from handlers.text.reply import Button, Heading, Reply
 from handlers.text.strings import WORDS, name_of, t
@@ -30,10 +31,12 @@ SHOWN = 30  # tasks listed in one reply
 
 
 def handle_add_task(ctx: Ctx, cmd: AddTask) -> Reply:
-    assignee = ctx.member
+    assignee, cmd = ctx.member, named_assignee(ctx, cmd)  # `task ana: …`: Ana's
     if cmd.assignee is not None:
         if not ctx.is_manager and name_fold(cmd.assignee) not in _my_names(ctx):
-            mine = " ".join(w for w in ctx.text.split() if w.lower() != f"@{cmd.assignee.lower()}")
+            named = cmd.assignee.lower()
+            mine = " ".join(w for w in ctx.text.split()
+                            if w.lower() not in (f"@{named}", f"{named}:", f"@{named}:"))
             mine = mine if mine != ctx.text.strip() else example(ctx, "task")  # their words, no @name
             raise ctx.refuse("task_for_others", example=mine)
         assignee = visible_member(ctx, cmd.assignee)

@@ -73,9 +73,9 @@ def test_the_new_customer_offered_is_made_when_tapped(team_chat):
 
 
 @pytest.mark.parametrize("text, lang, notes", [
-    ("visit huawei mtg: they want pricing", None, "mtg, they want pricing"),
-    ("visit Huawei lunch: went well", None, "lunch, went well"),
-    ("拜访 huawei 午餐：聊了预算", "zh", "午餐，聊了预算"),
+    ("visit huawei mtg: they want pricing", None, "mtg: they want pricing"),  # as typed (r21-en #43)
+    ("visit Huawei lunch: went well", None, "lunch: went well"),
+    ("拜访 huawei 午餐：聊了预算", "zh", "午餐：聊了预算"),
 ])
 def test_a_visit_name_marked_off_with_more_words_is_asked(team_chat, text, lang, notes):
     _known(team_chat)
