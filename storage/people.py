@@ -204,13 +204,10 @@ class PeopleRepository:
                                                        Leave.last_day >= today)
                                    .order_by(Leave.first_day)))
 
-    def cancel_leave(self, member_id: int, day: dt.date) -> Leave | None:
-        """Remove the member's leave that `day` falls in; the removed leave, or None."""
-        leave = self.s.scalar(select(Leave).where(Leave.member_id == member_id, Leave.first_day <= day,
-                                                  Leave.last_day >= day).limit(1))
-        if leave is not None:
-            self.s.delete(leave)
-        return leave
+    def leaves_over(self, member_id: int, first: dt.date, last: dt.date) -> list[Leave]:
+        """The member's leaves with a day in `first`..`last`, soonest first."""
+        return list(self.s.scalars(select(Leave).where(Leave.member_id == member_id, Leave.first_day <= last,
+                                                       Leave.last_day >= first).order_by(Leave.first_day)))
 
     def on_leave_among(self, member_ids: list[int], day: dt.date) -> set[int]:
         """Which of these members are on leave on `day`."""

@@ -26,9 +26,7 @@ def cancel_leave(ctx: Ctx, member: Member, first: dt.date | None, last: dt.date 
                 f"{day(x.first_day)} – {day(x.last_day)}" for x in coming))
         first, last = coming[0].first_day, coming[0].last_day
     last = last or first
-    hit = [x for x in ctx.session.query(Leave).filter(Leave.member_id == member.id,
-                                                      Leave.first_day <= last, Leave.last_day >= first)
-           .order_by(Leave.first_day)]
+    hit = ctx.people.leaves_over(member.id, first, last)
     if not hit:
         raise ctx.refuse("leave_not_found", day=_span(day, first, last))
     removed, shrunk = [], False
@@ -50,14 +48,17 @@ def cancel_leave(ctx: Ctx, member: Member, first: dt.date | None, last: dt.date 
     ctx.session.flush()
     ctx.people.audit(ctx.tenant.id, ctx.member.id, "leave.cancel", "member", member.id, at=ctx.now,
                      first=first, last=last)
-    spans = lambda pairs: "; ".join(_span(day, a, b) for a, b in pairs)
     if not shrunk:  # whole leaves removed: said as before
         return Reply(lines=tuple(ctx.t("leave_cancelled", who=member.display_name, first=day(a), last=day(b))
                                  for a, b in removed))
     left = [(x.first_day, x.last_day) for x in ctx.people.leave_of(member.id, ctx.today)]
-    return Reply(lines=(ctx.t("leave_days_cancelled", who=member.display_name, days=spans(removed),
-                              left=spans(left)),))
+    return Reply(lines=(ctx.t("leave_days_cancelled", who=member.display_name, days=_spans(day, removed),
+                              left=_spans(day, left)),))
 
 
 def _span(day, first: dt.date, last: dt.date) -> str:
     return day(first) if first == last else f"{day(first)} – {day(last)}"
+
+
+def _spans(day, pairs: list[tuple[dt.date, dt.date]]) -> str:
+    return "; ".join(_span(day, a, b) for a, b in pairs)
