@@ -12,7 +12,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
-from storage.models.sales import Deal
+from storage.models.sales import Deal, Task
 from support import Chat
 
 pytestmark = pytest.mark.phrasing
@@ -102,3 +102,38 @@ def test_an_open_deals_close_is_still_its_expected_close(session_factory):
     with session_factory() as s:
         row = s.get(Deal, deal)
         assert (row.stage, row.expected_close, row.closed_at) == ("proposal", dt.date(2026, 12, 10), None)
+
+
+# --- 2. a day of next year said by the year's word ------------------------------------------------
+
+@pytest.mark.parametrize("user, said, shown", [
+    ("张伟", "商机 #{id} 预计 明年1月15号", "1月15日"),
+    ("张伟", "商机 #{id} 预计 明年1月15日", "1月15日"),
+    ("Ana", "deal #{id} close next year jan 15", "Jan 15"),
+    ("Ana", "deal #{id} close jan 15th next year", "Jan 15"),
+])
+def test_a_day_of_next_year_said_by_its_word_is_the_close(session_factory, user, said, shown):
+    chat = Chat(session_factory)
+    chat.team(reps=("Ana", "张伟"))
+    chat.now = SUN
+    assert chat.reply("deal +Globex proposal 50k" if user == "Ana" else "商机 +华为 方案 5万", user=user).ok
+    with session_factory() as s:
+        deal = s.scalars(select(Deal)).one().id
+    reply = chat.reply(said.format(id=deal), user=user)
+    assert reply.ok and shown in reply.text and ("Fri" in reply.text or "周五" in reply.text), reply.text
+    with session_factory() as s:
+        assert s.get(Deal, deal).expected_close == dt.date(2027, 1, 15)
+
+
+@pytest.mark.parametrize("user, said, title", [
+    ("张伟", "任务 明年1月15号 给华为发报价", "给华为发报价"),
+    ("Ana", "task call acme next year jan 15", "call acme"),
+])
+def test_a_task_due_on_a_day_of_next_year(session_factory, user, said, title):
+    chat = Chat(session_factory)
+    chat.team(reps=("Ana", "张伟"))
+    chat.now = SUN
+    reply = chat.reply(said, user=user)
+    assert reply.ok and ("Fri" in reply.text or "周五" in reply.text), reply.text
+    with session_factory() as s:
+        assert [(t.title, t.due_on) for t in s.scalars(select(Task))] == [(title, dt.date(2027, 1, 15))]
