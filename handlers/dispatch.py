@@ -22,7 +22,15 @@ from handlers.grammar.said_over import said_over
 from handlers.grammar.slips import lead_fixed
 from handlers.member_sounds import pinyin_mentions
 from handlers.rules import limits
-from handlers.sales import changes, customer_referred, customers, said_plainly, taken_back, undo
+from handlers.sales import (
+    changes,
+    close_day_said,
+    customer_referred,
+    customers,
+    said_plainly,
+    taken_back,
+    undo,
+)
 from handlers.sales.category_said import category_said
 from handlers.senders import Defaults
 from handlers.team import standup_said
@@ -290,6 +298,8 @@ def _parsed(ctx: Ctx, text: str) -> c.Command | Reply:
         text = change  # without the command word; never a new customer named `跟进改成周五`
     text = pinyin_mentions(ctx, text)  # `progress @li na`: 李娜's, said
     ctx.text = " ".join(text.split())
+    if (closed := close_day_said.meant(ctx, text)) is not None:
+        return closed  # `deal #10 close thu`, `商机 #10 成交日期 12月3日`: a won deal's day, never "reopen"
     reading = READING_CALENDAR.set(ctx.calendar)  # `next month`: its first working day here
     moved = MOVED_OFF.set([])  # `in 2 weeks` on a Sunday: the Monday, said
     try:

@@ -25,6 +25,7 @@ from handlers.grammar.month_days import (
 )
 from handlers.grammar.normal import view
 from handlers.grammar.patterns import pattern
+from handlers.grammar.year_said import with_year
 
 _EN_DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _ZH_DAYS = "一二三四五六日"
@@ -80,6 +81,7 @@ def parse_date(text: str, today: dt.date, *, future: bool = True, part_of_day: b
     text = _WEEK_SAID.sub(r"\1周", text)  # `下礼拜三`, `下个星期`, `这礼拜五`: 礼拜 and 星期 are 周
     text = numerals_in_digits(text)  # `二月底`, `三月十五号`: `2月底`, `3月15号`
     text = month_days.ordinals_in_digits(text)  # `the fifteenth`, `dec twenty-first`: `the 15th`, `dec 21st`
+    text = with_year(text, today)  # `明年1月15号`, `next year jan 15`: that year's day
     if (week := _DAY_OF_WEEK_SAID.match(text)) is not None:  # `tuesday next week`: `next tuesday`
         text = f"{week['which']} {week['day']}"
     if (both := WEEKDAY_AND_DATE.match(text)) is not None:  # `monday the 14th`, `wed dec 16`: the

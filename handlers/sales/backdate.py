@@ -54,16 +54,17 @@ def meant(ctx: Ctx, text: str) -> ChangeDeal | Reply | None:
     if len(days) > 1:  # `其实是上周五签的` on a Sunday: the Friday just gone, or the one before?
         return Reply(lines=(ctx.t("closed_on_which", text=found["day"] or found["day2"], id=deal.id),
                             ctx.t("answer_hint", count=len(days))), ok=False, locale=ctx.locale,
-                     buttons=tuple(Button(ctx.day(day), _said_on(ctx, day), action=ChangeDeal(
+                     buttons=tuple(Button(ctx.day(day), said_on(ctx, deal.id, day), action=ChangeDeal(
                          deal.id, "closed_on", day)) for day in days))
     ctx.text = f"{word} #{deal.id} {days[0].isoformat()}"
     return ChangeDeal(deal.id, "closed_on", days[0])
 
 
-def _said_on(ctx: Ctx, day: dt.date) -> str:
-    """What to type to say the close was on `day` (a tap sends the command itself)."""
+def said_on(ctx: Ctx, deal_id: int, day: dt.date) -> str:
+    """What to type, at any time, to say deal #`deal_id` closed on `day` (a tap sends the command
+    itself; typed later it still names the deal: handlers/sales/close_day_said.py)."""
     said = day.isoformat()
-    return f"其实是{said}签的" if ctx.locale == "zh" else f"actually it closed on {said}"
+    return f"商机 #{deal_id} 其实是{said}签的" if ctx.locale == "zh" else f"deal #{deal_id} closed on {said}"
 
 
 def closed_on(ctx: Ctx, deal: Deal, day: dt.date) -> Reply:
