@@ -257,7 +257,7 @@ SALES: dict[str, tuple[str, str]] = {
     "won_amount_changed": ("Amount of the win corrected: {old} → {new} (still won, its reason kept).",
                            "赢单金额已更正：{old} → {new}（仍为赢单，原因保留）。"),
     "customer": ("Customer", "客户"), "stage": ("Stage", "阶段"), "amount": ("Amount", "金额"),
-    "close_date": ("Expected close", "预计成交"), "probability": ("Probability", "赢率"),
+    "close_date": ("Expected close", "预计成交"), "closed_date": ("Closed on", "结单日期"), "probability": ("Probability", "赢率"),
     "owner": ("Owner", "负责人"), "reason": ("Reason", "原因"),
     "won_reply": ("🎉 Deal #{id} won: {customer}, {amount}. Well done!",
                   "🎉 商机 #{id} 赢单：{customer}，{amount}。干得漂亮！"),
