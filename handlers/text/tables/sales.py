@@ -65,6 +65,8 @@ SALES: dict[str, tuple[str, str]] = {
                               "managers.",
                               "商机 #{id} 属于别人，只有负责人和其经理能看变更记录。"),
     "col_deal": ("Deal", "商机"), "col_title": ("Title", "标题"), "col_close": ("Close", "预计成交"),
+    "on_leave_that_day": ("Note: {name} is on leave on {day}; kept for that day as said.",
+                          "注意：{name}在{day}休假；仍按所说记在这一天。"),
     "moved_off": ("{said} is not a working day: moved to {day}.", "{said}不是工作日，已改到{day}。"),
     "festival_unknown": ("“{text}” is the first working day after that holiday, but {year}'s holiday "
                          "schedule isn't published yet, so I can't tell which day that is. Nothing was "
