@@ -30,8 +30,8 @@ def zh_chat(chat):
     return chat
 
 
-@pytest.mark.parametrize(("said", "title", "day"), [("任务 给华为发资料 11月25日", "给华为发资料", D(2026, 11, 25)),
-                                                    ("任务 准备报价 11月26日", "准备报价", D(2026, 11, 26))])
+@pytest.mark.parametrize(("said", "title", "day"), [
+    ("任务 给华为发资料 11月25日", "给华为发资料", D(2026, 11, 25)), ("任务 准备报价 11月26日", "准备报价", D(2026, 11, 26))])
 def test_zh_a_task_on_a_day_of_leave_is_kept_and_said(zh_chat, said, title, day):
     out = zh_chat(said, user="张伟")
     assert f"注意：张伟在{day.month}月{day.day}日" in out and "休假；仍按所说记在这一天" in out, out
@@ -69,7 +69,8 @@ def test_en_a_task_on_a_day_of_leave_is_kept_and_said(en_chat, said):
     assert [day for _, day in _tasks(en_chat)] == [D(2026, 11, 25)]
 
 
-@pytest.mark.parametrize("said", ["visit Globex: demo; follow up 11/26", "visit Initech: met cfo, follow up 11/26"])
+@pytest.mark.parametrize("said", ["visit Globex: demo; follow up 11/26",
+                                  "visit Initech: met cfo, follow up 11/26"])
 def test_en_a_follow_up_on_a_day_of_leave_is_kept_and_said(en_chat, said):
     out = en_chat(said, user="Ana")
     assert "Note: Ana is on leave on Thu, Nov 26" in out, out
