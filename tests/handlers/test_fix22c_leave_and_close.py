@@ -90,7 +90,8 @@ def _won(chat):
 
 
 @pytest.mark.parametrize(("reason", "rival"), [("比阿里云便宜", "阿里云"),
-                                               ("主要是价格比金蝶的报价低", "金蝶"), ("服务比用友更贴心", "用友"), ("打败了西门子", "西门子")])
+                                               ("主要是价格比金蝶的报价低", "金蝶"),
+                                               ("服务比用友更贴心", "用友"), ("打败了西门子", "西门子")])
 def test_zh_a_win_naming_a_rival_fills_its_competitor(chat, reason, rival):
     chat.team(manager="王芳", reps=("张伟",))
     chat("商机 阿里巴巴 云迁移 方案呈现 52万", user="张伟")
@@ -100,7 +101,8 @@ def test_zh_a_win_naming_a_rival_fills_its_competitor(chat, reason, rival):
 
 
 @pytest.mark.parametrize(("reason", "rival"), [("beat siemens on price", "siemens"),
-                                               ("cheaper than SAP", "SAP"), ("beat out Oracle on delivery", "Oracle"),
+                                               ("cheaper than SAP", "SAP"),
+                                               ("beat out Oracle on delivery", "Oracle"),
                                                ("we were better than Siemens on service", "Siemens")])
 def test_en_a_win_naming_a_rival_fills_its_competitor(team_chat, reason, rival):
     team_chat('deal Acme "ERP" proposal 50k', user="Ana")
