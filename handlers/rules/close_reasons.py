@@ -51,8 +51,14 @@ _NAMED_AS = pattern(r"(?:(?<![A-Za-z])(?:competitors?|rivals?)(?:\s+(?:was|were|
 #: `vs value`: a name in lower case after `vs` is no competitor said as one (`price vs value`)
 _VERSUS = pattern(r"(?:vs\.?|versus)(?![A-Za-z])", re.I)
 #: whom a win beat (`beat alibaba cloud`, `won against SAP`, `打败了用友`): the competitor of a win
-_BEAT = pattern(r"(?:(?<![A-Za-z])(?:beat|beating|won (?:it )?(?:against|over)|edged out|displaced|replaced)"
-                r"(?![A-Za-z])|打败了?|击败了?|战胜了?|干掉了?|PK掉了?)" + _NAMED, re.I)
+_BEAT = pattern(r"(?:(?<![A-Za-z])(?:beat(?:ing)?(?: out)?|won (?:it )?(?:against|over)|edged out|displaced|"
+                r"replaced)(?![A-Za-z])|打败了?|击败了?|战胜了?|干掉了?|PK掉了?)" + _NAMED, re.I)
+#: a rival a win was compared with (`比阿里云便宜`, `价格比金蝶的低`, `cheaper than SAP`): its competitor too
+_THAN = pattern(r"(?<![A-Za-z])(?:cheaper|better|faster|stronger|lower|more \w+|less \w+)\s+than\s+"
+                r"([A-Za-z0-9][\w .&-]{0,40})"
+                r"|比\s*(?!我们|咱们|自己|预期|去年|以前|之前|上次|原来|平时)"
+                r"([A-Za-z0-9\u3400-\u9fff][\w\u3400-\u9fff .&-]{0,20}?)(?:的[\u3400-\u9fff]{0,4})?"
+                r"(?=更|还|便宜|好|快|低|强|优|专业|稳定|靠谱|省|高|贴心|及时)", re.I)
 #: competitors known by name whatever their case (`went with sap`): their usual spelling
 _VENDORS = {v.lower(): v for v in (
     "SAP", "Oracle", "Salesforce", "Dynamics", "HubSpot", "Workday",
@@ -126,7 +132,8 @@ _HOW_LOST = frozenset(word.rstrip("s") for words in CATEGORY_WORDS.values() for 
                       if word.isascii() and " " not in word) | {"politic", "inertia", "statu", "indecision"}
 #: lower-case words after `competitor was` that say how, not who (`competitor was too cheap`)
 _NOT_NAMED = frozenset("too very much more less way really so quite just also faster stronger aggressive "
-                       "same unknown unclear cheap expensive pricier strong weak there here".split())
+                       "same unknown unclear cheap expensive pricier strong weak there here "
+                       "everyone everybody all deadline expectations odds".split())
 
 
 def says_no_name(said: str) -> bool:
@@ -191,11 +198,11 @@ def categorize(reason: str, *, won: bool = False, known: tuple[str, ...] = ()) -
     text = simplified(reason).lower()
     category = _category(text, _WIN_WORDS if won else CATEGORY_WORDS)
     name, plain = "", simplified(reason)  # the same length: the name as typed
-    for rival in (_NAMED_AS, _BEAT if won else _COMPETITOR):  # named as one; whom it beat, lost to
+    for rival in (_NAMED_AS, *((_BEAT, _THAN) if won else (_COMPETITOR,))):  # beat, compared with, lost to
         start = 0
         while not name and (found := rival.search(plain, start)):  # `chose to go with SAP`
-            name = ", ".join(competitors_named(reason[found.start(1):found.end(1)], known,
-                                               named=_said_as_one(rival, found)))
+            said = reason[found.start(found.lastindex):found.end(found.lastindex)]  # `_THAN`: either group
+            name = ", ".join(competitors_named(said, known, named=_said_as_one(rival, found)))
             start = found.start() + 1
     if won:
         return category, name[:200]  # whom the win beat
@@ -241,6 +248,8 @@ def _said_as_one(rival, found: re.Match) -> bool:
     `lost to siemens`: a name in lower case too), not whom someone went with (`went with acme soft`)."""
     if rival is _NAMED_AS:
         return not _VERSUS.match(found[0])
+    if rival is _BEAT:  # `beat siemens`: whom a win beat, as `lost to siemens` is whom a loss went to
+        return True
     return rival is _COMPETITOR and _LOST_TO.match(found[0]) is not None
 
 

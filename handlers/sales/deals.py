@@ -318,7 +318,10 @@ def deal_card(ctx: Ctx, deal: Deal, customer: str, owner: Member, notes: list[Sa
     fields = [(ctx.t("customer"), customer), (ctx.t("stage"), _stage(ctx, deal.stage)),
               (ctx.t("amount"), fmt.money(deal.amount, deal.currency, ctx.locale)),
               (ctx.t("probability"), f"{deal.probability}%")]
-    if deal.expected_close:
+    if deal.stage in CLOSED_STAGES and deal.closed_at:  # the day it closed, never the stale expected one
+        closed = deal.closed_at.astimezone(ctx.zone).date()
+        fields.append((ctx.t("closed_date"), fmt.day_stored(closed, ctx.today, ctx.locale)))
+    elif deal.expected_close:
         fields.append((ctx.t("close_date"), fmt.day_stored(deal.expected_close, ctx.today, ctx.locale)))
     fields.append((ctx.t("owner"), owner.display_name))
     lines = [ctx.t("new_customer", customer=c) for c in ctx.created_customers] + [note(ctx) for note in notes]

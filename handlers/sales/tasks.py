@@ -17,6 +17,7 @@ from handlers.known_names import customer_in_words
 from handlers.lookup import example, known_customers
 from handlers.members import visible_member
 from handlers.rules.name_likeness import similar_customers
+from handlers.sales.leave_day import note_on_leave
 from handlers.sales.task_named import named_assignee
 from handlers.text import format as fmt
 from handlers.text.reply import Button, Heading, Reply
@@ -52,6 +53,7 @@ def handle_add_task(ctx: Ctx, cmd: AddTask) -> Reply:
                 deal_id=deal.id if deal else None, created_at=ctx.now)
     ctx.session.add(task)
     ctx.session.flush()
+    note_on_leave(ctx, assignee, task.due_on)  # due on a day of leave: kept, said
     ctx.people.audit(ctx.tenant.id, ctx.member.id, "task.add", "task", task.id, at=ctx.now,
                      assignee=assignee.id, title=cmd.title, due=cmd.due)
     about = customer.name if customer else None

@@ -13,6 +13,7 @@ from handlers.grammar.patterns import pattern
 from handlers.grammar.visit_day import leading_day
 from handlers.known_names import NAME_WORDS, known_lead
 from handlers.lookup import AND_WORDS, customer_named, example, joined_known, known_customers
+from handlers.sales.leave_day import note_on_leave
 from handlers.sales.task_due import shifted_day, snoozed_task
 from handlers.text import format as fmt
 from handlers.text import when_read
@@ -49,6 +50,7 @@ def handle_log_visit(ctx: Ctx, cmd: LogVisit) -> Reply:
         fields.insert(0, (ctx.t("visit_day"), fmt.day_stored(cmd.day, ctx.today, ctx.locale)))
     buttons = []
     if cmd.follow_up:
+        note_on_leave(ctx, ctx.member, cmd.follow_up)  # a follow-up on a day of leave: kept, said
         fields.append((ctx.t("follow_up"), fmt.day_stored(cmd.follow_up, ctx.today, ctx.locale)))
         buttons.append(Button(ctx.t("mark_done"), f"{name_of(WORDS, 'done', ctx.locale)} {visit.id}"))
     lines = [ctx.t("new_customer", customer=customer.name)] if ctx.created_customers else []
@@ -121,6 +123,7 @@ def handle_snooze(ctx: Ctx, cmd: SnoozeFollowup) -> Reply:
     ctx.people.audit(ctx.tenant.id, ctx.member.id, "visit.snooze", "visit", visit.id, at=ctx.now,
                      before=was, after=day)
     visit.follow_up_on = day
+    note_on_leave(ctx, ctx.member, day)
     key = "snoozed_from" if was else "snoozed"
     return Reply(lines=(ctx.t(key, id=visit.id, when=when,
                               was=fmt.day(was, ctx.today, ctx.locale) if was else ""),

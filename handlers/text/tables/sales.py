@@ -65,6 +65,8 @@ SALES: dict[str, tuple[str, str]] = {
                               "managers.",
                               "商机 #{id} 属于别人，只有负责人和其经理能看变更记录。"),
     "col_deal": ("Deal", "商机"), "col_title": ("Title", "标题"), "col_close": ("Close", "预计成交"),
+    "on_leave_that_day": ("Note: {name} is on leave on {day}; kept for that day as said.",
+                          "注意：{name}在{day}休假；仍按所说记在这一天。"),
     "moved_off": ("{said} is not a working day: moved to {day}.", "{said}不是工作日，已改到{day}。"),
     "festival_unknown": ("“{text}” is the first working day after that holiday, but {year}'s holiday "
                          "schedule isn't published yet, so I can't tell which day that is. Nothing was "
@@ -257,7 +259,8 @@ SALES: dict[str, tuple[str, str]] = {
     "won_amount_changed": ("Amount of the win corrected: {old} → {new} (still won, its reason kept).",
                            "赢单金额已更正：{old} → {new}（仍为赢单，原因保留）。"),
     "customer": ("Customer", "客户"), "stage": ("Stage", "阶段"), "amount": ("Amount", "金额"),
-    "close_date": ("Expected close", "预计成交"), "probability": ("Probability", "赢率"),
+    "close_date": ("Expected close", "预计成交"),
+    "closed_date": ("Closed on", "结单日期"), "probability": ("Probability", "赢率"),
     "owner": ("Owner", "负责人"), "reason": ("Reason", "原因"),
     "won_reply": ("🎉 Deal #{id} won: {customer}, {amount}. Well done!",
                   "🎉 商机 #{id} 赢单：{customer}，{amount}。干得漂亮！"),
