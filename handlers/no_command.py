@@ -84,6 +84,8 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
     if error.topic is None and (moved := task_move_said(text, ctx.today)) is not None:
         if isinstance(moved, c.MoveTask):
             return moved  # `把任务7延到下周一`, `move task 7 to fri`: task #7's day
+        if why := said_plainly.with_why(ctx, text, answer):
+            return why  # `move task 7 to thurs, im out mon`: the move, the why said not kept, one tap
         ctx.locale = answered_in(text, ctx.locale)
         return replace(usage_reply(ctx.locale, moved), locale=ctx.locale)  # which day?
     if error.topic is None and (again := target_again.corrected(ctx, text)) is not None:
