@@ -104,3 +104,17 @@ def test_words_a_task_title_holds_are_kept_without_asking(session_factory, user,
     reply = chat.reply(said, user=user)
     assert reply.ok and title in reply.text, reply.text
     assert _tasks(session_factory) == [(title, dt.date(2026, 11, 27))]
+
+
+@pytest.mark.parametrize("user, first, fix", [
+    ("张伟", "任务 给小米打电话 周三", "其实是下周五前"),
+    ("张伟", "任务 给小米打电话 周三", "不对 下周五之前"),
+    ("Ana", "task call Bo wed", "actually by next fri"),
+])
+def test_a_tasks_day_put_right_as_a_deadline(session_factory, user, first, fix):
+    chat = _chat(session_factory)
+    assert chat.reply(first, user=user).ok
+    [(title, _)] = _tasks(session_factory)
+    reply = chat.reply(fix, user=user)
+    assert reply.ok and ("Dec 4" in reply.text or "12月4日" in reply.text), reply.text
+    assert _tasks(session_factory) == [(title, dt.date(2026, 12, 4))]
