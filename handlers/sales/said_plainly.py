@@ -87,17 +87,18 @@ _WHY = pattern(r"请假|休假|出差|有事|开会|没空|不在|因为|由于|
                re.I)
 
 
-def with_why(ctx: Ctx, text: str,
-             answer: Callable[[Ctx, str, c.ParseError], c.Command | Reply]) -> Reply | None:
+def with_why(ctx: Ctx, text: str, answer: Callable[[Ctx, str, c.ParseError], c.Command | Reply],
+             pause: bool = False) -> Reply | None:
     """A change said with why (`388 跟进推到下周五吧 周三我请假`): the change read without those words
     (`answer` reads what is no command of the grammar), offered with one tap, nothing saved; None
-    where no words say why or the rest is no change."""
+    where no words say why or the rest is no change. With `pause`, once no other reader took the
+    message whole (a field may claim the words), prose after a comma or 吧/了 says why too."""
     words = text.split()
     if len(words) < 2 or _INSIDE.get():
         return None
     inside = _INSIDE.set(True)
     try:
-        return _without_why(ctx, text, words, answer)
+        return _without_why(ctx, text, words, answer, pause)
     finally:
         _INSIDE.reset(inside)
 
@@ -144,13 +145,13 @@ def _value_then_pause(ctx: Ctx, words: list[str]) -> list[tuple[list[str], list[
     return out
 
 
-def _without_why(ctx: Ctx, text: str, words: list[str], answer) -> Reply | None:
+def _without_why(ctx: Ctx, text: str, words: list[str], answer, pause: bool) -> Reply | None:
     said = " ".join(words)
     why = sorted({said[:found.start()].count(" ") for found in _WHY.finditer(said)})  # the words saying
     # why (`周四请假`; `I'm off`: where it starts)
     splits = ([(words[:why[0]], words[why[0]:])] if why and why[0] > 0 else []) \
         + ([(words[why[-1] + 1:], words[:why[-1] + 1])] if why and why[-1] < len(words) - 1 else []) \
-        + _value_then_why(ctx, words) + _value_then_pause(ctx, words)
+        + _value_then_why(ctx, words) + (_value_then_pause(ctx, words) if pause else [])
     for kept, left in ((" ".join(k), " ".join(w)) for k, w in splits):
         if not kept or _WHY.search(kept):
             continue
