@@ -84,6 +84,8 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
     if error.topic is None and (moved := task_move_said(text, ctx.today)) is not None:
         if isinstance(moved, c.MoveTask):
             return moved  # `把任务7延到下周一`, `move task 7 to fri`: task #7's day
+        if why := said_plainly.with_why(ctx, text, answer, pause=True):
+            return why  # `move task 7 to thurs, im out mon`: the move, the why said not kept, one tap
         ctx.locale = answered_in(text, ctx.locale)
         return replace(usage_reply(ctx.locale, moved), locale=ctx.locale)  # which day?
     if error.topic is None and (again := target_again.corrected(ctx, text)) is not None:
@@ -181,6 +183,9 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
             and not _slipped_arguments(text, inner[0], inner[2]):
         return _inner(ctx, text, *inner)  # `done task 2 - NDA sent`; not `deal #1 close someday`,
         # whose refusal says what is wrong with the words the command would leave out
+    if error.topic in (None, "snooze", "task") and (
+            why := said_plainly.with_why(ctx, text, answer, pause=True)):
+        return why  # `snooze 69 next week, they're closed`: no reader took the words, the why not kept
     ctx.locale = answered_in(text, ctx.locale)
     ctx.correcting = bool(error.fixed and not error.options)  # `改倒下周一`: its tap (the message put
     # right) is this message again, so what it may correct stays as it was

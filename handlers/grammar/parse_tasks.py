@@ -329,7 +329,7 @@ _MOVE_VERB = (rf"(?:(?:is\s+)?(?:now\s+)?due(?:\s+date)?(?:\s+(?:on|by|is))?|to|
 _MOVE = pattern(rf"#?(?P<id>\d{{1,9}})(?!\d)\s*号?\s*[,，:：]?\s*(?P<verb>{_MOVE_VERB})?\s*"
                 r"(?P<day>\S.*?)\s*(?:吧|了)?[!！。.~]*", re.I)
 #: `把任务7延到下周一` · `move task 7 to fri`: a task's day moved, no command word at the start
-_MOVE_LEAD = pattern(r"(?:把|将|请|please\s+)?\s*"
+_MOVE_LEAD = pattern(r"(?:把|将|请|(?:please|pls|plz)\s+)?\s*"
                      r"(?P<verb>(?:move|reschedule|postpone|push|delay|change)\s+)?"
                      r"(?:任务|待办|task)\s*(?=#?\d)", re.I)
 

@@ -192,6 +192,18 @@ class Correction:
     en: bool
 
 
+_BY_DAY = pattern(r"^(?:by\s+)?(?P<day>.+?)\s*(?:之前|以前|前)?$", re.I)
+
+
+def _by_day(value: str, today: dt.date) -> str:
+    """`value` without the words saying a day is a deadline (`下周五前` → `下周五`), where only so it is
+    a day; `value` itself otherwise (`3天前` is a day as it is)."""
+    found = _BY_DAY.match(value)
+    if not found or found["day"] == value or parse_date(value, today) is not None:
+        return value
+    return found["day"] if parse_date(found["day"], today) is not None else value
+
+
 def read_correction(said: str, today: dt.date) -> Correction | None:
     """`said` (amounts in words read, `view`ed) as a correction, or None when it is none."""
     said = _ADDED_EN.sub("", said)  # `and close 1/15`: the field said after the change, as `close 1/15`
@@ -202,6 +214,7 @@ def read_correction(said: str, today: dt.date) -> Correction | None:
     value = match["value"].strip(" ,，!！")
     named_fu = _EN.made(match) and (found := _FU_FIRST.match(value)) is not None  # `no i meant fu feb 26`
     value = value[found.end():] if named_fu else value
+    value = _by_day(value, today)  # `其实是下周五前`: the day a thing is due by, that day
     currency = currency_said(value)  # `oops meant rmb not usd`: the amount's currency, never a customer
     kind = "currency" if currency else "amount" if amount_said(value) is not None else \
         "day" if parse_date(value, today) is not None else "customer" if match["not"] else \

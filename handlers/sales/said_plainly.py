@@ -87,17 +87,18 @@ _WHY = pattern(r"请假|休假|出差|有事|开会|没空|不在|因为|由于|
                re.I)
 
 
-def with_why(ctx: Ctx, text: str,
-             answer: Callable[[Ctx, str, c.ParseError], c.Command | Reply]) -> Reply | None:
+def with_why(ctx: Ctx, text: str, answer: Callable[[Ctx, str, c.ParseError], c.Command | Reply],
+             pause: bool = False) -> Reply | None:
     """A change said with why (`388 跟进推到下周五吧 周三我请假`): the change read without those words
     (`answer` reads what is no command of the grammar), offered with one tap, nothing saved; None
-    where no words say why or the rest is no change."""
+    where no words say why or the rest is no change. With `pause`, once no other reader took the
+    message whole (a field may claim the words), prose after a comma or 吧/了 says why too."""
     words = text.split()
     if len(words) < 2 or _INSIDE.get():
         return None
     inside = _INSIDE.set(True)
     try:
-        return _without_why(ctx, text, words, answer)
+        return _without_why(ctx, text, words, answer, pause)
     finally:
         _INSIDE.reset(inside)
 
@@ -114,23 +115,45 @@ def _value_then_why(ctx: Ctx, words: list[str]) -> list[tuple[list[str], list[st
 
     for cut in range(1, len(words)):
         kept, left = " ".join(words[:cut]), " ".join(words[cut:])
-        if not re.search(r"\d", words[cut - 1]) or re.search(r"\d", left):
+        if not _prose(ctx, left):
             continue
         said = read_correction(" ".join(view(amount_words(unfilled(kept), in_words=True)).split()), ctx.today)
-        if said is not None and said.kind in ("amount", "day") and not said.was:
-            return [(words[:cut], words[cut:])]
+        if said is not None and not said.was and (said.kind == "tier" or said.kind in ("amount", "day")
+                                                  and re.search(r"\d", words[cut - 1])):
+            return [(words[:cut], words[cut:])]  # `哦不 改成A类 他们体量很大`: a tier said in full
     return []
 
 
-def _without_why(ctx: Ctx, text: str, words: list[str], answer) -> Reply | None:
+#: a pause after a value: a comma, or a Chinese particle closing the change (`周三吧`, `改好了`)
+_PAUSE = pattern(r"(?:[,，、;；]|(?<=[\u3400-\u9fff])[吧了])$")
+
+
+def _prose(ctx: Ctx, left: str) -> bool:
+    """Whether `left` is words no field claims: no number, no day of its own."""
+    return not re.search(r"\d", left) and parse_date(left, ctx.today) is None
+
+
+def _value_then_pause(ctx: Ctx, words: list[str]) -> list[tuple[list[str], list[str]]]:
+    """`snooze 69 next week, they're closed`, `跟进改成周三吧 周一周二都在外地`: a change, a pause (a
+    comma, or 吧/了 then a space), then prose no field claims: (the change, the prose), first pause
+    first. Whether the change reads in full is left to its reader: the words need not say `since`."""
+    out = []
+    for cut in range(1, len(words)):
+        if _PAUSE.search(words[cut - 1]) and _prose(ctx, " ".join(words[cut:])):
+            last = re.sub(r"[,，、;；]+$", "", words[cut - 1])
+            out.append(([*words[:cut - 1], last] if last else words[:cut - 1], words[cut:]))
+    return out
+
+
+def _without_why(ctx: Ctx, text: str, words: list[str], answer, pause: bool) -> Reply | None:
     said = " ".join(words)
     why = sorted({said[:found.start()].count(" ") for found in _WHY.finditer(said)})  # the words saying
     # why (`周四请假`; `I'm off`: where it starts)
     splits = ([(words[:why[0]], words[why[0]:])] if why and why[0] > 0 else []) \
         + ([(words[why[-1] + 1:], words[:why[-1] + 1])] if why and why[-1] < len(words) - 1 else []) \
-        + _value_then_why(ctx, words)
+        + _value_then_why(ctx, words) + (_value_then_pause(ctx, words) if pause else [])
     for kept, left in ((" ".join(k), " ".join(w)) for k, w in splits):
-        if _WHY.search(kept):
+        if not kept or _WHY.search(kept):
             continue
         text_was, notes, locale = ctx.text, list(ctx.notes), ctx.locale
         parsed = parse(kept, ctx.today)
