@@ -29,7 +29,7 @@ from handlers.grammar.normal import simplified
 from handlers.grammar.parse import normalize
 from handlers.grammar.patterns import pattern
 from handlers.grammar.reading import read
-from handlers.grammar.several import _alone, _postponed
+from handlers.grammar.several import SPLITS, postponed, stores_alone
 from handlers.grammar.task_said import as_task
 
 #: A joining word at a clause's start: after a break (`，另外`, `; also`, ` 还有 `) or glued to
@@ -73,11 +73,9 @@ def _split_there(first: str, second: str) -> bool:
     """Whether handlers/grammar/several.py decides this split already: a record's command word
     (`拜访 …`, `赢单 …`) and a second command word after the joining word; where it did not split
     them, the first asks a question that keeps the second (`拜访 … 我说周四前给答复 另外 商机 …`)."""
-    from handlers.grammar.several import _SPLITS
-
     def word(text: str) -> str | None:
         return split_keyword(simplified(normalize(text)))[0]
-    return word(first) in _SPLITS and word(second) is not None
+    return word(first) in SPLITS and word(second) is not None
 
 
 def _a_command(clause: str) -> bool:
@@ -100,7 +98,7 @@ def _stores(clause: str) -> bool:
     if split_keyword(simplified(normalize(clause)))[0] is None and not re.match(r"#?\d", clause) \
             and as_task(clause) is None:
         return False  # a second command has its word, a number first, or asks for a task
-    if _alone(clause):
+    if stores_alone(clause):
         return True
     return isinstance(command, c.ConfigureSchedule | c.TakeLeave | c.SetCustomer | c.SetTarget) \
         and not read_only(command)
@@ -111,7 +109,7 @@ def _second(clause: str, first: str) -> str | None:
     the first clause's command word (`站会改到9点` after `设置 周报 …`: `设置 站会 9点`); None."""
 
     if _stores(clause) or closed_said(clause) and _a_command(clause):
-        return _postponed(clause)  # `242推迟到下周五`: `推迟 242 下周五`, as its verb says
+        return postponed(clause)  # `242推迟到下周五`: `推迟 242 下周五`, as its verb says
     name, _lang, _rest = split_keyword(simplified(normalize(first)))
     if name not in _INHERIT:  # (`站会改到9点` starts with a word of its own: a
         return None  # standup's answer alone; `拜访 …，然后去了工厂`: the visit's notes go on)

@@ -28,7 +28,7 @@ _CJK = pattern(r"[\u3400-\u9fff]")
 _PLAIN_BEFORE = pattern(r"(?:[;；]|(?<![A-Za-z])(?:also|plus)|另外|还有|同时)[\s,，:]*$", re.I)
 _TASK_TOO = pattern(r"\s(?:另外|还有)\s*[,，:]?\s*(?=\S)|\s*[,，;；]\s*also\s+(?=\S)", re.I)
 #: The commands a second one may follow in a line (never free text of its own: a standup answer)
-_SPLITS = ("visit", "deal", "won", "lost", "task")
+SPLITS = ("visit", "deal", "won", "lost", "task")
 
 
 #: A line that is a follow-up clause of the line above (`visit 比亚迪 met purchasing ⏎ follow up 15/12`)
@@ -136,7 +136,7 @@ def _plain_parts(line: str) -> list[str]:
         return joined  # `done 258, also snooze 271 to fri`, `258完成，另外271推到周五`: both, in order
     if name == "snooze" and (each := _each_id(raw)):
         return each  # `snooze 395 and 403 to fri`: each one snoozed, answered together
-    if name not in _SPLITS:
+    if name not in SPLITS:
         return [line]
     second = clauses.second_command(raw, seen)
     if second is not None and _PLAIN_BEFORE.search(seen[:second]):
@@ -217,8 +217,8 @@ def _joined(raw: str, seen: str) -> list[str] | None:
                                               or _free_text(seen, first)):
             continue  # `task 1, 2 done`, `经验 …，客户更容易接受`: after `and` or a comma, a command
             # word, never inside free text
-        if first and other and _alone(first) and _alone(other):
-            return [first, *_plain_parts(_postponed(other))]
+        if first and other and stores_alone(first) and stores_alone(other):
+            return [first, *_plain_parts(postponed(other))]
     return None
 
 
@@ -226,7 +226,7 @@ def _joined(raw: str, seen: str) -> list[str] | None:
 _POSTPONED = pattern(r"推迟|延后|(?<![A-Za-z])(?:snooze[sd]?|postpone[sd]?)(?![A-Za-z])", re.I)
 
 
-def _postponed(part: str) -> str:
+def postponed(part: str) -> str:
     """`把392推迟到下周五` after `完成 388，然后`: the follow-up snoozed (`推迟 392 下周五`), as its
     verb says, one command after another; a bare number moved by any other verb stays asked which
     record it is."""
@@ -239,7 +239,7 @@ def _postponed(part: str) -> str:
     return f"{word} {found['id']} {seen[found.start('day'):found.end('day')]}"
 
 
-def _alone(part: str) -> bool:
+def stores_alone(part: str) -> bool:
     """Whether `part` is, by itself, a command that changes something (or a number and a day)."""
     from handlers.grammar.parse_tasks import NUMBER_MOVED
 

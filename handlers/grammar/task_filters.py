@@ -8,6 +8,8 @@ new task titled "this wk" (issue #23, round 19); one word outside these makes it
 >>> filters_only("this wk", day), filters_only("mine this week pls", day)
 ((None, (datetime.date(2026, 11, 23), datetime.date(2026, 11, 29))), (None, (datetime.date(2026, 11, 23), \
 datetime.date(2026, 11, 29))))
+>>> filters_only("ths wk", day) == filters_only("this wk", day)
+True
 >>> filters_only("@bo overdue", day), filters_only("call bo this wk", day), filters_only("本周的", day)[1][1]
 (('bo', None), None, datetime.date(2026, 11, 29))
 """
@@ -47,7 +49,7 @@ def filters_only(rest: str, today: dt.date) -> tuple[str | None, tuple[dt.date, 
     if not words:
         return None
     who = [w[1:] for w in words if w.startswith("@") and len(w) > 1]
-    left = [_SHORT.get(w.lower(), w) for w in words if not w.startswith("@")
+    left = [_SHORT.get(w.lower(), _slip(w)) for w in words if not w.startswith("@")
             and w.lower() not in _EMPTY and not _EMPTY_ZH.fullmatch(w)]
     if len(who) > 1 or any(_NUMBER.fullmatch(w) for w in left):  # `task 1 due fri`: task #1 moved
         return None
@@ -57,6 +59,26 @@ def filters_only(rest: str, today: dt.date) -> tuple[str | None, tuple[dt.date, 
     if days is None:
         return None
     return (who[0] if who else None), days
+
+
+#: A period's words a slip of the thumb is put right for (`ths wk`, `nxt week`, `this mnoth`): the
+#: message only lists tasks, so a slip read as one of these makes no record
+_PERIOD_WORDS = ("this", "next", "last", "week", "month", "today", "tomorrow")
+
+
+def _slip(word: str) -> str:
+    """`word`, or the period word it is one letter dropped or two swapped from (`ths` → this)."""
+    lower = word.lower()
+    if len(lower) < 3 or lower in _PERIOD_WORDS:
+        return word
+    for right in _PERIOD_WORDS:
+        dropped = len(right) == len(lower) + 1
+        if dropped and any(right[:i] + right[i + 1:] == lower for i in range(len(right))):
+            return right
+        if len(right) == len(lower) and any(lower == right[:i] + right[i + 1] + right[i] + right[i + 2:]
+                                            for i in range(len(right) - 1)):
+            return right
+    return word
 
 
 def _days(said: str, today: dt.date) -> tuple[dt.date, dt.date] | None:

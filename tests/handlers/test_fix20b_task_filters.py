@@ -89,3 +89,14 @@ def test_a_title_with_a_period_is_still_a_task(session_factory, said, title, due
     tasks = _rows(session_factory)[1]
     assert reply.ok and title in reply.text, reply.text
     assert tasks[-1][1].startswith(title) and (due is None or str(tasks[-1][2]) == due), tasks[-1]
+
+
+
+@pytest.mark.parametrize("said, shown", [("tasks ths wk", "call Acme"), ("tasks nxt week", "send the deck"),
+                                         ("tasks this mnoth", "call Acme")])
+def test_a_period_word_with_a_slip_lists_tasks_never_makes_one(session_factory, said, shown):
+    chat = _chat(session_factory)
+    before = _rows(session_factory)
+    reply = chat.reply(said, user="Ana")
+    assert shown in reply.text and "Task #" not in reply.text, reply.text
+    assert _rows(session_factory) == before
