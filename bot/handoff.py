@@ -8,7 +8,8 @@ slowly (no other in flight, fewer than 50 a second) and little else runs here, t
 it at once, holding the row while it does (a person at a phone gets the answer without a worker's
 poll in between; WeCom can get its passive reply). Under load the row is left for the `worker`
 processes (`worker/inbox.py`), so this process only verifies, records and acks; rows are
-written in group commits (one short transaction for all the requests waiting to be recorded).
+written in group commits (`bot/group_commit.py`: one short transaction for all the requests waiting
+to be recorded).
 A process that dies mid-run leaves its row held until the hold runs out; a worker then runs it
 again, and the handlers' own delivery keys keep that from storing anything twice.
 
@@ -37,13 +38,13 @@ from concurrent.futures import Future
 from contextlib import contextmanager
 from typing import TypeVar
 
-from sqlalchemy import Connection
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.background import BoundedExecutor
+from bot.group_commit import GroupCommit
 from storage.db import make_engine
-from storage.inbox import InboxRepository, record
+from storage.inbox import InboxRepository
 from storage.models.base import utcnow
 
 log = logging.getLogger(__name__)
@@ -55,10 +56,6 @@ HELD_FOR = dt.timedelta(seconds=60)
 IDLE_QUEUE = 2
 #: (requests, seconds): this many arriving within this long is a busy process (50 a second).
 BUSY_RATE = (10, 0.2)
-#: Seconds a commit's leader waits for more rows to join when the last carried several (under
-#: load a commit per request or two is most of an ack's cost); a request on its own is never held.
-GATHER = 0.001
-LOCKED_FOR = 5.0  # seconds a request waits for SQLite's write lock, as the engine's busy timeout
 #: How long work left for a worker may wait untaken before this process runs it itself, when no
 #: worker says it runs its platform (a worker polls every 0.2 s).
 LATE_AFTER = 10.0
@@ -90,14 +87,9 @@ class Handoff:
         bind = session_factory.kw["bind"]
         sqlite_file = bind.dialect.name == "sqlite" and bind.url.database not in (None, "", ":memory:")
         # its own SQLite connection for the group commits (page cache as the process's others)
-        self._inbox_engine = (make_engine(bind.url.render_as_string(hide_password=False),
-                                          busy_timeout_ms=0, sqlite_cache_kib=sqlite_cache_kib)
-                              if sqlite_file else bind)
-        self._queue: list[_Waiting] = []  # rows to record in the next group commit …
-        self._committing = False  # … once the one in flight is over (its leader hands on the turn)
-        self._conn: Connection | None = None  # the commits' own connection, kept between them
-        self._last = 1  # rows the last commit carried
-        self._turn = threading.Condition()  # guards the three above
+        engine = (make_engine(bind.url.render_as_string(hide_password=False), busy_timeout_ms=0,
+                              sqlite_cache_kib=sqlite_cache_kib) if sqlite_file else bind)
+        self.commits = GroupCommit(engine, self.stopping)
 
     @contextmanager
     def serving(self) -> Iterator[None]:
@@ -162,11 +154,7 @@ class Handoff:
         self.look_again()
         if self._watcher is not None:
             self._watcher.join()
-        with self._turn:  # the commit in flight ends, then its connection goes back
-            self._turn.wait_for(lambda: not self._committing)
-            conn, self._conn = self._conn, None
-        if conn is not None:
-            conn.close()
+        self.commits.close()
 
     def _watch_late(self) -> None:
         while not self.stopping.is_set():
@@ -235,63 +223,9 @@ class Handoff:
             return False
 
     def _record(self, key: str, platform: str, payload: dict, held_for: dt.timedelta | None) -> int | None:
-        """The inbox row's id (None: recorded before), once it is committed. Group commit led by
-        the requests: one that finds no commit in flight commits its row at once (no thread to
-        wake); those arriving meanwhile wait, and the first of them commits them all in one
-        statement when its turn comes. Each request sleeps at most once (thread switches are
-        most of an ack's cost beyond the floor: a writer thread of its own took more)."""
-        entry = _Waiting((key, platform, payload, held_for))
-        with self._turn:
-            self._queue.append(entry)
-            lead, self._committing = not self._committing, True
-        result = self._lead() if lead or entry.wait() is _LEAD else entry.result
-        if isinstance(result, Exception):
-            raise result
-        return result
+        """The inbox row's id (None: recorded before), once it is committed (bot/group_commit.py)."""
+        return self.commits.record((key, platform, payload, held_for))
 
-    def _lead(self) -> int | Exception | None:
-        """Commit every row waiting, the caller's first; wake the others with their ids and hand
-        the turn to the first row queued since (its thread commits the next group)."""
-        if self._last > 1:  # under load: the requests in flight join this commit (fewer, larger ones)
-            time.sleep(GATHER)
-        with self._turn:
-            batch, self._queue = self._queue, []
-        ids: list = [RuntimeError("inbox commit cut short")] * len(batch)
-        try:
-            ids = self._put_many([waiting.row for waiting in batch])
-        except Exception as error:  # each waiting request raises it (the database is down …)
-            ids = [error] * len(batch)
-        finally:
-            self._last = len(batch)
-            for waiting, item_id in zip(batch[1:], ids[1:], strict=True):
-                waiting.finish(item_id)
-            with self._turn:
-                after = self._queue[0] if self._queue else None
-                self._committing = after is not None
-                if after is None and self.stopping.is_set():  # the process winds down: its
-                    conn, self._conn = self._conn, None  # connection goes back (`stop`)
-                    if conn is not None:
-                        conn.close()
-                self._turn.notify_all()
-            if after is not None:
-                after.finish(_LEAD)
-        return ids[0]  # the caller's row is first: it led, or was first to wait when the turn came
-
-    def _put_many(self, rows: list) -> list[int | None]:
-        # SQLite has one writer at a time, and a worker's transactions hold the lock a few ms
-        # each: ask again every millisecond (SQLite's own busy handler sleeps up to 100 ms
-        # at a time, a long tail of slow acks)
-        deadline = time.monotonic() + LOCKED_FOR
-        while True:
-            try:
-                if self._conn is None:  # kept between commits (a checkout from the pool costs as much
-                    self._conn = self._inbox_engine.connect()  # as a small commit); one the server
-                with self._conn.begin():  # dropped is invalidated, and reconnects on its next use
-                    return record(self._conn, rows, utcnow())
-            except OperationalError as error:
-                if "locked" not in str(error) or time.monotonic() > deadline:
-                    raise
-                time.sleep(0.001)
 
     def _take(self) -> bool:
         with self._lock:
@@ -331,23 +265,3 @@ class Handoff:
         except OperationalError:  # a worker runs it again when the hold is over; handlers dedupe
             log.warning("could not mark inbox item %s done", item_id)
 
-
-_LEAD = object()  # what a waiting request is woken with when the next group commit is its to make
-
-
-class _Waiting:
-    """A row waiting to be recorded, then its id (or the error), or `_LEAD`."""
-
-    def __init__(self, row: tuple):
-        self.row = row
-        self.result: object = None
-        self._woken = threading.Lock()  # held until the outcome is in
-        self._woken.acquire()
-
-    def finish(self, result: object) -> None:
-        self.result = result
-        self._woken.release()
-
-    def wait(self) -> object:
-        self._woken.acquire()  # sleeps until `finish`
-        return self.result

@@ -100,13 +100,13 @@ def test_two_web_processes_given_the_same_requests_at_once_record_each_once(hand
 def test_a_group_commit_that_fails_fails_each_request_in_it_and_the_next_group_is_recorded(
         handoffs, session_factory, monkeypatch):
     handoff = handoffs()
-    put_many, entered, go = handoff._put_many, threading.Event(), threading.Event()
+    put_many, entered, go = handoff.commits._put_many, threading.Event(), threading.Event()
 
     def refused(rows):  # the first group: held until the others wait behind it, then refused
         entered.set()
         go.wait(timeout=60)
         raise OperationalError("INSERT", {}, Exception("database is down"))
-    monkeypatch.setattr(handoff, "_put_many", refused)
+    monkeypatch.setattr(handoff.commits, "_put_many", refused)
 
     def arrive(key: str):
         with handoff.serving(), handoff.serving():
@@ -116,7 +116,7 @@ def test_a_group_commit_that_fails_fails_each_request_in_it_and_the_next_group_i
     with ThreadPoolExecutor(8) as pool:
         leader = pool.submit(arrive, "wecom:msg:0")
         entered.wait(timeout=60)
-        monkeypatch.setattr(handoff, "_put_many", put_many)  # the database is back
+        monkeypatch.setattr(handoff.commits, "_put_many", put_many)  # the database is back
         waiting = [pool.submit(arrive, f"wecom:msg:{n}") for n in range(1, 8)]
         time.sleep(0.2)  # they wait for the turn
         assert not any(future.done() for future in waiting)
