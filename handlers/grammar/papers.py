@@ -12,8 +12,6 @@ taken); `NOT_BEFORE_SIGNED_EN`/`_ZH` right before it.
 >>> won_zh = re.compile(NOT_BEFORE_SIGNED_ZH + r"签了" + NOT_AFTER_SIGNED)
 >>> [bool(won_zh.search(s)) for s in ("腾讯签了保密协议", "签了个框架", "腾讯框架签了", "腾讯签了")]
 [False, False, False, True]
->>> paper_said("LOI signed"), paper_said("签了一份意向书"), paper_said("contract signed")
-(True, True, False)
 """
 from __future__ import annotations
 
@@ -41,12 +39,3 @@ NOT_BEFORE_SIGNED_EN = "".join(rf"(?<!{word} )(?<!{word} is )(?<!{word} was )(?<
 NOT_BEFORE_SIGNED_ZH = "".join(rf"(?<!{word})(?<!{word} )(?<!{word}也)(?<!{word}已经)"
                                for word in ("保密协议", "框架协议", "框架", "意向书", "意向", "备忘录",
                                             "试用协议", "测试协议", "NDA", "MOU", "LOI"))
-_PAPER = re.compile(r"(?:signed|signing|sign|签了|签下|签署了?|签订了?|签约了?|签)"
-                    r"\s*(?:the|an?|our|their|一份|一个|个|份|了)?\s*(?:" + _EN + "|" + _ZH + r")"
-                    r"|(?:" + _EN + "|" + _ZH + r")\s*(?:is\s+|was\s+|got\s+|也|已经)?"
-                    r"(?:signed|签了|签下|签署了?|签订了?|签好了)", re.I)
-
-
-def paper_said(text: str) -> bool:
-    """Whether `text` tells of a paper signed on the way to a deal (`signed the nda`, `框架签了`)."""
-    return _PAPER.search(text) is not None
