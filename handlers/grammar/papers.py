@@ -15,8 +15,6 @@ taken); `NOT_BEFORE_SIGNED_EN`/`_ZH` right before it.
 """
 from __future__ import annotations
 
-import re
-
 #: English papers, and their short names (regex sources)
 EN = (r"ndas?", r"non[\s-]?disclosure(?:\s+agreement)?", r"confidentiality\s+agreement", r"mou", r"mous",
       r"memorandum(?:\s+of\s+understanding)?", r"lois?", r"letters?\s+of\s+intent", r"term\s?sheets?",
