@@ -8,7 +8,7 @@
 >>> edited("竞赛 #2 12月7日-12月31日", "算了 改成12月14号开始", dt.date(2026, 12, 6))
 '竞赛 #2 12月14日-12月31日'
 >>> edited("contest #1 12/14-12/20", "actually start it jan 11", dt.date(2026, 12, 6))
-'contest #1 1/11-1/17'
+'contest #1 2027-01-11-2027-01-17'
 >>> edited("contest #1 12/7-12/18", "make it 50k", dt.date(2026, 12, 6)) is None
 True
 """
@@ -41,6 +41,7 @@ def edited(line: str, text: str, today: dt.date) -> str | None:
         return None
     ranges = [(token, days) for token in line.split() if ("-" in token or "到" in token or "至" in token)
               and (days := parse_date_range(token, today)) is not None and days[0] != days[1]]
+    ranges = ranges or _spaced(line, today)  # `contest … dec 14-dec 20`: the range in words
     if len(ranges) != 1:
         return None
     token, (first, last) = ranges[0]
@@ -52,10 +53,26 @@ def edited(line: str, text: str, today: dt.date) -> str | None:
     if first > last:
         return None
     zh = bool(_CJK.search(token))
-    shown = [f"{d.month}月{d.day}日" if zh else f"{d.month}/{d.day}" for d in (first, last)]
+    shown = [d.isoformat() if d.year != today.year else f"{d.month}月{d.day}日" if zh
+             else f"{d.month}/{d.day}" for d in (first, last)]  # another year: `2027-01-11`
     return line.replace(token, "-".join(shown), 1)
 
 
+
+
+def _spaced(line: str, today: dt.date) -> list[tuple[str, tuple[dt.date, dt.date]]]:
+    """The one range of days written over several words (`dec 14-dec 20`), the longest reading."""
+    from handlers.grammar.dates import parse_date_range
+
+    words, found = line.split(), {}
+    for size in (4, 3, 2):
+        for at in range(len(words) - size + 1):
+            said = " ".join(words[at:at + size])
+            if re.search(r"-|–|\bto\b|到|至", said) and (days := parse_date_range(said, today)) \
+                    and days[0] != days[1] and days not in found.values() \
+                    and not any(said in known for known in found):
+                found[said] = days
+    return list(found.items())
 
 
 def range_moved(answers: list[str], text: str, today: dt.date) -> tuple[str, ...] | None:
