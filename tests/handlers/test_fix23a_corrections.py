@@ -40,8 +40,8 @@ def test_one_of_several_targets_named_is_corrected(session_factory, manager, set
     reply = chat.reply(said, user=manager)
     assert reply.ok and shown in reply.text, reply.text
     with session_factory() as s:
-        rows = s.execute(select(Member.display_name, Target.amount).join(Member, Member.id == Target.member_id)
-                         .order_by(Member.display_name)).all()
+        rows = s.execute(select(Member.display_name, Target.amount)
+                         .join(Member, Member.id == Target.member_id).order_by(Member.display_name)).all()
     assert [(name, int(amount)) for name, amount in rows] == [("Ana", 550000), ("Bo", 450000)]
 
 
