@@ -50,6 +50,7 @@ from handlers.sales import (
     reopen_said,
     said_after,
     said_again,
+    said_of_last,
     said_plainly,
     unnamed,
 )
@@ -88,6 +89,8 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
             return why  # `move task 7 to thurs, im out mon`: the move, the why said not kept, one tap
         ctx.locale = answered_in(text, ctx.locale)
         return replace(usage_reply(ctx.locale, moved), locale=ctx.locale)  # which day?
+    if error.topic is None and (of_last := said_of_last.answer(ctx, text)) is not None:
+        return of_last  # `6 isnt done yet`, `no that was for ana`, `oops 7` after a tier's rhythm (r23)
     if error.topic is None and (again := target_again.corrected(ctx, text)) is not None:
         return again  # `算了 Ana还是40万吧`, `哦不 45万` just after Ana's target: that target, set again
     if error.topic in (None, "deal") and (after := said_after.answer(ctx, text)) is not None:  # `prob 50`,

@@ -16,6 +16,7 @@ from handlers.sales import (
     deal_views,
     deals,
     reasons,
+    task_changes,
     task_due,
     tasks,
     tiers,
@@ -72,6 +73,8 @@ HANDLERS: dict[type, Handles] = {handles.command: handles for handles in (
     Handles(c.AddTask, tasks.handle_add_task),
     Handles(c.ListTasks, tasks.handle_list_tasks),
     Handles(c.MoveTask, task_due.handle_move_task),
+    Handles(c.ReopenTask, task_changes.handle_reopen_task),
+    Handles(c.ReassignTask, task_changes.handle_reassign_task),
     # scorecard
     Handles(c.ShowScorecard, scorecards.handle_scorecard),
     # reasons

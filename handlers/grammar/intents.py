@@ -52,10 +52,11 @@ from handlers.grammar.parse_reports import (
 )
 from handlers.grammar.parse_schedule import parse_schedule, parse_standup
 from handlers.grammar.parse_stages import parse_stages
-from handlers.grammar.parse_tasks import parse_due, parse_snooze, parse_task
+from handlers.grammar.parse_tasks import parse_due, parse_snooze
 from handlers.grammar.parse_tips import parse_contest, parse_like, parse_tip
 from handlers.grammar.parse_visits import parse_visit, parse_visits
 from handlers.grammar.patterns import pattern
+from handlers.grammar.task_reopen import parse_task_said
 
 
 def _team_places(locale: str) -> tuple[str, ...]:
@@ -146,14 +147,14 @@ INTENTS = (
            (("followups",), ("待跟进",)),
            (c.ListFollowups,),
            Slash("/followups", ("Your follow-ups and tasks due", "到期的跟进和任务"))),
-    Intent("task", ("task", "tasks", "todo"), ("任务", "待办"), deleting("task", parse_task),
+    Intent("task", ("task", "tasks", "todo"), ("任务", "待办"), deleting("task", parse_task_said),
            (("task send the quote to Acme by Fri", "task @ana call Acme's CFO by next Tue",
              "task deal #46 book the demo room by tomorrow", "task customer Acme: renew the NDA", "tasks",
              "task 7 due next Mon", "snooze task 7 2 days", "task #6 delete"),
             ("任务 周五前给华为发报价", "任务 @张三 下周二前给华为的财务总监打电话",
              "任务 商机 #46 明天前订好演示会议室", "任务 客户 华为：续签保密协议", "任务",
              "任务 7 改到 下周一", "推迟 任务 7 两天", "任务 #6 删除")),
-           (c.AddTask, c.ListTasks, c.MoveTask)),
+           (c.AddTask, c.ListTasks, c.MoveTask, c.ReopenTask, c.ReassignTask)),
     Intent("scorecard", ("scorecard", "kpi", "kpis"), ("绩效", "考核"), parse_scorecard,
            (("scorecard quarter", "scorecard @ana month", "scorecard team month"),
             ("绩效 本季度", "绩效 @张三 本季度", "绩效 团队 本月")),

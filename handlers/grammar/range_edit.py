@@ -7,6 +7,8 @@
 'contest #1 12/7-12/23'
 >>> edited("竞赛 #2 12月7日-12月31日", "算了 改成12月14号开始", dt.date(2026, 12, 6))
 '竞赛 #2 12月14日-12月31日'
+>>> edited("contest #1 12/14-12/20", "actually start it jan 11", dt.date(2026, 12, 6))
+'contest #1 2027-01-11-2027-01-17'
 >>> edited("contest #1 12/7-12/18", "make it 50k", dt.date(2026, 12, 6)) is None
 True
 """
@@ -20,7 +22,7 @@ from handlers.grammar.patterns import pattern
 
 _EN = pattern(LEAD + r"(?:(?:make|have|let)\s+(?:it|that|them)\s+|it\s+should\s+|(?:the\s+)?)"
               r"(?P<kind>end|ends|finish|finishes|run\s+(?:until|till|til|to)|start|starts|begin|begins)"
-              r"(?:\s+(?:on|at|date))?\s+(?P<day>\S.*?)\s*[.!]*$", re.I)
+              r"(?:\s+(?:it|that|them))?(?:\s+(?:on|at|date))?\s+(?P<day>\S.*?)\s*[.!]*$", re.I)
 _ZH_AFTER = pattern(LEAD + r"(?:改成|改到|改为|换成|到)?\s*(?P<day>\S+?)\s*(?P<kind>开始|结束|截止)"
                     r"[\s。!！]*$")
 _ZH_BEFORE = pattern(LEAD + r"(?P<kind>开始|结束|截止)(?:日期|时间)?\s*(?:改成|改到|改为|是)?\s*"
@@ -39,18 +41,38 @@ def edited(line: str, text: str, today: dt.date) -> str | None:
         return None
     ranges = [(token, days) for token in line.split() if ("-" in token or "到" in token or "至" in token)
               and (days := parse_date_range(token, today)) is not None and days[0] != days[1]]
+    ranges = ranges or _spaced(line, today)  # `contest … dec 14-dec 20`: the range in words
     if len(ranges) != 1:
         return None
     token, (first, last) = ranges[0]
     starts = found["kind"].lower().startswith(("start", "begin", "开始"))
+    length = last - first
     first, last = (day, last) if starts else (first, day)
+    if starts and first > last:  # `start it jan 11` of a contest ending before: all of it moved
+        last = first + length
     if first > last:
         return None
     zh = bool(_CJK.search(token))
-    shown = [f"{d.month}月{d.day}日" if zh else f"{d.month}/{d.day}" for d in (first, last)]
+    shown = [d.isoformat() if d.year != today.year else f"{d.month}月{d.day}日" if zh
+             else f"{d.month}/{d.day}" for d in (first, last)]  # another year: `2027-01-11`
     return line.replace(token, "-".join(shown), 1)
 
 
+
+
+def _spaced(line: str, today: dt.date) -> list[tuple[str, tuple[dt.date, dt.date]]]:
+    """The one range of days written over several words (`dec 14-dec 20`), the longest reading."""
+    from handlers.grammar.dates import parse_date_range
+
+    words, found = line.split(), {}
+    for size in (4, 3, 2):
+        for at in range(len(words) - size + 1):
+            said = " ".join(words[at:at + size])
+            if re.search(r"-|–|\bto\b|到|至", said) and (days := parse_date_range(said, today)) \
+                    and days[0] != days[1] and days not in found.values() \
+                    and not any(said in known for known in found):
+                found[said] = days
+    return list(found.items())
 
 
 def range_moved(answers: list[str], text: str, today: dt.date) -> tuple[str, ...] | None:

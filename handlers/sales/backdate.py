@@ -11,6 +11,7 @@ from handlers.grammar.commands import ChangeDeal
 from handlers.grammar.fillers import LEAD
 from handlers.grammar.patterns import pattern
 from handlers.grammar.visit_day import days_of
+from handlers.sales.last_closed import last_closed
 from handlers.sales.said_again import RECENT, latest_change, made_last
 from handlers.text.reply import Button, Reply
 from storage.models.sales import CLOSED_STAGES, Deal, DealEvent
@@ -43,13 +44,18 @@ def meant(ctx: Ctx, text: str) -> ChangeDeal | Reply | None:
         return None
     days = days_of(found["day"] if found["day"] else found["day2"], ctx.today)
     change = latest_change(ctx)
-    if not days or change is None or change.kind != "CloseDeal" or change.status != "done" \
+    if not days:
+        return None
+    ctx.locale, was = "zh" if re.search(r"[\u3400-\u9fff]", said) else "en", ctx.locale
+    if change is None or change.kind != "CloseDeal" or change.status != "done" \
             or change.at < ctx.now - RECENT or not made_last(ctx, change) or change.entity != "deals":
-        return None
-    deal = ctx.session.get(Deal, change.entity_id) if change.entity_id else None
-    if deal is None or deal.tenant_id != ctx.tenant.id or deal.stage not in CLOSED_STAGES:
-        return None
-    ctx.locale = "zh" if re.search(r"[\u3400-\u9fff]", said) else "en"
+        deal = last_closed(ctx, days)  # some messages later: the member's last win or loss (or asked)
+    else:
+        deal = ctx.session.get(Deal, change.entity_id) if change.entity_id else None
+    if isinstance(deal, Reply) or deal is None or deal.tenant_id != ctx.tenant.id \
+            or deal.stage not in CLOSED_STAGES:
+        ctx.locale = ctx.locale if isinstance(deal, Reply) else was
+        return deal if isinstance(deal, Reply) else None
     word = "商机" if ctx.locale == "zh" else "deal"
     if len(days) > 1:  # `其实是上周五签的` on a Sunday: the Friday just gone, or the one before?
         return Reply(lines=(ctx.t("closed_on_which", text=found["day"] or found["day2"], id=deal.id),

@@ -33,7 +33,8 @@ _LEAD = (r"^(?:(?:no+|nope|nah|sorry|oops|whoops|actually|wait|hmm+|correction|m
          r"说错了|更正)[\s,，.!！:：]*)+")
 _VERB = r"(?:(?:i\s+meant|i\s+mean|make\s+it|it'?s|it\s+was|should\s+be|应该是|是|改成|改为)\s*)?"
 _RATE = pattern(_LEAD + _VERB + r"(?P<rate>\d{1,6}(?:\.\d{1,6})?)\s*[.!。！]*$", re.I)
-_TARGET = pattern(_LEAD + r"@?(?P<name>[^\s,，:：'’]+)(?:['’]s)?(?:\s+target)?\s*"
+_TARGET = pattern(_LEAD + r"(?:(?:i\s+)?(?:meant|mean)\s+|我是说|我说的是)?"  # `no I meant ana 550k`
+                  r"@?(?P<name>[^\s,，:：'’]+)(?:['’]s)?(?:\s+target)?\s*"
                   r"(?:[:：=]|->|→|should\s+be|is|to|应该是|改成|改为|是)?\s*"
                   r"(?P<value>[\d.,]+\s*(?:k|m|万|w|千|亿)?)\s*[.!。！]*$", re.I)
 _LEAVE = pattern(_LEAD + _VERB + r"(?:(?:my\s+)?leave\s+)?(?P<days>.+?)\s*[.!。！]*$", re.I)

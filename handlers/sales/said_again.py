@@ -47,7 +47,7 @@ _FOLLOW_UP = ("跟进", "回访", "跟進", "回訪")  # `跟进改成下周二`
 _EN = pattern(r"^(?P<lead>(?:(?:no|nope|nah|sorry|oops|whoops|actually|wait|hmm+|typo|wrong|my\s+bad|"
               r"my\s+mistake|correction|scratch\s+that|fix|(?:the\s+)?\w+\s+is\s+wrong)\b[\s,.!:]*)+)?"
               r"(?P<verb>(?:i\s+)?(?:meant|mean)|should\s+(?:have\s+)?be(?:en)?|make\s+it|(?:it'?s\s+)?due(?:\s+on)?|"
-              r"it'?s|it\s+was|"
+              r"it'?s(?:\s+actually)?|it\s+(?:was|is)(?:\s+actually)?|"  # `hmm its actually 45k`
               r"(?P<rev>(?:(?:make|set|change|bump|put|update)\s+)?(?:the\s+)?(?:revenue|sales)(?:\s+(?:target|goal))?"
               r"(?:\s*[:=]|\s+(?:to|is|should\s+be|now))?)|"  # `no, revenue is 650k`: a revenue target's
               r"(?P<amt>(?:(?:make|set|change|bump|put|update)\s+)?(?:the\s+)?(?:" + V.AMOUNT_LABEL_EN + r")"

@@ -53,8 +53,11 @@ def contest_day(ctx: Ctx, text: str) -> c.EditContest | None:
     ctx.locale = answered_in(text, ctx.locale)
     starts = found["end"].lower() in ("开始", "start", "begin")
     first, last = (day, contest.ends_on) if starts else (contest.starts_on, day)
+    if starts and first > last:  # `其实1月11号开始` of a contest ending before: all of it moved
+        last = first + (contest.ends_on - contest.starts_on)
     zh = ctx.locale == "zh"
-    shown = "-".join(f"{d.month}月{d.day}日" if zh else f"{d.month}/{d.day}" for d in (first, last))
+    shown = "-".join(d.isoformat() if d.year != ctx.today.year else f"{d.month}月{d.day}日" if zh
+                     else f"{d.month}/{d.day}" for d in (first, last))
     ctx.text = f"{'竞赛' if ctx.locale == 'zh' else 'contest'} #{contest.id} {shown}"  # what an offer of it
     # sends, read the same with no contest just started (r21: `1` to it was not understood)
     return c.EditContest(contest.id, first, last)
@@ -94,7 +97,7 @@ def with_why(ctx: Ctx, text: str, answer: Callable[[Ctx, str, c.ParseError], c.C
     (`answer` reads what is no command of the grammar), offered with one tap, nothing saved; None
     where no words say why or the rest is no change. With `pause`, once no other reader took the
     message whole (a field may claim the words), prose after a comma or 吧/了 says why too."""
-    words = text.split()
+    words = re.sub(r"([，；])(?=\S)", r"\1 ", text).split()  # `改成135万，签了三年`: a pause, as typed
     if len(words) < 2 or _INSIDE.get():
         return None
     inside = _INSIDE.set(True)
@@ -131,7 +134,13 @@ _PAUSE = pattern(r"(?:[,，、;；]|(?<=[\u3400-\u9fff])[吧了])$")
 
 def _prose(ctx: Ctx, left: str) -> bool:
     """Whether `left` is words no field claims: no number, no day of its own."""
+    left = _SPAN.sub(" ", left)  # `its a 3 yr contract`, `签了3年`: how long, no field's number
     return not re.search(r"\d", left) and parse_date(left, ctx.today) is None
+
+
+#: a length of time said as why (`3 yr contract`, `2年`): no field's value
+_SPAN = pattern(r"\d+\s*-?\s*(?:yrs?|years?|months?|mos?)(?![A-Za-z])"
+                r"|\d+\s*(?:年|个月)(?!\d|[月日号底初])", re.I)
 
 
 def _value_then_pause(ctx: Ctx, words: list[str]) -> list[tuple[list[str], list[str]]]:

@@ -26,6 +26,8 @@ from handlers.grammar.commands.sales import (  # noqa: F401 - the catalogue
     LogVisit,
     MoveTask,
     Reassign,
+    ReassignTask,
+    ReopenTask,
     Restore,
     SetCustomer,
     ShowDealHistory,

@@ -123,6 +123,21 @@ class DoneTask(Command):
 
 
 @dataclass(frozen=True)
+class ReopenTask(Command):
+    """`task 6 not done` · `任务6还没完成`: a task marked done open again."""
+
+    task_id: int
+
+
+@dataclass(frozen=True)
+class ReassignTask(Command):
+    """`task 6 to ana` · `任务6 给Ana`: the task given to another member (a manager's, or its giver's)."""
+
+    task_id: int
+    assignee: str
+
+
+@dataclass(frozen=True)
 class ShowDueVisits(Command):
     """`due visits` · `待回访`: my customers due a visit by their tier; `… team`: my team's."""
 

@@ -1,0 +1,67 @@
+"""A task's done taken back and a task given to someone else, said after `task`/`任务` or alone:
+`task 6 not done`, `wait no, 6 isnt done yet`, `任务6还没完成`, `任务6 未完成` (ReopenTask);
+`task 6 to ana`, `task #6 reassign to @ana`, `任务6 给Ana`, `任务6 转给张伟` (ReassignTask).
+
+>>> import datetime as dt
+>>> today = dt.date(2026, 12, 6)
+>>> said("6 isnt done yet", today), said("#6 还没完成", today), said("6 to ana", today)
+(ReopenTask(task_id=6), ReopenTask(task_id=6), ReassignTask(task_id=6, assignee='ana'))
+>>> said("6 to fri", today) is None, alone("wait no, 6 isnt done yet"), alone("6 not done yet")
+(True, ReopenTask(task_id=6), ReopenTask(task_id=6))
+>>> alone("task 6 not done"), alone("任务6 未完成"), alone("6 done")
+(ReopenTask(task_id=6), ReopenTask(task_id=6), None)
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from handlers.grammar import commands as c
+from handlers.grammar.dates import parse_date
+from handlers.grammar.fillers import LEAD
+from handlers.grammar.normal import view
+from handlers.grammar.parse_tasks import parse_task
+from handlers.grammar.patterns import pattern
+
+_ID = r"#?\s*(?P<id>\d{1,9})"
+_REOPEN = pattern(
+    _ID + r"\s*(?:"
+    r"(?:is\s+|was\s+|'s\s+)?(?:not|isn'?t|isnt|wasn'?t|wasnt|ain'?t)\s+(?:done|finished|complete[d]?)"
+    r"(?:\s+yet)?(?:\s+after\s+all)?|(?:re-?open(?:ed)?|undone|open\s+again|not\s+yet\s+done)"
+    r"|(?:还|其实|其實|實際上|实际上)?(?:没|没有|沒|沒有|未|尚未|还未|還未)(?:完成|做完|搞定|办完|辦完|弄完|结束|結束)"
+    r"(?:呢|啊|哦|的)?|重新打开|重开|重開)[\s.!。！~～]*$", re.I)
+_REASSIGN = pattern(
+    _ID + r"\s*(?:(?:re-?assign(?:ed)?|give\s+it|goes|is)\s+)?(?:to|for|->|→)\s+@?(?P<who>[^\s,，。.!！]+)"
+    r"(?:\s+(?:instead|please|pls))?[\s.!]*$"
+    r"|" + _ID.replace("id", "zid") + r"\s*(?:改派|转派|轉派|转交|轉交|转|轉|交|派|改)?(?:给|給)\s*@?"
+    r"(?P<zwho>[^\s,，。!！吧了]+)(?:吧|了)?[\s。!！~～]*$", re.I)
+_TASK = pattern(LEAD + r"(?:(?:the\s+)?task|任务|任務)?\s*(?=#?\s*\d)", re.I)
+
+
+def said(rest: str, today: dt.date) -> c.ReopenTask | c.ReassignTask | None:
+    """What the words after `task` (`6 not done`, `6 to ana`) say of a task, or None."""
+    text = " ".join(view(rest).split())
+    if (found := _REOPEN.match(text)) is not None:
+        return c.ReopenTask(int(found["id"]))
+    if (found := _REASSIGN.match(text)) is not None:
+        who = found["who"] or found["zwho"]
+        if parse_date(who, today) is not None or who.lower() in ("me", "i"):
+            return None  # `task 6 to fri`: a day (task_moved reads it)
+        return c.ReassignTask(int(found["id"] or found["zid"]), who)
+    return None
+
+
+def alone(text: str) -> c.ReopenTask | None:
+    """`wait no, 6 isnt done yet`, `task 6 not done`, `#6还没完成`: a done taken back, no command
+    word needed (a number then the words of not done); None otherwise."""
+    typed = " ".join(view(text).split())
+    lead = _TASK.match(typed)
+    if lead is None:
+        return None
+    found = _REOPEN.match(typed[lead.end():])
+    return c.ReopenTask(int(found["id"])) if found else None
+
+
+def parse_task_said(rest: str, today: dt.date) -> c.Command | c.ParseError:
+    """The `task` intent's words: a done taken back, or a task given to someone else, first."""
+    return said(rest, today) or parse_task(rest, today)
