@@ -319,6 +319,8 @@ def _inner(ctx: Ctx, text: str, said: str, left: str, command: c.Command) -> c.C
     if read_only(command):
         ctx.notes.append(ctx.t("read_as", said=said, left=left))
         return command
+    if isinstance(command, c.SnoozeFollowup) and not command.why and " ".join(text.split()).startswith(said):
+        return replace(command, why=left.strip(" ,，;；"))  # `推迟 1 下周一，对方出差`: why, into the notes
     if isinstance(command, c.SetTarget) and _PERIODISH.search(left):  # `… 300万 明后年`: never offered
         return Reply(lines=(ctx.t("target_period_unread", left=left),), ok=False,  # as this month's
                      locale=ctx.locale)
