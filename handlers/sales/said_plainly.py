@@ -167,7 +167,8 @@ def _without_why(ctx: Ctx, text: str, words: list[str], answer, pause: bool) -> 
                 and date_in(left, ctx.today) is not None:
             continue  # `task call initech tmrw, the wed demo`, `…, then send globex the deck on friday`:
             # a day after the pause may be a task's own (asked elsewhere), never a why dropped
-        if isinstance(command, c.SnoozeFollowup) and not command.why:  # a visit keeps notes: why is
+        if isinstance(command, c.SnoozeFollowup) and not command.why \
+                and date_in(left, ctx.today) is None:  # a visit keeps notes: why is
             ctx.locale = answered_in(text, locale)  # added to them (r23), never asked to be dropped
             return replace(command, why=left.strip(" ,，;；"))
         if isinstance(command, c.Command) and not isinstance(command, c.ParseError):
