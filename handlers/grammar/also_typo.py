@@ -10,8 +10,11 @@ notes, nor dropped (r23). Only where a command's word follows; a slip inside not
 (('aslo', 'also leave fri'), None)
 >>> also_fixed("also snooze 1 fri"), also_fixed("als snooze 1 fri")
 (None, ('als', 'also snooze 1 fri'))
->>> also_fixed("done task 1, also snoze 1 fri"), also_fixed("snooze 1 fri, then laeve mon")
-(('snoze', 'done task 1, also snooze 1 fri'), ('laeve', 'snooze 1 fri, then leave mon'))
+>>> from handlers.grammar.reading import parse
+>>> also_fixed("done task 1, also snoze 1 fri", None, parse)
+('snoze', 'done task 1, also snooze 1 fri')
+>>> also_fixed("snooze 1 fri, then laeve mon", None, parse)
+('laeve', 'snooze 1 fri, then leave mon')
 """
 from __future__ import annotations
 
@@ -23,7 +26,6 @@ from handlers.grammar.intents import split_keyword
 from handlers.grammar.normal import simplified
 from handlers.grammar.parse import normalize
 from handlers.grammar.patterns import pattern
-from handlers.grammar.reading import parse
 from handlers.grammar.typos import keyword_typo
 
 #: a word at the message's start or after a break (`,`, `;`, `and`), then the words after it
@@ -36,14 +38,16 @@ _SLIPS = frozenset({"alos", "aslo", "laso", "asol", "als", "aso", "lso", "alsoo"
                     "alsp", "alsi", "alao", "akso", "alwo", "alzo", "alsl", "slso", "aldo", "qlso"})
 
 
-def also_fixed(text: str, today: dt.date | None = None) -> tuple[str, str] | None:
-    """(the slip, the message with `also` in its place) where a slip of `also` joins a command on."""
+def also_fixed(text: str, today: dt.date | None = None, parse=None) -> tuple[str, str] | None:
+    """(the slip, the message with `also` in its place) where a slip of `also` joins a command on;
+    a command word's slip after `also` where the clause put right reads as a command (`parse`,
+    handlers/grammar/reading.py's, given by it: this module is below it)."""
     for found in _AT_BREAK.finditer(text):
         word = found["word"]
         if word.lower() in _SLIPS and split_keyword(simplified(normalize(text[found.end():])))[0]:
             return word, text[:found.start("word")] + "also" + text[found.end("word"):]
     for found in _JOINED.finditer(text):
-        typo = keyword_typo(clause := text[found.start("word"):])
+        typo = keyword_typo(clause := text[found.start("word"):]) if parse is not None else None
         if typo is not None and typo[0] == found["word"] \
                 and isinstance(parse(clause.replace(typo[0], typo[1], 1), today), c.Command):
             return typo[0], text[:found.start("word")] + typo[1] + text[found.end("word"):]

@@ -150,7 +150,7 @@ def read(text: str, today: dt.date | None = None) -> Reading:
     from handlers.grammar.also_typo import also_fixed
     from handlers.grammar.misheard import with_keywords
 
-    if (slip := also_fixed(text, today)) is not None:  # `done task 1, alos snooze 1 to fri`: `also`, offered
+    if (slip := also_fixed(text, today, parse)) is not None:  # `…, alos snooze 1 fri`: `also`, offered
         return Reading(c.ParseError(None, "word_typo", *slip))
     reading = _read(text, today)
     if isinstance(reading.command, c.ParseError) and reading.command.options \
