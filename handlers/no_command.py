@@ -63,6 +63,9 @@ from storage.sales import CustomerRepository
 
 def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
     """The command `text` is read as after all, or the reply to it (a question, or a refusal)."""
+    if error.problem == "word_typo" and error.topic is None and error.fixed:  # `…, alos snooze 1 fri`:
+        ctx.locale, ctx.correcting = answered_in(text, ctx.locale), True  # the message put right, offered
+        return replace(usage_reply(ctx.locale, error, manager=ctx.is_manager), locale=ctx.locale)
     if (month := _month_put_right(ctx, text)) is not None:
         ctx.correcting = True  # its tap is this message again: what it may correct stays as it was
         return month  # `close date end of jna`: `… end of january`? asked, one tap, before any reading
@@ -322,6 +325,9 @@ def _inner(ctx: Ctx, text: str, said: str, left: str, command: c.Command) -> c.C
     if read_only(command):
         ctx.notes.append(ctx.t("read_as", said=said, left=left))
         return command
+    if isinstance(command, c.SnoozeFollowup) and not command.why and " ".join(text.split()).startswith(said) \
+            and date_in(left, ctx.today) is None:
+        return replace(command, why=left.strip(" ,，;；"))  # `推迟 1 下周一，对方出差`: why, into the notes
     if isinstance(command, c.SetTarget) and _PERIODISH.search(left):  # `… 300万 明后年`: never offered
         return Reply(lines=(ctx.t("target_period_unread", left=left),), ok=False,  # as this month's
                      locale=ctx.locale)

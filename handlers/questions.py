@@ -26,6 +26,7 @@ from handlers.grammar.patterns import pattern
 from handlers.grammar.range_edit import range_moved
 from handlers.grammar.range_replaced import range_replaced
 from handlers.grammar.reason_echo import without_echo
+from handlers.grammar.record_picked import record_picked
 from handlers.rules.close_reasons import rival_told
 from handlers.text.reply import Reply
 from storage import questions as stored
@@ -129,6 +130,7 @@ def take(session: Session, member: Member, platform: str, text: str,
     about = next((a for a in question.answers if isinstance(a, dict)), {})
     locale = about.get("locale")
     pick = answer_word(text)
+    pick = record_picked(text, about.get("labels") or answers, pick) or pick  # `#46`: which deal, no yes
     if pick == 1 and about.get("which") and not _placed(text):
         pick = len(answers) + 1  # `yes` to "this deal, that one, or a new one?": which? asked again
     if pick is None and not _a_command(text):  # a button's label typed instead of pressed (`华为`,

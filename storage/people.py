@@ -192,8 +192,8 @@ class PeopleRepository:
             TeamMember.member_id == other_id, TeamMember.team_id.in_(mine), Member.role != "admin")))
 
     # leave and audit -----------------------------------------------------------------------
-    def add_leave(self, member_id: int, first_day: dt.date, last_day: dt.date) -> Leave:
-        leave = Leave(member_id=member_id, first_day=first_day, last_day=last_day)
+    def add_leave(self, member_id: int, first_day: dt.date, last_day: dt.date, note: str = "") -> Leave:
+        leave = Leave(member_id=member_id, first_day=first_day, last_day=last_day, note=note[:200])
         self.s.add(leave)
         self.s.flush()
         return leave

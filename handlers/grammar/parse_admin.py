@@ -17,7 +17,7 @@ from handlers.grammar.normal import view
 from handlers.grammar.parse import CJK, LIST_SEP, swap, tokens_of
 from handlers.grammar.patterns import pattern
 from handlers.grammar.periods import is_reversed_range, whole_period
-from handlers.grammar.several_days import days_then_words, leave_days, one_stretch
+from handlers.grammar.several_days import days_said_why, days_then_words, leave_days, one_stretch
 
 _TIER_EN = pattern(r"^tiers?\s+([abc])\s+(?:every\s+)?(\d{1,3})\s*(?:days?|d|(weeks?|wks?|w))?"
                    r"(?:\s+(?:team\s+)?(.+))?$", re.I)
@@ -188,6 +188,8 @@ def parse_leave(rest: str, today: dt.date) -> c.Command | c.ParseError:
         head = " ".join(w for w in (f"@{member}" if member else "", "cancel" if cancel else "") if w)
         return c.ParseError("leave", "leave_part_of_day", part[1], options=(  # days: the whole day?
             ("leave_whole_day", f"{head} {part[0]}".strip(), None),))
+    if days is None and not cancel and (said := days_said_why(rest, " ".join(words), today)):
+        return c.TakeLeave(*said[0], member=member, note=said[1])  # `leave fri, dentist`: kept, with why
     if days is None and (reason := days_then_words(rest, today)) is not None:
         kept, said = reason  # `请假 12月24日-12月31日 回老家`: leave has no place for the reason
         zh = CJK.search(rest) is not None  # (`请假 取消 12月9号 客户约了见面`: asked about in its own words)

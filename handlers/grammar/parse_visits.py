@@ -24,6 +24,7 @@ from handlers.grammar.parse import (
 )
 from handlers.grammar.past_days import past_day
 from handlers.grammar.patterns import pattern
+from handlers.grammar.quoted import unquoted
 from handlers.grammar.stage_moved import stage_moves
 from handlers.grammar.visit_day import DAY_ALONE, ahead_asked, blanked, days_of, first_day, went_on, which_day
 
@@ -301,10 +302,9 @@ _LOST_IN_NOTES = pattern(
 
 
 def closed_in_notes(rest: str, command: c.LogVisit) -> c.ParseError | None:
-    """`visit Globex: deal done, signed 80k`: a win (or a loss) in a visit's notes is no visit
-    only. Asked: the visit and the deal marked won (two lines), or the visit only. Not asked
-    when another line of the same message already closes a deal."""
-    notes = view(" ".join((command.notes, command.next_step, command.outcome)))
+    """`visit Globex: deal done, signed 80k`: a win (or a loss) in the notes (not quoted) is asked: the
+    visit and the deal marked won, or the visit only; not where another line already closes a deal."""
+    notes = view(unquoted(" ".join((command.notes, command.next_step, command.outcome))))
     said = _WON_IN_NOTES.search(notes) or _LOST_IN_NOTES.search(notes)
     if said is None or clauses.closes_elsewhere():
         return None

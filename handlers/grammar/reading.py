@@ -147,8 +147,11 @@ def read(text: str, today: dt.date | None = None) -> Reading:
     task whose message holds words no field claims is asked about, never stored in part. A grammar
     word typed with a slip of its sound (`任务列比`, `改倒下周一`) is asked about where the word
     makes the message another command or a question of its own (handlers/grammar/misheard.py)."""
+    from handlers.grammar.also_typo import also_fixed
     from handlers.grammar.misheard import with_keywords
 
+    if (slip := also_fixed(text, today, parse)) is not None:  # `…, alos snooze 1 fri`: `also`, offered
+        return Reading(c.ParseError(None, "word_typo", *slip))
     reading = _read(text, today)
     if isinstance(reading.command, c.ParseError) and reading.command.options \
             and (checked := offer_checked(reading.command, lambda line, day: _read(line, day).command,

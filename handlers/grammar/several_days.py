@@ -64,3 +64,28 @@ def leave_days(rest: str, today: dt.date, word: str = "leave", *, whole: bool = 
     lines = "\n".join(f"{word} {day}" for day in days)
     return c.ParseError("leave", "leave_days", " · ".join(days),
                         options=(("as_leave_days", lines if whole else "\n" + lines, None),))
+
+
+def days_said_why(rest: str, typed: str, today: dt.date) -> tuple[tuple[dt.date, dt.date], str] | None:
+    """((first, last), why) when `rest` is the leave's days and then why (`fri, dentist`, `周五 看牙`,
+    `12/24-12/31 family trip`): the words after the days as `typed` (case kept), kept with the leave
+    as its note (r23: never asked to drop them); None where the words hold a day of their own."""
+    from handlers.grammar.dates import parse_date_range
+
+    found = days_then_words(rest, today)
+    if found is None:
+        return None
+    head, tail = found
+    days = parse_date_range(head, today) or one_stretch(head, today)
+    if days is None or parse_date_range(tail, today) or one_stretch(tail, today) or _DAY_WORD.search(tail):
+        return None
+    at = typed.lower().rfind(tail)
+    why = typed[at:at + len(tail)] if at >= 0 and len(typed) == len(typed.lower()) else tail
+    return (days[0], days[-1]), why.strip(" ,，;；:：")
+
+
+#: words of a day or a time of day: a tail holding one is more days, asked about, never a note
+_DAY_WORD = pattern(r"\d|(?<![A-Za-z])(?:mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs?|rsday)?|"
+                    r"fri(?:day)?|sat(?:urday)?|sun(?:day)?|tomorrow|tmrw|today|next|weeks?|months?|morning|"
+                    r"afternoon|evening|am|pm|half)(?![A-Za-z])"
+                    r"|[周礼星]|天|上午|下午|晚上|半天|明|后天|号|月", re.I)

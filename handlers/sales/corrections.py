@@ -12,6 +12,7 @@ from handlers.events import MemberTold
 from handlers.grammar.commands import ChangeDeal, ChangeVisit, Delete
 from handlers.lookup import customer_named, example
 from handlers.sales import backdate
+from handlers.sales.leave_day import note_on_leave
 from handlers.sales.trash import handle_delete, may_manage
 from handlers.team import fact_posts as facts
 from handlers.text.format import day_stored
@@ -44,6 +45,7 @@ def handle_change_visit(ctx: Ctx, cmd: ChangeVisit) -> Reply:
         ctx.people.audit(ctx.tenant.id, ctx.member.id, "visit.follow_up", "visit", visit.id, at=ctx.now,
                          before=visit.follow_up_on, after=cmd.follow_up)
         visit.follow_up_on, visit.follow_up_done = cmd.follow_up, False
+        note_on_leave(ctx, ctx.session.get(Member, visit.member_id), cmd.follow_up)
         day = cmd.follow_up
         said = Said("visit_follow_up_set", id=visit.id, customer=customer,
                     when=lambda reader: reader.day(day))
@@ -66,6 +68,7 @@ def handle_change_visit(ctx: Ctx, cmd: ChangeVisit) -> Reply:
             ctx.people.audit(ctx.tenant.id, ctx.member.id, "visit.follow_up", "visit", visit.id,
                              at=ctx.now, before=visit.follow_up_on, after=cmd.follow_up)
             visit.follow_up_on, visit.follow_up_done = cmd.follow_up, False
+            note_on_leave(ctx, ctx.session.get(Member, visit.member_id), cmd.follow_up)
             day = cmd.follow_up
             both = Said("visit_follow_up_set", id=visit.id, customer=customer,
                         when=lambda reader: day_stored(day, reader.today, reader.locale))

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from contextvars import ContextVar
+from dataclasses import replace
 
 from handlers.context import Ctx
 from handlers.grammar import commands as c
@@ -92,7 +93,7 @@ _WHY = pattern(r"请假|休假|出差|有事|开会|没空|不在|因为|由于|
 
 
 def with_why(ctx: Ctx, text: str, answer: Callable[[Ctx, str, c.ParseError], c.Command | Reply],
-             pause: bool = False) -> Reply | None:
+             pause: bool = False) -> Reply | c.Command | None:
     """A change said with why (`388 跟进推到下周五吧 周三我请假`): the change read without those words
     (`answer` reads what is no command of the grammar), offered with one tap, nothing saved; None
     where no words say why or the rest is no change. With `pause`, once no other reader took the
@@ -155,7 +156,7 @@ def _value_then_pause(ctx: Ctx, words: list[str]) -> list[tuple[list[str], list[
     return out
 
 
-def _without_why(ctx: Ctx, text: str, words: list[str], answer, pause: bool) -> Reply | None:
+def _without_why(ctx: Ctx, text: str, words: list[str], answer, pause: bool) -> Reply | c.Command | None:
     said = " ".join(words)
     why = sorted({said[:found.start()].count(" ") for found in _WHY.finditer(said)})  # the words saying
     # why (`周四请假`; `I'm off`: where it starts)
@@ -175,6 +176,10 @@ def _without_why(ctx: Ctx, text: str, words: list[str], answer, pause: bool) -> 
                 and date_in(left, ctx.today) is not None:
             continue  # `task call initech tmrw, the wed demo`, `…, then send globex the deck on friday`:
             # a day after the pause may be a task's own (asked elsewhere), never a why dropped
+        if isinstance(command, c.SnoozeFollowup) and not command.why \
+                and date_in(left, ctx.today) is None:  # a visit keeps notes: why is
+            ctx.locale = answered_in(text, locale)  # added to them (r23), never asked to be dropped
+            return replace(command, why=left.strip(" ,，;；"))
         if isinstance(command, c.Command) and not isinstance(command, c.ParseError):
             ctx.locale = answered_in(text, locale)
             return Reply(lines=(ctx.t("why_not_kept", said=said, left=left), ctx.t("answer_hint_one")),

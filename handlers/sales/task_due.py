@@ -19,6 +19,7 @@ from handlers.grammar.commands import MoveTask
 from handlers.grammar.push_words import pushed
 from handlers.lookup import example
 from handlers.rules.working_days import working_day_from, working_days_later
+from handlers.sales.leave_day import note_on_leave
 from handlers.sales.push_later import earlier_asked
 from handlers.sales.task_meant import task_meant
 from handlers.text import format as fmt
@@ -55,6 +56,7 @@ def _moved(ctx: Ctx, task: Task, was: dt.date | None, day: dt.date, when: str) -
     ctx.people.audit(ctx.tenant.id, ctx.member.id, "task.due", "task", task.id, at=ctx.now,
                      before=was, after=day)
     task.due_on = day
+    note_on_leave(ctx, ctx.session.get(Member, task.assignee_id), day)  # onto a day of leave: said
     other_id = task.creator_id if ctx.member.id == task.assignee_id else task.assignee_id
     if other_id != ctx.member.id:
         other = ctx.session.get(Member, other_id)

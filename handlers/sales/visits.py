@@ -124,10 +124,13 @@ def handle_snooze(ctx: Ctx, cmd: SnoozeFollowup) -> Reply:
                      before=was, after=day)
     visit.follow_up_on = day
     note_on_leave(ctx, ctx.member, day)
+    if cmd.why:  # `snooze 12 to mon, client traveling`: why, added to the visit's notes
+        visit.notes = "; ".join(n for n in (visit.notes, cmd.why) if n)
     key = "snoozed_from" if was else "snoozed"
     return Reply(lines=(ctx.t(key, id=visit.id, when=when,
                               was=fmt.day(was, ctx.today, ctx.locale) if was else ""),
-                        *((counted,) if counted else ())))
+                        *((counted,) if counted else ()),
+                        *((ctx.t("snooze_why_kept", id=visit.id, why=cmd.why),) if cmd.why else ())))
 
 
 def _earlier(ctx: Ctx, cmd: SnoozeFollowup, visit_id: int, day: dt.date, was: dt.date):

@@ -15,6 +15,7 @@ from handlers.rules.working_days import period_bounds
 from handlers.team.target_corrections import where_said
 from handlers.team.target_parts import inner_targets
 from handlers.team.target_period import old_value, period_meant, says_change
+from handlers.team.target_sums import sums_said
 from handlers.text import format as fmt
 from handlers.text.reply import Button, Reply, Table
 from handlers.text.strings import METRIC_NAMES, name_of
@@ -73,6 +74,7 @@ def set_target(ctx: Ctx, cmd: SetTarget, start, *, member=None, team=None) -> Re
         who, owner = team.name, f"team:{team.id}"
         if cmd.split:
             lines.append(_split(ctx, repo, team, cmd, common, value))
+    lines += sums_said(ctx, cmd.metric, cmd.period.kind, start, member=member, team=team)  # months ≠ quarter
     ctx.people.audit(ctx.tenant.id, ctx.member.id, "target.set", "target", None, at=ctx.now, who=who,
                      metric=cmd.metric, amount=cmd.amount, period=f"{cmd.period.kind}:{start}",
                      owner=owner, split=cmd.split, split_all=cmd.split_all, here=where_said(ctx))

@@ -243,7 +243,8 @@ def handle_take_leave(ctx: Ctx, cmd: TakeLeave) -> Reply:
     who = member.display_name
     if cmd.first_day is None and not cmd.cancel:  # the listing
         coming = ctx.people.leave_of(member.id, ctx.today)
-        lines = [ctx.t("leave_line", first=day(x.first_day), last=day(x.last_day)) for x in coming]
+        lines = [ctx.t("leave_line", first=day(x.first_day), last=day(x.last_day)) + (f" · {x.note}" if x.note
+                 else "") for x in coming]
         return Reply(title=ctx.t("leave_title", who=who), lines=tuple(lines) or (ctx.t("leave_none"),))
     if cmd.cancel:  # only the days named come off (handlers/workspace/leave_cancel.py)
         return cancel_leave(ctx, member, cmd.first_day, cmd.last_day, day)
@@ -255,19 +256,22 @@ def handle_take_leave(ctx: Ctx, cmd: TakeLeave) -> Reply:
     if overlapping:  # the member's own leave of those days is changed, never a second one beside it;
         # where it would drop a day of that leave unasked, asked first (handlers/workspace/leave_overlap.py)
         return _change_leave(ctx, member, overlapping, days_meant(ctx, cmd, overlapping), day)
-    ctx.people.add_leave(member.id, cmd.first_day, cmd.last_day)
+    ctx.people.add_leave(member.id, cmd.first_day, cmd.last_day, cmd.note)
     ctx.people.audit(ctx.tenant.id, ctx.member.id, "leave.add", "member", member.id, at=ctx.now,
-                     first=cmd.first_day, last=cmd.last_day)
+                     first=cmd.first_day, last=cmd.last_day, note=cmd.note)
+    kept = (ctx.t("leave_note_kept", note=cmd.note),) if cmd.note else ()  # `leave fri, dentist`: why
     if member.id != ctx.member.id:
         return Reply(lines=(ctx.t("leave_set_for", who=who, first=day(cmd.first_day),
-                                  last=day(cmd.last_day)),))
-    return Reply(lines=(ctx.t("leave_set", first=day(cmd.first_day), last=day(cmd.last_day)),))
+                                  last=day(cmd.last_day)), *kept))
+    return Reply(lines=(ctx.t("leave_set", first=day(cmd.first_day), last=day(cmd.last_day)), *kept))
 
 
 def _change_leave(ctx: Ctx, member: Member, overlapping: list, cmd: TakeLeave, day) -> Reply:
     """`leave 12/24-12/29` over the member's leave of 12/24-12/31: that leave now has the new days
     (any other leave it overlaps goes into it), each change said; `undo` puts them back."""
     kept, lines = overlapping[0], []
+    if cmd.note:  # `no, 12/28-12/31, family trip`: why, kept with the days
+        kept.note = cmd.note[:200]
     for leave in overlapping:
         was = dict(was_first=day(leave.first_day), was_last=day(leave.last_day))
         if leave is kept and (leave.first_day, leave.last_day) == (cmd.first_day, cmd.last_day):
@@ -283,7 +287,7 @@ def _change_leave(ctx: Ctx, member: Member, overlapping: list, cmd: TakeLeave, d
             ("leave_changed_for", {"who": member.display_name})
         lines.append(ctx.t(key, **who, **was, first=day(cmd.first_day), last=day(cmd.last_day)))
     ctx.session.flush()
-    return Reply(lines=tuple(lines))
+    return Reply(lines=(*lines, *((ctx.t("leave_note_kept", note=cmd.note),) if cmd.note else ())))
 
 
 def handle_set_language(ctx: Ctx, cmd: SetLanguage) -> Reply:

@@ -62,11 +62,9 @@ def corrected(ctx: Ctx, text: str) -> c.Command | None:
     if leave is None or leave.member_id != ctx.member.id:
         return None  # another member's leave (a manager's `leave @bo …`) is typed again in full
     ctx.locale = "zh" if re.search(r"[\u3400-\u9fff]", text) else "en"
-    if why:
-        ctx.notes.append(ctx.t("leave_why_read", why=why))
     said = found["days"][:len(found["days"]) - len(why)].strip(" ,，;；")
     ctx.text = f"{'请假' if ctx.locale == 'zh' else 'leave'} {said}"  # what `undo` says it undoes
-    return c.TakeLeave(*days, replaces=leave.id)
+    return c.TakeLeave(*days, replaces=leave.id, note=why)  # why: kept with the days
 
 
 def _days(said: str, ctx: Ctx) -> tuple[tuple | None, str]:

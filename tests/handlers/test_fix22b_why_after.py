@@ -34,10 +34,22 @@ def _tasks(session_factory) -> list:
         return [(t.title, t.due_on) for t in s.scalars(select(Task).order_by(Task.id))]
 
 
+@pytest.mark.parametrize("fix, why, day", [
+    ("snooze {id} next week, they're closed for a company retreat",
+     "they're closed for a company retreat", dt.date(2026, 11, 30)),
+    ("snooze {id} thurs, the buyer is travelling", "the buyer is travelling", dt.date(2026, 11, 26))])
+def test_a_snooze_then_a_pause_then_why_keeps_why_in_the_visits_notes(session_factory, fix, why, day):
+    """r23 (fix23c): a snooze's why is no longer asked to be dropped: the visit keeps it in its notes."""
+    chat = _chat(session_factory)
+    assert chat.reply("visit +Acme: pricing; follow up tomorrow", user="Ana").ok
+    out = chat.reply(fix.format(id=1), user="Ana")
+    assert out.ok and f"Added to visit #1's notes: “{why}”." in out.text, out.text
+    assert _follow_ups(session_factory) == [day]
+    with session_factory() as s:
+        assert s.scalar(select(Visit.notes)) == f"pricing; {why}"
+
+
 @pytest.mark.parametrize("user, fix, why, day", [
-    ("Ana", "snooze {id} next week, they're closed for a company retreat", "company retreat",
-     dt.date(2026, 11, 30)),
-    ("Ana", "snooze {id} thurs, the buyer is travelling", "the buyer is travelling", dt.date(2026, 11, 26)),
     ("张伟", "跟进改成周三吧 周一周二都在外地", "周一周二都在外地", dt.date(2026, 11, 25)),
     ("张伟", "跟进改到周五， 他们要先内部讨论", "他们要先内部讨论", dt.date(2026, 11, 27)),
 ])

@@ -155,8 +155,6 @@ def test_a_homophone_of_a_known_customer_is_asked_about(session_factory, typed, 
 
 @pytest.mark.parametrize("typed, offered, left", [
     ("hmm they might sign sooner, deal #1 close 12/18", "deal #1 close 12/18", "hmm they might sign sooner"),
-    ("leave 24/12-1/1, family trip 🎄", "leave 24/12-1/1", "family trip"),
-    ("请假 12月24日-12月31日 回老家", "请假 12月24日-12月31日", "回老家"),
     ("oops undo that", "undo", "that"),
 ])
 def test_a_change_with_words_around_it_is_offered_without_them(session_factory, typed, offered, left):
@@ -166,6 +164,16 @@ def test_a_change_with_words_around_it_is_offered_without_them(session_factory, 
     assert [b.command for b in asked.buttons] == [offered] and left in asked.lines[0], asked.text
     assert "nothing was saved" in asked.text or "尚未保存" in asked.text
     assert chat.reply("1", user="Ana").ok
+
+
+@pytest.mark.parametrize("typed, said", [("leave 24/12-1/1, family trip 🎄", "Leave noted"),
+                                         ("请假 12月24日-12月31日 回老家", "已登记请假")])
+def test_a_leave_with_why_keeps_why_as_its_note(session_factory, typed, said):
+    """r23 (fix23c): the why after a leave's days is kept as the leave's note, never asked to be dropped."""
+    chat = _chat(session_factory)
+    reply = chat.reply(typed, user="Ana")
+    assert reply.ok and said in reply.text, reply.text
+    assert "family trip" in reply.text or "回老家" in reply.text, reply.text
 
 
 @pytest.mark.parametrize("typed, title, left", [

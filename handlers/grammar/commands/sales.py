@@ -71,6 +71,7 @@ class SnoozeFollowup(Command):
     shift_days: int = 0
     working: bool = False
     earlier: bool = False  # a day before the one it is due: asked, then confirmed (the button)
+    why: str = ""  # `snooze 12 to mon, client traveling`: why, added to the visit's notes
 
 
 @dataclass(frozen=True)

@@ -54,6 +54,7 @@ class TakeLeave(Command):
     cancel: bool = False
     replaces: int | None = None  # the leave just entered, corrected to these days (`no, 12/28-12/31`)
     overlap: str = ""  # over leave already there: "merge" (all the days) or "replace" (these days)
+    note: str = ""  # why, as said after the days (`leave fri, dentist`, `请假 周五 看牙`): kept with them
 
 
 @dataclass(frozen=True)

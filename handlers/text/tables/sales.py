@@ -65,6 +65,7 @@ SALES: dict[str, tuple[str, str]] = {
                               "managers.",
                               "商机 #{id} 属于别人，只有负责人和其经理能看变更记录。"),
     "col_deal": ("Deal", "商机"), "col_title": ("Title", "标题"), "col_close": ("Close", "预计成交"),
+    "snooze_why_kept": ("Added to visit #{id}'s notes: “{why}”.", "已记入拜访 #{id} 的纪要：“{why}”。"),
     "on_leave_that_day": ("Note: {name} is on leave on {day}; kept for that day as said.",
                           "注意：{name}在{day}休假；仍按所说记在这一天。"),
     "moved_off": ("{said} is not a working day: moved to {day}.", "{said}不是工作日，已改到{day}。"),

@@ -39,6 +39,12 @@ TEAM: dict[str, tuple[str, str]] = {
     "targets_none_for": ("No targets set for {period}.", "{period}还没有设目标。"),
     "target_parts_only": ("No target is set for {period} itself; these are the targets set for the periods "
                           "inside it.", "{period}本身未设目标；以下是其中各期设定的目标。"),
+    "target_sum_off": ("{parts} add up to {sum}, {whole} target is {amount} ({period}): they do not match.",
+                       "{parts}合计 {sum}，{whole}目标是 {amount}（{period}），两者对不上。"),
+    "target_sum_over": ("{parts} set so far add up to {sum}, above {whole} target of {amount} ({period}).",
+                        "已设的{parts}合计 {sum}，已超过{whole}目标 {amount}（{period}）。"),
+    "target_sum_parts_month": ("Months", "各月"), "target_sum_parts_quarter": ("Quarters", "各季度"),
+    "target_sum_whole_quarter": ("the quarter's", "季度"), "target_sum_whole_year": ("the year's", "全年"),
     "target_parts_sum": ("{period}: sum of {count}", "{period}：{count}期合计"),
     "col_period": ("Period", "周期"), "col_who": ("For", "对象"), "col_metric": ("Metric", "指标"),
     "col_target": ("Target", "目标"),
