@@ -93,8 +93,10 @@ def _fields_in(words: str, today: dt.date) -> bool:
     from handlers.grammar.amounts import parse_amount
     from handlers.grammar.dates import parse_date
 
-    if re.search(r"[一二三四五六七八九十两][十百千万亿]", words):
-        return True
+    from handlers.grammar.spans import date_in
+
+    if re.search(r"[一二三四五六七八九十两][十百千万亿]", words) or date_in(words, today) is not None:
+        return True  # `跟进改到周五， 客户那边…`: a day in words is a field, never a lead-in
     return any(parse_amount(w) is not None or parse_date(w, today) is not None
                for w in re.split(r"[\s,，;；]+", words) if re.search(r"\d", w))
 
