@@ -92,7 +92,6 @@ def _fields_in(words: str, today: dt.date) -> bool:
     """Whether `words` hold an amount or a day (a field left out), not only a percentage."""
     from handlers.grammar.amounts import parse_amount
     from handlers.grammar.dates import parse_date
-
     from handlers.grammar.spans import date_in
 
     if re.search(r"[一二三四五六七八九十两][十百千万亿]", words) or date_in(words, today) is not None:
