@@ -163,7 +163,7 @@ def follow_up_done_noted(raw: str, text: str, today: dt.date) -> c.DoneFollowups
 def also_done(text: str) -> tuple[int, int] | None:
     """(the first number, the second) where a second one is said done after the first (`8完成了，6也
     完成了`, `task 8 done and 6 too`): both done, never the second kept as the first's note."""
-    noted = DONE_NOTED.fullmatch(text.strip())
+    noted = DONE_NOTED.fullmatch(re.sub(r"^\s*(?:任务|待办|task)\s*", "", text, flags=re.I).strip())
     also = ALSO_DONE.fullmatch(noted["note"]) if noted else None
     if also is None or also["id"] == noted["id"] or not _ALSO_SAID.search(noted["note"]):
         return None  # `task 8 done, 6`: a bare number is no second done said
