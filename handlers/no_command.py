@@ -134,7 +134,7 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
         ctx.notes.append(ctx.t("undo_why_read", why=why))  # undo; the words after it say why
         return c.Undo()
     if error.topic in (None, "undo", "restore") and (plain := plain_undo.meant(text)) is not None:
-        if isinstance(plain, c.ShowTrash) or isinstance(plain, c.Undo) and (plain.kind
+        if isinstance(plain, c.ShowTrash) or isinstance(plain, c.Undo) and (plain.kind or plain.named
                                                                           or plain_undo.bare(text)):
             return plain  # `删错了 恢复一下`: the bin, each item one tap from being restored; `undo that
             # snooze`: the last change, only if it is a snooze (handlers/sales/undo.py), at once;

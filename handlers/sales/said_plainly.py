@@ -94,7 +94,7 @@ def with_why(ctx: Ctx, text: str, answer: Callable[[Ctx, str, c.ParseError], c.C
     (`answer` reads what is no command of the grammar), offered with one tap, nothing saved; None
     where no words say why or the rest is no change. With `pause`, once no other reader took the
     message whole (a field may claim the words), prose after a comma or 吧/了 says why too."""
-    words = text.split()
+    words = re.sub(r"([，；])(?=\S)", r"\1 ", text).split()  # `改到周五，客户…`: a pause, as with a space
     if len(words) < 2 or _INSIDE.get():
         return None
     inside = _INSIDE.set(True)
