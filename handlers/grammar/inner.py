@@ -55,13 +55,15 @@ def lead_in(text: str, today: dt.date) -> tuple[str, str, c.Command] | None:
     words all come after the lead-in."""
     from handlers.grammar.intents import split_keyword
     from handlers.grammar.reading import read  # intents imports the parsers; kept lazy
+    from handlers.grammar.spans import date_in
 
     said = " ".join(text.split())
     for m in _CUT.finditer(said):
         part = _FILLER.sub("", said[m.end():]).strip()
         left = said[:m.start()].strip()
-        if not part or not left or _fields_in(left, today) or split_keyword(part)[0] is None:
-            continue
+        if not part or not left or _fields_in(left, today) or split_keyword(part)[0] is None \
+                or date_in(left, today) is not None:  # `跟进改到周五， 客户那边…`: a day in words is a
+            continue  # field left out, never a lead-in
         command = read(part, today).command
         if isinstance(command, c.Command) and not isinstance(command, (c.Help, c.AnswerStandup, c.FindTips)):
             return part, left, command
@@ -92,10 +94,8 @@ def _fields_in(words: str, today: dt.date) -> bool:
     """Whether `words` hold an amount or a day (a field left out), not only a percentage."""
     from handlers.grammar.amounts import parse_amount
     from handlers.grammar.dates import parse_date
-    from handlers.grammar.spans import date_in
-
-    if re.search(r"[一二三四五六七八九十两][十百千万亿]", words) or date_in(words, today) is not None:
-        return True  # `跟进改到周五， 客户那边…`: a day in words is a field, never a lead-in
+    if re.search(r"[一二三四五六七八九十两][十百千万亿]", words):
+        return True
     return any(parse_amount(w) is not None or parse_date(w, today) is not None
                for w in re.split(r"[\s,，;；]+", words) if re.search(r"\d", w))
 

@@ -40,7 +40,8 @@ def _back(value, table):
     changed = {}
     for field in fields(value):
         inner = getattr(value, field.name)
-        if field.name in _FREE and isinstance(inner, str):
+        if (field.name in _FREE or field.name == "name" and isinstance(value, c.SetCustomer)) \
+                and isinstance(inner, str):  # `客户 华为（北京） A类`: the name as typed
             changed[field.name] = inner.translate(table)
         elif is_dataclass(inner) and not isinstance(inner, type):
             changed[field.name] = _back(inner, table)

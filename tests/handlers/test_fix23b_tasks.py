@@ -131,3 +131,13 @@ def test_a_task_naming_a_known_customer_is_linked_to_it(session_factory, user, s
     with session_factory() as s:
         [task] = s.scalars(select(Task)).all()
         assert s.get(Customer, task.customer_id).name == "华为"
+
+
+def test_a_customer_name_keeps_its_full_width_marks(session_factory):
+    chat = _chat(session_factory)
+    reply = chat.reply("客户 +华为（北京） A类", user="张伟")
+    assert reply.ok and "华为（北京）" in reply.text, reply.text
+    again = chat.reply("客户 华为(北京) B类", user="张伟")  # the same customer, said half-width
+    assert again.ok, again.text
+    with session_factory() as s:
+        assert [(c.name, c.tier) for c in s.scalars(select(Customer))] == [("华为（北京）", "B")]
