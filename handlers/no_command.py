@@ -53,6 +53,7 @@ from handlers.sales import (
     said_of_last,
     said_plainly,
     unnamed,
+    visit_follow_up_added,
 )
 from handlers.sales.new_deal import new_deal_said
 from handlers.team import target_again
@@ -77,6 +78,8 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
         return lost  # `actually lost not won, they backed out`: the win just recorded, lost instead
     if error.problem in ("done_note_day", "done_note_fields") and (task := bare_number.task_said(ctx, text)):
         return task  # `7搞定了 小米说…` where 7 is the member's task, no follow-up of theirs
+    if error.topic is None and (added := visit_follow_up_added.answer(ctx, text)) is not None:
+        return added  # `add a follow-up to the xiaomi visit fri`: that visit's follow-up, said back
     if error.topic is None and (reopened := reopen_said.meant(ctx, text)) is not None:
         return reopened  # `先重开吧` right after a win or loss: that deal reopened (with words: offered)
     if (report := reports_asked.meant(text, ctx.today)) is not None and _someone(ctx, report[1]):
@@ -137,7 +140,7 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
         ctx.notes.append(ctx.t("undo_why_read", why=why))  # undo; the words after it say why
         return c.Undo()
     if error.topic in (None, "undo", "restore") and (plain := plain_undo.meant(text)) is not None:
-        if isinstance(plain, c.ShowTrash) or isinstance(plain, c.Undo) and (plain.kind
+        if isinstance(plain, c.ShowTrash) or isinstance(plain, c.Undo) and (plain.kind or plain.named
                                                                           or plain_undo.bare(text)):
             return plain  # `删错了 恢复一下`: the bin, each item one tap from being restored; `undo that
             # snooze`: the last change, only if it is a snooze (handlers/sales/undo.py), at once;

@@ -23,6 +23,9 @@ _FILLER = pattern(r"^(?:(?:(?:pls|please|plz|hmm+|um+|ok|okay|oops|so|btw|hey|hi
 #: Commands whose free text would take the words around them: never cut.
 _FREE_TEXT = (c.LogVisit, c.AddTask, c.AddTip, c.CloseDeal, c.AnswerStandup, c.FindTips, c.Help)
 _READ_ONLY = pattern(r"^(?:Show|List|Find)")
+#: A word moving something to a day (`改到`, `推到`, `move … to`)
+_CHANGED = pattern(r"改到|改成|推到|延到|挪到|推迟|"
+                   r"(?<![A-Za-z])(?:mov(?:e|ed)|push(?:ed)?|snooze[ds]?)(?![A-Za-z])", re.I)
 
 
 def inner_command(text: str, today: dt.date, any_tail: bool = False) -> tuple[str, str, c.Command] | None:
@@ -31,6 +34,7 @@ def inner_command(text: str, today: dt.date, any_tail: bool = False) -> tuple[st
     `any_tail` allows (the command's date was refused with them: `请假 12月24日-12月31日 回老家`)."""
     from handlers.grammar.intents import split_keyword
     from handlers.grammar.reading import _is_grammar, read  # intents imports the parsers; kept lazy
+    from handlers.grammar.spans import date_in
 
     said = " ".join(text.split())
     for part, words_cut in _parts(said, any_tail):
@@ -39,8 +43,9 @@ def inner_command(text: str, today: dt.date, any_tail: bool = False) -> tuple[st
             continue
         left = _left_out(said, part)
         grammar = any(_is_grammar(w) and w.lower() not in _NOISE for w in left.split())
-        if _fields_in(left, today) or grammar:  # an amount, a day or a word of the grammar (`rate
-            continue  # USD 7.1 EUR`) left out is no comment; `after the 10% disc` is one
+        if _fields_in(left, today) or grammar or _CHANGED.search(left) and date_in(left, today):  # an
+            continue  # amount, a day or a word of the grammar (`rate USD 7.1 EUR`) left out is no
+            # comment, nor a change to a day (`跟进改到周五， 客户那边…`); `after the 10% disc` is one
         command = read(part, today).command
         fillers_only = part == _FILLER.sub("", said)  # `pro tip - always …`: every word but `pro` kept
         if isinstance(command, c.Command) and (fillers_only or not isinstance(command, _FREE_TEXT)) \
@@ -55,13 +60,15 @@ def lead_in(text: str, today: dt.date) -> tuple[str, str, c.Command] | None:
     words all come after the lead-in."""
     from handlers.grammar.intents import split_keyword
     from handlers.grammar.reading import read  # intents imports the parsers; kept lazy
+    from handlers.grammar.spans import date_in
 
     said = " ".join(text.split())
     for m in _CUT.finditer(said):
         part = _FILLER.sub("", said[m.end():]).strip()
         left = said[:m.start()].strip()
-        if not part or not left or _fields_in(left, today) or split_keyword(part)[0] is None:
-            continue
+        if not part or not left or _fields_in(left, today) or split_keyword(part)[0] is None \
+                or date_in(left, today) is not None:  # `跟进改到周五， 客户那边…`: a day in words is a
+            continue  # field left out, never a lead-in
         command = read(part, today).command
         if isinstance(command, c.Command) and not isinstance(command, (c.Help, c.AnswerStandup, c.FindTips)):
             return part, left, command
@@ -92,7 +99,6 @@ def _fields_in(words: str, today: dt.date) -> bool:
     """Whether `words` hold an amount or a day (a field left out), not only a percentage."""
     from handlers.grammar.amounts import parse_amount
     from handlers.grammar.dates import parse_date
-
     if re.search(r"[一二三四五六七八九十两][十百千万亿]", words):
         return True
     return any(parse_amount(w) is not None or parse_date(w, today) is not None

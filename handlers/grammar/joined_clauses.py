@@ -27,6 +27,7 @@ from handlers.grammar.inner import read_only
 from handlers.grammar.intents import split_keyword
 from handlers.grammar.normal import simplified
 from handlers.grammar.parse import normalize
+from handlers.grammar.parse_done import also_done
 from handlers.grammar.patterns import pattern
 from handlers.grammar.reading import read
 from handlers.grammar.several import SPLITS, postponed, stores_alone
@@ -52,8 +53,8 @@ def split(text: str) -> list[str] | None:
     (one clause, or a clause that is no command alone: prose inside notes stays prose)."""
 
     said = " ".join(text.split())
-    if "\n" in text.strip() or not _JOIN.search(said):
-        return None
+    if "\n" in text.strip() or not _JOIN.search(said) or also_done(simplified(normalize(said))):
+        return None  # `任务8搞定了。6也搞定了`: both done, one command
     first_word = split_keyword(simplified(normalize(said)))[0]
     if first_word in _FREE:
         return None

@@ -82,7 +82,12 @@ _FOLLOW_UP_DONE = pattern(rf"(?:fu|f/u|follow[\s-]?ups?|跟进|回访|visit|拜�
 #: `392搞定了，报价已发`, `fu 392 done - sent it`): follow-up #392 done, the rest its note
 DONE_NOTED = pattern(rf"(?:(?:fu|f/u|follow[\s-]?up|跟进|回访)\s*[:：]?\s*)?{_NUMBER}\s*号?\s*"
                       rf"(?:[,，:：]|\s[-–—]\s?)?\s*(?:{_DONE_WORDS}){_THANKS}"
-                      r"(?:\s*[,，;；:：.。!！~]+\s*|\s[-–—]\s*|\s+)(?P<note>\S.*)", re.I)
+                      r"(?:\s*[,，;；:：.。!！~…⋯]+\s*|\s[-–—]\s*|\s+)(?P<note>\S.*)", re.I)
+#: A second task said done after the first (`…任务6也完成了`, `… and 6 too`, `task 6 also done`)
+ALSO_DONE = pattern(rf"(?:(?:and|&|\+|和|还有)\s*)?(?:(?:任务|待办|task)\s*)?(?:no\.?\s*)?#?(?P<id>\d{{1,9}})"
+                    rf"\s*号?\s*"
+                    rf"(?:(?:too|also|as\s+well)\s*|也\s*)?(?:(?:is\s+|was\s+)?(?:{_DONE_WORDS}))?"
+                    rf"(?:\s*(?:too|also|as\s+well))?{_THANKS}\s*[!！。.~]*", re.I)
 #: `done 392: sent the quote`, `完成 392，报价已发` (after the command word): one number, then its note
 _NUMBER_NOTED = pattern(r"#?(?P<id>\d{1,9})\s*(?:[,，;；:：.。]+\s*|\s[-–—]\s*|\s+)(?P<note>[^\d\s#].*)")
 
@@ -137,6 +142,8 @@ def follow_up_done_noted(raw: str, text: str, today: dt.date) -> c.DoneFollowups
     message folded, position for position with `raw`)."""
     if (plain := DONE_SAID.fullmatch(text.strip())) is not None:
         return c.DoneFollowups((int(plain["id"]),))
+    if (both := also_done(text)) is not None:
+        return c.DoneFollowups(both)  # `8完成了，6也完成了`: both (tasks of theirs: offered as tasks)
     found = DONE_NOTED.fullmatch(text.strip())
     if found is None:
         return None
@@ -151,6 +158,19 @@ def follow_up_done_noted(raw: str, text: str, today: dt.date) -> c.DoneFollowups
         said = replace(said, options=tuple((label, text.lstrip("\n"), command)
                                            for label, text, command in said.options))
     return said
+
+
+def also_done(text: str) -> tuple[int, int] | None:
+    """(the first number, the second) where a second one is said done after the first (`8完成了，6也
+    完成了`, `task 8 done and 6 too`): both done, never the second kept as the first's note."""
+    noted = DONE_NOTED.fullmatch(re.sub(r"^\s*(?:任务|待办|task)\s*", "", text, flags=re.I).strip())
+    also = ALSO_DONE.fullmatch(noted["note"]) if noted else None
+    if also is None or also["id"] == noted["id"] or not _ALSO_SAID.search(noted["note"]):
+        return None  # `task 8 done, 6`: a bare number is no second done said
+    return int(noted["id"]), int(also["id"])
+
+
+_ALSO_SAID = pattern(r"too|also|as well|也|done|finish|complet|closed|sorted|完|搞定|好", re.I)
 
 
 def follow_up_done_said(text: str) -> c.DoneFollowups | None:

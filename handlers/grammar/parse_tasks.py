@@ -17,6 +17,7 @@ from handlers.grammar.glued import unglue
 from handlers.grammar.normal import view
 from handlers.grammar.parse import CJK, head_and_body
 from handlers.grammar.parse_done import DONE_ASKED, DONE_NOTED, DONE_SAID, DONE_SEVERAL, DONE_UNREAD
+from handlers.grammar.parse_done import also_done as _also_done
 from handlers.grammar.patterns import pattern
 from handlers.grammar.questions_said import question_about_tasks
 from handlers.grammar.task_day_gone import day_gone
@@ -68,11 +69,7 @@ def _date_meant(text: str) -> bool:
 _EVENT_ZH = pattern(r"(?:开会|会议|例会|周会|月会|晨会|站会|早会|评审|复盘|出差|放假|汇报|演示|上线|见面|"
                     r"见客户|签约|开完会)$")
 _DUE_ZH_END = pattern(r"^(?P<title>.+?)[，,\s]*(?:截止|期限)[:：]?\s*(?P<due>\S+)$")
-
-
 _AND = {"and", "&", "和", "与", "及", "、", ",", "，", "+"}
-
-
 #: A day alone after the tasks word, perhaps after `due` (`tasks due tmrw`, `任务 明天到期`)
 _DUE_ON = pattern(r"(?:due\s+(?:on\s+)?|on\s+|for\s+)?(?P<day>.+?)(?:\s*(?:到期|截止)(?:的)?)?", re.I)
 _SPAN = SPAN
@@ -118,10 +115,9 @@ def _task(rest: str, today: dt.date) -> c.Command | c.ParseError:
         # task titled "due this week"
     if (picked := filters_only(rest, today)) is not None:  # `tasks this wk`, `任务 我的 本周`, `tasks
         return _listed(*picked)  # @bo overdue`: only words that pick tasks, never a task titled so
-    if (edit := task_edit_said(rest, today)) is not None:  # `任务 改到周四`, `task move to fri`: a task
-        return edit  # moved, never one titled "改到" (the task meant: handlers/sales/task_meant.py)
-    if (moved := task_move_said(rest, today)) is not None:  # `任务 把任务6改到下周一`: task #6 moved,
-        return moved  # never a new task titled `把任务6改到`
+    if (edit := task_edit_said(rest, today) or task_move_said(rest, today)) is not None:
+        return edit  # `任务 改到周四`, `task move to fri`: a task moved, never one titled "改到" (the task
+        # meant: handlers/sales/task_meant.py); `任务 把任务6改到下周一`: task #6, never a task so titled
     if len(words) == 1 and words[0].startswith("@") and len(words[0]) > 1:  # `tasks @ana`
         return c.ListTasks(words[0][1:])
     if (done := DONE_SAID.fullmatch(view(rest).strip())) is not None:
@@ -140,6 +136,8 @@ def _task(rest: str, today: dt.date) -> c.Command | c.ParseError:
         done = "完成 任务" if CJK.search(rest) else "done task"
         return c.ParseError("task", "task_delete", number,
                             options=(("done_task", f"\n{done} {number}", None),))
+    if (both := _also_done(view(rest))) is not None:  # `任务8完成…任务6也完成`: both, never one
+        return c.DoneTask(both)
     if (noted := DONE_NOTED.fullmatch(view(rest).strip())) is not None:  # `task 1 done, sent it`: no
         done = "完成 任务" if CJK.search(rest) else "done task"  # task so titled; a task keeps no note
         return c.ParseError("task", "task_done_words", rest.strip()[noted.start("note"):],

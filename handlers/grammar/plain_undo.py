@@ -125,6 +125,38 @@ _POINTING = pattern(r"^(?:刚才|刚刚|上一?条|那一?条|那个|这条|这�
                     r"pls|please|[\s,，.。!！])+$", re.I)
 
 
+#: `undo the umbrella move`, `revert my xiaomi deal change`: the undo naming what it is about
+_NAMED_EN = pattern(r"^(?:(?:" + _OOPS + r")[\s,.!]+)*(?:(?:pls|please|just|can you|could you)\s+)?"
+                    r"(?:undo|revert|take back|roll back)\s+(?:(?:the|that|my)\s+)?(?:(?:last|latest)\s+)?"
+                    r"(?P<name>(?!(?:that|this|it|one|last)\b)[^\s,.!?]+(?:\s+[^\s,.!?]+){0,2}?)"
+                    r"(?:\s+(?P<kind>move|moved|change|update|edit|stage|deal|visit|task|snooze|win|loss|one))?"
+                    r"(?:[\s,.!]+(?:pls|please|plz|thx|thanks))*[\s.!?]*$", re.I)
+_NAMED_ZH = pattern(r"^" + _OOPS_ZH + r"(?:把|请|帮我)?(?:撤销|撤回)?(?:一下)?"
+                    r"(?:刚才|刚刚|上一?次|最后一次)?的?"
+                    r"(?P<name>[^\s的那，,。：:；;！!？?、]{2,12}?)(?:那单的|那个的|的|那个|那单|那次|那条)?"
+                    r"(?P<kind>推进|阶段|修改|改动|拜访|任务|商机|赢单|输单|推迟)?(?:撤销|撤回)(?:一下)?"
+                    r"[吧啊了\s。.!！]*$"
+                    r"|^" + _OOPS_ZH + r"(?:撤销|撤回)(?:一下)?(?:刚才|刚刚|上一?次|最后一次)?的?"
+                    r"(?P<name2>[^\s的那，,。：:；;！!？?、]{2,12}?)(?:那单的|那个的|的|那个|那单|那次|那条)?"
+                    r"(?P<kind2>推进|阶段|修改|改动|拜访|任务|商机|赢单|输单|推迟)?[吧啊了\s。.!！]*$")
+#: With a name, `move` is a deal's stage moved (`undo the umbrella move`), never a snooze
+_NAMED_KINDS = {"move": "deal", "moved": "deal", "stage": "deal", "推进": "deal", "阶段": "deal"}
+
+
+def named_meant(said: str) -> c.Undo | None:
+    """`undo the umbrella move` · `撤销刚才华为那单的推进`: the undo of the last change, only if it
+    is about what is named (handlers/sales/undo.py); None for any other text."""
+    found = _NAMED_EN.match(said) or (("撤" in said) and _NAMED_ZH.match(said)) or None
+    if found is None:
+        return None
+    parts = found.groupdict()
+    name, kind = parts["name"] or parts.get("name2"), parts["kind"] or parts.get("kind2")
+    if name.lower() in _KIND_WORDS or name in ("刚才", "刚刚", "一下"):
+        return None  # `undo the snooze`: a kind, read by kind_meant
+    word = (kind or "").lower()
+    return c.Undo(_NAMED_KINDS.get(word) or _KIND_WORDS.get(word, ""), named=name)
+
+
 def meant(text: str) -> c.Command | None:
     """The undo or the bin a sentence asks for, or None."""
     said = " ".join(text.split())
@@ -132,6 +164,8 @@ def meant(text: str) -> c.Command | None:
         return kind
     if _UNDO.match(said) or (_UNDO_SAID.match(said) and not _ASIDE.match(said)):
         return c.Undo()
+    if (named := named_meant(said)) is not None:
+        return named
     if _RESTORE.match(said):
         return c.ShowTrash()
     return None

@@ -24,6 +24,7 @@ from handlers.grammar.patterns import pattern
 from handlers.grammar.sentences import sentence
 from handlers.grammar.target_said import target_said
 from handlers.grammar.targets_asked import targets_asked
+from handlers.grammar.typed_back import as_typed
 from handlers.grammar.typos import NUMBER_FIRST, keyword_typo
 
 _CJK = pattern(r"[\u3400-\u9fff]")
@@ -84,7 +85,7 @@ def parse(text: str, today: dt.date | None = None) -> c.Command | c.ParseError:
             rest = " ".join(p.SYMBOLS.sub(" ", rest).split())
     if intent.whole:
         rest = text
-    result = intent.parser(rest, today or dt.date.today())
+    result = as_typed(intent.parser(rest, today or dt.date.today()), raw, p.normalize(raw))  # `：` kept
     if name == "undo" and isinstance(result, c.ParseError) and (typo := plain_undo.kind_typo(raw)):
         return c.ParseError(None, "typo", typo[0], typo[1])  # `undo that snoze`: which undo, asked
     if isinstance(result, c.ParseError) and result.fixed:  # the whole message, as probably meant

@@ -16,6 +16,7 @@ from handlers.grammar import commands as c
 from handlers.grammar.intents import split_keyword
 from handlers.grammar.normal import simplified
 from handlers.grammar.parse import normalize
+from handlers.grammar.parse_done import also_done
 from handlers.grammar.patterns import pattern
 from handlers.grammar.reading import read
 from handlers.grammar.targets_said import targets_said
@@ -199,6 +200,8 @@ def _done_again(raw: str, seen: str) -> list[str] | None:
     `29搞定了，已买，46也完成了`:
     a done and, in what came of it, a second done: each its own line, each outcome its own; else None."""
     done = (c.DoneFollowups, c.DoneTask)
+    if also_done(seen) is not None:
+        return None  # `19完成了，20也完成了`: both said done and nothing else, one command of both
     for again in _DONE_AGAIN.finditer(seen):
         first, other = raw[:again.start()].rstrip(" ,，;；"), _TOO.sub("", raw[again.end():])
         if first and other and isinstance(read(first).command, done) \

@@ -17,6 +17,9 @@ NAMED_TASK = pattern(r"^(?P<lead>(?:(?:deal|opportunity|商机)\s*#?\d{1,9}\s*|#
 #: The name and the title after it, in a title
 NAME_IN_TITLE = pattern(r"^@?(?P<name>[A-Za-z][\w.'-]{0,30}|[\u4e00-\u9fff]{2,4})\s*[:：]\s*(?P<title>\S.*)$",
                         re.S)
+#: A member's name and a space at a task's start (`task bo send quote fri`, `任务 张伟 准备报价`):
+#: a manager's task for that member (handlers/sales/task_named.py)
+NAME_FIRST = pattern(r"^@?(?P<name>[A-Za-z][\w.'-]{0,30}|[\u4e00-\u9fff]{2,4})\s+(?P<title>\S.*)$", re.S)
 
 
 def name_left(said: c.Command | c.ParseError, named: str) -> bool:

@@ -10,7 +10,7 @@ from handlers.grammar.amounts import Money
 from handlers.grammar.commands import CloseDeal, DealRef, UpsertDeal
 from handlers.grammar.normal import name_fold
 from handlers.lookup import customer_and_title, customer_named, example, open_deals
-from handlers.sales import close_offer, deal_currency, won_amount
+from handlers.sales import close_offer, deal_currency, new_untitled, won_amount
 from handlers.sales.reasons import category_answer, category_name, note_reason
 from handlers.sales.similar_titles import ask_similar_title
 from handlers.sales.trash import may_manage
@@ -30,6 +30,7 @@ def handle_upsert_deal(ctx: Ctx, cmd: UpsertDeal) -> Reply:
         _check_owner(ctx, won, by_number=True)
         deal_currency.check(ctx, cmd, won)
         return won_amount.amend(ctx, cmd, won, deal_card)
+    cmd = new_untitled.checked(ctx, cmd)  # `小米有个新商机 30万`: new, or one of theirs there? asked
     deal, customer, title = _find_deal(ctx, cmd.ref)
     notes = []
     before = before_of(deal)

@@ -11,7 +11,7 @@ from handlers.context import Ctx, usage_reply
 from handlers.grammar import commands as c
 from handlers.grammar.deal_change import change_in
 from handlers.grammar.language import answered_in
-from handlers.grammar.new_deal_said import NEW_DEAL, title_said
+from handlers.grammar.new_deal_said import NEW_DEAL, NEW_PLAIN, title_said
 from handlers.grammar.patterns import pattern
 from handlers.grammar.reading import read
 from handlers.grammar.unsaid import customers_in
@@ -24,20 +24,22 @@ def new_deal_said(ctx: Ctx, text: str) -> c.Command | Reply | None:
     """The new deal made (every word read), or offered; None where the message says no new deal
     with its title in words, or names no one known customer."""
     said = " ".join(text.split())
-    new, titled = NEW_DEAL.search(said), title_said(said)
-    if new is None or titled is None:
-        return None
+    new, titled = NEW_DEAL.search(said) or NEW_PLAIN.search(said), title_said(said)
+    if new is None or titled is None and not NEW_PLAIN.search(said):
+        return None  # `小米有个新商机 30万 下月签`, `新单子：京东 50万`: untitled, its customer's name
     names = CustomerRepository(ctx.session).names(ctx.tenant.id)
     found = customers_in(said, names)
     if len(found) != 1:
         return None
-    title, start, end = titled
+    title, start, end = titled or (None, 0, 0)
     rest = _blank(_blank(said, start, end), new.start(), new.end())
     change = change_in(_PUT.sub(" ", rest), ctx.today, tuple(names_of(found[0])))
     chinese = answered_in(said, ctx.locale) == "zh"
-    line = change.line(f'{found[0]} "{title}"', chinese)
+    line = change.line(f'{found[0]} "{title}"' if title else found[0], chinese)
     command = read(line, ctx.today).command
-    command = replace(command, new=True) if isinstance(command, c.UpsertDeal) else None  # said new: no
+    command = replace(command, new=bool(title)) if isinstance(command, c.UpsertDeal) else None  # said
+    # new: no question about a deal of a title like it; untitled, one of theirs there is asked about
+    # (handlers/sales/new_untitled.py)
     if not change.left and command is not None:  # question about a deal of a title like it
         return command  # said back by the new deal's card
     left = " ".join(change.left)

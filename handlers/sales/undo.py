@@ -14,6 +14,7 @@ from decimal import Decimal
 from handlers.context import Ctx
 from handlers.grammar import plain_undo
 from handlers.grammar.commands import Undo
+from handlers.sales import undo_named
 from handlers.team import fact_posts as facts
 from handlers.text import format as fmt
 from handlers.text.reply import Button, Reply
@@ -27,6 +28,9 @@ def handle_undo(ctx: Ctx, _cmd: Undo) -> Reply:
     change = journal.take_latest(ctx.session, ctx.tenant.id, ctx.member.id)
     if change is None or change.at < ctx.now - journal.WINDOW:
         raise ctx.refuse("undo_nothing")
+    if _cmd.named and not undo_named.about(ctx, change, _cmd.named):  # `undo the umbrella move`
+        raise ctx.refuse("undo_not_that_named", what=_label(change), named=_cmd.named,
+                         buttons=(Button(ctx.t("undo_that_one_button"), name_of(WORDS, "undo", ctx.locale)),))
     if _cmd.kind and change.kind not in plain_undo.KINDS.get(_cmd.kind, ()):  # `undo that snooze`
         raise ctx.refuse("undo_not_that_kind", what=_label(change), kind=ctx.t(f"undo_kind_{_cmd.kind}"),
                          buttons=(Button(ctx.t("undo_that_one_button"), name_of(WORDS, "undo", ctx.locale)),))

@@ -256,9 +256,11 @@ class ShowTrash(Command):
 @dataclass(frozen=True)
 class Undo(Command):
     """`undo` · `撤销`: reverse my last change (within a day); `undo that snooze` · `撤销刚才的推迟`
-    (`kind`: a key of `plain_undo.KINDS`): the same, only when the last change is of that kind."""
+    (`kind`: a key of `plain_undo.KINDS`): the same, only when the last change is of that kind;
+    `undo the umbrella move` (`named`): only when it is about what is named."""
 
     kind: str = ""
+    named: str = ""  # `undo the umbrella move`: only when the last change is about Umbrella
 
 
 @dataclass(frozen=True)

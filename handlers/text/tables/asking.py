@@ -330,6 +330,11 @@ ASKING: dict[str, tuple[str, str]] = {
                         "you closed (nothing was saved yet).",
                         "“{text}”是原因吗？你在{customer}有进行中的商机：{deals}。请点选结单的那个（尚未保存）。"),
     "new_deal_button": ("A new deal “{title}”", "新商机“{title}”"),
+    "update_deal_button": ("Update #{id} {title}", "更新 #{id} {title}"),
+    "new_deal_or_update": ("A new deal for {customer}, or a change to yours there ({deals})? Nothing was "
+                           "saved yet. (A new deal's title can be said in quotes: deal {customer} \"…\".)",
+                           "为{customer}新建商机，还是修改你在那里的商机（{deals}）？尚未保存。"
+                           "（新商机的名称可加引号写明：商机 {customer} “…”。）"),
     "deal_other_currency": ("Deal #{id} is {current}, and {amount} is in another currency: change the "
                             "deal's currency, or which amount do you mean? Nothing was changed yet.",
                             "商机 #{id} 现为 {current}，而 {amount} 是另一种货币：要改商机的货币，"

@@ -246,6 +246,8 @@ SALES: dict[str, tuple[str, str]] = {
                        "tasks done? Nothing was changed yet.",
                        "{ids} 不是你的待跟进事项，而是你的任务（{titles}）：把这些任务标记完成吗？"
                        "尚未修改。"),
+    "follow_up_to_visit": ("Follow-up added to your last visit to {customer}: #{id}, {when}.",
+                           "跟进已加到你最近一次拜访{customer}：#{id}（{when}）。"),
     "done_noted": ("Kept with visit #{id} as what came of it: {note}", "已记入拜访 #{id} 的结果：{note}"),
     "done_not_open": ("{ids}: no open follow-up of yours, so nothing was marked there.",
                       "{ids}：没有你的待跟进事项，未做标记。"),

@@ -37,6 +37,10 @@ UNDOING: dict[str, tuple[str, str]] = {
     "undo_not_that_kind": ("Your last change was not a {kind}, it was {what}: nothing was undone. Undo goes "
                            "back one change at a time, the last first.",
                            "你的上一次修改不是{kind}，而是{what}：未撤销。撤销只能从最近一次修改开始，逐次往回。"),
+    "undo_not_that_named": ("Your last change was {what}, and it is not about “{named}”: nothing was undone. "
+                            "Undo goes back one change at a time, the last first: undo that one?",
+                            "你的上一次修改是{what}，与“{named}”无关：未撤销。撤销只能从最近一次修改开始，逐次往回："
+                            "撤销那一次吗？"),
     "undo_that_one_button": ("Undo that one", "撤销那一次"),
     "undo_kind_snooze": ("snooze", "推迟"), "undo_kind_done": ("done", "完成"),
     "undo_kind_visit": ("visit", "拜访"), "undo_kind_reopen": ("reopen", "重开"),
