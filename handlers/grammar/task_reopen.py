@@ -8,6 +8,8 @@
 (ReopenTask(task_id=6), ReopenTask(task_id=6), ReassignTask(task_id=6, assignee='ana'))
 >>> said("6 to fri", today) is None, alone("wait no, 6 isnt done yet"), alone("6 not done yet")
 (True, ReopenTask(task_id=6), ReopenTask(task_id=6))
+>>> said("9 给华为打电话", today) is None, said("9 转给张伟", today)
+(True, ReassignTask(task_id=9, assignee='张伟'))
 >>> alone("task 6 not done"), alone("任务6 未完成"), alone("6 done")
 (ReopenTask(task_id=6), ReopenTask(task_id=6), None)
 """
@@ -35,6 +37,7 @@ _REASSIGN = pattern(
     r"(?:\s+(?:instead|please|pls))?[\s.!]*$"
     r"|" + _ID.replace("id", "zid") + r"\s*(?:改派|转派|轉派|转交|轉交|转|轉|交|派|改)?(?:给|給)\s*@?"
     r"(?P<zwho>[^\s,，。!！吧了]+)(?:吧|了)?[\s。!！~～]*$", re.I)
+_CJK_LONG = re.compile(r"[\u4e00-\u9fff]{5,}")
 _TASK = pattern(LEAD + r"(?:(?:the\s+)?task|任务|任務)?\s*(?=#?\s*\d)", re.I)
 
 
@@ -47,6 +50,8 @@ def said(rest: str, today: dt.date) -> c.ReopenTask | c.ReassignTask | None:
         who = found["who"] or found["zwho"]
         if parse_date(who, today) is not None or who.lower() in ("me", "i"):
             return None  # `task 6 to fri`: a day (task_moved reads it)
+        if found["zwho"] and _CJK_LONG.search(who):
+            return None  # `任务 9 给华为打电话`: a title (a Chinese name is two to four characters)
         return c.ReassignTask(int(found["id"] or found["zid"]), who)
     return None
 

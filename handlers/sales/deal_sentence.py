@@ -128,12 +128,21 @@ def _titled(deals: list, said: str) -> tuple[list, list[str]]:
     """(the deals whose title the sentence says, in its words or in English, the words that say it)."""
     folded = name_fold(said)
     words = [w for w in said.replace(",", " ").split() if w.lower() in _TITLE_WORDS]
-    fits = [(d, [d.title] if name_fold(d.title) in folded else
+    fits = [(d, [d.title] if name_fold(d.title) in folded else [core] if (core := _core(d.title)) and
+             name_fold(core) in folded else
              [w for w in words if _TITLE_WORDS[w.lower()] in d.title]) for d in deals if name_fold(d.title)]
     fits = [(d, said_as) for d, said_as in fits if said_as]
     return [d for d, _ in fits], [w for _, said_as in fits for w in said_as]
 
 
+def _core(title: str) -> str | None:
+    """A Chinese title without its generic last word (`储能` of `储能项目`), when two characters
+    or more are left: how a sentence names the deal (`比亚迪储能那个单子推到下个月了`)."""
+    core = _GENERIC.sub("", title)
+    return core if core != title and len(core) >= 2 else None
+
+
+_GENERIC = pattern(r"(?<=[\u4e00-\u9fff])(?:项目|工程|系统|方案|采购|合同)$")
 #: A question, or a visit told (`met w/ Hooli, proposal by wed`): no change made in words alone
 _NOT_A_CHANGE = pattern(r"[?？]\s*$|去了|见了|拜访|聊了|"
                         r"(?<![A-Za-z])(?:met|visited|went|lunch|mtg|meeting|call|called|demo|what|how|"

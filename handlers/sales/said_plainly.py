@@ -134,9 +134,16 @@ _PAUSE = pattern(r"(?:[,，、;；]|(?<=[\u3400-\u9fff])[吧了])$")
 
 
 def _prose(ctx: Ctx, left: str) -> bool:
-    """Whether `left` is words no field claims: no number, no day of its own."""
+    """Whether `left` is words no field claims: no number, no day of its own, no word of a deal's
+    close (`签约 预计月底`: the close day, never a why)."""
     left = _SPAN.sub(" ", left)  # `its a 3 yr contract`, `签了3年`: how long, no field's number
-    return not re.search(r"\d", left) and parse_date(left, ctx.today) is None
+    return not re.search(r"\d", left) and parse_date(left, ctx.today) is None \
+        and not _CLOSE_WORD.search(left)
+
+
+#: words of a deal's close day (`预计`, `签约`, `expected close`): a field's, never a why
+_CLOSE_WORD = pattern(r"预计|预期|签约|成交日|(?<![A-Za-z])(?:expected|close\s+date|closing)(?![A-Za-z])",
+                      re.I)
 
 
 #: a length of time said as why (`3 yr contract`, `2年`): no field's value

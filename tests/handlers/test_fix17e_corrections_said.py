@@ -96,7 +96,6 @@ def _follow_ups(session_factory) -> list:
     ("张伟", "{id} 跟进推到下周五吧 周三我请假", dt.date(2026, 12, 4)),
     ("张伟", "跟进改成下周五 周四请假", dt.date(2026, 12, 4)),
     ("张伟", "哦周四我请假 改到周五", dt.date(2026, 11, 27)),
-    ("张伟", "推迟 {id} 下周五 因为客户出差", dt.date(2026, 12, 4)),
     ("Ana", "snooze {id} fri since I'm off thu", dt.date(2026, 11, 27)),
 ])
 def test_a_change_with_why_after_it_is_offered_with_one_tap(session_factory, user, fix, day):
@@ -111,6 +110,19 @@ def test_a_change_with_why_after_it_is_offered_with_one_tap(session_factory, use
     done = chat.press(asked.buttons[0], user=user)
     assert done.ok, done.text
     assert _follow_ups(session_factory) == [day]
+
+
+def test_a_snooze_with_a_why_holding_no_day_is_done_and_the_why_kept(session_factory):
+    """The why of a snooze that names no day of its own goes to the visit's notes (fix23c)."""
+    chat = _chat(session_factory)
+    assert chat.reply("拜访 +小米：聊了报价 跟进 明天", user="张伟").ok
+    with session_factory() as s:
+        visit = s.scalar(select(Visit.id))
+    done = chat.reply(f"推迟 {visit} 下周五 因为客户出差", user="张伟")
+    assert done.ok and "因为客户出差" in done.text, done.text
+    assert _follow_ups(session_factory) == [dt.date(2026, 12, 4)]
+    with session_factory() as s:
+        assert "因为客户出差" in s.get(Visit, visit).notes
 
 
 def test_a_follow_up_moved_by_the_visits_number(session_factory):

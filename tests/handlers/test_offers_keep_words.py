@@ -81,7 +81,6 @@ ASKED = [
     ("下周三跟进格力", 2),
     ("call Umbrella tomorrow", 1),
     ("任务 @Ana @Bo 下周一前交月度总结", 1),
-    ("比亚迪储能那个单子推到下个月了", 1),
     ("腾讯数据平台拿下了!! 20w 客户认可我们的方案", 2),  # her two open 腾讯 deals, none 数据平台
     ("Acme CRM won! 15k, mainly service", 1),
     ("美的ERP丢了，客户选了SAP", 1),
@@ -235,3 +234,17 @@ def _as_described(session_factory, typed: str, button) -> None:
         for visit in s.scalars(select(Visit).order_by(Visit.id.desc()).limit(button.command.count("\n") + 1)):
             assert visit.follow_up_on is None and not visit.next_step, (
                 f"{typed} ⏎ {button.label}: follow-up {visit.follow_up_on}, next step {visit.next_step!r}")
+
+
+def test_a_deal_named_by_its_customer_and_the_core_of_its_title_is_moved_at_once(session_factory):
+    """`比亚迪储能那个单子推到下个月了`: 储能 names the deal 储能项目 (the customer has three of the
+    member's): its close goes to next month's first working day, the others untouched."""
+    import datetime as dt
+
+    chat = _setup(session_factory)
+    done = chat.reply("比亚迪储能那个单子推到下个月了")
+    assert done.ok and "储能项目" in done.text, done.text
+    with session_factory() as s:
+        closes = {d.title: d.expected_close for d in s.scalars(select(Deal).order_by(Deal.id))}
+    assert closes["储能项目"] == dt.date(2026, 12, 1)
+    assert closes["ERP"] is None and closes["云服务"] is None

@@ -87,7 +87,7 @@ UNDOING: dict[str, tuple[str, str]] = {
     "task_reopened": ("Task #{id} ({title}) is open again.", "任务 #{id}（{title}）已重新打开，未完成。"),
     "task_open_already": ("Task #{id} ({title}) is still open: nothing changed.",
                           "任务 #{id}（{title}）本来就未完成，没有改动。"),
-    "task_reopen_none": ("There is no task #{id}. {hint}", "没有任务 #{id}。{hint}"),
+    "task_reopen_none": ("There is no task #{id}.", "没有任务 #{id}。"),
     "task_undo_hint": ("(undo puts it back)", "（发“撤销”可恢复原样）"),
     "task_reassigned": ("Task #{id} ({title}) is now {name}'s (was {was}'s).",
                         "任务 #{id}（{title}）已改派给 {name}（原为 {was}）。"),
