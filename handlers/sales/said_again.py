@@ -158,8 +158,9 @@ def correction(ctx: Ctx, text: str, corrected: bool = True):
     if read.field == "fu" and not isinstance(row, Visit) or read.field == "close" \
             and not isinstance(row, Deal):
         return why  # `跟进改成下周二`, `make the follow up wed` after a deal: no deal's close day
-    if row is None and kind == "amount":  # `金额改成8万` a while later: the deal changed last
-        row = _last_deal(ctx)
+    if row is None and kind == "amount" and (read.field or not re.fullmatch(r"[\d.,]+", value.strip())):
+        row = _last_deal(ctx)  # `金额改成8万` a while later: the deal changed last; a bare `5` (`start it
+        # jan 5 not 4` after a contest) never goes to a deal not changed just now
     if row is None and kind == "currency":  # `meant rmb not usd` with no amount just said: how, said
         example = f"{name_of(WORDS, 'deal', ctx.locale)} #12 50000 {value}"
         return why or Reply(lines=(ctx.t("correction_currency_how", value=value, example=example),), ok=False)

@@ -21,6 +21,7 @@ from handlers.grammar import commands as c
 from handlers.grammar.dates import parse_date
 from handlers.grammar.language import answered_in
 from handlers.grammar.patterns import pattern
+from handlers.grammar.range_edit import said_and_why
 from handlers.grammar.reading import parse
 from handlers.grammar.spans import date_in
 from handlers.sales.last_said import nothing_since
@@ -33,13 +34,14 @@ from storage.models.team import Contest
 _CONTEST_ZH = pattern(r"^(?:(?:不对|错了)[\s,，]*)?(?:改成|改为|改到|应该是|是)?\s*(?P<day>\S+?)\s*"
                       r"(?P<end>开始|结束|截止|为止)[\s吧。!！]*$")
 _CONTEST_EN = pattern(r"^(?:(?:actually|no|sorry|oops|wait|hmm+)[\s,.!]+)*(?:(?:make|have)\s+it\s+)?"
-                      r"(?P<end>start|begin|end|finish)s?\s+(?:on\s+)?(?P<day>.+?)[\s.!]*$", re.I)
+                      r"(?P<end>start|begin|end|finish)s?\s+(?:(?:it|that|them)\s+)?(?:on\s+)?"
+                      r"(?P<day>.+?)[\s.!]*$", re.I)
 
 
 def contest_day(ctx: Ctx, text: str) -> c.EditContest | None:
     """`改成23号结束` just after the member started or changed a contest: its new days (the other
     day kept); None where `text` says no such day or no contest was the last change."""
-    said = unfilled(" ".join(text.split()))
+    said, why = said_and_why(unfilled(" ".join(text.split())), ctx.today)  # `start it jan 5 not 4, …`
     found = _CONTEST_ZH.match(said) or _CONTEST_EN.match(said)
     day = parse_date(found["day"], ctx.today) if found else None
     change = latest_change(ctx) if day else None
@@ -51,6 +53,8 @@ def contest_day(ctx: Ctx, text: str) -> c.EditContest | None:
     if contest is None or contest.tenant_id != ctx.tenant.id:
         return None
     ctx.locale = answered_in(text, ctx.locale)
+    if why:  # the why said back, not kept: a contest keeps no notes
+        ctx.notes.append(ctx.t("contest_why_read", why=why))
     starts = found["end"].lower() in ("开始", "start", "begin")
     first, last = (day, contest.ends_on) if starts else (contest.starts_on, day)
     if starts and first > last:  # `其实1月11号开始` of a contest ending before: all of it moved
