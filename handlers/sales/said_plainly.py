@@ -38,10 +38,20 @@ _CONTEST_EN = pattern(r"^(?:(?:actually|no|sorry|oops|wait|hmm+)[\s,.!]+)*(?:(?:
                       r"(?P<day>.+?)[\s.!]*$", re.I)
 
 
-def contest_day(ctx: Ctx, text: str) -> c.EditContest | None:
+def contest_day(ctx: Ctx, text: str) -> c.EditContest | Reply | None:
     """`改成23号结束` just after the member started or changed a contest: its new days (the other
-    day kept); None where `text` says no such day or no contest was the last change."""
-    said, why = said_and_why(unfilled(" ".join(text.split())), ctx.today)  # `start it jan 5 not 4, …`
+    day kept; the day it was said after it dropped: `start it feb 23 not 22`); with why after a
+    pause (`…, 4th is still new yr hangover lol`) offered with one tap, the why said not kept; None
+    where `text` says no such day or no contest was the last change."""
+    said, why = said_and_why(unfilled(" ".join(text.split())), ctx.today)
+    command = _contest_day(ctx, said, text)
+    if command is None or not why:
+        return command
+    return Reply(lines=(ctx.t("why_not_kept", said=ctx.text, left=why), ctx.t("answer_hint_one")),
+                 ok=False, locale=ctx.locale, buttons=(Button(ctx.text[:75], ctx.text, action=command),))
+
+
+def _contest_day(ctx: Ctx, said: str, text: str) -> c.EditContest | None:
     found = _CONTEST_ZH.match(said) or _CONTEST_EN.match(said)
     day = parse_date(found["day"], ctx.today) if found else None
     change = latest_change(ctx) if day else None
@@ -53,8 +63,6 @@ def contest_day(ctx: Ctx, text: str) -> c.EditContest | None:
     if contest is None or contest.tenant_id != ctx.tenant.id:
         return None
     ctx.locale = answered_in(text, ctx.locale)
-    if why:  # the why said back, not kept: a contest keeps no notes
-        ctx.notes.append(ctx.t("contest_why_read", why=why))
     starts = found["end"].lower() in ("开始", "start", "begin")
     first, last = (day, contest.ends_on) if starts else (contest.starts_on, day)
     if starts and first > last:  # `其实1月11号开始` of a contest ending before: all of it moved

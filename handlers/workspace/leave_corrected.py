@@ -13,7 +13,7 @@ from handlers.grammar import commands as c
 from handlers.grammar.dates import parse_date_range
 from handlers.grammar.leave_words import dotted
 from handlers.grammar.patterns import pattern
-from handlers.grammar.range_edit import edited, said_and_why
+from handlers.grammar.range_edit import edited
 from handlers.grammar.reading import read
 from handlers.sales.said_again import RECENT, latest_change, made_last
 from storage.models.team import Leave
@@ -39,12 +39,9 @@ def corrected(ctx: Ctx, text: str) -> c.Command | None:
     if change is None or change.status != "done" or change.at < ctx.now - RECENT \
             or not made_last(ctx, change):
         return None
-    said, why = said_and_why(text, ctx.today)  # `start it jan 5 not 4, 4th is a holiday`
     if change.kind in ("StartContest", "EditContest") and change.entity_id \
-            and (moved := edited(change.label, said, ctx.today)) is not None:
+            and (moved := edited(change.label, text, ctx.today)) is not None:
         ctx.locale = "zh" if re.search(r"[\u3400-\u9fff]", text) else "en"
-        if why:
-            ctx.notes.append(ctx.t("contest_why_read", why=why))
         days = next((word for word in moved.split() if word not in change.label.split()), "")
         ctx.text = f"{'竞赛' if ctx.locale == 'zh' else 'contest'} #{change.entity_id} {days}"
         command = read(ctx.text, ctx.today).command  # `make it end 12/23`: `contest #2 12/7-12/23`

@@ -94,27 +94,50 @@ def test_signed_with_us_is_still_a_win(session_factory):
 
 
 @pytest.mark.parametrize("manager, made, said, days, shown", [
-    ("Mia", "contest revenue jan 4-jan 29", "actually start it jan 5 not 4, 4th is still new yr hangover lol",
-     (dt.date(2027, 1, 5), dt.date(2027, 1, 29)), "4th is still new yr hangover lol"),
     ("Mia", "contest visits feb 22-mar 12", "actually start it feb 23 not 22",
      (dt.date(2027, 2, 23), dt.date(2027, 3, 12)), "Feb 23"),
     ("Mia", "contest visits feb 22-mar 12", "make it end mar 14 not 12",
      (dt.date(2027, 2, 22), dt.date(2027, 3, 14)), "Mar 14"),
-    ("王芳", "竞赛 成交数 1月4日-1月29日", "其实1月5号开始 不是4号，4号大家还在放假",
-     (dt.date(2027, 1, 5), dt.date(2027, 1, 29)), "4号大家还在放假"),
+    ("王芳", "竞赛 成交数 1月4日-1月29日", "其实1月5号开始 不是4号",
+     (dt.date(2027, 1, 5), dt.date(2027, 1, 29)), "1月5日"),
 ])
 def test_a_contests_start_said_with_the_day_it_was(session_factory, manager, made, said, days, shown):
+    chat = _contest(session_factory, manager, made)
+    reply = chat.reply(said, user=manager)
+    assert reply.ok and shown in reply.text, reply.text
+    assert "deal" not in reply.text.lower() and "商机" not in reply.text, reply.text
+    assert _contest_rows(session_factory) == (days, [50000, 70000])
+
+
+@pytest.mark.parametrize("manager, made, said, why", [
+    ("Mia", "contest revenue jan 4-jan 29", "actually start it jan 5 not 4, 4th is still new yr hangover lol",
+     "4th is still new yr hangover lol"),
+    ("王芳", "竞赛 成交数 1月4日-1月29日", "其实1月5号开始 不是4号，4号大家还在放假", "4号大家还在放假"),
+])
+def test_a_contests_start_with_why_is_offered(session_factory, manager, made, said, why):
+    chat = _contest(session_factory, manager, made)
+    before = _contest_rows(session_factory)
+    reply = chat.reply(said, user=manager)
+    assert not reply.ok and why in reply.text and len(reply.buttons) == 1, reply.text
+    assert "deal" not in str(reply.buttons[0]) and "商机" not in str(reply.buttons[0]), reply.buttons
+    assert _contest_rows(session_factory) == before  # not yet
+    assert chat.press(reply.buttons[0], user=manager).ok
+    assert _contest_rows(session_factory) == (((dt.date(2027, 1, 5), dt.date(2027, 1, 29))), [50000, 70000])
+
+
+def _contest(session_factory, manager: str, made: str) -> Chat:
     chat = _chat(session_factory, manager)
     assert chat.reply("deal +Globex 50k", user="Bo").ok  # a rep's deal, never touched by the manager
     assert chat.reply("deal +Initech 70k", user=manager).ok  # the manager's own, changed before
     assert chat.reply(made, user=manager).ok
-    reply = chat.reply(said, user=manager)
-    assert reply.ok and shown in reply.text, reply.text
-    assert "deal" not in reply.text.lower() and "商机" not in reply.text, reply.text
+    return chat
+
+
+def _contest_rows(session_factory) -> tuple:
     with session_factory() as s:
         contest = s.scalars(select(Contest)).one()
-        assert (contest.starts_on, contest.ends_on) == days
-        assert [int(a) for a in s.scalars(select(Deal.amount).order_by(Deal.id))] == [50000, 70000]
+        return ((contest.starts_on, contest.ends_on),
+                [int(a) for a in s.scalars(select(Deal.amount).order_by(Deal.id))])
 
 
 @pytest.mark.parametrize("said", ["5", "oops 23 not 22"])

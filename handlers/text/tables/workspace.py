@@ -176,8 +176,6 @@ WORKSPACE: dict[str, tuple[str, str]] = {
                    "{name}是唯一的管理员，请先指定其他管理员。"),
     "leave_set": ("Leave noted: {first} – {last}.", "已登记请假：{first} – {last}。"),
     "leave_set_for": ("Leave noted for {who}: {first} – {last}.", "已为{who}登记请假：{first} – {last}。"),
-    "contest_why_read": ("(“{why}” read as why: a contest keeps no notes, so it is not saved.)",
-                         "（“{why}”视为原因：竞赛不保存备注，未保存。）"),
     "leave_why_read": ("(“{why}” read as why: a leave keeps no notes.)",
                        "（“{why}”按原因处理：请假记录不存备注。）"),
     "leave_changed": ("Leave changed: {was_first} – {was_last} → {first} – {last}.",
