@@ -53,6 +53,11 @@ TEAM: dict[str, tuple[str, str]] = {
     "contest_days": ("A contest runs from its first day to its last, at most 92 days.",
                      "竞赛须从开始日到结束日，最长 92 天。"),
     "contest_also": ("Also running: {what}", "同时进行：{what}"),
+    "contest_words_unread": ("“{words}” names no team, and a contest keeps no prize or description: start "
+                             "it without those words, as “{said}”? Nothing was saved yet. (Tell the team the "
+                             "prize yourself.)",
+                             "“{words}”不是团队名，竞赛也不保存奖品或说明：不带这些字开始竞赛，即“{said}”吗？尚未保存。"
+                             "（奖品请自己告诉团队。）"),
     "contest_clash_hint": ("To give it these days instead: {command}", "要把它改成这些日期：{command}"),
     "contest_clash": ("{team} already has that contest: {what}. One race per metric at a time.",
                       "{team}已有这项竞赛：{what}。同一指标同一时间只办一场。"),
