@@ -56,6 +56,8 @@ ASKING: dict[str, tuple[str, str]] = {
     "two_commands": ("That reads as two things: “{text}” is a second command. Nothing was saved yet: "
                      "which do you mean?",
                      "这像是两件事：“{text}”是第二条命令。尚未保存，你指的是哪种？"),
+    "two_joined": ("That reads as two things, the second “{text}”. Nothing was saved yet: do both?",
+                   "这像是两件事，第二件是“{text}”。尚未保存：两件都做吗？"),
     "follow_up_typo": ("Is “{text}” a follow-up? Nothing was saved yet. Did you mean: {fixed}",
                        "“{text}”是跟进吗？尚未保存。你是想说：{fixed}"),
     "follow_up_day": ("Got the visit; the follow-up needs a day (nothing was saved yet): reply with it, "
