@@ -74,7 +74,8 @@ def test_two_snoozes_each_with_a_number_run_both(session_factory, user, said):
     assert days[1] == dt.date(2026, 12, 31) and days[0] > dt.date(2026, 12, 7), days
 
 
-@pytest.mark.parametrize("said", ["deal #{a} won 118k and #{b} to contact", "won #{a} 118k and #{b} to contact"])
+@pytest.mark.parametrize("said", ["deal #{a} won 118k and #{b} to contact",
+                                  "won #{a} 118k and #{b} to contact"])
 def test_a_win_and_a_deal_moved_are_offered_both(session_factory, said):
     chat = _chat(session_factory)
     assert chat.reply("deal +Acme 100k").ok and chat.reply("deal +Globex 50k").ok
