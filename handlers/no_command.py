@@ -55,7 +55,7 @@ from handlers.sales import (
     unnamed,
 )
 from handlers.sales.new_deal import new_deal_said
-from handlers.team import target_again
+from handlers.team import target_again, target_too
 from handlers.text.reply import Button, Reply
 from handlers.workspace import leave_corrected
 from storage.sales import CustomerRepository
@@ -94,6 +94,8 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
         return replace(usage_reply(ctx.locale, moved), locale=ctx.locale)  # which day?
     if error.topic is None and (of_last := said_of_last.answer(ctx, text)) is not None:
         return of_last  # `6 isnt done yet`, `no that was for ana`, `oops 7` after a tier's rhythm (r23)
+    if error.topic is None and (too := target_too.offered(ctx, text)) is not None:
+        return too  # `bo too` just after Ana's target: the same for Bo, one tap
     if error.topic is None and (again := target_again.corrected(ctx, text)) is not None:
         return again  # `算了 Ana还是40万吧`, `哦不 45万` just after Ana's target: that target, set again
     if error.topic in (None, "deal") and (after := said_after.answer(ctx, text)) is not None:  # `prob 50`,

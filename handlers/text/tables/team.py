@@ -53,6 +53,8 @@ TEAM: dict[str, tuple[str, str]] = {
     "contest_days": ("A contest runs from its first day to its last, at most 92 days.",
                      "竞赛须从开始日到结束日，最长 92 天。"),
     "contest_also": ("Also running: {what}", "同时进行：{what}"),
+    "target_too": ("The same target for {who}: “{said}”? Nothing was saved yet.",
+                   "给{who}设同样的目标：“{said}”？尚未保存。"),
     "contest_words_unread": ("“{words}” names no team, and a contest keeps no prize or description: start "
                              "it without those words, as “{said}”? Nothing was saved yet. (Tell the team the "
                              "prize yourself.)",
