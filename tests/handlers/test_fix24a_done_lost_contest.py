@@ -150,3 +150,21 @@ def test_a_bare_number_after_a_contest_never_goes_to_an_older_deal(session_facto
     assert all("deal #" not in str(b) for b in reply.buttons), reply.buttons
     with session_factory() as s:
         assert int(s.scalars(select(Deal.amount)).one()) == 70000
+
+
+@pytest.mark.parametrize("user, said", [
+    ("Ana", "done task {a} and {b} both sent"),
+    ("张伟", "完成 任务{a}和{b} 都发了"),
+])
+def test_several_tasks_done_with_words_after(session_factory, user, said):
+    from storage.models.sales import Task
+
+    chat = _chat(session_factory)
+    for title in ("call acme", "call globex"):
+        assert chat.reply(f"task {title} by fri" if user == "Ana" else f"任务 周五前{title}", user=user).ok
+    with session_factory() as s:
+        a, b = s.scalars(select(Task.id).order_by(Task.id))
+    reply = chat.reply(said.format(a=a, b=b), user=user)
+    assert reply.ok and f"#{a}" in reply.text and f"#{b}" in reply.text, reply.text
+    with session_factory() as s:
+        assert all(t.done_at is not None for t in s.scalars(select(Task).order_by(Task.id)))
