@@ -56,8 +56,6 @@ ASKING: dict[str, tuple[str, str]] = {
     "two_commands": ("That reads as two things: “{text}” is a second command. Nothing was saved yet: "
                      "which do you mean?",
                      "这像是两件事：“{text}”是第二条命令。尚未保存，你指的是哪种？"),
-    "two_joined": ("That reads as two things, the second “{text}”. Nothing was saved yet: do both?",
-                   "这像是两件事，第二件是“{text}”。尚未保存：两件都做吗？"),
     "follow_up_typo": ("Is “{text}” a follow-up? Nothing was saved yet. Did you mean: {fixed}",
                        "“{text}”是跟进吗？尚未保存。你是想说：{fixed}"),
     "follow_up_day": ("Got the visit; the follow-up needs a day (nothing was saved yet): reply with it, "
@@ -346,9 +344,6 @@ ASKING: dict[str, tuple[str, str]] = {
                    "“{text}”是客户名吗？像金额的客户名请加引号：{fixed}"),
     "standup_or_command": ("Is this your standup answer, or did you mean the command?",
                            "这是你的站会回答，还是想发命令？"),
-    "standup_unasked": ("This reads as a standup answer (yesterday, today, blockers), though no standup is "
-                        "waiting for one: post it as your standup? Nothing was saved yet.",
-                        "这看起来是站会回答（昨天、今天、困难），虽然现在没有待回答的站会：作为你的站会回答发出吗？尚未保存。"),
     "standup_answer_button": ("It's my standup answer", "这是站会回答"),
     "split_needs_team": ("Only a team target can be split: target team revenue 2m quarter split",
                          "只有团队目标可以分解：目标 团队 业绩 200万 本季度 分解"),
