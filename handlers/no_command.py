@@ -19,9 +19,9 @@ from dataclasses import replace
 
 from handlers.context import Ctx, usage_reply
 from handlers.customer_reason import customer_reason
+from handlers.grammar import and_joined, deal_phrases, everyday_said, plain_undo, unsaid
 from handlers.grammar import asked as reports_asked
 from handlers.grammar import commands as c
-from handlers.grammar import deal_phrases, everyday_said, plain_undo, unsaid
 from handlers.grammar.closed_words import closed_said, stage_named
 from handlers.grammar.festivals import unknown_in, unknown_key
 from handlers.grammar.inner import courteous, inner_command, lead_in, read_only, without_fillers
@@ -56,7 +56,7 @@ from handlers.sales import (
     visit_follow_up_added,
 )
 from handlers.sales.new_deal import new_deal_said
-from handlers.team import target_again
+from handlers.team import target_again, target_too
 from handlers.text.reply import Button, Reply
 from handlers.workspace import leave_corrected
 from storage.sales import CustomerRepository
@@ -70,6 +70,9 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
     if (month := _month_put_right(ctx, text)) is not None:
         ctx.correcting = True  # its tap is this message again: what it may correct stays as it was
         return month  # `close date end of jna`: `… end of january`? asked, one tap, before any reading
+    if (two := and_joined.offer(text, ctx.today)) is not None:  # `snooze 69 3 days, 191 to eom`: both,
+        ctx.locale = answered_in(text, ctx.locale)  # one tap, never the second folded into the first
+        return replace(usage_reply(ctx.locale, two), locale=ctx.locale)
     if error.problem == "reason_colon" and error.fixed and plain_reason(error.detail, ctx.today) \
             and isinstance(closed := read(error.fixed, ctx.today).command, c.CloseDeal):
         ctx.notes.append(ctx.t("reason_read_plain", reason=error.detail))
@@ -97,6 +100,8 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
         return replace(usage_reply(ctx.locale, moved), locale=ctx.locale)  # which day?
     if error.topic is None and (of_last := said_of_last.answer(ctx, text)) is not None:
         return of_last  # `6 isnt done yet`, `no that was for ana`, `oops 7` after a tier's rhythm (r23)
+    if error.topic is None and (too := target_too.offered(ctx, text)) is not None:
+        return too  # `bo too` just after Ana's target: the same for Bo, one tap
     if error.topic is None and (again := target_again.corrected(ctx, text)) is not None:
         return again  # `算了 Ana还是40万吧`, `哦不 45万` just after Ana's target: that target, set again
     if error.topic in (None, "deal") and (after := said_after.answer(ctx, text)) is not None:  # `prob 50`,

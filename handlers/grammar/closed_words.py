@@ -26,8 +26,34 @@ _EN = r"(?<![A-Za-z])(?:{})(?![A-Za-z])"
 WON = pattern(NOT_BEFORE_SIGNED_ZH + r"(?:签了|签约了|签下)" + NOT_AFTER_SIGNED
               + r"|签单了|拿下了?|成交了|赢了|中标了|"
               + NOT_BEFORE_SIGNED_EN + _EN.format("signed" + NOT_AFTER_SIGNED + "|won|closed it"), re.I)
+#: A rival signed instead (`they signed w oracle`, `went with sap`, `chose huawei`, `签了别家`, `选了华为`,
+#: `跟别家签了`): a loss, its word of signing no win
+RIVAL_SIGNED = pattern(r"签了?别家|(?:跟|和|与)(?:别家|别人|对手|竞争对手|[^，,。\s我]{1,8}?)签了"
+                       r"|(?:客户|对方|他们)?(?:选了|选择了|改用了?)(?!我们|咱们)"
+                       r"|(?<![A-Za-z])(?:(?:signed|signing|went|gone|going)\s+(?:up\s+)?(?:with|w/|w)"
+                       r"|chose|picked|selected)\s+(?!(?:us|me|our|ours|we|you)(?![A-Za-z]))(?=\S)", re.I)
 LOST = pattern(r"黄了|丢了|输了|没戏了|飞了|输给|败给|被[^，,。\s]{1,12}?抢走|"
-               + _EN.format("lost|fell through"), re.I)
+               + _EN.format("lost|fell through|dead") + "|" + RIVAL_SIGNED.pattern, re.I)
+
+
+def won_in(seen: str) -> bool:
+    """Whether `seen` (folded) says a win: a word of winning not part of a rival's signing (`they
+    signed w oracle`), and no word of a loss beside it (`…is dead … close it lost`; both kinds of
+    words: see `both_in`)."""
+    rivals = [found.span() for found in RIVAL_SIGNED.finditer(seen)]
+    wins = [found for found in WON.finditer(seen)
+            if not any(start <= found.start() < end + 3 for start, end in rivals)]
+    return bool(wins) and not LOST.search(seen)
+
+
+def both_in(seen: str) -> bool:
+    """Whether `seen` says both a win and a loss (`won haier, lost midea`): asked, never one read."""
+    rivals = [found.span() for found in RIVAL_SIGNED.finditer(seen)]
+    wins = [found for found in WON.finditer(seen)
+            if not any(start <= found.start() < end + 3 for start, end in rivals)]
+    return bool(wins) and bool(LOST.search(seen))
+
+
 
 
 def closed_said(text: str) -> bool:
@@ -79,7 +105,13 @@ def closed_offer(session, tenant_id: int, name: str, said: str, chinese: bool,
     """The question for a win or loss of `name` said in words: one tap per open deal of the
     member's the words may close (those whose title they name, else all of them); a win with
     none offered as a new deal (its title the words that name one); a loss with none said so."""
-    won = bool(WON.search(simplified(normalize(said))))
+    seen = simplified(normalize(said))
+    if both_in(seen):  # `won haier, lost the other one`: asked which, never a win read unasked
+        lost = closed_offer(session, tenant_id, name, _WON_WORDS.sub(" ", said), chinese, member_id)
+        return c.ParseError(None, "closed_both_kinds", name, options=lost.options + tuple(
+            ("as_won", line.replace("输单" if chinese else "lost", "赢单" if chinese else "won", 1), command)
+            for _kind, line, command in lost.options if line))
+    won = won_in(seen)
     title, reason, money = _parts(said, name, won)
     mine = _open_of(session, tenant_id, name, member_id)
     kind = "as_won" if won else "as_lost"
@@ -156,8 +188,9 @@ def _parts(said: str, name: str, won: bool) -> tuple[str, str, str | None]:
     told = (WON if won else LOST).search(simplified(said))  # `騰達簽了`: found as 签了, kept as typed
     money = _amount(simplified(normalize(said))) if won else None
     before, after = (said[:told.start()], said[told.end():]) if told else ("", said)
-    if told and (told[0][0] in "输败被" or _TO_RIVAL.match(after)):  # `输给了华为`, `被华为抢走了`,
-        after = said[told.start():]  # `lost to Globex`: the competitor said in the reason, as typed
+    if told and (told[0][0] in "输败被" or _TO_RIVAL.match(after)  # `输给了华为`, `被华为抢走了`, `lost to
+                 or not won and RIVAL_SIGNED.match(simplified(said), told.start())):  # Globex`, `went with
+        after = said[told.start():]  # oracle`: the competitor said in the reason, as typed
     if money:  # the amount (its currency with it) is no title nor reason
         typed = re.compile(r"\s*".join(map(re.escape, money.split())), re.I)
         after, gone = _cut(after, typed)
@@ -175,6 +208,9 @@ def _parts(said: str, name: str, won: bool) -> tuple[str, str, str | None]:
     title = re.sub(r"^(?:的|项目)+$|^的+|的+$", "", title).strip(_EDGE)
     reason = "" if _NO_WORDS.match(after) else re.sub(r"^[\W_]+", "", " ".join(after.split())).strip(_EDGE)
     return title, reason, money
+
+
+_WON_WORDS = pattern(WON.pattern)
 
 
 def _cut(text: str, found: re.Pattern) -> tuple[str, bool]:

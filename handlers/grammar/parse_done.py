@@ -27,7 +27,8 @@ def parse_done(rest: str, _today: dt.date) -> c.Command | c.ParseError:
     listed = bool(ids) and all(i.isdigit() and len(i) < 10 for i in ids)
     if not listed and (noted := _NUMBER_NOTED.fullmatch(words[1].strip() if task and len(words) > 1
                                                         else "" if task else rest.strip())):
-        said = _noted((int(noted["id"]),), _note(noted["note"]), _today, task)  # `done 392: sent the quote`,
+        ids = tuple(dict.fromkeys(int(i) for i in re.findall(r"\d+", noted["ids"])))  # `done 29 and 46 both
+        said = _noted(ids, _note(noted["note"]), _today, task)  # dead leads`, `done 392: sent the quote`,
         if task and isinstance(said, c.DoneFollowups):  # `done task 8 - deck shared in drive`
             return c.DoneTask(said.visit_ids, said.note)
         return said
@@ -89,7 +90,14 @@ ALSO_DONE = pattern(rf"(?:(?:and|&|\+|和|还有)\s*)?(?:(?:任务|待办|task)\
                     rf"(?:(?:too|also|as\s+well)\s*|也\s*)?(?:(?:is\s+|was\s+)?(?:{_DONE_WORDS}))?"
                     rf"(?:\s*(?:too|also|as\s+well))?{_THANKS}\s*[!！。.~]*", re.I)
 #: `done 392: sent the quote`, `完成 392，报价已发` (after the command word): one number, then its note
-_NUMBER_NOTED = pattern(r"#?(?P<id>\d{1,9})\s*(?:[,，;；:：.。]+\s*|\s[-–—]\s*|\s+)(?P<note>[^\d\s#].*)")
+_LIST = r"#?\d{1,9}(?:(?:\s*(?:[,，、&+]|\band\b|和|及|与|跟)\s*|\s+)#?\d{1,9})*"
+_NUMBER_NOTED = pattern(rf"(?P<ids>{_LIST})\s*(?:[,，;；:：.。]+\s*|\s[-–—]\s*|\s+)(?P<note>[^\d\s#].*)",
+                        re.I)
+#: `258 and 271 done, sent both the pilot proposal`: several follow-ups done, the words after their note
+DONE_SEVERAL_NOTED = pattern(rf"(?P<ids>#?\d{{1,9}}(?:\s*(?:[,，、&+]|\band\b|和|及|与|跟)\s*#?\d{{1,9}})+)"
+                             rf"\s*号?\s*(?:[,，:：]|\s[-–—]\s?)?\s*(?:(?:are\s+|were\s+|both\s+|都\s*)?"
+                             rf"(?:{_DONE_WORDS})){_THANKS}"
+                             r"(?:(?:\s*[,，;；:：.。!！~]+\s*|\s[-–—]\s*|\s+)(?P<note>\S.*))?", re.I)
 
 
 def _note(said: str) -> str:
@@ -144,6 +152,12 @@ def follow_up_done_noted(raw: str, text: str, today: dt.date) -> c.DoneFollowups
         return c.DoneFollowups((int(plain["id"]),))
     if (both := also_done(text)) is not None:
         return c.DoneFollowups(both)  # `8完成了，6也完成了`: both (tasks of theirs: offered as tasks)
+    if (several := DONE_SEVERAL_NOTED.fullmatch(text.strip())) is not None:  # `258 and 271 done, sent it`
+        ids = tuple(dict.fromkeys(int(i) for i in re.findall(r"\d+", several["ids"])))
+        if not several["note"]:
+            return c.DoneFollowups(ids)
+        at = len(text) - len(text.lstrip())
+        return _noted(ids, _note(raw[at + several.start("note"):at + several.end("note")]), today)
     found = DONE_NOTED.fullmatch(text.strip())
     if found is None:
         return None

@@ -60,6 +60,34 @@ def edited(line: str, text: str, today: dt.date) -> str | None:
 
 
 
+#: The day it was, said after the new one (`start it jan 5 not 4`, `1月5号开始 不是4号`), and a why after
+#: a comma (`…, 4th is still new yr hangover lol`)
+_NOT_WAS = pattern(r"\s*[,，]?\s*(?<![A-Za-z])(?:not|instead\s+of|rather\s+than|不是)\s*(?:the\s+)?"
+                   r"(?:\d{1,2}(?:st|nd|rd|th|号|日)?|[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}月\d{1,2}[日号]?)"
+                   r"(?![\w/])", re.I)
+_WHY_AFTER = pattern(r"\s*(?:[,，;；]|\s[-–—]\s|\s(?:because|bc|cause|since|as)\s)\s*", re.I)
+
+
+def said_and_why(text: str, today: dt.date) -> tuple[str, str]:
+    """(`text` without the day it was nor a why, the why) where `text` moves an end and says more
+    (`actually start it jan 5 not 4, 4th is still new yr hangover lol`); (`text`, "") otherwise."""
+    said = " ".join(text.split())
+    if (was := _NOT_WAS.search(said)) is not None:
+        said = (said[:was.start()] + said[was.end():]).strip()
+    for cut in _WHY_AFTER.finditer(said):
+        head = said[:cut.start()]
+        found = _EN.match(head) or _ZH_AFTER.match(head) or _ZH_BEFORE.match(head)
+        if found is not None and _day(found["day"], today):
+            return head, said[cut.end():].strip(" .。!！")
+    return said, ""
+
+
+def _day(said: str, today: dt.date) -> dt.date | None:
+    from handlers.grammar.dates import parse_date
+
+    return parse_date(said, today)
+
+
 def _spaced(line: str, today: dt.date) -> list[tuple[str, tuple[dt.date, dt.date]]]:
     """The one range of days written over several words (`dec 14-dec 20`), the longest reading."""
     from handlers.grammar.dates import parse_date_range

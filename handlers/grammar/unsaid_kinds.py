@@ -20,7 +20,7 @@ from handlers.grammar import commands as c
 from handlers.grammar.amounts import parse_amount
 from handlers.grammar.closed_words import LOST as _LOST
 from handlers.grammar.closed_words import WON as _WON
-from handlers.grammar.closed_words import close_parts, closed_offer, rival
+from handlers.grammar.closed_words import close_parts, closed_offer, rival, won_in
 from handlers.grammar.money_said import amounts_said
 from handlers.grammar.normal import name_fold, simplified
 from handlers.grammar.parse import normalize
@@ -64,7 +64,7 @@ def other_than_visit(session, tenant_id: int, text: str, found: list[str], chine
     if len(found) > 1 and (_WON.search(seen) or _LOST.search(seen)):  # `签了！腾达6万`: 腾达科技 or 腾达物流?
         found = [name for name in found if _open_deals(session, tenant_id, name)] or found  # with a deal
     if len(found) > 1 and (_WON.search(seen) or _LOST.search(seen)):
-        won = bool(_WON.search(seen))
+        won = won_in(seen)  # `they signed w oracle, lost`: a loss, never a win
         money = next(iter(amounts_said(seen)), None) if won else None
         word = ("赢单" if chinese else "won") if won else ("输单" if chinese else "lost")
         colon = "：" if chinese else ": "

@@ -16,10 +16,13 @@ from handlers.sales.said_again import RECENT, latest_change, made_last
 from handlers.text.reply import Button, Reply
 from storage.models.sales import CLOSED_STAGES, Deal, DealEvent
 
-_EN = pattern(LEAD + r"(?:(?:the\s+)?(?:close|closing|close\s+date|win|loss)\s+"
+_EN = pattern(LEAD + r"(?:(?:and|also|plus|oh|btw)[\s,]+)*"
+              r"(?:(?:the\s+)?(?:close|closing|close\s+date|win|loss)\s+"
               r"(?:was|is|date\s+was|happened)"
               r"|(?:it|they|we|that|this)\s+(?:was\s+)?(?:actually\s+)?(?:closed|signed|won|lost|closed\s+it)"
-              r"|(?:closed|signed|won|lost))\s+(?:on\s+|back\s+on\s+)?(?P<day>[^,.!]+?)\s*[.!]*$", re.I)
+              r"|(?:closed|signed|won|lost))\s+(?:on\s+|back\s+on\s+)?(?P<day>[^,.!]+?)"
+              r"(?:[\s,]+(?:actually|actualy|acutally|actully|tho|though|lol|sorry|sry|btw|my\s+bad))*\s*[.!]*$",
+              re.I)
 _ZH = pattern(LEAD + r"(?:是|应该是)?(?P<day>\S+?)(?:就|已经|就已经)?"
               r"(?:签的|签约的|成交的|赢的|丢的|输的|定的|签下来的|签了|签约了|成交了|签下来了|定了|丢了|输了)"
               r"(?:吧|啦|哈)?[。!！]*$"

@@ -21,12 +21,14 @@ def last_closed(ctx: Ctx, days: list[dt.date]) -> Deal | Reply | None:
     deals = list(ctx.session.scalars(select(Deal).where(
         Deal.tenant_id == ctx.tenant.id, Deal.owner_id == ctx.member.id, Deal.stage.in_(CLOSED_STAGES),
         Deal.closed_at >= ctx.now - WITHIN).order_by(Deal.closed_at.desc(), Deal.id.desc()).limit(5)))
-    if not deals or len(days) != 1:
+    if not deals:
         return None
     latest = deals[0].closed_at.astimezone(ctx.zone).date()
     same = [deal for deal in deals if deal.closed_at.astimezone(ctx.zone).date() == latest]
     if len(same) == 1:
-        return same[0]
+        return same[0]  # (`last fri` on a Sunday: which Friday, asked of it by the caller)
+    if len(days) != 1:
+        return None
     return Reply(lines=(ctx.t("closed_on_which_deal", day=ctx.day(days[0])),
                         *(f"{n}. #{deal.id} {deal.title}" for n, deal in enumerate(same, 1)),
                         ctx.t("answer_hint", count=len(same))), ok=False, which=True, locale=ctx.locale,

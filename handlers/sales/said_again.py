@@ -44,7 +44,7 @@ from storage.models.sales import Change, Customer, Deal, Task, Visit
 
 RECENT = dt.timedelta(minutes=10)  # "the deal just touched"
 _FOLLOW_UP = ("跟进", "回访", "跟進", "回訪")  # `跟进改成下周二`: the visit just logged, its follow-up
-_EN = pattern(r"^(?P<lead>(?:(?:no|nope|nah|sorry|oops|whoops|actually|wait|hmm+|typo|wrong|my\s+bad|"
+_EN = pattern(r"^(?P<lead>(?:(?:no|nope|nah|sorry|oops|whoops|actually|wait|hmm+|typo|wrong|my\s+bad|oh|"
               r"my\s+mistake|correction|scratch\s+that|fix|(?:the\s+)?\w+\s+is\s+wrong)\b[\s,.!:]*)+)?"
               r"(?P<verb>(?:i\s+)?(?:meant|mean)|should\s+(?:have\s+)?be(?:en)?|make\s+it|(?:it'?s\s+)?due(?:\s+on)?|"
               r"it'?s(?:\s+actually)?|it\s+(?:was|is)(?:\s+actually)?|"  # `hmm its actually 45k`
@@ -57,10 +57,11 @@ _EN = pattern(r"^(?P<lead>(?:(?:no|nope|nah|sorry|oops|whoops|actually|wait|hmm+
               r"|(?P<sign>(?:(?:they|we|they'll|we'll|will|should|to|expect(?:ed|ing)?|likely|are)\s+)*"
               r"(?:signing|signs|sign)(?![A-Za-z])(?:\s+(?:on|by|around))?))|"  # `signing fri`: the close day
               r"(?:that|this|it)\s+(?:was|is|should\s+be)|that'?s|was|"
+              r"(?:the\s+)?(?:contract|po|invoice|paperwork|quote)\s+(?:says|said|is|was)|"  # `the contract
               r"(?P<fu>(?:(?:make|set|change|move|put)\s+(?:the\s+)?)?(?:follow[\s-]?up|fu|f/u)"
               r"(?:\s+(?:to|on|for|is))?))?\s*"
               r"(?P<value>\S.*?)(?P<not>,?\s+not\s+\S.*?)?"
-              r"(?:[\s,.!]+(?:sorry|soz|pls|please|thanks|thx|ty|my\s+bad|oops|lol))*"  # `… sorry`
+              r"(?:[\s,.!]+(?:sorry|soz|pls|please|thanks|thx|ty|my\s+bad|oops|lol|typo))*"  # `… sorry`
               r"[\s.!]*$", re.I)
 #: A field said after a change, as more of it (`and close 1/15`, `also fu fri`, `还有预计1/15签`)
 _ADDED_EN = pattern(r"^(?:and|also|plus|oh\s+and|and\s+also)[\s,]+"
@@ -158,8 +159,9 @@ def correction(ctx: Ctx, text: str, corrected: bool = True):
     if read.field == "fu" and not isinstance(row, Visit) or read.field == "close" \
             and not isinstance(row, Deal):
         return why  # `跟进改成下周二`, `make the follow up wed` after a deal: no deal's close day
-    if row is None and kind == "amount":  # `金额改成8万` a while later: the deal changed last
-        row = _last_deal(ctx)
+    if row is None and kind == "amount" and (read.field or not re.fullmatch(r"[\d.,]+", value.strip())):
+        row = _last_deal(ctx)  # `金额改成8万` a while later: the deal changed last; a bare `5` (`start it
+        # jan 5 not 4` after a contest) never goes to a deal not changed just now
     if row is None and kind == "currency":  # `meant rmb not usd` with no amount just said: how, said
         example = f"{name_of(WORDS, 'deal', ctx.locale)} #12 50000 {value}"
         return why or Reply(lines=(ctx.t("correction_currency_how", value=value, example=example),), ok=False)

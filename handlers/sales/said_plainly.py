@@ -22,6 +22,7 @@ from handlers.grammar import commands as c
 from handlers.grammar.dates import parse_date
 from handlers.grammar.language import answered_in
 from handlers.grammar.patterns import pattern
+from handlers.grammar.range_edit import said_and_why
 from handlers.grammar.reading import parse
 from handlers.grammar.spans import date_in
 from handlers.sales.last_said import nothing_since
@@ -34,13 +35,24 @@ from storage.models.team import Contest
 _CONTEST_ZH = pattern(r"^(?:(?:不对|错了)[\s,，]*)?(?:改成|改为|改到|应该是|是)?\s*(?P<day>\S+?)\s*"
                       r"(?P<end>开始|结束|截止|为止)[\s吧。!！]*$")
 _CONTEST_EN = pattern(r"^(?:(?:actually|no|sorry|oops|wait|hmm+)[\s,.!]+)*(?:(?:make|have)\s+it\s+)?"
-                      r"(?P<end>start|begin|end|finish)s?\s+(?:on\s+)?(?P<day>.+?)[\s.!]*$", re.I)
+                      r"(?P<end>start|begin|end|finish)s?\s+(?:(?:it|that|them)\s+)?(?:on\s+)?"
+                      r"(?P<day>.+?)[\s.!]*$", re.I)
 
 
-def contest_day(ctx: Ctx, text: str) -> c.EditContest | None:
+def contest_day(ctx: Ctx, text: str) -> c.EditContest | Reply | None:
     """`改成23号结束` just after the member started or changed a contest: its new days (the other
-    day kept); None where `text` says no such day or no contest was the last change."""
-    said = unfilled(" ".join(text.split()))
+    day kept; the day it was said after it dropped: `start it feb 23 not 22`); with why after a
+    pause (`…, 4th is still new yr hangover lol`) offered with one tap, the why said not kept; None
+    where `text` says no such day or no contest was the last change."""
+    said, why = said_and_why(unfilled(" ".join(text.split())), ctx.today)
+    command = _contest_day(ctx, said, text)
+    if command is None or not why:
+        return command
+    return Reply(lines=(ctx.t("why_not_kept", said=ctx.text, left=why), ctx.t("answer_hint_one")),
+                 ok=False, locale=ctx.locale, buttons=(Button(ctx.text[:75], ctx.text, action=command),))
+
+
+def _contest_day(ctx: Ctx, said: str, text: str) -> c.EditContest | None:
     found = _CONTEST_ZH.match(said) or _CONTEST_EN.match(said)
     day = parse_date(found["day"], ctx.today) if found else None
     change = latest_change(ctx) if day else None

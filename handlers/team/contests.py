@@ -9,7 +9,7 @@ import datetime as dt
 from dataclasses import replace
 from zoneinfo import ZoneInfo
 
-from handlers.context import Ctx
+from handlers.context import Ctx, Refusal
 from handlers.events import ContestChanged, ContestStarted
 from handlers.grammar.commands import EditContest, ShowContest, StartContest
 from handlers.lookup import example
@@ -28,7 +28,15 @@ LONGEST = 92  # days a contest may run
 
 
 def handle_start(ctx: Ctx, cmd: StartContest) -> Reply:
-    team = managed_team(ctx, cmd.team)
+    try:
+        team = managed_team(ctx, cmd.team)
+    except Refusal as refused:  # `… dec 7 - dec 23 biggest number wins a dinner`: words after the
+        if not cmd.team or refused.reply.buttons or cmd.team not in ctx.text \
+                or ctx.people.team_by_name(ctx.tenant.id, cmd.team) is not None:  # days naming no team
+            raise
+        said = " ".join(ctx.text.replace(cmd.team, " ", 1).split()).rstrip(" ,，;；:：-–—")
+        raise ctx.refuse("contest_words_unread", words=cmd.team, said=said, hint=ctx.t("answer_hint_one"),
+                         buttons=(Button(said[:75], said, action=replace(cmd, team=None)),)) from None
     if cmd.last < cmd.first or (cmd.last - cmd.first).days >= LONGEST:
         raise ctx.refuse("contest_days", hint=example(ctx, "contest"))
     if cmd.last < ctx.today:

@@ -41,10 +41,35 @@ def standup_shaped(text: str) -> bool:
     return sum(1 for part in _PARTS if part.search(text)) >= 2
 
 
+#: A part of a standup named with a label (`y:`, `today:`, `blockers none`, `昨天：`, `困难：无`)
+_LABELLED = (pattern(r"(?<![A-Za-z])(?:yesterday|yday|y)\s*[:：]|(?:^|[\s,，;；.。])昨[天日]\s*[:：]", re.I),
+             pattern(r"(?<![A-Za-z])(?:today|tdy|t)\s*[:：]|(?:^|[\s,，;；.。])今[天日]\s*[:：]", re.I),
+             pattern(r"(?<![A-Za-z])(?:blockers?|b)\s*(?:[:：]|(?=\s*(?:none|nothing|no|nil|n/?a)\b))"
+                     r"|(?:困难|阻碍|障碍|卡点)\s*(?:[:：]|(?=\s*(?:无|没有)))", re.I))
+
+
+def standup_labelled(text: str) -> bool:
+    """Whether a message names two parts of a standup with their labels (`yesterday: met initech,
+    today: chase gree contract, blockers none`, `y: … t: …`, `昨天：…，今天：…`): a standup answer,
+    whether or not a prompt is open.
+
+    >>> standup_labelled("yesterday: met initech, today: chase gree contract, blockers none")
+    True
+    >>> standup_labelled("visit Acme today: met the CTO, they want a demo")
+    False
+    """
+    return sum(1 for part in _LABELLED if part.search(text)) >= 2
+
+
 def answer_or_command(ctx: Ctx, command: c.Command | c.ParseError) -> c.Command | c.ParseError | Reply:
-    """What a message read as `command` is while a standup prompt may be waiting (see above)."""
+    """What a message read as `command` is while a standup prompt may be waiting (see above). With
+    none waiting, a message labelled the way a standup is (`y: … t: … b: …`) is offered as one."""
     prose = isinstance(command, c.ParseError) and command.topic is None
     shaped = standup_shaped(ctx.text)
+    if prose and standup_labelled(ctx.text) and not awaits_answer(ctx):
+        answer = f"{name_of(WORDS, 'standup', ctx.locale)} {ctx.text}"
+        return Reply(lines=(ctx.t("standup_unasked"), ctx.t("answer_hint_one")), ok=False, locale=ctx.locale,
+                     buttons=(Button(ctx.t("standup_answer_button"), answer),))
     if not (prose or shaped and isinstance(command, c.Command)) or not awaits_answer(ctx):
         return command
     offered = _offered(ctx, command)

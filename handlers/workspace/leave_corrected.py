@@ -23,6 +23,11 @@ _SAID = pattern(r"^(?:(?:no+|nope|nah|sorry|oops|actually|wait|correction|my\s+b
                 r"说错了|搞错了|更正)[\s,，.!！:：]*)+"
                 r"(?:(?:i\s+meant|i\s+mean|make\s+it|it'?s|should\s+be|应该是|是|改成|改为|改到)\s*)?"
                 r"(?:(?:my\s+)?leave\s+(?:is\s+|on\s+)?|请假\s*)?(?P<days>.+)$", re.I)
+#: Two days one after the other joined by `and` (`17th and 18th`, `17号和18号`)
+_AND_NEXT = pattern(r"((\d{1,2})(?:st|nd|rd|th|号|日)?)\s*(?:and|&|和|跟|与)\s*"
+                    r"((\d{1,2})(?:st|nd|rd|th|号|日)?)(?![\d/.])", re.I)
+#: An apology closing the message (`… my bad`): no why
+_SORRY = pattern(r"[\s,，.。!！]+(?:my\s+bad|sorry|sry|soz|lol|oops|不好意思|抱歉)[\s.。!！]*$", re.I)
 #: The days it was, said after the new ones (`mon 12/7 not fri`, `周一 不是周五`): said back, no why
 _NOT = pattern(r"\s*[,，]?\s*(?<![A-Za-z])(?:not|instead\s+of|rather\s+than|不是)\s*"
                r"(?P<was>[^,，;；]+?)\s*[.。!！]*$", re.I)
@@ -49,6 +54,8 @@ def corrected(ctx: Ctx, text: str) -> c.Command | None:
     if change.kind != "TakeLeave" or change.entity != "leaves":
         return None
     text = dotted(text)  # `不对，是12.28-12.31`: Dec 28 to Dec 31
+    text = _AND_NEXT.sub(lambda m: f"{m[1]}-{m[3]}" if int(m[4]) == int(m[2]) + 1 else m[0], text)  # `17th
+    text = _SORRY.sub("", text)  # and 18th my bad`: the two days one after the other, a range
     found = _SAID.match(" ".join(text.split()))
     if found and (was := _NOT.search(found["days"])) and parse_date_range(was["was"], ctx.today):
         found = _SAID.match(" ".join(text.split())[:found.start("days") + was.start()])  # `not fri`: was

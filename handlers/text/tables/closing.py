@@ -10,6 +10,11 @@ CLOSING: dict[str, tuple[str, str]] = {
     "lost_unsaid_open": ("There is no command word, but it sounds like your deal with {text} was lost: "
                          "record the loss? Nothing was saved yet.",
                          "没有命令词，但听起来你在{text}的单子丢了：记为输单吗？尚未保存。"),
+    "two_joined": ("That reads as two things, the second “{text}”. Nothing was saved yet: do both?",
+                   "这像是两件事，第二件是“{text}”。尚未保存：两件都做吗？"),
+    "closed_both_kinds": ("There is no command word, and your words about {text} say both a win and a loss: "
+                          "which is it? Nothing was saved yet.",
+                          "没有命令词，你说{text}的话里既有赢单也有输单：是哪一个？尚未保存。"),
     "lost_unsaid_none": ("It sounds like a deal with {text} was lost, but you have no open deal with {text}: "
                          "nothing was saved.",
                          "听起来{text}的单子丢了，但你在{text}没有进行中的商机：什么也没保存。"),

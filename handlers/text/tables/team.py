@@ -59,6 +59,16 @@ TEAM: dict[str, tuple[str, str]] = {
     "contest_days": ("A contest runs from its first day to its last, at most 92 days.",
                      "竞赛须从开始日到结束日，最长 92 天。"),
     "contest_also": ("Also running: {what}", "同时进行：{what}"),
+    "standup_unasked": ("This reads as a standup answer (yesterday, today, blockers), though no standup is "
+                        "waiting for one: post it as your standup? Nothing was saved yet.",
+                        "这看起来是站会回答（昨天、今天、困难），虽然现在没有待回答的站会：作为你的站会回答发出吗？尚未保存。"),
+    "target_too": ("The same target for {who}: “{said}”? Nothing was saved yet.",
+                   "给{who}设同样的目标：“{said}”？尚未保存。"),
+    "contest_words_unread": ("“{words}” names no team, and a contest keeps no prize or description: start "
+                             "it without those words, as “{said}”? Nothing was saved yet. (Tell the team the "
+                             "prize yourself.)",
+                             "“{words}”不是团队名，竞赛也不保存奖品或说明：不带这些字开始竞赛，即“{said}”吗？尚未保存。"
+                             "（奖品请自己告诉团队。）"),
     "contest_clash_hint": ("To give it these days instead: {command}", "要把它改成这些日期：{command}"),
     "contest_clash": ("{team} already has that contest: {what}. One race per metric at a time.",
                       "{team}已有这项竞赛：{what}。同一指标同一时间只办一场。"),
