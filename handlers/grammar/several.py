@@ -88,18 +88,21 @@ def with_lines(lines: list, index: int, buttons: tuple[Button, ...]) -> tuple[Bu
     """The offers for line `index` (1-based) of several, each running every line with that line
     as the offer has it: its command where it has one (`set as the follow-up day`), else its text.
     `lines`: each a line's text or the command an earlier answer made of it."""
-    from handlers.grammar.command_json import STRUCTURED, encode
+    from handlers.grammar.command_json import STRUCTURED, encode, valid
 
     out = []
     for button in buttons:
-        mine = encode(button.action) if isinstance(button.action, STRUCTURED) else button.command
-        if not mine.strip():
+        mine = [encode(button.action)] if isinstance(button.action, STRUCTURED) else [button.command]
+        if isinstance(button.action, c.Several):  # `done 376: … ⏎ visit #376 follow up …`: its lines,
+            mine = list(button.action.parts)  # each one of the message's (a Several holds no Several)
+        if not "".join(mine).strip():
             continue  # an offer with nothing to send
         parts = [line if isinstance(line, str) else encode(line) for line in lines]
-        parts[index - 1] = mine
+        parts[index - 1:index] = mine
         texts = [*lines[:index - 1], button.command, *lines[index:]]
         typed = "\n".join(texts) if button.command.strip() and all(isinstance(t, str) for t in texts) else ""
-        out.append(replace(button, command=typed, action=c.Several(tuple(parts))))
+        several = c.Several(tuple(parts))
+        out.append(replace(button, command=typed, action=several if valid(several) else None))
     return tuple(out)
 
 
