@@ -144,8 +144,8 @@ def _plain_parts(line: str) -> list[str]:
     second = clauses.second_command(raw, seen)
     if second is not None and _PLAIN_BEFORE.search(seen[:second]):
         first, other = raw[:clauses.filler_before(raw, second)].rstrip(" ,，;；"), raw[second:]
-        if _full(first) and _full(other):
-            return [first, *_plain_parts(other)]
+        if _full(first) and (_full(other) or _asks_alone(other)):  # `…，还有任务6搞定了 报价…`: its
+            return [first, *_plain_parts(other)]  # own question asked, the first line kept with it
     if name == "task" and second is None and (also := _TASK_TOO.search(seen)) \
             and date_in(raw[also.end():], dt.date.today()):  # `任务 … 另外 下周二约演示`: two tasks
         first, other = raw[:also.start()].rstrip(" ,，;；"), raw[also.end():]
@@ -254,6 +254,13 @@ def stores_alone(part: str) -> bool:
 
 #: The commands that store (a report or a list is no second command: `… then progress` is prose)
 _CHANGES = ("Done", "Snooze", "Move", "Log", "Upsert", "Close", "Add", "Set", "Change")
+
+
+def _asks_alone(line: str) -> bool:
+    """Whether `line`, said after a plain join, is a command of its own that asks a question with
+    one-tap answers (`任务6搞定了 报价昨晚发了`: done, the words kept?)."""
+    command = read(line).command
+    return isinstance(command, c.ParseError) and bool(command.options) and command.topic is not None
 
 
 def _full(line: str) -> bool:
