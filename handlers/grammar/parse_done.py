@@ -179,8 +179,8 @@ _JOIN = r"(?:(?:also|and|then|plus|另外|还有|然后|并且|同时)[\s,，:]*
 _SECOND = pattern(r"(?:[。;；!！?？\n]|\.(?=\s)|[,，])\s*" + _JOIN + r"(?P<cmd>"
                   r"(?:(?:snooze|postpone|done|visit|deal|won|lost|task|tip)(?![A-Za-z])|推迟|延后|完成|拜访|商机"
                   r"|赢单|输单|任务|经验)\s*#?\d)"
-                  r"|(?:[。;；!！?？\n]|\.(?=\s)|[,，])\s*" + _JOIN + r"(?P<num>#?\d{1,9})\s*号?\s*(?:" + PUSH_WORDS
-                  + r"|改到|改成)"
+                  r"|(?:[。;；!！?？\n]|\.(?=\s)|[,，])\s*" + _JOIN
+                  + r"(?P<num>#?\d{1,9})\s*号?\s*(?:" + PUSH_WORDS + r"|改到|改成)"
                   r"|(?:[。;；!！?？\n]|\.(?=\s))\s*" + _JOIN +
                   r"(?P<word>(?:visit|deal|won|lost|task|tip)\s+(?=\S)|(?:拜访|商机|任务)(?=\S))", re.I)
 
