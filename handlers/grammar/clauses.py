@@ -256,7 +256,10 @@ STRONG_ZH = ("另外", "还有", "同时")
 
 def filler_before(text: str, at: int) -> int:
     """Where the joining word before `at` starts (`…; also |deal`), or `at` where there is none."""
-    while (found := re.search(r"([^\s,，:;；。]+)[\s,，:]*$", text[:at])) and found[1].lower() in FILLERS:
+    from handlers.grammar.normal import view
+
+    while (found := re.search(r"([^\s,，:;；。]+)[\s,，:]*$", text[:at])) \
+            and view(found[1]).lower() in FILLERS:  # `還有`: 还有
         at = found.start(1)  # `and then`
     return at
 
