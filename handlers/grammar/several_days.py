@@ -6,6 +6,7 @@ import datetime as dt
 import re
 
 from handlers.grammar import commands as c
+from handlers.grammar.normal import view
 from handlers.grammar.patterns import pattern
 
 _DAYS_APART = pattern(r"\s*(?:\+|&|,|，|、|和|(?<![A-Za-z])(?:and|plus)(?![A-Za-z]))\s*", re.I)
@@ -44,7 +45,7 @@ def _pieces(part: str, today: dt.date) -> list[str]:
         return [part]
     words = []
     for word in part.split():  # `下周三下周四`: the day words glued together, each its own
-        glued = [found[0] for found in _ZH_DAY.finditer(word)]
+        glued = [word[found.start():found.end()] for found in _ZH_DAY.finditer(view(word))]  # (`下週三`)
         words += glued if len(glued) > 1 and "".join(glued) == word else [word]
     out, start = [], 0
     while start < len(words):  # the longest day first: `next wed` · `next thu`
@@ -53,7 +54,7 @@ def _pieces(part: str, today: dt.date) -> list[str]:
         if end is None:
             return [part]
         said = " ".join(words[start:end])
-        week = _WEEK_SAID.match(out[-1]) if out and _BARE_WEEKDAY.match(said) else None
+        week = _WEEK_SAID.match(view(out[-1])) if out and _BARE_WEEKDAY.match(view(said)) else None
         out.append((week[0] if week else "") + said)  # `下周三周四`: 下周四
         start = end
     return out
