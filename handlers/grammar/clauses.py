@@ -247,7 +247,8 @@ _WORD = pattern(r"\S+")
 #: one of them a comma is break enough.
 FILLERS = {"also", "and", "then", "plus", "另外", "还有", "然后", "并且", "同时"}
 _COMMA_FILLER = pattern(r"[,，]\s*(?=(?:also|and|then|plus|另外|还有|然后|并且|同时)[\s,，:]+\S"
-                       r"|(?:另外|还有|同时)(?:拜访|商机|赢单|输单|任务|经验))", re.I)  # `，还有任务6…`
+                       r"|(?:另外|还有|同时)(?:拜访|商机|赢单|输单|任务|经验)(?=\s|#?\d))", re.I)
+# (`，还有任务6…`: a command word glued on, with a number or a space after it; `，还有任务没排期` is prose)
 #: A joining word that says "a second thing" on its own, with no break before it (`… 下周一跟进 另外
 #: 任务 …`, `… also task …`); a Chinese one may be glued to the command word (`另外任务`).
 _STRONG_FILLER = pattern(r"(?<=\s)(?=(?:also|plus)\s+\S)|(?<=\s)(?=(?:另外|还有|同时)\s*\S)", re.I)
