@@ -20,6 +20,7 @@ from handlers.grammar.language import written_in
 from handlers.grammar.reading import parse, read
 from handlers.grammar.said_over import said_over
 from handlers.grammar.slips import lead_fixed
+from handlers.grammar.unrecorded import unrecorded
 from handlers.member_sounds import pinyin_mentions
 from handlers.rules import limits
 from handlers.sales import (
@@ -298,6 +299,8 @@ def _parsed(ctx: Ctx, text: str) -> c.Command | Reply:
         text = change  # without the command word; never a new customer named `跟进改成周五`
     text = pinyin_mentions(ctx, text)  # `progress @li na`: 李娜's, said
     ctx.text = " ".join(text.split())
+    if words := unrecorded(text):  # `小米pilot输了 预算被砍 算了先别记`: nothing stored, said so
+        return Reply(lines=(ctx.t("unrecorded", words=words),), ok=False, locale=ctx.locale)
     if (closed := close_day_said.meant(ctx, text)) is not None:
         return closed  # `deal #10 close thu`, `商机 #10 成交日期 12月3日`: a won deal's day, never "reopen"
     reading = READING_CALENDAR.set(ctx.calendar)  # `next month`: its first working day here

@@ -246,7 +246,9 @@ _WORD = pattern(r"\S+")
 #: Words that join a second command to the first (`; also deal acme …`, `，另外 商机 …`); after
 #: one of them a comma is break enough.
 FILLERS = {"also", "and", "then", "plus", "另外", "还有", "然后", "并且", "同时"}
-_COMMA_FILLER = pattern(r"[,，]\s*(?=(?:also|and|then|plus|另外|还有|然后|并且|同时)[\s,，:]+\S)", re.I)
+_COMMA_FILLER = pattern(r"[,，]\s*(?=(?:also|and|then|plus|另外|还有|然后|并且|同时)[\s,，:]+\S"
+                       r"|(?:另外|还有|同时)(?:拜访|商机|赢单|输单|任务|经验)(?=\s|#?\d))", re.I)
+# (`，还有任务6…`: a command word glued on, with a number or a space after it; `，还有任务没排期` is prose)
 #: A joining word that says "a second thing" on its own, with no break before it (`… 下周一跟进 另外
 #: 任务 …`, `… also task …`); a Chinese one may be glued to the command word (`另外任务`).
 _STRONG_FILLER = pattern(r"(?<=\s)(?=(?:also|plus)\s+\S)|(?<=\s)(?=(?:另外|还有|同时)\s*\S)", re.I)
@@ -255,7 +257,10 @@ STRONG_ZH = ("另外", "还有", "同时")
 
 def filler_before(text: str, at: int) -> int:
     """Where the joining word before `at` starts (`…; also |deal`), or `at` where there is none."""
-    while (found := re.search(r"([^\s,，:;；。]+)[\s,，:]*$", text[:at])) and found[1].lower() in FILLERS:
+    from handlers.grammar.normal import view
+
+    while (found := re.search(r"([^\s,，:;；。]+)[\s,，:]*$", text[:at])) \
+            and view(found[1]).lower() in FILLERS:  # `還有`: 还有
         at = found.start(1)  # `and then`
     return at
 

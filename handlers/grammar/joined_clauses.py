@@ -25,7 +25,7 @@ from handlers.grammar import commands as c
 from handlers.grammar.closed_words import closed_said
 from handlers.grammar.inner import read_only
 from handlers.grammar.intents import split_keyword
-from handlers.grammar.normal import simplified
+from handlers.grammar.normal import simplified, view
 from handlers.grammar.parse import normalize
 from handlers.grammar.parse_done import also_done
 from handlers.grammar.patterns import pattern
@@ -53,12 +53,12 @@ def split(text: str) -> list[str] | None:
     (one clause, or a clause that is no command alone: prose inside notes stays prose)."""
 
     said = " ".join(text.split())
-    if "\n" in text.strip() or not _JOIN.search(said) or also_done(simplified(normalize(said))):
-        return None  # `任务8搞定了。6也搞定了`: both done, one command
+    if "\n" in text.strip() or not _JOIN.search(view(said)) or also_done(simplified(normalize(said))):
+        return None  # `還有`: matched simplified; `任务8搞定了。6也搞定了`: both done, one command
     first_word = split_keyword(simplified(normalize(said)))[0]
     if first_word in _FREE:
         return None
-    for join in _JOIN.finditer(said):
+    for join in _JOIN.finditer(view(said)):
         first, other = said[:join.start()].strip(" ,，;；"), said[join.end():].strip()
         if not first or not other or not _a_command(first):
             continue

@@ -13,6 +13,7 @@ from handlers.grammar.dates import parse_date
 from handlers.grammar.normal import view
 from handlers.grammar.parse import day_in_notes
 from handlers.grammar.patterns import pattern
+from handlers.grammar.push_words import PUSH_WORDS
 
 
 def parse_done(rest: str, _today: dt.date) -> c.Command | c.ParseError:
@@ -115,8 +116,9 @@ def _noted(ids: tuple[int, ...], note: str, today: dt.date,
 
     seen = view(note)
     if (second := _SECOND.search(seen)) is not None and note[:second.start()].strip(" ,，.。;；"):
-        at = second.start("cmd" if second["cmd"] else "word")  # `… w/ someone else. snooze 130 2 days`
-        return _two_commands(ids, note, at, task)
+        at = second.start("cmd" if second["cmd"] else "num" if second["num"] else "word")  # `… w/
+        return _two_commands(ids, note, at, task, _pushed(note[at:].strip()) if second["num"] else "")
+        # someone else. snooze 130 2 days` · `…，130推到下周三`: a push of its own, typed as a command
     bare = re.sub(r"^(?:(?:also|and|then|plus|另外|还有|然后|并且|同时)[\s,，:]*)+", "", seen, flags=re.I)
     first = (bare.split() or [""])[0].lower()
     command = first in clauses.SECOND_EN | {"done", "snooze"} \
@@ -211,11 +213,23 @@ _JOIN = r"(?:(?:also|and|then|plus|另外|还有|然后|并且|同时)[\s,，:]*
 _SECOND = pattern(r"(?:[。;；!！?？\n]|\.(?=\s)|[,，])\s*" + _JOIN + r"(?P<cmd>"
                   r"(?:(?:snooze|postpone|done|visit|deal|won|lost|task|tip)(?![A-Za-z])|推迟|延后|完成|拜访|商机"
                   r"|赢单|输单|任务|经验)\s*#?\d)"
+                  r"|(?:[。;；!！?？\n]|\.(?=\s)|[,，])\s*" + _JOIN
+                  + r"(?P<num>#?\d{1,9})\s*号?\s*(?:" + PUSH_WORDS + r"|改到|改成)"
                   r"|(?:[。;；!！?？\n]|\.(?=\s))\s*" + _JOIN +
                   r"(?P<word>(?:visit|deal|won|lost|task|tip)\s+(?=\S)|(?:拜访|商机|任务)(?=\S))", re.I)
 
 
-def _two_commands(ids: tuple[int, ...], note: str, second: int, task: bool) -> c.ParseError:
+_PUSHED = pattern(r"^#?(?P<num>\d{1,9})\s*号?\s*(?:" + PUSH_WORDS + r"|改到|改成)\s*(?P<day>.*)$", re.I)
+
+
+def _pushed(said: str) -> str:
+    """`130推到下周三` · `130 pushed to next wed`: the same push as a command (`推迟 130 下周三`)."""
+    found = _PUSHED.match(said)
+    zh = re.search(r"[\u4e00-\u9fff]", said) is not None
+    return f"{'推迟' if zh else 'snooze'} {found['num']} {found['day'].strip()}" if found else said
+
+
+def _two_commands(ids: tuple[int, ...], note: str, second: int, task: bool, typed: str = "") -> c.ParseError:
     """`done 93: initech signed w/ someone else. snooze 130 2 days`: two things; asked, one tap each:
     both run (the done with the words before the second command, then that command), or all of it
     what came of the follow-up (never the second command kept as text unasked)."""
@@ -223,7 +237,7 @@ def _two_commands(ids: tuple[int, ...], note: str, second: int, task: bool) -> c
 
     zh = re.search(r"[\u4e00-\u9fff]", note) is not None
     first = note[:clauses.filler_before(note, second)].rstrip(" ,，;；")
-    other = note[second:].strip()
+    other = typed or note[second:].strip()
     numbers = " ".join(str(i) for i in ids)
     both = f"{('任务 ' if zh else 'task ') if task else ''}{numbers}{'：' if zh else ': '}{first}\n{other}"
     whole = (c.DoneTask if task else c.DoneFollowups)(ids, note)

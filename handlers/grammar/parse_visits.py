@@ -41,7 +41,6 @@ _NO_FOLLOW_UP = pattern(r"(?:无需?|不需要?|不用|暂不|不再|没有|免)
                         r"|\bno\s+(?:need\s+(?:for|to)\s+)?(?:follow[\s-]?ups?|f/u|fu)\b"
                         r"(?:\s+(?:needed|required))?", re.I)
 
-
 #: Words that go on a Chinese company's name (`格力 电器`: perhaps 格力电器, never notes 电器)
 NAME_PART_ZH = pattern(r"(?:云|集团|科技|技术|公司|股份|有限|控股|国际|中国|电器|物流|电子|软件|网络|信息|"
                        r"实业|汽车|医疗|医药|制造|工业|贸易|地产|能源|通信|智能|银行|保险|证券)+")
@@ -52,7 +51,6 @@ def _blanked(words, rest: str, seen: str) -> tuple[str, str]:
     for start, end in spans:
         rest, seen = (f"{t[:start]}{' ' * (end - start)}{t[end:]}" for t in (rest, seen))
     return rest, seen
-
 
 _BY_ID = pattern(r"^#(\d{1,9})\s+(\S+)\s*(.*)$", re.DOTALL)
 #: What comes between 拜访 and a name and is none of it (`拜访了海尔`, `拜访了一趟华为`, `拜访一下美的`)
@@ -119,6 +117,8 @@ def parse_visit(rest: str, today: dt.date) -> c.Command | c.ParseError:
         mark = _VISIT_SEP.search(fold(text))  # names have no spaces; the rest is notes, its
         typed = text[mark.start():mark.end()] if mark and fold(text)[:mark.start()] == customer else ""
         customer, body = first, f"{more}{typed if typed.strip() else '，'}{body}"  # marks as typed
+        if day is None and (said := first_day(body, today)) and len(said[1]) == 1:  # `海尔 2026-12-04 上周五`
+            day, body = said[1][0], body.strip()[len(said[0]):].strip()  # "which Friday?" answered: its day
     if not body and " " in customer.strip():  # no separator: which words are the customer?
         if (met := _WITH.search(customer)) and not customer.lstrip().startswith("+"):  # `initech quick
             head = customer[:met.start()].strip()  # coffee w/ Sarah …`: the words before `w/` hold the

@@ -23,8 +23,8 @@ from handlers.grammar.patterns import pattern
 _EN = pattern(LEAD + r"(?:(?:make|have|let)\s+(?:it|that|them)\s+|it\s+should\s+|(?:the\s+)?)"
               r"(?P<kind>end|ends|finish|finishes|run\s+(?:until|till|til|to)|start|starts|begin|begins)"
               r"(?:\s+(?:it|that|them))?(?:\s+(?:on|at|date))?\s+(?P<day>\S.*?)\s*[.!]*$", re.I)
-_ZH_AFTER = pattern(LEAD + r"(?:改成|改到|改为|换成|到)?\s*(?P<day>\S+?)\s*(?P<kind>开始|结束|截止)"
-                    r"[\s。!！]*$")
+_ZH_AFTER = pattern(LEAD + r"(?:改成|改到|改为|换成|到)?\s*(?:从)?(?P<day>\S+?)\s*(?P<kind>开始|结束|截止)"
+                    r"(?:吧|了|啊|哈|呢)*[\s。!！~]*$")  # `改成25号开始吧`
 _ZH_BEFORE = pattern(LEAD + r"(?P<kind>开始|结束|截止)(?:日期|时间)?\s*(?:改成|改到|改为|是)?\s*"
                      r"(?P<day>\S+?)[\s。!！]*$")
 _CJK = pattern(r"[\u3400-\u9fff]")

@@ -15,7 +15,7 @@ from handlers.grammar import vocabulary as V
 from handlers.grammar.amounts import amount_words
 from handlers.grammar.deal_said import plain_changes, without_new
 from handlers.grammar.intents import BY_NAME, INTENTS, KEYWORDS_ZH, MAX_TEXT, split_keyword
-from handlers.grammar.normal import simplified
+from handlers.grammar.normal import simplified, view
 from handlers.grammar.offer_checked import offer_checked
 from handlers.grammar.parse_done import done_said, follow_up_done_noted, follow_up_done_said
 from handlers.grammar.parse_reports import needed_asked, progress_asked
@@ -57,7 +57,7 @@ def parse(text: str, today: dt.date | None = None) -> c.Command | c.ParseError:
         # 1.2m`: the target command (a manager's; the period shown back)
     if name in (None, "team", "target") and (asked := targets_asked(text, today or dt.date.today())):
         return asked  # `下个月团队目标多少`, `what's my target this month`, `targets next month`: listed
-    if name is None and (cancel := leave_cancel_said.said(raw)) is not None \
+    if name in (None, "undo") and (cancel := leave_cancel_said.said(raw)) is not None \
             and isinstance(taken := parse(cancel, today), (c.TakeLeave, c.ParseError)) \
             and getattr(taken, "topic", "leave") == "leave":
         return taken  # `12月9号的假不请了`, `cancel leave dec 9`: `请假 取消 12月9号`
@@ -178,7 +178,7 @@ def _read(text: str, today: dt.date | None = None) -> Reading:
     from handlers.grammar.task_said import as_task
 
     today = today or dt.date.today()
-    if (lead := _ALSO.match(text)) and split_keyword(simplified(p.normalize(text[lead.end():])))[0]:
+    if (lead := _ALSO.match(view(text))) and split_keyword(simplified(p.normalize(text[lead.end():])))[0]:
         text = text[lead.end():]  # `also snooze 93 to next fri`: the command after a word that joins it on
     if not split_keyword(simplified(p.normalize(text)))[0] and (task := as_task(text)) is not None:
         text = task  # `春节前要把华为的合同签下来 建个任务`: the task it asks for, never a win

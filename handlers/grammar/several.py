@@ -89,18 +89,21 @@ def with_lines(lines: list, index: int, buttons: tuple[Button, ...]) -> tuple[Bu
     """The offers for line `index` (1-based) of several, each running every line with that line
     as the offer has it: its command where it has one (`set as the follow-up day`), else its text.
     `lines`: each a line's text or the command an earlier answer made of it."""
-    from handlers.grammar.command_json import STRUCTURED, encode
+    from handlers.grammar.command_json import STRUCTURED, encode, valid
 
     out = []
     for button in buttons:
-        mine = encode(button.action) if isinstance(button.action, STRUCTURED) else button.command
-        if not mine.strip():
+        mine = [encode(button.action)] if isinstance(button.action, STRUCTURED) else [button.command]
+        if isinstance(button.action, c.Several):  # `done 376: … ⏎ visit #376 follow up …`: its lines,
+            mine = list(button.action.parts)  # each one of the message's (a Several holds no Several)
+        if not "".join(mine).strip():
             continue  # an offer with nothing to send
         parts = [line if isinstance(line, str) else encode(line) for line in lines]
-        parts[index - 1] = mine
+        parts[index - 1:index] = mine
         texts = [*lines[:index - 1], button.command, *lines[index:]]
         typed = "\n".join(texts) if button.command.strip() and all(isinstance(t, str) for t in texts) else ""
-        out.append(replace(button, command=typed, action=c.Several(tuple(parts))))
+        several = c.Several(tuple(parts))
+        out.append(replace(button, command=typed, action=several if valid(several) else None))
     return tuple(out)
 
 
@@ -142,8 +145,8 @@ def _plain_parts(line: str) -> list[str]:
     second = clauses.second_command(raw, seen)
     if second is not None and _PLAIN_BEFORE.search(seen[:second]):
         first, other = raw[:clauses.filler_before(raw, second)].rstrip(" ,，;；"), raw[second:]
-        if _full(first) and _full(other):
-            return [first, *_plain_parts(other)]
+        if _full(first) and (_full(other) or _asks_alone(other)):  # `…，还有任务6搞定了 报价…`: its
+            return [first, *_plain_parts(other)]  # own question asked, the first line kept with it
     if name == "task" and second is None and (also := _TASK_TOO.search(seen)) \
             and date_in(raw[also.end():], dt.date.today()):  # `任务 … 另外 下周二约演示`: two tasks
         first, other = raw[:also.start()].rstrip(" ,，;；"), raw[also.end():]
@@ -254,6 +257,13 @@ def stores_alone(part: str) -> bool:
 
 #: The commands that store (a report or a list is no second command: `… then progress` is prose)
 _CHANGES = ("Done", "Snooze", "Move", "Log", "Upsert", "Close", "Add", "Set", "Change")
+
+
+def _asks_alone(line: str) -> bool:
+    """Whether `line`, said after a plain join, is a command of its own that asks a question with
+    one-tap answers (`任务6搞定了 报价昨晚发了`: done, the words kept?)."""
+    command = read(line).command
+    return isinstance(command, c.ParseError) and bool(command.options) and command.topic is not None
 
 
 def _full(line: str) -> bool:

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 
 from handlers.grammar import commands as c
+from handlers.grammar.normal import view
 from handlers.grammar.patterns import pattern
 
 _DAYS_APART = pattern(r"\s*(?:\+|&|,|，|、|和|(?<![A-Za-z])(?:and|plus)(?![A-Za-z]))\s*", re.I)
@@ -20,6 +21,7 @@ def days_apart(said: str, today: dt.date) -> list[str] | None:
     from handlers.grammar.dates import parse_date_range
 
     parts = [p.strip() for p in _DAYS_APART.split(said.strip(" .!")) if p.strip()]
+    parts = [piece for part in parts for piece in _pieces(part, today)]  # `下周三下周四`, `下周三 下周四`
     for i in range(1, len(parts)):
         if _BARE_WEEKDAY.match(parts[i]) and (week := _WEEK_SAID.match(parts[i - 1])):
             parts[i] = week[0] + parts[i]
@@ -27,6 +29,35 @@ def days_apart(said: str, today: dt.date) -> list[str] | None:
     if len(parts) < 2 or any(day is None for day in days):
         return None
     return [part for i, part in enumerate(parts) if days[i] not in days[:i]]  # `tmrw + mon` on a Sunday
+
+
+#: A Chinese day word, so that two said with nothing between are told apart (`下周三下周四`, `明天后天`)
+_ZH_DAY = pattern(r"(?:下下?|这|本|上)?个?(?:周|星期|礼拜)[一二三四五六日天]|大?后天|明天|今天"
+                  r"|(?:\d{1,2}月)?\d{1,2}[日号]")
+
+
+def _pieces(part: str, today: dt.date) -> list[str]:
+    """`part`, or the days it holds said one after another with only a space, or nothing, between
+    them (`下周三 下周四`, `下周三下周四`, `周三周四`, `next wed next thu`) where each is a day alone."""
+    from handlers.grammar.dates import parse_date_range
+
+    if parse_date_range(part, today) is not None:
+        return [part]
+    words = []
+    for word in part.split():  # `下周三下周四`: the day words glued together, each its own
+        glued = [word[found.start():found.end()] for found in _ZH_DAY.finditer(view(word))]  # (`下週三`)
+        words += glued if len(glued) > 1 and "".join(glued) == word else [word]
+    out, start = [], 0
+    while start < len(words):  # the longest day first: `next wed` · `next thu`
+        end = next((end for end in range(len(words), start, -1)
+                    if parse_date_range(" ".join(words[start:end]), today)), None)
+        if end is None:
+            return [part]
+        said = " ".join(words[start:end])
+        week = _WEEK_SAID.match(view(out[-1])) if out and _BARE_WEEKDAY.match(view(said)) else None
+        out.append((week[0] if week else "") + said)  # `下周三周四`: 下周四
+        start = end
+    return out
 
 
 def one_stretch(said: str, today: dt.date) -> tuple[dt.date, dt.date] | None:

@@ -7,20 +7,25 @@ said back as read). One end of a contest just started or changed moves the same 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from handlers.context import Ctx
 from handlers.grammar import commands as c
 from handlers.grammar.dates import parse_date_range
+from handlers.grammar.fillers import LEAD
 from handlers.grammar.leave_words import dotted
+from handlers.grammar.normal import view
 from handlers.grammar.patterns import pattern
 from handlers.grammar.range_edit import edited
 from handlers.grammar.reading import read
+from handlers.grammar.spans import date_in
 from handlers.sales.said_again import RECENT, latest_change, made_last
 from storage.models.team import Leave
 
 #: The words that make a message a correction (`no`, `actually make it`, `不对 是`), then the days
 _SAID = pattern(r"^(?:(?:no+|nope|nah|sorry|oops|actually|wait|correction|my\s+bad|typo|不对|不是|错了|"
-                r"说错了|搞错了|更正)[\s,，.!！:：]*)+"
+                r"说错了|搞错了|更正|其实)[\s,，.!！:：]*)+"
+                r"(?:(?:假期|休假|请假|(?:the\s+|my\s+)?leave)\s*(?=改|应该|should|is\b))?"  # `假期改成…`
                 r"(?:(?:i\s+meant|i\s+mean|make\s+it|it'?s|should\s+be|应该是|是|改成|改为|改到)\s*)?"
                 r"(?:(?:my\s+)?leave\s+(?:is\s+|on\s+)?|请假\s*)?(?P<days>.+)$", re.I)
 #: Two days one after the other joined by `and` (`17th and 18th`, `17号和18号`)
@@ -36,7 +41,45 @@ _WHY = pattern(r"\s*(?:[,，;；]|\s[-–—]\s|(?<=[\d日号])\s+(?=\D)|\s+(?:b
                re.I)
 
 
+#: A break after which the correction may follow its why (`其实24号还要上班，改成25号开始吧`)
+_CLAUSE = pattern(r"\s*[,，;；。]\s*")
+
+
 def corrected(ctx: Ctx, text: str) -> c.Command | None:
+    """`_corrected`, or, where the why is said first (`其实24号还要上班，改成25号开始吧`, `actually i
+    can work the 23rd, make it 12/24-12/31`), the correction after it, the why said back."""
+    text = view(text)  # `不對，假期改成25號到31號`: its words read simplified
+    if (command := _corrected(ctx, text)) is not None:
+        return command
+    said = " ".join(text.split())
+    for cut in _CLAUSE.finditer(said):
+        head, rest = said[:cut.start()], said[cut.end():]
+        lead = re.match(LEAD, head)
+        why = head[lead.end() if lead else 0:].strip()
+        if not why or not rest:
+            continue
+        if (command := _corrected(ctx, f"{head[:lead.end()] if lead else ''} {rest}".strip())) is not None:
+            return replace(_one_end(ctx, command, why), note=command.note or why)  # kept with the days
+    return None
+
+
+def _one_end(ctx: Ctx, command: c.TakeLeave, why: str) -> c.TakeLeave:
+    """`make it 12/24, i can work the 23rd` of Dec 23-31: one day inside the leave, and the why
+    names the leave's first (or last) day as one worked: that end moved, not a leave of one day."""
+    leave = ctx.session.get(Leave, command.replaces) if command.replaces else None
+    named = date_in(why, ctx.today) if why else None
+    day = command.first_day
+    if leave is None or named is None or day != command.last_day \
+            or not leave.first_day <= day <= leave.last_day or leave.first_day == leave.last_day:
+        return command
+    if named[1] == leave.first_day and day > named[1]:
+        return replace(command, last_day=leave.last_day)
+    if named[1] == leave.last_day and day < named[1]:
+        return replace(command, first_day=leave.first_day)
+    return command
+
+
+def _corrected(ctx: Ctx, text: str) -> c.Command | None:
     """The leave just entered, with the days `text` corrects it to (or the contest just started or
     changed, one end moved); None where `text` is no such correction or the member's last message
     entered no leave (nor contest)."""
@@ -71,7 +114,7 @@ def corrected(ctx: Ctx, text: str) -> c.Command | None:
     ctx.locale = "zh" if re.search(r"[\u3400-\u9fff]", text) else "en"
     said = found["days"][:len(found["days"]) - len(why)].strip(" ,，;；")
     ctx.text = f"{'请假' if ctx.locale == 'zh' else 'leave'} {said}"  # what `undo` says it undoes
-    return c.TakeLeave(*days, replaces=leave.id, note=why)  # why: kept with the days
+    return _one_end(ctx, c.TakeLeave(*days, replaces=leave.id, note=why), why)  # why: kept with the days
 
 
 def _days(said: str, ctx: Ctx) -> tuple[tuple | None, str]:

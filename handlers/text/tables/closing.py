@@ -60,6 +60,7 @@ CLOSING: dict[str, tuple[str, str]] = {
     "taken_back_asked": ("“{words}” takes back what you said in the {field}: nothing was saved. Save it "
                          "anyway? (no: nothing is saved)",
                          "{field}里的“{words}”像是把这条收回：尚未保存。还要保存吗？（回复“不”：什么也不保存）"),
+    "unrecorded": ("“{words}”: as you said, nothing was saved.", "“{words}”：好的，什么都没有保存。"),
     "taken_back_without": ("Save it without “{words}”", "保存，去掉“{words}”"),
     "taken_back_as_typed": ("Save it as typed", "按原文保存"),
     "taken_back_reason_asked": ("“{words}”: undo {what} of deal #{id}, or keep it with this reason? The "
