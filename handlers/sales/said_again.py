@@ -57,8 +57,8 @@ _EN = pattern(r"^(?P<lead>(?:(?:no|nope|nah|sorry|oops|whoops|actually|wait|hmm+
               r"|(?P<sign>(?:(?:they|we|they'll|we'll|will|should|to|expect(?:ed|ing)?|likely|are)\s+)*"
               r"(?:signing|signs|sign)(?![A-Za-z])(?:\s+(?:on|by|around))?))|"  # `signing fri`: the close day
               r"(?:that|this|it)\s+(?:was|is|should\s+be)|that'?s|was|"
-              r"(?P<fu>(?:(?:make|set|change|move|put)\s+(?:the\s+)?)?(?:follow[\s-]?up|fu|f/u)"
-              r"(?:\s+(?:to|on|for|is))?))?\s*"
+              r"(?P<fu>(?:(?:make|set|change|move|put)\s+)?(?:the\s+|my\s+)?(?:follow[\s-]?up|fu|f/u)"
+              r"(?:\s+(?:date|day))?(?:\s+(?:to|on|for|is|should\s+be|will\s+be|=))?))?\s*"
               r"(?P<value>\S.*?)(?P<not>,?\s+not\s+\S.*?)?"
               r"(?:[\s,.!]+(?:sorry|soz|pls|please|thanks|thx|ty|my\s+bad|oops|lol))*"  # `… sorry`
               r"[\s.!]*$", re.I)
