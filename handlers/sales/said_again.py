@@ -175,7 +175,8 @@ def correction(ctx: Ctx, text: str, corrected: bool = True):
     shown = ctx.day(parse_date(value, ctx.today)) if kind == "day" else value  # `Fri, Jan 8, 2027`
     if kind == "currency":  # `deal #14 (ERP) from $50K to ¥50K`
         shown = " → ".join(fmt.money(row.amount, money, ctx.locale) for money in (row.currency, value))
-    return Reply(lines=(*head, ctx.t(f"correction_{kind}", what=what, value=shown),
+    field = f"_{_WORD[type(row)]}" if kind == "day" else ""  # the follow-up's, the close's, the due day's
+    return Reply(lines=(*head, ctx.t(f"correction_{kind}{field}", what=what, value=shown),
                         ctx.t("answer_hint_one")), buttons=(Button(command, command),), ok=False)
 
 
