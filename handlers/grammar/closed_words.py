@@ -25,8 +25,8 @@ _EN = r"(?<![A-Za-z])(?:{})(?![A-Za-z])"
 #: A win in words; a paper signed on the way (`signed the nda`, `签了保密协议`, `框架签了`) is none
 WON = pattern(NOT_BEFORE_SIGNED_ZH + r"(?:签了|签约了|签下)" + NOT_AFTER_SIGNED
               + r"|签单了|拿下了?|成交了|赢了|中标了|签下来了?|"
-              + r"(?:谈下来了?|谈成了?|搞定了?)(?=.*?\d\s*(?:万|w|k|千|亿|元|块|m)(?![a-z]))|"  # `谈下来了 16萬`: with
-              # an amount, a win (`388搞定了`, `价格谈下来了` alone say no win)
+              + r"(?:谈下来了?|谈成了?|搞定了?)(?=.*?\d\s*(?:万|w|k|千|亿|元|块|m)(?![a-z]))|"
+              # `谈下来了 16萬`: with an amount, a win (`388搞定了`, `价格谈下来了` alone say no win)
               + r"(?<=\d[万wk千])\s?(?:那单|这单|单子)?(?:谈下来了?|谈成了?|搞定了?)|"
               + r"(?<![A-Za-z])(?:got\s+(?:it\s+)?done|closed|nailed(?:\s+it)?|landed|sealed)(?![A-Za-z])"
               + r"(?=.*?\d\s*(?:k|m|万|w)(?![a-z]))|"

@@ -16,12 +16,13 @@ from handlers.grammar.patterns import pattern
 _NUMBERED = pattern(r"^\s*(?:(?:商机|单子|deal|opp|opportunity)\s*(?:no\.?\s*|#)?\s*(?P<id>\d{1,9})\s*号?"
                     r"(?:单子?|商机)?|#?\s*(?P<id2>\d{1,9})\s*号(?:单子?|商机))(?![\d.%万千kKwW])\s*", re.I)
 #: a word joining one field on to the one before
-_JOINER = pattern(r"(?:[\s,，;；、]+|(?<=了))(?:and\s+also|and|also|plus|then|另外|顺便|还有|然后|同时|并且|以及|而且|再)"
+_JOINER = pattern(r"(?:[\s,，;；、]+|(?<=了))"
+                  r"(?:and\s+also|and|also|plus|then|另外|顺便|还有|然后|同时|并且|以及|而且|再)"
                   r"(?=[\s,，:：]|[\u3400-\u9fff])[\s,，:：]*", re.I)
 #: a particle closing a field (`推到初步接触了`, `25万吧`)
 _PARTICLE = pattern(r"(?<=\S)(?:了|吧|啦|哈)+(?=[\s,，。!！]|$)")
 #: a part of a stage no stage has (`商务谈判后期`, `方案前期`)
-_PHASE = pattern(r"(?<=[\u3400-\u9fff])(?:后期|前期|初期|中期|早期|末期|晚期|阶段后期|阶段前期)(?=[\s,，。]|$)"
+_PHASE = pattern(r"(?<=[\u3400-\u9fff])(?:阶段)?(?:后期|前期|初期|中期|早期|末期|晚期)(?=[\s,，。]|$)"
                  r"|(?<=[a-z])\s+(?:late|early|mid)(?:[\s-]+stage)?(?=[\s,.]|$)", re.I)
 _QUOTES = pattern(r'["“”「」《》]')
 
@@ -39,4 +40,5 @@ def joined_deal(text: str) -> tuple[str, c.ParseError | None]:
     said = f"{'商机' if zh else 'deal'} #{number} {' '.join(_PHASE.sub(' ', rest).split())}".strip()
     if phase is None:
         return said, None
-    return said, c.ParseError("deal", "deal_phase_dropped", phase[0].strip(), options=(("without_phase", said, None),))
+    return said, c.ParseError("deal", "deal_phase_dropped", phase[0].strip(),
+                              options=(("without_phase", said, None),))

@@ -23,7 +23,7 @@ _REFERENCES = sorted((("it",), ("them",), ("they",), ("this", "customer"), ("tha
                       ("that", "client"), ("this", "one"), ("them", "too"), ("他们",), ("他们家",), ("他家",),
                       ("这家",), ("那家",), ("这家客户",), ("这个客户",), ("那个客户",), ("同一个客户",),
                       ("同一家",), ("该客户",)), key=len, reverse=True)
-#: how far back a reference looks past a message that named no customer (`商机 这家 …` after one not understood)
+#: how far back a reference looks past a message that named no customer (one not understood)
 RECENT = dt.timedelta(minutes=10)
 _OWNED = {"visits": Visit, "deals": Deal, "tasks": Task}
 
@@ -46,7 +46,8 @@ def _last_customer(ctx: Ctx) -> tuple[Customer | None, bool]:
     since = ctx.now - RECENT
     if said is None or _aware(said.at) < since:
         return None, False
-    return _customer_of(ctx, (Change.id <= said.changes_after, Change.at >= since, Change.status == "done")), True
+    recent = (Change.id <= said.changes_after, Change.at >= since, Change.status == "done")
+    return _customer_of(ctx, recent), True
 
 
 def _aware(at):

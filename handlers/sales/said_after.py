@@ -60,7 +60,7 @@ _STAGE_EN = pattern(
     r"(?:[\s,]+(?:actually|instead))*[\s.!]*$", re.I)
 _STAGE_ZH = pattern(
     r"^(?:(?:哦不(?!是)|噢不(?!是)|哦|噢|嗯|呃|啊|哎呀?|唉|不好意思|抱歉|其实|不对|错了|说错了|搞错了|更正)"
-    r"[\s,，。!！]*)*(?:不是(?P<was>[^\s,，。是]+?)(?:阶段)?(?:[\s,，。]+|(?=是)))?"  # `哦不对 不是方案 是谈判`
+    r"[\s,，。!！]*)*(?:不是(?P<was>[^\s,，。是]+?)(?:阶段)?(?:[\s,，。]+|(?=是)))?"
     r"(?:应该是|是|改成|改为|其实是|还在)?(?P<rest>[^\s,，。!！]+?)(?:阶段)?[\s。!！]*(?:吧|啦|哈)?[\s。!！]*$")
 
 #: a Chinese stage said instead: a word saying the one just said was wrong, after any fillers (`哦不对 …`)
