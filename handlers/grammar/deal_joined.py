@@ -14,7 +14,8 @@ from handlers.grammar.patterns import pattern
 
 #: a deal by its number, at the start (`商机#23`, `deal 48`, `49号单`, `#49号商机`)
 _NUMBERED = pattern(r"^\s*(?:(?:商机|单子|deal|opp|opportunity)\s*(?:no\.?\s*|#)?\s*(?P<id>\d{1,9})\s*号?"
-                    r"(?:单子?|商机)?|#?\s*(?P<id2>\d{1,9})\s*号(?:单子?|商机))(?![\d.%万千kKwW])\s*", re.I)
+                    r"(?:单子?|商机)?|#?\s*(?P<id2>\d{1,9})\s*号(?:单子?|商机))"
+                    r"(?![A-Za-z\d.%万千亿元块月日年天周])\s*", re.I)  # `deal 3M …`, `商机 12月…`: no number
 #: a word joining one field on to the one before
 _JOINER = pattern(r"(?:[\s,，;；、]+|(?<=了))"
                   r"(?:and\s+also|and|also|plus|then|另外|顺便|还有|然后|同时|并且|以及|而且|再)"
