@@ -22,7 +22,7 @@ def _deal(session_factory):
 @pytest.mark.parametrize("user, said, after", [
     ("Bo", "商機#1 金額改成55萬 另外推到商務談判 預計12月底", ("negotiation", 550000, dt.date(2026, 12, 31))),
     ("Bo", "1号单推到初步接触了 顺便金额改成25万", ("contact", 250000, dt.date(2026, 12, 20))),
-    ("Bo", "商机1 金额改成25万 还有推到商务谈判吧", ("negotiation", 250000, dt.date(2026, 12, 20))),
+    ("Bo", "商机#1 金额改成25万 还有推到商务谈判吧", ("negotiation", 250000, dt.date(2026, 12, 20))),
     ("Ana", "deal #1 amount to 550k and move to negotiation, close end of dec",
      ("negotiation", 550000, dt.date(2026, 12, 31))),
 ])
@@ -47,3 +47,11 @@ def test_a_phase_of_a_stage_is_asked(team_chat, session_factory, user, said, wor
     done = team_chat.reply("1", user=user)
     assert done.ok, done.text
     assert _deal(session_factory) == after
+
+
+@pytest.mark.parametrize("said", ["商机#1 输了，价格太高", "1号单子输了 价格太高"])
+def test_a_loss_by_number_keeps_its_word(team_chat, session_factory, said):
+    assert team_chat.reply("deal +Acme 100k discovery close 12/20", user="Bo").ok
+    reply = team_chat.reply(said, user="Bo")
+    assert reply.ok and "#1" in reply.text, reply.text
+    assert _deal(session_factory)[:2] == ("lost", 100000)
