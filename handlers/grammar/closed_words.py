@@ -24,7 +24,12 @@ _CJK = pattern(r"[\u3400-\u9fff]")
 _EN = r"(?<![A-Za-z])(?:{})(?![A-Za-z])"
 #: A win in words; a paper signed on the way (`signed the nda`, `签了保密协议`, `框架签了`) is none
 WON = pattern(NOT_BEFORE_SIGNED_ZH + r"(?:签了|签约了|签下)" + NOT_AFTER_SIGNED
-              + r"|签单了|拿下了?|成交了|赢了|中标了|"
+              + r"|签单了|拿下了?|成交了|赢了|中标了|签下来了?|"
+              + r"(?:谈下来了?|谈成了?|搞定了?)(?=.*?\d\s*(?:万|w|k|千|亿|元|块|m)(?![a-z]))|"
+              # `谈下来了 16萬`: with an amount, a win (`388搞定了`, `价格谈下来了` alone say no win)
+              + r"(?<=\d[万wk千])\s?(?:那单|这单|单子)?(?:谈下来了?|谈成了?|搞定了?)|"
+              + r"(?<![A-Za-z])(?:got\s+(?:it\s+)?done|closed|nailed(?:\s+it)?|landed|sealed)(?![A-Za-z])"
+              + r"(?=.*?\d\s*(?:k|m|万|w)(?![a-z]))|"
               + NOT_BEFORE_SIGNED_EN + _EN.format("signed" + NOT_AFTER_SIGNED + "|won|closed it"), re.I)
 #: A rival signed instead (`they signed w oracle`, `went with sap`, `chose huawei`, `签了别家`, `选了华为`,
 #: `跟别家签了`): a loss, its word of signing no win
@@ -129,6 +134,8 @@ def closed_offer(session, tenant_id: int, name: str, said: str, chinese: bool,
                             options=tuple((kind, line, _asked_currency(line)) for line in lines))
     if not won:
         return c.ParseError(None, "lost_unsaid_none", name)
+    if not title and _open_of(session, tenant_id, name, None):  # a colleague's open deal there: the
+        title = name  # win is the member's own new deal, titled (never refused as the colleague's)
     head = " ".join(part for part in (word, name, title and f'"{title}"', money) if part)
     if won_lately := _won_of(session, tenant_id, name, member_id):  # `the acme support deal is won`,
         listed = " · ".join(f"#{d} “{t}”" for d, t in won_lately)  # minutes after `won #46`: never a
@@ -173,7 +180,7 @@ _EDGE = " ,，.。!！?？:：;；~～-–—的"
 #: (`we`, `the … deal is`, `ugh also … thing`, `今天`, `那个单子`)
 _NO_TITLE = pattern(r"(?<![A-Za-z'])(?:we|i|we've|i've|they|finally|just|today|yesterday|our|my|so|yay|"
                     r"have|has|had|officially|deal|deals|the|a|an|is|was|were|got|been|thing|one|that|this|"
-                    r"ugh|also|oh|well|lol|damn|sadly|unfortunately|opp|opportunity|for|with|w)(?![A-Za-z'])"
+                    r"ugh|also|oh|well|lol|damn|sadly|unfortunately|opp|opportunity|for|with|w|at)(?![A-Za-z'])"
                     r"|我们|我|终于|今天|昨天|刚才|刚刚|已经|正式|也|都|那个|这个|那单|这单|单子|"
                     r"[!！?？,，.。~～\s]", re.I)
 _TO_RIVAL = pattern(r"\s+(?:out\s+)?to\s", re.I)

@@ -9,6 +9,7 @@ import re
 from handlers.grammar import parse as p
 from handlers.grammar import vocabulary as V
 from handlers.grammar.deal_change import KEPT
+from handlers.grammar.deal_for_referred import deal_for_referred
 from handlers.grammar.intents import split_keyword
 from handlers.grammar.new_deal_said import quote_title
 from handlers.grammar.normal import simplified
@@ -38,7 +39,9 @@ _MADE_NEW = ("deal", "visit", "task", "customer", "tip")
 
 def without_new(text: str) -> str:
     """`新商机 京东 …` as `商机 京东 …`, `new opp Acme …` as `deal Acme …`: the word that says it is
-    new says what the command word says (never a word left over); any other message as it is."""
+    new says what the command word says (never a word left over), `给这家开个商机 …` as `商机 这家 …`
+    (handlers/grammar/deal_for_referred.py); any other message as it is."""
+    text = deal_for_referred(text)
     said = " ".join(text.split())
     folded = simplified(p.normalize(said))  # the same length as `said`, position for position
     if split_keyword(folded)[0] is not None or (new := _NEW_SAID.match(folded)) is None:

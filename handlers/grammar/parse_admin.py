@@ -19,9 +19,12 @@ from handlers.grammar.patterns import pattern
 from handlers.grammar.periods import is_reversed_range, whole_period
 from handlers.grammar.several_days import days_said_why, days_then_words, leave_days, one_stretch
 
-_TIER_EN = pattern(r"^tiers?\s+([abc])\s+(?:every\s+)?(\d{1,3})\s*(?:days?|d|(weeks?|wks?|w))?"
+_TIER_EN = pattern(r"^tiers?\s+([abc])\s+(?:(?:customers?|clients?|accounts?)\s+)?(?:every\s+)?(\d{1,3})\s*"
+                   r"(?:days?|d|(weeks?|wks?|w))?"
                    r"(?:\s+(?:team\s+)?(.+))?$", re.I)
-_TIER_ZH = pattern(r"^(?:回访周期\s*)?([abc])类?\s*每?\s*(\d{1,3})\s*(?:天|(个?星期|周))(?:回访一次|回访)?"
+_TIER_ZH = pattern(r"^(?:回访周期\s*)?([abc])类?\s*(?:的?客户)?\s*[,，]?\s*每隔?\s*(\d{1,3})\s*"
+                   r"(?:天|(个?星期|周))"
+                   r"\s*(?:(?:要|都|就)?(?:回访|拜访|跟进|联系)\s*(?:一次|1次|一回)?)?"
                    r"(?:\s+(?:团队\s*)?(.+))?$", re.I)
 
 

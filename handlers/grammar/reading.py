@@ -13,6 +13,7 @@ from handlers.grammar import everyday, leave_cancel_said, plain_undo
 from handlers.grammar import parse as p
 from handlers.grammar import vocabulary as V
 from handlers.grammar.amounts import amount_words
+from handlers.grammar.deal_joined import joined_deal
 from handlers.grammar.deal_said import plain_changes, without_new
 from handlers.grammar.intents import BY_NAME, INTENTS, KEYWORDS_ZH, MAX_TEXT, split_keyword
 from handlers.grammar.normal import simplified, view
@@ -182,8 +183,10 @@ def _read(text: str, today: dt.date | None = None) -> Reading:
         text = text[lead.end():]  # `also snooze 93 to next fri`: the command after a word that joins it on
     if not split_keyword(simplified(p.normalize(text)))[0] and (task := as_task(text)) is not None:
         text = task  # `春节前要把华为的合同签下来 建个任务`: the task it asks for, never a win
-    text = _amounts(everyday.rewrite(plain_changes(without_new(text))))  # words kept as read
-    # (`USD 120k`) · `30 grand`: `30k`
+    text, phase = joined_deal(without_new(text))  # `49号单推到初步接触了 顺便金额改成25万`
+    if phase is not None:
+        return Reading(phase)  # `推到商务谈判后期`: asked without 后期
+    text = _amounts(everyday.rewrite(plain_changes(text)))  # as read (`USD 120k`) · `30 grand`: `30k`
     name, _lang, after = split_keyword(simplified(p.normalize(text)))
     if (money := everyday.foreign_money(" ".join(text.split()), name, _lang == "zh")) is not None:
         return Reading(money)  # `deal Acme S$60k`: no amount kept in a currency not kept here

@@ -33,6 +33,8 @@ def keyword_typo(text: str) -> tuple[str, str] | None:
         return None
     if first.lower() in V.CLOSE_WORDS or first.lower() in V.FIELD_LABELS or first.lower() in V.STAGE_WORDS:
         return None  # `close date end of jan`: a field's own word, never a slip of `lose` (a loss)
+    if first.lower() in _CLOSED_SAID:
+        return None  # `closed globex 160k`: a win said in words, never a slip of `lose`
     keyword = V.near_word(first, KEYWORDS_EN) or _short_typo(first.lower()) or short_typo(first)
     return (first, keyword) if keyword else None
 
@@ -40,6 +42,7 @@ def keyword_typo(text: str) -> tuple[str, str] | None:
 #: A follow-up's number and one word after it (`392 dnoe`): a misspelt done word is asked about
 NUMBER_FIRST = pattern(r"^#?\d{1,9}\s*(?P<word>(?<=\s)[a-z]{3,}|[\u4e00-\u9fff]{2})(?:(?<=[^a-z])[了啦])?"
                         r"[\s!！.。]*$", re.I)
+_CLOSED_SAID = frozenset({"closed", "signed", "landed", "nailed", "sealed"})
 _DONE_AFTER = frozenset({"done", "finished", "completed"})
 _DONE_AFTER_ZH = frozenset({"完成", "搞定", "做完", "办完", "弄完"})
 

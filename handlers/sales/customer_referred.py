@@ -1,10 +1,12 @@
 """A customer named by a pronoun or a reference (`also open a deal for it, security module 80k`,
 `visit them: demo`, `deal this customer "ERP" 50k`, `商机 他们 安全模块 8万`, `拜访 这家：…`): the
 customer of the member's last message in this conversation (what it logged or changed, handlers/
-sales/last_said.py), said back in the reply; with no such customer, asked, never a customer whose
+sales/last_said.py), or where that one named none (not understood), of their latest change in the
+ten minutes before it; said back in the reply; with no such customer, asked, never a customer whose
 name begins with a pronoun ("it security module"). A deal's words after the pronoun are its title."""
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 
 from sqlalchemy import func, select
@@ -21,6 +23,8 @@ _REFERENCES = sorted((("it",), ("them",), ("they",), ("this", "customer"), ("tha
                       ("that", "client"), ("this", "one"), ("them", "too"), ("他们",), ("他们家",), ("他家",),
                       ("这家",), ("那家",), ("这家客户",), ("这个客户",), ("那个客户",), ("同一个客户",),
                       ("同一家",), ("该客户",)), key=len, reverse=True)
+#: how far back a reference looks past a message that named no customer (one not understood)
+RECENT = dt.timedelta(minutes=10)
 _OWNED = {"visits": Visit, "deals": Deal, "tasks": Task}
 
 
@@ -30,14 +34,30 @@ def _reference(words: tuple[str, ...]) -> int:
     return next((len(ref) for ref in _REFERENCES if lowered[:len(ref)] == ref), 0)
 
 
-def _last_customer(ctx: Ctx) -> Customer | None:
-    """The customer of what the member's last message here logged or changed (the latest)."""
+def _last_customer(ctx: Ctx) -> tuple[Customer | None, bool]:
+    """The customer of what the member's last message here logged or changed (the latest), and
+    False; where that message named none (a message not understood, a list), the customer of their
+    latest change in the last few minutes before it, and True."""
     said = last_said(ctx)
-    if said is None or said.changes_after <= said.changes_before:
-        return None
-    changes = ctx.session.scalars(select(Change).where(
-        Change.actor_id == ctx.member.id, Change.id > said.changes_before, Change.id <= said.changes_after)
-        .order_by(Change.id.desc()))
+    if said is not None and said.changes_after > said.changes_before:
+        found = _customer_of(ctx, (Change.id > said.changes_before, Change.id <= said.changes_after))
+        if found is not None:
+            return found, False
+    since = ctx.now - RECENT
+    if said is None or _aware(said.at) < since:
+        return None, False
+    recent = (Change.id <= said.changes_after, Change.at >= since, Change.status == "done")
+    return _customer_of(ctx, recent), True
+
+
+def _aware(at):
+    return at if at.tzinfo is not None else at.replace(tzinfo=dt.timezone.utc)
+
+
+def _customer_of(ctx: Ctx, where: tuple) -> Customer | None:
+    """The customer of the member's latest change among `where` that has one."""
+    changes = ctx.session.scalars(select(Change).where(Change.actor_id == ctx.member.id, *where)
+                                  .order_by(Change.id.desc()).limit(20))
     for change in changes:
         if change.entity == "customers" and change.entity_id:
             found = ctx.session.get(Customer, change.entity_id)
@@ -73,10 +93,11 @@ def referred(ctx: Ctx, command: c.Command | c.ParseError) -> c.Command | c.Parse
     said = next((_said(each) for each in commands if isinstance(each, c.Command) and _named(each, "?")), None)
     if said is None or _a_name(ctx, commands):
         return command  # `deal It Security "ERP"`: a customer so named is that customer
-    customer = _last_customer(ctx)
+    customer, earlier = _last_customer(ctx)
     if customer is None:
         return Reply(lines=(ctx.t("customer_referred_none", said=said),), ok=False)
-    ctx.notes.append(ctx.t("customer_referred", said=said, name=customer.name))
+    ctx.notes.append(ctx.t("customer_referred_recent" if earlier else "customer_referred", said=said,
+                           name=customer.name))
     if not options:
         return _named(command, customer.name)
     if command.problem == "comma_title" and isinstance(options[0][2], c.Command):

@@ -59,8 +59,13 @@ _STAGE_EN = pattern(
     r"|^(?P<rest2>[a-z][a-z ]*?)[\s,]+not\s+(?:in\s+)?(?P<was2>[a-z][a-z ]*?)"
     r"(?:[\s,]+(?:actually|instead))*[\s.!]*$", re.I)
 _STAGE_ZH = pattern(
-    r"^(?:不对|错了|说错了|搞错了|更正)?[\s,，。!！]*(?:不是(?P<was>[^\s,，。]+?)(?:阶段)?[\s,，。]*)?"
-    r"(?:应该是|是|改成|改为|其实是|还在)?(?P<rest>[^\s,，。!！]+?)[\s。!！]*$")
+    r"^(?:(?:哦不(?!是)|噢不(?!是)|哦|噢|嗯|呃|啊|哎呀?|唉|不好意思|抱歉|其实|不对|错了|说错了|搞错了|更正)"
+    r"[\s,，。!！]*)*(?:不是(?P<was>[^\s,，。是]+?)(?:阶段)?(?:[\s,，。]+|(?=是)))?"
+    r"(?:应该是|是|改成|改为|其实是|还在)?(?P<rest>[^\s,，。!！]+?)(?:阶段)?[\s。!！]*(?:吧|啦|哈)?[\s。!！]*$")
+
+#: a Chinese stage said instead: a word saying the one just said was wrong, after any fillers (`哦不对 …`)
+_ZH_SAYS_NOT = pattern(r"^(?:(?:哦不|噢不|哦|噢|嗯|呃|啊|哎呀?|唉|不好意思|抱歉|其实)[\s,，。!！]*)*"
+                       r"(?:不对|错了|说错了|搞错了|更正|不是|(?<=[哦噢]不)[\s,，。!！]*不?是)")
 
 
 def answer(ctx: Ctx, text: str):
@@ -152,7 +157,7 @@ def _stage_instead(ctx: Ctx, said: str):
     zh = found is None
     if zh:
         found = _STAGE_ZH.match(said)
-        if found is None or not re.match(r"^(?:不对|错了|说错了|搞错了|更正|不是)", said):
+        if found is None or not _ZH_SAYS_NOT.match(said):
             return None
     groups = found.groupdict()
     stage = _stage_word(groups.get("rest") or groups.get("rest2") or "")

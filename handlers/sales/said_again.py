@@ -58,8 +58,8 @@ _EN = pattern(r"^(?P<lead>(?:(?:no|nope|nah|sorry|oops|whoops|actually|wait|hmm+
               r"(?:signing|signs|sign)(?![A-Za-z])(?:\s+(?:on|by|around))?))|"  # `signing fri`: the close day
               r"(?:that|this|it)\s+(?:was|is|should\s+be)|that'?s|was|"
               r"(?:the\s+)?(?:contract|po|invoice|paperwork|quote)\s+(?:says|said|is|was)|"  # `the contract
-              r"(?P<fu>(?:(?:make|set|change|move|put)\s+(?:the\s+)?)?(?:follow[\s-]?up|fu|f/u)"
-              r"(?:\s+(?:to|on|for|is))?))?\s*"
+              r"(?P<fu>(?:(?:make|set|change|move|put)\s+)?(?:the\s+|my\s+)?(?:follow[\s-]?up|fu|f/u)"
+              r"(?:\s+(?:date|day))?(?:\s+(?:to|on|for|is|should\s+be|will\s+be|=))?))?\s*"
               r"(?P<value>\S.*?)(?P<not>,?\s+not\s+\S.*?)?"
               r"(?:[\s,.!]+(?:sorry|soz|pls|please|thanks|thx|ty|my\s+bad|oops|lol|typo))*"  # `… sorry`
               r"[\s.!]*$", re.I)
@@ -177,7 +177,8 @@ def correction(ctx: Ctx, text: str, corrected: bool = True):
     shown = ctx.day(parse_date(value, ctx.today)) if kind == "day" else value  # `Fri, Jan 8, 2027`
     if kind == "currency":  # `deal #14 (ERP) from $50K to ¥50K`
         shown = " → ".join(fmt.money(row.amount, money, ctx.locale) for money in (row.currency, value))
-    return Reply(lines=(*head, ctx.t(f"correction_{kind}", what=what, value=shown),
+    field = f"_{_WORD[type(row)]}" if kind == "day" else ""  # the follow-up's, the close's, the due day's
+    return Reply(lines=(*head, ctx.t(f"correction_{kind}{field}", what=what, value=shown),
                         ctx.t("answer_hint_one")), buttons=(Button(command, command),), ok=False)
 
 

@@ -142,6 +142,10 @@ ASKING: dict[str, tuple[str, str]] = {
     "follow_up_as_task": ("“{text}” has no command word: is it a task for you, on that day? Nothing was "
                           "saved yet.", "“{text}”没有命令词：是给自己的一个任务（到那天）吗？尚未保存。"),
     "option_as_task": ("A task", "作为任务"),
+    "deal_phase_dropped": ("“{text}” is no part of a stage: change the deal without it? Nothing was changed "
+                           "yet.",
+                           "“{text}”不是阶段的一部分：不带它修改商机吗？尚未修改。"),
+    "option_without_phase": ("Without it", "不带它修改"),
     "sentence_leave": ("“{text}” has no command word: take this leave? Nothing was saved yet.",
                        "“{text}”没有命令词：按下面这样请假吗？尚未保存。"),
     "option_as_leave": ("Leave", "请假"),

@@ -296,9 +296,11 @@ SALES: dict[str, tuple[str, str]] = {
                              "商机 #{id} 已归入“{name}”；“{text}”已补充到原因里。"),
     "customer_referred": ("(“{said}” taken as {name}, the customer of your last message.)",
                           "（“{said}”按你上一条消息里的客户：{name}。）"),
-    "customer_referred_none": ("Which customer? Your last message here named none, so nothing was saved. "
+    "customer_referred_recent": ("(“{said}” taken as {name}, the last customer of your recent messages.)",
+                                 "（“{said}”按你最近消息里的客户：{name}。）"),
+    "customer_referred_none": ("Which customer? Your recent messages here named none, so nothing was saved. "
                                "Say the customer's name instead of “{said}”: deal Acme \"ERP\" 50k",
-                               "“{said}”是哪个客户？你在这里的上一条消息没有提到客户，尚未保存。请直接写客户名称："
+                               "“{said}”是哪个客户？你在这里最近的消息没有提到客户，尚未保存。请直接写客户名称："
                                "商机 华为 ERP项目 5万"),
     "reason_category_noted": ("Deal #{id} counted under {name}.", "商机 #{id} 已归入“{name}”。"),
     "reason_category_changed": ("Deal #{id} now counted under {name} (was {was}); its reason is kept as "
