@@ -29,11 +29,11 @@ from handlers.grammar.language import answered_in
 from handlers.grammar.month_typos import MONTHS, month_typo
 from handlers.grammar.parse import amount_in, normalize
 from handlers.grammar.parse_reports import progress_asked
-from handlers.grammar.parse_tasks import task_move_said
 from handlers.grammar.patterns import pattern
 from handlers.grammar.reading import read
 from handlers.grammar.reason_plain import plain_reason
 from handlers.grammar.spans import date_in
+from handlers.grammar.task_moved import task_move_said
 from handlers.grammar.task_said import as_task
 from handlers.lookup import known_customers
 from handlers.rules.close_reasons import rival_told, without_rival

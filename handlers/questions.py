@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 
 from sqlalchemy.orm import Session
 
@@ -20,7 +19,8 @@ from handlers.grammar.amounts import parse_amount
 from handlers.grammar.command_json import button_values, pressed
 from handlers.grammar.festivals import unknown_in
 from handlers.grammar.intents import BY_NAME, intent_of, split_keyword
-from handlers.grammar.normal import name_fold, simplified
+from handlers.grammar.label_picked import label_picked, label_typed
+from handlers.grammar.normal import simplified
 from handlers.grammar.parse import normalize
 from handlers.grammar.patterns import pattern
 from handlers.grammar.range_edit import range_moved
@@ -134,10 +134,10 @@ def take(session: Session, member: Member, platform: str, text: str,
     if pick == 1 and about.get("which") and not _placed(text):
         pick = len(answers) + 1  # `yes` to "this deal, that one, or a new one?": which? asked again
     if pick is None and not _a_command(text):  # a button's label typed instead of pressed (`华为`,
-        pick = _label_picked(text, about.get("labels") or [])  # `Keep it as a tip`), not a command
+        pick = label_picked(text, about.get("labels") or [])  # `Keep it as a tip`), not a command
         # typed again (`lost globex: …`, whose words fold to the label of `lost globex "…"`)
     elif pick is None:  # a label that reads as a command (`客户关系`: `客户 关系`) is still the label
-        pick = _label_typed(text, about.get("labels") or [])
+        pick = label_typed(text, about.get("labels") or [])
     if (pick is None and _undo(text) or pick == 0 and _cancel(text)) and not any(_undo(a) for a in answers) \
             and not about.get("soft"):  # (a saved win's "what decided it?": `undo` undoes the win)
         return True, c.ParseError(None, CANCELLED), locale  # `undo`, `算了` with a question open: the
@@ -307,35 +307,6 @@ def _amount_first(text: str) -> bool:
     """Whether `text` starts with an amount (`80k`, `8万：关系好`): the answer to "how much?"."""
     first = re.split(r"[\s:：,，;；]", normalize(text).strip(), maxsplit=1)[0]
     return bool(first) and parse_amount(first) is not None
-
-
-def _label_picked(text: str, labels: list) -> int | None:
-    """The option whose label `text` is, whatever its case, width, script, quotes or emoji; else
-    the one option whose label has all of its words (`the renewal one` for `#46 3yr support
-    renewal`, `迁移那个` for `#53 数据迁移`)."""
-    typed = name_fold(text)
-    same = [i for i, label in enumerate(labels, 1) if isinstance(label, str) and typed
-            and name_fold(label) == typed]
-    if same:
-        return same[0] if len(same) == 1 else None
-    words = [w for w in _PICKING.sub(" ", typed).split() if w]
-    having = [i for i, label in enumerate(labels, 1) if isinstance(label, str) and words
-              and all(w in name_fold(label) for w in words)]
-    return having[0] if len(having) == 1 else None
-
-
-def _label_typed(text: str, labels: list) -> int | None:
-    """The option whose label is exactly `text` (width, script and case aside; no punctuation
-    folded away, so `lost globex: …` is not the label `lost globex "…"`)."""
-    typed = simplified(unicodedata.normalize("NFKC", " ".join(text.split()))).casefold().strip(" .!~。")
-    same = [i for i, label in enumerate(labels, 1) if isinstance(label, str) and typed
-            and simplified(unicodedata.normalize("NFKC", label)).casefold() == typed]
-    return same[0] if len(same) == 1 else None
-
-
-#: Words around a label's word in an answer: `the … one`, `…那个`, `…的`
-_PICKING = pattern(r"(?:^|\s)(?:the|one|that|this|no|its|it's|it|is|a|an|as|i mean|meant)(?=\s|$)"
-                   r"|那个|这个|那一个|不是|是|的$|吧$")
 
 
 def forget(session: Session, member: Member, platform: str) -> None:

@@ -1,4 +1,5 @@
-"""The layout keeps its rules (docs/architecture.md): imports point down, no import circles.
+"""The layout keeps its rules (docs/architecture.md): imports point down, no import circles, no
+module longer than a screenful or two (`LONGEST` lines).
 
 Read from the source with `ast`, as Python would run it: every import counts, the ones inside a
 function too (a lazy import closes a circle just the same, later), but not those under
@@ -117,6 +118,17 @@ def test_no_import_circle(package):
              for name, targets in GRAPH.items() if name.split(".")[0] == package}
     circles = _circles(graph)
     assert not circles, "\n\n".join(_described(circle, graph) for circle in circles)
+
+
+#: The most lines a module of the product has (issue #25: a module says one thing; one that grows past
+#: this is split by what its parts say, as handlers/grammar/task_moved.py was out of parse_tasks.py)
+LONGEST = 350
+
+
+def test_no_module_is_longer_than_longest():
+    long = {name: lines for name, path in MODULES.items()
+            if (lines := len(path.read_text(encoding="utf-8").splitlines())) > LONGEST}
+    assert not long, f"split by what their parts say: {long}"
 
 
 def test_each_known_circle_is_still_a_circle():

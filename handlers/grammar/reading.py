@@ -11,11 +11,11 @@ from dataclasses import dataclass, replace
 from handlers.grammar import commands as c
 from handlers.grammar import everyday, leave_cancel_said, plain_undo
 from handlers.grammar import parse as p
-from handlers.grammar import vocabulary as V
 from handlers.grammar.amounts import amount_words
 from handlers.grammar.deal_joined import joined_deal
 from handlers.grammar.deal_said import plain_changes, without_new
-from handlers.grammar.intents import BY_NAME, INTENTS, KEYWORDS_ZH, MAX_TEXT, split_keyword
+from handlers.grammar.grammar_words import grammar_words
+from handlers.grammar.intents import BY_NAME, INTENTS, MAX_TEXT, split_keyword
 from handlers.grammar.normal import simplified, view
 from handlers.grammar.offer_checked import offer_checked
 from handlers.grammar.parse_done import done_said, follow_up_done_noted, follow_up_done_said
@@ -304,36 +304,6 @@ def _whole(head: str, said: str) -> str:
     if not said:
         return ""
     return said[1:] if said.startswith("\n") else head + said
-
-
-def grammar_words(typed: str, simple: str) -> str:
-    """`typed` with the words the grammar knows read simplified (`華為 商務談判` → `華為 商务谈判`):
-    names stay as typed, stages, periods, dates and labels are matched in one script."""
-    if typed == simple:
-        return typed
-    out = []
-    for word, plain in zip(typed.split(" "), simple.split(" "), strict=False):
-        out.append(plain if word != plain and _is_grammar(plain) else word)
-    return " ".join(out)
-
-
-def _is_grammar(word: str) -> bool:
-    from handlers.grammar.dates import parse_date
-
-    lower = word.lower()
-    from handlers.grammar.amounts import parse_amount
-
-    return (lower in _GRAMMAR_WORDS or V.tier_of(word) is not None or V.period_of([word], 0) is not None
-            or parse_amount(word) is not None
-            or parse_date(word, dt.date(2000, 1, 1)) is not None or lower in KEYWORDS_ZH)
-
-
-_GRAMMAR_WORDS = {w for table in (V.STAGE_WORDS, V.METRIC_WORDS, V.ROLE_WORDS, V.LIFECYCLE_WORDS,
-                                  V.CURRENCY_WORDS, V.FIELD_LABELS, V.CUSTOMER_FIXES, V.DAY_KIND_WORDS,
-                                  V.LANGUAGE_WORDS)
-                  for w in table} | V.TEAM_WORDS | V.ME_WORDS | V.SPLIT_WORDS | V.ALL_WORDS | \
-    V.CLOSE_WORDS | V.HISTORY_WORDS | V.CUSTOMER_WORDS | V.DEAL_WORDS | V.TASK_WORDS | V.DELETE_WORDS \
-    | V.OFF_WORDS | V.HERE_WORDS | V.CANCEL_WORDS | V.REOPEN_WORDS | V.NOTES_WORDS | V.SHARE_WORDS
 
 
 def _typo_of_command(text: str, today: dt.date | None) -> c.ParseError | None:

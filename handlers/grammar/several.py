@@ -236,7 +236,7 @@ def postponed(part: str) -> str:
     """`把392推迟到下周五` after `完成 388，然后`: the follow-up snoozed (`推迟 392 下周五`), as its
     verb says, one command after another; a bare number moved by any other verb stays asked which
     record it is."""
-    from handlers.grammar.parse_tasks import NUMBER_MOVED
+    from handlers.grammar.task_moved import NUMBER_MOVED
 
     seen = " ".join(simplified(normalize(part)).split())
     if not (found := NUMBER_MOVED.match(seen)) or not _POSTPONED.search(seen[:found.start("day")]):
@@ -247,7 +247,7 @@ def postponed(part: str) -> str:
 
 def stores_alone(part: str) -> bool:
     """Whether `part` is, by itself, a command that changes something (or a number and a day)."""
-    from handlers.grammar.parse_tasks import NUMBER_MOVED
+    from handlers.grammar.task_moved import NUMBER_MOVED
 
     if NUMBER_MOVED.match(" ".join(simplified(normalize(part)).split())):
         return True

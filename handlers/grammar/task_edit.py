@@ -2,7 +2,7 @@
 to fri`, `task push it 2 days`): an edit verb and a day are never a task's title. It is task
 `None` moved: the task the member just made or changed, or the one due on the day said first
 (`明天 改成 后天`), else asked which (handlers/sales/task_meant.py). A task's number (`任务7 改到周四`)
-is read by `parse_tasks.task_moved`; the words of moving a day are declared here, once."""
+is read by `task_moved.task_moved`; the words of moving a day are declared here, once."""
 from __future__ import annotations
 
 import datetime as dt
@@ -73,7 +73,7 @@ def task_edit_said(rest: str, today: dt.date) -> c.MoveTask | c.ParseError | Non
         return None
     before = (found.groupdict().get("was") or found.groupdict().get("named") or "").strip()
     if re.fullmatch(r"#?\d{1,9}", before) or _NUMBERED.search(before):
-        return None  # `任务 7 改到周四`, `把任务7改到下周一`: task #7 (parse_tasks.task_moved)
+        return None  # `任务 7 改到周四`, `把任务7改到下周一`: task #7 (task_moved.task_moved)
     was = parse_date(before, today, future=False) if before else None
     named = before if before and was is None else None  # `报价 改到周四`: the task titled so
     if named and (_SENTENCE.search(named) or len(named.split()) > 4

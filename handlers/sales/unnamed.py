@@ -20,10 +20,10 @@ from sqlalchemy import select
 from handlers.context import Ctx
 from handlers.grammar.dates import parse_date
 from handlers.grammar.normal import simplified, view
-from handlers.grammar.parse_tasks import NUMBER_MOVED as _MOVED
 from handlers.grammar.patterns import pattern
 from handlers.grammar.periods import quarter_end
 from handlers.grammar.signed_said import signed_said
+from handlers.grammar.task_moved import NUMBER_MOVED as _MOVED
 from handlers.text.reply import Button, Reply
 from storage import journal
 from storage.models.sales import CLOSED_STAGES, Customer, Deal, Task, Visit

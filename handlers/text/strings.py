@@ -6,6 +6,7 @@ import string
 from handlers.text.tables.asking import ASKING
 from handlers.text.tables.closing import CLOSING
 from handlers.text.tables.dialog import DIALOG
+from handlers.text.tables.options import OPTIONS
 from handlers.text.tables.sales import SALES
 from handlers.text.tables.team import TEAM
 from handlers.text.tables.undoing import UNDOING
@@ -118,7 +119,7 @@ GENERAL: dict[str, tuple[str, str]] = {
 }
 
 #: areas' tables: each says its own strings (`handlers/text/tables/`)
-TABLES = (GENERAL, ASKING, DIALOG, SALES, UNDOING, TEAM, WORKSPACE, CLOSING)
+TABLES = (GENERAL, ASKING, OPTIONS, DIALOG, SALES, UNDOING, TEAM, WORKSPACE, CLOSING)
 #: every user-facing string: key -> (English, Chinese)
 MESSAGES: dict[str, tuple[str, str]] = {key: value for table in TABLES for key, value in table.items()}
 

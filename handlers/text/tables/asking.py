@@ -1,6 +1,6 @@
 """Strings, in English and Chinese: how a message was read, and the bot's questions when it could be read
 two ways: the customer or deal it was taken as, a word no field claims, a date or amount in the wrong
-place, and the options a question offers. `handlers.text.strings.t` reads them.
+place (the options it offers: `handlers/text/tables/options.py`). `handlers.text.strings.t` reads them.
 """
 
 ASKING: dict[str, tuple[str, str]] = {
@@ -69,9 +69,6 @@ ASKING: dict[str, tuple[str, str]] = {
                           "(fri, 12/20), or keep it as notes. Nothing was saved yet.",
                           "“{text}”像是跟进，但没看懂日期：请回复日期（周五、12月20日），"
                           "或只作为纪要。尚未保存。"),
-    "option_as_follow_up": ("A follow-up on that day (the words stay in the notes)",
-                            "设为跟进日期（原文保留在纪要里）"),
-    "option_as_notes": ("Only notes, no follow-up", "只作为纪要，不设跟进"),
     "reason_colon": ("Is “{text}” the reason? Put a colon before it (nothing was saved yet): {fixed}",
                      "“{text}”是原因吗？请在它前面加冒号（尚未保存）：{fixed}"),
     "two_dates": ("Two follow-up days ({text}): which one? Nothing was saved yet.",
@@ -94,23 +91,16 @@ ASKING: dict[str, tuple[str, str]] = {
     "task_done_words": ("A task keeps no notes, so “{text}” would not be kept with it: mark it done without "
                         "them? Nothing was saved yet.",
                         "任务不保存备注，“{text}”不会记下：只标记完成吗？尚未保存。"),
-    "option_new_deal_titled": ("A new deal, these words its title", "新建商机，这些字作为标题"),
-    "option_two_tasks": ("Two tasks, each with its day", "两个任务，各按各的日期"),
     "task_day_gone": ("“{text}” is a day gone by, so no task can be due then: are those words part of its "
                       "title, or is it due the coming one? Nothing was saved yet.",
                       "“{text}”已经过去了，任务不能那天到期：这几个字是标题的一部分，还是下一个这天到期？"
                       "尚未保存。"),
-    "option_task_due_coming": ("Due the coming one", "下一个这天到期"),
-    "option_task_titled": ("A new task, titled as typed", "新建任务，标题照原文"),
     "task_two": ("That reads as two tasks, each with its own day ({text}): make both? Nothing was saved yet.",
                  "这是两个任务，各有各的日期（{text}）：两个都建吗？尚未保存。"),
     "task_people": ("{text}: one task for each of them? Nothing was saved yet.",
                     "{text}：每人各建一个任务？尚未保存。"),
-    "option_done_task": ("Mark it done", "标记完成"),
-    "option_one_each": ("One task each", "每人各一个任务"),
     "snooze_several": ("{text}: move each of them to that day? Nothing was saved yet.",
                        "{text}：每一条都推迟到那天？尚未保存。"),
-    "option_snooze_each": ("Move each", "每条都推迟"),
     "tip_or_search": ("Keep this as a tip about “{text}”, or find tips? Nothing was saved yet.",
                       "把这条存为关于“{text}”的经验，还是查找经验？尚未保存。"),
     "lesson_or_search": ("Keep this as a tip, or find tips with these words? Nothing was saved yet.",
@@ -128,33 +118,19 @@ ASKING: dict[str, tuple[str, str]] = {
                          "“{text}”说了一天中的什么时候，但没说哪一天。尚未保存：请连同日期一起写"
                          "（任务 明天上午给华为打电话），"
                          "或把它留作任务内容。"),
-    "option_keep_in_title": ("Keep it as part of the task, no due day", "留作任务内容，不设截止日"),
-    "option_as_due": ("Yes, the due day", "是，作为截止日"),
-    "option_as_title": ("No, part of the task", "不是，属于任务内容"),
-    "option_keep_tip": ("Keep it as a tip", "存为经验"),
-    "option_find_tips": ("Find tips", "查找经验"),
     "amount_in_reason": ("Is “{text}” the amount it was won for? Nothing was saved yet.",
                          "“{text}”是成交金额吗？尚未保存。"),
-    "option_amount_moved": ("Yes, the amount", "是，作为金额"),
-    "option_both": ("Both, one after the other", "两条都执行"),
-    "option_as_one": ("All of it as one, word for word", "全部作为一条，原样保存"),
-    "option_close_and_task": ("Close it, and a task for the follow-up", "结单，并为跟进建任务"),
     "follow_up_as_task": ("“{text}” has no command word: is it a task for you, on that day? Nothing was "
                           "saved yet.", "“{text}”没有命令词：是给自己的一个任务（到那天）吗？尚未保存。"),
-    "option_as_task": ("A task", "作为任务"),
     "deal_phase_dropped": ("“{text}” is no part of a stage: change the deal without it? Nothing was changed "
                            "yet.",
                            "“{text}”不是阶段的一部分：不带它修改商机吗？尚未修改。"),
-    "option_without_phase": ("Without it", "不带它修改"),
     "sentence_leave": ("“{text}” has no command word: take this leave? Nothing was saved yet.",
                        "“{text}”没有命令词：按下面这样请假吗？尚未保存。"),
-    "option_as_leave": ("Leave", "请假"),
     "sentence_target": ("“{text}” has no command word: set this target? Nothing was saved yet.",
                         "“{text}”没有命令词：按下面这样设目标吗？尚未保存。"),
-    "option_as_target": ("Target", "目标"),
     "leave_days": ("Leave on each of these days: {text}? Nothing was saved yet.",
                    "以下每一天都请假：{text}？尚未保存。"),
-    "option_as_leave_days": ("Leave on each day", "每天都请假"),
     "schedule_said": ("“{text}” has no command word: change the schedule like this? Nothing was changed "
                       "yet.", "“{text}”没有命令词：按下面这样修改定时设置吗？尚未改动。"),
     "tier_said": ("“{text}” has no command word: set the customer's tier like this? Nothing was changed "
@@ -164,7 +140,6 @@ ASKING: dict[str, tuple[str, str]] = {
                       "“{text}”没有命令词，也没有叫这个名字的客户：新建客户并设为该分级吗？尚未保存。"),
     "role_said": ("“{text}” has no command word: set the role like this? Nothing was changed yet.",
                   "“{text}”没有命令词：按下面这样设置角色吗？尚未改动。"),
-    "option_as_said": ("As said", "照此执行"),
     "competitor_noted": ("Competitor: {name}.", "竞争对手：{name}。"),
     "competitors_noted": ("Competitors ({count}): {name}.", "竞争对手：{name}（{count} 家）。"),
     "competitor_unnamed": ("“{text}” is kept in the reason, not as the competitor: I read a competitor's "
@@ -182,8 +157,6 @@ ASKING: dict[str, tuple[str, str]] = {
                         "moved yet.", "你和{customer}有多条未完成的跟进：改哪一条？尚未改动。"),
     "own_deal_meant": ("Did you mean your deal #{number}? Nothing was saved yet.",
                        "是指你的商机 #{number} 吗？尚未保存。"),
-    "option_own_deal": ("Deal #{id} {title} ({customer})", "商机 #{id} {title}（{customer}）"),
-    "option_customer_named": ("A customer named “{name}”", "名为“{name}”的客户"),
     "new_deal_words_left": ("A new deal keeps no notes: “{text}” can't be saved with it, so nothing was "
                             "saved yet. Make the new deal without those words? (Notes go with a visit: "
                             "visit …: notes.)",
@@ -213,53 +186,36 @@ ASKING: dict[str, tuple[str, str]] = {
                       "Nothing was saved yet. Start the contest without it? (Announce the prize in the "
                       "team channel.)", "竞赛不记录奖品：“{text}”无法随它保存（它也不是团队），尚未保存。"
                       "去掉奖品后开始竞赛吗？（奖品可以在团队群里宣布。）"),
-    "option_contest_without_prize": ("The contest, without the prize", "开始竞赛，不带奖品"),
-    "option_title_quoted": ("Yes, the title", "是，作为标题"),
-    "option_as_number": ("The amount in digits", "金额写成数字"),
     "visit_ahead": ("“{text}” is still to come: a visit is logged once it took place, so nothing was saved. "
                     "Plan it as a task?", "“{text}”还没到：拜访在发生后才记录，尚未保存。作为任务安排吗？"),
     "visit_day_ahead": ("“{text}”, right after the customer, is where the visit's day goes, but it is still "
                         "to come. Which do you mean? Nothing was saved yet.",
                         "“{text}”紧跟在客户后面，像是拜访日期，但这一天还没到。"
                         "你指的是哪个？尚未保存。"),
-    "option_visit_today": ("A visit today, those words kept in its notes",
-                           "记为今天的拜访，这几个字留在纪要里"),
-    "option_plan_visit": ("Plan the visit (a task)", "安排拜访（任务）"),
     "read_as_whole": ("(Read as “{said}”.)", "（按“{said}”处理。）"),
     "leave_reason": ("Leave has no place for “{text}”, so nothing was saved yet. Take the days off "
                      "without it?", "请假记录里放不下“{text}”，尚未保存。不带这句话请假？"),
     "leave_part_of_day": ("Leave is kept in whole days: “{text}” has no place, so nothing was saved yet. "
                           "Take the whole day off?",
                           "请假按整天记录，放不下“{text}”，尚未保存。按整天请假吗？"),
-    "option_leave_whole_day": ("The whole day", "按整天请假"),
-    "option_leave_without": ("The leave, without those words", "请假，不带这句话"),
     "leave_cancel_reason": ("Leave has no place for “{text}”, so nothing was changed yet. Cancel the leave "
                             "of those days without it?",
                             "请假记录里放不下“{text}”，尚未修改。不带这句话取消这几天的请假？"),
-    "option_leave_cancel_without": ("Cancel the leave, without those words", "取消请假，不带这句话"),
     "day_or_month": ("“{text}” reads two ways: month first or day first? Nothing was saved yet.",
                      "“{text}”有两种读法：月在前还是日在前？尚未保存。"),
-    "option_month_first": ("Month first", "月在前"),
-    "option_day_first": ("Day first", "日在前"),
     "customer_comment": ("“{text}” is no part of the customer's name or tier, so nothing was saved yet. "
                          "Keep the words as a visit's notes?",
                          "“{text}”不是客户名称或等级的一部分，尚未保存。把这些话记成一次拜访的纪要？"),
-    "option_customer_and_visit": ("The customer, and a visit with these notes", "设置客户，并记一次拜访"),
     "sentence_visit": ("“{text}” has no command word: log it as this visit? Nothing was saved yet.",
                        "“{text}”没有命令词：记成下面这条拜访吗？尚未保存。"),
     "sentence_task": ("“{text}” has no command word: make it this task? Nothing was saved yet.",
                       "“{text}”没有命令词：建成下面这个任务吗？尚未保存。"),
-    "option_visit_line": ("A visit", "作为拜访"),
     "closed_in_notes": ("“{text}” sounds like the deal was won: mark it won too, or only log the visit? "
                         "Nothing was saved yet.",
                         "“{text}”听起来是赢单了：同时把商机标记为赢单，还是只记录拜访？尚未保存。"),
     "lost_in_notes": ("“{text}” sounds like the deal was lost: mark it lost too, or only log the visit? "
                       "Nothing was saved yet.",
                       "“{text}”听起来是输单了：同时把商机标记为输单，还是只记录拜访？尚未保存。"),
-    "option_visit_and_close": ("The visit, and the deal won", "记录拜访，并标记赢单"),
-    "option_visit_and_lost": ("The visit, and the deal lost", "记录拜访，并标记输单"),
-    "option_visit_only": ("Only the visit", "只记录拜访"),
-    "option_as_reason": ("All of it as the reason", "全部作为原因"),
     "did_you_mean": ("“{text}” is not a command I know. Did you mean: {fixed}",
                      "没认出“{text}”这个命令。你是想说：{fixed}"),
     "month_typo": ("Is “{text}” {month}? Nothing was saved yet. Did you mean: {fixed}",
@@ -288,30 +244,12 @@ ASKING: dict[str, tuple[str, str]] = {
                               "new deal at that stage? Nothing was saved yet.",
                               "没有命令词，但{text}是我们的客户，说了一次拜访，也提到了阶段；你和它没有进行中的商机："
                               "记下拜访，并按这个阶段新建商机吗？尚未保存。"),
-    "option_as_new_deal": ("A new deal at that stage", "按这个阶段新建商机"),
-    "option_as_visit_and_new_deal": ("The visit, and a new deal at that stage",
-                                     "记拜访，并按这个阶段新建商机"),
-    "option_as_deal": ("The deal at that stage", "按这个阶段更新商机"),
-    "option_new_deal_without": ("A new deal, without those words", "新建商机，不带这些字"),
-    "option_deal_without": ("The deal, without those words", "更新商机，不带这些字"),
-    "option_stage_and_visit": ("The deal moved, and those words a visit's notes",
-                               "推进商机，这些字记为拜访纪要"),
     "visit_deal_unsaid": ("There is no command word, but {text} is a customer of ours, a visit is told and a "
                           "stage is named: log the visit, and move its deal? Nothing was saved yet.",
                           "没有命令词，但{text}是我们的客户，说了一次拜访，也提到了阶段：记下拜访，并更新它的商机吗？"
                           "尚未保存。"),
-    "option_as_visit_and_deal": ("The visit, and the deal at that stage", "记拜访，并按这个阶段更新商机"),
     "task_unsaid": ("“{text}” has no command word: is it a task, for that day? Nothing was saved yet.",
                     "“{text}”没有命令词：是一个任务（到那天）吗？尚未保存。"),
-    "option_as_visits_each": ("A visit to each, with its own follow-up", "各记一次拜访，各自跟进"),
-    "option_as_two_visits": ("A visit to each, all of it as the notes", "各记一次拜访，全文作为纪要"),
-    "option_as_deal_history": ("That deal's history", "看这个商机的进展"),
-    "option_as_won": ("Won", "记为赢单"),
-    "option_as_lost": ("Lost", "记为输单"),
-    "option_as_deal_change": ("Change the deal", "修改商机"),
-    "option_as_done": ("Mark the task done", "标记任务完成"),
-    "option_as_visit": ("A visit, all of it as the notes", "记为拜访，全文作为纪要"),
-    "option_as_visit_with_follow_up": ("A visit, with the follow-up its words say", "记为拜访，按原话设跟进"),
     "not_a_stage": ("“{text}” is not a stage. Did you mean: {fixed}",
                     "“{text}”不是商机阶段。你是想说：{fixed}"),
     "bad_amount": ("I couldn't read “{text}” as an amount: nothing was saved. Write 50k, 50,000, 5万 or "
