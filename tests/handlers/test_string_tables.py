@@ -13,7 +13,9 @@ TEXT = Path(strings.__file__).parent
 SOURCES = [TEXT / "strings.py", *sorted((TEXT / "tables").glob("*.py"))]
 
 
-_TABLE_NAMES = ("GENERAL", "ASKING", "DIALOG", "SALES", "UNDOING", "TEAM", "WORKSPACE", "CLOSING")
+#: the tables' names, as strings.py holds them (`TABLES`): a new table is read without a word here
+_TABLE_NAMES = tuple(name for name, value in vars(strings).items()
+                     if name.isupper() and any(value is table for table in TABLES))
 
 
 def _keys_as_written(path: Path) -> list[str]:
