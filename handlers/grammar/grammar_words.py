@@ -17,11 +17,12 @@ def grammar_words(typed: str, simple: str) -> str:
         return typed
     out = []
     for word, plain in zip(typed.split(" "), simple.split(" "), strict=False):
-        out.append(plain if word != plain and _is_grammar(plain) else word)
+        out.append(plain if word != plain and is_grammar(plain) else word)
     return " ".join(out)
 
 
-def _is_grammar(word: str) -> bool:
+def is_grammar(word: str) -> bool:
+    """Whether `word` is one the grammar knows (a stage, period, label, amount, day, command word)."""
     lower = word.lower()
     return (lower in _GRAMMAR_WORDS or V.tier_of(word) is not None or V.period_of([word], 0) is not None
             or parse_amount(word) is not None

@@ -32,8 +32,9 @@ def inner_command(text: str, today: dt.date, any_tail: bool = False) -> tuple[st
     """(the part that is a command, the words left out, its command), the longest part first.
     A question (answered at once) leaves out only words that say nothing (`that`, `pls`) or what
     `any_tail` allows (the command's date was refused with them: `请假 12月24日-12月31日 回老家`)."""
+    from handlers.grammar.grammar_words import is_grammar
     from handlers.grammar.intents import split_keyword
-    from handlers.grammar.reading import _is_grammar, read  # intents imports the parsers; kept lazy
+    from handlers.grammar.reading import read  # intents imports the parsers; kept lazy
     from handlers.grammar.spans import date_in
 
     said = " ".join(text.split())
@@ -42,7 +43,7 @@ def inner_command(text: str, today: dt.date, any_tail: bool = False) -> tuple[st
         if not part or part == said or split_keyword(part)[0] is None:
             continue
         left = _left_out(said, part)
-        grammar = any(_is_grammar(w) and w.lower() not in _NOISE for w in left.split())
+        grammar = any(is_grammar(w) and w.lower() not in _NOISE for w in left.split())
         if _fields_in(left, today) or grammar or _CHANGED.search(left) and date_in(left, today):  # an
             continue  # amount, a day or a word of the grammar (`rate USD 7.1 EUR`) left out is no
             # comment, nor a change to a day (`跟进改到周五， 客户那边…`); `after the 10% disc` is one
