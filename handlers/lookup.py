@@ -13,6 +13,7 @@ from handlers.grammar.intents import usage
 from handlers.grammar.normal import name_fold
 from handlers.grammar.patterns import pattern
 from handlers.grammar.reason_day import day_asked
+from handlers.grammar.title_words import as_titled
 from handlers.known_names import (
     known_customers,
     known_lead,
@@ -98,7 +99,7 @@ def customer_and_title(ctx: Ctx, words: tuple[str, ...]) -> tuple[Customer, str 
             if exact is not None:
                 taken_as(ctx, lead, exact)
         if exact:
-            rest = " ".join(words[size:])
+            rest = as_titled(ctx.command, lambda c=exact.id: open_deals(ctx, c), " ".join(words[size:]))
             if isinstance(ctx.command, CloseDeal) and not ctx.command.reason \
                     and not any(name_fold(rest) in name_fold(d.title) for d in open_deals(ctx, exact.id)):
                 return exact, rest  # `lost Acme budget cut`: no deal's title, so why (on which deal?)

@@ -27,6 +27,7 @@ from handlers.grammar.task_filters import SPAN, filters_only
 from handlers.grammar.task_filters import span_days as _span_days
 from handlers.grammar.task_moved import task_move_said, task_moved
 from handlers.grammar.task_named import NAMED_TASK, name_left
+from handlers.grammar.task_period import period_asked
 from handlers.grammar.task_two import two_tasks
 
 
@@ -212,6 +213,9 @@ def _task(rest: str, today: dt.date) -> c.Command | c.ParseError:
     if numbered:  # `task 9 call Acme`: task #9, or a new task "9 call Acme"? asked, the title one tap
         return c.ParseError("task", "task_number_or_title", text,
                             options=(("task_titled", "", c.AddTask(text, assignee, due, deal_id, customer)),))
+    asked = due is None and period_asked(text, c.AddTask(text, assignee, None, deal_id, customer), today)
+    if asked:
+        return asked  # `task @bo visit tencent this week`: due Friday, or as typed? asked
     return c.AddTask(text, assignee, due, deal_id, customer)
 
 

@@ -41,12 +41,29 @@ _WENT_EN = pattern(r"(?<![A-Za-z])(?:went|was|were|been|visited|dropped\s+by|sto
 DAY_FIRST_ZH = (r"大前天|前天|昨天|昨日|上个?(?:周|星期|礼拜)[一二三四五六日天]"
                 r"|\d{4}-\d{1,2}-\d{1,2}|(?:\d{4}年)?\d{1,2}月\d{1,2}[日号]?")
 _FIRST_ZH = pattern(rf"^(?P<day>{DAY_FIRST_ZH})(?=\s)")
+#: a day gone by said first as the day one forgot to log (`forgot to log fri - saw wayne`, `忘了记 周五 去了
+#:华为`, `yesterday - saw acme`, `昨天：见了采购`): the visit's day (r23 W3)
+_FORGOT_EN = pattern(r"^(?:(?:oops|oh|ah|actually|btw|also)[\s,]+)*(?:i\s+)?"
+                     r"(?:forgot|forget|didn'?t\s+get)\s+to\s+(?:log|add|enter|record|put\s+in|file)"
+                     r"(?:\s+(?:this|that|it|one|my\s+visit|a\s+visit|the\s+visit))?"
+                     rf"\s+(?:from\s+|on\s+|for\s+)?(?P<day>{DAY_GONE_EN})(?![A-Za-z0-9])"
+                     r"|^(?P<first>yesterday|yday|yest|last\s+(?:mon|tue|wed|thu|fri)[a-z]*)"
+                     r"\s*(?:[-–—:]|,\s)", re.I)
+_FORGOT_ZH = pattern(r"^(?:哦|啊|对了|其实)?[\s,，]*我?(?:忘了|忘记|漏了)(?:记|录|登记|记录|写|填)?"
+                     r"(?:了|一下)?\s*"
+                     rf"(?P<day>{DAY_GONE_ZH})"
+                     rf"|^(?P<first>{DAY_FIRST_ZH})\s*[-–—:：，,]")
 
 
 def went_on(notes: str, today: dt.date) -> tuple[str, tuple[dt.date, ...]] | None:
     """(the words, the days they may be: `days_of`) where the notes say on which day gone by the
     visit took place; None where they say none (a day to come is never one)."""
     seen = view(notes)
+    found = _FORGOT_EN.match(seen.strip()) or _FORGOT_ZH.match(seen.strip())
+    if found:  # `forgot to log fri - …`: the day said first
+        at = len(seen) - len(seen.lstrip())
+        days = days_of(found["day"] or found["first"], today)
+        return (notes[at:at + found.end()], days) if days else None
     found = _WENT_ZH.search(seen) or _WENT_EN.search(seen)
     days = days_of(found["day"], today) if found else ()
     return (notes[found.start():found.end()], days) if found and days else None

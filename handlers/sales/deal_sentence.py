@@ -16,6 +16,7 @@ from handlers.grammar.language import answered_in
 from handlers.grammar.normal import name_fold
 from handlers.grammar.patterns import pattern
 from handlers.grammar.reading import read
+from handlers.grammar.title_words import TITLE_WORDS
 from handlers.grammar.unsaid import customers_in
 from handlers.lookup import open_deals
 from handlers.text.reply import Reply
@@ -119,9 +120,7 @@ def names_of(customer: str) -> list[str]:
             *(english for english, chinese in BRANDS.items() if brand and chinese[0] == brand)]
 
 
-#: English words for the words of deals' titles kept in Chinese (`renewal` of 续约): the deal's own
-_TITLE_WORDS = {"renewal": "续约", "renew": "续约", "cloud": "云", "data": "数据", "platform": "平台",
-                "pilot": "试点", "maintenance": "维保", "smart": "智能", "factory": "工厂"}
+_TITLE_WORDS = TITLE_WORDS  # handlers/grammar/title_words.py
 
 
 def _titled(deals: list, said: str) -> tuple[list, list[str]]:

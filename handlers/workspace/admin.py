@@ -25,6 +25,7 @@ from handlers.text import format as fmt
 from handlers.text.reply import Button, Reply, Table
 from handlers.text.strings import LIFECYCLE_NAMES, ROLE_NAMES, name_of
 from handlers.workspace.leave_cancel import cancel_leave
+from handlers.workspace.leave_note_day import note_meant
 from handlers.workspace.leave_overlap import days_meant
 from storage import destinations
 from storage.models.workspace import Member
@@ -250,6 +251,7 @@ def handle_take_leave(ctx: Ctx, cmd: TakeLeave) -> Reply:
         return cancel_leave(ctx, member, cmd.first_day, cmd.last_day, day)
     if cmd.last_day < ctx.today:
         raise ctx.refuse("leave_past", hint=example(ctx, "leave"))
+    cmd = note_meant(ctx, cmd)  # `…, ill be in on the 1st`: a why naming a day is asked about
     overlapping = [x for x in ctx.people.leave_of(member.id, ctx.today)
                    if x.first_day <= cmd.last_day and x.last_day >= cmd.first_day or x.id == cmd.replaces]
     overlapping.sort(key=lambda x: x.id != cmd.replaces)  # `no, 12/28-12/31`: the leave just entered

@@ -40,6 +40,11 @@ _NOT = pattern(r"\s*[,，]?\s*(?<![A-Za-z])(?:not|instead\s+of|rather\s+than|不
 _WHY = pattern(r"\s*(?:[,，;；]|\s[-–—]\s|(?<=[\d日号])\s+(?=\D)|\s+(?:because|bc|cause|as|since)\s)\s*",
                re.I)
 
+#: A range's join right after a cut (`12/21 to 12/31`, `21号 到 31号`): the days go on
+_JOINED = pattern(r"\s*(?:to|till|until|thru|through|[-–—~～]|到|至)(?![A-Za-z])\s*(?:the\s+)?"
+                  r"(?=\d|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
+                  r"next|end)|[周星下本这明后今][^\s]|[一二三四五六七八九十廿]+[月号日])", re.I)
+
 
 #: A break after which the correction may follow its why (`其实24号还要上班，改成25号开始吧`)
 _CLAUSE = pattern(r"\s*[,，;；。]\s*")
@@ -123,6 +128,8 @@ def _days(said: str, ctx: Ctx) -> tuple[tuple | None, str]:
     if whole is not None:
         return whole, ""
     for cut in _WHY.finditer(said):
+        if _JOINED.match(said, cut.start()):
+            continue  # `12/21 to 12/31, …`: a range, never cut after its first day
         days = parse_date_range(said[:cut.start()].strip(), ctx.today)
         if days is not None:
             return days, said[cut.end():].strip(" .。!！")

@@ -55,6 +55,7 @@ class TakeLeave(Command):
     replaces: int | None = None  # the leave just entered, corrected to these days (`no, 12/28-12/31`)
     overlap: str = ""  # over leave already there: "merge" (all the days) or "replace" (these days)
     note: str = ""  # why, as said after the days (`leave fri, dentist`, `请假 周五 看牙`): kept with them
+    note_checked: bool = False  # a why naming a day, kept (or dropped) as the member answered
 
 
 @dataclass(frozen=True)

@@ -188,6 +188,8 @@ ASKING: dict[str, tuple[str, str]] = {
                       "去掉奖品后开始竞赛吗？（奖品可以在团队群里宣布。）"),
     "visit_ahead": ("“{text}” is still to come: a visit is logged once it took place, so nothing was saved. "
                     "Plan it as a task?", "“{text}”还没到：拜访在发生后才记录，尚未保存。作为任务安排吗？"),
+    "task_period": ("“{text}” in the task: is it when it is due? Nothing was saved yet.",
+                    "任务里的“{text}”是截止时间吗？尚未保存。"),
     "visit_day_ahead": ("“{text}”, right after the customer, is where the visit's day goes, but it is still "
                         "to come. Which do you mean? Nothing was saved yet.",
                         "“{text}”紧跟在客户后面，像是拜访日期，但这一天还没到。"

@@ -10,6 +10,8 @@ OPTIONS: dict[str, tuple[str, str]] = {
     "option_new_deal_titled": ("A new deal, these words its title", "新建商机，这些字作为标题"),
     "option_two_tasks": ("Two tasks, each with its day", "两个任务，各按各的日期"),
     "option_task_due_coming": ("Due the coming one", "下一个这天到期"),
+    "option_task_period_due": ("Due that week's Friday, the words out of the title",
+                               "截止日定为那周五，这几个字不进标题"),
     "option_task_titled": ("A new task, titled as typed", "新建任务，标题照原文"),
     "option_done_task": ("Mark it done", "标记完成"),
     "option_one_each": ("One task each", "每人各一个任务"),

@@ -190,6 +190,12 @@ WORKSPACE: dict[str, tuple[str, str]] = {
     "leave_overlap_replace": ("Replace with {first} – {last}", "改成 {first} – {last}"),
     "leave_title": ("Leave · {who}", "请假 · {who}"),
     "leave_note_kept": ("Kept with the leave as why: “{note}”.", "请假原因已记下：“{note}”。"),
+    "leave_note_day": ("{first} – {last}: “{note}” names a day. Nothing was saved yet: 1. keep it as the "
+                       "leave's why, or 2. the days only? Reply 1 or 2.",
+                       "{first} – {last}：“{note}”里有日期，尚未保存："
+                       "1. 记为请假原因，还是 2. 只记日期？回复 1 或 2。"),
+    "leave_note_day_keep": ("{first} – {last}, why: {note}", "{first} – {last}，原因：{note}"),
+    "leave_note_day_drop": ("{first} – {last}, no why", "{first} – {last}，不记原因"),
     "leave_line": ("{first} – {last}", "{first} – {last}"),
     "leave_none": ("No leave coming up.", "近期没有请假。"),
     "leave_days_cancelled": ("Leave of {who} cancelled for {days}. Still on leave: {left}.",

@@ -1,0 +1,35 @@
+"""A period said in a task (`task @bo visit tencent this week`, `任务 本周 给华为发报价`, `next week`,
+`下周`), r23 W5: never left in the title unsaid. Asked, one tap: due the period's last working day
+(Friday, said back), the period's words out of the title; or the title as typed with no due day."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from handlers.grammar import commands as c
+from handlers.grammar.dates import parse_date
+from handlers.grammar.normal import view
+from handlers.grammar.patterns import pattern
+
+_PERIOD = pattern(r"(?:(?<![A-Za-z])(?:(?:by|within|in|during|sometime)\s+)?(?:(?P<this>this)|(?P<next>next))"
+                  r"\s+(?:wk|week)(?![A-Za-z])(?!\s+(?:mon|tue|wed|thu|fri|sat|sun))"
+                  r"|(?:(?P<this_zh>本|这个?)|(?P<next_zh>下个?))(?:周|星期|礼拜)(?:内|之内)?"
+                  r"(?![一二三四五六日天末]))", re.I)
+
+
+def period_asked(text: str, task: c.AddTask, today: dt.date) -> c.ParseError | None:
+    """The question where the title of `task` (no due day) holds a period; else None."""
+    found = _PERIOD.search(view(text))
+    if found is None:
+        return None
+    day = parse_date("end of next week" if found["next"] or found["next_zh"] else "eow", today)
+    if day is None:
+        return None
+    title = " ".join(f"{text[:found.start()]} {text[found.end():]}".split()).strip(" ,，")
+    if not title:
+        return None
+    who = f"@{task.assignee} " if task.assignee else ""
+    said = f"{who}{title} {day.isoformat()}"
+    return c.ParseError("task", "task_period", text[found.start():found.end()], options=(
+        ("task_period_due", said, c.AddTask(title, task.assignee, day, task.deal_id, task.customer)),
+        ("task_titled", "", task)))
