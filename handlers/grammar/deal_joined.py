@@ -15,9 +15,11 @@ from handlers.grammar.patterns import pattern
 
 #: a deal by its number, at the start (`商机#23`, `deal 48`, `49号单`, `#49号商机`)
 _NUMBERED = pattern(r"^\s*(?:(?:商机|单子|deal|opp|opportunity)\s*(?:no\.?\s*|#)\s*(?P<id>\d{1,9})\s*号?"
-                    r"(?:单子?|商机)?|(?:商机|单子)?\s*#?\s*(?P<id2>\d{1,9})\s*号(?:单子?|商机)?)"
+                    r"(?:单子?|商机)?|(?:商机|单子)\s*#?\s*(?P<id2>\d{1,9})\s*号(?:单子?|商机)?"
+                    r"|#?\s*(?P<id3>\d{1,9})\s*号(?:单子?|商机))"
                     r"(?![A-Za-z\d.%万千亿元块月日年天周])\s*", re.I)  # `deal 3M …`, `商机 12月…`: no number;
-# `deal 5 negotiation` (no #) may be a customer's name: asked as before
+# `deal 5 negotiation` (no #) may be a customer's name: asked as before; `24号` alone is a day
+# (`24號的假不請了`), a deal's number only with 单/商机 after it or before it
 
 #: a word joining one field on to the one before
 _JOINER = pattern(r"(?:[\s,，;；、]+|(?<=了))"
@@ -37,7 +39,7 @@ def joined_deal(text: str) -> tuple[str, c.ParseError | None]:
     found = _NUMBERED.match(simplified(text))
     if found is None or _QUOTES.search(text):
         return text, None
-    number = found["id"] or found["id2"]
+    number = found["id"] or found["id2"] or found["id3"]
     rest = _PARTICLE.sub(_unparticled, _JOINER.sub(" ", simplified(text[found.end():])))
     zh = re.search(r"[\u3400-\u9fff]", text) is not None
     phase = _PHASE.search(rest)
