@@ -113,7 +113,7 @@ def _said_stage(stage: str, chinese: bool) -> str:
 
 
 #: A word of a deal or of changing one: the sentence is about a deal, not a visit
-_TOLD = pattern(r"单子|那单|这单|商机|项目|金额|阶段|预计|改成|改为|改到|调到|推进|"
+_TOLD = pattern(r"单子|那单|这单|商机|项目|金额|阶段|预计|改成|改为|改到|调到|涨到|降到|推进|"
                 rf"(?<![A-Za-z])(?:deal|opp|{V.AMOUNT_LABEL_EN}|stage|close|bump(?:ed)?|moved?|push(?:ed)?|"
                 r"make\s+it|make\s+that|now|still)(?![A-Za-z])", re.I)
 #: A word of closing before the close day (`expected to close`, `close date`, `push close to`, `预计成交改为`)
@@ -149,7 +149,7 @@ _FILLER = pattern(r"(?<![A-Za-z])(?:the|a|deal|opp|opportunity|is|was|in|now|sti
                   r"has|been|gone|went|just|up|set|change|changed|update|updated|should|be|will|"
                   r"officially|finally|already)(?![A-Za-z])"
                   r"|(?:那个|这个|这一|那一|这笔|那笔|这|那)单子?|那个|这个|单子|那单|这单|那边|这边|项目|商机|推进到|推进|推到|进到|进入|到了|金额|阶段|"
-                  r"改成|改为|改到|调到|调成|调整为|变成|更新为|改|已经|现在|目前|一下|把|了|的|到|延到|推迟到|推迟|延后到|延后|"
+                  r"涨到|降到|改成|改为|改到|调到|调成|调整为|变成|更新为|改|已经|现在|目前|一下|把|了|的|到|延到|推迟到|推迟|延后到|延后|"
                   r"挪到|顺延到|(?<![A-Za-z])(?:slip(?:s|ped)?|delayed|postponed|till|until|into)(?![A-Za-z])",
                   re.I)
 _WORD = pattern(r"[^\s,，.。;；:：!！?？、]+")

@@ -105,12 +105,29 @@ def _stores(clause: str) -> bool:
         and not read_only(command)
 
 
+#: A verb of a deal's new amount in Chinese (`格力续约涨到55万`)
+_ZH_CHANGE = pattern(r"涨到|降到|提到|加到|改成|改为|改到|调到|变成")
+
+
+def _deal_changed(clause: str) -> bool:
+    """Whether `clause` says a change to a deal in words, with a field and a word of change
+    (`gree renewal bumped to 550k`, `格力续约涨到55万`): read as its own line (deal_sentence.py)."""
+    import datetime as dt
+
+    from handlers.grammar.deal_change import change_in
+
+    change = change_in(clause, dt.date.today())
+    return change.fields and (change.told or bool(_ZH_CHANGE.search(clause)))
+
+
 def _second(clause: str, first: str) -> str | None:
     """`clause` as the second command: itself where it stores something read in full, else with
     the first clause's command word (`站会改到9点` after `设置 周报 …`: `设置 站会 9点`); None."""
 
     if _stores(clause) or closed_said(clause) and _a_command(clause):
         return postponed(clause)  # `242推迟到下周五`: `推迟 242 下周五`, as its verb says
+    if closed_said(first) and _deal_changed(clause):
+        return clause  # `lost haier …, also gree renewal bumped to 550k`: never the loss's reason
     name, _lang, _rest = split_keyword(simplified(normalize(first)))
     if name not in _INHERIT:  # (`站会改到9点` starts with a word of its own: a
         return None  # standup's answer alone; `拜访 …，然后去了工厂`: the visit's notes go on)

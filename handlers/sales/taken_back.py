@@ -10,6 +10,7 @@ import dataclasses
 
 from handlers.context import Ctx
 from handlers.grammar import commands as c
+from handlers.grammar.clause_taken_back import clause_taken_back
 from handlers.grammar.taken_back import kept, taken_back
 from handlers.text.reply import Button, Reply
 from handlers.text.strings import WORDS, name_of
@@ -26,11 +27,12 @@ def command_taken_back(ctx: Ctx, command: c.Command) -> Reply | None:
     if not dataclasses.is_dataclass(command):
         return None
     for name, value, without in _free_texts(command):
-        if (found := taken_back(value)) is None:
+        found = taken_back(value) or (clause_taken_back(value) if name == "reason" else None)
+        if found is None:  # `lost acme, they chose oracle. scratch that they havent decided`: asked
             continue
         words = found[1]
         typed = " ".join(ctx.text.replace(words, " ").split()) if words in ctx.text else ctx.text
-        rest = kept(value)
+        rest = value[:found[0]].rstrip(_MARKS)
         at_end = ctx.text.rstrip(" .。!！").endswith(words.rstrip(" .。!！"))  # then the message without
         typed = ctx.text[:ctx.text.rfind(words)].rstrip(_MARKS) if at_end else typed
         buttons = [Button(ctx.t("taken_back_without", words=words[:40]), typed,  # them is read again
