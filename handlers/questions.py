@@ -243,8 +243,8 @@ def _kind_picked(text: str, answers: list[str]) -> int | str | None:
 
 
 #: An option's customer, said with its field label or without (`客户 海尔：…`, `customer Acme: …`, `Acme: …`)
-_NAMED = pattern(r"^(?:(?:客户|客戶|customer|client)\s*[:：]?\s*)?(?P<name>[^\s:：]+)\s*[:：]\s*(?P<body>\S.*)$",
-                 re.I)
+_NAMED = pattern(r"^(?:(?:客户|客戶|customer|client)\s*[:：]?\s*)?(?P<name>[^\s:：]+)\s*[:：]\s*"
+                 r"(?P<body>\S.*)$", re.I)
 
 
 def _kind_of(value: str) -> str | None:

@@ -32,8 +32,8 @@ def inner_command(text: str, today: dt.date, any_tail: bool = False) -> tuple[st
     """(the part that is a command, the words left out, its command), the longest part first.
     A question (answered at once) leaves out only words that say nothing (`that`, `pls`) or what
     `any_tail` allows (the command's date was refused with them: `请假 12月24日-12月31日 回老家`)."""
-    from handlers.grammar.intents import split_keyword
     from handlers.grammar.grammar_words import _is_grammar
+    from handlers.grammar.intents import split_keyword
     from handlers.grammar.reading import read  # intents imports the parsers; kept lazy
     from handlers.grammar.spans import date_in
 

@@ -26,7 +26,7 @@ _REFERENCES = sorted((("it",), ("them",), ("they",), ("this", "customer"), ("tha
                       ("同一家",), ("该客户",)), key=len, reverse=True)
 #: how far back a reference looks past a message that named no customer (one not understood)
 RECENT = dt.timedelta(minutes=10)
-#: a reference inside a task's title with no customer (`任务 周五前给这家寄盖章合同`, `task send them the deck`)
+#: a reference in a task's title with no customer (`任务 周五前给这家寄盖章合同`, `task send them the deck`)
 _IN_TITLE = re.compile(r"这家客户|这个客户|那个客户|该客户|同一个客户|他们家|这家|那家|他家"
                        r"|(?<![A-Za-z])(?:(?:this|that)\s+(?:customer|client)|them)(?![A-Za-z'’])", re.I)
 _OWNED = {"visits": Visit, "deals": Deal, "tasks": Task}
