@@ -20,8 +20,10 @@ def _tasks(session_factory) -> list[tuple]:
 
 
 @pytest.mark.parametrize("user, won, said, title, shown", [
-    ("张伟", '赢单 +联想 "框架协议" 120万：签了', "任务 周五前给这家寄盖章合同", "给联想寄盖章合同", "“这家”按"),
-    ("张伟", '赢单 +联想 "框架协议" 120万：签了', "任务 周五前给这个客户寄盖章合同", "给联想寄盖章合同", "联想"),
+    ("张伟", '赢单 +联想 "框架协议" 120万：签了', "任务 周五前给这家寄盖章合同",
+     "给联想寄盖章合同", "“这家”按"),
+    ("张伟", '赢单 +联想 "框架协议" 120万：签了', "任务 周五前给这个客户寄盖章合同",
+     "给联想寄盖章合同", "联想"),
     ("Ana", 'won +Globex "Frame" 50k: signed', "task send them the signed contract by fri",
      "send Globex the signed contract", "“them” taken as Globex"),
 ])
