@@ -85,9 +85,8 @@ def _named(command: c.Command, name: str) -> c.Command | None:
             and _reference(words := tuple(command.customer.split())) == len(words):
         return replace(command, customer=name)
     if isinstance(command, c.AddTask) and not command.customer and command.deal_id is None \
-            and (found := _IN_TITLE.search(command.title)):
-        title = command.title[:found.start()] + name + command.title[found.end():]
-        return replace(command, customer=name, title=title)
+            and _IN_TITLE.search(command.title):  # the title kept as said (`给这家寄盖章合同`)
+        return replace(command, customer=name)
     return None
 
 
