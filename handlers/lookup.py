@@ -63,7 +63,7 @@ def customer_named(ctx: Ctx, name: str) -> Customer:
         raise _ask_joined(ctx, name, [p.strip() for p in _JOINED.split(name)])  # `A&B Ltd.`: one name
     if lead is not None:  # `customer 联想 需求确认`: no field for the words, asked as a look-alike
         raise _ask_similar(ctx, name, [lead[0].name])
-    if starts_with_change(name) or (label := not force and field_label(name)):  # `改成45次`, `客户`: a
+    if (label := not force and field_label(name)) or starts_with_change(name):  # `客户`, `改成45次`: a
         raise ctx.refuse("name_is_a_label" if label else "name_is_a_change", name=name)  # change, a label
     customer = repo.add(ctx.tenant.id, name, ctx.member.id, created_at=ctx.now)
     ctx.created_customers.append(customer.name)

@@ -4,10 +4,14 @@ next 15th to come months before it."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from calendar import monthrange
 
 from handlers.grammar.patterns import pattern
 
+#: a word saying the day it had before (`还是15号`, `改回15号`, `back to the 15th`, `the 15th again`)
+BACK = pattern(r"还是|改回|换回|回到|恢复|原来|之前的"
+               r"|(?<![A-Za-z])(?:back|again|before|original(?:ly)?)(?![A-Za-z])", re.I)
 #: a day of the month alone (`15号`, `15日`, `the 15th`, `15th`)
 _ALONE = pattern(r"^(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)$|^(\d{1,2})\s*[号號日]$")
 

@@ -1,6 +1,7 @@
 """Round 25c: a day of the month said alone in a correction right after a push (`哦不 还是15号吧`,
 `oops, make it the 15th`) is the one nearest the day corrected (handlers/sales/day_nearest.py):
-Jan 15, 2027, never Dec 15, 2026; a month said with it is kept."""
+Jan 15, 2027, never Dec 15, 2026, where it says the day it had (还是, again); a month said with it
+is kept."""
 import datetime as dt
 
 import pytest
@@ -33,7 +34,8 @@ def _close(session_factory) -> dt.date:
      dt.date(2027, 1, 15)),
     ("张伟", '商机 +美的 "云服务" 30万 预计2027年1月15日签', "还是15号", "→ 2027年1月15日",
      dt.date(2027, 1, 15)),
-    ("Ana", 'deal +Initech "Cloud" 30k close 2027-01-15', "oops, make it the 15th", "→ Fri, Jan 15, 2027",
+    ("Ana", 'deal +Initech "Cloud" 30k close 2027-01-15', "oops, make it the 15th again",
+     "→ Fri, Jan 15, 2027",
      dt.date(2027, 1, 15)),
     ("张伟", '商机 +美的 "云服务" 30万 预计2027年1月15日签', "不对 改成12月15号", "→ 12月15日",
      dt.date(2026, 12, 15)),
