@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 
 from handlers.context import Ctx
-from handlers.grammar.change_said import starts_with_change
+from handlers.grammar.change_said import field_label, starts_with_change
 from handlers.grammar.commands import CloseDeal, DealRef, LogVisit, SetCustomer, UpsertDeal
 from handlers.grammar.intents import usage
 from handlers.grammar.normal import name_fold
@@ -64,8 +64,8 @@ def customer_named(ctx: Ctx, name: str) -> Customer:
         raise _ask_joined(ctx, name, [p.strip() for p in _JOINED.split(name)])  # `A&B Ltd.`: one name
     if lead is not None:  # `customer 联想 需求确认`: no field for the words, asked as a look-alike
         raise _ask_similar(ctx, name, [lead[0].name])
-    if starts_with_change(name):  # `改成45次`, `时间改成昨天`: a change said, never a new customer's name
-        raise ctx.refuse("name_is_a_change", name=name)
+    if (label := not force and field_label(name)) or starts_with_change(name):  # `客户`, `改成45次`: a
+        raise ctx.refuse("name_is_a_label" if label else "name_is_a_change", name=name)  # change, a label
     customer = repo.add(ctx.tenant.id, name, ctx.member.id, created_at=ctx.now)
     ctx.created_customers.append(customer.name)
     return customer

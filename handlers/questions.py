@@ -233,7 +233,18 @@ def _kind_picked(text: str, answers: list[str]) -> int | str | None:
     parts = first.split(None, 1)
     rest = parts[1] if len(parts) == 2 and intent_of(parts[0].rstrip(":")) == intent else rest
     words = (BY_NAME[kind].en, BY_NAME[kind].zh)[language == "zh"]
+    if {intent, kind} <= {"visit", "task"} and (named := _NAMED.match(rest.strip())):  # `任务 客户 海尔：海尔
+        name, body = named["name"], named["body"]  # 回访了一下 …`: 海尔, the message's own words; never
+        if body.startswith(name) and body[len(name):].strip():  # a customer called "客户"
+            body = body[len(name):].lstrip(" ,，:：")
+        label = {"task": (" customer", " 客户"), "visit": ("", "")}[kind][language == "zh"]
+        return f"{words[0]}{label} {name}{'：' if language == 'zh' else ': '}{body}"
     return f"{words[0]} {rest.strip()}"
+
+
+#: An option's customer, said with its field label or without (`客户 海尔：…`, `customer Acme: …`, `Acme: …`)
+_NAMED = pattern(r"^(?:(?:客户|客戶|customer|client)\s*[:：]?\s*)?(?P<name>[^\s:：]+)\s*[:：]\s*"
+                 r"(?P<body>\S.*)$", re.I)
 
 
 def _kind_of(value: str) -> str | None:

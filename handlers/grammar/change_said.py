@@ -74,6 +74,15 @@ def starts_with_change(name: str) -> bool:
     return bool(_CHANGE.match(name.strip().lstrip("+").strip()))
 
 
+#: a field's label, never a customer's name (`任务 客户 海尔：…` read wrong would name a customer 客户)
+_LABELS = {"客户", "客戶", "客户名", "customer", "customers", "client", "clients", "customer name"}
+
+
+def field_label(name: str) -> bool:
+    """Whether `name` is only a field's label (`客户`, `customer`): no customer's name."""
+    return " ".join(name.strip().lstrip("+").strip(" :：").lower().split()) in _LABELS
+
+
 def without_command_word(text: str) -> str | None:
     """`拜访跟进改成周五` → `跟进改成周五`: the change said after a command word, the word left out;
     None where the words after the command word are no change, or a name said new (`+…`: refused

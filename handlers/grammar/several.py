@@ -27,6 +27,8 @@ MAX_LINES = 10
 _CJK = pattern(r"[\u3400-\u9fff]")
 #: What makes a second command in a line plain: `;` `；` or a joining word right before it
 _PLAIN_BEFORE = pattern(r"(?:[;；]|(?<![A-Za-z])(?:also|plus)|另外|还有|同时)[\s,，:]*$", re.I)
+#: A joining word before any command word (`…，还有 竞赛 …`, `… 另外 目标 @Bo …`, `…, also contest …`)
+_ANY_TOO = pattern(r"(?:^|(?<=[\s,，;；]))(?:另外|还有|同时|also|plus)\s*[,，:：]?\s*(?=\S)", re.I)
 _TASK_TOO = pattern(r"\s(?:另外|还有)\s*[,，:]?\s*(?=\S)|\s*[,，;；]\s*also\s+(?=\S)", re.I)
 #: The commands a second one may follow in a line (never free text of its own: a standup answer)
 SPLITS = ("visit", "deal", "won", "lost", "task")
@@ -147,6 +149,8 @@ def _plain_parts(line: str) -> list[str]:
         first, other = raw[:clauses.filler_before(raw, second)].rstrip(" ,，;；"), raw[second:]
         if _full(first) and (_full(other) or _asks_alone(other)):  # `…，还有任务6搞定了 报价…`: its
             return [first, *_plain_parts(other)]  # own question asked, the first line kept with it
+    if (other_command := _any_command_after(raw, seen)) is not None:
+        return other_command
     if name == "task" and second is None and (also := _TASK_TOO.search(seen)) \
             and date_in(raw[also.end():], dt.date.today()):  # `任务 … 另外 下周二约演示`: two tasks
         first, other = raw[:also.start()].rstrip(" ,，;；"), raw[also.end():]
@@ -257,6 +261,18 @@ def stores_alone(part: str) -> bool:
 
 #: The commands that store (a report or a list is no second command: `… then progress` is prose)
 _CHANGES = ("Done", "Snooze", "Move", "Log", "Upsert", "Close", "Add", "Set", "Change")
+
+
+def _any_command_after(raw: str, seen: str) -> list[str] | None:
+    """The two commands of `任务 … 还有 竞赛 新客户 12月14日-12月31日`: a command word of any kind
+    after a joining word is a second command, never more words of the first, when both read in full."""
+    for also in _ANY_TOO.finditer(seen):
+        if also.start() == 0 or split_keyword(seen[also.end():])[0] is None:
+            continue
+        first, other = raw[:also.start()].rstrip(" ,，;；"), raw[also.end():]
+        if _full(first) and _full(other):
+            return [first, *_plain_parts(other)]
+    return None
 
 
 def _asks_alone(line: str) -> bool:

@@ -7,6 +7,7 @@ name begins with a pronoun ("it security module"). A deal's words after the pron
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import replace
 
 from sqlalchemy import func, select
@@ -25,6 +26,9 @@ _REFERENCES = sorted((("it",), ("them",), ("they",), ("this", "customer"), ("tha
                       ("同一家",), ("该客户",)), key=len, reverse=True)
 #: how far back a reference looks past a message that named no customer (one not understood)
 RECENT = dt.timedelta(minutes=10)
+#: a reference in a task's title with no customer (`任务 周五前给这家寄盖章合同`, `task send them the deck`)
+_IN_TITLE = re.compile(r"这家客户|这个客户|那个客户|该客户|同一个客户|他们家|这家|那家|他家"
+                       r"|(?<![A-Za-z])(?:(?:this|that)\s+(?:customer|client)|them)(?![A-Za-z'’])", re.I)
 _OWNED = {"visits": Visit, "deals": Deal, "tasks": Task}
 
 
@@ -80,6 +84,9 @@ def _named(command: c.Command, name: str) -> c.Command | None:
     if isinstance(command, c.LogVisit | c.AddTask) and command.customer \
             and _reference(words := tuple(command.customer.split())) == len(words):
         return replace(command, customer=name)
+    if isinstance(command, c.AddTask) and not command.customer and command.deal_id is None \
+            and _IN_TITLE.search(command.title):  # the title kept as said (`给这家寄盖章合同`)
+        return replace(command, customer=name)
     return None
 
 
@@ -109,7 +116,7 @@ def referred(ctx: Ctx, command: c.Command | c.ParseError) -> c.Command | c.Parse
 
 def _a_name(ctx: Ctx, commands: list) -> bool:
     """Whether the words said as a reference are a known customer's whole name (`It Security`)."""
-    words = {" ".join(each.ref.words if hasattr(each, "ref") else each.customer.split()).lower()
+    words = {" ".join(each.ref.words if hasattr(each, "ref") else (each.customer or "").split()).lower()
              for each in commands if isinstance(each, c.Command) and _named(each, "?")}
     return bool(ctx.session.scalar(select(Customer.id).where(
         Customer.tenant_id == ctx.tenant.id, func.lower(Customer.name).in_(words)).limit(1)))
@@ -117,5 +124,7 @@ def _a_name(ctx: Ctx, commands: list) -> bool:
 
 def _said(command: c.Command) -> str:
     """The words of `command` that refer to a customer, as typed (`it`, `这家`)."""
+    if isinstance(command, c.AddTask) and not command.customer:
+        return _IN_TITLE.search(command.title)[0]
     words = command.ref.words if hasattr(command, "ref") else tuple(command.customer.split())
     return " ".join(words[:_reference(words)])

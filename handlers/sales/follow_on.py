@@ -36,6 +36,7 @@ from handlers.grammar.push_words import pushed as push_said
 from handlers.grammar.reading import read
 from handlers.grammar.vocabulary import tier_of
 from handlers.lookup import example as usage_example
+from handlers.sales.day_nearest import BACK, nearest_day
 from handlers.sales.last_said import made_last, made_with, not_last
 from handlers.sales.push_later import earlier_asked
 from handlers.sales.said_again import (
@@ -121,7 +122,8 @@ def edit(ctx: Ctx, text: str) -> c.Command | Reply | None:
         return target_corrected(ctx, change, said, example)
     models = dict.fromkeys(kinds, (Visit,)) if field and not counted else {} if counted else _MODELS
     pushed = push_said(said)  # `push/postpone/move it to …`, `推到`, `推迟到`: never a day earlier
-    made = made_at_once(ctx, change, value, kinds, models, pushed=pushed)  # `push it to next week`
+    made = made_at_once(ctx, change, value, kinds, models, pushed=pushed,  # `push it to next week`
+                        back=bool(BACK.search(text)))
     if made is None and change.kind == "TakeLeave":
         ctx.correcting = False
         return None  # `oops make it mon` after `leave fri`: the leave's days (leave_corrected.py)
@@ -151,14 +153,15 @@ def _corrected(ctx: Ctx, text: str) -> c.Command | Reply | None:
     kinds = [said.kind] + (["day"] if said.kind == "amount" and parse_date(said.value, ctx.today) else [])
     models = {kind: _NAMED.get(said.field, _MODELS[kind]) for kind in kinds}
     was = said.was if said.kind == "customer" else ""  # `金额是25万不是20万`: no customer's name
-    made = made_at_once(ctx, change, said.value, kinds, models, was=was, pushed=push_said(text))
+    made = made_at_once(ctx, change, said.value, kinds, models, was=was, pushed=push_said(text),
+                        back=bool(BACK.search(text)))
     if made is None:
         ctx.locale = locale
     return made
 
 
 def made_at_once(ctx: Ctx, change: Change, value: str, kinds: list[str], models: dict,
-                 was: str = "", pushed: bool = False) -> c.Command | Reply | None:
+                 was: str = "", pushed: bool = False, back: bool = False) -> c.Command | Reply | None:
     """The one place a correction of the member's last change (`change`, recent and in effect) is
     decided: `value` goes into the field of its kind of each record the change made or changed
     whose model `models` gives for that kind (a customer's name only where it is `was` now).
@@ -170,7 +173,8 @@ def made_at_once(ctx: Ctx, change: Change, value: str, kinds: list[str], models:
         return None
     if pushed and len(options) == 1 and (asked := _earlier(ctx, *options[0], value)) is not None:
         return asked  # `跟进推到下下周`, due later than that already: asked, never moved earlier
-    values = [(row, kind, _pushed(ctx, row, value) if pushed and kind == "day" else value)
+    values = [(row, kind, _pushed(ctx, row, value) if pushed and kind == "day" else nearest_day(  # `还是
+        value, getattr(row, _DAY_FIELD[type(row)][1])) if back and kind == "day" else value)  # 15号`
               for row, kind in options]
     changing = [(row, kind, said) for row, kind, said in values if not _same(ctx, row, kind, said)]
     if not changing:  # `close jan 4` when it is Jan 4: said so, never "Jan 4 → Jan 4"

@@ -91,6 +91,10 @@ CLOSING: dict[str, tuple[str, str]] = {
                          "what you just did, say the change alone (`follow-up to friday`, `make it 50k`).",
                          "“{name}”是一个修改，不是客户名称：没有新建客户。要修改刚才那条，直接说修改（如"
                          "“跟进改成周五”“改成45次”）。"),
+    "name_is_a_label": ("“{name}” is a field's name, not a customer's: no customer was made. "
+                        "Say the customer by name (`visit Acme: …`).",
+                        "“{name}”是字段名，不是客户名称：没有新建客户。"
+                        "请直接说客户名（如“拜访 海尔：……”）。"),
     "lost_not_won": ("Deal #{id} ({title}) was recorded as won. Mark it lost instead (reopened, then lost; "
                      "reason: {why})? Nothing was changed yet.",
                      "商机 #{id}（{title}）刚记为赢单。改为输单吗（先重开，再输单；"

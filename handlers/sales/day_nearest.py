@@ -1,0 +1,30 @@
+"""A day of the month said alone in a correction (`哦不 还是15号吧`, `oops, back to the 15th`): the one
+nearest the day being corrected (Jan 15, 2027 when the close is Jan 22, 2027 after a push), never the
+next 15th to come months before it."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from calendar import monthrange
+
+from handlers.grammar.patterns import pattern
+
+#: a word saying the day it had before (`还是15号`, `改回15号`, `back to the 15th`, `the 15th again`)
+BACK = pattern(r"还是|改回|换回|回到|恢复|原来|之前的"
+               r"|(?<![A-Za-z])(?:back|again|before|original(?:ly)?)(?![A-Za-z])", re.I)
+#: a day of the month alone (`15号`, `15日`, `the 15th`, `15th`)
+_ALONE = pattern(r"^(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)$|^(\d{1,2})\s*[号號日]$")
+
+
+def nearest_day(value: str, was: dt.date | None) -> str:
+    """`value` as the day nearest `was` (an ISO date) where it is a day of the month alone; else
+    `value` itself."""
+    alone = _ALONE.match(value.strip())
+    if was is None or alone is None:
+        return value
+    number, days = int(alone[1] or alone[2]), []
+    for shift in (-1, 0, 1):
+        year, month = divmod(was.year * 12 + was.month - 1 + shift, 12)
+        if 1 <= number <= monthrange(year, month + 1)[1]:
+            days.append(dt.date(year, month + 1, number))
+    return min(days, key=lambda day: abs((day - was).days)).isoformat() if days else value
