@@ -219,8 +219,9 @@ def test_a_loss_backdated_and_a_day_to_come_refused(team_chat):
     team_chat(f"lost #{deal}: price", user="Ana")
     assert "Nov 27" in team_chat("no wait close was last fri", user="Ana")  # on a Sunday: asked (fix20a)
     assert "lost on Fri, Dec 4" in team_chat("1", user="Ana")
-    team_chat("visit +Initech: intro", user="Ana")  # no longer the last message: no correction of it
-    team_chat("no wait close was yesterday", user="Ana")
+    team_chat("visit +Initech: intro", user="Ana")  # no longer the last message: the close day said
+    said = team_chat("no wait close was yesterday", user="Ana")  # later moves the last win or loss,
+    assert f"#{deal}" in said, said  # said back by its number (fix23a), never another deal silently
     with team_chat.session_factory() as s:
         assert s.get(Deal, deal).closed_at.astimezone(dt.timezone(dt.timedelta(hours=8))).date() \
-            == dt.date(2026, 12, 4)
+            == dt.date(2026, 12, 5)
