@@ -26,7 +26,7 @@ from storage.models.team import Leave
 _SAID = pattern(r"^(?:(?:no+|nope|nah|sorry|oops|actually|wait|correction|my\s+bad|typo|不对|不是|错了|"
                 r"说错了|搞错了|更正|其实)[\s,，.!！:：]*)+"
                 r"(?:(?:假期|休假|请假|(?:the\s+|my\s+)?leave)\s*(?=改|应该|should|is\b))?"  # `假期改成…`
-                r"(?:(?:i\s+meant|i\s+mean|make\s+it|it'?s|should\s+be|应该是|是|改成|改为|改到)\s*)?"
+                r"(?:(?:i\s+meant|i\s+mean|make\s+it|it'?s|is(?=\s)|should\s+be|应该是|是|改成|改为|改到)\s*)?"
                 r"(?:(?:my\s+)?leave\s+(?:is\s+|on\s+)?|请假\s*)?(?P<days>.+)$", re.I)
 #: Two days one after the other joined by `and` (`17th and 18th`, `17号和18号`)
 _AND_NEXT = pattern(r"((\d{1,2})(?:st|nd|rd|th|号|日)?)\s*(?:and|&|和|跟|与)\s*"
