@@ -79,7 +79,6 @@ def test_a_person_and_a_period_list_that_persons_tasks(session_factory, said, la
 
 
 @pytest.mark.parametrize("said, title, due", [
-    ("task call bo this wk", "call bo", None),
     ("task prep the deck fri", "prep the deck", "2026-11-27"),
     ("任务 给京东发报价 明天", "给京东发报价", "2026-11-24"),
 ])
@@ -90,6 +89,18 @@ def test_a_title_with_a_period_is_still_a_task(session_factory, said, title, due
     assert reply.ok and title in reply.text, reply.text
     assert tasks[-1][1].startswith(title) and (due is None or str(tasks[-1][2]) == due), tasks[-1]
 
+
+def test_a_task_due_this_week_asks_for_its_day(session_factory):
+    """`task call bo this wk`: the period is no title words (fix25b) — asked: due this week's
+    Friday, or the title as typed; nothing stored until answered."""
+    chat = _chat(session_factory)
+    before = _rows(session_factory)
+    asked = chat.reply("task call bo this wk", user="Ana")
+    assert not asked.ok and asked.buttons, asked.text
+    assert _rows(session_factory) == before
+    assert chat.reply("1", user="Ana").ok
+    tasks = _rows(session_factory)[1]
+    assert tasks[-1][1] == "call bo" and str(tasks[-1][2]) == "2026-11-27", tasks[-1]
 
 
 @pytest.mark.parametrize("said, shown", [("tasks ths wk", "call Acme"), ("tasks nxt week", "send the deck"),

@@ -200,8 +200,9 @@ def chinese_numerals(text: str, rng: random.Random) -> str | None:
 _COMMENTS = (", new lead from expo", " - fyi boss asked", "，展会新客户", "，老板特别关心", " 🙌 great news")
 #: Commands that store and whose every word is a field: words added after them are a question,
 #: never data. (Reports and targets read a team's name of any words: a name no team has is refused.)
-_ALL_FIELDS = ("customer ", "客户 ", "deal ", "商机 ", "snooze ", "推迟 ", "role ", "角色 ",
-               "leave ", "请假 ")  # (`done 3, sent the quote`: what came of it, its note, since round 9)
+_ALL_FIELDS = ("customer ", "客户 ", "deal ", "商机 ", "snooze ", "推迟 ", "role ", "角色 ")
+# (`done 3, sent the quote`: what came of it, its note, since round 9; `leave 12/24-12/31, boss
+# asked`: the leave's why, its note, since session 20)
 
 
 def comment_after(text: str, rng: random.Random) -> str | None:
