@@ -152,8 +152,8 @@ def named_meant(said: str) -> c.Undo | None:
         return None
     parts = found.groupdict()
     name, kind = parts["name"] or parts.get("name2"), parts["kind"] or parts.get("kind2")
-    if name.lower() in _KIND_WORDS or name in ("刚才", "刚刚", "一下"):
-        return None  # `undo the snooze`: a kind, read by kind_meant
+    if name.lower() in _KIND_WORDS or name in ("刚才", "刚刚", "一下") or kind_typo(said):
+        return None  # `undo the snooze`: a kind, read by kind_meant; `undo that snoze`: asked
     word = (kind or "").lower()
     return c.Undo(_NAMED_KINDS.get(word) or _KIND_WORDS.get(word, ""), named=name)
 

@@ -12,9 +12,9 @@ from handlers.grammar.normal import view
 from handlers.grammar.patterns import pattern
 
 _PERIOD = pattern(r"(?:(?<![A-Za-z])(?:(?:by|within|in|during|sometime)\s+)?(?:(?P<this>this)|(?P<next>next))"
-                  r"\s+(?:wk|week)(?![A-Za-z])(?!\s+(?:mon|tue|wed|thu|fri|sat|sun))"
+                  r"\s+(?:wk|week)(?![A-Za-z])(?!['’]s)(?!\s+(?:mon|tue|wed|thu|fri|sat|sun))"
                   r"|(?:(?P<this_zh>本|这个?)|(?P<next_zh>下个?))(?:周|星期|礼拜)(?:内|之内)?"
-                  r"(?![一二三四五六日天末]))", re.I)
+                  r"(?![一二三四五六日天末的]))", re.I)  # `this week's demo`, `本周的演示`: a title's words
 
 
 def period_asked(text: str, task: c.AddTask, today: dt.date) -> c.ParseError | None:

@@ -73,8 +73,8 @@ def test_a_glued_visit_offered_as_the_customer_keeps_the_notes(session_factory, 
 
 @pytest.mark.parametrize("typed, answer, title, close", [
     ("商机 比亚迪 储能 预计1月20号成交", "1", "储能项目", D(2027, 1, 20)),  # like #3's title: asked
-    ("比亚迪储能那个单子推到下个月了", "好", "储能项目", D(2026, 12, 1)),  # no command word: offered
-])  # (`腾讯云服务那单推到月底了`: every word read since fix23b, the close day moved at once)
+])  # (`腾讯云服务那单推到月底了`, `比亚迪储能那个单子推到下个月了`: every word read since session 20,
+# the close day moved at once: tests/handlers/test_offers_keep_words.py)
 def test_an_offered_deal_update_carries_its_close_day(session_factory, typed, answer, title, close):
     chat = _setup(session_factory)
     customer = "比亚迪" if "比亚迪" in typed else "腾讯"

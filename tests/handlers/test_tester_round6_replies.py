@@ -200,7 +200,7 @@ def test_a_win_told_in_words_is_offered_as_the_win(session_factory, typed, offer
 
 
 @pytest.mark.parametrize("typed, offer, deal", [
-    ("华为POC那单 日期改到下周五", "商机 #2 预计 下周五", ("POC", "proposal", 50000, "2026-12-04")),
+    ("华为POC那单 日期改到下周五", "商机 #2 预计 2026-12-04", ("POC", "proposal", 50000, "2026-12-04")),
     # every word read, the asker's one open deal: made at once, said back by its card (round 13)
     ("华为的单子 金额改成10万", None, ("POC", "proposal", 100000, None)),
     ("华为那个项目 预计改到12月20号", None, ("POC", "proposal", 50000, "2026-12-20")),

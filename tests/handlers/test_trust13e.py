@@ -232,7 +232,6 @@ def test_leave_on_days_one_after_another_is_one_leave(session_factory, typed):
 
 
 @pytest.mark.parametrize("typed, kept", [
-    ("leave next wed and thurs, family thing", "leave next wed and thurs"),
     ("off next fri for a dentist appt", "leave next fri"),
     ("im off next wed and thurs", "leave next wed and thurs"),
     ("我下周三和周四请假", "请假 下周三-下周四"),
