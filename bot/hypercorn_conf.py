@@ -8,12 +8,6 @@ in, and between requests); each read waits at most `read_timeout`; a whole body 
 import importlib.util
 import os
 
-# glibc gives each thread that allocates while another holds the lock an arena of its own (up to
-# 8 per core), and keeps what each frees for that arena: with 64 request threads the web process
-# ended the Teams bench 8 MB larger (130 MB, not 122) than with two arenas. Read by each web
-# worker as it starts (Hypercorn spawns them with this environment); a deployment may set its own.
-os.environ.setdefault("MALLOC_ARENA_MAX", "2")
-
 bind = [f"0.0.0.0:{os.environ.get('PORT', '3000')}"]
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
 # uvloop's event loop where it installs (Linux, macOS): acks ~15% faster than asyncio's
