@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from slack_bolt import App as BoltApp
 
-from bot.slack.render import EDIT_ACTION, _escape
+from bot.slack.render import EDIT_ACTION, escape
 from bot.slack.sender import respond
 from bot.slack.users import PLATFORM, outsider, outsider_lines, own_teams, tenant_of
 from handlers.forms import command_of
@@ -78,7 +78,7 @@ def deal_edit_form(locale: str, deal) -> list[dict]:
     close = _input("close", _l("close", locale), {"type": "datepicker"}, optional=True)
     if deal.expected_close:
         close["element"]["initial_date"] = deal.expected_close.isoformat()
-    return [{"type": "context", "elements": [{"type": "mrkdwn", "text": _escape(deal.title)}]},
+    return [{"type": "context", "elements": [{"type": "mrkdwn", "text": escape(deal.title)}]},
             _input("stage", _l("stage", locale),
                    {"type": "static_select", "options": stages,
                     "initial_option": stages[pipeline.open.index(deal.stage)]}),

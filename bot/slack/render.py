@@ -21,7 +21,7 @@ def _section(text: str) -> dict:
     return {"type": "section", "text": {"type": "mrkdwn", "text": text[:_SECTION_LIMIT]}}
 
 
-def _escape(text: str) -> str:
+def escape(text: str) -> str:
     """Slack's three control characters in user text."""
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
@@ -34,23 +34,23 @@ def render_slack(reply: Reply, locale: str) -> list[dict]:
                        "text": {"type": "plain_text", "text": reply.title[:150], "emoji": True}})
     if reply.lines:
         prefix = "" if reply.ok else ":warning: "
-        blocks.append(_section(prefix + "\n".join(f"*{_escape(line)}*" if isinstance(line, Heading)
-                                                   else _escape(line) for line in reply.lines)))
+        blocks.append(_section(prefix + "\n".join(f"*{escape(line)}*" if isinstance(line, Heading)
+                                                   else escape(line) for line in reply.lines)))
     if reply.fields:
         for start in range(0, len(reply.fields), 10):  # at most 10 fields a section
             blocks.append({"type": "section", "fields": [
-                {"type": "mrkdwn", "text": f"*{_escape(k)}*\n{_escape(v)}"}
+                {"type": "mrkdwn", "text": f"*{escape(k)}*\n{escape(v)}"}
                 for k, v in reply.fields[start:start + 10]]})
     for bar in reply.bars:
-        text = f"*{_escape(bar.label)}*  `{fmt.bar(bar.share)}` {fmt.percent(bar.share)}"
+        text = f"*{escape(bar.label)}*  `{fmt.bar(bar.share)}` {fmt.percent(bar.share)}"
         if bar.detail:
-            text += f"\n{_escape(bar.detail)}"
+            text += f"\n{escape(bar.detail)}"
         blocks.append(_section(text))
     if reply.table:
-        blocks.append(_section("```" + _escape("\n".join(table_lines(reply.table))) + "```"))
+        blocks.append(_section("```" + escape("\n".join(table_lines(reply.table))) + "```"))
     if reply.notes:
         blocks.append({"type": "context", "elements": [
-            {"type": "mrkdwn", "text": _escape(note)[:3000]} for note in reply.notes[:10]]})
+            {"type": "mrkdwn", "text": escape(note)[:3000]} for note in reply.notes[:10]]})
     if reply.buttons:
         elements = [
             {"type": "button", "action_id": f"{BUTTON_ACTION}.{i}", "value": value,
@@ -69,4 +69,4 @@ def render_slack(reply: Reply, locale: str) -> list[dict]:
 def fallback_text(reply: Reply) -> str:
     """The notification text Slack shows where blocks are not (push notifications, search): mrkdwn,
     so user text in it is escaped like the blocks' (a name of `<!channel>` pings nobody)."""
-    return _escape((reply.title or (reply.lines[0] if reply.lines else "salesbot"))[:300])
+    return escape((reply.title or (reply.lines[0] if reply.lines else "salesbot"))[:300])

@@ -15,17 +15,18 @@ import datetime as dt
 from sqlalchemy import func, select
 
 from handlers.context import Ctx, Refusal
-from handlers.events import MemberTold
+from handlers.events import ContestCancelled, MemberTold
 from handlers.grammar.commands import Delete, Restore, ShowTrash
 from handlers.outgoing import correct
 from handlers.sales.tasks import done_button
 from handlers.team import fact_posts as facts
+from handlers.team.contests import contest_said
 from handlers.text import format as fmt
 from handlers.text.reply import Button, Reply
-from handlers.text.strings import STAGE_NAMES, WORDS, name_of
+from handlers.text.strings import STAGE_NAMES, WORDS, majority_locale, name_of, t
 from storage import journal
 from storage.models.sales import Customer, Deal, Task, Visit
-from storage.models.team import Contest, Tip
+from storage.models.team import Contest, Team, Tip
 from storage.models.workspace import Member
 from storage.outbox import OutboxRepository
 from storage.sales import CustomerRepository
@@ -231,20 +232,14 @@ def _describe(ctx: Ctx, kind: str, record) -> str:
     if kind == "tip":
         return f"{noun} #{record.id} ({record.topic}: {record.text[:40]})"
     if kind == "contest":
-        from handlers.team.contests import _what
-        return f"{noun} #{record.id} ({_what(ctx.locale, record)})"
+        return f"{noun} #{record.id} ({contest_said(ctx.locale, record)})"
     return f"{noun} {record.name}"
 
 
 def _tell_cancelled(ctx: Ctx, contest: Contest, what: str) -> None:
     """A contest cancelled: its team's channels, which heard it start, hear it is off."""
-    from handlers.events import ContestCancelled
-    from handlers.team.contests import _what
-    from handlers.text.strings import majority_locale, t
-    from storage.models.team import Team
-
     team = ctx.session.get(Team, contest.team_id)
     locale = majority_locale(ctx.people.roster(team.id))
-    post = Reply(title=t(locale, "contest_cancelled", team=team.name), lines=(_what(locale, contest),),
+    post = Reply(title=t(locale, "contest_cancelled", team=team.name), lines=(contest_said(locale, contest),),
                  for_channel=True, locale=locale)
     ctx.emit(ContestCancelled(contest.id, team.id, post, ctx.now))

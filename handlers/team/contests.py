@@ -47,7 +47,7 @@ def handle_start(ctx: Ctx, cmd: StartContest) -> Reply:
         days = (f"{first.month}月{first.day}日-{last.month}月{last.day}日" if ctx.locale == "zh"
                 else f"{first.month}/{first.day}-{last.month}/{last.day}")
         moved = f"{name_of(WORDS, 'contest', ctx.locale)} #{clash.id} {days}"  # its days changed instead
-        raise ctx.refuse("contest_clash", team=team.name, what=_what(ctx.locale, clash),
+        raise ctx.refuse("contest_clash", team=team.name, what=contest_said(ctx.locale, clash),
                          hint=ctx.t("contest_clash_hint", command=moved), buttons=(Button(moved, moved),))
     contest = Contest(tenant_id=ctx.tenant.id, team_id=team.id, metric=cmd.metric, starts_on=cmd.first,
                       ends_on=cmd.last, creator_id=ctx.member.id, created_at=ctx.now)
@@ -56,7 +56,7 @@ def handle_start(ctx: Ctx, cmd: StartContest) -> Reply:
     ctx.people.audit(ctx.tenant.id, ctx.member.id, "contest.start", "contest", contest.id,
                      metric=cmd.metric, first=cmd.first, last=cmd.last, team=team.name)
     _tell_team(ctx, team, contest)
-    return Reply(lines=(ctx.t("contest_started", team=team.name, what=_what(ctx.locale, contest)),),
+    return Reply(lines=(ctx.t("contest_started", team=team.name, what=contest_said(ctx.locale, contest)),),
                  buttons=(_standings_button(ctx.locale),))
 
 
@@ -69,7 +69,7 @@ def handle_edit(ctx: Ctx, cmd: EditContest) -> Reply:
     managed_team(ctx, team.name)  # refuses a team the asker does not manage
     cmd = replace(cmd, first=cmd.first or contest.starts_on, last=cmd.last or contest.ends_on)  # one end
     if (cmd.first, cmd.last) == (contest.starts_on, contest.ends_on):  # said: the other kept
-        return Reply(lines=(ctx.t("contest_same", what=_what(ctx.locale, contest)),))
+        return Reply(lines=(ctx.t("contest_same", what=contest_said(ctx.locale, contest)),))
     if cmd.last < cmd.first or (cmd.last - cmd.first).days >= LONGEST:
         raise ctx.refuse("contest_days", hint=example(ctx, "contest"))
     if cmd.last < ctx.today or contest.announced_at is not None:
@@ -78,17 +78,17 @@ def handle_edit(ctx: Ctx, cmd: EditContest) -> Reply:
                      first=contest.starts_on, last=contest.ends_on)
     contest.starts_on, contest.ends_on = cmd.first, cmd.last
     locale = majority_locale(ctx.people.roster(team.id))
-    post = Reply(title=t(locale, "contest_changed", team=team.name), lines=(_what(locale, contest),),
+    post = Reply(title=t(locale, "contest_changed", team=team.name), lines=(contest_said(locale, contest),),
                  buttons=(_standings_button(locale),), for_channel=True, locale=locale)
     ctx.emit(ContestChanged(contest.id, team.id, post, ctx.now))
-    return Reply(lines=(ctx.t("contest_changed", team=team.name), _what(ctx.locale, contest)))
+    return Reply(lines=(ctx.t("contest_changed", team=team.name), contest_said(ctx.locale, contest)))
 
 
 def _tell_team(ctx: Ctx, team: Team, contest: Contest) -> None:
     """The team's channels hear of it at once (in the team's language), with a Standings button."""
     locale = majority_locale(ctx.people.roster(team.id))
     post = Reply(title=t(locale, "contest_open_title", team=team.name),
-                 lines=(t(locale, "contest_open", what=_what(locale, contest)),),
+                 lines=(t(locale, "contest_open", what=contest_said(locale, contest)),),
                  buttons=(_standings_button(locale),), for_channel=True, locale=locale)
     ctx.emit(ContestStarted(contest.id, team.id, post))
 
@@ -116,7 +116,7 @@ def handle_show(ctx: Ctx, cmd: ShowContest) -> Reply:
     others = [c for c in running if c.id != chosen.id]
     if not others:
         return reply
-    also = ctx.t("contest_also", what=", ".join(_what(ctx.locale, c) for c in others))
+    also = ctx.t("contest_also", what=", ".join(contest_said(ctx.locale, c) for c in others))
     return replace(reply, lines=(*reply.lines, also), buttons=tuple(_other_button(ctx, c) for c in others))
 
 
@@ -143,7 +143,7 @@ def standings(session, tenant, contest: Contest, locale: str, today: dt.date, fi
     ranked = sorted(members, key=lambda m: (-table[m.id][contest.metric], m.display_name))
     value = lambda m: fmt.metric_value(contest.metric, table[m.id][contest.metric], tenant.currency, locale)
     rows = tuple((MEDALS.get(i, str(i + 1)), m.display_name, value(m)) for i, m in enumerate(ranked))
-    what = _what(locale, contest)
+    what = contest_said(locale, contest)
     if final:
         leader = ranked[0] if ranked and table[ranked[0].id][contest.metric] else None
         lines = (t(locale, "contest_winner", name=leader.display_name, value=value(leader)) if leader
@@ -164,7 +164,7 @@ def running_or_just_ended(session, team_id: int, today: dt.date) -> tuple[list[C
             [c for c in rows if c.ends_on < today and c.announced_at is None])
 
 
-def _what(locale: str, contest: Contest) -> str:
+def contest_said(locale: str, contest: Contest) -> str:
     metric = name_of(METRIC_NAMES, contest.metric, locale)
     first = fmt.day(contest.starts_on, contest.starts_on, locale, relative=False)
     last = fmt.day(contest.ends_on, contest.ends_on, locale, relative=False)

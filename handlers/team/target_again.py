@@ -67,7 +67,7 @@ def corrected(ctx: Ctx, text: str):
     if who:  # `算了 Ana还是40万吧`: Ana's target among those the message set; after Ana's alone,
         # `算了 Bo还是40万吧` is no correction of it
         targets = [x for x in made_with(ctx, change) if x.kind == "SetTarget"] or [change]
-        named = [x for x in targets if name_fold(who) == name_fold(_owner(ctx, x))]
+        named = [x for x in targets if name_fold(who) == name_fold(target_owner(ctx, x))]
         if len(named) != 1:
             return None
         change = named[0]
@@ -79,7 +79,7 @@ def corrected(ctx: Ctx, text: str):
     # several targets: the one of money, or asked which
 
 
-def _owner(ctx: Ctx, change) -> str:
+def target_owner(ctx: Ctx, change) -> str:
     """The name of whose target `change` set (a member's or a team's), or ""."""
     row = next((r["a"] for r in change.rows if r["t"] == "targets" and r["a"] is not None), None)
     if row is None:

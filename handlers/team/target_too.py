@@ -14,7 +14,7 @@ from handlers.grammar.patterns import pattern
 from handlers.grammar.reading import read
 from handlers.sales.last_said import made_last
 from handlers.sales.said_again import RECENT, latest_change
-from handlers.team.target_again import _owner
+from handlers.team.target_again import target_owner
 from handlers.text.reply import Button, Reply
 from storage.models.workspace import Member
 
@@ -33,7 +33,7 @@ def offered(ctx: Ctx, text: str) -> Reply | None:
     if change is None or change.kind != "SetTarget" or change.status != "done" \
             or change.at < ctx.now - RECENT or not made_last(ctx, change):
         return None
-    owner, who = _owner(ctx, change), found["who"]
+    owner, who = target_owner(ctx, change), found["who"]
     member = next((m for m in ctx.session.scalars(select(Member).where(Member.tenant_id == ctx.tenant.id))
                    if name_fold(m.display_name) == name_fold(who)), None)
     if not owner or member is None or name_fold(owner) == name_fold(who):
