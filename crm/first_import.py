@@ -74,12 +74,12 @@ def run(app, tenant, client, progress: Progress | None = None) -> Imported:
     accounts, deals = reader(client, tenant.currency)
     for page, total in accounts:
         with app.session_factory.begin() as session:
-            _store_accounts(session, tenant, page)
+            store_accounts(session, tenant, page)
         result.accounts += len(page)
         progress("accounts", result.accounts, total)
     for page, total in deals:
         with app.session_factory.begin() as session:
-            _store_deals(session, tenant, page, result)
+            store_deals(session, tenant, page, result)
         progress("deals", result.deals + result.closed_skipped + sum(result.unowned.values()), total)
     with app.session_factory.begin() as session:
         crm_stages.learn_probabilities(session, tenant.id, result.probabilities)
@@ -94,7 +94,7 @@ def _links(session, tenant_id: int, kind: str, remote_ids: list[str]) -> dict[st
     return {row.remote_id: row for row in rows}
 
 
-def _store_accounts(session, tenant, page: list[Account], *, update: bool = False) -> None:
+def store_accounts(session, tenant, page: list[Account], *, update: bool = False) -> None:
     """One page of accounts: customers found by link or name, new ones added, in a few statements
     (one flush for the page, not one per row: 50,000 accounts import in minutes). `update` (an
     account changed in the CRM since): a rename and a new owner are taken too, accounts being the
@@ -142,7 +142,7 @@ def _free(session, tenant_id: int, name: str, customer_id: int) -> bool:
     return other is None or other == customer_id
 
 
-def _store_deals(session, tenant, page: list[RemoteDeal], result: Imported) -> None:
+def store_deals(session, tenant, page: list[RemoteDeal], result: Imported) -> None:
     """One page of deals: open ones added or brought up to date (a page's new deals in one flush)."""
     repo, deals = CrmRepository(session), DealRepository(session)
     owners = repo.local_of(tenant.id, "member")

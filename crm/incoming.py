@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 
 from crm import echo
-from crm.first_import import Imported, _store_accounts, _store_deals
+from crm.first_import import Imported, store_accounts, store_deals
 from crm.fxiaoke import FxiaokeClient, millis
 from crm.records import (
     ZOHO_ACCOUNT_FIELDS,
@@ -67,7 +67,7 @@ def poll(app, tenant_id: int, client, now: dt.datetime, *, accounts: bool = True
     # accounts first: a new deal may name a new account
     for page in changed_accounts(client, newest_account) if accounts else ():
         with app.session_factory.begin() as session:
-            _store_accounts(session, session.get(Tenant, tenant_id), page, update=True)
+            store_accounts(session, session.get(Tenant, tenant_id), page, update=True)
         newest_account = max([newest_account, *(a.modified_at for a in page if a.modified_at)])
     since_at = dt.datetime.fromisoformat(since)
     result = Applied()
@@ -92,7 +92,7 @@ def fetch(app, tenant_id: int, client, ids: dict[str, list[str]], now: dt.dateti
         found = client.call("GET", "Accounts", params={"ids": ",".join(ids["Accounts"]),
                                                        "fields": ",".join(ZOHO_ACCOUNT_FIELDS)})
         with app.session_factory.begin() as session:
-            _store_accounts(session, session.get(Tenant, tenant_id),
+            store_accounts(session, session.get(Tenant, tenant_id),
                             [zoho_account(r) for r in found.get("data", [])], update=True)
     if ids.get("Deals"):
         found = client.call("GET", "Deals", params={"ids": ",".join(ids["Deals"]),
@@ -144,7 +144,7 @@ def apply(session, tenant_id: int, page: list[RemoteDeal], now: dt.datetime, res
     new = [d for d in page if d.id not in links]
     if new:  # a deal made in the CRM: taken in as the first import takes deals
         before = Imported()
-        _store_deals(session, tenant, new, before)
+        store_deals(session, tenant, new, before)
         result.created += before.deals
     owners = repo.local_of(tenant_id, "member")
     pipeline = pipelines.of(session, tenant_id)

@@ -131,6 +131,18 @@ def test_no_module_is_longer_than_longest():
     assert not long, f"split by what their parts say: {long}"
 
 
+def test_no_module_imports_another_ones_private_name():
+    """A name with a leading underscore is its module's own: one another module needs is made public
+    (named for what it says), never reached into."""
+    reached = sorted(f"{name}: from {node.module} import {alias.name}"
+                     for name, path in MODULES.items()
+                     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+                     if isinstance(node, ast.ImportFrom) and not node.level and node.module
+                     and node.module.split(".")[0] in PACKAGES
+                     for alias in node.names if alias.name.startswith("_"))
+    assert not reached, "\n".join(reached)
+
+
 def test_each_known_circle_is_still_a_circle():
     for importer, imported in KNOWN_CIRCLES:
         assert imported in GRAPH[importer], f"{importer} no longer imports {imported}: drop it from the list"
