@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
+from databases import prepared
 from storage.models.sales import Task, Visit
 from storage.models.team import Target
 from support import Chat
@@ -14,6 +15,7 @@ from support import Chat
 pytestmark = pytest.mark.phrasing
 
 
+@prepared
 def _pace_chat(session_factory) -> Chat:
     chat = Chat(session_factory)
     chat.team()

@@ -7,12 +7,14 @@ none is filed under none (never a guessed "other") and the categories are offere
 import pytest
 from sqlalchemy import select
 
+from databases import prepared
 from storage.models.sales import Deal
 from support import Chat
 
 pytestmark = pytest.mark.phrasing
 
 
+@prepared
 def _chat(session_factory) -> Chat:
     chat = Chat(session_factory)
     chat.team(reps=("Ana", "张伟"))

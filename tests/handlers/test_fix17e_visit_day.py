@@ -11,6 +11,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
+from databases import prepared
 from storage.models.sales import Visit
 from support import Chat
 
@@ -19,6 +20,7 @@ pytestmark = pytest.mark.phrasing
 ZONE = dt.timezone(dt.timedelta(hours=8))  # the demo team's Asia/Shanghai
 
 
+@prepared
 def _chat(session_factory) -> Chat:
     chat = Chat(session_factory)
     chat.team(reps=("Ana", "张伟"))

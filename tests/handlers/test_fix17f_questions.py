@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import func, select
 
+from databases import prepared
 from storage.models.sales import Customer, Deal, Task, Visit
 from storage.models.team import Target
 from support import Chat
@@ -16,6 +17,7 @@ pytestmark = pytest.mark.phrasing
 SUNDAY = dt.datetime(2026, 12, 6, 2, 0, tzinfo=dt.timezone.utc)  # 10:00 in Shanghai
 
 
+@prepared
 def _chat(session_factory) -> Chat:
     chat = Chat(session_factory)
     chat.team(manager="王芳", reps=("Ana", "Bo", "张伟"))

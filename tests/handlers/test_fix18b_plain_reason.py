@@ -4,12 +4,14 @@ words that may be something else (a day, a follow-up, another command, one word)
 as before. Today is Mon, Nov 23, 2026."""
 import pytest
 
+from databases import prepared
 from storage.models.sales import Deal
 from support import Chat
 
 pytestmark = pytest.mark.phrasing
 
 
+@prepared
 def _chat(session_factory) -> Chat:
     chat = Chat(session_factory)
     chat.team(reps=("Ana", "Bo"))

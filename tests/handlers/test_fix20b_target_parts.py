@@ -6,6 +6,7 @@ with nothing inside it still says so. Nothing is stored. Today is Mon, Nov 23 20
 import pytest
 from sqlalchemy import func, select
 
+from databases import prepared
 from storage.models.sales import Task
 from storage.models.team import Target
 from support import Chat
@@ -13,6 +14,7 @@ from support import Chat
 pytestmark = pytest.mark.phrasing
 
 
+@prepared
 def _chat(session_factory) -> Chat:
     chat = Chat(session_factory)
     chat.team(manager="Mia", reps=("Ana", "张伟"))

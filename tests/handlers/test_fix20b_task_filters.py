@@ -6,12 +6,14 @@ Nov 23, 2026: this week is Nov 23–29, next week Nov 30–Dec 6."""
 import pytest
 from sqlalchemy import select
 
+from databases import prepared
 from storage.models.sales import Task, Visit
 from support import Chat
 
 pytestmark = pytest.mark.phrasing
 
 
+@prepared
 def _chat(session_factory) -> Chat:
     chat = Chat(session_factory)
     chat.team(reps=("Ana", "张伟"))

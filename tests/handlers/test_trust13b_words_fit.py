@@ -18,6 +18,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
+from databases import prepared
 from storage.models.sales import Customer, Deal, Task, Visit
 from storage.models.team import Contest, Target
 from support import Chat
@@ -25,6 +26,7 @@ from support import Chat
 pytestmark = pytest.mark.phrasing
 
 
+@prepared
 def _chat(session_factory) -> Chat:
     chat = Chat(session_factory)
     chat.team()

@@ -16,12 +16,14 @@ import re
 import pytest
 from sqlalchemy import func, select
 
+from databases import prepared
 from storage.models.sales import Customer, Deal
 from support import Chat
 
 pytestmark = pytest.mark.phrasing
 
 
+@prepared
 def _chat(session_factory) -> Chat:
     chat = Chat(session_factory)
     chat.team(reps=("Ana", "Bo", "张伟"))

@@ -4,6 +4,7 @@ is said, nothing stored. Fed through the real dispatch with a real database; tod
 import pytest
 from sqlalchemy import select
 
+from databases import prepared
 from storage.models.team import Contest
 from support import Chat
 
@@ -16,6 +17,7 @@ def _contests(session_factory):
                 for x in s.scalars(select(Contest).order_by(Contest.id))]
 
 
+@prepared
 def _chat(session_factory) -> Chat:
     chat = Chat(session_factory)
     chat.team(reps=("Ana", "Bo", "张伟"))

@@ -10,6 +10,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
+from databases import prepared
 from storage.models.sales import Customer, Task, Visit
 from support import Chat
 
@@ -18,6 +19,7 @@ pytestmark = pytest.mark.phrasing
 MON, TUE, FRI = dt.date(2026, 11, 30), dt.date(2026, 11, 24), dt.date(2026, 11, 27)
 
 
+@prepared
 def _chat(session_factory) -> Chat:
     chat = Chat(session_factory)
     chat.team(reps=("Ana", "张伟"))

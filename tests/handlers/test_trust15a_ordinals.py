@@ -8,12 +8,14 @@ import re
 import pytest
 from sqlalchemy import select
 
+from databases import prepared
 from storage.models.sales import Deal, Task, Visit
 from support import Chat
 
 pytestmark = pytest.mark.phrasing
 
 
+@prepared
 def _chat(session_factory) -> Chat:
     chat = Chat(session_factory)
     chat.team(reps=("Ana", "张伟"))

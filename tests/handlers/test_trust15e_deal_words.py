@@ -14,12 +14,14 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
+from databases import prepared
 from storage.models.sales import Customer, Deal
 from support import Chat
 
 pytestmark = pytest.mark.phrasing
 
 
+@prepared
 def _chat(session_factory) -> Chat:
     chat = Chat(session_factory)
     chat.team(reps=("Ana", "Bo", "张伟"))

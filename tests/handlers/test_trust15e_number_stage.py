@@ -5,12 +5,14 @@ Fed through the real dispatch with a real database; today is Mon, Nov 23, 2026."
 import pytest
 from sqlalchemy import select
 
+from databases import prepared
 from storage.models.sales import Deal
 from support import Chat
 
 pytestmark = pytest.mark.phrasing
 
 
+@prepared
 def _chat(session_factory) -> Chat:
     chat = Chat(session_factory)
     chat.team(reps=("Ana", "Bo", "张伟"))

@@ -7,6 +7,7 @@ today is Mon, Nov 23, 2026 (16 of November's 21 working days gone)."""
 import pytest
 from sqlalchemy import select
 
+from databases import prepared
 from storage.models.sales import Visit
 from storage.models.team import Target
 from support import Chat
@@ -14,6 +15,7 @@ from support import Chat
 pytestmark = pytest.mark.phrasing
 
 
+@prepared
 def _chat(session_factory) -> Chat:
     """Ana on pace (1 visit of 1), Bo behind on visits (0 of 40: 30 needed by today), 张伟 behind on
     revenue (0 of ¥100K: ¥76.19K needed by today)."""

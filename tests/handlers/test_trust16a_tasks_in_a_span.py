@@ -5,12 +5,14 @@ is still a task. Today is Mon, Nov 23, 2026: this week is Nov 23–29, next week
 import pytest
 from sqlalchemy import select
 
+from databases import prepared
 from storage.models.sales import Task, Visit
 from support import Chat
 
 pytestmark = pytest.mark.phrasing
 
 
+@prepared
 def _chat(session_factory) -> Chat:
     chat = Chat(session_factory)
     chat.team(reps=("Ana", "张伟"))

@@ -8,12 +8,14 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
+from databases import prepared
 from storage.models.sales import Deal, Task
 from support import Chat
 
 pytestmark = pytest.mark.phrasing
 
 
+@prepared
 def _chat(session_factory) -> Chat:
     chat = Chat(session_factory)
     chat.team(reps=("Ana", "张伟"))

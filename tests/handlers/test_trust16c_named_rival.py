@@ -5,12 +5,14 @@ and never with the `是` that says it (`是华为云`). Fed through the real dis
 import pytest
 from sqlalchemy import select
 
+from databases import prepared
 from storage.models.sales import Deal
 from support import Chat
 
 pytestmark = pytest.mark.phrasing
 
 
+@prepared
 def _chat(session_factory) -> Chat:
     chat = Chat(session_factory)
     chat.team(reps=("Ana", "张伟"))
