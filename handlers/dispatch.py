@@ -28,6 +28,7 @@ from handlers.sales import (
     close_day_said,
     customer_referred,
     customers,
+    number_meant,
     said_plainly,
     taken_back,
     undo,
@@ -307,6 +308,8 @@ def _parsed(ctx: Ctx, text: str) -> c.Command | Reply:
     ctx.text = " ".join(text.split())
     if words := unrecorded(text):  # `小米pilot输了 预算被砍 算了先别记`: nothing stored, said so
         return Reply(lines=(ctx.t("unrecorded", words=words),), ok=False, locale=ctx.locale)
+    if (swapped := number_meant.meant(ctx, text)) is not None:
+        return swapped  # `sorry meant #12 not 49` after `deal #49 proposal`: the change moved, offered
     if (closed := close_day_said.meant(ctx, text)) is not None:
         return closed  # `deal #10 close thu`, `商机 #10 成交日期 12月3日`: a won deal's day, never "reopen"
     reading = READING_CALENDAR.set(ctx.calendar)  # `next month`: its first working day here

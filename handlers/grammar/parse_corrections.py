@@ -22,6 +22,11 @@ _NUMBERED = pattern(rf"^#?\s*(\d+)\s*{_DELETE}({_CONFIRM})\s*$", re.I)
 _NAMED = pattern(rf"^(.+?)\s+{_DELETE}({_CONFIRM})\s*$", re.I)
 #: `#12 delete` followed by something else (`delete now`, `delete confrim`): asked, never a title
 _NUMBERED_MORE = pattern(rf"^#?\s*(\d+)\s*{_DELETE}\s+(.+)$", re.I)
+#: A delete, then why (`hooli delete, its a dup of Hooli Inc`, `#46 delete - dupe`, `#46 删除 重复了`)
+_WHY = (rf"\s*{_DELETE}(?:\s*[,，;；:：.。!！]+\s*|\s+[-–—]\s*|\s+(?=(?:its|it'?s|it\s+is|this\s+is|that'?s|"
+        r"because|bc|since|cause|dup|dupe|duplicate|double|wrong|因为|重复|是重复|录重|多建|建错)))(?P<why>\S.*)$")
+_NAMED_WHY = pattern(r"^(?P<ref>.+?)\s+" + _WHY, re.I)
+_NUMBERED_WHY = pattern(r"^(?P<ref>#?\s*\d+)" + _WHY, re.I)
 _FIELD_WORDS = ("customer", "follow", "notes", "delete", "date")
 _KINDS = {"deal": "deal", "商机": "deal", "visit": "visit", "拜访": "visit", "task": "task", "任务": "task",
           "tip": "tip", "经验": "tip", "contest": "contest", "竞赛": "contest", "customer": "customer",
@@ -40,6 +45,11 @@ def deleting(kind: str, parser):
             # a customer's name as typed; a record's number as read
             ref = typed[found.start(1):found.end(1)] if kind == "customer" else found.group(1)
             return c.Delete(kind, ref.strip().strip('"“”'), confirmed=bool(found.group(2).strip()))
+        why = (_NAMED_WHY if kind == "customer" else _NUMBERED_WHY).match(typed)
+        if why and not re.fullmatch(_CONFIRM, " " + why["why"], re.I) \
+                and (kind != "customer" or why["ref"][0] != "#"):
+            return c.Delete(kind, why["ref"].strip().strip('"“”').lstrip("#"), why=why["why"].strip())  # `…
+            # delete, its a dup`: the delete asked to confirm, the why said not kept (r24)
         if kind != "customer" and (more := _NUMBERED_MORE.match(text)):
             word = more.group(2).split()[0]
             if V.near_word(word, ("confirm",)):  # `delete confrim`

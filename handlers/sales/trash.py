@@ -47,7 +47,9 @@ def handle_delete(ctx: Ctx, cmd: Delete) -> Reply:
                   f"{name_of(WORDS, 'confirm', ctx.locale)}"
         # a question, nothing done: `yes`, `1` or `是` (the bot's open question) confirms it
         raise ctx.refuse("delete_ask", what=what, days=journal.BIN_DAYS,
-                         hint=_taken_with(ctx, record) if cmd.kind == "customer" else None,
+                         hint="\n".join(filter(None, (
+                             _taken_with(ctx, record) if cmd.kind == "customer" else None,
+                             ctx.t("delete_why_not_kept", why=cmd.why) if cmd.why else None))) or None,
                          buttons=(Button(ctx.t("delete_button", noun=noun, ref=ref), command, "danger"),))
     ctx.change_kind, ctx.change_label = f"{cmd.kind}.delete", what
     if cmd.kind == "deal":

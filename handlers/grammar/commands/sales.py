@@ -238,6 +238,7 @@ class Delete(Command):
     kind: str  # deal | visit | task | tip | contest | customer
     ref: str  # its number, or a customer's name
     confirmed: bool = False
+    why: str = ""  # `customer hooli delete, its a dup`: said, not kept (a deletion keeps no why)
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,12 @@ UNDOING: dict[str, tuple[str, str]] = {
     "deal_deleted": ("Deal #{id} ({title}) deleted.", "已删除商机 #{id}（{title}）。"),
     "delete_ask": ("Delete {what}? It goes to the bin: you can restore it for {days:day|days}.",
                    "删除{what}？删除后放入回收站，{days} 天内可以恢复。"),
+    "number_meant": ("Move the change “{said}” made from #{old} to #{new}? #{old} goes back as it was and "
+                     "“{again}” is made instead. Nothing was changed yet.",
+                     "把“{said}”的修改从 #{old} 挪到 #{new}？#{old} 恢复原样，改为执行“{again}”。尚未修改。"),
+    "number_meant_button": ("Undo #{old}, do it for #{new}", "撤销 #{old}，改到 #{new}"),
+    "delete_why_not_kept": ("“{why}” says why; a deletion keeps no why, so it is not saved.",
+                            "“{why}”是删除的原因；删除不记录原因，不保存。"),
     "delete_takes": ("With it go its {deals:deal|deals}, {won} of them won ({money}), and its "
                      "{visits:visit|visits}: reports count them no more until it is restored.",
                      "它的 {deals} 个商机（其中赢单 {won} 个，{money}）和 {visits} 次拜访会一起删除，"
