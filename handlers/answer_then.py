@@ -53,6 +53,7 @@ _MENTION = pattern(r"@\S+")
 _FOLLOW_UP = pattern(r"follow[\s-]?up|(?<![A-Za-z])(?:f/?u)(?![A-Za-z])|跟进|回访", re.I)
 _NOT = pattern(r"(?<![A-Za-z])(?:no|not|don'?t|without)(?![A-Za-z])|不|别|无需", re.I)
 #: Words that restate "set the follow-up" and name no day (`push the follow up to … too`)
+_RESTATED_ZH = pattern(r"也|设为|设成|设到|设|改到|改成|放到|定在|定到|就|吧|的|一下|日期")
 _RESTATED = {"push", "set", "make", "put", "move", "the", "a", "to", "too", "also", "it", "on", "for", "as",
              "and", "yes", "ok", "pls", "please", "by", "follow", "up", "fu", "f/u", "也", "设", "设为", "到",
              "改到", "放", "就", "吧", "日期", "的", "一下", "跟进", "回访"}
@@ -143,8 +144,8 @@ def _follow_up_restated(text: str, answers: list[str], about: dict) -> c.Command
             or not _FOLLOW_UP.search(text) or _NOT.search(text):
         return None
     said = (about.get("said") or "").lower()
-    words = [w for w in re.findall(r"[a-z/]+|\d+|[\u3400-\u9fff]+", _FOLLOW_UP.sub(" ", text.lower()))
-             if w not in _RESTATED]
+    plain = _RESTATED_ZH.sub(" ", _FOLLOW_UP.sub(" ", text.lower()))  # `跟进也设到周五前`: 周五前
+    words = [w for w in re.findall(r"[a-z/]+|\d+|[\u3400-\u9fff]+", plain) if w not in _RESTATED]
     if not words or not said or any(w not in said for w in words):
         return None  # another day than the one asked about (a correction), or none named
     return pressed(answers[0])
