@@ -8,7 +8,8 @@ handlers/sales/follow_on.py and said_again.py miss:
 - a follow-up moved by the visit's number (`388 跟进推到下周五吧`): that visit's follow-up;
 - a change with why after it (`388 跟进推到下周五吧 周三我请假`, `跟进改成下周五 周四请假`, `哦周四我请假
   改到周五`): the change read without the why, offered with one tap, the why said not kept
-  (`with_why`), never refused flat.
+  (`with_why`), never refused flat; a change of a record by its number (`task 7 not done actually,
+  cfo wants another call`, `任务12 没完成 客户说没收到`) made at once, the why said not kept (r24).
 """
 from __future__ import annotations
 
@@ -199,12 +200,28 @@ def _without_why(ctx: Ctx, text: str, words: list[str], answer, pause: bool) -> 
                 and date_in(left, ctx.today) is None:  # a visit keeps notes: why is
             ctx.locale = answered_in(text, locale)  # added to them (r23), never asked to be dropped
             return replace(command, why=left.strip(" ,，;；"))
+        if _by_number(command):  # `task 7 not done actually, cfo wants another call`: made, as
+            ctx.locale = answered_in(text, locale)  # `done task 7 <why>` is (r24), the why said not kept
+            ctx.notes.append(ctx.t("why_said_not_kept", left=left.strip(" ,，;；")))
+            return command
         if isinstance(command, c.Command) and not isinstance(command, c.ParseError):
             ctx.locale = answered_in(text, locale)
             return Reply(lines=(ctx.t("why_not_kept", said=said, left=left), ctx.t("answer_hint_one")),
                          ok=False, locale=ctx.locale, buttons=(Button(said[:75], said, action=command),))
         ctx.locale = locale
     return None
+
+
+def _by_number(command) -> bool:
+    """Whether `command` changes a record named by its number, every field from the words kept
+    (`task 7 not done`, `task 8 -> 李娜`, `task 7 due thu`, `deal #40 negotiation`): nothing of the
+    why could belong in it (a title, a customer), so it is made with the why said, never asked."""
+    if isinstance(command, (c.ReopenTask, c.ReassignTask)):
+        return True
+    if isinstance(command, c.MoveTask):
+        return command.task_id is not None and command.day is not None
+    return isinstance(command, c.UpsertDeal) and command.ref.deal_id is not None and not command.new \
+        and command.customer is None and command.ref.title is None
 
 
 def change_not_made(ctx: Ctx, change: str, asked: c.Command | Reply) -> c.Command | Reply:

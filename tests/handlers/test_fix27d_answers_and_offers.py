@@ -179,3 +179,20 @@ def test_a_plain_reason_with_an_emoji_or_a_chinese_name_is_taken(session_factory
     closed = chat.reply(said, user=user)
     assert closed.ok and "colon" not in closed.text, closed.text
     assert _deals(session_factory)[0][1] == stage and _deals(session_factory)[0][3] == reason
+
+
+@pytest.mark.parametrize("user, said, why, due", [
+    ("Ana", "task 1 not done actually, cfo wants another call", "cfo wants another call", None),
+    ("张伟", "任务1 没完成 客户说没收到", "客户说没收到", None),
+    ("Ana", "task 1 due thu, im out wed", "im out wed", dt.date(2026, 12, 10)),
+])
+def test_a_why_after_a_change_by_number_is_made_and_said(session_factory, user, said, why, due):
+    chat = _chat(session_factory)
+    assert chat.reply("task send umbrella the pricing sheet fri", user=user).ok
+    if due is None:
+        assert chat.reply("done task 1", user=user).ok
+    changed = chat.reply(said, user=user)
+    assert changed.ok and f"“{why}”" in changed.text, changed.text
+    with session_factory() as s:
+        [task] = s.scalars(select(Task)).all()
+        assert task.done_at is None and task.due_on == (due or dt.date(2026, 12, 11))

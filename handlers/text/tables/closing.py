@@ -79,6 +79,8 @@ CLOSING: dict[str, tuple[str, str]] = {
     "visit_day_which": ("“{text}”: on which day was the visit? Nothing was saved yet.",
                         "“{text}”：是哪一天拜访的？尚未保存。"),
     "option_visit_on": ("The visit on that day", "按这一天记拜访"),
+    "why_said_not_kept": ("“{left}” says why; it has no place in this change, so it is not saved.",
+                          "“{left}”是原因，这项修改里放不下，不保存。"),
     "why_not_kept": ("I read “{said}”; “{left}” says why, and has no place in it (not kept). Nothing was "
                      "changed yet.",
                      "读作“{said}”；“{left}”是原因，这条命令里放不下（不保存）。尚未修改。"),
