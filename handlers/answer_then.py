@@ -22,7 +22,7 @@ from handlers.grammar import commands as c
 from handlers.grammar.command_json import pressed
 from handlers.grammar.patterns import pattern
 from handlers.grammar.reading import parse
-from handlers.questions import TTL, answer_word
+from handlers.questions import TTL, answer_word, said_again_with
 from handlers.text.strings import t
 from storage import questions as stored
 
@@ -70,6 +70,8 @@ def read(ctx: Ctx, text: str) -> list | str | c.Command | None:
     about = next((a for a in question.answers if isinstance(a, dict)), {})
     if about.get("soft") or not answers:
         return None  # a win's reason asked after it was saved: questions.take reads it
+    if said_again_with(about.get("said") or "", text, ctx.today):
+        return None  # `no, close date is jan 15`: the offer corrected (questions.take asks it again)
     meant = _follow_up_restated(text, answers, about) or _answer_and_more(ctx, text, answers, about)
     if meant is not None:
         stored.forget(ctx.session, ctx.member.id, ctx.platform)
