@@ -50,7 +50,7 @@ _SAME_FOR = (pattern(r"^(?:(?:the\s+)?same\s+(?:for|with)|also\s+for|for)\s+@?(?
              pattern(r"^(?:也给|给)?@?(?P<name>[^\s,，。!]+?)\s*也(?:一样|是|设一样的|照此|同样)[吧的。!！]*$"))
 _MENTION = pattern(r"@\S+")
 #: A follow-up said in words (`push the follow up to eow`, `跟进也设到周五`)
-_FOLLOW_UP = pattern(r"follow[\s-]?up|(?<![A-Za-z])(?:f/?u)(?![A-Za-z])|跟进|回访", re.I)
+_FOLLOW_UP = pattern(r"follow[\s-]?up(?![A-Za-z])|(?<![A-Za-z])(?:f/?u)(?![A-Za-z])|跟进|回访", re.I)
 _NOT = pattern(r"(?<![A-Za-z])(?:no|not|don'?t|without)(?![A-Za-z])|不|别|无需", re.I)
 #: Words that restate "set the follow-up" and name no day (`push the follow up to … too`)
 _RESTATED_ZH = pattern(r"也|设为|设成|设到|设|改到|改成|放到|定在|定到|就|吧|的|一下|日期")
@@ -148,6 +148,8 @@ def _follow_up_restated(text: str, answers: list[str], about: dict) -> c.Command
     said = (about.get("said") or "").lower()
     plain = _RESTATED_ZH.sub(" ", _FOLLOW_UP.sub(" ", text.lower()))  # `跟进也设到周五前`: 周五前
     words = [w for w in re.findall(r"[a-z/]+|\d+|[\u3400-\u9fff]+", plain) if w not in _RESTATED]
-    if not words or not said or any(w not in said for w in words):
+    said_words = set(re.findall(r"[a-z/]+|\d+", said))
+    if not words or not said or any(w not in said_words if re.match(r"[a-z/\d]", w) else w not in said
+                                    for w in words):
         return None  # another day than the one asked about (a correction), or none named
     return pressed(answers[0])

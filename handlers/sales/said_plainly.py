@@ -200,7 +200,7 @@ def _without_why(ctx: Ctx, text: str, words: list[str], answer, pause: bool) -> 
                 and date_in(left, ctx.today) is None:  # a visit keeps notes: why is
             ctx.locale = answered_in(text, locale)  # added to them (r23), never asked to be dropped
             return replace(command, why=left.strip(" ,，;；"))
-        if _by_number(command):  # `task 7 not done actually, cfo wants another call`: made, as
+        if by_number(ctx, command, kept):  # `task 7 not done actually, cfo wants another call`: made, as
             ctx.locale = answered_in(text, locale)  # `done task 7 <why>` is (r24), the why said not kept
             ctx.notes.append(ctx.t("why_said_not_kept", left=left.strip(" ,，;；")))
             return command
@@ -212,16 +212,27 @@ def _without_why(ctx: Ctx, text: str, words: list[str], answer, pause: bool) -> 
     return None
 
 
-def _by_number(command) -> bool:
-    """Whether `command` changes a record named by its number, every field from the words kept
-    (`task 7 not done`, `task 8 -> 李娜`, `task 7 due thu`, `deal #40 negotiation`): nothing of the
-    why could belong in it (a title, a customer), so it is made with the why said, never asked."""
-    if isinstance(command, (c.ReopenTask, c.ReassignTask)):
-        return True
-    if isinstance(command, c.MoveTask):
-        return command.task_id is not None and command.day is not None
-    return isinstance(command, c.UpsertDeal) and command.ref.deal_id is not None and not command.new \
-        and command.customer is None and command.ref.title is None
+def by_number(ctx: Ctx, command, kept: str) -> bool:
+    """Whether `command` changes a record named by its number in the words `kept` (`task 7 not
+    done`, `task 8 -> 李娜`, `task 7 due thu`, `deal #40 negotiation`), every field from them:
+    nothing of the why could belong in it (a title, a customer), so it is made with the why said,
+    never asked. A correction of the last change (`改成70万 …`) names none: still offered."""
+    if isinstance(command, (c.ReopenTask, c.ReassignTask)) or isinstance(command, c.MoveTask) \
+            and command.day is not None:
+        number = command.task_id
+    elif isinstance(command, c.UpsertDeal) and not command.new and command.customer is None \
+            and command.ref.title is None:
+        number = command.ref.deal_id
+    else:
+        return False
+    if number is None or re.search(rf"(?<![\d.,]){number}(?![\d.,]*[kmw万千%\d])", kept) is None:
+        return False
+    return parse(_END.sub("", kept), ctx.today) == command  # the grammar reads every word of it (never
+    # `task 8 -> bo pls, Ana is`, whose `Ana is` no field took)
+
+
+#: What ends a change and says nothing (`task 1 due thu,`, `task 7 not done actually`)
+_END = pattern(r"(?:[\s,，]*(?:actually|pls|plz|please|thx|thanks|then|too))*[\s,，.。!！;；]*$", re.I)
 
 
 def change_not_made(ctx: Ctx, change: str, asked: c.Command | Reply) -> c.Command | Reply:
