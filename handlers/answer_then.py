@@ -70,9 +70,11 @@ def read(ctx: Ctx, text: str) -> list | str | c.Command | None:
     about = next((a for a in question.answers if isinstance(a, dict)), {})
     if about.get("soft") or not answers:
         return None  # a win's reason asked after it was saved: questions.take reads it
-    if said_again_with(about.get("said") or "", text, ctx.today):
+    swapped = _swapped(text, about)  # `不对，是20号不是19号`: a record's number, never the 20th
+    if swapped is None and said_again_with(about.get("said") or "", text, ctx.today):
         return None  # `no, close date is jan 15`: the offer corrected (questions.take asks it again)
-    meant = _follow_up_restated(text, answers, about) or _answer_and_more(ctx, text, answers, about)
+    meant = swapped or _follow_up_restated(text, answers, about) \
+        or _answer_and_more(ctx, text, answers, about)
     if meant is not None:
         stored.forget(ctx.session, ctx.member.id, ctx.platform)
     return meant
@@ -95,6 +97,25 @@ def _answer_and_more(ctx: Ctx, text: str, answers: list[str], about: dict) -> li
     return None
 
 
+def _swapped(text: str, about: dict) -> str | None:
+    """A no, then another record's number than the one the asked-about message named: that message
+    with the number put right."""
+    words = _SPLIT.split(text.strip(), maxsplit=3)
+    size = next((n for n in (2, 1) if len(words) > n and answer_word(" ".join(words[:n])) == 0), None)
+    if size is None or not (rest := _rest(text, size)):
+        return None
+    said = about.get("said") or ""
+    numbers = set(re.findall(r"#\s*(\d+)", said))
+    for swap in _NUMBER_SWAP:
+        if (found := swap.search(rest)) is None:
+            continue
+        old = found.groupdict().get("old") or (next(iter(numbers)) if len(numbers) == 1 else None)
+        if old and old in numbers and old != found["new"]:
+            return re.sub(rf"#\s*{old}(?!\d)", f"#{found['new']}", said)  # the message again, that number
+        return None
+    return None
+
+
 def _rest(text: str, size: int) -> str:
     """The words after the first `size` words of `text`, the joiners before them dropped."""
     parts = _SPLIT.split(text.strip(), maxsplit=size)
@@ -104,20 +125,11 @@ def _rest(text: str, size: int) -> str:
     return _JOINER.sub("", tail).strip()
 
 
-def _after_no(ctx: Ctx, rest: str, about: dict) -> list | str | None:
+def _after_no(ctx: Ctx, rest: str, _about: dict) -> list | str | None:
     if _MORE_NO.match(rest):
         return []  # `nah not yet, cancel`: only no
-    said = about.get("said") or ""
-    for swap in _NUMBER_SWAP:
-        if (found := swap.search(rest)) is None:
-            continue
-        old = found.groupdict().get("old")
-        numbers = set(re.findall(r"#\s*(\d+)", said))
-        if old is None and len(numbers) == 1:
-            old = next(iter(numbers))
-        if old and old in numbers and old != found["new"]:
-            return re.sub(rf"#\s*{old}(?!\d)", f"#{found['new']}", said)  # the message again, that number
-        return None
+    if any(swap.search(rest) for swap in _NUMBER_SWAP):
+        return None  # another number, of no record the message named: asked again
     return rest if _a_message(ctx, rest) else None
 
 
