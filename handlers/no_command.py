@@ -339,9 +339,9 @@ def _inner(ctx: Ctx, text: str, said: str, left: str, command: c.Command) -> c.C
     if isinstance(command, c.SetTarget) and _PERIODISH.search(left):  # `… 300万 明后年`: never offered
         return Reply(lines=(ctx.t("target_period_unread", left=left),), ok=False,  # as this month's
                      locale=ctx.locale)
-    if said_plainly.by_number(ctx, command, said) and _only_words(ctx, left):  # `task 8 -> 李娜 pls, 张伟 is
-        ctx.notes.append(ctx.t("why_said_not_kept", left=left.strip(" ,，;；")))  # busy`: made, the why
-        return command  # said not kept (r24), as `done task 8 <why>` is
+    if said_plainly.by_number(ctx, command, said, text) and _only_words(ctx, left):
+        ctx.notes.append(ctx.t("why_said_not_kept", left=left.strip(" ,，;；")))  # `task 8 -> 李娜 pls, 张伟
+        return command  # is busy`: made, the why said not kept (r24), as `done task 8 <why>` is
     return Reply(lines=(ctx.t("inner_command", said=said, left=left), ctx.t("answer_hint_one")), ok=False,
                  locale=ctx.locale, buttons=(Button(said[:75], said, action=command),))
 

@@ -26,6 +26,7 @@ from handlers.grammar.patterns import pattern
 from handlers.grammar.range_edit import said_and_why
 from handlers.grammar.reading import parse
 from handlers.grammar.spans import date_in
+from handlers.grammar.task_moved import task_move_said
 from handlers.sales.last_said import nothing_since
 from handlers.sales.said_again import RECENT, latest_change, made_last, unfilled
 from handlers.text.reply import Button, Reply
@@ -200,8 +201,10 @@ def _without_why(ctx: Ctx, text: str, words: list[str], answer, pause: bool) -> 
                 and date_in(left, ctx.today) is None:  # a visit keeps notes: why is
             ctx.locale = answered_in(text, locale)  # added to them (r23), never asked to be dropped
             return replace(command, why=left.strip(" ,，;；"))
-        if by_number(ctx, command, kept):  # `task 7 not done actually, cfo wants another call`: made, as
-            ctx.locale = answered_in(text, locale)  # `done task 7 <why>` is (r24), the why said not kept
+        if (len(left.split()) > 1 or len(left) > 2 and re.search(r"[\u3400-\u9fff]", left)) \
+                and by_number(ctx, command, kept, text):  # `task 7 not done actually, cfo wants another
+            ctx.locale = answered_in(text, locale)  # call`: made, as `done task 7 <why>` is (r24), the
+            # why said not kept
             ctx.notes.append(ctx.t("why_said_not_kept", left=left.strip(" ,，;；")))
             return command
         if isinstance(command, c.Command) and not isinstance(command, c.ParseError):
@@ -212,25 +215,29 @@ def _without_why(ctx: Ctx, text: str, words: list[str], answer, pause: bool) -> 
     return None
 
 
-def by_number(ctx: Ctx, command, kept: str) -> bool:
+def by_number(ctx: Ctx, command, kept: str, text: str) -> bool:
     """Whether `command` changes a record named by its number in the words `kept` (`task 7 not
     done`, `task 8 -> 李娜`, `task 7 due thu`, `deal #40 negotiation`), every field from them:
     nothing of the why could belong in it (a title, a customer), so it is made with the why said,
-    never asked. A correction of the last change (`改成70万 …`) names none: still offered."""
+    never asked. A correction of the last change (`改成70万 …`) names none: still offered; words
+    before it (`hmm they might sign sooner, deal #1 close 12/18`, `text`), still offered too."""
+    if not text.strip().startswith(kept.rstrip(" ,，")):
+        return False
     if isinstance(command, (c.ReopenTask, c.ReassignTask)) or isinstance(command, c.MoveTask) \
             and command.day is not None:
         number = command.task_id
     elif isinstance(command, c.UpsertDeal) and not command.new and command.customer is None \
-            and command.ref.title is None:
+            and command.ref.title is None and (command.stage or command.amount or command.close):
         number = command.ref.deal_id
     else:
         return False
     if number is None or re.search(rf"(?<![\d.,]){number}(?![\d.,]*[kmw万千%\d])", kept) is None:
         return False
-    return parse(_END.sub("", kept), ctx.today) == command  # the grammar reads every word of it (never
-    # `task 8 -> bo pls, Ana is`, whose `Ana is` no field took)
+    said = _START.sub("", _END.sub("", kept))  # the grammar reads every word of it (never `task 8 ->
+    return command in (parse(said, ctx.today), task_move_said(said, ctx.today))  # bo pls, Ana is`)
 
 
+_START = pattern(r"^(?:(?:pls|plz|please|can\s+you|could\s+you|ok|so)[\s,，]+)+", re.I)
 #: What ends a change and says nothing (`task 1 due thu,`, `task 7 not done actually`)
 _END = pattern(r"(?:[\s,，]*(?:actually|pls|plz|please|thx|thanks|then|too))*[\s,，.。!！;；]*$", re.I)
 
