@@ -26,6 +26,7 @@ from handlers.questions import TTL, answer_word, said_again_with
 from handlers.text.strings import t
 from storage import questions as stored
 
+_DROPPED = pattern(r"^\s*(?:算了|never\s?mind|nvm|forget\s+it)", re.I)
 #: An answer's words and what follows them (`no. leave …`, `yes and same for 张伟`, `不对，是31号`)
 _SPLIT = pattern(r"[\s,，.。!！;；:：]+")
 #: What joins an answer to more words and says nothing (`and`, `but`, `wait`, `然后`)
@@ -64,7 +65,8 @@ def read(ctx: Ctx, text: str) -> list | str | c.Command | None:
     lines to run ([] for a plain no), or the message (or option) to run in its place, the question dropped;
     None when it is none of these (the question is then left for `questions.take`)."""
     question = stored.open_question(ctx.session, ctx.member.id, ctx.platform)
-    if question is None or ctx.now - question.asked_at > TTL or answer_word(text) is not None:
+    if question is None or ctx.now - question.asked_at > TTL or answer_word(text) is not None \
+            or _DROPPED.match(text):  # `算了 推到下周吧`: questions.take reads it (the offer edited)
         return None
     answers = [a for a in question.answers if isinstance(a, str)]
     about = next((a for a in question.answers if isinstance(a, dict)), {})
@@ -90,7 +92,7 @@ def _answer_and_more(ctx: Ctx, text: str, answers: list[str], about: dict) -> li
         if not rest:
             return None
         if pick == 0:
-            return _after_no(ctx, rest, about)
+            return _after_no(ctx, rest)
         if pick <= len(answers) and not about.get("which"):
             return _after_yes(ctx, rest, answers[pick - 1])
         return None
@@ -125,7 +127,7 @@ def _rest(text: str, size: int) -> str:
     return _JOINER.sub("", tail).strip()
 
 
-def _after_no(ctx: Ctx, rest: str, _about: dict) -> list | str | None:
+def _after_no(ctx: Ctx, rest: str) -> list | str | None:
     if _MORE_NO.match(rest):
         return []  # `nah not yet, cancel`: only no
     if any(swap.search(rest) for swap in _NUMBER_SWAP):
