@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from handlers import questions
 from handlers.context import Ctx
 from handlers.grammar import commands as c
 from handlers.grammar.command_json import pressed
@@ -60,10 +61,19 @@ _RESTATED = {"push", "set", "make", "put", "move", "the", "a", "to", "too", "als
              "改到", "放", "就", "吧", "日期", "的", "一下", "跟进", "回访"}
 
 
-def read(ctx: Ctx, text: str) -> list | str | c.Command | None:
-    """What a reply to the open question means when it is an answer and more (module doc): the
-    lines to run ([] for a plain no), or the message (or option) to run in its place, the question dropped;
-    None when it is none of these (the question is then left for `questions.take`)."""
+def take(ctx: Ctx, text: str) -> tuple[bool, object, str | None]:
+    """`questions.take`, with an answer and more read first (module doc): (True, "", None) for a
+    plain no said twice; the lines to run (`c.Several`), or the message or option to run in the
+    question's place, the question dropped."""
+    meant = _read(ctx, text)
+    if meant is None:
+        return questions.take(ctx.session, ctx.member, ctx.platform, text, ctx.now)
+    stored.forget(ctx.session, ctx.member.id, ctx.platform)
+    return True, c.Several(tuple(meant)) if isinstance(meant, list) and meant else "" if meant == [] \
+        else meant, None
+
+
+def _read(ctx: Ctx, text: str) -> list | str | c.Command | None:
     question = stored.open_question(ctx.session, ctx.member.id, ctx.platform)
     if question is None or ctx.now - question.asked_at > TTL or answer_word(text) is not None \
             or _DROPPED.match(text):  # `算了 推到下周吧`: questions.take reads it (the offer edited)
@@ -75,11 +85,7 @@ def read(ctx: Ctx, text: str) -> list | str | c.Command | None:
     swapped = _swapped(text, about)  # `不对，是20号不是19号`: a record's number, never the 20th
     if swapped is None and said_again_with(about.get("said") or "", text, ctx.today):
         return None  # `no, close date is jan 15`: the offer corrected (questions.take asks it again)
-    meant = swapped or _follow_up_restated(text, answers, about) \
-        or _answer_and_more(ctx, text, answers, about)
-    if meant is not None:
-        stored.forget(ctx.session, ctx.member.id, ctx.platform)
-    return meant
+    return swapped or _follow_up_restated(text, answers, about) or _answer_and_more(ctx, text, answers, about)
 
 
 def _answer_and_more(ctx: Ctx, text: str, answers: list[str], about: dict) -> list | str | None:
@@ -136,14 +142,13 @@ def _after_no(ctx: Ctx, rest: str) -> list | str | None:
 
 
 def _after_yes(ctx: Ctx, rest: str, option: str) -> list | None:
-    value = pressed(option)
-    for same in _SAME_FOR:
+    for same in _SAME_FOR:  # (the option as kept: its text, or its command encoded)
         if (found := same.match(rest)) is None:
             continue
-        if not isinstance(value, str) or len(_MENTION.findall(value)) != 1:
+        if not isinstance(pressed(option), str) or len(_MENTION.findall(option)) != 1:
             return None  # no one member in the option to put another in place of: asked again
-        return [value, _MENTION.sub(lambda _m: "@" + found["name"].lstrip("@"), value)]
-    return [value, rest] if _a_message(ctx, rest) else None
+        return [option, _MENTION.sub(lambda _m: "@" + found["name"].lstrip("@"), option)]
+    return [option, rest] if _a_message(ctx, rest) else None
 
 
 def _a_message(ctx: Ctx, rest: str) -> bool:

@@ -89,15 +89,8 @@ def _dispatch(session: Session, tenant: Tenant, member: Member, message: Message
                              locale=ctx.locale), refused=True)
     calendars.load_corrections(session, tenant.id)  # another process may have changed them
     asked, picked, unread, unanswered = False, None, None, None
-    then = in_calendar(ctx.calendar, answer_then.read, ctx, message) if isinstance(message, str) else None
-    if then == []:  # `nah not yet, cancel`: a no, only said twice
-        return Outcome(Reply(lines=(ctx.t("question_dropped"),), locale=ctx.locale), refused=False)
-    if isinstance(then, list):  # `yes and same for 张伟`: the option, then the rest (handlers/answer_then.py)
-        return _remember(_run_several(ctx, then), platform, now, True)
-    if isinstance(message, str):
-        asked, picked, asked_in = (True, None, None) if then is not None else in_calendar(
-            ctx.calendar, questions.take, session, member, platform, message, now)  # any ends it; its
-        message = then if then is not None else message  # days read in the calendar; `no. leave …`: the leave
+    if isinstance(message, str):  # any ends it; its days read in the calendar; `no. leave …`, `yes and …`:
+        asked, picked, asked_in = in_calendar(ctx.calendar, answer_then.take, ctx, message)  # the rest too
         if isinstance(picked, c.ParseError) and picked.problem == "reason_said" \
                 and (back := taken_back.reason_taken_back(ctx, picked.fixed, message)) is not None:
             return _remember(Outcome(back, refused=True), platform, now, asked)  # `…撤销`: undo it?
