@@ -140,10 +140,14 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
         ctx.locale = answered_in(text, ctx.locale)  # `商机 #46 重开 金额改成 4万`, `商机 #51 标题 设备联网`
         return Reply(lines=(ctx.t(offer[0]), offer[1], ctx.t("answer_hint_one")), ok=False, locale=ctx.locale,
                      buttons=(Button(offer[1].replace("\n", " · ")[:75], offer[1]),))
-    if error.topic in (None, "undo") and (why := plain_undo.explained(text)) and _only_words(ctx, why):
+    if error.topic in (None, "undo") and (why := plain_undo.explained(text)) \
+            and (_only_words(ctx, why) or plain_undo.mistake_only(why)):  # `undo, wrong customer`
         ctx.locale = answered_in(text, ctx.locale)  # `actually undo that, they called back …`: the
         ctx.notes.append(ctx.t("undo_why_read", why=why))  # undo; the words after it say why
         return c.Undo()
+    if error.topic in (None, "undo") and plain_undo.explained(text) \
+            and (why := said_plainly.with_why(ctx, text, answer, pause=True)):
+        return why  # `undo, wrong customer, it was globex`: the undo offered, the rest said not kept
     if error.topic in (None, "undo", "restore") and (plain := plain_undo.meant(text)) is not None:
         if isinstance(plain, c.ShowTrash) or isinstance(plain, c.Undo) and (plain.kind or plain.named
                                                                           or plain_undo.bare(text)):
