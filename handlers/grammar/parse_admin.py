@@ -8,8 +8,7 @@ from decimal import Decimal
 
 from handlers import places
 from handlers.grammar import commands as c
-from handlers.grammar import month_days
-from handlers.grammar import task_given_due
+from handlers.grammar import month_days, task_given_due
 from handlers.grammar import vocabulary as V
 from handlers.grammar.dates import parse_date, parse_date_range
 from handlers.grammar.glued import unglue

@@ -127,8 +127,10 @@ _FIELD = (r"customer|client|company|account|deal|task|visit|day|date|amount|pric
           r"one|stage|title|name|time")
 _FIELD_ZH = r"客户|公司|商机|单子|任务|拜访|日期|日子|时间|金额|数字|人|阶段|标题|名字"
 _MISTAKE = pattern(r"^(?:(?:the|that|a)\s+)?wrong\s+(?:" + _FIELD + r")(?:\s+again)?[\s.!]*$"
-                   r"|^(?:(?:the|that)\s+)?(?:" + _FIELD + r")\s+(?:was|is|'s)\s+(?:wrong|a mistake|off)[\s.!]*$"
-                   r"|^(?:" + _FIELD_ZH + r")(?:错了|不对|搞错了|写错了|记错了|弄错了|选错了)[了吧啊\s。!！]*$"
+                   r"|^(?:(?:the|that)\s+)?(?:" + _FIELD + r")\s+(?:was|is|'s)\s+"
+                   r"(?:wrong|a mistake|off)[\s.!]*$"
+                   r"|^(?:" + _FIELD_ZH + r")(?:错了|不对|搞错了|写错了|记错了|弄错了|选错了)"
+                   r"[了吧啊\s。!！]*$"
                    r"|^(?:搞错|写错|记错|弄错|选错|填错)了?(?:" + _FIELD_ZH + r")了?[吧啊\s。!！]*$", re.I)
 
 

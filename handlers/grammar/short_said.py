@@ -41,13 +41,16 @@ _BRING_BACK = pattern(
     r"^" + _OOPS + r"(?:(?:pls|please|just|can you|could you)\s+)?(?:bring|put|get)\s+(?:it|that|this|them)"
     r"(?:\s+one)?\s+back" + _END + r"|^" + _OOPS + r"(?:(?:pls|please|just)\s+)?(?:restore|undelete)\s+"
     r"(?:it|that|this)(?:\s+one)?" + _END
-    + r"|^" + _OOPS_ZH + r"(?:删错了|误删了?|不小心删了)?[\s，,。]*(?:帮我|请)?(?:把)?(?:它|这个|那个|这条|那条)?"
+    + r"|^" + _OOPS_ZH + r"(?:删错了|误删了?|不小心删了)?[\s，,。]*(?:帮我|请)?(?:把)?"
+    r"(?:它|这个|那个|这条|那条)?"
     r"(?:恢复|还原|找回|弄回来|拿回来)(?:一下|吧|回来)*[\s。!！~～]*$", re.I)
 _ROLE = pattern(
     r"^" + _OOPS + r"(?:she|he|they|her|him|them)\s+(?:stays|remains|is still|should stay|will stay|"
-    r"can stay|stays on as|goes back to(?: being)?|is back to(?: being)?|keeps? being)\s+(?:as\s+)?(?:an?\s+)?"
+    r"can stay|stays on as|goes back to(?: being)?|is back to(?: being)?|keeps? being)\s+"
+    r"(?:as\s+)?(?:an?\s+)?"
     r"(?P<role>rep|sales rep|salesperson|manager|admin)(?:\s+(?:then|after all))?" + _END
-    + r"|^" + _OOPS_ZH + r"(?:她|他|ta|TA)\s*(?:还是|继续(?:做|当)?|仍然是|依然是|仍是|还当|还做|恢复成?|改回)\s*"
+    + r"|^" + _OOPS_ZH + r"(?:她|他|ta|TA)\s*"
+    r"(?:还是|继续(?:做|当)?|仍然是|依然是|仍是|还当|还做|恢复成?|改回)\s*"
     r"(?P<zrole>销售代表|销售经理|销售|经理|管理员)[吧啊了呀。!！\s]*$", re.I)
 _ROLES = {"rep": "rep", "sales rep": "rep", "salesperson": "rep", "manager": "manager", "admin": "admin",
           "销售": "rep", "销售代表": "rep", "经理": "manager", "销售经理": "manager", "管理员": "admin"}

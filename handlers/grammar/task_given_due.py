@@ -24,13 +24,16 @@ from handlers.grammar.dates import parse_date
 from handlers.grammar.normal import view
 from handlers.grammar.patterns import pattern
 
-_GIVE_EN = (r"(?:(?:pls|please)\s+)?(?:(?:re-?assign|give|hand|pass|move)\s+)?(?:the\s+)?task\s*#?\s*(?P<id>\d{1,9})"
+_GIVE_EN = (r"(?:(?:pls|please)\s+)?(?:(?:re-?assign|give|hand|pass|move)\s+)?(?:the\s+)?"
+            r"task\s*#?\s*(?P<id>\d{1,9})"
             r"\s+(?:over\s+)?(?:to|for)\s+@?(?P<who>[^\s,;]+)")
-_GIVE_ZH = (r"(?:把|将)?(?:任务|任務)\s*#?\s*(?P<zid>\d{1,9})\s*(?:号)?\s*(?:改派|转派|转交|转|交|派|改)?(?:给|給)\s*@?"
+_GIVE_ZH = (r"(?:把|将)?(?:任务|任務)\s*#?\s*(?P<zid>\d{1,9})\s*(?:号)?\s*"
+            r"(?:改派|转派|转交|转|交|派|改)?(?:给|給)\s*@?"
             r"(?P<zwho>[^\s,，;；。]{1,12}?)")
 _GIVEN = pattern(r"^(?:" + _GIVE_EN + r"|" + _GIVE_ZH + r")[\s.!。！]*$", re.I)
 _BOTH = pattern(
-    r"^" + _GIVE_EN + r"\s*(?:,|;|\s(?:and|&|\+))\s*(?:and\s+)?(?:(?:make|set|have)\s+it\s+|(?:move|push)\s+it\s+(?:to\s+)?"
+    r"^" + _GIVE_EN + r"\s*(?:,|;|\s(?:and|&|\+))\s*(?:and\s+)?"
+    r"(?:(?:make|set|have)\s+it\s+|(?:move|push)\s+it\s+(?:to\s+)?"
     r"|(?:it'?s\s+|it\s+is\s+))?(?:due\s+(?:on\s+|by\s+)?)?(?P<day>[^,;]+?)[\s.!]*$"
     r"|^" + _GIVE_ZH + r"[\s，,；;]*(?:并且|并|再|然后|同时)?\s*(?:截止(?:日期|时间)?|期限|日期|到期日)?\s*"
     r"(?:改到|改成|改为|延到|推到|定在|定到|设为|设成|到)?\s*(?P<zday>[^\s，,；;。]+?)(?:截止|前完成|到期)?[\s。!！]*$",

@@ -41,8 +41,9 @@ _REASSIGN = pattern(
     r"|" + _ID.replace("id", "zid") + r"\s*(?:改派|转派|轉派|转交|轉交|转|轉|交|派|改)?(?:给|給)\s*@?"
     r"(?P<zwho>[^\s,，。!！吧了]+)(?:吧|了)?[\s。!！~～]*$", re.I)
 #: The reopen word first (`reopen task 6`, `pls re-open task #6`, `重开任务6`, `重新打开任务 6`)
-_REOPEN_FIRST = pattern(LEAD + r"(?:(?:pls|please|can you|could you)\s+)?(?:re-?open|重开|重開|重新打开|重新打開)"
-                        r"\s*(?:the\s+)?(?:task|任务|任務)\s*" + _ID + r"(?:\s+(?:again|pls|please))*[\s.!。！吧~～]*$", re.I)
+_REOPEN_FIRST = pattern(LEAD + r"(?:(?:pls|please|can you|could you)\s+)?"
+                        r"(?:re-?open|重开|重開|重新打开|重新打開)\s*(?:the\s+)?(?:task|任务|任務)\s*" + _ID
+                        + r"(?:\s+(?:again|pls|please))*[\s.!。！吧~～]*$", re.I)
 _CJK_LONG = re.compile(r"[\u4e00-\u9fff]{5,}")
 _TASK = pattern(LEAD + r"(?:(?:the\s+)?task|任务|任務)?\s*(?=#?\s*\d)", re.I)
 
