@@ -28,6 +28,7 @@ from handlers.grammar.task_reopen import alone
 from handlers.sales import said_short
 from handlers.sales.last_said import last_said
 from handlers.sales.said_again import RECENT, latest_change, made_last
+from handlers.text.reply import Reply
 from storage.models.sales import Change, Task
 from storage.models.team import Leave
 
@@ -45,7 +46,7 @@ _WEEK_AFTER = pattern(LEAD + r"(?:(?:make\s+it|i\s+meant|it'?s|应该是|是|改
                       re.I)
 
 
-def answer(ctx: Ctx, text: str) -> c.Command | None:
+def answer(ctx: Ctx, text: str) -> c.Command | Reply | None:
     """The command `text` means of the member's last change, or None."""
     said = " ".join(view(text).split())
     if (reopened := alone(text)) is not None:

@@ -67,10 +67,15 @@ def test_delete_that_takes_away_what_was_just_made(session_factory, said, shown)
     assert _task(session_factory) is None
 
 
-def test_delete_that_after_a_done_deletes_nothing(session_factory):
+@pytest.mark.parametrize("said, asked", [
+    ("forget it, delete that", "Delete what?"),
+    ("算了 删掉吧", "删除哪条？"),
+])
+def test_delete_that_after_a_done_is_asked_and_deletes_nothing(session_factory, said, asked):
     chat = _chat(session_factory)
     assert chat.reply("task call acme fri").ok and chat.reply("done task 1").ok
-    assert not chat.reply("forget it, delete that").ok
+    reply = chat.reply(said)
+    assert not reply.ok and asked in reply.text, reply.text
     assert _task(session_factory).done_at is not None
 
 

@@ -94,6 +94,10 @@ UNDOING: dict[str, tuple[str, str]] = {
     "task_given_already": ("Task #{id} ({title}) is {name}'s already: nothing changed.",
                            "任务 #{id}（{title}）本来就是 {name} 的，没有改动。"),
     "task_given_you": ("{name} gave you task #{id}: {title}", "{name} 把任务 #{id} 交给了你：{title}"),
+    "delete_that_what": ("Delete what? Your last change, “{label}”, made nothing new: nothing was changed. "
+                         "Undo that change, or name the record (deal #12 delete).",
+                         "删除哪条？你上一次的修改“{label}”没有新建记录，未做修改。可以撤销这次修改，"
+                         "或说明是哪条（商机 #12 删除）。"),
     "deal_reassigned": ("Deal #{id} ({customer} · {title}) is now {name}'s (was {was}'s).",
                         "商机 #{id}（{customer} · {title}）已转给 {name}（原为 {was}）。"),
     "deal_owner_told": ("{name} is told.", "已通知 {name}。"),
