@@ -163,7 +163,9 @@ def test_a_manager_gives_one_deal_to_another_rep(session_factory, manager, said,
         deal = s.scalars(select(Deal)).one()
         assert s.get(Member, deal.owner_id).display_name == to
         assert s.scalars(select(Delivery.key).where(Delivery.key.contains("deal:1:given"))).all()
-    assert chat.reply("undo" if manager == "Mia" else "撤销", user=manager).ok
+    undone = chat.reply("undo" if manager == "Mia" else "撤销", user=manager)
+    back = "is Ana's again" if manager == "Mia" else "已改回 Ana 负责"
+    assert undone.ok and back in undone.text, undone.text
     with session_factory() as s:
         assert s.get(Member, s.scalars(select(Deal.owner_id)).one()).display_name == "Ana"
 

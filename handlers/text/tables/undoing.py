@@ -57,6 +57,7 @@ UNDOING: dict[str, tuple[str, str]] = {
     "undo_task_due_none": ("task #{id} has no due day again", "任务 #{id} 已恢复为无截止日"),
     "undo_visit_deleted": ("the deleted visit to {customer} is back", "已恢复删除的拜访（{customer}）"),
     "undo_deal_created": ("the new deal #{id} ({title}) is deleted", "删除了新建的商机 #{id}（{title}）"),
+    "undo_deal_owner": ("deal #{id} is {name}'s again", "商机 #{id} 已改回 {name} 负责"),
     "undo_deal_stage": ("deal #{id} is back as it was, at {stage}", "商机 #{id} 已恢复原样，阶段：{stage}"),
     "undo_deal_deleted": ("the deleted deal #{id} ({title}) is back", "已恢复删除的商机 #{id}（{title}）"),
     "post_withdrawn": ("✏️ Correction: “{title}” no longer holds (it was undone).",
