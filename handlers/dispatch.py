@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from handlers import no_command, offer_edited, questions
 from handlers.context import Ctx, Refusal, usage_reply
-from handlers.grammar import and_joined, clauses, command_json, joined_clauses, several
+from handlers.grammar import and_joined, clauses, command_json, joined_clauses, several, task_given_due
 from handlers.grammar import commands as c
 from handlers.grammar.change_said import without_command_word
 from handlers.grammar.day_off import MOVED_OFF, READING_CALENDAR, in_calendar
@@ -123,7 +123,8 @@ def _dispatch(session: Session, tenant: Tenant, member: Member, message: Message
         if picked is not None:
             message = picked
         if isinstance(message, str) and (lines := several.command_lines(message)
-                                         or joined_clauses.split(message) or and_joined.at_once(message)):
+                                         or joined_clauses.split(message) or and_joined.at_once(message)
+                                         or task_given_due.lines(message, ctx.today)):
             return _remember(_run_several(ctx, lines), platform, now, asked)  # lines, or clauses after
             # `另外`/`also` each a command alone (handlers/grammar/joined_clauses.py)
     if isinstance(message, c.Several) and command_json.valid(message):  # the answer to a question

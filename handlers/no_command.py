@@ -98,8 +98,8 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
             return why  # `move task 7 to thurs, im out mon`: the move, the why said not kept, one tap
         ctx.locale = answered_in(text, ctx.locale)
         return replace(usage_reply(ctx.locale, moved), locale=ctx.locale)  # which day?
-    if error.topic is None and (of_last := said_of_last.answer(ctx, text)) is not None:
-        return of_last  # `6 isnt done yet`, `no that was for ana`, `oops 7` after a tier's rhythm (r23)
+    if error.topic in (None, "restore") and (of_last := said_of_last.answer(ctx, text)) is not None:
+        return of_last  # `6 isnt done yet`, `no that was for ana`, `恢复一下` after a deletion (r23, r26)
     if error.topic is None and (too := target_too.offered(ctx, text)) is not None:
         return too  # `bo too` just after Ana's target: the same for Bo, one tap
     if error.topic is None and (again := target_again.corrected(ctx, text)) is not None:
@@ -144,6 +144,8 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
         ctx.locale = answered_in(text, ctx.locale)  # `actually undo that, they called back …`: the
         ctx.notes.append(ctx.t("undo_why_read", why=why))  # undo; the words after it say why
         return c.Undo()
+    if plain_undo.explained(text) and (why := said_plainly.with_why(ctx, text, answer, pause=True)):
+        return why  # `undo, wrong customer, it was globex`: the undo offered, the rest said not kept
     if error.topic in (None, "undo", "restore") and (plain := plain_undo.meant(text)) is not None:
         if isinstance(plain, c.ShowTrash) or isinstance(plain, c.Undo) and (plain.kind or plain.named
                                                                           or plain_undo.bare(text)):
@@ -252,8 +254,9 @@ def _reads(ctx: Ctx, text: str) -> bool:
 def _only_words(ctx: Ctx, words: str) -> bool:
     """Whether `words` only tell something: no command, record number, amount or day in them (those
     are a second thing to do, asked about, never dropped)."""
-    return (not _SECOND.search(words) and not re.search(r"\d", words) and amount_in(words) is None
-            and date_in(words, ctx.today) is None and plain_undo.meant(words) is None)
+    return plain_undo.mistake_only(words) or (  # `wrong customer`: only what was wrong, no new value
+        not _SECOND.search(words) and not re.search(r"\d", words) and amount_in(words) is None
+        and date_in(words, ctx.today) is None and plain_undo.meant(words) is None)
 
 
 #: Words that do or put right something of their own (`and log a visit`, `不对 是拜访 联想`): a second

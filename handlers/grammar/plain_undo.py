@@ -121,6 +121,24 @@ def explained(text: str) -> str | None:
     return why
 
 
+#: Words that only say what was wrong in the change undone (`wrong customer`, `the date was wrong`,
+#: `客户错了`, `日期不对`, `选错客户了`): a reason, though `wrong`/`不对` elsewhere put something right
+_FIELD = (r"customer|client|company|account|deal|task|visit|day|date|amount|price|number|person|rep|"
+          r"one|stage|title|name|time")
+_FIELD_ZH = r"客户|公司|商机|单子|任务|拜访|日期|日子|时间|金额|数字|人|阶段|标题|名字"
+_MISTAKE = pattern(r"^(?:(?:the|that|a)\s+)?wrong\s+(?:" + _FIELD + r")(?:\s+again)?[\s.!]*$"
+                   r"|^(?:(?:the|that)\s+)?(?:" + _FIELD + r")\s+(?:was|is|'s)\s+"
+                   r"(?:wrong|a mistake|off)[\s.!]*$"
+                   r"|^(?:" + _FIELD_ZH + r")(?:错了|不对|搞错了|写错了|记错了|弄错了|选错了)"
+                   r"[了吧啊\s。!！]*$"
+                   r"|^(?:搞错|写错|记错|弄错|选错|填错)了?(?:" + _FIELD_ZH + r")了?[吧啊\s。!！]*$", re.I)
+
+
+def mistake_only(words: str) -> bool:
+    """Whether `words` (said after an undo) only say which part was wrong, naming no new value."""
+    return bool(_MISTAKE.match(" ".join(words.split())))
+
+
 #: Words that only point at the change (`刚才那条`, `the last one`): no reason
 _POINTING = pattern(r"^(?:刚才|刚刚|上一?条|那一?条|那个|这条|这个|的|一下|the|last|one|that|this|it|again|"
                     r"pls|please|[\s,，.。!！])+$", re.I)

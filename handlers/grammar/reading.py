@@ -150,8 +150,11 @@ def read(text: str, today: dt.date | None = None) -> Reading:
     word typed with a slip of its sound (`任务列比`, `改倒下周一`) is asked about where the word
     makes the message another command or a question of its own (handlers/grammar/misheard.py)."""
     from handlers.grammar.also_typo import also_fixed
+    from handlers.grammar.deal_given import given
     from handlers.grammar.misheard import with_keywords
 
+    if (deal := given(text, today or dt.date.today())) is not None:
+        return Reading(deal)  # `give deal 46 to bo`, `46号单子转给张伟`: that deal's owner, never a title
     if (slip := also_fixed(text, today, parse)) is not None:  # `…, alos snooze 1 fri`: `also`, offered
         return Reading(c.ParseError(None, "word_typo", *slip))
     reading = _read(text, today)

@@ -7,7 +7,9 @@
 - a number right after a tier's rhythm was set (`oops 7` after `tier B every 3 weeks`): the rhythm
   again, in the unit it was said in (weeks), never an amount of some deal;
 - a leave's days put a week later (`oops the week after, 17th-18th`, `推后一周`): the leave just
-  entered, those days (handlers/workspace/leave_corrected.py makes it).
+  entered, those days (handlers/workspace/leave_corrected.py makes it);
+- a done, a making, a deletion or a role change taken back in a few words (`oops wrong one, not done
+  yet`, `算了 删掉吧`, `bring it back`, `不对 她还是销售`: handlers/sales/said_short.py).
 
 Only the member's previous message here made the change (within RECENT, still in effect)."""
 from __future__ import annotations
@@ -23,8 +25,10 @@ from handlers.grammar.normal import view
 from handlers.grammar.patterns import pattern
 from handlers.grammar.reading import read
 from handlers.grammar.task_reopen import alone
+from handlers.sales import said_short
 from handlers.sales.last_said import last_said
 from handlers.sales.said_again import RECENT, latest_change, made_last
+from handlers.text.reply import Reply
 from storage.models.sales import Change, Task
 from storage.models.team import Leave
 
@@ -42,7 +46,7 @@ _WEEK_AFTER = pattern(LEAD + r"(?:(?:make\s+it|i\s+meant|it'?s|应该是|是|改
                       re.I)
 
 
-def answer(ctx: Ctx, text: str) -> c.Command | None:
+def answer(ctx: Ctx, text: str) -> c.Command | Reply | None:
     """The command `text` means of the member's last change, or None."""
     said = " ".join(view(text).split())
     if (reopened := alone(text)) is not None:
@@ -57,6 +61,8 @@ def answer(ctx: Ctx, text: str) -> c.Command | None:
     if change is None or change.status != "done" or change.at < ctx.now - RECENT \
             or not made_last(ctx, change):
         return None
+    if (short := said_short.answer(ctx, change, said)) is not None:
+        return short  # `oops wrong one, not done yet`, `算了 删掉吧`, `bring it back`, `不对 她还是销售`
     if change.kind == "AddTask" and change.entity == "tasks" and (found := _FOR.match(said)):
         who = found["who"] or found["zwho"]
         if who.lower() in ("me", "i", "myself", "the", "a", "that", "it") or re.search(r"\d", who):

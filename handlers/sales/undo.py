@@ -164,6 +164,8 @@ def describe(ctx: Ctx, change: Change) -> str:
             return ctx.t("undo_deal_created", id=change.entity_id, title=a["title"])
         if a is None:
             return ctx.t("undo_deal_deleted", id=change.entity_id, title=b["title"])
+        if b.get("owner_id") != a.get("owner_id") and (owner := ctx.session.get(Member, b["owner_id"])):
+            return ctx.t("undo_deal_owner", id=change.entity_id, name=owner.display_name)  # given back
         return ctx.t("undo_deal_stage", id=change.entity_id,
                      stage=name_of(STAGE_NAMES, b["stage"], ctx.locale))
     if table == "visits":

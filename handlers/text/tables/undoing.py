@@ -57,6 +57,7 @@ UNDOING: dict[str, tuple[str, str]] = {
     "undo_task_due_none": ("task #{id} has no due day again", "任务 #{id} 已恢复为无截止日"),
     "undo_visit_deleted": ("the deleted visit to {customer} is back", "已恢复删除的拜访（{customer}）"),
     "undo_deal_created": ("the new deal #{id} ({title}) is deleted", "删除了新建的商机 #{id}（{title}）"),
+    "undo_deal_owner": ("deal #{id} is {name}'s again", "商机 #{id} 已改回 {name} 负责"),
     "undo_deal_stage": ("deal #{id} is back as it was, at {stage}", "商机 #{id} 已恢复原样，阶段：{stage}"),
     "undo_deal_deleted": ("the deleted deal #{id} ({title}) is back", "已恢复删除的商机 #{id}（{title}）"),
     "post_withdrawn": ("✏️ Correction: “{title}” no longer holds (it was undone).",
@@ -94,6 +95,20 @@ UNDOING: dict[str, tuple[str, str]] = {
     "task_given_already": ("Task #{id} ({title}) is {name}'s already: nothing changed.",
                            "任务 #{id}（{title}）本来就是 {name} 的，没有改动。"),
     "task_given_you": ("{name} gave you task #{id}: {title}", "{name} 把任务 #{id} 交给了你：{title}"),
+    "delete_that_what": ("Delete what? Your last change, “{label}”, made nothing new: nothing was changed. "
+                         "Undo that change, or name the record (deal #12 delete).",
+                         "删除哪条？你上一次的修改“{label}”没有新建记录，未做修改。可以撤销这次修改，"
+                         "或说明是哪条（商机 #12 删除）。"),
+    "deal_reassigned": ("Deal #{id} ({customer} · {title}) is now {name}'s (was {was}'s).",
+                        "商机 #{id}（{customer} · {title}）已转给 {name}（原为 {was}）。"),
+    "deal_owner_told": ("{name} is told.", "已通知 {name}。"),
+    "deal_owner_already": ("Deal #{id} ({customer} · {title}) is {name}'s already: nothing changed.",
+                           "商机 #{id}（{customer} · {title}）本来就是 {name} 的，没有改动。"),
+    "deal_reassign_none": ("There is no deal #{id}: nothing changed.", "没有商机 #{id}，未做修改。"),
+    "deal_given_you": ("{name} gave you deal #{id}: {customer} · {title} (it was {was}'s).",
+                       "{name} 把商机 #{id}（{customer} · {title}）转给了你（原为 {was} 的）。"),
+    "deal_taken_from_you": ("{name} gave your deal #{id} ({customer} · {title}) to {to}.",
+                            "{name} 把你的商机 #{id}（{customer} · {title}）转给了 {to}。"),
     "closed_on_which_deal": ("Closed on {day}: which deal? Nothing was changed yet.",
                              "{day}成交的是哪个商机？尚未修改。"),
 }
