@@ -9,6 +9,8 @@ read as it would be).
 (ReassignDeal(deal_id=46, owner='bo'), ReassignDeal(deal_id=46, owner='张伟'))
 >>> given("把商机#46交给张伟", today), given("deal 46 to fri", today), given("deal 46 to negotiation", today)
 (ReassignDeal(deal_id=46, owner='张伟'), None, None)
+>>> given("deal 46 to 80k", today), given("46号单子改给30万", today)
+(None, None)
 """
 from __future__ import annotations
 
@@ -39,6 +41,6 @@ def given(text: str, today: dt.date) -> c.ReassignDeal | None:
         return None
     who = found["who"] or found["who2"] or found["zwho"]
     if parse_date(who, today) is not None or who.lower() in V.STAGE_WORDS or who.lower() in ("me", "i") \
-            or _CJK_LONG.search(who):
-        return None  # `deal 46 to fri`, `deal 46 to negotiation`: a day, a stage
+            or _CJK_LONG.search(who) or any(ch.isdigit() for ch in who):
+        return None  # `deal 46 to fri`, `deal 46 to negotiation`, `deal 46 to 80k`: a day, a stage, an amount
     return c.ReassignDeal(int(found["id"] or found["id2"] or found["zid"] or found["zid2"]), who)
