@@ -16,6 +16,7 @@ from handlers.grammar import commands as c
 from handlers.grammar.change_said import without_command_word
 from handlers.grammar.day_off import MOVED_OFF, READING_CALENDAR, in_calendar
 from handlers.grammar.festivals import unknown_in, unknown_key
+from handlers.grammar.intents import MAX_TEXT
 from handlers.grammar.language import written_in
 from handlers.grammar.reading import parse, read
 from handlers.grammar.said_over import said_over
@@ -293,6 +294,8 @@ class Outcome:
 
 def _parsed(ctx: Ctx, text: str) -> c.Command | Reply:
     """The command a text stands for, or the answer to text that is none."""
+    if len(text) > MAX_TEXT:  # said at once: the readers below try the words many ways each
+        return Reply(lines=(ctx.t("too_long"),), ok=False, locale=ctx.locale)
     if over := said_over(text, ctx.today):  # `8万 不对 是9万`: read as if only 9万 were said
         text = over[0]
         ctx.notes.append(ctx.t("said_over", dropped=over[1], kept=over[2]))
