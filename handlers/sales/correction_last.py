@@ -31,18 +31,22 @@ from storage.models.workspace import ExchangeRate, Member
 #: the words that open a correction (`no`, `oops`, `actually make it`, `不对 是`)
 _LEAD = (r"^(?:(?:no+|nope|nah|sorry|oops|whoops|actually|wait|hmm+|correction|my\s+bad|typo|不对|错了|"
          r"说错了|更正)[\s,，.!！:：]*)+")
-_VERB = r"(?:(?:i\s+meant|i\s+mean|make\s+it|it'?s|it\s+was|should\s+be|应该是|是|改成|改为)\s*)?"
+_VERB = r"(?:(?:i\s+meant|i\s+mean|make\s+(?:it|that)|it'?s|it\s+was|should\s+be|应该是|是|改成|改为)\s*)?"
 _RATE = pattern(_LEAD + _VERB + r"(?P<rate>\d{1,6}(?:\.\d{1,6})?)\s*[.!。！]*$", re.I)
 _TARGET = pattern(_LEAD + r"(?:(?:i\s+)?(?:meant|mean)\s+|我是说|我说的是)?"  # `no I meant ana 550k`
                   r"@?(?P<name>[^\s,，:：'’]+)(?:['’]s)?(?:\s+target)?\s*"
                   r"(?:[:：=]|->|→|should\s+be|is|to|应该是|改成|改为|是)?\s*"
                   r"(?P<value>[\d.,]+\s*(?:k|m|万|w|千|亿)?)\s*[.!。！]*$", re.I)
-_LEAVE = pattern(_LEAD + _VERB + r"(?:(?:my\s+)?leave\s+)?(?P<days>.+?)\s*[.!。！]*$", re.I)
+#: A verb that alone says the last change is put right (`make that thu and fri`, `改成周四周五`)
+_REDO = r"^(?:make\s+(?:it|that|them)|(?:change|move)\s+(?:it|that)\s+to|改成|改为|改到|换成|挪到)\s*"
+_LEAVE = pattern(rf"(?:{_LEAD}{_VERB}|{_REDO})(?:(?:my\s+)?leave\s+)?(?P<days>.+?)\s*[.!。！]*$", re.I)
 _TIER = pattern(_LEAD + _VERB + r"(?:tier\s+)?(?P<tier>[ABCabc])(?:\s*类|\s+tier)?(?:\s+again)?"
                 r"\s*[.!。！]*$", re.I)
 _DAY = (r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?"
         r"|周[一二三四五六日天]|星期[一二三四五六日天]")
 _WEEKDAYS = pattern(rf"(?:{_DAY})\s*(?:and|&|\+|-|–|to|和|跟|、|至|到)\s*(?:{_DAY})", re.I)
+#: Two weekdays glued (`周四周五`): as `周四和周五`
+_GLUED = pattern(r"((?:周|星期|礼拜)[一二三四五六日天])\s*(?=(?:周|星期|礼拜)[一二三四五六日天])")
 _TWO_DAYS = pattern(r"^(?P<a>.+?)\s*(?:and|&|\+|和|跟|、)\s*(?P<b>.+)$", re.I)
 
 
@@ -94,6 +98,7 @@ def _target_named(ctx: Ctx, name: str, value: str) -> c.Command | Reply | None:
 def _leave(ctx: Ctx, change: Change, said: str) -> c.Command | Reply | None:
     """The leave just entered with the days said (two days: `thu and fri`); asked when a message
     between changed nothing."""
+    said = _GLUED.sub(r"\1和", said)  # `改成周四周五`: Thu and Fri
     days = parse_date_range(said, ctx.today)
     if days is None and (two := _TWO_DAYS.match(said)) is not None:
         first, last = parse_date(two["a"], ctx.today), parse_date(two["b"], ctx.today)
@@ -101,7 +106,8 @@ def _leave(ctx: Ctx, change: Change, said: str) -> c.Command | Reply | None:
     leave = ctx.session.get(Leave, change.entity_id)
     if days is None or leave is None or leave.member_id != ctx.member.id:
         return None
-    if _WEEKDAYS.fullmatch(said):  # `thu and fri`: that week's, the week of the leave
+    if _WEEKDAYS.fullmatch(said) or re.fullmatch(_DAY, said, re.I):  # `thu and fri`, `thu`: that
+        # week's, the week of the leave
         monday = leave.first_day - dt.timedelta(days=leave.first_day.weekday())
         days = tuple(monday + dt.timedelta(days=day.weekday()) for day in days)
     command = c.TakeLeave(days[0], days[1], replaces=leave.id)
