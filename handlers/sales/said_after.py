@@ -53,19 +53,25 @@ _PROB_ZH = pattern(
 #: `no discovery actually`, `no, it's discovery`, `actually discovery stage`, `discovery not proposal`
 _STAGE_EN = pattern(
     r"^(?P<lead>(?:(?:no|nope|nah|sorry|oops|wait|actually|correction|my\s+bad|wrong\s+stage)[\s,.!:]+)+)"
-    r"(?:(?:it'?s|i\s+meant|make\s+it|should\s+be|it\s+should\s+be|its\s+in|it'?s\s+in|still\s+in|still)\s+)?"
+    r"(?:(?:it'?s|it\s+is|we'?re|we\s+are|they'?re|they\s+are|i\s+meant|make\s+it|should\s+be|it\s+should\s+be"
+    r"|still)\s+)?(?:(?:already|now|actually|really)\s+)*(?:(?:at|in)\s+(?:the\s+)?)?"  # `its already at`
     r"(?P<rest>.+?)(?:[\s,]+not\s+(?:in\s+)?(?P<was>[a-z][a-z ]*?))?"
-    r"(?:[\s,]+(?:actually|instead|stage))*[\s.!]*$"
+    r"(?:[\s,]+(?:actually|instead|stage|now|already))*[\s.!]*$"
     r"|^(?P<rest2>[a-z][a-z ]*?)[\s,]+not\s+(?:in\s+)?(?P<was2>[a-z][a-z ]*?)"
-    r"(?:[\s,]+(?:actually|instead))*[\s.!]*$", re.I)
+    r"(?:[\s,]+(?:actually|instead))*[\s.!]*$"
+    r"|^(?:it'?s|we'?re|they'?re)\s+already\s+(?:at|in)\s+(?:the\s+)?(?P<rest3>[a-z][a-z ]*?)"  # no lead
+    r"(?:\s+stage)?(?:[\s,]+not\s+(?:in\s+)?(?P<was3>[a-z][a-z ]*?))?[\s.!]*$", re.I)
 _STAGE_ZH = pattern(
     r"^(?:(?:哦不(?!是)|噢不(?!是)|哦|噢|嗯|呃|啊|哎呀?|唉|不好意思|抱歉|其实|不对|错了|说错了|搞错了|更正)"
     r"[\s,，。!！]*)*(?:不是(?P<was>[^\s,，。是]+?)(?:阶段)?(?:[\s,，。]+|(?=是)))?"
-    r"(?:应该是|是|改成|改为|其实是|还在)?(?P<rest>[^\s,，。!！]+?)(?:阶段)?[\s。!！]*(?:吧|啦|哈)?[\s。!！]*$")
+    r"(?:应该是|是|改成|改为|其实是|还在|(?:已经|现在|早就)(?:到了?|在|是|进入到?|推进到)|到了)?"  # `已经到方案阶段了`
+    r"(?P<rest>[^\s,，。!！]+?)(?:阶段)?(?:[\s,，。]*不是(?P<was_after>[^\s,，。!！]+?)(?:阶段)?)?"  # `是方案 不是线索`
+    r"[\s。!！]*(?:了|吧|啦|哈)?[\s。!！]*$")
 
 #: a Chinese stage said instead: a word saying the one just said was wrong, after any fillers (`哦不对 …`)
 _ZH_SAYS_NOT = pattern(r"^(?:(?:哦不|噢不|哦|噢|嗯|呃|啊|哎呀?|唉|不好意思|抱歉|其实)[\s,，。!！]*)*"
-                       r"(?:不对|错了|说错了|搞错了|更正|不是|(?<=[哦噢]不)[\s,，。!！]*不?是)")
+                       r"(?:不对|错了|说错了|搞错了|更正|不是|(?<=[哦噢]不)[\s,，。!！]*不?是"
+                       r"|(?:其实|实际上)?(?:已经|早就)(?=到|在|是|进入|推进))")  # `其实已经到方案阶段了`
 
 
 def answer(ctx: Ctx, text: str):
@@ -160,8 +166,8 @@ def _stage_instead(ctx: Ctx, said: str):
         if found is None or not _ZH_SAYS_NOT.match(said):
             return None
     groups = found.groupdict()
-    stage = _stage_word(groups.get("rest") or groups.get("rest2") or "")
-    was_said = groups.get("was") or groups.get("was2")
+    stage = _stage_word(groups.get("rest") or groups.get("rest2") or groups.get("rest3") or "")
+    was_said = groups.get("was") or groups.get("was2") or groups.get("was3") or groups.get("was_after")
     was = _stage_word(was_said) if was_said else None
     if stage is None or was_said and was is None:
         return None
@@ -184,7 +190,8 @@ def _stage_instead(ctx: Ctx, said: str):
     if deal.stage == stage:
         return Reply(lines=(ctx.t("stage_instead_already", what=described(ctx, deal),
                                   stage=name_of(STAGE_NAMES, stage, ctx.locale)),), ok=False)
-    if not staged or was is not None and was != deal.stage:  # the message set no stage, or another
+    if not staged and was != deal.stage or was is not None and was != deal.stage:  # the message set no
+        # stage (and the stage said wrong is not the deal's: `是方案呈现 不是线索` of a lead is), or another
         customer = ctx.session.get(Customer, deal.customer_id)
         return Reply(lines=(ctx.t("stage_said_one", id=deal.id, customer=customer.name, title=deal.title,
                                   stage=name_of(STAGE_NAMES, stage, ctx.locale)), ctx.t("answer_hint_one")),
