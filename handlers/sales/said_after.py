@@ -30,7 +30,8 @@ from handlers.sales.stage_said import stage_offer
 from handlers.text.reply import Button, Reply
 from handlers.text.strings import STAGE_NAMES, WORDS, name_of
 from storage import pipelines
-from storage.models.sales import Change, Customer, Deal
+from storage.models.sales import Change, Customer, Deal, Visit
+from storage.sales import DealRepository
 
 _LEAD = (r"(?:(?:no|nope|nah|sorry|oops|wait|actually|hmm+|oh|ok|okay|and|also|so|correction|my\s+bad)"
          r"[\s,.!:]+)*")
@@ -182,6 +183,8 @@ def _stage_instead(ctx: Ctx, said: str):
             return why
         deals = _deals_of(ctx, change)
         ctx.correcting = bool(deals)  # about the deal just changed: refused, the last message stays
+    if not deals and change is not None and change.entity == "visits" and change.at >= ctx.now - RECENT:
+        return _after_visit(ctx, change, stage, zh)  # `其实已经到方案阶段了` after a visit: its customer's
     if len(deals) != 1:
         return stage_offer(ctx, "", stage, zh=zh)  # which deal: one tap each (or what to type)
     deal, row = deals[0]
@@ -201,3 +204,14 @@ def _stage_instead(ctx: Ctx, said: str):
         old=name_of(STAGE_NAMES, deal.stage, ctx.locale), new=name_of(STAGE_NAMES, stage, ctx.locale))))
     ctx.text = move  # what the change was (`undo` says it back)
     return read(move, ctx.today).command
+
+
+def _after_visit(ctx: Ctx, change: Change, stage: str, zh: bool):
+    """A stage said right after a visit: the deal of the visit's customer (one: moved, said how it
+    was read; several: asked), else the member's open deals, asked."""
+    visit = ctx.session.get(Visit, change.entity_id) if change.entity_id else None
+    customer = ctx.session.get(Customer, visit.customer_id) if visit is not None else None
+    open_ids = {deal.customer_id for deal, _ in DealRepository(ctx.session).open_deals([ctx.member.id])
+                if deal.stage in pipelines.current().open}
+    named = customer.name if customer is not None and customer.id in open_ids else ""
+    return stage_offer(ctx, named, stage, zh=zh)
