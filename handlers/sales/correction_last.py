@@ -106,8 +106,7 @@ def _leave(ctx: Ctx, change: Change, said: str) -> c.Command | Reply | None:
     leave = ctx.session.get(Leave, change.entity_id)
     if days is None or leave is None or leave.member_id != ctx.member.id:
         return None
-    if _WEEKDAYS.fullmatch(said) or re.fullmatch(_DAY, said, re.I):  # `thu and fri`, `thu`: that
-        # week's, the week of the leave
+    if _WEEKDAYS.fullmatch(said):  # `thu and fri`: that week's, the week of the leave
         monday = leave.first_day - dt.timedelta(days=leave.first_day.weekday())
         days = tuple(monday + dt.timedelta(days=day.weekday()) for day in days)
     command = c.TakeLeave(days[0], days[1], replaces=leave.id)
