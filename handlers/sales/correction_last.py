@@ -103,6 +103,8 @@ def _leave(ctx: Ctx, change: Change, said: str) -> c.Command | Reply | None:
     if days is None and (two := _TWO_DAYS.match(said)) is not None:
         first, last = parse_date(two["a"], ctx.today), parse_date(two["b"], ctx.today)
         days = (first, last) if first and last and 0 <= (last - first).days <= 1 else None
+        if first and last and days is None:
+            return _apart(ctx, change, two)  # `make that mon and wed`: no one leave, said so
     leave = ctx.session.get(Leave, change.entity_id)
     if days is None or leave is None or leave.member_id != ctx.member.id:
         return None
@@ -123,6 +125,26 @@ def _leave(ctx: Ctx, change: Change, said: str) -> c.Command | Reply | None:
                         ctx.t("leave_correction_offered", was=f"{ctx.day(leave.first_day)} – "
                               f"{ctx.day(leave.last_day)}", days=offer), ctx.t("answer_hint_one")),
                  buttons=(Button(offer, typed, action=command),), ok=False)
+
+
+def _apart(ctx: Ctx, change: Change, two: re.Match) -> Reply | None:
+    """Two days said for the leave just entered that are no run of days: nothing changed, said so."""
+    first_said, second_said = two["a"].strip(), two["b"].strip()
+    first, second = parse_date(first_said, ctx.today), parse_date(second_said, ctx.today)
+    leave = ctx.session.get(Leave, change.entity_id)
+    if leave is None or leave.member_id != ctx.member.id or not made_last(ctx, change):
+        return None
+    if re.fullmatch(_DAY, first_said, re.I) and re.fullmatch(_DAY, second_said, re.I):  # `mon and wed`:
+        monday = leave.first_day - dt.timedelta(days=leave.first_day.weekday())  # the leave's week
+        first, second = (monday + dt.timedelta(days=day.weekday()) for day in (first, second))
+    first, second = sorted((first, second))
+    ctx.correcting = True  # refused, it leaves the member's last message as it was
+    was = f"{ctx.day(leave.first_day)} – {ctx.day(leave.last_day)}"
+    example = (f"请假 {first.month}月{first.day}日-{second.month}月{second.day}日" if ctx.locale == "zh"
+               else f"leave {first.month}/{first.day}-{second.month}/{second.day}")
+    return Reply(lines=(ctx.t("leave_days_apart", first=ctx.day(first), second=ctx.day(second),
+                              was=was, example=example),),
+                 ok=False)
 
 
 def _tier_after_nothing(ctx: Ctx, tier: str) -> Reply | None:

@@ -48,11 +48,16 @@ def test_a_leave_moved_to_two_days(session_factory, user, leave, said, shown):
     assert _leaves(session_factory) == [(first, first + dt.timedelta(days=1))]
 
 
-def test_two_days_apart_change_no_leave(session_factory):
+@pytest.mark.parametrize("user, leave, said, shown", [
+    ("Ana", "leave 12/15", "make that mon and wed", "Mon, Dec 14 and Wed, Dec 16 are not one day after"),
+    ("张伟", "请假 12/15", "改成周一周三", "12月14日周一和12月16日周三不是相连的两天"),
+])
+def test_two_days_apart_change_no_leave(session_factory, user, leave, said, shown):
     chat = _chat(session_factory)
-    assert chat.reply("leave wed", user="Ana").ok
-    assert "didn't get" in chat("make that mon and wed", user="Ana")
-    assert _leaves(session_factory) == [(dt.date(2026, 12, 9), dt.date(2026, 12, 9))]
+    assert chat.reply(leave, user=user).ok
+    reply = chat(said, user=user)
+    assert shown in reply and ("leave 12/14-12/16" in reply or "请假 12月14日-12月16日" in reply)
+    assert _leaves(session_factory) == [(dt.date(2026, 12, 15), dt.date(2026, 12, 15))]  # unchanged
 
 
 def _targets(session_factory) -> dict[str, int]:
