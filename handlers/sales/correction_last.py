@@ -1,7 +1,8 @@
 """Corrections of the member's last change that the general readings miss (r20): a target of
 several just set, named (`no ana should be 550k` after `targets next month: Bo 450k, Ana 500k`);
 an exchange rate just set (`oops 7.21` after `rate usd 7.12`); a leave's days said as two days
-(`actually make it thu and fri`); a tier after a refused tier change (`nah make it B`).
+(`actually make it thu and fri`, `make that thu and fri`, `改成周四周五`: a verb alone says it; two
+days apart are no leave, said so); a tier after a refused tier change (`nah make it B`).
 
 Right after the change (the member's previous message here made it, within RECENT) it is made at
 once and said back old → new, as every correction is. With a message between that changed

@@ -6,10 +6,12 @@
   each (`deal #48 negotiation`), on the deal named, else the one deal the member's last message
   changed (handlers/sales/last_said.py), else it says what to type;
 - its stage, instead of the one just said (`no discovery actually`, `no, moved to discovery`,
-  `不是方案，是需求`, `不对，是需求阶段`): corrected at once, by the correction's rule (the one deal the
-  member's last message here put on a stage, still in effect), said old → new; a deal that message
-  did not move is asked, one tap; with no deal just changed, the open deals are offered as a stage
-  said in a sentence is (handlers/sales/stage_said.py).
+  `不是方案，是需求`, `不对，是需求阶段`, `是方案呈现 不是线索`, `其实已经到方案阶段了`, `actually its
+  already at proposal stage`): corrected at once, by the correction's rule (the one deal the
+  member's last message here put on a stage, or whose stage is the one said wrong, still in
+  effect), said old → new; a deal that message did not move is asked, one tap; right after a
+  visit, the deal of its customer; with no deal just changed, the open deals are offered as a
+  stage said in a sentence is (handlers/sales/stage_said.py).
 """
 from __future__ import annotations
 
