@@ -46,14 +46,19 @@ _WEEK_AFTER = pattern(LEAD + r"(?:(?:make\s+it|i\s+meant|it'?s|应该是|是|改
                       re.I)
 
 
+_TASK_WORD = pattern(r"(?<![A-Za-z])task(?![A-Za-z])|任务|任務", re.I)
+
+
 def answer(ctx: Ctx, text: str) -> c.Command | Reply | None:
     """The command `text` means of the member's last change, or None."""
     said = " ".join(view(text).split())
     if (reopened := alone(text)) is not None:
         task = ctx.session.get(Task, reopened.task_id)
-        if task is not None and task.tenant_id == ctx.tenant.id:  # open already: said so
+        named = _TASK_WORD.search(said)  # `reopen task 7` of no task 7: said so (a bare `7 not done`
+        # may be another record's number: left to the other readers)
+        if task is not None and task.tenant_id == ctx.tenant.id or named:  # open already: said so
             ctx.locale = _language(said)
-            ctx.text = f"{'任务' if ctx.locale == 'zh' else 'task'} {task.id} " \
+            ctx.text = f"{'任务' if ctx.locale == 'zh' else 'task'} {reopened.task_id} " \
                        f"{'未完成' if ctx.locale == 'zh' else 'not done'}"
             return reopened
         return None

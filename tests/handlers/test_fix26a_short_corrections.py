@@ -176,3 +176,13 @@ def test_a_rep_gives_no_deal_away(session_factory):
     assert not chat.reply("give deal 1 to bo").ok
     with session_factory() as s:
         assert s.get(Member, s.scalars(select(Deal.owner_id)).one()).display_name == "Ana"
+
+
+@pytest.mark.parametrize("said, shown", [("reopen task 7", "There is no task #7."),
+                                         ("重开任务7", "没有任务 #7。")])
+def test_reopening_a_task_there_is_not_says_so(session_factory, said, shown):
+    chat = _chat(session_factory)
+    assert chat.reply("task call acme fri").ok
+    answer = chat.reply(said)
+    assert not answer.ok and answer.lines[0] == shown
+    assert _task(session_factory).done_at is None
