@@ -151,7 +151,8 @@ def parse_team(rest: str, _today: dt.date) -> c.Command | c.ParseError:
             w.startswith("@") for w in words[mention:]):
         return c.ChangeTeam(" ".join(words[1:mention]), tuple(w[1:] for w in words[mention:]),
                             add=verb == "add")
-    return c.ParseError("team")
+    from handlers.grammar.team_pace import team_pace
+    return team_pace(rest, _today) or c.ParseError("team")  # `团队这个月业绩怎么样`: the team's pace
 
 
 def _near_setting(word: str, settings) -> str | None:
