@@ -121,9 +121,13 @@ def _follow_up_task(raw: str, text: str, today: dt.date) -> c.ParseError | None:
     if not NEXT_CONTACT.search(text):
         return None
     task = parse_task(raw, today)
+    word = '任务' if _CJK.search(text) else 'task'
+    if isinstance(task, c.ParseError) and task.problem == "task_period" and not task.options[0][2].assignee:
+        return c.ParseError(None, "follow_up_as_task", raw, options=(  # `call back acme next week`: due
+            ("as_task", f"{word} {task.options[0][1]}", None),))  # that week's Friday, written out
     if not isinstance(task, c.AddTask) or task.due is None or task.assignee:
         return None
-    said = f"{'任务' if _CJK.search(text) else 'task'} {raw}"
+    said = f"{word} {raw}"
     return c.ParseError(None, "follow_up_as_task", raw, options=(("as_task", said, None),))
 
 
