@@ -151,7 +151,8 @@ def closed_offer(session, tenant_id: int, name: str, said: str, chinese: bool,
         return c.ParseError(None, "won_unsaid_already", name, listed,  # second win without a word
                             options=((kind, head + tail, None),))
     if taken:  # `… won 50k, scratch that`: the new deal offered without the words, and they said
-        return c.ParseError(None, "won_unsaid_taken_back", name, taken[1], options=((kind, head + tail, None),))
+        return c.ParseError(None, "won_unsaid_taken_back", name, taken[1],
+                            options=((kind, head + tail, None),))
     return c.ParseError(None, "won_unsaid", name, options=((kind, head + tail, None),))
 
 

@@ -102,7 +102,8 @@ _PROGRESS_ASKED = pattern(
 #: A metric the pace is asked of (`for revenue`, `on sales`, `业绩`): the report shows each one
 _METRIC = pattern(r"(?<![A-Za-z])(?:(?:for|on|in|with)\s+)?(?:my\s+|our\s+|the\s+)?"
                   rf"{_METRICS_EN}(?:\s+(?:target|goal|quota)s?)?(?![A-Za-z])"
-                  r"|(?:的)?(?:(?:业绩|营收|销售额|拜访量|拜访数|拜访|新客户数?|赢单数|成交数)(?:目标)?|目标|指标|KPI|kpi)", re.I)
+                  r"|(?:的)?(?:(?:业绩|营收|销售额|拜访量|拜访数|拜访|新客户数?|赢单数|成交数)(?:目标)?"
+                  r"|目标|指标|KPI|kpi)", re.I)
 
 
 _PACE_ZH = pattern(r"(?:的)?(?:进度|进展|节奏|情况|完成得?|做得?)")

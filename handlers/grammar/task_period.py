@@ -39,7 +39,8 @@ def period_asked(text: str, task: c.AddTask, today: dt.date) -> c.ParseError | N
     day = parse_date("end of next week" if found["next"] or found["next_zh"] else "eow", today)
     if day is None:
         return None
-    title = re.sub(r"\s+(?=[,，.。!！;；:：、])", "", " ".join(f"{text[:found.start()]} {text[found.end():]}".split()))
+    title = " ".join(f"{text[:found.start()]} {text[found.end():]}".split())
+    title = re.sub(r"\s+(?=[,，.。!！;；:：、])", "", title)
     title = title.strip(" ,，")  # `visit tencent this week, its overdue`: `visit tencent, its overdue`
     if not title:
         return None
