@@ -38,7 +38,8 @@ _DAY_FIRST = pattern(r"^(?P<day>[^:：,，]{1,16}?)(?:['’]s|的)?\s*(?:任务|
 _ACTED = pattern(r"^(?:已经?|都|也)?(?:完成|做完|搞定|弄完|办完|结束|关闭|取消|删|改|推|延|挪|移|标记|重开|"
                  r"(?:is\s+|was\s+)?(?:done|finished|complete|closed|cancel|delete|remove|move|push|snooze|"
                  r"edit|change|reopen))", re.I)
-_QUESTION = pattern(r"[?？]\s*$|哪些|什么|多少|几个|[吗呢]\s*$|(?<![A-Za-z])(?:what|which)(?![A-Za-z])", re.I)
+_QUESTION = pattern(r"[?？]\s*$|哪些|什么|多少|几个|[吗呢]\s*$|^(?:清单|列表|很多|挺多)"
+                    r"|(?<![A-Za-z])(?:what|which)(?![A-Za-z])|^(?:list|lists)(?![A-Za-z])", re.I)
 
 
 def day_first(text: str, today) -> str | None:
