@@ -20,11 +20,15 @@ _PACE_WORDS = pattern(r"^(?:(?:the|our|team'?s)\s+)?(?:pace|numbers?|performance
 
 def team_pace(rest: str, today: dt.date) -> c.ShowProgress | None:
     """The team's progress where `rest` (after the team word) asks how the team is doing, else None."""
+    from handlers.grammar import asked as reports_asked
+    from handlers.grammar import everyday_said
     from handlers.grammar.parse_reports import parse_progress, progress_asked
 
     said = " ".join(rest.split()).strip()
-    if not said:
-        return None
+    whole = f"团队{said}" if _CJK.search(said[:1]) else f"team {said}"
+    if not said or reports_asked.meant(whole, today) is not None \
+            or isinstance(everyday_said.meant(whole, today), tuple):
+        return None  # `团队本季度的进度`, `team pace`: answered as read there, the line said back
     asked = progress_asked(f"团队{said}" if _CJK.search(said[:1]) else said, today)
     if asked is not None:
         return asked if asked.behind_named or asked.scope.kind == "team" else \
