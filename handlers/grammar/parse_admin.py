@@ -151,8 +151,7 @@ def parse_team(rest: str, _today: dt.date) -> c.Command | c.ParseError:
             w.startswith("@") for w in words[mention:]):
         return c.ChangeTeam(" ".join(words[1:mention]), tuple(w[1:] for w in words[mention:]),
                             add=verb == "add")
-    from handlers.grammar.team_pace import team_pace
-    return team_pace(rest, _today) or c.ParseError("team")  # `团队这个月业绩怎么样`: the team's pace
+    return c.ParseError("team")
 
 
 def _near_setting(word: str, settings) -> str | None:

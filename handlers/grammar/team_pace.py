@@ -18,17 +18,16 @@ _PACE_WORDS = pattern(r"^(?:(?:the|our|team'?s)\s+)?(?:pace|numbers?|performance
                       r"(?:(?:怎么|咋)样了?|如何|情况)?[\s?？!！。啊呢呀吧]*$", re.I)
 
 
-def team_pace(rest: str, today: dt.date) -> c.ShowProgress | None:
-    """The team's progress where `rest` (after the team word) asks how the team is doing, else None."""
-    from handlers.grammar import asked as reports_asked
-    from handlers.grammar import everyday_said
+def team_pace(text: str, today: dt.date) -> c.ShowProgress | None:
+    """The team's progress where `text` asks after the team word how the team is doing, else None
+    (run after the readings that say their line back: `团队本季度的进度`, `team pace`)."""
+    from handlers.grammar.intents import split_keyword
     from handlers.grammar.parse_reports import parse_progress, progress_asked
 
-    said = " ".join(rest.split()).strip()
-    whole = f"团队{said}" if _CJK.search(said[:1]) else f"team {said}"
-    if not said or reports_asked.meant(whole, today) is not None \
-            or isinstance(everyday_said.meant(whole, today), tuple):
-        return None  # `团队本季度的进度`, `team pace`: answered as read there, the line said back
+    name, _lang, said = split_keyword(" ".join(text.split()))
+    said = said.strip()
+    if name != "team" or not said:
+        return None
     asked = progress_asked(f"团队{said}" if _CJK.search(said[:1]) else said, today)
     if asked is not None:
         return asked if asked.behind_named or asked.scope.kind == "team" else \
