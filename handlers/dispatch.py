@@ -31,6 +31,7 @@ from handlers.sales import (
     customers,
     said_plainly,
     taken_back,
+    tasks,
     undo,
 )
 from handlers.sales.category_said import category_said
@@ -323,6 +324,8 @@ def _parsed(ctx: Ctx, text: str) -> c.Command | Reply:
         return command
     if isinstance(command, c.ParseError) and (back := taken_back.options_taken_back(ctx, command)):
         return back  # `…下个月再看 不对 撤回`: the take-back asked first, never stored by an option
+    if isinstance(command, c.ParseError) and (refused := tasks.options_for_others(ctx, command)):
+        return refused.reply  # `task @bo visit tencent this week` by a rep: refused, never asked
     if isinstance(command, c.ParseError):
         asked = in_calendar(ctx.calendar, no_command.answer, ctx, text, command)  # `push it to next month`
         if change is not None:  # `拜访时间改成昨天`: a change there is no way to make, said so

@@ -35,6 +35,7 @@ from handlers.grammar.reason_plain import plain_reason
 from handlers.grammar.spans import date_in
 from handlers.grammar.task_moved import task_move_said
 from handlers.grammar.task_said import as_task
+from handlers.grammar.team_pace import team_pace
 from handlers.lookup import known_customers
 from handlers.rules.close_reasons import rival_told, without_rival
 from handlers.rules.name_likeness import sounds_like
@@ -172,8 +173,9 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
             said = replace(said, problem="tier_said_new", options=((label, line, command and replace(
                 command, name=f"+{name}")),))
         return replace(usage_reply(ctx.locale, said), locale=ctx.locale)  # a change: offered
-    if (asked := progress_asked(normalize(ctx.text), ctx.today)) is not None:
-        return asked  # `团队这个月KPI完成得怎么样`: no team command, a question about progress
+    if (asked := progress_asked(normalize(ctx.text), ctx.today) or team_pace(normalize(ctx.text), ctx.today)
+            ) is not None:  # `团队这个月KPI完成得怎么样`, `team how are we doing`: no team command, the
+        return asked  # team's progress asked
     if (bare := without_fillers(text, ctx.today)) is not None:  # `pro tip - always bring …`
         ctx.locale = answered_in(text, ctx.locale)
         if isinstance(bare, c.Command):

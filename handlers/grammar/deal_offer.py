@@ -6,6 +6,7 @@ where they stand where a title goes."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from sqlalchemy import select
 
@@ -22,6 +23,25 @@ def has_open_deal(session, tenant_id: int, customer: str, member_id: int | None)
         Deal.stage.notin_(CLOSED_STAGES)).limit(1)) is not None
 
 
+def colleague_has_open_deal(session, tenant_id: int, customer: str, member_id: int | None) -> bool:
+    """Whether someone other than the member has an open deal with the customer named `customer`."""
+    return session.scalar(select(Deal.id).join(Customer, Customer.id == Deal.customer_id).where(
+        Deal.tenant_id == tenant_id, Customer.name == customer, Deal.owner_id != member_id,
+        Deal.stage.notin_(CLOSED_STAGES)).limit(1)) is not None
+
+
+def own_new_deal(deal: str, customer: str) -> str:
+    """`deal Globex lead 80k` as the member's own new deal where a colleague's is open there (r26):
+    titled by its customer's name (`deal Globex "Globex" lead 80k`), as a win offered is; untitled,
+    a tap would reach the colleague's deal and be refused."""
+    return deal.replace(f" {customer} ", f' {customer} "{customer}" ', 1) if f" {customer} " in f"{deal} " \
+        and '"' not in deal else deal
+
+
+#: The word that says a deal is new (`new lead globex 80k`, `新线索 京东 8万`): what a new deal's offer says
+_NEW_WORD = pattern(r"^(?:new|新的?|新建|新增)$", re.I)
+
+
 def deal_or_words(said: str, customer: str, deal: str, today: dt.date, mine: bool = True) -> c.ParseError:
     """The question offering `deal` (a change of the asker's deal where `mine`, else a new deal);
     words of `said` no field of it reads (`…, closing 15th, CFO signs off`) are named: a deal keeps
@@ -31,6 +51,8 @@ def deal_or_words(said: str, customer: str, deal: str, today: dt.date, mine: boo
 
     command = read(deal, today).command
     left = account(said, command, today, 0).unclaimed if isinstance(command, c.UpsertDeal) else ()
+    if not mine:  # `new lead globex 80k`: `new` is the new deal's own word, never words left
+        left = tuple(word for word in left if not _NEW_WORD.match(word))
     if left:  # named as typed, from the first word left to the last (`CFO signs off`)
         start = said.find(left[0])
         words = said[start:said.find(left[-1], start) + len(left[-1])]

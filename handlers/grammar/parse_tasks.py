@@ -27,7 +27,7 @@ from handlers.grammar.task_filters import SPAN, filters_only
 from handlers.grammar.task_filters import span_days as _span_days
 from handlers.grammar.task_moved import task_move_said, task_moved
 from handlers.grammar.task_named import NAMED_TASK, name_left
-from handlers.grammar.task_period import period_asked
+from handlers.grammar.task_period import period_asked, period_read
 from handlers.grammar.task_two import two_tasks
 
 
@@ -95,6 +95,9 @@ def parse_task(rest: str, today: dt.date) -> c.Command | c.ParseError:
         said = replace(body, title=named["named"] + body.title)  # `task ana: call acme fri`, `任务
         # 张伟：周五前…`: the day read without the name, kept in the title for
         # handlers/sales/task_named.py to give the task to that member
+    if isinstance(said, c.ParseError) and said.problem == "task_period":
+        said = question_about_tasks(said.options[0][2], bool(CJK.search(rest))) or said  # `任务 @张伟
+        # 下周要做什么`: a list, asked before the week's day
     if isinstance(said, c.AddTask) and (asked := question_about_tasks(said, bool(CJK.search(rest)))):
         return asked
     return said
@@ -202,6 +205,8 @@ def _task(rest: str, today: dt.date) -> c.Command | c.ParseError:
         return c.ParseError("task", "date", text[:front.end("due")])
     if due is None:  # `task call Globex CFO tmrw` · `任务 明天给华为发报价`
         text, due = _bare_due(text, today)
+    if period_read(typed, text, due, today):  # `task call acme next week`: due its Friday, or as typed?
+        text, due = typed, None
     if due is None and (vague := _VAGUE_DAY.search(view(text))):  # `下周末`, `节后`: which day?
         return c.ParseError("task", "date", text[vague.start():vague.end()])
     if not text or len(text) > 2000:

@@ -30,6 +30,36 @@ _BEFORE = pattern(rf"^(?:{_ZH_ASK}|{_EN_ASK}(?![A-Za-z])){_SEP}(?P<body>\S.*)$",
 _CJK = pattern(r"[\u3400-\u9fff]")
 
 
+#: A day said before the tasks word (`22号任务：给华为发报价`, `下周三任务 给京东打电话`, `fri task: send
+#: the quote`, `tomorrow's task - call acme`): the task's due day (r26), never a deal's number
+_DAY_FIRST = pattern(r"^(?P<day>[^:：,，]{1,16}?)(?:['’]s|的)?\s*(?:任务|(?<![A-Za-z])task(?![A-Za-z]))"
+                     r"(?:\s*(?P<sep>[:：,，\-–—])\s*|\s+)(?P<body>\S.*)$", re.I)
+#: What is done to a task already there (`22号任务 完成了`, `7号任务：推到周五`): task #22's, no new one
+_ACTED = pattern(r"^(?:已经?|都|也)?(?:完成|做完|搞定|弄完|办完|结束|关闭|取消|删|改|推|延|挪|移|标记|重开|"
+                 r"(?:is\s+|was\s+)?(?:done|finished|complete|closed|cancel|delete|remove|move|push|snooze|"
+                 r"edit|change|reopen))", re.I)
+_QUESTION = pattern(r"[?？]\s*$|哪些|什么|多少|几个|[吗呢]\s*$|^(?:清单|列表|很多|挺多)"
+                    r"|(?<![A-Za-z])(?:what|which)(?![A-Za-z])|^(?:list|lists)(?![A-Za-z])", re.I)
+
+
+def day_first(text: str, today) -> str | None:
+    """`text` as the task it says with its due day first (`22号任务：给华为发报价` → `任务 给华为发报价
+    22号`), or None: no day before the tasks word, or the rest asks about tasks (`下周任务 有哪些`)."""
+    from handlers.grammar.dates import parse_date
+    from handlers.grammar.normal import simplified
+
+    said = " ".join(text.split())
+    found = _DAY_FIRST.match(simplified(said))
+    if found is None or len(simplified(said)) != len(said) or _QUESTION.search(found["body"]) \
+            or _ACTED.match(found["body"]):
+        return None
+    day = said[found.start("day"):found.end("day")].strip()
+    if (when := parse_date(day, today)) is None or when < today:
+        return None
+    word = "任务" if _CJK.search(said[found.start("body"):]) or _CJK.search(day) else "task"
+    return f"{word} {said[found.start('body'):].strip()} {day}"
+
+
 def as_task(text: str) -> str | None:
     """`text` as the task command it asks for in words, or None where it asks for none (in either
     script: `建個任務` is `建个任务`; `记个task` asks for one too)."""
