@@ -50,6 +50,8 @@ UNDOING: dict[str, tuple[str, str]] = {
                   "那次操作涉及的内容（{what}）已不存在，未撤销。"),
     "undone": ("Undone: {what}. (Send undo again to go one further back.)",
                "已撤销：{what}。（再发“撤销”可继续往前撤销。）"),
+    "undone_several": ("Undone: all {count} changes of that message.", "已撤销：那条消息的全部 {count} 项改动。"),
+    "undo_again_hint": ("(Send undo again to go one further back.)", "（再发“撤销”可继续往前撤销。）"),
     "undo_visit_logged": ("the visit #{id} to {customer} is deleted", "删除了拜访 #{id}（{customer}）"),
     "undo_visit_notes": ("the notes of visit #{id} are back as they were", "拜访 #{id} 的纪要已恢复"),
     "undo_visit_snooze": ("follow-up #{id} is back on its old day", "跟进 #{id} 已恢复原日期"),
