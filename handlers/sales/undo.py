@@ -15,7 +15,6 @@ from handlers.context import Ctx
 from handlers.grammar import plain_undo
 from handlers.grammar.commands import Undo
 from handlers.sales import undo_named
-from handlers.sales.last_said import made_with
 from handlers.team import fact_posts as facts
 from handlers.text import format as fmt
 from handlers.text.reply import Button, Reply
@@ -29,19 +28,18 @@ def handle_undo(ctx: Ctx, _cmd: Undo) -> Reply:
     change = journal.take_latest(ctx.session, ctx.tenant.id, ctx.member.id)
     if change is None or change.at < ctx.now - journal.WINDOW:
         raise ctx.refuse("undo_nothing")
-    group = made_with(ctx, change) or [change]  # one message, one undo step: all it changed
-    if _cmd.named and not any(undo_named.about(ctx, each, _cmd.named) for each in group):
-        raise ctx.refuse("undo_not_that_named", what=_label(change), named=_cmd.named,  # `undo the umbrella move`
+    group = journal.made_together(ctx.session, change)  # one message, one undo step: all it changed
+    if _cmd.named and not any(undo_named.about(ctx, each, _cmd.named) for each in group):  # `undo the
+        raise ctx.refuse("undo_not_that_named", what=_label(change), named=_cmd.named,  # umbrella move`
                          buttons=(Button(ctx.t("undo_that_one_button"), name_of(WORDS, "undo", ctx.locale)),))
     if _cmd.kind and not any(each.kind in plain_undo.KINDS.get(_cmd.kind, ()) for each in group):
         raise ctx.refuse("undo_not_that_kind", what=_label(change), kind=ctx.t(f"undo_kind_{_cmd.kind}"),
                          buttons=(Button(ctx.t("undo_that_one_button"), name_of(WORDS, "undo", ctx.locale)),))
-    kept = []
+    kept, ids = [], [each.id for each in group]
     for each in reversed(group):  # the last first: a record two of them changed goes back step by step
         result = journal.revert(ctx.session, each)
         if isinstance(result, journal.Blocked):
             reason = _why(ctx, each, result)
-            ids = [one.id for one in group]
 
             def passed_over(session, _member) -> None:  # kept after the refusal's rollback
                 for change_id in ids:
