@@ -29,10 +29,14 @@ def handle_undo(ctx: Ctx, _cmd: Undo) -> Reply:
     if change is None or change.at < ctx.now - journal.WINDOW:
         raise ctx.refuse("undo_nothing")
     group = journal.made_together(ctx.session, change)  # one message, one undo step: all it changed
-    if _cmd.named and not any(undo_named.about(ctx, each, _cmd.named) for each in group):  # `undo the
-        raise ctx.refuse("undo_not_that_named", what=_label(change), named=_cmd.named,  # umbrella move`
+    if _cmd.named:  # `undo the umbrella move`: of the message, the change about it
+        group = [each for each in group if undo_named.about(ctx, each, _cmd.named)]
+    if not group:
+        raise ctx.refuse("undo_not_that_named", what=_label(change), named=_cmd.named,
                          buttons=(Button(ctx.t("undo_that_one_button"), name_of(WORDS, "undo", ctx.locale)),))
-    if _cmd.kind and not any(each.kind in plain_undo.KINDS.get(_cmd.kind, ()) for each in group):
+    if _cmd.kind:  # `undo that snooze`: of the message, its snooze
+        group = [each for each in group if each.kind in plain_undo.KINDS.get(_cmd.kind, ())]
+    if not group:
         raise ctx.refuse("undo_not_that_kind", what=_label(change), kind=ctx.t(f"undo_kind_{_cmd.kind}"),
                          buttons=(Button(ctx.t("undo_that_one_button"), name_of(WORDS, "undo", ctx.locale)),))
     kept, ids = [], [each.id for each in group]
@@ -51,7 +55,7 @@ def handle_undo(ctx: Ctx, _cmd: Undo) -> Reply:
     for each in group:
         _undone(ctx, each)
     if len(group) == 1:
-        lines = [ctx.t("undone", what=describe(ctx, change))]
+        lines = [ctx.t("undone", what=describe(ctx, group[0]))]
     else:  # said back in full: each change of the message
         lines = [ctx.t("undone_several", count=len(group)),
                  *(f"{index}. {describe(ctx, each)}" for index, each in enumerate(group, 1)),
