@@ -183,8 +183,7 @@ def together(changes: list[Change]) -> None:
 
 
 def made_together(session: Session, change: Change) -> list[Change]:
-    """The changes (not undone yet) the message that made `change` made, in order; itself alone
-    when it made no other."""
+    """The changes (not undone yet) the message that made `change` made, in order (itself alone)."""
     first = change.rows[0].get("m") if change.rows else None
     if first is None:
         return [change]
