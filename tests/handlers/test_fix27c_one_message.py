@@ -136,3 +136,24 @@ def test_zh_undo_after_one_task_each_deletes_both(session_factory):
     assert undone.text.count("删除了新建的任务") == 2
     with chat.session_factory() as s:
         assert s.scalars(select(Task)).all() == []
+
+
+@pytest.mark.parametrize("lang, done, named", [
+    ("en", "done 1, also snooze 2 next month", "undo that snooze"),
+    ("zh", "完成 1，另外2推迟到下个月", "撤销刚才的推迟"),
+])
+def test_an_undo_that_names_a_part_of_the_message_takes_back_only_that(session_factory, lang, done, named):
+    chat = _chat(session_factory)
+    for said in ("visit acme: demo; follow up fri", "visit initech: call; follow up fri"):
+        assert chat.reply(said, user="Ana").ok
+    assert chat.reply(done, user="Ana", lang=lang).ok
+    undone = chat.reply(named, user="Ana", lang=lang)
+    assert undone.ok and "#2" in undone.text and "#1" not in undone.text, undone.text
+    with chat.session_factory() as s:
+        first, second = s.scalars(select(Visit).order_by(Visit.id)).all()
+        assert first.follow_up_done and not second.follow_up_done
+        moved_back = second.follow_up_on
+    assert chat.reply("undo", user="Ana", lang=lang).ok  # then the rest of that message
+    with chat.session_factory() as s:
+        first, second = s.scalars(select(Visit).order_by(Visit.id)).all()
+        assert not first.follow_up_done and second.follow_up_on == moved_back
