@@ -56,6 +56,7 @@ class Ctx:
     change_kind: str = ""
     change_label: str = ""  # what the journal shows for it, when not the message as typed
     change_actor: object = None  # whose change it is, when not the sender's (a link: the member joined)
+    journaled: list = field(default_factory=list)  # the changes this message made (one undo step)
     #: Said under the reply (`“ACME” taken as Acme Corp.`): what the handler read differently.
     notes: list[str] = field(default_factory=list)
     #: The reply waits in the outbox (a scheduled post): its days are worded when it is sent.

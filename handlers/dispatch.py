@@ -33,6 +33,7 @@ from handlers.sales import (
     taken_back,
     tasks,
     undo,
+    visit_joined,
 )
 from handlers.sales.category_said import category_said
 from handlers.senders import Defaults
@@ -43,7 +44,7 @@ from handlers.text.when_read import offered_days
 from handlers.use_cases import HANDLERS
 from handlers.workspace import admin
 from handlers.workspace import holidays as calendars
-from storage import pipelines
+from storage import journal, pipelines
 from storage.address import Address
 from storage.models.sales import Deal
 from storage.models.workspace import Member, Tenant
@@ -126,7 +127,8 @@ def _dispatch(session: Session, tenant: Tenant, member: Member, message: Message
             message = picked
         if isinstance(message, str) and (lines := several.command_lines(message)
                                          or joined_clauses.split(message) or and_joined.at_once(message)
-                                         or task_given_due.lines(message, ctx.today)):
+                                         or task_given_due.lines(message, ctx.today)
+                                         or visit_joined.split(ctx, message, _parsed)):
             return _remember(_run_several(ctx, lines), platform, now, asked)  # lines, or clauses after
             # `另外`/`also` each a command alone (handlers/grammar/joined_clauses.py)
     if isinstance(message, c.Several) and command_json.valid(message):  # the answer to a question
@@ -267,6 +269,7 @@ def _run_several(ctx: Ctx, lines: list[Message]) -> Outcome:
                                 buttons=(*reply.buttons, several.the_lines_before(lines, index, label)))
             return replace(outcome, reply=reply)
         replies.append(outcome.reply)
+    journal.together(ctx.journaled)  # one message: one undo step
     return Outcome(replace(several.together(replies), locale=ctx.locale), refused=False)
 
 

@@ -37,6 +37,7 @@ from handlers.grammar.task_said import as_task
 #: Chinese (`…响应另外明天…`: 另外 and 顺便 only; 还有 and 然后 glued are prose: `客户还有预算`)
 _JOIN = pattern(r"(?:\s*[,，;；。!！]\s*|\s+)(?:and\s+also|also|plus|另外|还有|然后|顺便|同时)(?![A-Za-z])"
                 r"[\s,，:：]*|(?<=[\u3400-\u9fff])(?:另外|顺便)[\s,，:：]*", re.I)
+JOIN = _JOIN  # (handlers/sales/visit_joined.py reads a visit's notes by the same joining words)
 #: A verb of change said before the new value (`站会改到9点`): the command's own word says it
 _CHANGE_VERB = pattern(r"\s*(?:改到|改成|改为|调到|换到|(?<![A-Za-z])(?:change(?:d)?\s+to|move(?:d)?\s+to)"
                        r"(?![A-Za-z]))\s*", re.I)

@@ -296,6 +296,8 @@ SALES: dict[str, tuple[str, str]] = {
                              "商机 #{id} 已归入“{name}”；“{text}”已补充到原因里。"),
     "customer_referred": ("(“{said}” taken as {name}, the customer of your last message.)",
                           "（“{said}”按你上一条消息里的客户：{name}。）"),
+    "customer_referred_here": ("(“{said}” taken as {name}, the customer named earlier in this message.)",
+                               "（“{said}”按这条消息前面提到的客户：{name}。）"),
     "customer_referred_recent": ("(“{said}” taken as {name}, the last customer of your recent messages.)",
                                  "（“{said}”按你最近消息里的客户：{name}。）"),
     "customer_referred_none": ("Which customer? Your recent messages here named none, so nothing was saved. "

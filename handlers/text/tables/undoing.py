@@ -48,8 +48,28 @@ UNDOING: dict[str, tuple[str, str]] = {
     "undo_kind_task": ("new task", "新任务"), "undo_kind_deal": ("deal change", "商机修改"),
     "undo_gone": ("What that change touched ({what}) is gone: nothing was undone.",
                   "那次操作涉及的内容（{what}）已不存在，未撤销。"),
+    # a target set with the wrong metric (handlers/team/target_swapped.py)
+    "target_swap_ask": ("You just set {who}'s {bad} target to {set}. For {good} {value} instead, that "
+                        "target is undone ({back}) and {who}'s {good} target for {period} set to {value}. "
+                        "Nothing was changed yet.",
+                        "你刚把 {who} 的{bad}目标设为 {set}。改成{good} {value}的话：撤销那个目标（{back}），"
+                        "并把 {who} {period}的{good}目标设为 {value}。尚未做任何更改。"),
+    "target_swap_back": ("back to {old}", "恢复为 {old}"),
+    "target_swap_none": ("it was new: removed", "原本没有：删除"),
+    "target_swap_button": ("Undo it · {who} {good} {value}, {period}",
+                           "撤销它 · {who} {good} {value}，{period}"),
+    "target_swap_value": ("“{value}” is no number of {metric}: nothing was changed. Say a whole number, "
+                          "such as {metric} 35.",
+                          "“{value}”不是{metric}的数量，未做更改。请写整数，例如 {metric} 35。"),
+    "target_swap_how": ("Your last message set more than {who}'s {bad} target, so nothing was changed: "
+                        "send undo (it takes that whole message back), then target @{who} {good} {value}.",
+                        "你上一条消息设置的不只是 {who} 的{bad}目标，所以未做更改：先发“撤销”"
+                        "（撤回那整条消息），再发：目标 @{who} {good} {value}。"),
     "undone": ("Undone: {what}. (Send undo again to go one further back.)",
                "已撤销：{what}。（再发“撤销”可继续往前撤销。）"),
+    "undone_several": ("Undone: all {count} changes of that message.",
+                       "已撤销：那条消息的全部 {count} 项改动。"),
+    "undo_again_hint": ("(Send undo again to go one further back.)", "（再发“撤销”可继续往前撤销。）"),
     "undo_visit_logged": ("the visit #{id} to {customer} is deleted", "删除了拜访 #{id}（{customer}）"),
     "undo_visit_notes": ("the notes of visit #{id} are back as they were", "拜访 #{id} 的纪要已恢复"),
     "undo_visit_snooze": ("follow-up #{id} is back on its old day", "跟进 #{id} 已恢复原日期"),
