@@ -37,6 +37,11 @@ TTL = dt.timedelta(minutes=5)
 UNANSWERED = "unanswered"
 #: What `take` gives for `undo`, `撤销`, `cancel`, `算了` said while a question is open
 CANCELLED = "question_cancelled"
+#: What `take` gives for `算了` and a message after it (`算了 那就开个业绩的竞赛 …`): the question
+#: dropped, the words after it read as a message of their own (its detail)
+DROPPED = "question_dropped_then"
+#: A no that drops the question, more words after it (`算了`, `never mind`, `forget it`)
+_DROPPED = pattern(r"^\s*(?:算了吧?|never\s?mind|nvm|forget\s+it)[\s,，。.!！~]*(?:那就|那|还是)?[\s,，]*(?=\S)", re.I)
 _YES = {"yes", "y", "yeah", "yep", "ok", "okay", "sure", "好", "好的", "是", "是的", "对", "行", "可以", "嗯",
         "确认", "確認", "确定", "確定", "confirm", "对的", "没问题", "可以的", "行的", "好滴", "yes please",
         "sounds good", "go ahead", "do it", "好嘞", "好咧", "就这样", "就这么办", "对对", "对对对", "是是",
@@ -126,6 +131,18 @@ def take(session: Session, member: Member, platform: str, text: str,
     if question is None:
         return False, None, None
     session.delete(question)
+    if answer_word(text) is None and (dropped := _DROPPED.match(text)) is not None:  # `算了 推到下周吧`:
+        text = text[dropped.end():]  # no to the question, then what is meant instead: an edit of the
+        asked, picked, locale = _answered(session, member, question, text, now)  # offer, or a message of
+        if picked is None or isinstance(picked, c.ParseError) and picked.problem in (UNANSWERED, "answer_unread"):
+            return True, c.ParseError(None, DROPPED, text), locale  # its own, the question dropped
+        return asked, picked, locale
+    return _answered(session, member, question, text, now)
+
+
+def _answered(session: Session, member: Member, question, text: str,
+              now: dt.datetime) -> tuple[bool, c.Command | c.ParseError | str | None, str | None]:
+    """What `text` answers of the open `question` (`take`)."""
     answers = [a for a in question.answers if isinstance(a, str)]
     about = next((a for a in question.answers if isinstance(a, dict)), {})
     locale = about.get("locale")
