@@ -138,6 +138,8 @@ ASKING: dict[str, tuple[str, str]] = {
     "tier_said_new": ("“{text}” has no command word, and no customer of ours has that name: a new customer "
                       "with that tier? Nothing was saved yet.",
                       "“{text}”没有命令词，也没有叫这个名字的客户：新建客户并设为该分级吗？尚未保存。"),
+    "contest_said": ("“{text}” has no command word: start this contest? Nothing was saved yet.",
+                     "“{text}”没有命令词：按下面这样开始竞赛吗？尚未保存。"),
     "role_said": ("“{text}” has no command word: set the role like this? Nothing was changed yet.",
                   "“{text}”没有命令词：按下面这样设置角色吗？尚未改动。"),
     "competitor_noted": ("Competitor: {name}.", "竞争对手：{name}。"),
