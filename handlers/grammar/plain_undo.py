@@ -44,19 +44,20 @@ _RESTORE = pattern(r"^(?:删错了|误删了?|不小心删了)?[\s，,。]*(?:�
 #: change (the journal's, a command's name) it may be; words of each language
 KINDS = {"snooze": ("SnoozeFollowup", "MoveTask"), "done": ("DoneFollowups", "DoneTask"),
          "visit": ("LogVisit",), "close": ("CloseDeal",), "reopen": ("ChangeDeal",),
-         "task": ("AddTask",), "deal": ("UpsertDeal",)}
+         "task": ("AddTask",), "deal": ("UpsertDeal",), "stage": ("UpsertDeal", "ChangeDeal")}
 _KIND_WORDS = {"snooze": "snooze", "snoozes": "snooze", "postpone": "snooze", "move": "snooze",
                "推迟": "snooze", "延后": "snooze", "改期": "snooze", "延期": "snooze",
                "done": "done", "完成": "done", "visit": "visit", "拜访": "visit", "win": "close",
                "won": "close", "loss": "close", "lost": "close", "赢单": "close", "输单": "close",
                "task": "task", "任务": "task", "deal": "deal", "商机": "deal", "reopen": "reopen",
-               "reopening": "reopen", "重开": "reopen", "重新打开": "reopen"}
+               "reopening": "reopen", "重开": "reopen", "重新打开": "reopen", "推进": "stage", "stage": "stage",
+               "阶段": "stage"}  # `撤销刚才的推进`: a deal's stage moved, never a typo of 推迟
 _KIND_EN = pattern(r"^(?:(?:" + _OOPS + r")[\s,.!]+)*(?:(?:pls|please|just)\s+)?"
                    r"(?:undo|revert|take back)\s+(?:(?:that|this|the|my)\s+)?(?:(?:last|latest|previous)\s+)?"
                    r"(?P<kind>[a-z]+)(?:[\s,.!]+(?:pls|please|plz|thx|thanks))*[\s.!?]*$", re.I)
 _KIND_ZH = pattern(r"^" + _OOPS_ZH
                    + r"(?:把|请|帮我)?(?:撤销|撤回)?(?:一下)?(?:刚才|刚刚|上一?次|最后一次)?(?:的|那次|那个)?"
-                   r"(?P<kind>推迟|延后|改期|延期|完成|拜访|赢单|输单|任务|商机|重开|重新打开)(?:撤销|撤回)?(?:一下)?[吧啊了\s。.!！]*$")
+                   r"(?P<kind>推迟|延后|改期|延期|推进|阶段|完成|拜访|赢单|输单|任务|商机|重开|重新打开)(?:撤销|撤回)?(?:一下)?[吧啊了\s。.!！]*$")
 
 
 def kind_meant(text: str) -> c.Undo | None:
