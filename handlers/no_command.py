@@ -138,7 +138,8 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
         return changed  # `海尔那个单子推进到谈判了 金额改成30万`: 张伟's 海尔 deal, never a new one
     if error.topic == "deal" and (offer := deal_phrases.offered(text)) is not None:
         ctx.locale = answered_in(text, ctx.locale)  # `商机 #46 重开 金额改成 4万`, `商机 #51 标题 设备联网`
-        return Reply(lines=(ctx.t(offer[0]), offer[1], ctx.t("answer_hint_one")), ok=False, locale=ctx.locale,
+        return Reply(lines=(ctx.t(offer[0], why=offer[2]), offer[1], ctx.t("answer_hint_one")), ok=False,
+                     locale=ctx.locale,
                      buttons=(Button(offer[1].replace("\n", " · ")[:75], offer[1]),))
     if error.topic in (None, "undo") and (why := plain_undo.explained(text)) and _only_words(ctx, why):
         ctx.locale = answered_in(text, ctx.locale)  # `actually undo that, they called back …`: the

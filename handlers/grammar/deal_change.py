@@ -147,7 +147,7 @@ KEPT = pattern(r"(?:金额|价格|价钱|报价|阶段|预计(?:成交)?(?:日�
 _FILLER = pattern(r"(?<![A-Za-z])(?:the|a|deal|opp|opportunity|is|was|in|now|still|pls|please|plz|to|"
                   rf"moved?|bump(?:ed)?|push(?:ed)?|{V.AMOUNT_LABEL_EN}|stage|make|it|that|and|at|of|its|it's|"
                   r"has|been|gone|went|just|up|set|change|changed|update|updated|should|be|will|"
-                  r"officially|finally|already)(?![A-Za-z])"
+                  r"officially|finally|already|also|plus)(?![A-Za-z])|顺便|另外|同时|还有"
                   r"|(?:那个|这个|这一|那一|这笔|那笔|这|那)单子?|那个|这个|单子|那单|这单|那边|这边|项目|商机|推进到|推进|推到|进到|进入|到了|金额|阶段|"
                   r"涨到|降到|改成|改为|改到|调到|调成|调整为|变成|更新为|改|已经|现在|目前|一下|把|了|的|到|延到|推迟到|推迟|延后到|延后|"
                   r"挪到|顺延到|(?<![A-Za-z])(?:slip(?:s|ped)?|delayed|postponed|till|until|into)(?![A-Za-z])",
