@@ -63,6 +63,11 @@ def change_in(text: str, today: dt.date, named: tuple[str, ...] = ()) -> Change:
                 end = signed.end()
             rest = rest[:word.start()] + " " * (end - word.start()) + rest[end:]
             break
+    for pushed in _PUSHED_TO.finditer(rest) if close is None else ():  # `改到明年二季度`: by its end
+        if found := quarter_first(rest[pushed.end():], today):
+            close, end = found[1], pushed.end() + rest[pushed.end():].find(found[0]) + len(found[0])
+            rest = rest[:pushed.start()] + " " * (end - pushed.start()) + rest[end:]
+            break
     at = 0
     while close is None and (found := date_in(rest[at:], today)):  # `下周五签约`, `月底前成交`
         start = rest.find(found[0], at)
@@ -130,6 +135,9 @@ _PUSHED_BEFORE = pattern(r"(?:(?:推到|推迟到|延到|延后到|延期到|挪
                          r"postponed?|delayed?|slip(?:s|ped)?|mov(?:e|ed)|bump(?:ed)?)(?:\s+back)?\s+(?:to|till|until|into))"
                          r"|(?<![A-Za-z])(?:push|move|bump)\s+(?:the\s+|that\s+|our\s+)?\s*(?:deal|opp)\s+(?:back\s+)?"
                          r"(?:to|till|until|into))\s*$", re.I)
+#: A verb pushing a deal to a quarter (`改到明年二季度`, `推到Q2`, `pushed to q2`)
+_PUSHED_TO = pattern(r"(?:推到|推迟到|延到|延后到|延期到|挪到|顺延到|改到|(?<![A-Za-z])(?:push(?:ed)?|postponed?|"
+                     r"delayed?|slip(?:s|ped)?|mov(?:e|ed)|bump(?:ed)?)(?:\s+back)?\s+(?:to|till|until|into))\s*", re.I)
 _NOTHING = pattern(r"(?=\s*(?:[,，.。!！;；]|$))|\s*(?:了|吧)")
 _ARROW = pattern(r"\s*(?:→|->|=>|➡|to)\s*", re.I)
 #: A field said to stay as it is (`金额不变`, `阶段不动`, `其他照旧`, `amount unchanged`, `same amount`,
