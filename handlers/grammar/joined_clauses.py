@@ -120,12 +120,25 @@ def _deal_changed(clause: str) -> bool:
     return change.fields and (change.told or bool(_ZH_CHANGE.search(clause)))
 
 
+def _stage_moved(clause: str) -> bool:
+    """Whether `clause` is a deal moved to a stage, said in words that end with the stage (`联想云服务推进到
+    谈判`, `move the acme renewal to negotiation`): words naming the deal before the verb, none after."""
+    from handlers.grammar import vocabulary as V
+    from handlers.grammar.stage_moved import moved_to
+
+    found = moved_to().search(clause)
+    return found is not None and found.start() > 0 and V.STAGE_WORDS.get(found["stage"].lower()) is not None \
+        and not clause[found.end():].strip(" 了吧啊。.!！")
+
+
 def _second(clause: str, first: str) -> str | None:
     """`clause` as the second command: itself where it stores something read in full, else with
     the first clause's command word (`站会改到9点` after `设置 周报 …`: `设置 站会 9点`); None."""
 
     if _stores(clause) or closed_said(clause) and _a_command(clause):
         return postponed(clause)  # `242推迟到下周五`: `推迟 242 下周五`, as its verb says
+    if _stage_moved(clause):  # `另外 联想云服务推进到谈判`: a deal moved in words, read on its own
+        return clause  # (handlers/sales/stage_said.py: which deal, or said why not)
     if closed_said(first) and _deal_changed(clause):
         return clause  # `lost haier …, also gree renewal bumped to 550k`: never the loss's reason
     name, _lang, _rest = split_keyword(simplified(normalize(first)))
