@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from handlers.customer_reason import customer_reason
 from handlers.grammar import commands as c
 from handlers.grammar import plain_undo
+from handlers.grammar.acknowledged import acknowledged
 from handlers.grammar.amounts import parse_amount
 from handlers.grammar.command_json import button_values, pressed
 from handlers.grammar.festivals import unknown_in
@@ -41,7 +42,8 @@ CANCELLED = "question_cancelled"
 #: dropped, the words after it read as a message of their own (its detail)
 DROPPED = "question_dropped_then"
 #: A no that drops the question, more words after it (`算了`, `never mind`, `forget it`)
-_DROPPED = pattern(r"^\s*(?:算了吧?|never\s?mind|nvm|forget\s+it)[\s,，。.!！~]*(?:那就|那|还是)?[\s,，]*(?=\S)", re.I)
+_DROPPED = pattern(r"^\s*(?:算了吧?|never\s?mind|nvm|forget\s+it)[\s,，。.!！~]*(?:那就|那|还是)?"
+                   r"[\s,，]*(?=\S)", re.I)
 _YES = {"yes", "y", "yeah", "yep", "ok", "okay", "sure", "好", "好的", "是", "是的", "对", "行", "可以", "嗯",
         "确认", "確認", "确定", "確定", "confirm", "对的", "没问题", "可以的", "行的", "好滴", "yes please",
         "sounds good", "go ahead", "do it", "好嘞", "好咧", "就这样", "就这么办", "对对", "对对对", "是是",
@@ -134,14 +136,12 @@ def take(session: Session, member: Member, platform: str, text: str,
     if answer_word(text) is None and (dropped := _DROPPED.match(text)) is not None:  # `算了 推到下周吧`:
         text = text[dropped.end():]  # no to the question, then what is meant instead: an edit of the
         asked, picked, locale = _answered(session, member, question, text, now)  # offer, or a message of
-        if picked is None or isinstance(picked, c.ParseError) and picked.problem in (UNANSWERED, "answer_unread"):
-            return True, c.ParseError(None, DROPPED, text), locale  # its own, the question dropped
-        return asked, picked, locale
+        unread = picked is None or getattr(picked, "problem", "") in (UNANSWERED, "answer_unread")  # its own
+        return (True, c.ParseError(None, DROPPED, text), locale) if unread else (asked, picked, locale)
     return _answered(session, member, question, text, now)
 
 
-def _answered(session: Session, member: Member, question, text: str,
-              now: dt.datetime) -> tuple[bool, c.Command | c.ParseError | str | None, str | None]:
+def _answered(session: Session, member: Member, question, text: str, now: dt.datetime) -> tuple:
     """What `text` answers of the open `question` (`take`)."""
     answers = [a for a in question.answers if isinstance(a, str)]
     about = next((a for a in question.answers if isinstance(a, dict)), {})
@@ -194,7 +194,7 @@ def _answered(session: Session, member: Member, question, text: str,
     if pick is None and about.get("soft") and now - question.asked_at <= TTL \
             and (not _a_command(text) or rival_told(text)  # `lost to siemens`, `客户很满意交付速度`
                  or customer_reason(session, member.tenant_id, text, now.date())) \
-            and not _acknowledged(text) and (head := _REASON_ASKED.match(answers[0] if answers else "")):
+            and not acknowledged(text) and (head := _REASON_ASKED.match(answers[0] if answers else "")):
         said = without_echo(" ".join(text.split()))  # `relationship, known their CTO for yrs`: in their
         return False, c.ParseError(None, "reason_said", said, f"{head[1]}: {said}"), locale  # words, if
         # it is no other message
@@ -304,16 +304,6 @@ def _a_command(text: str) -> bool:
     return split_keyword(normalize(" ".join(text.split())))[0] is not None
 
 
-def _acknowledged(text: str) -> bool:
-    """Whether `text` only says thanks (`thanks a lot!`, `谢谢🙏`, `cool`): no reason told."""
-    words = re.findall(r"[a-z']+", text.lower())
-    chinese = _ACK_ZH.sub("", "".join(re.findall(r"[\u3400-\u9fff]+", text)))
-    return not chinese and all(word in _ACK_EN for word in words)
-
-
-_ACK_EN = {"thanks", "thank", "you", "thx", "ty", "a", "lot", "so", "much", "great", "cool", "nice",
-           "awesome", "ok", "okay", "got", "it", "yay", "woohoo", "yes", "finally", "lol", "haha", "wow"}
-_ACK_ZH = pattern(r"谢谢|谢了|多谢|收到|好的|太好了|好|棒|哈+|嗯+|耶|终于")
 #: A reason button's line (`won #12: Price`, `输单 #7: 价格`): the reason asked about that deal
 _REASON_ASKED = pattern(r"^(\S+\s*#\d+)\s*:")
 #: What ends an everyday answer and says nothing (`下周五吧`, `好的呀`, `ok!`)

@@ -136,8 +136,9 @@ _PUSHED_BEFORE = pattern(r"(?:(?:推到|推迟到|延到|延后到|延期到|挪
                          r"|(?<![A-Za-z])(?:push|move|bump)\s+(?:the\s+|that\s+|our\s+)?\s*(?:deal|opp)\s+(?:back\s+)?"
                          r"(?:to|till|until|into))\s*$", re.I)
 #: A verb pushing a deal to a quarter (`改到明年二季度`, `推到Q2`, `pushed to q2`)
-_PUSHED_TO = pattern(r"(?:推到|推迟到|延到|延后到|延期到|挪到|顺延到|改到|(?<![A-Za-z])(?:push(?:ed)?|postponed?|"
-                     r"delayed?|slip(?:s|ped)?|mov(?:e|ed)|bump(?:ed)?)(?:\s+back)?\s+(?:to|till|until|into))\s*", re.I)
+_PUSHED_TO = pattern(r"(?:推到|推迟到|延到|延后到|延期到|挪到|顺延到|改到|(?<![A-Za-z])(?:push(?:ed)?|"
+                     r"postponed?|delayed?|slip(?:s|ped)?|mov(?:e|ed)|bump(?:ed)?)(?:\s+back)?\s+"
+                     r"(?:to|till|until|into))\s*", re.I)
 _NOTHING = pattern(r"(?=\s*(?:[,，.。!！;；]|$))|\s*(?:了|吧)")
 _ARROW = pattern(r"\s*(?:→|->|=>|➡|to)\s*", re.I)
 #: A field said to stay as it is (`金额不变`, `阶段不动`, `其他照旧`, `amount unchanged`, `same amount`,

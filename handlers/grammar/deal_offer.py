@@ -63,6 +63,6 @@ def may_be_title(said: str, customer: str, left: tuple[str, ...]) -> bool:
 
 
 #: Words that point at a deal there is (`那单`, `这个单子`, `that deal`): never a new deal's title
-_POINTER = pattern(r"(?:那|这)(?:一|个)?(?:单子?|笔|项目|个?单子)(?:了|的)?|单子|(?:that|this|the)(?:\s+(?:deal|one|opp))?",
-                   re.I)
+_POINTER = pattern(r"(?:那|这)(?:一|个)?(?:单子?|笔|项目|个?单子)(?:了|的)?|单子"
+                   r"|(?:that|this|the)(?:\s+(?:deal|one|opp))?", re.I)
 _SIDE = pattern(r"(?:那边|这边|方面|那个|这个|的)?\s*$")  # `京东那边 数据湖`: the customer's side

@@ -25,7 +25,7 @@ def offered(text: str) -> tuple[str, str, str] | None:
         changed = _AMOUNT_WORD.sub("", rest) or rest  # `金额改成 RMB 4万`: the amount
         if not isinstance(read(f"{word} #{deal} {changed}").command, c.ParseError):
             return "reopen_and_change", f"{word} #{deal} {reopen}\n{word} #{deal} {changed}", ""
-        return "reopen_why_dropped", f"{word} #{deal} {reopen}", rest  # `商机 #21 重开 客户说合同要重新走审批`:
+        return "reopen_why_dropped", f"{word} #{deal} {reopen}", rest  # `商机 #21 重开 客户说…要重新走审批`:
         # the why, no change of the deal's: the reopen alone, the words said not kept (never a second line)
     if found := _TITLE.match(said):
         word, deal, title = found.groups()

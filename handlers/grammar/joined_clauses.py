@@ -122,8 +122,8 @@ def _deal_changed(clause: str) -> bool:
 
 #: A thing to be done (`要回个电话`, `得发报价`, `need to call`, `have to send`); the visit's own follow-up
 #: (`跟进`, `回访`, `follow up`) is none: it stays the visit's
-_MUST = pattern(r"要|得|需要|记得|别忘了|(?<![A-Za-z])(?:need\s+to|have\s+to|has\s+to|must|gotta|remember\s+to)"
-                r"(?![A-Za-z])", re.I)
+_MUST = pattern(r"要|得|需要|记得|别忘了|(?<![A-Za-z])(?:need\s+to|have\s+to|has\s+to|must|gotta"
+                r"|remember\s+to)(?![A-Za-z])", re.I)
 _CJK = pattern(r"[\u3400-\u9fff]")
 _FOLLOW_UP = pattern(r"跟进|回访|(?<![A-Za-z])(?:follow[\s-]?up|f/u|fu)(?![A-Za-z])", re.I)
 

@@ -14,7 +14,8 @@ _YEAR = pattern(r"(?:19|20)\d\d")
 _CODE = r"(?:cny|rmb|usd|eur|gbp|hkd|jpy|yuan|dollars?|euros?)(?![A-Za-z])"
 #: An amount as typed, a currency said beside it its own (`190k cny`, `usd 50k`, `19万 人民币`)
 _MONEY = pattern(r"(?<![A-Za-z0-9_#/.])(?:" + _CODE + r"\s*)?(?:RMB|US\$|HK\$|¥|\$|€|£)?\s*\d[\d.,]*\s*"
-                 r"(?:万|萬|千|k|m|w|元|块|塊)?(?:\s*(?:人民币|美元|美金|欧元|港币|港元|英镑|元|" + _CODE + r"))?"
+                 r"(?:万|萬|千|k|m|w|元|块|塊)?"
+                 r"(?:\s*(?:人民币|美元|美金|欧元|港币|港元|英镑|元|" + _CODE + r"))?"
                  r"(?![A-Za-z0-9_])", re.I)
 _CURRENCY_WORD = pattern(r"^" + _CODE + r"\s*|\s*(?:人民币|美元|美金|欧元|港币|港元|英镑|" + _CODE + r")$",
                          re.I)
@@ -35,7 +36,8 @@ def amounts_said(text: str) -> list[str]:
                      or _COUNTED.match(text[m.end():])):
             continue
         found.append(word)
-    found += [m[0] for m in _HAN_AMOUNT.finditer(text) if parse_amount(simplified(m[0])) is not None]  # `二十万`
+    found += [m[0] for m in _HAN_AMOUNT.finditer(text)  # `二十万`
+              if parse_amount(simplified(m[0])) is not None]
     return found
 
 

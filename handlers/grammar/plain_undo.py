@@ -50,8 +50,8 @@ _KIND_WORDS = {"snooze": "snooze", "snoozes": "snooze", "postpone": "snooze", "m
                "done": "done", "完成": "done", "visit": "visit", "拜访": "visit", "win": "close",
                "won": "close", "loss": "close", "lost": "close", "赢单": "close", "输单": "close",
                "task": "task", "任务": "task", "deal": "deal", "商机": "deal", "reopen": "reopen",
-               "reopening": "reopen", "重开": "reopen", "重新打开": "reopen", "推进": "stage", "stage": "stage",
-               "阶段": "stage"}  # `撤销刚才的推进`: a deal's stage moved, never a typo of 推迟
+               "reopening": "reopen", "重开": "reopen", "重新打开": "reopen", "推进": "stage",
+               "stage": "stage", "阶段": "stage"}  # `撤销刚才的推进`: a stage move, never a typo of 推迟
 _KIND_EN = pattern(r"^(?:(?:" + _OOPS + r")[\s,.!]+)*(?:(?:pls|please|just)\s+)?"
                    r"(?:undo|revert|take back)\s+(?:(?:that|this|the|my)\s+)?(?:(?:last|latest|previous)\s+)?"
                    r"(?P<kind>[a-z]+)(?:[\s,.!]+(?:pls|please|plz|thx|thanks))*[\s.!?]*$", re.I)

@@ -45,8 +45,9 @@ def check(ctx: Ctx, cmd: UpsertDeal | CloseDeal, deal: Deal) -> None:
         said = fmt.money(cmd.amount.amount, currency, ctx.locale)
         options.append(Button(ctx.t("currency_switch_button", amount=said, currency=currency) if switch
                               else said, f"{_typed(ctx, cmd, deal)} {currency}", action=meant))
-    raise ctx.refuse("which_currency", amounts=" · ".join(fmt.money(cmd.amount.amount, currency, ctx.locale)
-                                                          for currency in (deal.currency, ctx.tenant.currency)),
+    amounts = " · ".join(fmt.money(cmd.amount.amount, currency, ctx.locale)
+                         for currency in (deal.currency, ctx.tenant.currency))
+    raise ctx.refuse("which_currency", amounts=amounts,
                      id=deal.id, current=fmt.money(deal.amount, deal.currency, ctx.locale),
                      buttons=tuple(options))
 

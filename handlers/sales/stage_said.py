@@ -86,7 +86,8 @@ def stage_offer(ctx: Ctx, said: str, stage: str, zh: bool):
 def _others_deal(ctx: Ctx, customer: set[int], title: str):
     """The one open deal of that customer, another member's, the words name (or the only one, no
     title said): the deal the member meant, though not theirs."""
-    deals = [deal for customer_id in customer for deal in DealRepository(ctx.session).open_for_customer(customer_id)
+    repository = DealRepository(ctx.session)
+    deals = [deal for customer_id in customer for deal in repository.open_for_customer(customer_id)
              if deal.owner_id != ctx.member.id]
     named = [deal for deal in deals if title and _titled(deal.title, title)] if title else deals
     return named[0] if len(named) == 1 else None
