@@ -51,6 +51,7 @@ def stage_offer(ctx: Ctx, said: str, stage: str, zh: bool):
         # handler: no such deal, another rep's, closed)
     if not deals:
         if customer is not None and (theirs := _others_deal(ctx, customer, title)) is not None:
+            ctx.notes.append(ctx.t("read_as_whole", said=f"{word} #{theirs.id} {stage_name}"))
             return read(f"{word} #{theirs.id} {stage_name}", ctx.today).command  # its handler says
         # whose it is (a rep moves only their own deals)
         example = f"{word} #12 {stage_name}"  # never the message's own words: typed back, they'd be a title

@@ -29,7 +29,8 @@ def _rows(chat, model) -> list:
      "walked through the demo, they want a discount.", "need to call gree"),
 ])
 def test_a_visit_and_a_thing_to_do_on_a_day_after_also_are_both_saved(team_chat, said, lang, notes, title):
-    assert team_chat.reply("customer +阿里巴巴", user="Ana").ok and team_chat.reply("customer +格力", user="Ana").ok
+    assert team_chat.reply("customer +阿里巴巴", user="Ana").ok
+    assert team_chat.reply("customer +格力", user="Ana").ok
     out = team_chat(said, user="Ana", lang=lang)
     visits, tasks = _rows(team_chat, Visit), _rows(team_chat, Task)
     assert [v.notes for v in visits] == [notes] and visits[0].follow_up_on is None, out
@@ -62,7 +63,8 @@ def test_a_stage_and_a_close_with_a_joining_word_between_are_one_change(team_cha
 
 @pytest.mark.parametrize("said, lang, why", [
     ("商机 #1 重开 客户说合同要重新走审批", "zh", "“客户说合同要重新走审批”放不进商机"),
-    ("deal #1 reopen the client wants to redo the approval", None, "“the client wants to redo the approval” has no"),
+    ("deal #1 reopen the client wants to redo the approval", None,
+     "“the client wants to redo the approval” has no"),
 ])
 def test_a_reopen_with_a_why_is_offered_alone(team_chat, said, lang, why):
     assert team_chat.reply('deal +小米 "CRM" negotiation 20k', user="Ana").ok

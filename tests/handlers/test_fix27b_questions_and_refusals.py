@@ -68,7 +68,8 @@ def test_never_mind_and_a_new_day_at_a_snooze_question_moves_that_follow_up(team
 ])
 def test_never_mind_and_a_new_request_at_a_question_drops_it(team_chat, first, second, lang, offered):
     assert team_chat.reply(first, user="Mia", lang=lang).ok
-    asked = team_chat.reply(first.replace("12月1日", "12月7日").replace("12/1", "12/7"), user="Mia", lang=lang)
+    again = first.replace("12月1日", "12月7日").replace("12/1", "12/7")
+    asked = team_chat.reply(again, user="Mia", lang=lang)
     assert not asked.ok and asked.buttons, asked.text  # the contest there: move it?
     reply = team_chat.reply(second, user="Mia", lang=lang)
     assert [b.command for b in reply.buttons] == [offered], reply.text
@@ -80,7 +81,8 @@ def test_never_mind_and_a_new_request_at_a_question_drops_it(team_chat, first, s
     assert contests == [("visits", "2026-12-01", "2026-12-20"), ("revenue", "2026-12-14", "2026-12-31")]
 
 
-@pytest.mark.parametrize("said, lang, done", [("撤销刚才的推进", "zh", "已撤销"), ("undo that stage", None, "Undone")])
+@pytest.mark.parametrize("said, lang, done", [("撤销刚才的推进", "zh", "已撤销"),
+                                              ("undo that stage", None, "Undone")])
 def test_undoing_the_last_stage_move_by_its_name(team_chat, said, lang, done):
     assert team_chat.reply('deal +Initech "续约" contact 80k', user="Bo").ok
     assert team_chat.reply("商机 #1 商务谈判", user="Bo", lang="zh").ok
