@@ -102,3 +102,12 @@ def test_the_other_currency_picked_moves_the_deal_to_it_at_once(team_chat, answe
     assert _deals(team_chat)[0][3:5] == (560000, "CNY")
     with team_chat.session_factory() as s:
         assert s.scalar(select(func.count()).select_from(Deal)) == 1
+
+
+def test_undoing_a_stage_move_by_name_when_the_last_change_moved_no_stage(team_chat):
+    assert team_chat.reply('deal +Initech "续约" contact 80k', user="Bo").ok
+    assert team_chat.reply("商机 #1 预计 12月30日", user="Bo", lang="zh").ok
+    reply = team_chat.reply("撤销刚才的推进", user="Bo", lang="zh")
+    assert "你的上一次修改不是商机推进" in reply.text, reply.text
+    with team_chat.session_factory() as s:
+        assert str(s.get(Deal, 1).expected_close) == "2026-12-30"  # nothing undone
