@@ -79,11 +79,13 @@ def kind_typo(text: str) -> tuple[str, str] | None:
     if found is None or found["kind"].lower() in _KIND_WORDS:
         return None
     kind = near_word(found["kind"], _KIND_EN_WORDS, cutoff=0.7) if found["kind"].isascii() \
-        else near_short(found["kind"], _KIND_WORDS)
+        else near_short(found["kind"], _TYPO_KINDS)
     return (found["kind"], said[:found.start("kind")] + kind + said[found.end("kind"):]) if kind else None
 
 
 _KIND_EN_WORDS = frozenset(w for w in _KIND_WORDS if w.isascii())
+#: The kinds a slip is read as (`推吃`: 推迟, as before 推进 was a kind of its own)
+_TYPO_KINDS = {word: kind for word, kind in _KIND_WORDS.items() if kind != "stage"}
 #: `撤销刚才的推吃`: the undo word first, then a word of two characters where a kind is said
 _KIND_TYPO_ZH = pattern(r"^(?:把|请|帮我)?(?:撤销|撤回)(?:一下)?(?:刚才|刚刚|上一?次|最后一次)"
                         r"(?:的|那次|那个)?(?P<kind>[\u4e00-\u9fff]{2})[吧啊了\s。.!！]*$")
