@@ -106,6 +106,8 @@ def _dispatch(session: Session, tenant: Tenant, member: Member, message: Message
         if isinstance(picked, c.ParseError) and picked.problem == "answer_unread":  # words that pick
             ctx.offer_open = picked.fixed == "correction"  # (a correction: asked, never made at once)
             unread, picked = picked, None  # no option: the message as itself, else asked again
+        if isinstance(picked, c.ParseError) and picked.problem == questions.DROPPED:  # `算了 推到下周吧`:
+            message, picked = picked.detail, None  # the words after the no, a message of their own
         if isinstance(picked, c.ParseError) and picked.problem == questions.UNANSWERED:  # `3` of two:
             unanswered, picked = picked.detail, None  # the message as itself, else the question open
         if picked is not None and asked_in in ("en", "zh"):  # `1`, a label (`腾讯`), `80k`: in the

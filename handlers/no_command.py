@@ -139,7 +139,8 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
         return changed  # `海尔那个单子推进到谈判了 金额改成30万`: 张伟's 海尔 deal, never a new one
     if error.topic == "deal" and (offer := deal_phrases.offered(text)) is not None:
         ctx.locale = answered_in(text, ctx.locale)  # `商机 #46 重开 金额改成 4万`, `商机 #51 标题 设备联网`
-        return Reply(lines=(ctx.t(offer[0]), offer[1], ctx.t("answer_hint_one")), ok=False, locale=ctx.locale,
+        return Reply(lines=(ctx.t(offer[0], why=offer[2]), offer[1], ctx.t("answer_hint_one")), ok=False,
+                     locale=ctx.locale,
                      buttons=(Button(offer[1].replace("\n", " · ")[:75], offer[1]),))
     if error.topic in (None, "undo") and (why := plain_undo.explained(text)) and _only_words(ctx, why):
         ctx.locale = answered_in(text, ctx.locale)  # `actually undo that, they called back …`: the
@@ -163,7 +164,7 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
         if isinstance(said, tuple):  # a question: answered, the line it was read as said
             ctx.notes.append(ctx.t("read_as_whole", said=said[0]))
             return said[1]
-        if said.problem == "schedule_said" and not ctx.is_manager \
+        if said.problem in ("schedule_said", "contest_said") and not ctx.is_manager \
                 or said.problem == "role_said" and not ctx.is_admin:  # refused as the command is
             return read(said.options[0][1], ctx.today).command
         name = read(said.options[0][1], ctx.today).command.name if said.problem == "tier_said" else ""

@@ -30,6 +30,7 @@ WON = pattern(NOT_BEFORE_SIGNED_ZH + r"(?:签了|签约了|签下)" + NOT_AFTER_
               + r"(?:谈下来了?|谈成了?|搞定了?)(?=.*?\d\s*(?:万|w|k|千|亿|元|块|m)(?![a-z]))|"
               # `谈下来了 16萬`: with an amount, a win (`388搞定了`, `价格谈下来了` alone say no win)
               + r"(?<=\d[万wk千])\s?(?:那单|这单|单子)?(?:谈下来了?|谈成了?|搞定了?)|"
+              + r"(?<![A-Za-z])closed[\s-]*won(?![A-Za-z])|"  # `closed won` (a CRM's stage): a win
               + r"(?<![A-Za-z])(?:got\s+(?:it\s+)?done|closed|nailed(?:\s+it)?|landed|sealed)(?![A-Za-z])"
               + r"(?=.*?\d\s*(?:k|m|万|w)(?![a-z]))|"
               + NOT_BEFORE_SIGNED_EN + _EN.format("signed" + NOT_AFTER_SIGNED + "|won|closed it"), re.I)

@@ -59,6 +59,10 @@ def deal_or_words(said: str, customer: str, deal: str, today: dt.date, mine: boo
         titled = deal.replace(f" {customer} ", f' {customer} "{" ".join(left)}" ', 1) \
             if may_be_title(said, customer, left) and f" {customer} " in deal else ""  # `京东 数据湖`:
         titles = (("new_deal_titled", titled, None),) if titled else ()  # a new deal's title, offered
+        if not mine and all(_POINTER.fullmatch(word) for word in left):  # `华为那单推到商务谈判了`: a deal
+            return c.ParseError(None, "new_deal_none_open", customer, words,  # pointed at, and the asker
+                                options=(("new_deal_without", deal, None),))  # has none there: said, never
+            # a deal titled 那单
         if not mine:  # no deal of the asker's: a new one either way, its title the words first
             return c.ParseError(None, "new_deal_words_left", words,
                                 options=(*titles, ("new_deal_without", deal, None)))
@@ -72,10 +76,14 @@ def may_be_title(said: str, customer: str, left: tuple[str, ...]) -> bool:
     """Whether the words a deal's fields left could be a new deal's title: a few short words where
     a title goes, right after the customer's name (`京东 数据湖 需求确认 12万`), not a sentence
     after the fields (`…推进到方案呈现，客户要求打折`)."""
-    if not 0 < len(left) <= 3 or len(" ".join(left)) > 12 or any('"' in w for w in left):
+    if not 0 < len(left) <= 3 or len(" ".join(left)) > 12 or any('"' in w for w in left) \
+            or all(_POINTER.fullmatch(word) for word in left):  # `那单`: a deal pointed at, no title
         return False
     at = said.find(left[0])
     return at > 0 and name_fold(_SIDE.sub("", said[:at])).endswith(name_fold(customer))
 
 
+#: Words that point at a deal there is (`那单`, `这个单子`, `that deal`): never a new deal's title
+_POINTER = pattern(r"(?:那|这)(?:一|个)?(?:单子?|笔|项目|个?单子)(?:了|的)?|单子"
+                   r"|(?:that|this|the)(?:\s+(?:deal|one|opp))?", re.I)
 _SIDE = pattern(r"(?:那边|这边|方面|那个|这个|的)?\s*$")  # `京东那边 数据湖`: the customer's side

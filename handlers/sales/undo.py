@@ -24,6 +24,12 @@ from storage.models.sales import Change, DealEvent
 from storage.models.workspace import Member
 
 
+def _stage_moved(change: Change) -> bool:
+    """Whether `change` moved a deal from one stage to another (not a new deal, not its day)."""
+    return any(row.get("t") == "deals" and row.get("a") and row.get("b")
+               and row["a"].get("stage") != row["b"].get("stage") for row in change.rows)
+
+
 def handle_undo(ctx: Ctx, _cmd: Undo) -> Reply:
     change = journal.take_latest(ctx.session, ctx.tenant.id, ctx.member.id)
     if change is None or change.at < ctx.now - journal.WINDOW:
@@ -34,8 +40,9 @@ def handle_undo(ctx: Ctx, _cmd: Undo) -> Reply:
     if not group:
         raise ctx.refuse("undo_not_that_named", what=_label(change), named=_cmd.named,
                          buttons=(Button(ctx.t("undo_that_one_button"), name_of(WORDS, "undo", ctx.locale)),))
-    if _cmd.kind:  # `undo that snooze`: of the message, its snooze
-        group = [each for each in group if each.kind in plain_undo.KINDS.get(_cmd.kind, ())]
+    if _cmd.kind:  # `undo that snooze`: of the message, its snooze; `撤销刚才的推进`: its stage move
+        group = [each for each in group if each.kind in plain_undo.KINDS.get(_cmd.kind, ())
+                 and (_cmd.kind != "stage" or _stage_moved(each))]
     if not group:
         raise ctx.refuse("undo_not_that_kind", what=_label(change), kind=ctx.t(f"undo_kind_{_cmd.kind}"),
                          buttons=(Button(ctx.t("undo_that_one_button"), name_of(WORDS, "undo", ctx.locale)),))

@@ -81,6 +81,9 @@ SALES: dict[str, tuple[str, str]] = {
                                 "尚未保存：请直接回复日期，如 12月31日、下周二。"),
     "reopen_and_change": ("Reopen, then change it: two commands, one per line. Nothing was changed yet:",
                           "重开和修改是两条命令，要分两行写。尚未改动，这样发吗："),
+    "reopen_why_dropped": ("Reopen the deal? “{why}” has no place in a deal (a deal keeps no notes), so it "
+                           "is not kept. Nothing was changed yet:",
+                           "重开这个商机吗？“{why}”放不进商机（商机不记纪要），不保存。尚未改动："),
     "title_needs_quotes": ("A deal's title goes in quotes, without the word title. Nothing was changed yet:",
                            "商机标题要加引号，不用写“标题”两个字。尚未改动，这样发吗："),
     "undo_why_read": ("(“{why}” read as why: nothing else was changed.)",

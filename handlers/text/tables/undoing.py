@@ -45,6 +45,7 @@ UNDOING: dict[str, tuple[str, str]] = {
     "undo_kind_snooze": ("snooze", "推迟"), "undo_kind_done": ("done", "完成"),
     "undo_kind_visit": ("visit", "拜访"), "undo_kind_reopen": ("reopen", "重开"),
     "undo_kind_close": ("win or loss", "赢单或输单"),
+    "undo_kind_stage": ("stage move", "商机推进"),
     "undo_kind_task": ("new task", "新任务"), "undo_kind_deal": ("deal change", "商机修改"),
     "undo_gone": ("What that change touched ({what}) is gone: nothing was undone.",
                   "那次操作涉及的内容（{what}）已不存在，未撤销。"),
