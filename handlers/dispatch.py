@@ -29,6 +29,7 @@ from handlers.sales import (
     close_day_said,
     customer_referred,
     customers,
+    reason_only,
     said_plainly,
     taken_back,
     tasks,
@@ -176,11 +177,11 @@ def _asked_again(ctx: Ctx, unread: c.ParseError) -> Reply:
 def _reason_untold(ctx: Ctx, line: str, text: str) -> bool:
     """Whether `text` is the reason of the deal of a reason's line (`won #5: …`): it has none yet
     (a question which of two categories decided it is answered by its taps, its words never a
-    reason again) and `text` is only words of a reason (no_command.only_a_reason)."""
+    reason again) and `text` is only words of a reason (reason_only.only_a_reason)."""
     number = line.partition("#")[2].partition(":")[0].strip()
     deal = ctx.session.get(Deal, int(number)) if number.isdigit() else None
     return deal is not None and deal.tenant_id == ctx.tenant.id and not deal.reason \
-        and no_command.only_a_reason(ctx, text, deal.customer_id)
+        and reason_only.only_a_reason(ctx, text, deal.customer_id)
 
 
 def _still_open(ctx: Ctx, message: str, outcome: Outcome) -> bool:

@@ -18,11 +18,10 @@ import re
 from dataclasses import replace
 
 from handlers.context import Ctx, usage_reply
-from handlers.customer_reason import customer_reason
 from handlers.grammar import and_joined, deal_phrases, everyday_said, plain_undo, unsaid
 from handlers.grammar import asked as reports_asked
 from handlers.grammar import commands as c
-from handlers.grammar.closed_words import closed_said, stage_named
+from handlers.grammar.closed_words import closed_said
 from handlers.grammar.festivals import unknown_in, unknown_key
 from handlers.grammar.inner import courteous, inner_command, lead_in, read_only, without_fillers
 from handlers.grammar.language import answered_in
@@ -37,7 +36,6 @@ from handlers.grammar.task_moved import task_move_said
 from handlers.grammar.task_said import as_task
 from handlers.grammar.team_pace import team_pace
 from handlers.lookup import known_customers
-from handlers.rules.close_reasons import rival_told, without_rival
 from handlers.rules.name_likeness import sounds_like
 from handlers.sales import (
     backdate,
@@ -60,7 +58,6 @@ from handlers.sales.new_deal import new_deal_said
 from handlers.team import target_again, target_too
 from handlers.text.reply import Button, Reply
 from handlers.workspace import leave_corrected
-from storage.sales import CustomerRepository
 
 
 def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
@@ -283,31 +280,6 @@ def _someone(ctx: Ctx, command: c.Command) -> bool:
     if scope is None or scope.kind != "member" or ctx.people.find_members(ctx.tenant.id, scope.name):
         return True
     return any(sounds_like(scope.name, m.display_name) for m in ctx.people.members(ctx.tenant.id))  # `lina`
-
-
-def free_text(ctx: Ctx, text: str) -> bool:
-    """Whether `text` is words of no command and no question (the answer to the bot's "what
-    decided it?": `relationship, known their CTO for yrs`, `主要是产品功能匹配…`)."""
-    parsed = read(text, ctx.today).command
-    return (isinstance(parsed, c.ParseError) and parsed.topic is None and not parsed.options
-            and reports_asked.meant(text, ctx.today) is None and progress_asked(normalize(text)) is None
-            and not isinstance(everyday_said.meant(text, ctx.today), tuple))
-
-
-def only_a_reason(ctx: Ctx, text: str, customer_id: int) -> bool:
-    """Whether `text`, sent while "what decided it?" of a deal of `customer_id` is open, is its
-    reason: free text (`relationship, known their CTO for yrs`) that tells of no other close, stage
-    or customer (`haier crm deal - lost, they're consolidating vendors` runs as its own message)."""
-    rest = without_rival(text)  # `lost to siemens`, `输给了西门子`: who won it, no close of its own
-    told = rival_told(text) and (not rest.strip(" ,.，。!！") or free_text(ctx, rest))  # `lost to siemens, …`
-    told = told or customer_reason(ctx.session, ctx.tenant.id, text, ctx.today)  # `客户很满意交付速度`
-    if not (free_text(ctx, text) or told) or closed_said(rest) or stage_named(text) \
-            or said_again.corrects_an_amount(text) or backdate.said(ctx, text):  # `不对，是45万`,
-        # `其实周四签的`: the win's amount or day corrected, not
-        return False  # why it was won
-    names = CustomerRepository(ctx.session).names(ctx.tenant.id)
-    own = {name for key, name in names if key == customer_id}
-    return set(unsaid.customers_in(text, names)) <= own
 
 
 def _slipped_arguments(text: str, said: str, command: c.Command) -> bool:
