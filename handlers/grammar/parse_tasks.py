@@ -16,9 +16,15 @@ from handlers.grammar.festivals import cut_from_holiday, festival_day, named, un
 from handlers.grammar.glued import unglue
 from handlers.grammar.normal import view
 from handlers.grammar.parse import CJK, head_and_body
-from handlers.grammar.parse_done import DONE_ASKED, DONE_NOTED, DONE_SAID, DONE_SEVERAL, DONE_UNREAD
+from handlers.grammar.parse_done import (
+    DONE_ASKED,
+    DONE_NOTED,
+    DONE_SAID,
+    DONE_SEVERAL,
+    DONE_UNREAD,
+    task_done_noted,
+)
 from handlers.grammar.parse_done import also_done as _also_done
-from handlers.grammar.parse_done import task_done_noted
 from handlers.grammar.patterns import pattern
 from handlers.grammar.questions_said import question_about_tasks
 from handlers.grammar.task_day_gone import day_gone

@@ -68,7 +68,8 @@ def _with_why(raw: str, line: str, why: str) -> c.ParseError:
     """The leave offered with its why kept as its note, as `请假 下周三-下周四，孩子开家长会` keeps it
     (never offered without it: the command form would have kept it)."""
     sep = "，" if re.search(r"[\u4e00-\u9fff]", line) else ", "
-    return c.ParseError(None, "sentence_leave", raw, options=(("as_leave", f"{line}{sep}{why.strip()}", None),))
+    return c.ParseError(None, "sentence_leave", raw,
+                        options=(("as_leave", f"{line}{sep}{why.strip()}", None),))
 
 
 def _member_target(raw: str) -> c.ParseError | None:
