@@ -69,7 +69,8 @@ def _asked_of(ctx: Ctx, said: str, chinese: bool) -> str | None:
     members = {name_fold(m.display_name): m.display_name for m in ctx.people.members(ctx.tenant.id)}
     for asked in _ASK.finditer(said):
         before, after = said[:asked.start()].strip(" ,，"), said[asked.end():]
-        name = max((n for key, n in members.items() if name_fold(after).startswith(key)), key=len, default=None)
+        name = max((n for key, n in members.items() if name_fold(after).startswith(key)), key=len,
+                   default=None)
         if not before or name is None:
             continue
         rest = after[len(name):].lstrip()
