@@ -82,6 +82,10 @@ def _new_deal(said: str, customer: str, change, chinese: bool, taken: list[str] 
     if not title or len(title.split()) > 3 or len(title) > 20 or '"' in title \
             or name_fold(title) in {name_fold(t) for t in taken}:
         return None
+    before = name_fold(said[:max(said.find(change.left[0]), 0)]).rstrip(" ,，-–—:：")
+    if not any(before.endswith(name_fold(name)) for name in (customer, *names_of(customer))):
+        return None  # where a title goes, right after the name (`acme deal - 60k, …, CFO signs off` is
+        # no title)
     dropped = " ".join(w for w in change.left if _FILLER.sub("", w) != w)
     problem = "deal_new_unsaid_left" if dropped else "deal_new_unsaid"
     return c.ParseError(None, problem, customer, dropped, options=(

@@ -34,11 +34,13 @@ def _chat(session_factory, *setup: tuple[str, str]) -> Chat:
 
 def _rows(session_factory, model, *columns):
     with session_factory() as s:
-        return [tuple(getattr(row, c) for c in columns) for row in s.scalars(select(model).order_by(model.id))]
+        rows = s.scalars(select(model).order_by(model.id))
+        return [tuple(getattr(row, c) for c in columns) for row in rows]
 
 
 @pytest.mark.parametrize("said, offer, title", [
-    ("腾讯这家我明天去一趟 提醒我带上合同", "任务 明天 腾讯这家我去一趟 带上合同", "腾讯这家我去一趟 带上合同"),
+    ("腾讯这家我明天去一趟 提醒我带上合同", "任务 明天 腾讯这家我去一趟 带上合同",
+     "腾讯这家我去一趟 带上合同"),
     ("tencent, going there tomorrow, remind me to bring the contract",
      "task tencent, going there, bring the contract by tomorrow", "tencent, going there, bring the contract"),
 ])
@@ -64,7 +66,8 @@ def test_a_task_asked_for_keeps_no_filler_in_its_title(session_factory, said, ti
     assert _rows(session_factory, Task, "title", "due_on") == [(title, D(2026, 12, 8))]
 
 
-@pytest.mark.parametrize("said", ["海尔ERP那单让张伟跟一下 周三前给我个更新", "海尔ERP那单 叫张伟跟一下 周三前给我个更新"])
+@pytest.mark.parametrize("said", ["海尔ERP那单让张伟跟一下 周三前给我个更新",
+                                  "海尔ERP那单 叫张伟跟一下 周三前给我个更新"])
 def test_a_manager_asking_a_member_in_a_sentence_is_offered_the_task_on_that_deal(session_factory, said):
     chat = _chat(session_factory, ("张伟", '商机 海尔 "ERP" 30万'), ("张伟", '商机 海尔 "云服务" 10万'))
     [(deal_id, _title)] = [row for row in _rows(session_factory, Deal, "id", "title") if row[1] == "ERP"]
@@ -106,16 +109,18 @@ def test_a_tier_said_in_words_is_offered_as_the_tier(session_factory, said, line
 
 
 @pytest.mark.parametrize("leave, said, why", [
-    ("请假 下周三-下周四，孩子开家长会", "哦不对 是下周四到下周五，周三我还是要去比亚迪", "周三我还是要去比亚迪"),
-    ("leave next wed-next thu, kid's school meeting", "oh wait, next thu to next fri, i still need to visit byd on wed",
-     "i still need to visit byd on wed"),
+    ("请假 下周三-下周四，孩子开家长会", "哦不对 是下周四到下周五，周三我还是要去比亚迪",
+     "周三我还是要去比亚迪"),
+    ("leave next wed-next thu, kid's school meeting",
+     "oh wait, next thu to next fri, i still need to visit byd on wed", "i still need to visit byd on wed"),
 ])
 def test_a_leave_corrected_after_oh_moves_the_leave_just_entered(session_factory, leave, said, why):
     chat = _chat(session_factory, ("张伟", "客户 +比亚迪"), ("张伟", leave))
     asked = chat.reply(said, user="张伟")
     assert not asked.ok and "任务" not in asked.text and "task" not in asked.text, asked.text
     assert chat.reply("1", user="张伟").ok
-    assert _rows(session_factory, Leave, "first_day", "last_day", "note") == [(D(2026, 12, 17), D(2026, 12, 18), why)]
+    assert _rows(session_factory, Leave, "first_day", "last_day", "note") == [
+        (D(2026, 12, 17), D(2026, 12, 18), why)]
     assert _rows(session_factory, Task, "id") == []
 
 
@@ -144,10 +149,10 @@ def test_a_task_done_with_words_is_done_at_once_the_words_said_not_kept(session_
 
 
 @pytest.mark.parametrize("said, line, days, why", [
-    ("下周三下周四请假两天 孩子开家长会", "请假 下周三-下周四，孩子开家长会", (D(2026, 12, 16), D(2026, 12, 17)),
-     "孩子开家长会"),
-    ("off next fri for a dentist appt", "leave next fri, for a dentist appt", (D(2026, 12, 18), D(2026, 12, 18)),
-     "for a dentist appt"),
+    ("下周三下周四请假两天 孩子开家长会", "请假 下周三-下周四，孩子开家长会",
+     (D(2026, 12, 16), D(2026, 12, 17)), "孩子开家长会"),
+    ("off next fri for a dentist appt", "leave next fri, for a dentist appt",
+     (D(2026, 12, 18), D(2026, 12, 18)), "for a dentist appt"),
 ])
 def test_a_leave_said_with_its_why_keeps_the_why(session_factory, said, line, days, why):
     chat = _chat(session_factory)
