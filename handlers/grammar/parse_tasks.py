@@ -16,7 +16,14 @@ from handlers.grammar.festivals import cut_from_holiday, festival_day, named, un
 from handlers.grammar.glued import unglue
 from handlers.grammar.normal import view
 from handlers.grammar.parse import CJK, head_and_body
-from handlers.grammar.parse_done import DONE_ASKED, DONE_NOTED, DONE_SAID, DONE_SEVERAL, DONE_UNREAD
+from handlers.grammar.parse_done import (
+    DONE_ASKED,
+    DONE_NOTED,
+    DONE_SAID,
+    DONE_SEVERAL,
+    DONE_UNREAD,
+    task_done_noted,
+)
 from handlers.grammar.parse_done import also_done as _also_done
 from handlers.grammar.patterns import pattern
 from handlers.grammar.questions_said import question_about_tasks
@@ -144,7 +151,10 @@ def _task(rest: str, today: dt.date) -> c.Command | c.ParseError:
     if (both := _also_done(view(rest))) is not None:  # `任务8完成…任务6也完成`: both, never one
         return c.DoneTask(both)
     if (noted := DONE_NOTED.fullmatch(view(rest).strip())) is not None:  # `task 1 done, sent it`: no
-        done = "完成 任务" if CJK.search(rest) else "done task"  # task so titled; a task keeps no note
+        said = rest.strip()[noted.start("note"):]  # task so titled; done, the words said not kept
+        if (done_task := task_done_noted(int(noted["id"]), said, today)) is not None:
+            return done_task
+        done = "完成 任务" if CJK.search(rest) else "done task"  # (a second command in them: asked)
         return c.ParseError("task", "task_done_words", rest.strip()[noted.start("note"):],
                             options=(("done_task", f"\n{done} {noted['id']}", None),))
     numbered = (bool(re.fullmatch(r"\d{1,9}", words[0])) and len(words) > 1  # `task 9 call Acme`; `#9`:

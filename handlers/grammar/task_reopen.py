@@ -48,11 +48,17 @@ _CJK_LONG = re.compile(r"[\u4e00-\u9fff]{5,}")
 _TASK = pattern(LEAD + r"(?:(?:the\s+)?task|任务|任務)?\s*(?=#?\s*\d)", re.I)
 
 
-def said(rest: str, today: dt.date) -> c.ReopenTask | c.ReassignTask | None:
+#: The words after a done taken back (`任务7还没完成 方案里缺了报价部分`, `task 7 not done - no pricing`)
+_WHY = pattern(r"(?:\s*[,，;；:：。.!！~～]+\s*|\s[-–—]\s*|\s+)(?P<why>[^\d\s#].*)$")
+
+
+def said(rest: str, today: dt.date) -> c.ReopenTask | c.ReassignTask | c.ParseError | None:
     """What the words after `task` (`6 not done`, `6 to ana`) say of a task, or None."""
     text = " ".join(view(rest).split())
     if (found := _REOPEN.match(text)) is not None:
         return c.ReopenTask(int(found["id"]))
+    if (why := reopened_why(rest, today)) is not None:
+        return why
     if (found := _REASSIGN.match(text)) is not None:
         who = found["who"] or found["zwho"]
         if parse_date(who, today) is not None or who.lower() in ("me", "i"):
@@ -60,6 +66,24 @@ def said(rest: str, today: dt.date) -> c.ReopenTask | c.ReassignTask | None:
         if found["zwho"] and _CJK_LONG.search(who):
             return None  # `任务 9 给华为打电话`: a title (a Chinese name is two to four characters)
         return c.ReassignTask(int(found["id"] or found["zid"]), who)
+    return None
+
+
+def reopened_why(rest: str, today: dt.date) -> c.ParseError | None:
+    """`7还没完成 方案里缺了报价部分` · `7 not done yet, pricing is missing`: the task's done taken back,
+    offered (one tap) with the words said not kept (a task keeps no notes); None where the words say
+    a day or a number (another change: never dropped)."""
+    typed = " ".join(rest.split())
+    text = view(typed)
+    for end in (m.start() for m in _WHY.finditer(text)):
+        if (found := _REOPEN.fullmatch(text[:end])) is None:
+            continue
+        words = typed[end:].strip(" ,，;；:：。.!！~～-–—")
+        if not words or parse_date(words, today) is not None or re.search(r"\d", words):
+            return None
+        line = f"任务{found['id']}还没完成" if re.search(r"[\u4e00-\u9fff]", typed) else \
+            f"task {found['id']} not done"
+        return c.ParseError("task", "task_reopen_words", words, options=(("reopen_task", f"\n{line}", None),))
     return None
 
 
@@ -74,6 +98,13 @@ def alone(text: str) -> c.ReopenTask | None:
         return None
     found = _REOPEN.match(typed[lead.end():])
     return c.ReopenTask(int(found["id"])) if found else None
+
+
+def alone_why(text: str, today: dt.date) -> c.ParseError | None:
+    """`7还没完成 方案里缺了报价部分` with no command word: as `reopened_why` reads it after `task`."""
+    typed = " ".join(text.split())
+    lead = _TASK.match(view(typed))
+    return reopened_why(typed[lead.end():], today) if lead is not None else None
 
 
 def parse_task_said(rest: str, today: dt.date) -> c.Command | c.ParseError:

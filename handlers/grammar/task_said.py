@@ -9,6 +9,8 @@ task). A bare `任务` at the end stays what it was (`下周的任务` lists the
 '任务 周五前给格力发报价'
 >>> as_task("send globex the deck by fri - add a task")
 'task send globex the deck by fri'
+>>> as_task("另外明天给海尔发个感谢信 建个任务"), as_task("不是 建个任务 明天去腾讯带合同")
+('任务 明天给海尔发个感谢信', '任务 明天去腾讯带合同')
 >>> as_task("下周的任务") is None
 True
 >>> as_task("明天給小米打電話確認預算，建個任務"), as_task("后天和京东开会 记个task")
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from handlers.grammar.fillers import LEAD
 from handlers.grammar.patterns import pattern
 
 _ZH_ASK = (r"(?:帮我|给我|请)?(?:新建|创建|建|加|添加|记|开|设|弄|安排|排)(?:一个|个|一下|下)?\s*"
@@ -28,6 +31,9 @@ _SEP = r"[\s,，。.;；:：\-–—!！]*"
 _AFTER = pattern(rf"^(?P<body>.+?){_SEP}(?:{_ZH_ASK}|(?<![A-Za-z]){_EN_ASK})(?:吧|哈|呀)?{_SEP}$", re.I)
 _BEFORE = pattern(rf"^(?:{_ZH_ASK}|{_EN_ASK}(?![A-Za-z])){_SEP}(?P<body>\S.*)$", re.I)
 _CJK = pattern(r"[\u3400-\u9fff]")
+#: Fillers (`不是`, `oops`) and joining words (`另外`, `顺便`, `also`) before the task's words: no part of it
+_LEAD = pattern(LEAD + r"(?:(?:另外|顺便|还有|然后|同时|并且|而且)[\s,，、:：]*"
+                r"|(?:also|and|plus|btw|oh)(?![A-Za-z])[\s,:]*)*", re.I)
 
 
 #: A day said before the tasks word (`22号任务：给华为发报价`, `下周三任务 给京东打电话`, `fri task: send
@@ -67,6 +73,8 @@ def as_task(text: str) -> str | None:
 
     said = " ".join(text.split())
     seen = simplified(said)
+    if (lead := _LEAD.match(seen)) and lead.end():  # `不是 建个任务 …`, `另外明天给海尔发个感谢信 建个任务`:
+        said, seen = said[lead.end():], seen[lead.end():]  # words that say nothing, in no title
     found = _AFTER.match(seen) or _BEFORE.match(seen)
     if found is None or not found["body"].strip() or len(seen) != len(said):
         return None

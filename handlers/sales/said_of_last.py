@@ -18,13 +18,13 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from handlers.context import Ctx
+from handlers.context import Ctx, usage_reply
 from handlers.grammar import commands as c
 from handlers.grammar.fillers import LEAD
 from handlers.grammar.normal import view
 from handlers.grammar.patterns import pattern
 from handlers.grammar.reading import read
-from handlers.grammar.task_reopen import alone
+from handlers.grammar.task_reopen import alone, alone_why
 from handlers.sales import said_short
 from handlers.sales.last_said import last_said
 from handlers.sales.said_again import RECENT, latest_change, made_last
@@ -61,6 +61,13 @@ def answer(ctx: Ctx, text: str) -> c.Command | Reply | None:
             ctx.text = f"{'任务' if ctx.locale == 'zh' else 'task'} {reopened.task_id} " \
                        f"{'未完成' if ctx.locale == 'zh' else 'not done'}"
             return reopened
+        return None
+    if (why := alone_why(text, ctx.today)) is not None:  # `7还没完成 方案里缺了报价部分`: the task's
+        task = ctx.session.get(Task, int(re.sub(r"\D", "", why.options[0][1])))  # done taken back,
+        if task is not None and task.tenant_id == ctx.tenant.id:  # the words said not kept: offered
+            ctx.locale = _language(said)
+            why = replace(why, options=tuple((k, line.strip(), cmd) for k, line, cmd in why.options))
+            return replace(usage_reply(ctx.locale, why), locale=ctx.locale)
         return None
     change = latest_change(ctx)
     if change is None or change.status != "done" or change.at < ctx.now - RECENT \

@@ -91,6 +91,9 @@ ASKING: dict[str, tuple[str, str]] = {
     "task_done_words": ("A task keeps no notes, so “{text}” would not be kept with it: mark it done without "
                         "them? Nothing was saved yet.",
                         "任务不保存备注，“{text}”不会记下：只标记完成吗？尚未保存。"),
+    "task_reopen_words": ("A task keeps no notes, so “{text}” would not be kept with it: open it again "
+                          "without them? Nothing was changed yet.",
+                          "任务不保存备注，“{text}”不会记下：只重新打开这个任务吗？尚未修改。"),
     "task_day_gone": ("“{text}” is a day gone by, so no task can be due then: are those words part of its "
                       "title, or is it due the coming one? Nothing was saved yet.",
                       "“{text}”已经过去了，任务不能那天到期：这几个字是标题的一部分，还是下一个这天到期？"

@@ -107,6 +107,12 @@ SALES: dict[str, tuple[str, str]] = {
     "visits_each_unsaid": ("There is no command word, but it sounds like visits to {text}, each with its own "
                            "next step: a visit to each, as below? Nothing was saved yet.",
                            "没有命令词，但听起来是拜访了{text}，各有下一步：按下面各记一次拜访吗？尚未保存。"),
+    "deal_new_unsaid": ("There is no command word, but it sounds like a new deal with {text}: make it? "
+                        "Nothing was saved yet.",
+                        "没有命令词，但听起来是{text}的一个新商机：这样新建吗？尚未保存。"),
+    "deal_new_unsaid_left": ("There is no command word, but it sounds like a new deal with {text}: make it "
+                             "(“{fixed}” not kept)? Nothing was saved yet.",
+                             "没有命令词，但听起来是{text}的一个新商机：这样新建吗（“{fixed}”不保存）？尚未保存。"),
     "deal_change_unsaid": ("There is no command word, but it sounds like a change to {text}'s deal: make it? "
                            "Nothing was saved yet.",
                            "没有命令词，但听起来是在改{text}的商机：这样改吗？尚未保存。"),
