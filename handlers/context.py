@@ -56,6 +56,7 @@ class Ctx:
     change_kind: str = ""
     change_label: str = ""  # what the journal shows for it, when not the message as typed
     change_actor: object = None  # whose change it is, when not the sender's (a link: the member joined)
+    journaled: list = field(default_factory=list)  # the changes this message made (one undo step)
     #: Said under the reply (`“ACME” taken as Acme Corp.`): what the handler read differently.
     notes: list[str] = field(default_factory=list)
     #: The reply waits in the outbox (a scheduled post): its days are worded when it is sent.
@@ -167,7 +168,9 @@ _FIX_SAYS_IT = ("date", "word_typo", "mention_missing")
 
 
 #: The examples under "didn't get that": a rep's day, or a manager's (the team's progress, targets).
-_REP_EXAMPLES = (("visit", 0), ("deal", 0), ("won", 0), ("progress", 0), ("followups", 0), ("help", 0))
+#: A rep's: a visit, a deal, a win, a task, a follow-up pushed, a slip taken back.
+_REP_EXAMPLES = (("visit", 0), ("deal", 0), ("won", 0), ("task", 0), ("snooze", 0), ("undo", 0),
+                 ("progress", 0), ("help", 0))
 _MANAGER_EXAMPLES = (("progress", 1), ("target", 0), ("pipeline", 1), ("leaderboard", 0), ("task", 1),
                      ("help", 0))
 

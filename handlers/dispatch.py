@@ -11,11 +11,12 @@ from sqlalchemy.orm import Session
 
 from handlers import answer_then, no_command, offer_edited, questions
 from handlers.context import Ctx, Refusal, usage_reply
-from handlers.grammar import and_joined, clauses, command_json, joined_clauses, several
+from handlers.grammar import and_joined, clauses, command_json, joined_clauses, several, task_given_due
 from handlers.grammar import commands as c
 from handlers.grammar.change_said import without_command_word
 from handlers.grammar.day_off import MOVED_OFF, READING_CALENDAR, in_calendar
 from handlers.grammar.festivals import unknown_in, unknown_key
+from handlers.grammar.intents import MAX_TEXT
 from handlers.grammar.language import written_in
 from handlers.grammar.reading import parse, read
 from handlers.grammar.said_over import said_over
@@ -29,9 +30,12 @@ from handlers.sales import (
     customer_referred,
     customers,
     number_meant,
+    reason_only,
     said_plainly,
     taken_back,
+    tasks,
     undo,
+    visit_joined,
 )
 from handlers.sales.category_said import category_said
 from handlers.senders import Defaults
@@ -42,7 +46,7 @@ from handlers.text.when_read import offered_days
 from handlers.use_cases import HANDLERS
 from handlers.workspace import admin
 from handlers.workspace import holidays as calendars
-from storage import pipelines
+from storage import journal, pipelines
 from storage.address import Address
 from storage.models.sales import Deal
 from storage.models.workspace import Member, Tenant
@@ -103,6 +107,8 @@ def _dispatch(session: Session, tenant: Tenant, member: Member, message: Message
         if isinstance(picked, c.ParseError) and picked.problem == "answer_unread":  # words that pick
             ctx.offer_open = picked.fixed == "correction"  # (a correction: asked, never made at once)
             unread, picked = picked, None  # no option: the message as itself, else asked again
+        if isinstance(picked, c.ParseError) and picked.problem == questions.DROPPED:  # `算了 推到下周吧`:
+            message, picked = picked.detail, None  # the words after the no, a message of their own
         if isinstance(picked, c.ParseError) and picked.problem == questions.UNANSWERED:  # `3` of two:
             unanswered, picked = picked.detail, None  # the message as itself, else the question open
         if picked is not None and asked_in in ("en", "zh"):  # `1`, a label (`腾讯`), `80k`: in the
@@ -123,7 +129,9 @@ def _dispatch(session: Session, tenant: Tenant, member: Member, message: Message
         if picked is not None:
             message = picked
         if isinstance(message, str) and (lines := several.command_lines(message)
-                                         or joined_clauses.split(message) or and_joined.at_once(message)):
+                                         or joined_clauses.split(message) or and_joined.at_once(message)
+                                         or task_given_due.lines(message, ctx.today)
+                                         or visit_joined.split(ctx, message, _parsed)):
             return _remember(_run_several(ctx, lines), platform, now, asked)  # lines, or clauses after
             # `另外`/`also` each a command alone (handlers/grammar/joined_clauses.py)
     if isinstance(message, c.Several) and command_json.valid(message):  # the answer to a question
@@ -169,11 +177,11 @@ def _asked_again(ctx: Ctx, unread: c.ParseError) -> Reply:
 def _reason_untold(ctx: Ctx, line: str, text: str) -> bool:
     """Whether `text` is the reason of the deal of a reason's line (`won #5: …`): it has none yet
     (a question which of two categories decided it is answered by its taps, its words never a
-    reason again) and `text` is only words of a reason (no_command.only_a_reason)."""
+    reason again) and `text` is only words of a reason (reason_only.only_a_reason)."""
     number = line.partition("#")[2].partition(":")[0].strip()
     deal = ctx.session.get(Deal, int(number)) if number.isdigit() else None
     return deal is not None and deal.tenant_id == ctx.tenant.id and not deal.reason \
-        and no_command.only_a_reason(ctx, text, deal.customer_id)
+        and reason_only.only_a_reason(ctx, text, deal.customer_id)
 
 
 def _still_open(ctx: Ctx, message: str, outcome: Outcome) -> bool:
@@ -264,6 +272,7 @@ def _run_several(ctx: Ctx, lines: list[Message]) -> Outcome:
                                 buttons=(*reply.buttons, several.the_lines_before(lines, index, label)))
             return replace(outcome, reply=reply)
         replies.append(outcome.reply)
+    journal.together(ctx.journaled)  # one message: one undo step
     return Outcome(replace(several.together(replies), locale=ctx.locale), refused=False)
 
 
@@ -292,6 +301,8 @@ class Outcome:
 
 def _parsed(ctx: Ctx, text: str) -> c.Command | Reply:
     """The command a text stands for, or the answer to text that is none."""
+    if len(text) > MAX_TEXT:  # said at once: the readers below try the words many ways each
+        return Reply(lines=(ctx.t("too_long"),), ok=False, locale=ctx.locale)
     if over := said_over(text, ctx.today):  # `8万 不对 是9万`: read as if only 9万 were said
         text = over[0]
         ctx.notes.append(ctx.t("said_over", dropped=over[1], kept=over[2]))
@@ -321,6 +332,8 @@ def _parsed(ctx: Ctx, text: str) -> c.Command | Reply:
         return command
     if isinstance(command, c.ParseError) and (back := taken_back.options_taken_back(ctx, command)):
         return back  # `…下个月再看 不对 撤回`: the take-back asked first, never stored by an option
+    if isinstance(command, c.ParseError) and (refused := tasks.options_for_others(ctx, command)):
+        return refused.reply  # `task @bo visit tencent this week` by a rep: refused, never asked
     if isinstance(command, c.ParseError):
         asked = in_calendar(ctx.calendar, no_command.answer, ctx, text, command)  # `push it to next month`
         if change is not None:  # `拜访时间改成昨天`: a change there is no way to make, said so

@@ -18,11 +18,10 @@ import re
 from dataclasses import replace
 
 from handlers.context import Ctx, usage_reply
-from handlers.customer_reason import customer_reason
 from handlers.grammar import and_joined, deal_phrases, everyday_said, plain_undo, unsaid
 from handlers.grammar import asked as reports_asked
 from handlers.grammar import commands as c
-from handlers.grammar.closed_words import closed_said, stage_named
+from handlers.grammar.closed_words import closed_said
 from handlers.grammar.festivals import unknown_in, unknown_key
 from handlers.grammar.inner import courteous, inner_command, lead_in, read_only, without_fillers
 from handlers.grammar.language import answered_in
@@ -35,8 +34,8 @@ from handlers.grammar.reason_plain import plain_reason
 from handlers.grammar.spans import date_in
 from handlers.grammar.task_moved import task_move_said
 from handlers.grammar.task_said import as_task
+from handlers.grammar.team_pace import team_pace
 from handlers.lookup import known_customers
-from handlers.rules.close_reasons import rival_told, without_rival
 from handlers.rules.name_likeness import sounds_like
 from handlers.sales import (
     backdate,
@@ -52,6 +51,7 @@ from handlers.sales import (
     said_again,
     said_of_last,
     said_plainly,
+    task_sentence,
     unnamed,
     visit_follow_up_added,
 )
@@ -59,7 +59,6 @@ from handlers.sales.new_deal import new_deal_said
 from handlers.team import target_again, target_too
 from handlers.text.reply import Button, Reply
 from handlers.workspace import leave_corrected
-from storage.sales import CustomerRepository
 
 
 def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
@@ -98,8 +97,8 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
             return why  # `move task 7 to thurs, im out mon`: the move, the why said not kept, one tap
         ctx.locale = answered_in(text, ctx.locale)
         return replace(usage_reply(ctx.locale, moved), locale=ctx.locale)  # which day?
-    if error.topic is None and (of_last := said_of_last.answer(ctx, text)) is not None:
-        return of_last  # `6 isnt done yet`, `no that was for ana`, `oops 7` after a tier's rhythm (r23)
+    if error.topic in (None, "restore") and (of_last := said_of_last.answer(ctx, text)) is not None:
+        return of_last  # `6 isnt done yet`, `no that was for ana`, `恢复一下` after a deletion (r23, r26)
     if error.topic is None and (too := target_too.offered(ctx, text)) is not None:
         return too  # `bo too` just after Ana's target: the same for Bo, one tap
     if error.topic is None and (again := target_again.corrected(ctx, text)) is not None:
@@ -132,18 +131,23 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
         return closed  # `no wait close was last fri`: the win just recorded, on that day
     if (own := deal_number.own_deal_meant(ctx, text, error)) is not None:
         return own  # `deal 46 negotiation`: the member's deal #46?
+    if error.topic is None and (task := task_sentence.offered(ctx, text)) is not None:
+        return task  # `腾讯这家我明天去一趟 提醒我带上合同`, `海尔ERP那单让张伟跟一下 周三前…`: a task
     if error.topic is None and (made := new_deal_said(ctx, text)) is not None:
         return made  # `华为…新建个商机 叫数字化转型 100万`: a new deal titled so, never deal #46 changed
     if error.topic is None and (changed := deal_sentence.change_said(ctx, text)) is not None:
         return changed  # `海尔那个单子推进到谈判了 金额改成30万`: 张伟's 海尔 deal, never a new one
     if error.topic == "deal" and (offer := deal_phrases.offered(text)) is not None:
         ctx.locale = answered_in(text, ctx.locale)  # `商机 #46 重开 金额改成 4万`, `商机 #51 标题 设备联网`
-        return Reply(lines=(ctx.t(offer[0]), offer[1], ctx.t("answer_hint_one")), ok=False, locale=ctx.locale,
+        return Reply(lines=(ctx.t(offer[0], why=offer[2]), offer[1], ctx.t("answer_hint_one")), ok=False,
+                     locale=ctx.locale,
                      buttons=(Button(offer[1].replace("\n", " · ")[:75], offer[1]),))
     if error.topic in (None, "undo") and (why := plain_undo.explained(text)) and _only_words(ctx, why):
         ctx.locale = answered_in(text, ctx.locale)  # `actually undo that, they called back …`: the
         ctx.notes.append(ctx.t("undo_why_read", why=why))  # undo; the words after it say why
         return c.Undo()
+    if plain_undo.explained(text) and (why := said_plainly.with_why(ctx, text, answer, pause=True)):
+        return why  # `undo, wrong customer, it was globex`: the undo offered, the rest said not kept
     if error.topic in (None, "undo", "restore") and (plain := plain_undo.meant(text)) is not None:
         if isinstance(plain, c.ShowTrash) or isinstance(plain, c.Undo) and (plain.kind or plain.named
                                                                           or plain_undo.bare(text)):
@@ -160,7 +164,7 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
         if isinstance(said, tuple):  # a question: answered, the line it was read as said
             ctx.notes.append(ctx.t("read_as_whole", said=said[0]))
             return said[1]
-        if said.problem == "schedule_said" and not ctx.is_manager \
+        if said.problem in ("schedule_said", "contest_said") and not ctx.is_manager \
                 or said.problem == "role_said" and not ctx.is_admin:  # refused as the command is
             return read(said.options[0][1], ctx.today).command
         name = read(said.options[0][1], ctx.today).command.name if said.problem == "tier_said" else ""
@@ -170,8 +174,9 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
             said = replace(said, problem="tier_said_new", options=((label, line, command and replace(
                 command, name=f"+{name}")),))
         return replace(usage_reply(ctx.locale, said), locale=ctx.locale)  # a change: offered
-    if (asked := progress_asked(normalize(ctx.text), ctx.today)) is not None:
-        return asked  # `团队这个月KPI完成得怎么样`: no team command, a question about progress
+    if (asked := progress_asked(normalize(ctx.text), ctx.today) or team_pace(normalize(ctx.text), ctx.today)
+            ) is not None:  # `团队这个月KPI完成得怎么样`, `team how are we doing`: no team command, the
+        return asked  # team's progress asked
     if (bare := without_fillers(text, ctx.today)) is not None:  # `pro tip - always bring …`
         ctx.locale = answered_in(text, ctx.locale)
         if isinstance(bare, c.Command):
@@ -252,8 +257,9 @@ def _reads(ctx: Ctx, text: str) -> bool:
 def _only_words(ctx: Ctx, words: str) -> bool:
     """Whether `words` only tell something: no command, record number, amount or day in them (those
     are a second thing to do, asked about, never dropped)."""
-    return (not _SECOND.search(words) and not re.search(r"\d", words) and amount_in(words) is None
-            and date_in(words, ctx.today) is None and plain_undo.meant(words) is None)
+    return plain_undo.mistake_only(words) or (  # `wrong customer`: only what was wrong, no new value
+        not _SECOND.search(words) and not re.search(r"\d", words) and amount_in(words) is None
+        and date_in(words, ctx.today) is None and plain_undo.meant(words) is None)
 
 
 #: Words that do or put right something of their own (`and log a visit`, `不对 是拜访 联想`): a second
@@ -277,31 +283,6 @@ def _someone(ctx: Ctx, command: c.Command) -> bool:
     if scope is None or scope.kind != "member" or ctx.people.find_members(ctx.tenant.id, scope.name):
         return True
     return any(sounds_like(scope.name, m.display_name) for m in ctx.people.members(ctx.tenant.id))  # `lina`
-
-
-def free_text(ctx: Ctx, text: str) -> bool:
-    """Whether `text` is words of no command and no question (the answer to the bot's "what
-    decided it?": `relationship, known their CTO for yrs`, `主要是产品功能匹配…`)."""
-    parsed = read(text, ctx.today).command
-    return (isinstance(parsed, c.ParseError) and parsed.topic is None and not parsed.options
-            and reports_asked.meant(text, ctx.today) is None and progress_asked(normalize(text)) is None
-            and not isinstance(everyday_said.meant(text, ctx.today), tuple))
-
-
-def only_a_reason(ctx: Ctx, text: str, customer_id: int) -> bool:
-    """Whether `text`, sent while "what decided it?" of a deal of `customer_id` is open, is its
-    reason: free text (`relationship, known their CTO for yrs`) that tells of no other close, stage
-    or customer (`haier crm deal - lost, they're consolidating vendors` runs as its own message)."""
-    rest = without_rival(text)  # `lost to siemens`, `输给了西门子`: who won it, no close of its own
-    told = rival_told(text) and (not rest.strip(" ,.，。!！") or free_text(ctx, rest))  # `lost to siemens, …`
-    told = told or customer_reason(ctx.session, ctx.tenant.id, text, ctx.today)  # `客户很满意交付速度`
-    if not (free_text(ctx, text) or told) or closed_said(rest) or stage_named(text) \
-            or said_again.corrects_an_amount(text) or backdate.said(ctx, text):  # `不对，是45万`,
-        # `其实周四签的`: the win's amount or day corrected, not
-        return False  # why it was won
-    names = CustomerRepository(ctx.session).names(ctx.tenant.id)
-    own = {name for key, name in names if key == customer_id}
-    return set(unsaid.customers_in(text, names)) <= own
 
 
 def _slipped_arguments(text: str, said: str, command: c.Command) -> bool:

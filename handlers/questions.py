@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from handlers.customer_reason import customer_reason
 from handlers.grammar import commands as c
 from handlers.grammar import plain_undo
+from handlers.grammar.acknowledged import acknowledged
 from handlers.grammar.amounts import parse_amount
 from handlers.grammar.command_json import button_values, pressed
 from handlers.grammar.festivals import unknown_in
@@ -37,6 +38,12 @@ TTL = dt.timedelta(minutes=5)
 UNANSWERED = "unanswered"
 #: What `take` gives for `undo`, `撤销`, `cancel`, `算了` said while a question is open
 CANCELLED = "question_cancelled"
+#: What `take` gives for `算了` and a message after it (`算了 那就开个业绩的竞赛 …`): the question
+#: dropped, the words after it read as a message of their own (its detail)
+DROPPED = "question_dropped_then"
+#: A no that drops the question, more words after it (`算了`, `never mind`, `forget it`)
+_DROPPED = pattern(r"^\s*(?:算了吧?|never\s?mind|nvm|forget\s+it)[\s,，。.!！~]*(?:那就|那|还是)?"
+                   r"[\s,，]*(?=\S)", re.I)
 _YES = {"yes", "y", "yeah", "yep", "ok", "okay", "sure", "好", "好的", "是", "是的", "对", "行", "可以", "嗯",
         "确认", "確認", "确定", "確定", "confirm", "对的", "没问题", "可以的", "行的", "好滴", "yes please",
         "sounds good", "go ahead", "do it", "好嘞", "好咧", "就这样", "就这么办", "对对", "对对对", "是是",
@@ -126,6 +133,16 @@ def take(session: Session, member: Member, platform: str, text: str,
     if question is None:
         return False, None, None
     session.delete(question)
+    if answer_word(text) is None and (dropped := _DROPPED.match(text)) is not None:  # `算了 推到下周吧`:
+        text = text[dropped.end():]  # no to the question, then what is meant instead: an edit of the
+        asked, picked, locale = _answered(session, member, question, text, now)  # offer, or a message of
+        unread = picked is None or getattr(picked, "problem", "") in (UNANSWERED, "answer_unread")  # its own
+        return (True, c.ParseError(None, DROPPED, text), locale) if unread else (asked, picked, locale)
+    return _answered(session, member, question, text, now)
+
+
+def _answered(session: Session, member: Member, question, text: str, now: dt.datetime) -> tuple:
+    """What `text` answers of the open `question` (`take`)."""
     answers = [a for a in question.answers if isinstance(a, str)]
     about = next((a for a in question.answers if isinstance(a, dict)), {})
     locale = about.get("locale")
@@ -177,7 +194,7 @@ def take(session: Session, member: Member, platform: str, text: str,
     if pick is None and about.get("soft") and now - question.asked_at <= TTL \
             and (not _a_command(text) or rival_told(text)  # `lost to siemens`, `客户很满意交付速度`
                  or customer_reason(session, member.tenant_id, text, now.date())) \
-            and not _acknowledged(text) and (head := _REASON_ASKED.match(answers[0] if answers else "")):
+            and not acknowledged(text) and (head := _REASON_ASKED.match(answers[0] if answers else "")):
         said = without_echo(" ".join(text.split()))  # `relationship, known their CTO for yrs`: in their
         return False, c.ParseError(None, "reason_said", said, f"{head[1]}: {said}"), locale  # words, if
         # it is no other message
@@ -287,16 +304,6 @@ def _a_command(text: str) -> bool:
     return split_keyword(normalize(" ".join(text.split())))[0] is not None
 
 
-def _acknowledged(text: str) -> bool:
-    """Whether `text` only says thanks (`thanks a lot!`, `谢谢🙏`, `cool`): no reason told."""
-    words = re.findall(r"[a-z']+", text.lower())
-    chinese = _ACK_ZH.sub("", "".join(re.findall(r"[\u3400-\u9fff]+", text)))
-    return not chinese and all(word in _ACK_EN for word in words)
-
-
-_ACK_EN = {"thanks", "thank", "you", "thx", "ty", "a", "lot", "so", "much", "great", "cool", "nice",
-           "awesome", "ok", "okay", "got", "it", "yay", "woohoo", "yes", "finally", "lol", "haha", "wow"}
-_ACK_ZH = pattern(r"谢谢|谢了|多谢|收到|好的|太好了|好|棒|哈+|嗯+|耶|终于")
 #: A reason button's line (`won #12: Price`, `输单 #7: 价格`): the reason asked about that deal
 _REASON_ASKED = pattern(r"^(\S+\s*#\d+)\s*:")
 #: What ends an everyday answer and says nothing (`下周五吧`, `好的呀`, `ok!`)

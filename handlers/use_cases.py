@@ -13,6 +13,7 @@ from handlers.grammar.intents import INTENTS
 from handlers.sales import (
     corrections,
     customers,
+    deal_owner,
     deal_views,
     deals,
     reasons,
@@ -75,6 +76,7 @@ HANDLERS: dict[type, Handles] = {handles.command: handles for handles in (
     Handles(c.MoveTask, task_due.handle_move_task),
     Handles(c.ReopenTask, task_changes.handle_reopen_task),
     Handles(c.ReassignTask, task_changes.handle_reassign_task),
+    Handles(c.ReassignDeal, deal_owner.handle_reassign_deal, _MANAGER),
     # scorecard
     Handles(c.ShowScorecard, scorecards.handle_scorecard),
     # reasons

@@ -6,11 +6,13 @@ Where no server answers, the PostgreSQL half skips with the reason, unless
 SALESBOT_REQUIRE_POSTGRES=1 (as in CI), which turns that into a failure. How the databases are shared
 and prepared: databases.py.
 
-Phrasing variants: a module (or test) marked `phrasing` holds tests that feed many wordings of one
-case through the same code; storage behaves alike for each, so such a test function runs on
-PostgreSQL only for its first collected variant, and for every variant on SQLite. The other
-PostgreSQL variants are deselected (pytest reports them as such). Tests about storage itself
-(concurrency, locking, migrations, the outbox, PostgreSQL-only behaviour) stay unmarked.
+Phrasing variants: a module (or test) marked `phrasing` holds tests that feed many wordings through
+the grammar to the handlers every other module tests on both databases; the grammar reads no
+database, and storage behaves alike for each wording, so a phrasing module runs on PostgreSQL only
+its first collected test (a test function marked `phrasing` by itself: its first variant), and every
+test on SQLite. The other PostgreSQL runs are deselected (pytest reports them as such). Tests about
+storage itself (concurrency, locking, migrations, the outbox, PostgreSQL-only behaviour) and the
+handlers' own modules stay unmarked: they run whole on both.
 """
 from __future__ import annotations
 
@@ -83,24 +85,27 @@ def pytest_sessionfinish(session):
 
 
 def _phrasing_repeats_on_postgres(items) -> list:
-    """The PostgreSQL runs of a `phrasing` test function after its first one (see the module's
-    docstring), in collection order."""
+    """The PostgreSQL runs of a `phrasing` module after its first test, of a test function marked
+    `phrasing` by itself after its first variant (see the module's docstring), in collection order."""
     seen, repeats = set(), []
     for item in items:
         callspec = getattr(item, "callspec", None)
         if (callspec is None or callspec.params.get("db_url") != "postgresql"
                 or item.get_closest_marker("phrasing") is None):
             continue
-        function = item.nodeid.split("[", 1)[0]
-        if function in seen:
+        marks = getattr(item.module, "pytestmark", [])
+        marks = marks if isinstance(marks, list) else [marks]
+        whole_module = any(mark.name == "phrasing" for mark in marks)
+        group = item.nodeid.split("::", 1)[0] if whole_module else item.nodeid.split("[", 1)[0]
+        if group in seen:
             repeats.append(item)
-        seen.add(function)
+        seen.add(group)
     return repeats
 
 
 def pytest_collection_modifyitems(config, items):
-    """A `phrasing` test function runs on PostgreSQL once (its first variant), every variant on
-    SQLite; the rest are deselected (and counted so). Tests marked `slow` run first (in their
+    """A `phrasing` module runs on PostgreSQL once (its first test), everything on SQLite; the rest
+    are deselected (and counted so). Tests marked `slow` run first (in their
     order), so that the pytest-xdist workers end together on short tests instead of one idling
     while another runs a long test picked up last."""
     if repeats := _phrasing_repeats_on_postgres(items):

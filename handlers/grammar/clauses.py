@@ -173,9 +173,15 @@ _NOTHING = {"一下", "下", "一下吧", "吧", "了", "一次", "一下子", "
 
 
 def _said(detail: str) -> str:
-    if detail.strip(" ，,。.!！").lower() in _NOTHING:
+    """What a follow-up's words say to do; "" where they say nothing (`一下`, `again`, an emoji:
+    `下周三再跟进一下😅` has no next step "😅")."""
+    bare = _EMOJI.sub(" ", detail)
+    if bare.strip(" ，,。.!！~～…").lower() in _NOTHING or not bare.strip(" ，,。.!！~～…"):
         return ""
     return detail.removeprefix("一下").strip() or detail  # `跟进一下报价`: 报价
+
+
+_EMOJI = pattern(r"[\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]+")
 
 
 def _before(text: str, view: str, word: re.Match, today: dt.date) -> FollowUp | None:

@@ -13,11 +13,13 @@ from dataclasses import replace
 from sqlalchemy import select
 
 from handlers.grammar import commands as c
+from handlers.grammar.clause_taken_back import clause_taken_back
 from handlers.grammar.money_said import amounts_said
 from handlers.grammar.normal import name_fold, simplified
 from handlers.grammar.papers import NOT_AFTER_SIGNED, NOT_BEFORE_SIGNED_EN, NOT_BEFORE_SIGNED_ZH
 from handlers.grammar.parse import normalize
 from handlers.grammar.patterns import pattern
+from handlers.grammar.taken_back import taken_back
 from storage.models.sales import CLOSED_STAGES, Customer, Deal
 
 _CJK = pattern(r"[\u3400-\u9fff]")
@@ -28,6 +30,7 @@ WON = pattern(NOT_BEFORE_SIGNED_ZH + r"(?:签了|签约了|签下)" + NOT_AFTER_
               + r"(?:谈下来了?|谈成了?|搞定了?)(?=.*?\d\s*(?:万|w|k|千|亿|元|块|m)(?![a-z]))|"
               # `谈下来了 16萬`: with an amount, a win (`388搞定了`, `价格谈下来了` alone say no win)
               + r"(?<=\d[万wk千])\s?(?:那单|这单|单子)?(?:谈下来了?|谈成了?|搞定了?)|"
+              + r"(?<![A-Za-z])closed[\s-]*won(?![A-Za-z])|"  # `closed won` (a CRM's stage): a win
               + r"(?<![A-Za-z])(?:got\s+(?:it\s+)?done|closed|nailed(?:\s+it)?|landed|sealed)(?![A-Za-z])"
               + r"(?=.*?\d\s*(?:k|m|万|w)(?![a-z]))|"
               + NOT_BEFORE_SIGNED_EN + _EN.format("signed" + NOT_AFTER_SIGNED + "|won|closed it"), re.I)
@@ -118,6 +121,9 @@ def closed_offer(session, tenant_id: int, name: str, said: str, chinese: bool,
             for _kind, line, command in lost.options if line))
     won = won_in(seen)
     title, reason, money = _parts(said, name, won)
+    taken = taken_back(reason) or clause_taken_back(reason)  # `… went with oracle, never mind`: no
+    if taken:  # tap carries the words (a tap would only be asked about again, r26)
+        reason = reason[:taken[0]].rstrip(" ,，.。;；!！:：、~-—–")
     mine = _open_of(session, tenant_id, name, member_id)
     kind = "as_won" if won else "as_lost"
     word, colon = (("赢单" if won else "输单"), "：") if chinese else (("won" if won else "lost"), ": ")
@@ -130,16 +136,23 @@ def closed_offer(session, tenant_id: int, name: str, said: str, chinese: bool,
         listed = " · ".join(f"#{d} “{t}”" for d, t in fits[:5])
         lines = [" ".join(part for part in (word, f"#{d}", money) if part) + tail for d, _t in fits[:5]]
         problem = f"{'won' if won else 'lost'}_unsaid_{'unnamed' if unnamed else 'open'}"
+        if taken:
+            problem = f"{'won' if won else 'lost'}_unsaid_{'unnamed' if unnamed else 'taken_back'}"
+            unnamed = " ".join(part for part in (unnamed, taken[1]) if part)
         return c.ParseError(None, problem, f"{name} ({listed})", unnamed,
                             options=tuple((kind, line, _asked_currency(line)) for line in lines))
     if not won:
         return c.ParseError(None, "lost_unsaid_none", name)
+
     if not title and _open_of(session, tenant_id, name, None):  # a colleague's open deal there: the
         title = name  # win is the member's own new deal, titled (never refused as the colleague's)
     head = " ".join(part for part in (word, name, title and f'"{title}"', money) if part)
     if won_lately := _won_of(session, tenant_id, name, member_id):  # `the acme support deal is won`,
         listed = " · ".join(f"#{d} “{t}”" for d, t in won_lately)  # minutes after `won #46`: never a
         return c.ParseError(None, "won_unsaid_already", name, listed,  # second win without a word
+                            options=((kind, head + tail, None),))
+    if taken:  # `… won 50k, scratch that`: the new deal offered without the words, and they said
+        return c.ParseError(None, "won_unsaid_taken_back", name, taken[1],
                             options=((kind, head + tail, None),))
     return c.ParseError(None, "won_unsaid", name, options=((kind, head + tail, None),))
 

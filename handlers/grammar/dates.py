@@ -58,7 +58,7 @@ _ISO = pattern(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$")
 _MONTH_DAY = pattern(r"^(\d{1,2})/(\d{1,2})$")
 _ZH_MONTH_DAY = pattern(r"^(下个?月|本月|这个月)(\d{1,2})[日号]$")
 _ZH_DATE = pattern(r"^(?:(\d{4})年)?(\d{1,2})月(\d{1,2})[日号]?$")
-RANGE_SEP = pattern(r"\s*(?:-|~|–|—|至|到|\bto\b|\buntil\b)\s*")
+RANGE_SEP = pattern(r"\s*(?:-|~|–|—|至|到|\bto\b|\buntil\b|\btill\b|\bthru\b|\bthrough\b)\s*")
 
 
 def parse_date(text: str, today: dt.date, *, future: bool = True, part_of_day: bool = True) -> dt.date | None:

@@ -63,6 +63,11 @@ def change_in(text: str, today: dt.date, named: tuple[str, ...] = ()) -> Change:
                 end = signed.end()
             rest = rest[:word.start()] + " " * (end - word.start()) + rest[end:]
             break
+    for pushed in _PUSHED_TO.finditer(rest) if close is None else ():  # `改到明年二季度`: by its end
+        if found := quarter_first(rest[pushed.end():], today):
+            close, end = found[1], pushed.end() + rest[pushed.end():].find(found[0]) + len(found[0])
+            rest = rest[:pushed.start()] + " " * (end - pushed.start()) + rest[end:]
+            break
     at = 0
     while close is None and (found := date_in(rest[at:], today)):  # `下周五签约`, `月底前成交`
         start = rest.find(found[0], at)
@@ -130,6 +135,10 @@ _PUSHED_BEFORE = pattern(r"(?:(?:推到|推迟到|延到|延后到|延期到|挪
                          r"postponed?|delayed?|slip(?:s|ped)?|mov(?:e|ed)|bump(?:ed)?)(?:\s+back)?\s+(?:to|till|until|into))"
                          r"|(?<![A-Za-z])(?:push|move|bump)\s+(?:the\s+|that\s+|our\s+)?\s*(?:deal|opp)\s+(?:back\s+)?"
                          r"(?:to|till|until|into))\s*$", re.I)
+#: A verb pushing a deal to a quarter (`改到明年二季度`, `推到Q2`, `pushed to q2`)
+_PUSHED_TO = pattern(r"(?:推到|推迟到|延到|延后到|延期到|挪到|顺延到|改到|(?<![A-Za-z])(?:push(?:ed)?|"
+                     r"postponed?|delayed?|slip(?:s|ped)?|mov(?:e|ed)|bump(?:ed)?)(?:\s+back)?\s+"
+                     r"(?:to|till|until|into))\s*", re.I)
 _NOTHING = pattern(r"(?=\s*(?:[,，.。!！;；]|$))|\s*(?:了|吧)")
 _ARROW = pattern(r"\s*(?:→|->|=>|➡|to)\s*", re.I)
 #: A field said to stay as it is (`金额不变`, `阶段不动`, `其他照旧`, `amount unchanged`, `same amount`,
@@ -147,7 +156,7 @@ KEPT = pattern(r"(?:金额|价格|价钱|报价|阶段|预计(?:成交)?(?:日�
 _FILLER = pattern(r"(?<![A-Za-z])(?:the|a|deal|opp|opportunity|is|was|in|now|still|pls|please|plz|to|"
                   rf"moved?|bump(?:ed)?|push(?:ed)?|{V.AMOUNT_LABEL_EN}|stage|make|it|that|and|at|of|its|it's|"
                   r"has|been|gone|went|just|up|set|change|changed|update|updated|should|be|will|"
-                  r"officially|finally|already)(?![A-Za-z])"
+                  r"officially|finally|already|also|plus)(?![A-Za-z])|顺便|另外|同时|还有"
                   r"|(?:那个|这个|这一|那一|这笔|那笔|这|那)单子?|那个|这个|单子|那单|这单|那边|这边|项目|商机|推进到|推进|推到|进到|进入|到了|金额|阶段|"
                   r"涨到|降到|改成|改为|改到|调到|调成|调整为|变成|更新为|改|已经|现在|目前|一下|把|了|的|到|延到|推迟到|推迟|延后到|延后|"
                   r"挪到|顺延到|(?<![A-Za-z])(?:slip(?:s|ped)?|delayed|postponed|till|until|into)(?![A-Za-z])",

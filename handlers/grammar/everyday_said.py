@@ -109,8 +109,22 @@ _NOT_A_CUSTOMER = pattern(r"^(?:it|this|that|he|she|they|who|what|which|there|he
                           r"(?<![A-Za-z])(?:deal|deals|opportunity|task|visit|tip|lead)(?![A-Za-z])", re.I)
 
 
+#: `Globex 这家 客户等级改成A` · `把Globex的等级调成B类` · `globex tier -> A`: a tier said changed, its
+#: word (等级, 类, tier) said, never a bare letter
+_TIER_ZH = pattern(r"^(?:把|将)?(?P<customer>[^\s，,]+?)\s*(?:这家|这个客户|这家客户|那家)?\s*(?:的)?"
+                   r"\s*(?:客户)?"
+                   r"(?:(?:等级|级别|分级|分类)\s*(?:改成|改为|调成|调为|调到|升到|升为|降到|降为|设为|设成|定为|是)"
+                   r"\s*(?P<t1>[ABCabc])(?:\s*(?:类|级)(?:客户)?)?"
+                   r"|(?:改成|改为|调成|调为|调到|升到|升为|降到|降为|设为|设成|定为)\s*(?P<t2>[ABCabc])\s*(?:类|级)(?:客户)?)"
+                   r"(?:吧|了)?[!！。.~]*$")
+_TIER_EN = pattern(r"^(?:(?:pls|please)\s+)?(?:(?:change|set|move)\s+)?(?P<customer>.+?)(?:'s)?\s+tier\s*"
+                   r"(?:to|->|=|is now|should be|now)\s*(?P<t1>[abcABC])[.!]*$", re.I)
+
+
 def _tier(said: str) -> str | None:
-    found = _TIER_IS.match(said) or _TIER_MAKE.match(said)
+    if (found := _TIER_ZH.match(said)) is not None and not _NOT_A_CUSTOMER.search(found["customer"]):
+        return f"客户 {found['customer']} {(found['t1'] or found['t2']).upper()}类"
+    found = _TIER_IS.match(said) or _TIER_MAKE.match(said) or _TIER_EN.match(said)
     if found is None:
         return None
     customer = re.sub(r"^(?:so|btw|fyi|oh|ok|also|and)[\s,:]+|(?:\s*(?:…|\.\.\.+))+\s*$", "",

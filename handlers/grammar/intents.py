@@ -96,7 +96,7 @@ INTENTS = (
             ("商机 华为 ERP项目 方案呈现 5万 预计 12月20日", "商机 华为 商务谈判", "商机 #12 商务谈判",
              "商机 #12 6万", '商机 #12 "新标题"', "商机 #12 客户 腾讯", "商机 #12 重开", "商机 #12 删除",
              "商机 #12 历史")),
-           (c.UpsertDeal, c.ChangeDeal, c.ShowDealHistory, c.Delete),
+           (c.UpsertDeal, c.ChangeDeal, c.ShowDealHistory, c.Delete, c.ReassignDeal),
            Slash("/deal", ("Create or move a deal (no text: a form)", "新建或推进商机（不带文字：打开表单）"),
                  'Acme Corp "ERP rollout" proposal 50k close 12/20')),
     Intent("won", ("won", "win"), ("赢单", "成交"), closing_parser(True),

@@ -37,6 +37,7 @@ from handlers.grammar.task_said import as_task
 #: Chinese (`…响应另外明天…`: 另外 and 顺便 only; 还有 and 然后 glued are prose: `客户还有预算`)
 _JOIN = pattern(r"(?:\s*[,，;；。!！]\s*|\s+)(?:and\s+also|also|plus|另外|还有|然后|顺便|同时)(?![A-Za-z])"
                 r"[\s,，:：]*|(?<=[\u3400-\u9fff])(?:另外|顺便)[\s,，:：]*", re.I)
+JOIN = _JOIN  # (handlers/sales/visit_joined.py reads a visit's notes by the same joining words)
 #: A verb of change said before the new value (`站会改到9点`): the command's own word says it
 _CHANGE_VERB = pattern(r"\s*(?:改到|改成|改为|调到|换到|(?<![A-Za-z])(?:change(?:d)?\s+to|move(?:d)?\s+to)"
                        r"(?![A-Za-z]))\s*", re.I)
@@ -120,12 +121,46 @@ def _deal_changed(clause: str) -> bool:
     return change.fields and (change.told or bool(_ZH_CHANGE.search(clause)))
 
 
+#: A thing to be done (`要回个电话`, `得发报价`, `need to call`, `have to send`); the visit's own follow-up
+#: (`跟进`, `回访`, `follow up`) is none: it stays the visit's
+_MUST = pattern(r"要|得|需要|记得|别忘了|(?<![A-Za-z])(?:need\s+to|have\s+to|has\s+to|must|gotta"
+                r"|remember\s+to)(?![A-Za-z])", re.I)
+_CJK = pattern(r"[\u3400-\u9fff]")
+_FOLLOW_UP = pattern(r"跟进|回访|(?<![A-Za-z])(?:follow[\s-]?up|f/u|fu)(?![A-Za-z])", re.I)
+
+
+def _to_do(clause: str) -> str | None:
+    """`clause` as a task (`任务 格力下周一要回个电话`) where it says a thing to be done on a day."""
+    import datetime as dt
+
+    from handlers.grammar.spans import date_in
+
+    if not _MUST.search(clause) or _FOLLOW_UP.search(clause) or date_in(clause, dt.date.today()) is None:
+        return None
+    return f"{'任务' if _CJK.search(clause) else 'task'} {clause}"
+
+
+def _stage_moved(clause: str) -> bool:
+    """Whether `clause` is a deal moved to a stage, said in words that end with the stage (`联想云服务推进到
+    谈判`, `move the acme renewal to negotiation`): words naming the deal before the verb, none after."""
+    from handlers.grammar import vocabulary as V
+    from handlers.grammar.stage_moved import moved_to
+
+    found = moved_to().search(clause)
+    return found is not None and found.start() > 0 and V.STAGE_WORDS.get(found["stage"].lower()) is not None \
+        and not clause[found.end():].strip(" 了吧啊。.!！")
+
+
 def _second(clause: str, first: str) -> str | None:
     """`clause` as the second command: itself where it stores something read in full, else with
     the first clause's command word (`站会改到9点` after `设置 周报 …`: `设置 站会 9点`); None."""
 
     if _stores(clause) or closed_said(clause) and _a_command(clause):
         return postponed(clause)  # `242推迟到下周五`: `推迟 242 下周五`, as its verb says
+    if (todo := _to_do(clause)) is not None:  # `另外格力下周一要回个电话`: a thing to do on a day, a
+        return todo  # task of its own (never the visit's notes, nor its follow-up: another customer's)
+    if _stage_moved(clause):  # `另外 联想云服务推进到谈判`: a deal moved in words, read on its own
+        return clause  # (handlers/sales/stage_said.py: which deal, or said why not)
     if closed_said(first) and _deal_changed(clause):
         return clause  # `lost haier …, also gree renewal bumped to 550k`: never the loss's reason
     name, _lang, _rest = split_keyword(simplified(normalize(first)))

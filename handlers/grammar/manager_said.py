@@ -72,11 +72,30 @@ _CONTEST_ZH = pattern(r"^(?:现在|目前)?(?:(?:比赛|竞赛)(?:现在|目前)
                       r"了?[吗呢啊？?。!！\s]*$")
 
 
+#: A contest started in words: `开个业绩的竞赛 12月14号到月底` · `办一场拜访比赛 下周一到下周五` ·
+#: `start a revenue contest dec 14 to dec 31` → `竞赛 业绩 …` · `contest revenue …` (offered, one tap)
+_START_ZH = pattern(r"^(?:那就|那|再|就)?(?:开|办|搞|来|建|新建|发起|组织)(?:一?个|一场|场)?"
+                    r"(?P<metric>业绩|赢单数?|新客户|拜访)的?(?:竞赛|比赛|PK)(?:吧)?[\s,，:：]*(?P<when>\S.*)$",
+                    re.I)
+_START_EN = pattern(r"^" + _PLEASE + r"(?:(?:then|ok|so)[\s,]+)?(?:start|run|open|set\s+up|launch|begin|do)"
+                    r"\s+"
+                    r"(?:an?\s+|the\s+)?(?P<metric>revenue|visits|deals\s+won|new\s+customers)\s+"
+                    r"(?:contest|competition)[\s,:]+(?:from\s+)?(?P<when>\S.*)$", re.I)
+
+
 def said(text: str) -> tuple[str, str] | None:
     """(the command's line, the question's kind: `role_said`, `schedule_said`, or "" for a
     question answered at once) `text` says, or None."""
     text = " ".join(text.split())
-    return _inactive(text) or _time(text) or _contest(text)
+    return _inactive(text) or _time(text) or _contest(text) or _started(text)
+
+
+def _started(text: str) -> tuple[str, str] | None:
+    if found := _START_ZH.match(text):
+        return f"竞赛 {found['metric']} {found['when']}", "contest_said"
+    if found := _START_EN.match(text):
+        return f"contest {' '.join(found['metric'].lower().split())} {found['when']}", "contest_said"
+    return None
 
 
 def _inactive(text: str) -> tuple[str, str] | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from handlers.grammar.amounts import parse_amount
+from handlers.grammar.normal import simplified
 from handlers.grammar.patterns import pattern
 
 #: a bare number that is no amount: a count of something (`2 analysts`, `3个人`), a year, a date
@@ -13,7 +14,8 @@ _YEAR = pattern(r"(?:19|20)\d\d")
 _CODE = r"(?:cny|rmb|usd|eur|gbp|hkd|jpy|yuan|dollars?|euros?)(?![A-Za-z])"
 #: An amount as typed, a currency said beside it its own (`190k cny`, `usd 50k`, `19万 人民币`)
 _MONEY = pattern(r"(?<![A-Za-z0-9_#/.])(?:" + _CODE + r"\s*)?(?:RMB|US\$|HK\$|¥|\$|€|£)?\s*\d[\d.,]*\s*"
-                 r"(?:万|千|k|m|w|元|块)?(?:\s*(?:人民币|美元|美金|欧元|港币|港元|英镑|元|" + _CODE + r"))?"
+                 r"(?:万|萬|千|k|m|w|元|块|塊)?"
+                 r"(?:\s*(?:人民币|美元|美金|欧元|港币|港元|英镑|元|" + _CODE + r"))?"
                  r"(?![A-Za-z0-9_])", re.I)
 _CURRENCY_WORD = pattern(r"^" + _CODE + r"\s*|\s*(?:人民币|美元|美金|欧元|港币|港元|英镑|" + _CODE + r")$",
                          re.I)
@@ -27,20 +29,21 @@ def amounts_said(text: str) -> list[str]:
     for m in _MONEY.finditer(text):
         word = m[0].strip().rstrip(".,")
         number = _CURRENCY_WORD.sub("", word)
-        if parse_amount(number) is None:
+        if parse_amount(simplified(number)) is None:  # `13萬`: as 13万
             continue
         bare = word.replace(",", "").replace(".", "").isdigit()
-        if bare and (parse_amount(word).amount < 1000 or _YEAR.fullmatch(word)
+        if bare and (parse_amount(simplified(word)).amount < 1000 or _YEAR.fullmatch(word)
                      or _COUNTED.match(text[m.end():])):
             continue
         found.append(word)
-    found += [m[0] for m in _HAN_AMOUNT.finditer(text) if parse_amount(m[0]) is not None]  # `二十万`
+    found += [m[0] for m in _HAN_AMOUNT.finditer(text)  # `二十万`
+              if parse_amount(simplified(m[0])) is not None]
     return found
 
 
 #: An amount in Chinese numerals (`二十万`, `一百二十万`, `三千块`): counted money, never a count
 _HAN_AMOUNT = pattern(r"(?<![零一二两三四五六七八九十百千万亿])"
-                      r"(?:[一二两三四五六七八九十百千]+(?:万|亿)(?:[一二三四五六七八九](?:千)?)?(?:块|元)?"
+                      r"(?:[一二两兩三四五六七八九十百千]+(?:万|萬|亿|億)(?:[一二三四五六七八九](?:千)?)?(?:块|塊|元)?"
                       r"|[一二两三四五六七八九十百]+千(?:块|元))")  # `八万五`: 8.5万
 
 

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from handlers import places
 from handlers.grammar import commands as c
-from handlers.grammar import month_days
+from handlers.grammar import month_days, task_given_due
 from handlers.grammar import vocabulary as V
 from handlers.grammar.dates import parse_date, parse_date_range
 from handlers.grammar.glued import unglue
@@ -47,6 +47,8 @@ def parse_tier(text: str, _today: dt.date) -> c.Command | c.ParseError:
 
 
 def parse_reassign(rest: str, _today: dt.date) -> c.Command | c.ParseError:
+    if (task := task_given_due.given(rest)) is not None:  # `reassign task 12 to tom`: that task only
+        return c.ReassignTask(*task)
     words = [w for w in rest.split() if w.lower() not in ("to", "给", "->", "→")]
     confirmed = len(words) == 3 and words[2].lower() in ("confirm", "确认")
     if len(words) == 2 + confirmed and all(w.startswith("@") and len(w) > 1 for w in words[:2]):

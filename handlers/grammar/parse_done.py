@@ -146,6 +146,14 @@ def _note_or_follow_up(visit_id: int, note: str, day: tuple[str, dt.date], today
          c.Several((encode(done), encode(c.ChangeVisit(visit_id, follow_up=day[1])))))))
 
 
+def task_done_noted(task_id: int, note: str, today: dt.date) -> c.DoneTask | None:
+    """`任务7搞定了 方案已经发给王总` · `task 12 done✅ 邮件发了`: task 7 done, the words what came of it
+    (a task keeps none: the reply says so, or they go to whoever gave it); None where the words hide a
+    second command, a follow-up or a day (asked)."""
+    said = _noted((task_id,), _note(note), today, task=True)
+    return c.DoneTask(said.visit_ids, said.note) if isinstance(said, c.DoneFollowups) and said.note else None
+
+
 def follow_up_done_noted(raw: str, text: str, today: dt.date) -> c.DoneFollowups | c.ParseError | None:
     """`392 done` · `392 done, sent the proposal 👍` · `392搞定了，报价已发` (no command word):
     follow-up #392 done, as `done 392` is, the words after it kept as its note (`text`: the

@@ -95,14 +95,18 @@ _PROGRESS_ASKED = pattern(
     r"|(?:的)?(?:进度)?(?:落后|跟上进度|达标)了?(?:吗|没有?|么|不)"
     r"|完成(?:了)?多少了?|(?:的?(?:KPI|kpi|业绩|目标))?完成得?(?:怎么|咋)样了?|进展(?:怎么|咋)样了?"
     r"|进度(?:(?:怎么|咋)样了?)?|(?:的)?(?:节奏|进度|进展)(?:(?:怎么|咋)样了?|如何|还行吗?)"
-    r"|业绩(?:是)?多少|拜访了几次|(?<=团队)\S*?(?:怎么|咋)样了?)"
+    r"|业绩(?:是)?多少|拜访了几次|(?<=团队)(?P<zh_tail>\S*?)(?:怎么|咋)样了?)"
     r"[\s?？!！。啊呢呀吧]*$", re.I)
 
 
 #: A metric the pace is asked of (`for revenue`, `on sales`, `业绩`): the report shows each one
 _METRIC = pattern(r"(?<![A-Za-z])(?:(?:for|on|in|with)\s+)?(?:my\s+|our\s+|the\s+)?"
                   rf"{_METRICS_EN}(?:\s+(?:target|goal|quota)s?)?(?![A-Za-z])"
-                  r"|(?:的)?(?:业绩|营收|销售额|拜访量|拜访数|拜访|新客户数?|赢单数|成交数)(?:目标)?", re.I)
+                  r"|(?:的)?(?:(?:业绩|营收|销售额|拜访量|拜访数|拜访|新客户数?|赢单数|成交数)(?:目标)?"
+                  r"|目标|指标|KPI|kpi)", re.I)
+
+
+_PACE_ZH = pattern(r"(?:的)?(?:进度|进展|节奏|情况|完成得?|做得?)")
 
 
 #: What the progress report is measured against, said after the period (`… this month vs target`)
@@ -139,7 +143,8 @@ def _progress_of(match: re.Match, today: dt.date) -> c.ShowProgress | None:
     if match["zh_who"] is not None:  # `这个月谁落后了`: the team's pace
         we, rest = True, match["zh_who"]
     elif match["zh_rest"] is not None:
-        we, rest = match["zh"] in ("我们", "团队", "大家"), match["zh_rest"]
+        we, rest = match["zh"] in ("我们", "团队", "大家"), match["zh_rest"] + _PACE_ZH.sub(
+            "", match["zh_tail"] or "")  # `团队本季度进度怎么样`: the quarter's
     else:
         who = match["en"] or match["doing"] or match["team"] or match["pace"] or match["who"] or ""
         if match["needs"]:  # `how many visits do i need`, `how many visits left for the team`

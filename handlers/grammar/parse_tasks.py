@@ -22,7 +22,7 @@ from handlers.grammar.parse_done import (
     DONE_SAID,
     DONE_SEVERAL,
     DONE_UNREAD,
-    parse_done,
+    task_done_noted,
 )
 from handlers.grammar.parse_done import also_done as _also_done
 from handlers.grammar.patterns import pattern
@@ -34,7 +34,7 @@ from handlers.grammar.task_filters import SPAN, filters_only
 from handlers.grammar.task_filters import span_days as _span_days
 from handlers.grammar.task_moved import task_move_said, task_moved
 from handlers.grammar.task_named import NAMED_TASK, name_left
-from handlers.grammar.task_period import period_asked
+from handlers.grammar.task_period import period_asked, period_read
 from handlers.grammar.task_two import two_tasks
 
 
@@ -102,6 +102,9 @@ def parse_task(rest: str, today: dt.date) -> c.Command | c.ParseError:
         said = replace(body, title=named["named"] + body.title)  # `task ana: call acme fri`, `任务
         # 张伟：周五前…`: the day read without the name, kept in the title for
         # handlers/sales/task_named.py to give the task to that member
+    if isinstance(said, c.ParseError) and said.problem == "task_period":
+        said = question_about_tasks(said.options[0][2], bool(CJK.search(rest))) or said  # `任务 @张伟
+        # 下周要做什么`: a list, asked before the week's day
     if isinstance(said, c.AddTask) and (asked := question_about_tasks(said, bool(CJK.search(rest)))):
         return asked
     return said
@@ -148,10 +151,10 @@ def _task(rest: str, today: dt.date) -> c.Command | c.ParseError:
     if (both := _also_done(view(rest))) is not None:  # `任务8完成…任务6也完成`: both, never one
         return c.DoneTask(both)
     if (noted := DONE_NOTED.fullmatch(view(rest).strip())) is not None:  # `task 1 done, sent it`: no
-        said = parse_done(f"task {noted['id']} {rest.strip()[noted.start('note'):]}", today)  # task so
-        if isinstance(said, c.DoneTask) or isinstance(said, c.ParseError) and said.problem != "done":
-            return said  # titled; done as `done task 1 sent it` is (r24), the words read the same way
-        done = "完成 任务" if CJK.search(rest) else "done task"  # a task keeps no note
+        said = rest.strip()[noted.start("note"):]  # task so titled; done, the words said not kept
+        if (done_task := task_done_noted(int(noted["id"]), said, today)) is not None:
+            return done_task
+        done = "完成 任务" if CJK.search(rest) else "done task"  # (a second command in them: asked)
         return c.ParseError("task", "task_done_words", rest.strip()[noted.start("note"):],
                             options=(("done_task", f"\n{done} {noted['id']}", None),))
     numbered = (bool(re.fullmatch(r"\d{1,9}", words[0])) and len(words) > 1  # `task 9 call Acme`; `#9`:
@@ -212,6 +215,8 @@ def _task(rest: str, today: dt.date) -> c.Command | c.ParseError:
         return c.ParseError("task", "date", text[:front.end("due")])
     if due is None:  # `task call Globex CFO tmrw` · `任务 明天给华为发报价`
         text, due = _bare_due(text, today)
+    if period_read(typed, text, due, today):  # `task call acme next week`: due its Friday, or as typed?
+        text, due = typed, None
     if due is None and (vague := _VAGUE_DAY.search(view(text))):  # `下周末`, `节后`: which day?
         return c.ParseError("task", "date", text[vague.start():vague.end()])
     if not text or len(text) > 2000:

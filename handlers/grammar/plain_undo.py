@@ -44,19 +44,20 @@ _RESTORE = pattern(r"^(?:删错了|误删了?|不小心删了)?[\s，,。]*(?:�
 #: change (the journal's, a command's name) it may be; words of each language
 KINDS = {"snooze": ("SnoozeFollowup", "MoveTask"), "done": ("DoneFollowups", "DoneTask"),
          "visit": ("LogVisit",), "close": ("CloseDeal",), "reopen": ("ChangeDeal",),
-         "task": ("AddTask",), "deal": ("UpsertDeal",)}
+         "task": ("AddTask",), "deal": ("UpsertDeal",), "stage": ("UpsertDeal", "ChangeDeal")}
 _KIND_WORDS = {"snooze": "snooze", "snoozes": "snooze", "postpone": "snooze", "move": "snooze",
                "推迟": "snooze", "延后": "snooze", "改期": "snooze", "延期": "snooze",
                "done": "done", "完成": "done", "visit": "visit", "拜访": "visit", "win": "close",
                "won": "close", "loss": "close", "lost": "close", "赢单": "close", "输单": "close",
                "task": "task", "任务": "task", "deal": "deal", "商机": "deal", "reopen": "reopen",
-               "reopening": "reopen", "重开": "reopen", "重新打开": "reopen"}
+               "reopening": "reopen", "重开": "reopen", "重新打开": "reopen", "推进": "stage",
+               "stage": "stage", "阶段": "stage"}  # `撤销刚才的推进`: a stage move, never a typo of 推迟
 _KIND_EN = pattern(r"^(?:(?:" + _OOPS + r")[\s,.!]+)*(?:(?:pls|please|just)\s+)?"
                    r"(?:undo|revert|take back)\s+(?:(?:that|this|the|my)\s+)?(?:(?:last|latest|previous)\s+)?"
                    r"(?P<kind>[a-z]+)(?:[\s,.!]+(?:pls|please|plz|thx|thanks))*[\s.!?]*$", re.I)
 _KIND_ZH = pattern(r"^" + _OOPS_ZH
                    + r"(?:把|请|帮我)?(?:撤销|撤回)?(?:一下)?(?:刚才|刚刚|上一?次|最后一次)?(?:的|那次|那个)?"
-                   r"(?P<kind>推迟|延后|改期|延期|完成|拜访|赢单|输单|任务|商机|重开|重新打开)(?:撤销|撤回)?(?:一下)?[吧啊了\s。.!！]*$")
+                   r"(?P<kind>推迟|延后|改期|延期|推进|阶段|完成|拜访|赢单|输单|任务|商机|重开|重新打开)(?:撤销|撤回)?(?:一下)?[吧啊了\s。.!！]*$")
 
 
 def kind_meant(text: str) -> c.Undo | None:
@@ -78,11 +79,13 @@ def kind_typo(text: str) -> tuple[str, str] | None:
     if found is None or found["kind"].lower() in _KIND_WORDS:
         return None
     kind = near_word(found["kind"], _KIND_EN_WORDS, cutoff=0.7) if found["kind"].isascii() \
-        else near_short(found["kind"], _KIND_WORDS)
+        else near_short(found["kind"], _TYPO_KINDS)
     return (found["kind"], said[:found.start("kind")] + kind + said[found.end("kind"):]) if kind else None
 
 
 _KIND_EN_WORDS = frozenset(w for w in _KIND_WORDS if w.isascii())
+#: The kinds a slip is read as (`推吃`: 推迟, as before 推进 was a kind of its own)
+_TYPO_KINDS = {word: kind for word, kind in _KIND_WORDS.items() if kind != "stage"}
 #: `撤销刚才的推吃`: the undo word first, then a word of two characters where a kind is said
 _KIND_TYPO_ZH = pattern(r"^(?:把|请|帮我)?(?:撤销|撤回)(?:一下)?(?:刚才|刚刚|上一?次|最后一次)"
                         r"(?:的|那次|那个)?(?P<kind>[\u4e00-\u9fff]{2})[吧啊了\s。.!！]*$")
@@ -119,6 +122,24 @@ def explained(text: str) -> str | None:
     if not why or meant(text) is not None or _POINTING.match(why):  # `撤销 刚才那条`: which, not why
         return None
     return why
+
+
+#: Words that only say what was wrong in the change undone (`wrong customer`, `the date was wrong`,
+#: `客户错了`, `日期不对`, `选错客户了`): a reason, though `wrong`/`不对` elsewhere put something right
+_FIELD = (r"customer|client|company|account|deal|task|visit|day|date|amount|price|number|person|rep|"
+          r"one|stage|title|name|time")
+_FIELD_ZH = r"客户|公司|商机|单子|任务|拜访|日期|日子|时间|金额|数字|人|阶段|标题|名字"
+_MISTAKE = pattern(r"^(?:(?:the|that|a)\s+)?wrong\s+(?:" + _FIELD + r")(?:\s+again)?[\s.!]*$"
+                   r"|^(?:(?:the|that)\s+)?(?:" + _FIELD + r")\s+(?:was|is|'s)\s+"
+                   r"(?:wrong|a mistake|off)[\s.!]*$"
+                   r"|^(?:" + _FIELD_ZH + r")(?:错了|不对|搞错了|写错了|记错了|弄错了|选错了)"
+                   r"[了吧啊\s。!！]*$"
+                   r"|^(?:搞错|写错|记错|弄错|选错|填错)了?(?:" + _FIELD_ZH + r")了?[吧啊\s。!！]*$", re.I)
+
+
+def mistake_only(words: str) -> bool:
+    """Whether `words` (said after an undo) only say which part was wrong, naming no new value."""
+    return bool(_MISTAKE.match(" ".join(words.split())))
 
 
 #: Words that only point at the change (`刚才那条`, `the last one`): no reason

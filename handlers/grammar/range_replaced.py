@@ -1,8 +1,8 @@
 """New days said for an offer still open (`no, 12/28-12/31, i'll work xmas eve` while "take the
 days off without those words: leave 12/23 - 12/31?" waits): the offered line with those days instead,
-asked again (never made at once: the offer was not taken). The words after the days say why (a
-leave keeps no notes): they are no part of the line. One end moved (`make it end 12/23`) is
-handlers/grammar/range_edit.py."""
+asked again (never made at once: the offer was not taken). The words after the days say why the
+days changed: no part of the line (the offer's own why, `leave …, dentist`, stays). One end moved
+(`make it end 12/23`) is handlers/grammar/range_edit.py."""
 from __future__ import annotations
 
 import datetime as dt
@@ -34,6 +34,8 @@ def range_replaced(answers: list[str], text: str, today: dt.date) -> tuple[str, 
 
     >>> range_replaced(["leave 12/23 - 12/31"], "no, 12/28-12/31, i'll work xmas eve", dt.date(2026, 12, 6))
     ('leave 12/28-12/31',)
+    >>> range_replaced(["leave 12/23 - 12/31, for xmas"], "actually 12/28-12/31", dt.date(2026, 12, 6))
+    ('leave 12/28-12/31, for xmas',)
     """
     from handlers.grammar.command_json import pressed
 
@@ -42,8 +44,12 @@ def range_replaced(answers: list[str], text: str, today: dt.date) -> tuple[str, 
     lines = [line for answer in answers if isinstance(line := pressed(answer), str)]
     if days is None or len(lines) != 1 or len(lines) != len(answers):
         return None
-    words = lines[0].split()
-    for start in range(1, len(words)):
-        if parse_date_range(" ".join(words[start:]), today) is not None:
-            return (f"{' '.join(words[:start])} {days}",)
+    head, why = lines[0], ""
+    if (cut := re.search(r"[,，]", head)) is not None:  # `leave 12/23 - 12/31, for xmas`: its why kept
+        head, why = head[:cut.start()], head[cut.start():]
+    for line, tail in ((head, why), (lines[0], "")) if why else ((head, ""),):
+        words = line.split()
+        for start in range(1, len(words)):
+            if parse_date_range(" ".join(words[start:]), today) is not None:
+                return (f"{' '.join(words[:start])} {days}{tail}",)
     return None

@@ -121,9 +121,13 @@ def _follow_up_task(raw: str, text: str, today: dt.date) -> c.ParseError | None:
     if not NEXT_CONTACT.search(text):
         return None
     task = parse_task(raw, today)
+    word = '任务' if _CJK.search(text) else 'task'
+    if isinstance(task, c.ParseError) and task.problem == "task_period" and not task.options[0][2].assignee:
+        return c.ParseError(None, "follow_up_as_task", raw, options=(  # `call back acme next week`: due
+            ("as_task", f"{word} {task.options[0][1]}", None),))  # that week's Friday, written out
     if not isinstance(task, c.AddTask) or task.due is None or task.assignee:
         return None
-    said = f"{'任务' if _CJK.search(text) else 'task'} {raw}"
+    said = f"{word} {raw}"
     return c.ParseError(None, "follow_up_as_task", raw, options=(("as_task", said, None),))
 
 
@@ -150,8 +154,11 @@ def read(text: str, today: dt.date | None = None) -> Reading:
     word typed with a slip of its sound (`任务列比`, `改倒下周一`) is asked about where the word
     makes the message another command or a question of its own (handlers/grammar/misheard.py)."""
     from handlers.grammar.also_typo import also_fixed
+    from handlers.grammar.deal_given import given
     from handlers.grammar.misheard import with_keywords
 
+    if (deal := given(text, today or dt.date.today())) is not None:
+        return Reading(deal)  # `give deal 46 to bo`, `46号单子转给张伟`: that deal's owner, never a title
     if (slip := also_fixed(text, today, parse)) is not None:  # `…, alos snooze 1 fri`: `also`, offered
         return Reading(c.ParseError(None, "word_typo", *slip))
     reading = _read(text, today)
@@ -176,13 +183,15 @@ def _read(text: str, today: dt.date | None = None) -> Reading:
     from handlers.grammar.day_cut import cut_day_keeping_part, day_word_left, reads_broken
     from handlers.grammar.parse_tasks import title_left
     from handlers.grammar.spans import account, date_in
-    from handlers.grammar.task_said import as_task
+    from handlers.grammar.task_said import as_task, day_first
 
     today = today or dt.date.today()
     if (lead := _ALSO.match(view(text))) and split_keyword(simplified(p.normalize(text[lead.end():])))[0]:
         text = text[lead.end():]  # `also snooze 93 to next fri`: the command after a word that joins it on
     if not split_keyword(simplified(p.normalize(text)))[0] and (task := as_task(text)) is not None:
         text = task  # `春节前要把华为的合同签下来 建个任务`: the task it asks for, never a win
+    elif not split_keyword(simplified(p.normalize(text)))[0] and (task := day_first(text, today)) is not None:
+        text = task  # `22号任务：给华为发报价`: due the 22nd, never deal #22
     text, phase = joined_deal(without_new(text))  # `49号单推到初步接触了 顺便金额改成25万`
     if phase is not None:
         return Reading(phase)  # `推到商务谈判后期`: asked without 后期

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from handlers.grammar import commands as c
 from handlers.grammar.brands import brand_of, brands_said
-from handlers.grammar.deal_offer import deal_or_words, has_open_deal
+from handlers.grammar.deal_offer import colleague_has_open_deal, deal_or_words, has_open_deal, own_new_deal
 from handlers.grammar.normal import name_fold
 from handlers.grammar.patterns import pattern
 from storage.sales import CustomerRepository
@@ -120,6 +120,8 @@ def as_visit(session, tenant_id: int, text: str, error: c.ParseError, chinese: b
         from handlers.grammar.unsaid_kinds import visit_and_deal  # `Met w Hooli…, proposal by Wed`
 
         mine = has_open_deal(session, tenant_id, found[0], member_id)  # else each offer says new
+        if not mine and colleague_has_open_deal(session, tenant_id, found[0], member_id):
+            deal = own_new_deal(deal, found[0])  # never a tap refused as a colleague's deal
         return visit_and_deal(said, found[0], deal, chinese, today, mine) or deal_or_words(
             said, found[0], deal, today, mine)
     from handlers.grammar.unsaid_kinds import visit_option

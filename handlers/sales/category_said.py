@@ -6,10 +6,10 @@ somewhere). Words naming two categories, none by name (a standup's answer that s
 telling of another close or customer are not taken here."""
 from __future__ import annotations
 
-from handlers import no_command
 from handlers.context import Ctx
 from handlers.grammar.reason_echo import without_echo
 from handlers.rules.close_reasons import CATEGORIES, WIN_CATEGORIES
+from handlers.sales import reason_only
 from handlers.sales.reasons import category_name
 from handlers.text.reply import Reply
 from storage.models.sales import Deal
@@ -28,7 +28,7 @@ def category_said(ctx: Ctx, line: str, text: str) -> Reply | None:
     lowered = words.lower()
     said = sorted({category for category in (WIN_CATEGORIES if won else CATEGORIES) if category != "other"
                    for locale in ("en", "zh") if category_name(category, locale).lower() in lowered})
-    if len(said) != 1 or not no_command.only_a_reason(ctx, text, deal.customer_id):
+    if len(said) != 1 or not reason_only.only_a_reason(ctx, text, deal.customer_id):
         return None
     deal.reason_category = said[0]
     if words.lower() != category_name(said[0], ctx.locale).lower():

@@ -26,7 +26,9 @@ def run(ctx: Ctx, command: c.Command, handler: Callable[[Ctx, c.Command], Reply]
         rows = recorder.rows()
     label = ctx.change_label or ctx.text or reply.title or (reply.lines[0] if reply.lines else "")
     actor = ctx.change_actor or ctx.member
-    journal.record(ctx.session, tenant_id=actor.tenant_id, actor_id=actor.id, at=ctx.now,
-                   kind=ctx.change_kind or type(command).__name__, label=label, rows=rows,
-                   main_table=_TABLES.get(ctx.change_kind.partition(".")[0]))
+    change = journal.record(ctx.session, tenant_id=actor.tenant_id, actor_id=actor.id, at=ctx.now,
+                            kind=ctx.change_kind or type(command).__name__, label=label, rows=rows,
+                            main_table=_TABLES.get(ctx.change_kind.partition(".")[0]))
+    if change is not None:
+        ctx.journaled.append(change)
     return reply

@@ -1,7 +1,8 @@
 """Corrections of the member's last change that the general readings miss (r20): a target of
 several just set, named (`no ana should be 550k` after `targets next month: Bo 450k, Ana 500k`);
 an exchange rate just set (`oops 7.21` after `rate usd 7.12`); a leave's days said as two days
-(`actually make it thu and fri`); a tier after a refused tier change (`nah make it B`).
+(`actually make it thu and fri`, `make that thu and fri`, `改成周四周五`: a verb alone says it; two
+days apart are no leave, said so); a tier after a refused tier change (`nah make it B`).
 
 Right after the change (the member's previous message here made it, within RECENT) it is made at
 once and said back old → new, as every correction is. With a message between that changed
@@ -31,18 +32,22 @@ from storage.models.workspace import ExchangeRate, Member
 #: the words that open a correction (`no`, `oops`, `actually make it`, `不对 是`)
 _LEAD = (r"^(?:(?:no+|nope|nah|sorry|oops|whoops|actually|wait|hmm+|correction|my\s+bad|typo|不对|错了|"
          r"说错了|更正)[\s,，.!！:：]*)+")
-_VERB = r"(?:(?:i\s+meant|i\s+mean|make\s+it|it'?s|it\s+was|should\s+be|应该是|是|改成|改为)\s*)?"
+_VERB = r"(?:(?:i\s+meant|i\s+mean|make\s+(?:it|that)|it'?s|it\s+was|should\s+be|应该是|是|改成|改为)\s*)?"
 _RATE = pattern(_LEAD + _VERB + r"(?P<rate>\d{1,6}(?:\.\d{1,6})?)\s*[.!。！]*$", re.I)
 _TARGET = pattern(_LEAD + r"(?:(?:i\s+)?(?:meant|mean)\s+|我是说|我说的是)?"  # `no I meant ana 550k`
                   r"@?(?P<name>[^\s,，:：'’]+)(?:['’]s)?(?:\s+target)?\s*"
                   r"(?:[:：=]|->|→|should\s+be|is|to|应该是|改成|改为|是)?\s*"
                   r"(?P<value>[\d.,]+\s*(?:k|m|万|w|千|亿)?)\s*[.!。！]*$", re.I)
-_LEAVE = pattern(_LEAD + _VERB + r"(?:(?:my\s+)?leave\s+)?(?P<days>.+?)\s*[.!。！]*$", re.I)
+#: A verb that alone says the last change is put right (`make that thu and fri`, `改成周四周五`)
+_REDO = r"^(?:make\s+(?:it|that|them)|(?:change|move)\s+(?:it|that)\s+to|改成|改为|改到|换成|挪到)\s*"
+_LEAVE = pattern(rf"(?:{_LEAD}{_VERB}|{_REDO})(?:(?:my\s+)?leave\s+)?(?P<days>.+?)\s*[.!。！]*$", re.I)
 _TIER = pattern(_LEAD + _VERB + r"(?:tier\s+)?(?P<tier>[ABCabc])(?:\s*类|\s+tier)?(?:\s+again)?"
                 r"\s*[.!。！]*$", re.I)
 _DAY = (r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?"
         r"|周[一二三四五六日天]|星期[一二三四五六日天]")
 _WEEKDAYS = pattern(rf"(?:{_DAY})\s*(?:and|&|\+|-|–|to|和|跟|、|至|到)\s*(?:{_DAY})", re.I)
+#: Two weekdays glued (`周四周五`): as `周四和周五`
+_GLUED = pattern(r"((?:周|星期|礼拜)[一二三四五六日天])\s*(?=(?:周|星期|礼拜)[一二三四五六日天])")
 _TWO_DAYS = pattern(r"^(?P<a>.+?)\s*(?:and|&|\+|和|跟|、)\s*(?P<b>.+)$", re.I)
 
 
@@ -94,10 +99,13 @@ def _target_named(ctx: Ctx, name: str, value: str) -> c.Command | Reply | None:
 def _leave(ctx: Ctx, change: Change, said: str) -> c.Command | Reply | None:
     """The leave just entered with the days said (two days: `thu and fri`); asked when a message
     between changed nothing."""
+    said = _GLUED.sub(r"\1和", said)  # `改成周四周五`: Thu and Fri
     days = parse_date_range(said, ctx.today)
     if days is None and (two := _TWO_DAYS.match(said)) is not None:
         first, last = parse_date(two["a"], ctx.today), parse_date(two["b"], ctx.today)
         days = (first, last) if first and last and 0 <= (last - first).days <= 1 else None
+        if first and last and days is None:
+            return _apart(ctx, change, two)  # `make that mon and wed`: no one leave, said so
     leave = ctx.session.get(Leave, change.entity_id)
     if days is None or leave is None or leave.member_id != ctx.member.id:
         return None
@@ -118,6 +126,26 @@ def _leave(ctx: Ctx, change: Change, said: str) -> c.Command | Reply | None:
                         ctx.t("leave_correction_offered", was=f"{ctx.day(leave.first_day)} – "
                               f"{ctx.day(leave.last_day)}", days=offer), ctx.t("answer_hint_one")),
                  buttons=(Button(offer, typed, action=command),), ok=False)
+
+
+def _apart(ctx: Ctx, change: Change, two: re.Match) -> Reply | None:
+    """Two days said for the leave just entered that are no run of days: nothing changed, said so."""
+    first_said, second_said = two["a"].strip(), two["b"].strip()
+    first, second = parse_date(first_said, ctx.today), parse_date(second_said, ctx.today)
+    leave = ctx.session.get(Leave, change.entity_id)
+    if leave is None or leave.member_id != ctx.member.id or not made_last(ctx, change):
+        return None
+    if re.fullmatch(_DAY, first_said, re.I) and re.fullmatch(_DAY, second_said, re.I):  # `mon and wed`:
+        monday = leave.first_day - dt.timedelta(days=leave.first_day.weekday())  # the leave's week
+        first, second = (monday + dt.timedelta(days=day.weekday()) for day in (first, second))
+    first, second = sorted((first, second))
+    ctx.correcting = True  # refused, it leaves the member's last message as it was
+    was = f"{ctx.day(leave.first_day)} – {ctx.day(leave.last_day)}"
+    example = (f"请假 {first.month}月{first.day}日-{second.month}月{second.day}日" if ctx.locale == "zh"
+               else f"leave {first.month}/{first.day}-{second.month}/{second.day}")
+    return Reply(lines=(ctx.t("leave_days_apart", first=ctx.day(first), second=ctx.day(second),
+                              was=was, example=example),),
+                 ok=False)
 
 
 def _tier_after_nothing(ctx: Ctx, tier: str) -> Reply | None:

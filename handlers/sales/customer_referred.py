@@ -38,20 +38,23 @@ def _reference(words: tuple[str, ...]) -> int:
     return next((len(ref) for ref in _REFERENCES if lowered[:len(ref)] == ref), 0)
 
 
-def _last_customer(ctx: Ctx) -> tuple[Customer | None, bool]:
-    """The customer of what the member's last message here logged or changed (the latest), and
-    False; where that message named none (a message not understood, a list), the customer of their
-    latest change in the last few minutes before it, and True."""
+def _last_customer(ctx: Ctx) -> tuple[Customer | None, str]:
+    """The customer of what a line before in this same message logged or changed (`拜访 京东：…
+    另外给这家开个商机`: 京东), and "here"; else of what the member's last message here did (the
+    latest), and ""; where that message named none (a message not understood, a list), the
+    customer of their latest change in the last few minutes before it, and "recent"."""
+    if ctx.journaled and (found := _customer_of(ctx, (Change.id.in_([each.id for each in ctx.journaled]),))):
+        return found, "here"
     said = last_said(ctx)
     if said is not None and said.changes_after > said.changes_before:
         found = _customer_of(ctx, (Change.id > said.changes_before, Change.id <= said.changes_after))
         if found is not None:
-            return found, False
+            return found, ""
     since = ctx.now - RECENT
     if said is None or _aware(said.at) < since:
-        return None, False
+        return None, ""
     recent = (Change.id <= said.changes_after, Change.at >= since, Change.status == "done")
-    return _customer_of(ctx, recent), True
+    return _customer_of(ctx, recent), "recent"
 
 
 def _aware(at):
@@ -100,11 +103,10 @@ def referred(ctx: Ctx, command: c.Command | c.ParseError) -> c.Command | c.Parse
     said = next((_said(each) for each in commands if isinstance(each, c.Command) and _named(each, "?")), None)
     if said is None or _a_name(ctx, commands):
         return command  # `deal It Security "ERP"`: a customer so named is that customer
-    customer, earlier = _last_customer(ctx)
+    customer, where = _last_customer(ctx)
     if customer is None:
         return Reply(lines=(ctx.t("customer_referred_none", said=said),), ok=False)
-    ctx.notes.append(ctx.t("customer_referred_recent" if earlier else "customer_referred", said=said,
-                           name=customer.name))
+    ctx.notes.append(ctx.t(f"customer_referred_{where}".rstrip("_"), said=said, name=customer.name))
     if not options:
         return _named(command, customer.name)
     if command.problem == "comma_title" and isinstance(options[0][2], c.Command):

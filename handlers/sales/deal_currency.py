@@ -11,6 +11,7 @@ from handlers.grammar.amounts import Money, currencies_named
 from handlers.grammar.commands import CloseDeal, UpsertDeal
 from handlers.text import format as fmt
 from handlers.text.reply import Button
+from handlers.text.strings import WORDS, name_of
 from storage.models.sales import Deal
 
 
@@ -38,11 +39,15 @@ def check(ctx: Ctx, cmd: UpsertDeal | CloseDeal, deal: Deal) -> None:
                                amount=fmt.money(cmd.amount.amount, deal.currency, ctx.locale)))
         return
     options = []
-    for currency in (deal.currency, ctx.tenant.currency):
-        meant = replace(cmd, amount=Money(cmd.amount.amount, currency))
-        options.append(Button(fmt.money(cmd.amount.amount, currency, ctx.locale),
-                              f"{ctx.text} {currency}", action=meant))
-    raise ctx.refuse("which_currency", amounts=" · ".join(b.label for b in options),
+    for currency in (deal.currency, ctx.tenant.currency):  # the other currency picked: the deal in it
+        switch = currency != deal.currency  # (asked once: never a second question about the same choice)
+        meant = replace(cmd, amount=Money(cmd.amount.amount, currency), switch_currency=switch)
+        said = fmt.money(cmd.amount.amount, currency, ctx.locale)
+        options.append(Button(ctx.t("currency_switch_button", amount=said, currency=currency) if switch
+                              else said, f"{_typed(ctx, cmd, deal)} {currency}", action=meant))
+    amounts = " · ".join(fmt.money(cmd.amount.amount, currency, ctx.locale)
+                         for currency in (deal.currency, ctx.tenant.currency))
+    raise ctx.refuse("which_currency", amounts=amounts,
                      id=deal.id, current=fmt.money(deal.amount, deal.currency, ctx.locale),
                      buttons=tuple(options))
 
@@ -52,16 +57,31 @@ def _ask_switch(ctx: Ctx, cmd: UpsertDeal | CloseDeal, deal: Deal, given: str):
     amount converted into $, one tap each."""
     amount = cmd.amount.amount
     said = fmt.money(amount, given, ctx.locale)
+    typed = _typed(ctx, cmd, deal)
+    kept = f"{typed} {deal.currency}" if _ANSWER.fullmatch(ctx.text.strip()) else ctx.text  # in its currency
     options = [Button(ctx.t("currency_switch_button", amount=said, currency=given),
-                      f"{ctx.text} {given}", action=replace(cmd, switch_currency=True)),
-               Button(fmt.money(amount, deal.currency, ctx.locale), ctx.text,
+                      f"{typed} {given}", action=replace(cmd, switch_currency=True)),
+               Button(fmt.money(amount, deal.currency, ctx.locale), kept,
                       action=replace(cmd, amount=Money(amount, deal.currency)))]
     there, here = ctx.rates.rate_of(given), ctx.rates.rate_of(deal.currency)
     if there and here:  # converted, at the rates the admins set, and said so
         converted = (amount * there / here).quantize(Decimal(1))
         options.append(Button(ctx.t("currency_converted_button", amount=fmt.money(
-            converted, deal.currency, ctx.locale), said=said), ctx.text,
+            converted, deal.currency, ctx.locale), said=said), kept,
             action=replace(cmd, amount=Money(converted, deal.currency))))
     return ctx.refuse("deal_other_currency", id=deal.id, amount=said,
                       current=fmt.money(deal.amount, deal.currency, ctx.locale),
                       buttons=tuple(options))
+
+
+def _typed(ctx: Ctx, cmd: UpsertDeal | CloseDeal, deal: Deal) -> str:
+    """The line a button shows to type: the message, or, where the message was an answer to an
+    earlier question (`2`), the deal and the amount (a number typed would pick another option)."""
+    if not _ANSWER.fullmatch(ctx.text.strip()):
+        return re.sub(r"\s+(?:CNY|USD|EUR|RMB|人民币|美元|美金)\s*$", "", ctx.text.strip(), flags=re.I)
+    word = name_of(WORDS, "deal" if isinstance(cmd, UpsertDeal) else "won" if cmd.won else "lost", ctx.locale)
+    return f"{word} #{deal.id} {cmd.amount.amount.normalize():f}"
+
+
+#: A message that only answers a question (`2`, `好`, `yes`): no line of its own to show
+_ANSWER = re.compile(r"\d|[^\s\d]{1,4}")

@@ -38,6 +38,10 @@ def change_said(ctx: Ctx, text: str) -> c.Command | Reply | None:
     titled, title_words = _titled(mine, said)
     deals = titled or mine
     change = change_in(said, ctx.today, (*names_of(found[0]), *title_words))
+    if not mine and (new := _new_deal(said, found[0], change, answered_in(said, ctx.locale) == "zh")) \
+            is not None:
+        ctx.locale = answered_in(said, ctx.locale)  # `小米 新客户 那个CRM二期 估计12万 下个月中签`: a new
+        return replace(usage_reply(ctx.locale, new), locale=ctx.locale)  # deal, never a visit's notes
     if not deals or not change.fields or not change.told:
         return None
     chinese = answered_in(said, ctx.locale) == "zh"
@@ -57,10 +61,41 @@ def change_said(ctx: Ctx, text: str) -> c.Command | Reply | None:
     elif not titled and may_be_title(said, found[0], change.left):  # `京东 数据湖 需求确认 12万`: the
         title = " ".join(change.left)  # words left may be a new deal's title: offered too, never dropped
         options.append(("new_deal_titled", change.line(f'{found[0]} "{title}"', chinese), None))
+    elif (new := _new_deal(said, found[0], change_in(said, ctx.today, tuple(names_of(found[0]))), chinese,
+                           [d.title for d in mine])) is not None:
+        options.append(new.options[0])  # `小米 那个CRM二期 估计12万 下个月中签`: a new deal too (its
+        # title is none of theirs: `CRM二期` is not the deal `CRM`)
     told = told or _as_typed(said, change.left) or found[0]
     asked = c.ParseError(None, problem, told, options=tuple(options))
     ctx.locale = answered_in(said, ctx.locale)
     return replace(usage_reply(ctx.locale, asked), locale=ctx.locale)
+
+
+def _new_deal(said: str, customer: str, change, chinese: bool, taken: list[str] = ()) -> c.ParseError | None:
+    """A new deal a sentence tells, with an amount and a close day (`小米 新客户 那个CRM二期 估计12万
+    下个月中签`): offered titled with the words left but those that say nothing of it (`那个`, `估计`,
+    `新客户`: said back as not kept); None where no few words are left for a title."""
+    if not (change.amount and change.close):
+        return None
+    words = [_FILLER.sub("", w) for w in change.left]
+    title = " ".join(w for w in words if w)
+    if not title or len(title.split()) > 3 or len(title) > 20 or '"' in title \
+            or name_fold(title) in {name_fold(t) for t in taken}:
+        return None
+    before = name_fold(said[:max(said.find(change.left[0]), 0)]).rstrip(" ,，-–—:：")
+    if not any(before.endswith(name_fold(name)) for name in (customer, *names_of(customer))):
+        return None  # where a title goes, right after the name (`acme deal - 60k, …, CFO signs off` is
+        # no title)
+    dropped = " ".join(w for w in change.left if _FILLER.sub("", w) != w)
+    problem = "deal_new_unsaid_left" if dropped else "deal_new_unsaid"
+    return c.ParseError(None, problem, customer, dropped, options=(
+        ("new_deal_titled", change.line(f'{customer} "{title}"', chinese), None),))
+
+
+#: Words of a new deal's sentence that say nothing of it (`那个`, `估计`, `新客户`, `about`)
+_FILLER = pattern(r"^(?:新客户|新客|那个|这个|估计|大概|大约|差不多|预估|"
+                  r"new\s+(?:customer|client|logo)|about|around|roughly|approx\.?|est\.?)(?:的)?"
+                  r"|^(?:新客户|新客)$", re.I)
 
 
 def _told_after(said: str, change) -> bool:

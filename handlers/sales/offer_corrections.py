@@ -29,7 +29,10 @@ _MADE = pattern(r"^(?:(?:actually|sorry|oops|wait|no+|nope|nah|ah+|hmm+)[\s,.!]+
 _MONEYISH = pattern(r"\d\s*[kmw千万亿元块]|[$¥€£]\s*\d|\d{3,}", re.I)
 _CJK = pattern(r"[\u3400-\u9fff]")
 #: the words a day of an offer follows (`close 12/30`, `closing`, `due`, `follow up`, `预计`, `跟进`)
-_FIELD_BEFORE = pattern(r"(?:close|closing|due|by|follow[\s-]?up|fu|预计|跟进|回访|截止)\s*[:：]?\s*$", re.I)
+#: or that moves it (`推迟 380 月底`, `380 推迟到月底`, `snooze 380 fri`, `push 380 to fri`)
+_FIELD_BEFORE = pattern(r"(?:close|closing|due|by|follow[\s-]?up|fu|预计|跟进|回访|截止"
+                        r"|(?:推迟|推|延期|延后|改|挪)到?|(?:snooze|push|move|postpone)\b.*?(?:to)?)"
+                        r"\s*[:：]?\s*(?:\d+\s*)?$", re.I)
 
 
 def offer_corrected(said: str, text: str, today: dt.date) -> str | bool | None:

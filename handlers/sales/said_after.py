@@ -6,10 +6,12 @@
   each (`deal #48 negotiation`), on the deal named, else the one deal the member's last message
   changed (handlers/sales/last_said.py), else it says what to type;
 - its stage, instead of the one just said (`no discovery actually`, `no, moved to discovery`,
-  `不是方案，是需求`, `不对，是需求阶段`): corrected at once, by the correction's rule (the one deal the
-  member's last message here put on a stage, still in effect), said old → new; a deal that message
-  did not move is asked, one tap; with no deal just changed, the open deals are offered as a stage
-  said in a sentence is (handlers/sales/stage_said.py).
+  `不是方案，是需求`, `不对，是需求阶段`, `是方案呈现 不是线索`, `其实已经到方案阶段了`, `actually its
+  already at proposal stage`): corrected at once, by the correction's rule (the one deal the
+  member's last message here put on a stage, or whose stage is the one said wrong, still in
+  effect), said old → new; a deal that message did not move is asked, one tap; right after a
+  visit, the deal of its customer; with no deal just changed, the open deals are offered as a
+  stage said in a sentence is (handlers/sales/stage_said.py).
 """
 from __future__ import annotations
 
@@ -30,7 +32,8 @@ from handlers.sales.stage_said import stage_offer
 from handlers.text.reply import Button, Reply
 from handlers.text.strings import STAGE_NAMES, WORDS, name_of
 from storage import pipelines
-from storage.models.sales import Change, Customer, Deal
+from storage.models.sales import Change, Customer, Deal, Visit
+from storage.sales import DealRepository
 
 _LEAD = (r"(?:(?:no|nope|nah|sorry|oops|wait|actually|hmm+|oh|ok|okay|and|also|so|correction|my\s+bad)"
          r"[\s,.!:]+)*")
@@ -53,19 +56,26 @@ _PROB_ZH = pattern(
 #: `no discovery actually`, `no, it's discovery`, `actually discovery stage`, `discovery not proposal`
 _STAGE_EN = pattern(
     r"^(?P<lead>(?:(?:no|nope|nah|sorry|oops|wait|actually|correction|my\s+bad|wrong\s+stage)[\s,.!:]+)+)"
-    r"(?:(?:it'?s|i\s+meant|make\s+it|should\s+be|it\s+should\s+be|its\s+in|it'?s\s+in|still\s+in|still)\s+)?"
+    r"(?:(?:it'?s|it\s+is|we'?re|we\s+are|they'?re|they\s+are|i\s+meant|make\s+it|should\s+be|it\s+should\s+be"
+    r"|still)\s+)?(?:(?:already|now|actually|really)\s+)*(?:(?:at|in)\s+(?:the\s+)?)?"  # `its already at`
     r"(?P<rest>.+?)(?:[\s,]+not\s+(?:in\s+)?(?P<was>[a-z][a-z ]*?))?"
-    r"(?:[\s,]+(?:actually|instead|stage))*[\s.!]*$"
+    r"(?:[\s,]+(?:actually|instead|stage|now|already))*[\s.!]*$"
     r"|^(?P<rest2>[a-z][a-z ]*?)[\s,]+not\s+(?:in\s+)?(?P<was2>[a-z][a-z ]*?)"
-    r"(?:[\s,]+(?:actually|instead))*[\s.!]*$", re.I)
+    r"(?:[\s,]+(?:actually|instead))*[\s.!]*$"
+    r"|^(?:it'?s|we'?re|they'?re)\s+already\s+(?:at|in)\s+(?:the\s+)?(?P<rest3>[a-z][a-z ]*?)"  # no lead
+    r"(?:\s+stage)?(?:[\s,]+not\s+(?:in\s+)?(?P<was3>[a-z][a-z ]*?))?[\s.!]*$", re.I)
+#: `不对，是需求阶段`, `不是方案，是需求`, `其实已经到方案阶段了`, `是方案呈现 不是线索`
 _STAGE_ZH = pattern(
     r"^(?:(?:哦不(?!是)|噢不(?!是)|哦|噢|嗯|呃|啊|哎呀?|唉|不好意思|抱歉|其实|不对|错了|说错了|搞错了|更正)"
     r"[\s,，。!！]*)*(?:不是(?P<was>[^\s,，。是]+?)(?:阶段)?(?:[\s,，。]+|(?=是)))?"
-    r"(?:应该是|是|改成|改为|其实是|还在)?(?P<rest>[^\s,，。!！]+?)(?:阶段)?[\s。!！]*(?:吧|啦|哈)?[\s。!！]*$")
+    r"(?:应该是|是|改成|改为|其实是|还在|(?:已经|现在|早就)(?:到了?|在|是|进入到?|推进到)|到了)?"
+    r"(?P<rest>[^\s,，。!！]+?)(?:阶段)?(?:[\s,，。]*不是(?P<was_after>[^\s,，。!！]+?)(?:阶段)?)?"
+    r"[\s。!！]*(?:了|吧|啦|哈)?[\s。!！]*$")
 
 #: a Chinese stage said instead: a word saying the one just said was wrong, after any fillers (`哦不对 …`)
 _ZH_SAYS_NOT = pattern(r"^(?:(?:哦不|噢不|哦|噢|嗯|呃|啊|哎呀?|唉|不好意思|抱歉|其实)[\s,，。!！]*)*"
-                       r"(?:不对|错了|说错了|搞错了|更正|不是|(?<=[哦噢]不)[\s,，。!！]*不?是)")
+                       r"(?:不对|错了|说错了|搞错了|更正|不是|(?<=[哦噢]不)[\s,，。!！]*不?是"
+                       r"|(?:其实|实际上)?(?:已经|早就)(?=到|在|是|进入|推进))")  # `其实已经到方案阶段了`
 
 
 def answer(ctx: Ctx, text: str):
@@ -160,8 +170,8 @@ def _stage_instead(ctx: Ctx, said: str):
         if found is None or not _ZH_SAYS_NOT.match(said):
             return None
     groups = found.groupdict()
-    stage = _stage_word(groups.get("rest") or groups.get("rest2") or "")
-    was_said = groups.get("was") or groups.get("was2")
+    stage = _stage_word(groups.get("rest") or groups.get("rest2") or groups.get("rest3") or "")
+    was_said = groups.get("was") or groups.get("was2") or groups.get("was3") or groups.get("was_after")
     was = _stage_word(was_said) if was_said else None
     if stage is None or was_said and was is None:
         return None
@@ -176,6 +186,8 @@ def _stage_instead(ctx: Ctx, said: str):
             return why
         deals = _deals_of(ctx, change)
         ctx.correcting = bool(deals)  # about the deal just changed: refused, the last message stays
+    if not deals and change is not None and change.entity == "visits" and change.at >= ctx.now - RECENT:
+        return _after_visit(ctx, change, stage, zh)  # `其实已经到方案阶段了` after a visit: its customer's
     if len(deals) != 1:
         return stage_offer(ctx, "", stage, zh=zh)  # which deal: one tap each (or what to type)
     deal, row = deals[0]
@@ -184,7 +196,8 @@ def _stage_instead(ctx: Ctx, said: str):
     if deal.stage == stage:
         return Reply(lines=(ctx.t("stage_instead_already", what=described(ctx, deal),
                                   stage=name_of(STAGE_NAMES, stage, ctx.locale)),), ok=False)
-    if not staged or was is not None and was != deal.stage:  # the message set no stage, or another
+    if not staged and was != deal.stage or was is not None and was != deal.stage:  # the message set no
+        # stage (and the stage said wrong is not the deal's: `是方案呈现 不是线索` of a lead is), or another
         customer = ctx.session.get(Customer, deal.customer_id)
         return Reply(lines=(ctx.t("stage_said_one", id=deal.id, customer=customer.name, title=deal.title,
                                   stage=name_of(STAGE_NAMES, stage, ctx.locale)), ctx.t("answer_hint_one")),
@@ -194,3 +207,14 @@ def _stage_instead(ctx: Ctx, said: str):
         old=name_of(STAGE_NAMES, deal.stage, ctx.locale), new=name_of(STAGE_NAMES, stage, ctx.locale))))
     ctx.text = move  # what the change was (`undo` says it back)
     return read(move, ctx.today).command
+
+
+def _after_visit(ctx: Ctx, change: Change, stage: str, zh: bool):
+    """A stage said right after a visit: the deal of the visit's customer (one: moved, said how it
+    was read; several: asked), else the member's open deals, asked."""
+    visit = ctx.session.get(Visit, change.entity_id) if change.entity_id else None
+    customer = ctx.session.get(Customer, visit.customer_id) if visit is not None else None
+    open_ids = {deal.customer_id for deal, _ in DealRepository(ctx.session).open_deals([ctx.member.id])
+                if deal.stage in pipelines.current().open}
+    named = customer.name if customer is not None and customer.id in open_ids else ""
+    return stage_offer(ctx, named, stage, zh=zh)

@@ -35,6 +35,7 @@ from handlers.grammar.sentences import stage_said
 from handlers.lookup import example as usage_example
 from handlers.sales.last_said import made_last, not_last, nothing_since
 from handlers.sales.stage_said import stage_offer
+from handlers.team import target_swapped
 from handlers.team.target_corrections import gone
 from handlers.team.target_meant import target_meant
 from handlers.text import format as fmt
@@ -127,6 +128,8 @@ def correction(ctx: Ctx, text: str, corrected: bool = True):
         return stage_offer(ctx, *stage, zh=bool(_CJK.search(said)))  # handlers/sales/stage_said.py
     if not corrected:
         return None
+    if (swap := target_swapped.offer(ctx, text, latest_change(ctx), RECENT)) is not None:
+        return swap  # `no wait i meant visits 35 not revenue`: asked, never ¥35 of revenue
     read = read_correction(said, ctx.today)
     if read is None or read.kind == "tier":  # a tier only just after a tier was set (follow_on)
         return None

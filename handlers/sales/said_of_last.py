@@ -7,7 +7,9 @@
 - a number right after a tier's rhythm was set (`oops 7` after `tier B every 3 weeks`): the rhythm
   again, in the unit it was said in (weeks), never an amount of some deal;
 - a leave's days put a week later (`oops the week after, 17th-18th`, `推后一周`): the leave just
-  entered, those days (handlers/workspace/leave_corrected.py makes it).
+  entered, those days (handlers/workspace/leave_corrected.py makes it);
+- a done, a making, a deletion or a role change taken back in a few words (`oops wrong one, not done
+  yet`, `算了 删掉吧`, `bring it back`, `不对 她还是销售`: handlers/sales/said_short.py).
 
 Only the member's previous message here made the change (within RECENT, still in effect)."""
 from __future__ import annotations
@@ -16,15 +18,17 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from handlers.context import Ctx
+from handlers.context import Ctx, usage_reply
 from handlers.grammar import commands as c
 from handlers.grammar.fillers import LEAD
 from handlers.grammar.normal import view
 from handlers.grammar.patterns import pattern
 from handlers.grammar.reading import read
-from handlers.grammar.task_reopen import alone
+from handlers.grammar.task_reopen import alone, alone_why
+from handlers.sales import said_short
 from handlers.sales.last_said import last_said
 from handlers.sales.said_again import RECENT, latest_change, made_last
+from handlers.text.reply import Reply
 from storage.models.sales import Change, Task
 from storage.models.team import Leave
 
@@ -42,21 +46,35 @@ _WEEK_AFTER = pattern(LEAD + r"(?:(?:make\s+it|i\s+meant|it'?s|应该是|是|改
                       re.I)
 
 
-def answer(ctx: Ctx, text: str) -> c.Command | None:
+_TASK_WORD = pattern(r"(?<![A-Za-z])task(?![A-Za-z])|任务|任務", re.I)
+
+
+def answer(ctx: Ctx, text: str) -> c.Command | Reply | None:
     """The command `text` means of the member's last change, or None."""
     said = " ".join(view(text).split())
     if (reopened := alone(text)) is not None:
         task = ctx.session.get(Task, reopened.task_id)
-        if task is not None and task.tenant_id == ctx.tenant.id:  # open already: said so
+        named = _TASK_WORD.search(said)  # `reopen task 7` of no task 7: said so (a bare `7 not done`
+        # may be another record's number: left to the other readers)
+        if task is not None and task.tenant_id == ctx.tenant.id or named:  # open already: said so
             ctx.locale = _language(said)
-            ctx.text = f"{'任务' if ctx.locale == 'zh' else 'task'} {task.id} " \
+            ctx.text = f"{'任务' if ctx.locale == 'zh' else 'task'} {reopened.task_id} " \
                        f"{'未完成' if ctx.locale == 'zh' else 'not done'}"
             return reopened
+        return None
+    if (why := alone_why(text, ctx.today)) is not None:  # `7还没完成 方案里缺了报价部分`: the task's
+        task = ctx.session.get(Task, int(re.sub(r"\D", "", why.options[0][1])))  # done taken back,
+        if task is not None and task.tenant_id == ctx.tenant.id:  # the words said not kept: offered
+            ctx.locale = _language(said)
+            why = replace(why, options=tuple((k, line.strip(), cmd) for k, line, cmd in why.options))
+            return replace(usage_reply(ctx.locale, why), locale=ctx.locale)
         return None
     change = latest_change(ctx)
     if change is None or change.status != "done" or change.at < ctx.now - RECENT \
             or not made_last(ctx, change):
         return None
+    if (short := said_short.answer(ctx, change, said)) is not None:
+        return short  # `oops wrong one, not done yet`, `算了 删掉吧`, `bring it back`, `不对 她还是销售`
     if change.kind == "AddTask" and change.entity == "tasks" and (found := _FOR.match(said)):
         who = found["who"] or found["zwho"]
         if who.lower() in ("me", "i", "myself", "the", "a", "that", "it") or re.search(r"\d", who):

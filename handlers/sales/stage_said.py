@@ -50,7 +50,11 @@ def stage_offer(ctx: Ctx, said: str, stage: str, zh: bool):
         return read(f"{word} #{number['id']} {stage_name}", ctx.today).command  # said why not (its
         # handler: no such deal, another rep's, closed)
     if not deals:
-        example = f"{word} {said or ('华为' if zh else 'Acme')} {stage_name}"
+        if customer is not None and (theirs := _others_deal(ctx, customer, title)) is not None:
+            ctx.notes.append(ctx.t("read_as_whole", said=f"{word} #{theirs.id} {stage_name}"))
+            return read(f"{word} #{theirs.id} {stage_name}", ctx.today).command  # its handler says
+        # whose it is (a rep moves only their own deals)
+        example = f"{word} #12 {stage_name}"  # never the message's own words: typed back, they'd be a title
         return Reply(lines=(ctx.t("stage_said_none", stage=stage_name, example=example),), ok=False)
     named = [(deal, name) for deal, name in deals if title and _titled(deal.title, title)]
     meant = named if title else deals if customer is not None else []
@@ -78,6 +82,16 @@ def stage_offer(ctx: Ctx, said: str, stage: str, zh: bool):
                                   stage=stage_name), ctx.t("answer_hint_one")), buttons=buttons, ok=False)
     return Reply(lines=(ctx.t("stage_said_which", stage=stage_name),
                         ctx.t("answer_hint", count=len(buttons))), buttons=buttons, ok=False)
+
+
+def _others_deal(ctx: Ctx, customer: set[int], title: str):
+    """The one open deal of that customer, another member's, the words name (or the only one, no
+    title said): the deal the member meant, though not theirs."""
+    repository = DealRepository(ctx.session)
+    deals = [deal for customer_id in customer for deal in repository.open_for_customer(customer_id)
+             if deal.owner_id != ctx.member.id]
+    named = [deal for deal in deals if title and _titled(deal.title, title)] if title else deals
+    return named[0] if len(named) == 1 else None
 
 
 def _customer_and_title(ctx: Ctx, said: str) -> tuple[set[int] | None, str]:

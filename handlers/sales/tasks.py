@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from handlers.context import Ctx
+from handlers.context import Ctx, Refusal
 from handlers.events import MemberTold, TaskGiven
 from handlers.grammar.commands import AddTask, DoneTask, ListFollowups, ListTasks
 from handlers.grammar.normal import name_fold
@@ -31,15 +31,30 @@ from storage.sales import CustomerRepository, DealRepository, VisitRepository
 SHOWN = 30  # tasks listed in one reply
 
 
+def _for_others(ctx: Ctx, cmd: AddTask) -> Refusal | None:
+    """The refusal of a rep's task for someone else (only managers give tasks), or None."""
+    if cmd.assignee is None or ctx.is_manager or name_fold(cmd.assignee) in _my_names(ctx):
+        return None
+    named = cmd.assignee.lower()
+    mine = " ".join(w for w in ctx.text.split() if w.lower() not in (f"@{named}", f"{named}:", f"@{named}:"))
+    mine = mine if mine != ctx.text.strip() else example(ctx, "task")  # their words, no @name
+    return ctx.refuse("task_for_others", example=mine)
+
+
+def options_for_others(ctx: Ctx, asked) -> Refusal | None:
+    """The refusal of a question whose every choice is a task a rep may not give (`task @bo visit
+    tencent this week` by a rep: its day asked): said at once, never a tap then refused (r26)."""
+    made = [option[2] for option in asked.options or () if len(option) > 2]
+    if not made or not all(isinstance(task, AddTask) and task.assignee for task in made):
+        return None
+    return _for_others(ctx, named_assignee(ctx, made[0]))
+
+
 def handle_add_task(ctx: Ctx, cmd: AddTask) -> Reply:
     assignee, cmd = ctx.member, named_assignee(ctx, cmd)  # `task ana: …`: Ana's
     if cmd.assignee is not None:
-        if not ctx.is_manager and name_fold(cmd.assignee) not in _my_names(ctx):
-            named = cmd.assignee.lower()
-            mine = " ".join(w for w in ctx.text.split()
-                            if w.lower() not in (f"@{named}", f"{named}:", f"@{named}:"))
-            mine = mine if mine != ctx.text.strip() else example(ctx, "task")  # their words, no @name
-            raise ctx.refuse("task_for_others", example=mine)
+        if (refused := _for_others(ctx, cmd)) is not None:
+            raise refused
         assignee = visible_member(ctx, cmd.assignee)
     if cmd.due is not None and cmd.due < ctx.today:
         raise ctx.refuse("task_due_past", hint=example(ctx, "task"))

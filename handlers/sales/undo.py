@@ -24,26 +24,56 @@ from storage.models.sales import Change, DealEvent
 from storage.models.workspace import Member
 
 
+def _stage_moved(change: Change) -> bool:
+    """Whether `change` moved a deal from one stage to another (not a new deal, not its day)."""
+    return any(row.get("t") == "deals" and row.get("a") and row.get("b")
+               and row["a"].get("stage") != row["b"].get("stage") for row in change.rows)
+
+
 def handle_undo(ctx: Ctx, _cmd: Undo) -> Reply:
     change = journal.take_latest(ctx.session, ctx.tenant.id, ctx.member.id)
     if change is None or change.at < ctx.now - journal.WINDOW:
         raise ctx.refuse("undo_nothing")
-    if _cmd.named and not undo_named.about(ctx, change, _cmd.named):  # `undo the umbrella move`
+    group = journal.made_together(ctx.session, change)  # one message, one undo step: all it changed
+    if _cmd.named:  # `undo the umbrella move`: of the message, the change about it
+        group = [each for each in group if undo_named.about(ctx, each, _cmd.named)]
+    if not group:
         raise ctx.refuse("undo_not_that_named", what=_label(change), named=_cmd.named,
                          buttons=(Button(ctx.t("undo_that_one_button"), name_of(WORDS, "undo", ctx.locale)),))
-    if _cmd.kind and change.kind not in plain_undo.KINDS.get(_cmd.kind, ()):  # `undo that snooze`
+    if _cmd.kind:  # `undo that snooze`: of the message, its snooze; `撤销刚才的推进`: its stage move
+        group = [each for each in group if each.kind in plain_undo.KINDS.get(_cmd.kind, ())
+                 and (_cmd.kind != "stage" or _stage_moved(each))]
+    if not group:
         raise ctx.refuse("undo_not_that_kind", what=_label(change), kind=ctx.t(f"undo_kind_{_cmd.kind}"),
                          buttons=(Button(ctx.t("undo_that_one_button"), name_of(WORDS, "undo", ctx.locale)),))
-    result = journal.revert(ctx.session, change)
-    if isinstance(result, journal.Blocked):
-        reason = _why(ctx, change, result)
-        change_id = change.id
+    kept, ids = [], [each.id for each in group]
+    for each in reversed(group):  # the last first: a record two of them changed goes back step by step
+        result = journal.revert(ctx.session, each)
+        if isinstance(result, journal.Blocked):
+            reason = _why(ctx, each, result)
 
-        def passed_over(session, _member) -> None:  # kept after the refusal's rollback
-            session.get(Change, change_id).status = "blocked"
+            def passed_over(session, _member) -> None:  # kept after the refusal's rollback
+                for change_id in ids:
+                    session.get(Change, change_id).status = "blocked"
 
-        raise ctx.refuse("undo_blocked", what=_label(change), why=reason, record=passed_over,
-                         buttons=_again(ctx))
+            raise ctx.refuse("undo_blocked", what=_label(each), why=reason, record=passed_over,
+                             buttons=_again(ctx))
+        kept.extend(result)
+    for each in group:
+        _undone(ctx, each)
+    if len(group) == 1:
+        lines = [ctx.t("undone", what=describe(ctx, group[0]))]
+    else:  # said back in full: each change of the message
+        lines = [ctx.t("undone_several", count=len(group)),
+                 *(f"{index}. {describe(ctx, each)}" for index, each in enumerate(group, 1)),
+                 ctx.t("undo_again_hint")]
+    for row in kept:  # customers kept: in use by others now
+        lines.append(ctx.t("undo_customer_kept", customer=row["a"]["name"]))
+    return Reply(lines=tuple(lines), buttons=_again(ctx))
+
+
+def _undone(ctx: Ctx, change: Change) -> None:
+    """A change put back: so marked, its deal's history and the team's posts following it."""
     change.status = "undone"
     if change.kind.endswith(".restore"):
         journal.back_in_bin(ctx.session, ctx.tenant.id, change.entity, change.entity_id)
@@ -53,10 +83,6 @@ def handle_undo(ctx: Ctx, _cmd: Undo) -> Reply:
     facts.follow(ctx, change.rows)
     if any(r["t"] == "exchange_rates" for r in change.rows):
         facts.recheck_targets(ctx)
-    lines = [ctx.t("undone", what=describe(ctx, change))]
-    for row in result:  # customers kept: in use by others now
-        lines.append(ctx.t("undo_customer_kept", customer=row["a"]["name"]))
-    return Reply(lines=tuple(lines), buttons=_again(ctx))
 
 
 def question_cancelled(ctx: Ctx) -> Reply:
@@ -164,6 +190,8 @@ def describe(ctx: Ctx, change: Change) -> str:
             return ctx.t("undo_deal_created", id=change.entity_id, title=a["title"])
         if a is None:
             return ctx.t("undo_deal_deleted", id=change.entity_id, title=b["title"])
+        if b.get("owner_id") != a.get("owner_id") and (owner := ctx.session.get(Member, b["owner_id"])):
+            return ctx.t("undo_deal_owner", id=change.entity_id, name=owner.display_name)  # given back
         return ctx.t("undo_deal_stage", id=change.entity_id,
                      stage=name_of(STAGE_NAMES, b["stage"], ctx.locale))
     if table == "visits":

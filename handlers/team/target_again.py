@@ -21,6 +21,7 @@ from handlers.grammar.patterns import pattern
 from handlers.lookup import example
 from handlers.sales.last_said import made_last, made_with
 from handlers.sales.said_again import RECENT, latest_change
+from handlers.team import metric_corrected
 from handlers.team.target_corrections import target_corrected
 from handlers.team.target_meant import target_meant
 from storage.models.team import Team
@@ -56,6 +57,8 @@ def said_again(text: str) -> tuple[str, str] | None:
 def corrected(ctx: Ctx, text: str):
     """The target the member's previous message set, set again with the amount `text` says (or
     why not); None where `text` says no such thing or no target was just set."""
+    if (metric := metric_corrected.corrected(ctx, text)) is not None:
+        return metric  # `no, visits 40` after revenue and visits targets: the visits one
     read = said_again(text)
     if read is None:
         return None

@@ -23,8 +23,9 @@ from handlers.sales.said_again import RECENT, latest_change, made_last
 from storage.models.team import Leave
 
 #: The words that make a message a correction (`no`, `actually make it`, `不对 是`), then the days
-_SAID = pattern(r"^(?:(?:no+|nope|nah|sorry|oops|actually|wait|correction|my\s+bad|typo|不对|不是|错了|"
-                r"说错了|搞错了|更正|其实)[\s,，.!！:：]*)+"
+_SAID = pattern(r"^(?:(?:no+|nope|nah|sorry|oops|oh|ah|hmm+|actually|wait|correction|my\s+bad|typo|"
+                r"不对|不是|错了|"
+                r"说错了|搞错了|更正|其实|哦|噢|哎呀|哎|呃)[\s,，.!！:：]*)+"
                 r"(?:(?:假期|休假|请假|(?:the\s+|my\s+)?leave)\s*(?=改|应该|should|is\b))?"  # `假期改成…`
                 r"(?:(?:i\s+meant|i\s+mean|make\s+it|it'?s|is(?=\s)|should\s+be|应该是|是|改成|改为|改到)\s*)?"
                 r"(?:(?:my\s+)?leave\s+(?:is\s+|on\s+)?|请假\s*)?(?P<days>.+)$", re.I)

@@ -184,6 +184,16 @@ def test_bad_input_gets_the_right_form_in_the_users_language_and_stores_nothing(
         assert s.scalar(select(func.count()).select_from(Visit)) == 0
 
 
+@pytest.mark.parametrize("text, lang", [("what's up", "en"), ("今天天气怎么样", "zh")])
+def test_a_message_not_understood_shows_a_rep_the_forms_reps_type_most(team_chat, text, lang):
+    """A task, a follow-up pushed and an undo are what reps asked for most when not understood
+    (round 24): each shown with a visit, a deal and a win, in the rep's language."""
+    shown = team_chat(text)
+    for topic in ("visit", "deal", "won", "task", "snooze", "undo", "progress"):
+        assert f"  {usage(topic, lang)[0]}\n" in shown + "\n", topic
+    assert len(shown.splitlines()) <= 10
+
+
 def test_help_fits_one_phone_screen_for_each_role_and_reps_see_no_managers_commands(team_chat):
     team_chat("role @Bo manager", user="Mia")
     rep, manager, admin = (team_chat("help", user=who) for who in ("Ana", "Bo", "Mia"))

@@ -12,7 +12,7 @@ from handlers.unit_of_work import handle_message
 from storage.models.sales import Visit
 from storage.models.team import Team
 from storage.models.workspace import Member, Tenant
-from support import Chat, count
+from support import Chat, count, records
 
 WORDS = ["visit", "deal", "won", "lost", "progress", "target", "pipeline", "stalled", "leaderboard",
          "followups", "done", "customer", "customers", "team", "role", "leave", "help", "拜访", "商机",
@@ -57,3 +57,16 @@ def test_a_new_workspace_messaging_from_many_processes_at_once_is_registered_onc
     assert count(session_factory, Team) == 1
     assert count(session_factory, Member) == 4
     assert count(session_factory, Visit) == 8
+
+
+@pytest.mark.parametrize("text", [
+    "team add Sales " + " ".join(f"@P{n}" for n in range(400)),  # a Teams message naming hundreds
+    "改成70万 " + "客户又砍了一刀 " * 300,  # a correction then pages of why: each word a cut to try
+])
+def test_a_message_too_long_for_one_command_is_told_so_and_stores_nothing(team_chat, text):
+    before = records(team_chat.session_factory)
+    answer = team_chat.reply(text, user="Mia")
+    assert not answer.ok and answer.lines == (
+        "That message is too long for one command. Please split it up." if text.isascii()
+        else "这条消息太长了，请分成几条发送。",)
+    assert records(team_chat.session_factory) == before

@@ -120,7 +120,9 @@ def test_an_amount_without_a_currency_for_a_deal_in_another_is_asked_about(team_
     team_chat('deal Globex "Support" negotiation $20k', user="Ana")
     reply = team_chat.reply("商机 #1 6万", user="Ana", lang="zh")
     assert not reply.ok and "商机 #1 现为 $2万：你指的是哪个金额，$6万 · ¥6万？尚未修改。" in reply.text
-    assert [b.label for b in reply.buttons] == ["$6万", "¥6万"]
+    # the other currency's button says the deal moves to it (r24zh: picked, it does so at once, never
+    # asked again)
+    assert [b.label for b in reply.buttons] == ["$6万", "¥6万：商机改为 CNY"]
     reply = team_chat.reply(reply.buttons[1].command, user="Ana")  # as the console types it
     assert reply.ok
     team_chat("won #1 70k usd", user="Ana")

@@ -81,9 +81,8 @@ def test_a_done_with_words_then_a_snooze_asks_and_keeps_the_snooze(zh_chat):
     from storage.models.sales import Visit
     [visit_id] = zh_chat.session_factory().scalars(select(Visit.id)).all()
     out = zh_chat(f"任务{task_id}搞定了 跟采购总监吃完饭了 人挺好的，另外{visit_id}推迟到下周五", user="张伟")
-    assert "（第1条）" in out and f"推迟 {visit_id} 下周五" in out, out
-    out = zh_chat("好", user="张伟")
-    assert "1. " in out and "2. " in out and "12月4日周五" in out, out
+    # fix27a (r24zh): the done with words is plain (its words said not kept), so both run at once
+    assert "1. " in out and "2. " in out and "12月4日周五" in out and "未保存" in out, out
     with zh_chat.session_factory() as s:
         assert s.get(Task, task_id).done_at is not None
         assert s.get(Visit, visit_id).follow_up_on.isoformat() == "2026-12-04"

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from storage.models.sales import Deal, Task, Visit
-from support import Chat, stored
+from support import Chat, records
 
 pytestmark = pytest.mark.phrasing
 
@@ -22,12 +22,6 @@ def _chat(session_factory) -> Chat:
     assert chat.reply('商机 +小米 "Pilot" 方案呈现 20万', user="张伟").ok
     assert chat.reply('deal +Umbrella "Renewal" proposal 30k', user="Ana").ok
     return chat
-
-
-def _records(session_factory) -> dict[str, int]:
-    """The rows of each table but the ones every message adds (its delivery, the chat's record)."""
-    return {name: rows for name, rows in stored(session_factory).items()
-            if name not in ("deliveries", "said_messages", "open_questions", "last_said")}
 
 
 def _deals(session_factory) -> list[tuple]:
@@ -46,12 +40,12 @@ def _deals(session_factory) -> list[tuple]:
 ])
 def test_a_message_taken_back_at_its_end_stores_nothing(session_factory, user, said, words):
     chat = _chat(session_factory)
-    before = _records(session_factory)
+    before = records(session_factory)
     reply = chat.reply(said, user=user)
     assert words in reply.text and not reply.buttons, reply.text
     assert "什么都没有保存" in reply.text or "nothing was saved" in reply.text
     assert _deals(session_factory) == [(1, "proposal", ""), (2, "proposal", "")]
-    assert _records(session_factory) == before
+    assert records(session_factory) == before
     chat.reply("1", user=user)  # no question was left open that `1` could take
     assert _deals(session_factory) == [(1, "proposal", ""), (2, "proposal", "")]
 

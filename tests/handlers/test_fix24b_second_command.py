@@ -83,8 +83,8 @@ def test_two_commands_joined_by_haiyou_both_run(session_factory, said, kept):
     chat.now = SUN
     for line in ("任务 周三 给京东发方案", "任务 周四 给美的发报价"):
         assert chat.reply(line, user="张伟").ok, line
-    # fix27d (r24): `task 2 done <why>` is done at once, the why said not kept, as `done task 2 <why>`
-    # always was (it used to ask first, line 2's own question): both lines run, nothing asked
+    # fix27a (r24zh): a task done with words is plain (done, the words said not kept), so both run at
+    # once; the second one's words were asked about first
     both = chat.reply(said, user="张伟")
     assert both.ok and kept in both.text, both.text
     assert _tasks(session_factory) == [(1, dt.date(2026, 12, 8), False), (2, dt.date(2026, 12, 10), True)]

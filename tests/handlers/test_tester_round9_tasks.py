@@ -281,12 +281,11 @@ def test_a_done_whose_words_hide_a_day_or_a_command_is_asked(session_factory, sa
 
 @pytest.mark.parametrize("said, words", [("task {id} done, sent the proposal", "“sent the proposal”"),
                                          ("任务{id}搞定了，报价已发", "“报价已发”")])
-def test_a_task_done_with_words_asks_never_makes_a_task_of_them(session_factory, said, words):
+def test_a_task_done_with_words_is_done_never_makes_a_task_of_them(session_factory, said, words):
+    # fix27a (r24zh): done at once, the words said back as not kept (it asked every time)
     chat = _chat(session_factory)
     assert chat.reply("task send the proposal to Acme").ok
     [(number, _title, _due)] = _task_rows(session_factory)
-    # fix27d (r24): done at once, the words said not kept, as `done task N <words>` always was
-    # (it used to ask first); still never a task made of them
     done = chat.reply(said.format(id=number))
     assert done.ok and words in done.text, done.text
     assert len(_task_rows(session_factory)) == 1

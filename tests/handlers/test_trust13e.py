@@ -231,8 +231,8 @@ def test_leave_on_days_one_after_another_is_one_leave(session_factory, typed):
     assert _leaves(session_factory) == [("2026-12-02", "2026-12-03")]
 
 
-@pytest.mark.parametrize("typed, kept", [
-    ("off next fri for a dentist appt", "leave next fri"),
+@pytest.mark.parametrize("typed, kept", [  # fix27a: the why offered kept as the leave's note
+    ("off next fri for a dentist appt", "leave next fri, for a dentist appt"),
     ("im off next wed and thurs", "leave next wed and thurs"),
     ("我下周三和周四请假", "请假 下周三-下周四"),
 ])

@@ -26,6 +26,7 @@ from handlers.grammar.commands.sales import (  # noqa: F401 - the catalogue
     LogVisit,
     MoveTask,
     Reassign,
+    ReassignDeal,
     ReassignTask,
     ReopenTask,
     Restore,

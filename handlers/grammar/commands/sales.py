@@ -139,6 +139,14 @@ class ReassignTask(Command):
 
 
 @dataclass(frozen=True)
+class ReassignDeal(Command):
+    """`give deal 46 to bo` · `46号单子转给张伟`: one deal's owner changed (a manager's)."""
+
+    deal_id: int
+    owner: str
+
+
+@dataclass(frozen=True)
 class ShowDueVisits(Command):
     """`due visits` · `待回访`: my customers due a visit by their tier; `… team`: my team's."""
 

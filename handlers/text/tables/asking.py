@@ -91,6 +91,9 @@ ASKING: dict[str, tuple[str, str]] = {
     "task_done_words": ("A task keeps no notes, so “{text}” would not be kept with it: mark it done without "
                         "them? Nothing was saved yet.",
                         "任务不保存备注，“{text}”不会记下：只标记完成吗？尚未保存。"),
+    "task_reopen_words": ("A task keeps no notes, so “{text}” would not be kept with it: open it again "
+                          "without them? Nothing was changed yet.",
+                          "任务不保存备注，“{text}”不会记下：只重新打开这个任务吗？尚未修改。"),
     "task_day_gone": ("“{text}” is a day gone by, so no task can be due then: are those words part of its "
                       "title, or is it due the coming one? Nothing was saved yet.",
                       "“{text}”已经过去了，任务不能那天到期：这几个字是标题的一部分，还是下一个这天到期？"
@@ -138,6 +141,8 @@ ASKING: dict[str, tuple[str, str]] = {
     "tier_said_new": ("“{text}” has no command word, and no customer of ours has that name: a new customer "
                       "with that tier? Nothing was saved yet.",
                       "“{text}”没有命令词，也没有叫这个名字的客户：新建客户并设为该分级吗？尚未保存。"),
+    "contest_said": ("“{text}” has no command word: start this contest? Nothing was saved yet.",
+                     "“{text}”没有命令词：按下面这样开始竞赛吗？尚未保存。"),
     "role_said": ("“{text}” has no command word: set the role like this? Nothing was changed yet.",
                   "“{text}”没有命令词：按下面这样设置角色吗？尚未改动。"),
     "competitor_noted": ("Competitor: {name}.", "竞争对手：{name}。"),
@@ -157,6 +162,10 @@ ASKING: dict[str, tuple[str, str]] = {
                         "moved yet.", "你和{customer}有多条未完成的跟进：改哪一条？尚未改动。"),
     "own_deal_meant": ("Did you mean your deal #{number}? Nothing was saved yet.",
                        "是指你的商机 #{number} 吗？尚未保存。"),
+    "new_deal_none_open": ("You have no open deal with {text}, so “{fixed}” points at none. Nothing was "
+                           "saved yet. A new deal? (A title goes in quotes: deal {text} \"title\" …)",
+                           "你在{text}没有进行中的商机，“{fixed}”指不到任何商机，尚未保存。要新建吗？"
+                           "（标题写在引号里：商机 {text} \"标题\" …）"),
     "new_deal_words_left": ("A new deal keeps no notes: “{text}” can't be saved with it, so nothing was "
                             "saved yet. Make the new deal without those words? (Notes go with a visit: "
                             "visit …: notes.)",

@@ -10,6 +10,16 @@ CLOSING: dict[str, tuple[str, str]] = {
     "lost_unsaid_open": ("There is no command word, but it sounds like your deal with {text} was lost: "
                          "record the loss? Nothing was saved yet.",
                          "没有命令词，但听起来你在{text}的单子丢了：记为输单吗？尚未保存。"),
+    "won_unsaid_taken_back": ("There is no command word, but it sounds like your deal with {text} was won, "
+                              "and “{fixed}” takes it back: nothing was saved. Record the win without "
+                              "“{fixed}”? (no: nothing is saved)",
+                              "没有命令词，但听起来你在{text}的单子赢了，而“{fixed}”像是把这条收回：尚未保存。"
+                              "去掉“{fixed}”记为赢单吗？（回复“不”：什么也不保存）"),
+    "lost_unsaid_taken_back": ("There is no command word, but it sounds like your deal with {text} was lost, "
+                               "and “{fixed}” takes it back: nothing was saved. Record the loss without "
+                               "“{fixed}”? (no: nothing is saved)",
+                               "没有命令词，但听起来你在{text}的单子丢了，而“{fixed}”像是把这条收回：尚未保存。"
+                               "去掉“{fixed}”记为输单吗？（回复“不”：什么也不保存）"),
     "two_joined": ("That reads as two things, the second “{text}”. Nothing was saved yet: do both?",
                    "这像是两件事，第二件是“{text}”。尚未保存：两件都做吗？"),
     "closed_both_kinds": ("There is no command word, and your words about {text} say both a win and a loss: "

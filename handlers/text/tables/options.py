@@ -14,6 +14,7 @@ OPTIONS: dict[str, tuple[str, str]] = {
                                "截止日定为那周五，这几个字不进标题"),
     "option_task_titled": ("A new task, titled as typed", "新建任务，标题照原文"),
     "option_done_task": ("Mark it done", "标记完成"),
+    "option_reopen_task": ("Open it again", "重新打开"),
     "option_one_each": ("One task each", "每人各一个任务"),
     "option_snooze_each": ("Move each", "每条都推迟"),
     "option_keep_in_title": ("Keep it as part of the task, no due day", "留作任务内容，不设截止日"),

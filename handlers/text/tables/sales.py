@@ -81,6 +81,9 @@ SALES: dict[str, tuple[str, str]] = {
                                 "尚未保存：请直接回复日期，如 12月31日、下周二。"),
     "reopen_and_change": ("Reopen, then change it: two commands, one per line. Nothing was changed yet:",
                           "重开和修改是两条命令，要分两行写。尚未改动，这样发吗："),
+    "reopen_why_dropped": ("Reopen the deal? “{why}” has no place in a deal (a deal keeps no notes), so it "
+                           "is not kept. Nothing was changed yet:",
+                           "重开这个商机吗？“{why}”放不进商机（商机不记纪要），不保存。尚未改动："),
     "title_needs_quotes": ("A deal's title goes in quotes, without the word title. Nothing was changed yet:",
                            "商机标题要加引号，不用写“标题”两个字。尚未改动，这样发吗："),
     "undo_why_read": ("(“{why}” read as why: nothing else was changed.)",
@@ -104,6 +107,12 @@ SALES: dict[str, tuple[str, str]] = {
     "visits_each_unsaid": ("There is no command word, but it sounds like visits to {text}, each with its own "
                            "next step: a visit to each, as below? Nothing was saved yet.",
                            "没有命令词，但听起来是拜访了{text}，各有下一步：按下面各记一次拜访吗？尚未保存。"),
+    "deal_new_unsaid": ("There is no command word, but it sounds like a new deal with {text}: make it? "
+                        "Nothing was saved yet.",
+                        "没有命令词，但听起来是{text}的一个新商机：这样新建吗？尚未保存。"),
+    "deal_new_unsaid_left": ("There is no command word, but it sounds like a new deal with {text}: make it "
+                             "(“{fixed}” not kept)? Nothing was saved yet.",
+                             "没有命令词，但听起来是{text}的一个新商机：这样新建吗（“{fixed}”不保存）？尚未保存。"),
     "deal_change_unsaid": ("There is no command word, but it sounds like a change to {text}'s deal: make it? "
                            "Nothing was saved yet.",
                            "没有命令词，但听起来是在改{text}的商机：这样改吗？尚未保存。"),
@@ -296,6 +305,8 @@ SALES: dict[str, tuple[str, str]] = {
                              "商机 #{id} 已归入“{name}”；“{text}”已补充到原因里。"),
     "customer_referred": ("(“{said}” taken as {name}, the customer of your last message.)",
                           "（“{said}”按你上一条消息里的客户：{name}。）"),
+    "customer_referred_here": ("(“{said}” taken as {name}, the customer named earlier in this message.)",
+                               "（“{said}”按这条消息前面提到的客户：{name}。）"),
     "customer_referred_recent": ("(“{said}” taken as {name}, the last customer of your recent messages.)",
                                  "（“{said}”按你最近消息里的客户：{name}。）"),
     "customer_referred_none": ("Which customer? Your recent messages here named none, so nothing was saved. "

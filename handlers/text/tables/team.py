@@ -191,6 +191,10 @@ TEAM: dict[str, tuple[str, str]] = {
     "correction_after_nothing_head": ("Your last message changed nothing: “{said}”, so nothing older is "
                                       "corrected unasked.",
                                       "你的上一条消息没有修改任何内容：“{said}”，所以更早的记录不会直接被改。"),
+    "leave_days_apart": ("{first} and {second} are not one day after the other, and a leave is one run of "
+                         "days: your leave {was} stays. Type the leave again as one run, like {example}",
+                         "{first}和{second}不是相连的两天，一次请假是连续的几天：请假 {was} 未修改。"
+                         "请按连续的日期重新输入，例如 {example}"),
     "leave_correction_offered": ("Your last change was your leave {was}: change it to {days}?",
                                  "你上一次修改的是请假 {was}：改成 {days} 吗？"),
     "correction_after_nothing_tap": ("Your last message changed nothing, so nothing was corrected now, nor "

@@ -51,11 +51,32 @@ UNDOING: dict[str, tuple[str, str]] = {
     "undo_kind_snooze": ("snooze", "推迟"), "undo_kind_done": ("done", "完成"),
     "undo_kind_visit": ("visit", "拜访"), "undo_kind_reopen": ("reopen", "重开"),
     "undo_kind_close": ("win or loss", "赢单或输单"),
+    "undo_kind_stage": ("stage move", "商机推进"),
     "undo_kind_task": ("new task", "新任务"), "undo_kind_deal": ("deal change", "商机修改"),
     "undo_gone": ("What that change touched ({what}) is gone: nothing was undone.",
                   "那次操作涉及的内容（{what}）已不存在，未撤销。"),
+    # a target set with the wrong metric (handlers/team/target_swapped.py)
+    "target_swap_ask": ("You just set {who}'s {bad} target to {set}. For {good} {value} instead, that "
+                        "target is undone ({back}) and {who}'s {good} target for {period} set to {value}. "
+                        "Nothing was changed yet.",
+                        "你刚把 {who} 的{bad}目标设为 {set}。改成{good} {value}的话：撤销那个目标（{back}），"
+                        "并把 {who} {period}的{good}目标设为 {value}。尚未做任何更改。"),
+    "target_swap_back": ("back to {old}", "恢复为 {old}"),
+    "target_swap_none": ("it was new: removed", "原本没有：删除"),
+    "target_swap_button": ("Undo it · {who} {good} {value}, {period}",
+                           "撤销它 · {who} {good} {value}，{period}"),
+    "target_swap_value": ("“{value}” is no number of {metric}: nothing was changed. Say a whole number, "
+                          "such as {metric} 35.",
+                          "“{value}”不是{metric}的数量，未做更改。请写整数，例如 {metric} 35。"),
+    "target_swap_how": ("Your last message set more than {who}'s {bad} target, so nothing was changed: "
+                        "send undo (it takes that whole message back), then target @{who} {good} {value}.",
+                        "你上一条消息设置的不只是 {who} 的{bad}目标，所以未做更改：先发“撤销”"
+                        "（撤回那整条消息），再发：目标 @{who} {good} {value}。"),
     "undone": ("Undone: {what}. (Send undo again to go one further back.)",
                "已撤销：{what}。（再发“撤销”可继续往前撤销。）"),
+    "undone_several": ("Undone: all {count} changes of that message.",
+                       "已撤销：那条消息的全部 {count} 项改动。"),
+    "undo_again_hint": ("(Send undo again to go one further back.)", "（再发“撤销”可继续往前撤销。）"),
     "undo_visit_logged": ("the visit #{id} to {customer} is deleted", "删除了拜访 #{id}（{customer}）"),
     "undo_visit_notes": ("the notes of visit #{id} are back as they were", "拜访 #{id} 的纪要已恢复"),
     "undo_visit_snooze": ("follow-up #{id} is back on its old day", "跟进 #{id} 已恢复原日期"),
@@ -63,6 +84,7 @@ UNDOING: dict[str, tuple[str, str]] = {
     "undo_task_due_none": ("task #{id} has no due day again", "任务 #{id} 已恢复为无截止日"),
     "undo_visit_deleted": ("the deleted visit to {customer} is back", "已恢复删除的拜访（{customer}）"),
     "undo_deal_created": ("the new deal #{id} ({title}) is deleted", "删除了新建的商机 #{id}（{title}）"),
+    "undo_deal_owner": ("deal #{id} is {name}'s again", "商机 #{id} 已改回 {name} 负责"),
     "undo_deal_stage": ("deal #{id} is back as it was, at {stage}", "商机 #{id} 已恢复原样，阶段：{stage}"),
     "undo_deal_deleted": ("the deleted deal #{id} ({title}) is back", "已恢复删除的商机 #{id}（{title}）"),
     "post_withdrawn": ("✏️ Correction: “{title}” no longer holds (it was undone).",
@@ -100,6 +122,20 @@ UNDOING: dict[str, tuple[str, str]] = {
     "task_given_already": ("Task #{id} ({title}) is {name}'s already: nothing changed.",
                            "任务 #{id}（{title}）本来就是 {name} 的，没有改动。"),
     "task_given_you": ("{name} gave you task #{id}: {title}", "{name} 把任务 #{id} 交给了你：{title}"),
+    "delete_that_what": ("Delete what? Your last change, “{label}”, made nothing new: nothing was changed. "
+                         "Undo that change, or name the record (deal #12 delete).",
+                         "删除哪条？你上一次的修改“{label}”没有新建记录，未做修改。可以撤销这次修改，"
+                         "或说明是哪条（商机 #12 删除）。"),
+    "deal_reassigned": ("Deal #{id} ({customer} · {title}) is now {name}'s (was {was}'s).",
+                        "商机 #{id}（{customer} · {title}）已转给 {name}（原为 {was}）。"),
+    "deal_owner_told": ("{name} is told.", "已通知 {name}。"),
+    "deal_owner_already": ("Deal #{id} ({customer} · {title}) is {name}'s already: nothing changed.",
+                           "商机 #{id}（{customer} · {title}）本来就是 {name} 的，没有改动。"),
+    "deal_reassign_none": ("There is no deal #{id}: nothing changed.", "没有商机 #{id}，未做修改。"),
+    "deal_given_you": ("{name} gave you deal #{id}: {customer} · {title} (it was {was}'s).",
+                       "{name} 把商机 #{id}（{customer} · {title}）转给了你（原为 {was} 的）。"),
+    "deal_taken_from_you": ("{name} gave your deal #{id} ({customer} · {title}) to {to}.",
+                            "{name} 把你的商机 #{id}（{customer} · {title}）转给了 {to}。"),
     "closed_on_which_deal": ("Closed on {day}: which deal? Nothing was changed yet.",
                              "{day}成交的是哪个商机？尚未修改。"),
 }

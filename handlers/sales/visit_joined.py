@@ -1,0 +1,53 @@
+"""A visit whose notes go on, after a joining word (`also`, `另外`, `顺便`, `then` …), with what reads as
+a command of its own (r24 A): `visit acme: demo went well f/u 下周一, also move #46 to proposal`,
+`visit initech: talked about next yr, also open a deal for them, renewal 2027 60k`. The clause is a
+line of its own, run after the visit (handlers/dispatch.py `_run_several`): a command word first is
+handlers/grammar/several.py's; this reads the clause as a whole message would be read (a deal moved
+in words, a deal for `them`), and where it is a command that changes something, or one the grammar
+names but cannot read in full (then asked, the visit alone one tap away), never the visit's notes.
+Prose stays notes (`also they want a demo`).
+"""
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+
+from handlers.context import Ctx
+from handlers.grammar import commands as c
+from handlers.grammar.inner import read_only
+from handlers.grammar.joined_clauses import JOIN
+from handlers.grammar.normal import view
+from handlers.grammar.reading import read
+
+#: The commands that change something (a report or a list is no second command)
+_CHANGES = ("Done", "Snooze", "Move", "Upsert", "Close", "Add", "Set", "Change", "Reassign", "Reopen")
+
+
+def split(ctx: Ctx, text: str, parsed: Callable[[Ctx, str], object]) -> list[str] | None:
+    """[the visit, the clause] when `text` is a visit whose notes go on with a command after a
+    joining word; else None. `parsed`: how a whole message is read (handlers/dispatch.py)."""
+    said = " ".join(text.split())
+    if "\n" in text.strip() or not isinstance(read(said, ctx.today).command, c.LogVisit):
+        return None
+    for join in JOIN.finditer(view(said)):
+        first, other = said[:join.start()].strip(" ,，;；。."), said[join.end():].strip()
+        if not other or not isinstance(read(first, ctx.today).command, c.LogVisit):
+            continue
+        if _a_change(ctx, other, parsed):
+            return [first, other]
+    return None
+
+
+def _a_change(ctx: Ctx, clause: str, parsed: Callable[[Ctx, str], object]) -> bool:
+    grammar = read(clause, ctx.today).command
+    if isinstance(grammar, c.ParseError) and grammar.topic not in (None, "visit") \
+            and grammar.problem != "usage":
+        return True  # `open a deal for them, renewal 2027 60k`: a deal, asked about as its own line
+    prose = isinstance(grammar, c.SetCustomer) and not (grammar.tier or grammar.lifecycle)
+    if prose or isinstance(grammar, c.LogVisit) \
+            or isinstance(grammar, c.ParseError) and grammar.topic == "visit":
+        return False  # `另外客户想要demo`: prose, never a customer named 想要demo
+    dry = dataclasses.replace(ctx, notes=[], created_customers=[], journaled=[], events=[])
+    command = parsed(dry, clause)  # read as its own message would be; nothing is stored
+    return isinstance(command, c.Command) and not isinstance(command, c.LogVisit) \
+        and not read_only(command) and type(command).__name__.startswith(_CHANGES)
