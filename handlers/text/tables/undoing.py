@@ -74,7 +74,7 @@ UNDOING: dict[str, tuple[str, str]] = {
                         "（撤回那整条消息），再发：目标 @{who} {good} {value}。"),
     "undone": ("Undone: {what}. (Send undo again to go one further back.)",
                "已撤销：{what}。（再发“撤销”可继续往前撤销。）"),
-    "undone_several": ("Undone: all {count} changes of that message.",
+    "undone_several": ("Undone: all {count:change|changes} of that message.",
                        "已撤销：那条消息的全部 {count} 项改动。"),
     "undo_again_hint": ("(Send undo again to go one further back.)", "（再发“撤销”可继续往前撤销。）"),
     "undo_visit_logged": ("the visit #{id} to {customer} is deleted", "删除了拜访 #{id}（{customer}）"),
