@@ -179,7 +179,8 @@ def _parse_deal(rest: str, today: dt.date) -> c.Command | c.ParseError:
         elif amount is None and (money := parse_amount(word)):
             amount, lone = money, (len(kept), word) if _TITLE_NUMBER.fullmatch(word) else None
         elif amount is not None and lone and (money := parse_amount(word)) and not re.fullmatch(r"\d+", word):
-            kept.insert(lone[0], (lone[1], False))  # `商机 京东 618 初步接触 20万`, `renewal 2027 60k`: a title word
+            kept.insert(lone[0], (lone[1], False))  # `商机 京东 618 初步接触 20万`, `renewal 2027 60k`: a
+            # title word
             amount, lone = money, None
         elif amount is None and lower in V.CURRENCY_WORDS and len(lower) > 1 and i + 1 < len(tokens) \
                 and not tokens[i + 1][1] and (money := parse_amount(tokens[i + 1][0])) \
