@@ -40,7 +40,7 @@ RIVAL_SIGNED = pattern(r"签了?别家|(?:跟|和|与)(?:别家|别人|对手|�
                        r"|(?:客户|对方|他们)?(?:选了|选择了|改用了?)(?!我们|咱们)"
                        r"|(?<![A-Za-z])(?:(?:signed|signing|went|gone|going)\s+(?:up\s+)?(?:with|w/|w)"
                        r"|chose|picked|selected)\s+(?!(?:us|me|our|ours|we|you)(?![A-Za-z]))(?=\S)", re.I)
-LOST = pattern(r"黄了|丢了|输了|没戏了|飞了|输给|败给|被[^，,。\s]{1,12}?抢走|"
+LOST = pattern(r"黄了|丢了|输了|丢单了?|输单了?|没戏了|飞了|输给|败给|被[^，,。\s]{1,12}?抢走|"
                + _EN.format("lost|fell through|dead") + "|" + RIVAL_SIGNED.pattern, re.I)
 
 
@@ -208,7 +208,8 @@ def _parts(said: str, name: str, won: bool) -> tuple[str, str, str | None]:
     told = (WON if won else LOST).search(simplified(said))  # `騰達簽了`: found as 签了, kept as typed
     money = _amount(simplified(normalize(said))) if won else None
     before, after = (said[:told.start()], said[told.end():]) if told else ("", said)
-    if told and (told[0][0] in "输败被" or _TO_RIVAL.match(after)  # `输给了华为`, `被华为抢走了`, `lost to
+    if told and (told[0][0] in "输败被" and told[0][:2] != "输单"  # `输给了华为`, `被华为抢走了`, `lost to
+                 or _TO_RIVAL.match(after)
                  or not won and RIVAL_SIGNED.match(simplified(said), told.start())):  # Globex`, `went with
         after = said[told.start():]  # oracle`: the competitor said in the reason, as typed
     if money:  # the amount (its currency with it) is no title nor reason

@@ -71,6 +71,7 @@ def change_in(text: str, today: dt.date, named: tuple[str, ...] = ()) -> Change:
     at = 0
     while close is None and (found := date_in(rest[at:], today)):  # `下周五签约`, `月底前成交`
         start = rest.find(found[0], at)
+        found = quarter_first(rest[start:], today) or found  # `slipped to q2`: by the quarter's end
         at = start + len(found[0])
         if signed := _SIGNED_AFTER.match(rest, at) \
                 or _PUSHED_BEFORE.search(rest, 0, start) and _NOTHING.match(rest, at):
@@ -131,15 +132,18 @@ _CLOSE = pattern(r"(?<![A-Za-z])(?:(?:expected|expect|should|will|likely|want|wa
 _SIGNED_AFTER = pattern(r"\s*(?:之?前)?\s*(?:才|再|就|能|才能|才会|应该能|会)?\s*"
                         r"(?:签约|成交|签单|签合同|签|close|sign)", re.I)
 #: A word pushing a deal later right before a day (`推到`, `延到`, `pushed to`, `slips to`): its close day
-_PUSHED_BEFORE = pattern(r"(?:(?:推到|推迟到|延到|延后到|延期到|挪到|顺延到|改到|(?<![A-Za-z])(?:push(?:ed)?|"
-                         r"postponed?|delayed?|slip(?:s|ped)?|mov(?:e|ed)|bump(?:ed)?)(?:\s+back)?\s+(?:to|till|until|into))"
+_PUSHED_BEFORE = pattern(r"(?:(?:推到|推迟到|延到|延后到|延期到|挪到|顺延到|改到|(?:要|会|得)?拖到|"
+                         r"(?<![A-Za-z])(?:"
+                         r"push(?:ed|ing)?|postponed?|delay(?:ed|ing)?|slip(?:s|ped|ping)?|mov(?:e|ed)|bump(?:ed)?)"
+                         r"(?:\s+back)?\s+(?:to|till|until|into))"
                          r"|(?<![A-Za-z])(?:push|move|bump)\s+(?:the\s+|that\s+|our\s+)?\s*(?:deal|opp)\s+(?:back\s+)?"
                          r"(?:to|till|until|into))\s*$", re.I)
 #: A verb pushing a deal to a quarter (`改到明年二季度`, `推到Q2`, `pushed to q2`)
 _PUSHED_TO = pattern(r"(?:推到|推迟到|延到|延后到|延期到|挪到|顺延到|改到|(?<![A-Za-z])(?:push(?:ed)?|"
                      r"postponed?|delayed?|slip(?:s|ped)?|mov(?:e|ed)|bump(?:ed)?)(?:\s+back)?\s+"
                      r"(?:to|till|until|into))\s*", re.I)
-_NOTHING = pattern(r"(?=\s*(?:[,，.。!！;；]|$))|\s*(?:了|吧)")
+#: nothing more after the day (`… pushed to next month.`, `… feb 🙁`, `…二月了`)
+_NOTHING = pattern(r"(?=\s*(?:[,，.。!！;；\U0001F300-\U0001FAFF\u2600-\u27BF]|$))|\s*(?:了|吧)")
 _ARROW = pattern(r"\s*(?:→|->|=>|➡|to)\s*", re.I)
 #: A field said to stay as it is (`金额不变`, `阶段不动`, `其他照旧`, `amount unchanged`, `same amount`,
 #: `keep the amount`): no change to it, claimed (a change says only what changes)
@@ -159,7 +163,8 @@ _FILLER = pattern(r"(?<![A-Za-z])(?:the|a|deal|opp|opportunity|is|was|in|now|sti
                   r"officially|finally|already|also|plus)(?![A-Za-z])|顺便|另外|同时|还有"
                   r"|(?:那个|这个|这一|那一|这笔|那笔|这|那)单子?|那个|这个|单子|那单|这单|那边|这边|项目|商机|推进到|推进|推到|进到|进入|到了|金额|阶段|"
                   r"涨到|降到|改成|改为|改到|调到|调成|调整为|变成|更新为|改|已经|现在|目前|一下|把|了|的|到|延到|推迟到|推迟|延后到|延后|"
-                  r"挪到|顺延到|(?<![A-Za-z])(?:slip(?:s|ped)?|delayed|postponed|till|until|into)(?![A-Za-z])",
+                  r"挪到|顺延到|(?:要|会|得)?拖到|"
+                  r"(?<![A-Za-z])(?:slip(?:s|ped|ping)?|pushing|delayed|postponed|till|until|into)(?![A-Za-z])",
                   re.I)
 _WORD = pattern(r"[^\s,，.。;；:：!！?？、]+")
 _MARK = pattern(r"[\W_]+")

@@ -29,6 +29,7 @@ from handlers.grammar.win_rate import RATE_AFTER_WIN
 _CHINESE_START = pattern(r"[\u3400-\u9fff]")
 _FOR_AMOUNT = pattern(r"(?<=\s)(?:for|at|@)\s*(?=[$¥€£]?\d[\d,.]*(?:k|m|w|万|千)?[$¥€£元]?(?:\s|$))",
                       re.I)
+_TO_RIVAL = pattern(r"^\s*(?:out\s+)?to\s+(?=\S)", re.I)
 _REASON_SEP = pattern(r"\s*(?:[:;。]|" + COMMA + r"|!+|\.(?=\s)|\s[-–—]\s|—|\n)\s*"
                       r"|(?<=\S)\s*[\u2600-\u27bf\U0001f000-\U0001faff][\ufe0f\u200d\u2600-\u27bf"
                       r"\U0001f000-\U0001faff]*\s+(?=\S)")  # `won byd 280k 🎉 they liked …`: an emoji
@@ -40,6 +41,8 @@ def closing_parser(won: bool):
     topic = "won" if won else "lost"
 
     def parse_close(rest: str, today: dt.date) -> c.Command | c.ParseError:
+        if not won and _TO_RIVAL.match(rest):  # `lost to alibaba cloud on price`: whom it was lost to,
+            return c.ParseError(topic)  # never a customer `to alibaba cloud` (the deal is said elsewhere)
         if won and RATE_AFTER_WIN.match(rest):  # `win rate 80`, `赢单率80%`: a rate, never a win
             return c.ParseError("deal")  # (the deal's probability answer, handlers/sales/said_after.py)
         head, reason = head_and_body(rest, _REASON_SEP)

@@ -112,6 +112,10 @@ def _digit_title(rest: str, today: dt.date) -> c.ParseError | None:
     return None
 
 
+#: A bare number a title may hold (`618`, a year: `renewal 2027`): with an amount said after it, a title word
+_TITLE_NUMBER = pattern(r"\d{1,3}|(?:19|20)\d\d")
+
+
 def _parse_deal(rest: str, today: dt.date) -> c.Command | c.ParseError:
     tokens = [(part, q) for w, q in tokens_of(rest)  # `proposal 90k, close …` · `商务谈判，老板特别关心`
               for part in ([w] if q else [p for p in _GLUED_COMMA.split(w) if p] or [""])]
@@ -173,9 +177,10 @@ def _parse_deal(rest: str, today: dt.date) -> c.Command | c.ParseError:
             i += 1
             continue
         elif amount is None and (money := parse_amount(word)):
-            amount, lone = money, (len(kept), word) if re.fullmatch(r"\d{1,3}", word) else None
+            amount, lone = money, (len(kept), word) if _TITLE_NUMBER.fullmatch(word) else None
         elif amount is not None and lone and (money := parse_amount(word)) and not re.fullmatch(r"\d+", word):
-            kept.insert(lone[0], (lone[1], False))  # `商机 京东 618 初步接触 20万`: 618 a title word
+            kept.insert(lone[0], (lone[1], False))  # `商机 京东 618 初步接触 20万`, `renewal 2027 60k`: a
+            # title word
             amount, lone = money, None
         elif amount is None and lower in V.CURRENCY_WORDS and len(lower) > 1 and i + 1 < len(tokens) \
                 and not tokens[i + 1][1] and (money := parse_amount(tokens[i + 1][0])) \

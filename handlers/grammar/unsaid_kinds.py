@@ -16,6 +16,7 @@ import re
 
 from sqlalchemy import select
 
+from handlers.grammar import close_slipped
 from handlers.grammar import commands as c
 from handlers.grammar.amounts import parse_amount
 from handlers.grammar.closed_words import LOST as _LOST
@@ -86,6 +87,8 @@ def other_than_visit(session, tenant_id: int, text: str, found: list[str], chine
             if deals else c.ParseError(None, "customer_no_open_deal", name)
     if _WON.search(seen) or _LOST.search(seen):  # one tap per open deal the words may close
         return closed_offer(session, tenant_id, name, said, chinese, member_id)
+    if (slipped := close_slipped.slipped(session, tenant_id, name, said, chinese, today, member_id)):
+        return slipped  # `stark pilot slipping to feb`: its close day, one tap (r24)
     if (change := _CHANGE.search(seen)) and _DEAL_WORD.search(seen[:change.start()]):
         value = (change.group(1) or change.group(2)).strip()
         words = said[len(said) - len(value):]

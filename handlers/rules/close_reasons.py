@@ -41,7 +41,8 @@ _WIN_WORDS = {
                                                       "know them well", "known them"),
 }
 _NAMED = r"\s*[:：]?\s*([A-Za-z0-9\u3400-\u9fff][\w\u3400-\u9fff .&、/-]{0,60})"
-_COMPETITOR = pattern(r"(?:competitor|lost (?:out )?to|went w(?:ith|/)|go(?:ing|ne)? w(?:ith|/)|switched to|"
+_COMPETITOR = pattern(r"(?:competitor|lost (?:out )?to|went w(?:ith|/|(?=\s))|go(?:ing|ne)? w(?:ith|/)|"
+                      r"switched to|"
                       r"signed w(?:ith|/)|chose|picked|竞争对手|竞品|对手|[输败]给了?|选了)" + _NAMED, re.I)
 #: a competitor said as one, in a win or a loss (`competitor was SAP`, `vs Oracle`, `竞品是华为云`,
 #: `竞争对手是用友`, `对手为金蝶`): read before `_COMPETITOR`, so `竞品是X` is X and not `是X`
@@ -53,6 +54,11 @@ _VERSUS = pattern(r"(?:vs\.?|versus)(?![A-Za-z])", re.I)
 #: whom a win beat (`beat alibaba cloud`, `won against SAP`, `打败了用友`): the competitor of a win
 _BEAT = pattern(r"(?:(?<![A-Za-z])(?:beat(?:ing)?(?: out)?|won (?:it )?(?:against|over)|edged out|displaced|"
                 r"replaced)(?![A-Za-z])|打败了?|击败了?|战胜了?|干掉了?|PK掉了?)" + _NAMED, re.I)
+#: who it was, said after words that name no one (`went w a cheaper vendor, huawei cloud i think`,
+#: `输给了一家小公司，用友吧`)
+_THEN_NAMED = pattern(r"\s*[,，]\s*(?:(?:probably|prob|maybe|likely|i think|namely|"
+                      r"大概是|应该是|好像是|可能是|就是)"
+                      r"\s*)?([A-Za-z0-9\u3400-\u9fff][\w\u3400-\u9fff .&/-]{0,60})", re.I)
 #: a rival a win was compared with (`比阿里云便宜`, `价格比金蝶的低`, `cheaper than SAP`): its competitor too
 _THAN = pattern(r"(?<![A-Za-z])(?:cheaper|better|faster|stronger|lower|more \w+|less \w+)\s+than\s+"
                 r"([A-Za-z0-9][\w .&-]{0,40})"
@@ -203,7 +209,9 @@ def categorize(reason: str, *, won: bool = False, known: tuple[str, ...] = ()) -
         while not name and (found := rival.search(plain, start)):  # `chose to go with SAP`
             said = reason[found.start(found.lastindex):found.end(found.lastindex)]  # `_THAN`: either group
             name = ", ".join(competitors_named(said, known, named=_said_as_one(rival, found)))
-            start = found.start() + 1
+            if not name and says_no_name(said) and (then := _THEN_NAMED.match(plain, found.end())):
+                name = ", ".join(competitors_named(reason[then.start(1):then.end(1)], known))  # `went w
+            start = found.start() + 1  # a cheaper vendor, huawei cloud i think`: who, said after it
     if won:
         return category, name[:200]  # whom the win beat
     if not name and (taken := _TAKEN_BY.search(plain)):  # `被华为云抢了`: taken by 华为云

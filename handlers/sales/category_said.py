@@ -10,7 +10,7 @@ from handlers.context import Ctx
 from handlers.grammar.reason_echo import without_echo
 from handlers.rules.close_reasons import CATEGORIES, WIN_CATEGORIES
 from handlers.sales import reason_only
-from handlers.sales.reasons import category_name
+from handlers.sales.reasons import category_name, read_reason
 from handlers.text.reply import Reply
 from storage.models.sales import Deal
 
@@ -33,6 +33,7 @@ def category_said(ctx: Ctx, line: str, text: str) -> Reply | None:
     deal.reason_category = said[0]
     if words.lower() != category_name(said[0], ctx.locale).lower():
         deal.reason = f"{deal.reason}{'；' if ctx.locale == 'zh' else '; '}{words}"
+        deal.competitor = deal.competitor or read_reason(ctx, words, won)[1]  # `competitor was X`: X (r24)
     ctx.people.audit(ctx.tenant.id, ctx.member.id, "deal.reason", "deal", deal.id, category=said[0])
     return Reply(lines=(ctx.t("reason_category_said", id=deal.id, name=category_name(said[0], ctx.locale),
                               text=words),))

@@ -11,7 +11,7 @@ from handlers.grammar.commands import CloseDeal, DealRef, UpsertDeal
 from handlers.grammar.normal import name_fold
 from handlers.lookup import customer_and_title, customer_named, example, open_deals
 from handlers.sales import close_offer, deal_currency, new_untitled, won_amount
-from handlers.sales.reasons import category_answer, category_name, note_reason
+from handlers.sales.reasons import category_answer, category_name, competitor_added, note_reason
 from handlers.sales.similar_titles import ask_similar_title
 from handlers.sales.trash import may_manage
 from handlers.text import format as fmt
@@ -186,12 +186,11 @@ def _reason_afterwards(ctx: Ctx, cmd: CloseDeal) -> Reply | None:
     deal = DealRepository(ctx.session).get(ctx.tenant.id, cmd.ref.deal_id)
     if deal is None or deal.stage != ("won" if cmd.won else "lost"):
         return None
-    if deal.reason and deal.reason_category:  # `lost #53: timing` after `competitor` was picked:
-        _check_owner(ctx, deal)  # counted under the other category, the reason as typed kept
-        return category_answer(ctx, deal, cmd.reason, cmd.won, again=True)
     _check_owner(ctx, deal)
-    if deal.reason:  # `won #5: delivery`: the category asked about
-        return category_answer(ctx, deal, cmd.reason, cmd.won)
+    if deal.reason and (rival := competitor_added(ctx, deal, cmd.reason)) is not None:
+        return rival  # `lost #23: competitor was huawei cloud` after its reason: its competitor only
+    if deal.reason:  # `won #5: delivery`: the category asked about; `lost #53: timing` after `competitor`
+        return category_answer(ctx, deal, cmd.reason, cmd.won, again=bool(deal.reason_category))  # picked
     which, buttons = note_reason(ctx, deal, cmd.reason, cmd.won)
     ctx.people.audit(ctx.tenant.id, ctx.member.id, "deal.reason", "deal", deal.id, reason=cmd.reason)
     if which:  # two categories named: which decided it, asked

@@ -17,8 +17,10 @@ from __future__ import annotations
 import re
 
 from handlers.context import Ctx
+from handlers.grammar.commands import CloseDeal
 from handlers.grammar.fillers import LEAD
 from handlers.grammar.patterns import pattern
+from handlers.sales import competitor_said
 from handlers.sales.last_said import made_last
 from handlers.sales.said_again import RECENT, latest_change
 from handlers.text.reply import Button, Reply
@@ -42,11 +44,12 @@ def said_lost(text: str) -> str | None:
     return None if found is None else (found["why"] or "").strip(" .。!！")
 
 
-def offer(ctx: Ctx, text: str) -> Reply | None:
-    """The one-tap offer to mark the win just recorded lost instead, or None."""
+def offer(ctx: Ctx, text: str) -> Reply | CloseDeal | None:
+    """The one-tap offer to mark the win just recorded lost instead; whom a loss just recorded went
+    to (`不对 竞争对手是华为云`: its competitor, handlers/sales/competitor_said.py); or None."""
     why = said_lost(text)
     if why is None:
-        return None
+        return competitor_said.meant(ctx, text)
     change = latest_change(ctx)
     if change is None or change.kind != "CloseDeal" or change.status != "done" or not change.entity_id \
             or change.at < ctx.now - RECENT or not made_last(ctx, change):

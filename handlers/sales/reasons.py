@@ -31,6 +31,7 @@ from handlers.rules.close_reasons import (
     rival_unnamed,
     rivals_of,
     says_no_name,
+    without_rival,
 )
 from handlers.rules.working_days import period_bounds
 from handlers.text import format as fmt
@@ -130,6 +131,22 @@ def read_reason(ctx: Ctx, reason: str, won: bool) -> tuple[str, str]:
         select(Deal.competitor).where(Deal.tenant_id == ctx.tenant.id, Deal.competitor != "").distinct())
         for name in rivals_of(stored) if not says_no_name(name)))
     return categorize(reason, won=won, known=known)
+
+
+def competitor_added(ctx: Ctx, deal: Deal, said: str) -> Reply | None:
+    """`lost #23: competitor was huawei cloud`, `输单 #23：竞争对手是华为云` for a deal lost with its
+    reason already: words that only name whom it was lost to set its competitor, the reason and its
+    category kept (one `undo` from what it was); None for any other words."""
+    if deal.stage != "lost" or without_rival(said).strip(" ,.，。!！;；:："):
+        return None
+    name = read_reason(ctx, said, False)[1]
+    if not name:
+        return None
+    was, deal.competitor = deal.competitor, name
+    ctx.people.audit(ctx.tenant.id, ctx.member.id, "deal.reason", "deal", deal.id, competitor=name)
+    shown = (lambda names: names.replace(", ", "、") if ctx.locale == "zh" else names)
+    key = "competitor_changed" if was else "competitor_set"
+    return Reply(lines=(ctx.t(key, id=deal.id, title=deal.title, name=shown(name), was=shown(was)),))
 
 
 def category_name(category: str, locale: str) -> str:

@@ -146,6 +146,10 @@ ASKING: dict[str, tuple[str, str]] = {
     "role_said": ("“{text}” has no command word: set the role like this? Nothing was changed yet.",
                   "“{text}”没有命令词：按下面这样设置角色吗？尚未改动。"),
     "competitor_noted": ("Competitor: {name}.", "竞争对手：{name}。"),
+    "competitor_set": ("Deal #{id} ({title}): competitor {name}. The reason stays as it was.",
+                       "商机 #{id}（{title}）：竞争对手记为{name}。原因保持不变。"),
+    "competitor_changed": ("Deal #{id} ({title}): competitor {was} → {name}. The reason stays as it was.",
+                           "商机 #{id}（{title}）：竞争对手 {was} → {name}。原因保持不变。"),
     "competitors_noted": ("Competitors ({count}): {name}.", "竞争对手：{name}（{count} 家）。"),
     "competitor_unnamed": ("“{text}” is kept in the reason, not as the competitor: I read a competitor's "
                            "name when it is capitalised (Acme Soft) or one I know.",

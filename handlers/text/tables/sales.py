@@ -116,6 +116,9 @@ SALES: dict[str, tuple[str, str]] = {
     "deal_change_unsaid": ("There is no command word, but it sounds like a change to {text}'s deal: make it? "
                            "Nothing was saved yet.",
                            "没有命令词，但听起来是在改{text}的商机：这样改吗？尚未保存。"),
+    "close_slipped_unsaid": ("There is no command word, but it sounds like the close of the deal with {text} "
+                             "slipped: move its expected close? Nothing was saved yet.",
+                             "没有命令词，但听起来{text}的单子成交要推迟：改预计成交日吗？尚未保存。"),
     "task_done_unsaid": ("There is no command word, but it sounds like a task about {text} is done: mark it "
                          "done? Nothing was saved yet.",
                          "没有命令词，但听起来{text}相关的任务已经做完了：标记完成吗？尚未保存。"),
