@@ -82,6 +82,11 @@ def _read(ctx: Ctx, text: str) -> list | str | c.Command | None:
     about = next((a for a in question.answers if isinstance(a, dict)), {})
     if about.get("soft") or not answers:
         return None  # a win's reason asked after it was saved: questions.take reads it
+    typed = " ".join(text.split())  # an option's own words, typed or tapped (`1 done` to "did you
+    # mean: 1 done"): that option, never the answer `1` and the message `done`
+    options = [said for said in (*answers, *map(pressed, answers)) if isinstance(said, str)]
+    if any(typed == " ".join(said.split()) for said in options):
+        return None
     swapped = _swapped(text, about)  # `不对，是20号不是19号`: a record's number, never the 20th
     if swapped is None and said_again_with(about.get("said") or "", text, ctx.today):
         return None  # `no, close date is jan 15`: the offer corrected (questions.take asks it again)
@@ -90,6 +95,8 @@ def _read(ctx: Ctx, text: str) -> list | str | c.Command | None:
 
 def _answer_and_more(ctx: Ctx, text: str, answers: list[str], about: dict) -> list | str | None:
     words = _SPLIT.split(text.strip(), maxsplit=3)
+    if words and re.fullmatch(r"#?\d+", words[0]):
+        return None  # `2 done`: a record's number and what to do, never option 2 then `done`
     for size in (2, 1):  # `no thanks …`, `no …`
         if len(words) <= size or answer_word(" ".join(words[:size])) is None:
             continue

@@ -198,3 +198,21 @@ def test_a_why_after_a_change_by_number_is_made_and_said(session_factory, user, 
     with session_factory() as s:
         [task] = s.scalars(select(Task)).all()
         assert task.done_at is None and task.due_on == (due or dt.date(2026, 12, 11))
+
+
+@pytest.mark.parametrize("typo, fixed", [("dnoe", "done"), ("完城", "完成")])
+def test_an_options_own_words_tapped_or_typed_are_that_option_never_a_number_and_more(
+        session_factory, typo, fixed):
+    """`1 done` (the button of "did you mean: 1 done") is that option: it was read as the answer `1`
+    and a message `done`, which failed; `2 done` with a question open is follow-up #2 done."""
+    chat = _chat(session_factory)
+    for customer in ("Acme", "Globex"):
+        assert chat.reply(f"visit {customer}: intro; follow up fri").ok
+    asked = chat.reply(f"1 {typo}")
+    assert not asked.ok and asked.buttons[0].command == f"1 {fixed}", asked.text
+    assert chat.press(asked.buttons[0]).ok
+    assert chat.reply(f"visit Initech: intro; follow up {'fri' if fixed == 'done' else '周五'}").ok
+    asked = chat.reply(f"2 {typo}")  # a question open again
+    assert chat.reply(f"2 {fixed}").ok, asked.text
+    with session_factory() as s:
+        assert [v.follow_up_done for v in s.scalars(select(Visit).order_by(Visit.id))] == [True, True, False]
