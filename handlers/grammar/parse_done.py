@@ -26,8 +26,8 @@ def parse_done(rest: str, _today: dt.date) -> c.Command | c.ParseError:
            if w and w.lower() not in ("and", "&", "和", "及", "#")  # `done 257 and 270`
            and not (task and w.lower() in V.TASK_WORDS)]  # `done task 3 and task 4`
     listed = bool(ids) and all(i.isdigit() and len(i) < 10 for i in ids)
-    if not listed and (noted := _NUMBER_NOTED.fullmatch(words[1].strip() if task and len(words) > 1
-                                                        else "" if task else rest.strip())):
+    if not listed and (noted := (_TASK_NOTED if task else _NUMBER_NOTED).fullmatch(
+            words[1].strip() if task and len(words) > 1 else "" if task else rest.strip())):
         ids = tuple(dict.fromkeys(int(i) for i in re.findall(r"\d+", noted["ids"])))  # `done 29 and 46 both
         said = _noted(ids, _note(noted["note"]), _today, task)  # dead leads`, `done 392: sent the quote`,
         if task and isinstance(said, c.DoneFollowups):  # `done task 8 - deck shared in drive`
@@ -94,6 +94,11 @@ ALSO_DONE = pattern(rf"(?:(?:and|&|\+|和|还有)\s*)?(?:(?:任务|待办|task)\
 _LIST = r"#?\d{1,9}(?:(?:\s*(?:[,，、&+]|\band\b|和|及|与|跟)\s*|\s+)#?\d{1,9})*"
 _NUMBER_NOTED = pattern(rf"(?P<ids>{_LIST})\s*(?:[,，;；:：.。]+\s*|\s[-–—]\s*|\s+)(?P<note>[^\d\s#].*)",
                         re.I)
+#: `done task 7 and task 2, cfo back on the 15th`: the task word again before each number after the first
+_TASK_LIST = (r"#?\d{1,9}(?:(?:\s*(?:[,，、&+]|\band\b|和|及|与|跟)\s*|\s+)"
+              r"(?:(?:task|任务|待办)\s*)?#?\d{1,9})*")
+_TASK_NOTED = pattern(rf"(?P<ids>{_TASK_LIST})\s*(?:[,，;；:：.。]+\s*|\s[-–—]\s*|\s+)(?P<note>[^\d\s#].*)",
+                      re.I)
 #: `258 and 271 done, sent both the pilot proposal`: several follow-ups done, the words after their note
 DONE_SEVERAL_NOTED = pattern(rf"(?P<ids>#?\d{{1,9}}(?:\s*(?:[,，、&+]|\band\b|和|及|与|跟)\s*#?\d{{1,9}})+)"
                              rf"\s*号?\s*(?:[,，:：]|\s[-–—]\s?)?\s*(?:(?:are\s+|were\s+|both\s+|都\s*)?"

@@ -221,6 +221,10 @@ def _joined(raw: str, seen: str) -> list[str] | None:
     """`done 258, also snooze 271 to fri` · `258完成，另外271推到周五` · `done 258 then snooze 271
     fri`: two commands joined by a word, each read alone as a command that stores something (or
     a number's new day, asked which record it is: handlers/sales/unnamed.py); else None."""
+    whole = read(raw).command
+    if isinstance(whole, (c.DoneTask, c.DoneFollowups)) and len(getattr(whole, "task_ids", None)
+                                                             or getattr(whole, "visit_ids", ())) > 1:
+        return None  # `done task 7 and task 2, cfo back on the 15th`: both done, one command (r25)
     for join in _JOIN.finditer(seen):
         first, other = raw[:join.start()].rstrip(" ,，;；"), raw[join.end():]
         if _WEAK_JOIN.fullmatch(join[0]) and (split_keyword(simplified(normalize(other)))[0] is None
