@@ -128,6 +128,8 @@ def _noted(ids: tuple[int, ...], note: str, today: dt.date,
     first = (bare.split() or [""])[0].lower()
     command = first in clauses.SECOND_EN | {"done", "snooze"} \
         or bare.startswith((*clauses.SECOND_ZH, "完成", "推迟"))
+    if _CLOSED.match(bare):  # `93 done, lost it`: a deal closed, or what came of it: asked (r25 #102)
+        return _two_commands(ids, note, len(note) - len(note.lstrip()), task, typed=note.strip())
     day = None if command or task or len(ids) > 1 else day_in_notes(note, today)
     if day:  # `王总说下个月启动`: what came of it, or a new follow-up then too: asked, words kept
         return _note_or_follow_up(ids[0], note, day, today)
@@ -242,6 +244,10 @@ def _pushed(said: str) -> str:
     return f"{'推迟' if zh else 'snooze'} {found['num']} {found['day'].strip()}" if found else said
 
 
+#: A done's note that starts as a deal won or lost (`lost it`, `won the deal`, `输单了`, `丢单了`)
+_CLOSED = pattern(r"(?:lost|won)(?![A-Za-z])|输单|赢单|丢单|丢了|签了|成交", re.I)
+
+
 def _two_commands(ids: tuple[int, ...], note: str, second: int, task: bool, typed: str = "") -> c.ParseError:
     """`done 93: initech signed w/ someone else. snooze 130 2 days`: two things; asked, one tap each:
     both run (the done with the words before the second command, then that command), or all of it
@@ -253,5 +259,7 @@ def _two_commands(ids: tuple[int, ...], note: str, second: int, task: bool, type
     other = typed or note[second:].strip()
     numbers = " ".join(str(i) for i in ids)
     both = f"{('任务 ' if zh else 'task ') if task else ''}{numbers}{'：' if zh else ': '}{first}\n{other}"
+    if not first:  # `93 done, lost it`: the done alone, then the rest as its own command
+        both = f"{('任务 ' if zh else 'task ') if task else ''}{numbers}\n{other}"
     whole = (c.DoneTask if task else c.DoneFollowups)(ids, note)
     return c.ParseError("done", "two_commands", other, options=(("both", both, None), ("as_one", "", whole)))

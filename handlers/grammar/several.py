@@ -231,9 +231,17 @@ def _joined(raw: str, seen: str) -> list[str] | None:
                                               or _free_text(seen, first)):
             continue  # `task 1, 2 done`, `经验 …，客户更容易接受`: after `and` or a comma, a command
             # word, never inside free text
-        if first and other and stores_alone(first) and stores_alone(other):
+        if first and other and stores_alone(first) and stores_alone(other) \
+                and not _closed_after_done(first, other):
             return [first, *_plain_parts(postponed(other))]
     return None
+
+
+def _closed_after_done(first: str, other: str) -> bool:
+    """`93 done, lost it`: a deal won or lost after a done may be what came of it; the done's own
+    grammar asks (handlers/grammar/parse_done.py), never a deal closed unasked (r25 #102)."""
+    return isinstance(read(first).command, (c.DoneFollowups, c.DoneTask)) \
+        and isinstance(read(other).command, c.CloseDeal)
 
 
 #: The snooze command's own verb (`推迟`, `snooze`), said after a number with no command word
