@@ -131,6 +131,8 @@ def _noted(ids: tuple[int, ...], note: str, today: dt.date,
     if _CLOSED.match(bare):  # `93 done, lost it`: a deal closed, or what came of it: asked (r25 #102)
         return _two_commands(ids, note, len(note) - len(note.lstrip()), task, typed=note.strip())
     day = None if command or task or len(ids) > 1 else day_in_notes(note, today)
+    if day and len(told := clauses.follow_ups(note, seen, today) or ()) == 1 and isinstance(told, list):
+        day = (day[0], told[0].day)  # `demo booked for thurs f/u 12/17`: the day after `f/u` (r25 #208)
     if day:  # `王总说下个月启动`: what came of it, or a new follow-up then too: asked, words kept
         return _note_or_follow_up(ids[0], note, day, today)
     dated = clauses.DATE_LIKE.match(bare) and parse_date(" ".join(bare.split()[:2]), today)
