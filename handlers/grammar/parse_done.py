@@ -247,7 +247,7 @@ def _pushed(said: str) -> str:
 
 
 #: A done's note that starts as a deal won or lost (`lost it`, `won the deal`, `输单了`, `丢单了`)
-_CLOSED = pattern(r"(?:lost|won)(?![A-Za-z])|输单|赢单|丢单|丢了|签了|成交", re.I)
+_CLOSED = pattern(r"(?:lost|won)(?![A-Za-z])|输单|赢单|丢单", re.I)
 
 
 def _two_commands(ids: tuple[int, ...], note: str, second: int, task: bool, typed: str = "") -> c.ParseError:
