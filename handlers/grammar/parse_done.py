@@ -26,8 +26,8 @@ def parse_done(rest: str, _today: dt.date) -> c.Command | c.ParseError:
            if w and w.lower() not in ("and", "&", "和", "及", "#")  # `done 257 and 270`
            and not (task and w.lower() in V.TASK_WORDS)]  # `done task 3 and task 4`
     listed = bool(ids) and all(i.isdigit() and len(i) < 10 for i in ids)
-    if not listed and (noted := _NUMBER_NOTED.fullmatch(words[1].strip() if task and len(words) > 1
-                                                        else "" if task else rest.strip())):
+    if not listed and (noted := (_TASK_NOTED if task else _NUMBER_NOTED).fullmatch(
+            words[1].strip() if task and len(words) > 1 else "" if task else rest.strip())):
         ids = tuple(dict.fromkeys(int(i) for i in re.findall(r"\d+", noted["ids"])))  # `done 29 and 46 both
         said = _noted(ids, _note(noted["note"]), _today, task)  # dead leads`, `done 392: sent the quote`,
         if task and isinstance(said, c.DoneFollowups):  # `done task 8 - deck shared in drive`
@@ -94,6 +94,11 @@ ALSO_DONE = pattern(rf"(?:(?:and|&|\+|和|还有)\s*)?(?:(?:任务|待办|task)\
 _LIST = r"#?\d{1,9}(?:(?:\s*(?:[,，、&+]|\band\b|和|及|与|跟)\s*|\s+)#?\d{1,9})*"
 _NUMBER_NOTED = pattern(rf"(?P<ids>{_LIST})\s*(?:[,，;；:：.。]+\s*|\s[-–—]\s*|\s+)(?P<note>[^\d\s#].*)",
                         re.I)
+#: `done task 7 and task 2, cfo back on the 15th`: the task word again before each number after the first
+_TASK_LIST = (r"#?\d{1,9}(?:(?:\s*(?:[,，、&+]|\band\b|和|及|与|跟)\s*|\s+)"
+              r"(?:(?:task|任务|待办)\s*)?#?\d{1,9})*")
+_TASK_NOTED = pattern(rf"(?P<ids>{_TASK_LIST})\s*(?:[,，;；:：.。]+\s*|\s[-–—]\s*|\s+)(?P<note>[^\d\s#].*)",
+                      re.I)
 #: `258 and 271 done, sent both the pilot proposal`: several follow-ups done, the words after their note
 DONE_SEVERAL_NOTED = pattern(rf"(?P<ids>#?\d{{1,9}}(?:\s*(?:[,，、&+]|\band\b|和|及|与|跟)\s*#?\d{{1,9}})+)"
                              rf"\s*号?\s*(?:[,，:：]|\s[-–—]\s?)?\s*(?:(?:are\s+|were\s+|both\s+|都\s*)?"
@@ -123,7 +128,11 @@ def _noted(ids: tuple[int, ...], note: str, today: dt.date,
     first = (bare.split() or [""])[0].lower()
     command = first in clauses.SECOND_EN | {"done", "snooze"} \
         or bare.startswith((*clauses.SECOND_ZH, "完成", "推迟"))
+    if _CLOSED.match(bare):  # `93 done, lost it`: a deal closed, or what came of it: asked (r25 #102)
+        return _two_commands(ids, note, len(note) - len(note.lstrip()), task, typed=note.strip())
     day = None if command or task or len(ids) > 1 else day_in_notes(note, today)
+    if day and len(told := clauses.follow_ups(note, seen, today) or ()) == 1 and isinstance(told, list):
+        day = (day[0], told[0].day)  # `demo booked for thurs f/u 12/17`: the day after `f/u` (r25 #208)
     if day:  # `王总说下个月启动`: what came of it, or a new follow-up then too: asked, words kept
         return _note_or_follow_up(ids[0], note, day, today)
     dated = clauses.DATE_LIKE.match(bare) and parse_date(" ".join(bare.split()[:2]), today)
@@ -237,6 +246,10 @@ def _pushed(said: str) -> str:
     return f"{'推迟' if zh else 'snooze'} {found['num']} {found['day'].strip()}" if found else said
 
 
+#: A done's note that starts as a deal won or lost (`lost it`, `won the deal`, `输单了`, `丢单了`)
+_CLOSED = pattern(r"(?:lost|won)(?![A-Za-z])|输单|赢单|丢单", re.I)
+
+
 def _two_commands(ids: tuple[int, ...], note: str, second: int, task: bool, typed: str = "") -> c.ParseError:
     """`done 93: initech signed w/ someone else. snooze 130 2 days`: two things; asked, one tap each:
     both run (the done with the words before the second command, then that command), or all of it
@@ -248,5 +261,7 @@ def _two_commands(ids: tuple[int, ...], note: str, second: int, task: bool, type
     other = typed or note[second:].strip()
     numbers = " ".join(str(i) for i in ids)
     both = f"{('任务 ' if zh else 'task ') if task else ''}{numbers}{'：' if zh else ': '}{first}\n{other}"
+    if not first:  # `93 done, lost it`: the done alone, then the rest as its own command
+        both = f"{('任务 ' if zh else 'task ') if task else ''}{numbers}\n{other}"
     whole = (c.DoneTask if task else c.DoneFollowups)(ids, note)
     return c.ParseError("done", "two_commands", other, options=(("both", both, None), ("as_one", "", whole)))

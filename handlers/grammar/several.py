@@ -221,15 +221,27 @@ def _joined(raw: str, seen: str) -> list[str] | None:
     """`done 258, also snooze 271 to fri` · `258完成，另外271推到周五` · `done 258 then snooze 271
     fri`: two commands joined by a word, each read alone as a command that stores something (or
     a number's new day, asked which record it is: handlers/sales/unnamed.py); else None."""
+    whole = read(raw).command
+    if isinstance(whole, (c.DoneTask, c.DoneFollowups)) and len(getattr(whole, "task_ids", None)
+                                                             or getattr(whole, "visit_ids", ())) > 1:
+        return None  # `done task 7 and task 2, cfo back on the 15th`: both done, one command (r25)
     for join in _JOIN.finditer(seen):
         first, other = raw[:join.start()].rstrip(" ,，;；"), raw[join.end():]
         if _WEAK_JOIN.fullmatch(join[0]) and (split_keyword(simplified(normalize(other)))[0] is None
                                               or _free_text(seen, first)):
             continue  # `task 1, 2 done`, `经验 …，客户更容易接受`: after `and` or a comma, a command
             # word, never inside free text
-        if first and other and stores_alone(first) and stores_alone(other):
+        if first and other and stores_alone(first) and stores_alone(other) \
+                and not _closed_after_done(first, other):
             return [first, *_plain_parts(postponed(other))]
     return None
+
+
+def _closed_after_done(first: str, other: str) -> bool:
+    """`93 done, lost it`: a deal won or lost after a done may be what came of it; the done's own
+    grammar asks (handlers/grammar/parse_done.py), never a deal closed unasked (r25 #102)."""
+    return isinstance(read(first).command, (c.DoneFollowups, c.DoneTask)) \
+        and isinstance(read(other).command, c.CloseDeal)
 
 
 #: The snooze command's own verb (`推迟`, `snooze`), said after a number with no command word

@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from calendar import monthrange
 
+from handlers.grammar.dates import parse_date
 from handlers.grammar.patterns import pattern
 
 #: a word saying the day it had before (`还是15号`, `改回15号`, `back to the 15th`, `the 15th again`)
@@ -28,3 +29,24 @@ def nearest_day(value: str, was: dt.date | None) -> str:
         if 1 <= number <= monthrange(year, month + 1)[1]:
             days.append(dt.date(year, month + 1, number))
     return min(days, key=lambda day: abs((day - was).days)).isoformat() if days else value
+
+
+#: a weekday alone (`wed`, `wednesday`, `周三`, `星期三`), no `next` / `下` before it
+_WEEKDAY = pattern(r"^(?:mon|tue|wed|thu|fri|sat|sun)(?:day|s|sday|nesday|rsday|rs|urday|r|ur)?\.?$"
+                   r"|^(?:周|星期|礼拜)[一二三四五六日天七1-7]$", re.I)
+
+
+def corrected_day(value: str, was: dt.date | None, today: dt.date, back: bool) -> str:
+    """The day a correction of a day just set means (`nah make it wed` after `due next tue`, Tue Dec
+    15): a weekday alone is the one nearest `was` (Wed Dec 16, never Wed Dec 9 six days before it),
+    unless that one is gone; a day of the month alone where said as going back (`还是15号`)."""
+    if back:
+        return nearest_day(value, was)
+    if was is None or not _WEEKDAY.match(value.strip()):
+        return value
+    said = parse_date(value.strip(), today)
+    if said is None:
+        return value
+    shift = (said.weekday() - was.weekday() + 3) % 7 - 3  # -3..3 days from `was`
+    day = was + dt.timedelta(days=shift)
+    return day.isoformat() if day >= today else value

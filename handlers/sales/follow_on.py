@@ -36,7 +36,7 @@ from handlers.grammar.push_words import pushed as push_said
 from handlers.grammar.reading import read
 from handlers.grammar.vocabulary import tier_of
 from handlers.lookup import example as usage_example
-from handlers.sales.day_nearest import BACK, nearest_day
+from handlers.sales.day_nearest import BACK, corrected_day
 from handlers.sales.last_said import made_last, made_with, not_last
 from handlers.sales.push_later import earlier_asked
 from handlers.sales.said_again import (
@@ -173,9 +173,9 @@ def made_at_once(ctx: Ctx, change: Change, value: str, kinds: list[str], models:
         return None
     if pushed and len(options) == 1 and (asked := _earlier(ctx, *options[0], value)) is not None:
         return asked  # `跟进推到下下周`, due later than that already: asked, never moved earlier
-    values = [(row, kind, _pushed(ctx, row, value) if pushed and kind == "day" else nearest_day(  # `还是
-        value, getattr(row, _DAY_FIELD[type(row)][1])) if back and kind == "day" else value)  # 15号`
-              for row, kind in options]
+    values = [(row, kind, _pushed(ctx, row, value) if pushed and kind == "day" else corrected_day(  # `还是
+        value, getattr(row, _DAY_FIELD[type(row)][1]), ctx.today, back) if kind == "day" else value)  # 15号`,
+              for row, kind in options]  # `nah make it wed`: the one nearest the day corrected
     changing = [(row, kind, said) for row, kind, said in values if not _same(ctx, row, kind, said)]
     if not changing:  # `close jan 4` when it is Jan 4: said so, never "Jan 4 → Jan 4"
         row, kind, said = values[0]

@@ -37,7 +37,8 @@ def cancel_leave(ctx: Ctx, member: Member, first: dt.date | None, last: dt.date 
             ctx.session.delete(leave)
             continue
         if first > leave.first_day and last < leave.last_day:  # days in the middle: two leaves
-            ctx.session.add(Leave(member_id=member.id, first_day=last + ONE, last_day=leave.last_day))
+            ctx.session.add(Leave(member_id=member.id, first_day=last + ONE, last_day=leave.last_day,
+                                  note=leave.note))  # both parts keep the leave's why (r25 #49)
             leave.last_day = first - ONE
         elif first <= leave.first_day:  # its first days
             leave.first_day = last + ONE
