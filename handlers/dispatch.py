@@ -39,7 +39,7 @@ from handlers.sales import (
 )
 from handlers.sales.category_said import category_said
 from handlers.senders import Defaults
-from handlers.team import standup_said
+from handlers.team import metric_corrected, standup_said
 from handlers.text.reply import Button, Reply
 from handlers.text.strings import t
 from handlers.text.when_read import offered_days
@@ -55,8 +55,7 @@ Message = str | c.Command | c.ParseError  # text as typed, what a form or button
 
 
 def reply_locale(message: Message, member_locale: str) -> str:
-    """The language the message is written in (`progress team`: English), else the member's own
-    (`1`, a button; a bare `yes` or `ok`, which answers in the question's language)."""
+    """The message's language, else the member's own (`1`, a button; a bare `yes`: the question's)."""
     if not isinstance(message, str) or questions.answer_word(message) is not None \
             and written_in(message) != "zh":
         return member_locale
@@ -185,9 +184,8 @@ def _reason_untold(ctx: Ctx, line: str, text: str) -> bool:
 
 
 def _still_open(ctx: Ctx, message: str, outcome: Outcome) -> bool:
-    """Whether a message sent while a question is open leaves it open: it answers none of its
-    options (`3` of two, `asdf`) and is no command either, nor anything else the bot could read
-    (a refusal with no question of its own), nor a message of its own (several words)."""
+    """Whether a message sent while a question is open leaves it open: it answers none of its options
+    (`3` of two) and is nothing the bot could read (no command, no question of its own, few words)."""
     if not outcome.refused or outcome.reply.buttons or outcome.reply.fill:
         return False
     number = questions.answer_word(message)
@@ -306,6 +304,8 @@ def _parsed(ctx: Ctx, text: str) -> c.Command | Reply:
     if over := said_over(text, ctx.today):  # `8万 不对 是9万`: read as if only 9万 were said
         text = over[0]
         ctx.notes.append(ctx.t("said_over", dropped=over[1], kept=over[2]))
+    if (metric := metric_corrected.corrected(ctx, text)) is not None:
+        return metric  # `拜访也改成35次` just after a target: its visits target, never a visit (r25zh)
     if change := without_command_word(text):  # `拜访跟进改成周五`: a change of what was just done, read
         text = change  # without the command word; never a new customer named `跟进改成周五`
     text = pinyin_mentions(ctx, text)  # `progress @li na`: 李娜's, said

@@ -19,6 +19,8 @@ True
 (True, True, True)
 >>> starts_with_change("海尔"), starts_with_change("Change Healthcare"), starts_with_change("改革集团")
 (False, False, False)
+>>> starts_with_change("也改成35次"), starts_with_change("是45次"), starts_with_change("是德科技")
+(True, True, False)
 """
 from __future__ import annotations
 
@@ -36,7 +38,9 @@ _EN = (r"(?:change|switch|move|push|make)\s+(?:it|that|this)(?-i:\s+(?:to\s+)?[^
        r"|(?:change|switch|move|push)\s+(?:\w+\s+)?to\b"
        r"|set\s+(?:it|that|this|the\s+\w+(?:\s+\w+)?)\s+to\b|make\s+(?:the\s+)?\w+\s+(?:be\s+)?"
        r"(?=\S*\d)")
-_CHANGE = pattern(rf"^(?:(?:{_FIELD_ZH})?\s*(?:的)?\s*{_VERB_ZH}|(?:{_EN}))", re.I)
+#: `也改成35次`, `是45次`, `不是40`: a change or a count said, never a name's first words (r25zh)
+_SAID_COUNT = r"(?:也|都|还)\s*" + _VERB_ZH + r"|(?:也|都|还|不)?是\s*\d{1,7}\s*[次个家单笔]?(?![\w.])"
+_CHANGE = pattern(rf"^(?:(?:{_FIELD_ZH})?\s*(?:的)?\s*{_VERB_ZH}|{_SAID_COUNT}|(?:{_EN}))", re.I)
 _FIELD_CHANGE = pattern(rf"^{_FIELD_ZH}\s*(?:的)?\s*{_VERB_ZH}", re.I)
 #: the command words; a task's own words move it (`任务 改到周四`: handlers/grammar/task_edit.py), and
 #: `客户改成格力` changes a record's customer: after 客户 only a field's change (`客户等级改回A`)

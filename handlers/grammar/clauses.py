@@ -89,12 +89,15 @@ def follow_ups(text: str, view: str, today: dt.date) -> list[FollowUp] | Unread:
         if any(f.start <= word.start() < f.end for f in found) or _ONE_OF_THEM.search(view, 0, word.start()):
             continue  # `第一次回访`: the visit it was, no follow-up to come
         glued = word.start() > 0 and bool(_CJK.match(word[0]) and _CJK.match(view[word.start() - 1]))
-        clause = _after(text, view, word, today, first_only=glued) or _before(text, view, word, today)
+        past = bool(_CJK.match(word[0])) and view.startswith(("了", "过"), word.end())  # `跟进了报价`:
+        # what was done, prose for the notes (r25zh); a day before it (`周五跟进了`) is still one
+        clause = (None if past else _after(text, view, word, today, first_only=glued)) \
+            or _before(text, view, word, today)
         if isinstance(clause, Unread):
             return clause
         if clause is None and (vague := _VAGUE_BEFORE.search(view, 0, word.start())):
             return Unread(text[vague.start():word.end()])  # `下旬再回访`: which day?
-        if clause is None and glued:  # `签约后回访 客户满意 下个月…`: a kind of visit, no day right
+        if clause is None and (glued or past):  # `签约后回访 客户满意 下个月…`: a kind of visit, no day right
             continue  # after it: prose, kept in the notes as typed (a day later on is asked about there)
         if isinstance(clause, FollowUp):
             found.append(clause)

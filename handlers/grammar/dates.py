@@ -146,10 +146,14 @@ CROSSING_DAYS = 62  # `12/28-1/3` runs into the new year; `12/31-12/24` is backw
 
 
 def parse_date_range(text: str, today: dt.date) -> tuple[dt.date, dt.date] | None:
-    """`12/24-12/31`, `12月24日-12月31日`, `tomorrow to Fri`, or one day; None when not a range."""
+    """`12/24-12/31`, `12月24日-12月31日`, `tomorrow to Fri`, or one day; None when not a range.
+
+    >>> parse_date_range("15号到下个月15号", dt.date(2026, 12, 7))
+    (datetime.date(2026, 12, 15), datetime.date(2027, 1, 15))
+    """
     single = _range_end(text, today)  # half a day of leave is no day of leave
-    if single is not None:
-        return single, single
+    if single is not None and not _WORD_SEP.search(text):  # `15号到下个月15号` (r25zh): two days,
+        return single, single  # never the second alone
     for sep in RANGE_SEP.finditer(text):
         first, last = _range_end(text[: sep.start()], today), _range_end(text[sep.end():], today)
         first, last = same_month(text[: sep.start()], first, text[sep.end():], last)
@@ -158,7 +162,11 @@ def parse_date_range(text: str, today: dt.date) -> tuple[dt.date, dt.date] | Non
             if last < first and (crossed - first).days <= CROSSING_DAYS:
                 last = crossed  # `12/28-1/3` crosses the new year
             return (first, last) if first <= last else None
-    return None
+    return (single, single) if single is not None else None
+
+
+#: a range's separator said as a word (`到`, `to`): what it joins are two days, never one
+_WORD_SEP = pattern(r"至|到|(?<![A-Za-z])(?:to|until|till|thru|through)(?![A-Za-z])", re.I)
 
 
 _NEXT_YEAR = pattern(r"^\s*(?:明年|next\s+year,?)\s*", re.I)

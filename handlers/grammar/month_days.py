@@ -160,6 +160,10 @@ def period_start(text: str, today: dt.date) -> dt.date | None:
 _BARE_DAY = pattern(r"^\s*(?:the\s+)?(\d{1,2})(?:st|nd|rd|th|号|日)?\s*$", re.I)
 
 
+#: the other end's month said as the next one (`下个月15号`, `the 15th of next month`)
+_NEXT_MONTH = pattern(r"下个?月|(?<![A-Za-z])next\s+month(?![A-Za-z])", re.I)
+
+
 def same_month(head: str, first: dt.date | None, tail: str, last: dt.date | None) -> tuple:
     """The ends of a range, a day said alone at one end read in the month of the other (`jan
     25th-29th`: Jan 29, never Jan 25 of 2029 nor Dec 29); `4th to 8th`: the next 4th and the 8th
@@ -168,6 +172,9 @@ def same_month(head: str, first: dt.date | None, tail: str, last: dt.date | None
     try:
         if alone_tail and first is not None and not alone_head:
             last = first.replace(day=int(alone_tail[1]))
+        elif alone_head and last is not None and not alone_tail and _NEXT_MONTH.search(tail):
+            first = (last.replace(day=1) - dt.timedelta(days=1)).replace(day=int(alone_head[1]))  # `15号到
+            # 下个月15号` (r25zh): this month's 15th, the month before the other end's
         elif alone_head and last is not None and not alone_tail:
             first = last.replace(day=int(alone_head[1]))
         elif alone_head and alone_tail and first is not None:

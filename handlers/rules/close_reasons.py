@@ -106,6 +106,8 @@ def competitor_name(said: str, known: tuple[str, ...] = (), named: bool = False)
     ('siemens', '')
     >>> competitor_name("too cheap", named=True)
     ''
+    >>> competitor_name("用友了"), competitor_name("金蝶啦 价格低")
+    ('用友', '金蝶')
 
     """
     said = said.strip(" .,，。")
@@ -125,8 +127,12 @@ def competitor_name(said: str, known: tuple[str, ...] = (), named: bool = False)
                 and lower[1].lower().rstrip("s") not in _HOW_LOST:  # `lost to timing`: how, not who
             return lower[0]  # `competitor was siemens`: said as the competitor's name
         return first.strip(".,") if brand_of(first.strip(".,")) else ""  # `huawei`, not `budget option`
-    name = _NAME.match(said)[0].strip(" .,，。")
+    name = _PARTICLE.sub("", _NAME.match(said)[0].strip(" .,，。"))  # `用友了`: 用友 (r25zh)
     return "" if _NOT_A_NAME.search(simplified(name)) else name
+
+
+#: a particle that ends a Chinese sentence (`输给用友了`, `输给金蝶啦`), never part of a name
+_PARTICLE = pattern(r"(?<=[\u3400-\u9fff])[了啦吧呢啊呀嘛]+$")
 
 
 #: a name in lower case said as the competitor's (`siemens`, `schneider electric`): up to three

@@ -27,6 +27,9 @@ def split(ctx: Ctx, text: str, parsed: Callable[[Ctx, str], object]) -> list[str
     """[the visit, the clause] when `text` is a visit whose notes go on with a command after a
     joining word; else None. `parsed`: how a whole message is read (handlers/dispatch.py)."""
     said = " ".join(text.split())
+    if isinstance(whole := read(said, ctx.today).command, c.ParseError) and whole.problem == "sentence_visit":
+        said = next((o[1] for o in whole.options if o[0] == "visit_line"), said)  # `今天去了腾讯 …；另外
+        # 给腾讯开个商机 …` (r25zh): the visit as its line says it
     if "\n" in text.strip() or not isinstance(read(said, ctx.today).command, c.LogVisit):
         return None
     for join in JOIN.finditer(view(said)):
