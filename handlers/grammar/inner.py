@@ -155,8 +155,8 @@ def _left_out(text: str, part: str) -> str:
 
 
 #: Words that say the thing moved is a deal or its close (`the deal close date`, `商机`, `那单`)
-_DEAL_SAID = pattern(r"(?<![A-Za-z])(?:deals?|close\s+date|closing\s+date)(?![A-Za-z])|商机|那单|这单|单子|成交",
-                     re.I)
+_DEAL_SAID = pattern(r"(?<![A-Za-z])(?:deals?|close\s+date|closing\s+date)(?![A-Za-z])"
+                     r"|商机|那单|这单|单子|成交", re.I)
 
 
 def deal_meant(said: str, left: str, command: c.Command, today: dt.date) -> tuple[str, c.Command] | None:
