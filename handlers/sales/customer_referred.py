@@ -46,7 +46,7 @@ def _last_customer(ctx: Ctx) -> tuple[Customer | None, str]:
     if ctx.journaled and (found := _customer_of(ctx, (Change.id.in_([each.id for each in ctx.journaled]),))):
         return found, "here"
     said = last_said(ctx)
-    if ctx.question_refused:  # `vist acme …` (asked `visit …?`, kept as no last message) ⏎ `… for it`
+    if ctx.question == "refused":  # `vist acme …` (asked `visit …?`, kept as no last message) ⏎ `… for it`
         return None, "unread"
     if said is None or _aware(said.at) < ctx.now - RECENT:
         return None, ""
@@ -54,7 +54,10 @@ def _last_customer(ctx: Ctx) -> tuple[Customer | None, str]:
         found = _customer_of(ctx, (Change.id > said.changes_before, Change.id <= said.changes_after))
         if found is not None:
             return found, ""
-    return None, "unread"
+    if ctx.question != "answered":
+        return None, "unread"
+    recent = (Change.id <= said.changes_after, Change.at >= ctx.now - RECENT, Change.status == "done")
+    return _customer_of(ctx, recent), "recent"  # an offer tapped: read as its message was
 
 
 def _aware(at):

@@ -310,6 +310,8 @@ SALES: dict[str, tuple[str, str]] = {
                           "（“{said}”按你上一条消息里的客户：{name}。）"),
     "customer_referred_here": ("(“{said}” taken as {name}, the customer named earlier in this message.)",
                                "（“{said}”按这条消息前面提到的客户：{name}。）"),
+    "customer_referred_recent": ("(“{said}” taken as {name}, the last customer of your recent messages.)",
+                                 "（“{said}”按你最近消息里的客户：{name}。）"),
     "customer_referred_unread": ("Which customer? Your last message here named none I could read, so "
                                  "nothing was saved. Say the customer's name instead of “{said}”: deal Acme "
                                  "\"ERP\" 50k",
