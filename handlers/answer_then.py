@@ -65,9 +65,14 @@ def take(ctx: Ctx, text: str) -> tuple[bool, object, str | None]:
     """`questions.take`, with an answer and more read first (module doc): (True, "", None) for a
     plain no said twice; the lines to run (`c.Several`), or the message or option to run in the
     question's place, the question dropped."""
+    question = stored.open_question(ctx.session, ctx.member.id, ctx.platform)
+    refused = question is not None and any(isinstance(a, dict) and a.get("said") for a in question.answers)
     meant = _read(ctx, text)
     if meant is None:
-        return questions.take(ctx.session, ctx.member, ctx.platform, text, ctx.now)
+        taken = questions.take(ctx.session, ctx.member, ctx.platform, text, ctx.now)
+        unanswered = taken[1] is None or isinstance(taken[1], c.ParseError)
+        ctx.question = "" if not taken[0] else "refused" if refused and unanswered else "answered"
+        return taken
     stored.forget(ctx.session, ctx.member.id, ctx.platform)
     return True, c.Several(tuple(meant)) if isinstance(meant, list) and meant else "" if meant == [] \
         else meant, None

@@ -68,6 +68,10 @@ class Ctx:
     #: said_again.py): refused, it is not kept as their last message, so the correction said again
     #: (as the refusal says how) still corrects that change, and nothing older.
     correcting: bool = False
+    #: What this message did to the question it found open: "answered" it (an offer tapped), left
+    #: one asked of a message refused unanswered ("refused": that message, maybe not kept as the
+    #: last one, was not understood: no reference looks past it, customer_referred.py), or "".
+    question: str = ""
     #: A job run's reads, shared by the contexts it makes (one per member it writes to), so that a
     #: read is made once for the whole team: `ids` are the members a per-member read covers.
     #: None for a message, which reads only what it needs.

@@ -23,7 +23,7 @@ from handlers.grammar import asked as reports_asked
 from handlers.grammar import commands as c
 from handlers.grammar.closed_words import closed_said
 from handlers.grammar.festivals import unknown_in, unknown_key
-from handlers.grammar.inner import courteous, inner_command, lead_in, read_only, without_fillers
+from handlers.grammar.inner import courteous, deal_meant, inner_command, lead_in, read_only, without_fillers
 from handlers.grammar.language import answered_in
 from handlers.grammar.month_typos import MONTHS, month_typo
 from handlers.grammar.parse import amount_in, normalize
@@ -311,6 +311,8 @@ def _inner(ctx: Ctx, text: str, said: str, left: str, command: c.Command) -> c.C
     """A command found inside the message: a question answered at once, the words left out said;
     a change offered, never made unasked."""
     ctx.locale = answered_in(text, ctx.locale)
+    if meant := deal_meant(said, left, command, ctx.today):  # `the deal close date, push #39 to …`
+        said, command = meant  # offered as the deal's close, never visit #39's follow-up
     if read_only(command):
         ctx.notes.append(ctx.t("read_as", said=said, left=left))
         return command

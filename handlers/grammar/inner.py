@@ -152,3 +152,24 @@ def _left_out(text: str, part: str) -> str:
         return text
     rest = f"{text[:at]} {text[at + len(part):]}"
     return " ".join(_CUT.sub(" ", rest).split()) or rest.strip()
+
+
+#: Words that say the thing moved is a deal or its close (`the deal close date`, `商机`, `那单`)
+_DEAL_SAID = pattern(r"(?<![A-Za-z])(?:deals?|close\s+date|closing\s+date)(?![A-Za-z])"
+                     r"|商机|那单|这单|单子|成交", re.I)
+
+
+def deal_meant(said: str, left: str, command: c.Command, today: dt.date) -> tuple[str, c.Command] | None:
+    """`no i meant the deal close date, push #39 to end of feb`: a follow-up moved by number whose
+    words say a deal is the deal's close moved (the command as said, its command), never visit
+    #39's follow-up; None otherwise (a move by days is left to be asked)."""
+    from handlers.grammar.reading import read  # intents imports the parsers; kept lazy
+
+    if not isinstance(command, c.SnoozeFollowup) or command.day is None or command.shift_days \
+            or not _DEAL_SAID.search(f"{left} {said}"):
+        return None
+    zh = re.search(r"[\u3400-\u9fff]", f"{left} {said}") is not None
+    text = (f"商机 #{command.visit_id} 预计 {command.day.isoformat()}" if zh
+            else f"deal #{command.visit_id} close {command.day.isoformat()}")
+    deal = read(text, today).command
+    return (text, deal) if isinstance(deal, c.UpsertDeal) else None

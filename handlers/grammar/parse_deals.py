@@ -104,12 +104,22 @@ def _digit_title(rest: str, today: dt.date) -> c.ParseError | None:
             k += 1
         if k == j + 1 or k == len(tokens):
             continue  # a field after the title's words (`4K screens 80k`), else no title said
-        title = " ".join(w for w, _q in tokens[j:k])
+        start = _title_start(tokens, j)  # `deal 小米, crm licenses 50 seats 80k`: from `crm`
+        title = " ".join(w for w, _q in tokens[start:k])
         said = rest.replace(title, f'"{title}"', 1)
         if title in rest and isinstance(command := _parse_deal(said, today), c.UpsertDeal | c.CloseDeal):
             return c.ParseError("deal", "digit_title", tokens[j][0],
                                 options=(("title_quoted", said, command),))
     return None
+
+
+def _title_start(tokens: list[tuple[str, bool]], j: int) -> int:
+    """Where a title that holds the number at `j` starts: after the customer's comma, the words
+    before the number no field claims are the title's too (`小米, crm licenses 50 seats`), else at `j`."""
+    comma = next((i for i, (w, q) in enumerate(tokens[:j]) if not q and w[-1:] in ",，"), None)
+    if comma is None or any(q or _is_field(w) for w, q in tokens[comma + 1:j]):
+        return j
+    return comma + 1
 
 
 #: A bare number a title may hold (`618`, a year: `renewal 2027`): with an amount said after it, a title word

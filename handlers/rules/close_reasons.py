@@ -209,6 +209,8 @@ def categorize(reason: str, *, won: bool = False, known: tuple[str, ...] = ()) -
     `客戶預算凍結` is `客户预算冻结`, budget."""
     text = simplified(reason).lower()
     category = _category(text, _WIN_WORDS if won else CATEGORY_WORDS)
+    if not won and _TO_FIRST.match(reason):  # `lost #4 to SAP, …`: the reason `to SAP, …` is `lost to SAP`
+        reason = "lost " + reason.lstrip()
     name, plain = "", simplified(reason)  # the same length: the name as typed
     for rival in (_NAMED_AS, *((_BEAT, _THAN) if won else (_COMPETITOR,))):  # beat, compared with, lost to
         start = 0
@@ -223,6 +225,10 @@ def categorize(reason: str, *, won: bool = False, known: tuple[str, ...] = ()) -
     if not name and (taken := _TAKEN_BY.search(plain)):  # `被华为云抢了`: taken by 华为云
         name = competitor_name(reason[taken.start(1):taken.end(1)], known)
     return ("competitor" if name and category in ("", "other") else category), name[:200]
+
+
+#: a loss's reason that starts with whom it went to (`lost #4 to SAP, …` keeps `to SAP, …`)
+_TO_FIRST = pattern(r"^\s*(?:out\s+)?to\s+(?=\S)", re.I)
 
 
 def rival_unnamed(reason: str, won: bool = False) -> str:

@@ -1,9 +1,9 @@
 """A customer named by a pronoun or a reference (`also open a deal for it, security module 80k`,
 `visit them: demo`, `deal this customer "ERP" 50k`, `商机 他们 安全模块 8万`, `拜访 这家：…`): the
 customer of the member's last message in this conversation (what it logged or changed, handlers/
-sales/last_said.py), or where that one named none (not understood), of their latest change in the
-ten minutes before it; said back in the reply; with no such customer, asked, never a customer whose
-name begins with a pronoun ("it security module"). A deal's words after the pronoun are its title."""
+sales/last_said.py) when it is minutes old; said back in the reply; where that message named none
+(not understood, a list) or none was sent lately, asked, never a customer from further back nor one
+whose name begins with a pronoun ("it security module"). A deal's words after the pronoun are its title."""
 from __future__ import annotations
 
 import datetime as dt
@@ -24,7 +24,7 @@ _REFERENCES = sorted((("it",), ("them",), ("they",), ("this", "customer"), ("tha
                       ("that", "client"), ("this", "one"), ("them", "too"), ("他们",), ("他们家",), ("他家",),
                       ("这家",), ("那家",), ("这家客户",), ("这个客户",), ("那个客户",), ("同一个客户",),
                       ("同一家",), ("该客户",)), key=len, reverse=True)
-#: how far back a reference looks past a message that named no customer (one not understood)
+#: how old the last message may be for a reference to take its customer
 RECENT = dt.timedelta(minutes=10)
 #: a reference in a task's title with no customer (`任务 周五前给这家寄盖章合同`, `task send them the deck`)
 _IN_TITLE = re.compile(r"这家客户|这个客户|那个客户|该客户|同一个客户|他们家|这家|那家|他家"
@@ -40,21 +40,24 @@ def _reference(words: tuple[str, ...]) -> int:
 
 def _last_customer(ctx: Ctx) -> tuple[Customer | None, str]:
     """The customer of what a line before in this same message logged or changed (`拜访 京东：…
-    另外给这家开个商机`: 京东), and "here"; else of what the member's last message here did (the
-    latest), and ""; where that message named none (a message not understood, a list), the
-    customer of their latest change in the last few minutes before it, and "recent"."""
+    另外给这家开个商机`: 京东), and "here"; else of what the member's last message here did, within
+    the last few minutes, and ""; none where that message changed nothing (not understood, a list:
+    never a customer from further back, r25en #138), and "unread" (asked)."""
     if ctx.journaled and (found := _customer_of(ctx, (Change.id.in_([each.id for each in ctx.journaled]),))):
         return found, "here"
     said = last_said(ctx)
-    if said is not None and said.changes_after > said.changes_before:
+    if ctx.question == "refused":  # `vist acme …` (asked `visit …?`, kept as no last message) ⏎ `… for it`
+        return None, "unread"
+    if said is None or _aware(said.at) < ctx.now - RECENT:
+        return None, ""
+    if said.changes_after > said.changes_before:
         found = _customer_of(ctx, (Change.id > said.changes_before, Change.id <= said.changes_after))
         if found is not None:
             return found, ""
-    since = ctx.now - RECENT
-    if said is None or _aware(said.at) < since:
-        return None, ""
-    recent = (Change.id <= said.changes_after, Change.at >= since, Change.status == "done")
-    return _customer_of(ctx, recent), "recent"
+    if ctx.question != "answered":
+        return None, "unread"
+    recent = (Change.id <= said.changes_after, Change.at >= ctx.now - RECENT, Change.status == "done")
+    return _customer_of(ctx, recent), "recent"  # an offer tapped: read as its message was
 
 
 def _aware(at):
@@ -104,8 +107,8 @@ def referred(ctx: Ctx, command: c.Command | c.ParseError) -> c.Command | c.Parse
     if said is None or _a_name(ctx, commands):
         return command  # `deal It Security "ERP"`: a customer so named is that customer
     customer, where = _last_customer(ctx)
-    if customer is None:
-        return Reply(lines=(ctx.t("customer_referred_none", said=said),), ok=False)
+    if customer is None:  # `vist acme …` ⏎ `a deal for it`: the message before was not read, so asked
+        return Reply(lines=(ctx.t(f"customer_referred_{where or 'none'}", said=said),), ok=False)
     ctx.notes.append(ctx.t(f"customer_referred_{where}".rstrip("_"), said=said, name=customer.name))
     if not options:
         return _named(command, customer.name)

@@ -10,7 +10,7 @@ from handlers.grammar.amounts import Money
 from handlers.grammar.commands import CloseDeal, DealRef, UpsertDeal
 from handlers.grammar.normal import name_fold
 from handlers.lookup import customer_and_title, customer_named, example, open_deals
-from handlers.sales import close_offer, deal_currency, new_untitled, won_amount
+from handlers.sales import close_offer, deal_currency, deal_phrase, new_untitled, won_amount
 from handlers.sales.reasons import category_answer, category_name, competitor_added, note_reason
 from handlers.sales.similar_titles import ask_similar_title
 from handlers.sales.trash import may_manage
@@ -87,7 +87,6 @@ def _told(ctx: Ctx, deal: Deal, notes: list[Said]) -> Member:
     if deal.owner_id == ctx.member.id:
         return ctx.member
     from handlers.sales.corrections import tell_owner
-
     owner = ctx.session.get(Member, deal.owner_id)
     tell_owner(ctx, owner, f"deal:{deal.id}", Said("deal_title", id=deal.id, title=deal.title), *notes)
     return owner
@@ -126,6 +125,7 @@ def handle_close_deal(ctx: Ctx, cmd: CloseDeal) -> Reply:
     noted = _reason_afterwards(ctx, cmd)
     if noted is not None:
         return noted
+    cmd, marked = deal_phrase.plain(ctx, cmd)  # `won the wayne erp deal 190k`: Wayne's ERP, or asked
     deal, customer, title = _find_deal(ctx, cmd.ref)
     stage = "won" if cmd.won else "lost"
     before = before_of(deal)
@@ -137,6 +137,8 @@ def handle_close_deal(ctx: Ctx, cmd: CloseDeal) -> Reply:
             and (lead := _titled_lead(ctx, customer, title)):  # `输单 腾讯 CRM 被华为云抢了`
         deal, cmd = lead[0], replace(cmd, reason=lead[1])
         close_offer.ask_day_in_reason(ctx, cmd, deal.id)  # `… 下周再去问问原因`: a follow-up?
+    if deal is None and marked:  # `won the wayne crm deal`: no deal of hers by those words: which?
+        deal_phrase.ask(ctx, cmd, marked, customer)
     if deal is None and cmd.ref.title is None and title and not cmd.reason:
         _ask_reason_or_title(ctx, cmd, customer, title)  # `输单 美的 价格太高`: a reason, or a deal?
     if deal is None and title and (not cmd.won or cmd.amount is None):  # `lost 小米 "erp deal"`: its ERP?

@@ -45,12 +45,13 @@ def test_a_deal_opened_for_this_customer(team_chat, session_factory, user, visit
 ])
 def test_a_reference_looks_past_a_message_not_understood(team_chat, session_factory, user, visit, failed,
                                                          said, ref, deal):
+    # changed on purpose (fix28a, r25en #138): a message not understood may have named another
+    # customer (`vist acme …`), so a reference past it is asked, never the customer from before it
     assert team_chat.reply(visit, user=user).ok
     assert not team_chat.reply(failed, user=user).ok
     reply = team_chat.reply(said, user=user)
-    assert reply.ok and f"“{ref}”" in reply.text and deal[0] in reply.text, reply.text
-    assert "recent" in reply.text or "最近" in reply.text
-    assert _deals(session_factory) == [deal]
+    assert not reply.ok and f"“{ref}”" in reply.text and deal[0] not in reply.text, reply.text
+    assert _deals(session_factory) == []
 
 
 @pytest.mark.parametrize("user, said", [("Bo", "商机 这家 数据平台 30万 方案呈现"),

@@ -113,4 +113,10 @@ CLOSING: dict[str, tuple[str, str]] = {
                      "原因：{why}）？尚未修改。"),
     "lost_not_won_button": ("Lost, not won", "改为输单"),
     "reason_read_plain": ("“{reason}” taken as the reason.", "“{reason}”记为原因。"),
+    "deal_phrase_which": ("“{text}” is none of your open deals, so nothing was saved. Which deal? Tap it "
+                          "(a new customer is said with +Name).",
+                          "“{text}”不是你在跟的商机，尚未保存。是哪个商机？点一个（新客户请写 +名称）。"),
+    "deal_phrase_none": ("“{text}” is none of your open deals, so nothing was saved. Say its number "
+                         "(a new customer is said with +Name).",
+                         "“{text}”不是你在跟的商机，尚未保存。请说商机编号（新客户请写 +名称）。"),
 }

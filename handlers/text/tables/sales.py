@@ -312,6 +312,11 @@ SALES: dict[str, tuple[str, str]] = {
                                "（“{said}”按这条消息前面提到的客户：{name}。）"),
     "customer_referred_recent": ("(“{said}” taken as {name}, the last customer of your recent messages.)",
                                  "（“{said}”按你最近消息里的客户：{name}。）"),
+    "customer_referred_unread": ("Which customer? Your last message here named none I could read, so "
+                                 "nothing was saved. Say the customer's name instead of “{said}”: deal Acme "
+                                 "\"ERP\" 50k",
+                                 "“{said}”是哪个客户？你在这里的上一条消息没有读出客户，尚未保存。请直接写客户名称："
+                                 "商机 华为 ERP项目 5万"),
     "customer_referred_none": ("Which customer? Your recent messages here named none, so nothing was saved. "
                                "Say the customer's name instead of “{said}”: deal Acme \"ERP\" 50k",
                                "“{said}”是哪个客户？你在这里最近的消息没有提到客户，尚未保存。请直接写客户名称："
