@@ -15,6 +15,7 @@ from handlers.context import Ctx
 from handlers.grammar import plain_undo
 from handlers.grammar.commands import Undo
 from handlers.sales import undo_named
+from handlers.sales.deal_owner import handover_undone
 from handlers.team import fact_posts as facts
 from handlers.text import format as fmt
 from handlers.text.reply import Button, Reply
@@ -81,6 +82,7 @@ def _undone(ctx: Ctx, change: Change) -> None:
     ctx.people.audit(ctx.tenant.id, ctx.member.id, "undo", "change", change.id, at=ctx.now,
                      undid=change.kind, of=f"{change.entity} {change.entity_id}")
     facts.follow(ctx, change.rows)
+    handover_undone(ctx, change)  # the two owners, told of the handover, told of its undo
     if any(r["t"] == "exchange_rates" for r in change.rows):
         facts.recheck_targets(ctx)
 

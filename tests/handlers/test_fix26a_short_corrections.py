@@ -168,6 +168,11 @@ def test_a_manager_gives_one_deal_to_another_rep(session_factory, manager, said,
     assert undone.ok and back in undone.text, undone.text
     with session_factory() as s:
         assert s.get(Member, s.scalars(select(Deal.owner_id)).one()).display_name == "Ana"
+        told = sorted(" ".join(d.payload["lines"]) for d in s.scalars(
+            select(Delivery).where(Delivery.key.contains("given-undone"))))
+    # the two owners, told of the handover, are told of its undo (in their own language)
+    assert len(told) == 2 and all("#1" in line and "Globex" in line for line in told), told
+    assert any("is yours again" in line or "重新由你负责" in line for line in told), told
 
 
 def test_a_rep_gives_no_deal_away(session_factory):

@@ -136,6 +136,10 @@ UNDOING: dict[str, tuple[str, str]] = {
                        "{name} 把商机 #{id}（{customer} · {title}）转给了你（原为 {was} 的）。"),
     "deal_taken_from_you": ("{name} gave your deal #{id} ({customer} · {title}) to {to}.",
                             "{name} 把你的商机 #{id}（{customer} · {title}）转给了 {to}。"),
+    "deal_given_undone": ("{name} took the handover back: deal #{id} ({customer} · {title}) is {to}'s again.",
+                          "{name} 撤销了转交：商机 #{id}（{customer} · {title}）重新由 {to} 负责。"),
+    "deal_back_to_you": ("{name} took the handover back: deal #{id} ({customer} · {title}) is yours again.",
+                         "{name} 撤销了转交：商机 #{id}（{customer} · {title}）重新由你负责。"),
     "closed_on_which_deal": ("Closed on {day}: which deal? Nothing was changed yet.",
                              "{day}成交的是哪个商机？尚未修改。"),
 }
