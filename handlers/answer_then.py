@@ -67,7 +67,10 @@ def take(ctx: Ctx, text: str) -> tuple[bool, object, str | None]:
     question's place, the question dropped."""
     question = stored.open_question(ctx.session, ctx.member.id, ctx.platform)
     refused = question is not None and any(isinstance(a, dict) and a.get("said") for a in question.answers)
-    meant = _read(ctx, text)
+    question = stored.open_question(ctx.session, ctx.member.id, ctx.platform)
+    if question is None:
+        return False, None, None  # (as questions.take says it: most messages, one query)
+    meant = _read(ctx, text, question)
     if meant is None:
         taken = questions.take(ctx.session, ctx.member, ctx.platform, text, ctx.now)
         unanswered = taken[1] is None or isinstance(taken[1], c.ParseError)
@@ -78,9 +81,8 @@ def take(ctx: Ctx, text: str) -> tuple[bool, object, str | None]:
         else meant, None
 
 
-def _read(ctx: Ctx, text: str) -> list | str | c.Command | None:
-    question = stored.open_question(ctx.session, ctx.member.id, ctx.platform)
-    if question is None or ctx.now - question.asked_at > TTL or answer_word(text) is not None \
+def _read(ctx: Ctx, text: str, question) -> list | str | c.Command | None:
+    if ctx.now - question.asked_at > TTL or answer_word(text) is not None \
             or _DROPPED.match(text):  # `算了 推到下周吧`: questions.take reads it (the offer edited)
         return None
     answers = [a for a in question.answers if isinstance(a, str)]
