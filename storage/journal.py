@@ -175,21 +175,21 @@ def record(session: Session, *, tenant_id: int, actor_id: int, at: dt.datetime, 
 
 
 def together(changes: list[Change]) -> None:
-    """The changes one message made: its first row of each carries `m`, the first one's id, so
-    that `undo` takes them back together (`made_together`)."""
+    """The changes one message made carry the first one's id (`together_with`), so that `undo`
+    takes them back together (`made_together`)."""
     if len(changes) > 1:
         for change in changes:
-            change.rows = [{**change.rows[0], "m": changes[0].id}, *change.rows[1:]]
+            change.together_with = changes[0].id
 
 
 def made_together(session: Session, change: Change) -> list[Change]:
     """The changes (not undone yet) the message that made `change` made, in order (itself alone)."""
-    first = change.rows[0].get("m") if change.rows else None
+    first = change.together_with
     if first is None:
         return [change]
-    return [other for other in session.scalars(select(Change).where(
+    return list(session.scalars(select(Change).where(
         Change.actor_id == change.actor_id, Change.status == "done", Change.id >= first,
-        Change.id <= change.id).order_by(Change.id)) if other.rows and other.rows[0].get("m") == first]
+        Change.id <= change.id, Change.together_with == first).order_by(Change.id)))
 
 
 MAIN = ("deals", "visits", "tasks", "tips", "contests", "targets", "leaves", "exchange_rates",

@@ -158,3 +158,5 @@ class Change(Base):
     label: Mapped[str] = mapped_column(String(200), default="")  # what the member typed
     rows: Mapped[list] = mapped_column(JSON, default=list)
     status: Mapped[str] = mapped_column(String(8), default="done")  # done | undone | blocked | restored
+    #: a message that made several changes: the id of its first (undo takes them back together)
+    together_with: Mapped[int | None] = mapped_column(Integer)

@@ -169,3 +169,34 @@ def test_upgrading_moves_team_channels_and_wecom_posts_to_destination_rows_and_b
         (1, "#east", {**schedule, "wecom": {"webhook": "KEY"}}), (2, "", {"wecom": {"chat": "wrCHAT"}}),
         (3, "", {})]
     engine.dispose()
+
+
+def test_upgrading_keeps_one_messages_changes_together_for_undo(empty_db_url):
+    """Before 0032 the changes of one message were kept together by a key `m` in the first row's
+    JSON; upgrading moves it to `changes.together_with` for changes `undo` can still reach, so a
+    message's two changes still go back as one step (`journal.made_together`)."""
+    from storage import journal
+    from storage.models.sales import Change
+
+    engine = make_engine(empty_db_url)
+    upgrade(engine, "0031")
+    now = dt.datetime.now(dt.timezone.utc)
+    with engine.begin() as conn:
+        conn.execute(text("INSERT INTO tenants (id, platform, external_id, name, currency, created_at) "
+                          "VALUES (1, 'console', 'x', 'x', 'CNY', :now)"), {"now": now})
+        conn.execute(text("INSERT INTO members (id, tenant_id, display_name, name_key, role, locale, "
+                          "active, created_at) VALUES (7, 1, 'Ana', 'ana', 'rep', 'en', true, :now)"),
+                     {"now": now})
+        for change_id, first in ((1, None), (2, 2), (3, 2), (4, None)):
+            row = {"t": "tasks", "k": [change_id], "b": None, "a": {"id": change_id}}
+            conn.execute(text("INSERT INTO changes (id, tenant_id, actor_id, at, kind, entity, entity_id, "
+                              "label, rows, status) VALUES (:id, 1, 7, :now, 'task.add', 'tasks', :id, "
+                              "'x', :rows, 'done')"),
+                         {"id": change_id, "now": now,
+                          "rows": json.dumps([{**row, "m": first} if first else row])})
+    upgrade(engine)
+    with make_session_factory(engine)() as s:
+        assert [c.together_with for c in s.scalars(select(Change).order_by(Change.id))] == [None, 2, 2, None]
+        assert [c.id for c in journal.made_together(s, s.get(Change, 3))] == [2, 3]
+        assert [c.id for c in journal.made_together(s, s.get(Change, 4))] == [4]
+    engine.dispose()
