@@ -157,7 +157,7 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
         word = "撤销" if answered_in(text, ctx.locale) == "zh" else "undo"
         ctx.locale = answered_in(text, ctx.locale)
         return Reply(lines=(ctx.t("undo_offered"), ctx.t("answer_hint_one")), ok=False, locale=ctx.locale,
-                     buttons=(Button(word, word),))  # `撤回刚才那条`: undo, said back before it runs
+                     buttons=(Button(word, plain_undo.sure(ctx.locale)),))  # `撤回刚才那条`: undo, said back
     if not error.options and (said := everyday_said.meant(text, ctx.today)) is not None \
             and not _no_such_member(ctx, said):
         ctx.locale = answered_in(text, ctx.locale)  # `who's top on visits this wk?`, `move standup…`

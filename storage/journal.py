@@ -290,10 +290,11 @@ def _users(session: Session, table: Table, pk: tuple, ours: set[Key]) -> list[Ke
     return found
 
 
-def latest(session: Session, tenant_id: int, actor_id: int) -> Change | None:
-    """The actor's most recent change not undone or passed over yet."""
+def latest(session: Session, tenant_id: int, actor_id: int, before: int | None = None) -> Change | None:
+    """The actor's most recent change not undone or passed over yet (`before`: of those before it)."""
+    earlier = (Change.id < before,) if before is not None else ()
     return session.scalar(select(Change).where(Change.tenant_id == tenant_id, Change.actor_id == actor_id,
-                                               Change.status == "done")
+                                               Change.status == "done", *earlier)
                           .order_by(Change.id.desc()).limit(1))
 
 

@@ -66,9 +66,12 @@ def _team_places(locale: str) -> tuple[str, ...]:
 
 
 def _bare(topic: str) -> Parser:
-    """The parser of an intent that takes no words (`undo`, `followups`)."""
+    """The parser of an intent that takes no words (`undo`, `followups`; `undo confirm` · `撤销 确认`:
+    the undo of a change from longer ago, as the bot asked)."""
     make = {"undo": c.Undo, "followups": c.ListFollowups}[topic]
-    return lambda rest, _today: make() if not rest.strip() else c.ParseError(topic)
+    sure = {"confirm", "确认"} if topic == "undo" else set()
+    return lambda rest, _today: make() if not rest.strip() else make(sure=True) \
+        if rest.strip().lower() in sure else c.ParseError(topic)
 
 
 def _parse_help(rest: str, _today: dt.date) -> c.Command | c.ParseError:

@@ -60,6 +60,12 @@ _KIND_ZH = pattern(r"^" + _OOPS_ZH
                    r"(?P<kind>推迟|延后|改期|延期|推进|阶段|完成|拜访|赢单|输单|任务|商机|重开|重新打开)(?:撤销|撤回)?(?:一下)?[吧啊了\s。.!！]*$")
 
 
+def sure(locale: str) -> str:
+    """The undo a button of the bot's runs (`undo confirm` · `撤销 确认`): its offer named what it
+    takes back, so it is not asked about again (handlers/sales/undo.py)."""
+    return "撤销 确认" if locale == "zh" else "undo confirm"
+
+
 def kind_meant(text: str) -> c.Undo | None:
     """`undo that snooze` · `undo my last visit` · `撤销刚才的推迟` · `把刚才的推迟撤销`: the undo
     of the last change, said to be of that kind; None for any other text."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from handlers.context import Ctx
+from handlers.grammar import plain_undo
 from handlers.grammar.fillers import LEAD
 from handlers.grammar.patterns import pattern
 from handlers.sales.last_said import last_said
@@ -49,7 +50,7 @@ def meant(ctx: Ctx, text: str) -> Reply | None:
     again = re.sub(rf"#\s*{old}(?!\d)", f"#{new}", last.text)
     if again == last.text:  # `deal 49 proposal`: its number without `#`
         again = re.sub(rf"(?<![\d.,#])\b{old}\b(?![\d.,]*[kmw万千%])", new, last.text, count=1)
-    undo = "撤销" if ctx.locale == "zh" else "undo"
+    undo = plain_undo.sure(ctx.locale)
     return Reply(lines=(ctx.t("number_meant", old=old, new=new, said=last.text, again=again),
                         ctx.t("answer_hint_one")),
                  ok=False, buttons=(Button(ctx.t("number_meant_button", old=old, new=new),

@@ -16,7 +16,7 @@ import re
 
 from handlers.context import Ctx
 from handlers.grammar import commands as c
-from handlers.grammar import short_said
+from handlers.grammar import plain_undo, short_said
 from handlers.grammar.plain_undo import KINDS
 from handlers.text.reply import Button, Reply
 from handlers.text.strings import t
@@ -52,7 +52,7 @@ def _meant(ctx: Ctx, change: Change, text: str, zh: bool) -> c.Command | Reply |
             return c.Undo(_MADE[change.kind])  # undone only if it still is the last change
         locale, word = ("zh", "撤销") if zh else ("en", "undo")  # `delete that` after a stage moved: asked
         lines = (t(locale, "delete_that_what", label=change.label[:60]), t(locale, "answer_hint_one"))
-        return Reply(lines=lines, ok=False, locale=locale, buttons=(Button(word, word),))
+        return Reply(lines=lines, ok=False, locale=locale, buttons=(Button(word, plain_undo.sure(locale)),))
     if short_said.bring_back(text):
         if change.kind.endswith(".delete") and change.entity_id:
             kind = change.entity.removesuffix("s")

@@ -10,10 +10,10 @@ import dataclasses
 
 from handlers.context import Ctx
 from handlers.grammar import commands as c
+from handlers.grammar import plain_undo
 from handlers.grammar.clause_taken_back import clause_taken_back
 from handlers.grammar.taken_back import kept, taken_back
 from handlers.text.reply import Button, Reply
-from handlers.text.strings import WORDS, name_of
 from storage.models.sales import Deal
 
 _MARKS = " ,，.。;；!！:：、~-—–"
@@ -81,7 +81,7 @@ def reason_taken_back(ctx: Ctx, line: str, text: str) -> Reply | None:
     if found is None or deal is None or deal.tenant_id != ctx.tenant.id or deal.reason:
         return None
     what = ctx.t("this_deal_won" if deal.stage == "won" else "this_deal_lost")
-    buttons = [Button(ctx.t("taken_back_undo", what=what, id=deal.id), name_of(WORDS, "undo", ctx.locale))]
+    buttons = [Button(ctx.t("taken_back_undo", what=what, id=deal.id), plain_undo.sure(ctx.locale))]
     if rest := kept(text):
         buttons.append(Button(ctx.t("taken_back_keep_reason", reason=rest[:40]),
                               f"{line.split(':')[0]}: {rest}"))

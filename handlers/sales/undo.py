@@ -16,10 +16,11 @@ from handlers.grammar import plain_undo
 from handlers.grammar.commands import Undo
 from handlers.sales import undo_named
 from handlers.sales.deal_owner import handover_undone
+from handlers.sales.last_said import last_said, made_last
 from handlers.team import fact_posts as facts
 from handlers.text import format as fmt
 from handlers.text.reply import Button, Reply
-from handlers.text.strings import STAGE_NAMES, WORDS, name_of
+from handlers.text.strings import STAGE_NAMES, name_of
 from storage import journal
 from storage.models.sales import Change, DealEvent
 from storage.models.workspace import Member
@@ -31,22 +32,64 @@ def _stage_moved(change: Change) -> bool:
                and row["a"].get("stage") != row["b"].get("stage") for row in change.rows)
 
 
+def _sure(ctx: Ctx) -> str:
+    return plain_undo.sure(ctx.locale)
+
+
+def _right_after(ctx: Ctx, change: Change) -> bool:
+    """Whether a plain `undo` takes `change` back at once: it is from the last few minutes, or the
+    member's previous message here made it, or was an undo too (`undo`, `undo` again: one further
+    back). An older one, with other messages since, is asked about, named: the last change is not
+    always the one the member has in mind."""
+    said = last_said(ctx)
+    return change.at >= ctx.now - AT_ONCE_WITHIN or made_last(ctx, change) \
+        or " ".join(said.text.lower().split()) in _UNDO_SAID
+
+
+AT_ONCE_WITHIN = dt.timedelta(minutes=10)
+
+
+_WHY = ("reason", "reason_category", "competitor")  # a closed deal's why, given after its close
+_UNDO_SAID = {"undo", "撤销", "撤消", "undo confirm", "撤销 确认"}
+
+
+def _with_its_close(ctx: Ctx, reason: Change) -> list[Change]:
+    """A closed deal's reason (or category) given after its close, with the close itself when that
+    is the member's change just before it (one deal, not undone): `undo the loss` means both."""
+    before = journal.latest(ctx.session, ctx.tenant.id, ctx.member.id, before=reason.id)
+    if before is None or (before.entity, before.entity_id) != (reason.entity, reason.entity_id) \
+            or not _stage_moved(before):
+        return [reason]
+    return [*journal.made_together(ctx.session, before), reason]
+
+
+def _ago(ctx: Ctx, change: Change) -> str:
+    minutes = int((ctx.now - change.at).total_seconds() // 60)
+    return ctx.t("undo_ago_hours", hours=minutes // 60) if minutes >= 120 else \
+        ctx.t("undo_ago_minutes", minutes=max(minutes, 1))
+
+
 def handle_undo(ctx: Ctx, _cmd: Undo) -> Reply:
     change = journal.take_latest(ctx.session, ctx.tenant.id, ctx.member.id)
     if change is None or change.at < ctx.now - journal.WINDOW:
         raise ctx.refuse("undo_nothing")
+    if not (_cmd.sure or _cmd.kind or _cmd.named or _right_after(ctx, change)):
+        raise ctx.refuse("undo_older_ask", what=_label(change), ago=_ago(ctx, change),
+                         buttons=(Button(ctx.t("undo_older_button"), _sure(ctx)),))  # `yes`, `1`: undone
     group = journal.made_together(ctx.session, change)  # one message, one undo step: all it changed
     if _cmd.named:  # `undo the umbrella move`: of the message, the change about it
         group = [each for each in group if undo_named.about(ctx, each, _cmd.named)]
     if not group:
         raise ctx.refuse("undo_not_that_named", what=_label(change), named=_cmd.named,
-                         buttons=(Button(ctx.t("undo_that_one_button"), name_of(WORDS, "undo", ctx.locale)),))
+                         buttons=(Button(ctx.t("undo_that_one_button"), _sure(ctx)),))
     if _cmd.kind:  # `undo that snooze`: of the message, its snooze; `撤销刚才的推进`: its stage move
         group = [each for each in group if each.kind in plain_undo.KINDS.get(_cmd.kind, ())
                  and (_cmd.kind != "stage" or _stage_moved(each))]
+    if _cmd.kind == "close" and len(group) == 1 and not _stage_moved(group[0]):
+        group = _with_its_close(ctx, group[0])  # `undo the loss` after its reason: the loss, reason too
     if not group:
         raise ctx.refuse("undo_not_that_kind", what=_label(change), kind=ctx.t(f"undo_kind_{_cmd.kind}"),
-                         buttons=(Button(ctx.t("undo_that_one_button"), name_of(WORDS, "undo", ctx.locale)),))
+                         buttons=(Button(ctx.t("undo_that_one_button"), _sure(ctx)),))
     kept, ids = [], [each.id for each in group]
     for each in reversed(group):  # the last first: a record two of them changed goes back step by step
         result = journal.revert(ctx.session, each)
@@ -62,7 +105,7 @@ def handle_undo(ctx: Ctx, _cmd: Undo) -> Reply:
         kept.extend(result)
     for each in group:
         _undone(ctx, each)
-    if len(group) == 1:
+    if len({(each.entity, each.entity_id) for each in group}) == 1:  # one record: as before the first
         lines = [ctx.t("undone", what=describe(ctx, group[0]))]
     else:  # said back in full: each change of the message
         lines = [ctx.t("undone_several", count=len(group)),
@@ -93,7 +136,7 @@ def question_cancelled(ctx: Ctx) -> Reply:
     change = journal.latest(ctx.session, ctx.tenant.id, ctx.member.id)
     if change is None or change.at < ctx.now - journal.WINDOW:
         return Reply(lines=(ctx.t("question_cancelled"),), ok=False, locale=ctx.locale)
-    button = Button(ctx.t("undo_last_button", what=_label(change))[:75], name_of(WORDS, "undo", ctx.locale))
+    button = Button(ctx.t("undo_last_button", what=_label(change))[:75], _sure(ctx))  # named: at once
     return Reply(lines=(ctx.t("question_cancelled"), ctx.t("undo_last_offered", what=_label(change))),
                  ok=False, locale=ctx.locale, asks=True, buttons=(button,))  # `1` undoes it; any other
     # message lets the offer go unsaid
@@ -136,8 +179,7 @@ def _text_steps(ctx: Ctx, a: dict, b: dict, change_rows: list) -> list[tuple[str
 
 
 def _again(ctx: Ctx) -> tuple[Button, ...]:
-    word = name_of(WORDS, "undo", ctx.locale)
-    return (Button(ctx.t("undo_again_button"), word),)
+    return (Button(ctx.t("undo_again_button"), _sure(ctx)),)  # a tap: one further back, at once
 
 
 def _label(change: Change) -> str:
@@ -194,6 +236,9 @@ def describe(ctx: Ctx, change: Change) -> str:
             return ctx.t("undo_deal_deleted", id=change.entity_id, title=b["title"])
         if b.get("owner_id") != a.get("owner_id") and (owner := ctx.session.get(Member, b["owner_id"])):
             return ctx.t("undo_deal_owner", id=change.entity_id, name=owner.display_name)  # given back
+        if b["stage"] == a["stage"] and any(b.get(key) != a.get(key) for key in _WHY):  # `budget` picked
+            return ctx.t("undo_deal_reason", id=change.entity_id, stage=name_of(STAGE_NAMES, b["stage"],
+                                                                                 ctx.locale))
         return ctx.t("undo_deal_stage", id=change.entity_id,
                      stage=name_of(STAGE_NAMES, b["stage"], ctx.locale))
     if table == "visits":

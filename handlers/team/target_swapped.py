@@ -20,6 +20,7 @@ from decimal import Decimal
 
 from handlers.context import Ctx
 from handlers.grammar import commands as c
+from handlers.grammar import plain_undo
 from handlers.grammar import vocabulary as V
 from handlers.grammar.amounts import parse_amount
 from handlers.grammar.command_json import encode
@@ -28,7 +29,7 @@ from handlers.sales.last_said import made_last
 from handlers.team.target_corrections import target_corrected
 from handlers.text import format as fmt
 from handlers.text.reply import Button, Reply
-from handlers.text.strings import METRIC_NAMES, WORDS, name_of
+from handlers.text.strings import METRIC_NAMES, name_of
 from storage import journal
 from storage.models.sales import Change
 
@@ -100,7 +101,7 @@ def offer(ctx: Ctx, text: str, change: Change | None, recent: dt.timedelta) -> R
     lines = (ctx.t("target_swap_ask", who=who, bad=metric_name(bad), set=shown(target), back=back,
                    good=metric_name(good), value=new_value, period=period),
              f"1. {label}", ctx.t("answer_hint_one"))
-    undo_word = name_of(WORDS, "undo", ctx.locale)
+    undo_word = plain_undo.sure(ctx.locale)
     both = c.Several((undo_word, encode(meant)))  # one tap: the target undone, the one meant set
     return Reply(lines=lines, ok=False, buttons=(Button(label[:75], "", action=both),))
 

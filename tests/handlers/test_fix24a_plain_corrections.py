@@ -87,7 +87,7 @@ def test_bring_it_back_is_the_undo(session_factory, said):
         deal_id = s.scalars(select(Deal.id)).one()
     assert chat.reply(f"deal #{deal_id} 60k").ok
     reply = chat.reply(said)
-    assert not reply.ok and [b.command for b in reply.buttons] == ["undo"], reply.text
+    assert not reply.ok and [b.command for b in reply.buttons] == ["undo confirm"], reply.text
     assert _amount(session_factory) == 60000  # not yet
     assert chat.reply("1").ok
     assert _amount(session_factory) == 50000

@@ -79,6 +79,8 @@ def test_any_changes_then_as_many_undos_restore_everything(session_factory, step
         reply = chat.reply("undo", user=user)
         if not reply.ok and "Cancelled my question" in reply.text:
             reply = chat.reply("1", user=user)
+        elif not reply.ok and "Undo it?" in reply.text:  # a message of theirs that changed nothing came
+            reply = chat.reply("1", user=user)  # after it: the change is named and asked about first
         assert reply.ok, reply.text
     assert export(session_factory) == before
     assert queued_facts(session_factory) == posts

@@ -270,6 +270,7 @@ class Undo(Command):
 
     kind: str = ""
     named: str = ""  # `undo the umbrella move`: only when the last change is about Umbrella
+    sure: bool = False  # `undo confirm` · `撤销 确认`: a change from longer ago, undone as asked
 
 
 @dataclass(frozen=True)

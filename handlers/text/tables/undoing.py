@@ -48,6 +48,15 @@ UNDOING: dict[str, tuple[str, str]] = {
                             "你的上一次修改是{what}，与“{named}”无关：未撤销。撤销只能从最近一次修改开始，逐次往回："
                             "撤销那一次吗？"),
     "undo_that_one_button": ("Undo that one", "撤销那一次"),
+    "undo_older_ask": ("Your last change was {what}, {ago}. Undo it? Nothing was undone yet.",
+                       "你的上一次修改是{what}（{ago}）。要撤销它吗？目前未撤销任何内容。"),
+    "undo_deal_reason": ("deal #{id}: the reason just given is taken back (it stays {stage}; `undo the loss` "
+                         "or `undo the win` takes the close back too)",
+                         "商机 #{id}：刚才给的原因已撤回（仍为{stage}；"
+                         "发“撤销刚才的输单”或“撤销刚才的赢单”可连同结果一起撤回）"),
+    "undo_ago_minutes": ("{minutes} min ago", "{minutes} 分钟前"),
+    "undo_ago_hours": ("{hours} hours ago", "{hours} 小时前"),
+    "undo_older_button": ("↩ Undo it", "↩ 撤销它"),
     "undo_kind_snooze": ("snooze", "推迟"), "undo_kind_done": ("done", "完成"),
     "undo_kind_visit": ("visit", "拜访"), "undo_kind_reopen": ("reopen", "重开"),
     "undo_kind_close": ("win or loss", "赢单或输单"),
