@@ -35,13 +35,13 @@ def _deal(session_factory, deal_id: int) -> tuple[str, str, str]:
 
 
 @pytest.mark.parametrize("user, made, between, undo, asked, tap, done", [
-    ("王芳", "任务 周五前给格力发合同", ("我的任务", "算了 不转了"), "撤销", "你的上一次修改是“任务 周五前给格力发合同”（25 分钟前）",
-     "1", "已撤销"),
+    ("王芳", "任务 周五前给格力发合同", ("我的任务", "算了 不转了"), "撤销",
+     "你的上一次修改是“任务 周五前给格力发合同”（25 分钟前）", "1", "已撤销"),
     ("Ana", "task send acme the quote by fri", ("tasks", "pipeline"), "undo",
      "Your last change was “task send acme the quote by fri”, 25 min ago. Undo it?", "yes", "Undone"),
 ])
-def test_an_undo_of_an_older_change_with_messages_since_names_it_and_asks(session_factory, user, made, between,
-                                                                          undo, asked, tap, done):
+def test_an_undo_of_an_older_change_with_messages_since_names_it_and_asks(session_factory, user, made,
+                                                                          between, undo, asked, tap, done):
     chat = _chat(session_factory)
     assert chat.reply(made, user=user).ok
     title = _tasks(session_factory)
