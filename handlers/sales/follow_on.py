@@ -60,7 +60,8 @@ _EN = pattern(r"^(?:(?:actually|sorry|oops|wait|no|nope|nah|ok|okay|hmm|oh|and|a
               r"(?:\s+(?:up|down|back|over))?(?:\s+(?:to|for|on|till|until|til|=))?"
               r"\s+(?P<value>[^\s,]+(?:\s+[^\s,]+){0,2}?)"  # `28k`, `thurs`, `next tue`
               r"(?:[\s,]+(?:pls|please|thanks|thx|instead|again))*[\s.!]*$", re.I)
-_ZH = pattern(r"^(?:(?:不对|不是|错了|说错了|记错了|更正|搞错了)[\s,，。!！]*(?P<metric2>新客户数?|新增客户|新客)?"
+_ZH = pattern(r"^(?:(?:不对|不是|错了|说错了|记错了|更正|搞错了)[\s,，。!！]*"
+              r"(?P<metric2>新客户数?|新增客户|新客)?"
               r"(?:应该)?是?"
               r"|(?P<metric>新客户数?|新增客户|新客)?(?:应该是|改成|改为|调到|调成|换成))"
               r"\s*(?P<value>\S+?)\s*"

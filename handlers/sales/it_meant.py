@@ -48,9 +48,11 @@ _TAIL_EN = r"(?:[\s,]+(?:now|pls|please|too|as\s+well|then|thanks|thx|instead))*
 _TAIL_ZH = r"(?:阶段)?(?:吧|了|啦)*[\s。!！]*$"
 
 _STAGE = pattern(_LEAD_EN + r"(?:(?:move|push|advance|bump|put|take|set|change)\s+" + _IT_EN
-                 + r"\s+(?:up\s+)?(?:to|into|on|at|onto)|(?:its\s+|the\s+)?stage(?:\s*[:=]|\s+to|\s+is|\s+now)?)"
+                 + r"\s+(?:up\s+)?(?:to|into|on|at|onto)"
+                 r"|(?:its\s+|the\s+)?stage(?:\s*[:=]|\s+to|\s+is|\s+now)?)"
                  r"\s+(?:the\s+)?(?P<stage>[^\s,.!]+(?:\s+[^\s,.!]+)??)(?:\s+stage)?" + _TAIL_EN
-                 + r"|" + _LEAD_ZH + r"(?:(?:把|将)?" + _IT_ZH + r"\s*(?:推进到|推到|改到|挪到|移到|放到|进入到?|改成)"
+                 + r"|" + _LEAD_ZH + r"(?:(?:把|将)?" + _IT_ZH
+                 + r"\s*(?:推进到|推到|改到|挪到|移到|放到|进入到?|改成)"
                  r"|阶段(?:改成|改为|改到|推到|是|[:：]))\s*(?P<zstage>[^\s。!！吧了]+?)" + _TAIL_ZH, re.I)
 _TITLE = pattern(_LEAD_EN + r"(?:(?:rename|retitle)\s+" + _IT_EN + r"(?:\s+(?:to|as))?|call\s+" + _IT_EN
                  + r"|(?:(?:change|set)\s+)?(?:the\s+|its\s+)?title\s*(?:[:=]|to|is|should\s+be)?)"
@@ -68,10 +70,12 @@ _FOLLOW = pattern(_LEAD_EN + r"(?:follow[\s-]?up|fu|f/u)\s+(?:on\s+|with\s+|for\
                   r"(?:that\s+one|that\s+visit|that|it|them)\s+(?:on\s+|is\s+|should\s+be\s+)?(?P<day>\S.*?)"
                   + _TAIL_EN + r"|" + _LEAD_ZH + r"(?:那个|这个|那次|这次|刚才那个)(?:拜访)?\s*"
                   r"(?P<zday>[^\s，,。]+?)(?:再)?(?:跟进|回访)" + _TAIL_ZH, re.I)
-_NO_FOLLOW = pattern(_LEAD_EN + r"(?:visit\s*#?\s*(?P<id>\d+)\s+)?(?:(?:undo|cancel|remove|clear|drop|delete)\s+"
+_NO_FOLLOW = pattern(_LEAD_EN + r"(?:visit\s*#?\s*(?P<id>\d+)\s+)?"
+                     r"(?:(?:undo|cancel|remove|clear|drop|delete)\s+"
                      r"(?:that|the|this|its)\s+(?:follow[\s-]?up|fu|f/u)|no\s+(?:follow[\s-]?up|fu|f/u)"
                      r"(?:\s+needed)?)(?:[\s,.!]+(?:no\s+)?(?:follow[\s-]?up|fu|f/u)?\s*(?:needed|pls|please)?)*"
-                     r"[\s.!]*$|" + _LEAD_ZH + r"(?:拜访\s*#?\s*(?P<zid>\d+)\s*)?(?:不用|不需要|无需|取消)(?:再)?"
+                     r"[\s.!]*$|" + _LEAD_ZH
+                     + r"(?:拜访\s*#?\s*(?P<zid>\d+)\s*)?(?:不用|不需要|无需|取消)(?:再)?"
                      r"(?:跟进|跟了|回访)了?" + _TAIL_ZH, re.I)
 _CJK = pattern(r"[\u3400-\u9fff]")
 
@@ -90,7 +94,8 @@ def just_touched(ctx: Ctx, model) -> list:
     """The records of `model` the member's previous message here made or changed (within RECENT,
     still in effect); [] when that message changed none (or was too long ago)."""
     change = latest_change(ctx)
-    if change is None or change.status != "done" or change.at < ctx.now - RECENT or not made_last(ctx, change):
+    if change is None or change.status != "done" or change.at < ctx.now - RECENT \
+            or not made_last(ctx, change):
         return _said_last(ctx, model)
     keys = dict.fromkeys(row["k"][0] for each in made_with(ctx, change) for row in each.rows
                          if row["t"] == model.__tablename__ and row["a"] is not None)
@@ -107,7 +112,8 @@ def _said_last(ctx: Ctx, model) -> list:
     command = read(said.text, ctx.today).command
     key = command.ref.deal_id if isinstance(command, c.UpsertDeal) and command.ref is not None else \
         command.visit_id if isinstance(command, c.ChangeVisit) and not command.delete else None
-    row = ctx.session.get(model, key) if key and (model is Deal) == isinstance(command, c.UpsertDeal) else None
+    fits = key and (model is Deal) == isinstance(command, c.UpsertDeal)
+    row = ctx.session.get(model, key) if fits else None
     return [row] if row is not None and row.tenant_id == ctx.tenant.id else []
 
 

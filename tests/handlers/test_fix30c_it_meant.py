@@ -89,14 +89,16 @@ def test_a_deal_renamed_by_it(session_factory, said, title):
 
 
 @pytest.mark.parametrize("visit, said, want", [
-    ("visit 比亚迪: quick check-in", "oh and it was yesterday not today", ("比亚迪", dt.date(2026, 12, 6), None)),
+    ("visit 比亚迪: quick check-in", "oh and it was yesterday not today",
+     ("比亚迪", dt.date(2026, 12, 6), None)),
     ("拜访 比亚迪：简单沟通", "其实是昨天去的", ("比亚迪", dt.date(2026, 12, 6), None)),
     ("visit 比亚迪: quick check-in", "no wait, follow up on that one next monday",
      ("比亚迪", dt.date(2026, 12, 7), dt.date(2026, 12, 14))),
     ("拜访 比亚迪：简单沟通", "那个下周一跟进", ("比亚迪", dt.date(2026, 12, 7), dt.date(2026, 12, 14))),
     ("visit 比亚迪: quick check-in", "scratch that, wrong customer, it was 美的",
      ("美的集团", dt.date(2026, 12, 7), None)),
-    ("visit 比亚迪: quick check-in", "no wait, that visit was 美的 not 比亚迪", ("美的集团", dt.date(2026, 12, 7), None)),
+    ("visit 比亚迪: quick check-in", "no wait, that visit was 美的 not 比亚迪",
+     ("美的集团", dt.date(2026, 12, 7), None)),
     ("拜访 比亚迪：简单沟通", "不对 那次拜访是美的 不是比亚迪", ("美的集团", dt.date(2026, 12, 7), None)),
 ])
 def test_a_visit_just_logged_changed_by_that_visit(session_factory, visit, said, want):
