@@ -45,6 +45,7 @@ from handlers.sales import (
     deal_sentence,
     follow_on,
     follow_up_moved,
+    it_meant,
     lost_not_won,
     reopen_said,
     said_after,
@@ -97,6 +98,9 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
             return why  # `move task 7 to thurs, im out mon`: the move, the why said not kept, one tap
         ctx.locale = answered_in(text, ctx.locale)
         return replace(usage_reply(ctx.locale, moved), locale=ctx.locale)  # which day?
+    if error.topic in (None, "visit", "undo") and (it := it_meant.answer(ctx, text)) is not None:
+        return replace(it, locale=ctx.locale) if isinstance(it, Reply) else it  # `move it to proposal`:
+        # the record just made or touched (handlers/sales/it_meant.py), else which one, asked
     if error.topic in (None, "restore") and (of_last := said_of_last.answer(ctx, text)) is not None:
         return of_last  # `6 isnt done yet`, `no that was for ana`, `恢复一下` after a deletion (r23, r26)
     if error.topic is None and (too := target_too.offered(ctx, text)) is not None:

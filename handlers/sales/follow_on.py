@@ -60,7 +60,9 @@ _EN = pattern(r"^(?:(?:actually|sorry|oops|wait|no|nope|nah|ok|okay|hmm|oh|and|a
               r"(?:\s+(?:up|down|back|over))?(?:\s+(?:to|for|on|till|until|til|=))?"
               r"\s+(?P<value>[^\s,]+(?:\s+[^\s,]+){0,2}?)"  # `28k`, `thurs`, `next tue`
               r"(?:[\s,]+(?:pls|please|thanks|thx|instead|again))*[\s.!]*$", re.I)
-_ZH = pattern(r"^(?:(?:不对|不是|错了|说错了|记错了|更正|搞错了)[\s,，。!！]*(?:应该)?是?"
+_ZH = pattern(r"^(?:(?:不对|不是|错了|说错了|记错了|更正|搞错了)[\s,，。!！]*"
+              r"(?P<metric2>新客户数?|新增客户|新客)?"
+              r"(?:应该)?是?"
               r"|(?P<metric>新客户数?|新增客户|新客)?(?:应该是|改成|改为|调到|调成|换成))"
               r"\s*(?P<value>\S+?)\s*"
               r"(?P<field>跟进|回访|跟進|回訪|次|个|家|单|笔|位)[\s。!！]*$"
@@ -115,7 +117,7 @@ def edit(ctx: Ctx, text: str) -> c.Command | Reply | None:
         return gone(ctx, change, example)
     if (why := not_last(ctx, change, example)) is not None:  # a message since, here: nothing older
         return why
-    if groups.get("metric") and (not target or _metric(change) != "new_customers"):
+    if (groups.get("metric") or groups.get("metric2")) and (not target or _metric(change) != "new_customers"):
         return None  # `新客户改成4个` just after a visits target: not that target's
     if target:
         said = value + field if counted else value  # `55次`: no amount of money

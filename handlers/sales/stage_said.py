@@ -32,6 +32,10 @@ _FILLER = pattern(r"(?:^|\s|(?<=[\u3400-\u9fff]))(?:那边|那里|那个|这个|
 _NUMBER = pattern(r"(?:把|将)?\s*(?:商机|单子|deal|opp|opportunity)?\s*(?:no\.?\s*)?#?\s*(?P<id>\d{1,9})"
                   r"\s*号?(?:商机|单子)?", re.I)
 _LEAD = pattern(r"^(?:把|将|the\s+|our\s+|my\s+)+", re.I)
+#: "it", "that one", "这个单子": no customer's name (`it` is in Initech), the deal just touched (r26)
+_PRONOUN = pattern(r"(?:(?:and|ok|okay|so|now|pls|please)\s+)*(?:it|that|this|that\s+one|this\s+one|"
+                   r"(?:that|this|the)\s+(?:deal|one|opp)|它|这个单子|那个单子|这单|那单|这个|那个|这个商机|那个商机)",
+                   re.I)
 
 
 def stage_offer(ctx: Ctx, said: str, stage: str, zh: bool):
@@ -39,6 +43,7 @@ def stage_offer(ctx: Ctx, said: str, stage: str, zh: bool):
     ctx.locale = "zh" if zh else "en"
     deals = [(deal, name) for deal, name in DealRepository(ctx.session).open_deals([ctx.member.id])
              if deal.stage not in CLOSED_STAGES]
+    said = "" if _PRONOUN.fullmatch(_LEAD.sub("", said.strip(" ,，"))) else said  # asked, one tap
     customer, title = _customer_and_title(ctx, said)
     if said and customer is None:
         deals = []

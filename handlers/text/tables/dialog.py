@@ -65,4 +65,11 @@ DIALOG: dict[str, tuple[str, str]] = {
                        "（上一个问题已结束，其中内容未保存。）"),
     "answer_hint": ("Reply 1–{count}, or tap one.", "回复 1–{count}，或点选。"),
     "answer_hint_one": ("Reply yes (or 1) to do it, or tap it.", "回复“好”（或 1）即可执行，或点选。"),
+    "it_which_visit": ("Which visit did you mean? Nothing was changed yet.",
+                       "是哪次拜访？尚未修改。"),
+    "it_which_deal": ("Which deal did you mean? Nothing was changed yet.", "是哪个商机？尚未修改。"),
+    "it_follow_up_cleared": ("A follow-up is cleared by marking it done ({example}): tap to mark the "
+                             "follow-up of visit #{id} ({customer}) done. Nothing was changed yet.",
+                             "跟进标记为完成即不再跟进（{example}）：点一下把拜访 #{id}（{customer}）的跟进"
+                             "标记为完成。尚未修改。"),
 }

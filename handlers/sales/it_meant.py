@@ -1,0 +1,243 @@
+"""A short follow-on that names the record the member just made or touched by "it", "that one",
+"that visit", "这个单子", or by nothing at all (r26):
+
+- a deal's stage: `move it to discovery`, `and move it to negotiation`, `ok move it to proposal now`,
+  `stage negotiation`, `把它推到商务谈判`, `这个单子推到方案呈现`, `阶段改成商务谈判`;
+- a deal's title: `and rename it 250 seat license`, `call it "pilot"`, `改名叫二期`, `标题改成二期`;
+- a visit's day: `oh and it was yesterday not today`, `其实是昨天去的`;
+- a visit's follow-up: `no wait, follow up on that one next monday`, `那个下周一跟进`;
+- a visit's customer: `scratch that, wrong customer, it was 美的`, `no wait, that visit was 美的 not
+  比亚迪`, `不对 那次拜访是美的 不是比亚迪`;
+- a visit's follow-up cleared: `visit #417 no follow up`, `undo that follow up, no f/u needed`, `不用
+  跟进了`: a follow-up is cleared by marking it done (`done 417`), offered, one tap.
+
+"It" is the one record of that kind the member's previous message here made or changed (within
+RECENT, still in effect: handlers/sales/last_said.py), changed at once by the command that changes
+it, the line it was read as said back (so `undo` undoes it). No such record (another message since,
+too long ago, two of them): asked, one tap per record of the member's, never another record (r26:
+`it` was once read as a customer's name, Initech).
+"""
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import select
+
+from handlers.context import Ctx
+from handlers.grammar import commands as c
+from handlers.grammar import vocabulary as V
+from handlers.grammar.dates import parse_date
+from handlers.grammar.normal import view
+from handlers.grammar.patterns import pattern
+from handlers.grammar.reading import read
+from handlers.known_names import known_customers
+from handlers.sales.last_said import last_said, made_last, made_with
+from handlers.sales.said_again import RECENT, latest_change
+from handlers.text.reply import Button, Reply
+from handlers.text.strings import STAGE_NAMES, WORDS, name_of
+from storage import pipelines
+from storage.models.sales import Customer, Deal, Visit
+from storage.sales import DealRepository
+
+_IT_EN = r"(?:it|that|this|that\s+one|this\s+one|(?:that|this|the)\s+(?:deal|opp|opportunity|one))"
+_IT_ZH = r"(?:它|这个单子|那个单子|这单|那单|这个商机|那个商机|刚才那个单子|刚才那单|这个|那个)"
+_LEAD_EN = (r"^(?:(?:and|ok|okay|so|also|oh|now|then|pls|please|no|nope|wait|actually|sorry|oops|hmm+"
+            r"|scratch\s+that|my\s+bad|wrong\s+customer|can\s+you|could\s+you)[\s,.!:]+)*")
+_LEAD_ZH = r"^(?:(?:不对|错了|搞错了|记错了|哦|噢|嗯|还有|另外|然后|再|那|对了|其实)[\s,，。!！]*)*"
+_TAIL_EN = r"(?:[\s,]+(?:now|pls|please|too|as\s+well|then|thanks|thx|instead))*[\s.!]*$"
+_TAIL_ZH = r"(?:阶段)?(?:吧|了|啦)*[\s。!！]*$"
+
+_STAGE = pattern(_LEAD_EN + r"(?:(?:move|push|advance|bump|put|take|set|change)\s+" + _IT_EN
+                 + r"\s+(?:up\s+)?(?:to|into|on|at|onto)"
+                 r"|(?:its\s+|the\s+)?stage(?:\s*[:=]|\s+to|\s+is|\s+now)?)"
+                 r"\s+(?:the\s+)?(?P<stage>[^\s,.!]+(?:\s+[^\s,.!]+)??)(?:\s+stage)?" + _TAIL_EN
+                 + r"|" + _LEAD_ZH + r"(?:(?:把|将)?" + _IT_ZH
+                 + r"\s*(?:推进到|推到|改到|挪到|移到|放到|进入到?|改成)"
+                 r"|阶段(?:改成|改为|改到|推到|是|[:：]))\s*(?P<zstage>[^\s。!！吧了]+?)" + _TAIL_ZH, re.I)
+_TITLE = pattern(_LEAD_EN + r"(?:(?:rename|retitle)\s+" + _IT_EN + r"(?:\s+(?:to|as))?|call\s+" + _IT_EN
+                 + r"|(?:(?:change|set)\s+)?(?:the\s+|its\s+)?title\s*(?:[:=]|to|is|should\s+be)?)"
+                 r"\s+(?P<title>\S.*?)" + _TAIL_EN
+                 + r"|" + _LEAD_ZH + r"(?:(?:把|将)?" + _IT_ZH + r"?\s*(?:改名(?:为|叫|成)?|重命名为?|"
+                 r"(?:名字|标题|名称)(?:改成|改为|是)))\s*(?P<ztitle>\S.*?)" + _TAIL_ZH, re.I)
+#: `it was yesterday not today`, `that visit was 美的 not 比亚迪`: a visit's day or its customer
+_VISIT_WAS = pattern(_LEAD_EN + r"(?:it|that|that\s+visit|the\s+visit|this\s+visit|that\s+one)\s+"
+                     r"(?:was|is|should\s+be|should\s+have\s+been|happened)\s+(?:on\s+|with\s+|at\s+|for\s+)?"
+                     r"(?P<value>\S.*?)(?:\s*,?\s+not\s+(?P<not>\S.*?))?" + _TAIL_EN
+                     + r"|" + _LEAD_ZH + r"(?:刚才那次|刚才那个|刚才|那次|这次|那个|这个)?(?:拜访|客户)?"
+                     r"(?:应该是|其实是|是)\s*(?P<zvalue>[^\s,，。]+?)(?:[,，]?\s*(?:不是|而不是)\s*(?P<znot>[^\s。!！]+))?"
+                     r"(?P<went>去的|拜访的|见的)?[\s。!！]*$", re.I)
+_FOLLOW = pattern(_LEAD_EN + r"(?:follow[\s-]?up|fu|f/u)\s+(?:on\s+|with\s+|for\s+)?"
+                  r"(?:that\s+one|that\s+visit|that|it|them)\s+(?:on\s+|is\s+|should\s+be\s+)?(?P<day>\S.*?)"
+                  + _TAIL_EN + r"|" + _LEAD_ZH + r"(?:那个|这个|那次|这次|刚才那个)(?:拜访)?\s*"
+                  r"(?P<zday>[^\s，,。]+?)(?:再)?(?:跟进|回访)" + _TAIL_ZH, re.I)
+_NO_FOLLOW = pattern(_LEAD_EN + r"(?:visit\s*#?\s*(?P<id>\d+)\s+)?"
+                     r"(?:(?:undo|cancel|remove|clear|drop|delete)\s+"
+                     r"(?:that|the|this|its)\s+(?:follow[\s-]?up|fu|f/u)|no\s+(?:follow[\s-]?up|fu|f/u)"
+                     r"(?:\s+needed)?)(?:[\s,.!]+(?:no\s+)?(?:follow[\s-]?up|fu|f/u)?\s*(?:needed|pls|please)?)*"
+                     r"[\s.!]*$|" + _LEAD_ZH
+                     + r"(?:拜访\s*#?\s*(?P<zid>\d+)\s*)?(?:不用|不需要|无需|取消)(?:再)?"
+                     r"(?:跟进|跟了|回访)了?" + _TAIL_ZH, re.I)
+_CJK = pattern(r"[\u3400-\u9fff]")
+
+
+def answer(ctx: Ctx, text: str) -> c.Command | Reply | None:
+    """The command `text` says of the record just made or touched, the question which record it
+    is, or None when `text` is no such follow-on."""
+    said = " ".join(view(text).split()).strip()
+    for reader in (_stage, _title, _no_follow_up, _follow_up, _visit_was):
+        if (found := reader(ctx, said)) is not None:
+            return found
+    return None
+
+
+def just_touched(ctx: Ctx, model) -> list:
+    """The records of `model` the member's previous message here made or changed (within RECENT,
+    still in effect); [] when that message changed none (or was too long ago)."""
+    change = latest_change(ctx)
+    if change is None or change.status != "done" or change.at < ctx.now - RECENT \
+            or not made_last(ctx, change):
+        return _said_last(ctx, model)
+    keys = dict.fromkeys(row["k"][0] for each in made_with(ctx, change) for row in each.rows
+                         if row["t"] == model.__tablename__ and row["a"] is not None)
+    rows = [ctx.session.get(model, key) for key in keys]
+    return [row for row in rows if row is not None and row.tenant_id == ctx.tenant.id]
+
+
+def _said_last(ctx: Ctx, model) -> list:
+    """The record the member's previous message here named by its number and changed nothing of
+    (`deal #53 contact` of a deal at Contact already), within RECENT; else []."""
+    said = last_said(ctx)
+    if said is None or not said.text or said.at < ctx.now - RECENT:
+        return []
+    command = read(said.text, ctx.today).command
+    key = command.ref.deal_id if isinstance(command, c.UpsertDeal) and command.ref is not None else \
+        command.visit_id if isinstance(command, c.ChangeVisit) and not command.delete else None
+    fits = key and (model is Deal) == isinstance(command, c.UpsertDeal)
+    row = ctx.session.get(model, key) if fits else None
+    return [row] if row is not None and row.tenant_id == ctx.tenant.id else []
+
+
+def is_pronoun(words: str) -> bool:
+    """Whether `words` name no customer but the record just touched (`it`, `that one`, `这个单子`)."""
+    return bool(re.fullmatch(rf"\s*(?:{_IT_EN}|把?{_IT_ZH})\s*", words, re.I))
+
+
+def _language(ctx: Ctx, said: str) -> bool:
+    zh = bool(_CJK.search(said)) and not re.match(r"^[A-Za-z]", said)
+    ctx.locale = "zh" if zh else "en"
+    return zh
+
+
+def _stage(ctx: Ctx, said: str):
+    found = _STAGE.match(said)
+    if found is None:
+        return None
+    words = (found["stage"] or found["zstage"] or "").lower().removeprefix("the ").strip()
+    stage = V.STAGE_WORDS.get(words)
+    if stage is None or stage not in pipelines.current().open:
+        return None
+    _language(ctx, said)
+    name = name_of(STAGE_NAMES, stage, ctx.locale)
+    return _deal_line(ctx, lambda deal: f"{name_of(WORDS, 'deal', ctx.locale)} #{deal.id} {name}")
+
+
+def _title(ctx: Ctx, said: str):
+    found = _TITLE.match(said)
+    if found is None:
+        return None
+    title = (found["title"] or found["ztitle"] or "").strip(" \"'“”‘’「」")
+    if not title or '"' in title:
+        return None
+    _language(ctx, said)
+    return _deal_line(ctx, lambda deal: f'{name_of(WORDS, "deal", ctx.locale)} #{deal.id} "{title}"')
+
+
+def _deal_line(ctx: Ctx, line):
+    """The deal just touched changed by `line(deal)` at once, else the member's open deals asked."""
+    ctx.correcting = True
+    deals = just_touched(ctx, Deal)
+    if len(deals) == 1:
+        ctx.notes.append(ctx.t("read_as_whole", said=line(deals[0])))
+        ctx.text = line(deals[0])
+        return read(line(deals[0]), ctx.today).command
+    ctx.correcting = False
+    shown = [(deal, name) for deal, name in DealRepository(ctx.session).open_deals([ctx.member.id])
+             if deal.stage in pipelines.current().open][:5]
+    if not shown:
+        return Reply(lines=(ctx.t("stage_said_none", stage="…", example=line(Deal(id=12))),), ok=False)
+    buttons = tuple(Button(f"#{deal.id} {name} · {deal.title}"[:75], line(deal)) for deal, name in shown)
+    hint = ctx.t("answer_hint_one") if len(buttons) == 1 else ctx.t("answer_hint", count=len(buttons))
+    return Reply(lines=(ctx.t("it_which_deal"), hint), buttons=buttons, ok=False)
+
+
+def _visit_line(ctx: Ctx, line):
+    """The visit just logged changed by `line(visit)` at once, else the member's latest visits asked."""
+    ctx.correcting = True
+    visits = just_touched(ctx, Visit)
+    if len(visits) == 1:
+        ctx.notes.append(ctx.t("read_as_whole", said=line(visits[0])))
+        ctx.text = line(visits[0])
+        return read(line(visits[0]), ctx.today).command
+    ctx.correcting = False
+    latest = list(ctx.session.execute(
+        select(Visit, Customer.name).join(Customer, Customer.id == Visit.customer_id)
+        .where(Visit.tenant_id == ctx.tenant.id, Visit.member_id == ctx.member.id)
+        .order_by(Visit.id.desc()).limit(3)))
+    buttons = tuple(Button(f"#{visit.id} {name} · {visit.visited_at:%m-%d}"[:75], line(visit))
+                    for visit, name in latest)
+    if not buttons:
+        return None
+    hint = ctx.t("answer_hint_one") if len(buttons) == 1 else ctx.t("answer_hint", count=len(buttons))
+    return Reply(lines=(ctx.t("it_which_visit"), hint), buttons=buttons, ok=False)
+
+
+def _visit_word(ctx: Ctx) -> str:
+    return name_of(WORDS, "visit", ctx.locale)
+
+
+def _follow_up(ctx: Ctx, said: str):
+    found = _FOLLOW.match(said)
+    day = found and (found["day"] or found["zday"] or "").strip()
+    if not day or parse_date(day, ctx.today) is None:
+        return None
+    zh = _language(ctx, said)
+    word = "跟进" if zh else "follow up"
+    return _visit_line(ctx, lambda visit: f"{_visit_word(ctx)} #{visit.id} {word} {day}")
+
+
+def _visit_was(ctx: Ctx, said: str):
+    found = _VISIT_WAS.match(said)
+    if found is None:
+        return None
+    value = (found["value"] or found["zvalue"] or "").strip(" ,，")
+    zh = _language(ctx, said)
+    if parse_date(value, ctx.today) is not None:
+        if zh and not found["went"]:
+            return None  # `是明天`: a follow-up's day, perhaps; left to the corrections
+        word = "日期" if zh else "date"
+        return _visit_line(ctx, lambda visit: f"{_visit_word(ctx)} #{visit.id} {word} {value}")
+    if not known_customers(ctx, value) or found["went"]:
+        return None  # a name of no customer: left to the other readers (a new one is asked there)
+    if not just_touched(ctx, Visit):
+        return None  # `it was 美的` after a deal: that deal's customer, the corrections' to ask
+    word = "客户" if zh else "customer"
+    return _visit_line(ctx, lambda visit: f"{_visit_word(ctx)} #{visit.id} {word} {value}")
+
+
+def _no_follow_up(ctx: Ctx, said: str):
+    found = _NO_FOLLOW.match(said)
+    if found is None:
+        return None
+    _language(ctx, said)
+    number = found["id"] or found["zid"]
+    visit = ctx.session.get(Visit, int(number)) if number else None
+    if visit is None or visit.tenant_id != ctx.tenant.id:
+        visits = just_touched(ctx, Visit)
+        visit = visits[0] if len(visits) == 1 else None
+    if visit is None:
+        return None
+    customer = ctx.session.get(Customer, visit.customer_id)
+    done = f"{name_of(WORDS, 'done', ctx.locale)} {visit.id}"
+    return Reply(lines=(ctx.t("it_follow_up_cleared", example=done, id=visit.id,
+                              customer=customer.name if customer else ""), ctx.t("answer_hint_one")),
+                 buttons=(Button(done, done),), ok=False)
