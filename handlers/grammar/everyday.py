@@ -40,10 +40,19 @@ _LIKE = pattern(r"^(?:(?P<before>(?:" + _PRAISE + r"[\s,!.]*)+)(?:with\s+)?)?tip
 _GLUED_MARKS = pattern(r"^(?P<word>[^\s?？!！]+)[?？!！]+(?=\s|$)")
 
 
+#: `把任务3完成了` · `帮我把3号任务搞定了` · `把392推到下周五` · `将任务3改到周五`: a record's number after
+#: 把/将, then a word of it done or moved; the grammar's own order is the words without 把 (r26zh W4)
+_BA = pattern(r"^(?:请|帮我|麻烦|顺便)?\s*(?:把|将)\s*(?P<rest>(?:(?:任务|待办|跟进|回访|拜访|任務|拜訪)\s*)?(?:第\s*)?"
+              r"[#＃]?\d{1,9}.*?(?:完成|搞定|做完|办完|弄完|办好|做好|结束|推到|推迟到|改到|改成|挪到|移到|延到|"
+              r"调到|往后推|推后).*)$")
+
+
 def rewrite(text: str) -> str:
     """`text` in the grammar's own word order, when it is one of its commands said otherwise;
     else `text` as it is."""
     said = " ".join(text.split())
+    if (found := _BA.match(said)) and not _DELETE_ZH.match(said):
+        said = text = found["rest"]  # `把任务3完成了`: `任务3完成了`
     if found := _DELETE.match(said):
         return f"{found['kind'].lower()} #{found['id']} delete"
     if (found := _DELETE_ZH.match(said)) and bool(found["pre"]) != bool(found["post"]):
