@@ -25,6 +25,7 @@ from handlers.grammar import commands as c
 from handlers.grammar.closed_words import closed_said
 from handlers.grammar.inner import read_only
 from handlers.grammar.intents import split_keyword
+from handlers.grammar.keyword_prose import prose
 from handlers.grammar.normal import simplified, view
 from handlers.grammar.parse import normalize
 from handlers.grammar.parse_done import also_done
@@ -98,7 +99,7 @@ def _stores(clause: str) -> bool:
     its new day, asked which record it is)."""
 
     command = read(clause).command
-    if isinstance(command, c.SetCustomer) and not (command.tier or command.lifecycle):
+    if isinstance(command, c.SetCustomer) and not (command.tier or command.lifecycle) or prose(clause):
         return False  # `另外客户想要demo`: prose, not a customer named 想要demo
     if split_keyword(simplified(normalize(clause)))[0] is None and not re.match(r"#?\d", clause) \
             and as_task(clause) is None:
