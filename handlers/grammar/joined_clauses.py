@@ -57,7 +57,7 @@ def split(text: str) -> list[str] | None:
 
     said = " ".join(text.split())
     if "\n" not in text.strip() and (two := tasks(said)) is not None:
-        return two  # `任务 …资料；还有给海尔发合同`: two tasks, never one title (handlers/grammar/task_joined.py)
+        return two  # `任务 …资料；还有给海尔发合同`: two tasks, never one title (grammar/task_joined.py)
     if "\n" in text.strip() or not _JOIN.search(view(said)) or also_done(simplified(normalize(said))):
         return None  # `還有`: matched simplified; `任务8搞定了。6也搞定了`: both done, one command
     first_word = split_keyword(simplified(normalize(said)))[0]

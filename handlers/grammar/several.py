@@ -14,10 +14,10 @@ from dataclasses import replace
 from handlers.grammar import clauses
 from handlers.grammar import commands as c
 from handlers.grammar.intents import split_keyword
+from handlers.grammar.keyword_prose import prose
 from handlers.grammar.normal import simplified
 from handlers.grammar.parse import normalize
 from handlers.grammar.parse_done import also_done
-from handlers.grammar.keyword_prose import prose
 from handlers.grammar.patterns import pattern
 from handlers.grammar.reading import read
 from handlers.grammar.targets_said import targets_said

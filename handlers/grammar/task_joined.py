@@ -1,4 +1,5 @@
-"""A task message that says two things to do (r26zh W9): `任务 下周一之前整理万科的比价资料；还有给海尔发合同`,
+"""A task message that says two things to do (r26zh W9): `任务 下周一之前整理万科的比价资料；还有给海尔
+发合同`,
 `task send acme the quote by fri; and also call globex about renewal`, `任务 周五前给海尔发合同 另外 整理华为
 的资料`. After `；`/`;` or a joining word (`还有`, `另外`, `顺便`, `同时`, `also`, `and also`, `plus`), a
 clause that reads as a task on its own is a second task (its own day, its own customer), never glued
@@ -21,7 +22,8 @@ from handlers.grammar.patterns import pattern
 
 #: Where a second thing to do starts: `；`/`;` (a joining word after it or not), or a joining word
 #: after a break (`，另外`, ` also `) or glued to Chinese (`…资料另外…`)
-_SECOND = pattern(r"\s*[;；]\s*(?:(?:and\s+also|also|plus|and|另外|还有|然后|顺便|同时)(?![A-Za-z]))?[\s,，:：]*"
+_SECOND = pattern(r"\s*[;；]\s*(?:(?:and\s+also|also|plus|and|另外|还有|然后|顺便|同时)(?![A-Za-z]))?"
+                  r"[\s,，:：]*"
                   r"|(?:\s*[,，。.!！]\s*|\s+)(?:and\s+also|also|plus|另外|还有|然后|顺便|同时)(?![A-Za-z])[\s,，:：]*"
                   r"|(?<=[\u3400-\u9fff])(?:另外|顺便|还有)[\s,，:：]*", re.I)
 #: A clause that reports what someone said or is, never a thing to do
