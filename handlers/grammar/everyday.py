@@ -40,10 +40,32 @@ _LIKE = pattern(r"^(?:(?P<before>(?:" + _PRAISE + r"[\s,!.]*)+)(?:with\s+)?)?tip
 _GLUED_MARKS = pattern(r"^(?P<word>[^\s?？!！]+)[?？!！]+(?=\s|$)")
 
 
+#: `把任务3完成了` · `帮我把3号任务搞定了` · `把392推到下周五` · `将任务3改到周五`: a record's number after
+#: 把/将, then a word of it done or moved; the grammar's own order is the words without 把 (r26zh W4)
+_BA = pattern(r"^(?:请|帮我|麻烦|顺便)?\s*(?:把|将)\s*"
+              r"(?P<rest>(?:(?:任务|待办|跟进|回访|拜访|任務|拜訪)\s*)?(?:第\s*)?"
+              r"[#＃]?\d{1,9}.*?(?:完成|搞定|做完|办完|弄完|办好|做好|结束|推到|推迟到|改到|改成|挪到|移到|延到|"
+              r"调到|往后推|推后).*)$")
+
+
+#: A month said alone at a task's end after a comma (`…, march`: never a word of the title, r26 W14), or
+#: its start in words (`start of april`, `early april`): read as the month is (its first working day)
+_MONTH_SAID = pattern(r"(?:\s*,\s*|\s+)(?:in\s+)?(?:the\s+)?(?:start|beginning)\s+of\s+"
+                      r"(?P<month>(?:jan|feb|mar|apr|may|"
+                      r"jun|jul|aug|sep|oct|nov|dec)[a-z]*)(?![a-z])|\s*,\s*(?:in\s+)?(?P<month2>march|may)\s*$"
+                      r"|\s+early\s+(?P<month3>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)"
+                      r"(?![a-z])", re.I)
+_TASK_OR_VISIT = pattern(r"^(?:task|todo|visit)(?![A-Za-z])", re.I)
+
+
 def rewrite(text: str) -> str:
     """`text` in the grammar's own word order, when it is one of its commands said otherwise;
     else `text` as it is."""
     said = " ".join(text.split())
+    if _TASK_OR_VISIT.match(said) and _MONTH_SAID.search(said):  # `task …, march`: `task … in march`
+        said = text = _MONTH_SAID.sub(lambda m: f" in {m['month'] or m['month2'] or m['month3']}", said)
+    if (found := _BA.match(said)) and not _DELETE_ZH.match(said):
+        said = text = found["rest"]  # `把任务3完成了`: `任务3完成了`
     if found := _DELETE.match(said):
         return f"{found['kind'].lower()} #{found['id']} delete"
     if (found := _DELETE_ZH.match(said)) and bool(found["pre"]) != bool(found["post"]):

@@ -25,12 +25,14 @@ from handlers.grammar import commands as c
 from handlers.grammar.closed_words import closed_said
 from handlers.grammar.inner import read_only
 from handlers.grammar.intents import split_keyword
+from handlers.grammar.keyword_prose import prose
 from handlers.grammar.normal import simplified, view
 from handlers.grammar.parse import normalize
 from handlers.grammar.parse_done import also_done
 from handlers.grammar.patterns import pattern
 from handlers.grammar.reading import read
 from handlers.grammar.several import SPLITS, postponed, stores_alone
+from handlers.grammar.task_joined import tasks
 from handlers.grammar.task_said import as_task
 
 #: A joining word at a clause's start: after a break (`，另外`, `; also`, ` 还有 `) or glued to
@@ -54,6 +56,8 @@ def split(text: str) -> list[str] | None:
     (one clause, or a clause that is no command alone: prose inside notes stays prose)."""
 
     said = " ".join(text.split())
+    if "\n" not in text.strip() and (two := tasks(said)) is not None:
+        return two  # `任务 …资料；还有给海尔发合同`: two tasks, never one title (grammar/task_joined.py)
     if "\n" in text.strip() or not _JOIN.search(view(said)) or also_done(simplified(normalize(said))):
         return None  # `還有`: matched simplified; `任务8搞定了。6也搞定了`: both done, one command
     first_word = split_keyword(simplified(normalize(said)))[0]
@@ -95,7 +99,7 @@ def _stores(clause: str) -> bool:
     its new day, asked which record it is)."""
 
     command = read(clause).command
-    if isinstance(command, c.SetCustomer) and not (command.tier or command.lifecycle):
+    if isinstance(command, c.SetCustomer) and not (command.tier or command.lifecycle) or prose(clause):
         return False  # `另外客户想要demo`: prose, not a customer named 想要demo
     if split_keyword(simplified(normalize(clause)))[0] is None and not re.match(r"#?\d", clause) \
             and as_task(clause) is None:

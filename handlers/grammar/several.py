@@ -14,6 +14,7 @@ from dataclasses import replace
 from handlers.grammar import clauses
 from handlers.grammar import commands as c
 from handlers.grammar.intents import split_keyword
+from handlers.grammar.keyword_prose import prose
 from handlers.grammar.normal import simplified
 from handlers.grammar.parse import normalize
 from handlers.grammar.parse_done import also_done
@@ -231,6 +232,8 @@ def _joined(raw: str, seen: str) -> list[str] | None:
                                               or _free_text(seen, first)):
             continue  # `task 1, 2 done`, `经验 …，客户更容易接受`: after `and` or a comma, a command
             # word, never inside free text
+        if prose(other):
+            continue  # `推迟 414 下周一，客户出差`: the why, never a customer named 出差 (r26 W16)
         if first and other and stores_alone(first) and stores_alone(other) \
                 and not _closed_after_done(first, other):
             return [first, *_plain_parts(postponed(other))]

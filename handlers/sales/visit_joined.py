@@ -10,6 +10,7 @@ Prose stays notes (`also they want a demo`).
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable
 
 from handlers.context import Ctx
@@ -17,7 +18,13 @@ from handlers.grammar import commands as c
 from handlers.grammar.inner import read_only
 from handlers.grammar.joined_clauses import JOIN
 from handlers.grammar.normal import view
+from handlers.grammar.patterns import pattern
 from handlers.grammar.reading import read
+
+#: `and` before a second command (`visit acme: demo went well and task 1 done`): a joining word only
+#: where the clause after it is a change read in full, never asked about (`met the cfo and deal looks
+#: good` stays notes)
+_AND = pattern(r"(?:\s*[,;.]\s*|\s+)and(?:\s+then)?\s+(?=\S)", re.I)
 
 #: The commands that change something (a report or a list is no second command)
 _CHANGES = ("Done", "Snooze", "Move", "Upsert", "Close", "Add", "Set", "Change", "Reassign", "Reopen")
@@ -30,21 +37,25 @@ def split(ctx: Ctx, text: str, parsed: Callable[[Ctx, str], object]) -> list[str
     if isinstance(whole := read(said, ctx.today).command, c.ParseError) and whole.problem == "sentence_visit":
         said = next((o[1] for o in whole.options if o[0] == "visit_line"), said)  # `今天去了腾讯 …；另外
         # 给腾讯开个商机 …` (r25zh): the visit as its line says it
-    if "\n" in text.strip() or not isinstance(read(said, ctx.today).command, c.LogVisit):
-        return None
-    for join in JOIN.finditer(view(said)):
+    whole = read(said, ctx.today).command
+    if "\n" in text.strip() or not (isinstance(whole, c.LogVisit) or isinstance(whole, c.ParseError)
+                                    and whole.topic == "visit"):
+        return None  # (a visit asked about, `…, and snooze 46 fri`: is fri its follow-up? the clause's)
+    joins = sorted([(join, False) for join in JOIN.finditer(view(said))]
+                   + [(join, True) for join in _AND.finditer(view(said))], key=lambda pair: pair[0].start())
+    for join, strict in joins:
         first, other = said[:join.start()].strip(" ,，;；。."), said[join.end():].strip()
         if not other or not isinstance(read(first, ctx.today).command, c.LogVisit):
             continue
-        if _a_change(ctx, other, parsed):
+        if _a_change(ctx, other, parsed, strict):
             return [first, other]
     return None
 
 
-def _a_change(ctx: Ctx, clause: str, parsed: Callable[[Ctx, str], object]) -> bool:
+def _a_change(ctx: Ctx, clause: str, parsed: Callable[[Ctx, str], object], strict: bool = False) -> bool:
     grammar = read(clause, ctx.today).command
     if isinstance(grammar, c.ParseError) and grammar.topic not in (None, "visit") \
-            and grammar.problem != "usage":
+            and grammar.problem != "usage" and not strict:
         return True  # `open a deal for them, renewal 2027 60k`: a deal, asked about as its own line
     prose = isinstance(grammar, c.SetCustomer) and not (grammar.tier or grammar.lifecycle)
     if prose or isinstance(grammar, c.LogVisit) \
@@ -52,5 +63,14 @@ def _a_change(ctx: Ctx, clause: str, parsed: Callable[[Ctx, str], object]) -> bo
         return False  # `另外客户想要demo`: prose, never a customer named 想要demo
     dry = dataclasses.replace(ctx, notes=[], created_customers=[], journaled=[], events=[])
     command = parsed(dry, clause)  # read as its own message would be; nothing is stored
+    if strict and not _names_a_record(command):
+        return False  # `and deal looks good`: no new customer made of the words after `and`
     return isinstance(command, c.Command) and not isinstance(command, c.LogVisit) \
         and not read_only(command) and type(command).__name__.startswith(_CHANGES)
+
+
+def _names_a_record(command: object) -> bool:
+    """Whether `command` names a record by its number (`task 1 done`, `snooze 46 fri`)."""
+    return dataclasses.is_dataclass(command) and any(
+        getattr(command, field.name) for field in dataclasses.fields(command)
+        if field.name.endswith(("_id", "_ids")))
