@@ -30,7 +30,8 @@ KINDS = (
                        + _W.format(r"(?:show|list|see)\s+(?:me\s+)?(?:the\s+|all\s+|my\s+|our\s+)?visits"),
                        re.I), "visits"),
     ("tier", pattern(_W.format("tier") + r"|等级|级别|(?<![A-Za-z])[ABCabc]\s*类", re.I), "customer"),
-    ("give", pattern(_W.format(r"(?:give|hand\s+over|reassign|transfer)") + r"|转给|转交|交给|给\s*@?\w", re.I),
+    ("give", pattern(_W.format(r"(?:give|hand\s+over|reassign|transfer)") + r"|转给|转交|交给|给\s*@?\w",
+                     re.I),
      "reassign"),
     ("closed", pattern(r"赢单|输单|丢单|" + _W.format("won|lost"), re.I), "won"),
     ("task", pattern(r"任务|" + _W.format("task"), re.I), "task"),
@@ -97,7 +98,8 @@ def _visits(session, tenant_id, said, name, chinese, today) -> str | None:
     return f"拜访记录 {name}" if chinese else f"visits {name}"
 
 
-_LETTER = pattern(r"(?:tier|等级|级别)\s*(?:改成|改为|调成|调到|升到|升为|降到|降为|设为|定为|是|为|to|->|=|is|now|"
+_LETTER = pattern(r"(?:tier|等级|级别)\s*(?:改成|改为|调成|调到|升到|升为|降到|降为|设为|定为|是|为|"
+                  r"to|->|=|is|now|"
                   r"should\s+be|\s)*\s*(?P<a>[ABCabc])(?![A-Za-z])|(?<![A-Za-z])(?P<b>[ABC])\s*(?:类|级|tier)",
                   re.I)
 

@@ -1,6 +1,7 @@
 """r26en/r26zh, fix30b: a sentence naming a customer, no command word first, whose words are another
 command's (`acme corp tier A pls`, `小米 赢单 25万 价格有优势`, `give 腾讯 deal 37 to ana`,
-`华为那个任务给Bo吧，周五前搞定`, `帮我看下美的的拜访记录`, `万科 新商机 智慧园区 50万 线索`) was offered as "a visit, all of it
+`华为那个任务给Bo吧，周五前搞定`, `帮我看下美的的拜访记录`, `万科 新商机 智慧园区 50万 线索`) was offered as "a visit, all of
+it
 as the notes" (a tap stored a visit that never was, by a manager even). It is offered as THAT command,
 one tap building exactly it (a list asked for is answered), or answered with those commands' usage;
 never a visit. Fed through the real dispatch; Mon, Dec 7, 2026."""
@@ -23,7 +24,8 @@ def _chat(session_factory) -> Chat:
     chat.now = MON
     for said, user in (("customer +Acme Corp tier B", "Ana"),
                        ('deal +腾讯 "数据平台" proposal 200k', "Ana"),
-                       ('商机 +小米 "CRM" 方案呈现 30万', "张伟"), ('商机 +格力 "二期" 需求挖掘 80万', "张伟"),
+                       ('商机 +小米 "CRM" 方案呈现 30万', "张伟"),
+                       ('商机 +格力 "二期" 需求挖掘 80万', "张伟"),
                        ("客户 +华为 B类", "张伟"), ("任务 客户 华为：把合同走完 周四", "张伟"),
                        ("customer +美的 tier B", "Ana")):
         assert chat.reply(said, user=user).ok, said
