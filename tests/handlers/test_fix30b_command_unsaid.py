@@ -1,7 +1,7 @@
 """r26en/r26zh, fix30b: a sentence naming a customer, no command word first, whose words are another
 command's (`acme corp tier A pls`, `小米 赢单 25万 价格有优势`, `give 腾讯 deal 37 to ana`,
-`华为那个任务给Bo吧，周五前搞定`, `帮我看下美的的拜访记录`, `万科 新商机 智慧园区 50万 线索`) was offered as "a visit, all of
-it
+`华为那个任务给Bo吧，周五前搞定`, `帮我看下美的的拜访记录`,
+`万科 新商机 智慧园区 50万 线索`) was offered as "a visit, all of it
 as the notes" (a tap stored a visit that never was, by a manager even). It is offered as THAT command,
 one tap building exactly it (a list asked for is answered), or answered with those commands' usage;
 never a visit. Fed through the real dispatch; Mon, Dec 7, 2026."""
