@@ -305,6 +305,14 @@ def _visit_unsaid(ctx: Ctx, text: str, error: c.ParseError) -> Reply | c.Command
     ctx.locale = locale
     if isinstance(question, c.Command):  # `华为那单到哪一步了`: answered with the deal
         return question
+    if question.problem == "command_unsaid":  # `acme corp tier pls`: no visit; the commands its words are
+        from handlers.grammar.command_unsaid import topics
+        from handlers.grammar.intents import usage
+
+        examples = [e for topic in topics(ctx.session, ctx.tenant.id, text, question.detail)
+                    for e in usage(topic, ctx.locale)[:2]]
+        return Reply(lines=(ctx.t("command_unsaid", text=question.detail), *(f"  {e}" for e in examples)),
+                     ok=False, locale=ctx.locale)
     if question.problem in ("customer_no_open_deal", "lost_unsaid_none"):  # said at once: no question
         return Reply(lines=(ctx.t(question.problem, text=question.detail),), ok=False,
                      locale=ctx.locale)

@@ -97,6 +97,8 @@ def as_visit(session, tenant_id: int, text: str, error: c.ParseError, chinese: b
     if (not error.options or error.problem == "follow_up_as_task") and (named := visit_after_name(
             text, customers_in(text, CustomerRepository(session).names(tenant_id)), today)) is not None:
         return named  # `umbrella visit - …, follow up eow`: the visit, its word said after the name
+    if (other := _other_command(session, tenant_id, text, error, chinese, today, member_id)) is not None:
+        return other  # `acme corp tier A pls`, `小米 赢单 25万 …`: that command, never a visit (r26)
     if (told := _told(session, tenant_id, text, error, chinese, today)) is not None:
         return told  # `今天去了趟格力，跟王总聊了…，后天再跟进`: that visit, its follow-up read
     if error.options and error.problem != "follow_up_as_task":  # `今天去了华为和海尔`: read as one
@@ -139,6 +141,20 @@ def as_visit(session, tenant_id: int, text: str, error: c.ParseError, chinese: b
     options = (*task, *visit) if later else (*visit, *task)
     return replace(error, problem="visit_or_task" if task else "visit_unsaid", detail=found[0],
                    options=options)
+
+
+def _other_command(session, tenant_id: int, text: str, error: c.ParseError, chinese: bool, today: dt.date,
+                   member_id: int | None) -> c.ParseError | c.Command | None:
+    """The command a sentence naming one known customer says with another command's words (a tier,
+    a deal given, a win…), where no other reading of this module's takes it; None otherwise."""
+    from handlers.grammar import command_unsaid
+    from handlers.grammar.unsaid_kinds import other_than_visit
+
+    named = customers_in(text, CustomerRepository(session).names(tenant_id))
+    if len(named) != 1 or error.problem == "sentence_visit" \
+            or other_than_visit(session, tenant_id, text, named, chinese, today, member_id) is not None:
+        return None
+    return command_unsaid.offered(session, tenant_id, text, named[0], chinese, today, member_id)
 
 
 #: A visit told in the past tense (`去了趟格力`, `见了CIO`, `met with Globex`): no task

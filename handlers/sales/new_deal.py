@@ -43,7 +43,14 @@ def new_deal_said(ctx: Ctx, text: str) -> c.Command | Reply | None:
     if not change.left and command is not None:  # question about a deal of a title like it
         return command  # said back by the new deal's card
     left = " ".join(change.left)
-    asked = c.ParseError(None, "new_deal_words_left", left, options=(("new_deal_without", line, command),))
+    titles = ()
+    if title is None and len(change.left) <= 3 and len(left) <= 24 and '"' not in left:  # `万科 新商机 智慧
+        named = change.line(f'{found[0]} "{left}"', chinese)  # 园区 50万 线索`: the words no field
+        made = read(named, ctx.today).command  # claims are its title, offered first, never dropped (r26)
+        titles = (("new_deal_titled", named, replace(made, new=True)),) if isinstance(made, c.UpsertDeal) \
+            else ()
+    asked = c.ParseError(None, "new_deal_words_left", left,
+                         options=(*titles, ("new_deal_without", line, command)))
     ctx.locale = answered_in(said, ctx.locale)
     return replace(usage_reply(ctx.locale, asked), locale=ctx.locale)
 

@@ -245,6 +245,12 @@ ASKING: dict[str, tuple[str, str]] = {
     "visit_unsaid": ("There is no command word, but {text} is a customer of ours: is this a visit? Nothing "
                      "was saved yet.",
                      "没有命令词，但{text}是我们的客户：这是一次拜访吗？尚未保存。"),
+    "command_said": ("“{text}” has no command word, but its words are a command's: this? Nothing was saved "
+                     "yet.",
+                     "“{text}”没有命令词，但读起来是下面这条命令：这样吗？尚未保存。"),
+    "command_unsaid": ("There is no command word, and its words are no visit to {text}: nothing was saved. "
+                       "Say it like this:",
+                       "没有命令词，这些话也不是拜访{text}：未保存。可以这样说："),
     "visit_or_task": ("There is no command word: is it a visit to {text}, or a task? Nothing was saved yet.",
                       "没有命令词：这是拜访{text}，还是一个任务？尚未保存。"),
     "deal_unsaid": ("There is no command word, but {text} is a customer of ours and a stage is named: move "

@@ -67,6 +67,12 @@ OPTIONS: dict[str, tuple[str, str]] = {
     "option_as_lost": ("Lost", "记为输单"),
     "option_as_deal_change": ("Change the deal", "修改商机"),
     "option_as_done": ("Mark the task done", "标记任务完成"),
+    "option_as_tier_said": ("Set the customer's tier", "修改客户等级"),
+    "option_as_give_said": ("Give the deal to that member", "把商机转给该成员"),
+    "option_as_closed_said": ("As that win or loss", "按赢单/输单记录"),
+    "option_as_task_said": ("Give the task to that member", "把任务交给该成员"),
+    "option_as_stage_said": ("Move the deal to its next stage", "商机推进到下一阶段"),
+    "option_as_new_deal_said": ("A new deal, titled so", "按这个标题新建商机"),
     "option_as_visit": ("A visit, all of it as the notes", "记为拜访，全文作为纪要"),
     "option_as_visit_with_follow_up": ("A visit, with the follow-up its words say", "记为拜访，按原话设跟进"),
 }
