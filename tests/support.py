@@ -318,7 +318,7 @@ def deal_rows(core, *fields: str) -> list[tuple]:
     return rows_of(core, Deal, fields or ("id", "customer", "stage", "amount"))
 
 
-def team_chat(session_factory, now: dt.datetime | None = None, manager: str = "Mia",
+def make_team_chat(session_factory, now: dt.datetime | None = None, manager: str = "Mia",
               reps: tuple[str, ...] = ("Ana", "Bo")) -> Chat:
     """A `Chat` with its team registered (`Chat.team`), its clock at `now` (else `NOW`)."""
     chat = Chat(session_factory)
@@ -335,8 +335,9 @@ _NAMED = {"customer": ("customer_id", "Customer", "name"),
           "owner": ("owner_id", "Member", "display_name")}
 
 
-def rows_of(source, model, fields: tuple[str, ...], *where) -> list[tuple]:
-    """The `fields` of every row of `model` (that `where` keeps), oldest first, each a tuple.
+def rows_of(source, model, fields: tuple[str, ...], *where, by: str = "id") -> list[tuple]:
+    """The `fields` of every row of `model` (that `where` keeps), oldest first (else in the order of
+    the column `by`), each a tuple.
     `source` is a session factory or what has one (a `Chat`, a core); a field named in `_NAMED`
     (`customer`, `assignee`, `member`, `owner`) is the name of the row it points at."""
     from storage.models.sales import Customer
@@ -351,7 +352,7 @@ def rows_of(source, model, fields: tuple[str, ...], *where) -> list[tuple]:
             pointed = s.get(models[other], getattr(row, column)) if getattr(row, column) is not None else None
             return getattr(pointed, name) if pointed is not None else None
         return [tuple(value(row, f) for f in fields)
-                for row in s.scalars(select(model).where(*where).order_by(model.id))]
+                for row in s.scalars(select(model).where(*where).order_by(getattr(model, by), model.id))]
 
 
 def task_rows(source, *fields: str) -> list[tuple]:
@@ -375,11 +376,14 @@ def target_rows(source, *fields: str) -> list[tuple]:
     return rows_of(source, Target, fields or ("member", "metric", "amount", "period_start"))
 
 
-def leave_rows(source, *fields: str) -> list[tuple]:
-    """(member, first day, last day) of every leave, or the `fields` named (`rows_of`)."""
+def leave_rows(source, *fields: str, member: str | None = None) -> list[tuple]:
+    """(member, first day, last day) of every leave, or the `fields` named (`rows_of`); only the
+    `member` named's, by first day, when one is."""
     from storage.models.team import Leave
 
-    return rows_of(source, Leave, fields or ("member", "first_day", "last_day"))
+    whose = select(Member.id).where(Member.display_name == member).scalar_subquery()
+    return rows_of(source, Leave, fields or ("member", "first_day", "last_day"),
+                   *((Leave.member_id == whose,) if member else ()), by="first_day" if member else "id")
 
 
 def contest_rows(source, *fields: str) -> list[tuple]:

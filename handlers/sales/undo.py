@@ -14,7 +14,6 @@ from decimal import Decimal
 from handlers.context import Ctx
 from handlers.grammar import plain_undo
 from handlers.grammar.commands import Undo
-from handlers.grammar.language import written_in
 from handlers.sales import undo_named
 from handlers.sales.deal_owner import handover_undone
 from handlers.team import fact_posts as facts
@@ -144,12 +143,10 @@ def _again(ctx: Ctx) -> tuple[Button, ...]:
 
 
 def change_label(ctx: Ctx, change: Change) -> str:
-    """The change as the reader knows it: the words it was made with, in quotes, when they are in
-    the reader's language; else its record named in that language (`拜访 #412`, never `visits #412`
-    nor `restore visit #412` in a Chinese chat)."""
-    if change.label and written_in(change.label) in (None, ctx.locale):
-        return f"“{change.label}”"
-    if change.entity is None:
+    """The change as the reader knows it: the words it was made with, in quotes (the bot's own
+    words for it are written in the reader's language: `恢复 拜访 #412`); else its record named in
+    the reader's language (`拜访 #412`, never the table's name `visits #412`)."""
+    if change.label or change.entity is None:
         return f"“{change.label}”" if change.label else "–"
     row = next((r for r in change.rows if r["t"] == change.entity), None) or {}
     key = (change.entity_id,) if change.entity_id else ()

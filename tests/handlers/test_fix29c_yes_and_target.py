@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from support import customer_names, records, target_rows, team_chat, visit_rows
+from support import customer_names, make_team_chat, records, target_rows, visit_rows
 
 pytestmark = pytest.mark.phrasing
 
@@ -17,7 +17,7 @@ JAN, FEB = dt.date(2027, 1, 1), dt.date(2027, 2, 1)
 
 
 def _offered(session_factory, offer: str):
-    chat = team_chat(session_factory, now=MON, manager="王芳", reps=("Bo", "张伟"))
+    chat = make_team_chat(session_factory, now=MON, manager="王芳", reps=("Bo", "张伟"))
     reply = chat.reply(offer, user="王芳")
     assert not reply.ok and reply.buttons, reply.text  # offered, nothing set yet
     assert target_rows(chat) == []
