@@ -1,7 +1,8 @@
 """fix29c 3: in a Chinese chat, undoing `恢复一下` said `“恢复 visit #412” 已撤回` (the bot's own
 label, its record's kind in English), and a record deleted in one language was listed and restored
 in the other's words (`Restored 拜访 #415`). Every label the bot writes for undo, the bin and
-restore is in the reader's language; words the member typed are quoted as typed. Fed through the real dispatch; Mon, Dec 7, 2026."""
+restore is in the reader's language; words the member typed are quoted as typed. Fed through the
+real dispatch; Mon, Dec 7, 2026."""
 import datetime as dt
 
 import pytest
