@@ -8,6 +8,8 @@ read, never "which option?" asked again of a reply that said which.
   message run;
 - a yes, then the same for another member (`yes and same for 张伟`, `好 张伟也一样`): the option,
   and the option again for them;
+- a yes to a target, then another metric's figure (`yes and visits 35`, `好的，拜访也定35次`): the
+  target, and that one for the same member and period (`handlers.target_too`);
 - a yes, then a message of its own (`yes, and snooze 191 fri`): the option, then that message;
 - the follow-up a visit was asked about, said again in words (`push the follow up to eow too` to
   "is “by eow” a follow-up day?"): that option, when its words are only the asked day's.
@@ -24,6 +26,7 @@ from handlers.grammar.command_json import pressed
 from handlers.grammar.patterns import pattern
 from handlers.grammar.reading import parse
 from handlers.questions import TTL, answer_word, said_again_with
+from handlers.target_too import target_too
 from handlers.text.strings import t
 from storage import questions as stored
 
@@ -162,6 +165,8 @@ def _after_yes(ctx: Ctx, rest: str, option: str) -> list | None:
         if not isinstance(pressed(option), str) or len(_MENTION.findall(option)) != 1:
             return None  # no one member in the option to put another in place of: asked again
         return [option, _MENTION.sub(lambda _m: "@" + found["name"].lstrip("@"), option)]
+    if (too := target_too(option, rest, ctx.today)) is not None:  # `yes and visits 35`: that target too
+        return too
     return [option, rest] if _a_message(ctx, rest) else None
 
 

@@ -237,3 +237,10 @@ def team_chat(chat):
     messages once a run, copied for each test: `Chat.team`)."""
     chat.team()
     return chat
+
+
+@pytest.fixture
+def zh_chat(chat):
+    """A tenant with 王芳 (admin, manages the default team) and reps 张伟 and Ana (`Chat.team`)."""
+    chat.team(manager="王芳", reps=("张伟", "Ana"))
+    return chat

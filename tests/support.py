@@ -311,10 +311,90 @@ def audit_trail(core) -> list[tuple[str, str, dict]]:
             .order_by(AuditLog.id))]
 
 
-def deal_rows(core) -> list[tuple]:
-    """(id, customer, stage, amount) of every deal."""
-    from storage.models.sales import Customer, Deal
+def deal_rows(core, *fields: str) -> list[tuple]:
+    """(id, customer, stage, amount) of every deal, or the `fields` named (`rows_of`)."""
+    from storage.models.sales import Deal
 
-    with core.session_factory() as s:
-        return [tuple(r) for r in s.execute(select(Deal.id, Customer.name, Deal.stage, Deal.amount)
-                                            .join(Customer).order_by(Deal.id))]
+    return rows_of(core, Deal, fields or ("id", "customer", "stage", "amount"))
+
+
+def make_team_chat(session_factory, now: dt.datetime | None = None, manager: str = "Mia",
+              reps: tuple[str, ...] = ("Ana", "Bo")) -> Chat:
+    """A `Chat` with its team registered (`Chat.team`), its clock at `now` (else `NOW`)."""
+    chat = Chat(session_factory)
+    chat.team(manager=manager, reps=reps)
+    if now is not None:
+        chat.now = now
+    return chat
+
+
+#: Fields read through another row: the name of the customer or member a row points at
+_NAMED = {"customer": ("customer_id", "Customer", "name"),
+          "assignee": ("assignee_id", "Member", "display_name"),
+          "member": ("member_id", "Member", "display_name"),
+          "owner": ("owner_id", "Member", "display_name")}
+
+
+def rows_of(source, model, fields: tuple[str, ...], *where, by: str = "id") -> list[tuple]:
+    """The `fields` of every row of `model` (that `where` keeps), oldest first (else in the order of
+    the column `by`), each a tuple.
+    `source` is a session factory or what has one (a `Chat`, a core); a field named in `_NAMED`
+    (`customer`, `assignee`, `member`, `owner`) is the name of the row it points at."""
+    from storage.models.sales import Customer
+
+    models = {"Customer": Customer, "Member": Member}
+    factory = getattr(source, "session_factory", source)
+    with factory() as s:
+        def value(row, field):
+            if field not in _NAMED:
+                return getattr(row, field)
+            column, other, name = _NAMED[field]
+            pointed = s.get(models[other], getattr(row, column)) if getattr(row, column) is not None else None
+            return getattr(pointed, name) if pointed is not None else None
+        return [tuple(value(row, f) for f in fields)
+                for row in s.scalars(select(model).where(*where).order_by(getattr(model, by), model.id))]
+
+
+def task_rows(source, *fields: str) -> list[tuple]:
+    """(title, due day) of every task, or the `fields` named (`rows_of`)."""
+    from storage.models.sales import Task
+
+    return rows_of(source, Task, fields or ("title", "due_on"))
+
+
+def visit_rows(source, *fields: str) -> list[tuple]:
+    """(customer, notes, follow-up day) of every visit, or the `fields` named (`rows_of`)."""
+    from storage.models.sales import Visit
+
+    return rows_of(source, Visit, fields or ("customer", "notes", "follow_up_on"))
+
+
+def target_rows(source, *fields: str) -> list[tuple]:
+    """(member, metric, amount, period start) of every target, or the `fields` named (`rows_of`)."""
+    from storage.models.team import Target
+
+    return rows_of(source, Target, fields or ("member", "metric", "amount", "period_start"))
+
+
+def leave_rows(source, *fields: str, member: str | None = None) -> list[tuple]:
+    """(member, first day, last day) of every leave, or the `fields` named (`rows_of`); only the
+    `member` named's, by first day, when one is."""
+    from storage.models.team import Leave
+
+    whose = select(Member.id).where(Member.display_name == member).scalar_subquery()
+    return rows_of(source, Leave, fields or ("member", "first_day", "last_day"),
+                   *((Leave.member_id == whose,) if member else ()), by="first_day" if member else "id")
+
+
+def contest_rows(source, *fields: str) -> list[tuple]:
+    """(metric, first day, last day) of every contest, or the `fields` named (`rows_of`)."""
+    from storage.models.team import Contest
+
+    return rows_of(source, Contest, fields or ("metric", "starts_on", "ends_on"))
+
+
+def customer_names(source) -> list[str]:
+    """The name of every customer, oldest first."""
+    from storage.models.sales import Customer
+
+    return [name for (name,) in rows_of(source, Customer, ("name",))]

@@ -215,10 +215,11 @@ def _cut(said: str, at: int) -> bool:
 
 
 def _prefix_sizes(said: str) -> list[int]:
-    """Lengths of the leading pieces of `said` that may be a date, longest first: up to four
-    words (`end of the week`), or a glued piece up to ten characters (`12月31日前`)."""
+    """Lengths of the leading pieces of `said` that may be a date, longest first: up to five
+    words (`end of the week`, `the 15th of next month`), or a glued piece up to ten characters
+    (`12月31日前`)."""
     words = list(re.finditer(r"\S+", said))
-    sizes = {w.end() for w in words[:4]}
+    sizes = {w.end() for w in words[:5]}
     sizes.update(size for size in range(1, min(10, len(said)) + 1)
                  if not said[:size].isspace() and " " not in said[:size].strip() and _cut(said, size))
     return sorted((s for s in sizes if said[:s].strip()), reverse=True)

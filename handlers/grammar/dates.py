@@ -56,7 +56,7 @@ _ZH_WEEKDAY = pattern(r"^(下下|下个?|本|这个?|)(?:周|星期|礼拜)([一
 _WEEK_SAID = pattern(r"^(下下|下|这|本|上|)个?(?:礼拜|星期)(?!天)")
 _ISO = pattern(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$")
 _MONTH_DAY = pattern(r"^(\d{1,2})/(\d{1,2})$")
-_ZH_MONTH_DAY = pattern(r"^(下个?月|本月|这个月)(\d{1,2})[日号]$")
+_ZH_MONTH_DAY = pattern(r"^(下个?月|本月|这个月)的?(\d{1,2})[日号]$")
 _ZH_DATE = pattern(r"^(?:(\d{4})年)?(\d{1,2})月(\d{1,2})[日号]?$")
 RANGE_SEP = pattern(r"\s*(?:-|~|–|—|至|到|\bto\b|\buntil\b|\btill\b|\bthru\b|\bthrough\b)\s*")
 
@@ -82,6 +82,7 @@ def parse_date(text: str, today: dt.date, *, future: bool = True, part_of_day: b
     text = numerals_in_digits(text)  # `二月底`, `三月十五号`: `2月底`, `3月15号`
     text = month_days.ordinals_in_digits(text)  # `the fifteenth`, `dec twenty-first`: `the 15th`, `dec 21st`
     text = with_year(text, today)  # `明年1月15号`, `next year jan 15`: that year's day
+    text = month_days.day_of_month_in_zh(text)  # `the 15th of next month`: `下个月15号`
     if (week := _DAY_OF_WEEK_SAID.match(text)) is not None:  # `tuesday next week`: `next tuesday`
         text = f"{week['which']} {week['day']}"
     if (both := WEEKDAY_AND_DATE.match(text)) is not None:  # `monday the 14th`, `wed dec 16`: the

@@ -222,3 +222,24 @@ def _in_digits(found: re.Match) -> str:
         return found[0]
     suffix = "th" if 10 < number % 100 < 14 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
     return f"{found['lead']}{number}{suffix}"
+
+
+#: A day of next or this month said in English (`the 15th of next month`, `15 of next month`,
+#: `next month's 15th`, `on the 3rd next month`): read as its Chinese twin (`下个月15号`), never the
+#: next 15th to come nor next month's first day
+_EN_DAY_OF_MONTH = pattern(r"^(?:on\s+)?(?:the\s+)?"
+                           r"(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+of|(?P<day2>\d{1,2})(?:st|nd|rd|th))"
+                           r"\s+(?:the\s+)?(?P<which>next|this)\s+month$"
+                           r"|^(?:on\s+)?(?P<which2>next|this)\s+month(?:'s)?,?\s+(?:on\s+)?(?:the\s+)?"
+                           r"(?P<day3>\d{1,2})(?:st|nd|rd|th)?$")
+
+
+def _day_of_month_said(found: re.Match) -> str:
+    which = found["which"] or found["which2"]
+    return ("下个月" if which == "next" else "本月") + (found["day"] or found["day2"] or found["day3"]) + "号"
+
+
+def day_of_month_in_zh(text: str) -> str:
+    """`the 15th of next month`, `next month's 15th` (lower case, ordinals in digits) as
+    `下个月15号`, which `dates` reads; other text as it is."""
+    return _EN_DAY_OF_MONTH.sub(_day_of_month_said, text)

@@ -262,7 +262,7 @@ def _bare_due(text: str, today: dt.date) -> tuple[str, dt.date | None]:
     for before in ("之前", "以前", "前"):  # `准备季度汇报 周五前`: the day it is due by, at the end
         if last.endswith(before) and (day := parse_date(last[:-len(before)], today)):
             return " ".join(words[:-1]), day
-    for size in (4, 3, 2, 1):  # `… 2 wks from now`
+    for size in (5, 4, 3, 2, 1):  # `… 2 wks from now`, `… the 15th of next month`
         if len(words) > size and (day := parse_date(" ".join(words[-size:]), today)):
             title = words[:-size]
             if title[-1].lower() in ("after", "post", "since", "from"):

@@ -102,7 +102,8 @@ def _parse_contest(rest: str, today: dt.date) -> c.Command | c.ParseError:
         return c.ShowContest(metric)
     spans = [(size, " ".join(words[1:1 + size])) for size in range(len(words) - 1, 0, -1)] if metric else []
     for size, said in [(size, said) for size, said in spans if RANGE_SEP.search(said)]:  # `jan 4-jan 29`
-        if (span := parse_date_range(said, today)) is not None:  # the range said in words, first
+        if (span := parse_date_range(said.rstrip(",，;；"), today)) is not None:  # the range said in words,
+            # first (`… to the 15th of next month, East`: its comma the team's, never a day cut short)
             return c.StartContest(metric, span[0], span[1], " ".join(words[1 + size:]) or None)
     if metric and (lasting := lasting_days(words[1:], today)) is not None:  # `jan`, `next month`, `一季度`:
         (first, last), size = lasting  # the whole month or quarter, never its first day alone

@@ -197,7 +197,7 @@ def _claim_date(text: str, name: str, day: dt.date, today: dt.date, claim, cover
     future = name != "day"
     seen = view(text)
     words = [w for w in re.finditer(r"\S+", seen)]
-    for size in (4, 3, 2, 1):
+    for size in (5, 4, 3, 2, 1):  # `the 15th of next month`
         for i in range(len(words) - size + 1):
             start, end = words[i].start(), words[i + size - 1].end()
             said = seen[start:end].strip(".,，;；:：。!")

@@ -56,7 +56,8 @@ def _meant(ctx: Ctx, change: Change, text: str, zh: bool) -> c.Command | Reply |
     if short_said.bring_back(text):
         if change.kind.endswith(".delete") and change.entity_id:
             kind = change.entity.removesuffix("s")
-            ctx.text = f"恢复 {kind} #{change.entity_id}" if zh else f"restore {kind} #{change.entity_id}"
+            noun = t("zh", f"noun_{kind}") if zh else kind  # `恢复 拜访 #412`: the label undo shows
+            ctx.text = f"恢复 {noun} #{change.entity_id}" if zh else f"restore {kind} #{change.entity_id}"
             return c.Restore(kind, str(change.entity_id))
         return None
     if (role := short_said.role_kept(text)) is not None and change.kind == "SetRole" \

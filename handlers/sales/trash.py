@@ -99,7 +99,7 @@ def handle_trash(ctx: Ctx, _cmd: ShowTrash) -> Reply:
         who = ctx.session.get(Member, change.actor_id) if change.actor_id else None
         ref = f"#{change.entity_id}" if kind != "customer" else main["b"]["name"]
         when = fmt.day(change.at.astimezone(ctx.zone).date(), ctx.today, ctx.locale, relative=False)
-        lines.append(ctx.t("trash_line", what=change.label,
+        lines.append(ctx.t("trash_line", what=_shown(ctx, change),
                            who=who.display_name if who else "–", when=when))
         restore = f"{name_of(WORDS, 'restore', ctx.locale)} {name_of(WORDS, kind, ctx.locale)} {ref}"
         if len(buttons) < 5:
@@ -135,7 +135,17 @@ def handle_restore(ctx: Ctx, cmd: Restore) -> Reply:
     change.status = "restored"
     ctx.people.audit(ctx.tenant.id, ctx.member.id, f"{cmd.kind}.restore", cmd.kind, change.entity_id,
                      at=ctx.now)
-    return Reply(lines=(ctx.t("restored", what=change.label),))
+    return Reply(lines=(ctx.t("restored", what=_shown(ctx, change)),))
+
+
+def _shown(ctx: Ctx, change) -> str:
+    """The deleted record in the reader's language (`拜访 #415 (华为)`): its label was written in
+    the language of the one who deleted it."""
+    main, kind = _main(change), KIND.get(change.entity or "")
+    if main is None or kind is None:
+        return change.label
+    model = MODELS[kind]
+    return _describe(ctx, kind, model(**journal.typed(model.__table__, main["b"])))
 
 
 def _main(change) -> dict | None:

@@ -74,13 +74,13 @@ def handle_undo(ctx: Ctx, _cmd: Undo) -> Reply:
     if change is None or change.at < ctx.now - journal.WINDOW:
         raise ctx.refuse("undo_nothing")
     if not (_cmd.sure or _cmd.kind or _cmd.named or _right_after(ctx, change)):
-        raise ctx.refuse("undo_older_ask", what=_label(change), ago=_ago(ctx, change),
+        raise ctx.refuse("undo_older_ask", what=change_label(ctx, change), ago=_ago(ctx, change),
                          buttons=(Button(ctx.t("undo_older_button"), _sure(ctx)),))  # `yes`, `1`: undone
     group = journal.made_together(ctx.session, change)  # one message, one undo step: all it changed
     if _cmd.named:  # `undo the umbrella move`: of the message, the change about it
         group = [each for each in group if undo_named.about(ctx, each, _cmd.named)]
     if not group:
-        raise ctx.refuse("undo_not_that_named", what=_label(change), named=_cmd.named,
+        raise ctx.refuse("undo_not_that_named", what=change_label(ctx, change), named=_cmd.named,
                          buttons=(Button(ctx.t("undo_that_one_button"), _sure(ctx)),))
     if _cmd.kind:  # `undo that snooze`: of the message, its snooze; `撤销刚才的推进`: its stage move
         group = [each for each in group if each.kind in plain_undo.KINDS.get(_cmd.kind, ())
@@ -88,7 +88,8 @@ def handle_undo(ctx: Ctx, _cmd: Undo) -> Reply:
     if _cmd.kind == "close" and len(group) == 1 and not _stage_moved(group[0]):
         group = _with_its_close(ctx, group[0])  # `undo the loss` after its reason: the loss, reason too
     if not group:
-        raise ctx.refuse("undo_not_that_kind", what=_label(change), kind=ctx.t(f"undo_kind_{_cmd.kind}"),
+        raise ctx.refuse("undo_not_that_kind", what=change_label(ctx, change),
+                         kind=ctx.t(f"undo_kind_{_cmd.kind}"),
                          buttons=(Button(ctx.t("undo_that_one_button"), _sure(ctx)),))
     kept, ids = [], [each.id for each in group]
     for each in reversed(group):  # the last first: a record two of them changed goes back step by step
@@ -100,7 +101,7 @@ def handle_undo(ctx: Ctx, _cmd: Undo) -> Reply:
                 for change_id in ids:
                     session.get(Change, change_id).status = "blocked"
 
-            raise ctx.refuse("undo_blocked", what=_label(each), why=reason, record=passed_over,
+            raise ctx.refuse("undo_blocked", what=change_label(ctx, each), why=reason, record=passed_over,
                              buttons=_again(ctx))
         kept.extend(result)
     for each in group:
@@ -136,8 +137,9 @@ def question_cancelled(ctx: Ctx) -> Reply:
     change = journal.latest(ctx.session, ctx.tenant.id, ctx.member.id)
     if change is None or change.at < ctx.now - journal.WINDOW:
         return Reply(lines=(ctx.t("question_cancelled"),), ok=False, locale=ctx.locale)
-    button = Button(ctx.t("undo_last_button", what=_label(change))[:75], _sure(ctx))  # named: at once
-    return Reply(lines=(ctx.t("question_cancelled"), ctx.t("undo_last_offered", what=_label(change))),
+    what = change_label(ctx, change)
+    button = Button(ctx.t("undo_last_button", what=what)[:75], _sure(ctx))
+    return Reply(lines=(ctx.t("question_cancelled"), ctx.t("undo_last_offered", what=what)),
                  ok=False, locale=ctx.locale, asks=True, buttons=(button,))  # `1` undoes it; any other
     # message lets the offer go unsaid
 
@@ -182,8 +184,15 @@ def _again(ctx: Ctx) -> tuple[Button, ...]:
     return (Button(ctx.t("undo_again_button"), _sure(ctx)),)  # a tap: one further back, at once
 
 
-def _label(change: Change) -> str:
-    return f"“{change.label}”" if change.label else f"{change.entity} #{change.entity_id}"
+def change_label(ctx: Ctx, change: Change) -> str:
+    """The change as the reader knows it: the words it was made with, in quotes (the bot's own
+    words for it are written in the reader's language: `恢复 拜访 #412`); else its record named in
+    the reader's language (`拜访 #412`, never the table's name `visits #412`)."""
+    if change.label or change.entity is None:
+        return f"“{change.label}”" if change.label else "–"
+    row = next((r for r in change.rows if r["t"] == change.entity), None) or {}
+    key = (change.entity_id,) if change.entity_id else ()
+    return _record_name(ctx, change.entity, key, row.get("b") or row.get("a") or {})
 
 
 def _why(ctx: Ctx, change: Change, blocked: journal.Blocked) -> str:
@@ -196,9 +205,9 @@ def _why(ctx: Ctx, change: Change, blocked: journal.Blocked) -> str:
     if later is not None and later.actor_id != ctx.member.id:
         who = ctx.session.get(Member, later.actor_id)
         return ctx.t("undo_changed_by", record=record, who=who.display_name if who else "–",
-                     what=_label(later))
+                     what=change_label(ctx, later))
     if later is not None:
-        return ctx.t("undo_changed_by_you", record=record, what=_label(later))
+        return ctx.t("undo_changed_by_you", record=record, what=change_label(ctx, later))
     if blocked.current is None:
         return ctx.t("undo_record_gone", record=record)
     return ctx.t("undo_changed", record=record)
@@ -219,7 +228,7 @@ def _record_name(ctx: Ctx, table: str, key: tuple, data: dict) -> str:
 def describe(ctx: Ctx, change: Change) -> str:
     """What undoing `change` did, in words: the main record's own phrase where there is one."""
     if change.kind.endswith(".restore"):
-        return ctx.t("undo_restore", what=_label(change))
+        return ctx.t("undo_restore", what=change_label(ctx, change))
     if change.kind == "member.link":
         parted = next((r["b"] for r in change.rows if r["t"] == "members" and r["a"] is None), None)
         return ctx.t("undo_link", name=(parted or {}).get("display_name", "–"))
@@ -227,7 +236,7 @@ def describe(ctx: Ctx, change: Change) -> str:
                  and r["k"][0] == change.entity_id), None)
     others = {r["t"] for r in change.rows} - {change.entity, "customers", "deal_events"}
     if main is None or others or sum(r["t"] == change.entity for r in change.rows) > 1:
-        return ctx.t("undo_generic", what=_label(change))  # a change of many records: as typed
+        return ctx.t("undo_generic", what=change_label(ctx, change))  # a change of many records: as typed
     b, a, table = main["b"], main["a"], main["t"]
     if table == "deals":
         if b is None:
@@ -269,7 +278,7 @@ def describe(ctx: Ctx, change: Change) -> str:
         if b is None:
             return ctx.t("undo_rate_removed", currency=currency)
         return ctx.t("undo_rate", currency=currency, rate=b["rate"])
-    return ctx.t("undo_generic", what=_label(change))
+    return ctx.t("undo_generic", what=change_label(ctx, change))
 
 
 def _customer(ctx: Ctx, customer_id: int) -> str:

@@ -14,8 +14,8 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
-from storage.models.sales import Customer, Deal, Task, Visit
-from support import Chat
+from storage.models.sales import Deal, Visit
+from support import Chat, customer_names, make_team_chat, task_rows
 
 pytestmark = pytest.mark.phrasing
 
@@ -25,9 +25,7 @@ SUN = dt.datetime(2026, 12, 6, 2, 0, tzinfo=dt.timezone.utc)  # Sun, Dec 6, 2026
 
 
 def _chat(session_factory, now=WED) -> Chat:
-    chat = Chat(session_factory)
-    chat.team(reps=("Ana", "张伟"))
-    chat.now = now
+    chat = make_team_chat(session_factory, now=now, reps=("Ana", "张伟"))
     for line, user in (("客户 +小米", "张伟"), ("customer +Acme", "Ana")):
         assert chat.reply(line, user=user).ok, line
     return chat
@@ -41,16 +39,6 @@ def _visits(session_factory) -> list[tuple]:
 
 def _day(at: dt.datetime) -> dt.date:
     return at.replace(tzinfo=at.tzinfo or dt.timezone.utc).astimezone(ZONE).date()
-
-
-def _customers(session_factory) -> list[str]:
-    with session_factory() as s:
-        return sorted(c.name for c in s.scalars(select(Customer)))
-
-
-def _tasks(session_factory) -> list[tuple]:
-    with session_factory() as s:
-        return [(t.title, t.due_on) for t in s.scalars(select(Task).order_by(Task.id))]
 
 
 # --- 1. a visit's day, however it is said ---------------------------------------------------------
@@ -78,7 +66,7 @@ def test_a_day_gone_by_said_any_way_the_grammar_knows_is_the_visits_day(session_
     reply = chat.reply(said, user=user)
     assert reply.ok and shown in reply.text, reply.text
     assert _visits(session_factory) == [(day, notes, None)]
-    assert _customers(session_factory) == ["Acme", "小米"]  # no customer "Acme yday"
+    assert sorted(customer_names(session_factory)) == ["Acme", "小米"]  # no customer "Acme yday"
 
 
 @pytest.mark.parametrize("now, said, day, follow_up", [
@@ -177,10 +165,10 @@ def test_a_task_said_with_last_friday_is_asked(session_factory, user, said, pick
     asked = chat.reply(said, user=user)
     assert not asked.ok and len(asked.buttons) == 2, asked.text
     assert ("已经过去了" if user == "张伟" else "a day gone by") in asked.text, asked.text
-    assert _tasks(session_factory) == []
+    assert task_rows(session_factory) == []
     answered = chat.press(asked.buttons[pick], user=user)
     assert answered.ok, answered.text
-    assert _tasks(session_factory) == stored
+    assert task_rows(session_factory) == stored
 
 
 def test_a_visits_day_put_right_to_last_friday_on_a_sunday_is_asked(session_factory):
@@ -228,13 +216,13 @@ def test_a_push_to_a_day_before_the_follow_up_is_asked(session_factory, user, se
 def test_a_push_to_a_day_before_the_task_is_due_is_asked(session_factory, user, setup, push, later):
     chat = _chat(session_factory, dt.datetime(2026, 12, 2, 2, 0, tzinfo=dt.timezone.utc))  # Wed, Dec 2
     assert chat.reply(setup, user=user).ok
-    before = _tasks(session_factory)
+    before = task_rows(session_factory)
     asked = chat.reply(push, user=user)
     assert not asked.ok and len(asked.buttons) == 2, asked.text
-    assert _tasks(session_factory) == before
+    assert task_rows(session_factory) == before
     answered = chat.press(asked.buttons[0], user=user)
     assert answered.ok, answered.text
-    assert [t[1] for t in _tasks(session_factory)] == [later]
+    assert [t[1] for t in task_rows(session_factory)] == [later]
 
 
 @pytest.mark.parametrize("user, setup, push, day", [

@@ -14,16 +14,14 @@ from sqlalchemy import select
 
 from storage.models.sales import Task
 from storage.models.workspace import Member
-from support import Chat
+from support import Chat, make_team_chat
 from worker.plan import plan
 
 pytestmark = pytest.mark.phrasing
 
 
 def _chat(session_factory) -> Chat:
-    chat = Chat(session_factory)
-    chat.team(manager="Mia", reps=("Ana", "Tom", "李娜"))
-    return chat
+    return make_team_chat(session_factory, manager="Mia", reps=("Ana", "Tom", "李娜"))
 
 
 def _active(session_factory) -> dict[str, bool]:

@@ -9,15 +9,14 @@ from sqlalchemy import func, select
 from databases import prepared
 from storage.models.sales import Task
 from storage.models.team import Target
-from support import Chat
+from support import Chat, make_team_chat
 
 pytestmark = pytest.mark.phrasing
 
 
 @prepared
 def _chat(session_factory) -> Chat:
-    chat = Chat(session_factory)
-    chat.team(manager="Mia", reps=("Ana", "张伟"))
+    chat = make_team_chat(session_factory, manager="Mia", reps=("Ana", "张伟"))
     chat.reply("语言 中文", user="张伟")
     for line in ("target @Ana revenue 100k jan", "target @张伟 revenue 200k jan",
                  "target @张伟 revenue 300k feb", "target @张伟 visits 40 this month"):

@@ -8,15 +8,14 @@ from sqlalchemy import select
 
 from databases import prepared
 from storage.models.sales import Task, Visit
-from support import Chat
+from support import Chat, make_team_chat
 
 pytestmark = pytest.mark.phrasing
 
 
 @prepared
 def _chat(session_factory) -> Chat:
-    chat = Chat(session_factory)
-    chat.team(reps=("Ana", "张伟"))
+    chat = make_team_chat(session_factory, reps=("Ana", "张伟"))
     for user, line in (("Ana", "task call Acme tomorrow"), ("Ana", "task send the deck next mon"),
                        ("张伟", "任务 给华为打电话 明天"), ("张伟", "任务 准备方案 下周一")):
         assert chat.reply(line, user=user).ok, line

@@ -11,29 +11,22 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
-from storage.models.sales import Customer, Deal, Task, Visit
-from storage.models.team import Leave, Target
+from storage.models.sales import Deal, Task, Visit
+from storage.models.team import Target
 from storage.models.workspace import Member
-from support import Chat
+from support import Chat, customer_names, leave_rows, make_team_chat
 
 pytestmark = pytest.mark.phrasing
 
 
 def _chat(session_factory, manager: str = "Mia") -> Chat:
-    chat = Chat(session_factory)
-    chat.team(manager=manager, reps=("Ana", "张伟"))
-    return chat
+    return make_team_chat(session_factory, manager=manager, reps=("Ana", "张伟"))
 
 
 def _deal(session_factory, deal_id: int = 1) -> tuple:
     with session_factory() as s:
         deal = s.get(Deal, deal_id)
         return deal.stage, deal.amount, deal.currency
-
-
-def _customers(session_factory) -> list[str]:
-    with session_factory() as s:
-        return sorted(s.scalars(select(Customer.name)).all())
 
 
 # -- a paper signed on the way is no win -------------------------------------------------------
@@ -88,11 +81,11 @@ def test_a_currency_said_right_after_an_amount_changes_its_currency(session_fact
     assert chat.reply(new, user=user).ok
     amount = _deal(session_factory)[1]
     assert _deal(session_factory)[2] == was
-    before = _customers(session_factory)
+    before = sorted(customer_names(session_factory))
     reply = chat.reply(said, user=user)
     assert reply.ok and shown in reply.text, reply.text
     assert _deal(session_factory) == ("negotiation", amount, now)
-    assert _customers(session_factory) == before  # never a customer "rmb"
+    assert sorted(customer_names(session_factory)) == before  # never a customer "rmb"
     assert chat.reply("undo" if user == "Ana" else "撤销", user=user).ok
     assert _deal(session_factory)[2] == was
 
@@ -102,7 +95,7 @@ def test_a_currency_with_no_amount_just_said_names_no_customer(session_factory, 
     chat = _chat(session_factory)
     reply = chat.reply(said, user="Ana", lang=lang)
     assert not reply.ok and "customer" not in reply.text and "客户" not in reply.text, reply.text
-    assert _customers(session_factory) == []
+    assert sorted(customer_names(session_factory)) == []
 
 
 # -- a short command word with a slip -----------------------------------------------------------
@@ -192,11 +185,11 @@ def test_a_deals_amount_after_its_command_word_changes_the_deal_just_changed(ses
                                                                              said, shown, amount):
     chat = _chat(session_factory)
     assert chat.reply(new, user=user).ok
-    before = _customers(session_factory)
+    before = sorted(customer_names(session_factory))
     reply = chat.reply(said, user=user)
     assert reply.ok and shown in reply.text, reply.text
     assert _deal(session_factory)[:2] == ("proposal", Decimal(amount))
-    assert _customers(session_factory) == before
+    assert sorted(customer_names(session_factory)) == before
 
 
 @pytest.mark.parametrize("said, amount", [("哦不 12万", 120000), ("嗯 13万吧", 130000),
@@ -211,9 +204,7 @@ def test_a_deals_amount_said_again_after_a_filler_changes_it(session_factory, sa
 
 # -- leave: dotted days, a part of a day, corrected -------------------------------------------
 
-def _leaves(session_factory) -> list[tuple]:
-    with session_factory() as s:
-        return [(leave.first_day, leave.last_day) for leave in s.scalars(select(Leave).order_by(Leave.id))]
+_LEAVES = ("first_day", "last_day")  # what the tests read
 
 
 @pytest.mark.parametrize("user, said", [("张伟", "请假 12.28-12.31"), ("Ana", "leave 12.28-12.31"),
@@ -222,7 +213,7 @@ def test_leave_days_written_with_dots_are_read(session_factory, user, said):
     chat = _chat(session_factory)
     reply = chat.reply(said, user=user)
     assert reply.ok and ("12月28日" in reply.text or "Dec 28" in reply.text), reply.text
-    assert _leaves(session_factory) == [(dt.date(2026, 12, 28), dt.date(2026, 12, 31))]
+    assert leave_rows(session_factory, *_LEAVES) == [(dt.date(2026, 12, 28), dt.date(2026, 12, 31))]
 
 
 @pytest.mark.parametrize("user, first, said", [
@@ -236,7 +227,7 @@ def test_leave_just_entered_is_corrected(session_factory, user, first, said):
     assert chat.reply(first, user=user).ok
     reply = chat.reply(said, user=user)
     assert reply.ok and ("→" in reply.text), reply.text
-    assert _leaves(session_factory) == [(dt.date(2026, 12, 28), dt.date(2026, 12, 31))]
+    assert leave_rows(session_factory, *_LEAVES) == [(dt.date(2026, 12, 28), dt.date(2026, 12, 31))]
 
 
 @pytest.mark.parametrize("user, said, part, whole, yes", [
@@ -253,6 +244,6 @@ def test_a_part_of_a_day_off_is_asked_about_the_whole_day_one_tap(session_factor
     assert not reply.ok and part in reply.text and ("whole days" in reply.text or "整天" in reply.text), \
         reply.text
     assert [b.command for b in reply.buttons] == [whole]
-    assert _leaves(session_factory) == []  # asked: nothing stored
+    assert leave_rows(session_factory, *_LEAVES) == []  # asked: nothing stored
     assert chat.reply(yes, user=user).ok
-    assert _leaves(session_factory) == [(dt.date(2026, 11, 24), dt.date(2026, 11, 24))]
+    assert leave_rows(session_factory, *_LEAVES) == [(dt.date(2026, 11, 24), dt.date(2026, 11, 24))]

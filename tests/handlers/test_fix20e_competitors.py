@@ -8,15 +8,13 @@ import pytest
 from sqlalchemy import select
 
 from storage.models.sales import Deal
-from support import Chat
+from support import Chat, make_team_chat
 
 pytestmark = pytest.mark.phrasing
 
 
 def _chat(session_factory) -> Chat:
-    chat = Chat(session_factory)
-    chat.team(reps=("Ana", "张伟"))
-    return chat
+    return make_team_chat(session_factory, reps=("Ana", "张伟"))
 
 
 def _open_deal(chat, session_factory, customer="Umbrella", user="Ana"):

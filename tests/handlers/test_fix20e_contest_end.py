@@ -6,21 +6,18 @@ has already are said to be so, not changed."""
 import datetime as dt
 
 import pytest
-from sqlalchemy import select
 
-from storage.models.team import Contest
+from support import contest_rows
 
 pytestmark = pytest.mark.phrasing
 
 
-def _contests(chat):
-    with chat.session_factory() as s:
-        return [(c.id, c.starts_on, c.ends_on) for c in s.scalars(select(Contest).order_by(Contest.id))]
+_CONTESTS = ("id", "starts_on", "ends_on")  # what the tests read
 
 
 def _started(chat):
     assert "started" in chat("contest visits 11/23-12/20", user="Mia")
-    assert _contests(chat) == [(1, dt.date(2026, 11, 23), dt.date(2026, 12, 20))]
+    assert contest_rows(chat, *_CONTESTS) == [(1, dt.date(2026, 11, 23), dt.date(2026, 12, 20))]
 
 
 @pytest.mark.parametrize("said", [
@@ -31,7 +28,7 @@ def test_a_contest_end_moved_in_english(team_chat, said):
     _started(team_chat)
     out = team_chat(said, user="Mia")
     assert "The Sales contest has new days:" in out and "Visits · Mon, Nov 23 – Wed, Dec 23" in out, out
-    assert _contests(team_chat) == [(1, dt.date(2026, 11, 23), dt.date(2026, 12, 23))]
+    assert contest_rows(team_chat, *_CONTESTS) == [(1, dt.date(2026, 11, 23), dt.date(2026, 12, 23))]
 
 
 @pytest.mark.parametrize("said", [
@@ -42,7 +39,7 @@ def test_a_contest_end_moved_in_chinese(team_chat, said):
     _started(team_chat)
     out = team_chat(said, user="Mia", lang="zh")
     assert "Sales的竞赛时间已调整" in out and "12月23日周三" in out, out
-    assert _contests(team_chat) == [(1, dt.date(2026, 11, 23), dt.date(2026, 12, 23))]
+    assert contest_rows(team_chat, *_CONTESTS) == [(1, dt.date(2026, 11, 23), dt.date(2026, 12, 23))]
 
 
 @pytest.mark.parametrize("said, lang", [("contest #1 start nov 25", None),
@@ -51,7 +48,7 @@ def test_a_contest_start_moved_keeps_its_end(team_chat, said, lang):
     _started(team_chat)
     out = team_chat(said, user="Mia", lang=lang)
     assert "Sales" in out and ("Wed, Nov 25" in out or "11月25日周三" in out), out
-    assert _contests(team_chat) == [(1, dt.date(2026, 11, 25), dt.date(2026, 12, 20))]
+    assert contest_rows(team_chat, *_CONTESTS) == [(1, dt.date(2026, 11, 25), dt.date(2026, 12, 20))]
 
 
 @pytest.mark.parametrize("said, lang, shown", [
@@ -62,7 +59,7 @@ def test_a_contest_end_it_has_already_is_said_so(team_chat, said, lang, shown):
     _started(team_chat)
     out = team_chat(said, user="Mia", lang=lang)
     assert shown in out and "new days" not in out and "已调整" not in out, out
-    assert _contests(team_chat) == [(1, dt.date(2026, 11, 23), dt.date(2026, 12, 20))]
+    assert contest_rows(team_chat, *_CONTESTS) == [(1, dt.date(2026, 11, 23), dt.date(2026, 12, 20))]
 
 
 @pytest.mark.parametrize("said, lang, shown", [
@@ -73,10 +70,10 @@ def test_a_contest_end_that_reads_as_no_day_changes_nothing(team_chat, said, lan
     _started(team_chat)
     out = team_chat(said, user="Mia", lang=lang)
     assert shown in out, out
-    assert _contests(team_chat) == [(1, dt.date(2026, 11, 23), dt.date(2026, 12, 20))]
+    assert contest_rows(team_chat, *_CONTESTS) == [(1, dt.date(2026, 11, 23), dt.date(2026, 12, 20))]
 
 
 def test_a_rep_cannot_move_a_contest_end(team_chat):
     _started(team_chat)
     assert team_chat("contest #1 end 12/23", user="Ana") == "Sorry, only a manager can do that."
-    assert _contests(team_chat) == [(1, dt.date(2026, 11, 23), dt.date(2026, 12, 20))]
+    assert contest_rows(team_chat, *_CONTESTS) == [(1, dt.date(2026, 11, 23), dt.date(2026, 12, 20))]

@@ -8,7 +8,8 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
-from storage.models.sales import Deal, Task
+from storage.models.sales import Deal
+from support import task_rows
 
 pytestmark = pytest.mark.phrasing
 
@@ -25,11 +26,6 @@ def _deal(chat, user="Bo", text='deal +Globex "expansion" 50k proposal close dec
 def _close(chat, deal_id):
     with chat.session_factory() as s:
         return s.get(Deal, deal_id).expected_close
-
-
-def _tasks(chat):
-    with chat.session_factory() as s:
-        return [(t.title, t.due_on) for t in s.scalars(select(Task).order_by(Task.id))]
 
 
 @pytest.mark.parametrize("said, day, shown", [
@@ -77,7 +73,7 @@ def test_a_task_due_in_a_month_with_its_year(team_chat, said, title, day, shown,
     team_chat.now = DEC6
     out = team_chat(said, user="Ana", lang=lang)
     assert shown in out and "2027年：" not in out, out
-    assert _tasks(team_chat) == [(title, day)]
+    assert task_rows(team_chat) == [(title, day)]
 
 
 @pytest.mark.parametrize("said, lang", [

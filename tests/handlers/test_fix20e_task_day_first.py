@@ -4,18 +4,12 @@ words of its title; the reply shows it with its weekday."""
 import datetime as dt
 
 import pytest
-from sqlalchemy import select
 
-from storage.models.sales import Task
+from support import task_rows
 
 pytestmark = pytest.mark.phrasing
 
 DEC6 = dt.datetime(2026, 12, 6, 2, 0, tzinfo=dt.timezone.utc)  # a Sunday; Jan 1 2027 is a holiday
-
-
-def _tasks(chat):
-    with chat.session_factory() as s:
-        return [(t.title, t.due_on) for t in s.scalars(select(Task).order_by(Task.id))]
 
 
 @pytest.mark.parametrize("said, title, day, shown, lang", [
@@ -35,4 +29,4 @@ def test_a_day_right_after_the_task_word_is_its_due_day(team_chat, said, title, 
     team_chat.now = DEC6
     out = team_chat(said, user="Ana", lang=lang)
     assert shown in out and f"{title}" in out, out
-    assert _tasks(team_chat) == [(title, day)]
+    assert task_rows(team_chat) == [(title, day)]

@@ -4,16 +4,13 @@ worked. Rule: an answer to "which category?" typed as a sentence that names exac
 by its name (the question said back before it or not) files the deal under it, as the tap would, and its words
 are added to the reason kept as typed; the question said back is never kept in a reason."""
 import pytest
-from sqlalchemy import select
 
-from storage.models.sales import Deal
+from support import deal_rows
 
 pytestmark = pytest.mark.phrasing
 
 
-def _reasons(session_factory):
-    with session_factory() as s:
-        return [(d.reason, d.reason_category) for d in s.scalars(select(Deal).order_by(Deal.id))]
+_REASONS = ("reason", "reason_category")  # what the tests read
 
 
 @pytest.mark.parametrize("user, deal, win, answer, name, category, joined", [
@@ -36,14 +33,14 @@ def test_a_category_said_in_a_sentence_files_the_deal(team_chat, session_factory
     assert team_chat.reply(deal, user=user).ok
     asked = team_chat.reply(win, user=user)
     assert asked.buttons, asked.text
-    [(reason, unfiled)] = _reasons(session_factory)
+    [(reason, unfiled)] = deal_rows(session_factory, *_REASONS)
     assert unfiled == ""
     reply = team_chat.reply(answer, user=user)
     assert reply.ok and "#1" in reply.text and name in reply.text, reply.text
     words = answer.split(":", 1)[-1].split("：", 1)[-1].removeprefix("reason - ").strip() \
         if answer.startswith(("what decided", "原因", "reason", "why")) else answer
     assert words in reply.text, reply.text
-    assert _reasons(session_factory) == [(f"{reason}{joined}{words}", category)]
+    assert deal_rows(session_factory, *_REASONS) == [(f"{reason}{joined}{words}", category)]
 
 
 def test_a_sentence_naming_two_categories_files_nothing(team_chat, session_factory):
@@ -51,7 +48,7 @@ def test_a_sentence_naming_two_categories_files_nothing(team_chat, session_facto
     assert team_chat.reply("won #1 220k: cfo signed today").buttons
     reply = team_chat.reply("what decided it: better price and faster delivery")
     assert "counted under" not in reply.text, reply.text
-    assert _reasons(session_factory) == [("cfo signed today", "")]
+    assert deal_rows(session_factory, *_REASONS) == [("cfo signed today", "")]
 
 
 def test_the_question_said_back_is_no_part_of_a_first_reason(team_chat, session_factory):
@@ -59,4 +56,4 @@ def test_the_question_said_back_is_no_part_of_a_first_reason(team_chat, session_
     assert team_chat.reply("won #1 100k").buttons  # "What decided it?"
     reply = team_chat.reply("what decided it: relationship w/ the cfo mostly")
     assert reply.ok and "relationship w/ the cfo mostly" in reply.text, reply.text
-    assert _reasons(session_factory) == [("relationship w/ the cfo mostly", "relationship")]
+    assert deal_rows(session_factory, *_REASONS) == [("relationship w/ the cfo mostly", "relationship")]

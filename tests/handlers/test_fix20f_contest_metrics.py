@@ -5,16 +5,10 @@ ends with the metrics a contest can count, in the reader's language."""
 import datetime as dt
 
 import pytest
-from sqlalchemy import select
 
-from storage.models.team import Contest
+from support import contest_rows
 
 pytestmark = pytest.mark.phrasing
-
-
-def _contests(session_factory):
-    with session_factory() as s:
-        return [(c.metric, c.starts_on, c.ends_on) for c in s.scalars(select(Contest).order_by(Contest.id))]
 
 
 @pytest.mark.parametrize("typed, metric, first, last, said", [
@@ -32,16 +26,16 @@ def test_a_metric_in_two_words_starts_the_contest(team_chat, session_factory, ty
                                                    said):
     reply = team_chat.reply(typed, user="Mia")
     assert reply.ok and said in reply.text, reply.text
-    assert _contests(session_factory) == [(metric, first, last)]
+    assert contest_rows(session_factory) == [(metric, first, last)]
 
 
 def test_a_prize_after_a_two_word_metric_offers_the_contest_which_then_starts(team_chat, session_factory):
     asked = team_chat.reply("contest most deals won dec 7 to dec 18, winner gets dinner", user="Mia")
     assert not asked.ok and "keeps no prize" in asked.text, asked.text
-    assert _contests(session_factory) == []
+    assert contest_rows(session_factory) == []
     taken = team_chat.reply("yes", user="Mia")
     assert taken.ok and "Deals won" in taken.text, taken.text
-    assert _contests(session_factory) == [("deals_won", dt.date(2026, 12, 7), dt.date(2026, 12, 18))]
+    assert contest_rows(session_factory) == [("deals_won", dt.date(2026, 12, 7), dt.date(2026, 12, 18))]
 
 
 @pytest.mark.parametrize("typed, line", [
@@ -53,4 +47,4 @@ def test_a_prize_after_a_two_word_metric_offers_the_contest_which_then_starts(te
 def test_the_contest_usage_and_help_list_the_metrics(team_chat, session_factory, typed, line):
     reply = team_chat.reply(typed, user="Mia")
     assert line in reply.text, reply.text
-    assert _contests(session_factory) == []
+    assert contest_rows(session_factory) == []

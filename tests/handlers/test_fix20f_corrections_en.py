@@ -14,8 +14,9 @@ import pytest
 from sqlalchemy import select
 
 from storage.models.sales import Customer
-from storage.models.team import Leave, Target
+from storage.models.team import Target
 from storage.models.workspace import ExchangeRate, Member
+from support import leave_rows
 
 pytestmark = pytest.mark.phrasing
 
@@ -26,9 +27,7 @@ def _targets(session_factory):
                       if t.member_id)
 
 
-def _leaves(session_factory):
-    with session_factory() as s:
-        return [(x.first_day, x.last_day) for x in s.scalars(select(Leave).order_by(Leave.id))]
+_LEAVES = ("first_day", "last_day")  # what the tests read
 
 
 @pytest.mark.parametrize("fix, said", [
@@ -78,10 +77,10 @@ def test_a_leave_just_entered_takes_two_weekdays_of_its_week(team_chat, session_
         assert reply.ok and "→" in reply.text, reply.text
     else:  # a list between: said, quoted, and offered with one tap
         assert not reply.ok and f"“{between}”" in reply.text and len(reply.buttons) == 1, reply.text
-        assert _leaves(session_factory) == [(dt.date(2026, 12, 4), dt.date(2026, 12, 4))]
+        assert leave_rows(session_factory, *_LEAVES) == [(dt.date(2026, 12, 4), dt.date(2026, 12, 4))]
         reply = team_chat.reply("yes" if fix.isascii() else "好的", user="Bo")
         assert reply.ok, reply.text
-    assert _leaves(session_factory) == [(dt.date(2026, 12, 3), dt.date(2026, 12, 4))]
+    assert leave_rows(session_factory, *_LEAVES) == [(dt.date(2026, 12, 3), dt.date(2026, 12, 4))]
 
 
 @pytest.mark.parametrize("fix", ["nah make it B", "no, B", "actually make it tier B", "不对 改成B类"])
@@ -106,6 +105,6 @@ def test_new_days_while_a_leave_is_offered_edit_the_offer(team_chat, session_fac
     assert not asked.ok and asked.buttons
     reply = team_chat.reply(fix, user="Ana")
     assert not reply.ok and line in reply.text and [b.command for b in reply.buttons] == [line], reply.text
-    assert _leaves(session_factory) == []
+    assert leave_rows(session_factory, *_LEAVES) == []
     assert team_chat.reply("yes", user="Ana").ok
-    assert _leaves(session_factory) == [(dt.date(2026, 12, 28), dt.date(2026, 12, 31))]
+    assert leave_rows(session_factory, *_LEAVES) == [(dt.date(2026, 12, 28), dt.date(2026, 12, 31))]

@@ -12,16 +12,13 @@ from sqlalchemy import select
 from storage.models.sales import Deal, Task
 from storage.models.team import Contest as TeamContest
 from storage.models.team import Leave
-from storage.models.workspace import Member
+from support import task_rows
 
 pytestmark = pytest.mark.phrasing
 FRI = dt.date(2026, 11, 27)  # the Friday of the tests' week (support.NOW: Mon, Nov 23 2026)
 
 
-def _tasks(session_factory):
-    with session_factory() as s:
-        return [(s.get(Member, t.assignee_id).display_name, t.title, t.due_on)
-                for t in s.scalars(select(Task).order_by(Task.id))]
+_TASKS = ("assignee", "title", "due_on")  # what the tests read
 
 
 @pytest.mark.parametrize("typed, answer, title, due", [
@@ -34,10 +31,10 @@ def _tasks(session_factory):
 def test_one_task_each_taken_stores_a_task_for_each(team_chat, session_factory, typed, answer, title, due):
     asked = team_chat.reply(typed, user="Mia")
     assert not asked.ok and len(asked.buttons) == 1, asked.text
-    assert _tasks(session_factory) == []
+    assert task_rows(session_factory, *_TASKS) == []
     taken = team_chat.reply(answer, user="Mia")
     assert taken.ok and title in taken.text, taken.text
-    assert _tasks(session_factory) == [("Ana", title, due), ("Bo", title, due)]
+    assert task_rows(session_factory, *_TASKS) == [("Ana", title, due), ("Bo", title, due)]
 
 
 @pytest.mark.parametrize("typed, user, title, due", [
@@ -49,13 +46,13 @@ def test_one_task_each_taken_stores_a_task_for_each(team_chat, session_factory, 
 def test_a_task_due_by_a_days_event_is_due_that_day(team_chat, session_factory, typed, user, title, due):
     reply = team_chat.reply(typed, user=user)
     assert reply.ok and title in reply.text, reply.text
-    assert [(t, d) for _who, t, d in _tasks(session_factory)] == [(title, due)]
+    assert [(t, d) for _who, t, d in task_rows(session_factory, *_TASKS)] == [(title, due)]
 
 
 def test_one_task_each_is_never_offered_when_its_lines_would_not_read(team_chat, session_factory):
     reply = team_chat.reply("task @ana @bo call acme by fri or sat", user="Mia")
     assert not reply.ok and not reply.buttons and "task send the quote to Acme by Fri" in reply.text
-    assert _tasks(session_factory) == []
+    assert task_rows(session_factory, *_TASKS) == []
 
 
 def _count(session_factory, model):

@@ -6,15 +6,13 @@ list's words."""
 import pytest
 from sqlalchemy import select
 
-from storage.models.sales import Customer, Deal
+from storage.models.sales import Customer
+from support import deal_rows
 
 pytestmark = pytest.mark.phrasing
 
 
-def _deals(session_factory):
-    with session_factory() as s:
-        return [(d.title, s.get(Customer, d.customer_id).name, d.stage, d.amount)
-                for d in s.scalars(select(Deal).order_by(Deal.id))]
+_DEALS = ("title", "customer", "stage", "amount")  # what the tests read
 
 
 @pytest.mark.parametrize("typed, user, title, customer, stage, said", [
@@ -30,7 +28,7 @@ def test_a_stage_named_with_the_word_stage_is_that_stage(team_chat, session_fact
     team_chat.team(reps=("Ana", "Bo", "张伟"))
     reply = team_chat.reply(typed, user=user)
     assert reply.ok and said in reply.text, reply.text
-    [(got_title, got_customer, got_stage, _amount)] = _deals(session_factory)
+    [(got_title, got_customer, got_stage, _amount)] = deal_rows(session_factory, *_DEALS)
     assert (got_title, got_customer, got_stage) == (title, customer, stage)
 
 
@@ -38,7 +36,7 @@ def test_a_move_said_with_stage_moves_the_deal(team_chat, session_factory):
     assert team_chat.reply('deal Globex "ERP" proposal 50k').ok
     reply = team_chat.reply("deal #1 negotiation stage")
     assert reply.ok and "Moved Proposal → Negotiation." in reply.text, reply.text
-    assert _deals(session_factory)[0][2] == "negotiation"
+    assert deal_rows(session_factory, *_DEALS)[0][2] == "negotiation"
 
 
 @pytest.mark.parametrize("typed, user, title", [
@@ -51,10 +49,10 @@ def test_a_deal_said_as_a_list_asks_about_its_title_and_the_tap_stores_it(team_c
     team_chat.team(reps=("Ana", "Bo", "张伟"))
     asked = team_chat.reply(typed, user=user)
     assert not asked.ok and f"“{title}”" in asked.text, asked.text
-    assert _deals(session_factory) == []
+    assert deal_rows(session_factory, *_DEALS) == []
     with session_factory() as s:
         assert s.scalars(select(Customer.name)).all() == []  # no customer of the list's words
     taken = team_chat.reply("yes" if user == "Ana" else "好的", user=user)
     assert taken.ok, taken.text
-    [(got_title, customer, _stage, _amount)] = _deals(session_factory)
+    [(got_title, customer, _stage, _amount)] = deal_rows(session_factory, *_DEALS)
     assert got_title == title and customer == ("Initrode" if user == "Ana" else "华为")

@@ -10,12 +10,6 @@ from storage.models.sales import Task, Visit
 pytestmark = pytest.mark.phrasing
 
 
-@pytest.fixture
-def zh_chat(chat):
-    chat.team(manager="王芳", reps=("张伟", "Ana"))
-    return chat
-
-
 def _state(chat):
     with chat.session_factory() as s:
         return ([(v.id, v.follow_up_done) for v in s.scalars(select(Visit).order_by(Visit.id))],

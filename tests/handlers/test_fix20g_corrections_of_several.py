@@ -16,12 +16,6 @@ from storage.models.team import Target
 pytestmark = pytest.mark.phrasing
 
 
-@pytest.fixture
-def zh_chat(chat):
-    chat.team(manager="王芳", reps=("张伟", "Ana"))
-    return chat
-
-
 def _targets(chat):
     with chat.session_factory() as s:
         return sorted((t.metric, t.amount) for t in s.scalars(select(Target)))

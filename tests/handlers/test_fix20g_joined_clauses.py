@@ -7,25 +7,15 @@ import pytest
 from sqlalchemy import select
 
 from storage.models.sales import Deal, Task
+from support import task_rows
 
 pytestmark = pytest.mark.phrasing
-
-
-@pytest.fixture
-def zh_chat(chat):
-    chat.team(manager="王芳", reps=("张伟", "Ana"))
-    return chat
 
 
 def _deal(chat, deal_id):
     with chat.session_factory() as s:
         deal = s.get(Deal, deal_id)
         return deal.stage, deal.amount, deal.reason
-
-
-def _tasks(chat):
-    with chat.session_factory() as s:
-        return [(t.title, t.due_on) for t in s.scalars(select(Task).order_by(Task.id))]
 
 
 @pytest.mark.parametrize("said", [
@@ -38,12 +28,12 @@ def test_zh_a_win_in_words_and_a_task_are_both_made_never_one_task(zh_chat, said
     [deal_id] = zh_chat.session_factory().scalars(select(Deal.id)).all()
     out = zh_chat(said, user="张伟")
     assert "（第1条）" in out and "赢单" in out and "尚未保存" in out, out
-    assert _tasks(zh_chat) == [] and _deal(zh_chat, deal_id)[0] == "negotiation"
+    assert task_rows(zh_chat) == [] and _deal(zh_chat, deal_id)[0] == "negotiation"
     out = zh_chat("好", user="张伟")
     assert "1. 🎉 商机" in out and "2. 任务" in out and "给阿里巴巴发个感谢信" in out, out
     stage, amount, reason = _deal(zh_chat, deal_id)
     assert (stage, amount, reason) == ("won", 520000, "客户认可我们的服务响应")
-    [(title, due)] = _tasks(zh_chat)
+    [(title, due)] = task_rows(zh_chat)
     assert title == "给阿里巴巴发个感谢信" and due.isoformat() == "2026-11-24"
 
 
@@ -58,7 +48,7 @@ def test_en_a_win_and_a_task_joined_run_both(zh_chat, said):
     out = zh_chat(said.format(id=deal_id), user="Ana")
     assert "1. 🎉 Deal" in out and "2. Task" in out, out
     assert _deal(zh_chat, deal_id) == ("won", 52000, "they loved our support")
-    assert _tasks(zh_chat)[0][0] == "send them a thank-you note"
+    assert task_rows(zh_chat)[0][0] == "send them a thank-you note"
 
 
 @pytest.mark.parametrize("said", ["设置 周报 周五 18:00 另外 站会改到9点",

@@ -6,26 +6,12 @@ leave that would drop a day of the leave there asks (merge into one / replace), 
 import datetime as dt
 
 import pytest
-from sqlalchemy import select
 
-from storage.models.team import Leave
-from storage.models.workspace import Member
+from support import leave_rows
 
 pytestmark = pytest.mark.phrasing
 D = dt.date
-
-
-def _leaves(chat, name):
-    with chat.session_factory() as s:
-        member_id = s.scalar(select(Member.id).where(Member.display_name == name))
-        return [(x.first_day, x.last_day) for x in s.scalars(
-            select(Leave).where(Leave.member_id == member_id).order_by(Leave.first_day))]
-
-
-@pytest.fixture
-def zh_chat(chat):
-    chat.team(manager="王芳", reps=("张伟", "Ana"))
-    return chat
+_DAYS = ("first_day", "last_day")  # what the tests read of a leave
 
 
 @pytest.mark.parametrize("said", ["下周三下周四请假两天", "下周三到下周四请假", "请假 下周三-下周四"])
@@ -37,10 +23,10 @@ def test_zh_a_new_leave_over_one_there_asks_and_merge_keeps_every_day(zh_chat, s
         out = zh_chat("好", user="张伟")
     assert "12月2日周三 – 12月3日周四和已有的请假（12月3日周四 – 12月4日周五）重叠，尚未保存" in out, out
     assert "合并成一段（12月2日周三 – 12月4日周五）" in out
-    assert _leaves(zh_chat, "张伟") == [(D(2026, 12, 3), D(2026, 12, 4))]
+    assert leave_rows(zh_chat, *_DAYS, member="张伟") == [(D(2026, 12, 3), D(2026, 12, 4))]
     out = zh_chat("1", user="张伟")
     assert "请假已修改：12月3日周四 – 12月4日周五 → 12月2日周三 – 12月4日周五。" in out, out
-    assert _leaves(zh_chat, "张伟") == [(D(2026, 12, 2), D(2026, 12, 4))]
+    assert leave_rows(zh_chat, *_DAYS, member="张伟") == [(D(2026, 12, 2), D(2026, 12, 4))]
 
 
 @pytest.mark.parametrize("answer", ["2", "第二个"])
@@ -49,7 +35,7 @@ def test_zh_replace_is_one_tap_and_says_old_to_new(zh_chat, answer):
     assert "尚未保存" in zh_chat("请假 12月28日到1月3日", user="张伟")
     out = zh_chat(answer, user="张伟")
     assert "请假已修改：12月24日周四 – 12月31日周四 → 12月28日周一 – 2027年1月3日周日。" in out, out
-    assert _leaves(zh_chat, "张伟") == [(D(2026, 12, 28), D(2027, 1, 3))]
+    assert leave_rows(zh_chat, *_DAYS, member="张伟") == [(D(2026, 12, 28), D(2027, 1, 3))]
 
 
 @pytest.mark.parametrize("no", ["不", "算了", "no"])
@@ -58,7 +44,7 @@ def test_no_keeps_the_leave_there(zh_chat, no):
     out = zh_chat("leave 12/20-12/24", user="Ana")
     assert "Thu, Dec 24 – Sat, Dec 26" in out and "Nothing was saved yet" in out, out
     assert "Leave changed" not in zh_chat(no, user="Ana")
-    assert _leaves(zh_chat, "Ana") == [(D(2026, 12, 24), D(2026, 12, 26))]
+    assert leave_rows(zh_chat, *_DAYS, member="Ana") == [(D(2026, 12, 24), D(2026, 12, 26))]
 
 
 def test_en_merge_and_the_button_pressed(zh_chat):
@@ -68,7 +54,7 @@ def test_en_merge_and_the_button_pressed(zh_chat):
     assert merge.label == "Merge: Sun, Dec 20 – Sat, Dec 26"
     out = zh_chat.press(merge, user="Ana")
     assert "Leave changed: Thu, Dec 24 – Sat, Dec 26 → Sun, Dec 20 – Sat, Dec 26." in str(out), out
-    assert _leaves(zh_chat, "Ana") == [(D(2026, 12, 20), D(2026, 12, 26))]
+    assert leave_rows(zh_chat, *_DAYS, member="Ana") == [(D(2026, 12, 20), D(2026, 12, 26))]
 
 
 @pytest.mark.parametrize("said, days", [
@@ -79,7 +65,7 @@ def test_a_leave_holding_every_day_there_grows_it_unasked(zh_chat, said, days):
     zh_chat("leave 12/24-12/26", user="Ana")
     out = zh_chat(said, user="Ana")
     assert "Leave changed: Thu, Dec 24 – Sat, Dec 26 →" in out or "请假已修改" in out, out
-    assert _leaves(zh_chat, "Ana") == [days]
+    assert leave_rows(zh_chat, *_DAYS, member="Ana") == [days]
 
 
 @pytest.mark.parametrize("user, first, fix, said", [
@@ -91,4 +77,4 @@ def test_a_leave_holding_every_day_there_grows_it_unasked(zh_chat, said, days):
 def test_a_correction_word_still_edits_the_last_leave_at_once(zh_chat, user, first, fix, said):
     zh_chat(first, user=user)
     assert said in zh_chat(fix, user=user)
-    assert _leaves(zh_chat, user) == [(D(2026, 12, 28), D(2026, 12, 31))]
+    assert leave_rows(zh_chat, *_DAYS, member=user) == [(D(2026, 12, 28), D(2026, 12, 31))]

@@ -11,20 +11,13 @@ from sqlalchemy import select
 
 from storage.models.sales import Customer, Deal, Task
 from storage.models.team import Leave
+from support import task_rows
 
 pytestmark = pytest.mark.phrasing
 D = dt.date
 
 
-@pytest.fixture
-def zh_chat(chat):
-    chat.team(manager="王芳", reps=("张伟", "Ana"))
-    return chat
-
-
-def _tasks(chat):
-    with chat.session_factory() as s:
-        return [(t.title, t.due_on, t.customer_id) for t in s.scalars(select(Task).order_by(Task.id))]
+_TASKS = ("title", "due_on", "customer_id")  # what the tests read
 
 
 @pytest.mark.parametrize("said, title, due", [
@@ -36,7 +29,7 @@ def _tasks(chat):
 def test_a_task_asked_for_in_either_script_or_with_task_is_made(zh_chat, said, title, due):
     out = zh_chat(said, user="张伟")
     assert f"#1：{title}" in out or f"#1: {title}" in out, out
-    [(stored, day, _customer)] = _tasks(zh_chat)
+    [(stored, day, _customer)] = task_rows(zh_chat, *_TASKS)
     assert title.startswith(stored) or stored == title, stored
     assert day == due
 
@@ -48,10 +41,10 @@ def test_a_task_deleted_verb_first_asks_then_deletes(zh_chat, said):
     [task_id] = zh_chat.session_factory().scalars(select(Task.id)).all()
     out = zh_chat(said.format(id=task_id), user="张伟")
     assert f"#{task_id}" in out and ("删除任务" in out or "Delete task" in out), out
-    assert len(_tasks(zh_chat)) == 1
+    assert len(task_rows(zh_chat, *_TASKS)) == 1
     out = zh_chat("是", user="张伟")
     assert "已删除任务" in out or "deleted" in out.lower(), out
-    assert _tasks(zh_chat) == []
+    assert task_rows(zh_chat, *_TASKS) == []
 
 
 @pytest.mark.parametrize("said, why, days", [
@@ -122,7 +115,7 @@ def test_before_new_years_day_is_its_last_working_day_shown_back(zh_chat, said, 
 def test_a_task_before_new_years_day(zh_chat):
     out = zh_chat("任务 元旦前 发报价", user="张伟")
     assert "12月31日周四" in out, out
-    assert _tasks(zh_chat)[0][:2] == ("发报价", D(2026, 12, 31))
+    assert task_rows(zh_chat, *_TASKS)[0][:2] == ("发报价", D(2026, 12, 31))
 
 
 @pytest.mark.parametrize("said", ["順豐那邊下週三再聯繫一下", "顺丰那边下周三再联系一下"])
@@ -132,7 +125,7 @@ def test_a_follow_up_in_words_by_a_short_name_is_a_task_linked_to_the_customer(z
         customer_id = s.scalar(select(Customer.id).where(Customer.name == "顺丰速运"))
     out = zh_chat(said, user="张伟")
     assert "顺丰速运" in out and "任务" in out and "尚未保存" in out, out
-    assert _tasks(zh_chat) == []
+    assert task_rows(zh_chat, *_TASKS) == []
     out = zh_chat("好", user="张伟")
-    [(_title, due, linked)] = _tasks(zh_chat)
+    [(_title, due, linked)] = task_rows(zh_chat, *_TASKS)
     assert (due, linked) == (D(2026, 12, 2), customer_id), out

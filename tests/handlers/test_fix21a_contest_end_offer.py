@@ -6,24 +6,21 @@ Today is Mon, Nov 23, 2026."""
 import datetime as dt
 
 import pytest
-from sqlalchemy import select
 
-from storage.models.team import Contest
+from support import contest_rows
 
 pytestmark = pytest.mark.phrasing
 D = dt.date
 
 
-def _contests(chat):
-    with chat.session_factory() as s:
-        return [(c.id, c.starts_on, c.ends_on) for c in s.scalars(select(Contest).order_by(Contest.id))]
+_CONTESTS = ("id", "starts_on", "ends_on")  # what the tests read
 
 
 @pytest.fixture
 def zh_chat(chat):
     chat.team(manager="王芳", reps=("张伟",))
     assert "销售竞赛开始" in chat("比赛 业绩 明天到月底", user="王芳")
-    assert _contests(chat) == [(1, D(2026, 11, 24), D(2026, 11, 30))]
+    assert contest_rows(chat, *_CONTESTS) == [(1, D(2026, 11, 24), D(2026, 11, 30))]
     return chat
 
 
@@ -33,16 +30,16 @@ def zh_chat(chat):
 def test_zh_the_offer_answered_or_retyped_moves_the_end(zh_chat, said, answer):
     out = zh_chat(said, user="王芳")
     assert "竞赛 #1 11月24日-11月28日" in out and "尚未修改" in out, out
-    assert _contests(zh_chat) == [(1, D(2026, 11, 24), D(2026, 11, 30))]
+    assert contest_rows(zh_chat, *_CONTESTS) == [(1, D(2026, 11, 24), D(2026, 11, 30))]
     out = zh_chat(answer, user="王芳")
     assert "竞赛时间已调整" in out and "11月24日周二 – 11月28日周六" in out, out
-    assert _contests(zh_chat) == [(1, D(2026, 11, 24), D(2026, 11, 28))]
+    assert contest_rows(zh_chat, *_CONTESTS) == [(1, D(2026, 11, 24), D(2026, 11, 28))]
 
 
 def test_zh_the_plain_correction_still_works_at_once(zh_chat):
     out = zh_chat("改成28号结束", user="王芳")
     assert "竞赛时间已调整" in out and "11月24日周二 – 11月28日周六" in out, out
-    assert _contests(zh_chat) == [(1, D(2026, 11, 24), D(2026, 11, 28))]
+    assert contest_rows(zh_chat, *_CONTESTS) == [(1, D(2026, 11, 24), D(2026, 11, 28))]
 
 
 @pytest.mark.parametrize("answer", ["1", "yes", "make it end 11/28"])
@@ -51,16 +48,16 @@ def test_en_the_offer_answered_or_retyped_moves_the_end(chat, answer):
     assert "started" in chat("contest visits 11/24-11/30", user="Tom")
     out = chat("make it end 11/28 since everyone needs a break", user="Tom")
     assert "contest #1 11/24-11/28" in out and "Nothing was changed yet" in out, out
-    assert _contests(chat) == [(1, D(2026, 11, 24), D(2026, 11, 30))]
+    assert contest_rows(chat, *_CONTESTS) == [(1, D(2026, 11, 24), D(2026, 11, 30))]
     out = chat(answer, user="Tom")
     assert "The Sales contest has new days:" in out and "Tue, Nov 24 – Sat, Nov 28" in out, out
-    assert _contests(chat) == [(1, D(2026, 11, 24), D(2026, 11, 28))]
+    assert contest_rows(chat, *_CONTESTS) == [(1, D(2026, 11, 24), D(2026, 11, 28))]
 
 
 def test_no_to_the_offer_changes_nothing(zh_chat):
     zh_chat("改成28号结束 元旦前大家要休息", user="王芳")
     zh_chat("不", user="王芳")
-    assert _contests(zh_chat) == [(1, D(2026, 11, 24), D(2026, 11, 30))]
+    assert contest_rows(zh_chat, *_CONTESTS) == [(1, D(2026, 11, 24), D(2026, 11, 30))]
 
 
 def test_zh_retyped_after_the_question_closed_still_moves_the_end(zh_chat):
@@ -68,11 +65,11 @@ def test_zh_retyped_after_the_question_closed_still_moves_the_end(zh_chat):
     zh_chat.now += dt.timedelta(minutes=6)  # the question closed (five minutes), the contest still recent
     out = zh_chat("改成28号结束", user="王芳")
     assert "竞赛时间已调整" in out and "11月24日周二 – 11月28日周六" in out, out
-    assert _contests(zh_chat) == [(1, D(2026, 11, 24), D(2026, 11, 28))]
+    assert contest_rows(zh_chat, *_CONTESTS) == [(1, D(2026, 11, 24), D(2026, 11, 28))]
 
 
 def test_zh_another_day_after_the_question_closed_is_not_made_unasked(zh_chat):
     zh_chat("改成28号结束 元旦前大家要休息", user="王芳")
     zh_chat.now += dt.timedelta(minutes=6)
     zh_chat("改成27号结束", user="王芳")
-    assert _contests(zh_chat) == [(1, D(2026, 11, 24), D(2026, 11, 30))]
+    assert contest_rows(zh_chat, *_CONTESTS) == [(1, D(2026, 11, 24), D(2026, 11, 30))]

@@ -7,26 +7,19 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
-from storage.models.sales import Deal, Task, Visit
-from storage.models.workspace import Member
-from tests.support import Chat
+from storage.models.sales import Deal, Visit
+from support import make_team_chat, task_rows
 
 pytestmark = pytest.mark.phrasing
 
 DEC6 = dt.datetime(2026, 12, 6, 2, 0, tzinfo=dt.timezone.utc)  # a Sunday
 
 
-def _tasks(session_factory):
-    with session_factory() as s:
-        return [(s.get(Member, t.assignee_id).display_name, t.title, t.due_on, t.deal_id)
-                for t in s.scalars(select(Task).order_by(Task.id))]
+_TASKS = ("assignee", "title", "due_on", "deal_id")  # what the tests read
 
 
 def _chat(session_factory):
-    chat = Chat(session_factory)
-    chat.team(reps=("Ana", "Bo", "张伟"))
-    chat.now = DEC6
-    return chat
+    return make_team_chat(session_factory, now=DEC6, reps=("Ana", "Bo", "张伟"))
 
 
 @pytest.mark.parametrize("said, who, title, day, shown", [
@@ -43,7 +36,7 @@ def test_a_managers_task_for_a_named_member_is_theirs(session_factory, said, who
     reply = chat.reply(said, user="Mia")
     assert reply.ok and title in reply.text and who in reply.text and shown in reply.text, reply.text
     assert f"{who}:" not in reply.text and f"{who}：" not in reply.text
-    assert _tasks(session_factory) == [(who, title, day, None)]
+    assert task_rows(session_factory, *_TASKS) == [(who, title, day, None)]
 
 
 @pytest.mark.parametrize("said, title", [
@@ -58,7 +51,7 @@ def test_a_named_member_with_a_deal_gets_the_task_about_it(session_factory, said
         deal_id = s.scalar(select(Deal.id))
     reply = chat.reply(said.format(id=deal_id), user="Mia")
     assert reply.ok and title in reply.text and "Ana" in reply.text, reply.text
-    assert _tasks(session_factory) == [("Ana", title, dt.date(2026, 12, 15), deal_id)]
+    assert task_rows(session_factory, *_TASKS) == [("Ana", title, dt.date(2026, 12, 15), deal_id)]
 
 
 @pytest.mark.parametrize("said, lang, refused", [
@@ -69,7 +62,7 @@ def test_a_rep_naming_another_rep_is_refused_as_with_an_at(session_factory, said
     chat = _chat(session_factory)
     reply = chat.reply(said, user="Ana", lang=lang)
     assert not reply.ok and refused in reply.text, reply.text
-    assert _tasks(session_factory) == []
+    assert task_rows(session_factory, *_TASKS) == []
 
 
 @pytest.mark.parametrize("said, lang, title, day", [
@@ -82,7 +75,7 @@ def test_a_word_no_member_has_stays_and_a_day_is_the_due_day(session_factory, sa
     chat = _chat(session_factory)
     reply = chat.reply(said, user="Ana", lang=lang)
     assert reply.ok, reply.text
-    [(who, stored, due, _deal)] = _tasks(session_factory)
+    [(who, stored, due, _deal)] = task_rows(session_factory, *_TASKS)
     assert who == "Ana" and due == day and stored.replace("：", ":") == title, stored
 
 

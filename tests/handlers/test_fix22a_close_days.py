@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import select
 
 from storage.models.sales import Deal, Task
-from support import Chat
+from support import Chat, make_team_chat
 
 pytestmark = pytest.mark.phrasing
 
@@ -24,9 +24,7 @@ WED = dt.datetime(2026, 12, 9, 2, 0, tzinfo=dt.timezone.utc)  # Wed, Dec 9, 2026
 
 def _won(session_factory, user: str, won: str, now=SUN) -> tuple[Chat, int]:
     """A chat where `user` won a deal, then said something else (the moment after the win gone)."""
-    chat = Chat(session_factory)
-    chat.team(reps=("Ana", "张伟"))
-    chat.now = now
+    chat = make_team_chat(session_factory, now=now, reps=("Ana", "张伟"))
     assert chat.reply(won, user=user).ok, won
     assert chat.reply("customer +Initech" if user == "Ana" else "客户 +小米", user=user).ok
     with session_factory() as s:
@@ -91,9 +89,7 @@ def test_last_friday_on_a_weekend_asks_which(session_factory, user, won, said, a
 
 
 def test_an_open_deals_close_is_still_its_expected_close(session_factory):
-    chat = Chat(session_factory)
-    chat.team(reps=("Ana",))
-    chat.now = WED
+    chat = make_team_chat(session_factory, now=WED, reps=("Ana",))
     assert chat.reply("deal +Globex proposal 50k", user="Ana").ok
     with session_factory() as s:
         deal = s.scalars(select(Deal)).one().id
@@ -113,9 +109,7 @@ def test_an_open_deals_close_is_still_its_expected_close(session_factory):
     ("Ana", "deal #{id} close jan 15th next year", "Jan 15"),
 ])
 def test_a_day_of_next_year_said_by_its_word_is_the_close(session_factory, user, said, shown):
-    chat = Chat(session_factory)
-    chat.team(reps=("Ana", "张伟"))
-    chat.now = SUN
+    chat = make_team_chat(session_factory, now=SUN, reps=("Ana", "张伟"))
     assert chat.reply("deal +Globex proposal 50k" if user == "Ana" else "商机 +华为 方案 5万", user=user).ok
     with session_factory() as s:
         deal = s.scalars(select(Deal)).one().id
@@ -130,9 +124,7 @@ def test_a_day_of_next_year_said_by_its_word_is_the_close(session_factory, user,
     ("Ana", "task call acme next year jan 15", "call acme"),
 ])
 def test_a_task_due_on_a_day_of_next_year(session_factory, user, said, title):
-    chat = Chat(session_factory)
-    chat.team(reps=("Ana", "张伟"))
-    chat.now = SUN
+    chat = make_team_chat(session_factory, now=SUN, reps=("Ana", "张伟"))
     reply = chat.reply(said, user=user)
     assert reply.ok and ("Fri" in reply.text or "周五" in reply.text), reply.text
     with session_factory() as s:

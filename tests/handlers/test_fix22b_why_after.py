@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import select
 
 from storage.models.sales import Customer, Task, Visit
-from support import Chat
+from support import Chat, make_team_chat, task_rows
 
 pytestmark = pytest.mark.phrasing
 
@@ -19,19 +19,12 @@ TOMORROW = dt.date(2026, 11, 24)
 
 
 def _chat(session_factory) -> Chat:
-    chat = Chat(session_factory)
-    chat.team(reps=("Ana", "张伟"))
-    return chat
+    return make_team_chat(session_factory, reps=("Ana", "张伟"))
 
 
 def _follow_ups(session_factory) -> list:
     with session_factory() as s:
         return [v.follow_up_on for v in s.scalars(select(Visit).order_by(Visit.id))]
-
-
-def _tasks(session_factory) -> list:
-    with session_factory() as s:
-        return [(t.title, t.due_on) for t in s.scalars(select(Task).order_by(Task.id))]
 
 
 @pytest.mark.parametrize("fix, why, day", [
@@ -80,14 +73,14 @@ def test_a_follow_up_moved_then_a_pause_then_why_is_offered(session_factory, use
 def test_a_task_moved_with_why_after_it_is_offered(session_factory, user, first, fix, why, day):
     chat = _chat(session_factory)
     assert chat.reply(first, user=user).ok
-    [(title, due)] = _tasks(session_factory)
+    [(title, due)] = task_rows(session_factory)
     with session_factory() as s:
         task = s.scalar(select(Task.id))
     # fix27d (r24): a task moved by its number with why is made at once, the why said not kept (it
     # was offered with one tap), as `done task N <why>` is
     done = chat.reply(fix.format(id=task), user=user)
     assert done.ok and why in done.text, done.text
-    assert _tasks(session_factory) == [(title, day)]
+    assert task_rows(session_factory) == [(title, day)]
 
 
 @pytest.mark.parametrize("fix, why, tier", [("哦不 改成A类 他们体量很大", "他们体量很大", "A"),
@@ -113,7 +106,7 @@ def test_words_a_task_title_holds_are_kept_without_asking(session_factory, user,
     chat = _chat(session_factory)
     reply = chat.reply(said, user=user)
     assert reply.ok and title in reply.text, reply.text
-    assert _tasks(session_factory) == [(title, dt.date(2026, 11, 27))]
+    assert task_rows(session_factory) == [(title, dt.date(2026, 11, 27))]
 
 
 @pytest.mark.parametrize("user, first, fix", [
@@ -124,7 +117,7 @@ def test_words_a_task_title_holds_are_kept_without_asking(session_factory, user,
 def test_a_tasks_day_put_right_as_a_deadline(session_factory, user, first, fix):
     chat = _chat(session_factory)
     assert chat.reply(first, user=user).ok
-    [(title, _)] = _tasks(session_factory)
+    [(title, _)] = task_rows(session_factory)
     reply = chat.reply(fix, user=user)
     assert reply.ok and ("Dec 4" in reply.text or "12月4日" in reply.text), reply.text
-    assert _tasks(session_factory) == [(title, dt.date(2026, 12, 4))]
+    assert task_rows(session_factory) == [(title, dt.date(2026, 12, 4))]

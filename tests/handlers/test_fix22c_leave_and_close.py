@@ -7,15 +7,11 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
-from storage.models.sales import Deal, Task, Visit
+from storage.models.sales import Visit
+from support import deal_rows, task_rows
 
 pytestmark = pytest.mark.phrasing
 D = dt.date
-
-
-def _tasks(chat):
-    with chat.session_factory() as s:
-        return [(t.title, t.due_on) for t in s.scalars(select(Task).order_by(Task.id))]
 
 
 def _follow_ups(chat):
@@ -36,13 +32,13 @@ def zh_chat(chat):
 def test_zh_a_task_on_a_day_of_leave_is_kept_and_said(zh_chat, said, title, day):
     out = zh_chat(said, user="张伟")
     assert f"注意：张伟在{day.month}月{day.day}日" in out and "休假；仍按所说记在这一天" in out, out
-    assert _tasks(zh_chat) == [(title, day)]
+    assert task_rows(zh_chat) == [(title, day)]
 
 
 def test_zh_a_task_given_on_a_day_of_leave_is_said_to_the_manager(zh_chat):
     out = zh_chat("任务 @张伟 准备报价 11月26日", user="王芳")
     assert "注意：张伟在11月26日周四休假" in out, out
-    assert _tasks(zh_chat) == [("准备报价", D(2026, 11, 26))]
+    assert task_rows(zh_chat) == [("准备报价", D(2026, 11, 26))]
 
 
 def test_zh_a_follow_up_on_a_day_of_leave_is_kept_and_said(zh_chat):
@@ -54,7 +50,7 @@ def test_zh_a_follow_up_on_a_day_of_leave_is_kept_and_said(zh_chat):
 def test_zh_a_day_off_leave_says_nothing(zh_chat):
     out = zh_chat("任务 给华为发资料 11月27日", user="张伟")
     assert "休假" not in out, out
-    assert _tasks(zh_chat) == [("给华为发资料", D(2026, 11, 27))]
+    assert task_rows(zh_chat) == [("给华为发资料", D(2026, 11, 27))]
 
 
 @pytest.fixture
@@ -67,7 +63,7 @@ def en_chat(team_chat):
 def test_en_a_task_on_a_day_of_leave_is_kept_and_said(en_chat, said):
     out = en_chat(said, user="Ana")
     assert "Note: Ana is on leave on Wed, Nov 25; kept for that day as said." in out, out
-    assert [day for _, day in _tasks(en_chat)] == [D(2026, 11, 25)]
+    assert [day for _, day in task_rows(en_chat)] == [D(2026, 11, 25)]
 
 
 @pytest.mark.parametrize("said", ["visit Globex: demo; follow up 11/26",
@@ -81,12 +77,10 @@ def test_en_a_follow_up_on_a_day_of_leave_is_kept_and_said(en_chat, said):
 def test_en_a_day_off_leave_says_nothing(en_chat):
     out = en_chat("task send deck 11/27", user="Ana")
     assert "on leave" not in out, out
-    assert _tasks(en_chat) == [("send deck", D(2026, 11, 27))]
+    assert task_rows(en_chat) == [("send deck", D(2026, 11, 27))]
 
 
-def _won(chat):
-    with chat.session_factory() as s:
-        return [(d.stage, d.competitor) for d in s.scalars(select(Deal).order_by(Deal.id))]
+_WON = ("stage", "competitor")  # what the tests read
 
 
 @pytest.mark.parametrize(("reason", "rival"), [("比阿里云便宜", "阿里云"),
@@ -97,7 +91,7 @@ def test_zh_a_win_naming_a_rival_fills_its_competitor(chat, reason, rival):
     chat("商机 阿里巴巴 云迁移 方案呈现 52万", user="张伟")
     out = chat(f"赢单 阿里巴巴 52万：{reason}", user="张伟")
     assert f"竞争对手：{rival}。" in out and "赢单" in out, out
-    assert _won(chat) == [("won", rival)]
+    assert deal_rows(chat, *_WON) == [("won", rival)]
 
 
 @pytest.mark.parametrize(("reason", "rival"), [("beat siemens on price", "siemens"),
@@ -108,7 +102,7 @@ def test_en_a_win_naming_a_rival_fills_its_competitor(team_chat, reason, rival):
     team_chat('deal Acme "ERP" proposal 50k', user="Ana")
     out = team_chat(f"won acme 50k: {reason}", user="Ana")
     assert f"Competitor: {rival}." in out and "won" in out, out
-    assert _won(team_chat) == [("won", rival)]
+    assert deal_rows(team_chat, *_WON) == [("won", rival)]
 
 
 @pytest.mark.parametrize("reason", ["beat them on delivery time", "better than expected on price",
@@ -117,7 +111,7 @@ def test_en_a_win_naming_no_rival_fills_none(team_chat, reason):
     team_chat('deal Acme "ERP" proposal 50k', user="Ana")
     out = team_chat(f"won acme 50k: {reason}", user="Ana")
     assert "Competitor" not in out and "won" in out, out
-    assert _won(team_chat) == [("won", "")]
+    assert deal_rows(team_chat, *_WON) == [("won", "")]
 
 
 def test_zh_a_win_compared_with_before_names_no_rival(chat):
@@ -125,4 +119,4 @@ def test_zh_a_win_compared_with_before_names_no_rival(chat):
     chat("商机 阿里巴巴 云迁移 方案呈现 52万", user="张伟")
     out = chat("赢单 阿里巴巴 52万：交付比预期快", user="张伟")
     assert "竞争对手" not in out and "赢单" in out, out
-    assert _won(chat) == [("won", "")]
+    assert deal_rows(chat, *_WON) == [("won", "")]

@@ -15,15 +15,13 @@ from sqlalchemy import select
 from storage.models.sales import Deal, Task
 from storage.models.team import Contest, Leave, Target, Team
 from storage.models.workspace import Member
-from support import Chat
+from support import Chat, make_team_chat
 
 pytestmark = pytest.mark.phrasing
 
 
 def _chat(session_factory, manager: str = "Mia") -> Chat:
-    chat = Chat(session_factory)
-    chat.team(manager=manager, reps=("Ana", "Bo", "张伟"))
-    return chat
+    return make_team_chat(session_factory, manager=manager, reps=("Ana", "Bo", "张伟"))
 
 
 def _member(s, name: str) -> int:

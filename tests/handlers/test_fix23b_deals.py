@@ -8,10 +8,8 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import select
 
-from storage.models.sales import Deal
-from tests.support import Chat
+from support import deal_rows, make_team_chat
 
 pytestmark = pytest.mark.phrasing
 
@@ -19,16 +17,10 @@ DEC6 = dt.datetime(2026, 12, 6, 2, 0, tzinfo=dt.timezone.utc)  # a Sunday
 
 
 def _chat(session_factory):
-    chat = Chat(session_factory)
-    chat.team(reps=("Ana", "Bo", "张伟"))
-    chat.now = DEC6
-    return chat
+    return make_team_chat(session_factory, now=DEC6, reps=("Ana", "Bo", "张伟"))
 
 
-def _deals(session_factory):
-    with session_factory() as s:
-        return [(d.title, d.amount, d.stage, d.expected_close)
-                for d in s.scalars(select(Deal).order_by(Deal.id))]
+_DEALS = ("title", "amount", "stage", "expected_close")  # what the tests read
 
 
 @pytest.mark.parametrize("user, said, amount", [
@@ -40,13 +32,13 @@ def _deals(session_factory):
 def test_a_new_deal_said_where_the_member_has_one_is_asked_new_or_theirs(session_factory, user, said, amount):
     chat = _chat(session_factory)
     assert chat.reply('商机 +小米 "Pilot" 10万', user=user).ok
-    before = _deals(session_factory)
+    before = deal_rows(session_factory, *_DEALS)
     asked = chat.reply(said, user=user)
     assert not asked.ok and len(asked.buttons) == 2 and "Pilot" in asked.text, asked.text
-    assert _deals(session_factory) == before  # asked: nothing changed
+    assert deal_rows(session_factory, *_DEALS) == before  # asked: nothing changed
     made = chat.press(asked.buttons[0], user=user)
     assert made.ok, made.text
-    deals = _deals(session_factory)
+    deals = deal_rows(session_factory, *_DEALS)
     assert deals[0] == before[0] and len(deals) == 2  # Pilot as it was
     assert deals[1][:3] == ("小米", amount, "lead")
 
@@ -57,7 +49,7 @@ def test_a_new_deal_said_answered_as_theirs_changes_theirs(session_factory):
     asked = chat.reply("小米有个新商机 30万", user="张伟")
     done = chat.press(asked.buttons[1], user="张伟")
     assert done.ok, done.text
-    assert [d[:2] for d in _deals(session_factory)] == [("Pilot", Decimal(300000))]
+    assert [d[:2] for d in deal_rows(session_factory, *_DEALS)] == [("Pilot", Decimal(300000))]
 
 
 @pytest.mark.parametrize("user, said", [
@@ -70,7 +62,7 @@ def test_a_new_deal_where_only_a_colleague_has_one_is_the_members_own(session_fa
     assert chat.reply('商机 +京东 "数据平台" 12万', user="Bo").ok
     made = chat.reply(said, user=user)
     assert made.ok and "京东" in made.text, made.text
-    assert [d[:2] for d in _deals(session_factory)] == [("数据平台", Decimal(120000)),
+    assert [d[:2] for d in deal_rows(session_factory, *_DEALS)] == [("数据平台", Decimal(120000)),
                                                          ("京东", Decimal(500000))]
 
 
@@ -86,7 +78,7 @@ def test_a_deal_pushed_said_plainly_moves_its_close_day(session_factory, user, s
     assert chat.reply('商机 +小米 "Pilot" 10万 预计 12月20日', user=user).ok
     reply = chat.reply(said, user=user)
     assert reply.ok and "Pilot" in reply.text, reply.text
-    [(title, _amount, _stage, close)] = _deals(session_factory)
+    [(title, _amount, _stage, close)] = deal_rows(session_factory, *_DEALS)
     assert title == "Pilot" and close.year == 2027 and close.month == 1
 
 
@@ -99,10 +91,10 @@ def test_an_undo_naming_the_deal_changed_last_undoes_it(session_factory, user, f
     chat = _chat(session_factory)
     assert chat.reply('deal +Umbrella "renewal" 200k', user=user).ok
     assert chat.reply(first, user=user).ok
-    assert [d[2] for d in _deals(session_factory)] == ["negotiation"]
+    assert [d[2] for d in deal_rows(session_factory, *_DEALS)] == ["negotiation"]
     reply = chat.reply(undo, user=user)
     assert reply.ok, reply.text
-    assert [d[2] for d in _deals(session_factory)] == ["lead"]
+    assert [d[2] for d in deal_rows(session_factory, *_DEALS)] == ["lead"]
 
 
 @pytest.mark.parametrize("user, undo, said", [
@@ -116,7 +108,7 @@ def test_an_undo_naming_something_else_says_the_last_change_and_asks(session_fac
     assert chat.reply("task call bo fri", user=user).ok
     asked = chat.reply(undo, user=user)
     assert not asked.ok and said in asked.text and "umbrella" in asked.text, asked.text
-    assert [d[2] for d in _deals(session_factory)] == ["negotiation"]  # nothing undone
+    assert [d[2] for d in deal_rows(session_factory, *_DEALS)] == ["negotiation"]  # nothing undone
     done = chat.press(asked.buttons[0], user=user)  # the last change, undone on a tap
     assert done.ok and said in done.text, done.text
-    assert [d[2] for d in _deals(session_factory)] == ["negotiation"]
+    assert [d[2] for d in deal_rows(session_factory, *_DEALS)] == ["negotiation"]

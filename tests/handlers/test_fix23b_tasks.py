@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from storage.models.sales import Customer, Deal, Task
 from storage.models.workspace import Member
-from tests.support import Chat
+from support import make_team_chat
 
 pytestmark = pytest.mark.phrasing
 
@@ -18,10 +18,7 @@ FRI = dt.date(2026, 12, 11)
 
 
 def _chat(session_factory, manager="Mia"):
-    chat = Chat(session_factory)
-    chat.team(manager=manager, reps=("Ana", "Bo", "张伟"))
-    chat.now = DEC6
-    return chat
+    return make_team_chat(session_factory, now=DEC6, manager=manager, reps=("Ana", "Bo", "张伟"))
 
 
 def _tasks(session_factory):

@@ -8,8 +8,8 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
-from storage.models.sales import Customer, Task, Visit
-from tests.support import Chat
+from storage.models.sales import Customer, Task
+from support import make_team_chat, visit_rows
 
 pytestmark = pytest.mark.phrasing
 
@@ -18,15 +18,10 @@ FRI = dt.date(2026, 12, 11)
 
 
 def _chat(session_factory):
-    chat = Chat(session_factory)
-    chat.team(reps=("Ana", "Bo", "张伟"))
-    chat.now = DEC6
-    return chat
+    return make_team_chat(session_factory, now=DEC6, reps=("Ana", "Bo", "张伟"))
 
 
-def _visits(session_factory):
-    with session_factory() as s:
-        return [(v.id, v.follow_up_on) for v in s.scalars(select(Visit).order_by(Visit.id))]
+_VISITS = ("id", "follow_up_on")  # what the tests read
 
 
 @pytest.mark.parametrize("user, said, shown", [
@@ -39,11 +34,11 @@ def test_a_follow_up_added_to_a_customers_visit_goes_on_the_last_one(session_fac
     chat = _chat(session_factory)
     assert chat.reply("拜访 +小米：聊了报价", user=user).ok
     assert chat.reply("拜访 +华为：聊了报价", user=user).ok
-    [(xiaomi, none), (huawei, _none)] = _visits(session_factory)
+    [(xiaomi, none), (huawei, _none)] = visit_rows(session_factory, *_VISITS)
     assert none is None and _none is None
     reply = chat.reply(said, user=user)
     assert reply.ok and f"#{xiaomi}" in reply.text and shown in reply.text, reply.text
-    assert _visits(session_factory) == [(xiaomi, FRI), (huawei, None)]
+    assert visit_rows(session_factory, *_VISITS) == [(xiaomi, FRI), (huawei, None)]
     with session_factory() as s:
         assert s.scalar(select(Task.id)) is None  # no task, no second visit
 
@@ -53,7 +48,7 @@ def test_a_follow_up_added_to_a_visit_never_made_is_asked_about(session_factory)
     assert chat.reply("拜访 +小米：聊了报价", user="Bo").ok
     asked = chat.reply("add a follow-up to the xiaomi visit fri", user="Ana")  # Bo's, not Ana's
     assert not asked.ok, asked.text
-    assert [f for _v, f in _visits(session_factory)] == [None]
+    assert [f for _v, f in visit_rows(session_factory, *_VISITS)] == [None]
 
 
 @pytest.mark.parametrize("user, first, fix, why", [
@@ -63,13 +58,13 @@ def test_a_follow_up_added_to_a_visit_never_made_is_asked_about(session_factory)
 def test_a_why_after_the_comma_is_never_a_customer(session_factory, user, first, fix, why):
     chat = _chat(session_factory)
     assert chat.reply(first, user=user).ok
-    [(visit, tomorrow)] = _visits(session_factory)
+    [(visit, tomorrow)] = visit_rows(session_factory, *_VISITS)
     asked = chat.reply(fix, user=user)
     assert not asked.ok and len(asked.buttons) == 1 and why in asked.text, asked.text
-    assert _visits(session_factory) == [(visit, tomorrow)]
+    assert visit_rows(session_factory, *_VISITS) == [(visit, tomorrow)]
     done = chat.press(asked.buttons[0], user=user)
     assert done.ok, done.text
-    assert _visits(session_factory) == [(visit, FRI)]
+    assert visit_rows(session_factory, *_VISITS) == [(visit, FRI)]
     with session_factory() as s:
         assert list(s.scalars(select(Customer.name))) == ["小米"]
 

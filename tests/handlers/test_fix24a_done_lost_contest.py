@@ -12,22 +12,18 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
-from storage.models.sales import Deal, Visit
+from storage.models.sales import Deal
 from storage.models.team import Contest
-from support import Chat
+from support import Chat, make_team_chat, visit_rows
 
 pytestmark = pytest.mark.phrasing
 
 
 def _chat(session_factory, manager: str = "Mia") -> Chat:
-    chat = Chat(session_factory)
-    chat.team(manager=manager, reps=("Ana", "Bo", "张伟"))
-    return chat
+    return make_team_chat(session_factory, manager=manager, reps=("Ana", "Bo", "张伟"))
 
 
-def _follow_ups(session_factory) -> list[tuple[int, bool, str | None]]:
-    with session_factory() as s:
-        return [(v.id, v.follow_up_done, v.outcome) for v in s.scalars(select(Visit).order_by(Visit.id))]
+_FOLLOW_UPS = ("id", "follow_up_done", "outcome")  # what the tests read
 
 
 @pytest.mark.parametrize("user, said, note", [
@@ -45,21 +41,21 @@ def test_several_follow_ups_done_with_what_came_of_them(session_factory, user, s
     for visit in (("拜访 +小米：聊了报价 跟进 明天", "拜访 +格力：见了采购 跟进 明天") if zh else
                   ("visit +Acme: pricing; follow up tomorrow", "visit +Globex: met cto; follow up tomorrow")):
         assert chat.reply(visit, user=user).ok
-    a, b = (v for v, _done, _note in _follow_ups(session_factory))
+    a, b = (v for v, _done, _note in visit_rows(session_factory, *_FOLLOW_UPS))
     reply = chat.reply(said.format(a=a, b=b), user=user)
     assert reply.ok and ("2 follow-ups" in reply.text or "2" in reply.text), reply.text
     assert note in reply.text, reply.text
-    stored = [(done, outcome) for _v, done, outcome in _follow_ups(session_factory)]
+    stored = [(done, outcome) for _v, done, outcome in visit_rows(session_factory, *_FOLLOW_UPS)]
     assert stored == [(True, note), (True, note)]
 
 
 def test_done_of_one_number_keeps_its_note(session_factory):
     chat = _chat(session_factory)
     assert chat.reply("visit +Acme: pricing; follow up tomorrow").ok
-    [(a, _d, _o)] = _follow_ups(session_factory)
+    [(a, _d, _o)] = visit_rows(session_factory, *_FOLLOW_UPS)
     reply = chat.reply(f"done {a} sent the quote")
     assert reply.ok and "sent the quote" in reply.text, reply.text
-    assert _follow_ups(session_factory) == [(a, True, "sent the quote")]
+    assert visit_rows(session_factory, *_FOLLOW_UPS) == [(a, True, "sent the quote")]
 
 
 @pytest.mark.parametrize("user, made, said, reason", [

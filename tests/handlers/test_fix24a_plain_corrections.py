@@ -12,7 +12,7 @@ from sqlalchemy import select
 from storage.models.sales import Deal
 from storage.models.team import Leave, Target
 from storage.models.workspace import Member
-from support import Chat
+from support import Chat, make_team_chat
 
 pytestmark = pytest.mark.phrasing
 
@@ -21,10 +21,7 @@ WED = dt.datetime(2026, 12, 9, 2, 0, tzinfo=dt.timezone.utc)  # Wed, Dec 9, 2026
 
 
 def _chat(session_factory, manager: str = "Mia") -> Chat:
-    chat = Chat(session_factory)
-    chat.team(manager=manager, reps=("Ana", "Bo", "张伟"))
-    chat.now = WED
-    return chat
+    return make_team_chat(session_factory, now=WED, manager=manager, reps=("Ana", "Bo", "张伟"))
 
 
 def _deal(session_factory) -> tuple:

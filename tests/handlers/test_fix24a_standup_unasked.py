@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from storage.models.sales import Visit
 from storage.models.team import StandupAnswer
-from support import Chat
+from support import make_team_chat
 
 pytestmark = pytest.mark.phrasing
 
@@ -25,8 +25,7 @@ def _rows(session_factory) -> tuple[list[str], int]:
     ("张伟", "昨天：拜访了华为，今天：跟进格力合同，困难：无", "站会回答"),
 ])
 def test_a_standup_labelled_with_none_open_is_offered_as_one(session_factory, user, said, posted):
-    chat = Chat(session_factory)
-    chat.team(manager="Mia", reps=("Ana", "Bo", "张伟"))
+    chat = make_team_chat(session_factory, manager="Mia", reps=("Ana", "Bo", "张伟"))
     for made in ("customer +Initech", "customer +格力", "customer +华为"):
         assert chat.reply(made, user="Mia").ok
     reply = chat.reply(said, user=user)
@@ -39,8 +38,7 @@ def test_a_standup_labelled_with_none_open_is_offered_as_one(session_factory, us
 
 
 def test_a_visit_saying_today_is_no_standup(session_factory):
-    chat = Chat(session_factory)
-    chat.team(manager="Mia", reps=("Ana",))
+    chat = make_team_chat(session_factory, manager="Mia", reps=("Ana",))
     reply = chat.reply("visit +Acme today: met the CTO, they want a demo")
     assert reply.ok and "standup" not in reply.text, reply.text
     assert _rows(session_factory) == ([], 1)

@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
-from storage.models.sales import Deal, Task, Visit
-from support import Chat
+from storage.models.sales import Deal, Visit
+from support import Chat, make_team_chat, task_rows
 
 pytestmark = pytest.mark.phrasing
 
@@ -16,15 +16,7 @@ SUN = dt.datetime(2026, 12, 6, 2, 0, tzinfo=dt.timezone.utc)  # Sun, Dec 6, 2026
 
 
 def _chat(session_factory) -> Chat:
-    chat = Chat(session_factory)
-    chat.team(manager="Mia", reps=("Ana", "张伟"))
-    chat.now = SUN
-    return chat
-
-
-def _tasks(session_factory) -> list[tuple[str, dt.date]]:
-    with session_factory() as s:
-        return [(t.title, t.due_on) for t in s.scalars(select(Task).order_by(Task.id))]
+    return make_team_chat(session_factory, now=SUN, manager="Mia", reps=("Ana", "张伟"))
 
 
 @pytest.mark.parametrize("user, said, titles", [
@@ -40,10 +32,10 @@ def test_two_tasks_each_with_a_day_are_offered_both(session_factory, user, said,
     reply = chat.reply(said, user=user)
     assert not reply.ok and len(reply.buttons) == 1, reply.text
     assert ("two things" in reply.text or "两件事" in reply.text), reply.text
-    assert _tasks(session_factory) == []
+    assert task_rows(session_factory) == []
     done = chat.reply("1", user=user)
     assert done.ok, done.text
-    made = _tasks(session_factory)
+    made = task_rows(session_factory)
     assert len(made) == 2 and (titles is None or made == titles), made
 
 
@@ -51,7 +43,7 @@ def test_one_task_with_and_in_its_title_is_made_at_once(session_factory):
     chat = _chat(session_factory)
     reply = chat.reply("task call acme and globex by fri")
     assert reply.ok, reply.text
-    assert _tasks(session_factory) == [("call acme and globex", dt.date(2026, 12, 11))]
+    assert task_rows(session_factory) == [("call acme and globex", dt.date(2026, 12, 11))]
 
 
 @pytest.mark.parametrize("user, said", [

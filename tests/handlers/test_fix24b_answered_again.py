@@ -17,7 +17,7 @@ from sqlalchemy import select
 from handlers.grammar import commands as c
 from handlers.grammar.reading import read
 from storage.models.sales import Visit
-from support import Chat
+from support import Chat, make_team_chat
 
 pytestmark = pytest.mark.phrasing
 
@@ -26,10 +26,7 @@ ZONE = dt.timezone(dt.timedelta(hours=8))
 
 
 def _chat(session_factory) -> Chat:
-    chat = Chat(session_factory)
-    chat.team(reps=("Ana", "张伟"))
-    chat.now = SUN
-    return chat
+    return make_team_chat(session_factory, now=SUN, reps=("Ana", "张伟"))
 
 
 def _visits(session_factory) -> list[tuple]:

@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 from storage.models.sales import Task
 from storage.models.team import Leave
-from support import Chat
+from support import Chat, make_team_chat
 
 pytestmark = pytest.mark.phrasing
 
@@ -24,9 +24,7 @@ D = dt.date
 
 
 def _chat(session_factory, user: str, leave: str | None) -> Chat:
-    chat = Chat(session_factory)
-    chat.team(reps=("Ana", "张伟"))
-    chat.now = SUN
+    chat = make_team_chat(session_factory, now=SUN, reps=("Ana", "张伟"))
     if leave:
         assert chat.reply(leave, user=user).ok, leave
     return chat

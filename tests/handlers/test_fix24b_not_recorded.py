@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
-from storage.models.sales import Deal, Task, Visit
-from support import Chat, records
+from storage.models.sales import Task, Visit
+from support import Chat, deal_rows, make_team_chat, records
 
 pytestmark = pytest.mark.phrasing
 
@@ -16,17 +16,13 @@ SUN = dt.datetime(2026, 12, 6, 2, 0, tzinfo=dt.timezone.utc)
 
 
 def _chat(session_factory) -> Chat:
-    chat = Chat(session_factory)
-    chat.team(reps=("Ana", "张伟"))
-    chat.now = SUN
+    chat = make_team_chat(session_factory, now=SUN, reps=("Ana", "张伟"))
     assert chat.reply('商机 +小米 "Pilot" 方案呈现 20万', user="张伟").ok
     assert chat.reply('deal +Umbrella "Renewal" proposal 30k', user="Ana").ok
     return chat
 
 
-def _deals(session_factory) -> list[tuple]:
-    with session_factory() as s:
-        return [(d.id, d.stage, d.reason) for d in s.scalars(select(Deal).order_by(Deal.id))]
+_DEALS = ("id", "stage", "reason")  # what the tests read
 
 
 @pytest.mark.parametrize("user, said, words", [
@@ -44,10 +40,10 @@ def test_a_message_taken_back_at_its_end_stores_nothing(session_factory, user, s
     reply = chat.reply(said, user=user)
     assert words in reply.text and not reply.buttons, reply.text
     assert "什么都没有保存" in reply.text or "nothing was saved" in reply.text
-    assert _deals(session_factory) == [(1, "proposal", ""), (2, "proposal", "")]
+    assert deal_rows(session_factory, *_DEALS) == [(1, "proposal", ""), (2, "proposal", "")]
     assert records(session_factory) == before
     chat.reply("1", user=user)  # no question was left open that `1` could take
-    assert _deals(session_factory) == [(1, "proposal", ""), (2, "proposal", "")]
+    assert deal_rows(session_factory, *_DEALS) == [(1, "proposal", ""), (2, "proposal", "")]
 
 
 @pytest.mark.parametrize("said, notes", [

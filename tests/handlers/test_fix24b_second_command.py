@@ -13,8 +13,8 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
-from storage.models.sales import Task, Visit
-from support import Chat
+from storage.models.sales import Task
+from support import Chat, make_team_chat, visit_rows
 
 pytestmark = pytest.mark.phrasing
 
@@ -22,18 +22,13 @@ SUN = dt.datetime(2026, 12, 6, 2, 0, tzinfo=dt.timezone.utc)  # Sun, Dec 6, 2026
 
 
 def _chat(session_factory, user: str) -> Chat:
-    chat = Chat(session_factory)
-    chat.team(reps=("Ana", "Bo"))
-    chat.now = SUN
+    chat = make_team_chat(session_factory, now=SUN, reps=("Ana", "Bo"))
     for line in ("visit +Globex: renewal follow up tomorrow", "visit +Initech: pricing follow up tue"):
         assert chat.reply(line, user=user).ok, line
     return chat
 
 
-def _visits(session_factory) -> list[tuple]:
-    with session_factory() as s:
-        return [(v.id, v.follow_up_on, v.follow_up_done, v.outcome)
-                for v in s.scalars(select(Visit).order_by(Visit.id))]
+_VISITS = ("id", "follow_up_on", "follow_up_done", "outcome")  # what the tests read
 
 
 BEFORE = [(1, dt.date(2026, 12, 7), False, ""), (2, dt.date(2026, 12, 8), False, "")]
@@ -51,10 +46,10 @@ def test_a_push_after_a_done_is_offered_as_its_own_command(session_factory, said
     chat = _chat(session_factory, "Bo")
     asked = chat.reply(said, user="Bo")
     assert not asked.ok and shown in asked.text, asked.text
-    assert _visits(session_factory) == BEFORE  # nothing saved while asked
+    assert visit_rows(session_factory, *_VISITS) == BEFORE  # nothing saved while asked
     both = chat.reply("1", user="Bo")
     assert both.ok, both.text
-    assert _visits(session_factory) == [(1, dt.date(2026, 12, 7), True, note),
+    assert visit_rows(session_factory, *_VISITS) == [(1, dt.date(2026, 12, 7), True, note),
                                         (2, dt.date(2026, 12, 9), False, "")]
 
 
@@ -62,8 +57,8 @@ def test_all_of_it_as_the_note_is_still_one_tap(session_factory):
     chat = _chat(session_factory, "Bo")
     chat.reply("1搞定了 已经签了意向书，2推到下周三", user="Bo")
     assert chat.reply("2", user="Bo").ok
-    assert _visits(session_factory) == [(1, dt.date(2026, 12, 7), True, "已经签了意向书，2推到下周三"),
-                                        BEFORE[1]]
+    assert visit_rows(session_factory, *_VISITS) == [
+        (1, dt.date(2026, 12, 7), True, "已经签了意向书，2推到下周三"), BEFORE[1]]
 
 
 def _tasks(session_factory) -> list[tuple]:
@@ -78,9 +73,7 @@ def _tasks(session_factory) -> list[tuple]:
     ("task 1 to tue, also task 2 done sent it last night", "sent it last night"),
 ])
 def test_two_commands_joined_by_haiyou_both_run(session_factory, said, kept):
-    chat = Chat(session_factory)
-    chat.team(reps=("Ana", "张伟"))
-    chat.now = SUN
+    chat = make_team_chat(session_factory, now=SUN, reps=("Ana", "张伟"))
     for line in ("任务 周三 给京东发方案", "任务 周四 给美的发报价"):
         assert chat.reply(line, user="张伟").ok, line
     # fix27a (r24zh): a task done with words is plain (done, the words said not kept), so both run at

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import select
 
 from storage.models.sales import Customer, Deal
-from support import Chat
+from support import make_team_chat
 
 pytestmark = pytest.mark.phrasing
 
@@ -34,9 +34,7 @@ def _deals(session_factory) -> list[tuple]:
      "海尔CRM输了 被金蝶抢了 价格原因，另外格力续约涨到55万", "输了 被金蝶抢了 价格原因", Decimal("550000")),
 ])
 def test_loss_then_another_deals_change(session_factory, user, opened, said, reason, amount):
-    chat = Chat(session_factory)
-    chat.team(reps=("Bo", "张伟"))
-    chat.now = SUN
+    chat = make_team_chat(session_factory, now=SUN, reps=("Bo", "张伟"))
     for line in opened:
         assert chat.reply(line, user=user).ok
     reply = chat.reply(said, user=user)

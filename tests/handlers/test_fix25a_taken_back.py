@@ -7,10 +7,8 @@ Fed through the real dispatch; today is Sun, Dec 6, 2026."""
 import datetime as dt
 
 import pytest
-from sqlalchemy import select
 
-from storage.models.sales import Deal
-from support import Chat
+from support import Chat, deal_rows, make_team_chat
 
 pytestmark = pytest.mark.phrasing
 
@@ -18,16 +16,10 @@ SUN = dt.datetime(2026, 12, 6, 2, 0, tzinfo=dt.timezone.utc)
 
 
 def _chat(session_factory) -> Chat:
-    chat = Chat(session_factory)
-    chat.team(reps=("Ana", "张伟"))
-    chat.now = SUN
-    return chat
+    return make_team_chat(session_factory, now=SUN, reps=("Ana", "张伟"))
 
 
-def _deals(session_factory) -> list[tuple]:
-    with session_factory() as s:
-        return [(d.id, d.stage, d.amount, d.reason, d.competitor)
-                for d in s.scalars(select(Deal).order_by(Deal.id))]
+_DEALS = ("id", "stage", "amount", "reason", "competitor")  # what the tests read
 
 
 @pytest.mark.parametrize("user, opened, said, words", [
@@ -45,11 +37,11 @@ def _deals(session_factory) -> list[tuple]:
 def test_taken_back_after_a_clause_is_asked(session_factory, user, opened, said, words):
     chat = _chat(session_factory)
     assert chat.reply(opened, user=user).ok
-    before = _deals(session_factory)
+    before = deal_rows(session_factory, *_DEALS)
     asked = chat.reply(said, user=user)
     assert not asked.ok and f"“{words}”" in asked.text, asked.text
     assert "nothing was saved" in asked.text or "尚未保存" in asked.text, asked.text
-    assert _deals(session_factory) == before
+    assert deal_rows(session_factory, *_DEALS) == before
 
 
 @pytest.mark.parametrize("user, opened, said, reason", [
@@ -64,4 +56,5 @@ def test_not_yet_inside_a_clause_is_kept(session_factory, user, opened, said, re
     assert chat.reply(opened, user=user).ok
     reply = chat.reply(said, user=user)
     assert reply.ok and ("marked lost" in reply.text or "输单" in reply.text), reply.text
-    assert [(stage, why) for _i, stage, _a, why, _c in _deals(session_factory)] == [("lost", reason)]
+    deals = deal_rows(session_factory, *_DEALS)
+    assert [(stage, why) for _i, stage, _a, why, _c in deals] == [("lost", reason)]

@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import select
 
 from storage.models.sales import Customer, Visit
-from support import Chat
+from support import make_team_chat
 
 pytestmark = pytest.mark.phrasing
 DEC6 = dt.datetime(2026, 12, 6, 2, 0, tzinfo=dt.timezone.utc)
@@ -27,9 +27,7 @@ def _visits(session_factory):
     ("昨天：见了华为的采购，要报价", "张伟", dt.date(2026, 12, 5), "12月5日"),
 ])
 def test_a_day_said_first_is_the_visits_day(session_factory, said, user, day, shown):
-    chat = Chat(session_factory)
-    chat.team(reps=("Ana", "Bo", "张伟"))
-    chat.now = DEC6
+    chat = make_team_chat(session_factory, now=DEC6, reps=("Ana", "Bo", "张伟"))
     assert chat.reply("visit +华为: first call", user="Bo").ok
     reply = chat.reply(said, user=user)
     if not reply.ok:  # no command word: offered as a visit, one tap

@@ -5,18 +5,15 @@ Today is Sun, Dec 6, 2026."""
 import datetime as dt
 
 import pytest
-from sqlalchemy import select
 
-from storage.models.team import Leave
+from support import leave_rows
 
 pytestmark = pytest.mark.phrasing
 D = dt.date
 SUN = dt.datetime(2026, 12, 6, 2, 0, tzinfo=dt.timezone.utc)
 
 
-def _leaves(chat):
-    with chat.session_factory() as s:
-        return [(x.first_day, x.last_day, x.note) for x in s.scalars(select(Leave).order_by(Leave.id))]
+_LEAVES = ("first_day", "last_day", "note")  # what the tests read
 
 
 @pytest.mark.parametrize(("first", "said", "user", "note"), [
@@ -30,11 +27,11 @@ def test_a_range_corrected_with_a_why_is_a_range(team_chat, first, said, user, n
     """The why names the very day taken off: it says why the days changed (kept, said back)."""
     team_chat.now = SUN
     assert team_chat.reply(first, user=user).ok
-    assert _leaves(team_chat)[0][:2] == (D(2026, 12, 21), D(2027, 1, 1))
+    assert leave_rows(team_chat, *_LEAVES)[0][:2] == (D(2026, 12, 21), D(2027, 1, 1))
     reply = team_chat.reply(said, user=user)
     assert reply.ok and ("Leave changed" in reply.text or "请假已修改" in reply.text), reply.text
     assert note in reply.text and "31" in reply.text, reply.text
-    assert _leaves(team_chat) == [(D(2026, 12, 21), D(2026, 12, 31), note)]
+    assert leave_rows(team_chat, *_LEAVES) == [(D(2026, 12, 21), D(2026, 12, 31), note)]
 
 
 @pytest.mark.parametrize(("first", "said", "user"), [
@@ -44,16 +41,17 @@ def test_a_range_corrected_with_a_why_is_a_range(team_chat, first, said, user, n
 def test_a_why_naming_another_day_is_asked(team_chat, first, said, user):
     team_chat.now = SUN
     assert team_chat.reply(first, user=user).ok
-    was = _leaves(team_chat)
+    was = leave_rows(team_chat, *_LEAVES)
     reply = team_chat.reply(said, user=user)
     assert ("names a day" in reply.text or "里有日期" in reply.text) and "30" in reply.text, reply.text
-    assert _leaves(team_chat) == was  # nothing saved before the answer
+    assert leave_rows(team_chat, *_LEAVES) == was  # nothing saved before the answer
     keep, drop = reply.buttons[:2]
     assert "30" in keep.label and "30" in drop.label
     out = team_chat.press(drop, user=user)
     assert out.ok, out.text
-    assert (D(2026, 12, 30)) in [x[1] for x in _leaves(team_chat)]
-    assert all(x[2] in ("skiing", "滑雪", "", None) for x in _leaves(team_chat))  # never the days' words
+    assert (D(2026, 12, 30)) in [x[1] for x in leave_rows(team_chat, *_LEAVES)]
+    leaves = leave_rows(team_chat, *_LEAVES)
+    assert all(x[2] in ("skiing", "滑雪", "", None) for x in leaves)  # never the days' words
 
 
 def test_a_why_naming_another_day_kept_where_answered(team_chat):
@@ -62,7 +60,7 @@ def test_a_why_naming_another_day_kept_where_answered(team_chat):
     reply = team_chat.reply("actually 12/21 to 12/30, back on the 4th", user="Ana")
     out = team_chat.press(reply.buttons[0], user="Ana")
     assert "back on the 4th" in out.text, out.text
-    assert _leaves(team_chat) == [(D(2026, 12, 21), D(2026, 12, 30), "back on the 4th")]
+    assert leave_rows(team_chat, *_LEAVES) == [(D(2026, 12, 21), D(2026, 12, 30), "back on the 4th")]
 
 
 @pytest.mark.parametrize(("said", "note"), [("leave 12/21-12/23 skiing", "skiing"),
@@ -71,4 +69,4 @@ def test_a_why_naming_no_day_is_kept_unasked(team_chat, said, note):
     team_chat.now = SUN
     reply = team_chat.reply(said, user="Ana")
     assert note in reply.text, reply.text
-    assert _leaves(team_chat) == [(D(2026, 12, 21), D(2026, 12, 23), note)]
+    assert leave_rows(team_chat, *_LEAVES) == [(D(2026, 12, 21), D(2026, 12, 23), note)]

@@ -4,17 +4,11 @@ is asked about: due that week's Friday (said back), or the title as typed. Today
 import datetime as dt
 
 import pytest
-from sqlalchemy import select
 
-from storage.models.sales import Task
+from support import task_rows
 
 pytestmark = pytest.mark.phrasing
 SUN = dt.datetime(2026, 12, 6, 2, 0, tzinfo=dt.timezone.utc)
-
-
-def _tasks(chat):
-    with chat.session_factory() as s:
-        return [(t.title, t.due_on) for t in s.scalars(select(Task).order_by(Task.id))]
 
 
 @pytest.mark.parametrize(("said", "title", "shown"), [
@@ -26,14 +20,14 @@ def test_a_period_in_a_task_is_asked_as_its_due(team_chat, said, title, shown):
     team_chat.now = SUN
     reply = team_chat.reply(said, user="Mia")
     assert not reply.ok and shown in reply.text, reply.text
-    assert _tasks(team_chat) == []
+    assert task_rows(team_chat) == []
     out = team_chat.press(reply.buttons[0], user="Mia")
     assert out.ok, out.text
-    assert _tasks(team_chat) == [(title, dt.date(2026, 12, 11))]
+    assert task_rows(team_chat) == [(title, dt.date(2026, 12, 11))]
 
 
 def test_the_title_as_typed_where_answered(team_chat):
     team_chat.now = SUN
     reply = team_chat.reply("task @Bo visit tencent this week its overdue", user="Mia")
     assert team_chat.press(reply.buttons[1], user="Mia").ok
-    assert _tasks(team_chat) == [("visit tencent this week its overdue", None)]
+    assert task_rows(team_chat) == [("visit tencent this week its overdue", None)]

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from storage.models.sales import Deal
-from support import Chat
+from support import Chat, make_team_chat
 
 pytestmark = pytest.mark.phrasing
 
@@ -16,9 +16,7 @@ SUN = dt.datetime(2026, 12, 6, 2, 0, tzinfo=dt.timezone.utc)  # Sun, Dec 6, 2026
 
 
 def _chat(session_factory, user: str, deal: str) -> Chat:
-    chat = Chat(session_factory)
-    chat.team(reps=("Ana", "张伟"))
-    chat.now = SUN
+    chat = make_team_chat(session_factory, now=SUN, reps=("Ana", "张伟"))
     assert chat.reply(deal, user=user).ok
     assert "Jan 22, 2027" in chat("push it to next week", user=user)
     return chat

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from storage.models.sales import Task
 from storage.models.team import Contest
-from support import Chat
+from support import make_team_chat
 
 pytestmark = pytest.mark.phrasing
 
@@ -25,9 +25,7 @@ SUN = dt.datetime(2026, 12, 6, 2, 0, tzinfo=dt.timezone.utc)  # Sun, Dec 6, 2026
      "write the Acme loss review", "New customers"),
 ])
 def test_a_contest_after_a_task_is_made_too(session_factory, said, title, shown):
-    chat = Chat(session_factory)
-    chat.team(manager="Mia", reps=("Ana", "张伟"))
-    chat.now = SUN
+    chat = make_team_chat(session_factory, now=SUN, manager="Mia", reps=("Ana", "张伟"))
     reply = chat(said, user="Mia")
     assert shown in reply and "竞赛" not in title
     with session_factory() as s:

@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import select
 
 from storage.models.sales import Customer, Task
-from support import Chat
+from support import make_team_chat
 
 pytestmark = pytest.mark.phrasing
 
@@ -28,9 +28,7 @@ def _tasks(session_factory) -> list[tuple]:
      "send them the signed contract", "“them” taken as Globex"),
 ])
 def test_this_customer_in_a_task_is_the_last_messages(session_factory, user, won, said, title, shown):
-    chat = Chat(session_factory)
-    chat.team(reps=("Ana", "张伟"))
-    chat.now = SUN
+    chat = make_team_chat(session_factory, now=SUN, reps=("Ana", "张伟"))
     assert chat.reply(won, user=user).ok
     reply = chat(said, user=user)
     assert shown in reply
@@ -42,9 +40,7 @@ def test_this_customer_in_a_task_is_the_last_messages(session_factory, user, won
     ("Ana", "task send them the signed contract by fri", "them"),
 ])
 def test_this_customer_with_none_named_is_asked(session_factory, user, said, shown):
-    chat = Chat(session_factory)
-    chat.team(reps=("Ana", "张伟"))
-    chat.now = SUN
+    chat = make_team_chat(session_factory, now=SUN, reps=("Ana", "张伟"))
     reply = chat(said, user=user)
     assert ("Which customer?" in reply or "哪个客户" in reply) and f"“{shown}”" in reply
     assert _tasks(session_factory) == []

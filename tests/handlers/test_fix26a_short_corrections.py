@@ -16,15 +16,13 @@ from sqlalchemy import func, select
 from storage.models.messaging import Delivery
 from storage.models.sales import Customer, Deal, Task, Visit
 from storage.models.workspace import Member
-from support import Chat
+from support import Chat, make_team_chat
 
 pytestmark = pytest.mark.phrasing
 
 
 def _chat(session_factory, manager: str = "Mia") -> Chat:
-    chat = Chat(session_factory)
-    chat.team(manager=manager, reps=("Ana", "Bo", "张伟"))
-    return chat
+    return make_team_chat(session_factory, manager=manager, reps=("Ana", "Bo", "张伟"))
 
 
 def _task(session_factory) -> Task | None:

@@ -14,8 +14,8 @@ import pytest
 from sqlalchemy import select
 
 from storage.models.sales import Customer, Deal, Visit
-from storage.models.team import Leave, Target
-from support import Chat
+from storage.models.team import Target
+from support import Chat, leave_rows, make_team_chat
 
 pytestmark = pytest.mark.phrasing
 
@@ -23,15 +23,10 @@ SUN = dt.datetime(2026, 12, 6, 2, 0, tzinfo=dt.timezone.utc)
 
 
 def _chat(session_factory) -> Chat:
-    chat = Chat(session_factory)
-    chat.team(manager="王芳", reps=("Ana", "张伟"))
-    chat.now = SUN
-    return chat
+    return make_team_chat(session_factory, now=SUN, manager="王芳", reps=("Ana", "张伟"))
 
 
-def _leaves(session_factory) -> list[tuple[dt.date, dt.date]]:
-    with session_factory() as s:
-        return [(x.first_day, x.last_day) for x in s.scalars(select(Leave).order_by(Leave.id))]
+_LEAVES = ("first_day", "last_day")  # what the tests read
 
 
 @pytest.mark.parametrize("user, leave, said, shown", [
@@ -45,7 +40,7 @@ def test_a_leave_moved_to_two_days(session_factory, user, leave, said, shown):
     assert chat.reply(leave, user=user).ok
     assert shown in chat(said, user=user)
     first = dt.date(2026, 12, 10) if "wed" in leave or "周三" in leave else dt.date(2026, 12, 17)
-    assert _leaves(session_factory) == [(first, first + dt.timedelta(days=1))]
+    assert leave_rows(session_factory, *_LEAVES) == [(first, first + dt.timedelta(days=1))]
 
 
 @pytest.mark.parametrize("user, leave, said, shown", [
@@ -57,7 +52,8 @@ def test_two_days_apart_change_no_leave(session_factory, user, leave, said, show
     assert chat.reply(leave, user=user).ok
     reply = chat(said, user=user)
     assert shown in reply and ("leave 12/14-12/16" in reply or "请假 12月14日-12月16日" in reply)
-    assert _leaves(session_factory) == [(dt.date(2026, 12, 15), dt.date(2026, 12, 15))]  # unchanged
+    unchanged = [(dt.date(2026, 12, 15), dt.date(2026, 12, 15))]
+    assert leave_rows(session_factory, *_LEAVES) == unchanged
 
 
 def _targets(session_factory) -> dict[str, int]:

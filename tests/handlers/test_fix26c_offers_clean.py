@@ -7,10 +7,8 @@ words after the period; a loss said in words offers lines without the words that
 import datetime as dt
 
 import pytest
-from sqlalchemy import select
 
-from storage.models.sales import Deal, Task
-from support import Chat
+from support import Chat, deal_rows, make_team_chat, task_rows
 
 pytestmark = pytest.mark.phrasing
 
@@ -18,21 +16,13 @@ WED = dt.datetime(2026, 12, 9, 2, 0, tzinfo=dt.timezone.utc)
 
 
 def _chat(session_factory) -> Chat:
-    chat = Chat(session_factory)
-    chat.team(reps=("Ana", "Bo", "张伟"))
-    chat.now = WED
-    return chat
+    return make_team_chat(session_factory, now=WED, reps=("Ana", "Bo", "张伟"))
 
 
-def _deals(session_factory) -> list[tuple]:
-    with session_factory() as s:
-        return [(d.id, d.owner_id, d.stage, d.amount, d.reason)
-                for d in s.scalars(select(Deal).order_by(Deal.id))]
+_DEALS = ("id", "owner_id", "stage", "amount", "reason")  # what the tests read
 
 
-def _tasks(session_factory) -> list[tuple]:
-    with session_factory() as s:
-        return [(t.title, t.due_on, t.deal_id) for t in s.scalars(select(Task).order_by(Task.id))]
+_TASKS = ("title", "due_on", "deal_id")  # what the tests read
 
 
 @pytest.mark.parametrize("user, said, line", [
@@ -42,14 +32,14 @@ def _tasks(session_factory) -> list[tuple]:
 def test_a_new_deal_where_a_colleagues_is_open_is_the_members_own(session_factory, user, said, line):
     chat = _chat(session_factory)
     assert chat.reply('deal +Globex "ERP" 120k', user="Bo").ok
-    before = _deals(session_factory)
+    before = deal_rows(session_factory, *_DEALS)
     asked = chat.reply(said, user=user)
     assert not asked.ok and asked.buttons[0].command == line, asked.text
     assert "“new”" not in asked.text, asked.text  # the new deal's own word, no words left
-    assert _deals(session_factory) == before
+    assert deal_rows(session_factory, *_DEALS) == before
     typed = chat.reply(asked.buttons[0].command, user=user)  # typed as shown: never refused as Bo's
     assert typed.ok, typed.text
-    after = _deals(session_factory)
+    after = deal_rows(session_factory, *_DEALS)
     assert after[0] == before[0] and len(after) == 2 and after[1][2] == "lead"
 
 
@@ -61,7 +51,7 @@ def test_a_reps_task_for_someone_else_is_refused_not_asked(session_factory, said
     chat = _chat(session_factory)
     reply = chat.reply(said, user="Ana")
     assert refused in reply.text and not reply.buttons, reply.text
-    assert _tasks(session_factory) == []
+    assert task_rows(session_factory, *_TASKS) == []
 
 
 @pytest.mark.parametrize("said, title", [
@@ -71,13 +61,13 @@ def test_a_reps_task_for_someone_else_is_refused_not_asked(session_factory, said
 def test_the_period_questions_tap_keeps_every_word(session_factory, said, title):
     chat = _chat(session_factory)
     assert chat.reply('deal +Tencent "Cloud" 50k', user="Bo").ok
-    deal_id = _deals(session_factory)[0][0]
+    deal_id = deal_rows(session_factory, *_DEALS)[0][0]
     asked = chat.reply(said.format(id=deal_id), user="Mia")
     assert not asked.ok and f"#{deal_id}" in asked.buttons[0].command, asked.text
-    assert _tasks(session_factory) == []
+    assert task_rows(session_factory, *_TASKS) == []
     done = chat.reply(asked.buttons[0].command, user="Mia")  # typed as shown
     assert done.ok, done.text
-    assert _tasks(session_factory) == [(title, dt.date(2026, 12, 11), deal_id)]
+    assert task_rows(session_factory, *_TASKS) == [(title, dt.date(2026, 12, 11), deal_id)]
 
 
 @pytest.mark.parametrize("user, opened, said, words, line", [
@@ -88,10 +78,11 @@ def test_the_period_questions_tap_keeps_every_word(session_factory, said, title)
 def test_a_loss_offered_without_the_words_that_take_it_back(session_factory, user, opened, said, words, line):
     chat = _chat(session_factory)
     assert chat.reply(opened, user=user).ok
-    before = _deals(session_factory)
+    before = deal_rows(session_factory, *_DEALS)
     asked = chat.reply(said, user=user)
     assert not asked.ok and f"“{words}”" in asked.text, asked.text
     assert [b.command for b in asked.buttons] == [line.format(id=before[0][0])], asked.text
-    assert _deals(session_factory) == before
+    assert deal_rows(session_factory, *_DEALS) == before
     assert chat.press(asked.buttons[0], user=user).ok
-    assert _deals(session_factory)[0][2] == "lost" and words not in _deals(session_factory)[0][4]
+    deal = deal_rows(session_factory, *_DEALS)[0]
+    assert deal[2] == "lost" and words not in deal[4]

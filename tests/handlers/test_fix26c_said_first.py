@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from storage.models.sales import Deal, Task, Visit
-from support import Chat
+from support import Chat, make_team_chat
 
 pytestmark = pytest.mark.phrasing
 
@@ -17,10 +17,7 @@ WED = dt.datetime(2026, 12, 9, 2, 0, tzinfo=dt.timezone.utc)
 
 
 def _chat(session_factory) -> Chat:
-    chat = Chat(session_factory)
-    chat.team(reps=("Ana", "Bo", "张伟"))
-    chat.now = WED
-    return chat
+    return make_team_chat(session_factory, now=WED, reps=("Ana", "Bo", "张伟"))
 
 
 def _rows(session_factory) -> tuple:

@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 from storage.models.sales import Customer, Deal, Task, Visit
 from storage.models.team import Leave
-from support import Chat
+from support import Chat, make_team_chat
 
 pytestmark = pytest.mark.phrasing
 
@@ -24,9 +24,7 @@ D = dt.date
 
 
 def _chat(session_factory, *setup: tuple[str, str]) -> Chat:
-    chat = Chat(session_factory)
-    chat.team(manager="王芳", reps=("张伟", "Ana"))
-    chat.now = MON
+    chat = make_team_chat(session_factory, now=MON, manager="王芳", reps=("张伟", "Ana"))
     for user, said in setup:
         assert chat.reply(said, user=user).ok, said
     return chat

@@ -14,14 +14,13 @@ from sqlalchemy import select
 
 from storage.models.sales import Customer, Deal, Task, Visit
 from storage.models.team import Target
-from support import Chat
+from support import Chat, make_team_chat
 
 pytestmark = pytest.mark.phrasing
 
 
 def _chat(session_factory) -> Chat:
-    chat = Chat(session_factory)
-    chat.team(reps=("Ana", "张伟"))
+    chat = make_team_chat(session_factory, reps=("Ana", "张伟"))
     for line, user in (("customer +Acme", "Ana"), ("customer +Initech", "Ana"), ("客户 +小米", "张伟"),
                        ("客户 +腾讯", "张伟"), ("客户 +京东", "张伟")):
         assert chat.reply(line, user=user).ok, line

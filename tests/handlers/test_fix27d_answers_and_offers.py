@@ -10,9 +10,9 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
-from storage.models.sales import Customer, Deal, Task, Visit
+from storage.models.sales import Customer, Task, Visit
 from storage.models.team import Target
-from support import Chat
+from support import Chat, deal_rows, make_team_chat
 
 pytestmark = pytest.mark.phrasing
 
@@ -20,16 +20,10 @@ SUN = dt.datetime(2026, 12, 6, 2, 0, tzinfo=dt.timezone.utc)
 
 
 def _chat(session_factory) -> Chat:
-    chat = Chat(session_factory)
-    chat.team(manager="王芳", reps=("Ana", "Tom", "张伟"))
-    chat.now = SUN
-    return chat
+    return make_team_chat(session_factory, now=SUN, manager="王芳", reps=("Ana", "Tom", "张伟"))
 
 
-def _deals(session_factory) -> list[tuple]:
-    with session_factory() as s:
-        return [(d.id, d.stage, d.amount, d.reason, d.expected_close)
-                for d in s.scalars(select(Deal).order_by(Deal.id))]
+_DEALS = ("id", "stage", "amount", "reason", "expected_close")  # what the tests read
 
 
 def _targets(session_factory) -> list[tuple]:
@@ -68,13 +62,13 @@ def test_no_and_another_number_asks_again_of_that_record(session_factory, user, 
     chat = _chat(session_factory)
     for line in ('deal +Acme "pilot" 50k', 'deal +Acme "renewal" 80k'):
         assert chat.reply(line, user=user).ok
-    before = _deals(session_factory)
+    before = deal_rows(session_factory, *_DEALS)
     assert not chat.reply(opened, user=user).ok
     asked = chat.reply(said, user=user)
     assert not asked.ok and again in asked.text and "which of my options" not in asked.text, asked.text
-    assert _deals(session_factory) == before
+    assert deal_rows(session_factory, *_DEALS) == before
     assert chat.reply("yes", user=user).ok  # the delete of #2 confirmed
-    assert [d[0] for d in _deals(session_factory)] == [1]
+    assert [d[0] for d in deal_rows(session_factory, *_DEALS)] == [1]
 
 
 @pytest.mark.parametrize("said", ["no. deal #1 close feb 26", "不是，商机 #1 预计 2月26日"])
@@ -86,7 +80,7 @@ def test_no_and_a_message_of_its_own_runs_it(session_factory, said):
     # close moved at once since fix27e: no question left open)
     done = chat.reply(said, user="Ana")
     assert done.ok, done.text
-    assert _deals(session_factory)[0][4] == dt.date(2027, 2, 26)
+    assert deal_rows(session_factory, *_DEALS)[0][4] == dt.date(2027, 2, 26)
     with session_factory() as s:
         assert s.scalars(select(Visit)).all() == []
 
@@ -119,7 +113,7 @@ def test_a_stage_word_corrected_in_its_message_is_the_later_one(session_factory,
     assert chat.reply('deal +Wayne "ERP" 200k', user=user).ok
     won = chat.reply(said, user=user)
     assert won.ok and ("Read as" in won.text or "按" in won.text), won.text
-    assert _deals(session_factory)[0][1:3] == ("won", Decimal(190000))
+    assert deal_rows(session_factory, *_DEALS)[0][1:3] == ("won", Decimal(190000))
 
 
 @pytest.mark.parametrize("user, said, why", [
@@ -149,9 +143,9 @@ def test_another_number_meant_moves_the_change_when_tapped(session_factory, user
     assert chat.reply(first, user=user).ok
     offered = chat.reply(said, user=user)
     assert not offered.ok and "#2" in offered.text and "customer" not in offered.text, offered.text
-    assert [d[1] for d in _deals(session_factory)] == ["proposal", "lead"]
+    assert [d[1] for d in deal_rows(session_factory, *_DEALS)] == ["proposal", "lead"]
     assert chat.reply("1", user=user).ok
-    assert [d[1] for d in _deals(session_factory)] == ["lead", "proposal"]
+    assert [d[1] for d in deal_rows(session_factory, *_DEALS)] == ["lead", "proposal"]
 
 
 # 3. a why after a plain command: done, as other wordings are
@@ -180,7 +174,8 @@ def test_a_plain_reason_with_an_emoji_or_a_chinese_name_is_taken(session_factory
     assert chat.reply('deal +Xiaomi "CRM" 220k', user=user).ok
     closed = chat.reply(said, user=user)
     assert closed.ok and "colon" not in closed.text, closed.text
-    assert _deals(session_factory)[0][1] == stage and _deals(session_factory)[0][3] == reason
+    deal = deal_rows(session_factory, *_DEALS)[0]
+    assert deal[1] == stage and deal[3] == reason
 
 
 @pytest.mark.parametrize("user, said, why, due", [

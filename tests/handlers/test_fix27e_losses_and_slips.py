@@ -14,15 +14,13 @@ import pytest
 from sqlalchemy import select
 
 from storage.models.sales import Customer, Deal
-from support import Chat
+from support import Chat, make_team_chat
 
 pytestmark = pytest.mark.phrasing
 
 
 def _chat(session_factory) -> Chat:
-    chat = Chat(session_factory)
-    chat.team(manager="Mia", reps=("Ana", "Bo", "张伟"))
-    return chat
+    return make_team_chat(session_factory, manager="Mia", reps=("Ana", "Bo", "张伟"))
 
 
 def _deal(session_factory, deal_id: int = 1) -> tuple:

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from storage.models.sales import Customer, Deal
-from support import Chat
+from support import Chat, make_team_chat
 
 pytestmark = pytest.mark.phrasing
 
@@ -16,9 +16,7 @@ MON = dt.datetime(2026, 12, 7, 2, 0, tzinfo=dt.timezone.utc)  # 10:00 in Shangha
 
 
 def _chat(session_factory) -> Chat:
-    chat = Chat(session_factory)
-    chat.team(manager="王芳", reps=("张伟", "Ana"))
-    chat.now = MON
+    chat = make_team_chat(session_factory, now=MON, manager="王芳", reps=("张伟", "Ana"))
     for said in ('deal +Wayne Enterprises "ERP" 200k', 'deal wayne enterprises "cloud" 50k'):
         assert chat.reply(said, user="Ana").ok, said
     return chat

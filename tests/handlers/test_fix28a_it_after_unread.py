@@ -5,26 +5,19 @@ asked, nothing stored. Fed through the real dispatch; Mon, Dec 7, 2026 (Asia/Sha
 import datetime as dt
 
 import pytest
-from sqlalchemy import select
 
-from storage.models.sales import Customer, Deal
-from support import Chat
+from support import Chat, deal_rows, make_team_chat
 
 pytestmark = pytest.mark.phrasing
 
 MON = dt.datetime(2026, 12, 7, 2, 0, tzinfo=dt.timezone.utc)  # 10:00 in Shanghai
 
 
-def _deals(session_factory):
-    with session_factory() as s:
-        return [(s.get(Customer, d.customer_id).name, d.title)
-                for d in s.scalars(select(Deal).order_by(Deal.id))]
+_DEALS = ("customer", "title")  # what the tests read
 
 
 def _chat(session_factory) -> Chat:
-    chat = Chat(session_factory)
-    chat.team(manager="王芳", reps=("张伟", "Ana"))
-    chat.now = MON
+    chat = make_team_chat(session_factory, now=MON, manager="王芳", reps=("张伟", "Ana"))
     for said in ("customer +Acme Corp", "visit +Initech: demo went well"):
         assert chat.reply(said, user="Ana").ok, said
     return chat
@@ -40,7 +33,7 @@ def test_a_reference_after_a_message_not_understood_is_asked(session_factory, ty
     assert not chat.reply(typo, user="Ana").ok
     reply = chat.reply(said, user="Ana")
     assert not reply.ok and asked in reply.text and "Initech" not in reply.text, reply.text
-    assert _deals(session_factory) == []
+    assert deal_rows(session_factory, *_DEALS) == []
 
 
 @pytest.mark.parametrize("said, ref", [("also open a deal for it, renewal 3yr 240k", "“it” taken as Initech"),
@@ -49,7 +42,7 @@ def test_a_reference_right_after_an_understood_message_is_its_customer(session_f
     chat = _chat(session_factory)
     reply = chat.reply(said, user="Ana")
     assert reply.ok and ref in reply.text, reply.text
-    assert [name for name, _title in _deals(session_factory)] == ["Initech"]
+    assert [name for name, _title in deal_rows(session_factory, *_DEALS)] == ["Initech"]
 
 
 def test_a_reference_minutes_later_is_asked(session_factory):
@@ -57,4 +50,4 @@ def test_a_reference_minutes_later_is_asked(session_factory):
     chat.now = MON + dt.timedelta(minutes=30)
     reply = chat.reply("also open a deal for it, renewal 3yr 240k", user="Ana")
     assert not reply.ok and "Which customer?" in reply.text, reply.text
-    assert _deals(session_factory) == []
+    assert deal_rows(session_factory, *_DEALS) == []

@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import select
 
 from storage.models.sales import Deal
-from support import Chat
+from support import Chat, make_team_chat
 
 pytestmark = pytest.mark.phrasing
 
@@ -15,9 +15,7 @@ MON = dt.datetime(2026, 12, 7, 2, 0, tzinfo=dt.timezone.utc)  # 10:00 in Shangha
 
 
 def _chat(session_factory) -> Chat:
-    chat = Chat(session_factory)
-    chat.team(manager="王芳", reps=("张伟", "Ana"))
-    chat.now = MON
+    chat = make_team_chat(session_factory, now=MON, manager="王芳", reps=("张伟", "Ana"))
     assert chat.reply('deal +Haier "data platform" 200k', user="Ana").ok
     return chat
 

@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import select
 
 from storage.models.sales import Deal, Visit
-from support import Chat
+from support import make_team_chat
 
 pytestmark = pytest.mark.phrasing
 
@@ -27,9 +27,7 @@ def _rows(session_factory):
     ("不对 是商机的预计成交日，推迟 1 到二月底", "商机 #1 预计", "好"),
 ])
 def test_a_move_said_of_a_deal_is_offered_as_the_deals_close(session_factory, said, offer, yes):
-    chat = Chat(session_factory)
-    chat.team(manager="王芳", reps=("张伟", "Ana"))
-    chat.now = MON
+    chat = make_team_chat(session_factory, now=MON, manager="王芳", reps=("张伟", "Ana"))
     assert chat.reply('deal +Wayne "ERP" 200k close 1/18', user="Ana").ok
     assert chat.reply("visit wayne: demo went fine", user="Ana").ok
     before = _rows(session_factory)

@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import select
 
 from storage.models.sales import Deal
-from support import Chat
+from support import make_team_chat
 
 pytestmark = pytest.mark.phrasing
 
@@ -28,9 +28,7 @@ def _deals(session_factory):
 ])
 def test_a_title_offered_keeps_every_word_before_its_number(session_factory, setup, said, offer, yes,
                                                               title, amount):
-    chat = Chat(session_factory)
-    chat.team(manager="王芳", reps=("张伟", "Ana"))
-    chat.now = MON
+    chat = make_team_chat(session_factory, now=MON, manager="王芳", reps=("张伟", "Ana"))
     assert chat.reply(setup, user="Ana").ok
     asked = chat.reply(said, user="Ana")
     assert not asked.ok and offer in asked.text, asked.text

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from storage.models.sales import Visit
-from support import Chat
+from support import make_team_chat
 
 pytestmark = pytest.mark.phrasing
 
@@ -32,9 +32,7 @@ def _visit(session_factory):
 ])
 def test_the_day_after_the_follow_up_word_is_the_new_follow_up(session_factory, user, visit, said, note,
                                                               offered, shown):
-    chat = Chat(session_factory)
-    chat.team(reps=("Tom", "张伟"))
-    chat.now = SUN
+    chat = make_team_chat(session_factory, now=SUN, reps=("Tom", "张伟"))
     assert chat.reply(visit, user=user).ok
     number, before, _outcome = _visit(session_factory)
     out = chat(said.format(v=number), user=user)

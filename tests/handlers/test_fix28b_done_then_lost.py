@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import select
 
 from storage.models.sales import Deal, Visit
-from support import Chat
+from support import make_team_chat
 
 pytestmark = pytest.mark.phrasing
 
@@ -30,8 +30,7 @@ def _rows(session_factory):
      "“丢单了”是第二条命令。尚未保存", "丢单了"),
 ])
 def test_asked_and_the_words_kept_as_the_outcome(session_factory, user, visit, deal, said, asked, kept):
-    chat = Chat(session_factory)
-    chat.team(reps=("Bo", "张伟"))
+    chat = make_team_chat(session_factory, reps=("Bo", "张伟"))
     assert chat.reply(visit, user=user).ok
     assert chat.reply(deal, user=user).ok
     number, _done, outcome, stage = _rows(session_factory)

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from storage.models.sales import Task
-from support import Chat
+from support import make_team_chat
 
 pytestmark = pytest.mark.phrasing
 
@@ -31,9 +31,7 @@ def _due(session_factory) -> dt.date:
      "12月15日周二 → 12月14日周一", dt.date(2026, 12, 14)),
 ])
 def test_a_weekday_alone_is_the_one_nearest(session_factory, user, new, moved, said, shown, day):
-    chat = Chat(session_factory)
-    chat.team(reps=("Ana", "张伟"))
-    chat.now = SUN
+    chat = make_team_chat(session_factory, now=SUN, reps=("Ana", "张伟"))
     assert chat.reply(new, user=user).ok
     assert chat.reply(moved, user=user).ok
     assert _due(session_factory) == dt.date(2026, 12, 15)

@@ -4,7 +4,7 @@ import pytest
 from sqlalchemy import select
 
 from storage.models.sales import Deal
-from support import Chat
+from support import make_team_chat
 
 pytestmark = pytest.mark.phrasing
 
@@ -15,8 +15,7 @@ pytestmark = pytest.mark.phrasing
     ("lost 海尔: lost to Kingdee, cheaper", "Kingdee"),
 ])
 def test_the_competitor_without_the_particle(session_factory, said, competitor):
-    chat = Chat(session_factory)
-    chat.team(manager="王芳", reps=("Ana",))
+    chat = make_team_chat(session_factory, manager="王芳", reps=("Ana",))
     assert chat.reply("商机 +海尔 ERP 10万", user="Ana").ok
     reply = chat.reply(said, user="Ana")
     assert reply.ok, reply.text

@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import select
 
 from storage.models.team import Contest, Leave
-from support import Chat
+from support import make_team_chat
 
 pytestmark = pytest.mark.phrasing
 
@@ -17,9 +17,9 @@ def _month_after(day: dt.date) -> dt.date:
 
 @pytest.mark.parametrize("said", ["竞赛 新客户 15号到下个月15号", "竞赛 新客户 15号-下个月15号"])
 def test_a_contest_from_this_months_day_to_next_months(session_factory, said):
-    chat = Chat(session_factory)
-    chat.team(manager="王芳", reps=("Ana",))
-    chat.now = dt.datetime(2026, 12, 7, 2, 0, tzinfo=dt.timezone.utc)  # a Monday, the 15th to come
+    # a Monday, the 15th to come
+    chat = make_team_chat(session_factory, now=dt.datetime(2026, 12, 7, 2, 0, tzinfo=dt.timezone.utc),
+                          manager="王芳", reps=("Ana",))
     this = chat.now.date().replace(day=15)
     reply = chat.reply(said, user="王芳")
     assert reply.ok, reply.text
@@ -30,9 +30,9 @@ def test_a_contest_from_this_months_day_to_next_months(session_factory, said):
 
 
 def test_a_leave_into_next_month(session_factory):
-    chat = Chat(session_factory)
-    chat.team(manager="王芳", reps=("Ana",))
-    chat.now = dt.datetime(2026, 12, 7, 2, 0, tzinfo=dt.timezone.utc)  # a Monday, the 15th to come
+    # a Monday, the 15th to come
+    chat = make_team_chat(session_factory, now=dt.datetime(2026, 12, 7, 2, 0, tzinfo=dt.timezone.utc),
+                          manager="王芳", reps=("Ana",))
     reply = chat.reply("请假 28号到下个月3号", user="Ana")
     assert reply.ok, reply.text
     with session_factory() as s:

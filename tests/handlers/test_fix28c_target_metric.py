@@ -7,15 +7,13 @@ from sqlalchemy import func, select
 
 from storage.models.sales import Customer, Visit
 from storage.models.team import Target
-from support import Chat
+from support import Chat, make_team_chat
 
 pytestmark = pytest.mark.phrasing
 
 
 def _chat(session_factory) -> Chat:
-    chat = Chat(session_factory)
-    chat.team(manager="王芳", reps=("Ana", "李娜"))
-    return chat
+    return make_team_chat(session_factory, manager="王芳", reps=("Ana", "李娜"))
 
 
 def _count(session_factory, model) -> int:

@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import select
 
 from storage.models.sales import Visit
-from support import Chat
+from support import make_team_chat
 
 pytestmark = pytest.mark.phrasing
 
@@ -18,8 +18,7 @@ pytestmark = pytest.mark.phrasing
     ("拜访 腾讯：跟进过报价 客户嫌贵 跟进 后天", "跟进过报价 客户嫌贵"),
 ])
 def test_followed_up_in_the_notes_is_notes(session_factory, said, notes):
-    chat = Chat(session_factory)
-    chat.team(manager="王芳", reps=("Bo",))
+    chat = make_team_chat(session_factory, manager="王芳", reps=("Bo",))
     reply = chat.reply(said, user="Bo")
     assert reply.ok, reply.text
     assert notes in reply.text, reply.text

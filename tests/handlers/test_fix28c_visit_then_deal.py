@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import select
 
 from storage.models.sales import Deal, Visit
-from support import Chat
+from support import make_team_chat
 
 pytestmark = pytest.mark.phrasing
 
@@ -19,8 +19,7 @@ pytestmark = pytest.mark.phrasing
     ("拜访 腾讯：聊了续约 下周一跟进，另外给腾讯开个商机 安全模块 12万", "聊了续约", "安全模块", 120000),
 ])
 def test_a_deal_after_another_in_a_visit_is_opened(session_factory, said, notes, title, amount):
-    chat = Chat(session_factory)
-    chat.team(manager="王芳", reps=("Bo",))
+    chat = make_team_chat(session_factory, manager="王芳", reps=("Bo",))
     assert chat.reply("客户 +腾讯", user="Bo").ok
     reply = chat.reply(said, user="Bo")
     assert reply.ok, reply.text
@@ -33,8 +32,7 @@ def test_a_deal_after_another_in_a_visit_is_opened(session_factory, said, notes,
 
 
 def test_a_deal_for_a_named_customer_alone(session_factory):
-    chat = Chat(session_factory)
-    chat.team(manager="王芳", reps=("Bo",))
+    chat = make_team_chat(session_factory, manager="王芳", reps=("Bo",))
     assert chat.reply("客户 +腾讯", user="Bo").ok
     reply = chat.reply("另外给腾讯开个商机 安全模块 12万", user="Bo")
     assert reply.ok and "已新建商机" in reply.text, reply.text
