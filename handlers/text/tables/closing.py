@@ -119,4 +119,8 @@ CLOSING: dict[str, tuple[str, str]] = {
     "deal_phrase_none": ("“{text}” is none of your open deals, so nothing was saved. Say its number "
                          "(a new customer is said with +Name).",
                          "“{text}”不是你在跟的商机，尚未保存。请说商机编号（新客户请写 +名称）。"),
+    "close_unknown_customer": ("“{customer}” is none of your customers, so nothing was saved. A new customer "
+                               "with this deal, or one of your open deals? Tap it.",
+                               "“{customer}”不是已有客户，尚未保存。是新客户的这单，还是你在跟的某个商机？点一个。"),
+    "close_new_customer_button": ("New customer {customer}: {amount}", "新客户 {customer}：{amount}"),
 }
