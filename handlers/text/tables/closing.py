@@ -133,4 +133,10 @@ CLOSING: dict[str, tuple[str, str]] = {
                            "Say it with the customer: `{word} Acme`.",
                            "“{said}”没有说客户，你也没有进行中的商机，尚未保存。"
                            "请带上客户名：“{word} 华为”。"),
+    "visit_task_asked": ("“{words}” asks for a task, so it is not kept as the visit's notes: log the "
+                         "visit to {customer} with a task, or only the task? Nothing was saved yet.",
+                         "“{words}”是要建任务，不当作拜访纪要：记下对{customer}的拜访并建任务，"
+                         "还是只建任务？尚未保存。"),
+    "visit_and_task_button": ("The visit, and a task", "记拜访，并建任务"),
+    "task_only_button": ("Only a task (no visit yet)", "只建任务（还没拜访）"),
 }
