@@ -139,4 +139,13 @@ CLOSING: dict[str, tuple[str, str]] = {
                          "还是只建任务？尚未保存。"),
     "visit_and_task_button": ("The visit, and a task", "记拜访，并建任务"),
     "task_only_button": ("Only a task (no visit yet)", "只建任务（还没拜访）"),
+    "deal_to_customer": ("“{name}” is a customer, not a member: change deal #{id}'s customer? Nothing was "
+                         "saved yet.",
+                         "“{name}”是客户，不是成员：把商机 #{id} 的客户改过去吗？尚未保存。"),
+    "deal_to_which": ("“{name}”: a member to give deal #{id} to, or its customer? Nothing was saved. A new "
+                      "customer: `{example}`.",
+                      "“{name}”是要把商机 #{id} 转给的成员，还是它的客户？尚未保存。"
+                      "改客户请说：“{example}”。"),
+    "deal_customer_button": ("Deal #{id}'s customer: {customer}", "商机 #{id} 客户改为 {customer}"),
+    "deal_give_button": ("Give deal #{id} to {name}", "商机 #{id} 转给 {name}"),
 }
