@@ -148,4 +148,11 @@ CLOSING: dict[str, tuple[str, str]] = {
                       "改客户请说：“{example}”。"),
     "deal_customer_button": ("Deal #{id}'s customer: {customer}", "商机 #{id} 客户改为 {customer}"),
     "deal_give_button": ("Give deal #{id} to {name}", "商机 #{id} 转给 {name}"),
+    "member_not_customer": ("{name} is a member of the team, not a customer, so nothing was saved. Say the "
+                            "customer by name.",
+                            "{name}是团队成员，不是客户，尚未保存。请说客户的名称。"),
+    "member_not_customer_deal": ("{name} is a member of the team, not a customer, so nothing was saved. "
+                                 "A deal for {name}? Say its customer (`{example}`), then give it: `{give}`.",
+                                 "{name}是团队成员，不是客户，尚未保存。要给{name}开商机？请说客户"
+                                 "（如“{example}”），再转给：“{give}”。"),
 }
