@@ -24,8 +24,8 @@ _EDGE = " ,，.。;；:：!！-–—"
 def ask(ctx: Ctx, cmd: LogVisit, customer: Customer) -> None:
     """Asked when the visit's notes ask for a task (and no follow-up day took the words)."""
     found = ASKS.search(cmd.notes or "")
-    if found is None or cmd.follow_up is not None:
-        return
+    if found is None or cmd.follow_up is not None or found[0].lower().startswith("remind"):
+        return  # `remind me` is asked by the visit's grammar (a follow-up's day, or notes: chosen)
     before = cmd.notes[:found.start()].strip(_EDGE)
     after = re.sub(r"^(?:to|for|:)\s+", "", cmd.notes[found.end():].strip(_EDGE), flags=re.I).strip(_EDGE)
     visit, task, about = (name_of(WORDS, word, ctx.locale) for word in ("visit", "task", "customer"))
