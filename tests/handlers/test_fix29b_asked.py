@@ -64,7 +64,8 @@ def test_the_visit_and_its_task_tapped(session_factory, said, notes, task):
     assert visits[-1] == notes and tasks == [task]
 
 
-@pytest.mark.parametrize("said", ["visit tencent this week its overdue, add a task", "拜访 腾讯 这周该去了 加个任务"])
+@pytest.mark.parametrize("said", ["visit tencent this week its overdue, add a task",
+                                  "拜访 腾讯 这周该去了 加个任务"])
 def test_only_the_task_tapped(session_factory, said):
     chat = _chat(session_factory)
     assert not chat.reply(said, user="Ana").ok

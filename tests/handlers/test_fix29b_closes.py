@@ -47,7 +47,8 @@ def test_a_win_said_with_closed_wins_the_open_deal_reason_kept(session_factory, 
     before = records(session_factory)
     reply = chat.reply(said, user="Ana")
     assert not reply.ok and "#1" in reply.text, reply.text
-    assert "🎉" not in reply.buttons[0].command and reason in reply.buttons[0].command, reply.buttons[0].command
+    offered = reply.buttons[0].command
+    assert "🎉" not in offered and reason in offered, offered
     assert records(session_factory) == before
     assert chat.reply("1", user="Ana").ok
     assert _reasons(chat)[0] == (1, "CRM", "won", reason)
