@@ -40,8 +40,9 @@ def meant(ctx: Ctx, text: str) -> Reply | None:
     buttons = tuple(Button(f"{word} #{deal.id} · {name} · {deal.title}"[:75], f"{word} #{deal.id}",
                            action=CloseDeal(DealRef(deal.id), won)) for deal, name in rows)
     key = ("close_unnamed_last" if last else "close_unnamed_which" if rows else "close_unnamed_none")
-    return Reply(lines=(ctx.t(key, said=text.strip(), word=word),), buttons=buttons, ok=False,
-                 locale=ctx.locale)
+    deal = f"#{last[0].id} {last[1]} · {last[0].title}" if last else ""
+    return Reply(lines=(ctx.t(key, said=text.strip(), word=word, deal=deal, line=f"{word} #{last[0].id}"
+                              if last else ""),), buttons=buttons, ok=False, locale=ctx.locale)
 
 
 def _last_deal(ctx: Ctx) -> tuple[Deal, str] | None:

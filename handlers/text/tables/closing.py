@@ -123,9 +123,10 @@ CLOSING: dict[str, tuple[str, str]] = {
                                "with this deal, or one of your open deals? Tap it.",
                                "“{customer}”不是已有客户，尚未保存。是新客户的这单，还是你在跟的某个商机？点一个。"),
     "close_new_customer_button": ("New customer {customer}: {amount}", "新客户 {customer}：{amount}"),
-    "close_unnamed_last": ("“{said}” names no customer: the deal of your last message? Tap to record it "
-                           "({word}). Nothing was saved yet.",
-                           "“{said}”没有说客户：是你上一条说的那个商机吗？点一下即记为{word}。尚未保存。"),
+    "close_unnamed_last": ("“{said}” names no customer: the deal of your last message, {deal}? Reply yes "
+                           "or tap to record it ({line}). Nothing was saved yet.",
+                           "“{said}”没有说客户：是你上一条说的那个商机（{deal}）吗？回复“好”或点一下即记为"
+                           "（{line}）。尚未保存。"),
     "close_unnamed_which": ("“{said}” names no customer, so nothing was saved. Which deal? Tap it, or say "
                             "`{word} #number`.",
                             "“{said}”没有说客户，尚未保存。是哪个商机？点一个，或说“{word} #编号”。"),
