@@ -27,6 +27,7 @@ from handlers.rules import limits
 from handlers.sales import (
     changes,
     close_day_said,
+    close_unnamed,
     customer_referred,
     customers,
     number_meant,
@@ -275,8 +276,7 @@ def _run_several(ctx: Ctx, lines: list[Message]) -> Outcome:
 
 
 def _authorise(ctx: Ctx, role: str) -> None:
-    """The role an intent declares for a command (finer rules, such as whose deal or which team,
-    are the handler's)."""
+    """The role an intent declares for a command (finer rules, whose deal or team: the handler's)."""
     if role == "admin" and not ctx.is_admin:
         raise ctx.refuse("admin_only")
     if role == "manager" and not ctx.is_manager:
@@ -314,8 +314,8 @@ def _parsed(ctx: Ctx, text: str) -> c.Command | Reply:
         return Reply(lines=(ctx.t("unrecorded", words=words),), ok=False, locale=ctx.locale)
     if (swapped := number_meant.meant(ctx, text)) is not None:
         return swapped  # `sorry meant #12 not 49` after `deal #49 proposal`: the change moved, offered
-    if (closed := close_day_said.meant(ctx, text)) is not None:
-        return closed  # `deal #10 close thu`, `商机 #10 成交日期 12月3日`: a won deal's day, never "reopen"
+    if (closed := close_day_said.meant(ctx, text) or close_unnamed.meant(ctx, text)) is not None:
+        return closed  # `deal #10 close thu`: a won deal's day, never "reopen"; `丢单了`: which deal?
     reading = READING_CALENDAR.set(ctx.calendar)  # `next month`: its first working day here
     moved = MOVED_OFF.set([])  # `in 2 weeks` on a Sunday: the Monday, said
     try:

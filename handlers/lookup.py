@@ -22,6 +22,7 @@ from handlers.known_names import (
     rest_fits,
     taken_as,
 )
+from handlers.members import not_a_member
 from handlers.rules.name_likeness import core_name, extended_customers, similar_customers
 from handlers.text.reply import Button
 from storage.models.base import name_key
@@ -66,6 +67,7 @@ def customer_named(ctx: Ctx, name: str) -> Customer:
         raise _ask_similar(ctx, name, [lead[0].name])
     if (label := not force and field_label(name)) or starts_with_change(name):  # `客户`, `改成45次`: a
         raise ctx.refuse("name_is_a_label" if label else "name_is_a_change", name=name)  # change, a label
+    not force and not_a_member(ctx, name)  # `给张伟开个商机 …`: a member is never a new customer
     customer = repo.add(ctx.tenant.id, name, ctx.member.id, created_at=ctx.now)
     ctx.created_customers.append(customer.name)
     return customer
@@ -178,7 +180,6 @@ def _title_plain(ctx: Ctx, customer: Customer, rest: str, named: bool) -> bool:
     has it (`deal Acme CRM proposal 90k` for Acme's "CRM"), or the customer was named in full
     (`named`) and the message gave a stage beside it (`deal Hooli analytics lead 25k`), so it is
     no stage (and no rest of a mistyped name: `deal Acme Crop proposal` is still asked)."""
-
     if open_deals(ctx, customer.id, rest):
         return True
     return named and isinstance(ctx.command, UpsertDeal) and ctx.command.stage is not None
@@ -190,10 +191,7 @@ def open_deals(ctx: Ctx, customer_id: int, title: str | None = None) -> list:
     from storage.sales import DealRepository
 
     deals = DealRepository(ctx.session).open_for_customer(customer_id)
-    if not title:
-        return deals
-    key = name_fold(title)
-    return [d for d in deals if name_fold(d.title) == key]
+    return [d for d in deals if name_fold(d.title) == name_fold(title)] if title else deals
 
 
 def _ask_similar(ctx: Ctx, name: str, similar: list[str], new_name: str | None = None):

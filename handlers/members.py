@@ -109,3 +109,21 @@ def scope_members(ctx: Ctx, scope: Scope, *, team_needs_manager: bool) -> tuple[
             raise ctx.refuse("not_your_team")
         return team.name, ctx.people.counted(team), team
     return ctx.member.display_name, [ctx.member], None
+
+
+def not_a_member(ctx: Ctx, name: str) -> None:
+    """Refused where a new customer's `name` is a member's (`给张伟开个商机 …`, `deal for Ana: …`): a
+    member is never made a customer; a manager is told how to open a deal for them."""
+    lead = name.replace("：", ":").split(":")[0].strip().lstrip("@")
+    found = next((m for m in ctx.people.members(ctx.tenant.id)
+                  if name_fold(m.display_name) in (name_fold(name), name_fold(lead))), None)
+    if found is None:
+        return
+    from handlers.grammar.commands import UpsertDeal
+    from handlers.text.strings import WORDS, name_of
+
+    word = name_of(WORDS, "deal", ctx.locale)
+    key = "member_not_customer_deal" if isinstance(ctx.command, UpsertDeal) else "member_not_customer"
+    give = f"{word} #… {'to' if ctx.locale == 'en' else '转给'} {found.display_name}"
+    example = f"{word} {'Acme 50k' if ctx.locale == 'en' else '华为 5万'}"
+    raise ctx.refuse(key, name=found.display_name, example=example, give=give)

@@ -76,7 +76,7 @@ HANDLERS: dict[type, Handles] = {handles.command: handles for handles in (
     Handles(c.MoveTask, task_due.handle_move_task),
     Handles(c.ReopenTask, task_changes.handle_reopen_task),
     Handles(c.ReassignTask, task_changes.handle_reassign_task),
-    Handles(c.ReassignDeal, deal_owner.handle_reassign_deal, _MANAGER),
+    Handles(c.ReassignDeal, deal_owner.handle_reassign_deal),  # a rep's `deal 46 to acme`: asked
     # scorecard
     Handles(c.ShowScorecard, scorecards.handle_scorecard),
     # reasons

@@ -214,8 +214,8 @@ def _parts(said: str, name: str, won: bool) -> tuple[str, str, str | None]:
         after = said[told.start():]  # oracle`: the competitor said in the reason, as typed
     if money:  # the amount (its currency with it) is no title nor reason
         typed = re.compile(r"\s*".join(map(re.escape, money.split())), re.I)
-        after, gone = _cut(after, typed)
-        before = before if gone else _cut(before, typed)[0]
+        after, gone = _cut(after, typed, " , ")  # `closed globex 160k 🎉 price was right`: the
+        before = before if gone else _cut(before, typed)[0]  # words after the amount are its reason
     for alias in aliases(name):  # `Haier CRM won!` · `腾达签了` (腾达科技) · `stark签了` (Stark Industries)
         if (at := simplified(before).lower().find(alias.lower())) >= 0:
             before = before[:at] + " " + before[at + len(alias):]
@@ -227,17 +227,20 @@ def _parts(said: str, name: str, won: bool) -> tuple[str, str, str | None]:
             break
     title = " ".join(_NO_TITLE.sub(" ", before).split()).strip(_EDGE)
     title = re.sub(r"^(?:的|项目)+$|^的+|的+$", "", title).strip(_EDGE)
-    reason = "" if _NO_WORDS.match(after) else re.sub(r"^[\W_]+", "", " ".join(after.split())).strip(_EDGE)
+    reason = "" if _NO_WORDS.match(after) else _EMOJI.sub("", " ".join(after.split())).strip(_EDGE)
+    reason = re.sub(r"^[\W_]+", "", reason).strip(_EDGE)  # `🎉 price was right`: no mark kept
     return title, reason, money
 
 
 _WON_WORDS = pattern(WON.pattern)
+#: A mark of feeling in a reason (`🎉`, `😞`): no word of it
+_EMOJI = pattern(r"\s*[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F]+")
 
 
-def _cut(text: str, found: re.Pattern) -> tuple[str, bool]:
-    """`text` without the first match of `found` in its simplified form (`6萬` for `6万`)."""
+def _cut(text: str, found: re.Pattern, mark: str = " ") -> tuple[str, bool]:
+    """`text` with `mark` for the first match of `found` in its simplified form (`6萬` for `6万`)."""
     match = found.search(simplified(text))
-    return (text[:match.start()] + " " + text[match.end():], True) if match else (text, False)
+    return (text[:match.start()] + mark + text[match.end():], True) if match else (text, False)
 
 
 def aliases(name: str) -> list[str]:

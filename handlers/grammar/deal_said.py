@@ -31,9 +31,10 @@ CHANGED_TO = pattern(
 #: `新商机 …` · `新建一个商机 …` · `new opp …` · `add a deal …`: the command word, said as made new
 _NEW_SAID = pattern(r"^\s*(?:(?:new|add|create|log|open|新建|新增|添加|创建|新开|新加|加)"
                     r"\s*(?:一个|一条|个|条|an?\s+)?|(?:开|建|来)(?:一个|一条|个|条)"
-                    r"|新的?(?=\s*(?:商机|任务|项目)))\s*", re.I)
+                    r"|新的?(?=\s*(?:商机|任务|项目|线索)))\s*", re.I)
 #: A deal's other names, after a word that says it is new (`new opp`, `新项目`): the deal command
-_OPP = pattern(r"(?:opp|opps|oppty|opportunity|project|项目)(?=[\s:：]|$)", re.I)
+_OPP = pattern(r"(?:opp|opps|oppty|opportunity|project|项目|lead|线索)(?=[\s:：]|$)", re.I)  # `新线索`:
+# a new deal (at stage lead), never a visit
 _MADE_NEW = ("deal", "visit", "task", "customer", "tip")
 
 
@@ -48,7 +49,7 @@ def without_new(text: str) -> str:
         return text
     rest = folded[new.end():]
     if (opp := _OPP.match(rest)) is not None:
-        return ("商机" if opp[0] == "项目" else "deal") + said[new.end() + opp.end():]
+        return ("商机" if opp[0] in ("项目", "线索") else "deal") + said[new.end() + opp.end():]
     return said[new.end():] if split_keyword(rest)[0] in _MADE_NEW else text
 
 

@@ -14,15 +14,15 @@ from handlers.grammar.patterns import pattern
 
 #: A new deal said in words (`新建个商机`, `再开一个单子`, `new deal`, `another opportunity`)
 NEW_DEAL = pattern(r"(?:新建|新开|再建|再开|另建|另开|新增|新立|创建|重新建|建|开|加)\s*(?:一?个|一下)?\s*"
-                   r"(?:新的?)?\s*(?:商机|单子|项目)"
+                   r"(?:新的?)?\s*(?:商机|单子|项目|线索)"
                    r"|(?<![A-Za-z])(?:new|another|create|add|open)\s+(?:(?:a|an)\s+)?(?:new\s+|another\s+)?"
-                   r"(?:deal|opp|opportunity)(?![A-Za-z])", re.I)
+                   r"(?:deal|opp|opportunity|lead)(?![A-Za-z])", re.I)
 #: A new deal said plainly, with no verb of making it (`小米有个新商机`, `新单子：京东`, `xiaomi has a new
 #: deal`): untitled, for the customer it names
 NEW_PLAIN = pattern(r"(?:有个|有一个|有了个|来了个|来了一个|又有个|又来了个|多了个|多了一个|出了个|一个|个)?"
-                    r"新的?(?:商机|单子|项目|订单)"
-                    r"|(?<![A-Za-z])(?:has|have|got|there'?s|a)\s+(?:a\s+)?(?:new|another)\s+(?:deal|opp|opportunity)"
-                    r"(?![A-Za-z])|^(?:new|another)\s+(?:deal|opp|opportunity)(?![A-Za-z])", re.I)
+                    r"新的?(?:商机|单子|项目|订单|线索)"
+                    r"|(?<![A-Za-z])(?:has|have|got|there'?s|a)\s+(?:a\s+)?(?:new|another)\s+(?:deal|opp|opportunity|lead)"
+                    r"(?![A-Za-z])|^(?:new|another)\s+(?:deal|opp|opportunity|lead)(?![A-Za-z])", re.I)
 #: The word naming a title and the title after it (`叫数字化转型`, `名叫 "数据中台"`, `called data platform`)
 TITLED = pattern(r"(?:(?<=[\s个机子目,，:：])|^)(?:名叫|叫做|名为|名字叫|名称是|标题是|标题为|叫)\s*[:：]?\s*"
                  r"(?P<zh>\"[^\"]+\"|“[^”]+”|「[^」]+」|《[^》]+》|[^\s,，。;；!！\"“]+)"

@@ -10,6 +10,7 @@ from handlers.context import Ctx
 from handlers.events import MemberTold
 from handlers.grammar.commands import ReassignDeal
 from handlers.members import visible_member
+from handlers.sales import deal_to_customer
 from handlers.text.reply import Reply
 from handlers.text.strings import t
 from storage.models.sales import Change, Customer, Deal
@@ -17,6 +18,9 @@ from storage.models.workspace import Member
 
 
 def handle_reassign_deal(ctx: Ctx, cmd: ReassignDeal) -> Reply:
+    deal_to_customer.checked(ctx, cmd)  # `deal 46 to acme`: its customer changed, offered
+    if not ctx.is_manager:
+        raise ctx.refuse("not_allowed")
     deal = ctx.session.get(Deal, cmd.deal_id)
     if deal is None or deal.tenant_id != ctx.tenant.id:
         raise ctx.refuse("deal_reassign_none", id=cmd.deal_id)

@@ -10,7 +10,7 @@ from handlers.grammar.amounts import Money
 from handlers.grammar.commands import CloseDeal, DealRef, UpsertDeal
 from handlers.grammar.normal import name_fold
 from handlers.lookup import customer_and_title, customer_named, example, open_deals
-from handlers.sales import close_offer, deal_currency, deal_phrase, new_untitled, won_amount
+from handlers.sales import close_offer, close_unknown, deal_currency, deal_phrase, new_untitled, won_amount
 from handlers.sales.reasons import category_answer, category_name, competitor_added, note_reason
 from handlers.sales.similar_titles import ask_similar_title
 from handlers.sales.trash import may_manage
@@ -32,8 +32,7 @@ def handle_upsert_deal(ctx: Ctx, cmd: UpsertDeal) -> Reply:
         return won_amount.amend(ctx, cmd, won, deal_card)
     cmd = new_untitled.checked(ctx, cmd)  # `小米有个新商机 30万`: new, or one of theirs there? asked
     deal, customer, title = _find_deal(ctx, cmd.ref)
-    notes = []
-    before = before_of(deal)
+    notes, before = [], before_of(deal)
     if deal is not None:
         deal_currency.check(ctx, cmd, deal)
     if deal is None:
@@ -127,6 +126,7 @@ def handle_close_deal(ctx: Ctx, cmd: CloseDeal) -> Reply:
         return noted
     cmd, marked = deal_phrase.plain(ctx, cmd)  # `won the wayne erp deal 190k`: Wayne's ERP, or asked
     deal, customer, title = _find_deal(ctx, cmd.ref)
+    close_unknown.ask_if_new(ctx, cmd, customer, title)  # `won foobar corp 190k`: new or which, asked
     stage = "won" if cmd.won else "lost"
     before = before_of(deal)
     made = ()  # `won Acme "New title" 50k`: the new deal said, never a quiet twin of an open one

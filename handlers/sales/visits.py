@@ -13,6 +13,7 @@ from handlers.grammar.patterns import pattern
 from handlers.grammar.visit_day import leading_day
 from handlers.known_names import NAME_WORDS, known_lead
 from handlers.lookup import AND_WORDS, customer_named, example, joined_known, known_customers
+from handlers.sales import visit_task_asked
 from handlers.sales.leave_day import note_on_leave
 from handlers.sales.task_due import shifted_day, snoozed_task
 from handlers.text import format as fmt
@@ -37,6 +38,7 @@ def handle_log_visit(ctx: Ctx, cmd: LogVisit) -> Reply:
         raise ctx.refuse("visit_day_future", day=ctx.day(cmd.day))
     cmd = _members_apart(ctx, cmd)  # `拜访 腾讯和王芳：…`: 王芳 came along, no customer
     customer = customer_named(ctx, cmd.customer)
+    visit_task_asked.ask(ctx, cmd, customer)  # `…, add a task`: a visit and a task, or a task only?
     visited_at = ctx.now - dt.timedelta(days=(ctx.today - cmd.day).days) if cmd.day else ctx.now
     visit = VisitRepository(ctx.session).add(
         tenant_id=ctx.tenant.id, member_id=ctx.member.id, customer_id=customer.id,

@@ -1,6 +1,9 @@
 """Issue #23 (fix17c): a win whose reason names no category keeps no category (counted under "not
 given" in `reasons`) and the reply says nothing of filing it; "Filed under" is said only where a
-category was read from the reason. Fed through the real dispatch; today is Mon, Nov 23, 2026."""
+category was read from the reason. Fed through the real dispatch; today is Mon, Nov 23, 2026.
+
+fix29b: a win naming an unknown customer is asked (a new customer, or which open deal), so a win
+that makes its customer here says +Name."""
 import pytest
 from sqlalchemy import select
 
@@ -24,7 +27,7 @@ def _stored(session_factory) -> list[tuple]:
     ("客户很满意", "zh"),
 ])
 def test_a_win_whose_reason_names_no_category_is_filed_under_none(team_chat, session_factory, reason, lang):
-    word = "赢单 Acme 3万：" if lang == "zh" else "won Acme 30k: "
+    word = "赢单 +Acme 3万：" if lang == "zh" else "won +Acme 30k: "
     reply = team_chat.reply(word + reason, user="Ana", lang=lang)
     assert reply.ok and "Filed under" not in reply.text and "归类：" not in reply.text, reply.text
     assert "other" not in reply.text and "其他" not in reply.text
@@ -35,14 +38,14 @@ def test_a_win_whose_reason_names_no_category_is_filed_under_none(team_chat, ses
 
 
 def test_a_reason_given_afterwards_that_names_no_category_is_filed_under_none(team_chat, session_factory):
-    assert team_chat.reply("won Acme 30k", user="Ana").ok
+    assert team_chat.reply("won +Acme 30k", user="Ana").ok
     reply = team_chat.reply("won #1: customer just loved us", user="Ana")
     assert reply.ok and "Filed under" not in reply.text, reply.text
     assert _stored(session_factory) == [("won", "customer just loved us", "")]
 
 
 def test_a_category_read_is_still_said(team_chat, session_factory):
-    reply = team_chat.reply("won Acme 30k: beat them on delivery time", user="Ana")
+    reply = team_chat.reply("won +Acme 30k: beat them on delivery time", user="Ana")
     assert "Filed under: delivery." in reply.text, reply.text
     assert _stored(session_factory) == [("won", "beat them on delivery time", "delivery")]
 

@@ -3,7 +3,10 @@ that keeps every word said. A new deal offered where a colleague's deal is open 
 member's own (`new lead globex 80k`: never a tap refused as Bo's); a rep's task for someone else is
 refused at once, never asked about; the task-period question's tap keeps the task's deal and the
 words after the period; a loss said in words offers lines without the words that take it back
-(`…, never mind`, `算了`). Fed through the real dispatch; today is Wed, Dec 9, 2026."""
+(`…, never mind`, `算了`). Fed through the real dispatch; today is Wed, Dec 9, 2026.
+
+fix29b: `new lead globex 80k` is now a new deal as `new deal globex 80k` is (the member's own, made at
+once where only a colleague's is open), so the offer is tested with `globex lead 80k`."""
 import datetime as dt
 
 import pytest
@@ -26,7 +29,7 @@ _TASKS = ("title", "due_on", "deal_id")  # what the tests read
 
 
 @pytest.mark.parametrize("user, said, line", [
-    ("Ana", "new lead globex 80k", 'deal Globex "Globex" lead 80k'),
+    ("Ana", "globex lead 80k", 'deal Globex "Globex" lead 80k'),
     ("张伟", "Globex 线索 8万", '商机 Globex "Globex" 线索 8万'),
 ])
 def test_a_new_deal_where_a_colleagues_is_open_is_the_members_own(session_factory, user, said, line):

@@ -2,7 +2,10 @@
 the test works out by hand from the stored rows: dated exchange rates (a deal converts at the rate
 of its close day in the team's timezone), the average deal without deals that cannot be
 converted, quarter targets summed from months, a manager's bare reports and who is ranked, and
-the categories of wins' reasons."""
+the categories of wins' reasons.
+
+fix29b: a win naming an unknown customer is asked (a new customer, or which open deal), so a win
+that makes its customer here says +Name."""
 import csv
 import datetime as dt
 import io
@@ -82,8 +85,8 @@ def _october_and_november(team_chat):
     """USD 7.00 from 15 Oct; Ana wins $10K on 20 Oct and $20K on 10 Nov; then, on 23 Nov, the
     admin sets USD 7.10."""
     say(team_chat, at("2026-10-15"), "rate USD 7.00", "Mia")
-    say(team_chat, at("2026-10-20"), "won Acme $10k", "Ana")
-    say(team_chat, at("2026-11-10"), "won Globex $20k", "Ana")
+    say(team_chat, at("2026-10-20"), "won +Acme $10k", "Ana")
+    say(team_chat, at("2026-11-10"), "won +Globex $20k", "Ana")
     return say(team_chat, at("2026-11-23"), "rate USD 7.10", "Mia")
 
 
@@ -98,7 +101,7 @@ def test_a_new_rate_does_not_rewrite_closed_months(team_chat, session_factory):
     assert f"Revenue won    {money(november)}" in team_chat("progress", user="Ana")
     board = team_chat.reply("leaderboard last month", user="Mia")
     assert board.table.rows[0][1:] == ("Ana", money(october))
-    say(team_chat, at("2026-11-23"), "won Initech $1k", "Ana")  # today: at today's 7.10
+    say(team_chat, at("2026-11-23"), "won +Initech $1k", "Ana")  # today: at today's 7.10
     november = revenue_by_hand(session_factory, "Ana", "2026-11-01", "2026-12-01")
     assert november == Decimal(147100)
     progress = team_chat("progress", user="Ana")
@@ -134,7 +137,7 @@ def test_an_admin_re_dates_a_rate_in_either_language(team_chat, session_factory)
 def test_rate_off_ends_it_from_today_and_leaves_later_deals_out(team_chat, session_factory):
     _october_and_november(team_chat)
     assert "ended from today on" in say(team_chat, at("2026-11-23"), "rate USD off", "Mia")
-    say(team_chat, at("2026-11-23", 11), "won Initech $1k", "Ana")
+    say(team_chat, at("2026-11-23", 11), "won +Initech $1k", "Ana")
     november = revenue_by_hand(session_factory, "Ana", "2026-11-01", "2026-12-01")
     assert november == Decimal(140000)  # the $1K of today has no rate; 10 Nov keeps 7.00
     progress = team_chat("progress", user="Ana")
@@ -154,7 +157,7 @@ def test_a_close_day_is_the_teams_day_not_utcs(team_chat, session_factory):
     """Won at 01:00 on 1 November in Shanghai (still 31 October in UTC): November's rate."""
     say(team_chat, at("2026-10-01"), "rate USD 7.00", "Mia")
     say(team_chat, at("2026-10-01"), "rate USD 7.50 from 2026-11-01", "Mia")
-    say(team_chat, at("2026-11-01", 1), "won Acme $1k", "Ana")
+    say(team_chat, at("2026-11-01", 1), "won +Acme $1k", "Ana")
     [deal] = won_in(session_factory, "Ana", "2026-11-01", "2026-12-01")
     assert deal.closed_at.astimezone(dt.timezone.utc).date() == dt.date(2026, 10, 31)
     november = revenue_by_hand(session_factory, "Ana", "2026-11-01", "2026-12-01")
@@ -181,8 +184,8 @@ def test_the_deals_export_gives_each_closed_deal_the_rate_of_its_close_day(team_
 # the average deal ------------------------------------------------------------------------------
 
 def test_the_average_deal_leaves_out_deals_it_cannot_convert_and_says_so(team_chat, session_factory):
-    for text, user in (("won Acme 60k", "Ana"), ("won Globex $10k", "Ana"), ("won Umbrella 30k", "Ana"),
-                       ("won Initech 20k", "Bo"), ("won Hooli $5k", "Bo")):
+    for text, user in (("won +Acme 60k", "Ana"), ("won +Globex $10k", "Ana"), ("won +Umbrella 30k", "Ana"),
+                       ("won +Initech 20k", "Bo"), ("won +Hooli $5k", "Bo")):
         say(team_chat, at("2026-11-23"), text, user)
     deals = won_in(session_factory, "Ana", "2026-11-01", "2026-12-01")
     counted = [d.amount for d in deals if d.currency == "CNY"]
@@ -219,9 +222,9 @@ def _monthly_targets_only(team_chat):
         team_chat.now = at(when)
         team_chat("target @Ana revenue 100k month", user="Mia")
         team_chat("target @Bo revenue 400k month", user="Mia")
-    say(team_chat, at("2026-10-20"), "won Acme 170k", "Ana")
-    say(team_chat, at("2026-11-20"), "won Globex 100k", "Ana")
-    say(team_chat, at("2026-11-21"), "won Umbrella 600k", "Bo")
+    say(team_chat, at("2026-10-20"), "won +Acme 170k", "Ana")
+    say(team_chat, at("2026-11-20"), "won +Globex 100k", "Ana")
+    say(team_chat, at("2026-11-21"), "won +Umbrella 600k", "Bo")
     team_chat.now = at("2026-11-23")
 
 
@@ -291,7 +294,7 @@ def test_a_managers_bare_reasons_and_scorecard_are_her_teams(team_chat):
 
 def test_a_manager_without_a_target_is_neither_ranked_nor_in_the_medians(team_chat, session_factory):
     _monthly_targets_only(team_chat)
-    say(team_chat, at("2026-11-22"), "won Hooli 900k", "Mia")  # a manager's own deal
+    say(team_chat, at("2026-11-22"), "won +Hooli 900k", "Mia")  # a manager's own deal
     team_chat.now = at("2026-11-23")
     reps = {name: revenue_by_hand(session_factory, name, "2026-10-01", "2027-01-01")
             for name in ("Ana", "Bo")}
@@ -313,11 +316,11 @@ def test_a_manager_without_a_target_is_neither_ranked_nor_in_the_medians(team_ch
 # wins' reasons ----------------------------------------------------------------------------------
 
 def test_wins_reasons_have_categories_of_their_own_in_both_languages(team_chat, session_factory):
-    for text, user, lang in (("won Acme 30k: beat them on delivery time", "Ana", "en"),
-                             ("赢单 华为 4.8万：交付周期短", "Ana", "zh"),
-                             ("won Globex 20k: better integration", "Bo", "en"),
-                             ("won Umbrella 10k: great after-sales support", "Bo", "en"),
-                             ("won Initech 5k", "Bo", "en")):
+    for text, user, lang in (("won +Acme 30k: beat them on delivery time", "Ana", "en"),
+                             ("赢单 +华为 4.8万：交付周期短", "Ana", "zh"),
+                             ("won +Globex 20k: better integration", "Bo", "en"),
+                             ("won +Umbrella 10k: great after-sales support", "Bo", "en"),
+                             ("won +Initech 5k", "Bo", "en")):
         say(team_chat, at("2026-11-23"), text, user, lang)
     with session_factory() as s:
         stored = dict(s.execute(select(Deal.reason, Deal.reason_category)).all())
@@ -338,12 +341,12 @@ def test_wins_reasons_have_categories_of_their_own_in_both_languages(team_chat, 
     assert {"交付", "产品匹配", "服务"} <= zh
     asked = team_chat.reply('deal Hooli "CRM" proposal 10k', user="Bo")
     assert asked.ok
-    won = team_chat.reply("won Hooli", user="Bo")
+    won = team_chat.reply("won +Hooli", user="Bo")
     assert [b.label for b in won.buttons] == ["price", "product fit", "delivery", "service", "relationship"]
 
 
 def test_a_win_stored_as_other_before_win_categories_is_read_again(team_chat, session_factory):
-    say(team_chat, at("2026-11-23"), "won Acme 30k: beat them on delivery time", "Ana")
+    say(team_chat, at("2026-11-23"), "won +Acme 30k: beat them on delivery time", "Ana")
     with session_factory.begin() as s:  # as deals won before this release were stored
         s.execute(update(Deal).values(reason_category="other"))
     rows = {row[0]: row[1] for row in team_chat.reply("reasons team month", user="Mia").table.rows}
@@ -366,12 +369,12 @@ def watch(session_factory, when: dt.datetime) -> list[str]:
 def test_a_new_rate_does_not_push_anyone_over_a_target_for_deals_closed_before(team_chat, session_factory):
     say(team_chat, at("2026-10-15"), "rate USD 7.00", "Mia")
     say(team_chat, at("2026-11-05"), "target @Ana revenue 150k month", "Mia")
-    say(team_chat, at("2026-11-10"), "won Globex $20k", "Ana")
+    say(team_chat, at("2026-11-10"), "won +Globex $20k", "Ana")
     say(team_chat, at("2026-11-23"), "rate USD 7.60", "Mia")  # $20K would now be ¥152K
     done = revenue_by_hand(session_factory, "Ana", "2026-11-01", "2026-12-01")
     assert done == Decimal(140000) < Decimal(150000)
     assert watch(session_factory, at("2026-11-23", 11)) == []
-    say(team_chat, at("2026-11-23", 11), "won Acme 10k", "Ana")
+    say(team_chat, at("2026-11-23", 11), "won +Acme 10k", "Ana")
     done = revenue_by_hand(session_factory, "Ana", "2026-11-01", "2026-12-01")
     [text] = watch(session_factory, at("2026-11-23", 12))
     assert f"Ana reached the Revenue won target for November 2026: {money(done)}!" in text

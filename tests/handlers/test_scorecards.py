@@ -1,6 +1,9 @@
 """Scorecards through the console, on SQLite and PostgreSQL: a rep's KPIs with the team median,
 rank and change from last period; a team's by rep with a chart; who may see whose; the monthly
-one on the first working day of the month."""
+one on the first working day of the month.
+
+fix29b: a win naming an unknown customer is asked (a new customer, or which open deal), so a win
+that makes its customer here says +Name."""
 import datetime as dt
 from zoneinfo import ZoneInfo
 
@@ -18,11 +21,11 @@ def _month(team_chat):
     """October: Ana won 30k. November: Ana won 60k and lost one, Bo won 20k; targets 100k each."""
     start = team_chat.now
     team_chat.now = start - dt.timedelta(days=30)
-    team_chat("won Acme 30k", user="Ana")
+    team_chat("won +Acme 30k", user="Ana")
     team_chat.now = start
-    for text, user in (('deal Globex "ERP" proposal 60k', "Ana"), ("won Globex 60k", "Ana"),
+    for text, user in (('deal Globex "ERP" proposal 60k', "Ana"), ("won +Globex 60k", "Ana"),
                        ('deal Initech "BI" proposal 10k', "Ana"), ("lost Initech: price", "Ana"),
-                       ("won Umbrella 20k", "Bo"), ("visit Acme: demo", "Bo"),
+                       ("won +Umbrella 20k", "Bo"), ("visit Acme: demo", "Bo"),
                        ("visit Globex: call", "Bo"),
                        ('deal Hooli "CRM" proposal 80k', "Ana")):
         team_chat(text, user=user)
@@ -78,8 +81,8 @@ def test_after_national_day_each_gets_theirs_on_the_first_working_morning(team_c
     """October 2026 opens with seven days off in China: September's scorecards go out on Thursday
     8 October, in each one's own morning (Ana works from New York)."""
     team_chat.now = dt.datetime(2026, 9, 15, 2, 0, tzinfo=dt.timezone.utc)
-    team_chat("won Acme 30k", user="Ana")
-    team_chat("won Umbrella 20k", user="Bo")
+    team_chat("won +Acme 30k", user="Ana")
+    team_chat("won +Umbrella 20k", user="Bo")
     with session_factory.begin() as s:
         s.execute(update(Member).where(Member.display_name == "Ana").values(timezone="America/New_York"))
     with session_factory() as s:

@@ -1,4 +1,7 @@
-"""Managers set targets; everyone sees progress, pace, pipeline, stalled deals and the leaderboard."""
+"""Managers set targets; everyone sees progress, pace, pipeline, stalled deals and the leaderboard.
+
+fix29b: a win naming an unknown customer is asked (a new customer, or which open deal), so a win
+that makes its customer here says +Name."""
 import datetime as dt
 from decimal import Decimal
 
@@ -70,7 +73,7 @@ def test_a_manager_cannot_target_someone_outside_their_teams(team_chat):
 
 def test_progress_shows_done_needed_gap_and_days(team_chat):
     team_chat("target @Ana revenue 210k month", user="Mia")
-    team_chat("won Acme 100k: first order")
+    team_chat("won +Acme 100k: first order")
     out = team_chat("progress")
     assert "Your progress · November 2026" in out
     assert "16 of 21 working days gone" in out
@@ -81,7 +84,7 @@ def test_progress_shows_done_needed_gap_and_days(team_chat):
 
 def test_progress_in_chinese_shows_wan(team_chat):
     team_chat("目标 @Bo 业绩 50万 本月", user="Mia")
-    team_chat("赢单 华为 48万：交付周期短", user="Bo")
+    team_chat("赢单 +华为 48万：交付周期短", user="Bo")
     out = team_chat("进度", user="Bo")
     assert "我的进度 · 2026年11月" in out
     assert "已完成 ¥48万 / 目标 ¥50万" in out and "领先" in out
@@ -89,8 +92,8 @@ def test_progress_in_chinese_shows_wan(team_chat):
 
 def test_team_progress_sums_members_and_uses_the_team_target(team_chat):
     team_chat("target team revenue 1m month", user="Mia")
-    team_chat("won Acme 100k")
-    team_chat("won Beta 50k", user="Bo")
+    team_chat("won +Acme 100k")
+    team_chat("won +Beta 50k", user="Bo")
     out = team_chat("progress team")
     assert "Sales · November 2026" in out and "¥150K of ¥1M" in out
 
@@ -116,7 +119,7 @@ def test_pipeline_counts_amounts_and_conversion(team_chat):
     team_chat('deal Acme "A" proposal 50k')
     team_chat('deal Beta "B" lead 10k')
     team_chat('deal Gamma "C" negotiation 100k')
-    team_chat("won Gamma")
+    team_chat("won +Gamma")
     out = team_chat("pipeline")
     assert "Open deals: 2 · ¥60K · weighted ¥31K" in out
     assert "Proposal     1      ¥50K" in out and "Lead         1      ¥10K" in out
@@ -145,8 +148,8 @@ def test_stalled_deals_after_fourteen_days_without_change(team_chat):
 
 
 def test_leaderboard_orders_reps_by_the_metric(team_chat):
-    team_chat("won Acme 100k")
-    team_chat("won Beta 300k", user="Bo")
+    team_chat("won +Acme 100k")
+    team_chat("won +Beta 300k", user="Bo")
     team_chat("visit Acme: thanks")
     out = team_chat("leaderboard month")
     assert out.index("🥇  Bo    ¥300K") < out.index("🥈  Ana   ¥100K")

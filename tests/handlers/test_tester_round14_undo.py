@@ -1,5 +1,8 @@
 """Round 14 (issue #23): `undo` after a message that set several targets takes back one command at a
-time and says which, never that the whole message was taken back."""
+time and says which, never that the whole message was taken back.
+
+fix29b: a win naming an unknown customer is asked (a new customer, or which open deal), so a win
+that makes its customer here says +Name."""
 from sqlalchemy import select
 
 from storage.models.team import Target
@@ -31,7 +34,7 @@ def test_a_win_post_a_worker_is_sending_when_the_win_is_undone_is_corrected_afte
     from storage.models.base import utcnow
     from storage.models.messaging import Delivery
 
-    team_chat("won Globex 48k", user="Ana")
+    team_chat("won +Globex 48k", user="Ana")
     with session_factory() as s:
         post = s.scalars(select(Delivery).where(Delivery.fact.startswith("won:"))).one()
         post.claimed_until = utcnow() + dt.timedelta(seconds=60)  # a worker is sending it right now

@@ -11,7 +11,10 @@ a real database:
 6. a period that is over (`progress last month` · `上个月进度`) says its result, reached or missed
    by how much, without pace words ("needed by", "on course for").
 
-Today is Monday 2026-11-23 (Asia/Shanghai) unless a test moves the clock."""
+Today is Monday 2026-11-23 (Asia/Shanghai) unless a test moves the clock.
+
+fix29b: a win naming an unknown customer is asked (a new customer, or which open deal), so a win
+that makes its customer here says +Name."""
 import datetime as dt
 from zoneinfo import ZoneInfo
 
@@ -179,8 +182,8 @@ def test_last_months_progress_says_the_result_without_pace_words(team_chat, said
     team_chat.now = dt.datetime(2026, 11, 20, 10, 0, tzinfo=SHANGHAI)
     for line in ("target @Ana revenue 50k month", "target @Ana visits 3 month", "target @Ana deals 2 month"):
         assert team_chat.reply(line, user="Mia").ok, line
-    team_chat("won Acme 40k")
-    team_chat("won Globex 20k")
+    team_chat("won +Acme 40k")
+    team_chat("won +Globex 20k")
     team_chat("visit Acme: thanks")
     team_chat.now = dt.datetime(2026, 12, 2, 10, 0, tzinfo=SHANGHAI)
     before = stored(team_chat.session_factory)

@@ -1,7 +1,10 @@
 """The `reasons` report counts only what people said (issue #23): a close nobody gave a category
 (no reason, or a reason naming two whose "which decided it?" was never answered) is "not given" ·
 "未填写", never "other" or the first category its words name; a category read from a reason's
-words is told to the rep when the deal closes. On SQLite and PostgreSQL."""
+words is told to the rep when the deal closes. On SQLite and PostgreSQL.
+
+fix29b: a win naming an unknown customer is asked (a new customer, or which open deal), so a win
+that makes its customer here says +Name."""
 import datetime as dt
 from zoneinfo import ZoneInfo
 
@@ -27,13 +30,13 @@ def _rows(reply) -> dict[str, tuple[str, ...]]:
 
 
 @pytest.mark.parametrize("close, lang, asked", [
-    ("won Acme 30k", "en", "What decided it?"),
-    ("won Acme 30k: better price and faster delivery", "en", "which one decided it?"),
-    ("won Acme 30k: cheaper, and their support team loved us", "en", "which one decided it?"),
-    ("won Acme 30k: great product and quick delivery", "en", "which one decided it?"),
-    ("赢单 Acme 3万", "zh", "主要原因是什么？"),
-    ("赢单 Acme 3万：服务好，价格也合适", "zh", "哪一个是决定因素？"),
-    ("赢单 Acme 3万：产品功能强，交付快", "zh", "哪一个是决定因素？"),
+    ("won +Acme 30k", "en", "What decided it?"),
+    ("won +Acme 30k: better price and faster delivery", "en", "which one decided it?"),
+    ("won +Acme 30k: cheaper, and their support team loved us", "en", "which one decided it?"),
+    ("won +Acme 30k: great product and quick delivery", "en", "which one decided it?"),
+    ("赢单 +Acme 3万", "zh", "主要原因是什么？"),
+    ("赢单 +Acme 3万：服务好，价格也合适", "zh", "哪一个是决定因素？"),
+    ("赢单 +Acme 3万：产品功能强，交付快", "zh", "哪一个是决定因素？"),
 ])
 def test_a_win_whose_category_was_never_given_is_counted_as_not_given(team_chat, session_factory, close,
                                                                         lang, asked):
@@ -57,7 +60,7 @@ def test_a_win_whose_category_was_never_given_is_counted_as_not_given(team_chat,
 ])
 def test_the_win_moves_to_the_category_picked_when_answered(team_chat, session_factory, answer, lang,
                                                             category, row):
-    team_chat("won Acme 30k: better price and faster delivery", user="Ana")
+    team_chat("won +Acme 30k: better price and faster delivery", user="Ana")
     assert _rows(team_chat.reply("reasons team month", user="Mia")) == {"not given": ("1 · ¥30K", "0 · ¥0")}
     assert team_chat.reply(answer, user="Ana", lang=lang).ok
     assert _stored(session_factory) == [("won", "better price and faster delivery", category)]
@@ -89,10 +92,10 @@ def test_a_loss_without_a_category_is_not_given_nor_what_it_was_most_lost_to(tea
 
 
 @pytest.mark.parametrize("close, lang, filed, category", [
-    ("won Acme 30k: beat them on delivery time", "en", "Filed under: delivery.", "delivery"),
-    ("won Acme 30k: their after-sales support won it", "en", "Filed under: service.", "service"),
-    ("赢单 Acme 3万：交付周期短", "zh", "归类：交付。", "delivery"),
-    ("赢单 Acme 3万：老客户推荐的", "zh", "归类：客户关系。", "relationship"),
+    ("won +Acme 30k: beat them on delivery time", "en", "Filed under: delivery.", "delivery"),
+    ("won +Acme 30k: their after-sales support won it", "en", "Filed under: service.", "service"),
+    ("赢单 +Acme 3万：交付周期短", "zh", "归类：交付。", "delivery"),
+    ("赢单 +Acme 3万：老客户推荐的", "zh", "归类：客户关系。", "relationship"),
 ])
 def test_a_category_read_from_a_reasons_words_is_told_to_the_rep_and_counted(team_chat, session_factory,
                                                                              close, lang, filed, category):
@@ -104,14 +107,15 @@ def test_a_category_read_from_a_reasons_words_is_told_to_the_rep_and_counted(tea
 
 
 def test_a_reason_that_is_a_category_name_is_not_told_again(team_chat, session_factory):
-    reply = team_chat.reply("won Acme 30k: delivery", user="Ana")
+    reply = team_chat.reply("won +Acme 30k: delivery", user="Ana")
     assert "Thanks for noting why." in reply.text and "Filed under" not in reply.text
     assert _stored(session_factory) == [("won", "delivery", "delivery")]
 
 
 def test_a_mixed_month_keeps_said_categories_and_not_given_apart(team_chat, session_factory):
-    for text in ("won Acme 30k: beat them on delivery time", "won Globex 20k",
-                 "won Initech 10k: better price and faster delivery", "won Hooli 5k: customer just loved us"):
+    for text in ("won +Acme 30k: beat them on delivery time", "won +Globex 20k",
+                 "won +Initech 10k: better price and faster delivery",
+                 "won +Hooli 5k: customer just loved us"):
         team_chat(text, user="Ana")
     assert [r[2] for r in _stored(session_factory)] == ["delivery", "", "", ""]  # `loved us`: no category
     report = team_chat.reply("reasons team month", user="Mia")  # read, none stored (fix17c)

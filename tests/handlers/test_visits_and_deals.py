@@ -1,4 +1,7 @@
-"""Reps log visits and work deals: what they read, and what is stored (SQLite and PostgreSQL)."""
+"""Reps log visits and work deals: what they read, and what is stored (SQLite and PostgreSQL).
+
+fix29b: a win naming an unknown customer is asked (a new customer, or which open deal), so a win
+that makes its customer here says +Name."""
 import datetime as dt
 from decimal import Decimal
 
@@ -97,7 +100,7 @@ def test_amount_changes_are_recorded_as_events(team_chat):
 
 def test_winning_a_deal_celebrates_in_the_team_channel(team_chat):
     team_chat('deal Acme "ERP" negotiation 50k')
-    said = team_chat.exchange("won Acme 48k: beat them on delivery time")
+    said = team_chat.exchange("won +Acme 48k: beat them on delivery time")
     assert "Deal #1 won: Acme, ¥48K" in said.reply.text
     [celebration] = said.posts  # the console's team room: `channel:Sales`
     assert "🎉 Ana won Acme — ¥48K" in celebration.text
@@ -109,14 +112,14 @@ def test_winning_a_deal_celebrates_in_the_team_channel(team_chat):
 
 
 def test_a_won_deal_that_was_never_logged_is_created_won(team_chat):
-    out = team_chat("赢单 华为 4.8万：交付周期短", user="Bo")
+    out = team_chat("赢单 +华为 4.8万：交付周期短", user="Bo")
     assert "赢单" in out and "¥4.8万" in out
     [deal] = rows(team_chat.session_factory, Deal)
     assert deal.stage == "won" and deal.amount == Decimal("48000.00")
 
 
 def test_winning_without_a_deal_or_amount_asks_for_the_amount(team_chat):
-    reply = team_chat.reply("won Acme")
+    reply = team_chat.reply("won +Acme")
     assert not reply.ok and "How much was it?" in reply.text
     assert count(team_chat.session_factory, Deal) == 0
     assert count(team_chat.session_factory, Customer) == 0  # the whole message rolled back
@@ -222,9 +225,9 @@ def test_a_close_without_a_reason_asks_for_one_with_buttons(team_chat):
 
 def test_a_close_with_a_reason_thanks_for_it(team_chat):
     team_chat("deal Acme proposal 50k")
-    reply = team_chat.reply("won Acme 48k: beat them on delivery time")
+    reply = team_chat.reply("won +Acme 48k: beat them on delivery time")
     assert "Thanks for noting why." in reply.text and not reply.buttons
-    zh = team_chat.reply("赢单 华为 4.8万", user="Bo")
+    zh = team_chat.reply("赢单 +华为 4.8万", user="Bo")
     assert "主要原因是什么？" in zh.text and zh.buttons[0].command == "赢单 #2: 价格"
 
 

@@ -119,4 +119,41 @@ CLOSING: dict[str, tuple[str, str]] = {
     "deal_phrase_none": ("“{text}” is none of your open deals, so nothing was saved. Say its number "
                          "(a new customer is said with +Name).",
                          "“{text}”不是你在跟的商机，尚未保存。请说商机编号（新客户请写 +名称）。"),
+    "close_unknown_customer": ("“{customer}” is none of your customers, so nothing was saved. A new customer "
+                               "with this deal, or one of your open deals? Tap it.",
+                               "“{customer}”不是已有客户，尚未保存。是新客户的这单，还是你在跟的某个商机？点一个。"),
+    "close_new_customer_button": ("New customer {customer}: {amount}", "新客户 {customer}：{amount}"),
+    "close_unnamed_last": ("“{said}” names no customer: the deal of your last message, {deal}? Reply yes "
+                           "or tap to record it ({line}). Nothing was saved yet.",
+                           "“{said}”没有说客户：是你上一条说的那个商机（{deal}）吗？回复“好”或点一下即记为"
+                           "（{line}）。尚未保存。"),
+    "close_unnamed_which": ("“{said}” names no customer, so nothing was saved. Which deal? Tap it, or say "
+                            "`{word} #number`.",
+                            "“{said}”没有说客户，尚未保存。是哪个商机？点一个，或说“{word} #编号”。"),
+    "close_unnamed_none": ("“{said}” names no customer, and you have no open deal, so nothing was saved. "
+                           "Say it with the customer: `{word} Acme`.",
+                           "“{said}”没有说客户，你也没有进行中的商机，尚未保存。"
+                           "请带上客户名：“{word} 华为”。"),
+    "visit_task_asked": ("“{words}” asks for a task, so it is not kept as the visit's notes: log the "
+                         "visit to {customer} with a task, or only the task? Nothing was saved yet.",
+                         "“{words}”是要建任务，不当作拜访纪要：记下对{customer}的拜访并建任务，"
+                         "还是只建任务？尚未保存。"),
+    "visit_and_task_button": ("The visit, and a task", "记拜访，并建任务"),
+    "task_only_button": ("Only a task (no visit yet)", "只建任务（还没拜访）"),
+    "deal_to_customer": ("“{name}” is a customer, not a member: change deal #{id}'s customer? Nothing was "
+                         "saved yet.",
+                         "“{name}”是客户，不是成员：把商机 #{id} 的客户改过去吗？尚未保存。"),
+    "deal_to_which": ("“{name}”: a member to give deal #{id} to, or its customer? Nothing was saved. A new "
+                      "customer: `{example}`.",
+                      "“{name}”是要把商机 #{id} 转给的成员，还是它的客户？尚未保存。"
+                      "改客户请说：“{example}”。"),
+    "deal_customer_button": ("Deal #{id}'s customer: {customer}", "商机 #{id} 客户改为 {customer}"),
+    "deal_give_button": ("Give deal #{id} to {name}", "商机 #{id} 转给 {name}"),
+    "member_not_customer": ("{name} is a member of the team, not a customer, so nothing was saved. Say the "
+                            "customer by name.",
+                            "{name}是团队成员，不是客户，尚未保存。请说客户的名称。"),
+    "member_not_customer_deal": ("{name} is a member of the team, not a customer, so nothing was saved. "
+                                 "A deal for {name}? Say its customer (`{example}`), then give it: `{give}`.",
+                                 "{name}是团队成员，不是客户，尚未保存。要给{name}开商机？请说客户"
+                                 "（如“{example}”），再转给：“{give}”。"),
 }
