@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 
 from handlers.grammar.patterns import pattern
+from handlers.grammar.due_said import due_said
 
 #: the verbs that change a value (`改成`), never a name's first word
 _VERB_ZH = r"(?:改成|改为|改到|改回|改一下|调成|调到|调为|换成|换为|推到|推迟到|延到|延后到|挪到|提前到)"
@@ -93,6 +94,8 @@ def without_command_word(text: str) -> str | None:
     where it is made, handlers/lookup.py)."""
     if (amount := deal_amount_said(text)) is not None:
         return amount
+    if (due := due_said(text)) is not None:  # `截止改到下周三`, `due wed`: the task just touched (fix29a)
+        return due
     found = _COMMAND.match(" ".join(text.split()))
     if found is None or found["rest"].startswith("+") or not starts_with_change(found["rest"]):
         return None
