@@ -38,9 +38,11 @@ def due_said(text: str, task: int | None = None) -> str | None:
     if found is None:
         return None
     number = f" {task}" if task is not None else ""
-    verb = ("推到" if zh else "move to") if pushed(said) else ("改到" if zh else "change to")  # a push never earlier
+    # a push is never to an earlier day (handlers/sales/push_later.py asks); a day said is set
+    verb = ("推到" if zh else "move to") if pushed(said) else ("改到" if zh else "change to")
     told = f"任务{number} {verb} {found['day']}" if zh else f"task{number} {verb} {found['day']}"
     command = read(told, dt.date.today()).command
-    if not isinstance(command, c.MoveTask) or command.named or (command.day is None and not command.shift_days):
+    if not isinstance(command, c.MoveTask) or command.named \
+            or (command.day is None and not command.shift_days):
         return None
     return told

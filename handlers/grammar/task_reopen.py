@@ -73,7 +73,8 @@ def said(rest: str, today: dt.date) -> c.ReopenTask | c.ReassignTask | c.ParseEr
 
 
 #: `6该派给Bo` · `6转个Bo`: a task's number, a slip of the giving word, then a name
-_SLIP = pattern(r"^(?P<id>#?\s*\d{1,9})\s*(?P<verb>[\u4e00-\u9fff]{2,3}?)\s*@?(?P<who>[A-Za-z][\w.]*|[\u4e00-\u9fff]{2,4})"
+_SLIP = pattern(r"^(?P<id>#?\s*\d{1,9})\s*(?P<verb>[\u4e00-\u9fff]{2,3}?)\s*@?"
+                r"(?P<who>[A-Za-z][\w.]*|[\u4e00-\u9fff]{2,4})"
                 r"[\s。!！~～]*$")
 _GIVE_ZH = ("改派给", "转派给", "转交给", "转给", "交给", "派给")
 

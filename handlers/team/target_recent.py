@@ -11,8 +11,8 @@ from dataclasses import replace
 from sqlalchemy import select
 
 from handlers.context import Ctx
-from handlers.sales.said_again import RECENT
 from handlers.rules.working_days import period_bounds
+from handlers.sales.said_again import RECENT
 from handlers.team.target_corrections import target_corrected
 from handlers.text import format as fmt
 from handlers.text.reply import Button, Reply
@@ -44,7 +44,8 @@ def offered(ctx: Ctx, metric: str, value: str, hint: str) -> Reply | None:
     kept = list(ctx.notes)
     made = []
     for place, change in places.items():
-        own = next((x for x in recent if _whose(_target(x)) == place and _target(x)["metric"] == metric), None)
+        own = next((x for x in recent if _whose(_target(x)) == place and _target(x)["metric"] == metric),
+                   None)
         command = target_corrected(ctx, own or change, value, hint)
         if own is None and not isinstance(command, Reply):
             command = replace(command, metric=metric, split=False, split_all=False)
@@ -63,6 +64,7 @@ def offered(ctx: Ctx, metric: str, value: str, hint: str) -> Reply | None:
 def _label(ctx: Ctx, command) -> str:
     """`Ana · Visits 45 · January 2027`: the target the tap sets."""
     start = period_bounds(command.period, ctx.today)[0]
-    shown = fmt.metric_value(command.metric, command.amount, command.currency or ctx.tenant.currency, ctx.locale)
+    shown = fmt.metric_value(command.metric, command.amount, command.currency or ctx.tenant.currency,
+                             ctx.locale)
     return (f"{command.scope.name} · {name_of(METRIC_NAMES, command.metric, ctx.locale)} {shown} · "
             f"{fmt.period_label(command.period.kind, start, ctx.locale)}")[:75]
