@@ -26,8 +26,8 @@ from __future__ import annotations
 
 import re
 
-from handlers.grammar.patterns import pattern
 from handlers.grammar.due_said import due_said
+from handlers.grammar.patterns import pattern
 
 #: the verbs that change a value (`改成`), never a name's first word
 _VERB_ZH = r"(?:改成|改为|改到|改回|改一下|调成|调到|调为|换成|换为|推到|推迟到|延到|延后到|挪到|提前到)"
