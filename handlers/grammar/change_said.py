@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 
+from handlers.grammar.due_said import due_said
 from handlers.grammar.patterns import pattern
 
 #: the verbs that change a value (`改成`), never a name's first word
@@ -93,6 +94,8 @@ def without_command_word(text: str) -> str | None:
     where it is made, handlers/lookup.py)."""
     if (amount := deal_amount_said(text)) is not None:
         return amount
+    if (due := due_said(text)) is not None:  # `截止改到下周三`, `due wed`: the task just touched (fix29a)
+        return due
     found = _COMMAND.match(" ".join(text.split()))
     if found is None or found["rest"].startswith("+") or not starts_with_change(found["rest"]):
         return None

@@ -23,6 +23,7 @@ import re
 
 from handlers.grammar import commands as c
 from handlers.grammar.closed_words import closed_said
+from handlers.grammar.due_said import due_said
 from handlers.grammar.inner import read_only
 from handlers.grammar.intents import split_keyword
 from handlers.grammar.keyword_prose import prose
@@ -159,6 +160,10 @@ def _second(clause: str, first: str) -> str | None:
     """`clause` as the second command: itself where it stores something read in full, else with
     the first clause's command word (`站会改到9点` after `设置 周报 …`: `设置 站会 9点`); None."""
 
+    first_read = read(first).command
+    task = getattr(first_read, "task_id", None) if type(first_read).__name__.endswith("Task") else None
+    if task is not None and (due := due_said(clause, task)) is not None:
+        return due  # `task 6转给Bo 顺便截止改到下周三`: task 6's due moved too (fix29a)
     if _stores(clause) or closed_said(clause) and _a_command(clause):
         return postponed(clause)  # `242推迟到下周五`: `推迟 242 下周五`, as its verb says
     if (todo := _to_do(clause)) is not None:  # `另外格力下周一要回个电话`: a thing to do on a day, a

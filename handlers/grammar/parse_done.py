@@ -148,11 +148,14 @@ def _note_or_follow_up(visit_id: int, note: str, day: tuple[str, dt.date], today
     done = c.DoneFollowups((visit_id,), note)
     zh = re.search(r"[\u4e00-\u9fff]", note) is not None
     said = f"\n完成 {visit_id}：{note}" if zh else f"\ndone {visit_id}: {note}"  # whole messages
-    again = (f"拜访 #{visit_id} 跟进 " if zh else f"visit #{visit_id} follow up ") + f"{day[1]:%Y-%m-%d}"
+    # a visit has one follow-up: a new one on it would open the done again (fix29a), so the next
+    # follow-up is a task of its own on that day, the done kept
+    title = f"跟进（拜访 #{visit_id}）：{note}" if zh else f"follow up (visit #{visit_id}): {note}"
+    again = (f"任务 {day[1]:%Y-%m-%d} " if zh else f"task {day[1]:%Y-%m-%d} ") + title
     return c.ParseError("done", "done_note_day", note, options=(
         ("done_with_note", said, done),
         ("done_and_follow_up", f"{said}\n{again}",
-         c.Several((encode(done), encode(c.ChangeVisit(visit_id, follow_up=day[1])))))))
+         c.Several((encode(done), encode(c.AddTask(title[:200], due=day[1])))))))
 
 
 def task_done_noted(task_id: int, note: str, today: dt.date) -> c.DoneTask | None:

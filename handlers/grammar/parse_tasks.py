@@ -310,7 +310,8 @@ def parse_snooze(rest: str, today: dt.date) -> c.Command | c.ParseError:
     """`snooze 46 next week` · `推迟 #46 下周`."""
     if (task := _TASK_WORD.match(rest.strip())) is not None:  # `snooze task 7 2 days`
         return task_moved(rest.strip()[task.end():], today, verb_needed=False) or c.ParseError("snooze")
-    match = re.match(r"^#?(\d{1,9})(?:\s*(?:到|至)\s*|\s+(?:(?:to|until|till|til)\s+)?)(.+)$", rest.strip(),
+    match = re.match(r"^#?(\d{1,9})(?:\s*(?:到|至)\s*|\s+(?:(?:to|until|till|til|thru|through)\s+)?)(.+)$",
+                     rest.strip(),
                      re.I)
     if match is None:
         return c.ParseError("snooze")
@@ -330,8 +331,9 @@ def parse_snooze(rest: str, today: dt.date) -> c.Command | c.ParseError:
 
 _MONTH = pattern(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|月|号|日|[/.-]\d", re.I)
 #: Several follow-ups' numbers and one day (`130 221 monday`, `#130, #221 and #222 to fri`)
-_SEVERAL_IDS = pattern(r"^(?P<ids>#?\d{1,9}(?:(?:\s*(?:[,，、&]|\band\b|和)\s*|\s+)#?\d{1,9})+)\s+"
-                       r"(?:(?:to|until|till|til)\s+|(?:到|至)\s*)?(?P<day>\D.*)$", re.I)
+_SEVERAL_IDS = pattern(r"^(?P<ids>#?\d{1,9}(?:(?:\s*(?:[,，、&]|\band\b|和)\s*|\s+)#?\d{1,9})+)"
+                       r"(?:\s*(?:到|至)\s*|\s+(?:(?:to|until|till|til|thru|through)\s+)?)"
+                       r"(?P<day>\D.*)$", re.I)
 
 
 _TASK_WORD = pattern(r"(?:任务|待办|task)\s*(?=#?\d)", re.I)

@@ -25,6 +25,7 @@ from handlers.grammar.patterns import pattern
 from handlers.grammar.sentences import sentence
 from handlers.grammar.target_said import target_said
 from handlers.grammar.targets_asked import targets_asked
+from handlers.grammar.task_reopen import reopen_typo
 from handlers.grammar.typed_back import as_typed
 from handlers.grammar.typos import NUMBER_FIRST, keyword_typo
 
@@ -69,6 +70,8 @@ def parse(text: str, today: dt.date | None = None) -> c.Command | c.ParseError:
         # in its words
     if name is None and (said := sentence(raw, text, today or dt.date.today())) is not None:
         return said  # `went to see Globex today, met CFO`: `visit Globex: met CFO`?
+    if name is None and (reopen := reopen_typo(raw)) is not None:
+        return c.ParseError(None, "typo", *reopen)  # `reopne task 6`: `reopen task 6`? (fix29a)
     if name is None:
         typo = keyword_typo(text)
         if typo and isinstance(parse(fixed := text.replace(typo[0], typo[1], 1), today), c.Command):

@@ -243,8 +243,11 @@ def _joined(raw: str, seen: str) -> list[str] | None:
 def _closed_after_done(first: str, other: str) -> bool:
     """`93 done, lost it`: a deal won or lost after a done may be what came of it; the done's own
     grammar asks (handlers/grammar/parse_done.py), never a deal closed unasked (r25 #102)."""
+    said = read(other).command
+    customer = isinstance(said, c.SetCustomer) and not (said.tier or said.lifecycle)
     return isinstance(read(first).command, (c.DoneFollowups, c.DoneTask)) \
-        and isinstance(read(other).command, c.CloseDeal)
+        and (isinstance(said, c.CloseDeal) or customer)  # `完成任务10，客户预算下周批`: what came of
+    # it (the customer's budget), never a customer named `预算下周批` (fix29a)
 
 
 #: The snooze command's own verb (`推迟`, `snooze`), said after a number with no command word

@@ -27,6 +27,7 @@ from handlers.grammar.fillers import LEAD
 from handlers.grammar.normal import view
 from handlers.grammar.parse_tasks import parse_task
 from handlers.grammar.patterns import pattern
+from handlers.grammar.vocabulary import near_word
 
 _ID = r"#?\s*(?P<id>\d{1,9})"
 _REOPEN = pattern(
@@ -59,6 +60,8 @@ def said(rest: str, today: dt.date) -> c.ReopenTask | c.ReassignTask | c.ParseEr
         return c.ReopenTask(int(found["id"]))
     if (why := reopened_why(rest, today)) is not None:
         return why
+    if (slip := _reassign_slip(text)) is not None:
+        return slip  # `6该派给Bo`, `6转个Bo`: `6改派给Bo`? asked (fix29a)
     if (found := _REASSIGN.match(text)) is not None:
         who = found["who"] or found["zwho"]
         if parse_date(who, today) is not None or who.lower() in ("me", "i"):
@@ -67,6 +70,25 @@ def said(rest: str, today: dt.date) -> c.ReopenTask | c.ReassignTask | c.ParseEr
             return None  # `任务 9 给华为打电话`: a title (a Chinese name is two to four characters)
         return c.ReassignTask(int(found["id"] or found["zid"]), who)
     return None
+
+
+#: `6该派给Bo` · `6转个Bo`: a task's number, a slip of the giving word, then a name
+_SLIP = pattern(r"^(?P<id>#?\s*\d{1,9})\s*(?P<verb>[\u4e00-\u9fff]{2,3}?)\s*@?"
+                r"(?P<who>[A-Za-z][\w.]*|[\u4e00-\u9fff]{2,4})"
+                r"[\s。!！~～]*$")
+_GIVE_ZH = ("改派给", "转派给", "转交给", "转给", "交给", "派给")
+
+
+def _reassign_slip(text: str) -> c.ParseError | None:
+    """The question "did you mean `6改派给Bo`?" for a slip of the giving word, else None."""
+    found = _SLIP.match(text)
+    if found is None or found["verb"] in _GIVE_ZH:
+        return None
+    near = [w for w in _GIVE_ZH if len(w) == len(found["verb"])
+            and sum(a != b for a, b in zip(w, found["verb"], strict=True)) == 1]
+    if len(near) != 1:  # `6发给Bo`: 转给, 交给 or 派给? no slip of one
+        return None
+    return c.ParseError(None, "typo", found["verb"], f"{found['id']}{near[0]}{found['who']}")
 
 
 def reopened_why(rest: str, today: dt.date) -> c.ParseError | None:
@@ -105,6 +127,34 @@ def alone_why(text: str, today: dt.date) -> c.ParseError | None:
     typed = " ".join(text.split())
     lead = _TASK.match(view(typed))
     return reopened_why(typed[lead.end():], today) if lead is not None else None
+
+
+#: A word before `task N` that may be the reopen word misspelt (`reopne task 6`, `从新打开任务6`)
+_VERB_BEFORE = pattern(LEAD + r"(?:(?:pls|please)\s+)?(?P<verb>[A-Za-z-]{4,9}|[\u4e00-\u9fff]{2,4}?)\s*"
+                       r"(?=(?:the\s+)?(?:task|任务|任務)\s*#?\s*\d)", re.I)
+_REOPEN_ZH = ("重开", "重開", "重新打开", "重新打開")
+
+
+def reopen_typo(text: str) -> tuple[str, str] | None:
+    """(the word as typed, the message put right) where `text` is `reopen task N` with the reopen
+    word misspelt (`reopne task 6`, `re-opne task 6`, `从新打开任务6`, `重新打卡任务6`); else None."""
+    typed = " ".join(text.split())
+    found = _VERB_BEFORE.match(typed)
+    if found is None:
+        return None
+    verb = found["verb"]
+    if verb in _REOPEN_ZH:
+        return None
+    if re.match(r"[\u4e00-\u9fff]", verb):
+        right = next((w for w in _REOPEN_ZH if len(w) == len(verb) and w != verb
+                      and sum(a != b for a, b in zip(w, verb, strict=True)) == 1), None)
+    else:
+        right = near_word(verb.lower().replace("-", ""), {"reopen"}, cutoff=0.7)
+    if right is None:
+        return None
+    fixed = typed[:found.start("verb")] + right + (" " if right.isascii() else "") \
+        + typed[found.end("verb"):].lstrip()
+    return (verb, fixed) if alone(fixed) is not None else None
 
 
 def parse_task_said(rest: str, today: dt.date) -> c.Command | c.ParseError:

@@ -30,6 +30,7 @@ from handlers.grammar.patterns import pattern
 from handlers.lookup import example
 from handlers.sales.last_said import made_last, made_with
 from handlers.sales.said_again import RECENT, latest_change
+from handlers.team import target_recent
 from handlers.team.target_corrections import target_corrected
 from handlers.team.target_meant import target_meant
 from handlers.text.reply import Reply
@@ -71,13 +72,19 @@ def corrected(ctx: Ctx, text: str):
         return None
     change = latest_change(ctx)
     if change is None or change.kind != "SetTarget" or change.at < ctx.now - RECENT \
-            or change.status != "done" or not made_last(ctx, change):
+            or change.status != "done":
         return None
     ctx.locale = "zh" if re.search(r"[\u3400-\u9fff]", text) else "en"
+    value = read[1].rstrip("个次家单笔")
+    if not made_last(ctx, change):  # a list asked since: the target just set, offered (fix29a)
+        return target_recent.offered(ctx, read[0], value, example(ctx, "target"))
     if not any(r["t"] == "targets" and r["a"] and r["a"].get("metric") == read[0]
                for x in made_with(ctx, change) for r in x.rows):
-        return _also(ctx, change, read) if read[2:] else None  # no target of that metric just set: no
-        # correction of one; `拜访也改成35次`: that member's visits target for the same period
+        if read[2:]:  # `拜访也改成35次`: that member's visits target for the same period
+            return _also(ctx, change, read)
+        # set by an earlier message (`Ana 1月 拜访目标40`, `Ana 1月 收入目标5万`): offered, never
+        # this month's (fix29a)
+        return target_recent.offered(ctx, read[0], value, example(ctx, "target"))
     ctx.correcting = True  # refused, it leaves the member's last message as it was
     return target_meant(ctx, change, read[0], read[1], example(ctx, "target"))
 

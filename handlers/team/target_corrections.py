@@ -55,7 +55,7 @@ def target_corrected(ctx: Ctx, change: Change, value: str, hint: str) -> SetTarg
     owner = ctx.session.get(Member, target["member_id"]) if target["member_id"] else \
         ctx.session.get(Team, target["team_id"])
     start = target["period_start"]
-    period = next((Period(kind, k) for k in range(-2, 3)
+    period = next((Period(kind, k) for k in range(-24, 25)
                    if period_bounds(Period(kind, k), ctx.today)[0].isoformat() == start), None)
     plain = value.replace(" ", "")
     counted = _COUNT.match(plain) and not plain.isdigit()  # `55次`: a count by its unit, never money

@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from handlers.grammar import commands as c
 from handlers.grammar.reading import read
-from storage.models.sales import Visit
+from storage.models.sales import Task, Visit
 from support import Chat, make_team_chat
 
 pytestmark = pytest.mark.phrasing
@@ -27,6 +27,11 @@ ZONE = dt.timezone(dt.timedelta(hours=8))
 
 def _chat(session_factory) -> Chat:
     return make_team_chat(session_factory, now=SUN, reps=("Ana", "张伟"))
+
+
+def _task_days(session_factory) -> list[dt.date]:
+    with session_factory() as s:
+        return [t.due_on for t in s.scalars(select(Task).order_by(Task.id))]
 
 
 def _visits(session_factory) -> list[tuple]:
@@ -101,7 +106,10 @@ def test_option_two_of_a_done_with_a_second_command_runs(session_factory, user, 
     reply = chat.reply("2", user=user)
     assert reply.ok and "没看懂" not in reply.text and "didn't get" not in reply.text, reply.text
     rows = _visits(session_factory)
-    assert rows[0][3] == dt.date(2026, 12, 9) and rows[0][5]  # done, its words kept, a follow-up on Wed
+    # done, its words kept, and (fix29a: a visit has one follow-up; setting it again undid the done)
+    # a task to follow up on Wed
+    assert rows[0][3:5] == (dt.date(2026, 12, 7), True) and rows[0][5]
+    assert _task_days(session_factory) == [dt.date(2026, 12, 9)]
     assert rows[1][3] == dt.date(2026, 12, 11)  # the other pushed to next Friday
 
 
@@ -112,5 +120,6 @@ def test_option_two_pressed_runs_too(session_factory):
     reply = chat.press(asked.buttons[1], user="张伟")
     assert reply.ok, reply.text
     rows = _visits(session_factory)
-    assert (rows[0][3], rows[0][5]) == (dt.date(2026, 12, 9), "客户约了周三技术交流")
+    assert (rows[0][3], rows[0][4], rows[0][5]) == (dt.date(2026, 12, 7), True, "客户约了周三技术交流")
+    assert _task_days(session_factory) == [dt.date(2026, 12, 9)]  # the new follow-up: a task (fix29a)
     assert rows[1][3] == dt.date(2026, 12, 11)

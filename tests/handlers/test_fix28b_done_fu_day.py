@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
-from storage.models.sales import Visit
+from storage.models.sales import Task, Visit
 from support import make_team_chat
 
 pytestmark = pytest.mark.phrasing
@@ -24,14 +24,16 @@ def _visit(session_factory):
 @pytest.mark.parametrize("user, visit, said, note, offered, shown", [
     ("Tom", "visit +Globex: demo went well; follow up tomorrow",
      "{v} done, demo booked for thurs 🎉 f/u 12/17",
-     "demo booked for thurs 🎉 f/u 12/17", "visit #{v} follow up Thu, Dec 17", "follow up Thu, Dec 17"),
+     "demo booked for thurs 🎉 f/u 12/17", "task Thu, Dec 17 follow up (visit #{v})", "Thu, Dec 17"),
     ("Tom", "visit +Globex: demo went well; follow up tomorrow", "done {v}: demo thurs, follow up 12/17",
-     "demo thurs, follow up 12/17", "visit #{v} follow up Thu, Dec 17", "follow up Thu, Dec 17"),
+     "demo thurs, follow up 12/17", "task Thu, Dec 17 follow up (visit #{v})", "Thu, Dec 17"),
     ("张伟", "拜访 +美的：演示顺利 跟进 明天", "完成 {v}，演示定在周四，12月17日跟进",
-     "演示定在周四，12月17日跟进", "拜访 #{v} 跟进 12月17日周四", "12月17日周四"),
+     "演示定在周四，12月17日跟进", "任务 12月17日周四 跟进（拜访 #{v}）", "12月17日周四"),
 ])
 def test_the_day_after_the_follow_up_word_is_the_new_follow_up(session_factory, user, visit, said, note,
                                                               offered, shown):
+    """fix29a: the new follow-up is a task on that day, the visit's done kept (a visit has one
+    follow-up: setting it again opened the done again)."""
     chat = make_team_chat(session_factory, now=SUN, reps=("Tom", "张伟"))
     assert chat.reply(visit, user=user).ok
     number, before, _outcome = _visit(session_factory)
@@ -40,4 +42,7 @@ def test_the_day_after_the_follow_up_word_is_the_new_follow_up(session_factory, 
     assert _visit(session_factory) == (number, before, ""), "nothing stored before the answer"
     out = chat("2", user=user)
     assert shown in out, out
-    assert _visit(session_factory) == (number, dt.date(2026, 12, 17), note)
+    assert _visit(session_factory) == (number, before, note)
+    with session_factory() as s:
+        assert [t.due_on for t in s.scalars(select(Task))] == [dt.date(2026, 12, 17)]
+        assert s.get(Visit, number).follow_up_done

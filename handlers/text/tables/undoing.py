@@ -77,6 +77,9 @@ UNDOING: dict[str, tuple[str, str]] = {
     "target_swap_value": ("“{value}” is no number of {metric}: nothing was changed. Say a whole number, "
                           "such as {metric} 35.",
                           "“{value}”不是{metric}的数量，未做更改。请写整数，例如 {metric} 35。"),
+    # a metric's target corrected after another message (handlers/team/target_recent.py)
+    "target_recent_offer": ("Set {value} as the target just set? Nothing was changed yet.",
+                            "把刚设的目标改成 {value}？尚未修改。"),
     "target_swap_how": ("Your last message set more than {who}'s {bad} target, so nothing was changed: "
                         "send undo (it takes that whole message back), then target @{who} {good} {value}.",
                         "你上一条消息设置的不只是 {who} 的{bad}目标，所以未做更改：先发“撤销”"

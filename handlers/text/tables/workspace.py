@@ -306,6 +306,6 @@ WORKSPACE: dict[str, tuple[str, str]] = {
                       "“{text}”里有日期：只是这次跟进的结果，还是也要在那天再跟进一次？尚未保存。"),
     "option_done_with_note": ("Done, these words kept as what came of it",
                               "完成，这些话记为跟进结果"),
-    "option_done_and_follow_up": ("Done (these words kept), and a new follow-up on that day",
-                                  "完成（这些话记为结果），并在那天新建跟进"),
+    "option_done_and_follow_up": ("Done (these words kept), and a task to follow up on that day",
+                                  "完成（这些话记为结果），并建一个那天跟进的任务"),
 }
