@@ -32,7 +32,8 @@ _TASK_ASKED = pattern(r"(?<![A-Za-z])(?:(?:make|add|create|set)\s+(?:a\s+)?(?:ta
                       r"(?![A-Za-z])|提醒我|建个任务|建一个任务|记个任务|加个任务", re.I)
 
 
-def placed(ctx: Ctx, text: str, said: str, left: str, command: c.Command) -> Reply | c.Command | None:
+def placed(ctx: Ctx, text: str, said: str, left: str, command: c.Command,
+           why: bool = False) -> Reply | c.Command | None:
     """The answer to `text`, read as `command` (from the words `said`) with the words `left` over:
     the rest in the command's free text (offered, or asked about), or the command offered beside a
     task keeping the rest; None where neither reads (a later reader, or the refusal, answers)."""
@@ -59,17 +60,18 @@ def placed(ctx: Ctx, text: str, said: str, left: str, command: c.Command) -> Rep
         if isinstance(got, c.ParseError) and got.options and got.topic is not None:
             ctx.locale, ctx.text = ("zh" if zh else "en"), whole  # `…月底前出方案`: a follow-up, or notes?
             return replace(usage_reply(ctx.locale, got), locale=ctx.locale)
-    if not more_than_why(ctx, left):
+    if not more_than_why(ctx, left, why):
         return None  # `…, 周三我请假`: only why, said not kept by the caller
     return _beside_task(ctx, said, left, command, zh)
 
 
-def more_than_why(ctx: Ctx, left: str) -> bool:
+def more_than_why(ctx: Ctx, left: str, why: bool = False) -> bool:
     """Whether `left` holds more than why: a day, a number, or a task asked for (`…they want a demo
     next tues so make a task for that`): something to do, never dropped."""
     from handlers.grammar.spans import date_in
 
-    return bool(_TASK_ASKED.search(left) or re.search(r"\d", left) or date_in(left, ctx.today) is not None)
+    return bool(_TASK_ASKED.search(left)) or not why and (
+        re.search(r"\d", left) is not None or date_in(left, ctx.today) is not None)
 
 
 def unknown_visit(ctx: Ctx, command: c.Command) -> bool:
