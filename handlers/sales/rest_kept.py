@@ -66,12 +66,12 @@ def placed(ctx: Ctx, text: str, said: str, left: str, command: c.Command,
 
 
 def more_than_why(ctx: Ctx, left: str, why: bool = False) -> bool:
-    """Whether `left` holds more than why: a day, a number, or a task asked for (`…they want a demo
+    """Whether `left` holds more than why: a day, or a task asked for (`…they want a demo
     next tues so make a task for that`): something to do, never dropped."""
     from handlers.grammar.spans import date_in
 
-    return bool(_TASK_ASKED.search(left)) or not why and (
-        re.search(r"\d", left) is not None or date_in(left, ctx.today) is not None)
+    return bool(_TASK_ASKED.search(left)) or not why and date_in(left, ctx.today) is not None  # not a
+    # bare number: `its a 3 yr contract` says why
 
 
 def unknown_visit(ctx: Ctx, command: c.Command) -> bool:
