@@ -48,6 +48,7 @@ from handlers.sales import (
     it_meant,
     lost_not_won,
     reopen_said,
+    rest_kept,
     said_after,
     said_again,
     said_of_last,
@@ -193,7 +194,8 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
     if (task := unsaid.followup_task(text, error, ctx.today, locale == "zh")) is not None:
         ctx.locale = locale  # `followup 阿里巴巴 next wed`: a task for that day?
         return replace(usage_reply(ctx.locale, task), locale=ctx.locale)
-    if error.topic is None and (after := lead_in(text, ctx.today)) is not None:
+    if error.topic is None and (after := lead_in(text, ctx.today)) is not None \
+            and not rest_kept.unknown_visit(ctx, after[2]):  # `小米 demo… visit logged pls`: no `logged…`
         if not isinstance(after[2], c.CloseDeal) and closed_said(after[1]) \
                 and (visit := _visit_unsaid(ctx, text, error)) is not None:
             return visit  # `美的ERP丢了，客户选了SAP`: the loss, its words the reason, no customer 选了SAP
@@ -337,6 +339,8 @@ def _inner(ctx: Ctx, text: str, said: str, left: str, command: c.Command) -> c.C
     if said_plainly.by_number(ctx, command, said, text) and _only_words(ctx, left):
         ctx.notes.append(ctx.t("why_said_not_kept", left=left.strip(" ,，;；")))  # `task 8 -> 李娜 pls, 张伟
         return command  # is busy`: made, the why said not kept (r24), as `done task 8 <why>` is
+    if (kept_rest := rest_kept.placed(ctx, text, said, left, command)) is not None:
+        return kept_rest  # the rest in the command's notes or reason, or a task beside it (r26)
     return Reply(lines=(ctx.t("inner_command", said=said, left=left), ctx.t("answer_hint_one")), ok=False,
                  locale=ctx.locale, buttons=(Button(said[:75], said, action=command),))
 

@@ -140,6 +140,8 @@ def _follow_up_in_reason(topic: str, rest: str, reason: str, command: c.CloseDea
     closed = f"{head}{space}{shorter}" if shorter else head.rstrip(":：;；,， -")
     zh = bool(CJK.search(reason[clause.start:clause.end]))  # the task in the follow-up's own language
     what = clause.detail or ("跟进" if zh else "follow up")
+    what = re.sub(r"^(?:to|and)\s+(?=\S)", "", what, flags=re.I)  # `…in march to see how it's going`: a
+    # title starting `to` reads as a handover (`task 7 to bo`), so the offer would not read (r26)
     ref = command.ref
     customer = ref.words[0] if zh and CJK.search(ref.words[0] if ref.words else "") \
         else " ".join(ref.words)  # `腾讯 私有云`: a Chinese name ends at its space, a title follows

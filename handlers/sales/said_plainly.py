@@ -27,6 +27,7 @@ from handlers.grammar.range_edit import said_and_why
 from handlers.grammar.reading import parse
 from handlers.grammar.spans import date_in
 from handlers.grammar.task_moved import task_move_said
+from handlers.sales import rest_kept
 from handlers.sales.last_said import nothing_since
 from handlers.sales.said_again import RECENT, latest_change, made_last, unfilled
 from handlers.text.reply import Button, Reply
@@ -201,14 +202,17 @@ def _without_why(ctx: Ctx, text: str, words: list[str], answer, pause: bool) -> 
                 and date_in(left, ctx.today) is None:  # a visit keeps notes: why is
             ctx.locale = answered_in(text, locale)  # added to them (r23), never asked to be dropped
             return replace(command, why=left.strip(" ,，;；"))
+        why_words = bool(_WHY.search(left))  # `…, 周三我请假`: a day in them is the why's
         if (len(left.split()) > 1 or len(left) > 2 and re.search(r"[\u3400-\u9fff]", left)) \
-                and by_number(ctx, command, kept, text):  # `task 7 not done actually, cfo wants another
-            ctx.locale = answered_in(text, locale)  # call`: made, as `done task 7 <why>` is (r24), the
-            # why said not kept
+                and not rest_kept.more_than_why(ctx, left, why_words) and by_number(ctx, command, kept, text):
+            ctx.locale = answered_in(text, locale)  # `task 7 not done actually, cfo wants another call`:
+            # made, as `done task 7 <why>` is (r24), the why said not kept (a day or a task asked: offered)
             ctx.notes.append(ctx.t("why_said_not_kept", left=left.strip(" ,，;；")))
             return command
         if isinstance(command, c.Command) and not isinstance(command, c.ParseError):
             ctx.locale = answered_in(text, locale)
+            if (kept_rest := rest_kept.placed(ctx, text, said, left, command, why=why_words)) is not None:
+                return kept_rest  # the rest in the command's notes or reason, or a task beside it (r26)
             return Reply(lines=(ctx.t("why_not_kept", said=said, left=left), ctx.t("answer_hint_one")),
                          ok=False, locale=ctx.locale, buttons=(Button(said[:75], said, action=command),))
         ctx.locale = locale

@@ -420,12 +420,14 @@ def test_a_day_then_a_next_contact_is_the_follow_up(session_factory, typed, day)
 # A command after a lead-in is offered; a customer's correction with nothing just changed --------
 
 def test_a_win_after_a_lead_in_is_offered(session_factory):
+    """fix30a: the lead-in is no longer dropped: it is offered as the win's reason (a free-text field
+    keeps the rest of the message, r26)."""
     chat = _chat(session_factory)
     asked = _asked(chat, session_factory, "Globex signed!! won #1 80k")
-    assert [b.command for b in asked.buttons] == ["won #1 80k"] and "Globex signed" in asked.text, asked.text
+    assert [b.command for b in asked.buttons] == ["won #1 80k: Globex signed"], asked.text
     assert chat.reply("yes", user="Ana").ok
     with session_factory() as s:
-        assert s.get(Deal, 1).stage == "won"
+        assert s.get(Deal, 1).stage == "won" and s.get(Deal, 1).reason == "Globex signed"
 
 
 def test_a_customers_correction_with_nothing_just_changed_gives_no_amounts_advice(session_factory):

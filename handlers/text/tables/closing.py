@@ -94,6 +94,14 @@ CLOSING: dict[str, tuple[str, str]] = {
     "why_not_kept": ("I read “{said}”; “{left}” says why, and has no place in it (not kept). Nothing was "
                      "changed yet.",
                      "读作“{said}”；“{left}”是原因，这条命令里放不下（不保存）。尚未修改。"),
+    "rest_in_field": ("I read “{said}”; the rest, “{left}”, goes in its {field}. Nothing was saved yet.",
+                      "读作“{said}”；其余的“{left}”记入{field}。尚未保存。"),
+    "rest_no_place": ("I read “{said}”; “{left}” has no place in it. Nothing was saved yet: do it alone "
+                      "(those words not kept), or keep them as a task too?",
+                      "读作“{said}”；“{left}”在这条命令里放不下。尚未保存：只执行这条（这句话不保存），"
+                      "还是另记为一个任务？"),
+    "rest_option_alone": ("Only {said} (the rest not kept)", "只执行 {said}（其余不保存）"),
+    "rest_option_task": ("And a task: {task}", "另建任务：{task}"),
     "change_not_made": ("“{said}” reads as a change of what you just did, but I can't make that change here: "
                         "nothing was saved, no customer made. To put a record right, `undo` it and send it "
                         "again as it should be.",
