@@ -51,7 +51,15 @@ def kinds_said(session, tenant_id: int, text: str, name: str) -> list[str]:
     if "give" in found and not _GIVE_WORD.search(said) \
             and _member_after_give(session, tenant_id, said) is None:
         found.remove("give")
+    if found == ["correct"] and _A_VISIT.search(said):
+        return []  # `oops forgot to log thu - saw huawei, demo went ok`: a visit told, the oops aside
     return found
+
+
+#: Words telling a visit: a leading `oops`/`不对` before them corrects nothing of a deal
+_A_VISIT = pattern(r"去了|见了|見了|拜访|拜訪|聊了|谈了|談了|(?<![A-Za-z])(?:visit(?:ed)?|met|saw|went|"
+                   r"forgot to log|stopped by|dropped by|had (?:a )?(?:call|meeting|lunch|coffee))(?![A-Za-z])",
+                   re.I)
 
 
 _GIVE_WORD = pattern(_W.format(r"(?:give|hand\s+over|reassign|transfer)") + r"|转给|转交|交给", re.I)

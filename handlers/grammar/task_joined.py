@@ -21,10 +21,12 @@ from handlers.grammar.normal import view
 from handlers.grammar.patterns import pattern
 
 #: Where a second thing to do starts: `；`/`;` (a joining word after it or not), or a joining word
-#: after a break (`，另外`, ` also `) or glued to Chinese (`…资料另外…`)
+#: after a break (`，另外`, `, also`), `and also` or a Chinese one after a space (` 另外 `), or one glued
+#: to Chinese (`…资料另外…`); never a bare ` also ` (`check also the contract`: one task)
 _SECOND = pattern(r"\s*[;；]\s*(?:(?:and\s+also|also|plus|and|另外|还有|然后|顺便|同时)(?![A-Za-z]))?"
                   r"[\s,，:：]*"
-                  r"|(?:\s*[,，。.!！]\s*|\s+)(?:and\s+also|also|plus|另外|还有|然后|顺便|同时)(?![A-Za-z])[\s,，:：]*"
+                  r"|\s*[,，。.!！]\s*(?:and\s+also|also|plus|另外|还有|然后|顺便|同时)(?![A-Za-z])[\s,，:：]*"
+                  r"|\s+(?:and\s+also|另外|还有|然后|顺便|同时)(?![A-Za-z])[\s,，:：]*"
                   r"|(?<=[\u3400-\u9fff])(?:另外|顺便|还有)[\s,，:：]*", re.I)
 #: A clause that reports what someone said or is, never a thing to do
 _PROSE = pattern(r"(?:they|he|she|it|we|there|客户说|客户那边|他们|他|她)(?![A-Za-z])", re.I)
@@ -45,6 +47,7 @@ def tasks(said: str) -> list[str] | None:
         second = f"{head['word']} {head['who'] or ''}{other}"
         one, two = parse(first), parse(second)
         if isinstance(one, c.AddTask) and isinstance(two, c.AddTask) and _a_thing_to_do(two.title) \
+                and _a_thing_to_do(one.title) \
                 and one.assignee == whole.assignee:
             rest = tasks(second)
             return [first, *(rest or [second])]

@@ -109,8 +109,9 @@ def test_a_second_command_after_another_does_not_skip_the_follow_up_question(ses
     chat = _setup(session_factory)
     assert chat.reply("拜访 Umbrella：初次见面").ok
     assert chat.reply("商机 Umbrella ERP 商务谈判 15万").ok
-    assert not chat.reply("拜访 Umbrella 续约谈判 我说周四前给答复 另外 商机 Umbrella ERP 19万").ok
-    reply = chat.reply("好")
+    # fix30d: a command after 另外 in a visit is a line of its own at once, so the visit's own
+    # question (is 周四前 its follow-up?) is the first asked, with the second line kept in each option
+    reply = chat.reply("拜访 Umbrella 续约谈判 我说周四前给答复 另外 商机 Umbrella ERP 19万")
     assert not reply.ok and "周四前" in reply.text and "跟进日期" in reply.text, reply.text
     assert len(_visits(session_factory)) == 1
     assert chat.reply("1").ok

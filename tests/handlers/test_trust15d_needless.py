@@ -131,6 +131,6 @@ def test_an_undo_that_points_at_something_is_still_offered(session_factory):
     chat = _chat(session_factory)
     assert chat.reply("task call Globex about the renewal").ok
     offered = chat.reply("oops, undo that")
-    assert not offered.ok and [b.command for b in offered.buttons] == ["undo"], offered.text
+    assert not offered.ok and [b.command for b in offered.buttons] == ["undo confirm"], offered.text
     with session_factory() as s:
         assert len(s.scalars(select(Task)).all()) == 1

@@ -55,7 +55,7 @@ UNDOING: dict[str, tuple[str, str]] = {
                          "商机 #{id}：刚才给的原因已撤回（仍为{stage}；"
                          "发“撤销刚才的输单”或“撤销刚才的赢单”可连同结果一起撤回）"),
     "undo_ago_minutes": ("{minutes} min ago", "{minutes} 分钟前"),
-    "undo_ago_hours": ("{hours} hours ago", "{hours} 小时前"),
+    "undo_ago_hours": ("{hours} h ago", "{hours} 小时前"),
     "undo_older_button": ("↩ Undo it", "↩ 撤销它"),
     "undo_kind_snooze": ("snooze", "推迟"), "undo_kind_done": ("done", "完成"),
     "undo_kind_visit": ("visit", "拜访"), "undo_kind_reopen": ("reopen", "重开"),
