@@ -58,8 +58,8 @@ def kinds_said(session, tenant_id: int, text: str, name: str) -> list[str]:
 
 #: Words telling a visit: a leading `oops`/`不对` before them corrects nothing of a deal
 _A_VISIT = pattern(r"去了|见了|見了|拜访|拜訪|聊了|谈了|談了|(?<![A-Za-z])(?:visit(?:ed)?|met|saw|went|"
-                   r"forgot to log|stopped by|dropped by|had (?:a )?(?:call|meeting|lunch|coffee))(?![A-Za-z])",
-                   re.I)
+                   r"forgot to log|stopped by|dropped by|had (?:a )?(?:call|meeting|lunch|coffee))"
+                   r"(?![A-Za-z])", re.I)
 
 
 _GIVE_WORD = pattern(_W.format(r"(?:give|hand\s+over|reassign|transfer)") + r"|转给|转交|交给", re.I)

@@ -65,7 +65,8 @@ def test_an_undo_after_words_of_a_mistake_is_the_undo(session_factory, said):
     assert chat.reply("visit +Globex: demo done").ok
     assert count(session_factory, Visit) == 1
     offered = chat.reply(said)
-    assert not offered.ok and [b.command for b in offered.buttons] in (["undo confirm"], ["撤销 确认"]), offered.text
+    commands = [b.command for b in offered.buttons]
+    assert not offered.ok and commands in (["undo confirm"], ["撤销 确认"]), offered.text
     assert count(session_factory, Visit) == 1  # offered, nothing undone yet
     done = chat.reply("1")
     assert done.ok and ("Undone" in done.text or "已撤销" in done.text), done.text
