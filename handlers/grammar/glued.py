@@ -33,6 +33,16 @@ def _stage_suffixes() -> re.Pattern:
     return _pattern(frozenset(w for w in words if re.fullmatch(f"[{_CJK}]+", w)))
 
 
+def _stage_whole(seen: str, at: int) -> bool:
+    """Whether the Chinese run the stage word at `at` ends is a stage's name itself with a word glued
+    to it (`商务谈判阶段`: 谈判阶段 is a stage word, and so is the whole), never cut inside."""
+    start = at
+    while start > 0 and re.match(f"[{_CJK}]", seen[start - 1]):
+        start -= 1
+    run = re.match(f"[{_CJK}]+", seen[start:])[0]
+    return any(run[:end] in V.STAGE_WORDS for end in range(at - start + 1, len(run) + 1))
+
+
 @lru_cache(maxsize=256)
 def _pattern(words: frozenset[str]) -> re.Pattern:
     ordered = sorted(words, key=len, reverse=True)
@@ -67,8 +77,9 @@ def unglue(text: str) -> str:
     text = _close_words(text) if "成交" in text or "预计" in text or "签" in text else text
     seen = view(text)
     cuts = set()
-    for regex in (_NUMBER_BEFORE, _TIER, _stage_suffixes()):
+    for regex in (_NUMBER_BEFORE, _TIER):
         cuts.update(m.start() for m in regex.finditer(seen))
+    cuts.update(m.start() for m in _stage_suffixes().finditer(seen) if not _stage_whole(seen, m.start()))
     cuts.update(m.end(1) for m in _NUMBER_AFTER.finditer(seen))
     if not cuts:
         return text
