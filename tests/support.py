@@ -34,6 +34,8 @@ from worker.inbox import InboxWorker
 # A Monday in the middle of a month and quarter, so that "today" is the same in every run.
 NOW = dt.datetime(2026, 11, 23, 2, 0, tzinfo=dt.timezone.utc)  # 10:00 in Shanghai
 LONG_AGO = dt.datetime(2025, 1, 1, tzinfo=dt.timezone.utc)
+#: A Monday at the start of a month's second week (Dec 7, 2026), the day of many later tests.
+MON = dt.datetime(2026, 12, 7, 2, 0, tzinfo=dt.timezone.utc)  # 10:00 in Shanghai
 
 
 class Chat:
@@ -58,6 +60,12 @@ class Chat:
         """A button pressed: its value as a chat platform sends it back, decoded as the bot does."""
         [(_button, value)] = button_values([button], 2000)
         return self.bot.send(user, pressed(value), lang=lang, now=self.now)
+
+    def said_ok(self, *lines, user: str = "Ana") -> None:
+        """Each line said in turn, by `user` or by the one named with it (`(text, user)`), each done."""
+        for line in lines:
+            text, who = line if isinstance(line, tuple) else (line, user)
+            assert self.reply(text, user=who).ok, text
 
     def team(self, manager: str = "Mia", reps: tuple[str, ...] = ("Ana", "Bo")) -> None:
         """Register a manager (the tenant's first member: admin) and reps in the default team,

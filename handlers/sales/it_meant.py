@@ -154,41 +154,49 @@ def _title(ctx: Ctx, said: str):
 
 def _deal_line(ctx: Ctx, line):
     """The deal just touched changed by `line(deal)` at once, else the member's open deals asked."""
-    ctx.correcting = True
-    deals = just_touched(ctx, Deal)
-    if len(deals) == 1:
-        ctx.notes.append(ctx.t("read_as_whole", said=line(deals[0])))
-        ctx.text = line(deals[0])
-        return read(line(deals[0]), ctx.today).command
-    ctx.correcting = False
+    if (whole := _read_whole(ctx, Deal, line)) is not None:
+        return whole.command
     shown = [(deal, name) for deal, name in DealRepository(ctx.session).open_deals([ctx.member.id])
              if deal.stage in pipelines.current().open][:5]
     if not shown:
         return Reply(lines=(ctx.t("stage_said_none", stage="…", example=line(Deal(id=12))),), ok=False)
-    buttons = tuple(Button(f"#{deal.id} {name} · {deal.title}"[:75], line(deal)) for deal, name in shown)
-    hint = ctx.t("answer_hint_one") if len(buttons) == 1 else ctx.t("answer_hint", count=len(buttons))
-    return Reply(lines=(ctx.t("it_which_deal"), hint), buttons=buttons, ok=False)
+    return _which(ctx, "it_which_deal", line,
+                  [(deal, f"#{deal.id} {name} · {deal.title}") for deal, name in shown])
 
 
 def _visit_line(ctx: Ctx, line):
     """The visit just logged changed by `line(visit)` at once, else the member's latest visits asked."""
-    ctx.correcting = True
-    visits = just_touched(ctx, Visit)
-    if len(visits) == 1:
-        ctx.notes.append(ctx.t("read_as_whole", said=line(visits[0])))
-        ctx.text = line(visits[0])
-        return read(line(visits[0]), ctx.today).command
-    ctx.correcting = False
+    if (whole := _read_whole(ctx, Visit, line)) is not None:
+        return whole.command
     latest = list(ctx.session.execute(
         select(Visit, Customer.name).join(Customer, Customer.id == Visit.customer_id)
         .where(Visit.tenant_id == ctx.tenant.id, Visit.member_id == ctx.member.id)
         .order_by(Visit.id.desc()).limit(3)))
-    buttons = tuple(Button(f"#{visit.id} {name} · {visit.visited_at:%m-%d}"[:75], line(visit))
-                    for visit, name in latest)
-    if not buttons:
+    if not latest:
         return None
+    return _which(ctx, "it_which_visit", line,
+                  [(visit, f"#{visit.id} {name} · {visit.visited_at:%m-%d}") for visit, name in latest])
+
+
+def _read_whole(ctx: Ctx, model, line):
+    """The one record of `model` just touched, `line(record)` read (the member told it was read so);
+    None, nothing read, when there is not one."""
+    ctx.correcting = True
+    touched = just_touched(ctx, model)
+    if len(touched) != 1:
+        ctx.correcting = False
+        return None
+    said = line(touched[0])
+    ctx.notes.append(ctx.t("read_as_whole", said=said))
+    ctx.text = said
+    return read(said, ctx.today)
+
+
+def _which(ctx: Ctx, key: str, line, shown: list) -> Reply:
+    """Which of the `shown` (record, label) was meant, asked with `key`: one tap each, `line(record)`."""
+    buttons = tuple(Button(label[:75], line(record)) for record, label in shown)
     hint = ctx.t("answer_hint_one") if len(buttons) == 1 else ctx.t("answer_hint", count=len(buttons))
-    return Reply(lines=(ctx.t("it_which_visit"), hint), buttons=buttons, ok=False)
+    return Reply(lines=(ctx.t(key), hint), buttons=buttons, ok=False)
 
 
 def _visit_word(ctx: Ctx) -> str:

@@ -6,24 +6,20 @@ makes a task for that day. Fed through the real dispatch; today is Mon, Nov 23, 
 import datetime as dt
 
 import pytest
-from sqlalchemy import select
 
-from storage.models.sales import Customer, Task, Visit
-from support import Chat, records
+from support import customer_names, make_team_chat, records, task_rows, visit_rows
 
 pytestmark = pytest.mark.phrasing
 
 
 def _rows(session_factory):
-    with session_factory() as s:
-        return ([c.name for c in s.scalars(select(Customer).order_by(Customer.id))],
-                [(t.id, t.done_at is not None) for t in s.scalars(select(Task).order_by(Task.id))],
-                [(v.id, v.outcome, v.follow_up_on, v.follow_up_done) for v in s.scalars(select(Visit))])
+    return (customer_names(session_factory),
+            [(id_, done_at is not None) for id_, done_at in task_rows(session_factory, "id", "done_at")],
+            visit_rows(session_factory, "id", "outcome", "follow_up_on", "follow_up_done"))
 
 
-def _chat(session_factory) -> Chat:
-    chat = Chat(session_factory)
-    chat.team(manager="王芳", reps=("Ana", "张伟"))
+def _chat(session_factory):
+    chat = make_team_chat(session_factory, manager="王芳", reps=("Ana", "张伟"))
     assert chat.reply("task call Acme CFO by fri", user="Ana").ok
     return chat
 
@@ -56,8 +52,7 @@ _FRIDAY, _NEXT_MONTH = dt.date(2026, 11, 27), dt.date(2026, 12, 1)
     ("Ana", "visit Acme: demo ok, follow up fri", "1 done - kickoff next month", "kickoff next month"),
 ])
 def test_a_follow_up_on_that_day_keeps_the_done(session_factory, user, visit, said, note):
-    chat = Chat(session_factory)
-    chat.team(reps=("Ana", "张伟"))
+    chat = make_team_chat(session_factory, reps=("Ana", "张伟"))
     assert chat.reply(visit, user=user).ok
     before, rows = _rows(session_factory), records(session_factory)
     reply = chat.reply(said, user=user)
@@ -66,6 +61,5 @@ def test_a_follow_up_on_that_day_keeps_the_done(session_factory, user, visit, sa
     assert chat.press(reply.buttons[1], user=user).ok
     customers, tasks, visits = _rows(session_factory)
     assert visits == [(1, note, _FRIDAY, True)]  # done, and stays done
-    with session_factory() as s:
-        made = [(t.title, t.due_on) for t in s.scalars(select(Task))]
+    made = task_rows(session_factory)
     assert len(made) == 1 and note in made[0][0] and "#1" in made[0][0] and made[0][1] == _NEXT_MONTH

@@ -6,10 +6,8 @@ tap changes that target only. Fed through the real dispatch; today is Mon, Nov 2
 import datetime as dt
 
 import pytest
-from sqlalchemy import select
 
-from storage.models.team import Target
-from support import Chat, records
+from support import make_team_chat, records, target_rows
 
 pytestmark = pytest.mark.phrasing
 
@@ -17,15 +15,13 @@ _JAN = dt.date(2027, 1, 1)
 
 
 def _targets(session_factory):
-    with session_factory() as s:
-        return sorted((t.metric, t.period_start, int(t.amount)) for t in s.scalars(select(Target))
-                      if t.member_id is not None)
+    return sorted((metric, start, int(amount)) for member, metric, start, amount
+                  in target_rows(session_factory, "member_id", "metric", "period_start", "amount")
+                  if member is not None)
 
 
-def _chat(session_factory) -> Chat:
-    chat = Chat(session_factory)
-    chat.team(manager="王芳", reps=("Ana", "Bo"))
-    return chat
+def _chat(session_factory):
+    return make_team_chat(session_factory, manager="王芳", reps=("Ana", "Bo"))
 
 
 _TWO_MESSAGES = [

@@ -6,33 +6,20 @@
 - `新线索 Globex 8万`, `new lead globex 80k`: a new deal (stage lead), as `new deal` phrasing is.
 - `deal 46 to acme` by a rep: the deal's customer change offered, never "only a manager".
 Fed through the real dispatch; Mon, Dec 7, 2026."""
-import datetime as dt
-
 import pytest
 
-from support import Chat, deal_rows, records
+from support import MON, deal_rows, make_team_chat, records, task_rows, visit_rows
 
 pytestmark = pytest.mark.phrasing
 
-MON = dt.datetime(2026, 12, 7, 2, 0, tzinfo=dt.timezone.utc)  # 10:00 in Shanghai
-
-
-def _chat(session_factory) -> Chat:
-    chat = Chat(session_factory)
-    chat.team(manager="王芳", reps=("张伟", "Ana"))
-    chat.now = MON
-    for said in ("visit +腾讯: intro", "visit +Acme Corp: intro", 'deal +Globex "CRM" 150k'):
-        assert chat.reply(said, user="Ana").ok, said
+def _chat(session_factory):
+    chat = make_team_chat(session_factory, now=MON, manager="王芳", reps=("张伟", "Ana"))
+    chat.said_ok("visit +腾讯: intro", "visit +Acme Corp: intro", 'deal +Globex "CRM" 150k')
     return chat
 
 
 def _visits_and_tasks(chat) -> tuple[list, list]:
-    from sqlalchemy import select
-
-    from storage.models.sales import Task, Visit
-    with chat.session_factory() as s:
-        return ([v.notes for v in s.scalars(select(Visit).order_by(Visit.id))],
-                [t.title for t in s.scalars(select(Task).order_by(Task.id))])
+    return [n for (n,) in visit_rows(chat, "notes")], [t for (t,) in task_rows(chat, "title")]
 
 
 @pytest.mark.parametrize("said, words", [

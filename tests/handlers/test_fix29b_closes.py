@@ -7,32 +7,20 @@
 - `won foobar corp 190k`: an unknown customer is asked about (new customer + won deal, or one of
   the open deals), never made at once with a won deal (a new customer needs +Name).
 Fed through the real dispatch; Mon, Dec 7, 2026."""
-import datetime as dt
-
 import pytest
 
-from support import Chat, deal_rows, records
+from support import MON, deal_rows, make_team_chat, records
 
 pytestmark = pytest.mark.phrasing
 
-MON = dt.datetime(2026, 12, 7, 2, 0, tzinfo=dt.timezone.utc)  # 10:00 in Shanghai
-
-
-def _chat(session_factory) -> Chat:
-    chat = Chat(session_factory)
-    chat.team(manager="王芳", reps=("张伟", "Ana"))
-    chat.now = MON
-    for said in ('deal +Globex "CRM" 150k', 'deal +Initech "ERP" 80k'):
-        assert chat.reply(said, user="Ana").ok, said
+def _chat(session_factory):
+    chat = make_team_chat(session_factory, now=MON, manager="王芳", reps=("张伟", "Ana"))
+    chat.said_ok('deal +Globex "CRM" 150k', 'deal +Initech "ERP" 80k')
     return chat
 
 
 def _reasons(chat) -> list:
-    from sqlalchemy import select
-
-    from storage.models.sales import Deal
-    with chat.session_factory() as s:
-        return [(d.id, d.title, d.stage, d.reason) for d in s.scalars(select(Deal).order_by(Deal.id))]
+    return deal_rows(chat, "id", "title", "stage", "reason")
 
 
 @pytest.mark.parametrize("said, reason", [

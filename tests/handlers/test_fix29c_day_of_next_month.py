@@ -7,12 +7,15 @@ import datetime as dt
 import pytest
 
 from handlers.grammar.dates import parse_date, parse_date_range
-from support import contest_rows, deal_rows, leave_rows, make_team_chat, task_rows, visit_rows
+from support import MON, contest_rows, deal_rows, leave_rows, make_team_chat, task_rows, visit_rows
 
 pytestmark = pytest.mark.phrasing
 
-MON = dt.datetime(2026, 12, 7, 2, 0, tzinfo=dt.timezone.utc)  # 10:00 in Shanghai
 TODAY, JAN15 = dt.date(2026, 12, 7), dt.date(2027, 1, 15)
+
+
+def _chat(session_factory):
+    return make_team_chat(session_factory, now=MON, manager="王芳", reps=("Ana", "张伟"))
 
 
 @pytest.mark.parametrize("said", [
@@ -37,7 +40,7 @@ def test_a_day_of_this_month_and_ranges_to_next_months_day():
     ("竞赛 赢单数 今天到下个月15号", "12月7日周一 – 1月15日周五"),
 ])
 def test_a_contest_ending_the_15th_of_next_month_ends_then(session_factory, said, shown):
-    chat = make_team_chat(session_factory, now=MON, manager="王芳", reps=("Ana", "张伟"))
+    chat = _chat(session_factory)
     reply = chat.reply(said, user="王芳")
     assert reply.ok and shown in reply.text, reply.text
     assert [last for _metric, _first, last in contest_rows(chat)] == [JAN15]
@@ -50,7 +53,7 @@ def test_a_contest_ending_the_15th_of_next_month_ends_then(session_factory, said
     ("任务 给华为打电话 下个月15号前", "张伟", "2027年1月15日周五"),
 ])
 def test_a_task_due_the_15th_of_next_month(session_factory, said, user, shown):
-    chat = make_team_chat(session_factory, now=MON, manager="王芳", reps=("Ana", "张伟"))
+    chat = _chat(session_factory)
     reply = chat.reply(said, user=user)
     assert reply.ok and shown in reply.text, reply.text
     assert [due for _title, due in task_rows(chat)] == [JAN15]
@@ -63,7 +66,7 @@ def test_a_task_due_the_15th_of_next_month(session_factory, said, user, shown):
     ("拜访 +华为：演示，下个月15号跟进", "张伟"),
 ])
 def test_a_follow_up_the_15th_of_next_month(session_factory, said, user):
-    chat = make_team_chat(session_factory, now=MON, manager="王芳", reps=("Ana", "张伟"))
+    chat = _chat(session_factory)
     reply = chat.reply(said, user=user)
     assert reply.ok, reply.text
     [(_customer, notes, follow_up)] = visit_rows(chat)
@@ -75,7 +78,7 @@ def test_a_follow_up_the_15th_of_next_month(session_factory, said, user):
     ("商机 #1 预计成交 下个月15号", "Ana"),
 ])
 def test_a_close_day_the_15th_of_next_month(session_factory, said, user):
-    chat = make_team_chat(session_factory, now=MON, manager="王芳", reps=("Ana", "张伟"))
+    chat = _chat(session_factory)
     assert chat.reply("deal +Acme Corp 50k", user=user).ok
     reply = chat.reply(said, user=user)
     assert reply.ok, reply.text
@@ -84,6 +87,6 @@ def test_a_close_day_the_15th_of_next_month(session_factory, said, user):
 
 @pytest.mark.parametrize("said", ["leave the 15th of next month", "请假 下个月15号"])
 def test_leave_the_15th_of_next_month(session_factory, said):
-    chat = make_team_chat(session_factory, now=MON, manager="王芳", reps=("Ana", "张伟"))
+    chat = _chat(session_factory)
     assert chat.reply(said, user="Ana").ok
     assert leave_rows(chat) == [("Ana", JAN15, JAN15)]

@@ -3,15 +3,12 @@ label, its record's kind in English), and a record deleted in one language was l
 in the other's words (`Restored 拜访 #415`). Every label the bot writes for undo, the bin and
 restore is in the reader's language; words the member typed are quoted as typed. Fed through the
 real dispatch; Mon, Dec 7, 2026."""
-import datetime as dt
-
 import pytest
 
-from support import make_team_chat, records, visit_rows
+from support import MON, make_team_chat, records, visit_rows
 
 pytestmark = pytest.mark.phrasing
 
-MON = dt.datetime(2026, 12, 7, 2, 0, tzinfo=dt.timezone.utc)  # 10:00 in Shanghai
 ENGLISH = ("visit", "restore", "Restore", "Restored", "taken back", "bin")
 
 

@@ -8,11 +8,10 @@ from decimal import Decimal
 
 import pytest
 
-from support import customer_names, make_team_chat, records, target_rows, visit_rows
+from support import MON, customer_names, make_team_chat, records, target_rows, visit_rows
 
 pytestmark = pytest.mark.phrasing
 
-MON = dt.datetime(2026, 12, 7, 2, 0, tzinfo=dt.timezone.utc)  # 10:00 in Shanghai
 JAN, FEB = dt.date(2027, 1, 1), dt.date(2027, 2, 1)
 
 

@@ -10,39 +10,20 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
-from storage.models.sales import Deal, Task, Visit
-from support import Chat, records
+from storage.models.sales import Deal
+from support import MON, deal_rows, make_team_chat, records, task_rows, visit_rows
 
 pytestmark = pytest.mark.phrasing
 
-MON = dt.datetime(2026, 12, 7, 2, 0, tzinfo=dt.timezone.utc)  # 10:00 in Shanghai
-
-
-def _chat(session_factory) -> Chat:
-    chat = Chat(session_factory)
-    chat.team(manager="王芳", reps=("张伟", "Bo"))
-    chat.now = MON
-    for said in ('deal +美的集团 "ERP" 50万', 'deal +比亚迪 "MES" 30万', 'deal +Initech "renewal" 80k',
-                 'deal +Globex "CRM" 60k'):
-        assert chat.reply(said, user="Bo" if "比亚迪" in said or "+I" in said or "+G" in said
-                          else "张伟").ok, said
+def _chat(session_factory):
+    chat = make_team_chat(session_factory, now=MON, manager="王芳", reps=("张伟", "Bo"))
+    chat.said_ok(('deal +美的集团 "ERP" 50万', "张伟"), 'deal +比亚迪 "MES" 30万',
+                 'deal +Initech "renewal" 80k', 'deal +Globex "CRM" 60k', user="Bo")
     return chat
 
 
 def _visits(session_factory):
-    with session_factory() as s:
-        return [(v.notes, v.follow_up_on) for v in s.scalars(select(Visit).order_by(Visit.id))]
-
-
-def _deals(session_factory):
-    with session_factory() as s:
-        return {d.title: (d.stage, d.lost_reason if hasattr(d, "lost_reason") else None)
-                for d in s.scalars(select(Deal).order_by(Deal.id))}
-
-
-def _tasks(session_factory):
-    with session_factory() as s:
-        return [(t.title, t.due_on) for t in s.scalars(select(Task).order_by(Task.id))]
+    return visit_rows(session_factory, "notes", "follow_up_on")
 
 
 @pytest.mark.parametrize("said, user, asked, notes, follow_up", [
@@ -77,7 +58,7 @@ def test_a_loss_with_its_reason_and_a_follow_up_after_a_comma_keeps_both(session
         deal = s.scalars(select(Deal).where(Deal.title == "renewal")).one()
         assert deal.stage == "lost"
         assert "went in-house" in str(vars(deal))
-    assert ("see how it's going", dt.date(2027, 3, 1)) in _tasks(session_factory)
+    assert ("see how it's going", dt.date(2027, 3, 1)) in task_rows(session_factory)
 
 
 @pytest.mark.parametrize("said, user, lead", [
@@ -93,9 +74,8 @@ def test_a_change_with_no_free_text_offers_the_rest_as_a_task_never_drops_it(ses
     assert reply.buttons[0].label.startswith(lead), [b.label for b in reply.buttons]
     assert records(session_factory) == before
     assert chat.press(reply.buttons[0], user=user)
-    with session_factory() as s:
-        assert s.get(Deal, 2).stage == "proposal"
-    [(title, due)] = _tasks(session_factory)
+    assert dict(deal_rows(session_factory, "id", "stage"))[2] == "proposal"
+    [(title, due)] = task_rows(session_factory)
     assert "demo" in title or "演示" in title
     assert due == dt.date(2026, 12, 15)
 
@@ -106,9 +86,8 @@ def test_the_change_alone_is_the_other_option_and_says_the_rest_is_not_kept(sess
     reply = chat.reply(said, user="Bo")
     assert "has no place" in reply.text and "they want a demo" in reply.text
     assert chat.press(reply.buttons[1], user="Bo")
-    with session_factory() as s:
-        assert s.get(Deal, 2).stage == "proposal"
-    assert _tasks(session_factory) == []
+    assert dict(deal_rows(session_factory, "id", "stage"))[2] == "proposal"
+    assert task_rows(session_factory) == []
 
 
 @pytest.mark.parametrize("said, reason", [
@@ -139,5 +118,5 @@ def test_a_snooze_with_a_task_asked_after_it_offers_the_task_too_in_chinese(sess
     assert records(session_factory) == before
     assert chat.press(reply.buttons[0], user="张伟")
     assert _visits(session_factory) == [("交流了需求", dt.date(2026, 12, 14))]
-    [(title, due)] = _tasks(session_factory)
+    [(title, due)] = task_rows(session_factory)
     assert "发报价" in title and due == dt.date(2026, 12, 8)

@@ -5,36 +5,30 @@ command's (`acme corp tier A pls`, `小米 赢单 25万 价格有优势`, `give 
 as the notes" (a tap stored a visit that never was, by a manager even). It is offered as THAT command,
 one tap building exactly it (a list asked for is answered), or answered with those commands' usage;
 never a visit. Fed through the real dispatch; Mon, Dec 7, 2026."""
-import datetime as dt
-
 import pytest
-from sqlalchemy import select
 
-from storage.models.sales import Customer, Deal, Task, Visit
-from support import Chat, records
+from storage.models.sales import Customer
+from support import MON, deal_rows, make_team_chat, records, rows_of, task_rows, visit_rows
 
 pytestmark = pytest.mark.phrasing
 
-MON = dt.datetime(2026, 12, 7, 2, 0, tzinfo=dt.timezone.utc)  # 10:00 in Shanghai
 
-
-def _chat(session_factory) -> Chat:
-    chat = Chat(session_factory)
-    chat.team(manager="王芳", reps=("张伟", "Ana", "Bo"))
-    chat.now = MON
-    for said, user in (("customer +Acme Corp tier B", "Ana"),
-                       ('deal +腾讯 "数据平台" proposal 200k', "Ana"),
-                       ('商机 +小米 "CRM" 方案呈现 30万', "张伟"),
-                       ('商机 +格力 "二期" 需求挖掘 80万', "张伟"),
-                       ("客户 +华为 B类", "张伟"), ("任务 客户 华为：把合同走完 周四", "张伟"),
-                       ("customer +美的 tier B", "Ana")):
-        assert chat.reply(said, user=user).ok, said
+def _chat(session_factory):
+    chat = make_team_chat(session_factory, now=MON, manager="王芳", reps=("张伟", "Ana", "Bo"))
+    chat.said_ok(("customer +Acme Corp tier B", "Ana"), ('deal +腾讯 "数据平台" proposal 200k', "Ana"),
+                 ('商机 +小米 "CRM" 方案呈现 30万', "张伟"), ('商机 +格力 "二期" 需求挖掘 80万', "张伟"),
+                 ("客户 +华为 B类", "张伟"), ("任务 客户 华为：把合同走完 周四", "张伟"),
+                 ("customer +美的 tier B", "Ana"))
     return chat
 
 
 def _visits(session_factory) -> int:
-    with session_factory() as s:
-        return len(list(s.scalars(select(Visit))))
+    return len(visit_rows(session_factory, "id"))
+
+
+def _deals_of(session_factory, customer: str, *fields: str) -> list:
+    """The `fields` of every deal of `customer`, oldest first."""
+    return [row[1:] for row in deal_rows(session_factory, "customer", *fields) if row[0] == customer]
 
 
 @pytest.mark.parametrize("said, user", [
@@ -49,8 +43,7 @@ def test_a_tier_said_after_the_name_is_the_tier_offered(session_factory, said, u
     assert not reply.ok and "visit" not in reply.text.lower() and "拜访" not in reply.text, reply.text
     assert records(session_factory) == before
     assert chat.reply("1", user=user).ok
-    with session_factory() as s:
-        assert s.scalar(select(Customer.tier).where(Customer.name == "Acme Corp")) == "A"
+    assert rows_of(session_factory, Customer, ("tier",), Customer.name == "Acme Corp") == [("A",)]
     assert _visits(session_factory) == 0
 
 
@@ -65,9 +58,8 @@ def test_a_win_said_after_the_name_is_that_win_offered(session_factory, said, st
     assert not reply.ok and "拜访" not in reply.text, reply.text
     assert records(session_factory) == before
     chat.reply("1", user="张伟")
-    with session_factory() as s:
-        deal = s.scalars(select(Deal).join(Customer).where(Customer.name == "小米")).one()
-        assert (deal.stage, int(deal.amount)) == (stage, amount)
+    deals = _deals_of(session_factory, "小米", "stage", "amount")
+    assert [(st, int(am)) for st, am in deals] == [(stage, amount)]
     assert _visits(session_factory) == 0
 
 
@@ -82,10 +74,7 @@ def test_a_deal_given_by_a_manager_is_that_handover_offered(session_factory, sai
     assert not reply.ok and offered in reply.text and "拜访" not in reply.text, reply.text
     assert records(session_factory) == before
     assert chat.reply("1", user="王芳").ok
-    with session_factory() as s:
-        owner = s.scalar(select(Deal.owner_id).where(Deal.id == 1))
-        from storage.models.workspace import Member
-        assert s.scalar(select(Member.display_name).where(Member.id == owner)) == "Bo"
+    assert dict(deal_rows(session_factory, "id", "owner"))[1] == "Bo"
     assert _visits(session_factory) == 0
 
 
@@ -96,10 +85,7 @@ def test_a_task_handed_over_with_a_day_is_that_task_offered(session_factory):
     assert not reply.ok and "任务 1 给Bo" in reply.text and "拜访" not in reply.text, reply.text
     assert records(session_factory) == before
     chat.reply("1", user="王芳")
-    with session_factory() as s:
-        task = s.get(Task, 1)
-        from storage.models.workspace import Member
-        assert s.scalar(select(Member.display_name).where(Member.id == task.assignee_id)) == "Bo"
+    assert dict(task_rows(session_factory, "id", "assignee"))[1] == "Bo"
     assert _visits(session_factory) == 0
 
 
@@ -123,8 +109,7 @@ def test_a_stage_pushed_on_is_the_next_stage_offered(session_factory):
     assert not reply.ok and "拜访" not in reply.text, reply.text
     assert records(session_factory) == before
     chat.reply("1", user="张伟")
-    with session_factory() as s:
-        assert s.scalar(select(Deal.stage).join(Customer).where(Customer.name == "格力")) == "proposal"
+    assert _deals_of(session_factory, "格力", "stage") == [("proposal",)]
 
 
 def test_a_new_deal_keeps_its_title_words(session_factory):
@@ -134,9 +119,7 @@ def test_a_new_deal_keeps_its_title_words(session_factory):
     assert not reply.ok and '"智慧园区"' in reply.text, reply.text
     assert records(session_factory) == before
     chat.reply("1", user="张伟")
-    with session_factory() as s:
-        titles = set(s.scalars(select(Deal.title).join(Customer).where(Customer.name == "格力")))
-    assert "智慧园区" in titles
+    assert ("智慧园区",) in _deals_of(session_factory, "格力", "title")
 
 
 @pytest.mark.parametrize("said, user", [

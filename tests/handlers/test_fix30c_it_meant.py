@@ -6,36 +6,26 @@ through the real dispatch; Mon, Dec 7, 2026."""
 import datetime as dt
 
 import pytest
-from sqlalchemy import select
 
-from storage.models.sales import Customer, Deal, Visit
-from storage.models.team import Target
-from support import Chat, records
+from support import MON, deal_rows, make_team_chat, records, target_rows, visit_rows
 
 pytestmark = pytest.mark.phrasing
 
-MON = dt.datetime(2026, 12, 7, 2, 0, tzinfo=dt.timezone.utc)  # 10:00 in Shanghai
 
-
-def _chat(session_factory) -> Chat:
-    chat = Chat(session_factory)
-    chat.team(manager="王芳", reps=("Ana", "Bo"))
-    chat.now = MON
-    for said in ('deal +Initech "renewal" 80k contact', 'deal +小米 "CRM phase 2" 120k', "customer +比亚迪",
-                 "customer +美的集团"):
-        assert chat.reply(said, user="Bo").ok, said
+def _chat(session_factory):
+    chat = make_team_chat(session_factory, now=MON, manager="王芳", reps=("Ana", "Bo"))
+    chat.said_ok('deal +Initech "renewal" 80k contact', 'deal +小米 "CRM phase 2" 120k', "customer +比亚迪",
+                 "customer +美的集团", user="Bo")
     return chat
 
 
 def _deals(session_factory):
-    with session_factory() as s:
-        return [(d.id, d.title, d.stage) for d in s.scalars(select(Deal).order_by(Deal.id))]
+    return deal_rows(session_factory, "id", "title", "stage")
 
 
 def _visits(session_factory):
-    with session_factory() as s:
-        return [(v.id, s.get(Customer, v.customer_id).name, v.visited_at.date(), v.follow_up_on)
-                for v in s.scalars(select(Visit).order_by(Visit.id))]
+    return [(id_, customer, visited_at.date(), follow_up) for id_, customer, visited_at, follow_up
+            in visit_rows(session_factory, "id", "customer", "visited_at", "follow_up_on")]
 
 
 @pytest.mark.parametrize("said, back", [
@@ -122,8 +112,7 @@ def test_a_follow_up_cleared_is_offered_as_done(session_factory, said, tap):
     assert not reply.ok and [b.label for b in reply.buttons] == [tap], reply.text
     assert records(session_factory) == before
     assert chat.reply("1", user="Ana").ok
-    with session_factory() as s:
-        assert s.get(Visit, 1).follow_up_done
+    assert dict(visit_rows(session_factory, "id", "follow_up_done"))[1]
 
 
 @pytest.mark.parametrize("said", ["哦不对 新客户是4个", "新客户改成4个"])
@@ -132,6 +121,6 @@ def test_new_customers_of_the_target_just_set_corrected(session_factory, said):
     assert chat.reply("Ana一月份业绩目标50万 新客户3个", user="王芳").ok
     reply = chat.reply(said, user="王芳")
     assert reply.ok and "新客户 4" in reply.text, reply.text
-    with session_factory() as s:
-        assert sorted((t.metric, int(t.amount)) for t in s.scalars(select(Target))) == [
-            ("new_customers", 4), ("revenue", 500000)]
+    targets = target_rows(session_factory, "metric", "amount")
+    assert sorted((metric, int(amount)) for metric, amount in targets) == [
+        ("new_customers", 4), ("revenue", 500000)]

@@ -9,42 +9,22 @@ Fed through the real dispatch; Mon, Dec 7, 2026."""
 import datetime as dt
 
 import pytest
-from sqlalchemy import select
 
-from storage.models.sales import Customer, Task, Visit
-from support import Chat
+from support import MON, customer_names, make_team_chat, task_rows, visit_rows
 
 pytestmark = pytest.mark.phrasing
 
-MON = dt.datetime(2026, 12, 7, 2, 0, tzinfo=dt.timezone.utc)  # 10:00 in Shanghai
 
-
-def _chat(session_factory) -> Chat:
-    chat = Chat(session_factory)
-    chat.team(manager="王芳", reps=("张伟", "Ana"))
-    chat.now = MON
-    for said, user in (("customer +Acme", "Ana"), ("customer +Initech", "Ana"), ("客户 +华为", "张伟"),
-                       ("客户 +海尔", "张伟"), ("客户 +万科", "张伟")):
-        assert chat.reply(said, user=user).ok, said
+def _chat(session_factory):
+    chat = make_team_chat(session_factory, now=MON, manager="王芳", reps=("张伟", "Ana"))
+    chat.said_ok("customer +Acme", "customer +Initech", ("客户 +华为", "张伟"), ("客户 +海尔", "张伟"),
+                 ("客户 +万科", "张伟"), user="Ana")
     return chat
 
 
 def _tasks(chat):
-    with chat.session_factory() as s:
-        return [(t.title, t.due_on, t.done_at is not None,
-                 s.get(Customer, t.customer_id).name if t.customer_id else None)
-                for t in s.scalars(select(Task).order_by(Task.id))]
-
-
-def _visits(chat):
-    with chat.session_factory() as s:
-        return [(s.get(Customer, v.customer_id).name, v.notes, v.follow_up_on)
-                for v in s.scalars(select(Visit).order_by(Visit.id))]
-
-
-def _customers(chat):
-    with chat.session_factory() as s:
-        return [c.name for c in s.scalars(select(Customer).order_by(Customer.id))]
+    return [(title, due, done_at is not None, customer) for title, due, done_at, customer
+            in task_rows(chat, "title", "due_on", "done_at", "customer")]
 
 
 @pytest.mark.parametrize("user, task, said, notes, shown", [
@@ -61,7 +41,7 @@ def test_a_done_after_a_join_in_a_visit_runs_as_its_own(session_factory, user, t
     assert chat.reply(task, user=user).ok
     reply = chat.reply(said, user=user)
     assert reply.ok and shown in reply.text, reply.text
-    assert [v[1] for v in _visits(chat)] == [notes]
+    assert [v[1] for v in visit_rows(chat)] == [notes]
     assert [t[2] for t in _tasks(chat)] == [True]
 
 
@@ -69,10 +49,10 @@ def test_a_done_after_a_join_in_a_visit_runs_as_its_own(session_factory, user, t
                                   "visit acme: met the cfo and deal looks good"])
 def test_prose_after_and_stays_the_visits_notes(session_factory, said):
     chat = _chat(session_factory)
-    before = _customers(chat)
+    before = customer_names(chat)
     reply = chat.reply(said, user="Ana")
     assert reply.ok, reply.text
-    assert _visits(chat) == [("Acme", said.split(": ", 1)[1], None)] and _customers(chat) == before
+    assert visit_rows(chat) == [("Acme", said.split(": ", 1)[1], None)] and customer_names(chat) == before
 
 
 @pytest.mark.parametrize("user, said, tasks", [
@@ -106,12 +86,12 @@ def test_a_clause_that_reads_as_prose_is_the_why_never_a_customer(session_factor
     chat = _chat(session_factory)
     name = "华为" if user == "张伟" else "Acme"
     assert chat.reply(f"visit {name}: intro f/u wed", user=user).ok
-    n = len(_visits(chat))
-    before = _customers(chat)
+    n = len(visit_rows(chat))
+    before = customer_names(chat)
     reply = chat.reply(said.format(n=n), user=user)
     assert reply.ok and why in reply.text, reply.text
-    assert _customers(chat) == before
-    visit = _visits(chat)[-1]
+    assert customer_names(chat) == before
+    visit = visit_rows(chat)[-1]
     assert visit[2] == dt.date(2026, 12, 14) and why in visit[1]
 
 

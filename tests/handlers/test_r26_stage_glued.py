@@ -1,17 +1,11 @@
 """r26zh: the bot's own offer `商机 格力 "格力" 商务谈判阶段 80万` failed when tapped ("没认出“商务”"), and
 `商机 格力 商务谈判阶段 80万` read "格力 商务" as the customer: a stage word at the end of a longer stage
 name (谈判阶段 in 商务谈判阶段) was cut off it as if glued to a customer. The whole name is the stage."""
-import datetime as dt
-
 import pytest
-from sqlalchemy import select
 
-from storage.models.sales import Customer, Deal
-from support import make_team_chat
+from support import MON, customer_names, deal_rows, make_team_chat
 
 pytestmark = pytest.mark.phrasing
-
-MON = dt.datetime(2026, 12, 7, 2, 0, tzinfo=dt.timezone.utc)
 
 
 @pytest.mark.parametrize("said, title", [
@@ -25,8 +19,7 @@ def test_a_stage_name_with_its_stage_word_is_the_stage(session_factory, said, ti
     assert chat.reply("拜访 +格力：初次见面", user="张伟").ok
     reply = chat.reply(said, user="张伟")
     assert reply.ok and "商务谈判" in reply.text and "¥80万" in reply.text, reply.text
-    with session_factory() as s:
-        assert list(s.scalars(select(Customer.name))) == ["格力"]
-        deal = s.scalars(select(Deal)).one()
-        assert (deal.stage, int(deal.amount)) == ("negotiation", 800000)
-        assert deal.title == (title or deal.title) and "商务" not in deal.title
+    assert customer_names(session_factory) == ["格力"]
+    [(stage, amount, stored)] = deal_rows(session_factory, "stage", "amount", "title")
+    assert (stage, int(amount)) == ("negotiation", 800000)
+    assert stored == (title or stored) and "商务" not in stored

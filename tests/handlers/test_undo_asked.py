@@ -6,32 +6,23 @@ given after it is undone alone by `undo` (said so), and with the loss by `undo t
 import datetime as dt
 
 import pytest
-from sqlalchemy import select
 
-from storage.models.sales import Deal, Task
-from support import Chat
+from support import MON, deal_rows, make_team_chat, task_rows
 
 pytestmark = pytest.mark.phrasing
 
-MON = dt.datetime(2026, 12, 7, 2, 0, tzinfo=dt.timezone.utc)  # 10:00 in Shanghai
 
-
-def _chat(session_factory) -> Chat:
-    chat = Chat(session_factory)
-    chat.team(manager="王芳", reps=("张伟", "Ana"))
-    chat.now = MON
-    return chat
+def _chat(session_factory):
+    return make_team_chat(session_factory, now=MON, manager="王芳", reps=("张伟", "Ana"))
 
 
 def _tasks(session_factory) -> list[str]:
-    with session_factory() as s:
-        return list(s.scalars(select(Task.title).order_by(Task.id)))
+    return [title for (title,) in task_rows(session_factory, "title")]
 
 
 def _deal(session_factory, deal_id: int) -> tuple[str, str, str]:
-    with session_factory() as s:
-        deal = s.get(Deal, deal_id)
-        return deal.stage, deal.reason, deal.reason_category
+    deals = deal_rows(session_factory, "id", "stage", "reason", "reason_category")
+    return {row[0]: row[1:] for row in deals}[deal_id]
 
 
 @pytest.mark.parametrize("user, made, between, undo, asked, tap, done", [
