@@ -184,7 +184,7 @@ def test_targets_import_rejects_unknown_people_and_metrics(cli, db_url, tmp_path
 
 def test_export_deals_as_crm_csv(cli, tmp_path):
     cli("say", "--user", "Ana", 'deal Acme "ERP" proposal 50k close 2026-12-20')
-    cli("say", "--user", "Ana", "won 华为 4.8万：交付周期短")
+    cli("say", "--user", "Ana", "won +华为 4.8万：交付周期短")
     out = tmp_path / "deals.csv"
     assert "Wrote 2 deals" in cli("export", "deals", "--csv", "-o", str(out)).output
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
@@ -205,7 +205,7 @@ def test_export_deals_in_several_currencies_names_each_and_its_rate(cli):
 
 def test_export_scorecards_for_hr_by_period(cli, tmp_path):
     cli("say", "--user", "Mia", "help")  # the admin; Ana and Bo are the reps
-    cli("say", "--user", "Ana", "won Acme 50k: price")
+    cli("say", "--user", "Ana", "won +Acme 50k: price")
     cli("say", "--user", "Ana", 'deal Globex "CRM" proposal 30k')
     cli("say", "--user", "Bo", "visit Acme: demo")
     month = dt.date.today().strftime("%Y-%m")

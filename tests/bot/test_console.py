@@ -7,7 +7,7 @@ from storage.db import make_engine, make_session_factory
 
 
 def test_a_won_deal_shows_the_team_announcement_after_the_reply(chat):
-    out = chat("won Acme 48k: beat them on delivery time")
+    out = chat("won +Acme 48k: beat them on delivery time")
     reply, announcement = out.split("\n\n📣 to the team channel:\n")
     assert "Deal #1 won: Acme, ¥48K" in reply
     assert announcement == "🎉 Ana won Acme — ¥48K\nbeat them on delivery time"
@@ -15,8 +15,8 @@ def test_a_won_deal_shows_the_team_announcement_after_the_reply(chat):
 
 def test_table_columns_line_up_for_chinese_and_latin_names(team_chat):
     team_chat("help", user="张伟")
-    team_chat("赢单 华为 48万", user="张伟")
-    team_chat("won Acme 5k", user="Bo")
+    team_chat("赢单 +华为 48万", user="张伟")
+    team_chat("won +Acme 5k", user="Bo")
     out = team_chat("排行榜 本月", user="Mia")
     rows = [line for line in out.splitlines() if "¥" in line]
     assert len(rows) == 3  # 张伟, Bo, Ana
@@ -65,7 +65,7 @@ def test_in_the_chat_only_my_posts_and_the_channels_show_each_followed_by_the_pr
 
     monkeypatch.setenv("DATABASE_URL", db_url)
     team_chat("target @Ana revenue 40k month", user="Mia")
-    team_chat("won Acme 48k", user="Ana")
+    team_chat("won +Acme 48k", user="Ana")
     with session_factory() as s:
         specs = {p.kind: p for p in plan(s)}
     for kind in ("standup", "watch"):

@@ -114,7 +114,7 @@ def test_a_registered_platforms_own_kind_of_address_carries_its_team_posts_and_i
     chat = Chat(session_factory, "E1", "echo")
     chat.team()
     assert "Sales now posts to #lobby on Echo." in chat("team set Sales room #lobby", user="Mia")
-    assert "Acme" in chat("won Acme 48k", user="Ana")
+    assert "Acme" in chat("won +Acme 48k", user="Ana")
     core = create_app(Settings(database_url=db_url)).core
     while DeliveryWorker(session_factory, platform_senders(core)).run_once():
         pass
@@ -187,7 +187,7 @@ def test_a_platform_whose_teams_have_a_room_with_no_setting_gets_their_posts_as_
     places.declare(echo.place)
     chat = Chat(session_factory, "E1", "echo")
     chat.team()
-    assert "Acme" in chat("won Acme 48k", user="Ana")
+    assert "Acme" in chat("won +Acme 48k", user="Ana")
     core = create_app(Settings(database_url=db_url)).core
     while DeliveryWorker(session_factory, platform_senders(core)).run_once():
         pass

@@ -24,7 +24,7 @@ def won_at_half_past_seven_in_shanghai_on_1_december(db):
 
 
 def test_the_closing_day_is_the_owners_local_day_in_every_deal_export(cli, db):
-    cli("say", "--user", "Ana", "won Acme 48k: delivery time")
+    cli("say", "--user", "Ana", "won +Acme 48k: delivery time")
     won_at_half_past_seven_in_shanghai_on_1_december(db)
     assert rows_of(cli("export", "deals").output)[0]["Closing Date"] == "2026-12-01"
     assert rows_of(cli("export", "deals", "--crm", "zoho").output)[0]["Closing Date"] == "2026-12-01"
@@ -35,7 +35,7 @@ def test_zoho_deals_carry_zohos_stage_picklist_owner_emails_and_our_deal_number(
     cli("say", "--user", "Ana", 'deal Acme "ERP" proposal 50k close 2026-12-20')
     cli("say", "--user", "Ana", 'deal Globex "CRM" discovery 30k')
     cli("say", "--user", "Ana", 'deal Initech "Site" lead 10k')
-    cli("say", "--user", "Ana", "lost Initech: price too high")
+    cli("say", "--user", "Ana", "lost +Initech: price too high")
     with db.begin() as s:
         tenant, ana = s.scalar(select(Tenant)), s.scalar(select(Member))
         CrmRepository(s).map_member(tenant.id, ana.id, "ana@corp.com")

@@ -44,8 +44,8 @@ def test_a_quarter_summed_from_one_reps_months_is_said_in_their_reminder_only(te
 def test_each_rep_is_reminded_of_their_own_figures_and_rates(team_chat, session_factory):
     team_chat("target @Ana revenue 100k month", user="Mia")
     team_chat("target @Bo revenue 100k month", user="Mia")
-    team_chat("won Acme 30k", user="Ana")
-    team_chat("won Globex 5000 USD", user="Bo")  # no USD rate: left out of Bo's revenue only
+    team_chat("won +Acme 30k", user="Ana")
+    team_chat("won +Globex 5000 USD", user="Bo")  # no USD rate: left out of Bo's revenue only
     posts = run(session_factory, "reminders", at("2026-11-24", "16:00"))
     ana, bo = posts["reminder:2:2026-11-24"], posts["reminder:3:2026-11-24"]
     assert "done ¥30K of ¥100K" in ana and "USD" not in ana

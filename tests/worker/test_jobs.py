@@ -197,7 +197,7 @@ def test_a_rep_behind_pace_is_told_the_numbers_and_the_manager_gets_the_team_vie
         team_chat, session_factory):
     team_chat("target @Ana revenue 300k month", user="Mia")
     team_chat("target @Bo revenue 100k month", user="Mia")
-    team_chat("won Initech 100k", user="Bo")
+    team_chat("won +Initech 100k", user="Bo")
     rows = run(session_factory, "reminders", at("2026-11-24", "16:00"))
     assert targets(rows) == ["user:Ana", "user:Mia"]
     ana = next(text for _k, target, text in rows if target == "user:Ana")
@@ -235,7 +235,7 @@ def test_a_rep_gets_one_reminder_for_every_period_and_none_for_a_zero_gap(team_c
 def test_a_reminder_says_what_its_revenue_left_out_for_want_of_a_rate(team_chat, session_factory):
     team_chat("target @Ana revenue 300k month", user="Mia")
     team_chat("target @Ana revenue 900k quarter", user="Mia")
-    team_chat("won Globex $20k", user="Ana")
+    team_chat("won +Globex $20k", user="Ana")
     rows = run(session_factory, "reminders", at("2026-11-24", "16:00"))
     [ana] = [text for _k, target, text in rows if target == "user:Ana"]
     assert ana.count("Not in the totals (no exchange rate set): $20K.") == 1  # month and quarter: once
@@ -246,10 +246,10 @@ def test_a_reminder_says_what_its_revenue_left_out_for_want_of_a_rate(team_chat,
 def test_top_sellers_on_the_last_working_day_of_the_week_and_of_the_month(team_chat,
                                                                           session_factory):
     team_chat.now = at("2026-11-16", "10:00")  # the week before: Ana's 40k
-    team_chat("won Globex 40k", user="Ana")
+    team_chat("won +Globex 40k", user="Ana")
     team_chat.now = at("2026-11-23", "10:00")
-    team_chat("won Acme 50k", user="Ana")
-    team_chat("won Initech 80k", user="Bo")
+    team_chat("won +Acme 50k", user="Ana")
+    team_chat("won +Initech 80k", user="Bo")
     assert run(session_factory, "recognition", at("2026-11-26", "17:30")) == []  # a Thursday
     [(key, target, text)] = run(session_factory, "recognition", at("2026-11-27", "17:30"))
     assert (key, target) == ("top-week:1:2026-11-23:console", "channel:Sales")
@@ -263,8 +263,8 @@ def test_top_sellers_on_the_last_working_day_of_the_week_and_of_the_month(team_c
 def test_a_leaderboard_by_share_of_target_ranks_the_smaller_target_met_first(team_chat):
     team_chat("target @Ana revenue 100k month", user="Mia")
     team_chat("target @Bo revenue 400k month", user="Mia")
-    team_chat("won Acme 80k", user="Ana")
-    team_chat("won Initech 120k", user="Bo")
+    team_chat("won +Acme 80k", user="Ana")
+    team_chat("won +Initech 120k", user="Bo")
     board = team_chat.reply("leaderboard % month", user="Mia")
     assert board.table.headers[2] == "% of target · Revenue won"
     assert board.table.rows == (("🥇", "Ana", "80% · ¥80K"), ("🥈", "Bo", "30% · ¥120K"))
@@ -276,12 +276,12 @@ def test_a_leaderboard_by_share_of_target_ranks_the_smaller_target_met_first(tea
 def test_a_target_reached_is_announced_once(team_chat, session_factory):
     team_chat("target @Ana revenue 100k month", user="Mia")
     assert run(session_factory, "watch", at("2026-11-24", "10:00")) == []
-    team_chat("won Acme 120k", user="Ana")
+    team_chat("won +Acme 120k", user="Ana")
     [(key, target, text)] = run(session_factory, "watch", at("2026-11-24", "10:02"))
     assert (key, target) == ("target-reached:m2:revenue:month:2026-11-01:console", "channel:Sales")
     assert "🎯 Ana reached the Revenue won target for November 2026: ¥120K!" in text
     assert "Target ¥100K: 120% of it." in text and "Last period: ¥0." in text
-    team_chat("won Initech 10k", user="Ana")
+    team_chat("won +Initech 10k", user="Ana")
     assert run(session_factory, "watch", at("2026-11-24", "10:04")) == []
 
 
@@ -289,9 +289,9 @@ def test_a_target_reached_is_announced_once(team_chat, session_factory):
 def test_the_weekly_digest_reaches_managers_with_reasons_and_a_chart(team_chat, session_factory):
     team_chat.now = at("2026-11-24", "10:00")
     team_chat("target @Ana revenue 100k month", user="Mia")
-    team_chat("won Acme 48k: beat them on delivery time", user="Ana")
+    team_chat("won +Acme 48k: beat them on delivery time", user="Ana")
     team_chat("deal Initech proposal 20k", user="Bo")
-    team_chat("lost Initech: price too high", user="Bo")
+    team_chat("lost +Initech: price too high", user="Bo")
     team_chat("visit Acme: kickoff; follow up 11/20", user="Ana")
     rows = run(session_factory, "digest", at("2026-11-27", "17:00"))
     assert [(key, target) for key, target, _ in rows] == [
@@ -311,8 +311,8 @@ def test_the_weekly_digest_reaches_managers_with_reasons_and_a_chart(team_chat, 
 
 def test_a_digest_never_adds_currencies_and_its_chart_converts(team_chat, session_factory):
     team_chat.now = at("2026-11-24", "10:00")
-    team_chat("won Acme 48k", user="Ana")
-    team_chat("won Globex $10k", user="Bo")
+    team_chat("won +Acme 48k", user="Ana")
+    team_chat("won +Globex $10k", user="Bo")
     team_chat('deal Initech "Site" proposal €5k', user="Bo")
     text = run(session_factory, "daily", at("2026-11-24", "18:00"))[0][2]
     assert "Globex (Bo, $10K)" in text  # each deal in its own currency

@@ -74,13 +74,13 @@ def deliver(session_factory, sender):
 def test_a_target_post_queued_by_a_win_that_is_undone_is_never_sent(team_chat, session_factory):
     team_chat.now = at("2026-11-24", "09:00")
     team_chat("target @Ana revenue 100k month", user="Mia")
-    team_chat("won Acme 120k", user="Ana")
+    team_chat("won +Acme 120k", user="Ana")
     watch(session_factory, at("2026-11-24", "10:00"))
     [(key, status, fact, text)] = posts(session_factory)
     assert fact == "target:m2:revenue:month:2026-11-01" and "🎯 Ana reached" in text
     team_chat("undo", user="Ana")
     assert posts(session_factory) == []  # dropped with the win
-    team_chat("won Acme 130k", user="Ana")
+    team_chat("won +Acme 130k", user="Ana")
     watch(session_factory, at("2026-11-24", "10:10"))  # true again: told again, with the new figure
     [(_key, _status, _fact, text)] = posts(session_factory)
     assert "¥130K" in text
@@ -91,7 +91,7 @@ def test_a_target_post_sent_is_withdrawn_when_a_rate_taken_back_leaves_the_rep_s
     team_chat.now = at("2026-11-24", "09:00")
     team_chat("target @Ana revenue 100k month", user="Mia")
     team_chat("rate USD 7.1", user="Mia")
-    team_chat("won Acme $15k", user="Ana")  # ¥106.5K at 7.1
+    team_chat("won +Acme $15k", user="Ana")  # ¥106.5K at 7.1
     watch(session_factory, at("2026-11-24", "10:00"))
     platform = Platform()
     deliver(session_factory, platform)
@@ -105,7 +105,7 @@ def test_a_target_post_sent_is_withdrawn_when_a_rate_taken_back_leaves_the_rep_s
 def test_where_a_platform_cannot_withdraw_one_short_correction_follows(team_chat, session_factory):
     team_chat.now = at("2026-11-24", "09:00")
     team_chat("target @Ana revenue 100k month", user="Mia")
-    team_chat("won Acme 120k", user="Ana")
+    team_chat("won +Acme 120k", user="Ana")
     watch(session_factory, at("2026-11-24", "10:00"))
     platform = Platform(can_fix=False)  # a WeCom group robot: no recall
     deliver(session_factory, platform)
@@ -167,7 +167,7 @@ def test_a_win_is_announced_in_every_team_of_the_rep_that_has_a_channel(session_
         east = s.scalar(select(Team).where(Team.name == "East"))
         ana = s.scalar(select(Member).where(Member.display_name == "Ana"))
         PeopleRepository(s).join_team(east.id, ana.id)
-    chat("won Acme 48k: speed", user="Ana")
+    chat("won +Acme 48k: speed", user="Ana")
     with session_factory() as s:
         posted = sorted((d.target, d.fact) for d in s.scalars(select(Delivery)) if d.fact)
     assert posted == [("channel:#east-sales", "won:1"), ("channel:#sales", "won:1")]
@@ -183,7 +183,7 @@ def test_a_sent_post_at_an_address_no_longer_known_stays_and_the_undo_still_runs
 
     team_chat.now = at("2026-11-24", "09:00")
     team_chat("target @Ana revenue 100k month", user="Mia")
-    team_chat("won Acme 120k", user="Ana")
+    team_chat("won +Acme 120k", user="Ana")
     watch(session_factory, at("2026-11-24", "10:00"))
     deliver(session_factory, Platform())
     declare_kinds("room")

@@ -40,11 +40,11 @@ def monthly(team_chat, text: str) -> None:
 def test_a_quarter_target_summed_from_months_is_announced_when_reached(team_chat, session_factory):
     monthly(team_chat, "target @Ana revenue 100k month")
     team_chat.now = at("2026-10-20")
-    team_chat("won Acme 170k", user="Ana")
+    team_chat("won +Acme 170k", user="Ana")
     team_chat.now = at("2026-11-23")
     assert "300K" in team_chat("progress @ana quarter", user="Mia")  # what progress shows
     assert "Q4 2026" not in " ".join(run(session_factory, "watch", at("2026-11-23", "10:00")).values())
-    team_chat("won Globex 140k", user="Ana")  # 310K of 300K in the quarter, 140K of 100K in November
+    team_chat("won +Globex 140k", user="Ana")  # 310K of 300K in the quarter, 140K of 100K in November
     posts = run(session_factory, "watch", at("2026-11-23", "10:02"))
     quarter = posts["target-reached:m2:revenue:quarter:2026-10-01:console"]
     assert "🎯 Ana reached the Revenue won target for Q4 2026: ¥310K!" in quarter
@@ -55,8 +55,8 @@ def test_a_quarter_target_summed_from_months_is_announced_when_reached(team_chat
 
 def test_a_team_quarter_target_summed_from_its_months_is_announced_when_reached(team_chat, session_factory):
     monthly(team_chat, "target team revenue 200k month")
-    team_chat("won Acme 350k", user="Ana")
-    team_chat("won Globex 260k", user="Bo")
+    team_chat("won +Acme 350k", user="Ana")
+    team_chat("won +Globex 260k", user="Bo")
     posts = run(session_factory, "watch", at("2026-11-23", "10:02"))
     [team] = [text for key, text in posts.items()
               if key.startswith("target-reached:t") and ":quarter:" in key]
@@ -86,6 +86,6 @@ def test_a_quarter_with_one_months_target_is_not_announced_nor_reminded_as_the_q
     posts = run(session_factory, "reminders", at("2026-11-24", "16:00"))
     ana = posts["reminder:2:2026-11-24"]
     assert "Behind pace — November 2026" in ana and "Q4 2026" not in ana and "— 2026" not in ana
-    team_chat("won Acme 310k", user="Ana")
+    team_chat("won +Acme 310k", user="Ana")
     posts = run(session_factory, "watch", at("2026-11-24", "16:02"))
     assert [key.split(":")[3] for key in posts] == ["month"]

@@ -15,7 +15,7 @@ from support import count, quiet
 @pytest.mark.parametrize("command, text, expected", [
     ("/visit", "Acme Corp: met the CTO; follow up tomorrow", "Visit to Acme Corp logged."),
     ("/deal", 'Acme "ERP" proposal 50k close 2026-12-20', "Deal #1 · ERP"),
-    ("/won", "Acme 48k: beat them on delivery time", "Deal #1 won: Acme, ¥48K"),
+    ("/won", "+Acme 48k: beat them on delivery time", "Deal #1 won: Acme, ¥48K"),
     ("/progress", "", "Your progress"),
     ("/pipeline", "team", "Pipeline · Sales"),  # Mia, the admin, reads the team everyone starts in
     ("/leaderboard", "month", "Leaderboard · Revenue won"),
@@ -31,10 +31,10 @@ def test_each_slash_command_in_english(slack, command, text, expected):
 @pytest.mark.parametrize("command, text, expected", [
     ("/visit", "华为：见了采购总监，下周二演示；跟进 周五", "已记录拜访：华为。"),
     ("/deal", "华为 ERP项目 方案呈现 5万 预计 12月20日", "商机 #1 · ERP项目"),
-    ("/lost", "华为：价格太高", "没有进行中的商机"),
+    ("/lost", "华为：价格太高", "不是你在跟的商机"),
     ("/progress", "团队", "业绩"),
     ("/salesbot", "帮助", "可用命令"),
-    ("/won", "华为 4.8万：交付周期短", "赢单：华为，¥4.8万"),
+    ("/won", "+华为 4.8万：交付周期短", "赢单：华为，¥4.8万"),
     ("/pipeline", "", "销售漏斗 · 张伟"),  # a rep: his own
     ("/leaderboard", "本月", "排行榜 · 业绩"),
     ("/followups", "", "我的待跟进"),
@@ -95,7 +95,7 @@ def test_replies_are_ephemeral_but_team_reports_in_a_channel_are_public(slack):
 
 
 def test_a_win_in_a_channel_is_celebrated_in_the_channel(slack):
-    status, path = slack.command("/won", "Acme 48k: beat them on delivery time")
+    status, path = slack.command("/won", "+Acme 48k: beat them on delivery time")
     mine, celebration = slack.answers(path, count=2)
     assert mine["response_type"] == "ephemeral"
     assert celebration["response_type"] == "in_channel"
@@ -164,7 +164,7 @@ def test_a_win_in_a_dm_is_celebrated_in_the_teams_channel(slack):
     slack.say("/salesbot", "team create East #east-sales")
     slack.say("/salesbot", "team add East <@U1>")
     slack.say("/salesbot", "team remove Sales <@U1>")
-    assert slack.dm("won Acme 48k: beat them on delivery time") == 200
+    assert slack.dm("won +Acme 48k: beat them on delivery time") == 200
     calls = slack.fake.wait_for(lambda: len(slack.fake.called("chat.postMessage")) >= 2 and
                                 slack.fake.called("chat.postMessage"))
     by_channel = {c.params["channel"]: _all_text(c.params) for c in calls}

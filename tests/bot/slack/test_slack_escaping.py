@@ -39,7 +39,7 @@ def test_hostile_names_are_escaped_in_every_mrkdwn_text(slack, fake_slack):
         slack.say("/salesbot", "help", user=user)  # each join is told to the admin in a DM
     slack.say("/salesbot", "team add East <@U7> <@U8>")
     assert "&lt;@U1&gt; is now manager" in slack.say("/salesbot", "role <@U6> manager")
-    status, path = slack.command("/won", "Acme 10k: price", user="U7")
+    status, path = slack.command("/won", "+Acme 10k: price", user="U7")
     slack.answers(path)
     slack.fake.wait_for(lambda: [c for c in slack.fake.called("chat.postMessage")
                                  if c.params["channel"] == "#east"])

@@ -10,7 +10,7 @@ def _celebrations(fake):
 def test_a_win_post_is_edited_when_reopened_and_won_again_and_deleted_when_undone(slack):
     slack.say("/salesbot", "team create East #east-sales")
     slack.say("/salesbot", "team add East <@U1>")
-    slack.dm("won Acme 48k: beat them on delivery time")
+    slack.dm("won +Acme 48k: beat them on delivery time")
     [post] = slack.fake.wait_for(lambda: _celebrations(slack.fake))
     channel = slack.fake.channel_ids["#east-sales"]
     [(where, text)] = [(k, v) for k, v in slack.fake.messages.items() if k[0] == channel]

@@ -43,7 +43,7 @@ def test_a_teams_only_team_goes_through_a_whole_day(teams):
 
     assert "Visit to Acme logged." in teams.ask("visit Acme: demo went well")
     assert "Deal #1" in teams.ask('deal Acme "ERP" proposal 80k')
-    assert "won" in teams.ask("won Acme 80k: fast delivery").lower()
+    assert "won" in teams.ask("won +Acme 80k: fast delivery").lower()
     celebration = teams.fake.wait_for(lambda: [p for p in teams.fake.to(CHANNEL) if "Acme" in p.text])
     assert "Ana Li" in celebration[0].text
     progress = teams.ask("progress")

@@ -7,7 +7,7 @@ def test_a_win_post_is_updated_when_reopened_and_won_again_and_deleted_when_undo
     teams.ask("help")  # Ana: the workspace's admin
     teams.say("team set Sales channel here", conversation=CHANNEL)
     teams.posted_to(CHANNEL)
-    teams.ask("won Acme 48k: fast delivery")
+    teams.ask("won +Acme 48k: fast delivery")
     [won] = teams.fake.wait_for(lambda: [p for p in teams.fake.to(CHANNEL) if "🎉" in p.text])
     [activity_id] = [i for i, (conv, _) in teams.fake.shown.items() if conv == CHANNEL and i.endswith(
         str(teams.fake.posted.index(won) + 1))]

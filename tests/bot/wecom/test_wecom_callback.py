@@ -201,7 +201,7 @@ def test_a_won_deal_is_announced_to_the_teams_group_robot(wecom):
     wecom.fake.robots.add("ROBOT-KEY")
     wecom.text("帮助", user="wangfang")  # the first member: admin
     wecom.text("团队 设置 销售团队 企业微信 webhook:ROBOT-KEY", user="wangfang")
-    status, reply = wecom.text("赢单 华为 4.8万：交付周期短")
+    status, reply = wecom.text("赢单 +华为 4.8万：交付周期短")
     assert "赢单：华为，¥4.8万" in reply
     [post] = wecom.fake.wait_for(lambda: [c for c in wecom.fake.called("webhook/send")])
     assert post.query["key"] == "ROBOT-KEY"

@@ -10,7 +10,7 @@ def test_a_win_undone_is_corrected_in_the_group_robots_chat(wecom):
     wecom.fake.robots.add("ROBOT-KEY")
     wecom.text("帮助", user="wangfang")
     wecom.text("团队 设置 销售团队 企业微信 webhook:ROBOT-KEY", user="wangfang")
-    wecom.text("赢单 华为 4.8万：交付周期短")
+    wecom.text("赢单 +华为 4.8万：交付周期短")
     [post] = wecom.fake.wait_for(lambda: wecom.fake.called("webhook/send"))
     assert "🎉" in post.body["markdown"]["content"]
     assert "已撤销" in wecom.ask("撤销")  # the passive reply, or message/send on a loaded machine
