@@ -229,7 +229,21 @@ def _parts(said: str, name: str, won: bool) -> tuple[str, str, str | None]:
     title = re.sub(r"^(?:的|项目)+$|^的+|的+$", "", title).strip(_EDGE)
     reason = "" if _NO_WORDS.match(after) else _EMOJI.sub("", " ".join(after.split())).strip(_EDGE)
     reason = re.sub(r"^[\W_]+", "", reason).strip(_EDGE)  # `🎉 price was right`: no mark kept
+    if money:  # `47k usd final`, `19.5万 左右`: the amount's own words, never its reason (r27)
+        reason = _OF_AMOUNT_AFTER.sub("", reason).strip(_EDGE)
+        title = _OF_AMOUNT_BEFORE.sub("", title).strip(_EDGE)
+    reason = _PARTICLE.sub("", reason).strip(_EDGE)  # `closed了 19.5万`: 了 is no reason
     return title, reason, money
+
+
+#: Words that qualify an amount said beside it (`47k final`, `about 50k`, `19.5万左右`, `含税`)
+_QUALIFIER = (r"(?:(?<![A-Za-z])(?:final|total|in\s+total|all\s+in|approx\.?|approximately|about|around|"
+              r"roughly|ish|or\s+so|incl\.?\s+tax|ex\.?\s+tax)(?![A-Za-z])|~|左右|上下|大概|大约|最终|一共|总共|"
+              r"含税|不含税|税后|税前)")
+_OF_AMOUNT_AFTER = pattern(r"^(?:[\s,，.。~～-]*" + _QUALIFIER + r")+", re.I)
+_OF_AMOUNT_BEFORE = pattern(r"(?:[\s,，]*" + _QUALIFIER + r")+[\s,，]*$", re.I)
+#: A particle or mark of feeling left alone at a reason's start (`了`, `啦 🎉`)
+_PARTICLE = pattern(r"^(?:[\s,，.。!！~～]*(?:了|啦|的|喽|咯)(?=[\s,，.。!！~～]|$))+")
 
 
 _WON_WORDS = pattern(WON.pattern)

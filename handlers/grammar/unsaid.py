@@ -193,7 +193,7 @@ def _told(session, tenant_id: int, text: str, error: c.ParseError, chinese: bool
 
 
 #: A question about something, not a report of it
-_ASKING = pattern(r"[?？]\s*$|什么|怎么|多少|几个|吗\s*$|(?:几次|几回|有没有)[吗呢]?\s*$"
+_ASKING = pattern(r"[?？]\s*$|什么|怎么|咋样|啥情况|多少|几个|吗\s*$|(?:几次|几回|有没有)[吗呢]?\s*$"
                   r"|(?<![A-Za-z])(?:what|how|which|status|whats|hows)(?![A-Za-z])", re.I)
 
 
