@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from handlers.grammar import commands as c
 from handlers.grammar.normal import name_fold
@@ -48,6 +49,17 @@ def assigned(session, tenant_id: int, text: str, chinese: bool, today: dt.date) 
     else:
         who = folded[name_fold(who)]
     offer = f"{'任务' if chinese else 'task'} @{who} {rest.strip(' ，,:：')}"
-    if not isinstance(read(offer, today).command, c.AddTask):
+    if not isinstance(task := read(offer, today).command, c.AddTask):
         return None
+    if task.due is not None and _GONE_BY.search(rest):  # `its been stuck 3 wks`, `卡了三周了`: time
+        # gone by, never a due day three weeks on; the words kept as typed
+        task = replace(task, title=rest.strip(" ，,:："), due=None)
+        return c.ParseError(None, "task_unsaid", said, options=(("as_task", offer, task),))
     return c.ParseError(None, "task_unsaid", said, options=(("as_task", offer, None),))
+
+
+#: Time gone by said in a task's words (`been stuck 3 wks`, `for 2 weeks now`, `卡了三周了`, `拖了两个月`)
+_GONE_BY = pattern(r"(?<![A-Za-z])(?:been|stuck|for|over)\s+(?:\w+\s+)?(?:\d+|a|two|three|few)\s*"
+                   r"(?:days?|d|weeks?|wks?|w|months?|mos?)(?![A-Za-z])"
+                   r"|(?:卡了|拖了|等了|已经|停了)\s*(?:\d+|[一二三两四五六七八九十几]+)\s*(?:天|周|个?星期|个?月)了?"
+                   r"|(?:\d+|[一二三两四五六七八九十几]+)\s*(?:天|周|个?星期|个?月)了", re.I)
