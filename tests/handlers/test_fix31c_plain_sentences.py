@@ -136,3 +136,26 @@ def test_a_call_is_said_to_be_kept_as_a_visit_never_offered_as_a_bare_visit(sess
     rows = visit_rows(session_factory, "customer", "notes")
     assert len(rows) == 1 and rows[0][1].endswith(said.split(" ", 1)[1][-6:]), rows
     assert deal_rows(session_factory, "title", "expected_close") == before_deals
+
+
+@pytest.mark.parametrize("said, user, shown, deal, reason, day", [
+    ("腾讯续约赢了 19.5万 上周四就签了 老关系", "张伟", "赢单 #2 19.5万：老关系（成交日：上周四）", 2, "老关系", 3),
+    ("腾讯续约 closed了 19.5万 昨天签的 老客户关系好", "张伟", "赢单 #2 19.5万：老客户关系好（成交日：昨天）", 2,
+     "老客户关系好", 6),
+    ("acme data migration won 47k, signed last thu, great champion", "Ana",
+     "won #1 47k: great champion (closed last thu)", 1, "great champion", 3),
+    ("acme data migration won 47k - closed yesterday", "Ana", "won #1 47k (closed yesterday)", 1, "", 6),
+])
+def test_a_close_day_said_in_a_win_is_its_close_never_its_reason(session_factory, said, user, shown, deal,
+                                                                 reason, day):
+    chat = _chat(session_factory)
+    before = records(session_factory)
+    reply = chat.reply(said, user=user)
+    assert not reply.ok and shown in reply.text, reply.text
+    assert records(session_factory) == before
+    assert chat.reply("1", user=user).ok
+    title, stage, amount, kept = _reasons(session_factory)[deal - 1]
+    assert stage == "won" and kept == reason
+    with session_factory() as s:
+        closed = s.get(Deal, deal).closed_at
+    assert closed.date() == dt.date(2026, 12, day)
