@@ -159,3 +159,26 @@ def test_a_close_day_said_in_a_win_is_its_close_never_its_reason(session_factory
     with session_factory() as s:
         closed = s.get(Deal, deal).closed_at
     assert closed.date() == dt.date(2026, 12, day)
+
+
+@pytest.mark.parametrize("said, user, line, customer, title, amount, close", [
+    ("new opp w/ Acme — data warehouse, around 40k USD, probably closes in feb", "Ana",
+     'deal Acme "data warehouse" 40k USD close', "Acme", "data warehouse", 40000, dt.date(2027, 2, 1)),
+    ("new deal w/ acme - security module ~80k, likely closes in jan", "Ana",
+     'deal Acme "security module" 80k close', "Acme", "security module", 80000, dt.date(2027, 1, 4)),
+    ("腾讯明年续约 30万 预计明年2月 建个商机", "张伟", '商机 腾讯 "明年续约" 30万 预计', "腾讯", "明年续约", 300000,
+     dt.date(2027, 2, 1)),
+    ("联想 数据中台 大概20万 估计下个月签 开个商机", "张伟", '商机 联想 "数据中台" 20万 预计', "联想", "数据中台",
+     200000, dt.date(2027, 1, 4)),
+])
+def test_a_new_deal_said_plainly_is_offered_with_its_title_amount_and_close(session_factory, said, user,
+                                                                           line, customer, title, amount,
+                                                                           close):
+    chat = _chat(session_factory)
+    before = records(session_factory)
+    reply = chat.reply(said, user=user)
+    assert not reply.ok and line in reply.text, reply.text
+    assert records(session_factory) == before
+    assert chat.reply("1", user=user).ok
+    rows = deal_rows(session_factory, "customer", "title", "amount", "expected_close")
+    assert len(rows) == 5 and rows[-1] == (customer, title, amount, close), rows
