@@ -28,6 +28,8 @@ _SPLIT = pattern(r"[\s,，;；]+")
 
 def leave_said(raw: str, today: dt.date) -> c.ParseError | None:
     """The leave of a sentence that says its days after the leave word, or None."""
+    from handlers.grammar.spans import date_in
+
     said = " ".join(raw.split())
     word = _LEAVE_ZH.search(said) or _LEAVE_EN.search(said)
     if word is None:
@@ -36,7 +38,11 @@ def leave_said(raw: str, today: dt.date) -> c.ParseError | None:
     if not _SAYS_DAYS.match(said[:word.start()]) or (found := _days(after, today)) is None:
         return None
     days, cut = found
+    if not (said[:word.start()] + after[:after.find(days)]).strip(" ,，:：;；-–—"):
+        return None  # `off 12/23-12/31 for xmas`: the leave's own reading (handlers/grammar/sentences.py)
     why = after[cut:].strip(" ,，;；-–—。.")
+    if why and date_in(why, today) is not None:  # a why naming a day is asked there, never kept unasked
+        return None
     chinese = _LEAVE_ZH.search(said) is not None
     line = f"{'请假' if chinese else 'leave'} {days}"
     if why:
