@@ -30,7 +30,8 @@ def _chat(session_factory):
 
 def _reasons(session_factory):
     with session_factory() as s:
-        return [(d.title, d.stage, int(d.amount), d.reason) for d in s.scalars(select(Deal).order_by(Deal.id))]
+        return [(d.title, d.stage, int(d.amount), d.reason)
+                for d in s.scalars(select(Deal).order_by(Deal.id))]
 
 
 @pytest.mark.parametrize("said, user, shown, deal, reason", [
@@ -139,9 +140,10 @@ def test_a_call_is_said_to_be_kept_as_a_visit_never_offered_as_a_bare_visit(sess
 
 
 @pytest.mark.parametrize("said, user, shown, deal, reason, day", [
-    ("腾讯续约赢了 19.5万 上周四就签了 老关系", "张伟", "赢单 #2 19.5万：老关系（成交日：上周四）", 2, "老关系", 3),
-    ("腾讯续约 closed了 19.5万 昨天签的 老客户关系好", "张伟", "赢单 #2 19.5万：老客户关系好（成交日：昨天）", 2,
-     "老客户关系好", 6),
+    ("腾讯续约赢了 19.5万 上周四就签了 老关系", "张伟", "赢单 #2 19.5万：老关系（成交日：上周四）", 2,
+     "老关系", 3),
+    ("腾讯续约 closed了 19.5万 昨天签的 老客户关系好", "张伟",
+     "赢单 #2 19.5万：老客户关系好（成交日：昨天）", 2, "老客户关系好", 6),
     ("acme data migration won 47k, signed last thu, great champion", "Ana",
      "won #1 47k: great champion (closed last thu)", 1, "great champion", 3),
     ("acme data migration won 47k - closed yesterday", "Ana", "won #1 47k (closed yesterday)", 1, "", 6),
@@ -166,10 +168,10 @@ def test_a_close_day_said_in_a_win_is_its_close_never_its_reason(session_factory
      'deal Acme "data warehouse" 40k USD close', "Acme", "data warehouse", 40000, dt.date(2027, 2, 1)),
     ("new deal w/ acme - security module ~80k, likely closes in jan", "Ana",
      'deal Acme "security module" 80k close', "Acme", "security module", 80000, dt.date(2027, 1, 4)),
-    ("腾讯明年续约 30万 预计明年2月 建个商机", "张伟", '商机 腾讯 "明年续约" 30万 预计', "腾讯", "明年续约", 300000,
-     dt.date(2027, 2, 1)),
-    ("联想 数据中台 大概20万 估计下个月签 开个商机", "张伟", '商机 联想 "数据中台" 20万 预计', "联想", "数据中台",
-     200000, dt.date(2027, 1, 4)),
+    ("腾讯明年续约 30万 预计明年2月 建个商机", "张伟", '商机 腾讯 "明年续约" 30万 预计', "腾讯", "明年续约",
+     300000, dt.date(2027, 2, 1)),
+    ("联想 数据中台 大概20万 估计下个月签 开个商机", "张伟", '商机 联想 "数据中台" 20万 预计', "联想",
+     "数据中台", 200000, dt.date(2027, 1, 4)),
 ])
 def test_a_new_deal_said_plainly_is_offered_with_its_title_amount_and_close(session_factory, said, user,
                                                                            line, customer, title, amount,
