@@ -138,7 +138,7 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
         return own  # `deal 46 negotiation`: the member's deal #46?
     if error.topic is None and (task := task_sentence.offered(ctx, text)) is not None:
         return task  # `腾讯这家我明天去一趟 提醒我带上合同`, `海尔ERP那单让张伟跟一下 周三前…`: a task
-    if error.topic is None and (made := new_deal_said(ctx, text)) is not None:
+    if error.topic in (None, "deal") and (made := new_deal_said(ctx, text)) is not None:
         return made  # `华为…新建个商机 叫数字化转型 100万`: a new deal titled so, never deal #46 changed
     if error.topic is None and (changed := deal_sentence.change_said(ctx, text)) is not None:
         return changed  # `海尔那个单子推进到谈判了 金额改成30万`: 张伟's 海尔 deal, never a new one

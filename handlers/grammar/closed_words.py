@@ -14,6 +14,7 @@ from sqlalchemy import select
 
 from handlers.grammar import commands as c
 from handlers.grammar.clause_taken_back import clause_taken_back
+from handlers.grammar.close_day_cut import close_day_cut, with_close_day
 from handlers.grammar.money_said import amounts_said
 from handlers.grammar.normal import name_fold, simplified
 from handlers.grammar.papers import NOT_AFTER_SIGNED, NOT_BEFORE_SIGNED_EN, NOT_BEFORE_SIGNED_ZH
@@ -124,6 +125,8 @@ def closed_offer(session, tenant_id: int, name: str, said: str, chinese: bool,
     taken = taken_back(reason) or clause_taken_back(reason)  # `… went with oracle, never mind`: no
     if taken:  # tap carries the words (a tap would only be asked about again, r26)
         reason = reason[:taken[0]].rstrip(" ,，.。;；!！:：、~-—–")
+    reason, closed_day = close_day_cut(reason, chinese)  # `上周四就签了`: the day it closed, never
+    # its reason; run after the close as a line of its own (`其实是上周四签的`: asked when ambiguous)
     mine = _open_of(session, tenant_id, name, member_id)
     kind = "as_won" if won else "as_lost"
     word, colon = (("赢单" if won else "输单"), "：") if chinese else (("won" if won else "lost"), ": ")
@@ -139,8 +142,8 @@ def closed_offer(session, tenant_id: int, name: str, said: str, chinese: bool,
         if taken:
             problem = f"{'won' if won else 'lost'}_unsaid_{'unnamed' if unnamed else 'taken_back'}"
             unnamed = " ".join(part for part in (unnamed, taken[1]) if part)
-        return c.ParseError(None, problem, f"{name} ({listed})", unnamed,
-                            options=tuple((kind, line, _asked_currency(line)) for line in lines))
+        return c.ParseError(None, problem, f"{name} ({listed})", unnamed, options=tuple(
+            with_close_day((kind, line, _asked_currency(line)), closed_day) for line in lines))
     if not won:
         return c.ParseError(None, "lost_unsaid_none", name)
 
@@ -150,11 +153,12 @@ def closed_offer(session, tenant_id: int, name: str, said: str, chinese: bool,
     if won_lately := _won_of(session, tenant_id, name, member_id):  # `the acme support deal is won`,
         listed = " · ".join(f"#{d} “{t}”" for d, t in won_lately)  # minutes after `won #46`: never a
         return c.ParseError(None, "won_unsaid_already", name, listed,  # second win without a word
-                            options=((kind, head + tail, None),))
+                            options=(with_close_day((kind, head + tail, None), closed_day),))
     if taken:  # `… won 50k, scratch that`: the new deal offered without the words, and they said
         return c.ParseError(None, "won_unsaid_taken_back", name, taken[1],
-                            options=((kind, head + tail, None),))
-    return c.ParseError(None, "won_unsaid", name, options=((kind, head + tail, None),))
+                            options=(with_close_day((kind, head + tail, None), closed_day),))
+    return c.ParseError(None, "won_unsaid", name,
+                        options=(with_close_day((kind, head + tail, None), closed_day),))
 
 
 def _won_of(session, tenant_id: int, name: str, member_id: int | None) -> list[tuple[int, str]]:
@@ -229,7 +233,21 @@ def _parts(said: str, name: str, won: bool) -> tuple[str, str, str | None]:
     title = re.sub(r"^(?:的|项目)+$|^的+|的+$", "", title).strip(_EDGE)
     reason = "" if _NO_WORDS.match(after) else _EMOJI.sub("", " ".join(after.split())).strip(_EDGE)
     reason = re.sub(r"^[\W_]+", "", reason).strip(_EDGE)  # `🎉 price was right`: no mark kept
+    if money:  # `47k usd final`, `19.5万 左右`: the amount's own words, never its reason (r27)
+        reason = _OF_AMOUNT_AFTER.sub("", reason).strip(_EDGE)
+        title = _OF_AMOUNT_BEFORE.sub("", title).strip(_EDGE)
+    reason = _PARTICLE.sub("", reason).strip(_EDGE)  # `closed了 19.5万`: 了 is no reason
     return title, reason, money
+
+
+#: Words that qualify an amount said beside it (`47k final`, `about 50k`, `19.5万左右`, `含税`)
+_QUALIFIER = (r"(?:(?<![A-Za-z])(?:final|total|in\s+total|all\s+in|approx\.?|approximately|about|around|"
+              r"roughly|ish|or\s+so|incl\.?\s+tax|ex\.?\s+tax)(?![A-Za-z])|~|左右|上下|大概|大约|最终|一共|总共|"
+              r"含税|不含税|税后|税前)")
+_OF_AMOUNT_AFTER = pattern(r"^(?:[\s,，.。~～-]*" + _QUALIFIER + r")+", re.I)
+_OF_AMOUNT_BEFORE = pattern(r"(?:[\s,，]*" + _QUALIFIER + r")+[\s,，]*$", re.I)
+#: A particle or mark of feeling left alone at a reason's start (`了`, `啦 🎉`)
+_PARTICLE = pattern(r"^(?:[\s,，.。!！~～]*(?:了|啦|的|喽|咯)(?=[\s,，.。!！~～]|$))+")
 
 
 _WON_WORDS = pattern(WON.pattern)

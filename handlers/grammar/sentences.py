@@ -41,9 +41,11 @@ _REMIND_ZH = pattern(r"^(?:请)?(?:提醒我?|提醒一下|别忘了|记得)(?P<
 def sentence(raw: str, text: str, today: dt.date) -> c.ParseError | None:
     """The question about a message with no command word that reads as a visit or a reminder
     (`raw` as typed, `text` its folded view), or None."""
+    from handlers.grammar.leave_said import leave_said
+
     return _visit(raw, text, today) or _reminder(raw, text, today) or _assigned(raw, text, today) \
-        or _leave(raw, text, today) or _leave_why(raw, text, today) or _team_target(raw, today) \
-        or _member_target(raw)
+        or leave_said(raw, today) or _leave(raw, text, today) or _leave_why(raw, text, today) \
+        or _team_target(raw, today) or _member_target(raw)
 
 
 #: The words after a leave said in a sentence, saying why (`下周四周五请两天假 家里有事`)

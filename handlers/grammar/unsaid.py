@@ -16,6 +16,7 @@ from handlers.grammar.brands import brand_of, brands_said
 from handlers.grammar.deal_offer import colleague_has_open_deal, deal_or_words, has_open_deal, own_new_deal
 from handlers.grammar.normal import name_fold
 from handlers.grammar.patterns import pattern
+from handlers.grammar.task_assigned import assigned
 from storage.sales import CustomerRepository
 
 _CJK = pattern(r"[\u3400-\u9fff]")
@@ -89,8 +90,8 @@ def as_visit(session, tenant_id: int, text: str, error: c.ParseError, chinese: b
         return None
     from handlers.grammar.unsaid_kinds import other_than_visit, visit_after_name, visits_each
 
-    if (assigned := _assigned(session, tenant_id, text, chinese, today)) is not None:
-        return assigned  # `给李娜派个任务，周四前回访海尔`: a task for 李娜, never a visit
+    if (given := assigned(session, tenant_id, text, chinese, today)) is not None:
+        return given  # `给李娜派个任务，周四前回访海尔`: a task for 李娜, never a visit
     if (each := visits_each(text, customers_in(text, CustomerRepository(session).names(tenant_id)),
                             chinese, today)) is not None:
         return each  # `今天去了华为和腾讯 ⏎ 华为下周二演示 腾讯月中回访`: a visit to each, its own follow-up
@@ -138,9 +139,20 @@ def as_visit(session, tenant_id: int, text: str, error: c.ParseError, chinese: b
         return None
     if task and not visit:
         return c.ParseError(None, error.problem if error.options else "task_unsaid", said, options=task)
+    if visit and not task and _CALLED.search(said):  # `called 美的 today (phone not visit) - …`: said
+        # as a call; there is no call kind, so the contact is offered as a visit whose notes say so
+        visit = [("as_call", visit[0][1], None)]
+        return replace(error, problem="call_unsaid", detail=found[0], options=tuple(visit))
     options = (*task, *visit) if later else (*visit, *task)
     return replace(error, problem="visit_or_task" if task else "visit_unsaid", detail=found[0],
                    options=options)
+
+
+#: A contact said as a call, never a visit (`called acme`, `phone not visit`, `给美的打了电话`, `电话沟通`)
+_CALLED = pattern(r"(?<![A-Za-z])(?:called|rang|phoned|(?:phone|zoom|teams|video)\s+call|call\s+with|"
+                  r"on\s+the\s+phone|phone\s+not\s+visit|not\s+a\s+visit)(?![A-Za-z])"
+                  r"|打了?(?:个|一?通)?电话|通了?(?:个)?电话|电话(?:沟通|联系|聊|里|会议)|视频会议|线上会议",
+                  re.I)
 
 
 def _other_command(session, tenant_id: int, text: str, error: c.ParseError, chinese: bool, today: dt.date,
@@ -193,7 +205,7 @@ def _told(session, tenant_id: int, text: str, error: c.ParseError, chinese: bool
 
 
 #: A question about something, not a report of it
-_ASKING = pattern(r"[?？]\s*$|什么|怎么|多少|几个|吗\s*$|(?:几次|几回|有没有)[吗呢]?\s*$"
+_ASKING = pattern(r"[?？]\s*$|什么|怎么|咋样|啥情况|多少|几个|吗\s*$|(?:几次|几回|有没有)[吗呢]?\s*$"
                   r"|(?<![A-Za-z])(?:what|how|which|status|whats|hows)(?![A-Za-z])", re.I)
 
 
@@ -249,44 +261,6 @@ _REMIND = pattern(r"^(?:(?:pls|please)\s+)?"
                   r"(?:remind\s+me\s+(?:to\s+)?|reminder:?\s*|提醒我|提醒一下|记得)", re.I)
 
 
-#: A task given to someone in words: `给李娜派个任务，…`, `让张伟明天…`, `have Bo send …`,
-#: `assign Bo a task: …` (who is checked against the team's members)
-_ASSIGN = pattern(r"^(?:请|麻烦)?(?:给|帮|替)\s*@?(?P<a>.+?)\s*(?:派|安排|布置|分配|建|加|创建)"
-                  r"(?:一?个|一?条)?任务\s*[，,:：。]?\s*(?P<ar>.+)$"
-                  r"|^(?:请|麻烦)?(?:让|叫)\s*@?(?P<b>.+?)\s*(?P<br>(?:[\u3400-\u9fff]).+)$"
-                  r"|^(?:pls\s+|please\s+)?(?:have|get|tell|ask)\s+@?(?P<c>.+?)\s+(?:to\s+)?(?P<cr>\S.+)$"
-                  r"|^(?:pls\s+|please\s+)?(?:assign|give)\s+@?(?P<d>.+?)\s+(?:a\s+)?(?:new\s+)?task"
-                  r"\s*[:,]?\s*(?:to\s+)?(?P<dr>\S.+)$", re.I)
-
-
-def _assigned(session, tenant_id: int, text: str, chinese: bool, today: dt.date) -> c.ParseError | None:
-    """`给李娜派个任务，周四前回访海尔` → `任务 @李娜 周四前回访海尔`: a task for the member named,
-    offered as that command (its day read as the due day by the task's own grammar); None where
-    no member of the team is named so."""
-    from sqlalchemy import select
-
-    from handlers.grammar.reading import read  # intents imports the parsers; kept lazy
-    from storage.models.workspace import Member
-
-    said = " ".join(text.split())
-    if not (m := _ASSIGN.match(said)):
-        return None
-    who, rest = next((m[k], m[k + "r"]) for k in "abcd" if m[k] is not None)
-    names = session.scalars(select(Member.display_name).where(Member.tenant_id == tenant_id))
-    folded = {name_fold(name): name for name in names}
-    if name_fold(who) not in folded:  # `让张伟明天…`: the lazy name is 张; the member is 张伟
-        whole = f"{who}{rest}"
-        name = max((n for f, n in folded.items() if name_fold(whole).startswith(f) and len(f) > len(who)),
-                   key=len, default=None)
-        if name is None or not (m[1] or m["b"]):
-            return None
-        who, rest = name, whole[len(name):].strip()
-    else:
-        who = folded[name_fold(who)]
-    offer = f"{'任务' if chinese else 'task'} @{who} {rest.strip(' ，,:：')}"
-    if not isinstance(read(offer, today).command, c.AddTask):
-        return None
-    return c.ParseError(None, "task_unsaid", said, options=(("as_task", offer, None),))
 
 
 def _task(body: str, today: dt.date, reminded: bool, chinese: bool) -> list:

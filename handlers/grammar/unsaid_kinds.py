@@ -35,8 +35,9 @@ _CHANGE = pattern(rf"(?:金额|日期|预计|成交日|{AMOUNT_LABEL_EN}|close|d
                   r"(?:改成|改到|改为|调到|调成|推到|to)\s*(\S.*)$"
                   r"|(?:改成|改到|改为|推到)\s*(\S.*)$", re.I)
 _DEAL_WORD = pattern(r"那单|这单|单子|项目|商机|POC|" + _EN.format("deal|opp|opportunity"), re.I)
-_ASKED = pattern(r"到哪一?步|什么阶段|进展(?:如何|怎样|怎么样)?|怎么样了|状态|[?？]\s*$|"
-                 + _EN.format("status|where are we|how is"), re.I)
+_ASKED = pattern(r"到哪一?步|什么阶段|进展(?:如何|怎样|怎么样)?|(?:怎么|咋)样了?\s*$|(?:怎么|咋)样了|状态|"
+                 r"(?:啥|什么)情况|如何了|[?？]\s*$|"
+                 + _EN.format("status|where are we|how is|how'?s|hows|any update|any news|update on"), re.I)
 _DONE = pattern(r"已经?.{0,6}?(?:发|交|给|完成|做完|搞定)[^，,。；;]{0,8}?了"
                 r"|已经?.{0,6}?(?:完成|做完|搞定)"
                 r"|发过去了|搞定了|做完了|"

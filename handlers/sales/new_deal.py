@@ -25,7 +25,7 @@ def new_deal_said(ctx: Ctx, text: str) -> c.Command | Reply | None:
     with its title in words, or names no one known customer."""
     said = " ".join(text.split())
     new, titled = NEW_DEAL.search(said) or NEW_PLAIN.search(said), title_said(said)
-    if new is None or titled is None and not NEW_PLAIN.search(said):
+    if new is None or titled is None and not NEW_PLAIN.search(said) and not _MADE_AT_END.search(said):
         return None  # `小米有个新商机 30万 下月签`, `新单子：京东 50万`: untitled, its customer's name
     names = CustomerRepository(ctx.session).names(ctx.tenant.id)
     found = customers_in(said, names)
@@ -55,10 +55,16 @@ def new_deal_said(ctx: Ctx, text: str) -> c.Command | Reply | None:
     return replace(usage_reply(ctx.locale, asked), locale=ctx.locale)
 
 
+#: A new deal asked for at the end of its words (`京东明年续约 30万 预计明年2月 建个商机`, `…, add a deal`):
+#: the words before it are the deal's, the title those no field claims
+_MADE_AT_END = pattern(NEW_DEAL.pattern + r"[\s。.!！吧]*$", re.I)
+
+
 def _blank(text: str, start: int, end: int) -> str:
     return text[:start] + " " * (end - start) + text[end:]
 
 
 #: Words that only say how a field is put (`金额先写100万`, `华为那边`, `for now`): no field's, no question
-_PUT = pattern(r"先写|先记|先填|暂定|那边|这边|(?<![A-Za-z])(?:for\s+now|for|with|pls|please)(?![A-Za-z])",
-               re.I)
+_PUT = pattern(r"先写|先记|先填|暂定|那边|这边|大概|大约|左右|估计|差不多|[—–~]|(?<![A-Za-z])w/"
+               r"|(?<![A-Za-z])(?:for\s+now|for|with|pls|please|around|about|approx|approximately|roughly|"
+               r"probably|likely|prob|maybe|ish)(?![A-Za-z])", re.I)

@@ -242,6 +242,10 @@ ASKING: dict[str, tuple[str, str]] = {
     "inner_command": ("I read “{said}” in it; “{left}” is no part of that, so nothing was saved yet.",
                       "其中读出的命令是“{said}”；“{left}”不属于这条命令，尚未保存。"),
     "read_as": ("(Read as “{said}”; “{left}” left out.)", "（按“{said}”处理；“{left}”未使用。）"),
+    "call_unsaid": ("No command word, and it sounds like a call with {text}, not a visit: calls are kept as "
+                    "visits whose notes say it was a call. Log it so? Nothing was saved yet.",
+                    "没有命令词，听起来是和{text}通了电话，不是上门拜访：电话以拜访记下，纪要写明是电话。"
+                    "这样记吗？尚未保存。"),
     "visit_unsaid": ("There is no command word, but {text} is a customer of ours: is this a visit? Nothing "
                      "was saved yet.",
                      "没有命令词，但{text}是我们的客户：这是一次拜访吗？尚未保存。"),

@@ -74,5 +74,7 @@ OPTIONS: dict[str, tuple[str, str]] = {
     "option_as_stage_said": ("Move the deal to its next stage", "商机推进到下一阶段"),
     "option_as_new_deal_said": ("A new deal, titled so", "按这个标题新建商机"),
     "option_as_visit": ("A visit, all of it as the notes", "记为拜访，全文作为纪要"),
+    "option_as_call": ("Log the call as a contact (a visit whose notes say it was a call)",
+                       "记为一次联系（以拜访记录，纪要写明是电话）"),
     "option_as_visit_with_follow_up": ("A visit, with the follow-up its words say", "记为拜访，按原话设跟进"),
 }

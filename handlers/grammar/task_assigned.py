@@ -1,0 +1,65 @@
+"""A task given to a member in words, with no command word (`给李娜派个任务，周四前回访海尔`,
+`让张伟明天…`, `Bo pls chase 美的 pilot`, `张伟 麻烦跟进一下美的`): offered as `task @member …`.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+
+from handlers.grammar import commands as c
+from handlers.grammar.normal import name_fold
+from handlers.grammar.patterns import pattern
+
+#: A task given to someone in words: `给李娜派个任务，…`, `让张伟明天…`, `have Bo send …`,
+#: `assign Bo a task: …` (who is checked against the team's members)
+_ASSIGN = pattern(r"^(?:请|麻烦)?(?:给|帮|替)\s*@?(?P<a>.+?)\s*(?:派|安排|布置|分配|建|加|创建)"
+                  r"(?:一?个|一?条)?任务\s*[，,:：。]?\s*(?P<ar>.+)$"
+                  r"|^(?:请|麻烦)?(?:让|叫)\s*@?(?P<b>.+?)\s*(?P<br>(?:[\u3400-\u9fff]).+)$"
+                  r"|^(?:pls\s+|please\s+)?(?:have|get|tell|ask)\s+@?(?P<c>.+?)\s+(?:to\s+)?(?P<cr>\S.+)$"
+                  r"|^(?:pls\s+|please\s+)?(?:assign|give)\s+@?(?P<d>.+?)\s+(?:a\s+)?(?:new\s+)?task"
+                  r"\s*[:,]?\s*(?:to\s+)?(?P<dr>\S.+)$"
+                  r"|^@?(?P<e>[^\s,:]+)[\s,:]+(?:pls|plz|please|can\s+you|could\s+you)\s+(?P<er>\S.+)$"
+                  r"|^@?(?P<f>[^\s，,:：]+?)[\s，,:：]*(?:麻烦你?|请你?|你去|你)\s*"
+                  r"(?P<fr>(?:跟进|跟一下|跟下|催|盯|联系|打电话|去|推进|问问|问一下).+)$", re.I)
+
+
+def assigned(session, tenant_id: int, text: str, chinese: bool, today: dt.date) -> c.ParseError | None:
+    """`给李娜派个任务，周四前回访海尔` → `任务 @李娜 周四前回访海尔`: a task for the member named,
+    offered as that command (its day read as the due day by the task's own grammar); None where
+    no member of the team is named so."""
+    from sqlalchemy import select
+
+    from handlers.grammar.reading import read  # intents imports the parsers; kept lazy
+    from storage.models.workspace import Member
+
+    said = " ".join(text.split())
+    if not (m := _ASSIGN.match(said)):
+        return None
+    who, rest = next((m[k], m[k + "r"]) for k in "abcdef" if m[k] is not None)
+    names = session.scalars(select(Member.display_name).where(Member.tenant_id == tenant_id))
+    folded = {name_fold(name): name for name in names}
+    if name_fold(who) not in folded:  # `让张伟明天…`: the lazy name is 张; the member is 张伟
+        whole = f"{who}{rest}"
+        name = max((n for f, n in folded.items() if name_fold(whole).startswith(f) and len(f) > len(who)),
+                   key=len, default=None)
+        if name is None or not (m[1] or m["b"]):
+            return None
+        who, rest = name, whole[len(name):].strip()
+    else:
+        who = folded[name_fold(who)]
+    offer = f"{'任务' if chinese else 'task'} @{who} {rest.strip(' ，,:：')}"
+    if not isinstance(task := read(offer, today).command, c.AddTask):
+        return None
+    if task.due is not None and _GONE_BY.search(rest):  # `its been stuck 3 wks`, `卡了三周了`: time
+        # gone by, never a due day three weeks on; the words kept as typed
+        task = replace(task, title=rest.strip(" ，,:："), due=None)
+        return c.ParseError(None, "task_unsaid", said, options=(("as_task", offer, task),))
+    return c.ParseError(None, "task_unsaid", said, options=(("as_task", offer, None),))
+
+
+#: Time gone by said in a task's words (`been stuck 3 wks`, `for 2 weeks now`, `卡了三周了`, `拖了两个月`)
+_GONE_BY = pattern(r"(?<![A-Za-z])(?:been|stuck|for|over)\s+(?:\w+\s+)?(?:\d+|a|two|three|few)\s*"
+                   r"(?:days?|d|weeks?|wks?|w|months?|mos?)(?![A-Za-z])"
+                   r"|(?:卡了|拖了|等了|已经|停了)\s*(?:\d+|[一二三两四五六七八九十几]+)\s*(?:天|周|个?星期|个?月)了?"
+                   r"|(?:\d+|[一二三两四五六七八九十几]+)\s*(?:天|周|个?星期|个?月)了", re.I)
