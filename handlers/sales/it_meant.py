@@ -27,6 +27,7 @@ from handlers.context import Ctx
 from handlers.grammar import commands as c
 from handlers.grammar import vocabulary as V
 from handlers.grammar.dates import parse_date
+from handlers.grammar.past_days import past_day
 from handlers.grammar.normal import view
 from handlers.grammar.patterns import pattern
 from handlers.grammar.reading import read
@@ -179,16 +180,15 @@ def _visit_line(ctx: Ctx, line):
         ctx.text = line(visits[0])
         return read(line(visits[0]), ctx.today).command
     ctx.correcting = False
-    latest = list(ctx.session.execute(
-        select(Visit, Customer.name).join(Customer, Customer.id == Visit.customer_id)
-        .where(Visit.tenant_id == ctx.tenant.id, Visit.member_id == ctx.member.id)
-        .order_by(Visit.id.desc()).limit(3)))
-    buttons = tuple(Button(f"#{visit.id} {name} · {visit.visited_at:%m-%d}"[:75], line(visit))
-                    for visit, name in latest)
-    if not buttons:
-        return None
-    hint = ctx.t("answer_hint_one") if len(buttons) == 1 else ctx.t("answer_hint", count=len(buttons))
-    return Reply(lines=(ctx.t("it_which_visit"), hint), buttons=buttons, ok=False)
+    if len(visits) > 1:  # the visits the last message made: one tap each, never another visit
+        names = {row.id: row.name for row in ctx.session.scalars(
+            select(Customer).where(Customer.id.in_([visit.customer_id for visit in visits])))}
+        buttons = tuple(Button(f"#{visit.id} {names.get(visit.customer_id, '')} · {visit.visited_at:%m-%d}"[:75],
+                               line(visit)) for visit in visits[:5])
+        return Reply(lines=(ctx.t("it_which_visit"), ctx.t("answer_hint", count=len(buttons))),
+                     buttons=buttons, ok=False)
+    example = f"{_visit_word(ctx)} #12 {'日期' if ctx.locale == 'zh' else 'date'} …"
+    return Reply(lines=(ctx.t("it_which_visit"), example), ok=False)  # r27en: no unrelated visit offered
 
 
 def _visit_word(ctx: Ctx) -> str:
@@ -211,7 +211,10 @@ def _visit_was(ctx: Ctx, said: str):
         return None
     value = (found["value"] or found["zvalue"] or "").strip(" ,，")
     zh = _language(ctx, said)
-    if parse_date(value, ctx.today) is not None:
+    if _a_day(value, ctx.today) is not None:
+        not_said = (found["not"] or found["znot"] or "").strip(" ,，")
+        if not_said and _a_day(not_said, ctx.today) is not None:
+            return _day_not(ctx, value, _a_day(not_said, ctx.today))
         if zh and not found["went"]:
             return None  # `是明天`: a follow-up's day, perhaps; left to the corrections
         word = "日期" if zh else "date"
@@ -222,6 +225,32 @@ def _visit_was(ctx: Ctx, said: str):
         return None  # `it was 美的` after a deal: that deal's customer, the corrections' to ask
     word = "客户" if zh else "customer"
     return _visit_line(ctx, lambda visit: f"{_visit_word(ctx)} #{visit.id} {word} {value}")
+
+
+def _a_day(words: str, today):
+    """The day `words` say, to come or gone (`上周五`)."""
+    return parse_date(words, today) or past_day(words, today)
+
+
+def _day_not(ctx: Ctx, value: str, was):
+    """`friday not thursday`: the field of the visit just made whose day is `was` (its weekday, when
+    said as one) takes `value`; both or neither: asked, one tap each (r27en: the visit's day was
+    moved where the follow-up was meant)."""
+    visits = just_touched(ctx, Visit)
+    if len(visits) != 1:
+        return _visit_line(ctx, lambda visit: "")  # which visit: asked, only those just touched
+    visit, zh = visits[0], ctx.locale == "zh"
+
+    def same(day) -> bool:
+        return day is not None and (day == was or (abs((day - was).days) <= 7 and day.weekday() == was.weekday()))
+    on_visit, on_follow = same(visit.visited_at.date()), same(visit.follow_up_on)
+    lines = {"date": f"{_visit_word(ctx)} #{visit.id} {'日期' if zh else 'date'} {value}",
+             "follow": f"{_visit_word(ctx)} #{visit.id} {'跟进' if zh else 'follow up'} {value}"}
+    if on_visit != on_follow:
+        return _visit_line(ctx, lambda _visit: lines["follow" if on_follow else "date"])
+    buttons = tuple(Button(line[:75], line) for line in lines.values())
+    return Reply(lines=(ctx.t("it_which_visit"), *(f"{i}. {b.label}" for i, b in enumerate(buttons, 1)),
+                        ctx.t("answer_hint", count=2)), buttons=buttons, ok=False)
 
 
 def _no_follow_up(ctx: Ctx, said: str):
