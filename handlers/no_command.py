@@ -41,6 +41,7 @@ from handlers.sales import (
     backdate,
     bare_number,
     correction_last,
+    customer_referred,
     deal_number,
     deal_sentence,
     follow_on,
@@ -173,6 +174,8 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
                 or said.problem == "role_said" and not ctx.is_admin:  # refused as the command is
             return read(said.options[0][1], ctx.today).command
         name = read(said.options[0][1], ctx.today).command.name if said.problem == "tier_said" else ""
+        if said.problem == "tier_said" and customer_referred.is_reference(name):  # `这个客户设成A类`: the
+            return customer_referred.referred(ctx, read(said.options[0][1], ctx.today).command)  # last one's
         if said.problem == "tier_said" and not known_customers(ctx, name):
             label, line, command = said.options[0]  # no such customer: said it would be a new one,
             line = line.replace(f" {name} ", f" +{name} ", 1)  # and the answer makes it (no second question)

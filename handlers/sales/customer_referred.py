@@ -23,7 +23,8 @@ _REFERENCES = sorted((("it",), ("them",), ("they",), ("this", "customer"), ("tha
                       ("same", "customer"), ("the", "same", "customer"), ("this", "client"),
                       ("that", "client"), ("this", "one"), ("them", "too"), ("他们",), ("他们家",), ("他家",),
                       ("这家",), ("那家",), ("这家客户",), ("这个客户",), ("那个客户",), ("同一个客户",),
-                      ("同一家",), ("该客户",)), key=len, reverse=True)
+                      ("同一家",), ("该客户",), ("它",), ("它们",), ("它家",), ("这个",), ("那个",),
+                      ("那家客户",), ("that", "one"), ("this", "account"), ("that", "account")), key=len, reverse=True)
 #: how old the last message may be for a reference to take its customer
 RECENT = dt.timedelta(minutes=10)
 #: a reference in a task's title with no customer (`任务 周五前给这家寄盖章合同`, `task send them the deck`)
@@ -36,6 +37,12 @@ def _reference(words: tuple[str, ...]) -> int:
     """How many of the first words refer to a customer (0: none)."""
     lowered = tuple(word.lower().strip(",，:：") for word in words)
     return next((len(ref) for ref in _REFERENCES if lowered[:len(ref)] == ref), 0)
+
+
+def is_reference(words: str) -> bool:
+    """Whether `words` are all a reference to a customer (`这家`, `it`), no name."""
+    split = tuple(words.split())
+    return bool(split) and _reference(split) == len(split)
 
 
 def _last_customer(ctx: Ctx) -> tuple[Customer | None, str]:
@@ -90,6 +97,8 @@ def _named(command: c.Command, name: str) -> c.Command | None:
     if isinstance(command, c.LogVisit | c.AddTask) and command.customer \
             and _reference(words := tuple(command.customer.split())) == len(words):
         return replace(command, customer=name)
+    if isinstance(command, c.SetCustomer) and _reference(words := tuple(command.name.split())) == len(words):
+        return replace(command, name=name)  # `这个客户设成A类`: never a customer named "这个"
     if isinstance(command, c.AddTask) and not command.customer and command.deal_id is None \
             and _IN_TITLE.search(command.title):  # the title kept as said (`给这家寄盖章合同`)
         return replace(command, customer=name)
@@ -121,8 +130,7 @@ def referred(ctx: Ctx, command: c.Command | c.ParseError) -> c.Command | c.Parse
 
 def _a_name(ctx: Ctx, commands: list) -> bool:
     """Whether the words said as a reference are a known customer's whole name (`It Security`)."""
-    words = {" ".join(each.ref.words if hasattr(each, "ref") else (each.customer or "").split()).lower()
-             for each in commands if isinstance(each, c.Command) and _named(each, "?")}
+    words = {" ".join(_words(each)).lower() for each in commands if isinstance(each, c.Command) and _named(each, "?")}
     return bool(ctx.session.scalar(select(Customer.id).where(
         Customer.tenant_id == ctx.tenant.id, func.lower(Customer.name).in_(words)).limit(1)))
 
@@ -131,5 +139,12 @@ def _said(command: c.Command) -> str:
     """The words of `command` that refer to a customer, as typed (`it`, `这家`)."""
     if isinstance(command, c.AddTask) and not command.customer:
         return _IN_TITLE.search(command.title)[0]
-    words = command.ref.words if hasattr(command, "ref") else tuple(command.customer.split())
+    words = _words(command)
     return " ".join(words[:_reference(words)])
+
+
+def _words(command: c.Command) -> tuple[str, ...]:
+    """The words of `command` that name its customer."""
+    if hasattr(command, "ref"):
+        return command.ref.words
+    return tuple(((command.name if isinstance(command, c.SetCustomer) else command.customer) or "").split())
