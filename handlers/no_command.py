@@ -2,7 +2,7 @@
 
 - an edit or a correction of what was just changed (`bump that to 28k`, `不对，是大后天跟进`, `改成5万`):
   made at once where it fits one field (handlers/sales/follow_on.py), else asked (said_again.py);
-- a record not named (`254 推到月底`, `这单黄了`): asked, one tap each (unnamed.py); a task's day moved (`把任务7延到下周一`);
+- a record not named (`254 推到月底`, `这单黄了`): asked, one tap each (unnamed.py); a task's day moved;
 - progress asked in words (`团队这个月KPI完成得怎么样`): answered; a tier of `这个客户`: the last one's;
 - a visit or a task told without the command word (`今天去了华为…`, `明天给京东打电话`): offered (unsaid.py);
 - a command with words around it (`done task 2 - NDA sent`, `my followups?`): a question answered

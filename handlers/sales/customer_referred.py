@@ -24,7 +24,8 @@ _REFERENCES = sorted((("it",), ("them",), ("they",), ("this", "customer"), ("tha
                       ("that", "client"), ("this", "one"), ("them", "too"), ("他们",), ("他们家",), ("他家",),
                       ("这家",), ("那家",), ("这家客户",), ("这个客户",), ("那个客户",), ("同一个客户",),
                       ("同一家",), ("该客户",), ("它",), ("它们",), ("它家",), ("这个",), ("那个",),
-                      ("那家客户",), ("that", "one"), ("this", "account"), ("that", "account")), key=len, reverse=True)
+                      ("那家客户",), ("that", "one"), ("this", "account"), ("that", "account")),
+                     key=len, reverse=True)
 #: how old the last message may be for a reference to take its customer
 RECENT = dt.timedelta(minutes=10)
 #: a reference in a task's title with no customer (`任务 周五前给这家寄盖章合同`, `task send them the deck`)
@@ -130,7 +131,8 @@ def referred(ctx: Ctx, command: c.Command | c.ParseError) -> c.Command | c.Parse
 
 def _a_name(ctx: Ctx, commands: list) -> bool:
     """Whether the words said as a reference are a known customer's whole name (`It Security`)."""
-    words = {" ".join(_words(each)).lower() for each in commands if isinstance(each, c.Command) and _named(each, "?")}
+    words = {" ".join(_words(each)).lower() for each in commands
+             if isinstance(each, c.Command) and _named(each, "?")}
     return bool(ctx.session.scalar(select(Customer.id).where(
         Customer.tenant_id == ctx.tenant.id, func.lower(Customer.name).in_(words)).limit(1)))
 

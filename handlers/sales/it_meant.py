@@ -27,11 +27,18 @@ from handlers.context import Ctx
 from handlers.grammar import commands as c
 from handlers.grammar import vocabulary as V
 from handlers.grammar.dates import parse_date
-from handlers.grammar.past_days import past_day
+from handlers.grammar.it_said import FOLLOW_OF, FOLLOW_PLAIN, VISIT_OF
+from handlers.grammar.it_said import LEAD_EN as _LEAD_EN
+from handlers.grammar.it_said import LEAD_ZH as _LEAD_ZH
+from handlers.grammar.it_said import TAIL_EN as _TAIL_EN
+from handlers.grammar.it_said import TAIL_ZH as _TAIL_ZH
 from handlers.grammar.normal import view
+from handlers.grammar.past_days import past_day
 from handlers.grammar.patterns import pattern
 from handlers.grammar.reading import read
 from handlers.known_names import known_customers
+from handlers.sales import follow_up_moved
+from handlers.sales.day_nearest import corrected_day
 from handlers.sales.last_said import last_said, made_last, made_with
 from handlers.sales.said_again import RECENT, latest_change
 from handlers.text.reply import Button, Reply
@@ -42,12 +49,6 @@ from storage.sales import DealRepository
 
 _IT_EN = r"(?:it|that|this|that\s+one|this\s+one|(?:that|this|the)\s+(?:deal|opp|opportunity|one))"
 _IT_ZH = r"(?:它|这个单子|那个单子|这单|那单|这个商机|那个商机|刚才那个单子|刚才那单|这个|那个)"
-_LEAD_EN = (r"^(?:(?:and|ok|okay|so|also|oh|now|then|pls|please|no|nope|wait|actually|sorry|oops|hmm+"
-            r"|scratch\s+that|my\s+bad|wrong\s+customer|can\s+you|could\s+you)[\s,.!:]+)*")
-_LEAD_ZH = r"^(?:(?:不对|错了|搞错了|记错了|哦|噢|嗯|还有|另外|然后|再|那|对了|其实)[\s,，。!！]*)*"
-_TAIL_EN = r"(?:[\s,]+(?:now|pls|please|too|as\s+well|then|thanks|thx|instead))*[\s.!]*$"
-_TAIL_ZH = r"(?:阶段)?(?:吧|了|啦)*[\s。!！]*$"
-
 _STAGE = pattern(_LEAD_EN + r"(?:(?:move|push|advance|bump|put|take|set|change)\s+" + _IT_EN
                  + r"\s+(?:up\s+)?(?:to|into|on|at|onto)"
                  r"|(?:its\s+|the\s+)?stage(?:\s*[:=]|\s+to|\s+is|\s+now)?)"
@@ -85,7 +86,8 @@ def answer(ctx: Ctx, text: str) -> c.Command | Reply | None:
     """The command `text` says of the record just made or touched, the question which record it
     is, or None when `text` is no such follow-on."""
     said = " ".join(view(text).split()).strip()
-    for reader in (_stage, _title, _no_follow_up, _follow_up, _visit_was):
+    for reader in (_stage, _title, _no_follow_up, _follow_up, _visit_was, _follow_plain, _follow_of,
+                   _visit_of):
         if (found := reader(ctx, said)) is not None:
             return found
     return None
@@ -183,7 +185,8 @@ def _visit_line(ctx: Ctx, line):
     if len(visits) > 1:  # the visits the last message made: one tap each, never another visit
         names = {row.id: row.name for row in ctx.session.scalars(
             select(Customer).where(Customer.id.in_([visit.customer_id for visit in visits])))}
-        buttons = tuple(Button(f"#{visit.id} {names.get(visit.customer_id, '')} · {visit.visited_at:%m-%d}"[:75],
+        buttons = tuple(Button(f"#{visit.id} {names.get(visit.customer_id, '')} · {visit.visited_at:%m-%d}"
+                               [:75],
                                line(visit)) for visit in visits[:5])
         return Reply(lines=(ctx.t("it_which_visit"), ctx.t("answer_hint", count=len(buttons))),
                      buttons=buttons, ok=False)
@@ -242,7 +245,8 @@ def _day_not(ctx: Ctx, value: str, was):
     visit, zh = visits[0], ctx.locale == "zh"
 
     def same(day) -> bool:
-        return day is not None and (day == was or (abs((day - was).days) <= 7 and day.weekday() == was.weekday()))
+        near = day is not None and abs((day - was).days) <= 7
+        return near and day.weekday() == was.weekday()
     on_visit, on_follow = same(visit.visited_at.date()), same(visit.follow_up_on)
     lines = {"date": f"{_visit_word(ctx)} #{visit.id} {'日期' if zh else 'date'} {value}",
              "follow": f"{_visit_word(ctx)} #{visit.id} {'跟进' if zh else 'follow up'} {value}"}
@@ -270,3 +274,60 @@ def _no_follow_up(ctx: Ctx, said: str):
     return Reply(lines=(ctx.t("it_follow_up_cleared", example=done, id=visit.id,
                               customer=customer.name if customer else ""), ctx.t("answer_hint_one")),
                  buttons=(Button(done, done),), ok=False)
+
+
+def _follow_plain(ctx: Ctx, said: str):
+    """`明天跟进` right after a visit: its follow-up (a weekday correcting one just set: the nearest);
+    `418 明天跟进一下`: visit 418's; else None (a task, perhaps: left to the other readers)."""
+    found = FOLLOW_PLAIN.match(said)
+    day = found and (found["day"] or found["zday"] or found["zday2"] or "").strip()
+    if not day or parse_date(day, ctx.today) is None:
+        return None
+    zh, number = _language(ctx, said), found["id"] or found["zid"]
+    if number:
+        ctx.text = f"{_visit_word(ctx)} #{number} {'跟进' if zh else 'follow up'} {day}"
+        ctx.notes.append(ctx.t("read_as_whole", said=ctx.text))
+        return read(ctx.text, ctx.today).command
+    visits = just_touched(ctx, Visit)
+    if len(visits) != 1:
+        return None
+    day = corrected_day(day, visits[0].follow_up_on, ctx.today, False)
+    word = "跟进" if zh else "follow up"
+    return _visit_line(ctx, lambda visit: f"{_visit_word(ctx)} #{visit.id} {word} {day}")
+
+
+def _of_customer(ctx: Ctx, who: str) -> list:
+    """The visits just made with the customer `who` names."""
+    ids = {customer.id for customer in known_customers(ctx, who.strip())}
+    return [visit for visit in just_touched(ctx, Visit) if visit.customer_id in ids] if ids else []
+
+
+def _follow_of(ctx: Ctx, said: str):
+    """`the 腾讯 follow up should be friday`: the follow-up of the visit just made with 腾讯, else the
+    member's open follow-up with 腾讯 (handlers/sales/follow_up_moved.py); None for no customer."""
+    found = FOLLOW_OF.match(said)
+    who = found and (found["who"] or found["who2"] or found["zwho"] or "")
+    day = found and (found["day"] or found["zday"]).strip()
+    if not who or parse_date(day, ctx.today) is None or not known_customers(ctx, who.strip()):
+        return None
+    zh = _language(ctx, said)
+    if len(visits := _of_customer(ctx, who)) == 1:
+        ctx.correcting = True
+        ctx.text = f"{_visit_word(ctx)} #{visits[0].id} {'跟进' if zh else 'follow up'} {day}"
+        ctx.notes.append(ctx.t("read_as_whole", said=ctx.text))
+        return read(ctx.text, ctx.today).command
+    return follow_up_moved.answer(ctx, f"把{who.strip()}的跟进改到{day}" if zh else
+                                  f"move the follow up for {who.strip()} to {day}")
+
+
+def _visit_of(ctx: Ctx, said: str):
+    """`oh the byd one was yesterday actually`: the day of the visit just made with 比亚迪; else None."""
+    found = VISIT_OF.match(said)
+    who, day = found and (found["who"] or found["zwho"] or ""), found and (found["day"] or found["zday"])
+    if not who or _a_day(day.strip(), ctx.today) is None or len(visits := _of_customer(ctx, who)) != 1:
+        return None
+    zh = _language(ctx, said)
+    ctx.correcting = True
+    ctx.text = f"{_visit_word(ctx)} #{visits[0].id} {'日期' if zh else 'date'} {day.strip()}"
+    ctx.notes.append(ctx.t("read_as_whole", said=ctx.text))
+    return read(ctx.text, ctx.today).command
