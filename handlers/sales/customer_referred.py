@@ -68,6 +68,18 @@ def _last_customer(ctx: Ctx) -> tuple[Customer | None, str]:
     return _customer_of(ctx, recent), "recent"  # an offer tapped: read as its message was
 
 
+def _named_before(ctx: Ctx, commands: list, said: str) -> tuple[Customer, str] | None:
+    """The customer a task's own title names before its reference (`宁德时代这家我明天再去一趟`, `make 华为
+    tier A and visit them`), the longest name; None where it names none (r27: never the last one's)."""
+    titles = [each.title for each in commands if isinstance(each, c.AddTask) and not each.customer]
+    before = titles[0][:titles[0].find(said)].lower() if titles and said in titles[0] else ""
+    if not before.strip():
+        return None
+    found = [row for row in ctx.session.scalars(select(Customer).where(Customer.tenant_id == ctx.tenant.id))
+             if len(row.name) > 1 and row.name.lower() in before]
+    return (max(found, key=lambda row: len(row.name)), "here") if found else None
+
+
 def _aware(at):
     return at if at.tzinfo is not None else at.replace(tzinfo=dt.timezone.utc)
 
@@ -116,7 +128,7 @@ def referred(ctx: Ctx, command: c.Command | c.ParseError) -> c.Command | c.Parse
     said = next((_said(each) for each in commands if isinstance(each, c.Command) and _named(each, "?")), None)
     if said is None or _a_name(ctx, commands):
         return command  # `deal It Security "ERP"`: a customer so named is that customer
-    customer, where = _last_customer(ctx)
+    customer, where = _named_before(ctx, commands, said) or _last_customer(ctx)
     if customer is None:  # `vist acme …` ⏎ `a deal for it`: the message before was not read, so asked
         return Reply(lines=(ctx.t(f"customer_referred_{where or 'none'}", said=said),), ok=False)
     ctx.notes.append(ctx.t(f"customer_referred_{where}".rstrip("_"), said=said, name=customer.name))

@@ -167,6 +167,7 @@ def test_a_pronoun_after_a_named_customer_is_that_customer(session_factory, said
     chat = _chat(session_factory, "visit +Globex: demo", "customer +宁德时代", "customer +华为",
                  "visit globex: again")
     reply = chat.reply(said, user="Ana")
-    if not reply.ok and reply.buttons:
-        reply = chat.press(reply.buttons[0], user="Ana")
-    assert "Globex" not in [row[0] for row in task_rows(chat, "customer")], reply.text
+    assert not reply.ok and reply.buttons, reply.text
+    reply = chat.press(reply.buttons[0], user="Ana")
+    assert reply.ok and customer in reply.text, reply.text
+    assert [row[0] for row in task_rows(chat, "customer")] == [customer], reply.text
