@@ -288,7 +288,7 @@ def _follow_plain(ctx: Ctx, said: str):
         ctx.text = f"{_visit_word(ctx)} #{number} {'跟进' if zh else 'follow up'} {day}"
         ctx.notes.append(ctx.t("read_as_whole", said=ctx.text))
         return read(ctx.text, ctx.today).command
-    visits = just_touched(ctx, Visit)
+    visits = just_touched(ctx, Visit) if zh else []  # `no, fu wed`: the corrections' (old → new said)
     if len(visits) != 1:
         return None
     day = corrected_day(day, visits[0].follow_up_on, ctx.today, False)
