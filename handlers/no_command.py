@@ -2,11 +2,9 @@
 
 - an edit or a correction of what was just changed (`bump that to 28k`, `不对，是大后天跟进`, `改成5万`):
   made at once where it fits one field (handlers/sales/follow_on.py), else asked (said_again.py);
-- a change said about a record not named (`254 推到月底`, `这单黄了`): asked, one tap per record it
-  can be (handlers/sales/unnamed.py); a task's day moved with no command word (`把任务7延到下周一`);
-- progress asked in words (`团队这个月KPI完成得怎么样`): answered;
-- a visit or a task told without the command word (`今天去了华为…`, `明天给京东打电话`): offered
-  (handlers/grammar/unsaid.py);
+- a record not named (`254 推到月底`, `这单黄了`): asked, one tap each (unnamed.py); a task's day moved;
+- progress asked in words (`团队这个月KPI完成得怎么样`): answered; a tier of `这个客户`: the last one's;
+- a visit or a task told without the command word (`今天去了华为…`, `明天给京东打电话`): offered (unsaid.py);
 - a command with words around it (`done task 2 - NDA sent`, `my followups?`): a question answered
   at once, a change offered (handlers/grammar/inner.py); words that say nothing (`… by fri pls`) dropped;
 - else the refusal: what was wrong and the forms to use, in the language the text is written in
@@ -41,6 +39,7 @@ from handlers.sales import (
     backdate,
     bare_number,
     correction_last,
+    customer_referred,
     deal_number,
     deal_sentence,
     follow_on,
@@ -173,6 +172,8 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
                 or said.problem == "role_said" and not ctx.is_admin:  # refused as the command is
             return read(said.options[0][1], ctx.today).command
         name = read(said.options[0][1], ctx.today).command.name if said.problem == "tier_said" else ""
+        if said.problem == "tier_said" and customer_referred.is_reference(name):  # `这个客户设成A类`
+            return customer_referred.referred(ctx, read(said.options[0][1], ctx.today).command)
         if said.problem == "tier_said" and not known_customers(ctx, name):
             label, line, command = said.options[0]  # no such customer: said it would be a new one,
             line = line.replace(f" {name} ", f" +{name} ", 1)  # and the answer makes it (no second question)

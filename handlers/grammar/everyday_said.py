@@ -121,7 +121,16 @@ _TIER_EN = pattern(r"^(?:(?:pls|please)\s+)?(?:(?:change|set|move)\s+)?(?P<custo
                    r"(?:to|->|=|is now|should be|now)\s*(?P<t1>[abcABC])[.!]*$", re.I)
 
 
+#: a pronoun said where a tier's customer goes (`这个客户设成A类`, `make this one tier A`): the customer of
+#: the last message (handlers/sales/customer_referred.py), said as the reference it reads, never a name
+_IT_ZH = pattern(r"^(?:把|将)?(?:它们?|它家|这个客户|那个客户|这家客户|那家客户|这家|那家|这个|那个|该客户)$")
+_IT_EN = pattern(r"^(?:it|them|this|that|(?:this|that)\s+(?:one|customer|client|account))$", re.I)
+
+
 def _tier(said: str) -> str | None:
+    said = re.sub(r"^(?:顺便|另外|还有|也|再|对了)[\s,，]*", "", said)
+    if (found := _TIER_ZH.match(said)) is not None and _IT_ZH.match(found["customer"]):
+        return f"客户 这家 {(found['t1'] or found['t2']).upper()}类"
     if (found := _TIER_ZH.match(said)) is not None and not _NOT_A_CUSTOMER.search(found["customer"]):
         return f"客户 {found['customer']} {(found['t1'] or found['t2']).upper()}类"
     found = _TIER_IS.match(said) or _TIER_MAKE.match(said) or _TIER_EN.match(said)
@@ -130,6 +139,8 @@ def _tier(said: str) -> str | None:
     customer = re.sub(r"^(?:so|btw|fyi|oh|ok|also|and)[\s,:]+|(?:\s*(?:…|\.\.\.+))+\s*$", "",
                       found["customer"].strip(" ,:"), flags=re.I).strip(" ,:…")
     customer = re.sub(r"\s*(?:…|\.\.\.+)\s*", " ", customer).strip()
+    if _IT_EN.match(customer):
+        return f"customer it tier {(found['t1'] or found['t2']).upper()}"
     if not customer or _NOT_A_CUSTOMER.search(customer) or len(customer.split()) > 5:
         return None
     return f"customer {customer} tier {(found['t1'] or found['t2']).upper()}"

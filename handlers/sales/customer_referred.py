@@ -23,7 +23,9 @@ _REFERENCES = sorted((("it",), ("them",), ("they",), ("this", "customer"), ("tha
                       ("same", "customer"), ("the", "same", "customer"), ("this", "client"),
                       ("that", "client"), ("this", "one"), ("them", "too"), ("他们",), ("他们家",), ("他家",),
                       ("这家",), ("那家",), ("这家客户",), ("这个客户",), ("那个客户",), ("同一个客户",),
-                      ("同一家",), ("该客户",)), key=len, reverse=True)
+                      ("同一家",), ("该客户",), ("它",), ("它们",), ("它家",), ("这个",), ("那个",),
+                      ("那家客户",), ("that", "one"), ("this", "account"), ("that", "account")),
+                     key=len, reverse=True)
 #: how old the last message may be for a reference to take its customer
 RECENT = dt.timedelta(minutes=10)
 #: a reference in a task's title with no customer (`任务 周五前给这家寄盖章合同`, `task send them the deck`)
@@ -36,6 +38,12 @@ def _reference(words: tuple[str, ...]) -> int:
     """How many of the first words refer to a customer (0: none)."""
     lowered = tuple(word.lower().strip(",，:：") for word in words)
     return next((len(ref) for ref in _REFERENCES if lowered[:len(ref)] == ref), 0)
+
+
+def is_reference(words: str) -> bool:
+    """Whether `words` are all a reference to a customer (`这家`, `it`), no name."""
+    split = tuple(words.split())
+    return bool(split) and _reference(split) == len(split)
 
 
 def _last_customer(ctx: Ctx) -> tuple[Customer | None, str]:
@@ -58,6 +66,18 @@ def _last_customer(ctx: Ctx) -> tuple[Customer | None, str]:
         return None, "unread"
     recent = (Change.id <= said.changes_after, Change.at >= ctx.now - RECENT, Change.status == "done")
     return _customer_of(ctx, recent), "recent"  # an offer tapped: read as its message was
+
+
+def _named_before(ctx: Ctx, commands: list, said: str) -> tuple[Customer, str] | None:
+    """The customer a task's own title names before its reference (`宁德时代这家我明天再去一趟`, `make 华为
+    tier A and visit them`), the longest name; None where it names none (r27: never the last one's)."""
+    titles = [each.title for each in commands if isinstance(each, c.AddTask) and not each.customer]
+    before = titles[0][:titles[0].find(said)].lower() if titles and said in titles[0] else ""
+    if not before.strip():
+        return None
+    found = [row for row in ctx.session.scalars(select(Customer).where(Customer.tenant_id == ctx.tenant.id))
+             if len(row.name) > 1 and row.name.lower() in before]
+    return (max(found, key=lambda row: len(row.name)), "here") if found else None
 
 
 def _aware(at):
@@ -90,6 +110,8 @@ def _named(command: c.Command, name: str) -> c.Command | None:
     if isinstance(command, c.LogVisit | c.AddTask) and command.customer \
             and _reference(words := tuple(command.customer.split())) == len(words):
         return replace(command, customer=name)
+    if isinstance(command, c.SetCustomer) and _reference(words := tuple(command.name.split())) == len(words):
+        return replace(command, name=name)  # `这个客户设成A类`: never a customer named "这个"
     if isinstance(command, c.AddTask) and not command.customer and command.deal_id is None \
             and _IN_TITLE.search(command.title):  # the title kept as said (`给这家寄盖章合同`)
         return replace(command, customer=name)
@@ -106,7 +128,7 @@ def referred(ctx: Ctx, command: c.Command | c.ParseError) -> c.Command | c.Parse
     said = next((_said(each) for each in commands if isinstance(each, c.Command) and _named(each, "?")), None)
     if said is None or _a_name(ctx, commands):
         return command  # `deal It Security "ERP"`: a customer so named is that customer
-    customer, where = _last_customer(ctx)
+    customer, where = _named_before(ctx, commands, said) or _last_customer(ctx)
     if customer is None:  # `vist acme …` ⏎ `a deal for it`: the message before was not read, so asked
         return Reply(lines=(ctx.t(f"customer_referred_{where or 'none'}", said=said),), ok=False)
     ctx.notes.append(ctx.t(f"customer_referred_{where}".rstrip("_"), said=said, name=customer.name))
@@ -121,8 +143,8 @@ def referred(ctx: Ctx, command: c.Command | c.ParseError) -> c.Command | c.Parse
 
 def _a_name(ctx: Ctx, commands: list) -> bool:
     """Whether the words said as a reference are a known customer's whole name (`It Security`)."""
-    words = {" ".join(each.ref.words if hasattr(each, "ref") else (each.customer or "").split()).lower()
-             for each in commands if isinstance(each, c.Command) and _named(each, "?")}
+    words = {" ".join(_words(each)).lower() for each in commands
+             if isinstance(each, c.Command) and _named(each, "?")}
     return bool(ctx.session.scalar(select(Customer.id).where(
         Customer.tenant_id == ctx.tenant.id, func.lower(Customer.name).in_(words)).limit(1)))
 
@@ -131,5 +153,12 @@ def _said(command: c.Command) -> str:
     """The words of `command` that refer to a customer, as typed (`it`, `这家`)."""
     if isinstance(command, c.AddTask) and not command.customer:
         return _IN_TITLE.search(command.title)[0]
-    words = command.ref.words if hasattr(command, "ref") else tuple(command.customer.split())
+    words = _words(command)
     return " ".join(words[:_reference(words)])
+
+
+def _words(command: c.Command) -> tuple[str, ...]:
+    """The words of `command` that name its customer."""
+    if hasattr(command, "ref"):
+        return command.ref.words
+    return tuple(((command.name if isinstance(command, c.SetCustomer) else command.customer) or "").split())

@@ -27,10 +27,18 @@ from handlers.context import Ctx
 from handlers.grammar import commands as c
 from handlers.grammar import vocabulary as V
 from handlers.grammar.dates import parse_date
+from handlers.grammar.it_said import FOLLOW_OF, FOLLOW_PLAIN, VISIT_OF
+from handlers.grammar.it_said import LEAD_EN as _LEAD_EN
+from handlers.grammar.it_said import LEAD_ZH as _LEAD_ZH
+from handlers.grammar.it_said import TAIL_EN as _TAIL_EN
+from handlers.grammar.it_said import TAIL_ZH as _TAIL_ZH
 from handlers.grammar.normal import view
+from handlers.grammar.past_days import past_day
 from handlers.grammar.patterns import pattern
 from handlers.grammar.reading import read
 from handlers.known_names import known_customers
+from handlers.sales import follow_up_moved
+from handlers.sales.day_nearest import corrected_day
 from handlers.sales.last_said import last_said, made_last, made_with
 from handlers.sales.said_again import RECENT, latest_change
 from handlers.text.reply import Button, Reply
@@ -41,12 +49,6 @@ from storage.sales import DealRepository
 
 _IT_EN = r"(?:it|that|this|that\s+one|this\s+one|(?:that|this|the)\s+(?:deal|opp|opportunity|one))"
 _IT_ZH = r"(?:它|这个单子|那个单子|这单|那单|这个商机|那个商机|刚才那个单子|刚才那单|这个|那个)"
-_LEAD_EN = (r"^(?:(?:and|ok|okay|so|also|oh|now|then|pls|please|no|nope|wait|actually|sorry|oops|hmm+"
-            r"|scratch\s+that|my\s+bad|wrong\s+customer|can\s+you|could\s+you)[\s,.!:]+)*")
-_LEAD_ZH = r"^(?:(?:不对|错了|搞错了|记错了|哦|噢|嗯|还有|另外|然后|再|那|对了|其实)[\s,，。!！]*)*"
-_TAIL_EN = r"(?:[\s,]+(?:now|pls|please|too|as\s+well|then|thanks|thx|instead))*[\s.!]*$"
-_TAIL_ZH = r"(?:阶段)?(?:吧|了|啦)*[\s。!！]*$"
-
 _STAGE = pattern(_LEAD_EN + r"(?:(?:move|push|advance|bump|put|take|set|change)\s+" + _IT_EN
                  + r"\s+(?:up\s+)?(?:to|into|on|at|onto)"
                  r"|(?:its\s+|the\s+)?stage(?:\s*[:=]|\s+to|\s+is|\s+now)?)"
@@ -84,7 +86,8 @@ def answer(ctx: Ctx, text: str) -> c.Command | Reply | None:
     """The command `text` says of the record just made or touched, the question which record it
     is, or None when `text` is no such follow-on."""
     said = " ".join(view(text).split()).strip()
-    for reader in (_stage, _title, _no_follow_up, _follow_up, _visit_was):
+    for reader in (_stage, _title, _no_follow_up, _follow_up, _visit_was, _follow_plain, _follow_of,
+                   _visit_of):
         if (found := reader(ctx, said)) is not None:
             return found
     return None
@@ -168,14 +171,15 @@ def _visit_line(ctx: Ctx, line):
     """The visit just logged changed by `line(visit)` at once, else the member's latest visits asked."""
     if (whole := _read_whole(ctx, Visit, line)) is not None:
         return whole.command
-    latest = list(ctx.session.execute(
-        select(Visit, Customer.name).join(Customer, Customer.id == Visit.customer_id)
-        .where(Visit.tenant_id == ctx.tenant.id, Visit.member_id == ctx.member.id)
-        .order_by(Visit.id.desc()).limit(3)))
-    if not latest:
-        return None
-    return _which(ctx, "it_which_visit", line,
-                  [(visit, f"#{visit.id} {name} · {visit.visited_at:%m-%d}") for visit, name in latest])
+    visits = just_touched(ctx, Visit)
+    if len(visits) > 1:  # the visits the last message made: one tap each, never another visit
+        names = {row.id: row.name for row in ctx.session.scalars(
+            select(Customer).where(Customer.id.in_([visit.customer_id for visit in visits])))}
+        return _which(ctx, "it_which_visit", line, [
+            (visit, f"#{visit.id} {names.get(visit.customer_id, '')} · {visit.visited_at:%m-%d}")
+            for visit in visits[:5]])
+    example = f"{_visit_word(ctx)} #12 {'日期' if ctx.locale == 'zh' else 'date'} …"
+    return Reply(lines=(ctx.t("it_which_visit"), example), ok=False)  # r27en: no unrelated visit offered
 
 
 def _read_whole(ctx: Ctx, model, line):
@@ -219,7 +223,10 @@ def _visit_was(ctx: Ctx, said: str):
         return None
     value = (found["value"] or found["zvalue"] or "").strip(" ,，")
     zh = _language(ctx, said)
-    if parse_date(value, ctx.today) is not None:
+    if _a_day(value, ctx.today) is not None:
+        not_said = (found["not"] or found["znot"] or "").strip(" ,，")
+        if not_said and _a_day(not_said, ctx.today) is not None:
+            return _day_not(ctx, value, _a_day(not_said, ctx.today))
         if zh and not found["went"]:
             return None  # `是明天`: a follow-up's day, perhaps; left to the corrections
         word = "日期" if zh else "date"
@@ -230,6 +237,33 @@ def _visit_was(ctx: Ctx, said: str):
         return None  # `it was 美的` after a deal: that deal's customer, the corrections' to ask
     word = "客户" if zh else "customer"
     return _visit_line(ctx, lambda visit: f"{_visit_word(ctx)} #{visit.id} {word} {value}")
+
+
+def _a_day(words: str, today):
+    """The day `words` say, to come or gone (`上周五`)."""
+    return parse_date(words, today) or past_day(words, today)
+
+
+def _day_not(ctx: Ctx, value: str, was):
+    """`friday not thursday`: the field of the visit just made whose day is `was` (its weekday, when
+    said as one) takes `value`; both or neither: asked, one tap each (r27en: the visit's day was
+    moved where the follow-up was meant)."""
+    visits = just_touched(ctx, Visit)
+    if len(visits) != 1:
+        return _visit_line(ctx, lambda visit: "")  # which visit: asked, only those just touched
+    visit, zh = visits[0], ctx.locale == "zh"
+
+    def same(day) -> bool:
+        near = day is not None and abs((day - was).days) <= 7
+        return near and day.weekday() == was.weekday()
+    on_visit, on_follow = same(visit.visited_at.date()), same(visit.follow_up_on)
+    lines = {"date": f"{_visit_word(ctx)} #{visit.id} {'日期' if zh else 'date'} {value}",
+             "follow": f"{_visit_word(ctx)} #{visit.id} {'跟进' if zh else 'follow up'} {value}"}
+    if on_visit != on_follow:
+        return _visit_line(ctx, lambda _visit: lines["follow" if on_follow else "date"])
+    buttons = tuple(Button(line[:75], line) for line in lines.values())
+    return Reply(lines=(ctx.t("it_which_visit"), *(f"{i}. {b.label}" for i, b in enumerate(buttons, 1)),
+                        ctx.t("answer_hint", count=2)), buttons=buttons, ok=False)
 
 
 def _no_follow_up(ctx: Ctx, said: str):
@@ -249,3 +283,60 @@ def _no_follow_up(ctx: Ctx, said: str):
     return Reply(lines=(ctx.t("it_follow_up_cleared", example=done, id=visit.id,
                               customer=customer.name if customer else ""), ctx.t("answer_hint_one")),
                  buttons=(Button(done, done),), ok=False)
+
+
+def _follow_plain(ctx: Ctx, said: str):
+    """`明天跟进` right after a visit: its follow-up (a weekday correcting one just set: the nearest);
+    `418 明天跟进一下`: visit 418's; else None (a task, perhaps: left to the other readers)."""
+    found = FOLLOW_PLAIN.match(said)
+    day = found and (found["day"] or found["zday"] or found["zday2"] or "").strip()
+    if not day or parse_date(day, ctx.today) is None:
+        return None
+    zh, number = _language(ctx, said), found["id"] or found["zid"]
+    if number:
+        ctx.text = f"{_visit_word(ctx)} #{number} {'跟进' if zh else 'follow up'} {day}"
+        ctx.notes.append(ctx.t("read_as_whole", said=ctx.text))
+        return read(ctx.text, ctx.today).command
+    visits = just_touched(ctx, Visit) if zh else []  # `no, fu wed`: the corrections' (old → new said)
+    if len(visits) != 1:
+        return None
+    day = corrected_day(day, visits[0].follow_up_on, ctx.today, False)
+    word = "跟进" if zh else "follow up"
+    return _visit_line(ctx, lambda visit: f"{_visit_word(ctx)} #{visit.id} {word} {day}")
+
+
+def _of_customer(ctx: Ctx, who: str) -> list:
+    """The visits just made with the customer `who` names."""
+    ids = {customer.id for customer in known_customers(ctx, who.strip())}
+    return [visit for visit in just_touched(ctx, Visit) if visit.customer_id in ids] if ids else []
+
+
+def _follow_of(ctx: Ctx, said: str):
+    """`the 腾讯 follow up should be friday`: the follow-up of the visit just made with 腾讯, else the
+    member's open follow-up with 腾讯 (handlers/sales/follow_up_moved.py); None for no customer."""
+    found = FOLLOW_OF.match(said)
+    who = found and (found["who"] or found["who2"] or found["zwho"] or "")
+    day = found and (found["day"] or found["zday"]).strip()
+    if not who or parse_date(day, ctx.today) is None or not known_customers(ctx, who.strip()):
+        return None
+    zh = _language(ctx, said)
+    if len(visits := _of_customer(ctx, who)) == 1:
+        ctx.correcting = True
+        ctx.text = f"{_visit_word(ctx)} #{visits[0].id} {'跟进' if zh else 'follow up'} {day}"
+        ctx.notes.append(ctx.t("read_as_whole", said=ctx.text))
+        return read(ctx.text, ctx.today).command
+    return follow_up_moved.answer(ctx, f"把{who.strip()}的跟进改到{day}" if zh else
+                                  f"move the follow up for {who.strip()} to {day}")
+
+
+def _visit_of(ctx: Ctx, said: str):
+    """`oh the byd one was yesterday actually`: the day of the visit just made with 比亚迪; else None."""
+    found = VISIT_OF.match(said)
+    who, day = found and (found["who"] or found["zwho"] or ""), found and (found["day"] or found["zday"])
+    if not who or _a_day(day.strip(), ctx.today) is None or len(visits := _of_customer(ctx, who)) != 1:
+        return None
+    zh = _language(ctx, said)
+    ctx.correcting = True
+    ctx.text = f"{_visit_word(ctx)} #{visits[0].id} {'日期' if zh else 'date'} {day.strip()}"
+    ctx.notes.append(ctx.t("read_as_whole", said=ctx.text))
+    return read(ctx.text, ctx.today).command
