@@ -33,6 +33,7 @@ from handlers.sales import (
     number_meant,
     reason_only,
     said_plainly,
+    second_joined,
     taken_back,
     tasks,
     undo,
@@ -134,6 +135,8 @@ def _dispatch(session: Session, tenant: Tenant, member: Member, message: Message
                                          or visit_joined.split(ctx, message, _parsed)):
             return _remember(_run_several(ctx, lines), platform, now, asked)  # lines, or clauses after
             # `另外`/`also` each a command alone (handlers/grammar/joined_clauses.py)
+        if isinstance(message, str) and (both := second_joined.offer(ctx, message)) is not None:
+            return _remember(Outcome(both, refused=True), platform, now, asked)  # `… and move deal 13 …`
     if isinstance(message, c.Several) and command_json.valid(message):  # the answer to a question
         # asked about one line of several: all of them, that one as answered
         parts = [command_json.pressed(part) for part in message.parts]
