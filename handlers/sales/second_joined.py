@@ -28,12 +28,14 @@ _CJK = pattern(r"[\u3400-\u9fff]")
 _TIER_EN = pattern(r"^(?:please\s+|pls\s+)?(?:make|set|mark|put)\s+(?P<name>.+?)\s+(?:to\s+|as\s+)?(?:a\s+)?"
                    r"tier[\s-]*(?P<tier>[ABCabc])$", re.I)
 #: `宁德时代设成A类客户`, `把华为改为B类`
-_TIER_ZH = pattern(r"^(?:把)?(?P<name>.+?)(?:设成|设为|改成|改为|定为|定成|调成|调为)(?P<tier>[ABCabc])类(?:客户)?$")
+_TIER_ZH = pattern(r"^(?:把)?(?P<name>.+?)(?:设成|设为|改成|改为|定为|定成|调成|调为)"
+                   r"(?P<tier>[ABCabc])类(?:客户)?$")
 #: `move deal 13 close to feb`, `push deal #13 close date to march`
 _CLOSE = pattern(r"^(?:move|push|change|set|make)\s+deal\s+#?(?P<id>\d{1,9})(?:'s)?\s+close(?:\s+date)?\s+"
                  r"(?:to\s+)?(?P<day>.+)$", re.I)
 #: `remind me to …`, `make a task to …`, `提醒我…`
-_TASK = pattern(r"^(?:(?:please|pls)\s+)?(?:remind\s+me\s+(?:to\s+)?|(?:make|add|create)\s+a\s+task\s+(?:to\s+)?)"
+_TASK = pattern(r"^(?:(?:please|pls)\s+)?(?:remind\s+me\s+(?:to\s+)?"
+               r"|(?:make|add|create)\s+a\s+task\s+(?:to\s+)?)"
                 r"|^(?:提醒我|建个任务|加个任务)", re.I)
 #: A thing to do said with a day (`明天要去华为`)
 _MUST = pattern(r"要|得|需要|记得|(?<![A-Za-z])(?:need\s+to|have\s+to|gotta)(?![A-Za-z])", re.I)

@@ -102,7 +102,8 @@ CLOSING: dict[str, tuple[str, str]] = {
                       "还是另记为一个任务？"),
     "rest_option_alone": ("Only {said} (the rest not kept)", "只执行 {said}（其余不保存）"),
     "rest_option_task": ("And a task: {task}", "另建任务：{task}"),
-    "second_joined_offer": ("That reads as two commands: “{one}” and “{two}”. Nothing was saved yet: do both?",
+    "second_joined_offer": ("That reads as two commands: “{one}” and “{two}”. Nothing was saved yet: "
+                            "do both?",
                             "这是两条命令：“{one}”和“{two}”。尚未保存：两条都执行吗？"),
     "second_joined_both": ("Both", "两条都执行"),
     "change_not_made": ("“{said}” reads as a change of what you just did, but I can't make that change here: "
