@@ -18,7 +18,7 @@ from handlers.grammar.language import answered_in
 from handlers.grammar.patterns import pattern
 from handlers.grammar.reading import read
 from handlers.grammar.spans import date_in
-from handlers.sales import visit_task_asked
+from handlers.sales import visit_task_asked, visits_two
 from handlers.text.reply import Button, Reply
 
 #: A joining word between two commands (` and `, `顺便`, `另外`, `also`, `plus`)
@@ -49,7 +49,7 @@ _STORES = (c.DoneTask, c.DoneFollowups, c.SnoozeFollowup, c.UpsertDeal, c.AddTas
 def offer(ctx: Ctx, text: str) -> Reply | None:
     """Both commands offered in one tap, where `text` is two joined (or a visit and the task its notes
     ask for: sales/visit_task_asked.py); None."""
-    if (visit_and_task := visit_task_asked.offered(ctx, text)) is not None:
+    if (visit_and_task := visit_task_asked.offered(ctx, text) or visits_two.offered(ctx, text)) is not None:
         return visit_and_task
     said = " ".join(text.split())
     if "\n" in text.strip():

@@ -17,7 +17,8 @@ FRI, NEXT_WED, NEXT_TUE = dt.date(2026, 12, 11), dt.date(2026, 12, 16), dt.date(
 
 def _chat(session_factory):
     chat = make_team_chat(session_factory, now=MON, manager="王芳", reps=("张伟", "Ana"))
-    for said in ("customer +华为", "customer +宁德时代", "customer +Wayne", "customer +格力", "customer +Umbrella"):
+    for said in ("customer +华为", "customer +宁德时代", "customer +Wayne", "customer +格力",
+                 "customer +Umbrella", "customer +小米", "customer +腾讯"):
         assert chat.reply(said, user="Ana").ok, said
     return chat
 
@@ -116,11 +117,13 @@ def test_a_task_asked_inside_a_visit_is_offered_as_a_task(session_factory, said,
 
 
 @pytest.mark.parametrize("visit, said, title", [
-    ("visit umbrella: new contact Jim", "add a task for that too: send Jim SSO docs tmrw", "send Jim SSO docs"),
+    ("visit umbrella: new contact Jim", "add a task for that too: send Jim SSO docs tmrw",
+     "send Jim SSO docs"),
     ("visit umbrella: new contact Jim", "task for it as well: send Jim SSO docs tmrw", "send Jim SSO docs"),
     ("拜访 华为：见了张总", "任务 它也：明天发MES资料", "发MES资料"),
 ])
-def test_filler_before_a_task_is_no_title_and_that_is_the_last_customer(session_factory, visit, said, title):
+def test_filler_before_a_task_is_no_title_and_that_is_the_last_customer(session_factory, visit, said,
+                                                                        title):
     chat = _chat(session_factory)
     assert chat.reply(visit, user="Ana").ok
     reply = chat.reply(said, user="Ana")
@@ -128,3 +131,23 @@ def test_filler_before_a_task_is_no_title_and_that_is_the_last_customer(session_
     [task] = _tasks(chat)
     assert task[1] == title and task[2] == dt.date(2026, 12, 8), task
     assert task[3] in reply.text and task[3] in ("Umbrella", "华为"), (task, reply.text)
+
+
+def test_zh_two_customers_visited_and_a_third_followed_up(session_factory):
+    chat = _chat(session_factory)
+    before = records(session_factory)
+    reply = chat.reply("今天拜访了华为和小米，明天跟进腾讯的报价", user="Ana")
+    assert all(line in reply.text for line in ("拜访 华为", "拜访 小米", "任务 客户 腾讯")), reply.text
+    assert records(session_factory) == before
+    assert _tap_first(chat, reply).ok
+    assert [v[0] for v in rows_of(chat, Visit, ("customer", "notes"))] == ["华为", "小米"]
+    [task] = _tasks(chat)
+    assert task[3] == "腾讯" and task[2] == dt.date(2026, 12, 8) and "报价" in task[1], task
+
+
+def test_en_two_customers_visited_are_asked_never_one_with_the_other_in_notes(session_factory):
+    chat = _chat(session_factory)
+    before = records(session_factory)
+    reply = chat.reply("visited 华为 and 小米 today, follow up on tencent quote tmrw", user="Ana")
+    assert not reply.ok and len(reply.buttons) >= 1 and "小米" in reply.text, reply.text
+    assert records(session_factory) == before
