@@ -17,6 +17,7 @@ from handlers.grammar import commands as c
 from handlers.grammar.language import answered_in
 from handlers.grammar.patterns import pattern
 from handlers.grammar.reading import read
+from handlers.grammar.several import command_lines
 from handlers.grammar.spans import date_in
 from handlers.sales import visit_task_asked, visits_two
 from handlers.text.reply import Button, Reply
@@ -63,11 +64,25 @@ def offer(ctx: Ctx, text: str) -> Reply | None:
         if one is None or two is None:
             continue
         ctx.locale = answered_in(text, ctx.locale)
+        one, two = _worded(one, ctx.locale == "zh"), _worded(two, ctx.locale == "zh")
         both = f"{one[1]}\n{two[1]}"
+        if command_lines(both) is None:
+            continue  # a tap would not read as the two lines offered
         return Reply(lines=(ctx.t("second_joined_offer", one=one[1], two=two[1]), ctx.t("answer_hint_one")),
                      ok=False, locale=ctx.locale,
                      buttons=(Button(ctx.t("second_joined_both")[:75], both),))
     return None
+
+
+def _worded(said: tuple[c.Command, str], zh: bool) -> tuple[c.Command, str]:
+    """`said` with its command word first (`405完成了，资料已发`: `完成 405：资料已发`), so a tap of both
+    lines reads each line alone."""
+    command, line = said
+    if isinstance(command, c.DoneFollowups):
+        ids = " ".join(str(each) for each in command.visit_ids)
+        note = f"{'：' if zh else ': '}{command.note}" if command.note else ""
+        return command, f"{'完成' if zh else 'done'} {ids}{note}"
+    return said
 
 
 def _line(ctx: Ctx, clause: str, before: tuple | None, other: str) -> tuple[c.Command, str] | None:

@@ -151,3 +151,23 @@ def test_en_two_customers_visited_are_asked_never_one_with_the_other_in_notes(se
     reply = chat.reply("visited 华为 and 小米 today, follow up on tencent quote tmrw", user="Ana")
     assert not reply.ok and len(reply.buttons) >= 1 and "小米" in reply.text, reply.text
     assert records(session_factory) == before
+
+
+@pytest.mark.parametrize("said", ["1完成了，资料已发，顺便把2推到下周三",
+                                  "done 1 sent the docs and snooze 2 to next wed"])
+def test_a_follow_up_done_and_another_moved(session_factory, said):
+    chat = _chat(session_factory)
+    for line in ("拜访 华为：见了张总；跟进 明天", "拜访 格力：报价；跟进 周四"):
+        assert chat.reply(line, user="Ana").ok, line
+    before = records(session_factory)
+    reply = chat.reply(said, user="Ana")
+    if said.startswith("1"):  # offered, one tap
+        assert not reply.ok and reply.buttons, reply.text
+        assert records(session_factory) == before
+        tapped = _tap_first(chat, reply)
+        assert tapped.ok, tapped.text
+    else:  # `and snooze 2`: each said with its command word, both done at once (several.py)
+        assert reply.ok and "1" in reply.text and "2" in reply.text, reply.text
+    visits = rows_of(chat, Visit, ("id", "outcome", "follow_up_on", "follow_up_done"))
+    assert visits[0][3] and "推" not in visits[0][1] and "snooze" not in visits[0][1], visits
+    assert visits[1][2] == NEXT_WED and not visits[1][3], visits
