@@ -61,8 +61,8 @@ def offer(ctx: Ctx, text: str) -> Reply | None:
             continue
         one = _line(ctx, first, None, other)
         two = _line(ctx, other, one, first) if one else None
-        if one is None or two is None:
-            continue
+        if one is None or two is None or one[1] == first and _TASK.search(other):
+            continue  # `推迟 1 下周一 另外提醒我…`: the command, with or without the task (rest_kept.py)
         ctx.locale = answered_in(text, ctx.locale)
         one, two = _worded(one, ctx.locale == "zh"), _worded(two, ctx.locale == "zh")
         both = f"{one[1]}\n{two[1]}"
@@ -90,6 +90,8 @@ def _line(ctx: Ctx, clause: str, before: tuple | None, other: str) -> tuple[c.Co
     zh = bool(_CJK.search(clause)) and not re.match(r"[A-Za-z]", clause)
     for line in _lines(ctx, clause, before, other, zh):
         got = read(line, ctx.today).command
+        if isinstance(got, c.AddTask) and line == clause and re.match(r"(?:task|任务)\s*#?\d", clause, re.I):
+            continue  # `… and task 2, cfo back …`: task #2, never a new task titled "2, …"
         if isinstance(got, _STORES) and not isinstance(got, c.ParseError) \
                 and not (isinstance(got, c.SetCustomer) and not got.tier):
             return got, line
