@@ -33,6 +33,7 @@ from handlers.sales import (
     number_meant,
     reason_only,
     said_plainly,
+    second_joined,  # `… and move deal 13 close to feb`: both offered
     taken_back,
     tasks,
     undo,
@@ -126,16 +127,15 @@ def _dispatch(session: Session, tenant: Tenant, member: Member, message: Message
             return _remember(Outcome(undo.question_cancelled(ctx), refused=True), platform, now, asked)
         if picked == "":  # `no` to the question: nothing done
             return Outcome(Reply(lines=(ctx.t("question_dropped"),), locale=ctx.locale), refused=False)
-        if picked is not None:
-            message = picked
+        message = picked if picked is not None else message
         if isinstance(message, str) and (lines := several.command_lines(message)
                                          or joined_clauses.split(message) or and_joined.at_once(message)
                                          or task_given_due.lines(message, ctx.today)
                                          or visit_joined.split(ctx, message, _parsed)):
-            return _remember(_run_several(ctx, lines), platform, now, asked)  # lines, or clauses after
-            # `另外`/`also` each a command alone (handlers/grammar/joined_clauses.py)
-    if isinstance(message, c.Several) and command_json.valid(message):  # the answer to a question
-        # asked about one line of several: all of them, that one as answered
+            return _remember(_run_several(ctx, lines), platform, now, asked)  # clauses after `另外`: each
+        if isinstance(message, str) and (both := second_joined.offer(ctx, message)) is not None:
+            return _remember(Outcome(both, refused=True), platform, now, asked)  # `… and move deal 13 …`
+    if isinstance(message, c.Several) and command_json.valid(message):  # the answer about one line of several
         parts = [command_json.pressed(part) for part in message.parts]
         return _remember(_run_several(ctx, parts), platform, now, asked)
     outcome = _run(ctx, message)

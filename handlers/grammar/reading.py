@@ -25,6 +25,7 @@ from handlers.grammar.patterns import pattern
 from handlers.grammar.sentences import sentence
 from handlers.grammar.target_said import target_said
 from handlers.grammar.targets_asked import targets_asked
+from handlers.grammar.task_filler import without_filler
 from handlers.grammar.task_reopen import reopen_typo
 from handlers.grammar.typed_back import as_typed
 from handlers.grammar.typos import NUMBER_FIRST, keyword_typo
@@ -202,6 +203,9 @@ def _read(text: str, today: dt.date | None = None) -> Reading:
     name, _lang, after = split_keyword(simplified(p.normalize(text)))
     if (money := everyday.foreign_money(" ".join(text.split()), name, _lang == "zh")) is not None:
         return Reading(money)  # `deal Acme S$60k`: no amount kept in a currency not kept here
+    if name == "task":  # `add a task for that too: …`: no title "for that too", `that` the customer
+        text = without_filler(text, after)
+        name, _lang, after = split_keyword(simplified(p.normalize(text)))
     command = parse(text, today)
     if name == "visit" and (ahead := everyday.visit_ahead(after, command, today, _lang == "zh")) is not None:
         return Reading(ahead)  # `visit Acme Corp in april`: a visit still to come, offered as a task

@@ -7,14 +7,16 @@ from __future__ import annotations
 import re
 
 from handlers.context import Ctx
+from handlers.grammar import commands as c
 from handlers.grammar.commands import LogVisit
+from handlers.grammar.language import answered_in
 from handlers.grammar.patterns import pattern
-from handlers.text.reply import Button
+from handlers.text.reply import Button, Reply
 from handlers.text.strings import WORDS, name_of
 from storage.models.sales import Customer
 
 #: A task asked for in words (`add a task`, `set a reminder`, `remind me`, `加个任务`, `提醒我`)
-ASKS = pattern(r"(?<![A-Za-z])(?:(?:please\s+)?(?:add|create|make|set|open|put\s+in|log|need)\s+"
+ASKS = pattern(r"(?<![A-Za-z])(?:(?:(?:please|pls|plz)\s+)?(?:add|create|make|set|open|put\s+in|log|need)\s+"
                r"(?:a\s+|an\s+|me\s+a\s+)?(?:new\s+)?(?:task|reminder|to-?do)|new\s+task|remind\s+me(?:\s+to)?)(?![A-Za-z])"
                r"|(?:请|帮我)?(?:加|建|记|开|设|添加|新建|创建|设置)(?:个|一个|一下|上)?(?:任务|提醒|待办)"
                r"|提醒我(?:一下)?|提醒一下", re.I)
@@ -37,3 +39,48 @@ def ask(ctx: Ctx, cmd: LogVisit, customer: Customer) -> None:
     raise ctx.refuse("visit_task_asked", words=found[0].strip(), customer=customer.name, buttons=(
         Button(ctx.t("visit_and_task_button"), f"{visit_line}\n{task_line}"),
         Button(ctx.t("task_only_button"), only)))
+
+
+#: Words before the thing to do that say who or that it must be done (`for me to`, `need to`, `要`)
+_LEAD = pattern(r"^(?:(?:for\s+(?:me|us|that|it)\s*)?(?:to\s+)?(?:(?:i|we)\s+)?(?:need\s+to|have\s+to|must"
+                r"|gotta|should)?\s*(?:to\s+)?|(?:我)?(?:要|需要|得|记得)?)", re.I)
+#: Where a clause of a visit's notes ends (`all good. need to send …`, ` - make a task`)
+_CLAUSE = pattern(r"(?<=[.。;；!！])\s*|\s+[-–—]\s+|[，,]\s*(?=(?:need|have|must|要|需要|得))", re.I)
+
+
+def offered(ctx: Ctx, text: str) -> Reply | None:
+    """A visit asked about its follow-up day (`visited 格力 … pls make a task for me to send proposal by
+    next wed`, `visit wayne: … need to send them the project plan by fri - make a task`) whose notes ask
+    for a task: the visit (its notes without the task's words) with a task (the thing to do, due that
+    day, the customer linked), or only the task, offered; None where no task is asked or none reads."""
+    from handlers.grammar.reading import read
+
+    error = read(text, ctx.today).command
+    if not isinstance(error, c.ParseError) or error.problem not in ("deadline_in_notes", "call_again_no_day"):
+        return None
+    visit = next((each for _l, _t, each in error.options if isinstance(each, LogVisit)), None)
+    if visit is None or not visit.notes or (found := ASKS.search(visit.notes)) is None \
+            or re.search(r"remind|提醒", found[0], re.I):
+        return None  # `remind me fri`: the visit's follow-up, asked by the grammar
+    zh = answered_in(text, ctx.locale) == "zh"
+    before = visit.notes[:found.start()].strip(_EDGE)
+    after = visit.notes[found.end():].strip(_EDGE)
+    if not after:  # `… need to send them the project plan by fri - make a task`: the clause with the day
+        parts = [part.strip(_EDGE) for part in _CLAUSE.split(before) if part and part.strip(_EDGE)]
+        at = next((i for i in reversed(range(len(parts))) if error.detail and error.detail in parts[i]), None)
+        if at is None:
+            return None
+        after, before = parts[at], ("，" if zh else ", ").join(parts[:at] + parts[at + 1:])
+    title = after[_LEAD.match(after).end():].strip(_EDGE) or after
+    colon = "：" if zh else ": "
+    task_line = f"{'任务 客户' if zh else 'task customer'} {visit.customer}{colon}{title}"
+    day = f" {visit.day.isoformat()}" if visit.day else ""
+    visit_line = f"{'拜访' if zh else 'visit'} {visit.customer}{day}" + (f"{colon}{before}" if before else "")
+    task, logged = read(task_line, ctx.today).command, read(visit_line, ctx.today).command
+    if not isinstance(task, c.AddTask) or not isinstance(logged, LogVisit):
+        return None
+    ctx.locale = "zh" if zh else "en"
+    return Reply(lines=(ctx.t("visit_task_asked", words=found[0].strip(), customer=visit.customer),
+                        ctx.t("answer_hint", count=2)), ok=False, locale=ctx.locale, buttons=(
+        Button(ctx.t("visit_and_task_button"), f"{visit_line}\n{task_line}"),
+        Button(ctx.t("task_only_button"), task_line)))

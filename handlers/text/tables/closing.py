@@ -102,6 +102,13 @@ CLOSING: dict[str, tuple[str, str]] = {
                       "还是另记为一个任务？"),
     "rest_option_alone": ("Only {said} (the rest not kept)", "只执行 {said}（其余不保存）"),
     "rest_option_task": ("And a task: {task}", "另建任务：{task}"),
+    "second_joined_offer": ("That reads as two commands: “{one}” and “{two}”. Nothing was saved yet: "
+                            "do both?",
+                            "这是两条命令：“{one}”和“{two}”。尚未保存：两条都执行吗？"),
+    "second_joined_both": ("Do all", "全部执行"),
+    "visits_two_offer": ("That names two customers visited ({names}): a visit each? Nothing was saved "
+                         "yet.\n{lines}",
+                         "这里有两个拜访的客户（{names}）：各记一次拜访吗？尚未保存。\n{lines}"),
     "change_not_made": ("“{said}” reads as a change of what you just did, but I can't make that change here: "
                         "nothing was saved, no customer made. To put a record right, `undo` it and send it "
                         "again as it should be.",
