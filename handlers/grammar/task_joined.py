@@ -1,7 +1,7 @@
 """A task message that says two things to do (r26zh W9): `任务 下周一之前整理万科的比价资料；还有给海尔
 发合同`,
 `task send acme the quote by fri; and also call globex about renewal`, `任务 周五前给海尔发合同 另外 整理华为
-的资料`. After `；`/`;` or a joining word (`还有`, `另外`, `顺便`, `同时`, `also`, `and also`, `plus`), a
+的资料`. After `；`/`;` or a joining word (`还有`, `另外`, `同时`, `also`, `and also`, `plus`), a
 clause that reads as a task on its own is a second task (its own day, its own customer), never glued
 into the first one's title. A clause that reads as no task stays in the title, as typed.
 
@@ -21,13 +21,14 @@ from handlers.grammar.normal import view
 from handlers.grammar.patterns import pattern
 
 #: Where a second thing to do starts: `；`/`;` (a joining word after it or not), or a joining word
-#: after a break (`，另外`, `, also`), `and also` or a Chinese one after a space (` 另外 `), or one glued
-#: to Chinese (`…资料另外…`); never a bare ` also ` (`check also the contract`: one task)
-_SECOND = pattern(r"\s*[;；]\s*(?:(?:and\s+also|also|plus|and|另外|还有|然后|顺便|同时)(?![A-Za-z]))?"
-                  r"[\s,，:：]*"
-                  r"|\s*[,，。.!！]\s*(?:and\s+also|also|plus|另外|还有|然后|顺便|同时)(?![A-Za-z])[\s,，:：]*"
-                  r"|\s+(?:and\s+also|另外|还有|然后|顺便|同时)(?![A-Za-z])[\s,，:：]*"
-                  r"|(?<=[\u3400-\u9fff])(?:另外|顺便|还有)[\s,，:：]*", re.I)
+#: after a break (`，另外`, `, also`), `and also` or a Chinese one after a space (` 另外 `), or 另外 glued
+#: to Chinese (`…资料另外…`); never a bare ` also ` (`check also the contract`: one task), a glued 还有
+#: (`看看还有没有别的机会`: one title), nor 顺便 (`送样品 顺便见下王经理`: one errand, done while there)
+_ALSO_ZH = r"另外|还有(?!没有|什么|多少|几)|然后|同时"  # `还有没有…`: a question, never a join
+_SECOND = pattern(r"\s*[;；]\s*(?:(?:and\s+also|also|plus|and|" + _ALSO_ZH + r")(?![A-Za-z]))?[\s,，:：]*"
+                  r"|\s*[,，。.!！]\s*(?:and\s+also|also|plus|" + _ALSO_ZH + r")(?![A-Za-z])[\s,，:：]*"
+                  r"|\s+(?:and\s+also|" + _ALSO_ZH + r")(?![A-Za-z])[\s,，:：]*"
+                  r"|(?<=[\u3400-\u9fff])另外[\s,，:：]*", re.I)
 #: A clause that reports what someone said or is, never a thing to do
 _PROSE = pattern(r"(?:they|he|she|it|we|there|客户说|客户那边|他们|他|她)(?![A-Za-z])", re.I)
 #: The task word and who it is for, as typed (`task @bo `, `任务 @张伟 `, `任务`)
