@@ -23,3 +23,14 @@ def test_a_stage_name_with_its_stage_word_is_the_stage(session_factory, said, ti
     [(stage, amount, stored)] = deal_rows(session_factory, "stage", "amount", "title")
     assert (stage, int(amount)) == ("negotiation", 800000)
     assert stored == (title or stored) and "商务" not in stored
+
+
+@pytest.mark.parametrize("said", ["算了 改成B类", "不对 改成B类", "哦 改成B类"])
+def test_a_filler_before_a_tier_is_never_a_new_customers_name(session_factory, said):
+    """r28zh: `算了 改成B类` offered `客户 +算了 B类`, a tap making a customer "算了"."""
+    chat = make_team_chat(session_factory, now=MON, manager="王芳", reps=("张伟",))
+    assert chat.reply("拜访 +格力：初次见面", user="张伟").ok
+    reply = chat.reply(said, user="张伟")
+    assert "+" not in " ".join(b.command for b in reply.buttons), reply.text
+    with session_factory() as s:
+        assert list(s.scalars(select(Customer.name))) == ["格力"]
