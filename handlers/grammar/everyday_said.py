@@ -128,7 +128,8 @@ _IT_EN = pattern(r"^(?:it|them|this|that|(?:this|that)\s+(?:one|customer|client|
 
 
 def _tier(said: str) -> str | None:
-    said = re.sub(r"^(?:顺便|另外|还有|也|再|对了|算了|不对|哦不对|哦|噢|其实|那就|还是)[\s,，]*", "", said)  # never a name
+    said = re.sub(r"^(?:顺便|另外|还有|也|再|对了|算了|不对|哦不对|哦|噢|其实|那就|还是)[\s,，]*", "",
+                  said)  # a filler first is never a customer's name (`算了 改成B类`)
     if (found := _TIER_ZH.match(said)) is not None and _IT_ZH.match(found["customer"]):
         return f"客户 这家 {(found['t1'] or found['t2']).upper()}类"
     if (found := _TIER_ZH.match(said)) is not None and not _NOT_A_CUSTOMER.search(found["customer"]):

@@ -32,5 +32,4 @@ def test_a_filler_before_a_tier_is_never_a_new_customers_name(session_factory, s
     assert chat.reply("拜访 +格力：初次见面", user="张伟").ok
     reply = chat.reply(said, user="张伟")
     assert "+" not in " ".join(b.command for b in reply.buttons), reply.text
-    with session_factory() as s:
-        assert list(s.scalars(select(Customer.name))) == ["格力"]
+    assert customer_names(session_factory) == ["格力"]
