@@ -26,7 +26,7 @@ from handlers.grammar.command_json import pressed
 from handlers.grammar.patterns import pattern
 from handlers.grammar.reading import parse
 from handlers.questions import TTL, answer_word, said_again_with
-from handlers.target_too import target_too
+from handlers.team.target_yes_and import target_too
 from handlers.text.strings import t
 from storage import questions as stored
 
