@@ -9,6 +9,10 @@ the notes keep the words as typed.
 ('went there yesterday', (datetime.date(2026, 12, 5),))
 >>> went_on("下周五去 签合同", dt.date(2026, 12, 6)) is None
 True
+>>> went_on("met IT head mr liu yesterday, they want a demo", dt.date(2026, 12, 6))
+('met IT head mr liu yesterday', (datetime.date(2026, 12, 5),))
+>>> went_on("met the cfo, demo on fri", dt.date(2026, 12, 6)) is None
+True
 """
 from __future__ import annotations
 
@@ -36,6 +40,11 @@ _WENT_ZH = pattern(rf"(?:^|(?<=[\s，,。;；:：]))(?P<day>{DAY_GONE_ZH})(?:上
 _WENT_EN = pattern(r"(?<![A-Za-z])(?:went|was|were|been|visited|dropped\s+by|stopped\s+by)"
                    r"(?:\s+(?:there|over|by|in\s+person|on\s*site))?\s+(?:on\s+)?"
                    rf"(?P<day>{DAY_GONE_EN})(?![A-Za-z])", re.I)
+#: `met IT head mr liu yesterday`, `saw their CTO last fri`: a meeting told with a day that can only
+#: be gone by, in the same clause (a bare weekday there may be one to come: not read)
+_MET_EN = pattern(r"(?<![A-Za-z])(?:met|saw|talked\s+to|spoke\s+(?:to|with)|had\s+(?:a\s+)?(?:call|meeting|"
+                  r"lunch|dinner|coffee)\s+with)(?![A-Za-z])[^.,;!?]{0,40}?\s(?:on\s+)?"
+                  r"(?P<day>yesterday|yday|yest|last\s+(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)(?![A-Za-z])", re.I)
 #: a day gone by right at the start of what follows the customer (`12月4日 跟采购确认了…`)
 #: (a bare weekday is not one there: `周五 再去一趟` is a day to come)
 DAY_FIRST_ZH = (r"大前天|前天|昨天|昨日|上个?(?:周|星期|礼拜)[一二三四五六日天]"
@@ -64,7 +73,7 @@ def went_on(notes: str, today: dt.date) -> tuple[str, tuple[dt.date, ...]] | Non
         at = len(seen) - len(seen.lstrip())
         days = days_of(found["day"] or found["first"], today)
         return (notes[at:at + found.end()], days) if days else None
-    found = _WENT_ZH.search(seen) or _WENT_EN.search(seen)
+    found = _WENT_ZH.search(seen) or _WENT_EN.search(seen) or _MET_EN.search(seen)
     days = days_of(found["day"], today) if found else ()
     return (notes[found.start():found.end()], days) if found and days else None
 
