@@ -44,7 +44,8 @@ _WENT_EN = pattern(r"(?<![A-Za-z])(?:went|was|were|been|visited|dropped\s+by|sto
 #: be gone by, in the same clause (a bare weekday there may be one to come: not read)
 _MET_EN = pattern(r"(?<![A-Za-z])(?:met|saw|talked\s+to|spoke\s+(?:to|with)|had\s+(?:a\s+)?(?:call|meeting|"
                   r"lunch|dinner|coffee)\s+with)(?![A-Za-z])[^.,;!?]{0,40}?\s(?:on\s+)?"
-                  r"(?P<day>yesterday|yday|yest|last\s+(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)(?![A-Za-z])", re.I)
+                  r"(?P<day>yesterday|yday|yest|last\s+(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)(?![A-Za-z])",
+                  re.I)
 #: a day gone by right at the start of what follows the customer (`12月4日 跟采购确认了…`)
 #: (a bare weekday is not one there: `周五 再去一趟` is a day to come)
 DAY_FIRST_ZH = (r"大前天|前天|昨天|昨日|上个?(?:周|星期|礼拜)[一二三四五六日天]"
