@@ -25,6 +25,7 @@ from handlers.known_names import (
 from handlers.members import not_a_member
 from handlers.rules.name_likeness import core_name, extended_customers, similar_customers
 from handlers.text.reply import Button
+from storage.deals_found import closed_deals_of_customer
 from storage.models.base import name_key
 from storage.models.sales import Customer
 from storage.models.workspace import Member
@@ -166,13 +167,8 @@ _REOPEN = pattern(r"re-?open(?:ed)?|revive|restart", re.I)
 
 
 def _closed_deals(ctx: Ctx, customer_id: int) -> list:
-    from sqlalchemy import select
-
-    from storage.models.sales import CLOSED_STAGES, Deal
-
-    return list(ctx.session.scalars(select(Deal).where(
-        Deal.customer_id == customer_id, Deal.owner_id == ctx.member.id,
-        Deal.stage.in_(CLOSED_STAGES)).order_by(Deal.id.desc()).limit(4)))
+    return closed_deals_of_customer(ctx.session, ctx.tenant.id, ctx.member.id, customer_id=customer_id,
+                                    limit=4)
 
 
 def _title_plain(ctx: Ctx, customer: Customer, rest: str, named: bool) -> bool:

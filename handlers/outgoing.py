@@ -236,7 +236,7 @@ def correct(session: Session, delivery: Delivery, payload: dict | None, now: dt.
     in_flight = delivery.claimed_until is not None and delivery.claimed_until > utcnow()
     if delivery.status != "sent" and not in_flight:  # not out yet: it simply changes, or never goes
         if payload is None:
-            session.delete(delivery)
+            OutboxRepository(session).withdraw(delivery)
         else:
             delivery.payload = payload
         return

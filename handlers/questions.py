@@ -132,7 +132,7 @@ def take(session: Session, member: Member, platform: str, text: str,
     question = stored.open_question(session, member.id, platform)
     if question is None:
         return False, None, None
-    session.delete(question)
+    stored.close(session, question)
     if answer_word(text) is None and (dropped := _DROPPED.match(text)) is not None:  # `算了 推到下周吧`:
         text = text[dropped.end():]  # no to the question, then what is meant instead: an edit of the
         asked, picked, locale = _answered(session, member, question, text, now)  # offer, or a message of

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from handlers.rules import limits
@@ -53,7 +52,7 @@ def identify(session: Session, user: UserRef, defaults: Defaults,
         return tenant, member, False
     # one first admin whatever the timing: a new member's registration holds the tenant's row
     # (PostgreSQL; SQLite has one writer at a time), so the next sees the first's member
-    session.execute(select(Tenant.id).where(Tenant.id == tenant.id).with_for_update())
+    people.hold_tenant(tenant.id)
     role = "rep" if people.has_members(tenant.id) else "admin"
     name = limits.display_name(user.name) or limits.display_name(user.user)
     member = people.add_member(tenant.id, name, role=role,

@@ -74,3 +74,10 @@ def lost_reasons(session: Session, owner_ids, since: dt.datetime, until: dt.date
     return session.execute(select(Deal.reason_category, Deal.reason).where(
         Deal.owner_id.in_(list(owner_ids)), Deal.stage == "lost", Deal.closed_at >= since,
         Deal.closed_at < until).order_by(Deal.closed_at, Deal.id)).all()
+
+
+def last_move_into(session: Session, deal: Deal) -> DealEvent | None:
+    """The event that moved `deal` into the stage it is in, the latest one."""
+    return session.scalar(select(DealEvent).where(DealEvent.deal_id == deal.id, DealEvent.kind == "stage",
+                                                  DealEvent.to_stage == deal.stage)
+                          .order_by(DealEvent.id.desc()).limit(1))

@@ -61,6 +61,17 @@ class OutboxRepository:
         return list(self.s.scalars(select(Delivery).where(
             Delivery.fact == fact, Delivery.status.in_(("pending", "sent", "failed"))).order_by(Delivery.id)))
 
+    def recent_posts(self, tenant_id: int, kind: str, since: dt.datetime) -> list[Delivery]:
+        """The tenant's posts of facts of `kind` (`target`, `contest`) queued since `since`, pending
+        or sent."""
+        return list(self.s.scalars(select(Delivery).where(
+            Delivery.tenant_id == tenant_id, Delivery.fact.startswith(f"{kind}:"),
+            Delivery.status.in_(("pending", "sent")), Delivery.created_at >= since)))
+
+    def withdraw(self, delivery: Delivery) -> None:
+        """A post not out yet that must never go: gone."""
+        self.s.delete(delivery)
+
     def of_message(self, key: str) -> list[Delivery]:
         """The rows a message queued: its answer (`key`) and what it caused (`key:…`), unsent."""
         return list(self.s.scalars(select(Delivery).where(

@@ -35,6 +35,11 @@ class PeopleRepository:
         self.s.flush()
         return tenant
 
+    def hold_tenant(self, tenant_id: int) -> None:
+        """Hold the tenant's row for this transaction (PostgreSQL `FOR UPDATE`; SQLite has one
+        writer at a time): whoever holds it next sees what this one wrote (one first admin)."""
+        self.s.execute(select(Tenant.id).where(Tenant.id == tenant_id).with_for_update())
+
     # members -------------------------------------------------------------------------------
     def by_identity(self, tenant_id: int, platform: str, external_user_id: str) -> Member | None:
         return self.s.scalar(
@@ -86,6 +91,11 @@ class PeopleRepository:
         """{member: display name} of every member of a tenant (former ones too)."""
         return dict(self.s.execute(select(Member.id, Member.display_name)
                                    .where(Member.tenant_id == tenant_id)).all())
+
+    def has_identity(self, tenant_id: int, member_id: int, platform: str) -> bool:
+        """Whether the member is known on `platform` already."""
+        return bool(self.s.scalar(select(func.count()).select_from(Identity).where(
+            Identity.tenant_id == tenant_id, Identity.member_id == member_id, Identity.platform == platform)))
 
     def members(self, tenant_id: int) -> list[Member]:
         return list(self.s.scalars(select(Member).where(Member.tenant_id == tenant_id)
@@ -209,6 +219,9 @@ class PeopleRepository:
         return list(self.s.scalars(select(Leave).where(Leave.member_id == member_id, Leave.first_day <= last,
                                                        Leave.last_day >= first).order_by(Leave.first_day)))
 
+    def drop_leave(self, leave: Leave) -> None:
+        self.s.delete(leave)
+
     def on_leave_among(self, member_ids: list[int], day: dt.date) -> set[int]:
         """Which of these members are on leave on `day`."""
         return set(self.s.scalars(select(Leave.member_id).where(
@@ -219,6 +232,20 @@ class PeopleRepository:
         self.s.add(AuditLog(tenant_id=tenant_id, actor_id=actor_id, action=action, entity=entity,
                             entity_id=entity_id, detail={k: str(v) for k, v in detail.items()},
                             **({"at": at} if at else {})))
+
+
+    def audit_entry(self, tenant_id: int, actor_id: int, action: str, at: dt.datetime) -> AuditLog | None:
+        """The actor's latest audit entry of `action` made at `at` exactly."""
+        return self.s.scalar(select(AuditLog).where(
+            AuditLog.tenant_id == tenant_id, AuditLog.actor_id == actor_id, AuditLog.action == action,
+            AuditLog.at == at).order_by(AuditLog.id.desc()).limit(1))
+
+    def audited_since(self, tenant_id: int, actor_id: int, action: str,
+                      since: dt.datetime) -> list[dt.datetime]:
+        """When the actor did `action` after `since` (as audited)."""
+        return list(self.s.scalars(select(AuditLog.at).where(
+            AuditLog.tenant_id == tenant_id, AuditLog.actor_id == actor_id, AuditLog.action == action,
+            AuditLog.at > since)))
 
 
 class RunPeople(PeopleRepository):

@@ -15,6 +15,11 @@ def open_question(session: Session, member_id: int, platform: str) -> OpenQuesti
         OpenQuestion.member_id == member_id, OpenQuestion.platform == platform))
 
 
+def close(session: Session, question: OpenQuestion) -> None:
+    """The question answered (any message ends it): gone."""
+    session.delete(question)
+
+
 def forget(session: Session, member_id: int, platform: str) -> None:
     session.execute(delete(OpenQuestion).where(OpenQuestion.member_id == member_id,
                                                OpenQuestion.platform == platform))

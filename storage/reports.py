@@ -276,6 +276,21 @@ class TargetRepository:
         out.summed_from = tuple(sorted(used, key=lambda part: (part[1], part[0])))
         return out
 
+    def held(self, tenant_id: int, metric: str, period_kind: str, period_start: dt.date, *,
+             member_id: int | None = None, team_id: int | None = None) -> Target | None:
+        """The member's target (else the team's own) of `metric` for the period from `period_start`."""
+        whose = (Target.member_id == member_id,) if member_id is not None else \
+            (Target.team_id == team_id, Target.member_id.is_(None))
+        return self.s.scalar(select(Target).where(
+            Target.tenant_id == tenant_id, *whose, Target.metric == metric, Target.period_kind == period_kind,
+            Target.period_start == period_start))
+
+    def held_from(self, tenant_id: int, member_id: int, metric: str, first: dt.date) -> list[Target]:
+        """The member's targets of `metric` for periods starting on `first` or later, soonest first."""
+        return list(self.s.scalars(select(Target).where(
+            Target.tenant_id == tenant_id, Target.member_id == member_id, Target.metric == metric,
+            Target.period_start >= first).order_by(Target.period_start, Target.period_kind)))
+
     def listing(self, tenant_id: int):
         return list(self.s.scalars(select(Target).where(Target.tenant_id == tenant_id)
                                    .order_by(Target.period_start, Target.id)))

@@ -39,6 +39,38 @@ class CustomerRepository:
         return list(self.s.execute(select(Customer.id, Customer.name).where(Customer.tenant_id == tenant_id)
                                    .order_by(Customer.id)))
 
+    def all_of(self, tenant_id: int) -> list[Customer]:
+        """Every customer of the tenant, by id."""
+        return list(self.s.scalars(select(Customer).where(Customer.tenant_id == tenant_id)
+                                   .order_by(Customer.id)))
+
+    def ids_named(self, tenant_id: int, names) -> set[int]:
+        """The ids of the customers named exactly one of `names`."""
+        return set(self.s.scalars(select(Customer.id).where(Customer.tenant_id == tenant_id,
+                                                            Customer.name.in_(list(names)))))
+
+    def any_named(self, tenant_id: int, lowered_names) -> bool:
+        """Whether a customer's name, in lower case, is one of `lowered_names`."""
+        return bool(self.s.scalar(select(Customer.id).where(
+            Customer.tenant_id == tenant_id, func.lower(Customer.name).in_(list(lowered_names))).limit(1)))
+
+    def names_of(self, tenant_id: int, customer_ids) -> dict[int, str]:
+        """{customer: name} of these customers."""
+        return dict(self.s.execute(select(Customer.id, Customer.name).where(
+            Customer.tenant_id == tenant_id, Customer.id.in_(list(customer_ids)))).all())
+
+    def deals_and_visits_of(self, customer: Customer) -> tuple[list, int]:
+        """([(stage, amount, currency)] of the customer's deals by id, how many visits it has):
+        what deleting it takes with it."""
+        deals = self.s.execute(select(Deal.stage, Deal.amount, Deal.currency).where(
+            Deal.tenant_id == customer.tenant_id, Deal.customer_id == customer.id).order_by(Deal.id)).all()
+        visits = self.s.scalar(select(func.count()).select_from(Visit).where(
+            Visit.tenant_id == customer.tenant_id, Visit.customer_id == customer.id))
+        return deals, visits
+
+    def delete(self, customer: Customer) -> None:
+        self.s.delete(customer)
+
     def add(self, tenant_id: int, name: str, owner_id: int | None, **fields) -> Customer:
         customer = Customer(tenant_id=tenant_id, name=name, name_key=name_key(name),
                             owner_id=owner_id, **fields)
@@ -136,6 +168,19 @@ class VisitRepository:
                               .where(Visit.member_id == member_id, Visit.follow_up_done.is_(False),
                                      Visit.follow_up_on.is_not(None))
                               .order_by(Visit.follow_up_on, Visit.id)).all()
+
+    def last_to(self, tenant_id: int, member_id: int, customer_id: int) -> Visit | None:
+        """The member's visit to the customer made last (by the day it was)."""
+        return self.s.scalar(select(Visit).where(
+            Visit.tenant_id == tenant_id, Visit.member_id == member_id, Visit.customer_id == customer_id)
+            .order_by(Visit.visited_at.desc(), Visit.id.desc()).limit(1))
+
+    def ids_logged_last_to(self, tenant_id: int, member_id: int, customer_id: int,
+                           limit: int = 3) -> list[int]:
+        """The ids of the member's visits to the customer logged last (by id), newest first."""
+        return list(self.s.scalars(select(Visit.id).where(
+            Visit.tenant_id == tenant_id, Visit.member_id == member_id, Visit.customer_id == customer_id)
+            .order_by(Visit.id.desc()).limit(limit)))
 
     def get(self, tenant_id: int, visit_id: int) -> Visit | None:
         visit = self.s.get(Visit, visit_id)

@@ -201,6 +201,64 @@ def test_the_grammar_imports_no_use_case():
             assert not above, f"{name} imports {sorted(above)}"
 
 
+#: SQLAlchemy's statement builders, and what a session is asked to run or remove directly
+STATEMENTS = {"select", "insert", "update", "delete"}
+SESSION_CALLS = {"execute", "delete", "query"}
+
+
+def _queries(source: str) -> list[str]:
+    """The database work a module does itself: a call of SQLAlchemy's `select`, `insert`, `update`
+    or `delete` (imported by name, or through the module: `sa.select`), and a session's `execute`,
+    `delete` or `query` (`session.execute(…)`, `ctx.session.delete(…)`), each as `line: call`."""
+    tree = ast.parse(source)
+    builders, modules = set(), set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.split(".")[0] == "sqlalchemy":
+            builders.update(alias.asname or alias.name for alias in node.names if alias.name in STATEMENTS)
+        elif isinstance(node, ast.Import):
+            modules.update(alias.asname or alias.name for alias in node.names
+                           if alias.name.split(".")[0] == "sqlalchemy")
+    found = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        call = node.func
+        if isinstance(call, ast.Name) and call.id in builders \
+                or isinstance(call, ast.Attribute) and call.attr in STATEMENTS \
+                and ast.unparse(call.value) in modules \
+                or isinstance(call, ast.Attribute) and call.attr in SESSION_CALLS \
+                and ast.unparse(call.value).rpartition(".")[2].endswith("session"):
+            found.append(f"{node.lineno}: {ast.unparse(call)}(…)")
+    return found
+
+
+def test_handlers_leave_the_queries_to_the_repositories():
+    """Issue #25: a handler asks `storage/` for what it needs (a repository function named for what
+    it returns); it builds no statement and runs none on the session itself. `session.get(Model,
+    id)`, `session.add` and `session.flush` are the unit of work's, not queries."""
+    querying = {name: found for name, path in MODULES.items() if name.split(".")[0] == "handlers"
+                if (found := _queries(path.read_text(encoding="utf-8")))}
+    assert not querying, "\n".join(f"{name}: {', '.join(found)}" for name, found in sorted(querying.items()))
+
+
+@pytest.mark.parametrize("source", [
+    "from sqlalchemy import select\ndef f(s):\n    return s.scalars(select(X))",
+    "import sqlalchemy as sa\ndef f(s):\n    return s.scalars(sa.update(X))",
+    "from sqlalchemy.dialects.postgresql import insert as pg_insert\nq = pg_insert(X)",
+    "def f(ctx, x):\n    ctx.session.delete(x)",
+    "def f(session):\n    session.execute(q)",
+    "def f(self):\n    self.session.query(X).first()",
+])
+def test_a_query_in_a_handler_is_found(source):
+    """The checker itself: each way a module can query the database on its own."""
+    assert _queries(source)
+
+
+def test_a_plain_update_or_insert_is_no_query():
+    """A dict's `update`, a list's `insert`, a set's `update`: not SQLAlchemy's."""
+    assert not _queries("def f(d, xs):\n    d.update(a=1)\n    xs.insert(0, 2)\n    return d.get(1)")
+
+
 def test_a_test_run_keeps_its_data_out_of_the_checkout():
     """Settings built in a test (a CRM secret key, a CLI's database) write to the run's own folder
     (conftest.py), never the checkout's `data/`; conftest.py also fails a run that leaves a file."""

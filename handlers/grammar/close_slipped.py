@@ -16,13 +16,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from sqlalchemy import select
-
 from handlers.grammar import commands as c
 from handlers.grammar.closed_words import aliases
 from handlers.grammar.normal import name_fold
 from handlers.grammar.patterns import pattern
-from storage.models.sales import CLOSED_STAGES, Customer, Deal
+from storage.deals_found import open_deals_of_customer_named
 
 #: a close slipping: `slipping to`, `slipped to`, `pushed out to`, `拖到`, `推迟到`, `延期到`
 _SLIP = pattern(r"(?<![A-Za-z])(?:slip(?:s|ped|ping)?|push(?:ed|ing)?|delay(?:ed|ing)?|postpon(?:ed|ing)|"
@@ -85,8 +83,5 @@ def slipped(session, tenant_id: int, name: str, said: str, chinese: bool, today:
 
 def _open(session, tenant_id: int, name: str, member_id: int | None) -> list[tuple[int, str]]:
     """(id, title) of `name`'s open deals (the member's own, where a member is given)."""
-    query = select(Deal.id, Deal.title).join(Customer, Customer.id == Deal.customer_id).where(
-        Deal.tenant_id == tenant_id, Customer.name == name, Deal.stage.not_in(CLOSED_STAGES))
-    if member_id is not None:
-        query = query.where(Deal.owner_id == member_id)
-    return [(deal_id, title) for deal_id, title in session.execute(query.order_by(Deal.id))]
+    return [(deal_id, title) for deal_id, title, _stage in open_deals_of_customer_named(
+        session, tenant_id, name, member_id)]

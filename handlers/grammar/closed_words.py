@@ -10,8 +10,6 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from sqlalchemy import select
-
 from handlers.grammar import commands as c
 from handlers.grammar.clause_taken_back import clause_taken_back
 from handlers.grammar.close_day_cut import close_day_cut, with_close_day
@@ -21,7 +19,7 @@ from handlers.grammar.papers import NOT_AFTER_SIGNED, NOT_BEFORE_SIGNED_EN, NOT_
 from handlers.grammar.parse import normalize
 from handlers.grammar.patterns import pattern
 from handlers.grammar.taken_back import taken_back
-from storage.models.sales import CLOSED_STAGES, Customer, Deal
+from storage.deals_found import deal_won_last_of_customer_named, open_deals_of_customer_named
 
 _CJK = pattern(r"[\u3400-\u9fff]")
 _EN = r"(?<![A-Za-z])(?:{})(?![A-Za-z])"
@@ -163,10 +161,7 @@ def closed_offer(session, tenant_id: int, name: str, said: str, chinese: bool,
 
 def _won_of(session, tenant_id: int, name: str, member_id: int | None) -> list[tuple[int, str]]:
     """(id, title) of the deal of `name` the member won last, if any."""
-    query = select(Deal.id, Deal.title).join(Customer, Customer.id == Deal.customer_id).where(
-        Deal.tenant_id == tenant_id, Customer.name == name, Deal.stage == "won", Deal.owner_id == member_id)
-    return [(deal_id, title) for deal_id, title in session.execute(
-        query.order_by(Deal.closed_at.desc(), Deal.id.desc()).limit(1))]
+    return deal_won_last_of_customer_named(session, tenant_id, name, member_id)
 
 
 def _asked_currency(line: str) -> c.Command | None:
@@ -183,11 +178,8 @@ def _asked_currency(line: str) -> c.Command | None:
 
 def _open_of(session, tenant_id: int, name: str, member_id: int | None) -> list[tuple[int, str]]:
     """(id, title) of the open deals of `name` the member owns (any owner's where no member is known)."""
-    query = select(Deal.id, Deal.title).join(Customer, Customer.id == Deal.customer_id).where(
-        Deal.tenant_id == tenant_id, Customer.name == name, Deal.stage.not_in(CLOSED_STAGES))
-    if member_id is not None:
-        query = query.where(Deal.owner_id == member_id)
-    return [(deal_id, title) for deal_id, title in session.execute(query.order_by(Deal.id))]
+    return [(deal_id, title) for deal_id, title, _stage in open_deals_of_customer_named(
+        session, tenant_id, name, member_id)]
 
 
 #: Words around a win that say no title nor reason: a deal word, a mark, `!!`, `🎉`

@@ -13,13 +13,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from sqlalchemy import select
-
 from handlers.grammar import commands as c
 from handlers.grammar.normal import name_fold
 from handlers.grammar.patterns import pattern
-from storage.models.sales import CLOSED_STAGES, OPEN_STAGES, Customer, Deal, Task
-from storage.models.workspace import Member
+from storage.deals_found import open_deals_of_customer_named
+from storage.models.sales import OPEN_STAGES
+from storage.people import PeopleRepository
+from storage.tasks import open_tasks_with_customer_names
 
 _W = r"(?<![A-Za-z]){}(?![A-Za-z])"
 
@@ -121,7 +121,7 @@ def _tier(session, tenant_id, said, name, chinese, today) -> str | None:
 
 
 def _members(session, tenant_id: int) -> list[str]:
-    return list(session.scalars(select(Member.display_name).where(Member.tenant_id == tenant_id)))
+    return list(PeopleRepository(session).names_in(tenant_id).values())
 
 
 def _member_after_give(session, tenant_id: int, said: str) -> str | None:
@@ -142,8 +142,7 @@ def _member_after_give(session, tenant_id: int, said: str) -> str | None:
 def _owner_before(session, tenant_id: int, said: str) -> int | None:
     """`张伟的海尔ERP`, `tom's deal`: the member whose record it is, named before `的`/`'s`."""
     folded = name_fold(said)
-    for member_id, member in session.execute(select(Member.id, Member.display_name)
-                                              .where(Member.tenant_id == tenant_id)):
+    for member_id, member in PeopleRepository(session).names_in(tenant_id).items():
         if re.search(re.escape(name_fold(member)) + r"(?:的|'s)", folded):
             return member_id
     return None
@@ -154,11 +153,7 @@ _NUMBER = pattern(r"(?:#|(?<![A-Za-z])(?:deal|task)\s*#?|商机\s*#?|任务\s*#?
 
 
 def _open_deals(session, tenant_id: int, name: str, owner: int | None = None) -> list[tuple[int, str, str]]:
-    query = select(Deal.id, Deal.title, Deal.stage).join(Customer, Customer.id == Deal.customer_id).where(
-        Deal.tenant_id == tenant_id, Customer.name == name, Deal.stage.not_in(CLOSED_STAGES))
-    if owner is not None:
-        query = query.where(Deal.owner_id == owner)
-    return [tuple(row) for row in session.execute(query.order_by(Deal.id))]
+    return open_deals_of_customer_named(session, tenant_id, name, owner)
 
 
 def _one_deal(session, tenant_id: int, said: str, name: str) -> tuple[int, str, str] | None:
@@ -187,10 +182,8 @@ def _task(session, tenant_id, said, name, chinese, today) -> str | None:
     who = _member_after_give(session, tenant_id, said)
     if who is None:
         return None
-    rows = session.execute(select(Task.id, Customer.name, Task.title).outerjoin(
-        Customer, Customer.id == Task.customer_id).where(Task.tenant_id == tenant_id,
-                                                         Task.done_at.is_(None)))
-    tasks = [task_id for task_id, customer, title in rows if customer == name or name in (title or "")]
+    rows = open_tasks_with_customer_names(session, tenant_id)
+    tasks = [task_id for task_id, title, customer in rows if customer == name or name in (title or "")]
     if (number := _NUMBER.search(said)) is not None:
         tasks = [t for t in tasks if t == int(number["n"] or number["m"])]
     if len(tasks) != 1:

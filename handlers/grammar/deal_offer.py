@@ -8,26 +8,20 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from sqlalchemy import select
-
 from handlers.grammar import commands as c
 from handlers.grammar.normal import name_fold
 from handlers.grammar.patterns import pattern
-from storage.models.sales import CLOSED_STAGES, Customer, Deal
+from storage.deals_found import has_open_deal_of_customer_named
 
 
 def has_open_deal(session, tenant_id: int, customer: str, member_id: int | None) -> bool:
     """Whether the member has an open deal with the customer named `customer`."""
-    return session.scalar(select(Deal.id).join(Customer, Customer.id == Deal.customer_id).where(
-        Deal.tenant_id == tenant_id, Customer.name == customer, Deal.owner_id == member_id,
-        Deal.stage.notin_(CLOSED_STAGES)).limit(1)) is not None
+    return has_open_deal_of_customer_named(session, tenant_id, customer, member_id)
 
 
 def colleague_has_open_deal(session, tenant_id: int, customer: str, member_id: int | None) -> bool:
     """Whether someone other than the member has an open deal with the customer named `customer`."""
-    return session.scalar(select(Deal.id).join(Customer, Customer.id == Deal.customer_id).where(
-        Deal.tenant_id == tenant_id, Customer.name == customer, Deal.owner_id != member_id,
-        Deal.stage.notin_(CLOSED_STAGES)).limit(1)) is not None
+    return has_open_deal_of_customer_named(session, tenant_id, customer, member_id, others=True)
 
 
 def own_new_deal(deal: str, customer: str) -> str:

@@ -10,6 +10,7 @@ from dataclasses import replace
 from handlers.grammar import commands as c
 from handlers.grammar.normal import name_fold
 from handlers.grammar.patterns import pattern
+from storage.people import PeopleRepository
 
 #: A task given to someone in words: `给李娜派个任务，…`, `让张伟明天…`, `have Bo send …`,
 #: `assign Bo a task: …` (who is checked against the team's members)
@@ -28,16 +29,13 @@ def assigned(session, tenant_id: int, text: str, chinese: bool, today: dt.date) 
     """`给李娜派个任务，周四前回访海尔` → `任务 @李娜 周四前回访海尔`: a task for the member named,
     offered as that command (its day read as the due day by the task's own grammar); None where
     no member of the team is named so."""
-    from sqlalchemy import select
-
     from handlers.grammar.reading import read  # intents imports the parsers; kept lazy
-    from storage.models.workspace import Member
 
     said = " ".join(text.split())
     if not (m := _ASSIGN.match(said)):
         return None
     who, rest = next((m[k], m[k + "r"]) for k in "abcdef" if m[k] is not None)
-    names = session.scalars(select(Member.display_name).where(Member.tenant_id == tenant_id))
+    names = PeopleRepository(session).names_in(tenant_id).values()
     folded = {name_fold(name): name for name in names}
     if name_fold(who) not in folded:  # `让张伟明天…`: the lazy name is 张; the member is 张伟
         whole = f"{who}{rest}"

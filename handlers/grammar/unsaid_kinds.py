@@ -14,8 +14,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from sqlalchemy import select
-
 from handlers.grammar import close_slipped
 from handlers.grammar import commands as c
 from handlers.grammar.amounts import parse_amount
@@ -27,7 +25,8 @@ from handlers.grammar.normal import name_fold, simplified
 from handlers.grammar.parse import normalize
 from handlers.grammar.patterns import pattern
 from handlers.grammar.vocabulary import AMOUNT_LABEL_EN
-from storage.models.sales import CLOSED_STAGES, Customer, Deal, Task
+from storage.deals_found import open_deals_of_customer_named
+from storage.tasks import open_tasks_with_customer_names
 
 _CJK = pattern(r"[\u3400-\u9fff]")
 _EN = r"(?<![A-Za-z])(?:{})(?![A-Za-z])"
@@ -119,10 +118,7 @@ def other_than_visit(session, tenant_id: int, text: str, found: list[str], chine
 
 
 def _open_deals(session, tenant_id: int, name: str) -> list[int]:
-    return list(session.scalars(
-        select(Deal.id).join(Customer, Customer.id == Deal.customer_id)
-        .where(Deal.tenant_id == tenant_id, Customer.name == name, Deal.stage.not_in(CLOSED_STAGES))
-        .order_by(Deal.id)))
+    return [deal_id for deal_id, _title, _stage in open_deals_of_customer_named(session, tenant_id, name)]
 
 
 _THAT_DEAL = pattern(r"那个|这个|那单|这单|单子|项目|的|"
@@ -135,17 +131,13 @@ def _deal_named(session, tenant_id: int, name: str, before: str) -> str:
     hint = " ".join(_THAT_DEAL.sub(" ", before.replace(name, " ", 1)).split())
     if not hint:
         return name
-    titled = [deal_id for deal_id, title in session.execute(
-        select(Deal.id, Deal.title).join(Customer, Customer.id == Deal.customer_id).where(
-            Deal.tenant_id == tenant_id, Customer.name == name, Deal.stage.not_in(CLOSED_STAGES)))
-        if name_fold(hint) in name_fold(title)]
+    titled = [deal_id for deal_id, title, _stage in open_deals_of_customer_named(session, tenant_id, name)
+              if name_fold(hint) in name_fold(title)]
     return f"#{titled[0]}" if len(titled) == 1 else f"{name} {hint}"
 
 
 def _open_tasks(session, tenant_id: int, name: str) -> list[tuple[int, str]]:
-    rows = session.execute(select(Task.id, Task.title, Customer.name).outerjoin(
-        Customer, Customer.id == Task.customer_id).where(Task.tenant_id == tenant_id, Task.done_at.is_(None))
-        .order_by(Task.id))
+    rows = open_tasks_with_customer_names(session, tenant_id)
     return [(task_id, title) for task_id, title, customer in rows if customer == name or name in title]
 
 

@@ -14,7 +14,8 @@ from handlers.grammar.visit_day import days_of
 from handlers.sales.last_closed import last_closed
 from handlers.sales.said_again import RECENT, latest_change, made_last
 from handlers.text.reply import Button, Reply
-from storage.models.sales import CLOSED_STAGES, Deal, DealEvent
+from storage.activity import last_move_into
+from storage.models.sales import CLOSED_STAGES, Deal
 
 _EN = pattern(LEAD + r"(?:(?:and|also|plus|oh|btw)[\s,]+)*"
               r"(?:(?:the\s+)?(?:close|closing|close\s+date|win|loss)\s+"
@@ -84,9 +85,7 @@ def closed_on(ctx: Ctx, deal: Deal, day: dt.date) -> Reply:
     was = deal.closed_at or ctx.now
     local = was.astimezone(ctx.zone)
     at = dt.datetime.combine(day, local.timetz()).astimezone(dt.timezone.utc)
-    event = ctx.session.query(DealEvent).filter(DealEvent.deal_id == deal.id, DealEvent.kind == "stage",
-                                                DealEvent.to_stage == deal.stage) \
-        .order_by(DealEvent.id.desc()).first()
+    event = last_move_into(ctx.session, deal)
     if event is not None:
         event.at = at
     deal.closed_at = deal.stage_entered_at = at

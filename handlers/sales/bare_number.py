@@ -10,13 +10,11 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import select
-
 from handlers.context import Ctx
 from handlers.grammar import commands as c
 from handlers.grammar.parse_done import DONE_NOTED
 from handlers.grammar.unsaid import customers_in
-from storage.models.sales import Customer, Task, Visit
+from storage.models.sales import Task, Visit
 from storage.sales import CustomerRepository
 
 _BARE = re.compile(r"^\s*#?\d")
@@ -37,8 +35,7 @@ def task_meant(ctx: Ctx, text: str, visit_ids: tuple[int, ...], note: str) -> bo
         return True
     visit = ctx.session.get(Visit, number)
     named = customers_in(note, CustomerRepository(ctx.session).names(ctx.tenant.id))
-    ids = set(ctx.session.scalars(select(Customer.id).where(Customer.tenant_id == ctx.tenant.id,
-                                                            Customer.name.in_(named)))) if named else set()
+    ids = CustomerRepository(ctx.session).ids_named(ctx.tenant.id, named) if named else set()
     return task.customer_id in ids and visit.customer_id not in ids
 
 

@@ -7,15 +7,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from sqlalchemy import select
-
 from handlers.context import Ctx
 from handlers.grammar.commands import CloseDeal, DealRef
 from handlers.grammar.patterns import pattern
 from handlers.sales.customer_referred import RECENT
 from handlers.sales.last_said import last_said
 from handlers.text.reply import Button, Reply
-from storage.models.sales import CLOSED_STAGES, Change, Customer, Deal
+from storage.changes import changes_made_by
+from storage.models.sales import CLOSED_STAGES, Customer, Deal
 from storage.sales import DealRepository
 
 _EN = pattern(r"^(?:(?:we|i|we've|i've|just|sadly|ugh|damn|so|also|well|oh)\s+)*(?:(?:have|has|got)\s+)?"
@@ -52,9 +51,9 @@ def _last_deal(ctx: Ctx) -> tuple[Deal, str] | None:
     if said is None or said.changes_after <= said.changes_before \
             or (said.at if said.at.tzinfo else said.at.replace(tzinfo=dt.timezone.utc)) < ctx.now - RECENT:
         return None
-    ids = ctx.session.scalars(select(Change.entity_id).where(
-        Change.actor_id == ctx.member.id, Change.entity == "deals", Change.status == "done",
-        Change.id > said.changes_before, Change.id <= said.changes_after).order_by(Change.id.desc()))
+    ids = [change.entity_id for change in changes_made_by(
+        ctx.session, ctx.tenant.id, ctx.member.id, entity="deals", done=True, after=said.changes_before,
+        upto=said.changes_after, newest_first=True)]
     for deal_id in ids:
         deal = ctx.session.get(Deal, deal_id) if deal_id else None
         if deal is not None and deal.owner_id == ctx.member.id and deal.stage not in CLOSED_STAGES:

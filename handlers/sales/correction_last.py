@@ -14,8 +14,6 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from sqlalchemy import select
-
 from handlers.context import Ctx
 from handlers.grammar import commands as c
 from handlers.grammar.dates import parse_date, parse_date_range
@@ -25,6 +23,7 @@ from handlers.sales.last_said import last_said, nothing_since
 from handlers.sales.said_again import RECENT, latest_change, made_last
 from handlers.team.target_corrections import target_corrected
 from handlers.text.reply import Button, Reply
+from storage.changes import changes_made_by
 from storage.models.sales import Change
 from storage.models.team import Leave, Target
 from storage.models.workspace import ExchangeRate, Member
@@ -85,9 +84,8 @@ def _language(said: str) -> str:
 def _target_named(ctx: Ctx, name: str, value: str) -> c.Command | Reply | None:
     """The target of the member named, of those the previous message set, set again at `value`."""
     said = last_said(ctx)
-    changes = ctx.session.scalars(select(Change).where(
-        Change.actor_id == ctx.member.id, Change.kind == "SetTarget", Change.status == "done",
-        Change.id > said.changes_before, Change.id <= said.changes_after).order_by(Change.id))
+    changes = changes_made_by(ctx.session, ctx.tenant.id, ctx.member.id, kind="SetTarget", done=True,
+                              after=said.changes_before, upto=said.changes_after)
     for change in changes:
         target = ctx.session.get(Target, change.entity_id) if change.entity_id else None
         owner = ctx.session.get(Member, target.member_id) if target and target.member_id else None

@@ -10,13 +10,13 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from sqlalchemy import func, select
-
 from handlers.context import Ctx
 from handlers.grammar import commands as c
 from handlers.sales.last_said import last_said
 from handlers.text.reply import Reply
-from storage.models.sales import Change, Customer, Deal, Task, Visit
+from storage.changes import changes_made_by
+from storage.models.sales import Customer, Deal, Task, Visit
+from storage.sales import CustomerRepository
 
 #: the words that refer to a customer already in the conversation, longest first
 _REFERENCES = sorted((("it",), ("them",), ("they",), ("this", "customer"), ("that", "customer"),
@@ -51,7 +51,7 @@ def _last_customer(ctx: Ctx) -> tuple[Customer | None, str]:
     另外给这家开个商机`: 京东), and "here"; else of what the member's last message here did, within
     the last few minutes, and ""; none where that message changed nothing (not understood, a list:
     never a customer from further back, r25en #138), and "unread" (asked)."""
-    if ctx.journaled and (found := _customer_of(ctx, (Change.id.in_([each.id for each in ctx.journaled]),))):
+    if ctx.journaled and (found := _customer_of(ctx, ids=[each.id for each in ctx.journaled])):
         return found, "here"
     said = last_said(ctx)
     if ctx.question == "refused":  # `vist acme …` (asked `visit …?`, kept as no last message) ⏎ `… for it`
@@ -59,13 +59,13 @@ def _last_customer(ctx: Ctx) -> tuple[Customer | None, str]:
     if said is None or _aware(said.at) < ctx.now - RECENT:
         return None, ""
     if said.changes_after > said.changes_before:
-        found = _customer_of(ctx, (Change.id > said.changes_before, Change.id <= said.changes_after))
+        found = _customer_of(ctx, after=said.changes_before, upto=said.changes_after)
         if found is not None:
             return found, ""
     if ctx.question != "answered":
         return None, "unread"
-    recent = (Change.id <= said.changes_after, Change.at >= ctx.now - RECENT, Change.status == "done")
-    return _customer_of(ctx, recent), "recent"  # an offer tapped: read as its message was
+    recent = {"upto": said.changes_after, "since": ctx.now - RECENT, "done": True}
+    return _customer_of(ctx, **recent), "recent"  # an offer tapped: read as its message was
 
 
 def _named_before(ctx: Ctx, commands: list, said: str) -> tuple[Customer, str] | None:
@@ -75,7 +75,7 @@ def _named_before(ctx: Ctx, commands: list, said: str) -> tuple[Customer, str] |
     before = titles[0][:titles[0].find(said)].lower() if titles and said in titles[0] else ""
     if not before.strip():
         return None
-    found = [row for row in ctx.session.scalars(select(Customer).where(Customer.tenant_id == ctx.tenant.id))
+    found = [row for row in CustomerRepository(ctx.session).all_of(ctx.tenant.id)
              if len(row.name) > 1 and row.name.lower() in before]
     return (max(found, key=lambda row: len(row.name)), "here") if found else None
 
@@ -84,10 +84,10 @@ def _aware(at):
     return at if at.tzinfo is not None else at.replace(tzinfo=dt.timezone.utc)
 
 
-def _customer_of(ctx: Ctx, where: tuple) -> Customer | None:
-    """The customer of the member's latest change among `where` that has one."""
-    changes = ctx.session.scalars(select(Change).where(Change.actor_id == ctx.member.id, *where)
-                                  .order_by(Change.id.desc()).limit(20))
+def _customer_of(ctx: Ctx, **which) -> Customer | None:
+    """The customer of the member's latest change among those `which` picks (changes_made_by's
+    filters) that has one."""
+    changes = changes_made_by(ctx.session, ctx.tenant.id, ctx.member.id, newest_first=True, limit=20, **which)
     for change in changes:
         if change.entity == "customers" and change.entity_id:
             found = ctx.session.get(Customer, change.entity_id)
@@ -145,8 +145,7 @@ def _a_name(ctx: Ctx, commands: list) -> bool:
     """Whether the words said as a reference are a known customer's whole name (`It Security`)."""
     words = {" ".join(_words(each)).lower() for each in commands
              if isinstance(each, c.Command) and _named(each, "?")}
-    return bool(ctx.session.scalar(select(Customer.id).where(
-        Customer.tenant_id == ctx.tenant.id, func.lower(Customer.name).in_(words)).limit(1)))
+    return CustomerRepository(ctx.session).any_named(ctx.tenant.id, words)
 
 
 def _said(command: c.Command) -> str:

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from sqlalchemy import select
-
 from handlers.context import Ctx, Refusal
 from handlers.grammar.commands import FixCustomer, Reassign
 from handlers.lookup import in_reach, known_customers
@@ -14,7 +12,7 @@ from handlers.members import visible_member
 from handlers.text.reply import Button, Reply
 from handlers.text.strings import t
 from storage.models.base import name_key
-from storage.models.sales import Customer, Task, Visit
+from storage.models.sales import Customer, Task
 from storage.sales import CustomerRepository, VisitRepository, hand_over, to_hand_over
 
 
@@ -30,7 +28,7 @@ def handle_fix_customer(ctx: Ctx, cmd: FixCustomer) -> Reply:
             into.tier = customer.tier
         ctx.people.audit(ctx.tenant.id, ctx.member.id, "customer.merge", "customer", into.id, at=ctx.now,
                          source=customer.name, source_id=customer.id, tier_before=tier, **moved)
-        ctx.session.delete(customer)
+        CustomerRepository(ctx.session).delete(customer)
         lines = [ctx.t("customer_merged", name=customer.name, into=into.name,
                        visits=moved["visits"], deals=moved["deals"])]
         if moved["tasks"] or moved["tips"]:
@@ -120,9 +118,8 @@ def manager_only(ctx: Ctx, cmd: FixCustomer) -> Refusal:
     source, into = known_customers(ctx, cmd.name), known_customers(ctx, cmd.value)
     word = "拜访" if ctx.locale == "zh" else "visit"
     label = "客户" if ctx.locale == "zh" else "customer"
-    visits = list(ctx.session.scalars(select(Visit.id).where(
-        Visit.member_id == ctx.member.id, Visit.customer_id == source[0].id).order_by(Visit.id.desc())
-        .limit(3))) if cmd.action == "merge" and len(source) == 1 and len(into) == 1 else []
+    visits = VisitRepository(ctx.session).ids_logged_last_to(ctx.tenant.id, ctx.member.id, source[0].id, 3) \
+        if cmd.action == "merge" and len(source) == 1 and len(into) == 1 else []
     moves = [f"{word} #{visit} {label} {into[0].name}" for visit in visits]
     key = "merge_rep_moves" if moves else "fix_customer_rep"
     return ctx.refuse("not_allowed", hint=ctx.t(key, who=who or "-", example=moves[0] if moves else ""),

@@ -21,8 +21,6 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import select
-
 from handlers.context import Ctx
 from handlers.grammar import commands as c
 from handlers.grammar import vocabulary as V
@@ -45,7 +43,7 @@ from handlers.text.reply import Button, Reply
 from handlers.text.strings import STAGE_NAMES, WORDS, name_of
 from storage import pipelines
 from storage.models.sales import Customer, Deal, Visit
-from storage.sales import DealRepository
+from storage.sales import CustomerRepository, DealRepository
 
 _IT_EN = r"(?:it|that|this|that\s+one|this\s+one|(?:that|this|the)\s+(?:deal|opp|opportunity|one))"
 _IT_ZH = r"(?:它|这个单子|那个单子|这单|那单|这个商机|那个商机|刚才那个单子|刚才那单|这个|那个)"
@@ -173,8 +171,7 @@ def _visit_line(ctx: Ctx, line):
         return whole.command
     visits = just_touched(ctx, Visit)
     if len(visits) > 1:  # the visits the last message made: one tap each, never another visit
-        names = {row.id: row.name for row in ctx.session.scalars(
-            select(Customer).where(Customer.id.in_([visit.customer_id for visit in visits])))}
+        names = CustomerRepository(ctx.session).names_of(ctx.tenant.id, [each.customer_id for each in visits])
         return _which(ctx, "it_which_visit", line, [
             (visit, f"#{visit.id} {names.get(visit.customer_id, '')} · {visit.visited_at:%m-%d}")
             for visit in visits[:5]])

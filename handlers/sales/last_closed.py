@@ -6,21 +6,18 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import select
-
 from handlers.context import Ctx
 from handlers.grammar.commands import ChangeDeal
 from handlers.text.reply import Button, Reply
-from storage.models.sales import CLOSED_STAGES, Deal
+from storage.deals_found import deals_closed_since
+from storage.models.sales import Deal
 
 WITHIN = dt.timedelta(days=14)
 
 
 def last_closed(ctx: Ctx, days: list[dt.date]) -> Deal | Reply | None:
     """The member's deal closed last, or the question which (one tap each), or None."""
-    deals = list(ctx.session.scalars(select(Deal).where(
-        Deal.tenant_id == ctx.tenant.id, Deal.owner_id == ctx.member.id, Deal.stage.in_(CLOSED_STAGES),
-        Deal.closed_at >= ctx.now - WITHIN).order_by(Deal.closed_at.desc(), Deal.id.desc()).limit(5)))
+    deals = deals_closed_since(ctx.session, ctx.tenant.id, ctx.member.id, ctx.now - WITHIN, limit=5)
     if not deals:
         return None
     latest = deals[0].closed_at.astimezone(ctx.zone).date()

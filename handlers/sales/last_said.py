@@ -6,11 +6,10 @@ nothing older, and one in a DM after a change made in a channel corrects nothing
 it stop the correction then said in the channel)."""
 from __future__ import annotations
 
-from sqlalchemy import select
-
 from handlers.context import Ctx
 from handlers.text.reply import Reply
 from storage import last_messages
+from storage.changes import changes_made_by
 from storage.models.messaging import LastMessage
 from storage.models.sales import Change
 
@@ -32,12 +31,10 @@ def made_with(ctx: Ctx, change: Change) -> list[Change]:
     previous message here (two messages may have the same time), else by its time."""
     said = last_said(ctx)
     if said is not None and said.changes_before < change.id <= said.changes_after:
-        mine = (Change.id > said.changes_before, Change.id <= said.changes_after)
+        mine = {"after": said.changes_before, "upto": said.changes_after}
     else:
-        mine = (Change.at == change.at,)
-    return list(ctx.session.scalars(select(Change).where(
-        Change.tenant_id == ctx.tenant.id, Change.actor_id == ctx.member.id, Change.status == "done", *mine)
-        .order_by(Change.id)))
+        mine = {"at": change.at}
+    return changes_made_by(ctx.session, ctx.tenant.id, ctx.member.id, done=True, **mine)
 
 
 def nothing_since(ctx: Ctx, change: Change) -> str | None:

@@ -16,8 +16,6 @@ import datetime as dt
 from collections import Counter, defaultdict
 from decimal import Decimal
 
-from sqlalchemy import select
-
 from handlers.context import Ctx
 from handlers.grammar.commands import AddTip, FindTips, LikeTip, ShowReasons
 from handlers.lookup import example
@@ -38,6 +36,7 @@ from handlers.text import format as fmt
 from handlers.text.reply import Button, Chart, Reply, Table
 from handlers.text.strings import CLOSE_REASONS, WIN_REASONS, WORDS, name_of
 from storage import activity, tips
+from storage.deals_found import competitor_names
 from storage.models.sales import Deal
 from storage.models.team import Tip, TipVote
 from storage.rates import Converted, zones_of
@@ -127,9 +126,8 @@ def category_answer(ctx: Ctx, deal: Deal, reason: str, won: bool, again: bool = 
 def read_reason(ctx: Ctx, reason: str, won: bool) -> tuple[str, str]:
     """(category, competitor) of a closing reason, the competitors already named known in any case
     (`lost to oracle` after `Oracle`)."""
-    known = tuple(dict.fromkeys(name for stored in ctx.session.scalars(
-        select(Deal.competitor).where(Deal.tenant_id == ctx.tenant.id, Deal.competitor != "").distinct())
-        for name in rivals_of(stored) if not says_no_name(name)))
+    known = tuple(dict.fromkeys(name for stored in competitor_names(ctx.session, ctx.tenant.id)
+                                for name in rivals_of(stored) if not says_no_name(name)))
     return categorize(reason, won=won, known=known)
 
 

@@ -10,15 +10,14 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import select
-
 from handlers.context import Ctx
 from handlers.grammar.commands import ChangeDeal
 from handlers.grammar.normal import simplified
 from handlers.grammar.patterns import pattern
 from handlers.sales.said_again import RECENT, latest_change, made_last
 from handlers.text.reply import Button, Reply
-from storage.models.sales import CLOSED_STAGES, Customer, Deal
+from storage.deals_found import closed_deals_of_customer
+from storage.models.sales import CLOSED_STAGES, Deal
 
 #: The reopen word (`重开`, `重新打开`, `reopen`), with what may go around it and say nothing
 _WORD = pattern(r"重开|重新打开|重新开启|重启(?:商机|这单|那单)?|(?<![A-Za-z])re-?open(?![A-Za-z])", re.I)
@@ -69,7 +68,5 @@ def _named_closed(ctx: Ctx, seen: str) -> Deal | None:
     named = customers_in(seen, CustomerRepository(ctx.session).names(ctx.tenant.id))
     if len(named) != 1:
         return None
-    deals = ctx.session.scalars(select(Deal).join(Customer, Customer.id == Deal.customer_id).where(
-        Deal.tenant_id == ctx.tenant.id, Deal.owner_id == ctx.member.id, Customer.name == named[0],
-        Deal.stage.in_(CLOSED_STAGES))).all()
+    deals = closed_deals_of_customer(ctx.session, ctx.tenant.id, ctx.member.id, name=named[0])
     return deals[0] if len(deals) == 1 else None

@@ -23,8 +23,6 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import select
-
 from handlers.context import Ctx
 from handlers.grammar import vocabulary as V
 from handlers.grammar.amounts import amount_words, parse_amount
@@ -41,6 +39,7 @@ from handlers.team.target_meant import target_meant
 from handlers.text import format as fmt
 from handlers.text.reply import Button, Reply
 from handlers.text.strings import WORDS, name_of
+from storage.changes import id_of_deal_changed_last, latest_change_of
 from storage.models.sales import Change, Customer, Deal, Task, Visit
 
 RECENT = dt.timedelta(minutes=10)  # "the deal just touched"
@@ -309,9 +308,7 @@ def _amount_in(value: str) -> str | None:
 
 def latest_change(ctx: Ctx) -> Change | None:
     """The member's latest change from chat, undone or not."""
-    return ctx.session.scalar(select(Change).where(Change.tenant_id == ctx.tenant.id,
-                                                   Change.actor_id == ctx.member.id)
-                              .order_by(Change.id.desc()).limit(1))
+    return latest_change_of(ctx.session, ctx.tenant.id, ctx.member.id)
 
 
 def _instead(ctx: Ctx, change: Change, kind: str, value: str) -> str:
@@ -333,8 +330,6 @@ def _every(ctx: Ctx, kind: str, value: str) -> str:
 
 def _last_deal(ctx: Ctx) -> Deal | None:
     """The deal the member changed last (not undone), while it is still there."""
-    deal_id = ctx.session.scalar(select(Change.entity_id).where(
-        Change.tenant_id == ctx.tenant.id, Change.actor_id == ctx.member.id, Change.entity == "deals",
-        Change.status == "done", Change.entity_id.is_not(None)).order_by(Change.id.desc()).limit(1))
+    deal_id = id_of_deal_changed_last(ctx.session, ctx.tenant.id, ctx.member.id)
     deal = ctx.session.get(Deal, deal_id) if deal_id else None
     return deal if deal is not None and deal.tenant_id == ctx.tenant.id else None

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import or_, select
-
 from handlers.context import Ctx, Refusal
 from handlers.grammar.commands import MoveTask
 from handlers.grammar.normal import view
@@ -18,7 +16,9 @@ from handlers.lookup import example
 from handlers.text.reply import Button
 from handlers.text.strings import WORDS, name_of
 from storage import journal
-from storage.models.sales import Change, Task
+from storage.changes import changes_made_by
+from storage.models.sales import Task
+from storage.tasks import open_tasks_given_to_or_by
 
 RECENT = dt.timedelta(minutes=10)  # "the task just made"
 _OFFERED = 6  # the most tasks offered as taps
@@ -26,10 +26,7 @@ _OFFERED = 6  # the most tasks offered as taps
 
 def task_meant(ctx: Ctx, cmd: MoveTask) -> Task:
     """The task `cmd` moves; raises the question which (or that there is none) otherwise."""
-    tasks = list(ctx.session.scalars(select(Task).where(
-        Task.tenant_id == ctx.tenant.id, Task.done_at.is_(None),
-        or_(Task.assignee_id == ctx.member.id, Task.creator_id == ctx.member.id))
-        .order_by(Task.due_on.is_(None), Task.due_on, Task.id)))
+    tasks = open_tasks_given_to_or_by(ctx.session, ctx.tenant.id, ctx.member.id)
     if not tasks:
         raise ctx.refuse("task_edit_none", example=example(ctx, "task"))
     just = [task for task in tasks if task.id in _just_made(ctx)]
@@ -56,9 +53,7 @@ def _just_made(ctx: Ctx) -> set[int]:
     latest = journal.latest(ctx.session, ctx.tenant.id, ctx.member.id)
     if latest is None or latest.at < ctx.now - RECENT:
         return set()
-    changes = ctx.session.scalars(select(Change).where(
-        Change.tenant_id == ctx.tenant.id, Change.actor_id == ctx.member.id, Change.at == latest.at,
-        Change.status == "done"))
+    changes = changes_made_by(ctx.session, ctx.tenant.id, ctx.member.id, at=latest.at, done=True)
     return {row["k"][0] for change in changes for row in change.rows
             if row["t"] == "tasks" and row["a"] is not None}
 

@@ -24,6 +24,7 @@ from handlers.text.reply import Button, Heading, Reply
 from handlers.text.strings import WORDS, name_of, t
 from handlers.text.when_read import day_mark
 from storage import tasks as task_store
+from storage.deals_found import deals_of_customer
 from storage.models.sales import Customer, Deal, Task
 from storage.models.workspace import Member
 from storage.sales import CustomerRepository, DealRepository, VisitRepository
@@ -254,16 +255,14 @@ def _customer_and_deal(ctx: Ctx, name: str) -> tuple[Customer, Deal | None] | No
     """A customer's name with the title of one of its deals after it (`wayne security audit`, as
     a win's words said it and its follow-up's task line repeats them): that customer, and the
     deal when it is the asker's (won or open: the win may run just before the task); else None."""
-    from sqlalchemy import select
-
     words = name.split()
     for size in range(len(words) - 1, 0, -1):
         found = known_customers(ctx, " ".join(words[:size]))
         if len(found) != 1:
             continue
         title = name_fold(" ".join(words[size:]))
-        deals = [d for d in ctx.session.scalars(select(Deal).where(Deal.customer_id == found[0].id)
-                                                 .order_by(Deal.id.desc())) if name_fold(d.title) == title]
+        deals = [d for d in deals_of_customer(ctx.session, ctx.tenant.id, found[0].id)
+                 if name_fold(d.title) == title]
         if deals:
             mine = [d for d in deals if d.owner_id == ctx.member.id]
             return found[0], (mine[0] if mine else None)

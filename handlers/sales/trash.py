@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import func, select
-
 from handlers.context import Ctx, Refusal
 from handlers.events import ContestCancelled, MemberTold
 from handlers.grammar.commands import Delete, Restore, ShowTrash
@@ -29,6 +27,7 @@ from storage.models.sales import Customer, Deal, Task, Visit
 from storage.models.team import Contest, Team, Tip
 from storage.models.workspace import Member
 from storage.outbox import OutboxRepository
+from storage.records import delete_record
 from storage.sales import CustomerRepository
 
 MODELS = {"deal": Deal, "visit": Visit, "task": Task, "tip": Tip, "contest": Contest, "customer": Customer}
@@ -59,8 +58,7 @@ def handle_delete(ctx: Ctx, cmd: Delete) -> Reply:
                      what=what)
     if cmd.kind == "contest":
         _tell_cancelled(ctx, record, what)
-    ctx.session.delete(record)
-    ctx.session.flush()
+    delete_record(ctx.session, record)
     if cmd.kind in ("deal", "visit", "customer", "contest"):  # what the team was told follows
         facts.recheck_targets(ctx)
         facts.recheck_contests(ctx)
@@ -76,10 +74,7 @@ def handle_delete(ctx: Ctx, cmd: Delete) -> Reply:
 def _taken_with(ctx: Ctx, customer: Customer) -> str | None:
     """What a customer's delete takes with it (its deals, the won ones' revenue, its visits),
     said before it is confirmed; None when nothing."""
-    deals = ctx.session.execute(select(Deal.stage, Deal.amount, Deal.currency)
-                                .where(Deal.customer_id == customer.id).order_by(Deal.id)).all()
-    visits = ctx.session.scalar(select(func.count()).select_from(Visit)
-                                .where(Visit.customer_id == customer.id))
+    deals, visits = CustomerRepository(ctx.session).deals_and_visits_of(customer)
     if not deals and not visits:
         return None
     won = [(amount, currency) for stage, amount, currency in deals if stage == "won"]

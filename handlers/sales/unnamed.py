@@ -15,8 +15,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from sqlalchemy import select
-
 from handlers.context import Ctx
 from handlers.grammar.dates import parse_date
 from handlers.grammar.normal import simplified, view
@@ -138,6 +136,5 @@ def _just_talked_about(ctx: Ctx) -> Deal | None:
     change = journal.latest(ctx.session, ctx.tenant.id, ctx.member.id)
     if change is None or change.entity != "deals" or not change.entity_id or change.at < ctx.now - RECENT:
         return None
-    deal = ctx.session.scalar(select(Deal).where(Deal.id == change.entity_id,
-                                                 Deal.tenant_id == ctx.tenant.id))
+    deal = DealRepository(ctx.session).get(ctx.tenant.id, change.entity_id)
     return deal if deal is not None and deal.stage not in CLOSED_STAGES else None

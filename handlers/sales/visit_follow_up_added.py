@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import select
-
 from handlers.context import Ctx
 from handlers.grammar import commands as c
 from handlers.grammar.dates import parse_date
@@ -15,7 +13,7 @@ from handlers.grammar.normal import view
 from handlers.grammar.patterns import pattern
 from handlers.lookup import known_customers
 from handlers.text import format as fmt
-from storage.models.sales import Visit
+from storage.sales import VisitRepository
 
 _FOLLOW_UP = r"(?:follow[\s-]?up|f/u|fu)"
 _EN = pattern(rf"^(?:(?:pls|please|oh|ok|and|also|can you|could you)[\s,]+)*(?:add|set|put|schedule|make)\s+"
@@ -43,9 +41,7 @@ def answer(ctx: Ctx, text: str) -> c.ChangeVisit | None:
     customers = known_customers(ctx, name) if day is not None and name else []
     if len(customers) != 1:
         return None
-    visit = ctx.session.scalars(select(Visit).where(
-        Visit.member_id == ctx.member.id, Visit.customer_id == customers[0].id)
-        .order_by(Visit.visited_at.desc(), Visit.id.desc()).limit(1)).first()
+    visit = VisitRepository(ctx.session).last_to(ctx.tenant.id, ctx.member.id, customers[0].id)
     if visit is None:
         return None
     ctx.locale = answered_in(text, ctx.locale)

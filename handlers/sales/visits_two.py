@@ -15,6 +15,7 @@ from handlers.grammar.reading import read
 from handlers.grammar.spans import date_in
 from handlers.known_names import known_customers
 from handlers.text.reply import Button, Reply
+from storage.sales import CustomerRepository
 
 #: `今天拜访了华为和小米，…`, `visited acme and globex today, …`
 _TWO = pattern(r"^(?:今天|昨天|上午|下午|刚才|刚)?\s*(?:拜访了|拜访|去了|见了|visited|met(?:\s+with)?)\s*"
@@ -57,10 +58,6 @@ def offered(ctx: Ctx, text: str) -> Reply | None:
 
 def _customers_in(ctx: Ctx, words: str) -> list[str]:
     """The known customers whose names the words hold (`明天跟进腾讯的报价`: 腾讯)."""
-    from sqlalchemy import select
-
-    from storage.models.sales import Customer
-
-    names = ctx.session.scalars(select(Customer.name).where(Customer.tenant_id == ctx.tenant.id))
+    names = [name for _id, name in CustomerRepository(ctx.session).names(ctx.tenant.id)]
     folded = words.lower()
     return [name for name in names if len(name) >= 2 and name.lower() in folded]

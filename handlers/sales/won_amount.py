@@ -7,15 +7,14 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from sqlalchemy import select
-
 from handlers.context import Ctx, Said
 from handlers.grammar.commands import CloseDeal, DealRef, UpsertDeal
 from handlers.grammar.normal import name_fold
 from handlers.team import fact_posts as facts
 from handlers.text import format as fmt
 from handlers.text.reply import Reply
-from storage.models.sales import CLOSED_STAGES, Customer, Deal
+from storage.deals_found import open_deals_of_owner
+from storage.models.sales import Customer, Deal
 from storage.models.workspace import Member
 from storage.sales import DealRepository
 
@@ -59,12 +58,8 @@ def number_as_title(ctx: Ctx, cmd: CloseDeal | UpsertDeal) -> CloseDeal | Upsert
     plain = _PLAIN.format(number=number)
     if ctx.text and not re.search(plain, ctx.text):
         return cmd  # `618k`, `¥618`: an amount as typed
-    query = select(Deal).where(Deal.tenant_id == ctx.tenant.id, Deal.owner_id == ctx.member.id,
-                               Deal.stage.not_in(CLOSED_STAGES))
-    if cmd.ref.deal_id is not None:
-        query = query.where(Deal.id == cmd.ref.deal_id)
     named = name_fold(" ".join(cmd.ref.words))
-    titled = [deal for deal in ctx.session.scalars(query)
+    titled = [deal for deal in open_deals_of_owner(ctx.session, ctx.tenant.id, ctx.member.id, cmd.ref.deal_id)
               if number in re.findall(r"\d+", deal.title)
               and (cmd.ref.deal_id is not None
                    or name_fold(ctx.session.get(Customer, deal.customer_id).name) == named)]

@@ -14,7 +14,6 @@ from dataclasses import replace
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from handlers.outgoing import correct
@@ -23,7 +22,7 @@ from handlers.text.reply_json import from_payload, to_payload
 from handlers.text.strings import t
 from storage.models.messaging import Delivery
 from storage.models.sales import Deal
-from storage.models.team import Target, Team
+from storage.models.team import Team
 from storage.models.workspace import Member, Tenant
 from storage.outbox import OutboxRepository
 from storage.people import PeopleRepository
@@ -63,9 +62,7 @@ def recheck_contests(ctx) -> None:
     from handlers.team.contests import standings
     from storage.models.team import Contest
 
-    for delivery in list(ctx.session.scalars(select(Delivery).where(
-            Delivery.tenant_id == ctx.tenant.id, Delivery.fact.startswith("contest:"),
-            Delivery.status.in_(("pending", "sent")), Delivery.created_at >= ctx.now - RECENT))):
+    for delivery in OutboxRepository(ctx.session).recent_posts(ctx.tenant.id, "contest", ctx.now - RECENT):
         contest = ctx.session.get(Contest, int(delivery.fact.split(":")[1]))
         if contest is None:
             correct(ctx.session, delivery, None, ctx.now)
@@ -80,9 +77,7 @@ def recheck_contests(ctx) -> None:
 def recheck_targets(ctx) -> None:
     """Every target-reached post of the workspace, queued or sent, whose target is no longer
     reached (a win undone, a rate changed): withdrawn, or never sent."""
-    for delivery in list(ctx.session.scalars(select(Delivery).where(
-            Delivery.tenant_id == ctx.tenant.id, Delivery.fact.startswith("target:"),
-            Delivery.status.in_(("pending", "sent")), Delivery.created_at >= ctx.now - RECENT))):
+    for delivery in OutboxRepository(ctx.session).recent_posts(ctx.tenant.id, "target", ctx.now - RECENT):
         if not holds(ctx.session, delivery.fact):
             correct(ctx.session, delivery, None, ctx.now)
 
@@ -131,7 +126,7 @@ def _target_holds(session: Session, rest: str) -> bool:
     from handlers.grammar.commands import Period
     from handlers.rules.working_days import period_bounds
     from storage.rates import RateRepository
-    from storage.reports import metric_table
+    from storage.reports import TargetRepository, metric_table
 
     who, metric, kind, start = rest.split(":")
     start = dt.date.fromisoformat(start)
@@ -143,19 +138,16 @@ def _target_holds(session: Session, rest: str) -> bool:
         ids, team_id = [member.id], None
         teams = people.teams_of(member.id)
         zone = member.timezone or (teams[0].timezone if teams else "UTC")
-        amount = session.scalar(select(Target.amount).where(
-            Target.member_id == member.id, Target.metric == metric, Target.period_kind == kind,
-            Target.period_start == start))
+        held = TargetRepository(session).held(member.tenant_id, metric, kind, start, member_id=member.id)
         tenant = session.get(Tenant, member.tenant_id)
     else:
         team = session.get(Team, int(who[1:]))
         if team is None:
             return False
         ids, team_id, zone = [r.id for r in people.roster(team.id)], team.id, team.timezone
-        amount = session.scalar(select(Target.amount).where(
-            Target.team_id == team_id, Target.member_id.is_(None), Target.metric == metric,
-            Target.period_kind == kind, Target.period_start == start))
+        held = TargetRepository(session).held(team.tenant_id, metric, kind, start, team_id=team_id)
         tenant = session.get(Tenant, team.tenant_id)
+    amount = held.amount if held is not None else None
     if not amount:
         return False
     first, end = period_bounds(Period(kind), start)

@@ -9,8 +9,6 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from sqlalchemy import select
-
 from handlers.context import Ctx
 from handlers.grammar.amounts import parse_amount
 from handlers.grammar.commands import Period, Scope, SetTarget
@@ -22,7 +20,7 @@ from handlers.text.strings import METRIC_NAMES, name_of
 from storage import journal
 from storage.models.sales import Change
 from storage.models.team import Target, Team
-from storage.models.workspace import AuditLog, Member
+from storage.models.workspace import Member
 
 #: A count said as a count: `45`, `45次`, `3个` (never `1.8m`, `45k`, `¥45`)
 _UNITS = "个次家单位笔"
@@ -41,9 +39,7 @@ def target_corrected(ctx: Ctx, change: Change, value: str, hint: str) -> SetTarg
     amount of its metric. `hint`: what to type instead."""
     main = next((r for r in change.rows if r["t"] == "targets" and r["a"] is not None
                  and not r["a"].get("from_split")), None)
-    trail = ctx.session.scalar(select(AuditLog).where(
-        AuditLog.tenant_id == ctx.tenant.id, AuditLog.actor_id == ctx.member.id,
-        AuditLog.action == "target.set", AuditLog.at == change.at).order_by(AuditLog.id.desc()).limit(1))
+    trail = ctx.people.audit_entry(ctx.tenant.id, ctx.member.id, "target.set", change.at)
     detail = trail.detail if trail is not None else {}
     if detail.get("here", where_said(ctx)) != where_said(ctx):
         return Reply(lines=(ctx.t("correction_elsewhere", label=change.label, example=hint),), ok=False)

@@ -15,8 +15,6 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from sqlalchemy import select
-
 from handlers.context import Ctx
 from handlers.grammar.commands import Period, SetTarget
 from handlers.grammar.patterns import pattern
@@ -25,9 +23,10 @@ from handlers.rules.working_days import period_bounds
 from handlers.sales.last_said import made_last
 from handlers.text import format as fmt
 from handlers.text.reply import Button
-from storage.models.sales import Change
+from storage.changes import latest_change_of
 from storage.models.team import Target
 from storage.models.workspace import Member
+from storage.reports import TargetRepository
 
 _CHANGE = pattern(r"改成|改为|改到|改回|调成|调到|调整为|调整到|提到|提高到|降到|"
                   r"(?<![A-Za-z])(?:change|changed|make|update|bump|raise|lower|actually)(?![A-Za-z])", re.I)
@@ -50,9 +49,7 @@ def period_meant(ctx: Ctx, cmd: SetTarget, member: Member) -> SetTarget:
     for; else a question which period where they have targets of its metric for others; else `cmd`."""
     if not said_as_change(ctx.text or ""):
         return cmd
-    change = ctx.session.scalar(select(Change).where(Change.tenant_id == ctx.tenant.id,
-                                                     Change.actor_id == ctx.member.id)
-                                .order_by(Change.id.desc()).limit(1))
+    change = latest_change_of(ctx.session, ctx.tenant.id, ctx.member.id)
     if change is not None and change.status == "done" and change.entity == "targets" \
             and made_last(ctx, change):
         rows = [r["a"] for r in change.rows if r["t"] == "targets" and r["a"] is not None
@@ -61,9 +58,7 @@ def period_meant(ctx: Ctx, cmd: SetTarget, member: Member) -> SetTarget:
         if rows and (period := _period(ctx, rows[0]["period_kind"], rows[0]["period_start"])) is not None:
             return replace(cmd, period=period)
     now = period_bounds(cmd.period, ctx.today)[0]
-    held = ctx.session.scalars(select(Target).where(
-        Target.tenant_id == ctx.tenant.id, Target.member_id == member.id, Target.metric == cmd.metric,
-        Target.period_start >= now).order_by(Target.period_start, Target.period_kind)).all()
+    held = TargetRepository(ctx.session).held_from(ctx.tenant.id, member.id, cmd.metric, now)
     periods = [(t, p) for t in held if (p := _period(ctx, t.period_kind, t.period_start.isoformat()))]
     if not periods or [p for _, p in periods] == [cmd.period]:
         return cmd
@@ -93,9 +88,8 @@ def _label(ctx: Ctx, cmd: SetTarget, target: Target | None, period: Period) -> s
 def old_value(ctx: Ctx, cmd: SetTarget, member: Member, start: dt.date) -> str | None:
     """The amount `member`'s target of `cmd`'s metric for the period from `start` had, shown; None
     where there was none or it is the same."""
-    held = ctx.session.scalar(select(Target).where(
-        Target.tenant_id == ctx.tenant.id, Target.member_id == member.id, Target.metric == cmd.metric,
-        Target.period_kind == cmd.period.kind, Target.period_start == start))
+    held = TargetRepository(ctx.session).held(ctx.tenant.id, cmd.metric, cmd.period.kind, start,
+                                              member_id=member.id)
     if held is None or held.amount == cmd.amount:
         return None
     return fmt.metric_value(cmd.metric, held.amount, ctx.tenant.currency, ctx.locale)

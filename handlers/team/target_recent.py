@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from sqlalchemy import select
-
 from handlers.context import Ctx
 from handlers.rules.working_days import period_bounds
 from handlers.sales.said_again import RECENT
@@ -17,6 +15,7 @@ from handlers.team.target_corrections import target_corrected
 from handlers.text import format as fmt
 from handlers.text.reply import Button, Reply
 from handlers.text.strings import METRIC_NAMES, name_of
+from storage.changes import changes_made_by
 from storage.models.sales import Change
 
 
@@ -32,9 +31,8 @@ def _whose(target: dict) -> tuple:
 def offered(ctx: Ctx, metric: str, value: str, hint: str) -> Reply | None:
     """The offer of `metric`'s target set to `value` for whom and when the targets just set were
     (or why it cannot be); None when the member set no target in the last minutes."""
-    recent = list(ctx.session.scalars(select(Change).where(
-        Change.tenant_id == ctx.tenant.id, Change.actor_id == ctx.member.id, Change.kind == "SetTarget",
-        Change.status == "done", Change.at >= ctx.now - RECENT).order_by(Change.id.desc()).limit(20)))
+    recent = changes_made_by(ctx.session, ctx.tenant.id, ctx.member.id, kind="SetTarget", done=True,
+                             since=ctx.now - RECENT, newest_first=True, limit=20)
     recent = [x for x in recent if _target(x) is not None]
     if not recent:
         return None

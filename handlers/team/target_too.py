@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import select
-
 from handlers.context import Ctx
 from handlers.grammar import commands as c
 from handlers.grammar.normal import name_fold
@@ -16,7 +14,6 @@ from handlers.sales.last_said import made_last
 from handlers.sales.said_again import RECENT, latest_change
 from handlers.team.target_again import target_owner
 from handlers.text.reply import Button, Reply
-from storage.models.workspace import Member
 
 _EN = pattern(r"^(?:(?:and|also|oh|same\s+for)\s+)*(?:for\s+)?@?(?P<who>[^\s@,]+)\s*,?\s*"
               r"(?:too|as\s+well|also|the\s+same|same)?[\s.!]*$", re.I)
@@ -34,7 +31,7 @@ def offered(ctx: Ctx, text: str) -> Reply | None:
             or change.at < ctx.now - RECENT or not made_last(ctx, change):
         return None
     owner, who = target_owner(ctx, change), found["who"]
-    member = next((m for m in ctx.session.scalars(select(Member).where(Member.tenant_id == ctx.tenant.id))
+    member = next((m for m in ctx.people.members(ctx.tenant.id)
                    if name_fold(m.display_name) == name_fold(who)), None)
     if not owner or member is None or name_fold(owner) == name_fold(who):
         return None

@@ -282,7 +282,7 @@ def _change_leave(ctx: Ctx, member: Member, overlapping: list, cmd: TakeLeave, d
         if leave is kept:
             leave.first_day, leave.last_day = cmd.first_day, cmd.last_day
         else:
-            ctx.session.delete(leave)
+            ctx.people.drop_leave(leave)
         ctx.people.audit(ctx.tenant.id, ctx.member.id, "leave.change", "member", member.id, at=ctx.now,
                          first=cmd.first_day, last=cmd.last_day, **was)
         key, who = ("leave_changed", {}) if member.id == ctx.member.id else \

@@ -34,7 +34,7 @@ def cancel_leave(ctx: Ctx, member: Member, first: dt.date | None, last: dt.date 
         was = (leave.first_day, leave.last_day)
         if first <= leave.first_day and last >= leave.last_day:  # all its days: the leave goes
             removed.append(was)
-            ctx.session.delete(leave)
+            ctx.people.drop_leave(leave)
             continue
         if first > leave.first_day and last < leave.last_day:  # days in the middle: two leaves
             ctx.session.add(Leave(member_id=member.id, first_day=last + ONE, last_day=leave.last_day,

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from handlers import places
@@ -26,7 +25,7 @@ from handlers.text import format as fmt
 from handlers.text.reply import Button, Reply
 from handlers.text.strings import WORDS, name_of, t
 from storage.linking import CODE_LIFETIME, adopt_tenant, burn_code, issue_code, merge_member, redeem_code
-from storage.models.workspace import AuditLog, Identity, Member, Tenant
+from storage.models.workspace import Member, Tenant
 from storage.people import PeopleRepository
 
 LOCK_AFTER = 5
@@ -42,7 +41,7 @@ def handle_link(ctx: Ctx, cmd: Link) -> Reply:
         return Reply(title=ctx.t("link_code_title", code=code),
                      lines=(ctx.t("link_code", minutes=minutes, apps=_other_apps(ctx),
                                   example=f"{name_of(WORDS, 'link', ctx.locale)} {code}"),))
-    until = locked_until(ctx.session, ctx.member.id, ctx.now)
+    until = locked_until(ctx.session, ctx.member, ctx.now)
     if until:
         raise ctx.refuse("link_locked", until=_when(ctx, until))
     found = redeem_code(ctx.session, cmd.code, ctx.now)
@@ -51,7 +50,7 @@ def handle_link(ctx: Ctx, cmd: Link) -> Reply:
     target, issued_on = found
     if issued_on == ctx.platform:
         raise _failed(ctx, "link_same_platform", "same platform", code=cmd.code, apps=_other_apps(ctx))
-    if _has_identity(ctx.session, target.id, ctx.platform):
+    if _has_identity(ctx.session, target, ctx.platform):
         raise ctx.refuse("link_already", name=target.display_name)
     source_tenant = ctx.tenant
     crossing = target.tenant_id != source_tenant.id
@@ -92,8 +91,7 @@ def _other_apps(ctx: Ctx) -> str:
 
 
 def _admins(session: Session, tenant_id: int) -> list[Member]:
-    return list(session.scalars(select(Member).where(Member.tenant_id == tenant_id, Member.role == "admin",
-                                                     Member.active.is_(True)).order_by(Member.id)))
+    return sorted(PeopleRepository(session).admins(tenant_id), key=lambda member: member.id)
 
 
 def _announce_connection(ctx: Ctx, admin: Member, workspace: str) -> None:
@@ -109,11 +107,10 @@ def _announce_connection(ctx: Ctx, admin: Member, workspace: str) -> None:
                      platform=ctx.platform, workspace=workspace)
 
 
-def locked_until(session: Session, member_id: int, now: dt.datetime) -> dt.datetime | None:
+def locked_until(session: Session, member: Member, now: dt.datetime) -> dt.datetime | None:
     """When a member's linking lockout ends, or None when they may try."""
-    failures = session.scalars(select(AuditLog.at).where(
-        AuditLog.actor_id == member_id, AuditLog.action == "member.link_failed",
-        AuditLog.at > now - LOCK_WINDOW)).all()
+    failures = PeopleRepository(session).audited_since(member.tenant_id, member.id, "member.link_failed",
+                                                       now - LOCK_WINDOW)
     return max(failures) + LOCK_WINDOW if len(failures) >= LOCK_AFTER else None
 
 
@@ -126,15 +123,14 @@ def _failed(ctx: Ctx, key: str, why: str, code: str | None = None, **fields):
         people.audit(member.tenant_id, member.id, "member.link_failed", "member", member.id,
                      at=ctx.now, reason=why, platform=ctx.platform)
         session.flush()
-        if locked_until(session, member.id, ctx.now):
+        if locked_until(session, member, ctx.now):
             people.audit(member.tenant_id, member.id, "member.link_locked", "member", member.id,
                          at=ctx.now, until=(ctx.now + LOCK_WINDOW).isoformat())
     return ctx.refuse(key, record=record, **fields)
 
 
-def _has_identity(session: Session, member_id: int, platform: str) -> bool:
-    return bool(session.scalar(select(func.count()).select_from(Identity).where(
-        Identity.member_id == member_id, Identity.platform == platform)))
+def _has_identity(session: Session, member: Member, platform: str) -> bool:
+    return PeopleRepository(session).has_identity(member.tenant_id, member.id, platform)
 
 
 def _when(ctx: Ctx, moment: dt.datetime) -> str:

@@ -16,7 +16,6 @@ from handlers.grammar.commands import SetRate
 from handlers.team import fact_posts as facts
 from handlers.text import format as fmt
 from handlers.text.reply import Reply
-from storage.models.workspace import Member
 from storage.rates import ALWAYS, RateRepository, Rates
 
 
@@ -61,8 +60,7 @@ def _listing(ctx: Ctx, base: str) -> Reply:
     rows = RateRepository(ctx.session).listing(ctx.tenant.id)
     if not rows:
         return Reply(title=ctx.t("rates_title", base=base), lines=(ctx.t("rates_none"),))
-    names = {m.id: m.display_name for m in ctx.session.query(Member).filter(
-        Member.id.in_([r.set_by for r in rows if r.set_by]))}
+    names = ctx.people.names_in(ctx.tenant.id)
     lines = []
     for r in rows:
         who = names.get(r.set_by, "–")
