@@ -158,10 +158,9 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
             return plain  # `删错了 恢复一下`: the bin, each item one tap from being restored; `undo that
             # snooze`: the last change, only if it is a snooze (handlers/sales/undo.py), at once;
             # `oops wrong one, undo`: the undo word itself, at once as `undo` is
-        word = "撤销" if answered_in(text, ctx.locale) == "zh" else "undo"
-        ctx.locale = answered_in(text, ctx.locale)
+        ctx.locale = answered_in(text, ctx.locale)  # `撤回刚才那条`: undo, said back
         return Reply(lines=(ctx.t("undo_offered"), ctx.t("answer_hint_one")), ok=False, locale=ctx.locale,
-                     buttons=(Button(word, plain_undo.sure(ctx.locale)),))  # `撤回刚才那条`: undo, said back
+                     buttons=(Button("撤销" if ctx.locale == "zh" else "undo", plain_undo.sure(ctx.locale)),))
     if not error.options and (said := everyday_said.meant(text, ctx.today)) is not None \
             and not _no_such_member(ctx, said):
         ctx.locale = answered_in(text, ctx.locale)  # `who's top on visits this wk?`, `move standup…`
@@ -342,8 +341,9 @@ def _inner(ctx: Ctx, text: str, said: str, left: str, command: c.Command) -> c.C
         return command  # is busy`: made, the why said not kept (r24), as `done task 8 <why>` is
     if (kept_rest := rest_kept.placed(ctx, text, said, left, command)) is not None:
         return kept_rest  # the rest in the command's notes or reason, or a task beside it (r26)
+    said = plain_undo.sure(ctx.locale) if command == c.Undo() else said  # `oops undo that`: its tap
     return Reply(lines=(ctx.t("inner_command", said=said, left=left), ctx.t("answer_hint_one")), ok=False,
-                 locale=ctx.locale, buttons=(Button(said[:75], said, action=command),))
+                 locale=ctx.locale, buttons=(Button(said[:75], said, action=command),))  # undoes, unasked
 
 
 #: Words of a period a target's words left out (`明后年`, `年底`, `FY27`, `next fiscal year`)

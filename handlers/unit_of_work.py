@@ -109,7 +109,8 @@ def _handle_once(session_factory, user: UserRef, message: Message, defaults: Def
             where = last_messages.conversation(user.platform, answer_to.here if answer_to else None)
             typed = message if isinstance(message, str) and not limits.unreadable(message) else ""  # a
             # button, or characters no database stores (a lone surrogate): no words to quote
-            last_messages.said(session, tenant.id, member.id, where, typed, now, changes_before)
+            last_messages.said(session, tenant.id, member.id, where, typed, now, changes_before,
+                               refused=outcome.refused)
         events = list(outcome.events)
         if new:
             reply = _first_words(reply, member)

@@ -33,12 +33,12 @@ def changes_so_far(session: Session, member_id: int) -> int:
 
 
 def said(session: Session, tenant_id: int, member_id: int, where: str, text: str, at: dt.datetime,
-         changes_before: int) -> None:
+         changes_before: int, refused: bool = False) -> None:
     """Keep `text` (said at `at`, after the member's change `changes_before`; what it changed is
-    in the session) as their last message in `where` (safe against a racing process: insert or
-    replace)."""
+    in the session; `refused`: not understood, asked about or not allowed) as their last message
+    in `where` (safe against a racing process: insert or replace)."""
     values = {"text": text[:200], "at": at, "changes_before": changes_before,
-              "changes_after": changes_so_far(session, member_id)}
+              "changes_after": changes_so_far(session, member_id), "refused": refused}
     insert = insert_for(session.bind.dialect.name)
     session.execute(insert(LastMessage).values(tenant_id=tenant_id, member_id=member_id, conversation=where,
                                                **values).on_conflict_do_nothing())

@@ -37,13 +37,16 @@ def _sure(ctx: Ctx) -> str:
 
 
 def _right_after(ctx: Ctx, change: Change) -> bool:
-    """Whether a plain `undo` takes `change` back at once: it is from the last few minutes, or the
-    member's previous message here made it, or was an undo too (`undo`, `undo` again: one further
-    back). An older one, with other messages since, is asked about, named: the last change is not
-    always the one the member has in mind."""
+    """Whether a plain `undo` takes `change` back at once: the member's previous message here made
+    it, or was an undo too (`undo`, `undo` again: one further back), or it is from the last few
+    minutes and that message was answered (a list). After a message refused (not understood, asked
+    about: `撤销` then means that message, which changed nothing), or of a change older than that,
+    the change is asked about, named with its age: the last change is not always the one the member
+    has in mind (r29zh: `撤销` after a handover not understood undid targets set four messages
+    before)."""
     said = last_said(ctx)
-    return change.at >= ctx.now - AT_ONCE_WITHIN or made_last(ctx, change) \
-        or " ".join(said.text.lower().split()) in _UNDO_SAID
+    return made_last(ctx, change) or " ".join(said.text.lower().split()) in _UNDO_SAID \
+        or (change.at >= ctx.now - AT_ONCE_WITHIN and not said.refused)
 
 
 AT_ONCE_WITHIN = dt.timedelta(minutes=10)

@@ -4,7 +4,7 @@ and the scheduled jobs' runs."""
 
 import datetime as dt
 
-from sqlalchemy import JSON, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from storage.models.base import Base, UTCDateTime, utcnow
@@ -118,6 +118,9 @@ class LastMessage(Base):
     #: changes between are those it made (the clock may say the same time for two messages)
     changes_before: Mapped[int] = mapped_column(Integer, default=0)
     changes_after: Mapped[int] = mapped_column(Integer, default=0)
+    #: not understood, asked about or not allowed: it changed nothing, and a plain `undo` after it
+    #: asks which change it means
+    refused: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class JobRun(Base):

@@ -59,7 +59,8 @@ def test_an_admin_ends_a_rate_from_today_and_undo_brings_it_back(team_chat, sess
         "are left out of the totals; those closed before keep the rate of their day.")
     assert history(session_factory) == [("2026-11-01", Decimal("7.1")), ("2026-11-23", None)]
     assert not team_chat.reply("汇率 美元 删除", user="Mia", lang="zh").ok  # none in force to end
-    assert "Undone: the exchange rate of USD you set" in team_chat("undo", user="Mia", lang="en")
+    assert "Undo it?" in team_chat("undo", user="Mia", lang="en")  # after a refusal: which change, asked
+    assert "Undone: the exchange rate of USD you set" in team_chat("undo confirm", user="Mia", lang="en")
     assert history(session_factory) == [("2026-11-01", Decimal("7.1"))]
 
 

@@ -1,7 +1,8 @@
 """r26: `撤销` some forty messages after a task was made deleted it at once, and `undo the loss` after
 its reason's category was picked took back only the category. Now a plain `undo` of a change from
 longer ago than ten minutes, with other messages of the member's since, names it and asks (one tap
-undoes it); right after the change, or after an undo, it is at once as before. A loss's reason
+undoes it); so does one just after a message that was refused (not understood, asked about: r29zh);
+right after the change, or after an undo, it is at once as before. A loss's reason
 given after it is undone alone by `undo` (said so), and with the loss by `undo the loss`."""
 import datetime as dt
 
@@ -71,6 +72,30 @@ def test_a_list_read_just_after_a_change_does_not_make_its_undo_a_question(sessi
     assert reply.ok and "Undone" in reply.text, reply.text
     assert _tasks(session_factory) == []
 
+
+
+@pytest.mark.parametrize("user, made, refused, undo, asked, tap, done", [
+    ("王芳", "任务 周五前给格力发合同", "张伟手上的比亚迪充电桩那单转给李娜跟", "撤销",
+     "你的上一次修改是“任务 周五前给格力发合同”（3 分钟前）", "撤销 确认", "已撤销"),
+    ("Ana", "task send acme the quote by fri", "pls move the thing for the guy", "undo",
+     "Your last change was “task send acme the quote by fri”, 3 min ago. Undo it?", "1", "Undone"),
+])
+def test_an_undo_just_after_a_message_not_understood_asks_even_minutes_after_the_change(
+        session_factory, user, made, refused, undo, asked, tap, done):
+    """r29zh: `撤销` sent right after a message the bot did not understand undid targets set three
+    minutes earlier: the member meant the message just sent (which changed nothing)."""
+    chat = _chat(session_factory)
+    assert chat.reply(made, user=user).ok
+    title = _tasks(session_factory)
+    chat.now = MON + dt.timedelta(minutes=2)
+    assert not chat.reply(refused, user=user).ok
+    chat.now = MON + dt.timedelta(minutes=3)
+    reply = chat.reply(undo, user=user)
+    assert not reply.ok and asked in reply.text, reply.text
+    assert _tasks(session_factory) == title  # nothing undone yet
+    reply = chat.reply(tap, user=user)
+    assert reply.ok and done in reply.text, reply.text
+    assert _tasks(session_factory) == []
 
 @pytest.mark.parametrize("lost, pick, undo, said, stage", [
     ("lost acme erp budget frozen till next year", "budget", "undo the loss", "back as it was, at Proposal",
