@@ -34,6 +34,7 @@ from handlers.grammar.patterns import pattern
 from handlers.grammar.sentences import stage_said
 from handlers.lookup import example as usage_example
 from handlers.sales.last_said import made_last, not_last, nothing_since
+from handlers.sales.notes_not import notes_put_right
 from handlers.sales.refused_again import refused_offer
 from handlers.sales.stage_said import stage_offer
 from handlers.team import target_swapped
@@ -178,6 +179,8 @@ def correction(ctx: Ctx, text: str, corrected: bool = True):
     if row is None:
         example = f"{name_of(WORDS, 'deal', ctx.locale)} #12 {value}"
         return Reply(lines=(ctx.t("correction_how", amount=value, example=example),), ok=False)
+    if kind == "customer" and (notes := notes_put_right(ctx, row, read.was, value)) is not None:
+        return notes  # `actually it was 张总 not 李总`: a word of the visit's notes, never its customer
     command = command_for(ctx, row, kind, value)
     what = described(ctx, row)
     shown = ctx.day(parse_date(value, ctx.today)) if kind == "day" else value  # `Fri, Jan 8, 2027`

@@ -27,6 +27,9 @@ DIALOG: dict[str, tuple[str, str]] = {
                            "按“{said}”重新发送？尚未修改。"),
     "closed_on_asked": ("Move the close of deal #{id} ({title}) to {day}? Nothing was changed yet.",
                         "把商机 #{id}（{title}）的成交日改为 {day}？尚未修改。"),
+    "correction_notes": ("Change “{was}” to “{value}” in the notes of visit #{id} ({customer})? Nothing was "
+                         "changed yet.",
+                         "把拜访 #{id}（{customer}）纪要里的“{was}”改为“{value}”？尚未修改。"),
     "correction_amount": ("Set {what} to {value}? Nothing was changed yet.",
                           "把{what}的金额改为 {value}？尚未修改。"),
     "offer_edited": ("My offer, changed as you said (“{text}”). Nothing was changed yet:",
