@@ -73,8 +73,8 @@ def meant(ctx: Ctx, text: str) -> ChangeDeal | Reply | None:
                             ctx.t("answer_hint", count=len(days))), ok=False, locale=ctx.locale,
                      buttons=tuple(Button(ctx.day(day), said_on(ctx, deal.id, day), action=ChangeDeal(
                          deal.id, "closed_on", day)) for day in days))
-    if (refused := refused_last(ctx)) is not None:  # after a message that changed nothing: that
-        return refused_offer(ctx, refused, text) or Reply(  # message put right, else this deal asked
+    if (refused := refused_last(ctx, ("won", "lost", "deal"))) is not None:  # after a deal's command
+        return refused_offer(ctx, refused, text) or Reply(  # that changed nothing: it put right, else asked
             lines=(ctx.t("correction_after_nothing_head", said=refused),
                    ctx.t("closed_on_asked", id=deal.id, title=deal.title, day=ctx.day(days[0])),
                    ctx.t("answer_hint_one")),

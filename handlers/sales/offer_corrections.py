@@ -58,7 +58,8 @@ def offer_corrected(said: str, text: str, today: dt.date) -> str | bool | None:
     if not said:
         return True
     closing = field == "close" and split_keyword(normalize(said))[0] in ("won", "lost")  # a win's day:
-    old = amount_in(said) if kind == "amount" else date_in(said, today) or closing and _gone_day(said, today)
+    old = amount_in(said) if kind == "amount" else date_in(said, today) \
+        or (_gone_day(said, today) if closing else None)
     if old is not None and kind == "day" and not closing \
             and not _FIELD_BEFORE.search(said[:said.find(old[0])]):  # its close's
         old = None  # `they signed today` in a reason: no day of the offer's

@@ -9,11 +9,16 @@ from handlers.sales.last_said import last_said
 from handlers.text.reply import Button, Reply
 
 
-def refused_last(ctx: Ctx) -> str | None:
-    """The words of the member's previous message here when it changed nothing; else None."""
+def refused_last(ctx: Ctx, kinds: tuple[str, ...] = ()) -> str | None:
+    """The words of the member's previous message here when it changed nothing (and, with `kinds`,
+    was a command of one of those intents: `won …` refused, not a list asked for); else None."""
+    from handlers.grammar.intents import split_keyword
+    from handlers.grammar.parse import normalize
+
     said = last_said(ctx)
-    return said.text if said is not None and said.text and said.changes_after <= said.changes_before \
-        else None
+    if said is None or not said.text or said.changes_after > said.changes_before:
+        return None
+    return said.text if not kinds or split_keyword(normalize(said.text))[0] in kinds else None
 
 
 def refused_offer(ctx: Ctx, said: str, text: str) -> Reply | None:
