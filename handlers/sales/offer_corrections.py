@@ -74,8 +74,6 @@ def offer_corrected(said: str, text: str, today: dt.date) -> str | bool | None:
 
 def _gone_day(said: str, today: dt.date) -> tuple[str, None] | None:
     """The first words of `said` that name a day gone by (`yesterday`, `last fri`, `上周五`), or None."""
-    from handlers.grammar.visit_day import days_of
-
     words = said.split()
     return next(((" ".join(words[at:at + size]), None) for at in range(len(words)) for size in (3, 2, 1)
                  if days_of(" ".join(words[at:at + size]), today)), None)
