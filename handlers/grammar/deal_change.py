@@ -77,6 +77,8 @@ def change_in(text: str, today: dt.date, named: tuple[str, ...] = ()) -> Change:
                 or _PUSHED_BEFORE.search(rest, 0, start) and _NOTHING.match(rest, at):
             close = found[1]  # `小米那单推到下个月签`, `xiaomi deal pushed to next month`: its close day
             rest = rest[:start] + " " * (signed.end() - start) + rest[signed.end():]
+    rest = _WAS_NOT.sub(lambda m: " " * len(m[0]), rest)  # `30万不是32`, `300k not 320k`: the old amount
+    # said wrong, claimed by the correction (r32), never a word left over
     amount = None
     if len(said := amounts_said(rest)) == 1:  # `bump amount to 350k`: one amount, else none read
         amount, at = said[0], rest.find(said[0])
@@ -156,11 +158,15 @@ KEPT = pattern(r"(?:金额|价格|价钱|报价|阶段|预计(?:成交)?(?:日�
                 rf"|(?:same|unchanged|no\s+change\s+(?:to|in|on))\s+(?:the\s+)?(?:{V.AMOUNT_LABEL_EN}|price|stage|close(?:\s+date)?)"
                 rf"|keep(?:ing)?\s+(?:the\s+)?(?:{V.AMOUNT_LABEL_EN}|price|stage|close(?:\s+date)?)(?:\s+(?:as\s+is|the\s+same))?)"
                 r"(?![A-Za-z])", re.I)
+#: The amount a correction says was wrong, after the right one (`30万不是32`, `300k, not 320k`)
+_WAS_NOT = pattern(r"(?<=[\d万千kKwWmM])\s*[,，]?\s*(?:(?<![A-Za-z])not|而不是|不是)\s*[$¥￥]?\d[\d,.]*\s*"
+                   r"(?:万|千|亿|元|块|(?:k|w|m|mil|rmb|usd)(?![A-Za-z]))?", re.I)
 #: Words that only say a change is made (`bump amount to`, `is in … now`, `推进到…了`)
 _FILLER = pattern(r"(?<![A-Za-z])(?:the|a|deal|opp|opportunity|is|was|in|now|still|pls|please|plz|to|"
                   rf"moved?|bump(?:ed)?|push(?:ed)?|{V.AMOUNT_LABEL_EN}|stage|make|it|that|and|at|of|its|it's|"
                   r"has|been|gone|went|just|up|set|change|changed|update|updated|should|be|will|"
-                  r"officially|finally|already|also|plus)(?![A-Za-z])|顺便|另外|同时|还有"
+                  r"officially|finally|already|also|plus|actually)(?![A-Za-z])|顺便|另外|同时|还有"
+                  r"|其实是|实际上是|应该是|其实|实际上|(?<=金额)是"
                   r"|(?:那个|这个|这一|那一|这笔|那笔|这|那)单子?|那个|这个|单子|那单|这单|那边|这边|项目|商机|推进到|推进|推到|进到|进入|到了|金额|阶段|"
                   r"涨到|降到|改成|改为|改到|调到|调成|调整为|变成|更新为|改|已经|现在|目前|一下|把|了|的|到|延到|推迟到|推迟|延后到|延后|"
                   r"挪到|顺延到|(?:要|会|得)?拖到|"

@@ -12,6 +12,7 @@ from handlers.grammar.fillers import LEAD
 from handlers.grammar.patterns import pattern
 from handlers.grammar.visit_day import days_of
 from handlers.sales.last_closed import last_closed
+from handlers.sales.refused_again import refused_last, refused_offer
 from handlers.sales.said_again import RECENT, latest_change, made_last
 from handlers.text.reply import Button, Reply
 from storage.activity import last_move_into
@@ -39,6 +40,13 @@ def said(ctx: Ctx, text: str) -> bool:
     return found is not None and bool(days_of(found["day"] or found["day2"], ctx.today))
 
 
+def day_words(text: str) -> str | None:
+    """The words of the day a close is said to have happened on (`close was last fri` → `last fri`),
+    or None when `text` says no close's day."""
+    found = _EN.match(" ".join(text.split())) or _ZH.match(" ".join(text.split()))
+    return (found["day"] or found["day2"]).removeprefix("on ") if found else None
+
+
 def meant(ctx: Ctx, text: str) -> ChangeDeal | Reply | None:
     """The deal just won or lost, its close moved to the day `text` says; `上周五` / `last fri`
     said on a weekend asks which Friday, as a visit's day does; None otherwise."""
@@ -48,8 +56,8 @@ def meant(ctx: Ctx, text: str) -> ChangeDeal | Reply | None:
         return None
     days = days_of(found["day"] if found["day"] else found["day2"], ctx.today)
     change = latest_change(ctx)
-    if not days:
-        return None
+    if not days or ctx.offer_open:  # said to an offer not saved yet: that offer asked again, never
+        return None  # a deal closed before moved unasked (#23, r32)
     ctx.locale, was = "zh" if re.search(r"[\u3400-\u9fff]", said) else "en", ctx.locale
     if change is None or change.kind != "CloseDeal" or change.status != "done" \
             or change.at < ctx.now - RECENT or not made_last(ctx, change) or change.entity != "deals":
@@ -66,6 +74,13 @@ def meant(ctx: Ctx, text: str) -> ChangeDeal | Reply | None:
                             ctx.t("answer_hint", count=len(days))), ok=False, locale=ctx.locale,
                      buttons=tuple(Button(ctx.day(day), said_on(ctx, deal.id, day), action=ChangeDeal(
                          deal.id, "closed_on", day)) for day in days))
+    if (refused := refused_last(ctx, ("won", "lost", "deal"))) is not None:  # after a deal's command
+        return refused_offer(ctx, refused, text) or Reply(  # that changed nothing: it put right, else asked
+            lines=(ctx.t("correction_after_nothing_head", said=refused),
+                   ctx.t("closed_on_asked", id=deal.id, title=deal.title, day=ctx.day(days[0])),
+                   ctx.t("answer_hint_one")),
+            ok=False, locale=ctx.locale, buttons=(Button(said_on(ctx, deal.id, days[0]), said_on(
+                ctx, deal.id, days[0]), action=ChangeDeal(deal.id, "closed_on", days[0])),))
     ctx.text = f"{word} #{deal.id} {days[0].isoformat()}"
     return ChangeDeal(deal.id, "closed_on", days[0])
 

@@ -39,7 +39,9 @@ _WEEKDAY = pattern(r"^(?:mon|tue|wed|thu|fri|sat|sun)(?:day|s|sday|nesday|rsday|
 def corrected_day(value: str, was: dt.date | None, today: dt.date, back: bool) -> str:
     """The day a correction of a day just set means (`nah make it wed` after `due next tue`, Tue Dec
     15): a weekday alone is the one nearest `was` (Wed Dec 16, never Wed Dec 9 six days before it),
-    unless that one is gone; a day of the month alone where said as going back (`还是15号`)."""
+    unless that one is today or gone: then the next one after today, as the grammar reads a weekday
+    (`跟进改成周三` on a Wednesday is next week's, never today unasked: r32); a day of the month alone
+    where said as going back (`还是15号`). The reply shows the day's weekday and date, old → new."""
     if back:
         return nearest_day(value, was)
     if was is None or not _WEEKDAY.match(value.strip()):
@@ -49,4 +51,4 @@ def corrected_day(value: str, was: dt.date | None, today: dt.date, back: bool) -
         return value
     shift = (said.weekday() - was.weekday() + 3) % 7 - 3  # -3..3 days from `was`
     day = was + dt.timedelta(days=shift)
-    return day.isoformat() if day >= today else value
+    return day.isoformat() if day > today else value

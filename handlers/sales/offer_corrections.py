@@ -15,11 +15,14 @@ import re
 
 from handlers.grammar import commands as c
 from handlers.grammar.amounts import amount_words
+from handlers.grammar.intents import split_keyword
 from handlers.grammar.normal import view
-from handlers.grammar.parse import amount_in
+from handlers.grammar.parse import amount_in, normalize
 from handlers.grammar.patterns import pattern
 from handlers.grammar.reading import read as read_line
 from handlers.grammar.spans import date_in
+from handlers.grammar.visit_day import days_of
+from handlers.sales.backdate import day_words
 from handlers.sales.said_again import read_correction
 
 #: `actually make that 115k`, `make it 1.2m`, `change it to fri`: a value said about "that"
@@ -46,14 +49,19 @@ def offer_corrected(said: str, text: str, today: dt.date) -> str | bool | None:
             else None
     elif (read := read_correction(typed, today)) is not None and read.kind != "customer":
         value, field, kind = read.value, read.field, read.kind
+    elif (day := day_words(typed)) is not None and days_of(day, today):  # `no wait close was last fri`
+        value, field, kind = day, "close", "day"
     else:
         return None
     if kind is None or kind == "amount" and not _MONEYISH.search(value) and not _CJK.search(value):
         return None  # `no, 2`: an answer, not an amount
     if not said:
         return True
-    old = amount_in(said) if kind == "amount" else date_in(said, today)
-    if old is not None and kind == "day" and not _FIELD_BEFORE.search(said[:said.find(old[0])]):
+    closing = field == "close" and split_keyword(normalize(said))[0] in ("won", "lost")  # a win's day:
+    old = amount_in(said) if kind == "amount" else date_in(said, today) \
+        or (_gone_day(said, today) if closing else None)
+    if old is not None and kind == "day" and not closing \
+            and not _FIELD_BEFORE.search(said[:said.find(old[0])]):  # its close's
         old = None  # `they signed today` in a reason: no day of the offer's
     if old is not None:
         return said.replace(old[0], value, 1)
@@ -62,3 +70,10 @@ def offer_corrected(said: str, text: str, today: dt.date) -> str | bool | None:
         if isinstance(read_line(closed, today).command, c.UpsertDeal):  # has no close day)
             return closed
     return True
+
+
+def _gone_day(said: str, today: dt.date) -> tuple[str, None] | None:
+    """The first words of `said` that name a day gone by (`yesterday`, `last fri`, `上周五`), or None."""
+    words = said.split()
+    return next(((" ".join(words[at:at + size]), None) for at in range(len(words)) for size in (3, 2, 1)
+                 if days_of(" ".join(words[at:at + size]), today)), None)

@@ -32,6 +32,8 @@ from handlers.grammar.patterns import pattern
 from handlers.grammar.sentences import stage_said
 from handlers.lookup import example as usage_example
 from handlers.sales.last_said import made_last, not_last, nothing_since
+from handlers.sales.notes_not import notes_put_right
+from handlers.sales.refused_again import refused_offer
 from handlers.sales.stage_said import stage_offer
 from handlers.team import target_swapped
 from handlers.team.target_corrections import gone
@@ -147,6 +149,8 @@ def correction(ctx: Ctx, text: str, corrected: bool = True):
             said_text := nothing_since(ctx, change)) is not None and change.kind != "SetTarget" else ()
         if why is not None and not head:
             return why
+        if head and (again := refused_offer(ctx, said_text, text)) is not None:
+            return again  # `won 腾讯 90k` refused, then `no wait it was 88k`: that message, never older
         if kind == "amount" and change.kind == "SetTarget" and made_last(ctx, change):
             return target_meant(ctx, change, read.field, value, hint)  # of several set by one message
             # (`不对 业绩是65万` after three targets): the one of the metric named, or the one of money;
@@ -174,6 +178,8 @@ def correction(ctx: Ctx, text: str, corrected: bool = True):
     if row is None:
         example = f"{name_of(WORDS, 'deal', ctx.locale)} #12 {value}"
         return Reply(lines=(ctx.t("correction_how", amount=value, example=example),), ok=False)
+    if kind == "customer" and (notes := notes_put_right(ctx, row, read.was, value)) is not None:
+        return notes  # `actually it was 张总 not 李总`: a word of the visit's notes, never its customer
     command = command_for(ctx, row, kind, value)
     what = described(ctx, row)
     shown = ctx.day(parse_date(value, ctx.today)) if kind == "day" else value  # `Fri, Jan 8, 2027`

@@ -23,6 +23,13 @@ DIALOG: dict[str, tuple[str, str]] = {
     "stage_said_none": ("You have no open deal to move to {stage} there: type the deal, e.g. {example}. "
                         "Nothing was changed.",
                         "没有可推进到{stage}的进行中商机：请写明商机，例如 {example}。未做修改。"),
+    "refused_said_again": ("Send it again as “{said}”? Nothing was changed yet.",
+                           "按“{said}”重新发送？尚未修改。"),
+    "closed_on_asked": ("Move the close of deal #{id} ({title}) to {day}? Nothing was changed yet.",
+                        "把商机 #{id}（{title}）的成交日改为 {day}？尚未修改。"),
+    "correction_notes": ("Change “{was}” to “{value}” in the notes of visit #{id} ({customer})? Nothing was "
+                         "changed yet.",
+                         "把拜访 #{id}（{customer}）纪要里的“{was}”改为“{value}”？尚未修改。"),
     "correction_amount": ("Set {what} to {value}? Nothing was changed yet.",
                           "把{what}的金额改为 {value}？尚未修改。"),
     "offer_edited": ("My offer, changed as you said (“{text}”). Nothing was changed yet:",
