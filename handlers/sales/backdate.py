@@ -8,8 +8,7 @@ import re
 
 from handlers.context import Ctx
 from handlers.grammar.commands import ChangeDeal
-from handlers.grammar.fillers import LEAD
-from handlers.grammar.patterns import pattern
+from handlers.grammar.correction_said import CLOSED_ON_EN, CLOSED_ON_ZH
 from handlers.grammar.visit_day import days_of
 from handlers.sales.last_closed import last_closed
 from handlers.sales.refused_again import refused_last, refused_offer
@@ -18,40 +17,20 @@ from handlers.text.reply import Button, Reply
 from storage.activity import last_move_into
 from storage.models.sales import CLOSED_STAGES, Deal
 
-_EN = pattern(LEAD + r"(?:(?:and|also|plus|oh|btw)[\s,]+)*"
-              r"(?:(?:the\s+)?(?:close|closing|close\s+date|win|loss)\s+"
-              r"(?:was|is|date\s+was|happened)"
-              r"|(?:it|they|we|that|this)\s+(?:was\s+)?(?:actually\s+)?(?:closed|signed|won|lost|closed\s+it)"
-              r"|(?:closed|signed|won|lost))\s+(?:on\s+|back\s+on\s+)?(?P<day>[^,.!]+?)"
-              r"(?:[\s,]+(?:actually|actualy|acutally|actully|tho|though|lol|sorry|sry|btw|my\s+bad))*\s*[.!]*$",
-              re.I)
-_ZH = pattern(LEAD + r"(?:是|应该是)?(?P<day>\S+?)(?:就|已经|就已经)?"
-              r"(?:签的|签约的|成交的|赢的|丢的|输的|定的|签下来的|签了|签约了|成交了|签下来了|定了|丢了|输了)"
-              r"(?:吧|啦|哈)?[。!！]*$"
-              r"|" + LEAD + r"(?:成交|签约|赢单|输单)(?:日期|时间)?(?:是|在)(?P<day2>\S+?)"
-              r"(?:吧|啦|哈)?[。!！]*$")
-
 
 def said(ctx: Ctx, text: str) -> bool:
     """Whether `text` says a close happened on a day gone by (`其实周四签的`): never a win's reason
     (`we lost to Siemens` is one)."""
     said = " ".join(text.split())
-    found = _EN.match(said) or _ZH.match(said)
+    found = CLOSED_ON_EN.match(said) or CLOSED_ON_ZH.match(said)
     return found is not None and bool(days_of(found["day"] or found["day2"], ctx.today))
-
-
-def day_words(text: str) -> str | None:
-    """The words of the day a close is said to have happened on (`close was last fri` → `last fri`),
-    or None when `text` says no close's day."""
-    found = _EN.match(" ".join(text.split())) or _ZH.match(" ".join(text.split()))
-    return (found["day"] or found["day2"]).removeprefix("on ") if found else None
 
 
 def meant(ctx: Ctx, text: str) -> ChangeDeal | Reply | None:
     """The deal just won or lost, its close moved to the day `text` says; `上周五` / `last fri`
     said on a weekend asks which Friday, as a visit's day does; None otherwise."""
     said = " ".join(text.split())
-    found = _EN.match(said) or _ZH.match(said)
+    found = CLOSED_ON_EN.match(said) or CLOSED_ON_ZH.match(said)
     if found is None:
         return None
     days = days_of(found["day"] if found["day"] else found["day2"], ctx.today)

@@ -29,6 +29,7 @@ from dataclasses import replace
 from handlers.context import Ctx
 from handlers.grammar import commands as c
 from handlers.grammar.amounts import amount_words, parse_amount
+from handlers.grammar.correction_said import amount_said, read_correction, unfilled
 from handlers.grammar.dates import parse_date
 from handlers.grammar.normal import name_fold, view
 from handlers.grammar.patterns import pattern
@@ -39,16 +40,7 @@ from handlers.lookup import example as usage_example
 from handlers.sales.day_nearest import BACK, corrected_day
 from handlers.sales.last_said import made_last, made_with, not_last
 from handlers.sales.push_later import earlier_asked
-from handlers.sales.said_again import (
-    KINDS,
-    RECENT,
-    amount_said,
-    command_for,
-    described,
-    latest_change,
-    read_correction,
-    unfilled,
-)
+from handlers.sales.said_again import KINDS, RECENT, command_for, described, latest_change
 from handlers.team.target_corrections import gone, target_corrected
 from handlers.text import format as fmt
 from handlers.text.reply import Button, Reply

@@ -15,6 +15,7 @@ import re
 
 from handlers.grammar import commands as c
 from handlers.grammar.amounts import amount_words
+from handlers.grammar.correction_said import day_words, read_correction
 from handlers.grammar.intents import split_keyword
 from handlers.grammar.normal import view
 from handlers.grammar.parse import amount_in, normalize
@@ -22,8 +23,6 @@ from handlers.grammar.patterns import pattern
 from handlers.grammar.reading import read as read_line
 from handlers.grammar.spans import date_in
 from handlers.grammar.visit_day import days_of
-from handlers.sales.backdate import day_words
-from handlers.sales.said_again import read_correction
 
 #: `actually make that 115k`, `make it 1.2m`, `change it to fri`: a value said about "that"
 _MADE = pattern(r"^(?:(?:actually|sorry|oops|wait|no+|nope|nah|ah+|hmm+)[\s,.!]+)*(?:make|change)\s+"

@@ -9,11 +9,12 @@ from handlers.grammar import asked as reports_asked
 from handlers.grammar import commands as c
 from handlers.grammar import everyday_said, unsaid
 from handlers.grammar.closed_words import closed_said, stage_named
+from handlers.grammar.correction_said import corrects_an_amount
 from handlers.grammar.parse import normalize
 from handlers.grammar.parse_reports import progress_asked
 from handlers.grammar.reading import read
 from handlers.rules.close_reasons import rival_told, without_rival
-from handlers.sales import backdate, said_again
+from handlers.sales import backdate
 from storage.sales import CustomerRepository
 
 
@@ -34,7 +35,7 @@ def only_a_reason(ctx: Ctx, text: str, customer_id: int) -> bool:
     told = rival_told(text) and (not rest.strip(" ,.，。!！") or free_text(ctx, rest))  # `lost to siemens, …`
     told = told or customer_reason(ctx.session, ctx.tenant.id, text, ctx.today)  # `客户很满意交付速度`
     if not (free_text(ctx, text) or told) or closed_said(rest) or stage_named(text) \
-            or said_again.corrects_an_amount(text) or backdate.said(ctx, text):  # `不对，是45万`,
+            or corrects_an_amount(text) or backdate.said(ctx, text):  # `不对，是45万`,
         # `其实周四签的`: the win's amount or day corrected, not
         return False  # why it was won
     names = CustomerRepository(ctx.session).names(ctx.tenant.id)

@@ -20,6 +20,7 @@ from dataclasses import replace
 
 from handlers.context import Ctx
 from handlers.grammar import commands as c
+from handlers.grammar.correction_said import unfilled
 from handlers.grammar.dates import parse_date
 from handlers.grammar.language import answered_in
 from handlers.grammar.patterns import pattern
@@ -29,7 +30,7 @@ from handlers.grammar.spans import date_in
 from handlers.grammar.task_moved import task_move_said
 from handlers.sales import rest_kept
 from handlers.sales.last_said import nothing_since
-from handlers.sales.said_again import RECENT, latest_change, made_last, unfilled
+from handlers.sales.said_again import RECENT, latest_change, made_last
 from handlers.text.reply import Button, Reply
 from handlers.text.strings import t
 from storage.models.sales import Change

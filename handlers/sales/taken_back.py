@@ -69,8 +69,8 @@ def reason_taken_back(ctx: Ctx, line: str, text: str) -> Reply | None:
     """`哦上周已经记过了 撤销`, sent as the reason of a win or loss just saved (`line`: `赢单 #47`):
     undo it, or keep it with the other words as its reason; None when `text` takes nothing back."""
     from handlers.grammar.amounts import amount_words
+    from handlers.grammar.correction_said import read_correction, unfilled
     from handlers.grammar.normal import view
-    from handlers.sales.said_again import read_correction, unfilled
 
     found = taken_back(text)
     said = " ".join(view(amount_words(unfilled(text), in_words=True)).split())
