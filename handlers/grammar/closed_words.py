@@ -229,9 +229,9 @@ def _parts(said: str, name: str, won: bool) -> tuple[str, str, str | None]:
             end = end.start() if end else len(after)
             before, after = f"{before} {after[:at]} {after[at + len(alias):end]}", after[end:]
             break
-    title = " ".join(_NO_TITLE.sub(" ", before).split()).strip(_EDGE)
-    title = re.sub(r"^(?:的|项目)+$|^的+|的+$", "", title).strip(_EDGE)
-    reason = "" if _NO_WORDS.match(after) else _EMOJI.sub("", " ".join(after.split())).strip(_EDGE)
+    title = " ".join(_blanked(_NO_TITLE, before).split()).strip(_EDGE)  # `華為的單子`: 单子 in any script
+    title = _blanked(_TITLE_EDGE, title).strip(_EDGE)
+    reason = "" if _NO_WORDS.match(simplified(after)) else _EMOJI.sub("", " ".join(after.split())).strip(_EDGE)
     reason = re.sub(r"^[\W_]+", "", reason).strip(_EDGE)  # `🎉 price was right`: no mark kept
     if money:  # `47k usd final`, `19.5万 左右`: the amount's own words, never its reason (r27)
         reason = _OF_AMOUNT_AFTER.sub("", reason).strip(_EDGE)
@@ -248,6 +248,18 @@ _OF_AMOUNT_AFTER = pattern(r"^(?:[\s,，.。~～-]*" + _QUALIFIER + r")+", re.I)
 _OF_AMOUNT_BEFORE = pattern(r"(?:[\s,，]*" + _QUALIFIER + r")+[\s,，]*$", re.I)
 #: A particle or mark of feeling left alone at a reason's start (`了`, `啦 🎉`)
 _PARTICLE = pattern(r"^(?:[\s,，.。!！~～]*(?:了|啦|的|喽|咯)(?=[\s,，.。!！~～]|$))+")
+
+
+_TITLE_EDGE = pattern(r"^(?:的|项目)+$|^的+|的+$")
+
+
+def _blanked(found: re.Pattern, text: str) -> str:
+    """`text` with a space for every character of what `found` matches in its simplified form (the
+    words are found in either script and kept as typed)."""
+    seen, kept = simplified(text), list(text)
+    for match in found.finditer(seen):
+        kept[match.start():match.end()] = " " * (match.end() - match.start())
+    return "".join(kept)
 
 
 _WON_WORDS = pattern(WON.pattern)
