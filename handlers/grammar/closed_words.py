@@ -110,13 +110,13 @@ _IN_PASSING = {"lead", "leads", "contact", "contacted", "needs", "quote", "quote
 
 
 def closed_offer(session, tenant_id: int, name: str, said: str, chinese: bool,
-                 member_id: int | None) -> c.ParseError:
+                 member_id: int | None, today: dt.date | None = None) -> c.ParseError:
     """The question for a win or loss of `name` said in words: one tap per open deal of the
     member's the words may close (those whose title they name, else all of them); a win with
     none offered as a new deal (its title the words that name one); a loss with none said so."""
     seen = simplified(normalize(said))
     if both_in(seen):  # `won haier, lost the other one`: asked which, never a win read unasked
-        lost = closed_offer(session, tenant_id, name, _WON_WORDS.sub(" ", said), chinese, member_id)
+        lost = closed_offer(session, tenant_id, name, _WON_WORDS.sub(" ", said), chinese, member_id, today)
         return c.ParseError(None, "closed_both_kinds", name, options=lost.options + tuple(
             ("as_won", line.replace("输单" if chinese else "lost", "赢单" if chinese else "won", 1), command)
             for _kind, line, command in lost.options if line))
@@ -125,7 +125,7 @@ def closed_offer(session, tenant_id: int, name: str, said: str, chinese: bool,
     taken = taken_back(reason) or clause_taken_back(reason)  # `… went with oracle, never mind`: no
     if taken:  # tap carries the words (a tap would only be asked about again, r26)
         reason = reason[:taken[0]].rstrip(" ,，.。;；!！:：、~-—–")
-    reason, closed_day = close_day_cut(reason, chinese)  # `上周四就签了`: the day it closed, never
+    reason, closed_day = close_day_cut(reason, chinese, today)  # `上周四就签了`: the day it closed, never
     # its reason; run after the close as a line of its own (`其实是上周四签的`: asked when ambiguous)
     mine = _open_of(session, tenant_id, name, member_id)
     kind = "as_won" if won else "as_lost"

@@ -51,6 +51,7 @@ OPTIONS: dict[str, tuple[str, str]] = {
     "option_visit_and_lost": ("The visit, and the deal lost", "记录拜访，并标记输单"),
     "option_visit_only": ("Only the visit", "只记录拜访"),
     "option_as_reason": ("All of it as the reason", "全部作为原因"),
+    "option_close_on_day": ("Closed on that day, the rest as the reason", "按那天结单，其余作为原因"),
     "option_as_new_deal": ("A new deal at that stage", "按这个阶段新建商机"),
     "option_as_visit_and_new_deal": ("The visit, and a new deal at that stage",
                                      "记拜访，并按这个阶段新建商机"),
