@@ -118,6 +118,9 @@ CLOSING: dict[str, tuple[str, str]] = {
                          "what you just did, say the change alone (`follow-up to friday`, `make it 50k`).",
                          "“{name}”是一个修改，不是客户名称：没有新建客户。要修改刚才那条，直接说修改（如"
                          "“跟进改成周五”“改成45次”）。"),
+    "name_is_a_command_word": ("“{name}” holds the command word “{word}”, not a customer's name: no customer "
+                               "was made. Which did you mean?",
+                               "“{name}”里有命令词“{word}”，不像客户名称：没有新建客户。你指的是哪个？"),
     "name_is_a_label": ("“{name}” is a field's name, not a customer's: no customer was made. "
                         "Say the customer by name (`visit Acme: …`).",
                         "“{name}”是字段名，不是客户名称：没有新建客户。"
