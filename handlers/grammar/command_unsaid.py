@@ -16,7 +16,7 @@ import re
 from sqlalchemy import select
 
 from handlers.grammar import commands as c
-from handlers.grammar.normal import name_fold
+from handlers.grammar.normal import name_fold, view
 from handlers.grammar.patterns import pattern
 from storage.models.sales import CLOSED_STAGES, OPEN_STAGES, Customer, Deal, Task
 from storage.models.workspace import Member
@@ -46,7 +46,7 @@ KINDS = (
 def kinds_said(session, tenant_id: int, text: str, name: str) -> list[str]:
     """The kinds of command `text` says, its customer's `name` aside (`给` counts only before a
     member's name: `给他们发了报价` is a visit's words)."""
-    said = _without(" ".join(text.split()), name)
+    said = _without(" ".join(view(text).split()), name)  # `華為那個任務給Bo吧`: as in simplified
     found = [kind for kind, words, _intent in KINDS if words.search(said)]
     if "give" in found and not _GIVE_WORD.search(said) \
             and _member_after_give(session, tenant_id, said) is None:
@@ -86,7 +86,8 @@ def offered(session, tenant_id: int, text: str, name: str, chinese: bool, today:
         command = commands[0]
         if kind == "visits":
             return command  # a question: answered, nothing stored
-        return c.ParseError(None, "command_said", said, options=((f"as_{kind}_said", line, None),))
+        label = f"as_{kind}_due_said" if kind == "task" and "\n" in line else f"as_{kind}_said"  # and its day
+        return c.ParseError(None, "command_said", said, options=((label, line, None),))
     return c.ParseError(None, "command_unsaid", name)
 
 
@@ -182,8 +183,8 @@ def _give(session, tenant_id, said, name, chinese, today) -> str | None:
 
 
 def _task(session, tenant_id, said, name, chinese, today) -> str | None:
-    """`华为那个任务给Bo吧，周五前搞定`: the customer's one open task given to that member (a day said
-    is not offered with it yet: a two-line offer's tap runs its first line only)."""
+    """`华为那个任务给Bo吧，周五前搞定`: the customer's one open task given to that member, and a day
+    said in it its new due day (moved first: once given, the task is no longer the member's)."""
     who = _member_after_give(session, tenant_id, said)
     if who is None:
         return None
@@ -195,7 +196,14 @@ def _task(session, tenant_id, said, name, chinese, today) -> str | None:
         tasks = [t for t in tasks if t == int(number["n"] or number["m"])]
     if len(tasks) != 1:
         return None
-    return f"任务 {tasks[0]} 给{who}" if chinese else f"task {tasks[0]} to {who}"  # its day: not yet (fix30b)
+    give = f"任务 {tasks[0]} 给{who}" if chinese else f"task {tasks[0]} to {who}"
+    from handlers.grammar.spans import date_in  # the grammar imports this module; kept lazy
+
+    rest = re.sub(r"(?:(?<![a-z])to\s+@?|给\s*@?|转给\s*@?|交给\s*@?)" + re.escape(who), " ", said, flags=re.I)
+    if (due := date_in(_without(rest, name), today)) is None or due[1] < today:
+        return give
+    return f"任务 {tasks[0]} 截止 {due[1].isoformat()}\n{give}" if chinese \
+        else f"task {tasks[0]} due {due[1].isoformat()}\n{give}"
 
 
 def _closed(session, tenant_id, said, name, chinese, today) -> str | None:

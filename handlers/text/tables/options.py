@@ -72,6 +72,7 @@ OPTIONS: dict[str, tuple[str, str]] = {
     "option_as_give_said": ("Give the deal to that member", "把商机转给该成员"),
     "option_as_closed_said": ("As that win or loss", "按赢单/输单记录"),
     "option_as_task_said": ("Give the task to that member", "把任务交给该成员"),
+    "option_as_task_due_said": ("Set its due day, and give it to that member", "改截止日，并把任务交给该成员"),
     "option_as_stage_said": ("Move the deal to its next stage", "商机推进到下一阶段"),
     "option_as_new_deal_said": ("A new deal, titled so", "按这个标题新建商机"),
     "option_as_visit": ("A visit, all of it as the notes", "记为拜访，全文作为纪要"),
