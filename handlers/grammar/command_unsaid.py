@@ -18,6 +18,7 @@ from sqlalchemy import select
 from handlers.grammar import commands as c
 from handlers.grammar.normal import name_fold, view
 from handlers.grammar.patterns import pattern
+from handlers.grammar.stage_moved import moved_to, stage_named
 from storage.models.sales import CLOSED_STAGES, OPEN_STAGES, Customer, Deal, Task
 from storage.models.workspace import Member
 
@@ -86,7 +87,10 @@ def offered(session, tenant_id: int, text: str, name: str, chinese: bool, today:
         command = commands[0]
         if kind == "visits":
             return command  # a question: answered, nothing stored
-        label = f"as_{kind}_due_said" if kind == "task" and "\n" in line else f"as_{kind}_said"  # and its day
+        label = f"as_{kind}_due_said" if kind == "task" and "\n" in line else f"as_{kind}_said"  # its day
+        if kind == "stage" and (rate := PROBABILITY.search(view(said))):  # `…，另外概率改成40%`
+            return c.ParseError(None, "stage_and_probability_said", said, rate["pct"],
+                                options=(("as_stage_moved", line, None),))
         return c.ParseError(None, "command_said", said, options=((label, line, None),))
     return c.ParseError(None, "command_unsaid", name)
 
@@ -199,7 +203,8 @@ def _task(session, tenant_id, said, name, chinese, today) -> str | None:
     give = f"任务 {tasks[0]} 给{who}" if chinese else f"task {tasks[0]} to {who}"
     from handlers.grammar.spans import date_in  # the grammar imports this module; kept lazy
 
-    rest = re.sub(r"(?:(?<![a-z])to\s+@?|给\s*@?|转给\s*@?|交给\s*@?)" + re.escape(who), " ", said, flags=re.I)
+    rest = re.sub(r"(?:(?<![a-z])to\s+@?|给\s*@?|转给\s*@?|交给\s*@?)" + re.escape(who), " ", said,
+                  flags=re.I)
     if (due := date_in(_without(rest, name), today)) is None or due[1] < today:
         return give
     return f"任务 {tasks[0]} 截止 {due[1].isoformat()}\n{give}" if chinese \
@@ -219,14 +224,23 @@ _NEXT = pattern(r"往前推|推进一步|下一(?:个)?阶段|下一步|" + _W.f
 
 
 def _stage(session, tenant_id, said, name, chinese, today) -> str | None:
-    """`中石化那个商机阶段往前推一步`: the customer's one open deal moved to the stage after its own."""
-    if not _NEXT.search(said):
+    """`中石化那个商机阶段往前推一步`: the customer's one open deal moved to the stage after its own;
+    `华为的单子推进到方案阶段了`: to the stage named after a verb of moving."""
+    named = next((stage for m in moved_to().finditer(_without(view(said), name))
+                  if (stage := stage_named(m["stage"])) in OPEN_STAGES), None)
+    if named is None and not _NEXT.search(said):
         return None
     deal = _one_deal(session, tenant_id, said, name)
-    if deal is None or OPEN_STAGES.index(deal[2]) + 1 >= len(OPEN_STAGES):
+    if deal is None or named is None and OPEN_STAGES.index(deal[2]) + 1 >= len(OPEN_STAGES):
         return None
-    stage = OPEN_STAGES[OPEN_STAGES.index(deal[2]) + 1]
+    stage = named or OPEN_STAGES[OPEN_STAGES.index(deal[2]) + 1]
     return f"{'商机' if chinese else 'deal'} #{deal[0]} {stage}"
+
+
+#: A deal's probability said beside its stage (`另外概率改成40%`, `prob 40%`): the stage's own, never
+#: stored apart (handlers/sales/said_after.py), so the offer says so rather than drop the words
+PROBABILITY = pattern(r"(?:赢率|概率|胜率|可能性|成交率|赢单率|(?<![A-Za-z])(?:prob(?:ability)?|odds|"
+                      r"win[\s-]*(?:rate|%|chance)))\D{0,8}?(?P<pct>\d{1,3})\s*%?", re.I)
 
 
 def _new_deal(session, tenant_id, said, name, chinese, today) -> str | None:

@@ -73,9 +73,6 @@ ASKING: dict[str, tuple[str, str]] = {
                      "“{text}”是原因吗？请在它前面加冒号（尚未保存）：{fixed}"),
     "two_dates": ("Two follow-up days ({text}): which one? Nothing was saved yet.",
                   "有两个跟进日期（{text}），是哪一个？尚未保存。"),
-    "close_day_in_reason": ("“{text}” reads as the day the deal closed, not the reason: nothing was saved "
-                            "yet. Which do you mean?",
-                            "“{text}”像是结单的日子，不是原因，尚未保存。你指的是哪种？"),
     "follow_up_in_reason": ("“{text}” is a follow-up, not the reason: nothing was saved yet. "
                             "Which do you mean?",
                             "“{text}”是跟进，不是原因，尚未保存。你指的是哪种？"),
