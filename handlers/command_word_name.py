@@ -32,7 +32,8 @@ def command_word_name(ctx: Ctx, name: str) -> None:
     visit = ctx.command if isinstance(ctx.command, LogVisit) else None
     number = _NUMBER.search(name) or visit and _NUMBER.fullmatch(visit.notes.strip())  # `拜访 目标 46`
     if word in _TARGET and number and ctx.is_manager and visit:
-        target = ("目标 团队 拜访 " if simplified(word) in _WORDS_ZH else "target team visits ") + number[0].strip()
+        lead = "目标 团队 拜访 " if simplified(word) in _WORDS_ZH else "target team visits "
+        target = lead + number[0].strip()
         buttons.append(Button(target, target))
     said = ctx.text or ""
     typed = said.replace(name, f"+{name}", 1) if name in said else f"+{name}"

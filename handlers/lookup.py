@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from handlers.command_word_name import command_word_name
 from handlers.context import Ctx
 from handlers.grammar.change_said import field_label, starts_with_change
 from handlers.grammar.commands import CloseDeal, DealRef, LogVisit, SetCustomer, UpsertDeal
@@ -22,7 +23,6 @@ from handlers.known_names import (
     rest_fits,
     taken_as,
 )
-from handlers.command_word_name import command_word_name
 from handlers.members import not_a_member
 from handlers.rules.name_likeness import core_name, extended_customers, similar_customers
 from handlers.text.reply import Button

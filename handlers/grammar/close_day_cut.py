@@ -32,9 +32,10 @@ _EN = pattern(r"(?:^|(?<=[\s,;.]))(?:they\s+|we\s+)?(?:signed|closed|inked|won|l
 _EDGE = " ,，.。;；!！-–—"
 #: A day that can only be gone by, said anywhere in a reason (`decided last wed`, `昨天定的`,
 #: `上週三`): the close's day, never its reason (a bare weekday may be one to come: not read)
-_GONE = pattern(r"(?:(?<![A-Za-z])(?:on\s+)?(?P<en>yesterday|yday|yest|last\s+(?:mon|tue|tues|wed|thu|thur|thurs|fri"
-                r"|sat|sun)[a-z]*|\d{1,2}/\d{1,2})(?![A-Za-z0-9/]))"
-                r"|(?P<zh>大前天|前天|昨天|上上?个?(?:周|星期|礼拜)[一二三四五六日天]|\d{1,2}月\d{1,2}[日号]?)", re.I)
+_GONE = pattern(r"(?:(?<![A-Za-z])(?:on\s+)?(?P<en>yesterday|yday|yest"
+                r"|last\s+(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*|\d{1,2}/\d{1,2})(?![A-Za-z0-9/]))"
+                r"|(?P<zh>大前天|前天|昨天|上上?个?(?:周|星期|礼拜)[一二三四五六日天]|\d{1,2}月\d{1,2}[日号]?)",
+                re.I)
 
 
 def close_day_cut(reason: str, chinese: bool, today: dt.date | None = None) -> tuple[str, str | None]:

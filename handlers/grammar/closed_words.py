@@ -229,9 +229,10 @@ def _parts(said: str, name: str, won: bool) -> tuple[str, str, str | None]:
             end = end.start() if end else len(after)
             before, after = f"{before} {after[:at]} {after[at + len(alias):end]}", after[end:]
             break
-    title = " ".join(_blanked(_NO_TITLE, before).split()).strip(_EDGE)  # `華為的單子`: 单子 in any script
+    title = " ".join(_blanked(_NO_TITLE, before).split()).strip(_EDGE)  # `華為的單子`: 单子 too
     title = _blanked(_TITLE_EDGE, title).strip(_EDGE)
-    reason = "" if _NO_WORDS.match(simplified(after)) else _EMOJI.sub("", " ".join(after.split())).strip(_EDGE)
+    reason = "" if _NO_WORDS.match(simplified(after)) else \
+        _EMOJI.sub("", " ".join(after.split())).strip(_EDGE)
     reason = re.sub(r"^[\W_]+", "", reason).strip(_EDGE)  # `🎉 price was right`: no mark kept
     if money:  # `47k usd final`, `19.5万 左右`: the amount's own words, never its reason (r27)
         reason = _OF_AMOUNT_AFTER.sub("", reason).strip(_EDGE)

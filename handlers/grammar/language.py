@@ -87,7 +87,8 @@ def written_in(text: str) -> str | None:
 
 #: Chinese standing alone between English words (`met 华为 today`): a name, if no word of the grammar
 _CJK_RUN = pattern(r"[\u3400-\u9fff]+")
-_NOT_A_NAME = pattern(r"[了吗呢吧啊呀么]|跟进|拜访|客户|商机|任务|目标|今天|明天|昨天|后天|下周|上周|本周|月底")
+_NOT_A_NAME = pattern(r"[了吗呢吧啊呀么]|跟进|拜访|客户|商机|任务|目标"
+                      r"|今天|明天|昨天|后天|下周|上周|本周|月底")
 
 
 def _names_only(said: str) -> bool:
@@ -95,8 +96,8 @@ def _names_only(said: str) -> bool:
     characters at most, a word of its own, no command word, day or particle in it."""
     for run in _CJK_RUN.finditer(said):
         before, after = said[run.start() - 1:run.start()], said[run.end():run.end() + 1]
-        if len(run[0]) > 6 or _NOT_A_NAME.search(run[0]) or re.match(r"[A-Za-z0-9]", before + after) \
-                or split_keyword(run[0])[0] is not None:
+        if len(run[0]) > 6 or _NOT_A_NAME.search(run[0]) or split_keyword(run[0])[0] is not None \
+                or re.match(r"[A-Za-z0-9]", before + after):
             return False
     return True
 

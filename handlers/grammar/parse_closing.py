@@ -112,7 +112,8 @@ def _close_day_in(topic: str, rest: str, reason: str, command: c.CloseDeal,
     if day is None:
         return None
     head = rest[:len(rest) - len(reason)].rstrip()
-    line = f"{head}{'' if head.endswith(('：', '，', '；')) else ' '}{shorter}" if shorter else head.rstrip(":：")
+    space = "" if head.endswith(("：", "，", "；")) else " "
+    line = f"{head}{space}{shorter}" if shorter else head.rstrip(":：")
     return c.ParseError(topic, "close_day_in_reason", day, options=(
         with_close_day(("close_on_day", line, replace(command, reason=shorter)), day),
         ("as_reason", "", command)))

@@ -17,9 +17,9 @@ from handlers.grammar.normal import name_fold
 from handlers.grammar.patterns import pattern
 from handlers.grammar.reading import read
 from handlers.lookup import known_customers
+from handlers.sales.trash import may_manage
 from handlers.text.reply import Button, Reply
 from handlers.text.strings import STAGE_NAMES, WORDS, name_of
-from handlers.sales.trash import may_manage
 from storage.models.sales import CLOSED_STAGES, Customer
 from storage.models.workspace import Member
 from storage.sales import DealRepository

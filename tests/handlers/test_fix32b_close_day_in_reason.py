@@ -54,7 +54,8 @@ def test_the_whole_as_the_reason_keeps_every_word(session_factory):
     chat = _chat(session_factory)
     chat.reply("lost #1: they went with a competitor, decided last wed")
     assert chat.reply("2").ok
-    assert _closed(session_factory, "数据平台")[:2] == ("lost", "they went with a competitor, decided last wed")
+    stored = _closed(session_factory, "数据平台")[:2]
+    assert stored == ("lost", "they went with a competitor, decided last wed")
 
 
 def test_a_reason_with_a_day_to_come_or_none_is_not_asked_as_the_close_day(session_factory):

@@ -39,4 +39,5 @@ def test_a_handover_with_no_day_offers_the_handover_alone(session_factory):
     reply = chat.reply("华为那个任务给Bo吧", user="王芳")
     assert "\n" not in reply.buttons[0].command, reply.buttons
     assert chat.reply("1", user="王芳").ok
-    assert ("给华为发报价", "Bo", dt.date(2026, 12, 9)) in task_rows(session_factory, "title", "assignee", "due_on")
+    tasks = task_rows(session_factory, "title", "assignee", "due_on")
+    assert ("给华为发报价", "Bo", dt.date(2026, 12, 9)) in tasks

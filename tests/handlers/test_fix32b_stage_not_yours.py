@@ -17,7 +17,8 @@ def _chat(session_factory):
 
 
 @pytest.mark.parametrize("said, customer, words", [
-    ("京东 deal moved to negotiation", "京东", ("no open deal with 京东", "张伟's", 'deal 京东 "…" Negotiation')),
+    ("京东 deal moved to negotiation", "京东",
+     ("no open deal with 京东", "张伟's", 'deal 京东 "…" Negotiation')),
     ("move the 京东 deal to proposal", "京东", ("no open deal with 京东", 'deal 京东 "…" Proposal')),
     ("Initech deal moved to proposal", "Initech", ("no open deal with Initech", 'deal Initech "…" Proposal')),
     ("京东那单推进到商务谈判了", "京东", ("你在京东没有进行中的商机", "张伟的", '商机 京东 "…" 商务谈判')),

@@ -19,7 +19,8 @@ def _chat(session_factory):
     ("華為那個單子拿下了", "华为那个单子拿下了"),
     ("華為這單簽了", "华为这单签了"),
 ])
-def test_a_win_in_traditional_reads_as_simplified_and_titles_nothing(session_factory, traditional, simplified):
+def test_a_win_in_traditional_reads_as_simplified_and_titles_nothing(session_factory, traditional,
+                                                                     simplified):
     chat = _chat(session_factory)
     before = records(session_factory)
     told = chat.reply(traditional, user="张伟")
