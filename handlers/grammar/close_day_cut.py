@@ -30,6 +30,8 @@ _EN_DAY = (r"(?:last\s+(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*|yes
 _EN = pattern(r"(?:^|(?<=[\s,;.]))(?:they\s+|we\s+)?(?:signed|closed|inked|won|lost)\s+(?:it\s+)?(?:on\s+)?"
               r"(?P<day>" + _EN_DAY + r")(?![A-Za-z])", re.I)
 _EDGE = " ,，.。;；!！-–—"
+#: A day said as the end of a state (`paused until 2/1`, `直到12月1日`): never the close's day
+_UNTIL = pattern(r"(?:(?<![A-Za-z])(?:until|till|til|by|before|after|since)|直到|到|等到|之前)\s*$", re.I)
 #: A day that can only be gone by, said anywhere in a reason (`decided last wed`, `昨天定的`,
 #: `上週三`): the close's day, never its reason (a bare weekday may be one to come: not read)
 _GONE = pattern(r"(?:(?<![A-Za-z])(?:on\s+)?(?P<en>yesterday|yday|yest"
@@ -47,8 +49,9 @@ def close_day_cut(reason: str, chinese: bool, today: dt.date | None = None) -> t
         rest = f"{reason[:found.start()].rstrip(_EDGE)} {reason[found.end():].lstrip(_EDGE)}"
         return " ".join(rest.split()).strip(_EDGE), found["day"]
     seen = view(reason) if today is not None else ""
-    gone = next((found for found in _GONE.finditer(seen)
-                 if (day := past_day(found["en"] or found["zh"], today)) and day < today), None)
+    gone = next((found for found in _GONE.finditer(seen)  # of the last month, never the end of a
+                 if (day := past_day(found["en"] or found["zh"], today)) and day < today  # state (`until
+                 and (today - day).days <= 31 and not _UNTIL.search(seen, 0, found.start())), None)  # 2/1`)
     if gone is None:
         return reason, None
     group = "en" if gone["en"] else "zh"
