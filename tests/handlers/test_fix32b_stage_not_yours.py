@@ -18,10 +18,10 @@ def _chat(session_factory):
 
 @pytest.mark.parametrize("said, customer, words", [
     ("京东 deal moved to negotiation", "京东",
-     ("no open deal with 京东", "张伟's", 'deal 京东 "…" Negotiation')),
+     ("no open deal with 京东", "belongs to 张伟", 'deal 京东 "…" Negotiation')),
     ("move the 京东 deal to proposal", "京东", ("no open deal with 京东", 'deal 京东 "…" Proposal')),
     ("Initech deal moved to proposal", "Initech", ("no open deal with Initech", 'deal Initech "…" Proposal')),
-    ("京东那单推进到商务谈判了", "京东", ("你在京东没有进行中的商机", "张伟的", '商机 京东 "…" 商务谈判')),
+    ("京东那单推进到商务谈判了", "京东", ("你在京东没有进行中的商机", "属于张伟", '商机 京东 "…" 商务谈判')),
     ("京東那單推進到商務談判了", "京东", ("你在京东没有进行中的商机",)),
 ])
 def test_a_stage_said_of_another_reps_deal_says_none_is_yours_and_how_to_start_one(
