@@ -249,7 +249,7 @@ def date_in(text: str, today: dt.date) -> tuple[str, dt.date] | None:
 #: A count of days, weeks or months said with no word that makes it a day from now (`60 day`, `90天`,
 #: `2 weeks`; not `in 3 days`, `3天后`)
 _COUNT_ALONE = pattern(r"^(?:\d{1,3}|[一二两三四五六七八九十]{1,3})\s*"
-                       r"(?:天|days?|weeks?|wks?|个?星期|个?礼拜|周|个?月|months?)$", re.I)
+                       r"(?:天|days?|weeks?|wks?|个?星期|个?礼拜|周|个月|months?)$", re.I)  # `1月`: January
 #: Words just before a count that ask for a next contact in it (`follow up 3 days`, `跟进 3天`)
 _COUNT_CUE = pattern(r"(?:(?<![A-Za-z])(?:follow[\s-]*up|fu|f/u|remind(?:\s+me)?|call(?:\s+back)?|ping|"
                      r"check\s+in|again)|跟进|回访|提醒|联系|再约|再去|再来)\s*[:：]?\s*$", re.I)
