@@ -11,10 +11,13 @@ thu`), which moves the close to that day, asking which one when the day is ambig
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from handlers.grammar import command_json
 from handlers.grammar import commands as c
+from handlers.grammar.normal import view
+from handlers.grammar.past_days import past_day
 from handlers.grammar.patterns import pattern
 
 _ZH_DAY = (r"(?:上上?个?(?:周|星期|礼拜)[一二三四五六日天]|昨天|前天|(?:\d{1,2}月)?\d{1,2}[日号]"
@@ -27,16 +30,34 @@ _EN_DAY = (r"(?:last\s+(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*|yes
 _EN = pattern(r"(?:^|(?<=[\s,;.]))(?:they\s+|we\s+)?(?:signed|closed|inked|won|lost)\s+(?:it\s+)?(?:on\s+)?"
               r"(?P<day>" + _EN_DAY + r")(?![A-Za-z])", re.I)
 _EDGE = " ,，.。;；!！-–—"
+#: A day said as the end of a state (`paused until 2/1`, `直到12月1日`): never the close's day
+_UNTIL = pattern(r"(?:(?<![A-Za-z])(?:until|till|til|by|before|after|since)|直到|到|等到|之前)\s*$", re.I)
+#: A day that can only be gone by, said anywhere in a reason (`decided last wed`, `昨天定的`,
+#: `上週三`): the close's day, never its reason (a bare weekday may be one to come: not read)
+_GONE = pattern(r"(?:(?<![A-Za-z])(?:on\s+)?(?P<en>yesterday|yday|yest"
+                r"|last\s+(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*|\d{1,2}/\d{1,2})(?![A-Za-z0-9/]))"
+                r"|(?P<zh>大前天|前天|昨天|上上?个?(?:周|星期|礼拜)[一二三四五六日天]|\d{1,2}月\d{1,2}[日号]?)",
+                re.I)
 
 
-def close_day_cut(reason: str, chinese: bool) -> tuple[str, str | None]:
+def close_day_cut(reason: str, chinese: bool, today: dt.date | None = None) -> tuple[str, str | None]:
     """(the reason without the clause saying the day the deal closed, that day as typed), or the
-    reason and None where it says none."""
+    reason and None where it says none. Given `today`, any day gone by said in the reason is that
+    day too, only its words cut (`went with a competitor, decided last wed` → `…, decided`)."""
     found = _ZH.search(reason) or _EN.search(reason)
-    if found is None:
+    if found is not None:
+        rest = f"{reason[:found.start()].rstrip(_EDGE)} {reason[found.end():].lstrip(_EDGE)}"
+        return " ".join(rest.split()).strip(_EDGE), found["day"]
+    seen = view(reason) if today is not None else ""
+    gone = next((found for found in _GONE.finditer(seen)  # of the last month, never the end of a
+                 if (day := past_day(found["en"] or found["zh"], today)) and day < today  # state (`until
+                 and (today - day).days <= 31 and not _UNTIL.search(seen, 0, found.start())), None)  # 2/1`)
+    if gone is None:
         return reason, None
-    rest = f"{reason[:found.start()].rstrip(_EDGE)} {reason[found.end():].lstrip(_EDGE)}"
-    return " ".join(rest.split()).strip(_EDGE), found["day"]
+    group = "en" if gone["en"] else "zh"
+    left, right = reason[:gone.start()].rstrip(" "), reason[gone.end():].lstrip(" ")
+    rest = left + ("" if left.endswith(tuple("，,、；：")) else " ") + right
+    return " ".join(rest.split()).strip(_EDGE), reason[gone.start(group):gone.end(group)]
 
 
 def with_close_day(option: tuple, day: str | None) -> tuple:
@@ -44,7 +65,7 @@ def with_close_day(option: tuple, day: str | None) -> tuple:
     if day is None:
         return option
     kind, line, command = option
-    chinese = bool(re.search(r"[\u3400-\u9fff]", line[:3]))
+    chinese = bool(re.search(r"[\u3400-\u9fff]", line[:3] + day))  # `#22：…` on 上周三: in Chinese
     after = f"其实是{day}签的" if chinese else f"no wait close was {day}"
     shown = f"{line}（成交日：{day}）" if chinese else f"{line} (closed {day})"
     first = line if command is None else command_json.MARK + command_json.encode(command)[1:]

@@ -108,13 +108,13 @@ _IN_PASSING = {"lead", "leads", "contact", "contacted", "needs", "quote", "quote
 
 
 def closed_offer(session, tenant_id: int, name: str, said: str, chinese: bool,
-                 member_id: int | None) -> c.ParseError:
+                 member_id: int | None, today: dt.date | None = None) -> c.ParseError:
     """The question for a win or loss of `name` said in words: one tap per open deal of the
     member's the words may close (those whose title they name, else all of them); a win with
     none offered as a new deal (its title the words that name one); a loss with none said so."""
     seen = simplified(normalize(said))
     if both_in(seen):  # `won haier, lost the other one`: asked which, never a win read unasked
-        lost = closed_offer(session, tenant_id, name, _WON_WORDS.sub(" ", said), chinese, member_id)
+        lost = closed_offer(session, tenant_id, name, _WON_WORDS.sub(" ", said), chinese, member_id, today)
         return c.ParseError(None, "closed_both_kinds", name, options=lost.options + tuple(
             ("as_won", line.replace("输单" if chinese else "lost", "赢单" if chinese else "won", 1), command)
             for _kind, line, command in lost.options if line))
@@ -123,7 +123,7 @@ def closed_offer(session, tenant_id: int, name: str, said: str, chinese: bool,
     taken = taken_back(reason) or clause_taken_back(reason)  # `… went with oracle, never mind`: no
     if taken:  # tap carries the words (a tap would only be asked about again, r26)
         reason = reason[:taken[0]].rstrip(" ,，.。;；!！:：、~-—–")
-    reason, closed_day = close_day_cut(reason, chinese)  # `上周四就签了`: the day it closed, never
+    reason, closed_day = close_day_cut(reason, chinese, today)  # `上周四就签了`: the day it closed, never
     # its reason; run after the close as a line of its own (`其实是上周四签的`: asked when ambiguous)
     mine = _open_of(session, tenant_id, name, member_id)
     kind = "as_won" if won else "as_lost"
@@ -221,9 +221,10 @@ def _parts(said: str, name: str, won: bool) -> tuple[str, str, str | None]:
             end = end.start() if end else len(after)
             before, after = f"{before} {after[:at]} {after[at + len(alias):end]}", after[end:]
             break
-    title = " ".join(_NO_TITLE.sub(" ", before).split()).strip(_EDGE)
-    title = re.sub(r"^(?:的|项目)+$|^的+|的+$", "", title).strip(_EDGE)
-    reason = "" if _NO_WORDS.match(after) else _EMOJI.sub("", " ".join(after.split())).strip(_EDGE)
+    title = " ".join(_blanked(_NO_TITLE, before).split()).strip(_EDGE)  # `華為的單子`: 单子 too
+    title = _blanked(_TITLE_EDGE, title).strip(_EDGE)
+    reason = "" if _NO_WORDS.match(simplified(after)) else \
+        _EMOJI.sub("", " ".join(after.split())).strip(_EDGE)
     reason = re.sub(r"^[\W_]+", "", reason).strip(_EDGE)  # `🎉 price was right`: no mark kept
     if money:  # `47k usd final`, `19.5万 左右`: the amount's own words, never its reason (r27)
         reason = _OF_AMOUNT_AFTER.sub("", reason).strip(_EDGE)
@@ -240,6 +241,18 @@ _OF_AMOUNT_AFTER = pattern(r"^(?:[\s,，.。~～-]*" + _QUALIFIER + r")+", re.I)
 _OF_AMOUNT_BEFORE = pattern(r"(?:[\s,，]*" + _QUALIFIER + r")+[\s,，]*$", re.I)
 #: A particle or mark of feeling left alone at a reason's start (`了`, `啦 🎉`)
 _PARTICLE = pattern(r"^(?:[\s,，.。!！~～]*(?:了|啦|的|喽|咯)(?=[\s,，.。!！~～]|$))+")
+
+
+_TITLE_EDGE = pattern(r"^(?:的|项目)+$|^的+|的+$")
+
+
+def _blanked(found: re.Pattern, text: str) -> str:
+    """`text` with a space for every character of what `found` matches in its simplified form (the
+    words are found in either script and kept as typed)."""
+    seen, kept = simplified(text), list(text)
+    for match in found.finditer(seen):
+        kept[match.start():match.end()] = " " * (match.end() - match.start())
+    return "".join(kept)
 
 
 _WON_WORDS = pattern(WON.pattern)

@@ -14,8 +14,9 @@ import datetime as dt
 import re
 
 from handlers.grammar import commands as c
-from handlers.grammar.normal import name_fold
+from handlers.grammar.normal import name_fold, view
 from handlers.grammar.patterns import pattern
+from handlers.grammar.stage_moved import moved_to, stage_named
 from storage.deals_found import open_deals_of_customer_named
 from storage.models.sales import OPEN_STAGES
 from storage.people import PeopleRepository
@@ -46,7 +47,7 @@ KINDS = (
 def kinds_said(session, tenant_id: int, text: str, name: str) -> list[str]:
     """The kinds of command `text` says, its customer's `name` aside (`给` counts only before a
     member's name: `给他们发了报价` is a visit's words)."""
-    said = _without(" ".join(text.split()), name)
+    said = _without(" ".join(view(text).split()), name)  # `華為那個任務給Bo吧`: as in simplified
     found = [kind for kind, words, _intent in KINDS if words.search(said)]
     if "give" in found and not _GIVE_WORD.search(said) \
             and _member_after_give(session, tenant_id, said) is None:
@@ -86,7 +87,11 @@ def offered(session, tenant_id: int, text: str, name: str, chinese: bool, today:
         command = commands[0]
         if kind == "visits":
             return command  # a question: answered, nothing stored
-        return c.ParseError(None, "command_said", said, options=((f"as_{kind}_said", line, None),))
+        label = f"as_{kind}_due_said" if kind == "task" and "\n" in line else f"as_{kind}_said"  # its day
+        if kind == "stage" and (rate := PROBABILITY.search(view(said))):  # `…，另外概率改成40%`
+            return c.ParseError(None, "stage_and_probability_said", said, rate["pct"],
+                                options=(("as_stage_moved", line, None),))
+        return c.ParseError(None, "command_said", said, options=((label, line, None),))
     return c.ParseError(None, "command_unsaid", name)
 
 
@@ -177,8 +182,8 @@ def _give(session, tenant_id, said, name, chinese, today) -> str | None:
 
 
 def _task(session, tenant_id, said, name, chinese, today) -> str | None:
-    """`华为那个任务给Bo吧，周五前搞定`: the customer's one open task given to that member (a day said
-    is not offered with it yet: a two-line offer's tap runs its first line only)."""
+    """`华为那个任务给Bo吧，周五前搞定`: the customer's one open task given to that member, and a day
+    said in it its new due day (moved first: once given, the task is no longer the member's)."""
     who = _member_after_give(session, tenant_id, said)
     if who is None:
         return None
@@ -188,7 +193,15 @@ def _task(session, tenant_id, said, name, chinese, today) -> str | None:
         tasks = [t for t in tasks if t == int(number["n"] or number["m"])]
     if len(tasks) != 1:
         return None
-    return f"任务 {tasks[0]} 给{who}" if chinese else f"task {tasks[0]} to {who}"  # its day: not yet (fix30b)
+    give = f"任务 {tasks[0]} 给{who}" if chinese else f"task {tasks[0]} to {who}"
+    from handlers.grammar.spans import date_in  # the grammar imports this module; kept lazy
+
+    rest = re.sub(r"(?:(?<![a-z])to\s+@?|给\s*@?|转给\s*@?|交给\s*@?)" + re.escape(who), " ", said,
+                  flags=re.I)
+    if (due := date_in(_without(rest, name), today)) is None or due[1] < today:
+        return give
+    return f"任务 {tasks[0]} 截止 {due[1].isoformat()}\n{give}" if chinese \
+        else f"task {tasks[0]} due {due[1].isoformat()}\n{give}"
 
 
 def _closed(session, tenant_id, said, name, chinese, today) -> str | None:
@@ -204,14 +217,23 @@ _NEXT = pattern(r"往前推|推进一步|下一(?:个)?阶段|下一步|" + _W.f
 
 
 def _stage(session, tenant_id, said, name, chinese, today) -> str | None:
-    """`中石化那个商机阶段往前推一步`: the customer's one open deal moved to the stage after its own."""
-    if not _NEXT.search(said):
+    """`中石化那个商机阶段往前推一步`: the customer's one open deal moved to the stage after its own;
+    `华为的单子推进到方案阶段了`: to the stage named after a verb of moving."""
+    named = next((stage for m in moved_to().finditer(_without(view(said), name))
+                  if (stage := stage_named(m["stage"])) in OPEN_STAGES), None)
+    if named is None and not _NEXT.search(said):
         return None
     deal = _one_deal(session, tenant_id, said, name)
-    if deal is None or OPEN_STAGES.index(deal[2]) + 1 >= len(OPEN_STAGES):
+    if deal is None or named is None and OPEN_STAGES.index(deal[2]) + 1 >= len(OPEN_STAGES):
         return None
-    stage = OPEN_STAGES[OPEN_STAGES.index(deal[2]) + 1]
+    stage = named or OPEN_STAGES[OPEN_STAGES.index(deal[2]) + 1]
     return f"{'商机' if chinese else 'deal'} #{deal[0]} {stage}"
+
+
+#: A deal's probability said beside its stage (`另外概率改成40%`, `prob 40%`): the stage's own, never
+#: stored apart (handlers/sales/said_after.py), so the offer says so rather than drop the words
+PROBABILITY = pattern(r"(?:赢率|概率|胜率|可能性|成交率|赢单率|(?<![A-Za-z])(?:prob(?:ability)?|odds|"
+                      r"win[\s-]*(?:rate|%|chance)))\D{0,8}?(?P<pct>\d{1,3})\s*%?", re.I)
 
 
 def _new_deal(session, tenant_id, said, name, chinese, today) -> str | None:

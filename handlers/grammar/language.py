@@ -74,6 +74,8 @@ def written_in(text: str) -> str | None:
         return "zh"
     english, chinese = _own_words(text)
     said = _ACRONYM.sub(" ", _MENTION.sub(" ", text))
+    if chinese and _ENGLISH_WORD.search(said) and _names_only(said):  # `met 华为 today, they want a
+        return "en"  # quote`, `京东 deal moved to negotiation`: the Chinese is a customer's name
     if not chinese and _ENGLISH_WORD.search(said):
         return "en"  # `progress team`, `done 393`, `stalled`, `progress @tom`: English, the grammar's
         # words or not, one word alone too; `1`, `@bo` say nothing
@@ -81,6 +83,23 @@ def written_in(text: str) -> str | None:
         return "en"
     return "zh" if intent is None and chinese > english * 2 else None  # an English command word:
     # the member's language for its Chinese notes (`visit 美的集团: 跟他们CFO过了一下KPI…`)
+
+
+#: Chinese standing alone between English words (`met 华为 today`): a name, if no word of the grammar
+_CJK_RUN = pattern(r"[\u3400-\u9fff]+")
+_NOT_A_NAME = pattern(r"[了吗呢吧啊呀么]|跟进|拜访|客户|商机|任务|目标"
+                      r"|今天|明天|昨天|后天|下周|上周|本周|月底")
+
+
+def _names_only(said: str) -> bool:
+    """Whether each run of Chinese in `said` stands alone as a name would (`met 华为 today`): six
+    characters at most, a word of its own, no command word, day or particle in it."""
+    for run in _CJK_RUN.finditer(said):
+        before, after = said[run.start() - 1:run.start()], said[run.end():run.end() + 1]
+        if len(run[0]) > 6 or _NOT_A_NAME.search(run[0]) or split_keyword(run[0])[0] is not None \
+                or re.match(r"[A-Za-z0-9]", before + after):
+            return False
+    return True
 
 
 def answered_in(text: str, locale: str) -> str:

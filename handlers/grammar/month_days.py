@@ -47,7 +47,9 @@ def count_of(said: str) -> int:
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _EN_MONTH = pattern(r"^(?:(?:early|start of|beginning of|in)\s+)?"
                     r"(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)(?:uary|ruary|ch|il|e|y|ust|tember|ober|ember)?\.?$")
-_QUARTER = pattern(r"^(?:(?:early|start of|beginning of|in)\s+)?q([1-4])$|^第?([一二三四1-4])季度初?$")
+#: A quarter, its year perhaps said (`q2`, `明年Q2`, `q2 next year`, `明年二季度`): its first day
+_QUARTER = pattern(r"^(?P<year>明年|今年|(?:next|this)\s+year)?\s*(?:(?:early|start of|beginning of|in)\s+)?"
+                   r"(?:q(?P<q>[1-4])|第?(?P<zh>[一二三四1-4])季度初?)(?:\s+(?P<after>next|this)\s+year)?$")
 _NEXT_QUARTER = ("next quarter", "next qtr", "下季度", "下个季度", "下季度初", "下个季度初")
 _ZH_MONTH = pattern(r"^(明年|今年)?(\d{1,2})月(?:初|份)?$")
 #: A month with its year (`jan 2027`, `january, 2027`, `2027年1月`, `2027-01`): that month of that
@@ -139,8 +141,10 @@ def period_start(text: str, today: dt.date) -> dt.date | None:
     elif (en := _EN_MONTH.match(text)) and text not in ("may", "march", "mar"):
         month = _MONTHS.index(en[1][:3]) + 1
     elif quarter := _QUARTER.match(text):
-        which = quarter[1] or quarter[2]
+        which = quarter["q"] or quarter["zh"]
         month, span = (int(which) if which.isdigit() else "一二三四".index(which) + 1) * 3 - 2, 3
+        if said := (quarter["year"] or quarter["after"] or "").split()[:1]:  # `明年Q2`: that year's
+            year = today.year + (said[0] in ("明年", "next"))
     elif (zh := _ZH_MONTH.match(text)) and 1 <= int(zh[2]) <= 12:
         month = int(zh[2])
         year = today.year + 1 if zh[1] == "明年" else today.year if zh[1] == "今年" else None
@@ -151,7 +155,7 @@ def period_start(text: str, today: dt.date) -> dt.date | None:
     index = year * 12 + month - 1 + span
     if first <= today < dt.date(index // 12, index % 12 + 1, 1):  # begun: which day of it is asked
         return None
-    if first <= today and not text.startswith(("明年", "今年")):
+    if first <= today and not text.startswith(("明年", "今年")) and "year" not in text:
         first = first.replace(year=first.year + 1)
     return first if first > today else None
 

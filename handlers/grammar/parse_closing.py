@@ -10,6 +10,7 @@ from handlers.grammar import clauses
 from handlers.grammar import commands as c
 from handlers.grammar import vocabulary as V
 from handlers.grammar.amounts import parse_amount
+from handlers.grammar.close_day_cut import close_day_cut, with_close_day
 from handlers.grammar.deal_words import deal_ref, misread
 from handlers.grammar.normal import view
 from handlers.grammar.parse import (
@@ -90,6 +91,8 @@ def closing_parser(won: bool):
             found = [_clause_around(reason, *dated)]
         if isinstance(found, clauses.Unread) or found:
             return _follow_up_in_reason(topic, rest, reason, command, found, today)
+        if (dated := _close_day_in(topic, rest, reason, command, today)) is not None:
+            return dated
         if won and amount is None and (money := amount_in(reason)):  # `won Acme: 48k, beat them`
             word, value = money
             moved = replace(command, amount=value, reason=" ".join(reason.replace(word, "", 1).split())
@@ -98,6 +101,22 @@ def closing_parser(won: bool):
                 ("amount_moved", "", moved), ("as_reason", "", command)))
         return command
     return parse_close
+
+
+def _close_day_in(topic: str, rest: str, reason: str, command: c.CloseDeal,
+                  today: dt.date) -> c.ParseError | None:
+    """`lost #3: went with a competitor, decided last wed`: a day gone by in the reason is the day
+    the deal closed, never its reason: asked, offering the close on that day with the rest as the
+    reason, or the whole as the reason, word for word; None where the reason says no such day."""
+    shorter, day = close_day_cut(reason, bool(CJK.search(reason)), today)
+    if day is None:
+        return None
+    head = rest[:len(rest) - len(reason)].rstrip()
+    space = "" if head.endswith(("：", "，", "；")) else " "
+    line = f"{head}{space}{shorter}" if shorter else head.rstrip(":：")
+    return c.ParseError(topic, "close_day_in_reason", day, options=(
+        with_close_day(("close_on_day", line, replace(command, reason=shorter)), day),
+        ("as_reason", "", command)))
 
 
 def _clause_around(text: str, said: str, day: dt.date) -> clauses.FollowUp:
@@ -140,6 +159,7 @@ def _follow_up_in_reason(topic: str, rest: str, reason: str, command: c.CloseDea
     closed = f"{head}{space}{shorter}" if shorter else head.rstrip(":：;；,， -")
     zh = bool(CJK.search(reason[clause.start:clause.end]))  # the task in the follow-up's own language
     what = clause.detail or ("跟进" if zh else "follow up")
+    what = f"跟进{what}" if zh and len(what) <= 2 and what != "跟进" else what  # `再跟进看看`: no task `看看`
     what = re.sub(r"^(?:to|and)\s+(?=\S)", "", what, flags=re.I)  # `…in march to see how it's going`: a
     # title starting `to` reads as a handover (`task 7 to bo`), so the offer would not read (r26)
     ref = command.ref

@@ -232,6 +232,7 @@ def date_in(text: str, today: dt.date) -> tuple[str, dt.date] | None:
             said = " ".join(seen[word.start():].split()[:size]).strip(".,，;；:：。!")
             if _DATE_START.search(said[:1] or " ") and _DATE_LIKE.search(said) \
                     and not re.search(r"(?:after|post|since)\s+$", seen[:word.start()], re.I) \
+                    and not _length_of_time(seen, word.start(), said) \
                     and (day := parse_date(said, today)):  # `after cny`: a day after it, not that one
                 return text[word.start():word.start() + len(said)], day
     for start in (m.start() for m in _DATE_START.finditer(seen) if _CJK.match(m[0])  # `明天上午`
@@ -239,9 +240,26 @@ def date_in(text: str, today: dt.date) -> tuple[str, dt.date] | None:
         for size in range(min(8, len(seen) - start), 1, -1):
             if seen[start + size:start + size + 1] not in _PART_OF_DAY \
                     and not cut_from_holiday(seen, start + size) \
+                    and not _length_of_time(seen, start, seen[start:start + size]) \
                     and (day := parse_date(seen[start:start + size], today)):  # not `下周|末`, `元旦|后`
                 return text[start:start + size], day
     return None
+
+
+#: A count of days, weeks or months said with no word that makes it a day from now (`60 day`, `90天`,
+#: `2 weeks`; not `in 3 days`, `3天后`)
+_COUNT_ALONE = pattern(r"^(?:\d{1,3}|[一二两三四五六七八九十]{1,3})\s*"
+                       r"(?:天|days?|weeks?|wks?|个?星期|个?礼拜|周|个月|months?)$", re.I)  # `1月`: January
+#: Words just before a count that ask for a next contact in it (`follow up 3 days`, `跟进 3天`)
+_COUNT_CUE = pattern(r"(?:(?<![A-Za-z])(?:follow[\s-]*up|fu|f/u|remind(?:\s+me)?|call(?:\s+back)?|ping|"
+                     r"check\s+in|again)|跟进|回访|提醒|联系|再约|再去|再来)\s*[:：]?\s*$", re.I)
+
+
+def _length_of_time(seen: str, at: int, said: str) -> bool:
+    """Whether a count said at `at` is a length of time, never a day (`agreed 60 day payment terms`,
+    `net 30 days`, `90天账期`, `30天免费试用`): a count alone is a day only after a word asking for a
+    next contact (`follow up 3 days`, `跟进 3天`)."""
+    return bool(_COUNT_ALONE.match(said.strip())) and not _COUNT_CUE.search(seen[:at])
 
 
 def _claim_words(text: str, name: str, test, claim, covered) -> None:

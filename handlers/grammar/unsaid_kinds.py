@@ -86,7 +86,7 @@ def other_than_visit(session, tenant_id: int, text: str, found: list[str], chine
             ("as_deal_history", history.format(d), None) for d in deals[:5])) \
             if deals else c.ParseError(None, "customer_no_open_deal", name)
     if _WON.search(seen) or _LOST.search(seen):  # one tap per open deal the words may close
-        return closed_offer(session, tenant_id, name, said, chinese, member_id)
+        return closed_offer(session, tenant_id, name, said, chinese, member_id, today)
     if (slipped := close_slipped.slipped(session, tenant_id, name, said, chinese, today, member_id)):
         return slipped  # `stark pilot slipping to feb`: its close day, one tap (r24)
     if (change := _CHANGE.search(seen)) and _DEAL_WORD.search(seen[:change.start()]):

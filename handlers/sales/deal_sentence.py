@@ -10,10 +10,11 @@ from dataclasses import replace
 from handlers.context import Ctx, usage_reply
 from handlers.grammar import commands as c
 from handlers.grammar.closed_words import closed_said
+from handlers.grammar.command_unsaid import PROBABILITY
 from handlers.grammar.deal_change import change_in
 from handlers.grammar.deal_offer import may_be_title
 from handlers.grammar.language import answered_in
-from handlers.grammar.normal import name_fold
+from handlers.grammar.normal import name_fold, view
 from handlers.grammar.patterns import pattern
 from handlers.grammar.reading import read
 from handlers.grammar.title_words import TITLE_WORDS
@@ -48,6 +49,11 @@ def change_said(ctx: Ctx, text: str) -> c.Command | Reply | None:
     lines = [change.line(f"#{d.id}", chinese) for d in deals[:5]]
     if len(lines) == 1 and not change.left:
         return read(lines[0], ctx.today).command  # said back by the deal's card
+    if len(lines) == 1 and change.stage and (rate := _probability_only(change.left)):  # `…推进到方案阶段了，
+        asked = c.ParseError(None, "stage_and_probability_said", said, rate, options=(  # 另外概率改成40%`:
+            ("as_stage_moved", lines[0], None),))  # the stage's own probability, said so (never dropped)
+        ctx.locale = answered_in(said, ctx.locale)
+        return replace(usage_reply(ctx.locale, asked), locale=ctx.locale)
     label, told = "deal_without" if change.left else "as_deal_change", ""
     options = [(label, line, None) for line in lines]
     problem = "deal_words_left" if change.left else "deal_change_unsaid"
@@ -96,6 +102,17 @@ def _new_deal(said: str, customer: str, change, chinese: bool, taken: list[str] 
 _FILLER = pattern(r"^(?:新客户|新客|那个|这个|估计|大概|大约|差不多|预估|"
                   r"new\s+(?:customer|client|logo)|about|around|roughly|approx\.?|est\.?)(?:的)?"
                   r"|^(?:新客户|新客)$", re.I)
+
+
+#: Words that join a probability to the change before it (`另外`, `and`, `，`)
+_JOINING = pattern(r"^(?:另外|还有|并且|同时|然后|and|also|plus|[\s,，;；。.])*$", re.I)
+
+
+def _probability_only(left: list[str]) -> str | None:
+    """The percent of a deal's probability that is all the words left say (`另外概率改成40%`), else None."""
+    told = " ".join(left)
+    rate = PROBABILITY.search(view(told))
+    return rate["pct"] if rate and _JOINING.match(told[:rate.start()] + " " + told[rate.end():]) else None
 
 
 def _told_after(said: str, change) -> bool:

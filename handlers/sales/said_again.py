@@ -26,6 +26,7 @@ from handlers.context import Ctx
 from handlers.grammar.amounts import amount_words
 from handlers.grammar.correction_said import read_correction, unfilled
 from handlers.grammar.dates import parse_date
+from handlers.grammar.language import written_in
 from handlers.grammar.normal import view
 from handlers.grammar.patterns import pattern
 from handlers.grammar.sentences import stage_said
@@ -51,7 +52,8 @@ def correction(ctx: Ctx, text: str, corrected: bool = True):
     text = unfilled(text)  # `不好意思 金额是46万 不是48`: the correction after the filler
     said = " ".join(view(amount_words(text, in_words=True)).split())  # `1.5mil`, `half a mil`
     if (stage := stage_said(text)) is not None:
-        return stage_offer(ctx, *stage, zh=bool(_CJK.search(said)))  # handlers/sales/stage_said.py
+        zh = bool(_CJK.search(said)) and written_in(text) != "en"  # `京东 deal moved to …`: English
+        return stage_offer(ctx, *stage, zh=zh)  # handlers/sales/stage_said.py
     if not corrected:
         return None
     if (swap := target_swapped.offer(ctx, text, latest_change(ctx), RECENT)) is not None:

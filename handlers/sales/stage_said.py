@@ -17,9 +17,11 @@ from handlers.grammar.normal import name_fold
 from handlers.grammar.patterns import pattern
 from handlers.grammar.reading import read
 from handlers.lookup import known_customers
+from handlers.sales.trash import may_manage
 from handlers.text.reply import Button, Reply
 from handlers.text.strings import STAGE_NAMES, WORDS, name_of
-from storage.models.sales import CLOSED_STAGES
+from storage.models.sales import CLOSED_STAGES, Customer
+from storage.models.workspace import Member
 from storage.sales import DealRepository
 
 #: Words around a deal's title that name no title (`那边`, `的`, `项目`, `the`, `deal`, `'s`)
@@ -56,9 +58,10 @@ def stage_offer(ctx: Ctx, said: str, stage: str, zh: bool):
         # handler: no such deal, another rep's, closed)
     if not deals:
         if customer is not None and (theirs := _others_deal(ctx, customer, title)) is not None:
+            if not (ctx.is_manager and may_manage(ctx, theirs.owner_id)):  # `京东 deal moved to
+                return _none_of_yours(ctx, theirs, stage_name)  # negotiation`, 京东's deal another rep's
             ctx.notes.append(ctx.t("read_as_whole", said=f"{word} #{theirs.id} {stage_name}"))
-            return read(f"{word} #{theirs.id} {stage_name}", ctx.today).command  # its handler says
-        # whose it is (a rep moves only their own deals)
+            return read(f"{word} #{theirs.id} {stage_name}", ctx.today).command  # a manager's rep's
         example = f"{word} #12 {stage_name}"  # never the message's own words: typed back, they'd be a title
         return Reply(lines=(ctx.t("stage_said_none", stage=stage_name, example=example),), ok=False)
     named = [(deal, name) for deal, name in deals if title and _titled(deal.title, title)]
@@ -87,6 +90,17 @@ def stage_offer(ctx: Ctx, said: str, stage: str, zh: bool):
                                   stage=stage_name), ctx.t("answer_hint_one")), buttons=buttons, ok=False)
     return Reply(lines=(ctx.t("stage_said_which", stage=stage_name),
                         ctx.t("answer_hint", count=len(buttons))), buttons=buttons, ok=False)
+
+
+def _none_of_yours(ctx: Ctx, theirs, stage_name: str) -> Reply:
+    """No open deal of the member's with that customer, only another rep's: said so, and how to
+    start their own (never an offer to move the other rep's deal, nor a new deal unasked)."""
+    customer = ctx.session.get(Customer, theirs.customer_id).name
+    owner = ctx.session.get(Member, theirs.owner_id).display_name
+    start = f'{name_of(WORDS, "deal", ctx.locale)} {customer} "…" {stage_name}'
+    return Reply(lines=(ctx.t("stage_said_not_yours", customer=customer, id=theirs.id, title=theirs.title,
+                              owner=owner),
+                        ctx.t("not_your_deal_hint", customer=customer, example=start)), ok=False)
 
 
 def _others_deal(ctx: Ctx, customer: set[int], title: str):

@@ -22,6 +22,7 @@ from handlers.rules.working_days import working_day_from, working_days_later
 from handlers.sales.leave_day import note_on_leave
 from handlers.sales.push_later import earlier_asked
 from handlers.sales.task_meant import task_meant
+from handlers.sales.trash import may_manage
 from handlers.text import format as fmt
 from handlers.text.reply import Button, Reply
 from handlers.text.strings import WORDS, name_of, t
@@ -35,7 +36,8 @@ def handle_move_task(ctx: Ctx, cmd: MoveTask) -> Reply:
     task = ctx.session.get(Task, cmd.task_id)
     if task is None or task.tenant_id != ctx.tenant.id or task.done_at is not None:
         raise ctx.refuse("task_none", id=cmd.task_id, hint=example(ctx, "task"))
-    if ctx.member.id not in (task.assignee_id, task.creator_id):
+    if ctx.member.id not in (task.assignee_id, task.creator_id) \
+            and not (ctx.is_manager and may_manage(ctx, task.assignee_id)):  # who may give it may date it
         owner = ctx.session.get(Member, task.assignee_id)
         raise ctx.refuse("task_move_not_yours", id=task.id, name=owner.display_name)
     was = task.due_on

@@ -118,6 +118,19 @@ CLOSING: dict[str, tuple[str, str]] = {
                          "what you just did, say the change alone (`follow-up to friday`, `make it 50k`).",
                          "“{name}”是一个修改，不是客户名称：没有新建客户。要修改刚才那条，直接说修改（如"
                          "“跟进改成周五”“改成45次”）。"),
+    "close_day_in_reason": ("“{text}” reads as the day the deal closed, not the reason: nothing was saved "
+                            "yet. Which do you mean?",
+                            "“{text}”像是结单的日子，不是原因，尚未保存。你指的是哪种？"),
+    "stage_and_probability_said": ("“{text}” has no command word, but it moves a deal and sets its "
+                                   "probability to {fixed}%. A deal's probability comes from its stage, so "
+                                   "{fixed}% is not stored apart: move the deal, and it takes that stage's "
+                                   "probability? Nothing was saved yet.",
+                                   "“{text}”没有命令词，但读起来是推进商机并把赢率改成 {fixed}%。"
+                                   "商机的赢率由阶段决定，{fixed}% 不能单独保存："
+                                   "推进商机、按该阶段的赢率吗？尚未保存。"),
+    "name_is_a_command_word": ("“{name}” holds the command word “{word}”, not a customer's name: no customer "
+                               "was made. Which did you mean?",
+                               "“{name}”里有命令词“{word}”，不像客户名称：没有新建客户。你指的是哪个？"),
     "name_is_a_label": ("“{name}” is a field's name, not a customer's: no customer was made. "
                         "Say the customer by name (`visit Acme: …`).",
                         "“{name}”是字段名，不是客户名称：没有新建客户。"

@@ -20,6 +20,10 @@ DIALOG: dict[str, tuple[str, str]] = {
                        "把商机 #{id}（{customer} · {title}）推进到{stage}？尚未修改。"),
     "stage_said_which": ("Which deal moves to {stage}? Nothing was changed yet.",
                          "哪个商机推进到{stage}？尚未修改。"),
+    "stage_said_not_yours": ("Deal #{id} ({title}) belongs to {owner}; only they can change it, and you "
+                             "have no open deal with {customer}. Nothing was changed.",
+                             "商机 #{id}（{title}）属于{owner}，只有本人可以修改；"
+                             "你在{customer}没有进行中的商机。未做修改。"),
     "stage_said_none": ("You have no open deal to move to {stage} there: type the deal, e.g. {example}. "
                         "Nothing was changed.",
                         "没有可推进到{stage}的进行中商机：请写明商机，例如 {example}。未做修改。"),

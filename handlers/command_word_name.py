@@ -1,0 +1,42 @@
+"""A new customer's name holding a command word (`visit target 46`, a manager meaning the visits
+target; `拜访 目标 46`; `visit task list`): no customer is made unasked. Asked, one tap each: the
+target it may mean (a manager's visit with a number: the team's visits target), or the new
+customer after all, its name as typed (handlers/lookup.py `customer_named` asks this)."""
+from __future__ import annotations
+
+import re
+
+from handlers.context import Ctx
+from handlers.grammar.commands import LogVisit
+from handlers.grammar.normal import simplified
+from handlers.text.reply import Button
+
+#: Command words no customer's name is made of unasked (one word of the name, or in Chinese a part)
+_WORDS_EN = {"target", "targets", "quota", "task", "tasks", "deal", "deals", "visit", "visits", "pipeline",
+             "progress", "followups", "follow-ups", "leaderboard", "stalled", "standup"}
+_WORDS_ZH = ("目标", "指标", "任务", "商机", "拜访", "进度", "漏斗", "待跟进", "排行榜", "站会")
+_TARGET = {"target", "targets", "quota", "目标", "指标"}
+_NUMBER = re.compile(r"\d[\d.,]*\s*(?:[kKmMwW万千]|次)?")
+
+
+def command_word_name(ctx: Ctx, name: str) -> None:
+    """Refuses, asking, where `name` (a customer not known yet) holds a command word."""
+    from handlers.lookup import with_customer  # it calls this module: kept lazy
+
+    words = name.casefold().split()
+    word = next((w for w in words if w in _WORDS_EN), None) \
+        or next((w for w in _WORDS_ZH if w in simplified(name)), None)
+    if word is None:
+        return
+    buttons = []
+    visit = ctx.command if isinstance(ctx.command, LogVisit) else None
+    number = _NUMBER.search(name) or visit and _NUMBER.fullmatch(visit.notes.strip())  # `拜访 目标 46`
+    if word in _TARGET and number and ctx.is_manager and visit:
+        lead = "目标 团队 拜访 " if simplified(word) in _WORDS_ZH else "target team visits "
+        target = lead + number[0].strip()
+        buttons.append(Button(target, target))
+    said = ctx.text or ""
+    typed = said.replace(name, f"+{name}", 1) if name in said else f"+{name}"
+    buttons.append(Button(ctx.t("new_customer_button", name=name), typed,
+                          action=with_customer(ctx.command, name, f"+{name}")))
+    raise ctx.refuse("name_is_a_command_word", name=name, word=word, buttons=tuple(buttons))
