@@ -8,6 +8,7 @@ import re
 
 from handlers.context import Ctx
 from handlers.grammar.commands import LogVisit
+from handlers.grammar.customer_swapped import with_customer
 from handlers.grammar.normal import simplified
 from handlers.text.reply import Button
 
@@ -21,8 +22,6 @@ _NUMBER = re.compile(r"\d[\d.,]*\s*(?:[kKmMwW万千]|次)?")
 
 def command_word_name(ctx: Ctx, name: str) -> None:
     """Refuses, asking, where `name` (a customer not known yet) holds a command word."""
-    from handlers.lookup import with_customer  # it calls this module: kept lazy
-
     words = name.casefold().split()
     word = next((w for w in words if w in _WORDS_EN), None) \
         or next((w for w in _WORDS_ZH if w in simplified(name)), None)

@@ -9,7 +9,8 @@ from dataclasses import replace
 from handlers.command_word_name import command_word_name
 from handlers.context import Ctx
 from handlers.grammar.change_said import field_label, starts_with_change
-from handlers.grammar.commands import CloseDeal, DealRef, LogVisit, SetCustomer, UpsertDeal
+from handlers.grammar.commands import CloseDeal, DealRef, LogVisit, UpsertDeal
+from handlers.grammar.customer_swapped import with_customer
 from handlers.grammar.intents import usage
 from handlers.grammar.normal import name_fold
 from handlers.grammar.patterns import pattern
@@ -239,26 +240,6 @@ def _keeping_words(ctx: Ctx, name: str, other: str) -> Button | None:
     colon = "：" if _CJK.search(extra) else ": "
     text = ctx.text.replace(name, f"{other}{colon}{extra}", 1).replace(f"{extra}:", f"{extra}", 1)
     return Button(other, text, action=replace(ctx.command, customer=other, notes=notes, unsplit=False))
-
-
-
-
-def with_customer(command, old: str, new: str):
-    """`command` naming customer `new` where it named `old` (a deal keeps the title that followed
-    the name: `华为技术 ERP项目`), or None for a command without a customer."""
-    if isinstance(command, LogVisit):
-        return replace(command, customer=new, unsplit=False)
-    if isinstance(command, UpsertDeal) and command.customer is not None \
-            and name_fold(command.customer.lstrip("+")) == name_fold(old.lstrip("+")):
-        return replace(command, customer=new)  # `deal #46 customer 万科集团`: the deal's new customer
-    if isinstance(command, UpsertDeal | CloseDeal):
-        said = " ".join(command.ref.words)
-        rest = said[len(old):].strip() if said.startswith(old) else ""
-        title = command.ref.title or rest or None
-        return replace(command, ref=replace(command.ref, words=(new,), title=title))
-    if isinstance(command, SetCustomer):
-        return replace(command, name=new)
-    return None
 
 
 #: Between two customers' names: `京东和联想`, `Acme & Globex`, `Acme and Globex`, `A/B`.

@@ -127,3 +127,10 @@ def not_a_member(ctx: Ctx, name: str) -> None:
     give = f"{word} #… {'to' if ctx.locale == 'en' else '转给'} {found.display_name}"
     example = f"{word} {'Acme 50k' if ctx.locale == 'en' else '华为 5万'}"
     raise ctx.refuse(key, name=found.display_name, example=example, give=give)
+
+
+def may_manage(ctx: Ctx, owner_id: int | None) -> bool:
+    """The owner themselves, an admin, or a manager of a team the owner is in."""
+    if owner_id == ctx.member.id or ctx.is_admin:
+        return True
+    return ctx.is_manager and owner_id is not None and ctx.people.share_a_team(ctx.member.id, owner_id)

@@ -11,9 +11,10 @@ from handlers.context import Ctx, Said
 from handlers.events import MemberTold
 from handlers.grammar.commands import ChangeDeal, ChangeVisit, Delete
 from handlers.lookup import customer_named, example
+from handlers.members import may_manage
 from handlers.sales import backdate
 from handlers.sales.leave_day import note_on_leave
-from handlers.sales.trash import handle_delete, may_manage
+from handlers.sales.trash import handle_delete
 from handlers.team import fact_posts as facts
 from handlers.text.format import day_stored
 from handlers.text.reply import Reply

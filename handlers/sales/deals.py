@@ -10,10 +10,10 @@ from handlers.grammar.amounts import Money
 from handlers.grammar.commands import CloseDeal, DealRef, UpsertDeal
 from handlers.grammar.normal import name_fold
 from handlers.lookup import customer_and_title, customer_named, example, open_deals
+from handlers.members import may_manage
 from handlers.sales import close_offer, close_unknown, deal_currency, deal_phrase, new_untitled, won_amount
 from handlers.sales.reasons import category_answer, category_name, competitor_added, note_reason
 from handlers.sales.similar_titles import ask_similar_title
-from handlers.sales.trash import may_manage
 from handlers.text import format as fmt
 from handlers.text.reply import Button, Reply
 from handlers.text.strings import CLOSE_REASONS, STAGE_NAMES, WIN_REASONS, WORDS, name_of

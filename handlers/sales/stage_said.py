@@ -17,7 +17,7 @@ from handlers.grammar.normal import name_fold
 from handlers.grammar.patterns import pattern
 from handlers.grammar.reading import read
 from handlers.lookup import known_customers
-from handlers.sales.trash import may_manage
+from handlers.members import may_manage
 from handlers.text.reply import Button, Reply
 from handlers.text.strings import STAGE_NAMES, WORDS, name_of
 from storage.models.sales import CLOSED_STAGES, Customer

@@ -18,11 +18,11 @@ from handlers.events import MemberTold
 from handlers.grammar.commands import MoveTask
 from handlers.grammar.push_words import pushed
 from handlers.lookup import example
+from handlers.members import may_manage
 from handlers.rules.working_days import working_day_from, working_days_later
 from handlers.sales.leave_day import note_on_leave
 from handlers.sales.push_later import earlier_asked
 from handlers.sales.task_meant import task_meant
-from handlers.sales.trash import may_manage
 from handlers.text import format as fmt
 from handlers.text.reply import Button, Reply
 from handlers.text.strings import WORDS, name_of, t

@@ -15,6 +15,7 @@ import datetime as dt
 from handlers.context import Ctx, Refusal
 from handlers.events import ContestCancelled, MemberTold
 from handlers.grammar.commands import Delete, Restore, ShowTrash
+from handlers.members import may_manage
 from handlers.outgoing import correct
 from handlers.sales.tasks import done_button
 from handlers.team import fact_posts as facts
@@ -174,13 +175,6 @@ def _find(ctx: Ctx, kind: str, ref: str):
     if record is None or record.tenant_id != ctx.tenant.id:
         raise ctx.refuse("record_not_found", noun=ctx.t(f"noun_{kind}"), ref=f"#{ref}")
     return record
-
-
-def may_manage(ctx: Ctx, owner_id: int | None) -> bool:
-    """The owner themselves, an admin, or a manager of a team the owner is in."""
-    if owner_id == ctx.member.id or ctx.is_admin:
-        return True
-    return ctx.is_manager and owner_id is not None and ctx.people.share_a_team(ctx.member.id, owner_id)
 
 
 def _check(ctx: Ctx, kind: str, record) -> Member | None:
