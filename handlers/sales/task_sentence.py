@@ -22,6 +22,7 @@ from handlers.grammar.normal import name_fold
 from handlers.grammar.patterns import pattern
 from handlers.grammar.reading import read
 from handlers.grammar.spans import date_in
+from handlers.grammar.task_filler import request_cut
 from handlers.grammar.unsaid import customers_in
 from handlers.lookup import open_deals
 from handlers.text.reply import Reply
@@ -29,7 +30,8 @@ from storage.sales import CustomerRepository
 
 #: A reminder word inside a message (`… 提醒我带上合同`, `…, remind me to bring the contract`)
 _REMIND = pattern(r"[\s,，;；。]*(?:请)?(?:提醒我一下|提醒我|提醒一下|别忘了|(?<![我你他她还都])记得)\s*"
-                  r"|[\s,;.]*(?<![A-Za-z])(?:remind me to|remind me|don'?t (?:let me )?forget to)\s+", re.I)
+                  r"|[\s,;.]*(?<![A-Za-z])(?:remind me to|remind me|don'?t (?:let me )?forget to)"
+                  r"(?:\s+|[\s.!]*$)", re.I)
 #: A member asked to do it (`…让张伟跟一下`, `have bo chase …`, `ask Ana to …`)
 _ASK = pattern(r"(?:让|叫)\s*@?|(?<![A-Za-z])(?:have|get|ask|tell)\s+@?", re.I)
 #: A visit told, or a question: not a task
@@ -109,7 +111,7 @@ def _day_first(words: str, ctx: Ctx, chinese: bool, head: str) -> str | None:
     before = re.match(r"\s*(?:之前|以前|前)", words[end:]) if chinese else None
     by = re.search(r"(?<![A-Za-z])(?:by|before|due|on)\s*$", words[:at], re.I) if not chinese else None
     title = _joined(words[:by.start() if by else at], words[end + (before.end() if before else 0):])
-    title = title.strip(" ,，;；。")
+    title = request_cut(title.strip(" ,，;；。"), dated=True)
     if not title:
         return None
     if chinese:
