@@ -33,7 +33,6 @@ OPTIONS: dict[str, tuple[str, str]] = {
     "option_as_leave_days": ("Leave on each day", "每天都请假"),
     "option_as_said": ("As said", "照此执行"),
     "option_own_deal": ("Deal #{id} {title} ({customer})", "商机 #{id} {title}（{customer}）"),
-    "option_customer_named": ("A customer named “{name}”", "名为“{name}”的客户"),
     "option_contest_without_prize": ("The contest, without the prize", "开始竞赛，不带奖品"),
     "option_title_quoted": ("Yes, the title", "是，作为标题"),
     "option_as_number": ("The amount in digits", "金额写成数字"),
