@@ -61,6 +61,7 @@ OPTIONS: dict[str, tuple[str, str]] = {
     "option_as_visit_and_deal": ("The visit, and the deal at that stage", "记拜访，并按这个阶段更新商机"),
     "option_as_visits_each": ("A visit to each, with its own follow-up", "各记一次拜访，各自跟进"),
     "option_as_two_visits": ("A visit to each, all of it as the notes", "各记一次拜访，全文作为纪要"),
+    "option_as_visits_own": ("A visit to each, with its own notes", "各记一次拜访，各记各的纪要"),
     "option_as_deal_history": ("That deal's history", "看这个商机的进展"),
     "option_as_won": ("Won", "记为赢单"),
     "option_as_lost": ("Lost", "记为输单"),
