@@ -30,8 +30,7 @@ from storage.sales import CustomerRepository
 
 #: A reminder word inside a message (`… 提醒我带上合同`, `…, remind me to bring the contract`)
 _REMIND = pattern(r"[\s,，;；。]*(?:请)?(?:提醒我一下|提醒我|提醒一下|别忘了|(?<![我你他她还都])记得)\s*"
-                  r"|[\s,;.]*(?<![A-Za-z])(?:remind me to|remind me|don'?t (?:let me )?forget to)"
-                  r"(?:\s+|[\s.!]*$)", re.I)
+                  r"|[\s,;.]*(?<![A-Za-z])(?:remind me to|remind me|don'?t (?:let me )?forget to)\s+", re.I)
 #: A member asked to do it (`…让张伟跟一下`, `have bo chase …`, `ask Ana to …`)
 _ASK = pattern(r"(?:让|叫)\s*@?|(?<![A-Za-z])(?:have|get|ask|tell)\s+@?", re.I)
 #: A visit told, or a question: not a task
