@@ -71,6 +71,9 @@ def change_in(text: str, today: dt.date, named: tuple[str, ...] = ()) -> Change:
     at = 0
     while close is None and (found := date_in(rest[at:], today)):  # `下周五签约`, `月底前成交`
         start = rest.find(found[0], at)
+        year = _YEAR_BEFORE.search(rest, 0, start)
+        if year and (whole := quarter_first(rest[year.start():], today)):
+            start, found = year.start(), whole  # `明年二季度签`: the year's, never `明年` left in a title
         found = quarter_first(rest[start:], today) or found  # `slipped to q2`: by the quarter's end
         at = start + len(found[0])
         if signed := _SIGNED_AFTER.match(rest, at) \
@@ -79,6 +82,12 @@ def change_in(text: str, today: dt.date, named: tuple[str, ...] = ()) -> Change:
             rest = rest[:start] + " " * (signed.end() - start) + rest[signed.end():]
     rest = _WAS_NOT.sub(lambda m: " " * len(m[0]), rest)  # `30万不是32`, `300k not 320k`: the old amount
     # said wrong, claimed by the correction (r32), never a word left over
+    for quarter in _QUARTER.finditer(rest) if close is None else ():  # `明年Q2签`: by the quarter's end
+        if (found := quarter_first(rest[quarter.start():], today)) \
+                and (signed := _SIGNED_AFTER.match(rest, quarter.start() + len(found[0]))):
+            close = found[1]
+            rest = rest[:quarter.start()] + " " * (signed.end() - quarter.start()) + rest[signed.end():]
+            break
     amount = None
     if len(said := amounts_said(rest)) == 1:  # `bump amount to 350k`: one amount, else none read
         amount, at = said[0], rest.find(said[0])
@@ -94,7 +103,9 @@ def change_in(text: str, today: dt.date, named: tuple[str, ...] = ()) -> Change:
             and _ARROW.fullmatch(rest[stages[0][0] + len(stages[0][1]):stages[1][0]]):
         stage = stage_named(stages[-1][1])  # `lead → contact`: the stage it goes to
         for at, word in stages:
-            rest = rest[:at] + " " * len(word) + rest[at + len(word):]
+            if be := _BE_BEFORE.search(rest, 0, at):
+                at, word = be.start(), be[0] + word
+            rest = rest[:at] + " " * len(word) + rest[at + len(word):]  # `现在是需求阶段`: 是 the stage's
     rest = KEPT.sub(lambda m: " " * len(m[0]), rest)  # `金额不变`: no change to it, said so
     rest = _FILLER.sub(lambda m: " " * len(m[0]), rest)
     left = tuple(w for w in _WORD.findall(rest) if not _MARK.fullmatch(w))
@@ -146,6 +157,13 @@ _PUSHED_TO = pattern(r"(?:推到|推迟到|延到|延后到|延期到|挪到|顺
                      r"(?:to|till|until|into))\s*", re.I)
 #: nothing more after the day (`… pushed to next month.`, `… feb 🙁`, `…二月了`)
 _NOTHING = pattern(r"(?=\s*(?:[,，.。!！;；\U0001F300-\U0001FAFF\u2600-\u27BF]|$))|\s*(?:了|吧)")
+#: A year said before a quarter (`明年二季度`, `next year q2`): the quarter's
+_YEAR_BEFORE = pattern(r"(?:明年|今年|后年|(?<![A-Za-z])(?:next|this)\s+year)\s*第?$", re.I)
+#: Where a quarter may start (`明年Q2`, `Q1`, `二季度`)
+_QUARTER = pattern(r"(?:明年|今年|后年)|(?<![A-Za-z])(?:next|this)\s+year|(?<![A-Za-z])q[1-4]"
+                   r"|第?[一二三四]季度", re.I)
+#: Words that put a deal in its stage (`现在是需求阶段`, `目前在方案阶段`): the stage's, no title's
+_BE_BEFORE = pattern(r"(?:是|在|处于)\s*$")
 _ARROW = pattern(r"\s*(?:→|->|=>|➡|to)\s*", re.I)
 #: A field said to stay as it is (`金额不变`, `阶段不动`, `其他照旧`, `amount unchanged`, `same amount`,
 #: `keep the amount`): no change to it, claimed (a change says only what changes)

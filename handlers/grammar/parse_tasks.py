@@ -30,6 +30,7 @@ from handlers.grammar.questions_said import question_about_tasks
 from handlers.grammar.task_day_gone import day_gone
 from handlers.grammar.task_edit import shift_said as _shift
 from handlers.grammar.task_edit import task_edit_said
+from handlers.grammar.task_filler import request_cut
 from handlers.grammar.task_filters import SPAN, filters_only
 from handlers.grammar.task_filters import span_days as _span_days
 from handlers.grammar.task_moved import task_move_said, task_moved
@@ -107,6 +108,8 @@ def parse_task(rest: str, today: dt.date) -> c.Command | c.ParseError:
         # 下周要做什么`: a list, asked before the week's day
     if isinstance(said, c.AddTask) and (asked := question_about_tasks(said, bool(CJK.search(rest)))):
         return asked
+    if isinstance(said, c.AddTask):  # `task for me: prep … by thu eod`: the asking words in no title
+        said = replace(said, title=request_cut(said.title, said.due is not None))
     return said
 
 
@@ -298,7 +301,7 @@ def title_left(left: str, typed: str, task: c.AddTask) -> c.ParseError:
 def _task_each(words: list[str], people: list[str], today: dt.date) -> c.ParseError:
     """`task @ana and @bo prep the QBR deck`: one task each, offered as one line per person; the
     task's own trouble said instead when one person's line would not read (an offer always does)."""
-    rest = [w for w in words if w not in people and w.lower() not in _AND]
+    rest = request_cut(" ".join(w for w in words if w not in people and w.lower() not in _AND)).split()
     if isinstance(alone := _task(f"{people[0]} {' '.join(rest)}", today), c.ParseError) and not alone.options:
         return alone
     keyword = "任务" if CJK.search(" ".join(words)) else "task"

@@ -22,11 +22,10 @@ from handlers.grammar.parse import (
     head_and_body,
     two_commands,
 )
-from handlers.grammar.past_days import past_day
 from handlers.grammar.patterns import pattern
 from handlers.grammar.quoted import unquoted
 from handlers.grammar.stage_moved import stage_moves
-from handlers.grammar.visit_day import DAY_ALONE, ahead_asked, blanked, days_of, first_day, went_on, which_day
+from handlers.grammar.visit_day import ahead_asked, blanked, days_of, first_day, name_day, went_on, which_day
 
 #: (a clock time's colon, `10:30am`, is none)
 _VISIT_SEP = pattern(r"\s*(?:(?<!\d):|:(?!\d\d)|[;。!]|" + COMMA + r"|\.(?=\s)|\s[-–—]\s|—)\s*")
@@ -105,7 +104,8 @@ def parse_visit(rest: str, today: dt.date) -> c.Command | c.ParseError:
         # initech quick coffee w/ Sarah …` is Initech's)
         customer, body = customer[:met.start()], f"{said}{'，' if CJK.match(body) else ', '}{body}" \
             if body else said
-    named, (customer, day) = customer, _day_at_end(customer, today)  # `visit Globex yesterday: …`
+    named, (customer, body, day) = customer, name_day(text, customer, body, today)  # `visit Globex
+    # yesterday: …`, `拜访 Acme Corp 12月4日 meeting with their CFO, …` (r29zh)
     said = named.strip()[len(customer.strip()):].strip()
     if day is not None and len(days := days_of(said, today)) > 1:
         return which_day((said, days), rest.replace(said, "{day}", 1))  # `上周五` on a Sunday: which?
@@ -270,25 +270,6 @@ def _visit_body(customer: str, body: str, _today: dt.date) -> c.Command | c.Pars
 
 #: Between two customers' names: `&` `+` `/` `and` `和` `与` `及` `、` (`visit Globex & Initech`)
 _JOINED = pattern(r"(?:[和与及、&+]|(?<!\d)/|(?<![A-Za-z])and(?![A-Za-z]))\s*\S+", re.I)
-#: The words of a day a visit took place on, at the end of its customer's words
-_TODAY_SAID = pattern(r"^(?:today|this (?:morning|afternoon)|just now|今天(?:上午|下午)?|今早|刚才|刚刚)$",
-                      re.I)
-
-
-def _day_at_end(head: str, today: dt.date) -> tuple[str, dt.date | None]:
-    """`Globex yesterday` → (`Globex`, yesterday): a day gone by (or today) said after the
-    customer's name is the visit's day, never part of the name."""
-    words = head.split()
-    for size in (3, 2, 1):
-        if len(words) > size:
-            said = view(" ".join(words[-size:])).strip(" ,，")
-            if _TODAY_SAID.match(said):
-                return " ".join(words[:-size]), today
-            if DAY_ALONE.match(said) and (day := past_day(said.removeprefix("on ").strip(), today)):
-                return " ".join(words[:-size]), day
-    return head, None
-
-
 #: A deal won or lost said in a visit's notes: `deal done`, `signed the contract`, `签约了`, `丢单了`
 _WON_IN_NOTES = pattern(
     r"(?<![A-Za-z])(?:deal (?:is )?(?:done|closed|won|signed)|closed (?:the )?deal|closed[- ]won|"

@@ -64,11 +64,11 @@ def parse(text: str, today: dt.date | None = None) -> c.Command | c.ParseError:
             and isinstance(taken := parse(cancel, today), (c.TakeLeave, c.ParseError)) \
             and getattr(taken, "topic", "leave") == "leave":
         return taken  # `12月9号的假不请了`, `cancel leave dec 9`: `请假 取消 12月9号`
-    if name is None and (task := _follow_up_task(raw, text, today or dt.date.today())) is not None:
-        return task  # `下周三跟进格力`: a task for that day?
     if name is None and (typo := _typo_of_command(text, today)) is not None:
         return typo  # `vist huawei: … signed before xmas`: that command offered, never a win read
-        # in its words
+        # in its words, nor a task of its follow-up with the slip kept (`vist acme - …, follow up eow`)
+    if name is None and (task := _follow_up_task(raw, text, today or dt.date.today())) is not None:
+        return task  # `下周三跟进格力`: a task for that day?
     if name is None and (said := sentence(raw, text, today or dt.date.today())) is not None:
         return said  # `went to see Globex today, met CFO`: `visit Globex: met CFO`?
     if name is None and (reopen := reopen_typo(raw)) is not None:

@@ -27,6 +27,7 @@ from handlers.grammar.month_days import ordinals_in_digits
 from handlers.grammar.normal import view
 from handlers.grammar.past_days import past_day
 from handlers.grammar.patterns import pattern
+from handlers.grammar.task_filler import request_spans
 from handlers.rules.working_days import corrections_of
 
 #: Words the grammar reads as glue between fields (they say which field follows, not a value).
@@ -134,6 +135,8 @@ def account(text: str, command: c.Command, today: dt.date, keyword_end: int) -> 
             short = V.stage_prefix(found[0])
             if short and short[0] == wanted and not any(covered[found.start():found.end()]):
                 claim("stage", found.start(), found.end())
+    for start, end in request_spans(text) if isinstance(command, c.AddTask) else ():  # `pls`, `记一下`
+        claim("request", start, end)  # the asking words, cut from the title (handlers/grammar/task_filler.py)
     unclaimed = []
     for word in _WORD.finditer(text):
         part = "".join(ch for i, ch in enumerate(word[0], word.start()) if not covered[i])

@@ -59,9 +59,11 @@ def other_than_visit(session, tenant_id: int, text: str, found: list[str], chine
         found = [name for name in found if not rival(said, name)] or found  # named, not the deal closed
     if len(found) == 2 and _PAST.search(seen) and not _LATER.search(seen):  # `今天去了华为和海尔`
         word = "拜访" if chinese else "visit"
-        both = "\n".join(f"{word} {name}{'：' if chinese else ': '}{said}" for name in found)
+        own = own_notes(said, found)  # `上午华为 聊了… 下午美的 …`: each visit its own notes (r29zh)
+        both = "\n".join(f"{word} {name}{'：' if chinese else ': '}{notes}".rstrip(" ：:")
+                         for name, notes in zip(found, own or [said, said], strict=True))
         return c.ParseError(None, "visits_unsaid", " · ".join(found),
-                            options=(("as_two_visits", both, None),))
+                            options=(("as_visits_own" if own else "as_two_visits", both, None),))
     if len(found) > 1 and (_WON.search(seen) or _LOST.search(seen)):  # `签了！腾达6万`: 腾达科技 or 腾达物流?
         found = [name for name in found if _open_deals(session, tenant_id, name)] or found  # with a deal
     if len(found) > 1 and (_WON.search(seen) or _LOST.search(seen)):
@@ -261,3 +263,46 @@ def visit_after_name(text: str, found: list[str], today: dt.date) -> c.LogVisit 
             and read_as.options:
         return read_as
     return None
+
+
+#: Words before the first customer that only say visits were made (`今天跑了两家：`, `today:`)
+_ROUND = pattern(r"(?:今天|今日|上午|下午|刚才|today|this\s+morning)?\s*"
+                 r"(?:跑了|去了|见了|拜访了|visited|saw|met)?\s*"
+                 r"(?:两家|2家|两个客户|俩客户|two\s+customers|two|both)?\s*(?:today|今天)?"
+                 r"[\s:：,，.。;；-]*", re.I)
+#: Words between two customers that join them (`华为和海尔`): no notes of either
+_JOIN = pattern(r"[\s和与及、&,，/+]*(?:and\s*)?", re.I)
+#: A part of the day glued before a customer (`下午美的`): that visit's
+_PART = pattern(r"(?:上午|下午|中午|晚上|早上|morning|afternoon|evening)[\s:：,，]*$", re.I)
+
+
+def own_notes(said: str, found: list[str]) -> list[str] | None:
+    """The notes of each customer's visit where the message tells them one after the other (`上午华为
+    聊了云服务续费 下午美的 他们IT换人了`): the words after each name up to the next; None where the
+    names are said together (`去了华为和海尔`) or not found as typed.
+
+    >>> own_notes("今天跑了两家：上午华为 聊了云服务续费 下午美的 他们IT换人了", ["华为", "美的集团"])
+    ['上午 聊了云服务续费', '下午 他们IT换人了']
+    >>> own_notes("今天去了华为和海尔", ["华为", "海尔"]) is None
+    True
+    """
+    from handlers.rules.name_likeness import core_name
+
+    seen = simplified(said).lower()
+    spans = []
+    for name in found:
+        key = next((k for k in (name.lower(), core_name(name)) if k and k in seen), None)
+        if key is None:
+            return None
+        spans.append((seen.find(key), seen.find(key) + len(key)))
+    if spans != sorted(spans) or spans[0][1] > spans[1][0]:
+        return None
+    starts = [start - len(part[0]) if (part := _PART.search(said, 0, start)) else start for start, _ in spans]
+    if not _ROUND.fullmatch(said[:starts[0]]) or _JOIN.fullmatch(said[spans[0][1]:starts[1]]):
+        return None
+    notes = []
+    for i, (start, end) in enumerate(spans):
+        after = said[end:starts[i + 1] if i + 1 < len(spans) else len(said)].strip(" ,，;；。.")
+        part = said[starts[i]:start].strip()  # `morning Globex - demo`: `morning - demo`, as typed
+        notes.append(f"{part} {after}" if part else after.lstrip(" :：-–—"))
+    return notes

@@ -179,3 +179,53 @@ def which_day(said: tuple[str, tuple[dt.date, ...]], typed: str) -> c.ParseError
     """`上周五去的`, said on a weekend: which Friday, each a tap sending the message with its day."""
     return c.ParseError("visit", "visit_day_which", said[0], options=tuple(
         ("visit_on", typed.replace("{day}", day.isoformat()), None) for day in said[1]) if typed else ())
+
+
+def day_inside(head: str, today: dt.date) -> tuple[str, dt.date, str] | None:
+    """`Acme Corp 12月4日 meeting` → (`Acme Corp`, Dec 4, `meeting`): a day gone by (one day, said
+    in Chinese or with its digits: `12/4`) after a name and before more words ends the name."""
+    words = head.split()
+    if head.lstrip().startswith("+"):
+        return None  # a new name, as typed
+    for at in range(1, len(words) - 1):
+        tail = " ".join(words[at:])
+        if (said := first_day(tail, today)) and len(said[1]) == 1 and said[1][0] <= today \
+                and (more := tail.strip()[len(said[0]):].strip()):
+            return " ".join(words[:at]), said[1][0], more
+        for size in (2, 1):
+            phrase = view(" ".join(words[at:at + size])).strip(" ,，")
+            if at + size < len(words) and re.search(r"\d", phrase) and DAY_ALONE.match(phrase) \
+                    and (day := past_day(phrase, today)) is not None:
+                return " ".join(words[:at]), day, " ".join(words[at + size:])
+    return None
+
+
+def name_day(text: str, customer: str, body: str, today: dt.date) -> tuple[str, str, dt.date | None]:
+    """(the customer, the notes, the visit's day) where a day gone by ends the customer's words
+    (`Globex yesterday`) or comes inside them (`Acme Corp 12月4日 meeting`: the words after it are
+    the notes', as typed in `text`); else as given, no day."""
+    if inside := day_inside(customer, today):
+        customer, day, more = inside
+        at = text.find(more, len(customer))
+        return customer, (text[at:].strip() if at >= 0 else f"{more} {body}".strip()), day
+    customer, day = _day_at_end(customer, today)
+    return customer, body, day
+
+
+#: The words of a day a visit took place on, at the end of its customer's words
+_TODAY_SAID = pattern(r"^(?:today|this (?:morning|afternoon)|just now|今天(?:上午|下午)?|今早|刚才|刚刚)$",
+                      re.I)
+
+
+def _day_at_end(head: str, today: dt.date) -> tuple[str, dt.date | None]:
+    """`Globex yesterday` → (`Globex`, yesterday): a day gone by (or today) said after the
+    customer's name is the visit's day, never part of the name."""
+    words = head.split()
+    for size in (3, 2, 1):
+        if len(words) > size:
+            said = view(" ".join(words[-size:])).strip(" ,，")
+            if _TODAY_SAID.match(said):
+                return " ".join(words[:-size]), today
+            if DAY_ALONE.match(said) and (day := past_day(said.removeprefix("on ").strip(), today)):
+                return " ".join(words[:-size]), day
+    return head, None

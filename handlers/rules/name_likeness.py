@@ -6,10 +6,11 @@ database is read by `handlers/lookup.py`, which asks the person instead of creat
 from __future__ import annotations
 
 import itertools
+import re
 from functools import lru_cache
 
 from handlers.grammar import vocabulary as V
-from handlers.grammar.brands import brand_aliases
+from handlers.grammar.brands import brand_aliases, brand_of
 from handlers.grammar.normal import name_fold
 from handlers.grammar.patterns import pattern
 from handlers.rules.readings import readings as character_readings
@@ -32,6 +33,26 @@ def core_name(name: str) -> str:
     while (stripped := _SUFFIXES.sub("", key).strip()) != key and stripped:
         key = stripped
     return _NOT_WORD.sub("", key)
+
+
+def same_company(one: str, other: str) -> bool:
+    """Whether two names are one company: the same but for suffixes, case, a possessive and its own
+    team (`腾讯自研团队`, `Acme's in-house team`), or the same brand in the other script (`BYD's` is 比亚迪).
+
+    >>> same_company("BYD's", "比亚迪"), same_company("Acme corp", "ACME"), same_company("SAP", "比亚迪")
+    (True, True, False)
+    >>> same_company("腾讯自研团队", "腾讯"), same_company("华为云", "华为")
+    (True, False)
+    """
+    cores = [core_name(_POSSESSIVE.sub("", _OWN_TEAM.sub("", name.strip()))) for name in (one, other)]
+    brands = [brand_of(core) for core in cores]
+    return cores[0] == cores[1] or brands[0] is not None and brands[0] == brands[1]
+
+
+_POSSESSIVE = pattern(r"['’]s?$")
+#: The company's own people (`自研团队`, `in-house team`): the company itself, no competitor
+_OWN_TEAM = pattern(r"(?:的?(?:自研|内部|自有|自己的?|本身的?)(?:团队|部门|IT|研发)?|"
+                    r"\s+(?:in-?house|internal|own)(?:\s+(?:team|it|dev|devs|build|solution))?)$", re.I)
 
 
 def suffixed(name: str) -> bool:

@@ -1,7 +1,8 @@
 """`deal 46 negotiation`: a bare number where a deal's customer goes. When it is the number of an
 open deal of the member's own and no customer has it for a name, the deal is what they meant
-most likely: asked "deal #46?", that deal the first answer, a customer named "46" the second
-(nothing is stored until one is picked)."""
+most likely: asked "deal #46?", that deal the one answer (nothing is stored until it is taken).
+Glued to the command word (`商机46 初步接触`, r29zh) it is the same: a bare number is never offered
+as a customer's name (the tap had made customer "46" and a deal titled "46")."""
 from __future__ import annotations
 
 import re
@@ -25,14 +26,13 @@ def own_deal_meant(ctx: Ctx, text: str, error: c.ParseError) -> Reply | None:
             or known_customers(ctx, error.detail):
         return None
     said = " ".join(text.split())
-    line = re.sub(rf"(?<![\w#.,]){error.detail}(?![\w.,%])", f"#{error.detail}", said, count=1)
+    line = re.sub(rf"(?<![A-Za-z0-9_#.,]){error.detail}(?![\w.,%])", f" #{error.detail}", said, count=1)
+    line = " ".join(line.split())
     if line == said:
         return None
     ctx.locale = answered_in(text, ctx.locale)
     customer = ctx.session.get(Customer, deal.customer_id).name
     mine = ctx.t("option_own_deal", id=deal.id, title=deal.title, customer=customer)
-    named = ctx.t("option_customer_named", name=error.detail)
     return Reply(lines=(ctx.t("own_deal_meant", number=error.detail), f"1. {mine}: {line}",
-                        f"2. {named}: {error.fixed}", ctx.t("answer_hint", count=2)),
-                 buttons=(Button(mine[:75], line), Button(named[:75], error.fixed)), ok=False,
-                 locale=ctx.locale)
+                        ctx.t("answer_hint", count=1)),
+                 buttons=(Button(mine[:75], line),), ok=False, locale=ctx.locale)

@@ -28,8 +28,9 @@ def change_said(ctx: Ctx, text: str) -> c.Command | Reply | None:
     """The change made (every word read, one deal it can be), or offered; None where the message
     names no one customer the asker has an open deal with, or says no field of a deal."""
     said = " ".join(text.split())
-    if closed_said(said) or _NOT_A_CHANGE.search(said):  # a win, a question, a visit told: elsewhere
-        return None
+    moved = _MOVED.search(said)  # what is said after a move (`…推进到需求确认了，客户下周要看demo`) is
+    if closed_said(said) or _NOT_A_CHANGE.search(said[:moved.start()] if moved else said):  # the
+        return None  # visit's notes offered with it (r29zh); a win, a question, a visit told: elsewhere
     names = CustomerRepository(ctx.session).names(ctx.tenant.id)
     found = customers_in(said, names)
     if len(found) != 1:
@@ -194,6 +195,8 @@ def _core(title: str) -> str | None:
 
 
 _GENERIC = pattern(r"(?<=[\u4e00-\u9fff])(?:项目|工程|系统|方案|采购|合同)$")
+#: A deal moved in Chinese (`推进到`)
+_MOVED = pattern(r"推进到|推到|进到|进入")  # (English moves keep their readers: fix18b, round 9)
 #: A question, or a visit told (`met w/ Hooli, proposal by wed`): no change made in words alone
 _NOT_A_CHANGE = pattern(r"[?？]\s*$|去了|见了|拜访|聊了|"
                         r"(?<![A-Za-z])(?:met|visited|went|lunch|mtg|meeting|call|called|demo|what|how|"

@@ -31,13 +31,14 @@ from handlers.rules.close_reasons import (
     says_no_name,
     without_rival,
 )
+from handlers.rules.name_likeness import same_company
 from handlers.rules.working_days import period_bounds
 from handlers.text import format as fmt
 from handlers.text.reply import Button, Chart, Reply, Table
 from handlers.text.strings import CLOSE_REASONS, WIN_REASONS, WORDS, name_of
 from storage import activity, tips
 from storage.deals_found import competitor_names
-from storage.models.sales import Deal
+from storage.models.sales import Customer, Deal
 from storage.models.team import Tip, TipVote
 from storage.rates import Converted, zones_of
 
@@ -75,7 +76,7 @@ def note_reason(ctx: Ctx, deal: Deal, reason: str, won: bool) -> tuple[str, tupl
     categories and says neither decided (`better price and faster delivery`), the category is left
     to the rep: (the question, one tap per category), else ("", ())."""
     deal.reason = reason
-    deal.reason_category, deal.competitor = read_reason(ctx, reason, won)
+    deal.reason_category, deal.competitor = read_reason(ctx, reason, won, deal.customer_id)
     if won and deal.reason_category == "other":  # a win's reason naming no category: none stored (not
         deal.reason_category = ""  # given), never "other" guessed for it
     if deal.competitor:  # said which name is kept as the competitor, or which words are not
@@ -123,12 +124,18 @@ def category_answer(ctx: Ctx, deal: Deal, reason: str, won: bool, again: bool = 
     return Reply(lines=(ctx.t("reason_category_noted", id=deal.id, name=name),))
 
 
-def read_reason(ctx: Ctx, reason: str, won: bool) -> tuple[str, str]:
+def read_reason(ctx: Ctx, reason: str, won: bool, customer_id: int | None = None) -> tuple[str, str]:
     """(category, competitor) of a closing reason, the competitors already named known in any case
-    (`lost to oracle` after `Oracle`)."""
+    (`lost to oracle` after `Oracle`). The deal's own customer, in any script (`beat BYD's in-house
+    team` on a win at 比亚迪: r29en), is never its competitor: the words stay in the reason."""
     known = tuple(dict.fromkeys(name for stored in competitor_names(ctx.session, ctx.tenant.id)
                                 for name in rivals_of(stored) if not says_no_name(name)))
-    return categorize(reason, won=won, known=known)
+    category, competitor = categorize(reason, won=won, known=known)
+    customer = ctx.session.get(Customer, customer_id) if customer_id is not None and competitor else None
+    if customer is not None:
+        competitor = ", ".join(n for n in rivals_of(competitor) if not same_company(n, customer.name))
+        category = category if competitor or category != "competitor" else ""
+    return category, competitor
 
 
 def competitor_added(ctx: Ctx, deal: Deal, said: str) -> Reply | None:

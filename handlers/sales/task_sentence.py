@@ -22,6 +22,7 @@ from handlers.grammar.normal import name_fold
 from handlers.grammar.patterns import pattern
 from handlers.grammar.reading import read
 from handlers.grammar.spans import date_in
+from handlers.grammar.task_filler import request_cut
 from handlers.grammar.unsaid import customers_in
 from handlers.lookup import open_deals
 from handlers.text.reply import Reply
@@ -109,7 +110,7 @@ def _day_first(words: str, ctx: Ctx, chinese: bool, head: str) -> str | None:
     before = re.match(r"\s*(?:之前|以前|前)", words[end:]) if chinese else None
     by = re.search(r"(?<![A-Za-z])(?:by|before|due|on)\s*$", words[:at], re.I) if not chinese else None
     title = _joined(words[:by.start() if by else at], words[end + (before.end() if before else 0):])
-    title = title.strip(" ,，;；。")
+    title = request_cut(title.strip(" ,，;；。"), dated=True)
     if not title:
         return None
     if chinese:

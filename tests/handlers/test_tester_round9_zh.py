@@ -68,7 +68,7 @@ def _customers(session_factory) -> list[str]:
     ("任务 明早给小米回电话", "11月24日", ("给小米回电话", "2026-11-24")),
     ("task call Acme tomorrow at noon", "Nov 24", ("call Acme at noon", "2026-11-24")),
     ("task call Acme noon tomorrow", "Nov 24", ("call Acme at noon", "2026-11-24")),
-    ("task send Globex the deck fri eod", "Nov 27", ("send Globex the deck by eod", "2026-11-27")),
+    ("task send Globex the deck fri eod", "Nov 27", ("send Globex the deck", "2026-11-27")),  # eod: its day
     ("task prep QBR deck mon am", "Nov 30", ("prep QBR deck in the morning", "2026-11-30")),
     ("task call Initech tonight", "Nov 23", ("call Initech", "2026-11-23")),
 ])
