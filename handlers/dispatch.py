@@ -112,10 +112,10 @@ def _dispatch(session: Session, tenant: Tenant, member: Member, message: Message
             message, picked = picked.detail, None  # the words after the no, a message of their own
         if isinstance(picked, c.ParseError) and picked.problem == questions.UNANSWERED:  # `3` of two:
             unanswered, picked = picked.detail, None  # the message as itself, else the question open
-        if picked is not None and asked_in in ("en", "zh"):  # `1`, a label (`腾讯`), `80k`: in the
-            # question's language; `好的`, `yes` in their own
+        if picked is not None and asked_in in ("en", "zh") \
+                and getattr(picked, "problem", "") != questions.CANCELLED:  # `1`, a label, `80k`: in the
             ctx.locale = reply_locale(message, asked_in) if questions.answer_word(message) is not None \
-                else asked_in
+                else asked_in  # question's language; `好的`, `yes`, `undo`, `算了` in their own
         if isinstance(picked, c.ParseError) and picked.problem == "festival_unknown":  # `春节后`, its
             said, year = unknown_in(picked.detail, ctx.today)  # year not published: asked again
             reply = Reply(lines=(ctx.t(unknown_key(said), text=said, year=year),), ok=False,
