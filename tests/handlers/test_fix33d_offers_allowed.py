@@ -54,3 +54,27 @@ def test_a_stage_said_with_no_deal_asks_which_deal(team, said, stage):
 def test_a_stage_word_alone_after_the_stages_word_says_what_to_type(team, user, said):
     reply = team.reply(said, user=user)
     assert not reply.ok and "管理员" not in reply.text and "商机 #12 商务谈判" in reply.text, reply.text
+
+
+def _tiers(chat):
+    from storage.models.sales import Customer
+    from support import rows_of
+
+    return rows_of(chat, Customer, ("name", "tier"))
+
+
+@pytest.mark.parametrize("said", ["格力 这家改成B类", "格力这家客户等级改成A", "格力 改成C类"])
+def test_a_tier_said_of_another_reps_customer_is_refused_at_once(team, said):
+    assert team.reply("拜访 +格力：见了采购", user="张伟").ok
+    before = _tiers(team)
+    reply = team.reply(said, user="Ana")
+    assert not reply.ok and "格力由张伟负责" in reply.text and not reply.buttons, reply.text
+    assert _tiers(team) == before
+
+
+@pytest.mark.parametrize("user", ["张伟", "王芳"])
+def test_a_tier_said_of_a_customer_in_reach_is_still_offered(team, user):
+    assert team.reply("拜访 +格力：见了采购", user="张伟").ok
+    reply = team.reply("格力 这家改成B类", user=user)
+    assert [b.command for b in reply.buttons] == ["客户 格力 B类"], reply.text
+    assert team.reply("1", user=user).ok and ("格力", "B") in _tiers(team)
