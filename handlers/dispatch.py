@@ -112,10 +112,10 @@ def _dispatch(session: Session, tenant: Tenant, member: Member, message: Message
             message, picked = picked.detail, None  # the words after the no, a message of their own
         if isinstance(picked, c.ParseError) and picked.problem == questions.UNANSWERED:  # `3` of two:
             unanswered, picked = picked.detail, None  # the message as itself, else the question open
-        if picked is not None and asked_in in ("en", "zh"):  # `1`, a label (`腾讯`), `80k`: in the
-            # question's language; `好的`, `yes` in their own
+        if picked is not None and asked_in in ("en", "zh") \
+                and getattr(picked, "problem", "") != questions.CANCELLED:  # `1`, a label, `80k`: in the
             ctx.locale = reply_locale(message, asked_in) if questions.answer_word(message) is not None \
-                else asked_in
+                else asked_in  # question's language; `好的`, `yes`, `undo`, `算了` in their own
         if isinstance(picked, c.ParseError) and picked.problem == "festival_unknown":  # `春节后`, its
             said, year = unknown_in(picked.detail, ctx.today)  # year not published: asked again
             reply = Reply(lines=(ctx.t(unknown_key(said), text=said, year=year),), ok=False,
@@ -238,9 +238,7 @@ def _run(ctx: Ctx, message: Message) -> Outcome:
     ctx.command = command
     handles = HANDLERS[type(command)]
     try:
-        if isinstance(command, c.FixCustomer) and handles.needs(command) == "manager" and not ctx.is_manager:
-            raise customers.manager_only(ctx, command)  # what a rep can do instead, and whom to ask
-        _authorise(ctx, handles.needs(command))
+        _authorise(ctx, handles.needs(command), command)
         reply = in_calendar(ctx.calendar, changes.run, ctx, command, handles.run)  # `in jan`: Jan 4
     except Refusal as refusal:
         return Outcome(offered_days(replace(refusal.reply, locale=ctx.locale), ctx.today), refused=True,
@@ -275,12 +273,14 @@ def _run_several(ctx: Ctx, lines: list[Message]) -> Outcome:
     return Outcome(replace(several.together(replies), locale=ctx.locale), refused=False)
 
 
-def _authorise(ctx: Ctx, role: str) -> None:
-    """The role an intent declares for a command (finer rules, whose deal or team: the handler's)."""
+def _authorise(ctx: Ctx, role: str, command: c.Command) -> None:
+    """The role an intent declares for a command (finer rules, whose deal or team: the handler's);
+    a rep's customer fix or target: what they can do instead, and whom to ask."""
     if role == "admin" and not ctx.is_admin:
         raise ctx.refuse("admin_only")
     if role == "manager" and not ctx.is_manager:
-        raise ctx.refuse("not_allowed")
+        raise customers.manager_only(ctx, command) if isinstance(command, (c.FixCustomer, c.SetTarget)) \
+            else ctx.refuse("not_allowed")
 
 
 @dataclass(frozen=True)

@@ -167,9 +167,9 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
         if isinstance(said, tuple):  # a question: answered, the line it was read as said
             ctx.notes.append(ctx.t("read_as_whole", said=said[0]))
             return said[1]
-        if said.problem in ("schedule_said", "contest_said") and not ctx.is_manager \
-                or said.problem == "role_said" and not ctx.is_admin:  # refused as the command is
-            return read(said.options[0][1], ctx.today).command
+        if said.problem in ("schedule_said", "contest_said") and not ctx.is_manager or said.problem == \
+                "role_said" and not ctx.is_admin or customer_referred.out_of_reach(ctx, said):
+            return read(said.options[0][1], ctx.today).command  # refused as the command is
         name = read(said.options[0][1], ctx.today).command.name if said.problem == "tier_said" else ""
         if said.problem == "tier_said" and customer_referred.is_reference(name):  # `这个客户设成A类`
             return customer_referred.referred(ctx, read(said.options[0][1], ctx.today).command)

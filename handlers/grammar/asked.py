@@ -58,9 +58,10 @@ _EN_STALLED = pattern(_EN_LEAD + r"(?:who'?s|whos|who\s+is|who\s+has|what'?s|wha
                       r"(?:\s+(?:right\s+now|now|atm|at\s+the\s+moment))?" + _EN_END, re.I)
 #: `show me the pipeline` · `hows our pipeline looking` · `what does the team pipeline look like`
 _EN_PIPELINE = pattern(_EN_LEAD + r"(?:(?:can\s+i|let\s+me)\s+see|show(?:\s+me)?|how'?s|hows|how\s+is|"
-                       r"what'?s|whats|what\s+does|what\s+is|check|view)\s+(?P<whose>the\s+|my\s+|our\s+)?"
+                       r"what'?s|whats|what\s+does|what\s+is|check|view|how\s+much\s+is)\s+(?P<whose>the\s+|my\s+|our\s+)?"
                        r"(?P<team>team'?s?\s+)?(?:sales\s+)?(?:pipeline|funnel)"
-                       r"(?:\s+(?:look(?:ing)?(?:\s+like)?|now|today|atm))*" + _EN_END, re.I)
+                       r"(?:\s+(?:look(?:ing)?(?:\s+like)?|now|today|atm|rn|right\s+now|worth|at|total|value"
+                       r"|in\s+total))*" + _EN_END, re.I)
 #: `hows bo doing this month` · `how is @tom tracking vs target` · `how's Ana going this quarter`
 _EN_PROGRESS = pattern(_EN_LEAD + r"(?:how'?s|hows|how\s+is|how\s+are)\s+(?P<who>@?[^\s?]+)\s+"
                        r"(?:doing|tracking|going|getting\s+on|performing)(?P<rest>.*?)" + _EN_END, re.I)
@@ -104,7 +105,7 @@ def meant(text: str, today: dt.date) -> tuple[str, c.Command] | None:
     said = " ".join(text.split()).strip()
     if not said or "\n" in text.strip():
         return None
-    for line in (_chinese(said), _english(said), question_line(said)):  # `whats overdue`: `tasks`
+    for line in (_chinese(said), _english(said), question_line(said, today)):  # `whats overdue`: `tasks`
         if line is None:
             continue
         command = read(line, today).command

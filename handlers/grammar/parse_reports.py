@@ -322,8 +322,17 @@ def parse_reasons(rest: str, _today: dt.date) -> c.Command | c.ParseError:
     return c.ParseError("reasons") if left else c.ShowReasons(scope, period)
 
 
+#: One day of a leaderboard (`leaderboard visits today`, `排行榜 拜访 今天`, `昨天`)
+_DAYS = {"today": 0, "今天": 0, "今日": 0, "yesterday": -1, "昨天": -1}
+
+
 def parse_leaderboard(rest: str, _today: dt.date) -> c.Command | c.ParseError:
     words = rest.split()
+    days = [w for w in words if w.lower() in _DAYS]
+    if len(days) == 1:  # `排行榜 拜访 今天`: that day's, never the usage
+        board = parse_leaderboard(" ".join(w for w in words if w not in days), _today)
+        return replace(board, period=c.Period("day", _DAYS[days[0].lower()])) \
+            if isinstance(board, c.ShowLeaderboard) and board.period == c.Period() else board
     metric = next((V.METRIC_WORDS[w.lower()] for w in words if w.lower() in V.METRIC_WORDS), "revenue")
     share = any(w.lower() in V.SHARE_WORDS for w in words)
     words = [w for w in words if w.lower() not in V.METRIC_WORDS and w.lower() not in V.SHARE_WORDS]

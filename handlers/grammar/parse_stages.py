@@ -4,9 +4,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from handlers.grammar import commands as c
 from handlers.grammar.patterns import pattern
+from handlers.grammar.vocabulary import STAGE_WORDS
 from storage import pipelines
 
 MAX_STAGES, MAX_NAME = 12, 64
@@ -16,6 +18,8 @@ _CATEGORY_WORDS = {"won": "won", "赢单": "won", "成交": "won", "lost": "lost
 _SEPARATORS = pattern(r"\s*[,，;；、]\s*")
 _CJK = pattern(r"[\u3400-\u9fff]")
 _PERCENT = pattern(r"(\d{1,3})\s*[%％]?")
+#: Words that move something to a stage (`阶段是方案`, `stage: proposal`, `stage to negotiation`)
+_MOVE = pattern(r"^(?:[:：=]|是|为|改成|改为|改到|到|推到|移到|is|to|now|->)?\s*", re.I)
 
 
 def parse_stages(rest: str, _today: dt.date) -> c.Command | c.ParseError:
@@ -24,6 +28,10 @@ def parse_stages(rest: str, _today: dt.date) -> c.Command | c.ParseError:
         return c.Stages()
     if text.lower() in RESET_WORDS:
         return c.Stages(reset=True)
+    said = _MOVE.sub("", text)
+    if said and (said.lower() in STAGE_WORDS or pipelines.fold(said) in STAGE_WORDS):
+        return c.ParseError(None, "usage") if said != text else c.ParseError("deal")  # `阶段是方案`: a
+        # deal's stage, no deal said: which deal, asked (as `stage: proposal`); `阶段 方案`: what to type
     items = []
     for part in filter(None, _SEPARATORS.split(text)):
         words = part.split()

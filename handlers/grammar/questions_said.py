@@ -14,30 +14,38 @@ is a report; anything else is no match here.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from handlers.grammar import commands as c
-from handlers.grammar.parse_reports import progress_asked
+from handlers.grammar.parse_reports import named_period, progress_asked
 from handlers.grammar.patterns import pattern
 
 _LEAD = r"^(?:(?:so|ok|okay|hey|quick\s+q|btw|and|also)[\s,:]+)?"
 _END = r"[\s?!.]*$"
-_WHO = r"(?P<who>i|we|the\s+team|team|@?[a-z][\w.-]*)"
-_GOAL = r"(?:(?:my|our|the|his|her|their)\s+)?(?:target|quota|goal|number|plan)s?"
+_WHO = r"(?P<who>i|we|the\s+team|team|every(?:one|body)|@?[a-z][\w.-]*)"
+_GOAL_SAID = (r"(?:(?:my|our|the|his|her|their)\s+)?"
+              r"(?P<gp>(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*|q[1-4]"
+              r"|monthly|quarterly|weekly|yearly|annual)?\s*(?:target|quota|goal|number|plan)s?")
+_GOAL = _GOAL_SAID.replace("(?P<gp>", "(?:")  # `hit target`, `make my november target`
 #: `how much do i still need for dec` · `how much more does bo need this month` · `how much is left to
 #: hit my target` · `how much to go this quarter`
 _EN_NEED = pattern(_LEAD + r"(?:how\s+much\s+(?:more\s+)?(?:do|does|did)\s+" + _WHO + r"\s+(?:still\s+)?"
-                   r"(?:need|have\s+(?:left|to\s+go)|got\s+left)(?:\s+to\s+(?:go|hit|make|reach|close|get)"
-                   r"(?:\s+" + _GOAL + r")?)?"
+                   r"(?:need|have\s+(?:left|to\s+go)|got\s+left)(?:\s+to\s+(?:go|hit|make|reach|close|get|sell|win|sign)"
+                   r"(?:\s+" + _GOAL + r")?)*"
                    r"|how\s+far\s+(?:off|behind|away)\s+(?:am|are|is)\s+" + _WHO.replace("who", "who3")
                    + r"(?:\s+from\s+" + _GOAL + r")?"
                    r"|how\s+much\s+(?:is\s+)?(?:left|more|to\s+go)(?:\s+(?:to|till|until|before)\s+(?:go|hit|make|reach)?"
                    r"\s*" + _GOAL + r")?)(?P<rest>.*?)" + _END, re.I)
 #: `am i gonna make target this month?` · `will we hit our number this quarter` · `can bo make quota`
 _EN_MAKE = pattern(_LEAD + r"(?:(?:am|are|is)\s+" + _WHO + r"\s+(?:gonna|going\s+to|gna|likely\s+to"
-                   r"|on\s+course\s+to|able\s+to|set\s+to)|(?:will|can|could|would|do|does)\s+"
+                   r"|on\s+course\s+to|able\s+to|set\s+to)"
+                   r"|(?P<did>did|have|has)\s+" + _WHO.replace("who", "who4")
+                   + r"|(?:will|can|could|would|do|does)\s+"
                    + _WHO.replace("who", "who2")
-                   + r"(?:\s+(?:still|even|actually))?)\s+(?:make|hit|reach|meet|beat|get\s+to|do)\s+" + _GOAL
+                   + r"(?:\s+(?:still|even|actually))?)\s+"
+                   r"(?:make|made|hit|reach|reached|meet|met|beat|get\s+to|got\s+to|do)\s+"
+                   + _GOAL_SAID
                    + r"(?P<rest>.*?)" + _END, re.I)
 #: `whats overdue` · `anything overdue?` · `my overdue tasks` · `which follow-ups are late` · `overdue`
 _EN_OVERDUE = pattern(_LEAD + r"(?:(?:what'?s|whats|what\s+is|what\s+are|anything|is\s+anything|any"
@@ -109,6 +117,17 @@ _EN_DIGEST = pattern(_LEAD + r"(?:(?:show|send|give)(?:\s+me)?|can\s+i\s+(?:see|
                      r"(?:the\s+|this\s+week'?s\s+|today'?s\s+|my\s+)?(?P<daily>daily\s+)?"
                      r"(?:weekly\s+)?"
                      r"(?:digest|report|summary)(?:\s+(?:now|pls|please))?" + _END, re.I)
+_ZH_DAY = r"今天|今日|昨天"
+#: `今天大家拜访了多少` · `这周我拜访了几家` · `这个月新客户几个了` · `Bo这个月赢了几单`
+_ZH_COUNT = pattern(r"^" + _ZH_ASK + _ZH_WHO + r"??(?P<p>" + _ZH_PERIOD + "|" + _ZH_DAY + r")?"
+                    r"(?P<who2>团队|我们|大家|我)?(?:一共|总共|都|已经|共)*"
+                    r"(?:(?P<visits>拜访|见|去|跑)了?(?:客户)?(?:多少|几)(?:家|个|次|回|位|趟)?(?:客户)?"
+                    r"|(?:赢|签|成交|拿下|签约)了?(?:多少|几)(?:单|个|笔)"
+                    r"|(?P<new>新客户|新增客户)(?:有|开了|加了|新增了)?(?:多少|几)个?"
+                    r"|(?:开|加|新增|新开)了?(?:多少|几)个新?客户)了?(?:呀|啊)?" + _ZH_END)
+#: `看看Ana这个季度的进度` · `看下张伟本月进度` · `Bo上个月的进度`
+_ZH_OWN_PROGRESS = pattern(r"^" + _ZH_ASK + _ZH_WHO + r"(?:的)?(?P<p>" + _ZH_PERIOD + r")?的?"
+                           r"(?:进度|完成情况|目标进度|业绩进度)" + _ZH_END)
 _ZH_OF_EN = {"team": "团队", "pace": "节奏", "progress": "进度", "target": "目标", "kpi": "KPI"}
 _ZH_SAID_EN = pattern(r"(?<![A-Za-z])(?:team|pace|progress|kpi)(?![A-Za-z])", re.I)
 _ZH_NOT_WHO = pattern(r"^(?:" + _ZH_PERIOD + r"|今天|明天|后天|昨天|下周[一二三四五六日天]"
@@ -116,25 +135,31 @@ _ZH_NOT_WHO = pattern(r"^(?:" + _ZH_PERIOD + r"|今天|明天|后天|昨天|下�
                       r"所有|全部|哪些|什么|还有|现在|目前|最近|已经|逾期|过期)$")
 
 
-def question_line(said: str) -> str | None:
+def question_line(said: str, today: dt.date | None = None) -> str | None:
     """The report line that answers `said`, a question in words, or None."""
     said = " ".join(said.split()).replace("’", "'")
     if not said or len(said) > 120 or progress_asked(said) is not None:
         return None  # `团队这个月节奏如何`: the progress question, answered as it is
     if re.search(r"[\u3400-\u9fff]", said):  # `team这个月pace怎么样`: English words of the grammar's
         return _chinese(_ZH_SAID_EN.sub(lambda w: _ZH_OF_EN[w[0].lower()], said.replace(" ", "")))
-    return _english(said)
+    return _english(said, today)
 
 
-def _english(said: str) -> str | None:
+def _english(said: str, today: dt.date | None) -> str | None:
     if found := _EN_DIGEST.match(said):
         return "digest daily" if found["daily"] or "today" in said.lower() else "digest"
     if found := _EN_OVERDUE.match(said):
         who = found["who"] and found["who"].lower() not in ("me", "i")
         return f"tasks @{found['who']}" if who else "tasks"
     if found := _EN_NEED.match(said) or _EN_MAKE.match(said):
-        said = found["who"] or found.groupdict().get("who2") or found.groupdict().get("who3")
-        return _line("progress", _who(said), found["rest"])
+        asked = found.groupdict()
+        who = found["who"] or asked.get("who2") or asked.get("who3") or asked.get("who4")
+        rest = found["rest"]
+        if asked.get("gp"):  # `did i make my november target?`: that month's, one gone by when asked so
+            if (period := _goal_period(asked["gp"], bool(asked.get("did")), today)) is None:
+                return None
+            rest = f"{period} {rest}"
+        return _line("progress", _who(who), rest)
     if (found := _EN_OWN.match(said)) and found["who"].lower() not in _NOT_WHO - {"team"}:
         word = _EN_OWN_WORD.get(" ".join(found["word"].lower().split()), found["word"].lower())
         who = "team" if found["who"].lower() in ("team", "teams") else f"@{found['who']}"
@@ -142,8 +167,8 @@ def _english(said: str) -> str | None:
     if found := _EN_HOW_MANY.match(said):
         who = _who(found["who"])
         metric = _EN_HOW_MANY_METRIC[" ".join(found["what"].lower().split())]
-        if who == "team":
-            return _line(f"leaderboard {metric}", "", found["rest"])
+        if who == "team" or re.search(r"\b(?:today|yesterday)\b", found["rest"], re.I):
+            return _line(f"leaderboard {metric}", "", found["rest"])  # `… today`: the day's board
         if who == "" and metric == "visits":  # `how many visits did i do this week?`: my visits, listed
             return _line("visits", "", found["rest"])
         return _line("scorecard", who, found["rest"])  # the member's counts, each metric
@@ -153,12 +178,31 @@ def _english(said: str) -> str | None:
     return None
 
 
+_GOAL_KINDS = {"monthly": "month", "quarterly": "quarter", "weekly": "week", "yearly": "year",
+               "annual": "year"}
+
+
+def _goal_period(said: str, gone: bool, today: dt.date | None) -> str | None:
+    """The period words of a goal's period (`november`, `q3`, `monthly`): a month or quarter asked
+    about in the past (`did i make…`) is the last one of its name, said as the grammar reads it
+    (`last month`, `this quarter`); None where no such words say it."""
+    if kind := _GOAL_KINDS.get(said.lower()):
+        return f"{'last' if gone else 'this'} {kind}"
+    period = named_period(said, today or dt.date.today())
+    if period is None:
+        return None
+    if not gone or period.offset == 0:
+        return said if period.offset else f"this {period.kind}"
+    offset = period.offset - (12 if period.kind == "month" else 4)
+    return f"last {period.kind}" if offset == -1 else None
+
+
 def _who(said: str | None) -> str:
     """`i` → "" (the asker), `we`/`the team` → `team`, a name → `@name`."""
     word = " ".join((said or "").lower().split())
     if word in ("", "i", "me", "my"):
         return ""
-    if word in ("we", "team", "the team", "us"):
+    if word in ("we", "team", "the team", "us", "everyone", "everybody", "yall"):
         return "team"
     return "" if word in _NOT_WHO else f"@{said.lstrip('@')}"
 
@@ -179,10 +223,28 @@ def _chinese(said: str) -> str | None:
     if (found := _ZH_DONE.match(said)) and (found["p"] or found["who"] or found["who2"]):
         if (who := _zh_who(found["who"] or found["who2"])) is not None:
             return " ".join(w for w in ("进度", who, found["p"] or "") if w)
+    if (found := _ZH_COUNT.match(said)) and (who := _zh_who(found["who"] or found["who2"])) is not None:
+        return _zh_count(found, who)
+    if (found := _ZH_OWN_PROGRESS.match(said)) and (who := _zh_who(found["who"])):
+        return " ".join(w for w in ("进度", who, found["p"] or "") if w)
     for regex, word in ((_ZH_DEALS, "我的商机"), (_ZH_TASKS, "任务")):
         if (found := regex.match(said)) and (who := _zh_who(found["who"])) is not None:
             return f"{word} {who}".strip()
     return None
+
+
+def _zh_count(found: re.Match, who: str) -> str:
+    """How many visits, wins or new customers: the team's as its leaderboard (`排行榜 拜访 今天`), the
+    asker's visits as their list, a member's counts as their scorecard (`绩效 @Bo 本月`)."""
+    metric = "拜访" if found["visits"] else "新客户" if found["new"] or "客户" in found[0] else "赢单数"
+    period = found["p"] or ""
+    if who == "团队":
+        return " ".join(w for w in ("排行榜", metric, period) if w)
+    if who == "" and metric == "拜访" and not re.fullmatch(_ZH_DAY, period):
+        return " ".join(w for w in ("拜访记录", period) if w)  # `这周我拜访了几家`: my visits, listed
+    if re.fullmatch(_ZH_DAY, period):  # `我今天拜访了几家`: the day's leaderboard, me in it
+        return f"排行榜 {metric} {period}"
+    return " ".join(w for w in ("绩效", who, period) if w)
 
 
 def _zh_who(said: str | None) -> str | None:

@@ -20,8 +20,8 @@ AMOUNT_ZH = (r"[¥$]?(?:\d[\d.,]*|[零〇一二两三四五六七八九十百千
 #: a count's unit (`3个`, `五个`, `40次`): the number said before it is a count, in digits or not
 UNIT_ZH = r"(?:个|次|单|家|位|笔)"
 #: the words that set or change it, before or after the period (`目标改成45万`, `目标下个月改成45万`)
-_SET_ZH = (r"(?:是|为|定为|设为|定成|设成|定在|改成|改为|改到|调成|调到|调整为|调整到|提到|提高到|降到"
-           r"|[:=,，])")
+_SET_ZH = (r"(?:也是|也定为?|也设为?|也要|也为|是|为|定为|设为|定成|设成|定在|改成|改为|改到|调成|调到"
+           r"|调整为|调整到|提到|提高到|降到|定|[:=,，])")  # `目标定60万`, `目标也是60万` (r29)
 #: `李娜下个月目标50万` · `下个月李娜的目标是50万` · `给李娜定个下个月拜访目标40次` · `团队本季度目标200万`
 #: · `给张伟定个目标：本月业绩八十万`
 _TARGET_ZH = pattern(
@@ -46,8 +46,24 @@ _EN_NOT_WHO = {"my", "our", "a", "the", "new", "what", "whats", "what's", "how",
                "no", "this", "next", "last", "monthly", "quarterly"}
 
 
+#: The sender's own target (`set my own target to 500k for jan`, `我这个月目标帮我改成50万`): `@me`,
+#: the sender (a rep is told who sets it, never a member named so)
+_OWN_ZH = pattern(
+    rf"^(?:请|麻烦)?(?:(?:帮|给)我把?|把?我(?:自己)?的?)\s*(?P<p0>{PERIOD_ZH})?\s*的?\s*(?P<m>{METRIC_ZH})?\s*目标\s*"
+    rf"(?:(?:帮|给)我)?\s*{_SET_ZH}?\s*(?P<amount>{AMOUNT_ZH})(?P<unit>{UNIT_ZH})?\s*(?P<p3>{PERIOD_ZH})?"
+    r"\s*[吧!。.~]*$", re.I)
+_OWN_EN = pattern(r"^(?:(?:please|pls|can\s+you|could\s+you)\s+)?"
+                  r"(?:set|change|update|make|put|bump|raise|lower)\s+my\s+(?:own\s+)?"
+                  r"(?P<before>(?:\S+\s+){0,2}?)(?:target|goal|quota)\b(?P<after>.*)$", re.I)
+
+
 def target_said(text: str) -> str | None:
     """The target command a target told in words says (`text` folded), or None."""
+    if found := _OWN_ZH.match(text):  # `我这个月目标帮我改成50万`
+        period = found["p0"] or found["p3"] or ""
+        return f"目标 @me {found['m'] or '业绩'} {counted(found)} {period}".strip()
+    if found := _OWN_EN.match(text):  # `set my own target to 500k for jan`
+        return f"target @me {found['before']}{_IS_EN.sub(' ', found['after'])}"
     return _said_zh(text) or _said_en(text)
 
 
@@ -60,6 +76,8 @@ def _said_zh(text: str) -> str | None:
     who = found["who"]
     if len(periods) > 1 or len(metrics) > 1 or who in V.METRIC_WORDS or re.fullmatch(PERIOD_ZH, who):
         return None
+    if who == "团队" and re.search(r"目标\s*(?:也|定(?![为成在]))", text):
+        return None  # `团队业绩目标定600万，按人分解`: a team's, offered whole by the sentence reading
     scope = "团队" if who == "团队" else f"@{who}"
     return f"目标 {scope} {metrics[0] if metrics else '业绩'} {counted(found)}" \
         + (f" {periods[0]}" if periods else "")

@@ -25,6 +25,9 @@ def period_bounds(period: Period, today: dt.date) -> tuple[dt.date, dt.date]:
     >>> period_bounds(Period("quarter"), dt.date(2026, 11, 23))
     (datetime.date(2026, 10, 1), datetime.date(2027, 1, 1))
     """
+    if period.kind == "day":  # `leaderboard visits today`: one day
+        start = today + dt.timedelta(days=period.offset)
+        return start, start + dt.timedelta(days=1)
     if period.kind == "week":
         start = today - dt.timedelta(days=today.weekday()) + dt.timedelta(weeks=period.offset)
         return start, start + dt.timedelta(days=7)

@@ -161,3 +161,19 @@ def _words(command: c.Command) -> tuple[str, ...]:
     if hasattr(command, "ref"):
         return command.ref.words
     return tuple(((command.name if isinstance(command, c.SetCustomer) else command.customer) or "").split())
+
+
+def out_of_reach(ctx: Ctx, said: c.ParseError) -> bool:
+    """Whether the one customer a tier said in words names is one the asker may not change (`格力
+    这家改成B类` by a rep, 格力 another rep's): refused as the command is, never offered then refused."""
+    from handlers.context import Refusal
+    from handlers.grammar.reading import read
+    from handlers.lookup import in_reach, known_customers
+
+    if said.problem != "tier_said":
+        return False
+    found = known_customers(ctx, getattr(read(said.options[0][1], ctx.today).command, "name", "") or "")
+    try:
+        return len(found) == 1 and in_reach(ctx, found[0]) is None
+    except Refusal:
+        return True

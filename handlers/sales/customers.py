@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from handlers.context import Ctx, Refusal
-from handlers.grammar.commands import FixCustomer, Reassign
+from handlers.grammar.commands import FixCustomer, Reassign, SetTarget
 from handlers.lookup import in_reach, known_customers
 from handlers.members import visible_member
 from handlers.text.reply import Button, Reply
@@ -106,15 +106,18 @@ def _existing(ctx: Ctx, name: str) -> Customer:
     return found[0]
 
 
-def manager_only(ctx: Ctx, cmd: FixCustomer) -> Refusal:
+def manager_only(ctx: Ctx, cmd: FixCustomer | SetTarget) -> Refusal:
     """A rep's `客户 招行深圳 合并到 招商银行深圳分行`: refused, saying what they can do instead (move
-    their own visits to the customer meant, one tap each) and whom to ask (their managers)."""
+    their own visits to the customer meant, one tap each) and whom to ask (their managers); a rep's
+    target (`我这个月目标帮我改成50万`): only a manager sets it, and who that is."""
     managers = [m.display_name for m in ctx.people.in_team(ctx.team.id) if m.role in ("manager", "admin")
                 and m.active] if ctx.team else []
     from handlers.workspace.admin import active_admins  # admin reads customers' owners: kept lazy
 
     managers = managers or [m.display_name for m in active_admins(ctx)]
     who = "、".join(managers) if ctx.locale == "zh" else ", ".join(managers)
+    if isinstance(cmd, SetTarget):
+        return ctx.refuse("not_allowed", hint=ctx.t("target_by_manager", who=who or "-"))
     source, into = known_customers(ctx, cmd.name), known_customers(ctx, cmd.value)
     word = "拜访" if ctx.locale == "zh" else "visit"
     label = "客户" if ctx.locale == "zh" else "customer"

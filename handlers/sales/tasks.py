@@ -36,16 +36,24 @@ def _for_others(ctx: Ctx, cmd: AddTask) -> Refusal | None:
     """The refusal of a rep's task for someone else (only managers give tasks), or None."""
     if cmd.assignee is None or ctx.is_manager or name_fold(cmd.assignee) in _my_names(ctx):
         return None
+    from handlers.grammar.reading import read  # the grammar reads tasks: kept lazy
+
     named = cmd.assignee.lower()
     mine = " ".join(w for w in ctx.text.split() if w.lower() not in (f"@{named}", f"{named}:", f"@{named}:"))
-    mine = mine if mine != ctx.text.strip() else example(ctx, "task")  # their words, no @name
-    return ctx.refuse("task_for_others", example=mine)
+    if mine != ctx.text.strip() and not isinstance(read(mine, ctx.today).command, AddTask):
+        mine = f"{WORDS['task'][ctx.locale == 'zh']} {mine}"  # `@Bo 明天帮我…`: `任务 明天帮我…`
+    if mine == ctx.text.strip() or not isinstance(mine_read := read(mine, ctx.today).command, AddTask):
+        return ctx.refuse("task_for_others", example=example(ctx, "task"))  # their words, no @name
+    return ctx.refuse("task_for_others", example=mine, buttons=(Button(mine[:75], mine, action=mine_read),))
 
 
 def options_for_others(ctx: Ctx, asked) -> Refusal | None:
     """The refusal of a question whose every choice is a task a rep may not give (`task @bo visit
     tencent this week` by a rep: its day asked): said at once, never a tap then refused (r26)."""
-    made = [option[2] for option in asked.options or () if len(option) > 2]
+    from handlers.grammar.reading import read  # the grammar reads tasks: kept lazy
+
+    made = [option[2] if option[2] is not None else read(option[1], ctx.today).command  # `@Bo 明天…`:
+            for option in asked.options or () if len(option) > 2]  # its line read, never offered then refused
     if not made or not all(isinstance(task, AddTask) and task.assignee for task in made):
         return None
     return _for_others(ctx, named_assignee(ctx, made[0]))

@@ -10,6 +10,7 @@ from handlers.grammar import commands as c
 from handlers.grammar.normal import name_fold
 from handlers.grammar.patterns import pattern
 from handlers.grammar.reading import read
+from handlers.grammar.target_said import AMOUNT_ZH, PERIOD_ZH
 from handlers.sales.last_said import made_last
 from handlers.sales.said_again import RECENT, latest_change
 from handlers.team.target_again import target_owner
@@ -20,9 +21,16 @@ _EN = pattern(r"^(?:(?:and|also|oh|same\s+for)\s+)*(?:for\s+)?@?(?P<who>[^\s@,]+
 _ZH = pattern(r"^(?:还有|另外)?\s*@?(?P<who>[^\s@，,]+?)\s*也(?:一样|是|要|照这个)?(?:吧|啊|哈)?[。!！\s]*$")
 
 
+#: `Ana一月份也是60万` · `李娜下个月也定50万`: a member's revenue for a period, as the target just set
+_ZH_FIGURE = pattern(rf"^@?(?P<who>[^\s@，,\d]{{2,10}}?)\s*的?\s*(?P<p>{PERIOD_ZH})\s*的?\s*"
+                     rf"也(?:是|定为?|设为?|要)?\s*(?P<amount>{AMOUNT_ZH})[。!！\s]*$", re.I)
+
+
 def offered(ctx: Ctx, text: str) -> Reply | None:
     """The same target for the member `text` names, offered; None where it is no such message."""
     said = " ".join(text.split())
+    if (figure := _ZH_FIGURE.match(said)) and re.search(r"[万千亿kmw元块¥]", figure["amount"], re.I):
+        said = f"{figure['who']}也是"  # `Ana一月份也是60万`: offered as its own target's line
     found = _ZH.match(said) or _EN.match(said)
     if found is None or not re.search(r"too|as well|also|same|也", said, re.I):
         return None
@@ -36,9 +44,12 @@ def offered(ctx: Ctx, text: str) -> Reply | None:
     if not owner or member is None or name_fold(owner) == name_fold(who):
         return None
     line = re.sub(re.escape(owner), member.display_name, change.label, count=1, flags=re.I)
+    if figure:  # its own period and figure, revenue: `目标 @Ana 业绩 60万 一月份`
+        line = f"目标 @{member.display_name} 业绩 {figure['amount']} {figure['p']}"
     command = read(line, ctx.today).command
     if line == change.label or not isinstance(command, c.SetTarget):
         return None
     ctx.locale = "zh" if re.search(r"[\u3400-\u9fff]", said) else "en"
-    return Reply(lines=(ctx.t("target_too", who=member.display_name, said=line), ctx.t("answer_hint_one")),
+    key = "target_too_said" if figure else "target_too"
+    return Reply(lines=(ctx.t(key, who=member.display_name, said=line), ctx.t("answer_hint_one")),
                  ok=False, locale=ctx.locale, buttons=(Button(line[:75], line, action=command),))

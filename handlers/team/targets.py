@@ -89,6 +89,8 @@ def _member_meant(ctx: Ctx, cmd: SetTarget) -> Member:
     a question with one tap per member it may mean (the manager's reps where it names nobody);
     a name only the start of someone's (`B` for Bo) is asked about, never taken."""
     name = cmd.scope.name or ""
+    if name == "me" and not members_named(ctx, name):  # `set my own target to 500k`: the sender's
+        return ctx.member
     if name in ctx.mentioned or ((by_id := ctx.people.by_identity(ctx.tenant.id, ctx.platform, name))
                                  and by_id.active):
         return member_named(ctx, name)  # a mention, or a form's user picker (`U2`): that user

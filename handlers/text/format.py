@@ -94,5 +94,7 @@ def period_label(kind: str, start: dt.date, locale: str) -> str:
         return f"{start.year}年第{quarter}季度" if locale == "zh" else f"Q{quarter} {start.year}"
     if kind == "year":
         return f"{start.year}年" if locale == "zh" else str(start.year)
+    if kind == "day":  # `leaderboard visits today`: `Mon, Dec 7` / `12月7日周一`
+        return format_skeleton("MMMEd", start, locale=where)
     first = format_skeleton("MMMd", start, locale=where)
     return f"{first}当周" if locale == "zh" else f"week of {first}"

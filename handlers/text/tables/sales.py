@@ -293,6 +293,8 @@ SALES: dict[str, tuple[str, str]] = {
                         "(tap below for each).",
                         "请找 {who} 合并。你自己的拜访可以直接改客户，例如：{example}"
                         "（点下面的按钮逐条改）。"),
+    "target_by_manager": ("Targets are set by your manager: ask {who}. Nothing was saved.",
+                          "目标由经理设定：请找 {who}。未保存任何内容。"),
     "fix_customer_rep": ("Ask {who} to do it. A visit of yours you can move to another customer yourself: "
                          "visit #12 customer Acme Corp.",
                          "请找 {who} 操作。你自己的拜访可以直接改客户：拜访 #12 客户 华为。"),

@@ -62,6 +62,8 @@ TEAM: dict[str, tuple[str, str]] = {
     "standup_unasked": ("This reads as a standup answer (yesterday, today, blockers), though no standup is "
                         "waiting for one: post it as your standup? Nothing was saved yet.",
                         "这看起来是站会回答（昨天、今天、困难），虽然现在没有待回答的站会：作为你的站会回答发出吗？尚未保存。"),
+    "target_too_said": ("A target for {who}: “{said}”? Nothing was saved yet.",
+                        "给{who}设目标：“{said}”？尚未保存。"),
     "target_too": ("The same target for {who}: “{said}”? Nothing was saved yet.",
                    "给{who}设同样的目标：“{said}”？尚未保存。"),
     "contest_words_unread": ("“{words}” names no team, and a contest keeps no prize or description: start "
