@@ -53,9 +53,9 @@ def _scope_and_period(rest: str) -> tuple[c.Scope, c.Period, list[str]] | c.Pars
 
 def parse_progress(rest: str, _today: dt.date) -> c.Command | c.ParseError:
     scope, period, left = _scope_and_period(rest)
-    if scope.kind == "team" and scope.name and (month := named_period(scope.name, _today)) and not left:
+    if scope.kind == "team" and scope.name and (month := named_period(scope.name, _today, True)) and not left:
         return c.ShowProgress(c.Scope("team"), month)  # `进度 团队 2月`: no team named 2月
-    named = [(w, found) for w in left if (found := named_period(w, _today))]
+    named = [(w, found) for w in left if (found := named_period(w, _today, nearest=True))]
     if len(named) == 1 and len(left) == 1:  # `进度 @李娜 1月`, `progress team q1`: as targets read it
         return c.ShowProgress(scope, named[0][1])
     return c.ParseError("progress") if left else c.ShowProgress(scope, period)
@@ -168,7 +168,7 @@ def _progress_of(match: re.Match, today: dt.date) -> c.ShowProgress | None:
 def _period_said(rest: str, today: dt.date) -> tuple[c.Scope, c.Period, list[str]]:
     """`_scope_and_period`, a month or quarter by its name read too (`am i on pace for dec?`)."""
     scope, period, left = _scope_and_period(rest)
-    if len(left) == 1 and (named := named_period(left[0], today)) is not None:
+    if len(left) == 1 and (named := named_period(left[0], today, nearest=True)) is not None:
         return scope, named, []
     return scope, period, left
 
@@ -236,9 +236,11 @@ _NAMED = pattern(r"^(?:(?P<en>[a-z]{3})[a-z]*\.?"
                  r"|q(?P<q>[1-4])|第?(?P<zq>[一二三四1-4])季度|(?P<y>20\d\d)年度?)$", re.I)
 
 
-def named_period(word: str, today: dt.date) -> c.Period | None:
+def named_period(word: str, today: dt.date, nearest: bool = False) -> c.Period | None:
     """A month or quarter by its name (`dec`, `12月`, `q1`, `一季度`): the next one of that name
-    from `today` (this one when it is now); a year by its number (`2027年`)."""
+    from `today` (this one when it is now), or with `nearest` (a report: `progress november` in
+    December is the November just gone) the nearest, the one gone by when both are as near; a year
+    by its number (`2027年`)."""
     found = _NAMED.match(word)
     if found is None:
         return None
@@ -251,10 +253,10 @@ def named_period(word: str, today: dt.date) -> c.Period | None:
         return c.Period("year", int(found["y"]) - today.year)
     elif found["q"] or found["zq"]:
         quarter = int(found["q"]) if found["q"] else "一二三四1234".index(found["zq"]) % 4 + 1
-        return c.Period("quarter", (quarter - 1 - (today.month - 1) // 3) % 4)
+        return c.Period("quarter", (quarter - 1 - (today.month - 1) // 3 + 2 * nearest) % 4 - 2 * nearest)
     else:
         return None
-    return c.Period("month", (month - today.month) % 12)
+    return c.Period("month", (month - today.month + 6 * nearest) % 12 - 6 * nearest)
 
 
 _FULL_MONTHS = {"january", "february", "march", "april", "june", "july", "august", "september", "october",
