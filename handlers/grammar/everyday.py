@@ -20,11 +20,13 @@ _EMOJI = r"[\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]"
 #: `delete visit 393` · `remove task #5` · `del tip 3`: the grammar's `visit #393 delete`
 _DELETE = pattern(r"^(?:delete|remove|del|bin|trash)\s+(?:the\s+|my\s+)?"
                   r"(?P<kind>visit|deal|task|tip|contest)\s*(?:#|no\.?\s*|number\s+)?"
-                  r"(?P<id>\d{1,9})(?:[\s,]+(?:pls|please|plz|thanks|thx|ty))*[\s.!]*$", re.I)
+                  r"(?P<id>\d{1,9})(?:[\s,]+(?:pls|please|plz|thanks|thx|ty))*"
+                  r"(?:(?:\s*[,;:.]\s*|\s+[-–—]\s*|\s+)(?P<why>[^\d\s][^\d]*?))?[\s.!]*$", re.I)
 #: `删除任务14` · `把任务14删了` · `删掉拜访 #5` · `帮我把商机5删除吧`: the grammar's `任务 #14 删除`
 _DELETE_ZH = pattern(r"^(?:请|帮我|麻烦)?(?:把|将)?\s*(?P<pre>删除|删掉|删了|删|刪除|刪掉|刪)?\s*"
                      r"(?P<kind>拜访|商机|任务|经验|竞赛|任務|拜訪|經驗|競賽)\s*(?:#|＃|第)?\s*(?P<id>\d{1,9})\s*号?\s*"
-                     r"(?P<post>删除|删掉|删了|删|刪除|刪掉|刪了)?(?:吧|了|一下|掉)*[\s。.!！]*$")
+                     r"(?P<post>删除|删掉|删了|删|刪除|刪掉|刪了)?(?:吧|了|一下|掉)*"
+                     r"(?:[\s,，;；:：。]+(?P<why>[^\d\s][^\d]*?))?[\s。.!！]*$")  # `任务14删掉 不用了`: why
 _ZH_KIND = {"任務": "任务", "拜訪": "拜访", "經驗": "经验", "競賽": "竞赛"}
 #: `deal 19 history`, `商机 19 历史`: a number's history, its `#` left out
 _HISTORY = pattern(r"^(?P<kind>deal|商机)\s+(?P<id>\d{1,9})\s+(?P<word>history|changes|log|历史|记录)"
@@ -66,10 +68,11 @@ def rewrite(text: str) -> str:
         said = text = _MONTH_SAID.sub(lambda m: f" in {m['month'] or m['month2'] or m['month3']}", said)
     if (found := _BA.match(said)) and not _DELETE_ZH.match(said):
         said = text = found["rest"]  # `把任务3完成了`: `任务3完成了`
-    if found := _DELETE.match(said):
-        return f"{found['kind'].lower()} #{found['id']} delete"
+    if found := _DELETE.match(said):  # the why after it said back, not kept (asked to confirm)
+        return f"{found['kind'].lower()} #{found['id']} delete" + (f", {found['why']}" if found["why"] else "")
     if (found := _DELETE_ZH.match(said)) and bool(found["pre"]) != bool(found["post"]):
-        return f"{_ZH_KIND.get(found['kind'], found['kind'])} #{found['id']} 删除"  # one verb, either side
+        return f"{_ZH_KIND.get(found['kind'], found['kind'])} #{found['id']} 删除" + (  # one verb, either
+            f"，{found['why']}" if found["why"] else "")  # side
     if found := _HISTORY.match(said):  # `deal 19 history`: no customer is named `19 history`
         return f"{found['kind']} #{found['id']} {found['word']}"
     if "tip" in said.lower() and (found := _LIKE.match(said)) \
