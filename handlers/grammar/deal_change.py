@@ -55,13 +55,18 @@ def change_in(text: str, today: dt.date, named: tuple[str, ...] = ()) -> Change:
     told = bool(_TOLD.search(rest))
     close = None
     for word in _CLOSE.finditer(rest):  # `close date end of jan`, `push close to april`, `预计月底`
-        after = rest[word.end():]
-        if (found := quarter_first(after, today) or date_in(after, today)) \
-                and after.lstrip().startswith(found[0]):  # `预计Q1`: by the quarter's end
-            close, end = found[1], word.end() + after.find(found[0]) + len(found[0])
+        after, skip = rest[word.end():], 0
+        if (money := amounts_said(after)) and after.lstrip().startswith(money[0]):  # `预计9万 3月底`: the
+            skip = after.find(money[0]) + len(money[0])  # amount between the word and its day, kept
+        if (found := quarter_first(after[skip:], today) or date_in(after[skip:], today)) \
+                and after[skip:].lstrip().startswith(found[0]):  # `预计Q1`: by the quarter's end
+            close, end = found[1], word.end() + after.find(found[0], skip) + len(found[0])
             if signed := _SIGNED_AFTER.match(rest, end):  # `预计1月15号签`: the close word said twice
                 end = signed.end()
-            rest = rest[:word.start()] + " " * (end - word.start()) + rest[end:]
+            start = end - len(found[0]) if skip else word.start()
+            rest = rest[:start] + " " * (end - start) + rest[end:]
+            if skip:
+                rest = rest[:word.start()] + " " * (word.end() - word.start()) + rest[word.end():]
             break
     for pushed in _PUSHED_TO.finditer(rest) if close is None else ():  # `改到明年二季度`: by its end
         if found := quarter_first(rest[pushed.end():], today):
