@@ -204,8 +204,8 @@ def _told(session, tenant_id: int, text: str, error: c.ParseError, chinese: bool
     return told if isinstance(told, c.LogVisit) and name_fold(told.customer) == name_fold(named[0]) else None
 
 
-#: A question about something, not a report of it
-_ASKING = pattern(r"[?？]\s*$|什么|怎么|咋样|啥情况|多少|几个|吗\s*$|(?:几次|几回|有没有)[吗呢]?\s*$"
+#: A question about something, not a report of it (a question mark anywhere: `Initech那单我们接了？没有…`)
+_ASKING = pattern(r"[?？]|什么|怎么|咋样|啥情况|多少|几个|吗\s*$|(?:几次|几回|有没有)[吗呢]?\s*$"
                   r"|(?<![A-Za-z])(?:what|how|which|status|whats|hows)(?![A-Za-z])", re.I)
 
 
