@@ -110,6 +110,9 @@ def as_visit(session, tenant_id: int, text: str, error: c.ParseError, chinese: b
     said = " ".join(text.split())
     remind = _REMIND.match(said)
     body = said[remind.end():].strip() if remind else said
+    todo = not remind and not error.options and _TO_DO.match(body) and _task(body, today, True, chinese)
+    if todo:  # `call 比亚迪 procurement guy before friday`: a call still to make, by its day: a task, no visit
+        return c.ParseError(None, "task_unsaid", said, options=tuple(todo))
     if not remind and not body.startswith("@") and not error.options:  # a win, a plan, a question…
         # …about a customer: no visit offered
         named = customers_in(text, CustomerRepository(session).names(tenant_id))
@@ -256,6 +259,11 @@ def _close_day(said: str, today: dt.date) -> dt.date | None:
     return None
 
 
+#: Something still to do, said by its verb first (`call 比亚迪 … before friday`, `send globex the deck by
+#: wed`, `给京东打电话 周五前`, `催一下美的的合同 周三前`): a task where a day to do it by is said
+_TO_DO = pattern(r"^(?:call|email|e-mail|mail|send|chase|ping|phone|ring|text|prep|prepare|book|get|"
+                 r"draft|finish|submit|reply\s+to|follow\s+up\s+with)(?![A-Za-z])"
+                 r"|^(?:给\S{1,12}?(?:打个?电话|打电话|发)|催一?下?|发给|准备|约一?下)", re.I)
 #: `remind me to …`, `提醒我…`: a task said in words
 _REMIND = pattern(r"^(?:(?:pls|please)\s+)?"
                   r"(?:remind\s+me\s+(?:to\s+)?|reminder:?\s*|提醒我|提醒一下|记得)", re.I)
