@@ -124,7 +124,7 @@ def _said_stage(stage: str, chinese: bool) -> str:
 
 
 #: A word of a deal or of changing one: the sentence is about a deal, not a visit
-_TOLD = pattern(r"单子|那单|这单|商机|项目|金额|阶段|预计|改成|改为|改到|调到|涨到|降到|推进|"
+_TOLD = pattern(r"->|→|=>|单子|那单|这单|商机|项目|金额|阶段|预计|改成|改为|改到|调到|涨到|降到|推进|"
                 rf"(?<![A-Za-z])(?:deal|opp|{V.AMOUNT_LABEL_EN}|stage|close|bump(?:ed)?|moved?|push(?:ed)?|"
                 r"make\s+it|make\s+that|now|still)(?![A-Za-z])", re.I)
 #: A word of closing before the close day (`expected to close`, `close date`, `push close to`, `预计成交改为`)
