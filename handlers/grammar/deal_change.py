@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from handlers.grammar import vocabulary as V
 from handlers.grammar.amounts import amount_words
 from handlers.grammar.patterns import pattern
-from handlers.grammar.stage_moved import VERB_BEFORE, short_after_verb, stage_named
+from handlers.grammar.stage_moved import VERB_BEFORE, short_after_verb, stage_named, without_titles
 
 _CJK = pattern(r"[\u3400-\u9fff]")
 
@@ -86,7 +86,7 @@ def change_in(text: str, today: dt.date, named: tuple[str, ...] = ()) -> Change:
     if len(said := amounts_said(rest)) == 1:  # `bump amount to 350k`: one amount, else none read
         amount, at = said[0], rest.find(said[0])
         rest = rest[:at] + " " * len(amount) + rest[at + len(amount):]
-    stages = sorted({m for m in _stages(rest)}, key=lambda m: m[0])
+    stages = sorted({m for m in _stages(without_titles(rest))}, key=lambda m: m[0])  # no `ops lead`
     stage = None
     moved_to = [(at, w) for at, w in stages if VERB_BEFORE.search(rest, 0, at)]
     arrow = len(stages) == 2 and _ARROW.fullmatch(rest[stages[0][0] + len(stages[0][1]):stages[1][0]])

@@ -73,3 +73,18 @@ def short_after_verb(text: str) -> list[tuple[int, str]]:
     read as that stage, as a stage's whole word is."""
     return [(m.start(), m[0]) for m in _WORD.finditer(text)
             if (V.stage_prefix(m[0]) is not None or _slip(m[0])) and VERB_BEFORE.search(text, 0, m.start())]
+
+
+#: A person's title with a stage's word in it (`their ops lead`, `the sales lead`, `lead engineer`): a
+#: person, never the Lead stage
+_PERSON_LEAD = pattern(r"(?<![A-Za-z])(?:ops|operations|sales|tech|technical|team|project|engineering|it|dev|"
+                       r"product|design|procurement|purchasing|finance|security|qa|account|marketing|program|"
+                       r"their|his|her|my)\s+lead(?![A-Za-z])"
+                       r"|(?<![A-Za-z])lead\s+(?:engineer|developer|dev|designer|architect|buyer|contact)(?![A-Za-z])",
+                       re.I)
+
+
+def without_titles(text: str) -> str:
+    """`text` with the persons' titles that hold a stage's word blanked (the same length)."""
+    return _PERSON_LEAD.sub(lambda m: " " * len(m[0]), text)
+

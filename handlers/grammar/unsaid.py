@@ -221,6 +221,9 @@ def _deal_said(customer: str, said: str, chinese: bool, today: dt.date) -> str |
     from handlers.grammar.stage_moved import moved_to, stage_named
 
     # `120万，商务谈判，`: the words between marks
+    from handlers.grammar.stage_moved import without_titles
+
+    said = without_titles(said)  # `called their ops lead`: a person, no stage
     words = [w.strip(".") for w in re.split(r"[\s,，;；、:：。!！]+", said) if w.strip(".")]
     stages = {V.STAGE_WORDS[w.lower()] for w in words if w.lower() in V.STAGE_WORDS} - {"won", "lost"}
     moved = {stage_named(m["stage"]) for m in moved_to().finditer(said)} - {None, "won", "lost"}
