@@ -43,12 +43,22 @@ def answer(ctx: Ctx, text: str) -> c.ChangeVisit | None:
     customers = known_customers(ctx, name) if day is not None and name else []
     if len(customers) != 1:
         return None
-    visit = ctx.session.scalars(select(Visit).where(
-        Visit.member_id == ctx.member.id, Visit.customer_id == customers[0].id)
-        .order_by(Visit.visited_at.desc(), Visit.id.desc()).limit(1)).first()
+    visit = last_visit(ctx, customers[0].id)
     if visit is None:
         return None
     ctx.locale = answered_in(text, ctx.locale)
+    return follow_up_to(ctx, visit, customers[0].name, day)
+
+
+def last_visit(ctx: Ctx, customer_id: int) -> Visit | None:
+    """The member's last visit to the customer, or None."""
+    return ctx.session.scalars(select(Visit).where(
+        Visit.member_id == ctx.member.id, Visit.customer_id == customer_id)
+        .order_by(Visit.visited_at.desc(), Visit.id.desc()).limit(1)).first()
+
+
+def follow_up_to(ctx: Ctx, visit: Visit, customer: str, day) -> c.ChangeVisit:
+    """That visit's follow-up set to `day`, the visit it goes to said back."""
     when = fmt.day(visit.visited_at.date(), ctx.today, ctx.locale)
-    ctx.notes.append(ctx.t("follow_up_to_visit", id=visit.id, customer=customers[0].name, when=when))
+    ctx.notes.append(ctx.t("follow_up_to_visit", id=visit.id, customer=customer, when=when))
     return c.ChangeVisit(visit.id, follow_up=day)
