@@ -21,12 +21,14 @@ _EMOJI = r"[\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]"
 _DELETE = pattern(r"^(?:delete|remove|del|bin|trash)\s+(?:the\s+|my\s+)?"
                   r"(?P<kind>visit|deal|task|tip|contest)\s*(?:#|no\.?\s*|number\s+)?"
                   r"(?P<id>\d{1,9})(?:[\s,]+(?:pls|please|plz|thanks|thx|ty))*"
-                  r"(?:(?:\s*[,;:.]\s*|\s+[-–—]\s*|\s+)(?P<why>[^\d\s][^\d]*?))?[\s.!]*$", re.I)
+                  r"(?:(?:\s*[,;:.]\s*|\s+[-–—]\s*|\s+)(?!(?:confirm|yes)[\s.!]*$)(?P<why>[^\d\s][^\d]*?))?"
+                  r"[\s.!]*$", re.I)
 #: `删除任务14` · `把任务14删了` · `删掉拜访 #5` · `帮我把商机5删除吧`: the grammar's `任务 #14 删除`
 _DELETE_ZH = pattern(r"^(?:请|帮我|麻烦)?(?:把|将)?\s*(?P<pre>删除|删掉|删了|删|刪除|刪掉|刪)?\s*"
                      r"(?P<kind>拜访|商机|任务|经验|竞赛|任務|拜訪|經驗|競賽)\s*(?:#|＃|第)?\s*(?P<id>\d{1,9})\s*号?\s*"
                      r"(?P<post>删除|删掉|删了|删|刪除|刪掉|刪了)?(?:吧|了|一下|掉)*"
-                     r"(?:[\s,，;；:：。]+(?P<why>[^\d\s][^\d]*?))?[\s。.!！]*$")  # `任务14删掉 不用了`: why
+                     r"(?:[\s,，;；:：。]+(?!(?:确认|confirm|yes)[\s。.!！]*$)(?P<why>[^\d\s][^\d]*?))?"
+                     r"[\s。.!！]*$")  # `任务14删掉 不用了`: why
 _ZH_KIND = {"任務": "任务", "拜訪": "拜访", "經驗": "经验", "競賽": "竞赛"}
 #: `deal 19 history`, `商机 19 历史`: a number's history, its `#` left out
 _HISTORY = pattern(r"^(?P<kind>deal|商机)\s+(?P<id>\d{1,9})\s+(?P<word>history|changes|log|历史|记录)"
