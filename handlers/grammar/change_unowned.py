@@ -13,7 +13,8 @@ from handlers.grammar.parse import normalize
 from handlers.grammar.patterns import pattern
 
 #: A deal's amount said changed (`金额改成10万`, `报价调到`, `amount to 100k`, `change the amount …`)
-_AMOUNT_CHANGED = pattern(r"(?:金额|价格|报价|合同额|合同金额)\s*(?:改成|改为|改到|调到|调成|变成|更新为|更新成)"
+_AMOUNT_CHANGED = pattern(r"(?:金额|价格|报价|合同额|合同金额)\s*"
+                          r"(?:改成|改为|改到|调到|调成|变成|更新为|更新成)"
                           r"|(?<![A-Za-z])(?:amount|price|value)\s+(?:to|is\s+now|now|should\s+be)(?![A-Za-z])"
                           r"|(?<![A-Za-z])(?:change|update|set|bump|make)\s+(?:the\s+)?(?:amount|price|value)"
                           r"(?![A-Za-z])", re.I)

@@ -71,7 +71,8 @@ def rewrite(text: str) -> str:
     if (found := _BA.match(said)) and not _DELETE_ZH.match(said):
         said = text = found["rest"]  # `把任务3完成了`: `任务3完成了`
     if found := _DELETE.match(said):  # the why after it said back, not kept (asked to confirm)
-        return f"{found['kind'].lower()} #{found['id']} delete" + (f", {found['why']}" if found["why"] else "")
+        why = f", {found['why']}" if found["why"] else ""
+        return f"{found['kind'].lower()} #{found['id']} delete{why}"
     if (found := _DELETE_ZH.match(said)) and bool(found["pre"]) != bool(found["post"]):
         return f"{_ZH_KIND.get(found['kind'], found['kind'])} #{found['id']} 删除" + (  # one verb, either
             f"，{found['why']}" if found["why"] else "")  # side

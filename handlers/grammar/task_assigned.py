@@ -22,7 +22,7 @@ _ASSIGN = pattern(r"^(?:请|麻烦)?(?:给|帮|替)\s*@?(?P<a>.+?)\s*(?:派|安�
                   r"|^@?(?P<e>[^\s,:]+)[\s,:]+(?:pls|plz|please|can\s+you|could\s+you)\s+(?P<er>\S.+)$"
                   r"|^@?(?P<f>[^\s，,:：]+?)[\s，,:：]*(?:麻烦你?|请你?|你去|你)\s*"
                   r"(?P<fr>(?:跟进|跟一下|跟下|催|盯|联系|打电话|去|推进|问问|问一下).+)$"
-                  r"|^@?(?P<g>[^\s，,:：]{2,20})[\s，,:：]+(?P<gr>\S.+)$", re.I)  # `张伟 周三前把…发出去`: due
+                  r"|^@?(?P<g>[^\s，,:：]{2,20})[\s，,:：]+(?P<gr>\S.+)$", re.I)  # `张伟 周三前…`: due
 
 
 def assigned(session, tenant_id: int, text: str, chinese: bool, today: dt.date) -> c.ParseError | None:

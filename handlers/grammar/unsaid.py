@@ -88,9 +88,8 @@ def as_visit(session, tenant_id: int, text: str, error: c.ParseError, chinese: b
     CFO mon`, `明天给京东打电话`, `@李娜 明天…`: a task), beside the question asked already."""
     if error.topic is not None or error.fixed:
         return None
-    from handlers.grammar.unsaid_kinds import other_than_visit, visit_after_name, visits_each
-
     from handlers.grammar.change_unowned import change_unowned
+    from handlers.grammar.unsaid_kinds import other_than_visit, visit_after_name, visits_each
 
     if (unowned := change_unowned(text, customers_in(text, CustomerRepository(session).names(tenant_id)),
                                   lambda name: has_open_deal(session, tenant_id, name, member_id))):
@@ -116,7 +115,7 @@ def as_visit(session, tenant_id: int, text: str, error: c.ParseError, chinese: b
     remind = _REMIND.match(said)
     body = said[remind.end():].strip() if remind else said
     todo = not remind and not error.options and _TO_DO.match(body) and _task(body, today, True, chinese)
-    if todo:  # `call 比亚迪 procurement guy before friday`: a call still to make, by its day: a task, no visit
+    if todo:  # `call 比亚迪 … before friday`: a call still to make, by its day: a task, no visit
         return c.ParseError(None, "task_unsaid", said, options=tuple(todo))
     if not remind and not body.startswith("@") and not error.options:  # a win, a plan, a question…
         # …about a customer: no visit offered
@@ -223,10 +222,9 @@ def _deal_said(customer: str, said: str, chinese: bool, today: dt.date) -> str |
     named."""
     from handlers.grammar import vocabulary as V
     from handlers.grammar.money_said import amounts_said
-    from handlers.grammar.stage_moved import moved_to, stage_named
 
     # `120万，商务谈判，`: the words between marks
-    from handlers.grammar.stage_moved import without_titles
+    from handlers.grammar.stage_moved import moved_to, stage_named, without_titles
 
     said = without_titles(said)  # `called their ops lead`: a person, no stage
     words = [w.strip(".") for w in re.split(r"[\s,，;；、:：。!！]+", said) if w.strip(".")]

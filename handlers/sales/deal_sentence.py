@@ -171,7 +171,8 @@ def _titled(deals: list, said: str) -> tuple[list, list[str]]:
     words = {w: key for w, key in words.items() if key}
     fits = [(d, [d.title] if name_fold(d.title) in folded else [core] if (core := _core(d.title)) and
              name_fold(core) in folded else
-             [w for w, key in words.items() if _TITLE_WORDS[key] in d.title]) for d in deals if name_fold(d.title)]
+             [w for w, key in words.items() if _TITLE_WORDS[key] in d.title])
+            for d in deals if name_fold(d.title)]
     fits = [(d, said_as) for d, said_as in fits if said_as]
     return [d for d, _ in fits], [w for _, said_as in fits for w in said_as]
 

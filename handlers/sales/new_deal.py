@@ -92,6 +92,7 @@ def _blank(text: str, start: int, end: int) -> str:
 
 
 #: Words that only say how a field is put (`金额先写100万`, `华为那边`, `for now`): no field's, no question
-_PUT = pattern(r"(?:明年|今年)的?(?=[\s,，]|$)|先写|先记|先填|暂定|那边|这边|大概|大约|左右|估计|差不多|[—–~]|(?<![A-Za-z])w/"
+_PUT = pattern(r"(?:明年|今年)的?(?=[\s,，]|$)|"
+               r"先写|先记|先填|暂定|那边|这边|大概|大约|左右|估计|差不多|[—–~]|(?<![A-Za-z])w/"
                r"|(?<![A-Za-z])(?:for\s+now|for|with|pls|please|around|about|approx|approximately|roughly|"
                r"probably|likely|prob|maybe|ish)(?![A-Za-z])", re.I)

@@ -25,7 +25,8 @@ def _chat(session_factory):
 
 
 @pytest.mark.parametrize("said, user, title, due", [
-    ("call 比亚迪 procurement guy before friday", "Ana", "call 比亚迪 procurement guy", dt.date(2026, 12, 11)),
+    ("call 比亚迪 procurement guy before friday", "Ana", "call 比亚迪 procurement guy",
+     dt.date(2026, 12, 11)),
     ("email globex the revised quote by wed", "Ana", "email globex the revised quote", dt.date(2026, 12, 9)),
     ("chase 比亚迪 legal on the MSA before thursday", "Ana", "chase 比亚迪 legal on the MSA",
      dt.date(2026, 12, 10)),
@@ -154,8 +155,8 @@ def test_a_new_deal_glued_to_its_title_is_made(session_factory, said, title, amo
     chat = _chat(session_factory)
     reply = chat.reply(said, user="张伟")
     assert reply.ok, reply.text
-    assert deal_rows(session_factory, "title", "amount", "expected_close", "owner")[-1] == (title, amount, close,
-                                                                                      "张伟")
+    stored = deal_rows(session_factory, "title", "amount", "expected_close", "owner")[-1]
+    assert stored == (title, amount, close, "张伟")
     assert visit_rows(session_factory) == []
 
 
