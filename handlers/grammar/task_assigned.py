@@ -25,10 +25,12 @@ _ASSIGN = pattern(r"^(?:请|麻烦)?(?:给|帮|替)\s*@?(?P<a>.+?)\s*(?:派|安�
                   r"|^@?(?P<g>[^\s，,:：]{2,20})[\s，,:：]+(?P<gr>\S.+)$", re.I)  # `张伟 周三前…`: due
 
 
-def assigned(session, tenant_id: int, text: str, chinese: bool, today: dt.date) -> c.ParseError | None:
+def assigned(session, tenant_id: int, text: str, chinese: bool, today: dt.date,
+             bare: bool = True) -> c.ParseError | None:
     """`给李娜派个任务，周四前回访海尔` → `任务 @李娜 周四前回访海尔`: a task for the member named,
     offered as that command (its day read as the due day by the task's own grammar); None where
-    no member of the team is named so."""
+    no member of the team is named so (a name then words, `张伟 周三前…`: only where the message was
+    read as nothing else, `bare`)."""
     from sqlalchemy import select
 
     from handlers.grammar.reading import read  # intents imports the parsers; kept lazy
@@ -38,6 +40,8 @@ def assigned(session, tenant_id: int, text: str, chinese: bool, today: dt.date) 
     if not (m := _ASSIGN.match(said)):
         return None
     who, rest = next((m[k], m[k + "r"]) for k in "abcdefg" if m[k] is not None)
+    if m["g"] and not bare:  # `tom new customers 3 in jan`: read as something else already (a target)
+        return None
     names = session.scalars(select(Member.display_name).where(Member.tenant_id == tenant_id))
     folded = {name_fold(name): name for name in names}
     if name_fold(who) not in folded:  # `让张伟明天…`: the lazy name is 张; the member is 张伟

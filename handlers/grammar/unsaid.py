@@ -94,7 +94,7 @@ def as_visit(session, tenant_id: int, text: str, error: c.ParseError, chinese: b
     if (unowned := change_unowned(text, customers_in(text, CustomerRepository(session).names(tenant_id)),
                                   lambda name: has_open_deal(session, tenant_id, name, member_id))):
         return unowned  # `聯想那個續約 金額改成10萬` with no deal there of theirs: said so, no visit
-    if (given := assigned(session, tenant_id, text, chinese, today)) is not None:
+    if (given := assigned(session, tenant_id, text, chinese, today, bare=not error.options)) is not None:
         return given  # `给李娜派个任务，周四前回访海尔`: a task for 李娜, never a visit
     if (each := visits_each(text, customers_in(text, CustomerRepository(session).names(tenant_id)),
                             chinese, today)) is not None:
