@@ -32,7 +32,8 @@ WON = pattern(NOT_BEFORE_SIGNED_ZH + r"(?:签了|签约了|签下)" + NOT_AFTER_
               + r"(?<![A-Za-z])closed[\s-]*won(?![A-Za-z])|"  # `closed won` (a CRM's stage): a win
               + r"(?<![A-Za-z])(?:got\s+(?:it\s+)?done|closed|nailed(?:\s+it)?|landed|sealed)(?![A-Za-z])"
               + r"(?=.*?\d\s*(?:k|m|万|w)(?![a-z]))|"
-              + NOT_BEFORE_SIGNED_EN + _EN.format("signed" + NOT_AFTER_SIGNED + "|won|closed it"), re.I)
+              + NOT_BEFORE_SIGNED_EN  # `signed off on the design`: approved, no win
+              + _EN.format("signed(?!\\s+off(?![A-Za-z]))" + NOT_AFTER_SIGNED + "|won|closed it"), re.I)
 #: A rival signed instead (`they signed w oracle`, `went with sap`, `chose huawei`, `签了别家`, `选了华为`,
 #: `跟别家签了`): a loss, its word of signing no win
 RIVAL_SIGNED = pattern(r"签了?别家|(?:跟|和|与)(?:别家|别人|对手|竞争对手|[^，,。\s我]{1,8}?)签了"

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from handlers.grammar import vocabulary as V
 from handlers.grammar.amounts import amount_words
 from handlers.grammar.patterns import pattern
-from handlers.grammar.stage_moved import VERB_BEFORE, short_after_verb, stage_named
+from handlers.grammar.stage_moved import VERB_BEFORE, short_after_verb, stage_named, without_titles
 
 _CJK = pattern(r"[\u3400-\u9fff]")
 
@@ -55,13 +55,18 @@ def change_in(text: str, today: dt.date, named: tuple[str, ...] = ()) -> Change:
     told = bool(_TOLD.search(rest))
     close = None
     for word in _CLOSE.finditer(rest):  # `close date end of jan`, `push close to april`, `预计月底`
-        after = rest[word.end():]
-        if (found := quarter_first(after, today) or date_in(after, today)) \
-                and after.lstrip().startswith(found[0]):  # `预计Q1`: by the quarter's end
-            close, end = found[1], word.end() + after.find(found[0]) + len(found[0])
+        after, skip = rest[word.end():], 0
+        if (money := amounts_said(after)) and after.lstrip().startswith(money[0]):  # `预计9万 3月底`: the
+            skip = after.find(money[0]) + len(money[0])  # amount between the word and its day, kept
+        if (found := quarter_first(after[skip:], today) or date_in(after[skip:], today)) \
+                and after[skip:].lstrip().startswith(found[0]):  # `预计Q1`: by the quarter's end
+            close, end = found[1], word.end() + after.find(found[0], skip) + len(found[0])
             if signed := _SIGNED_AFTER.match(rest, end):  # `预计1月15号签`: the close word said twice
                 end = signed.end()
-            rest = rest[:word.start()] + " " * (end - word.start()) + rest[end:]
+            start = end - len(found[0]) if skip else word.start()
+            rest = rest[:start] + " " * (end - start) + rest[end:]
+            if skip:
+                rest = rest[:word.start()] + " " * (word.end() - word.start()) + rest[word.end():]
             break
     for pushed in _PUSHED_TO.finditer(rest) if close is None else ():  # `改到明年二季度`: by its end
         if found := quarter_first(rest[pushed.end():], today):
@@ -92,7 +97,7 @@ def change_in(text: str, today: dt.date, named: tuple[str, ...] = ()) -> Change:
     if len(said := amounts_said(rest)) == 1:  # `bump amount to 350k`: one amount, else none read
         amount, at = said[0], rest.find(said[0])
         rest = rest[:at] + " " * len(amount) + rest[at + len(amount):]
-    stages = sorted({m for m in _stages(rest)}, key=lambda m: m[0])
+    stages = sorted({m for m in _stages(without_titles(rest))}, key=lambda m: m[0])  # no `ops lead`
     stage = None
     moved_to = [(at, w) for at, w in stages if VERB_BEFORE.search(rest, 0, at)]
     arrow = len(stages) == 2 and _ARROW.fullmatch(rest[stages[0][0] + len(stages[0][1]):stages[1][0]])
@@ -132,7 +137,7 @@ def _said_stage(stage: str, chinese: bool) -> str:
 
 
 #: A word of a deal or of changing one: the sentence is about a deal, not a visit
-_TOLD = pattern(r"单子|那单|这单|商机|项目|金额|阶段|预计|改成|改为|改到|调到|涨到|降到|推进|"
+_TOLD = pattern(r"->|→|=>|单子|那单|这单|商机|项目|金额|阶段|预计|改成|改为|改到|调到|涨到|降到|推进|"
                 rf"(?<![A-Za-z])(?:deal|opp|{V.AMOUNT_LABEL_EN}|stage|close|bump(?:ed)?|moved?|push(?:ed)?|"
                 r"make\s+it|make\s+that|now|still)(?![A-Za-z])", re.I)
 #: A word of closing before the close day (`expected to close`, `close date`, `push close to`, `预计成交改为`)

@@ -18,21 +18,26 @@ from handlers.grammar.patterns import pattern
 _EMOJI = r"[\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]"
 
 #: `delete visit 393` · `remove task #5` · `del tip 3`: the grammar's `visit #393 delete`
-#: (said after another delete: `also delete task 8`, `delete task 8 too`, `task 8 too, delete it`, r32)
+#: (said after another delete: `also delete task 8`, `delete task 8 too`, `task 8 too, delete it`, r32);
+#: words after it are why (`delete task 14 - not needed`), said back, not kept
 _DELETE = pattern(r"^(?:(?:and|also|oh\s+and|and\s+also)[\s,]+)?"
                   r"(?:(?:delete|remove|del|bin|trash)\s+(?:the\s+|my\s+)?"
                   r"(?P<kind>visit|deal|task|tip|contest)\s*(?:#|no\.?\s*|number\s+)?(?P<id>\d{1,9})"
                   r"(?:\s+(?:too|as\s+well))?|(?:the\s+)?(?P<kind2>visit|deal|task|tip|contest)\s*(?:#|no\.?\s*)?"
                   r"(?P<id2>\d{1,9})(?:\s+(?:too|as\s+well|also))?[\s,]+(?:delete|remove)"
                   r"(?:\s+(?:it|that|this|too|as\s+well))*)"
-                  r"(?:[\s,]+(?:pls|please|plz|thanks|thx|ty))*[\s.!]*$", re.I)
+                  r"(?:[\s,]+(?:pls|please|plz|thanks|thx|ty))*"
+                  r"(?:(?:\s*[,;:.]\s*|\s+[-–—]\s*|\s+)(?!(?:confirm|yes)[\s.!]*$)(?P<why>[^\d\s][^\d]*?))?"
+                  r"[\s.!]*$", re.I)
 #: `删除任务14` · `把任务14删了` · `删掉拜访 #5` · `帮我把商机5删除吧`: the grammar's `任务 #14 删除`
 #: (after another: `任务8也删掉`, `把任务8也删了`, `还有任务8也删除`, `也把任务8删了`, r32)
 _DELETE_ZH = pattern(r"^(?:还有|另外|再)?[\s,，]*(?:请|帮我|麻烦)?也?(?:把|将)?\s*"
                      r"(?P<pre>删除|删掉|删了|删|刪除|刪掉|刪)?\s*"
                      r"(?P<kind>拜访|商机|任务|经验|竞赛|任務|拜訪|經驗|競賽)\s*(?:#|＃|第)?\s*(?P<id>\d{1,9})\s*号?\s*"
                      r"(?:也|也一起|一起|一并)?\s*"
-                     r"(?P<post>删除|删掉|删了|删|刪除|刪掉|刪了)?(?:吧|了|一下|掉)*[\s。.!！]*$")
+                     r"(?P<post>删除|删掉|删了|删|刪除|刪掉|刪了)?(?:吧|了|一下|掉)*"
+                     r"(?:[\s,，;；:：。]+(?!(?:确认|confirm|yes)[\s。.!！]*$)(?P<why>[^\d\s][^\d]*?))?"
+                     r"[\s。.!！]*$")  # `任务14删掉 不用了`: why
 _ZH_KIND = {"任務": "任务", "拜訪": "拜访", "經驗": "经验", "競賽": "竞赛"}
 #: `deal 19 history`, `商机 19 历史`: a number's history, its `#` left out
 _HISTORY = pattern(r"^(?P<kind>deal|商机)\s+(?P<id>\d{1,9})\s+(?P<word>history|changes|log|历史|记录)"
@@ -74,10 +79,12 @@ def rewrite(text: str) -> str:
         said = text = _MONTH_SAID.sub(lambda m: f" in {m['month'] or m['month2'] or m['month3']}", said)
     if (found := _BA.match(said)) and not _DELETE_ZH.match(said):
         said = text = found["rest"]  # `把任务3完成了`: `任务3完成了`
-    if found := _DELETE.match(said):
-        return f"{(found['kind'] or found['kind2']).lower()} #{found['id'] or found['id2']} delete"
+    if found := _DELETE.match(said):  # the why after it said back, not kept (asked to confirm)
+        why = f", {found['why']}" if found["why"] else ""
+        return f"{(found['kind'] or found['kind2']).lower()} #{found['id'] or found['id2']} delete{why}"
     if (found := _DELETE_ZH.match(said)) and bool(found["pre"]) != bool(found["post"]):
-        return f"{_ZH_KIND.get(found['kind'], found['kind'])} #{found['id']} 删除"  # one verb, either side
+        return f"{_ZH_KIND.get(found['kind'], found['kind'])} #{found['id']} 删除" + (  # one verb, either
+            f"，{found['why']}" if found["why"] else "")  # side
     if found := _HISTORY.match(said):  # `deal 19 history`: no customer is named `19 history`
         return f"{found['kind']} #{found['id']} {found['word']}"
     if "tip" in said.lower() and (found := _LIKE.match(said)) \

@@ -14,7 +14,7 @@ from handlers.grammar.patterns import pattern
 
 #: A new deal said in words (`新建个商机`, `再开一个单子`, `new deal`, `another opportunity`)
 NEW_DEAL = pattern(r"(?:新建|新开|再建|再开|另建|另开|新增|新立|创建|重新建|建|开|加)\s*(?:一?个|一下)?\s*"
-                   r"(?:新的?)?\s*(?:商机|单子|项目|线索)"
+                   r"(?:新的?)?\s*(?:商机|单子|项目|线索|单(?![位据价号]))"
                    r"|(?<![A-Za-z])(?:new|another|create|add|open)\s+(?:(?:a|an)\s+)?(?:new\s+|another\s+)?"
                    r"(?:deal|opp|opportunity|lead)(?![A-Za-z])", re.I)
 #: A new deal said plainly, with no verb of making it (`小米有个新商机`, `新单子：京东`, `xiaomi has a new

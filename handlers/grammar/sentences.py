@@ -61,6 +61,10 @@ def _leave_why(raw: str, text: str, today: dt.date) -> c.ParseError | None:
     if found is None or folded is None:
         return None
     leave = _leave(found["head"], folded["head"], today)
+    if leave is not None and leave.problem == "leave_part_of_day":  # `下周三下午要请半天假 去医院`: the
+        whole = _with_why(raw, leave.options[0][1], found["why"], today)  # whole day asked, its why kept
+        return replace(leave, options=((leave.options[0][0], whole.options[0][1], None),)) \
+            if whole.problem == "sentence_leave" else leave
     if leave is None or leave.problem != "sentence_leave" or len(leave.options) != 1:
         return None
     return _with_why(raw, leave.options[0][1], found["why"], today)
@@ -184,7 +188,7 @@ _TWO_WEEKDAYS = pattern(r"(?P<week>(?:下下?|这|本)?(?:周|星期|礼拜))(?P
                         r"(?:(?P<week2>(?:下下?|这|本)(?:周|星期|礼拜))|周|星期|礼拜)?(?P<b>[一二三四五六日天])")
 #: `下周三下周四请假两天` · `下周四周五请两天假`: the days counted said too, checked against the days
 _LEAVE_ZH = pattern(r"^(?:我)?(?P<day>.+?)\s*(?:要|想|得)?"
-                    r"(?:请(?P<half>半天)?(?P<n1>一|两|三|四|五|\d+)?天?的?假"
+                    r"(?:请(?P<half>半天)?(?P<n1>一|两|三|四|五|\d+)?[天个]?的?假"
                     r"|请假\s*(?P<n2>一|两|三|四|五|\d+)?天?)[!。.~]*$")
 _COUNT = {"一": 1, "两": 2, "三": 3, "四": 4, "五": 5}
 _LEAVE_EN = pattern(r"^(?:(?:i'?m|im|i am|i'?ll be|i will be|gonna be|going to be|will be)\s+)?"
@@ -205,6 +209,8 @@ def _days_for(said: str, today: dt.date) -> tuple[str, str] | None:
     return split[0], split[1]
 
 
+#: Where a leave's days end and its why starts (`next wed afternoon, doctor`, `fri morning - dentist`)
+_REASON_CUT = pattern(r"\s*(?:[,，;；(（]|\s[-–—]\s|(?<![A-Za-z])for\s|因为|because\s)\s*", re.I)
 _REASON_APART = pattern(r"^\s*(?:[,，;；(（]|[-–—]\s|for\s|因为|because\s)", re.I)
 
 
@@ -221,6 +227,11 @@ def _leave(raw: str, text: str, today: dt.date) -> c.ParseError | None:
     if found is not None and (part := part_of_day(f"{said} {half or ''}", today)) is not None:
         return c.ParseError("leave", "leave_part_of_day", part[1], options=(  # `明天上午请半天假`:
             ("leave_whole_day", f"{keyword} {part[0]}", None),))  # leave is kept in whole days
+    if found is not None and (cut := _REASON_CUT.search(said)) is not None \
+            and (part := part_of_day(f"{said[:cut.start()]} {half or ''}", today)) is not None:
+        whole = _with_why(raw, f"{keyword} {part[0]}", said[cut.end():].strip(), today)  # `off next wed
+        return c.ParseError("leave", "leave_part_of_day", part[1], options=(  # afternoon, doctor`: the
+            ("leave_whole_day", whole.options[0][1], None),))  # whole day asked, its why kept
     if found is not None and not _TWO_WEEKDAYS.fullmatch(said) and one_stretch(said, today):  # `off
         # next wed and thurs`: one leave
         return c.ParseError(None, "sentence_leave", raw, options=(("as_leave", f"{keyword} {said}", None),))

@@ -45,11 +45,24 @@ def stage_moves(text: str, lead: str, stages) -> re.Match | None:
 
 def stage_named(word: str) -> str | None:
     """The stage `word` names after a verb of moving: its word (`negotiation`, `谈判`) or the start
-    of one stage's words only (`nego`, `prop`); None for any other word."""
+    of one stage's words only (`nego`, `prop`), or one typed with a slip (`negotiaton`); None for any other
+    word."""
     if (stage := V.STAGE_WORDS.get(word.lower())) is not None:
         return stage
     short = V.stage_prefix(word)
-    return short[0] if short else None
+    if short:
+        return short[0]
+    return _slip(word)
+
+
+#: Words a stage's slip would be near that are words of their own (`contract` is no `contact`)
+_OWN_WORDS = {"contract", "contracts", "contacts", "loss", "lose", "leader", "leads"}
+
+
+def _slip(word: str) -> str | None:
+    """The stage `word` is a slip of (`negotiaton`, `propsal`, `商务谈叛`), or None."""
+    near = None if word.lower() in _OWN_WORDS else V.near_word(word, V.STAGE_WORDS)
+    return V.STAGE_WORDS[near] if near and V.STAGE_WORDS[near] not in ("won", "lost") else None
 
 
 _WORD = pattern(r"(?<![A-Za-z])[A-Za-z]{3,}(?![A-Za-z])")
@@ -59,4 +72,19 @@ def short_after_verb(text: str) -> list[tuple[int, str]]:
     """(where, word) of each stage said short just after a verb of moving (`to nego`, `moved to prop`):
     read as that stage, as a stage's whole word is."""
     return [(m.start(), m[0]) for m in _WORD.finditer(text)
-            if V.stage_prefix(m[0]) is not None and VERB_BEFORE.search(text, 0, m.start())]
+            if (V.stage_prefix(m[0]) is not None or _slip(m[0])) and VERB_BEFORE.search(text, 0, m.start())]
+
+
+#: A person's title with a stage's word in it (`their ops lead`, `the sales lead`, `lead engineer`): a
+#: person, never the Lead stage
+_PERSON_LEAD = pattern(r"(?<![A-Za-z])(?:ops|operations|sales|tech|technical|team|project|engineering|it|dev|"
+                       r"product|design|procurement|purchasing|finance|security|qa|account|marketing|program|"
+                       r"their|his|her|my)\s+lead(?![A-Za-z])"
+                       r"|(?<![A-Za-z])lead\s+(?:engineer|developer|dev|designer|architect|buyer|contact)(?![A-Za-z])",
+                       re.I)
+
+
+def without_titles(text: str) -> str:
+    """`text` with the persons' titles that hold a stage's word blanked (the same length)."""
+    return _PERSON_LEAD.sub(lambda m: " " * len(m[0]), text)
+

@@ -22,19 +22,24 @@ _ASSIGN = pattern(r"^(?:请|麻烦)?(?:给|帮|替)\s*@?(?P<a>.+?)\s*(?:派|安�
                   r"\s*[:,]?\s*(?:to\s+)?(?P<dr>\S.+)$"
                   r"|^@?(?P<e>[^\s,:]+)[\s,:]+(?:pls|plz|please|can\s+you|could\s+you)\s+(?P<er>\S.+)$"
                   r"|^@?(?P<f>[^\s，,:：]+?)[\s，,:：]*(?:麻烦你?|请你?|你去|你)\s*"
-                  r"(?P<fr>(?:跟进|跟一下|跟下|催|盯|联系|打电话|去|推进|问问|问一下).+)$", re.I)
+                  r"(?P<fr>(?:跟进|跟一下|跟下|催|盯|联系|打电话|去|推进|问问|问一下).+)$"
+                  r"|^@?(?P<g>[^\s，,:：]{2,20})[\s，,:：]+(?P<gr>\S.+)$", re.I)  # `张伟 周三前…`: due
 
 
-def assigned(session, tenant_id: int, text: str, chinese: bool, today: dt.date) -> c.ParseError | None:
+def assigned(session, tenant_id: int, text: str, chinese: bool, today: dt.date,
+             bare: bool = True) -> c.ParseError | None:
     """`给李娜派个任务，周四前回访海尔` → `任务 @李娜 周四前回访海尔`: a task for the member named,
     offered as that command (its day read as the due day by the task's own grammar); None where
-    no member of the team is named so."""
+    no member of the team is named so (a name then words, `张伟 周三前…`: only where the message was
+    read as nothing else, `bare`)."""
     from handlers.grammar.reading import read  # intents imports the parsers; kept lazy
 
     said = " ".join(text.split())
     if not (m := _ASSIGN.match(said)):
         return None
-    who, rest = next((m[k], m[k + "r"]) for k in "abcdef" if m[k] is not None)
+    who, rest = next((m[k], m[k + "r"]) for k in "abcdefg" if m[k] is not None)
+    if m["g"] and not bare:  # `tom new customers 3 in jan`: read as something else already (a target)
+        return None
     names = PeopleRepository(session).names_in(tenant_id).values()
     folded = {name_fold(name): name for name in names}
     if name_fold(who) not in folded:  # `让张伟明天…`: the lazy name is 张; the member is 张伟
@@ -47,8 +52,8 @@ def assigned(session, tenant_id: int, text: str, chinese: bool, today: dt.date) 
     else:
         who = folded[name_fold(who)]
     offer = f"{'任务' if chinese else 'task'} @{who} {rest.strip(' ，,:：')}"
-    if not isinstance(task := read(offer, today).command, c.AddTask):
-        return None
+    if not isinstance(task := read(offer, today).command, c.AddTask) or m["g"] and task.due is None:
+        return None  # a member named, then words: a task only where they say its day
     if task.due is not None and _GONE_BY.search(rest):  # `its been stuck 3 wks`, `卡了三周了`: time
         # gone by, never a due day three weeks on; the words kept as typed
         task = replace(task, title=rest.strip(" ，,:："), due=None)

@@ -88,9 +88,13 @@ def as_visit(session, tenant_id: int, text: str, error: c.ParseError, chinese: b
     CFO mon`, `明天给京东打电话`, `@李娜 明天…`: a task), beside the question asked already."""
     if error.topic is not None or error.fixed:
         return None
+    from handlers.grammar.change_unowned import change_unowned
     from handlers.grammar.unsaid_kinds import other_than_visit, visit_after_name, visits_each
 
-    if (given := assigned(session, tenant_id, text, chinese, today)) is not None:
+    if (unowned := change_unowned(text, customers_in(text, CustomerRepository(session).names(tenant_id)),
+                                  lambda name: has_open_deal(session, tenant_id, name, member_id))):
+        return unowned  # `聯想那個續約 金額改成10萬` with no deal there of theirs: said so, no visit
+    if (given := assigned(session, tenant_id, text, chinese, today, bare=not error.options)) is not None:
         return given  # `给李娜派个任务，周四前回访海尔`: a task for 李娜, never a visit
     if (each := visits_each(text, customers_in(text, CustomerRepository(session).names(tenant_id)),
                             chinese, today)) is not None:
@@ -110,6 +114,9 @@ def as_visit(session, tenant_id: int, text: str, error: c.ParseError, chinese: b
     said = " ".join(text.split())
     remind = _REMIND.match(said)
     body = said[remind.end():].strip() if remind else said
+    todo = not remind and not error.options and _TO_DO.match(body) and _task(body, today, True, chinese)
+    if todo:  # `call 比亚迪 … before friday`: a call still to make, by its day: a task, no visit
+        return c.ParseError(None, "task_unsaid", said, options=tuple(todo))
     if not remind and not body.startswith("@") and not error.options:  # a win, a plan, a question…
         # …about a customer: no visit offered
         named = customers_in(text, CustomerRepository(session).names(tenant_id))
@@ -204,8 +211,8 @@ def _told(session, tenant_id: int, text: str, error: c.ParseError, chinese: bool
     return told if isinstance(told, c.LogVisit) and name_fold(told.customer) == name_fold(named[0]) else None
 
 
-#: A question about something, not a report of it
-_ASKING = pattern(r"[?？]\s*$|什么|怎么|咋样|啥情况|多少|几个|吗\s*$|(?:几次|几回|有没有)[吗呢]?\s*$"
+#: A question about something, not a report of it (a question mark anywhere: `Initech那单我们接了？没有…`)
+_ASKING = pattern(r"[?？]|什么|怎么|咋样|啥情况|多少|几个|吗\s*$|(?:几次|几回|有没有)[吗呢]?\s*$"
                   r"|(?<![A-Za-z])(?:what|how|which|status|whats|hows)(?![A-Za-z])", re.I)
 
 
@@ -215,9 +222,11 @@ def _deal_said(customer: str, said: str, chinese: bool, today: dt.date) -> str |
     named."""
     from handlers.grammar import vocabulary as V
     from handlers.grammar.money_said import amounts_said
-    from handlers.grammar.stage_moved import moved_to, stage_named
 
     # `120万，商务谈判，`: the words between marks
+    from handlers.grammar.stage_moved import moved_to, stage_named, without_titles
+
+    said = without_titles(said)  # `called their ops lead`: a person, no stage
     words = [w.strip(".") for w in re.split(r"[\s,，;；、:：。!！]+", said) if w.strip(".")]
     stages = {V.STAGE_WORDS[w.lower()] for w in words if w.lower() in V.STAGE_WORDS} - {"won", "lost"}
     moved = {stage_named(m["stage"]) for m in moved_to().finditer(said)} - {None, "won", "lost"}
@@ -256,6 +265,11 @@ def _close_day(said: str, today: dt.date) -> dt.date | None:
     return None
 
 
+#: Something still to do, said by its verb first (`call 比亚迪 … before friday`, `send globex the deck by
+#: wed`, `给京东打电话 周五前`, `催一下美的的合同 周三前`): a task where a day to do it by is said
+_TO_DO = pattern(r"^(?:call|email|e-mail|mail|send|chase|ping|phone|ring|text|prep|prepare|book|get|"
+                 r"draft|finish|submit|reply\s+to|follow\s+up\s+with)(?![A-Za-z])"
+                 r"|^(?:给\S{1,12}?(?:打个?电话|打电话|发)|催一?下?|发给|准备|约一?下)", re.I)
 #: `remind me to …`, `提醒我…`: a task said in words
 _REMIND = pattern(r"^(?:(?:pls|please)\s+)?"
                   r"(?:remind\s+me\s+(?:to\s+)?|reminder:?\s*|提醒我|提醒一下|记得)", re.I)

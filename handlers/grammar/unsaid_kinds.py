@@ -222,6 +222,8 @@ def visit_option(name: str, said: str, chinese: bool, today: dt.date) -> tuple:
     from them (`fu globex monday re the discount`) the label says so."""
     from handlers.grammar.reading import read  # intents imports the parsers; kept lazy
 
+    if said.lower().startswith(name.lower()) and said[len(name):len(name) + 1] in (":", "："):
+        said = said[len(name) + 1:].strip()  # `Umbrella: called their ops lead…`: the name said once
     line = f"拜访 {name}：{said}" if chinese else f"visit {name}: {said}"
     visit = read(line, today).command
     asked = isinstance(visit, c.LogVisit) and (visit.follow_up or visit.next_step)

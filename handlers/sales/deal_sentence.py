@@ -123,7 +123,10 @@ def _told_after(said: str, change) -> bool:
 
     at = said.find(change.left[0])
     before = said[:at].lower() if at >= 0 else ""
-    return any(word in before for word, stage in V.STAGE_WORDS.items() if stage == change.stage)
+    from handlers.grammar.stage_moved import stage_named
+
+    return any(word in before for word, stage in V.STAGE_WORDS.items() if stage == change.stage) \
+        or any(stage_named(word) == change.stage for word in re.findall(r"[a-z]{4,}", before))  # a slip
 
 
 def _notes_typed(said: str, change) -> str:
@@ -179,10 +182,15 @@ _TITLE_WORDS = TITLE_WORDS  # handlers/grammar/title_words.py
 def _titled(deals: list, said: str) -> tuple[list, list[str]]:
     """(the deals whose title the sentence says, in its words or in English, the words that say it)."""
     folded = name_fold(said)
-    words = [w for w in said.replace(",", " ").split() if w.lower() in _TITLE_WORDS]
+    from handlers.grammar.vocabulary import near_word
+
+    words = {w: w.lower() if w.lower() in _TITLE_WORDS else near_word(w, _TITLE_WORDS)  # `platfrom`: a
+             for w in said.replace(",", " ").split()}  # title's word with a slip, as said
+    words = {w: key for w, key in words.items() if key}
     fits = [(d, [d.title] if name_fold(d.title) in folded else [core] if (core := _core(d.title)) and
              name_fold(core) in folded else
-             [w for w in words if _TITLE_WORDS[w.lower()] in d.title]) for d in deals if name_fold(d.title)]
+             [w for w, key in words.items() if _TITLE_WORDS[key] in d.title])
+            for d in deals if name_fold(d.title)]
     fits = [(d, said_as) for d, said_as in fits if said_as]
     return [d for d, _ in fits], [w for _, said_as in fits for w in said_as]
 

@@ -14,6 +14,7 @@ from handlers.grammar.language import answered_in
 from handlers.grammar.normal import simplified, view
 from handlers.grammar.patterns import pattern
 from handlers.lookup import known_customers
+from handlers.sales.visit_follow_up_added import follow_up_to, last_visit
 from handlers.text import format as fmt
 from handlers.text.reply import Button, Reply
 from storage.sales import VisitRepository
@@ -30,7 +31,8 @@ _EN = pattern(_LEAD + _MOVE + r"\s+(?:(?:my|the|our|that)\s+)?" + _FU + r"\s+(?:
               + r"\s+(?:to|till|until|til|for|on)\s+(?P<day2>.+?)" + _END, re.I)
 #: `把华为的跟进改到周四` · `华为那个跟进推迟到下周一` · `帮我把京东的回访挪到周五吧`
 _ZH = pattern(r"^(?:帮我|请|麻烦)?把?(?P<who>[^\s，,]+?)(?:的|那个|那条|这个)?(?:跟进|回访)"
-              r"(?:改到|改成|推迟到|推到|延到|延后到|挪到|调到|换到|放到)(?P<day>.+?)[吧啊了呀。!！\s]*$")
+              r"(?:改到|改成|改为|推迟到|推到|延到|延后到|挪到|调到|换到|放到|设成|设为|设到|设在|定在|定到|定成)"
+              r"(?P<day>.+?)[吧啊了呀。!！\s]*$")
 
 
 def said(text: str, today) -> tuple[str, object, str] | None:
@@ -62,6 +64,9 @@ def answer(ctx: Ctx, text: str) -> c.Command | Reply | None:
         visit = open_[0][0]
         ctx.notes.append(ctx.t("read_as_whole", said=f"{word} {visit.id} {found[2]}"))
         return c.SnoozeFollowup(visit.id, day)
+    if not open_ and (visit := last_visit(ctx, customers[0].id)) is not None and visit.follow_up_on is None \
+            and (ctx.today - visit.visited_at.date()).days <= 1:  # `Umbrella的跟进设成明天` just after
+        return follow_up_to(ctx, visit, customers[0].name, day)  # that visit: its follow-up, said back
     if not open_:
         head = "任务 跟进" if ctx.locale == "zh" else "task follow up with"
         task = f"{head} {customers[0].name} {found[2]}"

@@ -13,6 +13,7 @@ from handlers.grammar.normal import view
 from handlers.grammar.patterns import pattern
 from handlers.lookup import known_customers
 from handlers.text import format as fmt
+from storage.models.sales import Visit
 from storage.sales import VisitRepository
 
 _FOLLOW_UP = r"(?:follow[\s-]?up|f/u|fu)"
@@ -41,10 +42,20 @@ def answer(ctx: Ctx, text: str) -> c.ChangeVisit | None:
     customers = known_customers(ctx, name) if day is not None and name else []
     if len(customers) != 1:
         return None
-    visit = VisitRepository(ctx.session).last_to(ctx.tenant.id, ctx.member.id, customers[0].id)
+    visit = last_visit(ctx, customers[0].id)
     if visit is None:
         return None
     ctx.locale = answered_in(text, ctx.locale)
-    when = fmt.day(visit.visited_at.date(), ctx.today, ctx.locale)
-    ctx.notes.append(ctx.t("follow_up_to_visit", id=visit.id, customer=customers[0].name, when=when))
+    return follow_up_to(ctx, visit, customers[0].name, day)
+
+
+def last_visit(ctx: Ctx, customer_id: int) -> Visit | None:
+    """The member's last visit to the customer, or None."""
+    return VisitRepository(ctx.session).last_to(ctx.tenant.id, ctx.member.id, customer_id)
+
+
+def follow_up_to(ctx: Ctx, visit: Visit, customer: str, day) -> c.ChangeVisit:
+    """That visit's follow-up set to `day`, the visit it goes to said back."""
+    when = fmt.day(visit.visited_at.astimezone(ctx.zone).date(), ctx.today, ctx.locale)  # the team's day
+    ctx.notes.append(ctx.t("follow_up_to_visit", id=visit.id, customer=customer, when=when))
     return c.ChangeVisit(visit.id, follow_up=day)

@@ -248,8 +248,8 @@ def test_several_open_follow_ups_with_the_customer_are_asked(session_factory):
 
 
 def test_no_open_follow_up_with_the_customer_offers_a_task(session_factory):
-    chat = _chat(session_factory)
-    assert chat.reply("visit +Acme: intro").ok
+    chat = _chat(session_factory)  # no visit to Acme just logged (that visit's follow-up would be set:
+    assert chat.reply('deal +Acme "pilot" 50k').ok  # tests/handlers/test_fix33a_wrong_kind.py)
     asked = chat.reply("set my follow up for acme to thursday")
     assert not asked.ok and "no open follow-up" in asked.text, asked.text
     assert asked.buttons[0].command.startswith("task follow up with Acme")

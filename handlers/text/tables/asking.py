@@ -170,6 +170,9 @@ ASKING: dict[str, tuple[str, str]] = {
                            "saved yet. A new deal? (A title goes in quotes: deal {text} \"title\" …)",
                            "你在{text}没有进行中的商机，“{fixed}”指不到任何商机，尚未保存。要新建吗？"
                            "（标题写在引号里：商机 {text} \"标题\" …）"),
+    "new_deal_same_title": ("You have an open deal of that title already ({text}): a new deal, or that one "
+                            "changed? Nothing was saved yet.",
+                            "你已有一个同名的进行中商机（{text}）：新建一个，还是修改那一个？尚未保存。"),
     "new_deal_words_left": ("A new deal keeps no notes: “{text}” can't be saved with it, so nothing was "
                             "saved yet. Make the new deal without those words? (Notes go with a visit: "
                             "visit …: notes.)",

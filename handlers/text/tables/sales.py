@@ -93,6 +93,11 @@ SALES: dict[str, tuple[str, str]] = {
                       "was saved yet.",
                       "没有命令词，但{text}都是我们的客户：各记一次拜访吗？尚未保存。"),
     "deal_asked": ("{text} has several open deals: which one?", "{text}有几个进行中的商机，看哪一个？"),
+    "change_no_own_deal": ("You have no open deal with {text}, so nothing was changed. To change one of "
+                           "yours: deal #N {fixed} (your deals: deals); to add one: "
+                           "deal {text} \"title\" {fixed}",
+                           "你在{text}没有进行中的商机，未修改。改自己的商机：商机 #编号 {fixed}"
+                           "（查看：我的商机）；新建：商机 {text} 项目名 {fixed}"),
     "customer_no_open_deal": ("{text} has no open deal. To add one: deal {text} \"title\" 50k",
                               "{text}没有进行中的商机。新建可以写：商机 {text} 项目名 5万"),
     "won_unsaid": ("There is no command word, but it sounds like a deal with {text} was won, and you have no "
