@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from handlers.command_word_name import command_word_name
+from handlers.command_word_name import command_word_name, day_name
 from handlers.context import Ctx
 from handlers.grammar.change_said import field_label, starts_with_change
 from handlers.grammar.commands import CloseDeal, DealRef, LogVisit, UpsertDeal
@@ -72,6 +72,7 @@ def customer_named(ctx: Ctx, name: str) -> Customer:
         raise ctx.refuse("name_is_a_label" if label else "name_is_a_change", name=name)  # change, a label
     not force and not_a_member(ctx, name)  # `给张伟开个商机 …`: a member is never a new customer
     not force and command_word_name(ctx, name)  # `visit target 46`: the visits target? asked
+    not force and day_name(ctx, name)  # `拜访 本周`: the week's visits? asked
     customer = repo.add(ctx.tenant.id, name, ctx.member.id, created_at=ctx.now)
     ctx.created_customers.append(customer.name)
     return customer

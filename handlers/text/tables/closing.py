@@ -131,6 +131,10 @@ CLOSING: dict[str, tuple[str, str]] = {
     "name_is_a_command_word": ("“{name}” holds the command word “{word}”, not a customer's name: no customer "
                                "was made. Which did you mean?",
                                "“{name}”里有命令词“{word}”，不像客户名称：没有新建客户。你指的是哪个？"),
+    "name_is_a_day": ("“{name}” is a day, not a customer's name: nothing was saved. To log a visit, say the "
+                      "customer (`visit Acme: …`); to see your visits then, tap below.",
+                      "“{name}”是时间，不是客户名称：未保存。记拜访请写客户（`拜访 华为：…`）；"
+                      "要看那段时间的拜访，点下面。"),
     "name_is_a_label": ("“{name}” is a field's name, not a customer's: no customer was made. "
                         "Say the customer by name (`visit Acme: …`).",
                         "“{name}”是字段名，不是客户名称：没有新建客户。"
