@@ -22,14 +22,15 @@ from handlers.grammar.patterns import pattern
 
 _ZH_DAY = (r"(?:上上?个?(?:周|星期|礼拜)[一二三四五六日天]|昨天|前天|(?:\d{1,2}月)?\d{1,2}[日号]"
            r"|(?:这|本)?(?:周|星期|礼拜)[一二三四五六日天])")
-_ZH = pattern(r"(?:^|(?<=[\s,，;；。]))(?P<day>" + _ZH_DAY + r")(?:就|已经|已|刚)?"
+_ZH = pattern(r"(?:^|(?<=[\s,，;；。（]))(?P<day>" + _ZH_DAY + r")(?:就|已经|已|刚)?"
               r"(?:签了|签的|签约了|签下来了|签单了|定了|定下来了|成交了|赢了|丢了|输了|关单了)"
-              r"(?=[\s,，;；。!！]|$)")
+              r"(?=[\s,，;；。!！）]|$)|(?<=（)成交日[：:](?P<day2>" + _ZH_DAY + r")(?=）)")
 _EN_DAY = (r"(?:last\s+(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*|yesterday|"
            r"(?:mon|tue|tues|wed|thu|thur|thurs|fri)[a-z]*|\d{1,2}/\d{1,2}|the\s+\d{1,2}(?:st|nd|rd|th))")
-_EN = pattern(r"(?:^|(?<=[\s,;.]))(?:they\s+|we\s+)?(?:signed|closed|inked|won|lost)\s+(?:it\s+)?(?:on\s+)?"
+_EN = pattern(r"(?:^|(?<=[\s,;.(]))(?:they\s+|we\s+)?(?:signed|closed|inked|won|lost)\s+(?:it\s+)?(?:on\s+)?"
               r"(?P<day>" + _EN_DAY + r")(?![A-Za-z])", re.I)
-_EDGE = " ,，.。;；!！-–—"
+_EDGE = " ,，.。;；:：!！-–—()（）"  # `…, closed last thu: 方案对口`: no `, :` left between; the
+# offer's own `(closed last thu)` · `（成交日：上周四）` read back whole
 #: A day said as the end of a state (`paused until 2/1`, `直到12月1日`): never the close's day
 _UNTIL = pattern(r"(?:(?<![A-Za-z])(?:until|till|til|by|before|after|since)|直到|到|等到|之前)\s*$", re.I)
 #: A day that can only be gone by, said anywhere in a reason (`decided last wed`, `昨天定的`,
@@ -47,7 +48,7 @@ def close_day_cut(reason: str, chinese: bool, today: dt.date | None = None) -> t
     found = _ZH.search(reason) or _EN.search(reason)
     if found is not None:
         rest = f"{reason[:found.start()].rstrip(_EDGE)} {reason[found.end():].lstrip(_EDGE)}"
-        return " ".join(rest.split()).strip(_EDGE), found["day"]
+        return " ".join(rest.split()).strip(_EDGE), found["day"] or found.groupdict().get("day2")
     seen = view(reason) if today is not None else ""
     gone = next((found for found in _GONE.finditer(seen)  # of the last month, never the end of a
                  if (day := past_day(found["en"] or found["zh"], today)) and day < today  # state (`until

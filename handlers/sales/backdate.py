@@ -11,6 +11,7 @@ from handlers.grammar.commands import ChangeDeal
 from handlers.grammar.correction_said import CLOSED_ON_EN, CLOSED_ON_ZH
 from handlers.grammar.visit_day import days_of
 from handlers.sales.last_closed import last_closed
+from handlers.sales.last_said import last_said
 from handlers.sales.refused_again import refused_last, refused_offer
 from handlers.sales.said_again import RECENT, latest_change, made_last
 from handlers.text.reply import Button, Reply
@@ -38,8 +39,12 @@ def meant(ctx: Ctx, text: str) -> ChangeDeal | Reply | None:
     if not days or ctx.offer_open:  # said to an offer not saved yet: that offer asked again, never
         return None  # a deal closed before moved unasked (#23, r32)
     ctx.locale, was = "zh" if re.search(r"[\u3400-\u9fff]", said) else "en", ctx.locale
+    before = last_said(ctx)  # a close by a line before it in this message (the close-day offer's
+    now = change is not None and change.at == ctx.now and (  # tap runs it, then this): that close
+        before is None or change.id > before.changes_after)  # is meant, never the message before's
     if change is None or change.kind != "CloseDeal" or change.status != "done" \
-            or change.at < ctx.now - RECENT or not made_last(ctx, change) or change.entity != "deals":
+            or change.at < ctx.now - RECENT or not (now or made_last(ctx, change)) \
+            or change.entity != "deals":
         deal = last_closed(ctx, days)  # some messages later: the member's last win or loss (or asked)
     else:
         deal = ctx.session.get(Deal, change.entity_id) if change.entity_id else None
@@ -53,8 +58,9 @@ def meant(ctx: Ctx, text: str) -> ChangeDeal | Reply | None:
                             ctx.t("answer_hint", count=len(days))), ok=False, locale=ctx.locale,
                      buttons=tuple(Button(ctx.day(day), said_on(ctx, deal.id, day), action=ChangeDeal(
                          deal.id, "closed_on", day)) for day in days))
-    if (refused := refused_last(ctx, ("won", "lost", "deal"))) is not None:  # after a deal's command
-        return refused_offer(ctx, refused, text) or Reply(  # that changed nothing: it put right, else asked
+    if not now and (refused := refused_last(ctx, ("won", "lost", "deal"))) is not None:  # after a deal's
+        return refused_offer(ctx, refused, text) or Reply(  # command that changed nothing: it put right,
+            # else asked
             lines=(ctx.t("correction_after_nothing_head", said=refused),
                    ctx.t("closed_on_asked", id=deal.id, title=deal.title, day=ctx.day(days[0])),
                    ctx.t("answer_hint_one")),

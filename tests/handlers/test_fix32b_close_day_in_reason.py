@@ -2,7 +2,8 @@
 loss reason (and posted it). A day gone by said in a win's or loss's reason is the day the deal
 closed: asked, one tap closing the deal on that day with every other word as the reason, or the whole
 as the reason; nothing stored before the answer. Said without a command word, the offer carries the
-day too."""
+day too. The tap runs the close, then moves its day: never read as a correction of the message
+that asked (r30en: it offered that message again, one word off)."""
 import datetime as dt
 
 import pytest
@@ -34,6 +35,8 @@ def _closed(session_factory, title):
      "price too high, they told us", dt.date(2026, 12, 6)),
     ("won #1 80k: beat SAP on price, signed yesterday", "Ana", "yesterday", "beat SAP on price",
      dt.date(2026, 12, 6)),
+    ("won #1 80k, closed last thursday: 方案对口", "Ana", "last thursday", "方案对口", dt.date(2026, 12, 3)),
+    ("赢单 #2 30万：关系好 上周四签的", "张伟", "上周四", "关系好", dt.date(2026, 12, 3)),
     ("输单 #2：客户选了别家，上周三定的", "张伟", "上周三", "客户选了别家，定的", dt.date(2026, 12, 2)),
     ("输单 #2：客户選了別家，上週三定的", "张伟", "上週三", "客户選了別家，定的", dt.date(2026, 12, 2)),
 ])
