@@ -37,6 +37,15 @@ DAY_GONE_EN = (r"yesterday|yday|yest|yda|ytd|today|last\s+(?:mon|tue|wed|thu|fri
                r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?")
 _WENT_ZH = pattern(rf"(?:^|(?<=[\s，,。;；:：]))(?P<day>{DAY_GONE_ZH})(?:上午|下午|晚上|中午|早上)?\s*"
                    r"(?:去的|去了|过去的|过去了|上门的|上门了|拜访的|见的面?|见了|去拜访的|去拜访了|那天去的)")
+#: `昨天去小米见了李经理`, `上周五到华为开会`: a day that can only be gone by, then going there
+_WENT_TO_ZH = pattern(r"(?:^|(?<=[\s，,。;；:：]))"
+                      r"(?P<day>大前天|前天|昨天|昨日|上个?(?:周|星期|礼拜)[一二三四五六日天])"
+                      r"(?:上午|下午|晚上|中午|早上)?\s*(?:又)?(?:去|到|跑了?一?趟)(?=\S)")
+#: `went to 比亚迪 on friday`, `drove over to acme yesterday`: going there told in the past, its day
+_WENT_TO_EN = pattern(r"(?<![A-Za-z])(?:went|drove|dropped\s+by|stopped\s+by|popped\s+over)\s+(?:over\s+)?"
+                      r"(?:to|at)\s+[^.,;!?]{1,40}?\s(?:on\s+)?(?P<day>yesterday|yday|yest|"
+                      r"last\s+(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)(?![A-Za-z])",
+                      re.I)
 _WENT_EN = pattern(r"(?<![A-Za-z])(?:went|was|were|been|visited|dropped\s+by|stopped\s+by)"
                    r"(?:\s+(?:there|over|by|in\s+person|on\s*site))?\s+(?:on\s+)?"
                    rf"(?P<day>{DAY_GONE_EN})(?![A-Za-z])", re.I)
@@ -74,7 +83,8 @@ def went_on(notes: str, today: dt.date) -> tuple[str, tuple[dt.date, ...]] | Non
         at = len(seen) - len(seen.lstrip())
         days = days_of(found["day"] or found["first"], today)
         return (notes[at:at + found.end()], days) if days else None
-    found = _WENT_ZH.search(seen) or _WENT_EN.search(seen) or _MET_EN.search(seen)
+    found = _WENT_ZH.search(seen) or _WENT_EN.search(seen) or _MET_EN.search(seen) \
+        or _WENT_TO_ZH.search(seen) or _WENT_TO_EN.search(seen)
     days = days_of(found["day"], today) if found else ()
     return (notes[found.start():found.end()], days) if found and days else None
 
