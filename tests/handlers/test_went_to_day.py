@@ -34,7 +34,8 @@ def test_going_there_on_a_day_gone_by_is_the_visits_day(session_factory, typed, 
     assert _days(session_factory) == [day]
 
 
-@pytest.mark.parametrize("typed", ["拜访 华为：下周三去华为送合同", "visit Acme: going to acme on friday for the demo"])
+@pytest.mark.parametrize("typed", ["拜访 华为：下周三去华为送合同",
+                                   "visit Acme: going to acme on friday for the demo"])
 def test_a_day_to_come_is_never_the_visits_day(session_factory, typed):
     chat = make_team_chat(session_factory, now=MON, manager="王芳", reps=("张伟",))
     chat.said_ok(f"customer +{_customer(typed)}", user="王芳")
