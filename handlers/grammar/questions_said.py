@@ -254,7 +254,12 @@ def _zh_who(said: str | None) -> str | None:
         return ""
     if said in ("我们", "团队", "大家", "全组"):
         return "团队"
-    return None if _ZH_NOT_WHO.match(said.lstrip("@")) else f"@{said.lstrip('@')}"
+    if _ZH_NOT_WHO.match(said.lstrip("@")) or _ZH_VERB_FIRST.match(said.lstrip("@")):
+        return None  # `撤销刚才的任务`: an undo, never the tasks of someone called 撤销刚才 (r30zh)
+    return f"@{said.lstrip('@')}"
+
+
+_ZH_VERB_FIRST = pattern(r"^(?:撤销|撤回|撤消|删除|删掉|取消|完成|恢复|把|帮我)")
 
 
 #: A task's title that only asks (`的都有哪些`, `有哪些`, `what`, `overdue?`): the tasks listed
