@@ -6,12 +6,9 @@ Dec 6, 2026."""
 import datetime as dt
 
 import pytest
-from sqlalchemy import func, select
 
 from databases import prepared
-from storage.models.sales import Customer, Deal, Task, Visit
-from storage.models.team import Target
-from support import Chat
+from support import Chat, records
 
 pytestmark = pytest.mark.phrasing
 
@@ -29,18 +26,12 @@ def _chat(session_factory) -> Chat:
     return chat
 
 
-def _rows(session_factory):
-    with session_factory() as s:
-        return tuple(s.scalar(select(func.count()).select_from(model))
-                     for model in (Task, Visit, Deal, Customer, Target))
-
-
 def _asked(session_factory, user, said):
     chat = _chat(session_factory)
     chat.now = SUNDAY  # the records were made on Mon, Nov 23
-    before = _rows(session_factory)
+    before = records(session_factory)
     reply = chat.reply(said, user=user)
-    assert _rows(session_factory) == before, reply.text  # nothing stored
+    assert records(session_factory) == before, reply.text  # nothing stored
     return reply
 
 
