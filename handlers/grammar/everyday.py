@@ -27,7 +27,7 @@ _DELETE = pattern(r"^(?:(?:and|also|oh\s+and|and\s+also)[\s,]+)?"
                   r"(?P<id2>\d{1,9})(?:\s+(?:too|as\s+well|also))?[\s,]+(?:delete|remove)"
                   r"(?:\s+(?:it|that|this|too|as\s+well))*)"
                   r"(?:[\s,]+(?:pls|please|plz|thanks|thx|ty))*"
-                  r"(?:(?:\s*[,;:.]\s*|\s+[-–—]\s*|\s+)(?!(?:confirm|yes)[\s.!]*$)(?P<why>[^\d\s][^\d]*?))?"
+                  r"(?:(?:\s*[,;:.]\s*|\s+[-–—]\s*|\s+)(?!(?:co?n?f\w{0,6}|yes)[\s.!]*$)(?P<why>[^\d\s][^\d]*?))?"
                   r"[\s.!]*$", re.I)
 #: `删除任务14` · `把任务14删了` · `删掉拜访 #5` · `帮我把商机5删除吧`: the grammar's `任务 #14 删除`
 #: (after another: `任务8也删掉`, `把任务8也删了`, `还有任务8也删除`, `也把任务8删了`, r32)

@@ -97,8 +97,8 @@ def _names_only(said: str) -> bool:
     for run in _CJK_RUN.finditer(said):
         before, after = said[run.start() - 1:run.start()], said[run.end():run.end() + 1]
         if len(run[0]) > 6 or _NOT_A_NAME.search(run[0]) or split_keyword(run[0])[0] is not None \
-                or re.match(r"[A-Za-z0-9]", before + after):
-            return False
+                or re.match(r"[A-Za-z0-9]", before + after) or re.search(r"[:：]\s*$", said[:run.start()]):
+            return False  # `visit 华为：断网时`: notes after the colon, in Chinese
     return True
 
 

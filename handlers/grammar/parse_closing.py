@@ -159,7 +159,8 @@ def _follow_up_in_reason(topic: str, rest: str, reason: str, command: c.CloseDea
     closed = f"{head}{space}{shorter}" if shorter else head.rstrip(":：;；,， -")
     zh = bool(CJK.search(reason[clause.start:clause.end]))  # the task in the follow-up's own language
     what = clause.detail or ("跟进" if zh else "follow up")
-    what = f"跟进{what}" if zh and len(what) <= 2 and what != "跟进" else what  # `再跟进看看`: no task `看看`
+    what = f"跟进{what}" if zh and what in ("看看", "一下", "问问", "看") else what  # `再跟进看看`: no
+    # task `看看`; `下周一跟进回款`: `回款`
     what = re.sub(r"^(?:to|and)\s+(?=\S)", "", what, flags=re.I)  # `…in march to see how it's going`: a
     # title starting `to` reads as a handover (`task 7 to bo`), so the offer would not read (r26)
     ref = command.ref

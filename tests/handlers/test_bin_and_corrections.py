@@ -112,7 +112,8 @@ def test_a_visits_customer_and_follow_up_day_can_be_changed(team_chat):
     assert "拜访 #1" in team_chat("拜访 #1 跟进 下周二", user="Ana")
     assert rows(team_chat, Visit, "follow_up_on") == [(dt.date(2026, 12, 1),)]
     assert not team_chat.reply("visit #1 follow up someday", user="Ana").ok  # asked, not guessed
-    team_chat("undo", user="Ana")
+    assert "Undo it?" in team_chat("undo", user="Ana")  # after a message refused: which change, asked
+    team_chat("undo confirm", user="Ana")
     team_chat("undo", user="Ana")
     with team_chat.session_factory() as s:
         visit = s.scalar(select(Visit))
