@@ -29,6 +29,8 @@ _EN_DAY = (r"(?:last\s+(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*|yes
            r"(?:mon|tue|tues|wed|thu|thur|thurs|fri)[a-z]*|\d{1,2}/\d{1,2}|the\s+\d{1,2}(?:st|nd|rd|th))")
 _EN = pattern(r"(?:^|(?<=[\s,;.(]))(?:they\s+|we\s+)?(?:signed|closed|inked|won|lost)\s+(?:it\s+)?(?:on\s+)?"
               r"(?P<day>" + _EN_DAY + r")(?![A-Za-z])", re.I)
+#: the word of closing just before the day, typos too (`closd last thu`): no word of the reason
+_CLOSE_VERB = pattern(r"(?<![A-Za-z])(?:cl[oa]?s\w{0,3}d|clsoed|sign(?:ed|d)?|signe)\s*(?:on\s*)?$", re.I)
 _EDGE = " ,，.。;；:：!！-–—()（）"  # `…, closed last thu: 方案对口`: no `, :` left between; the
 # offer's own `(closed last thu)` · `（成交日：上周四）` read back whole
 #: A day said as the end of a state (`paused until 2/1`, `直到12月1日`): never the close's day
@@ -56,7 +58,7 @@ def close_day_cut(reason: str, chinese: bool, today: dt.date | None = None) -> t
     if gone is None:
         return reason, None
     group = "en" if gone["en"] else "zh"
-    left, right = reason[:gone.start()].rstrip(" "), reason[gone.end():].lstrip(" ")
+    left, right = _CLOSE_VERB.sub("", reason[:gone.start()].rstrip(" ")), reason[gone.end():].lstrip(" ")
     rest = left + ("" if left.endswith(tuple("，,、；：")) else " ") + right
     return " ".join(rest.split()).strip(_EDGE), reason[gone.start(group):gone.end(group)]
 

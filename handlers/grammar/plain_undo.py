@@ -56,8 +56,10 @@ _KIND_EN = pattern(r"^(?:(?:" + _OOPS + r")[\s,.!]+)*(?:(?:pls|please|just)\s+)?
                    r"(?:undo|revert|take back)\s+(?:(?:that|this|the|my)\s+)?(?:(?:last|latest|previous)\s+)?"
                    r"(?P<kind>[a-z]+)(?:[\s,.!]+(?:pls|please|plz|thx|thanks))*[\s.!?]*$", re.I)
 _KIND_ZH = pattern(r"^" + _OOPS_ZH
-                   + r"(?:把|请|帮我)?(?:撤销|撤回)?(?:一下)?(?:刚才|刚刚|上一?次|最后一次)?(?:的|那次|那个)?"
-                   r"(?P<kind>推迟|延后|改期|延期|推进|阶段|完成|拜访|赢单|输单|任务|商机|重开|重新打开)(?:撤销|撤回)?(?:一下)?[吧啊了\s。.!！]*$")
+                   + r"(?:把|请|帮我)?(?:撤销|撤消|撤回)?(?:一下)?"
+                   r"(?:刚才|刚刚|上一?次|最后一次)?(?:的|那次|那个)?"
+                   r"(?P<kind>推迟|延后|改期|延期|推进|阶段|完成|拜访|赢单|输单|任务|商机|重开|重新打开)"
+                   r"(?:撤销|撤消|撤回)?(?:一下)?[吧啊了\s。.!！]*$")
 
 
 def sure(locale: str) -> str:
@@ -159,7 +161,7 @@ _NAMED_EN = pattern(r"^(?:(?:" + _OOPS + r")[\s,.!]+)*(?:(?:pls|please|just|can 
                     r"(?P<name>(?!(?:that|this|it|one|last)\b)[^\s,.!?]+(?:\s+[^\s,.!?]+){0,2}?)"
                     r"(?:\s+(?P<kind>move|moved|change|update|edit|stage|deal|visit|task|snooze|win|loss|one))?"
                     r"(?:[\s,.!]+(?:pls|please|plz|thx|thanks))*[\s.!?]*$", re.I)
-_NAMED_ZH = pattern(r"^" + _OOPS_ZH + r"(?:把|请|帮我)?(?:撤销|撤回)?(?:一下)?"
+_NAMED_ZH = pattern(r"^" + _OOPS_ZH + r"(?:把|请|帮我)?(?:撤销|撤消|撤回)?(?:一下)?"
                     r"(?:刚才|刚刚|上一?次|最后一次)?的?"
                     r"(?P<name>[^\s的那，,。：:；;！!？?、]{2,12}?)(?:那单的|那个的|的|那个|那单|那次|那条)?"
                     r"(?P<kind>推进|阶段|修改|改动|拜访|任务|商机|赢单|输单|推迟)?(?:撤销|撤回)(?:一下)?"

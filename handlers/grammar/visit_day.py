@@ -42,7 +42,8 @@ _WENT_TO_ZH = pattern(r"(?:^|(?<=[\s，,。;；:：]))"
                       r"(?P<day>大前天|前天|昨天|昨日|上个?(?:周|星期|礼拜)[一二三四五六日天])"
                       r"(?:上午|下午|晚上|中午|早上)?\s*(?:又)?(?:去|到|跑了?一?趟)(?=\S)")
 #: `went to 比亚迪 on friday`, `drove over to acme yesterday`: going there told in the past, its day
-_WENT_TO_EN = pattern(r"(?<![A-Za-z])(?:went|drove|dropped\s+by|stopped\s+by|popped\s+over)\s+(?:over\s+)?"
+_WENT_TO_EN = pattern(r"(?<![A-Za-z])(?:went|wnet|wen|wnt|drove|dropped\s+by|stopped\s+by|popped\s+over)"
+                      r"\s+(?:over\s+)?"
                       r"(?:to|at)\s+[^.,;!?]{1,40}?\s(?:on\s+)?(?P<day>yesterday|yday|yest|"
                       r"last\s+(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)(?![A-Za-z])",
                       re.I)

@@ -36,6 +36,7 @@ def _closed(session_factory, title):
     ("won #1 80k: beat SAP on price, signed yesterday", "Ana", "yesterday", "beat SAP on price",
      dt.date(2026, 12, 6)),
     ("won #1 80k, closed last thursday: 方案对口", "Ana", "last thursday", "方案对口", dt.date(2026, 12, 3)),
+    ("won #1 80k, closd last thursday: 方案对口", "Ana", "last thursday", "方案对口", dt.date(2026, 12, 3)),
     ("赢单 #2 30万：关系好 上周四签的", "张伟", "上周四", "关系好", dt.date(2026, 12, 3)),
     ("输单 #2：客户选了别家，上周三定的", "张伟", "上周三", "客户选了别家，定的", dt.date(2026, 12, 2)),
     ("输单 #2：客户選了別家，上週三定的", "张伟", "上週三", "客户選了別家，定的", dt.date(2026, 12, 2)),

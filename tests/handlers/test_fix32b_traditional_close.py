@@ -14,6 +14,18 @@ def _chat(session_factory):
     return chat
 
 
+def _asked_alike(session_factory, traditional: str, simplified: str):
+    """The chat and the reply to `traditional`, asked as `simplified` is; nothing stored (the
+    traditional one asked last, so its question is the one open)."""
+    chat = _chat(session_factory)
+    before = records(session_factory)
+    told = chat.reply(traditional, user="张伟")
+    assert told.text.splitlines()[:2] == chat.reply(simplified, user="张伟").text.splitlines()[:2]
+    chat.reply(traditional, user="张伟")
+    assert records(session_factory) == before
+    return chat, told
+
+
 @pytest.mark.parametrize("traditional, simplified", [
     ("華為的單子贏了", "华为的单子赢了"),
     ("華為那個單子拿下了", "华为那个单子拿下了"),
@@ -21,13 +33,8 @@ def _chat(session_factory):
 ])
 def test_a_win_in_traditional_reads_as_simplified_and_titles_nothing(session_factory, traditional,
                                                                      simplified):
-    chat = _chat(session_factory)
-    before = records(session_factory)
-    told = chat.reply(traditional, user="张伟")
-    assert told.text.splitlines()[:2] == chat.reply(simplified, user="张伟").text.splitlines()[:2]
-    chat.reply(traditional, user="张伟")
+    chat, told = _asked_alike(session_factory, traditional, simplified)
     assert "單" not in told.text and "单子\"" not in told.text, told.text
-    assert records(session_factory) == before
     assert "金额" in chat.reply("1", user="张伟").text  # a new win asks its amount
     assert chat.reply("20万", user="张伟").ok
     assert ("华为", "won") in deal_rows(session_factory, "customer", "stage")
@@ -40,13 +47,8 @@ def test_a_win_in_traditional_reads_as_simplified_and_titles_nothing(session_fac
 ])
 def test_a_loss_in_traditional_offers_the_open_deal_without_a_word_left_over(session_factory, traditional,
                                                                             simplified):
-    chat = _chat(session_factory)
-    before = records(session_factory)
-    told = chat.reply(traditional, user="张伟")
-    assert told.text.splitlines()[:2] == chat.reply(simplified, user="张伟").text.splitlines()[:2]
-    chat.reply(traditional, user="张伟")
+    chat, told = _asked_alike(session_factory, traditional, simplified)
     assert "不是其中任何一个的标题" not in told.text, told.text
-    assert records(session_factory) == before
     assert chat.reply("1", user="张伟").ok
     assert deal_rows(session_factory, "title", "stage") == [("续约", "lost")]
 

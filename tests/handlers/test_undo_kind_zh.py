@@ -8,7 +8,7 @@ from support import MON, make_team_chat, task_rows
 pytestmark = pytest.mark.phrasing
 
 
-@pytest.mark.parametrize("undo", ["撤销刚才的任务", "撤回刚才的任务", "把刚才的任务撤销"])
+@pytest.mark.parametrize("undo", ["撤销刚才的任务", "撤回刚才的任务", "把刚才的任务撤销", "撤消刚才的任务"])
 def test_an_undo_naming_the_task_just_made_undoes_it(session_factory, undo):
     chat = make_team_chat(session_factory, now=MON, manager="王芳", reps=("张伟",))
     chat.said_ok("任务 明天给华为打电话", user="张伟")

@@ -25,6 +25,7 @@ def _days(session_factory) -> list[dt.date]:
     ("拜访 美的：前天跑了一趟美的 见了采购", dt.date(2026, 12, 5)),
     ("visit 比亚迪: went to 比亚迪 on friday, talked EV fleet software", dt.date(2026, 12, 4)),
     ("visit Acme: drove over to acme yesterday, demo went well", dt.date(2026, 12, 6)),
+    ("visit Acme: wnet to acme yesterday, demo ok", dt.date(2026, 12, 6)),  # a typo of the verb
 ])
 def test_going_there_on_a_day_gone_by_is_the_visits_day(session_factory, typed, day):
     chat = make_team_chat(session_factory, now=MON, manager="王芳", reps=("张伟",))
