@@ -75,7 +75,7 @@ def take(ctx: Ctx, text: str) -> tuple[bool, object, str | None]:
         return False, None, None  # (as questions.take says it: most messages, one query)
     meant = _read(ctx, text, question)
     if meant is None:
-        taken = questions.take(ctx.session, ctx.member, ctx.platform, text, ctx.now)
+        taken = questions.take(ctx.session, ctx.member, ctx.platform, text, ctx.now, ctx.today)
         unanswered = taken[1] is None or isinstance(taken[1], c.ParseError)
         ctx.question = "" if not taken[0] else "refused" if refused and unanswered else "answered"
         return taken

@@ -142,6 +142,11 @@ class Ctx:
     def today(self) -> dt.date:
         return self.now.astimezone(self.zone).date()
 
+    def day_of(self, at: dt.datetime) -> dt.date:
+        """The member's day of a stored instant (stored in UTC; naive means UTC): a visit made at
+        01:00 in Shanghai is that day, not the UTC day before."""
+        return (at if at.tzinfo else at.replace(tzinfo=dt.timezone.utc)).astimezone(self.zone).date()
+
     @property
     def calendar(self) -> str:
         return self.team.calendar if self.team else f"{self.default_calendar}@{self.tenant.id}"

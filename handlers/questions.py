@@ -125,23 +125,26 @@ _ORDINALS = {word: place for place, words in enumerate((
 
 
 def take(session: Session, member: Member, platform: str, text: str,
-         now: dt.datetime) -> tuple[bool, c.Command | c.ParseError | str | None, str | None]:
+         now: dt.datetime, today: dt.date) -> tuple[bool, c.Command | c.ParseError | str | None, str | None]:
     """End the member's open question (any message does): (whether there was one, what `text`
     answers of it: the chosen option's command or text, "" for `no`, None for nothing; the
-    language the question was asked in, so that `1` is answered in it)."""
+    language the question was asked in, so that `1` is answered in it). `today` is the member's
+    day, which dates in the answer count from (not the UTC day of `now`)."""
     question = stored.open_question(session, member.id, platform)
     if question is None:
         return False, None, None
     stored.close(session, question)
     if answer_word(text) is None and (dropped := _DROPPED.match(text)) is not None:  # `算了 推到下周吧`:
         text = text[dropped.end():]  # no to the question, then what is meant instead: an edit of the
-        asked, picked, locale = _answered(session, member, question, text, now)  # offer, or a message of
-        unread = picked is None or getattr(picked, "problem", "") in (UNANSWERED, "answer_unread")  # its own
+        # an offer, or a message of its own
+        asked, picked, locale = _answered(session, member, question, text, now, today)
+        unread = picked is None or getattr(picked, "problem", "") in (UNANSWERED, "answer_unread")
         return (True, c.ParseError(None, DROPPED, text), locale) if unread else (asked, picked, locale)
-    return _answered(session, member, question, text, now)
+    return _answered(session, member, question, text, now, today)
 
 
-def _answered(session: Session, member: Member, question, text: str, now: dt.datetime) -> tuple:
+def _answered(session: Session, member: Member, question, text: str, now: dt.datetime,
+              today: dt.date) -> tuple:
     """What `text` answers of the open `question` (`take`)."""
     answers = [a for a in question.answers if isinstance(a, str)]
     about = next((a for a in question.answers if isinstance(a, dict)), {})
@@ -160,16 +163,16 @@ def _answered(session: Session, member: Member, question, text: str, now: dt.dat
         return True, c.ParseError(None, CANCELLED), locale  # `undo`, `算了` with a question open: the
         # question cancelled, nothing saved; the last saved change one tap from undone (issue #23)
     if pick is None and not about.get("soft") and now - question.asked_at <= TTL and len(answers) == 1 \
-            and range_moved(answers, text, now.date()) == (pressed(answers[0]),):
+            and range_moved(answers, text, today) == (pressed(answers[0]),):
         pick = 1  # `改成23号结束` typed again to its own offer `竞赛 #2 12月7日-12月23日`: that offer taken
     if pick is None and not about.get("soft") and now - question.asked_at <= TTL \
-            and (moved := range_moved(answers, text, now.date())
-                     or range_replaced(answers, text, now.date())) is not None:
+            and (moved := range_moved(answers, text, today)
+                     or range_replaced(answers, text, today)) is not None:
         return True, c.ParseError(None, "offer_edited", text, options=tuple(
             ("edited", line, None) for line in moved)), locale  # `make it end 12/23`:
         # the days offered, that end moved, asked again (never made at once)
     if pick is None and not about.get("soft") and now - question.asked_at <= TTL \
-            and (again := said_again_with(about.get("said") or "", text, now.date())):
+            and (again := said_again_with(about.get("said") or "", text, today)):
         if again is True:  # a correction of the offer, with no value of the offer to put it in: asked
             return True, _unread(text, answers, about, "correction"), locale  # again, or asked about what
             # was saved, never made on it unasked
@@ -177,9 +180,9 @@ def _answered(session: Session, member: Member, question, text: str, now: dt.dat
     fill = about.get("fill")  # changed (and asked again where it still must be)
     if pick is None and fill and now - question.asked_at <= TTL:
         said = _PARTICLE.sub("", " ".join(text.split()))  # `下周五吧`
-        if _FOLLOW_UP_END.search(fill) and unknown_in(said, now.date()):  # `春节后`, not known yet:
+        if _FOLLOW_UP_END.search(fill) and unknown_in(said, today):  # `春节后`, not known yet:
             return True, c.ParseError(None, "festival_unknown", said, fill), locale  # asked again
-        if _FOLLOW_UP_END.search(fill) and (day := _FOLLOW_UP_START.sub("", said)) and _day_first(day, now):
+        if _FOLLOW_UP_END.search(fill) and (day := _FOLLOW_UP_START.sub("", said)) and _day_first(day, today):
             return True, f"{fill} {day}", locale  # `跟进 12号` after "the follow-up needs a day"
         if not _FOLLOW_UP_END.search(fill) and _amount_first(text):
             return True, f"{fill} {said}", locale  # `80k` after `How much?`
@@ -193,7 +196,7 @@ def _answered(session: Session, member: Member, question, text: str, now: dt.dat
         pick = kind if isinstance(kind, int) else None
     if pick is None and about.get("soft") and now - question.asked_at <= TTL \
             and (not _a_command(text) or rival_told(text)  # `lost to siemens`, `客户很满意交付速度`
-                 or customer_reason(session, member.tenant_id, text, now.date())) \
+                 or customer_reason(session, member.tenant_id, text, today)) \
             and not acknowledged(text) and (head := _REASON_ASKED.match(answers[0] if answers else "")):
         said = without_echo(" ".join(text.split()))  # `relationship, known their CTO for yrs`: in their
         return False, c.ParseError(None, "reason_said", said, f"{head[1]}: {said}"), locale  # words, if
@@ -313,12 +316,12 @@ _FOLLOW_UP_END = pattern(r"(?:跟进|follow up|截止|due|预计|close)$", re.I)
 _FOLLOW_UP_START = pattern(r"^(?:跟进|回访|follow[\s-]?up|fu|截止(?:日期)?|due|by)\s*[:：]?\s*", re.I)
 
 
-def _day_first(text: str, now: dt.datetime) -> bool:
+def _day_first(text: str, today: dt.date) -> bool:
     """Whether `text` is a day (`12号`, `fri`, `next tue`), give or take the words after it."""
     from handlers.grammar.dates import parse_date
 
     words = normalize(text).split()
-    return any(parse_date(" ".join(words[:size]), now.date()) is not None for size in (3, 2, 1))
+    return any(parse_date(" ".join(words[:size]), today) is not None for size in (3, 2, 1))
 
 
 def _amount_first(text: str) -> bool:

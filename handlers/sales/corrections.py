@@ -85,7 +85,7 @@ def _day_moved(ctx: Ctx, visit, day: dt.date, customer: str) -> Said:
     if day > ctx.today:
         raise ctx.refuse("visit_day_future", day=ctx.day(day))
     at = visit.visited_at if visit.visited_at.tzinfo else visit.visited_at.replace(tzinfo=dt.timezone.utc)
-    was = at.astimezone(ctx.zone).date()
+    was = ctx.day_of(at)
     ctx.people.audit(ctx.tenant.id, ctx.member.id, "visit.day", "visit", visit.id, at=ctx.now,
                      before=was, after=day)
     visit.visited_at = at + dt.timedelta(days=(day - was).days)

@@ -57,7 +57,7 @@ def handle_deal_history(ctx: Ctx, cmd: ShowDealHistory) -> Reply:
     money = lambda amount, currency: fmt.money(amount, currency or deal.currency, ctx.locale)
     lines = []
     for event, actor in events:
-        when = fmt.day(event.at.astimezone(ctx.zone).date(), ctx.today, ctx.locale, relative=False)
+        when = fmt.day(ctx.day_of(event.at), ctx.today, ctx.locale, relative=False)
         what = {"created": lambda e: ctx.t("history_created", stage=stage(e.to_stage),
                                            amount=money(e.new_amount, e.new_currency)),
                 "stage": lambda e: f"{stage(e.from_stage)} → {stage(e.to_stage)}",
@@ -71,7 +71,7 @@ def handle_deal_history(ctx: Ctx, cmd: ShowDealHistory) -> Reply:
         lines.append(f"{when} · {actor or '–'} · {what}")
     if gone is not None:
         who = ctx.session.get(Member, gone.actor_id) if gone.actor_id else None
-        when = fmt.day(gone.at.astimezone(ctx.zone).date(), ctx.today, ctx.locale, relative=False)
+        when = fmt.day(ctx.day_of(gone.at), ctx.today, ctx.locale, relative=False)
         lines.append(ctx.t("history_deleted", who=who.display_name if who else "–", when=when,
                            restore=f"{name_of(WORDS, 'restore', ctx.locale)} "
                                    f"{name_of(WORDS, 'deal', ctx.locale)} #{deal.id}"))

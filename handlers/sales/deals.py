@@ -321,7 +321,7 @@ def deal_card(ctx: Ctx, deal: Deal, customer: str, owner: Member, notes: list[Sa
               (ctx.t("amount"), fmt.money(deal.amount, deal.currency, ctx.locale)),
               (ctx.t("probability"), f"{deal.probability}%")]
     if deal.stage in CLOSED_STAGES and deal.closed_at:  # the day it closed, never the stale expected one
-        closed = deal.closed_at.astimezone(ctx.zone).date()
+        closed = ctx.day_of(deal.closed_at)
         fields.append((ctx.t("closed_date"), fmt.day_stored(closed, ctx.today, ctx.locale)))
     elif deal.expected_close:
         fields.append((ctx.t("close_date"), fmt.day_stored(deal.expected_close, ctx.today, ctx.locale)))

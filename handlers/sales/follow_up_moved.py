@@ -65,7 +65,7 @@ def answer(ctx: Ctx, text: str) -> c.Command | Reply | None:
         ctx.notes.append(ctx.t("read_as_whole", said=f"{word} {visit.id} {found[2]}"))
         return c.SnoozeFollowup(visit.id, day)
     if not open_ and (visit := last_visit(ctx, customers[0].id)) is not None and visit.follow_up_on is None \
-            and (ctx.today - visit.visited_at.date()).days <= 1:  # `Umbrella的跟进设成明天` just after
+            and (ctx.today - ctx.day_of(visit.visited_at)).days <= 1:  # `Umbrella的跟进设成明天` just after
         return follow_up_to(ctx, visit, customers[0].name, day)  # that visit: its follow-up, said back
     if not open_:
         head = "任务 跟进" if ctx.locale == "zh" else "task follow up with"

@@ -173,7 +173,7 @@ def _visit_line(ctx: Ctx, line):
     if len(visits) > 1:  # the visits the last message made: one tap each, never another visit
         names = CustomerRepository(ctx.session).names_of(ctx.tenant.id, [each.customer_id for each in visits])
         return _which(ctx, "it_which_visit", line, [
-            (visit, f"#{visit.id} {names.get(visit.customer_id, '')} · {visit.visited_at:%m-%d}")
+            (visit, f"#{visit.id} {names.get(visit.customer_id, '')} · {ctx.day_of(visit.visited_at):%m-%d}")
             for visit in visits[:5]])
     example = f"{_visit_word(ctx)} #12 {'日期' if ctx.locale == 'zh' else 'date'} …"
     return Reply(lines=(ctx.t("it_which_visit"), example), ok=False)  # r27en: no unrelated visit offered
@@ -253,7 +253,7 @@ def _day_not(ctx: Ctx, value: str, was):
     def same(day) -> bool:
         near = day is not None and abs((day - was).days) <= 7
         return near and day.weekday() == was.weekday()
-    on_visit, on_follow = same(visit.visited_at.date()), same(visit.follow_up_on)
+    on_visit, on_follow = same(ctx.day_of(visit.visited_at)), same(visit.follow_up_on)
     lines = {"date": f"{_visit_word(ctx)} #{visit.id} {'日期' if zh else 'date'} {value}",
              "follow": f"{_visit_word(ctx)} #{visit.id} {'跟进' if zh else 'follow up'} {value}"}
     if on_visit != on_follow:

@@ -20,8 +20,8 @@ def last_closed(ctx: Ctx, days: list[dt.date]) -> Deal | Reply | None:
     deals = deals_closed_since(ctx.session, ctx.tenant.id, ctx.member.id, ctx.now - WITHIN, limit=5)
     if not deals:
         return None
-    latest = deals[0].closed_at.astimezone(ctx.zone).date()
-    same = [deal for deal in deals if deal.closed_at.astimezone(ctx.zone).date() == latest]
+    latest = ctx.day_of(deals[0].closed_at)
+    same = [deal for deal in deals if ctx.day_of(deal.closed_at) == latest]
     if len(same) == 1:
         return same[0]  # (`last fri` on a Sunday: which Friday, asked of it by the caller)
     if len(days) != 1:

@@ -85,7 +85,7 @@ def due_customers(ctx: Ctx, member_ids: set[int]) -> list[tuple]:
 def _due(ctx: Ctx, rows, days_of: dict[int, dict[str, int]]) -> list[tuple]:
     out = []
     for name, tier, owner_id, owner, created, at in rows:
-        since = (at or created).astimezone(ctx.zone).date()
+        since = ctx.day_of(at or created)
         over = (ctx.today - since).days - days_of[owner_id][tier]
         if over >= 0:
             out.append((name, tier, owner, since if at else None, over))

@@ -94,7 +94,7 @@ def handle_trash(ctx: Ctx, _cmd: ShowTrash) -> Reply:
         kind = KIND[change.entity]
         who = ctx.session.get(Member, change.actor_id) if change.actor_id else None
         ref = f"#{change.entity_id}" if kind != "customer" else main["b"]["name"]
-        when = fmt.day(change.at.astimezone(ctx.zone).date(), ctx.today, ctx.locale, relative=False)
+        when = fmt.day(ctx.day_of(change.at), ctx.today, ctx.locale, relative=False)
         lines.append(ctx.t("trash_line", what=_shown(ctx, change),
                            who=who.display_name if who else "–", when=when))
         restore = f"{name_of(WORDS, 'restore', ctx.locale)} {name_of(WORDS, kind, ctx.locale)} {ref}"

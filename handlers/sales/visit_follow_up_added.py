@@ -56,6 +56,6 @@ def last_visit(ctx: Ctx, customer_id: int) -> Visit | None:
 
 def follow_up_to(ctx: Ctx, visit: Visit, customer: str, day) -> c.ChangeVisit:
     """That visit's follow-up set to `day`, the visit it goes to said back."""
-    when = fmt.day(visit.visited_at.astimezone(ctx.zone).date(), ctx.today, ctx.locale)  # the team's day
+    when = fmt.day(ctx.day_of(visit.visited_at), ctx.today, ctx.locale)  # the team's day
     ctx.notes.append(ctx.t("follow_up_to_visit", id=visit.id, customer=customer, when=when))
     return c.ChangeVisit(visit.id, follow_up=day)

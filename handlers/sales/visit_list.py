@@ -35,7 +35,7 @@ def handle_list_visits(ctx: Ctx, cmd: ListVisits) -> Reply:
         return Reply(title=title, lines=(ctx.t("visits_none"),))
     lines = []
     for visit, customer, who in rows:
-        when = fmt.day(visit.visited_at.astimezone(ctx.zone).date(), ctx.today, ctx.locale)
+        when = fmt.day(ctx.day_of(visit.visited_at), ctx.today, ctx.locale)
         said = " → ".join(part for part in (visit.notes or visit.next_step, visit.outcome) if part)  # what
         # came of it (`392 done, sent the proposal`) after what was said
         by = f" · {who}" if len(members) > 1 else ""

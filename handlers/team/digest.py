@@ -60,7 +60,7 @@ def digest(ctx: Ctx, team_name: str, member_ids: list[int], since: dt.datetime, 
     if stalled:
         lines += [f"{stalled.title}: {len(stuck)}", *(f"  {line}" for line in stuck[:3])]
     title = ctx.t("digest_weekly_title" if weekly else "digest_daily_title", team=team_name,
-                  day=fmt.day(since.astimezone(ctx.zone).date(), ctx.today, ctx.locale, relative=False))
+                  day=fmt.day(ctx.day_of(since), ctx.today, ctx.locale, relative=False))
     notes = dict.fromkeys(note for part in (progress, pipeline) if part for note in part.notes)
     return Reply(title=title, lines=tuple(lines), bars=progress.bars if progress else (),
                  table=pipeline.table if pipeline else None, notes=tuple(notes),

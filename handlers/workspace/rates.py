@@ -64,7 +64,7 @@ def _listing(ctx: Ctx, base: str) -> Reply:
     lines = []
     for r in rows:
         who = names.get(r.set_by, "–")
-        when = fmt.day(r.set_at.astimezone(ctx.zone).date(), ctx.today, ctx.locale)
+        when = fmt.day(ctx.day_of(r.set_at), ctx.today, ctx.locale)
         start = fmt.day(r.valid_from, ctx.today, ctx.locale, relative=False)
         if r.rate is None:
             lines.append(ctx.t("rate_line_off", currency=r.currency, start=start, who=who, day=when))
