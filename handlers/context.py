@@ -173,7 +173,7 @@ class Ctx:
 
 
 #: The first line says all (the date's forms, a slip's fix): no block of the command's usage after it.
-_FIX_SAYS_IT = ("date", "word_typo", "mention_missing")
+_FIX_SAYS_IT = ("date", "word_typo", "mention_missing", "count_money")
 
 
 #: The examples under "didn't get that": a rep's day, or a manager's (the team's progress, targets).
@@ -209,7 +209,8 @@ def usage_reply(locale: str, error: ParseError, *, manager: bool = False) -> Rep
                   for i, (label, said, _command) in enumerate(error.options, 1)]
         hint = t(locale, "answer_hint", count=len(offer)) if len(offer) > 1 else t(locale, "answer_hint_one")
         return Reply(lines=(*lines, hint), buttons=offer, ok=False)
-    head = {"date": "bad_date", "count": "bad_count", "split": "split_needs_team",
+    head = {"date": "bad_date", "count": "bad_count", "count_money": "count_money",
+            "split": "split_needs_team",
             "schedule_word": "bad_schedule_word", "typo": "did_you_mean", "stage_typo": "not_a_stage",
             "amount": "bad_amount", "word": "unread_word",
             "reversed": "reversed_range", "follow_up_typo": "follow_up_typo", "rate": "bad_rate",

@@ -180,8 +180,8 @@ def parse_target(rest: str, _today: dt.date) -> c.Command | c.ParseError:
     if not rest.strip() or rest.strip().lower() in V.TEAM_WORDS:  # `targets`, `targets team`
         return c.ListTargets(c.Scope("team") if rest.strip() else c.Scope())
     rest = _YEAR_MONTH.sub(r"\1", rest)  # `明年 一月`: one month, of next year
-    said = [w for w in _counted(re.sub(r"[,，、;；]", " ", rest).split())  # `to 50k`, `, split it`
-            if w.lower().strip(":：") not in _JOINING]
+    said = [_SINGULAR.get(w.lower(), w) for w in _counted(re.sub(r"[,，、;；]", " ", rest).split())
+            if w.lower().strip(":：") not in _JOINING]  # `to 50k`, `, split it`; `Bo's deal target`
     words = [w for w in said if w.lower() not in V.SPLIT_WORDS | V.EVEN_WORDS]
     split = any(w.lower() in V.SPLIT_WORDS for w in said)
     even = split and any(w.lower() in V.EVEN_WORDS for w in said)
@@ -209,12 +209,23 @@ def parse_target(rest: str, _today: dt.date) -> c.Command | c.ParseError:
         return c.ParseError("target")
     metric = metric or "revenue"
     money = amount_words[0][1]
+    if metric != "revenue" and _MONEY_UNIT.search(amount_words[0][0]):  # `target @Bo deals 800k q1`:
+        zh = bool(re.search(r"[\u3400-\u9fff]", rest))  # money meant, never 800,000 deals: asked
+        fixed = " ".join(("业绩" if zh else "revenue") if w.lower() in V.METRIC_WORDS else w
+                         for w in said)
+        return c.ParseError("target", "count_money", amount_words[0][0], fixed)
     if metric != "revenue" and parse_count(amount_words[0][0]) is None:
         return c.ParseError("target", "count", amount_words[0][0])
     if split and scope.kind != "team":
         return c.ParseError("target", "split")
     return c.SetTarget(scope, metric, money.amount, money.currency, period, split, everyone, even)
 
+
+#: a metric said in the singular (`set Bo's deal target for Q1 to …`): only in a target, where
+#: `deal` can be no command
+_SINGULAR = {"deal": "deals", "win": "wins"}
+#: an amount said as money (`800k`, `50万`, `¥2m`): never a count of deals, visits or customers
+_MONEY_UNIT = pattern(r"[¥$€£]|\d\s*(?:[kmw]|万|千|亿)", re.I)
 
 #: Words that join a target's fields in a sentence (`set Bo's target for next month to 50k`)
 _JOINING = {"for", "in", "to", "at", "of", "is", "be", "it", "=", "", "给", "为", "是", "should", "will",

@@ -58,6 +58,8 @@ def parse(text: str, today: dt.date | None = None) -> c.Command | c.ParseError:
             and isinstance(said := parse(target, today), c.SetTarget):
         return said  # `李娜下个月目标50万`, `set Bo's target for next month to 50k`, `Ana target Q1
         # 1.2m`: the target command (a manager's; the period shown back)
+    if name in (None, "team") and target is not None and getattr(said, "problem", "") == "count_money":
+        return said  # `Bo's deal target for Q1 to 800k`: money, never 800,000 deals (asked)
     if name in (None, "team", "target") and (asked := targets_asked(text, today or dt.date.today())):
         return asked  # `下个月团队目标多少`, `what's my target this month`, `targets next month`: listed
     if name in (None, "undo") and (cancel := leave_cancel_said.said(raw)) is not None \

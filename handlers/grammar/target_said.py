@@ -121,6 +121,37 @@ _BARE_ZH = pattern(rf"^@?(?P<who>[^\s\d@#，,:：;；。]{{2,4}}?|[A-Za-z]+)\s*�
                    r"\s*[!。.~]*$", re.I)
 
 
+#: what a member is to do, said before the figure (`Bo needs 20 visits next month`, `Ana should close
+#: 500k this month`, `张伟下个月要拜访30家客户`, `Bo下季度得签80万`): the verb names the metric where
+#: the figure has none (`close`, `签`: revenue; `拜访`: visits; `开`, `新增`: new customers)
+_TO_DO_EN = pattern(r"^(?P<who>@?[A-Za-z][\w.-]*)\s+(?:needs?(?:\s+to)?|should|has\s+to|must|gotta|is\s+to)"
+                    r"\s+(?:(?:(?P<money>close|sign|win|bring\s+in|book|sell)|do|make|hit|get|log|reach|have)\s+)?"
+                    r"(?P<rest>.+)$", re.I)
+_TO_DO_ZH = pattern(rf"^(?P<who>@?[^\s\d@#，,:：;；。]{{2,4}}?|[A-Za-z]+)\s*(?P<p1>{PERIOD_ZH})?\s*"
+                    r"(?:要|得|需要|应该|必须)\s*(?:(?P<visit>拜访|见)|(?P<money>签|签单|成交|做到|完成|拿下)"
+                    r"|(?P<new>开发?|新增|拿下|签下))\s*"
+                    rf"(?P<amount>{AMOUNT_ZH})(?P<unit>{UNIT_ZH})?\s*(?:新?客户|个?新客户?)?\s*"
+                    rf"(?P<p2>{PERIOD_ZH})?\s*[!。.~]*$", re.I)
+_METRIC_SAID_EN = pattern(r"(?<![A-Za-z])(?:(?:new\s+)?customers?|new\s+clients?|visits|deals|wins|revenue"
+                          r"|sales)(?![A-Za-z])", re.I)
+
+
+def _to_do(said: str) -> str | None:
+    """A target said as what a member is to do, in the bare form `bare_target` reads, or None."""
+    if (found := _TO_DO_ZH.match(said)) is not None:
+        metric = "拜访" if found["visit"] else "业绩" if found["money"] and not found["unit"] else \
+            "新客户" if found["new"] or found["unit"] else None
+        period = found["p1"] or found["p2"]
+        return f"{found['who']} {period} {metric} {found['amount']}{found['unit'] or ''}" \
+            if metric and period and not (found["p1"] and found["p2"]) else None
+    if (found := _TO_DO_EN.match(said)) is not None:
+        rest = found["rest"]
+        if found["money"] and not _METRIC_SAID_EN.search(rest):
+            rest = f"revenue {rest}"  # `should close 500k this month`
+        return f"{found['who']} {rest}"
+    return None
+
+
 def bare_target(raw: str) -> tuple[str, str] | None:
     """(the target command, its language's `目标`/`target`) that a member's target said with no
     target word holds (`tom new customers 3 this month`), or None."""
@@ -128,6 +159,7 @@ def bare_target(raw: str) -> tuple[str, str] | None:
     from handlers.grammar.parse_reports import parse_target  # parse_reports reads periods; kept lazy
 
     said = " ".join(raw.split())
+    said = _to_do(said) or said
     found = _BARE_ZH.match(said)
     if found is not None and (found["p1"] or found["p2"]) and not (found["p1"] and found["p2"]) \
             and found["who"] not in V.METRIC_WORDS and not re.fullmatch(PERIOD_ZH, found["who"]):

@@ -68,6 +68,9 @@ GENERAL: dict[str, tuple[str, str]] = {
                  "没认出日期“{text}”。可以写 12月20日、明天、下周二 或 3天后。"),
     "bad_count": ("“{text}” should be a whole number for this metric, e.g. 20.",
                   "“{text}”应该是整数，例如 20。"),
+    "count_money": ("“{text}” is an amount of money, and this target counts, it doesn't sum money. "
+                    "Nothing was saved. Did you mean a revenue target: {fixed}",
+                    "“{text}”是金额，而这个目标计的是数量，不是金额，尚未保存。是要设业绩目标吗：{fixed}"),
     "usage_title": ("How to say it:", "正确的说法："),
     "not_allowed": ("Sorry, only a manager can do that.", "抱歉，只有经理可以这样操作。"),
     "admin_only": ("Sorry, only an admin can do that.", "抱歉，只有管理员可以这样操作。"),
