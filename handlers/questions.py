@@ -150,6 +150,8 @@ def _answered(session: Session, member: Member, question, text: str, now: dt.dat
     about = next((a for a in question.answers if isinstance(a, dict)), {})
     locale = about.get("locale")
     pick = answer_word(text)
+    if pick is None:  # an option's command typed (or its button sent as text)
+        pick = _typed_answer(text, answers)
     pick = record_picked(text, about.get("labels") or answers, pick) or pick  # `#46`: which deal, no yes
     if pick == 1 and about.get("which") and not _placed(text):
         pick = len(answers) + 1  # `yes` to "this deal, that one, or a new one?": which? asked again
@@ -207,6 +209,14 @@ def _answered(session: Session, member: Member, question, text: str, now: dt.dat
     if pick is None or now - question.asked_at > TTL or pick > len(answers):
         return not about.get("soft"), None, locale  # a win's reason untold: let go, unsaid
     return True, "" if pick == 0 else pressed(answers[pick - 1]), locale
+
+
+def _typed_answer(text: str, answers: list[str]) -> int | None:
+    """The number of the option whose command `text` is, word for word (`leave next friday, dentist`
+    after "take this leave?"): that option taken, not another message ending the question."""
+    said = " ".join(text.split()).casefold()
+    return next((i for i, answer in enumerate(answers, 1)
+                 if answer and " ".join(answer.split()).casefold() == said), None)
 
 
 def _unread(text: str, answers: list[str], about: dict, fixed: str = "") -> c.ParseError:

@@ -12,6 +12,7 @@ pytestmark = pytest.mark.phrasing
 
 JAN, Q1 = dt.date(2027, 1, 1), dt.date(2027, 1, 1)
 DEC = dt.date(2026, 12, 1)
+FIELDS = ("member", "metric", "period_start", "amount")
 
 
 @pytest.mark.parametrize(("said", "row"), [
@@ -27,15 +28,15 @@ def test_what_a_member_is_to_do_is_offered_as_their_target(session_factory, said
     chat = make_team_chat(session_factory, now=MON, manager="王芳", reps=("Ana", "Bo", "张伟"))
     offer = chat.reply(said, user="王芳")
     assert not offer.ok and len(offer.buttons) == 1, offer.text
-    assert target_rows(session_factory, "member", "metric", "period_start", "amount") == []
+    assert target_rows(session_factory, *FIELDS) == []
     done = chat.reply("1", user="王芳")
     assert done.ok, done.text
-    [(who, metric, start, amount)] = target_rows(session_factory, "member", "metric", "period_start", "amount")
+    [(who, metric, start, amount)] = target_rows(session_factory, *FIELDS)
     assert (who, metric, start, int(amount)) == row
 
 
-@pytest.mark.parametrize("said", ["Ana needs to call acme next month", "Bo should close the acme deal this month",
-                                  "张伟下个月要拜访华为"])
+@pytest.mark.parametrize("said", ["Ana needs to call acme next month",
+                                  "Bo should close the acme deal this month", "张伟下个月要拜访华为"])
 def test_a_thing_to_do_with_no_figure_is_no_target(session_factory, said):
     chat = make_team_chat(session_factory, now=MON, manager="王芳", reps=("Ana", "Bo", "张伟"))
     reply = chat.reply(said, user="王芳")
@@ -58,7 +59,7 @@ def test_money_for_a_count_is_asked_never_a_count(session_factory, said, offered
     assert records(session_factory) == before
     [button] = reply.buttons
     assert chat.reply(button.command, user="王芳").ok
-    [(who, metric, start, amount)] = target_rows(session_factory, "member", "metric", "period_start", "amount")
+    [(who, metric, start, amount)] = target_rows(session_factory, *FIELDS)
     assert (who, metric, start, int(amount)) == row
 
 
