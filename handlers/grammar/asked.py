@@ -65,6 +65,10 @@ _EN_PIPELINE = pattern(_EN_LEAD + r"(?:(?:can\s+i|let\s+me)\s+see|show(?:\s+me)?
 #: `hows bo doing this month` · `how is @tom tracking vs target` · `how's Ana going this quarter`
 _EN_PROGRESS = pattern(_EN_LEAD + r"(?:how'?s|hows|how\s+is|how\s+are)\s+(?P<who>@?[^\s?]+)\s+"
                        r"(?:doing|tracking|going|getting\s+on|performing)(?P<rest>.*?)" + _EN_END, re.I)
+#: `is bo on track?` · `is 张伟 behind this month` · `bo on pace?` · `is Ana keeping up this quarter`
+_EN_ON_TRACK = pattern(_EN_LEAD + r"(?:is|are)?\s*(?P<who>@?[^\s?]+)\s+(?:on\s+(?:track|pace|target|course)"
+                       r"|behind(?:\s+pace)?|ahead(?:\s+of\s+pace)?|keeping\s+up)(?P<rest>.*?)" + _EN_END,
+                       re.I)
 _NOT_A_MEMBER = {"i", "we", "you", "they", "it", "things", "everyone", "everybody", "team", "the", "my",
                  "our", "he", "she", "that", "this", "business", "sales", "pipeline"}
 _EN_PROGRESS_SAID = pattern(r"\b(?:so\s+far|against|vs\.?|versus|on|to|towards|with)\b|"
@@ -150,8 +154,12 @@ def _zh_report(bare: str) -> str | None:
     return " ".join((word, *tokens))
 
 
+#: a member's Chinese name in an English sentence (`is 张伟 on track?`): the only Chinese it may hold
+_CJK_NAME = pattern(r"(?:^|(?<=[\s@]))[\u3400-\u9fff]{2,4}(?=$|[\s?'’])")
+
+
 def _english(said: str) -> str | None:
-    if re.search(r"[\u3400-\u9fff]", said):
+    if re.search(r"[\u3400-\u9fff]", _CJK_NAME.sub("", said, count=1)):
         return None
     if found := _EN_DUE.match(said):  # `whats due tmrw`: my tasks and follow-ups due that day
         return f"tasks due {found['day']}"
@@ -164,9 +172,10 @@ def _english(said: str) -> str | None:
         metric = _EN_TOP_METRIC.get((found["metric"] or found["verb"] or "").lower(), "")
         rest = " ".join(found["rest"].split())
         return " ".join(w for w in ("leaderboard", metric, rest) if w) if _EN_PERIOD.match(rest) else None
-    if found := _EN_REPORT_LAST.match(said):  # `wk leaderboard`, `team pipeline`: its words after it
-        return " ".join(f"{found['word']} {found['before']} {found['after']}".split())
-    if (found := _EN_PROGRESS.match(said)) and found["who"].lower().lstrip("@") not in _NOT_A_MEMBER:
+    if (found := _EN_PROGRESS.match(said) or _EN_ON_TRACK.match(said)) \
+            and found["who"].lower().lstrip("@") not in _NOT_A_MEMBER:
         rest = " ".join(_EN_PROGRESS_SAID.sub(" ", found["rest"]).split())
         return f"progress @{found['who'].lstrip('@')} {rest}".strip() if _EN_PERIOD.match(rest) else None
+    if found := _EN_REPORT_LAST.match(said):  # `wk leaderboard`, `team pipeline`: its words after it
+        return " ".join(f"{found['word']} {found['before']} {found['after']}".split())
     return None
