@@ -18,7 +18,7 @@ import sys
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
-from bot.http import digits
+from bot.http import DEFERS, digits
 from bot.web import body_limit
 
 BODY_DEADLINE = 10.0  # seconds for a whole body: Slack and WeCom send theirs at once
@@ -61,8 +61,15 @@ def asgi(wsgi_app: Callable, threads: int | None = None) -> Callable:
             return await _status(send, 408, b"Request Timeout")
         except _Gone:
             return None
-        status, headers, chunks = await asyncio.get_running_loop().run_in_executor(
-            pool, _call, wsgi_app, _environ(scope, body))
+        loop = asyncio.get_running_loop()
+        status, headers, chunks, until = await loop.run_in_executor(
+            pool, _call, wsgi_app, {**_environ(scope, body), DEFERS: True})
+        if until is not None:  # an ack once its inbox row is committed: awaited here, no thread
+            try:  # sleeps for it (bot/group_commit.py)
+                await asyncio.wrap_future(until)
+            except Exception:  # nothing was recorded: served again, as without deferring
+                status, headers, chunks, _ = await loop.run_in_executor(
+                    pool, _call, wsgi_app, _environ(scope, body))
         await send({"type": "http.response.start", "status": status, "headers": headers})
         await send({"type": "http.response.body", "body": b"".join(chunks)})
 
@@ -98,7 +105,7 @@ async def _body(receive, limit: int) -> bytes:
             return bytes(body)
 
 
-def _call(wsgi_app: Callable, environ: dict) -> tuple[int, list, list[bytes]]:
+def _call(wsgi_app: Callable, environ: dict) -> tuple[int, list, list[bytes], object]:
     started: list = []
 
     def start_response(status: str, headers, _exc_info=None):
@@ -111,7 +118,7 @@ def _call(wsgi_app: Callable, environ: dict) -> tuple[int, list, list[bytes]]:
     finally:
         if hasattr(result, "close"):
             result.close()
-    return started[0], started[1], chunks
+    return started[0], started[1], chunks, getattr(result, "until", None)  # bot.http.Deferred
 
 
 def _environ(scope: dict, body: bytes) -> dict:

@@ -1,15 +1,39 @@
 """`salesbot`: the command line. Heavy modules are imported inside commands to keep start-up short,
-and the commands' own imports run out of the garbage collector's way (`uncollected`)."""
+and the commands' own imports run out of the garbage collector's way (`uncollected`): the area
+commands (the queues, the jobs, files, the CRM) are imported only when one of them runs or help
+lists them (`AREA_COMMANDS`), so a `salesbot say` imports none of them."""
 from __future__ import annotations
 
 import atexit
 import gc
+import importlib
 import sys
 from pathlib import Path
 
 import click
 
 from bot.runtime import uncollected
+
+#: Each area's commands, in its own module, by name: "module:attribute", imported when needed.
+AREA_COMMANDS = {"deliveries": "bot.queues_cli:deliveries", "inbox": "bot.queues_cli:inbox",
+                 "jobs": "bot.jobs_cli:jobs", "run-job": "bot.jobs_cli:run_job",
+                 "import": "bot.files_cli:import_", "export": "bot.files_cli:export",
+                 "crm": "bot.crm_cli:crm", "stages": "bot.crm_cli:stages"}
+
+
+class _Commands(click.Group):
+    """The top group: its own and the platforms' commands, and the areas' imported on demand."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*self.commands, *AREA_COMMANDS})
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in self.commands and name in AREA_COMMANDS:
+            module, attribute = AREA_COMMANDS[name].split(":")
+            with uncollected():
+                command = getattr(importlib.import_module(module), attribute)
+            self.add_command(command, name)
+        return self.commands.get(name)
 
 
 def built_app(check_schema: bool = True, platforms: bool = True):
@@ -44,7 +68,7 @@ class Runtime:
         return platforms.named(name)
 
 
-@click.group()
+@click.group(cls=_Commands)
 @click.pass_context
 def main(ctx: click.Context) -> None:
     """salesbot: run a sales team from Slack, WeCom, Microsoft Teams or this console."""
@@ -168,20 +192,8 @@ def _platform_commands() -> None:
             main.add_command(command)
 
 
-def _area_commands() -> None:
-    """The commands of each area, in its own module: the queues, the jobs, files, the CRM."""
-    from bot.crm_cli import crm, stages
-    from bot.files_cli import export, import_
-    from bot.jobs_cli import jobs, run_job
-    from bot.queues_cli import deliveries, inbox
-
-    for command in (deliveries, inbox, jobs, run_job, import_, export, crm, stages):
-        main.add_command(command)
-
-
 with uncollected():
     _platform_commands()
-    _area_commands()
 atexit.register(gc.freeze)
 
 

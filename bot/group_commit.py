@@ -3,14 +3,21 @@
 A request that finds no commit in flight commits its row at once (no thread to wake); those
 arriving meanwhile wait, and the first of them commits them all in one statement when its turn
 comes. Each request sleeps at most once: thread switches are most of an ack's cost beyond the
-floor (a writer thread of its own took more). The commits keep one connection of their own between
-them (a checkout from the pool costs as much as a small commit).
+floor. The commits keep one connection of their own between them (a checkout from the pool costs
+as much as a small commit).
+
+A request whose server can wait for the commit without a thread (`record_later`: the web
+process's front, bot/asgi.py, awaits it on its event loop) does not sleep at all: its thread
+goes back to the pool at once, and its row is committed by the commits' own thread, which leads
+every group whose first row is such a request (one wake-up a group, none a row, while requests
+keep coming), and whose futures wake the event loop, not a thread each.
 """
 from __future__ import annotations
 
 import datetime as dt
 import threading
 import time
+from concurrent.futures import Future
 
 from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import OperationalError
@@ -34,7 +41,12 @@ class GroupCommit:
         self._committing = False  # … once the one in flight is over (its leader hands on the turn)
         self._conn: Connection | None = None  # the commits' own connection, kept between them
         self._last = 1  # rows the last commit carried
-        self._turn = threading.Condition()  # guards the three above
+        self._theirs = False  # the next group is the commits' own thread's to make
+        self._closed = False  # that thread ends
+        self._committer: threading.Thread | None = None
+        lock = threading.Lock()
+        self._turn = threading.Condition(lock)  # guards the five above
+        self._their_turn = threading.Condition(lock)  # wakes the commits' own thread alone
 
     def record(self, row: Row) -> int | None:
         """The inbox row's id (None: recorded before), once it is committed; raises what the
@@ -43,22 +55,55 @@ class GroupCommit:
         with self._turn:
             self._queue.append(entry)
             lead, self._committing = not self._committing, True
-        result = self._lead() if lead or entry.wait() is _LEAD else entry.result
+        result = self._lead(entry) if lead or entry.wait() is _LEAD else entry.result
         if isinstance(result, Exception):
             raise result
         return result
 
+    def record_later(self, row: Row) -> Future:
+        """The future of the inbox row's id (None: recorded before), done once the row is
+        committed (or with what the commit raised); the caller's thread never waits for it."""
+        entry = _Waiting(row, Future())
+        with self._turn:
+            self._queue.append(entry)
+            if not self._committing:  # none in flight: the commits' own thread makes this one
+                self._committing = self._theirs = True
+                self._start_committer()
+                self._their_turn.notify()
+        return entry.future
+
     def close(self) -> None:
-        """The commit in flight ends, then the connection goes back."""
+        """The commit in flight ends, then the connection goes back (and the commits' own
+        thread ends)."""
         with self._turn:
             self._turn.wait_for(lambda: not self._committing)
             conn, self._conn = self._conn, None
+            self._closed = True
+            self._their_turn.notify()
         if conn is not None:
             conn.close()
 
-    def _lead(self) -> int | Exception | None:
-        """Commit every row waiting, the caller's first; wake the others with their ids and hand
-        the turn to the first row queued since (its thread commits the next group)."""
+    def _start_committer(self) -> None:
+        if self._committer is None:  # (under `_turn`)
+            self._committer = threading.Thread(target=self._commit_theirs, name="inbox-commits",
+                                               daemon=True)
+            self._committer.start()
+
+    def _commit_theirs(self) -> None:
+        """The commits' own thread: each group whose first row's request does not wait in a thread."""
+        while True:
+            with self._their_turn:
+                self._their_turn.wait_for(lambda: self._theirs or self._closed)
+                if not self._theirs:  # closed: a later `record_later` starts another
+                    self._committer = None
+                    return
+                self._theirs = False
+            self._lead(None)
+
+    def _lead(self, own: _Waiting | None) -> int | Exception | None:
+        """Commit every row waiting (`own`, the caller's, first; None: the commits' own thread
+        leads); give the others their ids and hand the turn to the first row queued since (its
+        thread commits the next group, or the commits' own thread when it has none waiting)."""
         if self._last > 1:  # under load: the requests in flight join this commit (fewer, larger ones)
             time.sleep(GATHER)
         with self._turn:
@@ -70,19 +115,24 @@ class GroupCommit:
             ids = [error] * len(batch)
         finally:
             self._last = len(batch)
-            for waiting, item_id in zip(batch[1:], ids[1:], strict=True):
-                waiting.finish(item_id)
+            for waiting, item_id in zip(batch, ids, strict=True):
+                if waiting is not own:
+                    waiting.finish(item_id)
             with self._turn:
                 after = self._queue[0] if self._queue else None
                 self._committing = after is not None
+                if after is not None and after.future is not None:
+                    self._theirs = True  # no thread waits to lead it: the commits' own does
+                    self._start_committer()
+                    self._their_turn.notify()
                 if after is None and self.stopping.is_set():  # the process winds down: its
                     conn, self._conn = self._conn, None  # connection goes back (`close`)
                     if conn is not None:
                         conn.close()
                 self._turn.notify_all()
-            if after is not None:
+            if after is not None and after.future is None:
                 after.finish(_LEAD)
-        return ids[0]  # the caller's row is first: it led, or was first to wait when the turn came
+        return ids[0] if own is not None else None  # the caller's row is first when it leads
 
     def _put_many(self, rows: list[Row]) -> list[int | None]:
         # SQLite has one writer at a time, and a worker's transactions hold the lock a few ms
@@ -105,15 +155,24 @@ _LEAD = object()  # what a waiting request is woken with when the next group com
 
 
 class _Waiting:
-    """A row waiting to be recorded, then its id (or the error), or `_LEAD`."""
+    """A row waiting to be recorded, then its id (or the error), or `_LEAD`; given in `future`
+    when its request does not wait in a thread (then it never leads)."""
 
-    def __init__(self, row: Row):
+    def __init__(self, row: Row, future: Future | None = None):
         self.row = row
+        self.future = future
         self.result: object = None
-        self._woken = threading.Lock()  # held until the outcome is in
-        self._woken.acquire()
+        if future is None:
+            self._woken = threading.Lock()  # held until the outcome is in
+            self._woken.acquire()
 
     def finish(self, result: object) -> None:
+        if self.future is not None:
+            if isinstance(result, Exception):
+                self.future.set_exception(result)
+            else:
+                self.future.set_result(result)
+            return
         self.result = result
         self._woken.release()
 

@@ -9,7 +9,8 @@ it at once, holding the row while it does (a person at a phone gets the answer w
 poll in between; WeCom can get its passive reply). Under load the row is left for the `worker`
 processes (`worker/inbox.py`), so this process only verifies, records and acks; rows are
 written in group commits (`bot/group_commit.py`: one short transaction for all the requests waiting
-to be recorded).
+to be recorded). Behind a server that can wait for them off its threads (bot/asgi.py), the request
+is not held in a thread meanwhile: its response waits for its rows' commit (`serving(defer=True)`).
 A process that dies mid-run leaves its row held until the hold runs out; a worker then runs it
 again, and the handlers' own delivery keys keep that from storing anything twice.
 
@@ -34,7 +35,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future
+from concurrent.futures import Future, InvalidStateError
 from contextlib import contextmanager
 from typing import TypeVar
 
@@ -84,6 +85,7 @@ class Handoff:
         self._in_flight = 0  # requests this process is serving right now
         self._busy = 0  # work queued or running here
         self._arrivals: deque[float] = deque(maxlen=BUSY_RATE[0])  # the latest requests' times
+        self._local = threading.local()  # `served`: the request this thread serves (`serving`)
         bind = session_factory.kw["bind"]
         sqlite_file = bind.dialect.name == "sqlite" and bind.url.database not in (None, "", ":memory:")
         # its own SQLite connection for the group commits (page cache as the process's others)
@@ -92,16 +94,27 @@ class Handoff:
         self.commits = GroupCommit(engine, self.stopping)
 
     @contextmanager
-    def serving(self) -> Iterator[None]:
-        """Wraps each request the process serves (the WSGI app), so idle means idle."""
+    def serving(self, defer: bool = False) -> Iterator[Served]:
+        """Wraps each request the process serves (the WSGI app), so idle means idle. `defer`: the
+        server can send the response once the inbox rows it acks are committed (`Served.until`),
+        so work left for a worker is recorded without this thread waiting for the commit."""
+        served = Served(defer)
         with self._lock:
             self._in_flight += 1
             self._arrivals.append(time.monotonic())
+        outer, self._local.served = getattr(self._local, "served", None), served
         try:
-            yield
+            yield served
         finally:
-            with self._lock:
-                self._in_flight -= 1
+            self._local.served = outer
+            if served.pending:  # in flight until its rows are committed, as if it waited for them
+                served.until().add_done_callback(lambda _done: self._served())
+            else:
+                self._served()
+
+    def _served(self) -> None:
+        with self._lock:
+            self._in_flight -= 1
 
     def submit(self, platform: str, key: str, payload: dict, work: Callable[[], T],
                later: Later | None = None) -> Future[T] | None:
@@ -111,6 +124,16 @@ class Handoff:
         `later(payload)` (the work as a worker runs it, from the row's payload, its answer sent
         from here: pass one that holds nothing of the request), else `work` (kept until then)."""
         here = self._take()
+        served = getattr(self._local, "served", None)
+        if not here and served is not None and served.defer:  # acked once committed (`serving`)
+            recorded = self.commits.record_later((key, platform, payload, None))
+
+            def left(done: Future) -> None:
+                if done.exception() is None and done.result() is not None:
+                    self._watch(done.result(), platform, later, None if later else work)
+            recorded.add_done_callback(left)
+            served.pending.append(recorded)
+            return None
         try:
             item_id = self._record(key, platform, payload, HELD_FOR if here else None)
         except OperationalError:  # the database is down: the work itself tells the user so
@@ -265,3 +288,36 @@ class Handoff:
         except OperationalError:  # a worker runs it again when the hold is over; handlers dedupe
             log.warning("could not mark inbox item %s done", item_id)
 
+
+
+class Served:
+    """A request being served (`Handoff.serving`): whether its response may wait for the inbox
+    commits it acks, and those commits' futures."""
+
+    def __init__(self, defer: bool):
+        self.defer = defer
+        self.pending: list[Future] = []
+
+    def until(self) -> Future:
+        """Done when every pending commit is, with the first one's error if any failed."""
+        if len(self.pending) == 1:
+            return self.pending[0]
+        together: Future = Future()
+        left = [len(self.pending)]
+        lock = threading.Lock()
+
+        def one_done(done: Future) -> None:
+            with lock:
+                left[0] -= 1
+                last = left[0] == 0
+            error = done.exception()
+            try:
+                if error is not None:
+                    together.set_exception(error)
+                elif last:
+                    together.set_result(None)
+            except InvalidStateError:  # another failed first
+                pass
+        for future in self.pending:
+            future.add_done_callback(one_done)
+        return together

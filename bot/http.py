@@ -5,6 +5,8 @@ from __future__ import annotations
 
 #: where `bot/web.py` puts the largest body the request's route takes
 BODY_LIMIT = "salesbot.body_limit"
+#: set by a server that can wait for a response's `until` (`Deferred`) off its threads (bot/asgi.py)
+DEFERS = "salesbot.defers"
 OTHER_BODY_LIMIT = 16 * 1024  # healthz, OAuth pages: no body
 
 
@@ -28,3 +30,13 @@ def plain(start_response, status: str, body: str = ""):
     start_response(status, [("Content-Type", "text/plain; charset=utf-8"),
                             ("Content-Length", str(len(data)))])
     return [data]
+
+
+class Deferred(list):
+    """A response's chunks, to be sent once `until` (a concurrent Future) is done: the inbox
+    commit it acks (bot/handoff.py). When `until` fails, nothing was recorded, and the server
+    serves the request again without deferring (as a server that cannot wait would have)."""
+
+    def __init__(self, chunks, until):
+        super().__init__(chunks)
+        self.until = until

@@ -24,7 +24,7 @@ from sqlalchemy import text
 from bot import pages, platforms
 from bot.app import App
 from bot.handoff import Handoff
-from bot.http import BODY_LIMIT, OTHER_BODY_LIMIT, plain
+from bot.http import BODY_LIMIT, DEFERS, OTHER_BODY_LIMIT, Deferred, plain
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -67,8 +67,11 @@ def create_app(settings: Settings | None = None):
         route = next((prefix for prefix in routes if path.startswith(prefix)), None)
         if route is not None:
             environ[BODY_LIMIT] = body_limit(path)  # what the route's `read_body` takes
-            with handoff.serving():
-                return routes[route](environ, start_response)
+            with handoff.serving(defer=environ.get(DEFERS, False)) as served:
+                result = routes[route](environ, start_response)
+            if served.pending:  # acked once its inbox rows are committed: the server waits for
+                return _deferred(result, served.until())  # that, not a thread (bot/asgi.py)
+            return result
         return plain(start_response, "404 Not Found", "Not Found")
 
     def close() -> None:
@@ -101,6 +104,14 @@ class OnFirstRequest:
 
     def __call__(self, environ, start_response):
         return self.app(environ, start_response)
+
+
+def _deferred(result, until) -> Deferred:
+    try:
+        return Deferred(result, until)
+    finally:
+        if hasattr(result, "close"):
+            result.close()
 
 
 def _health(core: App, start_response):

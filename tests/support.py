@@ -2,6 +2,7 @@
 checks that hostile input was refused quietly and stored nothing."""
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import io
 import logging
@@ -406,3 +407,18 @@ def customer_names(source) -> list[str]:
     from storage.models.sales import Customer
 
     return [name for (name,) in rows_of(source, Customer, ("name",))]
+
+
+def front_request(app, body: bytes = b"hi", path: str = "/wecom/callback", query: str = ""):
+    """One POST through an ASGI app (the web front, bot/asgi.py); (status, body)."""
+    sent = []
+    scope = {"type": "http", "method": "POST", "path": path, "query_string": query.encode(),
+             "headers": [(b"content-length", str(len(body)).encode())], "http_version": "1.1"}
+
+    async def receive():
+        return {"type": "http.request", "body": body, "more_body": False}
+
+    async def send(message):
+        sent.append(message)
+    asyncio.run(app(scope, receive, send))
+    return sent[0]["status"], sent[1]["body"]

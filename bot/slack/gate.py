@@ -6,7 +6,9 @@ syntax (400), the fields bolt and our listeners read having the types Slack give
 the workspace (403): in single-workspace mode only the workspace, or Enterprise Grid org, the bot
 token belongs to (`auth.test`, asked once); with OAuth only installed workspaces. A refused
 request stores nothing and makes no Web API call. Bolt's own verification is off behind this gate
-(it would repeat the HMAC); Socket Mode has no HTTP and needs none.
+(it would repeat the HMAC); Socket Mode has no HTTP and needs none. Bolt is handed the payload
+the gate parsed and checked, not the body to parse again: what it dispatches on is what was
+checked (bolt's own parser reads a form differently at the edges), and an ack parses once.
 """
 from __future__ import annotations
 
@@ -18,8 +20,16 @@ from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl
 
 from slack_bolt import App as BoltApp
+from slack_bolt import BoltContext, BoltRequest
 from slack_bolt.adapter.wsgi import SlackRequestHandler
-from slack_bolt.request.internals import extract_enterprise_id, extract_is_enterprise_install, extract_team_id
+from slack_bolt.adapter.wsgi.http_request import WsgiHttpRequest
+from slack_bolt.adapter.wsgi.http_response import WsgiHttpResponse
+from slack_bolt.request.internals import (
+    build_context,
+    extract_enterprise_id,
+    extract_is_enterprise_install,
+    extract_team_id,
+)
 from slack_sdk.errors import SlackApiError
 from slack_sdk.signature import SignatureVerifier
 
@@ -195,11 +205,24 @@ class SlackGate:
             return self._refuse(start_response, "403 Forbidden", "another workspace")
         environ["wsgi.input"], environ["CONTENT_LENGTH"] = io.BytesIO(body), str(len(body))
         try:
-            return self.handler(environ, start_response)
+            return self._dispatch(environ, start_response, body, payload)
         except Exception as error:  # a shape bolt cannot take that the checks above let through
             log.warning("Slack request refused: %s: %s", error.__class__.__name__, error)
             log.debug("Slack request failed", exc_info=True)
             return plain(start_response, "400 Bad Request")
+
+    def _dispatch(self, environ, start_response, body: bytes, payload: dict):
+        """Bolt's WSGI handler for a checked POST, given the payload as parsed here."""
+        request = WsgiHttpRequest(environ)
+        if request.path != self.handler.path or not request.protocol.startswith("HTTP"):
+            return self.handler(environ, start_response)  # its 404 or 400
+        bolt_request = BoltRequest(body="", query=request.query_string, headers=request.get_headers())
+        bolt_request.raw_body, bolt_request.body = body.decode("utf-8"), payload
+        bolt_request.context = build_context(BoltContext({}), payload)
+        answer = self.handler.app.dispatch(bolt_request)
+        response = WsgiHttpResponse(status=answer.status, headers=answer.headers, body=answer.body)
+        start_response(response.status, response.get_headers())
+        return response.get_body()
 
     def _ours(self, payload: dict) -> bool | None:
         """Whether the request is of our workspace (None: Slack could not be asked)."""
