@@ -56,6 +56,13 @@ _DEAL_AMOUNT = pattern(r"^(?:(?:change|set|update|make)\s+(?:the\s+)?)?(?:deal|�
                        r"(?P<value>[¥$]?\d[\d,.]*\s*(?:[kKmMwW万亿千]|mil|million)?(?:\s*[A-Za-z]{3})?)[\s.。!！]*$",
                        re.I)
 
+#: A leave's days said again with a verb of changing, no opening word (`请假改成周五`, `leave should be
+#: fri`, `my leave is friday not thursday`): the correction of the leave just entered (fix34b)
+_LEAVE_AGAIN = pattern(r"^(?P<word>请假|休假|假期|(?:my\s+|the\s+)?(?:leave|day\s+off|pto))\s*"
+                       r"(?:日期|时间|的日子)?\s*(?:改成|改为|改到|换成|应该是|应该在|是|"
+                       r"(?:should\s+be|is\s+actually|is|changes\s+to|moves\s+to)(?=\s))\s*(?P<days>\S.*)$",
+                       re.I)
+
 
 def deal_amount_said(text: str) -> str | None:
     """`deal amount 15万` → `金额改成15万`, `deal value 47k` → `amount 47k`: the amount of the deal
@@ -96,6 +103,9 @@ def without_command_word(text: str) -> str | None:
         return amount
     if (due := due_said(text)) is not None:  # `截止改到下周三`, `due wed`: the task just touched (fix29a)
         return due
+    if (leave := _LEAVE_AGAIN.match(" ".join(text.split()))) is not None:  # `请假改成周五`, `leave should
+        zh = bool(re.search(r"[\u3400-\u9fff]", leave["word"]))  # be fri`: the leave just entered (fix34b)
+        return f"不对 请假改成{leave['days']}" if zh else f"no leave is {leave['days']}"
     found = _COMMAND.match(" ".join(text.split()))
     if found is None or found["rest"].startswith("+") or not starts_with_change(found["rest"]):
         return None
