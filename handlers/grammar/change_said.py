@@ -34,7 +34,7 @@ _VERB_ZH = r"(?:改成|改为|改到|改回|改一下|调成|调到|调为|换�
 #: the field labels a change names before its verb (`跟进改成…`, `预计成交日改到…`)
 _FIELD_ZH = (r"(?:时间|日期|跟进|回访|跟进日期?|纪要|备注|金额|阶段|等级|级别|类别|"
              r"预计成交日?|预计成交日期|预计|截止日?|截止日期|到期日?|目标|业绩|拜访目标|新客户目标|次数|数量|标题|名称|名字|客户名|概率|"
-             r"原因|竞争对手|负责人|地点|内容)")
+             r"原因|竞争对手|负责人|地点|内容|结束(?:日期|时间)?|开始(?:日期|时间)?)")
 _EN = (r"(?:change|switch|move|push|make)\s+(?:it|that|this)(?-i:\s+(?:to\s+)?[^A-Z\s])"
        r"|(?:change|switch|move|push)\s+(?:\w+\s+)?to\b"
        r"|set\s+(?:it|that|this|the\s+\w+(?:\s+\w+)?)\s+to\b|make\s+(?:the\s+)?\w+\s+(?:be\s+)?"
@@ -45,7 +45,7 @@ _CHANGE = pattern(rf"^(?:(?:{_FIELD_ZH})?\s*(?:的)?\s*{_VERB_ZH}|{_SAID_COUNT}|
 _FIELD_CHANGE = pattern(rf"^{_FIELD_ZH}\s*(?:的)?\s*{_VERB_ZH}", re.I)
 #: the command words; a task's own words move it (`任务 改到周四`: handlers/grammar/task_edit.py), and
 #: `客户改成格力` changes a record's customer: after 客户 only a field's change (`客户等级改回A`)
-_COMMAND = pattern(r"^(?P<word>拜访|商机|客户|赢单|输单|丢单|visit|deal|won|lost|win|lose)"
+_COMMAND = pattern(r"^(?P<word>拜访|商机|客户|赢单|输单|丢单|比赛|竞赛|visit|deal|won|lost|win|lose)"
                    r"(?:[\s:：,，]+|(?=[\u3400-\u9fff]))(?P<rest>.+)$", re.I)
 
 
