@@ -29,7 +29,7 @@ _EN = pattern(r"^(?:(?:move|push|change|set|make|bump|shift)\s+(?:the\s+|its\s+|
 #: A correction's opening words and the task named before its day (`no wait the task is due thu`,
 #: `sorry the deadline is thu`, `不对，截止是周四`: fix34b), read as the day said alone
 _SAID_AGAIN = pattern(LEAD + r"(?:(?:the|that|this|my)\s+task(?:'s)?\s+(?:is\s+|was\s+|should\s+be\s+)?"
-                      r"|task(?:'s)?\s+(?:is\s+|was\s+|should\s+be\s+)|it'?s\s+|it\s+is\s+)?"
+                      r"|task(?:'s)?\s+(?:is\s+|was\s+|should\s+be\s+)|(?=(?:the\s+)?deadline|任务|截止|期限|到期))"
                       r"(?:(?:the|its)\s+(?=due|deadline))?", re.I)
 
 
@@ -39,7 +39,7 @@ def due_said(text: str, task: int | None = None) -> str | None:
     from handlers.grammar.reading import read  # noqa: PLC0415 (the reader imports the grammar)
 
     said = " ".join(text.split())
-    said = said[_SAID_AGAIN.match(said).end():] if _SAID_AGAIN.match(said)[0].strip() else said
+    said = said[again.end():] if (again := _SAID_AGAIN.match(said)) is not None else said
     found = _ZH.match(said)
     zh = found is not None
     found = found or _EN.match(said)

@@ -20,7 +20,8 @@ def _chat(session_factory):
     ("拜访 本週", "张伟", "拜访记录 本週"),
     ("visit last wk", "Ana", "visits last wk"),
 ])
-def test_a_visit_named_by_a_period_with_a_slip_offers_that_periods_visits(session_factory, said, user, listed):
+def test_a_visit_named_by_a_period_with_a_slip_offers_that_periods_visits(session_factory, said, user,
+                                                                          listed):
     chat = _chat(session_factory)
     before = records(session_factory)
     reply = chat.reply(said, user=user)

@@ -18,7 +18,8 @@ def _chat(session_factory):
 
 
 @pytest.mark.parametrize("said, rows", [
-    ("Tom and Bo both need to send the deck by fri", [("send the deck", "Tom", FRI), ("send the deck", "Bo", FRI)]),
+    ("Tom and Bo both need to send the deck by fri",
+     [("send the deck", "Tom", FRI), ("send the deck", "Bo", FRI)]),
     ("Ana和Bo都要在周五前发方案", [("发方案", "Ana", FRI), ("发方案", "Bo", FRI)]),
     ("task Ana and Bo send the deck by fri", [("send the deck", "Ana", FRI), ("send the deck", "Bo", FRI)]),
     ("Tom & Bo: prep QBR deck by next wed", [("prep QBR deck", "Tom", WED), ("prep QBR deck", "Bo", WED)]),
@@ -29,7 +30,8 @@ def test_a_managers_task_for_several_people_asks_one_task_each(session_factory, 
     chat = _chat(session_factory)
     before = records(session_factory)
     reply = chat.reply(said, user="王芳")
-    assert not reply.ok and ("one task for each" in reply.text or "每人各建一个任务" in reply.text), reply.text
+    assert not reply.ok and ("one task for each" in reply.text or "每人各建一个任务" in reply.text), \
+        reply.text
     assert records(session_factory) == before
     assert chat.reply("1", user="王芳").ok
     assert task_rows(session_factory, "title", "assignee", "due_on") == rows

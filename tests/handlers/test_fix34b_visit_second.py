@@ -24,11 +24,14 @@ def _chat(session_factory):
      "send them pricing", dt.date(2026, 12, 10)),
     ("visit Acme: demo went well; todo send deck by fri", "Ana", "1", "Acme", "demo went well", "send deck",
      dt.date(2026, 12, 11)),
-    ("拜访 华为：演示顺利，任务 周四前发报价", "张伟", "1", "华为", "演示顺利", "发报价", dt.date(2026, 12, 10)),
-    ("拜访 华为：见了采购，待办：明天发合同", "张伟", "1", "华为", "见了采购", "发合同", dt.date(2026, 12, 8)),
+    ("拜访 华为：演示顺利，任务 周四前发报价", "张伟", "1", "华为", "演示顺利",
+     "发报价", dt.date(2026, 12, 10)),
+    ("拜访 华为：见了采购，待办：明天发合同", "张伟", "1", "华为", "见了采购",
+     "发合同", dt.date(2026, 12, 8)),
     ("visit Acme: demo went well, remind me to send pricing fri", "Ana", "2", "Acme", "demo went well",
      "send pricing", dt.date(2026, 12, 11)),
-    ("拜访 华为：见了采购，提醒我周五发方案", "张伟", "2", "华为", "见了采购", "发方案", dt.date(2026, 12, 11)),
+    ("拜访 华为：见了采购，提醒我周五发方案", "张伟", "2", "华为", "见了采购",
+     "发方案", dt.date(2026, 12, 11)),
 ])
 def test_a_task_inside_a_visits_notes_is_asked_and_one_tap_stores_both(
         session_factory, said, user, answer, customer, notes, title, due):
