@@ -73,7 +73,9 @@ def _slip(word: str) -> str:
     lower = word.lower()
     if len(lower) < 3 or lower in _PERIOD_WORDS:
         return word
-    near = [right for right in _PERIOD_WORDS if V.one_off(lower, right)]  # `weeek`, `thsi` (fix34b)
+    near = [right for right in _PERIOD_WORDS if V.one_off(lower, right)  # `weeek`, `thsi` (fix34b); a
+            and (len(right) != len(lower) or sorted(right) == sorted(lower) or right in ("week", "month"))]
+    # letter changed only in week or month (`east` is no `last`)
     return near[0] if len(near) == 1 and lower not in V.OWN_WORDS else word
 
 

@@ -78,7 +78,7 @@ def period_of(tokens: list[str], i: int) -> tuple[Period, int] | None:
     typed with a slip (`thsi month`, `nxt week`, `this weeek`, `last wk`, `本週`) are the period too
     (fix34b): a slip of both words at once is read only where the two say a period together."""
     word = tokens[i].lower()
-    if i + 1 < len(tokens) and (prefix := _slip(word, _EN_PREFIX)) is not None \
+    if i + 1 < len(tokens) and (prefix := _slip(word, _EN_PREFIX, swapped_only=True)) is not None \
             and (kind := _slip(tokens[i + 1].lower(), _PERIOD_KINDS)) is not None:
         return Period(_PERIOD_KINDS[kind], _EN_PREFIX[prefix]), 2
     if word in _PERIOD_KINDS:
@@ -100,16 +100,18 @@ _SHORT = {"nxt": "next", "lst": "last", "prev": "previous", "wks": "week", "week
 OWN_WORDS = {"list", "lost", "lust", "lest", "text", "nest", "thus", "than", "then", "them", "team", "term"}
 
 
-def _slip(word: str, words) -> str | None:
+def _slip(word: str, words, swapped_only: bool = False) -> str | None:
     """`word` itself where it is one of `words`, else the one English word of `words` it is a short
-    form of or one letter off from (one added, dropped, changed or two swapped: `thsi`, `weeek`)."""
+    form of or one letter off from (one added, dropped, changed or two swapped: `thsi`, `weeek`);
+    with `swapped_only`, never one letter changed (`east` is no `last`, a team's name)."""
     if word in words:
         return word
     if word in _SHORT and _SHORT[word] in words:
         return _SHORT[word]
     if len(word) < 3 or not word.isascii() or not word.isalpha() or word in OWN_WORDS:
         return None
-    near = [w for w in words if w.isascii() and len(w) >= 4 and one_off(word, w)]
+    near = [w for w in words if w.isascii() and len(w) >= 4 and one_off(word, w)
+            and not (swapped_only and len(w) == len(word) and sorted(w) != sorted(word))]
     return near[0] if len(near) == 1 else None
 
 
