@@ -4,7 +4,6 @@ to others: handlers/sales/tasks.py), never a tap then refused; `task Ana and Bo 
 fri`, read as Ana's task titled "and Bo send the deck", is asked: one task each."""
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from handlers.context import Ctx, Refusal, usage_reply
@@ -37,8 +36,8 @@ def for_others(ctx: Ctx, asked) -> Refusal | None:
     mine = [line for line, task in tasks if isinstance(task, AddTask) and line not in others]
     if not mine:
         return ctx.refuse("task_for_others", example=example(ctx, "task"))
-    line = re.sub(r"\s@\S+", "", mine[0], count=1)
-    return ctx.refuse("task_for_others", example=line, buttons=(Button(line[:75], line),))
+    names = " ".join(f"@{t.assignee}" for line, t in tasks if line in others)
+    return ctx.refuse("task_each_for_others", others=names, buttons=(Button(mine[0][:75], mine[0]),))
 
 
 def several_named(ctx: Ctx, cmd: AddTask) -> None:

@@ -40,10 +40,11 @@ def test_a_managers_task_for_several_people_asks_one_task_each(session_factory, 
 
 
 @pytest.mark.parametrize("said, user, own", [
-    ("Ana and Bo both need to send the deck by fri", "Ana", "task send the deck by fri"),
-    ("task Ana and Bo send the deck by fri", "Ana", "task send the deck by fri"),
-    ("Tom and Bo both need to send the deck by fri", "Bo", "task send the deck by fri"),
-    ("张伟和Bo都要在周五前发方案", "张伟", "任务 周五前发方案"),
+    ("Ana and Bo both need to send the deck by fri", "Ana", "task @Ana send the deck by fri"),
+    ("task Ana and Bo send the deck by fri", "Ana", "task @Ana send the deck by fri"),
+    ("Tom and Bo both need to send the deck by fri", "Bo", "task @Bo send the deck by fri"),
+    ("张伟和Bo都要在周五前发方案", "张伟", "任务 @张伟 周五前发方案"),
+    ("task @Ana and @Bo prep the deck by fri", "Ana", "task @Ana prep the deck by fri"),
 ])
 def test_a_reps_task_for_several_people_is_refused_their_own_offered(session_factory, said, user, own):
     chat = _chat(session_factory)
