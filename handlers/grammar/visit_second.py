@@ -23,7 +23,7 @@ import re
 from handlers.grammar import commands as c
 from handlers.grammar import vocabulary as V
 from handlers.grammar.patterns import pattern
-from handlers.grammar.stage_moved import stage_named
+from handlers.grammar.stage_moved import VERB_BEFORE, stage_named
 
 _EDGE = " ,，.。;；:：!！-–—"
 #: `remind me to`, `pls remind us`, `提醒我一下`
@@ -56,8 +56,9 @@ def deal_clause(notes: str) -> tuple[str, str, str] | None:
     for found in _DEAL.finditer(notes or ""):
         body = found["body"].strip()
         stage = _stage_at_end(body)
-        if stage is None or not body[:-len(stage[1])].strip():
-            continue  # `deal negotiation` alone names no deal: the visit's customer is not assumed
+        named = body[:-len(stage[1])].strip() if stage else ""
+        if not named or VERB_BEFORE.search(f"{named} "):
+            continue  # `deal negotiation` alone names no deal; `deal moved to …`: _stage_in_notes's
         rest = f"{notes[:found.start()].strip(_EDGE)} {notes[found.end():].strip(_EDGE)}".strip()
         return stage[0], found["said"].strip(_EDGE), rest
     return None
@@ -92,9 +93,11 @@ def options(command: c.LogVisit, zh: bool, day: dt.date | None = None) -> tuple 
 def deal_in_notes(command: c.LogVisit, zh: bool) -> c.ParseError | None:
     """A deal's move said as a clause of the visit's notes: asked, the visit and the move (two
     lines, the clause out of the notes) or the visit only."""
+    from handlers.grammar import clauses
+
     said = deal_clause(command.notes)
-    if said is None:
-        return None
+    if said is None or clauses.moves_elsewhere():
+        return None  # (another line of the message moves the deal: the tap of both, read again)
     _stage, clause, rest = said
     colon = "：" if zh else ": "
     when = f" {command.day.isoformat()}" if command.day else ""
