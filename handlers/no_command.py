@@ -8,8 +8,7 @@
 - a command with words around it (`done task 2 - NDA sent`, `my followups?`): a question answered
   at once, a change offered (handlers/grammar/inner.py); words that say nothing (`… by fri pls`) dropped;
 - else the refusal: what was wrong and the forms to use, in the language the text is written in
-  (a manager's examples for a manager); a follow-up's missing day is answered by the day alone.
-"""
+  (a manager's examples for a manager); a follow-up's missing day is answered by the day alone."""
 from __future__ import annotations
 
 import re
@@ -52,6 +51,7 @@ from handlers.sales import (
     said_again,
     said_of_last,
     said_plainly,
+    task_people,
     task_sentence,
     unnamed,
     visit_follow_up_added,
@@ -318,7 +318,7 @@ def _visit_unsaid(ctx: Ctx, text: str, error: c.ParseError) -> Reply | c.Command
     if question.problem in ("customer_no_open_deal", "lost_unsaid_none", "change_no_own_deal"):  # said
         return Reply(lines=(ctx.t(question.problem, text=question.detail, fixed=question.fixed),), ok=False,
                      locale=ctx.locale)
-    return replace(usage_reply(ctx.locale, question), locale=ctx.locale)
+    return task_people.asked(ctx, question)  # a rep's `Ana and Bo must …`: refused (fix34b)
 
 
 def _inner(ctx: Ctx, text: str, said: str, left: str, command: c.Command) -> c.Command | Reply:

@@ -34,7 +34,7 @@ _VERB_ZH = r"(?:改成|改为|改到|改回|改一下|调成|调到|调为|换�
 #: the field labels a change names before its verb (`跟进改成…`, `预计成交日改到…`)
 _FIELD_ZH = (r"(?:时间|日期|跟进|回访|跟进日期?|纪要|备注|金额|阶段|等级|级别|类别|"
              r"预计成交日?|预计成交日期|预计|截止日?|截止日期|到期日?|目标|业绩|拜访目标|新客户目标|次数|数量|标题|名称|名字|客户名|概率|"
-             r"原因|竞争对手|负责人|地点|内容)")
+             r"原因|竞争对手|负责人|地点|内容|结束(?:日期|时间)?|开始(?:日期|时间)?)")
 _EN = (r"(?:change|switch|move|push|make)\s+(?:it|that|this)(?-i:\s+(?:to\s+)?[^A-Z\s])"
        r"|(?:change|switch|move|push)\s+(?:\w+\s+)?to\b"
        r"|set\s+(?:it|that|this|the\s+\w+(?:\s+\w+)?)\s+to\b|make\s+(?:the\s+)?\w+\s+(?:be\s+)?"
@@ -45,7 +45,7 @@ _CHANGE = pattern(rf"^(?:(?:{_FIELD_ZH})?\s*(?:的)?\s*{_VERB_ZH}|{_SAID_COUNT}|
 _FIELD_CHANGE = pattern(rf"^{_FIELD_ZH}\s*(?:的)?\s*{_VERB_ZH}", re.I)
 #: the command words; a task's own words move it (`任务 改到周四`: handlers/grammar/task_edit.py), and
 #: `客户改成格力` changes a record's customer: after 客户 only a field's change (`客户等级改回A`)
-_COMMAND = pattern(r"^(?P<word>拜访|商机|客户|赢单|输单|丢单|visit|deal|won|lost|win|lose)"
+_COMMAND = pattern(r"^(?P<word>拜访|商机|客户|赢单|输单|丢单|比赛|竞赛|visit|deal|won|lost|win|lose)"
                    r"(?:[\s:：,，]+|(?=[\u3400-\u9fff]))(?P<rest>.+)$", re.I)
 
 
@@ -54,6 +54,13 @@ _COMMAND = pattern(r"^(?P<word>拜访|商机|客户|赢单|输单|丢单|visit|d
 _DEAL_AMOUNT = pattern(r"^(?:(?:change|set|update|make)\s+(?:the\s+)?)?(?:deal|商机)(?:'s)?[\s:：,，]*"
                        r"(?:(?P<en>amount|amt|value)|金额)\s*(?:[:=：]|to|is|should\s+be|为|是)?\s*"
                        r"(?P<value>[¥$]?\d[\d,.]*\s*(?:[kKmMwW万亿千]|mil|million)?(?:\s*[A-Za-z]{3})?)[\s.。!！]*$",
+                       re.I)
+
+#: A leave's days said again with a verb of changing, no opening word (`请假改成周五`, `leave should be
+#: fri`, `my leave is friday not thursday`): the correction of the leave just entered (fix34b)
+_LEAVE_AGAIN = pattern(r"^(?P<word>请假|休假|假期|(?:my\s+|the\s+)?(?:leave|day\s+off|pto))\s*"
+                       r"(?:日期|时间|的日子)?\s*(?:改成|改为|改到|换成|应该是|应该在|是|"
+                       r"(?:should\s+be|is\s+actually|is|changes\s+to|moves\s+to)(?=\s))\s*(?P<days>\S.*)$",
                        re.I)
 
 
@@ -96,6 +103,9 @@ def without_command_word(text: str) -> str | None:
         return amount
     if (due := due_said(text)) is not None:  # `截止改到下周三`, `due wed`: the task just touched (fix29a)
         return due
+    if (leave := _LEAVE_AGAIN.match(" ".join(text.split()))) is not None:  # `请假改成周五`, `leave should
+        zh = bool(re.search(r"[\u3400-\u9fff]", leave["word"]))  # be fri`: the leave just entered (fix34b)
+        return f"不对 请假改成{leave['days']}" if zh else f"no leave is {leave['days']}"
     found = _COMMAND.match(" ".join(text.split()))
     if found is None or found["rest"].startswith("+") or not starts_with_change(found["rest"]):
         return None

@@ -20,6 +20,9 @@ _FOLLOW_UP = ("跟进", "回访", "跟進", "回訪")  # `跟进改成下周二`
 _EN = pattern(r"^(?P<lead>(?:(?:no|nope|nah|sorry|oops|whoops|actually|wait|hmm+|typo|wrong|my\s+bad|oh|"
               r"my\s+mistake|correction|scratch\s+that|fix|(?:the\s+)?\w+\s+is\s+wrong)\b[\s,.!:]*)+)?"
               r"(?P<verb>(?:i\s+)?(?:meant|mean)|should\s+(?:have\s+)?be(?:en)?|make\s+it|(?:it'?s\s+)?due(?:\s+on)?|"
+              # `no wait the task is due thu`, `sorry the deadline is fri`: the task's day (fix34b)
+              r"(?:(?:the|that|this|my)\s+)?task(?:'s)?\s+(?:is\s+|was\s+|should\s+be\s+)?due(?:\s+(?:on|by))?|"
+              r"(?:the\s+)?(?:due\s+date|deadline)(?:\s+(?:is|was|should\s+be))?|"
               r"it'?s(?:\s+actually)?|it\s+(?:was|is)(?:\s+actually)?|"  # `hmm its actually 45k`
               r"(?P<rev>(?:(?:make|set|change|bump|put|update)\s+)?(?:the\s+)?(?:revenue|sales)(?:\s+(?:target|goal))?"
               r"(?:\s*[:=]|\s+(?:to|is|should\s+be|now))?)|"  # `no, revenue is 650k`: a revenue target's
@@ -49,7 +52,7 @@ _FU_FIRST = pattern(r"^(?:the\s+)?(?:follow[\s-]?up|fu|f/u)(?:\s+(?:to|on|for|is
 _ZH = pattern(r"^(?P<lead>(?:刚才那条|刚才)?(?P<named>金额|预计|跟进|回访|跟進|回訪)?"
               r"(?:不对|不是|错了|说错了|记错了|更正|搞错了|其实)(?:[\s,，。!！]*其实)?[\s,，。!！]*)?"
               r"(?P<verb>(?P<field>(?:赢单|成交|签约|签单|合同|商机|这单|单子)?金额|业绩(?:目标)?|销售额|营收|预计(?:成交|签约|签单)?(?:日期|日)?"
-              r"|跟进|回访|跟進|回訪)?\s*"
+              r"|跟进|回访|跟進|回訪|(?:任务的?)?截止(?:日期|日|时间)?|到期日|期限)?\s*"
               r"(?:应该是|是|改成|改为|改到|推到|延到|提前到|推迟到|延后到|挪到|还是))?\s*"
               r"(?P<value>\S+?)(?P<not>[,，]?\s*不是\S+)?(?:[\s,，。]*(?:不好意思|抱歉|sorry))*"
               r"[\s。!！]*(?:吧|啦|呢|哈)?[\s。!！~～]*$")

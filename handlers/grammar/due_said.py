@@ -15,15 +15,22 @@ import datetime as dt
 import re
 
 from handlers.grammar import commands as c
+from handlers.grammar.fillers import LEAD
 from handlers.grammar.patterns import pattern
 from handlers.grammar.push_words import pushed
 
 _ZH = pattern(r"^(?:任务的?|它的?|这个的?)?(?:截止(?:日期|日|时间)?|期限|到期日)\s*"
-              r"(?:(?:再|往后)?(?:改到|改成|改为|到|推到|推迟到|延到|延后到|挪到|调到|换到|提前到)|是|为|[:：])?\s*"
+              r"(?:(?:再|往后)?(?:改到|改成|改为|到|推到|推迟到|延到|延后到|挪到|调到|换到|提前到)|应该是|应该在|应为|是|为|在|[:：])?\s*"
               r"(?P<day>\S.*?)[\s吧啦。.!！]*$")
 _EN = pattern(r"^(?:(?:move|push|change|set|make|bump|shift)\s+(?:the\s+|its\s+|it'?s\s+)?)?"
               r"(?:due(?:\s+date)?|deadline)\s*(?:to|is|on|now|should\s+be|[:=])?\s*"
               r"(?P<day>\S.*?)[\s.!]*$", re.I)
+
+#: A correction's opening words and the task named before its day (`no wait the task is due thu`,
+#: `sorry the deadline is thu`, `不对，截止是周四`: fix34b), read as the day said alone
+_SAID_AGAIN = pattern(LEAD + r"(?:(?:the|that|this|my)\s+task(?:'s)?\s+(?:is\s+|was\s+|should\s+be\s+)?"
+                      r"|task(?:'s)?\s+(?:is\s+|was\s+|should\s+be\s+)|(?=(?:the\s+)?deadline|任务|截止|期限|到期))"
+                      r"(?:(?:the|its)\s+(?=due|deadline))?", re.I)
 
 
 def due_said(text: str, task: int | None = None) -> str | None:
@@ -32,6 +39,7 @@ def due_said(text: str, task: int | None = None) -> str | None:
     from handlers.grammar.reading import read  # noqa: PLC0415 (the reader imports the grammar)
 
     said = " ".join(text.split())
+    said = said[again.end():] if (again := _SAID_AGAIN.match(said)) is not None else said
     found = _ZH.match(said)
     zh = found is not None
     found = found or _EN.match(said)

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from handlers.grammar import clauses
+from handlers.grammar import clauses, visit_second
 from handlers.grammar import commands as c
 from handlers.grammar import vocabulary as V
 from handlers.grammar.dates import parse_date
@@ -153,7 +153,8 @@ def parse_visit(rest: str, today: dt.date) -> c.Command | c.ParseError:
                           next_step=command.next_step or detail, day=day,
                           comma=bool(mark and mark[0].strip() in (",", "，")
                                      and not re.search("[,，]", customer)))  # `, inc.`: one name
-        if (closed := closed_in_notes(rest, command) or _stage_in_notes(rest, command)) is not None:
+        if (closed := closed_in_notes(rest, command) or _stage_in_notes(rest, command)
+                or visit_second.deal_in_notes(command, bool(CJK.search(rest)))) is not None:
             return closed
         if command.follow_up is None and (deadline := _deadline(body, today) or day_in_notes(body, today)):
             said, day = deadline  # `send proposal by wed` · `下周三再联系`: a follow-up, or notes?
@@ -175,11 +176,14 @@ def parse_visit(rest: str, today: dt.date) -> c.Command | c.ParseError:
                 word = "任务 拜访" if CJK.search(rest) else "task visit"  # tomorrow`: a day alone,
                 options.append(("plan_visit", f"\n{word} {command.customer.lstrip('+')} {said.strip()}",
                                 None))  # perhaps a visit still to come: planned as a task
+            if (task := visit_second.options(command, bool(CJK.search(rest)))) is not None:
+                options.append(task)  # `remind me to send pricing fri`: perhaps a task (fix34b)
             return c.ParseError("visit", "deadline_in_notes", said.strip(),
                                 options=(*options, ("as_notes", "", command)))
         if command.follow_up is None and (again := _CALL_AGAIN.search(view(body))):
+            task = visit_second.options(command, bool(CJK.search(rest)))
             return c.ParseError("visit", "call_again_no_day", body[again.start():again.end()],
-                                options=(("as_notes", "", command),))  # `月中再约`: when?
+                                options=(*((task,) if task else ()), ("as_notes", "", command)))  # `月中再约`
     return command
 
 

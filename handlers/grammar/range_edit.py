@@ -20,13 +20,23 @@ import re
 from handlers.grammar.fillers import LEAD
 from handlers.grammar.patterns import pattern
 
-_EN = pattern(LEAD + r"(?:(?:make|have|let)\s+(?:it|that|them)\s+|it\s+should\s+|(?:the\s+)?)"
-              r"(?P<kind>end|ends|finish|finishes|run\s+(?:until|till|til|to)|start|starts|begin|begins)"
+#: The contest named before its end (`the contest ends eom`, `比赛到月底`: fix34b)
+_CONTEST_EN = r"(?:(?:the|this|that|our)\s+)?(?:contest|competition|comp|challenge|race)(?:'s)?\s+"
+_CONTEST_ZH = r"(?:这个|这次|本次)?(?:比赛|竞赛|比拼)(?:的)?(?:时间|日期)?\s*"
+_EN = pattern(LEAD + r"(?:(?:make|have|let)\s+(?:it|that|them)\s+|it\s+should\s+|"
+              r"(?:" + _CONTEST_EN + r")?(?:should\s+|will\s+|is\s+to\s+|now\s+)?(?:the\s+)?)"
+              r"(?P<kind>end|ends|finish|finishes|run\s+(?:until|till|til|to)|runs\s+(?:until|till|til|to)"
+              r"|goes\s+(?:until|till|to)|lasts?\s+(?:until|till)|(?:is\s+)?(?:until|till|thru|through)"
+              r"|start|starts|begin|begins)"
               r"(?:\s+(?:it|that|them))?(?:\s+(?:on|at|date))?\s+(?P<day>\S.*?)\s*[.!]*$", re.I)
-_ZH_AFTER = pattern(LEAD + r"(?:改成|改到|改为|换成|到)?\s*(?:从)?(?P<day>\S+?)\s*(?P<kind>开始|结束|截止)"
+_ZH_AFTER = pattern(LEAD + r"(?:" + _CONTEST_ZH + r")?(?:改成|改到|改为|换成|延长到|延到|到)?\s*(?:从)?"
+                    r"(?P<day>\S+?)\s*(?P<kind>开始|结束|截止)"
                     r"(?:吧|了|啊|哈|呢)*[\s。!！~]*$")  # `改成25号开始吧`
-_ZH_BEFORE = pattern(LEAD + r"(?P<kind>开始|结束|截止)(?:日期|时间)?\s*(?:改成|改到|改为|是)?\s*"
-                     r"(?P<day>\S+?)[\s。!！]*$")
+_ZH_BEFORE = pattern(LEAD + r"(?:" + _CONTEST_ZH + r")?(?P<kind>开始|结束|截止)(?:日期|时间)?\s*"
+                     r"(?:改成|改到|改为|是)?\s*(?P<day>\S+?)[\s。!！]*$"
+                     # `不对，比赛到月底`: the contest named, its end after 到 (fix34b)
+                     r"|" + LEAD + _CONTEST_ZH + r"(?:改成|改到|改为|延长到|延到|截止到)?\s*(?P<kind2>到)\s*"
+                     r"(?P<day2>\S+?)(?:为止)?[\s。!！]*$")
 _CJK = pattern(r"[\u3400-\u9fff]")
 
 
@@ -37,7 +47,7 @@ def edited(line: str, text: str, today: dt.date) -> str | None:
 
     said = " ".join(text.split())
     found = _EN.match(said) or _ZH_AFTER.match(said) or _ZH_BEFORE.match(said)
-    if found is None or (day := parse_date(found["day"], today)) is None:
+    if found is None or (day := parse_date(found["day"] or found["day2"], today)) is None:
         return None
     ranges = [(token, days) for token in line.split() if ("-" in token or "到" in token or "至" in token)
               and (days := parse_date_range(token, today)) is not None and days[0] != days[1]]
@@ -45,7 +55,7 @@ def edited(line: str, text: str, today: dt.date) -> str | None:
     if len(ranges) != 1:
         return None
     token, (first, last) = ranges[0]
-    starts = found["kind"].lower().startswith(("start", "begin", "开始"))
+    starts = (found["kind"] or "").lower().startswith(("start", "begin", "开始"))
     length = last - first
     first, last = (day, last) if starts else (first, day)
     if starts and first > last:  # `start it jan 11` of a contest ending before: all of it moved

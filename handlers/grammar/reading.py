@@ -161,10 +161,13 @@ def read(text: str, today: dt.date | None = None) -> Reading:
     makes the message another command or a question of its own (handlers/grammar/misheard.py)."""
     from handlers.grammar.also_typo import also_fixed
     from handlers.grammar.deal_given import given
+    from handlers.grammar.handover_why import given as handover
     from handlers.grammar.misheard import with_keywords
 
     if (deal := given(text, today or dt.date.today())) is not None:
         return Reading(deal)  # `give deal 46 to bo`, `46号单子转给张伟`: that deal's owner, never a title
+    if (handed := handover(text, today or dt.date.today())) is not None:
+        return Reading(handed)  # `give task 12 to Bo because he knows them`: the why never a day (fix34b)
     if (slip := also_fixed(text, today, parse)) is not None:  # `…, alos snooze 1 fri`: `also`, offered
         return Reading(c.ParseError(None, "word_typo", *slip))
     reading = _read(text, today)

@@ -10,6 +10,7 @@ from dataclasses import replace
 from handlers.grammar import commands as c
 from handlers.grammar.normal import name_fold
 from handlers.grammar.patterns import pattern
+from handlers.grammar.people_each import lines, people_each
 from storage.people import PeopleRepository
 
 #: A task given to someone in words: `给李娜派个任务，…`, `让张伟明天…`, `have Bo send …`,
@@ -35,6 +36,9 @@ def assigned(session, tenant_id: int, text: str, chinese: bool, today: dt.date,
     from handlers.grammar.reading import read  # intents imports the parsers; kept lazy
 
     said = " ".join(text.split())
+    if (each := _each(session, tenant_id, said, chinese, today)) is not None:
+        return each or None  # `Tom and Bo both need to send the deck by fri`: one task each, asked;
+        # `Ana and Bo met the cfo on monday`: told, no task (fix34b)
     if not (m := _ASSIGN.match(said)):
         return None
     who, rest = next((m[k], m[k + "r"]) for k in "abcdefg" if m[k] is not None)
@@ -59,6 +63,30 @@ def assigned(session, tenant_id: int, text: str, chinese: bool, today: dt.date,
         task = replace(task, title=rest.strip(" ，,:："), due=None)
         return c.ParseError(None, "task_unsaid", said, options=(("as_task", offer, task),))
     return c.ParseError(None, "task_unsaid", said, options=(("as_task", offer, None),))
+
+
+def _each(session, tenant_id: int, said: str, chinese: bool, today: dt.date) -> c.ParseError | bool | None:
+    """Two members or more named first, then a thing to do with its day: one task each, offered;
+    False where the words tell what they did (no task for anyone)."""
+    from handlers.grammar.reading import read
+
+    found = people_each(said, PeopleRepository(session).names_in(tenant_id).values())
+    if found is None or found[1]:
+        return None
+    if _TOLD.search(found[2]):
+        return False
+    offer = lines(found, chinese)
+    if not all(isinstance(task := read(line, today).command, c.AddTask) and task.due is not None
+               for line in offer.split("\n")):
+        return None
+    return c.ParseError("task", "task_people", " ".join(f"@{n}" for n in found[0]),
+                        options=(("one_each", offer, None),))
+
+
+#: Something done told (`met`, `visited`, `见了`): no task to give
+_TOLD = pattern(r"去了|见了|聊了|谈了|拜访了|签了|发了|"
+                r"(?<![A-Za-z])(?:met|visited|went|had|talked|called|sent|"
+                r"signed|closed|did|finished)(?![A-Za-z])", re.I)
 
 
 #: Time gone by said in a task's words (`been stuck 3 wks`, `for 2 weeks now`, `卡了三周了`, `拖了两个月`)

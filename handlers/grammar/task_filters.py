@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from handlers.grammar import vocabulary as V
 from handlers.grammar.dates import parse_date
 from handlers.grammar.patterns import pattern
 from handlers.grammar.periods import whole_period
@@ -67,18 +68,15 @@ _PERIOD_WORDS = ("this", "next", "last", "week", "month", "today", "tomorrow")
 
 
 def _slip(word: str) -> str:
-    """`word`, or the period word it is one letter dropped or two swapped from (`ths` → this)."""
+    """`word`, or the period word it is one letter dropped, added, changed or two swapped from (`ths` →
+    this, `weeek` → week)."""
     lower = word.lower()
     if len(lower) < 3 or lower in _PERIOD_WORDS:
         return word
-    for right in _PERIOD_WORDS:
-        dropped = len(right) == len(lower) + 1
-        if dropped and any(right[:i] + right[i + 1:] == lower for i in range(len(right))):
-            return right
-        if len(right) == len(lower) and any(lower == right[:i] + right[i + 1] + right[i] + right[i + 2:]
-                                            for i in range(len(right) - 1)):
-            return right
-    return word
+    near = [right for right in _PERIOD_WORDS if V.one_off(lower, right)  # `weeek`, `thsi` (fix34b); a
+            and (len(right) != len(lower) or sorted(right) == sorted(lower) or right in ("week", "month"))]
+    # letter changed only in week or month (`east` is no `last`)
+    return near[0] if len(near) == 1 and lower not in V.OWN_WORDS else word
 
 
 def _days(said: str, today: dt.date) -> tuple[dt.date, dt.date] | None:

@@ -74,16 +74,57 @@ _TIER = pattern(r"^([abc])(?:类|级|档)?$", re.IGNORECASE)
 
 
 def period_of(tokens: list[str], i: int) -> tuple[Period, int] | None:
-    """A period at tokens[i] (`month`, `last month`, `本月`, `上季度`): (Period, tokens used)."""
+    """A period at tokens[i] (`month`, `last month`, `本月`, `上季度`): (Period, tokens used). Its words
+    typed with a slip (`thsi month`, `nxt week`, `this weeek`, `last wk`, `本週`) are the period too
+    (fix34b): a slip of both words at once is read only where the two say a period together."""
     word = tokens[i].lower()
-    if word in _EN_PREFIX and i + 1 < len(tokens) and tokens[i + 1].lower() in _PERIOD_KINDS:
-        return Period(_PERIOD_KINDS[tokens[i + 1].lower()], _EN_PREFIX[word]), 2
+    if i + 1 < len(tokens) and (prefix := _slip(word, _EN_PREFIX, swapped_only=True)) is not None \
+            and (kind := _slip(tokens[i + 1].lower(), _PERIOD_KINDS)) is not None:
+        return Period(_PERIOD_KINDS[kind], _EN_PREFIX[prefix]), 2
     if word in _PERIOD_KINDS:
         return Period(_PERIOD_KINDS[word]), 1
-    match = _ZH_PERIOD.match(word)
+    match = _ZH_PERIOD.match(word.translate(_TRADITIONAL))
     if match:
         return Period(_PERIOD_KINDS[match[2]], _ZH_PREFIX.get(match[1] or "", 0)), 1
     return None
+
+
+#: The traditional characters of a Chinese period (`本週`, `這個月`)
+_TRADITIONAL = str.maketrans("週這個", "周这个")
+#: Short forms of a period's English words (`nxt`, `wk`, `mth`, `yr`)
+_SHORT = {"nxt": "next", "lst": "last", "prev": "previous", "wks": "week", "weeks": "week", "mnth": "month",
+          "mth": "month", "mo": "month", "months": "month", "yr": "year", "yrs": "year", "years": "year",
+          "qtr": "quarter", "qrtr": "quarter", "quarters": "quarter"}
+
+#: Words of their own a period's word is one letter off from (`list`, `lost`, `text`): never a slip
+OWN_WORDS = {"list", "lost", "lust", "lest", "text", "nest", "thus", "than", "then", "them", "team", "term"}
+
+
+def _slip(word: str, words, swapped_only: bool = False) -> str | None:
+    """`word` itself where it is one of `words`, else the one English word of `words` it is a short
+    form of or one letter off from (one added, dropped, changed or two swapped: `thsi`, `weeek`);
+    with `swapped_only`, never one letter changed (`east` is no `last`, a team's name)."""
+    if word in words:
+        return word
+    if word in _SHORT and _SHORT[word] in words:
+        return _SHORT[word]
+    if len(word) < 3 or not word.isascii() or not word.isalpha() or word in OWN_WORDS:
+        return None
+    near = [w for w in words if w.isascii() and len(w) >= 4 and one_off(word, w)
+            and not (swapped_only and len(w) == len(word) and sorted(w) != sorted(word))]
+    return near[0] if len(near) == 1 else None
+
+
+def one_off(a: str, b: str) -> bool:
+    """Whether `a` and `b` differ by one letter added, dropped or changed, or two next ones swapped."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) == len(b):
+        diff = [k for k in range(len(a)) if a[k] != b[k]]
+        return len(diff) == 1 or len(diff) == 2 and diff[1] == diff[0] + 1 \
+            and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:k] + long[k + 1:] == short for k in range(len(long)))
 
 
 def tier_of(word: str) -> str | None:

@@ -28,6 +28,8 @@ def handle_reassign_deal(ctx: Ctx, cmd: ReassignDeal) -> Reply:
         raise ctx.refuse("not_your_member")
     owner = visible_member(ctx, cmd.owner)
     was = ctx.session.get(Member, deal.owner_id)
+    if cmd.why:  # `… since he owns acme`: said back, never a title (fix34b)
+        ctx.notes.append(ctx.t("why_said_not_kept", left=cmd.why))
     customer = ctx.session.get(Customer, deal.customer_id)
     said = {"id": deal.id, "customer": customer.name if customer else "–", "title": deal.title or "–"}
     if owner.id == deal.owner_id:

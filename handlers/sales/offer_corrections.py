@@ -36,6 +36,9 @@ _FIELD_BEFORE = pattern(r"(?:close|closing|due|by|follow[\s-]?up|fu|预计|跟�
                         r"|(?:推迟|推|延期|延后|改|挪)到?|(?:snooze|push|move|postpone)\b.*?(?:to)?)"
                         r"\s*[:：]?\s*(?:\d+\s*)?$", re.I)
 
+#: the words a due day comes before (`周三前发方案`: fix34b)
+_DUE_AFTER = pattern(r"\s*(?:之前|以前|前)")
+
 
 def offer_corrected(said: str, text: str, today: dt.date) -> str | bool | None:
     """`said` (the message asked about) with the value `text` corrects put in its place; True when
@@ -60,7 +63,8 @@ def offer_corrected(said: str, text: str, today: dt.date) -> str | bool | None:
     old = amount_in(said) if kind == "amount" else date_in(said, today) \
         or (_gone_day(said, today) if closing else None)
     if old is not None and kind == "day" and not closing \
-            and not _FIELD_BEFORE.search(said[:said.find(old[0])]):  # its close's
+            and not _FIELD_BEFORE.search(said[:said.find(old[0])]) \
+            and not _DUE_AFTER.match(said[said.find(old[0]) + len(old[0]):]):  # its close's, `周三前`'s
         old = None  # `they signed today` in a reason: no day of the offer's
     if old is not None:
         return said.replace(old[0], value, 1)

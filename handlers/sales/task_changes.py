@@ -45,6 +45,8 @@ def handle_reassign_task(ctx: Ctx, cmd: ReassignTask) -> Reply:
         raise ctx.refuse("task_for_others", example=example(ctx, "task"))
     assignee = visible_member(ctx, cmd.assignee)
     was = ctx.session.get(Member, task.assignee_id)
+    if cmd.why:  # `… because he knows them`: said back, never a day or a title (fix34b)
+        ctx.notes.append(ctx.t("why_said_not_kept", left=cmd.why))
     if assignee.id == task.assignee_id:
         return Reply(lines=(ctx.t("task_given_already", id=task.id, title=task.title,
                                   name=assignee.display_name),))

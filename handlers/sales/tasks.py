@@ -17,6 +17,7 @@ from handlers.known_names import customer_in_words
 from handlers.lookup import example, known_customers
 from handlers.members import visible_member
 from handlers.rules.name_likeness import similar_customers
+from handlers.sales import task_people
 from handlers.sales.leave_day import note_on_leave
 from handlers.sales.task_named import named_assignee
 from handlers.text import format as fmt
@@ -52,6 +53,8 @@ def options_for_others(ctx: Ctx, asked) -> Refusal | None:
     tencent this week` by a rep: its day asked): said at once, never a tap then refused (r26)."""
     from handlers.grammar.reading import read  # the grammar reads tasks: kept lazy
 
+    if not ctx.is_manager and (each := task_people.for_others(ctx, asked)) is not None:
+        return each  # `Ana and Bo both need to …` by Ana: only her own task offered (fix34b)
     made = [option[2] if option[2] is not None else read(option[1], ctx.today).command  # `@Bo 明天…`:
             for option in asked.options or () if len(option) > 2]  # its line read, never offered then refused
     if not made or not all(isinstance(task, AddTask) and task.assignee for task in made):
@@ -60,6 +63,7 @@ def options_for_others(ctx: Ctx, asked) -> Refusal | None:
 
 
 def handle_add_task(ctx: Ctx, cmd: AddTask) -> Reply:
+    task_people.several_named(ctx, cmd)  # `task Ana and Bo send …`: one task each, asked (fix34b)
     assignee, cmd = ctx.member, named_assignee(ctx, cmd)  # `task ana: …`: Ana's
     if cmd.assignee is not None:
         if (refused := _for_others(ctx, cmd)) is not None:

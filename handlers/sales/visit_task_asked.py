@@ -19,8 +19,19 @@ from storage.models.sales import Customer
 ASKS = pattern(r"(?<![A-Za-z])(?:(?:(?:please|pls|plz)\s+)?(?:add|create|make|set|open|put\s+in|log|need)\s+"
                r"(?:a\s+|an\s+|me\s+a\s+)?(?:new\s+)?(?:task|reminder|to-?do)|new\s+task|remind\s+me(?:\s+to)?)(?![A-Za-z])"
                r"|(?:请|帮我)?(?:加|建|记|开|设|添加|新建|创建|设置)(?:个|一个|一下|上)?(?:任务|提醒|待办)"
-               r"|提醒我(?:一下)?|提醒一下", re.I)
+               r"|提醒我(?:一下)?|提醒一下"
+               # a task's command word starting a clause of the notes (`demo went well and task send them
+               # pricing by thu`, `；todo: send deck`, `，任务 周四前发报价`, `然后待办：发合同`)
+               r"|(?:^|(?<=[,，;；.。!！:：])|(?<=\s)(?:and|then|also|plus|&)\s+)\s*"
+               r"(?:task|todo|to-do|to\s+do)(?=\s*[:：]|\s+[A-Za-z\u3400-\u9fff])"
+               r"|(?:^|(?<=[,，;；.。!！:：\s])|然后|另外|还有|顺便)\s*(?:任务|待办)(?:事项)?(?=\s*[:：]|\s*[^\s:：，,。])",
+               re.I)
 _EDGE = " ,，.。;；:：!！-–—"
+
+
+def _words(found: re.Match) -> str:
+    """The words asking for the task, without the joining word before them (`and task` → `task`)."""
+    return re.sub(r"^(?:and|then|also|plus|&|然后|另外|还有|顺便)\s*", "", found[0].strip(_EDGE), flags=re.I)
 
 
 def ask(ctx: Ctx, cmd: LogVisit, customer: Customer) -> None:
@@ -36,7 +47,7 @@ def ask(ctx: Ctx, cmd: LogVisit, customer: Customer) -> None:
     visit_line = f"{visit} {customer.name}{day}{colon}{before}" if before else f"{visit} {customer.name}{day}"
     task_line = f"{task} {about} {customer.name}{colon}{after or before or visit}"
     only = task_line if after else f"{task} {visit} {customer.name} {before}".strip()
-    raise ctx.refuse("visit_task_asked", words=found[0].strip(), customer=customer.name, buttons=(
+    raise ctx.refuse("visit_task_asked", words=_words(found), customer=customer.name, buttons=(
         Button(ctx.t("visit_and_task_button"), f"{visit_line}\n{task_line}"),
         Button(ctx.t("task_only_button"), only)))
 
@@ -80,7 +91,7 @@ def offered(ctx: Ctx, text: str) -> Reply | None:
     if not isinstance(task, c.AddTask) or not isinstance(logged, LogVisit):
         return None
     ctx.locale = "zh" if zh else "en"
-    return Reply(lines=(ctx.t("visit_task_asked", words=found[0].strip(), customer=visit.customer),
+    return Reply(lines=(ctx.t("visit_task_asked", words=_words(found), customer=visit.customer),
                         ctx.t("answer_hint", count=2)), ok=False, locale=ctx.locale, buttons=(
         Button(ctx.t("visit_and_task_button"), f"{visit_line}\n{task_line}"),
         Button(ctx.t("task_only_button"), task_line)))

@@ -20,7 +20,7 @@ from handlers.grammar.range_edit import edited
 from handlers.grammar.reading import read
 from handlers.grammar.spans import date_in
 from handlers.sales.said_again import RECENT, latest_change, made_last
-from storage.models.team import Leave
+from storage.models.team import Contest, Leave
 
 #: The words that make a message a correction (`no`, `actually make it`, `不对 是`), then the days
 _SAID = pattern(r"^(?:(?:no+|nope|nah|sorry|oops|oh|ah|hmm+|actually|wait|correction|my\s+bad|typo|"
@@ -93,10 +93,11 @@ def _corrected(ctx: Ctx, text: str) -> c.Command | None:
     if change is None or change.status != "done" or change.at < ctx.now - RECENT \
             or not made_last(ctx, change):
         return None
+    line = change.label if edited(change.label, text, ctx.today) else _days_of(ctx, change)
     if change.kind in ("StartContest", "EditContest") and change.entity_id \
-            and (moved := edited(change.label, text, ctx.today)) is not None:
+            and (moved := edited(line, text, ctx.today)) is not None:
         ctx.locale = "zh" if re.search(r"[\u3400-\u9fff]", text) else "en"
-        days = next((word for word in moved.split() if word not in change.label.split()), "")
+        days = next((word for word in moved.split() if word not in line.split()), "")
         ctx.text = f"{'竞赛' if ctx.locale == 'zh' else 'contest'} #{change.entity_id} {days}"
         command = read(ctx.text, ctx.today).command  # `make it end 12/23`: `contest #2 12/7-12/23`
         return command if isinstance(command, c.Command) else None
@@ -121,6 +122,18 @@ def _corrected(ctx: Ctx, text: str) -> c.Command | None:
     said = found["days"][:len(found["days"]) - len(why)].strip(" ,，;；")
     ctx.text = f"{'请假' if ctx.locale == 'zh' else 'leave'} {said}"  # what `undo` says it undoes
     return _one_end(ctx, c.TakeLeave(*days, replaces=leave.id, note=why), why)  # why: kept with the days
+
+
+def _days_of(ctx: Ctx, change) -> str:
+    """The contest just started as a line with its days (`contest #2 2026-12-07~2026-12-13`), where its
+    words said a period (`contest revenue this week`: fix34b, `不对，比赛到月底`)."""
+    if change.kind not in ("StartContest", "EditContest") or not change.entity_id:
+        return ""
+    contest = ctx.session.get(Contest, change.entity_id)
+    if contest is None or contest.tenant_id != ctx.tenant.id:
+        return ""
+    return f"contest #{contest.id} {contest.starts_on.month}/{contest.starts_on.day}-" \
+           f"{contest.ends_on.month}/{contest.ends_on.day}"
 
 
 def _days(said: str, ctx: Ctx) -> tuple[tuple | None, str]:

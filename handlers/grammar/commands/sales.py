@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from handlers.grammar.amounts import Money
 from handlers.grammar.commands.base import Command, DealRef, Period, Scope
@@ -132,18 +132,22 @@ class ReopenTask(Command):
 
 @dataclass(frozen=True)
 class ReassignTask(Command):
-    """`task 6 to ana` · `任务6 给Ana`: the task given to another member (a manager's, or its giver's)."""
+    """`task 6 to ana` · `任务6 给Ana`: the task given to another member (a manager's, or its giver's);
+    `why`: the words saying why (`because he knows them`), said back as not kept, never a day or title."""
 
     task_id: int
     assignee: str
+    why: str = field(default="", repr=False, compare=False)
 
 
 @dataclass(frozen=True)
 class ReassignDeal(Command):
-    """`give deal 46 to bo` · `46号单子转给张伟`: one deal's owner changed (a manager's)."""
+    """`give deal 46 to bo` · `46号单子转给张伟`: one deal's owner changed (a manager's); `why` as a
+    task's (ReassignTask)."""
 
     deal_id: int
     owner: str
+    why: str = field(default="", repr=False, compare=False)
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ OPTIONS: dict[str, tuple[str, str]] = {
     "option_as_follow_up": ("A follow-up on that day (the words stay in the notes)",
                             "设为跟进日期（原文保留在纪要里）"),
     "option_as_notes": ("Only notes, no follow-up", "只作为纪要，不设跟进"),
+    "option_visit_and_task": ("The visit, and a task", "记拜访，并建任务"),
     "option_new_deal_titled": ("A new deal, these words its title", "新建商机，这些字作为标题"),
     "option_two_tasks": ("Two tasks, each with its day", "两个任务，各按各的日期"),
     "option_task_due_coming": ("Due the coming one", "下一个这天到期"),

@@ -154,6 +154,9 @@ SALES: dict[str, tuple[str, str]] = {
     "task_for": ("For", "负责人"),
     "task_due": ("Due", "截止"),
     "task_about": ("About", "关于"),
+    "task_each_for_others": ("Only managers give tasks to others: a task for you only, without “{others}”? "
+                             "Nothing was saved yet.",
+                             "只有经理可以给别人派任务：只给你自己建一个，不带“{others}”？尚未保存。"),
     "task_for_others": ("Only managers give tasks to others; a task for yourself has no @name: {example}",
                         "只有经理可以给别人派任务；给自己的任务不用写 @名字：{example}"),
     "task_due_past": ("That day has passed: give a day from today on.",
