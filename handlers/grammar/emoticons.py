@@ -70,3 +70,57 @@ def _apart(text: str, found) -> str:
     if not _WORD_END.search(before) or not _WORD_START.match(after):
         return " "
     return "\0，\0" if _CJK.match(after.lstrip()[:1]) else "\0, "
+
+
+#: Punctuation that cannot open free text (`( price too high`, `- price`, `, 价格太高`) or end it
+#: (`price too high (`, `价格太高，`): a fragment of what was cut before or after it
+_LEAD = " \t,，;；:：-–—~～·、)）]】」』/\\|"
+_TAIL = " \t,，;；:：-–—~～·、(（[【「『/\\|"
+_PAIRS = {"(": ")", "（": "）", "[": "]", "【": "】", "「": "」", "『": "』", "“": "”", '"': '"'}
+
+
+def edges_clean(text: str) -> str:
+    """Free text (a reason, notes, a title) without stray punctuation at its edges: an opening
+    bracket never closed, a closing one never opened, a comma or dash left by a cut.
+
+    >>> edges_clean("( price too high")
+    'price too high'
+    >>> edges_clean("- 价格太高，")
+    '价格太高'
+    >>> edges_clean("(price too high)")
+    '(price too high)'
+    >>> edges_clean("beat SAP (on price")
+    'beat SAP on price'
+    >>> edges_clean("price too high!!")
+    'price too high!!'
+    """
+    cleaned = text.strip(" \t")
+    while cleaned:
+        before = cleaned
+        cleaned = cleaned.lstrip(_LEAD).rstrip(_TAIL)
+        unmatched = _unmatched(cleaned)
+        if unmatched:
+            kept = "".join(" " if at in unmatched else char for at, char in enumerate(cleaned))
+            cleaned = _SPACES.sub(" ", kept).strip(" \t")
+        if cleaned == before:
+            break
+    return cleaned
+
+
+_SPACES = pattern(r"[ \t]{2,}")
+_CLOSING = {closing: opening for opening, closing in _PAIRS.items()}
+
+
+def _unmatched(text: str) -> set[int]:
+    """The places of the brackets and quotes in `text` that nothing pairs."""
+    opened: list[tuple[str, int]] = []
+    lone: set[int] = set()
+    for at, char in enumerate(text):
+        if char in _PAIRS and (char != _PAIRS[char] or not opened or opened[-1][0] != char):
+            opened.append((char, at))
+        elif char in _CLOSING:
+            if opened and opened[-1][0] == _CLOSING[char]:
+                opened.pop()
+            else:
+                lone.add(at)
+    return lone | {at for _, at in opened}
