@@ -34,6 +34,11 @@ _JOIN = pattern(r"^(?:\s*(?:(?<![A-Za-z])(?:is|to|at|now|more\s+like|about|aroun
 _THAT_DEAL = pattern(r"的那个单子|那个单子|这个单子|的那单|那单|这单|单子|的项目|项目|商机|那个|这个|的|"
                      + _EN.format(r"the|deal|opp|opportunity|one|project|our|my|its|for|on|with|s"),
                      re.I)
+#: A field said before the deal (`change the probability of the 格力 deal to 70%`, `把概率…`: no)
+_FIELD_FIRST = pattern(r"^\s*(?:(?:change|set|update|make|put|move|bump|push)\s+)?(?:the\s+)?(?:"
+                       + _FIELD.pattern + r")\s+(?:of|on|for)\s+(?:the\s+)?$", re.I)
+#: The word after the deal that leads to the value (`… deal to 70%`, `… one is 30%`)
+_TO = pattern(_EN.format(r"to|is|at|=|should\s+be") + r"\s*", re.I)
 _TAIL = pattern(r"[\s,，。.!！~]*(?:吧|了|啦|呀|哈|pls|please|now|thanks|thx)?[\s,，。.!！~]*$", re.I)
 _PCT = pattern(r"^(?:百分之)?(\d{1,3})\s*[%％]?(?:左右|上下|的样子)?$")
 
@@ -47,10 +52,15 @@ def field_change(said: str, seen: str, name: str, mine: list[tuple[int, str]], c
 
     named = _named_at(seen, name)
     field = _FIELD.search(seen, named[1]) if named else None
-    if field is None:
+    if named and field is not None:  # `格力那单 概率改成70%`: the value after the field
+        joined = _JOIN.match(seen[field.end():])
+        value, before = said[field.end() + joined.end():], f"{seen[:named[0]]} {seen[named[1]:field.start()]}"
+    elif named and (field := _FIELD_FIRST.search(seen[:named[0]])) is not None \
+            and (joined := _TO.search(seen, named[1])) is not None:  # `change the probability of the
+        value, before = said[joined.end():], seen[named[1]:joined.start()]  # 格力 deal to 70%`
+    else:
         return None
-    joined = _JOIN.match(seen[field.end():])
-    value = _TAIL.sub("", said[field.end() + joined.end():]).strip()
+    value = _TAIL.sub("", value).strip()
     if not value:
         return None
     kind = field.lastgroup
@@ -71,7 +81,6 @@ def field_change(said: str, seen: str, name: str, mine: list[tuple[int, str]], c
         return None
     if not mine:
         return c.ParseError(None, "change_no_own_deal", name, change)
-    before = f"{seen[:named[0]]} {seen[named[1]:field.start()]}"
     hint = name_fold(" ".join(_THAT_DEAL.sub(" ", before).split()))
     fits = [(deal_id, title) for deal_id, title in mine if not hint or hint in name_fold(title)
             or name_fold(title) in hint] if hint else mine
