@@ -21,6 +21,8 @@ are read as they are with a comma (`lost 格力, price too high`: the reason).
 'lost 格力 price too high'
 >>> without_emoticons("lost 格力:( price too high")
 'lost 格力, price too high'
+>>> without_emoticons("拜访 华为:D轮融资")
+'拜访 华为:D轮融资'
 >>> without_emoticons(":) won acme 50k")
 'won acme 50k'
 >>> without_emoticons("visit Acme: see https://acme.com (the deck)")
@@ -35,9 +37,10 @@ from __future__ import annotations
 from handlers.grammar.patterns import pattern
 
 #: The emoticons read as a mood: Western ones (`:(` `:-)` `;)` `:/` `:'(` `:D` `:P` `=)` `XD`),
-#: Eastern ones (`^_^` `^^` `T_T` `>_<` `-_-` `QAQ` `o_O`) and the kneeling man (`orz`, `OTZ`)
-_FACE = (r"(?:[:;=]['’]?-?[()\[\]/\\|DPpOo3*]|[:;=]-?[{}]|\^[_\-.]?\^|T_T|t_t|>_<|-_-|[oO]_[oO]"
-         r"|QAQ|qaq|[Xx]D|orz|Orz|ORZ|OTZ|otz)")
+#: Eastern ones (`^_^` `^^` `T_T` `>_<` `-_-` `QAQ` `o_O`) and the kneeling man (`orz`, `OTZ`); one
+#: ending in a letter never before Chinese (`华为:D轮融资` is no face)
+_FACE = (r"(?:[:;=]['’]?-?[()\[\]/\\|*]|[:;=]-?[{}]|\^[_\-.]?\^|T_T|t_t|>_<|-_-|[oO]_[oO]"
+         r"|(?:[:;=]['’]?-?[DPpOo3]|QAQ|qaq|[Xx]D|orz|Orz|ORZ|OTZ|otz)(?![\u3400-\u9fff]))")
 #: An emoticon standing apart: not inside a word or an address (`https://`, `note:Deal`, `(a:b)`),
 #: with a comma, dot or dash right after it (`:(,`) taken too
 _EMOTICON = pattern(r"(?:(?<=^)|(?<=[\s,，.。!！?？;；:：\u3400-\u9fff]))" + _FACE
@@ -74,8 +77,10 @@ def _apart(text: str, found) -> str:
 
 #: Punctuation that cannot open free text (`( price too high`, `- price`, `, 价格太高`) or end it
 #: (`price too high (`, `价格太高，`): a fragment of what was cut before or after it
-_LEAD = " \t,，;；:：-–—~～·、)）]】」』/\\|"
+_LEAD = " \t,，;；:：-–—·、)）]】」』/\\|"
 _TAIL = " \t,，;；:：-–—~～·、(（[【「『/\\|"
+#: A minus or a tilde before a number is the number's (`-20% asked`, `~50 users`)
+_SIGNED = pattern(r"^[-–~～]\d")
 _PAIRS = {"(": ")", "（": "）", "[": "]", "【": "】", "「": "」", "『": "』", "“": "”", '"': '"'}
 
 
@@ -91,13 +96,17 @@ def edges_clean(text: str) -> str:
     '(price too high)'
     >>> edges_clean("beat SAP (on price")
     'beat SAP on price'
+    >>> edges_clean("-20% asked, ~50 users")
+    '-20% asked, ~50 users'
     >>> edges_clean("price too high!!")
     'price too high!!'
     """
     cleaned = text.strip(" \t")
     while cleaned:
         before = cleaned
-        cleaned = cleaned.lstrip(_LEAD).rstrip(_TAIL)
+        while cleaned and cleaned[0] in _LEAD and not _SIGNED.match(cleaned):
+            cleaned = cleaned[1:]
+        cleaned = cleaned.rstrip(_TAIL)
         unmatched = _unmatched(cleaned)
         if unmatched:
             kept = "".join(" " if at in unmatched else char for at, char in enumerate(cleaned))

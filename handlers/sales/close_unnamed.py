@@ -67,8 +67,8 @@ def _said(plain: str):
             rest, amount = parts["rest"].strip(), parts["amount"].strip()
         found = _EN.match(rest) or _ZH.match(rest.replace(" ", ""))
         if found is None or "deal" in found.groupdict() and found["word"].startswith(_WEAK) \
-                and not amount and not found["deal"]:
-            continue  # `搞定了` alone: a task done? read elsewhere
+                and not amount and "单" not in (found["deal"] or ""):
+            continue  # `搞定了`, `这个搞定了` alone: a task done? read elsewhere
         return found, amount, money
     return None, "", None
 

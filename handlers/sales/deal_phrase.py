@@ -18,6 +18,7 @@ from storage.sales import CustomerRepository, DealRepository
 
 _LEAD = frozenset(("the", "that", "this", "our", "my"))
 _TAIL = frozenset(("deal", "deals", "opp", "opportunity", "one", "thing"))  # `the byd one`
+_ONE = frozenset(("one", "thing"))  # a deal's words only after `the`, `that` … (`acme phase one`: a title)
 #: `wayne erp那单`, `海尔的单子`, `数据平台项目`: a deal said in Chinese after its customer and title
 _TAIL_ZH = pattern(r"(?:的|那个|这个)?(?:那单|这单|单子|的单|项目)$")
 #: A customer glued to the words that say its deal (`格力那单`, `海尔的数据平台`, `海尔那个数据平台项目`)
@@ -37,7 +38,8 @@ def plain(ctx: Ctx, cmd: CloseDeal) -> tuple[CloseDeal, str]:
         cmd = replace(cmd, reason=reason)
     while words and words[0].lower() in _LEAD:
         words.pop(0)
-    while words and words[-1].lower() in _TAIL:
+    while words and words[-1].lower() in _TAIL and (words[-1].lower() not in _ONE or len(words) < len(
+            cmd.ref.words)):  # `the byd one`; never the `one` of `acme phase one`
         words.pop()
     if words and (tail := _TAIL_ZH.search(words[-1])):
         words[-1] = words[-1][:tail.start()]
