@@ -44,13 +44,14 @@ _PCT = pattern(r"^(?:百分之)?(\d{1,3})\s*[%％]?(?:左右|上下|的样子)?$
 
 
 def field_change(said: str, seen: str, name: str, mine: list[tuple[int, str]], chinese: bool,
-                 today: dt.date) -> c.ParseError | None:
+                 today: dt.date, *, located: str = "") -> c.ParseError | None:
     """The question for `said` (`seen`: normalised, the same length) changing one field of a deal
     of the customer `name`, whose open deals of the member's are `mine` (id, title); None where
-    the words say no such change."""
+    the words say no such change. `located`: the words naming the deal, where not the customer's
+    name (its title: handlers/sales/title_field.py)."""
     from handlers.grammar.reading import read
 
-    named = _named_at(seen, name)
+    named = _named_at(seen, located or name)
     field = _FIELD.search(seen, named[1]) if named else None
     if named and field is not None:  # `格力那单 概率改成70%`: the value after the field
         joined = _JOIN.match(seen[field.end():])

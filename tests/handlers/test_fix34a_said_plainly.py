@@ -211,6 +211,20 @@ def test_a_deal_field_said_in_a_sentence_is_that_deals_change_never_a_visit(sess
     assert records(session_factory) == before
 
 
+@pytest.mark.parametrize("said, values", [
+    ("the sensor project close march", ["deal #4 close in march"]),
+    ("sensor project prob 70%", ["deal #4 probability 70%"]),
+    ("ERP 赢率改成80%", ["商机 #3 概率 80%"]),
+    ("数据平台 概率改成70%", ["商机 #1 概率 70%", "商机 #5 概率 70%"]),
+])
+def test_a_deal_named_by_its_title_alone_gets_its_field_change_offered(session_factory, said, values):
+    chat = _chat(session_factory)
+    before = records(session_factory)
+    reply = chat.reply(said, user="Ana")
+    assert sorted(b.command for b in reply.buttons) == values, reply.text
+    assert records(session_factory) == before
+
+
 def test_a_close_month_said_of_a_customers_deal_is_stored_on_the_tap_and_undone(session_factory):
     chat = _chat(session_factory)
     offers = _deals(chat)
