@@ -15,7 +15,6 @@ from handlers.grammar import and_joined, clauses, command_json, joined_clauses, 
 from handlers.grammar import commands as c
 from handlers.grammar.change_said import without_command_word
 from handlers.grammar.day_off import MOVED_OFF, READING_CALENDAR, in_calendar
-from handlers.grammar.emoticons import without_emoticons
 from handlers.grammar.festivals import unknown_in, unknown_key
 from handlers.grammar.intents import MAX_TEXT
 from handlers.grammar.language import written_in
@@ -75,8 +74,7 @@ def dispatch(session: Session, tenant: Tenant, member: Member, message: Message,
     platform marked as mentions in the text (each names that user only, never a display name).
     Stages are read and shown as the workspace's pipeline has them."""
     if isinstance(message, str):
-        message = lead_fixed(without_emoticons(message))  # `sry it was 290k`, `acutally close is jan 15`:
-        # the word meant; `lost 格力 :( price too high`: no emoticon left in a field
+        message = lead_fixed(message)  # `sry it was 290k`, `acutally close is jan 15`: the word meant
     with pipelines.use(pipelines.of(session, tenant.id)):
         events: list = []
         outcome = _dispatch(session, tenant, member, message, now, defaults, platform=platform, here=here,

@@ -53,7 +53,6 @@ from handlers.sales import (
     said_of_last,
     said_plainly,
     task_sentence,
-    title_field,
     unnamed,
     visit_follow_up_added,
 )
@@ -108,8 +107,6 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
         return too  # `bo too` just after Ana's target: the same for Bo, one tap
     if error.topic is None and (again := target_again.corrected(ctx, text)) is not None:
         return again  # `算了 Ana还是40万吧`, `哦不 45万` just after Ana's target: that target, set again
-    if error.topic is None and (titled := title_field.answer(ctx, text)) is not None:
-        return titled  # `the sensor project close march`: that deal's change, offered
     if error.topic in (None, "deal") and (after := said_after.answer(ctx, text)) is not None:  # `prob 50`,
         return replace(after, locale=ctx.locale) if isinstance(after, Reply) else after  # `no discovery
         # actually`: a deal's probability (its stage's), its stage instead (handlers/sales/said_after.py)

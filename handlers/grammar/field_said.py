@@ -13,6 +13,7 @@ import datetime as dt
 import re
 
 from handlers.grammar import commands as c
+from handlers.grammar.money_said import amounts_said
 from handlers.grammar.normal import name_fold
 from handlers.grammar.patterns import pattern
 
@@ -80,8 +81,9 @@ def field_change(said: str, seen: str, name: str, mine: list[tuple[int, str]], c
         change = value if read_right else None
     if change is None:
         return None
-    if not mine:
-        return c.ParseError(None, "change_no_own_deal", name, change)
+    if not mine:  # an amount, or a deal said in pieces (`globex deal - proposal, 25k, close eom`): left
+        pieces = kind == "amount" or amounts_said(seen) or re.search(r"[,，;；]|\s-\s", said)  # to others
+        return None if pieces else c.ParseError(None, "change_no_own_deal", name, change)
     hint = name_fold(" ".join(_THAT_DEAL.sub(" ", before).split()))
     fits = [(deal_id, title) for deal_id, title in mine if not hint or hint in name_fold(title)
             or name_fold(title) in hint] if hint else mine

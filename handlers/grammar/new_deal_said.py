@@ -1,7 +1,7 @@
 """A new deal said with its title in words: `新建个商机 叫数字化转型 100万`, `再开一个单子 名叫数据中台`,
 `new deal for acme called data platform 50k`, `another opp titled "edge AI"`. The word that names
 the title (`叫`, `名叫`, `called`, `titled`; the fillers before a title, `for the`, `about`, `re:`,
-` - `, `关于`, and after it, `的那个`, `的项目`, are none of its words) claims it: the title is the
+`关于`, and after it, `的那个`, `的项目`, are none of its words) claims it: the title is the
 words after it, up to a field (an amount, a stage, a day) or a mark, read as if typed in quotes,
 never left for a question about the deal there is (`update deal #46 without these words`)."""
 from __future__ import annotations
@@ -28,7 +28,7 @@ NEW_PLAIN = pattern(r"(?:有个|有一个|有了个|来了个|来了一个|又�
 TITLED = pattern(r"(?:(?<=[\s个机子目,，:：])|^)(?:名叫|叫做|名为|名字叫|名称是|标题是|标题为|叫|关于|有关"
                  r"|针对)\s*[:：]?\s*(?P<zh>\"[^\"]+\"|“[^”]+”|「[^」]+」|《[^》]+》|[^\s,，。;；!！\"“]+)"
                  r"|(?:(?<![A-Za-z])(?:called|titled|named|(?P<filler>for\s+the|about(?:\s+the)?"
-                 r"|regarding(?:\s+the)?|re(?=\s*:)|on\s+the)(?![A-Za-z]))|(?<=\S)\s[-–—](?=\s))\s*[:：]?\s+"
+                 r"|regarding(?:\s+the)?|re(?=\s*:)|on\s+the)(?![A-Za-z])))\s*[:：]?\s+"
                  r"(?P<en>\"[^\"]+\"|“[^”]+”|[^\s,，;；!\"“]+(?:\s+[^\s,，;；!\"“]+)*)", re.I)
 #: Words that end a title said in English: a word of another field (`for acme`, `close jan 15`, `at 50k`)
 _AFTER_TITLE = {"for", "with", "at", "in", "by", "close", "closing", "stage", "worth", "and",
@@ -62,8 +62,7 @@ def title_said(text: str) -> tuple[str, int, int] | None:
         end = start + word.start() + len(words[-1])
         if word[0].endswith("."):
             break
-    if words and (found["filler"] or found["en"] and found[0].lstrip()[:1] in "-–—") \
-            and _day_said(" ".join(words)):
+    if words and found["filler"] and _day_said(" ".join(words)):
         return None  # `close about jan 15`: a day, never a title
     return (" ".join(words), found.start(), end) if words else None
 

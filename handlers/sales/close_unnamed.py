@@ -62,8 +62,9 @@ def _said(plain: str):
         rest, amount, money = plain, "", None
         if cut is not None:
             parts = cut.match(plain)
-            if parts is None or (money := parse_amount(parts["amount"].replace(" ", ""))) is None:
-                continue
+            if parts is None or (money := parse_amount(parts["amount"].replace(" ", ""))) is None \
+                    or parts["amount"].strip().isdigit():
+                continue  # (`388搞定了`: a record's number, never an amount)
             rest, amount = parts["rest"].strip(), parts["amount"].strip()
         found = _EN.match(rest) or _ZH.match(rest.replace(" ", ""))
         if found is None or "deal" in found.groupdict() and found["word"].startswith(_WEAK) \

@@ -8,7 +8,6 @@ from handlers.context import Ctx, Said
 from handlers.events import DealWon
 from handlers.grammar.amounts import Money
 from handlers.grammar.commands import CloseDeal, DealRef, UpsertDeal
-from handlers.grammar.emoticons import edges_clean
 from handlers.grammar.normal import name_fold
 from handlers.lookup import customer_and_title, customer_named, example, open_deals
 from handlers.members import may_manage
@@ -40,7 +39,7 @@ def handle_upsert_deal(ctx: Ctx, cmd: UpsertDeal) -> Reply:
         stage = cmd.stage or "lead"
         money = cmd.amount or Money(Decimal(0))
         deal = repo.add(tenant_id=ctx.tenant.id, owner_id=ctx.member.id, customer_id=customer.id,
-                        title=edges_clean(title or "") or customer.name, stage=stage, amount=money.amount,
+                        title=title or customer.name, stage=stage, amount=money.amount,
                         currency=money.currency or ctx.tenant.currency,
                         expected_close=cmd.close, now=ctx.now)
         notes.append(Said("deal_created"))

@@ -261,7 +261,7 @@ def test_a_probability_said_alone_is_never_a_visit(session_factory):
     ("new deal Globex about the sensor project 50k", "Globex", "sensor project"),
     ("new deal Globex regarding the sensor project 50k", "Globex", "sensor project"),
     ("new deal Globex re: sensor project 50k", "Globex", "sensor project"),
-    ("new deal globex - sensor project, 50k", "Globex", "sensor project"),
+    ("new deal Globex on the sensor project 50k", "Globex", "sensor project"),
     ("新商机 小米 关于智能工厂 30万", "小米", "智能工厂"),
     ("新商机 小米 关于智能工厂的项目 30万", "小米", "智能工厂"),
     ("新商机 小米 智能工厂的那个 30万", "小米", "智能工厂"),
