@@ -23,12 +23,16 @@ from storage.deals_found import deal_won_last_of_customer_named, open_deals_of_c
 
 _CJK = pattern(r"[\u3400-\u9fff]")
 _EN = r"(?<![A-Za-z])(?:{})(?![A-Za-z])"
+#: A digit of an amount, Arabic or Chinese (`16萬`, `二十二万`)
+_NUMERAL = r"[\d一二两三四五六七八九十百千]"
 #: A win in words; a paper signed on the way (`signed the nda`, `签了保密协议`, `框架签了`) is none
 WON = pattern(NOT_BEFORE_SIGNED_ZH + r"(?:签了|签约了|签下)" + NOT_AFTER_SIGNED
               + r"|签单了|拿下了?|成交了|赢了|中标了|签下来了?|"
-              + r"(?:谈下来了?|谈成了?|搞定了?)(?=.*?\d\s*(?:万|w|k|千|亿|元|块|m)(?![a-z]))|"
-              # `谈下来了 16萬`: with an amount, a win (`388搞定了`, `价格谈下来了` alone say no win)
-              + r"(?<=\d[万wk千])\s?(?:那单|这单|单子)?(?:谈下来了?|谈成了?|搞定了?)|"
+              + r"(?:谈下来了?|谈成了?|搞定了?)(?=.*?" + _NUMERAL + r"\s*(?:万|w|k|千|亿|元|块|m)(?![a-z]))|"
+              # `谈下来了 16萬`, `谈下来了 二十二万`: with an amount, a win (`388搞定了`, `价格谈下来了`
+              # alone say no win); so after a deal word (`格力那单搞定了`)
+              + r"(?<=" + _NUMERAL + r"[万wk千])\s?(?:那单|这单|单子)?(?:谈下来了?|谈成了?|搞定了?)|"
+              + r"(?<=那单|这单|单子)(?:谈下来了?|谈成了?|搞定了?)|"
               + r"(?<![A-Za-z])closed[\s-]*won(?![A-Za-z])|"  # `closed won` (a CRM's stage): a win
               + r"(?<![A-Za-z])(?:got\s+(?:it\s+)?done|closed|nailed(?:\s+it)?|landed|sealed)(?![A-Za-z])"
               + r"(?=.*?\d\s*(?:k|m|万|w)(?![a-z]))|"

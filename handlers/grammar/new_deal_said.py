@@ -1,8 +1,9 @@
 """A new deal said with its title in words: `新建个商机 叫数字化转型 100万`, `再开一个单子 名叫数据中台`,
 `new deal for acme called data platform 50k`, `another opp titled "edge AI"`. The word that names
-the title (`叫`, `名叫`, `called`, `titled`) claims it: the title is the words after it, up to a
-field (an amount, a stage, a day) or a mark, read as if typed in quotes, never left for a question
-about the deal there is (`update deal #46 without these words`)."""
+the title (`叫`, `名叫`, `called`, `titled`; the fillers before a title, `for the`, `about`, `re:`,
+`关于`, and after it, `的那个`, `的项目`, are none of its words) claims it: the title is the
+words after it, up to a field (an amount, a stage, a day) or a mark, read as if typed in quotes,
+never left for a question about the deal there is (`update deal #46 without these words`)."""
 from __future__ import annotations
 
 import re
@@ -24,9 +25,10 @@ NEW_PLAIN = pattern(r"(?:有个|有一个|有了个|来了个|来了一个|又�
                     r"|(?<![A-Za-z])(?:has|have|got|there'?s|a)\s+(?:a\s+)?(?:new|another)\s+(?:deal|opp|opportunity|lead)"
                     r"(?![A-Za-z])|^(?:new|another)\s+(?:deal|opp|opportunity|lead)(?![A-Za-z])", re.I)
 #: The word naming a title and the title after it (`叫数字化转型`, `名叫 "数据中台"`, `called data platform`)
-TITLED = pattern(r"(?:(?<=[\s个机子目,，:：])|^)(?:名叫|叫做|名为|名字叫|名称是|标题是|标题为|叫)\s*[:：]?\s*"
-                 r"(?P<zh>\"[^\"]+\"|“[^”]+”|「[^」]+」|《[^》]+》|[^\s,，。;；!！\"“]+)"
-                 r"|(?<![A-Za-z])(?:called|titled|named)\s*[:：]?\s+"
+TITLED = pattern(r"(?:(?<=[\s个机子目,，:：])|^)(?:名叫|叫做|名为|名字叫|名称是|标题是|标题为|叫|关于|有关"
+                 r"|针对)\s*[:：]?\s*(?P<zh>\"[^\"]+\"|“[^”]+”|「[^」]+」|《[^》]+》|[^\s,，。;；!！\"“]+)"
+                 r"|(?:(?<![A-Za-z])(?:called|titled|named|(?P<filler>for\s+the|about(?:\s+the)?"
+                 r"|regarding(?:\s+the)?|re(?=\s*:)|on\s+the)(?![A-Za-z])))\s*[:：]?\s+"
                  r"(?P<en>\"[^\"]+\"|“[^”]+”|[^\s,，;；!\"“]+(?:\s+[^\s,，;；!\"“]+)*)", re.I)
 #: Words that end a title said in English: a word of another field (`for acme`, `close jan 15`, `at 50k`)
 _AFTER_TITLE = {"for", "with", "at", "in", "by", "close", "closing", "stage", "worth", "and",
@@ -49,7 +51,7 @@ def title_said(text: str) -> tuple[str, int, int] | None:
             if len(word) > 1 and title.endswith(word) and len(title) > len(word):
                 title = title[:-len(word)]
                 break
-        title = re.sub(r"(?:的|吧|了)$", "", title)
+        title = re.sub(r"(?:的那个|的那单|的项目|那个|的|吧|了)$", "", title)  # `关于智能工厂的项目`
         return (title, found.start(), start + len(title)) if title else None
     words, end = [], start
     for word in re.finditer(r"\S+", quoted):
@@ -60,12 +62,28 @@ def title_said(text: str) -> tuple[str, int, int] | None:
         end = start + word.start() + len(words[-1])
         if word[0].endswith("."):
             break
+    if words and found["filler"] and _day_said(" ".join(words)):
+        return None  # `close about jan 15`: a day, never a title
     return (" ".join(words), found.start(), end) if words else None
+
+
+def _day_said(words: str) -> bool:
+    """Whether `words` are a day (`jan 15`, `next week`)."""
+    import datetime as dt
+
+    from handlers.grammar.spans import date_in
+
+    return date_in(words, dt.date.today()) is not None
+
+
+#: A Chinese title's `the one` (`智能工厂的那个 30万`): no word of the title
+_THAT_ONE = pattern(r"(?<=[\u3400-\u9fffA-Za-z0-9])(?:的那个|的那一个|的那单)(?=[\s,，]|$)")
 
 
 def quote_title(text: str) -> str:
     """A deal's line with its title named in words (`deal acme called data platform 50k`) as the
     grammar says it (`deal acme "data platform" 50k`); any other line as it is."""
+    text = _THAT_ONE.sub("", text)  # `智能工厂的那个`: the title, never `的那个`
     said = title_said(text)
     found = TITLED.search(text)
     if said is None or re.search(r'["“”「」《》]', text) and (found["zh"] or found["en"])[0] not in "\"“「《":

@@ -12,6 +12,7 @@ from handlers.grammar import vocabulary as V
 from handlers.grammar.amounts import parse_amount
 from handlers.grammar.close_day_cut import close_day_cut, with_close_day
 from handlers.grammar.deal_words import deal_ref, misread
+from handlers.grammar.emoticons import edges_clean
 from handlers.grammar.normal import view
 from handlers.grammar.parse import (
     CJK,
@@ -81,7 +82,7 @@ def closing_parser(won: bool):
                 return c.ParseError(topic, "reason_colon", rest[at:].strip(), fixed)
             return c.ParseError(topic, "word", ref.words[0])
         reason = reason.strip()
-        command = c.CloseDeal(ref, won, amount, reason, switch_currency=switch)
+        command = c.CloseDeal(ref, won, amount, edges_clean(reason), switch_currency=switch)  # no `(` left
         seen = view(reason)
         if (second := clauses.second_command(reason, seen)) is not None:
             start = len(rest) - len(reason)

@@ -14,6 +14,7 @@ from handlers.grammar import parse as p
 from handlers.grammar.amounts import amount_words
 from handlers.grammar.deal_joined import joined_deal
 from handlers.grammar.deal_said import plain_changes, without_new
+from handlers.grammar.emoticons import without_emoticons
 from handlers.grammar.grammar_words import grammar_words
 from handlers.grammar.intents import BY_NAME, INTENTS, MAX_TEXT, split_keyword
 from handlers.grammar.normal import simplified, view
@@ -38,8 +39,8 @@ def parse(text: str, today: dt.date | None = None) -> c.Command | c.ParseError:
     >>> parse("进度 团队").scope
     Scope(kind='team', name=None)
     """
-    text = _amounts(everyday.rewrite(plain_changes(without_new(text))))  # `delete visit 393`: `visit #393
-    # delete` · `30 grand`: `30k`
+    text = _amounts(everyday.rewrite(plain_changes(without_new(without_emoticons(text)))))  # `delete
+    # visit 393`: `visit #393 delete` · `30 grand`: `30k` · `lost 格力 :( …`: no emoticon in a field
     raw = " ".join(text.split())  # as typed: free text (notes, reasons) is stored this way
     text = simplified(p.normalize(text))  # the same length as `raw`, position for position
     if not text:

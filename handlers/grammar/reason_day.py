@@ -19,4 +19,9 @@ def day_asked(typed: str, today: dt.date) -> bool:
     False
     """
     asked = parse(typed, today)
-    return isinstance(asked, ParseError) and asked.problem == "follow_up_in_reason" and bool(asked.options)
+    return isinstance(asked, ParseError) and asked.problem in DAY_PROBLEMS and bool(asked.options)
+
+
+#: A day in a reason, asked about: a follow-up to come (`check back next month`) or the day the deal
+#: closed (`won 海尔 数据平台 last friday`: never the reason `last friday`)
+DAY_PROBLEMS = ("follow_up_in_reason", "close_day_in_reason")

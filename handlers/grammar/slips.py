@@ -39,6 +39,7 @@ from __future__ import annotations
 import difflib
 import re
 
+from handlers.grammar.emoticons import without_emoticons
 from handlers.grammar.fillers import is_filler
 from handlers.grammar.patterns import pattern
 
@@ -56,7 +57,8 @@ _ALSO = pattern(r"^(?:also|and\s+also)[\s,]+(?!(?:(?:set|make|change|move|push|p
 
 def lead_fixed(text: str) -> str:
     """`text` with its first word read as `sorry` or `actually` where it is a slip of one, without
-    a leading `also` that says nothing."""
+    a leading `also` that says nothing, nor an emoticon (handlers/grammar/emoticons.py)."""
+    text = without_emoticons(text)  # `lost 格力 :( price too high`: no emoticon left in a field
     if (also := _ALSO.match(text.strip())) is not None:
         text = text.strip()[also.end():]
     if (last := _LAST.match(text.strip())) is not None and _slip(last["word"].lower()) \

@@ -20,6 +20,7 @@ from handlers.grammar.amounts import parse_amount
 from handlers.grammar.closed_words import LOST as _LOST
 from handlers.grammar.closed_words import WON as _WON
 from handlers.grammar.closed_words import close_parts, closed_offer, rival, won_in
+from handlers.grammar.field_said import field_change
 from handlers.grammar.money_said import amounts_said
 from handlers.grammar.normal import name_fold, simplified
 from handlers.grammar.parse import normalize
@@ -91,6 +92,10 @@ def other_than_visit(session, tenant_id: int, text: str, found: list[str], chine
         return closed_offer(session, tenant_id, name, said, chinese, member_id, today)
     if (slipped := close_slipped.slipped(session, tenant_id, name, said, chinese, today, member_id)):
         return slipped  # `stark pilot slipping to feb`: its close day, one tap (r24)
+    mine = [(deal_id, title) for deal_id, title, _stage in open_deals_of_customer_named(
+        session, tenant_id, name, member_id)] if member_id is not None else []
+    if (field := field_change(said, seen, name, mine, chinese, today)) is not None:
+        return field  # `格力那单 概率改成70%`, `wayne erp close march`: that deal's change, never a visit
     if (change := _CHANGE.search(seen)) and _DEAL_WORD.search(seen[:change.start()]):
         value = (change.group(1) or change.group(2)).strip()
         words = said[len(said) - len(value):]

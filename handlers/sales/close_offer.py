@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from handlers.context import Ctx
 from handlers.grammar.commands import CloseDeal, DealRef
-from handlers.grammar.reason_day import day_asked
+from handlers.grammar.reason_day import DAY_PROBLEMS, day_asked
 from handlers.lookup import open_deals
 from handlers.text.reply import Button
 from handlers.text.strings import WORDS, name_of
@@ -61,5 +61,5 @@ def ask_day_in_reason(ctx: Ctx, cmd: CloseDeal, deal_id: int) -> None:
     from handlers.grammar.reading import parse
 
     asked = parse(_typed(cmd, deal_id), ctx.today)
-    if isinstance(asked, ParseError) and asked.problem == "follow_up_in_reason" and asked.options:
+    if isinstance(asked, ParseError) and asked.problem in DAY_PROBLEMS and asked.options:
         raise Refusal(replace(usage_reply(ctx.locale, asked), locale=ctx.locale))

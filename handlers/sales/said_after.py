@@ -26,6 +26,7 @@ from handlers.grammar.normal import view
 from handlers.grammar.patterns import pattern
 from handlers.grammar.reading import read
 from handlers.grammar.stage_moved import moved_to, stage_named
+from handlers.sales import title_field
 from handlers.sales.last_said import made_with, not_last
 from handlers.sales.said_again import RECENT, described, latest_change
 from handlers.sales.stage_said import stage_offer
@@ -86,6 +87,8 @@ def answer(ctx: Ctx, text: str):
         return c.ShowScorecard()
     if (found := _PROB_EN.match(said) or _PROB_ZH.match(said)) is not None:
         return _probability(ctx, found, _PROB_ZH.made(found))
+    if (titled := title_field.answer(ctx, text)) is not None:
+        return titled  # `the sensor project close march`: that deal's change, offered
     return _stage_instead(ctx, said)
 
 

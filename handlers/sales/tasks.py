@@ -12,6 +12,7 @@ from dataclasses import replace
 from handlers.context import Ctx, Refusal
 from handlers.events import MemberTold, TaskGiven
 from handlers.grammar.commands import AddTask, DoneTask, ListFollowups, ListTasks
+from handlers.grammar.emoticons import edges_clean
 from handlers.grammar.normal import name_fold
 from handlers.known_names import customer_in_words
 from handlers.lookup import example, known_customers
@@ -71,6 +72,7 @@ def handle_add_task(ctx: Ctx, cmd: AddTask) -> Reply:
         assignee = visible_member(ctx, cmd.assignee)
     if cmd.due is not None and cmd.due < ctx.today:
         raise ctx.refuse("task_due_past", hint=example(ctx, "task"))
+    cmd = replace(cmd, title=edges_clean(cmd.title) or cmd.title)  # no stray `(` or `-` at an edge
     customer, deal = _about(ctx, cmd)
     same = task_store.same_open_task(ctx.session, assignee.id, cmd.title, customer.id if customer else None,
                                      deal.id if deal else None)

@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from handlers.context import Ctx
 from handlers.grammar.commands import DoneFollowups, ListFollowups, LogVisit, ParseError, SnoozeFollowup
+from handlers.grammar.emoticons import edges_clean
 from handlers.grammar.normal import name_fold
 from handlers.grammar.parse_visits import follow_up_said
 from handlers.grammar.patterns import pattern
@@ -40,6 +41,7 @@ def handle_log_visit(ctx: Ctx, cmd: LogVisit) -> Reply:
     customer = customer_named(ctx, cmd.customer)
     visit_task_asked.ask(ctx, cmd, customer)  # `…, add a task`: a visit and a task, or a task only?
     visited_at = ctx.now - dt.timedelta(days=(ctx.today - cmd.day).days) if cmd.day else ctx.now
+    cmd = replace(cmd, notes=edges_clean(cmd.notes))  # no stray `(` or `-` left at an edge
     visit = VisitRepository(ctx.session).add(
         tenant_id=ctx.tenant.id, member_id=ctx.member.id, customer_id=customer.id,
         visited_at=visited_at, notes=cmd.notes, next_step=cmd.next_step, outcome=cmd.outcome,
