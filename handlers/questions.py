@@ -28,6 +28,7 @@ from handlers.grammar.range_edit import range_moved
 from handlers.grammar.range_replaced import range_replaced
 from handlers.grammar.reason_echo import without_echo
 from handlers.grammar.record_picked import record_picked
+from handlers.offer_edited import customer_put_right
 from handlers.rules.close_reasons import rival_told
 from handlers.text.reply import Reply
 from storage import questions as stored
@@ -174,6 +175,11 @@ def _answered(session: Session, member: Member, question, text: str, now: dt.dat
             return True, _unread(text, answers, about, "correction"), locale  # again, or asked about what
             # was saved, never made on it unasked
         return True, again, locale  # `actually make that 115k` while asked: the message again, so
+    if pick is None and not about.get("soft") and now - question.asked_at <= TTL \
+            and (swapped := customer_put_right(session, member.tenant_id, answers, about.get("said") or "",
+                                               text, now.date())):  # `actually Initech not Acme`: the
+        return True, _unread(text, answers, about, "correction") if swapped is True else swapped, locale
+        # offer again, that customer in it (or asked again: never a record saved before)
     fill = about.get("fill")  # changed (and asked again where it still must be)
     if pick is None and fill and now - question.asked_at <= TTL:
         said = _PARTICLE.sub("", " ".join(text.split()))  # `下周五吧`

@@ -54,7 +54,7 @@ def correction(ctx: Ctx, text: str, corrected: bool = True):
     if (stage := stage_said(text)) is not None:
         zh = bool(_CJK.search(said)) and written_in(text) != "en"  # `京东 deal moved to …`: English
         return stage_offer(ctx, *stage, zh=zh)  # handlers/sales/stage_said.py
-    if not corrected:
+    if not corrected or ctx.offer_open:  # said to an offer it has no place in: that offer asked again
         return None
     if (swap := target_swapped.offer(ctx, text, latest_change(ctx), RECENT)) is not None:
         return swap  # `no wait i meant visits 35 not revenue`: asked, never ¥35 of revenue
