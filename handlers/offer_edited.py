@@ -69,3 +69,13 @@ def customer_put_right(session: Session, tenant_id: int, answers: list[str], sai
     if not lines:  # the message asked about, put right, offered in their place)
         return True
     return c.ParseError(None, "offer_edited", text, options=tuple(("edited", line, None) for line in lines))
+
+
+def said_again_with(said: str, text: str, today: dt.date) -> str | None | bool:
+    """The asked-about message with its amount or day changed as `text` corrects it (`actually make
+    that 115k`, `no, close date is jan 15`, `hmm no it was 55k`); True when `text` is a correction
+    that cannot be put into it (asked again, never made on what was saved before); None when `text`
+    is no correction (handlers/sales/said_again.py reads it)."""
+    from handlers.sales.offer_corrections import offer_corrected
+
+    return offer_corrected(said, text, today)
