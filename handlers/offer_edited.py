@@ -58,11 +58,12 @@ def customer_put_right(session: Session, tenant_id: int, answers: list[str], sai
     unasked); True where `text` puts a customer right that the offer has no place for (asked
     again, never an older record); else None."""
     repo = CustomerRepository(session)
-    if said_customer(text, today) is None:
-        return None
 
     def known(name: str) -> bool:
         return bool(repo.find(tenant_id, name))
+    named = said_customer(text, today)
+    if named is None or not named[1] and not known(named[0]):
+        return None  # `hmm lemme think abt it`: no customer's name, no correction of one
     plain = all(isinstance(pressed(line), str) for line in answers)
     lines = lines_with(answers, text, today, known) if plain else None
     lines = lines or (lines_with([said], text, today, known) if said else None)  # (options as commands:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from handlers.context import Ctx, Said
-from handlers.grammar.correction_said import Correction
+from handlers.grammar.correction_said import Correction, day_words
 from handlers.grammar.normal import name_fold
 from handlers.grammar.patterns import pattern
 from handlers.lookup import customer_named, known_customers
@@ -24,10 +24,12 @@ from storage.models.base import name_key
 from storage.models.sales import Customer, Deal, Visit
 from storage.sales import CustomerRepository, DealRepository
 
-#: `i meant globex industries`, `sorry, meant Acme Corp`, `no wait it's Globex Industries`
-_MEANT_EN = pattern(r"^(?:(?:no+|nope|sorry|oops|actually|wait|my\s+bad|typo)[\s,.!:]+)*"
-                    r"(?:i\s+)?(?:meant|mean|it\s+(?:was|is)|it'?s|should\s+be)\s+"
-                    r"(?P<name>[^,.!?]+?)[\s.!]*$", re.I)
+#: `i meant globex industries`, `sorry, meant Acme Corp`, `no wait it's Globex Industries` (`it's …`
+#: only after a word that says it puts something right)
+_LEAD = r"(?:no+|nope|sorry|oops|actually|wait|my\s+bad|typo)[\s,.!:]+"
+_MEANT_EN = pattern(rf"^(?:{_LEAD})*(?:i\s+)?(?:meant|mean)\s+(?P<name>[^,.!?]+?)[\s.!]*$"
+                    rf"|^(?:{_LEAD})+"
+                    r"(?:it\s+(?:was|is)|it'?s|should\s+be)\s+(?P<name2>[^,.!?]+?)[\s.!]*$", re.I)
 #: `不对，是中兴通讯`, `应该是中兴通讯`, `我说的是中兴通讯`, `客户是中兴通讯`
 _MEANT_ZH = pattern(r"^(?:(?:不对|错了|打错了|写错了|说错了|不是)[\s,，。!！]*)*(?:我说的|我指的|客户)?"
                     r"(?:应该是|其实是|是|改成)\s*(?P<name>[^\s,，。!！]+?)[\s。!！]*$")
@@ -57,9 +59,15 @@ def meant(ctx: Ctx, said: str) -> Correction | None:
     made = [row["a"]["name"] for each in made_with(ctx, change) for row in each.rows
             if row["t"] == "customers" and row["b"] is None and row["a"] is not None]
     found = _MEANT_EN.match(said) or _MEANT_ZH.match(said)
-    if len(made) != 1 or found is None or re.search(r"\d", found["name"]):
-        return None
-    return Correction("customer", found["name"].strip(), "", made[0], bool(_MEANT_EN.match(said)))
+    name = found and (found["name"] or found.groupdict().get("name2") or "").strip()
+    if len(made) != 1 or not name or len(name) < 2 or re.search(r"\d|[签了吧呢啊嘛]|的$", name) \
+            or name.startswith("的") or name.lower() in _NO_NAMES or day_words(said) is not None:
+        return None  # `是的`, `no it's fine`, `其实是上周五签的`: no customer's name
+    return Correction("customer", name, "", made[0], bool(_MEANT_EN.match(said)))
+
+
+_NO_NAMES = {"fine", "ok", "okay", "good", "done", "right", "correct", "wrong", "that", "this", "it",
+             "all good", "the same", "same", "nothing", "对的", "对", "好的", "没错"}
 
 
 def offer(ctx: Ctx, row: Deal | Visit, value: str) -> Reply | None:
