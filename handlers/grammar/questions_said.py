@@ -196,7 +196,9 @@ def _goal_period(said: str, gone: bool, today: dt.date | None) -> str | None:
         return None
     if not gone or period.offset == 0:
         return said if period.offset else f"this {period.kind}"
-    return said  # `did i hit my october target`: the progress line reads a name as the last one gone
+    offset = period.offset - (12 if period.kind == "month" else 4)
+    return f"last {period.kind}" if offset == -1 else said  # `did i hit my october target`: the progress
+    # line reads a name as the last one gone
 
 
 def _who(said: str | None) -> str:
