@@ -54,13 +54,15 @@ def correction(ctx: Ctx, text: str, corrected: bool = True):
     if (stage := stage_said(text)) is not None:
         zh = bool(_CJK.search(said)) and written_in(text) != "en"  # `京东 deal moved to …`: English
         return stage_offer(ctx, *stage, zh=zh)  # handlers/sales/stage_said.py
-    if not corrected or ctx.offer_open:  # said to an offer it has no place in: that offer asked again
+    if not corrected:
         return None
     if (swap := target_swapped.offer(ctx, text, latest_change(ctx), RECENT)) is not None:
         return swap  # `no wait i meant visits 35 not revenue`: asked, never ¥35 of revenue
     read = read_correction(said, ctx.today)
     if read is None or read.kind == "tier":  # a tier only just after a tier was set (follow_on)
         return None
+    if read.kind == "customer" and ctx.offer_open:  # a name put right while an offer is open, that the
+        return None  # offer has no place for: the offer asked again (handlers/offer_edited.py), never older
     kind, value = read.kind, read.value
     ctx.locale = "en" if read.en else "zh"  # answered in the language it was said in
     ctx.correcting = True  # refused, it leaves the member's last message as it was
