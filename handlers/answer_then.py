@@ -25,7 +25,8 @@ from handlers.grammar import commands as c
 from handlers.grammar.command_json import pressed
 from handlers.grammar.patterns import pattern
 from handlers.grammar.reading import parse
-from handlers.questions import TTL, answer_word, said_again_with
+from handlers.offer_edited import said_again_with
+from handlers.questions import TTL, answer_word
 from handlers.team.target_yes_and import target_too
 from handlers.text.strings import t
 from storage import questions as stored

@@ -28,6 +28,7 @@ from handlers.grammar.range_edit import range_moved
 from handlers.grammar.range_replaced import range_replaced
 from handlers.grammar.reason_echo import without_echo
 from handlers.grammar.record_picked import record_picked
+from handlers.offer_edited import customer_put_right, said_again_with
 from handlers.rules.close_reasons import rival_told
 from handlers.text.reply import Reply
 from storage import questions as stored
@@ -95,16 +96,6 @@ _NO_KEEP = pattern(r"^(?:no+|nah|nope|naw|cancel|never\s?mind|nvm|wait|oh|oops)(
                    r"(?:[\s,.!]+(?:pls|please|thanks|thx))*$"
                    r"|^(?:算了|不|不用|不要|别|哦|哎)?[\s,，。]*(?:不删了?|别删了?|不用删了?|不要删了?|先?留着吧?|"
                    r"保留吧?|还是留着吧?|先不删了?|不删除了?)[吧啊了]*$", re.I)
-def said_again_with(said: str, text: str, today: dt.date) -> str | None | bool:
-    """The asked-about message with its amount or day changed as `text` corrects it (`actually make
-    that 115k`, `no, close date is jan 15`, `hmm no it was 55k`); True when `text` is a correction
-    that cannot be put into it (asked again, never made on what was saved before); None when `text`
-    is no correction (handlers/sales/said_again.py reads it)."""
-    from handlers.sales.offer_corrections import offer_corrected
-
-    return offer_corrected(said, text, today)
-
-
 def _placed(text: str) -> bool:
     """Whether an answer picks by place (`1`, `first`, `#1`), not by a bare yes."""
     word = text.strip(" .!。！~").lower()
@@ -179,6 +170,11 @@ def _answered(session: Session, member: Member, question, text: str, now: dt.dat
             return True, _unread(text, answers, about, "correction"), locale  # again, or asked about what
             # was saved, never made on it unasked
         return True, again, locale  # `actually make that 115k` while asked: the message again, so
+    if pick is None and not about.get("soft") and now - question.asked_at <= TTL \
+            and (swapped := customer_put_right(session, member.tenant_id, answers, about.get("said") or "",
+                                               text, now.date())):  # `actually Initech not Acme`: the
+        return True, _unread(text, answers, about, "correction") if swapped is True else swapped, locale
+        # offer again, that customer in it (or asked again: never a record saved before)
     fill = about.get("fill")  # changed (and asked again where it still must be)
     if pick is None and fill and now - question.asked_at <= TTL:
         said = _PARTICLE.sub("", " ".join(text.split()))  # `下周五吧`

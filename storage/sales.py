@@ -97,6 +97,11 @@ class CustomerRepository:
             update(model).where(model.customer_id == customer.id).values(customer_id=into.id)).rowcount
             for model in (Visit, Deal, Task, Tip)}
 
+    def records_of(self, customer: Customer) -> int:
+        """How many visits, deals, tasks and tips name the customer."""
+        return sum(self.s.scalar(select(func.count()).select_from(model).where(
+            model.customer_id == customer.id)) for model in (Visit, Deal, Task, Tip))
+
     def others_activity(self, customer_id: int, member_id: int) -> int:
         """How many visits and deals of a customer are someone else's than `member_id`."""
         return self.s.scalar(select(func.count()).select_from(Visit).where(

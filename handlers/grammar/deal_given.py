@@ -22,6 +22,7 @@ from handlers.grammar import vocabulary as V
 from handlers.grammar.dates import parse_date
 from handlers.grammar.normal import view
 from handlers.grammar.patterns import pattern
+from handlers.grammar.stage_moved import stage_named
 
 _GIVEN = pattern(
     r"^(?:(?:pls|please|can you|could you)\s+)?(?:(?:re-?assign|give|hand|pass|move|transfer)\s+)?(?:the\s+)?"
@@ -41,6 +42,8 @@ def given(text: str, today: dt.date) -> c.ReassignDeal | None:
         return None
     who = found["who"] or found["who2"] or found["zwho"]
     if parse_date(who, today) is not None or who.lower() in V.STAGE_WORDS or who.lower() in ("me", "i") \
+            or stage_named(who) is not None or V.near_word(who, V.STAGE_WORDS) \
             or _CJK_LONG.search(who) or any(ch.isdigit() for ch in who):
-        return None  # `deal 46 to fri`, `deal 46 to negotiation`, `deal 46 to 80k`: a day, a stage, an amount
+        return None  # `deal 46 to fri`, `deal 46 to negotiation` (`-> negotation`), `deal 46 to 80k`: a
+        # day, a stage (or one typed with a slip: asked by the deal's grammar), an amount
     return c.ReassignDeal(int(found["id"] or found["id2"] or found["zid"] or found["zid2"]), who)

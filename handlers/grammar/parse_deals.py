@@ -20,6 +20,7 @@ from handlers.grammar.parse import swap, tokens_of
 from handlers.grammar.parse_closing import closing_parser
 from handlers.grammar.patterns import pattern
 from handlers.grammar.periods import quarter_end
+from handlers.grammar.stage_moved import stage_slip
 from handlers.grammar.stage_suffix import stage_word_dropped
 
 _CLOSED_HOW = ("won", "lost")
@@ -216,6 +217,9 @@ def _parse_deal(rest: str, today: dt.date) -> c.Command | c.ParseError:
                 return c.ParseError("deal", "stage_typo", word, swap(rest, word, short[1]))  # name's word?
             stage = short[0]  # `deal #46 nego`, `deal globex nego 130k`: the stage said short (four
             # letters or more, `nego` `prop` `qual`, as README shows it; `neg` `pro` may be a name's)
+        elif stage is None and not quoted and (slip := stage_slip(*(said := _slip_said(tokens, i, rest)))):
+            fixed = swap(rest, said[0], said[0].replace(*slip, 1))  # `推进到方按阶段`, `阶段改成谈盼`: the
+            return c.ParseError("deal", "stage_typo", slip[0], fixed)  # stage meant offered, never a title
         elif error := misread(word, rest, "deal", stage is None, fields_read):
             return error
         else:
@@ -306,3 +310,12 @@ def _date_at(tokens, i, today) -> tuple[dt.date | None, int]:
 
 #: Between a won/lost deal and its reason: `:` `;` `,` `，` `。` `!` ` - ` `—`, a full stop
 #: before a space, or a new line (`won Acme - beat them on price`, `输单 海尔，价格太高`).
+
+
+def _slip_said(tokens: list[tuple[str, bool]], i: int, rest: str) -> tuple[str, str]:
+    """(the word a stage may be slipped in, the message before it): the word after `阶段`/`stage`
+    for that label (`阶段 谈盼`)."""
+    word = tokens[i][0]
+    if word.lower() in ("阶段", "stage") and i + 1 < len(tokens) and not tokens[i + 1][1]:
+        word = tokens[i + 1][0]
+    return word, rest[:max(rest.find(word), 0)]

@@ -11,6 +11,7 @@ from handlers.grammar import vocabulary as V
 from handlers.grammar.amounts import parse_amount, parse_count
 from handlers.grammar.month_days import count_of
 from handlers.grammar.patterns import pattern
+from handlers.grammar.period_pace import plainly
 
 _COURTESY = {"pls", "plz", "please", "thx", "thanks", "ty"}
 _LINKING = {"for", "the", "of", "our", "whole"}
@@ -119,7 +120,7 @@ _VS_TARGET = pattern(r"(?<![A-Za-z])(?:against|vs\.?|versus|compared\s+(?:to|wit
 def progress_asked(text: str, today: dt.date | None = None) -> c.ShowProgress | None:
     """`progress` as a question asks it (`how far am I from target this month?`), or None; who is
     behind (`whos behind pace`) names them."""
-    match = _PROGRESS_ASKED.match(text.strip())
+    match = _PROGRESS_ASKED.match(plainly(text.strip()))
     if match is None:
         return None
     asked = _progress_of(match, today or dt.date.today())

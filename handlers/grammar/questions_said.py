@@ -26,7 +26,9 @@ _END = r"[\s?!.]*$"
 _WHO = r"(?P<who>i|we|the\s+team|team|every(?:one|body)|@?[a-z][\w.-]*)"
 _GOAL_SAID = (r"(?:(?:my|our|the|his|her|their)\s+)?"
               r"(?P<gp>(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*|q[1-4]"
-              r"|monthly|quarterly|weekly|yearly|annual)?\s*(?:target|quota|goal|number|plan)s?")
+              r"|monthly|quarterly|weekly|yearly|annual)?\s*"
+              r"(?:(?:visits?|revenue|sales|new\s+customers?|deals?|wins?)\s+)?"  # `my oct visits target`:
+              r"(?:target|quota|goal|number|plan)s?")  # its month's progress (each metric shown)
 _GOAL = _GOAL_SAID.replace("(?P<gp>", "(?:")  # `hit target`, `make my november target`
 #: `how much do i still need for dec` · `how much more does bo need this month` · `how much is left to
 #: hit my target` · `how much to go this quarter`
@@ -82,7 +84,8 @@ _NOT_WHO = {"what", "whats", "who", "how", "it", "that", "this", "there", "every
 _SAY_NOTHING_EN = pattern(r"(?<![a-z])(?:so\s+far|yet|now|right\s+now|atm|(?:for|in|by)(?=\s))(?![a-z])",
                           re.I)
 
-_ZH_PERIOD = r"(?:本|这个?|今|上个?|下个?)(?:周|星期|月|个月|季度|季|年度|年)|[一二三四]季度|\d{1,2}月份?"
+_ZH_PERIOD = (r"(?:本|这个?|今|上上个?|上个?|下个?)(?:周|星期|月|个月|季度|季|年度|年)|[一二三四]季度"
+              r"|\d{1,2}月份?|(?:十[一二]?|[一二三四五六七八九])月份?")  # `十月的目标完成了吗`, `上上个月`
 _ZH_ASK = (r"(?:请|麻烦|帮我|给我|我想|我要|想)?"
            r"(?:看下|看一下|看看|查下|查一下|查查|瞧瞧|列出|列一下|说下|说一下|发下|发一下)?")
 _ZH_END = r"[吗呢啊呀吧嘛？?！!。.~]*$"
@@ -90,7 +93,7 @@ _ZH_WHO = r"(?P<who>我们|团队|大家|全组|我|@?[^\s\d@#，,:：;；。？
 #: `上个月完成了没` · `这个月能hit target吗` · `这个月团队完成得怎么样了` · `团队这个月进度怎么样 跟目标比` ·
 #: `我这个月能完成目标吗` · `张伟上个月达标了吗`
 _ZH_DONE = pattern(r"^" + _ZH_WHO + r"??(?P<p>" + _ZH_PERIOD + r")?(?P<who2>团队|我们|大家|我)?的?"
-                   r"(?:(?:目标|任务|指标|业绩|KPI|kpi)的?)?"
+                   r"(?:(?:拜访|业绩|新客户|赢单|销售额)?(?:目标|任务|指标|业绩|KPI|kpi)的?)?"
                    r"(?:(?:能不能|能否|可不可以|能|可以|会|有没有)?(?:完成|达成|达标|做到|hittarget|hit|达到目标|完成目标)"
                    r"(?:目标|任务|指标)?(?:了|得了|的了)?(?:吗|没有?|么|不|没)?"
                    r"|(?:完成|进度|进展|业绩|目标完成|节奏)(?:得|的)?(?:怎么样|咋样|如何|情况)了?)"
@@ -141,7 +144,7 @@ def question_line(said: str, today: dt.date | None = None) -> str | None:
     if not said or len(said) > 120 or progress_asked(said) is not None:
         return None  # `团队这个月节奏如何`: the progress question, answered as it is
     if re.search(r"[\u3400-\u9fff]", said):  # `team这个月pace怎么样`: English words of the grammar's
-        return _chinese(_ZH_SAID_EN.sub(lambda w: _ZH_OF_EN[w[0].lower()], said.replace(" ", "")))
+        return _chinese(_ZH_SAID_EN.sub(lambda w: _ZH_OF_EN[w[0].lower()], said.replace(" ", "")), today)
     return _english(said, today)
 
 
@@ -194,7 +197,8 @@ def _goal_period(said: str, gone: bool, today: dt.date | None) -> str | None:
     if not gone or period.offset == 0:
         return said if period.offset else f"this {period.kind}"
     offset = period.offset - (12 if period.kind == "month" else 4)
-    return f"last {period.kind}" if offset == -1 else None
+    return f"last {period.kind}" if offset == -1 else said  # `did i hit my october target`: the progress
+    # line reads a name as the last one gone
 
 
 def _who(said: str | None) -> str:
@@ -212,7 +216,7 @@ def _line(word: str, who: str, rest: str) -> str:
     return " ".join(w for w in (word, who, rest) if w)
 
 
-def _chinese(said: str) -> str | None:
+def _chinese(said: str, today: dt.date | None = None) -> str | None:
     if _ZH_OVERDUE.match(said):
         return "任务"
     if found := _ZH_DIGEST.match(said):
@@ -222,7 +226,7 @@ def _chinese(said: str) -> str | None:
         return " ".join(w for w in ("排行榜", metric, found["p"] or "") if w)
     if (found := _ZH_DONE.match(said)) and (found["p"] or found["who"] or found["who2"]):
         if (who := _zh_who(found["who"] or found["who2"])) is not None:
-            return " ".join(w for w in ("进度", who, found["p"] or "") if w)
+            return " ".join(w for w in ("进度", who, _zh_period(found["p"] or "", today)) if w)
     if (found := _ZH_COUNT.match(said)) and (who := _zh_who(found["who"] or found["who2"])) is not None:
         return _zh_count(found, who)
     if (found := _ZH_OWN_PROGRESS.match(said)) and (who := _zh_who(found["who"])):
@@ -231,6 +235,15 @@ def _chinese(said: str) -> str | None:
         if (found := regex.match(said)) and (who := _zh_who(found["who"])) is not None:
             return f"{word} {who}".strip()
     return None
+
+
+def _zh_period(said: str, today: dt.date | None) -> str:
+    """`上上个月` (the month before last) as its month's number (`10月`), as the progress line reads
+    it; any other period as said."""
+    if not said.startswith("上上") or "月" not in said:
+        return said
+    today = today or dt.date.today()
+    return f"{(today.month - 3) % 12 + 1}月"
 
 
 def _zh_count(found: re.Match, who: str) -> str:

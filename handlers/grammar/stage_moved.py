@@ -88,3 +88,35 @@ def without_titles(text: str) -> str:
     """`text` with the persons' titles that hold a stage's word blanked (the same length)."""
     return _PERSON_LEAD.sub(lambda m: " " * len(m[0]), text)
 
+
+
+#: A stage said glued to the verb that moves to it or to `阶段` (`推进到方按阶段`, `改成谈盼`, `谈盼阶段`)
+_GLUED = pattern(r"^(?P<verb>(?:推进到|推进至|推[\u4e00-\u9fff]?到|进入到?|进到|到了|转到|退回到?|退到"
+                 r"|改成|改为|换成|调到|到)?)(?P<stage>[\u4e00-\u9fff]{2,6}?)(?P<tail>阶段)?了?$")
+#: What says the next word is a stage (`-> 谈盼`, `阶段 谈盼`, `stage: 谈盼`)
+_SAID_BEFORE = pattern(r"(?:->|→|=>|➡|阶段|stage|推进到|改成|改为|换成|#\d+)\s*[:：]?\s*$", re.I)
+
+
+def stage_slip(word: str, before: str) -> tuple[str, str] | None:
+    """(the part of `word` that is a slip of a stage's word, that word) where a verb of moving or
+    `阶段` glued to it, or said just `before` it, says a stage is meant (`推进到方按阶段` → 方按 is
+    方案, `阶段改成谈盼` → 谈盼 is 谈判, `-> 商务谈叛`); None for a word of its own, a stage as it is,
+    or a slip to a win or loss (asked as a close is). A two-character word one character off is a
+    slip only there: alone it may be a name's (`方法`)."""
+    found = _GLUED.match(word)
+    if found is None or not (found["verb"] or found["tail"] or _SAID_BEFORE.search(before)):
+        return None
+    for said in (found["stage"] + (found["tail"] or ""), found["stage"]):
+        if said in V.STAGE_WORDS:
+            return None
+        meant = V.near_word(said, V.STAGE_WORDS) or _two_off(said)
+        if meant and V.STAGE_WORDS[meant] not in ("won", "lost"):
+            return said, meant
+    return None
+
+
+def _two_off(word: str) -> str | None:
+    """The one two-character stage word `word` (two characters) is one character off, or None."""
+    near = [w for w in V.STAGE_WORDS if len(w) == len(word) == 2 and not w.isascii()
+            and sum(a != b for a, b in zip(w, word, strict=True)) == 1]
+    return near[0] if len(near) == 1 else None

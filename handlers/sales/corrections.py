@@ -12,7 +12,7 @@ from handlers.events import MemberTold
 from handlers.grammar.commands import ChangeDeal, ChangeVisit, Delete
 from handlers.lookup import customer_named, example
 from handlers.members import may_manage
-from handlers.sales import backdate
+from handlers.sales import backdate, stray_customer
 from handlers.sales.leave_day import note_on_leave
 from handlers.sales.trash import handle_delete
 from handlers.team import fact_posts as facts
@@ -34,12 +34,15 @@ def handle_change_visit(ctx: Ctx, cmd: ChangeVisit) -> Reply:
     if cmd.delete:
         return handle_delete(ctx, Delete("visit", str(visit.id)))
     if cmd.customer is not None:
-        moved_to = customer_named(ctx, cmd.customer)
+        stray = stray_customer.stray(ctx, visit.customer_id)  # made by the last message, named wrong:
+        moved_to = stray_customer.renamed(ctx, stray, cmd.customer) or customer_named(ctx, cmd.customer)
         ctx.people.audit(ctx.tenant.id, ctx.member.id, "visit.customer", "visit", visit.id, at=ctx.now,
-                         before=customer, after=moved_to.name)
+                         before=customer, after=moved_to.name)  # renamed, or removed once moved off
         visit.customer_id = moved_to.id
         said = Said("visit_customer_set", id=visit.id, old=customer, new=moved_to.name)
-        reply = Reply(lines=(*(ctx.t("new_customer", customer=c) for c in ctx.created_customers), said(ctx)))
+        reply = Reply(lines=(*(ctx.t("new_customer", customer=c) for c in ctx.created_customers), said(ctx),
+                             *(ctx.t("stray_removed", name=name) for name in stray_customer.removed(
+                                 ctx, stray if stray is not moved_to else None))))
     elif cmd.follow_up is not None and cmd.notes is None and cmd.add_notes is None:
         if cmd.follow_up < ctx.today:
             raise ctx.refuse("leave_past", hint=example(ctx, "snooze"))

@@ -14,6 +14,7 @@ from handlers.members import may_manage
 from handlers.sales import close_offer, close_unknown, deal_currency, deal_phrase, new_untitled, won_amount
 from handlers.sales.reasons import category_answer, category_name, competitor_added, note_reason
 from handlers.sales.similar_titles import ask_similar_title
+from handlers.sales.stray_customer import deal_customer
 from handlers.text import format as fmt
 from handlers.text.reply import Button, Reply
 from handlers.text.strings import CLOSE_REASONS, STAGE_NAMES, WIN_REASONS, WORDS, name_of
@@ -56,12 +57,8 @@ def handle_upsert_deal(ctx: Ctx, cmd: UpsertDeal) -> Reply:
         if cmd.ref.deal_id is not None and cmd.ref.title and cmd.ref.title != deal.title:
             notes.append(Said("deal_retitled", old=deal.title, new=cmd.ref.title))
             repo.retitle(deal, cmd.ref.title, ctx.member.id, ctx.now)
-        if cmd.customer:
-            moved_to = customer_named(ctx, cmd.customer)
-            if moved_to.id != deal.customer_id:
-                notes.append(Said("deal_recustomered", old=customer.name, new=moved_to.name))
-                repo.move_to_customer(deal, moved_to, ctx.member.id, ctx.now)
-                customer = moved_to
+        if cmd.customer:  # a customer the last message made, named wrong: renamed, or removed once moved off
+            customer = deal_customer(ctx, deal, customer, cmd.customer, notes, bool(before))
         if not notes and deal.updated_at == ctx.now:
             notes.append(Said("deal_updated"))
         if not notes:  # `deal Acme` only shows the deal: nothing changes, the stall clock runs on;

@@ -37,6 +37,7 @@ from handlers.grammar.push_words import pushed as push_said
 from handlers.grammar.reading import read
 from handlers.grammar.vocabulary import tier_of
 from handlers.lookup import example as usage_example
+from handlers.sales import stray_customer
 from handlers.sales.day_nearest import BACK, corrected_day
 from handlers.sales.last_said import made_last, made_with, not_last
 from handlers.sales.push_later import earlier_asked
@@ -134,7 +135,8 @@ def _corrected(ctx: Ctx, text: str) -> c.Command | Reply | None:
     """A correction said as a value (`改成35万`, `no, close date is jan 15`, `是小米不是美的`) of
     what the member changed last, within RECENT and still in effect: made at once where it fits
     one field of one record; None otherwise (handlers/sales/said_again.py asks, or says why)."""
-    said = read_correction(" ".join(view(amount_words(unfilled(text), in_words=True)).split()), ctx.today)
+    typed = " ".join(view(amount_words(unfilled(text), in_words=True)).split())
+    said = read_correction(typed, ctx.today) or stray_customer.meant(ctx, typed)  # `i meant globex inc`
     change = latest_change(ctx)
     if said is None or change is None or change.at < ctx.now - RECENT or change.status != "done" \
             or change.kind == "SetTarget" or not made_last(ctx, change):
@@ -165,6 +167,9 @@ def made_at_once(ctx: Ctx, change: Change, value: str, kinds: list[str], models:
                if isinstance(row, models.get(kind, ())) and (not was or _named(ctx, row, was))]
     if not options:
         return None
+    if len(options) == 1 and options[0][1] == "customer" \
+            and (stray := stray_customer.offer(ctx, options[0][0], value)) is not None:
+        return stray  # a customer the last message made, named wrong: moved (and removed), one tap
     if pushed and len(options) == 1 and (asked := _earlier(ctx, *options[0], value)) is not None:
         return asked  # `跟进推到下下周`, due later than that already: asked, never moved earlier
     values = [(row, kind, _pushed(ctx, row, value) if pushed and kind == "day" else corrected_day(  # `还是

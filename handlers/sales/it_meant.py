@@ -35,7 +35,7 @@ from handlers.grammar.past_days import past_day
 from handlers.grammar.patterns import pattern
 from handlers.grammar.reading import read
 from handlers.known_names import known_customers
-from handlers.sales import follow_up_moved
+from handlers.sales import follow_up_moved, stray_customer
 from handlers.sales.day_nearest import corrected_day
 from handlers.sales.last_said import last_said, made_last, made_with
 from handlers.sales.said_again import RECENT, latest_change
@@ -232,6 +232,9 @@ def _visit_was(ctx: Ctx, said: str):
         return None  # a name of no customer: left to the other readers (a new one is asked there)
     if not just_touched(ctx, Visit):
         return None  # `it was 美的` after a deal: that deal's customer, the corrections' to ask
+    touched = just_touched(ctx, Visit)
+    if len(touched) == 1 and (stray := stray_customer.offer(ctx, touched[0], value)) is not None:
+        return stray  # the customer just made was a typo of this one: moved, the stray removed, one tap
     word = "客户" if zh else "customer"
     return _visit_line(ctx, lambda visit: f"{_visit_word(ctx)} #{visit.id} {word} {value}")
 

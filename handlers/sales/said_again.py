@@ -61,6 +61,8 @@ def correction(ctx: Ctx, text: str, corrected: bool = True):
     read = read_correction(said, ctx.today)
     if read is None or read.kind == "tier":  # a tier only just after a tier was set (follow_on)
         return None
+    if read.kind == "customer" and ctx.offer_open:  # a name put right while an offer is open, that the
+        return None  # offer has no place for: the offer asked again (handlers/offer_edited.py), never older
     kind, value = read.kind, read.value
     ctx.locale = "en" if read.en else "zh"  # answered in the language it was said in
     ctx.correcting = True  # refused, it leaves the member's last message as it was

@@ -147,6 +147,9 @@ def test_a_customer_put_right_after_a_visit_is_made_at_once(session_factory, use
     chat.now += dt.timedelta(minutes=1)
     assert chat.reply(setup, user=user).ok
     reply = chat.reply(said, user=user)
+    if not reply.ok:  # fix34c: a customer the visit's own message just made (`+美的`) goes with the
+        assert len(reply.buttons) == 1, reply.text  # move, so the move is offered (one tap), never made
+        reply = chat.reply("1", user=user)  # with the stray removed unasked
     assert reply.ok and shown in reply.text, reply.text
     with chat.session_factory() as s:
         visit = s.get(Visit, 2)

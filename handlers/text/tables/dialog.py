@@ -83,4 +83,16 @@ DIALOG: dict[str, tuple[str, str]] = {
                              "follow-up of visit #{id} ({customer}) done. Nothing was changed yet.",
                              "跟进标记为完成即不再跟进（{example}）：点一下把拜访 #{id}（{customer}）的跟进"
                              "标记为完成。尚未修改。"),
+    "stray_move": ("{what}: customer {old} → {new}, and the customer {old} your last message made is "
+                   "removed (nothing else names it)? Nothing was changed yet.",
+                   "{what}：客户 {old} → {new}，并删除上一条消息新建的客户“{old}”（没有其他记录用到它）？"
+                   "尚未修改。"),
+    "stray_which": ("{what}: the customer {old} your last message made: is it {names}, or is {old} renamed "
+                    "{new}? Nothing was changed yet.",
+                    "{what}：上一条消息新建的客户“{old}”是{names}，还是改名为“{new}”？尚未修改。"),
+    "stray_rename_button": ("Rename it {new}", "改名为“{new}”"),
+    "stray_rename": ("{what}: the customer {old} your last message made is renamed {new}? Nothing was "
+                     "changed yet.", "{what}：把上一条消息新建的客户“{old}”改名为“{new}”？尚未修改。"),
+    "stray_removed": ("The customer {name} made by your last message is removed.",
+                      "上一条消息新建的客户“{name}”已删除。"),
 }
