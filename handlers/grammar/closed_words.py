@@ -205,10 +205,10 @@ def _parts(said: str, name: str, won: bool) -> tuple[str, str, str | None]:
     told = (WON if won else LOST).search(simplified(said))  # `騰達簽了`: found as 签了, kept as typed
     money = _amount(simplified(normalize(said))) if won else None
     before, after = (said[:told.start()], said[told.end():]) if told else ("", said)
-    if told and (told[0][:2] in ("输给", "败给") or told[0][0] == "被"  # `输给了华为`, `被华为抢走了`, `lost to
-                 or _TO_RIVAL.match(after)
-                 or not won and RIVAL_SIGNED.match(simplified(said), told.start())):  # Globex`, `went with
-        after = said[told.start():]  # oracle`: the competitor said in the reason, as typed
+    if told and (told[0][:2] in ("输给", "败给") or told[0][0] == "被"  # `输给了华为`, `被华为抢走了`,
+                 or _TO_RIVAL.match(after)  # `lost to Globex`, `went with oracle`: the competitor said in
+                 or not won and RIVAL_SIGNED.match(simplified(said), told.start())):  # the reason, as
+        after = said[told.start():]  # typed (`输了` alone is the close's word, no reason: r31zh #104)
     if money:  # the amount (its currency with it) is no title nor reason
         typed = re.compile(r"\s*".join(map(re.escape, money.split())), re.I)
         after, gone = _cut(after, typed, " , ")  # `closed globex 160k 🎉 price was right`: the

@@ -27,7 +27,8 @@ _FIXES = (
             r"[\s,，。;；:：]*(?:应该|其实)?(?:是|为|改成|改为|换成|写成)" + _NAME_AT + _NOT_END + _END),
     pattern(r"^" + _RIVAL_ZH + r"\s*不是[^，,\s]{1,20}[\s,，]*(?:而)?是" + _NAME_AT + _END),
     pattern(r"^(?:the\s+)?competitor(?:'s|\s+is|\s+was)?\s+(?:name\s+)?(?:wrong|off|incorrect)[\s,.;:-]*"
-            r"(?:it(?:'s|\s+is|\s+was)|should\s+be|should've\s+been|is|was)" + _NAME_AT + _NOT_END + _END, re.I),
+            r"(?:it(?:'s|\s+is|\s+was)|should\s+be|should've\s+been|is|was)" + _NAME_AT + _NOT_END + _END,
+            re.I),
     pattern(r"^(?:pls\s+|please\s+)?(?:change|set|fix|update|correct|make)\s+(?:the\s+)?competitor"
             r"(?:\s+name)?\s+(?:to|as)" + _NAME_AT + _NOT_END + _END, re.I),
     pattern(r"^(?:the\s+)?competitor\s+(?:was|is|should\s+be|should've\s+been|was\s+actually|is\s+actually)"

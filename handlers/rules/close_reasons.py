@@ -73,7 +73,8 @@ _VENDORS = {v.lower(): v for v in (
 #: `被华为云抢了` · `被SAP截胡`: the competitor between 被 and how they took it
 _TOOK_VERB = r"(?:抢走?了?|截胡了?|拿走了?|签走了?|撬走了?|拿去了?)"
 _TAKEN_BY = pattern(r"[被给让]\s*([A-Za-z0-9\u3400-\u9fff][\w\u3400-\u9fff .&-]{0,30}?)\s*" + _TOOK_VERB
-                    + r"|(?:^|(?<=[\s,，。;；:：]))((?![被给让])[A-Za-z0-9\u3400-\u9fff](?:(?![被给让])[\w\u3400-\u9fff&.-]){0,20}?)\s*"
+                    + r"|(?:^|(?<=[\s,，。;；:：]))"
+                    r"((?![被给让])[A-Za-z0-9\u3400-\u9fff](?:(?![被给让])[\w\u3400-\u9fff&.-]){0,20}?)\s*"
                     + _TOOK_VERB + r"|(?:^|(?<=[\s,，。;；:：]))"
                     r"(?!(?:we|i|they|you|he|she|it|nobody|someone|somebody|who)\s)"
                     r"([A-Za-z0-9][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})\s+"

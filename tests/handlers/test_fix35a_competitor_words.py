@@ -39,7 +39,8 @@ def test_the_tapped_loss_keeps_no_close_word_in_its_reason(session_factory):
     assert deal_rows(chat, "stage") == [("lead",)]
     reply = chat.reply("记为输单", user="Ana")
     assert reply.ok and "竞争对手：金蝶。" in reply.text, reply.text
-    assert deal_rows(chat, "stage", "competitor", "reason") == [("lost", "金蝶", "被竞品金蝶抢了 价格比我们低两成")]
+    assert deal_rows(chat, "stage", "competitor", "reason") == [
+        ("lost", "金蝶", "被竞品金蝶抢了 价格比我们低两成")]
 
 
 @pytest.mark.parametrize("loss, fix, was, now, shown", [
@@ -47,7 +48,8 @@ def test_the_tapped_loss_keeps_no_close_word_in_its_reason(session_factory):
     ("输单 小米：输给了用友", "竞争对手改成金蝶", "用友", "金蝶", "竞争对手 用友 → 金蝶"),
     ("输单 小米：输给了用友", "不对，竞争对手应该是 金蝶", "用友", "金蝶", "竞争对手 用友 → 金蝶"),
     ("输单 小米：输给了用友", "竞争对手不是用友 是金蝶", "用友", "金蝶", "竞争对手 用友 → 金蝶"),
-    ("lost 小米: went with Oracle", "competitor was SAP not Oracle", "Oracle", "SAP", "competitor Oracle → SAP"),
+    ("lost 小米: went with Oracle", "competitor was SAP not Oracle", "Oracle", "SAP",
+     "competitor Oracle → SAP"),
     ("lost 小米: went with Oracle", "actually it was SAP", "Oracle", "SAP", "competitor Oracle → SAP"),
     ("lost 小米: went with Oracle", "change the competitor to Salesforce", "Oracle", "Salesforce",
      "competitor Oracle → Salesforce"),
