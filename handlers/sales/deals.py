@@ -230,7 +230,8 @@ def _find_deal(ctx: Ctx, ref: DealRef) -> tuple[Deal | None, Customer, str | Non
         if deal is None:
             raise ctx.refuse("deal_not_found", id=ref.deal_id)
         _check_owner(ctx, deal, by_number=True)
-        if deal.stage in CLOSED_STAGES:  # a won deal's amount: reopen it first (its post follows)
+        if deal.stage in CLOSED_STAGES and not (isinstance(ctx.command, UpsertDeal) and ctx.command.renames):
+            # a won deal's amount: reopen it first (its post follows); its title alone: as it is (r31en #101)
             reopen = f"{name_of(WORDS, 'deal', ctx.locale)} #{deal.id} {ctx.t('reopen_word')}"
             raise ctx.refuse("deal_closed", id=deal.id, stage=_stage(ctx, deal.stage),
                              hint=ctx.t("deal_closed_reopen", example=reopen),
