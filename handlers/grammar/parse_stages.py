@@ -19,7 +19,8 @@ _SEPARATORS = pattern(r"\s*[,，;；、]\s*")
 _CJK = pattern(r"[\u3400-\u9fff]")
 _PERCENT = pattern(r"(\d{1,3})\s*[%％]?")
 #: Words that move something to a stage (`阶段是方案`, `stage: proposal`, `stage to negotiation`)
-_MOVE = pattern(r"^(?:[:：=]|是|为|改成|改为|改到|到|推到|推进到|移到|放到|调到|挪到|设为|设成|定为|进入|is|to|"
+_MOVE = pattern(r"^(?:[:：=]|是|为|改成|改为|改到|到|推到|推进到|移到|放到|调到|挪到|"
+                r"设为|设成|定为|进入|is|to|"
                 r"now|->"
                 r"|set\s+to|changed\s+to)?\s*", re.I)  # `阶段放到商务谈判` (r31zh #173): no pipeline
 

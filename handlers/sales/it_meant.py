@@ -54,7 +54,8 @@ _STAGE = pattern(_LEAD_EN + r"(?:(?:move|push|advance|bump|put|take|set|change)\
                  r"\s+(?:the\s+)?(?P<stage>[^\s,.!]+(?:\s+[^\s,.!]+)??)(?:\s+stage)?" + _TAIL_EN
                  + r"|" + _LEAD_ZH + r"(?:(?:把|将)?" + _IT_ZH
                  + r"\s*(?:推进到|推到|改到|挪到|移到|放到|进入到?|改成)"
-                 r"|(?:把|将)?(?:" + _IT_ZH + r"的?)?阶段\s*(?:改成|改为|改到|推到|推进到|放到|调到|挪到|移到|"
+                 r"|(?:把|将)?(?:" + _IT_ZH + r"的?)?阶段\s*(?:改成|改为|改到|推到|推进到|放到|调到|"
+                 r"挪到|移到|"
                  r"设为|设成|定为|是|[:：]))\s*(?P<zstage>[^\s。!！吧了]+?)" + _TAIL_ZH, re.I)
 _TITLE = pattern(_LEAD_EN + r"(?:(?:rename|retitle)\s+" + _IT_EN + r"(?:\s+(?:to|as))?|call\s+" + _IT_EN
                  + r"|(?:(?:change|set)\s+)?(?:the\s+|its\s+)?title\s*(?:[:=]|to|is|should\s+be)?)"
