@@ -146,6 +146,9 @@ def closed_offer(session, tenant_id: int, name: str, said: str, chinese: bool,
     if not won:
         return c.ParseError(None, "lost_unsaid_none", name)
 
+    if title and _told_in_sentence(said, title):  # `Initech: finally got legal sign off!! contract 120k,
+        # won`: no title made up of the sentence's words (r31en #96): they are the win's reason, as typed
+        title, tail = "", f"{colon}{' '.join(part for part in (title, reason) if part)}"
     if not title and _open_of(session, tenant_id, name, None):  # a colleague's open deal there: the
         title = name  # win is the member's own new deal, titled (never refused as the colleague's)
     head = " ".join(part for part in (word, name, title and f'"{title}"', money) if part)
@@ -158,6 +161,23 @@ def closed_offer(session, tenant_id: int, name: str, said: str, chinese: bool,
                             options=(with_close_day((kind, head + tail, None), closed_day),))
     return c.ParseError(None, "won_unsaid", name,
                         options=(with_close_day((kind, head + tail, None), closed_day),))
+
+
+#: Words that tell what happened, before a win's words (`finally got`, `终于`): a sentence, no title
+_TELLING = pattern(r"(?<![A-Za-z])(?:finally|got|just|officially|we|i|they|we've|i've)(?![A-Za-z])"
+                   r"|终于|刚刚|刚才|已经|我们|总算", re.I)
+_BREAK = pattern(r"[:：!！?？。;；,，]|\s[-–—]\s")
+
+
+def _told_in_sentence(said: str, title: str) -> bool:
+    """Whether the title words of a win are a sentence's (`finally got legal sign off!! contract`): a
+    mark between them, or words telling what happened before them."""
+    words = title.split()
+    first = said.find(words[0])
+    last = said.find(words[-1], first)
+    if first < 0 or last < 0:
+        return False
+    return _BREAK.search(said, first, last) is not None or _TELLING.search(said, 0, first) is not None
 
 
 def _won_of(session, tenant_id: int, name: str, member_id: int | None) -> list[tuple[int, str]]:
