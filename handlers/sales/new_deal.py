@@ -35,7 +35,7 @@ def new_deal_said(ctx: Ctx, text: str) -> c.Command | Reply | None:
     if titled is None and (glued := _GLUED_BEFORE.search(said[:new.start()])) \
             and glued[0].startswith(found[0]) and len(glued[0]) > len(found[0]) \
             and not _POINTING.fullmatch(glued[0][len(found[0]):]):  # `京东续约新开个单`: 续约; never
-        titled = glued[0][len(found[0]):], glued.start() + len(found[0]), glued.end()  # `比亚迪那边` (r31zh #44)
+        titled = glued[0][len(found[0]):], glued.start() + len(found[0]), glued.end()  # `比亚迪那边`: r31zh
     title, start, end = titled or (None, 0, 0)
     rest = _blank(_blank(said, start, end), new.start(), new.end())
     change = change_in(_PUT.sub(" ", rest), ctx.today, tuple(names_of(found[0])))
