@@ -60,8 +60,8 @@ OPTIONS: dict[str, tuple[str, str]] = {
                           "the deal have? Nothing was saved yet.",
                           "“{text}”是每期的金额，而商机金额是总额：按哪个记？尚未保存。"),
     "per_period_amount_left": ("“{text}” is an amount per period, and a deal's amount is its total: which "
-                               "should the deal have? “{fixed}” can't be saved with a deal. Nothing was saved "
-                               "yet.",
+                               "should the deal have? “{fixed}” can't be saved with a deal. "
+                               "Nothing was saved yet.",
                                "“{text}”是每期的金额，而商机金额是总额：按哪个记？"
                                "“{fixed}”无法随商机保存。尚未保存。"),
     "option_per_period_total": ("The total over the whole contract", "按整个合同的总额"),
