@@ -98,7 +98,7 @@ def _probability(ctx: Ctx, found: re.Match, zh: bool) -> Reply:
     ctx.correcting = not number  # of the deal just changed: refused, it leaves the last message so
     deal = _deal(ctx, int(number)) if number else _just_changed(ctx, example)
     if not number and (deal is None or isinstance(deal, Reply)) and pct <= 100 \
-            and (which := _which_deal(ctx, pct)) is not None:  # `概率改成80%`, no deal just changed:
+            and (which := _which_deal(ctx, pct, example)) is not None:  # `概率改成80%`, no deal just changed:
         return which  # which deal, one tap each (r31zh #120), never a refusal with nothing to tap
     if isinstance(deal, Reply):
         return deal
@@ -117,7 +117,7 @@ def _probability(ctx: Ctx, found: re.Match, zh: bool) -> Reply:
                               pct=deal.probability, said=pct), hint), ok=False, buttons=buttons, which=True)
 
 
-def _which_deal(ctx: Ctx, pct: int) -> Reply | None:
+def _which_deal(ctx: Ctx, pct: int, example: str) -> Reply | None:
     """Which of the member's open deals should be at about `pct`: one tap each (its answer offers
     the stage nearest to it); None where they have none open."""
     open_stages = pipelines.current().open
@@ -130,7 +130,8 @@ def _which_deal(ctx: Ctx, pct: int) -> Reply | None:
                     for deal, name in deals)
     hint = ctx.t("answer_hint_one") if len(buttons) == 1 else ctx.t("answer_hint", count=len(buttons))
     ctx.correcting = False  # a question: the last message stays as it was, nothing is corrected
-    return Reply(lines=(ctx.t("probability_which", pct=pct), hint), ok=False, buttons=buttons, which=True)
+    lines = (ctx.t("probability_how", pct=pct, example=example), ctx.t("probability_which", pct=pct), hint)
+    return Reply(lines=lines, ok=False, buttons=buttons, which=True)
 
 
 def _nearest(pct: int) -> list[str]:
