@@ -315,7 +315,7 @@ def _visit_unsaid(ctx: Ctx, text: str, error: c.ParseError) -> Reply | c.Command
                     for e in usage(topic, ctx.locale)[:2]]
         return Reply(lines=(ctx.t("command_unsaid", text=question.detail), *(f"  {e}" for e in examples)),
                      ok=False, locale=ctx.locale)
-    if question.problem in ("customer_no_open_deal", "lost_unsaid_none", "change_no_own_deal"):  # said
+    if question.problem.endswith(("_no_open_deal", "lost_unsaid_none", "_no_own_deal", "give_not_yours")):
         return Reply(lines=(ctx.t(question.problem, text=question.detail, fixed=question.fixed),), ok=False,
                      locale=ctx.locale)
     return task_people.asked(ctx, question)  # a rep's `Ana and Bo must …`: refused (fix34b)

@@ -87,6 +87,11 @@ class PeopleRepository:
         return dict(self.s.execute(select(Member.id, Member.display_name)
                                    .where(Member.id.in_(list(member_ids)))).all())
 
+    def roles_of(self, member_ids) -> dict[int, str]:
+        """The role of each member named by id."""
+        said = select(Member.id, Member.role).where(Member.id.in_(list(member_ids)))
+        return dict(self.s.execute(said).all())
+
     def names_in(self, tenant_id: int) -> dict[int, str]:
         """{member: display name} of every member of a tenant (former ones too)."""
         return dict(self.s.execute(select(Member.id, Member.display_name)

@@ -44,6 +44,7 @@ NOTES_LABEL = pattern(r"(?:^|(?<=\s)|(?<=[,，;；]))(?:纪要|备注|notes?\s*:
 _LEAD_IN = pattern(r"\s*(?::|：)?\s*(?:on\s+|by\s+|在\s*)?", re.IGNORECASE)
 _BEFORE = pattern(r"\s*(?:前|之前|以前|before)\s*", re.IGNORECASE)
 DATE_LIKE = pattern(r"\d|^(?:mon|tue|wed|thu|fri|sat|sun|next|nxt|this|tom|tmr|tod|end|eo[wmyd]|cob|mid|"
+                     r"early|late|beginning|start|middle|"
                      r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|^[下本这今明后上]|^周|^星期|^月[底中]|"
                      r"^年[底末终]|^(?:before\s+|pre-?)?(?:the\s+)?(?:x-?mas|christmas|new\s+year|nye|cny|chinese\s+new|lunar\s+new|"
                      r"spring\s+festival|valentine|halloween|eoq)|^圣诞|^平安夜|^元旦|^春节|"

@@ -150,6 +150,9 @@ def closed_offer(session, tenant_id: int, name: str, said: str, chinese: bool,
     if not won:
         return c.ParseError(None, "lost_unsaid_none", name)
 
+    if title and _told_in_sentence(said, title):  # `Initech: finally got legal sign off!! contract 120k,
+        # won`: no title made up of the sentence's words (r31en #96): they are the win's reason, as typed
+        title, tail = "", f"{colon}{' '.join(part for part in (title, reason) if part)}"
     if not title and _open_of(session, tenant_id, name, None):  # a colleague's open deal there: the
         title = name  # win is the member's own new deal, titled (never refused as the colleague's)
     head = " ".join(part for part in (word, name, title and f'"{title}"', money) if part)
@@ -162,6 +165,23 @@ def closed_offer(session, tenant_id: int, name: str, said: str, chinese: bool,
                             options=(with_close_day((kind, head + tail, None), closed_day),))
     return c.ParseError(None, "won_unsaid", name,
                         options=(with_close_day((kind, head + tail, None), closed_day),))
+
+
+#: Words that tell what happened, before a win's words (`finally got`, `终于`): a sentence, no title
+_TELLING = pattern(r"(?<![A-Za-z])(?:finally|got|just|officially|we|i|they|we've|i've)(?![A-Za-z])"
+                   r"|终于|刚刚|刚才|已经|我们|总算", re.I)
+_BREAK = pattern(r"[:：!！?？。;；,，]|\s[-–—]\s")
+
+
+def _told_in_sentence(said: str, title: str) -> bool:
+    """Whether the title words of a win are a sentence's (`finally got legal sign off!! contract`): a
+    mark between them, or words telling what happened before them."""
+    words = title.split()
+    first = said.find(words[0])
+    last = said.find(words[-1], first)
+    if first < 0 or last < 0:
+        return False
+    return _BREAK.search(said, first, last) is not None or _TELLING.search(said, 0, first) is not None
 
 
 def _won_of(session, tenant_id: int, name: str, member_id: int | None) -> list[tuple[int, str]]:
@@ -209,10 +229,10 @@ def _parts(said: str, name: str, won: bool) -> tuple[str, str, str | None]:
     told = (WON if won else LOST).search(simplified(said))  # `騰達簽了`: found as 签了, kept as typed
     money = _amount(simplified(normalize(said))) if won else None
     before, after = (said[:told.start()], said[told.end():]) if told else ("", said)
-    if told and (told[0][0] in "输败被" and told[0][:2] != "输单"  # `输给了华为`, `被华为抢走了`, `lost to
-                 or _TO_RIVAL.match(after)
-                 or not won and RIVAL_SIGNED.match(simplified(said), told.start())):  # Globex`, `went with
-        after = said[told.start():]  # oracle`: the competitor said in the reason, as typed
+    if told and (told[0][:2] in ("输给", "败给") or told[0][0] == "被"  # `输给了华为`, `被华为抢走了`,
+                 or _TO_RIVAL.match(after)  # `lost to Globex`, `went with oracle`: the competitor said in
+                 or not won and RIVAL_SIGNED.match(simplified(said), told.start())):  # the reason, as
+        after = said[told.start():]  # typed (`输了` alone is the close's word, no reason: r31zh #104)
     if money:  # the amount (its currency with it) is no title nor reason
         typed = re.compile(r"\s*".join(map(re.escape, money.split())), re.I)
         after, gone = _cut(after, typed, " , ")  # `closed globex 160k 🎉 price was right`: the

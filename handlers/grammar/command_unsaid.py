@@ -23,6 +23,11 @@ from storage.people import PeopleRepository
 from storage.tasks import open_tasks_with_customer_names
 
 _W = r"(?<![A-Za-z]){}(?![A-Za-z])"
+#: a deal moved, passed or handed to someone (`move it to Bo`, `hand it over to Bo`, `pass the deal to
+#: Bo`): a member's name must follow (`move it to negotiation` is a stage), r31en #156
+_MOVE_TO = _W.format(r"(?:move|pass|hand|assign|shift|switch)") + \
+    r"(?:\s+(?:it|this|that|this\s+one|that\s+one|(?:the|this|that|their|his|her)\s+(?:deal|opp|account)))?" \
+    r"(?:\s+over)?\s+to\s+@?\w"
 
 #: Each command whose words may be said without its command word first: (its kind, its words, the
 #: intent whose usage answers when the command cannot be built)
@@ -31,8 +36,8 @@ KINDS = (
                        + _W.format(r"(?:show|list|see)\s+(?:me\s+)?(?:the\s+|all\s+|my\s+|our\s+)?visits"),
                        re.I), "visits"),
     ("tier", pattern(_W.format("tier") + r"|等级|级别|(?<![A-Za-z])[ABCabc]\s*类", re.I), "customer"),
-    ("give", pattern(_W.format(r"(?:give|hand\s+over|reassign|transfer)") + r"|转给|转交|交给|给\s*@?\w",
-                     re.I),
+    ("give", pattern(_W.format(r"(?:give|hand\s+over|reassign|transfer)") + r"|转给|转交|交给|给\s*@?\w|"
+                     + _MOVE_TO, re.I),
      "reassign"),
     ("closed", pattern(r"赢单|输单|丢单|" + _W.format("won|lost"), re.I), "won"),
     ("task", pattern(r"任务|" + _W.format("task"), re.I), "task"),
@@ -85,6 +90,10 @@ def offered(session, tenant_id: int, text: str, name: str, chinese: bool, today:
         if any(isinstance(command, c.ParseError) or command is None for command in commands):
             continue
         command = commands[0]
+        if kind == "give" and not _manages(session, member_id):  # `…, move it to Bo` by a rep: a tap
+            deal_id, _, who = line.partition("号单子转给") if chinese else \
+                line[len("give deal "):].partition(" to ")
+            return c.ParseError(None, "deal_give_not_yours", f"#{deal_id}", who)  # would be refused
         if kind == "visits":
             return command  # a question: answered, nothing stored
         label = f"as_{kind}_due_said" if kind == "task" and "\n" in line else f"as_{kind}_said"  # its day
@@ -93,6 +102,13 @@ def offered(session, tenant_id: int, text: str, name: str, chinese: bool, today:
                                 options=(("as_stage_moved", line, None),))
         return c.ParseError(None, "command_said", said, options=((label, line, None),))
     return c.ParseError(None, "command_unsaid", name)
+
+
+def _manages(session, member_id: int | None) -> bool:
+    """Whether the member may give a deal to another (a manager or an admin; unknown: the handler
+    decides)."""
+    roles = PeopleRepository(session).roles_of((member_id,)) if member_id is not None else {}
+    return member_id is None or roles.get(member_id) in ("manager", "admin")
 
 
 def topics(session, tenant_id: int, text: str, name: str) -> tuple[str, ...]:

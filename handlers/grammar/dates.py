@@ -61,6 +61,10 @@ _ZH_DATE = pattern(r"^(?:(\d{4})年)?(\d{1,2})月(\d{1,2})[日号]?$")
 RANGE_SEP = pattern(r"\s*(?:-|~|–|—|至|到|\bto\b|\buntil\b|\btill\b|\bthru\b|\bthrough\b)\s*")
 
 
+#: the first or last ten days of a month (`3月上旬`, `下个月下旬`, `下旬`): read as its start or its end
+_TEN_DAYS = pattern(r"^((?:明年|今年)?\d{1,2}月|下个?月|本月|这个?月)?([上下])旬$")
+
+
 def parse_date(text: str, today: dt.date, *, future: bool = True, part_of_day: bool = True) -> dt.date | None:
     """The date `text` names, seen from `today`; None when it names no date.
 
@@ -80,6 +84,8 @@ def parse_date(text: str, today: dt.date, *, future: bool = True, part_of_day: b
     text = text[:-1] if len(text) > 2 and text[-1] in "了啦" else text  # `推到下个月了`: 下个月
     text = _WEEK_SAID.sub(r"\1周", text)  # `下礼拜三`, `下个星期`, `这礼拜五`: 礼拜 and 星期 are 周
     text = numerals_in_digits(text)  # `二月底`, `三月十五号`: `2月底`, `3月15号`
+    text = _TEN_DAYS.sub(lambda said: f"{said[1] or '月'}{'初' if said[2] == '上' else '底'}", text)
+    # `3月上旬`: as `3月初`; `3月下旬`, `下旬`: as `3月底`, `月底` (r31zh)
     text = month_days.ordinals_in_digits(text)  # `the fifteenth`, `dec twenty-first`: `the 15th`, `dec 21st`
     text = with_year(text, today)  # `明年1月15号`, `next year jan 15`: that year's day
     text = month_days.day_of_month_in_zh(text)  # `the 15th of next month`: `下个月15号`

@@ -61,9 +61,9 @@ def change_in(text: str, today: dt.date, named: tuple[str, ...] = ()) -> Change:
         if (found := quarter_first(after[skip:], today) or date_in(after[skip:], today)) \
                 and after[skip:].lstrip().startswith(found[0]):  # `预计Q1`: by the quarter's end
             close, end = found[1], word.end() + after.find(found[0], skip) + len(found[0])
+            start = end - len(found[0]) if skip else word.start()  # (before `签`: `预计30万 月底签`, r31zh)
             if signed := _SIGNED_AFTER.match(rest, end):  # `预计1月15号签`: the close word said twice
                 end = signed.end()
-            start = end - len(found[0]) if skip else word.start()
             rest = rest[:start] + " " * (end - start) + rest[end:]
             if skip:
                 rest = rest[:word.start()] + " " * (word.end() - word.start()) + rest[word.end():]

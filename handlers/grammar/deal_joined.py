@@ -29,7 +29,9 @@ _JOINER = pattern(r"(?:[\s,，;；、]+|(?<=了))"
 _PARTICLE = pattern(r"(?P<word>\S+?)(?:了|吧|啦|哈)+(?=[\s,，。!！]|$)")
 #: a part of a stage no stage has (`商务谈判后期`, `方案前期`)
 _PHASE = pattern(r"(?<=[\u3400-\u9fff])(?:阶段)?(?:后期|前期|初期|中期|早期|末期|晚期)(?=[\s,，。]|$)"
-                 r"|(?<=[a-z])\s+(?:late|early|mid)(?:[\s-]+stage)?(?=[\s,.]|$)", re.I)
+                 r"|(?<=[a-z])\s+(?:late|early|mid)(?![\s-]+(?:the\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
+                 r"nov|dec|month|next|q[1-4])[a-z]*\.?(?![a-z]))"  # `close mid march`: a day (r31en #60)
+                 r"(?:[\s-]+stage)?(?=[\s,.]|$)", re.I)
 _QUOTES = pattern(r'["“”「」《》]')
 
 

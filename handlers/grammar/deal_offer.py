@@ -9,6 +9,7 @@ import datetime as dt
 import re
 
 from handlers.grammar import commands as c
+from handlers.grammar import per_period
 from handlers.grammar.normal import name_fold
 from handlers.grammar.patterns import pattern
 from storage.deals_found import has_open_deal_of_customer_named
@@ -40,6 +41,11 @@ def deal_or_words(said: str, customer: str, deal: str, today: dt.date, mine: boo
     """The question offering `deal` (a change of the asker's deal where `mine`, else a new deal);
     words of `said` no field of it reads (`…, closing 15th, CFO signs off`) are named: a deal keeps
     no notes, so its choice says it goes without them."""
+    asked = _deal_or_words(said, customer, deal, today, mine)
+    return per_period.asked(said, asked) or asked  # `150k/yr`: a deal's amount is its total (r31en #83)
+
+
+def _deal_or_words(said: str, customer: str, deal: str, today: dt.date, mine: bool = True) -> c.ParseError:
     from handlers.grammar.reading import read
     from handlers.grammar.spans import account
 

@@ -92,7 +92,8 @@ def _a_command(clause: str) -> bool:
     reading = read(clause).command
     if isinstance(reading, c.Command) or reading.topic is not None:
         return True
-    return closed_said(clause) or as_task(clause) is not None
+    return closed_said(clause) or as_task(clause) is not None or _stage_moved(clause)  # `小米的CRM推到
+    # 方案阶段了，另外明天…建个任务`: the move and the task, each (r31zh #5)
 
 
 def _stores(clause: str) -> bool:
@@ -145,6 +146,19 @@ def _to_do(clause: str) -> str | None:
     return f"{'任务' if _CJK.search(clause) else 'task'} {clause}"
 
 
+def _dated(clause: str) -> bool:
+    """Whether `clause` names a day."""
+    import datetime as dt
+
+    from handlers.grammar.spans import date_in
+
+    return date_in(clause, dt.date.today()) is not None
+
+
+#: a task asked for as a reminder (`remind me to send the contract fri`, `提醒我周五给联想发合同`)
+_REMIND = pattern(r"^(?:pls\s+|please\s+)?(?:remind\s+me\s+to|提醒我一?下?|提醒一下)\s*(?=\S)", re.I)
+
+
 def _stage_moved(clause: str) -> bool:
     """Whether `clause` is a deal moved to a stage, said in words that end with the stage (`联想云服务推进到
     谈判`, `move the acme renewal to negotiation`): words naming the deal before the verb, none after."""
@@ -166,6 +180,9 @@ def _second(clause: str, first: str) -> str | None:
         return due  # `task 6转给Bo 顺便截止改到下周三`: task 6's due moved too (fix29a)
     if _stores(clause) or closed_said(clause) and _a_command(clause):
         return postponed(clause)  # `242推迟到下周五`: `推迟 242 下周五`, as its verb says
+    if _stage_moved(first) and (reminded := _REMIND.match(clause)) and _dated(clause):
+        return f"{'任务' if _CJK.search(clause) else 'task'} {clause[reminded.end():]}"  # `…to negotiation;
+    # also remind me to send the contract fri`: a task of its own beside the move
     if (todo := _to_do(clause)) is not None:  # `另外格力下周一要回个电话`: a thing to do on a day, a
         return todo  # task of its own (never the visit's notes, nor its follow-up: another customer's)
     if _stage_moved(clause):  # `另外 联想云服务推进到谈判`: a deal moved in words, read on its own

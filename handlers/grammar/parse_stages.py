@@ -19,7 +19,10 @@ _SEPARATORS = pattern(r"\s*[,，;；、]\s*")
 _CJK = pattern(r"[\u3400-\u9fff]")
 _PERCENT = pattern(r"(\d{1,3})\s*[%％]?")
 #: Words that move something to a stage (`阶段是方案`, `stage: proposal`, `stage to negotiation`)
-_MOVE = pattern(r"^(?:[:：=]|是|为|改成|改为|改到|到|推到|移到|is|to|now|->)?\s*", re.I)
+_MOVE = pattern(r"^(?:[:：=]|是|为|改成|改为|改到|到|推到|推进到|移到|放到|调到|挪到|"
+                r"设为|设成|定为|进入|is|to|"
+                r"now|->"
+                r"|set\s+to|changed\s+to)?\s*", re.I)  # `阶段放到商务谈判` (r31zh #173): no pipeline
 
 
 def parse_stages(rest: str, _today: dt.date) -> c.Command | c.ParseError:
@@ -28,7 +31,7 @@ def parse_stages(rest: str, _today: dt.date) -> c.Command | c.ParseError:
         return c.Stages()
     if text.lower() in RESET_WORDS:
         return c.Stages(reset=True)
-    said = _MOVE.sub("", text)
+    said = _MOVE.sub("", text).rstrip(" 吧了啊呀哈。.!！")  # `阶段设为商务谈判吧`: a deal's stage too
     if said and (said.lower() in STAGE_WORDS or pipelines.fold(said) in STAGE_WORDS):
         return c.ParseError(None, "usage") if said != text else c.ParseError("deal")  # `阶段是方案`: a
         # deal's stage, no deal said: which deal, asked (as `stage: proposal`); `阶段 方案`: what to type

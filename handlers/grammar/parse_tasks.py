@@ -242,7 +242,7 @@ _TIME = pattern(r"\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}:\d{2}"
 
 
 #: Days said without a date (`下周末`, `节后`, `over the weekend`): in a task with no due day, asked
-_VAGUE_DAY = pattern(r"(?:下下?|这个?|本)?周末|节后|节前|年后|年前|[上中下]旬|"
+_VAGUE_DAY = pattern(r"(?:下下?|这个?|本)?周末|节后|节前|年后|年前|(?<!月)[上中下]旬|"
                      r"(?:过)?(?:几|些)(?:天|周|个?星期)后?|过段时间|过一阵|"
                      r"(?<![A-Za-z])(?:(?:this|next|the|over the)\s+)?weekend(?![A-Za-z])|"
                      r"(?<![A-Za-z])in\s+(?:a\s+)?(?:few|couple(?:\s+of)?|several)\s+(?:days|weeks|months)"

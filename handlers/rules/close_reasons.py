@@ -71,8 +71,15 @@ _VENDORS = {v.lower(): v for v in (
     "ServiceNow", "NetSuite", "Zoho", "Infor", "IBM", "AWS", "Azure", "Google Cloud", "Alibaba Cloud",
     "Tencent Cloud", "Huawei Cloud", "Pipedrive", "Odoo", "Sage", "Epicor", "Kingdee", "Yonyou")}
 #: `被华为云抢了` · `被SAP截胡`: the competitor between 被 and how they took it
-_TAKEN_BY = pattern(r"被\s*([A-Za-z0-9\u3400-\u9fff][\w\u3400-\u9fff .&-]{0,30}?)"
-                    r"\s*(?:抢|截胡|拿走|签走|撬走)")
+_TOOK_VERB = r"(?:抢走?了?|截胡了?|拿走了?|签走了?|撬走了?|拿去了?)"
+_TAKEN_BY = pattern(r"[被给让]\s*([A-Za-z0-9\u3400-\u9fff][\w\u3400-\u9fff .&-]{0,30}?)\s*" + _TOOK_VERB
+                    + r"|(?:^|(?<=[\s,，。;；:：]))"
+                    r"((?![被给让])[A-Za-z0-9\u3400-\u9fff](?:(?![被给让])[\w\u3400-\u9fff&.-]){0,20}?)\s*"
+                    + _TOOK_VERB + r"|(?:^|(?<=[\s,，。;；:：]))"
+                    r"(?!(?:we|i|they|you|he|she|it|nobody|someone|somebody|who)\s)"
+                    r"([A-Za-z0-9][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})\s+"
+                    r"(?:took|stole|grabbed|snagged|won|got|walked away with)\s+(?:it|the deal|the business)"
+                    r"(?![A-Za-z])", re.I)
 #: a name: capitalised words (`Oracle`, `Sales Force`), or Chinese up to a space or a mark
 _NAME = pattern(r"[A-Z0-9][\w&.-]*(?:\s+[A-Z0-9][\w&.-]*)*|[\u3400-\u9fffA-Za-z0-9]+")
 #: what a competitor's name never says: how they won (`低价抢单`, `cut price`), not who they are
@@ -128,9 +135,13 @@ def competitor_name(said: str, known: tuple[str, ...] = (), named: bool = False)
             return lower[0]  # `competitor was siemens`: said as the competitor's name
         return first.strip(".,") if brand_of(first.strip(".,")) else ""  # `huawei`, not `budget option`
     name = _PARTICLE.sub("", _NAME.match(said)[0].strip(" .,，。"))  # `用友了`: 用友 (r25zh)
+    name = _TOOK.split(name, 1)[0] if _CJK_NAME.match(name) else name  # `金蝶抢了`: 金蝶 (r31zh #104)
     return "" if _NOT_A_NAME.search(simplified(name)) else name
 
 
+#: how a competitor took the deal, said after its name (`金蝶抢了`, `用友拿走了`, `SAP截胡`): never the name
+_TOOK = pattern(r"(?<=.)(?:抢了|抢走|抢去|抢单|抢到|截胡|拿走|拿去|拿下|签走|撬走|赢了|中标|签了|给抢|抢$)")
+_CJK_NAME = pattern(r"[\u3400-\u9fffA-Za-z0-9]*[\u3400-\u9fff]")
 #: a particle that ends a Chinese sentence (`输给用友了`, `输给金蝶啦`), never part of a name
 _PARTICLE = pattern(r"(?<=[\u3400-\u9fff])[了啦吧呢啊呀嘛]+$")
 
@@ -222,8 +233,10 @@ def categorize(reason: str, *, won: bool = False, known: tuple[str, ...] = ()) -
             start = found.start() + 1  # a cheaper vendor, huawei cloud i think`: who, said after it
     if won:
         return category, name[:200]  # whom the win beat
-    if not name and (taken := _TAKEN_BY.search(plain)):  # `被华为云抢了`: taken by 华为云
-        name = competitor_name(reason[taken.start(1):taken.end(1)], known)
+    for taken in () if name else _TAKEN_BY.finditer(plain):  # `被华为云抢了`, `SAP took it`: taken by them
+        at = taken.lastindex
+        if name := competitor_name(reason[taken.start(at):taken.end(at)], known):
+            break
     return ("competitor" if name and category in ("", "other") else category), name[:200]
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from handlers.context import Ctx
 from handlers.grammar.reason_echo import without_echo
+from handlers.grammar.rival_fixed import fixed_rival
 from handlers.rules.close_reasons import CATEGORIES, WIN_CATEGORIES
 from handlers.sales import reason_only
 from handlers.sales.reasons import category_name, read_reason
@@ -23,6 +24,8 @@ def category_said(ctx: Ctx, line: str, text: str) -> Reply | None:
     if deal is None or deal.tenant_id != ctx.tenant.id or deal.stage not in ("won", "lost") \
             or not deal.reason or deal.reason_category:
         return None  # a deal with no reason yet takes the words as its reason (dispatch)
+    if fixed_rival(text) is not None:  # `竞争对手写错了 是金蝶`: the competitor corrected, no category
+        return None
     won = deal.stage == "won"
     words = without_echo(" ".join(text.split())).strip()
     lowered = words.lower()

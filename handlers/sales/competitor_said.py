@@ -16,6 +16,7 @@ import re
 from handlers.context import Ctx
 from handlers.grammar.commands import CloseDeal, DealRef
 from handlers.grammar.fillers import LEAD
+from handlers.grammar.rival_fixed import fixed_rival
 from handlers.rules.close_reasons import categorize, without_rival
 from handlers.sales.last_said import made_last
 from handlers.sales.said_again import RECENT, latest_change
@@ -27,6 +28,8 @@ _BEFORE = re.compile(LEAD + r"(?:(?:it\s+was|we|they)\s+)?(?=\S)", re.I)
 
 def rival_words(text: str) -> str | None:
     """The words of `text` that name whom a deal was lost to, when that is all it says, else None."""
+    if (fixed := fixed_rival(text)) is not None:  # `竞争对手改成金蝶`: 金蝶, never `改成金蝶` (r31zh #107)
+        return f"竞争对手是{fixed}" if re.search(r"[\u3400-\u9fff]", text) else f"competitor was {fixed}"
     said = " ".join(text.split())
     rest = said[_BEFORE.match(said).end():].strip(" .。!！")
     if not rest or without_rival(rest).strip(" ,.，。!！;；:：") or not categorize(rest)[1]:

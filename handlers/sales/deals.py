@@ -220,14 +220,14 @@ def _reason_buttons(ctx: Ctx, deal_id: int, won: bool) -> tuple[Button, ...]:
 
 
 def _find_deal(ctx: Ctx, ref: DealRef) -> tuple[Deal | None, Customer, str | None]:
-    """(the asker's open deal the message means or None, its customer, the title given)."""
+    """(the asker's open deal the message means, or a closed one to rename, or None; its customer, title)."""
     repo = DealRepository(ctx.session)
     if ref.deal_id is not None:
         deal = repo.get(ctx.tenant.id, ref.deal_id)
         if deal is None:
             raise ctx.refuse("deal_not_found", id=ref.deal_id)
         _check_owner(ctx, deal, by_number=True)
-        if deal.stage in CLOSED_STAGES:  # a won deal's amount: reopen it first (its post follows)
+        if deal.stage in CLOSED_STAGES and not getattr(ctx.command, "renames", False):
             reopen = f"{name_of(WORDS, 'deal', ctx.locale)} #{deal.id} {ctx.t('reopen_word')}"
             raise ctx.refuse("deal_closed", id=deal.id, stage=_stage(ctx, deal.stage),
                              hint=ctx.t("deal_closed_reopen", example=reopen),

@@ -49,11 +49,14 @@ _IT_EN = r"(?:it|that|this|that\s+one|this\s+one|(?:that|this|the)\s+(?:deal|opp
 _IT_ZH = r"(?:它|这个单子|那个单子|这单|那单|这个商机|那个商机|刚才那个单子|刚才那单|这个|那个)"
 _STAGE = pattern(_LEAD_EN + r"(?:(?:move|push|advance|bump|put|take|set|change)\s+" + _IT_EN
                  + r"\s+(?:up\s+)?(?:to|into|on|at|onto)"
-                 r"|(?:its\s+|the\s+)?stage(?:\s*[:=]|\s+to|\s+is|\s+now)?)"
+                 r"|(?:(?:set|change|move|put)\s+)?(?:its\s+|the\s+)?stage(?:\s*[:=]|\s+(?:set\s+|changed\s+)?to"
+                 r"|\s+is|\s+now)?)"
                  r"\s+(?:the\s+)?(?P<stage>[^\s,.!]+(?:\s+[^\s,.!]+)??)(?:\s+stage)?" + _TAIL_EN
                  + r"|" + _LEAD_ZH + r"(?:(?:把|将)?" + _IT_ZH
                  + r"\s*(?:推进到|推到|改到|挪到|移到|放到|进入到?|改成)"
-                 r"|阶段(?:改成|改为|改到|推到|是|[:：]))\s*(?P<zstage>[^\s。!！吧了]+?)" + _TAIL_ZH, re.I)
+                 r"|(?:把|将)?(?:" + _IT_ZH + r"的?)?阶段\s*(?:改成|改为|改到|推到|推进到|放到|调到|"
+                 r"挪到|移到|"
+                 r"设为|设成|定为|是|[:：]))\s*(?P<zstage>[^\s。!！吧了]+?)" + _TAIL_ZH, re.I)
 _TITLE = pattern(_LEAD_EN + r"(?:(?:rename|retitle)\s+" + _IT_EN + r"(?:\s+(?:to|as))?|call\s+" + _IT_EN
                  + r"|(?:(?:change|set)\s+)?(?:the\s+|its\s+)?title\s*(?:[:=]|to|is|should\s+be)?)"
                  r"\s+(?P<title>\S.*?)" + _TAIL_EN

@@ -33,8 +33,9 @@ def new_deal_said(ctx: Ctx, text: str) -> c.Command | Reply | None:
     if len(found) != 1:
         return None
     if titled is None and (glued := _GLUED_BEFORE.search(said[:new.start()])) \
-            and glued[0].startswith(found[0]) and len(glued[0]) > len(found[0]):  # `京东续约新开个单`
-        titled = glued[0][len(found[0]):], glued.start() + len(found[0]), glued.end()
+            and glued[0].startswith(found[0]) and len(glued[0]) > len(found[0]) \
+            and not _POINTING.fullmatch(glued[0][len(found[0]):]):  # `京东续约新开个单`: 续约; never
+        titled = glued[0][len(found[0]):], glued.start() + len(found[0]), glued.end()  # `比亚迪那边`: r31zh
     title, start, end = titled or (None, 0, 0)
     rest = _blank(_blank(said, start, end), new.start(), new.end())
     change = change_in(_PUT.sub(" ", rest), ctx.today, tuple(names_of(found[0])))
@@ -73,6 +74,8 @@ def new_deal_said(ctx: Ctx, text: str) -> c.Command | Reply | None:
 _MADE_AT_END = pattern(NEW_DEAL.pattern + r"[\s。.!！吧]*$", re.I)
 
 
+#: Words after a customer's name that point at it, no title (`比亚迪那边`, `华为这边的`, `京东那里`)
+_POINTING = pattern(r"(?:那边|这边|那里|这里|那儿|这儿|那个|这个|那家|这家|家|方面|那头)(?:的|又|也|还)?")
 #: Words glued to the new deal's word before it (`京东续约新开个单`): the customer's name and its title
 _GLUED_BEFORE = pattern(r"[\u4e00-\u9fff]{3,}$")
 
@@ -93,6 +96,6 @@ def _blank(text: str, start: int, end: int) -> str:
 
 #: Words that only say how a field is put (`金额先写100万`, `华为那边`, `for now`): no field's, no question
 _PUT = pattern(r"(?:明年|今年)的?(?=[\s,，]|$)|"
-               r"先写|先记|先填|暂定|那边|这边|大概|大约|左右|估计|差不多|[—–~]|(?<![A-Za-z])w/"
+               r"先写|先记|先填|暂定|那边|这边|那里|这里|那儿|这儿|大概|大约|左右|估计|差不多|[—–~]|(?<![A-Za-z])w/"
                r"|(?<![A-Za-z])(?:for\s+now|for|with|pls|please|around|about|approx|approximately|roughly|"
                r"probably|likely|prob|maybe|ish)(?![A-Za-z])", re.I)

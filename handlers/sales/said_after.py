@@ -100,6 +100,9 @@ def _probability(ctx: Ctx, found: re.Match, zh: bool) -> Reply:
     example = f"{word} #{number or 12} {name_of(STAGE_NAMES, _nearest(min(pct, 100))[-1], ctx.locale)}"
     ctx.correcting = not number  # of the deal just changed: refused, it leaves the last message so
     deal = _deal(ctx, int(number)) if number else _just_changed(ctx, example)
+    if not number and (deal is None or isinstance(deal, Reply)) and pct <= 100 \
+            and (which := _which_deal(ctx, pct, example)) is not None:  # `概率改成80%`, no deal just changed:
+        return which  # which deal, one tap each (r31zh #120), never a refusal with nothing to tap
     if isinstance(deal, Reply):
         return deal
     if deal is None or pct > 100:
@@ -115,6 +118,23 @@ def _probability(ctx: Ctx, found: re.Match, zh: bool) -> Reply:
     hint = ctx.t("answer_hint_one") if len(buttons) == 1 else ctx.t("answer_hint", count=len(buttons))
     return Reply(lines=(ctx.t("probability_by_stage", what=described(ctx, deal), stage=stage,
                               pct=deal.probability, said=pct), hint), ok=False, buttons=buttons, which=True)
+
+
+def _which_deal(ctx: Ctx, pct: int, example: str) -> Reply | None:
+    """Which of the member's open deals should be at about `pct`: one tap each (its answer offers
+    the stage nearest to it); None where they have none open."""
+    open_stages = pipelines.current().open
+    deals = [(deal, name) for deal, name in DealRepository(ctx.session).open_deals([ctx.member.id])
+             if deal.stage in open_stages][:5]
+    if not deals:
+        return None
+    word, rate = name_of(WORDS, "deal", ctx.locale), ("概率" if ctx.locale == "zh" else "probability ")
+    buttons = tuple(Button(f"#{deal.id} {name} · {deal.title}"[:75], f"{word} #{deal.id} {rate}{pct}%")
+                    for deal, name in deals)
+    hint = ctx.t("answer_hint_one") if len(buttons) == 1 else ctx.t("answer_hint", count=len(buttons))
+    ctx.correcting = False  # a question: the last message stays as it was, nothing is corrected
+    lines = (ctx.t("probability_how", pct=pct, example=example), ctx.t("probability_which", pct=pct), hint)
+    return Reply(lines=lines, ok=False, buttons=buttons, which=True)
 
 
 def _nearest(pct: int) -> list[str]:

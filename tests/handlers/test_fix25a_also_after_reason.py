@@ -31,7 +31,7 @@ def _deals(session_factory) -> list[tuple]:
      "lost haier crm to kingdee on price; also gree renewal amount 550k", "to kingdee on price",
      Decimal("550000")),
     ("张伟", ('商机 +海尔 "CRM" 10万', '商机 +格力 "续约" 50万'),
-     "海尔CRM输了 被金蝶抢了 价格原因，另外格力续约涨到55万", "输了 被金蝶抢了 价格原因", Decimal("550000")),
+     "海尔CRM输了 被金蝶抢了 价格原因，另外格力续约涨到55万", "被金蝶抢了 价格原因", Decimal("550000")),
 ])
 def test_loss_then_another_deals_change(session_factory, user, opened, said, reason, amount):
     chat = make_team_chat(session_factory, now=SUN, reps=("Bo", "张伟"))

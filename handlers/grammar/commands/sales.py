@@ -37,6 +37,11 @@ class UpsertDeal(Command):
     #: a new deal though one of a similar title is open (chosen from the question that asked)
     new: bool = False
 
+    @property
+    def renames(self) -> bool:
+        """Whether it renames a deal and changes nothing else (`deal #49 "Annual license"`)."""
+        return self.ref.title is not None and not (self.stage or self.amount or self.close or self.customer)
+
 
 @dataclass(frozen=True)
 class CloseDeal(Command):

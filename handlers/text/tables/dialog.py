@@ -7,6 +7,8 @@ DIALOG: dict[str, tuple[str, str]] = {
     "no_question_open": ("No question of mine is open: a question closes after five minutes or at your next "
                          "message. Send what you meant again, or type help.",
                          "目前没有待回答的问题：问题在五分钟后或你发下一条消息时结束。请重新发送，或发“帮助”。"),
+    "probability_which": ("Which deal should be at about {pct}%? Tap it to see the stage nearest.",
+                          "哪个商机要改到约 {pct}%？点一下查看最接近的阶段。"),
     "question_dropped": ("OK, nothing was saved.", "好的，未保存任何内容。"),
     "question_cancelled": ("Cancelled my question: nothing from it was saved.",
                            "已取消我的提问，其中内容未保存。"),

@@ -57,6 +57,16 @@ OPTIONS: dict[str, tuple[str, str]] = {
                                      "记拜访，并按这个阶段新建商机"),
     "option_as_deal": ("The deal at that stage", "按这个阶段更新商机"),
     "option_new_deal_without": ("A new deal, without those words", "新建商机，不带这些字"),
+    "per_period_amount": ("“{text}” is an amount per period, and a deal's amount is its total: which should "
+                          "the deal have? Nothing was saved yet.",
+                          "“{text}”是每期的金额，而商机金额是总额：按哪个记？尚未保存。"),
+    "per_period_amount_left": ("“{text}” is an amount per period, and a deal's amount is its total: which "
+                               "should the deal have? “{fixed}” can't be saved with a deal. "
+                               "Nothing was saved yet.",
+                               "“{text}”是每期的金额，而商机金额是总额：按哪个记？"
+                               "“{fixed}”无法随商机保存。尚未保存。"),
+    "option_per_period_total": ("The total over the whole contract", "按整个合同的总额"),
+    "option_per_period_one": ("One period's amount as the deal's", "只按一期的金额"),
     "option_deal_without": ("The deal, without those words", "更新商机，不带这些字"),
     "option_stage_and_visit": ("The deal moved, and those words a visit's notes",
                                "推进商机，这些字记为拜访纪要"),

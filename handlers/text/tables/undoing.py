@@ -143,6 +143,10 @@ UNDOING: dict[str, tuple[str, str]] = {
     "deal_owner_told": ("{name} is told.", "已通知 {name}。"),
     "deal_owner_already": ("Deal #{id} ({customer} · {title}) is {name}'s already: nothing changed.",
                            "商机 #{id}（{customer} · {title}）本来就是 {name} 的，没有改动。"),
+    "deal_give_not_yours": ("That reads as giving deal {text} to {fixed}, but only a manager can give a deal "
+                            "to someone else: nothing was saved. Ask your manager to do it.",
+                            "这句读起来是把商机 {text} 转给 {fixed}，但只有经理可以转交商机：未保存。"
+                            "请让经理来转。"),
     "deal_reassign_none": ("There is no deal #{id}: nothing changed.", "没有商机 #{id}，未做修改。"),
     "deal_given_you": ("{name} gave you deal #{id}: {customer} · {title} (it was {was}'s).",
                        "{name} 把商机 #{id}（{customer} · {title}）转给了你（原为 {was} 的）。"),
