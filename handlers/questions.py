@@ -21,6 +21,7 @@ from handlers.grammar.command_json import button_values, pressed
 from handlers.grammar.festivals import unknown_in
 from handlers.grammar.intents import BY_NAME, intent_of, split_keyword
 from handlers.grammar.label_picked import label_picked, label_typed
+from handlers.grammar.negated import NO_KEEP, declined, kinds_undenied, negated, negated_rest
 from handlers.grammar.normal import simplified
 from handlers.grammar.parse import normalize
 from handlers.grammar.patterns import pattern
@@ -78,23 +79,13 @@ def answer_word(text: str) -> int | None:
         return 1
     if said and said[0] in _NO and all(w in _YES | _NO for w in said):  # `不对 不对`, `no no`
         return 0
-    if _NO_KEEP.match(word):  # `nah keep it`, `no, don't delete it`, `算了不删了`: a no, said twice
+    if NO_KEEP.match(word):  # `nah keep it`, `no, don't delete it`, `算了不删了`: a no, said twice
         return 0
     if word.isdigit() and len(word) == 1 and word != "0":
         return int(word)
     return _ORDINALS.get(word.removeprefix("the ").removesuffix(" one").removesuffix("个").removesuffix("项"))
 
 
-#: A no followed by what it means (`nah keep it`, `no, leave it`, `no don't`), or a no that says what
-#: is kept (`算了不删了`, `别删了`, `先留着吧`)
-_NO_KEEP = pattern(r"^(?:no+|nah|nope|naw|cancel|never\s?mind|nvm|wait|oh|oops)(?:[\s,.!]+(?:no+|nah|wait))*"
-                   r"[\s,.!]+(?:(?:just|pls|please)\s+)?(?:keep(?:\s+(?:it|them|that|this|the deal|the task|"
-                   r"the visit|it as is|it there))?|leave\s+(?:it|them|that)(?:\s+(?:as is|be|alone|there))?"
-                   r"|don'?t(?:\s+delete(?:\s+(?:it|that|this|them))?)?"
-                   r"|do not(?:\s+delete(?:\s+(?:it|that))?)?)"
-                   r"(?:[\s,.!]+(?:pls|please|thanks|thx))*$"
-                   r"|^(?:算了|不|不用|不要|别|哦|哎)?[\s,，。]*(?:不删了?|别删了?|不用删了?|不要删了?|先?留着吧?|"
-                   r"保留吧?|还是留着吧?|先不删了?|不删除了?)[吧啊了]*$", re.I)
 def said_again_with(said: str, text: str, today: dt.date) -> str | None | bool:
     """The asked-about message with its amount or day changed as `text` corrects it (`actually make
     that 115k`, `no, close date is jan 15`, `hmm no it was 55k`); True when `text` is a correction
@@ -158,6 +149,8 @@ def _answered(session: Session, member: Member, question, text: str, now: dt.dat
         # typed again (`lost globex: …`, whose words fold to the label of `lost globex "…"`)
     elif pick is None:  # a label that reads as a command (`客户关系`: `客户 关系`) is still the label
         pick = label_typed(text, about.get("labels") or [])
+    if pick is None and (denied := negated_rest(text)) is not None:  # `不是任务`, `no not that`: a no
+        pick = declined(denied, [_kind_of(a) for a in answers], label_picked(denied, about.get("labels", [])))
     if (pick is None and _undo(text) or pick == 0 and _cancel(text)) and not any(_undo(a) for a in answers) \
             and not about.get("soft"):  # (a saved win's "what decided it?": `undo` undoes the win)
         return True, c.ParseError(None, CANCELLED), locale  # `undo`, `算了` with a question open: the
@@ -235,9 +228,9 @@ def _kind_picked(text: str, answers: list[str]) -> int | str | None:
     start = _ANSWER_START.match(text)
     if len(text.split()) > 6 or len(text) > (15 if re.search(r"[\u3400-\u9fff]", text) else 40) \
             or re.search(r"\d", text) or not (start and answer_word(start[1]) is not None
-                                              or _KIND_ASKED.search(text)):
+                                              or _KIND_ASKED.search(text) or negated(text)):
         return None  # a message of its own (`visit went well`, `华为…新建个商机…100万`), not a few words
-    said = [found["en"] or found["zh"] for found in _KIND_SAID.finditer(text)]
+    said = [found["en"] or found["zh"] for found in _KIND_SAID.finditer(kinds_undenied(text))]
     kinds = {_KIND_WORDS[w.lower()] for w in said if w.lower() in _KIND_WORDS}
     if len(kinds) != 1 or not answers:
         return None
