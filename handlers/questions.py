@@ -25,6 +25,7 @@ from handlers.grammar.negated import NO_KEEP, declined, kinds_undenied, negated,
 from handlers.grammar.normal import simplified
 from handlers.grammar.parse import normalize
 from handlers.grammar.patterns import pattern
+from handlers.grammar.placed import ordinal
 from handlers.grammar.range_edit import range_moved
 from handlers.grammar.range_replaced import range_replaced
 from handlers.grammar.reason_echo import without_echo
@@ -83,7 +84,7 @@ def answer_word(text: str) -> int | None:
         return 0
     if word.isdigit() and len(word) == 1 and word != "0":
         return int(word)
-    return _ORDINALS.get(word.removeprefix("the ").removesuffix(" one").removesuffix("个").removesuffix("项"))
+    return ordinal(word)
 
 
 def said_again_with(said: str, text: str, today: dt.date) -> str | None | bool:
@@ -99,7 +100,7 @@ def said_again_with(said: str, text: str, today: dt.date) -> str | None | bool:
 def _placed(text: str) -> bool:
     """Whether an answer picks by place (`1`, `first`, `#1`), not by a bare yes."""
     word = text.strip(" .!。！~").lower()
-    return word.isdigit() or word.removeprefix("the ").removesuffix(" one") in _ORDINALS
+    return word.isdigit() or ordinal(word) is not None
 
 
 def _once(word: str) -> str:
@@ -108,11 +109,6 @@ def _once(word: str) -> str:
         and _PARTICLE.sub("", word[:half]) in _YES | _NO else word
 
 
-#: `the first one`, `第一个`, `#2`, `2nd`: an option by its place
-_ORDINALS = {word: place for place, words in enumerate((
-    ("first", "1st", "#1", "第一", "头一", "1."), ("second", "2nd", "#2", "第二", "2."),
-    ("third", "3rd", "#3", "第三", "3."), ("fourth", "4th", "#4", "第四", "4."),
-    ("fifth", "5th", "#5", "第五", "5.")), 1) for word in words}
 
 
 def take(session: Session, member: Member, platform: str, text: str,

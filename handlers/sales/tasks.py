@@ -19,6 +19,7 @@ from handlers.members import visible_member
 from handlers.rules.name_likeness import similar_customers
 from handlers.sales.leave_day import note_on_leave
 from handlers.sales.task_named import named_assignee
+from handlers.sales.task_team import for_the_team, offer_each
 from handlers.text import format as fmt
 from handlers.text.reply import Button, Heading, Reply
 from handlers.text.strings import WORDS, name_of, t
@@ -62,6 +63,8 @@ def options_for_others(ctx: Ctx, asked) -> Refusal | None:
 def handle_add_task(ctx: Ctx, cmd: AddTask) -> Reply:
     assignee, cmd = ctx.member, named_assignee(ctx, cmd)  # `task ana: …`: Ana's
     if cmd.assignee is not None:
+        if ctx.is_manager and for_the_team(ctx, cmd):  # `task @team …`: one each, offered
+            raise offer_each(ctx, cmd)
         if (refused := _for_others(ctx, cmd)) is not None:
             raise refused
         assignee = visible_member(ctx, cmd.assignee)
