@@ -13,8 +13,9 @@ from handlers.grammar.patterns import pattern
 from handlers.text.reply import Button
 
 #: The words that name everyone of a team where a person's name goes (`@team`, `@大家`)
-TEAM_WORDS = {"team", "the team", "everyone", "everybody", "all", "reps", "the reps", "all reps", "团队",
-              "大家", "所有人", "全员", "全体", "各位", "全组", "team members", "团队成员", "全体成员", "所有销售"}
+TEAM_WORDS = {"team", "the team", "everyone", "everybody", "all", "reps", "the reps", "all reps",
+              "团队", "大家", "所有人", "全员", "全体", "各位", "全组", "team members", "团队成员",
+              "全体成员", "所有销售"}
 _MENTION = pattern(r"@\s*(?:" + "|".join(sorted(map(re.escape, TEAM_WORDS), key=len, reverse=True))
                    + r")(?![A-Za-z])", re.I)
 
