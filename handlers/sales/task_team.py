@@ -29,7 +29,8 @@ def for_the_team(ctx: Ctx, cmd: AddTask) -> bool:
 def offer_each(ctx: Ctx, cmd: AddTask):
     """The refusal that offers a manager one task each for their teams' reps (`task_people`)."""
     reps: dict[int, str] = {}
-    for team in ctx.people.teams_of(ctx.member.id):
+    teams = ctx.people.teams_of(ctx.member.id) or [ctx.people.default_team(ctx.tenant.id)]  # (an admin's)
+    for team in (team for team in teams if team is not None):
         reps.update({m.id: m.display_name for m in ctx.people.in_team(team.id)
                      if m.role == "rep" and m.id != ctx.member.id and " " not in m.display_name.strip()})
     said = " ".join(ctx.text.split())

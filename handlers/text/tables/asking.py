@@ -102,9 +102,6 @@ ASKING: dict[str, tuple[str, str]] = {
                  "这是两个任务，各有各的日期（{text}）：两个都建吗？尚未保存。"),
     "task_people": ("{text}: one task for each of them? Nothing was saved yet.",
                     "{text}：每人各建一个任务？尚未保存。"),
-    "task_team_none": ("“{team}” names no one I can give a task to: your teams have no reps yet. "
-                       "Name them: task @name …",
-                       "“{team}”里没有可以派任务的人：你的团队还没有销售。请写上名字：任务 @名字 …"),
     "snooze_several": ("{text}: move each of them to that day? Nothing was saved yet.",
                        "{text}：每一条都推迟到那天？尚未保存。"),
     "tip_or_search": ("Keep this as a tip about “{text}”, or find tips? Nothing was saved yet.",

@@ -83,4 +83,7 @@ DIALOG: dict[str, tuple[str, str]] = {
                              "follow-up of visit #{id} ({customer}) done. Nothing was changed yet.",
                              "跟进标记为完成即不再跟进（{example}）：点一下把拜访 #{id}（{customer}）的跟进"
                              "标记为完成。尚未修改。"),
+    "task_team_none": ("“{team}” names no one I can give a task to: your teams have no reps yet. "
+                       "Name them: task @name …",
+                       "“{team}”里没有可以派任务的人：你的团队还没有销售。请写上名字：任务 @名字 …"),
 }
