@@ -147,6 +147,8 @@ def _answered(session: Session, member: Member, question, text: str, now: dt.dat
         pick = label_typed(text, about.get("labels") or [])
     if pick is None and (denied := negated_rest(text)) is not None:  # `不是任务`, `no not that`: a no
         pick = declined(denied, [_kind_of(a) for a in answers], label_picked(denied, about.get("labels", [])))
+    if pick is None and _undo_confirmed(text) and not any(_undo(a) for a in answers):
+        return True, None, locale  # `undo confirm`, the bot's own button: the undo, never only the question
     if (pick is None and _undo(text) or pick == 0 and _cancel(text)) and not any(_undo(a) for a in answers) \
             and not about.get("soft"):  # (a saved win's "what decided it?": `undo` undoes the win)
         return True, c.ParseError(None, CANCELLED), locale  # `undo`, `算了` with a question open: the
@@ -271,6 +273,12 @@ def _undo(text: str) -> bool:
     said = " ".join(text.split())
     keyword, _language, rest = split_keyword(normalize(said))
     return keyword == "undo" and not rest.strip() or isinstance(plain_undo.meant(said), c.Undo)
+
+
+def _undo_confirmed(text: str) -> bool:
+    """Whether `text` is the undo button's own command (`undo confirm`, `撤销 确认`)."""
+    keyword, _language, rest = split_keyword(normalize(" ".join(text.split())))
+    return keyword == "undo" and rest.strip().lower() in ("confirm", "确认")
 
 
 def _cancel(text: str) -> bool:
