@@ -18,6 +18,7 @@ from handlers.lookup import example, known_customers
 from handlers.members import visible_member
 from handlers.rules.name_likeness import similar_customers
 from handlers.sales.leave_day import note_on_leave
+from handlers.sales.task_customers import ask_which, customers_named
 from handlers.sales.task_named import named_assignee
 from handlers.sales.task_team import for_the_team, offer_each
 from handlers.text import format as fmt
@@ -70,7 +71,9 @@ def handle_add_task(ctx: Ctx, cmd: AddTask) -> Reply:
         assignee = visible_member(ctx, cmd.assignee)
     if cmd.due is not None and cmd.due < ctx.today:
         raise ctx.refuse("task_due_past", hint=example(ctx, "task"))
-    customer, deal = _about(ctx, cmd)
+    customer, deal = (None, None) if cmd.customer == "" else _about(ctx, cmd)  # "": no customer, as tapped
+    if cmd.customer is None and cmd.deal_id is None and len(named := customers_named(ctx, cmd.title)) > 1:
+        raise ask_which(ctx, cmd, named)  # `call 腾讯 and 阿里 …`: which one, asked (r31en #122)
     same = task_store.same_open_task(ctx.session, assignee.id, cmd.title, customer.id if customer else None,
                                      deal.id if deal else None)
     if same is not None:  # a second press of the same button, or the same message twice

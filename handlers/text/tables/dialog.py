@@ -86,4 +86,9 @@ DIALOG: dict[str, tuple[str, str]] = {
     "task_team_none": ("“{team}” names no one I can give a task to: your teams have no reps yet. "
                        "Name them: task @name …",
                        "“{team}”里没有可以派任务的人：你的团队还没有销售。请写上名字：任务 @名字 …"),
+    "task_two_customers": ("“{title}” names {names}: which customer is the task about? "
+                           "Nothing was saved yet.",
+                           "“{title}”提到了{names}：这个任务关联哪个客户？尚未保存。"),
+    "task_about_customer": ("About {name}", "关联{name}"),
+    "task_about_none": ("No customer", "不关联客户"),
 }
