@@ -91,4 +91,6 @@ DIALOG: dict[str, tuple[str, str]] = {
                            "“{title}”提到了{names}：这个任务关联哪个客户？尚未保存。"),
     "task_about_customer": ("About {name}", "关联{name}"),
     "task_about_none": ("No customer", "不关联客户"),
+    "visit_named_day_which": ("Which of your recent visits to {customer} was on {day}? "
+                              "Nothing was changed yet.", "你最近拜访{customer}的哪一次是{day}？尚未修改。"),
 }
