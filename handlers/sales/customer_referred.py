@@ -133,8 +133,8 @@ def referred(ctx: Ctx, command: c.Command | c.ParseError) -> c.Command | c.Parse
     if said is None or _a_name(ctx, commands):
         return command  # `deal It Security "ERP"`: a customer so named is that customer
     customer, where = _named_before(ctx, commands, said) or _last_customer(ctx)
-    if customer is None and _PERSON.fullmatch(said):  # `call her back` with no customer lately: someone's
-        return command  # task, kept with no customer (a person, never asked about as a customer)
+    if customer is None and _PERSON.fullmatch(said) and all(isinstance(each, c.AddTask) for each in commands):
+        return command  # `call her back`, no customer lately: a task kept with none (never `拜访 他们`)
     if customer is None:  # `vist acme …` ⏎ `a deal for it`: the message before was not read, so asked
         return Reply(lines=(ctx.t(f"customer_referred_{where or 'none'}", said=said),), ok=False)
     ctx.notes.append(ctx.t(f"customer_referred_{where}".rstrip("_"), said=said, name=customer.name))
