@@ -3,7 +3,7 @@ never a yes, never the option whose words it names (r31zh #141: `不是任务` t
 task, its `不是` dropped as a picking word and `任务` matched the option's label).
 
 >>> negated("不是任务"), negated("not a task"), negated("nope"), negated("不错"), negated("note it")
-(True, True, True, True, False)
+(True, True, True, False, False)
 >>> negated_rest("不是任务"), negated_rest("no, not that one"), negated_rest("不要这个")
 ('任务', '', '')
 >>> negated_rest("不是，记成拜访"), negated_rest("not as a task")
@@ -18,7 +18,7 @@ from handlers.grammar.patterns import pattern
 #: A no at the start of an answer (English: a whole word; Chinese: glued to what it denies)
 _HEAD = pattern(r"^\s*(?:(?:(?:no+|nope|nah|naw|not|don'?t|do\s+not|never|wrong|isn'?t|it'?s\s+not|its\s+not"
                 r"|that'?s\s+not|thats\s+not|it\s+is\s+not|neither)(?![A-Za-z'])"
-                r"|不是|不要|不用|不对|不必|并不是|并非|别|不|没|非|错了?)[\s,，.。!！:：;；~]*)+", re.I)
+                r"|不是|不要|不用|不对|不必|并不是|并非|别|不(?![错客])|错了?)[\s,，.。!！:：;；~]*)+", re.I)
 #: Words after a no that name nothing (`no, not that one`, `不要这个`, `not as a task`)
 _EMPTY = pattern(r"(?<![A-Za-z])(?:a|an|the|that|this|it|one|as|is|please|pls|thanks)(?![A-Za-z])"
                  r"|这个|那个|这条|那条|这一个|那一个|的|吧|啊|呀|哦|了|[\s,，.。!！:：;；~?？]", re.I)
