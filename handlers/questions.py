@@ -21,7 +21,7 @@ from handlers.grammar.command_json import button_values, pressed
 from handlers.grammar.festivals import unknown_in
 from handlers.grammar.intents import BY_NAME, intent_of, split_keyword
 from handlers.grammar.label_picked import label_picked, label_typed
-from handlers.grammar.negated import NO_KEEP, declined, kinds_undenied, negated, negated_rest
+from handlers.grammar.negated import NO_KEEP, declined, kinds_undenied, negated_rest, opens_with_no
 from handlers.grammar.normal import simplified
 from handlers.grammar.parse import normalize
 from handlers.grammar.patterns import pattern
@@ -226,7 +226,7 @@ def _kind_picked(text: str, answers: list[str]) -> int | str | None:
     start = _ANSWER_START.match(text)
     if len(text.split()) > 6 or len(text) > (15 if re.search(r"[\u3400-\u9fff]", text) else 40) \
             or re.search(r"\d", text) or not (start and answer_word(start[1]) is not None
-                                              or _KIND_ASKED.search(text) or negated(text)):
+                                              or _KIND_ASKED.search(text) or opens_with_no(text)):
         return None  # a message of its own (`visit went well`, `华为…新建个商机…100万`), not a few words
     said = [found["en"] or found["zh"] for found in _KIND_SAID.finditer(kinds_undenied(text))]
     kinds = {_KIND_WORDS[w.lower()] for w in said if w.lower() in _KIND_WORDS}

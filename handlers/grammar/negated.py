@@ -7,7 +7,7 @@ task, its `不是` dropped as a picking word and `任务` matched the option's l
 >>> negated_rest("不是任务"), negated_rest("no, not that one"), negated_rest("不要这个")
 ('任务', '', '')
 >>> negated_rest("不是，记成拜访"), negated_rest("not as a task")
-('记成拜访', 'task')
+(None, 'task')
 """
 from __future__ import annotations
 
@@ -19,21 +19,30 @@ from handlers.grammar.patterns import pattern
 _HEAD = pattern(r"^\s*(?:(?:(?:no+|nope|nah|naw|not|don'?t|do\s+not|never|wrong|isn'?t|it'?s\s+not|its\s+not"
                 r"|that'?s\s+not|thats\s+not|it\s+is\s+not|neither)(?![A-Za-z'])"
                 r"|不是|不要|不用|不对|不必|并不是|并非|别|不(?![错客])|错了?)[\s,，.。!！:：;；~]*)+", re.I)
+#: Words after a no that say what is meant instead (`no its a visit`, `不是任务 是拜访`)
+_AFFIRMED = pattern(r"(?<![A-Za-z])(?:it'?s|its|it\s+is|this\s+is|that'?s|i\s+meant|make\s+it|log\s+it)"
+                    r"(?![A-Za-z])|是|记成|记为|作为|改成|当成", re.I)
 #: Words after a no that name nothing (`no, not that one`, `不要这个`, `not as a task`)
 _EMPTY = pattern(r"(?<![A-Za-z])(?:a|an|the|that|this|it|one|as|is|please|pls|thanks)(?![A-Za-z])"
                  r"|这个|那个|这条|那条|这一个|那一个|的|吧|啊|呀|哦|了|[\s,，.。!！:：;；~?？]", re.I)
 
 
-def negated(text: str) -> bool:
-    """Whether `text` opens with a no (`不是…`, `not …`, `nope`, `别`)."""
+def opens_with_no(text: str) -> bool:
+    """Whether `text` opens with a no (`不是…`, `not …`, `nope`, `别`, `no its a visit`)."""
     return _HEAD.match(text) is not None and bool(_HEAD.match(text).group().strip())
+
+
+def negated(text: str) -> bool:
+    """Whether `text` is a no to what it names (`不是任务`, `not a task`), not a no then what is meant
+    instead (`no its a visit`, `不是任务 是拜访`: the kind said after it)."""
+    return opens_with_no(text) and not _AFFIRMED.search(text[_HEAD.match(text).end():])
 
 
 def negated_rest(text: str) -> str | None:
     """What a negated answer denies, without the words that name nothing ("" for `no, not that`);
-    None when `text` opens with no no."""
+    None when `text` is no such no (`negated`)."""
     head = _HEAD.match(text)
-    if head is None or not head.group().strip():
+    if not negated(text):
         return None
     return re.sub(r"\s+", " ", _EMPTY.sub(" ", text[head.end():])).strip()
 
