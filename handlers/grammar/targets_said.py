@@ -31,7 +31,7 @@ _HEAD_BARE = pattern(r"^(?:(?:please|pls|set|设定|设置)\s*)?(?P<before>[^:�
 _CUT = pattern(rf"\s+|{PERIOD_ZH}|{METRIC_ZH}|[都是为定]")
 #: Words in a list's part that are no member's name (a period, a metric, the target word)
 _NOT_WHO = pattern(rf"{PERIOD_ZH}|{METRIC_ZH}|目标|(?<![A-Za-z])(?:next|this|month|quarter|year|revenue"
-                   r"|visits?)(?![A-Za-z])", re.I)
+                   r"|visits?|is|are|be|to|of|for|at|should|will|the|an?|set|make|each|it)(?![A-Za-z])", re.I)
 _SPACED = pattern(r"^@?[^\s\d]+?(?:\s|也|too|the\s+same)", re.I)
 _PARTS = pattern(r"\s*(?:[,，;；、]|(?<![A-Za-z])and(?![A-Za-z]))\s*", re.I)
 
