@@ -23,6 +23,7 @@ from handlers import questions
 from handlers.context import Ctx
 from handlers.grammar import commands as c
 from handlers.grammar.command_json import pressed
+from handlers.grammar.negated import denies_only
 from handlers.grammar.patterns import pattern
 from handlers.grammar.reading import parse
 from handlers.offer_edited import said_again_with
@@ -86,7 +87,7 @@ def take(ctx: Ctx, text: str) -> tuple[bool, object, str | None]:
 
 
 def _read(ctx: Ctx, text: str, question) -> list | str | c.Command | None:
-    if ctx.now - question.asked_at > TTL or answer_word(text) is not None \
+    if ctx.now - question.asked_at > TTL or answer_word(text) is not None or denies_only(text) \
             or _DROPPED.match(text):  # `算了 推到下周吧`: questions.take reads it (the offer edited)
         return None
     answers = [a for a in question.answers if isinstance(a, str)]
@@ -152,8 +153,8 @@ def _rest(text: str, size: int) -> str:
 
 
 def _after_no(ctx: Ctx, rest: str) -> list | str | None:
-    if _MORE_NO.match(rest):
-        return []  # `nah not yet, cancel`: only no
+    if _MORE_NO.match(rest) or denies_only(rest):
+        return []  # `nah not yet, cancel`, `no thanks, not as a task`: only no
     if any(swap.search(rest) for swap in _NUMBER_SWAP):
         return None  # another number, of no record the message named: asked again
     return rest if _a_message(ctx, rest) else None

@@ -26,10 +26,9 @@ from handlers.member_sounds import pinyin_mentions
 from handlers.rules import limits
 from handlers.sales import (
     changes,
-    close_day_said,
-    close_unnamed,
     customer_referred,
     customers,
+    day_said,
     number_meant,
     reason_only,
     said_plainly,
@@ -314,7 +313,7 @@ def _parsed(ctx: Ctx, text: str) -> c.Command | Reply:
         return Reply(lines=(ctx.t("unrecorded", words=words),), ok=False, locale=ctx.locale)
     if (swapped := number_meant.meant(ctx, text)) is not None:
         return swapped  # `sorry meant #12 not 49` after `deal #49 proposal`: the change moved, offered
-    if (closed := close_day_said.meant(ctx, text) or close_unnamed.meant(ctx, text)) is not None:
+    if (closed := day_said.meant(ctx, text)) is not None:  # `the byd visit was yesterday`: its day
         return closed  # `deal #10 close thu`: a won deal's day, never "reopen"; `丢单了`: which deal?
     reading = READING_CALENDAR.set(ctx.calendar)  # `next month`: its first working day here
     moved = MOVED_OFF.set([])  # `in 2 weeks` on a Sunday: the Monday, said

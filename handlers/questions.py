@@ -21,9 +21,11 @@ from handlers.grammar.command_json import button_values, pressed
 from handlers.grammar.festivals import unknown_in
 from handlers.grammar.intents import BY_NAME, intent_of, split_keyword
 from handlers.grammar.label_picked import label_picked, label_typed
+from handlers.grammar.negated import NO_KEEP, declined, kinds_undenied, negated_rest, opens_with_no
 from handlers.grammar.normal import simplified
 from handlers.grammar.parse import normalize
 from handlers.grammar.patterns import pattern
+from handlers.grammar.placed import ordinal
 from handlers.grammar.range_edit import range_moved
 from handlers.grammar.range_replaced import range_replaced
 from handlers.grammar.reason_echo import without_echo
@@ -79,11 +81,11 @@ def answer_word(text: str) -> int | None:
         return 1
     if said and said[0] in _NO and all(w in _YES | _NO for w in said):  # `不对 不对`, `no no`
         return 0
-    if _NO_KEEP.match(word):  # `nah keep it`, `no, don't delete it`, `算了不删了`: a no, said twice
+    if NO_KEEP.match(word):  # `nah keep it`, `no, don't delete it`, `算了不删了`: a no, said twice
         return 0
     if word.isdigit() and len(word) == 1 and word != "0":
         return int(word)
-    return _ORDINALS.get(word.removeprefix("the ").removesuffix(" one").removesuffix("个").removesuffix("项"))
+    return ordinal(word)
 
 
 #: A no followed by what it means (`nah keep it`, `no, leave it`, `no don't`), or a no that says what
@@ -99,7 +101,7 @@ _NO_KEEP = pattern(r"^(?:no+|nah|nope|naw|cancel|never\s?mind|nvm|wait|oh|oops)(
 def _placed(text: str) -> bool:
     """Whether an answer picks by place (`1`, `first`, `#1`), not by a bare yes."""
     word = text.strip(" .!。！~").lower()
-    return word.isdigit() or word.removeprefix("the ").removesuffix(" one") in _ORDINALS
+    return word.isdigit() or ordinal(word) is not None
 
 
 def _once(word: str) -> str:
@@ -108,11 +110,6 @@ def _once(word: str) -> str:
         and _PARTICLE.sub("", word[:half]) in _YES | _NO else word
 
 
-#: `the first one`, `第一个`, `#2`, `2nd`: an option by its place
-_ORDINALS = {word: place for place, words in enumerate((
-    ("first", "1st", "#1", "第一", "头一", "1."), ("second", "2nd", "#2", "第二", "2."),
-    ("third", "3rd", "#3", "第三", "3."), ("fourth", "4th", "#4", "第四", "4."),
-    ("fifth", "5th", "#5", "第五", "5.")), 1) for word in words}
 
 
 def take(session: Session, member: Member, platform: str, text: str,
@@ -151,6 +148,10 @@ def _answered(session: Session, member: Member, question, text: str, now: dt.dat
         # typed again (`lost globex: …`, whose words fold to the label of `lost globex "…"`)
     elif pick is None:  # a label that reads as a command (`客户关系`: `客户 关系`) is still the label
         pick = label_typed(text, about.get("labels") or [])
+    if pick is None and (denied := negated_rest(text)) is not None:  # `不是任务`, `no not that`: a no
+        pick = declined(denied, [_kind_of(a) for a in answers], label_picked(denied, about.get("labels", [])))
+    if pick is None and _undo_confirmed(text) and not any(_undo(a) for a in answers):
+        return True, None, locale  # `undo confirm`, the bot's own button: the undo, never only the question
     if (pick is None and _undo(text) or pick == 0 and _cancel(text)) and not any(_undo(a) for a in answers) \
             and not about.get("soft"):  # (a saved win's "what decided it?": `undo` undoes the win)
         return True, c.ParseError(None, CANCELLED), locale  # `undo`, `算了` with a question open: the
@@ -241,9 +242,9 @@ def _kind_picked(text: str, answers: list[str]) -> int | str | None:
     start = _ANSWER_START.match(text)
     if len(text.split()) > 6 or len(text) > (15 if re.search(r"[\u3400-\u9fff]", text) else 40) \
             or re.search(r"\d", text) or not (start and answer_word(start[1]) is not None
-                                              or _KIND_ASKED.search(text)):
+                                              or _KIND_ASKED.search(text) or opens_with_no(text)):
         return None  # a message of its own (`visit went well`, `华为…新建个商机…100万`), not a few words
-    said = [found["en"] or found["zh"] for found in _KIND_SAID.finditer(text)]
+    said = [found["en"] or found["zh"] for found in _KIND_SAID.finditer(kinds_undenied(text))]
     kinds = {_KIND_WORDS[w.lower()] for w in said if w.lower() in _KIND_WORDS}
     if len(kinds) != 1 or not answers:
         return None
@@ -288,6 +289,12 @@ def _undo(text: str) -> bool:
     said = " ".join(text.split())
     keyword, _language, rest = split_keyword(normalize(said))
     return keyword == "undo" and not rest.strip() or isinstance(plain_undo.meant(said), c.Undo)
+
+
+def _undo_confirmed(text: str) -> bool:
+    """Whether `text` is the undo button's own command (`undo confirm`, `撤销 确认`)."""
+    keyword, _language, rest = split_keyword(normalize(" ".join(text.split())))
+    return keyword == "undo" and rest.strip().lower() in ("confirm", "确认")
 
 
 def _cancel(text: str) -> bool:

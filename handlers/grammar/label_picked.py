@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
+from handlers.grammar.negated import negated
 from handlers.grammar.normal import name_fold, simplified
 from handlers.grammar.patterns import pattern
 
@@ -17,6 +18,8 @@ def label_picked(text: str, labels: list) -> int | None:
             and name_fold(label) == typed]
     if same:
         return same[0] if len(same) == 1 else None
+    if negated(text):  # `不是任务`, `not the renewal one`: what it names is what it does not pick
+        return None
     words = [w for w in _PICKING.sub(" ", typed).split() if w]
     having = [i for i, label in enumerate(labels, 1) if isinstance(label, str) and words
               and all(w in name_fold(label) for w in words)]

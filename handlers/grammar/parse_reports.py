@@ -12,6 +12,7 @@ from handlers.grammar.amounts import parse_amount, parse_count
 from handlers.grammar.month_days import count_of
 from handlers.grammar.patterns import pattern
 from handlers.grammar.period_pace import plainly
+from handlers.grammar.split_among import split_among
 
 _COURTESY = {"pls", "plz", "please", "thx", "thanks", "ty"}
 _LINKING = {"for", "the", "of", "our", "whole"}
@@ -180,7 +181,7 @@ _YEAR_MONTH = pattern(r"(明年|今年)\s+(?=(?:\d{1,2}|十[一二]?|[一二三�
 def parse_target(rest: str, _today: dt.date) -> c.Command | c.ParseError:
     if not rest.strip() or rest.strip().lower() in V.TEAM_WORDS:  # `targets`, `targets team`
         return c.ListTargets(c.Scope("team") if rest.strip() else c.Scope())
-    rest = _YEAR_MONTH.sub(r"\1", rest)  # `明年 一月`: one month, of next year
+    rest = split_among(_YEAR_MONTH.sub(r"\1", rest))  # `明年 一月`; `split it across the reps`: split
     said = [_SINGULAR.get(w.lower(), w) for w in _counted(re.sub(r"[,，、;；]", " ", rest).split())
             if w.lower().strip(":：") not in _JOINING]  # `to 50k`, `, split it`; `Bo's deal target`
     words = [w for w in said if w.lower() not in V.SPLIT_WORDS | V.EVEN_WORDS]
@@ -222,8 +223,7 @@ def parse_target(rest: str, _today: dt.date) -> c.Command | c.ParseError:
     return c.SetTarget(scope, metric, money.amount, money.currency, period, split, everyone, even)
 
 
-#: a metric said in the singular (`set Bo's deal target for Q1 to …`): only in a target, where
-#: `deal` can be no command
+#: a metric said in the singular (`set Bo's deal target for Q1 to …`): only where `deal` is no command
 _SINGULAR = {"deal": "deals", "win": "wins"}
 #: an amount said as money (`800k`, `50万`, `¥2m`): never a count of deals, visits or customers
 _MONEY_UNIT = pattern(r"[¥$€£]|\d\s*(?:[kmw]|万|千|亿)", re.I)

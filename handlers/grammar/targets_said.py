@@ -21,10 +21,17 @@ _ENTRY = pattern(r"^@?(?P<who>[^\s\d@#:：=]+?)\s*[:：=]?\s*"
                  r"(?P<amount>[¥$]?\d\S*|[零〇一二两三四五六七八九十百千]+万)$", re.I)
 #: a part after the first that takes its period and metric (`Ana也是50万`, `Ana也是`, `Ana 40万`,
 #: `Ana too`, `Ana the same`)
-_AFTER = pattern(rf"^@?(?P<who>[^\s\d@#，,:：;；。]{{2,4}}?|[A-Za-z][\w.-]*?)(?:'s|’s)?\s*(?:的目标)?\s*"
+_AFTER = pattern(rf"^@?(?P<who>[^\s\d@#，,:：;；。]{{2,4}}?|[A-Za-z][A-Za-z.'-]*?)(?:'s|’s)?\s*(?:的目标)?\s*"
                  r"(?:也是|也|是|为)?\s*"
-                 rf"(?P<amount>{AMOUNT_ZH})?\s*(?P<same>也是|也一样|一样|同样|too|as\s+well|the\s+same)?"
+                 rf"(?P<amount>{AMOUNT_ZH}(?:{UNIT_ZH})?)?\s*(?P<same>也是|也一样|一样|同样|too|as\s+well|the\s+same)?"
                  r"\s*[!。.~]*$", re.I)
+#: `下个月拜访目标 李娜40次，Tom35次`: the target word, then its list with no colon
+_HEAD_BARE = pattern(r"^(?:(?:please|pls|set|设定|设置)\s*)?(?P<before>[^:：]{0,30}?)\s*"
+                     r"(?:targets?|goals?|quotas?|目标)(?P<rest>\s*\S.*)$", re.I)
+_CUT = pattern(rf"\s+|{PERIOD_ZH}|{METRIC_ZH}|[都是为定]")
+#: Words in a list's part that are no member's name (a period, a metric, the target word)
+_NOT_WHO = pattern(rf"{PERIOD_ZH}|{METRIC_ZH}|目标|(?<![A-Za-z])(?:next|this|month|quarter|year|revenue"
+                   r"|visits?|is|are|be|to|of|for|at|should|will|the|an?|set|make|each|it)(?![A-Za-z])", re.I)
 _SPACED = pattern(r"^@?[^\s\d]+?(?:\s|也|too|the\s+same)", re.I)
 _PARTS = pattern(r"\s*(?:[,，;；、]|(?<![A-Za-z])and(?![A-Za-z]))\s*", re.I)
 
@@ -41,19 +48,35 @@ def targets_said(raw: str) -> list[str] | None:
 
 
 def _listed(said: str) -> list[str] | None:
-    """`targets next month: Bo 50k, Ana 50k`: the words around the target word kept for each."""
-    found = _HEAD.match(said)
+    """`targets next month: Bo 50k, Ana 50k`: the words around the target word kept for each; with
+    no colon (`下个月拜访目标 李娜40次，Tom35次`), the list is where two or more members' parts start."""
+    found = _HEAD.match(said) or _bare(said)
     if found is None:
         return None
     word = "目标" if re.search(r"[\u3400-\u9fff]", said) else "target"
-    shared = " ".join(f"{found['before']} {found['after']}".split())
+    shared = " ".join(_CUT.sub(lambda m: f" {m.group()} ", f"{found['before']} {found['after']}").split())
     lines = []
     for part in _PARTS.split(found["list"].strip(" .。!")):
         entry = _ENTRY.match(part)
-        if entry is None:
+        if entry is None or _NOT_WHO.search(entry["who"]):
             return None
         lines.append(" ".join(f"{word} @{entry['who']} {entry['amount']} {shared}".split()))
-    return lines
+    return lines if len(lines) > 1 or _HEAD.match(said) else None
+
+
+def _bare(said: str) -> dict | None:
+    """The target word's words and list said without a colon: the list from the first place (after
+    a space, a period or a metric) where every part is a member and an amount."""
+    found = _HEAD_BARE.match(said)
+    if found is None:
+        return None
+    rest = found["rest"]
+    cuts = [0, *(m.end() for m in _CUT.finditer(rest))]
+    for cut in sorted(set(cuts)):
+        parts = _PARTS.split(rest[cut:].strip(" .。!"))
+        if len(parts) > 1 and all((e := _ENTRY.match(p)) and not _NOT_WHO.search(e["who"]) for p in parts):
+            return {"before": found["before"], "after": rest[:cut], "list": rest[cut:]}
+    return None
 
 
 def _each_after(said: str) -> list[str] | None:

@@ -18,6 +18,8 @@ Only the ends of a title are cut; a word inside it is the title's own (`call Acm
 ('send me your Q1 pipeline forecast', '给华为发报价')
 >>> request_cut("麻烦帮我给美的发合同，别忘了"), request_cut("pls call 华为")
 ('给美的发合同', 'call 华为')
+>>> request_cut("oh and call her back"), request_cut("对了 给格力回个电话"), request_cut("also: send it")
+('call her back', '给格力回个电话', 'send it')
 >>> request_cut("call acme by eod"), request_cut("remind me"), request_cut("请客户吃饭")
 ('call acme by eod', 'remind me', '请客户吃饭')
 """
@@ -49,8 +51,8 @@ def without_filler(text: str, after: str) -> str:
 _MARKS = r"[\s,，:：;；.。!！~\-–—]*"
 #: Asking words before a title (English whole words; Chinese, the longest first)
 _LEAD = pattern(r"^(?:(?:(?:pls|plz|please|kindly|can\s+you|could\s+you|for\s+me"
-                r"|remind\s+me(?:\s+to)?|each|to)(?![A-Za-z])"
-                r"|麻烦你?|帮我|提醒我一下|提醒我|记得|各自|每人)" + _MARKS + r")+", re.I)
+                r"|remind\s+me(?:\s+to)?|each|to|oh|and|also|plus|btw|oh\s+and|and\s+also)(?![A-Za-z])"
+                r"|麻烦你?|帮我|提醒我一下|提醒我|记得|各自|每人|哦对了|对了|还有|哦)" + _MARKS + r")+", re.I)
 #: Asking words after a title
 _END = pattern(r"(?:" + _MARKS + r"(?<![A-Za-z])(?:pls|plz|please|thx|thanks|for\s+me|remind\s+me)"
                r"(?![A-Za-z])|" + _MARKS + r"(?:帮我记一下|记一下|记下来|记下|提醒我一下|提醒我|别忘了))+"

@@ -29,8 +29,12 @@ _REFERENCES = sorted((("it",), ("them",), ("they",), ("this", "customer"), ("tha
 #: how old the last message may be for a reference to take its customer
 RECENT = dt.timedelta(minutes=10)
 #: a reference in a task's title with no customer (`任务 周五前给这家寄盖章合同`, `task send them the deck`)
-_IN_TITLE = re.compile(r"这家客户|这个客户|那个客户|该客户|同一个客户|他们家|这家|那家|他家"
-                       r"|(?<![A-Za-z])(?:(?:this|that)\s+(?:customer|client)|them)(?![A-Za-z'’])", re.I)
+_IN_TITLE = re.compile(r"这家客户|这个客户|那个客户|该客户|同一个客户|他们家|这家|那家|他家|他们|她们|对方"
+                       r"|(?<!其)他|她"
+                       r"|(?<![A-Za-z])(?:(?:this|that)\s+(?:customer|client)|them|they|their|her|him|she|he)"
+                       r"(?![A-Za-z'’])", re.I)  # `call her back` after a visit (r31en #11): its customer
+#: a person there, said in a task right after its visit (`call her back`, `给他回个电话`)
+_PERSON = re.compile(r"他们|她们|对方|他|她|they|their|her|him|she|he", re.I)
 _OWNED = {"visits": Visit, "deals": Deal, "tasks": Task}
 
 
@@ -129,6 +133,8 @@ def referred(ctx: Ctx, command: c.Command | c.ParseError) -> c.Command | c.Parse
     if said is None or _a_name(ctx, commands):
         return command  # `deal It Security "ERP"`: a customer so named is that customer
     customer, where = _named_before(ctx, commands, said) or _last_customer(ctx)
+    if customer is None and _PERSON.fullmatch(said) and all(isinstance(each, c.AddTask) for each in commands):
+        return command  # `call her back`, no customer lately: a task kept with none (never `拜访 他们`)
     if customer is None:  # `vist acme …` ⏎ `a deal for it`: the message before was not read, so asked
         return Reply(lines=(ctx.t(f"customer_referred_{where or 'none'}", said=said),), ok=False)
     ctx.notes.append(ctx.t(f"customer_referred_{where}".rstrip("_"), said=said, name=customer.name))

@@ -20,7 +20,9 @@ from handlers.members import visible_member
 from handlers.rules.name_likeness import similar_customers
 from handlers.sales import task_people
 from handlers.sales.leave_day import note_on_leave
+from handlers.sales.task_customers import ask_which, customers_named
 from handlers.sales.task_named import named_assignee
+from handlers.sales.task_team import for_the_team, offer_each
 from handlers.text import format as fmt
 from handlers.text.reply import Button, Heading, Reply
 from handlers.text.strings import WORDS, name_of, t
@@ -67,13 +69,17 @@ def handle_add_task(ctx: Ctx, cmd: AddTask) -> Reply:
     task_people.several_named(ctx, cmd)  # `task Ana and Bo send …`: one task each, asked (fix34b)
     assignee, cmd = ctx.member, named_assignee(ctx, cmd)  # `task ana: …`: Ana's
     if cmd.assignee is not None:
+        if ctx.is_manager and for_the_team(ctx, cmd):  # `task @team …`: one each, offered
+            raise offer_each(ctx, cmd)
         if (refused := _for_others(ctx, cmd)) is not None:
             raise refused
         assignee = visible_member(ctx, cmd.assignee)
     if cmd.due is not None and cmd.due < ctx.today:
         raise ctx.refuse("task_due_past", hint=example(ctx, "task"))
     cmd = replace(cmd, title=edges_clean(cmd.title) or cmd.title)  # no stray `(` or `-` at an edge
-    customer, deal = _about(ctx, cmd)
+    customer, deal = (None, None) if cmd.customer == "" else _about(ctx, cmd)  # "": no customer, as tapped
+    if cmd.customer is None and cmd.deal_id is None and len(named := customers_named(ctx, cmd.title)) > 1:
+        raise ask_which(ctx, cmd, named)  # `call 腾讯 and 阿里 …`: which one, asked (r31en #122)
     same = task_store.same_open_task(ctx.session, assignee.id, cmd.title, customer.id if customer else None,
                                      deal.id if deal else None)
     if same is not None:  # a second press of the same button, or the same message twice

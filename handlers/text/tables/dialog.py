@@ -97,4 +97,14 @@ DIALOG: dict[str, tuple[str, str]] = {
                      "changed yet.", "{what}：把上一条消息新建的客户“{old}”改名为“{new}”？尚未修改。"),
     "stray_removed": ("The customer {name} made by your last message is removed.",
                       "上一条消息新建的客户“{name}”已删除。"),
+    "task_team_none": ("“{team}” names no one I can give a task to: your teams have no reps yet. "
+                       "Name them: task @name …",
+                       "“{team}”里没有可以派任务的人：你的团队还没有销售。请写上名字：任务 @名字 …"),
+    "task_two_customers": ("“{title}” names {names}: which customer is the task about? "
+                           "Nothing was saved yet.",
+                           "“{title}”提到了{names}：这个任务关联哪个客户？尚未保存。"),
+    "task_about_customer": ("About {name}", "关联{name}"),
+    "task_about_none": ("No customer", "不关联客户"),
+    "visit_named_day_which": ("Which of your recent visits to {customer} was on {day}? "
+                              "Nothing was changed yet.", "你最近拜访{customer}的哪一次是{day}？尚未修改。"),
 }
