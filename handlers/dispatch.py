@@ -13,6 +13,7 @@ from handlers import answer_then, no_command, offer_edited, questions
 from handlers.context import Ctx, Refusal, usage_reply
 from handlers.grammar import and_joined, clauses, command_json, joined_clauses, several, task_given_due
 from handlers.grammar import commands as c
+from handlers.grammar.answer_kinds import answer_like
 from handlers.grammar.change_said import without_command_word
 from handlers.grammar.day_off import MOVED_OFF, READING_CALENDAR, in_calendar
 from handlers.grammar.festivals import unknown_in, unknown_key
@@ -189,7 +190,7 @@ def _still_open(ctx: Ctx, message: str, outcome: Outcome) -> bool:
     if not outcome.refused or outcome.reply.buttons or outcome.reply.fill:
         return False
     number = questions.answer_word(message)
-    return (number is not None and number > 0) or questions.answer_like(message) \
+    return (number is not None and number > 0) or answer_like(message) \
         and _no_command(parse(message, ctx.today))  # words of their own: run as a message (issue #23)
 
 

@@ -14,9 +14,16 @@ from sqlalchemy.orm import Session
 
 from handlers.customer_reason import customer_reason
 from handlers.grammar import commands as c
-from handlers.grammar import plain_undo
 from handlers.grammar.acknowledged import acknowledged
-from handlers.grammar.amounts import parse_amount
+from handlers.grammar.answer_kinds import (
+    a_command,
+    amount_first,
+    day_first,
+    is_cancel,
+    is_undo,
+    typed_answer,
+    undo_confirmed,
+)
 from handlers.grammar.command_json import button_values, pressed
 from handlers.grammar.festivals import unknown_in
 from handlers.grammar.intents import BY_NAME, intent_of, split_keyword
@@ -139,21 +146,22 @@ def _answered(session: Session, member: Member, question, text: str, now: dt.dat
     locale = about.get("locale")
     pick = answer_word(text)
     if pick is None:  # an option's command typed (or its button sent as text)
-        pick = _typed_answer(text, answers)
+        pick = typed_answer(text, answers)
     pick = record_picked(text, about.get("labels") or answers, pick) or pick  # `#46`: which deal, no yes
     if pick == 1 and about.get("which") and not _placed(text):
         pick = len(answers) + 1  # `yes` to "this deal, that one, or a new one?": which? asked again
-    if pick is None and not _a_command(text):  # a button's label typed instead of pressed (`华为`,
+    if pick is None and not a_command(text):  # a button's label typed instead of pressed (`华为`,
         pick = label_picked(text, about.get("labels") or [])  # `Keep it as a tip`), not a command
         # typed again (`lost globex: …`, whose words fold to the label of `lost globex "…"`)
     elif pick is None:  # a label that reads as a command (`客户关系`: `客户 关系`) is still the label
         pick = label_typed(text, about.get("labels") or [])
     if pick is None and (denied := negated_rest(text)) is not None:  # `不是任务`, `no not that`: a no
         pick = declined(denied, [_kind_of(a) for a in answers], label_picked(denied, about.get("labels", [])))
-    if pick is None and _undo_confirmed(text) and not any(_undo(a) for a in answers):
+    if pick is None and undo_confirmed(text) and not any(is_undo(a) for a in answers):
         return True, None, locale  # `undo confirm`, the bot's own button: the undo, never only the question
-    if (pick is None and _undo(text) or pick == 0 and _cancel(text)) and not any(_undo(a) for a in answers) \
-            and not about.get("soft"):  # (a saved win's "what decided it?": `undo` undoes the win)
+    if (pick is None and is_undo(text) or pick == 0 and is_cancel(text)) \
+            and not any(is_undo(a) for a in answers) and not about.get("soft"):  # (a saved win's "what
+        # decided it?": `undo` undoes the win)
         return True, c.ParseError(None, CANCELLED), locale  # `undo`, `算了` with a question open: the
         # question cancelled, nothing saved; the last saved change one tap from undone (issue #23)
     if pick is None and not about.get("soft") and now - question.asked_at <= TTL and len(answers) == 1 \
@@ -181,11 +189,11 @@ def _answered(session: Session, member: Member, question, text: str, now: dt.dat
         said = _PARTICLE.sub("", " ".join(text.split()))  # `下周五吧`
         if _FOLLOW_UP_END.search(fill) and unknown_in(said, today):  # `春节后`, not known yet:
             return True, c.ParseError(None, "festival_unknown", said, fill), locale  # asked again
-        if _FOLLOW_UP_END.search(fill) and (day := _FOLLOW_UP_START.sub("", said)) and _day_first(day, today):
+        if _FOLLOW_UP_END.search(fill) and (day := _FOLLOW_UP_START.sub("", said)) and day_first(day, today):
             return True, f"{fill} {day}", locale  # `跟进 12号` after "the follow-up needs a day"
-        if not _FOLLOW_UP_END.search(fill) and _amount_first(text):
+        if not _FOLLOW_UP_END.search(fill) and amount_first(text):
             return True, f"{fill} {said}", locale  # `80k` after `How much?`
-    if pick is None and not about.get("soft") and now - question.asked_at <= TTL and not _a_command(text):
+    if pick is None and not about.get("soft") and now - question.asked_at <= TTL and not a_command(text):
         if isinstance(kind := _kind_picked(text, answers), str):
             return True, kind, locale  # `no, log it as a visit` to "a task?": the visit, asked in turn
         start = _ANSWER_START.match(text)
@@ -194,7 +202,7 @@ def _answered(session: Session, member: Member, question, text: str, now: dt.dat
             return True, _unread(text, answers, about), locale
         pick = kind if isinstance(kind, int) else None
     if pick is None and about.get("soft") and now - question.asked_at <= TTL \
-            and (not _a_command(text) or rival_told(text)  # `lost to siemens`, `客户很满意交付速度`
+            and (not a_command(text) or rival_told(text)  # `lost to siemens`, `客户很满意交付速度`
                  or customer_reason(session, member.tenant_id, text, today)) \
             and not acknowledged(text) and (head := _REASON_ASKED.match(answers[0] if answers else "")):
         said = without_echo(" ".join(text.split()))  # `relationship, known their CTO for yrs`: in their
@@ -206,14 +214,6 @@ def _answered(session: Session, member: Member, question, text: str, now: dt.dat
     if pick is None or now - question.asked_at > TTL or pick > len(answers):
         return not about.get("soft"), None, locale  # a win's reason untold: let go, unsaid
     return True, "" if pick == 0 else pressed(answers[pick - 1]), locale
-
-
-def _typed_answer(text: str, answers: list[str]) -> int | None:
-    """The number of the option whose command `text` is, word for word (`leave next friday, dentist`
-    after "take this leave?"): that option taken, not another message ending the question."""
-    said = " ".join(text.split()).casefold()
-    return next((i for i, answer in enumerate(answers, 1)
-                 if answer and " ".join(answer.split()).casefold() == said), None)
 
 
 def _unread(text: str, answers: list[str], about: dict, fixed: str = "") -> c.ParseError:
@@ -283,43 +283,6 @@ def _kind_of(value: str) -> str | None:
     return intent if intent in ("visit", "task", "deal", "tip") else None
 
 
-def _undo(text: str) -> bool:
-    """Whether `text` asks to undo (`undo`, `撤销`, `undo that`, `撤回刚才那条`), and only that (not
-    `undo that, and move deal #1 to 50k`)."""
-    said = " ".join(text.split())
-    keyword, _language, rest = split_keyword(normalize(said))
-    return keyword == "undo" and not rest.strip() or isinstance(plain_undo.meant(said), c.Undo)
-
-
-def _undo_confirmed(text: str) -> bool:
-    """Whether `text` is the undo button's own command (`undo confirm`, `撤销 确认`)."""
-    keyword, _language, rest = split_keyword(normalize(" ".join(text.split())))
-    return keyword == "undo" and rest.strip().lower() in ("confirm", "确认")
-
-
-def _cancel(text: str) -> bool:
-    """Whether a no says "cancel" (`cancel`, `算了`, `never mind`), not only "no" to what was asked."""
-    return " ".join(text.split()).strip(" .!。！~").lower() in _CANCEL
-
-
-_CANCEL = {"cancel", "取消", "算了", "算了吧", "never mind", "nevermind", "nvm", "forget it", "cancel that"}
-
-
-def answer_like(text: str) -> bool:
-    """Whether `text` could only be meant as an answer (`asdf`, `好吧嗯`, `4`), not a message of
-    its own (`#46 close date the 15th pls`, `oh and its cny not usd sorry`, `小米的单子今天签了`):
-    one short word."""
-    said = text.strip()
-    return len(said.split()) == 1 and len(said) <= (4 if _HAN.search(said) else 12)
-
-
-_HAN = pattern(r"[\u3400-\u9fff]")
-
-
-def _a_command(text: str) -> bool:
-    return split_keyword(normalize(" ".join(text.split())))[0] is not None
-
-
 #: A reason button's line (`won #12: Price`, `输单 #7: 价格`): the reason asked about that deal
 _REASON_ASKED = pattern(r"^(\S+\s*#\d+)\s*:")
 #: What ends an everyday answer and says nothing (`下周五吧`, `好的呀`, `ok!`)
@@ -327,20 +290,6 @@ _PARTICLE = pattern(r"[吧啊呀呢哈嘛哦喔呗]*[\s.!。！~]*$")
 #: A question's `fill` that ends with the follow-up or due word takes a day (`12号`, `跟进 fri`, `12月30日`)
 _FOLLOW_UP_END = pattern(r"(?:跟进|follow up|截止|due|预计|close)$", re.I)  # a day asked for
 _FOLLOW_UP_START = pattern(r"^(?:跟进|回访|follow[\s-]?up|fu|截止(?:日期)?|due|by)\s*[:：]?\s*", re.I)
-
-
-def _day_first(text: str, today: dt.date) -> bool:
-    """Whether `text` is a day (`12号`, `fri`, `next tue`), give or take the words after it."""
-    from handlers.grammar.dates import parse_date
-
-    words = normalize(text).split()
-    return any(parse_date(" ".join(words[:size]), today) is not None for size in (3, 2, 1))
-
-
-def _amount_first(text: str) -> bool:
-    """Whether `text` starts with an amount (`80k`, `8万：关系好`): the answer to "how much?"."""
-    first = re.split(r"[\s:：,，;；]", normalize(text).strip(), maxsplit=1)[0]
-    return bool(first) and parse_amount(first) is not None
 
 
 def forget(session: Session, member: Member, platform: str) -> None:

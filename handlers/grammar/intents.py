@@ -48,10 +48,10 @@ from handlers.grammar.parse_reports import (
     parse_reasons,
     parse_scorecard,
     parse_stalled,
-    parse_target,
 )
 from handlers.grammar.parse_schedule import parse_schedule, parse_standup
 from handlers.grammar.parse_stages import parse_stages
+from handlers.grammar.parse_targets import parse_target
 from handlers.grammar.parse_tasks import parse_due, parse_snooze
 from handlers.grammar.parse_tips import parse_contest, parse_like, parse_tip
 from handlers.grammar.parse_visits import parse_visit, parse_visits

@@ -129,7 +129,7 @@ _TARGET_SPLIT = pattern(r"分解|拆分|分到每个人|分给每个人|按人�
 def _team_target(raw: str, today: dt.date) -> c.ParseError | None:
     """A team's target said in a sentence (a manager's): offered as the `target team …` line."""
     from handlers.grammar.amounts import parse_amount
-    from handlers.grammar.parse_reports import parse_target
+    from handlers.grammar.parse_targets import parse_target
 
     said = " ".join(raw.split())
     zh = bool(_TEAM_TARGET_ZH.match(said))

@@ -156,7 +156,7 @@ def bare_target(raw: str) -> tuple[str, str] | None:
     """(the target command, its language's `目标`/`target`) that a member's target said with no
     target word holds (`tom new customers 3 this month`), or None."""
     from handlers.grammar.commands import SetTarget
-    from handlers.grammar.parse_reports import parse_target  # parse_reports reads periods; kept lazy
+    from handlers.grammar.parse_targets import parse_target  # parse_reports reads periods; kept lazy
 
     said = " ".join(raw.split())
     said = _to_do(said) or said

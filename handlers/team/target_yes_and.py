@@ -15,7 +15,7 @@ from handlers.grammar import commands as c
 from handlers.grammar import vocabulary as V
 from handlers.grammar.amounts import parse_amount
 from handlers.grammar.command_json import encode, pressed
-from handlers.grammar.parse_reports import parse_target
+from handlers.grammar.parse_targets import parse_target
 from handlers.grammar.patterns import pattern
 from handlers.grammar.reading import parse
 
