@@ -16,6 +16,7 @@ import datetime as dt
 import re
 
 from handlers.grammar import commands as c
+from handlers.grammar.due_asked import due_line
 from handlers.grammar.inner import read_only
 from handlers.grammar.patterns import pattern
 from handlers.grammar.questions_said import question_line
@@ -105,7 +106,7 @@ def meant(text: str, today: dt.date) -> tuple[str, c.Command] | None:
     said = " ".join(text.split()).strip()
     if not said or "\n" in text.strip():
         return None
-    for line in (_chinese(said), _english(said), question_line(said, today)):  # `whats overdue`: `tasks`
+    for line in (due_line(said), _chinese(said), _english(said), question_line(said, today)):  # `whats overdue`: `tasks`
         if line is None:
             continue
         command = read(line, today).command

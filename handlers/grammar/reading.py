@@ -14,6 +14,7 @@ from handlers.grammar import parse as p
 from handlers.grammar.amounts import amount_words
 from handlers.grammar.deal_joined import joined_deal
 from handlers.grammar.deal_said import plain_changes, without_new
+from handlers.grammar.due_asked import asks
 from handlers.grammar.grammar_words import grammar_words
 from handlers.grammar.intents import BY_NAME, INTENTS, MAX_TEXT, split_keyword
 from handlers.grammar.normal import simplified, view
@@ -124,8 +125,8 @@ def _amounts(text: str) -> str:
 def _follow_up_task(raw: str, text: str, today: dt.date) -> c.ParseError | None:
     """A follow-up with a day and no command word (`下周三跟进格力`, `follow up with Acme next wed`):
     asked whether it is a task for that day, the task's message offered (`任务 下周三跟进格力`)."""
-    if not NEXT_CONTACT.search(text):
-        return None
+    if not NEXT_CONTACT.search(text) or asks(text):
+        return None  # `我这周有啥要跟进的`: a question, never a task (r31zh #37)
     task = parse_task(raw, today)
     word = '任务' if _CJK.search(text) else 'task'
     if isinstance(task, c.ParseError) and task.problem == "task_period" and not task.options[0][2].assignee:

@@ -232,7 +232,7 @@ SALES: dict[str, tuple[str, str]] = {
     "followup_line": ("#{id} {customer} — {when}{late}", "#{id} {customer} — {when}{late}"),
     "followups_hint": ("Mark one done: {example}", "完成后回复：{example}"),
     "followups_overdue": ("Overdue", "已逾期"), "followups_today": ("Today", "今天"),
-    "followups_week": ("This week", "本周"),
+    "followups_week": ("This week", "本周"), "followups_next": ("Next week", "下周"),
     "followups_later": ("…and {count} later.", "……之后还有 {count} 个。"),
     "snooze_hint": ("Move one: {example}", "推迟：{example}"),
     "next_week_word": ("next week", "下周"),
