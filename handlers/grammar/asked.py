@@ -106,7 +106,8 @@ def meant(text: str, today: dt.date) -> tuple[str, c.Command] | None:
     said = " ".join(text.split()).strip()
     if not said or "\n" in text.strip():
         return None
-    for line in (due_line(said), _chinese(said), _english(said), question_line(said, today)):  # `whats overdue`: `tasks`
+    for line in (due_line(said), _chinese(said), _english(said), question_line(said, today)):
+        # (`我这周有啥要跟进的`: `任务 这周`; `whats overdue`: `tasks`)
         if line is None:
             continue
         command = read(line, today).command

@@ -56,8 +56,8 @@ def shift_said(said: str) -> tuple[int, bool] | None:
 
 
 #: `2 days` · `三天` · `back 3 days` · `out a week` · `一个礼拜` (r31zh #161: `397往后推三天`)
-_SHIFT = pattern(r"^(?:(?:back|out)\s+)?(?:by\s+|for\s+|\+)?(\d{1,3}|[一二两三四五六七八九十]|an?|one|two|three|"
-                 r"four|five|six|seven)\s*(d|days?|天|w|wks?|weeks?|周|个?星期|个?礼拜)(?:\s+(?:back|out))?$",
+_SHIFT = pattern(r"^(?:(?:back|out)\s+)?(?:by\s+|for\s+|\+)?"
+                 r"(\d{1,3}|[一二两三四五六七八九十]|an?|one|two|three|four|five|six|seven)\s*(d|days?|天|w|wks?|weeks?|周|个?星期|个?礼拜)(?:\s+(?:back|out))?$",
                  re.IGNORECASE)
 _EN_COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
