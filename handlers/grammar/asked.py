@@ -32,7 +32,9 @@ _ZH_REPORT_WORD = {"销售漏斗": "漏斗", "排名": "排行榜", "排行": "�
 _ZH_PERIOD = r"(?:本|这个?|今|上个?|下个?)(?:周|星期|月|个月|季度|季|年度|年)|[一二三四]季度|\d{1,2}月"
 _ZH_TOKEN = pattern(r"团队|全组|我们|我的|我|完成率|百分比|业绩|销售额|拜访量|拜访|新客户|赢单数|"
                     r"@\S+?(?=的|$)|" + _ZH_PERIOD)
-_ZH_SAY_NOTHING = pattern(r"的|按|一下|下")
+_ZH_SAY_NOTHING = pattern(r"的|按|一下|下|现在|目前|里面|里|一共|总共|总额|总金额|有多少钱|多少钱|"
+                          r"有多少|多少")
+# (`团队现在漏斗里一共多少钱`: the team's pipeline, r31zh #109)
 
 #: `哪些单子卡住了` · `有什么商机停滞了` · `卡住的单子有哪些` · `团队哪些单子没进展`
 _ZH_STALLED = pattern(r"^(?P<team>团队|我们|全组)?(?:的)?(?:有)?(?:哪些|哪几个|哪几单|什么|哪个)?"
@@ -58,8 +60,10 @@ _EN_STALLED = pattern(_EN_LEAD + r"(?:who'?s|whos|who\s+is|who\s+has|what'?s|wha
                       r"(?P<team>\s+(?:on|in|across)\s+(?:the\s+|my\s+|our\s+)?team)?"
                       r"(?:\s+(?:right\s+now|now|atm|at\s+the\s+moment))?" + _EN_END, re.I)
 #: `show me the pipeline` · `hows our pipeline looking` · `what does the team pipeline look like`
-_EN_PIPELINE = pattern(_EN_LEAD + r"(?:(?:can\s+i|let\s+me)\s+see|show(?:\s+me)?|how'?s|hows|how\s+is|"
-                       r"what'?s|whats|what\s+does|what\s+is|check|view|how\s+much\s+is)\s+(?P<whose>the\s+|my\s+|our\s+)?"
+#: (the verb may be left out: `team pipeline total`, r31zh #109)
+_EN_PIPELINE = pattern(_EN_LEAD + r"(?:(?:(?:can\s+i|let\s+me)\s+see|show(?:\s+me)?|how'?s|hows|how\s+is|"
+                       r"what'?s|whats|what\s+does|what\s+is|check|view|how\s+much(?:\s+money)?\s+is(?:\s+in)?"
+                       r"|how\s+big\s+is|what'?s\s+in)\s+)?(?P<whose>the\s+|my\s+|our\s+)?"
                        r"(?P<team>team'?s?\s+)?(?:sales\s+)?(?:pipeline|funnel)"
                        r"(?:\s+(?:look(?:ing)?(?:\s+like)?|now|today|atm|rn|right\s+now|worth|at|total|value"
                        r"|in\s+total))*" + _EN_END, re.I)

@@ -23,7 +23,7 @@ from handlers.grammar.parse_done import done_said, follow_up_done_noted, follow_
 from handlers.grammar.parse_reports import needed_asked, progress_asked
 from handlers.grammar.parse_tasks import parse_task
 from handlers.grammar.patterns import pattern
-from handlers.grammar.sentences import sentence
+from handlers.grammar.sentences import sentence, team_target
 from handlers.grammar.target_said import target_said
 from handlers.grammar.targets_asked import targets_asked
 from handlers.grammar.task_filler import without_filler
@@ -63,6 +63,8 @@ def parse(text: str, today: dt.date | None = None) -> c.Command | c.ParseError:
         return said  # `Bo's deal target for Q1 to 800k`: money, never 800,000 deals (asked)
     if name in (None, "team", "target") and (asked := targets_asked(text, today or dt.date.today())):
         return asked  # `下个月团队目标多少`, `what's my target this month`, `targets next month`: listed
+    if name == "team" and (team := team_target(raw, today or dt.date.today())) is not None:
+        return team  # `团队下季度业绩目标六百万 按人头分下去`: the team's target offered, never team admin
     if name in (None, "undo") and (cancel := leave_cancel_said.said(raw)) is not None \
             and isinstance(taken := parse(cancel, today), (c.TakeLeave, c.ParseError)) \
             and getattr(taken, "topic", "leave") == "leave":
