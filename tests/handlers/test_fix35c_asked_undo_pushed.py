@@ -55,7 +55,8 @@ def test_a_question_naming_a_customer_is_no_visit_or_task_offered(session_factor
     chat = _chat(session_factory)
     before = records(session_factory)
     reply = chat.reply(said, user=user)
-    assert not [b for b in reply.buttons if b.command.startswith(("拜访", "任务", "visit", "task"))], reply.text
+    offered = [b for b in reply.buttons if b.command.startswith(("拜访", "任务", "visit", "task"))]
+    assert not offered, reply.text
     assert "尚未保存" not in reply.text and "Nothing was saved yet" not in reply.text, reply.text
     assert records(session_factory) == before
 
@@ -130,7 +131,7 @@ def test_an_undo_of_a_kind_with_why_after_it_is_done(session_factory, said, kept
     ("算了 撤销吧 还是下周五", "张伟", "算了 撤销吧", "还是下周五"),
     ("undo the snooze, globex is still today", "张伟", "undo the snooze", "globex is still today"),
 ])
-def test_an_undo_with_a_day_after_it_is_offered_the_rest_said_not_kept(session_factory, said, user, head, left):
+def test_an_undo_with_a_day_after_it_is_offered_the_rest_not_kept(session_factory, said, user, head, left):
     chat = _chat(session_factory)
     assert chat.reply("推迟 2 下周五", user=user).ok
     before = records(session_factory)
