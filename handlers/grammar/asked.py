@@ -32,9 +32,10 @@ _ZH_REPORT_WORD = {"销售漏斗": "漏斗", "排名": "排行榜", "排行": "�
 _ZH_PERIOD = r"(?:本|这个?|今|上个?|下个?)(?:周|星期|月|个月|季度|季|年度|年)|[一二三四]季度|\d{1,2}月"
 _ZH_TOKEN = pattern(r"团队|全组|我们|我的|我|完成率|百分比|业绩|销售额|拜访量|拜访|新客户|赢单数|"
                     r"@\S+?(?=的|$)|" + _ZH_PERIOD)
-_ZH_SAY_NOTHING = pattern(r"的|按|一下|下|现在|目前|里面|里|一共|总共|总额|总金额|有多少钱|多少钱|"
-                          r"有多少|多少")
-# (`团队现在漏斗里一共多少钱`: the team's pipeline, r31zh #109)
+_ZH_SAY_NOTHING = pattern(r"的|按|一下|下")
+#: and with the pipeline, how much is in it (`团队现在漏斗里一共多少钱`: the team's pipeline, r31zh #109)
+_ZH_PIPELINE_NOTHING = pattern(r"的|按|一下|下|现在|目前|里面|里|一共|总共|总额|总金额|有多少钱|多少钱|"
+                               r"有多少|多少")
 
 #: `哪些单子卡住了` · `有什么商机停滞了` · `卡住的单子有哪些` · `团队哪些单子没进展`
 _ZH_STALLED = pattern(r"^(?P<team>团队|我们|全组)?(?:的)?(?:有)?(?:哪些|哪几个|哪几单|什么|哪个)?"
@@ -145,10 +146,11 @@ def _zh_report(bare: str) -> str | None:
     rest = bare[:found.start()] + " " + bare[found.end():]
     tokens, at = [], 0
     rest = rest.replace(" ", "")
+    nothing = _ZH_PIPELINE_NOTHING if "漏斗" in found[0] else _ZH_SAY_NOTHING
     while at < len(rest):
         if (token := _ZH_TOKEN.match(rest, at)) is not None:
             tokens.append(token[0])
-        elif (token := _ZH_SAY_NOTHING.match(rest, at)) is None:
+        elif (token := nothing.match(rest, at)) is None:
             return None  # a word no field claims: not read here
         at = token.end()
     word = _ZH_REPORT_WORD.get(found[0], found[0])
