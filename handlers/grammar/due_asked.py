@@ -62,8 +62,9 @@ def due_line(said: str) -> str | None:
         return None
     chinese = re.search(r"[\u3400-\u9fff]", said) is not None
     found = _tokens(said.replace(" ", "") if chinese else said, _ZH_TOKEN if chinese else _EN_TOKEN, chinese)
-    if found is None or not found["ask"] or not found["thing"] or len(found["period"]) > 1:
-        return None
+    if found is None or not found["thing"] or len(found["period"]) > 1 \
+            or not [word for word in found["ask"] if word not in "?？"]:
+        return None  # `my followups?`: the command's word with a question mark, read by the grammar
     period = found["period"][0] if found["period"] else ""
     if chinese:
         period = _ZH_PERIOD_WORD.get(period, period)

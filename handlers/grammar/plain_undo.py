@@ -198,8 +198,8 @@ def undo_then(text: str) -> tuple[c.Undo, str, str] | None:
     `undo the snooze, globex is still today`): the longest start that is an undo (`撤销刚才那个任务`:
     of a task); None where no start is, or nothing but pointing words follow it (r31zh #42, #80, #143)."""
     said = " ".join(text.split())
-    if meant(said) is not None:
-        return None  # `撤销刚才的推迟`: the undo whole
+    if meant(said) is not None or kind_typo(said) is not None:
+        return None  # `撤销刚才的推迟`: the undo whole; `undo that snoze`: a slip asked about
     for cut in sorted((found.start() for found in _CUT.finditer(said) if found.start() > 0), reverse=True):
         head, rest = said[:cut], said[cut:].strip(" ,，;；:：。.!！—–-")
         if not rest or _POINTING.match(rest):
@@ -208,6 +208,8 @@ def undo_then(text: str) -> tuple[c.Undo, str, str] | None:
         for words in dict.fromkeys((head, head.replace(" ", "") if chinese else head)):
             undo = kind_meant(words) or (c.Undo() if _UNDO.match(words) or _UNDO_SAID.match(words)
                                          and not _ASIDE.match(words) else None)  # never a name guessed
+            if undo is not None and not undo.kind and explained(said) is not None:
+                return None  # `actually undo that, they called back`: read by `explained`
             if undo is not None:
                 return undo, head, rest
     return None
