@@ -23,7 +23,7 @@ from handlers.grammar.festivals import unknown_in, unknown_key
 from handlers.grammar.inner import courteous, deal_meant, inner_command, lead_in, read_only, without_fillers
 from handlers.grammar.language import answered_in
 from handlers.grammar.month_typos import MONTHS, month_typo
-from handlers.grammar.parse import amount_in, normalize
+from handlers.grammar.parse import normalize
 from handlers.grammar.parse_reports import progress_asked
 from handlers.grammar.patterns import pattern
 from handlers.grammar.reading import read
@@ -59,6 +59,7 @@ from handlers.sales import (
 from handlers.sales.new_deal import new_deal_said
 from handlers.team import target_again, target_too
 from handlers.text.reply import Button, Reply
+from handlers.undo_said import only_words, undo_then
 from handlers.workspace import leave_corrected
 
 
@@ -146,7 +147,9 @@ def answer(ctx: Ctx, text: str, error: c.ParseError) -> c.Command | Reply:
         return Reply(lines=(ctx.t(offer[0], why=offer[2]), offer[1], ctx.t("answer_hint_one")), ok=False,
                      locale=ctx.locale,
                      buttons=(Button(offer[1].replace("\n", " · ")[:75], offer[1]),))
-    if error.topic in (None, "undo") and (why := plain_undo.explained(text)) and _only_words(ctx, why):
+    if error.topic in (None, "undo") and (then := plain_undo.undo_then(text)) is not None:
+        return undo_then(ctx, text, *then)  # `撤销刚才的推迟，globex还是今天跟`: the undo, the rest why
+    if error.topic in (None, "undo") and (why := plain_undo.explained(text)) and only_words(ctx, why):
         ctx.locale = answered_in(text, ctx.locale)  # `actually undo that, they called back …`: the
         ctx.notes.append(ctx.t("undo_why_read", why=why))  # undo; the words after it say why
         return c.Undo()
@@ -260,20 +263,6 @@ def _reads(ctx: Ctx, text: str) -> bool:
         ctx.text, ctx.notes, ctx.locale = kept
 
 
-def _only_words(ctx: Ctx, words: str) -> bool:
-    """Whether `words` only tell something: no command, record number, amount or day in them (those
-    are a second thing to do, asked about, never dropped)."""
-    return plain_undo.mistake_only(words) or (  # `wrong customer`: only what was wrong, no new value
-        not _SECOND.search(words) and not re.search(r"\d", words) and amount_in(words) is None
-        and date_in(words, ctx.today) is None and plain_undo.meant(words) is None)
-
-
-#: Words that do or put right something of their own (`and log a visit`, `不对 是拜访 联想`): a second
-#: thing to do, never a reason
-_SECOND = pattern(r"(?<![a-z])(?:visit|deal|task|won|win|lost|done|snooze|target|move|set|change|make|delete|"
-                  r"restore|log|add|meant|instead|wrong|not)(?![a-z])|拜访|商机|任务|赢单|输单|完成|推迟|目标|删除|"
-                  r"恢复|改成|改为|改到|不对|不是|应该|记成|记为", re.I)
-
 
 def _no_such_member(ctx: Ctx, said) -> bool:
     """Whether a role said in words (`tom stays rep`) names no member: no role offered."""
@@ -336,7 +325,7 @@ def _inner(ctx: Ctx, text: str, said: str, left: str, command: c.Command) -> c.C
     if isinstance(command, c.SetTarget) and _PERIODISH.search(left):  # `… 300万 明后年`: never offered
         return Reply(lines=(ctx.t("target_period_unread", left=left),), ok=False,  # as this month's
                      locale=ctx.locale)
-    if said_plainly.by_number(ctx, command, said, text) and _only_words(ctx, left):
+    if said_plainly.by_number(ctx, command, said, text) and only_words(ctx, left):
         ctx.notes.append(ctx.t("why_said_not_kept", left=left.strip(" ,，;；")))  # `task 8 -> 李娜 pls, 张伟
         return command  # is busy`: made, the why said not kept (r24), as `done task 8 <why>` is
     if (kept_rest := rest_kept.placed(ctx, text, said, left, command)) is not None:

@@ -16,6 +16,7 @@ import datetime as dt
 import re
 
 from handlers.grammar import commands as c
+from handlers.grammar.due_asked import due_line
 from handlers.grammar.inner import read_only
 from handlers.grammar.patterns import pattern
 from handlers.grammar.questions_said import question_line
@@ -32,6 +33,9 @@ _ZH_PERIOD = r"(?:本|这个?|今|上个?|下个?)(?:周|星期|月|个月|季�
 _ZH_TOKEN = pattern(r"团队|全组|我们|我的|我|完成率|百分比|业绩|销售额|拜访量|拜访|新客户|赢单数|"
                     r"@\S+?(?=的|$)|" + _ZH_PERIOD)
 _ZH_SAY_NOTHING = pattern(r"的|按|一下|下")
+#: and with the pipeline, how much is in it (`团队现在漏斗里一共多少钱`: the team's pipeline, r31zh #109)
+_ZH_PIPELINE_NOTHING = pattern(r"的|按|一下|下|现在|目前|里面|里|一共|总共|总额|总金额|有多少钱|多少钱|"
+                               r"有多少|多少")
 
 #: `哪些单子卡住了` · `有什么商机停滞了` · `卡住的单子有哪些` · `团队哪些单子没进展`
 _ZH_STALLED = pattern(r"^(?P<team>团队|我们|全组)?(?:的)?(?:有)?(?:哪些|哪几个|哪几单|什么|哪个)?"
@@ -57,8 +61,10 @@ _EN_STALLED = pattern(_EN_LEAD + r"(?:who'?s|whos|who\s+is|who\s+has|what'?s|wha
                       r"(?P<team>\s+(?:on|in|across)\s+(?:the\s+|my\s+|our\s+)?team)?"
                       r"(?:\s+(?:right\s+now|now|atm|at\s+the\s+moment))?" + _EN_END, re.I)
 #: `show me the pipeline` · `hows our pipeline looking` · `what does the team pipeline look like`
-_EN_PIPELINE = pattern(_EN_LEAD + r"(?:(?:can\s+i|let\s+me)\s+see|show(?:\s+me)?|how'?s|hows|how\s+is|"
-                       r"what'?s|whats|what\s+does|what\s+is|check|view|how\s+much\s+is)\s+(?P<whose>the\s+|my\s+|our\s+)?"
+#: (the verb may be left out: `team pipeline total`, r31zh #109)
+_EN_PIPELINE = pattern(_EN_LEAD + r"(?:(?:(?:can\s+i|let\s+me)\s+see|show(?:\s+me)?|how'?s|hows|how\s+is|"
+                       r"what'?s|whats|what\s+does|what\s+is|check|view|how\s+much(?:\s+money)?\s+is(?:\s+in)?"
+                       r"|how\s+big\s+is|what'?s\s+in)\s+)?(?P<whose>the\s+|my\s+|our\s+)?"
                        r"(?P<team>team'?s?\s+)?(?:sales\s+)?(?:pipeline|funnel)"
                        r"(?:\s+(?:look(?:ing)?(?:\s+like)?|now|today|atm|rn|right\s+now|worth|at|total|value"
                        r"|in\s+total))*" + _EN_END, re.I)
@@ -109,7 +115,8 @@ def meant(text: str, today: dt.date) -> tuple[str, c.Command] | None:
     said = " ".join(text.split()).strip()
     if not said or "\n" in text.strip():
         return None
-    for line in (_chinese(said), _english(said), question_line(said, today)):  # `whats overdue`: `tasks`
+    for line in (due_line(said), _chinese(said), _english(said), question_line(said, today)):
+        # (`我这周有啥要跟进的`: `任务 这周`; `whats overdue`: `tasks`)
         if line is None:
             continue
         command = read(line, today).command
@@ -143,10 +150,11 @@ def _zh_report(bare: str) -> str | None:
     rest = bare[:found.start()] + " " + bare[found.end():]
     tokens, at = [], 0
     rest = rest.replace(" ", "")
+    nothing = _ZH_PIPELINE_NOTHING if "漏斗" in found[0] else _ZH_SAY_NOTHING
     while at < len(rest):
         if (token := _ZH_TOKEN.match(rest, at)) is not None:
             tokens.append(token[0])
-        elif (token := _ZH_SAY_NOTHING.match(rest, at)) is None:
+        elif (token := nothing.match(rest, at)) is None:
             return None  # a word no field claims: not read here
         at = token.end()
     word = _ZH_REPORT_WORD.get(found[0], found[0])

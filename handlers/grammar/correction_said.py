@@ -17,8 +17,9 @@ from handlers.grammar.normal import view
 from handlers.grammar.patterns import pattern
 
 _FOLLOW_UP = ("跟进", "回访", "跟進", "回訪")  # `跟进改成下周二`: the visit just logged, its follow-up
-_EN = pattern(r"^(?P<lead>(?:(?:no|nope|nah|sorry|oops|whoops|actually|wait|hmm+|typo|wrong|my\s+bad|oh|"
-              r"my\s+mistake|correction|scratch\s+that|fix|(?:the\s+)?\w+\s+is\s+wrong)\b[\s,.!:]*)+)?"
+_EN = pattern(r"^(?P<lead>(?:(?:no|nope|nah|sorry|oops|whoops|actually|wait|hmm+|typo|my\s+bad|oh|"
+              r"wrong(?:\s+(?:amount|number|figure|price|date|day|value))?|"  # `wrong amount, should be 55k`
+              r"my\s+mistake|correction|scratch\s+that|fix|(?:the\s+)?\w+\s+(?:is|was)\s+wrong)\b[\s,.!:–—-]*)+)?"
               r"(?P<verb>(?:i\s+)?(?:meant|mean)|should\s+(?:have\s+)?be(?:en)?|make\s+it|(?:it'?s\s+)?due(?:\s+on)?|"
               # `no wait the task is due thu`, `sorry the deadline is fri`: the task's day (fix34b)
               r"(?:(?:the|that|this|my)\s+)?task(?:'s)?\s+(?:is\s+|was\s+|should\s+be\s+)?due(?:\s+(?:on|by))?|"
@@ -50,7 +51,8 @@ _ADDED_ZH = pattern(r"^(?:还有|另外|再|并且|然后|对了)?[\s,，]*(?P<f
 #: The follow-up named after `i meant` (`no i meant fu feb 26`, `I meant follow up on the 26th`)
 _FU_FIRST = pattern(r"^(?:the\s+)?(?:follow[\s-]?up|fu|f/u)(?:\s+(?:to|on|for|is))?\s+(?=\S)", re.I)
 _ZH = pattern(r"^(?P<lead>(?:刚才那条|刚才)?(?P<named>金额|预计|跟进|回访|跟進|回訪)?"
-              r"(?:不对|不是|错了|说错了|记错了|更正|搞错了|其实)(?:[\s,，。!！]*其实)?[\s,，。!！]*)?"
+              r"(?:不对|不是|错了|说错了|记错了|写错了|填错了|打错了|弄错了|更正|搞错了|其实)(?:[\s,，。!！]*其实)?"
+              r"[\s,，。!！]*)?"
               r"(?P<verb>(?P<field>(?:赢单|成交|签约|签单|合同|商机|这单|单子)?金额|业绩(?:目标)?|销售额|营收|预计(?:成交|签约|签单)?(?:日期|日)?"
               r"|跟进|回访|跟進|回訪|(?:任务的?)?截止(?:日期|日|时间)?|到期日|期限)?\s*"
               r"(?:应该是|是|改成|改为|改到|推到|延到|提前到|推迟到|延后到|挪到|还是))?\s*"
@@ -60,7 +62,7 @@ _ZH = pattern(r"^(?P<lead>(?:刚才那条|刚才)?(?P<named>金额|预计|跟进
 
 #: words before a correction that only say one is coming (`不好意思`, `hmm`, `哦`, `算了`)
 _FILLER = pattern(r"^(?:(?:hmm+|h+m+|um+|uh+|嗯+|哦不(?!对)|噢不(?!对)|哦+|噢+|呃+|啊+|唉|哎呀?|不好意思|抱歉"
-                  r"|sorry|算了|等等|等一下|oh|nah|nope|oops|actually|其实)(?![A-Za-z])[\s,，。.!！~～]*)+(?=\S)",
+                  r"|对了|sorry|算了|等等|等一下|oh|nah|nope|oops|actually|btw|其实)(?![A-Za-z])[\s,，。.!！~～]*)+(?=\S)",
                   re.I)
 
 

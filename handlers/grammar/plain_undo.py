@@ -9,7 +9,8 @@ from handlers.grammar import commands as c
 from handlers.grammar.patterns import pattern
 
 #: Words before an undo that say a mistake was made (`不对 撤销`, `搞错了，撤回一下`)
-_OOPS_ZH = r"(?:(?:不对|错了|搞错了|弄错了|记错了|写错了|哎呀|等等|等一下|不好意思|抱歉)[\s，,。!！]{0,3})*"
+_OOPS_ZH = (r"(?:(?:不对|错了|搞错了|弄错了|记错了|写错了|哎呀|等等|等一下|不好意思|抱歉|算了|哦|啊)"
+            r"[\s，,。!！]{0,3})*")
 _UNDO = pattern(r"^" + _OOPS_ZH
                 + r"(?:(?:帮我|请)?(?:撤回|撤销|撤掉|取消)(?:一下)?(?:刚才|刚刚|上一?条|最后一条)?"
                 r"(?:的|那一?条|那个|这条)*|(?:刚才|刚刚|上一?条)(?:那一?条|那个|的)?(?:撤回|撤销|不要了|作废)(?:一下)?)[吧啊了\s。.!！]*$"
@@ -185,6 +186,33 @@ def named_meant(said: str) -> c.Undo | None:
         return None  # `undo the snooze`: a kind, read by kind_meant; `undo that snoze`: asked
     word = (kind or "").lower()
     return c.Undo(_NAMED_KINDS.get(word) or _KIND_WORDS.get(word, ""), named=name)
+
+
+#: Where an undo may end and its why start: a pause, or (in Chinese) any character
+_CUT = pattern(r"[\s,，;；:：。.!！—–-]+|(?<=[\u3400-\u9fff])(?=[\u3400-\u9fffA-Za-z0-9])")
+
+
+def undo_then(text: str) -> tuple[c.Undo, str, str] | None:
+    """(the undo, its words, the words after it) of an undo said with more words after it
+    (`撤销刚才的推迟，globex还是今天跟`, `撤销 刚才那个任务建错了`, `算了 撤销吧 还是下周五`,
+    `undo the snooze, globex is still today`): the longest start that is an undo (`撤销刚才那个任务`:
+    of a task); None where no start is, or nothing but pointing words follow it (r31zh #42, #80, #143)."""
+    said = " ".join(text.split())
+    if meant(said) is not None or kind_typo(said) is not None:
+        return None  # `撤销刚才的推迟`: the undo whole; `undo that snoze`: a slip asked about
+    for cut in sorted((found.start() for found in _CUT.finditer(said) if found.start() > 0), reverse=True):
+        head, rest = said[:cut], said[cut:].strip(" ,，;；:：。.!！—–-")
+        if not rest or _POINTING.match(rest):
+            continue
+        chinese = re.search(r"[\u3400-\u9fff]", head) is not None
+        for words in dict.fromkeys((head, head.replace(" ", "") if chinese else head)):
+            undo = kind_meant(words) or (c.Undo() if _UNDO.match(words) or _UNDO_SAID.match(words)
+                                         and not _ASIDE.match(words) else None)  # never a name guessed
+            if undo is not None and not undo.kind and explained(said) is not None:
+                return None  # `actually undo that, they called back`: read by `explained`
+            if undo is not None:
+                return undo, head, rest
+    return None
 
 
 def meant(text: str) -> c.Command | None:

@@ -14,6 +14,7 @@ from handlers.grammar import parse as p
 from handlers.grammar.amounts import amount_words
 from handlers.grammar.deal_joined import joined_deal
 from handlers.grammar.deal_said import plain_changes, without_new
+from handlers.grammar.due_asked import asks
 from handlers.grammar.emoticons import without_emoticons
 from handlers.grammar.grammar_words import grammar_words
 from handlers.grammar.intents import BY_NAME, INTENTS, MAX_TEXT, split_keyword
@@ -23,7 +24,7 @@ from handlers.grammar.parse_done import done_said, follow_up_done_noted, follow_
 from handlers.grammar.parse_reports import needed_asked, progress_asked
 from handlers.grammar.parse_tasks import parse_task
 from handlers.grammar.patterns import pattern
-from handlers.grammar.sentences import sentence
+from handlers.grammar.sentences import sentence, team_target
 from handlers.grammar.target_said import target_said
 from handlers.grammar.targets_asked import targets_asked
 from handlers.grammar.task_filler import without_filler
@@ -63,6 +64,8 @@ def parse(text: str, today: dt.date | None = None) -> c.Command | c.ParseError:
         return said  # `Bo's deal target for Q1 to 800k`: money, never 800,000 deals (asked)
     if name in (None, "team", "target") and (asked := targets_asked(text, today or dt.date.today())):
         return asked  # `下个月团队目标多少`, `what's my target this month`, `targets next month`: listed
+    if name == "team" and (team := team_target(raw, today or dt.date.today())) is not None:
+        return team  # `团队下季度业绩目标六百万 按人头分下去`: the team's target offered, never team admin
     if name in (None, "undo") and (cancel := leave_cancel_said.said(raw)) is not None \
             and isinstance(taken := parse(cancel, today), (c.TakeLeave, c.ParseError)) \
             and getattr(taken, "topic", "leave") == "leave":
@@ -125,8 +128,8 @@ def _amounts(text: str) -> str:
 def _follow_up_task(raw: str, text: str, today: dt.date) -> c.ParseError | None:
     """A follow-up with a day and no command word (`下周三跟进格力`, `follow up with Acme next wed`):
     asked whether it is a task for that day, the task's message offered (`任务 下周三跟进格力`)."""
-    if not NEXT_CONTACT.search(text):
-        return None
+    if not NEXT_CONTACT.search(text) or asks(text):
+        return None  # `我这周有啥要跟进的`: a question, never a task (r31zh #37)
     task = parse_task(raw, today)
     word = '任务' if _CJK.search(text) else 'task'
     if isinstance(task, c.ParseError) and task.problem == "task_period" and not task.options[0][2].assignee:

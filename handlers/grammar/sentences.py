@@ -45,7 +45,7 @@ def sentence(raw: str, text: str, today: dt.date) -> c.ParseError | None:
 
     return _visit(raw, text, today) or _reminder(raw, text, today) or _assigned(raw, text, today) \
         or leave_said(raw, today) or _leave(raw, text, today) or _leave_why(raw, text, today) \
-        or _team_target(raw, today) or _member_target(raw)
+        or team_target(raw, today) or _member_target(raw)
 
 
 #: The words after a leave said in a sentence, saying why (`下周四周五请两天假 家里有事`)
@@ -120,13 +120,15 @@ _TEAM_TARGET_ZH = pattern(r"^(?=.*(?:团队|全组|我们|大家))(?=.*目标)(?
 _TEAM_TARGET_EN = pattern(r"^(?=.*\bteam\b)(?=.*\b(?:target|quota|goal)\b)(?P<said>.+)$", re.I)
 _TARGET_PERIOD = pattern(r"(?:本|这个?|今|下个?|明)(?:月|个月|季度|季|年)|[一二三四]季度|\d{1,2}月"
                          r"|(?:this|next)\s+(?:month|quarter|year)|\bq[1-4]\b", re.I)
-_TARGET_AMOUNT = pattern(r"(?<![A-Za-z0-9.])\d+(?:\.\d+)?\s*(?:万|千|亿|[kmw](?![a-z]))?", re.I)
+_TARGET_AMOUNT = pattern(r"(?<![A-Za-z0-9.])\d+(?:\.\d+)?\s*(?:万|千|亿|[kmw](?![a-z]))?"
+                         r"|[一二两三四五六七八九十百千]+(?:万|亿)", re.I)  # `六百万` (r31zh #72)
 _TARGET_METRIC = {"业绩": "业绩", "销售额": "业绩", "拜访": "拜访", "新客户": "新客户", "revenue": "revenue",
                   "sales": "revenue", "visits": "visits", "new customers": "new_customers"}
-_TARGET_SPLIT = pattern(r"分解|拆分|分到每个人|分给每个人|按人分|\bsplit\b|\bper\s+(?:rep|person)\b", re.I)
+_TARGET_SPLIT = pattern(r"分解|拆分|分到每个人|分给每个人|按人分|按人头分|分下去|平均分|均分|平分|均摊"
+                        r"|分给大家|\bsplit\b|\bper\s+(?:rep|person)\b|\bevenly\b", re.I)
 
 
-def _team_target(raw: str, today: dt.date) -> c.ParseError | None:
+def team_target(raw: str, today: dt.date) -> c.ParseError | None:
     """A team's target said in a sentence (a manager's): offered as the `target team …` line."""
     from handlers.grammar.amounts import parse_amount
     from handlers.grammar.parse_targets import parse_target

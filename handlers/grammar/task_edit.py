@@ -17,8 +17,9 @@ from handlers.grammar.patterns import pattern
 #: The words of moving a day: a task's (`7 推到月底`, `改到周四`) and, said with no command word, a
 #: follow-up's, a deal's close or a task's (`254 push to fri`: handlers/sales/unnamed.py)
 MOVED_ZH = (r"(?:再|先|往后)?(?:推到|推迟到|延到|延后到|延期到|改到|改成|改为|挪到|移到|顺延到|推后到|"
-            r"推迟|延后|延期|顺延)")
-MOVED_EN = r"(?:move[sd]?|push(?:ed)?|postpone[sd]?|delay(?:ed)?|reschedule[sd]?|snooze[sd]?|change[sd]?)"
+            r"推迟|延后|延期|顺延|推后|挪后)|往后(?:推|挪|延|放)")
+MOVED_EN = (r"(?:move[sd]?|push(?:ed)?|postpone[sd]?|delay(?:ed)?|reschedule[sd]?|snooze[sd]?|change[sd]?)"
+            r"(?:\s+(?:back|out)(?=\s+(?:by\s+)?(?:\d|an?\s|one|two|three|four|five|six|seven)))?")
 
 #: `改到周四` · `把它改成下周一` · `截止日期改为月底` · `明天的 改成 后天` · `推迟两天`
 _ZH = pattern(r"^(?:把|将|请|麻烦)?\s*(?:它|这个|那个|这条|那条|刚才那个|刚才那条|刚才的|这个任务|那个任务)?"
@@ -49,13 +50,16 @@ def shift_said(said: str) -> tuple[int, bool] | None:
     calendar days, 7 a week)."""
     if (shift := _SHIFT.match(said)) is None:
         return None
-    count = int(shift[1]) if shift[1].isdigit() else ZH_COUNT[shift[1]]
-    weeks = shift[2].lower().startswith(("w", "周", "星", "个"))
+    count = int(shift[1]) if shift[1].isdigit() else ZH_COUNT.get(shift[1]) or _EN_COUNT[shift[1].lower()]
+    weeks = shift[2].lower().startswith(("w", "周", "星", "个", "礼"))
     return count * (7 if weeks else 1), not weeks
 
 
-_SHIFT = pattern(r"^(?:by\s+|for\s+|\+)?(\d{1,3}|[一二两三四五六七八九十])\s*"
-                 r"(d|days?|天|w|wks?|weeks?|周|个?星期)$", re.IGNORECASE)
+#: `2 days` · `三天` · `back 3 days` · `out a week` · `一个礼拜` (r31zh #161: `397往后推三天`)
+_SHIFT = pattern(r"^(?:(?:back|out)\s+)?(?:by\s+|for\s+|\+)?"
+                 r"(\d{1,3}|[一二两三四五六七八九十]|an?|one|two|three|four|five|six|seven)\s*(d|days?|天|w|wks?|weeks?|周|个?星期|个?礼拜)(?:\s+(?:back|out))?$",
+                 re.IGNORECASE)
+_EN_COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
 
 def task_edit_said(rest: str, today: dt.date) -> c.MoveTask | c.ParseError | None:

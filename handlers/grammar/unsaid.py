@@ -212,8 +212,9 @@ def _told(session, tenant_id: int, text: str, error: c.ParseError, chinese: bool
 
 
 #: A question about something, not a report of it (a question mark anywhere: `Initech那单我们接了？没有…`)
-_ASKING = pattern(r"[?？]|什么|怎么|咋样|啥情况|多少|几个|吗\s*$|(?:几次|几回|有没有)[吗呢]?\s*$"
-                  r"|(?<![A-Za-z])(?:what|how|which|status|whats|hows)(?![A-Za-z])", re.I)
+_ASKING = pattern(r"[?？]|什么|怎么|咋样|啥情况|有啥|有没有|哪些|多少|几个|[吗呢]\s*$"
+                  r"|(?:几次|几回|有没有)[吗呢]?\s*$"
+                  r"|(?<![A-Za-z])(?:what|how|which|status|whats|hows|anything)(?![A-Za-z])", re.I)
 
 
 def _deal_said(customer: str, said: str, chinese: bool, today: dt.date) -> str | None:

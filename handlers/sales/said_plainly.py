@@ -146,7 +146,7 @@ def _value_then_why(ctx: Ctx, words: list[str]) -> list[tuple[list[str], list[st
 
 
 #: a pause after a value: a comma, or a Chinese particle closing the change (`周三吧`, `改好了`)
-_PAUSE = pattern(r"(?:[,，、;；]|(?<=[\u3400-\u9fff])[吧了])$")
+_PAUSE = pattern(r"(?:[,，、;；]|^[-–—]+|(?<=[\u3400-\u9fff])[吧了])$")  # `move it to fri - out tmrw`
 
 
 def _prose(ctx: Ctx, left: str) -> bool:
@@ -174,7 +174,7 @@ def _value_then_pause(ctx: Ctx, words: list[str]) -> list[tuple[list[str], list[
     out = []
     for cut in range(1, len(words)):
         if _PAUSE.search(words[cut - 1]) and _prose(ctx, " ".join(words[cut:])):
-            last = re.sub(r"[,，、;；]+$", "", words[cut - 1])
+            last = re.sub(r"[,，、;；]+$|^[-–—]+$", "", words[cut - 1])
             out.append(([*words[:cut - 1], last] if last else words[:cut - 1], words[cut:]))
     return out
 

@@ -164,10 +164,11 @@ def due_on(ctx: Ctx, day: dt.date, last: dt.date | None = None) -> Reply:
     def shown(due: dt.date | None) -> bool:
         return due is not None and due <= last and (day <= due or late and due < ctx.today)
 
-    tasks = [task for task, _name in ctx.mine(("tasks", last), lambda ids: task_store.open_tasks_of(
-        ctx.session, ids, last), []) if shown(task.due_on)]
-    followups = [(visit, customer) for visit, customer in ctx.mine(
-        ("followups", last), lambda ids: repo.open_followups_of(ids, last), []) if shown(visit.follow_up_on)]
+    tasks = sorted((task for task, _name in ctx.mine(("tasks", last), lambda ids: task_store.open_tasks_of(
+        ctx.session, ids, last), []) if shown(task.due_on)), key=lambda task: (task.due_on, task.id))
+    followups = sorted(((visit, customer) for visit, customer in ctx.mine(  # soonest first (r31zh #164)
+        ("followups", last), lambda ids: repo.open_followups_of(ids, last), []) if shown(visit.follow_up_on)),
+        key=lambda row: (row[0].follow_up_on, row[0].id))
     when = ctx.day(day) if last == day else ctx.t("due_between", first=ctx.day(day), last=ctx.day(last))
     if not tasks and not followups:
         return Reply(title=ctx.t("due_on_title", day=when), lines=(ctx.t("due_on_none", day=when),))

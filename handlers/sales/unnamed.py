@@ -21,7 +21,9 @@ from handlers.grammar.normal import simplified, view
 from handlers.grammar.patterns import pattern
 from handlers.grammar.periods import quarter_end
 from handlers.grammar.signed_said import signed_said
+from handlers.grammar.task_edit import shift_said
 from handlers.grammar.task_moved import NUMBER_MOVED as _MOVED
+from handlers.sales.task_due import shifted_day
 from handlers.text.reply import Button, Reply
 from storage import journal
 from storage.models.sales import CLOSED_STAGES, Customer, Deal, Task, Visit
@@ -47,21 +49,23 @@ def id_change(ctx: Ctx, text: str) -> Reply | None:
     said = " ".join(simplified(view(text)).split())
     found = _CLOSE_SAID.match(said) or _MOVED.match(said)
     close = _CLOSE_SAID.made(found)  # `#46 close date the 15th`: a close day is only a deal's
+    shift = found and not close and shift_said(found["day"])  # `397往后推三天`: later than it is due
     day = found and (close and quarter_end(found["day"], ctx.today) or parse_date(found["day"], ctx.today))
     # (`#46 预计Q1`: a close day said as a quarter is by its end)
-    if day is None:
+    if day is None and not shift:
         return None
     number, zh = int(found["id"]), bool(_CJK.search(said))
     ctx.locale = "zh" if zh else "en"
     typed = " ".join(text.split())[found.start("day"):found.end("day")]
-    buttons = []
+    buttons, dues = [], []  # dues: the day each offered record is due now
     visit = None if close else ctx.session.get(Visit, number)
     if visit is not None and visit.tenant_id == ctx.tenant.id and visit.member_id == ctx.member.id \
             and visit.follow_up_on is not None and not visit.follow_up_done:
         name = ctx.session.get(Customer, visit.customer_id).name
         buttons.append(Button(ctx.t("id_change_follow_up", id=number, customer=name)[:75],
                               f"{'推迟' if zh else 'snooze'} {number} {typed}"))
-    deal = ctx.session.get(Deal, number)
+        dues.append(visit.follow_up_on)
+    deal = None if shift else ctx.session.get(Deal, number)  # a close day is never moved by a length
     if deal is not None and deal.tenant_id == ctx.tenant.id and deal.owner_id == ctx.member.id \
             and deal.stage not in CLOSED_STAGES:
         name = ctx.session.get(Customer, deal.customer_id).name
@@ -72,13 +76,27 @@ def id_change(ctx: Ctx, text: str) -> Reply | None:
             and ctx.member.id in (task.assignee_id, task.creator_id):  # `7 推到月底`: task #7's day
         buttons.append(Button(ctx.t("id_change_task", id=number, title=task.title)[:75],
                               f"{'任务' if zh else 'task'} {number} {'改到' if zh else 'due'} {typed}"))
+        dues.append(task.due_on)
     if not buttons:
         return Reply(lines=(ctx.t("id_change_none", id=number),), ok=False)
+    if shift:  # the day each record would move to, from its own day (r31zh #161), never from today
+        days = {shifted_day(ctx, due, *shift)[0] for due in dues}
+        if len(days) > 1:
+            return _said_as(ctx, number, typed, buttons)
+        day = days.pop()
     if len(buttons) == 1:
         lines = [ctx.t("id_change_one", what=buttons[0].label, day=ctx.day(day)), f"1. {buttons[0].command}"]
     else:
         lines = [ctx.t("id_change_asked", id=number, day=ctx.day(day))]
         lines += [f"{i}. {b.label}: {b.command}" for i, b in enumerate(buttons, 1)]
+    hint = ctx.t("answer_hint", count=len(buttons)) if len(buttons) > 1 else ctx.t("answer_hint_one")
+    return Reply(lines=(*lines, hint), buttons=tuple(buttons), ok=False)
+
+
+def _said_as(ctx: Ctx, number: int, typed: str, buttons: list[Button]) -> Reply:
+    """`46往后推三天` where #46 is several records, each due another day: which, the length as said."""
+    lines = [ctx.t("id_change_asked", id=number, day=typed)]
+    lines += [f"{i}. {b.label}: {b.command}" for i, b in enumerate(buttons, 1)]
     hint = ctx.t("answer_hint", count=len(buttons)) if len(buttons) > 1 else ctx.t("answer_hint_one")
     return Reply(lines=(*lines, hint), buttons=tuple(buttons), ok=False)
 

@@ -75,7 +75,8 @@ def _on_day(ctx: Ctx, cmd: LogVisit, said: tuple[str, tuple[dt.date, ...]]) -> L
 
 
 def handle_list_followups(ctx: Ctx, _cmd: ListFollowups) -> Reply:
-    """Overdue, today, the rest of the week, and how many come later; Done buttons."""
+    """Overdue, today, the rest of the week, next week's within 7 days, and how many come later;
+    Done buttons."""
     until = ctx.today + dt.timedelta(days=7)
     repo = VisitRepository(ctx.session)
     rows = ctx.mine(("followups", until), lambda ids: repo.open_followups_of(ids, until), [])
@@ -84,12 +85,11 @@ def handle_list_followups(ctx: Ctx, _cmd: ListFollowups) -> Reply:
         lines = (ctx.t("followups_none"),) + ((ctx.t("followups_later", count=later),) if later else ())
         return Reply(title=ctx.t("followups_title"), lines=lines)
     lines = []
-    for bucket, test in (("followups_overdue", lambda d: d < ctx.today),
-                         ("followups_today", lambda d: d == ctx.today),
-                         ("followups_week", lambda d: d > ctx.today)):
-        mine = [(visit, customer) for visit, customer in rows if test(visit.follow_up_on)]
+    for bucket in ("overdue", "today", "week", "next"):  # this week ends on Sunday (r31zh #39)
+        mine = [(visit, customer) for visit, customer in rows
+                if when_read.bucket_of(visit.follow_up_on, ctx.today) == bucket]
         if mine:  # a queued list's headings are put as of when it is read
-            lines.append(when_read.bucket_heading() if ctx.queued else Heading(ctx.t(bucket)))
+            lines.append(when_read.bucket_heading() if ctx.queued else Heading(ctx.t(f"followups_{bucket}")))
         for visit, customer in mine:
             line = ctx.t("followup_line", id=visit.id, customer=customer, when=ctx.day(visit.follow_up_on),
                          late="")

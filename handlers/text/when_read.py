@@ -7,7 +7,7 @@ it when the reply is queued (`Ctx.queued`) and words it at once otherwise.
 A mark may say more than the day: `task` words a task's due day (`· due tomorrow`, `· overdue
 since Mon, Nov 30`), `visit` how late a customer's visit is (`due today`, `2 days overdue`), `togo` the days a
 contest has to go (`2 days to go.`, `Last day!`), and a
-follow-up line marked `in_bucket` goes under Overdue, Today or This week as of the reading day;
+follow-up line marked `in_bucket` goes under Overdue, Today, This week or Next week as of the reading day;
 `days_left_mark` counts a period's working days left.
 
 >>> import datetime as dt
@@ -32,7 +32,7 @@ from handlers.text.strings import t
 
 _MARK = "\u2063"  # an invisible separator: never typed, never shown
 _DAY = pattern(f"{_MARK}(\\d{{4}}-\\d{{2}}-\\d{{2}})@([^{_MARK}#]+)(?:#(\\w+)(?::([^{_MARK}]*))?)?{_MARK}")
-_BUCKETS = ("overdue", "today", "week")  # the follow-ups' headings, in their order
+_BUCKETS = ("overdue", "today", "week", "next")  # the follow-ups' headings, in their order
 
 
 def day_mark(day: dt.date, zone: str, form: str = "") -> str:
@@ -50,6 +50,15 @@ def days_left_mark(working_days: list[dt.date], zone: str, period: str) -> str:
 def bucket_heading() -> Heading:
     """Where the follow-ups' headings go; `as_sent` puts them back as of the reading day."""
     return Heading(day_mark(dt.date.min, "UTC", "bucket"))
+
+
+def bucket_of(day: dt.date, today: dt.date) -> str:
+    """The heading a follow-up due on `day` goes under as of `today`: overdue, today, the rest of this
+    week (to Sunday), or next week (a Monday 14th read on Monday 7th is next week's, r31zh #39)."""
+    if day != today:
+        sunday = today + dt.timedelta(days=6 - today.weekday())
+        return "overdue" if day < today else "week" if day <= sunday else "next"
+    return "today"
 
 
 def in_bucket(line: str, day: dt.date, zone: str) -> str:
@@ -119,7 +128,7 @@ def _regroup(lines: tuple, now: dt.datetime, locale: str) -> tuple:
         match = _DAY.match(line)
         if match and match[3] == "under":
             day, today = dt.date.fromisoformat(match[1]), now.astimezone(ZoneInfo(match[2])).date()
-            groups[_BUCKETS[(day >= today) + (day > today)]].append(line)
+            groups[bucket_of(day, today)].append(line)
     block = [part for bucket, mine in groups.items() if mine
              for part in (Heading(t(locale, f"followups_{bucket}")), *mine)]
     return (*lines[:first], *block, *lines[last + 1:])

@@ -241,10 +241,11 @@ def handle_take_leave(ctx: Ctx, cmd: TakeLeave) -> Reply:
         if member.id != ctx.member.id and not ctx.is_manager:
             raise ctx.refuse("not_allowed")
     day = lambda d: fmt.day(d, ctx.today, ctx.locale)
+    days = lambda first, last: day(first) if first == last else f"{day(first)} – {day(last)}"  # r31zh #113
     who = member.display_name
     if cmd.first_day is None and not cmd.cancel:  # the listing
         coming = ctx.people.leave_of(member.id, ctx.today)
-        lines = [ctx.t("leave_line", first=day(x.first_day), last=day(x.last_day)) + (f" · {x.note}" if x.note
+        lines = [ctx.t("leave_line", days=days(x.first_day, x.last_day)) + (f" · {x.note}" if x.note
                  else "") for x in coming]
         return Reply(title=ctx.t("leave_title", who=who), lines=tuple(lines) or (ctx.t("leave_none"),))
     if cmd.cancel:  # only the days named come off (handlers/workspace/leave_cancel.py)
@@ -257,37 +258,37 @@ def handle_take_leave(ctx: Ctx, cmd: TakeLeave) -> Reply:
     overlapping.sort(key=lambda x: x.id != cmd.replaces)  # `no, 12/28-12/31`: the leave just entered
     if overlapping:  # the member's own leave of those days is changed, never a second one beside it;
         # where it would drop a day of that leave unasked, asked first (handlers/workspace/leave_overlap.py)
-        return _change_leave(ctx, member, overlapping, days_meant(ctx, cmd, overlapping), day)
+        return _change_leave(ctx, member, overlapping, days_meant(ctx, cmd, overlapping), days)
     ctx.people.add_leave(member.id, cmd.first_day, cmd.last_day, cmd.note)
     ctx.people.audit(ctx.tenant.id, ctx.member.id, "leave.add", "member", member.id, at=ctx.now,
                      first=cmd.first_day, last=cmd.last_day, note=cmd.note)
     kept = (ctx.t("leave_note_kept", note=cmd.note),) if cmd.note else ()  # `leave fri, dentist`: why
     if member.id != ctx.member.id:
-        return Reply(lines=(ctx.t("leave_set_for", who=who, first=day(cmd.first_day),
-                                  last=day(cmd.last_day)), *kept))
-    return Reply(lines=(ctx.t("leave_set", first=day(cmd.first_day), last=day(cmd.last_day)), *kept))
+        return Reply(lines=(ctx.t("leave_set_for", who=who, days=days(cmd.first_day, cmd.last_day)), *kept))
+    return Reply(lines=(ctx.t("leave_set", days=days(cmd.first_day, cmd.last_day)), *kept))
 
 
-def _change_leave(ctx: Ctx, member: Member, overlapping: list, cmd: TakeLeave, day) -> Reply:
+def _change_leave(ctx: Ctx, member: Member, overlapping: list, cmd: TakeLeave, days) -> Reply:
     """`leave 12/24-12/29` over the member's leave of 12/24-12/31: that leave now has the new days
     (any other leave it overlaps goes into it), each change said; `undo` puts them back."""
     kept, lines = overlapping[0], []
     if cmd.note:  # `no, 12/28-12/31, family trip`: why, kept with the days
         kept.note = cmd.note[:200]
     for leave in overlapping:
-        was = dict(was_first=day(leave.first_day), was_last=day(leave.last_day))
+        was = days(leave.first_day, leave.last_day)
         if leave is kept and (leave.first_day, leave.last_day) == (cmd.first_day, cmd.last_day):
-            lines.append(ctx.t("leave_set", first=was["was_first"], last=was["was_last"]))
+            lines.append(ctx.t("leave_set", days=was))
             continue  # the same days again: nothing changes
         if leave is kept:
             leave.first_day, leave.last_day = cmd.first_day, cmd.last_day
         else:
             ctx.people.drop_leave(leave)
         ctx.people.audit(ctx.tenant.id, ctx.member.id, "leave.change", "member", member.id, at=ctx.now,
-                         first=cmd.first_day, last=cmd.last_day, **was)
+                         first=cmd.first_day, last=cmd.last_day, was_first=leave.first_day,
+                         was_last=leave.last_day)
         key, who = ("leave_changed", {}) if member.id == ctx.member.id else \
             ("leave_changed_for", {"who": member.display_name})
-        lines.append(ctx.t(key, **who, **was, first=day(cmd.first_day), last=day(cmd.last_day)))
+        lines.append(ctx.t(key, **who, was=was, days=days(cmd.first_day, cmd.last_day)))
     ctx.session.flush()
     return Reply(lines=(*lines, *((ctx.t("leave_note_kept", note=cmd.note),) if cmd.note else ())))
 

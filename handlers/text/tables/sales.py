@@ -88,6 +88,9 @@ SALES: dict[str, tuple[str, str]] = {
                            "商机标题要加引号，不用写“标题”两个字。尚未改动，这样发吗："),
     "undo_why_read": ("(“{why}” read as why: nothing else was changed.)",
                       "（“{why}”按撤销的原因处理，未做其他修改。）"),
+    "undo_then_offered": ("Undo (“{said}”)? “{left}” is not kept: an undo only puts back what that change "
+                          "changed. Nothing was changed yet.",
+                          "撤销（“{said}”）吗？“{left}”不保存：撤销只还原那次修改的内容。尚未改动。"),
     "undo_offered": ("Undo your last change? Nothing was changed yet.", "撤销你的上一次修改吗？尚未改动。"),
     "visits_unsaid": ("There is no command word, but {text} are customers of ours: a visit to each? Nothing "
                       "was saved yet.",
@@ -235,7 +238,7 @@ SALES: dict[str, tuple[str, str]] = {
     "followup_line": ("#{id} {customer} — {when}{late}", "#{id} {customer} — {when}{late}"),
     "followups_hint": ("Mark one done: {example}", "完成后回复：{example}"),
     "followups_overdue": ("Overdue", "已逾期"), "followups_today": ("Today", "今天"),
-    "followups_week": ("This week", "本周"),
+    "followups_week": ("This week", "本周"), "followups_next": ("Next week", "下周"),
     "followups_later": ("…and {count} later.", "……之后还有 {count} 个。"),
     "snooze_hint": ("Move one: {example}", "推迟：{example}"),
     "next_week_word": ("next week", "下周"),

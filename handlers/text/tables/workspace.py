@@ -174,12 +174,10 @@ WORKSPACE: dict[str, tuple[str, str]] = {
                         "你的 salesbot 账号已停用，请联系管理员（{admins}）恢复。"),
     "last_admin": ("{name} is the only admin; make someone else admin first.",
                    "{name}是唯一的管理员，请先指定其他管理员。"),
-    "leave_set": ("Leave noted: {first} – {last}.", "已登记请假：{first} – {last}。"),
-    "leave_set_for": ("Leave noted for {who}: {first} – {last}.", "已为{who}登记请假：{first} – {last}。"),
-    "leave_changed": ("Leave changed: {was_first} – {was_last} → {first} – {last}.",
-                      "请假已修改：{was_first} – {was_last} → {first} – {last}。"),
-    "leave_changed_for": ("Leave of {who} changed: {was_first} – {was_last} → {first} – {last}.",
-                          "已修改{who}的请假：{was_first} – {was_last} → {first} – {last}。"),
+    "leave_set": ("Leave noted: {days}.", "已登记请假：{days}。"),  # {days}: one day, or `first – last`
+    "leave_set_for": ("Leave noted for {who}: {days}.", "已为{who}登记请假：{days}。"),
+    "leave_changed": ("Leave changed: {was} → {days}.", "请假已修改：{was} → {days}。"),
+    "leave_changed_for": ("Leave of {who} changed: {was} → {days}.", "已修改{who}的请假：{was} → {days}。"),
     "leave_overlap": ("{first} – {last} overlaps leave already there ({was}). Nothing was saved yet: "
                       "1. one leave with all the days ({all_first} – {all_last}), or 2. these days instead? "
                       "Reply 1 or 2, or `no` to keep the leave as it is.",
@@ -196,7 +194,7 @@ WORKSPACE: dict[str, tuple[str, str]] = {
                        "1. 记为请假原因，还是 2. 只记日期？回复 1 或 2。"),
     "leave_note_day_keep": ("{first} – {last}, why: {note}", "{first} – {last}，原因：{note}"),
     "leave_note_day_drop": ("{first} – {last}, no why", "{first} – {last}，不记原因"),
-    "leave_line": ("{first} – {last}", "{first} – {last}"),
+    "leave_line": ("{days}", "{days}"),
     "leave_none": ("No leave coming up.", "近期没有请假。"),
     "leave_days_cancelled": ("Leave of {who} cancelled for {days}. Still on leave: {left}.",
                              "已取消{who}{days}的请假。仍在请假：{left}。"),
