@@ -31,6 +31,8 @@ from handlers.grammar.visit_day import ahead_asked, blanked, days_of, first_day,
 _VISIT_SEP = pattern(r"\s*(?:(?<!\d):|:(?!\d\d)|[;。!]|" + COMMA + r"|\.(?=\s)|\s[-–—]\s|—)\s*")
 _NEXT_STEP = pattern(r"^(?:next(?:\s+step)?|下一步|下步)\s*:?\s*(.*)$", re.IGNORECASE)
 _OUTCOME = pattern(r"^(?:outcome|result|结果)\s*:?\s*(.*)$", re.IGNORECASE)
+#: A preposition before the customer's name (`visit at 格力`, `visit to Acme`, `visit with Globex`)
+_PLACE_WORD = pattern(r"^\s*(?:at|to|with)\s+(?=\S)", re.I)
 #: A follow-up's words that say what the customer did or said, not what we will do (`对方要求再降价`)
 _THEIRS = pattern(r"(?:对方|客户|他们|她们|甲方|(?:they|he|she|the customer|customer|client|the client)"
                   r"(?![A-Za-z]))", re.I)
@@ -98,6 +100,7 @@ def parse_visit(rest: str, today: dt.date) -> c.Command | c.ParseError:
     customer, body = _name_goes_on(text, customer, body)
     body = body.lstrip(" :：;；,，")  # `visit O'brien co. : pricing sent`: one separator said twice
     customer = SYMBOLS.sub(" ", customer)  # `visit Globex 👍`: an emoji is no part of a name
+    customer = _PLACE_WORD.sub("", customer)  # `log a visit at 格力 …`: 格力, never a customer "at 格力"
     if body and (met := _WITH.search(customer)) and not customer.lstrip().startswith("+"):  # `tencent
         said = customer[met.start():].strip()  # today w/ 张伟, …`: who was met is the notes', never a
         # name's (with no mark after the name, which words are the name is found as ever: `visit

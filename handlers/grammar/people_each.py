@@ -11,7 +11,8 @@ import re
 from handlers.grammar.patterns import pattern
 
 #: The command word a line may start with (`task`, `todo`, `任务`)
-_HEAD = pattern(r"^\s*(?:(?:task|todo|to-do)\s+|任务\s*|待办\s*)?", re.I)
+#: (`task for Ana and 张伟: …`, `任务 给张伟和Ana：…`: the names after `for`)
+_HEAD = pattern(r"^\s*(?:(?:task|todo|to-do)\s+|任务\s*|待办\s*)?(?:for\s+|给\s*)?", re.I)
 #: Between two names (`and`, `&`, `,`, `和`, `、`)
 _JOIN = r"\s*(?:,|，|、|&|\+|/|(?<![A-Za-z])and(?![A-Za-z])|和|与|跟|及|以及)\s*"
 #: Words saying all of them must (`both need to`, `都要在`), never a title's

@@ -10,13 +10,14 @@ from handlers.grammar import commands as c
 from handlers.grammar.normal import view
 from handlers.grammar.patterns import pattern
 
-#: `[deal #46 ]ana: …` · `[商机#46 ]张伟：…`: the name (one word, or 2-4 Chinese characters)
+#: `[deal #46 ]ana: …` · `[商机#46 ]张伟：…` · `for ana: …`: the name (a word, or 2-4 Chinese characters)
 NAMED_TASK = pattern(r"^(?P<lead>(?:(?:deal|opportunity|商机)\s*#?\d{1,9}\s*|#\d{1,9}\s+)?)"
-                     r"(?P<named>@?(?:[A-Za-z][\w.'-]{0,30}|[\u4e00-\u9fff]{2,4})\s*[:：]\s*)"
+                     r"(?P<named>(?:for\s+|给\s*)?@?(?:[A-Za-z][\w.'-]{0,30}|[\u4e00-\u9fff]{2,4})"
+                     r"\s*[:：]\s*)"
                      r"(?P<body>\S.*)$", re.I | re.S)
 #: The name and the title after it, in a title
-NAME_IN_TITLE = pattern(r"^@?(?P<name>[A-Za-z][\w.'-]{0,30}|[\u4e00-\u9fff]{2,4})\s*[:：]\s*(?P<title>\S.*)$",
-                        re.S)
+NAME_IN_TITLE = pattern(r"^(?:for\s+|给\s*)?@?(?P<name>[A-Za-z][\w.'-]{0,30}|[\u4e00-\u9fff]{2,4})\s*[:：]\s*"
+                        r"(?P<title>\S.*)$", re.S)
 #: A member's name and a space at a task's start (`task bo send quote fri`, `任务 张伟 准备报价`):
 #: a manager's task for that member (handlers/sales/task_named.py)
 NAME_FIRST = pattern(r"^@?(?P<name>[A-Za-z][\w.'-]{0,30}|[\u4e00-\u9fff]{2,4})\s+(?P<title>\S.*)$", re.S)

@@ -7,6 +7,7 @@ overdue first. A manager's is their teams' open tasks, by person, overdue first.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import replace
 
 from handlers.context import Ctx, Refusal
@@ -43,7 +44,9 @@ def _for_others(ctx: Ctx, cmd: AddTask) -> Refusal | None:
     from handlers.grammar.reading import read  # the grammar reads tasks: kept lazy
 
     named = cmd.assignee.lower()
-    mine = " ".join(w for w in ctx.text.split() if w.lower() not in (f"@{named}", f"{named}:", f"@{named}:"))
+    said = re.sub(rf"(?<![A-Za-z])for\s+(?=@?{re.escape(named)}\s*[:：])", "", ctx.text,
+                  flags=re.I)  # `task for bo: …`: no `for` left in her own task
+    mine = " ".join(w for w in said.split() if w.lower() not in (f"@{named}", f"{named}:", f"@{named}:"))
     if mine != ctx.text.strip() and not isinstance(read(mine, ctx.today).command, AddTask):
         mine = f"{WORDS['task'][ctx.locale == 'zh']} {mine}"  # `@Bo 明天帮我…`: `任务 明天帮我…`
     if mine == ctx.text.strip() or not isinstance(mine_read := read(mine, ctx.today).command, AddTask):
