@@ -19,10 +19,21 @@ from sqlalchemy.orm import Session
 
 from storage.models.base import Base, UTCDateTime
 from storage.models.sales import Change, Customer, Deal, DealEvent, Task, Visit
-from storage.models.team import Contest, Leave, Target, Team, TeamDestination, TeamMember, Tip, TipVote
+from storage.models.team import (
+    Contest,
+    Leave,
+    StandupAnswer,
+    Target,
+    Team,
+    TeamDestination,
+    TeamMember,
+    Tip,
+    TipVote,
+)
 from storage.models.workspace import ExchangeRate, Identity, Member, Tenant, TenantLink
 
 TRACKED = (Customer, Visit, Deal, DealEvent, Task, Tip, TipVote, Contest, Target, Leave, ExchangeRate,
+           StandupAnswer,  # an answer to the standup prompt: undone like any change (r32zh)
            Team, TeamMember, TeamDestination,
            Tenant, TenantLink, Member, Identity)  # a `link` joins members (and workspaces)
 TABLES = {model.__table__.name: model.__table__ for model in TRACKED}

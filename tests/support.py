@@ -422,3 +422,23 @@ def front_request(app, body: bytes = b"hi", path: str = "/wecom/callback", query
         sent.append(message)
     asyncio.run(app(scope, receive, send))
     return sent[0]["status"], sent[1]["body"]
+
+
+def standup_prompted(team_chat) -> None:
+    """Today's standup prompt sent to Ana and Bo (and delivered: a prompt not delivered asked
+    nothing), and the chat's clock ten minutes after it."""
+    from zoneinfo import ZoneInfo
+
+    from worker.plan import fire, plan
+
+    shanghai = ZoneInfo("Asia/Shanghai")
+    with team_chat.session_factory() as s:
+        [spec] = [p for p in plan(s) if p.kind == "standup"]
+    fire(team_chat.session_factory, spec, dt.datetime(2026, 11, 24, 9, 30, tzinfo=shanghai))
+
+    class Platform:
+        def send(self, *_message):
+            return None
+
+    DeliveryWorker(team_chat.session_factory, Platform()).run_once(limit=100)
+    team_chat.now = dt.datetime(2026, 11, 24, 9, 40, tzinfo=shanghai)

@@ -18,28 +18,11 @@ from sqlalchemy import select
 
 from storage.models.sales import Customer, Deal, Task, Visit
 from storage.models.team import StandupAnswer
-from support import count
-from worker.delivery import DeliveryWorker
-from worker.plan import fire, plan
+from support import count, standup_prompted
 
 pytestmark = pytest.mark.phrasing
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
-
-
-def _prompted(team_chat) -> None:
-    """Today's standup prompt sent to Ana and Bo (and delivered: a prompt not delivered asked
-    nothing), and the chat's clock ten minutes after it."""
-    with team_chat.session_factory() as s:
-        [spec] = [p for p in plan(s) if p.kind == "standup"]
-    fire(team_chat.session_factory, spec, dt.datetime(2026, 11, 24, 9, 30, tzinfo=SHANGHAI))
-
-    class Platform:
-        def send(self, *_message):
-            return None
-
-    DeliveryWorker(team_chat.session_factory, Platform()).run_once(limit=100)
-    team_chat.now = dt.datetime(2026, 11, 24, 9, 40, tzinfo=SHANGHAI)
 
 
 def _answers(session_factory) -> list[str]:
@@ -67,7 +50,7 @@ def _nothing_else(session_factory) -> None:
 ])
 def test_a_prose_reply_to_the_prompt_is_the_standup_answer_and_logs_nothing_else(team_chat, said,
                                                                                   also_read):
-    _prompted(team_chat)
+    standup_prompted(team_chat)
     out = team_chat(said, user="Ana")
     assert "Your standup answer is in" in out or "今天的站会回答已记录" in out
     assert ("no visit or task was logged" in out or "没有据此记录拜访或任务" in out) == also_read
@@ -83,7 +66,7 @@ def test_a_prose_reply_to_the_prompt_is_the_standup_answer_and_logs_nothing_else
 ])
 def test_prose_that_reads_as_a_command_while_the_prompt_waits_is_asked_about(team_chat, said, offered,
                                                                              stored):
-    _prompted(team_chat)
+    standup_prompted(team_chat)
     reply = team_chat.reply(said, user="Ana")
     assert not reply.ok
     assert any(asked in reply.text for asked in ("standup answer, or did you mean the command",
@@ -98,7 +81,7 @@ def test_prose_that_reads_as_a_command_while_the_prompt_waits_is_asked_about(tea
 
 @pytest.mark.parametrize("said", ["今天去了华为见了张总", "went to see Globex today, met the CFO"])
 def test_the_asked_prose_is_the_answer_by_one_tap(team_chat, said):
-    _prompted(team_chat)
+    standup_prompted(team_chat)
     _command, answer = team_chat.reply(said, user="Ana").buttons
     pressed = team_chat.press(answer, user="Ana").text
     assert "Your standup answer is in" in pressed or "今天的站会回答已记录" in pressed
@@ -108,7 +91,7 @@ def test_the_asked_prose_is_the_answer_by_one_tap(team_chat, said):
 
 @pytest.mark.parametrize("said", ["visit Acme: met the CTO", "拜访 华为：见了采购总监"])
 def test_a_command_typed_as_one_is_the_command_and_the_prompt_still_waits(team_chat, said):
-    _prompted(team_chat)
+    standup_prompted(team_chat)
     assert team_chat.reply(said, user="Ana").ok
     assert count(team_chat.session_factory, Visit) == 1 and _answers(team_chat.session_factory) == []
     team_chat("yesterday: met globex. today: proposal for initech", user="Ana")
