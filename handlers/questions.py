@@ -95,16 +95,6 @@ def answer_word(text: str) -> int | None:
     return ordinal(word)
 
 
-#: A no followed by what it means (`nah keep it`, `no, leave it`, `no don't`), or a no that says what
-#: is kept (`算了不删了`, `别删了`, `先留着吧`)
-_NO_KEEP = pattern(r"^(?:no+|nah|nope|naw|cancel|never\s?mind|nvm|wait|oh|oops)(?:[\s,.!]+(?:no+|nah|wait))*"
-                   r"[\s,.!]+(?:(?:just|pls|please)\s+)?(?:keep(?:\s+(?:it|them|that|this|the deal|the task|"
-                   r"the visit|it as is|it there))?|leave\s+(?:it|them|that)(?:\s+(?:as is|be|alone|there))?"
-                   r"|don'?t(?:\s+delete(?:\s+(?:it|that|this|them))?)?"
-                   r"|do not(?:\s+delete(?:\s+(?:it|that))?)?)"
-                   r"(?:[\s,.!]+(?:pls|please|thanks|thx))*$"
-                   r"|^(?:算了|不|不用|不要|别|哦|哎)?[\s,，。]*(?:不删了?|别删了?|不用删了?|不要删了?|先?留着吧?|"
-                   r"保留吧?|还是留着吧?|先不删了?|不删除了?)[吧啊了]*$", re.I)
 def _placed(text: str) -> bool:
     """Whether an answer picks by place (`1`, `first`, `#1`), not by a bare yes."""
     word = text.strip(" .!。！~").lower()

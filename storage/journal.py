@@ -5,8 +5,7 @@ A `Recorder` watches one message's session: the first time a tracked row is abou
 (changed, deleted, or the rows a deletion cascades to or unlinks), its state is read from the
 database; when the handler is done, every such row is read again. Nothing else needs to know: a
 handler writes through the ORM as usual. `revert` puts a change's rows back only while they are
-exactly as the change left them, so nobody's later work is undone with it.
-"""
+exactly as the change left them, so nobody's later work is undone with it. Standup answers are tracked too."""
 from __future__ import annotations
 
 import datetime as dt
@@ -19,22 +18,12 @@ from sqlalchemy.orm import Session
 
 from storage.models.base import Base, UTCDateTime
 from storage.models.sales import Change, Customer, Deal, DealEvent, Task, Visit
-from storage.models.team import (
-    Contest,
-    Leave,
-    StandupAnswer,
-    Target,
-    Team,
-    TeamDestination,
-    TeamMember,
-    Tip,
-    TipVote,
-)
+from storage.models.team import Contest, Leave, Target, Team, TeamDestination, TeamMember, Tip, TipVote
 from storage.models.workspace import ExchangeRate, Identity, Member, Tenant, TenantLink
+from storage.standups import StandupAnswer
 
 TRACKED = (Customer, Visit, Deal, DealEvent, Task, Tip, TipVote, Contest, Target, Leave, ExchangeRate,
-           StandupAnswer,  # an answer to the standup prompt: undone like any change (r32zh)
-           Team, TeamMember, TeamDestination,
+           StandupAnswer, Team, TeamMember, TeamDestination,  # (a standup answer is undone too: r32zh)
            Tenant, TenantLink, Member, Identity)  # a `link` joins members (and workspaces)
 TABLES = {model.__table__.name: model.__table__ for model in TRACKED}
 _ORDER = [t.name for t in Base.metadata.sorted_tables if t.name in TABLES]  # parents first
