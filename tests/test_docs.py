@@ -40,10 +40,13 @@ def _commands() -> list[tuple[str, str]]:
 
 
 def _resolve(words: list[str]) -> tuple[click.Command, list[str]]:
-    """The command the words name, and the words left after it."""
+    """The command the words name, and the words left after it (found as click finds it: an area's
+    commands are imported when named, bot/cli.py)."""
     command: click.Command = main
-    while words and isinstance(command, click.Group) and words[0] in command.commands:
-        command = command.commands[words.pop(0)]
+    with click.Context(main) as ctx:
+        while words and isinstance(command, click.Group) \
+                and (sub := command.get_command(ctx, words[0])) is not None:
+            command, words = sub, words[1:]
     return command, words
 
 
